@@ -1,0 +1,30 @@
+"""What happened to a ticket, produced by every change, for notifications."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from enum import StrEnum
+
+from domain.tickets import Assignee, Comment, FieldChange, Ticket
+
+
+class EventType(StrEnum):
+    """The names `teams_integration_settings.notification_types` uses."""
+
+    CREATED = "ticket_created"
+    UPDATED = "ticket_updated"
+    ASSIGNED = "ticket_assigned"
+    STATUS_CHANGED = "ticket_status_changed"
+    COMMENTED = "ticket_commented"
+
+
+@dataclass(frozen=True, slots=True)
+class TicketEvent:
+    type: EventType
+    ticket: Ticket
+    actor_id: str
+    occurred_at: datetime
+    changes: tuple[FieldChange, ...] = ()
+    comment: Comment | None = None
+    previous_assignee: Assignee | None = None

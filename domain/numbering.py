@@ -1,0 +1,51 @@
+"""Ticket numbers: `<PREFIX>-<YEAR>-<NNNN>`, at least four digits, growing past 9999."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from domain.errors import InvalidValue
+
+DEFAULT_PREFIX = "TKT"
+MAX_NUMBER_LENGTH = 20
+_PREFIX = re.compile(r"^[A-Z][A-Z0-9]{0,9}$")
+_NUMBER = re.compile(r"^\s*([A-Za-z][A-Za-z0-9]{0,9})-(\d{4})-(\d{1,10})\s*$")
+
+
+@dataclass(frozen=True, slots=True)
+class TicketNumber:
+    prefix: str
+    year: int
+    sequence: int
+
+    def __str__(self) -> str:
+        return f"{self.prefix}-{self.year}-{self.sequence:04d}"
+
+    @property
+    def series(self) -> str:
+        """The part shared by every number of a prefix and year, e.g. `TKT-2026-`."""
+        return f"{self.prefix}-{self.year}-"
+
+
+def validate_prefix(prefix: str) -> str:
+    cleaned = prefix.strip().upper()
+    if not _PREFIX.match(cleaned):
+        raise InvalidValue("ticket_prefix", "use 1–10 letters or digits, starting with a letter")
+    return cleaned
+
+
+def parse_ticket_number(text: str) -> TicketNumber | None:
+    """`tkt-2026-7` → TKT-2026-0007; None when the text is not a ticket number."""
+    match = _NUMBER.match(text)
+    if match is None:
+        return None
+    prefix, year, sequence = match.groups()
+    return TicketNumber(prefix.upper(), int(year), int(sequence))
+
+
+def next_number(prefix: str, year: int, highest: int | None) -> TicketNumber:
+    number = TicketNumber(prefix, year, (highest or 0) + 1)
+    if len(str(number)) > MAX_NUMBER_LENGTH:
+        raise InvalidValue("ticket_number", f"{number} is longer than {MAX_NUMBER_LENGTH} chars")
+    return number

@@ -1,0 +1,148 @@
+"""Invitations: an admin invites an email with a role; first contact accepts it."""
+
+from __future__ import annotations
+
+import secrets
+from dataclasses import replace
+from datetime import timedelta
+
+from domain.access import ensure_role
+from domain.clock import utcnow
+from domain.errors import Conflict, InvitationNotFound, InvitationUnusable
+from domain.people import Invitation, InvitationStatus, NewUser, Role, User
+from domain.ports import UnitOfWork
+from domain.services.lookup import load_viewer
+from domain.services.people import find_department
+from domain.validation import parse_email, parse_enum, parse_text
+
+INVITATION_LIFETIME = timedelta(days=7)
+
+
+async def invite(
+    *,
+    uow: UnitOfWork,
+    email: object,
+    role: object,
+    invited_by: str,
+    department: str | None = None,
+    first_name: str | None = None,
+    last_name: str | None = None,
+    valid_for: timedelta = INVITATION_LIFETIME,
+) -> Invitation:
+    """A pending invitation; earlier pending ones for the same email are expired."""
+    address = parse_email(email)
+    invited_role = parse_enum("role", role, Role)
+    async with uow:
+        ensure_role(await load_viewer(uow, invited_by), Role.ADMIN)
+        if await uow.users.get_by_email(address) is not None:
+            raise Conflict(f"{address} is already a TicketFlow user")
+        found_department = await find_department(uow, department) if department else None
+        now = utcnow()
+        for earlier in await uow.invitations.pending_for(address):
+            await uow.invitations.save(replace(earlier, status=InvitationStatus.EXPIRED))
+        invitation = await uow.invitations.add(
+            email=address,
+            role=invited_role,
+            invited_by=invited_by,
+            token=secrets.token_urlsafe(32),
+            expires_at=now + valid_for,
+            first_name=parse_text("first_name", first_name, limit=255),
+            last_name=parse_text("last_name", last_name, limit=255),
+            department=found_department,
+            now=now,
+        )
+        await uow.commit()
+    return invitation
+
+
+async def accept_invitation(
+    *,
+    uow: UnitOfWork,
+    token: str,
+    first_name: str | None = None,
+    last_name: str | None = None,
+) -> User:
+    """Creates (or updates) the invitee with the invited role and department."""
+    async with uow:
+        invitation = await uow.invitations.get_by_token(token)
+        if invitation is None:
+            raise InvitationNotFound("with that token")
+        user = await _accept(uow, invitation, first_name=first_name, last_name=last_name)
+        await uow.commit()
+    return user
+
+
+async def _accept(
+    uow: UnitOfWork, invitation: Invitation, *, first_name: str | None, last_name: str | None
+) -> User:
+    now = utcnow()
+    if not invitation.is_usable(now):
+        raise InvitationUnusable(f"the invitation for {invitation.email} is {_state(invitation, now)}")
+    existing = await uow.users.get_by_email(invitation.email)
+    if existing is None:
+        user = await uow.users.add(
+            NewUser(
+                email=invitation.email,
+                first_name=invitation.first_name or first_name,
+                last_name=invitation.last_name or last_name,
+                role=invitation.role,
+                department=invitation.department,
+            ),
+            now=now,
+        )
+    else:
+        user = replace(existing, role=invitation.role,
+                       department=invitation.department or existing.department)
+        await uow.users.save(user, now=now)
+    await uow.invitations.save(
+        replace(invitation, status=InvitationStatus.ACCEPTED, accepted_at=now)
+    )
+    return user
+
+
+def _state(invitation: Invitation, now: object) -> str:
+    return "expired" if invitation.status is InvitationStatus.PENDING else invitation.status.value
+
+
+async def enroll(
+    *,
+    uow: UnitOfWork,
+    email: object,
+    first_name: str | None,
+    last_name: str | None,
+    default_role: Role | None,
+) -> User | None:
+    """The TicketFlow user behind a first contact from Teams.
+
+    An existing user (by email) is returned as is; a pending invitation is
+    accepted; otherwise a user is created with `default_role`, or None is
+    returned when self-service sign-up is off (`default_role` None).
+    """
+    address = parse_email(email)
+    async with uow:
+        existing = await uow.users.get_by_email(address)
+        if existing is not None:
+            return existing
+        pending = [i for i in await uow.invitations.pending_for(address) if i.is_usable(utcnow())]
+        if pending:
+            user = await _accept(uow, pending[0], first_name=first_name, last_name=last_name)
+        elif default_role is None:
+            return None
+        else:
+            user = await uow.users.add(
+                NewUser(address, first_name, last_name, default_role), now=utcnow()
+            )
+        await uow.commit()
+    return user
+
+
+async def expire_invitations(*, uow: UnitOfWork) -> int:
+    async with uow:
+        count = await uow.invitations.expire_due(now=utcnow())
+        await uow.commit()
+    return count
+
+
+async def list_invitations(*, uow: UnitOfWork) -> list[Invitation]:
+    async with uow:
+        return await uow.invitations.all()

@@ -1,0 +1,54 @@
+"""Finding the actor and the ticket a use case is about, under the access rule."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from domain.access import Viewer, can_see, ensure_active
+from domain.errors import NotAllowed, StaleTicket, TicketNotFound
+from domain.numbering import parse_ticket_number
+from domain.ports import UnitOfWork
+from domain.tickets import Ticket
+
+TicketRef = int | str
+
+
+async def load_viewer(uow: UnitOfWork, actor_id: str) -> Viewer:
+    viewer = await uow.users.viewer(actor_id)
+    if viewer is None:
+        raise NotAllowed("you are not a TicketFlow user")
+    ensure_active(viewer)
+    return viewer
+
+
+async def load_ticket(
+    uow: UnitOfWork, viewer: Viewer, ref: TicketRef, *, for_update: bool = False
+) -> Ticket:
+    """The ticket, or TicketNotFound — also when it exists but the viewer may not see it."""
+    ticket = await _find(uow, ref, for_update=for_update)
+    if ticket is None or not can_see(viewer, ticket):
+        raise TicketNotFound(ref)
+    return ticket
+
+
+async def _find(uow: UnitOfWork, ref: TicketRef, *, for_update: bool) -> Ticket | None:
+    if isinstance(ref, int):
+        return await uow.tickets.get(ref, for_update=for_update)
+    text = ref.strip()
+    if text.isdigit():
+        return await uow.tickets.get(int(text), for_update=for_update)
+    number = parse_ticket_number(text)
+    if number is None:
+        return None
+    return await uow.tickets.get_by_number(str(number), for_update=for_update)
+
+
+def ensure_fresh(ticket: Ticket, expected_version: str | datetime | None) -> None:
+    """Refuses a change computed from an older copy of the ticket (e.g. a stale card)."""
+    if expected_version is None:
+        return
+    expected = (
+        expected_version.isoformat() if isinstance(expected_version, datetime) else expected_version
+    )
+    if expected != ticket.version:
+        raise StaleTicket(ticket.ticket_number)

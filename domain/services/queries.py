@@ -1,0 +1,54 @@
+"""Reading tickets: one by id or number, pages of them, their comments and history."""
+
+from __future__ import annotations
+
+from domain.access import scope_for
+from domain.errors import InvalidValue
+from domain.ports import UnitOfWork
+from domain.services.lookup import TicketRef, load_ticket, load_viewer
+from domain.tickets import Comment, HistoryEntry, Ticket, TicketFilter, TicketPage
+
+MAX_PAGE = 100
+
+
+async def get_ticket(*, uow: UnitOfWork, actor_id: str, ticket: TicketRef) -> Ticket:
+    """The ticket if the actor may see it; TicketNotFound otherwise, whichever the reason."""
+    async with uow:
+        viewer = await load_viewer(uow, actor_id)
+        return await load_ticket(uow, viewer, ticket)
+
+
+async def list_tickets(
+    *,
+    uow: UnitOfWork,
+    actor_id: str,
+    filter: TicketFilter = TicketFilter(),
+    limit: int = 10,
+    offset: int = 0,
+) -> TicketPage:
+    """Newest-updated first, only tickets the actor may see; `filter` narrows, never widens."""
+    if not 1 <= limit <= MAX_PAGE:
+        raise InvalidValue("limit", f"use 1 to {MAX_PAGE}")
+    if offset < 0:
+        raise InvalidValue("offset", "must not be negative")
+    async with uow:
+        viewer = await load_viewer(uow, actor_id)
+        return await uow.tickets.search(
+            scope=scope_for(viewer), filter=filter, limit=limit, offset=offset
+        )
+
+
+async def ticket_comments(*, uow: UnitOfWork, actor_id: str, ticket: TicketRef) -> list[Comment]:
+    async with uow:
+        viewer = await load_viewer(uow, actor_id)
+        found = await load_ticket(uow, viewer, ticket)
+        return await uow.comments.for_task(found.id)
+
+
+async def ticket_history(
+    *, uow: UnitOfWork, actor_id: str, ticket: TicketRef
+) -> list[HistoryEntry]:
+    async with uow:
+        viewer = await load_viewer(uow, actor_id)
+        found = await load_ticket(uow, viewer, ticket)
+        return await uow.history.for_task(found.id)

@@ -1,0 +1,207 @@
+"""Tickets (`tasks`), their comments, attachments and history, as values."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from enum import StrEnum
+
+
+class TicketStatus(StrEnum):
+    OPEN = "open"
+    IN_PROGRESS = "in_progress"
+    ON_HOLD = "on_hold"
+    RESOLVED = "resolved"
+    CLOSED = "closed"
+
+
+class Priority(StrEnum):
+    LOW = "low"
+    MEDIUM = "medium"
+    HIGH = "high"
+    URGENT = "urgent"
+
+
+class Severity(StrEnum):
+    MINOR = "minor"
+    NORMAL = "normal"
+    MAJOR = "major"
+    CRITICAL = "critical"
+
+
+class Category(StrEnum):
+    BUG = "bug"
+    FEATURE = "feature"
+    SUPPORT = "support"
+    ENHANCEMENT = "enhancement"
+    INCIDENT = "incident"
+    REQUEST = "request"
+
+
+class AssigneeType(StrEnum):
+    USER = "user"
+    TEAM = "team"
+
+
+class HistoryAction(StrEnum):
+    CREATED = "created"
+    UPDATED = "updated"
+    ASSIGNED = "assigned"
+    UNASSIGNED = "unassigned"
+    STATUS_CHANGED = "status_changed"
+    COMMENTED = "commented"
+    ATTACHMENT_ADDED = "attachment_added"
+
+
+@dataclass(frozen=True, slots=True)
+class Assignee:
+    """Who a ticket is assigned to: one user, or a team's queue."""
+
+    kind: AssigneeType
+    user_id: str | None = None
+    team_id: int | None = None
+
+    @classmethod
+    def user(cls, user_id: str) -> Assignee:
+        return cls(AssigneeType.USER, user_id=user_id)
+
+    @classmethod
+    def team(cls, team_id: int) -> Assignee:
+        return cls(AssigneeType.TEAM, team_id=team_id)
+
+    @property
+    def label(self) -> str:
+        """The form history rows and card inputs use: a user id, or `team:<id>`."""
+        return f"team:{self.team_id}" if self.kind is AssigneeType.TEAM else str(self.user_id)
+
+
+@dataclass(frozen=True, slots=True)
+class Ticket:
+    id: int
+    ticket_number: str
+    title: str
+    category: Category
+    created_by: str
+    created_at: datetime
+    updated_at: datetime
+    status: TicketStatus = TicketStatus.OPEN
+    priority: Priority = Priority.MEDIUM
+    severity: Severity | None = Severity.NORMAL
+    description: str | None = None
+    notes: str | None = None
+    assignee_type: AssigneeType = AssigneeType.USER
+    assignee_id: str | None = None
+    assignee_team_id: int | None = None
+    due_date: datetime | None = None
+    resolved_at: datetime | None = None
+    closed_at: datetime | None = None
+    estimated_hours: int | None = None
+    actual_hours: int | None = None
+    tags: tuple[str, ...] = ()
+
+    @property
+    def assignee(self) -> Assignee | None:
+        """The assignment that counts: `assignee_type` decides which column is read."""
+        if self.assignee_type is AssigneeType.TEAM:
+            return Assignee.team(self.assignee_team_id) if self.assignee_team_id is not None else None
+        return Assignee.user(self.assignee_id) if self.assignee_id is not None else None
+
+    @property
+    def version(self) -> str:
+        """What a card remembers to detect that it was drawn from an older ticket."""
+        return self.updated_at.isoformat()
+
+    @property
+    def is_open_for_edits(self) -> bool:
+        return self.status not in (TicketStatus.RESOLVED, TicketStatus.CLOSED)
+
+
+@dataclass(frozen=True, slots=True)
+class TicketDraft:
+    """A validated ticket not yet numbered or stored."""
+
+    title: str
+    category: Category
+    created_by: str
+    description: str | None = None
+    priority: Priority = Priority.MEDIUM
+    severity: Severity | None = Severity.NORMAL
+    due_date: datetime | None = None
+    estimated_hours: int | None = None
+    tags: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Comment:
+    id: int
+    task_id: int
+    user_id: str
+    content: str
+    created_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class Attachment:
+    id: int
+    task_id: int
+    user_id: str
+    file_name: str
+    file_size: int
+    file_type: str
+    file_url: str
+    created_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class NewAttachment:
+    file_name: str
+    file_size: int
+    file_type: str
+    file_url: str
+
+
+@dataclass(frozen=True, slots=True)
+class FieldChange:
+    field: str
+    old: str | None
+    new: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class HistoryEntry:
+    """One `task_history` row."""
+
+    task_id: int
+    user_id: str
+    action: HistoryAction
+    field: str | None = None
+    old_value: str | None = None
+    new_value: str | None = None
+    created_at: datetime | None = None
+    id: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class TicketFilter:
+    """What a list or search asks for; visibility is applied on top, never instead."""
+
+    statuses: tuple[TicketStatus, ...] = ()
+    categories: tuple[Category, ...] = ()
+    priorities: tuple[Priority, ...] = ()
+    assignee_id: str | None = None
+    team_id: int | None = None
+    created_by: str | None = None
+    text: str | None = None
+    exclude_statuses: tuple[TicketStatus, ...] = field(default=())
+
+
+@dataclass(frozen=True, slots=True)
+class TicketPage:
+    tickets: tuple[Ticket, ...]
+    total: int
+    offset: int
+    limit: int
+
+    @property
+    def has_more(self) -> bool:
+        return self.offset + len(self.tickets) < self.total

@@ -1,0 +1,123 @@
+"""Turning raw input (chat text, card inputs, JSON) into valid values, naming the field at fault."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from datetime import UTC, date, datetime, time
+from enum import StrEnum
+from typing import TypeVar
+
+from domain.errors import InvalidValue
+
+E = TypeVar("E", bound=StrEnum)
+
+TITLE_MAX = 255
+DESCRIPTION_MAX = 20_000
+COMMENT_MAX = 10_000
+TAG_MAX = 50
+TAGS_MAX = 20
+HOURS_MAX = 10_000
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+
+
+def parse_enum(field: str, value: object, enum: type[E]) -> E:
+    text = str(value).strip().lower().replace(" ", "_").replace("-", "_") if value else ""
+    try:
+        return enum(text)
+    except ValueError:
+        allowed = ", ".join(member.value for member in enum)
+        raise InvalidValue(field, f"'{value}' is not one of: {allowed}") from None
+
+
+def parse_optional_enum(field: str, value: object, enum: type[E]) -> E | None:
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    return parse_enum(field, value, enum)
+
+
+def parse_title(value: object) -> str:
+    title = " ".join(str(value or "").split())
+    if not title:
+        raise InvalidValue("title", "a title is required")
+    if len(title) > TITLE_MAX:
+        raise InvalidValue("title", f"keep it to {TITLE_MAX} characters (it has {len(title)})")
+    return title
+
+
+def parse_text(field: str, value: object, *, limit: int, required: bool = False) -> str | None:
+    text = str(value).strip() if value is not None else ""
+    if not text:
+        if required:
+            raise InvalidValue(field, "this cannot be empty")
+        return None
+    if len(text) > limit:
+        raise InvalidValue(field, f"keep it to {limit} characters (it has {len(text)})")
+    return text
+
+
+def require_text(field: str, value: object, *, limit: int) -> str:
+    text = parse_text(field, value, limit=limit, required=True)
+    if text is None:  # pragma: no cover - parse_text raises first
+        raise InvalidValue(field, "this cannot be empty")
+    return text
+
+
+def parse_due_date(value: object) -> datetime | None:
+    """Dates as a person or a card writes them: `2026-12-01`, or ISO 8601 with a time."""
+    if value is None or isinstance(value, datetime):
+        return _naive_utc(value) if isinstance(value, datetime) else None
+    if isinstance(value, date):
+        return datetime.combine(value, time())
+    text = str(value).strip()
+    if not text:
+        return None
+    try:
+        if len(text) == 10:
+            return datetime.combine(date.fromisoformat(text), time())
+        return _naive_utc(datetime.fromisoformat(text.replace("Z", "+00:00")))
+    except ValueError:
+        raise InvalidValue("due_date", f"'{text}' is not a date like 2026-12-31") from None
+
+
+def _naive_utc(moment: datetime) -> datetime:
+    if moment.tzinfo is None:
+        return moment
+    return moment.astimezone(UTC).replace(tzinfo=None)
+
+
+def parse_hours(field: str, value: object) -> int | None:
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    try:
+        hours = int(str(value).strip())
+    except ValueError:
+        raise InvalidValue(field, f"'{value}' is not a whole number of hours") from None
+    if not 0 <= hours <= HOURS_MAX:
+        raise InvalidValue(field, f"use 0 to {HOURS_MAX} hours")
+    return hours
+
+
+def parse_tags(value: object) -> tuple[str, ...]:
+    """Tags from a list or a comma-separated string; trimmed, de-duplicated, order kept."""
+    if value is None:
+        return ()
+    items: Iterable[object] = value.split(",") if isinstance(value, str) else value  # type: ignore[assignment]
+    tags: list[str] = []
+    for item in items:
+        tag = str(item).strip()
+        if not tag or tag in tags:
+            continue
+        if len(tag) > TAG_MAX:
+            raise InvalidValue("tags", f"'{tag[:20]}…' is longer than {TAG_MAX} characters")
+        tags.append(tag)
+    if len(tags) > TAGS_MAX:
+        raise InvalidValue("tags", f"use at most {TAGS_MAX} tags")
+    return tuple(tags)
+
+
+def parse_email(value: object) -> str:
+    email = str(value or "").strip().lower()
+    if not _EMAIL.match(email) or len(email) > 254:
+        raise InvalidValue("email", f"'{value}' is not an email address")
+    return email
