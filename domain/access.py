@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 from domain.errors import NotAllowed
+from domain.lifecycle import can_move
 from domain.people import Role, User
 from domain.tickets import Assignee, AssigneeType, Ticket, TicketStatus
 
@@ -185,3 +186,34 @@ def ensure_role(viewer: Viewer, *roles: Role) -> None:
     if viewer.role not in roles:
         allowed = " or ".join(f"{role.value}s" for role in roles)
         raise NotAllowed(f"only {allowed} can do that")
+
+
+def available_actions(viewer: Viewer, ticket: Ticket) -> frozenset[TicketAction]:
+    """The buttons to draw for this viewer on this ticket in its current state."""
+    if not can_see(viewer, ticket):
+        return frozenset()
+    actions: set[TicketAction] = set()
+    me = Assignee.user(viewer.id)
+    if ticket.assignee != me and assign_refusal(viewer, ticket, me) is None:
+        actions.add(TicketAction.ASSIGN_TO_ME)
+    if viewer.role is not Role.CUSTOMER and viewer.user.is_active:
+        actions.add(TicketAction.ASSIGN)
+    for action, status in _STATUS_ACTIONS.items():
+        if action is TicketAction.REOPEN and ticket.is_open_for_edits:
+            continue  # "Reopen" is for finished tickets; open ones simply move on
+        if can_move(ticket.status, status) and status_refusal(viewer, ticket, status) is None:
+            actions.add(action)
+    if comment_refusal(viewer, ticket) is None:
+        actions.add(TicketAction.COMMENT)
+    if edit_refusal(viewer, ticket, EDITABLE_BY_REQUESTER) is None:
+        actions.add(TicketAction.EDIT)
+    return frozenset(actions)
+
+
+_STATUS_ACTIONS = {
+    TicketAction.START: TicketStatus.IN_PROGRESS,
+    TicketAction.HOLD: TicketStatus.ON_HOLD,
+    TicketAction.RESOLVE: TicketStatus.RESOLVED,
+    TicketAction.CLOSE: TicketStatus.CLOSED,
+    TicketAction.REOPEN: TicketStatus.OPEN,
+}

@@ -1,0 +1,40 @@
+"""`departments`."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import func, select
+from sqlalchemy.ext.asyncio import AsyncConnection
+
+from db.records import to_value
+from db.tables import departments
+from domain.people import Department
+
+
+class SqlDepartmentRepository:
+    def __init__(self, connection: AsyncConnection) -> None:
+        self._db = connection
+
+    async def get(self, department_id: int) -> Department | None:
+        query = select(departments).where(departments.c.id == department_id)
+        row = (await self._db.execute(query)).mappings().first()
+        return to_value(Department, row) if row else None
+
+    async def get_by_name(self, name: str) -> Department | None:
+        query = select(departments).where(func.lower(departments.c.name) == name.strip().lower())
+        row = (await self._db.execute(query)).mappings().first()
+        return to_value(Department, row) if row else None
+
+    async def add(self, *, name: str, description: str | None, now: datetime) -> Department:
+        result = await self._db.execute(
+            departments.insert()
+            .values(name=name, description=description, is_active=True, created_at=now,
+                    updated_at=now)
+            .returning(departments)
+        )
+        return to_value(Department, result.mappings().one())
+
+    async def all(self) -> list[Department]:
+        rows = (await self._db.execute(select(departments).order_by(departments.c.name))).mappings()
+        return [to_value(Department, row) for row in rows]

@@ -1,0 +1,70 @@
+"""`teams` and `team_members`."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import func, select
+from sqlalchemy.ext.asyncio import AsyncConnection
+
+from db.records import to_row, to_value
+from db.tables import team_members, teams
+from domain.people import Membership, Team
+
+
+class SqlTeamRepository:
+    def __init__(self, connection: AsyncConnection) -> None:
+        self._db = connection
+
+    async def get(self, team_id: int) -> Team | None:
+        row = (await self._db.execute(select(teams).where(teams.c.id == team_id))).mappings().first()
+        return to_value(Team, row) if row else None
+
+    async def get_by_name(self, name: str) -> Team | None:
+        query = (
+            select(teams)
+            .where(func.lower(teams.c.name) == name.strip().lower())
+            .order_by(teams.c.id)
+            .limit(1)
+        )
+        row = (await self._db.execute(query)).mappings().first()
+        return to_value(Team, row) if row else None
+
+    async def add(
+        self, *, name: str, description: str | None, created_by: str | None, now: datetime
+    ) -> Team:
+        result = await self._db.execute(
+            teams.insert()
+            .values(name=name, description=description, created_by=created_by, created_at=now)
+            .returning(teams.c.id)
+        )
+        return Team(result.scalar_one(), name, description, created_by)
+
+    async def all(self) -> list[Team]:
+        rows = (await self._db.execute(select(teams).order_by(teams.c.name))).mappings()
+        return [to_value(Team, row) for row in rows]
+
+    async def members(self, team_id: int) -> list[Membership]:
+        query = select(team_members).where(team_members.c.team_id == team_id)
+        rows = (await self._db.execute(query.order_by(team_members.c.id))).mappings()
+        return [to_value(Membership, row) for row in rows]
+
+    async def membership(self, team_id: int, user_id: str) -> Membership | None:
+        query = select(team_members).where(
+            team_members.c.team_id == team_id, team_members.c.user_id == user_id
+        )
+        row = (await self._db.execute(query.limit(1))).mappings().first()
+        return to_value(Membership, row) if row else None
+
+    async def add_member(self, membership: Membership, *, now: datetime) -> None:
+        await self._db.execute(
+            team_members.insert().values(**to_row(membership, team_members), joined_at=now)
+        )
+
+    async def remove_member(self, team_id: int, user_id: str) -> bool:
+        result = await self._db.execute(
+            team_members.delete().where(
+                team_members.c.team_id == team_id, team_members.c.user_id == user_id
+            )
+        )
+        return bool(result.rowcount)

@@ -1,0 +1,156 @@
+"""`tasks`: tickets, their numbering, and the visibility rule as SQL."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from sqlalchemy import BigInteger, ColumnElement, and_, cast, false, func, or_, select, text, true
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.ext.asyncio import AsyncConnection
+
+from db.records import to_row, to_value
+from db.tables import tasks
+from domain.access import Scope
+from domain.numbering import TicketNumber, next_number
+from domain.tickets import AssigneeType, Ticket, TicketDraft, TicketFilter, TicketPage
+
+NUMBERING_ATTEMPTS = 5
+
+
+class TicketNumberExhausted(RuntimeError):
+    """Another writer (the web app) kept taking the number we computed."""
+
+
+def visible_to(scope: Scope) -> ColumnElement[bool]:
+    """`Scope.admits` as a WHERE clause; the integration tests hold the two equal."""
+    if scope.everything:
+        return true()
+    user_assigned = _assigned_to_a_user()
+    conditions: list[ColumnElement[bool]] = []
+    if scope.created_by is not None:
+        conditions.append(tasks.c.created_by == scope.created_by)
+    if scope.assigned_users:
+        conditions.append(and_(user_assigned, tasks.c.assignee_id.in_(scope.assigned_users)))
+    if scope.queued_teams:
+        conditions.append(
+            and_(_queued_to_a_team(), tasks.c.assignee_team_id.in_(scope.queued_teams))
+        )
+    return or_(*conditions) if conditions else false()
+
+
+def _assigned_to_a_user() -> ColumnElement[bool]:
+    """`assignee_type` decides which column counts; NULL is the column default, `user`."""
+    return func.coalesce(tasks.c.assignee_type, AssigneeType.USER.value) == AssigneeType.USER.value
+
+
+def _queued_to_a_team() -> ColumnElement[bool]:
+    return tasks.c.assignee_type == AssigneeType.TEAM.value
+
+
+def matching(filter: TicketFilter) -> list[ColumnElement[bool]]:
+    conditions: list[ColumnElement[bool]] = []
+    if filter.statuses:
+        conditions.append(tasks.c.status.in_([s.value for s in filter.statuses]))
+    if filter.exclude_statuses:
+        conditions.append(tasks.c.status.not_in([s.value for s in filter.exclude_statuses]))
+    if filter.categories:
+        conditions.append(tasks.c.category.in_([c.value for c in filter.categories]))
+    if filter.priorities:
+        conditions.append(tasks.c.priority.in_([p.value for p in filter.priorities]))
+    if filter.assignee_id is not None:
+        conditions.append(and_(_assigned_to_a_user(), tasks.c.assignee_id == filter.assignee_id))
+    if filter.team_id is not None:
+        conditions.append(and_(_queued_to_a_team(), tasks.c.assignee_team_id == filter.team_id))
+    if filter.created_by is not None:
+        conditions.append(tasks.c.created_by == filter.created_by)
+    for word in (filter.text or "").split():
+        conditions.append(
+            or_(
+                tasks.c.title.icontains(word, autoescape=True),
+                tasks.c.description.icontains(word, autoescape=True),
+                tasks.c.ticket_number.icontains(word, autoescape=True),
+            )
+        )
+    return conditions
+
+
+class SqlTicketRepository:
+    def __init__(self, connection: AsyncConnection) -> None:
+        self._db = connection
+
+    async def get(self, ticket_id: int, *, for_update: bool = False) -> Ticket | None:
+        return await self._one(tasks.c.id == ticket_id, for_update=for_update)
+
+    async def get_by_number(self, number: str, *, for_update: bool = False) -> Ticket | None:
+        return await self._one(func.upper(tasks.c.ticket_number) == number.upper(),
+                               for_update=for_update)
+
+    async def _one(self, where: ColumnElement[bool], *, for_update: bool) -> Ticket | None:
+        query = select(tasks).where(where).limit(1)
+        if for_update:
+            query = query.with_for_update()
+        row = (await self._db.execute(query)).mappings().first()
+        return to_value(Ticket, row) if row else None
+
+    async def add(self, draft: TicketDraft, *, prefix: str, now: datetime) -> Ticket:
+        row = to_row(draft, tasks)
+        row.update(status="open", assignee_type="user", created_at=now, updated_at=now)
+        for _ in range(NUMBERING_ATTEMPTS):
+            number = await self._next_number(prefix, now.year)
+            try:
+                async with self._db.begin_nested():
+                    result = await self._db.execute(
+                        tasks.insert().values(**row, ticket_number=str(number)).returning(tasks)
+                    )
+                    return to_value(Ticket, result.mappings().one())
+            except IntegrityError:
+                continue  # the web app took this number between our read and our insert
+        raise TicketNumberExhausted(f"could not allocate a {prefix}-{now.year} number")
+
+    async def _next_number(self, prefix: str, year: int) -> TicketNumber:
+        """The highest number of the series plus one, read under a lock on PostgreSQL.
+
+        The lock is held to the end of the transaction, so concurrent creators
+        queue here and each sees the other's committed number: no duplicates and
+        no gaps. SQLite serialises writers itself (see `db.engine`).
+        """
+        series = f"{prefix}-{year}-"
+        dialect = self._db.dialect.name
+        if dialect == "postgresql":
+            await self._db.execute(
+                text("SELECT pg_advisory_xact_lock(hashtext(:key))"),
+                {"key": f"ticketflow:ticket_number:{series}"},
+            )
+            numeric = tasks.c.ticket_number.regexp_match(f"^{series}[0-9]+$")
+        else:
+            numeric = and_(
+                tasks.c.ticket_number.op("GLOB")(f"{series}[0-9]*"),
+                tasks.c.ticket_number.op("NOT GLOB")(f"{series}*[^0-9]*"),
+            )
+        suffix = func.substr(tasks.c.ticket_number, len(series) + 1)
+        highest = select(func.max(cast(suffix, BigInteger))).where(numeric)
+        return next_number(prefix, year, (await self._db.execute(highest)).scalar())
+
+    async def save(self, ticket: Ticket) -> None:
+        values = to_row(ticket, tasks, exclude=frozenset({"id", "ticket_number", "created_at",
+                                                          "created_by"}))
+        await self._db.execute(tasks.update().where(tasks.c.id == ticket.id).values(**values))
+
+    async def search(
+        self, *, scope: Scope, filter: TicketFilter, limit: int, offset: int
+    ) -> TicketPage:
+        where = and_(visible_to(scope), *matching(filter))
+        total = (await self._db.execute(select(func.count()).select_from(tasks).where(where)))
+        query = (
+            select(tasks)
+            .where(where)
+            .order_by(tasks.c.updated_at.desc(), tasks.c.id.desc())
+            .limit(limit)
+            .offset(offset)
+        )
+        rows = (await self._db.execute(query)).mappings()
+        return TicketPage(
+            tickets=tuple(to_value(Ticket, row) for row in rows),
+            total=total.scalar_one(),
+            offset=offset,
+            limit=limit,
+        )

@@ -1,0 +1,72 @@
+"""`users` and the team facts the access rule needs."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+
+from sqlalchemy import func, select
+from sqlalchemy.ext.asyncio import AsyncConnection
+
+from db.records import to_row, to_value
+from db.tables import team_members, users
+from domain.access import Viewer
+from domain.people import NewUser, Role, User
+
+
+class SqlUserRepository:
+    def __init__(self, connection: AsyncConnection) -> None:
+        self._db = connection
+
+    async def get(self, user_id: str) -> User | None:
+        row = (await self._db.execute(select(users).where(users.c.id == user_id))).mappings().first()
+        return to_value(User, row) if row else None
+
+    async def get_by_email(self, email: str) -> User | None:
+        query = (
+            select(users)
+            .where(func.lower(users.c.email) == email.lower())
+            .order_by(users.c.created_at)
+            .limit(1)
+        )
+        row = (await self._db.execute(query)).mappings().first()
+        return to_value(User, row) if row else None
+
+    async def add(self, new: NewUser, *, now: datetime) -> User:
+        user = User(
+            id=str(uuid.uuid4()),
+            email=new.email,
+            first_name=new.first_name,
+            last_name=new.last_name,
+            role=new.role,
+            department=new.department,
+            is_active=True,
+            created_at=now,
+        )
+        await self._db.execute(users.insert().values(**to_row(user, users), updated_at=now))
+        return user
+
+    async def save(self, user: User, *, now: datetime) -> None:
+        values = to_row(user, users, exclude=frozenset({"id", "created_at"}))
+        await self._db.execute(
+            users.update().where(users.c.id == user.id).values(**values, updated_at=now)
+        )
+
+    async def all(self, *, include_inactive: bool = False) -> list[User]:
+        query = select(users).order_by(users.c.email)
+        if not include_inactive:
+            query = query.where(users.c.is_active.is_not(False))
+        rows = (await self._db.execute(query)).mappings()
+        return [to_value(User, row) for row in rows]
+
+    async def viewer(self, user_id: str) -> Viewer | None:
+        user = await self.get(user_id)
+        if user is None:
+            return None
+        mine = select(team_members.c.team_id).where(team_members.c.user_id == user_id)
+        team_ids = frozenset((await self._db.execute(mine)).scalars())
+        teammates: frozenset[str] = frozenset()
+        if user.role is Role.MANAGER and team_ids:
+            shared = select(team_members.c.user_id).where(team_members.c.team_id.in_(team_ids))
+            teammates = frozenset((await self._db.execute(shared.distinct())).scalars())
+        return Viewer(user=user, team_ids=team_ids, teammate_ids=teammates)

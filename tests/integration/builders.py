@@ -1,0 +1,72 @@
+"""Rows for integration tests, written straight to the tables (as the web app would)."""
+
+from __future__ import annotations
+
+import itertools
+import uuid
+from datetime import datetime
+
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from db.tables import team_members, tasks, teams, users
+from domain.clock import utcnow
+
+_numbers = itertools.count(1)
+
+
+async def insert_user(
+    engine: AsyncEngine, *, role: str = "user", active: bool = True, email: str | None = None
+) -> str:
+    user_id = str(uuid.uuid4())
+    async with engine.begin() as connection:
+        await connection.execute(
+            users.insert().values(
+                id=user_id,
+                email=email or f"{role}-{user_id[:8]}@example.com",
+                first_name=role.title(),
+                last_name=user_id[:4],
+                role=role,
+                is_active=active,
+            )
+        )
+    return user_id
+
+
+async def insert_team(engine: AsyncEngine, name: str, *members: str) -> int:
+    async with engine.begin() as connection:
+        team_id = (
+            await connection.execute(teams.insert().values(name=name).returning(teams.c.id))
+        ).scalar_one()
+        for member in members:
+            await connection.execute(team_members.insert().values(team_id=team_id, user_id=member))
+    return int(team_id)
+
+
+async def insert_ticket(
+    engine: AsyncEngine,
+    *,
+    created_by: str,
+    assignee_type: str | None = "user",
+    assignee_id: str | None = None,
+    assignee_team_id: int | None = None,
+    number: str | None = None,
+    title: str = "Printer on floor 3 jams",
+    updated_at: datetime | None = None,
+) -> int:
+    async with engine.begin() as connection:
+        result = await connection.execute(
+            tasks.insert()
+            .values(
+                ticket_number=number or f"WEB-2020-{next(_numbers):04d}",
+                title=title,
+                category="support",
+                created_by=created_by,
+                assignee_type=assignee_type,
+                assignee_id=assignee_id,
+                assignee_team_id=assignee_team_id,
+                created_at=utcnow(),
+                updated_at=updated_at or utcnow(),
+            )
+            .returning(tasks.c.id)
+        )
+        return int(result.scalar_one())

@@ -1,0 +1,154 @@
+"""Ticket use cases against a real database: history and changes commit together or not at all."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import func, select
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from db.tables import task_comments, task_history, tasks
+from db.uow import SqlUnitOfWork
+from domain.errors import InvalidValue, NotAllowed, StaleTicket
+from domain.events import EventType, TicketEvent
+from domain.services import tickets as ticket_services
+from domain.services.queries import list_tickets, ticket_history
+from domain.tickets import Assignee, TicketFilter, TicketStatus
+from tests.integration.builders import insert_team, insert_user
+
+
+class RecordingSink:
+    def __init__(self, seen: list[TicketEvent], *, fail: bool = False) -> None:
+        self.seen, self.fail = seen, fail
+
+    async def record(self, events: list[TicketEvent]) -> None:
+        if self.fail:
+            raise RuntimeError("the process died before commit")
+        self.seen.extend(events)
+
+
+async def count(engine: AsyncEngine, table: object) -> int:
+    async with engine.connect() as connection:
+        return int((await connection.execute(select(func.count()).select_from(table))).scalar_one())  # type: ignore[arg-type]
+
+
+async def test_a_ticket_goes_through_its_life_with_history_and_events(engine: AsyncEngine) -> None:
+    events: list[TicketEvent] = []
+
+    def uow() -> SqlUnitOfWork:
+        return SqlUnitOfWork(engine, event_sink=lambda _c: RecordingSink(events))
+
+    agent = await insert_user(engine, role="user")
+    customer = await insert_user(engine, role="customer")
+    team = await insert_team(engine, "Desk", agent)
+
+    ticket = await ticket_services.create_ticket(
+        uow=uow(), actor_id=customer, title="  VPN drops  every hour ", category="Incident",
+        priority="high", due_date="2030-01-31", tags="vpn, network, vpn",
+    )
+    assert ticket.title == "VPN drops every hour"
+    assert ticket.tags == ("vpn", "network")
+    queued = await ticket_services.assign_ticket(
+        uow=uow(), actor_id=agent, ticket=ticket.ticket_number, to=Assignee.team(team)
+    )
+    mine = await ticket_services.assign_ticket(
+        uow=uow(), actor_id=agent, ticket=ticket.id, to=Assignee.user(agent),
+        expected_version=queued.version,
+    )
+    assert mine.assignee_team_id is None and mine.assignee_id == agent
+    resolved = await ticket_services.change_status(
+        uow=uow(), actor_id=agent, ticket=ticket.id, to="resolved"
+    )
+    assert resolved.resolved_at is not None
+    await ticket_services.comment_on_ticket(
+        uow=uow(), actor_id=customer, ticket=ticket.id, content="Still broken on hotel wifi"
+    )
+    reopened = await ticket_services.change_status(
+        uow=uow(), actor_id=customer, ticket=ticket.id, to="open"
+    )
+    assert reopened.status is TicketStatus.OPEN and reopened.resolved_at is None
+
+    history = await ticket_history(uow=uow(), actor_id=agent, ticket=ticket.id)
+    assert [(h.action.value, h.field, h.old_value, h.new_value) for h in history] == [
+        ("created", None, None, ticket.ticket_number),
+        ("assigned", "assignee", None, f"team:{team}"),
+        ("assigned", "assignee", f"team:{team}", agent),
+        ("status_changed", "status", "open", "resolved"),
+        ("commented", "comment", None, "Still broken on hotel wifi"),
+        ("status_changed", "status", "resolved", "open"),
+    ]
+    assert [e.type for e in events] == [
+        EventType.CREATED, EventType.ASSIGNED, EventType.ASSIGNED, EventType.STATUS_CHANGED,
+        EventType.COMMENTED, EventType.STATUS_CHANGED,
+    ]
+    mine_page = await list_tickets(
+        uow=uow(), actor_id=agent, filter=TicketFilter(assignee_id=agent, text="hotel vpn")
+    )
+    assert mine_page.total == 0  # "hotel" is in a comment, not the ticket
+    found = await list_tickets(uow=uow(), actor_id=agent, filter=TicketFilter(text="VPN HOUR"))
+    assert [t.id for t in found.tickets] == [ticket.id]
+
+
+async def test_a_crash_before_commit_leaves_no_ticket_and_no_history(engine: AsyncEngine) -> None:
+    agent = await insert_user(engine, role="user")
+    with pytest.raises(RuntimeError):
+        await ticket_services.create_ticket(
+            uow=SqlUnitOfWork(engine, event_sink=lambda _c: RecordingSink([], fail=True)),
+            actor_id=agent, title="Lost?", category="bug",
+        )
+    assert await count(engine, tasks) == 0
+    assert await count(engine, task_history) == 0
+
+
+async def test_refused_invalid_and_stale_changes_write_nothing(engine: AsyncEngine) -> None:
+    agent = await insert_user(engine, role="user")
+    customer = await insert_user(engine, role="customer")
+    ticket = await ticket_services.create_ticket(
+        uow=SqlUnitOfWork(engine), actor_id=customer, title="Printer", category="support"
+    )
+    before = await count(engine, task_history)
+    with pytest.raises(NotAllowed):
+        await ticket_services.assign_ticket(
+            uow=SqlUnitOfWork(engine), actor_id=customer, ticket=ticket.id, to=Assignee.user(agent)
+        )
+    with pytest.raises(InvalidValue) as invalid:
+        await ticket_services.edit_ticket(
+            uow=SqlUnitOfWork(engine), actor_id=customer, ticket=ticket.id,
+            changes={"title": "x" * 256},
+        )
+    assert invalid.value.field == "title"
+    edited = await ticket_services.edit_ticket(
+        uow=SqlUnitOfWork(engine), actor_id=customer, ticket=ticket.id,
+        changes={"description": "Paper jam on tray 2"},
+    )
+    with pytest.raises(StaleTicket):
+        await ticket_services.change_status(
+            uow=SqlUnitOfWork(engine), actor_id=agent, ticket=ticket.id, to="closed",
+            expected_version=ticket.version,
+        )
+    with pytest.raises(InvalidValue):
+        await ticket_services.comment_on_ticket(
+            uow=SqlUnitOfWork(engine), actor_id=customer, ticket=ticket.id, content="   "
+        )
+    assert await count(engine, task_history) == before + 1  # only the description edit
+    assert await count(engine, task_comments) == 0
+    async with engine.connect() as connection:
+        row = (await connection.execute(select(tasks))).mappings().one()
+    assert row["status"] == "open" and row["assignee_id"] is None
+    assert row["description"] == "Paper jam on tray 2"
+    assert row["updated_at"] == edited.updated_at
+
+
+async def test_attachment_metadata_is_recorded_with_history(engine: AsyncEngine) -> None:
+    agent = await insert_user(engine, role="user")
+    ticket = await ticket_services.create_ticket(
+        uow=SqlUnitOfWork(engine), actor_id=agent, title="Screen flickers", category="bug"
+    )
+    attachment = await ticket_services.add_attachment(
+        uow=SqlUnitOfWork(engine), actor_id=agent, ticket=ticket.id, file_name="screen.png",
+        file_size=2048, file_type="image/png", file_url="https://files.example.com/screen.png",
+    )
+    assert attachment.id > 0
+    history = await ticket_history(uow=SqlUnitOfWork(engine), actor_id=agent, ticket=ticket.id)
+    assert history[-1].new_value == "screen.png"
+
+

@@ -1,0 +1,105 @@
+"""`ticketflow users …` and `ticketflow teams …`: the operator's way to set people up."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from domain.people import Role
+from domain.services import people
+from ticketflow.cli import with_runtime
+from ticketflow.commands import table
+from ticketflow.runtime import Runtime
+from ticketflow.settings import Settings
+
+
+def register(subcommands: Any) -> None:
+    users = subcommands.add_parser("users", help="add and list TicketFlow users")
+    users_sub = users.add_subparsers(required=True, metavar="ACTION")
+    add = users_sub.add_parser("add", help="add a user")
+    add.add_argument("email")
+    add.add_argument("--role", default="user", choices=[r.value for r in Role])
+    add.add_argument("--name", help="full name, e.g. 'Dana Scully'")
+    add.add_argument("--department")
+    add.set_defaults(command=add_user)
+    users_sub.add_parser("list", help="list users").set_defaults(command=list_users)
+
+    teams = subcommands.add_parser("teams", help="add teams and members")
+    teams_sub = teams.add_subparsers(required=True, metavar="ACTION")
+    team_add = teams_sub.add_parser("add", help="add a team")
+    team_add.add_argument("name")
+    team_add.add_argument("--description")
+    team_add.set_defaults(command=add_team)
+    member = teams_sub.add_parser("add-member", help="add a user (by email) to a team")
+    member.add_argument("team")
+    member.add_argument("email")
+    member.add_argument("--role", default="member", choices=["member", "admin"])
+    member.set_defaults(command=add_member)
+    teams_sub.add_parser("list", help="list teams").set_defaults(command=list_teams)
+
+
+def _split_name(name: str | None) -> tuple[str | None, str | None]:
+    if not name:
+        return None, None
+    first, _, last = name.strip().partition(" ")
+    return first or None, last.strip() or None
+
+
+async def add_user(args: argparse.Namespace, settings: Settings) -> int:
+    first, last = _split_name(args.name)
+
+    async def work(runtime: Runtime) -> int:
+        user = await people.add_user(
+            uow=runtime.uow(), email=args.email, role=args.role, first_name=first,
+            last_name=last, department=args.department,
+        )
+        print(f"added {user.email} as {user.role.value} (id {user.id})")
+        return 0
+
+    return await with_runtime(settings, work)
+
+
+async def list_users(args: argparse.Namespace, settings: Settings) -> int:
+    async def work(runtime: Runtime) -> int:
+        users = await people.list_users(uow=runtime.uow())
+        rows = [(u.email, u.display_name, u.role.value, "yes" if u.is_active else "no", u.id)
+                for u in users]
+        print(table(rows, ("EMAIL", "NAME", "ROLE", "ACTIVE", "ID")))
+        return 0
+
+    return await with_runtime(settings, work)
+
+
+async def add_team(args: argparse.Namespace, settings: Settings) -> int:
+    async def work(runtime: Runtime) -> int:
+        team = await people.create_team(uow=runtime.uow(), name=args.name,
+                                        description=args.description)
+        print(f"added team {team.name} (id {team.id})")
+        return 0
+
+    return await with_runtime(settings, work)
+
+
+async def add_member(args: argparse.Namespace, settings: Settings) -> int:
+    async def work(runtime: Runtime) -> int:
+        user = await people.find_user(uow=runtime.uow(), email=args.email)
+        team: int | str = int(args.team) if args.team.isdigit() else args.team
+        await people.add_team_member(uow=runtime.uow(), team=team, user_id=user.id,
+                                     role=args.role)
+        print(f"{user.email} is in team {args.team}")
+        return 0
+
+    return await with_runtime(settings, work)
+
+
+async def list_teams(args: argparse.Namespace, settings: Settings) -> int:
+    async def work(runtime: Runtime) -> int:
+        teams = await people.list_teams(uow=runtime.uow())
+        rows = []
+        for team in teams:
+            members = await people.team_members(uow=runtime.uow(), team=team.id)
+            rows.append((team.id, team.name, len(members)))
+        print(table(rows, ("ID", "NAME", "MEMBERS")))
+        return 0
+
+    return await with_runtime(settings, work)

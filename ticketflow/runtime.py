@@ -1,0 +1,32 @@
+"""The concrete pieces one process uses, built from settings and closed together."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from db.engine import create_engine
+from db.migrate import upgrade
+from db.uow import SqlUnitOfWork
+from ticketflow.settings import Settings
+
+
+@dataclass
+class Runtime:
+    settings: Settings
+    engine: AsyncEngine
+
+    def uow(self) -> SqlUnitOfWork:
+        """A fresh unit of work; use cases enter it once."""
+        return SqlUnitOfWork(self.engine)
+
+    async def close(self) -> None:
+        await self.engine.dispose()
+
+
+async def open_runtime(settings: Settings, *, migrate: bool | None = None) -> Runtime:
+    """Opens the database; the embedded SQLite default is created and migrated on first use."""
+    if migrate if migrate is not None else settings.backend == "sqlite":
+        await upgrade(settings.database_url)
+    return Runtime(settings=settings, engine=create_engine(settings.database_url))

@@ -1,0 +1,185 @@
+"""Configuration, read once from the environment (and an optional `.env`) at start."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from cryptography.fernet import Fernet
+from dotenv import dotenv_values
+
+from domain.people import Role
+
+APP_TYPES = ("MultiTenant", "SingleTenant", "UserAssignedMSI")
+LOG_FORMATS = ("text", "json")
+
+
+class SettingsError(Exception):
+    """A missing or invalid setting; the message names the variable."""
+
+    def __init__(self, variable: str, message: str) -> None:
+        super().__init__(f"{variable}: {message}")
+        self.variable = variable
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    database_url: str
+    host: str = "127.0.0.1"
+    port: int = 3978
+    app_id: str | None = None
+    app_password: str | None = None
+    app_type: str = "MultiTenant"
+    app_tenant_id: str | None = None
+    openid_metadata_url: str | None = None
+    openai_api_key: str | None = None
+    openai_base_url: str | None = None
+    openai_model: str = "gpt-4o-mini"
+    embedding_model: str | None = None
+    secret_keys: tuple[str, ...] = ()
+    web_url: str = "http://localhost:5000"
+    default_role: Role | None = Role.USER
+    log_format: str = "text"
+    webhook_extra_hosts: tuple[str, ...] = ()
+    allow_loopback_webhooks: bool = False
+    extra: Mapping[str, str] = field(default_factory=dict, repr=False)
+
+    @property
+    def local_development(self) -> bool:
+        """No app id: the SDK would trust any caller, so we stay on loopback."""
+        return not self.app_id
+
+    @property
+    def backend(self) -> str:
+        return "postgresql" if self.database_url.startswith("postgresql") else "sqlite"
+
+
+def load_settings(
+    environ: Mapping[str, str] | None = None, *, env_file: Path | None = Path(".env")
+) -> Settings:
+    """Settings from `environ` (default: the process environment) over an optional `.env`."""
+    values: dict[str, str] = {}
+    if env_file is not None and env_file.is_file():
+        values.update({k: v for k, v in dotenv_values(env_file).items() if v is not None})
+    values.update(os.environ if environ is None else environ)
+    return _parse(values)
+
+
+def _parse(env: Mapping[str, str]) -> Settings:
+    def get(name: str) -> str | None:
+        value = env.get(name, "").strip()
+        return value or None
+
+    app_type = get("MicrosoftAppType") or "MultiTenant"
+    if app_type not in APP_TYPES:
+        raise SettingsError("MicrosoftAppType", f"use one of {', '.join(APP_TYPES)}")
+    app_id = get("MicrosoftAppId")
+    if app_id and app_type != "UserAssignedMSI" and not get("MicrosoftAppPassword"):
+        raise SettingsError("MicrosoftAppPassword", "required when MicrosoftAppId is set")
+    if app_type == "SingleTenant" and app_id and not get("MicrosoftAppTenantId"):
+        raise SettingsError("MicrosoftAppTenantId", "required for a SingleTenant bot")
+    log_format = (get("TICKETFLOW_LOG_FORMAT") or "text").lower()
+    if log_format not in LOG_FORMATS:
+        raise SettingsError("TICKETFLOW_LOG_FORMAT", "use text or json")
+    return Settings(
+        database_url=database_url(get("TICKETFLOW_DATABASE_URL")),
+        host=get("TICKETFLOW_HOST") or "127.0.0.1",
+        port=_port(get("TICKETFLOW_PORT")),
+        app_id=app_id,
+        app_password=get("MicrosoftAppPassword"),
+        app_type=app_type,
+        app_tenant_id=get("MicrosoftAppTenantId"),
+        openid_metadata_url=_url("TICKETFLOW_OPENID_METADATA_URL", get("TICKETFLOW_OPENID_METADATA_URL")),
+        openai_api_key=get("OPENAI_API_KEY"),
+        openai_base_url=_url("OPENAI_BASE_URL", get("OPENAI_BASE_URL")),
+        openai_model=get("TICKETFLOW_OPENAI_MODEL") or "gpt-4o-mini",
+        embedding_model=get("TICKETFLOW_EMBEDDING_MODEL"),
+        secret_keys=_fernet_keys(get("TICKETFLOW_SECRET_KEY")),
+        web_url=(_url("TICKETFLOW_WEB_URL", get("TICKETFLOW_WEB_URL")) or "http://localhost:5000").rstrip("/"),
+        default_role=_default_role(get("TICKETFLOW_DEFAULT_ROLE")),
+        log_format=log_format,
+        webhook_extra_hosts=tuple(
+            host.strip().lower() for host in (get("TICKETFLOW_WEBHOOK_HOSTS") or "").split(",")
+            if host.strip()
+        ),
+        allow_loopback_webhooks=_loopback_webhooks(env),
+    )
+
+
+def database_url(raw: str | None) -> str:
+    """The async driver URL; the default is `ticketflow.db` in the working directory."""
+    if raw is None:
+        return f"sqlite+aiosqlite:///{Path.cwd() / 'ticketflow.db'}"
+    for prefix, driver in (
+        ("postgres://", "postgresql+asyncpg://"),
+        ("postgresql://", "postgresql+asyncpg://"),
+        ("sqlite:///", "sqlite+aiosqlite:///"),
+    ):
+        if raw.startswith(prefix):
+            return driver + raw[len(prefix):]
+    if raw.startswith(("postgresql+asyncpg://", "sqlite+aiosqlite:///")):
+        return raw
+    raise SettingsError(
+        "TICKETFLOW_DATABASE_URL", "use postgresql://user@host/db or sqlite:///path/to/file.db"
+    )
+
+
+def _port(raw: str | None) -> int:
+    if raw is None:
+        return 3978
+    if not raw.isdigit() or not 1 <= int(raw) <= 65535:
+        raise SettingsError("TICKETFLOW_PORT", f"'{raw}' is not a port number (1–65535)")
+    return int(raw)
+
+
+def _url(variable: str, raw: str | None) -> str | None:
+    if raw is None:
+        return None
+    parts = urlsplit(raw)
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        raise SettingsError(variable, f"'{raw}' is not an http(s) URL")
+    return raw
+
+
+def _fernet_keys(raw: str | None) -> tuple[str, ...]:
+    """Several comma-separated keys allow rotation: the first encrypts, all decrypt."""
+    if raw is None:
+        return ()
+    keys = tuple(key.strip() for key in raw.split(",") if key.strip())
+    for key in keys:
+        try:
+            Fernet(key)
+        except ValueError:
+            raise SettingsError(
+                "TICKETFLOW_SECRET_KEY",
+                "each key must be 32 url-safe base64 bytes "
+                "(make one with: python -c 'from cryptography.fernet import Fernet; "
+                "print(Fernet.generate_key().decode())')",
+            ) from None
+    return keys
+
+
+def _default_role(raw: str | None) -> Role | None:
+    if raw is None:
+        return Role.USER
+    if raw.lower() == "none":
+        return None
+    try:
+        return Role(raw.lower())
+    except ValueError:
+        raise SettingsError(
+            "TICKETFLOW_DEFAULT_ROLE", "use user, customer, manager, admin or none"
+        ) from None
+
+
+def _loopback_webhooks(env: Mapping[str, str]) -> bool:
+    """Only a test run may post webhooks to loopback; a stray variable in production cannot."""
+    wanted = env.get("TICKETFLOW_TEST_ALLOW_LOOPBACK_WEBHOOKS", "").strip() == "1"
+    if wanted and env.get("TICKETFLOW_ENV", "").strip() != "test":
+        raise SettingsError(
+            "TICKETFLOW_TEST_ALLOW_LOOPBACK_WEBHOOKS", "is for tests only (needs TICKETFLOW_ENV=test)"
+        )
+    return wanted
