@@ -68,3 +68,11 @@ class Conflict(DomainError):
 
 class InvitationUnusable(DomainError):
     """The invitation was already accepted or has expired."""
+
+
+class StaleDocument(Conflict):
+    """A stored document changed since it was read (its e-tag no longer matches)."""
+
+    def __init__(self, key: str) -> None:
+        super().__init__(f"document {key} was changed by someone else")
+        self.key = key

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from datetime import datetime
 from types import TracebackType
 from typing import Protocol, Self
 
 from domain.access import Scope, Viewer
+from domain.chat import ConversationRef, DocumentWrite, StoredDocument, TeamsIdentity
 from domain.company import CompanySettings
 from domain.events import TicketEvent
 from domain.people import (
@@ -136,3 +138,43 @@ class UnitOfWork(Protocol):
     async def __aenter__(self) -> Self: ...
     async def __aexit__(self, exc_type: type[BaseException] | None,
                         exc: BaseException | None, tb: TracebackType | None) -> None: ...
+
+
+class StateDocuments(Protocol):
+    """JSON documents with e-tags: what the bot's dialog state needs from storage."""
+
+    async def read(self, keys: Sequence[str]) -> dict[str, StoredDocument]: ...
+    async def write(self, writes: Mapping[str, DocumentWrite]) -> dict[str, str]:
+        """Stores all or nothing; returns each key's new e-tag; raises StaleDocument."""
+        ...
+    async def delete(self, keys: Sequence[str]) -> None: ...
+
+
+class ConversationRefRepository(Protocol):
+    """Where the bot can post proactively; refreshed on every turn."""
+
+    async def upsert(self, ref: ConversationRef) -> None: ...
+    async def remove(self, conversation_id: str) -> None: ...
+    async def get(self, conversation_id: str) -> ConversationRef | None: ...
+    async def personal_for(self, user_id: str) -> ConversationRef | None: ...
+    async def channel(self, team_id: str, channel_id: str) -> ConversationRef | None: ...
+
+
+class UserLinkRepository(Protocol):
+    """Teams identities of TicketFlow users."""
+
+    async def user_for(self, identity: TeamsIdentity) -> str | None: ...
+    async def link(self, identity: TeamsIdentity, user_id: str) -> None: ...
+    async def identities_of(self, user_id: str) -> list[TeamsIdentity]: ...
+
+
+class ActivityReceipts(Protocol):
+    """Activity ids already taken, so a redelivered activity is not acted on twice."""
+
+    async def claim(self, activity_id: str, conversation_id: str | None) -> bool:
+        """True the first time an id is seen; False for a redelivery."""
+        ...
+    async def release(self, activity_id: str) -> None:
+        """Forget a claim whose turn failed, so Teams' retry can run it."""
+        ...
+    async def forget_older_than(self, cutoff: datetime) -> int: ...
