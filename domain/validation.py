@@ -27,6 +27,8 @@ def parse_enum(field: str, value: object, enum: type[E]) -> E:
         return enum(text)
     except ValueError:
         allowed = ", ".join(member.value for member in enum)
+        if not text:
+            raise InvalidValue(field, f"choose one of: {allowed}") from None
         raise InvalidValue(field, f"'{value}' is not one of: {allowed}") from None
 
 
@@ -102,7 +104,12 @@ def parse_tags(value: object) -> tuple[str, ...]:
     """Tags from a list or a comma-separated string; trimmed, de-duplicated, order kept."""
     if value is None:
         return ()
-    items: Iterable[object] = value.split(",") if isinstance(value, str) else value  # type: ignore[assignment]
+    if isinstance(value, str):
+        items: Iterable[object] = value.split(",")
+    elif isinstance(value, list | tuple | set | frozenset):
+        items = value
+    else:
+        raise InvalidValue("tags", "give a list of tags or a comma-separated text")
     tags: list[str] = []
     for item in items:
         tag = str(item).strip()

@@ -126,6 +126,11 @@ async def find_team(uow: UnitOfWork, ref: int | str) -> Team:
     return team
 
 
+async def find_team_by_name(*, uow: UnitOfWork, name: str) -> Team:
+    async with uow:
+        return await find_team(uow, name)
+
+
 async def list_teams(*, uow: UnitOfWork) -> list[Team]:
     async with uow:
         return await uow.teams.all()

@@ -1,0 +1,32 @@
+"""What the bot needs from the rest of the service, handed in by the composition root."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from botbuilder.core import Storage
+
+from domain.people import Role
+from domain.ports import ConversationRefRepository, UnitOfWork, UserLinkRepository
+
+
+@dataclass(frozen=True, slots=True)
+class BotOptions:
+    web_url: str
+    default_role: Role | None = Role.USER
+    app_id: str | None = None
+    bot_name: str = "TicketFlow"
+    page_size: int = 8
+
+    def ticket_url(self, ticket_id: int) -> str:
+        return f"{self.web_url}/tickets/{ticket_id}"
+
+
+@dataclass(frozen=True, slots=True)
+class BotDependencies:
+    uow: Callable[[], UnitOfWork]
+    storage: Storage
+    conversations: ConversationRefRepository
+    links: UserLinkRepository
+    options: BotOptions

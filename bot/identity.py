@@ -1,0 +1,117 @@
+"""Who is talking: a Teams user mapped to a TicketFlow user, enrolled on first contact."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from typing import Protocol
+
+from botbuilder.core import TurnContext
+from botbuilder.core.teams import TeamsInfo
+from botbuilder.schema import Activity
+from botframework.connector.models import ErrorResponseException
+
+from bot.context import BotDependencies
+from domain.access import Viewer
+from domain.chat import TeamsIdentity
+from domain.errors import InvalidValue
+from domain.services.invitations import enroll
+from domain.services.overview import current_user
+
+log = logging.getLogger(__name__)
+VIEWER_KEY = "ticketflow.viewer"
+
+
+class NotEnrolled(Exception):
+    """The person has no TicketFlow account and may not get one automatically."""
+
+
+@dataclass(frozen=True, slots=True)
+class MemberProfile:
+    email: str | None
+    given_name: str | None = None
+    surname: str | None = None
+    name: str | None = None
+
+
+class MemberDirectory(Protocol):
+    async def profile(self, turn_context: TurnContext, member_id: str) -> MemberProfile | None:
+        """A member's profile (the sender's, or someone mentioned), None when unknown."""
+        ...
+
+
+class TeamsMemberDirectory:
+    """Asks the Bot Connector (`TeamsInfo.get_member`) for the sender's email or UPN."""
+
+    async def profile(self, turn_context: TurnContext, member_id: str) -> MemberProfile | None:
+        try:
+            member = await TeamsInfo.get_member(turn_context, member_id)
+        except ErrorResponseException as error:
+            log.warning("member lookup failed for %s: %s", member_id, error)
+            return None
+        return MemberProfile(
+            email=member.email or member.user_principal_name,
+            given_name=member.given_name,
+            surname=member.surname,
+            name=member.name,
+        )
+
+
+def teams_identity(activity: Activity) -> TeamsIdentity:
+    channel_data = activity.channel_data if isinstance(activity.channel_data, dict) else {}
+    tenant = (channel_data.get("tenant") or {}).get("id") or activity.conversation.tenant_id
+    sender = activity.from_property
+    return TeamsIdentity(
+        tenant_id=tenant or "",
+        teams_user_id=sender.id,
+        aad_object_id=getattr(sender, "aad_object_id", None),
+    )
+
+
+async def identify(
+    turn_context: TurnContext, deps: BotDependencies, directory: MemberDirectory
+) -> Viewer:
+    """The TicketFlow viewer behind this turn; NotEnrolled or NotAllowed when refused."""
+    cached = turn_context.turn_state.get(VIEWER_KEY)
+    if isinstance(cached, Viewer):
+        return cached
+    identity = teams_identity(turn_context.activity)
+    user_id = await deps.links.user_for(identity)
+    if user_id is None:
+        user_id = await _enroll(turn_context, deps, directory, identity)
+    viewer = await current_user(uow=deps.uow(), actor_id=user_id)
+    turn_context.turn_state[VIEWER_KEY] = viewer
+    return viewer
+
+
+async def _enroll(
+    turn_context: TurnContext,
+    deps: BotDependencies,
+    directory: MemberDirectory,
+    identity: TeamsIdentity,
+) -> str:
+    profile = await directory.profile(turn_context, identity.teams_user_id)
+    if profile is None or not profile.email:
+        raise NotEnrolled(
+            "I couldn't read your email address from Teams, so I can't match you to a "
+            "TicketFlow account. Please try again in a minute."
+        )
+    first, last = profile.given_name, profile.surname
+    if not (first or last) and profile.name:
+        first, _, last_part = profile.name.partition(" ")
+        last = last_part or None
+    try:
+        user = await enroll(
+            uow=deps.uow(), email=profile.email, first_name=first, last_name=last,
+            default_role=deps.options.default_role,
+        )
+    except InvalidValue:
+        raise NotEnrolled(f"'{profile.email}' doesn't look like an email address.") from None
+    if user is None:
+        raise NotEnrolled(
+            f"You don't have a TicketFlow account yet ({profile.email}). "
+            "Ask a TicketFlow admin to invite you, then say hi again."
+        )
+    await deps.links.link(identity, user.id)
+    log.info("linked Teams user %s to TicketFlow user %s", identity.teams_user_id, user.id)
+    return user.id

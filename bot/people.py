@@ -1,0 +1,56 @@
+"""Turning "me", "team Network", an email or an @mention into an assignee."""
+
+from __future__ import annotations
+
+from botbuilder.core import TurnContext
+from botbuilder.schema import Mention
+
+from bot.context import BotDependencies
+from bot.identity import MemberDirectory, teams_identity
+from domain.access import Viewer
+from domain.chat import TeamsIdentity
+from domain.errors import InvalidValue, UserNotFound
+from domain.services.people import find_team_by_name, find_user
+from domain.tickets import Assignee
+
+NOBODY = frozenset({"nobody", "none", "no one", "unassigned"})
+
+
+async def resolve_assignee(
+    turn_context: TurnContext,
+    deps: BotDependencies,
+    directory: MemberDirectory,
+    viewer: Viewer,
+    target: str,
+    mentions: list[Mention],
+) -> Assignee | None:
+    wanted = target.strip()
+    lowered = wanted.lower()
+    if lowered in ("me", "myself"):
+        return Assignee.user(viewer.id)
+    if lowered in NOBODY:
+        return None
+    if lowered.startswith("team "):
+        team = await find_team_by_name(uow=deps.uow(), name=wanted[5:].strip())
+        return Assignee.team(team.id)
+    if "@" in wanted and " " not in wanted:
+        return Assignee.user((await find_user(uow=deps.uow(), email=wanted)).id)
+    if mentions:
+        return Assignee.user(await _mentioned_user(turn_context, deps, directory, mentions[0]))
+    raise InvalidValue(
+        "assignee", "say `to me`, `to team NAME`, an email address, or @mention the person"
+    )
+
+
+async def _mentioned_user(
+    turn_context: TurnContext, deps: BotDependencies, directory: MemberDirectory, mention: Mention
+) -> str:
+    tenant = teams_identity(turn_context.activity).tenant_id
+    member_id = mention.mentioned.id
+    linked = await deps.links.user_for(TeamsIdentity(tenant_id=tenant, teams_user_id=member_id))
+    if linked is not None:
+        return linked
+    profile = await directory.profile(turn_context, member_id)
+    if profile is None or not profile.email:
+        raise UserNotFound(mention.mentioned.name or member_id)
+    return (await find_user(uow=deps.uow(), email=profile.email)).id

@@ -1,0 +1,35 @@
+"""The one place where domain errors become words in a chat."""
+
+from __future__ import annotations
+
+from domain.errors import (
+    Conflict,
+    DomainError,
+    InvalidTransition,
+    InvalidValue,
+    InvitationUnusable,
+    NotAllowed,
+    NotFound,
+    StaleTicket,
+    TicketNotFound,
+)
+
+
+def explain(error: DomainError) -> str:
+    """A short, plain sentence for the person who asked."""
+    if isinstance(error, TicketNotFound):
+        return (
+            f"I can't find ticket {error.key}. Check the number, or say `my tickets` "
+            "to see yours."
+        )
+    if isinstance(error, NotFound):
+        return f"I can't find the {error.kind} {error.key}."
+    if isinstance(error, NotAllowed):
+        return f"Sorry, you can't do that: {error}."
+    if isinstance(error, InvalidValue):
+        return f"That {error.field.replace('_', ' ')} won't work: {error.message}."
+    if isinstance(error, StaleTicket):
+        return f"{error.ticket_number} changed since you last saw it; here is the current version."
+    if isinstance(error, (InvalidTransition, Conflict, InvitationUnusable)):
+        return f"{error}."
+    return "That didn't work, and nothing was changed."

@@ -1,0 +1,95 @@
+"""What a person sees of a ticket: the ticket, the names on it, and what they may do."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from domain.access import TicketAction, Viewer, available_actions
+from domain.people import Role, User
+from domain.ports import UnitOfWork
+from domain.services.lookup import TicketRef, load_ticket, load_viewer
+from domain.tickets import Assignee, AssigneeType, Ticket
+
+MAX_USER_CHOICES = 100
+
+
+@dataclass(frozen=True, slots=True)
+class TicketOverview:
+    ticket: Ticket
+    viewer: Viewer
+    actions: frozenset[TicketAction]
+    requester: str
+    assignee: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class AssigneeChoice:
+    assignee: Assignee
+    title: str
+
+
+async def describe(uow: UnitOfWork, viewer: Viewer, ticket: Ticket) -> TicketOverview:
+    """Names and actions for a ticket already loaded inside an open unit of work."""
+    requester = await uow.users.get(ticket.created_by)
+    return TicketOverview(
+        ticket=ticket,
+        viewer=viewer,
+        actions=available_actions(viewer, ticket),
+        requester=requester.display_name if requester else ticket.created_by,
+        assignee=await _assignee_name(uow, ticket.assignee),
+    )
+
+
+async def _assignee_name(uow: UnitOfWork, assignee: Assignee | None) -> str | None:
+    if assignee is None:
+        return None
+    if assignee.kind is AssigneeType.TEAM:
+        team = await uow.teams.get(assignee.team_id or 0)
+        return f"Team {team.name}" if team else f"Team #{assignee.team_id}"
+    user = await uow.users.get(assignee.user_id or "")
+    return user.display_name if user else assignee.user_id
+
+
+async def ticket_overview(*, uow: UnitOfWork, actor_id: str, ticket: TicketRef) -> TicketOverview:
+    async with uow:
+        viewer = await load_viewer(uow, actor_id)
+        return await describe(uow, viewer, await load_ticket(uow, viewer, ticket))
+
+
+async def overviews(
+    *, uow: UnitOfWork, actor_id: str, tickets: tuple[Ticket, ...]
+) -> list[TicketOverview]:
+    """Overviews of tickets the actor already listed (no second visibility check needed)."""
+    async with uow:
+        viewer = await load_viewer(uow, actor_id)
+        return [await describe(uow, viewer, ticket) for ticket in tickets]
+
+
+async def assignee_choices(*, uow: UnitOfWork, actor_id: str) -> list[AssigneeChoice]:
+    """Who the actor may assign tickets to: themselves first, then teams, then colleagues."""
+    async with uow:
+        viewer = await load_viewer(uow, actor_id)
+        if viewer.role is Role.CUSTOMER:
+            return []
+        choices = [AssigneeChoice(Assignee.user(viewer.id), f"Me ({viewer.user.display_name})")]
+        staff = viewer.role in (Role.ADMIN, Role.MANAGER)
+        for team in await uow.teams.all():
+            if staff or team.id in viewer.team_ids:
+                choices.append(AssigneeChoice(Assignee.team(team.id), f"Team {team.name}"))
+        if staff:
+            colleagues = [u for u in await uow.users.all() if _can_take_tickets(u, viewer)]
+            choices.extend(
+                AssigneeChoice(Assignee.user(u.id), u.display_name)
+                for u in colleagues[:MAX_USER_CHOICES]
+            )
+        return choices
+
+
+def _can_take_tickets(user: User, viewer: Viewer) -> bool:
+    return user.is_active and user.role is not Role.CUSTOMER and user.id != viewer.id
+
+
+async def current_user(*, uow: UnitOfWork, actor_id: str) -> Viewer:
+    """The actor with their teams; raises NotAllowed when unknown or deactivated."""
+    async with uow:
+        return await load_viewer(uow, actor_id)
