@@ -35,7 +35,7 @@ async def _find(uow: UnitOfWork, ref: TicketRef, *, for_update: bool) -> Ticket 
     if isinstance(ref, int):
         return await uow.tickets.get(ref, for_update=for_update)
     text = ref.strip()
-    if text.isdigit():
+    if text.isdecimal():  # not isdigit: int() rejects "²"
         return await uow.tickets.get(int(text), for_update=for_update)
     number = parse_ticket_number(text)
     if number is None:

@@ -295,7 +295,7 @@ def parse_assignee(value: object, *, actor_id: str) -> Assignee | None:
         return Assignee.user(actor_id)
     if text.lower().startswith("team:"):
         team = text[5:].strip()
-        if not team.isdigit():
+        if not team.isdecimal():
             raise InvalidValue("assignee", f"'{text}' is not team:<id>")
         return Assignee.team(int(team))
     return Assignee.user(text)

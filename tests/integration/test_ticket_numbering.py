@@ -6,6 +6,7 @@ import asyncio
 import multiprocessing
 import time
 from domain.clock import utcnow
+from multiprocessing.queues import Queue
 from multiprocessing.synchronize import Event
 
 from sqlalchemy import select
@@ -23,24 +24,25 @@ PER_PROCESS = 40
 WEB_APP_TICKETS = 7
 
 
-def _create_many(url: str, actor: str, count: int, start: Event) -> tuple[list[str], float]:
-    async def run() -> tuple[list[str], float]:
-        engine = create_engine(url)
-        try:
-            start.wait()
-            began = time.perf_counter()
-            numbers = []
-            for index in range(count):
-                ticket = await create_ticket(
-                    uow=SqlUnitOfWork(engine), actor_id=actor, title=f"Load {index}",
-                    category="support",
-                )
-                numbers.append(ticket.ticket_number)
-            return numbers, time.perf_counter() - began
-        finally:
-            await engine.dispose()
+def _create_many(url: str, actor: str, count: int, start: Event, results: Queue) -> None:
+    results.put(asyncio.run(_create(url, actor, count, start)))
 
-    return asyncio.run(run())
+
+async def _create(url: str, actor: str, count: int, start: Event) -> tuple[list[str], float]:
+    engine = create_engine(url)
+    try:
+        start.wait()
+        began = time.perf_counter()
+        numbers = []
+        for index in range(count):
+            ticket = await create_ticket(
+                uow=SqlUnitOfWork(engine), actor_id=actor, title=f"Load {index}",
+                category="support",
+            )
+            numbers.append(ticket.ticket_number)
+        return numbers, time.perf_counter() - began
+    finally:
+        await engine.dispose()
 
 
 async def test_concurrent_creations_from_several_processes_get_unique_gapless_numbers(
@@ -52,17 +54,20 @@ async def test_concurrent_creations_from_several_processes_get_unique_gapless_nu
         await insert_ticket(engine, created_by=actor, number=f"TKT-{year}-{sequence:04d}")
 
     context = multiprocessing.get_context("spawn")
-    start = context.Event()
-    with context.Pool(PROCESSES) as pool:
-        pending = [
-            pool.apply_async(_create_many, (database_url, actor, PER_PROCESS, start))
-            for _ in range(PROCESSES)
-        ]
-        await asyncio.sleep(0)  # let the workers import while we wait below
-        began = time.perf_counter()
-        start.set()
-        results = [await asyncio.to_thread(p.get, 120) for p in pending]
-        elapsed = time.perf_counter() - began
+    start, queue = context.Event(), context.Queue()
+    workers = [
+        context.Process(target=_create_many, args=(database_url, actor, PER_PROCESS, start, queue))
+        for _ in range(PROCESSES)
+    ]
+    for worker in workers:
+        worker.start()
+    began = time.perf_counter()
+    start.set()
+    results = [await asyncio.to_thread(queue.get, True, 120) for _ in workers]
+    elapsed = time.perf_counter() - began
+    for worker in workers:
+        await asyncio.to_thread(worker.join, 30)
+        assert worker.exitcode == 0
 
     created = [number for numbers, _ in results for number in numbers]
     async with engine.connect() as connection:

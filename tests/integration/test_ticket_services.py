@@ -37,6 +37,7 @@ async def test_a_ticket_goes_through_its_life_with_history_and_events(engine: As
     def uow() -> SqlUnitOfWork:
         return SqlUnitOfWork(engine, event_sink=lambda _c: RecordingSink(events))
 
+    admin = await insert_user(engine, role="admin")
     agent = await insert_user(engine, role="user")
     customer = await insert_user(engine, role="customer")
     team = await insert_team(engine, "Desk", agent)
@@ -47,8 +48,8 @@ async def test_a_ticket_goes_through_its_life_with_history_and_events(engine: As
     )
     assert ticket.title == "VPN drops every hour"
     assert ticket.tags == ("vpn", "network")
-    queued = await ticket_services.assign_ticket(
-        uow=uow(), actor_id=agent, ticket=ticket.ticket_number, to=Assignee.team(team)
+    queued = await ticket_services.assign_ticket(  # new tickets are triaged by an admin
+        uow=uow(), actor_id=admin, ticket=ticket.ticket_number, to=Assignee.team(team)
     )
     mine = await ticket_services.assign_ticket(
         uow=uow(), actor_id=agent, ticket=ticket.id, to=Assignee.user(agent),
@@ -70,7 +71,7 @@ async def test_a_ticket_goes_through_its_life_with_history_and_events(engine: As
     history = await ticket_history(uow=uow(), actor_id=agent, ticket=ticket.id)
     assert [(h.action.value, h.field, h.old_value, h.new_value) for h in history] == [
         ("created", None, None, ticket.ticket_number),
-        ("assigned", "assignee", None, f"team:{team}"),
+        ("assigned", "assignee", None, f"team:{team}"),  # by the admin
         ("assigned", "assignee", f"team:{team}", agent),
         ("status_changed", "status", "open", "resolved"),
         ("commented", "comment", None, "Still broken on hotel wifi"),
@@ -105,6 +106,11 @@ async def test_refused_invalid_and_stale_changes_write_nothing(engine: AsyncEngi
     ticket = await ticket_services.create_ticket(
         uow=SqlUnitOfWork(engine), actor_id=customer, title="Printer", category="support"
     )
+    team = await insert_team(engine, "Desk", agent)
+    admin = await insert_user(engine, role="admin")
+    ticket = await ticket_services.assign_ticket(
+        uow=SqlUnitOfWork(engine), actor_id=admin, ticket=ticket.id, to=Assignee.team(team)
+    )
     before = await count(engine, task_history)
     with pytest.raises(NotAllowed):
         await ticket_services.assign_ticket(
@@ -133,7 +139,7 @@ async def test_refused_invalid_and_stale_changes_write_nothing(engine: AsyncEngi
     assert await count(engine, task_comments) == 0
     async with engine.connect() as connection:
         row = (await connection.execute(select(tasks))).mappings().one()
-    assert row["status"] == "open" and row["assignee_id"] is None
+    assert row["status"] == "open" and row["assignee_team_id"] == team
     assert row["description"] == "Paper jam on tray 2"
     assert row["updated_at"] == edited.updated_at
 

@@ -1,0 +1,69 @@
+"""The AsyncEngine for PostgreSQL (shared with the web app) or the embedded SQLite file."""
+
+from typing import Any
+
+from sqlalchemy import event
+from sqlalchemy.engine import Connection, make_url
+from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
+from sqlalchemy.pool import ConnectionPoolEntry
+
+SQLITE_PRAGMAS = (
+    "PRAGMA foreign_keys=ON",
+    "PRAGMA journal_mode=WAL",
+    "PRAGMA busy_timeout=10000",
+    "PRAGMA synchronous=NORMAL",
+)
+
+
+class UnsupportedDatabase(ValueError):
+    """The URL names a database this service does not run on."""
+
+
+def create_engine(url: str) -> AsyncEngine:
+    """An engine for `postgresql+asyncpg://…` or `sqlite+aiosqlite:///path`."""
+    driver = make_url(url).drivername
+    if driver == "postgresql+asyncpg":
+        return _postgresql_engine(url)
+    if driver == "sqlite+aiosqlite":
+        return _sqlite_engine(url)
+    raise UnsupportedDatabase(
+        f"unsupported database URL scheme {driver!r}: use postgresql+asyncpg:// or sqlite+aiosqlite:///"
+    )
+
+
+def _postgresql_engine(url: str) -> AsyncEngine:
+    # Columns are `timestamp without time zone` holding UTC, and `DEFAULT now()`
+    # converts to the session time zone: pin it so defaults are UTC too.
+    return create_async_engine(
+        url,
+        pool_pre_ping=True,
+        pool_size=10,
+        max_overflow=10,
+        connect_args={"server_settings": {"timezone": "UTC"}},
+    )
+
+
+def _sqlite_engine(url: str) -> AsyncEngine:
+    engine = create_async_engine(url)
+    event.listen(engine.sync_engine, "connect", _configure_sqlite_connection)
+    event.listen(engine.sync_engine, "begin", _begin_immediate)
+    return engine
+
+
+def _configure_sqlite_connection(dbapi_connection: Any, _: ConnectionPoolEntry) -> None:
+    # Take transactions away from the sqlite3 module, which begins them only
+    # before DML and so would run a unit of work's reads outside its transaction.
+    dbapi_connection.isolation_level = None
+    cursor = dbapi_connection.cursor()
+    for pragma in SQLITE_PRAGMAS:
+        cursor.execute(pragma)
+    cursor.close()
+
+
+def _begin_immediate(connection: Connection) -> None:
+    # Take the write lock up front: two deferred transactions that both read and
+    # then write fail with SQLITE_BUSY instead of waiting their turn. Transactions
+    # therefore run one at a time (busy_timeout queues them): right for an
+    # embedded single-node store, and it makes ticket numbering safe.
+    if connection.get_execution_options().get("isolation_level") != "AUTOCOMMIT":
+        connection.exec_driver_sql("BEGIN IMMEDIATE")

@@ -1,0 +1,42 @@
+"""Every table of the shared database, TicketFlow's and the service's, on one MetaData.
+
+Importing this package registers all tables, so `metadata` is complete.
+"""
+
+from db.metadata import metadata
+from db.tables.auth import sessions, users
+from db.tables.bot import bot_activity_receipts, bot_conversation_refs, bot_state, bot_user_links
+from db.tables.configuration import company_settings, email_templates, smtp_settings
+from db.tables.help import ai_chat_messages, help_documents, user_guide_categories, user_guides
+from db.tables.integrations import api_keys, teams_integration_settings
+from db.tables.organisation import departments, team_members, teams, user_invitations
+from db.tables.schema_adoptions import schema_adoptions
+from db.tables.tickets import task_attachments, task_comments, task_history, tasks
+
+__all__ = [
+    "ai_chat_messages",
+    "api_keys",
+    "bot_activity_receipts",
+    "bot_conversation_refs",
+    "bot_state",
+    "bot_user_links",
+    "company_settings",
+    "departments",
+    "email_templates",
+    "help_documents",
+    "metadata",
+    "schema_adoptions",
+    "sessions",
+    "smtp_settings",
+    "task_attachments",
+    "task_comments",
+    "task_history",
+    "tasks",
+    "team_members",
+    "teams",
+    "teams_integration_settings",
+    "user_guide_categories",
+    "user_guides",
+    "user_invitations",
+    "users",
+]
