@@ -1,15 +1,16 @@
-"""One module per command group; each adds its subcommands to the parser."""
+"""One module per command group, each with `register(subcommands)`; found by name."""
 
 from __future__ import annotations
 
+import importlib
+import pkgutil
 from typing import Any
 
 
 def register_all(subcommands: Any) -> None:
-    from ticketflow.commands import migrate, people, serve
-
-    for module in (migrate, serve, people):
-        module.register(subcommands)
+    for module in sorted(pkgutil.iter_modules(__path__), key=lambda m: m.name):
+        if not module.name.startswith("_"):
+            importlib.import_module(f"{__name__}.{module.name}").register(subcommands)
 
 
 def table(rows: list[tuple[object, ...]], headers: tuple[str, ...]) -> str:
