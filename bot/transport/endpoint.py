@@ -1,0 +1,203 @@
+"""POST /api/messages: bytes in, one authenticated bot turn, the invoke answer out.
+
+Our own aiohttp handler replaces `CloudAdapter.process()`, which answers HTTP 500 for
+every invoke that returns a body (it serialises the already serialised body again) and
+turns malformed input and token failures into 500s with stack traces. Here:
+
+- the body is read up to `max_body_bytes` (413 beyond), must be a JSON object with a
+  string `type` that botbuilder can deserialize (400 otherwise, 415 for non-JSON);
+- in local development mode a `serviceUrl` off this machine is refused (403);
+- the request is authenticated before the pipeline sees it; any failure -- including
+  one we did not foresee -- is a 401 and nothing is processed (fail closed);
+- resent activities (same id) are acknowledged without a second turn;
+- invokes answer with the `InvokeResponse` status and its body as JSON, other
+  activities with 200; a failing turn is a 500 with a JSON body and no stack trace.
+Every error body is `{"error": <code>, "message": <text>}`.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+from collections.abc import AsyncIterator, Awaitable, Callable
+from contextlib import suppress
+from typing import Any
+
+from aiohttp import web
+from botbuilder.core import Bot, InvokeResponse, TurnContext
+from botbuilder.schema import Activity, ActivityTypes
+from msrest.serialization import Model
+
+from bot.transport.adapter import TeamsAdapter
+from bot.transport.auth import Unauthenticated
+from bot.transport.dedupe import ActivityDeduplicator
+from bot.transport.local_development import is_loopback_url
+
+logger = logging.getLogger(__name__)
+
+DEFAULT_MAX_BODY_BYTES = 256 * 1024
+
+TurnLogic = Callable[[TurnContext], Awaitable[Any]]
+
+
+class RequestRefused(Exception):
+    """A request answered with an HTTP error before any turn ran."""
+
+    def __init__(self, status: int, code: str, message: str) -> None:
+        super().__init__(message)
+        self.status = status
+        self.code = code
+        self.message = message
+
+
+def error_response(status: int, code: str, message: str) -> web.Response:
+    headers = {"WWW-Authenticate": "Bearer"} if status == 401 else None
+    return web.json_response({"error": code, "message": message}, status=status, headers=headers)
+
+
+class MessagesEndpoint:
+    def __init__(
+        self,
+        adapter: TeamsAdapter,
+        bot: Bot | TurnLogic,
+        *,
+        max_body_bytes: int = DEFAULT_MAX_BODY_BYTES,
+        deduplicator: ActivityDeduplicator | None = None,
+    ) -> None:
+        self._adapter = adapter
+        self._logic: TurnLogic = bot.on_turn if isinstance(bot, Bot) else bot
+        self._max_body_bytes = max_body_bytes
+        self._deduplicator = deduplicator
+
+    async def __call__(self, request: web.Request) -> web.StreamResponse:
+        try:
+            activity = await self._read_activity(request)
+            if self._adapter.local_development and not is_loopback_url(activity.service_url):
+                raise RequestRefused(
+                    403,
+                    "service_url_not_allowed",
+                    "local development mode only talks to loopback service URLs",
+                )
+            authenticated = await self._authenticate(activity, request.headers.get("Authorization"))
+            if not await self._first_delivery(activity):
+                return web.Response(status=200)
+        except RequestRefused as refused:
+            return error_response(refused.status, refused.code, refused.message)
+        try:
+            invoke_response = await self._adapter.process_activity(
+                authenticated, activity, self._logic
+            )
+        except Exception:
+            # The one place a failed turn becomes HTTP: logged in full, answered without internals.
+            logger.exception("turn failed for %s activity %s", activity.type, activity.id)
+            return error_response(500, "internal_error", "the bot failed to process the activity")
+        return _answer(activity, invoke_response)
+
+    async def _read_activity(self, request: web.Request) -> Activity:
+        if request.content_type != "application/json":
+            raise RequestRefused(415, "unsupported_media_type", "send application/json")
+        body = await self._read_body(request)
+        try:
+            payload = json.loads(body)
+        except (ValueError, RecursionError) as error:
+            raise RequestRefused(400, "invalid_json", "the body is not valid JSON") from error
+        if not isinstance(payload, dict):
+            raise RequestRefused(400, "invalid_activity", "the body must be a JSON object")
+        kind = payload.get("type")
+        if not isinstance(kind, str) or not kind:
+            raise RequestRefused(400, "invalid_activity", "the activity has no type")
+        for field in ("serviceUrl", "id", "channelId"):
+            if (
+                field in payload
+                and payload[field] is not None
+                and not isinstance(payload[field], str)
+            ):
+                raise RequestRefused(400, "invalid_activity", f"{field} must be a string")
+        try:
+            return Activity().deserialize(payload)
+        except (ValueError, TypeError, AttributeError, RecursionError) as error:
+            raise RequestRefused(
+                400, "invalid_activity", "the body is not a Bot Framework activity"
+            ) from error
+
+    async def _read_body(self, request: web.Request) -> bytes:
+        limit = self._max_body_bytes
+        too_large = RequestRefused(
+            413, "payload_too_large", f"activities are limited to {limit} bytes"
+        )
+        if request.content_length is not None and request.content_length > limit:
+            raise too_large
+        chunks: list[bytes] = []
+        size = 0
+        async for chunk in request.content.iter_chunked(64 * 1024):
+            size += len(chunk)
+            if size > limit:
+                raise too_large
+            chunks.append(chunk)
+        return b"".join(chunks)
+
+    async def _authenticate(self, activity: Activity, auth_header: str | None) -> Any:
+        try:
+            return await self._adapter.authentication.authenticate_request(activity, auth_header)
+        except Unauthenticated as error:
+            logger.info("refused %s activity: %s", activity.type, error)
+            raise RequestRefused(401, "unauthorized", str(error)) from error
+        except Exception as error:
+            # Fail closed: an authentication step that crashed has not authenticated anyone.
+            logger.exception("authentication failed unexpectedly; refusing the request")
+            raise RequestRefused(
+                401, "unauthorized", "the request could not be authenticated"
+            ) from error
+
+    async def _first_delivery(self, activity: Activity) -> bool:
+        if self._deduplicator is None or not activity.id or activity.type == ActivityTypes.invoke:
+            return True
+        return await self._deduplicator.first_delivery(
+            activity_id=activity.id,
+            conversation_id=activity.conversation.id if activity.conversation else None,
+        )
+
+
+def _answer(activity: Activity, invoke_response: InvokeResponse | None) -> web.StreamResponse:
+    if invoke_response is None:
+        return web.Response(status=200)
+    status = int(invoke_response.status or 200)
+    body = invoke_response.body
+    if body is None:
+        return web.Response(status=status)
+    if isinstance(body, Model):
+        body = body.serialize()  # type: ignore[no-untyped-call]
+    try:
+        text = json.dumps(body)
+    except (TypeError, ValueError):
+        logger.exception("invoke %r answered a body that is not JSON", activity.name)
+        return error_response(500, "internal_error", "the bot answered a body that is not JSON")
+    return web.Response(status=status, text=text, content_type="application/json")
+
+
+def add_messages_route(
+    app: web.Application,
+    adapter: TeamsAdapter,
+    bot: Bot | TurnLogic,
+    *,
+    path: str = "/api/messages",
+    max_body_bytes: int = DEFAULT_MAX_BODY_BYTES,
+    deduplicator: ActivityDeduplicator | None = None,
+) -> MessagesEndpoint:
+    """Mount the endpoint; the app's lifecycle prefetches signing keys and closes clients."""
+    endpoint = MessagesEndpoint(
+        adapter, bot, max_body_bytes=max_body_bytes, deduplicator=deduplicator
+    )
+    app.router.add_post(path, endpoint)
+
+    async def lifecycle(_: web.Application) -> AsyncIterator[None]:
+        warm_up = asyncio.create_task(adapter.warm_up())
+        yield
+        warm_up.cancel()
+        with suppress(asyncio.CancelledError):
+            await warm_up
+        await adapter.close()
+
+    app.cleanup_ctx.append(lifecycle)
+    return endpoint

@@ -1,0 +1,371 @@
+"""Bot Framework token validation over real HTTP, against a local OpenID/JWKS stand-in."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable
+
+import pytest
+from aiohttp import web
+from botbuilder.core import TurnContext
+
+from bot.transport.settings import InvalidTransportSettings, TransportSettings
+from tests.e2e.teams_doubles.activities import TeamsActivities, TeamsUser
+from tests.e2e.teams_doubles.clock import ManualClock
+from tests.e2e.teams_doubles.connector import ConnectorStandIn
+from tests.e2e.teams_doubles.credentials import StaticTokenCredentialsFactory
+from tests.e2e.teams_doubles.fixtures import *
+from tests.e2e.teams_doubles.openid import OpenIdStandIn
+from tests.e2e.teams_doubles.tokens import TokenSigner
+
+
+class CountingBot:
+    """The smallest bot: counts its turns and says hi."""
+
+    def __init__(self) -> None:
+        self.turns = 0
+
+    async def __call__(self, turn_context: TurnContext) -> None:
+        self.turns += 1
+        await turn_context.send_activity("hi")
+
+
+@pytest.fixture
+def bot() -> CountingBot:
+    return CountingBot()
+
+
+async def test_a_valid_teams_token_is_processed_and_replies_carry_the_bots_token(
+    serve_bot: ServeBot,
+    bot: CountingBot,
+    teams: TeamsActivities,
+    token_signer: TokenSigner,
+    connector: ConnectorStandIn,
+    authenticated_settings: TransportSettings,
+    outbound_credentials: StaticTokenCredentialsFactory,
+) -> None:
+    running = await serve_bot(
+        bot, settings=authenticated_settings, credentials_factory=outbound_credentials
+    )
+
+    answer = await running.post(
+        teams.personal_message("hello"), token=token_signer.valid(service_url=teams.service_url)
+    )
+
+    assert answer.status == 200
+    assert bot.turns == 1
+    [reply] = connector.successful("reply")
+    assert reply.authorization == outbound_credentials.authorization
+
+
+BAD_TOKENS: dict[str, Callable[[TokenSigner, str], str | None]] = {
+    "missing header": lambda signer, url: None,
+    "garbage": lambda signer, url: "not.a.jwt",
+    "wrong audience": lambda signer, url: signer.wrong_audience(service_url=url),
+    "wrong issuer": lambda signer, url: signer.wrong_issuer(service_url=url),
+    "expired": lambda signer, url: signer.expired(service_url=url),
+    "unknown key id": lambda signer, url: signer.unknown_key(service_url=url),
+    "no key id": lambda signer, url: signer.without_key_id(service_url=url),
+    "someone else's signature": lambda signer, url: signer.foreign_signature(service_url=url),
+    "HS256 keyed with the public key": lambda signer, url: signer.hs256_with_public_key(
+        service_url=url
+    ),
+    "alg none": lambda signer, url: signer.unsigned(service_url=url),
+    "another service url": lambda signer, url: signer.other_service_url(service_url=url),
+}
+
+
+@pytest.mark.parametrize("case", list(BAD_TOKENS))
+async def test_a_bad_token_is_refused_with_401_and_the_bot_never_runs(
+    serve_bot: ServeBot,
+    bot: CountingBot,
+    teams: TeamsActivities,
+    token_signer: TokenSigner,
+    connector: ConnectorStandIn,
+    authenticated_settings: TransportSettings,
+    outbound_credentials: StaticTokenCredentialsFactory,
+    case: str,
+) -> None:
+    running = await serve_bot(
+        bot, settings=authenticated_settings, credentials_factory=outbound_credentials
+    )
+    token = BAD_TOKENS[case](token_signer, teams.service_url)
+
+    answer = await running.post(teams.personal_message("hello"), token=token)
+
+    assert answer.status == 401
+    assert answer.json["error"] == "unauthorized"
+    assert bot.turns == 0
+    assert connector.calls == []
+
+
+async def test_a_wrong_scheme_is_refused(
+    serve_bot: ServeBot,
+    bot: CountingBot,
+    teams: TeamsActivities,
+    token_signer: TokenSigner,
+    authenticated_settings: TransportSettings,
+) -> None:
+    running = await serve_bot(bot, settings=authenticated_settings)
+    token = token_signer.valid(service_url=teams.service_url)
+
+    answer = await running.post(
+        teams.personal_message("hello"), headers={"Authorization": f"Basic {token}"}
+    )
+
+    assert answer.status == 401
+    assert bot.turns == 0
+
+
+async def test_a_key_not_endorsed_for_teams_is_refused(
+    serve_bot: ServeBot,
+    bot: CountingBot,
+    teams: TeamsActivities,
+    token_signer: TokenSigner,
+    openid: OpenIdStandIn,
+    authenticated_settings: TransportSettings,
+) -> None:
+    openid.keys = [{**token_signer.jwk(), "endorsements": ["webchat"]}]
+    running = await serve_bot(bot, settings=authenticated_settings)
+
+    answer = await running.post(
+        teams.personal_message("hello"), token=token_signer.valid(service_url=teams.service_url)
+    )
+
+    assert answer.status == 401
+    assert bot.turns == 0
+
+
+async def test_an_invoke_with_a_bad_token_is_refused_before_the_bot_answers(
+    serve_bot: ServeBot,
+    bot: CountingBot,
+    teams: TeamsActivities,
+    token_signer: TokenSigner,
+    authenticated_settings: TransportSettings,
+) -> None:
+    running = await serve_bot(bot, settings=authenticated_settings)
+
+    answer = await running.post(
+        teams.card_action("resolve", {"ticket": 7}),
+        token=token_signer.expired(service_url=teams.service_url),
+    )
+
+    assert answer.status == 401
+    assert bot.turns == 0
+
+
+@pytest.mark.parametrize("outage", ["answers 503", "refuses connections"])
+async def test_a_metadata_outage_is_401_not_500(
+    serve_bot: ServeBot,
+    bot: CountingBot,
+    teams: TeamsActivities,
+    token_signer: TokenSigner,
+    openid: OpenIdStandIn,
+    authenticated_settings: TransportSettings,
+    outage: str,
+) -> None:
+    if outage == "answers 503":
+        openid.available = False
+    else:
+        openid.stop()
+    running = await serve_bot(bot, settings=authenticated_settings)
+
+    answer = await running.post(
+        teams.personal_message("hello"), token=token_signer.valid(service_url=teams.service_url)
+    )
+
+    assert answer.status == 401
+    assert answer.json == {
+        "error": "unauthorized",
+        "message": "signing keys are unavailable; refusing",
+    }
+    assert bot.turns == 0
+
+
+async def test_signing_keys_are_downloaded_once_for_many_concurrent_requests(
+    serve_bot: ServeBot,
+    bot: CountingBot,
+    teams: TeamsActivities,
+    token_signer: TokenSigner,
+    openid: OpenIdStandIn,
+    authenticated_settings: TransportSettings,
+    outbound_credentials: StaticTokenCredentialsFactory,
+) -> None:
+    running = await serve_bot(
+        bot, settings=authenticated_settings, credentials_factory=outbound_credentials
+    )
+    token = token_signer.valid(service_url=teams.service_url)
+
+    users = [TeamsUser(id=f"29:user-{i}", aad_object_id=f"aad-{i}") for i in range(10)]
+
+    answers = await asyncio.gather(
+        *(running.post(teams.personal_message("hi", user=user), token=token) for user in users)
+    )
+
+    assert [a.status for a in answers] == [200] * 10
+    assert (openid.metadata_requests, openid.keys_requests) == (1, 1)
+
+
+async def test_forged_key_ids_cost_at_most_one_download_per_hour(
+    serve_bot: ServeBot,
+    bot: CountingBot,
+    teams: TeamsActivities,
+    token_signer: TokenSigner,
+    openid: OpenIdStandIn,
+    authenticated_settings: TransportSettings,
+) -> None:
+    clock = ManualClock()
+    running = await serve_bot(bot, settings=authenticated_settings, clock=clock)
+    forged = token_signer.unknown_key(service_url=teams.service_url)
+
+    for _ in range(5):
+        assert (await running.post(teams.personal_message("x"), token=forged)).status == 401
+    clock.advance(3601)
+    for _ in range(5):
+        assert (await running.post(teams.personal_message("x"), token=forged)).status == 401
+
+    assert openid.keys_requests == 2
+
+
+async def test_a_hanging_key_download_does_not_stall_the_event_loop(
+    serve_bot: ServeBot,
+    bot: CountingBot,
+    teams: TeamsActivities,
+    token_signer: TokenSigner,
+    openid: OpenIdStandIn,
+    authenticated_settings: TransportSettings,
+) -> None:
+    """While a forged request waits for keys, the same server still answers others.
+
+    The stock SDK downloads keys with a blocking `requests.get` on the loop: the
+    second request below could not be answered until the download was released.
+    """
+
+    async def ping(_: web.Request) -> web.Response:
+        return web.Response(text="pong")
+
+    with openid.hold() as download_waiting:
+        running = await serve_bot(
+            bot,
+            settings=authenticated_settings,
+            extra_routes=lambda app: app.router.add_get("/ping", ping),
+        )
+        forged = asyncio.create_task(
+            running.post(
+                teams.personal_message("x"),
+                token=token_signer.unknown_key(service_url=teams.service_url),
+            )
+        )
+        await asyncio.to_thread(download_waiting.wait, 10)
+
+        pong = await running.get("/ping")
+
+        assert pong.text == "pong"
+        assert not forged.done()
+    assert (await forged).status == 401
+
+
+async def test_conversations_with_valid_tokens_continue_while_forged_ids_refresh_keys(
+    serve_bot: ServeBot,
+    bot: CountingBot,
+    teams: TeamsActivities,
+    token_signer: TokenSigner,
+    openid: OpenIdStandIn,
+    authenticated_settings: TransportSettings,
+    outbound_credentials: StaticTokenCredentialsFactory,
+) -> None:
+    clock = ManualClock()
+    running = await serve_bot(
+        bot,
+        settings=authenticated_settings,
+        credentials_factory=outbound_credentials,
+        clock=clock,
+    )
+    valid = token_signer.valid(service_url=teams.service_url)
+    assert (await running.post(teams.personal_message("warm"), token=valid)).status == 200
+    clock.advance(3601)
+
+    with openid.hold() as download_waiting:
+        forged = asyncio.create_task(
+            running.post(
+                teams.personal_message("x"),
+                token=token_signer.unknown_key(service_url=teams.service_url),
+            )
+        )
+        await asyncio.to_thread(download_waiting.wait, 10)
+
+        answer = await running.post(teams.personal_message("still here"), token=valid)
+
+        assert answer.status == 200
+        assert not forged.done()
+    assert (await forged).status == 401
+    assert bot.turns == 2
+
+
+async def test_signing_keys_older_than_a_day_are_downloaded_again(
+    serve_bot: ServeBot,
+    bot: CountingBot,
+    teams: TeamsActivities,
+    token_signer: TokenSigner,
+    openid: OpenIdStandIn,
+    authenticated_settings: TransportSettings,
+    outbound_credentials: StaticTokenCredentialsFactory,
+) -> None:
+    clock = ManualClock()
+    running = await serve_bot(
+        bot,
+        settings=authenticated_settings,
+        credentials_factory=outbound_credentials,
+        clock=clock,
+    )
+    token = token_signer.valid(service_url=teams.service_url)
+    assert (await running.post(teams.personal_message("a"), token=token)).status == 200
+
+    clock.advance(24 * 3600 + 1)
+    assert (await running.post(teams.personal_message("b"), token=token)).status == 200
+
+    assert openid.keys_requests == 2
+
+
+async def test_a_failed_daily_refresh_keeps_the_keys_it_had(
+    serve_bot: ServeBot,
+    bot: CountingBot,
+    teams: TeamsActivities,
+    token_signer: TokenSigner,
+    openid: OpenIdStandIn,
+    authenticated_settings: TransportSettings,
+    outbound_credentials: StaticTokenCredentialsFactory,
+) -> None:
+    clock = ManualClock()
+    running = await serve_bot(
+        bot,
+        settings=authenticated_settings,
+        credentials_factory=outbound_credentials,
+        clock=clock,
+    )
+    token = token_signer.valid(service_url=teams.service_url)
+    assert (await running.post(teams.personal_message("a"), token=token)).status == 200
+
+    openid.available = False
+    clock.advance(24 * 3600 + 1)
+    answer = await running.post(teams.personal_message("b"), token=token)
+
+    assert answer.status == 200
+    assert bot.turns == 2
+
+
+@pytest.mark.parametrize(
+    ("settings", "variable"),
+    [
+        ({"app_id": "x"}, "MicrosoftAppPassword"),
+        ({"app_id": "x", "app_password": "p", "app_type": "SingleTenant"}, "MicrosoftAppTenantId"),
+        ({"app_id": "x", "app_type": "UserAssignedMSI"}, "MicrosoftAppTenantId"),
+        ({"app_type": "Anything"}, "MicrosoftAppType"),
+        ({"openid_metadata_url": "ftp://keys"}, "OpenID metadata URL"),
+    ],
+)
+def test_an_incomplete_registration_is_refused_naming_the_variable(
+    settings: dict[str, str], variable: str
+) -> None:
+    with pytest.raises(InvalidTransportSettings, match=variable):
+        TransportSettings(**settings)
