@@ -86,5 +86,6 @@ class SqlUnitOfWork:
 
     async def rollback(self) -> None:
         self._events.clear()
+        self.history.discard()
         await self.connection.rollback()
         await self.connection.begin()

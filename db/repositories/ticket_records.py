@@ -63,6 +63,9 @@ class SqlHistoryRepository(_TaskRecords[HistoryEntry]):
     def add(self, entry: HistoryEntry) -> None:
         self._pending.append(entry)
 
+    def discard(self) -> None:
+        self._pending.clear()
+
     async def flush(self, *, now: datetime) -> None:
         if not self._pending:
             return

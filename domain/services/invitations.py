@@ -77,7 +77,8 @@ async def _accept(
 ) -> User:
     now = utcnow()
     if not invitation.is_usable(now):
-        raise InvitationUnusable(f"the invitation for {invitation.email} is {_state(invitation, now)}")
+        state = "already used" if invitation.status is InvitationStatus.ACCEPTED else "expired"
+        raise InvitationUnusable(f"the invitation for {invitation.email} is {state}")
     existing = await uow.users.get_by_email(invitation.email)
     if existing is None:
         user = await uow.users.add(
@@ -100,10 +101,6 @@ async def _accept(
     return user
 
 
-def _state(invitation: Invitation, now: object) -> str:
-    return "expired" if invitation.status is InvitationStatus.PENDING else invitation.status.value
-
-
 async def enroll(
     *,
     uow: UnitOfWork,
@@ -119,6 +116,8 @@ async def enroll(
     returned when self-service sign-up is off (`default_role` None).
     """
     address = parse_email(email)
+    first_name = parse_text("first_name", first_name, limit=255)
+    last_name = parse_text("last_name", last_name, limit=255)
     async with uow:
         existing = await uow.users.get_by_email(address)
         if existing is not None:

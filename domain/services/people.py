@@ -131,6 +131,18 @@ async def find_team_by_name(*, uow: UnitOfWork, name: str) -> Team:
         return await find_team(uow, name)
 
 
+async def _team_to_manage(uow: UnitOfWork, actor_id: str | None, team: int | str) -> Team:
+    """Admins manage every team; a manager only the teams they belong to."""
+    found = await find_team(uow, team)
+    if actor_id is None:
+        return found
+    viewer = await load_viewer(uow, actor_id)
+    ensure_role(viewer, Role.ADMIN, Role.MANAGER)
+    if viewer.role is Role.MANAGER and found.id not in viewer.team_ids:
+        raise NotAllowed(f"managers can change only their own teams, and {found.name} is not one")
+    return found
+
+
 async def list_teams(*, uow: UnitOfWork) -> list[Team]:
     async with uow:
         return await uow.teams.all()
@@ -146,8 +158,7 @@ async def add_team_member(
 ) -> Membership:
     membership_role = parse_enum("role", role, TeamRole)
     async with uow:
-        await _authorise(uow, actor_id, Role.ADMIN, Role.MANAGER)
-        found = await find_team(uow, team)
+        found = await _team_to_manage(uow, actor_id, team)
         if await uow.users.get(user_id) is None:
             raise UserNotFound(user_id)
         existing = await uow.teams.membership(found.id, user_id)
@@ -163,8 +174,7 @@ async def remove_team_member(
     *, uow: UnitOfWork, team: int | str, user_id: str, actor_id: str | None = None
 ) -> bool:
     async with uow:
-        await _authorise(uow, actor_id, Role.ADMIN, Role.MANAGER)
-        found = await find_team(uow, team)
+        found = await _team_to_manage(uow, actor_id, team)
         removed = await uow.teams.remove_member(found.id, user_id)
         await uow.commit()
     return removed

@@ -17,6 +17,7 @@ from domain.access import (
 from domain.clock import utcnow
 from domain.errors import InvalidValue, NotAllowed, TeamNotFound, UserNotFound
 from domain.events import EventType, TicketEvent
+from domain.numbering import validate_prefix
 from domain.people import Role
 from domain.ports import UnitOfWork
 from domain.services.lookup import TicketRef, ensure_fresh, load_ticket, load_viewer
@@ -50,6 +51,7 @@ from domain.validation import (
 )
 
 Version = str | datetime | None
+MAX_FILE_SIZE = 2**31 - 1  # task_attachments.file_size is a 32-bit integer
 
 
 async def create_ticket(
@@ -81,7 +83,8 @@ async def create_ticket(
         await load_viewer(uow, actor_id)
         settings = await uow.company.get()
         now = utcnow()
-        ticket = await uow.tickets.add(draft, prefix=settings.ticket_prefix, now=now)
+        prefix = validate_prefix(settings.ticket_prefix)  # the web app may store it loosely
+        ticket = await uow.tickets.add(draft, prefix=prefix, now=now)
         uow.history.add(
             HistoryEntry(ticket.id, actor_id, HistoryAction.CREATED, new_value=ticket.ticket_number)
         )
@@ -270,8 +273,8 @@ async def add_attachment(
     name = require_text("file_name", file_name, limit=255)
     kind = require_text("file_type", file_type, limit=100)
     url = require_text("file_url", file_url, limit=2048)
-    if file_size < 0:
-        raise InvalidValue("file_size", "must not be negative")
+    if not 0 <= file_size <= MAX_FILE_SIZE:
+        raise InvalidValue("file_size", f"must be between 0 and {MAX_FILE_SIZE} bytes")
     async with uow:
         viewer = await load_viewer(uow, actor_id)
         current = await load_ticket(uow, viewer, ticket)

@@ -1,0 +1,54 @@
+"""`bot_activity_receipts`: activity ids already taken, shared by every process of the bot."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+
+from sqlalchemy import delete
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from db.tables import bot_activity_receipts as receipts
+from domain.clock import utcnow
+
+
+class SqlActivityReceipts:
+    def __init__(self, engine: AsyncEngine, *, clock: Callable[[], datetime] = utcnow) -> None:
+        self._engine = engine
+        self._clock = clock
+
+    async def claim(self, activity_id: str, conversation_id: str | None) -> bool:
+        """`ON CONFLICT DO NOTHING`: a concurrent claim waits for the first and then yields.
+
+        No unique-violation error is raised and caught, so on PostgreSQL nothing
+        aborts a transaction and nothing is logged as an error by the server.
+        """
+        statement = (
+            _insert(self._engine.dialect.name)
+            .values(
+                activity_id=activity_id, conversation_id=conversation_id,
+                received_at=self._clock(),
+            )
+            .on_conflict_do_nothing(index_elements=[receipts.c.activity_id])
+            .returning(receipts.c.activity_id)
+        )
+        async with self._engine.begin() as connection:
+            claimed = (await connection.execute(statement)).first()
+        return claimed is not None
+
+    async def release(self, activity_id: str) -> None:
+        async with self._engine.begin() as connection:
+            await connection.execute(delete(receipts).where(receipts.c.activity_id == activity_id))
+
+    async def forget_older_than(self, cutoff: datetime) -> int:
+        async with self._engine.begin() as connection:
+            result = await connection.execute(
+                delete(receipts).where(receipts.c.received_at < cutoff)
+            )
+        return result.rowcount
+
+
+def _insert(dialect: str) -> postgresql.Insert | sqlite.Insert:
+    """`ON CONFLICT` lives on each dialect's own INSERT; both spell it the same."""
+    return postgresql.insert(receipts) if dialect == "postgresql" else sqlite.insert(receipts)

@@ -1,0 +1,114 @@
+"""`bot_conversation_refs`: where the bot can post proactively, refreshed on every turn."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import Select, case, delete, func, select
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from db.tables import bot_conversation_refs as refs
+from domain.chat import ConversationKind, ConversationRef
+from domain.clock import utcnow
+
+
+class SqlConversationRefs:
+    def __init__(self, engine: AsyncEngine, *, clock: Callable[[], datetime] = utcnow) -> None:
+        self._engine = engine
+        self._clock = clock
+
+    async def upsert(self, ref: ConversationRef) -> None:
+        """Insert or refresh by conversation id.
+
+        The service URL and the reference change under the bot's feet (Teams moves
+        conversations between regions), so they are always replaced. Tenant, team,
+        channel and user are kept when a turn does not know them, so an activity that
+        arrives before the user is linked does not unlink the conversation.
+        """
+        now = ref.updated_at or self._clock()
+        statement = _insert(self._engine.dialect.name).values(
+            conversation_id=ref.conversation_id,
+            kind=ref.kind.value,
+            service_url=ref.service_url,
+            tenant_id=ref.tenant_id,
+            team_id=ref.team_id,
+            channel_id=ref.channel_id,
+            user_id=ref.user_id,
+            reference=dict(ref.reference),
+            created_at=now,
+            updated_at=now,
+        )
+        new = statement.excluded
+        statement = statement.on_conflict_do_update(
+            index_elements=[refs.c.conversation_id],
+            set_={
+                "kind": new.kind,
+                "service_url": new.service_url,
+                "reference": new.reference,
+                "updated_at": new.updated_at,
+                "tenant_id": func.coalesce(new.tenant_id, refs.c.tenant_id),
+                "team_id": func.coalesce(new.team_id, refs.c.team_id),
+                "channel_id": func.coalesce(new.channel_id, refs.c.channel_id),
+                "user_id": func.coalesce(new.user_id, refs.c.user_id),
+            },
+        )
+        async with self._engine.begin() as connection:
+            await connection.execute(statement)
+
+    async def remove(self, conversation_id: str) -> None:
+        async with self._engine.begin() as connection:
+            await connection.execute(delete(refs).where(refs.c.conversation_id == conversation_id))
+
+    async def get(self, conversation_id: str) -> ConversationRef | None:
+        return await self._first(select(refs).where(refs.c.conversation_id == conversation_id))
+
+    async def personal_for(self, user_id: str) -> ConversationRef | None:
+        """The most recently active one: a user reinstalling the bot gets a new conversation."""
+        return await self._first(
+            select(refs)
+            .where(refs.c.user_id == user_id, refs.c.kind == ConversationKind.PERSONAL.value)
+            .order_by(refs.c.updated_at.desc(), refs.c.id.desc())
+        )
+
+    async def channel(self, team_id: str, channel_id: str) -> ConversationRef | None:
+        """The channel itself before any thread in it (a thread's id adds `;messageid=…`)."""
+        return await self._first(
+            select(refs)
+            .where(
+                refs.c.kind == ConversationKind.CHANNEL.value,
+                refs.c.team_id == team_id,
+                refs.c.channel_id == channel_id,
+            )
+            .order_by(
+                case((refs.c.conversation_id == channel_id, 0), else_=1),
+                refs.c.updated_at.desc(),
+                refs.c.id.desc(),
+            )
+        )
+
+    async def _first(self, query: Select[Any]) -> ConversationRef | None:
+        async with self._engine.connect() as connection:
+            row = (await connection.execute(query.limit(1))).mappings().first()
+        return _conversation_ref(row) if row else None
+
+
+def _conversation_ref(row: Mapping[str, Any]) -> ConversationRef:
+    return ConversationRef(
+        conversation_id=row["conversation_id"],
+        kind=ConversationKind(row["kind"]),
+        service_url=row["service_url"],
+        reference=row["reference"],
+        tenant_id=row["tenant_id"],
+        team_id=row["team_id"],
+        channel_id=row["channel_id"],
+        user_id=row["user_id"],
+        updated_at=row["updated_at"],
+    )
+
+
+def _insert(dialect: str) -> postgresql.Insert | sqlite.Insert:
+    """`ON CONFLICT` lives on each dialect's own INSERT; both spell it the same."""
+    return postgresql.insert(refs) if dialect == "postgresql" else sqlite.insert(refs)

@@ -1,0 +1,438 @@
+"""Ticket use cases: each change writes its task_history rows and publishes its event in
+the same unit of work — and a failed one writes and publishes nothing."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from datetime import datetime
+
+import pytest
+
+from domain.errors import (
+    InvalidTransition,
+    InvalidValue,
+    NotAllowed,
+    StaleTicket,
+    TeamNotFound,
+    TicketNotFound,
+    UserNotFound,
+)
+from domain.events import EventType
+from domain.people import Role, User
+from domain.services.queries import get_ticket
+from domain.services.tickets import (
+    Version,
+    add_attachment,
+    assign_ticket,
+    change_status,
+    comment_on_ticket,
+    create_ticket,
+    edit_ticket,
+    parse_assignee,
+)
+from domain.tickets import (
+    Assignee,
+    AssigneeType,
+    Category,
+    FieldChange,
+    HistoryAction,
+    Priority,
+    Severity,
+    TicketStatus,
+)
+from tests.unit.conftest import Organisation
+from tests.unit.fakes import FakeDatabase
+
+A = HistoryAction
+
+
+Row = tuple[str, str, str | None, str | None, str | None]
+
+
+def _rows(db: FakeDatabase, ticket_id: int) -> list[Row]:
+    """(user, action, field, old, new) of each task_history row, oldest first."""
+    return [(e.user_id, e.action.value, e.field, e.old_value, e.new_value)
+            for e in db.history(ticket_id)]
+
+
+async def _fails_without_a_trace(
+    db: FakeDatabase, error: type[Exception], call: Callable[[], Awaitable[object]]
+) -> Exception:
+    before = db.snapshot()
+    with pytest.raises(error) as failed:
+        await call()
+    assert db.snapshot() == before
+    return failed.value
+
+
+async def test_creating_a_ticket_numbers_it_records_it_and_announces_it(
+    db: FakeDatabase, org: Organisation
+) -> None:
+    ticket = await create_ticket(
+        uow=db.unit_of_work(), actor_id=org.customer.id, title="  VPN   drops ",
+        category="Incident", description="Every hour", priority="HIGH", severity="major",
+        due_date="2026-12-31", tags="vpn, remote", estimated_hours="4",
+    )
+    assert ticket.ticket_number == f"TKT-{ticket.created_at.year}-0001"
+    assert db.ticket(ticket.id) == ticket
+    assert (ticket.title, ticket.category, ticket.priority, ticket.severity) == (
+        "VPN drops", Category.INCIDENT, Priority.HIGH, Severity.MAJOR)
+    assert (ticket.status, ticket.created_by, ticket.tags, ticket.estimated_hours) == (
+        TicketStatus.OPEN, org.customer.id, ("vpn", "remote"), 4)
+    assert ticket.due_date == datetime(2026, 12, 31)
+    assert ticket.assignee is None
+    assert _rows(db, ticket.id) == [(org.customer.id, "created", None, None, ticket.ticket_number)]
+    [event] = db.events
+    assert (event.type, event.ticket, event.actor_id) == (
+        EventType.CREATED, ticket, org.customer.id)
+
+
+async def test_the_next_ticket_takes_the_next_number(db: FakeDatabase, org: Organisation) -> None:
+    first = await create_ticket(uow=db.unit_of_work(), actor_id=org.agent.id, title="One",
+                                category="bug")
+    second = await create_ticket(uow=db.unit_of_work(), actor_id=org.agent.id, title="Two",
+                                 category="bug")
+    assert first.ticket_number.endswith("-0001")
+    assert second.ticket_number == first.ticket_number[:-4] + "0002"
+
+
+async def test_a_ticket_takes_the_default_priority_and_severity(
+    db: FakeDatabase, org: Organisation
+) -> None:
+    ticket = await create_ticket(uow=db.unit_of_work(), actor_id=org.customer.id, title="Jam",
+                                 category="support", priority=None, severity="")
+    assert (ticket.priority, ticket.severity) == (Priority.MEDIUM, None)
+
+
+@pytest.mark.parametrize("who", ["nobody", "inactive"])
+async def test_only_an_active_ticketflow_user_can_file_a_ticket(db: FakeDatabase, who: str) -> None:
+    actor = "nobody" if who == "nobody" else db.seed_user(active=False).id
+    await _fails_without_a_trace(db, NotAllowed, lambda: create_ticket(
+        uow=db.unit_of_work(), actor_id=actor, title="Jam", category="support"))
+
+
+async def test_an_edit_records_one_history_row_per_changed_field(
+    db: FakeDatabase, org: Organisation
+) -> None:
+    ticket = db.seed_ticket(created_by=org.customer, assignee=Assignee.team(org.support.id),
+                            title="Jam", priority=Priority.LOW, tags=("printer",))
+    updated = await edit_ticket(
+        uow=db.unit_of_work(), actor_id=org.manager.id, ticket=ticket.ticket_number,
+        changes={"title": "Jam", "priority": "urgent", "tags": "printer, floor 3",
+                 "due_date": "2026-12-01", "notes": "vendor visit"},
+    )
+    assert (updated.priority, updated.tags, updated.notes) == (
+        Priority.URGENT, ("printer", "floor 3"), "vendor visit")
+    assert updated.updated_at > ticket.updated_at
+    assert db.ticket(ticket.id) == updated
+    changes = [
+        FieldChange("priority", "low", "urgent"),
+        FieldChange("tags", "printer", "printer, floor 3"),
+        FieldChange("due_date", None, "2026-12-01T00:00:00"),
+        FieldChange("notes", None, "vendor visit"),
+    ]
+    assert _rows(db, ticket.id) == [
+        (org.manager.id, "updated", c.field, c.old, c.new) for c in changes
+    ]
+    [event] = db.events
+    assert (event.type, event.ticket, event.actor_id, event.changes) == (
+        EventType.UPDATED, updated, org.manager.id, tuple(changes))
+
+
+async def test_an_edit_that_changes_nothing_writes_nothing(
+    db: FakeDatabase, org: Organisation
+) -> None:
+    ticket = db.seed_ticket(created_by=org.customer, title="Jam")
+    before = db.snapshot()
+    same = await edit_ticket(uow=db.unit_of_work(), actor_id=org.customer.id, ticket=ticket.id,
+                             changes={"title": " Jam "})
+    assert same == ticket
+    assert db.snapshot() == before
+
+
+async def test_assigning_to_a_person_records_and_announces_it(
+    db: FakeDatabase, org: Organisation
+) -> None:
+    ticket = db.seed_ticket(created_by=org.customer, assignee=Assignee.team(org.support.id))
+    updated = await assign_ticket(uow=db.unit_of_work(), actor_id=org.agent.id, ticket=ticket.id,
+                                  to=Assignee.user(org.agent.id))
+    assert (updated.assignee_type, updated.assignee_id, updated.assignee_team_id) == (
+        AssigneeType.USER, org.agent.id, None)
+    assert _rows(db, ticket.id) == [
+        (org.agent.id, "assigned", "assignee", f"team:{org.support.id}", org.agent.id)]
+    [event] = db.events
+    assert (event.type, event.ticket, event.previous_assignee) == (
+        EventType.ASSIGNED, updated, Assignee.team(org.support.id))
+    assert event.changes == (FieldChange("assignee", f"team:{org.support.id}", org.agent.id),)
+
+
+async def test_queueing_to_a_team_clears_the_person_and_a_stale_column(
+    db: FakeDatabase, org: Organisation
+) -> None:
+    ticket = db.seed_ticket(created_by=org.customer, assignee=Assignee.user(org.teammate.id),
+                            assignee_team_id=org.billing.id)
+    updated = await assign_ticket(uow=db.unit_of_work(), actor_id=org.manager.id,
+                                  ticket=ticket.id, to=Assignee.team(org.support.id))
+    assert (updated.assignee_type, updated.assignee_id, updated.assignee_team_id) == (
+        AssigneeType.TEAM, None, org.support.id)
+    assert _rows(db, ticket.id) == [
+        (org.manager.id, "assigned", "assignee", org.teammate.id, f"team:{org.support.id}")]
+
+
+async def test_unassigning_records_it_and_announces_the_previous_assignee(
+    db: FakeDatabase, org: Organisation
+) -> None:
+    ticket = db.seed_ticket(created_by=org.customer, assignee=Assignee.user(org.agent.id))
+    updated = await assign_ticket(uow=db.unit_of_work(), actor_id=org.agent.id, ticket=ticket.id,
+                                  to=None)
+    assert updated.assignee is None
+    assert (updated.assignee_id, updated.assignee_team_id) == (None, None)
+    assert _rows(db, ticket.id) == [(org.agent.id, "unassigned", "assignee", org.agent.id, None)]
+    [event] = db.events
+    assert (event.type, event.previous_assignee) == (EventType.ASSIGNED,
+                                                     Assignee.user(org.agent.id))
+
+
+async def test_assigning_to_the_current_assignee_writes_nothing(
+    db: FakeDatabase, org: Organisation
+) -> None:
+    ticket = db.seed_ticket(created_by=org.customer, assignee=Assignee.user(org.agent.id))
+    before = db.snapshot()
+    same = await assign_ticket(uow=db.unit_of_work(), actor_id=org.agent.id, ticket=ticket.id,
+                               to=Assignee.user(org.agent.id))
+    assert same == ticket
+    assert db.snapshot() == before
+
+
+@pytest.mark.parametrize(("to", "error", "message"), [
+    (lambda o, gone: Assignee.user("ghost"), UserNotFound, "user ghost not found"),
+    (lambda o, gone: Assignee.team(999), TeamNotFound, "team 999 not found"),
+    (lambda o, gone: Assignee.user(o.customer.id), NotAllowed,
+     "is a customer and cannot take tickets"),
+    (lambda o, gone: Assignee.user(gone.id), NotAllowed,
+     "is deactivated and cannot take tickets"),
+])
+async def test_a_ticket_goes_only_to_an_existing_team_or_an_active_staff_member(
+    db: FakeDatabase, org: Organisation, to: Callable[[Organisation, User], Assignee],
+    error: type[Exception], message: str,
+) -> None:
+    gone = db.seed_user(role=Role.USER, active=False)
+    ticket = db.seed_ticket(created_by=org.customer)
+    failure = await _fails_without_a_trace(db, error, lambda: assign_ticket(
+        uow=db.unit_of_work(), actor_id=org.admin.id, ticket=ticket.id, to=to(org, gone)))
+    assert message in str(failure)
+
+
+async def test_a_status_change_records_and_announces_it(
+    db: FakeDatabase, org: Organisation
+) -> None:
+    ticket = db.seed_ticket(created_by=org.customer, assignee=Assignee.team(org.support.id))
+    updated = await change_status(uow=db.unit_of_work(), actor_id=org.agent.id, ticket=ticket.id,
+                                  to="Resolved")
+    assert updated.status is TicketStatus.RESOLVED
+    assert updated.resolved_at == updated.updated_at
+    assert db.ticket(ticket.id) == updated
+    assert _rows(db, ticket.id) == [(org.agent.id, "status_changed", "status", "open", "resolved")]
+    [event] = db.events
+    assert (event.type, event.ticket, event.changes) == (
+        EventType.STATUS_CHANGED, updated, (FieldChange("status", "open", "resolved"),))
+
+
+async def test_a_move_the_lifecycle_forbids_writes_nothing(
+    db: FakeDatabase, org: Organisation
+) -> None:
+    ticket = db.seed_ticket(created_by=org.admin, status=TicketStatus.CLOSED)
+    await _fails_without_a_trace(db, InvalidTransition, lambda: change_status(
+        uow=db.unit_of_work(), actor_id=org.admin.id, ticket=ticket.id, to="in_progress"))
+    await _fails_without_a_trace(db, InvalidTransition, lambda: change_status(
+        uow=db.unit_of_work(), actor_id=org.admin.id, ticket=ticket.id, to="closed"))
+
+
+async def test_a_comment_is_stored_recorded_and_announced(
+    db: FakeDatabase, org: Organisation
+) -> None:
+    ticket = db.seed_ticket(created_by=org.customer)
+    comment = await comment_on_ticket(uow=db.unit_of_work(), actor_id=org.customer.id,
+                                      ticket=ticket.id, content="  Still broken  ")
+    assert (comment.task_id, comment.user_id, comment.content) == (
+        ticket.id, org.customer.id, "Still broken")
+    assert list(db.committed.task_comments.values()) == [comment]
+    assert _rows(db, ticket.id) == [(org.customer.id, "commented", "comment", None,
+                                     "Still broken")]
+    [event] = db.events
+    assert (event.type, event.ticket, event.comment) == (EventType.COMMENTED, ticket, comment)
+    assert db.ticket(ticket.id) == ticket  # a comment does not make a card stale
+
+
+async def test_a_long_comment_is_shortened_in_history_but_kept_whole(
+    db: FakeDatabase, org: Organisation
+) -> None:
+    ticket = db.seed_ticket(created_by=org.customer)
+    text = "word " * 100
+    comment = await comment_on_ticket(uow=db.unit_of_work(), actor_id=org.customer.id,
+                                      ticket=ticket.id, content=text)
+    [entry] = db.history(ticket.id)
+    assert comment.content == text.strip()
+    assert entry.new_value is not None and len(entry.new_value) == 200
+    assert entry.new_value.endswith("…")
+
+
+@pytest.mark.parametrize("content", ["", "   ", None, "x" * 10_001])
+async def test_an_empty_or_huge_comment_is_refused(
+    db: FakeDatabase, org: Organisation, content: object
+) -> None:
+    ticket = db.seed_ticket(created_by=org.customer)
+    failure = await _fails_without_a_trace(db, InvalidValue, lambda: comment_on_ticket(
+        uow=db.unit_of_work(), actor_id=org.customer.id, ticket=ticket.id, content=content))
+    assert isinstance(failure, InvalidValue) and failure.field == "comment"
+
+
+async def test_an_attachment_is_stored_and_recorded(db: FakeDatabase, org: Organisation) -> None:
+    ticket = db.seed_ticket(created_by=org.customer)
+    attachment = await add_attachment(
+        uow=db.unit_of_work(), actor_id=org.customer.id, ticket=ticket.id,
+        file_name="screenshot.png", file_size=2048, file_type="image/png",
+        file_url="https://files.example.com/screenshot.png",
+    )
+    assert list(db.committed.task_attachments.values()) == [attachment]
+    assert (attachment.task_id, attachment.user_id, attachment.file_size) == (
+        ticket.id, org.customer.id, 2048)
+    assert _rows(db, ticket.id) == [(org.customer.id, "attachment_added", "attachment", None,
+                                     "screenshot.png")]
+    assert db.events == []  # there is no attachment notification type (see the report)
+
+
+@pytest.mark.parametrize(("values", "field"), [
+    ({"file_name": " "}, "file_name"), ({"file_type": ""}, "file_type"),
+    ({"file_url": None}, "file_url"), ({"file_size": -1}, "file_size"),
+])
+async def test_an_attachment_with_missing_details_is_refused(
+    db: FakeDatabase, org: Organisation, values: dict[str, object], field: str
+) -> None:
+    ticket = db.seed_ticket(created_by=org.customer)
+    details: dict[str, object] = {"file_name": "a.png", "file_size": 1, "file_type": "image/png",
+                                  "file_url": "https://files.example.com/a.png", **values}
+    failure = await _fails_without_a_trace(db, InvalidValue, lambda: add_attachment(
+        uow=db.unit_of_work(), actor_id=org.customer.id, ticket=ticket.id,
+        **details))  # type: ignore[arg-type]
+    assert isinstance(failure, InvalidValue) and failure.field == field
+
+
+async def test_an_attachment_on_a_ticket_you_cannot_see_is_refused(
+    db: FakeDatabase, org: Organisation
+) -> None:
+    ticket = db.seed_ticket(created_by=org.other_customer)
+    await _fails_without_a_trace(db, TicketNotFound, lambda: add_attachment(
+        uow=db.unit_of_work(), actor_id=org.customer.id, ticket=ticket.id, file_name="a.png",
+        file_size=1, file_type="image/png", file_url="https://files.example.com/a.png"))
+
+
+async def _edit(db: FakeDatabase, org: Organisation, ticket_id: int, version: Version) -> object:
+    return await edit_ticket(uow=db.unit_of_work(), actor_id=org.admin.id, ticket=ticket_id,
+                             changes={"title": "New"}, expected_version=version)
+
+
+async def _assign(db: FakeDatabase, org: Organisation, ticket_id: int, version: Version) -> object:
+    return await assign_ticket(uow=db.unit_of_work(), actor_id=org.admin.id, ticket=ticket_id,
+                               to=Assignee.user(org.agent.id), expected_version=version)
+
+
+async def _hold(db: FakeDatabase, org: Organisation, ticket_id: int, version: Version) -> object:
+    return await change_status(uow=db.unit_of_work(), actor_id=org.admin.id, ticket=ticket_id,
+                               to="on_hold", expected_version=version)
+
+
+STALE_CHANGES = {"edit": _edit, "assign": _assign, "status": _hold}
+
+
+@pytest.mark.parametrize("change", list(STALE_CHANGES))
+async def test_a_change_computed_from_an_older_version_is_refused(
+    db: FakeDatabase, org: Organisation, change: str
+) -> None:
+    ticket = db.seed_ticket(created_by=org.customer)
+    card_version = ticket.version
+    await comment_on_ticket(uow=db.unit_of_work(), actor_id=org.admin.id, ticket=ticket.id,
+                            content="comments keep the version")
+    await change_status(uow=db.unit_of_work(), actor_id=org.admin.id, ticket=ticket.id,
+                        to="in_progress")
+    failure = await _fails_without_a_trace(
+        db, StaleTicket, lambda: STALE_CHANGES[change](db, org, ticket.id, card_version))
+    assert str(failure) == f"{ticket.ticket_number} changed since you last saw it"
+
+
+@pytest.mark.parametrize("change", list(STALE_CHANGES))
+async def test_a_change_from_the_current_version_goes_through(
+    db: FakeDatabase, org: Organisation, change: str
+) -> None:
+    ticket = db.seed_ticket(created_by=org.customer)
+    await STALE_CHANGES[change](db, org, ticket.id, ticket.version)
+    assert db.ticket(ticket.id).updated_at > ticket.updated_at
+
+
+async def test_the_version_may_be_given_as_the_datetime_it_encodes(
+    db: FakeDatabase, org: Organisation
+) -> None:
+    ticket = db.seed_ticket(created_by=org.customer)
+    await edit_ticket(uow=db.unit_of_work(), actor_id=org.admin.id, ticket=ticket.id,
+                      changes={"title": "New"}, expected_version=ticket.updated_at)
+    assert db.ticket(ticket.id).title == "New"
+
+
+@pytest.mark.parametrize("ref", ["missing", "invisible"])
+async def test_a_missing_and_an_invisible_ticket_look_the_same(
+    db: FakeDatabase, org: Organisation, ref: str
+) -> None:
+    hidden = db.seed_ticket(created_by=org.other_customer, ticket_number="TKT-2026-0500")
+    number = hidden.ticket_number if ref == "invisible" else "TKT-2026-0501"
+    calls: list[Callable[[], Awaitable[object]]] = [
+        lambda: get_ticket(uow=db.unit_of_work(), actor_id=org.customer.id, ticket=number),
+        lambda: edit_ticket(uow=db.unit_of_work(), actor_id=org.customer.id, ticket=number,
+                            changes={"title": "Mine now"}),
+        lambda: change_status(uow=db.unit_of_work(), actor_id=org.customer.id, ticket=number,
+                              to="closed"),
+        lambda: comment_on_ticket(uow=db.unit_of_work(), actor_id=org.customer.id,
+                                  ticket=number, content="hello"),
+        lambda: assign_ticket(uow=db.unit_of_work(), actor_id=org.customer.id, ticket=number,
+                              to=None),
+    ]
+    for call in calls:
+        failure = await _fails_without_a_trace(db, TicketNotFound, call)
+        assert str(failure) == f"ticket {number} not found"
+
+
+@pytest.mark.parametrize("ref", ["tkt-2024-7", " TKT-2024-0007 ", "7", 7])
+async def test_a_ticket_is_found_by_id_or_by_number_as_people_type_it(
+    db: FakeDatabase, org: Organisation, ref: int | str
+) -> None:
+    for _ in range(7):
+        ticket = db.seed_ticket(created_by=org.customer)
+    assert ticket.ticket_number == "TKT-2024-0007"
+    found = await get_ticket(uow=db.unit_of_work(), actor_id=org.customer.id, ticket=ref)
+    assert found == ticket
+
+
+@pytest.mark.parametrize("ref", ["seven", "#7", "TKT-7", "", "²"])
+async def test_a_reference_that_names_no_ticket_is_not_found(
+    db: FakeDatabase, org: Organisation, ref: str
+) -> None:
+    db.seed_ticket(created_by=org.customer)
+    with pytest.raises(TicketNotFound):
+        await get_ticket(uow=db.unit_of_work(), actor_id=org.customer.id, ticket=ref)
+
+
+@pytest.mark.parametrize(("text", "assignee"), [
+    ("me", Assignee.user("user-3")), ("ME", Assignee.user("user-3")),
+    ("user-9", Assignee.user("user-9")), ("team:4", Assignee.team(4)),
+    (" Team: 4 ", Assignee.team(4)), ("", None), (None, None), ("unassigned", None),
+])
+def test_an_assignee_is_read_from_card_and_api_forms(
+    text: object, assignee: Assignee | None
+) -> None:
+    assert parse_assignee(text, actor_id="user-3") == assignee
+
+
+@pytest.mark.parametrize("text", ["team:", "team:x", "team:-1", "team:²"])
+def test_a_malformed_team_assignee_names_the_field(text: str) -> None:
+    with pytest.raises(InvalidValue) as refused:
+        parse_assignee(text, actor_id="user-3")
+    assert refused.value.field == "assignee"

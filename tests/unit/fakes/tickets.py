@@ -1,0 +1,185 @@
+"""Fake repositories for tickets and what hangs off them, and the outbox event sink."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import datetime
+
+from domain.access import Scope
+from domain.clock import utcnow
+from domain.events import TicketEvent
+from domain.numbering import next_number
+from domain.tickets import (
+    Assignee,
+    AssigneeType,
+    Attachment,
+    Comment,
+    HistoryEntry,
+    NewAttachment,
+    Ticket,
+    TicketDraft,
+    TicketFilter,
+    TicketPage,
+    TicketStatus,
+)
+from tests.unit.fakes.repository import Repository
+
+
+class FakeTicketRepository(Repository):
+    async def get(self, ticket_id: int, *, for_update: bool = False) -> Ticket | None:
+        if for_update:
+            await self._uow.lock(("tasks", ticket_id))
+            self._uow.refresh("tasks", ticket_id)
+        return self._tables.tasks.get(ticket_id)
+
+    async def get_by_number(self, number: str, *, for_update: bool = False) -> Ticket | None:
+        wanted = number.upper()
+        found = next(
+            (t for t in self._tables.tasks.values() if t.ticket_number.upper() == wanted), None
+        )
+        if found is None or not for_update:
+            return found
+        return await self.get(found.id, for_update=True)
+
+    async def add(self, draft: TicketDraft, *, prefix: str, now: datetime) -> Ticket:
+        series = f"{prefix}-{now.year}-"
+        await self._uow.lock(("ticket_number", series))
+        number = next_number(prefix, now.year, self._highest(series))
+        ticket = Ticket(
+            id=self._uow.database.next_id("tasks"),
+            ticket_number=str(number),
+            title=draft.title,
+            category=draft.category,
+            created_by=draft.created_by,
+            created_at=now,
+            updated_at=now,
+            status=TicketStatus.OPEN,
+            priority=draft.priority,
+            severity=draft.severity,
+            description=draft.description,
+            assignee_type=AssigneeType.USER,
+            due_date=draft.due_date,
+            estimated_hours=draft.estimated_hours,
+            tags=draft.tags,
+        )
+        self._uow.require("users", ticket.created_by)
+        self._uow.insert("tasks", ticket.id, ticket)
+        return ticket
+
+    def _highest(self, series: str) -> int | None:
+        """Numeric, not textual, maximum: TKT-2026-10000 comes after TKT-2026-9999.
+
+        Reads committed rows too, as the real query does once it holds the series lock.
+        """
+        tickets = (*self._uow.database.committed.tasks.values(), *self._tables.tasks.values())
+        sequences = [
+            int(suffix)
+            for t in tickets
+            if t.ticket_number.startswith(series)
+            and (suffix := t.ticket_number[len(series):]).isascii()
+            and suffix.isdigit()
+        ]
+        return max(sequences, default=None)
+
+    async def save(self, ticket: Ticket) -> None:
+        """Like the SQL update: the number, creator and creation time never change."""
+        stored = self._tables.tasks.get(ticket.id)
+        if stored is None:
+            raise LookupError(f"tasks: no row {ticket.id} to update")
+        kept = replace(
+            ticket,
+            ticket_number=stored.ticket_number,
+            created_by=stored.created_by,
+            created_at=stored.created_at,
+        )
+        self._uow.update("tasks", ticket.id, kept)
+
+    async def search(
+        self, *, scope: Scope, filter: TicketFilter, limit: int, offset: int
+    ) -> TicketPage:
+        if limit < 1 or offset < 0:
+            raise ValueError("LIMIT must be positive and OFFSET not negative")
+        found = [
+            t for t in self._tables.tasks.values() if scope.admits(t) and _matches(filter, t)
+        ]
+        found.sort(key=lambda t: (t.updated_at, t.id), reverse=True)
+        return TicketPage(tuple(found[offset : offset + limit]), len(found), offset, limit)
+
+
+def _matches(filter: TicketFilter, ticket: Ticket) -> bool:
+    """Every field narrows; assignee and team filters read the column `assignee_type` selects."""
+    assignee = ticket.assignee
+    if filter.statuses and ticket.status not in filter.statuses:
+        return False
+    if filter.exclude_statuses and ticket.status in filter.exclude_statuses:
+        return False
+    if filter.categories and ticket.category not in filter.categories:
+        return False
+    if filter.priorities and ticket.priority not in filter.priorities:
+        return False
+    if filter.assignee_id is not None and assignee != Assignee.user(filter.assignee_id):
+        return False
+    if filter.team_id is not None and assignee != Assignee.team(filter.team_id):
+        return False
+    if filter.created_by is not None and ticket.created_by != filter.created_by:
+        return False
+    return _each_word_in_one_field(filter.text, ticket)
+
+
+def _each_word_in_one_field(text: str | None, ticket: Ticket) -> bool:
+    """Every word occurs, case-insensitively, in the title, description or number."""
+    fields_ = (ticket.title, ticket.description or "", ticket.ticket_number)
+    return all(
+        any(word.lower() in f.lower() for f in fields_) for word in (text or "").split()
+    )
+
+
+class FakeCommentRepository(Repository):
+    async def add(self, *, task_id: int, user_id: str, content: str, now: datetime) -> Comment:
+        self._uow.require("tasks", task_id)
+        self._uow.require("users", user_id)
+        comment_id = self._uow.database.next_id("task_comments")
+        comment = Comment(comment_id, task_id, user_id, content, now)
+        self._uow.insert("task_comments", comment.id, comment)
+        return comment
+
+    async def for_task(self, task_id: int) -> list[Comment]:
+        return [c for c in self._tables.task_comments.values() if c.task_id == task_id]
+
+
+class FakeHistoryRepository(Repository):
+    def add(self, entry: HistoryEntry) -> None:
+        self._uow.require("tasks", entry.task_id)
+        self._uow.require("users", entry.user_id)
+        entry_id = self._uow.database.next_id("task_history")
+        stored = replace(entry, id=entry_id, created_at=entry.created_at or utcnow())
+        self._uow.insert("task_history", entry_id, stored)
+
+    async def for_task(self, task_id: int) -> list[HistoryEntry]:
+        return [e for e in self._tables.task_history.values() if e.task_id == task_id]
+
+
+class FakeAttachmentRepository(Repository):
+    async def add(
+        self, *, task_id: int, user_id: str, attachment: NewAttachment, now: datetime
+    ) -> Attachment:
+        self._uow.require("tasks", task_id)
+        self._uow.require("users", user_id)
+        stored = Attachment(
+            self._uow.database.next_id("task_attachments"), task_id, user_id,
+            attachment.file_name, attachment.file_size, attachment.file_type,
+            attachment.file_url, now,
+        )
+        self._uow.insert("task_attachments", stored.id, stored)
+        return stored
+
+    async def for_task(self, task_id: int) -> list[Attachment]:
+        return [a for a in self._tables.task_attachments.values() if a.task_id == task_id]
+
+
+class FakeOutbox(Repository):
+    """The event sink: events become outbox rows inside the committing transaction."""
+
+    async def record(self, events: list[TicketEvent]) -> None:
+        for event in events:
+            self._uow.insert("outbox", self._uow.database.next_id("outbox"), event)
