@@ -1,0 +1,147 @@
+"""Every card the builders make, in each variant worth checking, by name."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from bot.cards import (
+    CompanyView,
+    Notice,
+    SourceLink,
+    SubmitMode,
+    Tone,
+    create_ticket_form,
+    edit_ticket_form,
+    help_card,
+    notice_card,
+    ticket_card,
+    ticket_list_card,
+    welcome_card,
+)
+from bot.cards.verbs import ALL_FIELDS, REQUESTER_FIELDS
+from domain.tickets import TicketStatus
+from tests.unit.cards.builders import EVERYONE, a_ticket, assignee_choices, rows, view_for
+
+ACME = CompanyView(name="Acme", primary_color="#0f766e")
+
+
+def ticket_cards() -> dict[str, dict[str, Any]]:
+    cards = {}
+    for role, viewer in EVERYONE.items():
+        for status in TicketStatus:
+            view = view_for(viewer, a_ticket(status=status))
+            cards[f"ticket card, {role}, {status.value}"] = ticket_card(
+                ticket=view, assignees=assignee_choices()
+            )
+    admin_view = view_for(EVERYONE["admin"], a_ticket(assignee_team_id=None))
+    cards["ticket card with notice, error, refresh users and company"] = ticket_card(
+        ticket=admin_view,
+        assignees=assignee_choices(),
+        notice=Notice(
+            "TKT-2026-0041 changed since you last saw it — this is the current version.",
+            Tone.ATTENTION,
+        ),
+        error="Only managers and admins can edit tickets other people filed.",
+        refresh_user_ids=["29:1a2b3c", "29:4d5e6f"],
+        company=ACME,
+    )
+    cards["ticket card without web link or description"] = ticket_card(
+        ticket=view_for(
+            EVERYONE["agent"],
+            a_ticket(description=None, due_date=None, severity=None),
+            web_url=None,
+        )
+    )
+    return cards
+
+
+def list_cards() -> dict[str, dict[str, Any]]:
+    query = {"kind": "assigned", "user": "u-arun", "statuses": ["open", "in_progress"]}
+    return {
+        "list, first page": ticket_list_card(
+            title="Assigned to you", rows=rows(10), total=37, offset=0, limit=10, query=query
+        ),
+        "list, middle page": ticket_list_card(
+            title="Open tickets matching 'vpn'",
+            rows=rows(10, start=11),
+            total=37,
+            offset=10,
+            limit=10,
+            query=query,
+        ),
+        "list, last page": ticket_list_card(
+            title="Tickets you filed",
+            rows=rows(7, start=31),
+            total=37,
+            offset=30,
+            limit=10,
+            query=query,
+            company=ACME,
+        ),
+        "list, empty": ticket_list_card(
+            title="Assigned to you", rows=[], total=0, offset=0, limit=10, query=query
+        ),
+    }
+
+
+def form_cards() -> dict[str, dict[str, Any]]:
+    view = view_for(EVERYONE["admin"], a_ticket())
+    typed = {
+        "title": "",
+        "description": "Printer on floor 3 eats paper",
+        "category": "support",
+        "due_date": "2026-02-30",
+    }
+    return {
+        "create form": create_ticket_form(),
+        "create form with errors": create_ticket_form(
+            values=typed,
+            errors={
+                "title": "a title is required",
+                "due_date": "'2026-02-30' is not a date like 2026-12-31",
+            },
+            error="Nothing was filed.",
+        ),
+        "create form for a task module with a source": create_ticket_form(
+            submit=SubmitMode.SUBMIT,
+            source=SourceLink(
+                "Dana's message in #it-help",
+                "https://teams.microsoft.com/l/message/19:abc/1700000000000",
+            ),
+            company=ACME,
+        ),
+        "edit form, staff": edit_ticket_form(ticket=view, fields=ALL_FIELDS),
+        "edit form, requester": edit_ticket_form(ticket=view, fields=REQUESTER_FIELDS),
+        "edit form with errors": edit_ticket_form(
+            ticket=view,
+            fields=ALL_FIELDS,
+            values={"tags": "a, " * 30},
+            errors={
+                "tags": "use at most 20 tags",
+                "version": "TKT-2026-0041 changed since you opened the form",
+            },
+            company=ACME,
+        ),
+    }
+
+
+def other_cards() -> dict[str, dict[str, Any]]:
+    return {
+        "help": help_card(
+            commands=[("new ticket", "File a ticket"), ("my tickets", "Tickets assigned to you")]
+        ),
+        "help without commands": help_card(commands=[], company=ACME),
+        "welcome": welcome_card(user_name="Dana"),
+        "welcome without a name": welcome_card(company=ACME),
+        "notice": notice_card(text="Assigned to Dana.", tone=Tone.GOOD),
+        "notice with title and facts": notice_card(
+            text="TKT-2026-0041 was not changed.",
+            tone=Tone.ATTENTION,
+            title="You can't do that",
+            facts=[("Ticket", "TKT-2026-0041"), ("Reason", "customers cannot assign tickets")],
+        ),
+    }
+
+
+def every_card() -> dict[str, dict[str, Any]]:
+    return {**ticket_cards(), **list_cards(), **form_cards(), **other_cards()}

@@ -1,0 +1,99 @@
+"""Checks a card against the official Adaptive Cards 1.5 JSON Schema.
+
+The schema file comes from microsoft/AdaptiveCards (draft-06). Teams-only parts
+are removed first, each for a stated reason:
+
+- every `msteams` key (card width, imBack data): the schema has no such property
+  and `AdaptiveCard` forbids additional properties;
+- `style: "filtered"` on `Input.ChoiceSet`: Teams' typeahead style belongs to
+  card version 1.5 (and the Adaptive Cards SDKs know it), but this schema file's
+  `ChoiceInputStyle` lists only `compact` and `expanded`.
+
+What the schema cannot say is checked by hand: the top-level card must say
+`type: AdaptiveCard` and `version: 1.5` (the schema requires neither), and input
+ids must be unique across the card, its ShowCards included.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Iterator
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+from jsonschema.exceptions import best_match
+
+SCHEMA_ENV = "TICKETFLOW_CARD_SCHEMA"
+_SHARED_SCHEMA = (
+    Path(__file__).resolve().parents[4] / "shared" / "schemas" / "adaptive-card-1.5.json"
+)
+
+
+class InvalidCard(AssertionError):
+    """The card breaks the 1.5 schema or one of the rules the schema cannot express."""
+
+
+def schema_path() -> Path:
+    path = Path(os.environ.get(SCHEMA_ENV) or _SHARED_SCHEMA)
+    if not path.is_file():
+        raise FileNotFoundError(
+            f"the Adaptive Cards 1.5 schema is not at {path}; set {SCHEMA_ENV} to its path"
+        )
+    return path
+
+
+@cache
+def schema_validator() -> jsonschema.Draft6Validator:
+    schema = json.loads(schema_path().read_text(encoding="utf-8"))
+    jsonschema.Draft6Validator.check_schema(schema)
+    return jsonschema.Draft6Validator(schema)
+
+
+def without_teams_extensions(value: Any) -> Any:
+    """A copy of `value` with the Teams-only parts removed (see the module docstring)."""
+    if isinstance(value, list):
+        return [without_teams_extensions(item) for item in value]
+    if not isinstance(value, dict):
+        return value
+    cleaned = {
+        key: without_teams_extensions(item) for key, item in value.items() if key != "msteams"
+    }
+    if cleaned.get("type") == "Input.ChoiceSet" and cleaned.get("style") == "filtered":
+        del cleaned["style"]
+    return cleaned
+
+
+def schema_errors(card: Any) -> list[str]:
+    """Why the raw schema rejects `card` as it is (no Teams allowances), best reason first."""
+    errors = list(schema_validator().iter_errors(card))
+    if not errors:
+        return []
+    best = best_match(errors)
+    where = "/".join(str(part) for part in best.absolute_path) or "(card)"
+    return [f"{where}: {best.message[:300]}"] + [error.message[:120] for error in errors[1:5]]
+
+
+def assert_valid_card(card: dict[str, Any]) -> None:
+    if card.get("type") != "AdaptiveCard" or card.get("version") != "1.5":
+        raise InvalidCard("a top-level card needs type AdaptiveCard and version 1.5")
+    errors = schema_errors(without_teams_extensions(card))
+    if errors:
+        raise InvalidCard("\n".join(errors))
+    ids = list(input_ids(card))
+    duplicates = sorted({input_id for input_id in ids if ids.count(input_id) > 1})
+    if duplicates:
+        raise InvalidCard(f"input ids used twice: {duplicates}")
+
+
+def input_ids(value: Any) -> Iterator[str]:
+    if isinstance(value, list):
+        for item in value:
+            yield from input_ids(item)
+    elif isinstance(value, dict):
+        if str(value.get("type", "")).startswith("Input.") and value.get("type") != "Input.Choice":
+            yield str(value.get("id"))
+        for item in value.values():
+            yield from input_ids(item)

@@ -1,0 +1,80 @@
+"""The verbs contract holds on every card, and the builders stay plain Python."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+from bot.cards.verbs import TICKET_VERBS, TicketField, Verb
+from tests.unit.cards.catalogue import every_card
+from tests.unit.cards.reading import executes, inputs
+
+CARDS = every_card()
+CARDS_PACKAGE = Path(__file__).resolve().parents[3] / "bot" / "cards"
+CONTRACT_INPUT_IDS = {field.value for field in TicketField} | {"assignee", "comment"}
+
+
+def test_the_verbs_are_spelled_as_the_contract_says() -> None:
+    assert [verb.value for verb in Verb] == [
+        "ticket.create",
+        "ticket.edit",
+        "ticket.assign",
+        "ticket.status",
+        "ticket.comment",
+        "ticket.refresh",
+        "tickets.page",
+        "help.escalate",
+    ]
+
+
+@pytest.mark.parametrize("name", sorted(CARDS))
+def test_every_execute_about_a_ticket_carries_its_id_and_version(name: str) -> None:
+    for action in executes(CARDS[name]):
+        verb = Verb(action["verb"])
+        data = action.get("data", {})
+        if verb in TICKET_VERBS:
+            assert {"ticket_id", "version"} <= set(data), action
+        else:
+            assert "ticket_id" not in data and "version" not in data, action
+
+
+@pytest.mark.parametrize("name", sorted(CARDS))
+def test_every_input_id_is_one_the_contract_names(name: str) -> None:
+    assert set(inputs(CARDS[name])) <= CONTRACT_INPUT_IDS
+
+
+def test_every_verb_but_the_reserved_one_is_used_by_some_card() -> None:
+    used = {action["verb"] for card in CARDS.values() for action in executes(card)}
+
+    assert used == {verb.value for verb in Verb} - {Verb.HELP_ESCALATE.value}
+
+
+def _modules() -> list[Path]:
+    return sorted(CARDS_PACKAGE.glob("*.py"))
+
+
+@pytest.mark.parametrize("path", _modules(), ids=lambda path: path.name)
+def test_card_builders_import_no_bot_framework_and_never_parse_json_text(path: Path) -> None:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    imported = {
+        name
+        for node in ast.walk(tree)
+        if isinstance(node, (ast.Import, ast.ImportFrom))
+        for name in (
+            [alias.name for alias in node.names]
+            if isinstance(node, ast.Import)
+            else [node.module or ""]
+        )
+    }
+    called = {
+        node.func.attr
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
+    }
+
+    assert not {
+        name for name in imported if name.split(".")[0] in {"botbuilder", "botframework", "aiohttp"}
+    }
+    assert "loads" not in called and "Template" not in imported
