@@ -7,19 +7,33 @@ import logging
 from aiohttp import web
 from sqlalchemy import text
 
+from botframework.connector.auth import ServiceClientCredentialsFactory
+
+from bot.identity import MemberDirectory
 from ticketflow.runtime import Runtime, open_runtime
 from ticketflow.settings import Settings
+from ticketflow.teams import TeamsSurface, mount_teams
 
 log = logging.getLogger("ticketflow")
 RUNTIME = web.AppKey("runtime", Runtime)
+TEAMS = web.AppKey("teams", TeamsSurface)
 
 
-async def create_app(settings: Settings) -> web.Application:
+async def create_app(
+    settings: Settings,
+    *,
+    directory: MemberDirectory | None = None,
+    credentials_factory: ServiceClientCredentialsFactory | None = None,
+) -> web.Application:
+    """Everything `ticketflow serve` runs; the keyword arguments are for tests."""
     app = web.Application()
     runtime = await open_runtime(settings)
     app[RUNTIME] = runtime
     app.router.add_get("/healthz", healthz)
     app.router.add_get("/readyz", readyz)
+    app[TEAMS] = mount_teams(
+        app, runtime, directory=directory, credentials_factory=credentials_factory
+    )
     app.on_cleanup.append(_close_runtime)
     return app
 

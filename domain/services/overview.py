@@ -2,15 +2,22 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from domain.access import TicketAction, Viewer, available_actions
+from domain.access import TicketAction, Viewer, available_actions, scope_for
+from domain.company import CompanySettings
 from domain.people import Role, User
 from domain.ports import UnitOfWork
 from domain.services.lookup import TicketRef, load_ticket, load_viewer
-from domain.tickets import Assignee, AssigneeType, Ticket
+from domain.tickets import Assignee, AssigneeType, Ticket, TicketFilter, TicketPage
 
 MAX_USER_CHOICES = 100
+
+
+@dataclass(frozen=True, slots=True)
+class AssigneeChoice:
+    assignee: Assignee
+    title: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -20,12 +27,8 @@ class TicketOverview:
     actions: frozenset[TicketAction]
     requester: str
     assignee: str | None
-
-
-@dataclass(frozen=True, slots=True)
-class AssigneeChoice:
-    assignee: Assignee
-    title: str
+    assignees: tuple[AssigneeChoice, ...] = ()
+    company: CompanySettings = CompanySettings()
 
 
 async def describe(uow: UnitOfWork, viewer: Viewer, ticket: Ticket) -> TicketOverview:
@@ -51,38 +54,50 @@ async def _assignee_name(uow: UnitOfWork, assignee: Assignee | None) -> str | No
 
 
 async def ticket_overview(*, uow: UnitOfWork, actor_id: str, ticket: TicketRef) -> TicketOverview:
+    """Everything a ticket card needs, read in one transaction."""
     async with uow:
         viewer = await load_viewer(uow, actor_id)
-        return await describe(uow, viewer, await load_ticket(uow, viewer, ticket))
+        overview = await describe(uow, viewer, await load_ticket(uow, viewer, ticket))
+        choices = await _choices(uow, viewer) if TicketAction.ASSIGN in overview.actions else []
+        return replace(overview, assignees=tuple(choices), company=await uow.company.get())
 
 
-async def overviews(
-    *, uow: UnitOfWork, actor_id: str, tickets: tuple[Ticket, ...]
-) -> list[TicketOverview]:
-    """Overviews of tickets the actor already listed (no second visibility check needed)."""
+@dataclass(frozen=True, slots=True)
+class TicketListing:
+    page: TicketPage
+    assignees: tuple[str | None, ...]
+    company: CompanySettings
+
+
+async def ticket_listing(
+    *, uow: UnitOfWork, actor_id: str, filter: TicketFilter, limit: int, offset: int
+) -> TicketListing:
+    """A page of visible tickets with their assignees' names, in one transaction."""
     async with uow:
         viewer = await load_viewer(uow, actor_id)
-        return [await describe(uow, viewer, ticket) for ticket in tickets]
+        page = await uow.tickets.search(
+            scope=scope_for(viewer), filter=filter, limit=limit, offset=offset
+        )
+        names = tuple([await _assignee_name(uow, t.assignee) for t in page.tickets])
+        return TicketListing(page=page, assignees=names, company=await uow.company.get())
 
 
-async def assignee_choices(*, uow: UnitOfWork, actor_id: str) -> list[AssigneeChoice]:
-    """Who the actor may assign tickets to: themselves first, then teams, then colleagues."""
-    async with uow:
-        viewer = await load_viewer(uow, actor_id)
-        if viewer.role is Role.CUSTOMER:
-            return []
-        choices = [AssigneeChoice(Assignee.user(viewer.id), f"Me ({viewer.user.display_name})")]
-        staff = viewer.role in (Role.ADMIN, Role.MANAGER)
-        for team in await uow.teams.all():
-            if staff or team.id in viewer.team_ids:
-                choices.append(AssigneeChoice(Assignee.team(team.id), f"Team {team.name}"))
-        if staff:
-            colleagues = [u for u in await uow.users.all() if _can_take_tickets(u, viewer)]
-            choices.extend(
-                AssigneeChoice(Assignee.user(u.id), u.display_name)
-                for u in colleagues[:MAX_USER_CHOICES]
-            )
-        return choices
+async def _choices(uow: UnitOfWork, viewer: Viewer) -> list[AssigneeChoice]:
+    """Who the viewer may assign tickets to: themselves first, then teams, then colleagues."""
+    if viewer.role is Role.CUSTOMER:
+        return []
+    choices = [AssigneeChoice(Assignee.user(viewer.id), f"Me ({viewer.user.display_name})")]
+    staff = viewer.role in (Role.ADMIN, Role.MANAGER)
+    for team in await uow.teams.all():
+        if staff or team.id in viewer.team_ids:
+            choices.append(AssigneeChoice(Assignee.team(team.id), f"Team {team.name}"))
+    if staff:
+        colleagues = [u for u in await uow.users.all() if _can_take_tickets(u, viewer)]
+        choices.extend(
+            AssigneeChoice(Assignee.user(u.id), u.display_name)
+            for u in colleagues[:MAX_USER_CHOICES]
+        )
+    return choices
 
 
 def _can_take_tickets(user: User, viewer: Viewer) -> bool:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib
 import pkgutil
+from collections.abc import Sequence
 from typing import Any
 
 
@@ -13,7 +14,7 @@ def register_all(subcommands: Any) -> None:
             importlib.import_module(f"{__name__}.{module.name}").register(subcommands)
 
 
-def table(rows: list[tuple[object, ...]], headers: tuple[str, ...]) -> str:
+def table(rows: Sequence[tuple[object, ...]], headers: tuple[str, ...]) -> str:
     """Plain columns for terminal listings."""
     cells = [tuple("" if c is None else str(c) for c in row) for row in [headers, *rows]]
     widths = [max(len(row[i]) for row in cells) for i in range(len(headers))]

@@ -1,0 +1,103 @@
+"""The "Create ticket" message action: a prefilled form, then the ticket card in the chat.
+
+Teams gives a message extension 5 seconds, so both steps do one database round
+trip and one send at most.
+"""
+
+from __future__ import annotations
+
+import html
+import logging
+import re
+from typing import Any
+
+from aiohttp import ClientError
+from botbuilder.core import TurnContext
+from botframework.connector.models import ErrorResponseException
+
+from bot import card_actions, presenter
+from bot.context import BotDependencies
+from bot.messages import card_message
+from bot.transport.sending import SendFailed
+from domain.access import Viewer
+from domain.errors import InvalidValue
+from domain.validation import TITLE_MAX
+
+log = logging.getLogger(__name__)
+_TAG = re.compile(r"<[^>]+>")
+_BREAK = re.compile(r"<\s*(br|/p|/div|/li)\s*/?>", re.IGNORECASE)
+
+
+def message_text(payload: dict[str, Any]) -> str:
+    """Plain text of a Teams message body (HTML or text)."""
+    body = payload.get("body") or {}
+    content = str(body.get("content") or "")
+    if str(body.get("contentType", "")).lower() == "html":
+        content = html.unescape(_TAG.sub("", _BREAK.sub("\n", content)))
+    lines = [" ".join(line.split()) for line in content.splitlines()]
+    return "\n".join(line for line in lines if line).strip()
+
+
+def prefill(payload: dict[str, Any]) -> dict[str, str]:
+    text = message_text(payload)
+    first_line = text.split("\n", 1)[0] if text else "Ticket from a Teams message"
+    title = first_line if len(first_line) <= TITLE_MAX else first_line[: TITLE_MAX - 1] + "…"
+    sender = ((payload.get("from") or {}).get("user") or {}).get("displayName")
+    link = payload.get("linkToMessage")
+    source = " ".join(part for part in (
+        f"From a Teams message by {sender}." if sender else "From a Teams message.",
+        f"Original: {link}" if link else "",
+    ) if part)
+    return {"title": title, "description": f"{text}\n\n{source}".strip()}
+
+
+def task_response(card: dict[str, Any], *, title: str = "Create ticket") -> dict[str, Any]:
+    return {
+        "task": {
+            "type": "continue",
+            "value": {
+                "title": title,
+                "height": "large",
+                "width": "medium",
+                "card": {"contentType": "application/vnd.microsoft.card.adaptive", "content": card},
+            },
+        }
+    }
+
+
+def message_response(text: str) -> dict[str, Any]:
+    return {"task": {"type": "message", "value": text}}
+
+
+async def fetch_task(value: dict[str, Any]) -> dict[str, Any]:
+    payload = value.get("messagePayload") or {}
+    form = presenter.create_form(
+        values=prefill(payload), in_task_module=True, source_url=payload.get("linkToMessage")
+    )
+    return task_response(form)
+
+
+async def submit_action(
+    turn_context: TurnContext, deps: BotDependencies, viewer: Viewer, value: dict[str, Any]
+) -> dict[str, Any]:
+    """Files the ticket, posts its card where the message was, and closes the task module."""
+    raw = value.get("data")
+    data: dict[str, Any] = raw if isinstance(raw, dict) else {}
+    values = {name: data.get(name) for name in card_actions.CREATE_FIELDS}
+    try:
+        ticket = await card_actions.file_ticket(deps, viewer, values)
+    except InvalidValue as invalid:
+        form = presenter.create_form(
+            values=values, errors={invalid.field: invalid.message}, in_task_module=True
+        )
+        return task_response(form)
+    card = await presenter.ticket_card(deps, viewer.id, ticket.id,
+                                       notice=f"Filed {ticket.ticket_number}.")
+    try:
+        await turn_context.send_activity(card_message(card))
+    except (ErrorResponseException, SendFailed, ClientError) as error:
+        log.warning("could not post %s into the conversation: %s", ticket.ticket_number, error)
+        return message_response(
+            f"{ticket.ticket_number} was filed. Add TicketFlow to this chat to see tickets here."
+        )
+    return {}

@@ -1,0 +1,161 @@
+"""The Teams activity handler: who is talking, then messages, card actions and installs.
+
+Domain errors raised anywhere in a turn are turned into words here, once; state is
+saved once per turn; the conversation reference is refreshed on every turn.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from botbuilder.core import (
+    InvokeResponse,
+    PrivateConversationState,
+    TurnContext,
+)
+from botbuilder.core.teams import TeamsActivityHandler
+from botbuilder.dialogs import DialogSet, DialogState
+from botbuilder.schema import ActivityTypes, ChannelAccount
+
+from bot import card_actions, extension, presenter
+from bot.context import BotDependencies
+from bot.conversations import conversation_ref
+from bot.dialogs.new_ticket import NewTicketDialog
+from bot.identity import VIEWER_KEY, MemberDirectory, NotEnrolled, identify
+from bot.messages import MessageRouter, card_message, reply_card
+from bot.replies import explain
+from domain.access import Viewer
+from domain.errors import DomainError
+
+log = logging.getLogger(__name__)
+CARD_RESPONSE = "application/vnd.microsoft.card.adaptive"
+REMOVED_KEY = "ticketflow.conversation_removed"
+
+
+def card_invoke_response(card: dict[str, Any]) -> InvokeResponse:
+    return InvokeResponse(status=200, body={"statusCode": 200, "type": CARD_RESPONSE, "value": card})
+
+
+class TicketFlowBot(TeamsActivityHandler):
+    def __init__(self, deps: BotDependencies, directory: MemberDirectory) -> None:
+        self._deps = deps
+        self._directory = directory
+        self._state = PrivateConversationState(deps.storage)
+        self._dialogs = DialogSet(self._state.create_property("dialog_state"))
+        self._dialogs.add(NewTicketDialog())
+        self._router = MessageRouter(deps, directory)
+
+    async def on_turn(self, turn_context: TurnContext) -> None:
+        try:
+            await super().on_turn(turn_context)
+        finally:
+            await self._state.save_changes(turn_context)
+            await self._remember_conversation(turn_context)
+
+    async def _remember_conversation(self, turn_context: TurnContext) -> None:
+        activity = turn_context.activity
+        if turn_context.turn_state.get(REMOVED_KEY):
+            return
+        if activity.type == ActivityTypes.installation_update and activity.action == "remove":
+            await self._forget_conversation(turn_context)
+            return
+        viewer = turn_context.turn_state.get(VIEWER_KEY)
+        ref = conversation_ref(activity, user_id=viewer.id if isinstance(viewer, Viewer) else None)
+        if ref is not None:
+            await self._deps.conversations.upsert(ref)
+
+    async def _forget_conversation(self, turn_context: TurnContext) -> None:
+        """The bot was uninstalled or removed: it can no longer post there."""
+        ref = conversation_ref(turn_context.activity, user_id=None)
+        conversation_id = ref.conversation_id if ref else turn_context.activity.conversation.id
+        await self._deps.conversations.remove(conversation_id)
+        turn_context.turn_state[REMOVED_KEY] = True
+
+    async def _viewer(self, turn_context: TurnContext) -> Viewer | str:
+        """The viewer, or the sentence that says why this person is refused."""
+        try:
+            return await identify(turn_context, self._deps, self._directory)
+        except NotEnrolled as refused:
+            return str(refused)
+        except DomainError as refused:
+            return explain(refused)
+
+    async def on_message_activity(self, turn_context: TurnContext) -> None:
+        viewer = await self._viewer(turn_context)
+        if isinstance(viewer, str):
+            await turn_context.send_activity(viewer)
+            return
+        try:
+            if _submitted_verb(turn_context.activity.value):
+                await self._submitted_card(turn_context, viewer)
+                return
+            dc = await self._dialogs.create_context(turn_context)
+            await self._router.handle(turn_context, viewer, dc)
+        except DomainError as error:
+            await turn_context.send_activity(explain(error))
+
+    async def _submitted_card(self, turn_context: TurnContext, viewer: Viewer) -> None:
+        """Action.Submit from clients without Action.Execute: same verbs, card updated in place."""
+        value: dict[str, Any] = turn_context.activity.value
+        card = await card_actions.run(self._deps, viewer, str(value["verb"]), value)
+        reply = card_message(card)
+        if turn_context.activity.reply_to_id:
+            reply.id = turn_context.activity.reply_to_id
+            await turn_context.update_activity(reply)
+        else:
+            await turn_context.send_activity(reply)
+
+    async def on_invoke_activity(self, turn_context: TurnContext) -> InvokeResponse:
+        name = turn_context.activity.name
+        if name not in ("adaptiveCard/action", "composeExtension/fetchTask",
+                        "composeExtension/submitAction"):
+            return await super().on_invoke_activity(turn_context)
+        raw = turn_context.activity.value
+        value: dict[str, Any] = raw if isinstance(raw, dict) else {}
+        viewer = await self._viewer(turn_context)
+        if name == "adaptiveCard/action":
+            if isinstance(viewer, str):
+                return card_invoke_response(presenter.notice_card(viewer))
+            action = _object(value.get("action"))
+            data = _object(action.get("data"))
+            card = await card_actions.run(self._deps, viewer, str(action.get("verb") or ""), data)
+            return card_invoke_response(card)
+        if isinstance(viewer, str):
+            return InvokeResponse(status=200, body=extension.message_response(viewer))
+        if name == "composeExtension/fetchTask":
+            return InvokeResponse(status=200, body=await extension.fetch_task(value))
+        body = await extension.submit_action(turn_context, self._deps, viewer, value)
+        return InvokeResponse(status=200, body=body)
+
+    async def on_members_added_activity(
+        self, members_added: list[ChannelAccount], turn_context: TurnContext
+    ) -> None:
+        bot_id = turn_context.activity.recipient.id
+        if any(member.id == bot_id for member in members_added):
+            await reply_card(turn_context, presenter.welcome_card())
+
+    async def on_teams_members_added(
+        self, teams_members_added: list[Any], team_info: Any, turn_context: TurnContext
+    ) -> None:
+        await self.on_members_added_activity(teams_members_added, turn_context)
+
+    async def on_members_removed_activity(
+        self, members_removed: list[ChannelAccount], turn_context: TurnContext
+    ) -> None:
+        bot_id = turn_context.activity.recipient.id
+        if any(member.id == bot_id for member in members_removed):
+            await self._forget_conversation(turn_context)
+
+    async def on_teams_members_removed(
+        self, teams_members_removed: list[Any], team_info: Any, turn_context: TurnContext
+    ) -> None:
+        await self.on_members_removed_activity(teams_members_removed, turn_context)
+
+
+def _object(value: object) -> dict[str, Any]:
+    return value if isinstance(value, dict) else {}
+
+
+def _submitted_verb(value: object) -> bool:
+    return isinstance(value, dict) and isinstance(value.get("verb"), str)

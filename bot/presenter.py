@@ -1,0 +1,168 @@
+"""Domain overviews drawn as cards: the bot's only path from tickets to Adaptive Cards."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from typing import Any
+
+from bot.cards import forms
+from bot.cards.help import help_card as draw_help
+from bot.cards.notice import notice_card as draw_notice
+from bot.cards.ticket import ticket_card as draw_ticket
+from bot.cards.ticket_list import ticket_list_card
+from bot.cards.verbs import ALL_FIELDS, REQUESTER_FIELDS, TicketField
+from bot.cards.views import (
+    AssigneeChoice,
+    CompanyView,
+    Notice,
+    SourceLink,
+    TicketRow,
+    TicketView,
+    Tone,
+)
+from bot.cards.welcome import welcome_card as draw_welcome
+from bot.context import BotDependencies
+from bot.listing import ListQuery
+from domain.access import Viewer
+from domain.people import Role
+from domain.services.overview import TicketOverview, ticket_listing, ticket_overview
+from domain.services.lookup import TicketRef
+
+Card = dict[str, Any]
+NoticeText = str | Callable[[TicketOverview], str] | None
+
+STAFF_COMMANDS = (
+    ("assign TKT-… to me", "take a ticket (also: to @person, to team NAME)"),
+    ("start / resolve / close TKT-…", "move a ticket along"),
+    ("status TKT-… on_hold", "any status: open, in_progress, on_hold, resolved, closed"),
+)
+EVERYONE_COMMANDS = (
+    ("new ticket [title]", "file a ticket step by step (or: new ticket form)"),
+    ("my tickets", "tickets assigned to you (my tickets created: the ones you filed)"),
+    ("tickets [status] [words]", "find tickets, e.g. tickets open vpn"),
+    ("TKT-2026-0001", "show a ticket (or: ticket 1 for this year's number 1)"),
+    ("comment TKT-… text", "add a comment"),
+    ("edit TKT-…", "change the title, description and more"),
+    ("cancel", "stop what we're doing"),
+)
+CUSTOMER_COMMANDS = (
+    ("new ticket [title]", "file a ticket step by step (or: new ticket form)"),
+    ("my tickets", "the tickets you filed"),
+    ("TKT-2026-0001", "show one of your tickets"),
+    ("comment TKT-… text", "add a comment"),
+    ("edit TKT-…", "change the title or description while it's open"),
+    ("reopen TKT-…", "reopen your resolved or closed ticket"),
+    ("cancel", "stop what we're doing"),
+)
+
+
+def commands_for(viewer: Viewer) -> list[tuple[str, str]]:
+    if viewer.role is Role.CUSTOMER:
+        return list(CUSTOMER_COMMANDS)
+    return [*EVERYONE_COMMANDS[:2], *STAFF_COMMANDS, *EVERYONE_COMMANDS[2:]]
+
+
+def help_card(viewer: Viewer) -> Card:
+    return draw_help(commands=commands_for(viewer))
+
+
+def welcome_card() -> Card:
+    return draw_welcome()
+
+
+def notice_card(text: str, *, tone: Tone = Tone.ATTENTION) -> Card:
+    return draw_notice(text=text, tone=tone)
+
+
+def _view(overview: TicketOverview, deps: BotDependencies) -> TicketView:
+    return TicketView.of(
+        overview.ticket,
+        actions=overview.actions,
+        requester_label=overview.requester,
+        assignee_label=overview.assignee,
+        web_url=deps.options.ticket_url(overview.ticket.id),
+    )
+
+
+async def ticket_card(
+    deps: BotDependencies,
+    actor_id: str,
+    ref: TicketRef,
+    *,
+    notice: NoticeText = None,
+    error: str | None = None,
+) -> Card:
+    """The ticket as the actor sees it now, with their buttons and an optional message."""
+    overview = await ticket_overview(uow=deps.uow(), actor_id=actor_id, ticket=ref)
+    text = notice(overview) if callable(notice) else notice
+    tone = Tone.ATTENTION if text and "changed since" in text else Tone.GOOD
+    return draw_ticket(
+        ticket=_view(overview, deps),
+        assignees=[AssigneeChoice(c.assignee.label, c.title) for c in overview.assignees],
+        notice=Notice(text, tone) if text else None,
+        error=error,
+        company=CompanyView.of(overview.company),
+    )
+
+
+async def list_card(deps: BotDependencies, actor_id: str, query: ListQuery, offset: int) -> Card:
+    limit = deps.options.page_size
+    listing = await ticket_listing(
+        uow=deps.uow(), actor_id=actor_id, filter=query.filter_for(actor_id), limit=limit,
+        offset=offset,
+    )
+    rows = [
+        TicketRow.of(ticket, assignee_label=name)
+        for ticket, name in zip(listing.page.tickets, listing.assignees, strict=True)
+    ]
+    return ticket_list_card(
+        title=query.title, rows=rows, total=listing.page.total, offset=offset, limit=limit,
+        query=query.to_data(), company=CompanyView.of(listing.company),
+    )
+
+
+def editable_fields(viewer: Viewer) -> tuple[TicketField, ...]:
+    """Staff edit every form field; requesters only what the access rule lets them."""
+    return ALL_FIELDS if viewer.role in (Role.ADMIN, Role.MANAGER) else REQUESTER_FIELDS
+
+
+async def edit_form(
+    deps: BotDependencies,
+    viewer: Viewer,
+    ref: TicketRef,
+    *,
+    values: Mapping[str, object] | None = None,
+    errors: Mapping[str, str] | None = None,
+) -> Card:
+    overview = await ticket_overview(uow=deps.uow(), actor_id=viewer.id, ticket=ref)
+    return forms.edit_ticket_form(
+        ticket=_view(overview, deps),
+        fields=editable_fields(viewer),
+        values=_as_text(values),
+        errors=errors,
+        company=CompanyView.of(overview.company),
+    )
+
+
+def create_form(
+    *,
+    values: Mapping[str, object] | None = None,
+    errors: Mapping[str, str] | None = None,
+    in_task_module: bool = False,
+    source_url: str | None = None,
+) -> Card:
+    source = SourceLink("Made from a Teams message", source_url) if source_url else None
+    mode = forms.SubmitMode.SUBMIT if in_task_module else forms.SubmitMode.EXECUTE
+    return forms.create_ticket_form(
+        values=_as_text(values), errors=errors, submit=mode, source=source
+    )
+
+
+def _as_text(values: Mapping[str, object] | None) -> dict[str, str] | None:
+    if values is None:
+        return None
+    return {
+        name: ", ".join(map(str, value)) if isinstance(value, (list, tuple)) else str(value)
+        for name, value in values.items()
+        if value is not None
+    }

@@ -1,0 +1,166 @@
+"""The whole service on loopback, driven like Teams drives it, with a Bot Connector stand-in."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from dataclasses import dataclass, field
+from typing import Any
+
+import aiohttp
+from aiohttp import web
+
+from tests.e2e.teams_doubles.activities import TeamsActivities, TeamsUser
+from tests.e2e.teams_doubles.bot_server import BotAnswer
+from tests.e2e.teams_doubles.connector import ConnectorStandIn, TeamsMember
+from ticketflow.app import create_app
+from ticketflow.settings import Settings
+
+WEB_URL = "https://ticketflow.example.com"
+CARD = "application/vnd.microsoft.card.adaptive"
+HERO = "application/vnd.microsoft.card.hero"
+
+
+def card_of(activity: dict[str, Any]) -> dict[str, Any] | None:
+    for attachment in activity.get("attachments") or []:
+        if attachment.get("contentType") == CARD:
+            content: dict[str, Any] = attachment["content"]
+            return content
+    return None
+
+
+def texts_in(card: dict[str, Any]) -> str:
+    """All visible text of a card, for asserting on what a person reads."""
+    found: list[str] = []
+
+    def walk(node: object) -> None:
+        if isinstance(node, dict):
+            for key in ("text", "title", "value"):
+                if isinstance(node.get(key), str) and node.get("type") != "Input.ChoiceSet":
+                    found.append(node[key])
+            for child in node.values():
+                walk(child)
+        elif isinstance(node, list):
+            for child in node:
+                walk(child)
+
+    walk(card)
+    return "\n".join(found)
+
+
+def buttons_of(card: dict[str, Any]) -> list[str]:
+    return [action.get("title", "") for action in card.get("actions", [])]
+
+
+@dataclass
+class Turn:
+    answer: BotAnswer
+    sent: list[dict[str, Any]]
+
+    @property
+    def texts(self) -> list[str]:
+        """Message texts, and the question of a choice prompt drawn as a hero card."""
+        found = []
+        for activity in self.sent:
+            if activity.get("text"):
+                found.append(activity["text"])
+            for attachment in activity.get("attachments") or []:
+                if attachment.get("contentType") == HERO and attachment["content"].get("text"):
+                    found.append(attachment["content"]["text"])
+        return found
+
+    @property
+    def buttons(self) -> list[str]:
+        """Choice buttons offered in hero cards."""
+        return [
+            button["title"]
+            for activity in self.sent
+            for attachment in activity.get("attachments") or []
+            if attachment.get("contentType") == HERO
+            for button in attachment["content"].get("buttons", [])
+        ]
+
+    @property
+    def cards(self) -> list[dict[str, Any]]:
+        return [card for a in self.sent if (card := card_of(a)) is not None]
+
+    @property
+    def card(self) -> dict[str, Any]:
+        """The card an invoke answered with, or the last card sent in this turn."""
+        body = self.answer.json
+        if isinstance(body, dict) and body.get("type") == CARD:
+            value: dict[str, Any] = body["value"]
+            return value
+        assert self.cards, f"no card in this turn: {self.texts}"
+        return self.cards[-1]
+
+
+@dataclass
+class Service:
+    base_url: str
+    session: aiohttp.ClientSession
+    connector: ConnectorStandIn
+    teams: TeamsActivities
+    users: dict[str, TeamsUser] = field(default_factory=dict)
+
+    def person(self, email: str, name: str) -> TeamsUser:
+        """A Teams user whose member lookup answers `email`."""
+        key = email.split("@")[0]
+        user = TeamsUser(id=f"29:{key}", name=name, aad_object_id=f"aad-{key}")
+        first, _, last = name.partition(" ")
+        self.connector.members[user.id] = TeamsMember(
+            id=user.id, name=name, aad_object_id=user.aad_object_id, email=email,
+            user_principal_name=email, given_name=first, surname=last or None,
+        )
+        self.users[email] = user
+        return user
+
+    async def post(self, activity: dict[str, Any]) -> BotAnswer:
+        async with self.session.post(
+            f"{self.base_url}/api/messages", json=activity
+        ) as response:
+            return BotAnswer(response.status, await response.text(), response.content_type)
+
+    async def send(self, activity: dict[str, Any]) -> Turn:
+        before = len(self.connector.calls)
+        answer = await self.post(activity)
+        sent = [
+            call.body for call in self.connector.calls[before:]
+            if call.operation in ("send", "reply") and call.status < 300
+        ]
+        return Turn(answer, sent)
+
+    async def say(self, text: str, *, user: TeamsUser | None = None,
+                  value: Any = None) -> Turn:
+        turn = await self.send(self.teams.personal_message(text, user=user, value=value))
+        assert turn.answer.status == 200, turn.answer.text
+        return turn
+
+    async def say_in_channel(self, text: str, *, user: TeamsUser | None = None) -> Turn:
+        turn = await self.send(self.teams.channel_message(text, user=user))
+        assert turn.answer.status == 200, turn.answer.text
+        return turn
+
+    async def press(self, verb: str, data: dict[str, Any], *, user: TeamsUser | None = None,
+                    in_channel: bool = False) -> dict[str, Any]:
+        turn = await self.send(self.teams.card_action(verb, data, user=user, in_channel=in_channel))
+        assert turn.answer.status == 200, turn.answer.text
+        return turn.card
+
+
+@asynccontextmanager
+async def running_service(
+    database_url: str, connector: ConnectorStandIn, teams: TeamsActivities, **overrides: Any
+) -> AsyncIterator[Service]:
+    settings = Settings(database_url=database_url, web_url=WEB_URL, **overrides)
+    app = await create_app(settings)
+    runner = web.AppRunner(app, access_log=None)
+    await runner.setup()
+    site = web.TCPSite(runner, "127.0.0.1", 0)
+    await site.start()
+    port = runner.addresses[0][1]
+    try:
+        async with aiohttp.ClientSession() as session:
+            yield Service(f"http://127.0.0.1:{port}", session, connector, teams)
+    finally:
+        await runner.cleanup()

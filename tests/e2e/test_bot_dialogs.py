@@ -1,0 +1,121 @@
+"""Filing tickets by chatting: the `new ticket` dialog, read like the conversation it is."""
+
+from __future__ import annotations
+
+from sqlalchemy import func, select
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from db.tables import task_history, tasks
+from tests.e2e.service import Service, running_service, texts_in
+from tests.integration.builders import insert_user
+
+TRANSCRIPT = [
+    ("new ticket", "What's the problem, in one line?"),
+    ("Printer on floor 3 jams on every job", "Describe it in a few sentences"),
+    ("Paper jams in tray 2, error E-104.", "Which kind of ticket is it?"),
+    ("Incident", "How urgent is it?"),
+]
+
+
+async def count_tickets(engine: AsyncEngine) -> int:
+    async with engine.connect() as connection:
+        return int((await connection.execute(select(func.count()).select_from(tasks))).scalar_one())
+
+
+async def test_the_new_ticket_dialog_asks_for_each_field_then_shows_the_card(
+    service: Service, engine: AsyncEngine
+) -> None:
+    await insert_user(engine, role="user", email="ada@example.com")
+    ada = service.person("ada@example.com", "Ada Lovelace")
+    for said, expected in TRANSCRIPT:
+        turn = await service.say(said, user=ada)
+        assert any(expected in text for text in turn.texts), (said, turn.texts)
+    filed = await service.say("High", user=ada)
+    card = filed.card
+    assert "Filed TKT-" in texts_in(card)
+    assert "Printer on floor 3 jams on every job" in texts_in(card)
+    async with engine.connect() as connection:
+        row = (await connection.execute(select(tasks))).mappings().one()
+        actions = list((await connection.execute(select(task_history.c.action))).scalars())
+    assert (row["category"], row["priority"]) == ("incident", "high")
+    assert row["description"] == "Paper jams in tray 2, error E-104."
+    assert actions == ["created"]
+
+
+async def test_a_title_given_up_front_is_not_asked_for_and_skip_leaves_no_description(
+    service: Service, engine: AsyncEngine
+) -> None:
+    await insert_user(engine, role="user", email="ada@example.com")
+    ada = service.person("ada@example.com", "Ada Lovelace")
+    first = await service.say("new ticket VPN drops every hour", user=ada)
+    assert any("Describe it" in text for text in first.texts)
+    await service.say("skip", user=ada)
+    await service.say("support", user=ada)
+    await service.say("low", user=ada)
+    async with engine.connect() as connection:
+        row = (await connection.execute(select(tasks))).mappings().one()
+    assert (row["title"], row["description"], row["priority"]) == (
+        "VPN drops every hour", None, "low")
+
+
+async def test_cancel_at_any_step_saves_nothing(service: Service, engine: AsyncEngine) -> None:
+    await insert_user(engine, role="user", email="ada@example.com")
+    ada = service.person("ada@example.com", "Ada Lovelace")
+    await service.say("new ticket", user=ada)
+    await service.say("Monitor flickers", user=ada)
+    cancelled = await service.say("cancel", user=ada)
+    assert cancelled.texts == ["Cancelled. Nothing was saved."]
+    assert await count_tickets(engine) == 0
+    after = await service.say("Incident", user=ada)  # no dialog any more: not an answer
+    assert not any("How urgent" in text for text in after.texts)
+
+
+async def test_a_title_that_is_too_long_is_asked_again(
+    service: Service, engine: AsyncEngine
+) -> None:
+    await insert_user(engine, role="user", email="ada@example.com")
+    ada = service.person("ada@example.com", "Ada Lovelace")
+    await service.say("new ticket", user=ada)
+    again = await service.say("x" * 300, user=ada)
+    assert again.texts == ["Keep it to 255 characters (it has 300). Try again, or say cancel."]
+    moved_on = await service.say("Short title", user=ada)
+    assert any("Describe it" in text for text in moved_on.texts)
+
+
+async def test_a_restart_in_the_middle_of_a_dialog_continues_where_the_user_was(
+    service: Service, engine: AsyncEngine, database_url: str
+) -> None:
+    await insert_user(engine, role="user", email="ada@example.com")
+    ada = service.person("ada@example.com", "Ada Lovelace")
+    await service.say("new ticket Badge reader broken", user=ada)
+    await service.say("The reader at door B blinks red.", user=ada)
+    # A new server process: new engine, new storage, same database.
+    async with running_service(database_url, service.connector, service.teams) as restarted:
+        turn = await restarted.say("request", user=ada)
+        assert any("How urgent" in text for text in turn.texts), turn.texts
+        filed = await restarted.say("medium", user=ada)
+    assert "Badge reader broken" in texts_in(filed.card)
+    async with engine.connect() as connection:
+        row = (await connection.execute(select(tasks))).mappings().one()
+    assert (row["category"], row["description"]) == ("request", "The reader at door B blinks red.")
+
+
+async def test_help_lists_only_what_the_role_may_do(service: Service, engine: AsyncEngine) -> None:
+    await insert_user(engine, role="customer", email="cleo@example.com")
+    await insert_user(engine, role="user", email="ada@example.com")
+    cleo = service.person("cleo@example.com", "Cleo Customer")
+    ada = service.person("ada@example.com", "Ada Lovelace")
+    customer_help = texts_in((await service.say("help", user=cleo)).card)
+    agent_help = texts_in((await service.say("HELP", user=ada)).card)
+    assert "assign TKT" not in customer_help and "reopen TKT" in customer_help
+    assert "assign TKT-… to me" in agent_help
+
+
+async def test_an_unknown_message_says_what_the_bot_can_do(
+    service: Service, engine: AsyncEngine
+) -> None:
+    await insert_user(engine, role="user", email="ada@example.com")
+    ada = service.person("ada@example.com", "Ada Lovelace")
+    turn = await service.say("banana", user=ada)
+    assert turn.texts[0].startswith("Sorry, I didn't get")
+    assert "What you can say" in texts_in(turn.card)

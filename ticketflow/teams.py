@@ -1,0 +1,97 @@
+"""Wiring the Teams bot: stores, the bot itself, the adapter and `/api/messages`."""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from dataclasses import dataclass
+
+from aiohttp import web
+from botbuilder.core import TurnContext
+from botframework.connector.auth import ServiceClientCredentialsFactory
+
+from bot.context import BotDependencies, BotOptions
+from bot.handler import TicketFlowBot
+from bot.identity import MemberDirectory, TeamsMemberDirectory
+from bot.state_storage import StateStorage
+from bot.transport.adapter import TeamsAdapter, create_adapter
+from bot.transport.endpoint import add_messages_route
+from bot.transport.settings import TransportSettings
+from db.repositories.activity_receipts import SqlActivityReceipts
+from db.repositories.bot_state import SqlStateDocuments
+from db.repositories.conversation_refs import SqlConversationRefs
+from db.repositories.user_links import SqlUserLinks
+from ticketflow.runtime import Runtime
+
+log = logging.getLogger("ticketflow.teams")
+
+
+class ReceiptDeduplicator:
+    """Redelivered activities are recognised across processes through the database."""
+
+    def __init__(self, receipts: SqlActivityReceipts) -> None:
+        self._receipts = receipts
+
+    async def first_delivery(self, *, activity_id: str, conversation_id: str | None) -> bool:
+        # Teams activity ids are unique only within a conversation; the key must fit 255.
+        key = hashlib.sha256(f"{conversation_id or ''}\n{activity_id}".encode()).hexdigest()
+        return await self._receipts.claim(key, conversation_id)
+
+
+@dataclass(frozen=True, slots=True)
+class TeamsSurface:
+    bot: TicketFlowBot
+    adapter: TeamsAdapter
+    deps: BotDependencies
+
+
+def bot_dependencies(runtime: Runtime) -> BotDependencies:
+    settings = runtime.settings
+    return BotDependencies(
+        uow=runtime.uow,
+        storage=StateStorage(SqlStateDocuments(runtime.engine)),
+        conversations=SqlConversationRefs(runtime.engine),
+        links=SqlUserLinks(runtime.engine),
+        options=BotOptions(
+            web_url=settings.web_url, default_role=settings.default_role, app_id=settings.app_id
+        ),
+    )
+
+
+def transport_settings(runtime: Runtime) -> TransportSettings:
+    settings = runtime.settings
+    return TransportSettings(
+        app_id=settings.app_id,
+        app_password=settings.app_password,
+        app_type=settings.app_type,
+        tenant_id=settings.app_tenant_id,
+        openid_metadata_url=settings.openid_metadata_url,
+    )
+
+
+def mount_teams(
+    app: web.Application,
+    runtime: Runtime,
+    *,
+    directory: MemberDirectory | None = None,
+    credentials_factory: ServiceClientCredentialsFactory | None = None,
+) -> TeamsSurface:
+    deps = bot_dependencies(runtime)
+    bot = TicketFlowBot(deps, directory or TeamsMemberDirectory())
+    adapter = create_adapter(transport_settings(runtime), credentials_factory=credentials_factory)
+    adapter.on_turn_error = _on_turn_error
+    add_messages_route(
+        app, adapter, bot, deduplicator=ReceiptDeduplicator(SqlActivityReceipts(runtime.engine))
+    )
+    return TeamsSurface(bot=bot, adapter=adapter, deps=deps)
+
+
+async def _on_turn_error(turn_context: TurnContext, error: Exception) -> None:
+    """A bug, not a refusal (those are answered inside the turn): log it and say sorry."""
+    activity = turn_context.activity
+    log.error("turn failed for %s activity %s", activity.type, activity.id, exc_info=error)
+    if activity.type == "message":
+        await turn_context.send_activity(
+            "Sorry, something went wrong on my side and nothing was changed. Please try again."
+        )
+    raise error
