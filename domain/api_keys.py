@@ -193,10 +193,8 @@ def parse_expiry(value: object, *, now: datetime) -> datetime | None:
     return moment
 
 
-async def _authorise(uow: UnitOfWork, actor_id: str | None, owner_id: str | None) -> None:
-    """`actor_id` None is an operator at the command line; otherwise admins, or the owner."""
-    if actor_id is None:
-        return
+async def _authorise(uow: UnitOfWork, actor_id: str, owner_id: str) -> None:
+    """Admins manage every key; other people only their own."""
     viewer = await load_viewer(uow, actor_id)
     if viewer.role is not Role.ADMIN and actor_id != owner_id:
         raise NotAllowed("only admins can manage other people's API keys")
@@ -222,7 +220,8 @@ async def create_api_key(
         owner = await uow.users.get_by_email(email)
         if owner is None:
             raise UserNotFound(email)
-        await _authorise(uow, actor_id, owner.id)
+        if actor_id is not None:  # None: an operator at the command line
+            await _authorise(uow, actor_id, owner.id)
     if not owner.is_active:
         raise NotAllowed(f"{owner.display_name} is deactivated and cannot own API keys")
     plaintext = generate_key()
@@ -271,21 +270,21 @@ async def list_api_keys(
     user_email: object = None,
     actor_id: str | None = None,
 ) -> list[ApiKey]:
-    """Every key (an operator or admin), or one user's; never with a secret."""
+    """Every key, or one user's; people who are not admins see only their own."""
     owner_id: str | None = None
-    if user_email is not None:
-        email = parse_email(user_email)
-        async with uow:
-            owner = await uow.users.get_by_email(email)
-        if owner is None:
-            raise UserNotFound(email)
-        owner_id = owner.id
-    elif actor_id is not None:
-        async with uow:
-            viewer = await load_viewer(uow, actor_id)
-        owner_id = None if viewer.role is Role.ADMIN else actor_id
     async with uow:
-        await _authorise(uow, actor_id, owner_id)
+        if user_email is not None:
+            email = parse_email(user_email)
+            owner = await uow.users.get_by_email(email)
+            if owner is None:
+                raise UserNotFound(email)
+            owner_id = owner.id
+        if actor_id is not None:
+            viewer = await load_viewer(uow, actor_id)
+            if viewer.role is not Role.ADMIN:
+                if owner_id not in (None, actor_id):
+                    raise NotAllowed("only admins can see other people's API keys")
+                owner_id = actor_id
     return await keys.all(user_id=owner_id)
 
 
@@ -296,8 +295,9 @@ async def revoke_api_key(
     key = await keys.get(key_id)
     if key is None:
         raise ApiKeyNotFound(key_id)
-    async with uow:
-        await _authorise(uow, actor_id, key.user_id)
+    if actor_id is not None:
+        async with uow:
+            await _authorise(uow, actor_id, key.user_id)
     if key.is_active:
         await keys.deactivate(key_id)
     return replace(key, is_active=False)

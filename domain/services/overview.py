@@ -82,6 +82,11 @@ async def ticket_listing(
         return TicketListing(page=page, assignees=names, company=await uow.company.get())
 
 
+async def assignee_choices(*, uow: UnitOfWork, actor_id: str) -> list[AssigneeChoice]:
+    async with uow:
+        return await _choices(uow, await load_viewer(uow, actor_id))
+
+
 async def _choices(uow: UnitOfWork, viewer: Viewer) -> list[AssigneeChoice]:
     """Who the viewer may assign tickets to: themselves first, then teams, then colleagues."""
     if viewer.role is Role.CUSTOMER:

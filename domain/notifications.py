@@ -1,0 +1,329 @@
+"""Who hears about a ticket event, and the channel subscriptions that decide it.
+
+A subscription is one `teams_integration_settings` row: a user's choice of where
+*their* notifications go (a channel webhook, a Teams channel the bot is in) and
+which event types they want. `user_id` is unique in that table, so each user has
+one row: a manager who says `subscribe` in a channel moves their subscription to
+that channel (their webhook URL, if any, is kept).
+
+The rules here are pure functions over values, so every case of the recipients
+matrix is decided without I/O; `notify.outbox` loads the values on the ticket
+change's own connection and stores one outbox row per `Delivery`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
+from datetime import datetime
+from enum import StrEnum
+from typing import Protocol
+
+from domain.access import TicketAction, Viewer, can_see, ensure_role
+from domain.clock import utcnow
+from domain.errors import InvalidValue
+from domain.events import EventType, TicketEvent
+from domain.people import Role
+from domain.ports import UnitOfWork
+from domain.services.lookup import load_viewer
+from domain.tickets import AssigneeType, FieldChange, Ticket
+
+SUBSCRIPTION_MANAGERS = (Role.ADMIN, Role.MANAGER)
+_EVENT_TYPE_NAMES = frozenset(t.value for t in EventType)
+
+
+class TargetKind(StrEnum):
+    WEBHOOK = "webhook"
+    CHANNEL = "channel"
+    PERSONAL = "personal"
+    EMAIL = "email"
+
+
+@dataclass(frozen=True, slots=True)
+class Target:
+    """Where one delivery goes; two equal targets get one post."""
+
+    kind: TargetKind
+    key: str
+    team_id: str | None = None
+    """For a channel, the team it belongs to (the key is the channel id)."""
+
+    @classmethod
+    def webhook(cls, url: str) -> Target:
+        return cls(TargetKind.WEBHOOK, url)
+
+    @classmethod
+    def channel(cls, team_id: str, channel_id: str) -> Target:
+        return cls(TargetKind.CHANNEL, channel_id, team_id=team_id)
+
+    @classmethod
+    def personal(cls, user_id: str) -> Target:
+        return cls(TargetKind.PERSONAL, user_id)
+
+    @classmethod
+    def email(cls, address: str) -> Target:
+        return cls(TargetKind.EMAIL, address.lower())
+
+
+@dataclass(frozen=True, slots=True)
+class Subscription:
+    """One `teams_integration_settings` row."""
+
+    user_id: str
+    enabled: bool = False
+    notification_types: frozenset[str] = frozenset()
+    webhook_url: str | None = None
+    team_id: str | None = None
+    team_name: str | None = None
+    channel_id: str | None = None
+    channel_name: str | None = None
+    id: int | None = None
+
+    def wants(self, event_type: EventType) -> bool:
+        return self.enabled and event_type.value in self.notification_types
+
+    @property
+    def has_channel(self) -> bool:
+        return bool(self.team_id and self.channel_id)
+
+
+@dataclass(frozen=True, slots=True)
+class Reach:
+    """What can be reached when the event is recorded: bot channels and chats, and mail."""
+
+    bot_channels: frozenset[tuple[str, str]] = frozenset()
+    """(team id, channel id) pairs where the bot is installed."""
+    bot_chats: frozenset[str] = frozenset()
+    """Users with a personal chat with the bot."""
+    email: bool = False
+    """Outgoing mail is configured and switched on."""
+
+
+class Reason(StrEnum):
+    SUBSCRIPTION = "subscription"
+    ASSIGNEE = "assignee"
+    REQUESTER = "requester"
+
+
+@dataclass(frozen=True, slots=True)
+class Delivery:
+    """One notification to send; the card is drawn with `on_behalf_of`'s access."""
+
+    target: Target
+    reason: Reason
+    on_behalf_of: str
+
+
+def recipients(
+    event: TicketEvent,
+    *,
+    subscriptions: Sequence[Subscription],
+    viewers: Mapping[str, Viewer],
+    reach: Reach,
+) -> list[Delivery]:
+    """Every delivery `event` calls for, one per distinct target, never to the actor.
+
+    Subscriptions count when enabled, subscribed to the event's type, and owned by
+    someone other than the actor who may see the ticket (an owner missing from
+    `viewers` sees nothing). A webhook URL is a target; a channel is one only where
+    the bot is installed. Personal messages (and emails) go to the assignee when a
+    ticket is assigned to them and to the requester when someone else changes the
+    status or comments.
+    """
+    deliveries: dict[Target, Delivery] = {}
+
+    def add(target: Target, reason: Reason, user_id: str) -> None:
+        deliveries.setdefault(target, Delivery(target, reason, user_id))
+
+    for subscription in sorted(subscriptions, key=lambda s: (s.id is None, s.id or 0)):
+        if not subscription.wants(event.type) or subscription.user_id == event.actor_id:
+            continue
+        if not _may_see(viewers.get(subscription.user_id), event.ticket):
+            continue
+        if subscription.webhook_url:
+            add(Target.webhook(subscription.webhook_url), Reason.SUBSCRIPTION, subscription.user_id)
+        if subscription.team_id and subscription.channel_id:
+            place = (subscription.team_id, subscription.channel_id)
+            if place in reach.bot_channels:
+                add(Target.channel(*place), Reason.SUBSCRIPTION, subscription.user_id)
+    for user_id, reason in personal_recipients(event):
+        viewer = viewers.get(user_id)
+        if viewer is None or not _may_see(viewer, event.ticket):
+            continue
+        if user_id in reach.bot_chats:
+            add(Target.personal(user_id), reason, user_id)
+        if reach.email and viewer.user.email:
+            add(Target.email(viewer.user.email), reason, user_id)
+    return list(deliveries.values())
+
+
+def personal_recipients(event: TicketEvent) -> list[tuple[str, Reason]]:
+    """Who is told in person, before access and reach are checked; never the actor."""
+    ticket = event.ticket
+    people: list[tuple[str, Reason]] = []
+    assignee = ticket.assignee
+    is_user = assignee is not None and assignee.kind is AssigneeType.USER
+    if event.type in (EventType.ASSIGNED, EventType.CREATED) and is_user and assignee:
+        people.append((str(assignee.user_id), Reason.ASSIGNEE))
+    if event.type in (EventType.STATUS_CHANGED, EventType.COMMENTED):
+        people.append((ticket.created_by, Reason.REQUESTER))
+    return [(user_id, reason) for user_id, reason in people if user_id != event.actor_id]
+
+
+def people_involved(event: TicketEvent) -> set[str]:
+    """The users whose access `recipients` may ask about besides subscription owners."""
+    return {user_id for user_id, _ in personal_recipients(event)}
+
+
+def _may_see(viewer: Viewer | None, ticket: Ticket) -> bool:
+    return viewer is not None and can_see(viewer, ticket)
+
+
+@dataclass(frozen=True, slots=True)
+class TicketNotice:
+    """What a notification card shows: the ticket as it is now and what just happened.
+
+    Labels are resolved names; `actions` are the buttons for `viewer_id` (a bot card
+    only; webhook cards cannot carry them).
+    """
+
+    event_type: EventType
+    ticket: Ticket
+    headline: str
+    """One line, e.g. "Assigned to Dana Scully by Lee Adama"."""
+    actor_label: str
+    requester_label: str
+    assignee_label: str | None
+    company_name: str
+    web_url: str
+    teams_url: str | None = None
+    changes: tuple[FieldChange, ...] = ()
+    """Old and new values as people read them."""
+    comment_excerpt: str | None = None
+    actions: frozenset[TicketAction] = frozenset()
+    viewer_id: str | None = None
+
+
+class SubscriptionRepository(Protocol):
+    async def for_user(self, user_id: str) -> Subscription | None: ...
+    async def save(self, subscription: Subscription, *, now: datetime) -> Subscription:
+        """Insert or replace the user's one row (`user_id` is unique)."""
+        ...
+    async def for_channel(self, team_id: str, channel_id: str) -> list[Subscription]: ...
+
+
+class SubscriptionUnitOfWork(UnitOfWork, Protocol):
+    subscriptions: SubscriptionRepository
+
+
+class WebhookUrlCheck(Protocol):
+    def __call__(self, url: str) -> str:
+        """The URL in the form to store, or ValueError saying (fit to show) why not."""
+        ...
+
+
+def parse_event_types(values: Iterable[object]) -> frozenset[str]:
+    """`created`, `ticket_created` or `all`; nothing named means every type."""
+    chosen: set[str] = set()
+    for value in values:
+        text = str(value).strip().lower().replace("-", "_")
+        if text == "all":
+            chosen.update(t.value for t in EventType)
+            continue
+        name = text if text.startswith("ticket_") else f"ticket_{text}"
+        if name not in _EVENT_TYPE_NAMES:
+            allowed = ", ".join(t.value.removeprefix("ticket_") for t in EventType)
+            raise InvalidValue("types", f"'{value}' is not one of: {allowed}, all")
+        chosen.add(name)
+    return frozenset(chosen or (t.value for t in EventType))
+
+
+def _require(field: str, value: str | None) -> str:
+    text = (value or "").strip()
+    if not text:
+        raise InvalidValue(field, "this cannot be empty")
+    return text
+
+
+async def subscribe_channel(
+    *,
+    uow: SubscriptionUnitOfWork,
+    actor_id: str,
+    team_id: str,
+    team_name: str | None,
+    channel_id: str,
+    channel_name: str | None,
+    types: Iterable[object] = (),
+) -> Subscription:
+    """Points the actor's one subscription at this channel; managers and admins only."""
+    chosen = parse_event_types(types)
+    team, channel = _require("team_id", team_id), _require("channel_id", channel_id)
+    async with uow:
+        ensure_role(await load_viewer(uow, actor_id), *SUBSCRIPTION_MANAGERS)
+        current = await uow.subscriptions.for_user(actor_id) or Subscription(user_id=actor_id)
+        saved = await uow.subscriptions.save(
+            replace(current, enabled=True, notification_types=chosen, team_id=team,
+                    team_name=team_name, channel_id=channel, channel_name=channel_name),
+            now=utcnow(),
+        )
+        await uow.commit()
+    return saved
+
+
+async def unsubscribe_channel(
+    *, uow: SubscriptionUnitOfWork, actor_id: str, team_id: str, channel_id: str
+) -> int:
+    """Stops bot posts to this channel, whoever subscribed it; returns how many rows pointed here.
+
+    The channel is what people asked to quiet, so every subscription to it lets go;
+    a row that also has a webhook keeps it (and stays enabled for it).
+    """
+    async with uow:
+        ensure_role(await load_viewer(uow, actor_id), *SUBSCRIPTION_MANAGERS)
+        rows = await uow.subscriptions.for_channel(team_id, channel_id)
+        now = utcnow()
+        for row in rows:
+            await uow.subscriptions.save(
+                replace(row, team_id=None, team_name=None, channel_id=None, channel_name=None,
+                        enabled=row.enabled and bool(row.webhook_url)),
+                now=now,
+            )
+        await uow.commit()
+    return len(rows)
+
+
+async def channel_subscriptions(
+    *, uow: SubscriptionUnitOfWork, actor_id: str, team_id: str, channel_id: str
+) -> list[Subscription]:
+    """The subscriptions posting to this channel; managers and admins only."""
+    async with uow:
+        ensure_role(await load_viewer(uow, actor_id), *SUBSCRIPTION_MANAGERS)
+        return await uow.subscriptions.for_channel(team_id, channel_id)
+
+
+async def set_webhook(
+    *,
+    uow: SubscriptionUnitOfWork,
+    actor_id: str,
+    url: str | None,
+    check: WebhookUrlCheck,
+    types: Iterable[object] = (),
+) -> Subscription:
+    """Sets (or with None clears) the actor's channel webhook; a refused URL saves nothing."""
+    stored: str | None = None
+    if url is not None and url.strip():
+        try:
+            stored = check(url)
+        except ValueError as refusal:
+            raise InvalidValue("webhook_url", str(refusal)) from None
+    chosen = parse_event_types(types)
+    async with uow:
+        ensure_role(await load_viewer(uow, actor_id), *SUBSCRIPTION_MANAGERS)
+        current = await uow.subscriptions.for_user(actor_id) or Subscription(user_id=actor_id)
+        enabled = stored is not None or (current.enabled and current.has_channel)
+        saved = await uow.subscriptions.save(
+            replace(current, webhook_url=stored, enabled=enabled, notification_types=chosen),
+            now=utcnow(),
+        )
+        await uow.commit()
+    return saved
