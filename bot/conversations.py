@@ -28,7 +28,9 @@ def conversation_ref(activity: Activity, *, user_id: str | None) -> Conversation
     `;messageid=…` in the conversation id, but notifications start new threads.
     """
     conversation = activity.conversation
-    if conversation is None or not conversation.id or not activity.service_url:
+    if activity.channel_id != "msteams" or conversation is None or not conversation.id:
+        return None  # the terminal client and other channels cannot be posted to later
+    if not activity.service_url:
         return None
     kind = _KINDS.get(conversation.conversation_type or "personal", ConversationKind.PERSONAL)
     data = _channel_data(activity)

@@ -1,17 +1,22 @@
-"""`ticketflow serve`: the bot's HTTP endpoint."""
+"""`ticketflow serve`: the bot's HTTP endpoint (and, later, the delivery worker)."""
 
 from __future__ import annotations
 
 import argparse
+import asyncio
 import logging
+import signal
+import sys
 from typing import Any
 
 from aiohttp import web
 
+from bot.transport.local_development import NonLoopbackBind, bind_host
 from ticketflow.app import create_app
 from ticketflow.settings import Settings
 
 log = logging.getLogger("ticketflow")
+SHUTDOWN_GRACE_SECONDS = 20.0
 
 
 def register(subcommands: Any) -> None:
@@ -23,22 +28,25 @@ def register(subcommands: Any) -> None:
 
 async def run(args: argparse.Namespace, settings: Settings) -> int:
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")
-    host = args.host or settings.host
+    try:
+        host = bind_host(args.host or settings.host, local_development=settings.local_development)
+    except NonLoopbackBind as refused:
+        print(f"ticketflow: {refused}", file=sys.stderr)
+        return 2
     port = args.port or settings.port
     app = await create_app(settings)
-    runner = web.AppRunner(app)
+    runner = web.AppRunner(app, shutdown_timeout=SHUTDOWN_GRACE_SECONDS)
     await runner.setup()
-    site = web.TCPSite(runner, host, port)
-    await site.start()
-    log.info("ticketflow serving on http://%s:%s (%s database)", host, port, settings.backend)
+    await web.TCPSite(runner, host, port).start()
+    log.info("ticketflow serving on http://%s:%s/api/messages (%s database)", host, port,
+             settings.backend)
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for signum in (signal.SIGTERM, signal.SIGINT):
+        loop.add_signal_handler(signum, stop.set)
     try:
-        await _wait_forever()
+        await stop.wait()
+        log.info("shutting down: no new turns; finishing those in flight")
     finally:
-        await runner.cleanup()
+        await runner.cleanup()  # stops listening, waits for in-flight requests, closes the pool
     return 0
-
-
-async def _wait_forever() -> None:
-    import asyncio
-
-    await asyncio.Event().wait()

@@ -1,0 +1,59 @@
+"""`ticketflow chat`: the same bot in a terminal, cards as text with numbered buttons."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from bot.handler import TicketFlowBot
+from bot.terminal import TerminalChat, TerminalDirectory
+from db.tables import task_comments, tasks
+from ticketflow.runtime import open_runtime
+from ticketflow.settings import Settings
+from ticketflow.teams import bot_dependencies
+
+
+async def test_a_ticket_is_filed_and_commented_from_the_terminal(
+    engine: AsyncEngine, database_url: str
+) -> None:
+    runtime = await open_runtime(Settings(database_url=database_url), migrate=False)
+    try:
+        bot = TicketFlowBot(bot_dependencies(runtime), TerminalDirectory("ada@example.com"))
+        chat = TerminalChat(bot=bot, email="ada@example.com")
+        assert "What's the problem" in "\n".join(await chat.say("new ticket"))
+        await chat.say("Docking station flickers")
+        await chat.say("skip")
+        category = await chat.say("2")
+        assert "How urgent is it?" in category
+        card = "\n".join(await chat.press(chat.choices[2], {}))  # "High"
+        assert "Filed TKT-" in card and "Docking station flickers" in card
+        comment = next(c for c in chat.choices if c.label == "Comment")
+        unfolded = "\n".join(await chat.press(comment, {}))
+        add = next(c for c in chat.choices if c.label == "Add comment")
+        assert "Comment" in unfolded
+        after = "\n".join(await chat.press(add, {"comment": "Swapped the cable"}))
+        assert "Comment added." in after
+    finally:
+        await runtime.close()
+    async with engine.connect() as connection:
+        ticket = (await connection.execute(select(tasks))).mappings().one()
+        comment_text = (await connection.execute(select(task_comments.c.content))).scalar_one()
+    assert (ticket["priority"], comment_text) == ("high", "Swapped the cable")
+
+
+def test_the_chat_command_runs_a_conversation_from_standard_input(tmp_path: Path) -> None:
+    env = {**os.environ, "TICKETFLOW_DATABASE_URL": f"sqlite:///{tmp_path / 'chat.db'}"}
+    env.pop("TICKETFLOW_TEST_DATABASE_URL", None)
+    result = subprocess.run(
+        [sys.executable, "-m", "ticketflow.cli", "chat", "--as", "lee@example.com"],
+        input="new ticket Mouse lost\nskip\n1\n2\nmy tickets created\nquit\n",
+        capture_output=True, text=True, timeout=120, env=env, cwd=tmp_path,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "Filed TKT-" in result.stdout
+    assert "Mouse lost" in result.stdout.split("Tickets you filed")[-1]

@@ -1,0 +1,31 @@
+"""Bearer API keys: who the request acts as, and whether the key grants the action."""
+
+from __future__ import annotations
+
+import logging
+
+from aiohttp import web
+
+from domain.api_keys import ApiKey, InvalidApiKey, Permission, authenticate, ensure_permission
+from domain.clock import utcnow
+from ticketflow.api.context import context
+from ticketflow.api.errors import missing_key
+
+log = logging.getLogger("ticketflow.api")
+
+
+async def authorise(request: web.Request, permission: Permission) -> ApiKey:
+    """The request's key, checked before anything else about the request is read."""
+    header = request.headers.get("Authorization", "")
+    scheme, _, token = header.strip().partition(" ")
+    if not header:
+        raise missing_key("send an API key as the header Authorization: Bearer <key>")
+    if scheme.lower() != "bearer" or not token.strip():
+        raise missing_key("use the Bearer scheme: Authorization: Bearer <key>")
+    try:
+        key = await authenticate(keys=context(request).keys, plaintext=token, now=utcnow())
+    except InvalidApiKey as error:
+        log.info("API key refused (%s) for %s %s", error.reason, request.method, request.path)
+        raise
+    ensure_permission(key, permission)
+    return key

@@ -1,0 +1,123 @@
+"""Query parameters and path references, read as strictly as the document declares them."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import TypeVar
+
+from multidict import MultiMapping
+
+from domain.tickets import Category, Priority, TicketFilter, TicketStatus
+from ticketflow.api.errors import ApiError
+from ticketflow.api.schemas.openapi import (
+    ID_MAX,
+    PAGE_DEFAULT,
+    PAGE_MAX,
+    SEARCH_MAX,
+    TICKET_REF_PATTERN,
+    USER_ID_MAX,
+)
+
+E = TypeVar("E", bound=StrEnum)
+_INTEGER = re.compile(r"^-?[0-9]{1,12}$")
+_TICKET_REF = re.compile(TICKET_REF_PATTERN)
+
+
+@dataclass(frozen=True, slots=True)
+class TicketQuery:
+    filter: TicketFilter
+    limit: int
+    offset: int
+
+
+def _bad(field: str, message: str) -> ApiError:
+    return ApiError(400, "invalid_parameter", f"{field}: {message}", field=field)
+
+
+def _single(params: MultiMapping[str], name: str) -> str | None:
+    values = params.getall(name, [])
+    if len(values) > 1:
+        raise _bad(name, "give it once")
+    if not values:
+        return None
+    value = values[0]
+    if "\x00" in value or not _encodes(value):
+        raise _bad(name, "contains characters that cannot be used")
+    return value
+
+
+def _encodes(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _integer(params: MultiMapping[str], name: str, *, default: int | None, low: int,
+             high: int) -> int | None:
+    text = _single(params, name)
+    if text is None:
+        return default
+    if not _INTEGER.match(text):
+        raise _bad(name, f"'{text[:20]}' is not a whole number")
+    number = int(text)
+    if not low <= number <= high:
+        raise _bad(name, f"use {low} to {high}")
+    return number
+
+
+def _enums(params: MultiMapping[str], name: str, enum: type[E]) -> tuple[E, ...]:
+    """`status=open,in_progress` (the document's form style), or the parameter repeated."""
+    chosen: list[E] = []
+    for value in params.getall(name, []):
+        for item in filter(None, value.split(",")):
+            try:
+                member = enum(item)
+            except ValueError:
+                allowed = ", ".join(m.value for m in enum)
+                raise _bad(name, f"'{item[:20]}' is not one of: {allowed}") from None
+            if member not in chosen:
+                chosen.append(member)
+    return tuple(chosen)
+
+
+def _text(params: MultiMapping[str], name: str, *, limit: int) -> str | None:
+    text = _single(params, name)
+    if text is not None and len(text) > limit:
+        raise _bad(name, f"keep it to {limit} characters")
+    return text
+
+
+def ticket_query(params: MultiMapping[str], *, actor_id: str) -> TicketQuery:
+    assignee = _text(params, "assignee", limit=USER_ID_MAX)
+    if assignee == "":
+        raise _bad("assignee", "give a user id or me")
+    limit = _integer(params, "limit", default=PAGE_DEFAULT, low=1, high=PAGE_MAX)
+    offset = _integer(params, "offset", default=0, low=0, high=ID_MAX)
+    assert limit is not None and offset is not None
+    return TicketQuery(
+        filter=TicketFilter(
+            statuses=_enums(params, "status", TicketStatus),
+            categories=_enums(params, "category", Category),
+            priorities=_enums(params, "priority", Priority),
+            assignee_id=actor_id if assignee == "me" else assignee,
+            team_id=_integer(params, "team", default=None, low=1, high=ID_MAX),
+            text=_text(params, "q", limit=SEARCH_MAX) or None,
+        ),
+        limit=limit,
+        offset=offset,
+    )
+
+
+def ticket_ref(match_info: Mapping[str, str]) -> str | None:
+    """The ticket id or number from the path; None when it cannot name a ticket."""
+    ref = match_info["ticket"]
+    if not _TICKET_REF.fullmatch(ref):
+        return None
+    if ref.isdigit() and not 0 < int(ref) <= ID_MAX:
+        return None
+    return ref

@@ -1,0 +1,78 @@
+"""`ticketflow chat`: try the bot in a terminal, on the same database, without Teams."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+from typing import Any
+
+from bot.cards.text import CardChoice, InputKind
+from bot.handler import TicketFlowBot
+from bot.terminal import TerminalChat, TerminalDirectory
+from domain.validation import parse_email
+from ticketflow.cli import with_runtime
+from ticketflow.runtime import Runtime
+from ticketflow.settings import Settings
+from ticketflow.teams import bot_dependencies
+
+BANNER = (
+    "TicketFlow chat: type as you would in Teams (try: help, new ticket, my tickets).\n"
+    "Cards show numbered buttons: type the number to press one. Ctrl-D or 'quit' leaves."
+)
+
+
+def register(subcommands: Any) -> None:
+    parser = subcommands.add_parser("chat", help="talk to the bot in this terminal")
+    parser.add_argument("--as", dest="email", default="you@example.com",
+                        help="who you are (an email; new emails are enrolled like in Teams)")
+    parser.set_defaults(command=run)
+
+
+async def run(args: argparse.Namespace, settings: Settings) -> int:
+    email = parse_email(args.email)
+
+    async def work(runtime: Runtime) -> int:
+        bot = TicketFlowBot(bot_dependencies(runtime), TerminalDirectory(email))
+        chat = TerminalChat(bot=bot, email=email)
+        print(BANNER)
+        while True:
+            line = await _read("you> ")
+            if line is None or line.strip().lower() in ("quit", "exit"):
+                return 0
+            choice = chat.choice(int(line)) if line.strip().isdecimal() else None
+            if choice is not None:
+                answers = await _ask_inputs(choice)
+                output = await chat.press(choice, answers)
+            elif line.strip():
+                output = await chat.say(line)
+            else:
+                continue
+            for text in output:
+                print(text)
+
+    return await with_runtime(settings, work)
+
+
+async def _read(prompt: str) -> str | None:
+    try:
+        return await asyncio.to_thread(input, prompt)
+    except EOFError:
+        return None
+
+
+async def _ask_inputs(choice: CardChoice) -> dict[str, str]:
+    """Prompts for each input the button sends; Enter keeps what the card holds."""
+    answers: dict[str, str] = {}
+    for card_input in choice.inputs:
+        hint = ""
+        if card_input.kind is InputKind.CHOICE and card_input.options:
+            listed = ", ".join(f"{o.value} ({o.title})" if o.title != o.value else o.value
+                               for o in card_input.options[:12])
+            hint = f" [{listed}{', …' if len(card_input.options) > 12 else ''}]"
+        current = f" (now: {card_input.value})" if card_input.value else ""
+        answer = await _read(f"  {card_input.label}{hint}{current}: ")
+        if answer is None:
+            break
+        if answer.strip():
+            answers[card_input.id] = answer.strip()
+    return answers
