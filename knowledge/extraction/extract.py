@@ -1,0 +1,105 @@
+"""Turn an uploaded help document into text: the one entry point for every format."""
+
+from __future__ import annotations
+
+import asyncio
+
+from knowledge.text import clean_extracted_text
+
+from .decoding import decode_text
+from .document import ExtractedDocument, ExtractedPage, ExtractionLimits, MediaType
+from .errors import DocumentTooLarge, NoTextFound
+from .html_text import html_to_text
+from .markdown_text import markdown_to_text
+from .plain_text import plain_to_text
+from .sandbox import PdfSandbox
+from .sniffing import detect_media_type
+
+DEFAULT_LIMITS = ExtractionLimits()
+
+
+async def extract_document(
+    data: bytes,
+    filename: str,
+    limits: ExtractionLimits = DEFAULT_LIMITS,
+    *,
+    sandbox: PdfSandbox | None = None,
+) -> ExtractedDocument:
+    """Extract the text of an upload without blocking the event loop.
+
+    The format is decided by the content (see `sniffing`). PDFs are read in
+    `sandbox`; without one, a single-use worker process is started and stopped,
+    which costs about 120 ms more per file, so the service passes its own.
+    Raises a `DocumentRejected` subclass saying why a file cannot be used.
+    """
+    _check_size(data, filename=filename, limits=limits)
+    media_type = detect_media_type(data, filename)
+    if media_type is not MediaType.PDF:
+        return await asyncio.to_thread(
+            _extract_text_format, data, filename=filename, media_type=media_type, limits=limits
+        )
+    if sandbox is not None:
+        pdf = await sandbox.read_async(data, filename=filename, limits=limits)
+    else:
+        single_use = PdfSandbox(workers=1)
+        try:
+            pdf = await single_use.read_async(data, filename=filename, limits=limits)
+        finally:
+            await asyncio.to_thread(single_use.close)
+    return ExtractedDocument(
+        filename=filename,
+        media_type=MediaType.PDF,
+        pages=pdf.pages,
+        title=pdf.title,
+        unreadable_pages=pdf.unreadable_pages,
+    )
+
+
+def extract_text_document(
+    data: bytes, filename: str, limits: ExtractionLimits = DEFAULT_LIMITS
+) -> ExtractedDocument:
+    """Extract a plain-text, Markdown or HTML upload in the calling thread.
+
+    These formats are parsed by our own code and the standard library, with no
+    risk of unbounded expansion, so they need no separate process.
+    """
+    _check_size(data, filename=filename, limits=limits)
+    media_type = detect_media_type(data, filename)
+    if media_type is MediaType.PDF:
+        raise ValueError(f"{filename} is a PDF; use extract_document() with a PdfSandbox")
+    return _extract_text_format(data, filename=filename, media_type=media_type, limits=limits)
+
+
+def _extract_text_format(
+    data: bytes, *, filename: str, media_type: MediaType, limits: ExtractionLimits
+) -> ExtractedDocument:
+    decoded = decode_text(data, filename=filename)
+    if len(decoded) > limits.max_chars:
+        raise DocumentTooLarge(
+            f"the file holds more than {limits.max_chars:,} characters of text",
+            filename=filename,
+        )
+    if media_type is MediaType.HTML:
+        title, text = html_to_text(decoded)
+    elif media_type is MediaType.MARKDOWN:
+        title, text = markdown_to_text(decoded)
+    else:
+        title, text = plain_to_text(decoded)
+    text = clean_extracted_text(text)
+    if not text:
+        raise NoTextFound("the file contains no readable text", filename=filename)
+    return ExtractedDocument(
+        filename=filename,
+        media_type=media_type,
+        pages=(ExtractedPage(number=None, text=text),),
+        title=title,
+    )
+
+
+def _check_size(data: bytes, *, filename: str, limits: ExtractionLimits) -> None:
+    if len(data) > limits.max_file_bytes:
+        raise DocumentTooLarge(
+            f"the file is {len(data) / 1_048_576:.1f} MB; the limit is "
+            f"{limits.max_file_bytes / 1_048_576:.1f} MB",
+            filename=filename,
+        )

@@ -1,0 +1,146 @@
+"""HTML help pages to plain text, keeping the structure chunking relies on.
+
+Headings become Markdown-style "## Heading" lines, list items "- item" lines and
+blocks are separated by blank lines, so an HTML guide and a Markdown guide chunk
+the same way. Scripts, styles and other invisible content are dropped.
+"""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+
+# Never shown, or site navigation rather than help content.
+_INVISIBLE = frozenset(
+    {"script", "style", "noscript", "template", "svg", "head", "iframe", "object", "nav"}
+)
+_BLOCKS = frozenset(
+    {
+        "p",
+        "div",
+        "section",
+        "article",
+        "main",
+        "header",
+        "footer",
+        "aside",
+        "ul",
+        "ol",
+        "dl",
+        "table",
+        "blockquote",
+        "pre",
+        "figure",
+        "figcaption",
+        "form",
+        "fieldset",
+        "address",
+        "details",
+        "summary",
+        "hr",
+        "body",
+        "html",
+    }
+)
+_LINES = frozenset({"br", "tr", "dt", "dd", "caption"})
+_CELLS = frozenset({"td", "th"})
+_HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
+_SPACE = re.compile(r"\s+")
+
+
+class _HelpPageParser(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.blocks: list[str] = []
+        self.title: str | None = None
+        self._line: list[str] = []
+        self._block: list[str] = []
+        self._hidden_depth = 0
+        self._in_title = False
+        self._title_parts: list[str] = []
+        self._preformatted = 0
+        self._heading_level = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "title":
+            self._in_title = True
+        if tag in _INVISIBLE:
+            self._hidden_depth += 1
+            return
+        if tag in _HEADINGS:
+            self._end_block()
+            self._heading_level = _HEADINGS[tag]
+        elif tag == "li":
+            self._end_line()
+            self._line.append("- ")
+        elif tag in _BLOCKS:
+            self._end_block()
+        elif tag in _LINES:
+            self._end_line()
+        elif tag in _CELLS and self._line and self._line[-1].strip():
+            self._line.append(" | ")
+        if tag == "pre":
+            self._preformatted += 1
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in _LINES or tag in _BLOCKS:
+            self._end_line()
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "title":
+            self._in_title = False
+            self.title = _SPACE.sub(" ", "".join(self._title_parts)).strip() or None
+        if tag in _INVISIBLE:
+            self._hidden_depth = max(0, self._hidden_depth - 1)
+            return
+        if tag in _HEADINGS:
+            self._end_block()
+            self._heading_level = 0
+        elif tag in _BLOCKS:
+            self._end_block()
+        elif tag == "li" or tag in _LINES:
+            self._end_line()
+        if tag == "pre":
+            self._preformatted = max(0, self._preformatted - 1)
+
+    def handle_data(self, data: str) -> None:
+        if self._in_title:
+            self._title_parts.append(data)
+        if self._hidden_depth:
+            return
+        if self._preformatted:
+            lines = data.split("\n")
+            for index, line in enumerate(lines):
+                if index:
+                    self._end_line()
+                self._line.append(line)
+            return
+        self._line.append(_SPACE.sub(" ", data))
+
+    def close(self) -> None:
+        super().close()
+        self._end_block()
+
+    def _end_line(self) -> None:
+        line = "".join(self._line).strip()
+        self._line = []
+        if not line or line == "-":
+            return
+        if self._heading_level:
+            line = f"{'#' * self._heading_level} {line}"
+        self._block.append(line)
+
+    def _end_block(self) -> None:
+        self._end_line()
+        if self._block:
+            self.blocks.append("\n".join(self._block))
+            self._block = []
+
+
+def html_to_text(html: str) -> tuple[str | None, str]:
+    """Return the page title (if any) and its visible text."""
+    parser = _HelpPageParser()
+    parser.feed(html)
+    parser.close()
+    text = "\n\n".join(parser.blocks)
+    return parser.title, text

@@ -1,0 +1,63 @@
+"""Markdown help pages to plain text.
+
+The text keeps "# Heading" lines and list markers, which chunking understands,
+and drops what a reader never sees: front matter, link targets, emphasis marks,
+fences, HTML comments and table rules.
+"""
+
+from __future__ import annotations
+
+import re
+
+_FRONT_MATTER = re.compile(r"\A---\n(.*?)\n(?:---|\.\.\.)\n", re.DOTALL)
+_FRONT_MATTER_TITLE = re.compile(r"(?m)^title:\s*[\"']?(.+?)[\"']?\s*$")
+_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+_FENCE = re.compile(r"(?m)^\s*(```|~~~).*$\n?")
+_SETEXT = re.compile(r"(?m)^(?P<text>[^\n#>|\-*].*)\n(?P<rule>=+|-+)[ \t]*$")
+_ATX = re.compile(r"(?m)^(#{1,6})[ \t]+(.+?)[ \t#]*$")
+_IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
+_LINK = re.compile(r"\[([^\]]+)\]\((?:[^()]|\([^)]*\))*\)")
+_REFERENCE_LINK = re.compile(r"\[([^\]]+)\]\[[^\]]*\]")
+_LINK_DEFINITION = re.compile(r"(?m)^ {0,3}\[[^\]]+\]:\s+\S+.*$\n?")
+_INLINE_SPAN = r"((?:[^\n]|\n(?![ \t]*\n))+?)"  # may wrap lines, never crosses a blank line
+_STRONG = re.compile(r"(\*\*|__)(?=\S)" + _INLINE_SPAN + r"(?<=\S)\1")
+_EMPHASIS = re.compile(r"(?<![\w*])([*_])(?=\S)" + _INLINE_SPAN + r"(?<=\S)\1(?![\w*])")
+_CODE = re.compile(r"`([^`\n]+)`")
+_TABLE_RULE = re.compile(r"(?m)^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$\n?")
+_TABLE_EDGES = re.compile(r"(?m)^\s*\|(.*)\|\s*$")
+_BLOCKQUOTE = re.compile(r"(?m)^\s*>\s?")
+_HORIZONTAL_RULE = re.compile(r"(?m)^\s*([*_-])(\s*\1){2,}\s*$")
+
+
+def markdown_to_text(markdown: str) -> tuple[str | None, str]:
+    """Return the document title (front matter or first heading) and its readable text."""
+    title: str | None = None
+    front_matter = _FRONT_MATTER.match(markdown)
+    if front_matter:
+        found = _FRONT_MATTER_TITLE.search(front_matter.group(1))
+        title = found.group(1) if found else None
+        markdown = markdown[front_matter.end() :]
+    text = _COMMENT.sub("", markdown)
+    text = _FENCE.sub("", text)
+    text = _TABLE_RULE.sub("", text)
+    text = _SETEXT.sub(_setext_to_atx, text)
+    text = _HORIZONTAL_RULE.sub("", text)
+    text = _ATX.sub(lambda match: f"{match.group(1)} {match.group(2)}", text)
+    text = _LINK_DEFINITION.sub("", text)
+    text = _IMAGE.sub(r"\1", text)
+    text = _LINK.sub(r"\1", text)
+    text = _REFERENCE_LINK.sub(r"\1", text)
+    text = _STRONG.sub(r"\2", text)
+    text = _EMPHASIS.sub(r"\2", text)
+    text = _CODE.sub(r"\1", text)
+    text = _TABLE_EDGES.sub(lambda match: match.group(1).strip(), text)
+    text = _BLOCKQUOTE.sub("", text)
+    if title is None:
+        first_heading = _ATX.search(text)
+        title = first_heading.group(2).strip() if first_heading else None
+    return title, text.strip()
+
+
+def _setext_to_atx(match: re.Match[str]) -> str:
+    level = "#" if match.group("rule").startswith("=") else "##"
+    return f"{level} {match.group('text').strip()}"

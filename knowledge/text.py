@@ -1,0 +1,140 @@
+"""Text clean-up shared by extraction, chunking and search.
+
+Extracted text (PDF text layers above all) arrives with ligature glyphs, soft
+hyphens, words split at line ends and ragged spacing. Cleaning it once, the
+same way for every format, keeps search terms matching what people type.
+"""
+
+from __future__ import annotations
+
+import re
+
+_LIGATURES = str.maketrans(
+    {
+        "\ufb00": "ff",
+        "\ufb01": "fi",
+        "\ufb02": "fl",
+        "\ufb03": "ffi",
+        "\ufb04": "ffl",
+        "\ufb05": "st",
+        "\ufb06": "st",
+        "\u00ad": None,  # soft hyphen: only a hint where a word may break
+        "\u200b": None,  # zero-width space
+        "\ufeff": None,  # stray byte-order marks inside text
+        "\u00a0": " ",
+        "\u2007": " ",
+        "\u202f": " ",
+        "\u2010": "-",
+        "\u2011": "-",
+    }
+)
+# Control characters, and lone surrogates that broken PDF font maps produce and that
+# no database accepts as UTF-8.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
+_INLINE_SPACE = re.compile(r"[^\S\n]+")
+_MANY_BLANK_LINES = re.compile(r"\n{3,}")
+_HYPHENATED_BREAK = re.compile(r"([A-Za-z]{2,})-\n([a-z]{2,})")
+_HYPHEN_BEFORE_NAME = re.compile(r"([A-Za-z0-9])-\n(?=[A-Z0-9])")
+_LONE_LIST_NUMBER = re.compile(r"(?m)^(\d{1,2})[.)]?\n(?=[A-Z])")
+_WORD = re.compile(r"\w+(?:['’.-]\w+)*")
+
+# Abbreviations after which a full stop does not end a sentence.
+_ABBREVIATIONS = frozenset(
+    {
+        "e.g.",
+        "i.e.",
+        "etc.",
+        "approx.",
+        "incl.",
+        "excl.",
+        "no.",
+        "nos.",
+        "vs.",
+        "ext.",
+        "tel.",
+        "fig.",
+        "mr.",
+        "mrs.",
+        "ms.",
+        "dr.",
+        "prof.",
+        "st.",
+        "min.",
+        "max.",
+        "dept.",
+        "jan.",
+        "feb.",
+        "mar.",
+        "apr.",
+        "jun.",
+        "jul.",
+        "aug.",
+        "sep.",
+        "sept.",
+        "oct.",
+        "nov.",
+        "dec.",
+        "ref.",
+        "cf.",
+    }
+)
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9£$€])")
+
+
+def clean_extracted_text(text: str) -> str:
+    """Normalise one page of extracted text; line breaks are kept because headings,
+    list items and paragraphs are recognised from them later."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").translate(_LIGATURES)
+    text = _CONTROL.sub("", text)
+    text = _INLINE_SPACE.sub(" ", text)
+    text = "\n".join(line.strip() for line in text.split("\n"))
+    text = _join_hyphenated_breaks(text)
+    text = _LONE_LIST_NUMBER.sub(r"\1. ", text)
+    return _MANY_BLANK_LINES.sub("\n\n", text).strip()
+
+
+def _join_hyphenated_breaks(text: str) -> str:
+    """Join "pass-\\nword" into "password", but keep the hyphen of compounds such as
+    "self-\\nservice" when the same text spells them with a hyphen elsewhere."""
+    folded = text.casefold()
+
+    def join(match: re.Match[str]) -> str:
+        head, tail = match.group(1), match.group(2)
+        if f"{head}-{tail}".casefold() in folded:
+            return f"{head}-{tail}"
+        return f"{head}{tail}"
+
+    text = _HYPHENATED_BREAK.sub(join, text)
+    return _HYPHEN_BEFORE_NAME.sub(r"\1-", text)
+
+
+def split_sentences(text: str) -> list[str]:
+    """Split a paragraph into sentences, without splitting after "e.g." and friends."""
+    sentences: list[str] = []
+    start = 0
+    for match in _SENTENCE_END.finditer(text):
+        candidate = text[start : match.start()].rstrip()
+        last_word = candidate.rsplit(maxsplit=1)[-1].casefold() if candidate else ""
+        if last_word in _ABBREVIATIONS or re.fullmatch(r"[a-z]\.", last_word):
+            continue
+        sentences.append(text[start : match.end()].strip())
+        start = match.end()
+    tail = text[start:].strip()
+    if tail:
+        sentences.append(tail)
+    return [sentence for sentence in sentences if sentence]
+
+
+def word_count(text: str) -> int:
+    """Count whitespace-separated words: the unit chunk sizes are measured in."""
+    return len(text.split())
+
+
+def words(text: str) -> list[str]:
+    """Lower-case word tokens, for matching and search."""
+    return [match.group(0) for match in _WORD.finditer(text.casefold())]
+
+
+def fold(text: str) -> str:
+    """Case- and whitespace-insensitive form of a text, for "does it contain" checks."""
+    return " ".join(text.casefold().split())

@@ -1,0 +1,142 @@
+"""The evaluation set is trustworthy: every label points at a page that answers it."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import re
+from typing import Any
+
+import pytest
+
+from knowledge.extraction import ExtractedDocument, PdfSandbox, extract_document
+from knowledge.text import fold, words
+from tests.unit.knowledge.paths import HELP, INJECTION
+
+MANIFEST = json.loads((HELP / "manifest.json").read_text(encoding="utf-8"))
+QUESTIONS: list[dict[str, Any]] = json.loads((HELP / "questions.json").read_text(encoding="utf-8"))[
+    "questions"
+]
+ANSWERABLE = [question for question in QUESTIONS if question["answerable"]]
+UNANSWERABLE = [question for question in QUESTIONS if not question["answerable"]]
+INJECTION_CASES = json.loads((INJECTION / "cases.json").read_text(encoding="utf-8"))
+COPIED_RUN = 6  # this many words in a row shared with a document would be copying it
+
+
+def extract_all(directory_documents: list[tuple[str, bytes]]) -> dict[str, ExtractedDocument]:
+    async def run() -> dict[str, ExtractedDocument]:
+        with PdfSandbox(workers=1) as sandbox:
+            return {
+                name: await extract_document(data, name, sandbox=sandbox)
+                for name, data in directory_documents
+            }
+
+    return asyncio.run(run())
+
+
+@pytest.fixture(scope="module")
+def corpus() -> dict[str, ExtractedDocument]:
+    names = [entry["filename"] for entry in MANIFEST["documents"]]
+    return extract_all([(name, (HELP / name).read_bytes()) for name in names])
+
+
+def page_text(document: ExtractedDocument, number: int | None) -> str:
+    (page,) = [page for page in document.pages if page.number == number]
+    return fold(page.text)
+
+
+def test_the_manifest_lists_exactly_the_documents_in_the_directory() -> None:
+    on_disk = {path.name for path in HELP.iterdir() if path.suffix != ".json"}
+    listed = [entry["filename"] for entry in MANIFEST["documents"]]
+
+    assert sorted(listed) == sorted(on_disk)
+    pdfs = [entry for entry in MANIFEST["documents"] if entry["media_type"] == "application/pdf"]
+    assert len(pdfs) >= 5
+    assert all(3 <= entry["pages"] <= 6 for entry in pdfs)
+    assert {entry["media_type"] for entry in MANIFEST["documents"]} == {
+        "application/pdf",
+        "text/markdown",
+        "text/plain",
+        "text/html",
+    }
+
+
+def test_there_are_enough_questions_of_both_kinds_with_unique_ids() -> None:
+    assert len(ANSWERABLE) >= 40
+    assert len(UNANSWERABLE) >= 10
+    assert len({question["id"] for question in QUESTIONS}) == len(QUESTIONS)
+
+
+@pytest.mark.parametrize("question", ANSWERABLE, ids=lambda question: question["id"])
+def test_each_labelled_page_contains_the_evidence_for_its_question(
+    question: dict[str, Any], corpus: dict[str, ExtractedDocument]
+) -> None:
+    for answer in question["answers"]:
+        document = corpus[answer["document"]]
+        text = page_text(document, answer["page"])
+
+        assert answer["evidence"]
+        for evidence in answer["evidence"]:
+            assert fold(evidence) in text, (answer["document"], answer["page"], evidence)
+        if document.page_count > 1:
+            others = [fold(page.text) for page in document.pages if page.number != answer["page"]]
+            assert any(
+                not all(fold(evidence) in other for other in others)
+                for evidence in answer["evidence"]
+            ), "the evidence does not single out the page"
+
+
+@pytest.mark.parametrize("question", ANSWERABLE, ids=lambda question: question["id"])
+def test_questions_are_asked_in_users_words_not_copied_from_the_documents(
+    question: dict[str, Any], corpus: dict[str, ExtractedDocument]
+) -> None:
+    asked = words(question["question"])
+    runs = {" ".join(asked[i : i + COPIED_RUN]) for i in range(len(asked) - COPIED_RUN + 1)}
+
+    for answer in question["answers"]:
+        document_words = " ".join(words(corpus[answer["document"]].text))
+        assert not [run for run in runs if run in document_words]
+
+
+@pytest.mark.parametrize("question", UNANSWERABLE, ids=lambda question: question["id"])
+def test_no_document_mentions_what_an_unanswerable_question_is_about(
+    question: dict[str, Any], corpus: dict[str, ExtractedDocument]
+) -> None:
+    for phrase in question["absent"]:
+        pattern = re.compile(rf"\b{re.escape(fold(phrase))}\b")
+        assert not [
+            name for name, document in corpus.items() if pattern.search(fold(document.text))
+        ]
+
+
+def test_every_pdf_page_answers_at_least_one_question() -> None:
+    answered = {
+        (answer["document"], answer["page"])
+        for question in ANSWERABLE
+        for answer in question["answers"]
+    }
+
+    for entry in MANIFEST["documents"]:
+        for number in range(1, (entry["pages"] or 0) + 1):
+            assert (entry["filename"], number) in answered
+
+
+def test_the_injection_documents_carry_both_the_attack_and_genuine_answers() -> None:
+    documents = extract_all(
+        [
+            (entry["filename"], (INJECTION / entry["filename"]).read_bytes())
+            for entry in INJECTION_CASES["documents"]
+        ]
+    )
+
+    for entry in INJECTION_CASES["documents"]:
+        document = documents[entry["filename"]]
+        assert document.title == entry["title"]
+        assert document.page_count == (entry["pages"] or 1)
+        attacked = page_text(document, entry["injection_page"])
+        assert any(fold(marker) in attacked for marker in INJECTION_CASES["injection_markers"])
+        assert "hacked" in attacked
+    for case in INJECTION_CASES["cases"]:
+        text = page_text(documents[case["document"]], case["page"])
+        assert all(fold(evidence) in text for evidence in case["evidence"])
+    assert not list(HELP.glob("meeting-room-booking*")) and not list(HELP.glob("stationery*"))

@@ -1,0 +1,95 @@
+"""Extracted text is cleaned the same way for every format."""
+
+from __future__ import annotations
+
+import pytest
+
+from knowledge.text import clean_extracted_text, fold, split_sentences, word_count, words
+
+
+@pytest.mark.parametrize(
+    ("raw", "clean"),
+    [
+        ("Reset your pass-\nword today.", "Reset your password today."),
+        (
+            "Use the self-service portal. Open the self-\nservice page.",
+            "Use the self-service portal. Open the self-service page.",
+        ),
+        ("Join the VPN-\nUsers group.", "Join the VPN-Users group."),
+        ("Open the \ufb01le and the con\ufb01g \ufb02ow.", "Open the file and the config flow."),
+        ("co\u00adoperate\u00a0now", "cooperate now"),
+        ("  lots   of\tspace  \n  here  ", "lots of space\nhere"),
+        ("one\n\n\n\n\ntwo", "one\n\ntwo"),
+        ("Windows\r\nline\rends", "Windows\nline\nends"),
+        ("bell\x07 and NUL\x00 and broken \ud800 font", "bell and NUL and broken font"),
+        (
+            "To reset:\n1\nGo to the portal.\n2\nEnter your email.",
+            "To reset:\n1. Go to the portal.\n2. Enter your email.",
+        ),
+    ],
+    ids=[
+        "hyphenated line break",
+        "compound seen elsewhere keeps its hyphen",
+        "hyphen before a capital stays",
+        "ligatures",
+        "soft hyphen and no-break space",
+        "spaces and tabs",
+        "blank lines",
+        "line endings",
+        "control characters and lone surrogates",
+        "list numbers on their own line",
+    ],
+)
+def test_extracted_text_is_cleaned(raw: str, clean: str) -> None:
+    assert clean_extracted_text(raw) == clean
+
+
+def test_cleaning_twice_changes_nothing() -> None:
+    once = clean_extracted_text("A pass-\nword  with\ufb01 ligature\n\n\n\nand more.")
+
+    assert clean_extracted_text(once) == once
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "sentences"),
+    [
+        (
+            "Open Outlook. Choose File! Is it there? Yes.",
+            ["Open Outlook.", "Choose File!", "Is it there?", "Yes."],
+        ),
+        (
+            "Use a passphrase, e.g. Copper lantern. Then save it.",
+            ["Use a passphrase, e.g. Copper lantern.", "Then save it."],
+        ),
+        (
+            "We use version 5.1 or later. Visit bbc.co.uk first.",
+            ["We use version 5.1 or later.", "Visit bbc.co.uk first."],
+        ),
+        ('He said "Restart it." Then it worked.', ['He said "Restart it."', "Then it worked."]),
+        (
+            "Call ext. 4357 now. Mileage is 45p per mile. £10 is the limit.",
+            ["Call ext. 4357 now.", "Mileage is 45p per mile.", "£10 is the limit."],
+        ),
+        (
+            "no capital after. the full stop stays one sentence",
+            ["no capital after. the full stop stays one sentence"],
+        ),
+        ("", []),
+    ],
+)
+def test_paragraphs_split_into_sentences(paragraph: str, sentences: list[str]) -> None:
+    assert split_sentences(paragraph) == sentences
+
+
+def test_words_fold_and_count() -> None:
+    assert words("Don't RESET the VPN-Users group's pass-word 2x!") == [
+        "don't",
+        "reset",
+        "the",
+        "vpn-users",
+        "group's",
+        "pass-word",
+        "2x",
+    ]
+    assert fold("  Split\nTunnelling  ") == "split tunnelling"
+    assert word_count(" one two\nthree ") == 3
