@@ -21,6 +21,7 @@ from db.repositories.activity_receipts import SqlActivityReceipts
 from db.repositories.bot_state import SqlStateDocuments
 from db.repositories.conversation_refs import SqlConversationRefs
 from db.repositories.user_links import SqlUserLinks
+from ticketflow.caches import CachedUserLinks, CoalescedConversationRefs
 from ticketflow.runtime import Runtime
 
 log = logging.getLogger("ticketflow.teams")
@@ -50,8 +51,8 @@ def bot_dependencies(runtime: Runtime) -> BotDependencies:
     return BotDependencies(
         uow=runtime.uow,
         storage=StateStorage(SqlStateDocuments(runtime.engine)),
-        conversations=SqlConversationRefs(runtime.engine),
-        links=SqlUserLinks(runtime.engine),
+        conversations=CoalescedConversationRefs(SqlConversationRefs(runtime.engine)),
+        links=CachedUserLinks(SqlUserLinks(runtime.engine)),
         options=BotOptions(
             web_url=settings.web_url, default_role=settings.default_role, app_id=settings.app_id
         ),

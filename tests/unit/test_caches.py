@@ -1,0 +1,81 @@
+"""The per-process shortcuts save repeated reads and writes without hiding changes."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from domain.chat import ConversationKind, ConversationRef, TeamsIdentity
+from tests.unit.fakes.chat import FakeConversationRefs, FakeUserLinks
+from ticketflow.caches import CachedUserLinks, CoalescedConversationRefs
+
+
+class Clock:
+    def __init__(self) -> None:
+        self.now = 0.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+class CountingRefs(FakeConversationRefs):
+    def __init__(self) -> None:
+        super().__init__()
+        self.writes = 0
+
+    async def upsert(self, ref: ConversationRef) -> None:
+        self.writes += 1
+        await super().upsert(ref)
+
+
+class CountingLinks(FakeUserLinks):
+    def __init__(self) -> None:
+        super().__init__()
+        self.reads = 0
+
+    async def user_for(self, identity: TeamsIdentity) -> str | None:
+        self.reads += 1
+        return await super().user_for(identity)
+
+
+def a_ref(**changes: Any) -> ConversationRef:
+    fields: dict[str, Any] = dict(
+        conversation_id="a:1", kind=ConversationKind.PERSONAL, service_url="https://smba/",
+        reference={"conversation": {"id": "a:1"}}, user_id="u1",
+    )
+    return ConversationRef(**{**fields, **changes})
+
+
+async def test_an_unchanged_reference_is_written_once_until_the_refresh_interval() -> None:
+    inner, clock = CountingRefs(), Clock()
+    refs = CoalescedConversationRefs(inner, refresh=600, clock=clock)
+    for _ in range(5):
+        await refs.upsert(a_ref())
+    assert inner.writes == 1
+    await refs.upsert(a_ref(service_url="https://smba.other/"))
+    assert inner.writes == 2
+    clock.now = 601
+    await refs.upsert(a_ref(service_url="https://smba.other/"))
+    assert inner.writes == 3
+
+
+async def test_a_removed_reference_is_written_again_when_the_bot_comes_back() -> None:
+    inner = CountingRefs()
+    refs = CoalescedConversationRefs(inner, clock=Clock())
+    await refs.upsert(a_ref())
+    await refs.remove("a:1")
+    await refs.upsert(a_ref())
+    assert inner.writes == 2 and await inner.get("a:1") is not None
+
+
+async def test_links_are_read_once_per_interval_and_unknown_people_are_not_cached() -> None:
+    inner, clock = CountingLinks(), Clock()
+    links = CachedUserLinks(inner, ttl=60, clock=clock)
+    ada = TeamsIdentity("tenant", "29:ada")
+    assert await links.user_for(ada) is None
+    await links.link(ada, "user-ada")
+    assert await links.user_for(ada) == "user-ada"
+    assert await links.user_for(ada) == "user-ada"
+    assert inner.reads == 1
+    clock.now = 61
+    assert await links.user_for(ada) == "user-ada"
+    assert inner.reads == 2

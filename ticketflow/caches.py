@@ -1,0 +1,101 @@
+"""Per-process shortcuts for the two writes and reads every turn would otherwise repeat.
+
+Both are safe with several replicas: a link is only ever added (a stale answer is
+re-checked by the viewer lookup that follows), and skipping an unchanged
+conversation reference loses nothing another process could need.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import time
+from collections import OrderedDict
+from collections.abc import Callable
+
+from domain.chat import ConversationRef, TeamsIdentity
+from domain.ports import ConversationRefRepository, UserLinkRepository
+
+Clock = Callable[[], float]
+
+
+class _Recent:
+    """A bounded map whose entries expire."""
+
+    def __init__(self, *, ttl: float, size: int, clock: Clock) -> None:
+        self._ttl, self._size, self._clock = ttl, size, clock
+        self._items: OrderedDict[object, tuple[float, object]] = OrderedDict()
+
+    def get(self, key: object) -> object | None:
+        found = self._items.get(key)
+        if found is None or self._clock() - found[0] > self._ttl:
+            self._items.pop(key, None)
+            return None
+        return found[1]
+
+    def put(self, key: object, value: object) -> None:
+        self._items[key] = (self._clock(), value)
+        self._items.move_to_end(key)
+        while len(self._items) > self._size:
+            self._items.popitem(last=False)
+
+    def drop(self, key: object) -> None:
+        self._items.pop(key, None)
+
+
+class CachedUserLinks:
+    def __init__(self, inner: UserLinkRepository, *, ttl: float = 60.0, size: int = 10_000,
+                 clock: Clock = time.monotonic) -> None:
+        self._inner = inner
+        self._recent = _Recent(ttl=ttl, size=size, clock=clock)
+
+    async def user_for(self, identity: TeamsIdentity) -> str | None:
+        cached = self._recent.get(identity)
+        if isinstance(cached, str):
+            return cached
+        user_id = await self._inner.user_for(identity)
+        if user_id is not None:
+            self._recent.put(identity, user_id)
+        return user_id
+
+    async def link(self, identity: TeamsIdentity, user_id: str) -> None:
+        await self._inner.link(identity, user_id)
+        self._recent.put(identity, user_id)
+
+    async def identities_of(self, user_id: str) -> list[TeamsIdentity]:
+        return await self._inner.identities_of(user_id)
+
+
+class CoalescedConversationRefs:
+    """Writes a conversation reference when it changed, or at least every `refresh` seconds."""
+
+    def __init__(self, inner: ConversationRefRepository, *, refresh: float = 600.0,
+                 size: int = 10_000, clock: Clock = time.monotonic) -> None:
+        self._inner = inner
+        self._written = _Recent(ttl=refresh, size=size, clock=clock)
+
+    async def upsert(self, ref: ConversationRef) -> None:
+        digest = _digest(ref)
+        if self._written.get(ref.conversation_id) == digest:
+            return
+        await self._inner.upsert(ref)
+        self._written.put(ref.conversation_id, digest)
+
+    async def remove(self, conversation_id: str) -> None:
+        self._written.drop(conversation_id)
+        await self._inner.remove(conversation_id)
+
+    async def get(self, conversation_id: str) -> ConversationRef | None:
+        return await self._inner.get(conversation_id)
+
+    async def personal_for(self, user_id: str) -> ConversationRef | None:
+        return await self._inner.personal_for(user_id)
+
+    async def channel(self, team_id: str, channel_id: str) -> ConversationRef | None:
+        return await self._inner.channel(team_id, channel_id)
+
+
+def _digest(ref: ConversationRef) -> str:
+    fields = [ref.kind.value, ref.service_url, ref.tenant_id, ref.team_id, ref.channel_id,
+              ref.user_id, ref.reference]
+    return hashlib.sha256(json.dumps(fields, sort_keys=True, default=str).encode()).hexdigest()
