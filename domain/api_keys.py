@@ -109,8 +109,8 @@ class ApiKeyRepository(Protocol):
         """Oldest first; only `user_id`'s keys when given."""
         ...
     async def deactivate(self, key_id: int) -> bool: ...
-    async def touch(self, key_id: int, *, now: datetime, unless_used_since: datetime) -> bool:
-        """Sets `last_used_at` unless it is already at or after `unless_used_since`.
+    async def touch(self, key_id: int, *, now: datetime, unless_used_after: datetime) -> bool:
+        """Sets `last_used_at` to `now` unless it is already later than `unless_used_after`.
 
         Conditional in storage, so several processes serving one key write at
         most once per interval between them.
@@ -182,7 +182,7 @@ def parse_expiry(value: object, *, now: datetime) -> datetime | None:
             moment = (
                 datetime.combine(date.fromisoformat(text), time())
                 if len(text) == 10
-                else datetime.fromisoformat(text.replace("Z", "+00:00"))
+                else datetime.fromisoformat(text)
             )
         if moment.tzinfo is not None:
             moment = moment.astimezone(UTC).replace(tzinfo=None)
@@ -252,7 +252,7 @@ async def authenticate(*, keys: ApiKeyRepository, plaintext: str, now: datetime)
     if not found.owner_active:
         raise InvalidApiKey("owner deactivated")
     if key.needs_touch(now) and await keys.touch(
-        key.id, now=now, unless_used_since=now - TOUCH_INTERVAL
+        key.id, now=now, unless_used_after=now - TOUCH_INTERVAL
     ):
         key = replace(key, last_used_at=now)
     return key

@@ -5,17 +5,21 @@ from __future__ import annotations
 import logging
 
 from aiohttp import web
+from botframework.connector.auth import ServiceClientCredentialsFactory
 from sqlalchemy import text
 
-from botframework.connector.auth import ServiceClientCredentialsFactory
-
 from bot.identity import MemberDirectory
+from bot.transport.observer import Observers
+from ticketflow.api.routes import add_api_routes
+from ticketflow.logs import TurnLog
+from ticketflow.metrics import Metrics, add_metrics_route, build_metrics, counting_sink
 from ticketflow.runtime import Runtime, open_runtime
 from ticketflow.settings import Settings
 from ticketflow.teams import TeamsSurface, mount_teams
 
 log = logging.getLogger("ticketflow")
 RUNTIME = web.AppKey("runtime", Runtime)
+METRICS = web.AppKey("metrics", Metrics)
 TEAMS = web.AppKey("teams", TeamsSurface)
 
 
@@ -28,11 +32,17 @@ async def create_app(
     """Everything `ticketflow serve` runs; the keyword arguments are for tests."""
     app = web.Application()
     runtime = await open_runtime(settings)
+    metrics = build_metrics(runtime)
+    runtime.event_sink = counting_sink(runtime.event_sink, metrics)
     app[RUNTIME] = runtime
+    app[METRICS] = metrics
     app.router.add_get("/healthz", healthz)
     app.router.add_get("/readyz", readyz)
+    add_metrics_route(app, metrics)
+    add_api_routes(app, runtime)
     app[TEAMS] = mount_teams(
-        app, runtime, directory=directory, credentials_factory=credentials_factory
+        app, runtime, directory=directory, credentials_factory=credentials_factory,
+        observer=Observers(metrics, TurnLog()),
     )
     app.on_cleanup.append(_close_runtime)
     return app

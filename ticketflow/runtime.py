@@ -8,7 +8,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 from db.engine import create_engine
 from db.migrate import upgrade
-from db.uow import SqlUnitOfWork
+from db.uow import EventSinkFactory, SqlUnitOfWork
 from ticketflow.settings import Settings
 
 
@@ -16,10 +16,11 @@ from ticketflow.settings import Settings
 class Runtime:
     settings: Settings
     engine: AsyncEngine
+    event_sink: EventSinkFactory | None = None
 
     def uow(self) -> SqlUnitOfWork:
-        """A fresh unit of work; use cases enter it once."""
-        return SqlUnitOfWork(self.engine)
+        """A fresh unit of work; use cases enter it once; its events go to `event_sink`."""
+        return SqlUnitOfWork(self.engine, event_sink=self.event_sink)
 
     async def close(self) -> None:
         await self.engine.dispose()

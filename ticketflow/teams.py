@@ -16,6 +16,7 @@ from bot.identity import MemberDirectory, TeamsMemberDirectory
 from bot.state_storage import StateStorage
 from bot.transport.adapter import TeamsAdapter, create_adapter
 from bot.transport.endpoint import add_messages_route
+from bot.transport.observer import TurnObserver
 from bot.transport.settings import TransportSettings
 from db.repositories.activity_receipts import SqlActivityReceipts
 from db.repositories.bot_state import SqlStateDocuments
@@ -76,13 +77,15 @@ def mount_teams(
     *,
     directory: MemberDirectory | None = None,
     credentials_factory: ServiceClientCredentialsFactory | None = None,
+    observer: TurnObserver | None = None,
 ) -> TeamsSurface:
     deps = bot_dependencies(runtime)
     bot = TicketFlowBot(deps, directory or TeamsMemberDirectory())
     adapter = create_adapter(transport_settings(runtime), credentials_factory=credentials_factory)
     adapter.on_turn_error = _on_turn_error
     add_messages_route(
-        app, adapter, bot, deduplicator=ReceiptDeduplicator(SqlActivityReceipts(runtime.engine))
+        app, adapter, bot, deduplicator=ReceiptDeduplicator(SqlActivityReceipts(runtime.engine)),
+        observer=observer,
     )
     return TeamsSurface(bot=bot, adapter=adapter, deps=deps)
 

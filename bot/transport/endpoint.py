@@ -13,6 +13,10 @@ turns malformed input and token failures into 500s with stack traces. Here:
 - invokes answer with the `InvokeResponse` status and its body as JSON, other
   activities with 200; a failing turn is a 500 with a JSON body and no stack trace.
 Every error body is `{"error": <code>, "message": <text>}`.
+
+An optional `TurnObserver` hears when each turn starts and how each request ended
+(processed, refused, failed, duplicate) and how long it took: metrics and log
+correlation hang off it without the transport knowing about either.
 """
 
 from __future__ import annotations
@@ -20,6 +24,7 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
+import time
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import suppress
 from typing import Any
@@ -33,6 +38,7 @@ from bot.transport.adapter import TeamsAdapter
 from bot.transport.auth import Unauthenticated
 from bot.transport.dedupe import ActivityDeduplicator
 from bot.transport.local_development import is_loopback_url
+from bot.transport.observer import UNREAD, TurnObserver, TurnOutcome
 
 logger = logging.getLogger(__name__)
 
@@ -51,6 +57,19 @@ class RequestRefused(Exception):
         self.message = message
 
 
+class _BodyNotJson(Exception):
+    """The bot answered an invoke with a body `json.dumps` cannot write: our bug."""
+
+
+class _Seen:
+    """What the observer is told about a request, filled in as the request is read."""
+
+    __slots__ = ("activity_type",)
+
+    def __init__(self) -> None:
+        self.activity_type = UNREAD
+
+
 def error_response(status: int, code: str, message: str) -> web.Response:
     headers = {"WWW-Authenticate": "Bearer"} if status == 401 else None
     return web.json_response({"error": code, "message": message}, status=status, headers=headers)
@@ -64,15 +83,31 @@ class MessagesEndpoint:
         *,
         max_body_bytes: int = DEFAULT_MAX_BODY_BYTES,
         deduplicator: ActivityDeduplicator | None = None,
+        observer: TurnObserver | None = None,
     ) -> None:
         self._adapter = adapter
         self._logic: TurnLogic = bot.on_turn if isinstance(bot, Bot) else bot
         self._max_body_bytes = max_body_bytes
         self._deduplicator = deduplicator
+        self._observer = observer
 
     async def __call__(self, request: web.Request) -> web.StreamResponse:
+        started = time.perf_counter()
+        seen = _Seen()
+        outcome = TurnOutcome.FAILED  # unless an answer says otherwise (a cancelled request)
+        try:
+            response, outcome = await self._respond(request, seen)
+            return response
+        finally:
+            self._finished(seen.activity_type, outcome, time.perf_counter() - started)
+
+    async def _respond(
+        self, request: web.Request, seen: _Seen
+    ) -> tuple[web.StreamResponse, TurnOutcome]:
         try:
             activity = await self._read_activity(request)
+            seen.activity_type = activity.type
+            self._started(activity)
             if self._adapter.local_development and not is_loopback_url(activity.service_url):
                 raise RequestRefused(
                     403,
@@ -81,18 +116,49 @@ class MessagesEndpoint:
                 )
             authenticated = await self._authenticate(activity, request.headers.get("Authorization"))
             if not await self._first_delivery(activity):
-                return web.Response(status=200)
+                return web.Response(status=200), TurnOutcome.DUPLICATE
         except RequestRefused as refused:
-            return error_response(refused.status, refused.code, refused.message)
+            response = error_response(refused.status, refused.code, refused.message)
+            return response, TurnOutcome.REFUSED
         try:
             invoke_response = await self._adapter.process_activity(
                 authenticated, activity, self._logic
             )
+            return _answer(activity, invoke_response), TurnOutcome.PROCESSED
+        except _BodyNotJson:
+            logger.exception("invoke %r answered a body that is not JSON", activity.name)
+            response = error_response(
+                500, "internal_error", "the bot answered a body that is not JSON"
+            )
+            return response, TurnOutcome.FAILED
         except Exception:
             # The one place a failed turn becomes HTTP: logged in full, answered without internals.
             logger.exception("turn failed for %s activity %s", activity.type, activity.id)
-            return error_response(500, "internal_error", "the bot failed to process the activity")
-        return _answer(activity, invoke_response)
+            response = error_response(
+                500, "internal_error", "the bot failed to process the activity"
+            )
+            return response, TurnOutcome.FAILED
+
+    def _started(self, activity: Activity) -> None:
+        if self._observer is None:
+            return
+        try:
+            self._observer.turn_started(
+                activity_type=activity.type,
+                activity_id=activity.id,
+                conversation_id=activity.conversation.id if activity.conversation else None,
+            )
+        except Exception:
+            # Bookkeeping must never cost a person their answer; the failure is logged.
+            logger.exception("turn observer failed when the turn started")
+
+    def _finished(self, activity_type: str, outcome: TurnOutcome, seconds: float) -> None:
+        if self._observer is None:
+            return
+        try:
+            self._observer.turn_finished(activity_type, outcome, seconds)
+        except Exception:
+            logger.exception("turn observer failed when the turn finished")
 
     async def _read_activity(self, request: web.Request) -> Activity:
         if request.content_type != "application/json":
@@ -170,9 +236,8 @@ def _answer(activity: Activity, invoke_response: InvokeResponse | None) -> web.S
         body = body.serialize()  # type: ignore[no-untyped-call]
     try:
         text = json.dumps(body)
-    except (TypeError, ValueError):
-        logger.exception("invoke %r answered a body that is not JSON", activity.name)
-        return error_response(500, "internal_error", "the bot answered a body that is not JSON")
+    except (TypeError, ValueError) as error:
+        raise _BodyNotJson from error
     return web.Response(status=status, text=text, content_type="application/json")
 
 
@@ -184,10 +249,11 @@ def add_messages_route(
     path: str = "/api/messages",
     max_body_bytes: int = DEFAULT_MAX_BODY_BYTES,
     deduplicator: ActivityDeduplicator | None = None,
+    observer: TurnObserver | None = None,
 ) -> MessagesEndpoint:
     """Mount the endpoint; the app's lifecycle prefetches signing keys and closes clients."""
     endpoint = MessagesEndpoint(
-        adapter, bot, max_body_bytes=max_body_bytes, deduplicator=deduplicator
+        adapter, bot, max_body_bytes=max_body_bytes, deduplicator=deduplicator, observer=observer
     )
     app.router.add_post(path, endpoint)
 

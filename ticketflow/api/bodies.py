@@ -84,7 +84,7 @@ def _explain(error: ValidationError, body: Body, schema: dict[str, Any]) -> tupl
         missing = next(name for name in error.validator_value if name not in body)
         return missing, "this field is required"
     if error.validator == "additionalProperties":
-        extra = sorted(name for name in body if name not in known)[0]
+        extra = min(name for name in body if name not in known)
         return extra, f"unknown field; use: {', '.join(known)}"
     field = str(error.absolute_path[0]) if error.absolute_path else "body"
     value = error.validator_value

@@ -126,7 +126,7 @@ async def json_errors(request: web.Request, handler: Handler) -> web.StreamRespo
         if error.status < 400:
             raise
         return error_response(error, request)
-    except Exception as error:  # translated (never swallowed): see error_response
+    except Exception as error:  # noqa: BLE001 - translated, never swallowed: see error_response
         return error_response(error, request)
 
 

@@ -14,6 +14,7 @@ from domain.tickets import Category, Priority, TicketFilter, TicketStatus
 from ticketflow.api.errors import ApiError
 from ticketflow.api.schemas.openapi import (
     ID_MAX,
+    LIST_PARAMETERS,
     PAGE_DEFAULT,
     PAGE_MAX,
     SEARCH_MAX,
@@ -24,6 +25,7 @@ from ticketflow.api.schemas.openapi import (
 E = TypeVar("E", bound=StrEnum)
 _INTEGER = re.compile(r"^-?[0-9]{1,12}$")
 _TICKET_REF = re.compile(TICKET_REF_PATTERN)
+LIST_PARAMETER_NAMES = frozenset(parameter["name"] for parameter in LIST_PARAMETERS)
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,6 +95,9 @@ def _text(params: MultiMapping[str], name: str, *, limit: int) -> str | None:
 
 
 def ticket_query(params: MultiMapping[str], *, actor_id: str) -> TicketQuery:
+    unknown = sorted(set(params) - LIST_PARAMETER_NAMES)
+    if unknown:
+        raise _bad(unknown[0][:40], "unknown parameter; use: " + ", ".join(LIST_PARAMETER_NAMES))
     assignee = _text(params, "assignee", limit=USER_ID_MAX)
     if assignee == "":
         raise _bad("assignee", "give a user id or me")

@@ -13,6 +13,7 @@ from aiohttp import web
 
 from bot.transport.local_development import NonLoopbackBind, bind_host
 from ticketflow.app import create_app
+from ticketflow.logs import configure_logging
 from ticketflow.settings import Settings
 
 log = logging.getLogger("ticketflow")
@@ -27,7 +28,7 @@ def register(subcommands: Any) -> None:
 
 
 async def run(args: argparse.Namespace, settings: Settings) -> int:
-    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")
+    configure_logging(settings)
     try:
         host = bind_host(args.host or settings.host, local_development=settings.local_development)
     except NonLoopbackBind as refused:

@@ -1,0 +1,105 @@
+"""`api_keys`, each call its own short transaction on the engine.
+
+Keys are not part of the unit of work on purpose: noting a key's use must not
+wait for, or be rolled back with, the ticket change the request makes, and it
+must not hold a row lock while that change runs. Every operation here is one
+statement, so a transaction of its own is all it needs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import datetime
+
+from sqlalchemy import ColumnElement, RowMapping, or_, select
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from db.tables import api_keys, users
+from domain.api_keys import ApiKey, NewApiKey, Permission, StoredApiKey
+
+_KNOWN = frozenset(p.value for p in Permission)
+SERIAL_MAX = 2**31 - 1  # `id serial`: a bigger id cannot exist, and PostgreSQL would refuse it
+
+
+def _permissions(stored: Iterable[str] | None) -> frozenset[Permission]:
+    """Permissions this service knows; others the web app may grant are ignored, not fatal."""
+    return frozenset(Permission(p) for p in stored or () if p in _KNOWN)
+
+
+def _key(row: RowMapping) -> ApiKey:
+    return ApiKey(
+        id=row["id"],
+        user_id=row["user_id"],
+        name=row["name"],
+        key_prefix=row["key_prefix"],
+        permissions=_permissions(row["permissions"]),
+        last_used_at=row["last_used_at"],
+        expires_at=row["expires_at"],
+        is_active=row["is_active"] is not False,  # NULL is the column default, true
+        created_at=row["created_at"],
+    )
+
+
+class SqlApiKeyRepository:
+    def __init__(self, engine: AsyncEngine) -> None:
+        self._engine = engine
+
+    async def add(self, new: NewApiKey, *, now: datetime) -> ApiKey:
+        values = {
+            "user_id": new.user_id,
+            "name": new.name,
+            "key_hash": new.key_hash,
+            "key_prefix": new.key_prefix,
+            "permissions": sorted(p.value for p in new.permissions),
+            "expires_at": new.expires_at,
+            "is_active": True,
+            "created_at": now,
+        }
+        async with self._engine.begin() as connection:
+            inserted = api_keys.insert().values(**values).returning(api_keys)
+            return _key((await connection.execute(inserted)).mappings().one())
+
+    async def get(self, key_id: int) -> ApiKey | None:
+        if not 0 < key_id <= SERIAL_MAX:
+            return None
+        async with self._engine.begin() as connection:
+            query = select(api_keys).where(api_keys.c.id == key_id)
+            row = (await connection.execute(query)).mappings().first()
+        return _key(row) if row else None
+
+    async def with_prefix(self, key_prefix: str) -> list[StoredApiKey]:
+        query = (
+            select(api_keys, users.c.is_active.label("owner_active"))
+            .join(users, users.c.id == api_keys.c.user_id)
+            .where(api_keys.c.key_prefix == key_prefix)
+            .order_by(api_keys.c.id)
+        )
+        async with self._engine.begin() as connection:
+            rows = (await connection.execute(query)).mappings().all()
+        return [
+            StoredApiKey(_key(row), row["key_hash"], owner_active=row["owner_active"] is not False)
+            for row in rows
+        ]
+
+    async def all(self, *, user_id: str | None = None) -> list[ApiKey]:
+        query = select(api_keys).order_by(api_keys.c.id)
+        if user_id is not None:
+            query = query.where(api_keys.c.user_id == user_id)
+        async with self._engine.begin() as connection:
+            rows = (await connection.execute(query)).mappings().all()
+        return [_key(row) for row in rows]
+
+    async def deactivate(self, key_id: int) -> bool:
+        statement = api_keys.update().where(api_keys.c.id == key_id).values(is_active=False)
+        async with self._engine.begin() as connection:
+            return (await connection.execute(statement)).rowcount > 0
+
+    async def touch(self, key_id: int, *, now: datetime, unless_used_after: datetime) -> bool:
+        not_recent: ColumnElement[bool] = or_(
+            api_keys.c.last_used_at.is_(None), api_keys.c.last_used_at <= unless_used_after
+        )
+        statement = (
+            api_keys.update().where(api_keys.c.id == key_id, not_recent).values(last_used_at=now)
+        )
+        async with self._engine.begin() as connection:
+            return (await connection.execute(statement)).rowcount > 0

@@ -1,0 +1,94 @@
+"""A real API server on 127.0.0.1 (ephemeral port) over the test database, and keys for it."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import AsyncIterator
+from dataclasses import dataclass
+from typing import Any
+
+import aiohttp
+import pytest_asyncio
+from aiohttp import web
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from db.repositories.api_keys import SqlApiKeyRepository
+from domain.api_keys import create_api_key
+from domain.clock import utcnow
+from tests.integration.builders import insert_user
+from ticketflow.api import add_api_routes
+from ticketflow.runtime import Runtime, open_runtime
+from ticketflow.settings import Settings
+
+
+@dataclass(frozen=True)
+class Person:
+    id: str
+    email: str
+
+
+@dataclass
+class Api:
+    """A client of the running server; `call` returns the status and the decoded JSON."""
+
+    base_url: str
+    session: aiohttp.ClientSession
+    runtime: Runtime
+
+    async def call(self, method: str, path: str, *, key: str | None = None, json: Any = None,
+                   headers: dict[str, str] | None = None, **kwargs: Any) -> tuple[int, Any]:
+        response = await self.raw(method, path, key=key, json=json, headers=headers, **kwargs)
+        async with response:
+            assert response.content_type == "application/json", await response.text()
+            return response.status, await response.json()
+
+    async def raw(self, method: str, path: str, *, key: str | None = None, json: Any = None,
+                  headers: dict[str, str] | None = None, **kwargs: Any
+                  ) -> aiohttp.ClientResponse:
+        sent = dict(headers or {})
+        if key is not None:
+            sent["Authorization"] = f"Bearer {key}"
+        return await self.session.request(method, f"{self.base_url}{path}", json=json,
+                                          headers=sent, **kwargs)
+
+    async def person(self, engine: AsyncEngine, role: str = "user", *,
+                     active: bool = True) -> Person:
+        email = f"{role}-{uuid.uuid4().hex[:8]}@example.com"
+        return Person(await insert_user(engine, role=role, active=active, email=email), email)
+
+    async def key(self, owner: Person, permissions: str = "tickets:read,tickets:write",
+                  *, expires: str | None = None) -> str:
+        _, plaintext = await create_api_key(
+            keys=SqlApiKeyRepository(self.runtime.engine), uow=self.runtime.uow(),
+            user_email=owner.email, name="test", permissions=permissions, expires=expires,
+            now=utcnow(),
+        )
+        return plaintext
+
+
+@pytest_asyncio.fixture
+async def runtime(engine: AsyncEngine, database_url: str) -> AsyncIterator[Runtime]:
+    """Requests `engine` so every table starts empty; the runtime has its own engine."""
+    runtime = await open_runtime(Settings(database_url=database_url), migrate=False)
+    yield runtime
+    await runtime.close()
+
+
+def api_app(runtime: Runtime) -> web.Application:
+    app = web.Application()
+    add_api_routes(app, runtime)
+    return app
+
+
+@pytest_asyncio.fixture
+async def api(runtime: Runtime) -> AsyncIterator[Api]:
+    runner = web.AppRunner(api_app(runtime), access_log=None)
+    await runner.setup()
+    site = web.TCPSite(runner, "127.0.0.1", 0)
+    await site.start()
+    port = runner.addresses[0][1]
+    try:
+        async with aiohttp.ClientSession() as session:
+            yield Api(f"http://127.0.0.1:{port}/api/v1", session, runtime)
+    finally:
+        await runner.cleanup()
