@@ -94,9 +94,61 @@ class Unknown:
     hint: str | None = None
 
 
+@dataclass(frozen=True, slots=True)
+class Invite:
+    email: str
+    role: str
+    department: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class SetRole:
+    person: str  # an email, or "mention"
+    role: str
+
+
+@dataclass(frozen=True, slots=True)
+class Deactivate:
+    person: str
+
+
+@dataclass(frozen=True, slots=True)
+class CreateTeam:
+    name: str
+
+
+@dataclass(frozen=True, slots=True)
+class AddToTeam:
+    person: str
+    team: str
+
+
+@dataclass(frozen=True, slots=True)
+class CompanySettings:
+    field: str | None = None
+    value: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Subscribe:
+    types: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Unsubscribe:
+    pass
+
+
+@dataclass(frozen=True, slots=True)
+class Subscriptions:
+    pass
+
+
 Command = (
     Help | Cancel | NewTicket | MyTickets | ListTickets | ShowTicket | Assign | ChangeStatus
     | Comment | Edit | Question | Unknown
+    | Invite | SetRole | Deactivate | CreateTeam | AddToTeam | CompanySettings
+    | Subscribe | Unsubscribe | Subscriptions
 )
 
 def _pattern(regex: str) -> re.Pattern[str]:
@@ -114,6 +166,15 @@ STATUS = _pattern(rf"^(?:status|set\s+status|move)\s+{_REF}\s+(?:to\s+)?(?P<stat
 SHORT_STATUS = _pattern(rf"^(?P<verb>start|resolve|close|reopen|hold)\s+{_REF}$")
 COMMENT = _pattern(rf"^comment\s+(?:on\s+)?{_REF}\s*[:\-]?\s+(?P<text>.+)$")
 EDIT = _pattern(rf"^edit\s+{_REF}$")
+_PERSON = r"(?P<person>\S+@\S+|<at>.*?</at>|@\S+(?:\s\S+)?)"
+INVITE = _pattern(
+    r"^invite\s+(?P<email>\S+@\S+)\s+as\s+(?P<role>\w+)(?:\s+department\s+(?P<department>.+))?$"
+)
+ROLE = _pattern(rf"^role\s+{_PERSON}\s+(?P<role>\w+)$")
+DEACTIVATE = _pattern(rf"^deactivate\s+{_PERSON}$")
+TEAM_CREATE = _pattern(r"^team\s+create\s+(?P<name>.+)$")
+TEAM_ADD = _pattern(rf"^team\s+add\s+{_PERSON}\s+(?:to\s+)?(?P<team>.+)$")
+SETTINGS = _pattern(r"^settings(?:\s+(?P<field>name|company|prefix|colou?r)\s+(?P<value>.+))?$")
 QUESTION_WORDS = _pattern(
     r"^(?:how|what|why|where|when|who|which|can|could|do|does|is|are|should|my|i\s|i'm|im\s|help\s+me)"
 )
@@ -127,6 +188,14 @@ def parse(text: str) -> Command:
         return Help()
     if lowered in ("cancel", "stop", "quit", "never mind", "nevermind"):
         return Cancel()
+    if lowered.startswith("subscribe"):
+        words = lowered.replace(",", " ").split()
+        if words[0] == "subscribe":
+            return Subscribe(tuple(words[1:]))
+    if lowered == "unsubscribe":
+        return Unsubscribe()
+    if lowered in ("subscriptions", "subscription"):
+        return Subscriptions()
     if NEW_FORM.match(message):
         return NewTicket(form=True)
     if match := NEW.match(message):
@@ -153,9 +222,37 @@ def parse(text: str) -> Command:
         return Edit(_ref(match.group("ref")))
     if match := LIST.match(message):
         return _list(match.group("rest"))
+    if admin := _admin(message):
+        return admin
     if message.endswith("?") or QUESTION_WORDS.match(message):
         return Question(message)
     return Unknown(message)
+
+
+def _admin(message: str) -> Command | None:
+    """Admin commands; a person is an email, or @mentioned (the mention entity names them)."""
+    if match := INVITE.match(message):
+        department = (match.group("department") or "").strip() or None
+        return Invite(match.group("email"), match.group("role").lower(), department)
+    if match := ROLE.match(message):
+        return SetRole(_person(match.group("person")), match.group("role").lower())
+    if match := DEACTIVATE.match(message):
+        return Deactivate(_person(match.group("person")))
+    if match := TEAM_CREATE.match(message):
+        return CreateTeam(match.group("name").strip())
+    if match := TEAM_ADD.match(message):
+        return AddToTeam(_person(match.group("person")), match.group("team").strip())
+    if match := SETTINGS.match(message):
+        field = match.group("field")
+        if field is None:
+            return CompanySettings()
+        name = {"name": "company_name", "company": "company_name", "prefix": "ticket_prefix"}
+        return CompanySettings(name.get(field.lower(), "primary_color"), match.group("value"))
+    return None
+
+
+def _person(raw: str) -> str:
+    return raw if "@" in raw and not raw.startswith(("@", "<at>")) else "mention"
 
 
 def _ref(raw: str) -> str:

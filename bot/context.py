@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from botbuilder.core import Storage
 
+from domain.notifications import SubscriptionUnitOfWork
 from domain.people import Role
 from domain.ports import ConversationRefRepository, UnitOfWork, UserLinkRepository
 
@@ -30,3 +31,4 @@ class BotDependencies:
     conversations: ConversationRefRepository
     links: UserLinkRepository
     options: BotOptions
+    subscriptions: Callable[[], SubscriptionUnitOfWork] | None = None

@@ -17,7 +17,7 @@ from botframework.connector.models import ErrorResponseException
 
 from bot import card_actions, presenter
 from bot.context import BotDependencies
-from bot.messages import card_message
+from bot.outgoing import card_message
 from bot.transport.sending import SendFailed
 from domain.access import Viewer
 from domain.errors import InvalidValue

@@ -15,7 +15,7 @@ from botbuilder.core import (
     TurnContext,
 )
 from botbuilder.core.teams import TeamsActivityHandler
-from botbuilder.dialogs import DialogSet, DialogState
+from botbuilder.dialogs import DialogSet
 from botbuilder.schema import ActivityTypes, ChannelAccount
 
 from bot import card_actions, extension, presenter
@@ -23,7 +23,8 @@ from bot.context import BotDependencies
 from bot.conversations import conversation_ref
 from bot.dialogs.new_ticket import NewTicketDialog
 from bot.identity import VIEWER_KEY, MemberDirectory, NotEnrolled, identify
-from bot.messages import MessageRouter, card_message, reply_card
+from bot.messages import MessageRouter
+from bot.outgoing import card_message, reply_card
 from bot.replies import explain
 from domain.access import Viewer
 from domain.errors import DomainError

@@ -4,31 +4,25 @@ from __future__ import annotations
 
 from typing import Any
 
-from botbuilder.core import CardFactory, MessageFactory, TurnContext
+from botbuilder.core import TurnContext
 from botbuilder.dialogs import DialogContext, DialogTurnStatus
-from botbuilder.schema import Activity, Mention
-
+from botbuilder.schema import Mention
 
 from bot import commands, presenter
+from bot.admin import run_admin
 from bot.context import BotDependencies
 from bot.dialogs.new_ticket import DIALOG_ID as NEW_TICKET
 from bot.identity import MemberDirectory
 from bot.listing import ListQuery
 from bot.mentions import mentioned_users, strip_bot_mention
+from bot.outgoing import reply_card
 from bot.people import resolve_assignee
+from bot.subscriptions import run_subscription
 from domain.access import Viewer
 from domain.clock import utcnow
 from domain.people import Role
 from domain.services import tickets as ticket_services
 from domain.services.company import company_settings
-
-
-def card_message(card: dict[str, Any]) -> Activity:
-    return MessageFactory.attachment(CardFactory.adaptive_card(card))
-
-
-async def reply_card(turn_context: TurnContext, card: dict[str, Any]) -> None:
-    await turn_context.send_activity(card_message(card))
 
 
 class MessageRouter:
@@ -121,6 +115,11 @@ class MessageRouter:
                     "Here is what I can do:"
                 )
                 await reply_card(turn_context, presenter.help_card(viewer))
+            case (commands.Invite() | commands.SetRole() | commands.Deactivate()
+                  | commands.CreateTeam() | commands.AddToTeam() | commands.CompanySettings()):
+                await run_admin(turn_context, deps, self._directory, viewer, command)
+            case commands.Subscribe() | commands.Unsubscribe() | commands.Subscriptions():
+                await run_subscription(turn_context, deps, viewer, command)
             case commands.Unknown(text=text, hint=hint):
                 reply = f"Sorry, I didn't get “{text[:80]}”."
                 await turn_context.send_activity(f"{reply} {hint}" if hint else reply)

@@ -33,13 +33,28 @@ async def resolve_assignee(
     if lowered.startswith("team "):
         team = await find_team_by_name(uow=deps.uow(), name=wanted[5:].strip())
         return Assignee.team(team.id)
-    if "@" in wanted and " " not in wanted:
-        return Assignee.user((await find_user(uow=deps.uow(), email=wanted)).id)
-    if mentions:
-        return Assignee.user(await _mentioned_user(turn_context, deps, directory, mentions[0]))
+    if ("@" in wanted and " " not in wanted) or mentions:
+        return Assignee.user(
+            await resolve_person(turn_context, deps, directory, wanted, mentions)
+        )
     raise InvalidValue(
         "assignee", "say `to me`, `to team NAME`, an email address, or @mention the person"
     )
+
+
+async def resolve_person(
+    turn_context: TurnContext,
+    deps: BotDependencies,
+    directory: MemberDirectory,
+    person: str,
+    mentions: list[Mention],
+) -> str:
+    """The TicketFlow user id of an email address or of the first person @mentioned."""
+    if "@" in person and not person.startswith(("@", "<at>")) and person != "mention":
+        return (await find_user(uow=deps.uow(), email=person)).id
+    if not mentions:
+        raise InvalidValue("person", "@mention the person, or give their email address")
+    return await _mentioned_user(turn_context, deps, directory, mentions[0])
 
 
 async def _mentioned_user(

@@ -25,8 +25,8 @@ from bot.context import BotDependencies
 from bot.listing import ListQuery
 from domain.access import Viewer
 from domain.people import Role
-from domain.services.overview import TicketOverview, ticket_listing, ticket_overview
 from domain.services.lookup import TicketRef
+from domain.services.overview import TicketOverview, ticket_listing, ticket_overview
 
 Card = dict[str, Any]
 NoticeText = str | Callable[[TicketOverview], str] | None
@@ -72,6 +72,10 @@ def welcome_card() -> Card:
 
 def notice_card(text: str, *, tone: Tone = Tone.ATTENTION) -> Card:
     return draw_notice(text=text, tone=tone)
+
+
+def facts_card(title: str, facts: list[tuple[str, str]], hint: str) -> Card:
+    return draw_notice(text=hint, title=title, facts=facts, tone=Tone.DEFAULT)
 
 
 def _view(overview: TicketOverview, deps: BotDependencies) -> TicketView:

@@ -209,6 +209,7 @@ class SubscriptionRepository(Protocol):
     async def save(self, subscription: Subscription, *, now: datetime) -> Subscription:
         """Insert or replace the user's one row (`user_id` is unique)."""
         ...
+
     async def for_channel(self, team_id: str, channel_id: str) -> list[Subscription]: ...
 
 
@@ -262,8 +263,15 @@ async def subscribe_channel(
         ensure_role(await load_viewer(uow, actor_id), *SUBSCRIPTION_MANAGERS)
         current = await uow.subscriptions.for_user(actor_id) or Subscription(user_id=actor_id)
         saved = await uow.subscriptions.save(
-            replace(current, enabled=True, notification_types=chosen, team_id=team,
-                    team_name=team_name, channel_id=channel, channel_name=channel_name),
+            replace(
+                current,
+                enabled=True,
+                notification_types=chosen,
+                team_id=team,
+                team_name=team_name,
+                channel_id=channel,
+                channel_name=channel_name,
+            ),
             now=utcnow(),
         )
         await uow.commit()
@@ -284,8 +292,14 @@ async def unsubscribe_channel(
         now = utcnow()
         for row in rows:
             await uow.subscriptions.save(
-                replace(row, team_id=None, team_name=None, channel_id=None, channel_name=None,
-                        enabled=row.enabled and bool(row.webhook_url)),
+                replace(
+                    row,
+                    team_id=None,
+                    team_name=None,
+                    channel_id=None,
+                    channel_name=None,
+                    enabled=row.enabled and bool(row.webhook_url),
+                ),
                 now=now,
             )
         await uow.commit()

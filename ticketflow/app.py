@@ -2,17 +2,23 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
+from collections.abc import AsyncIterator, Callable
 
 from aiohttp import web
 from botframework.connector.auth import ServiceClientCredentialsFactory
 from sqlalchemy import text
 
+from bot.cards.notification import NotificationCardSet
 from bot.identity import MemberDirectory
+from bot.proactive import BotMessenger
 from bot.transport.observer import Observers
+from notify.worker import DeliveryWorker
 from ticketflow.api.routes import add_api_routes
 from ticketflow.logs import TurnLog
 from ticketflow.metrics import Metrics, add_metrics_route, build_metrics, counting_sink
+from ticketflow.notifications import build_delivery_worker
 from ticketflow.runtime import Runtime, open_runtime
 from ticketflow.settings import Settings
 from ticketflow.teams import TeamsSurface, mount_teams
@@ -40,12 +46,31 @@ async def create_app(
     app.router.add_get("/readyz", readyz)
     add_metrics_route(app, metrics)
     add_api_routes(app, runtime)
-    app[TEAMS] = mount_teams(
+    teams = app[TEAMS] = mount_teams(
         app, runtime, directory=directory, credentials_factory=credentials_factory,
         observer=Observers(metrics, TurnLog()),
     )
+    worker = build_delivery_worker(
+        runtime,
+        messenger=BotMessenger(teams.adapter, app_id=settings.app_id),
+        cards=NotificationCardSet(),
+    )
+    app.cleanup_ctx.append(_delivering(worker))
     app.on_cleanup.append(_close_runtime)
     return app
+
+
+def _delivering(worker: DeliveryWorker) -> Callable[[web.Application], AsyncIterator[None]]:
+    """Runs the delivery worker beside the endpoint; on shutdown it finishes in-flight sends."""
+
+    async def lifecycle(_: web.Application) -> AsyncIterator[None]:
+        stop = asyncio.Event()
+        task = asyncio.create_task(worker.run_forever(stop), name="ticketflow-delivery")
+        yield
+        stop.set()
+        await task
+
+    return lifecycle
 
 
 async def _close_runtime(app: web.Application) -> None:

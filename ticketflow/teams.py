@@ -23,6 +23,7 @@ from db.repositories.bot_state import SqlStateDocuments
 from db.repositories.conversation_refs import SqlConversationRefs
 from db.repositories.user_links import SqlUserLinks
 from ticketflow.caches import CachedUserLinks, CoalescedConversationRefs
+from ticketflow.notifications import subscriptions_uow
 from ticketflow.runtime import Runtime
 
 log = logging.getLogger("ticketflow.teams")
@@ -57,6 +58,7 @@ def bot_dependencies(runtime: Runtime) -> BotDependencies:
         options=BotOptions(
             web_url=settings.web_url, default_role=settings.default_role, app_id=settings.app_id
         ),
+        subscriptions=lambda: subscriptions_uow(runtime),
     )
 
 

@@ -1,0 +1,82 @@
+"""`subscribe`, `unsubscribe`, `subscriptions`: which ticket events a channel hears about.
+
+Said in a channel (with the bot @mentioned) by a manager or an admin; the domain
+refuses other roles with the reason.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from botbuilder.core import TurnContext
+
+from bot import commands
+from bot.context import BotDependencies
+from domain.access import Viewer
+from domain.errors import InvalidValue
+from domain.notifications import (
+    channel_subscriptions,
+    subscribe_channel,
+    unsubscribe_channel,
+)
+
+SubscriptionCommand = commands.Subscribe | commands.Unsubscribe | commands.Subscriptions
+
+
+def _channel(turn_context: TurnContext) -> tuple[str, str | None, str, str | None]:
+    data: dict[str, Any] = turn_context.activity.channel_data or {}
+    team, channel = data.get("team") or {}, data.get("channel") or {}
+    if not team.get("id") or not channel.get("id"):
+        raise InvalidValue("channel", "say this in the Teams channel that should get the posts")
+    return team["id"], team.get("name"), channel["id"], channel.get("name")
+
+
+def _label(event_type: str) -> str:
+    return event_type.removeprefix("ticket_").replace("_", " ")
+
+
+async def run_subscription(
+    turn_context: TurnContext, deps: BotDependencies, viewer: Viewer, command: SubscriptionCommand
+) -> None:
+    if deps.subscriptions is None:
+        await turn_context.send_activity("Channel notifications are not set up on this server.")
+        return
+    team_id, team_name, channel_id, channel_name = _channel(turn_context)
+    where = f"#{channel_name}" if channel_name else "this channel"
+    match command:
+        case commands.Subscribe(types=types):
+            saved = await subscribe_channel(
+                uow=deps.subscriptions(), actor_id=viewer.id, team_id=team_id,
+                team_name=team_name, channel_id=channel_id, channel_name=channel_name, types=types,
+            )
+            kinds = ", ".join(sorted(_label(t) for t in saved.notification_types))
+            await turn_context.send_activity(
+                f"Subscribed {where} to tickets you can see: {kinds}. New tickets are posted "
+                "here with buttons; later changes update that card and reply in its thread."
+            )
+        case commands.Unsubscribe():
+            count = await unsubscribe_channel(
+                uow=deps.subscriptions(), actor_id=viewer.id, team_id=team_id,
+                channel_id=channel_id,
+            )
+            place = where[0].upper() + where[1:]
+            await turn_context.send_activity(
+                f"{place} gets no more ticket posts." if count else f"{place} had no subscriptions."
+            )
+        case commands.Subscriptions():
+            rows = await channel_subscriptions(
+                uow=deps.subscriptions(), actor_id=viewer.id, team_id=team_id,
+                channel_id=channel_id,
+            )
+            if not rows:
+                await turn_context.send_activity(
+                    f"Nobody has subscribed {where}. A manager can say `subscribe` here."
+                )
+                return
+            lines = [
+                f"- {'on' if row.enabled else 'off'}: "
+                f"{', '.join(sorted(_label(t) for t in row.notification_types))} "
+                f"(tickets {row.user_id[:8]}… may see)"
+                for row in rows
+            ]
+            await turn_context.send_activity(f"Subscriptions of {where}:\n\n" + "\n".join(lines))

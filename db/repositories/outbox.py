@@ -1,0 +1,315 @@
+"""`notification_outbox`: deliveries written with the change, claimed by workers under a lease.
+
+A row is `pending` until a worker claims it: the claim sets `leased`, bumps
+`attempts` and moves `next_attempt_at` to the end of the lease, so a row whose
+worker died becomes claimable again through the same index as a due retry. On
+PostgreSQL claims use `FOR UPDATE SKIP LOCKED`, so several workers never take
+the same row; SQLite takes its write lock at BEGIN, which serialises claims.
+Rows queued behind an earlier one of their lane wait (see `outbox_lanes`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import bindparam, select, update
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
+
+from db.repositories.outbox_lanes import (
+    FINISHED,
+    UNFINISHED,
+    DeliveryStatus,
+    busy_lanes,
+    claimable,
+    lock_lanes,
+    promote_next,
+)
+from db.repositories.subscriptions import SqlSubscriptionRepository
+from db.tables import notification_outbox as outbox
+from domain.notifications import Target, TargetKind
+
+__all__ = [
+    "DeliveryStatus",
+    "NewDelivery",
+    "OutboxEntry",
+    "Settlement",
+    "SqlOutbox",
+    "add_deliveries",
+    "entry_of",
+]
+
+TEAM_ID = "team_id"
+"""Payload key holding a channel target's team (the target key is the channel id)."""
+
+
+@dataclass(frozen=True, slots=True)
+class NewDelivery:
+    delivery_id: str
+    event_type: str
+    ticket_id: int
+    target: Target
+    payload: Mapping[str, Any]
+
+
+@dataclass(frozen=True, slots=True)
+class OutboxEntry:
+    id: int
+    delivery_id: str
+    event_type: str
+    ticket_id: int
+    target: Target
+    payload: Mapping[str, Any]
+    status: DeliveryStatus
+    attempts: int
+    next_attempt_at: datetime
+    created_at: datetime
+    last_error: str | None = None
+    last_attempt_at: datetime | None = None
+    delivered_at: datetime | None = None
+    lease_owner: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Settlement:
+    """How one attempt ended. `status` PENDING means "try again at `next_attempt_at`";
+    DISABLED also disables every unfinished row for the same target (and, for a
+    webhook, the subscriptions posting to it)."""
+
+    id: int
+    status: DeliveryStatus
+    error: str | None = None
+    next_attempt_at: datetime | None = None
+
+
+async def add_deliveries(
+    connection: AsyncConnection, deliveries: Sequence[NewDelivery], *, now: datetime
+) -> None:
+    """Insert on the caller's connection, inside the change's own transaction; a row whose
+    lane already has an unfinished row waits behind it."""
+    if not deliveries:
+        return
+    tickets = {delivery.ticket_id for delivery in deliveries}
+    await lock_lanes(connection, tickets)
+    busy = await busy_lanes(connection, tickets)
+    rows = []
+    for delivery in deliveries:
+        payload = dict(delivery.payload)
+        if delivery.target.team_id is not None:
+            payload[TEAM_ID] = delivery.target.team_id
+        lane = (delivery.ticket_id, delivery.target.kind.value, delivery.target.key)
+        status = DeliveryStatus.WAITING if lane in busy else DeliveryStatus.PENDING
+        busy.add(lane)
+        rows.append(
+            {
+                "delivery_id": delivery.delivery_id,
+                "event_type": delivery.event_type,
+                "ticket_id": delivery.ticket_id,
+                "target_kind": delivery.target.kind.value,
+                "target_key": delivery.target.key,
+                "payload": payload,
+                "status": status.value,
+                "attempts": 0,
+                "next_attempt_at": now,
+                "created_at": now,
+            }
+        )
+    await connection.execute(outbox.insert(), rows)
+
+
+class SqlOutbox:
+    def __init__(self, engine: AsyncEngine) -> None:
+        self._engine = engine
+
+    async def claim(
+        self,
+        *,
+        owner: str,
+        limit: int,
+        now: datetime,
+        lease_until: datetime,
+        kinds: Collection[TargetKind] = tuple(TargetKind),
+    ) -> list[OutboxEntry]:
+        """Lease up to `limit` due rows of these target kinds, oldest first, to `owner`.
+
+        A worker without Teams access leaves bot deliveries to one that has it.
+        """
+        rows = outbox.alias("due")
+        due = (
+            select(rows.c.id)
+            .where(
+                claimable(rows),
+                rows.c.next_attempt_at <= now,
+                rows.c.target_kind.in_(sorted(kind.value for kind in kinds)),
+            )
+            .order_by(rows.c.next_attempt_at, rows.c.id)
+            .limit(limit)
+        )
+        if self._engine.dialect.name == "postgresql":
+            due = due.with_for_update(skip_locked=True, of=rows)
+        statement = (
+            update(outbox)
+            .where(outbox.c.id.in_(due.scalar_subquery()))
+            .values(
+                status=DeliveryStatus.LEASED.value,
+                lease_owner=owner,
+                lease_until=lease_until,
+                next_attempt_at=lease_until,
+                attempts=outbox.c.attempts + 1,
+            )
+            .returning(outbox)
+        )
+        async with self._engine.begin() as connection:
+            rows = (await connection.execute(statement)).mappings().all()
+        return sorted((entry_of(row) for row in rows), key=lambda e: (e.created_at, e.id))
+
+    async def renew(self, *, owner: str, ids: Sequence[int], lease_until: datetime) -> int:
+        """Extend the lease of rows still being delivered, so no other worker takes them."""
+        if not ids:
+            return 0
+        async with self._engine.begin() as connection:
+            result = await connection.execute(
+                update(outbox)
+                .where(*_held_by(owner), outbox.c.id.in_(ids))
+                .values(lease_until=lease_until, next_attempt_at=lease_until)
+            )
+        return int(result.rowcount)
+
+    async def release(self, *, owner: str, ids: Sequence[int], now: datetime) -> int:
+        """Give back rows a stopping worker did not finish; they are due at once."""
+        if not ids:
+            return 0
+        async with self._engine.begin() as connection:
+            result = await connection.execute(
+                update(outbox)
+                .where(*_held_by(owner), outbox.c.id.in_(ids))
+                .values(
+                    status=DeliveryStatus.PENDING.value,
+                    next_attempt_at=now,
+                    lease_owner=None,
+                    lease_until=None,
+                )
+            )
+        return int(result.rowcount)
+
+    async def settle(
+        self, *, owner: str, settlements: Sequence[Settlement], now: datetime
+    ) -> list[OutboxEntry]:
+        """Record how attempts ended, in one transaction; returns the targets newly disabled.
+
+        Only rows still leased by `owner` change: a row whose lease ran out and
+        was taken by another worker is that worker's to settle.
+        """
+        done = {"lease_owner": None, "lease_until": None, "last_attempt_at": now}
+        delivered = [s.id for s in settlements if s.status is DeliveryStatus.DELIVERED]
+        others = [s for s in settlements if s.status is not DeliveryStatus.DELIVERED]
+        disabled: list[OutboxEntry] = []
+        async with self._engine.begin() as connection:
+            if delivered:
+                await connection.execute(
+                    update(outbox)
+                    .where(*_held_by(owner), outbox.c.id.in_(delivered))
+                    .values(status=DeliveryStatus.DELIVERED.value, delivered_at=now, **done)
+                )
+            if others:
+                await connection.execute(
+                    update(outbox)
+                    .where(*_held_by(owner), outbox.c.id == bindparam("row_id"))
+                    .values(
+                        status=bindparam("new_status"),
+                        last_error=bindparam("error"),
+                        next_attempt_at=bindparam("next_at"),
+                        **done,
+                    ),
+                    [
+                        {
+                            "row_id": s.id,
+                            "new_status": s.status.value,
+                            "error": s.error,
+                            "next_at": s.next_attempt_at or now,
+                        }
+                        for s in others
+                    ],
+                )
+            tickets: set[int] = set()
+            for settlement in others:
+                if settlement.status is DeliveryStatus.DISABLED:
+                    entry, affected = await _disable_target(connection, settlement, now=now)
+                    tickets.update(affected)
+                    if entry is not None:
+                        disabled.append(entry)
+            finished = [s.id for s in settlements if s.status in FINISHED]
+            if finished:
+                tickets.update(
+                    (
+                        await connection.execute(
+                            select(outbox.c.ticket_id).where(outbox.c.id.in_(finished)).distinct()
+                        )
+                    ).scalars()
+                )
+            await lock_lanes(connection, tickets)
+            await promote_next(connection, tickets, now=now)
+        return disabled
+
+
+async def _disable_target(
+    connection: AsyncConnection, settlement: Settlement, *, now: datetime
+) -> tuple[OutboxEntry | None, set[int]]:
+    """Stops every unfinished row for the settled row's target; returns the target's row and
+    the tickets whose lanes lost rows (their next rows may need promoting)."""
+    row = (
+        (await connection.execute(select(outbox).where(outbox.c.id == settlement.id)))
+        .mappings()
+        .first()
+    )
+    if row is None or row["status"] != DeliveryStatus.DISABLED.value:
+        return None, set()
+    entry = entry_of(row)
+    stopped = await connection.execute(
+        update(outbox)
+        .where(
+            outbox.c.target_kind == entry.target.kind.value,
+            outbox.c.target_key == entry.target.key,
+            outbox.c.status.in_(UNFINISHED),
+        )
+        .values(
+            status=DeliveryStatus.DISABLED.value,
+            last_error=settlement.error,
+            last_attempt_at=now,
+            lease_owner=None,
+            lease_until=None,
+        )
+        .returning(outbox.c.ticket_id)
+    )
+    tickets = {entry.ticket_id, *stopped.scalars()}
+    if entry.target.kind is TargetKind.WEBHOOK:
+        await SqlSubscriptionRepository(connection).disable_webhook(entry.target.key)
+    return entry, tickets
+
+
+def _held_by(owner: str) -> tuple[Any, ...]:
+    return (outbox.c.lease_owner == owner, outbox.c.status == DeliveryStatus.LEASED.value)
+
+
+def entry_of(row: Mapping[str, Any]) -> OutboxEntry:
+    kind = TargetKind(row["target_kind"])
+    payload = row["payload"] or {}
+    team_id = payload.get(TEAM_ID) if kind is TargetKind.CHANNEL else None
+    return OutboxEntry(
+        id=row["id"],
+        delivery_id=row["delivery_id"],
+        event_type=row["event_type"],
+        ticket_id=row["ticket_id"],
+        target=Target(kind, row["target_key"], team_id=team_id),
+        payload=payload,
+        status=DeliveryStatus(row["status"]),
+        attempts=row["attempts"],
+        next_attempt_at=row["next_attempt_at"],
+        created_at=row["created_at"],
+        last_error=row["last_error"],
+        last_attempt_at=row["last_attempt_at"],
+        delivered_at=row["delivered_at"],
+        lease_owner=row["lease_owner"],
+    )

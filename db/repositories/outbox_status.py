@@ -1,0 +1,77 @@
+"""The operator's view of the outbox: what `outbox status` shows and `outbox retry` does."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import func, select, update
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from db.repositories.outbox import OutboxEntry, entry_of
+from db.repositories.outbox_lanes import DeliveryStatus
+from db.tables import notification_outbox as outbox
+from domain.notifications import Target
+
+
+class SqlOutboxStatus:
+    def __init__(self, engine: AsyncEngine) -> None:
+        self._engine = engine
+
+    async def counts(self) -> dict[DeliveryStatus, int]:
+        query = select(outbox.c.status, func.count()).group_by(outbox.c.status)
+        async with self._engine.connect() as connection:
+            rows = (await connection.execute(query)).all()
+        found = {DeliveryStatus(status): int(count) for status, count in rows}
+        return {status: found.get(status, 0) for status in DeliveryStatus}
+
+    async def latest_failures(self, *, limit: int) -> list[OutboxEntry]:
+        """Dead and disabled rows, and retries waiting after an error, most recent first."""
+        query = (
+            select(outbox)
+            .where(outbox.c.last_error.is_not(None), outbox.c.status != DeliveryStatus.DELIVERED)
+            .order_by(outbox.c.last_attempt_at.desc(), outbox.c.id.desc())
+            .limit(limit)
+        )
+        async with self._engine.connect() as connection:
+            rows = (await connection.execute(query)).mappings().all()
+        return [entry_of(row) for row in rows]
+
+    async def disabled_targets(self) -> list[tuple[Target, datetime | None, str | None]]:
+        """Each target deliveries were stopped for, when that last happened, and why."""
+        latest = (
+            select(
+                outbox.c.target_kind, outbox.c.target_key, func.max(outbox.c.id).label("last_id")
+            )
+            .where(outbox.c.status == DeliveryStatus.DISABLED.value)
+            .group_by(outbox.c.target_kind, outbox.c.target_key)
+            .subquery()
+        )
+        query = (
+            select(outbox)
+            .join(latest, outbox.c.id == latest.c.last_id)
+            .order_by(outbox.c.last_attempt_at.desc())
+        )
+        async with self._engine.connect() as connection:
+            rows = (await connection.execute(query)).mappings().all()
+        entries = [entry_of(row) for row in rows]
+        return [(e.target, e.last_attempt_at, e.last_error) for e in entries]
+
+    async def requeue(self, *, now: datetime, dead: bool) -> int:
+        """Make waiting retries due now; with `dead`, give dead rows a fresh set of attempts."""
+        async with self._engine.begin() as connection:
+            waiting = await connection.execute(
+                update(outbox)
+                .where(
+                    outbox.c.status == DeliveryStatus.PENDING.value, outbox.c.next_attempt_at > now
+                )
+                .values(next_attempt_at=now)
+            )
+            count = int(waiting.rowcount)
+            if dead:
+                revived = await connection.execute(
+                    update(outbox)
+                    .where(outbox.c.status == DeliveryStatus.DEAD.value)
+                    .values(status=DeliveryStatus.PENDING.value, attempts=0, next_attempt_at=now)
+                )
+                count += int(revived.rowcount)
+        return count

@@ -1,0 +1,98 @@
+"""The help assistant's own tables: searchable chunks, what was indexed, and answer feedback.
+
+The full-text index itself differs per database and is not on the MetaData:
+PostgreSQL gets a generated `search` tsvector column with a GIN index, SQLite an
+FTS5 table kept in step by triggers. Revision 0004 creates them with DDL of their
+own, and `DIALECT_OBJECTS` names them, so that a schema comparison can leave
+exactly those objects out.
+"""
+
+from sqlalchemy import (
+    Boolean,
+    Column,
+    DateTime,
+    ForeignKey,
+    Integer,
+    LargeBinary,
+    PrimaryKeyConstraint,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+)
+
+from db.metadata import metadata
+from db.tables.auth import user_reference
+from db.tables.columns import created_at, serial_id
+from db.tables.help import ai_chat_messages
+
+help_document_chunks = Table(
+    "help_document_chunks",
+    metadata,
+    serial_id(),
+    # help_document | user_guide: which table `document_id` points into (so no foreign key).
+    Column("source", String(20), nullable=False),
+    Column("document_id", Integer, nullable=False),
+    Column("ordinal", Integer, nullable=False),
+    Column("page", Integer),
+    # The document title at indexing time: searched (weighted low) and cited without a join.
+    Column("title", Text, nullable=False),
+    Column("heading", Text),
+    Column("text", Text, nullable=False),
+    # float32 little-endian, from `help_indexed_sources.embedding_model`; NULL without a model.
+    Column("embedding", LargeBinary),
+    created_at(nullable=False),
+    UniqueConstraint("source", "document_id", "ordinal"),
+)
+
+help_indexed_sources = Table(
+    "help_indexed_sources",
+    metadata,
+    # One row per help document or user guide the indexer has read, whether it gave
+    # chunks or was refused: a refused upload is not retried on every start.
+    Column("source", String(20), nullable=False),
+    Column("document_id", Integer, nullable=False),
+    Column("fingerprint", String(64), nullable=False),
+    Column("status", String(20), nullable=False),  # indexed | rejected
+    Column("chunk_count", Integer, nullable=False),
+    Column("page_count", Integer),
+    Column("error", Text),
+    Column("embedding_model", String(200)),
+    Column("indexed_at", DateTime, nullable=False),
+    PrimaryKeyConstraint("source", "document_id"),
+)
+
+help_answer_feedback = Table(
+    "help_answer_feedback",
+    metadata,
+    serial_id(),
+    Column(
+        "message_id",
+        Integer,
+        ForeignKey(ai_chat_messages.c.id, ondelete="CASCADE"),
+        nullable=False,
+    ),
+    user_reference("user_id", nullable=False, ondelete="CASCADE"),
+    Column("helpful", Boolean, nullable=False),
+    created_at(nullable=False),
+    UniqueConstraint("message_id", "user_id"),
+)
+
+SEARCH_COLUMN = "search"
+SEARCH_INDEX = "help_document_chunks_search_idx"
+FTS_TABLE = "help_document_chunks_fts"
+FTS_TRIGGERS = (
+    "help_document_chunks_fts_insert",
+    "help_document_chunks_fts_delete",
+    "help_document_chunks_fts_update",
+)
+FTS_SHADOW_TABLES = tuple(f"{FTS_TABLE}_{suffix}" for suffix in ("data", "idx", "docsize", "config"))
+
+DIALECT_OBJECTS: dict[str, frozenset[tuple[str, str]]] = {
+    "postgresql": frozenset(
+        {("column", f"{help_document_chunks.name}.{SEARCH_COLUMN}"), ("index", SEARCH_INDEX)}
+    ),
+    "sqlite": frozenset({("table", name) for name in (FTS_TABLE, *FTS_SHADOW_TABLES)}),
+}
+"""Per dialect, the (kind, name) of every object revision 0004 creates outside the MetaData;
+a column is named `table.column`."""

@@ -1,0 +1,165 @@
+"""One deliverer per kind of target: channel webhooks, bot posts to channels, personal chats.
+
+Each turns one claimed row and its notice into a `DeliveryOutcome`; the worker
+decides what happens next (delivered, retry, disable, dead) from that alone.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable
+from typing import Any, Protocol
+
+import aiohttp
+
+from db.repositories.outbox import OutboxEntry
+from db.repositories.ticket_cards import SqlTicketCards
+from domain.chat import ConversationRef
+from domain.events import EventType
+from domain.notifications import TicketNotice
+from domain.ports import ConversationRefRepository
+from notify.ports import (
+    MessageGone,
+    NotificationCards,
+    Rejected,
+    SendFailed,
+    TargetGone,
+    TeamsMessenger,
+)
+from notify.safe_http import create_webhook_session
+from notify.webhook import DeliveryOutcome, DeliveryResult, post_webhook
+from notify.webhook_url import WebhookPolicy
+
+ADAPTIVE_CARD = "application/vnd.microsoft.card.adaptive"
+DEFAULT_WEBHOOK_TIMEOUT = 10.0
+
+
+class Deliverer(Protocol):
+    async def deliver(self, entry: OutboxEntry, notice: TicketNotice) -> DeliveryOutcome: ...
+
+    async def close(self) -> None:
+        """Release connections; the worker calls it once when it stops."""
+        ...
+
+
+def webhook_message(card: dict[str, Any]) -> dict[str, Any]:
+    """The body Teams Workflows and connector webhooks take: a message with one card."""
+    return {"type": "message", "attachments": [{"contentType": ADAPTIVE_CARD, "content": card}]}
+
+
+class WebhookDeliverer:
+    """Posts through the guarded session, kept open so connections are reused."""
+
+    def __init__(
+        self,
+        *,
+        cards: NotificationCards,
+        policy: WebhookPolicy,
+        timeout: float = DEFAULT_WEBHOOK_TIMEOUT,
+    ) -> None:
+        self._cards = cards
+        self._policy = policy
+        self._timeout = timeout
+        self._session: aiohttp.ClientSession | None = None
+
+    async def deliver(self, entry: OutboxEntry, notice: TicketNotice) -> DeliveryOutcome:
+        if self._session is None:
+            self._session = create_webhook_session(self._policy, timeout=self._timeout)
+        return await post_webhook(
+            self._session,
+            entry.target.key,
+            webhook_message(self._cards.webhook_card(notice)),
+            delivery_id=entry.delivery_id,
+            policy=self._policy,
+        )
+
+    async def close(self) -> None:
+        if self._session is not None:
+            await self._session.close()
+            self._session = None
+
+
+class ChannelDeliverer:
+    """A ticket's first notification in a channel posts its card; later ones update that
+    card in place and say what happened in its thread."""
+
+    def __init__(
+        self,
+        *,
+        messenger: TeamsMessenger,
+        cards: NotificationCards,
+        refs: ConversationRefRepository,
+        ticket_cards: SqlTicketCards,
+    ) -> None:
+        self._messenger = messenger
+        self._cards = cards
+        self._refs = refs
+        self._ticket_cards = ticket_cards
+
+    async def deliver(self, entry: OutboxEntry, notice: TicketNotice) -> DeliveryOutcome:
+        team_id = entry.target.team_id
+        ref = await self._refs.channel(team_id, entry.target.key) if team_id else None
+        if ref is None:
+            return DeliveryOutcome(DeliveryResult.GONE, "the bot is no longer in this channel")
+        return await _sending(self._post_or_update(ref, entry.ticket_id, notice))
+
+    async def _post_or_update(
+        self, ref: ConversationRef, ticket_id: int, notice: TicketNotice
+    ) -> DeliveryOutcome:
+        card = self._cards.channel_card(notice)
+        activity_id = await self._ticket_cards.activity_id(ticket_id, ref.conversation_id)
+        posted = activity_id is None
+        if activity_id is not None:
+            try:
+                await self._messenger.update_card(ref, activity_id, card)
+            except MessageGone:
+                posted, activity_id = True, None
+        if activity_id is None:
+            activity_id = await self._messenger.post_card(ref, card)
+            await self._ticket_cards.remember(ticket_id, ref.conversation_id, activity_id)
+        if notice.event_type is not EventType.CREATED:
+            await self._messenger.reply_in_thread(ref, activity_id, notice.headline)
+        return DeliveryOutcome(DeliveryResult.DELIVERED, "posted" if posted else "updated")
+
+    async def close(self) -> None:
+        return None
+
+
+class PersonalDeliverer:
+    def __init__(
+        self,
+        *,
+        messenger: TeamsMessenger,
+        cards: NotificationCards,
+        refs: ConversationRefRepository,
+    ) -> None:
+        self._messenger = messenger
+        self._cards = cards
+        self._refs = refs
+
+    async def deliver(self, entry: OutboxEntry, notice: TicketNotice) -> DeliveryOutcome:
+        ref = await self._refs.personal_for(entry.target.key)
+        if ref is None:
+            return DeliveryOutcome(DeliveryResult.REJECTED, "the user has no chat with the bot")
+        return await _sending(self._send(ref, notice))
+
+    async def _send(self, ref: ConversationRef, notice: TicketNotice) -> DeliveryOutcome:
+        await self._messenger.send_card(ref, self._cards.personal_card(notice))
+        return DeliveryOutcome(DeliveryResult.DELIVERED, "sent")
+
+    async def close(self) -> None:
+        return None
+
+
+async def _sending(send: Awaitable[DeliveryOutcome]) -> DeliveryOutcome:
+    """The messenger's failures as outcomes; other exceptions reach the worker, which retries."""
+    try:
+        outcome = await send
+    except SendFailed as failure:
+        return DeliveryOutcome(
+            DeliveryResult.RETRY_LATER, str(failure), retry_after=failure.retry_after
+        )
+    except TargetGone as gone:
+        return DeliveryOutcome(DeliveryResult.GONE, str(gone) or "the conversation is gone")
+    except Rejected as rejected:
+        return DeliveryOutcome(DeliveryResult.REJECTED, str(rejected))
+    return outcome

@@ -1,0 +1,244 @@
+"""Turning claimed outbox rows into `TicketNotice`s: the ticket as it is now, and what happened.
+
+Cards are drawn at delivery, from the current ticket, so a notification
+delivered late never shows stale facts; the "what happened" line comes from the
+payload written with the change. Names are read for the whole batch at once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import quote
+
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from db.repositories.notification_facts import SqlNotificationFacts
+from db.repositories.outbox import OutboxEntry
+from db.repositories.subscriptions import SqlAudience
+from domain.access import Viewer, available_actions
+from domain.events import EventType
+from domain.notifications import Reason, TargetKind, TicketNotice
+from domain.people import User
+from domain.tickets import AssigneeType, FieldChange, Ticket
+
+TEAM_PREFIX = "team:"
+_ENUM_FIELDS = frozenset({"status", "priority", "severity", "category"})
+_FIELD_LABELS = {
+    "due_date": "due date",
+    "estimated_hours": "estimate",
+    "actual_hours": "hours spent",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class NoticeLinks:
+    """Where a notification's buttons lead."""
+
+    web_url: str
+    bot_app_id: str | None = None
+
+    def ticket_url(self, ticket_id: int) -> str:
+        return f"{self.web_url.rstrip('/')}/tickets/{ticket_id}"
+
+    def teams_url(self, ticket_number: str) -> str | None:
+        """A chat with the bot, pre-filled with `ticket <NUMBER>`; None without an app id."""
+        if not self.bot_app_id:
+            return None
+        return (
+            "https://teams.microsoft.com/l/chat/0/0?users=28:"
+            f"{quote(self.bot_app_id, safe='')}&message={quote('ticket ' + ticket_number, safe='')}"
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Names:
+    users: Mapping[str, User]
+    teams: Mapping[int, str]
+
+    def user(self, user_id: str | None) -> str:
+        if user_id is None:
+            return "nobody"
+        user = self.users.get(user_id)
+        return user.display_name if user else "a former user"
+
+    def assignee(self, label: str | None) -> str | None:
+        """A history-style assignee (`user id` or `team:<id>`) as people read it."""
+        if label is None:
+            return None
+        if label.startswith(TEAM_PREFIX) and label[len(TEAM_PREFIX) :].isdecimal():
+            team_id = int(label[len(TEAM_PREFIX) :])
+            return f"team {self.teams.get(team_id, team_id)}"
+        return self.user(label)
+
+
+async def load_notices(
+    engine: AsyncEngine, entries: Sequence[OutboxEntry], *, links: NoticeLinks
+) -> dict[int, TicketNotice]:
+    """A notice per entry id; an entry whose ticket no longer exists has none."""
+    if not entries:
+        return {}
+    async with engine.connect() as connection:
+        facts = SqlNotificationFacts(connection)
+        tickets = await facts.tickets({entry.ticket_id for entry in entries})
+        user_ids, team_ids = _people_named(entries, tickets.values())
+        names = Names(await facts.users(user_ids), await facts.team_names(team_ids))
+        company = await facts.company()
+        card_viewers = {
+            str(entry.payload.get("on_behalf_of"))
+            for entry in entries
+            if entry.target.kind in (TargetKind.CHANNEL, TargetKind.PERSONAL)
+        }
+        viewers = await SqlAudience(connection).viewers(card_viewers)
+    notices: dict[int, TicketNotice] = {}
+    for entry in entries:
+        ticket = tickets.get(entry.ticket_id)
+        if ticket is not None:
+            notices[entry.id] = notice_for(
+                entry,
+                ticket,
+                names=names,
+                viewers=viewers,
+                links=links,
+                company_name=company.company_name,
+            )
+    return notices
+
+
+def notice_for(
+    entry: OutboxEntry,
+    ticket: Ticket,
+    *,
+    names: Names,
+    viewers: Mapping[str, Viewer],
+    links: NoticeLinks,
+    company_name: str,
+) -> TicketNotice:
+    payload = entry.payload
+    event_type = EventType(entry.event_type)
+    actor = names.user(payload.get("actor_id"))
+    changes = tuple(_shown(change, names) for change in _changes(payload))
+    viewer_id = payload.get("on_behalf_of")
+    viewer = viewers.get(viewer_id) if isinstance(viewer_id, str) else None
+    personal = entry.target.kind in (TargetKind.PERSONAL, TargetKind.EMAIL)
+    return TicketNotice(
+        event_type=event_type,
+        ticket=ticket,
+        headline=headline(
+            event_type,
+            actor=actor,
+            changes=changes,
+            reason=Reason(payload.get("reason", Reason.SUBSCRIPTION.value))
+            if personal
+            else Reason.SUBSCRIPTION,
+        ),
+        actor_label=actor,
+        requester_label=names.user(ticket.created_by),
+        assignee_label=names.assignee(_assignee_label(ticket)),
+        company_name=company_name,
+        web_url=links.ticket_url(ticket.id),
+        teams_url=links.teams_url(ticket.ticket_number),
+        changes=changes,
+        comment_excerpt=payload.get("comment_excerpt"),
+        actions=available_actions(viewer, ticket) if viewer else frozenset(),
+        viewer_id=viewer_id if isinstance(viewer_id, str) else None,
+    )
+
+
+def headline(
+    event_type: EventType,
+    *,
+    actor: str,
+    changes: Sequence[FieldChange] = (),
+    reason: Reason = Reason.SUBSCRIPTION,
+) -> str:
+    """One line saying what happened, addressed to the reader when it is about them."""
+    if event_type is EventType.CREATED:
+        return f"New ticket from {actor}"
+    if event_type is EventType.ASSIGNED:
+        new = changes[0].new if changes else None
+        if new is None:
+            return f"Unassigned by {actor}"
+        if reason is Reason.ASSIGNEE:
+            return f"Assigned to you by {actor}"
+        return f"Assigned to {new} by {actor}"
+    if event_type is EventType.STATUS_CHANGED:
+        status = changes[0].new if changes else "a new status"
+        whose = "Your ticket was" if reason is Reason.REQUESTER else "Status"
+        verb = "moved to" if reason is Reason.REQUESTER else "changed to"
+        return f"{whose} {verb} {status} by {actor}"
+    if event_type is EventType.COMMENTED:
+        return (
+            f"{actor} commented on your ticket"
+            if reason is Reason.REQUESTER
+            else f"{actor} commented"
+        )
+    fields = _joined([change.field for change in changes]) or "Details"
+    return f"{fields[:1].upper()}{fields[1:]} changed by {actor}"
+
+
+def _changes(payload: Mapping[str, Any]) -> list[FieldChange]:
+    raw = payload.get("changes") or []
+    return [FieldChange(str(field), old, new) for field, old, new in raw]
+
+
+def _shown(change: FieldChange, names: Names) -> FieldChange:
+    field = change.field
+    if field == "assignee":
+        return FieldChange(field, names.assignee(change.old), names.assignee(change.new))
+    label = _FIELD_LABELS.get(field, field.replace("_", " "))
+    if field in _ENUM_FIELDS:
+        return FieldChange(label, _enum_label(change.old), _enum_label(change.new))
+    if field == "due_date":
+        return FieldChange(label, _day(change.old), _day(change.new))
+    return FieldChange(label, change.old, change.new)
+
+
+def _enum_label(value: str | None) -> str | None:
+    return None if value is None else value.replace("_", " ").capitalize()
+
+
+def _day(value: str | None) -> str | None:
+    return None if value is None else value[:10]
+
+
+def _joined(words: Sequence[str]) -> str:
+    if len(words) <= 1:
+        return "".join(words)
+    return ", ".join(words[:-1]) + " and " + words[-1]
+
+
+def _assignee_label(ticket: Ticket) -> str | None:
+    assignee = ticket.assignee
+    return None if assignee is None else assignee.label
+
+
+def _people_named(
+    entries: Iterable[OutboxEntry], tickets: Iterable[Ticket]
+) -> tuple[set[str], set[int]]:
+    user_ids: set[str] = set()
+    team_ids: set[int] = set()
+
+    def add(label: object) -> None:
+        if not isinstance(label, str):
+            return
+        if label.startswith(TEAM_PREFIX) and label[len(TEAM_PREFIX) :].isdecimal():
+            team_ids.add(int(label[len(TEAM_PREFIX) :]))
+        else:
+            user_ids.add(label)
+
+    for entry in entries:
+        add(entry.payload.get("actor_id"))
+        add(entry.payload.get("on_behalf_of"))
+        for field, old, new in entry.payload.get("changes") or []:
+            if field == "assignee":
+                add(old)
+                add(new)
+    for ticket in tickets:
+        user_ids.add(ticket.created_by)
+        if ticket.assignee_type is AssigneeType.TEAM and ticket.assignee_team_id is not None:
+            team_ids.add(ticket.assignee_team_id)
+        elif ticket.assignee_id is not None:
+            user_ids.add(ticket.assignee_id)
+    return user_ids, team_ids

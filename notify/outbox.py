@@ -1,0 +1,127 @@
+"""Writing a change's events to the outbox, in the change's own transaction.
+
+The unit of work calls `record` just before it commits, on its connection, so
+a ticket change and its notifications are stored together or not at all.
+Recipients are decided now, from the subscriptions and access rights at the
+moment of the change; cards are drawn later, at delivery, from the ticket as it
+is then. The payload keeps what the card's "what happened" line needs.
+"""
+
+from __future__ import annotations
+
+import logging
+import uuid
+from collections.abc import Callable
+from dataclasses import replace
+from datetime import datetime
+from functools import partial
+from typing import Any
+
+from sqlalchemy.ext.asyncio import AsyncConnection
+
+from db.repositories.outbox import NewDelivery, add_deliveries
+from db.repositories.subscriptions import SqlAudience
+from domain.clock import utcnow
+from domain.events import TicketEvent
+from domain.notifications import Delivery, Subscription, people_involved, recipients
+from domain.ports import EventSink
+from notify.webhook_url import (
+    WebhookPolicy,
+    WebhookUrlRefused,
+    check_webhook_url,
+    redact_webhook_url,
+)
+
+log = logging.getLogger(__name__)
+
+COMMENT_EXCERPT = 500
+
+
+class OutboxWriter:
+    """The `EventSink` for one unit of work: its events become outbox rows on its connection."""
+
+    def __init__(
+        self,
+        connection: AsyncConnection,
+        *,
+        policy: WebhookPolicy,
+        clock: Callable[[], datetime] = utcnow,
+        new_id: Callable[[], str] = lambda: str(uuid.uuid4()),
+    ) -> None:
+        self._db = connection
+        self._policy = policy
+        self._clock = clock
+        self._new_id = new_id
+
+    async def record(self, events: list[TicketEvent]) -> None:
+        audience = SqlAudience(self._db)
+        subscriptions = [
+            self._callable(subscription)
+            for subscription in await audience.enabled_subscriptions()
+            if any(subscription.wants(event.type) for event in events)
+        ]
+        involved = set().union(*(people_involved(event) for event in events))
+        viewers = await audience.viewers({s.user_id for s in subscriptions} | involved)
+        reach = await audience.reach(
+            channels={
+                (s.team_id, s.channel_id) for s in subscriptions if s.team_id and s.channel_id
+            },
+            users=involved,
+        )
+        rows = [
+            NewDelivery(
+                delivery_id=self._new_id(),
+                event_type=event.type.value,
+                ticket_id=event.ticket.id,
+                target=delivery.target,
+                payload=payload_of(event, delivery),
+            )
+            for event in events
+            for delivery in recipients(
+                event, subscriptions=subscriptions, viewers=viewers, reach=reach
+            )
+        ]
+        await add_deliveries(self._db, rows, now=self._clock())
+
+    def _callable(self, subscription: Subscription) -> Subscription:
+        """Drops a webhook URL today's policy refuses: never called, and the log says why."""
+        if not subscription.webhook_url:
+            return subscription
+        try:
+            check_webhook_url(subscription.webhook_url, policy=self._policy)
+        except WebhookUrlRefused as refusal:
+            log.warning(
+                "not notifying webhook %s of user %s: %s",
+                redact_webhook_url(subscription.webhook_url),
+                subscription.user_id,
+                refusal.message,
+            )
+            return replace(subscription, webhook_url=None)
+        return subscription
+
+
+def payload_of(event: TicketEvent, delivery: Delivery) -> dict[str, Any]:
+    """What delivery needs besides the ticket itself, which it reads fresh."""
+    comment = event.comment
+    return {
+        "ticket_number": event.ticket.ticket_number,
+        "actor_id": event.actor_id,
+        "occurred_at": event.occurred_at.isoformat(),
+        "reason": delivery.reason.value,
+        "on_behalf_of": delivery.on_behalf_of,
+        "changes": [[c.field, c.old, c.new] for c in event.changes],
+        "comment_excerpt": (
+            None if comment is None else _excerpt(comment.content, COMMENT_EXCERPT)
+        ),
+    }
+
+
+def _excerpt(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def outbox_sink(
+    policy: WebhookPolicy, *, clock: Callable[[], datetime] = utcnow
+) -> Callable[[AsyncConnection], EventSink]:
+    """The factory `SqlUnitOfWork(engine, event_sink=...)` takes."""
+    return partial(OutboxWriter, policy=policy, clock=clock)

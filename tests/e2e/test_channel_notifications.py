@@ -1,0 +1,91 @@
+"""Channels hear about tickets: subscribe in chat, the card posted and updated in place."""
+
+from __future__ import annotations
+
+import asyncio
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from db.tables import bot_ticket_cards, teams_integration_settings
+from tests.e2e.service import Service, card_of, texts_in
+from tests.integration.builders import insert_team, insert_user
+
+
+async def eventually(engine: AsyncEngine, query: Any, *, seconds: float = 10.0) -> Any:
+    """The first row of `query` once the delivery worker has written it (polled, bounded)."""
+    for _ in range(int(seconds / 0.05)):
+        async with engine.connect() as connection:
+            row = (await connection.execute(query)).mappings().first()
+        if row is not None:
+            return row
+        await asyncio.sleep(0.05)
+    raise TimeoutError(f"nothing matched within {seconds}s")
+
+
+async def test_only_managers_and_admins_subscribe_a_channel(
+    service: Service, engine: AsyncEngine
+) -> None:
+    await insert_user(engine, role="user", email="ada@example.com")
+    await insert_user(engine, role="manager", email="mona@example.com")
+    ada = service.person("ada@example.com", "Ada Lovelace")
+    mona = service.person("mona@example.com", "Mona Manager")
+    refused = await service.say_in_channel("subscribe", user=ada)
+    assert refused.texts == ["Sorry, you can't do that: only admins or managers can do that."]
+    done = await service.say_in_channel("subscribe created assigned", user=mona)
+    assert "Subscribed #Printers" in done.texts[0]
+    async with engine.connect() as connection:
+        row = (await connection.execute(select(teams_integration_settings))).mappings().one()
+    assert (row["team_id"], row["channel_id"], row["enabled"]) == (
+        service.teams.team.id, service.teams.channel.id, True)
+    assert sorted(row["notification_types"]) == ["ticket_assigned", "ticket_created"]
+    listed = await service.say_in_channel("subscriptions", user=mona)
+    assert "assigned, created" in listed.texts[0]
+    gone = await service.say_in_channel("unsubscribe", user=mona)
+    assert gone.texts == ["#Printers gets no more ticket posts."]
+
+
+async def test_a_new_ticket_is_posted_to_the_channel_and_its_card_updated_in_place(
+    service: Service, engine: AsyncEngine
+) -> None:
+    admin_id = await insert_user(engine, role="admin", email="root@example.com")
+    agent_id = await insert_user(engine, role="user", email="ada@example.com")
+    await insert_team(engine, "Desk", agent_id, admin_id)
+    root = service.person("root@example.com", "Rita Root")
+    ada = service.person("ada@example.com", "Ada Lovelace")
+    await service.say_in_channel("subscribe", user=root)
+    channel = service.teams.channel.id
+    connector = service.connector
+
+    for said in ("new ticket Toner low on floor 2", "skip", "request", "low"):
+        await service.say(said, user=ada)
+
+    def posted(stand_in: object) -> bool:
+        return any(c.operation == "send" and c.conversation_id == channel and
+                   card_of(c.body) for c in connector.calls)
+
+    await connector.wait_until(posted)
+    post = next(c for c in connector.calls if c.operation == "send" and c.conversation_id == channel
+                and card_of(c.body))
+    assert "Toner low on floor 2" in texts_in(card_of(post.body) or {})
+    remembered = await eventually(engine, select(bot_ticket_cards))
+    assert remembered["conversation_id"] == channel
+    activity_id = remembered["activity_id"]  # the id the connector gave the posted card
+
+    ticket_number = texts_in(card_of(post.body) or {}).split("TKT-")[1].split()[0]
+    await service.say(f"assign TKT-{ticket_number} to me", user=ada)
+
+    thread = f"{channel};messageid={activity_id}"
+
+    def updated(stand_in: object) -> bool:
+        return any(c.operation == "update" for c in connector.calls) and any(
+            c.conversation_id == thread for c in connector.calls)
+
+    await connector.wait_until(updated)
+    update = next(c for c in connector.calls if c.operation == "update")
+    assert (update.conversation_id, update.activity_id) == (channel, activity_id)
+    assert "Unassigned" not in texts_in(card_of(update.body) or {})
+    thread_reply = next(c for c in connector.calls if c.conversation_id == thread)
+    assert thread_reply.operation == "send"
+    assert "Assigned to" in thread_reply.body["text"]

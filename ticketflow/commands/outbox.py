@@ -1,0 +1,87 @@
+"""`ticketflow outbox status|retry`: what notifications are waiting or failed; requeue them."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from bot.cards.labels import trimmed
+from db.repositories.outbox_status import SqlOutboxStatus
+from domain.clock import utcnow
+from notify.worker import shown
+from ticketflow.cli import with_runtime
+from ticketflow.commands import table
+from ticketflow.runtime import Runtime
+from ticketflow.settings import Settings
+
+
+def register(subcommands: Any) -> None:
+    outbox = subcommands.add_parser("outbox", help="notification deliveries: status and retries")
+    actions = outbox.add_subparsers(required=True, metavar="ACTION")
+    status = actions.add_parser("status", help="counts by state and the latest failures")
+    status.add_argument("--failures", type=int, default=10, help="how many failures to list")
+    status.set_defaults(command=show_status)
+    retry = actions.add_parser("retry", help="make waiting retries due now")
+    retry.add_argument(
+        "--dead",
+        action="store_true",
+        help="also requeue dead deliveries with a fresh set of attempts",
+    )
+    retry.set_defaults(command=requeue)
+
+
+async def show_status(args: argparse.Namespace, settings: Settings) -> int:
+    async def work(runtime: Runtime) -> int:
+        outbox = SqlOutboxStatus(runtime.engine)
+        counts = await outbox.counts()
+        print(
+            table(
+                [(status.value, count) for status, count in counts.items()], ("STATE", "DELIVERIES")
+            )
+        )
+        gone = await outbox.disabled_targets()
+        if gone:
+            print(
+                "\nDisabled targets (they answered 404/410 or are gone; webhook subscriptions "
+                "to them were switched off):"
+            )
+            print(
+                table(
+                    [
+                        (
+                            f"{when:%Y-%m-%d %H:%M:%S}" if when else "",
+                            trimmed(shown(target), 70),
+                            trimmed(error or "", 90),
+                        )
+                        for target, when, error in gone
+                    ],
+                    ("SINCE (UTC)", "TARGET", "ANSWER"),
+                )
+            )
+        failures = await outbox.latest_failures(limit=args.failures)
+        if failures:
+            print("\nLatest failures:")
+            rows = [
+                (
+                    f"{entry.last_attempt_at:%Y-%m-%d %H:%M:%S}" if entry.last_attempt_at else "",
+                    entry.status.value,
+                    entry.attempts,
+                    entry.event_type,
+                    trimmed(shown(entry.target), 70),
+                    trimmed(entry.last_error or "", 90),
+                )
+                for entry in failures
+            ]
+            print(table(rows, ("WHEN (UTC)", "STATE", "TRIES", "EVENT", "TARGET", "ERROR")))
+        return 0
+
+    return await with_runtime(settings, work)
+
+
+async def requeue(args: argparse.Namespace, settings: Settings) -> int:
+    async def work(runtime: Runtime) -> int:
+        count = await SqlOutboxStatus(runtime.engine).requeue(now=utcnow(), dead=args.dead)
+        print(f"ticketflow: {count} deliveries are due now")
+        return 0
+
+    return await with_runtime(settings, work)

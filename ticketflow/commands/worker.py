@@ -1,0 +1,108 @@
+"""`ticketflow worker`: deliver notifications from the outbox, alone or beside `serve`.
+
+Several workers may run against one PostgreSQL database (claims skip each
+other's rows); on SQLite run one. It posts to Teams through its own connector
+clients (same app registration), so it delivers bot channel posts and personal
+messages as well as channel webhooks and email.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import logging
+import signal
+from typing import Any
+
+from bot.cards.notification import NotificationCardSet
+from bot.proactive import BotMessenger
+from bot.transport.adapter import create_adapter
+from notify.worker import WorkerConfig
+from ticketflow.cli import with_runtime
+from ticketflow.logs import configure_logging
+from ticketflow.notifications import build_delivery_worker
+from ticketflow.runtime import Runtime
+from ticketflow.settings import Settings
+from ticketflow.teams import transport_settings
+
+log = logging.getLogger("ticketflow")
+
+
+def register(subcommands: Any) -> None:
+    parser = subcommands.add_parser(
+        "worker", help="deliver notifications from the outbox (Teams, webhooks, email)"
+    )
+    defaults = WorkerConfig()
+    parser.add_argument(
+        "--concurrency",
+        type=_positive,
+        default=defaults.concurrency,
+        help=f"deliveries in flight at once (default {defaults.concurrency})",
+    )
+    parser.add_argument(
+        "--batch",
+        type=_positive,
+        default=defaults.batch_size,
+        help=f"rows claimed per query (default {defaults.batch_size})",
+    )
+    parser.add_argument(
+        "--lease",
+        type=_positive,
+        default=int(defaults.lease),
+        help=f"seconds a claim holds a row (default {int(defaults.lease)})",
+    )
+    parser.add_argument(
+        "--poll",
+        type=float,
+        default=defaults.poll_interval,
+        help=f"seconds between looks when idle (default {defaults.poll_interval})",
+    )
+    parser.add_argument("--once", action="store_true", help="deliver one batch and exit")
+    parser.set_defaults(command=run)
+
+
+def _positive(text: str) -> int:
+    value = int(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError("must be at least 1")
+    return value
+
+
+async def run(args: argparse.Namespace, settings: Settings) -> int:
+    configure_logging(settings)
+    config = WorkerConfig(
+        batch_size=args.batch,
+        concurrency=args.concurrency,
+        lease=float(args.lease),
+        poll_interval=args.poll,
+    )
+
+    async def work(runtime: Runtime) -> int:
+        adapter = create_adapter(transport_settings(runtime))
+        worker = build_delivery_worker(
+            runtime, messenger=BotMessenger(adapter, app_id=settings.app_id),
+            cards=NotificationCardSet(), config=config,
+        )
+        if args.once:
+            try:
+                print(f"ticketflow: handled {await worker.run_once()} deliveries")
+            finally:
+                await worker.close()
+                await adapter.close()
+            return 0
+        stop = asyncio.Event()
+        loop = asyncio.get_running_loop()
+        for signum in (signal.SIGINT, signal.SIGTERM):
+            loop.add_signal_handler(signum, stop.set)
+        log.info(
+            "worker %s delivering notifications (%s database)",
+            worker.worker_id,
+            settings.backend,
+        )
+        try:
+            await worker.run_forever(stop)
+        finally:
+            await adapter.close()
+        return 0
+
+    return await with_runtime(settings, work)

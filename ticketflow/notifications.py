@@ -1,0 +1,108 @@
+"""Wiring notifications: the outbox sink for units of work, and the delivery worker.
+
+`create_app` passes `outbox_sink_for(settings)` to every `SqlUnitOfWork` and
+starts `build_delivery_worker(...).run_forever(stop)`; `ticketflow worker` runs
+the same worker alone.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import uuid
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from sqlalchemy.ext.asyncio import AsyncConnection
+
+from db.repositories.conversation_refs import SqlConversationRefs
+from db.repositories.email_settings import SqlEmailSettings
+from db.repositories.subscriptions import SubscriptionsUnitOfWork
+from db.repositories.ticket_cards import SqlTicketCards
+from domain.notifications import TargetKind, WebhookUrlCheck
+from domain.ports import EventSink
+from notify.deliverers import ChannelDeliverer, Deliverer, PersonalDeliverer, WebhookDeliverer
+from notify.email import EmailDeliverer
+from notify.notices import NoticeLinks
+from notify.outbox import outbox_sink
+from notify.ports import NotificationCards, TeamsMessenger
+from notify.retries import RetryPolicy
+from notify.secrets import SecretBox
+from notify.webhook_url import WebhookPolicy, check_webhook_url
+from notify.worker import DeliveryWorker, WorkerConfig
+from ticketflow.settings import Settings
+
+if TYPE_CHECKING:
+    from ticketflow.runtime import Runtime
+
+
+def webhook_policy(settings: Settings) -> WebhookPolicy:
+    return WebhookPolicy(
+        extra_hosts=settings.webhook_extra_hosts,
+        allow_loopback_for_tests=settings.allow_loopback_webhooks,
+    )
+
+
+def outbox_sink_for(settings: Settings) -> Callable[[AsyncConnection], EventSink]:
+    """For `SqlUnitOfWork(engine, event_sink=...)`: every change then writes its outbox rows."""
+    return outbox_sink(webhook_policy(settings))
+
+
+def webhook_check(settings: Settings) -> WebhookUrlCheck:
+    """For `domain.notifications.set_webhook`: the canonical URL, or ValueError saying why not."""
+    policy = webhook_policy(settings)
+
+    def check(url: str) -> str:
+        return check_webhook_url(url, policy=policy).url
+
+    return check
+
+
+def subscriptions_uow(runtime: Runtime) -> SubscriptionsUnitOfWork:
+    """The unit of work `subscribe_channel` and friends take."""
+    return SubscriptionsUnitOfWork(runtime.engine, event_sink=outbox_sink_for(runtime.settings))
+
+
+def secret_box(settings: Settings) -> SecretBox | None:
+    return SecretBox(settings.secret_keys) if settings.secret_keys else None
+
+
+def default_worker_id() -> str:
+    """Unique per process, readable in `outbox status`: host, pid and a random tail."""
+    return f"{socket.gethostname()[:40]}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
+
+
+def build_delivery_worker(
+    runtime: Runtime,
+    *,
+    messenger: TeamsMessenger | None,
+    cards: NotificationCards,
+    worker_id: str | None = None,
+    config: WorkerConfig = WorkerConfig(),
+    retry: RetryPolicy = RetryPolicy(),
+) -> DeliveryWorker:
+    """A worker for webhooks and email, plus bot channel posts and personal chats when
+    `messenger` is given; without one it leaves those rows to a worker that has one."""
+    settings, engine = runtime.settings, runtime.engine
+    deliverers: dict[TargetKind, Deliverer] = {
+        TargetKind.WEBHOOK: WebhookDeliverer(cards=cards, policy=webhook_policy(settings)),
+        TargetKind.EMAIL: EmailDeliverer(
+            settings=SqlEmailSettings(engine), secrets=secret_box(settings)
+        ),
+    }
+    if messenger is not None:
+        refs = SqlConversationRefs(engine)
+        deliverers[TargetKind.CHANNEL] = ChannelDeliverer(
+            messenger=messenger, cards=cards, refs=refs, ticket_cards=SqlTicketCards(engine)
+        )
+        deliverers[TargetKind.PERSONAL] = PersonalDeliverer(
+            messenger=messenger, cards=cards, refs=refs
+        )
+    return DeliveryWorker(
+        engine=engine,
+        deliverers=deliverers,
+        links=NoticeLinks(web_url=settings.web_url, bot_app_id=settings.app_id),
+        worker_id=worker_id or default_worker_id(),
+        config=config,
+        retry=retry,
+    )
