@@ -1,0 +1,71 @@
+"""Admin commands in chat: invitations, roles, deactivation, teams, company settings."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from db.tables import company_settings, team_members, teams, user_invitations, users
+from tests.e2e.service import Service, texts_in
+from tests.integration.builders import insert_user
+
+
+async def test_an_admin_runs_the_organisation_from_chat(
+    service: Service, engine: AsyncEngine
+) -> None:
+    await insert_user(engine, role="admin", email="root@example.com")
+    lee_id = await insert_user(engine, role="user", email="lee@example.com")
+    root = service.person("root@example.com", "Rita Root")
+    lee = service.person("lee@example.com", "Lee Agent")
+    await service.say("help", user=lee)  # Lee is known to the bot
+
+    invited = await service.say("invite dana@example.com as manager", user=root)
+    assert invited.texts[0].startswith("Invited dana@example.com as manager")
+    assert (await service.say("team create Network", user=root)).texts == ["Team Network is created."]
+    added = await service.say("team add lee@example.com Network", user=root)
+    assert added.texts[0].startswith("Added to team Network")
+    promoted = await service.say("role lee@example.com manager", user=root)
+    assert promoted.texts == ["User " + (await _last_name(engine, lee_id)) + " is now manager."]
+    prefix = await service.say("settings prefix ops", user=root)
+    assert "prefix: OPS" in prefix.texts[0]
+    shown = await service.say("settings", user=root)
+    assert "OPS" in texts_in(shown.card)
+    gone = await service.say("deactivate lee@example.com", user=root)
+    assert gone.texts[0].endswith("is deactivated: they can no longer see or change tickets.")
+    assert (await service.say("my tickets", user=lee)).texts == [
+        "Sorry, you can't do that: your TicketFlow account is deactivated."]
+
+    async with engine.connect() as connection:
+        invitation = (await connection.execute(select(user_invitations))).mappings().one()
+        lee_row = (await connection.execute(select(users).where(users.c.id == lee_id))).mappings()
+        member = (await connection.execute(select(team_members.c.user_id).join(teams))).scalar()
+        prefix_value = (await connection.execute(select(company_settings.c.ticket_prefix))).scalar()
+    assert (invitation["email"], invitation["role"], invitation["status"]) == (
+        "dana@example.com", "manager", "pending")
+    row = lee_row.one()
+    assert (row["role"], row["is_active"]) == ("manager", False)
+    assert member == lee_id and prefix_value == "OPS"
+
+
+async def _last_name(engine: AsyncEngine, user_id: str) -> str:
+    async with engine.connect() as connection:
+        return str((await connection.execute(
+            select(users.c.last_name).where(users.c.id == user_id))).scalar_one())
+
+
+async def test_admin_commands_are_refused_for_other_roles_with_the_reason(
+    service: Service, engine: AsyncEngine
+) -> None:
+    await insert_user(engine, role="manager", email="mona@example.com")
+    await insert_user(engine, role="customer", email="cleo@example.com")
+    mona = service.person("mona@example.com", "Mona Manager")
+    cleo = service.person("cleo@example.com", "Cleo Customer")
+    refusal = "Sorry, you can't do that: only admins can do that."
+    assert (await service.say("invite x@example.com as admin", user=mona)).texts == [refusal]
+    assert (await service.say("settings prefix HACK", user=cleo)).texts == [refusal]
+    assert (await service.say("team create Shadow", user=cleo)).texts == [refusal]
+    managers_own = await service.say("team add cleo@example.com Shadow", user=mona)
+    assert managers_own.texts == ["I can't find the team Shadow."]
+    async with engine.connect() as connection:
+        assert (await connection.execute(select(user_invitations))).first() is None
+        assert (await connection.execute(select(teams))).first() is None
