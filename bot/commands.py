@@ -144,11 +144,17 @@ class Subscriptions:
     pass
 
 
+@dataclass(frozen=True, slots=True)
+class Webhook:
+    url: str | None  # None turns it off
+    types: tuple[str, ...] = ()
+
+
 Command = (
     Help | Cancel | NewTicket | MyTickets | ListTickets | ShowTicket | Assign | ChangeStatus
     | Comment | Edit | Question | Unknown
     | Invite | SetRole | Deactivate | CreateTeam | AddToTeam | CompanySettings
-    | Subscribe | Unsubscribe | Subscriptions
+    | Subscribe | Unsubscribe | Subscriptions | Webhook
 )
 
 def _pattern(regex: str) -> re.Pattern[str]:
@@ -192,6 +198,12 @@ def parse(text: str) -> Command:
         words = lowered.replace(",", " ").split()
         if words[0] == "subscribe":
             return Subscribe(tuple(words[1:]))
+    if lowered.startswith("webhook"):
+        words = message.replace(",", " ").split()
+        if len(words) >= 2 and words[0].lower() == "webhook":
+            if words[1].lower() in ("off", "none", "remove"):
+                return Webhook(None)
+            return Webhook(words[1], tuple(w.lower() for w in words[2:]))
     if lowered == "unsubscribe":
         return Unsubscribe()
     if lowered in ("subscriptions", "subscription"):

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from botbuilder.core import Storage
 
-from domain.notifications import SubscriptionUnitOfWork
+from domain.notifications import SubscriptionUnitOfWork, WebhookUrlCheck
 from domain.people import Role
 from domain.ports import ConversationRefRepository, UnitOfWork, UserLinkRepository
 
@@ -32,3 +32,4 @@ class BotDependencies:
     links: UserLinkRepository
     options: BotOptions
     subscriptions: Callable[[], SubscriptionUnitOfWork] | None = None
+    webhook_check: WebhookUrlCheck | None = None

@@ -118,7 +118,8 @@ class MessageRouter:
             case (commands.Invite() | commands.SetRole() | commands.Deactivate()
                   | commands.CreateTeam() | commands.AddToTeam() | commands.CompanySettings()):
                 await run_admin(turn_context, deps, self._directory, viewer, command)
-            case commands.Subscribe() | commands.Unsubscribe() | commands.Subscriptions():
+            case (commands.Subscribe() | commands.Unsubscribe() | commands.Subscriptions()
+                  | commands.Webhook()):
                 await run_subscription(turn_context, deps, viewer, command)
             case commands.Unknown(text=text, hint=hint):
                 reply = f"Sorry, I didn't get “{text[:80]}”."

@@ -56,10 +56,28 @@ CUSTOMER_COMMANDS = (
 )
 
 
+MANAGER_COMMANDS = (
+    ("subscribe [created assigned …]", "in a channel: post its tickets here (unsubscribe, subscriptions)"),
+    ("webhook URL [types] / webhook off", "your Teams Workflows webhook for ticket posts"),
+    ("team add @person TEAM", "add someone to one of your teams"),
+)
+ADMIN_COMMANDS = (
+    ("invite EMAIL as ROLE [department D]", "invite someone; they get the role on first contact"),
+    ("role @person ROLE / deactivate @person", "change a role, or switch an account off"),
+    ("team create NAME", "create a team"),
+    ("settings [name|prefix|colour VALUE]", "company name, ticket prefix and colour"),
+)
+
+
 def commands_for(viewer: Viewer) -> list[tuple[str, str]]:
     if viewer.role is Role.CUSTOMER:
         return list(CUSTOMER_COMMANDS)
-    return [*EVERYONE_COMMANDS[:2], *STAFF_COMMANDS, *EVERYONE_COMMANDS[2:]]
+    listed = [*EVERYONE_COMMANDS[:2], *STAFF_COMMANDS, *EVERYONE_COMMANDS[2:]]
+    if viewer.role in (Role.MANAGER, Role.ADMIN):
+        listed += MANAGER_COMMANDS
+    if viewer.role is Role.ADMIN:
+        listed += ADMIN_COMMANDS
+    return listed
 
 
 def help_card(viewer: Viewer) -> Card:

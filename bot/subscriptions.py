@@ -16,11 +16,14 @@ from domain.access import Viewer
 from domain.errors import InvalidValue
 from domain.notifications import (
     channel_subscriptions,
+    set_webhook,
     subscribe_channel,
     unsubscribe_channel,
 )
 
-SubscriptionCommand = commands.Subscribe | commands.Unsubscribe | commands.Subscriptions
+SubscriptionCommand = (
+    commands.Subscribe | commands.Unsubscribe | commands.Subscriptions | commands.Webhook
+)
 
 
 def _channel(turn_context: TurnContext) -> tuple[str, str | None, str, str | None]:
@@ -40,6 +43,9 @@ async def run_subscription(
 ) -> None:
     if deps.subscriptions is None:
         await turn_context.send_activity("Channel notifications are not set up on this server.")
+        return
+    if isinstance(command, commands.Webhook):
+        await _set_webhook(turn_context, deps, viewer, command)
         return
     team_id, team_name, channel_id, channel_name = _channel(turn_context)
     where = f"#{channel_name}" if channel_name else "this channel"
@@ -80,3 +86,24 @@ async def run_subscription(
                 for row in rows
             ]
             await turn_context.send_activity(f"Subscriptions of {where}:\n\n" + "\n".join(lines))
+
+
+async def _set_webhook(
+    turn_context: TurnContext, deps: BotDependencies, viewer: Viewer, command: commands.Webhook
+) -> None:
+    """Your channel webhook (Teams Workflows or a legacy connector URL); refused URLs save nothing."""
+    if deps.webhook_check is None or deps.subscriptions is None:
+        await turn_context.send_activity("Channel notifications are not set up on this server.")
+        return
+    saved = await set_webhook(
+        uow=deps.subscriptions(), actor_id=viewer.id, url=command.url,
+        check=deps.webhook_check, types=command.types,
+    )
+    if saved.webhook_url is None:
+        await turn_context.send_activity("Your webhook is removed.")
+        return
+    kinds = ", ".join(sorted(_label(t) for t in saved.notification_types))
+    await turn_context.send_activity(
+        f"Saved your webhook: it gets tickets you can see ({kinds}). "
+        "Check the channel for the next change."
+    )

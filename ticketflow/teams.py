@@ -23,7 +23,7 @@ from db.repositories.bot_state import SqlStateDocuments
 from db.repositories.conversation_refs import SqlConversationRefs
 from db.repositories.user_links import SqlUserLinks
 from ticketflow.caches import CachedUserLinks, CoalescedConversationRefs
-from ticketflow.notifications import subscriptions_uow
+from ticketflow.notifications import subscriptions_uow, webhook_check
 from ticketflow.runtime import Runtime
 
 log = logging.getLogger("ticketflow.teams")
@@ -59,6 +59,7 @@ def bot_dependencies(runtime: Runtime) -> BotDependencies:
             web_url=settings.web_url, default_role=settings.default_role, app_id=settings.app_id
         ),
         subscriptions=lambda: subscriptions_uow(runtime),
+        webhook_check=webhook_check(settings),
     )
 
 

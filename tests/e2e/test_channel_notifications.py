@@ -89,3 +89,25 @@ async def test_a_new_ticket_is_posted_to_the_channel_and_its_card_updated_in_pla
     thread_reply = next(c for c in connector.calls if c.conversation_id == thread)
     assert thread_reply.operation == "send"
     assert "Assigned to" in thread_reply.body["text"]
+
+
+async def test_a_webhook_is_checked_when_saved_and_a_refused_one_saves_nothing(
+    service: Service, engine: AsyncEngine
+) -> None:
+    await insert_user(engine, role="manager", email="mona@example.com")
+    mona = service.person("mona@example.com", "Mona Manager")
+    refused = await service.say("webhook https://169.254.169.254/latest/meta-data", user=mona)
+    assert refused.texts[0].startswith("That webhook url won't work:")
+    evil = await service.say("webhook https://prod-1.westus.logic.azure.com.evil.com/x", user=mona)
+    assert evil.texts[0].startswith("That webhook url won't work:")
+    async with engine.connect() as connection:
+        assert (await connection.execute(select(teams_integration_settings))).first() is None
+    saved = await service.say(
+        "webhook https://prod-12.westeurope.logic.azure.com:443/workflows/abc/triggers/manual/"
+        "paths/invoke?api-version=2016-06-01&sig=secret created", user=mona)
+    assert saved.texts[0].startswith("Saved your webhook")
+    async with engine.connect() as connection:
+        row = (await connection.execute(select(teams_integration_settings))).mappings().one()
+    assert row["webhook_url"].startswith("https://prod-12.westeurope.logic.azure.com")
+    assert row["notification_types"] == ["ticket_created"]
+    assert (await service.say("webhook off", user=mona)).texts == ["Your webhook is removed."]
