@@ -93,7 +93,8 @@ async def create_ticket(
     return ticket
 
 
-_EDIT_PARSERS: dict[str, Callable[[object], object]] = {
+# How `edit_ticket` reads each editable field; edges reuse it to compare with the ticket.
+EDIT_PARSERS: dict[str, Callable[[object], object]] = {
     "title": parse_title,
     "description": lambda v: parse_text("description", v, limit=DESCRIPTION_MAX),
     "notes": lambda v: parse_text("notes", v, limit=DESCRIPTION_MAX),
@@ -105,7 +106,7 @@ _EDIT_PARSERS: dict[str, Callable[[object], object]] = {
     "estimated_hours": lambda v: parse_hours("estimated_hours", v),
     "actual_hours": lambda v: parse_hours("actual_hours", v),
 }
-EDITABLE_FIELDS = frozenset(_EDIT_PARSERS)
+EDITABLE_FIELDS = frozenset(EDIT_PARSERS)
 
 
 def _as_text(value: object) -> str | None:
@@ -130,7 +131,7 @@ async def edit_ticket(
     unknown = set(changes) - EDITABLE_FIELDS
     if unknown:
         raise InvalidValue(sorted(unknown)[0], "this field cannot be edited here")
-    values = {name: _EDIT_PARSERS[name](value) for name, value in changes.items()}
+    values = {name: EDIT_PARSERS[name](value) for name, value in changes.items()}
     async with uow:
         viewer = await load_viewer(uow, actor_id)
         current = await load_ticket(uow, viewer, ticket, for_update=True)

@@ -28,41 +28,20 @@ from domain.ports import UnitOfWork
 from domain.services import tickets
 from domain.services.lookup import ensure_fresh
 from domain.services.overview import ticket_overview
+from domain.services.tickets import EDIT_PARSERS
 from domain.tickets import (
     Assignee,
     AssigneeType,
-    Category,
-    Priority,
-    Severity,
     Ticket,
     TicketStatus,
 )
 from domain.validation import (
-    DESCRIPTION_MAX,
-    parse_due_date,
     parse_enum,
-    parse_hours,
-    parse_optional_enum,
-    parse_tags,
-    parse_text,
-    parse_title,
 )
 from ticketflow.api.errors import ApiError, PartlyApplied
 from ticketflow.api.schemas.openapi import ID_MAX
 
-# The parsers `edit_ticket` applies, so the check can tell a real change from a resend.
-FIELD_PARSERS: dict[str, Callable[[object], object]] = {
-    "title": parse_title,
-    "description": lambda v: parse_text("description", v, limit=DESCRIPTION_MAX),
-    "notes": lambda v: parse_text("notes", v, limit=DESCRIPTION_MAX),
-    "category": lambda v: parse_enum("category", v, Category),
-    "priority": lambda v: parse_enum("priority", v, Priority),
-    "severity": lambda v: parse_optional_enum("severity", v, Severity),
-    "due_date": parse_due_date,
-    "tags": parse_tags,
-    "estimated_hours": lambda v: parse_hours("estimated_hours", v),
-    "actual_hours": lambda v: parse_hours("actual_hours", v),
-}
+FIELD_PARSERS = EDIT_PARSERS  # so the check can tell a real change from a resend
 UowFactory = Callable[[], UnitOfWork]
 
 
