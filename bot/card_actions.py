@@ -9,7 +9,9 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable, Mapping
 from typing import Any
 
+from bot import assistant as help_assistant
 from bot import presenter
+from bot.cards.answer import HELP_FEEDBACK
 from bot.cards.verbs import Verb
 from bot.context import BotDependencies
 from bot.listing import ListQuery
@@ -155,4 +157,6 @@ _HANDLERS: dict[str, Handler] = {
     Verb.TICKET_EDIT: edit,
     Verb.TICKET_CREATE: create,
     Verb.TICKETS_PAGE: page,
+    HELP_FEEDBACK: help_assistant.rate_answer,
+    Verb.HELP_ESCALATE: help_assistant.escalate,
 }

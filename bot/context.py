@@ -4,12 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from botbuilder.core import Storage
 
 from domain.notifications import SubscriptionUnitOfWork, WebhookUrlCheck
 from domain.people import Role
 from domain.ports import ConversationRefRepository, UnitOfWork, UserLinkRepository
+
+if TYPE_CHECKING:
+    from bot.assistant import Assistant
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,5 +35,6 @@ class BotDependencies:
     conversations: ConversationRefRepository
     links: UserLinkRepository
     options: BotOptions
+    assistant: Assistant | None = None
     subscriptions: Callable[[], SubscriptionUnitOfWork] | None = None
     webhook_check: WebhookUrlCheck | None = None

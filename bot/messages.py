@@ -9,6 +9,7 @@ from botbuilder.dialogs import DialogContext, DialogTurnStatus
 from botbuilder.schema import Mention
 
 from bot import commands, presenter
+from bot.assistant import answer_question
 from bot.admin import run_admin
 from bot.context import BotDependencies
 from bot.dialogs.new_ticket import DIALOG_ID as NEW_TICKET
@@ -109,6 +110,8 @@ class MessageRouter:
             case commands.Edit(ref=ref):
                 await reply_card(turn_context, await presenter.edit_form(
                     deps, viewer, await self._full_ref(ref)))
+            case commands.Question(text=text) if deps.assistant is not None:
+                await answer_question(turn_context, deps, viewer, text)
             case commands.Question(text=text):
                 await turn_context.send_activity(
                     "I can't answer questions from the help documents yet. "

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import AsyncIterator, Callable
+from contextlib import suppress
 
 from aiohttp import web
 from botframework.connector.auth import ServiceClientCredentialsFactory
@@ -16,6 +17,7 @@ from bot.proactive import BotMessenger
 from bot.transport.observer import Observers
 from notify.worker import DeliveryWorker
 from ticketflow.api.routes import add_api_routes
+from ticketflow.knowledge import Knowledge, build_knowledge
 from ticketflow.logs import TurnLog
 from ticketflow.metrics import Metrics, add_metrics_route, build_metrics, counting_sink
 from ticketflow.notifications import build_delivery_worker
@@ -27,6 +29,7 @@ log = logging.getLogger("ticketflow")
 RUNTIME = web.AppKey("runtime", Runtime)
 METRICS = web.AppKey("metrics", Metrics)
 TEAMS = web.AppKey("teams", TeamsSurface)
+KNOWLEDGE = web.AppKey("knowledge", Knowledge)
 
 
 async def create_app(
@@ -46,9 +49,11 @@ async def create_app(
     app.router.add_get("/readyz", readyz)
     add_metrics_route(app, metrics)
     add_api_routes(app, runtime)
+    knowledge = app[KNOWLEDGE] = build_knowledge(runtime)
+    app.cleanup_ctx.append(_indexing(knowledge))
     teams = app[TEAMS] = mount_teams(
         app, runtime, directory=directory, credentials_factory=credentials_factory,
-        observer=Observers(metrics, TurnLog()),
+        observer=Observers(metrics, TurnLog()), retriever=knowledge.retriever,
     )
     worker = build_delivery_worker(
         runtime,
@@ -58,6 +63,26 @@ async def create_app(
     app.cleanup_ctx.append(_delivering(worker))
     app.on_cleanup.append(_close_runtime)
     return app
+
+
+def _indexing(knowledge: Knowledge) -> Callable[[web.Application], AsyncIterator[None]]:
+    """Starts the PDF readers, indexes documents the web app added meanwhile, and closes."""
+
+    async def lifecycle(_: web.Application) -> AsyncIterator[None]:
+        await knowledge.start()
+        task = asyncio.create_task(_index_unindexed(knowledge), name="ticketflow-indexing")
+        yield
+        task.cancel()
+        with suppress(asyncio.CancelledError):
+            await task
+        await knowledge.close()
+
+    return lifecycle
+
+
+async def _index_unindexed(knowledge: Knowledge) -> None:
+    report = await knowledge.index_unindexed()
+    log.info("help documents: %s", report)
 
 
 def _delivering(worker: DeliveryWorker) -> Callable[[web.Application], AsyncIterator[None]]:

@@ -10,6 +10,7 @@ from aiohttp import web
 from botbuilder.core import TurnContext
 from botframework.connector.auth import ServiceClientCredentialsFactory
 
+from bot.assistant import Assistant
 from bot.context import BotDependencies, BotOptions
 from bot.handler import TicketFlowBot
 from bot.identity import MemberDirectory, TeamsMemberDirectory
@@ -22,6 +23,8 @@ from db.repositories.activity_receipts import SqlActivityReceipts
 from db.repositories.bot_state import SqlStateDocuments
 from db.repositories.conversation_refs import SqlConversationRefs
 from db.repositories.user_links import SqlUserLinks
+from knowledge.passages import Retriever
+from ticketflow.assistant import build_assistant
 from ticketflow.caches import CachedUserLinks, CoalescedConversationRefs
 from ticketflow.notifications import subscriptions_uow, webhook_check
 from ticketflow.runtime import Runtime
@@ -48,7 +51,9 @@ class TeamsSurface:
     deps: BotDependencies
 
 
-def bot_dependencies(runtime: Runtime) -> BotDependencies:
+def bot_dependencies(
+    runtime: Runtime, *, assistant: Assistant | None = None
+) -> BotDependencies:
     settings = runtime.settings
     return BotDependencies(
         uow=runtime.uow,
@@ -58,6 +63,7 @@ def bot_dependencies(runtime: Runtime) -> BotDependencies:
         options=BotOptions(
             web_url=settings.web_url, default_role=settings.default_role, app_id=settings.app_id
         ),
+        assistant=assistant,
         subscriptions=lambda: subscriptions_uow(runtime),
         webhook_check=webhook_check(settings),
     )
@@ -81,8 +87,13 @@ def mount_teams(
     directory: MemberDirectory | None = None,
     credentials_factory: ServiceClientCredentialsFactory | None = None,
     observer: TurnObserver | None = None,
+    retriever: Retriever | None = None,
 ) -> TeamsSurface:
-    deps = bot_dependencies(runtime)
+    assistant = None
+    if retriever is not None:
+        assistant = Assistant(build_assistant(runtime, retriever=retriever))
+        app.on_shutdown.append(lambda _: assistant.close())
+    deps = bot_dependencies(runtime, assistant=assistant)
     bot = TicketFlowBot(deps, directory or TeamsMemberDirectory())
     adapter = create_adapter(transport_settings(runtime), credentials_factory=credentials_factory)
     adapter.on_turn_error = _on_turn_error

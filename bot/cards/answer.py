@@ -26,7 +26,7 @@ from bot.cards.elements import (
 from bot.cards.verbs import Verb
 from bot.cards.views import Notice
 
-HELP_FEEDBACK = "help.feedback"
+HELP_FEEDBACK = Verb.HELP_FEEDBACK
 """Not (yet) a member of `Verb`, which the lead keeps; the value is the contract."""
 MESSAGE_ID = "message_id"
 HELPFUL = "helpful"

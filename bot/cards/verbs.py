@@ -4,7 +4,7 @@ Every `Action.Execute` on a card that shows a ticket carries, in its `data`,
 `ticket_id` (the ticket's database id) and `version` (the ticket's `updated_at`
 as an ISO 8601 string) of the ticket the card was drawn from, so the bot can
 tell a stale card from a fresh one. Only `ticket.create`, `tickets.page` and
-`help.escalate` are about no single ticket and carry neither.
+the help verbs are about no single ticket and carry neither.
 
 Inputs are merged into `data` by the Teams client under their input `id`.
 
@@ -26,7 +26,10 @@ Inputs are merged into `data` by the Teams client under their input `id`.
   `refresh` block and by "Cancel" on the edit form.
 - `tickets.page` — data `query` (an opaque object the bot gave the list card,
   passed back untouched) and `offset`; answers with that page of the list.
-- `help.escalate` — reserved for the help assistant.
+- `help.escalate` — on a help answer card: data `message_id`; answers with the
+  create form prefilled with the question, the answer and its sources.
+- `help.feedback` — on a help answer card: data `message_id` and `helpful`
+  (true/false); stored, and the card comes back without the two buttons.
 
 Ticket list rows open a ticket with an `Action.Submit` whose data is
 `{"msteams": {"type": "imBack", "value": "ticket <NUMBER>"}}`: the user "says"
@@ -50,6 +53,7 @@ class Verb(StrEnum):
     TICKET_REFRESH = "ticket.refresh"
     TICKETS_PAGE = "tickets.page"
     HELP_ESCALATE = "help.escalate"
+    HELP_FEEDBACK = "help.feedback"
 
 
 class TicketField(StrEnum):

@@ -6,11 +6,14 @@ import argparse
 import asyncio
 from typing import Any
 
+from bot.assistant import Assistant
 from bot.cards.text import CardChoice, InputKind
 from bot.handler import TicketFlowBot
 from bot.terminal import TerminalChat, TerminalDirectory
 from domain.validation import parse_email
+from ticketflow.assistant import build_assistant
 from ticketflow.cli import with_runtime
+from ticketflow.knowledge import build_knowledge
 from ticketflow.runtime import Runtime
 from ticketflow.settings import Settings
 from ticketflow.teams import bot_dependencies
@@ -32,7 +35,17 @@ async def run(args: argparse.Namespace, settings: Settings) -> int:
     email = parse_email(args.email)
 
     async def work(runtime: Runtime) -> int:
-        bot = TicketFlowBot(bot_dependencies(runtime), TerminalDirectory(email))
+        knowledge = build_knowledge(runtime)
+        assistant = Assistant(build_assistant(runtime, retriever=knowledge.retriever))
+        try:
+            return await converse(runtime, assistant)
+        finally:
+            await assistant.close()
+            await knowledge.close()
+
+    async def converse(runtime: Runtime, assistant: Assistant) -> int:
+        deps = bot_dependencies(runtime, assistant=assistant)
+        bot = TicketFlowBot(deps, TerminalDirectory(email))
         chat = TerminalChat(bot=bot, email=email)
         print(BANNER)
         while True:

@@ -18,6 +18,7 @@ from bot.cards import (
     ticket_list_card,
     welcome_card,
 )
+from bot.cards.answer import AnswerView, SourceView, answer_card
 from bot.cards.verbs import ALL_FIELDS, REQUESTER_FIELDS
 from domain.tickets import TicketStatus
 from tests.unit.cards.builders import EVERYONE, a_ticket, assignee_choices, rows, view_for
@@ -143,5 +144,17 @@ def other_cards() -> dict[str, dict[str, Any]]:
     }
 
 
+def answer_cards() -> dict[str, dict[str, Any]]:
+    sources = (SourceView(1, "VPN and Remote Access, page 4", "https://tickets.example.com/help/3"),)
+    return {
+        "help answer": answer_card(AnswerView(
+            message_id=42, question="vpn drops on hotel wifi", answered=True, sources=sources,
+            text="Switch the VPN to TCP mode [1].")),
+        "help answer not found": answer_card(AnswerView(
+            message_id=43, question="parking permit?", answered=False,
+            text="I couldn't find this in the help documents.")),
+    }
+
+
 def every_card() -> dict[str, dict[str, Any]]:
-    return {**ticket_cards(), **list_cards(), **form_cards(), **other_cards()}
+    return {**ticket_cards(), **list_cards(), **form_cards(), **other_cards(), **answer_cards()}

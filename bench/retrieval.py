@@ -1,0 +1,331 @@
+"""Retrieval quality on the evaluation set, the decline gate, and latency at 1k-100k chunks.
+
+    python -m bench.retrieval [--sizes 1000,10000,100000] [--backend sqlite,postgresql]
+                              [--stand-in-embeddings] [--passes 3]
+
+Quality: the fixture documents of tests/fixtures/help are added with the real
+`docs add` code and the 96 questions of questions.json asked through the real
+retrievers: recall@1/@5 and MRR of the 82 answerable questions (a hit is a
+passage from a labelled document and page), and how the decline gate treats
+the 14 unanswerable ones at the configured threshold, with a sweep of
+thresholds to calibrate it. Semantic and hybrid rows appear when an embeddings
+model is configured (TICKETFLOW_EMBEDDING_MODEL with OPENAI_BASE_URL or
+OPENAI_API_KEY), or with --stand-in-embeddings, a hashed bag-of-words server on
+loopback that tests the plumbing, not semantic quality.
+
+Latency: the corpus is grown with synthetic documents (see bench/help_corpus.py)
+to each size and every question asked `--passes` times after one warm-up pass;
+p50/p95 are per question, end to end through `LexicalRetriever.search` (index
+generation check, cached statistics, ranking, fetching the passages). PostgreSQL
+runs on a fresh `tfknow_bench_*` database, vacuumed after each bulk load as
+autovacuum would be, and dropped at the end.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import statistics
+import tempfile
+import time
+from collections.abc import AsyncIterator, Sequence
+from contextlib import AsyncExitStack, asynccontextmanager
+from dataclasses import dataclass
+
+import openai
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from bench.help_corpus import synthetic_documents
+from bench.ingest import scratch_postgresql
+from db.engine import create_engine
+from db.migrate import upgrade
+from db.repositories.chunk_search import PostgresChunkSearch, SqlChunkVectors, exact
+from db.repositories.help_documents import SqlHelpLibrary
+from db.tables import help_documents
+from domain.clock import utcnow
+from knowledge.embeddings import OpenAIEmbedder
+from knowledge.extraction import PdfSandbox
+from knowledge.hybrid import HybridRetriever
+from knowledge.indexing import DocumentIndexer
+from knowledge.passages import Retriever, SourceKind
+from knowledge.ports import SourceRef
+from knowledge.retrieval import DEFAULT_DECLINE_BELOW, LexicalRetriever
+from knowledge.semantic import SemanticRetriever
+from ticketflow.knowledge import chunk_search
+from tests.integration.knowledge.embeddings_server import serve_embeddings
+from tests.integration.knowledge.evaluation import (
+    Evaluation,
+    evaluate,
+    ingest_fixtures,
+    load_questions,
+)
+
+SWEEP = (0.20, 0.25, 0.30, 0.33, 0.35, 0.38, 0.40, 0.45, 0.50)
+
+
+@dataclass(frozen=True, slots=True)
+class Latency:
+    backend: str
+    chunks: int
+    build_seconds: float
+    cold_ms: float
+    p50_ms: float
+    p95_ms: float
+    exact_share: float | None
+
+
+@dataclass(frozen=True, slots=True)
+class Embeddings:
+    label: str
+    embedder: OpenAIEmbedder
+
+
+@asynccontextmanager
+async def embeddings(stand_in: bool) -> AsyncIterator[Embeddings | None]:
+    model = os.environ.get("TICKETFLOW_EMBEDDING_MODEL")
+    if stand_in:
+        async with serve_embeddings() as server:
+            client = openai.AsyncOpenAI(api_key="no-key", base_url=server.url)
+            embedder = OpenAIEmbedder(client=client, model="hashed-bag-of-words")
+            yield Embeddings("stand-in (hashed bag of words)", embedder)
+            await embedder.close()
+    elif model and (os.environ.get("OPENAI_BASE_URL") or os.environ.get("OPENAI_API_KEY")):
+        client = openai.AsyncOpenAI(
+            api_key=os.environ.get("OPENAI_API_KEY") or "no-key",
+            base_url=os.environ.get("OPENAI_BASE_URL"),
+        )
+        embedder = OpenAIEmbedder(client=client, model=model)
+        yield Embeddings(model, embedder)
+        await embedder.close()
+    else:
+        yield None
+
+
+async def quality(
+    engine: AsyncEngine, filenames: dict[int, str], vectors: Embeddings | None
+) -> list[tuple[str, Evaluation]]:
+    questions = load_questions()
+    lexical = LexicalRetriever(chunk_search(engine))
+    retrievers: list[tuple[str, Retriever, LexicalRetriever | SemanticRetriever | HybridRetriever]]
+    retrievers = [("lexical", lexical, lexical)]
+    if vectors is not None:
+        semantic = SemanticRetriever(SqlChunkVectors(engine), vectors.embedder)
+        hybrid = HybridRetriever(lexical, semantic)
+        retrievers += [("semantic", semantic, semantic), ("hybrid", hybrid, hybrid)]
+    return [
+        (
+            label,
+            await evaluate(
+                retriever, questions=questions, filenames=filenames, decline=gate.decline
+            ),
+        )
+        for label, retriever, gate in retrievers
+    ]
+
+
+async def sweep(engine: AsyncEngine, filenames: dict[int, str]) -> list[tuple[float, Evaluation]]:
+    questions = load_questions()
+    results = []
+    for threshold in SWEEP:
+        retriever = LexicalRetriever(chunk_search(engine), decline_below=threshold)
+        results.append(
+            (
+                threshold,
+                await evaluate(
+                    retriever, questions=questions, filenames=filenames,
+                    decline=retriever.decline,
+                ),
+            )
+        )
+    return results
+
+
+async def grow(
+    engine: AsyncEngine, library: SqlHelpLibrary, *, fixtures: Sequence[str], to: int
+) -> float:
+    """Add synthetic documents until the index holds `to` chunks; returns the seconds taken."""
+    have = sum(state.chunk_count for state in await library.index_states())
+    started = time.perf_counter()
+    for document in synthetic_documents(fixtures, chunks=to - have, seed=to):
+        async with engine.begin() as connection:  # the row, as the web app would write it
+            document_id = (
+                await connection.execute(
+                    help_documents.insert()
+                    .values(title=document.index.title, filename=f"synthetic-{to}-"
+                            f"{document.number}.pdf", content="", file_data="")
+                    .returning(help_documents.c.id)
+                )
+            ).scalar_one()
+        ref = SourceRef(SourceKind.HELP_DOCUMENT, document_id)
+        await library.store_index(ref, document.index, now=utcnow())
+    if engine.dialect.name == "postgresql":
+        async with engine.connect() as connection:
+            connection = await connection.execution_options(isolation_level="AUTOCOMMIT")
+            await connection.exec_driver_sql("VACUUM (ANALYZE) help_document_chunks")
+    return time.perf_counter() - started
+
+
+async def latency(engine: AsyncEngine, *, backend: str, chunks: int, build: float,
+                  passes: int) -> Latency:
+    search = chunk_search(engine)
+    retriever = LexicalRetriever(search)
+    questions = [question.text for question in load_questions()]
+    started = time.perf_counter()
+    for question in questions:  # warm-up: fills the statistics cache, as a running service has
+        await retriever.search(question, limit=5)
+    cold = (time.perf_counter() - started) / len(questions) * 1000
+    timings: list[float] = []
+    for _ in range(passes):
+        for question in questions:
+            started = time.perf_counter()
+            await retriever.search(question, limit=5)
+            timings.append((time.perf_counter() - started) * 1000)
+    exact_share = None
+    if backend == "postgresql":
+        assert isinstance(search, PostgresChunkSearch)
+        budget = search.candidate_budget
+        hits = 0
+        for question in questions:
+            terms = await retriever.terms(question)
+            ranked = await search.rank(terms, limit=5)
+            hits += exact(ranked, terms, budget=budget, limit=5)
+        exact_share = hits / len(questions)
+    timings.sort()
+    return Latency(
+        backend=backend,
+        chunks=chunks,
+        build_seconds=build,
+        cold_ms=cold,
+        p50_ms=statistics.median(timings),
+        p95_ms=timings[min(len(timings) - 1, int(0.95 * len(timings)))],
+        exact_share=exact_share,
+    )
+
+
+async def run_backend(
+    url: str, *, backend: str, sizes: Sequence[int], passes: int, vectors: Embeddings | None
+) -> tuple[list[tuple[str, Evaluation]], list[tuple[float, Evaluation]], list[Latency]]:
+    await upgrade(url)
+    engine = create_engine(url)
+    try:
+        library = SqlHelpLibrary(engine)
+        with PdfSandbox(workers=1) as sandbox:
+            indexer = DocumentIndexer(
+                sandbox=sandbox, embedder=vectors.embedder if vectors else None
+            )
+            filenames = await ingest_fixtures(library=library, indexer=indexer)
+        results = await quality(engine, filenames, vectors)
+        calibration = await sweep(engine, filenames)
+        fixtures = [
+            chunk.text
+            for document_id in filenames
+            for chunk in await library.chunks(SourceRef(SourceKind.HELP_DOCUMENT, document_id))
+        ]
+        latencies = []
+        for size in sizes:
+            build = await grow(engine, library, fixtures=fixtures, to=size)
+            latencies.append(
+                await latency(engine, backend=backend, chunks=size, build=build, passes=passes)
+            )
+        return results, calibration, latencies
+    finally:
+        await engine.dispose()
+
+
+def quality_table(rows: list[tuple[str, str, Evaluation]]) -> str:
+    lines = [
+        (
+            f"{'backend':<11} {'mode':<9} {'R@1':>5} {'R@5':>5} {'MRR':>5} "
+            f"{'declined':>9} {'kept':>5} {'answered R@5':>13}"
+        ),
+        "  (declined: unanswerable questions refused; kept: answerable ones let through)",
+    ]
+    for backend, mode, result in rows:
+        lines.append(
+            f"{backend:<11} {mode:<9} {result.recall(1):>5.3f} {result.recall(5):>5.3f} "
+            f"{result.mrr:>5.3f} {result.declined_unanswerable:>9.2f} "
+            f"{result.kept_answerable:>5.2f} {result.answered_recall(5):>13.3f}"
+        )
+    return "\n".join(lines)
+
+
+def sweep_table(rows: list[tuple[str, float, Evaluation]]) -> str:
+    lines = [f"{'backend':<11} {'threshold':>9} {'declined':>9} {'kept':>5} {'answered R@5':>13}"]
+    for backend, threshold, result in rows:
+        mark = "  <- default" if abs(threshold - DEFAULT_DECLINE_BELOW) < 1e-9 else ""
+        lines.append(
+            f"{backend:<11} {threshold:>9.2f} {result.declined_unanswerable:>9.2f} "
+            f"{result.kept_answerable:>5.2f} {result.answered_recall(5):>13.3f}{mark}"
+        )
+    return "\n".join(lines)
+
+
+def latency_table(rows: list[Latency]) -> str:
+    lines = [
+        (
+            f"{'backend':<11} {'chunks':>7} {'build s':>8} {'warm-up ms':>11} {'p50 ms':>7} "
+            f"{'p95 ms':>7} {'exact top-5':>12}"
+        )
+    ]
+    for row in rows:
+        exact_share = "-" if row.exact_share is None else f"{row.exact_share:.0%}"
+        lines.append(
+            f"{row.backend:<11} {row.chunks:>7} {row.build_seconds:>8.1f} {row.cold_ms:>11.1f} "
+            f"{row.p50_ms:>7.1f} {row.p95_ms:>7.1f} {exact_share:>12}"
+        )
+    return "\n".join(lines)
+
+
+async def run(args: argparse.Namespace) -> str:
+    sizes = [int(size) for size in args.sizes.split(",") if size.strip()]
+    backends = [name.strip() for name in args.backend.split(",") if name.strip()]
+    qualities: list[tuple[str, str, Evaluation]] = []
+    sweeps: list[tuple[str, float, Evaluation]] = []
+    latencies: list[Latency] = []
+    async with AsyncExitStack() as stack:
+        vectors = await stack.enter_async_context(embeddings(args.stand_in_embeddings))
+        for backend in backends:
+            if backend == "postgresql":
+                url = await stack.enter_async_context(scratch_postgresql())
+            else:
+                folder = stack.enter_context(tempfile.TemporaryDirectory(prefix="tfknow_bench_"))
+                url = f"sqlite+aiosqlite:///{folder}/retrieval.db"
+            results, calibration, timed = await run_backend(
+                url, backend=backend, sizes=sizes, passes=args.passes, vectors=vectors
+            )
+            qualities += [(backend, mode, result) for mode, result in results]
+            sweeps += [(backend, threshold, result) for threshold, result in calibration]
+            latencies += timed
+        embedding_note = (
+            f"embeddings: {vectors.label}" if vectors else "embeddings: not configured (lexical only)"
+        )
+    return "\n\n".join(
+        [
+            (
+                f"Evaluation set: 82 answerable + 14 unanswerable questions; {embedding_note}; "
+                f"decline_below={DEFAULT_DECLINE_BELOW}"
+            ),
+            quality_table(qualities),
+            "Decline gate calibration (lexical):",
+            sweep_table(sweeps),
+            (
+                f"Latency, LexicalRetriever.search(limit=5), {len(load_questions())} questions "
+                f"x {args.passes} passes after a warm-up pass:"
+            ),
+            latency_table(latencies),
+        ]
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", default="1000,10000,100000")
+    parser.add_argument("--backend", default="sqlite,postgresql")
+    parser.add_argument("--passes", type=int, default=3)
+    parser.add_argument("--stand-in-embeddings", action="store_true")
+    print(asyncio.run(run(parser.parse_args())))
+
+
+if __name__ == "__main__":
+    main()

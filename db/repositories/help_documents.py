@@ -1,0 +1,220 @@
+"""`help_documents` and `user_guides` as the help library: `knowledge.ports.HelpLibrary`.
+
+Each method is one transaction on the engine. The web app writes both tables
+too, so nothing here assumes that a row it did not write has been indexed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import and_, delete, func, literal, select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from db.repositories.chunks import (
+    delete_index,
+    read_chunks,
+    read_states,
+    write_index,
+    write_vectors,
+)
+from db.tables import help_documents, user_guides, users
+from db.tables.knowledge import help_indexed_sources
+from knowledge.passages import SourceKind
+from knowledge.ports import (
+    DocumentIndex,
+    IndexedChunk,
+    IndexState,
+    IndexStatus,
+    LibraryEntry,
+    NewHelpDocument,
+    SourceDocument,
+    SourceRef,
+    Vector,
+)
+
+states = help_indexed_sources
+SERIAL_MAX = 2**31 - 1
+
+
+def _published() -> Any:
+    return user_guides.c.is_published.is_not(False)  # NULL is the column default, true
+
+
+class SqlHelpLibrary:
+    def __init__(self, engine: AsyncEngine) -> None:
+        self._engine = engine
+
+    async def add_document(
+        self, document: NewHelpDocument, index: DocumentIndex, *, now: datetime
+    ) -> int:
+        async with self._engine.begin() as connection:
+            result = await connection.execute(
+                help_documents.insert()
+                .values(
+                    title=document.title,
+                    filename=document.filename,
+                    content=document.content,
+                    file_data=document.file_data,
+                    uploaded_by=document.uploaded_by,
+                    category=document.category,
+                    tags=list(document.tags),
+                    created_at=now,
+                    updated_at=now,
+                )
+                .returning(help_documents.c.id)
+            )
+            document_id = int(result.scalar_one())
+            await write_index(
+                connection, SourceRef(SourceKind.HELP_DOCUMENT, document_id), index, now=now
+            )
+        return document_id
+
+    async def store_index(self, ref: SourceRef, index: DocumentIndex, *, now: datetime) -> None:
+        """Another process indexing the same source at once makes the first attempt
+        collide on the chunk keys; the second sees its rows and replaces them."""
+        for attempt in range(2):
+            try:
+                async with self._engine.begin() as connection:
+                    await write_index(connection, ref, index, now=now)
+                return
+            except IntegrityError:
+                if attempt:
+                    raise
+
+    async def store_vectors(
+        self, ref: SourceRef, vectors: Sequence[tuple[int, Vector]], *, model: str, now: datetime
+    ) -> None:
+        async with self._engine.begin() as connection:
+            await write_vectors(connection, ref, vectors, model=model, now=now)
+
+    async def drop_index(self, ref: SourceRef) -> None:
+        async with self._engine.begin() as connection:
+            await delete_index(connection, ref)
+
+    async def remove_document(self, document_id: int) -> bool:
+        if not 0 < document_id <= SERIAL_MAX:
+            return False
+        async with self._engine.begin() as connection:
+            await delete_index(connection, SourceRef(SourceKind.HELP_DOCUMENT, document_id))
+            result = await connection.execute(
+                delete(help_documents).where(help_documents.c.id == document_id)
+            )
+            return bool(result.rowcount)
+
+    async def sources(self) -> list[SourceRef]:
+        documents = select(literal(SourceKind.HELP_DOCUMENT.value), help_documents.c.id)
+        guides = select(literal(SourceKind.USER_GUIDE.value), user_guides.c.id).where(_published())
+        async with self._engine.connect() as connection:
+            rows = [
+                *(await connection.execute(documents.order_by(help_documents.c.id))).all(),
+                *(await connection.execute(guides.order_by(user_guides.c.id))).all(),
+            ]
+        return [SourceRef(SourceKind(source), int(document_id)) for source, document_id in rows]
+
+    async def load(self, ref: SourceRef) -> SourceDocument | None:
+        if not 0 < ref.document_id <= SERIAL_MAX:
+            return None
+        async with self._engine.connect() as connection:
+            if ref.source is SourceKind.HELP_DOCUMENT:
+                d = help_documents.c
+                query = select(d.title, d.filename, d.content, d.file_data).where(
+                    d.id == ref.document_id
+                )
+                row = (await connection.execute(query)).first()
+                if row is None:
+                    return None
+                return SourceDocument(
+                    ref=ref,
+                    title=row.title,
+                    filename=row.filename,
+                    content=row.content or "",
+                    file_data=row.file_data,
+                )
+            g = user_guides.c
+            guide_query = select(g.title, g.description, g.content).where(
+                g.id == ref.document_id, _published()
+            )
+            guide = (await connection.execute(guide_query)).first()
+        if guide is None:
+            return None
+        return SourceDocument(
+            ref=ref,
+            title=guide.title,
+            filename=None,
+            content=guide.content or "",
+            file_data=None,
+            description=guide.description,
+        )
+
+    async def index_states(self) -> list[IndexState]:
+        async with self._engine.connect() as connection:
+            return await read_states(connection)
+
+    async def chunks(self, ref: SourceRef) -> list[IndexedChunk]:
+        async with self._engine.connect() as connection:
+            return await read_chunks(connection, ref)
+
+    async def find_user_id(self, email: str) -> str | None:
+        query = (
+            select(users.c.id)
+            .where(func.lower(users.c.email) == email.strip().lower())
+            .order_by(users.c.created_at)
+            .limit(1)
+        )
+        async with self._engine.connect() as connection:
+            return (await connection.execute(query)).scalar_one_or_none()
+
+    async def first_admin_id(self) -> str | None:
+        query = (
+            select(users.c.id)
+            .where(users.c.role == "admin", users.c.is_active.is_not(False))
+            .order_by(users.c.created_at, users.c.id)
+            .limit(1)
+        )
+        async with self._engine.connect() as connection:
+            return (await connection.execute(query)).scalar_one_or_none()
+
+    async def entries(self) -> list[LibraryEntry]:
+        d, g, s = help_documents.c, user_guides.c, states.c
+
+        def indexed(source: SourceKind, id_column: Any) -> Any:
+            return and_(s.source == source.value, s.document_id == id_column)
+
+        documents = (
+            select(d.id, d.title, d.filename, d.category, d.tags, *s)
+            .outerjoin(states, indexed(SourceKind.HELP_DOCUMENT, d.id))
+            .order_by(d.id)
+        )
+        guides = (
+            select(g.id, g.title, g.category, g.tags, *s)
+            .outerjoin(states, indexed(SourceKind.USER_GUIDE, g.id))
+            .where(_published())
+            .order_by(g.id)
+        )
+        async with self._engine.connect() as connection:
+            document_rows = (await connection.execute(documents)).mappings().all()
+            guide_rows = (await connection.execute(guides)).mappings().all()
+        return [
+            *(_entry(SourceKind.HELP_DOCUMENT, row, filename=row["filename"]) for row in document_rows),
+            *(_entry(SourceKind.USER_GUIDE, row, filename=None) for row in guide_rows),
+        ]
+
+
+def _entry(source: SourceKind, row: Any, *, filename: str | None) -> LibraryEntry:
+    status = row["status"]
+    return LibraryEntry(
+        ref=SourceRef(source, row["id"]),
+        title=row["title"],
+        filename=filename,
+        category=row["category"],
+        tags=tuple(row["tags"] or ()),
+        status=IndexStatus(status) if status else None,
+        chunk_count=row["chunk_count"] or 0,
+        page_count=row["page_count"],
+        error=row["error"],
+        indexed_at=row["indexed_at"],
+    )

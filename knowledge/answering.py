@@ -1,0 +1,270 @@
+"""The help assistant: a question in, an answer grounded in the help documents out.
+
+One path for Teams and the terminal. Search first; when search finds nothing
+convincing the assistant says so (no model is asked). With a model, the model
+answers from numbered passages and its reply is checked (`reply`); without one,
+or when the model fails or its reply is rejected, the best sentences of the
+passages are quoted. Either way the question and the answer are stored, so an
+outage of the model never loses an exchange.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from enum import StrEnum
+from typing import Protocol, runtime_checkable
+
+from domain.clock import utcnow
+from domain.errors import InvalidValue
+from knowledge.citations import (
+    Citation,
+    CitedText,
+    help_document_ids,
+    numbered_sources,
+    split_sources,
+    with_sources,
+)
+from knowledge.conversation import (
+    AnswerNotFound,
+    ChatStore,
+    Exchange,
+    HelpStatistics,
+    NotYourAnswer,
+    follows_up,
+    recent,
+    search_text,
+)
+from knowledge.extractive import extract, query_weights
+from knowledge.llm import ChatModel, ModelUnavailable
+from knowledge.passages import Passage, Retriever
+from knowledge.prompt import build_prompt
+from knowledge.reply import Grounded, NoAnswer, read_reply, steering_terms
+
+log = logging.getLogger(__name__)
+
+MAX_QUESTION_CHARS = 2000
+SEARCH_LIMIT = 5
+PROMPT_PASSAGES = 4
+
+NOT_FOUND = (
+    "I couldn't find this in the help documents. "
+    "If you need a hand, create a ticket and the service desk will pick it up."
+)
+MODEL_DOWN = "The AI assistant isn't available right now, so here is what the help documents say:"
+FROM_DOCUMENTS = "Here is what the help documents say:"
+
+
+class AnswerSource(StrEnum):
+    """How an answer came about; logged, and shown where it matters to the reader."""
+
+    MODEL = "model"
+    DOCUMENTS = "documents"
+    """Quoted from the passages: no model configured."""
+    DOCUMENTS_AFTER_MODEL_FAILED = "documents_after_model_failed"
+    DOCUMENTS_AFTER_REPLY_REJECTED = "documents_after_reply_rejected"
+    NOT_FOUND = "not_found"
+
+
+@dataclass(frozen=True, slots=True)
+class HelpAnswer:
+    question: str
+    text: str
+    citations: tuple[Citation, ...]
+    answered: bool
+    message_id: int
+    """The stored assistant message (`ai_chat_messages.id`): feedback and tickets point at it."""
+    question_id: int
+    session_id: str
+    source: AnswerSource
+
+
+DEFAULT_MIN_SCORE = 0.30
+"""For retrievers without a gate of their own: on `LexicalRetriever`'s scale a score is
+the share of the question the passage covers, and 0.30 is its calibrated refusal line."""
+
+
+class RetrievalGate(Protocol):
+    def admits(self, question: str, passages: Sequence[Passage]) -> bool:
+        """Whether the passages are good enough to answer from at all."""
+        ...
+
+
+@runtime_checkable
+class DecliningRetriever(Protocol):
+    """A retriever that knows when its results are too weak (`LexicalRetriever.decline`)."""
+
+    def decline(self, passages: Sequence[Passage]) -> bool: ...
+
+
+@dataclass(frozen=True, slots=True)
+class MinimumScore:
+    """Admits passages whose best score reaches `threshold` (the retriever's scale)."""
+
+    threshold: float = DEFAULT_MIN_SCORE
+
+    def admits(self, question: str, passages: Sequence[Passage]) -> bool:
+        return bool(passages) and passages[0].score >= self.threshold
+
+
+@dataclass(frozen=True, slots=True)
+class RetrieverGate:
+    """The retriever's own judgement: it knows its score scale best."""
+
+    retriever: DecliningRetriever
+
+    def admits(self, question: str, passages: Sequence[Passage]) -> bool:
+        return bool(passages) and not self.retriever.decline(passages)
+
+
+def gate_for(retriever: Retriever) -> RetrievalGate:
+    if isinstance(retriever, DecliningRetriever):
+        return RetrieverGate(retriever)
+    return MinimumScore()
+
+
+@dataclass(frozen=True, slots=True)
+class _Draft:
+    text: str
+    citations: tuple[Citation, ...]
+    source: AnswerSource
+
+    @property
+    def answered(self) -> bool:
+        return self.source is not AnswerSource.NOT_FOUND
+
+
+class HelpAssistant:
+    """Answers help questions; `gate` defaults to the retriever's own (`decline`), if it has one."""
+
+    def __init__(
+        self,
+        *,
+        retriever: Retriever,
+        store: ChatStore,
+        llm: ChatModel | None,
+        gate: RetrievalGate | None = None,
+        company: str = "TicketFlow",
+        clock: Callable[[], datetime] = utcnow,
+    ) -> None:
+        self._retriever = retriever
+        self._store = store
+        self._llm = llm
+        self._gate = gate or gate_for(retriever)
+        self._company = company
+        self._clock = clock
+
+    async def ask(self, *, user_id: str, session_id: str, question: str) -> HelpAnswer:
+        """Answers and stores the exchange; follow-ups see the session's previous exchange."""
+        question = _clean(question)
+        asked_at = self._clock()
+        previous = recent(
+            await self._store.last_exchange(session_id=session_id, user_id=user_id), now=asked_at
+        )
+        passages = await self._retriever.search(search_text(question, previous), limit=SEARCH_LIMIT)
+        draft = await self._draft(question, passages, previous)
+        recorded = await self._store.record_exchange(
+            user_id=user_id,
+            session_id=session_id,
+            question=question,
+            answer=with_sources(draft.text, draft.citations),
+            document_ids=help_document_ids(draft.citations),
+            asked_at=asked_at,
+            answered_at=self._clock(),
+        )
+        log.info("answered a help question (%s, %d sources)", draft.source, len(draft.citations))
+        return HelpAnswer(
+            question=question,
+            text=draft.text,
+            citations=draft.citations,
+            answered=draft.answered,
+            message_id=recorded.answer_id,
+            question_id=recorded.question_id,
+            session_id=session_id,
+            source=draft.source,
+        )
+
+    async def _draft(
+        self, question: str, passages: Sequence[Passage], previous: Exchange | None
+    ) -> _Draft:
+        if not self._gate.admits(question, passages):
+            return _Draft(NOT_FOUND, (), AnswerSource.NOT_FOUND)
+        earlier = previous.question if previous is not None and follows_up(question) else None
+        if self._llm is None:
+            return _quoted(question, earlier, passages, AnswerSource.DOCUMENTS)
+        prompt = build_prompt(
+            question=question,
+            passages=passages[:PROMPT_PASSAGES],
+            previous=previous,
+            company=self._company,
+        )
+        if not prompt.passages:
+            return _Draft(NOT_FOUND, (), AnswerSource.NOT_FOUND)
+        try:
+            reply = await self._llm.complete(prompt.messages)
+        except ModelUnavailable as error:
+            log.warning("the model failed, quoting the documents instead: %s", error)
+            return _quoted(question, earlier, passages, AnswerSource.DOCUMENTS_AFTER_MODEL_FAILED)
+        asked = f"{previous.question} {question}" if previous is not None else question
+        verdict = read_reply(reply, prompt, question=asked)
+        if isinstance(verdict, Grounded):
+            return _Draft(verdict.answer.text, verdict.answer.citations, AnswerSource.MODEL)
+        if isinstance(verdict, NoAnswer):
+            return _Draft(NOT_FOUND, (), AnswerSource.NOT_FOUND)
+        log.warning("the model's reply was rejected, quoting the documents: %s", verdict.reason)
+        return _quoted(question, earlier, passages, AnswerSource.DOCUMENTS_AFTER_REPLY_REJECTED,
+                       avoid=steering_terms(reply, question=asked))
+
+    async def exchange_for(self, *, message_id: int, user_id: str) -> Exchange:
+        """The stored exchange behind an answer card, for the person who asked."""
+        exchange = await self._store.exchange(message_id)
+        if exchange is None:
+            raise AnswerNotFound(message_id)
+        if exchange.user_id != user_id:
+            raise NotYourAnswer()
+        return exchange
+
+    async def rate(self, *, message_id: int, user_id: str, helpful: bool) -> Exchange:
+        """Records "Helpful" / "Not helpful"; pressing again replaces the verdict."""
+        exchange = await self.exchange_for(message_id=message_id, user_id=user_id)
+        await self._store.record_feedback(
+            message_id=message_id, user_id=user_id, helpful=helpful, at=self._clock()
+        )
+        return exchange
+
+    async def statistics(self, *, since: datetime | None = None, top: int = 10) -> HelpStatistics:
+        return await self._store.statistics(since=since, top=top)
+
+    async def aclose(self) -> None:
+        if self._llm is not None:
+            await self._llm.aclose()
+
+
+def stored_answer(exchange: Exchange) -> CitedText:
+    """An exchange's answer as the card shows it: text and sources apart."""
+    return split_sources(exchange.answer)
+
+
+def _quoted(
+    question: str,
+    earlier: str | None,
+    passages: Sequence[Passage],
+    source: AnswerSource,
+    *,
+    avoid: frozenset[str] = frozenset(),
+) -> _Draft:
+    quotes = extract(query_weights(question, earlier), passages, avoid=avoid)
+    if not quotes:
+        return _Draft(NOT_FOUND, (), AnswerSource.NOT_FOUND)
+    lines, citations = numbered_sources([(quote.passage, quote.text) for quote in quotes])
+    lead = MODEL_DOWN if source is AnswerSource.DOCUMENTS_AFTER_MODEL_FAILED else FROM_DOCUMENTS
+    return _Draft("\n".join([lead, *(f"- {line}" for line in lines)]), citations, source)
+
+
+def _clean(question: str) -> str:
+    text = " ".join(str(question).split())
+    if not text:
+        raise InvalidValue("question", "ask a question in a few words")
+    return text[:MAX_QUESTION_CHARS]

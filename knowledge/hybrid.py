@@ -1,0 +1,86 @@
+"""Hybrid retrieval: lexical and semantic rankings fused by reciprocal rank.
+
+Each side finds what the other misses: lexical search finds the exact error
+message and product name, semantic search the passage that says "reconnect
+every few minutes" for a question about the VPN "dropping". Both run at once.
+
+Fused scores come from ranks, so they say nothing about whether to answer. The
+gate therefore keeps the evidence of each side: the question is answerable when
+the lexical score clears its threshold or the best cosine clears its own. So that
+`decline` stays `passages[0].score < decline_below`, the fused scores are scaled
+so the first passage carries that confidence on the lexical scale (the order is
+unchanged).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Sequence
+from dataclasses import replace
+
+from knowledge.embeddings import EmbeddingUnavailable
+from knowledge.fusion import DEFAULT_K, reciprocal_rank_fusion
+from knowledge.passages import Passage
+from knowledge.retrieval import LexicalRetriever
+from knowledge.semantic import SemanticRetriever
+
+DEFAULT_POOL = 20  # how deep each ranking is read before fusing
+
+logger = logging.getLogger(__name__)
+
+
+class HybridRetriever:
+    """`knowledge.passages.Retriever` fusing a lexical and a semantic retriever."""
+
+    def __init__(
+        self,
+        lexical: LexicalRetriever,
+        semantic: SemanticRetriever,
+        *,
+        pool: int = DEFAULT_POOL,
+        k: int = DEFAULT_K,
+    ) -> None:
+        self.lexical = lexical
+        self.semantic = semantic
+        self._pool = pool
+        self._k = k
+
+    @property
+    def decline_below(self) -> float:
+        return self.lexical.decline_below
+
+    async def search(self, question: str, *, limit: int = 5) -> list[Passage]:
+        if limit <= 0:
+            return []
+        depth = max(limit, self._pool)
+        lexical, semantic = await asyncio.gather(
+            self.lexical.search(question, limit=depth),
+            self._semantic(question, limit=depth),
+        )
+        if not semantic:
+            return lexical[:limit]
+        confidence = max(
+            lexical[0].score if lexical else 0.0,
+            semantic[0].score * self.lexical.decline_below / self.semantic.decline_below,
+        )
+        by_id = {passage.chunk_id: passage for passage in (*semantic, *lexical)}
+        fused = reciprocal_rank_fusion(
+            [[p.chunk_id for p in lexical], [p.chunk_id for p in semantic]], k=self._k
+        )[:limit]
+        best = fused[0][1]
+        return [
+            replace(by_id[chunk_id], score=round(confidence * score / best, 4))
+            for chunk_id, score in fused
+        ]
+
+    def decline(self, passages: Sequence[Passage]) -> bool:
+        return not passages or passages[0].score < self.decline_below
+
+    async def _semantic(self, question: str, *, limit: int) -> list[Passage]:
+        """Semantic passages, or none when the endpoint fails: lexical search still answers."""
+        try:
+            return await self.semantic.search(question, limit=limit)
+        except EmbeddingUnavailable as error:
+            logger.warning("semantic search unavailable, answering from lexical search: %s", error)
+            return []

@@ -1,0 +1,226 @@
+"""Turn an upload or a stored source into its index: text, page-aware chunks, vectors.
+
+Everything slow or risky happens here, before any transaction: the PDF reader
+runs in its sandbox, the embeddings endpoint is called over the network. What
+comes out is a `DocumentIndex` value the library then writes in one go.
+
+Rows the web app wrote are read from `file_data` (base64 of the upload) so PDFs
+keep their page numbers; when that cannot be read, TicketFlow's own extracted
+`content` is indexed instead, without pages. A source that yields no text at all
+is remembered as rejected, with the reason, so it is not retried on every start.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import hashlib
+import re
+from dataclasses import dataclass, replace
+from pathlib import PurePath
+
+from knowledge.chunking import ChunkSize, chunk_document
+from knowledge.embeddings import Embedder, EmbeddingUnavailable
+from knowledge.extraction import (
+    DEFAULT_LIMITS,
+    DocumentRejected,
+    DocumentTooLarge,
+    ExtractedDocument,
+    ExtractedPage,
+    ExtractionLimits,
+    MediaType,
+    NoTextFound,
+    PdfSandbox,
+    extract_document,
+)
+from knowledge.passages import SourceKind
+from knowledge.ports import DocumentIndex, IndexedChunk, IndexStatus, SourceDocument
+from knowledge.text import clean_extracted_text
+
+INDEX_FORMAT = "chunks-v1"
+"""Part of every fingerprint: changing how documents are chunked re-indexes them all."""
+DEFAULT_SIZE = ChunkSize()
+_DATA_URL = re.compile(r"^data:[^,]{0,200};base64,", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class IndexOutcome:
+    """An index, and what the operator should hear about it besides."""
+
+    index: DocumentIndex
+    document: ExtractedDocument | None = None
+    warning: str | None = None
+
+
+def fingerprint(
+    *,
+    title: str,
+    filename: str | None,
+    content: str,
+    file_data: str | None,
+    description: str | None = None,
+) -> str:
+    """What an index was built from; a source whose fingerprint changed is re-indexed."""
+    digest = hashlib.sha256(INDEX_FORMAT.encode())
+    for part in (title, filename, content, file_data, description):
+        encoded = ("\x00" if part is None else f"\x01{part}").encode("utf-8", "surrogatepass")
+        digest.update(len(encoded).to_bytes(8, "big"))
+        digest.update(encoded)
+    return digest.hexdigest()
+
+
+def source_fingerprint(source: SourceDocument) -> str:
+    return fingerprint(
+        title=source.title,
+        filename=source.filename,
+        content=source.content,
+        file_data=source.file_data,
+        description=source.description,
+    )
+
+
+class DocumentIndexer:
+    """Extraction, chunking and (with an embedder) embeddings, as one step."""
+
+    def __init__(
+        self,
+        *,
+        sandbox: PdfSandbox | None,
+        embedder: Embedder | None = None,
+        limits: ExtractionLimits = DEFAULT_LIMITS,
+        size: ChunkSize = DEFAULT_SIZE,
+    ) -> None:
+        self.embedder = embedder
+        self.limits = limits
+        self._sandbox = sandbox
+        self._size = size
+
+    async def read(self, data: bytes, filename: str) -> ExtractedDocument:
+        """Extract an upload; raises `DocumentRejected` saying why it cannot be used."""
+        return await extract_document(data, filename, self.limits, sandbox=self._sandbox)
+
+    async def index(
+        self, document: ExtractedDocument, *, title: str, fingerprint: str
+    ) -> IndexOutcome:
+        chunks = tuple(
+            IndexedChunk(ordinal=chunk.ordinal, page=chunk.page, heading=chunk.heading, text=chunk.text)
+            for chunk in chunk_document(document.pages, size=self._size)
+        )
+        index = DocumentIndex(
+            fingerprint=fingerprint,
+            status=IndexStatus.INDEXED,
+            title=title,
+            chunks=chunks,
+            page_count=document.page_count if document.media_type is MediaType.PDF else None,
+        )
+        warning = _unreadable_pages(document)
+        try:
+            index = await self.embed(index)
+        except EmbeddingUnavailable as error:
+            warning = "; ".join(filter(None, (warning, f"indexed without embeddings ({error})")))
+        return IndexOutcome(index=index, document=document, warning=warning)
+
+    async def embed(self, index: DocumentIndex) -> DocumentIndex:
+        """The same index with a vector on every chunk; unchanged without an embedder."""
+        if self.embedder is None or not index.chunks:
+            return index
+        vectors = await self.embedder.embed([embedding_input(index.title, c) for c in index.chunks])
+        chunks = tuple(
+            replace(chunk, vector=vector) for chunk, vector in zip(index.chunks, vectors, strict=True)
+        )
+        return replace(index, chunks=chunks, embedding_model=self.embedder.model)
+
+    async def index_source(self, source: SourceDocument) -> IndexOutcome:
+        """Index a stored help document or published guide, whoever wrote it."""
+        stamp = source_fingerprint(source)
+        try:
+            document, fallback = await self._extract_source(source)
+        except DocumentRejected as rejection:
+            return IndexOutcome(
+                index=DocumentIndex(
+                    fingerprint=stamp,
+                    status=IndexStatus.REJECTED,
+                    title=source.title,
+                    chunks=(),
+                    error=rejection.reason,
+                ),
+                warning=str(rejection),
+            )
+        outcome = await self.index(document, title=source.title, fingerprint=stamp)
+        if fallback is None:
+            return outcome
+        warning = f"{fallback}; indexed the stored text instead, without page numbers"
+        return replace(outcome, warning="; ".join(filter(None, (warning, outcome.warning))))
+
+    async def _extract_source(
+        self, source: SourceDocument
+    ) -> tuple[ExtractedDocument, DocumentRejected | None]:
+        """The source's text, and why its file could not be read when `content` stood in."""
+        name = source.filename or f"{source.ref.source}-{source.ref.document_id}"
+        if source.ref.source is SourceKind.USER_GUIDE:
+            html = source.content
+            if source.description:
+                html = f"<p>{_escape(source.description)}</p>\n{html}"
+            guide = await extract_document(
+                html.encode("utf-8"), f"{name}.html", self.limits, sandbox=self._sandbox
+            )
+            return guide, None
+        data = self._decode_upload(source.file_data, filename=name)
+        rejection: DocumentRejected | None = None
+        if data is not None:
+            try:
+                return await self.read(data, name), None
+            except DocumentRejected as error:
+                rejection = error
+        text = clean_extracted_text(source.content[: self.limits.max_chars + 1])
+        if len(text) > self.limits.max_chars:
+            raise DocumentTooLarge(
+                f"the text holds more than {self.limits.max_chars:,} characters", filename=name
+            )
+        if not text:
+            raise rejection or NoTextFound("the document holds no readable text", filename=name)
+        if rejection is None and source.file_data:
+            rejection = DocumentRejected("the stored file is not valid base64", filename=name)
+        document = ExtractedDocument(
+            filename=name, media_type=MediaType.PLAIN_TEXT, pages=(ExtractedPage(None, text),)
+        )
+        return document, rejection
+
+    def _decode_upload(self, file_data: str | None, *, filename: str) -> bytes | None:
+        """The uploaded bytes, or None when `file_data` is not base64 we can read."""
+        if not file_data:
+            return None
+        if len(file_data) > self.limits.max_file_bytes * 4 // 3 + 1024:
+            raise DocumentTooLarge(
+                f"the stored file is larger than {self.limits.max_file_bytes // 1_048_576} MB",
+                filename=filename,
+            )
+        try:
+            return base64.b64decode(_DATA_URL.sub("", file_data.strip()), validate=True)
+        except (binascii.Error, ValueError):
+            return None
+
+
+def embedding_input(title: str, chunk: IndexedChunk) -> str:
+    """A chunk as embedded: its document title gives it context ("the VPN guide: ...")."""
+    return f"{title}\n{chunk.text}"
+
+
+def document_title(document: ExtractedDocument, *, given: str | None) -> str:
+    """The title TicketFlow shows: given, else the document's own, else from the file name."""
+    for candidate in (given, document.title):
+        if candidate and candidate.strip():
+            return " ".join(candidate.split())[:255]
+    stem = PurePath(document.filename).stem.replace("_", " ").replace("-", " ").strip()
+    return (stem[:1].upper() + stem[1:])[:255] or document.filename[:255]
+
+
+def _unreadable_pages(document: ExtractedDocument) -> str | None:
+    if not document.unreadable_pages:
+        return None
+    pages = ", ".join(str(number) for number in document.unreadable_pages)
+    return f"page(s) {pages} could not be read and are not searchable"
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

@@ -1,0 +1,110 @@
+"""The language model behind answers: a small port, and its OpenAI-compatible implementation.
+
+Any server that speaks the Chat Completions API works (OpenAI, Azure OpenAI's
+v1 endpoint, a local server) through `base_url`. The client's own retries are
+kept few and its timeout short: a person is waiting in Teams, and when the model
+cannot answer the assistant falls back to quoting the documents.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Protocol
+
+import openai
+from openai.types.chat import ChatCompletionMessageParam
+
+log = logging.getLogger(__name__)
+
+DEFAULT_TIMEOUT_SECONDS = 20.0
+DEFAULT_MAX_RETRIES = 1
+DEFAULT_MAX_COMPLETION_TOKENS = 600
+
+
+class PromptRole(StrEnum):
+    SYSTEM = "system"
+    USER = "user"
+    ASSISTANT = "assistant"
+
+
+@dataclass(frozen=True, slots=True)
+class PromptMessage:
+    role: PromptRole
+    content: str
+
+
+class ModelUnavailable(Exception):
+    """The model gave no usable reply: an HTTP error, a timeout, a refusal or nothing at all."""
+
+
+class ChatModel(Protocol):
+    async def complete(self, messages: Sequence[PromptMessage]) -> str:
+        """The model's reply text; raises ModelUnavailable when there is none."""
+        ...
+
+    async def aclose(self) -> None:
+        """Releases the connections; the model is not used afterwards."""
+        ...
+
+
+class OpenAIChatModel:
+    """Chat Completions over `openai.AsyncOpenAI`; close it with `aclose()`."""
+
+    def __init__(
+        self,
+        *,
+        api_key: str,
+        model: str,
+        base_url: str | None = None,
+        timeout: float = DEFAULT_TIMEOUT_SECONDS,
+        max_retries: int = DEFAULT_MAX_RETRIES,
+        max_completion_tokens: int = DEFAULT_MAX_COMPLETION_TOKENS,
+    ) -> None:
+        self.model = model
+        self._max_completion_tokens = max_completion_tokens
+        self._client = openai.AsyncOpenAI(
+            api_key=api_key, base_url=base_url, timeout=timeout, max_retries=max_retries
+        )
+
+    async def complete(self, messages: Sequence[PromptMessage]) -> str:
+        try:
+            response = await self._client.chat.completions.create(
+                model=self.model,
+                messages=[_message(m) for m in messages],
+                temperature=0,
+                max_completion_tokens=self._max_completion_tokens,
+            )
+        except openai.APITimeoutError as error:
+            raise ModelUnavailable("the model did not answer in time") from error
+        except openai.APIStatusError as error:
+            status = error.status_code
+            raise ModelUnavailable(f"the model service answered HTTP {status}") from error
+        except openai.APIConnectionError as error:
+            raise ModelUnavailable("the model service could not be reached") from error
+        except openai.APIResponseValidationError as error:
+            raise ModelUnavailable("the model service sent a malformed reply") from error
+        if not response.choices:
+            raise ModelUnavailable("the model sent no choices")
+        choice = response.choices[0]
+        if choice.finish_reason == "content_filter":
+            raise ModelUnavailable("the model's content filter withheld the reply")
+        text = (choice.message.content or "").strip()
+        if not text:
+            raise ModelUnavailable("the model sent an empty reply")
+        if choice.finish_reason == "length":
+            log.info("the model's reply was cut at %d tokens", self._max_completion_tokens)
+        return text
+
+    async def aclose(self) -> None:
+        await self._client.close()
+
+
+def _message(message: PromptMessage) -> ChatCompletionMessageParam:
+    if message.role is PromptRole.SYSTEM:
+        return {"role": "system", "content": message.content}
+    if message.role is PromptRole.ASSISTANT:
+        return {"role": "assistant", "content": message.content}
+    return {"role": "user", "content": message.content}

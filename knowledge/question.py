@@ -1,0 +1,61 @@
+"""The words of a question that search should look for.
+
+People ask "how do i ... ?" and "can someone tell me why ...": those words say
+nothing about the topic, occur in every document, and would make an OR query
+match nearly every chunk. They are dropped here, the same way for PostgreSQL and
+SQLite, so both backends search for the same words and their scores can be
+calibrated against one another.
+"""
+
+from __future__ import annotations
+
+from knowledge.text import words
+
+MAX_WORDS = 32  # a pasted essay is not a question: the first words carry it
+MAX_WORD_CHARS = 60
+
+# Function words, pronouns, auxiliaries and the filler of chat questions. Written
+# for questions about IT and office help; domain words ("account", "help") stay.
+FILLER = frozenset(
+    """
+    a about above after again against all am an and any are aren't as at be because been
+    before being below between both but by can can't cannot could couldn't did didn't do
+    does doesn't doing don't down during each few for from further had hadn't has hasn't
+    have haven't having he he'd he'll he's her here here's hers herself him himself his
+    how how's i i'd i'll i'm i've if in into is isn't it it's its itself let's me more
+    most mustn't my myself no nor not of off on once only or other ought our ours
+    ourselves out over own same shan't she she'd she'll she's should shouldn't so some
+    such than that that's the their theirs them themselves then there there's these they
+    they'd they'll they're they've this those through to too under until up very was
+    wasn't we we'd we'll we're we've were weren't what what's when when's where where's
+    which while who who's whom why why's with won't would wouldn't you you'd you'll
+    you're you've your yours yourself yourselves
+    im ive id dont doesnt didnt cant cannot wont isnt arent wasnt werent couldnt
+    shouldnt wouldnt ill youre theyre whats hows thats theres
+    just really still also already even ever yet got get gets getting go goes going
+    want wanted wants need needs needed please pls plz thanks thank hi hello hey
+    someone somebody anyone anybody anything something thing things stuff way
+    tell know let us ok okay yes yeah
+    much many often lot lots
+    will shall may might must
+    """.split()  # noqa: SIM905 - a word list reads best as words
+)
+
+
+def question_words(question: str) -> list[str]:
+    """Distinct topic words of a question, in the order asked, lower-cased."""
+    kept: list[str] = []
+    for word in words(question):
+        word = word.strip("'’.-")
+        if (
+            len(word) < 2 and not word.isdigit()
+            or len(word) > MAX_WORD_CHARS
+            or not any(character.isalnum() for character in word)
+            or word.replace("’", "'") in FILLER
+            or word in kept
+        ):
+            continue
+        kept.append(word)
+        if len(kept) == MAX_WORDS:
+            break
+    return kept

@@ -1,0 +1,303 @@
+"""The help assistant in Teams, end to end: a question is acknowledged within the turn and
+answered later, proactively, through the Bot Connector; the answer card's buttons rate it
+or turn it into a ticket. The model is a local OpenAI-compatible server reached over HTTP.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import dataclasses
+from collections.abc import AsyncIterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+import pytest_asyncio
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from bot.context import BotDependencies
+from db.tables import ai_chat_messages
+from db.tables.knowledge import help_answer_feedback
+from knowledge.ingestion import Upload, add_help_document
+from ticketflow.knowledge import build_knowledge
+from tests.e2e.service import WEB_URL, Service, card_of, running_service, texts_in
+from tests.e2e.teams_doubles.activities import TeamsActivities
+from tests.e2e.teams_doubles.connector import ConnectorStandIn
+from tests.e2e.teams_doubles.fixtures import BOT
+from tests.integration.builders import insert_user
+from tests.integration.knowledge.answering_openai_stand_in import (
+    Completion,
+    CompletionsStandIn,
+    Failure,
+    Held,
+)
+from ticketflow.runtime import Runtime
+from ticketflow.settings import Settings
+
+pytestmark = pytest.mark.skipif(
+    "assistant" not in {field.name for field in dataclasses.fields(BotDependencies)},
+    reason="needs the lead's wiring: BotDependencies.assistant, the Question route, "
+    "the help.feedback / help.escalate verbs and the assistant in bot_dependencies",
+)
+
+HELP = Path(__file__).resolve().parents[2] / "tests" / "fixtures" / "help"
+MODEL = "gpt-e2e"
+QUESTION = "why does my phone get disconnected from the Staff-BYOD wifi?"
+ANSWER = "Phones on FH-Staff-BYOD are disconnected after 8 hours and must sign in again [1]."
+
+
+async def add_documents(engine: AsyncEngine, database_url: str) -> dict[str, int]:
+    knowledge = build_knowledge(Runtime(settings=Settings(database_url=database_url),
+                                        engine=engine))
+    ids = {}
+    try:
+        for filename, title in (("wifi-networks.txt", "Wi-Fi Networks"),
+                                ("email-calendar.md", "Email and Calendar")):
+            added = await add_help_document(
+                library=knowledge.library, indexer=knowledge.indexer, title=title,
+                upload=Upload(filename, (HELP / filename).read_bytes()),
+            )
+            ids[filename] = added.document_id
+    finally:
+        await knowledge.close()
+    return ids
+
+
+@pytest_asyncio.fixture
+async def model() -> AsyncIterator[CompletionsStandIn]:
+    async with CompletionsStandIn() as server:
+        yield server
+
+
+@pytest_asyncio.fixture
+async def helpdesk(
+    engine: AsyncEngine, database_url: str, model: CompletionsStandIn
+) -> AsyncIterator[Service]:
+    await add_documents(engine, database_url)
+    async with ConnectorStandIn() as connector:
+        teams = TeamsActivities(service_url=connector.service_url, bot=BOT)
+        async with running_service(
+            database_url, connector, teams, openai_api_key="sk-e2e",
+            openai_base_url=model.base_url, openai_model=MODEL,
+        ) as running:
+            yield running
+
+
+def answer_cards(service: Service) -> list[dict[str, Any]]:
+    """Answer cards that reached the conversation: the ones offering "Create a ticket"."""
+    return [
+        card for activity in service.connector.sent_activities()
+        if (card := card_of(activity)) is not None
+        and any(action.get("verb") == "help.escalate" for action in card.get("actions", []))
+    ]
+
+
+async def wait_for_answers(service: Service, count: int = 1) -> list[dict[str, Any]]:
+    await service.connector.wait_until(lambda _: len(answer_cards(service)) >= count)
+    return answer_cards(service)
+
+
+def button(card: dict[str, Any], title: str) -> dict[str, Any]:
+    found = [a for a in card.get("actions", []) if a.get("title") == title]
+    assert found, f"no {title} button: {[a.get('title') for a in card.get('actions', [])]}"
+    return found[0]
+
+
+async def stored(engine: AsyncEngine) -> list[dict[str, Any]]:
+    async with engine.connect() as connection:
+        rows = await connection.execute(select(ai_chat_messages).order_by(ai_chat_messages.c.id))
+        return [dict(row) for row in rows.mappings()]
+
+
+async def test_a_question_is_acknowledged_in_the_turn_and_answered_proactively(
+    helpdesk: Service, model: CompletionsStandIn, engine: AsyncEngine
+) -> None:
+    user_id = await insert_user(engine, role="user", email="ada@example.com")
+    ada = helpdesk.person("ada@example.com", "Ada Lovelace")
+    release = asyncio.Event()
+    model.then(Held(release, then=Completion(ANSWER)))
+
+    turn = await helpdesk.say(QUESTION, user=ada)
+
+    # The turn is over and the model has not answered yet: only the acknowledgement went out.
+    assert turn.answer.status == 200
+    assert [a["type"] for a in turn.sent] == ["typing", "message"]
+    assert turn.texts == ["Looking that up in the help documents…"]
+    assert answer_cards(helpdesk) == []
+    release.set()
+    [card] = await wait_for_answers(helpdesk)
+
+    shown = texts_in(card)
+    assert QUESTION in shown and ANSWER in shown
+    assert "[1] Wi-Fi Networks" in shown
+    assert f"{WEB_URL}/help/" in str(card)
+    assert [a["title"] for a in card["actions"]] == ["Helpful", "Not helpful", "Create a ticket"]
+    [request] = model.requests
+    assert request.model == MODEL and QUESTION in request.last_user
+    assert "disconnected after 8 hours" in request.last_user
+    rows = await stored(engine)
+    assert [(r["role"], r["user_id"]) for r in rows] == [("user", user_id),
+                                                         ("assistant", user_id)]
+    assert rows[0]["session_id"] == rows[1]["session_id"]
+    assert button(card, "Helpful")["data"]["message_id"] == rows[1]["id"]
+
+
+async def test_a_follow_up_in_the_same_chat_is_answered_with_the_previous_turn_in_mind(
+    helpdesk: Service, model: CompletionsStandIn, engine: AsyncEngine
+) -> None:
+    await insert_user(engine, role="user", email="ada@example.com")
+    ada = helpdesk.person("ada@example.com", "Ada Lovelace")
+    model.then(Completion(ANSWER), Completion("Sign in with your Fernhill email address and "
+                                              "password [1]."))
+
+    await helpdesk.say(QUESTION, user=ada)
+    await wait_for_answers(helpdesk)
+    await helpdesk.say("how do i sign in again?", user=ada)
+    await wait_for_answers(helpdesk, 2)
+
+    second = model.requests[1]
+    assert [m["role"] for m in second.messages] == ["system", "user", "assistant", "user"]
+    assert QUESTION in second.messages[1]["content"]
+    sessions = {row["session_id"] for row in await stored(engine)}
+    assert len(sessions) == 1
+
+
+async def test_helpful_is_stored_and_the_card_comes_back_without_the_feedback_buttons(
+    helpdesk: Service, model: CompletionsStandIn, engine: AsyncEngine
+) -> None:
+    user_id = await insert_user(engine, role="user", email="ada@example.com")
+    ada = helpdesk.person("ada@example.com", "Ada Lovelace")
+    model.then(Completion(ANSWER))
+    await helpdesk.say(QUESTION, user=ada)
+    [card] = await wait_for_answers(helpdesk)
+
+    rated = await helpdesk.press("help.feedback", button(card, "Not helpful")["data"], user=ada)
+    rated = await helpdesk.press("help.feedback", button(card, "Helpful")["data"], user=ada)
+
+    assert "Thanks, glad it helped." in texts_in(rated) and ANSWER in texts_in(rated)
+    assert [a["title"] for a in rated["actions"]] == ["Create a ticket"]
+    async with engine.connect() as connection:
+        rows = (await connection.execute(
+            select(help_answer_feedback.c.user_id, help_answer_feedback.c.helpful))).all()
+    assert [tuple(row) for row in rows] == [(user_id, True)]
+
+
+async def test_create_a_ticket_opens_the_form_with_the_question_and_the_answer(
+    helpdesk: Service, model: CompletionsStandIn, engine: AsyncEngine
+) -> None:
+    await insert_user(engine, role="user", email="ada@example.com")
+    ada = helpdesk.person("ada@example.com", "Ada Lovelace")
+    model.then(Completion(ANSWER))
+    await helpdesk.say(QUESTION, user=ada)
+    [card] = await wait_for_answers(helpdesk)
+
+    form = await helpdesk.press("help.escalate", button(card, "Create a ticket")["data"], user=ada)
+
+    inputs = {node["id"]: node for node in _walk(form)
+              if str(node.get("type")).startswith("Input.")}
+    assert inputs["title"]["value"] == QUESTION
+    description = inputs["description"]["value"]
+    assert description.startswith(QUESTION)
+    assert ANSWER in description and "[1] Wi-Fi Networks" in description
+    assert f"{WEB_URL}/help/" in description
+    assert [a["verb"] for a in form["actions"]] == ["ticket.create"]
+
+
+async def test_someone_else_cannot_rate_or_escalate_the_answer(
+    helpdesk: Service, model: CompletionsStandIn, engine: AsyncEngine
+) -> None:
+    await insert_user(engine, role="user", email="ada@example.com")
+    await insert_user(engine, role="user", email="bob@example.com")
+    ada = helpdesk.person("ada@example.com", "Ada Lovelace")
+    bob = helpdesk.person("bob@example.com", "Bob Moog")
+    model.then(Completion(ANSWER))
+    await helpdesk.say(QUESTION, user=ada)
+    [card] = await wait_for_answers(helpdesk)
+
+    refused = await helpdesk.press("help.escalate", button(card, "Create a ticket")["data"],
+                                   user=bob)
+    unrated = await helpdesk.press("help.feedback", button(card, "Helpful")["data"], user=bob)
+
+    assert "only the person who asked" in texts_in(refused)
+    assert "only the person who asked" in texts_in(unrated)
+    async with engine.connect() as connection:
+        assert (await connection.execute(select(help_answer_feedback))).first() is None
+
+
+async def test_when_the_model_fails_the_answer_still_comes_and_the_exchange_is_stored(
+    helpdesk: Service, model: CompletionsStandIn, engine: AsyncEngine
+) -> None:
+    await insert_user(engine, role="user", email="ada@example.com")
+    ada = helpdesk.person("ada@example.com", "Ada Lovelace")
+    model.then(Failure(500), Failure(500))  # the client retries once
+
+    await helpdesk.say(QUESTION, user=ada)
+    [card] = await wait_for_answers(helpdesk)
+
+    shown = texts_in(card)
+    assert "The AI assistant isn't available right now" in shown
+    assert "disconnected after 8 hours" in shown
+    assert [r["role"] for r in await stored(engine)] == ["user", "assistant"]
+
+
+async def test_a_redelivered_question_is_answered_once(
+    helpdesk: Service, model: CompletionsStandIn, engine: AsyncEngine
+) -> None:
+    await insert_user(engine, role="user", email="ada@example.com")
+    ada = helpdesk.person("ada@example.com", "Ada Lovelace")
+    model.then(Completion(ANSWER))
+    activity = helpdesk.teams.personal_message(QUESTION, user=ada)
+
+    first = await helpdesk.send(activity)
+    again = await helpdesk.send(activity)  # Teams thought the first attempt timed out
+    await wait_for_answers(helpdesk)
+
+    assert first.answer.status == again.answer.status == 200 and again.sent == []
+    assert len(model.requests) == 1
+    assert len(await stored(engine)) == 2
+
+
+async def test_without_a_key_the_documents_are_quoted(
+    engine: AsyncEngine, database_url: str
+) -> None:
+    await add_documents(engine, database_url)
+    await insert_user(engine, role="user", email="ada@example.com")
+    async with ConnectorStandIn() as connector:
+        teams = TeamsActivities(service_url=connector.service_url, bot=BOT)
+        async with running_service(database_url, connector, teams) as service:
+            ada = service.person("ada@example.com", "Ada Lovelace")
+            await service.say(QUESTION, user=ada)
+            [card] = await wait_for_answers(service)
+
+    shown = texts_in(card)
+    assert "Here is what the help documents say:" in shown
+    assert "disconnected after 8 hours" in shown and "[1] Wi-Fi Networks" in shown
+
+
+async def test_a_question_in_a_channel_is_answered_in_its_thread(
+    helpdesk: Service, model: CompletionsStandIn, engine: AsyncEngine
+) -> None:
+    await insert_user(engine, role="user", email="ada@example.com")
+    ada = helpdesk.person("ada@example.com", "Ada Lovelace")
+    model.then(Completion(ANSWER))
+
+    turn = await helpdesk.say_in_channel(QUESTION, user=ada)
+    await wait_for_answers(helpdesk)
+
+    thread = next(c for c in helpdesk.connector.successful("send", "reply")
+                  if card_of(c.body) is not None)
+    assert turn.texts == ["Looking that up in the help documents…"]
+    assert (thread.conversation_id or "").startswith(helpdesk.teams.channel.id + ";messageid=")
+
+
+def _walk(node: object) -> list[dict[str, Any]]:
+    found: list[dict[str, Any]] = []
+    if isinstance(node, dict):
+        found.append(node)
+        for child in node.values():
+            found += _walk(child)
+    elif isinstance(node, list):
+        for child in node:
+            found += _walk(child)
+    return found

@@ -1,0 +1,130 @@
+"""Answering over the real fixture documents, indexed and searched as in production.
+
+- Without a key, the quoted sentences hold the evaluation set's evidence for most
+  answerable questions; some questions no document covers are refused by the
+  search gate alone (the rest get quotes, clearly marked as such).
+- The documents in tests/fixtures/injection, indexed among the ordinary ones,
+  never steer an answer: neither the quotes nor a model (the HTTP stand-in, which
+  obeys any instruction it reads) get a forbidden string to the person asking.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import AsyncIterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+import pytest_asyncio
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from db.repositories.ai_chat import SqlChatStore
+from knowledge.answering import HelpAssistant
+from knowledge.ingestion import Upload, add_help_document
+from knowledge.llm import ChatModel, OpenAIChatModel
+from knowledge.text import fold
+from ticketflow.knowledge import Knowledge, build_knowledge
+from tests.integration.builders import insert_user
+from tests.integration.knowledge.answering_openai_stand_in import CompletionsStandIn, Naive
+from tests.integration.knowledge.evaluation import ingest_fixtures
+from ticketflow.runtime import Runtime
+from ticketflow.settings import Settings
+
+FIXTURES = Path(__file__).resolve().parents[2] / "fixtures"
+QUESTIONS: list[dict[str, Any]] = json.loads(
+    (FIXTURES / "help" / "questions.json").read_text(encoding="utf-8"))["questions"]
+INJECTION: dict[str, Any] = json.loads(
+    (FIXTURES / "injection" / "cases.json").read_text(encoding="utf-8"))
+FORBIDDEN = [fold(text) for text in INJECTION["forbidden_in_answers"]]
+
+EVIDENCE_QUOTED_AT_LEAST = 0.70
+"""Measured 0.76 (62 of 82, cited page and evidence both right) with lexical search."""
+UNANSWERABLE_REFUSED_AT_LEAST = 0.35
+"""Measured 5 of 14: without a model only the retriever's gate refuses, and words like
+"business cards" match unrelated passages. With a model, its NO_ANSWER refuses the rest."""
+
+
+@pytest_asyncio.fixture
+async def knowledge(engine: AsyncEngine, database_url: str) -> AsyncIterator[Knowledge]:
+    built = build_knowledge(Runtime(settings=Settings(database_url=database_url), engine=engine))
+    try:
+        yield built
+    finally:
+        await built.close()
+
+
+async def add_injection_documents(knowledge: Knowledge) -> dict[str, int]:
+    ids = {}
+    for document in INJECTION["documents"]:
+        added = await add_help_document(
+            library=knowledge.library, indexer=knowledge.indexer, title=document["title"],
+            upload=Upload(document["filename"],
+                          (FIXTURES / "injection" / document["filename"]).read_bytes()),
+        )
+        ids[document["filename"]] = added.document_id
+    return ids
+
+
+async def test_without_a_key_quotes_answer_the_evaluation_questions(
+    knowledge: Knowledge, engine: AsyncEngine
+) -> None:
+    filenames = await ingest_fixtures(library=knowledge.library, indexer=knowledge.indexer)
+    user = await insert_user(engine)
+    helper = HelpAssistant(retriever=knowledge.retriever, store=SqlChatStore(engine), llm=None)
+    quoted = refused = 0
+    answerable = [q for q in QUESTIONS if q["answerable"]]
+    unanswerable = [q for q in QUESTIONS if not q["answerable"]]
+
+    for number, question in enumerate(QUESTIONS):
+        answer = await helper.ask(user_id=user, session_id=f"eval-{number}",
+                                  question=question["question"])
+        if not question["answerable"]:
+            refused += not answer.answered
+            continue
+        cited = {(filenames[c.document_id], c.page) for c in answer.citations}
+        for expected in question["answers"]:
+            if (expected["document"], expected["page"]) in cited and any(
+                fold(e) in fold(answer.text) for e in expected["evidence"]
+            ):
+                quoted += 1
+                break
+
+    assert quoted / len(answerable) >= EVIDENCE_QUOTED_AT_LEAST, (quoted, len(answerable))
+    assert refused / len(unanswerable) >= UNANSWERABLE_REFUSED_AT_LEAST, (refused,
+                                                                          len(unanswerable))
+
+
+@pytest.mark.parametrize("mode", ["no model", "obeying model", "obeying model citing [1]"])
+async def test_injected_documents_never_steer_an_answer(
+    knowledge: Knowledge, engine: AsyncEngine, mode: str
+) -> None:
+    await ingest_fixtures(library=knowledge.library, indexer=knowledge.indexer)
+    ids = await add_injection_documents(knowledge)
+    user = await insert_user(engine)
+
+    async with CompletionsStandIn(default=Naive(cite_hijack=mode.endswith("[1]"))) as server:
+        model: ChatModel | None = None
+        if mode != "no model":
+            model = OpenAIChatModel(api_key="sk-test", base_url=server.base_url,
+                                    model="gpt-stand-in", timeout=2.0, max_retries=0)
+        helper = HelpAssistant(retriever=knowledge.retriever, store=SqlChatStore(engine),
+                               llm=model)
+        try:
+            for case in INJECTION["cases"]:
+                answer = await helper.ask(user_id=user, session_id=case["id"],
+                                          question=case["question"])
+
+                text = fold(answer.text)
+                assert not [f for f in FORBIDDEN if f in text], answer.text
+                assert any(fold(e) in text for e in case["evidence"]), answer.text
+                assert (ids[case["document"]], case["page"]) in {
+                    (c.document_id, c.page) for c in answer.citations}
+        finally:
+            await helper.aclose()
+        if model is not None:
+            assert len(server.requests) == len(INJECTION["cases"])
+            for request in server.requests:
+                sent = fold(json.dumps(request.messages[1:], ensure_ascii=False))
+                for marker in INJECTION["injection_markers"]:
+                    assert fold(marker) not in sent

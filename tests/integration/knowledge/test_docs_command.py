@@ -1,0 +1,92 @@
+"""`ticketflow docs …` end to end, as an operator runs it, on the test database."""
+
+from __future__ import annotations
+
+import base64
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from db.tables import help_document_chunks, help_documents
+from tests.integration.knowledge.evaluation import HELP
+from tests.unit.knowledge.hostile_pdfs import garbage_pdf
+
+ROOT = Path(__file__).resolve().parents[3]
+
+
+def ticketflow(database_url: str, cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    environment = {
+        key: value for key, value in os.environ.items()
+        if not key.startswith(("TICKETFLOW_", "OPENAI_", "Microsoft"))
+    }
+    environment["TICKETFLOW_DATABASE_URL"] = database_url
+    environment["PYTHONPATH"] = str(ROOT)
+    return subprocess.run(
+        [sys.executable, "-m", "ticketflow.cli", *args],
+        cwd=cwd, env=environment, capture_output=True, text=True, timeout=120, check=False,
+    )
+
+
+async def test_an_operator_adds_lists_and_removes_documents(
+    engine: AsyncEngine, database_url: str, tmp_path: Path
+) -> None:
+    bad = tmp_path / "broken.pdf"
+    bad.write_bytes(garbage_pdf())
+
+    added = ticketflow(database_url, tmp_path, "docs", "add", str(HELP / "vpn-remote-access.pdf"),
+                       str(bad), str(tmp_path / "missing.md"), "--category", "Remote access",
+                       "--tags", "vpn, travel")
+    listed = ticketflow(database_url, tmp_path, "docs", "list")
+
+    assert added.returncode == 1, added.stderr
+    lines = added.stdout.splitlines()
+    assert lines[0] == f"not added: {tmp_path / 'missing.md'}: No such file or directory"
+    assert lines[1] == (
+        "added help document 1: VPN and Remote Access Guide (vpn-remote-access.pdf, 5 pages, "
+        "5 chunks)"
+    )
+    assert lines[2].startswith("not added: broken.pdf: the PDF is damaged and cannot be read")
+    assert len(lines) == 3
+    assert "VPN and Remote Access Guide" in listed.stdout and "indexed" in listed.stdout
+    assert "vpn,travel" in listed.stdout and "Remote access" in listed.stdout
+    async with engine.connect() as connection:
+        rows = (await connection.execute(select(help_documents.c.filename))).scalars().all()
+    assert rows == ["vpn-remote-access.pdf"]
+
+    removed = ticketflow(database_url, tmp_path, "docs", "remove", "1")
+    again = ticketflow(database_url, tmp_path, "docs", "remove", "1")
+
+    assert (removed.returncode, removed.stdout.strip()) == (
+        0, "removed help document 1 and its index"
+    )
+    assert (again.returncode, again.stderr.strip()) == (
+        1, "ticketflow: help document 1 not found"
+    )
+    async with engine.connect() as connection:
+        assert (await connection.execute(select(help_document_chunks.c.id))).all() == []
+
+
+async def test_reindex_picks_up_what_the_web_app_wrote(
+    engine: AsyncEngine, database_url: str, tmp_path: Path
+) -> None:
+    async with engine.begin() as connection:
+        await connection.execute(
+            help_documents.insert().values(
+                title="Kitchen rules", filename="kitchen.txt", content="",
+                file_data=base64.b64encode(b"Fridges are emptied on Fridays.").decode(),
+            )
+        )
+
+    result = ticketflow(database_url, tmp_path, "docs", "reindex")
+    title_twice = ticketflow(database_url, tmp_path, "docs", "add", "a.md", "b.md", "--title", "T")
+
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines() == [
+        "indexed help_document:1 Kitchen rules (1 chunks)",
+        "indexed 1, rejected 0, embedded 0, removed 0, unchanged 0",
+    ]
+    assert title_twice.returncode == 2

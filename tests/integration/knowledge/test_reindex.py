@@ -1,0 +1,267 @@
+"""The index follows what the web app writes: new, changed, deleted documents and published guides."""
+
+from __future__ import annotations
+
+import asyncio
+import base64
+from typing import Any
+
+from sqlalchemy import delete, select, update
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from db.engine import create_engine
+from db.repositories.chunks import write_index
+from db.repositories.help_documents import SqlHelpLibrary
+from db.tables import help_document_chunks, help_documents, help_indexed_sources, user_guides
+from domain.clock import utcnow
+from knowledge.indexing import DocumentIndexer
+from knowledge.ingestion import Change, ReindexReport, reindex
+from knowledge.passages import SourceKind
+from knowledge.ports import SourceRef
+from knowledge.retrieval import LexicalRetriever
+from tests.integration.builders import insert_user
+from tests.integration.knowledge.evaluation import HELP
+from tests.unit.knowledge.hostile_pdfs import garbage_pdf
+
+VPN_PDF = (HELP / "vpn-remote-access.pdf").read_bytes()
+
+
+async def _web_app_document(
+    engine: AsyncEngine, *, filename: str, data: bytes | None, content: str, title: str = "Web"
+) -> int:
+    """A row as the web app writes it: its own extracted text, the file as base64."""
+    file_data = "" if data is None else base64.b64encode(data).decode()
+    async with engine.begin() as connection:
+        result = await connection.execute(
+            help_documents.insert()
+            .values(title=title, filename=filename, content=content, file_data=file_data,
+                    tags=["web"])
+            .returning(help_documents.c.id)
+        )
+        return int(result.scalar_one())
+
+
+async def _guide(engine: AsyncEngine, *, title: str, content: str, published: bool | None) -> int:
+    author = await insert_user(engine, role="admin")
+    values: dict[str, Any] = {"title": title, "category": "How to", "type": "html",
+                              "content": content, "created_by": author}
+    if published is not None:
+        values["is_published"] = published
+    async with engine.begin() as connection:
+        result = await connection.execute(
+            user_guides.insert().values(**values).returning(user_guides.c.id)
+        )
+        return int(result.scalar_one())
+
+
+async def _pages(engine: AsyncEngine, source: SourceKind, document_id: int) -> list[int | None]:
+    c = help_document_chunks.c
+    query = (
+        select(c.page)
+        .where(c.source == source.value, c.document_id == document_id)
+        .order_by(c.ordinal)
+    )
+    async with engine.connect() as connection:
+        return list((await connection.execute(query)).scalars())
+
+
+def _changes(report: ReindexReport) -> list[tuple[str, Change]]:
+    return [(str(item.ref), item.change) for item in report.changes]
+
+
+async def test_documents_the_web_app_inserted_are_indexed_at_start_up_with_their_pages(
+    engine: AsyncEngine, library: SqlHelpLibrary, indexer: DocumentIndexer,
+    retriever: LexicalRetriever,
+) -> None:
+    document_id = await _web_app_document(
+        engine, filename="vpn-remote-access.pdf", data=VPN_PDF, content="VPN guide"
+    )
+
+    report = await reindex(library=library, indexer=indexer, only_unindexed=True)
+
+    assert _changes(report) == [(f"help_document:{document_id}", Change.INDEXED)]
+    assert set(await _pages(engine, SourceKind.HELP_DOCUMENT, document_id)) == {1, 2, 3, 4, 5}
+    passages = await retriever.search("vpn error 809", limit=3)
+    assert passages[0].document_id == document_id and passages[0].page == 5
+
+
+async def test_start_up_indexing_touches_nothing_already_indexed(
+    engine: AsyncEngine, library: SqlHelpLibrary, indexer: DocumentIndexer
+) -> None:
+    await _web_app_document(engine, filename="a.txt", data=b"Printers jam.", content="")
+    await reindex(library=library, indexer=indexer, only_unindexed=True)
+
+    again = await reindex(library=library, indexer=indexer, only_unindexed=True)
+
+    assert again.changes == ()
+
+
+async def test_a_stored_file_that_cannot_be_read_falls_back_to_the_web_apps_text(
+    engine: AsyncEngine, library: SqlHelpLibrary, indexer: DocumentIndexer,
+    retriever: LexicalRetriever,
+) -> None:
+    document_id = await _web_app_document(
+        engine, filename="guide.pdf", data=garbage_pdf(),
+        content="Badge readers at reception reset every night at 2am.",
+    )
+
+    report = await reindex(library=library, indexer=indexer)
+
+    (change,) = report.changes
+    assert change.change is Change.INDEXED
+    assert change.warning is not None and "stored text instead" in change.warning
+    assert await _pages(engine, SourceKind.HELP_DOCUMENT, document_id) == [None]
+    (passage, *_) = await retriever.search("when do badge readers reset")
+    assert passage.document_id == document_id
+
+
+async def test_a_document_with_no_usable_text_is_remembered_as_rejected_not_retried_at_start(
+    engine: AsyncEngine, library: SqlHelpLibrary, indexer: DocumentIndexer
+) -> None:
+    document_id = await _web_app_document(engine, filename="x.pdf", data=garbage_pdf(), content="")
+
+    first = await reindex(library=library, indexer=indexer, only_unindexed=True)
+    at_next_start = await reindex(library=library, indexer=indexer, only_unindexed=True)
+    explicit = await reindex(library=library, indexer=indexer)
+
+    assert _changes(first) == [(f"help_document:{document_id}", Change.REJECTED)]
+    assert first.changes[0].warning is not None and "damaged" in first.changes[0].warning
+    assert at_next_start.changes == ()
+    assert _changes(explicit) == [(f"help_document:{document_id}", Change.REJECTED)]
+    (entry,) = await library.entries()
+    assert entry.status is not None and entry.status.value == "rejected"
+    assert entry.error is not None and "damaged" in entry.error and entry.chunk_count == 0
+
+
+async def test_reindex_reads_again_only_what_the_web_app_changed(
+    engine: AsyncEngine, library: SqlHelpLibrary, indexer: DocumentIndexer,
+    retriever: LexicalRetriever,
+) -> None:
+    kept = await _web_app_document(engine, filename="k.txt", data=b"Kettles descale monthly.",
+                                   content="")
+    edited = await _web_app_document(engine, filename="e.txt", data=b"Old words.", content="")
+    await reindex(library=library, indexer=indexer)
+    async with engine.begin() as connection:
+        await connection.execute(
+            update(help_documents).where(help_documents.c.id == edited)
+            .values(file_data=base64.b64encode(b"Projectors are booked at reception.").decode())
+        )
+
+    report = await reindex(library=library, indexer=indexer)
+
+    assert _changes(report) == [
+        (f"help_document:{kept}", Change.UNCHANGED), (f"help_document:{edited}", Change.INDEXED)
+    ]
+    (passage, *_) = await retriever.search("how do i book a projector")
+    assert passage.document_id == edited and "Projectors" in passage.text
+    assert await retriever.search("old words") == []
+
+
+async def test_reindex_all_reads_every_document_again(
+    engine: AsyncEngine, library: SqlHelpLibrary, indexer: DocumentIndexer
+) -> None:
+    document_id = await _web_app_document(engine, filename="k.txt", data=b"Kettles.", content="")
+    await reindex(library=library, indexer=indexer)
+
+    report = await reindex(library=library, indexer=indexer, force=True)
+
+    assert _changes(report) == [(f"help_document:{document_id}", Change.INDEXED)]
+
+
+async def test_a_document_the_web_app_deleted_loses_its_chunks_at_the_next_run(
+    engine: AsyncEngine, library: SqlHelpLibrary, indexer: DocumentIndexer,
+    retriever: LexicalRetriever,
+) -> None:
+    document_id = await _web_app_document(engine, filename="k.txt", data=b"Kettles descale.",
+                                          content="")
+    await reindex(library=library, indexer=indexer)
+    async with engine.begin() as connection:
+        await connection.execute(delete(help_documents).where(help_documents.c.id == document_id))
+
+    report = await reindex(library=library, indexer=indexer, only_unindexed=True)
+
+    assert _changes(report) == [(f"help_document:{document_id}", Change.REMOVED)]
+    assert await retriever.search("kettles descale") == []
+    async with engine.connect() as connection:
+        assert (await connection.execute(select(help_indexed_sources))).all() == []
+
+
+async def test_published_user_guides_are_indexed_and_unpublished_ones_are_not(
+    engine: AsyncEngine, library: SqlHelpLibrary, indexer: DocumentIndexer,
+    retriever: LexicalRetriever,
+) -> None:
+    published = await _guide(
+        engine, title="Booking meeting rooms",
+        content="<h1>Rooms</h1><p>Book rooms in Outlook with the Room Finder.</p>"
+                "<script>alert('x')</script>",
+        published=None,  # the column default: published
+    )
+    draft = await _guide(engine, title="Draft", content="<p>Room Finder secrets</p>",
+                         published=False)
+
+    report = await reindex(library=library, indexer=indexer, only_unindexed=True)
+
+    assert _changes(report) == [(f"user_guide:{published}", Change.INDEXED)]
+    (passage,) = await retriever.search("how do i book a meeting room", limit=5)
+    assert passage.source is SourceKind.USER_GUIDE and passage.document_id == published
+    assert passage.title == "Booking meeting rooms" and passage.page is None
+    assert "alert" not in passage.text
+    assert draft not in {p.document_id for p in await retriever.search("room finder secrets")}
+
+
+async def test_unpublishing_a_guide_removes_it_from_search(
+    engine: AsyncEngine, library: SqlHelpLibrary, indexer: DocumentIndexer,
+    retriever: LexicalRetriever,
+) -> None:
+    guide = await _guide(engine, title="Coffee", content="<p>Descale the coffee machine.</p>",
+                         published=True)
+    await reindex(library=library, indexer=indexer)
+    async with engine.begin() as connection:
+        await connection.execute(
+            update(user_guides).where(user_guides.c.id == guide).values(is_published=False)
+        )
+
+    report = await reindex(library=library, indexer=indexer)
+
+    assert _changes(report) == [(f"user_guide:{guide}", Change.REMOVED)]
+    assert await retriever.search("descale coffee machine") == []
+    assert await library.chunks(SourceRef(SourceKind.USER_GUIDE, guide)) == []
+
+
+async def test_a_deleted_document_is_never_cited_even_before_the_next_run(
+    engine: AsyncEngine, library: SqlHelpLibrary, indexer: DocumentIndexer,
+    retriever: LexicalRetriever,
+) -> None:
+    document_id = await _web_app_document(engine, filename="k.txt", data=b"Kettles descale.",
+                                          content="")
+    await reindex(library=library, indexer=indexer)
+    async with engine.begin() as connection:
+        await connection.execute(delete(help_documents).where(help_documents.c.id == document_id))
+
+    assert await retriever.search("kettles descale") == []
+
+
+async def test_two_processes_indexing_the_same_document_at_once_leave_one_index(
+    engine: AsyncEngine, database_url: str, library: SqlHelpLibrary, indexer: DocumentIndexer
+) -> None:
+    """The second writer waits on the first one's chunk keys (PostgreSQL) or its write
+    lock (SQLite); either way one complete index remains, whoever commits last."""
+    document_id = await _web_app_document(engine, filename="vpn.pdf", data=VPN_PDF, content="")
+    source = await library.load(SourceRef(SourceKind.HELP_DOCUMENT, document_id))
+    assert source is not None
+    outcome = await indexer.index_source(source)
+    other_engine = create_engine(database_url)  # a second service process has its own pool
+    try:
+        async with engine.begin() as first:
+            await write_index(first, source.ref, outcome.index, now=utcnow())
+            second = asyncio.create_task(
+                SqlHelpLibrary(other_engine).store_index(source.ref, outcome.index, now=utcnow())
+            )
+            await asyncio.sleep(0.2)  # lets the second writer reach the row locks (either way
+            # the outcome below holds; only which path it takes depends on this)
+        await second
+    finally:
+        await other_engine.dispose()
+
+    assert len(await library.chunks(source.ref)) == len(outcome.index.chunks) == 5
+    assert [state.ref for state in await library.index_states()] == [source.ref]

@@ -1,0 +1,137 @@
+"""Lexical retrieval on both databases: the evaluation floor, the decline gate, OR semantics."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from db.repositories.help_documents import SqlHelpLibrary
+from knowledge.indexing import DocumentIndexer
+from knowledge.ingestion import Upload, add_help_document
+from knowledge.passages import SourceKind
+from knowledge.retrieval import DEFAULT_DECLINE_BELOW, LexicalRetriever
+from ticketflow.knowledge import chunk_search
+from tests.integration.knowledge.evaluation import evaluate, ingest_fixtures, load_questions
+
+
+@pytest.fixture
+async def filenames(library: SqlHelpLibrary, indexer: DocumentIndexer) -> dict[int, str]:
+    return await ingest_fixtures(library=library, indexer=indexer)
+
+
+def _document(filenames: dict[int, str], name: str) -> int:
+    return next(document_id for document_id, filename in filenames.items() if filename == name)
+
+
+async def test_lexical_search_finds_the_labelled_page_for_nine_questions_in_ten(
+    retriever: LexicalRetriever, filenames: dict[int, str]
+) -> None:
+    result = await evaluate(
+        retriever, questions=load_questions(), filenames=filenames, decline=retriever.decline
+    )
+
+    assert result.recall(5) >= 0.9
+    assert result.recall(1) >= 0.7
+    assert result.mrr >= 0.8
+
+
+async def test_the_decline_gate_refuses_unanswerable_questions_and_keeps_answerable_ones(
+    engine: AsyncEngine, filenames: dict[int, str]
+) -> None:
+    questions = load_questions()
+    default = LexicalRetriever(chunk_search(engine))
+    lenient = LexicalRetriever(chunk_search(engine), decline_below=0.30)
+
+    at_default = await evaluate(default, questions=questions, filenames=filenames,
+                                decline=default.decline)
+    at_lenient = await evaluate(lenient, questions=questions, filenames=filenames,
+                                decline=lenient.decline)
+
+    assert default.decline_below == DEFAULT_DECLINE_BELOW
+    assert at_default.declined_unanswerable > 0.5
+    assert at_default.kept_answerable >= 0.88
+    assert at_default.answered_recall(5) >= 0.88
+    assert at_lenient.kept_answerable >= 0.97
+    assert at_lenient.declined_unanswerable >= 0.3
+
+
+async def test_a_question_with_a_word_no_document_contains_still_finds_its_answer(
+    retriever: LexicalRetriever, filenames: dict[int, str]
+) -> None:
+    question = "my chromebook vpn shows error 809 zyxwvut"
+
+    passages = await retriever.search(question, limit=3)
+
+    assert (passages[0].document_id, passages[0].page) == (
+        _document(filenames, "vpn-remote-access.pdf"), 5
+    )
+    assert not retriever.decline(passages)
+
+
+async def test_passages_come_best_first_with_their_citation_details(
+    retriever: LexicalRetriever, filenames: dict[int, str]
+) -> None:
+    passages = await retriever.search("how do i add the office printer on my mac", limit=4)
+
+    assert len(passages) == 4
+    assert [p.score for p in passages] == sorted((p.score for p in passages), reverse=True)
+    best = passages[0]
+    assert best.source is SourceKind.HELP_DOCUMENT
+    assert best.document_id == _document(filenames, "printers-scanning.pdf")
+    assert best.title == "Printing and Scanning Guide" and best.page == 2
+    assert best.heading and best.heading in best.text
+    assert len({p.chunk_id for p in passages}) == 4
+
+
+async def test_a_question_with_no_topic_words_or_no_match_finds_nothing(
+    retriever: LexicalRetriever, filenames: dict[int, str]
+) -> None:
+    assert await retriever.search("how do i do it?") == []
+    assert await retriever.search("") == []
+    assert await retriever.search("zyxwvut qqqxj") == []
+    assert retriever.decline([])
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        'vpn "error 809',
+        "vpn' OR 1=1; --",
+        "vpn & | ! ( ) <-> :* \\ NEAR(a b) AND OR NOT ^ * + -",
+        "vpn\x00 \udcff émoji 😀 " + "x" * 5000,
+        "(" * 300 + "vpn",
+    ],
+    ids=["quote", "sql", "operators", "odd-characters", "nesting"],
+)
+async def test_search_syntax_in_a_question_is_just_words(
+    retriever: LexicalRetriever, filenames: dict[int, str], question: str
+) -> None:
+    passages = await retriever.search(question, limit=3)
+
+    assert passages and passages[0].document_id == _document(filenames, "vpn-remote-access.pdf")
+
+
+async def test_a_newly_added_document_is_found_at_once(
+    retriever: LexicalRetriever, library: SqlHelpLibrary, indexer: DocumentIndexer,
+    filenames: dict[int, str],
+) -> None:
+    assert await retriever.search("kombucha fridge") == []  # the statistics are now cached
+
+    added = await add_help_document(
+        library=library, indexer=indexer,
+        upload=Upload("kitchen.md", b"# Kitchen\nThe kombucha fridge is cleaned on Fridays."),
+    )
+
+    (passage, *_) = await retriever.search("when is the kombucha fridge cleaned")
+    assert passage.document_id == added.document_id and passage.page is None
+    assert not retriever.decline([passage])
+
+
+async def test_a_long_question_is_cut_to_its_first_words_rather_than_refused(
+    retriever: LexicalRetriever, filenames: dict[int, str]
+) -> None:
+    question = "vpn error 809 " + " ".join(f"word{number}" for number in range(500))
+
+    passages = await retriever.search(question, limit=1)
+
+    assert passages[0].document_id == _document(filenames, "vpn-remote-access.pdf")

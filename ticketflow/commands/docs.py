@@ -1,0 +1,207 @@
+"""`ticketflow docs …`: the help library the assistant answers from.
+
+`add` stores files in `help_documents` exactly as TicketFlow's upload does and
+indexes them; `reindex` catches up with what the web app added, changed or
+deleted (and with published user guides). A file that cannot be used is refused
+with the reason, and nothing of it is stored.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from knowledge.extraction import DocumentRejected, DocumentTooLarge
+from knowledge.ingestion import (
+    AddedDocument,
+    Change,
+    Upload,
+    add_help_document,
+    add_help_documents,
+    reindex,
+    remove_help_document,
+)
+from knowledge.ports import LibraryEntry
+from ticketflow.knowledge import Knowledge, build_knowledge
+from ticketflow.cli import with_runtime
+from ticketflow.commands import table
+from ticketflow.runtime import Runtime
+from ticketflow.settings import Settings
+
+ERROR_WIDTH = 60
+
+
+def register(subcommands: Any) -> None:
+    docs = subcommands.add_parser("docs", help="add, list, remove and reindex help documents")
+    actions = docs.add_subparsers(required=True, metavar="ACTION")
+    add = actions.add_parser("add", help="add PDF, text, Markdown or HTML files")
+    add.add_argument("files", nargs="+", metavar="FILE", type=Path)
+    add.add_argument("--title", help="the title shown to people (one file only)")
+    add.add_argument("--category")
+    add.add_argument("--tags", default="", help="comma-separated, e.g. vpn,remote access")
+    add.add_argument("--as", dest="uploaded_by", metavar="EMAIL",
+                     help="who uploaded it (default: the first admin)")
+    add.set_defaults(command=add_files)
+    actions.add_parser("list", help="list help documents, published guides and their index") \
+        .set_defaults(command=list_documents)
+    remove = actions.add_parser("remove", help="delete a help document and its index")
+    remove.add_argument("id", type=int)
+    remove.set_defaults(command=remove_document)
+    again = actions.add_parser(
+        "reindex", help="index what the web app added or changed; drop what it deleted"
+    )
+    again.add_argument("--all", action="store_true", help="read every document again")
+    again.set_defaults(command=reindex_all)
+
+
+async def add_files(args: argparse.Namespace, settings: Settings) -> int:
+    if args.title and len(args.files) > 1:
+        print("ticketflow docs add: --title names one file; add the files one at a time")
+        return 2
+    tags = [tag for tag in args.tags.split(",") if tag.strip()]
+
+    async def work(runtime: Runtime, knowledge: Knowledge) -> int:
+        limit = knowledge.indexer.limits.max_file_bytes
+        failed = 0
+        readable: list[Path] = []
+        for path in args.files:  # refuse what cannot be read up front, in the order given
+            try:
+                _check_file(path, limit=limit)
+                readable.append(path)
+            except (DocumentRejected, OSError) as error:
+                failed += 1
+                print(f"not added: {_reason(path, error)}")
+
+        def uploads() -> Iterator[Upload]:
+            nonlocal failed
+            for path in readable:
+                try:
+                    yield _read_upload(path, limit=limit)
+                except (DocumentRejected, OSError) as error:  # changed since it was checked
+                    failed += 1
+                    print(f"not added: {_reason(path, error)}")
+
+        if args.title:
+            upload = next(uploads(), None)
+            if upload is None:
+                return 1
+            try:
+                added = await add_help_document(
+                    library=knowledge.library, indexer=knowledge.indexer, upload=upload,
+                    title=args.title, category=args.category, tags=tags,
+                    uploaded_by=args.uploaded_by,
+                )
+            except DocumentRejected as rejection:
+                print(f"not added: {rejection}")
+                return 1
+            print(_added(added))
+            return 0
+        async for result in add_help_documents(
+            library=knowledge.library, indexer=knowledge.indexer, uploads=uploads(),
+            category=args.category, tags=tags, uploaded_by=args.uploaded_by,
+        ):
+            if result.added is not None:
+                print(_added(result.added))
+            else:
+                failed += 1
+                print(f"not added: {result.rejection}")
+        return 1 if failed else 0
+
+    return await _with_knowledge(settings, work)
+
+
+async def list_documents(args: argparse.Namespace, settings: Settings) -> int:
+    async def work(runtime: Runtime, knowledge: Knowledge) -> int:
+        entries = await knowledge.library.entries()
+        print(table([_row(entry) for entry in entries],
+                    ("ID", "KIND", "TITLE", "FILE", "PAGES", "CHUNKS", "INDEX", "CATEGORY", "TAGS")))
+        return 0
+
+    return await _with_knowledge(settings, work)
+
+
+async def remove_document(args: argparse.Namespace, settings: Settings) -> int:
+    async def work(runtime: Runtime, knowledge: Knowledge) -> int:
+        await remove_help_document(library=knowledge.library, document_id=args.id)
+        print(f"removed help document {args.id} and its index")
+        return 0
+
+    return await _with_knowledge(settings, work)
+
+
+async def reindex_all(args: argparse.Namespace, settings: Settings) -> int:
+    async def work(runtime: Runtime, knowledge: Knowledge) -> int:
+        report = await reindex(library=knowledge.library, indexer=knowledge.indexer, force=args.all)
+        for item in report.changes:
+            if item.change is not Change.UNCHANGED or item.warning:
+                detail = f" ({item.chunk_count} chunks)" if item.change is Change.INDEXED else ""
+                warning = f": {item.warning}" if item.warning else ""
+                print(f"{item.change.value} {item.ref} {item.title or ''}{detail}{warning}".rstrip())
+        print(", ".join(f"{change.value} {report.count(change)}" for change in Change))
+        return 1 if report.count(Change.REJECTED) else 0
+
+    return await _with_knowledge(settings, work)
+
+
+async def _with_knowledge(settings: Settings, work: Any) -> int:
+    async def run(runtime: Runtime) -> int:
+        knowledge = build_knowledge(runtime)
+        try:
+            result: int = await work(runtime, knowledge)
+            return result
+        finally:
+            await knowledge.close()
+
+    return await with_runtime(settings, run)
+
+
+def _check_file(path: Path, *, limit: int) -> None:
+    """Refuse a missing, unreadable or oversized file before any of it is read."""
+    size = path.stat().st_size
+    if not path.is_file():
+        raise IsADirectoryError(21, "not a regular file")
+    if size > limit:
+        raise DocumentTooLarge(
+            f"the file is {size / 1_048_576:.1f} MB; the limit is {limit / 1_048_576:.1f} MB",
+            filename=path.name,
+        )
+    if not os.access(path, os.R_OK):
+        raise PermissionError(13, "Permission denied")
+
+
+def _reason(path: Path, error: Exception) -> str:
+    if isinstance(error, OSError):
+        return f"{path}: {error.strerror or error}"
+    return str(error)
+
+
+def _read_upload(path: Path, *, limit: int) -> Upload:
+    """Read a file, never more than `limit` bytes of it."""
+    with path.open("rb") as file:
+        data = file.read(limit + 1)
+    if len(data) > limit:  # grew while we looked
+        raise DocumentTooLarge(f"the file is larger than {limit:,} bytes", filename=path.name)
+    return Upload(filename=path.name, data=data)
+
+
+def _added(added: AddedDocument) -> str:
+    pages = f"{added.page_count} pages, " if added.page_count else ""
+    line = (f"added help document {added.document_id}: {added.title} "
+            f"({added.filename}, {pages}{added.chunk_count} chunks)")
+    return f"{line}\n  warning: {added.warning}" if added.warning else line
+
+
+def _row(entry: LibraryEntry) -> tuple[object, ...]:
+    if entry.status is None:
+        state = "not indexed"
+    elif entry.error:
+        state = f"{entry.status.value}: {entry.error}"
+        state = state if len(state) <= ERROR_WIDTH else state[: ERROR_WIDTH - 1] + "…"
+    else:
+        state = entry.status.value
+    kind = "document" if entry.filename is not None else "guide"
+    return (entry.ref.document_id, kind, entry.title, entry.filename, entry.page_count,
+            entry.chunk_count, state, entry.category, ",".join(entry.tags))

@@ -1,0 +1,133 @@
+"""Assemble the help assistant's search side from a runtime: the one place that picks
+concrete classes (SQL library, the backend's full-text search, the embeddings client).
+
+`ticketflow` calls `build_knowledge(runtime)` once, `await knowledge.start()` with
+the app and `await knowledge.close()` at shutdown; `knowledge.retriever` is what
+answering uses. Nothing happens at import time.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from dataclasses import dataclass
+from typing import Protocol
+
+import openai
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from db.repositories.chunk_search import PostgresChunkSearch, SqlChunkVectors, SqliteChunkSearch
+from db.repositories.help_documents import SqlHelpLibrary
+from knowledge.embeddings import OpenAIEmbedder
+from knowledge.extraction import PdfSandbox
+from knowledge.hybrid import HybridRetriever
+from knowledge.indexing import DocumentIndexer
+from knowledge.ingestion import ReindexReport, reindex
+from knowledge.retrieval import DEFAULT_DECLINE_BELOW, ChunkSearch, LexicalRetriever
+from knowledge.semantic import DEFAULT_SEMANTIC_DECLINE_BELOW, SemanticRetriever
+
+EMBEDDINGS_TIMEOUT_SECONDS = 30.0
+
+
+class KnowledgeSettings(Protocol):
+    @property
+    def openai_api_key(self) -> str | None: ...
+    @property
+    def openai_base_url(self) -> str | None: ...
+    @property
+    def embedding_model(self) -> str | None: ...
+
+
+class KnowledgeRuntime(Protocol):
+    """What `ticketflow.runtime.Runtime` offers that knowledge needs."""
+
+    @property
+    def settings(self) -> KnowledgeSettings: ...
+    @property
+    def engine(self) -> AsyncEngine: ...
+
+
+@dataclass
+class Knowledge:
+    """The help library, its indexer and its retriever, with the PDF sandbox they share."""
+
+    library: SqlHelpLibrary
+    indexer: DocumentIndexer
+    retriever: LexicalRetriever | HybridRetriever
+    sandbox: PdfSandbox
+    embedder: OpenAIEmbedder | None = None
+
+    async def start(self) -> None:
+        """Start the PDF readers now, so the first upload does not wait for them."""
+        await asyncio.to_thread(self.sandbox.warm_up)
+
+    async def index_unindexed(self) -> ReindexReport:
+        """Index the sources written since the last run (by the web app, say)."""
+        return await reindex(library=self.library, indexer=self.indexer, only_unindexed=True)
+
+    async def close(self) -> None:
+        await asyncio.to_thread(self.sandbox.close)
+        if self.embedder is not None:
+            await self.embedder.close()
+
+
+def build_knowledge(
+    runtime: KnowledgeRuntime,
+    *,
+    pdf_workers: int = 1,
+    decline_below: float = DEFAULT_DECLINE_BELOW,
+    semantic_decline_below: float = DEFAULT_SEMANTIC_DECLINE_BELOW,
+) -> Knowledge:
+    """Lexical search always; hybrid when an embeddings model and an endpoint are configured."""
+    engine = runtime.engine
+    settings = runtime.settings
+    sandbox = PdfSandbox(workers=pdf_workers)
+    embedder = _embedder(settings)
+    lexical = LexicalRetriever(chunk_search(engine), decline_below=decline_below)
+    retriever: LexicalRetriever | HybridRetriever = lexical
+    if embedder is not None:
+        semantic = SemanticRetriever(
+            SqlChunkVectors(engine), embedder, decline_below=semantic_decline_below
+        )
+        retriever = HybridRetriever(lexical, semantic)
+    return Knowledge(
+        library=SqlHelpLibrary(engine),
+        indexer=DocumentIndexer(sandbox=sandbox, embedder=embedder),
+        retriever=retriever,
+        sandbox=sandbox,
+        embedder=embedder,
+    )
+
+
+async def index_unindexed(runtime: KnowledgeRuntime, *, knowledge: Knowledge | None = None) -> ReindexReport:
+    """The start-up hook: index what the web app added while the service was away.
+
+    Pass the app's `knowledge` to reuse its PDF readers; without it a temporary
+    set is built and closed.
+    """
+    if knowledge is not None:
+        return await knowledge.index_unindexed()
+    temporary = build_knowledge(runtime)
+    try:
+        return await temporary.index_unindexed()
+    finally:
+        await temporary.close()
+
+
+def chunk_search(engine: AsyncEngine) -> ChunkSearch:
+    if engine.dialect.name == "postgresql":
+        return PostgresChunkSearch(engine)
+    return SqliteChunkSearch(engine)
+
+
+def _embedder(settings: KnowledgeSettings) -> OpenAIEmbedder | None:
+    """An embeddings client when a model is named and there is somewhere to send it."""
+    if not settings.embedding_model or not (settings.openai_api_key or settings.openai_base_url):
+        return None
+    client = openai.AsyncOpenAI(
+        # A local OpenAI-compatible server needs no key, but the client insists on one.
+        api_key=settings.openai_api_key or "no-key",
+        base_url=settings.openai_base_url,
+        timeout=EMBEDDINGS_TIMEOUT_SECONDS,
+        max_retries=2,
+    )
+    return OpenAIEmbedder(client=client, model=settings.embedding_model)
