@@ -25,9 +25,10 @@ from knowledge.ingestion import (
     remove_help_document,
 )
 from knowledge.ports import LibraryEntry
-from ticketflow.knowledge import Knowledge, build_knowledge
 from ticketflow.cli import with_runtime
 from ticketflow.commands import table
+from ticketflow.commands._docs_stats import add_stats_parser
+from ticketflow.knowledge import Knowledge, build_knowledge
 from ticketflow.runtime import Runtime
 from ticketflow.settings import Settings
 
@@ -55,6 +56,7 @@ def register(subcommands: Any) -> None:
     )
     again.add_argument("--all", action="store_true", help="read every document again")
     again.set_defaults(command=reindex_all)
+    add_stats_parser(actions)
 
 
 async def add_files(args: argparse.Namespace, settings: Settings) -> int:

@@ -1,4 +1,4 @@
-"""`ticketflow ask` and `ticketflow docs-stats`, run as the console script runs them."""
+"""`ticketflow ask` and `ticketflow docs stats`, run as the console script runs them."""
 
 from __future__ import annotations
 
@@ -66,7 +66,7 @@ def test_docs_stats_reports_answers_and_the_questions_left_unanswered(
     main(["ask", "How do I get a parking permit?", "--as", "bob@example.com"])
     capsys.readouterr()
 
-    assert main(["docs-stats", "--days", "0"]) == 0
+    assert main(["docs", "stats", "--days", "0"]) == 0
 
     printed = capsys.readouterr().out
     assert "Questions: 3   answered from the documents: 1 (33%)   unanswered: 2" in printed

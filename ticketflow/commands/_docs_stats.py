@@ -1,4 +1,4 @@
-"""`ticketflow docs-stats`: how the help assistant is doing, and what it cannot answer.
+"""`ticketflow docs stats`: how the help assistant is doing, and what it cannot answer.
 
 A question counts as unanswered when its answer cited no help document; the
 list ranks questions (grouped by their words) by how often they went unanswered
@@ -22,9 +22,10 @@ from ticketflow.settings import Settings
 QUESTION_WIDTH = 70
 
 
-def register(subcommands: Any) -> None:
-    parser = subcommands.add_parser(
-        "docs-stats", help="help assistant answers, feedback and unanswered questions"
+def add_stats_parser(actions: Any) -> None:
+    """`ticketflow docs stats`, added by the `docs` command group."""
+    parser = actions.add_parser(
+        "stats", help="help assistant answers, feedback and the questions most often unanswered"
     )
     parser.add_argument("--days", type=int, default=30,
                         help="look back this many days (0: all time; default 30)")
