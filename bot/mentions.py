@@ -19,7 +19,10 @@ def mentioned_users(activity: Activity) -> list[Mention]:
     for entity in activity.entities or []:
         if entity.type != "mention":
             continue
-        mention = Mention().deserialize(entity.serialize())
+        # Entity keeps `mentioned` and `text` among its additional properties.
+        mention = Mention().deserialize(
+            {**entity.serialize(), **(getattr(entity, "additional_properties", None) or {})}
+        )
         if mention.mentioned and mention.mentioned.id != bot_id:
             found.append(mention)
     return found

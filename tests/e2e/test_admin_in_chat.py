@@ -69,3 +69,20 @@ async def test_admin_commands_are_refused_for_other_roles_with_the_reason(
     async with engine.connect() as connection:
         assert (await connection.execute(select(user_invitations))).first() is None
         assert (await connection.execute(select(teams))).first() is None
+
+
+async def test_an_admin_names_people_by_mentioning_them(
+    service: Service, engine: AsyncEngine
+) -> None:
+    await insert_user(engine, role="admin", email="root@example.com")
+    lee_id = await insert_user(engine, role="user", email="lee@example.com")
+    root = service.person("root@example.com", "Rita Root")
+    lee = service.person("lee@example.com", "Lee Agent")
+    activity = service.teams.channel_message("role <at>Lee Agent</at> manager", user=root)
+    activity["entities"].append(
+        {"type": "mention", "text": "<at>Lee Agent</at>", "mentioned": lee.account()})
+    turn = await service.send(activity)  # Lee never talked to the bot: looked up by email
+    assert turn.texts[0].endswith("is now manager.")
+    async with engine.connect() as connection:
+        role = (await connection.execute(select(users.c.role).where(users.c.id == lee_id)))
+    assert role.scalar_one() == "manager"

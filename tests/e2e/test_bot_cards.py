@@ -186,3 +186,24 @@ async def test_older_clients_submit_the_same_verbs_and_the_card_is_updated_in_pl
     updates = [c for c in service.connector.calls[before:] if c.operation == "update"]
     assert [u.activity_id for u in updates] == ["card-activity-7"]
     assert "is now on hold" in texts_in(updates[0].body["attachments"][0]["content"])
+
+
+async def test_a_manager_assigns_by_mentioning_a_colleague_in_a_channel(
+    service: Service, engine: AsyncEngine
+) -> None:
+    manager_id = await insert_user(engine, role="manager", email="mona@example.com")
+    agent_id = await insert_user(engine, role="user", email="ada@example.com")
+    await insert_team(engine, "Desk", manager_id, agent_id)
+    mona = service.person("mona@example.com", "Mona Manager")
+    ada = service.person("ada@example.com", "Ada Lovelace")
+    ticket = await file(engine, manager_id, "Badge printer offline")
+    activity = service.teams.channel_message(
+        f"assign {ticket.ticket_number} to <at>Ada Lovelace</at>", user=mona)
+    activity["entities"].append(
+        {"type": "mention", "text": "<at>Ada Lovelace</at>", "mentioned": ada.account()})
+    turn = await service.send(activity)
+    assert turn.answer.status == 200
+    assert "Assigned to" in texts_in(turn.card)
+    async with engine.connect() as connection:
+        row = (await connection.execute(select(tasks))).mappings().one()
+    assert (row["assignee_type"], row["assignee_id"]) == ("user", agent_id)
