@@ -38,8 +38,19 @@ def parse_optional_enum(field: str, value: object, enum: type[E]) -> E | None:
     return parse_enum(field, value, enum)
 
 
+def _storable(field: str, text: str) -> str:
+    """Text PostgreSQL can store: no NUL characters, no unpaired surrogates."""
+    if "\x00" in text:
+        raise InvalidValue(field, "contains a NUL character")
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        raise InvalidValue(field, "contains characters that are not valid Unicode") from None
+    return text
+
+
 def parse_title(value: object) -> str:
-    title = " ".join(str(value or "").split())
+    title = _storable("title", " ".join(str(value or "").split()))
     if not title:
         raise InvalidValue("title", "a title is required")
     if len(title) > TITLE_MAX:
@@ -48,7 +59,7 @@ def parse_title(value: object) -> str:
 
 
 def parse_text(field: str, value: object, *, limit: int, required: bool = False) -> str | None:
-    text = str(value).strip() if value is not None else ""
+    text = _storable(field, str(value).strip() if value is not None else "")
     if not text:
         if required:
             raise InvalidValue(field, "this cannot be empty")
@@ -78,8 +89,8 @@ def parse_due_date(value: object) -> datetime | None:
         if len(text) == 10:
             return datetime.combine(date.fromisoformat(text), time())
         return _naive_utc(datetime.fromisoformat(text.replace("Z", "+00:00")))
-    except ValueError:
-        raise InvalidValue("due_date", f"'{text}' is not a date like 2026-12-31") from None
+    except (ValueError, OverflowError):
+        raise InvalidValue("due_date", f"'{text[:40]}' is not a date like 2026-12-31") from None
 
 
 def _naive_utc(moment: datetime) -> datetime:

@@ -31,12 +31,15 @@ async def load_ticket(
     return ticket
 
 
+MAX_ID = 2**31 - 1  # `tasks.id` is a 32-bit serial
+
+
 async def _find(uow: UnitOfWork, ref: TicketRef, *, for_update: bool) -> Ticket | None:
     if isinstance(ref, int):
-        return await uow.tickets.get(ref, for_update=for_update)
+        return await uow.tickets.get(ref, for_update=for_update) if 0 < ref <= MAX_ID else None
     text = ref.strip()
     if text.isdecimal():  # not isdigit: int() rejects "²"
-        return await uow.tickets.get(int(text), for_update=for_update)
+        return await _find(uow, int(text), for_update=for_update)
     number = parse_ticket_number(text)
     if number is None:
         return None

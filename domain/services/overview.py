@@ -6,7 +6,7 @@ from dataclasses import dataclass, replace
 
 from domain.access import TicketAction, Viewer, available_actions, scope_for
 from domain.company import CompanySettings
-from domain.people import Role, User
+from domain.people import Role, Team, User
 from domain.ports import UnitOfWork
 from domain.services.lookup import TicketRef, load_ticket, load_viewer
 from domain.tickets import Assignee, AssigneeType, Ticket, TicketFilter, TicketPage
@@ -33,23 +33,47 @@ class TicketOverview:
 
 async def describe(uow: UnitOfWork, viewer: Viewer, ticket: Ticket) -> TicketOverview:
     """Names and actions for a ticket already loaded inside an open unit of work."""
-    requester = await uow.users.get(ticket.created_by)
+    people = _People(uow, viewer)
+    requester = await people.get(ticket.created_by)
     return TicketOverview(
         ticket=ticket,
         viewer=viewer,
         actions=available_actions(viewer, ticket),
         requester=requester.display_name if requester else ticket.created_by,
-        assignee=await _assignee_name(uow, ticket.assignee),
+        assignee=await _assignee_name(people, ticket.assignee),
     )
 
 
-async def _assignee_name(uow: UnitOfWork, assignee: Assignee | None) -> str | None:
+class _People:
+    """Users read once per overview or listing; the viewer is already loaded.
+
+    A requester looking at their own ticket, or an agent at one assigned to them,
+    costs no further query; a listing asks once per distinct assignee.
+    """
+
+    def __init__(self, uow: UnitOfWork, viewer: Viewer) -> None:
+        self._uow = uow
+        self._users: dict[str, User | None] = {viewer.id: viewer.user}
+        self._teams: dict[int, Team | None] = {}
+
+    async def get(self, user_id: str) -> User | None:
+        if user_id not in self._users:
+            self._users[user_id] = await self._uow.users.get(user_id)
+        return self._users[user_id]
+
+    async def team(self, team_id: int) -> Team | None:
+        if team_id not in self._teams:
+            self._teams[team_id] = await self._uow.teams.get(team_id)
+        return self._teams[team_id]
+
+
+async def _assignee_name(people: _People, assignee: Assignee | None) -> str | None:
     if assignee is None:
         return None
     if assignee.kind is AssigneeType.TEAM:
-        team = await uow.teams.get(assignee.team_id or 0)
+        team = await people.team(assignee.team_id or 0)
         return f"Team {team.name}" if team else f"Team #{assignee.team_id}"
-    user = await uow.users.get(assignee.user_id or "")
+    user = await people.get(assignee.user_id or "")
     return user.display_name if user else assignee.user_id
 
 
@@ -78,7 +102,8 @@ async def ticket_listing(
         page = await uow.tickets.search(
             scope=scope_for(viewer), filter=filter, limit=limit, offset=offset
         )
-        names = tuple([await _assignee_name(uow, t.assignee) for t in page.tickets])
+        people = _People(uow, viewer)
+        names = tuple([await _assignee_name(people, t.assignee) for t in page.tickets])
         return TicketListing(page=page, assignees=names, company=await uow.company.get())
 
 
@@ -93,9 +118,10 @@ async def _choices(uow: UnitOfWork, viewer: Viewer) -> list[AssigneeChoice]:
         return []
     choices = [AssigneeChoice(Assignee.user(viewer.id), f"Me ({viewer.user.display_name})")]
     staff = viewer.role in (Role.ADMIN, Role.MANAGER)
-    for team in await uow.teams.all():
-        if staff or team.id in viewer.team_ids:
-            choices.append(AssigneeChoice(Assignee.team(team.id), f"Team {team.name}"))
+    if staff or viewer.team_ids:  # an agent in no team may only take tickets themselves
+        for team in await uow.teams.all():
+            if staff or team.id in viewer.team_ids:
+                choices.append(AssigneeChoice(Assignee.team(team.id), f"Team {team.name}"))
     if staff:
         colleagues = [u for u in await uow.users.all() if _can_take_tickets(u, viewer)]
         choices.extend(

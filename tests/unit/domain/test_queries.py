@@ -8,7 +8,7 @@ from datetime import timedelta
 import pytest
 
 from domain.errors import InvalidValue, NotAllowed, TicketNotFound
-from domain.services.queries import list_tickets, ticket_comments, ticket_history
+from domain.services.queries import get_ticket, list_tickets, ticket_comments, ticket_history
 from domain.services.tickets import comment_on_ticket
 from domain.tickets import (
     Assignee,
@@ -174,3 +174,11 @@ async def test_comments_and_history_are_read_under_the_same_rule(
                               ticket=ticket.id)
     with pytest.raises(TicketNotFound):
         await ticket_history(uow=db.unit_of_work(), actor_id=org.outsider.id, ticket=ticket.id)
+
+
+async def test_an_id_beyond_the_database_range_reads_as_not_found(
+    db: FakeDatabase, org: Organisation
+) -> None:
+    for ref in (2**31, "99999999999999999999", -1):
+        with pytest.raises(TicketNotFound):
+            await get_ticket(uow=db.unit_of_work(), actor_id=org.admin.id, ticket=ref)

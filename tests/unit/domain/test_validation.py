@@ -18,6 +18,7 @@ from domain.validation import (
     parse_hours,
     parse_optional_enum,
     parse_tags,
+    parse_text,
     parse_title,
 )
 from tests.unit.conftest import Organisation
@@ -194,3 +195,18 @@ def test_a_validation_error_reads_field_colon_message() -> None:
     error = InvalidValue("title", "a title is required")
     assert str(error) == "title: a title is required"
     assert isinstance(error, ValueError)
+
+
+@pytest.mark.parametrize("text", ["Printer\x00jam", "Printer \ud800 jam"])
+def test_text_the_database_cannot_store_is_refused_by_name(text: str) -> None:
+    with pytest.raises(InvalidValue) as refused:
+        parse_title(text)
+    assert refused.value.field == "title"
+    with pytest.raises(InvalidValue):
+        parse_text("description", text, limit=100)
+
+
+def test_a_due_date_past_the_calendar_edge_is_a_clear_error() -> None:
+    with pytest.raises(InvalidValue) as refused:
+        parse_due_date("0001-01-01T00:00+14:00")
+    assert refused.value.field == "due_date"
