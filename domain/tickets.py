@@ -52,6 +52,16 @@ class HistoryAction(StrEnum):
     COMMENTED = "commented"
     ATTACHMENT_ADDED = "attachment_added"
 
+    @classmethod
+    def _missing_(cls, value: object) -> HistoryAction | None:
+        """The web app records more kinds of history ("…" in the schema): keep them readable."""
+        if not isinstance(value, str) or not value:
+            return None
+        other = str.__new__(cls, value)
+        other._name_ = value.upper()
+        other._value_ = value
+        return other
+
 
 @dataclass(frozen=True, slots=True)
 class Assignee:

@@ -158,3 +158,18 @@ async def test_attachment_metadata_is_recorded_with_history(engine: AsyncEngine)
     assert history[-1].new_value == "screen.png"
 
 
+
+
+async def test_history_the_web_app_wrote_with_its_own_actions_stays_readable(
+    engine: AsyncEngine,
+) -> None:
+    agent = await insert_user(engine, role="user")
+    ticket = await ticket_services.create_ticket(
+        uow=SqlUnitOfWork(engine), actor_id=agent, title="Fan noise", category="bug"
+    )
+    async with engine.begin() as connection:
+        await connection.execute(task_history.insert().values(
+            task_id=ticket.id, user_id=agent, action="priority_changed", field="priority",
+            old_value="medium", new_value="high"))
+    history = await ticket_history(uow=SqlUnitOfWork(engine), actor_id=agent, ticket=ticket.id)
+    assert [entry.action.value for entry in history] == ["created", "priority_changed"]
