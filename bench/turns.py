@@ -21,6 +21,7 @@ import sys
 import tempfile
 import time
 import uuid
+from pathlib import Path
 from collections.abc import Awaitable, Callable
 from contextlib import AsyncExitStack, asynccontextmanager
 from dataclasses import dataclass
@@ -40,6 +41,12 @@ class Run:
     label: str
     latencies: list[float]
     seconds: float
+    server_cpu: float = 0.0
+
+    @property
+    def cpu_ms_per_turn(self) -> float:
+        """Server CPU per turn: what bounds throughput when the server has a core to itself."""
+        return self.server_cpu / len(self.latencies) * 1000
 
     @property
     def throughput(self) -> float:
@@ -48,6 +55,12 @@ class Run:
     def percentile(self, q: float) -> float:
         ordered = sorted(self.latencies)
         return ordered[min(len(ordered) - 1, int(q * len(ordered)))] * 1000
+
+
+def _row(run: Run, *, width: int = 10) -> str:
+    return (f"{run.throughput:>{width}.1f} {run.percentile(.5):>6.1f} {run.percentile(.95):>6.1f} "
+            f"{run.percentile(.99):>6.1f} {run.cpu_ms_per_turn:>5.1f} "
+            f"{1000 / run.cpu_ms_per_turn:>5.0f}")
 
 
 async def _wait_ready(session: aiohttp.ClientSession, url: str) -> None:
@@ -63,14 +76,20 @@ async def _wait_ready(session: aiohttp.ClientSession, url: str) -> None:
 
 
 @asynccontextmanager
-async def server(command: list[str], env: dict[str, str]) -> AsyncIterator[None]:
+async def server(command: list[str], env: dict[str, str]) -> AsyncIterator[int]:
     with tempfile.TemporaryFile() as log:  # a pipe nobody reads would block the server
         process = subprocess.Popen(command, env={**os.environ, **env}, stdout=log, stderr=log)
         try:
-            yield
+            yield process.pid
         finally:
             process.terminate()
             process.wait(timeout=60)
+
+
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU time of a process so far (Linux /proc), all threads."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 async def drive(label: str, conversations: int, turns: int,
@@ -126,9 +145,9 @@ async def main(args: argparse.Namespace) -> None:
                        check=True, capture_output=True)
         ours = f"http://127.0.0.1:{args.port}/api/messages"
         echo = f"http://127.0.0.1:{args.port + 1}/api/messages"
-        await stack.enter_async_context(server(
+        ours_pid = await stack.enter_async_context(server(
             [sys.executable, "-m", "ticketflow.cli", "serve", "--port", str(args.port)], env))
-        await stack.enter_async_context(server(
+        echo_pid = await stack.enter_async_context(server(
             [sys.executable, "-m", "bench.turns", "--serve-echo", str(args.port + 1)], {}))
         session = await stack.enter_async_context(
             aiohttp.ClientSession(connector=aiohttp.TCPConnector(limit=0)))
@@ -167,20 +186,26 @@ async def main(args: argparse.Namespace) -> None:
             await post(session, echo, echo_activity(connector_url=connector.service_url,
                                                     conversation_id=conversation))
 
-        print(f"{'conv':>4} | {'ticket turns/s':>14} {'p50':>6} {'p95':>6} {'p99':>6} ms | "
-              f"{'echo turns/s':>12} {'p50':>6} {'p95':>6} {'p99':>6} ms | ratio")
+        print("turns/s and latency as measured end to end (load generator and connector share")
+        print("this machine's 2 cores with both servers); cpu = server CPU per turn; capacity =")
+        print("turns/s one core could serve at that cost (1000 / cpu)\n")
+        print(f"{'conv':>4} | {'ticket t/s':>10} {'p50':>6} {'p95':>6} {'p99':>6} {'cpu':>5} "
+              f"{'cap':>5} | {'echo t/s':>8} {'p50':>6} {'p95':>6} {'p99':>6} {'cpu':>5} "
+              f"{'cap':>5} | t/s ratio | capacity ratio")
         for level in levels:
             await drive("warm", level, min(40, args.turns), ticket_turn)
             await drive("warm", level, min(40, args.turns), echo_turn)
             connector.calls.clear()
+            before = cpu_seconds(ours_pid)
             mine = await drive("ticket", level, args.turns, ticket_turn)
+            mine.server_cpu = cpu_seconds(ours_pid) - before
+            before = cpu_seconds(echo_pid)
             stock = await drive("echo", level, args.turns, echo_turn)
+            stock.server_cpu = cpu_seconds(echo_pid) - before
             connector.calls.clear()
-            print(f"{level:>4} | {mine.throughput:>14.1f} {mine.percentile(.5):>6.1f} "
-                  f"{mine.percentile(.95):>6.1f} {mine.percentile(.99):>6.1f}    | "
-                  f"{stock.throughput:>12.1f} {stock.percentile(.5):>6.1f} "
-                  f"{stock.percentile(.95):>6.1f} {stock.percentile(.99):>6.1f}    | "
-                  f"{mine.throughput / stock.throughput:.2f}x")
+            print(f"{level:>4} | {_row(mine)} | {_row(stock, width=8)} | "
+                  f"{mine.throughput / stock.throughput:>8.2f}x | "
+                  f"{stock.cpu_ms_per_turn / mine.cpu_ms_per_turn:>13.2f}x")
 
 
 async def seed_tickets(url: str, count: int) -> list[tuple[int, str, str]]:

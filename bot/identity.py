@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
-from typing import Protocol
+from typing import Protocol, runtime_checkable
 
 from botbuilder.core import TurnContext
 from botbuilder.core.teams import TeamsInfo
@@ -38,6 +38,22 @@ class MemberDirectory(Protocol):
     async def profile(self, turn_context: TurnContext, member_id: str) -> MemberProfile | None:
         """A member's profile (the sender's, or someone mentioned), None when unknown."""
         ...
+
+
+@runtime_checkable
+class RecentViewers(Protocol):
+    """A per-process memory of the viewers `identify` loaded lately, keyed by user id.
+
+    `identify`'s viewer only routes a turn (which reply, which help card); every use
+    case loads the viewer again inside its own transaction and applies the access rule
+    there. So a viewer a few seconds old cannot grant anything, and remembering it
+    saves a transaction per turn. The link store may offer this (see
+    `ticketflow.caches.CachedUserLinks`); refusals are never remembered.
+    """
+
+    def recent_viewer(self, user_id: str) -> Viewer | None: ...
+
+    def remember_viewer(self, viewer: Viewer) -> None: ...
 
 
 class TeamsMemberDirectory:
@@ -79,8 +95,18 @@ async def identify(
     user_id = await deps.links.user_for(identity)
     if user_id is None:
         user_id = await _enroll(turn_context, deps, directory, identity)
-    viewer = await current_user(uow=deps.uow(), actor_id=user_id)
+    viewer = await _routing_viewer(deps, user_id)
     turn_context.turn_state[VIEWER_KEY] = viewer
+    return viewer
+
+
+async def _routing_viewer(deps: BotDependencies, user_id: str) -> Viewer:
+    recent = deps.links if isinstance(deps.links, RecentViewers) else None
+    viewer = recent.recent_viewer(user_id) if recent is not None else None
+    if viewer is None:
+        viewer = await current_user(uow=deps.uow(), actor_id=user_id)
+        if recent is not None:
+            recent.remember_viewer(viewer)
     return viewer
 
 

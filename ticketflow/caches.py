@@ -1,8 +1,10 @@
-"""Per-process shortcuts for the two writes and reads every turn would otherwise repeat.
+"""Per-process shortcuts for the writes and reads every turn would otherwise repeat.
 
-Both are safe with several replicas: a link is only ever added (a stale answer is
-re-checked by the viewer lookup that follows), and skipping an unchanged
-conversation reference loses nothing another process could need.
+All are safe with several replicas: a link is only ever added (a stale answer is
+re-checked by the viewer lookup that follows); the viewer remembered for routing a turn
+grants nothing, since every use case loads the viewer again in its own transaction;
+and skipping an unchanged conversation reference loses nothing another process could
+need.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ import time
 from collections import OrderedDict
 from collections.abc import Callable
 
+from domain.access import Viewer
 from domain.chat import ConversationRef, TeamsIdentity
 from domain.ports import ConversationRefRepository, UserLinkRepository
 
@@ -44,10 +47,25 @@ class _Recent:
 
 
 class CachedUserLinks:
+    """Links, and the viewer last loaded for each linked user (`bot.identity.RecentViewers`).
+
+    A viewer is kept for `viewer_ttl` seconds: long enough to cover a person's burst of
+    messages and button presses, short enough that a role change or a deactivation
+    shows in their help card soon (the access rule itself never reads this copy).
+    """
+
     def __init__(self, inner: UserLinkRepository, *, ttl: float = 60.0, size: int = 10_000,
-                 clock: Clock = time.monotonic) -> None:
+                 viewer_ttl: float = 30.0, clock: Clock = time.monotonic) -> None:
         self._inner = inner
         self._recent = _Recent(ttl=ttl, size=size, clock=clock)
+        self._viewers = _Recent(ttl=viewer_ttl, size=size, clock=clock)
+
+    def recent_viewer(self, user_id: str) -> Viewer | None:
+        viewer = self._viewers.get(user_id)
+        return viewer if isinstance(viewer, Viewer) else None
+
+    def remember_viewer(self, viewer: Viewer) -> None:
+        self._viewers.put(viewer.id, viewer)
 
     async def user_for(self, identity: TeamsIdentity) -> str | None:
         cached = self._recent.get(identity)
@@ -95,7 +113,14 @@ class CoalescedConversationRefs:
         return await self._inner.channel(team_id, channel_id)
 
 
+# The id of the activity a reference was taken from changes on every turn, and nothing
+# reads it back: proactive sends clear it (`bot.proactive`) so they post anew. Counting it
+# as a change would write the reference on every turn.
+_PER_TURN_KEYS = frozenset({"activityId", "activity_id"})
+
+
 def _digest(ref: ConversationRef) -> str:
+    reference = {k: v for k, v in ref.reference.items() if k not in _PER_TURN_KEYS}
     fields = [ref.kind.value, ref.service_url, ref.tenant_id, ref.team_id, ref.channel_id,
-              ref.user_id, ref.reference]
+              ref.user_id, reference]
     return hashlib.sha256(json.dumps(fields, sort_keys=True, default=str).encode()).hexdigest()

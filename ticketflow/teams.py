@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from aiohttp import web
 from botbuilder.core import TurnContext
 from botframework.connector.auth import ServiceClientCredentialsFactory
+from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot.assistant import Assistant
 from bot.context import BotDependencies, BotOptions
@@ -97,11 +98,23 @@ def mount_teams(
     bot = TicketFlowBot(deps, directory or TeamsMemberDirectory())
     adapter = create_adapter(transport_settings(runtime), credentials_factory=credentials_factory)
     adapter.on_turn_error = _on_turn_error
+    receipts = SqlActivityReceipts(_single_statement_engine(runtime.engine))
     add_messages_route(
-        app, adapter, bot, deduplicator=ReceiptDeduplicator(SqlActivityReceipts(runtime.engine)),
-        observer=observer,
+        app, adapter, bot, deduplicator=ReceiptDeduplicator(receipts), observer=observer
     )
     return TeamsSurface(bot=bot, adapter=adapter, deps=deps)
+
+
+def _single_statement_engine(engine: AsyncEngine) -> AsyncEngine:
+    """For stores whose every call is one statement: on PostgreSQL, no BEGIN/COMMIT.
+
+    A receipt is claimed with a single `INSERT … ON CONFLICT DO NOTHING`, atomic on its
+    own; an explicit transaction around it only adds two round trips to every message.
+    (SQLite keeps its transactions: there `BEGIN IMMEDIATE` is how writers queue.)
+    """
+    if engine.dialect.name == "postgresql":
+        return engine.execution_options(isolation_level="AUTOCOMMIT")
+    return engine
 
 
 async def _on_turn_error(turn_context: TurnContext, error: Exception) -> None:

@@ -15,12 +15,16 @@ Why `CloudAdapter` (botbuilder-integration-aiohttp) rather than `BotFrameworkAda
 We never call `CloudAdapter.process()`: it answers 500 for invoke responses with a body.
 
 `TeamsAdapter` overrides the three connector writes (send, update, delete) to run each
-call through `PacedSender`; everything else is the stock `CloudAdapter`.
+call through `PacedSender`, and sends them with `ConversationWrites` (aiohttp on the
+event loop) rather than msrest's threaded `requests`; everything else is the stock
+`CloudAdapter`.
 """
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Awaitable, Callable
+from functools import partial
 
 from botbuilder.core import TurnContext
 from botbuilder.integration.aiohttp import (
@@ -40,6 +44,7 @@ from botframework.connector.auth import ServiceClientCredentialsFactory
 from bot.transport.auth import ChannelTokenValidator, TeamsAuthentication
 from bot.transport.clock import Clock, SystemClock
 from bot.transport.connector import ConnectorClients
+from bot.transport.conversation_writes import ConnectorTarget, ConversationWrites
 from bot.transport.local_development import LOCAL_DEVELOPMENT_NOTICE
 from bot.transport.sending import PacedSender
 from bot.transport.settings import TransportSettings
@@ -53,10 +58,17 @@ class MissingConnectorClient(RuntimeError):
 
 
 class TeamsAdapter(CloudAdapter):
-    def __init__(self, authentication: TeamsAuthentication, *, sender: PacedSender) -> None:
+    def __init__(
+        self,
+        authentication: TeamsAuthentication,
+        *,
+        sender: PacedSender,
+        writes: ConversationWrites | None = None,
+    ) -> None:
         super().__init__(authentication)
         self.authentication = authentication
         self.sender = sender
+        self.writes = writes or ConversationWrites(clock=sender.clock)
 
     @property
     def local_development(self) -> bool:
@@ -67,6 +79,7 @@ class TeamsAdapter(CloudAdapter):
         await self.authentication.prefetch_signing_keys()
 
     async def close(self) -> None:
+        await self.writes.close()
         await self.authentication.close()
 
     async def send_activities(
@@ -94,38 +107,49 @@ class TeamsAdapter(CloudAdapter):
     ) -> ResourceResponse | None:
         client = _connector(context)
         conversation_id = activity.conversation.id
-        response = await self.sender.send(
-            conversation_id=conversation_id,
-            operation=lambda: client.conversations.update_activity(
-                conversation_id, activity.id, activity
-            ),
-        )
+        target = ConnectorTarget.of(client)
+        operation: Callable[[], Awaitable[ResourceResponse | None]]
+        if target is not None:
+            operation = partial(self.writes.update, target, conversation_id, activity)
+        else:
+            operation = partial(
+                client.conversations.update_activity, conversation_id, activity.id, activity
+            )
+        response = await self.sender.send(conversation_id=conversation_id, operation=operation)
         return ResourceResponse(id=response.id) if response and response.id else None
 
     async def delete_activity(self, context: TurnContext, reference: ConversationReference) -> None:
         client = _connector(context)
         conversation_id = reference.conversation.id
-        await self.sender.send(
-            conversation_id=conversation_id,
-            operation=lambda: client.conversations.delete_activity(
-                conversation_id, reference.activity_id
-            ),
-        )
-
-    async def _post(self, client: ConnectorClient, activity: Activity) -> ResourceResponse:
-        conversation_id = activity.conversation.id
-        if activity.reply_to_id:
-            reply_to_id = activity.reply_to_id
-            return await self.sender.send(
-                conversation_id=conversation_id,
-                operation=lambda: client.conversations.reply_to_activity(
-                    conversation_id, reply_to_id, activity
-                ),
+        activity_id = reference.activity_id
+        target = ConnectorTarget.of(client)
+        operation: Callable[[], Awaitable[None]]
+        if target is not None:
+            operation = partial(self.writes.delete, target, conversation_id, activity_id)
+        else:
+            operation = partial(
+                client.conversations.delete_activity, conversation_id, activity_id
             )
-        return await self.sender.send(
-            conversation_id=conversation_id,
-            operation=lambda: client.conversations.send_to_conversation(conversation_id, activity),
-        )
+        await self.sender.send(conversation_id=conversation_id, operation=operation)
+
+    async def _post(self, client: ConnectorClient, activity: Activity) -> ResourceResponse | None:
+        conversation_id = activity.conversation.id
+        reply_to_id = activity.reply_to_id
+        target = ConnectorTarget.of(client)
+        operation: Callable[[], Awaitable[ResourceResponse | None]]
+        if target is not None and reply_to_id:
+            operation = partial(self.writes.reply, target, conversation_id, reply_to_id, activity)
+        elif target is not None:
+            operation = partial(self.writes.send, target, conversation_id, activity)
+        elif reply_to_id:
+            operation = partial(
+                client.conversations.reply_to_activity, conversation_id, reply_to_id, activity
+            )
+        else:
+            operation = partial(
+                client.conversations.send_to_conversation, conversation_id, activity
+            )
+        return await self.sender.send(conversation_id=conversation_id, operation=operation)
 
 
 def _connector(context: TurnContext) -> ConnectorClient:

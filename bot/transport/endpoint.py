@@ -34,6 +34,7 @@ from botbuilder.core import Bot, InvokeResponse, TurnContext
 from botbuilder.schema import Activity, ActivityTypes
 from msrest.serialization import Model
 
+from bot.transport.activity_json import ActivityReader
 from bot.transport.adapter import TeamsAdapter
 from bot.transport.auth import Unauthenticated
 from bot.transport.dedupe import ActivityDeduplicator
@@ -90,6 +91,7 @@ class MessagesEndpoint:
         self._max_body_bytes = max_body_bytes
         self._deduplicator = deduplicator
         self._observer = observer
+        self._reader = ActivityReader()
 
     async def __call__(self, request: web.Request) -> web.StreamResponse:
         started = time.perf_counter()
@@ -181,7 +183,7 @@ class MessagesEndpoint:
             ):
                 raise RequestRefused(400, "invalid_activity", f"{field} must be a string")
         try:
-            return Activity().deserialize(payload)
+            return self._reader.read(payload)
         except (ValueError, TypeError, AttributeError, RecursionError) as error:
             raise RequestRefused(
                 400, "invalid_activity", "the body is not a Bot Framework activity"

@@ -57,6 +57,20 @@ class SendFailed(Exception):
         self.attempts = attempts
 
 
+class ConnectorAnswered(Exception):
+    """The connector answered a write with an error status (`conversation_writes`)."""
+
+    def __init__(self, status: int, *, code: str | None, retry_after: str | None) -> None:
+        super().__init__(f"connector answered {status}")
+        self.status = status
+        self.code = code
+        self.retry_after = retry_after
+
+
+class ConnectorUnreachable(Exception):
+    """A write never got an answer: no connection, or it dropped (`conversation_writes`)."""
+
+
 def full_jitter(delay: float) -> float:
     """Spread backoffs so conversations throttled together do not retry together."""
     return random.uniform(delay / 2, delay)
@@ -91,13 +105,12 @@ class PacedSender:
             await self._pacer.wait_turn(conversation_id)
             try:
                 return await operation()
-            except HttpOperationError as error:
-                status = _status_of(error)
-                retry_after = _retry_after_of(error, now=self._clock.wall())
+            except (HttpOperationError, ConnectorAnswered) as error:
+                status, code, retry_after = _answer_of(error, now=self._clock.wall())
                 failed = SendFailed(
                     f"connector answered {status} for conversation {conversation_id}",
                     status=status,
-                    code=_code_of(error),
+                    code=code,
                     retry_after=retry_after,
                     attempts=attempt,
                 )
@@ -121,13 +134,22 @@ class PacedSender:
                     policy.attempts,
                 )
                 self._pacer.hold(conversation_id, seconds=wait)
-            except ClientRequestError as error:
+            except (ClientRequestError, ConnectorUnreachable) as error:
                 raise SendFailed(
                     f"connector unreachable for conversation {conversation_id}: {error}",
                     status=None,
                     attempts=attempt,
                 ) from error
         raise AssertionError("unreachable: the last attempt returns or raises")
+
+
+def _answer_of(
+    error: HttpOperationError | ConnectorAnswered, *, now: float
+) -> tuple[int | None, str | None, float | None]:
+    """Status, error code and `Retry-After` seconds, from msrest's error or ours."""
+    if isinstance(error, ConnectorAnswered):
+        return error.status, error.code, parse_retry_after(error.retry_after, now=now)
+    return _status_of(error), _code_of(error), _retry_after_of(error, now=now)
 
 
 def _status_of(error: HttpOperationError) -> int | None:

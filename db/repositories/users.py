@@ -14,6 +14,10 @@ from domain.access import Viewer
 from domain.people import NewUser, Role, User
 
 
+_MEMBER_OF = "member_of_team_id"
+"""The label of the team column joined onto a user row; no `users` column is named so."""
+
+
 class SqlUserRepository:
     def __init__(self, connection: AsyncConnection) -> None:
         self._db = connection
@@ -60,11 +64,17 @@ class SqlUserRepository:
         return [to_value(User, row) for row in rows]
 
     async def viewer(self, user_id: str) -> Viewer | None:
-        user = await self.get(user_id)
-        if user is None:
+        """One round trip for the user and their teams (every use case starts here)."""
+        query = (
+            select(users, team_members.c.team_id.label(_MEMBER_OF))
+            .outerjoin(team_members, team_members.c.user_id == users.c.id)
+            .where(users.c.id == user_id)
+        )
+        rows = (await self._db.execute(query)).mappings().all()
+        if not rows:
             return None
-        mine = select(team_members.c.team_id).where(team_members.c.user_id == user_id)
-        team_ids = frozenset((await self._db.execute(mine)).scalars())
+        user = to_value(User, rows[0])
+        team_ids = frozenset(row[_MEMBER_OF] for row in rows if row[_MEMBER_OF] is not None)
         teammates: frozenset[str] = frozenset()
         if user.role is Role.MANAGER and team_ids:
             shared = select(team_members.c.user_id).where(team_members.c.team_id.in_(team_ids))
