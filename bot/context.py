@@ -36,5 +36,10 @@ class BotDependencies:
     links: UserLinkRepository
     options: BotOptions
     assistant: Assistant | None = None
+    reads: Callable[[], UnitOfWork] | None = None
+    """Units of work for queries only; on PostgreSQL they skip BEGIN/ROLLBACK."""
     subscriptions: Callable[[], SubscriptionUnitOfWork] | None = None
     webhook_check: WebhookUrlCheck | None = None
+
+    def read_uow(self) -> UnitOfWork:
+        return (self.reads or self.uow)()

@@ -24,6 +24,7 @@ from db.repositories.activity_receipts import SqlActivityReceipts
 from db.repositories.bot_state import SqlStateDocuments
 from db.repositories.conversation_refs import SqlConversationRefs
 from db.repositories.user_links import SqlUserLinks
+from db.uow import SqlUnitOfWork
 from knowledge.passages import Retriever
 from ticketflow.assistant import build_assistant
 from ticketflow.caches import CachedUserLinks, CoalescedConversationRefs
@@ -56,9 +57,11 @@ def bot_dependencies(
     runtime: Runtime, *, assistant: Assistant | None = None
 ) -> BotDependencies:
     settings = runtime.settings
+    single_statements = _single_statement_engine(runtime.engine)
     return BotDependencies(
         uow=runtime.uow,
-        storage=StateStorage(SqlStateDocuments(runtime.engine)),
+        reads=lambda: SqlUnitOfWork(single_statements),
+        storage=StateStorage(SqlStateDocuments(runtime.engine, reader=single_statements)),
         conversations=CoalescedConversationRefs(SqlConversationRefs(runtime.engine)),
         links=CachedUserLinks(SqlUserLinks(runtime.engine)),
         options=BotOptions(
@@ -106,11 +109,13 @@ def mount_teams(
 
 
 def _single_statement_engine(engine: AsyncEngine) -> AsyncEngine:
-    """For stores whose every call is one statement: on PostgreSQL, no BEGIN/COMMIT.
+    """For work that needs no transaction: on PostgreSQL, no BEGIN/COMMIT round trips.
 
     A receipt is claimed with a single `INSERT … ON CONFLICT DO NOTHING`, atomic on its
-    own; an explicit transaction around it only adds two round trips to every message.
-    (SQLite keeps its transactions: there `BEGIN IMMEDIATE` is how writers queue.)
+    own; reads for cards and state see the same committed rows statement by statement as
+    they would inside a READ COMMITTED transaction. An explicit transaction would only
+    add two round trips to every turn. (SQLite keeps its transactions: there
+    `BEGIN IMMEDIATE` is how writers queue.)
     """
     if engine.dialect.name == "postgresql":
         return engine.execution_options(isolation_level="AUTOCOMMIT")

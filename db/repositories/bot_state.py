@@ -40,8 +40,16 @@ def new_e_tag() -> str:
 
 
 class SqlStateDocuments:
-    def __init__(self, engine: AsyncEngine, *, clock: Callable[[], datetime] = utcnow) -> None:
+    def __init__(
+        self,
+        engine: AsyncEngine,
+        *,
+        clock: Callable[[], datetime] = utcnow,
+        reader: AsyncEngine | None = None,
+    ) -> None:
+        """`reader` serves `read` (one SELECT), e.g. an autocommit engine without BEGIN/ROLLBACK."""
         self._engine = engine
+        self._reader = reader or engine
         self._clock = clock
 
     async def read(self, keys: Sequence[str]) -> dict[str, StoredDocument]:
@@ -51,7 +59,7 @@ class SqlStateDocuments:
         query = select(bot_state.c.key, bot_state.c.document, bot_state.c.e_tag).where(
             bot_state.c.key.in_(wanted)
         )
-        async with self._engine.connect() as connection:
+        async with self._reader.connect() as connection:
             rows = (await connection.execute(query)).all()
         found = {row.key: StoredDocument(document=row.document, e_tag=row.e_tag) for row in rows}
         return {key: found[key] for key in wanted if key in found}

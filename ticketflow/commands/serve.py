@@ -10,6 +10,9 @@ import sys
 from typing import Any
 
 from aiohttp import web
+from aiohttp.web_log import AccessLogger
+from aiohttp.web_request import BaseRequest
+from aiohttp.web_response import StreamResponse
 
 from bot.transport.local_development import NonLoopbackBind, bind_host
 from ticketflow.app import create_app
@@ -18,6 +21,14 @@ from ticketflow.settings import Settings
 
 log = logging.getLogger("ticketflow")
 SHUTDOWN_GRACE_SECONDS = 20.0
+
+
+class AccessLogWithoutTurns(AccessLogger):
+    """Bot turns are logged once, with their activity and conversation ids, by `TurnLog`."""
+
+    def log(self, request: BaseRequest, response: StreamResponse, time: float) -> None:
+        if request.path != "/api/messages":
+            super().log(request, response, time)
 
 
 def register(subcommands: Any) -> None:
@@ -36,7 +47,9 @@ async def run(args: argparse.Namespace, settings: Settings) -> int:
         return 2
     port = args.port or settings.port
     app = await create_app(settings)
-    runner = web.AppRunner(app, shutdown_timeout=SHUTDOWN_GRACE_SECONDS)
+    runner = web.AppRunner(
+        app, shutdown_timeout=SHUTDOWN_GRACE_SECONDS, access_log_class=AccessLogWithoutTurns
+    )
     await runner.setup()
     await web.TCPSite(runner, host, port).start()
     log.info("ticketflow serving on http://%s:%s/api/messages (%s database)", host, port,
