@@ -14,7 +14,8 @@ from bot.identity import MemberDirectory
 from bot.mentions import mentioned_users
 from bot.outgoing import reply_card
 from bot.people import resolve_person
-from domain.access import Viewer
+from domain.access import Viewer, ensure_role
+from domain.people import Role
 from domain.services import company, invitations, people
 
 AdminCommand = (
@@ -31,6 +32,12 @@ async def run_admin(
     command: AdminCommand,
 ) -> None:
     uow = deps.uow
+    # Refuse before looking anybody up, so the answer never tells who or what exists.
+    # (The use cases check again, against the freshly loaded viewer.)
+    if isinstance(command, commands.AddToTeam):
+        ensure_role(viewer, Role.ADMIN, Role.MANAGER)
+    else:
+        ensure_role(viewer, Role.ADMIN)
     match command:
         case commands.Invite(email=email, role=role, department=department):
             invitation = await invitations.invite(

@@ -231,7 +231,7 @@ def _message_id(data: Mapping[str, Any]) -> int:
     raw = data.get(MESSAGE_ID)
     if isinstance(raw, int) and not isinstance(raw, bool):
         return raw
-    if isinstance(raw, str) and raw.isdigit():
+    if isinstance(raw, str) and raw.isdecimal():
         return int(raw)
     raise InvalidValue(MESSAGE_ID, "the card did not say which answer it is about")
 

@@ -18,10 +18,10 @@ from bot.listing import ListQuery
 from bot.replies import explain
 from domain.access import Viewer
 from domain.errors import (
+    DomainError,
     InvalidTransition,
     InvalidValue,
     NotAllowed,
-    NotFound,
     StaleTicket,
 )
 from domain.services import tickets as ticket_services
@@ -40,21 +40,33 @@ async def run(deps: BotDependencies, viewer: Viewer, verb: str, data: Mapping[st
     try:
         return await handler(deps, viewer, data)
     except StaleTicket as stale:
-        return await presenter.ticket_card(deps, viewer.id, _ticket(data), notice=explain(stale))
+        return await _ticket_or_notice(deps, viewer, data, notice=explain(stale))
     except (NotAllowed, InvalidTransition, InvalidValue) as refused:
-        ref = _ref(data)
-        if ref is None:
-            return presenter.notice_card(explain(refused))
-        return await presenter.ticket_card(deps, viewer.id, ref, error=explain(refused))
-    except NotFound as missing:
-        return presenter.notice_card(explain(missing))
+        return await _ticket_or_notice(deps, viewer, data, error=explain(refused))
+    except DomainError as failed:
+        return presenter.notice_card(explain(failed))
+
+
+async def _ticket_or_notice(
+    deps: BotDependencies, viewer: Viewer, data: Mapping[str, Any], *,
+    notice: str | None = None, error: str | None = None,
+) -> Card:
+    """The ticket card with the message, or just the message when the card cannot be drawn."""
+    ref = _ref(data)
+    message = notice or error or ""
+    if ref is None:
+        return presenter.notice_card(message)
+    try:
+        return await presenter.ticket_card(deps, viewer.id, ref, notice=notice, error=error)
+    except DomainError:  # e.g. the ticket moved out of this viewer's sight
+        return presenter.notice_card(message)
 
 
 def _ref(data: Mapping[str, Any]) -> int | None:
     raw = data.get("ticket_id")
     if isinstance(raw, int):
         return raw
-    return int(raw) if isinstance(raw, str) and raw.isdigit() else None
+    return int(raw) if isinstance(raw, str) and raw.isdecimal() else None
 
 
 def _ticket(data: Mapping[str, Any]) -> int:

@@ -161,7 +161,7 @@ def _pattern(regex: str) -> re.Pattern[str]:
     return re.compile(regex, re.IGNORECASE | re.DOTALL)
 
 
-NEW = _pattern(r"^(?:new|create|open|file)\s+(?:a\s+)?ticket(?:\s*[:\-]?\s*(?P<title>.+))?$")
+NEW = _pattern(r"^(?:new|create|open|file)\s+(?:a\s+)?ticket\b(?:\s*[:\-]?\s*(?P<title>.+))?$")
 NEW_FORM = _pattern(r"^(?:new|create)\s+ticket\s+form$")
 MINE = _pattern(r"^my\s+tickets?(?:\s+(?P<created>created|filed|opened|by\s+me))?$")
 CREATED = _pattern(r"^tickets?\s+(?:i\s+(?:created|filed|opened)|created\s+by\s+me)$")
@@ -208,6 +208,8 @@ def parse(text: str) -> Command:
         return Unsubscribe()
     if lowered in ("subscriptions", "subscription"):
         return Subscriptions()
+    if lowered in ("open tickets", "open"):
+        return ListTickets(status=TicketStatus.OPEN)
     if NEW_FORM.match(message):
         return NewTicket(form=True)
     if match := NEW.match(message):

@@ -22,6 +22,8 @@ class BotOptions:
     default_role: Role | None = Role.USER
     app_id: str | None = None
     bot_name: str = "TicketFlow"
+    allowed_tenants: frozenset[str] = frozenset()
+    """Entra tenants whose people may use the bot; empty (local development) allows any."""
     page_size: int = 8
 
     def ticket_url(self, ticket_id: int) -> str:

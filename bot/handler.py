@@ -26,6 +26,7 @@ from bot.identity import VIEWER_KEY, MemberDirectory, NotEnrolled, identify
 from bot.messages import MessageRouter
 from bot.outgoing import card_message, reply_card
 from bot.replies import explain
+from bot.state_storage import StateConflict
 from domain.access import Viewer
 from domain.errors import DomainError
 
@@ -51,8 +52,21 @@ class TicketFlowBot(TeamsActivityHandler):
         try:
             await super().on_turn(turn_context)
         finally:
-            await self._state.save_changes(turn_context)
+            await self._save_state(turn_context)
             await self._remember_conversation(turn_context)
+
+    async def _save_state(self, turn_context: TurnContext) -> None:
+        try:
+            await self._state.save_changes(turn_context)
+        except StateConflict:
+            # Two messages of one conversation at once (a double tap): the other one won.
+            log.info("dialog state changed under turn %s; keeping the other turn's answer",
+                     turn_context.activity.id)
+            if turn_context.activity.type == ActivityTypes.message:
+                await turn_context.send_activity(
+                    "I got two answers at once and kept the other one; "
+                    "if I asked you something, please answer again."
+                )
 
     async def _remember_conversation(self, turn_context: TurnContext) -> None:
         activity = turn_context.activity
@@ -63,8 +77,13 @@ class TicketFlowBot(TeamsActivityHandler):
             return
         viewer = turn_context.turn_state.get(VIEWER_KEY)
         ref = conversation_ref(activity, user_id=viewer.id if isinstance(viewer, Viewer) else None)
-        if ref is not None:
-            await self._deps.conversations.upsert(ref)
+        if ref is None:
+            return
+        if _bot_installed(activity):
+            # Another replica may have deleted this reference on an earlier uninstall while
+            # this process still remembers writing it: drop the memory, write it again.
+            await self._deps.conversations.remove(ref.conversation_id)
+        await self._deps.conversations.upsert(ref)
 
     async def _forget_conversation(self, turn_context: TurnContext) -> None:
         """The bot was uninstalled or removed: it can no longer post there."""
@@ -101,7 +120,8 @@ class TicketFlowBot(TeamsActivityHandler):
         value: dict[str, Any] = turn_context.activity.value
         card = await card_actions.run(self._deps, viewer, str(value["verb"]), value)
         reply = card_message(card)
-        if turn_context.activity.reply_to_id:
+        personal = turn_context.activity.conversation.conversation_type in (None, "personal")
+        if turn_context.activity.reply_to_id and personal:  # a channel card is shared: reply
             reply.id = turn_context.activity.reply_to_id
             await turn_context.update_activity(reply)
         else:
@@ -120,13 +140,21 @@ class TicketFlowBot(TeamsActivityHandler):
                 return card_invoke_response(presenter.notice_card(viewer))
             action = _object(value.get("action"))
             data = _object(action.get("data"))
-            card = await card_actions.run(self._deps, viewer, str(action.get("verb") or ""), data)
+            try:
+                card = await card_actions.run(
+                    self._deps, viewer, str(action.get("verb") or ""), data
+                )
+            except DomainError as refused:
+                card = presenter.notice_card(explain(refused))
             return card_invoke_response(card)
         if isinstance(viewer, str):
             return InvokeResponse(status=200, body=extension.message_response(viewer))
         if name == "composeExtension/fetchTask":
             return InvokeResponse(status=200, body=await extension.fetch_task(value))
-        body = await extension.submit_action(turn_context, self._deps, viewer, value)
+        try:
+            body = await extension.submit_action(turn_context, self._deps, viewer, value)
+        except DomainError as refused:
+            body = extension.message_response(explain(refused))
         return InvokeResponse(status=200, body=body)
 
     async def on_members_added_activity(
@@ -152,6 +180,15 @@ class TicketFlowBot(TeamsActivityHandler):
         self, teams_members_removed: list[Any], team_info: Any, turn_context: TurnContext
     ) -> None:
         await self.on_members_removed_activity(teams_members_removed, turn_context)
+
+
+def _bot_installed(activity: Any) -> bool:
+    if activity.type == ActivityTypes.installation_update:
+        return str(activity.action or "").startswith("add")
+    if activity.type == ActivityTypes.conversation_update:
+        bot_id = activity.recipient.id if activity.recipient else None
+        return any(member.id == bot_id for member in activity.members_added or [])
+    return False
 
 
 def _object(value: object) -> dict[str, Any]:

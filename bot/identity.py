@@ -66,11 +66,16 @@ class TeamsMemberDirectory:
             log.warning("member lookup failed for %s: %s", member_id, error)
             return None
         return MemberProfile(
-            email=member.email or member.user_principal_name,
+            # The sign-in name first: it is what the tenant's directory vouches for.
+            email=_address(member.user_principal_name) or member.email,
             given_name=member.given_name,
             surname=member.surname,
             name=member.name,
         )
+
+
+def _address(value: str | None) -> str | None:
+    return value if value and "@" in value and "#EXT#" not in value else None
 
 
 def teams_identity(activity: Activity) -> TeamsIdentity:
@@ -92,6 +97,9 @@ async def identify(
     if isinstance(cached, Viewer):
         return cached
     identity = teams_identity(turn_context.activity)
+    allowed = deps.options.allowed_tenants
+    if allowed and identity.tenant_id.lower() not in allowed:
+        raise NotEnrolled("This TicketFlow bot serves another organisation.")
     user_id = await deps.links.user_for(identity)
     if user_id is None:
         user_id = await _enroll(turn_context, deps, directory, identity)

@@ -25,7 +25,8 @@ class ListQuery:
     def from_data(cls, data: object) -> ListQuery:
         raw = data if isinstance(data, dict) else {}
         kind = str(raw["kind"]) if raw.get("kind") in ("mine", "created", "search") else "search"
-        status = raw.get("status") if raw.get("status") in set(TicketStatus) else None
+        wanted = raw.get("status")
+        status = wanted if isinstance(wanted, str) and wanted in set(TicketStatus) else None
         text = str(raw["text"])[:200] if raw.get("text") else None
         return cls(kind=kind, status=status, text=text)
 

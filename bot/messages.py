@@ -21,6 +21,7 @@ from bot.people import resolve_assignee
 from bot.subscriptions import run_subscription
 from domain.access import Viewer
 from domain.clock import utcnow
+from domain.errors import NotAllowed
 from domain.people import Role
 from domain.services import tickets as ticket_services
 from domain.services.company import company_settings
@@ -131,7 +132,7 @@ class MessageRouter:
 
     async def _full_ref(self, ref: str) -> str:
         """A bare `42` means this year's ticket 42 in the company's numbering."""
-        if not ref.isdigit():
+        if not ref.isdecimal():
             return ref
         settings = await company_settings(uow=self._deps.uow())
         return f"{settings.ticket_prefix}-{utcnow().year}-{int(ref):04d}"
@@ -139,6 +140,8 @@ class MessageRouter:
     async def _assign(
         self, turn_context: TurnContext, viewer: Viewer, ref: str, target: str
     ) -> None:
+        if viewer.role is Role.CUSTOMER:  # before any lookup that could reveal who exists
+            raise NotAllowed("customers cannot assign tickets")
         mentions: list[Mention] = mentioned_users(turn_context.activity)
         to = await resolve_assignee(
             turn_context, self._deps, self._directory, viewer, target, mentions

@@ -35,6 +35,7 @@ class Settings:
     app_type: str = "MultiTenant"
     app_tenant_id: str | None = None
     openid_metadata_url: str | None = None
+    allowed_tenants: tuple[str, ...] = ()
     openai_api_key: str | None = None
     openai_base_url: str | None = None
     openai_model: str = "gpt-4o-mini"
@@ -81,6 +82,18 @@ def _parse(env: Mapping[str, str]) -> Settings:
         raise SettingsError("MicrosoftAppPassword", "required when MicrosoftAppId is set")
     if app_type == "SingleTenant" and app_id and not get("MicrosoftAppTenantId"):
         raise SettingsError("MicrosoftAppTenantId", "required for a SingleTenant bot")
+    allowed_tenants = tuple(
+        tenant.strip().lower()
+        for tenant in (get("TICKETFLOW_ALLOWED_TENANTS") or get("MicrosoftAppTenantId") or "")
+        .split(",")
+        if tenant.strip()
+    )
+    if app_id and not allowed_tenants:
+        raise SettingsError(
+            "TICKETFLOW_ALLOWED_TENANTS",
+            "list your Microsoft Entra tenant id(s): without it anyone's organisation could "
+            "talk to the bot and be matched to your users by email",
+        )
     log_format = (get("TICKETFLOW_LOG_FORMAT") or "text").lower()
     if log_format not in LOG_FORMATS:
         raise SettingsError("TICKETFLOW_LOG_FORMAT", "use text or json")
@@ -93,6 +106,7 @@ def _parse(env: Mapping[str, str]) -> Settings:
         app_type=app_type,
         app_tenant_id=get("MicrosoftAppTenantId"),
         openid_metadata_url=_url("TICKETFLOW_OPENID_METADATA_URL", get("TICKETFLOW_OPENID_METADATA_URL")),
+        allowed_tenants=allowed_tenants,
         openai_api_key=get("OPENAI_API_KEY"),
         openai_base_url=_url("OPENAI_BASE_URL", get("OPENAI_BASE_URL")),
         openai_model=get("TICKETFLOW_OPENAI_MODEL") or "gpt-4o-mini",

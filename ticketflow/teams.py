@@ -65,7 +65,8 @@ def bot_dependencies(
         conversations=CoalescedConversationRefs(SqlConversationRefs(runtime.engine)),
         links=CachedUserLinks(SqlUserLinks(runtime.engine)),
         options=BotOptions(
-            web_url=settings.web_url, default_role=settings.default_role, app_id=settings.app_id
+            web_url=settings.web_url, default_role=settings.default_role, app_id=settings.app_id,
+            allowed_tenants=frozenset(settings.allowed_tenants),
         ),
         assistant=assistant,
         subscriptions=lambda: subscriptions_uow(runtime),

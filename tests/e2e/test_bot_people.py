@@ -105,3 +105,16 @@ async def test_malformed_requests_get_a_json_error_and_change_nothing(service: S
             assert set(await answer.json()) == {"error", "message"}
     async with service.session.get(f"{service.base_url}/readyz") as ready:
         assert ready.status == 200
+
+
+async def test_people_from_another_organisation_are_refused(
+    engine: AsyncEngine, database_url: str, service: Service
+) -> None:
+    await insert_user(engine, role="admin", email="root@example.com")
+    async with running_service(database_url, service.connector, service.teams,
+                               allowed_tenants=("our-tenant-id",)) as guarded:
+        outsider = guarded.person("root@example.com", "Spoofed Admin")  # same email, other tenant
+        turn = await guarded.say("settings prefix PWN", user=outsider)
+    assert turn.texts == ["This TicketFlow bot serves another organisation."]
+    async with engine.connect() as connection:
+        assert (await connection.execute(select(bot_user_links))).first() is None

@@ -40,6 +40,7 @@ def test_the_bot_id_defaults_to_the_microsoft_app_id_setting(
 ) -> None:
     monkeypatch.setenv("MicrosoftAppId", BOT_ID)
     monkeypatch.setenv("MicrosoftAppPassword", "not-used-here")
+    monkeypatch.setenv("TICKETFLOW_ALLOWED_TENANTS", "tenant-a")
     monkeypatch.setenv("TICKETFLOW_WEB_URL", "https://tickets.example.com")
     assert main(["teams-package", "--out", str(tmp_path / "app.zip")]) == 0
     manifest = json.loads(zipfile.ZipFile(tmp_path / "app.zip").read("manifest.json"))

@@ -1,0 +1,44 @@
+"""Settings are read once and a bad value stops the start with the variable's name."""
+
+from __future__ import annotations
+
+import pytest
+
+from domain.people import Role
+from ticketflow.settings import SettingsError, load_settings
+
+
+def test_the_defaults_need_no_configuration_at_all() -> None:
+    settings = load_settings({}, env_file=None)
+    assert settings.database_url.startswith("sqlite+aiosqlite:///")
+    assert settings.local_development and settings.default_role is Role.USER
+    assert (settings.host, settings.port) == ("127.0.0.1", 3978)
+
+
+@pytest.mark.parametrize(("env", "variable"), [
+    ({"TICKETFLOW_PORT": "http"}, "TICKETFLOW_PORT"),
+    ({"TICKETFLOW_DATABASE_URL": "mysql://x"}, "TICKETFLOW_DATABASE_URL"),
+    ({"MicrosoftAppId": "id"}, "MicrosoftAppPassword"),
+    ({"MicrosoftAppId": "id", "MicrosoftAppPassword": "p"}, "TICKETFLOW_ALLOWED_TENANTS"),
+    ({"MicrosoftAppType": "Anyone"}, "MicrosoftAppType"),
+    ({"TICKETFLOW_SECRET_KEY": "short"}, "TICKETFLOW_SECRET_KEY"),
+    ({"TICKETFLOW_DEFAULT_ROLE": "root"}, "TICKETFLOW_DEFAULT_ROLE"),
+    ({"TICKETFLOW_WEB_URL": "ftp://files"}, "TICKETFLOW_WEB_URL"),
+    ({"TICKETFLOW_TEST_ALLOW_LOOPBACK_WEBHOOKS": "1"}, "TICKETFLOW_TEST_ALLOW_LOOPBACK_WEBHOOKS"),
+])
+def test_a_bad_value_names_its_variable(env: dict[str, str], variable: str) -> None:
+    with pytest.raises(SettingsError) as failed:
+        load_settings(env, env_file=None)
+    assert failed.value.variable == variable
+    assert str(failed.value).startswith(f"{variable}: ")
+
+
+def test_the_bot_registration_and_its_tenants_are_read() -> None:
+    settings = load_settings({
+        "MicrosoftAppId": "app", "MicrosoftAppPassword": "secret",
+        "MicrosoftAppType": "SingleTenant", "MicrosoftAppTenantId": "Tenant-A",
+        "TICKETFLOW_DATABASE_URL": "postgres://u@db/tickets",
+    }, env_file=None)
+    assert not settings.local_development
+    assert settings.allowed_tenants == ("tenant-a",)
+    assert settings.database_url == "postgresql+asyncpg://u@db/tickets"
