@@ -207,3 +207,36 @@ async def test_a_manager_assigns_by_mentioning_a_colleague_in_a_channel(
     async with engine.connect() as connection:
         row = (await connection.execute(select(tasks))).mappings().one()
     assert (row["assignee_type"], row["assignee_id"]) == ("user", agent_id)
+
+
+async def test_a_button_on_a_ticket_you_cannot_see_or_with_odd_data_answers_with_a_notice(
+    service: Service, engine: AsyncEngine
+) -> None:
+    owner = await insert_user(engine, role="customer", email="cleo@example.com")
+    await insert_user(engine, role="customer", email="carl@example.com")
+    carl = service.person("carl@example.com", "Carl Customer")
+    ticket = await file(engine, owner, "Private invoice question")
+    for data in ({"ticket_id": ticket.id, "comment": ""},
+                 {"ticket_id": "²", "status": "closed"},
+                 {"ticket_id": ticket.id, "version": "x", "status": "closed"}):
+        verb = "ticket.comment" if "comment" in data else "ticket.status"
+        card = await service.press(verb, data, user=carl)
+        assert "can't find ticket" in texts_in(card) or "won't work" in texts_in(card)
+    page = await service.press("tickets.page", {"query": {"status": ["open"]}, "offset": 0},
+                               user=carl)
+    assert "Private invoice question" not in texts_in(page)
+
+
+async def test_channel_messages_keep_the_bots_name_and_comments_keep_their_lines(
+    service: Service, engine: AsyncEngine
+) -> None:
+    agent = await insert_user(engine, role="admin", email="ada@example.com")
+    ada = service.person("ada@example.com", "Ada Lovelace")
+    ticket = await file(engine, agent, "Login page")
+    await service.say_in_channel(
+        f"comment {ticket.ticket_number} TicketFlow app crashes\nafter the update", user=ada)
+    async with engine.connect() as connection:
+        comment = (await connection.execute(select(task_comments.c.content))).scalar_one()
+    assert comment == "TicketFlow app crashes\nafter the update"
+    listed = await service.say("open tickets", user=ada)
+    assert "Login page" in texts_in(listed.card)
