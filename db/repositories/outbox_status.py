@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import func, select, update
+from sqlalchemy import delete, func, select, update
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from db.repositories.outbox import OutboxEntry, entry_of
@@ -75,3 +75,20 @@ class SqlOutboxStatus:
                 )
                 count += int(revived.rowcount)
         return count
+
+    async def purge(self, *, finished_before: datetime) -> int:
+        """Deletes delivered, dead and disabled rows last touched before `finished_before`.
+
+        Rows still pending, leased or waiting are never touched, so nothing undelivered
+        is lost; the delivery ids of purged rows are no longer needed for deduplication.
+        """
+        finished = (
+            DeliveryStatus.DELIVERED.value, DeliveryStatus.DEAD.value,
+            DeliveryStatus.DISABLED.value,
+        )
+        touched = func.coalesce(outbox.c.delivered_at, outbox.c.last_attempt_at, outbox.c.created_at)
+        async with self._engine.begin() as connection:
+            result = await connection.execute(
+                delete(outbox).where(outbox.c.status.in_(finished), touched < finished_before)
+            )
+        return int(result.rowcount)

@@ -1,8 +1,9 @@
-"""`ticketflow outbox status|retry`: what notifications are waiting or failed; requeue them."""
+"""`ticketflow outbox status|retry|purge`: what is waiting or failed; requeue; clean up."""
 
 from __future__ import annotations
 
 import argparse
+from datetime import timedelta
 from typing import Any
 
 from bot.cards.labels import trimmed
@@ -16,7 +17,7 @@ from ticketflow.settings import Settings
 
 
 def register(subcommands: Any) -> None:
-    outbox = subcommands.add_parser("outbox", help="notification deliveries: status and retries")
+    outbox = subcommands.add_parser("outbox", help="notification deliveries: status, retries, purge")
     actions = outbox.add_subparsers(required=True, metavar="ACTION")
     status = actions.add_parser("status", help="counts by state and the latest failures")
     status.add_argument("--failures", type=int, default=10, help="how many failures to list")
@@ -28,6 +29,30 @@ def register(subcommands: Any) -> None:
         help="also requeue dead deliveries with a fresh set of attempts",
     )
     retry.set_defaults(command=requeue)
+    purge = actions.add_parser(
+        "purge", help="delete finished deliveries (delivered, dead, disabled) older than N days"
+    )
+    purge.add_argument("--older-than", type=_days, default=30, metavar="DAYS",
+                       help="age in days (default 30)")
+    purge.set_defaults(command=purge_finished)
+
+
+def _days(text: str) -> int:
+    value = int(text)
+    if value < 0:
+        raise argparse.ArgumentTypeError("must be 0 or more")
+    return value
+
+
+async def purge_finished(args: argparse.Namespace, settings: Settings) -> int:
+    async def work(runtime: Runtime) -> int:
+        cutoff = utcnow() - timedelta(days=args.older_than)
+        removed = await SqlOutboxStatus(runtime.engine).purge(finished_before=cutoff)
+        print(f"ticketflow: removed {removed} finished deliveries older than "
+              f"{args.older_than} days")
+        return 0
+
+    return await with_runtime(settings, work)
 
 
 async def show_status(args: argparse.Namespace, settings: Settings) -> int:

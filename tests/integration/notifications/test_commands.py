@@ -79,3 +79,23 @@ async def test_retry_dead_requeues_dead_deliveries_with_fresh_attempts(
     assert await statuses(engine) == {DeliveryStatus.DELIVERED: 1}
     out = capsys.readouterr().out
     assert "0 deliveries are due now" in out and "1 deliveries are due now" in out
+
+
+async def test_purge_removes_only_finished_deliveries_older_than_asked(
+    engine: AsyncEngine,
+    uow_factory: UnitOfWorkFactory,
+    receiver: Receiver,
+    settings: Settings,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    customer = await insert_user(engine, role="customer")
+    await subscribe(engine, await insert_user(engine, role="admin"), url=receiver.url("/ok"))
+    await create_ticket(uow=uow_factory(), actor_id=customer, title="old", category="bug")
+    assert await run_cli(settings, "worker", "--once") == 0
+    await create_ticket(uow=uow_factory(), actor_id=customer, title="new", category="bug")
+
+    assert await run_cli(settings, "outbox", "purge", "--older-than", "1") == 0
+    assert await statuses(engine) == {DeliveryStatus.DELIVERED: 1, DeliveryStatus.PENDING: 1}
+    assert await run_cli(settings, "outbox", "purge", "--older-than", "0") == 0
+    assert await statuses(engine) == {DeliveryStatus.PENDING: 1}  # undelivered is kept
+    assert "removed 1 finished deliveries" in capsys.readouterr().out
