@@ -26,6 +26,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     command: Command = args.command
     try:
         return asyncio.run(command(args, settings))
+    except SettingsError as error:  # e.g. the database schema is behind this release
+        print(f"ticketflow: {error}", file=sys.stderr)
+        return 2
     except DomainError as error:
         print(f"ticketflow: {error}", file=sys.stderr)
         return 1

@@ -22,7 +22,7 @@ import json
 import logging
 import re
 import sys
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from contextvars import ContextVar
 from datetime import UTC, datetime
 from typing import Any, TextIO
@@ -227,11 +227,6 @@ class TurnLog:
         )
         _activity_id.set(None)
         _conversation_id.set(None)
-
-
-def current_turn() -> Mapping[str, str | None]:
-    """The ids records are tagged with right now (for code that passes them on)."""
-    return {"activity_id": _activity_id.get(), "conversation_id": _conversation_id.get()}
 
 
 def _printable(text: str, limit: int = 64) -> str:

@@ -7,10 +7,10 @@ from dataclasses import dataclass
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from db.engine import create_engine
-from db.migrate import upgrade
+from db.migrate import head_revision, schema_revision, upgrade
 from db.uow import EventSinkFactory, SqlUnitOfWork
 from ticketflow.notifications import outbox_sink_for
-from ticketflow.settings import Settings
+from ticketflow.settings import Settings, SettingsError
 
 
 @dataclass
@@ -30,10 +30,26 @@ class Runtime:
 
 async def open_runtime(settings: Settings, *, migrate: bool | None = None) -> Runtime:
     """Opens the database; the embedded SQLite default is created and migrated on first use."""
-    if migrate if migrate is not None else settings.backend == "sqlite":
+    migrating = migrate if migrate is not None else settings.backend == "sqlite"
+    if migrating:
         await upgrade(settings.database_url)
-    return Runtime(
-        settings=settings,
-        engine=create_engine(settings.database_url),
-        event_sink=outbox_sink_for(settings),
-    )
+    engine = create_engine(settings.database_url)
+    if not migrating:
+        await _ensure_current_schema(engine)
+    return Runtime(settings=settings, engine=engine, event_sink=outbox_sink_for(settings))
+
+
+class SchemaBehind(SettingsError):
+    """The shared database is not (yet) at this release's schema."""
+
+
+async def _ensure_current_schema(engine: AsyncEngine) -> None:
+    """PostgreSQL is TicketFlow's database: an operator migrates it, we only check."""
+    current, head = await schema_revision(engine), head_revision()
+    if current != head:
+        await engine.dispose()
+        raise SchemaBehind(
+            "TICKETFLOW_DATABASE_URL",
+            f"the database schema is at {current or 'no TicketFlow for Teams revision'}, "
+            f"this release needs {head}: run `ticketflow migrate` first",
+        )

@@ -109,10 +109,6 @@ def column_set(columns: Sequence[tuple[str, Sequence[JsonObject]]]) -> JsonObjec
     }
 
 
-def action_set(actions: Sequence[JsonObject]) -> JsonObject:
-    return {"type": "ActionSet", "actions": list(actions)}
-
-
 def _action(
     kind: str,
     title: str,
