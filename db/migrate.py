@@ -13,8 +13,6 @@ from importlib.resources import files
 
 from alembic import command
 from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
 from sqlalchemy import Connection
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
@@ -43,21 +41,6 @@ async def downgrade(url: str, revision: str) -> None:
 async def ensure_schema(engine: AsyncEngine, *, revision: str = "head") -> None:
     """Upgrade to `revision`; a no-op when the database is already there."""
     await _run(engine, command.upgrade, revision)
-
-
-def head_revision() -> str:
-    """The newest revision these scripts know."""
-    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
-    assert head is not None
-    return head
-
-
-async def schema_revision(engine: AsyncEngine) -> str | None:
-    """The revision the database is at, None when it was never migrated."""
-    async with engine.connect() as connection:
-        return await connection.run_sync(
-            lambda sync: MigrationContext.configure(sync).get_current_revision()
-        )
 
 
 @asynccontextmanager

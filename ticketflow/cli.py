@@ -3,26 +3,33 @@
 from __future__ import annotations
 
 import argparse
-import asyncio
+import importlib
 import sys
 from collections.abc import Awaitable, Callable, Coroutine, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from domain.errors import DomainError
-from ticketflow.runtime import Runtime, open_runtime
-from ticketflow.settings import Settings, SettingsError, load_settings
+from ticketflow.commands import COMMANDS, module_of
 
-Command = Callable[[argparse.Namespace, Settings], Coroutine[Any, Any, int]]
+if TYPE_CHECKING:
+    from ticketflow.runtime import Runtime
+    from ticketflow.settings import Settings
+
+Command = Callable[[argparse.Namespace, "Settings"], Coroutine[Any, Any, int]]
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    args = build_parser(arguments).parse_args(arguments)
+    from ticketflow.settings import SettingsError, load_settings
+
     try:
         settings = load_settings()
     except SettingsError as error:
         print(f"ticketflow: {error}", file=sys.stderr)
         return 2
+    import asyncio
+
     command: Command = args.command
     try:
         return asyncio.run(command(args, settings))
@@ -36,16 +43,63 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
 
 
-def build_parser() -> argparse.ArgumentParser:
-    from ticketflow.commands import register_all
-
-    parser = argparse.ArgumentParser(prog="ticketflow", description=__doc__)
+def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
+    """Every command; given `argv`, only the command it names is loaded, and the others
+    are listed by name and summary, which is all `--help` or an error message shows."""
+    parser = CommandParser(prog="ticketflow", description=__doc__)
     subcommands = parser.add_subparsers(required=True, metavar="COMMAND")
-    register_all(subcommands)
+    chosen = COMMANDS if argv is None else [_command_named(argv)]
+    for name in chosen:
+        if name is not None and name not in subcommands.choices:
+            importlib.import_module(module_of(name)).register(subcommands)
+    for name, entry in COMMANDS.items():
+        if name not in subcommands.choices:
+            subcommands.add_parser(name, help=entry.summary)
     return parser
 
 
+def _command_named(argv: Sequence[str]) -> str | None:
+    """The command `argv` runs: its first word (the top level has no options that take a value)."""
+    first = next((word for word in argv if not word.startswith("-")), None)
+    return first if first in COMMANDS else None
+
+
+class DefaultsShown(argparse.HelpFormatter):
+    """Adds "(default: …)" to every option whose default is a real value and whose help
+    does not already say what the default is."""
+
+    def _get_help_string(self, action: argparse.Action) -> str | None:
+        text = action.help or ""
+        default = action.default
+        shown = not (default is None or default is False or default == "" or default == [])
+        shown = shown and default != argparse.SUPPRESS
+        if shown and action.option_strings and "default" not in text:
+            text = f"{text} (default: %(default)s)".lstrip()
+        return text or None
+
+
+class Subcommands(argparse._SubParsersAction):  # type: ignore[type-arg]
+    """Subcommands whose own `--help` opens with the summary their parent lists."""
+
+    def add_parser(self, name: str, **kwargs: Any) -> argparse.ArgumentParser:
+        if "help" in kwargs:
+            kwargs.setdefault("description", kwargs["help"])
+        parser: argparse.ArgumentParser = super().add_parser(name, **kwargs)
+        return parser
+
+
+class CommandParser(argparse.ArgumentParser):
+    """The parser for `ticketflow` and, through `add_subparsers`, all its subcommands."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        kwargs.setdefault("formatter_class", DefaultsShown)
+        super().__init__(**kwargs)
+        self.register("action", "parsers", Subcommands)
+
+
 async def with_runtime(settings: Settings, work: Callable[[Runtime], Awaitable[int]]) -> int:
+    from ticketflow.runtime import open_runtime
+
     runtime = await open_runtime(settings)
     try:
         return await work(runtime)

@@ -1,8 +1,8 @@
-"""Wiring notifications: the outbox sink for units of work, and the delivery worker.
+"""Wiring notifications: webhook checks, subscriptions and the delivery worker.
 
-`create_app` passes `outbox_sink_for(settings)` to every `SqlUnitOfWork` and
-starts `build_delivery_worker(...).run_forever(stop)`; `ticketflow worker` runs
-the same worker alone.
+`create_app` starts `build_delivery_worker(...).run_forever(stop)`; `ticketflow
+worker` runs the same worker alone. The outbox sink every unit of work writes to
+is the runtime's (`ticketflow.runtime.outbox_sink_for`).
 """
 
 from __future__ import annotations
@@ -10,42 +10,22 @@ from __future__ import annotations
 import os
 import socket
 import uuid
-from collections.abc import Callable
-from typing import TYPE_CHECKING
-
-from sqlalchemy.ext.asyncio import AsyncConnection
 
 from db.repositories.conversation_refs import SqlConversationRefs
 from db.repositories.email_settings import SqlEmailSettings
 from db.repositories.subscriptions import SubscriptionsUnitOfWork
 from db.repositories.ticket_cards import SqlTicketCards
 from domain.notifications import TargetKind, WebhookUrlCheck
-from domain.ports import EventSink
 from notify.deliverers import ChannelDeliverer, Deliverer, PersonalDeliverer, WebhookDeliverer
 from notify.email import EmailDeliverer
 from notify.notices import NoticeLinks
-from notify.outbox import outbox_sink
 from notify.ports import NotificationCards, TeamsMessenger
 from notify.retries import RetryPolicy
 from notify.secrets import SecretBox
-from notify.webhook_url import WebhookPolicy, check_webhook_url
+from notify.webhook_url import check_webhook_url
 from notify.worker import DeliveryWorker, WorkerConfig
+from ticketflow.runtime import Runtime, outbox_sink_for, webhook_policy
 from ticketflow.settings import Settings
-
-if TYPE_CHECKING:
-    from ticketflow.runtime import Runtime
-
-
-def webhook_policy(settings: Settings) -> WebhookPolicy:
-    return WebhookPolicy(
-        extra_hosts=settings.webhook_extra_hosts,
-        allow_loopback_for_tests=settings.allow_loopback_webhooks,
-    )
-
-
-def outbox_sink_for(settings: Settings) -> Callable[[AsyncConnection], EventSink]:
-    """For `SqlUnitOfWork(engine, event_sink=...)`: every change then writes its outbox rows."""
-    return outbox_sink(webhook_policy(settings))
 
 
 def webhook_check(settings: Settings) -> WebhookUrlCheck:

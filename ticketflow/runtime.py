@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
-from sqlalchemy.ext.asyncio import AsyncEngine
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 from db.engine import create_engine
-from db.migrate import head_revision, schema_revision, upgrade
+from db.revisions import current_revision, head_revision
 from db.uow import EventSinkFactory, SqlUnitOfWork
-from ticketflow.notifications import outbox_sink_for
+from domain.ports import EventSink
+from notify.outbox import outbox_sink
+from notify.webhook_url import WebhookPolicy
 from ticketflow.settings import Settings, SettingsError
 
 
@@ -31,25 +34,34 @@ class Runtime:
 async def open_runtime(settings: Settings, *, migrate: bool | None = None) -> Runtime:
     """Opens the database; the embedded SQLite default is created and migrated on first use."""
     migrating = migrate if migrate is not None else settings.backend == "sqlite"
-    if migrating:
-        await upgrade(settings.database_url)
     engine = create_engine(settings.database_url)
-    if not migrating:
-        await _ensure_current_schema(engine)
+    current, head = await current_revision(engine), head_revision()
+    if current != head:
+        if migrating:
+            from db.migrate import ensure_schema  # alembic loads only when there is work
+
+            await ensure_schema(engine)
+        else:
+            await engine.dispose()
+            raise SchemaBehind(
+                "TICKETFLOW_DATABASE_URL",
+                f"the database schema is at {current or 'no TicketFlow for Teams revision'}, "
+                f"this release needs {head}: run `ticketflow migrate` first",
+            )
     return Runtime(settings=settings, engine=engine, event_sink=outbox_sink_for(settings))
+
+
+def webhook_policy(settings: Settings) -> WebhookPolicy:
+    return WebhookPolicy(
+        extra_hosts=settings.webhook_extra_hosts,
+        allow_loopback_for_tests=settings.allow_loopback_webhooks,
+    )
+
+
+def outbox_sink_for(settings: Settings) -> Callable[[AsyncConnection], EventSink]:
+    """For `SqlUnitOfWork(engine, event_sink=...)`: every change then writes its outbox rows."""
+    return outbox_sink(webhook_policy(settings))
 
 
 class SchemaBehind(SettingsError):
     """The shared database is not (yet) at this release's schema."""
-
-
-async def _ensure_current_schema(engine: AsyncEngine) -> None:
-    """PostgreSQL is TicketFlow's database: an operator migrates it, we only check."""
-    current, head = await schema_revision(engine), head_revision()
-    if current != head:
-        await engine.dispose()
-        raise SchemaBehind(
-            "TICKETFLOW_DATABASE_URL",
-            f"the database schema is at {current or 'no TicketFlow for Teams revision'}, "
-            f"this release needs {head}: run `ticketflow migrate` first",
-        )

@@ -8,7 +8,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from cryptography.fernet import Fernet
 from dotenv import dotenv_values
 
 from domain.people import Role
@@ -162,6 +161,8 @@ def _fernet_keys(raw: str | None) -> tuple[str, ...]:
     """Several comma-separated keys allow rotation: the first encrypts, all decrypt."""
     if raw is None:
         return ()
+    from cryptography.fernet import Fernet  # only when keys are set: every command loads settings
+
     keys = tuple(key.strip() for key in raw.split(",") if key.strip())
     for key in keys:
         try:

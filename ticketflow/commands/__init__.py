@@ -1,17 +1,47 @@
-"""One module per command group, each with `register(subcommands)`; found by name."""
+"""One module per command group, each with `register(subcommands)`.
+
+`COMMANDS` names every command, its one-line summary and the module that builds
+it, so `ticketflow --help` lists them all without importing any, and running one
+imports only its own module (the bot, the model client and SQLAlchemy load only
+for the commands that use them).
+"""
 
 from __future__ import annotations
 
-import importlib
-import pkgutil
 from collections.abc import Sequence
-from typing import Any
+from dataclasses import dataclass
 
 
-def register_all(subcommands: Any) -> None:
-    for module in sorted(pkgutil.iter_modules(__path__), key=lambda m: m.name):
-        if not module.name.startswith("_"):
-            importlib.import_module(f"{__name__}.{module.name}").register(subcommands)
+@dataclass(frozen=True)
+class CommandEntry:
+    module: str
+    summary: str
+
+
+COMMANDS: dict[str, CommandEntry] = {
+    "serve": CommandEntry("serve", "run the bot endpoint (default 127.0.0.1:3978)"),
+    "migrate": CommandEntry(
+        "migrate", "create or upgrade the schema (adopts an existing TicketFlow database)"
+    ),
+    "chat": CommandEntry("chat", "talk to the bot in this terminal"),
+    "users": CommandEntry("people", "add and list TicketFlow users"),
+    "teams": CommandEntry("people", "add teams and members"),
+    "apikey": CommandEntry("apikey", "create, list and revoke REST API keys"),
+    "teams-package": CommandEntry(
+        "teams_package", "write the Teams app package (manifest and icons in a zip)"
+    ),
+    "docs": CommandEntry("docs", "add, list, remove and reindex help documents"),
+    "ask": CommandEntry("ask", "ask the help assistant a question"),
+    "worker": CommandEntry(
+        "worker", "deliver notifications from the outbox (Teams, webhooks, email)"
+    ),
+    "outbox": CommandEntry("outbox", "notification deliveries: status, retries, purge"),
+    "smtp": CommandEntry("smtp", "the mail server for notification emails"),
+}
+
+
+def module_of(command: str) -> str:
+    return f"{__name__}.{COMMANDS[command].module}"
 
 
 def table(rows: Sequence[tuple[object, ...]], headers: tuple[str, ...]) -> str:

@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import argparse
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from domain.people import Role
 from domain.services import people
 from ticketflow.cli import with_runtime
 from ticketflow.commands import table
-from ticketflow.runtime import Runtime
-from ticketflow.settings import Settings
+
+if TYPE_CHECKING:
+    from ticketflow.runtime import Runtime
+    from ticketflow.settings import Settings
 
 
 def register(subcommands: Any) -> None:
@@ -18,7 +20,8 @@ def register(subcommands: Any) -> None:
     users_sub = users.add_subparsers(required=True, metavar="ACTION")
     add = users_sub.add_parser("add", help="add a user")
     add.add_argument("email")
-    add.add_argument("--role", default="user", choices=[r.value for r in Role])
+    add.add_argument("--role", default="user", choices=[r.value for r in Role],
+                     help="what the user may do")
     add.add_argument("--name", help="full name, e.g. 'Dana Scully'")
     add.add_argument("--department")
     add.set_defaults(command=add_user)
@@ -33,7 +36,8 @@ def register(subcommands: Any) -> None:
     member = teams_sub.add_parser("add-member", help="add a user (by email) to a team")
     member.add_argument("team")
     member.add_argument("email")
-    member.add_argument("--role", default="member", choices=["member", "admin"])
+    member.add_argument("--role", default="member", choices=["member", "admin"],
+                        help="the membership's role, as TicketFlow's web app shows it")
     member.set_defaults(command=add_member)
     teams_sub.add_parser("list", help="list teams").set_defaults(command=list_teams)
 

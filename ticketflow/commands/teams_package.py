@@ -22,7 +22,9 @@ def register(subcommands: Any) -> None:
     )
     parser.add_argument("--app-id", help="the bot's Microsoft App ID (default: MicrosoftAppId)")
     parser.add_argument(
-        "--web-url", help="the TicketFlow web app, https (default: TICKETFLOW_WEB_URL)"
+        "--web-url",
+        help="the TicketFlow web app's https:// address (default: TICKETFLOW_WEB_URL, when it "
+        "is https)",
     )
     parser.add_argument("--domain", help="the bot's public host name, e.g. bot.example.com")
     parser.add_argument("--name", default="TicketFlow", help="short app name (≤ 30 characters)")
@@ -47,9 +49,15 @@ async def run(args: argparse.Namespace, settings: Settings) -> int:
         print("ticketflow: --app-id: give the bot's Microsoft App ID (or set MicrosoftAppId)",
               file=sys.stderr)
         return 2
+    web_url = args.web_url or settings.web_url
+    if not args.web_url and not web_url.startswith("https://"):
+        print("ticketflow: --web-url: give the TicketFlow web app's https:// address (or set "
+              f"TICKETFLOW_WEB_URL); Teams refuses {web_url!r} (TICKETFLOW_WEB_URL or its local "
+              "development default) because it is not https", file=sys.stderr)
+        return 2
     options = PackageOptions(
         bot_id=bot_id,
-        web_url=args.web_url or settings.web_url,
+        web_url=web_url,
         version=args.app_version,
         name=args.name,
         full_name=args.full_name,

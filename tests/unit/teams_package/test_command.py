@@ -60,7 +60,28 @@ def test_without_an_app_id_the_command_says_which_option_is_missing(
 def test_an_http_web_url_is_refused_and_nothing_is_written(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    code = main(["teams-package", "--app-id", BOT_ID, "--out", str(tmp_path / "app.zip")])
-    assert code == 2  # the default web URL, http://localhost:5000, is not https
+    code = main(["teams-package", "--app-id", BOT_ID, "--web-url", "http://localhost:5000",
+                 "--out", str(tmp_path / "app.zip")])
+    assert code == 2
     assert "--web-url: 'http://localhost:5000' must be an https:// URL" in capsys.readouterr().err
     assert list(tmp_path.iterdir()) == []
+
+
+def test_without_an_https_web_url_the_command_asks_for_one_and_writes_nothing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code = main(["teams-package", "--app-id", BOT_ID, "--out", str(tmp_path / "app.zip")])
+    assert code == 2  # the local development default, http://localhost:5000, is not https
+    error = capsys.readouterr().err
+    assert error.startswith("ticketflow: --web-url: give the TicketFlow web app's https:// address")
+    assert "TICKETFLOW_WEB_URL" in error and "'http://localhost:5000'" in error
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_an_https_web_url_setting_is_the_default(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setenv("TICKETFLOW_WEB_URL", "https://tickets.example.com")
+    assert main(["teams-package", "--app-id", BOT_ID, "--out", str(tmp_path / "app.zip")]) == 0
+    manifest = json.loads(zipfile.ZipFile(tmp_path / "app.zip").read("manifest.json"))
+    assert manifest["developer"]["websiteUrl"].startswith("https://tickets.example.com")
