@@ -212,18 +212,21 @@ async def seed_tickets(url: str, count: int) -> list[tuple[int, str, str]]:
     """One ticket per bench person, assigned to them: (id, number, version)."""
     from db.engine import create_engine
     from db.uow import SqlUnitOfWork
+    from domain.actors import Operator
     from domain.services import people, tickets
+    from domain.services.overview import current_user
     from domain.tickets import Assignee
 
     engine = create_engine(url.replace("postgresql://", "postgresql+asyncpg://"))
     seeded = []
     try:
         for index in range(count):
-            user = await people.add_user(uow=SqlUnitOfWork(engine),
+            user = await people.add_user(uow=SqlUnitOfWork(engine), actor=Operator("bench"),
                                          email=f"bench{index}@example.com")
-            ticket = await tickets.create_ticket(uow=SqlUnitOfWork(engine), actor_id=user.id,
+            viewer = await current_user(uow=SqlUnitOfWork(engine), user_id=user.id)
+            ticket = await tickets.create_ticket(uow=SqlUnitOfWork(engine), actor=viewer,
                                                  title=f"Bench ticket {index}", category="support")
-            ticket = await tickets.assign_ticket(uow=SqlUnitOfWork(engine), actor_id=user.id,
+            ticket = await tickets.assign_ticket(uow=SqlUnitOfWork(engine), actor=viewer,
                                                  ticket=ticket.id, to=Assignee.user(user.id))
             seeded.append((ticket.id, ticket.ticket_number, ticket.version))
     finally:

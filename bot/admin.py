@@ -41,7 +41,7 @@ async def run_admin(
     match command:
         case commands.Invite(email=email, role=role, department=department):
             invitation = await invitations.invite(
-                uow=uow(), email=email, role=role, invited_by=viewer.id, department=department
+                uow=uow(), email=email, role=role, actor=viewer, department=department
             )
             await turn_context.send_activity(
                 f"Invited {invitation.email} as {invitation.role.value}"
@@ -50,31 +50,31 @@ async def run_admin(
                 f"(until {invitation.expires_at:%d %b %Y})."
             )
         case commands.SetRole(person=person, role=role):
-            user_id = await _person(turn_context, deps, directory, person)
+            user_id = await _person(turn_context, deps, directory, viewer, person)
             user = await people.set_role(uow=uow(), user_id=user_id, role=role,
-                                         actor_id=viewer.id)
+                                         actor=viewer)
             await turn_context.send_activity(f"{user.display_name} is now {user.role.value}.")
         case commands.Deactivate(person=person):
-            user_id = await _person(turn_context, deps, directory, person)
+            user_id = await _person(turn_context, deps, directory, viewer, person)
             user = await people.set_active(uow=uow(), user_id=user_id, active=False,
-                                           actor_id=viewer.id)
+                                           actor=viewer)
             await turn_context.send_activity(
                 f"{user.display_name} is deactivated: they can no longer see or change tickets."
             )
         case commands.CreateTeam(name=name):
-            team = await people.create_team(uow=uow(), name=name, actor_id=viewer.id)
+            team = await people.create_team(uow=uow(), name=name, actor=viewer)
             await turn_context.send_activity(f"Team {team.name} is created.")
         case commands.AddToTeam(person=person, team=team_name):
-            user_id = await _person(turn_context, deps, directory, person)
+            user_id = await _person(turn_context, deps, directory, viewer, person)
             membership = await people.add_team_member(uow=uow(), team=team_name,
-                                                      user_id=user_id, actor_id=viewer.id)
-            team = await people.find_team_by_name(uow=uow(), name=team_name)
+                                                      user_id=user_id, actor=viewer)
+            team = await people.find_team_by_name(uow=uow(), actor=viewer, name=team_name)
             await turn_context.send_activity(
                 f"Added to team {team.name}; its queue is now in their lists "
                 f"({membership.role.value})."
             )
         case commands.CompanySettings(field=None):
-            settings = await company.company_settings(uow=uow())
+            settings = await company.company_settings(uow=uow(), actor=viewer)
             facts = [("Company name", settings.company_name),
                      ("Ticket prefix", settings.ticket_prefix),
                      ("Colour", settings.primary_color)]
@@ -86,7 +86,7 @@ async def run_admin(
         case commands.CompanySettings(field=field, value=value):
             assert field is not None
             updated = await company.update_company_settings(
-                uow=uow(), actor_id=viewer.id, **{field: value}
+                uow=uow(), actor=viewer, **{field: value}
             )
             await turn_context.send_activity(
                 f"Saved. Company: {updated.company_name} · prefix: {updated.ticket_prefix} "
@@ -95,9 +95,13 @@ async def run_admin(
 
 
 async def _person(
-    turn_context: TurnContext, deps: BotDependencies, directory: MemberDirectory, person: str
+    turn_context: TurnContext,
+    deps: BotDependencies,
+    directory: MemberDirectory,
+    viewer: Viewer,
+    person: str,
 ) -> str:
     return await resolve_person(
-        turn_context, deps, directory, person, mentioned_users(turn_context.activity)
+        turn_context, deps, directory, viewer, person, mentioned_users(turn_context.activity)
     )
 

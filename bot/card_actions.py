@@ -57,7 +57,7 @@ async def _ticket_or_notice(
     if ref is None:
         return presenter.notice_card(message)
     try:
-        return await presenter.ticket_card(deps, viewer.id, ref, notice=notice, error=error)
+        return await presenter.ticket_card(deps, viewer, ref, notice=notice, error=error)
     except DomainError:  # e.g. the ticket moved out of this viewer's sight
         return presenter.notice_card(message)
 
@@ -82,36 +82,36 @@ def _version(data: Mapping[str, Any]) -> str | None:
 
 
 async def refresh(deps: BotDependencies, viewer: Viewer, data: Mapping[str, Any]) -> Card:
-    return await presenter.ticket_card(deps, viewer.id, _ticket(data))
+    return await presenter.ticket_card(deps, viewer, _ticket(data))
 
 
 async def change_status(deps: BotDependencies, viewer: Viewer, data: Mapping[str, Any]) -> Card:
     ticket = await ticket_services.change_status(
-        uow=deps.uow(), actor_id=viewer.id, ticket=_ticket(data), to=data.get("status"),
+        uow=deps.uow(), actor=viewer, ticket=_ticket(data), to=data.get("status"),
         expected_version=_version(data),
     )
     label = ticket.status.value.replace("_", " ")
-    return await presenter.ticket_card(deps, viewer.id, ticket.id,
+    return await presenter.ticket_card(deps, viewer, ticket.id,
                                        notice=f"{ticket.ticket_number} is now {label}.")
 
 
 async def assign(deps: BotDependencies, viewer: Viewer, data: Mapping[str, Any]) -> Card:
     to = parse_assignee(data.get("assignee"), actor_id=viewer.id)
     ticket = await ticket_services.assign_ticket(
-        uow=deps.uow(), actor_id=viewer.id, ticket=_ticket(data), to=to,
+        uow=deps.uow(), actor=viewer, ticket=_ticket(data), to=to,
         expected_version=_version(data),
     )
     return await presenter.ticket_card(
-        deps, viewer.id, ticket.id,
+        deps, viewer, ticket.id,
         notice=lambda seen: f"Assigned to {seen.assignee}." if seen.assignee else "Unassigned.",
     )
 
 
 async def comment(deps: BotDependencies, viewer: Viewer, data: Mapping[str, Any]) -> Card:
     await ticket_services.comment_on_ticket(
-        uow=deps.uow(), actor_id=viewer.id, ticket=_ticket(data), content=data.get("comment")
+        uow=deps.uow(), actor=viewer, ticket=_ticket(data), content=data.get("comment")
     )
-    return await presenter.ticket_card(deps, viewer.id, _ticket(data), notice="Comment added.")
+    return await presenter.ticket_card(deps, viewer, _ticket(data), notice="Comment added.")
 
 
 async def edit(deps: BotDependencies, viewer: Viewer, data: Mapping[str, Any]) -> Card:
@@ -121,14 +121,14 @@ async def edit(deps: BotDependencies, viewer: Viewer, data: Mapping[str, Any]) -
         return await presenter.edit_form(deps, viewer, _ticket(data))
     try:
         ticket = await ticket_services.edit_ticket(
-            uow=deps.uow(), actor_id=viewer.id, ticket=_ticket(data), changes=changes,
+            uow=deps.uow(), actor=viewer, ticket=_ticket(data), changes=changes,
             expected_version=_version(data),
         )
     except InvalidValue as invalid:
         return await presenter.edit_form(
             deps, viewer, _ticket(data), values=changes, errors={invalid.field: invalid.message}
         )
-    return await presenter.ticket_card(deps, viewer.id, ticket.id, notice="Saved.")
+    return await presenter.ticket_card(deps, viewer, ticket.id, notice="Saved.")
 
 
 async def file_ticket(
@@ -140,7 +140,7 @@ async def file_ticket(
         if name not in ("title", "category") and value not in (None, "")
     }
     return await ticket_services.create_ticket(
-        uow=deps.uow(), actor_id=viewer.id, title=values.get("title"),
+        uow=deps.uow(), actor=viewer, title=values.get("title"),
         category=values.get("category"), **optional,
     )
 
@@ -151,14 +151,14 @@ async def create(deps: BotDependencies, viewer: Viewer, data: Mapping[str, Any])
         ticket = await file_ticket(deps, viewer, values)
     except InvalidValue as invalid:
         return presenter.create_form(values=values, errors={invalid.field: invalid.message})
-    return await presenter.ticket_card(deps, viewer.id, ticket.id,
+    return await presenter.ticket_card(deps, viewer, ticket.id,
                                        notice=f"Filed {ticket.ticket_number}.")
 
 
 async def page(deps: BotDependencies, viewer: Viewer, data: Mapping[str, Any]) -> Card:
     offset = data.get("offset")
     start = offset if isinstance(offset, int) and offset >= 0 else 0
-    return await presenter.list_card(deps, viewer.id, ListQuery.from_data(data.get("query")), start)
+    return await presenter.list_card(deps, viewer, ListQuery.from_data(data.get("query")), start)
 
 
 _HANDLERS: dict[str, Handler] = {

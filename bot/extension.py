@@ -91,7 +91,7 @@ async def submit_action(
             values=values, errors={invalid.field: invalid.message}, in_task_module=True
         )
         return task_response(form)
-    card = await presenter.ticket_card(deps, viewer.id, ticket.id,
+    card = await presenter.ticket_card(deps, viewer, ticket.id,
                                        notice=f"Filed {ticket.ticket_number}.")
     try:
         await turn_context.send_activity(card_message(card))

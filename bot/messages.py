@@ -60,11 +60,11 @@ class MessageRouter:
 
     async def _file(self, turn_context: TurnContext, viewer: Viewer, answers: dict[str, Any]) -> None:
         ticket = await ticket_services.create_ticket(
-            uow=self._deps.uow(), actor_id=viewer.id, title=answers.get("title"),
+            uow=self._deps.uow(), actor=viewer, title=answers.get("title"),
             category=answers.get("category"), description=answers.get("description"),
             priority=answers.get("priority"),
         )
-        card = await presenter.ticket_card(self._deps, viewer.id, ticket.id,
+        card = await presenter.ticket_card(self._deps, viewer, ticket.id,
                                            notice=f"Filed {ticket.ticket_number}.")
         await reply_card(turn_context, card)
 
@@ -85,32 +85,32 @@ class MessageRouter:
             case commands.MyTickets(created=created):
                 filed = created or viewer.role is Role.CUSTOMER  # customers are never assignees
                 query = ListQuery(kind="created" if filed else "mine")
-                await reply_card(turn_context, await presenter.list_card(deps, viewer.id, query, 0))
+                await reply_card(turn_context, await presenter.list_card(deps, viewer, query, 0))
             case commands.ListTickets(status=status, text=text):
                 query = ListQuery(kind="search", status=status.value if status else None, text=text)
-                await reply_card(turn_context, await presenter.list_card(deps, viewer.id, query, 0))
+                await reply_card(turn_context, await presenter.list_card(deps, viewer, query, 0))
             case commands.ShowTicket(ref=ref):
-                card = await presenter.ticket_card(deps, viewer.id, await self._full_ref(ref))
+                card = await presenter.ticket_card(deps, viewer, await self._full_ref(viewer, ref))
                 await reply_card(turn_context, card)
             case commands.Assign(ref=ref, target=target):
-                await self._assign(turn_context, viewer, await self._full_ref(ref), target)
+                await self._assign(turn_context, viewer, await self._full_ref(viewer, ref), target)
             case commands.ChangeStatus(ref=ref, status=status):
                 ticket = await ticket_services.change_status(
-                    uow=deps.uow(), actor_id=viewer.id, ticket=await self._full_ref(ref), to=status
+                    uow=deps.uow(), actor=viewer, ticket=await self._full_ref(viewer, ref), to=status
                 )
                 label = ticket.status.value.replace("_", " ")
                 await reply_card(turn_context, await presenter.ticket_card(
-                    deps, viewer.id, ticket.id, notice=f"{ticket.ticket_number} is now {label}."))
+                    deps, viewer, ticket.id, notice=f"{ticket.ticket_number} is now {label}."))
             case commands.Comment(ref=ref, text=text):
-                full = await self._full_ref(ref)
+                full = await self._full_ref(viewer, ref)
                 await ticket_services.comment_on_ticket(
-                    uow=deps.uow(), actor_id=viewer.id, ticket=full, content=text
+                    uow=deps.uow(), actor=viewer, ticket=full, content=text
                 )
                 await reply_card(turn_context, await presenter.ticket_card(
-                    deps, viewer.id, full, notice="Comment added."))
+                    deps, viewer, full, notice="Comment added."))
             case commands.Edit(ref=ref):
                 await reply_card(turn_context, await presenter.edit_form(
-                    deps, viewer, await self._full_ref(ref)))
+                    deps, viewer, await self._full_ref(viewer, ref)))
             case commands.Question(text=text) if deps.assistant is not None:
                 await answer_question(turn_context, deps, viewer, text)
             case commands.Question(text=text):
@@ -130,11 +130,11 @@ class MessageRouter:
                 await turn_context.send_activity(f"{reply} {hint}" if hint else reply)
                 await reply_card(turn_context, presenter.help_card(viewer))
 
-    async def _full_ref(self, ref: str) -> str:
+    async def _full_ref(self, viewer: Viewer, ref: str) -> str:
         """A bare `42` means this year's ticket 42 in the company's numbering."""
         if not ref.isdecimal():
             return ref
-        settings = await company_settings(uow=self._deps.uow())
+        settings = await company_settings(uow=self._deps.uow(), actor=viewer)
         return f"{settings.ticket_prefix}-{utcnow().year}-{int(ref):04d}"
 
     async def _assign(
@@ -147,10 +147,10 @@ class MessageRouter:
             turn_context, self._deps, self._directory, viewer, target, mentions
         )
         ticket = await ticket_services.assign_ticket(
-            uow=self._deps.uow(), actor_id=viewer.id, ticket=ref, to=to
+            uow=self._deps.uow(), actor=viewer, ticket=ref, to=to
         )
         card = await presenter.ticket_card(
-            self._deps, viewer.id, ticket.id,
+            self._deps, viewer, ticket.id,
             notice=lambda seen: f"Assigned to {seen.assignee}." if seen.assignee else "Unassigned.",
         )
         await reply_card(turn_context, card)

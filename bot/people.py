@@ -31,11 +31,11 @@ async def resolve_assignee(
     if lowered in NOBODY:
         return None
     if lowered.startswith("team "):
-        team = await find_team_by_name(uow=deps.uow(), name=wanted[5:].strip())
+        team = await find_team_by_name(uow=deps.uow(), actor=viewer, name=wanted[5:].strip())
         return Assignee.team(team.id)
     if ("@" in wanted and " " not in wanted) or mentions:
         return Assignee.user(
-            await resolve_person(turn_context, deps, directory, wanted, mentions)
+            await resolve_person(turn_context, deps, directory, viewer, wanted, mentions)
         )
     raise InvalidValue(
         "assignee", "say `to me`, `to team NAME`, an email address, or @mention the person"
@@ -46,19 +46,24 @@ async def resolve_person(
     turn_context: TurnContext,
     deps: BotDependencies,
     directory: MemberDirectory,
+    viewer: Viewer,
     person: str,
     mentions: list[Mention],
 ) -> str:
     """The TicketFlow user id of an email address or of the first person @mentioned."""
     if "@" in person and not person.startswith(("@", "<at>")) and person != "mention":
-        return (await find_user(uow=deps.uow(), email=person)).id
+        return (await find_user(uow=deps.uow(), actor=viewer, email=person)).id
     if not mentions:
         raise InvalidValue("person", "@mention the person, or give their email address")
-    return await _mentioned_user(turn_context, deps, directory, mentions[0])
+    return await _mentioned_user(turn_context, deps, directory, viewer, mentions[0])
 
 
 async def _mentioned_user(
-    turn_context: TurnContext, deps: BotDependencies, directory: MemberDirectory, mention: Mention
+    turn_context: TurnContext,
+    deps: BotDependencies,
+    directory: MemberDirectory,
+    viewer: Viewer,
+    mention: Mention,
 ) -> str:
     tenant = teams_identity(turn_context.activity).tenant_id
     member_id = mention.mentioned.id
@@ -68,4 +73,4 @@ async def _mentioned_user(
     profile = await directory.profile(turn_context, member_id)
     if profile is None or not profile.email:
         raise UserNotFound(mention.mentioned.name or member_id)
-    return (await find_user(uow=deps.uow(), email=profile.email)).id
+    return (await find_user(uow=deps.uow(), actor=viewer, email=profile.email)).id

@@ -108,14 +108,14 @@ def _view(overview: TicketOverview, deps: BotDependencies) -> TicketView:
 
 async def ticket_card(
     deps: BotDependencies,
-    actor_id: str,
+    viewer: Viewer,
     ref: TicketRef,
     *,
     notice: NoticeText = None,
     error: str | None = None,
 ) -> Card:
     """The ticket as the actor sees it now, with their buttons and an optional message."""
-    overview = await ticket_overview(uow=deps.read_uow(), actor_id=actor_id, ticket=ref)
+    overview = await ticket_overview(uow=deps.read_uow(), actor=viewer, ticket=ref)
     text = notice(overview) if callable(notice) else notice
     tone = Tone.ATTENTION if text and "changed since" in text else Tone.GOOD
     return draw_ticket(
@@ -127,10 +127,10 @@ async def ticket_card(
     )
 
 
-async def list_card(deps: BotDependencies, actor_id: str, query: ListQuery, offset: int) -> Card:
+async def list_card(deps: BotDependencies, viewer: Viewer, query: ListQuery, offset: int) -> Card:
     limit = deps.options.page_size
     listing = await ticket_listing(
-        uow=deps.read_uow(), actor_id=actor_id, filter=query.filter_for(actor_id), limit=limit,
+        uow=deps.read_uow(), actor=viewer, filter=query.filter_for(viewer.id), limit=limit,
         offset=offset,
     )
     rows = [
@@ -156,7 +156,7 @@ async def edit_form(
     values: Mapping[str, object] | None = None,
     errors: Mapping[str, str] | None = None,
 ) -> Card:
-    overview = await ticket_overview(uow=deps.read_uow(), actor_id=viewer.id, ticket=ref)
+    overview = await ticket_overview(uow=deps.read_uow(), actor=viewer, ticket=ref)
     return forms.edit_ticket_form(
         ticket=_view(overview, deps),
         fields=editable_fields(viewer),

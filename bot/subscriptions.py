@@ -52,7 +52,7 @@ async def run_subscription(
     match command:
         case commands.Subscribe(types=types):
             saved = await subscribe_channel(
-                uow=deps.subscriptions(), actor_id=viewer.id, team_id=team_id,
+                uow=deps.subscriptions(), actor=viewer, team_id=team_id,
                 team_name=team_name, channel_id=channel_id, channel_name=channel_name, types=types,
             )
             kinds = ", ".join(sorted(_label(t) for t in saved.notification_types))
@@ -62,7 +62,7 @@ async def run_subscription(
             )
         case commands.Unsubscribe():
             count = await unsubscribe_channel(
-                uow=deps.subscriptions(), actor_id=viewer.id, team_id=team_id,
+                uow=deps.subscriptions(), actor=viewer, team_id=team_id,
                 channel_id=channel_id,
             )
             place = where[0].upper() + where[1:]
@@ -71,7 +71,7 @@ async def run_subscription(
             )
         case commands.Subscriptions():
             rows = await channel_subscriptions(
-                uow=deps.subscriptions(), actor_id=viewer.id, team_id=team_id,
+                uow=deps.subscriptions(), actor=viewer, team_id=team_id,
                 channel_id=channel_id,
             )
             if not rows:
@@ -96,7 +96,7 @@ async def _set_webhook(
         await turn_context.send_activity("Channel notifications are not set up on this server.")
         return
     saved = await set_webhook(
-        uow=deps.subscriptions(), actor_id=viewer.id, url=command.url,
+        uow=deps.subscriptions(), actor=viewer, url=command.url,
         check=deps.webhook_check, types=command.types,
     )
     if saved.webhook_url is None:

@@ -17,10 +17,12 @@ from datetime import UTC, date, datetime, time, timedelta
 from enum import StrEnum
 from typing import Protocol
 
+from domain.access import Viewer
+from domain.actors import Actor, use_case
 from domain.errors import DomainError, InvalidValue, NotAllowed, NotFound, UserNotFound
 from domain.people import Role
 from domain.ports import UnitOfWork
-from domain.services.lookup import load_viewer
+from domain.services.lookup import authorise
 from domain.validation import parse_email, require_text
 
 KEY_MARK = "tfk_"
@@ -193,13 +195,14 @@ def parse_expiry(value: object, *, now: datetime) -> datetime | None:
     return moment
 
 
-async def _authorise(uow: UnitOfWork, actor_id: str, owner_id: str) -> None:
-    """Admins manage every key; other people only their own."""
-    viewer = await load_viewer(uow, actor_id)
-    if viewer.role is not Role.ADMIN and actor_id != owner_id:
+async def _authorise(uow: UnitOfWork, actor: Actor, owner_id: str) -> None:
+    """Admins and operators manage every key; other people only their own."""
+    found = await authorise(uow, actor)
+    if isinstance(found, Viewer) and found.role is not Role.ADMIN and found.id != owner_id:
         raise NotAllowed("only admins can manage other people's API keys")
 
 
+@use_case
 async def create_api_key(
     *,
     keys: ApiKeyRepository,
@@ -209,7 +212,7 @@ async def create_api_key(
     permissions: object,
     expires: object = None,
     now: datetime,
-    actor_id: str | None = None,
+    actor: Actor,
 ) -> tuple[ApiKey, str]:
     """A new key for the user; the plaintext is returned once and never stored."""
     email = parse_email(user_email)
@@ -220,8 +223,7 @@ async def create_api_key(
         owner = await uow.users.get_by_email(email)
         if owner is None:
             raise UserNotFound(email)
-        if actor_id is not None:  # None: an operator at the command line
-            await _authorise(uow, actor_id, owner.id)
+        await _authorise(uow, actor, owner.id)
     if not owner.is_active:
         raise NotAllowed(f"{owner.display_name} is deactivated and cannot own API keys")
     plaintext = generate_key()
@@ -263,12 +265,13 @@ def ensure_permission(key: ApiKey, permission: Permission) -> None:
         raise MissingPermission(permission)
 
 
+@use_case
 async def list_api_keys(
     *,
     keys: ApiKeyRepository,
     uow: UnitOfWork,
+    actor: Actor,
     user_email: object = None,
-    actor_id: str | None = None,
 ) -> list[ApiKey]:
     """Every key, or one user's; people who are not admins see only their own."""
     owner_id: str | None = None
@@ -279,25 +282,24 @@ async def list_api_keys(
             if owner is None:
                 raise UserNotFound(email)
             owner_id = owner.id
-        if actor_id is not None:
-            viewer = await load_viewer(uow, actor_id)
-            if viewer.role is not Role.ADMIN:
-                if owner_id not in (None, actor_id):
-                    raise NotAllowed("only admins can see other people's API keys")
-                owner_id = actor_id
+        viewer = await authorise(uow, actor)
+        if isinstance(viewer, Viewer) and viewer.role is not Role.ADMIN:
+            if owner_id not in (None, viewer.id):
+                raise NotAllowed("only admins can see other people's API keys")
+            owner_id = viewer.id
     return await keys.all(user_id=owner_id)
 
 
+@use_case
 async def revoke_api_key(
-    *, keys: ApiKeyRepository, uow: UnitOfWork, key_id: int, actor_id: str | None = None
+    *, keys: ApiKeyRepository, uow: UnitOfWork, actor: Actor, key_id: int
 ) -> ApiKey:
     """Turns the key off for good; revoking a revoked key changes nothing."""
     key = await keys.get(key_id)
     if key is None:
         raise ApiKeyNotFound(key_id)
-    if actor_id is not None:
-        async with uow:
-            await _authorise(uow, actor_id, key.user_id)
+    async with uow:
+        await _authorise(uow, actor, key.user_id)
     if key.is_active:
         await keys.deactivate(key_id)
     return replace(key, is_active=False)

@@ -19,13 +19,14 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Protocol
 
-from domain.access import TicketAction, Viewer, can_see, ensure_role
+from domain.access import TicketAction, Viewer, can_see
+from domain.actors import use_case
 from domain.clock import utcnow
 from domain.errors import InvalidValue
 from domain.events import EventType, TicketEvent
 from domain.people import Role
 from domain.ports import UnitOfWork
-from domain.services.lookup import load_viewer
+from domain.services.lookup import authorise
 from domain.tickets import AssigneeType, FieldChange, Ticket
 
 SUBSCRIPTION_MANAGERS = (Role.ADMIN, Role.MANAGER)
@@ -246,10 +247,11 @@ def _require(field: str, value: str | None) -> str:
     return text
 
 
+@use_case
 async def subscribe_channel(
     *,
     uow: SubscriptionUnitOfWork,
-    actor_id: str,
+    actor: Viewer,
     team_id: str,
     team_name: str | None,
     channel_id: str,
@@ -260,8 +262,8 @@ async def subscribe_channel(
     chosen = parse_event_types(types)
     team, channel = _require("team_id", team_id), _require("channel_id", channel_id)
     async with uow:
-        ensure_role(await load_viewer(uow, actor_id), *SUBSCRIPTION_MANAGERS)
-        current = await uow.subscriptions.for_user(actor_id) or Subscription(user_id=actor_id)
+        await authorise(uow, actor, *SUBSCRIPTION_MANAGERS)
+        current = await uow.subscriptions.for_user(actor.id) or Subscription(user_id=actor.id)
         saved = await uow.subscriptions.save(
             replace(
                 current,
@@ -278,8 +280,9 @@ async def subscribe_channel(
     return saved
 
 
+@use_case
 async def unsubscribe_channel(
-    *, uow: SubscriptionUnitOfWork, actor_id: str, team_id: str, channel_id: str
+    *, uow: SubscriptionUnitOfWork, actor: Viewer, team_id: str, channel_id: str
 ) -> int:
     """Stops bot posts to this channel, whoever subscribed it; returns how many rows pointed here.
 
@@ -287,7 +290,7 @@ async def unsubscribe_channel(
     a row that also has a webhook keeps it (and stays enabled for it).
     """
     async with uow:
-        ensure_role(await load_viewer(uow, actor_id), *SUBSCRIPTION_MANAGERS)
+        await authorise(uow, actor, *SUBSCRIPTION_MANAGERS)
         rows = await uow.subscriptions.for_channel(team_id, channel_id)
         now = utcnow()
         for row in rows:
@@ -306,19 +309,21 @@ async def unsubscribe_channel(
     return len(rows)
 
 
+@use_case
 async def channel_subscriptions(
-    *, uow: SubscriptionUnitOfWork, actor_id: str, team_id: str, channel_id: str
+    *, uow: SubscriptionUnitOfWork, actor: Viewer, team_id: str, channel_id: str
 ) -> list[Subscription]:
     """The subscriptions posting to this channel; managers and admins only."""
     async with uow:
-        ensure_role(await load_viewer(uow, actor_id), *SUBSCRIPTION_MANAGERS)
+        await authorise(uow, actor, *SUBSCRIPTION_MANAGERS)
         return await uow.subscriptions.for_channel(team_id, channel_id)
 
 
+@use_case
 async def set_webhook(
     *,
     uow: SubscriptionUnitOfWork,
-    actor_id: str,
+    actor: Viewer,
     url: str | None,
     check: WebhookUrlCheck,
     types: Iterable[object] = (),
@@ -332,8 +337,8 @@ async def set_webhook(
             raise InvalidValue("webhook_url", str(refusal)) from None
     chosen = parse_event_types(types)
     async with uow:
-        ensure_role(await load_viewer(uow, actor_id), *SUBSCRIPTION_MANAGERS)
-        current = await uow.subscriptions.for_user(actor_id) or Subscription(user_id=actor_id)
+        await authorise(uow, actor, *SUBSCRIPTION_MANAGERS)
+        current = await uow.subscriptions.for_user(actor.id) or Subscription(user_id=actor.id)
         enabled = stored is not None or (current.enabled and current.has_channel)
         saved = await uow.subscriptions.save(
             replace(current, webhook_url=stored, enabled=enabled, notification_types=chosen),

@@ -5,28 +5,32 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from domain.access import ensure_role
+from domain.access import Viewer
+from domain.actors import Actor, use_case
 from domain.clock import utcnow
 from domain.company import CompanySettings
 from domain.errors import InvalidValue
 from domain.numbering import validate_prefix
 from domain.people import Role
 from domain.ports import UnitOfWork
-from domain.services.lookup import load_viewer
+from domain.services.lookup import authorise
 from domain.validation import require_text
 
 _COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
 
 
-async def company_settings(*, uow: UnitOfWork) -> CompanySettings:
+@use_case
+async def company_settings(*, uow: UnitOfWork, actor: Actor) -> CompanySettings:
     async with uow:
+        await authorise(uow, actor)
         return await uow.company.get()
 
 
+@use_case
 async def update_company_settings(
     *,
     uow: UnitOfWork,
-    actor_id: str,
+    actor: Viewer,
     company_name: object = None,
     ticket_prefix: object = None,
     primary_color: object = None,
@@ -43,8 +47,8 @@ async def update_company_settings(
             raise InvalidValue("primary_color", f"'{colour}' is not a colour like #3b82f6")
         changes["primary_color"] = colour.lower()
     async with uow:
-        ensure_role(await load_viewer(uow, actor_id), Role.ADMIN)
+        await authorise(uow, actor, Role.ADMIN)
         updated = replace(await uow.company.get(), **changes)
-        await uow.company.save(updated, updated_by=actor_id, now=utcnow())
+        await uow.company.save(updated, updated_by=actor.id, now=utcnow())
         await uow.commit()
     return updated

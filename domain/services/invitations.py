@@ -1,4 +1,7 @@
-"""Invitations: an admin invites an email with a role; first contact accepts it."""
+"""Invitations: an admin invites an email with a role; first contact accepts it.
+
+`accept_invitation` and `enroll` take no actor: they establish who the person is.
+"""
 
 from __future__ import annotations
 
@@ -6,24 +9,26 @@ import secrets
 from dataclasses import replace
 from datetime import timedelta
 
-from domain.access import ensure_role
+from domain.access import Viewer
+from domain.actors import Actor, use_case
 from domain.clock import utcnow
 from domain.errors import Conflict, InvitationNotFound, InvitationUnusable
 from domain.people import Invitation, InvitationStatus, NewUser, Role, User
 from domain.ports import UnitOfWork
-from domain.services.lookup import load_viewer
+from domain.services.lookup import authorise
 from domain.services.people import find_department
 from domain.validation import parse_email, parse_enum, parse_text
 
 INVITATION_LIFETIME = timedelta(days=7)
 
 
+@use_case
 async def invite(
     *,
     uow: UnitOfWork,
+    actor: Viewer,
     email: object,
     role: object,
-    invited_by: str,
     department: str | None = None,
     first_name: str | None = None,
     last_name: str | None = None,
@@ -33,7 +38,7 @@ async def invite(
     address = parse_email(email)
     invited_role = parse_enum("role", role, Role)
     async with uow:
-        ensure_role(await load_viewer(uow, invited_by), Role.ADMIN)
+        await authorise(uow, actor, Role.ADMIN)
         if await uow.users.get_by_email(address) is not None:
             raise Conflict(f"{address} is already a TicketFlow user")
         found_department = await find_department(uow, department) if department else None
@@ -43,7 +48,7 @@ async def invite(
         invitation = await uow.invitations.add(
             email=address,
             role=invited_role,
-            invited_by=invited_by,
+            invited_by=actor.id,
             token=secrets.token_urlsafe(32),
             expires_at=now + valid_for,
             first_name=parse_text("first_name", first_name, limit=255),
@@ -135,13 +140,17 @@ async def enroll(
     return user
 
 
-async def expire_invitations(*, uow: UnitOfWork) -> int:
+@use_case
+async def expire_invitations(*, uow: UnitOfWork, actor: Actor) -> int:
     async with uow:
+        await authorise(uow, actor, Role.ADMIN)
         count = await uow.invitations.expire_due(now=utcnow())
         await uow.commit()
     return count
 
 
-async def list_invitations(*, uow: UnitOfWork) -> list[Invitation]:
+@use_case
+async def list_invitations(*, uow: UnitOfWork, actor: Actor) -> list[Invitation]:
     async with uow:
+        await authorise(uow, actor, Role.ADMIN)
         return await uow.invitations.all()

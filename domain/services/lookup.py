@@ -4,20 +4,33 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from domain.access import Viewer, can_see, ensure_active
+from domain.access import Viewer, can_see, ensure_active, ensure_role
+from domain.actors import Actor, Operator
 from domain.errors import NotAllowed, StaleTicket, TicketNotFound
 from domain.numbering import parse_ticket_number
+from domain.people import Role
 from domain.ports import UnitOfWork
 from domain.tickets import Ticket
 
 TicketRef = int | str
 
 
-async def load_viewer(uow: UnitOfWork, actor_id: str) -> Viewer:
-    viewer = await uow.users.viewer(actor_id)
+async def load_viewer(uow: UnitOfWork, user_id: str) -> Viewer:
+    """The user with their teams as stored now; NotAllowed when unknown or deactivated."""
+    viewer = await uow.users.viewer(user_id)
     if viewer is None:
         raise NotAllowed("you are not a TicketFlow user")
     ensure_active(viewer)
+    return viewer
+
+
+async def authorise(uow: UnitOfWork, actor: Actor, *roles: Role) -> Viewer | Operator:
+    """The actor as stored now, holding one of `roles` when any are named; operators pass."""
+    if isinstance(actor, Operator):
+        return actor
+    viewer = await load_viewer(uow, actor.id)
+    if roles:
+        ensure_role(viewer, *roles)
     return viewer
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from domain.access import TicketAction, Viewer, available_actions, scope_for
+from domain.actors import use_case
 from domain.company import CompanySettings
 from domain.people import Role, Team, User
 from domain.ports import UnitOfWork
@@ -77,10 +78,11 @@ async def _assignee_name(people: _People, assignee: Assignee | None) -> str | No
     return user.display_name if user else assignee.user_id
 
 
-async def ticket_overview(*, uow: UnitOfWork, actor_id: str, ticket: TicketRef) -> TicketOverview:
+@use_case
+async def ticket_overview(*, uow: UnitOfWork, actor: Viewer, ticket: TicketRef) -> TicketOverview:
     """Everything a ticket card needs, read in one transaction."""
     async with uow:
-        viewer = await load_viewer(uow, actor_id)
+        viewer = await load_viewer(uow, actor.id)
         overview = await describe(uow, viewer, await load_ticket(uow, viewer, ticket))
         choices = await _choices(uow, viewer) if TicketAction.ASSIGN in overview.actions else []
         return replace(overview, assignees=tuple(choices), company=await uow.company.get())
@@ -93,12 +95,13 @@ class TicketListing:
     company: CompanySettings
 
 
+@use_case
 async def ticket_listing(
-    *, uow: UnitOfWork, actor_id: str, filter: TicketFilter, limit: int, offset: int
+    *, uow: UnitOfWork, actor: Viewer, filter: TicketFilter, limit: int, offset: int
 ) -> TicketListing:
     """A page of visible tickets with their assignees' names, in one transaction."""
     async with uow:
-        viewer = await load_viewer(uow, actor_id)
+        viewer = await load_viewer(uow, actor.id)
         page = await uow.tickets.search(
             scope=scope_for(viewer), filter=filter, limit=limit, offset=offset
         )
@@ -107,9 +110,10 @@ async def ticket_listing(
         return TicketListing(page=page, assignees=names, company=await uow.company.get())
 
 
-async def assignee_choices(*, uow: UnitOfWork, actor_id: str) -> list[AssigneeChoice]:
+@use_case
+async def assignee_choices(*, uow: UnitOfWork, actor: Viewer) -> list[AssigneeChoice]:
     async with uow:
-        return await _choices(uow, await load_viewer(uow, actor_id))
+        return await _choices(uow, await load_viewer(uow, actor.id))
 
 
 async def _choices(uow: UnitOfWork, viewer: Viewer) -> list[AssigneeChoice]:
@@ -135,7 +139,11 @@ def _can_take_tickets(user: User, viewer: Viewer) -> bool:
     return user.is_active and user.role is not Role.CUSTOMER and user.id != viewer.id
 
 
-async def current_user(*, uow: UnitOfWork, actor_id: str) -> Viewer:
-    """The actor with their teams; raises NotAllowed when unknown or deactivated."""
+async def current_user(*, uow: UnitOfWork, user_id: str) -> Viewer:
+    """Who a request or turn acts for, with their teams; NotAllowed when unknown or deactivated.
+
+    This establishes the actor (after the edge has authenticated the person), so it
+    takes none itself.
+    """
     async with uow:
-        return await load_viewer(uow, actor_id)
+        return await load_viewer(uow, user_id)

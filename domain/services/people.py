@@ -1,14 +1,15 @@
 """Users, teams, memberships and departments.
 
-`actor_id=None` means an operator at the command line, who is trusted; in chat
-the actor is always a TicketFlow user and the role rule applies.
+An `Operator` at the command line is trusted; a `Viewer` (in chat) meets the role
+rule. Reading the directory needs an active actor of any role.
 """
 
 from __future__ import annotations
 
 from dataclasses import replace
 
-from domain.access import ensure_role
+from domain.access import Viewer
+from domain.actors import Actor, use_case
 from domain.clock import utcnow
 from domain.errors import (
     Conflict,
@@ -19,24 +20,21 @@ from domain.errors import (
 )
 from domain.people import Department, Membership, NewUser, Role, Team, TeamRole, User
 from domain.ports import UnitOfWork
-from domain.services.lookup import load_viewer
+from domain.services.lookup import authorise
 from domain.validation import parse_email, parse_enum, parse_text, require_text
 
 
-async def _authorise(uow: UnitOfWork, actor_id: str | None, *roles: Role) -> None:
-    if actor_id is not None:
-        ensure_role(await load_viewer(uow, actor_id), *roles)
 
-
+@use_case
 async def add_user(
     *,
     uow: UnitOfWork,
+    actor: Actor,
     email: object,
     role: object = Role.USER,
     first_name: str | None = None,
     last_name: str | None = None,
     department: str | None = None,
-    actor_id: str | None = None,
 ) -> User:
     new = NewUser(
         email=parse_email(email),
@@ -46,7 +44,7 @@ async def add_user(
         department=parse_text("department", department, limit=100),
     )
     async with uow:
-        await _authorise(uow, actor_id, Role.ADMIN)
+        await authorise(uow, actor, Role.ADMIN)
         if await uow.users.get_by_email(new.email) is not None:
             raise Conflict(f"a user with email {new.email} already exists")
         user = await uow.users.add(new, now=utcnow())
@@ -54,26 +52,30 @@ async def add_user(
     return user
 
 
-async def list_users(*, uow: UnitOfWork, include_inactive: bool = True) -> list[User]:
+@use_case
+async def list_users(
+    *, uow: UnitOfWork, actor: Actor, include_inactive: bool = True
+) -> list[User]:
     async with uow:
+        await authorise(uow, actor)
         return await uow.users.all(include_inactive=include_inactive)
 
 
-async def find_user(*, uow: UnitOfWork, email: object) -> User:
+@use_case
+async def find_user(*, uow: UnitOfWork, actor: Actor, email: object) -> User:
     address = parse_email(email)
     async with uow:
+        await authorise(uow, actor)
         user = await uow.users.get_by_email(address)
     if user is None:
         raise UserNotFound(address)
     return user
 
 
-async def _change_user(
-    uow: UnitOfWork, actor_id: str | None, user_id: str, **changes: object
-) -> User:
+async def _change_user(uow: UnitOfWork, actor: Actor, user_id: str, **changes: object) -> User:
     async with uow:
-        await _authorise(uow, actor_id, Role.ADMIN)
-        if actor_id == user_id:
+        await authorise(uow, actor, Role.ADMIN)
+        if isinstance(actor, Viewer) and actor.id == user_id:
             raise NotAllowed("you cannot change your own role or deactivate yourself")
         user = await uow.users.get(user_id)
         if user is None:
@@ -84,34 +86,33 @@ async def _change_user(
     return updated
 
 
-async def set_role(
-    *, uow: UnitOfWork, user_id: str, role: object, actor_id: str | None = None
-) -> User:
-    return await _change_user(uow, actor_id, user_id, role=parse_enum("role", role, Role))
+@use_case
+async def set_role(*, uow: UnitOfWork, actor: Actor, user_id: str, role: object) -> User:
+    return await _change_user(uow, actor, user_id, role=parse_enum("role", role, Role))
 
 
-async def set_active(
-    *, uow: UnitOfWork, user_id: str, active: bool, actor_id: str | None = None
-) -> User:
-    return await _change_user(uow, actor_id, user_id, is_active=active)
+@use_case
+async def set_active(*, uow: UnitOfWork, actor: Actor, user_id: str, active: bool) -> User:
+    return await _change_user(uow, actor, user_id, is_active=active)
 
 
+@use_case
 async def create_team(
     *,
     uow: UnitOfWork,
+    actor: Actor,
     name: object,
     description: object = None,
-    actor_id: str | None = None,
 ) -> Team:
     team_name = require_text("name", name, limit=255)
     async with uow:
-        await _authorise(uow, actor_id, Role.ADMIN)
+        await authorise(uow, actor, Role.ADMIN)
         if await uow.teams.get_by_name(team_name) is not None:
             raise Conflict(f"a team named {team_name} already exists")
         team = await uow.teams.add(
             name=team_name,
             description=parse_text("description", description, limit=2000),
-            created_by=actor_id,
+            created_by=actor.id if isinstance(actor, Viewer) else None,
             now=utcnow(),
         )
         await uow.commit()
@@ -126,39 +127,41 @@ async def find_team(uow: UnitOfWork, ref: int | str) -> Team:
     return team
 
 
-async def find_team_by_name(*, uow: UnitOfWork, name: str) -> Team:
+@use_case
+async def find_team_by_name(*, uow: UnitOfWork, actor: Actor, name: str) -> Team:
     async with uow:
+        await authorise(uow, actor)
         return await find_team(uow, name)
 
 
-async def _team_to_manage(uow: UnitOfWork, actor_id: str | None, team: int | str) -> Team:
+async def _team_to_manage(uow: UnitOfWork, actor: Actor, team: int | str) -> Team:
     """Admins manage every team; a manager only the teams they belong to."""
     found = await find_team(uow, team)
-    if actor_id is None:
-        return found
-    viewer = await load_viewer(uow, actor_id)
-    ensure_role(viewer, Role.ADMIN, Role.MANAGER)
-    if viewer.role is Role.MANAGER and found.id not in viewer.team_ids:
+    viewer = await authorise(uow, actor, Role.ADMIN, Role.MANAGER)
+    if isinstance(viewer, Viewer) and viewer.role is Role.MANAGER and found.id not in viewer.team_ids:
         raise NotAllowed(f"managers can change only their own teams, and {found.name} is not one")
     return found
 
 
-async def list_teams(*, uow: UnitOfWork) -> list[Team]:
+@use_case
+async def list_teams(*, uow: UnitOfWork, actor: Actor) -> list[Team]:
     async with uow:
+        await authorise(uow, actor)
         return await uow.teams.all()
 
 
+@use_case
 async def add_team_member(
     *,
     uow: UnitOfWork,
+    actor: Actor,
     team: int | str,
     user_id: str,
     role: object = TeamRole.MEMBER,
-    actor_id: str | None = None,
 ) -> Membership:
     membership_role = parse_enum("role", role, TeamRole)
     async with uow:
-        found = await _team_to_manage(uow, actor_id, team)
+        found = await _team_to_manage(uow, actor, team)
         if await uow.users.get(user_id) is None:
             raise UserNotFound(user_id)
         existing = await uow.teams.membership(found.id, user_id)
@@ -170,27 +173,31 @@ async def add_team_member(
     return membership
 
 
+@use_case
 async def remove_team_member(
-    *, uow: UnitOfWork, team: int | str, user_id: str, actor_id: str | None = None
+    *, uow: UnitOfWork, actor: Actor, team: int | str, user_id: str
 ) -> bool:
     async with uow:
-        found = await _team_to_manage(uow, actor_id, team)
+        found = await _team_to_manage(uow, actor, team)
         removed = await uow.teams.remove_member(found.id, user_id)
         await uow.commit()
     return removed
 
 
-async def team_members(*, uow: UnitOfWork, team: int | str) -> list[Membership]:
+@use_case
+async def team_members(*, uow: UnitOfWork, actor: Actor, team: int | str) -> list[Membership]:
     async with uow:
+        await authorise(uow, actor)
         return await uow.teams.members((await find_team(uow, team)).id)
 
 
+@use_case
 async def create_department(
-    *, uow: UnitOfWork, name: object, description: object = None, actor_id: str | None = None
+    *, uow: UnitOfWork, actor: Actor, name: object, description: object = None
 ) -> Department:
     department_name = require_text("name", name, limit=100)
     async with uow:
-        await _authorise(uow, actor_id, Role.ADMIN)
+        await authorise(uow, actor, Role.ADMIN)
         if await uow.departments.get_by_name(department_name) is not None:
             raise Conflict(f"a department named {department_name} already exists")
         department = await uow.departments.add(
@@ -209,6 +216,8 @@ async def find_department(uow: UnitOfWork, name: str) -> Department:
     return department
 
 
-async def list_departments(*, uow: UnitOfWork) -> list[Department]:
+@use_case
+async def list_departments(*, uow: UnitOfWork, actor: Actor) -> list[Department]:
     async with uow:
+        await authorise(uow, actor)
         return await uow.departments.all()

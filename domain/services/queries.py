@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from domain.access import scope_for
+from domain.access import Viewer, scope_for
+from domain.actors import use_case
 from domain.errors import InvalidValue
 from domain.ports import UnitOfWork
 from domain.services.lookup import TicketRef, load_ticket, load_viewer
@@ -11,17 +12,19 @@ from domain.tickets import Comment, HistoryEntry, Ticket, TicketFilter, TicketPa
 MAX_PAGE = 100
 
 
-async def get_ticket(*, uow: UnitOfWork, actor_id: str, ticket: TicketRef) -> Ticket:
+@use_case
+async def get_ticket(*, uow: UnitOfWork, actor: Viewer, ticket: TicketRef) -> Ticket:
     """The ticket if the actor may see it; TicketNotFound otherwise, whichever the reason."""
     async with uow:
-        viewer = await load_viewer(uow, actor_id)
+        viewer = await load_viewer(uow, actor.id)
         return await load_ticket(uow, viewer, ticket)
 
 
+@use_case
 async def list_tickets(
     *,
     uow: UnitOfWork,
-    actor_id: str,
+    actor: Viewer,
     filter: TicketFilter = TicketFilter(),
     limit: int = 10,
     offset: int = 0,
@@ -32,23 +35,25 @@ async def list_tickets(
     if offset < 0:
         raise InvalidValue("offset", "must not be negative")
     async with uow:
-        viewer = await load_viewer(uow, actor_id)
+        viewer = await load_viewer(uow, actor.id)
         return await uow.tickets.search(
             scope=scope_for(viewer), filter=filter, limit=limit, offset=offset
         )
 
 
-async def ticket_comments(*, uow: UnitOfWork, actor_id: str, ticket: TicketRef) -> list[Comment]:
+@use_case
+async def ticket_comments(*, uow: UnitOfWork, actor: Viewer, ticket: TicketRef) -> list[Comment]:
     async with uow:
-        viewer = await load_viewer(uow, actor_id)
+        viewer = await load_viewer(uow, actor.id)
         found = await load_ticket(uow, viewer, ticket)
         return await uow.comments.for_task(found.id)
 
 
+@use_case
 async def ticket_history(
-    *, uow: UnitOfWork, actor_id: str, ticket: TicketRef
+    *, uow: UnitOfWork, actor: Viewer, ticket: TicketRef
 ) -> list[HistoryEntry]:
     async with uow:
-        viewer = await load_viewer(uow, actor_id)
+        viewer = await load_viewer(uow, actor.id)
         found = await load_ticket(uow, viewer, ticket)
         return await uow.history.for_task(found.id)

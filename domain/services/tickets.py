@@ -8,12 +8,14 @@ from datetime import datetime
 
 from domain import lifecycle
 from domain.access import (
+    Viewer,
     assign_refusal,
     comment_refusal,
     edit_refusal,
     ensure,
     status_refusal,
 )
+from domain.actors import use_case
 from domain.clock import utcnow
 from domain.errors import InvalidValue, NotAllowed, TeamNotFound, UserNotFound
 from domain.events import EventType, TicketEvent
@@ -54,10 +56,11 @@ Version = str | datetime | None
 MAX_FILE_SIZE = 2**31 - 1  # task_attachments.file_size is a 32-bit integer
 
 
+@use_case
 async def create_ticket(
     *,
     uow: UnitOfWork,
-    actor_id: str,
+    actor: Viewer,
     title: object,
     category: object,
     description: object = None,
@@ -71,7 +74,7 @@ async def create_ticket(
     draft = TicketDraft(
         title=parse_title(title),
         category=parse_enum("category", category, Category),
-        created_by=actor_id,
+        created_by=actor.id,
         description=parse_text("description", description, limit=DESCRIPTION_MAX),
         priority=parse_enum("priority", priority or Priority.MEDIUM, Priority),
         severity=parse_optional_enum("severity", severity, Severity),
@@ -80,15 +83,15 @@ async def create_ticket(
         tags=parse_tags(tags),
     )
     async with uow:
-        await load_viewer(uow, actor_id)
+        await load_viewer(uow, actor.id)
         settings = await uow.company.get()
         now = utcnow()
         prefix = validate_prefix(settings.ticket_prefix)  # the web app may store it loosely
         ticket = await uow.tickets.add(draft, prefix=prefix, now=now)
         uow.history.add(
-            HistoryEntry(ticket.id, actor_id, HistoryAction.CREATED, new_value=ticket.ticket_number)
+            HistoryEntry(ticket.id, actor.id, HistoryAction.CREATED, new_value=ticket.ticket_number)
         )
-        uow.publish(TicketEvent(EventType.CREATED, ticket, actor_id, now))
+        uow.publish(TicketEvent(EventType.CREATED, ticket, actor.id, now))
         await uow.commit()
     return ticket
 
@@ -119,10 +122,11 @@ def _as_text(value: object) -> str | None:
     return str(value)
 
 
+@use_case
 async def edit_ticket(
     *,
     uow: UnitOfWork,
-    actor_id: str,
+    actor: Viewer,
     ticket: TicketRef,
     changes: Mapping[str, object],
     expected_version: Version = None,
@@ -133,7 +137,7 @@ async def edit_ticket(
         raise InvalidValue(sorted(unknown)[0], "this field cannot be edited here")
     values = {name: EDIT_PARSERS[name](value) for name, value in changes.items()}
     async with uow:
-        viewer = await load_viewer(uow, actor_id)
+        viewer = await load_viewer(uow, actor.id)
         current = await load_ticket(uow, viewer, ticket, for_update=True)
         ensure_fresh(current, expected_version)
         changed = {k: v for k, v in values.items() if getattr(current, k) != v}
@@ -149,10 +153,10 @@ async def edit_ticket(
         )
         for change in field_changes:
             uow.history.add(
-                HistoryEntry(current.id, actor_id, HistoryAction.UPDATED, change.field,
+                HistoryEntry(current.id, actor.id, HistoryAction.UPDATED, change.field,
                              change.old, change.new)
             )
-        uow.publish(TicketEvent(EventType.UPDATED, updated, actor_id, now, changes=field_changes))
+        uow.publish(TicketEvent(EventType.UPDATED, updated, actor.id, now, changes=field_changes))
         await uow.commit()
     return updated
 
@@ -171,17 +175,18 @@ async def _check_assignee(uow: UnitOfWork, to: Assignee) -> None:
         raise NotAllowed(f"{user.display_name} is a customer and cannot take tickets")
 
 
+@use_case
 async def assign_ticket(
     *,
     uow: UnitOfWork,
-    actor_id: str,
+    actor: Viewer,
     ticket: TicketRef,
     to: Assignee | None,
     expected_version: Version = None,
 ) -> Ticket:
     """Assigns to a user or a team queue (clearing the other column), or unassigns with None."""
     async with uow:
-        viewer = await load_viewer(uow, actor_id)
+        viewer = await load_viewer(uow, actor.id)
         current = await load_ticket(uow, viewer, ticket, for_update=True)
         ensure_fresh(current, expected_version)
         ensure(assign_refusal(viewer, current, to))
@@ -202,18 +207,19 @@ async def assign_ticket(
         action = HistoryAction.ASSIGNED if to else HistoryAction.UNASSIGNED
         change = FieldChange("assignee", previous.label if previous else None,
                              to.label if to else None)
-        uow.history.add(HistoryEntry(current.id, actor_id, action, change.field, change.old,
+        uow.history.add(HistoryEntry(current.id, actor.id, action, change.field, change.old,
                                      change.new))
-        uow.publish(TicketEvent(EventType.ASSIGNED, updated, actor_id, now, changes=(change,),
+        uow.publish(TicketEvent(EventType.ASSIGNED, updated, actor.id, now, changes=(change,),
                                 previous_assignee=previous))
         await uow.commit()
     return updated
 
 
+@use_case
 async def change_status(
     *,
     uow: UnitOfWork,
-    actor_id: str,
+    actor: Viewer,
     ticket: TicketRef,
     to: object,
     expected_version: Version = None,
@@ -221,7 +227,7 @@ async def change_status(
     """Moves the ticket along its lifecycle, setting or clearing resolved/closed times."""
     status = parse_enum("status", to, TicketStatus)
     async with uow:
-        viewer = await load_viewer(uow, actor_id)
+        viewer = await load_viewer(uow, actor.id)
         current = await load_ticket(uow, viewer, ticket, for_update=True)
         ensure_fresh(current, expected_version)
         ensure(status_refusal(viewer, current, status))
@@ -229,29 +235,30 @@ async def change_status(
         updated = lifecycle.move(current, status, now=now)
         await uow.tickets.save(updated)
         change = FieldChange("status", current.status.value, status.value)
-        uow.history.add(HistoryEntry(current.id, actor_id, HistoryAction.STATUS_CHANGED,
+        uow.history.add(HistoryEntry(current.id, actor.id, HistoryAction.STATUS_CHANGED,
                                      change.field, change.old, change.new))
-        uow.publish(TicketEvent(EventType.STATUS_CHANGED, updated, actor_id, now,
+        uow.publish(TicketEvent(EventType.STATUS_CHANGED, updated, actor.id, now,
                                 changes=(change,)))
         await uow.commit()
     return updated
 
 
+@use_case
 async def comment_on_ticket(
-    *, uow: UnitOfWork, actor_id: str, ticket: TicketRef, content: object
+    *, uow: UnitOfWork, actor: Viewer, ticket: TicketRef, content: object
 ) -> Comment:
     """Adds a comment; comments never make a card stale, so no version is checked."""
     text = require_text("comment", content, limit=COMMENT_MAX)
     async with uow:
-        viewer = await load_viewer(uow, actor_id)
+        viewer = await load_viewer(uow, actor.id)
         current = await load_ticket(uow, viewer, ticket)
         ensure(comment_refusal(viewer, current))
         now = utcnow()
-        comment = await uow.comments.add(task_id=current.id, user_id=actor_id, content=text,
+        comment = await uow.comments.add(task_id=current.id, user_id=actor.id, content=text,
                                          now=now)
-        uow.history.add(HistoryEntry(current.id, actor_id, HistoryAction.COMMENTED,
+        uow.history.add(HistoryEntry(current.id, actor.id, HistoryAction.COMMENTED,
                                      "comment", None, _excerpt(text)))
-        uow.publish(TicketEvent(EventType.COMMENTED, current, actor_id, now, comment=comment))
+        uow.publish(TicketEvent(EventType.COMMENTED, current, actor.id, now, comment=comment))
         await uow.commit()
     return comment
 
@@ -260,10 +267,11 @@ def _excerpt(text: str, limit: int = 200) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
+@use_case
 async def add_attachment(
     *,
     uow: UnitOfWork,
-    actor_id: str,
+    actor: Viewer,
     ticket: TicketRef,
     file_name: object,
     file_size: int,
@@ -277,14 +285,14 @@ async def add_attachment(
     if not 0 <= file_size <= MAX_FILE_SIZE:
         raise InvalidValue("file_size", f"must be between 0 and {MAX_FILE_SIZE} bytes")
     async with uow:
-        viewer = await load_viewer(uow, actor_id)
+        viewer = await load_viewer(uow, actor.id)
         current = await load_ticket(uow, viewer, ticket)
         ensure(comment_refusal(viewer, current))
         attachment = await uow.attachments.add(
-            task_id=current.id, user_id=actor_id,
+            task_id=current.id, user_id=actor.id,
             attachment=NewAttachment(name, file_size, kind, url), now=utcnow(),
         )
-        uow.history.add(HistoryEntry(current.id, actor_id, HistoryAction.ATTACHMENT_ADDED,
+        uow.history.add(HistoryEntry(current.id, actor.id, HistoryAction.ATTACHMENT_ADDED,
                                      "attachment", None, name))
         await uow.commit()
     return attachment

@@ -13,10 +13,11 @@ from domain.services.tickets import create_ticket
 from domain.tickets import Ticket
 from tests.e2e.service import Service, buttons_of, texts_in
 from tests.integration.builders import insert_team, insert_user
+from tests.actors import as_actor
 
 
 async def file(engine: AsyncEngine, actor: str, title: str = "Laptop will not boot") -> Ticket:
-    return await create_ticket(uow=SqlUnitOfWork(engine), actor_id=actor, title=title,
+    return await create_ticket(uow=SqlUnitOfWork(engine), actor=as_actor(actor), title=title,
                                category="support")
 
 

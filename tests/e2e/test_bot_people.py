@@ -13,6 +13,7 @@ from domain.chat import ConversationKind
 from domain.services.invitations import invite
 from tests.e2e.service import Service, running_service, texts_in
 from tests.integration.builders import insert_user
+from tests.actors import as_actor
 
 
 async def test_first_contact_creates_a_user_with_the_default_role_and_links_them(
@@ -38,7 +39,7 @@ async def test_a_pending_invitation_is_accepted_on_first_contact(
 ) -> None:
     admin = await insert_user(engine, role="admin")
     await invite(uow=SqlUnitOfWork(engine), email="Linus@Example.com", role="manager",
-                 invited_by=admin)
+                 actor=as_actor(admin))
     linus = service.person("linus@example.com", "Linus Torvalds")
     await service.say("help", user=linus)
     async with engine.connect() as connection:

@@ -18,6 +18,7 @@ from db.uow import SqlUnitOfWork
 from domain.services.company import update_company_settings
 from domain.services.tickets import create_ticket
 from tests.integration.builders import insert_ticket, insert_user
+from tests.actors import as_actor
 
 PROCESSES = 3
 PER_PROCESS = 40
@@ -36,7 +37,7 @@ async def _create(url: str, actor: str, count: int, start: Event) -> tuple[list[
         numbers = []
         for index in range(count):
             ticket = await create_ticket(
-                uow=SqlUnitOfWork(engine), actor_id=actor, title=f"Load {index}",
+                uow=SqlUnitOfWork(engine), actor=as_actor(actor), title=f"Load {index}",
                 category="support",
             )
             numbers.append(ticket.ticket_number)
@@ -85,14 +86,14 @@ async def test_numbers_grow_past_9999_and_follow_the_company_prefix(engine: Asyn
     year = utcnow().year
     await insert_ticket(engine, created_by=admin, number=f"TKT-{year}-9999")
     await insert_ticket(engine, created_by=admin, number=f"TKT-{year}-0042x")  # not ours to parse
-    first = await create_ticket(uow=SqlUnitOfWork(engine), actor_id=admin, title="A",
+    first = await create_ticket(uow=SqlUnitOfWork(engine), actor=as_actor(admin), title="A",
                                 category="bug")
     assert first.ticket_number == f"TKT-{year}-10000"
-    second = await create_ticket(uow=SqlUnitOfWork(engine), actor_id=admin, title="B",
+    second = await create_ticket(uow=SqlUnitOfWork(engine), actor=as_actor(admin), title="B",
                                  category="bug")
     assert second.ticket_number == f"TKT-{year}-10001"
 
-    await update_company_settings(uow=SqlUnitOfWork(engine), actor_id=admin, ticket_prefix="ops")
-    third = await create_ticket(uow=SqlUnitOfWork(engine), actor_id=admin, title="C",
+    await update_company_settings(uow=SqlUnitOfWork(engine), actor=as_actor(admin), ticket_prefix="ops")
+    third = await create_ticket(uow=SqlUnitOfWork(engine), actor=as_actor(admin), title="C",
                                 category="bug")
     assert third.ticket_number == f"OPS-{year}-0001"

@@ -14,6 +14,7 @@ from domain.services import tickets as ticket_services
 from domain.services.queries import list_tickets, ticket_history
 from domain.tickets import Assignee, TicketFilter, TicketStatus
 from tests.integration.builders import insert_team, insert_user
+from tests.actors import as_actor
 
 
 class RecordingSink:
@@ -43,32 +44,32 @@ async def test_a_ticket_goes_through_its_life_with_history_and_events(engine: As
     team = await insert_team(engine, "Desk", agent)
 
     ticket = await ticket_services.create_ticket(
-        uow=uow(), actor_id=customer, title="  VPN drops  every hour ", category="Incident",
+        uow=uow(), actor=as_actor(customer), title="  VPN drops  every hour ", category="Incident",
         priority="high", due_date="2030-01-31", tags="vpn, network, vpn",
     )
     assert ticket.title == "VPN drops every hour"
     assert ticket.tags == ("vpn", "network")
     queued = await ticket_services.assign_ticket(  # new tickets are triaged by an admin
-        uow=uow(), actor_id=admin, ticket=ticket.ticket_number, to=Assignee.team(team)
+        uow=uow(), actor=as_actor(admin), ticket=ticket.ticket_number, to=Assignee.team(team)
     )
     mine = await ticket_services.assign_ticket(
-        uow=uow(), actor_id=agent, ticket=ticket.id, to=Assignee.user(agent),
+        uow=uow(), actor=as_actor(agent), ticket=ticket.id, to=Assignee.user(agent),
         expected_version=queued.version,
     )
     assert mine.assignee_team_id is None and mine.assignee_id == agent
     resolved = await ticket_services.change_status(
-        uow=uow(), actor_id=agent, ticket=ticket.id, to="resolved"
+        uow=uow(), actor=as_actor(agent), ticket=ticket.id, to="resolved"
     )
     assert resolved.resolved_at is not None
     await ticket_services.comment_on_ticket(
-        uow=uow(), actor_id=customer, ticket=ticket.id, content="Still broken on hotel wifi"
+        uow=uow(), actor=as_actor(customer), ticket=ticket.id, content="Still broken on hotel wifi"
     )
     reopened = await ticket_services.change_status(
-        uow=uow(), actor_id=customer, ticket=ticket.id, to="open"
+        uow=uow(), actor=as_actor(customer), ticket=ticket.id, to="open"
     )
     assert reopened.status is TicketStatus.OPEN and reopened.resolved_at is None
 
-    history = await ticket_history(uow=uow(), actor_id=agent, ticket=ticket.id)
+    history = await ticket_history(uow=uow(), actor=as_actor(agent), ticket=ticket.id)
     assert [(h.action.value, h.field, h.old_value, h.new_value) for h in history] == [
         ("created", None, None, ticket.ticket_number),
         ("assigned", "assignee", None, f"team:{team}"),  # by the admin
@@ -82,10 +83,10 @@ async def test_a_ticket_goes_through_its_life_with_history_and_events(engine: As
         EventType.COMMENTED, EventType.STATUS_CHANGED,
     ]
     mine_page = await list_tickets(
-        uow=uow(), actor_id=agent, filter=TicketFilter(assignee_id=agent, text="hotel vpn")
+        uow=uow(), actor=as_actor(agent), filter=TicketFilter(assignee_id=agent, text="hotel vpn")
     )
     assert mine_page.total == 0  # "hotel" is in a comment, not the ticket
-    found = await list_tickets(uow=uow(), actor_id=agent, filter=TicketFilter(text="VPN HOUR"))
+    found = await list_tickets(uow=uow(), actor=as_actor(agent), filter=TicketFilter(text="VPN HOUR"))
     assert [t.id for t in found.tickets] == [ticket.id]
 
 
@@ -94,7 +95,7 @@ async def test_a_crash_before_commit_leaves_no_ticket_and_no_history(engine: Asy
     with pytest.raises(RuntimeError):
         await ticket_services.create_ticket(
             uow=SqlUnitOfWork(engine, event_sink=lambda _c: RecordingSink([], fail=True)),
-            actor_id=agent, title="Lost?", category="bug",
+            actor=as_actor(agent), title="Lost?", category="bug",
         )
     assert await count(engine, tasks) == 0
     assert await count(engine, task_history) == 0
@@ -104,36 +105,36 @@ async def test_refused_invalid_and_stale_changes_write_nothing(engine: AsyncEngi
     agent = await insert_user(engine, role="user")
     customer = await insert_user(engine, role="customer")
     ticket = await ticket_services.create_ticket(
-        uow=SqlUnitOfWork(engine), actor_id=customer, title="Printer", category="support"
+        uow=SqlUnitOfWork(engine), actor=as_actor(customer), title="Printer", category="support"
     )
     team = await insert_team(engine, "Desk", agent)
     admin = await insert_user(engine, role="admin")
     ticket = await ticket_services.assign_ticket(
-        uow=SqlUnitOfWork(engine), actor_id=admin, ticket=ticket.id, to=Assignee.team(team)
+        uow=SqlUnitOfWork(engine), actor=as_actor(admin), ticket=ticket.id, to=Assignee.team(team)
     )
     before = await count(engine, task_history)
     with pytest.raises(NotAllowed):
         await ticket_services.assign_ticket(
-            uow=SqlUnitOfWork(engine), actor_id=customer, ticket=ticket.id, to=Assignee.user(agent)
+            uow=SqlUnitOfWork(engine), actor=as_actor(customer), ticket=ticket.id, to=Assignee.user(agent)
         )
     with pytest.raises(InvalidValue) as invalid:
         await ticket_services.edit_ticket(
-            uow=SqlUnitOfWork(engine), actor_id=customer, ticket=ticket.id,
+            uow=SqlUnitOfWork(engine), actor=as_actor(customer), ticket=ticket.id,
             changes={"title": "x" * 256},
         )
     assert invalid.value.field == "title"
     edited = await ticket_services.edit_ticket(
-        uow=SqlUnitOfWork(engine), actor_id=customer, ticket=ticket.id,
+        uow=SqlUnitOfWork(engine), actor=as_actor(customer), ticket=ticket.id,
         changes={"description": "Paper jam on tray 2"},
     )
     with pytest.raises(StaleTicket):
         await ticket_services.change_status(
-            uow=SqlUnitOfWork(engine), actor_id=agent, ticket=ticket.id, to="closed",
+            uow=SqlUnitOfWork(engine), actor=as_actor(agent), ticket=ticket.id, to="closed",
             expected_version=ticket.version,
         )
     with pytest.raises(InvalidValue):
         await ticket_services.comment_on_ticket(
-            uow=SqlUnitOfWork(engine), actor_id=customer, ticket=ticket.id, content="   "
+            uow=SqlUnitOfWork(engine), actor=as_actor(customer), ticket=ticket.id, content="   "
         )
     assert await count(engine, task_history) == before + 1  # only the description edit
     assert await count(engine, task_comments) == 0
@@ -147,14 +148,14 @@ async def test_refused_invalid_and_stale_changes_write_nothing(engine: AsyncEngi
 async def test_attachment_metadata_is_recorded_with_history(engine: AsyncEngine) -> None:
     agent = await insert_user(engine, role="user")
     ticket = await ticket_services.create_ticket(
-        uow=SqlUnitOfWork(engine), actor_id=agent, title="Screen flickers", category="bug"
+        uow=SqlUnitOfWork(engine), actor=as_actor(agent), title="Screen flickers", category="bug"
     )
     attachment = await ticket_services.add_attachment(
-        uow=SqlUnitOfWork(engine), actor_id=agent, ticket=ticket.id, file_name="screen.png",
+        uow=SqlUnitOfWork(engine), actor=as_actor(agent), ticket=ticket.id, file_name="screen.png",
         file_size=2048, file_type="image/png", file_url="https://files.example.com/screen.png",
     )
     assert attachment.id > 0
-    history = await ticket_history(uow=SqlUnitOfWork(engine), actor_id=agent, ticket=ticket.id)
+    history = await ticket_history(uow=SqlUnitOfWork(engine), actor=as_actor(agent), ticket=ticket.id)
     assert history[-1].new_value == "screen.png"
 
 
@@ -165,11 +166,11 @@ async def test_history_the_web_app_wrote_with_its_own_actions_stays_readable(
 ) -> None:
     agent = await insert_user(engine, role="user")
     ticket = await ticket_services.create_ticket(
-        uow=SqlUnitOfWork(engine), actor_id=agent, title="Fan noise", category="bug"
+        uow=SqlUnitOfWork(engine), actor=as_actor(agent), title="Fan noise", category="bug"
     )
     async with engine.begin() as connection:
         await connection.execute(task_history.insert().values(
             task_id=ticket.id, user_id=agent, action="priority_changed", field="priority",
             old_value="medium", new_value="high"))
-    history = await ticket_history(uow=SqlUnitOfWork(engine), actor_id=agent, ticket=ticket.id)
+    history = await ticket_history(uow=SqlUnitOfWork(engine), actor=as_actor(agent), ticket=ticket.id)
     assert [entry.action.value for entry in history] == ["created", "priority_changed"]

@@ -12,6 +12,7 @@ from domain.access import can_see
 from domain.errors import NotAllowed, TicketNotFound
 from domain.services.queries import get_ticket, list_tickets
 from tests.integration.builders import insert_team, insert_ticket, insert_user
+from tests.actors import as_actor
 
 
 @dataclass
@@ -110,9 +111,9 @@ async def test_the_list_query_returns_exactly_what_the_single_read_rule_allows(
         assert by_rule == wanted, person
         if not viewer.user.is_active:
             with pytest.raises(NotAllowed):
-                await list_tickets(uow=SqlUnitOfWork(engine), actor_id=actor, limit=100)
+                await list_tickets(uow=SqlUnitOfWork(engine), actor=as_actor(actor), limit=100)
             continue
-        page = await list_tickets(uow=SqlUnitOfWork(engine), actor_id=actor, limit=100)
+        page = await list_tickets(uow=SqlUnitOfWork(engine), actor=as_actor(actor), limit=100)
         assert {names[t.id] for t in page.tickets} == wanted, person
         assert page.total == len(wanted)
 
@@ -121,10 +122,10 @@ async def test_a_ticket_you_may_not_see_reads_as_not_found(engine: AsyncEngine) 
     world = await build_world(engine)
     hidden = world.tickets["by_other_customer"]
     with pytest.raises(TicketNotFound):
-        await get_ticket(uow=SqlUnitOfWork(engine), actor_id=world.people["customer"], ticket=hidden)
+        await get_ticket(uow=SqlUnitOfWork(engine), actor=as_actor(world.people["customer"]), ticket=hidden)
     with pytest.raises(TicketNotFound):
-        await get_ticket(uow=SqlUnitOfWork(engine), actor_id=world.people["customer"], ticket=99999)
+        await get_ticket(uow=SqlUnitOfWork(engine), actor=as_actor(world.people["customer"]), ticket=99999)
     seen = await get_ticket(
-        uow=SqlUnitOfWork(engine), actor_id=world.people["admin"], ticket=hidden
+        uow=SqlUnitOfWork(engine), actor=as_actor(world.people["admin"]), ticket=hidden
     )
     assert seen.id == hidden

@@ -6,16 +6,18 @@ import logging
 
 from aiohttp import web
 
-from domain.api_keys import ApiKey, InvalidApiKey, Permission, authenticate, ensure_permission
+from domain.access import Viewer
+from domain.api_keys import InvalidApiKey, Permission, authenticate, ensure_permission
 from domain.clock import utcnow
+from domain.services.overview import current_user
 from ticketflow.api.context import context
 from ticketflow.api.errors import missing_key
 
 log = logging.getLogger("ticketflow.api")
 
 
-async def authorise(request: web.Request, permission: Permission) -> ApiKey:
-    """The request's key, checked before anything else about the request is read."""
+async def authorise(request: web.Request, permission: Permission) -> Viewer:
+    """The key's owner, who the request acts as; the key is checked before anything else."""
     header = request.headers.get("Authorization", "")
     scheme, _, token = header.strip().partition(" ")
     if not header:
@@ -28,4 +30,4 @@ async def authorise(request: web.Request, permission: Permission) -> ApiKey:
         log.info("API key refused (%s) for %s %s", error.reason, request.method, request.path)
         raise
     ensure_permission(key, permission)
-    return key
+    return await current_user(uow=context(request).uow(), user_id=key.user_id)

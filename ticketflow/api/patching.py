@@ -150,17 +150,17 @@ def plan(viewer: Viewer, ticket: Ticket, patch: TicketPatch) -> list[Part]:
 
 
 async def apply_patch(
-    *, uow: UowFactory, actor_id: str, ticket: str, patch: TicketPatch
+    *, uow: UowFactory, actor: Viewer, ticket: str, patch: TicketPatch
 ) -> Ticket:
     """Runs the planned parts, each passing on the version the previous one produced."""
-    overview = await ticket_overview(uow=uow(), actor_id=actor_id, ticket=ticket)
+    overview = await ticket_overview(uow=uow(), actor=actor, ticket=ticket)
     current = overview.ticket
     ensure_fresh(current, patch.version)
     version = patch.version
     applied: list[Part] = []
     for part in plan(overview.viewer, current, patch):
         try:
-            current = await _run(part, uow=uow(), actor_id=actor_id, ticket=current.id,
+            current = await _run(part, uow=uow(), actor=actor, ticket=current.id,
                                  patch=patch, version=version)
         except DomainError as error:
             if applied:
@@ -172,17 +172,17 @@ async def apply_patch(
     return current
 
 
-async def _run(part: Part, *, uow: UnitOfWork, actor_id: str, ticket: int, patch: TicketPatch,
+async def _run(part: Part, *, uow: UnitOfWork, actor: Viewer, ticket: int, patch: TicketPatch,
                version: str | None) -> Ticket:
     change: Awaitable[Ticket]
     if part is Part.FIELDS:
-        change = tickets.edit_ticket(uow=uow, actor_id=actor_id, ticket=ticket,
+        change = tickets.edit_ticket(uow=uow, actor=actor, ticket=ticket,
                                      changes=patch.fields, expected_version=version)
     elif part is Part.STATUS:
-        change = tickets.change_status(uow=uow, actor_id=actor_id, ticket=ticket,
+        change = tickets.change_status(uow=uow, actor=actor, ticket=ticket,
                                        to=patch.status, expected_version=version)
     else:
-        change = tickets.assign_ticket(uow=uow, actor_id=actor_id, ticket=ticket,
+        change = tickets.assign_ticket(uow=uow, actor=actor, ticket=ticket,
                                        to=patch.assignee, expected_version=version)
     try:
         return await change

@@ -74,59 +74,59 @@ async def openapi(request: web.Request) -> web.Response:
 
 
 async def list_tickets(request: web.Request) -> web.Response:
-    key = await authorise(request, Permission.TICKETS_READ)
-    query = ticket_query(request.query, actor_id=key.user_id)
-    page = await queries.list_tickets(uow=context(request).uow(), actor_id=key.user_id,
+    viewer = await authorise(request, Permission.TICKETS_READ)
+    query = ticket_query(request.query, actor_id=viewer.id)
+    page = await queries.list_tickets(uow=context(request).uow(), actor=viewer,
                                       filter=query.filter, limit=query.limit,
                                       offset=query.offset)
     return web.json_response(page_json(page))
 
 
 async def create_ticket(request: web.Request) -> web.Response:
-    key = await authorise(request, Permission.TICKETS_WRITE)
+    viewer = await authorise(request, Permission.TICKETS_WRITE)
     body = await read_body(request, TICKET_CREATE)
     parse_field("due_date", body.get("due_date"))
-    ticket = await tickets.create_ticket(uow=context(request).uow(), actor_id=key.user_id, **body)
+    ticket = await tickets.create_ticket(uow=context(request).uow(), actor=viewer, **body)
     return _ticket_response(ticket, status=201)
 
 
 async def get_ticket(request: web.Request) -> web.Response:
-    key = await authorise(request, Permission.TICKETS_READ)
-    ticket = await queries.get_ticket(uow=context(request).uow(), actor_id=key.user_id,
+    viewer = await authorise(request, Permission.TICKETS_READ)
+    ticket = await queries.get_ticket(uow=context(request).uow(), actor=viewer,
                                       ticket=_ref(request))
     return _ticket_response(ticket)
 
 
 async def update_ticket(request: web.Request) -> web.Response:
-    key = await authorise(request, Permission.TICKETS_WRITE)
+    viewer = await authorise(request, Permission.TICKETS_WRITE)
     ref = _ref(request)
     body = await read_body(request, TICKET_PATCH)
-    patch = parse_patch(body, actor_id=key.user_id, if_match=request.headers.get("If-Match"))
-    ticket = await apply_patch(uow=context(request).uow, actor_id=key.user_id, ticket=ref,
+    patch = parse_patch(body, actor_id=viewer.id, if_match=request.headers.get("If-Match"))
+    ticket = await apply_patch(uow=context(request).uow, actor=viewer, ticket=ref,
                                patch=patch)
     return _ticket_response(ticket)
 
 
 async def list_comments(request: web.Request) -> web.Response:
-    key = await authorise(request, Permission.TICKETS_READ)
-    comments = await queries.ticket_comments(uow=context(request).uow(), actor_id=key.user_id,
+    viewer = await authorise(request, Permission.TICKETS_READ)
+    comments = await queries.ticket_comments(uow=context(request).uow(), actor=viewer,
                                              ticket=_ref(request))
     return web.json_response({"items": [comment_json(c) for c in comments]})
 
 
 async def add_comment(request: web.Request) -> web.Response:
-    key = await authorise(request, Permission.TICKETS_WRITE)
+    viewer = await authorise(request, Permission.TICKETS_WRITE)
     ref = _ref(request)
     body = await read_body(request, COMMENT_CREATE)
     if not body["content"].strip():
         raise InvalidValue("content", "this cannot be empty")
-    comment = await tickets.comment_on_ticket(uow=context(request).uow(), actor_id=key.user_id,
+    comment = await tickets.comment_on_ticket(uow=context(request).uow(), actor=viewer,
                                               ticket=ref, content=body["content"])
     return web.json_response(comment_json(comment), status=201)
 
 
 async def ticket_history(request: web.Request) -> web.Response:
-    key = await authorise(request, Permission.TICKETS_READ)
-    history = await queries.ticket_history(uow=context(request).uow(), actor_id=key.user_id,
+    viewer = await authorise(request, Permission.TICKETS_READ)
+    history = await queries.ticket_history(uow=context(request).uow(), actor=viewer,
                                            ticket=_ref(request))
     return web.json_response({"items": [history_json(h) for h in history]})

@@ -8,6 +8,7 @@ from typing import Any
 
 from db.repositories.api_keys import SqlApiKeyRepository
 from domain import api_keys
+from domain.actors import Operator
 from domain.api_keys import ApiKey, Permission
 from domain.clock import utcnow
 from domain.services import people
@@ -50,8 +51,8 @@ def _state(key: ApiKey, now: datetime) -> str:
 async def create_key(args: argparse.Namespace, settings: Settings) -> int:
     async def work(runtime: Runtime) -> int:
         key, plaintext = await api_keys.create_api_key(
-            keys=SqlApiKeyRepository(runtime.engine), uow=runtime.uow(), user_email=args.user,
-            name=args.name, permissions=args.permissions, expires=args.expires, now=utcnow(),
+            keys=SqlApiKeyRepository(runtime.engine), uow=runtime.uow(),
+            actor=Operator("apikey create"), user_email=args.user, name=args.name, permissions=args.permissions, expires=args.expires, now=utcnow(),
         )
         granted = ", ".join(sorted(p.value for p in key.permissions))
         expiry = f"expires {_when(key.expires_at)}" if key.expires_at else "never expires"
@@ -68,10 +69,13 @@ async def create_key(args: argparse.Namespace, settings: Settings) -> int:
 
 async def list_keys(args: argparse.Namespace, settings: Settings) -> int:
     async def work(runtime: Runtime) -> int:
+        operator = Operator("apikey list")
         keys = await api_keys.list_api_keys(
-            keys=SqlApiKeyRepository(runtime.engine), uow=runtime.uow(), user_email=args.user
+            keys=SqlApiKeyRepository(runtime.engine), uow=runtime.uow(), actor=operator,
+            user_email=args.user,
         )
-        owners = {u.id: u.email or u.id for u in await people.list_users(uow=runtime.uow())}
+        users = await people.list_users(uow=runtime.uow(), actor=operator)
+        owners = {u.id: u.email or u.id for u in users}
         now = utcnow()
         rows = [
             (key.id, f"{key.key_prefix}…", key.name, owners.get(key.user_id, key.user_id),
@@ -89,7 +93,8 @@ async def list_keys(args: argparse.Namespace, settings: Settings) -> int:
 async def revoke_key(args: argparse.Namespace, settings: Settings) -> int:
     async def work(runtime: Runtime) -> int:
         key = await api_keys.revoke_api_key(
-            keys=SqlApiKeyRepository(runtime.engine), uow=runtime.uow(), key_id=args.id
+            keys=SqlApiKeyRepository(runtime.engine), uow=runtime.uow(),
+            actor=Operator("apikey revoke"), key_id=args.id,
         )
         print(f"revoked API key {key.id} '{key.name}' ({key.key_prefix}…)")
         return 0

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING, Any
 
+from domain.actors import Operator
 from domain.people import Role
 from domain.services import people
 from ticketflow.cli import with_runtime
@@ -54,7 +55,8 @@ async def add_user(args: argparse.Namespace, settings: Settings) -> int:
 
     async def work(runtime: Runtime) -> int:
         user = await people.add_user(
-            uow=runtime.uow(), email=args.email, role=args.role, first_name=first,
+            uow=runtime.uow(), actor=Operator("users add"), email=args.email, role=args.role,
+            first_name=first,
             last_name=last, department=args.department,
         )
         print(f"added {user.email} as {user.role.value} (id {user.id})")
@@ -65,7 +67,7 @@ async def add_user(args: argparse.Namespace, settings: Settings) -> int:
 
 async def list_users(args: argparse.Namespace, settings: Settings) -> int:
     async def work(runtime: Runtime) -> int:
-        users = await people.list_users(uow=runtime.uow())
+        users = await people.list_users(uow=runtime.uow(), actor=Operator("users list"))
         rows = [(u.email, u.display_name, u.role.value, "yes" if u.is_active else "no", u.id)
                 for u in users]
         print(table(rows, ("EMAIL", "NAME", "ROLE", "ACTIVE", "ID")))
@@ -76,7 +78,7 @@ async def list_users(args: argparse.Namespace, settings: Settings) -> int:
 
 async def add_team(args: argparse.Namespace, settings: Settings) -> int:
     async def work(runtime: Runtime) -> int:
-        team = await people.create_team(uow=runtime.uow(), name=args.name,
+        team = await people.create_team(uow=runtime.uow(), actor=Operator("teams add"), name=args.name,
                                         description=args.description)
         print(f"added team {team.name} (id {team.id})")
         return 0
@@ -86,9 +88,10 @@ async def add_team(args: argparse.Namespace, settings: Settings) -> int:
 
 async def add_member(args: argparse.Namespace, settings: Settings) -> int:
     async def work(runtime: Runtime) -> int:
-        user = await people.find_user(uow=runtime.uow(), email=args.email)
+        operator = Operator("teams add-member")
+        user = await people.find_user(uow=runtime.uow(), actor=operator, email=args.email)
         team: int | str = int(args.team) if args.team.isdigit() else args.team
-        await people.add_team_member(uow=runtime.uow(), team=team, user_id=user.id,
+        await people.add_team_member(uow=runtime.uow(), actor=operator, team=team, user_id=user.id,
                                      role=args.role)
         print(f"{user.email} is in team {args.team}")
         return 0
@@ -98,10 +101,11 @@ async def add_member(args: argparse.Namespace, settings: Settings) -> int:
 
 async def list_teams(args: argparse.Namespace, settings: Settings) -> int:
     async def work(runtime: Runtime) -> int:
-        teams = await people.list_teams(uow=runtime.uow())
+        operator = Operator("teams list")
+        teams = await people.list_teams(uow=runtime.uow(), actor=operator)
         rows = []
         for team in teams:
-            members = await people.team_members(uow=runtime.uow(), team=team.id)
+            members = await people.team_members(uow=runtime.uow(), actor=operator, team=team.id)
             rows.append((team.id, team.name, len(members)))
         print(table(rows, ("ID", "NAME", "MEMBERS")))
         return 0

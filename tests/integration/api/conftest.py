@@ -19,6 +19,7 @@ from tests.integration.builders import insert_user
 from ticketflow.api import add_api_routes
 from ticketflow.runtime import Runtime, open_runtime
 from ticketflow.settings import Settings
+from tests.actors import OPERATOR
 
 
 @dataclass(frozen=True)
@@ -59,7 +60,7 @@ class Api:
     async def key(self, owner: Person, permissions: str = "tickets:read,tickets:write",
                   *, expires: str | None = None) -> str:
         _, plaintext = await create_api_key(
-            keys=SqlApiKeyRepository(self.runtime.engine), uow=self.runtime.uow(),
+            keys=SqlApiKeyRepository(self.runtime.engine), uow=self.runtime.uow(), actor=OPERATOR,
             user_email=owner.email, name="test", permissions=permissions, expires=expires,
             now=utcnow(),
         )

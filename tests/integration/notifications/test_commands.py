@@ -17,6 +17,7 @@ from tests.integration.notifications.conftest import (
 )
 from ticketflow.cli import build_parser
 from ticketflow.settings import Settings
+from tests.actors import as_actor
 
 
 @pytest.fixture
@@ -39,7 +40,7 @@ async def test_the_worker_command_delivers_and_status_tells_delivered_disabled_a
     customer = await insert_user(engine, role="customer")
     for path in ("/ok", "/gone?sig=SECRET123"):
         await subscribe(engine, await insert_user(engine, role="admin"), url=receiver.url(path))
-    await create_ticket(uow=uow_factory(), actor_id=customer, title="x", category="bug")
+    await create_ticket(uow=uow_factory(), actor=as_actor(customer), title="x", category="bug")
 
     assert await run_cli(settings, "worker", "--once") == 0
     assert await run_cli(settings, "outbox", "status") == 0
@@ -64,7 +65,7 @@ async def test_retry_dead_requeues_dead_deliveries_with_fresh_attempts(
         await insert_user(engine, role="admin"),
         url=receiver.url("/ok").replace("http://127.0.0.1", "http://localhost"),
     )
-    await create_ticket(uow=uow_factory(), actor_id=customer, title="x", category="bug")
+    await create_ticket(uow=uow_factory(), actor=as_actor(customer), title="x", category="bug")
     strict = Settings(database_url=settings.database_url)  # production policy: loopback refused
     assert await run_cli(strict, "worker", "--once") == 0
     assert await statuses(engine) == {DeliveryStatus.DEAD: 1}
@@ -90,9 +91,9 @@ async def test_purge_removes_only_finished_deliveries_older_than_asked(
 ) -> None:
     customer = await insert_user(engine, role="customer")
     await subscribe(engine, await insert_user(engine, role="admin"), url=receiver.url("/ok"))
-    await create_ticket(uow=uow_factory(), actor_id=customer, title="old", category="bug")
+    await create_ticket(uow=uow_factory(), actor=as_actor(customer), title="old", category="bug")
     assert await run_cli(settings, "worker", "--once") == 0
-    await create_ticket(uow=uow_factory(), actor_id=customer, title="new", category="bug")
+    await create_ticket(uow=uow_factory(), actor=as_actor(customer), title="new", category="bug")
 
     assert await run_cli(settings, "outbox", "purge", "--older-than", "1") == 0
     assert await statuses(engine) == {DeliveryStatus.DELIVERED: 1, DeliveryStatus.PENDING: 1}

@@ -30,6 +30,7 @@ from tests.integration.builders import insert_user
 from tests.integration.notifications.conftest import Clock, UnitOfWorkFactory, outbox_entries
 from ticketflow.cli import build_parser
 from ticketflow.settings import Settings
+from tests.actors import as_actor
 
 KEY = Fernet.generate_key().decode()
 PASSWORD = "s3cret ✓ pass"
@@ -164,9 +165,9 @@ async def test_the_requester_is_mailed_from_the_stored_template_with_values_esca
             )
         )
     ticket = await create_ticket(
-        uow=uow_factory(), actor_id=customer, title="<b>Printer</b> & scanner", category="support"
+        uow=uow_factory(), actor=as_actor(customer), title="<b>Printer</b> & scanner", category="support"
     )
-    await change_status(uow=uow_factory(), actor_id=agent, ticket=ticket.id, to="in_progress")
+    await change_status(uow=uow_factory(), actor=as_actor(agent), ticket=ticket.id, to="in_progress")
 
     assert await mailer.run_once() == 1
 
@@ -193,10 +194,10 @@ async def test_without_a_stored_template_the_built_in_one_is_used(
     agent = await insert_user(engine, role="admin")
     customer = await insert_user(engine, role="customer", email="carla@example.com")
     ticket = await create_ticket(
-        uow=uow_factory(), actor_id=customer, title="Printer", category="support"
+        uow=uow_factory(), actor=as_actor(customer), title="Printer", category="support"
     )
     await comment_on_ticket(
-        uow=uow_factory(), actor_id=agent, ticket=ticket.id, content="Please restart it <now>"
+        uow=uow_factory(), actor=as_actor(agent), ticket=ticket.id, content="Please restart it <now>"
     )
 
     await mailer.run_once()
@@ -223,8 +224,8 @@ async def test_a_refused_recipient_is_dead_and_a_busy_server_is_tried_again(
 ) -> None:
     agent = await insert_user(engine, role="admin")
     customer = await insert_user(engine, role="customer", email=address)
-    ticket = await create_ticket(uow=uow_factory(), actor_id=customer, title="x", category="bug")
-    await change_status(uow=uow_factory(), actor_id=agent, ticket=ticket.id, to="resolved")
+    ticket = await create_ticket(uow=uow_factory(), actor=as_actor(customer), title="x", category="bug")
+    await change_status(uow=uow_factory(), actor=as_actor(agent), ticket=ticket.id, to="resolved")
 
     await mailer.run_once()
 
@@ -272,8 +273,8 @@ async def test_email_stays_off_until_smtp_is_configured(
 ) -> None:
     agent = await insert_user(engine, role="admin")
     customer = await insert_user(engine, role="customer", email="carla@example.com")
-    ticket = await create_ticket(uow=uow_factory(), actor_id=customer, title="x", category="bug")
+    ticket = await create_ticket(uow=uow_factory(), actor=as_actor(customer), title="x", category="bug")
 
-    await change_status(uow=uow_factory(), actor_id=agent, ticket=ticket.id, to="resolved")
+    await change_status(uow=uow_factory(), actor=as_actor(agent), ticket=ticket.id, to="resolved")
 
     assert await outbox_entries(engine) == []

@@ -27,6 +27,7 @@ from tests.integration.notifications.conftest import (
     outbox_entries,
     subscribe,
 )
+from tests.actors import as_actor
 
 HOOK = "https://acme.webhook.office.com/webhookb2/"
 
@@ -43,7 +44,7 @@ async def test_a_new_ticket_writes_one_row_per_distinct_target_with_its_own_deli
     await subscribe(engine, manager, url=HOOK + "manager")  # cannot see a customer's new ticket
 
     ticket = await create_ticket(
-        uow=uow_factory(), actor_id=customer, title="VPN drops", category=Category.INCIDENT
+        uow=uow_factory(), actor=as_actor(customer), title="VPN drops", category=Category.INCIDENT
     )
 
     [entry] = await outbox_entries(engine)
@@ -88,15 +89,15 @@ async def test_every_change_records_its_event_type_and_what_changed(
     customer = await insert_user(engine, role="customer")
     await subscribe(engine, admin, url=HOOK + "admin")
     ticket = await create_ticket(
-        uow=uow_factory(), actor_id=customer, title="VPN drops", category="incident"
+        uow=uow_factory(), actor=as_actor(customer), title="VPN drops", category="incident"
     )
 
     await assign_ticket(
-        uow=uow_factory(), actor_id=admin, ticket=ticket.id, to=Assignee.user(agent)
+        uow=uow_factory(), actor=as_actor(admin), ticket=ticket.id, to=Assignee.user(agent)
     )
-    await change_status(uow=uow_factory(), actor_id=agent, ticket=ticket.id, to="in_progress")
+    await change_status(uow=uow_factory(), actor=as_actor(agent), ticket=ticket.id, to="in_progress")
     await comment_on_ticket(
-        uow=uow_factory(), actor_id=agent, ticket=ticket.id, content="Looking <b>now</b>"
+        uow=uow_factory(), actor=as_actor(agent), ticket=ticket.id, content="Looking <b>now</b>"
     )
 
     entries = [e for e in await outbox_entries(engine) if e.target.kind is TargetKind.WEBHOOK]
@@ -117,7 +118,7 @@ async def test_a_webhook_url_the_policy_refuses_is_never_written_and_the_log_say
     await subscribe(engine, admin, url="http://evil.example.com/collect?sig=SECRET")
 
     with caplog.at_level(logging.WARNING, logger="notify.outbox"):
-        await create_ticket(uow=uow_factory(), actor_id=customer, title="x", category="bug")
+        await create_ticket(uow=uow_factory(), actor=as_actor(customer), title="x", category="bug")
 
     assert await outbox_entries(engine) == []
     assert "must use https" in caplog.text
@@ -149,14 +150,14 @@ async def test_bot_channels_and_chats_are_targets_only_where_the_bot_can_post(
             "a:carla", ConversationKind.PERSONAL, "https://smba.test", {}, user_id=customer
         )
     )
-    ticket = await create_ticket(uow=uow_factory(), actor_id=customer, title="x", category="bug")
-    await assign_ticket(uow=uow_factory(), actor_id=admin, ticket=ticket.id, to=Assignee.team(team))
+    ticket = await create_ticket(uow=uow_factory(), actor=as_actor(customer), title="x", category="bug")
+    await assign_ticket(uow=uow_factory(), actor=as_actor(admin), ticket=ticket.id, to=Assignee.team(team))
     async with engine.begin() as connection:
         await connection.execute(
             smtp_settings.insert().values(host="127.0.0.1", from_email="help@example.com")
         )
 
-    await change_status(uow=uow_factory(), actor_id=agent, ticket=ticket.id, to="in_progress")
+    await change_status(uow=uow_factory(), actor=as_actor(agent), ticket=ticket.id, to="in_progress")
 
     targets = [(e.event_type, e.target.kind, e.target.key) for e in await outbox_entries(engine)]
     assert targets == [

@@ -20,6 +20,7 @@ from domain.notifications import (
 from notify.webhook_url import WebhookPolicy, check_webhook_url
 from tests.integration.builders import insert_user
 from tests.integration.notifications.conftest import subscribe
+from tests.actors import as_actor
 
 HOOK = "https://acme.webhook.office.com/webhookb2/abc"
 
@@ -41,7 +42,7 @@ async def test_a_manager_subscribes_a_channel_to_the_types_they_name(engine: Asy
 
     saved = await subscribe_channel(
         uow=SubscriptionsUnitOfWork(engine),
-        actor_id=manager,
+        actor=as_actor(manager),
         team_id="T1",
         team_name="Acme",
         channel_id="C1",
@@ -71,7 +72,7 @@ async def test_subscribing_elsewhere_moves_the_one_row_and_keeps_the_webhook(
 
     await subscribe_channel(
         uow=SubscriptionsUnitOfWork(engine),
-        actor_id=manager,
+        actor=as_actor(manager),
         team_id="T1",
         team_name=None,
         channel_id="C1",
@@ -79,7 +80,7 @@ async def test_subscribing_elsewhere_moves_the_one_row_and_keeps_the_webhook(
     )
     moved = await subscribe_channel(
         uow=SubscriptionsUnitOfWork(engine),
-        actor_id=manager,
+        actor=as_actor(manager),
         team_id="T2",
         team_name=None,
         channel_id="C2",
@@ -102,16 +103,16 @@ async def test_only_managers_and_admins_may_manage_subscriptions(
     with pytest.raises(NotAllowed, match="only admins or managers"):
         await subscribe_channel(
             uow=uow,
-            actor_id=person,
+            actor=as_actor(person),
             team_id="T1",
             team_name=None,
             channel_id="C1",
             channel_name=None,
         )
     with pytest.raises(NotAllowed):
-        await unsubscribe_channel(uow=uow, actor_id=person, team_id="T1", channel_id="C1")
+        await unsubscribe_channel(uow=uow, actor=as_actor(person), team_id="T1", channel_id="C1")
     with pytest.raises(NotAllowed):
-        await channel_subscriptions(uow=uow, actor_id=person, team_id="T1", channel_id="C1")
+        await channel_subscriptions(uow=uow, actor=as_actor(person), team_id="T1", channel_id="C1")
     assert await rows(engine) == []
 
 
@@ -121,7 +122,7 @@ async def test_an_unknown_type_is_refused_naming_the_choices(engine: AsyncEngine
     with pytest.raises(InvalidValue, match="'closed' is not one of: created, updated"):
         await subscribe_channel(
             uow=SubscriptionsUnitOfWork(engine),
-            actor_id=manager,
+            actor=as_actor(manager),
             team_id="T1",
             team_name=None,
             channel_id="C1",
@@ -141,10 +142,10 @@ async def test_unsubscribing_quiets_the_channel_for_every_subscriber_but_keeps_t
     await subscribe(engine, elsewhere, team_id="T1", channel_id="C2")
 
     listed = await channel_subscriptions(
-        uow=SubscriptionsUnitOfWork(engine), actor_id=manager, team_id="T1", channel_id="C1"
+        uow=SubscriptionsUnitOfWork(engine), actor=as_actor(manager), team_id="T1", channel_id="C1"
     )
     count = await unsubscribe_channel(
-        uow=SubscriptionsUnitOfWork(engine), actor_id=manager, team_id="T1", channel_id="C1"
+        uow=SubscriptionsUnitOfWork(engine), actor=as_actor(manager), team_id="T1", channel_id="C1"
     )
 
     assert [s.user_id for s in listed] == [admin, manager] and count == 2
@@ -164,7 +165,7 @@ async def test_a_refused_webhook_url_saves_nothing_and_says_why(engine: AsyncEng
     with pytest.raises(InvalidValue, match="webhook_url: .*not an allowed webhook host"):
         await set_webhook(
             uow=SubscriptionsUnitOfWork(engine),
-            actor_id=admin,
+            actor=as_actor(admin),
             url="https://example.com/hook",
             check=check,
         )
@@ -177,7 +178,7 @@ async def test_an_allowed_webhook_url_is_stored_in_its_canonical_form(engine: As
 
     saved = await set_webhook(
         uow=SubscriptionsUnitOfWork(engine),
-        actor_id=admin,
+        actor=as_actor(admin),
         url=" https://ACME.webhook.office.com/webhookb2/abc ",
         check=check,
     )

@@ -31,6 +31,7 @@ from tests.integration.notifications.conftest import (
     statuses,
 )
 from tests.unit.cards.schema import assert_valid_card
+from tests.actors import as_actor
 
 TEAM, CHANNEL = "19:team@thread.tacv2", "19:support@thread.tacv2"
 
@@ -105,7 +106,7 @@ async def org(engine: AsyncEngine, clock: Clock) -> Org:
     for subscriber in (admin, manager):
         await subscribe_channel(
             uow=SubscriptionsUnitOfWork(engine),
-            actor_id=subscriber,
+            actor=as_actor(subscriber),
             team_id=TEAM,
             team_name="Acme",
             channel_id=CHANNEL,
@@ -149,9 +150,9 @@ async def test_a_ticket_is_posted_once_then_updated_in_place_with_a_reply_in_its
     messenger: RecordingMessenger,
 ) -> None:
     ticket = await create_ticket(
-        uow=uow_factory(), actor_id=org.agent, title="VPN drops", category="incident"
+        uow=uow_factory(), actor=as_actor(org.agent), title="VPN drops", category="incident"
     )
-    await change_status(uow=uow_factory(), actor_id=org.agent, ticket=ticket.id, to="in_progress")
+    await change_status(uow=uow_factory(), actor=as_actor(org.agent), ticket=ticket.id, to="in_progress")
 
     assert await worker.run_once() == 1, "the update waits until the card is posted"
     assert await worker.run_once() == 1
@@ -175,12 +176,12 @@ async def test_the_assignee_and_the_requester_get_the_card_in_their_personal_cha
     messenger: RecordingMessenger,
 ) -> None:
     ticket = await create_ticket(
-        uow=uow_factory(), actor_id=org.customer, title="Printer", category="support"
+        uow=uow_factory(), actor=as_actor(org.customer), title="Printer", category="support"
     )
     await assign_ticket(
-        uow=uow_factory(), actor_id=org.admin, ticket=ticket.id, to=Assignee.user(org.agent)
+        uow=uow_factory(), actor=as_actor(org.admin), ticket=ticket.id, to=Assignee.user(org.agent)
     )
-    await change_status(uow=uow_factory(), actor_id=org.agent, ticket=ticket.id, to="resolved")
+    await change_status(uow=uow_factory(), actor=as_actor(org.agent), ticket=ticket.id, to="resolved")
 
     while await worker.run_once():
         pass
@@ -202,9 +203,9 @@ async def test_a_deleted_channel_card_is_posted_again_and_remembered(
     worker: DeliveryWorker,
     messenger: RecordingMessenger,
 ) -> None:
-    ticket = await create_ticket(uow=uow_factory(), actor_id=org.agent, title="x", category="bug")
+    ticket = await create_ticket(uow=uow_factory(), actor=as_actor(org.agent), title="x", category="bug")
     await worker.run_once()
-    await change_status(uow=uow_factory(), actor_id=org.agent, ticket=ticket.id, to="on_hold")
+    await change_status(uow=uow_factory(), actor=as_actor(org.agent), ticket=ticket.id, to="on_hold")
     messenger.fail_next["update"] = MessageGone("deleted")
 
     await worker.run_once()
@@ -222,10 +223,10 @@ async def test_throttled_sends_wait_as_told_and_a_vanished_chat_disables_its_del
     clock: Clock,
 ) -> None:
     ticket = await create_ticket(
-        uow=uow_factory(), actor_id=org.customer, title="x", category="bug"
+        uow=uow_factory(), actor=as_actor(org.customer), title="x", category="bug"
     )
     await assign_ticket(
-        uow=uow_factory(), actor_id=org.admin, ticket=ticket.id, to=Assignee.user(org.agent)
+        uow=uow_factory(), actor=as_actor(org.admin), ticket=ticket.id, to=Assignee.user(org.agent)
     )
     messenger.fail_next = {
         "post": SendFailed("429 from Teams", retry_after=3.0),
@@ -259,7 +260,7 @@ async def test_a_channel_the_bot_left_disables_its_deliveries(
     worker: DeliveryWorker,
     messenger: RecordingMessenger,
 ) -> None:
-    await create_ticket(uow=uow_factory(), actor_id=org.agent, title="x", category="bug")
+    await create_ticket(uow=uow_factory(), actor=as_actor(org.agent), title="x", category="bug")
     await SqlConversationRefs(engine).remove(CHANNEL)
 
     await worker.run_once()

@@ -34,6 +34,7 @@ from tests.integration.notifications.conftest import (
     subscribe,
 )
 from tests.unit.cards.schema import assert_valid_card
+from tests.actors import as_actor
 
 WorkerFactory = Callable[..., DeliveryWorker]
 RETRIES = RetryPolicy(max_attempts=3, first_delay=10.0, max_delay=60.0)
@@ -90,7 +91,7 @@ async def test_every_event_arrives_once_after_dedup_through_failures_timeouts_42
         await subscribe(engine, owners[path], url=receiver.url(path))
     for n in range(3):
         await create_ticket(
-            uow=uow_factory(), actor_id=customer, title=f"Ticket {n}", category="bug"
+            uow=uow_factory(), actor=as_actor(customer), title=f"Ticket {n}", category="bug"
         )
     worker = make_worker()
 
@@ -131,7 +132,7 @@ async def test_every_event_arrives_once_after_dedup_through_failures_timeouts_42
         )
     assert enabled.pop(owners["/gone"]) is False
     assert all(enabled.values())
-    await create_ticket(uow=uow_factory(), actor_id=customer, title="After", category="bug")
+    await create_ticket(uow=uow_factory(), actor=as_actor(customer), title="After", category="bug")
     assert not [
         e
         for e in await outbox_entries(engine)
@@ -149,7 +150,7 @@ async def test_the_posted_message_is_an_adaptive_card_with_links_only(
     customer = await insert_user(engine, role="customer")
     await subscribe(engine, admin, url=receiver.url("/ok"))
     ticket = await create_ticket(
-        uow=uow_factory(), actor_id=customer, title="VPN drops", category="bug"
+        uow=uow_factory(), actor=as_actor(customer), title="VPN drops", category="bug"
     )
 
     await make_worker().run_once()
@@ -181,7 +182,7 @@ async def test_a_stored_url_the_current_policy_refuses_is_never_called(
     customer = await insert_user(engine, role="customer")
     await subscribe(engine, admin, url=receiver.url("/refused"))
     await subscribe(engine, other, url=receiver.url("/refused").replace("://", "://user:pw@"))
-    await create_ticket(uow=uow_factory(), actor_id=customer, title="x", category="bug")
+    await create_ticket(uow=uow_factory(), actor=as_actor(customer), title="x", category="bug")
 
     await make_worker(policy=WebhookPolicy()).run_once()
 
@@ -201,7 +202,7 @@ async def test_a_delivery_is_dead_after_its_last_attempt_and_retry_dead_brings_i
     admin = await insert_user(engine, role="admin")
     customer = await insert_user(engine, role="customer")
     await subscribe(engine, admin, url=receiver.url("/flaky"))
-    await create_ticket(uow=uow_factory(), actor_id=customer, title="x", category="bug")
+    await create_ticket(uow=uow_factory(), actor=as_actor(customer), title="x", category="bug")
 
     await make_worker(retry=RetryPolicy(max_attempts=1)).run_once()
 
@@ -223,7 +224,7 @@ async def test_a_row_leased_by_a_worker_that_died_is_delivered_once_its_lease_ru
     admin = await insert_user(engine, role="admin")
     customer = await insert_user(engine, role="customer")
     await subscribe(engine, admin, url=receiver.url("/ok"))
-    await create_ticket(uow=uow_factory(), actor_id=customer, title="x", category="bug")
+    await create_ticket(uow=uow_factory(), actor=as_actor(customer), title="x", category="bug")
     outbox = SqlOutbox(engine)
     [taken] = await outbox.claim(
         owner="killed", limit=10, now=clock(), lease_until=clock() + timedelta(seconds=60)
@@ -252,8 +253,8 @@ async def test_deliveries_about_one_ticket_to_one_target_keep_their_order(
     agent = await insert_user(engine, role="user")
     customer = await insert_user(engine, role="customer")
     await subscribe(engine, admin, url=receiver.url("/flaky"))
-    ticket = await create_ticket(uow=uow_factory(), actor_id=customer, title="x", category="bug")
-    await comment_on_ticket(uow=uow_factory(), actor_id=customer, ticket=ticket.id, content="more")
+    ticket = await create_ticket(uow=uow_factory(), actor=as_actor(customer), title="x", category="bug")
+    await comment_on_ticket(uow=uow_factory(), actor=as_actor(customer), ticket=ticket.id, content="more")
     worker = make_worker()
     assert [e.status for e in await outbox_entries(engine)] == [
         DeliveryStatus.PENDING,
@@ -282,8 +283,8 @@ async def test_a_dead_delivery_does_not_hold_up_the_rest_of_its_lane(
     admin = await insert_user(engine, role="admin")
     customer = await insert_user(engine, role="customer")
     await subscribe(engine, admin, url=receiver.url("/flaky"))
-    ticket = await create_ticket(uow=uow_factory(), actor_id=customer, title="x", category="bug")
-    await comment_on_ticket(uow=uow_factory(), actor_id=customer, ticket=ticket.id, content="more")
+    ticket = await create_ticket(uow=uow_factory(), actor=as_actor(customer), title="x", category="bug")
+    await comment_on_ticket(uow=uow_factory(), actor=as_actor(customer), ticket=ticket.id, content="more")
     worker = make_worker(retry=RetryPolicy(max_attempts=1))
 
     assert await worker.run_once() == 1
@@ -304,7 +305,7 @@ async def test_run_forever_delivers_and_a_stop_gives_back_what_it_could_not_fini
     customer = await insert_user(engine, role="customer")
     await subscribe(engine, admin, url=receiver.url("/ok"))
     for n in range(5):
-        await create_ticket(uow=uow_factory(), actor_id=customer, title=f"{n}", category="bug")
+        await create_ticket(uow=uow_factory(), actor=as_actor(customer), title=f"{n}", category="bug")
     worker = make_worker(config=WorkerConfig(poll_interval=0.05, stop_grace=0.1))
     stop = asyncio.Event()
     running = asyncio.create_task(worker.run_forever(stop))
@@ -312,7 +313,7 @@ async def test_run_forever_delivers_and_a_stop_gives_back_what_it_could_not_fini
     await _until(lambda: len(receiver.received) == 5)
     await _until_async(lambda: _all(engine, DeliveryStatus.DELIVERED, 5))
     receiver.gate.clear()
-    await create_ticket(uow=uow_factory(), actor_id=customer, title="held", category="bug")
+    await create_ticket(uow=uow_factory(), actor=as_actor(customer), title="held", category="bug")
     await _until(lambda: receiver.held == 1)
     stop.set()
     await asyncio.wait_for(running, timeout=5)

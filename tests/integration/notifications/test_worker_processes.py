@@ -23,6 +23,7 @@ from tests.integration.notifications.conftest import (
     outbox_entries,
     subscribe,
 )
+from tests.actors import as_actor
 
 TICKETS = 60
 CONCURRENCY = 8
@@ -84,7 +85,7 @@ async def test_a_worker_killed_mid_delivery_loses_nothing(
     customer = await insert_user(engine, role="customer")
     await subscribe(engine, await insert_user(engine, role="admin"), url=receiver.url("/ok"))
     for n in range(TICKETS):
-        await create_ticket(uow=uow_factory(), actor_id=customer, title=f"#{n}", category="bug")
+        await create_ticket(uow=uow_factory(), actor=as_actor(customer), title=f"#{n}", category="bug")
     receiver.gate.clear()  # every request is held until the victim is dead
     workers = [await start_worker(database_url, tmp_path) for _ in range(2)]
     try:

@@ -30,6 +30,7 @@ from domain.people import User
 from tests.unit.api_keys.fake_keys import FakeApiKeys
 from tests.unit.conftest import Organisation
 from tests.unit.fakes import FakeDatabase
+from tests.actors import OPERATOR, as_actor
 
 NOW = datetime(2026, 5, 4, 12, 0)
 BOTH = "tickets:read,tickets:write"
@@ -43,7 +44,7 @@ def keys(db: FakeDatabase) -> FakeApiKeys:
 async def make_key(db: FakeDatabase, keys: FakeApiKeys, owner: User, permissions: str = BOTH,
                    expires: object = None) -> str:
     _, plaintext = await create_api_key(
-        keys=keys, uow=db.unit_of_work(), user_email=owner.email, name="Monitoring",
+        keys=keys, uow=db.unit_of_work(), actor=OPERATOR, user_email=owner.email, name="Monitoring",
         permissions=permissions, expires=expires, now=NOW,
     )
     return plaintext
@@ -53,7 +54,7 @@ async def test_a_new_key_is_shown_once_and_only_its_hash_is_kept(
     db: FakeDatabase, keys: FakeApiKeys, org: Organisation
 ) -> None:
     key, plaintext = await create_api_key(
-        keys=keys, uow=db.unit_of_work(), user_email=f" {str(org.agent.email).upper()}",
+        keys=keys, uow=db.unit_of_work(), actor=OPERATOR, user_email=f" {str(org.agent.email).upper()}",
         name="  Grafana alerts ", permissions="tickets:write, tickets:read", now=NOW,
     )
     assert plaintext.startswith(KEY_MARK) and len(plaintext) == 47
@@ -113,7 +114,7 @@ async def test_a_revoked_key_is_refused(
     db: FakeDatabase, keys: FakeApiKeys, org: Organisation
 ) -> None:
     plaintext = await make_key(db, keys, org.agent)
-    revoked = await revoke_api_key(keys=keys, uow=db.unit_of_work(), key_id=1)
+    revoked = await revoke_api_key(keys=keys, uow=db.unit_of_work(), actor=OPERATOR, key_id=1)
     assert revoked.is_active is False
     with pytest.raises(InvalidApiKey) as refused:
         await authenticate(keys=keys, plaintext=plaintext, now=NOW)
@@ -135,7 +136,7 @@ async def test_every_refusal_reads_the_same_to_the_caller(
 ) -> None:
     expired = await make_key(db, keys, org.agent, expires="2026-06-01")
     revoked = await make_key(db, keys, org.manager)
-    await revoke_api_key(keys=keys, uow=db.unit_of_work(), key_id=2)
+    await revoke_api_key(keys=keys, uow=db.unit_of_work(), actor=OPERATOR, key_id=2)
     messages = set()
     for plaintext in (expired, revoked, "tfk_" + "a" * 43, "nonsense"):
         with pytest.raises(InvalidApiKey) as refused:
@@ -221,22 +222,22 @@ async def test_people_manage_their_own_keys_and_admins_everyone_s(
 ) -> None:
     async def create(actor: User, owner: User) -> None:
         await create_api_key(keys=keys, uow=db.unit_of_work(), user_email=owner.email,
-                             name="k", permissions="tickets:read", now=NOW, actor_id=actor.id)
+                             name="k", permissions="tickets:read", now=NOW, actor=as_actor(actor.id))
 
     await create(org.agent, org.agent)
     await create(org.admin, org.customer)
     with pytest.raises(NotAllowed):
         await create(org.agent, org.manager)
     with pytest.raises(NotAllowed):
-        await revoke_api_key(keys=keys, uow=db.unit_of_work(), key_id=2, actor_id=org.agent.id)
-    mine = await list_api_keys(keys=keys, uow=db.unit_of_work(), actor_id=org.agent.id)
-    everyone = await list_api_keys(keys=keys, uow=db.unit_of_work(), actor_id=org.admin.id)
+        await revoke_api_key(keys=keys, uow=db.unit_of_work(), key_id=2, actor=as_actor(org.agent.id))
+    mine = await list_api_keys(keys=keys, uow=db.unit_of_work(), actor=as_actor(org.agent.id))
+    everyone = await list_api_keys(keys=keys, uow=db.unit_of_work(), actor=as_actor(org.admin.id))
     assert [k.user_id for k in mine] == [org.agent.id]
     assert [k.user_id for k in everyone] == [org.agent.id, org.customer.id]
     with pytest.raises(NotAllowed):
-        await list_api_keys(keys=keys, uow=db.unit_of_work(), actor_id=org.agent.id,
+        await list_api_keys(keys=keys, uow=db.unit_of_work(), actor=as_actor(org.agent.id),
                             user_email=org.customer.email)
-    by_owner = await list_api_keys(keys=keys, uow=db.unit_of_work(), user_email=org.customer.email)
+    by_owner = await list_api_keys(keys=keys, uow=db.unit_of_work(), actor=OPERATOR, user_email=org.customer.email)
     assert [k.id for k in by_owner] == [2]
 
 
@@ -244,8 +245,8 @@ async def test_revoking_twice_changes_nothing_and_unknown_ids_are_not_found(
     db: FakeDatabase, keys: FakeApiKeys, org: Organisation
 ) -> None:
     await make_key(db, keys, org.agent)
-    await revoke_api_key(keys=keys, uow=db.unit_of_work(), key_id=1)
-    again = await revoke_api_key(keys=keys, uow=db.unit_of_work(), key_id=1)
+    await revoke_api_key(keys=keys, uow=db.unit_of_work(), actor=OPERATOR, key_id=1)
+    again = await revoke_api_key(keys=keys, uow=db.unit_of_work(), actor=OPERATOR, key_id=1)
     assert again.is_active is False
     with pytest.raises(ApiKeyNotFound):
-        await revoke_api_key(keys=keys, uow=db.unit_of_work(), key_id=7)
+        await revoke_api_key(keys=keys, uow=db.unit_of_work(), actor=OPERATOR, key_id=7)

@@ -9,6 +9,7 @@ from domain.services.overview import assignee_choices, ticket_overview
 from domain.tickets import Assignee, TicketStatus
 from tests.unit.conftest import Organisation
 from tests.unit.fakes import FakeDatabase
+from tests.actors import as_actor
 
 T = TicketAction
 S = TicketStatus
@@ -59,7 +60,7 @@ async def test_an_overview_names_the_requester_and_the_queue(
     db: FakeDatabase, org: Organisation
 ) -> None:
     ticket = db.seed_ticket(created_by=org.customer, assignee=Assignee.team(org.support.id))
-    overview = await ticket_overview(uow=db.unit_of_work(), actor_id=org.agent.id,
+    overview = await ticket_overview(uow=db.unit_of_work(), actor=as_actor(org.agent.id),
                                      ticket=ticket.ticket_number)
     assert (overview.ticket, overview.requester, overview.assignee) == (
         ticket, org.customer.display_name, "Team Support")
@@ -69,10 +70,10 @@ async def test_an_overview_names_the_requester_and_the_queue(
 async def test_an_agent_may_choose_only_themselves_and_their_teams(
     db: FakeDatabase, org: Organisation
 ) -> None:
-    choices = await assignee_choices(uow=db.unit_of_work(), actor_id=org.agent.id)
+    choices = await assignee_choices(uow=db.unit_of_work(), actor=as_actor(org.agent.id))
     assert [c.assignee for c in choices] == [Assignee.user(org.agent.id),
                                              Assignee.team(org.support.id)]
-    assert await assignee_choices(uow=db.unit_of_work(), actor_id=org.customer.id) == []
+    assert await assignee_choices(uow=db.unit_of_work(), actor=as_actor(org.customer.id)) == []
 
 
 async def test_a_manager_may_choose_any_team_and_any_active_staff_member(
@@ -80,7 +81,7 @@ async def test_a_manager_may_choose_any_team_and_any_active_staff_member(
 ) -> None:
     gone = db.seed_user(active=False)
     choices = [c.assignee for c in await assignee_choices(uow=db.unit_of_work(),
-                                                          actor_id=org.manager.id)]
+                                                          actor=as_actor(org.manager.id))]
     assert choices[0] == Assignee.user(org.manager.id)
     assert set(choices[1:3]) == {Assignee.team(org.support.id), Assignee.team(org.billing.id)}
     people = {a.user_id for a in choices[3:]}

@@ -25,6 +25,7 @@ from domain.services.invitations import (
 )
 from tests.unit.conftest import Organisation
 from tests.unit.fakes import FakeDatabase
+from tests.actors import OPERATOR, as_actor
 
 PENDING, ACCEPTED, EXPIRED = InvitationStatus
 
@@ -35,7 +36,7 @@ async def test_an_invitation_is_pending_with_an_unguessable_token_for_a_week(
     db.seed_department("Finance")
     before = utcnow()
     invitation = await invite(uow=db.unit_of_work(), email=" Dana@Example.com ", role="manager",
-                              invited_by=org.admin.id, department="finance", first_name="Dana")
+                              actor=as_actor(org.admin.id), department="finance", first_name="Dana")
     assert (invitation.email, invitation.role, invitation.status) == (
         "dana@example.com", Role.MANAGER, PENDING)
     assert (invitation.department, invitation.first_name) == ("Finance", "Dana")
@@ -49,7 +50,7 @@ async def test_enrolling_accepts_the_invitation_with_its_role_and_department(
 ) -> None:
     db.seed_department("Finance")
     invitation = await invite(uow=db.unit_of_work(), email="dana@example.com", role="manager",
-                              invited_by=org.admin.id, department="Finance")
+                              actor=as_actor(org.admin.id), department="Finance")
     user = await enroll(uow=db.unit_of_work(), email="DANA@example.com", first_name="Dana",
                         last_name="Lee", default_role=None)
     assert user is not None
@@ -65,9 +66,9 @@ async def test_enrolling_uses_the_newest_invitation_and_a_new_invite_expires_old
     db: FakeDatabase, org: Organisation
 ) -> None:
     first = await invite(uow=db.unit_of_work(), email="dana@example.com", role="user",
-                         invited_by=org.admin.id)
+                         actor=as_actor(org.admin.id))
     second = await invite(uow=db.unit_of_work(), email="dana@example.com", role="manager",
-                          invited_by=org.admin.id)
+                          actor=as_actor(org.admin.id))
     statuses = {i.id: i.status for i in db.invitations}
     assert statuses == {first.id: EXPIRED, second.id: PENDING}
     user = await enroll(uow=db.unit_of_work(), email="dana@example.com", first_name=None,
@@ -131,7 +132,7 @@ async def test_inviting_someone_who_is_already_a_user_is_a_conflict(
     before = db.snapshot()
     with pytest.raises(Conflict, match="already a TicketFlow user"):
         await invite(uow=db.unit_of_work(), email=str(org.agent.email).upper(), role="user",
-                     invited_by=org.admin.id)
+                     actor=as_actor(org.admin.id))
     assert db.snapshot() == before
 
 
@@ -140,7 +141,7 @@ async def test_only_an_admin_may_invite(db: FakeDatabase, org: Organisation, inv
     before = db.snapshot()
     with pytest.raises(NotAllowed, match="only admins can do that"):
         await invite(uow=db.unit_of_work(), email="dana@example.com", role="user",
-                     invited_by=getattr(org, inviter).id)
+                     actor=as_actor(getattr(org, inviter).id))
     assert db.snapshot() == before
 
 
@@ -157,14 +158,14 @@ async def test_a_bad_invitation_writes_nothing(
     before = db.snapshot()
     arguments = {"email": "dana@example.com", "role": "user", **values}
     with pytest.raises(error):
-        await invite(uow=db.unit_of_work(), invited_by=org.admin.id, **arguments)  # type: ignore[arg-type]
+        await invite(uow=db.unit_of_work(), actor=as_actor(org.admin.id), **arguments)  # type: ignore[arg-type]
     assert db.snapshot() == before
     assert db.committed.user_invitations[earlier.id].status is PENDING
 
 
 async def test_an_invitation_link_can_be_used_once(db: FakeDatabase, org: Organisation) -> None:
     invitation = await invite(uow=db.unit_of_work(), email="dana@example.com", role="user",
-                              invited_by=org.admin.id, first_name="Dana")
+                              actor=as_actor(org.admin.id), first_name="Dana")
     user = await accept_invitation(uow=db.unit_of_work(), token=invitation.token,
                                    first_name="Ignored", last_name="Lee")
     assert (user.first_name, user.last_name, user.role) == ("Dana", "Lee", Role.USER)
@@ -203,7 +204,7 @@ async def test_overdue_invitations_are_marked_expired(db: FakeDatabase, org: Org
     current = db.seed_invitation(email="b@example.com", invited_by=org.admin)
     accepted = db.seed_invitation(email="c@example.com", invited_by=org.admin, status=ACCEPTED,
                                   expires_at=utcnow() - timedelta(hours=1))
-    assert await expire_invitations(uow=db.unit_of_work()) == 1
-    listed = await list_invitations(uow=db.unit_of_work())
+    assert await expire_invitations(uow=db.unit_of_work(), actor=OPERATOR) == 1
+    listed = await list_invitations(uow=db.unit_of_work(), actor=OPERATOR)
     assert [(i.id, i.status) for i in listed] == [
         (accepted.id, ACCEPTED), (current.id, PENDING), (overdue.id, EXPIRED)]

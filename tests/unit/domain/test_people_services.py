@@ -22,19 +22,20 @@ from domain.services.queries import list_tickets
 from domain.tickets import Assignee
 from tests.unit.conftest import Organisation
 from tests.unit.fakes import FakeDatabase
+from tests.actors import OPERATOR, as_actor
 
 
 async def test_an_admin_adds_a_user_with_a_role(db: FakeDatabase, org: Organisation) -> None:
     user = await add_user(uow=db.unit_of_work(), email=" Kim@Example.com", role="manager",
-                          first_name="Kim", department="IT", actor_id=org.admin.id)
+                          first_name="Kim", department="IT", actor=as_actor(org.admin.id))
     assert (user.email, user.role, user.department, user.is_active) == (
         "kim@example.com", Role.MANAGER, "IT", True)
     assert db.user(user.id) == user
-    assert await find_user(uow=db.unit_of_work(), email="KIM@example.com") == user
+    assert await find_user(uow=db.unit_of_work(), actor=OPERATOR, email="KIM@example.com") == user
 
 
 async def test_an_operator_at_the_command_line_may_add_users(db: FakeDatabase) -> None:
-    user = await add_user(uow=db.unit_of_work(), email="first@example.com", role="admin")
+    user = await add_user(uow=db.unit_of_work(), actor=OPERATOR, email="first@example.com", role="admin")
     assert db.user(user.id).role is Role.ADMIN
 
 
@@ -42,7 +43,7 @@ async def test_an_email_can_belong_to_one_user_only(db: FakeDatabase, org: Organ
     before = db.snapshot()
     with pytest.raises(Conflict, match="already exists"):
         await add_user(uow=db.unit_of_work(), email=str(org.agent.email).upper(),
-                       actor_id=org.admin.id)
+                       actor=as_actor(org.admin.id))
     assert db.snapshot() == before
 
 
@@ -51,13 +52,13 @@ async def test_only_an_admin_manages_users(db: FakeDatabase, org: Organisation, 
     actor_id = getattr(org, actor).id
     before = db.snapshot()
     with pytest.raises(NotAllowed, match="only admins can do that"):
-        await add_user(uow=db.unit_of_work(), email="kim@example.com", actor_id=actor_id)
+        await add_user(uow=db.unit_of_work(), email="kim@example.com", actor=as_actor(actor_id))
     with pytest.raises(NotAllowed):
         await set_role(uow=db.unit_of_work(), user_id=org.customer.id, role="admin",
-                       actor_id=actor_id)
+                       actor=as_actor(actor_id))
     with pytest.raises(NotAllowed):
         await set_active(uow=db.unit_of_work(), user_id=org.teammate.id, active=False,
-                         actor_id=actor_id)
+                         actor=as_actor(actor_id))
     assert db.snapshot() == before
 
 
@@ -67,22 +68,22 @@ async def test_an_admin_cannot_deactivate_or_demote_themselves(
     before = db.snapshot()
     with pytest.raises(NotAllowed, match="deactivate yourself"):
         await set_active(uow=db.unit_of_work(), user_id=org.admin.id, active=False,
-                         actor_id=org.admin.id)
+                         actor=as_actor(org.admin.id))
     with pytest.raises(NotAllowed, match="your own role"):
         await set_role(uow=db.unit_of_work(), user_id=org.admin.id, role="user",
-                       actor_id=org.admin.id)
+                       actor=as_actor(org.admin.id))
     assert db.snapshot() == before
 
 
 async def test_a_deactivated_user_loses_access_at_once(db: FakeDatabase, org: Organisation) -> None:
     db.seed_ticket(created_by=org.agent, assignee=Assignee.team(org.support.id))
-    assert (await list_tickets(uow=db.unit_of_work(), actor_id=org.agent.id)).total == 1
+    assert (await list_tickets(uow=db.unit_of_work(), actor=as_actor(org.agent.id))).total == 1
     updated = await set_active(uow=db.unit_of_work(), user_id=org.agent.id, active=False,
-                               actor_id=org.admin.id)
+                               actor=as_actor(org.admin.id))
     assert updated.is_active is False and db.user(org.agent.id).is_active is False
     with pytest.raises(NotAllowed, match="deactivated"):
-        await list_tickets(uow=db.unit_of_work(), actor_id=org.agent.id)
-    assert [u.id for u in await list_users(uow=db.unit_of_work(), include_inactive=False)
+        await list_tickets(uow=db.unit_of_work(), actor=as_actor(org.agent.id))
+    assert [u.id for u in await list_users(uow=db.unit_of_work(), actor=OPERATOR, include_inactive=False)
             if u.id == org.agent.id] == []
 
 
@@ -91,40 +92,40 @@ async def test_a_role_change_applies_to_the_next_request(
 ) -> None:
     hidden = db.seed_ticket(created_by=org.other_customer)
     await set_role(uow=db.unit_of_work(), user_id=org.customer.id, role="admin",
-                   actor_id=org.admin.id)
-    page = await list_tickets(uow=db.unit_of_work(), actor_id=org.customer.id)
+                   actor=as_actor(org.admin.id))
+    page = await list_tickets(uow=db.unit_of_work(), actor=as_actor(org.customer.id))
     assert hidden.id in [t.id for t in page.tickets]
 
 
 async def test_changing_an_unknown_user_says_so(db: FakeDatabase, org: Organisation) -> None:
     with pytest.raises(UserNotFound):
-        await set_role(uow=db.unit_of_work(), user_id="ghost", role="user", actor_id=org.admin.id)
+        await set_role(uow=db.unit_of_work(), user_id="ghost", role="user", actor=as_actor(org.admin.id))
 
 
 async def test_team_names_are_unique_whatever_their_case(
     db: FakeDatabase, org: Organisation
 ) -> None:
-    team = await create_team(uow=db.unit_of_work(), name="Network", actor_id=org.admin.id)
+    team = await create_team(uow=db.unit_of_work(), name="Network", actor=as_actor(org.admin.id))
     assert (team.name, team.created_by) == ("Network", org.admin.id)
     before = db.snapshot()
     with pytest.raises(Conflict):
-        await create_team(uow=db.unit_of_work(), name=" support ", actor_id=org.admin.id)
+        await create_team(uow=db.unit_of_work(), name=" support ", actor=as_actor(org.admin.id))
     assert db.snapshot() == before
 
 
 async def test_joining_a_team_opens_its_queue(db: FakeDatabase, org: Organisation) -> None:
     queued = db.seed_ticket(created_by=org.customer, assignee=Assignee.team(org.billing.id))
-    assert (await list_tickets(uow=db.unit_of_work(), actor_id=org.agent.id)).total == 0
+    assert (await list_tickets(uow=db.unit_of_work(), actor=as_actor(org.agent.id))).total == 0
     membership = await add_team_member(uow=db.unit_of_work(), team="billing",
                                        user_id=org.agent.id, role="admin",
-                                       actor_id=org.admin.id)
+                                       actor=as_actor(org.admin.id))
     assert membership.role is TeamRole.ADMIN
-    page = await list_tickets(uow=db.unit_of_work(), actor_id=org.agent.id)
+    page = await list_tickets(uow=db.unit_of_work(), actor=as_actor(org.agent.id))
     assert [t.id for t in page.tickets] == [queued.id]
     again = await add_team_member(uow=db.unit_of_work(), team=org.billing.id,
-                                  user_id=org.agent.id, actor_id=org.admin.id)
+                                  user_id=org.agent.id, actor=as_actor(org.admin.id))
     assert again == membership
-    assert [m.user_id for m in await team_members(uow=db.unit_of_work(), team="Billing")] == [
+    assert [m.user_id for m in await team_members(uow=db.unit_of_work(), actor=OPERATOR, team="Billing")] == [
         org.outsider.id, org.agent.id]
 
 
@@ -134,22 +135,22 @@ async def test_a_manager_changes_only_the_teams_they_belong_to(
     before = db.snapshot()
     with pytest.raises(NotAllowed, match="only their own teams"):
         await add_team_member(uow=db.unit_of_work(), team="billing", user_id=org.agent.id,
-                              actor_id=org.manager.id)
+                              actor=as_actor(org.manager.id))
     with pytest.raises(NotAllowed, match="only their own teams"):
         await remove_team_member(uow=db.unit_of_work(), team="billing",
-                                 user_id=org.outsider.id, actor_id=org.manager.id)
+                                 user_id=org.outsider.id, actor=as_actor(org.manager.id))
     assert db.snapshot() == before
     await add_team_member(uow=db.unit_of_work(), team="support", user_id=org.outsider.id,
-                          actor_id=org.manager.id)
+                          actor=as_actor(org.manager.id))
 
 
 async def test_leaving_a_team_closes_its_queue(db: FakeDatabase, org: Organisation) -> None:
     db.seed_ticket(created_by=org.customer, assignee=Assignee.team(org.support.id))
     assert await remove_team_member(uow=db.unit_of_work(), team="Support",
-                                    user_id=org.agent.id, actor_id=org.admin.id) is True
-    assert (await list_tickets(uow=db.unit_of_work(), actor_id=org.agent.id)).total == 0
+                                    user_id=org.agent.id, actor=as_actor(org.admin.id)) is True
+    assert (await list_tickets(uow=db.unit_of_work(), actor=as_actor(org.agent.id))).total == 0
     assert await remove_team_member(uow=db.unit_of_work(), team="Support",
-                                    user_id=org.agent.id, actor_id=org.admin.id) is False
+                                    user_id=org.agent.id, actor=as_actor(org.admin.id)) is False
 
 
 async def test_agents_and_customers_cannot_change_teams(
@@ -158,23 +159,23 @@ async def test_agents_and_customers_cannot_change_teams(
     for actor in (org.agent, org.customer):
         with pytest.raises(NotAllowed, match="only admins or managers can do that"):
             await add_team_member(uow=db.unit_of_work(), team="Billing", user_id=actor.id,
-                                  actor_id=actor.id)
+                                  actor=as_actor(actor.id))
 
 
 async def test_adding_to_an_unknown_team_or_an_unknown_user_says_which(
     db: FakeDatabase, org: Organisation
 ) -> None:
     with pytest.raises(TeamNotFound):
-        await add_team_member(uow=db.unit_of_work(), team="Nowhere", user_id=org.agent.id)
+        await add_team_member(uow=db.unit_of_work(), actor=OPERATOR, team="Nowhere", user_id=org.agent.id)
     with pytest.raises(UserNotFound):
-        await add_team_member(uow=db.unit_of_work(), team="Support", user_id="ghost")
+        await add_team_member(uow=db.unit_of_work(), actor=OPERATOR, team="Support", user_id="ghost")
 
 
 async def test_department_names_are_unique_whatever_their_case(
     db: FakeDatabase, org: Organisation
 ) -> None:
-    await create_department(uow=db.unit_of_work(), name="Finance", actor_id=org.admin.id)
+    await create_department(uow=db.unit_of_work(), name="Finance", actor=as_actor(org.admin.id))
     with pytest.raises(Conflict):
-        await create_department(uow=db.unit_of_work(), name="FINANCE", actor_id=org.admin.id)
+        await create_department(uow=db.unit_of_work(), name="FINANCE", actor=as_actor(org.admin.id))
     with pytest.raises(NotAllowed):
-        await create_department(uow=db.unit_of_work(), name="Legal", actor_id=org.manager.id)
+        await create_department(uow=db.unit_of_work(), name="Legal", actor=as_actor(org.manager.id))

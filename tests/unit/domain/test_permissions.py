@@ -14,6 +14,7 @@ from domain.services.tickets import assign_ticket, change_status, comment_on_tic
 from domain.tickets import Assignee, HistoryAction, Ticket, TicketStatus
 from tests.unit.conftest import Organisation
 from tests.unit.fakes import FakeDatabase
+from tests.actors import as_actor
 
 Setup = Callable[[FakeDatabase, Organisation], Ticket]
 S = TicketStatus
@@ -82,7 +83,7 @@ async def test_who_may_edit_which_fields(
     changes: Mapping[str, object], refusal: str | None,
 ) -> None:
     ticket = TICKETS[ticket_name](db, org)
-    call = edit_ticket(uow=db.unit_of_work(), actor_id=_actor(org, actor).id,
+    call = edit_ticket(uow=db.unit_of_work(), actor=as_actor(_actor(org, actor).id),
                        ticket=ticket.id, changes=changes)
     if refusal is not None:
         await _refused_without_a_trace(db, ticket, call, refusal)
@@ -120,7 +121,7 @@ async def test_who_may_assign_to_whom(
     to: Callable[[Organisation], Assignee | None], refusal: str | None,
 ) -> None:
     ticket = TICKETS[ticket_name](db, org)
-    call = assign_ticket(uow=db.unit_of_work(), actor_id=_actor(org, actor).id,
+    call = assign_ticket(uow=db.unit_of_work(), actor=as_actor(_actor(org, actor).id),
                          ticket=ticket.id, to=to(org))
     if refusal is not None:
         await _refused_without_a_trace(db, ticket, call, refusal)
@@ -156,7 +157,7 @@ async def test_who_may_change_a_status(
     to: TicketStatus, refusal: str | None,
 ) -> None:
     ticket = TICKETS[ticket_name](db, org)
-    call = change_status(uow=db.unit_of_work(), actor_id=_actor(org, actor).id,
+    call = change_status(uow=db.unit_of_work(), actor=as_actor(_actor(org, actor).id),
                          ticket=ticket.id, to=to)
     if refusal is not None:
         await _refused_without_a_trace(db, ticket, call, refusal)
@@ -175,7 +176,7 @@ async def test_anyone_who_sees_a_ticket_may_comment_on_it(
     db: FakeDatabase, org: Organisation, actor: str, ticket_name: str
 ) -> None:
     ticket = TICKETS[ticket_name](db, org)
-    await comment_on_ticket(uow=db.unit_of_work(), actor_id=_actor(org, actor).id,
+    await comment_on_ticket(uow=db.unit_of_work(), actor=as_actor(_actor(org, actor).id),
                             ticket=ticket.id, content="Any news?")
     assert [e.action for e in db.history(ticket.id)] == [HistoryAction.COMMENTED]
 
@@ -191,7 +192,7 @@ async def test_a_ticket_you_cannot_see_cannot_be_commented_on_and_looks_missing(
     ticket = TICKETS[ticket_name](db, org)
     before = db.snapshot()
     with pytest.raises(TicketNotFound):
-        await comment_on_ticket(uow=db.unit_of_work(), actor_id=_actor(org, actor).id,
+        await comment_on_ticket(uow=db.unit_of_work(), actor=as_actor(_actor(org, actor).id),
                                 ticket=ticket.id, content="Any news?")
     assert db.snapshot() == before
 
@@ -202,10 +203,10 @@ async def test_a_deactivated_user_may_do_nothing_at_all(db: FakeDatabase, role: 
     ticket = db.seed_ticket(created_by=user, assignee=Assignee.user(user.id))
     uow = db.unit_of_work()
     attempts: list[Callable[[], Awaitable[object]]] = [
-        lambda: edit_ticket(uow=uow, actor_id=user.id, ticket=ticket.id, changes={"title": "New"}),
-        lambda: assign_ticket(uow=uow, actor_id=user.id, ticket=ticket.id, to=None),
-        lambda: change_status(uow=uow, actor_id=user.id, ticket=ticket.id, to="resolved"),
-        lambda: comment_on_ticket(uow=uow, actor_id=user.id, ticket=ticket.id, content="Hello"),
+        lambda: edit_ticket(uow=uow, actor=as_actor(user.id), ticket=ticket.id, changes={"title": "New"}),
+        lambda: assign_ticket(uow=uow, actor=as_actor(user.id), ticket=ticket.id, to=None),
+        lambda: change_status(uow=uow, actor=as_actor(user.id), ticket=ticket.id, to="resolved"),
+        lambda: comment_on_ticket(uow=uow, actor=as_actor(user.id), ticket=ticket.id, content="Hello"),
     ]
     for attempt in attempts:
         await _refused_without_a_trace(db, ticket, attempt(), "account is deactivated")
@@ -215,7 +216,7 @@ async def test_someone_unknown_to_ticketflow_is_told_so(
     db: FakeDatabase, org: Organisation
 ) -> None:
     ticket = db.seed_ticket(created_by=org.customer)
-    call = comment_on_ticket(uow=db.unit_of_work(), actor_id="nobody", ticket=ticket.id,
+    call = comment_on_ticket(uow=db.unit_of_work(), actor=as_actor("nobody"), ticket=ticket.id,
                              content="Hello")
     await _refused_without_a_trace(db, ticket, call, "you are not a TicketFlow user")
 

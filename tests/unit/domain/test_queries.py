@@ -21,6 +21,7 @@ from domain.tickets import (
 )
 from tests.unit.conftest import Organisation
 from tests.unit.fakes import SEEDED_AT, FakeDatabase
+from tests.actors import as_actor
 
 S = TicketStatus
 
@@ -30,7 +31,7 @@ EVERYTHING = TicketFilter()
 
 async def _ids(db: FakeDatabase, actor: str, filter: TicketFilter = EVERYTHING,
                limit: int = 100, offset: int = 0) -> list[int]:
-    page = await list_tickets(uow=db.unit_of_work(), actor_id=actor, filter=filter,
+    page = await list_tickets(uow=db.unit_of_work(), actor=as_actor(actor), filter=filter,
                               limit=limit, offset=offset)
     return [t.id for t in page.tickets]
 
@@ -55,12 +56,12 @@ async def test_a_page_tells_the_total_and_whether_more_follow(
 ) -> None:
     tickets = [db.seed_ticket(created_by=org.customer) for _ in range(5)]
     newest_first = [t.id for t in reversed(tickets)]
-    page = await list_tickets(uow=db.unit_of_work(), actor_id=org.customer.id, limit=2, offset=2)
+    page = await list_tickets(uow=db.unit_of_work(), actor=as_actor(org.customer.id), limit=2, offset=2)
     assert [t.id for t in page.tickets] == newest_first[2:4]
     assert (page.total, page.offset, page.limit, page.has_more) == (5, 2, 2, True)
-    last = await list_tickets(uow=db.unit_of_work(), actor_id=org.customer.id, limit=2, offset=4)
+    last = await list_tickets(uow=db.unit_of_work(), actor=as_actor(org.customer.id), limit=2, offset=4)
     assert ([t.id for t in last.tickets], last.has_more) == ([newest_first[4]], False)
-    beyond = await list_tickets(uow=db.unit_of_work(), actor_id=org.customer.id, offset=10)
+    beyond = await list_tickets(uow=db.unit_of_work(), actor=as_actor(org.customer.id), offset=10)
     assert (beyond.tickets, beyond.total) == ((), 5)
 
 
@@ -70,7 +71,7 @@ async def test_a_page_must_be_of_a_sensible_size(
     db: FakeDatabase, org: Organisation, limit: int, offset: int, field: str
 ) -> None:
     with pytest.raises(InvalidValue) as refused:
-        await list_tickets(uow=db.unit_of_work(), actor_id=org.admin.id, limit=limit,
+        await list_tickets(uow=db.unit_of_work(), actor=as_actor(org.admin.id), limit=limit,
                            offset=offset)
     assert refused.value.field == field
 
@@ -81,7 +82,7 @@ async def test_a_deactivated_user_gets_a_refusal_rather_than_an_empty_list(
     gone = db.seed_user(active=False)
     db.seed_ticket(created_by=gone)
     with pytest.raises(NotAllowed):
-        await list_tickets(uow=db.unit_of_work(), actor_id=gone.id)
+        await list_tickets(uow=db.unit_of_work(), actor=as_actor(gone.id))
 
 
 def _filters(org: Organisation) -> dict[str, tuple[TicketFilter, set[str]]]:
@@ -163,17 +164,17 @@ async def test_comments_and_history_are_read_under_the_same_rule(
     db: FakeDatabase, org: Organisation
 ) -> None:
     ticket = db.seed_ticket(created_by=org.customer)
-    comment = await comment_on_ticket(uow=db.unit_of_work(), actor_id=org.customer.id,
+    comment = await comment_on_ticket(uow=db.unit_of_work(), actor=as_actor(org.customer.id),
                                       ticket=ticket.id, content="Hello")
-    assert await ticket_comments(uow=db.unit_of_work(), actor_id=org.customer.id,
+    assert await ticket_comments(uow=db.unit_of_work(), actor=as_actor(org.customer.id),
                                  ticket=ticket.id) == [comment]
-    history = await ticket_history(uow=db.unit_of_work(), actor_id=org.admin.id, ticket=ticket.id)
+    history = await ticket_history(uow=db.unit_of_work(), actor=as_actor(org.admin.id), ticket=ticket.id)
     assert [e.new_value for e in history] == ["Hello"]
     with pytest.raises(TicketNotFound):
-        await ticket_comments(uow=db.unit_of_work(), actor_id=org.other_customer.id,
+        await ticket_comments(uow=db.unit_of_work(), actor=as_actor(org.other_customer.id),
                               ticket=ticket.id)
     with pytest.raises(TicketNotFound):
-        await ticket_history(uow=db.unit_of_work(), actor_id=org.outsider.id, ticket=ticket.id)
+        await ticket_history(uow=db.unit_of_work(), actor=as_actor(org.outsider.id), ticket=ticket.id)
 
 
 async def test_an_id_beyond_the_database_range_reads_as_not_found(
@@ -181,4 +182,4 @@ async def test_an_id_beyond_the_database_range_reads_as_not_found(
 ) -> None:
     for ref in (2**31, "99999999999999999999", -1):
         with pytest.raises(TicketNotFound):
-            await get_ticket(uow=db.unit_of_work(), actor_id=org.admin.id, ticket=ref)
+            await get_ticket(uow=db.unit_of_work(), actor=as_actor(org.admin.id), ticket=ref)

@@ -42,6 +42,7 @@ from domain.tickets import (
 )
 from tests.unit.conftest import Organisation
 from tests.unit.fakes import FakeDatabase
+from tests.actors import as_actor
 
 A = HistoryAction
 
@@ -69,7 +70,7 @@ async def test_creating_a_ticket_numbers_it_records_it_and_announces_it(
     db: FakeDatabase, org: Organisation
 ) -> None:
     ticket = await create_ticket(
-        uow=db.unit_of_work(), actor_id=org.customer.id, title="  VPN   drops ",
+        uow=db.unit_of_work(), actor=as_actor(org.customer.id), title="  VPN   drops ",
         category="Incident", description="Every hour", priority="HIGH", severity="major",
         due_date="2026-12-31", tags="vpn, remote", estimated_hours="4",
     )
@@ -88,9 +89,9 @@ async def test_creating_a_ticket_numbers_it_records_it_and_announces_it(
 
 
 async def test_the_next_ticket_takes_the_next_number(db: FakeDatabase, org: Organisation) -> None:
-    first = await create_ticket(uow=db.unit_of_work(), actor_id=org.agent.id, title="One",
+    first = await create_ticket(uow=db.unit_of_work(), actor=as_actor(org.agent.id), title="One",
                                 category="bug")
-    second = await create_ticket(uow=db.unit_of_work(), actor_id=org.agent.id, title="Two",
+    second = await create_ticket(uow=db.unit_of_work(), actor=as_actor(org.agent.id), title="Two",
                                  category="bug")
     assert first.ticket_number.endswith("-0001")
     assert second.ticket_number == first.ticket_number[:-4] + "0002"
@@ -99,7 +100,7 @@ async def test_the_next_ticket_takes_the_next_number(db: FakeDatabase, org: Orga
 async def test_a_ticket_takes_the_default_priority_and_severity(
     db: FakeDatabase, org: Organisation
 ) -> None:
-    ticket = await create_ticket(uow=db.unit_of_work(), actor_id=org.customer.id, title="Jam",
+    ticket = await create_ticket(uow=db.unit_of_work(), actor=as_actor(org.customer.id), title="Jam",
                                  category="support", priority=None, severity="")
     assert (ticket.priority, ticket.severity) == (Priority.MEDIUM, None)
 
@@ -108,7 +109,7 @@ async def test_a_ticket_takes_the_default_priority_and_severity(
 async def test_only_an_active_ticketflow_user_can_file_a_ticket(db: FakeDatabase, who: str) -> None:
     actor = "nobody" if who == "nobody" else db.seed_user(active=False).id
     await _fails_without_a_trace(db, NotAllowed, lambda: create_ticket(
-        uow=db.unit_of_work(), actor_id=actor, title="Jam", category="support"))
+        uow=db.unit_of_work(), actor=as_actor(actor), title="Jam", category="support"))
 
 
 async def test_an_edit_records_one_history_row_per_changed_field(
@@ -117,7 +118,7 @@ async def test_an_edit_records_one_history_row_per_changed_field(
     ticket = db.seed_ticket(created_by=org.customer, assignee=Assignee.team(org.support.id),
                             title="Jam", priority=Priority.LOW, tags=("printer",))
     updated = await edit_ticket(
-        uow=db.unit_of_work(), actor_id=org.manager.id, ticket=ticket.ticket_number,
+        uow=db.unit_of_work(), actor=as_actor(org.manager.id), ticket=ticket.ticket_number,
         changes={"title": "Jam", "priority": "urgent", "tags": "printer, floor 3",
                  "due_date": "2026-12-01", "notes": "vendor visit"},
     )
@@ -144,7 +145,7 @@ async def test_an_edit_that_changes_nothing_writes_nothing(
 ) -> None:
     ticket = db.seed_ticket(created_by=org.customer, title="Jam")
     before = db.snapshot()
-    same = await edit_ticket(uow=db.unit_of_work(), actor_id=org.customer.id, ticket=ticket.id,
+    same = await edit_ticket(uow=db.unit_of_work(), actor=as_actor(org.customer.id), ticket=ticket.id,
                              changes={"title": " Jam "})
     assert same == ticket
     assert db.snapshot() == before
@@ -154,7 +155,7 @@ async def test_assigning_to_a_person_records_and_announces_it(
     db: FakeDatabase, org: Organisation
 ) -> None:
     ticket = db.seed_ticket(created_by=org.customer, assignee=Assignee.team(org.support.id))
-    updated = await assign_ticket(uow=db.unit_of_work(), actor_id=org.agent.id, ticket=ticket.id,
+    updated = await assign_ticket(uow=db.unit_of_work(), actor=as_actor(org.agent.id), ticket=ticket.id,
                                   to=Assignee.user(org.agent.id))
     assert (updated.assignee_type, updated.assignee_id, updated.assignee_team_id) == (
         AssigneeType.USER, org.agent.id, None)
@@ -171,7 +172,7 @@ async def test_queueing_to_a_team_clears_the_person_and_a_stale_column(
 ) -> None:
     ticket = db.seed_ticket(created_by=org.customer, assignee=Assignee.user(org.teammate.id),
                             assignee_team_id=org.billing.id)
-    updated = await assign_ticket(uow=db.unit_of_work(), actor_id=org.manager.id,
+    updated = await assign_ticket(uow=db.unit_of_work(), actor=as_actor(org.manager.id),
                                   ticket=ticket.id, to=Assignee.team(org.support.id))
     assert (updated.assignee_type, updated.assignee_id, updated.assignee_team_id) == (
         AssigneeType.TEAM, None, org.support.id)
@@ -183,7 +184,7 @@ async def test_unassigning_records_it_and_announces_the_previous_assignee(
     db: FakeDatabase, org: Organisation
 ) -> None:
     ticket = db.seed_ticket(created_by=org.customer, assignee=Assignee.user(org.agent.id))
-    updated = await assign_ticket(uow=db.unit_of_work(), actor_id=org.agent.id, ticket=ticket.id,
+    updated = await assign_ticket(uow=db.unit_of_work(), actor=as_actor(org.agent.id), ticket=ticket.id,
                                   to=None)
     assert updated.assignee is None
     assert (updated.assignee_id, updated.assignee_team_id) == (None, None)
@@ -198,7 +199,7 @@ async def test_assigning_to_the_current_assignee_writes_nothing(
 ) -> None:
     ticket = db.seed_ticket(created_by=org.customer, assignee=Assignee.user(org.agent.id))
     before = db.snapshot()
-    same = await assign_ticket(uow=db.unit_of_work(), actor_id=org.agent.id, ticket=ticket.id,
+    same = await assign_ticket(uow=db.unit_of_work(), actor=as_actor(org.agent.id), ticket=ticket.id,
                                to=Assignee.user(org.agent.id))
     assert same == ticket
     assert db.snapshot() == before
@@ -219,7 +220,7 @@ async def test_a_ticket_goes_only_to_an_existing_team_or_an_active_staff_member(
     gone = db.seed_user(role=Role.USER, active=False)
     ticket = db.seed_ticket(created_by=org.customer)
     failure = await _fails_without_a_trace(db, error, lambda: assign_ticket(
-        uow=db.unit_of_work(), actor_id=org.admin.id, ticket=ticket.id, to=to(org, gone)))
+        uow=db.unit_of_work(), actor=as_actor(org.admin.id), ticket=ticket.id, to=to(org, gone)))
     assert message in str(failure)
 
 
@@ -227,7 +228,7 @@ async def test_a_status_change_records_and_announces_it(
     db: FakeDatabase, org: Organisation
 ) -> None:
     ticket = db.seed_ticket(created_by=org.customer, assignee=Assignee.team(org.support.id))
-    updated = await change_status(uow=db.unit_of_work(), actor_id=org.agent.id, ticket=ticket.id,
+    updated = await change_status(uow=db.unit_of_work(), actor=as_actor(org.agent.id), ticket=ticket.id,
                                   to="Resolved")
     assert updated.status is TicketStatus.RESOLVED
     assert updated.resolved_at == updated.updated_at
@@ -243,16 +244,16 @@ async def test_a_move_the_lifecycle_forbids_writes_nothing(
 ) -> None:
     ticket = db.seed_ticket(created_by=org.admin, status=TicketStatus.CLOSED)
     await _fails_without_a_trace(db, InvalidTransition, lambda: change_status(
-        uow=db.unit_of_work(), actor_id=org.admin.id, ticket=ticket.id, to="in_progress"))
+        uow=db.unit_of_work(), actor=as_actor(org.admin.id), ticket=ticket.id, to="in_progress"))
     await _fails_without_a_trace(db, InvalidTransition, lambda: change_status(
-        uow=db.unit_of_work(), actor_id=org.admin.id, ticket=ticket.id, to="closed"))
+        uow=db.unit_of_work(), actor=as_actor(org.admin.id), ticket=ticket.id, to="closed"))
 
 
 async def test_a_comment_is_stored_recorded_and_announced(
     db: FakeDatabase, org: Organisation
 ) -> None:
     ticket = db.seed_ticket(created_by=org.customer)
-    comment = await comment_on_ticket(uow=db.unit_of_work(), actor_id=org.customer.id,
+    comment = await comment_on_ticket(uow=db.unit_of_work(), actor=as_actor(org.customer.id),
                                       ticket=ticket.id, content="  Still broken  ")
     assert (comment.task_id, comment.user_id, comment.content) == (
         ticket.id, org.customer.id, "Still broken")
@@ -269,7 +270,7 @@ async def test_a_long_comment_is_shortened_in_history_but_kept_whole(
 ) -> None:
     ticket = db.seed_ticket(created_by=org.customer)
     text = "word " * 100
-    comment = await comment_on_ticket(uow=db.unit_of_work(), actor_id=org.customer.id,
+    comment = await comment_on_ticket(uow=db.unit_of_work(), actor=as_actor(org.customer.id),
                                       ticket=ticket.id, content=text)
     [entry] = db.history(ticket.id)
     assert comment.content == text.strip()
@@ -283,14 +284,14 @@ async def test_an_empty_or_huge_comment_is_refused(
 ) -> None:
     ticket = db.seed_ticket(created_by=org.customer)
     failure = await _fails_without_a_trace(db, InvalidValue, lambda: comment_on_ticket(
-        uow=db.unit_of_work(), actor_id=org.customer.id, ticket=ticket.id, content=content))
+        uow=db.unit_of_work(), actor=as_actor(org.customer.id), ticket=ticket.id, content=content))
     assert isinstance(failure, InvalidValue) and failure.field == "comment"
 
 
 async def test_an_attachment_is_stored_and_recorded(db: FakeDatabase, org: Organisation) -> None:
     ticket = db.seed_ticket(created_by=org.customer)
     attachment = await add_attachment(
-        uow=db.unit_of_work(), actor_id=org.customer.id, ticket=ticket.id,
+        uow=db.unit_of_work(), actor=as_actor(org.customer.id), ticket=ticket.id,
         file_name="screenshot.png", file_size=2048, file_type="image/png",
         file_url="https://files.example.com/screenshot.png",
     )
@@ -313,7 +314,7 @@ async def test_an_attachment_with_missing_details_is_refused(
     details: dict[str, object] = {"file_name": "a.png", "file_size": 1, "file_type": "image/png",
                                   "file_url": "https://files.example.com/a.png", **values}
     failure = await _fails_without_a_trace(db, InvalidValue, lambda: add_attachment(
-        uow=db.unit_of_work(), actor_id=org.customer.id, ticket=ticket.id,
+        uow=db.unit_of_work(), actor=as_actor(org.customer.id), ticket=ticket.id,
         **details))  # type: ignore[arg-type]
     assert isinstance(failure, InvalidValue) and failure.field == field
 
@@ -323,22 +324,22 @@ async def test_an_attachment_on_a_ticket_you_cannot_see_is_refused(
 ) -> None:
     ticket = db.seed_ticket(created_by=org.other_customer)
     await _fails_without_a_trace(db, TicketNotFound, lambda: add_attachment(
-        uow=db.unit_of_work(), actor_id=org.customer.id, ticket=ticket.id, file_name="a.png",
+        uow=db.unit_of_work(), actor=as_actor(org.customer.id), ticket=ticket.id, file_name="a.png",
         file_size=1, file_type="image/png", file_url="https://files.example.com/a.png"))
 
 
 async def _edit(db: FakeDatabase, org: Organisation, ticket_id: int, version: Version) -> object:
-    return await edit_ticket(uow=db.unit_of_work(), actor_id=org.admin.id, ticket=ticket_id,
+    return await edit_ticket(uow=db.unit_of_work(), actor=as_actor(org.admin.id), ticket=ticket_id,
                              changes={"title": "New"}, expected_version=version)
 
 
 async def _assign(db: FakeDatabase, org: Organisation, ticket_id: int, version: Version) -> object:
-    return await assign_ticket(uow=db.unit_of_work(), actor_id=org.admin.id, ticket=ticket_id,
+    return await assign_ticket(uow=db.unit_of_work(), actor=as_actor(org.admin.id), ticket=ticket_id,
                                to=Assignee.user(org.agent.id), expected_version=version)
 
 
 async def _hold(db: FakeDatabase, org: Organisation, ticket_id: int, version: Version) -> object:
-    return await change_status(uow=db.unit_of_work(), actor_id=org.admin.id, ticket=ticket_id,
+    return await change_status(uow=db.unit_of_work(), actor=as_actor(org.admin.id), ticket=ticket_id,
                                to="on_hold", expected_version=version)
 
 
@@ -351,9 +352,9 @@ async def test_a_change_computed_from_an_older_version_is_refused(
 ) -> None:
     ticket = db.seed_ticket(created_by=org.customer)
     card_version = ticket.version
-    await comment_on_ticket(uow=db.unit_of_work(), actor_id=org.admin.id, ticket=ticket.id,
+    await comment_on_ticket(uow=db.unit_of_work(), actor=as_actor(org.admin.id), ticket=ticket.id,
                             content="comments keep the version")
-    await change_status(uow=db.unit_of_work(), actor_id=org.admin.id, ticket=ticket.id,
+    await change_status(uow=db.unit_of_work(), actor=as_actor(org.admin.id), ticket=ticket.id,
                         to="in_progress")
     failure = await _fails_without_a_trace(
         db, StaleTicket, lambda: STALE_CHANGES[change](db, org, ticket.id, card_version))
@@ -373,7 +374,7 @@ async def test_the_version_may_be_given_as_the_datetime_it_encodes(
     db: FakeDatabase, org: Organisation
 ) -> None:
     ticket = db.seed_ticket(created_by=org.customer)
-    await edit_ticket(uow=db.unit_of_work(), actor_id=org.admin.id, ticket=ticket.id,
+    await edit_ticket(uow=db.unit_of_work(), actor=as_actor(org.admin.id), ticket=ticket.id,
                       changes={"title": "New"}, expected_version=ticket.updated_at)
     assert db.ticket(ticket.id).title == "New"
 
@@ -385,14 +386,14 @@ async def test_a_missing_and_an_invisible_ticket_look_the_same(
     hidden = db.seed_ticket(created_by=org.other_customer, ticket_number="TKT-2026-0500")
     number = hidden.ticket_number if ref == "invisible" else "TKT-2026-0501"
     calls: list[Callable[[], Awaitable[object]]] = [
-        lambda: get_ticket(uow=db.unit_of_work(), actor_id=org.customer.id, ticket=number),
-        lambda: edit_ticket(uow=db.unit_of_work(), actor_id=org.customer.id, ticket=number,
+        lambda: get_ticket(uow=db.unit_of_work(), actor=as_actor(org.customer.id), ticket=number),
+        lambda: edit_ticket(uow=db.unit_of_work(), actor=as_actor(org.customer.id), ticket=number,
                             changes={"title": "Mine now"}),
-        lambda: change_status(uow=db.unit_of_work(), actor_id=org.customer.id, ticket=number,
+        lambda: change_status(uow=db.unit_of_work(), actor=as_actor(org.customer.id), ticket=number,
                               to="closed"),
-        lambda: comment_on_ticket(uow=db.unit_of_work(), actor_id=org.customer.id,
+        lambda: comment_on_ticket(uow=db.unit_of_work(), actor=as_actor(org.customer.id),
                                   ticket=number, content="hello"),
-        lambda: assign_ticket(uow=db.unit_of_work(), actor_id=org.customer.id, ticket=number,
+        lambda: assign_ticket(uow=db.unit_of_work(), actor=as_actor(org.customer.id), ticket=number,
                               to=None),
     ]
     for call in calls:
@@ -407,7 +408,7 @@ async def test_a_ticket_is_found_by_id_or_by_number_as_people_type_it(
     for _ in range(7):
         ticket = db.seed_ticket(created_by=org.customer)
     assert ticket.ticket_number == "TKT-2024-0007"
-    found = await get_ticket(uow=db.unit_of_work(), actor_id=org.customer.id, ticket=ref)
+    found = await get_ticket(uow=db.unit_of_work(), actor=as_actor(org.customer.id), ticket=ref)
     assert found == ticket
 
 
@@ -417,7 +418,7 @@ async def test_a_reference_that_names_no_ticket_is_not_found(
 ) -> None:
     db.seed_ticket(created_by=org.customer)
     with pytest.raises(TicketNotFound):
-        await get_ticket(uow=db.unit_of_work(), actor_id=org.customer.id, ticket=ref)
+        await get_ticket(uow=db.unit_of_work(), actor=as_actor(org.customer.id), ticket=ref)
 
 
 @pytest.mark.parametrize(("text", "assignee"), [

@@ -23,6 +23,7 @@ from domain.validation import (
 )
 from tests.unit.conftest import Organisation
 from tests.unit.fakes import FakeDatabase
+from tests.actors import as_actor
 
 
 @pytest.mark.parametrize(("raw", "status"), [
@@ -149,7 +150,7 @@ async def test_a_ticket_with_a_bad_value_is_not_created(
     before = db.snapshot()
     values: dict[str, object] = {"title": "Printer jam", "category": "support", **mistake}
     with pytest.raises(InvalidValue) as refused:
-        await create_ticket(uow=db.unit_of_work(), actor_id=org.customer.id, **values)
+        await create_ticket(uow=db.unit_of_work(), actor=as_actor(org.customer.id), **values)
     assert refused.value.field == field
     assert db.snapshot() == before
 
@@ -174,7 +175,7 @@ async def test_an_edit_with_a_bad_value_changes_nothing(
     ticket = db.seed_ticket(created_by=org.admin)
     before = db.snapshot()
     with pytest.raises(InvalidValue) as refused:
-        await edit_ticket(uow=db.unit_of_work(), actor_id=org.admin.id, ticket=ticket.id,
+        await edit_ticket(uow=db.unit_of_work(), actor=as_actor(org.admin.id), ticket=ticket.id,
                           changes={"notes": "fine", **mistake})
     assert refused.value.field == field
     assert db.snapshot() == before
@@ -183,7 +184,7 @@ async def test_an_edit_with_a_bad_value_changes_nothing(
 async def test_an_unknown_status_changes_nothing(db: FakeDatabase, org: Organisation) -> None:
     ticket = db.seed_ticket(created_by=org.admin)
     before = db.snapshot()
-    attempt: Awaitable[object] = change_status(uow=db.unit_of_work(), actor_id=org.admin.id,
+    attempt: Awaitable[object] = change_status(uow=db.unit_of_work(), actor=as_actor(org.admin.id),
                                                ticket=ticket.id, to="done")
     with pytest.raises(InvalidValue) as refused:
         await attempt
