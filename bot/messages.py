@@ -96,7 +96,8 @@ class MessageRouter:
                 await self._assign(turn_context, viewer, await self._full_ref(viewer, ref), target)
             case commands.ChangeStatus(ref=ref, status=status):
                 ticket = await ticket_services.change_status(
-                    uow=deps.uow(), actor=viewer, ticket=await self._full_ref(viewer, ref), to=status
+                    uow=deps.uow(), actor=viewer, ticket=await self._full_ref(viewer, ref),
+                    to=status,
                 )
                 label = ticket.status.value.replace("_", " ")
                 await reply_card(turn_context, await presenter.ticket_card(

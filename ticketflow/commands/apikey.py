@@ -52,7 +52,8 @@ async def create_key(args: argparse.Namespace, settings: Settings) -> int:
     async def work(runtime: Runtime) -> int:
         key, plaintext = await api_keys.create_api_key(
             keys=SqlApiKeyRepository(runtime.engine), uow=runtime.uow(),
-            actor=Operator("apikey create"), user_email=args.user, name=args.name, permissions=args.permissions, expires=args.expires, now=utcnow(),
+            actor=Operator("apikey create"), user_email=args.user, name=args.name,
+            permissions=args.permissions, expires=args.expires, now=utcnow(),
         )
         granted = ", ".join(sorted(p.value for p in key.permissions))
         expiry = f"expires {_when(key.expires_at)}" if key.expires_at else "never expires"

@@ -78,7 +78,8 @@ async def list_users(args: argparse.Namespace, settings: Settings) -> int:
 
 async def add_team(args: argparse.Namespace, settings: Settings) -> int:
     async def work(runtime: Runtime) -> int:
-        team = await people.create_team(uow=runtime.uow(), actor=Operator("teams add"), name=args.name,
+        team = await people.create_team(uow=runtime.uow(), actor=Operator("teams add"),
+                                        name=args.name,
                                         description=args.description)
         print(f"added team {team.name} (id {team.id})")
         return 0

@@ -83,7 +83,9 @@ async def test_a_use_case_called_without_a_proper_actor_refuses_before_it_runs(
     assert db.snapshot() == before
 
 
-async def test_a_proper_actor_gets_through_to_the_rules(db: FakeDatabase, org: Organisation) -> None:
+async def test_a_proper_actor_gets_through_to_the_rules(
+    db: FakeDatabase, org: Organisation
+) -> None:
     from domain.errors import NotAllowed
     from domain.services.people import list_users
 
