@@ -26,9 +26,8 @@ from bot.context import BotDependencies
 from domain.access import Viewer
 from domain.errors import InvalidValue
 from knowledge.answering import HelpAnswer, HelpAssistant
-from knowledge.citations import Citation, split_sources
+from knowledge.citations import Citation, source_url, split_sources
 from knowledge.conversation import Exchange, session_id_for
-from knowledge.passages import SourceKind
 
 log = logging.getLogger(__name__)
 
@@ -203,13 +202,6 @@ def exchange_view(exchange: Exchange, deps: BotDependencies, *, rated: bool = Fa
         sources=tuple(_source(citation, deps) for citation in stored.citations),
         rated=rated,
     )
-
-
-def source_url(web_url: str, citation: Citation) -> str:
-    """Where TicketFlow shows a cited document."""
-    if citation.source is SourceKind.USER_GUIDE:
-        return f"{web_url}/user-guides/{citation.document_id}"
-    return f"{web_url}/help/{citation.document_id}"
 
 
 def _source(citation: Citation, deps: BotDependencies) -> SourceView:

@@ -30,12 +30,14 @@ from knowledge.citations import (
 from knowledge.conversation import (
     AnswerNotFound,
     ChatStore,
+    Dependence,
     Exchange,
     HelpStatistics,
     NotYourAnswer,
-    follows_up,
+    dependence,
     recent,
     search_text,
+    topic_of,
 )
 from knowledge.extractive import extract, query_weights
 from knowledge.llm import ChatModel, ModelUnavailable
@@ -79,6 +81,8 @@ class HelpAnswer:
     question_id: int
     session_id: str
     source: AnswerSource
+    follow_up: bool = False
+    """Answered as a follow-up of the session's previous exchange."""
 
 
 DEFAULT_MIN_SCORE = 0.30
@@ -157,14 +161,20 @@ class HelpAssistant:
         self._clock = clock
 
     async def ask(self, *, user_id: str, session_id: str, question: str) -> HelpAnswer:
-        """Answers and stores the exchange; follow-ups see the session's previous exchange."""
+        """Answers and stores the exchange; a follow-up sees the session's previous exchange.
+
+        Only a message that depends on the previous turn is a follow-up (`dependence`):
+        one that points back and names no topic of its own ("and on Windows?", "how do
+        I undo that?"), or one that points back and finds nothing convincing alone.
+        Anything else is a new question, searched and answered on its own words.
+        """
         question = _clean(question)
         asked_at = self._clock()
         previous = recent(
             await self._store.last_exchange(session_id=session_id, user_id=user_id), now=asked_at
         )
-        passages = await self._retriever.search(search_text(question, previous), limit=SEARCH_LIMIT)
-        draft = await self._draft(question, passages, previous)
+        context, topic, passages = await self._search(question, previous)
+        draft = await self._draft(question, passages, context)
         recorded = await self._store.record_exchange(
             user_id=user_id,
             session_id=session_id,
@@ -173,8 +183,11 @@ class HelpAssistant:
             document_ids=help_document_ids(draft.citations),
             asked_at=asked_at,
             answered_at=self._clock(),
+            follow_up=context is not None,
+            topic=topic,
         )
-        log.info("answered a help question (%s, %d sources)", draft.source, len(draft.citations))
+        log.info("answered a help question (%s, %d sources%s)", draft.source,
+                 len(draft.citations), ", follow-up" if context is not None else "")
         return HelpAnswer(
             question=question,
             text=draft.text,
@@ -184,14 +197,30 @@ class HelpAssistant:
             question_id=recorded.question_id,
             session_id=session_id,
             source=draft.source,
+            follow_up=context is not None,
         )
+
+    async def _search(
+        self, question: str, previous: Exchange | None
+    ) -> tuple[Exchange | None, str, list[Passage]]:
+        """The exchange followed up on (or None), the text searched, and the passages."""
+        leaning = dependence(question) if previous is not None else Dependence.NONE
+        if previous is not None and leaning is Dependence.STRONG:
+            topic = search_text(question, previous)
+            return previous, topic, await self._retriever.search(topic, limit=SEARCH_LIMIT)
+        alone = await self._retriever.search(question, limit=SEARCH_LIMIT)
+        if previous is None or leaning is Dependence.NONE or self._gate.admits(question, alone):
+            return None, question, alone
+        topic = search_text(question, previous)
+        return previous, topic, await self._retriever.search(topic, limit=SEARCH_LIMIT)
 
     async def _draft(
         self, question: str, passages: Sequence[Passage], previous: Exchange | None
     ) -> _Draft:
+        """`previous` is the exchange this question follows up on, if it does."""
         if not self._gate.admits(question, passages):
             return _Draft(NOT_FOUND, (), AnswerSource.NOT_FOUND)
-        earlier = previous.question if previous is not None and follows_up(question) else None
+        earlier = topic_of(previous) if previous is not None else None
         if self._llm is None:
             return _quoted(question, earlier, passages, AnswerSource.DOCUMENTS)
         prompt = build_prompt(
@@ -207,7 +236,7 @@ class HelpAssistant:
         except ModelUnavailable as error:
             log.warning("the model failed, quoting the documents instead: %s", error)
             return _quoted(question, earlier, passages, AnswerSource.DOCUMENTS_AFTER_MODEL_FAILED)
-        asked = f"{previous.question} {question}" if previous is not None else question
+        asked = f"{earlier} {question}" if earlier is not None else question
         verdict = read_reply(reply, prompt, question=asked)
         if isinstance(verdict, Grounded):
             return _Draft(verdict.answer.text, verdict.answer.citations, AnswerSource.MODEL)
@@ -216,6 +245,10 @@ class HelpAssistant:
         log.warning("the model's reply was rejected, quoting the documents: %s", verdict.reason)
         return _quoted(question, earlier, passages, AnswerSource.DOCUMENTS_AFTER_REPLY_REJECTED,
                        avoid=steering_terms(reply, question=asked))
+
+    async def latest_session(self, *, user_id: str, prefix: str) -> str | None:
+        """The person's latest help session among those whose id starts with `prefix`."""
+        return await self._store.latest_session(user_id=user_id, prefix=prefix)
 
     async def exchange_for(self, *, message_id: int, user_id: str) -> Exchange:
         """The stored exchange behind an answer card, for the person who asked."""

@@ -145,6 +145,13 @@ def split_sources(content: str) -> CitedText:
     return CitedText(text=text, citations=tuple(citations))
 
 
+def source_url(web_url: str, citation: Citation) -> str:
+    """Where TicketFlow shows a cited document."""
+    if citation.source is SourceKind.USER_GUIDE:
+        return f"{web_url}/user-guides/{citation.document_id}"
+    return f"{web_url}/help/{citation.document_id}"
+
+
 def help_document_ids(citations: Sequence[Citation]) -> list[int]:
     """`related_document_ids`: the cited help documents, once each (guides live elsewhere)."""
     ids = [c.document_id for c in citations if c.source is SourceKind.HELP_DOCUMENT]

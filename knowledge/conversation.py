@@ -17,18 +17,37 @@ from enum import StrEnum
 from typing import Protocol
 
 from domain.errors import NotAllowed, NotFound
-from knowledge.terms import content_terms
+from knowledge.terms import content_terms, stem
 from knowledge.text import words
 
 FOLLOW_UP_WINDOW = timedelta(minutes=30)
 """An earlier exchange older than this is a finished conversation, not context."""
 
 _REFERRING_WORDS = frozenset(
-    {"it", "its", "that", "this", "those", "these", "they", "them", "there", "one", "same", "else"}
+    {"it", "its", "that", "this", "those", "these", "they", "them", "one", "ones", "same",
+     "else", "again", "instead", "other", "another", "former", "latter", "there"}
 )
-_CONTINUATIONS = ("and ", "also ", "but ", "what about", "how about", "what if", "and if", "then ")
-_SHORT_QUESTION_TERMS = 3
-_SELF_CONTAINED_TERMS = 5
+"""Words that point back at something said before ("how do I undo that?")."""
+_REFERRING_STEMS = frozenset(stem(word) for word in _REFERRING_WORDS)
+_NOT_REFERRING = ("is there", "are there", "is it possible", "is it ok", "is it okay",
+                  "there is", "there are", "this morning", "this week", "this year",
+                  "this month", "that's all")
+"""Uses of those words that point at nothing earlier ("is there a gym discount")."""
+_CONTINUATIONS = ("and ", "also ", "but ", "what about", "how about", "what if", "and if",
+                  "then ", "so ", "or ", "same for", "same on", "same with")
+_ELLIPSIS_TERMS = 2
+"""A referring question with at most this many words of its own has no topic of its own."""
+
+
+class Dependence(StrEnum):
+    """How much a message leans on the turn before it, read from the message alone."""
+
+    NONE = "none"
+    """It has its own topic and no word pointing back: always a new question."""
+    WEAK = "weak"
+    """A word points back, but the message names a topic too: retrieval decides."""
+    STRONG = "strong"
+    """"and on Windows?", "what about the second one?", "why?": meaningless alone."""
 
 
 class ChatRole(StrEnum):
@@ -59,6 +78,10 @@ class Exchange:
     answer: str
     document_ids: tuple[int, ...]
     answered_at: datetime | None
+    follow_up: bool = False
+    """Answered as a follow-up of the exchange before it (stored in `help_exchanges`)."""
+    topic: str = ""
+    """What was searched for; empty when not recorded (the question alone)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,13 +104,37 @@ class QuestionTally:
 class HelpStatistics:
     questions: int
     answered: int
+    """Answers citing a document, leaked ones not included."""
     helpful: int
     not_helpful: int
     most_unanswered: tuple[QuestionTally, ...]
+    follow_ups: int = 0
+    """Answers given as follow-ups of the exchange before them."""
+    leaked: int = 0
+    """Answers that cite the previous exchange's documents for a question that did not
+    depend on it: the topic carried over (recorded before follow-ups were told apart,
+    or by another writer of `ai_chat_messages`). Counted as unanswered."""
 
     @property
     def unanswered(self) -> int:
         return self.questions - self.answered
+
+
+def leaked(
+    *,
+    question: str,
+    document_ids: Sequence[int],
+    previous_document_ids: Sequence[int] | None,
+    gap: timedelta | None,
+) -> bool:
+    """Whether an answer with no follow-up record carried over the previous topic.
+
+    It did when it cites only documents the previous answer of the session (within
+    the follow-up window) cited, for a question that does not point back at it.
+    """
+    if not document_ids or not previous_document_ids or gap is None or gap > FOLLOW_UP_WINDOW:
+        return False
+    return set(document_ids) <= set(previous_document_ids) and not follows_up(question)
 
 
 class ChatStore(Protocol):
@@ -107,8 +154,15 @@ class ChatStore(Protocol):
         document_ids: Sequence[int],
         asked_at: datetime,
         answered_at: datetime,
+        follow_up: bool = False,
+        topic: str = "",
     ) -> RecordedExchange:
-        """Stores the question (role user) and the answer (role assistant) together."""
+        """Stores the question (role user) and the answer (role assistant) together, and
+        whether it was a follow-up and what was searched for (`help_exchanges`)."""
+        ...
+
+    async def latest_session(self, *, user_id: str, prefix: str) -> str | None:
+        """The session of this person's latest answer among sessions starting with `prefix`."""
         ...
 
     async def exchange(self, answer_id: int) -> Exchange | None:
@@ -139,21 +193,40 @@ def recent(previous: Exchange | None, *, now: datetime) -> Exchange | None:
     return previous if now - previous.answered_at <= FOLLOW_UP_WINDOW else None
 
 
+def dependence(question: str) -> Dependence:
+    """Whether a message depends on the one before, from its words only.
+
+    A short question is not a follow-up for being short: "how do I reset my MFA?"
+    after a question about printing is a new question. It takes a continuation
+    ("and on a Mac?", "what about…"), a word pointing back ("undo that", "does it
+    work"), or no topic word at all ("why?").
+    """
+    lowered = " ".join(words(question))
+    terms = [term for term in content_terms(question) if term not in _REFERRING_STEMS]
+    if not terms or lowered.startswith(_CONTINUATIONS):
+        return Dependence.STRONG
+    for phrase in _NOT_REFERRING:
+        lowered = lowered.replace(phrase, " ")
+    if not any(word in _REFERRING_WORDS for word in lowered.split()):
+        return Dependence.NONE
+    return Dependence.STRONG if len(terms) <= _ELLIPSIS_TERMS else Dependence.WEAK
+
+
 def follows_up(question: str) -> bool:
-    """Whether a question leans on the one before: "what about a Mac?", "how long does it take?"."""
-    terms = content_terms(question)
-    lowered = " ".join(question.casefold().split())
-    if len(terms) <= _SHORT_QUESTION_TERMS or lowered.startswith(_CONTINUATIONS):
-        return True
-    refers = any(word in _REFERRING_WORDS for word in words(question))
-    return refers and len(terms) <= _SELF_CONTAINED_TERMS
+    """Whether a question may lean on the one before: "what about a Mac?", "how do I undo that?"."""
+    return dependence(question) is not Dependence.NONE
+
+
+def topic_of(previous: Exchange) -> str:
+    """What an earlier exchange was about: a follow-up carries the topic it followed."""
+    return previous.topic or previous.question
 
 
 def search_text(question: str, previous: Exchange | None) -> str:
-    """What to search for: a follow-up is searched together with the question it follows."""
-    if previous is not None and follows_up(question):
-        return f"{previous.question} {question}"
-    return question
+    """What to search for when `question` follows up on `previous`: both together."""
+    if previous is None:
+        return question
+    return f"{topic_of(previous)} {question}"
 
 
 def question_key(question: str) -> str:

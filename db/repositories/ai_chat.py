@@ -8,7 +8,7 @@ message of the same session before the answer.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import RowMapping, Select, false, func, select, true
@@ -17,6 +17,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 from db.tables import ai_chat_messages as messages
 from db.tables.knowledge import help_answer_feedback as feedback
+from db.tables.knowledge import help_exchanges as records
 from knowledge.conversation import (
     AnswerNotFound,
     ChatRole,
@@ -24,6 +25,7 @@ from knowledge.conversation import (
     HelpStatistics,
     QuestionTally,
     RecordedExchange,
+    leaked,
     question_key,
 )
 
@@ -57,6 +59,8 @@ class SqlChatStore:
         document_ids: Sequence[int],
         asked_at: datetime,
         answered_at: datetime,
+        follow_up: bool = False,
+        topic: str = "",
     ) -> RecordedExchange:
         async with self._engine.begin() as connection:
             question_id = await _insert(
@@ -67,7 +71,25 @@ class SqlChatStore:
                 connection, user_id=user_id, session_id=session_id, role=ChatRole.ASSISTANT,
                 content=answer, document_ids=list(document_ids), at=answered_at,
             )
+            await connection.execute(records.insert().values(
+                answer_id=answer_id, follow_up=follow_up, topic=topic or question,
+            ))
         return RecordedExchange(question_id=question_id, answer_id=answer_id)
+
+    async def latest_session(self, *, user_id: str, prefix: str) -> str | None:
+        escaped = prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        async with self._engine.connect() as connection:
+            found = await connection.scalar(
+                select(messages.c.session_id)
+                .where(
+                    messages.c.user_id == user_id,
+                    messages.c.role == ChatRole.ASSISTANT.value,
+                    messages.c.session_id.like(f"{escaped}%", escape="\\"),
+                )
+                .order_by(messages.c.id.desc())
+                .limit(1)
+            )
+        return str(found) if found is not None else None
 
     async def exchange(self, answer_id: int) -> Exchange | None:
         async with self._engine.connect() as connection:
@@ -98,13 +120,24 @@ class SqlChatStore:
             rows = (await connection.execute(_answers_query(since))).mappings().all()
         tallies: dict[str, list[int]] = {}
         wording: dict[str, str] = {}
-        answered = helpful = not_helpful = 0
+        answered = helpful = not_helpful = follow_ups = carried_over = 0
+        before: dict[str, RowMapping] = {}  # per session, the answer before (rows by id)
         for row in rows:
-            has_sources = bool(row["related_document_ids"])
+            previous = before.get(row["session_id"])
+            before[row["session_id"]] = row
+            question = row["question"] or ""
+            leak = row["follow_up"] is None and previous is not None and leaked(
+                question=question,
+                document_ids=row["related_document_ids"] or (),
+                previous_document_ids=previous["related_document_ids"],
+                gap=_gap(previous["created_at"], row["created_at"]),
+            )
+            has_sources = bool(row["related_document_ids"]) and not leak
             answered += has_sources
+            carried_over += leak
+            follow_ups += bool(row["follow_up"])
             helpful += row["helpful"]
             not_helpful += row["not_helpful"]
-            question = row["question"] or ""
             key = question_key(question)
             wording.setdefault(key, question)
             tally = tallies.setdefault(key, [0, 0, 0])
@@ -124,7 +157,13 @@ class SqlChatStore:
                 QuestionTally(wording[key], asked, unanswered, unhelpful)
                 for key, (asked, unanswered, unhelpful) in worst[:top]
             ),
+            follow_ups=follow_ups,
+            leaked=carried_over,
         )
+
+
+def _gap(earlier: datetime | None, later: datetime | None) -> timedelta | None:
+    return later - earlier if earlier is not None and later is not None else None
 
 
 async def _insert(
@@ -151,9 +190,9 @@ async def _insert(
 async def _exchange(connection: AsyncConnection, answer_id: int) -> Exchange | None:
     answer = (
         await connection.execute(
-            select(messages).where(
-                messages.c.id == answer_id, messages.c.role == ChatRole.ASSISTANT.value
-            )
+            select(messages, records.c.follow_up, records.c.topic)
+            .select_from(messages.outerjoin(records, records.c.answer_id == messages.c.id))
+            .where(messages.c.id == answer_id, messages.c.role == ChatRole.ASSISTANT.value)
         )
     ).mappings().first()
     if answer is None:
@@ -187,6 +226,8 @@ def _exchange_of(answer: RowMapping, question: RowMapping | None) -> Exchange:
         answer=answer["content"],
         document_ids=tuple(answer["related_document_ids"] or ()),
         answered_at=answer["created_at"],
+        follow_up=bool(answer["follow_up"]),
+        topic=answer["topic"] or "",
     )
 
 
@@ -212,13 +253,20 @@ def _answers_query(since: datetime | None) -> Select[Any]:
             .scalar_subquery()
         )
 
-    query = select(
-        messages.c.id,
-        messages.c.related_document_ids,
-        question.label("question"),
-        verdicts(true()).label("helpful"),
-        verdicts(false()).label("not_helpful"),
-    ).where(messages.c.role == ChatRole.ASSISTANT.value)
+    query = (
+        select(
+            messages.c.id,
+            messages.c.session_id,
+            messages.c.created_at,
+            messages.c.related_document_ids,
+            records.c.follow_up,
+            question.label("question"),
+            verdicts(true()).label("helpful"),
+            verdicts(false()).label("not_helpful"),
+        )
+        .select_from(messages.outerjoin(records, records.c.answer_id == messages.c.id))
+        .where(messages.c.role == ChatRole.ASSISTANT.value)
+    )
     if since is not None:
         query = query.where(messages.c.created_at >= since)
     return query.order_by(messages.c.id)

@@ -9,7 +9,12 @@ from db.tables.bot import bot_activity_receipts, bot_conversation_refs, bot_stat
 from db.tables.configuration import company_settings, email_templates, smtp_settings
 from db.tables.help import ai_chat_messages, help_documents, user_guide_categories, user_guides
 from db.tables.integrations import api_keys, teams_integration_settings
-from db.tables.knowledge import help_answer_feedback, help_document_chunks, help_indexed_sources
+from db.tables.knowledge import (
+    help_answer_feedback,
+    help_document_chunks,
+    help_exchanges,
+    help_indexed_sources,
+)
 from db.tables.notifications import bot_ticket_cards, notification_outbox
 from db.tables.organisation import departments, team_members, teams, user_invitations
 from db.tables.schema_adoptions import schema_adoptions
@@ -29,6 +34,7 @@ __all__ = [
     "help_answer_feedback",
     "help_document_chunks",
     "help_documents",
+    "help_exchanges",
     "help_indexed_sources",
     "metadata",
     "notification_outbox",

@@ -78,6 +78,25 @@ help_answer_feedback = Table(
     UniqueConstraint("message_id", "user_id"),
 )
 
+help_exchanges = Table(
+    "help_exchanges",
+    metadata,
+    # One row per answer the assistant stored in `ai_chat_messages`: how it came about.
+    # Rows of `ai_chat_messages` without one were written before this table, or by the
+    # web app; `ai_chat_messages` itself keeps TicketFlow's columns unchanged.
+    Column(
+        "answer_id",
+        Integer,
+        ForeignKey(ai_chat_messages.c.id, ondelete="CASCADE"),
+        primary_key=True,
+        autoincrement=False,
+    ),
+    # Answered as a follow-up of the session's previous exchange.
+    Column("follow_up", Boolean, nullable=False),
+    # What was searched for: the question, or the topic it followed up on and the question.
+    Column("topic", Text, nullable=False),
+)
+
 SEARCH_COLUMN = "search"
 SEARCH_INDEX = "help_document_chunks_search_idx"
 FTS_TABLE = "help_document_chunks_fts"

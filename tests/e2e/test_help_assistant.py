@@ -163,6 +163,28 @@ async def test_a_follow_up_in_the_same_chat_is_answered_with_the_previous_turn_i
     assert len(sessions) == 1
 
 
+async def test_a_new_question_in_the_same_chat_does_not_carry_the_previous_topic(
+    helpdesk: Service, model: CompletionsStandIn, engine: AsyncEngine
+) -> None:
+    # The topic leak: a question no document answers, asked right after another one, used to
+    # be searched with it and answered from the earlier question's passages.
+    await insert_user(engine, role="user", email="ada@example.com")
+    ada = helpdesk.person("ada@example.com", "Ada Lovelace")
+    model.then(Completion(ANSWER))
+
+    await helpdesk.say(QUESTION, user=ada)
+    await wait_for_answers(helpdesk)
+    await helpdesk.say("when do my stock options vest", user=ada)
+    second = (await wait_for_answers(helpdesk, 2))[1]
+
+    shown = texts_in(second)
+    assert "I couldn't find this in the help documents" in shown
+    assert "Wi-Fi Networks" not in shown and ANSWER not in shown
+    assert len(model.requests) == 1
+    rows = await stored(engine)
+    assert [r["related_document_ids"] for r in rows if r["role"] == "assistant"][1] in ([], None)
+
+
 async def test_helpful_is_stored_and_the_card_comes_back_without_the_feedback_buttons(
     helpdesk: Service, model: CompletionsStandIn, engine: AsyncEngine
 ) -> None:

@@ -26,6 +26,7 @@ SERVICE_TABLES = {
     "help_document_chunks",
     "help_indexed_sources",
     "help_answer_feedback",
+    "help_exchanges",
     schema_adoptions.name,
 }
 WEBAPP_TABLES = set(metadata.tables) - SERVICE_TABLES

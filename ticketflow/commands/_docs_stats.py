@@ -1,6 +1,9 @@
 """`ticketflow docs stats`: how the help assistant is doing, and what it cannot answer.
 
-A question counts as unanswered when its answer cited no help document; the
+A question counts as unanswered when its answer cited no help document, or
+when the answer only carried over the previous question's documents to a
+question that did not follow up on it (a leaked topic, possible in exchanges
+stored before follow-ups were told apart, or written by another client). The
 list ranks questions (grouped by their words) by how often they went unanswered
 or were marked "Not helpful": the gaps worth a new help document.
 """
@@ -52,6 +55,8 @@ def render(stats: HelpStatistics, *, period: str) -> str:
         f"Help assistant, {period}",
         (f"Questions: {stats.questions}   answered from the documents: {stats.answered}{share}"
          f"   unanswered: {stats.unanswered}"),
+        (f"Follow-ups: {stats.follow_ups}   previous topic carried over "
+         f"(counted unanswered): {stats.leaked}"),
         f"Feedback: {stats.helpful} helpful, {stats.not_helpful} not helpful",
     ]
     if not stats.most_unanswered:

@@ -3,17 +3,21 @@
 from __future__ import annotations
 
 import asyncio
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
+from sqlalchemy import select
 
 from db.engine import create_engine
 from db.migrate import upgrade
+from db.tables import ai_chat_messages, help_exchanges
 from knowledge.ingestion import Upload, add_help_document
 from ticketflow.knowledge import build_knowledge
 from ticketflow.cli import main
 from ticketflow.runtime import Runtime
 from ticketflow.settings import Settings, database_url
+from tests.integration.builders import insert_user
 
 HELP = Path(__file__).resolve().parents[2] / "fixtures" / "help"
 QUESTION = "why does my phone get disconnected from the Staff-BYOD wifi?"
@@ -58,6 +62,97 @@ def test_ask_answers_in_the_terminal_with_sources_and_links(
     assert "Sources:\n[1] Wi-Fi Networks — https://tf.example.com/help/1" in printed
 
 
+def test_each_ask_is_a_new_conversation_so_the_previous_topic_does_not_leak(
+    terminal: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    main(["ask", QUESTION, "--as", "ada@example.com"])
+    capsys.readouterr()
+
+    assert main(["ask", "when do my stock options vest", "--as", "ada@example.com"]) == 0
+    assert main(["ask", "when do my stock options vest", "--as", "ada@example.com",
+                 "--follow-up"]) == 0
+
+    printed = capsys.readouterr().out
+    assert printed.count("I couldn't find this in the help documents") == 2
+    assert "Wi-Fi" not in printed
+
+
+def test_follow_up_continues_the_previous_ask_and_is_stored_as_a_follow_up(
+    terminal: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    main(["ask", QUESTION, "--as", "ada@example.com"])
+    capsys.readouterr()
+
+    assert main(["ask", "and how do i sign in again after that?", "--as", "ada@example.com",
+                 "--follow-up"]) == 0
+
+    printed = capsys.readouterr().out
+    assert "Sources:\n[1] Wi-Fi Networks" in printed
+    rows = asyncio.run(stored(terminal))
+    assert [(r["role"], r["follow_up"]) for r in rows] == [
+        ("user", None), ("assistant", False), ("user", None), ("assistant", True)]
+    assert len({r["session_id"] for r in rows}) == 1
+    assert rows[0]["session_id"].startswith("ask-")
+
+
+def test_without_follow_up_the_same_words_start_a_new_conversation(terminal: str) -> None:
+    main(["ask", QUESTION, "--as", "ada@example.com"])
+    main(["ask", "and how do i sign in again after that?", "--as", "ada@example.com"])
+
+    rows = asyncio.run(stored(terminal))
+    assert len({r["session_id"] for r in rows}) == 2
+    assert [r["follow_up"] for r in rows if r["role"] == "assistant"] == [False, False]
+
+
+def test_docs_stats_counts_an_answer_carried_over_from_the_previous_topic_as_unanswered(
+    terminal: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Exchanges as they were stored before follow-ups were told apart (no help_exchanges row):
+    # the second question has nothing to do with the first but cites its document.
+    asyncio.run(store_legacy_exchanges(terminal, [
+        (QUESTION, [1]), ("when do my stock options vest", [1]), ("and on a mac?", [1]),
+    ]))
+
+    assert main(["docs", "stats", "--days", "0"]) == 0
+
+    printed = capsys.readouterr().out
+    assert "Questions: 3   answered from the documents: 2 (66%)   unanswered: 1" in printed
+    assert "Follow-ups: 0   previous topic carried over (counted unanswered): 1" in printed
+    [row] = [line for line in printed.splitlines() if "stock options" in line]
+    assert row.split()[:3] == ["1", "1", "0"]
+
+
+async def stored(url: str) -> list[dict[str, object]]:
+    engine = create_engine(database_url(url))
+    try:
+        async with engine.connect() as connection:
+            rows = await connection.execute(
+                select(ai_chat_messages, help_exchanges.c.follow_up)
+                .select_from(ai_chat_messages.outerjoin(
+                    help_exchanges, help_exchanges.c.answer_id == ai_chat_messages.c.id))
+                .order_by(ai_chat_messages.c.id))
+            return [dict(row) for row in rows.mappings()]
+    finally:
+        await engine.dispose()
+
+
+async def store_legacy_exchanges(url: str, exchanges: list[tuple[str, list[int]]]) -> None:
+    engine = create_engine(database_url(url))
+    try:
+        user = await insert_user(engine, email="ada@example.com")
+        at = datetime(2026, 3, 2, 9, 0)
+        async with engine.begin() as connection:
+            for question, documents in exchanges:
+                for role, content, ids in (("user", question, None),
+                                           ("assistant", "Here is what…", documents)):
+                    await connection.execute(ai_chat_messages.insert().values(
+                        user_id=user, session_id="web-1", role=role, content=content,
+                        related_document_ids=ids, created_at=at))
+                    at += timedelta(minutes=1)
+    finally:
+        await engine.dispose()
+
+
 def test_docs_stats_reports_answers_and_the_questions_left_unanswered(
     terminal: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -71,5 +166,6 @@ def test_docs_stats_reports_answers_and_the_questions_left_unanswered(
     printed = capsys.readouterr().out
     assert "Questions: 3   answered from the documents: 1 (33%)   unanswered: 2" in printed
     assert "Feedback: 0 helpful, 0 not helpful" in printed
+    assert "Follow-ups: 0   previous topic carried over (counted unanswered): 0" in printed
     [row] = [line for line in printed.splitlines() if "parking permit" in line]
     assert row.split()[:3] == ["2", "2", "0"]

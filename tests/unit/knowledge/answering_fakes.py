@@ -105,6 +105,8 @@ class StoredMessage:
 class MemoryChatStore:
     messages: list[StoredMessage] = field(default_factory=list)
     feedback: dict[tuple[int, str], bool] = field(default_factory=dict)
+    records: dict[int, tuple[bool, str]] = field(default_factory=dict)
+    """Per answer id: follow-up or not, and what was searched for."""
     fail_writes: bool = False
 
     async def last_exchange(self, *, session_id: str, user_id: str) -> Exchange | None:
@@ -124,6 +126,8 @@ class MemoryChatStore:
         document_ids: Sequence[int],
         asked_at: datetime,
         answered_at: datetime,
+        follow_up: bool = False,
+        topic: str = "",
     ) -> RecordedExchange:
         if self.fail_writes:
             raise OSError("the database is gone")
@@ -131,7 +135,13 @@ class MemoryChatStore:
         answered = self._add(
             user_id, session_id, ChatRole.ASSISTANT, answer, tuple(document_ids), answered_at
         )
+        self.records[answered.id] = (follow_up, topic or question)
         return RecordedExchange(question_id=asked.id, answer_id=answered.id)
+
+    async def latest_session(self, *, user_id: str, prefix: str) -> str | None:
+        sessions = [m.session_id for m in self.messages if m.user_id == user_id
+                    and m.role is ChatRole.ASSISTANT and m.session_id.startswith(prefix)]
+        return sessions[-1] if sessions else None
 
     def _add(
         self, user_id: str, session_id: str, role: ChatRole, content: str,
@@ -157,6 +167,8 @@ class MemoryChatStore:
             question=question.content if question else "",
             answer_id=answer.id, answer=answer.content, document_ids=answer.document_ids,
             answered_at=answer.created_at,
+            follow_up=self.records.get(answer.id, (False, ""))[0],
+            topic=self.records.get(answer.id, (False, ""))[1],
         )
 
     async def record_feedback(
@@ -191,6 +203,7 @@ class MemoryChatStore:
                 QuestionTally(first_wording[k], *counts) for k, counts in ranked[:top]
                 if counts[1] + counts[2]
             ),
+            follow_ups=sum(1 for a in answers if self.records.get(a.id, (False, ""))[0]),
         )
 
 

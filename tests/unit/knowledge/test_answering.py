@@ -261,6 +261,76 @@ async def test_a_self_contained_question_is_searched_on_its_own_words() -> None:
     assert retriever.queries[-1] == "how long are unreleased print jobs kept in the queue"
 
 
+async def test_a_new_question_after_another_topic_is_declined_not_answered_with_the_old_one(
+) -> None:
+    # The topic leak: asked first, the MFA question is declined; asked after a question
+    # about print jobs it used to be searched together with it and answered from that page.
+    helper, store, retriever = assistant()
+
+    first = await helper.ask(user_id="u1", session_id="s1",
+                             question="how long are print jobs kept in the queue")
+    leaked = await helper.ask(user_id="u1", session_id="s1", question="How do I reset my MFA?")
+
+    assert first.answered and not first.follow_up
+    assert not leaked.answered and not leaked.follow_up and leaked.citations == ()
+    assert retriever.queries[-1] == "How do I reset my MFA?"
+    assert store.records[leaked.message_id] == (False, "How do I reset my MFA?")
+
+
+async def test_a_question_pointing_back_with_its_own_confident_passages_is_a_new_question(
+) -> None:
+    helper, _, retriever = assistant()
+
+    await helper.ask(user_id="u1", session_id="s1", question="how do i fix the vpn dropping")
+    answer = await helper.ask(
+        user_id="u1", session_id="s1",
+        question="is that also why print jobs are deleted from the queue after 24 hours",
+    )
+
+    assert not answer.follow_up and answer.answered
+    assert [c.document_id for c in answer.citations] == [5]
+    assert retriever.queries[-1].startswith("is that also why print jobs")
+
+
+async def test_a_question_pointing_back_that_finds_nothing_alone_is_a_follow_up() -> None:
+    helper, store, retriever = assistant()
+
+    await helper.ask(user_id="u1", session_id="s1", question="how do i fix the vpn dropping")
+    answer = await helper.ask(user_id="u1", session_id="s1",
+                              question="does that also happen at the airport lounge")
+
+    assert answer.follow_up
+    assert retriever.queries[-2:] == [
+        "does that also happen at the airport lounge",
+        "how do i fix the vpn dropping does that also happen at the airport lounge",
+    ]
+    assert store.records[answer.message_id][0] is True
+
+
+async def test_a_chain_of_follow_ups_keeps_the_topic_they_started_from() -> None:
+    helper, _, retriever = assistant()
+
+    await helper.ask(user_id="u1", session_id="s1", question="how do i fix the vpn dropping")
+    await helper.ask(user_id="u1", session_id="s1", question="and on a mac?")
+    third = await helper.ask(user_id="u1", session_id="s1", question="what about the other one?")
+
+    assert third.follow_up
+    assert retriever.queries[-1] == (
+        "how do i fix the vpn dropping and on a mac? what about the other one?")
+
+
+async def test_a_follow_up_shows_the_model_the_previous_turn_and_a_new_question_does_not() -> None:
+    model = ScriptedModel(["Tick Use TLS only when the vpn drops [1].",
+                           "Unreleased print jobs are deleted after 24 hours [1]."])
+    helper, _, _ = assistant(llm=model)
+
+    await helper.ask(user_id="u1", session_id="s1", question="how do i fix the vpn dropping")
+    await helper.ask(user_id="u1", session_id="s1",
+                     question="when are unreleased print jobs deleted from the queue")
+
+    assert [m.role for m in model.prompts[-1]] == [PromptRole.SYSTEM, PromptRole.USER]
+
+
 # --- storage ------------------------------------------------------------------------------
 
 

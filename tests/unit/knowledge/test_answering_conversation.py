@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import datetime, timedelta
 
 import pytest
 
 from knowledge.conversation import (
     FOLLOW_UP_WINDOW,
+    Dependence,
     Exchange,
+    dependence,
     follows_up,
+    leaked,
     question_key,
     recent,
     search_text,
@@ -54,11 +58,57 @@ def test_a_question_with_its_own_topic_stands_alone(question: str) -> None:
     assert not follows_up(question)
 
 
+@pytest.mark.parametrize(
+    "question",
+    ["How do I reset my MFA?", "when do my stock options vest", "printer jams",
+     "is there a gym discount for staff", "how do i order business cards",
+     "vpn keeps dropping on hotel wifi", "is it possible to book a desk"],
+)
+def test_a_short_question_with_its_own_topic_does_not_depend_on_the_one_before(
+    question: str,
+) -> None:
+    assert dependence(question) is Dependence.NONE
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["and on Windows?", "what about the second one?", "how do I undo that?", "why?",
+     "same for the printer", "can I do it again"],
+)
+def test_ellipsis_and_pointing_back_without_a_topic_depend_on_the_one_before(
+    question: str,
+) -> None:
+    assert dependence(question) is Dependence.STRONG
+
+
+def test_pointing_back_while_naming_a_topic_leaves_it_to_retrieval() -> None:
+    assert dependence("does that also apply to printers on the third floor") is Dependence.WEAK
+
+
+def test_an_answer_citing_the_previous_documents_for_an_unrelated_question_leaked() -> None:
+    minute = timedelta(minutes=1)
+
+    assert leaked(question="How do I reset my MFA?", document_ids=[5],
+                  previous_document_ids=[5], gap=minute)
+    assert not leaked(question="and on a mac?", document_ids=[5],
+                      previous_document_ids=[5], gap=minute)
+    assert not leaked(question="How do I reset my MFA?", document_ids=[2],
+                      previous_document_ids=[5], gap=minute)
+    assert not leaked(question="How do I reset my MFA?", document_ids=[5],
+                      previous_document_ids=[5], gap=FOLLOW_UP_WINDOW + minute)
+    assert not leaked(question="How do I reset my MFA?", document_ids=[],
+                      previous_document_ids=[5], gap=minute)
+
+
 def test_a_follow_up_is_searched_with_the_question_it_follows() -> None:
     previous = exchange(answered_at=NOW)
 
     assert search_text("and on a mac?", previous) == "how do i install the vpn client and on a mac?"
     assert search_text("and on a mac?", None) == "and on a mac?"
+    chained = dataclasses.replace(previous, question="and on a mac?", follow_up=True,
+                                  topic="how do i install the vpn client and on a mac?")
+    assert search_text("what about linux", chained) == (
+        "how do i install the vpn client and on a mac? what about linux")
 
 
 def test_an_exchange_older_than_the_window_is_no_longer_context() -> None:
