@@ -108,14 +108,15 @@ async def answer_question(
     session_id = help_session(activity, viewer.id)
     await turn_context.send_activity(Activity(type=ActivityTypes.typing))
     if activity.channel_id not in PROACTIVE_CHANNELS:
-        answer = await assistant.help_assistant.ask(user_id=viewer.id, session_id=session_id,
-                                          question=question)
+        answer = await assistant.help_assistant.ask(
+            user_id=viewer.id, session_id=session_id, question=question, reader=viewer.role
+        )
         await turn_context.send_activity(_message(answer_card(answer_view(answer, deps))))
         return
     await turn_context.send_activity(LOOKING)
     reference = TurnContext.get_conversation_reference(activity)
     assistant.start(
-        _answer_later(turn_context.adapter, reference, deps, viewer.id, session_id, question)
+        _answer_later(turn_context.adapter, reference, deps, viewer, session_id, question)
     )
 
 
@@ -123,15 +124,16 @@ async def _answer_later(
     adapter: BotAdapter,
     reference: ConversationReference,
     deps: BotDependencies,
-    user_id: str,
+    viewer: Viewer,
     session_id: str,
     question: str,
 ) -> None:
     """Runs after the turn: answer, then post the card where the question was asked."""
     assistant = _assistant(deps)
     try:
-        answer = await assistant.help_assistant.ask(user_id=user_id, session_id=session_id,
-                                          question=question)
+        answer = await assistant.help_assistant.ask(
+            user_id=viewer.id, session_id=session_id, question=question, reader=viewer.role
+        )
     except Exception as failure:  # told to the person here, logged by `Assistant._finished`
         try:
             await _post(adapter, reference, deps, MessageFactory.text(SORRY))

@@ -11,7 +11,7 @@ outage of the model never loses an exchange.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
@@ -19,6 +19,8 @@ from typing import Protocol, runtime_checkable
 
 from domain.clock import utcnow
 from domain.errors import InvalidValue
+from domain.people import Role
+from knowledge.audience import DocumentAudiences, Restrictions, readable
 from knowledge.citations import (
     Citation,
     CitedText,
@@ -49,6 +51,9 @@ log = logging.getLogger(__name__)
 
 MAX_QUESTION_CHARS = 2000
 SEARCH_LIMIT = 5
+RESTRICTED_POOL = 20
+"""With restricted documents, search this many deeper first, so the readable ones fill the top."""
+MAX_POOL = 320
 PROMPT_PASSAGES = 4
 
 NOT_FOUND = (
@@ -150,18 +155,25 @@ class HelpAssistant:
         store: ChatStore,
         llm: ChatModel | None,
         gate: RetrievalGate | None = None,
+        audiences: DocumentAudiences | None = None,
         company: str = "TicketFlow",
         clock: Callable[[], datetime] = utcnow,
     ) -> None:
         self._retriever = retriever
+        self._audiences = audiences
         self._store = store
         self._llm = llm
         self._gate = gate or gate_for(retriever)
         self._company = company
         self._clock = clock
 
-    async def ask(self, *, user_id: str, session_id: str, question: str) -> HelpAnswer:
+    async def ask(
+        self, *, user_id: str, session_id: str, question: str, reader: Role | None = None
+    ) -> HelpAnswer:
         """Answers and stores the exchange; a follow-up sees the session's previous exchange.
+
+        `reader` is the asker's role: documents limited to other roles are never
+        searched for them (None, a role not known: only documents for everyone).
 
         Only a message that depends on the previous turn is a follow-up (`dependence`):
         one that points back and names no topic of its own ("and on Windows?", "how do
@@ -173,7 +185,10 @@ class HelpAssistant:
         previous = recent(
             await self._store.last_exchange(session_id=session_id, user_id=user_id), now=asked_at
         )
-        context, topic, passages = await self._search(question, previous)
+        restrictions = await self._audiences.restrictions() if self._audiences else {}
+        context, topic, passages = await self._search(
+            question, previous, lambda text: self._find(text, restrictions, reader)
+        )
         draft = await self._draft(question, passages, context)
         recorded = await self._store.record_exchange(
             user_id=user_id,
@@ -201,18 +216,35 @@ class HelpAssistant:
         )
 
     async def _search(
-        self, question: str, previous: Exchange | None
+        self,
+        question: str,
+        previous: Exchange | None,
+        find: Callable[[str], Awaitable[list[Passage]]],
     ) -> tuple[Exchange | None, str, list[Passage]]:
         """The exchange followed up on (or None), the text searched, and the passages."""
         leaning = dependence(question) if previous is not None else Dependence.NONE
         if previous is not None and leaning is Dependence.STRONG:
             topic = search_text(question, previous)
-            return previous, topic, await self._retriever.search(topic, limit=SEARCH_LIMIT)
-        alone = await self._retriever.search(question, limit=SEARCH_LIMIT)
+            return previous, topic, await find(topic)
+        alone = await find(question)
         if previous is None or leaning is Dependence.NONE or self._gate.admits(question, alone):
             return None, question, alone
         topic = search_text(question, previous)
-        return previous, topic, await self._retriever.search(topic, limit=SEARCH_LIMIT)
+        return previous, topic, await find(topic)
+
+    async def _find(
+        self, text: str, restrictions: Restrictions, reader: Role | None
+    ) -> list[Passage]:
+        """The best passages `reader` may read: restricted ones never leave this method."""
+        if not restrictions:
+            return await self._retriever.search(text, limit=SEARCH_LIMIT)
+        pool = RESTRICTED_POOL
+        while True:
+            found = await self._retriever.search(text, limit=pool)
+            kept = readable(found, restrictions, reader)
+            if len(kept) >= SEARCH_LIMIT or len(found) < pool or pool >= MAX_POOL:
+                return kept[:SEARCH_LIMIT]
+            pool *= 4
 
     async def _draft(
         self, question: str, passages: Sequence[Passage], previous: Exchange | None

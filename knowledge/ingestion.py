@@ -20,6 +20,7 @@ from pathlib import PurePath
 
 from domain.clock import utcnow
 from domain.errors import NotFound, UserNotFound
+from domain.people import Role
 from knowledge.extraction import DocumentRejected
 from knowledge.indexing import (
     DocumentIndexer,
@@ -103,8 +104,11 @@ async def add_help_document(
     category: str | None = None,
     tags: Sequence[str] = (),
     uploaded_by: str | None = None,
+    audience: frozenset[Role] | None = None,
 ) -> AddedDocument:
     """Store an uploaded file as TicketFlow does and make it searchable.
+
+    `audience`: the roles that may read it (see `knowledge.audience`); None is everyone.
 
     `uploaded_by` is an email; without one the first admin is recorded (or no one).
     Raises `DocumentRejected` for a file that cannot become help text, and
@@ -113,7 +117,7 @@ async def add_help_document(
     uploader = await _uploader(library, uploaded_by)
     prepared = await _prepare(
         indexer=indexer, upload=upload, title=title, category=category, tags=tags,
-        uploader=uploader,
+        uploader=uploader, audience=audience,
     )
     return await _store(library, prepared)
 
@@ -126,6 +130,7 @@ async def add_help_documents(
     category: str | None = None,
     tags: Sequence[str] = (),
     uploaded_by: str | None = None,
+    audience: frozenset[Role] | None = None,
 ) -> AsyncIterator[Ingested]:
     """Add many files, reading the next one while the previous one is written.
 
@@ -146,7 +151,7 @@ async def add_help_documents(
             task = asyncio.create_task(
                 _prepare(
                     indexer=indexer, upload=upload, title=None, category=category, tags=tags,
-                    uploader=uploader,
+                    uploader=uploader, audience=audience,
                 )
             )
             in_flight.append((upload, task))
@@ -177,6 +182,7 @@ async def _prepare(
     category: str | None,
     tags: Sequence[str],
     uploader: str | None,
+    audience: frozenset[Role] | None = None,
 ) -> _Prepared:
     """Everything before the transaction: extraction, chunking, embeddings."""
     document = await indexer.read(upload.data, upload.filename)
@@ -189,6 +195,7 @@ async def _prepare(
         uploaded_by=uploader,
         category=(category or "").strip() or None,
         tags=_tags(tags),
+        audience=audience,
     )
     stamp = fingerprint(
         title=new.title, filename=new.filename, content=new.content, file_data=new.file_data

@@ -13,6 +13,7 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Protocol
 
+from domain.people import Role
 from knowledge.passages import SourceKind
 
 Vector = tuple[float, ...]
@@ -81,6 +82,8 @@ class NewHelpDocument:
     uploaded_by: str | None
     category: str | None
     tags: tuple[str, ...]
+    audience: frozenset[Role] | None = None
+    """The roles that may read it (`help_document_audiences`); None is everyone."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,6 +109,7 @@ class LibraryEntry:
     page_count: int | None
     error: str | None
     indexed_at: datetime | None
+    audience: frozenset[Role] | None = None
 
 
 class HelpLibrary(Protocol):

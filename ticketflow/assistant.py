@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from db.repositories.ai_chat import SqlChatStore
+from db.repositories.help_documents import SqlDocumentAudiences
 from knowledge.answering import HelpAssistant
 from knowledge.llm import DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT_SECONDS, OpenAIChatModel
 from knowledge.passages import Retriever
@@ -24,6 +25,7 @@ def build_assistant(
     return HelpAssistant(
         retriever=retriever,
         store=SqlChatStore(runtime.engine),
+        audiences=SqlDocumentAudiences(runtime.engine),
         llm=chat_model(runtime.settings, timeout=model_timeout, max_retries=model_retries),
     )
 

@@ -12,7 +12,7 @@ from typing import Any
 
 from sqlalchemy import and_, delete, func, literal, select
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.ext.asyncio import AsyncEngine
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 from db.repositories.chunks import (
     delete_index,
@@ -22,7 +22,10 @@ from db.repositories.chunks import (
     write_vectors,
 )
 from db.tables import help_documents, user_guides, users
+from db.tables.knowledge import help_document_audiences as audiences
 from db.tables.knowledge import help_indexed_sources
+from domain.people import Role
+from knowledge.audience import Restrictions
 from knowledge.passages import SourceKind
 from knowledge.ports import (
     DocumentIndex,
@@ -71,6 +74,9 @@ class SqlHelpLibrary:
             await write_index(
                 connection, SourceRef(SourceKind.HELP_DOCUMENT, document_id), index, now=now
             )
+            await _write_audience(
+                connection, SourceKind.HELP_DOCUMENT, document_id, document.audience
+            )
         return document_id
 
     async def store_index(self, ref: SourceRef, index: DocumentIndex, *, now: datetime) -> None:
@@ -100,6 +106,7 @@ class SqlHelpLibrary:
             return False
         async with self._engine.begin() as connection:
             await delete_index(connection, SourceRef(SourceKind.HELP_DOCUMENT, document_id))
+            await _write_audience(connection, SourceKind.HELP_DOCUMENT, document_id, None)
             result = await connection.execute(
                 delete(help_documents).where(help_documents.c.id == document_id)
             )
@@ -198,13 +205,69 @@ class SqlHelpLibrary:
         async with self._engine.connect() as connection:
             document_rows = (await connection.execute(documents)).mappings().all()
             guide_rows = (await connection.execute(guides)).mappings().all()
+            limited = await read_restrictions(connection)
         return [
-            *(_entry(SourceKind.HELP_DOCUMENT, row, filename=row["filename"]) for row in document_rows),
-            *(_entry(SourceKind.USER_GUIDE, row, filename=None) for row in guide_rows),
+            *(_entry(SourceKind.HELP_DOCUMENT, row, filename=row["filename"], limited=limited)
+              for row in document_rows),
+            *(_entry(SourceKind.USER_GUIDE, row, filename=None, limited=limited)
+              for row in guide_rows),
         ]
 
 
-def _entry(source: SourceKind, row: Any, *, filename: str | None) -> LibraryEntry:
+class SqlDocumentAudiences:
+    """`knowledge.audience.DocumentAudiences` on `help_document_audiences`."""
+
+    def __init__(self, engine: AsyncEngine) -> None:
+        self._engine = engine
+
+    async def restrictions(self) -> Restrictions:
+        async with self._engine.connect() as connection:
+            return await read_restrictions(connection)
+
+    async def set_audience(
+        self, source: SourceKind, document_id: int, roles: frozenset[Role] | None
+    ) -> None:
+        async with self._engine.begin() as connection:
+            await _write_audience(connection, source, document_id, roles)
+
+
+async def read_restrictions(connection: AsyncConnection) -> Restrictions:
+    found: dict[tuple[SourceKind, int], set[Role]] = {}
+    rows = await connection.execute(
+        select(audiences.c.source, audiences.c.document_id, audiences.c.role)
+    )
+    for source, document_id, role in rows:
+        found.setdefault((SourceKind(source), int(document_id)), set()).add(_role(role))
+    return {key: frozenset(roles) for key, roles in found.items()}
+
+
+def _role(value: str) -> Role:
+    """A role this release does not know reads nothing more than a customer would."""
+    try:
+        return Role(value)
+    except ValueError:
+        return Role.CUSTOMER
+
+
+async def _write_audience(
+    connection: AsyncConnection,
+    source: SourceKind,
+    document_id: int,
+    roles: frozenset[Role] | None,
+) -> None:
+    await connection.execute(delete(audiences).where(
+        audiences.c.source == source.value, audiences.c.document_id == document_id
+    ))
+    if roles:
+        await connection.execute(audiences.insert(), [
+            {"source": source.value, "document_id": document_id, "role": role.value}
+            for role in sorted(roles)
+        ])
+
+
+def _entry(
+    source: SourceKind, row: Any, *, filename: str | None, limited: Restrictions
+) -> LibraryEntry:
     status = row["status"]
     return LibraryEntry(
         ref=SourceRef(source, row["id"]),
@@ -217,4 +280,5 @@ def _entry(source: SourceKind, row: Any, *, filename: str | None) -> LibraryEntr
         page_count=row["page_count"],
         error=row["error"],
         indexed_at=row["indexed_at"],
+        audience=limited.get((source, row["id"])),
     )

@@ -11,6 +11,7 @@ from db.tables.help import ai_chat_messages, help_documents, user_guide_categori
 from db.tables.integrations import api_keys, teams_integration_settings
 from db.tables.knowledge import (
     help_answer_feedback,
+    help_document_audiences,
     help_document_chunks,
     help_exchanges,
     help_indexed_sources,
@@ -32,6 +33,7 @@ __all__ = [
     "departments",
     "email_templates",
     "help_answer_feedback",
+    "help_document_audiences",
     "help_document_chunks",
     "help_documents",
     "help_exchanges",

@@ -97,6 +97,18 @@ help_exchanges = Table(
     Column("topic", Text, nullable=False),
 )
 
+help_document_audiences = Table(
+    "help_document_audiences",
+    metadata,
+    # The roles that may read a help document or user guide. A source without rows is
+    # for everyone (every document the web app wrote before, and every new one unless
+    # `docs add --audience` says otherwise).
+    Column("source", String(20), nullable=False),
+    Column("document_id", Integer, nullable=False),
+    Column("role", String(20), nullable=False),
+    PrimaryKeyConstraint("source", "document_id", "role"),
+)
+
 SEARCH_COLUMN = "search"
 SEARCH_INDEX = "help_document_chunks_search_idx"
 FTS_TABLE = "help_document_chunks_fts"

@@ -17,6 +17,7 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot.context import BotDependencies
+from knowledge.audience import STAFF_ROLES
 from db.tables import ai_chat_messages
 from db.tables.knowledge import help_answer_feedback
 from knowledge.ingestion import Upload, add_help_document
@@ -183,6 +184,38 @@ async def test_a_new_question_in_the_same_chat_does_not_carry_the_previous_topic
     assert len(model.requests) == 1
     rows = await stored(engine)
     assert [r["related_document_ids"] for r in rows if r["role"] == "assistant"][1] in ([], None)
+
+
+async def test_a_staff_only_runbook_reaches_the_model_for_staff_and_never_for_a_customer(
+    helpdesk: Service, model: CompletionsStandIn, engine: AsyncEngine, database_url: str
+) -> None:
+    knowledge = build_knowledge(Runtime(settings=Settings(database_url=database_url),
+                                        engine=engine))
+    try:
+        await add_help_document(
+            library=knowledge.library, indexer=knowledge.indexer,
+            title="Wireless controller runbook", audience=STAFF_ROLES,
+            upload=Upload("wlc.txt", b"Restarting the wireless controller: sign in to WLC-01 "
+                                     b"and choose Maintenance, Reboot controller."),
+        )
+    finally:
+        await knowledge.close()
+    await insert_user(engine, role="customer", email="carol@example.com")
+    await insert_user(engine, role="user", email="ada@example.com")
+    carol = helpdesk.person("carol@example.com", "Carol Customer")
+    ada = helpdesk.person("ada@example.com", "Ada Lovelace")
+    model.then(Completion("Sign in to WLC-01 and choose Reboot controller [1]."))
+    question = "how do i reboot the wireless controller WLC-01"
+
+    await helpdesk.say(question, user=carol)
+    [to_carol] = await wait_for_answers(helpdesk)
+    await helpdesk.say(question, user=ada)
+    to_ada = (await wait_for_answers(helpdesk, 2))[1]
+
+    assert "runbook" not in texts_in(to_carol).casefold()
+    assert "[1] Wireless controller runbook" in texts_in(to_ada)
+    [request] = model.requests  # the customer's question never reached the model with it
+    assert "WLC-01" in request.last_user and "carol" not in request.last_user.casefold()
 
 
 async def test_helpful_is_stored_and_the_card_comes_back_without_the_feedback_buttons(

@@ -27,6 +27,7 @@ SERVICE_TABLES = {
     "help_indexed_sources",
     "help_answer_feedback",
     "help_exchanges",
+    "help_document_audiences",
     schema_adoptions.name,
 }
 WEBAPP_TABLES = set(metadata.tables) - SERVICE_TABLES

@@ -61,6 +61,7 @@ async def run(args: argparse.Namespace, settings: Settings) -> int:
                 user_id=user.id,
                 session_id=await session(assistant, user_id=user.id, follow_up=args.follow_up),
                 question=question,
+                reader=user.role,
             )
         finally:
             await assistant.aclose()

@@ -14,6 +14,10 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from db.repositories.help_documents import SqlDocumentAudiences
+from domain.errors import InvalidValue
+from domain.people import Role
+from knowledge.audience import describe, parse_audience
 from knowledge.extraction import DocumentRejected, DocumentTooLarge
 from knowledge.ingestion import (
     AddedDocument,
@@ -24,7 +28,8 @@ from knowledge.ingestion import (
     reindex,
     remove_help_document,
 )
-from knowledge.ports import LibraryEntry
+from knowledge.passages import SourceKind
+from knowledge.ports import LibraryEntry, SourceRef
 from ticketflow.cli import with_runtime
 from ticketflow.commands import table
 from ticketflow.commands._docs_stats import add_stats_parser
@@ -45,7 +50,16 @@ def register(subcommands: Any) -> None:
     add.add_argument("--tags", default="", help="comma-separated, e.g. vpn,remote access")
     add.add_argument("--as", dest="uploaded_by", metavar="EMAIL",
                      help="who uploaded it (default: the first admin)")
+    add.add_argument("--audience", type=_audience, default=None, metavar="WHO",
+                     help="who may read it: everyone (default), staff (everyone but "
+                          "customers), or roles such as admin,manager")
     add.set_defaults(command=add_files)
+    limit = actions.add_parser("audience", help="change who may read a document or guide")
+    limit.add_argument("id", type=int)
+    limit.add_argument("audience", type=_audience, metavar="WHO",
+                       help="everyone, staff, or roles such as admin,manager")
+    limit.add_argument("--guide", action="store_true", help="ID is a user guide's")
+    limit.set_defaults(command=set_audience)
     actions.add_parser("list", help="list help documents, published guides and their index") \
         .set_defaults(command=list_documents)
     remove = actions.add_parser("remove", help="delete a help document and its index")
@@ -94,7 +108,7 @@ async def add_files(args: argparse.Namespace, settings: Settings) -> int:
                 added = await add_help_document(
                     library=knowledge.library, indexer=knowledge.indexer, upload=upload,
                     title=args.title, category=args.category, tags=tags,
-                    uploaded_by=args.uploaded_by,
+                    uploaded_by=args.uploaded_by, audience=args.audience,
                 )
             except DocumentRejected as rejection:
                 print(f"not added: {rejection}")
@@ -104,6 +118,7 @@ async def add_files(args: argparse.Namespace, settings: Settings) -> int:
         async for result in add_help_documents(
             library=knowledge.library, indexer=knowledge.indexer, uploads=uploads(),
             category=args.category, tags=tags, uploaded_by=args.uploaded_by,
+            audience=args.audience,
         ):
             if result.added is not None:
                 print(_added(result.added))
@@ -119,10 +134,35 @@ async def list_documents(args: argparse.Namespace, settings: Settings) -> int:
     async def work(runtime: Runtime, knowledge: Knowledge) -> int:
         entries = await knowledge.library.entries()
         print(table([_row(entry) for entry in entries],
-                    ("ID", "KIND", "TITLE", "FILE", "PAGES", "CHUNKS", "INDEX", "CATEGORY", "TAGS")))
+                    ("ID", "KIND", "TITLE", "FILE", "PAGES", "CHUNKS", "INDEX", "CATEGORY", "TAGS",
+                     "AUDIENCE")))
         return 0
 
     return await _with_knowledge(settings, work)
+
+
+async def set_audience(args: argparse.Namespace, settings: Settings) -> int:
+    source = SourceKind.USER_GUIDE if args.guide else SourceKind.HELP_DOCUMENT
+
+    async def work(runtime: Runtime, knowledge: Knowledge) -> int:
+        entries = {entry.ref: entry for entry in await knowledge.library.entries()}
+        entry = entries.get(SourceRef(source, args.id))
+        if entry is None:
+            kind = "user guide" if args.guide else "help document"
+            print(f"ticketflow docs audience: there is no {kind} {args.id}")
+            return 1
+        await SqlDocumentAudiences(runtime.engine).set_audience(source, args.id, args.audience)
+        print(f"{entry.title} is now for {describe(args.audience)}")
+        return 0
+
+    return await _with_knowledge(settings, work)
+
+
+def _audience(text: str) -> frozenset[Role] | None:
+    try:
+        return parse_audience(text)
+    except InvalidValue as error:
+        raise argparse.ArgumentTypeError(str(error)) from error
 
 
 async def remove_document(args: argparse.Namespace, settings: Settings) -> int:
@@ -206,4 +246,5 @@ def _row(entry: LibraryEntry) -> tuple[object, ...]:
         state = entry.status.value
     kind = "document" if entry.filename is not None else "guide"
     return (entry.ref.document_id, kind, entry.title, entry.filename, entry.page_count,
-            entry.chunk_count, state, entry.category, ",".join(entry.tags))
+            entry.chunk_count, state, entry.category, ",".join(entry.tags),
+            describe(entry.audience))

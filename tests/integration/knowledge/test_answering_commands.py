@@ -122,6 +122,72 @@ def test_docs_stats_counts_an_answer_carried_over_from_the_previous_topic_as_una
     assert row.split()[:3] == ["1", "1", "0"]
 
 
+RUNBOOK = """Wireless controller runbook
+
+Restarting the wireless controller: sign in to WLC-01 with the network admin account,
+open Maintenance and choose Reboot controller. Access points reconnect within five minutes.
+"""
+RUNBOOK_QUESTION = "how do i reboot the wireless controller WLC-01"
+
+
+def test_a_staff_only_document_answers_staff_and_never_reaches_a_customer(
+    terminal: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    runbook = tmp_path / "wlc-runbook.txt"
+    runbook.write_text(RUNBOOK, encoding="utf-8")
+    asyncio.run(add_people(terminal, [("carol@example.com", "customer"),
+                                      ("ada@example.com", "user")]))
+    assert main(["docs", "add", str(runbook), "--title", "Wireless controller runbook",
+                 "--audience", "staff"]) == 0
+    capsys.readouterr()
+
+    assert main(["ask", RUNBOOK_QUESTION, "--as", "carol@example.com"]) == 0
+    to_customer = capsys.readouterr().out
+    assert main(["ask", RUNBOOK_QUESTION, "--as", "ada@example.com"]) == 0
+    to_staff = capsys.readouterr().out
+
+    assert "WLC-01" in to_staff and "[1] Wireless controller runbook" in to_staff
+    assert "runbook" not in to_customer.casefold() and "Maintenance" not in to_customer
+    stored_for_customer = [r["content"] for r in asyncio.run(stored(terminal))[:2]]
+    assert not any("runbook" in str(content).casefold() for content in stored_for_customer)
+    assert main(["docs", "list"]) == 0
+    [listed] = [line for line in capsys.readouterr().out.splitlines() if "runbook" in line]
+    assert listed.split()[-1] == "staff"
+
+
+def test_docs_audience_opens_a_document_to_everyone_and_refuses_unknown_audiences(
+    terminal: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    runbook = tmp_path / "wlc-runbook.txt"
+    runbook.write_text(RUNBOOK, encoding="utf-8")
+    asyncio.run(add_people(terminal, [("carol@example.com", "customer")]))
+    main(["docs", "add", str(runbook), "--title", "Wireless controller runbook",
+          "--audience", "admin"])
+    capsys.readouterr()
+
+    with pytest.raises(SystemExit):
+        main(["docs", "audience", "3", "visitors"])
+    refused = capsys.readouterr().err
+    assert "'visitors' is not one of: everyone, staff, admin, manager, user, customer" in refused
+    assert main(["docs", "audience", "99", "everyone"]) == 1
+    assert main(["docs", "audience", "3", "everyone"]) == 0
+    assert main(["ask", RUNBOOK_QUESTION, "--as", "carol@example.com"]) == 0
+
+    printed = capsys.readouterr().out
+    assert "there is no help document 99" in printed
+    assert "Wireless controller runbook is now for everyone" in printed
+    assert "[1] Wireless controller runbook" in printed
+
+
+async def add_people(url: str, people: list[tuple[str, str]]) -> None:
+    engine = create_engine(database_url(url))
+    try:
+        for email, role in people:
+            await insert_user(engine, email=email, role=role)
+    finally:
+        await engine.dispose()
+
+
 async def stored(url: str) -> list[dict[str, object]]:
     engine = create_engine(database_url(url))
     try:

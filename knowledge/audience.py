@@ -1,0 +1,87 @@
+"""Who may read a help document: everyone, or only some roles (agent-only runbooks).
+
+A document without an audience is for everyone, as every document the web app
+stored before is. A restricted document is never searched for anyone outside
+its roles, so its passages, citations and title cannot reach them in an answer,
+in the stored exchange, or in the prompt of a model.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Protocol
+
+from domain.errors import InvalidValue
+from domain.people import Role
+from knowledge.passages import Passage, SourceKind
+
+EVERYONE = "everyone"
+STAFF = "staff"
+STAFF_ROLES = frozenset({Role.ADMIN, Role.MANAGER, Role.USER})
+"""Everyone but customers: the people who work the tickets."""
+
+Restrictions = Mapping[tuple[SourceKind, int], frozenset[Role]]
+"""Per restricted source, the roles that may read it; sources not listed are for everyone."""
+
+
+class DocumentAudiences(Protocol):
+    """`help_document_audiences`."""
+
+    async def restrictions(self) -> Restrictions:
+        """Every restricted source with its roles (few: most documents are for everyone)."""
+        ...
+
+    async def set_audience(
+        self, source: SourceKind, document_id: int, roles: frozenset[Role] | None
+    ) -> None:
+        """Limit a source to `roles`, or with None open it to everyone."""
+        ...
+
+
+def parse_audience(text: str) -> frozenset[Role] | None:
+    """`everyone`, `staff`, or roles separated by commas (`admin,manager`); None is everyone."""
+    names = [name.strip().casefold() for name in text.split(",") if name.strip()]
+    if not names:
+        raise InvalidValue("audience", "say who may read it: everyone, staff, or roles")
+    if names == [EVERYONE]:
+        return None
+    roles: set[Role] = set()
+    for name in names:
+        if name == STAFF:
+            roles |= STAFF_ROLES
+            continue
+        role = _role(name)
+        if role is None:
+            allowed = ", ".join([EVERYONE, STAFF, *(role.value for role in Role)])
+            raise InvalidValue("audience", f"{name!r} is not one of: {allowed}")
+        roles.add(role)
+    return frozenset(roles) if roles != set(Role) else None
+
+
+def describe(roles: Iterable[Role] | None) -> str:
+    """An audience as `docs list` shows it."""
+    chosen = frozenset(roles) if roles is not None else None
+    if not chosen or chosen == frozenset(Role):
+        return EVERYONE
+    if chosen == STAFF_ROLES:
+        return STAFF
+    return ",".join(sorted(role.value for role in chosen))
+
+
+def may_read(passage: Passage, restrictions: Restrictions, reader: Role | None) -> bool:
+    """Whether `reader` (None: someone whose role is unknown) may read the passage's source."""
+    roles = restrictions.get((passage.source, passage.document_id))
+    return roles is None or (reader is not None and reader in roles)
+
+
+def readable(
+    passages: Sequence[Passage], restrictions: Restrictions, reader: Role | None
+) -> list[Passage]:
+    return [passage for passage in passages if may_read(passage, restrictions, reader)]
+
+
+def _role(name: str) -> Role | None:
+    for role in Role:
+        if name in (role.value, f"{role.value}s"):
+            return role
+    return None

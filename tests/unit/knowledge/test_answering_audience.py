@@ -1,0 +1,113 @@
+"""Documents limited to some roles: parsing the audience, and answers that never cite them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import pytest
+
+from domain.errors import InvalidValue
+from domain.people import Role
+from knowledge.answering import HelpAssistant, MinimumScore
+from knowledge.audience import STAFF_ROLES, Restrictions, describe, may_read, parse_audience
+from knowledge.passages import SourceKind
+from tests.unit.knowledge.answering_fakes import MemoryChatStore, MemoryRetriever, passage
+
+RUNBOOK = passage(
+    "To restart the print server, log in to PRN-01 as the service account and run the "
+    "restart print spooler script.",
+    document_id=7, title="Print server runbook (agents only)", page=2,
+)
+PRINTERS = passage(
+    "If printing stops, switch the printer off and on again and release the print job again.",
+    document_id=5, title="Printers and Scanning", page=1,
+)
+
+
+@dataclass
+class MemoryAudiences:
+    limited: dict[tuple[SourceKind, int], frozenset[Role]] = field(default_factory=dict)
+
+    async def restrictions(self) -> Restrictions:
+        return dict(self.limited)
+
+    async def set_audience(
+        self, source: SourceKind, document_id: int, roles: frozenset[Role] | None
+    ) -> None:
+        self.limited.pop((source, document_id), None)
+        if roles:
+            self.limited[(source, document_id)] = roles
+
+
+def helper(
+    *passages: object, staff_only: tuple[int, ...] = (7,), threshold: float = 0.5
+) -> tuple[HelpAssistant, MemoryChatStore]:
+    store = MemoryChatStore()
+    audiences = MemoryAudiences({(SourceKind.HELP_DOCUMENT, d): STAFF_ROLES for d in staff_only})
+    retriever = MemoryRetriever(passages or (RUNBOOK, PRINTERS))  # type: ignore[arg-type]
+    return HelpAssistant(retriever=retriever, store=store, llm=None, gate=MinimumScore(threshold),
+                         audiences=audiences), store
+
+
+@pytest.mark.parametrize(
+    ("text", "roles"),
+    [("everyone", None), ("staff", STAFF_ROLES), ("Staff", STAFF_ROLES),
+     ("admin,manager", frozenset({Role.ADMIN, Role.MANAGER})), ("admins", frozenset({Role.ADMIN})),
+     ("staff,customer", None)],
+)
+def test_an_audience_is_everyone_staff_or_roles(text: str, roles: frozenset[Role] | None) -> None:
+    assert parse_audience(text) == roles
+
+
+@pytest.mark.parametrize("text", ["", " , ", "agents", "staff,visitors"])
+def test_an_unknown_audience_is_refused_with_the_choices(text: str) -> None:
+    with pytest.raises(InvalidValue, match="audience"):
+        parse_audience(text)
+
+
+def test_an_audience_reads_back_as_it_was_given() -> None:
+    assert [describe(parse_audience(text)) for text in ("everyone", "staff", "manager,admin")] \
+        == ["everyone", "staff", "admin,manager"]
+
+
+def test_a_document_without_an_audience_is_for_everyone_even_an_unknown_role() -> None:
+    limited = {(SourceKind.HELP_DOCUMENT, 7): STAFF_ROLES}
+
+    assert may_read(PRINTERS, limited, None) and may_read(PRINTERS, limited, Role.CUSTOMER)
+    assert not may_read(RUNBOOK, limited, Role.CUSTOMER) and not may_read(RUNBOOK, limited, None)
+    assert may_read(RUNBOOK, limited, Role.USER)
+
+
+async def test_a_customer_is_never_answered_from_a_staff_document() -> None:
+    assistant, store = helper()
+
+    answer = await assistant.ask(user_id="c1", session_id="s1", reader=Role.CUSTOMER,
+                                 question="how do i restart the print server spooler")
+
+    assert all(c.document_id != 7 for c in answer.citations)
+    stored = " ".join(m.content for m in store.messages)
+    assert "runbook" not in stored.casefold() and "PRN-01" not in stored
+
+
+async def test_staff_are_answered_from_the_staff_document() -> None:
+    assistant, _ = helper()
+
+    answer = await assistant.ask(user_id="a1", session_id="s1", reader=Role.USER,
+                                 question="how do i restart the print server spooler")
+
+    assert answer.answered and answer.citations[0].document_id == 7
+    assert "PRN-01" in answer.text
+
+
+async def test_many_staff_passages_do_not_crowd_out_what_a_customer_may_read() -> None:
+    runbooks = [passage(f"Restart the print spooler on server PRN-{n:02} with the script.",
+                        document_id=100 + n, title=f"Runbook {n}", page=1) for n in range(30)]
+    public = passage("A print job stuck in the spooler can be deleted from the print queue.",
+                     document_id=5, title="Printers and Scanning", page=3)
+    assistant, _ = helper(*runbooks, public, staff_only=tuple(100 + n for n in range(30)),
+                          threshold=0.01)
+
+    answer = await assistant.ask(user_id="c1", session_id="s1", reader=Role.CUSTOMER,
+                                 question="print spooler restart")
+
+    assert [c.document_id for c in answer.citations] == [5]
