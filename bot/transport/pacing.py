@@ -1,9 +1,15 @@
-"""Per-conversation pacing within Teams' bot rate limits.
+"""Pacing within Teams' bot rate limits, per conversation and for the whole app.
 
-Teams throttles a bot per conversation thread (7 sends per second, 8 per 2 seconds,
-60 per 30 seconds, 1800 per hour) and answers 429 beyond that. Rather than provoke 429s and back
-off, every send reserves the earliest moment that keeps all windows satisfied and
-waits for it. A 429/503 with `Retry-After` puts the whole conversation on hold, so
+Teams throttles a bot per conversation (7 operations per second, 8 per 2 seconds,
+60 per 30 seconds, 1800 per hour) and each app per tenant (50 per second), and
+answers 429 beyond that. Rather than provoke 429s and back off, every send reserves
+the earliest moment that keeps every window satisfied, and waits for it.
+
+The windows paced to sit a margin below the published ones (one send fewer, a
+window a tenth longer): Teams counts on its side of the network, so sends booked
+exactly on a window's edge can arrive inside it. A channel and the threads under
+it (`<channel id>;messageid=<root>`) are one conversation for Teams, so they share
+one budget. A 429/503 with `Retry-After` puts the whole conversation on hold, so
 concurrent sends to it wait too instead of each finding out separately.
 
 The pacer is per process: several bot processes sharing one conversation can still
@@ -12,10 +18,13 @@ exceed the limits together, which the retry in `sending.py` absorbs.
 
 from __future__ import annotations
 
+import math
 from collections import deque
 from dataclasses import dataclass
 
 from bot.transport.clock import Clock, SystemClock
+
+THREAD_MARKER = ";messageid="
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,6 +39,27 @@ TEAMS_CONVERSATION_LIMITS: tuple[RateWindow, ...] = (
     RateWindow(limit=60, seconds=30.0),
     RateWindow(limit=1800, seconds=3600.0),
 )
+"""What Teams publishes per bot and conversation."""
+
+TEAMS_APP_LIMIT = RateWindow(limit=50, seconds=1.0)
+"""What Teams publishes per app and tenant, across all conversations."""
+
+PACED_CONVERSATION_LIMITS: tuple[RateWindow, ...] = (
+    RateWindow(limit=6, seconds=1.1),
+    RateWindow(limit=7, seconds=2.2),
+    RateWindow(limit=55, seconds=33.0),
+    RateWindow(limit=1700, seconds=3700.0),
+)
+"""What the pacer books against per conversation: a margin below the published limits."""
+
+PACED_APP_BUDGET = 20
+"""Sends per whole second of the monotonic clock for the app; any sliding second then
+holds at most twice that (40), a margin below Teams' 50."""
+
+
+def conversation_key(conversation_id: str) -> str:
+    """The conversation Teams counts: a channel thread counts as its channel."""
+    return conversation_id.split(THREAD_MARKER, 1)[0]
 
 
 @dataclass(slots=True)
@@ -42,18 +72,24 @@ class ConversationPacer:
     def __init__(
         self,
         *,
-        windows: tuple[RateWindow, ...] = TEAMS_CONVERSATION_LIMITS,
+        windows: tuple[RateWindow, ...] = PACED_CONVERSATION_LIMITS,
+        app_budget: int = PACED_APP_BUDGET,
         clock: Clock | None = None,
         max_tracked_conversations: int = 10_000,
     ) -> None:
         if not windows:
             raise ValueError("a pacer needs at least one rate window")
+        if app_budget < 1:
+            raise ValueError("the app budget must allow at least one send per second")
         self._windows = windows
+        self._app_budget = app_budget
         self._clock = clock or SystemClock()
         self._history = max(w.limit for w in windows)
         self._horizon = max(w.seconds for w in windows)
         self._max_tracked = max_tracked_conversations
         self._conversations: dict[str, _Conversation] = {}
+        self._app_seconds: dict[int, int] = {}
+        """Sends booked per whole second of the clock, across conversations."""
 
     async def wait_turn(self, conversation_id: str) -> float:
         """Wait until one more send to the conversation stays within limits; returns the wait."""
@@ -65,28 +101,42 @@ class ConversationPacer:
 
     def reserve(self, conversation_id: str, *, now: float) -> float:
         """Book the earliest allowed send time; booking is synchronous so callers never race."""
-        conversation = self._conversation(conversation_id, now)
+        conversation = self._conversation(conversation_key(conversation_id), now)
         slots = conversation.slots
         at = max(now, conversation.hold_until, slots[-1] if slots else now)
         for window in self._windows:
             if len(slots) >= window.limit:
                 at = max(at, slots[-window.limit] + window.seconds)
+        # Later is always fine for the conversation's windows, so the app budget only
+        # ever moves the booking to the start of the next second that has room.
+        at = self._book_app_second(at, now)
         slots.append(at)
         return at
 
     def hold(self, conversation_id: str, *, seconds: float) -> None:
         """Make no sends to the conversation for `seconds` (Teams asked us to back off)."""
         now = self._clock.monotonic()
-        conversation = self._conversation(conversation_id, now)
+        conversation = self._conversation(conversation_key(conversation_id), now)
         conversation.hold_until = max(conversation.hold_until, now + seconds)
 
-    def _conversation(self, conversation_id: str, now: float) -> _Conversation:
-        conversation = self._conversations.get(conversation_id)
+    def _book_app_second(self, at: float, now: float) -> float:
+        second = math.floor(at)
+        while self._app_seconds.get(second, 0) >= self._app_budget:
+            second += 1
+            at = float(second)
+        self._app_seconds[second] = self._app_seconds.get(second, 0) + 1
+        if len(self._app_seconds) > 64:
+            for past in [s for s in self._app_seconds if s < math.floor(now) - 1]:
+                del self._app_seconds[past]
+        return at
+
+    def _conversation(self, key: str, now: float) -> _Conversation:
+        conversation = self._conversations.get(key)
         if conversation is None:
             if len(self._conversations) >= self._max_tracked:
                 self._forget_idle(now)
             conversation = _Conversation(slots=deque(maxlen=self._history))
-            self._conversations[conversation_id] = conversation
+            self._conversations[key] = conversation
         return conversation
 
     def _forget_idle(self, now: float) -> None:
