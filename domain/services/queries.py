@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from domain.access import Viewer, scope_for
 from domain.actors import use_case
+from domain.disclosure import history_seen_by, ticket_seen_by
 from domain.errors import InvalidValue
 from domain.ports import UnitOfWork
 from domain.services.lookup import TicketRef, load_ticket, load_viewer
@@ -17,7 +20,7 @@ async def get_ticket(*, uow: UnitOfWork, actor: Viewer, ticket: TicketRef) -> Ti
     """The ticket if the actor may see it; TicketNotFound otherwise, whichever the reason."""
     async with uow:
         viewer = await load_viewer(uow, actor.id)
-        return await load_ticket(uow, viewer, ticket)
+        return ticket_seen_by(viewer, await load_ticket(uow, viewer, ticket))
 
 
 @use_case
@@ -36,9 +39,10 @@ async def list_tickets(
         raise InvalidValue("offset", "must not be negative")
     async with uow:
         viewer = await load_viewer(uow, actor.id)
-        return await uow.tickets.search(
+        page = await uow.tickets.search(
             scope=scope_for(viewer), filter=filter, limit=limit, offset=offset
         )
+    return replace(page, tickets=tuple(ticket_seen_by(viewer, found) for found in page.tickets))
 
 
 @use_case
@@ -56,4 +60,4 @@ async def ticket_history(
     async with uow:
         viewer = await load_viewer(uow, actor.id)
         found = await load_ticket(uow, viewer, ticket)
-        return await uow.history.for_task(found.id)
+        return history_seen_by(viewer, await uow.history.for_task(found.id))

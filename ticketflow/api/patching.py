@@ -23,6 +23,7 @@ from domain.access import (
     status_refusal,
 )
 from domain.clock import utcnow
+from domain.disclosure import ticket_seen_by
 from domain.errors import DomainError, InvalidValue, TeamNotFound, UserNotFound
 from domain.ports import UnitOfWork
 from domain.services import tickets
@@ -169,7 +170,7 @@ async def apply_patch(
         applied.append(part)
         if version is not None:
             version = current.version
-    return current
+    return ticket_seen_by(overview.viewer, current)
 
 
 async def _run(part: Part, *, uow: UnitOfWork, actor: Viewer, ticket: int, patch: TicketPatch,
