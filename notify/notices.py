@@ -3,6 +3,11 @@
 Cards are drawn at delivery, from the current ticket, so a notification
 delivered late never shows stale facts; the "what happened" line comes from the
 payload written with the change. Names are read for the whole batch at once.
+
+Access is checked again at delivery, for every kind of target: the person a
+delivery is drawn for (the assignee, the requester, the subscription's owner) may
+have lost sight of the ticket since the change, and then gets nothing. Internal
+notes are left out of what customers are told; a change only to them is not told.
 """
 
 from __future__ import annotations
@@ -17,7 +22,8 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 from db.repositories.notification_facts import SqlNotificationFacts
 from db.repositories.outbox import OutboxEntry
 from db.repositories.subscriptions import SqlAudience
-from domain.access import Viewer, available_actions
+from domain.access import Viewer, available_actions, can_see
+from domain.disclosure import changes_seen_by, reads_internal_notes, ticket_seen_by
 from domain.events import EventType
 from domain.notifications import Reason, TargetKind, TicketNotice
 from domain.people import User
@@ -76,7 +82,8 @@ class Names:
 async def load_notices(
     engine: AsyncEngine, entries: Sequence[OutboxEntry], *, links: NoticeLinks
 ) -> dict[int, TicketNotice]:
-    """A notice per entry id; an entry whose ticket no longer exists has none."""
+    """A notice per entry id; an entry whose ticket no longer exists, or whose recipient
+    may no longer see it, has none."""
     if not entries:
         return {}
     async with engine.connect() as connection:
@@ -85,16 +92,12 @@ async def load_notices(
         user_ids, team_ids = _people_named(entries, tickets.values())
         names = Names(await facts.users(user_ids), await facts.team_names(team_ids))
         company = await facts.company()
-        card_viewers = {
-            str(entry.payload.get("on_behalf_of"))
-            for entry in entries
-            if entry.target.kind in (TargetKind.CHANNEL, TargetKind.PERSONAL)
-        }
-        viewers = await SqlAudience(connection).viewers(card_viewers)
+        recipients = {str(entry.payload.get("on_behalf_of")) for entry in entries}
+        viewers = await SqlAudience(connection).viewers(recipients)
     notices: dict[int, TicketNotice] = {}
     for entry in entries:
         ticket = tickets.get(entry.ticket_id)
-        if ticket is not None:
+        if ticket is not None and may_be_told(entry, ticket, viewers):
             notices[entry.id] = notice_for(
                 entry,
                 ticket,
@@ -104,6 +107,16 @@ async def load_notices(
                 company_name=company.company_name,
             )
     return notices
+
+
+def may_be_told(entry: OutboxEntry, ticket: Ticket, viewers: Mapping[str, Viewer]) -> bool:
+    """Whether the person this delivery is drawn for may still hear about the ticket now."""
+    viewer = viewers.get(str(entry.payload.get("on_behalf_of")))
+    if viewer is None or not can_see(viewer, ticket):
+        return False
+    if EventType(entry.event_type) is EventType.UPDATED and not reads_internal_notes(viewer):
+        return bool(changes_seen_by(viewer, _changes(entry.payload)))
+    return True
 
 
 def notice_for(
@@ -118,13 +131,14 @@ def notice_for(
     payload = entry.payload
     event_type = EventType(entry.event_type)
     actor = names.user(payload.get("actor_id"))
-    changes = tuple(_shown(change, names) for change in _changes(payload))
     viewer_id = payload.get("on_behalf_of")
     viewer = viewers.get(viewer_id) if isinstance(viewer_id, str) else None
+    told = _changes(payload) if viewer is None else changes_seen_by(viewer, _changes(payload))
+    changes = tuple(_shown(change, names) for change in told)
     personal = entry.target.kind in (TargetKind.PERSONAL, TargetKind.EMAIL)
     return TicketNotice(
         event_type=event_type,
-        ticket=ticket,
+        ticket=ticket if viewer is None else ticket_seen_by(viewer, ticket),
         headline=headline(
             event_type,
             actor=actor,

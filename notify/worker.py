@@ -192,7 +192,10 @@ class DeliveryWorker:
         self, entry: OutboxEntry, notice: TicketNotice | None
     ) -> tuple[OutboxEntry, DeliveryOutcome]:
         if notice is None:
-            return entry, DeliveryOutcome(DeliveryResult.REJECTED, "the ticket no longer exists")
+            return entry, DeliveryOutcome(
+                DeliveryResult.REJECTED,
+                "not sent: the ticket no longer exists or the recipient may no longer see it",
+            )
         if entry.attempts > self._retry.max_attempts:
             # Claimed again after its worker died each time: do not let it kill another.
             return entry, DeliveryOutcome(

@@ -162,6 +162,11 @@ class ConnectorStandIn:
                 )
             )
 
+    def recover(self) -> None:
+        """Stop answering with the failures asked for by `fail_next`."""
+        with self._changed:
+            self._faults.clear()
+
     def successful(self, *operations: str) -> list[ConnectorCall]:
         wanted = set(operations or WRITES)
         return [c for c in self.calls if c.operation in wanted and c.status < 300]

@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+from datetime import datetime
+
 import pytest
 
+from db.repositories.outbox import DeliveryStatus, OutboxEntry
+from domain.access import Viewer
 from domain.events import EventType
-from domain.notifications import Reason
-from domain.tickets import FieldChange
-from notify.notices import NoticeLinks, headline
+from domain.notifications import Reason, Target
+from domain.people import Role, User
+from domain.tickets import AssigneeType, Category, FieldChange, Ticket
+from notify.notices import Names, NoticeLinks, headline, may_be_told, notice_for
 
 ASSIGNED_TO_DANA = (FieldChange("assignee", None, "Dana Scully"),)
 
@@ -72,3 +78,63 @@ def test_the_teams_link_opens_a_chat_with_the_bot_asking_for_the_ticket() -> Non
 
 def test_without_a_bot_app_id_there_is_no_teams_link() -> None:
     assert NoticeLinks(web_url="https://tickets.example.com").teams_url("TKT-2026-0041") is None
+
+
+# Who may still be told, at delivery time
+
+NOW = datetime(2026, 3, 2, 12, 0)
+STAFF = Viewer(User(id="u-staff", email="s@example.com", role=Role.MANAGER, first_name="S"),
+               team_ids=frozenset({1}))
+CUSTOMER = Viewer(User(id="u-cust", email="c@example.com", role=Role.CUSTOMER, first_name="C"))
+
+
+def _ticket(**changes: object) -> Ticket:
+    base = Ticket(id=7, ticket_number="TKT-2026-0007", title="VPN drops", category=Category.SUPPORT,
+                  created_by=CUSTOMER.id, created_at=NOW, updated_at=NOW,
+                  assignee_type=AssigneeType.TEAM, assignee_team_id=1, notes="internal")
+    return replace(base, **changes)  # type: ignore[arg-type]
+
+
+def _entry(target: Target, event: EventType, on_behalf_of: str, **payload: object) -> OutboxEntry:
+    return OutboxEntry(id=1, delivery_id="d-1", event_type=event.value, ticket_id=7, target=target,
+                       payload={"on_behalf_of": on_behalf_of, **payload},
+                       status=DeliveryStatus.LEASED, attempts=1, next_attempt_at=NOW,
+                       created_at=NOW)
+
+
+VIEWERS = {STAFF.id: STAFF, CUSTOMER.id: CUSTOMER}
+WEBHOOK = Target.webhook("https://acme.webhook.office.com/x")
+
+
+def test_a_webhook_owner_who_lost_sight_of_the_ticket_is_told_nothing() -> None:
+    entry = _entry(WEBHOOK, EventType.ASSIGNED, STAFF.id)
+
+    assert may_be_told(entry, _ticket(), VIEWERS)
+    assert not may_be_told(entry, _ticket(assignee_team_id=2), VIEWERS)
+    assert not may_be_told(entry, _ticket(), {})  # deactivated owners are not viewers
+
+
+def test_a_change_to_the_internal_notes_alone_is_never_told_to_a_customer() -> None:
+    notes_only = {"changes": [["notes", None, "refund refused"]]}
+    with_title = {"changes": [["notes", None, "refund refused"], ["title", "a", "b"]]}
+    personal = Target.personal(CUSTOMER.id)
+
+    assert not may_be_told(_entry(personal, EventType.UPDATED, CUSTOMER.id, **notes_only),
+                           _ticket(), VIEWERS)
+    assert may_be_told(_entry(personal, EventType.UPDATED, CUSTOMER.id, **with_title),
+                       _ticket(), VIEWERS)
+    assert may_be_told(_entry(WEBHOOK, EventType.UPDATED, STAFF.id, **notes_only),
+                       _ticket(), VIEWERS)
+
+
+def test_what_a_customer_is_told_leaves_the_internal_notes_out() -> None:
+    entry = _entry(Target.personal(CUSTOMER.id), EventType.UPDATED, CUSTOMER.id,
+                   changes=[["notes", None, "refund refused"], ["title", "a", "b"]])
+    names = Names(users={}, teams={})
+
+    notice = notice_for(entry, _ticket(), names=names, viewers=VIEWERS,
+                        links=NoticeLinks(web_url="https://t.example.com"), company_name="Acme")
+
+    assert notice.ticket.notes is None
+    assert [change.field for change in notice.changes] == ["title"]
+    assert "refund" not in notice.headline
