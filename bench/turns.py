@@ -30,6 +30,7 @@ from typing import Any, AsyncIterator
 import aiohttp
 
 from bench.echo_baseline import echo_activity
+from bot.cards.elements import card_actions
 from tests.e2e.teams_doubles.activities import TeamsActivities, TeamsBot, TeamsUser
 from tests.e2e.teams_doubles.connector import ConnectorStandIn, TeamsMember
 
@@ -119,7 +120,7 @@ async def post(session: aiohttp.ClientSession, url: str, activity: dict[str, Any
 
 
 def _version_of(card: dict[str, Any]) -> str:
-    for action in card.get("actions", []):
+    for action in card_actions(card):
         if action.get("verb") == "ticket.status":
             return str(action["data"]["version"])
     raise RuntimeError("the card has no status button")

@@ -16,6 +16,8 @@ JsonObject = dict[str, Any]
 CARD_VERSION = "1.5"
 MAX_PRIMARY_ACTIONS = 6
 """Teams shows at most six buttons in a row; the rest must go to the overflow menu."""
+VERB_KEY = "verb"
+"""The data key naming the verb on an `Action.Submit` (see `bot.cards.verbs.VERB`)."""
 MAX_CARD_BYTES = 28_000
 """Teams refuses messages over about 28 KB; a card must leave room for the activity around it."""
 
@@ -38,13 +40,51 @@ def adaptive_card(
     full_width: bool = True,
 ) -> JsonObject:
     card: JsonObject = {"type": "AdaptiveCard", "version": CARD_VERSION, "body": list(body)}
-    if actions:
-        card["actions"] = list(actions)
+    _place_actions(card, actions)
     if refresh is not None:
         card["refresh"] = refresh
     if full_width:
         card["msteams"] = {"width": "Full"}
     return card
+
+
+def _place_actions(card: JsonObject, actions: Sequence[JsonObject]) -> None:
+    """Buttons that call the bot go in an `ActionSet` at the end of the body.
+
+    Microsoft's Universal Actions guidance for older Teams clients: some of them
+    honour an action's `fallback` only inside an `ActionSet`, so every card with an
+    `Action.Execute` keeps its buttons there (the `Action.Submit` fallback then
+    renders in their place). Cards with links only keep the card-level `actions`.
+    """
+    if not actions:
+        return
+    if any(_calls_the_bot(action) for action in actions):
+        card["body"].append({"type": "ActionSet", "actions": list(actions)})
+    else:
+        card["actions"] = list(actions)
+
+
+def _calls_the_bot(action: Mapping[str, Any]) -> bool:
+    if action.get("type") == "Action.Execute":
+        return True
+    inner = action.get("card")
+    if isinstance(inner, Mapping):
+        return any(
+            _calls_the_bot(nested)
+            for element in inner.get("body", [])
+            if isinstance(element, Mapping) and element.get("type") == "ActionSet"
+            for nested in element.get("actions", [])
+        ) or any(_calls_the_bot(nested) for nested in inner.get("actions", []))
+    return False
+
+
+def card_actions(card: Mapping[str, Any]) -> list[JsonObject]:
+    """A card's buttons wherever `adaptive_card` placed them."""
+    found = list(card.get("actions", []))
+    for element in card.get("body", []):
+        if isinstance(element, Mapping) and element.get("type") == "ActionSet":
+            found += list(element.get("actions", []))
+    return found
 
 
 def text_block(
@@ -136,13 +176,23 @@ def execute(
     mode: ActionMode = ActionMode.PRIMARY,
     without_inputs: bool = False,
 ) -> JsonObject:
-    """An `Action.Execute`; `without_inputs` stops the client gathering (and validating) inputs."""
+    """An `Action.Execute`; `without_inputs` stops the client gathering (and validating) inputs.
+
+    Its `fallback` is the same button as an `Action.Submit` whose data names the verb
+    (`{"verb": …, …}`), for Teams clients without Universal Actions: the bot runs the
+    same verb from the message such a client sends.
+    """
     action = _action("Action.Execute", title, style=style, mode=mode)
     action["verb"] = str(verb)
     if data:
         action["data"] = dict(data)
     if without_inputs:
         action["associatedInputs"] = "none"
+    fallback = _action("Action.Submit", title, style=style, mode=mode)
+    fallback["data"] = {**(data or {}), VERB_KEY: str(verb)}
+    if without_inputs:
+        fallback["associatedInputs"] = "none"
+    action["fallback"] = fallback
     return action
 
 
@@ -173,7 +223,8 @@ def open_url(title: str, url: str, *, mode: ActionMode = ActionMode.PRIMARY) -> 
 
 def show_card(title: str, body: Sequence[JsonObject], actions: Sequence[JsonObject]) -> JsonObject:
     """A button unfolding a small card; its inputs go only with the actions inside it."""
-    inner: JsonObject = {"type": "AdaptiveCard", "body": list(body), "actions": list(actions)}
+    inner: JsonObject = {"type": "AdaptiveCard", "body": list(body)}
+    _place_actions(inner, actions)
     return {"type": "Action.ShowCard", "title": title, "card": inner}
 
 

@@ -10,6 +10,7 @@ from typing import Any
 import aiohttp
 from aiohttp import web
 
+from bot.cards.elements import card_actions
 from tests.e2e.teams_doubles.activities import TeamsActivities, TeamsUser
 from tests.e2e.teams_doubles.bot_server import BotAnswer
 from tests.e2e.teams_doubles.connector import ConnectorStandIn, TeamsMember
@@ -49,7 +50,7 @@ def texts_in(card: dict[str, Any]) -> str:
 
 
 def buttons_of(card: dict[str, Any]) -> list[str]:
-    return [action.get("title", "") for action in card.get("actions", [])]
+    return [action.get("title", "") for action in card_actions(card)]
 
 
 @dataclass

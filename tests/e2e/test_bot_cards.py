@@ -7,6 +7,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncEngine
 
+from bot.cards.elements import card_actions
 from db.tables import task_comments, tasks
 from db.uow import SqlUnitOfWork
 from domain.services.tickets import create_ticket
@@ -29,13 +30,14 @@ def data(card: dict[str, Any], verb: str) -> dict[str, Any]:
         if isinstance(node, dict):
             if node.get("type") == "Action.Execute" and node.get("verb") == verb:
                 found.append(dict(node.get("data", {})))
-            for child in node.values():
-                walk(child)
+            for key, child in node.items():
+                if key != "fallback":
+                    walk(child)
         elif isinstance(node, list):
             for child in node:
                 walk(child)
 
-    walk({"actions": card.get("actions", []), "refresh": card.get("refresh")})
+    walk({"actions": card_actions(card), "refresh": card.get("refresh")})
     assert found, f"no {verb} button on the card"
     return found[0]
 
@@ -187,6 +189,54 @@ async def test_older_clients_submit_the_same_verbs_and_the_card_is_updated_in_pl
     updates = [c for c in service.connector.calls[before:] if c.operation == "update"]
     assert [u.activity_id for u in updates] == ["card-activity-7"]
     assert "is now on hold" in texts_in(updates[0].body["attachments"][0]["content"])
+
+
+def fallback(card: dict[str, Any], title: str) -> dict[str, Any]:
+    """The `Action.Submit` an older client shows in place of the button titled `title`."""
+    found: list[dict[str, Any]] = []
+
+    def walk(node: object) -> None:
+        if isinstance(node, dict):
+            if node.get("type") == "Action.Execute" and node.get("title") == title:
+                found.append(node["fallback"])
+            for child in node.values():
+                walk(child)
+        elif isinstance(node, list):
+            for child in node:
+                walk(child)
+
+    walk(card)
+    assert found, f"no {title} button on the card"
+    return found[0]
+
+
+async def test_a_client_without_universal_actions_presses_the_fallback_submits_in_place(
+    service: Service, engine: AsyncEngine
+) -> None:
+    agent_id = await insert_user(engine, role="user", email="ada@example.com")
+    ada = service.person("ada@example.com", "Ada Lovelace")
+    ticket = await file(engine, agent_id)
+    card = (await service.say(f"ticket {ticket.ticket_number}", user=ada)).card
+    start = fallback(card, "Start")
+    assert start["type"] == "Action.Submit" and start["data"]["verb"] == "ticket.status"
+    before = len(service.connector.calls)
+
+    answer = await service.post(service.teams.card_submit(
+        start["data"], card_activity_id="card-activity-9", user=ada))
+
+    assert answer.status == 200
+    updates = [c for c in service.connector.calls[before:] if c.operation == "update"]
+    assert [u.activity_id for u in updates] == ["card-activity-9"]
+    started = updates[0].body["attachments"][0]["content"]
+    assert "is now in progress" in texts_in(started)
+    comment = fallback(started, "Add comment")
+    answer = await service.post(service.teams.card_submit(
+        comment["data"], inputs={"comment": "Reseated the RAM"},
+        card_activity_id="card-activity-9", user=ada))
+    assert answer.status == 200
+    async with engine.connect() as connection:
+        saved = (await connection.execute(select(task_comments.c.content))).scalar_one()
+    assert saved == "Reseated the RAM"
 
 
 async def test_a_manager_assigns_by_mentioning_a_colleague_in_a_channel(

@@ -16,6 +16,7 @@ import pytest_asyncio
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncEngine
 
+from bot.cards.elements import card_actions
 from bot.context import BotDependencies
 from knowledge.audience import STAFF_ROLES
 from db.tables import ai_chat_messages
@@ -90,7 +91,7 @@ def answer_cards(service: Service) -> list[dict[str, Any]]:
     return [
         card for activity in service.connector.sent_activities()
         if (card := card_of(activity)) is not None
-        and any(action.get("verb") == "help.escalate" for action in card.get("actions", []))
+        and any(action.get("verb") == "help.escalate" for action in card_actions(card))
     ]
 
 
@@ -100,7 +101,7 @@ async def wait_for_answers(service: Service, count: int = 1) -> list[dict[str, A
 
 
 def button(card: dict[str, Any], title: str) -> dict[str, Any]:
-    found = [a for a in card.get("actions", []) if a.get("title") == title]
+    found = [a for a in card_actions(card) if a.get("title") == title]
     assert found, f"no {title} button: {[a.get('title') for a in card.get('actions', [])]}"
     return found[0]
 
@@ -133,7 +134,7 @@ async def test_a_question_is_acknowledged_in_the_turn_and_answered_proactively(
     assert QUESTION in shown and ANSWER in shown
     assert "[1] Wi-Fi Networks" in shown
     assert f"{WEB_URL}/help/" in str(card)
-    assert [a["title"] for a in card["actions"]] == ["Helpful", "Not helpful", "Create a ticket"]
+    assert [a["title"] for a in card_actions(card)] == ["Helpful", "Not helpful", "Create a ticket"]
     [request] = model.requests
     assert request.model == MODEL and QUESTION in request.last_user
     assert "disconnected after 8 hours" in request.last_user
@@ -231,7 +232,7 @@ async def test_helpful_is_stored_and_the_card_comes_back_without_the_feedback_bu
     rated = await helpdesk.press("help.feedback", button(card, "Helpful")["data"], user=ada)
 
     assert "Thanks, glad it helped." in texts_in(rated) and ANSWER in texts_in(rated)
-    assert [a["title"] for a in rated["actions"]] == ["Create a ticket"]
+    assert [a["title"] for a in card_actions(rated)] == ["Create a ticket"]
     async with engine.connect() as connection:
         rows = (await connection.execute(
             select(help_answer_feedback.c.user_id, help_answer_feedback.c.helpful))).all()
@@ -256,7 +257,7 @@ async def test_create_a_ticket_opens_the_form_with_the_question_and_the_answer(
     assert description.startswith(QUESTION)
     assert ANSWER in description and "[1] Wi-Fi Networks" in description
     assert f"{WEB_URL}/help/" in description
-    assert [a["verb"] for a in form["actions"]] == ["ticket.create"]
+    assert [a["verb"] for a in card_actions(form)] == ["ticket.create"]
 
 
 async def test_someone_else_cannot_rate_or_escalate_the_answer(

@@ -133,6 +133,35 @@ class TeamsActivities:
             )
         return activity
 
+    def card_submit(
+        self,
+        data: dict[str, Any],
+        *,
+        inputs: dict[str, Any] | None = None,
+        card_activity_id: str = "activity-1",
+        in_channel: bool = False,
+        user: TeamsUser | None = None,
+    ) -> dict[str, Any]:
+        """What a Teams client without Universal Actions sends for an `Action.Submit`: a
+        message with no text whose `value` is the button's data merged with the card's
+        inputs, replying to the card's message."""
+        conversation = (
+            self.channel_conversation(thread_id=card_activity_id)
+            if in_channel
+            else self.personal_conversation(user)
+        )
+        activity = self._base("message", user=user, conversation=conversation)
+        activity.update(
+            replyToId=card_activity_id,
+            value={**data, **(inputs or {})},
+            channelData={
+                **self.channel_data(in_team=in_channel),
+                "source": {"name": "message"},
+                "legacy": {"replyToId": card_activity_id},
+            },
+        )
+        return activity
+
     # Invokes
 
     def card_action(

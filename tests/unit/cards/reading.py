@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
+from bot.cards.elements import card_actions
 from bot.cards.verbs import ASSIGN_TO_ME, ASSIGNEE, COMMENT, Verb
 from domain.access import TicketAction
 
@@ -25,14 +26,16 @@ _ACTION_TYPES = (
 
 
 def walk(value: Any) -> Iterator[dict[str, Any]]:
-    """Every object in the card, depth first (actions, elements, show cards, refresh)."""
+    """Every object in the card, depth first (actions, elements, show cards, refresh);
+    not the `fallback` of an action, which only older clients show in its place."""
     if isinstance(value, list):
         for item in value:
             yield from walk(item)
     elif isinstance(value, dict):
         yield value
-        for item in value.values():
-            yield from walk(item)
+        for key, item in value.items():
+            if key != "fallback":
+                yield from walk(item)
 
 
 def every_action(card: dict[str, Any]) -> list[dict[str, Any]]:
@@ -73,7 +76,7 @@ def titled(card: dict[str, Any], title: str) -> dict[str, Any]:
 def ticket_actions_on(card: dict[str, Any]) -> set[TicketAction]:
     """Which ticket actions the card's action bar offers, read from what the buttons send."""
     offered: set[TicketAction] = set()
-    for button in card.get("actions", []):
+    for button in card_actions(card):
         data = button.get("data", {})
         if button["type"] == "Action.ShowCard":
             ids = set(inputs(button["card"]))

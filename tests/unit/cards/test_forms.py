@@ -6,6 +6,7 @@ from typing import Any
 
 import pytest
 
+from bot.cards.elements import card_actions
 from bot.cards import SourceLink, SubmitMode, TicketField, create_ticket_form, edit_ticket_form
 from bot.cards.elements import MAX_CARD_BYTES, wire_size
 from bot.cards.forms import DESCRIPTION_TOO_LONG_TO_EDIT, DESCRIPTION_TOO_LONG_TO_SHOW, FIX_FIELDS
@@ -100,14 +101,14 @@ def test_an_error_about_no_field_on_the_form_is_shown_at_the_top() -> None:
 
 
 def test_the_create_form_sends_ticket_create_by_execute_for_bot_cards() -> None:
-    button = create_ticket_form()["actions"][0]
+    button = card_actions(create_ticket_form())[0]
 
     assert button["type"] == "Action.Execute" and button["verb"] == Verb.TICKET_CREATE
     assert TICKET_ID not in button.get("data", {})
 
 
 def test_the_create_form_names_the_verb_in_submit_data_for_task_modules() -> None:
-    button = create_ticket_form(submit=SubmitMode.SUBMIT)["actions"][0]
+    button = card_actions(create_ticket_form(submit=SubmitMode.SUBMIT))[0]
 
     assert button["type"] == "Action.Submit"
     assert button["data"] == {"verb": "ticket.create"}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bot.cards.elements import card_actions
 from bot.cards import CompanyView, Tone, help_card, notice_card, welcome_card
 from bot.cards.about import CAPABILITIES
 from tests.unit.cards.reading import every_action, facts, texts
@@ -40,7 +41,7 @@ def test_the_welcome_card_says_the_three_things_and_what_to_try() -> None:
 def test_the_welcome_buttons_say_the_commands_for_the_user() -> None:
     card = welcome_card()
 
-    assert [action["data"]["msteams"] for action in card["actions"]] == [
+    assert [action["data"]["msteams"] for action in card_actions(card)] == [
         {"type": "imBack", "value": "new ticket"},
         {"type": "imBack", "value": "my tickets"},
         {"type": "imBack", "value": "help"},

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from bot.cards.elements import card_actions
 from bot.cards import ticket_list_card
 from bot.cards.ticket_list import EMPTY_TEXT
 from bot.cards.verbs import OFFSET, QUERY, TICKET_ID, Verb
@@ -25,7 +26,7 @@ def page(*, shown: int, total: int, offset: int, limit: int = 10) -> dict[str, A
 
 
 def paging(card: dict[str, Any]) -> dict[str, int]:
-    return {button["title"]: button["data"][OFFSET] for button in card.get("actions", [])}
+    return {button["title"]: button["data"][OFFSET] for button in card_actions(card)}
 
 
 def test_each_row_opens_its_ticket_as_a_new_message_by_saying_ticket_and_the_number() -> None:

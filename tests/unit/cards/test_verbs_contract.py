@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import ast
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -39,6 +41,48 @@ def test_every_execute_about_a_ticket_carries_its_id_and_version(name: str) -> N
             assert {"ticket_id", "version"} <= set(data), action
         else:
             assert "ticket_id" not in data and "version" not in data, action
+
+
+@pytest.mark.parametrize("name", sorted(CARDS))
+def test_every_execute_falls_back_to_a_submit_that_names_the_same_verb(name: str) -> None:
+    for action in executes(CARDS[name]):
+        if action is CARDS[name].get("refresh", {}).get("action"):
+            continue  # refresh runs only where Universal Actions do
+        fallback = action["fallback"]
+        assert fallback["type"] == "Action.Submit" and fallback["title"] == action["title"]
+        assert fallback["data"] == {**action.get("data", {}), "verb": action["verb"]}
+        assert fallback.get("associatedInputs") == action.get("associatedInputs")
+        assert fallback.get("mode") == action.get("mode")
+
+
+def _action_sets(value: Any, inside: bool = False) -> Iterator[tuple[dict[str, Any], bool]]:
+    """Every action with whether it sits in an ActionSet (card-level `actions` do not)."""
+    if isinstance(value, list):
+        for item in value:
+            yield from _action_sets(item, inside)
+    elif isinstance(value, dict):
+        if str(value.get("type", "")).startswith("Action."):
+            yield value, inside
+        for key, item in value.items():
+            if key == "fallback":
+                continue
+            if key == "actions" and value.get("type") == "ActionSet":
+                yield from _action_sets(item, True)
+            elif key == "card":
+                yield from _action_sets(item, False)
+            elif key in ("actions", "refresh", "selectAction"):
+                yield from _action_sets(item, False) if key == "actions" else iter(())
+            else:
+                yield from _action_sets(item, inside)
+
+
+@pytest.mark.parametrize("name", sorted(CARDS))
+def test_every_execute_button_sits_in_an_action_set_as_older_teams_clients_need(
+    name: str,
+) -> None:
+    placed = list(_action_sets(CARDS[name]))
+    buttons = [inside for action, inside in placed if action["type"] == "Action.Execute"]
+    assert all(buttons), name
 
 
 @pytest.mark.parametrize("name", sorted(CARDS))
