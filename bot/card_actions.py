@@ -23,6 +23,7 @@ from domain.errors import (
     InvalidValue,
     NotAllowed,
     StaleTicket,
+    TicketNotFound,
 )
 from domain.services import tickets as ticket_services
 from domain.services.tickets import parse_assignee
@@ -43,6 +44,8 @@ async def run(deps: BotDependencies, viewer: Viewer, verb: str, data: Mapping[st
         return await _ticket_or_notice(deps, viewer, data, notice=explain(stale))
     except (NotAllowed, InvalidTransition, InvalidValue) as refused:
         return await _ticket_or_notice(deps, viewer, data, error=explain(refused))
+    except TicketNotFound:
+        raise  # not this viewer's ticket: the caller answers without drawing a card
     except DomainError as failed:
         return presenter.notice_card(explain(failed))
 
@@ -51,15 +54,15 @@ async def _ticket_or_notice(
     deps: BotDependencies, viewer: Viewer, data: Mapping[str, Any], *,
     notice: str | None = None, error: str | None = None,
 ) -> Card:
-    """The ticket card with the message, or just the message when the card cannot be drawn."""
+    """The ticket card with the message, or just the message when there is no ticket.
+
+    A ticket that moved out of this viewer's sight raises `TicketNotFound`.
+    """
     ref = _ref(data)
     message = notice or error or ""
     if ref is None:
         return presenter.notice_card(message)
-    try:
-        return await presenter.ticket_card(deps, viewer, ref, notice=notice, error=error)
-    except DomainError:  # e.g. the ticket moved out of this viewer's sight
-        return presenter.notice_card(message)
+    return await presenter.ticket_card(deps, viewer, ref, notice=notice, error=error)
 
 
 def _ref(data: Mapping[str, Any]) -> int | None:

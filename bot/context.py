@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from botbuilder.core import Storage
 
 from domain.notifications import SubscriptionUnitOfWork, WebhookUrlCheck
 from domain.people import Role
 from domain.ports import ConversationRefRepository, UnitOfWork, UserLinkRepository
+from domain.tickets import Ticket
 
 if TYPE_CHECKING:
     from bot.assistant import Assistant
@@ -30,6 +31,12 @@ class BotOptions:
         return f"{self.web_url}/tickets/{ticket_id}"
 
 
+class RefreshAudience(Protocol):
+    async def for_ticket(self, ticket: Ticket) -> tuple[str, ...]:
+        """Teams user ids (at most 60) whose clients refresh the ticket's card automatically."""
+        ...
+
+
 @dataclass(frozen=True, slots=True)
 class BotDependencies:
     uow: Callable[[], UnitOfWork]
@@ -42,6 +49,7 @@ class BotDependencies:
     """Units of work for queries only; on PostgreSQL they skip BEGIN/ROLLBACK."""
     subscriptions: Callable[[], SubscriptionUnitOfWork] | None = None
     webhook_check: WebhookUrlCheck | None = None
+    refresh_audience: RefreshAudience | None = None
 
     def read_uow(self) -> UnitOfWork:
         return (self.reads or self.uow)()

@@ -19,6 +19,7 @@ from botbuilder.dialogs import DialogSet
 from botbuilder.schema import ActivityTypes, ChannelAccount
 
 from bot import card_actions, extension, presenter
+from bot.cards.verbs import TICKET_ID, TICKET_VERBS, Verb
 from bot.context import BotDependencies
 from bot.conversations import conversation_ref
 from bot.dialogs.new_ticket import NewTicketDialog
@@ -28,15 +29,31 @@ from bot.outgoing import card_message, reply_card
 from bot.replies import explain
 from bot.state_storage import StateConflict
 from domain.access import Viewer
-from domain.errors import DomainError
+from domain.errors import DomainError, NotAllowed, TicketNotFound
 
 log = logging.getLogger(__name__)
+KNOWN_VERBS = frozenset(verb.value for verb in Verb)
 CARD_RESPONSE = "application/vnd.microsoft.card.adaptive"
+ERROR_RESPONSE = "application/vnd.microsoft.error"
 REMOVED_KEY = "ticketflow.conversation_removed"
 
 
 def card_invoke_response(card: dict[str, Any]) -> InvokeResponse:
     return InvokeResponse(status=200, body={"statusCode": 200, "type": CARD_RESPONSE, "value": card})
+
+
+def error_invoke_response(status: int, code: str, message: str) -> InvokeResponse:
+    """Universal Actions' error answer: the client keeps the card it shows and says why.
+
+    Used whenever a card in its place would be wrong — for someone who may not see the
+    ticket (an error card would replace a card shared with a whole channel), and for a
+    request no card of ours sends (an unknown verb, malformed data).
+    """
+    return InvokeResponse(
+        status=200,
+        body={"statusCode": status, "type": ERROR_RESPONSE,
+              "value": {"code": code, "message": message}},
+    )
 
 
 class TicketFlowBot(TeamsActivityHandler):
@@ -136,17 +153,7 @@ class TicketFlowBot(TeamsActivityHandler):
         value: dict[str, Any] = raw if isinstance(raw, dict) else {}
         viewer = await self._viewer(turn_context)
         if name == "adaptiveCard/action":
-            if isinstance(viewer, str):
-                return card_invoke_response(presenter.notice_card(viewer))
-            action = _object(value.get("action"))
-            data = _object(action.get("data"))
-            try:
-                card = await card_actions.run(
-                    self._deps, viewer, str(action.get("verb") or ""), data
-                )
-            except DomainError as refused:
-                card = presenter.notice_card(explain(refused))
-            return card_invoke_response(card)
+            return await self._card_action(viewer, raw)
         if isinstance(viewer, str):
             return InvokeResponse(status=200, body=extension.message_response(viewer))
         if name == "composeExtension/fetchTask":
@@ -156,6 +163,22 @@ class TicketFlowBot(TeamsActivityHandler):
         except DomainError as refused:
             body = extension.message_response(explain(refused))
         return InvokeResponse(status=200, body=body)
+
+    async def _card_action(self, viewer: Viewer | str, value: object) -> InvokeResponse:
+        request = card_request(value)
+        if isinstance(request, str):
+            return error_invoke_response(400, "BadRequest", request)
+        verb, data = request
+        if isinstance(viewer, str):
+            return error_invoke_response(403, "Forbidden", viewer)
+        try:
+            card = await card_actions.run(self._deps, viewer, verb, data)
+        except (TicketNotFound, NotAllowed) as refused:
+            # Not this viewer's ticket (or no longer): keep whatever card they look at.
+            return error_invoke_response(403, "Forbidden", explain(refused))
+        except DomainError as refused:
+            card = presenter.notice_card(explain(refused))
+        return card_invoke_response(card)
 
     async def on_members_added_activity(
         self, members_added: list[ChannelAccount], turn_context: TurnContext
@@ -191,8 +214,28 @@ def _bot_installed(activity: Any) -> bool:
     return False
 
 
-def _object(value: object) -> dict[str, Any]:
-    return value if isinstance(value, dict) else {}
+def card_request(value: object) -> tuple[str, dict[str, Any]] | str:
+    """The verb and data of an `adaptiveCard/action`, or why the request is malformed."""
+    action = value.get("action") if isinstance(value, dict) else None
+    if not isinstance(action, dict):
+        return "The request carries no card action."
+    verb, data = action.get("verb"), action.get("data", {})
+    if not isinstance(verb, str) or verb not in KNOWN_VERBS:
+        shown = verb[:40] if isinstance(verb, str) else "none"
+        return f"This button ({shown}) is not one I know."
+    if not isinstance(data, dict):
+        return "The button's data is not an object."
+    if verb in TICKET_VERBS and not _ticket_reference(data.get(TICKET_ID)):
+        return "The button does not say which ticket it is about."
+    return verb, data
+
+
+def _ticket_reference(value: object) -> bool:
+    if isinstance(value, bool):
+        return False
+    if isinstance(value, int):
+        return 0 < value < 2**31
+    return isinstance(value, str) and value.isascii() and value.isdecimal() and len(value) <= 10
 
 
 def _submitted_verb(value: object) -> bool:

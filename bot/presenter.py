@@ -118,11 +118,13 @@ async def ticket_card(
     overview = await ticket_overview(uow=deps.read_uow(), actor=viewer, ticket=ref)
     text = notice(overview) if callable(notice) else notice
     tone = Tone.ATTENTION if text and "changed since" in text else Tone.GOOD
+    audience = deps.refresh_audience
     return draw_ticket(
         ticket=_view(overview, deps),
         assignees=[AssigneeChoice(c.assignee.label, c.title) for c in overview.assignees],
         notice=Notice(text, tone) if text else None,
         error=error,
+        refresh_user_ids=await audience.for_ticket(overview.ticket) if audience else (),
         company=CompanyView.of(overview.company),
     )
 

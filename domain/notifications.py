@@ -203,6 +203,8 @@ class TicketNotice:
     comment_excerpt: str | None = None
     actions: frozenset[TicketAction] = frozenset()
     viewer_id: str | None = None
+    refresh_user_ids: tuple[str, ...] = ()
+    """Teams user ids whose clients redraw a bot card for themselves (at most 60)."""
 
 
 class SubscriptionRepository(Protocol):

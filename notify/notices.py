@@ -13,7 +13,7 @@ notes are left out of what customers are told; a change only to them is not told
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 from urllib.parse import quote
 
@@ -21,6 +21,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 from db.repositories.notification_facts import SqlNotificationFacts
 from db.repositories.outbox import OutboxEntry
+from db.repositories.refresh_audience import refresh_audiences
 from db.repositories.subscriptions import SqlAudience
 from domain.access import Viewer, available_actions, can_see
 from domain.disclosure import changes_seen_by, reads_internal_notes, ticket_seen_by
@@ -30,6 +31,7 @@ from domain.people import User
 from domain.tickets import AssigneeType, FieldChange, Ticket
 
 TEAM_PREFIX = "team:"
+_BOT_CARD_KINDS = (TargetKind.CHANNEL, TargetKind.PERSONAL)
 _ENUM_FIELDS = frozenset({"status", "priority", "severity", "category"})
 _FIELD_LABELS = {
     "due_date": "due date",
@@ -94,17 +96,24 @@ async def load_notices(
         company = await facts.company()
         recipients = {str(entry.payload.get("on_behalf_of")) for entry in entries}
         viewers = await SqlAudience(connection).viewers(recipients)
+        bot_cards = {e.ticket_id for e in entries if e.target.kind in _BOT_CARD_KINDS}
+        audiences = await refresh_audiences(
+            connection, [ticket for ticket_id, ticket in tickets.items() if ticket_id in bot_cards]
+        )
     notices: dict[int, TicketNotice] = {}
     for entry in entries:
         ticket = tickets.get(entry.ticket_id)
         if ticket is not None and may_be_told(entry, ticket, viewers):
-            notices[entry.id] = notice_for(
-                entry,
-                ticket,
-                names=names,
-                viewers=viewers,
-                links=links,
-                company_name=company.company_name,
+            notices[entry.id] = replace(
+                notice_for(
+                    entry,
+                    ticket,
+                    names=names,
+                    viewers=viewers,
+                    links=links,
+                    company_name=company.company_name,
+                ),
+                refresh_user_ids=audiences.get(ticket.id, ()),
             )
     return notices
 

@@ -23,6 +23,7 @@ from bot.transport.settings import TransportSettings
 from db.repositories.activity_receipts import SqlActivityReceipts
 from db.repositories.bot_state import SqlStateDocuments
 from db.repositories.conversation_refs import SqlConversationRefs
+from db.repositories.refresh_audience import SqlRefreshAudience
 from db.repositories.user_links import SqlUserLinks
 from db.uow import SqlUnitOfWork
 from knowledge.passages import Retriever
@@ -71,6 +72,7 @@ def bot_dependencies(
         assistant=assistant,
         subscriptions=lambda: subscriptions_uow(runtime),
         webhook_check=webhook_check(settings),
+        refresh_audience=SqlRefreshAudience(single_statements),
     )
 
 

@@ -144,12 +144,15 @@ class NotificationCardSet:
 
     def channel_card(self, notice: TicketNotice) -> JsonObject:
         return ticket_card(
-            ticket=ticket_view(notice), company=CompanyView(name=notice.company_name)
+            ticket=ticket_view(notice),
+            refresh_user_ids=notice.refresh_user_ids,
+            company=CompanyView(name=notice.company_name),
         )
 
     def personal_card(self, notice: TicketNotice) -> JsonObject:
         return ticket_card(
             ticket=ticket_view(notice),
             notice=Notice(notice.headline, Tone.DEFAULT),
+            refresh_user_ids=notice.refresh_user_ids,
             company=CompanyView(name=notice.company_name),
         )

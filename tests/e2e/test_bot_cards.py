@@ -113,8 +113,9 @@ async def test_refusals_are_explained_and_change_nothing(service: Service, engin
     assert "customers can only reopen" in texts_in(refused)
     assign = await service.press("ticket.assign", {**forged, "assignee": "me"}, user=cleo)
     assert "customers cannot assign" in texts_in(assign)
-    hidden = await service.press("ticket.refresh", forged, user=carl)
-    assert "can't find ticket" in texts_in(hidden)
+    hidden = await service.send(service.teams.card_action("ticket.refresh", forged, user=carl))
+    assert hidden.answer.json["statusCode"] == 403
+    assert hidden.answer.json["value"]["message"].startswith("I can't find ticket")
     said = await service.say(f"comment {ticket.ticket_number} me too", user=carl)
     assert said.texts[0].startswith(f"I can't find ticket {ticket.ticket_number}")
     async with engine.connect() as connection:
@@ -260,19 +261,24 @@ async def test_a_manager_assigns_by_mentioning_a_colleague_in_a_channel(
     assert (row["assignee_type"], row["assignee_id"]) == ("user", agent_id)
 
 
-async def test_a_button_on_a_ticket_you_cannot_see_or_with_odd_data_answers_with_a_notice(
+async def test_a_button_on_a_ticket_you_cannot_see_or_with_odd_data_gets_the_error_answer(
     service: Service, engine: AsyncEngine
 ) -> None:
     owner = await insert_user(engine, role="customer", email="cleo@example.com")
     await insert_user(engine, role="customer", email="carl@example.com")
     carl = service.person("carl@example.com", "Carl Customer")
     ticket = await file(engine, owner, "Private invoice question")
-    for data in ({"ticket_id": ticket.id, "comment": ""},
-                 {"ticket_id": "²", "status": "closed"},
-                 {"ticket_id": ticket.id, "version": "x", "status": "closed"}):
-        verb = "ticket.comment" if "comment" in data else "ticket.status"
-        card = await service.press(verb, data, user=carl)
-        assert "can't find ticket" in texts_in(card) or "won't work" in texts_in(card)
+    for verb, data, status in (
+        ("ticket.comment", {"ticket_id": ticket.id, "comment": "mine?"}, 403),
+        ("ticket.refresh", {"ticket_id": ticket.id, "version": ticket.version}, 403),
+        ("ticket.status", {"ticket_id": ticket.id, "version": "x", "status": "closed"}, 403),
+        ("ticket.status", {"ticket_id": "²", "status": "closed"}, 400),
+    ):
+        turn = await service.send(service.teams.card_action(verb, data, user=carl))
+        assert turn.answer.status == 200
+        body = turn.answer.json
+        assert (body["statusCode"], body["type"]) == (status, "application/vnd.microsoft.error")
+        assert "Private invoice question" not in turn.answer.text
     page = await service.press("tickets.page", {"query": {"status": ["open"]}, "offset": 0},
                                user=carl)
     assert "Private invoice question" not in texts_in(page)

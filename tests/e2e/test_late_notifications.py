@@ -17,7 +17,7 @@ CONFIDENTIAL = "Payroll export leaks salaries"
 async def settled(engine: AsyncEngine, *, seconds: float = 20.0) -> None:
     """Waits until the delivery worker has no pending row left (polled, bounded)."""
     pending = select(func.count()).select_from(notification_outbox).where(
-        notification_outbox.c.status == "pending")
+        notification_outbox.c.status.in_(("pending", "leased", "waiting")))
     for _ in range(int(seconds / 0.05)):
         async with engine.connect() as connection:
             if (await connection.execute(pending)).scalar_one() == 0:
@@ -39,7 +39,7 @@ async def test_a_former_assignee_gets_nothing_once_the_connector_recovers(
         await service.say("help", user=person)  # each now has a chat the bot can write to
     ticket = await insert_ticket(engine, created_by=admin_id, number="TKT-2026-0042")
     connector = service.connector
-    connector.fail_next(429, times=10_000, retry_after="0.2", operations=("send",))
+    connector.fail_next(500, times=10_000, retry_after="0.2", operations=("send",))
 
     await service.say("assign TKT-2026-0042 to xavier@example.com", user=root)
     await service.say("assign TKT-2026-0042 to yvonne@example.com", user=root)
