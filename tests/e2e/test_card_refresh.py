@@ -10,6 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 from db.uow import SqlUnitOfWork
 from domain.services.tickets import assign_ticket, comment_on_ticket, create_ticket
 from domain.tickets import Assignee
+from tests.actors import as_actor
 from tests.e2e.service import Service, card_of
 from tests.integration.builders import insert_team, insert_user
 
@@ -30,11 +31,11 @@ async def test_a_ticket_card_refreshes_for_the_ticket_s_own_people_only(
         ("root", "Rita Root"), ("otto", "Otto Outsider"))}
     for person in people.values():
         await service.say("help", user=person)  # links each Teams id to their account
-    ticket = await create_ticket(uow=SqlUnitOfWork(engine), actor_id=requester,
+    ticket = await create_ticket(uow=SqlUnitOfWork(engine), actor=as_actor(requester),
                                  title="Printer offline", category="support")
-    await assign_ticket(uow=SqlUnitOfWork(engine), actor_id=commenter, ticket=ticket.id,
+    await assign_ticket(uow=SqlUnitOfWork(engine), actor=as_actor(commenter), ticket=ticket.id,
                         to=Assignee.team(team))
-    await comment_on_ticket(uow=SqlUnitOfWork(engine), actor_id=commenter, ticket=ticket.id,
+    await comment_on_ticket(uow=SqlUnitOfWork(engine), actor=as_actor(commenter), ticket=ticket.id,
                             content="On it")
 
     card = (await service.say(f"ticket {ticket.ticket_number}", user=people["ada"])).card
@@ -52,9 +53,9 @@ async def test_refresh_lists_at_most_sixty_people(service: Service, engine: Asyn
     for n in range(64):
         await service.say("help", user=service.person(f"agent{n}@example.com", f"Agent {n}"))
     root = service.person("root@example.com", "Rita Root")
-    ticket = await create_ticket(uow=SqlUnitOfWork(engine), actor_id=admin, title="Outage",
+    ticket = await create_ticket(uow=SqlUnitOfWork(engine), actor=as_actor(admin), title="Outage",
                                  category="incident")
-    await assign_ticket(uow=SqlUnitOfWork(engine), actor_id=admin, ticket=ticket.id,
+    await assign_ticket(uow=SqlUnitOfWork(engine), actor=as_actor(admin), ticket=ticket.id,
                         to=Assignee.team(team))
 
     card = (await service.say(f"ticket {ticket.ticket_number}", user=root)).card
@@ -67,7 +68,7 @@ async def test_an_automatic_refresh_by_someone_who_may_not_see_the_ticket_keeps_
 ) -> None:
     agent = await insert_user(engine, role="user", email="ada@example.com")
     await insert_user(engine, role="customer", email="carl@example.com")
-    ticket = await create_ticket(uow=SqlUnitOfWork(engine), actor_id=agent,
+    ticket = await create_ticket(uow=SqlUnitOfWork(engine), actor=as_actor(agent),
                                  title="Salary spreadsheet locked", category="support")
     carl = service.person("carl@example.com", "Carl Customer")
     stranger = service.person("nobody@elsewhere.example", "Not A User")
