@@ -1,22 +1,103 @@
-"""@mentions in channel and group messages."""
+"""@mentions and markup in message text.
+
+Teams puts every mention in the text as `<at>Name</at>` (with a matching `mention`
+entity) and may send HTML: `<p>` paragraphs, `<br>`, entities such as `&nbsp;` and
+`&amp;`, and `<at id="0">` tags whose text differs from their entity's. Commands
+read the text with the bot's own mention removed and other mentions as canonical
+`<at>Name</at>` (so an @mentioned person can be told apart from a word); what is
+stored or echoed reads `@Name`, as people wrote it.
+"""
 
 from __future__ import annotations
 
+import html
+import re
+from dataclasses import replace
+
 from botbuilder.schema import Activity, Mention
+
+from bot import commands
+
+_AT = re.compile(r"<at\b[^>]*>(.*?)</at\s*>", re.IGNORECASE | re.DOTALL)
+_BREAK = re.compile(r"<br\s*/?>", re.IGNORECASE)
+_BLOCK_END = re.compile(r"</(?:p|div|li|h[1-6]|tr|blockquote)\s*>", re.IGNORECASE)
+_TAG = re.compile(r"</?[a-zA-Z][^<>]*>")
+_SPACES = re.compile(r"[ \t\u00a0\u2007\u202f]+")
+_CANONICAL_AT = re.compile(r"<at>(.*?)</at>", re.DOTALL)
 
 
 def strip_bot_mention(activity: Activity) -> str:
-    """The message text without the bot's `<at>…</at>`, so commands read the same everywhere.
+    """The message text as commands read it: the bot's mention gone, markup cleaned.
 
-    Only the mention markup is removed (the bot's name elsewhere in the text stays), and
-    line breaks are kept: a comment keeps its lines.
+    Only the bot's mention markup is removed (its name elsewhere in the text stays),
+    other mentions become `<at>Name</at>`, HTML entities are decoded, tags other
+    than mentions are dropped, and line breaks are kept: a comment keeps its lines.
     """
     text = activity.text or ""
     bot_id = activity.recipient.id if activity.recipient else None
+    bot_names: set[str] = set()
     for mention in _mentions(activity):
-        if mention.mentioned and mention.mentioned.id == bot_id and mention.text:
-            text = text.replace(mention.text, "", 1)
-    return text.strip()
+        if mention.mentioned and mention.mentioned.id == bot_id:
+            if mention.text:
+                text = text.replace(mention.text, "", 1)
+            inner = _AT.fullmatch(mention.text or "")
+            for name in (inner.group(1) if inner else None, mention.mentioned.name):
+                if name:
+                    bot_names.add(_plain(name).casefold())
+    if activity.recipient is not None and activity.recipient.name:
+        bot_names.add(activity.recipient.name.casefold())
+    return clean_markup(text, drop_mentions_of=bot_names)
+
+
+def clean_markup(text: str, *, drop_mentions_of: set[str] | None = None) -> str:
+    """Text with HTML decoded and dropped, mentions as `<at>Name</at>`, lines kept."""
+    drop = drop_mentions_of or set()
+
+    def mention(match: re.Match[str]) -> str:
+        name = _plain(match.group(1))
+        if not name or name.casefold() in drop:
+            return ""
+        return f"<at>{name}</at>"
+
+    text = _BREAK.sub("\n", text)
+    text = _BLOCK_END.sub("\n", text)
+    text = _AT.sub(lambda m: "\x00" + mention(m) + "\x01", text)
+    kept: list[str] = []
+    for piece in re.split(r"(\x00.*?\x01)", text, flags=re.DOTALL):
+        if piece.startswith("\x00"):
+            kept.append(piece[1:-1])
+        else:
+            kept.append(_plain(piece, keep_lines=True))
+    lines = [_SPACES.sub(" ", line).strip() for line in "".join(kept).split("\n")]
+    return "\n".join(lines).strip("\n").strip()
+
+
+def _plain(text: str, *, keep_lines: bool = False) -> str:
+    """Tags dropped and entities decoded (after dropping, so `&lt;b&gt;` stays as text)."""
+    stripped = _TAG.sub("", text)
+    decoded = html.unescape(stripped)
+    return decoded if keep_lines else " ".join(decoded.split())
+
+
+def as_written(text: str) -> str:
+    """Mentions as people read them: `<at>Max Manager</at>` becomes `@Max Manager`."""
+    return _CANONICAL_AT.sub(lambda m: f"@{m.group(1)}", text)
+
+
+def readable(command: commands.Command) -> commands.Command:
+    """Free text in a command as people wrote it; nothing but mentions is no command at all."""
+    match command:
+        case commands.Comment(text=text):
+            return replace(command, text=as_written(text))
+        case commands.NewTicket(title=str() as title):
+            return replace(command, title=as_written(title))
+        case commands.Question(text=text):
+            return replace(command, text=as_written(text))
+        case commands.Unknown(text=text) if not _CANONICAL_AT.sub("", text).strip():
+            return commands.Help()
+        case commands.Unknown(text=text):
+            return replace(command, text=as_written(text))
+    return command
 
 
 def _mentions(activity: Activity) -> list[Mention]:

@@ -15,7 +15,7 @@ from bot.context import BotDependencies
 from bot.dialogs.new_ticket import DIALOG_ID as NEW_TICKET
 from bot.identity import MemberDirectory
 from bot.listing import ListQuery
-from bot.mentions import mentioned_users, strip_bot_mention
+from bot.mentions import mentioned_users, readable, strip_bot_mention
 from bot.outgoing import reply_card
 from bot.people import resolve_assignee
 from bot.subscriptions import run_subscription
@@ -34,7 +34,7 @@ class MessageRouter:
 
     async def handle(self, turn_context: TurnContext, viewer: Viewer, dc: DialogContext) -> None:
         text = strip_bot_mention(turn_context.activity)
-        command = commands.parse(text)
+        command = readable(commands.parse(text))
         if dc.active_dialog is not None:
             await self._in_dialog(turn_context, viewer, dc, command)
             return
