@@ -23,7 +23,7 @@ from bot.cards.verbs import TICKET_ID, TICKET_VERBS, Verb
 from bot.context import BotDependencies
 from bot.conversations import conversation_ref
 from bot.dialogs.new_ticket import NewTicketDialog
-from bot.identity import VIEWER_KEY, MemberDirectory, NotEnrolled, identify
+from bot.identity import VIEWER_KEY, MemberDirectory, NotEnrolled, identify, teams_identity
 from bot.messages import MessageRouter
 from bot.outgoing import card_message, reply_card
 from bot.replies import explain
@@ -93,7 +93,12 @@ class TicketFlowBot(TeamsActivityHandler):
             await self._forget_conversation(turn_context)
             return
         viewer = turn_context.turn_state.get(VIEWER_KEY)
-        ref = conversation_ref(activity, user_id=viewer.id if isinstance(viewer, Viewer) else None)
+        user_id = viewer.id if isinstance(viewer, Viewer) else None
+        if user_id is None and _bot_installed(activity) and activity.from_property is not None:
+            # Reinstalled in a personal chat: the person is known from before, and their
+            # notifications may go there again.
+            user_id = await self._deps.links.user_for(teams_identity(activity))
+        ref = conversation_ref(activity, user_id=user_id)
         if ref is None:
             return
         if _bot_installed(activity):

@@ -100,7 +100,7 @@ class ChannelDeliverer:
         ref = await self._refs.channel(team_id, entry.target.key) if team_id else None
         if ref is None:
             return DeliveryOutcome(DeliveryResult.GONE, "the bot is no longer in this channel")
-        return await _sending(self._post_or_update(ref, entry.ticket_id, notice))
+        return await _sending(self._post_or_update(ref, entry.ticket_id, notice), ref, self._refs)
 
     async def _post_or_update(
         self, ref: ConversationRef, ticket_id: int, notice: TicketNotice
@@ -140,7 +140,7 @@ class PersonalDeliverer:
         ref = await self._refs.personal_for(entry.target.key)
         if ref is None:
             return DeliveryOutcome(DeliveryResult.REJECTED, "the user has no chat with the bot")
-        return await _sending(self._send(ref, notice))
+        return await _sending(self._send(ref, notice), ref, self._refs)
 
     async def _send(self, ref: ConversationRef, notice: TicketNotice) -> DeliveryOutcome:
         await self._messenger.send_card(ref, self._cards.personal_card(notice))
@@ -150,8 +150,15 @@ class PersonalDeliverer:
         return None
 
 
-async def _sending(send: Awaitable[DeliveryOutcome]) -> DeliveryOutcome:
-    """The messenger's failures as outcomes; other exceptions reach the worker, which retries."""
+async def _sending(
+    send: Awaitable[DeliveryOutcome], ref: ConversationRef, refs: ConversationRefRepository
+) -> DeliveryOutcome:
+    """The messenger's failures as outcomes; other exceptions reach the worker, which retries.
+
+    A conversation that is gone for the bot (403 `BotNotInConversationRoster` after it
+    was removed, 404/410) is forgotten, so later events stop posting there; installing
+    the bot again brings the conversation back.
+    """
     try:
         outcome = await send
     except SendFailed as failure:
@@ -159,6 +166,7 @@ async def _sending(send: Awaitable[DeliveryOutcome]) -> DeliveryOutcome:
             DeliveryResult.RETRY_LATER, str(failure), retry_after=failure.retry_after
         )
     except TargetGone as gone:
+        await refs.remove(ref.conversation_id)
         return DeliveryOutcome(DeliveryResult.GONE, str(gone) or "the conversation is gone")
     except Rejected as rejected:
         return DeliveryOutcome(DeliveryResult.REJECTED, str(rejected))

@@ -6,7 +6,7 @@ from collections.abc import Callable, Mapping
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Select, case, delete, func, select
+from sqlalchemy import Select, case, delete, func, or_, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncEngine
 
@@ -59,8 +59,17 @@ class SqlConversationRefs:
             await connection.execute(statement)
 
     async def remove(self, conversation_id: str) -> None:
+        """Forgets the conversation, with the threads under it when it is a channel."""
+        threads = conversation_id.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
         async with self._engine.begin() as connection:
-            await connection.execute(delete(refs).where(refs.c.conversation_id == conversation_id))
+            await connection.execute(
+                delete(refs).where(
+                    or_(
+                        refs.c.conversation_id == conversation_id,
+                        refs.c.conversation_id.like(f"{threads};messageid=%", escape="\\"),
+                    )
+                )
+            )
 
     async def get(self, conversation_id: str) -> ConversationRef | None:
         return await self._first(select(refs).where(refs.c.conversation_id == conversation_id))

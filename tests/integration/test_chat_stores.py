@@ -244,6 +244,21 @@ async def test_a_removed_conversation_is_gone(engine: AsyncEngine) -> None:
     assert await refs.get("a:1personal") is None
 
 
+async def test_a_removed_channel_takes_its_threads_and_nothing_else(engine: AsyncEngine) -> None:
+    refs = SqlConversationRefs(engine)
+    channel, other = "19:help_desk@thread.tacv2", "19:helpXdesk@thread.tacv2"
+    for conversation_id in (channel, f"{channel};messageid=17", other, f"{other};messageid=3"):
+        await refs.upsert(ConversationRef(conversation_id, ConversationKind.CHANNEL,
+                                          "https://smba.test", {}, team_id="19:team",
+                                          channel_id=conversation_id.split(";")[0]))
+
+    await refs.remove(channel)
+
+    assert await refs.get(channel) is None
+    assert await refs.get(f"{channel};messageid=17") is None
+    assert await refs.get(other) is not None and await refs.get(f"{other};messageid=3")
+
+
 async def test_a_user_is_reached_in_their_most_recent_personal_chat(engine: AsyncEngine) -> None:
     user, other = await insert_user(engine), await insert_user(engine)
     refs = SqlConversationRefs(engine)

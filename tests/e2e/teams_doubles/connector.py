@@ -72,6 +72,7 @@ class _Fault:
     retry_after: str | None
     operations: frozenset[str]
     remaining: int
+    code: str | None = None
 
 
 @dataclass
@@ -150,8 +151,9 @@ class ConnectorStandIn:
         times: int = 1,
         retry_after: float | str | None = None,
         operations: Collection[str] = WRITES,
+        code: str | None = None,
     ) -> None:
-        """Answer `status` to the next `times` calls of these operations."""
+        """Answer `status` (with error `code`, or the usual one) to the next `times` calls."""
         with self._changed:
             self._faults.append(
                 _Fault(
@@ -159,6 +161,7 @@ class ConnectorStandIn:
                     retry_after=None if retry_after is None else str(retry_after),
                     operations=frozenset(operations),
                     remaining=times,
+                    code=code,
                 )
             )
 
@@ -277,7 +280,7 @@ class ConnectorStandIn:
             if fault.remaining <= 0:
                 self._faults.remove(fault)
         headers = {"Retry-After": fault.retry_after} if fault.retry_after else None
-        return _error(fault.status, _code(fault.status), "Injected failure.", headers)
+        return _error(fault.status, fault.code or _code(fault.status), "Injected failure.", headers)
 
     def _record(self, request: web.Request, operation: str, body: Any, status: int) -> None:
         call = ConnectorCall(
