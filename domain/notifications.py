@@ -104,6 +104,9 @@ class Reason(StrEnum):
     SUBSCRIPTION = "subscription"
     ASSIGNEE = "assignee"
     REQUESTER = "requester"
+    OWN_CHANGE = "own_change"
+    """The subscription owner changed the ticket: their channel's card is brought up to
+    date in place, and nothing is said about it in the thread."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,12 +135,16 @@ def recipients(
     status or comments.
     """
     deliveries: dict[Target, Delivery] = {}
+    own_channels: list[Delivery] = []
 
     def add(target: Target, reason: Reason, user_id: str) -> None:
         deliveries.setdefault(target, Delivery(target, reason, user_id))
 
     for subscription in sorted(subscriptions, key=lambda s: (s.id is None, s.id or 0)):
-        if not subscription.wants(event.type) or subscription.user_id == event.actor_id:
+        if subscription.user_id == event.actor_id:
+            own_channels += _own_channel_update(event, subscription, viewers, reach)
+            continue
+        if not subscription.wants(event.type):
             continue
         if not _may_see(viewers.get(subscription.user_id), event.ticket):
             continue
@@ -155,7 +162,25 @@ def recipients(
             add(Target.personal(user_id), reason, user_id)
         if reach.email and viewer.user.email:
             add(Target.email(viewer.user.email), reason, user_id)
+    for own in own_channels:  # someone else's subscription to the channel says more
+        deliveries.setdefault(own.target, own)
     return list(deliveries.values())
+
+
+def _own_channel_update(
+    event: TicketEvent, subscription: Subscription, viewers: Mapping[str, Viewer], reach: Reach
+) -> list[Delivery]:
+    """The owner's own change still updates the card their channel shows (no thread reply);
+    a new ticket they file themselves is not posted."""
+    if event.type is EventType.CREATED or not subscription.enabled:
+        return []
+    if not subscription.team_id or not subscription.channel_id:
+        return []
+    place = (subscription.team_id, subscription.channel_id)
+    owner = viewers.get(subscription.user_id)
+    if place not in reach.bot_channels or not _may_see(owner, event.ticket):
+        return []
+    return [Delivery(Target.channel(*place), Reason.OWN_CHANGE, subscription.user_id)]
 
 
 def personal_recipients(event: TicketEvent) -> list[tuple[str, Reason]]:

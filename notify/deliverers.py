@@ -15,7 +15,7 @@ from db.repositories.outbox import OutboxEntry
 from db.repositories.ticket_cards import SqlTicketCards
 from domain.chat import ConversationRef
 from domain.events import EventType
-from domain.notifications import TicketNotice
+from domain.notifications import Reason, TicketNotice
 from domain.ports import ConversationRefRepository
 from notify.ports import (
     MessageGone,
@@ -100,13 +100,28 @@ class ChannelDeliverer:
         ref = await self._refs.channel(team_id, entry.target.key) if team_id else None
         if ref is None:
             return DeliveryOutcome(DeliveryResult.GONE, "the bot is no longer in this channel")
-        return await _sending(self._post_or_update(ref, entry.ticket_id, notice), ref, self._refs)
+        own_change = entry.payload.get("reason") == Reason.OWN_CHANGE.value
+        return await _sending(
+            self._post_or_update(ref, entry.ticket_id, notice, own_change=own_change),
+            ref,
+            self._refs,
+        )
 
     async def _post_or_update(
-        self, ref: ConversationRef, ticket_id: int, notice: TicketNotice
+        self, ref: ConversationRef, ticket_id: int, notice: TicketNotice, *, own_change: bool
     ) -> DeliveryOutcome:
+        """`own_change`: the subscription owner's own change only updates a card already
+        posted — no new post, no thread reply."""
         card = self._cards.channel_card(notice)
         activity_id = await self._ticket_cards.activity_id(ticket_id, ref.conversation_id)
+        if own_change:
+            if activity_id is None:
+                return DeliveryOutcome(DeliveryResult.DELIVERED, "no card here to update")
+            try:
+                await self._messenger.update_card(ref, activity_id, card)
+            except MessageGone:
+                return DeliveryOutcome(DeliveryResult.DELIVERED, "the card was deleted")
+            return DeliveryOutcome(DeliveryResult.DELIVERED, "updated")
         posted = activity_id is None
         if activity_id is not None:
             try:

@@ -8,7 +8,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from db.tables import bot_ticket_cards, teams_integration_settings
+from db.tables import bot_ticket_cards, notification_outbox, teams_integration_settings
 from tests.e2e.service import Service, card_of, texts_in
 from tests.integration.builders import insert_team, insert_user
 
@@ -89,6 +89,45 @@ async def test_a_new_ticket_is_posted_to_the_channel_and_its_card_updated_in_pla
     thread_reply = next(c for c in connector.calls if c.conversation_id == thread)
     assert thread_reply.operation == "send"
     assert "Assigned to" in thread_reply.body["text"]
+
+
+async def test_the_subscribers_own_change_updates_the_channel_card_without_a_thread_reply(
+    service: Service, engine: AsyncEngine
+) -> None:
+    admin_id = await insert_user(engine, role="admin", email="root@example.com")
+    agent_id = await insert_user(engine, role="user", email="ada@example.com")
+    await insert_team(engine, "Desk", agent_id, admin_id)
+    root = service.person("root@example.com", "Rita Root")
+    ada = service.person("ada@example.com", "Ada Lovelace")
+    await service.say_in_channel("subscribe", user=root)
+    channel = service.teams.channel.id
+    connector = service.connector
+    for said in ("new ticket Badge reader broken", "skip", "request", "low"):
+        await service.say(said, user=ada)
+    remembered = await eventually(engine, select(bot_ticket_cards))
+    activity_id = remembered["activity_id"]
+    number = (await service.say("tickets badge", user=ada)).card
+    ticket_number = "TKT-" + texts_in(number).split("TKT-")[1].split()[0]
+    before = len(connector.calls)
+
+    await service.say(f"resolve {ticket_number}", user=root)
+
+    def updated(stand_in: object) -> bool:
+        return any(c.operation == "update" for c in connector.calls[before:])
+
+    await connector.wait_until(updated)
+    update = next(c for c in connector.calls[before:] if c.operation == "update")
+    assert (update.conversation_id, update.activity_id) == (channel, activity_id)
+    assert "Resolved" in texts_in(card_of(update.body) or {})
+    unfinished = select(notification_outbox.c.id).where(
+        notification_outbox.c.status.in_(("pending", "leased", "waiting")))
+    for _ in range(200):  # the delivery that updated the card has finished: no reply came
+        async with engine.connect() as connection:
+            if (await connection.execute(unfinished)).first() is None:
+                break
+        await asyncio.sleep(0.05)
+    thread = f"{channel};messageid={activity_id}"
+    assert not [c for c in connector.calls[before:] if c.conversation_id == thread]
 
 
 async def test_a_webhook_is_checked_when_saved_and_a_refused_one_saves_nothing(

@@ -300,3 +300,44 @@ def test_unassigning_tells_nobody_in_person() -> None:
 
 def test_email_addresses_are_compared_without_case() -> None:
     assert Target.email("Carla@Example.COM") == Target.email("carla@example.com")
+
+
+# The subscription owner's own change: the channel card is brought up to date, quietly
+
+CHANNEL = ("19:team", "19:support")
+IN_CHANNEL = Reach(bot_channels=frozenset({CHANNEL}))
+
+
+def test_the_owner_s_own_change_updates_their_channel_card_but_not_their_webhook() -> None:
+    mine = subscribed(MANAGER.id, channel=CHANNEL, url=hook(MANAGER.id), row=1)
+
+    found = recipients(
+        event(EventType.STATUS_CHANGED, MANAGER, changes=(FieldChange("status", "open", "resolved"),)),
+        subscriptions=[mine], viewers=EVERYONE, reach=IN_CHANNEL,
+    )
+
+    assert [(d.target, d.reason) for d in found] == [(Target.channel(*CHANNEL), Reason.OWN_CHANGE)]
+
+
+def test_another_subscriber_of_the_same_channel_keeps_the_thread_reply() -> None:
+    mine = subscribed(MANAGER.id, channel=CHANNEL, row=1)
+    theirs = subscribed(ADMIN.id, channel=CHANNEL, row=2)
+
+    found = recipients(event(EventType.COMMENTED, MANAGER), subscriptions=[mine, theirs],
+                       viewers=EVERYONE, reach=IN_CHANNEL)
+
+    assert [(d.target, d.reason, d.on_behalf_of) for d in found] == [
+        (Target.channel(*CHANNEL), Reason.SUBSCRIPTION, ADMIN.id)]
+
+
+def test_the_owner_s_own_new_ticket_is_not_posted_and_a_channel_without_the_bot_gets_nothing(
+) -> None:
+    mine = subscribed(MANAGER.id, channel=CHANNEL, row=1)
+    ticket = a_ticket(assignee_type=AssigneeType.TEAM, assignee_team_id=SUPPORT)
+
+    created = recipients(event(EventType.CREATED, MANAGER, ticket), subscriptions=[mine],
+                         viewers=EVERYONE, reach=IN_CHANNEL)
+    unreachable = recipients(event(EventType.ASSIGNED, MANAGER, ticket), subscriptions=[mine],
+                             viewers=EVERYONE, reach=Reach())
+
+    assert created == [] and unreachable == []
