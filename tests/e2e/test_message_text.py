@@ -8,6 +8,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 from db.tables import task_comments, tasks
 from db.uow import SqlUnitOfWork
 from domain.services.tickets import create_ticket
+from tests.actors import as_actor
 from tests.e2e.service import Service, texts_in
 from tests.integration.builders import insert_user
 
@@ -19,7 +20,7 @@ async def test_a_comment_that_mentions_someone_is_stored_as_people_read_it(
     await insert_user(engine, role="manager", email="max@example.com")
     root = service.person("root@example.com", "Rita Root")
     max_ = service.person("max@example.com", "Max Manager")
-    ticket = await create_ticket(uow=SqlUnitOfWork(engine), actor_id=admin, title="VPN down",
+    ticket = await create_ticket(uow=SqlUnitOfWork(engine), actor=as_actor(admin), title="VPN down",
                                  category="support")
     activity = service.teams.channel_message(
         f"<p>comment {ticket.ticket_number} ping <at>Max Manager</at>&nbsp;please check "
