@@ -8,6 +8,7 @@ from typing import Self
 
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
+from db.repositories.captured_changes import capture_mark, forget_own_changes
 from db.repositories.company import SqlCompanySettingsRepository
 from db.repositories.departments import SqlDepartmentRepository
 from db.repositories.invitations import SqlInvitationRepository
@@ -46,6 +47,7 @@ class SqlUnitOfWork:
         connection = await self._engine.connect()
         await connection.begin()
         self._connection = connection
+        self._capture_mark = await capture_mark(connection)
         self.users = SqlUserRepository(connection)
         self.teams = SqlTeamRepository(connection)
         self.tickets = SqlTicketRepository(connection)
@@ -80,12 +82,15 @@ class SqlUnitOfWork:
         await self.history.flush(now=utcnow())
         if self._events and self._event_sink is not None:
             await self._event_sink(connection).record(list(self._events))
+            await forget_own_changes(connection, self._capture_mark)
         self._events.clear()
         await connection.commit()
         await connection.begin()
+        self._capture_mark = await capture_mark(connection)
 
     async def rollback(self) -> None:
         self._events.clear()
         self.history.discard()
         await self.connection.rollback()
         await self.connection.begin()
+        self._capture_mark = await capture_mark(self.connection)

@@ -9,6 +9,10 @@ from enum import StrEnum
 from domain.tickets import Assignee, Comment, FieldChange, Ticket
 
 
+UNKNOWN_ACTOR = ""
+"""The actor of a change nobody is known for (a web-app write without a history row)."""
+
+
 class EventType(StrEnum):
     """The names `teams_integration_settings.notification_types` uses."""
 

@@ -25,7 +25,7 @@ from db.repositories.refresh_audience import refresh_audiences
 from db.repositories.subscriptions import SqlAudience
 from domain.access import Viewer, available_actions, can_see
 from domain.disclosure import changes_seen_by, reads_internal_notes, ticket_seen_by
-from domain.events import EventType
+from domain.events import UNKNOWN_ACTOR, EventType
 from domain.notifications import Reason, TargetKind, TicketNotice
 from domain.people import User
 from domain.tickets import AssigneeType, FieldChange, Ticket
@@ -68,6 +68,8 @@ class Names:
     def user(self, user_id: str | None) -> str:
         if user_id is None:
             return "nobody"
+        if user_id == UNKNOWN_ACTOR:
+            return "someone in TicketFlow"
         user = self.users.get(user_id)
         return user.display_name if user else "a former user"
 

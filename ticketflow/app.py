@@ -15,12 +15,13 @@ from bot.cards.notification import NotificationCardSet
 from bot.identity import MemberDirectory
 from bot.proactive import BotMessenger
 from bot.transport.observer import Observers
+from notify.capture import ChangeCapture
 from notify.worker import DeliveryWorker
 from ticketflow.api.routes import add_api_routes
 from ticketflow.knowledge import Knowledge, build_knowledge
 from ticketflow.logs import TurnLog
 from ticketflow.metrics import Metrics, add_metrics_route, build_metrics, counting_sink
-from ticketflow.notifications import build_delivery_worker
+from ticketflow.notifications import build_change_capture, build_delivery_worker
 from ticketflow.runtime import Runtime, open_runtime
 from ticketflow.settings import Settings
 from ticketflow.teams import TeamsSurface, mount_teams
@@ -60,7 +61,7 @@ async def create_app(
         messenger=BotMessenger(teams.adapter, app_id=settings.app_id),
         cards=NotificationCardSet(),
     )
-    app.cleanup_ctx.append(_delivering(worker))
+    app.cleanup_ctx.append(_delivering(worker, build_change_capture(runtime)))
     app.on_cleanup.append(_close_runtime)
     return app
 
@@ -85,15 +86,19 @@ async def _index_unindexed(knowledge: Knowledge) -> None:
     log.info("help documents: %s", report)
 
 
-def _delivering(worker: DeliveryWorker) -> Callable[[web.Application], AsyncIterator[None]]:
-    """Runs the delivery worker beside the endpoint; on shutdown it finishes in-flight sends."""
+def _delivering(
+    worker: DeliveryWorker, capture: ChangeCapture
+) -> Callable[[web.Application], AsyncIterator[None]]:
+    """Runs change capture and the delivery worker beside the endpoint; on shutdown the
+    worker finishes in-flight sends."""
 
     async def lifecycle(_: web.Application) -> AsyncIterator[None]:
         stop = asyncio.Event()
+        capturing = asyncio.create_task(capture.run_forever(stop), name="ticketflow-capture")
         task = asyncio.create_task(worker.run_forever(stop), name="ticketflow-delivery")
         yield
         stop.set()
-        await task
+        await asyncio.gather(task, capturing)
 
     return lifecycle
 

@@ -11,11 +11,13 @@ import os
 import socket
 import uuid
 
+from db.repositories.captured_changes import SqlChangeFeed
 from db.repositories.conversation_refs import SqlConversationRefs
 from db.repositories.email_settings import SqlEmailSettings
 from db.repositories.subscriptions import SubscriptionsUnitOfWork
 from db.repositories.ticket_cards import SqlTicketCards
 from domain.notifications import TargetKind, WebhookUrlCheck
+from notify.capture import CaptureConfig, ChangeCapture
 from notify.deliverers import ChannelDeliverer, Deliverer, PersonalDeliverer, WebhookDeliverer
 from notify.email import EmailDeliverer
 from notify.notices import NoticeLinks
@@ -86,3 +88,12 @@ def build_delivery_worker(
         config=config,
         retry=retry,
     )
+
+
+def build_change_capture(
+    runtime: Runtime, *, config: CaptureConfig = CaptureConfig()
+) -> ChangeCapture:
+    """Turns changes any writer made (the web app too) into deliveries, through the outbox sink."""
+    sink = runtime.event_sink or outbox_sink_for(runtime.settings)
+    feed = SqlChangeFeed(runtime.engine, event_sink=sink)
+    return ChangeCapture(feed=feed, config=config)

@@ -6,6 +6,7 @@ Importing this package registers all tables, so `metadata` is complete.
 from db.metadata import metadata
 from db.tables.auth import sessions, users
 from db.tables.bot import bot_activity_receipts, bot_conversation_refs, bot_state, bot_user_links
+from db.tables.capture import bot_ticket_changes
 from db.tables.configuration import company_settings, email_templates, smtp_settings
 from db.tables.help import ai_chat_messages, help_documents, user_guide_categories, user_guides
 from db.tables.integrations import api_keys, teams_integration_settings
@@ -27,6 +28,7 @@ __all__ = [
     "bot_activity_receipts",
     "bot_conversation_refs",
     "bot_state",
+    "bot_ticket_changes",
     "bot_ticket_cards",
     "bot_user_links",
     "company_settings",

@@ -23,6 +23,7 @@ SERVICE_TABLES = {
     "bot_activity_receipts",
     "notification_outbox",
     "bot_ticket_cards",
+    "bot_ticket_changes",
     "help_document_chunks",
     "help_indexed_sources",
     "help_answer_feedback",

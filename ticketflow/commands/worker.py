@@ -20,7 +20,7 @@ from bot.transport.adapter import create_adapter
 from notify.worker import WorkerConfig
 from ticketflow.cli import with_runtime
 from ticketflow.logs import configure_logging
-from ticketflow.notifications import build_delivery_worker
+from ticketflow.notifications import build_change_capture, build_delivery_worker
 from ticketflow.runtime import Runtime
 from ticketflow.settings import Settings
 from ticketflow.teams import transport_settings
@@ -83,8 +83,11 @@ async def run(args: argparse.Namespace, settings: Settings) -> int:
             runtime, messenger=BotMessenger(adapter, app_id=settings.app_id),
             cards=NotificationCardSet(), config=config,
         )
+        capture = build_change_capture(runtime)
         if args.once:
             try:
+                changes = await capture.run_once()
+                print(f"ticketflow: turned {changes} captured changes into deliveries")
                 print(f"ticketflow: handled {await worker.run_once()} deliveries")
             finally:
                 await worker.close()
@@ -100,7 +103,7 @@ async def run(args: argparse.Namespace, settings: Settings) -> int:
             settings.backend,
         )
         try:
-            await worker.run_forever(stop)
+            await asyncio.gather(capture.run_forever(stop), worker.run_forever(stop))
         finally:
             await adapter.close()
         return 0

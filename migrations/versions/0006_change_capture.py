@@ -1,0 +1,28 @@
+"""Change capture: `bot_ticket_changes` and the triggers that fill it from every writer.
+
+Revision ID: 0006_change_capture
+Revises: 0004_knowledge
+"""
+
+from alembic import op
+
+from db.capture_triggers import install_statements, remove_statements
+from db.tables import bot_ticket_changes
+from migrations.adoption import abandon, adopt
+
+revision = "0006_change_capture"
+down_revision = "0004_knowledge"
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    adopt((bot_ticket_changes,), revision=revision)
+    for statement in install_statements(op.get_bind().dialect.name):
+        op.execute(statement)
+
+
+def downgrade() -> None:
+    for statement in remove_statements(op.get_bind().dialect.name):
+        op.execute(statement)
+    abandon(revision=revision)
