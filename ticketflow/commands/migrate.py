@@ -1,11 +1,11 @@
-"""`ticketflow migrate`: bring the database schema to the newest revision."""
+"""`ticketflow migrate`: bring the database schema to the newest revision, or back to an older one."""
 
 from __future__ import annotations
 
 import argparse
 from typing import Any
 
-from db.migrate import upgrade
+from db.migrate import downgrade, upgrade
 from ticketflow.settings import Settings
 
 
@@ -13,10 +13,20 @@ def register(subcommands: Any) -> None:
     parser = subcommands.add_parser(
         "migrate", help="create or upgrade the schema (adopts an existing TicketFlow database)"
     )
+    parser.add_argument(
+        "--downgrade-to",
+        metavar="REVISION",
+        help="undo the revisions after REVISION (e.g. 0004_knowledge removes change capture;"
+        " base removes everything the service created, keeping TicketFlow's data)",
+    )
     parser.set_defaults(command=run)
 
 
 async def run(args: argparse.Namespace, settings: Settings) -> int:
+    if args.downgrade_to:
+        await downgrade(settings.database_url, args.downgrade_to)
+        print(f"ticketflow: the {settings.backend} database is back at {args.downgrade_to}")
+        return 0
     await upgrade(settings.database_url)
     print(f"ticketflow: the {settings.backend} database is up to date")
     return 0

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import asyncio
+import os
+import sys
 from importlib import import_module
 
-from db.migrate import downgrade, upgrade
+from db.migrate import upgrade
 from tests.conftest import ScratchDatabase
 from tests.integration.test_migrations import (
     PREFIX,
@@ -45,13 +48,17 @@ async def test_adopting_a_web_app_database_installs_capture_without_touching_its
     assert await _rows(url, "SELECT kind FROM bot_ticket_changes") == [("updated",)]
 
 
-async def test_downgrading_removes_the_triggers_and_the_web_app_keeps_writing(
+async def test_migrate_downgrade_removes_the_triggers_and_the_web_app_keeps_writing(
     scratch_database: ScratchDatabase, load_sql_fixture: SqlFixtureLoader
 ) -> None:
     url = await _web_app_database(scratch_database, load_sql_fixture)
     await upgrade(url)
 
-    await downgrade(url, BEFORE_CAPTURE)
+    migrate = await asyncio.create_subprocess_exec(
+        sys.executable, "-m", "ticketflow.cli", "migrate", "--downgrade-to", str(BEFORE_CAPTURE),
+        env={**os.environ, "TICKETFLOW_DATABASE_URL": url, "TICKETFLOW_ENV": "test"},
+    )
+    assert await migrate.wait() == 0
 
     assert await _rows(url, _triggers_query(url)) == []
     assert "bot_ticket_changes" not in await _tables(url)
