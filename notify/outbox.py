@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import logging
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import replace
 from datetime import datetime
 from functools import partial
@@ -20,7 +20,10 @@ from typing import Any
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from db.repositories.outbox import NewDelivery, add_deliveries
+from db.repositories.posted_cards import posted_cards
 from db.repositories.subscriptions import SqlAudience
+from domain.access import Viewer
+from domain.card_updates import PostedCard, card_updates
 from domain.clock import utcnow
 from domain.events import TicketEvent
 from domain.notifications import Delivery, Subscription, people_involved, recipients
@@ -55,13 +58,17 @@ class OutboxWriter:
 
     async def record(self, events: list[TicketEvent]) -> None:
         audience = SqlAudience(self._db)
+        enabled = await audience.enabled_subscriptions()
         subscriptions = [
-            self._callable(subscription)
-            for subscription in await audience.enabled_subscriptions()
-            if any(subscription.wants(event.type) for event in events)
+            self._callable(s) for s in enabled if any(s.wants(event.type) for event in events)
         ]
+        posted = await posted_cards(self._db, {event.ticket.id for event in events})
+        card_places = {(card.team_id, card.channel_id) for card in posted}
+        card_owners = [s for s in enabled if (s.team_id, s.channel_id) in card_places]
         involved = set().union(*(people_involved(event) for event in events))
-        viewers = await audience.viewers({s.user_id for s in subscriptions} | involved)
+        viewers = await audience.viewers(
+            {s.user_id for s in subscriptions} | {s.user_id for s in card_owners} | involved
+        )
         reach = await audience.reach(
             channels={
                 (s.team_id, s.channel_id) for s in subscriptions if s.team_id and s.channel_id
@@ -77,8 +84,12 @@ class OutboxWriter:
                 payload=payload_of(event, delivery),
             )
             for event in events
-            for delivery in recipients(
-                event, subscriptions=subscriptions, viewers=viewers, reach=reach
+            for delivery in _with_card_updates(
+                event,
+                recipients(event, subscriptions=subscriptions, viewers=viewers, reach=reach),
+                posted=posted,
+                card_owners=card_owners,
+                viewers=viewers,
             )
         ]
         await add_deliveries(self._db, rows, now=self._clock())
@@ -98,6 +109,24 @@ class OutboxWriter:
             )
             return replace(subscription, webhook_url=None)
         return subscription
+
+
+def _with_card_updates(
+    event: TicketEvent,
+    deliveries: list[Delivery],
+    *,
+    posted: list[PostedCard],
+    card_owners: list[Subscription],
+    viewers: Mapping[str, Viewer],
+) -> list[Delivery]:
+    """The recipients' deliveries, plus an update for every channel card they leave out."""
+    return deliveries + card_updates(
+        event,
+        posted=posted,
+        subscriptions=card_owners,
+        viewers=viewers,
+        already={delivery.target for delivery in deliveries},
+    )
 
 
 def payload_of(event: TicketEvent, delivery: Delivery) -> dict[str, Any]:
