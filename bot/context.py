@@ -15,6 +15,7 @@ from domain.tickets import Ticket
 
 if TYPE_CHECKING:
     from bot.assistant import Assistant
+    from bot.thread_replies import TicketThreads
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,6 +51,8 @@ class BotDependencies:
     subscriptions: Callable[[], SubscriptionUnitOfWork] | None = None
     webhook_check: WebhookUrlCheck | None = None
     refresh_audience: RefreshAudience | None = None
+    threads: TicketThreads | None = None
+    """Which ticket a card's channel thread is about: replies there become comments."""
 
     def read_uow(self) -> UnitOfWork:
         return (self.reads or self.uow)()

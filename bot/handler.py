@@ -18,7 +18,7 @@ from botbuilder.core.teams import TeamsActivityHandler
 from botbuilder.dialogs import DialogSet
 from botbuilder.schema import ActivityTypes, ChannelAccount
 
-from bot import card_actions, extension, presenter
+from bot import card_actions, extension, presenter, thread_replies
 from bot.cards.verbs import TICKET_ID, TICKET_VERBS, Verb
 from bot.context import BotDependencies
 from bot.conversations import conversation_ref
@@ -124,9 +124,15 @@ class TicketFlowBot(TeamsActivityHandler):
             return explain(refused)
 
     async def on_message_activity(self, turn_context: TurnContext) -> None:
+        thread = await thread_replies.ticket_thread(turn_context.activity, self._deps)
+        if thread is None and thread_replies.overheard(turn_context.activity):
+            return
         viewer = await self._viewer(turn_context)
         if isinstance(viewer, str):
             await turn_context.send_activity(viewer)
+            return
+        if thread is not None:
+            await thread_replies.comment_from_thread(turn_context, self._deps, viewer, thread)
             return
         try:
             if _submitted_verb(turn_context.activity.value):

@@ -100,6 +100,11 @@ def readable(command: commands.Command) -> commands.Command:
     return command
 
 
+def mentions_bot(activity: Activity) -> bool:
+    bot_id = activity.recipient.id if activity.recipient else None
+    return any(m.mentioned and m.mentioned.id == bot_id for m in _mentions(activity))
+
+
 def _mentions(activity: Activity) -> list[Mention]:
     found: list[Mention] = []
     for entity in activity.entities or []:

@@ -32,3 +32,6 @@ class TicketEvent:
     changes: tuple[FieldChange, ...] = ()
     comment: Comment | None = None
     previous_assignee: Assignee | None = None
+    origin: str | None = None
+    """The Teams conversation the change was made in (a card's channel thread), so that
+    what was said there is not repeated there."""

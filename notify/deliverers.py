@@ -31,6 +31,7 @@ from notify.webhook_url import WebhookPolicy
 
 ADAPTIVE_CARD = "application/vnd.microsoft.card.adaptive"
 DEFAULT_WEBHOOK_TIMEOUT = 10.0
+THREAD_COMMENT_MAX = 1000
 
 
 class Deliverer(Protocol):
@@ -101,14 +102,23 @@ class ChannelDeliverer:
         if ref is None:
             return DeliveryOutcome(DeliveryResult.GONE, "the bot is no longer in this channel")
         own_change = entry.payload.get("reason") == Reason.OWN_CHANGE.value
+        said_here = entry.payload.get("origin") == ref.conversation_id
         return await _sending(
-            self._post_or_update(ref, entry.ticket_id, notice, own_change=own_change),
+            self._post_or_update(
+                ref, entry.ticket_id, notice, own_change=own_change, said_here=said_here
+            ),
             ref,
             self._refs,
         )
 
     async def _post_or_update(
-        self, ref: ConversationRef, ticket_id: int, notice: TicketNotice, *, own_change: bool
+        self,
+        ref: ConversationRef,
+        ticket_id: int,
+        notice: TicketNotice,
+        *,
+        own_change: bool,
+        said_here: bool = False,
     ) -> DeliveryOutcome:
         """`own_change`: the subscription owner's own change only updates a card already
         posted — no new post, no thread reply."""
@@ -131,12 +141,24 @@ class ChannelDeliverer:
         if activity_id is None:
             activity_id = await self._messenger.post_card(ref, card)
             await self._ticket_cards.remember(ticket_id, ref.conversation_id, activity_id)
-        if notice.event_type is not EventType.CREATED:
-            await self._messenger.reply_in_thread(ref, activity_id, notice.headline)
+        if notice.event_type is not EventType.CREATED and not said_here:
+            await self._messenger.reply_in_thread(ref, activity_id, thread_line(notice))
         return DeliveryOutcome(DeliveryResult.DELIVERED, "posted" if posted else "updated")
 
     async def close(self) -> None:
         return None
+
+
+def thread_line(notice: TicketNotice) -> str:
+    """What a card's thread is told: the headline, and a comment's words with its author."""
+    if notice.event_type is EventType.COMMENTED and notice.comment_excerpt:
+        return f"{notice.headline}: {_trimmed(notice.comment_excerpt, THREAD_COMMENT_MAX)}"
+    return notice.headline
+
+
+def _trimmed(text: str, limit: int) -> str:
+    text = text.strip()
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
 class PersonalDeliverer:

@@ -142,6 +142,7 @@ def payload_of(event: TicketEvent, delivery: Delivery) -> dict[str, Any]:
         "comment_excerpt": (
             None if comment is None else _excerpt(comment.content, COMMENT_EXCERPT)
         ),
+        "origin": event.origin,
     }
 
 

@@ -24,6 +24,7 @@ from db.repositories.activity_receipts import SqlActivityReceipts
 from db.repositories.bot_state import SqlStateDocuments
 from db.repositories.conversation_refs import SqlConversationRefs
 from db.repositories.refresh_audience import SqlRefreshAudience
+from db.repositories.ticket_threads import SqlTicketThreads
 from db.repositories.user_links import SqlUserLinks
 from db.uow import SqlUnitOfWork
 from knowledge.passages import Retriever
@@ -73,6 +74,7 @@ def bot_dependencies(
         subscriptions=lambda: subscriptions_uow(runtime),
         webhook_check=webhook_check(settings),
         refresh_audience=SqlRefreshAudience(single_statements),
+        threads=SqlTicketThreads(runtime.engine),
     )
 
 

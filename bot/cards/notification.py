@@ -32,6 +32,7 @@ from domain.tickets import FieldChange
 
 OPEN_IN_TICKETFLOW = "Open in TicketFlow"
 OPEN_IN_TEAMS = "Open in Teams"
+PERSONAL_COMMENT_MAX = 300
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,9 +151,12 @@ class NotificationCardSet:
         )
 
     def personal_card(self, notice: TicketNotice) -> JsonObject:
+        said = notice.headline
+        if notice.comment_excerpt:  # a comment notification carries the comment
+            said = f"{said}: {trimmed(notice.comment_excerpt, PERSONAL_COMMENT_MAX)}"
         return ticket_card(
             ticket=ticket_view(notice),
-            notice=Notice(notice.headline, Tone.DEFAULT),
+            notice=Notice(said, Tone.DEFAULT),
             refresh_user_ids=notice.refresh_user_ids,
             company=CompanyView(name=notice.company_name),
         )

@@ -245,9 +245,18 @@ async def change_status(
 
 @use_case
 async def comment_on_ticket(
-    *, uow: UnitOfWork, actor: Viewer, ticket: TicketRef, content: object
+    *,
+    uow: UnitOfWork,
+    actor: Viewer,
+    ticket: TicketRef,
+    content: object,
+    origin: str | None = None,
 ) -> Comment:
-    """Adds a comment; comments never make a card stale, so no version is checked."""
+    """Adds a comment; comments never make a card stale, so no version is checked.
+
+    `origin` is the conversation the comment was written in, when it is a Teams
+    channel: the comment is not posted back there.
+    """
     text = require_text("comment", content, limit=COMMENT_MAX)
     async with uow:
         viewer = await load_viewer(uow, actor.id)
@@ -258,7 +267,8 @@ async def comment_on_ticket(
                                          now=now)
         uow.history.add(HistoryEntry(current.id, actor.id, HistoryAction.COMMENTED,
                                      "comment", None, _excerpt(text)))
-        uow.publish(TicketEvent(EventType.COMMENTED, current, actor.id, now, comment=comment))
+        uow.publish(TicketEvent(EventType.COMMENTED, current, actor.id, now, comment=comment,
+                                origin=origin))
         await uow.commit()
     return comment
 

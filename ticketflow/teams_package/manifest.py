@@ -13,8 +13,12 @@ Choices, and why:
   command's title into the compose box, so "comment TKT-… text" would be sent
   as-is and misunderstood. Those live in the bot's `help` card instead.
 - No `permissions` (legacy, ignored by Teams), no `devicePermissions` (no device
-  features), no `webApplicationInfo` (needed for SSO or resource-specific consent; the
-  bot identifies people from the Bot Framework member lookup and uses neither).
+  features).
+- Resource-specific consent `ChannelMessage.Read.Group` (under `authorization`, with the
+  `webApplicationInfo` Teams requires beside it): a team owner who consents lets the
+  bot receive every channel message, not only @mentions, so a plain reply in a ticket
+  card's thread becomes a comment. The bot ignores other messages that do not
+  @mention it. Without consent, replies that @mention the bot still work.
 - `validDomains`: the bot's public host and the web app's host, the only places our
   cards and task modules link to.
 """
@@ -27,6 +31,9 @@ from typing import Any
 from urllib.parse import urlsplit
 
 MANIFEST_VERSION = "1.22"
+CHANNEL_MESSAGES_RSC = "ChannelMessage.Read.Group"
+RSC_RESOURCE = "https://RscBasedStoreApp"
+"""Teams wants a `resource` beside the id; RSC does not use it (Microsoft's samples' value)."""
 MANIFEST_SCHEMA = (
     f"https://developer.microsoft.com/json-schemas/teams/v{MANIFEST_VERSION}"
     "/MicrosoftTeams.schema.json"
@@ -185,6 +192,12 @@ def manifest(options: PackageOptions) -> dict[str, Any]:
                 ],
             }
         ],
+        "webApplicationInfo": {"id": options.bot_id, "resource": RSC_RESOURCE},
+        "authorization": {
+            "permissions": {
+                "resourceSpecific": [{"name": CHANNEL_MESSAGES_RSC, "type": "Application"}]
+            }
+        },
         "validDomains": list(dict.fromkeys(
             host for host in (options.domain, options.web_host) if host
         )),

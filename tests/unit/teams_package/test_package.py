@@ -159,8 +159,17 @@ def test_valid_domains_are_the_bot_host_and_the_web_app_host(manifest: dict[str,
 
 
 def test_nothing_is_asked_for_that_the_bot_does_not_use(manifest: dict[str, Any]) -> None:
-    for unused in ("permissions", "devicePermissions", "webApplicationInfo", "staticTabs"):
+    for unused in ("permissions", "devicePermissions", "staticTabs"):
         assert unused not in manifest
+
+
+def test_the_only_consent_asked_is_to_read_channel_messages_for_thread_replies(
+    manifest: dict[str, Any],
+) -> None:
+    assert manifest["authorization"]["permissions"]["resourceSpecific"] == [
+        {"name": "ChannelMessage.Read.Group", "type": "Application"}
+    ]
+    assert manifest["webApplicationInfo"]["id"] == manifest["bots"][0]["botId"]
 
 
 def test_the_color_icon_is_an_opaque_192_pixel_square_in_the_accent_colour(

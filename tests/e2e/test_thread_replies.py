@@ -1,0 +1,120 @@
+"""A ticket card's channel thread and the ticket's comments, both ways, over HTTP."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from bot.thread_replies import ACKNOWLEDGED
+from db.tables import bot_ticket_cards, task_comments, users
+from tests.e2e.service import Service, Turn, card_of, texts_in
+from tests.e2e.teams_doubles.activities import TeamsUser
+from tests.e2e.test_channel_notifications import eventually
+from tests.integration.builders import insert_team, insert_user
+
+
+async def _a_posted_card(service: Service, engine: AsyncEngine) -> tuple[str, str, TeamsUser]:
+    """Rita subscribes the channel, Ada files a ticket: its number, the card's thread, Ada."""
+    admin_id = await insert_user(engine, role="admin", email="root@example.com")
+    agent_id = await insert_user(engine, role="user", email="ada@example.com")
+    await insert_team(engine, "Desk", agent_id, admin_id)
+    async with engine.begin() as connection:
+        await connection.execute(
+            users.update().where(users.c.id == agent_id).values(first_name="Ada",
+                                                                last_name="Lovelace")
+        )
+    root = service.person("root@example.com", "Rita Root")
+    ada = service.person("ada@example.com", "Ada Lovelace")
+    await service.say_in_channel("subscribe", user=root)
+    for said in ("new ticket Toner low on floor 2", "skip", "request", "low"):
+        await service.say(said, user=ada)
+    card = await eventually(engine, select(bot_ticket_cards))
+    channel = service.teams.channel.id
+    post = next(c for c in service.connector.calls
+                if c.operation == "send" and c.conversation_id == channel and card_of(c.body))
+    number = "TKT-" + texts_in(card_of(post.body) or {}).split("TKT-")[1].split()[0]
+    return number, f"{channel};messageid={card['activity_id']}", ada
+
+
+async def _reply_in_thread(
+    service: Service, thread: str, text: str, *, user: TeamsUser, mention_bot: bool = True
+) -> Turn:
+    activity: dict[str, Any] = service.teams.channel_message(
+        text, user=user, mention_bot=mention_bot
+    )
+    activity["conversation"]["id"] = thread
+    turn = await service.send(activity)
+    assert turn.answer.status == 200, turn.answer.text
+    return turn
+
+
+async def _comments(engine: AsyncEngine) -> list[str]:
+    async with engine.connect() as connection:
+        rows = await connection.execute(select(task_comments.c.content).order_by(task_comments.c.id))
+        return list(rows.scalars())
+
+
+def _thread_texts(service: Service, thread: str) -> list[str]:
+    return [str(c.body.get("text")) for c in service.connector.calls
+            if c.conversation_id == thread and c.operation == "send" and c.status < 300]
+
+
+async def test_a_reply_mentioning_the_bot_becomes_a_comment_and_is_not_echoed(
+    service: Service, engine: AsyncEngine
+) -> None:
+    _, thread, ada = await _a_posted_card(service, engine)
+
+    turn = await _reply_in_thread(service, thread, "Replaced the toner, works now", user=ada)
+
+    assert turn.texts == [ACKNOWLEDGED]
+    assert await _comments(engine) == ["Replaced the toner, works now"]
+    await service.connector.wait_until(
+        lambda _: any(c.operation == "update" for c in service.connector.calls)
+    )
+    assert not any("Replaced the toner" in text for text in _thread_texts(service, thread))
+
+
+async def test_a_comment_made_elsewhere_is_posted_into_the_thread_with_its_author(
+    service: Service, engine: AsyncEngine
+) -> None:
+    number, thread, ada = await _a_posted_card(service, engine)
+
+    await service.say(f"comment {number} Ordered a new drum unit", user=ada)
+
+    await service.connector.wait_until(
+        lambda _: any("Ordered a new drum unit" in t for t in _thread_texts(service, thread))
+    )
+    [line] = [t for t in _thread_texts(service, thread) if "drum unit" in t]
+    assert line == "Ada Lovelace commented: Ordered a new drum unit"
+
+
+async def test_a_reply_from_someone_who_may_not_comment_is_refused_in_the_thread(
+    service: Service, engine: AsyncEngine
+) -> None:
+    _, thread, _ = await _a_posted_card(service, engine)
+    await insert_user(engine, role="customer", email="cara@example.com")
+    cara = service.person("cara@example.com", "Cara Customer")
+
+    turn = await _reply_in_thread(service, thread, "Me too!", user=cara)
+
+    assert len(turn.texts) == 1 and turn.texts[0] != ACKNOWLEDGED
+    assert "can't" in turn.texts[0]
+    assert await _comments(engine) == []
+
+
+async def test_with_consent_a_plain_reply_counts_and_other_chatter_is_ignored(
+    service: Service, engine: AsyncEngine
+) -> None:
+    _, thread, ada = await _a_posted_card(service, engine)
+
+    chatter = await service.send(
+        service.teams.channel_message("lunch anyone?", user=ada, mention_bot=False)
+    )
+    reply = await _reply_in_thread(service, thread, "Checked the cable", user=ada,
+                                   mention_bot=False)
+
+    assert (chatter.answer.status, chatter.texts) == (200, [])
+    assert reply.texts == [ACKNOWLEDGED]
+    assert await _comments(engine) == ["Checked the cable"]
