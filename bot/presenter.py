@@ -24,6 +24,7 @@ from bot.cards.welcome import welcome_card as draw_welcome
 from bot.context import BotDependencies
 from bot.listing import ListQuery
 from domain.access import Viewer
+from domain.clock import utcnow
 from domain.people import Role
 from domain.services.lookup import TicketRef
 from domain.services.overview import TicketOverview, ticket_listing, ticket_overview
@@ -103,6 +104,7 @@ def _view(overview: TicketOverview, deps: BotDependencies) -> TicketView:
         requester_label=overview.requester,
         assignee_label=overview.assignee,
         web_url=deps.options.ticket_url(overview.ticket.id),
+        now=utcnow(),
     )
 
 

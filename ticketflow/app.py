@@ -15,6 +15,7 @@ from bot.cards.notification import NotificationCardSet
 from bot.identity import MemberDirectory
 from bot.proactive import BotMessenger
 from bot.transport.observer import Observers
+from domain.clock import utcnow
 from notify.capture import ChangeCapture
 from notify.worker import DeliveryWorker
 from ticketflow.api.routes import add_api_routes
@@ -59,7 +60,7 @@ async def create_app(
     worker = build_delivery_worker(
         runtime,
         messenger=BotMessenger(teams.adapter, app_id=settings.app_id),
-        cards=NotificationCardSet(),
+        cards=NotificationCardSet(clock=utcnow),
     )
     app.cleanup_ctx.append(_delivering(worker, build_change_capture(runtime)))
     app.on_cleanup.append(_close_runtime)

@@ -11,8 +11,9 @@ bounds until it fits the 28 KB Teams takes, whatever characters it holds.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from datetime import datetime
 
 from bot.cards.elements import (
     MAX_CARD_BYTES,
@@ -127,25 +128,35 @@ def _links(notice: TicketNotice) -> Sequence[JsonObject]:
     return links
 
 
-def ticket_view(notice: TicketNotice) -> TicketView:
+def ticket_view(notice: TicketNotice, *, now: datetime | None = None) -> TicketView:
     return TicketView.of(
         notice.ticket,
         actions=notice.actions,
         requester_label=notice.requester_label,
         assignee_label=notice.assignee_label,
         web_url=notice.web_url,
+        now=now,
     )
 
 
 class NotificationCardSet:
-    """`notify.ports.NotificationCards` over these builders and the ticket card."""
+    """`notify.ports.NotificationCards` over these builders and the ticket card.
+
+    With a `clock`, bot cards say how far the due date is when they are drawn.
+    """
+
+    def __init__(self, *, clock: Callable[[], datetime] | None = None) -> None:
+        self._clock = clock
+
+    def _view(self, notice: TicketNotice) -> TicketView:
+        return ticket_view(notice, now=self._clock() if self._clock else None)
 
     def webhook_card(self, notice: TicketNotice) -> JsonObject:
         return webhook_card(notice)
 
     def channel_card(self, notice: TicketNotice) -> JsonObject:
         return ticket_card(
-            ticket=ticket_view(notice),
+            ticket=self._view(notice),
             refresh_user_ids=notice.refresh_user_ids,
             company=CompanyView(name=notice.company_name),
         )
@@ -155,7 +166,7 @@ class NotificationCardSet:
         if notice.comment_excerpt:  # a comment notification carries the comment
             said = f"{said}: {trimmed(notice.comment_excerpt, PERSONAL_COMMENT_MAX)}"
         return ticket_card(
-            ticket=ticket_view(notice),
+            ticket=self._view(notice),
             notice=Notice(said, Tone.DEFAULT),
             refresh_user_ids=notice.refresh_user_ids,
             company=CompanyView(name=notice.company_name),

@@ -192,7 +192,8 @@ def _facts(ticket: TicketView) -> list[tuple[str, str]]:
         ("Requester", ticket.requester_label),
     ]
     if ticket.due_date is not None:
-        facts.append(("Due", day_label(ticket.due_date)))
+        day = day_label(ticket.due_date)
+        facts.append(("Due", f"{day} · {ticket.due_hint}" if ticket.due_hint else day))
     if ticket.tags:
         facts.append(("Tags", ", ".join(ticket.tags)))
     facts.append(("Last update", moment_label(ticket.updated_at)))

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 
+from bot.cards.due import due_hint
 from domain.access import TicketAction
 from domain.company import CompanySettings
 from domain.tickets import Category, Priority, Severity, Ticket, TicketStatus
@@ -83,6 +84,8 @@ class TicketView:
     web_url: str | None
     actions: frozenset[TicketAction]
     tags: tuple[str, ...] = ()
+    due_hint: str | None = None
+    """"due in 3 h" / "overdue by 2 d" at the moment the card is drawn, while still open."""
 
     @classmethod
     def of(
@@ -93,7 +96,13 @@ class TicketView:
         requester_label: str,
         assignee_label: str | None = None,
         web_url: str | None = None,
+        now: datetime | None = None,
     ) -> TicketView:
+        hint = (
+            due_hint(ticket.due_date, now=now)
+            if now is not None and ticket.due_date is not None and ticket.is_open_for_edits
+            else None
+        )
         return cls(
             id=ticket.id,
             number=ticket.ticket_number,
@@ -111,6 +120,7 @@ class TicketView:
             web_url=web_url,
             actions=frozenset(actions),
             tags=ticket.tags,
+            due_hint=hint,
         )
 
 

@@ -17,6 +17,7 @@ from typing import Any
 from bot.cards.notification import NotificationCardSet
 from bot.proactive import BotMessenger
 from bot.transport.adapter import create_adapter
+from domain.clock import utcnow
 from notify.worker import WorkerConfig
 from ticketflow.cli import with_runtime
 from ticketflow.logs import configure_logging
@@ -81,7 +82,7 @@ async def run(args: argparse.Namespace, settings: Settings) -> int:
         adapter = create_adapter(transport_settings(runtime))
         worker = build_delivery_worker(
             runtime, messenger=BotMessenger(adapter, app_id=settings.app_id),
-            cards=NotificationCardSet(), config=config,
+            cards=NotificationCardSet(clock=utcnow), config=config,
         )
         capture = build_change_capture(runtime)
         if args.once:
