@@ -21,6 +21,13 @@ class EventType(StrEnum):
     ASSIGNED = "ticket_assigned"
     STATUS_CHANGED = "ticket_status_changed"
     COMMENTED = "ticket_commented"
+    DUE_SOON = "ticket_due_soon"
+    """A reminder: the ticket is due within 24 hours (sent once per due date)."""
+    OVERDUE = "ticket_overdue"
+    """A reminder: the ticket is past its due date (sent once per due date)."""
+
+
+REMINDERS = frozenset({EventType.DUE_SOON, EventType.OVERDUE})
 
 
 @dataclass(frozen=True, slots=True)

@@ -199,6 +199,10 @@ def headline(
             if reason is Reason.REQUESTER
             else f"{actor} commented"
         )
+    if event_type is EventType.DUE_SOON:
+        return "Reminder: due within 24 hours"
+    if event_type is EventType.OVERDUE:
+        return "Reminder: this ticket is overdue"
     fields = _joined([change.field for change in changes]) or "Details"
     return f"{fields[:1].upper()}{fields[1:]} changed by {actor}"
 

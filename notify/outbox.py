@@ -25,9 +25,10 @@ from db.repositories.subscriptions import SqlAudience
 from domain.access import Viewer
 from domain.card_updates import PostedCard, card_updates
 from domain.clock import utcnow
-from domain.events import TicketEvent
+from domain.events import REMINDERS, TicketEvent
 from domain.notifications import Delivery, Subscription, people_involved, recipients
 from domain.ports import EventSink
+from domain.reminders import reminder_recipients
 from notify.webhook_url import (
     WebhookPolicy,
     WebhookUrlRefused,
@@ -59,22 +60,42 @@ class OutboxWriter:
     async def record(self, events: list[TicketEvent]) -> None:
         audience = SqlAudience(self._db)
         enabled = await audience.enabled_subscriptions()
+        changes = [event for event in events if event.type not in REMINDERS]
+        reminded = [event.ticket for event in events if event.type in REMINDERS]
         subscriptions = [
-            self._callable(s) for s in enabled if any(s.wants(event.type) for event in events)
+            self._callable(s) for s in enabled if any(s.wants(event.type) for event in changes)
         ]
-        posted = await posted_cards(self._db, {event.ticket.id for event in events})
+        posted = await posted_cards(self._db, {event.ticket.id for event in changes})
         card_places = {(card.team_id, card.channel_id) for card in posted}
         card_owners = [s for s in enabled if (s.team_id, s.channel_id) in card_places]
-        involved = set().union(*(people_involved(event) for event in events))
-        viewers = await audience.viewers(
-            {s.user_id for s in subscriptions} | {s.user_id for s in card_owners} | involved
-        )
+        team_channels = [s for s in enabled if s.has_channel] if reminded else []
+        involved = set().union(*(people_involved(event) for event in changes)) | {
+            ticket.assignee_id for ticket in reminded if ticket.assignee_id is not None
+        }
+        owners = {s.user_id for s in (*subscriptions, *card_owners, *team_channels)}
+        viewers = await audience.viewers(owners | involved)
         reach = await audience.reach(
             channels={
-                (s.team_id, s.channel_id) for s in subscriptions if s.team_id and s.channel_id
+                (s.team_id, s.channel_id)
+                for s in (*subscriptions, *team_channels)
+                if s.team_id and s.channel_id
             },
             users=involved,
         )
+
+        def deliveries(event: TicketEvent) -> list[Delivery]:
+            if event.type in REMINDERS:
+                return reminder_recipients(
+                    event.ticket, subscriptions=team_channels, viewers=viewers, reach=reach
+                )
+            return _with_card_updates(
+                event,
+                recipients(event, subscriptions=subscriptions, viewers=viewers, reach=reach),
+                posted=posted,
+                card_owners=card_owners,
+                viewers=viewers,
+            )
+
         rows = [
             NewDelivery(
                 delivery_id=self._new_id(),
@@ -84,13 +105,7 @@ class OutboxWriter:
                 payload=payload_of(event, delivery),
             )
             for event in events
-            for delivery in _with_card_updates(
-                event,
-                recipients(event, subscriptions=subscriptions, viewers=viewers, reach=reach),
-                posted=posted,
-                card_owners=card_owners,
-                viewers=viewers,
-            )
+            for delivery in deliveries(event)
         ]
         await add_deliveries(self._db, rows, now=self._clock())
 

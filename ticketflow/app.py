@@ -17,12 +17,17 @@ from bot.proactive import BotMessenger
 from bot.transport.observer import Observers
 from domain.clock import utcnow
 from notify.capture import ChangeCapture
+from notify.reminders import DueReminders
 from notify.worker import DeliveryWorker
 from ticketflow.api.routes import add_api_routes
 from ticketflow.knowledge import Knowledge, build_knowledge
 from ticketflow.logs import TurnLog
 from ticketflow.metrics import Metrics, add_metrics_route, build_metrics, counting_sink
-from ticketflow.notifications import build_change_capture, build_delivery_worker
+from ticketflow.notifications import (
+    build_change_capture,
+    build_delivery_worker,
+    build_due_reminders,
+)
 from ticketflow.runtime import Runtime, open_runtime
 from ticketflow.settings import Settings
 from ticketflow.teams import TeamsSurface, mount_teams
@@ -62,7 +67,9 @@ async def create_app(
         messenger=BotMessenger(teams.adapter, app_id=settings.app_id),
         cards=NotificationCardSet(clock=utcnow),
     )
-    app.cleanup_ctx.append(_delivering(worker, build_change_capture(runtime)))
+    app.cleanup_ctx.append(
+        _delivering(worker, build_change_capture(runtime), build_due_reminders(runtime))
+    )
     app.on_cleanup.append(_close_runtime)
     return app
 
@@ -88,18 +95,19 @@ async def _index_unindexed(knowledge: Knowledge) -> None:
 
 
 def _delivering(
-    worker: DeliveryWorker, capture: ChangeCapture
+    worker: DeliveryWorker, capture: ChangeCapture, reminders: DueReminders
 ) -> Callable[[web.Application], AsyncIterator[None]]:
-    """Runs change capture and the delivery worker beside the endpoint; on shutdown the
-    worker finishes in-flight sends."""
+    """Runs change capture, due-date reminders and the delivery worker beside the
+    endpoint; on shutdown the worker finishes in-flight sends."""
 
     async def lifecycle(_: web.Application) -> AsyncIterator[None]:
         stop = asyncio.Event()
         capturing = asyncio.create_task(capture.run_forever(stop), name="ticketflow-capture")
+        reminding = asyncio.create_task(reminders.run_forever(stop), name="ticketflow-reminders")
         task = asyncio.create_task(worker.run_forever(stop), name="ticketflow-delivery")
         yield
         stop.set()
-        await asyncio.gather(task, capturing)
+        await asyncio.gather(task, capturing, reminding)
 
     return lifecycle
 

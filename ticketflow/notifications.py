@@ -13,6 +13,7 @@ import uuid
 
 from db.repositories.captured_changes import SqlChangeFeed
 from db.repositories.conversation_refs import SqlConversationRefs
+from db.repositories.due_reminders import SqlDueReminders
 from db.repositories.email_settings import SqlEmailSettings
 from db.repositories.subscriptions import SubscriptionsUnitOfWork
 from db.repositories.ticket_cards import SqlTicketCards
@@ -22,6 +23,7 @@ from notify.deliverers import ChannelDeliverer, Deliverer, PersonalDeliverer, We
 from notify.email import EmailDeliverer
 from notify.notices import NoticeLinks
 from notify.ports import NotificationCards, TeamsMessenger
+from notify.reminders import DueReminders
 from notify.retries import RetryPolicy
 from notify.secrets import SecretBox
 from notify.webhook_url import check_webhook_url
@@ -97,3 +99,9 @@ def build_change_capture(
     sink = runtime.event_sink or outbox_sink_for(runtime.settings)
     feed = SqlChangeFeed(runtime.engine, event_sink=sink)
     return ChangeCapture(feed=feed, config=config)
+
+
+def build_due_reminders(runtime: Runtime) -> DueReminders:
+    """Sends due-date reminders through the outbox, once each, whichever process sees them."""
+    sink = runtime.event_sink or outbox_sink_for(runtime.settings)
+    return DueReminders(source=SqlDueReminders(runtime.engine, event_sink=sink))

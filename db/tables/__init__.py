@@ -19,6 +19,7 @@ from db.tables.knowledge import (
 )
 from db.tables.notifications import bot_ticket_cards, notification_outbox
 from db.tables.organisation import departments, team_members, teams, user_invitations
+from db.tables.reminders import bot_due_reminders
 from db.tables.schema_adoptions import schema_adoptions
 from db.tables.tickets import task_attachments, task_comments, task_history, tasks
 
@@ -27,6 +28,7 @@ __all__ = [
     "api_keys",
     "bot_activity_receipts",
     "bot_conversation_refs",
+    "bot_due_reminders",
     "bot_state",
     "bot_ticket_changes",
     "bot_ticket_cards",

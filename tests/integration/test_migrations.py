@@ -24,6 +24,7 @@ SERVICE_TABLES = {
     "notification_outbox",
     "bot_ticket_cards",
     "bot_ticket_changes",
+    "bot_due_reminders",
     "help_document_chunks",
     "help_indexed_sources",
     "help_answer_feedback",

@@ -21,7 +21,11 @@ from domain.clock import utcnow
 from notify.worker import WorkerConfig
 from ticketflow.cli import with_runtime
 from ticketflow.logs import configure_logging
-from ticketflow.notifications import build_change_capture, build_delivery_worker
+from ticketflow.notifications import (
+    build_change_capture,
+    build_delivery_worker,
+    build_due_reminders,
+)
 from ticketflow.runtime import Runtime
 from ticketflow.settings import Settings
 from ticketflow.teams import transport_settings
@@ -85,10 +89,12 @@ async def run(args: argparse.Namespace, settings: Settings) -> int:
             cards=NotificationCardSet(clock=utcnow), config=config,
         )
         capture = build_change_capture(runtime)
+        reminders = build_due_reminders(runtime)
         if args.once:
             try:
                 changes = await capture.run_once()
                 print(f"ticketflow: turned {changes} captured changes into deliveries")
+                print(f"ticketflow: sent {await reminders.run_once()} due-date reminders")
                 print(f"ticketflow: handled {await worker.run_once()} deliveries")
             finally:
                 await worker.close()
@@ -104,7 +110,9 @@ async def run(args: argparse.Namespace, settings: Settings) -> int:
             settings.backend,
         )
         try:
-            await asyncio.gather(capture.run_forever(stop), worker.run_forever(stop))
+            await asyncio.gather(
+                capture.run_forever(stop), reminders.run_forever(stop), worker.run_forever(stop)
+            )
         finally:
             await adapter.close()
         return 0

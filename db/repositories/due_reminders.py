@@ -1,0 +1,81 @@
+"""Finding tickets that are due soon or overdue, and recording each reminder exactly once.
+
+The reminder row and its outbox rows are written in one transaction; the unique
+(ticket, kind, due date) key lets exactly one of several processes that notice
+the same ticket at the same moment send it, and a restart never sends it again.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+
+from sqlalchemy import and_, exists, or_, select
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
+
+from db.records import to_value
+from db.tables import bot_due_reminders as sent
+from db.tables import tasks
+from domain.events import UNKNOWN_ACTOR, EventType, TicketEvent
+from domain.ports import EventSink
+from domain.reminders import DUE_SOON_WINDOW, reminder_due
+from domain.tickets import Ticket, TicketStatus
+
+EventSinkFactory = Callable[[AsyncConnection], EventSink]
+_DONE = (TicketStatus.RESOLVED.value, TicketStatus.CLOSED.value)
+
+
+class SqlDueReminders:
+    def __init__(self, engine: AsyncEngine, *, event_sink: EventSinkFactory) -> None:
+        self._engine = engine
+        self._event_sink = event_sink
+
+    async def remind(self, *, now: datetime, limit: int = 200) -> int:
+        """Sends the reminders due at `now` that nobody sent yet; returns how many."""
+        async with self._engine.connect() as connection, connection.begin():
+            events = [
+                TicketEvent(kind, ticket, UNKNOWN_ACTOR, now)
+                for ticket in await self._candidates(connection, now, limit)
+                if (kind := reminder_due(ticket, now=now)) is not None
+                and await self._claim(connection, ticket, kind, now)
+            ]
+            if events:
+                await self._event_sink(connection).record(events)
+        return len(events)
+
+    async def _candidates(
+        self, connection: AsyncConnection, now: datetime, limit: int
+    ) -> list[Ticket]:
+        already = exists().where(
+            sent.c.ticket_id == tasks.c.id,
+            sent.c.due_date == tasks.c.due_date,
+            or_(
+                sent.c.kind == EventType.OVERDUE.value,
+                and_(sent.c.kind == EventType.DUE_SOON.value, tasks.c.due_date > now),
+            ),
+        )
+        query = (
+            select(tasks)
+            .where(
+                tasks.c.due_date.is_not(None),
+                tasks.c.due_date <= now + DUE_SOON_WINDOW,
+                tasks.c.status.not_in(_DONE),
+                ~already,
+            )
+            .order_by(tasks.c.due_date, tasks.c.id)
+            .limit(limit)
+        )
+        return [to_value(Ticket, row) for row in (await connection.execute(query)).mappings()]
+
+    async def _claim(
+        self, connection: AsyncConnection, ticket: Ticket, kind: EventType, now: datetime
+    ) -> bool:
+        dialect = postgresql if connection.dialect.name == "postgresql" else sqlite
+        statement = (
+            dialect.insert(sent)
+            .values(ticket_id=ticket.id, kind=kind.value, due_date=ticket.due_date, created_at=now)
+            .on_conflict_do_nothing(index_elements=[sent.c.ticket_id, sent.c.kind, sent.c.due_date])
+            .returning(sent.c.id)
+        )
+        return (await connection.execute(statement)).first() is not None

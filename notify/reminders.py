@@ -1,0 +1,58 @@
+"""The reminder loop: every `interval` seconds, send the due-date reminders now due.
+
+It runs beside the delivery worker in `serve` and `ticketflow worker`; several
+processes may run it at once (each reminder is sent by exactly one).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Callable
+from datetime import datetime
+from typing import Protocol
+
+from sqlalchemy.exc import SQLAlchemyError
+
+from domain.clock import utcnow
+
+log = logging.getLogger(__name__)
+
+
+class ReminderSource(Protocol):
+    async def remind(self, *, now: datetime, limit: int = 200) -> int:
+        """Writes the reminders due at `now` that were not sent yet; returns how many."""
+        ...
+
+
+class DueReminders:
+    def __init__(
+        self,
+        *,
+        source: ReminderSource,
+        interval: float = 60.0,
+        clock: Callable[[], datetime] = utcnow,
+    ) -> None:
+        self._source = source
+        self._interval = interval
+        self._clock = clock
+
+    async def run_once(self) -> int:
+        total = 0
+        while (sent := await self._source.remind(now=self._clock())) > 0:
+            total += sent
+        return total
+
+    async def run_forever(self, stop: asyncio.Event) -> None:
+        while not stop.is_set():
+            try:
+                sent = await self.run_once()
+            except (SQLAlchemyError, OSError):
+                log.exception("could not send due-date reminders; trying again shortly")
+            else:
+                if sent:
+                    log.info("sent %d due-date reminders", sent)
+            try:
+                await asyncio.wait_for(stop.wait(), timeout=self._interval)
+            except TimeoutError:
+                pass
