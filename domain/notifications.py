@@ -23,14 +23,16 @@ from domain.access import TicketAction, Viewer, can_see
 from domain.actors import use_case
 from domain.clock import utcnow
 from domain.errors import InvalidValue
-from domain.events import EventType, TicketEvent
+from domain.events import REMINDERS, EventType, TicketEvent
 from domain.people import Role
 from domain.ports import UnitOfWork
 from domain.services.lookup import authorise
 from domain.tickets import AssigneeType, FieldChange, Ticket
 
 SUBSCRIPTION_MANAGERS = (Role.ADMIN, Role.MANAGER)
-_EVENT_TYPE_NAMES = frozenset(t.value for t in EventType)
+# Reminders are not subscribed to: they go to the assignee or the queue team's channels.
+SUBSCRIBABLE = tuple(t for t in EventType if t not in REMINDERS)
+_EVENT_TYPE_NAMES = frozenset(t.value for t in SUBSCRIBABLE)
 
 
 class TargetKind(StrEnum):
@@ -257,14 +259,14 @@ def parse_event_types(values: Iterable[object]) -> frozenset[str]:
     for value in values:
         text = str(value).strip().lower().replace("-", "_")
         if text == "all":
-            chosen.update(t.value for t in EventType)
+            chosen.update(t.value for t in SUBSCRIBABLE)
             continue
         name = text if text.startswith("ticket_") else f"ticket_{text}"
         if name not in _EVENT_TYPE_NAMES:
-            allowed = ", ".join(t.value.removeprefix("ticket_") for t in EventType)
+            allowed = ", ".join(t.value.removeprefix("ticket_") for t in SUBSCRIBABLE)
             raise InvalidValue("types", f"'{value}' is not one of: {allowed}, all")
         chosen.add(name)
-    return frozenset(chosen or (t.value for t in EventType))
+    return frozenset(chosen or (t.value for t in SUBSCRIBABLE))
 
 
 def _require(field: str, value: str | None) -> str:

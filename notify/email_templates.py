@@ -28,6 +28,8 @@ TEMPLATE_NAMES: Mapping[EventType, str] = {
     EventType.ASSIGNED: "ticket_assigned",
     EventType.STATUS_CHANGED: "ticket_status_changed",
     EventType.COMMENTED: "ticket_commented",
+    EventType.DUE_SOON: "ticket_due_soon",
+    EventType.OVERDUE: "ticket_overdue",
 }
 
 _LAYOUT = (
@@ -60,6 +62,14 @@ DEFAULT_TEMPLATES: Mapping[str, tuple[str, str]] = {
     "ticket_commented": (
         "[{{ticket_number}}] New comment: {{ticket_title}}",
         _LAYOUT.replace("{extra}", _COMMENT),
+    ),
+    "ticket_due_soon": (
+        "[{{ticket_number}}] Due within 24 hours: {{ticket_title}}",
+        _LAYOUT.replace("{extra}", ""),
+    ),
+    "ticket_overdue": (
+        "[{{ticket_number}}] Overdue: {{ticket_title}}",
+        _LAYOUT.replace("{extra}", ""),
     ),
 }
 
