@@ -2,7 +2,7 @@
 `bot_due_reminders`, the due-date reminders already sent.
 
 Revision ID: 0006_change_capture
-Revises: 0004_knowledge
+Revises: 0007_help_audience
 """
 
 from alembic import op
@@ -12,7 +12,7 @@ from db.tables import bot_due_reminders, bot_ticket_changes
 from migrations.adoption import abandon, adopt
 
 revision = "0006_change_capture"
-down_revision = "0004_knowledge"
+down_revision = "0007_help_audience"
 branch_labels = None
 depends_on = None
 

@@ -16,7 +16,7 @@ def register(subcommands: Any) -> None:
     parser.add_argument(
         "--downgrade-to",
         metavar="REVISION",
-        help="undo the revisions after REVISION (e.g. 0004_knowledge removes change capture;"
+        help="undo the revisions after REVISION (e.g. 0007_help_audience removes change capture;"
         " base removes everything the service created, keeping TicketFlow's data)",
     )
     parser.set_defaults(command=run)

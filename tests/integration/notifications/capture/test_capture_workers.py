@@ -15,6 +15,7 @@ from db.repositories.captured_changes import SqlChangeFeed
 from db.repositories.outbox import DeliveryStatus
 from domain.services.tickets import create_ticket
 from notify.capture import CaptureConfig
+from tests.actors import as_actor
 from tests.integration.builders import insert_user
 from tests.integration.notifications.capture.conftest import CaptureFactory, waiting_changes
 from tests.integration.notifications.capture.webapp import WebApp
@@ -109,7 +110,7 @@ async def test_a_worker_killed_while_the_web_app_writes_loses_no_change(
                 await webapp.comment(ticket, by=agent, content=f"web-{n}")
                 if n % (WEB_APP_COMMENTS // OUR_TICKETS) == 0:
                     await create_ticket(
-                        uow=uow_factory(), actor_id=customer, title=f"ours-{n}", category="bug"
+                        uow=uow_factory(), actor=as_actor(customer), title=f"ours-{n}", category="bug"
                     )
 
         writing = asyncio.create_task(write())

@@ -12,6 +12,7 @@ from db.repositories.users import SqlUserRepository
 from domain.services.tickets import change_status, comment_on_ticket, create_ticket
 from notify.capture import CaptureConfig
 from notify.worker import DeliveryWorker
+from tests.actors import as_actor
 from tests.integration.builders import insert_user
 from tests.integration.notifications.capture.conftest import CaptureFactory, waiting_changes
 from tests.integration.notifications.capture.webapp import WebApp
@@ -138,10 +139,10 @@ async def test_our_own_changes_are_notified_exactly_once(
     await subscribe(engine, admin, url="https://acme.webhook.office.com/webhookb2/x")
 
     ticket = await create_ticket(
-        uow=uow_factory(), actor_id=customer, title="VPN drops", category="incident"
+        uow=uow_factory(), actor=as_actor(customer), title="VPN drops", category="incident"
     )
-    await change_status(uow=uow_factory(), actor_id=admin, ticket=ticket.id, to="in_progress")
-    await comment_on_ticket(uow=uow_factory(), actor_id=customer, ticket=ticket.id, content="Hi")
+    await change_status(uow=uow_factory(), actor=as_actor(admin), ticket=ticket.id, to="in_progress")
+    await comment_on_ticket(uow=uow_factory(), actor=as_actor(customer), ticket=ticket.id, content="Hi")
 
     assert await waiting_changes(engine) == 0, "captured and dropped in the same transaction"
     assert await make_capture().run_once() == 0

@@ -14,6 +14,7 @@ from domain.services.tickets import change_status
 from notify.deliverers import ChannelDeliverer
 from notify.notices import NoticeLinks
 from notify.worker import DeliveryWorker
+from tests.actors import as_actor
 from tests.integration.builders import insert_team, insert_user
 from tests.integration.notifications.capture.conftest import CaptureFactory
 from tests.integration.notifications.capture.webapp import WebApp
@@ -61,7 +62,7 @@ async def test_a_card_is_updated_for_changes_its_channel_did_not_subscribe_to_an
     messenger = RecordingMessenger()
     worker = await _channel_worker(engine, messenger, clock)
     await subscribe_channel(
-        uow=SubscriptionsUnitOfWork(engine), actor_id=manager, team_id=TEAM, team_name="Acme",
+        uow=SubscriptionsUnitOfWork(engine), actor=as_actor(manager), team_id=TEAM, team_name="Acme",
         channel_id=CHANNEL, channel_name="Support", types=["created"],
     )
     ticket = await webapp.create_ticket(by=agent, assignee_id=agent)
@@ -71,7 +72,7 @@ async def test_a_card_is_updated_for_changes_its_channel_did_not_subscribe_to_an
 
     await webapp.update(ticket, by=agent, status="in_progress")  # not a subscribed type
     await make_capture().run_once()
-    await change_status(uow=uow_factory(), actor_id=manager, ticket=ticket, to="on_hold")
+    await change_status(uow=uow_factory(), actor=as_actor(manager), ticket=ticket, to="on_hold")
     while await worker.run_once():  # a channel's deliveries of one ticket go one at a time
         pass
 
