@@ -50,6 +50,8 @@ async def ticket_thread(activity: Activity, deps: BotDependencies) -> TicketThre
     conversation = activity.conversation
     if deps.threads is None or conversation is None or conversation.conversation_type != "channel":
         return None
+    if _card_submit(activity):  # a button on the card itself (older clients' Action.Submit)
+        return None
     channel, mark, root = (conversation.id or "").partition(THREAD_MARK)
     if not mark or not root or root == activity.id:
         return None
@@ -61,7 +63,11 @@ def overheard(activity: Activity) -> bool:
     """A channel message not addressed to the bot (received only through RSC)."""
     conversation = activity.conversation
     in_channel = conversation is not None and conversation.conversation_type == "channel"
-    return in_channel and not mentions_bot(activity)
+    return in_channel and not mentions_bot(activity) and not _card_submit(activity)
+
+
+def _card_submit(activity: Activity) -> bool:
+    return isinstance(activity.value, dict)
 
 
 async def comment_from_thread(

@@ -7,10 +7,11 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from bot.thread_replies import ACKNOWLEDGED
+from bot.thread_replies import ACKNOWLEDGED, EMPTY
 from db.tables import bot_ticket_cards, task_comments, users
 from tests.e2e.service import Service, Turn, card_of, texts_in
 from tests.e2e.teams_doubles.activities import TeamsUser
+from tests.e2e.test_bot_cards import fallback
 from tests.e2e.test_channel_notifications import eventually
 from tests.integration.builders import insert_team, insert_user
 
@@ -118,3 +119,21 @@ async def test_with_consent_a_plain_reply_counts_and_other_chatter_is_ignored(
     assert (chatter.answer.status, chatter.texts) == (200, [])
     assert reply.texts == [ACKNOWLEDGED]
     assert await _comments(engine) == ["Checked the cable"]
+
+
+async def test_a_button_pressed_on_the_channel_card_by_an_older_client_is_a_card_action(
+    service: Service, engine: AsyncEngine
+) -> None:
+    _, thread, ada = await _a_posted_card(service, engine)
+    channel, _, root = thread.partition(";messageid=")
+    post = next(c for c in service.connector.calls
+                if c.operation == "send" and c.conversation_id == channel and card_of(c.body))
+    comment = fallback(card_of(post.body) or {}, "Add comment")
+
+    turn = await service.send(service.teams.card_submit(
+        comment["data"], inputs={"comment": "Reseated the RAM"}, in_channel=True,
+        card_activity_id=root, user=ada))
+
+    assert turn.answer.status == 200
+    assert ACKNOWLEDGED not in turn.texts and EMPTY not in turn.texts
+    assert await _comments(engine) == ["Reseated the RAM"]
