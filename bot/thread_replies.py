@@ -22,7 +22,7 @@ from botbuilder.core import TurnContext
 from botbuilder.schema import Activity
 
 from bot.context import BotDependencies
-from bot.mentions import mentions_bot, strip_bot_mention
+from bot.mentions import as_written, mentions_bot, strip_bot_mention
 from bot.replies import explain
 from domain.access import Viewer
 from domain.errors import DomainError
@@ -73,7 +73,7 @@ def _card_submit(activity: Activity) -> bool:
 async def comment_from_thread(
     turn_context: TurnContext, deps: BotDependencies, viewer: Viewer, thread: TicketThread
 ) -> None:
-    text = strip_bot_mention(turn_context.activity)
+    text = as_written(strip_bot_mention(turn_context.activity))  # others' mentions as @Name
     if not text:
         await turn_context.send_activity(EMPTY)
         return
