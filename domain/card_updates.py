@@ -43,7 +43,9 @@ def card_updates(
             continue
         owner = _subscriber_who_may_see(card, subscriptions, viewers, event)
         if owner is not None and all(d.target != target for d in deliveries):
-            deliveries.append(Delivery(target, Reason.SUBSCRIPTION, owner))
+            # The subscriber's own change updates the card without a line in its thread.
+            reason = Reason.OWN_CHANGE if owner == event.actor_id else Reason.SUBSCRIPTION
+            deliveries.append(Delivery(target, reason, owner))
     return deliveries
 
 

@@ -37,7 +37,16 @@ def test_a_card_is_updated_for_a_type_its_subscription_ignores_and_for_the_owner
     )
 
     assert update.target == Target.channel(*SUPPORT_CHANNEL)
-    assert (update.reason, update.on_behalf_of) == (Reason.SUBSCRIPTION, MANAGER.id)
+    assert (update.reason, update.on_behalf_of) == (Reason.OWN_CHANGE, MANAGER.id)
+    [other] = card_updates(
+        status_changed_by(AGENT.id),
+        posted=[PostedCard(7, *SUPPORT_CHANNEL)],
+        subscriptions=[subscribed(MANAGER.id, types=frozenset({"ticket_created"}),
+                                  channel=SUPPORT_CHANNEL)],
+        viewers=EVERYONE,
+        already=(),
+    )
+    assert (other.reason, other.on_behalf_of) == (Reason.SUBSCRIPTION, MANAGER.id)
 
 
 def test_a_card_already_reached_by_the_recipients_rule_gets_no_second_delivery() -> None:
