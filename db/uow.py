@@ -82,7 +82,9 @@ class SqlUnitOfWork:
         await self.history.flush(now=utcnow())
         if self._events and self._event_sink is not None:
             await self._event_sink(connection).record(list(self._events))
-            await forget_own_changes(connection, self._capture_mark)
+        # What the triggers captured of our own writes: notified above (or, without a
+        # sink, deliberately not at all), so never again by change capture.
+        await forget_own_changes(connection, self._capture_mark)
         self._events.clear()
         await connection.commit()
         await connection.begin()
