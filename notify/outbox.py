@@ -14,17 +14,13 @@ import uuid
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import datetime
-from functools import partial
 from typing import Any
 
-from sqlalchemy.ext.asyncio import AsyncConnection
-
-from db.repositories.outbox import NewDelivery, add_deliveries
-from db.repositories.subscriptions import SqlAudience
 from domain.clock import utcnow
 from domain.events import TicketEvent
 from domain.notifications import Delivery, Subscription, people_involved, recipients
-from domain.ports import EventSink
+from notify.deliveries import NewDelivery
+from notify.ports import Audience, DeliveryLog
 from notify.webhook_url import (
     WebhookPolicy,
     WebhookUrlRefused,
@@ -38,23 +34,26 @@ COMMENT_EXCERPT = 500
 
 
 class OutboxWriter:
-    """The `EventSink` for one unit of work: its events become outbox rows on its connection."""
+    """The `EventSink` for one unit of work: its events become outbox rows in its transaction
+    (`audience` and `deliveries` work on the unit of work's connection)."""
 
     def __init__(
         self,
-        connection: AsyncConnection,
         *,
+        audience: Audience,
+        deliveries: DeliveryLog,
         policy: WebhookPolicy,
         clock: Callable[[], datetime] = utcnow,
         new_id: Callable[[], str] = lambda: str(uuid.uuid4()),
     ) -> None:
-        self._db = connection
+        self._audience = audience
+        self._deliveries = deliveries
         self._policy = policy
         self._clock = clock
         self._new_id = new_id
 
     async def record(self, events: list[TicketEvent]) -> None:
-        audience = SqlAudience(self._db)
+        audience = self._audience
         subscriptions = [
             self._callable(subscription)
             for subscription in await audience.enabled_subscriptions()
@@ -81,7 +80,7 @@ class OutboxWriter:
                 event, subscriptions=subscriptions, viewers=viewers, reach=reach
             )
         ]
-        await add_deliveries(self._db, rows, now=self._clock())
+        await self._deliveries.add(rows, now=self._clock())
 
     def _callable(self, subscription: Subscription) -> Subscription:
         """Drops a webhook URL today's policy refuses: never called, and the log says why."""
@@ -119,9 +118,3 @@ def payload_of(event: TicketEvent, delivery: Delivery) -> dict[str, Any]:
 def _excerpt(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
-
-def outbox_sink(
-    policy: WebhookPolicy, *, clock: Callable[[], datetime] = utcnow
-) -> Callable[[AsyncConnection], EventSink]:
-    """The factory `SqlUnitOfWork(engine, event_sink=...)` takes."""
-    return partial(OutboxWriter, policy=policy, clock=clock)

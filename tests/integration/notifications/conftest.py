@@ -15,14 +15,15 @@ from aiohttp import web
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from db.repositories.outbox import DeliveryStatus, OutboxEntry, entry_of
+from db.repositories.outbox import entry_of
 from db.tables import notification_outbox, teams_integration_settings
 from db.uow import SqlUnitOfWork
 from domain.clock import utcnow
 from domain.events import EventType
-from notify.outbox import outbox_sink
+from notify.deliveries import DeliveryStatus, OutboxEntry
 from notify.webhook import DELIVERY_ID_HEADER
 from notify.webhook_url import WebhookPolicy
+from ticketflow.runtime import outbox_sink
 
 LOOPBACK = WebhookPolicy(allow_loopback_for_tests=True)
 ALL_TYPES = [t.value for t in EventType]

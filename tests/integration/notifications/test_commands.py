@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from db.repositories.outbox import DeliveryStatus
+from notify.deliveries import DeliveryStatus
 from domain.services.tickets import create_ticket
 from tests.integration.builders import insert_user
 from tests.integration.notifications.conftest import (

@@ -17,7 +17,9 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from db.repositories.email_settings import SqlEmailSettings
-from db.repositories.outbox import DeliveryStatus
+from db.repositories.notification_facts import notice_facts_reader
+from db.repositories.outbox import SqlOutbox
+from notify.deliveries import DeliveryStatus
 from db.tables import email_templates, smtp_settings
 from domain.notifications import TargetKind
 from domain.services.tickets import change_status, comment_on_ticket, create_ticket
@@ -135,7 +137,8 @@ async def mailer(
         == 0
     )
     return DeliveryWorker(
-        engine=engine,
+        outbox=SqlOutbox(engine),
+        facts=notice_facts_reader(engine),
         deliverers={
             TargetKind.EMAIL: EmailDeliverer(
                 settings=SqlEmailSettings(engine), secrets=SecretBox([KEY])

@@ -10,6 +10,7 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 from db.repositories.conversation_refs import SqlConversationRefs
+from db.repositories.outbox import SqlDeliveryLog
 from db.repositories.subscriptions import SqlAudience
 from db.repositories.users import SqlUserRepository
 from db.tables import notification_outbox, smtp_settings
@@ -68,7 +69,12 @@ async def test_the_outbox_rows_roll_back_with_the_change(
         now = utcnow()
         draft = TicketDraft(title="Printer", category=Category.SUPPORT, created_by=customer)
         ticket = await uow.tickets.add(draft, prefix="TKT", now=now)
-        await OutboxWriter(uow.connection, policy=LOOPBACK).record(
+        writer = OutboxWriter(
+            audience=SqlAudience(uow.connection),
+            deliveries=SqlDeliveryLog(uow.connection),
+            policy=LOOPBACK,
+        )
+        await writer.record(
             [TicketEvent(EventType.CREATED, ticket, customer, now)]
         )
         assert await _rows_seen_by(uow.connection) == 1

@@ -12,7 +12,9 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot.cards.notification import NotificationCardSet
 from db.repositories.conversation_refs import SqlConversationRefs
-from db.repositories.outbox import DeliveryStatus
+from db.repositories.notification_facts import notice_facts_reader
+from db.repositories.outbox import SqlOutbox
+from notify.deliveries import DeliveryStatus
 from db.repositories.subscriptions import SubscriptionsUnitOfWork
 from db.repositories.ticket_cards import SqlTicketCards
 from domain.chat import ConversationKind, ConversationRef
@@ -126,7 +128,8 @@ async def worker(
 ) -> AsyncIterator[DeliveryWorker]:
     cards, refs = NotificationCardSet(), SqlConversationRefs(engine)
     worker = DeliveryWorker(
-        engine=engine,
+        outbox=SqlOutbox(engine),
+        facts=notice_facts_reader(engine),
         deliverers={
             TargetKind.CHANNEL: ChannelDeliverer(
                 messenger=messenger, cards=cards, refs=refs, ticket_cards=SqlTicketCards(engine)

@@ -13,12 +13,14 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot.cards.notification import NotificationCardSet
-from db.repositories.outbox import DeliveryStatus, SqlOutbox
+from db.repositories.notification_facts import notice_facts_reader
+from db.repositories.outbox import SqlOutbox
 from db.repositories.outbox_status import SqlOutboxStatus
 from db.tables import teams_integration_settings
 from domain.notifications import TargetKind
 from domain.services.tickets import comment_on_ticket, create_ticket
 from notify.deliverers import ADAPTIVE_CARD, WebhookDeliverer
+from notify.deliveries import DeliveryStatus
 from notify.notices import NoticeLinks
 from notify.retries import RetryPolicy
 from notify.webhook_url import WebhookPolicy
@@ -54,7 +56,8 @@ async def make_worker(engine: AsyncEngine, clock: Clock) -> AsyncIterator[Worker
         config: WorkerConfig = WorkerConfig(),
     ) -> DeliveryWorker:
         worker = DeliveryWorker(
-            engine=engine,
+            outbox=SqlOutbox(engine),
+            facts=notice_facts_reader(engine),
             deliverers={
                 TargetKind.WEBHOOK: WebhookDeliverer(
                     cards=NotificationCardSet(), policy=policy, timeout=SLOW_ENOUGH

@@ -13,7 +13,7 @@ import pytest
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from db.repositories.outbox import DeliveryStatus
+from notify.deliveries import DeliveryStatus
 from db.tables import notification_outbox as outbox
 from domain.services.tickets import create_ticket
 from tests.integration.builders import insert_user

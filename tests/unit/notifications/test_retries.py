@@ -6,8 +6,8 @@ from datetime import datetime, timedelta
 
 import pytest
 
-from db.repositories.outbox import DeliveryStatus, OutboxEntry, Settlement
 from domain.notifications import Target
+from notify.deliveries import DeliveryStatus, OutboxEntry, Settlement
 from notify.retries import RetryPolicy
 from notify.webhook import DeliveryOutcome, DeliveryResult
 from notify.worker import settlement_for
