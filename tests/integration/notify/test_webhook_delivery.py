@@ -26,7 +26,7 @@ from notify.retries import RetryPolicy
 from notify.webhook_url import WebhookPolicy
 from notify.worker import DeliveryWorker, WorkerConfig
 from tests.integration.builders import insert_user
-from tests.integration.notifications.conftest import (
+from tests.integration.notify.conftest import (
     LOOPBACK,
     Clock,
     Receiver,

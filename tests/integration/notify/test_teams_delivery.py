@@ -26,7 +26,7 @@ from notify.notices import NoticeLinks
 from notify.ports import MessageGone, SendFailed, TargetGone
 from notify.worker import DeliveryWorker
 from tests.integration.builders import insert_team, insert_user
-from tests.integration.notifications.conftest import (
+from tests.integration.notify.conftest import (
     Clock,
     UnitOfWorkFactory,
     outbox_entries,

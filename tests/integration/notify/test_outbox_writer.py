@@ -22,7 +22,7 @@ from domain.services.tickets import assign_ticket, change_status, comment_on_tic
 from domain.tickets import Assignee, Category, TicketDraft
 from notify.outbox import OutboxWriter
 from tests.integration.builders import insert_team, insert_user
-from tests.integration.notifications.conftest import (
+from tests.integration.notify.conftest import (
     LOOPBACK,
     UnitOfWorkFactory,
     outbox_entries,

@@ -29,7 +29,7 @@ from notify.secrets import SecretBox
 from notify.webhook import DELIVERY_ID_HEADER
 from notify.worker import DeliveryWorker
 from tests.integration.builders import insert_user
-from tests.integration.notifications.conftest import Clock, UnitOfWorkFactory, outbox_entries
+from tests.integration.notify.conftest import Clock, UnitOfWorkFactory, outbox_entries
 from ticketflow.cli import build_parser
 from ticketflow.settings import Settings
 from tests.actors import as_actor

@@ -17,7 +17,7 @@ from notify.deliveries import DeliveryStatus
 from db.tables import notification_outbox as outbox
 from domain.services.tickets import create_ticket
 from tests.integration.builders import insert_user
-from tests.integration.notifications.conftest import (
+from tests.integration.notify.conftest import (
     Receiver,
     UnitOfWorkFactory,
     outbox_entries,

@@ -19,7 +19,7 @@ from domain.notifications import (
 )
 from notify.webhook_url import WebhookPolicy, check_webhook_url
 from tests.integration.builders import insert_user
-from tests.integration.notifications.conftest import subscribe
+from tests.integration.notify.conftest import subscribe
 from tests.actors import as_actor
 
 HOOK = "https://acme.webhook.office.com/webhookb2/abc"

@@ -8,7 +8,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 from notify.deliveries import DeliveryStatus
 from domain.services.tickets import create_ticket
 from tests.integration.builders import insert_user
-from tests.integration.notifications.conftest import (
+from tests.integration.notify.conftest import (
     Receiver,
     UnitOfWorkFactory,
     outbox_entries,
