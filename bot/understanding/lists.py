@@ -24,7 +24,7 @@ _CREATED = (
     ("filed", "by", "me"), ("opened", "by", "me"), ("raised", "by", "me"),
     ("reported", "by", "me"), ("submitted", "by", "me"), ("my", "requests"),
     ("did", "i", "file"), ("did", "i", "create"), ("did", "i", "open"), ("did", "i", "raise"),
-    ("i", "am", "waiting", "on"), ("my", "own"),
+    ("i", "am", "waiting", "on"), ("my", "own"), ("created",), ("filed",),
 )
 _MINE = (
     ("am", "i", "working", "on"), ("i", "am", "working", "on"), ("am", "i", "on"),
@@ -53,7 +53,7 @@ _LIST_STATUSES = frozenset({
 def read_list(reading: Reading, *, strong_only: bool) -> ListTickets | None:
     """The list asked for, or None when the words are not a list query."""
     words = [w.text for w in reading.message.words[reading.start:reading.end]]
-    if any(w in (REF, NUMBER, DATE) for w in words):
+    if any(w in (REF, DATE) for w in words):
         return None
     searching = False
     for verb in _SEARCH_VERBS:
@@ -62,6 +62,8 @@ def read_list(reading: Reading, *, strong_only: bool) -> ListTickets | None:
             break
     start = reading.start + (len(reading.message.words[reading.start:reading.end]) - len(words))
     strong = searching or any(w in _STRONG for w in words)
+    if NUMBER in words and not strong:
+        return None
     scope = Scope.ALL
     status: TicketStatus | None = None
     priority: Priority | None = None

@@ -122,19 +122,14 @@ def understand(text: str, conversation: Conversation) -> Understanding:
     simple = " ".join(text.lower().replace("’", "'").strip(" .!?").split())
     if simple in CANCEL:
         return Cancel()
-    if simple in HELP:
+    if simple in HELP or (not simple and "?" in text):
         return Help()
     message = read_message(text, conversation)
     words = [word.text for word in message.words]
     start, polite = _skip_start(words)
     end = _skip_end(words, start)
-    plain = " ".join(words[start:end])
-    if not plain:
-        return Help() if text.strip() in ("?", "") and text.strip() else Unknown(text.strip())
-    if plain in HELP or words and " ".join(words) in HELP:
-        return Help()
-    if plain in CANCEL:
-        return Cancel()
+    if start >= end:
+        return Unknown(text.strip(), suggest([]))
     reading = _reading(message, conversation, start, end)
     whole = _reading(message, conversation, start, len(words))
     if _is_negation(words[start:end]):

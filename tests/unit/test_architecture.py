@@ -23,6 +23,6 @@ def test_the_domain_type_checks_strictly() -> None:
     assert result.returncode == 0, result.stdout + result.stderr
 
 
-def test_understanding_type_checks_strictly() -> None:
-    result = run(sys.executable, "-m", "mypy", "-p", "bot.understanding")
+def test_understanding_and_the_action_layer_type_check_strictly() -> None:
+    result = run(sys.executable, "-m", "mypy", "-p", "bot.understanding", "-p", "bot.actions")
     assert result.returncode == 0, result.stdout + result.stderr
