@@ -62,7 +62,7 @@ class MessageRouter:
     async def handle(self, turn_context: TurnContext, viewer: Viewer, dc: DialogContext) -> None:
         text = strip_bot_mention(turn_context.activity)
         command = commands.parse(text)
-        if isinstance(command, ADMIN_COMMANDS + CHANNEL_COMMANDS):
+        if command is not None:
             await self._interrupt(turn_context, dc)
             await self._run_command(turn_context, viewer, command)
             return
