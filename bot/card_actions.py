@@ -100,7 +100,7 @@ async def change_status(deps: BotDependencies, viewer: Viewer, data: Mapping[str
 
 
 async def assign(deps: BotDependencies, viewer: Viewer, data: Mapping[str, Any]) -> Card:
-    to = parse_assignee(data.get("assignee"), actor=viewer)
+    to = parse_assignee(data.get("assignee"), actor_id=viewer.id)
     return _card(await actions.assign_to(
         deps, viewer, _ticket(data), to, expected_version=_version(data)))
 

@@ -11,6 +11,7 @@ from db.tables import task_comments, tasks, users
 from db.uow import SqlUnitOfWork
 from domain.services.tickets import create_ticket
 from tests.e2e.service import HERO, Service, Turn, texts_in
+from tests.actors import as_actor
 from tests.integration.builders import insert_team, insert_user
 
 
@@ -43,7 +44,7 @@ async def test_it_means_the_ticket_the_conversation_last_showed(
     service: Service, engine: AsyncEngine
 ) -> None:
     manager = await person(engine, "Mia", "Manager", role="manager")
-    ticket = await create_ticket(uow=SqlUnitOfWork(engine), actor_id=manager,
+    ticket = await create_ticket(uow=SqlUnitOfWork(engine), actor=as_actor(manager),
                                  title="Badge reader blinks red", category="support")
     mia = service.person("mia.manager@example.com", "Mia Manager")
     shown = await service.say(f"Show me ticket {int(ticket.ticket_number[-4:])} please", user=mia)
@@ -59,7 +60,7 @@ async def test_a_first_name_shared_by_two_people_is_asked_about_then_the_choice_
     manager = await person(engine, "Mia", "Manager", role="manager")
     await person(engine, "Lee", "Park")
     chen = await person(engine, "Lee", "Chen")
-    ticket = await create_ticket(uow=SqlUnitOfWork(engine), actor_id=manager,
+    ticket = await create_ticket(uow=SqlUnitOfWork(engine), actor=as_actor(manager),
                                  title="VPN drops", category="support")
     mia = service.person("mia.manager@example.com", "Mia Manager")
     asked = await service.say(f"give {ticket.ticket_number} to Lee", user=mia)
@@ -76,7 +77,7 @@ async def test_assign_without_a_person_offers_who_may_take_it(
 ) -> None:
     agent = await person(engine, "Ada", "Agent")
     network = await insert_team(engine, "Network", agent)
-    ticket = await create_ticket(uow=SqlUnitOfWork(engine), actor_id=agent,
+    ticket = await create_ticket(uow=SqlUnitOfWork(engine), actor=as_actor(agent),
                                  title="Switch port dead", category="incident")
     ada = service.person("ada.agent@example.com", "Ada Agent")
     asked = await service.say(f"assign {ticket.ticket_number}", user=ada)
@@ -93,7 +94,7 @@ async def test_change_the_status_offers_only_the_statuses_valid_from_where_it_is
     service: Service, engine: AsyncEngine
 ) -> None:
     manager = await person(engine, "Mia", "Manager", role="manager")
-    ticket = await create_ticket(uow=SqlUnitOfWork(engine), actor_id=manager,
+    ticket = await create_ticket(uow=SqlUnitOfWork(engine), actor=as_actor(manager),
                                  title="Projector flickers", category="support")
     mia = service.person("mia.manager@example.com", "Mia Manager")
     await service.say(f"resolve {ticket.ticket_number}", user=mia)
@@ -105,7 +106,7 @@ async def test_change_the_status_offers_only_the_statuses_valid_from_where_it_is
 
 async def test_questions_and_negations_change_nothing(service: Service, engine: AsyncEngine) -> None:
     manager = await person(engine, "Mia", "Manager", role="manager")
-    ticket = await create_ticket(uow=SqlUnitOfWork(engine), actor_id=manager,
+    ticket = await create_ticket(uow=SqlUnitOfWork(engine), actor=as_actor(manager),
                                  title="Printer jams", category="support")
     mia = service.person("mia.manager@example.com", "Mia Manager")
     number = ticket.ticket_number
@@ -138,7 +139,7 @@ async def test_comment_without_text_asks_for_it_and_comment_with_text_adds_it(
     service: Service, engine: AsyncEngine
 ) -> None:
     agent = await person(engine, "Ada", "Agent")
-    ticket = await create_ticket(uow=SqlUnitOfWork(engine), actor_id=agent,
+    ticket = await create_ticket(uow=SqlUnitOfWork(engine), actor=as_actor(agent),
                                  title="Mouse lost", category="support")
     ada = service.person("ada.agent@example.com", "Ada Agent")
     asked = await service.say(f"comment on {ticket.ticket_number}", user=ada)
