@@ -39,12 +39,13 @@ from sqlalchemy.pool import NullPool
 
 from db.engine import create_engine
 from db.migrate import upgrade
-from db.repositories.outbox import DeliveryStatus, NewDelivery, add_deliveries
+from db.repositories.outbox import add_deliveries
 from db.repositories.outbox_lanes import promote_next
 from db.tables import notification_outbox, tasks, teams_integration_settings, users
 from domain.clock import utcnow
 from domain.events import EventType
 from domain.notifications import Target
+from notify.deliveries import DeliveryStatus, NewDelivery
 from notify.webhook import DELIVERY_ID_HEADER
 
 EVENTS_PER_TICKET = (

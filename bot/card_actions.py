@@ -11,6 +11,8 @@ from typing import Any
 
 from bot import assistant as help_assistant
 from bot import presenter
+from bot.actions import tickets as actions
+from bot.actions.reply import Reply
 from bot.cards.answer import HELP_FEEDBACK
 from bot.cards.verbs import Verb
 from bot.context import BotDependencies
@@ -25,9 +27,7 @@ from domain.errors import (
     StaleTicket,
     TicketNotFound,
 )
-from domain.services import tickets as ticket_services
 from domain.services.tickets import parse_assignee
-from domain.tickets import Ticket
 
 Card = dict[str, Any]
 Handler = Callable[[BotDependencies, Viewer, Mapping[str, Any]], Awaitable[Card]]
@@ -88,33 +88,25 @@ async def refresh(deps: BotDependencies, viewer: Viewer, data: Mapping[str, Any]
     return await presenter.ticket_card(deps, viewer, _ticket(data))
 
 
+def _card(reply: Reply) -> Card:
+    if reply.card is None:  # pragma: no cover - ticket actions always draw the ticket
+        return presenter.notice_card(reply.text or "Done.")
+    return reply.card
+
+
 async def change_status(deps: BotDependencies, viewer: Viewer, data: Mapping[str, Any]) -> Card:
-    ticket = await ticket_services.change_status(
-        uow=deps.uow(), actor=viewer, ticket=_ticket(data), to=data.get("status"),
-        expected_version=_version(data),
-    )
-    label = ticket.status.value.replace("_", " ")
-    return await presenter.ticket_card(deps, viewer, ticket.id,
-                                       notice=f"{ticket.ticket_number} is now {label}.")
+    return _card(await actions.set_status(
+        deps, viewer, _ticket(data), data.get("status"), expected_version=_version(data)))
 
 
 async def assign(deps: BotDependencies, viewer: Viewer, data: Mapping[str, Any]) -> Card:
     to = parse_assignee(data.get("assignee"), actor_id=viewer.id)
-    ticket = await ticket_services.assign_ticket(
-        uow=deps.uow(), actor=viewer, ticket=_ticket(data), to=to,
-        expected_version=_version(data),
-    )
-    return await presenter.ticket_card(
-        deps, viewer, ticket.id,
-        notice=lambda seen: f"Assigned to {seen.assignee}." if seen.assignee else "Unassigned.",
-    )
+    return _card(await actions.assign_to(
+        deps, viewer, _ticket(data), to, expected_version=_version(data)))
 
 
 async def comment(deps: BotDependencies, viewer: Viewer, data: Mapping[str, Any]) -> Card:
-    await ticket_services.comment_on_ticket(
-        uow=deps.uow(), actor=viewer, ticket=_ticket(data), content=data.get("comment")
-    )
-    return await presenter.ticket_card(deps, viewer, _ticket(data), notice="Comment added.")
+    return _card(await actions.add_comment(deps, viewer, _ticket(data), data.get("comment")))
 
 
 async def edit(deps: BotDependencies, viewer: Viewer, data: Mapping[str, Any]) -> Card:
@@ -123,39 +115,20 @@ async def edit(deps: BotDependencies, viewer: Viewer, data: Mapping[str, Any]) -
     if not changes:
         return await presenter.edit_form(deps, viewer, _ticket(data))
     try:
-        ticket = await ticket_services.edit_ticket(
-            uow=deps.uow(), actor=viewer, ticket=_ticket(data), changes=changes,
-            expected_version=_version(data),
-        )
+        return _card(await actions.save_fields(
+            deps, viewer, _ticket(data), changes, expected_version=_version(data)))
     except InvalidValue as invalid:
         return await presenter.edit_form(
             deps, viewer, _ticket(data), values=changes, errors={invalid.field: invalid.message}
         )
-    return await presenter.ticket_card(deps, viewer, ticket.id, notice="Saved.")
-
-
-async def file_ticket(
-    deps: BotDependencies, viewer: Viewer, values: Mapping[str, Any]
-) -> Ticket:
-    """`ticket.create` inputs to a ticket; empty optional inputs take the defaults."""
-    optional = {
-        name: value for name, value in values.items()
-        if name not in ("title", "category") and value not in (None, "")
-    }
-    return await ticket_services.create_ticket(
-        uow=deps.uow(), actor=viewer, title=values.get("title"),
-        category=values.get("category"), **optional,
-    )
 
 
 async def create(deps: BotDependencies, viewer: Viewer, data: Mapping[str, Any]) -> Card:
     values = {name: data.get(name) for name in CREATE_FIELDS}
     try:
-        ticket = await file_ticket(deps, viewer, values)
+        return _card(await actions.file_ticket(deps, viewer, values))
     except InvalidValue as invalid:
         return presenter.create_form(values=values, errors={invalid.field: invalid.message})
-    return await presenter.ticket_card(deps, viewer, ticket.id,
-                                       notice=f"Filed {ticket.ticket_number}.")
 
 
 async def page(deps: BotDependencies, viewer: Viewer, data: Mapping[str, Any]) -> Card:

@@ -1,97 +1,12 @@
-"""What a chat message asks for: text in, one `Command` value out (no I/O)."""
+"""Admin and channel commands, which keep their exact syntax: text in, one `Command` or None.
+
+Everything about tickets is understood as people phrase it (bot.understanding).
+"""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-
-from domain.tickets import TicketStatus
-
-_NUMBER = r"[A-Za-z][A-Za-z0-9]{0,9}-\d{4}-\d+"
-_REF = rf"(?P<ref>{_NUMBER}|#?\d+)"
-_STATUS_WORDS = {
-    "open": TicketStatus.OPEN,
-    "reopen": TicketStatus.OPEN,
-    "in_progress": TicketStatus.IN_PROGRESS,
-    "in-progress": TicketStatus.IN_PROGRESS,
-    "in progress": TicketStatus.IN_PROGRESS,
-    "start": TicketStatus.IN_PROGRESS,
-    "started": TicketStatus.IN_PROGRESS,
-    "on_hold": TicketStatus.ON_HOLD,
-    "on-hold": TicketStatus.ON_HOLD,
-    "on hold": TicketStatus.ON_HOLD,
-    "hold": TicketStatus.ON_HOLD,
-    "resolved": TicketStatus.RESOLVED,
-    "resolve": TicketStatus.RESOLVED,
-    "closed": TicketStatus.CLOSED,
-    "close": TicketStatus.CLOSED,
-}
-
-
-@dataclass(frozen=True, slots=True)
-class Help:
-    pass
-
-
-@dataclass(frozen=True, slots=True)
-class Cancel:
-    pass
-
-
-@dataclass(frozen=True, slots=True)
-class NewTicket:
-    title: str | None = None
-    form: bool = False
-
-
-@dataclass(frozen=True, slots=True)
-class MyTickets:
-    created: bool = False
-
-
-@dataclass(frozen=True, slots=True)
-class ListTickets:
-    status: TicketStatus | None = None
-    text: str | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class ShowTicket:
-    ref: str
-
-
-@dataclass(frozen=True, slots=True)
-class Assign:
-    ref: str
-    target: str  # "me", "team <name>", or "mention" (the @mention entity names the user)
-
-
-@dataclass(frozen=True, slots=True)
-class ChangeStatus:
-    ref: str
-    status: TicketStatus
-
-
-@dataclass(frozen=True, slots=True)
-class Comment:
-    ref: str
-    text: str
-
-
-@dataclass(frozen=True, slots=True)
-class Edit:
-    ref: str
-
-
-@dataclass(frozen=True, slots=True)
-class Question:
-    text: str
-
-
-@dataclass(frozen=True, slots=True)
-class Unknown:
-    text: str
-    hint: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -151,27 +66,15 @@ class Webhook:
 
 
 Command = (
-    Help | Cancel | NewTicket | MyTickets | ListTickets | ShowTicket | Assign | ChangeStatus
-    | Comment | Edit | Question | Unknown
-    | Invite | SetRole | Deactivate | CreateTeam | AddToTeam | CompanySettings
+    Invite | SetRole | Deactivate | CreateTeam | AddToTeam | CompanySettings
     | Subscribe | Unsubscribe | Subscriptions | Webhook
 )
+
 
 def _pattern(regex: str) -> re.Pattern[str]:
     return re.compile(regex, re.IGNORECASE | re.DOTALL)
 
 
-NEW = _pattern(r"^(?:new|create|open|file)\s+(?:a\s+)?ticket\b(?:\s*[:\-]?\s*(?P<title>.+))?$")
-NEW_FORM = _pattern(r"^(?:new|create)\s+ticket\s+form$")
-MINE = _pattern(r"^my\s+tickets?(?:\s+(?P<created>created|filed|opened|by\s+me))?$")
-CREATED = _pattern(r"^tickets?\s+(?:i\s+(?:created|filed|opened)|created\s+by\s+me)$")
-LIST = _pattern(r"^(?:tickets|list(?:\s+tickets)?|find(?:\s+tickets?)?|search(?:\s+tickets?)?)(?:\s+(?P<rest>.+))?$")
-SHOW = _pattern(rf"^(?:(?:ticket|show|view)\s+)?{_REF}$")
-ASSIGN = _pattern(rf"^assign\s+{_REF}\s+to\s+(?P<target>.+)$")
-STATUS = _pattern(rf"^(?:status|set\s+status|move)\s+{_REF}\s+(?:to\s+)?(?P<status>.+)$")
-SHORT_STATUS = _pattern(rf"^(?P<verb>start|resolve|close|reopen|hold)\s+{_REF}$")
-COMMENT = _pattern(rf"^comment\s+(?:on\s+)?{_REF}\s*[:\-]?\s+(?P<text>.+)$")
-EDIT = _pattern(rf"^edit\s+{_REF}$")
 _PERSON = r"(?P<person>\S+@\S+|<at>.*?</at>|@\S+(?:\s\S+)?)"
 INVITE = _pattern(
     r"^invite\s+(?P<email>\S+@\S+)\s+as\s+(?P<role>\w+)(?:\s+department\s+(?P<department>.+))?$"
@@ -181,19 +84,12 @@ DEACTIVATE = _pattern(rf"^deactivate\s+{_PERSON}$")
 TEAM_CREATE = _pattern(r"^team\s+create\s+(?P<name>.+)$")
 TEAM_ADD = _pattern(rf"^team\s+add\s+{_PERSON}\s+(?:to\s+)?(?P<team>.+)$")
 SETTINGS = _pattern(r"^settings(?:\s+(?P<field>name|company|prefix|colou?r)\s+(?P<value>.+))?$")
-QUESTION_WORDS = _pattern(
-    r"^(?:how|what|why|where|when|who|which|can|could|do|does|is|are|should|my|i\s|i'm|im\s|help\s+me)"
-)
 
 
-def parse(text: str) -> Command:
-    """The command a message asks for; mentions of the bot must already be stripped."""
+def parse(text: str) -> Command | None:
+    """The admin or channel command a message is; mentions of the bot must be stripped."""
     message = " ".join(text.split()).strip()
     lowered = message.lower().rstrip("?!. ")
-    if lowered in ("help", "?", "commands", "what can you do"):
-        return Help()
-    if lowered in ("cancel", "stop", "quit", "never mind", "nevermind"):
-        return Cancel()
     if lowered.startswith("subscribe"):
         words = lowered.replace(",", " ").split()
         if words[0] == "subscribe":
@@ -208,39 +104,7 @@ def parse(text: str) -> Command:
         return Unsubscribe()
     if lowered in ("subscriptions", "subscription"):
         return Subscriptions()
-    if lowered in ("open tickets", "open"):
-        return ListTickets(status=TicketStatus.OPEN)
-    if NEW_FORM.match(message):
-        return NewTicket(form=True)
-    if match := NEW.match(message):
-        title = (match.group("title") or "").strip() or None
-        return NewTicket(title=title)
-    if match := MINE.match(lowered):
-        return MyTickets(created=bool(match.group("created")))
-    if CREATED.match(lowered):
-        return MyTickets(created=True)
-    if match := SHOW.match(message):
-        return ShowTicket(_ref(match.group("ref")))
-    if match := ASSIGN.match(message):
-        return Assign(_ref(match.group("ref")), match.group("target").strip())
-    if match := SHORT_STATUS.match(message):
-        return ChangeStatus(_ref(match.group("ref")), _STATUS_WORDS[match.group("verb").lower()])
-    if match := STATUS.match(message):
-        status = _STATUS_WORDS.get(match.group("status").strip().lower())
-        if status is None:
-            return Unknown(message, hint="Statuses are: open, in_progress, on_hold, resolved, closed.")
-        return ChangeStatus(_ref(match.group("ref")), status)
-    if match := COMMENT.match(text.strip()):  # the original text: comments keep their lines
-        return Comment(_ref(match.group("ref")), match.group("text").strip())
-    if match := EDIT.match(message):
-        return Edit(_ref(match.group("ref")))
-    if match := LIST.match(message):
-        return _list(match.group("rest"))
-    if admin := _admin(message):
-        return admin
-    if message.endswith("?") or QUESTION_WORDS.match(message):
-        return Question(message)
-    return Unknown(message)
+    return _admin(message)
 
 
 def _admin(message: str) -> Command | None:
@@ -267,17 +131,3 @@ def _admin(message: str) -> Command | None:
 
 def _person(raw: str) -> str:
     return raw if "@" in raw and not raw.startswith(("@", "<at>")) else "mention"
-
-
-def _ref(raw: str) -> str:
-    """A ticket number, upper-cased; a bare `42` stays bare for the bot to complete."""
-    return raw.lstrip("#").upper()
-
-
-def _list(rest: str | None) -> ListTickets:
-    words = (rest or "").strip()
-    for phrase in sorted(_STATUS_WORDS, key=len, reverse=True):
-        if words.lower() == phrase or words.lower().startswith(phrase + " "):
-            text = words[len(phrase):].strip() or None
-            return ListTickets(status=_STATUS_WORDS[phrase], text=text)
-    return ListTickets(text=words or None)

@@ -16,6 +16,7 @@ from botbuilder.core import TurnContext
 from botframework.connector.models import ErrorResponseException
 
 from bot import card_actions, presenter
+from bot.actions.tickets import file_ticket
 from bot.context import BotDependencies
 from bot.outgoing import card_message
 from bot.transport.sending import SendFailed
@@ -85,19 +86,18 @@ async def submit_action(
     data: dict[str, Any] = raw if isinstance(raw, dict) else {}
     values = {name: data.get(name) for name in card_actions.CREATE_FIELDS}
     try:
-        ticket = await card_actions.file_ticket(deps, viewer, values)
+        filed = await file_ticket(deps, viewer, values)
     except InvalidValue as invalid:
         form = presenter.create_form(
             values=values, errors={invalid.field: invalid.message}, in_task_module=True
         )
         return task_response(form)
-    card = await presenter.ticket_card(deps, viewer, ticket.id,
-                                       notice=f"Filed {ticket.ticket_number}.")
     try:
-        await turn_context.send_activity(card_message(card))
+        if filed.card is not None:
+            await turn_context.send_activity(card_message(filed.card))
     except (ErrorResponseException, SendFailed, ClientError) as error:
-        log.warning("could not post %s into the conversation: %s", ticket.ticket_number, error)
+        log.warning("could not post %s into the conversation: %s", filed.ticket, error)
         return message_response(
-            f"{ticket.ticket_number} was filed. Add TicketFlow to this chat to see tickets here."
+            f"{filed.ticket} was filed. Add TicketFlow to this chat to see tickets here."
         )
     return {}

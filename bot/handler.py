@@ -63,7 +63,7 @@ class TicketFlowBot(TeamsActivityHandler):
         self._state = PrivateConversationState(deps.storage)
         self._dialogs = DialogSet(self._state.create_property("dialog_state"))
         self._dialogs.add(NewTicketDialog())
-        self._router = MessageRouter(deps, directory)
+        self._router = MessageRouter(deps, directory, self._state.create_property("last_ticket"))
 
     async def on_turn(self, turn_context: TurnContext) -> None:
         try:

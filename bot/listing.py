@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from domain.tickets import TicketFilter, TicketStatus
+from domain.tickets import Priority, TicketFilter, TicketStatus
 
 FINISHED = (TicketStatus.RESOLVED, TicketStatus.CLOSED)
 
@@ -17,9 +17,11 @@ class ListQuery:
     kind: str = "search"
     status: str | None = None
     text: str | None = None
+    priority: str | None = None
 
     def to_data(self) -> dict[str, Any]:
-        return {"kind": self.kind, "status": self.status, "text": self.text}
+        data = {"kind": self.kind, "status": self.status, "text": self.text}
+        return {**data, "priority": self.priority} if self.priority else data
 
     @classmethod
     def from_data(cls, data: object) -> ListQuery:
@@ -28,22 +30,28 @@ class ListQuery:
         wanted = raw.get("status")
         status = wanted if isinstance(wanted, str) and wanted in set(TicketStatus) else None
         text = str(raw["text"])[:200] if raw.get("text") else None
-        return cls(kind=kind, status=status, text=text)
+        rank = raw.get("priority")
+        priority = rank if isinstance(rank, str) and rank in set(Priority) else None
+        return cls(kind=kind, status=status, text=text, priority=priority)
 
     def filter_for(self, actor_id: str) -> TicketFilter:
         statuses = (TicketStatus(self.status),) if self.status else ()
         unfinished = () if statuses else FINISHED
+        priorities = (Priority(self.priority),) if self.priority else ()
         if self.kind == "mine":
-            return TicketFilter(assignee_id=actor_id, statuses=statuses,
+            return TicketFilter(assignee_id=actor_id, statuses=statuses, priorities=priorities,
                                 exclude_statuses=unfinished, text=self.text)
         if self.kind == "created":
-            return TicketFilter(created_by=actor_id, statuses=statuses,
+            return TicketFilter(created_by=actor_id, statuses=statuses, priorities=priorities,
                                 exclude_statuses=unfinished, text=self.text)
-        return TicketFilter(statuses=statuses, exclude_statuses=unfinished, text=self.text)
+        return TicketFilter(statuses=statuses, priorities=priorities,
+                            exclude_statuses=unfinished, text=self.text)
 
     @property
     def title(self) -> str:
         what = {"mine": "Assigned to you", "created": "Tickets you filed"}.get(self.kind, "Tickets")
+        if self.priority:
+            what += f" · {self.priority}"
         if self.status:
             what += f" · {self.status.replace('_', ' ')}"
         else:

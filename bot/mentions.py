@@ -16,7 +16,9 @@ from dataclasses import replace
 
 from botbuilder.schema import Activity, Mention
 
-from bot import commands
+from bot.understanding.requests import (
+    CommentOnTicket, CreateTicket, FreeText, Help, Question, Understanding, Unknown,
+)
 
 _AT = re.compile(r"<at\b[^>]*>(.*?)</at\s*>", re.IGNORECASE | re.DOTALL)
 _BREAK = re.compile(r"<br\s*/?>", re.IGNORECASE)
@@ -84,20 +86,20 @@ def as_written(text: str) -> str:
     return _CANONICAL_AT.sub(lambda m: f"@{m.group(1)}", text)
 
 
-def readable(command: commands.Command) -> commands.Command:
-    """Free text in a command as people wrote it; nothing but mentions is no command at all."""
-    match command:
-        case commands.Comment(text=text):
-            return replace(command, text=as_written(text))
-        case commands.NewTicket(title=str() as title):
-            return replace(command, title=as_written(title))
-        case commands.Question(text=text):
-            return replace(command, text=as_written(text))
-        case commands.Unknown(text=text) if not _CANONICAL_AT.sub("", text).strip():
-            return commands.Help()
-        case commands.Unknown(text=text):
-            return replace(command, text=as_written(text))
-    return command
+def readable(understood: Understanding) -> Understanding:
+    """Free text in a request as people wrote it; nothing but mentions is no request at all."""
+    match understood:
+        case CommentOnTicket(text=str() as text):
+            return replace(understood, text=as_written(text))
+        case CreateTicket(title=str() as title):
+            return replace(understood, title=as_written(title))
+        case Question(text=text) | FreeText(text=text):
+            return replace(understood, text=as_written(text))
+        case Unknown(text=text) if not _CANONICAL_AT.sub("", text).strip():
+            return Help()
+        case Unknown(text=text):
+            return replace(understood, text=as_written(text))
+    return understood
 
 
 def mentions_bot(activity: Activity) -> bool:

@@ -1,54 +1,124 @@
-"""Text commands in a chat: one handler per command, the dialog when one is running."""
+"""Chat messages: understood (bot.understanding), then acted on once (bot.actions).
+
+Admin and channel commands keep their exact syntax (bot.commands); everything about
+tickets is understood as people phrase it. While a dialog waits for an answer, a
+clear command is handled instead of being taken as the answer.
+"""
 
 from __future__ import annotations
 
+import re
+from dataclasses import replace
 from typing import Any
 
-from botbuilder.core import TurnContext
+from botbuilder.core import CardFactory, MessageFactory, StatePropertyAccessor, TurnContext
 from botbuilder.dialogs import DialogContext, DialogTurnStatus
-from botbuilder.schema import Mention
+from botbuilder.schema import ActionTypes, CardAction, HeroCard
 
 from bot import commands, presenter
-from bot.assistant import answer_question
+from bot.actions import notices
+from bot.actions.conversation import conversation_for
+from bot.actions.phrasing import phrase
+from bot.actions.reply import Option, Reply
+from bot.actions.tickets import file_ticket, perform
 from bot.admin import run_admin
+from bot.assistant import answer_question
 from bot.context import BotDependencies
 from bot.dialogs.new_ticket import DIALOG_ID as NEW_TICKET
 from bot.identity import MemberDirectory
-from bot.listing import ListQuery
 from bot.mentions import mentioned_users, readable, strip_bot_mention
 from bot.outgoing import reply_card
-from bot.people import resolve_assignee
+from bot.people import resolve_person
 from bot.subscriptions import run_subscription
+from bot.understanding import Conversation, Person, understand
+from bot.understanding.requests import (
+    AssignTicket, Cancel, ChangeStatus, Choice, Clarify, CommentOnTicket, CreateTicket, Declined,
+    FreeText, Help, ListTickets, Question, TicketRequest, Understanding, Unknown,
+)
+from bot.understanding.suggestions import suggest
 from domain.access import Viewer
-from domain.clock import utcnow
-from domain.errors import NotAllowed
-from domain.people import Role
-from domain.services import tickets as ticket_services
-from domain.services.company import company_settings
+from domain.errors import DomainError
+from domain.tickets import TicketStatus
+
+ADMIN_COMMANDS = (
+    commands.Invite, commands.SetRole, commands.Deactivate, commands.CreateTeam,
+    commands.AddToTeam, commands.CompanySettings,
+)
+CHANNEL_COMMANDS = (
+    commands.Subscribe, commands.Unsubscribe, commands.Subscriptions, commands.Webhook,
+)
+_TICKETS = re.compile(r"\btickets?\b", re.IGNORECASE)
+_NAMED_TICKET = re.compile(r"[A-Za-z][A-Za-z0-9]{0,9}-\d{4}-\d+|#\d+|\bticket\s+\d+", re.IGNORECASE)
 
 
 class MessageRouter:
-    def __init__(self, deps: BotDependencies, directory: MemberDirectory) -> None:
+    def __init__(
+        self, deps: BotDependencies, directory: MemberDirectory, last_ticket: StatePropertyAccessor
+    ) -> None:
         self._deps = deps
         self._directory = directory
+        self._last_ticket = last_ticket
 
     async def handle(self, turn_context: TurnContext, viewer: Viewer, dc: DialogContext) -> None:
         text = strip_bot_mention(turn_context.activity)
-        command = readable(commands.parse(text))
-        if dc.active_dialog is not None:
-            await self._in_dialog(turn_context, viewer, dc, command)
+        command = commands.parse(text)
+        if command is not None:
+            await self._interrupt(turn_context, dc)
+            await self._run_command(turn_context, viewer, command)
             return
-        await self._dispatch(turn_context, viewer, dc, command)
-
-    async def _in_dialog(
-        self, turn_context: TurnContext, viewer: Viewer, dc: DialogContext,
-        command: commands.Command,
-    ) -> None:
-        if isinstance(command, commands.Cancel):
+        understood, conversation = await self._understand(turn_context, viewer, text)
+        if dc.active_dialog is not None and isinstance(understood, Cancel):
             await dc.cancel_all_dialogs()
             await turn_context.send_activity("Cancelled. Nothing was saved.")
             return
-        if isinstance(command, commands.Help):
+        if dc.active_dialog is not None:
+            if not _interrupts(understood, text):
+                await self._answer_dialog(turn_context, viewer, dc, understood)
+                return
+            await self._interrupt(turn_context, dc)
+        await self._dispatch(turn_context, viewer, dc, understood, conversation)
+
+    async def _understand(
+        self, turn_context: TurnContext, viewer: Viewer, text: str
+    ) -> tuple[Understanding, Conversation]:
+        """Understood cheaply first; again with the people and teams when a name matters."""
+        last = await self._last_ticket.get(turn_context, None)
+        mentions = await self._mentions(turn_context, viewer)
+        conversation = await conversation_for(
+            self._deps, viewer, last_ticket=last if isinstance(last, str) else None,
+            mentions=mentions, numbers=any(ch.isdigit() for ch in text),
+        )
+        understood = understand(text, conversation)
+        if _names_someone(understood):
+            conversation = await conversation_for(
+                self._deps, viewer, last_ticket=last if isinstance(last, str) else None,
+                mentions=mentions, numbers=True, directory=True,
+            )
+            understood = understand(text, conversation)
+        return readable(understood), conversation
+
+    async def _mentions(self, turn_context: TurnContext, viewer: Viewer) -> tuple[Person, ...]:
+        found: list[Person] = []
+        for mention in mentioned_users(turn_context.activity):
+            try:
+                user_id = await resolve_person(
+                    turn_context, self._deps, self._directory, viewer, "mention", [mention]
+                )
+            except DomainError:
+                continue  # not a TicketFlow user: understanding asks who was meant
+            found.append(Person(user_id, mention.mentioned.name or user_id))
+        return tuple(found)
+
+    async def _interrupt(self, turn_context: TurnContext, dc: DialogContext) -> None:
+        if dc.active_dialog is not None:
+            await dc.cancel_all_dialogs()
+            await turn_context.send_activity("(I've dropped the ticket we were filing.)")
+
+    async def _answer_dialog(
+        self, turn_context: TurnContext, viewer: Viewer, dc: DialogContext,
+        understood: Understanding,
+    ) -> None:
+        if isinstance(understood, Help):
             await reply_card(turn_context, presenter.help_card(viewer))
             await turn_context.send_activity("You're filing a ticket: answer the question above, "
                                              "or say cancel.")
@@ -59,99 +129,121 @@ class MessageRouter:
             await self._file(turn_context, viewer, result.result)
 
     async def _file(self, turn_context: TurnContext, viewer: Viewer, answers: dict[str, Any]) -> None:
-        ticket = await ticket_services.create_ticket(
-            uow=self._deps.uow(), actor=viewer, title=answers.get("title"),
-            category=answers.get("category"), description=answers.get("description"),
-            priority=answers.get("priority"),
-        )
-        card = await presenter.ticket_card(self._deps, viewer, ticket.id,
-                                           notice=f"Filed {ticket.ticket_number}.")
-        await reply_card(turn_context, card)
+        reply = await file_ticket(self._deps, viewer, answers)
+        await self._send(turn_context, reply)
+
+    async def _run_command(
+        self, turn_context: TurnContext, viewer: Viewer, command: commands.Command
+    ) -> None:
+        if isinstance(command, ADMIN_COMMANDS):
+            await run_admin(turn_context, self._deps, self._directory, viewer, command)
+        elif isinstance(command, CHANNEL_COMMANDS):
+            await run_subscription(turn_context, self._deps, viewer, command)
 
     async def _dispatch(
         self, turn_context: TurnContext, viewer: Viewer, dc: DialogContext,
-        command: commands.Command,
+        understood: Understanding, conversation: Conversation,
     ) -> None:
-        deps = self._deps
-        match command:
-            case commands.Help():
+        match understood:
+            case Help():
                 await reply_card(turn_context, presenter.help_card(viewer))
-            case commands.Cancel():
+            case Cancel():
                 await turn_context.send_activity("There's nothing to cancel.")
-            case commands.NewTicket(form=True):
-                await reply_card(turn_context, presenter.create_form())
-            case commands.NewTicket(title=title):
-                await dc.begin_dialog(NEW_TICKET, {"title": title})
-            case commands.MyTickets(created=created):
-                filed = created or viewer.role is Role.CUSTOMER  # customers are never assignees
-                query = ListQuery(kind="created" if filed else "mine")
-                await reply_card(turn_context, await presenter.list_card(deps, viewer, query, 0))
-            case commands.ListTickets(status=status, text=text):
-                query = ListQuery(kind="search", status=status.value if status else None, text=text)
-                await reply_card(turn_context, await presenter.list_card(deps, viewer, query, 0))
-            case commands.ShowTicket(ref=ref):
-                card = await presenter.ticket_card(deps, viewer, await self._full_ref(viewer, ref))
-                await reply_card(turn_context, card)
-            case commands.Assign(ref=ref, target=target):
-                await self._assign(turn_context, viewer, await self._full_ref(viewer, ref), target)
-            case commands.ChangeStatus(ref=ref, status=status):
-                ticket = await ticket_services.change_status(
-                    uow=deps.uow(), actor=viewer, ticket=await self._full_ref(viewer, ref),
-                    to=status,
+            case Clarify(request=request, question=question, choices=choices):
+                options = tuple(
+                    Option(choice.label, phrase(_filled(request, choice), conversation))
+                    for choice in choices
                 )
-                label = ticket.status.value.replace("_", " ")
-                await reply_card(turn_context, await presenter.ticket_card(
-                    deps, viewer, ticket.id, notice=f"{ticket.ticket_number} is now {label}."))
-            case commands.Comment(ref=ref, text=text):
-                full = await self._full_ref(viewer, ref)
-                await ticket_services.comment_on_ticket(
-                    uow=deps.uow(), actor=viewer, ticket=full, content=text
-                )
-                await reply_card(turn_context, await presenter.ticket_card(
-                    deps, viewer, full, notice="Comment added."))
-            case commands.Edit(ref=ref):
-                await reply_card(turn_context, await presenter.edit_form(
-                    deps, viewer, await self._full_ref(viewer, ref)))
-            case commands.Question(text=text) if deps.assistant is not None:
-                await answer_question(turn_context, deps, viewer, text)
-            case commands.Question(text=text):
-                await turn_context.send_activity(
-                    "I can't answer questions from the help documents yet. "
-                    "Here is what I can do:"
-                )
-                await reply_card(turn_context, presenter.help_card(viewer))
-            case (commands.Invite() | commands.SetRole() | commands.Deactivate()
-                  | commands.CreateTeam() | commands.AddToTeam() | commands.CompanySettings()):
-                await run_admin(turn_context, deps, self._directory, viewer, command)
-            case (commands.Subscribe() | commands.Unsubscribe() | commands.Subscriptions()
-                  | commands.Webhook()):
-                await run_subscription(turn_context, deps, viewer, command)
-            case commands.Unknown(text=text, hint=hint):
-                reply = f"Sorry, I didn't get “{text[:80]}”."
-                await turn_context.send_activity(f"{reply} {hint}" if hint else reply)
-                await reply_card(turn_context, presenter.help_card(viewer))
+                await self._send(turn_context, Reply(text=question, options=options))
+            case Declined(ticket=ticket):
+                await turn_context.send_activity(notices.nothing_changed(ticket))
+            case Question(text=text) | FreeText(text=text):
+                await self._ask_assistant(turn_context, viewer, text)
+            case Unknown(text=text, suggestions=suggestions):
+                await self._not_understood(turn_context, text, suggestions)
+            case _:
+                await self._act(turn_context, viewer, dc, understood, conversation)
 
-    async def _full_ref(self, viewer: Viewer, ref: str) -> str:
-        """A bare `42` means this year's ticket 42 in the company's numbering."""
-        if not ref.isdecimal():
-            return ref
-        settings = await company_settings(uow=self._deps.uow(), actor=viewer)
-        return f"{settings.ticket_prefix}-{utcnow().year}-{int(ref):04d}"
-
-    async def _assign(
-        self, turn_context: TurnContext, viewer: Viewer, ref: str, target: str
+    async def _act(
+        self, turn_context: TurnContext, viewer: Viewer, dc: DialogContext,
+        request: TicketRequest, conversation: Conversation,
     ) -> None:
-        if viewer.role is Role.CUSTOMER:  # before any lookup that could reveal who exists
-            raise NotAllowed("customers cannot assign tickets")
-        mentions: list[Mention] = mentioned_users(turn_context.activity)
-        to = await resolve_assignee(
-            turn_context, self._deps, self._directory, viewer, target, mentions
-        )
-        ticket = await ticket_services.assign_ticket(
-            uow=self._deps.uow(), actor=viewer, ticket=ref, to=to
-        )
-        card = await presenter.ticket_card(
-            self._deps, viewer, ticket.id,
-            notice=lambda seen: f"Assigned to {seen.assignee}." if seen.assignee else "Unassigned.",
-        )
-        await reply_card(turn_context, card)
+        reply = await perform(self._deps, viewer, request, conversation)
+        match reply.dialog:
+            case None:
+                await self._send(turn_context, reply)
+            case CreateTicket(title=title, priority=priority, category=category):
+                await dc.begin_dialog(NEW_TICKET, {
+                    "title": title, "priority": priority.value if priority else None,
+                    "category": category.value if category else None,
+                })
+            case CommentOnTicket(ticket=ticket):
+                await self._send(turn_context, Reply(text=notices.what_comment(str(ticket)),
+                                                     ticket=reply.ticket))
+            case _:
+                await self._send(turn_context, reply)
+
+    async def _ask_assistant(self, turn_context: TurnContext, viewer: Viewer, text: str) -> None:
+        if self._deps.assistant is not None:
+            await answer_question(turn_context, self._deps, viewer, text)
+            return
+        await self._send(turn_context, Reply(
+            text=f"{notices.no_assistant()} {notices.try_these()}",
+            options=tuple(Option(s, s) for s in ("my tickets", "new ticket", "help")),
+        ))
+
+    async def _not_understood(
+        self, turn_context: TurnContext, text: str, suggestions: tuple[str, ...]
+    ) -> None:
+        shown = suggestions or suggest([])
+        await self._send(turn_context, Reply(
+            text=f"{notices.not_understood(text)} {notices.try_these()}",
+            options=tuple(Option(s, s) for s in shown[:3]),
+        ))
+
+    async def _send(self, turn_context: TurnContext, reply: Reply) -> None:
+        if reply.ticket is not None:
+            await self._last_ticket.set(turn_context, reply.ticket)
+        if reply.card is not None:
+            await reply_card(turn_context, reply.card)
+        if reply.options:
+            buttons = [CardAction(type=ActionTypes.im_back, title=o.label, value=o.says)
+                       for o in reply.options]
+            hero = HeroCard(text=reply.text or "", buttons=buttons)
+            await turn_context.send_activity(MessageFactory.attachment(CardFactory.hero_card(hero)))
+        elif reply.text:
+            await turn_context.send_activity(reply.text)
+
+
+def _names_someone(understood: Understanding) -> bool:
+    """An assignment: the directory turns names into people (read only then)."""
+    if isinstance(understood, Clarify):
+        return isinstance(understood.request, AssignTicket)
+    return isinstance(understood, AssignTicket)
+
+
+def _interrupts(understood: Understanding, text: str) -> bool:
+    """A message that clearly is a new command rather than the answer to the question asked."""
+    match understood:
+        case Cancel():
+            return True
+        case Help():
+            return False
+        case ListTickets():
+            return bool(_TICKETS.search(text))
+        case CreateTicket():
+            return True
+        case Clarify() | Declined() | Question() | FreeText() | Unknown():
+            return False
+        case _:
+            return bool(_NAMED_TICKET.search(text))
+
+
+def _filled(request: TicketRequest, value: Choice) -> TicketRequest:
+    """The request with the slot a clarifying question asked about filled by the choice."""
+    chosen = value.value
+    if isinstance(request, AssignTicket) and not isinstance(chosen, TicketStatus):
+        return replace(request, to=chosen)
+    if isinstance(request, ChangeStatus) and isinstance(chosen, TicketStatus):
+        return replace(request, status=chosen)
+    return request

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Any
 
+from bot.actions import table as command_table
 from bot.cards import forms
 from bot.cards.help import help_card as draw_help
 from bot.cards.notice import notice_card as draw_notice
@@ -32,53 +33,8 @@ from domain.services.overview import TicketOverview, ticket_listing, ticket_over
 Card = dict[str, Any]
 NoticeText = str | Callable[[TicketOverview], str] | None
 
-STAFF_COMMANDS = (
-    ("assign TKT-… to me", "take a ticket (also: to @person, to team NAME)"),
-    ("start / resolve / close TKT-…", "move a ticket along"),
-    ("status TKT-… on_hold", "any status: open, in_progress, on_hold, resolved, closed"),
-)
-EVERYONE_COMMANDS = (
-    ("new ticket [title]", "file a ticket step by step (or: new ticket form)"),
-    ("my tickets", "tickets assigned to you (my tickets created: the ones you filed)"),
-    ("tickets [status] [words]", "find tickets, e.g. tickets open vpn"),
-    ("TKT-2026-0001", "show a ticket (or: ticket 1 for this year's number 1)"),
-    ("comment TKT-… text", "add a comment"),
-    ("edit TKT-…", "change the title, description and more"),
-    ("cancel", "stop what we're doing"),
-)
-CUSTOMER_COMMANDS = (
-    ("new ticket [title]", "file a ticket step by step (or: new ticket form)"),
-    ("my tickets", "the tickets you filed"),
-    ("TKT-2026-0001", "show one of your tickets"),
-    ("comment TKT-… text", "add a comment"),
-    ("edit TKT-…", "change the title or description while it's open"),
-    ("reopen TKT-…", "reopen your resolved or closed ticket"),
-    ("cancel", "stop what we're doing"),
-)
-
-
-MANAGER_COMMANDS = (
-    ("subscribe [created assigned …]", "in a channel: post its tickets here (unsubscribe, subscriptions)"),
-    ("webhook URL [types] / webhook off", "your Teams Workflows webhook for ticket posts"),
-    ("team add @person TEAM", "add someone to one of your teams"),
-)
-ADMIN_COMMANDS = (
-    ("invite EMAIL as ROLE [department D]", "invite someone; they get the role on first contact"),
-    ("role @person ROLE / deactivate @person", "change a role, or switch an account off"),
-    ("team create NAME", "create a team"),
-    ("settings [name|prefix|colour VALUE]", "company name, ticket prefix and colour"),
-)
-
-
 def commands_for(viewer: Viewer) -> list[tuple[str, str]]:
-    if viewer.role is Role.CUSTOMER:
-        return list(CUSTOMER_COMMANDS)
-    listed = [*EVERYONE_COMMANDS[:2], *STAFF_COMMANDS, *EVERYONE_COMMANDS[2:]]
-    if viewer.role in (Role.MANAGER, Role.ADMIN):
-        listed += MANAGER_COMMANDS
-    if viewer.role is Role.ADMIN:
-        listed += ADMIN_COMMANDS
-    return listed
+    return command_table.commands_for(viewer.role)
 
 
 def help_card(viewer: Viewer) -> Card:

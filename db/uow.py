@@ -8,7 +8,7 @@ from typing import Self
 
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
-from db.repositories.captured_changes import capture_mark, forget_own_changes
+from db.repositories.own_changes import capture_mark, forget_own_changes
 from db.repositories.company import SqlCompanySettingsRepository
 from db.repositories.departments import SqlDepartmentRepository
 from db.repositories.invitations import SqlInvitationRepository

@@ -14,11 +14,12 @@ import math
 import operator
 import struct
 from collections.abc import Sequence
-from typing import Any, Protocol
-
-import openai
+from typing import TYPE_CHECKING, Any, Protocol
 
 from knowledge.ports import Vector
+
+if TYPE_CHECKING:
+    import openai
 
 try:  # optional: only speed depends on it
     import numpy
@@ -69,6 +70,8 @@ class OpenAIEmbedder:
         await self._client.close()
 
     async def _embed_batch(self, batch: list[str]) -> list[Vector]:
+        import openai
+
         try:
             # "float", not the client's default base64: not every compatible server has it.
             response = await self._client.embeddings.create(

@@ -37,8 +37,9 @@ from knowledge.passages import SourceKind
 from knowledge.ports import DocumentIndex, IndexedChunk, IndexStatus, SourceDocument
 from knowledge.text import clean_extracted_text
 
-INDEX_FORMAT = "chunks-v1"
-"""Part of every fingerprint: changing how documents are chunked re-indexes them all."""
+INDEX_FORMAT = "chunks-v2"
+"""Part of every fingerprint: changing how documents are extracted or chunked re-indexes them
+all on the next `docs reindex` (v2: words split by PDF kerning are joined)."""
 DEFAULT_SIZE = ChunkSize()
 _DATA_URL = re.compile(r"^data:[^,]{0,200};base64,", re.IGNORECASE)
 

@@ -12,10 +12,13 @@ import logging
 from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
-import openai
-from openai.types.chat import ChatCompletionMessageParam
+if TYPE_CHECKING:
+    from openai.types.chat import ChatCompletionMessageParam
+
+# `openai` is imported where it is used: loading it costs about a second, and a
+# process without a key (quoting the documents) never needs it.
 
 log = logging.getLogger(__name__)
 
@@ -63,6 +66,8 @@ class OpenAIChatModel:
         max_retries: int = DEFAULT_MAX_RETRIES,
         max_completion_tokens: int = DEFAULT_MAX_COMPLETION_TOKENS,
     ) -> None:
+        import openai
+
         self.model = model
         self._max_completion_tokens = max_completion_tokens
         self._client = openai.AsyncOpenAI(
@@ -70,6 +75,8 @@ class OpenAIChatModel:
         )
 
     async def complete(self, messages: Sequence[PromptMessage]) -> str:
+        import openai
+
         try:
             response = await self._client.chat.completions.create(
                 model=self.model,

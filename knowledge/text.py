@@ -8,6 +8,8 @@ same way for every format, keeps search terms matching what people type.
 from __future__ import annotations
 
 import re
+from collections import Counter as _Counter
+from collections.abc import Callable
 
 _LIGATURES = str.maketrans(
     {
@@ -138,3 +140,50 @@ def words(text: str) -> list[str]:
 def fold(text: str) -> str:
     """Case- and whitespace-insensitive form of a text, for "does it contain" checks."""
     return " ".join(text.casefold().split())
+
+
+
+_LETTERS = re.compile(r"[^\W\d_]+")
+_ENDS_IN_WORD = re.compile(r"^[^\w]*([^\W\d_]+)$")
+_STARTS_WITH_WORD = re.compile(r"^([^\W\d_]+)[^\w]*$")
+
+
+def join_split_words(pages: list[str]) -> list[str]:
+    """Join words a PDF split with a space ("pri vate key", "def ault"), using the
+    document's own vocabulary.
+
+    "a b" becomes "ab" when the document spells "ab" whole more often than it
+    uses "a" or "b" (as often, when a half is a mere fragment of up to three
+    letters): "def" and "ault" occur only as halves of a "default" that is
+    everywhere else, whereas "log in" stays when "login" is rarer than "log",
+    and "speed test" when "speedtest" is as rare. A word the document never
+    spells whole stays split.
+    """
+    counts = _Counter(
+        word.casefold() for page in pages for word in _LETTERS.findall(page)
+    )
+
+    def joined(first: str, second: str) -> str | None:
+        head = _ENDS_IN_WORD.match(first)
+        tail = _STARTS_WITH_WORD.match(second)
+        if head is None or tail is None:
+            return None
+        left, right = head.group(1), tail.group(1)
+        whole = counts.get((left + right).casefold(), 0)
+        halves = min(counts[left.casefold()], counts[right.casefold()])
+        if whole > halves or (whole and whole == halves and min(len(left), len(right)) <= 3):
+            return first + second
+        return None
+
+    def repair(line: str) -> str:
+        parts = line.split(" ")
+        kept = [parts[0]]
+        for part in parts[1:]:
+            merged = joined(kept[-1], part) if kept[-1] and part else None
+            if merged is None:
+                kept.append(part)
+            else:
+                kept[-1] = merged
+        return " ".join(kept)
+
+    return ["\n".join(repair(line) for line in page.split("\n")) for page in pages]

@@ -11,12 +11,11 @@ from typing import Any, Protocol
 
 import aiohttp
 
-from db.repositories.outbox import OutboxEntry
-from db.repositories.ticket_cards import SqlTicketCards
 from domain.chat import ConversationRef
 from domain.events import EventType
 from domain.notifications import Reason, TicketNotice
 from domain.ports import ConversationRefRepository
+from notify.deliveries import OutboxEntry
 from notify.ports import (
     MessageGone,
     NotificationCards,
@@ -24,6 +23,7 @@ from notify.ports import (
     SendFailed,
     TargetGone,
     TeamsMessenger,
+    TicketCards,
 )
 from notify.safe_http import create_webhook_session
 from notify.webhook import DeliveryOutcome, DeliveryResult, post_webhook
@@ -89,7 +89,7 @@ class ChannelDeliverer:
         messenger: TeamsMessenger,
         cards: NotificationCards,
         refs: ConversationRefRepository,
-        ticket_cards: SqlTicketCards,
+        ticket_cards: TicketCards,
     ) -> None:
         self._messenger = messenger
         self._cards = cards

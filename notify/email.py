@@ -17,10 +17,11 @@ from email.headerregistry import Address
 from email.message import EmailMessage
 from email.utils import formataddr
 
-from db.repositories.email_settings import SmtpSettings, SqlEmailSettings
-from db.repositories.outbox import OutboxEntry
 from domain.notifications import TicketNotice
+from notify.deliveries import OutboxEntry
+from notify.email_settings import SmtpSettings
 from notify.email_templates import RenderedEmail, render_notice, template_name
+from notify.ports import EmailSettingsStore
 from notify.secrets import SecretBox, SecretKeyMissing, SecretUnreadable
 from notify.webhook import DELIVERY_ID_HEADER, DeliveryOutcome, DeliveryResult
 
@@ -95,7 +96,7 @@ class EmailDeliverer:
     def __init__(
         self,
         *,
-        settings: SqlEmailSettings,
+        settings: EmailSettingsStore,
         secrets: SecretBox | None,
         timeout: float = DEFAULT_SMTP_TIMEOUT,
     ) -> None:

@@ -17,18 +17,14 @@ from dataclasses import dataclass, replace
 from typing import Any
 from urllib.parse import quote
 
-from sqlalchemy.ext.asyncio import AsyncEngine
-
-from db.repositories.notification_facts import SqlNotificationFacts
-from db.repositories.outbox import OutboxEntry
-from db.repositories.refresh_audience import refresh_audiences
-from db.repositories.subscriptions import SqlAudience
 from domain.access import Viewer, available_actions, can_see
 from domain.disclosure import changes_seen_by, reads_internal_notes, ticket_seen_by
 from domain.events import UNKNOWN_ACTOR, EventType
 from domain.notifications import Reason, TargetKind, TicketNotice
 from domain.people import User
 from domain.tickets import AssigneeType, FieldChange, Ticket
+from notify.deliveries import OutboxEntry
+from notify.ports import NoticeFactsReader
 
 TEAM_PREFIX = "team:"
 _BOT_CARD_KINDS = (TargetKind.CHANNEL, TargetKind.PERSONAL)
@@ -84,23 +80,22 @@ class Names:
 
 
 async def load_notices(
-    engine: AsyncEngine, entries: Sequence[OutboxEntry], *, links: NoticeLinks
+    read_facts: NoticeFactsReader, entries: Sequence[OutboxEntry], *, links: NoticeLinks
 ) -> dict[int, TicketNotice]:
     """A notice per entry id; an entry whose ticket no longer exists, or whose recipient
     may no longer see it, has none."""
     if not entries:
         return {}
-    async with engine.connect() as connection:
-        facts = SqlNotificationFacts(connection)
+    async with read_facts() as facts:
         tickets = await facts.tickets({entry.ticket_id for entry in entries})
         user_ids, team_ids = _people_named(entries, tickets.values())
         names = Names(await facts.users(user_ids), await facts.team_names(team_ids))
         company = await facts.company()
         recipients = {str(entry.payload.get("on_behalf_of")) for entry in entries}
-        viewers = await SqlAudience(connection).viewers(recipients)
+        viewers = await facts.viewers(recipients)
         bot_cards = {e.ticket_id for e in entries if e.target.kind in _BOT_CARD_KINDS}
-        audiences = await refresh_audiences(
-            connection, [ticket for ticket_id, ticket in tickets.items() if ticket_id in bot_cards]
+        audiences = await facts.refresh_audiences(
+            [ticket for ticket_id, ticket in tickets.items() if ticket_id in bot_cards]
         )
     notices: dict[int, TicketNotice] = {}
     for entry in entries:

@@ -14,21 +14,16 @@ import uuid
 from collections.abc import Callable, Mapping
 from dataclasses import replace
 from datetime import datetime
-from functools import partial
 from typing import Any
 
-from sqlalchemy.ext.asyncio import AsyncConnection
-
-from db.repositories.outbox import NewDelivery, add_deliveries
-from db.repositories.posted_cards import posted_cards
-from db.repositories.subscriptions import SqlAudience
 from domain.access import Viewer
 from domain.card_updates import PostedCard, card_updates
 from domain.clock import utcnow
 from domain.events import REMINDERS, TicketEvent
 from domain.notifications import Delivery, Subscription, people_involved, recipients
-from domain.ports import EventSink
 from domain.reminders import reminder_recipients
+from notify.deliveries import NewDelivery
+from notify.ports import Audience, DeliveryLog
 from notify.webhook_url import (
     WebhookPolicy,
     WebhookUrlRefused,
@@ -42,30 +37,33 @@ COMMENT_EXCERPT = 500
 
 
 class OutboxWriter:
-    """The `EventSink` for one unit of work: its events become outbox rows on its connection."""
+    """The `EventSink` for one unit of work: its events become outbox rows in its transaction
+    (`audience` and `deliveries` work on the unit of work's connection)."""
 
     def __init__(
         self,
-        connection: AsyncConnection,
         *,
+        audience: Audience,
+        deliveries: DeliveryLog,
         policy: WebhookPolicy,
         clock: Callable[[], datetime] = utcnow,
         new_id: Callable[[], str] = lambda: str(uuid.uuid4()),
     ) -> None:
-        self._db = connection
+        self._audience = audience
+        self._deliveries = deliveries
         self._policy = policy
         self._clock = clock
         self._new_id = new_id
 
     async def record(self, events: list[TicketEvent]) -> None:
-        audience = SqlAudience(self._db)
+        audience = self._audience
         enabled = await audience.enabled_subscriptions()
         changes = [event for event in events if event.type not in REMINDERS]
         reminded = [event.ticket for event in events if event.type in REMINDERS]
         subscriptions = [
             self._callable(s) for s in enabled if any(s.wants(event.type) for event in changes)
         ]
-        posted = await posted_cards(self._db, {event.ticket.id for event in changes})
+        posted = await audience.posted_cards({event.ticket.id for event in changes})
         card_places = {(card.team_id, card.channel_id) for card in posted}
         card_owners = [s for s in enabled if (s.team_id, s.channel_id) in card_places]
         team_channels = [s for s in enabled if s.has_channel] if reminded else []
@@ -107,7 +105,7 @@ class OutboxWriter:
             for event in events
             for delivery in deliveries(event)
         ]
-        await add_deliveries(self._db, rows, now=self._clock())
+        await self._deliveries.add(rows, now=self._clock())
 
     def _callable(self, subscription: Subscription) -> Subscription:
         """Drops a webhook URL today's policy refuses: never called, and the log says why."""
@@ -164,9 +162,3 @@ def payload_of(event: TicketEvent, delivery: Delivery) -> dict[str, Any]:
 def _excerpt(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
-
-def outbox_sink(
-    policy: WebhookPolicy, *, clock: Callable[[], datetime] = utcnow
-) -> Callable[[AsyncConnection], EventSink]:
-    """The factory `SqlUnitOfWork(engine, event_sink=...)` takes."""
-    return partial(OutboxWriter, policy=policy, clock=clock)

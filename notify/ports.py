@@ -1,9 +1,11 @@
-"""What the delivery worker needs from Teams and from the card builders.
+"""What notifications need from Teams, the card builders and storage.
 
 The bot implements `TeamsMessenger` over its adapter (sends there are already
 paced per conversation and retried on 429/412/502/504) and `NotificationCards`
-over `bot.cards`; the worker only sees these Protocols, so `notify` never
-imports the bot.
+over `bot.cards`; `db` implements the storage ports (`DeliveryQueue`,
+`DeliveryLog`, `Audience`, `NoticeFacts`, `TicketCards`, `EmailSettingsStore`).
+`notify` only sees these Protocols, so it imports neither the bot nor `db`, and
+the composition root (`ticketflow`) hands it the implementations.
 
 A messenger reports failures with the exceptions below; anything else it raises
 counts as a transient failure and is retried with backoff.
@@ -11,10 +13,20 @@ counts as a transient failure and is retried with backoff.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Collection, Iterable, Sequence
+from contextlib import AbstractAsyncContextManager
+from datetime import datetime
 from typing import Any, Protocol
 
+from domain.access import Viewer
+from domain.card_updates import PostedCard
 from domain.chat import ConversationRef
-from domain.notifications import TicketNotice
+from domain.company import CompanySettings
+from domain.notifications import Reach, Subscription, TargetKind, TicketNotice
+from domain.people import User
+from domain.tickets import Ticket
+from notify.deliveries import NewDelivery, OutboxEntry, Settlement
+from notify.email_settings import EmailTemplate, SmtpSettings
 
 Card = dict[str, Any]
 
@@ -49,6 +61,96 @@ class NotificationCards(Protocol):
     def personal_card(self, notice: TicketNotice) -> Card:
         """The ticket card for a personal chat, headed by `notice.headline`."""
         ...
+
+
+class DeliveryQueue(Protocol):
+    """The outbox as a worker sees it: due rows claimed under a lease, outcomes recorded."""
+
+    async def claim(
+        self,
+        *,
+        owner: str,
+        limit: int,
+        now: datetime,
+        lease_until: datetime,
+        kinds: Collection[TargetKind],
+    ) -> list[OutboxEntry]:
+        """Lease up to `limit` due rows of these target kinds to `owner`, oldest first."""
+        ...
+
+    async def renew(self, *, owner: str, ids: Sequence[int], lease_until: datetime) -> int:
+        """Extend the leases `owner` still holds; returns how many."""
+        ...
+
+    async def release(self, *, owner: str, ids: Sequence[int], now: datetime) -> int:
+        """Give unfinished rows back, due now; returns how many."""
+        ...
+
+    async def settle(
+        self, *, owner: str, settlements: Sequence[Settlement], now: datetime
+    ) -> list[OutboxEntry]:
+        """Record how attempts ended; returns the entries whose target this disabled."""
+        ...
+
+
+class DeliveryLog(Protocol):
+    """Where a change's deliveries are written, in the change's own transaction."""
+
+    async def add(self, deliveries: Sequence[NewDelivery], *, now: datetime) -> None: ...
+
+
+class Audience(Protocol):
+    """Who may hear of a change, read in the change's own transaction."""
+
+    async def enabled_subscriptions(self) -> list[Subscription]: ...
+
+    async def viewers(self, user_ids: Collection[str]) -> dict[str, Viewer]: ...
+
+    async def reach(
+        self, *, channels: Collection[tuple[str, str]], users: Collection[str]
+    ) -> Reach: ...
+
+    async def posted_cards(self, ticket_ids: Collection[int]) -> list[PostedCard]:
+        """The channels where the bot posted these tickets' cards."""
+        ...
+
+
+class NoticeFacts(Protocol):
+    """What a batch of notices is drawn from: the tickets as they are now, and names."""
+
+    async def tickets(self, ids: Collection[int]) -> dict[int, Ticket]: ...
+
+    async def users(self, ids: Collection[str]) -> dict[str, User]: ...
+
+    async def team_names(self, ids: Collection[int]) -> dict[int, str]: ...
+
+    async def company(self) -> CompanySettings: ...
+
+    async def viewers(self, user_ids: Collection[str]) -> dict[str, Viewer]: ...
+
+    async def refresh_audiences(self, tickets: Iterable[Ticket]) -> dict[int, tuple[str, ...]]:
+        """Teams user ids whose cards refresh by themselves, per ticket id."""
+        ...
+
+
+NoticeFactsReader = Callable[[], AbstractAsyncContextManager[NoticeFacts]]
+"""Opens one consistent read of `NoticeFacts` per batch."""
+
+
+class TicketCards(Protocol):
+    """Which message holds a ticket's card in a conversation, so later changes update it."""
+
+    async def activity_id(self, ticket_id: int, conversation_id: str) -> str | None: ...
+
+    async def remember(self, ticket_id: int, conversation_id: str, activity_id: str) -> None: ...
+
+
+class EmailSettingsStore(Protocol):
+    """The SMTP server and the message templates, read at each delivery."""
+
+    async def smtp(self) -> SmtpSettings | None: ...
+
+    async def template(self, name: str) -> EmailTemplate | None: ...
 
 
 class DeliveryError(Exception):

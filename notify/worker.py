@@ -19,13 +19,13 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from sqlalchemy.exc import SQLAlchemyError
-from sqlalchemy.ext.asyncio import AsyncEngine
 
-from db.repositories.outbox import DeliveryStatus, OutboxEntry, Settlement, SqlOutbox
 from domain.clock import utcnow
 from domain.notifications import Target, TargetKind, TicketNotice
 from notify.deliverers import Deliverer
+from notify.deliveries import DeliveryStatus, OutboxEntry, Settlement
 from notify.notices import NoticeLinks, load_notices
+from notify.ports import DeliveryQueue, NoticeFactsReader
 from notify.retries import RetryPolicy
 from notify.webhook import DeliveryOutcome, DeliveryResult
 from notify.webhook_url import redact_webhook_url
@@ -87,7 +87,8 @@ class DeliveryWorker:
     def __init__(
         self,
         *,
-        engine: AsyncEngine,
+        outbox: DeliveryQueue,
+        facts: NoticeFactsReader,
         deliverers: Mapping[TargetKind, Deliverer],
         links: NoticeLinks,
         worker_id: str,
@@ -96,8 +97,8 @@ class DeliveryWorker:
         clock: Callable[[], datetime] = utcnow,
         random: Callable[[], float] = random_module.random,
     ) -> None:
-        self._engine = engine
-        self._outbox = SqlOutbox(engine)
+        self._outbox = outbox
+        self._facts = facts
         self._deliverers = dict(deliverers)
         self._links = links
         self.worker_id = worker_id
@@ -185,7 +186,7 @@ class DeliveryWorker:
             lease_until=now + timedelta(seconds=self._config.lease),
             kinds=self._deliverers,
         )
-        notices = await load_notices(self._engine, entries, links=self._links)
+        notices = await load_notices(self._facts, entries, links=self._links)
         return [(entry, notices.get(entry.id)) for entry in entries]
 
     async def _attempt(

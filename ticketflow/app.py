@@ -6,14 +6,15 @@ import asyncio
 import logging
 from collections.abc import AsyncIterator, Callable
 from contextlib import suppress
+from dataclasses import replace
 
 from aiohttp import web
-from botframework.connector.auth import ServiceClientCredentialsFactory
 from sqlalchemy import text
 
 from bot.cards.notification import NotificationCardSet
 from bot.identity import MemberDirectory
 from bot.proactive import BotMessenger
+from bot.transport.adapter import CredentialsFactory
 from bot.transport.observer import Observers
 from domain.clock import utcnow
 from notify.capture import ChangeCapture
@@ -43,13 +44,13 @@ async def create_app(
     settings: Settings,
     *,
     directory: MemberDirectory | None = None,
-    credentials_factory: ServiceClientCredentialsFactory | None = None,
+    credentials_factory: CredentialsFactory | None = None,
 ) -> web.Application:
     """Everything `ticketflow serve` runs; the keyword arguments are for tests."""
     app = web.Application()
-    runtime = await open_runtime(settings)
-    metrics = build_metrics(runtime)
-    runtime.event_sink = counting_sink(runtime.event_sink, metrics)
+    opened = await open_runtime(settings)
+    metrics = build_metrics(opened)
+    runtime = replace(opened, event_sink=counting_sink(opened.event_sink, metrics))
     app[RUNTIME] = runtime
     app[METRICS] = metrics
     app.router.add_get("/healthz", healthz)

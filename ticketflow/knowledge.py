@@ -10,20 +10,25 @@ from __future__ import annotations
 
 import asyncio
 from dataclasses import dataclass
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
-import openai
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from db.repositories.chunk_search import PostgresChunkSearch, SqlChunkVectors, SqliteChunkSearch
-from db.repositories.help_documents import SqlHelpLibrary
-from knowledge.embeddings import OpenAIEmbedder
-from knowledge.extraction import PdfSandbox
-from knowledge.hybrid import HybridRetriever
-from knowledge.indexing import DocumentIndexer
-from knowledge.ingestion import ReindexReport, reindex
+from db.repositories.chunk_search import PostgresChunkSearch, SqliteChunkSearch
 from knowledge.retrieval import DEFAULT_DECLINE_BELOW, ChunkSearch, LexicalRetriever
-from knowledge.semantic import DEFAULT_SEMANTIC_DECLINE_BELOW, SemanticRetriever
+from knowledge.semantic import DEFAULT_SEMANTIC_DECLINE_BELOW
+
+if TYPE_CHECKING:
+    from db.repositories.help_documents import SqlHelpLibrary
+    from knowledge.embeddings import OpenAIEmbedder
+    from knowledge.extraction import PdfSandbox
+    from knowledge.hybrid import HybridRetriever
+    from knowledge.indexing import DocumentIndexer
+    from knowledge.ingestion import ReindexReport
+
+# Answering a question needs only the retriever: the PDF readers, the indexer and
+# the embeddings client (with `openai`) are imported when they are built, so that
+# `ticketflow ask` loads in a fraction of a second.
 
 EMBEDDINGS_TIMEOUT_SECONDS = 30.0
 
@@ -62,12 +67,48 @@ class Knowledge:
 
     async def index_unindexed(self) -> ReindexReport:
         """Index the sources written since the last run (by the web app, say)."""
+        from knowledge.ingestion import reindex
+
         return await reindex(library=self.library, indexer=self.indexer, only_unindexed=True)
 
     async def close(self) -> None:
         await asyncio.to_thread(self.sandbox.close)
         if self.embedder is not None:
             await self.embedder.close()
+
+
+@dataclass
+class Search:
+    """The search side alone, for answering: no PDF readers, no indexer."""
+
+    retriever: LexicalRetriever | HybridRetriever
+    embedder: OpenAIEmbedder | None = None
+
+    async def close(self) -> None:
+        if self.embedder is not None:
+            await self.embedder.close()
+
+
+def build_search(
+    runtime: KnowledgeRuntime,
+    *,
+    decline_below: float = DEFAULT_DECLINE_BELOW,
+    semantic_decline_below: float = DEFAULT_SEMANTIC_DECLINE_BELOW,
+) -> Search:
+    """Lexical search always; hybrid when an embeddings model and an endpoint are configured."""
+    engine = runtime.engine
+    embedder = _embedder(runtime.settings)
+    lexical = LexicalRetriever(chunk_search(engine), decline_below=decline_below)
+    if embedder is None:
+        return Search(lexical)
+    from db.repositories.chunk_search import SqlChunkVectors
+    from knowledge.hybrid import HybridRetriever
+    from knowledge.semantic import SemanticRetriever
+
+    semantic = SemanticRetriever(
+        SqlChunkVectors(engine), embedder, decline_below=semantic_decline_below
+    )
+    return Search(HybridRetriever(lexical, semantic), embedder)
 
 
 def build_knowledge(
@@ -77,24 +118,20 @@ def build_knowledge(
     decline_below: float = DEFAULT_DECLINE_BELOW,
     semantic_decline_below: float = DEFAULT_SEMANTIC_DECLINE_BELOW,
 ) -> Knowledge:
-    """Lexical search always; hybrid when an embeddings model and an endpoint are configured."""
-    engine = runtime.engine
-    settings = runtime.settings
+    """The search side, and the library with its indexer and PDF readers."""
+    from db.repositories.help_documents import SqlHelpLibrary
+    from knowledge.extraction import PdfSandbox
+    from knowledge.indexing import DocumentIndexer
+
+    search = build_search(runtime, decline_below=decline_below,
+                          semantic_decline_below=semantic_decline_below)
     sandbox = PdfSandbox(workers=pdf_workers)
-    embedder = _embedder(settings)
-    lexical = LexicalRetriever(chunk_search(engine), decline_below=decline_below)
-    retriever: LexicalRetriever | HybridRetriever = lexical
-    if embedder is not None:
-        semantic = SemanticRetriever(
-            SqlChunkVectors(engine), embedder, decline_below=semantic_decline_below
-        )
-        retriever = HybridRetriever(lexical, semantic)
     return Knowledge(
-        library=SqlHelpLibrary(engine),
-        indexer=DocumentIndexer(sandbox=sandbox, embedder=embedder),
-        retriever=retriever,
+        library=SqlHelpLibrary(runtime.engine),
+        indexer=DocumentIndexer(sandbox=sandbox, embedder=search.embedder),
+        retriever=search.retriever,
         sandbox=sandbox,
-        embedder=embedder,
+        embedder=search.embedder,
     )
 
 
@@ -123,6 +160,10 @@ def _embedder(settings: KnowledgeSettings) -> OpenAIEmbedder | None:
     """An embeddings client when a model is named and there is somewhere to send it."""
     if not settings.embedding_model or not (settings.openai_api_key or settings.openai_base_url):
         return None
+    import openai
+
+    from knowledge.embeddings import OpenAIEmbedder
+
     client = openai.AsyncOpenAI(
         # A local OpenAI-compatible server needs no key, but the client insists on one.
         api_key=settings.openai_api_key or "no-key",

@@ -29,7 +29,6 @@ from importlib import metadata as distribution
 from typing import Any
 
 from aiohttp import web
-from botbuilder.schema import ActivityTypes
 from prometheus_client import (
     CollectorRegistry,
     Counter,
@@ -45,7 +44,7 @@ from sqlalchemy import func, select
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
-from bot.transport.observer import UNREAD, TurnOutcome
+from bot.transport.observer import ACTIVITY_TYPES, MESSAGE, TurnOutcome
 from domain.clock import utcnow
 from domain.events import EventType, TicketEvent
 from domain.ports import EventSink
@@ -54,7 +53,6 @@ from ticketflow.runtime import Runtime
 log = logging.getLogger(__name__)
 
 OTHER = "other"
-ACTIVITY_TYPES = frozenset({t.value for t in ActivityTypes} | {UNREAD})
 # Teams resends after ~15 s and gives message extensions 5 s: buckets around both.
 TURN_BUCKETS = (0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.0, 3.0, 5.0, 10.0, 15.0, 30.0)
 DELIVERY_RESULTS = ("delivered", "retry_later", "gone", "rejected")
@@ -113,7 +111,7 @@ class Metrics:
             ("result",), registry=registry,
         )
         for outcome in TurnOutcome:  # every series exists from the start: rate() needs a zero
-            self._turns.labels(ActivityTypes.message.value, outcome.value)
+            self._turns.labels(MESSAGE, outcome.value)
         for event in EventType:
             self._ticket_events.labels(event.value)
         for answer in AnswerOutcome:

@@ -15,6 +15,8 @@ from db.repositories.captured_changes import SqlChangeFeed
 from db.repositories.conversation_refs import SqlConversationRefs
 from db.repositories.due_reminders import SqlDueReminders
 from db.repositories.email_settings import SqlEmailSettings
+from db.repositories.notification_facts import notice_facts_reader
+from db.repositories.outbox import SqlOutbox
 from db.repositories.subscriptions import SubscriptionsUnitOfWork
 from db.repositories.ticket_cards import SqlTicketCards
 from domain.notifications import TargetKind, WebhookUrlCheck
@@ -28,7 +30,7 @@ from notify.retries import RetryPolicy
 from notify.secrets import SecretBox
 from notify.webhook_url import check_webhook_url
 from notify.worker import DeliveryWorker, WorkerConfig
-from ticketflow.runtime import Runtime, outbox_sink_for, webhook_policy
+from ticketflow.runtime import Runtime, webhook_policy
 from ticketflow.settings import Settings
 
 
@@ -43,8 +45,9 @@ def webhook_check(settings: Settings) -> WebhookUrlCheck:
 
 
 def subscriptions_uow(runtime: Runtime) -> SubscriptionsUnitOfWork:
-    """The unit of work `subscribe_channel` and friends take."""
-    return SubscriptionsUnitOfWork(runtime.engine, event_sink=outbox_sink_for(runtime.settings))
+    """The unit of work `subscribe_channel` and friends take; events go where every other
+    unit of work sends them (the outbox, counted by the metrics when `create_app` runs)."""
+    return SubscriptionsUnitOfWork(runtime.engine, event_sink=runtime.event_sink)
 
 
 def secret_box(settings: Settings) -> SecretBox | None:
@@ -83,7 +86,8 @@ def build_delivery_worker(
             messenger=messenger, cards=cards, refs=refs
         )
     return DeliveryWorker(
-        engine=engine,
+        outbox=SqlOutbox(engine),
+        facts=notice_facts_reader(engine),
         deliverers=deliverers,
         links=NoticeLinks(web_url=settings.web_url, bot_app_id=settings.app_id),
         worker_id=worker_id or default_worker_id(),

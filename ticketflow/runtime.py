@@ -4,19 +4,23 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import datetime
 
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 from db.engine import create_engine
+from db.repositories.outbox import SqlDeliveryLog
+from db.repositories.subscriptions import SqlAudience
 from db.revisions import current_revision, head_revision
 from db.uow import EventSinkFactory, SqlUnitOfWork
+from domain.clock import utcnow
 from domain.ports import EventSink
-from notify.outbox import outbox_sink
+from notify.outbox import OutboxWriter
 from notify.webhook_url import WebhookPolicy
 from ticketflow.settings import Settings, SettingsError
 
 
-@dataclass
+@dataclass(frozen=True)
 class Runtime:
     settings: Settings
     engine: AsyncEngine
@@ -61,6 +65,22 @@ def webhook_policy(settings: Settings) -> WebhookPolicy:
 def outbox_sink_for(settings: Settings) -> Callable[[AsyncConnection], EventSink]:
     """For `SqlUnitOfWork(engine, event_sink=...)`: every change then writes its outbox rows."""
     return outbox_sink(webhook_policy(settings))
+
+
+def outbox_sink(
+    policy: WebhookPolicy, *, clock: Callable[[], datetime] = utcnow
+) -> Callable[[AsyncConnection], EventSink]:
+    """An `OutboxWriter` per unit of work, reading and writing on the unit of work's connection."""
+
+    def sink(connection: AsyncConnection) -> EventSink:
+        return OutboxWriter(
+            audience=SqlAudience(connection),
+            deliveries=SqlDeliveryLog(connection),
+            policy=policy,
+            clock=clock,
+        )
+
+    return sink
 
 
 class SchemaBehind(SettingsError):

@@ -3,12 +3,9 @@
 from __future__ import annotations
 
 import hashlib
-import logging
 from dataclasses import dataclass
 
 from aiohttp import web
-from botbuilder.core import TurnContext
-from botframework.connector.auth import ServiceClientCredentialsFactory
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot.assistant import Assistant
@@ -16,7 +13,12 @@ from bot.context import BotDependencies, BotOptions
 from bot.handler import TicketFlowBot
 from bot.identity import MemberDirectory, TeamsMemberDirectory
 from bot.state_storage import StateStorage
-from bot.transport.adapter import TeamsAdapter, create_adapter
+from bot.transport.adapter import (
+    CredentialsFactory,
+    TeamsAdapter,
+    apologise_for_failed_turn,
+    create_adapter,
+)
 from bot.transport.endpoint import add_messages_route
 from bot.transport.observer import TurnObserver
 from bot.transport.settings import TransportSettings
@@ -32,9 +34,6 @@ from ticketflow.assistant import build_assistant
 from ticketflow.caches import CachedUserLinks, CoalescedConversationRefs
 from ticketflow.notifications import subscriptions_uow, webhook_check
 from ticketflow.runtime import Runtime
-
-log = logging.getLogger("ticketflow.teams")
-
 
 class ReceiptDeduplicator:
     """Redelivered activities are recognised across processes through the database."""
@@ -94,7 +93,7 @@ def mount_teams(
     runtime: Runtime,
     *,
     directory: MemberDirectory | None = None,
-    credentials_factory: ServiceClientCredentialsFactory | None = None,
+    credentials_factory: CredentialsFactory | None = None,
     observer: TurnObserver | None = None,
     retriever: Retriever | None = None,
 ) -> TeamsSurface:
@@ -105,7 +104,7 @@ def mount_teams(
     deps = bot_dependencies(runtime, assistant=assistant)
     bot = TicketFlowBot(deps, directory or TeamsMemberDirectory())
     adapter = create_adapter(transport_settings(runtime), credentials_factory=credentials_factory)
-    adapter.on_turn_error = _on_turn_error
+    adapter.on_turn_error = apologise_for_failed_turn
     receipts = SqlActivityReceipts(_single_statement_engine(runtime.engine))
     add_messages_route(
         app, adapter, bot, deduplicator=ReceiptDeduplicator(receipts), observer=observer
@@ -126,13 +125,3 @@ def _single_statement_engine(engine: AsyncEngine) -> AsyncEngine:
         return engine.execution_options(isolation_level="AUTOCOMMIT")
     return engine
 
-
-async def _on_turn_error(turn_context: TurnContext, error: Exception) -> None:
-    """A bug, not a refusal (those are answered inside the turn): log it and say sorry."""
-    activity = turn_context.activity
-    log.error("turn failed for %s activity %s", activity.type, activity.id, exc_info=error)
-    if activity.type == "message":
-        await turn_context.send_activity(
-            "Sorry, something went wrong on my side and nothing was changed. Please try again."
-        )
-    raise error

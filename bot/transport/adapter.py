@@ -53,6 +53,10 @@ from bot.transport.signing_keys import PUBLIC_CLOUD_METADATA_URL, SigningKeys
 logger = logging.getLogger(__name__)
 
 
+CredentialsFactory = ServiceClientCredentialsFactory
+"""Makes the credentials for outgoing calls; tests replace Entra ID with a stand-in."""
+
+
 class MissingConnectorClient(RuntimeError):
     """A turn without a connector client tried to write to the conversation."""
 
@@ -201,3 +205,14 @@ class _SdkConfiguration:
         self.APP_PASSWORD = settings.app_password
         self.APP_TYPE = settings.kind.value
         self.APP_TENANTID = settings.tenant_id
+
+
+async def apologise_for_failed_turn(turn_context: TurnContext, error: Exception) -> None:
+    """A bug, not a refusal (those are answered inside the turn): log it and say sorry."""
+    activity = turn_context.activity
+    logger.error("turn failed for %s activity %s", activity.type, activity.id, exc_info=error)
+    if activity.type == "message":
+        await turn_context.send_activity(
+            "Sorry, something went wrong on my side and nothing was changed. Please try again."
+        )
+    raise error

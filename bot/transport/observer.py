@@ -11,10 +11,15 @@ import logging
 from enum import StrEnum
 from typing import Protocol
 
+from botbuilder.schema import ActivityTypes
+
 logger = logging.getLogger(__name__)
 
 UNREAD = "unread"
 """The activity type reported for a request refused before its body was understood."""
+MESSAGE = ActivityTypes.message.value
+ACTIVITY_TYPES = frozenset({t.value for t in ActivityTypes} | {UNREAD})
+"""Every activity type a request can be reported as."""
 
 
 class TurnOutcome(StrEnum):

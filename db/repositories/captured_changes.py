@@ -21,7 +21,7 @@ from contextlib import asynccontextmanager
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import delete, func, select, text
+from sqlalchemy import delete, func, select
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 from db.capture_triggers import NOTIFY_CHANNEL
@@ -33,31 +33,6 @@ from domain.ports import EventSink
 from domain.tickets import Comment
 
 EventSinkFactory = Callable[[AsyncConnection], EventSink]
-
-_OWN_CHANGES_POSTGRESQL = text(
-    "DELETE FROM bot_ticket_changes WHERE txid = (SELECT txid_current_if_assigned())"
-)
-
-
-async def capture_mark(connection: AsyncConnection) -> int | None:
-    """Where this transaction's captured changes will start; call it right after BEGIN.
-
-    PostgreSQL tells a transaction's rows by `txid` and needs no mark. SQLite has
-    no transaction id, but the service's transactions begin IMMEDIATE, holding the
-    write lock, so every row past the mark is this transaction's.
-    """
-    if connection.dialect.name == "postgresql":
-        return None
-    return int(await connection.scalar(select(func.coalesce(func.max(changes.c.id), 0))) or 0)
-
-
-async def forget_own_changes(connection: AsyncConnection, mark: int | None) -> None:
-    """Deletes the change rows this transaction's own writes captured (already notified)."""
-    if connection.dialect.name == "postgresql":
-        await connection.execute(_OWN_CHANGES_POSTGRESQL)
-    elif mark is not None:
-        await connection.execute(delete(changes).where(changes.c.id > mark))
-
 
 class SqlChangeFeed:
     def __init__(self, engine: AsyncEngine, *, event_sink: EventSinkFactory) -> None:

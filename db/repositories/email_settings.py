@@ -6,7 +6,6 @@ column holds a sealed token (see `notify.secrets`), never the password itself.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import select
@@ -14,32 +13,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 from db.records import to_value
 from db.tables import email_templates, smtp_settings
-
-
-@dataclass(frozen=True, slots=True)
-class SmtpSettings:
-    from_email: str
-    host: str | None = None
-    port: int = 587
-    username: str | None = None
-    password: str | None = None
-    """The sealed token."""
-    from_name: str = "TicketFlow"
-    encryption: str = "tls"
-    is_active: bool = True
-    id: int | None = None
-
-    @property
-    def usable(self) -> bool:
-        return self.is_active and bool(self.host)
-
-
-@dataclass(frozen=True, slots=True)
-class EmailTemplate:
-    name: str
-    subject: str
-    body: str
-    is_active: bool = True
+from notify.email_settings import EmailTemplate, SmtpSettings
 
 
 class SqlEmailSettings:

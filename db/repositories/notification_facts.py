@@ -6,14 +6,18 @@ reads the database a handful of times rather than a few hundred.
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import AsyncIterator, Callable, Collection, Iterable
+from contextlib import AbstractAsyncContextManager, asynccontextmanager
 
 from sqlalchemy import select
-from sqlalchemy.ext.asyncio import AsyncConnection
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 from db.records import to_value
 from db.repositories.company import SqlCompanySettingsRepository
+from db.repositories.refresh_audience import refresh_audiences
+from db.repositories.subscriptions import SqlAudience
 from db.tables import tasks, teams, users
+from domain.access import Viewer
 from domain.company import CompanySettings
 from domain.people import User
 from domain.tickets import Ticket
@@ -45,3 +49,22 @@ class SqlNotificationFacts:
 
     async def company(self) -> CompanySettings:
         return await SqlCompanySettingsRepository(self._db).get()
+
+    async def viewers(self, user_ids: Collection[str]) -> dict[str, Viewer]:
+        return await SqlAudience(self._db).viewers(user_ids)
+
+    async def refresh_audiences(self, tickets: Iterable[Ticket]) -> dict[int, tuple[str, ...]]:
+        return await refresh_audiences(self._db, tickets)
+
+
+def notice_facts_reader(
+    engine: AsyncEngine,
+) -> Callable[[], AbstractAsyncContextManager[SqlNotificationFacts]]:
+    """`notify.ports.NoticeFactsReader`: one connection for a whole batch of notices."""
+
+    @asynccontextmanager
+    async def read() -> AsyncIterator[SqlNotificationFacts]:
+        async with engine.connect() as connection:
+            yield SqlNotificationFacts(connection)
+
+    return read

@@ -11,7 +11,6 @@ Rows queued behind an earlier one of their lane wait (see `outbox_lanes`).
 from __future__ import annotations
 
 from collections.abc import Collection, Mapping, Sequence
-from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
@@ -19,9 +18,7 @@ from sqlalchemy import bindparam, select, update
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 from db.repositories.outbox_lanes import (
-    FINISHED,
     UNFINISHED,
-    DeliveryStatus,
     busy_lanes,
     claimable,
     lock_lanes,
@@ -30,58 +27,12 @@ from db.repositories.outbox_lanes import (
 from db.repositories.subscriptions import SqlSubscriptionRepository
 from db.tables import notification_outbox as outbox
 from domain.notifications import Target, TargetKind
+from notify.deliveries import FINISHED, DeliveryStatus, NewDelivery, OutboxEntry, Settlement
 
-__all__ = [
-    "DeliveryStatus",
-    "NewDelivery",
-    "OutboxEntry",
-    "Settlement",
-    "SqlOutbox",
-    "add_deliveries",
-    "entry_of",
-]
+__all__ = ["SqlDeliveryLog", "SqlOutbox", "add_deliveries", "entry_of"]
 
 TEAM_ID = "team_id"
 """Payload key holding a channel target's team (the target key is the channel id)."""
-
-
-@dataclass(frozen=True, slots=True)
-class NewDelivery:
-    delivery_id: str
-    event_type: str
-    ticket_id: int
-    target: Target
-    payload: Mapping[str, Any]
-
-
-@dataclass(frozen=True, slots=True)
-class OutboxEntry:
-    id: int
-    delivery_id: str
-    event_type: str
-    ticket_id: int
-    target: Target
-    payload: Mapping[str, Any]
-    status: DeliveryStatus
-    attempts: int
-    next_attempt_at: datetime
-    created_at: datetime
-    last_error: str | None = None
-    last_attempt_at: datetime | None = None
-    delivered_at: datetime | None = None
-    lease_owner: str | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class Settlement:
-    """How one attempt ended. `status` PENDING means "try again at `next_attempt_at`";
-    DISABLED also disables every unfinished row for the same target (and, for a
-    webhook, the subscriptions posting to it)."""
-
-    id: int
-    status: DeliveryStatus
-    error: str | None = None
-    next_attempt_at: datetime | None = None
 
 
 async def add_deliveries(
@@ -117,6 +68,16 @@ async def add_deliveries(
             }
         )
     await connection.execute(outbox.insert(), rows)
+
+
+class SqlDeliveryLog:
+    """`notify.ports.DeliveryLog` on the connection of the change being recorded."""
+
+    def __init__(self, connection: AsyncConnection) -> None:
+        self._db = connection
+
+    async def add(self, deliveries: Sequence[NewDelivery], *, now: datetime) -> None:
+        await add_deliveries(self._db, deliveries, now=now)
 
 
 class SqlOutbox:

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 from collections.abc import Collection
 from datetime import datetime
-from enum import StrEnum
 
 from sqlalchemy import (
     ColumnElement,
@@ -32,6 +31,7 @@ from sqlalchemy import (
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from db.tables import notification_outbox as outbox
+from notify.deliveries import FINISHED, DeliveryStatus
 
 LANE_LOCKS = 748_301
 """First key of the two-key advisory locks on lanes; the second is the ticket id."""
@@ -39,18 +39,8 @@ LANE_LOCKS = 748_301
 Lane = tuple[int, str, str]
 
 
-class DeliveryStatus(StrEnum):
-    PENDING = "pending"
-    LEASED = "leased"
-    WAITING = "waiting"
-    DELIVERED = "delivered"
-    DEAD = "dead"
-    DISABLED = "disabled"
-
-
 CLAIMABLE = (DeliveryStatus.PENDING.value, DeliveryStatus.LEASED.value)
 UNFINISHED = (*CLAIMABLE, DeliveryStatus.WAITING.value)
-FINISHED = frozenset({DeliveryStatus.DELIVERED, DeliveryStatus.DEAD, DeliveryStatus.DISABLED})
 
 
 def claimable(rows: FromClause) -> ColumnElement[bool]:

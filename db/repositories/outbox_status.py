@@ -7,10 +7,10 @@ from datetime import datetime
 from sqlalchemy import delete, func, select, update
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from db.repositories.outbox import OutboxEntry, entry_of
-from db.repositories.outbox_lanes import DeliveryStatus
+from db.repositories.outbox import entry_of
 from db.tables import notification_outbox as outbox
 from domain.notifications import Target
+from notify.deliveries import DeliveryStatus, OutboxEntry
 
 
 class SqlOutboxStatus:

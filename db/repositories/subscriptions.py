@@ -17,6 +17,7 @@ from sqlalchemy import and_, or_, select, tuple_, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncConnection
 
+from db.repositories.posted_cards import posted_cards
 from db.records import to_value
 from db.tables import (
     bot_conversation_refs,
@@ -26,6 +27,7 @@ from db.tables import (
     users,
 )
 from db.uow import SqlUnitOfWork
+from domain.card_updates import PostedCard
 from domain.access import Viewer
 from domain.chat import ConversationKind
 from domain.notifications import Reach, Subscription, SubscriptionRepository
@@ -98,6 +100,9 @@ class SubscriptionsUnitOfWork(SqlUnitOfWork):
 class SqlAudience:
     def __init__(self, connection: AsyncConnection) -> None:
         self._db = connection
+
+    async def posted_cards(self, ticket_ids: Collection[int]) -> list[PostedCard]:
+        return await posted_cards(self._db, ticket_ids)
 
     async def enabled_subscriptions(self) -> list[Subscription]:
         query = select(settings).where(settings.c.enabled.is_(True)).order_by(settings.c.id)

@@ -11,12 +11,12 @@ from __future__ import annotations
 import io
 import struct
 import zlib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import pypdf
 from pypdf.errors import FileNotDecryptedError, LimitReachedError, PyPdfError
 
-from knowledge.text import clean_extracted_text
+from knowledge.text import clean_extracted_text, join_split_words
 
 from .document import ExtractedPage, ExtractionLimits
 from .errors import (
@@ -78,6 +78,8 @@ def read_pdf(data: bytes, *, limits: ExtractionLimits) -> PdfText:
             f"the PDF has {page_count:,} pages; the limit is {limits.max_pages:,}"
         )
     pages, unreadable = _read_pages(reader, limits=limits)
+    repaired = join_split_words([page.text for page in pages])
+    pages = [replace(page, text=text) for page, text in zip(pages, repaired, strict=True)]
     if len(unreadable) == page_count:
         raise CorruptDocument("none of the PDF's pages could be read")
     if not any(page.text for page in pages):

@@ -111,11 +111,14 @@ async def test_help_lists_only_what_the_role_may_do(service: Service, engine: As
     assert "assign TKT-… to me" in agent_help
 
 
-async def test_an_unknown_message_says_what_the_bot_can_do(
+async def test_an_unknown_message_gets_one_line_and_at_most_three_suggestions(
     service: Service, engine: AsyncEngine
 ) -> None:
     await insert_user(engine, role="user", email="ada@example.com")
     ada = service.person("ada@example.com", "Ada Lovelace")
     turn = await service.say("banana", user=ada)
-    assert turn.texts[0].startswith("Sorry, I didn't get")
-    assert "What you can say" in texts_in(turn.card)
+    assert len(turn.texts) == 1 and turn.texts[0].startswith("Sorry, I didn't get “banana”")
+    assert 1 <= len(turn.buttons) <= 3
+    assert not turn.cards  # never the whole help card
+    close = await service.say("asign", user=ada)
+    assert close.buttons and all(b.startswith(("assign", "give", "unassign")) for b in close.buttons)

@@ -64,8 +64,15 @@ async def test_a_sqlite_transaction_waits_for_the_one_writing_before_it(
         pytest.skip("SQLite locking")
     async with engine.connect() as first, engine.connect() as second:
         await first.execute(departments.insert().values(name="IT"))
-        waiting = asyncio.create_task(second.scalar(select(func.count()).select_from(departments)))
-        await asyncio.sleep(0.05)
+        beginning = asyncio.Event()
+
+        async def count_in_a_transaction() -> int | None:
+            beginning.set()
+            async with second.begin():  # sends BEGIN IMMEDIATE before this task yields
+                return await second.scalar(select(func.count()).select_from(departments))
+
+        waiting = asyncio.create_task(count_in_a_transaction())
+        await beginning.wait()  # resumes only once the task waits on its BEGIN
         assert not waiting.done()
 
         await first.commit()

@@ -43,7 +43,7 @@ async def run(args: argparse.Namespace, settings: Settings) -> int:
     from domain.services.invitations import enroll
     from ticketflow.assistant import build_assistant
     from ticketflow.cli import with_runtime
-    from ticketflow.knowledge import build_knowledge
+    from ticketflow.knowledge import build_search
 
     question = " ".join(args.question)
 
@@ -54,8 +54,8 @@ async def run(args: argparse.Namespace, settings: Settings) -> int:
         )
         if user is None:
             raise NotAllowed(f"{args.email} has no TicketFlow account; ask an admin to invite you")
-        knowledge = build_knowledge(runtime)
-        assistant = build_assistant(runtime, retriever=knowledge.retriever)
+        search = build_search(runtime)
+        assistant = build_assistant(runtime, retriever=search.retriever)
         try:
             answer = await assistant.ask(
                 user_id=user.id,
@@ -65,7 +65,7 @@ async def run(args: argparse.Namespace, settings: Settings) -> int:
             )
         finally:
             await assistant.aclose()
-            await knowledge.close()
+            await search.close()
         print(render(answer, web_url=settings.web_url))
         return 0
 

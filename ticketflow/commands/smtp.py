@@ -11,10 +11,11 @@ import sys
 from dataclasses import replace
 from typing import Any
 
-from db.repositories.email_settings import SmtpSettings, SqlEmailSettings
+from db.repositories.email_settings import SqlEmailSettings
 from domain.clock import utcnow
 from domain.validation import parse_email
 from notify.email import ENCRYPTIONS
+from notify.email_settings import SmtpSettings
 from notify.secrets import SecretBox, SecretKeyMissing, SecretUnreadable
 from ticketflow.cli import with_runtime
 from ticketflow.runtime import Runtime

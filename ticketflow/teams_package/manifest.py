@@ -30,6 +30,8 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit
 
+from bot.actions.table import MENU
+
 MANIFEST_VERSION = "1.22"
 CHANNEL_MESSAGES_RSC = "ChannelMessage.Read.Group"
 RSC_RESOURCE = "https://RscBasedStoreApp"
@@ -67,25 +69,8 @@ class BotCommand:
     description: str
 
 
-PERSONAL_COMMANDS = (
-    BotCommand("help", "What I can do, with examples"),
-    BotCommand("new ticket", "File a ticket step by step (add the title to skip a question)"),
-    BotCommand("new ticket form", "File a ticket with one form"),
-    BotCommand("my tickets", "Tickets assigned to you (for customers: the ones you filed)"),
-    BotCommand("my tickets created", "Tickets you filed"),
-    BotCommand("tickets open", "Open tickets you can see; add words, e.g. tickets open vpn"),
-    BotCommand("tickets in progress", "Tickets being worked on"),
-    BotCommand("tickets", "Find tickets: tickets [status] [words]"),
-    BotCommand("cancel", "Stop what we're doing"),
-)
-CHANNEL_COMMANDS = (
-    BotCommand("help", "What I can do, with examples"),
-    BotCommand("new ticket form", "File a ticket with one form, right here"),
-    BotCommand("new ticket", "File a ticket step by step"),
-    BotCommand("tickets open", "Open tickets you can see; add words to search"),
-    BotCommand("my tickets", "Tickets assigned to you"),
-    BotCommand("cancel", "Stop what we're doing"),
-)
+PERSONAL_COMMANDS = tuple(BotCommand(c.title, c.description) for c in MENU if c.personal)
+CHANNEL_COMMANDS = tuple(BotCommand(c.title, c.description) for c in MENU if c.channel)
 
 
 @dataclass(frozen=True, slots=True)

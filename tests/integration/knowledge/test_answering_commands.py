@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import asyncio
+import json
+import subprocess
+import sys
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -217,6 +220,31 @@ async def store_legacy_exchanges(url: str, exchanges: list[tuple[str, list[int]]
                     at += timedelta(minutes=1)
     finally:
         await engine.dispose()
+
+
+ASK_ALONE = """
+import argparse, asyncio, json, sys
+from ticketflow.commands import ask
+from ticketflow.settings import load_settings
+args = argparse.Namespace(question=sys.argv[1:], email="ada@example.com", follow_up=False)
+code = asyncio.run(ask.run(args, load_settings()))
+loaded = sorted({name.split(".")[0] for name in sys.modules})
+print(json.dumps({"code": code, "loaded": loaded}))
+"""
+
+
+def test_ask_answers_without_loading_the_bot_the_model_client_or_the_pdf_reader(
+    terminal: str,
+) -> None:
+    finished = subprocess.run(
+        [sys.executable, "-c", ASK_ALONE, QUESTION], capture_output=True, text=True,
+        timeout=120, check=True,
+    )
+
+    answer, report = finished.stdout.rsplit("\n", 2)[:2]
+    result = json.loads(report)
+    assert result["code"] == 0 and "disconnected after 8 hours" in finished.stdout
+    assert not {"bot", "botbuilder", "openai", "pypdf"} & set(result["loaded"])
 
 
 def test_docs_stats_reports_answers_and_the_questions_left_unanswered(

@@ -6,7 +6,7 @@ import asyncio
 import base64
 from typing import Any
 
-from sqlalchemy import delete, select, update
+from sqlalchemy import delete, event, select, text, update
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from db.engine import create_engine
@@ -242,7 +242,11 @@ async def test_a_deleted_document_is_never_cited_even_before_the_next_run(
 
 
 async def test_two_processes_indexing_the_same_document_at_once_leave_one_index(
-    engine: AsyncEngine, database_url: str, library: SqlHelpLibrary, indexer: DocumentIndexer
+    engine: AsyncEngine,
+    database_url: str,
+    backend: str,
+    library: SqlHelpLibrary,
+    indexer: DocumentIndexer,
 ) -> None:
     """The second writer waits on the first one's chunk keys (PostgreSQL) or its write
     lock (SQLite); either way one complete index remains, whoever commits last."""
@@ -251,17 +255,36 @@ async def test_two_processes_indexing_the_same_document_at_once_leave_one_index(
     assert source is not None
     outcome = await indexer.index_source(source)
     other_engine = create_engine(database_url)  # a second service process has its own pool
+    connecting = asyncio.Event()
+
+    def connected(*_: Any) -> None:
+        connecting.set()
+
+    event.listen(other_engine.sync_engine, "connect", connected, insert=True)
     try:
         async with engine.begin() as first:
             await write_index(first, source.ref, outcome.index, now=utcnow())
             second = asyncio.create_task(
                 SqlHelpLibrary(other_engine).store_index(source.ref, outcome.index, now=utcnow())
             )
-            await asyncio.sleep(0.2)  # lets the second writer reach the row locks (either way
-            # the outcome below holds; only which path it takes depends on this)
+            await connecting.wait()  # from here on SQLite makes it wait for our write lock
+            if backend == "postgresql":
+                await _until_a_session_waits_for_a_lock(engine)  # on our chunk keys
         await second
     finally:
         await other_engine.dispose()
 
     assert len(await library.chunks(source.ref)) == len(outcome.index.chunks) == 5
     assert [state.ref for state in await library.index_states()] == [source.ref]
+
+
+async def _until_a_session_waits_for_a_lock(engine: AsyncEngine) -> None:
+    """Polls the server's own view of its sessions (a fresh snapshot each transaction)."""
+    query = text(
+        "SELECT count(*) FROM pg_stat_activity"
+        " WHERE datname = current_database() AND wait_event_type = 'Lock'"
+    )
+    async with engine.connect() as watcher:
+        while not await watcher.scalar(query):
+            await watcher.rollback()
+            await asyncio.sleep(0.01)

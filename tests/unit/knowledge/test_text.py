@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from knowledge.text import clean_extracted_text, fold, split_sentences, word_count, words
+from knowledge.text import (
+    clean_extracted_text,
+    fold,
+    join_split_words,
+    split_sentences,
+    word_count,
+    words,
+)
 
 
 @pytest.mark.parametrize(
@@ -93,3 +100,35 @@ def test_words_fold_and_count() -> None:
     ]
     assert fold("  Split\nTunnelling  ") == "split tunnelling"
     assert word_count(" one two\nthree ") == 3
+
+
+KERNED = [
+    "Each user wishing to use SSH with public k ey authentication runs this once.",
+    "It asks for a file in which to store the pri vate key. The public key is stored too.",
+    "Keys are kept in a private file; the key is the user's key, or any k ey you want.",
+    "Log in to the portal. The login page shows your log of sign-ins and your log in history.",
+    "If it is lost or for gotten, a new key must be made.",
+]
+
+
+def test_words_split_by_kerning_are_joined_when_the_document_spells_them_whole() -> None:
+    joined = "\n".join(join_split_words(KERNED))
+
+    assert "public key authentication" in joined
+    assert "store the private key" in joined and "any key you want" in joined
+    assert "k ey" not in joined and "pri vate" not in joined
+
+
+def test_real_word_pairs_and_words_never_spelt_whole_stay_apart() -> None:
+    joined = "\n".join(join_split_words(KERNED))
+
+    assert "Log in to the portal" in joined and "your log in history" in joined
+    assert "lost or for gotten" in joined  # "forgotten" never occurs whole
+    assert join_split_words(["a plain page", "another page"]) == ["a plain page", "another page"]
+
+
+def test_joining_keeps_punctuation_line_breaks_and_pages() -> None:
+    pages = ["The def ault, then\nthe default again.", "A def ault: the default."]
+
+    assert join_split_words(pages) == ["The default, then\nthe default again.",
+                                       "A default: the default."]

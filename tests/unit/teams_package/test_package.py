@@ -6,15 +6,15 @@ import io
 import json
 import zipfile
 from dataclasses import replace
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 import jsonschema
 import pytest
 
-from bot import commands
-from bot.commands import Cancel, Help, ListTickets, MyTickets, NewTicket
-from domain.tickets import TicketStatus
+from bot.understanding import Conversation, understand
+from bot.understanding.summary import summary
 from tests.unit.teams_package.png_reading import Image, read_png
 from ticketflow.teams_package import (
     MANIFEST_SCHEMA,
@@ -31,16 +31,18 @@ OPTIONS = PackageOptions(
     bot_id=BOT_ID, web_url="https://tickets.example.com", domain="bot.example.com"
 )
 MEANT = {
-    "help": Help(),
-    "cancel": Cancel(),
-    "new ticket": NewTicket(),
-    "new ticket form": NewTicket(form=True),
-    "my tickets": MyTickets(),
-    "my tickets created": MyTickets(created=True),
-    "tickets": ListTickets(),
-    "tickets open": ListTickets(status=TicketStatus.OPEN),
-    "tickets in progress": ListTickets(status=TicketStatus.IN_PROGRESS),
+    "help": "help",
+    "cancel": "cancel",
+    "new ticket": "create title=?",
+    "new ticket form": "create form",
+    "my tickets": "list mine",
+    "my open tickets": "list mine status=open",
+    "tickets I created": "list created",
+    "open tickets": "list all status=open",
+    "urgent tickets": "list all priority=urgent",
+    "tickets in progress": "list all status=in_progress",
 }
+CONVERSATION = Conversation(viewer_id="someone", today=date(2026, 12, 2))
 
 
 @pytest.fixture(scope="module")
@@ -115,7 +117,7 @@ def test_the_bot_is_offered_in_personal_chat_teams_and_group_chats_without_files
 
 @pytest.mark.parametrize("title", sorted(MEANT))
 def test_a_listed_command_means_what_the_bot_does_with_it(title: str) -> None:
-    assert commands.parse(title) == MEANT[title]
+    assert summary(understand(title, CONVERSATION)) == MEANT[title]
 
 
 def test_every_listed_command_is_one_the_bot_understands_as_typed(
@@ -124,8 +126,8 @@ def test_every_listed_command_is_one_the_bot_understands_as_typed(
     titles = command_titles(manifest)
     assert set(titles) <= set(MEANT), set(titles) - set(MEANT)
     for title in titles:
-        understood = commands.parse(title)
-        assert not isinstance(understood, (commands.Unknown, commands.Question)), title
+        understood = summary(understand(title, CONVERSATION))
+        assert understood == MEANT[title], title
 
 
 def test_command_lists_stay_within_what_teams_shows(manifest: dict[str, Any]) -> None:

@@ -1,0 +1,42 @@
+"""What understanding may know about this chat, read from TicketFlow only when a message needs it."""
+
+from __future__ import annotations
+
+from bot.context import BotDependencies
+from bot.understanding.context import Conversation, Person, TeamEntry
+from domain.access import Viewer
+from domain.clock import utcnow
+from domain.numbering import DEFAULT_PREFIX, parse_ticket_number
+from domain.people import Role
+from domain.services.company import company_settings
+from domain.services.people import list_teams, list_users
+
+
+async def conversation_for(
+    deps: BotDependencies,
+    viewer: Viewer,
+    *,
+    last_ticket: str | None,
+    mentions: tuple[Person, ...] = (),
+    numbers: bool = True,
+    directory: bool = False,
+) -> Conversation:
+    """`numbers`: read the company's ticket prefix (a bare `4` needs it); `directory`: the
+    people and teams a name may mean (staff only: a customer never learns who exists)."""
+    prefix = (await company_settings(uow=deps.read_uow(), actor=viewer)).ticket_prefix if numbers else DEFAULT_PREFIX
+    people: tuple[Person, ...] = ()
+    teams: tuple[TeamEntry, ...] = ()
+    if directory and viewer.role is not Role.CUSTOMER:
+        users = await list_users(uow=deps.read_uow(), actor=viewer, include_inactive=False)
+        people = tuple(Person(u.id, u.display_name, u.email) for u in users
+                       if u.role is not Role.CUSTOMER)
+        teams = tuple(TeamEntry(t.id, t.name) for t in await list_teams(uow=deps.read_uow(), actor=viewer))
+    return Conversation(
+        viewer_id=viewer.id,
+        today=utcnow().date(),
+        last_ticket=parse_ticket_number(last_ticket) if last_ticket else None,
+        ticket_prefix=prefix,
+        people=people,
+        teams=teams,
+        mentions=mentions,
+    )

@@ -1,0 +1,65 @@
+"""Every sentence an action says, in one place."""
+
+from __future__ import annotations
+
+from domain.numbering import TicketNumber
+from domain.tickets import TicketStatus
+
+
+def filed(number: str) -> str:
+    return f"Filed {number}."
+
+
+def status_now(number: str, status: TicketStatus) -> str:
+    return f"{number} is now {status_label(status)}."
+
+
+def assigned(name: str | None) -> str:
+    return f"Assigned to {name}." if name else "Unassigned."
+
+
+def comment_added() -> str:
+    return "Comment added."
+
+
+def saved(fields: list[str]) -> str:
+    return f"Saved: {', '.join(fields)}." if fields else "Saved."
+
+
+def status_label(status: TicketStatus) -> str:
+    return status.value.replace("_", " ")
+
+
+def which_ticket(example: str) -> str:
+    return f"Which ticket? Say its number, for example `{example}`."
+
+
+def which_status(number: str) -> str:
+    return f"Which status should {number} get?"
+
+
+def who_takes(number: str) -> str:
+    return f"Who should take {number}? Pick one, or type `assign {number} to` a name or email."
+
+
+def what_comment(number: str) -> str:
+    return f"What's your comment on {number}? Send `comment on {number}: your text`."
+
+
+def nothing_changed(ticket: TicketNumber | None) -> str:
+    if ticket is None:
+        return "OK, I won't change anything."
+    return f"OK, I'll leave {ticket} as it is."
+
+
+def not_understood(text: str) -> str:
+    shown = text if len(text) <= 60 else text[:57] + "…"
+    return f"Sorry, I didn't get “{shown}”." if shown else "Sorry, I didn't get that."
+
+
+def try_these() -> str:
+    return "Try one of these, or say `help`:"
+
+
+def no_assistant() -> str:
+    return "I can't answer questions from the help documents yet."

@@ -1,0 +1,90 @@
+"""A typed request as the words that ask for it: what a choice button sends back.
+
+Buttons that send a whole request need no dialog state; `understand(phrase(r)) == r`
+is checked in the tests for every kind of request.
+"""
+
+from __future__ import annotations
+
+from typing import assert_never
+
+from bot.understanding.context import Conversation
+from bot.understanding.requests import (
+    AssignTicket, ChangeStatus, CommentOnTicket, CreateTicket, EditTicket, ListTickets, Nobody,
+    Scope, ShowTicket, Target, TeamTarget, TicketRequest, UserTarget,
+)
+from domain.numbering import TicketNumber
+
+
+def phrase(request: TicketRequest, conversation: Conversation) -> str:
+    match request:
+        case ShowTicket(ticket=ticket):
+            return f"show {_ticket(ticket)}"
+        case ListTickets(scope=scope, status=status, priority=priority, text=text):
+            words = ["my"] if scope is Scope.MINE else []
+            words += [status.value.replace("_", " ")] if status else []
+            words += [priority.value] if priority else []
+            words += ["tickets"]
+            words += ["I created"] if scope is Scope.CREATED else []
+            words += [f"about {text}"] if text else []
+            return " ".join(words)
+        case CreateTicket(form=True):
+            return "new ticket form"
+        case CreateTicket(title=title):
+            return f"new ticket: {title}" if title else "new ticket"
+        case EditTicket(ticket=ticket) as edit:
+            return _edit(edit, _ticket(ticket))
+        case AssignTicket(ticket=ticket, to=to):
+            return _assign(_ticket(ticket), to, conversation)
+        case ChangeStatus(ticket=ticket, status=status):
+            if status is None:
+                return f"status {_ticket(ticket)}"
+            return f"set {_ticket(ticket)} to {status.value.replace('_', ' ')}"
+        case CommentOnTicket(ticket=ticket, text=text):
+            return f"comment on {_ticket(ticket)}: {text}" if text else f"comment on {_ticket(ticket)}"
+        case _:
+            assert_never(request)
+
+
+def _assign(ticket: str, to: Target | None, conversation: Conversation) -> str:
+    match to:
+        case None:
+            return f"assign {ticket}"
+        case Nobody():
+            return f"unassign {ticket}"
+        case TeamTarget(name=name):
+            return f"assign {ticket} to team {name}"
+        case UserTarget(user_id=user_id, name=name):
+            return f"assign {ticket} to {_person(user_id, name, conversation)}"
+        case _:
+            assert_never(to)
+
+
+def _ticket(ticket: TicketNumber | None) -> str:
+    return str(ticket) if ticket is not None else "it"
+
+
+def _person(user_id: str, name: str, conversation: Conversation) -> str:
+    if user_id == conversation.viewer_id:
+        return "me"
+    namesakes = [p for p in conversation.people if p.name.lower() == name.lower()]
+    first = name.split()[0].lower() if name.split() else name.lower()
+    by_first = [p for p in conversation.people if p.first_name.lower() == first]
+    if len(namesakes) > 1 or (len(name.split()) < 2 and len(by_first) > 1):
+        email = next((p.email for p in namesakes if p.user_id == user_id and p.email), None)
+        return email or name
+    return name
+
+
+def _edit(edit: EditTicket, ticket: str) -> str:
+    if edit.title is not None:
+        return f"rename {ticket} to \"{edit.title}\""
+    if edit.description is not None:
+        return f"change the description of {ticket} to {edit.description}"
+    if edit.priority is not None:
+        return f"set the priority of {ticket} to {edit.priority.value}"
+    if edit.category is not None:
+        return f"set the category of {ticket} to {edit.category.value}"
+    if edit.due is not None:
+        return f"set the due date of {ticket} to {edit.due.isoformat()}"
+    return f"update {ticket}"

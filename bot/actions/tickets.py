@@ -1,0 +1,253 @@
+"""Each ticket action once: show, list, create, edit, assign, change status, comment.
+
+A handler takes the typed request and the viewer, calls the domain use case and
+answers with the card and the notice. Text, choices, card verbs, the message
+extension and the terminal all end here, so an action and its wording exist once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import replace
+from typing import assert_never
+
+from bot import presenter
+from bot.actions import notices
+from bot.actions.phrasing import phrase
+from bot.actions.reply import Option, Reply
+from bot.context import BotDependencies
+from bot.listing import ListQuery
+from bot.understanding.context import Conversation
+from bot.understanding.requests import (
+    AssignTicket, ChangeStatus, CommentOnTicket, CreateTicket, EditTicket, ListTickets, Nobody,
+    Scope, ShowTicket, TeamTarget, Target, TicketRequest, UserTarget,
+)
+from domain.access import Viewer
+from domain.errors import NotAllowed
+from domain.lifecycle import TRANSITIONS
+from domain.people import Role
+from domain.services import tickets as ticket_services
+from domain.services.lookup import TicketRef
+from domain.services.overview import TicketOverview, assignee_choices
+from domain.services.queries import get_ticket
+from domain.tickets import Assignee, AssigneeType, TicketStatus
+
+STATUS_ORDER = tuple(TicketStatus)
+OPTIONAL_CREATE_FIELDS = frozenset({
+    "description", "priority", "severity", "due_date", "tags", "estimated_hours",
+})
+
+
+async def perform(
+    deps: BotDependencies, viewer: Viewer, request: TicketRequest, conversation: Conversation,
+) -> Reply:
+    """The one entry point for a ticket request, whoever sent it and however it was said."""
+    match request:
+        case ShowTicket():
+            return await show(deps, viewer, request)
+        case ListTickets():
+            return await list_tickets(deps, viewer, request)
+        case CreateTicket():
+            return create(request)
+        case EditTicket():
+            return await edit(deps, viewer, request)
+        case AssignTicket():
+            return await assign(deps, viewer, request, conversation)
+        case ChangeStatus():
+            return await change_status(deps, viewer, request)
+        case CommentOnTicket():
+            return await comment(deps, viewer, request)
+        case _:
+            assert_never(request)
+
+
+async def show(deps: BotDependencies, viewer: Viewer, request: ShowTicket) -> Reply:
+    if request.ticket is None:
+        return Reply(text=notices.which_ticket("show 4"))
+    number = str(request.ticket)
+    return Reply(card=await presenter.ticket_card(deps, viewer, number), ticket=number)
+
+
+def list_query(viewer: Viewer, request: ListTickets) -> ListQuery:
+    scope = request.scope
+    if scope is Scope.MINE and viewer.role is Role.CUSTOMER:  # customers are never assignees
+        scope = Scope.CREATED
+    return ListQuery(
+        kind={Scope.MINE: "mine", Scope.CREATED: "created"}.get(scope, "search"),
+        status=request.status.value if request.status else None,
+        priority=request.priority.value if request.priority else None,
+        text=request.text,
+    )
+
+
+async def list_tickets(deps: BotDependencies, viewer: Viewer, request: ListTickets) -> Reply:
+    card = await presenter.list_card(deps, viewer, list_query(viewer, request), 0)
+    return Reply(card=card)
+
+
+def create(request: CreateTicket) -> Reply:
+    """The form, or the conversation that asks for what is missing (the caller runs it)."""
+    if request.form:
+        return Reply(card=presenter.create_form())
+    return Reply(dialog=request)
+
+
+async def file_ticket(
+    deps: BotDependencies, viewer: Viewer, values: Mapping[str, object]
+) -> Reply:
+    """Files a ticket from answers or form inputs; empty optional values take the defaults."""
+    optional = {
+        name: value for name, value in values.items()
+        if name in OPTIONAL_CREATE_FIELDS and value not in (None, "")
+    }
+    ticket = await ticket_services.create_ticket(
+        uow=deps.uow(), actor=viewer, title=values.get("title"),
+        category=values.get("category"), **optional,
+    )
+    card = await presenter.ticket_card(deps, viewer, ticket.id,
+                                       notice=notices.filed(ticket.ticket_number))
+    return Reply(card=card, ticket=ticket.ticket_number)
+
+
+async def edit(deps: BotDependencies, viewer: Viewer, request: EditTicket) -> Reply:
+    if request.ticket is None:
+        return Reply(text=notices.which_ticket("update 4"))
+    number = str(request.ticket)
+    changes: dict[str, object] = {
+        name: value for name, value in (
+            ("title", request.title), ("description", request.description),
+            ("priority", request.priority), ("category", request.category),
+            ("due_date", request.due.isoformat() if request.due else None),
+        ) if value is not None
+    }
+    if not changes:
+        return Reply(card=await presenter.edit_form(deps, viewer, number), ticket=number)
+    return await save_fields(deps, viewer, number, changes, named=True)
+
+
+async def save_fields(
+    deps: BotDependencies, viewer: Viewer, ticket: TicketRef, changes: Mapping[str, object],
+    *, expected_version: str | None = None, named: bool = False,
+) -> Reply:
+    """`named`: the notice names the fields (a form sends them all, changed or not)."""
+    saved = await ticket_services.edit_ticket(
+        uow=deps.uow(), actor=viewer, ticket=ticket, changes=changes,
+        expected_version=expected_version,
+    )
+    notice = notices.saved([name.replace("_", " ") for name in changes] if named else [])
+    card = await presenter.ticket_card(deps, viewer, saved.id, notice=notice)
+    return Reply(card=card, ticket=saved.ticket_number)
+
+
+def assignee(target: Target) -> Assignee | None:
+    match target:
+        case UserTarget(user_id=user_id):
+            return Assignee.user(user_id)
+        case TeamTarget(team_id=team_id):
+            return Assignee.team(team_id)
+        case Nobody():
+            return None
+        case _:
+            assert_never(target)
+
+
+async def assign(
+    deps: BotDependencies, viewer: Viewer, request: AssignTicket, conversation: Conversation,
+) -> Reply:
+    if viewer.role is Role.CUSTOMER:  # before any lookup that could reveal who exists
+        raise NotAllowed("customers cannot assign tickets")
+    if request.ticket is None:
+        return Reply(text=notices.which_ticket("assign 4 to me"))
+    number = str(request.ticket)
+    if request.to is None:
+        return await _who_takes(deps, viewer, request, conversation)
+    return await assign_to(deps, viewer, number, assignee(request.to))
+
+
+async def assign_to(
+    deps: BotDependencies, viewer: Viewer, ticket: TicketRef, to: Assignee | None,
+    *, expected_version: str | None = None,
+) -> Reply:
+    changed = await ticket_services.assign_ticket(
+        uow=deps.uow(), actor=viewer, ticket=ticket, to=to,
+        expected_version=expected_version,
+    )
+    card = await presenter.ticket_card(deps, viewer, changed.id, notice=_assigned_notice)
+    return Reply(card=card, ticket=changed.ticket_number)
+
+
+def _assigned_notice(seen: TicketOverview) -> str:
+    return notices.assigned(seen.assignee)
+
+
+async def _who_takes(
+    deps: BotDependencies, viewer: Viewer, request: AssignTicket, conversation: Conversation,
+) -> Reply:
+    number = str(request.ticket)
+    await get_ticket(uow=deps.read_uow(), actor=viewer, ticket=number)  # may they see it?
+    options = []
+    for choice in await assignee_choices(uow=deps.read_uow(), actor=viewer):
+        target: Target
+        if choice.assignee.kind is AssigneeType.TEAM and choice.assignee.team_id is not None:
+            target = TeamTarget(choice.assignee.team_id, choice.title.removeprefix("Team "))
+        else:
+            target = UserTarget(str(choice.assignee.user_id), choice.title)
+        options.append(Option(choice.title, phrase(replace(request, to=target), conversation)))
+    return Reply(text=notices.who_takes(number), options=tuple(options), ticket=number)
+
+
+async def change_status(deps: BotDependencies, viewer: Viewer, request: ChangeStatus) -> Reply:
+    if request.ticket is None:
+        example = f"{_verb(request.status)} 4" if request.status else "status 4"
+        return Reply(text=notices.which_ticket(example))
+    number = str(request.ticket)
+    if request.status is None:
+        current = await get_ticket(uow=deps.read_uow(), actor=viewer, ticket=number)
+        allowed = [s for s in STATUS_ORDER if s in TRANSITIONS[current.status]]
+        return Reply(
+            text=notices.which_status(number),
+            options=tuple(Option(notices.status_label(s).capitalize(),
+                                 f"set {number} to {notices.status_label(s)}") for s in allowed),
+            ticket=number,
+        )
+    return await set_status(deps, viewer, number, request.status)
+
+
+async def set_status(
+    deps: BotDependencies, viewer: Viewer, ticket: TicketRef, status: object,
+    *, expected_version: str | None = None,
+) -> Reply:
+    changed = await ticket_services.change_status(
+        uow=deps.uow(), actor=viewer, ticket=ticket, to=status,
+        expected_version=expected_version,
+    )
+    number = changed.ticket_number
+    card = await presenter.ticket_card(deps, viewer, changed.id,
+                                       notice=notices.status_now(number, changed.status))
+    return Reply(card=card, ticket=number)
+
+
+def _verb(status: TicketStatus) -> str:
+    return {TicketStatus.OPEN: "reopen", TicketStatus.IN_PROGRESS: "start",
+            TicketStatus.ON_HOLD: "hold", TicketStatus.RESOLVED: "resolve",
+            TicketStatus.CLOSED: "close"}[status]
+
+
+async def comment(deps: BotDependencies, viewer: Viewer, request: CommentOnTicket) -> Reply:
+    if request.ticket is None:
+        return Reply(text=notices.which_ticket("comment on 4: your text"))
+    number = str(request.ticket)
+    if request.text is None:
+        return Reply(dialog=request, ticket=number)
+    return await add_comment(deps, viewer, number, request.text)
+
+
+async def add_comment(
+    deps: BotDependencies, viewer: Viewer, ticket: TicketRef, text: object
+) -> Reply:
+    await ticket_services.comment_on_ticket(
+        uow=deps.uow(), actor=viewer, ticket=ticket, content=text,
+    )
+    card = await presenter.ticket_card(deps, viewer, ticket, notice=notices.comment_added())
+    return Reply(card=card, ticket=ticket if isinstance(ticket, str) else None)
+

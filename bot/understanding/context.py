@@ -1,0 +1,48 @@
+"""What understanding may know about a conversation, as plain data (no I/O, no SDK)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from domain.numbering import DEFAULT_PREFIX, TicketNumber
+
+
+@dataclass(frozen=True, slots=True)
+class Person:
+    user_id: str
+    name: str
+    email: str | None = None
+
+    @property
+    def first_name(self) -> str:
+        return self.name.split()[0] if self.name.split() else self.name
+
+
+@dataclass(frozen=True, slots=True)
+class TeamEntry:
+    team_id: int
+    name: str
+
+
+@dataclass(frozen=True, slots=True)
+class Conversation:
+    """The viewer, the day, "it", and the people and teams the viewer may name."""
+
+    viewer_id: str
+    today: date
+    last_ticket: TicketNumber | None = None
+    ticket_prefix: str = DEFAULT_PREFIX
+    people: tuple[Person, ...] = ()
+    teams: tuple[TeamEntry, ...] = ()
+    mentions: tuple[Person, ...] = field(default=())  # `<at>…</at>` in the text, in order
+
+    def number(self, sequence: int) -> TicketNumber:
+        """A bare `4`: this year's ticket 4 in the company's numbering."""
+        return TicketNumber(self.ticket_prefix, self.today.year, sequence)
+
+    def name_of(self, user_id: str) -> str:
+        for person in self.people:
+            if person.user_id == user_id:
+                return person.name
+        return "you"

@@ -1,0 +1,130 @@
+"""List queries in words: "my open tickets", "what am I working on", "urgent tickets about VPN"."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from bot.understanding.message import DATE, NUMBER, REF
+from bot.understanding.requests import ListTickets, Scope
+from bot.understanding.words import PRIORITY_WORDS, STATUS_WORDS
+from domain.tickets import Priority, TicketStatus
+
+if TYPE_CHECKING:
+    from bot.understanding.reading import Reading
+
+_SEARCH_VERBS = (
+    ("search", "for"), ("look", "for"), ("find", "me"), ("search",), ("find",), ("look", "up"),
+    ("lookup",), ("list",), ("show", "me"), ("show",), ("give", "me"), ("get", "me"), ("get",),
+    ("display",), ("see",), ("view",), ("pull", "up"),
+)
+_CREATED = (
+    ("i", "created"), ("i", "filed"), ("i", "opened"), ("i", "raised"), ("i", "reported"),
+    ("i", "submitted"), ("i", "logged"), ("i", "made"), ("i", "have", "filed"),
+    ("i", "have", "created"), ("i", "have", "opened"), ("created", "by", "me"),
+    ("filed", "by", "me"), ("opened", "by", "me"), ("raised", "by", "me"),
+    ("reported", "by", "me"), ("submitted", "by", "me"), ("my", "requests"),
+    ("did", "i", "file"), ("did", "i", "create"), ("did", "i", "open"), ("did", "i", "raise"),
+    ("i", "am", "waiting", "on"), ("my", "own"), ("created",), ("filed",),
+)
+_MINE = (
+    ("am", "i", "working", "on"), ("i", "am", "working", "on"), ("am", "i", "on"),
+    ("on", "my", "plate"), ("assigned", "to", "me"), ("my", "queue"), ("do", "i", "have"),
+    ("have", "i", "got"), ("for", "me"), ("my", "work"), ("i", "own"), ("my",), ("mine",),
+)
+_STRONG_MINE = frozenset(phrase for phrase in _MINE if len(phrase) > 2)
+_STRONG = frozenset({"tickets", "queue", "backlog", "plate", "issues", "requests", "ones"})
+_FILLER = frozenset({
+    "tickets", "ticket", "the", "a", "all", "of", "that", "are", "is", "do", "have", "me", "to",
+    "there", "any", "which", "what", "ones", "issues", "requests", "please", "currently",
+    "right", "now", "still", "stuff", "things", "i", "list", "show", "in", "priority", "status",
+    "with", "and", "only", "just", "every", "everything", "queue", "backlog", "whats", "whos",
+    "how", "many", "got", "we", "our", "some", "being", "them", "those", "these", "statuses",
+    "am", "at", "moment", "today", "anything", "open?",
+})
+_TEXT_LEAD = frozenset({"about", "regarding", "re", "mentioning", "matching", "containing",
+                        "concerning", "on", "for", "like", "called", "titled", "with"})
+_LIST_STATUSES = frozenset({
+    "open", "in progress", "in_progress", "progress", "on hold", "on_hold", "onhold", "hold",
+    "resolved", "closed", "done", "fixed", "finished", "waiting", "blocked", "paused",
+    "started", "active", "new", "solved", "completed",
+})
+
+
+def read_list(reading: Reading, *, strong_only: bool) -> ListTickets | None:
+    """The list asked for, or None when the words are not a list query."""
+    words = [w.text for w in reading.message.words[reading.start:reading.end]]
+    if any(w in (REF, DATE) for w in words):
+        return None
+    searching = False
+    for verb in _SEARCH_VERBS:
+        if tuple(words[:len(verb)]) == verb and len(words) > len(verb) - 1:
+            words, searching = words[len(verb):], True
+            break
+    start = reading.start + (len(reading.message.words[reading.start:reading.end]) - len(words))
+    strong = searching or any(w in _STRONG for w in words)
+    if NUMBER in words and not strong:
+        return None
+    scope = Scope.ALL
+    status: TicketStatus | None = None
+    priority: Priority | None = None
+    leftover: list[int] = []
+    text: str | None = None
+    index = 0
+    while index < len(words):
+        rest = tuple(words[index:])
+        if (size := _starts(rest, _CREATED)) is not None:
+            scope, strong, index = Scope.CREATED, True, index + size
+            continue
+        if (size := _starts(rest, _MINE)) is not None:
+            if scope is Scope.ALL:
+                scope = Scope.MINE
+            strong = strong or rest[:size] in _STRONG_MINE
+            index += size
+            continue
+        two = " ".join(rest[:2])
+        if two in _LIST_STATUSES and status is None:
+            status, index = STATUS_WORDS[two], index + 2
+            continue
+        if rest[0] in _LIST_STATUSES and status is None:
+            status, index = STATUS_WORDS[rest[0]], index + 1
+            continue
+        if rest[0] in PRIORITY_WORDS and priority is None:
+            priority, index = PRIORITY_WORDS[rest[0]], index + 1
+            continue
+        if rest[0] in _TEXT_LEAD and len(rest) > 1 and (strong or searching):
+            text = reading.message.original(start + index + 1, start + len(words)) or None
+            break
+        if rest[0] not in _FILLER:
+            leftover.append(index)
+        index += 1
+    if leftover:
+        if not (strong or searching):
+            return None
+        if text is None:
+            text = " ".join(reading.message.original(start + i, start + i + 1) for i in leftover)
+    if text is not None:
+        text = _trim(text)
+    filtered = scope is not Scope.ALL or status is not None or priority is not None
+    if not strong and (strong_only or not filtered or len(words) > 3):
+        return None
+    if not (strong or searching or filtered):
+        return None
+    return ListTickets(scope=scope, status=status, priority=priority, text=text or None)
+
+
+def _starts(words: tuple[str, ...], phrases: tuple[tuple[str, ...], ...]) -> int | None:
+    for phrase in phrases:
+        if words[:len(phrase)] == phrase:
+            return len(phrase)
+    return None
+
+
+def _trim(text: str) -> str:
+    kept = text.strip(" ?!.,")
+    for tail in (" tickets", " ticket", " issues", " please"):
+        if kept.lower().endswith(tail):
+            kept = kept[: -len(tail)]
+    for head in ("the ", "a ", "my "):
+        if kept.lower().startswith(head):
+            kept = kept[len(head):]
+    return kept.strip()

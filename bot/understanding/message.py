@@ -1,0 +1,155 @@
+"""A message as words the patterns read, each word tied back to the text the person typed."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from bot.understanding.context import Conversation, Person
+from bot.understanding.dates import read_date
+from bot.understanding.words import corrected
+from domain.numbering import TicketNumber, parse_ticket_number
+
+REF = "tref"  # a ticket: a number in any form, or "it" / "this one"
+NUMBER = "tnum"  # a bare number: a ticket only where nothing else fits
+DATE = "tdate"
+MENTION = "tment"
+
+_TOKEN = re.compile(r"<at>.*?</at>|\S+", re.IGNORECASE | re.DOTALL)
+_EDGES = ".,!?;:\"'()[]{}“”‘’*…"
+_HASHED = re.compile(r"^#0*(\d{1,9})$")
+_BARE = re.compile(r"^0*(\d{1,9})$")
+_NOT_TICKET_AFTER = frozenset({
+    "floor", "room", "page", "step", "level", "building", "line", "version", "v", "at", "by",
+    "about", "around", "top", "last", "first", "every", "than", "in",
+})
+_UNITS = frozenset({
+    "tickets", "days", "weeks", "hours", "minutes", "mins", "times", "people", "users", "pages",
+    "printers", "computers", "laptops", "machines", "seconds", "secs", "months", "years", "items",
+    "issues", "problems", "errors", "devices", "screens", "monitors", "floors", "rooms", "am",
+    "pm", "percent", "gb", "mb", "kb", "tb", "ms", "x",
+})
+
+Value = TicketNumber | date | Person | str | None
+
+
+@dataclass(slots=True)
+class Word:
+    text: str
+    first: int  # index of the first typed token it stands for
+    last: int
+    value: Value = None
+
+
+@dataclass(slots=True)
+class Message:
+    text: str
+    words: list[Word]
+    spans: list[tuple[int, int]]
+    asks: bool  # ends with "?"
+
+    @property
+    def plain(self) -> str:
+        return " ".join(word.text for word in self.words)
+
+    def original(self, start: int, end: int | None = None) -> str:
+        """What the person typed for words[start:end], line breaks and case kept."""
+        stop = len(self.words) if end is None else end
+        if start >= stop:
+            return ""
+        begin = self.spans[self.words[start].first][0]
+        finish = self.spans[self.words[stop - 1].last][1]
+        return self.text[begin:finish].strip().strip(":-–—,").strip()
+
+    def ticket(self, index: int) -> TicketNumber | None:
+        value = self.words[index].value
+        return value if isinstance(value, TicketNumber) else None
+
+
+def read_message(text: str, conversation: Conversation) -> Message:
+    spans: list[tuple[int, int]] = []
+    words: list[Word] = []
+    mentions = list(conversation.mentions)
+    for index, found in enumerate(_TOKEN.finditer(text)):
+        spans.append(found.span())
+        token = found.group()
+        if token[:4].lower() == "<at>":
+            name = re.sub(r"</?at>", "", token, flags=re.IGNORECASE).strip()
+            words.append(Word(MENTION, index, index, mentions.pop(0) if mentions else name))
+            continue
+        words.extend(Word(word, index, index) for word in _words(token))
+    message = Message(text, words, spans, text.rstrip().endswith("?"))
+    _mark_dates(message, conversation.today)
+    _mark_tickets(message, conversation)
+    return message
+
+
+def _words(token: str) -> list[str]:
+    word = token.strip(_EDGES).lower().replace("’", "'")
+    if not word:
+        return []
+    if word in ("it's", "its", "that's", "thats"):
+        return ["it" if word.startswith("it") else "that", "is"]
+    if word in ("who's", "what's", "where's", "how's", "when's", "whos", "whats"):
+        return [word.replace("'", "")[:-1], "is"]
+    if word in ("i'm", "im"):
+        return ["i", "am"]
+    if "/" in word and not any(ch.isdigit() for ch in word):  # "close/resolve" → two words
+        return [part for part in word.split("/") if part]
+    word = word.replace("'", "")
+    if "@" in word or any(ch.isdigit() for ch in word):
+        return [word]
+    return [corrected(word)]
+
+
+def _merge(message: Message, start: int, count: int, text: str, value: Value) -> None:
+    words = message.words
+    merged = Word(text, words[start].first, words[start + count - 1].last, value)
+    words[start:start + count] = [merged]
+
+
+def _mark_dates(message: Message, today: date) -> None:
+    plain = [word.text for word in message.words]
+    index = 0
+    while index < len(message.words):
+        found = read_date(plain, index, today)
+        if found is not None:
+            when, taken = found
+            _merge(message, index, taken, DATE, when)
+            plain[index:index + taken] = [DATE]
+        index += 1
+
+
+def _mark_tickets(message: Message, conversation: Conversation) -> None:
+    words = message.words
+    names = [tuple(team.name.lower().split()) for team in conversation.teams]
+    index = 0
+    while index < len(words):
+        word = words[index].text
+        if word == "it" and any(
+            tuple(w.text for w in words[index:index + len(name)]) == name for name in names
+        ):
+            index += 1  # "IT Support" is a team, not "it"
+            continue
+        following = words[index + 1].text if index + 1 < len(words) else ""
+        number = parse_ticket_number(word)
+        hashed = _HASHED.match(word)
+        bare = _BARE.match(word)
+        if number is not None:
+            _merge(message, index, 1, REF, number)
+        elif hashed:
+            _merge(message, index, 1, REF, conversation.number(int(hashed[1])))
+        elif word in ("this", "that") and following in ("one", "ticket"):
+            _merge(message, index, 2, REF, conversation.last_ticket)
+        elif word == "it" or (word in ("this", "that") and index == len(words) - 1):
+            _merge(message, index, 1, REF, conversation.last_ticket)
+        elif bare and _can_be_ticket(words, index):
+            _merge(message, index, 1, NUMBER, conversation.number(int(bare[1])))
+        index += 1
+
+
+def _can_be_ticket(words: list[Word], index: int) -> bool:
+    before = words[index - 1].text if index > 0 else ""
+    after = words[index + 1].text if index + 1 < len(words) else ""
+    return before not in _NOT_TICKET_AFTER and after not in _UNITS

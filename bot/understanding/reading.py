@@ -1,0 +1,555 @@
+"""Deterministic understanding: a message and its conversation in, one `Understanding` out.
+
+Pure and fast (no I/O, no model): patterns over normalised words, where ticket references,
+dates and @mentions are already single words (`tref`, `tnum`, `tdate`, `tment`).
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from functools import cache
+
+from bot.understanding.context import Conversation
+from bot.understanding.lists import read_list
+from bot.understanding.message import DATE, NUMBER, REF, Message, Word, read_message
+from bot.understanding.requests import (
+    AssignTicket, Cancel, ChangeStatus, Choice, Clarify, CommentOnTicket, CreateTicket, Declined,
+    EditTicket, FreeText, Help, Nobody, Question, ShowTicket, TeamTarget, Understanding, Unknown,
+    UserTarget,
+)
+from bot.understanding.suggestions import COMMAND_VERBS, suggest
+from bot.understanding.targets import Ambiguous, NotFound, find_target
+from bot.understanding.words import CATEGORY_WORDS, PRIORITY_WORDS, STATUS_VERBS, STATUS_WORDS
+from domain.numbering import TicketNumber
+from domain.tickets import Category, Priority, TicketStatus
+
+HELP = frozenset({
+    "help", "commands", "what can you do", "what can i say", "what can i do", "menu", "options",
+    "how does this work", "help me", "show help", "usage", "what do you do",
+})
+CANCEL = frozenset({
+    "cancel", "stop", "quit", "never mind", "nevermind", "nvm", "forget it", "abort", "exit",
+    "cancel that", "forget about it", "cancel it",
+})
+_POLITE_START = (
+    "please", "pls", "plz", "kindly", "hey", "hi", "hello", "ok", "okay", "so", "bot",
+    "ticketflow", "yo", "um", "hmm", "alright", "also", "and", "then", "oh", "just", "quickly",
+    "now", "right", "go ahead and", "i want to", "i need to", "i would like to", "id like to",
+    "i wanna", "lets", "let us", "i want you to", "i need you to", "i would like you to",
+    "can you", "could you", "would you", "will you", "can u", "could u", "would you mind",
+    "would you please", "you can", "ok so",
+)
+_REQUEST_START = ("can you", "could you", "would you", "will you", "can u", "could u",
+                  "please", "pls", "plz", "kindly", "would you mind", "would you please")
+_POLITE_END = (
+    "please", "pls", "plz", "thanks", "thank you", "thx", "ty", "for me", "now", "right now",
+    "when you can", "if you can", "if possible", "asap", "again", "thanks a lot", "cheers",
+    "thank you very much", "please and thank you",
+)
+_QUESTION_START = frozenset({
+    "how", "why", "what", "who", "whom", "whose", "when", "where", "which", "should", "shall",
+    "is", "are", "was", "were", "does", "do", "did", "has", "have", "am", "hows", "wheres",
+    "whens", "whys", "any", "can i", "could i", "may i", "can we", "do i", "should i",
+})
+_NEGATIONS = frozenset({"dont", "not", "never", "shouldnt", "mustnt", "wont", "cant", "cannot",
+                        "no", "doesnt", "neednt", "stop"})
+_ACTION_WORDS = frozenset({
+    "close", "resolve", "reopen", "assign", "reassign", "unassign", "comment", "start", "hold",
+    "pause", "fix", "change", "update", "edit", "set", "mark", "move", "delete", "remove", "give",
+    "create", "file", "rename", "finish", "complete", "touch", "shut", "solve",
+})
+_REF = r"(?:(?:the|ticket|tkt|issue|case|number|no|nr) )*(?P<{name}>tref|tnum)"
+
+
+def ref(name: str = "ref") -> str:
+    return _REF.format(name=name)
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """The words between the politeness, as one string whose matches map back to words."""
+
+    message: Message
+    conversation: Conversation
+    start: int
+    end: int
+    plain: str
+    offsets: tuple[int, ...]
+
+    def word_at(self, position: int) -> int:
+        return self.start + bisect_right(self.offsets, position) - 1
+
+    def group_words(self, match: re.Match[str], group: str) -> tuple[int, int]:
+        begin, finish = match.start(group), match.end(group)
+        while begin < finish and self.plain[begin] == " ":
+            begin += 1
+        if begin >= finish:
+            return (0, 0)
+        return self.word_at(begin), self.word_at(finish - 1) + 1
+
+    def words(self, match: re.Match[str], group: str) -> list[Word]:
+        first, last = self.group_words(match, group)
+        return self.message.words[first:last]
+
+    def ticket(self, match: re.Match[str], group: str = "ref") -> TicketNumber | None:
+        if match.groupdict().get(group) is None:
+            return None
+        return self.message.ticket(self.group_words(match, group)[0])
+
+    def original(self, match: re.Match[str], group: str, *, to_end: bool = False) -> str:
+        first, last = self.group_words(match, group)
+        if first == last:
+            return ""
+        return self.message.original(first, None if to_end else last)
+
+
+def _reading(message: Message, conversation: Conversation, start: int, end: int) -> Reading:
+    texts = [word.text for word in message.words[start:end]]
+    offsets: list[int] = []
+    position = 0
+    for text in texts:
+        offsets.append(position)
+        position += len(text) + 1
+    return Reading(message, conversation, start, end, " ".join(texts), tuple(offsets))
+
+
+def understand(text: str, conversation: Conversation) -> Understanding:
+    """What the message asks for; questions and negations never come back as a change."""
+    simple = " ".join(text.lower().replace("’", "'").strip(" .!?").split())
+    if simple in CANCEL:
+        return Cancel()
+    if simple in HELP or (not simple and "?" in text):
+        return Help()
+    message = read_message(text, conversation)
+    words = [word.text for word in message.words]
+    start, polite = _skip_start(words)
+    end = _skip_end(words, start)
+    if start >= end:
+        return Unknown(text.strip(), suggest([]))
+    reading = _reading(message, conversation, start, end)
+    whole = _reading(message, conversation, start, len(words))
+    if _is_negation(words[start:end]):
+        return Declined(_first_ticket(message), text.strip())
+    if _is_question(words[start:end], message.asks and not polite):
+        return _question(reading, text.strip())
+    for rule in _RULES:
+        found = rule(reading, whole)
+        if found is not None:
+            return found
+    if listed := read_list(reading, strong_only=False):
+        return listed
+    return _fallback(words[start:end], text.strip())
+
+
+def _skip_start(words: list[str]) -> tuple[int, bool]:
+    start, polite = 0, False
+    moved = True
+    while moved:
+        moved = False
+        for phrase in _polite_start():
+            size = len(phrase)
+            if words[start:start + size] == list(phrase) and start + size < len(words):
+                polite = polite or " ".join(phrase) in _REQUEST_START
+                start += size
+                moved = True
+                break
+    return start, polite
+
+
+def _skip_end(words: list[str], start: int) -> int:
+    end = len(words)
+    moved = True
+    while moved:
+        moved = False
+        for phrase in _polite_end():
+            size = len(phrase)
+            if end - size > start and words[end - size:end] == list(phrase):
+                end -= size
+                moved = True
+                break
+    return end
+
+
+@cache
+def _polite_start() -> tuple[tuple[str, ...], ...]:
+    return tuple(sorted((tuple(p.split()) for p in _POLITE_START), key=len, reverse=True))
+
+
+@cache
+def _polite_end() -> tuple[tuple[str, ...], ...]:
+    return tuple(sorted((tuple(p.split()) for p in _POLITE_END), key=len, reverse=True))
+
+
+def _is_negation(words: list[str]) -> bool:
+    for index, word in enumerate(words):
+        if word in _ACTION_WORDS:
+            return False
+        if word in _NEGATIONS or (word == "do" and words[index + 1:index + 2] == ["not"]):
+            return any(w in _ACTION_WORDS for w in words[index + 1:])
+    return False
+
+
+def _is_question(words: list[str], asks: bool) -> bool:
+    if asks:
+        return True
+    return bool(words) and (words[0] in _QUESTION_START or " ".join(words[:2]) in _QUESTION_START)
+
+
+def _first_ticket(message: Message) -> TicketNumber | None:
+    for index, word in enumerate(message.words):
+        if word.text in (REF, NUMBER):
+            return message.ticket(index)
+    return None
+
+
+def _question(reading: Reading, text: str) -> Understanding:
+    message = reading.message
+    refs = [i for i in range(reading.start, reading.end) if message.words[i].text in (REF, NUMBER)]
+    typed = [i for i in refs if any(ch.isdigit() for ch in message.original(i, i + 1))]
+    if refs:
+        return ShowTicket(message.ticket((typed or refs)[0]))
+    if listed := read_list(reading, strong_only=False):
+        return listed
+    return Question(text)
+
+
+def _fallback(words: list[str], text: str) -> Understanding:
+    if len(words) <= 2 or (words and words[0] in COMMAND_VERBS):
+        return Unknown(text, suggest(words))
+    return FreeText(text)
+
+
+# --- the rules, in order -------------------------------------------------------------------
+
+Rule = Callable[[Reading, Reading], Understanding | None]
+
+
+@cache
+def _pattern(regex: str) -> re.Pattern[str]:
+    return re.compile(regex)
+
+
+def _match(reading: Reading, regex: str) -> re.Match[str] | None:
+    return _pattern(regex).fullmatch(reading.plain)
+
+
+def _label(ticket: TicketNumber | None) -> str:
+    return str(ticket) if ticket is not None else "the ticket"
+
+
+def _title_case(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+_QUOTED = re.compile(r"[\"“”'‘’](.+?)[\"“”'‘’](?:\s|$|[.!?])", re.DOTALL)
+
+
+def _quoted_or(text: str) -> str:
+    found = _QUOTED.search(text + " ")
+    return found.group(1).strip() if found else text
+
+
+_TITLE_LEAD = re.compile(
+    r"^(?:(?:for me[?.!]?|for|about|regarding|re|that|saying|called|titled|named|with title|with the title"
+    r"|on|:|-|–)\s+)+", re.IGNORECASE,
+)
+
+
+def _create(reading: Reading, whole: Reading) -> Understanding | None:
+    prio = "|".join(PRIORITY_WORDS)
+    kinds = "ticket|issue|problem|bug report|bug|incident|feature request|support request|request|case"
+    found = _match(reading, (
+        r"(?:(?:i )?(?:need|want|would like|id like)|new|create|open|file|raise|log|submit|make"
+        r"|add|report|lodge|register|put in|start|write up|write)"
+        r"(?: up| me| us)?(?: (?:a|an|new|another))*"
+        rf"(?: (?P<prio>{prio})(?: priority)?)?(?: new)? (?P<kind>{kinds})(?P<rest>(?: .*)?)"
+    )) or _match(reading, r"report(?: (?:a|an))?(?: (?P<kind>problem|issue|bug|incident|outage))?(?P<rest> .+)")
+    if found is None:
+        return None
+    rest_words = reading.words(found, "rest") if found.group("rest") else []
+    if any(w.text in (REF, NUMBER) for w in rest_words[:3]) and len(rest_words) <= 3:
+        return None  # "open ticket 4" shows it
+    rest = " ".join(w.text for w in rest_words)
+    if rest in ("form", "using the form", "with the form", "with a form"):
+        return CreateTicket(form=True)
+    kind = found.groupdict().get("kind") or ""
+    title = _TITLE_LEAD.sub("", reading.original(found, "rest")) if rest_words else ""
+    title = _quoted_or(title)
+    priority = PRIORITY_WORDS.get(found.groupdict().get("prio") or "")
+    category = CATEGORY_WORDS.get(kind.removesuffix(" report"))
+    if category is Category.REQUEST and kind != "request":
+        category = None
+    return CreateTicket(title=_title_case(title) or None, priority=priority, category=category)
+
+
+def _form(reading: Reading, whole: Reading) -> Understanding | None:
+    if _match(reading, r"(?:(?:new|create|open|file) )?(?:a )?(?:new )?ticket form|form"):
+        return CreateTicket(form=True)
+    return None
+
+
+def _show(reading: Reading, whole: Reading) -> Understanding | None:
+    found = _match(reading, (
+        r"(?:(?:show|view|open|display|get|see|find|look at|pull up|bring up|check|lookup"
+        r"|look up|details|detail|info|information|tell me about|what about|go to|status of"
+        r"|details of|details for|info on|info about|status for|refresh)"
+        rf"(?: me)?(?: the)?(?: details| status| info)?(?: of| for| on| about)? )?{ref()}"
+        r"(?: details| info| again| card)?"
+    ))
+    return ShowTicket(reading.ticket(found)) if found else None
+
+
+def _status_value(words: list[str]) -> TicketStatus | None:
+    while words and words[0] in ("as", "to", "be", "being", "now", "the", "status", "into",
+                                 "in", "state", "back", "is", "again", "set"):
+        if words[0] == "back" and len(words) == 1:
+            break
+        if words[0] == "in" and words[1:2] == ["progress"]:
+            break
+        words = words[1:]
+    while words and words[-1] in ("now", "status", "again", "state", "please"):
+        words = words[:-1]
+    return STATUS_WORDS.get(" ".join(words))
+
+
+def _status(reading: Reading, whole: Reading) -> Understanding | None:
+    verbs = "|".join(list(STATUS_VERBS) + ["re-open", "re open", "finalise", "finalize"])
+    if found := _match(reading, (
+        rf"(?P<verb>{verbs})(?: up| off| out| down)?(?: {ref()})?"
+        r"(?: (?:as|now|out|off|down|up|for good|too|already))*"
+    )):
+        verb = found.group("verb")
+        wanted = STATUS_VERBS.get(verb, TicketStatus.OPEN if "open" in verb else TicketStatus.RESOLVED)
+        return ChangeStatus(reading.ticket(found), wanted)
+    if found := _match(reading, rf"(?:start|begin|starting|started)(?: working| work)?(?: on)? {ref()}"):
+        return ChangeStatus(reading.ticket(found), TicketStatus.IN_PROGRESS)
+    if found := _match(reading, rf"(?:i am |we are |i will be |ill be )?(?:working|work) on {ref()}"):
+        return ChangeStatus(reading.ticket(found), TicketStatus.IN_PROGRESS)
+    if found := _match(reading, rf"(?:i am |we are |i have |ive |i )?(?:done|finished)(?: with)? {ref()}"):
+        return ChangeStatus(reading.ticket(found), TicketStatus.RESOLVED)
+    if found := _match(reading, (
+        rf"(?:change|set|update|edit|move)(?: the)? status(?: of| for| on)? {ref()}"
+        r"(?: (?:to|as|into) (?P<status>.+))?"
+    )) or _match(reading, rf"status {ref()}(?: (?:to|as|=))?(?: (?P<status>.+))?"):
+        said = found.group("status")
+        named = _status_value(said.split()) if said else None
+        if said and named is None:
+            return _ask_status(reading.ticket(found), said)
+        return ChangeStatus(reading.ticket(found), named)
+    if found := _match(reading, (
+        r"(?P<verb>mark|set|move|put|change|switch|flip|update|make|turn|send|get|bring|take)"
+        rf"(?: the)?(?: status(?: of| for| on)?)? {ref()}(?: status)? (?P<rest>.+)"
+    )):
+        return _set_something(reading, found)
+    if found := _match(reading, (
+        rf"{ref()}(?: is| was| has been| can be| got| should be| needs to be| to| status)?"
+        r"(?: now| all| finally| officially)? (?P<rest>.+?)"
+    )):
+        stated = _status_value(found.group("rest").split())
+        if stated is not None:
+            return ChangeStatus(reading.ticket(found), stated)
+    return None
+
+
+def _set_something(reading: Reading, found: re.Match[str]) -> Understanding | None:
+    """`set/mark/move/put 4 …`: a status, a priority, a category, a due date or a person."""
+    ticket = reading.ticket(found)
+    said = found.group("rest").split()
+    if (status := _status_value(said)) is not None:
+        return ChangeStatus(ticket, status)
+    value = " ".join(w for w in said if w not in ("as", "to", "a", "an", "priority", "at"))
+    said = said[1:] if said[0] in ("to", "as") and len(said) > 1 else said
+    if value in PRIORITY_WORDS:
+        return EditTicket(ticket, priority=PRIORITY_WORDS[value])
+    if value in CATEGORY_WORDS:
+        return EditTicket(ticket, category=CATEGORY_WORDS[value])
+    rest = reading.words(found, "rest")
+    if len(rest) <= 4 and (due := _due(ticket, rest)) is not None:
+        return due
+    if found.group("verb") in ("move", "send", "put", "take", "get", "bring") and said[0] in ("to", "over"):
+        target = find_target(rest[1:], reading.conversation)
+        if not isinstance(target, NotFound):
+            return _assign_to(ticket, target)
+    if said and said[0] in ("back",):
+        return ChangeStatus(ticket, TicketStatus.OPEN)
+    return _ask_status(ticket, " ".join(said))
+
+
+def _due(ticket: TicketNumber | None, rest: list[Word]) -> Understanding | None:
+    for word in rest:
+        if word.text == DATE and isinstance(word.value, date):
+            return EditTicket(ticket, due=word.value)
+    return None
+
+
+def _ask_status(ticket: TicketNumber | None, said: str) -> Clarify:
+    choices = tuple(Choice(status.value.replace("_", " "), status) for status in TicketStatus)
+    return Clarify(
+        ChangeStatus(ticket, None),
+        f"“{said}” is not a status I know. Which status should {_label(ticket)} get?",
+        choices,
+    )
+
+
+def _assign_to(
+    ticket: TicketNumber | None, found: UserTarget | TeamTarget | Nobody | Ambiguous | NotFound,
+) -> Understanding:
+    if isinstance(found, Ambiguous):
+        return Clarify(AssignTicket(ticket, None), f"Which {found.said.title()} do you mean?",
+                       found.choices)
+    if isinstance(found, NotFound):
+        return Clarify(AssignTicket(ticket, None),
+                       f"I couldn't find “{found.said}”. Who should take {_label(ticket)}?")
+    return AssignTicket(ticket, found)
+
+
+_GIVE = "assign|reassign|give|hand|pass|send|route|delegate|transfer|forward|allocate|escalate"
+
+
+def _assign(reading: Reading, whole: Reading) -> Understanding | None:
+    conversation = reading.conversation
+    if found := _match(reading, (
+        rf"(?P<verb>{_GIVE}|hand off|move|put)(?: over| off)?(?: the)? {ref()}(?: over| off)?"
+        r"(?: (?:to|for|with|on) (?P<target>.+))?"
+    )):
+        if found.group("target") is None:
+            if found.group("verb") in ("assign", "reassign", "delegate", "allocate"):
+                return AssignTicket(reading.ticket(found), None)
+            return None
+        target = find_target(reading.words(found, "target"), conversation)
+        if found.group("verb") in ("move", "put") and isinstance(target, NotFound):
+            return None
+        return _assign_to(reading.ticket(found), target)
+    if found := _match(reading, (
+        rf"(?:{_GIVE})(?: over)? (?P<target>.+?)(?: to| on| with)? {ref()}"
+    )):
+        return _assign_to(reading.ticket(found), find_target(reading.words(found, "target"), conversation))
+    if found := _match(reading, (
+        r"(?:(?:i will|ill|let me|i can|i|i am going to|i am gonna|i shall) )?"
+        r"(?:take|grab|claim|pick up|pick|own|handle|take over|look into|take care of)"
+        rf"(?: on)? {ref()}(?: myself)?"
+    )) or _match(reading, rf"(?:assign|give) (?:me|myself)(?: to)? {ref()}"):
+        return AssignTicket(reading.ticket(found), UserTarget(
+            conversation.viewer_id, conversation.name_of(conversation.viewer_id)))
+    if found := _match(reading, (
+        rf"(?:unassign|deassign|un-assign|drop|release|unclaim)(?: the)? {ref()}(?: from .+)?"
+    )) or _match(reading, (
+        rf"(?:remove|clear|take)(?: the)? (?:assignee|assignment|owner|.+?) (?:from|of|off) {ref()}"
+    )):
+        return AssignTicket(reading.ticket(found), Nobody())
+    if found := _match(reading, r"(?:assign|reassign|give|hand)(?: it)? to (?P<target>.+)"):
+        target = find_target(reading.words(found, "target"), conversation)
+        if not isinstance(target, NotFound):
+            return _assign_to(None, target)
+    if found := _match(reading, rf"{ref()} (?:to|->|=>|→) (?P<target>.+)"):
+        target = find_target(reading.words(found, "target"), conversation)
+        if not isinstance(target, NotFound):
+            return _assign_to(reading.ticket(found), target)
+    return None
+
+
+def _comment(reading: Reading, whole: Reading) -> Understanding | None:
+    found = _match(whole, (
+        r"(?:(?:add|leave|put|post|write|make) )?(?:a |an |my |this )?"
+        r"(?:comment|note|reply|remark|update|message)s?(?: on| to| for| in| under| at)?"
+        rf"(?: the)? {ref()}(?P<rest>(?: .*)?)"
+    )) or _match(whole, (
+        rf"(?:reply|respond|answer|write|post|comment)(?: to| on| in| under)? {ref()}(?P<rest>(?: .*)?)"
+    ))
+    if found is not None:
+        if found.group(0).split()[0] in ("update", "message") and not found.group("rest"):
+            return None
+        text = reading_text(whole, found)
+        return CommentOnTicket(whole.ticket(found), text or None)
+    found = _match(whole, r"(?:add a |leave a )?(?:comment|note)(?P<rest> .+)")
+    if found is not None and not any(w.text in (REF, NUMBER) for w in whole.words(found, "rest")[:2]):
+        text = reading_text(whole, found)
+        return CommentOnTicket(whole.conversation.last_ticket, text or None)
+    return None
+
+
+_COMMENT_LEAD = re.compile(r"^(?:(?:saying|that|with|:|-|–|—)\s+)+", re.IGNORECASE)
+
+
+def reading_text(reading: Reading, found: re.Match[str]) -> str:
+    if not found.group("rest"):
+        return ""
+    return _COMMENT_LEAD.sub("", reading.original(found, "rest", to_end=True)).strip()
+
+
+def _edit(reading: Reading, whole: Reading) -> Understanding | None:
+    if found := _match(reading, (
+        rf"(?:edit|update|change|modify|amend)(?: the)?(?: details of| fields of| fields on)?"
+        rf" {ref()}(?: details| fields)?"
+    )):
+        return EditTicket(reading.ticket(found))
+    field = r"(?P<field>title|subject|name|summary|description|details|body|priority|category|type|kind|due date|due|deadline)"
+    if found := _match(whole, (
+        rf"(?:(?:set|change|update|edit|make|raise|lower|bump|move|push|put|give) )?(?:(?:up|down) )?"
+        rf"(?:the )?{field} (?:of|on|for|in) {ref()}(?: (?:to|as|at|on|by|into|is|=))?(?P<value> .+)"
+    )) or _match(whole, (
+        rf"(?:set|change|update|edit|give)(?: the)? {ref()}(?:s)? {field}(?: (?:to|as|at|on|by|=))?(?P<value> .+)"
+    )) or _match(whole, rf"{ref()}(?:s)? {field}(?: (?:to|is|=))?(?P<value> .+)"):
+        return _field(whole, found)
+    if found := _match(reading, rf"(?:rename|retitle|re-title|call) {ref()}(?: (?:to|as))?(?P<value> .+)"):
+        return EditTicket(reading.ticket(found), title=_title_from(reading, found))
+    if found := _match(reading, rf"(?P<verb>prioritize|prioritise|escalate|deprioritize|deprioritise) {ref()}"):
+        priority = Priority.LOW if found.group("verb").startswith("de") else (
+            Priority.URGENT if found.group("verb") == "escalate" else Priority.HIGH)
+        return EditTicket(reading.ticket(found), priority=priority)
+    if found := _match(reading, (
+        rf"(?:move|push|postpone|delay|set|make)? ?{ref()}(?: is)? (?:due|deadline)"
+        r"(?: date)?(?: (?:to|on|by|for|date|is))?(?P<value> tdate)"
+    )) or _match(reading, rf"(?:move|push|postpone|delay) {ref()} (?:to|until|till|back to)(?P<value> tdate)"):
+        return _due(reading.ticket(found), reading.words(found, "value"))
+    if found := _match(reading, rf"(?:make|mark|flag|set|label|tag) {ref()} (?:as )?(?:an? )?(?P<value>.+?)(?: priority| ticket)?"):
+        value = found.group("value")
+        if value in PRIORITY_WORDS:
+            return EditTicket(reading.ticket(found), priority=PRIORITY_WORDS[value])
+        if value in CATEGORY_WORDS:
+            return EditTicket(reading.ticket(found), category=CATEGORY_WORDS[value])
+    if found := _match(reading, rf"{ref()} (?:is|should be|needs to be)(?: an?)? (?P<value>.+?)(?: priority| ticket)?"):
+        value = found.group("value")
+        if value in PRIORITY_WORDS:
+            return EditTicket(reading.ticket(found), priority=PRIORITY_WORDS[value])
+        if value in CATEGORY_WORDS:
+            return EditTicket(reading.ticket(found), category=CATEGORY_WORDS[value])
+    return None
+
+
+def _title_from(reading: Reading, found: re.Match[str]) -> str:
+    return _title_case(_quoted_or(reading.original(found, "value", to_end=True)))
+
+
+def _field(reading: Reading, found: re.Match[str]) -> Understanding | None:
+    ticket = reading.ticket(found)
+    field = found.group("field")
+    value = found.group("value").strip()
+    plain = " ".join(w for w in value.split() if w not in ("a", "an", "priority", "the"))
+    if field in ("title", "subject", "name", "summary"):
+        return EditTicket(ticket, title=_title_from(reading, found))
+    if field in ("description", "details", "body"):
+        return EditTicket(ticket, description=_quoted_or(reading.original(found, "value", to_end=True)))
+    if field == "priority":
+        if plain in PRIORITY_WORDS:
+            return EditTicket(ticket, priority=PRIORITY_WORDS[plain])
+        return Clarify(EditTicket(ticket), f"“{value}” is not a priority. Which priority should "
+                       f"{_label(ticket)} get?", ())
+    if field in ("category", "type", "kind"):
+        if plain in CATEGORY_WORDS:
+            return EditTicket(ticket, category=CATEGORY_WORDS[plain])
+        return Clarify(EditTicket(ticket), f"“{value}” is not a category. Which category should "
+                       f"{_label(ticket)} have?", ())
+    return _due(ticket, reading.words(found, "value")) or Clarify(
+        EditTicket(ticket), f"I couldn't read “{value}” as a date. When is {_label(ticket)} due?", ())
+
+
+def _list(reading: Reading, whole: Reading) -> Understanding | None:
+    return read_list(reading, strong_only=True)
+
+
+_RULES: tuple[Rule, ...] = (_form, _show, _comment, _create, _list, _edit, _assign, _status)

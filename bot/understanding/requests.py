@@ -1,0 +1,162 @@
+"""What a message asks for, as typed values: a ticket request, a question back, or no change."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from enum import StrEnum
+
+from domain.numbering import TicketNumber
+from domain.tickets import Category, Priority, TicketStatus
+
+
+class Scope(StrEnum):
+    """Whose tickets a list is about."""
+
+    ALL = "all"
+    MINE = "mine"  # assigned to the viewer
+    CREATED = "created"  # filed by the viewer
+
+
+@dataclass(frozen=True, slots=True)
+class UserTarget:
+    user_id: str
+    name: str
+
+
+@dataclass(frozen=True, slots=True)
+class TeamTarget:
+    team_id: int
+    name: str
+
+
+@dataclass(frozen=True, slots=True)
+class Nobody:
+    """Take the ticket off whoever has it."""
+
+
+Target = UserTarget | TeamTarget | Nobody
+
+
+@dataclass(frozen=True, slots=True)
+class ShowTicket:
+    ticket: TicketNumber | None
+
+
+@dataclass(frozen=True, slots=True)
+class ListTickets:
+    scope: Scope = Scope.ALL
+    status: TicketStatus | None = None
+    priority: Priority | None = None
+    text: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class CreateTicket:
+    title: str | None = None
+    priority: Priority | None = None
+    category: Category | None = None
+    form: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class EditTicket:
+    """Field changes; none at all means "ask which field"."""
+
+    ticket: TicketNumber | None
+    title: str | None = None
+    description: str | None = None
+    priority: Priority | None = None
+    category: Category | None = None
+    due: date | None = None
+
+    @property
+    def has_changes(self) -> bool:
+        return any(value is not None for value in
+                   (self.title, self.description, self.priority, self.category, self.due))
+
+
+@dataclass(frozen=True, slots=True)
+class AssignTicket:
+    """`to` None: not said yet (ask); `Nobody()`: unassign."""
+
+    ticket: TicketNumber | None
+    to: Target | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ChangeStatus:
+    ticket: TicketNumber | None
+    status: TicketStatus | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class CommentOnTicket:
+    ticket: TicketNumber | None
+    text: str | None = None
+
+
+TicketRequest = (
+    ShowTicket | ListTickets | CreateTicket | EditTicket | AssignTicket | ChangeStatus
+    | CommentOnTicket
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Choice:
+    label: str
+    value: UserTarget | TeamTarget | Nobody | TicketStatus
+
+
+@dataclass(frozen=True, slots=True)
+class Clarify:
+    """A change that is unclear: ask, offering choices, and fill `request` with the answer."""
+
+    request: TicketRequest
+    question: str
+    choices: tuple[Choice, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Question:
+    """A question with no ticket to show: the help assistant answers it."""
+
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Declined:
+    """A negation ("don't close 4 yet"): nothing changes."""
+
+    ticket: TicketNumber | None
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class FreeText:
+    """Neither a command nor a question: the help assistant, then "File this as a ticket?"."""
+
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Unknown:
+    """A short message that reads like a command but is none: one line, a few suggestions."""
+
+    text: str
+    suggestions: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Help:
+    pass
+
+
+@dataclass(frozen=True, slots=True)
+class Cancel:
+    pass
+
+
+Understanding = (
+    TicketRequest | Clarify | Question | Declined | FreeText | Unknown | Help | Cancel
+)

@@ -1,0 +1,90 @@
+"""A one-line account of what was understood: for transcripts, logs and the bench."""
+
+from __future__ import annotations
+
+from typing import assert_never
+
+from bot.understanding.requests import (
+    AssignTicket, Cancel, ChangeStatus, Choice, Clarify, CommentOnTicket, CreateTicket, Declined,
+    EditTicket, FreeText, Help, ListTickets, Nobody, Question, ShowTicket, Target, TeamTarget,
+    TicketRequest, Understanding, Unknown, UserTarget,
+)
+from domain.numbering import TicketNumber
+
+
+def summary(understood: Understanding) -> str:
+    match understood:
+        case Clarify(request=request, question=question, choices=choices):
+            options = f" [{', '.join(_choice(c) for c in choices)}]" if choices else ""
+            return f"ask {_request(request)}: {question}{options}"
+        case Question():
+            return "question"
+        case Declined(ticket=ticket):
+            return f"no change {_ticket(ticket)}"
+        case FreeText():
+            return "free text"
+        case Unknown(suggestions=suggestions):
+            return f"unknown [{', '.join(suggestions)}]"
+        case Help():
+            return "help"
+        case Cancel():
+            return "cancel"
+        case _:
+            return _request(understood)
+
+
+def _request(request: TicketRequest) -> str:
+    match request:
+        case ShowTicket(ticket=ticket):
+            return f"show {_ticket(ticket)}"
+        case ListTickets(scope=scope, status=status, priority=priority, text=text):
+            parts = ["list", scope.value]
+            parts += [f"status={status.value}"] if status else []
+            parts += [f"priority={priority.value}"] if priority else []
+            parts += [f"text={text!r}"] if text else []
+            return " ".join(parts)
+        case CreateTicket(form=True):
+            return "create form"
+        case CreateTicket(title=title, priority=priority, category=category):
+            parts = ["create", f"title={title!r}" if title else "title=?"]
+            parts += [f"priority={priority.value}"] if priority else []
+            parts += [f"category={category.value}"] if category else []
+            return " ".join(parts)
+        case EditTicket(ticket=ticket) as edit:
+            changes = [f"{name}={value!r}" if isinstance(value, str) and name in ("title", "description")
+                       else f"{name}={value}" for name, value in (
+                ("title", edit.title), ("description", edit.description),
+                ("priority", edit.priority and edit.priority.value),
+                ("category", edit.category and edit.category.value),
+                ("due", edit.due and edit.due.isoformat())) if value is not None]
+            return " ".join(["edit", _ticket(ticket), *changes]) if changes else f"edit {_ticket(ticket)} ?"
+        case AssignTicket(ticket=ticket, to=to):
+            return f"assign {_ticket(ticket)} to {_target(to)}"
+        case ChangeStatus(ticket=ticket, status=status):
+            return f"status {_ticket(ticket)} {status.value if status else '?'}"
+        case CommentOnTicket(ticket=ticket, text=text):
+            return f"comment {_ticket(ticket)} {text!r}" if text else f"comment {_ticket(ticket)} ?"
+        case _:
+            assert_never(request)
+
+
+def _ticket(ticket: TicketNumber | None) -> str:
+    return str(ticket) if ticket is not None else "?"
+
+
+def _target(target: Target | None) -> str:
+    match target:
+        case None:
+            return "?"
+        case UserTarget(user_id=user_id):
+            return f"user:{user_id}"
+        case TeamTarget(team_id=team_id):
+            return f"team:{team_id}"
+        case Nobody():
+            return "nobody"
+        case _:
+            assert_never(target)
+
+
+def _choice(choice: Choice) -> str:
+    return choice.label

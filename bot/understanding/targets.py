@@ -1,0 +1,97 @@
+"""Who a ticket should go to: me, nobody, an @mention, an email, a person's name or a team."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from bot.understanding.context import Conversation, Person
+from bot.understanding.message import MENTION, Word
+from bot.understanding.requests import Choice, Nobody, TeamTarget, Target, UserTarget
+
+ME = frozenset({"me", "myself", "i", "mine", "self"})
+NOBODY = frozenset({"nobody", "noone", "no one", "none", "no-one", "unassigned", "anyone", "nobody else"})
+_FILLER = frozenset({"the", "to", "over", "please", "@", "user", "person", "agent"})
+_TEAM_WORDS = frozenset({"team", "queue", "group"})
+
+
+@dataclass(frozen=True, slots=True)
+class Ambiguous:
+    said: str
+    choices: tuple[Choice, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class NotFound:
+    said: str
+
+
+Found = Target | Ambiguous | NotFound
+
+
+def find_target(words: list[Word], conversation: Conversation) -> Found:
+    kept = [w for w in words if w.text not in _FILLER and w.text.lstrip("@")]
+    if not kept:
+        return NotFound("")
+    phrase = " ".join(w.text.lstrip("@") for w in kept)
+    if len(kept) == 1 and kept[0].text == MENTION:
+        return _mentioned(kept[0].value, conversation)
+    if phrase in ME:
+        return UserTarget(conversation.viewer_id, conversation.name_of(conversation.viewer_id))
+    if phrase in NOBODY:
+        return Nobody()
+    if "@" in phrase and " " not in phrase:
+        return _by_email(phrase, conversation)
+    if kept[0].text in _TEAM_WORDS or kept[-1].text in _TEAM_WORDS:
+        inner = [w.text for w in kept if w.text not in _TEAM_WORDS]
+        return _team(" ".join(inner), conversation)
+    return _named(phrase, conversation)
+
+
+def _mentioned(value: object, conversation: Conversation) -> Found:
+    if isinstance(value, Person):
+        return UserTarget(value.user_id, value.name)
+    return _named(str(value).lower(), conversation)
+
+
+def _by_email(email: str, conversation: Conversation) -> Found:
+    for person in conversation.people:
+        if person.email and person.email.lower() == email:
+            return UserTarget(person.user_id, person.name)
+    return NotFound(email)
+
+
+def _team(name: str, conversation: Conversation) -> Found:
+    exact = [t for t in conversation.teams if t.name.lower() == name]
+    starting = exact or [t for t in conversation.teams if t.name.lower().startswith(name)]
+    if len(starting) == 1:
+        return TeamTarget(starting[0].team_id, starting[0].name)
+    if len(starting) > 1:
+        return Ambiguous(name, tuple(Choice(t.name, TeamTarget(t.team_id, t.name)) for t in starting))
+    return NotFound(f"team {name}")
+
+
+def _named(phrase: str, conversation: Conversation) -> Found:
+    people = conversation.people
+    matches = (
+        [p for p in people if p.name.lower() == phrase]
+        or [p for p in people if p.first_name.lower() == phrase]
+        or [p for p in people if p.name.lower().split()[-1:] == [phrase]]
+        or ([p for p in people if p.name.lower().startswith(phrase)] if len(phrase) >= 3 else [])
+    )
+    teams = [t for t in conversation.teams if t.name.lower() == phrase]
+    if len(matches) == 1 and not teams:
+        return UserTarget(matches[0].user_id, matches[0].name)
+    if len(teams) == 1 and not matches:
+        return TeamTarget(teams[0].team_id, teams[0].name)
+    if matches or teams:
+        return Ambiguous(phrase, tuple(
+            [Choice(_label(p, matches), UserTarget(p.user_id, p.name)) for p in matches]
+            + [Choice(f"{t.name} team", TeamTarget(t.team_id, t.name)) for t in teams]
+        ))
+    return NotFound(phrase)
+
+
+def _label(person: Person, among: list[Person]) -> str:
+    """A name, with the email when two people share it."""
+    twins = sum(1 for p in among if p.name.lower() == person.name.lower())
+    return f"{person.name} ({person.email})" if twins > 1 and person.email else person.name

@@ -1,0 +1,153 @@
+"""The everyday words for statuses, priorities and categories, and forgiving misspellings."""
+
+from __future__ import annotations
+
+from functools import cache
+
+from domain.tickets import Category, Priority, TicketStatus
+
+STATUS_WORDS: dict[str, TicketStatus] = {
+    "open": TicketStatus.OPEN,
+    "opened": TicketStatus.OPEN,
+    "reopen": TicketStatus.OPEN,
+    "reopened": TicketStatus.OPEN,
+    "back": TicketStatus.OPEN,
+    "open again": TicketStatus.OPEN,
+    "new": TicketStatus.OPEN,
+    "todo": TicketStatus.OPEN,
+    "to do": TicketStatus.OPEN,
+    "in progress": TicketStatus.IN_PROGRESS,
+    "in_progress": TicketStatus.IN_PROGRESS,
+    "in-progress": TicketStatus.IN_PROGRESS,
+    "progress": TicketStatus.IN_PROGRESS,
+    "start": TicketStatus.IN_PROGRESS,
+    "started": TicketStatus.IN_PROGRESS,
+    "working": TicketStatus.IN_PROGRESS,
+    "working on": TicketStatus.IN_PROGRESS,
+    "being worked on": TicketStatus.IN_PROGRESS,
+    "wip": TicketStatus.IN_PROGRESS,
+    "active": TicketStatus.IN_PROGRESS,
+    "ongoing": TicketStatus.IN_PROGRESS,
+    "on hold": TicketStatus.ON_HOLD,
+    "on_hold": TicketStatus.ON_HOLD,
+    "on-hold": TicketStatus.ON_HOLD,
+    "onhold": TicketStatus.ON_HOLD,
+    "hold": TicketStatus.ON_HOLD,
+    "paused": TicketStatus.ON_HOLD,
+    "pause": TicketStatus.ON_HOLD,
+    "waiting": TicketStatus.ON_HOLD,
+    "blocked": TicketStatus.ON_HOLD,
+    "parked": TicketStatus.ON_HOLD,
+    "resolved": TicketStatus.RESOLVED,
+    "resolve": TicketStatus.RESOLVED,
+    "fixed": TicketStatus.RESOLVED,
+    "done": TicketStatus.RESOLVED,
+    "solved": TicketStatus.RESOLVED,
+    "finished": TicketStatus.RESOLVED,
+    "complete": TicketStatus.RESOLVED,
+    "completed": TicketStatus.RESOLVED,
+    "closed": TicketStatus.CLOSED,
+    "close": TicketStatus.CLOSED,
+    "shut": TicketStatus.CLOSED,
+}
+
+STATUS_VERBS: dict[str, TicketStatus] = {
+    "close": TicketStatus.CLOSED,
+    "shut": TicketStatus.CLOSED,
+    "resolve": TicketStatus.RESOLVED,
+    "solve": TicketStatus.RESOLVED,
+    "fix": TicketStatus.RESOLVED,
+    "finish": TicketStatus.RESOLVED,
+    "complete": TicketStatus.RESOLVED,
+    "reopen": TicketStatus.OPEN,
+    "start": TicketStatus.IN_PROGRESS,
+    "begin": TicketStatus.IN_PROGRESS,
+    "hold": TicketStatus.ON_HOLD,
+    "pause": TicketStatus.ON_HOLD,
+    "park": TicketStatus.ON_HOLD,
+}
+
+PRIORITY_WORDS: dict[str, Priority] = {
+    "low": Priority.LOW,
+    "minor": Priority.LOW,
+    "medium": Priority.MEDIUM,
+    "normal": Priority.MEDIUM,
+    "high": Priority.HIGH,
+    "important": Priority.HIGH,
+    "urgent": Priority.URGENT,
+    "critical": Priority.URGENT,
+    "asap": Priority.URGENT,
+}
+
+CATEGORY_WORDS: dict[str, Category] = {
+    "bug": Category.BUG,
+    "feature": Category.FEATURE,
+    "feature request": Category.FEATURE,
+    "support": Category.SUPPORT,
+    "support request": Category.SUPPORT,
+    "enhancement": Category.ENHANCEMENT,
+    "improvement": Category.ENHANCEMENT,
+    "incident": Category.INCIDENT,
+    "outage": Category.INCIDENT,
+    "request": Category.REQUEST,
+}
+
+# Words the patterns depend on; only these are corrected when misspelt (names and titles never).
+KEYWORDS = frozenset({
+    "ticket", "tickets", "assign", "assigned", "reassign", "unassign", "close", "closed",
+    "resolve", "resolved", "reopen", "comment", "status", "priority", "category", "create",
+    "update", "change", "progress", "urgent", "please", "search", "description", "title",
+    "rename", "started", "start", "working", "finished", "complete", "completed", "medium",
+    "incident", "feature", "enhancement", "request", "support", "report", "problem", "issue",
+    "tomorrow", "today", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+    "sunday", "deadline", "cancel", "created", "opened", "filed", "assigned", "anyone",
+    "nobody", "myself", "waiting", "blocked", "important", "critical", "priorities", "statuses",
+    "mark", "show", "list", "edit", "note", "prioritize", "escalate", "reply", "comments",
+    "assignee", "unassigned", "progress",
+}) | STATUS_WORDS.keys() | PRIORITY_WORDS.keys() | CATEGORY_WORDS.keys()
+
+
+@cache
+def _deletions() -> dict[str, str]:
+    """Each keyword and its one-letter deletions → the keyword (a SymSpell-style index)."""
+    index: dict[str, str] = {}
+    for word in sorted(KEYWORDS):
+        for variant in _variants(word):
+            index.setdefault(variant, word)
+    for word in KEYWORDS:
+        index[word] = word
+    return index
+
+
+def _variants(word: str) -> list[str]:
+    return [word] + [word[:i] + word[i + 1:] for i in range(len(word))]
+
+
+def corrected(word: str) -> str:
+    """The keyword a misspelt word most likely meant (one letter off), or the word itself."""
+    if len(word) < 5 or word in KEYWORDS or not word.isalpha():
+        return word
+    index = _deletions()
+    for variant in _variants(word):
+        found = index.get(variant)
+        if found is not None and _one_edit_apart(word, found):
+            return found
+    return word
+
+
+def _one_edit_apart(one: str, other: str) -> bool:
+    """One letter inserted, deleted, replaced, or two neighbours swapped."""
+    if abs(len(one) - len(other)) > 1:
+        return False
+    if len(one) == len(other):
+        differ = [i for i, (a, b) in enumerate(zip(one, other, strict=True)) if a != b]
+        if len(differ) <= 1:
+            return True
+        first, second = differ[0], differ[-1]
+        return (len(differ) == 2 and second == first + 1
+                and one[first] == other[second] and one[second] == other[first])
+    shorter, longer = sorted((one, other), key=len)
+    for i in range(len(longer)):
+        if longer[:i] + longer[i + 1:] == shorter:
+            return True
+    return False

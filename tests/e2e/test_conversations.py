@@ -1,0 +1,152 @@
+"""Tickets worked by chatting as people phrase things, over HTTP with the stand-in connector."""
+
+from __future__ import annotations
+
+import uuid
+
+from sqlalchemy import func, select
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from db.tables import task_comments, tasks, users
+from db.uow import SqlUnitOfWork
+from domain.services.tickets import create_ticket
+from tests.e2e.service import HERO, Service, Turn, texts_in
+from tests.actors import as_actor
+from tests.integration.builders import insert_team, insert_user
+
+
+async def person(engine: AsyncEngine, first: str, last: str, *, role: str = "user") -> str:
+    user_id = str(uuid.uuid4())
+    async with engine.begin() as connection:
+        await connection.execute(users.insert().values(
+            id=user_id, email=f"{first}.{last}@example.com".lower(), first_name=first,
+            last_name=last, role=role, is_active=True))
+    return user_id
+
+
+async def ticket_row(engine: AsyncEngine) -> dict[str, object]:
+    async with engine.connect() as connection:
+        return dict((await connection.execute(select(tasks))).mappings().one())
+
+
+def presses(turn: Turn) -> dict[str, str]:
+    """Each choice button's label → the message pressing it sends."""
+    return {
+        button["title"]: button["value"]
+        for activity in turn.sent
+        for attachment in activity.get("attachments") or []
+        if attachment.get("contentType") == HERO
+        for button in attachment["content"].get("buttons", [])
+    }
+
+
+async def test_it_means_the_ticket_the_conversation_last_showed(
+    service: Service, engine: AsyncEngine
+) -> None:
+    manager = await person(engine, "Mia", "Manager", role="manager")
+    ticket = await create_ticket(uow=SqlUnitOfWork(engine), actor=as_actor(manager),
+                                 title="Badge reader blinks red", category="support")
+    mia = service.person("mia.manager@example.com", "Mia Manager")
+    shown = await service.say(f"Show me ticket {int(ticket.ticket_number[-4:])} please", user=mia)
+    assert "Badge reader blinks red" in texts_in(shown.card)
+    resolved = await service.say("mark it as resolved", user=mia)
+    assert f"{ticket.ticket_number} is now resolved." in texts_in(resolved.card)
+    assert (await ticket_row(engine))["status"] == "resolved"
+
+
+async def test_a_first_name_shared_by_two_people_is_asked_about_then_the_choice_assigns(
+    service: Service, engine: AsyncEngine
+) -> None:
+    manager = await person(engine, "Mia", "Manager", role="manager")
+    await person(engine, "Lee", "Park")
+    chen = await person(engine, "Lee", "Chen")
+    ticket = await create_ticket(uow=SqlUnitOfWork(engine), actor=as_actor(manager),
+                                 title="VPN drops", category="support")
+    mia = service.person("mia.manager@example.com", "Mia Manager")
+    asked = await service.say(f"give {ticket.ticket_number} to Lee", user=mia)
+    assert asked.texts == ["Which Lee do you mean?"]
+    assert set(presses(asked)) == {"Lee Park", "Lee Chen"}
+    assert (await ticket_row(engine))["assignee_id"] is None  # asked, never guessed
+    done = await service.say(presses(asked)["Lee Chen"], user=mia)
+    assert "Assigned to Lee Chen." in texts_in(done.card)
+    assert (await ticket_row(engine))["assignee_id"] == chen
+
+
+async def test_assign_without_a_person_offers_who_may_take_it(
+    service: Service, engine: AsyncEngine
+) -> None:
+    agent = await person(engine, "Ada", "Agent")
+    network = await insert_team(engine, "Network", agent)
+    ticket = await create_ticket(uow=SqlUnitOfWork(engine), actor=as_actor(agent),
+                                 title="Switch port dead", category="incident")
+    ada = service.person("ada.agent@example.com", "Ada Agent")
+    asked = await service.say(f"assign {ticket.ticket_number}", user=ada)
+    assert asked.texts[0].startswith(f"Who should take {ticket.ticket_number}?")
+    choices = presses(asked)
+    assert list(choices) == ["Me (Ada Agent)", "Team Network"]
+    done = await service.say(choices["Team Network"], user=ada)
+    assert "Assigned to Team Network." in texts_in(done.card)
+    row = await ticket_row(engine)
+    assert (row["assignee_type"], row["assignee_team_id"]) == ("team", network)
+
+
+async def test_change_the_status_offers_only_the_statuses_valid_from_where_it_is(
+    service: Service, engine: AsyncEngine
+) -> None:
+    manager = await person(engine, "Mia", "Manager", role="manager")
+    ticket = await create_ticket(uow=SqlUnitOfWork(engine), actor=as_actor(manager),
+                                 title="Projector flickers", category="support")
+    mia = service.person("mia.manager@example.com", "Mia Manager")
+    await service.say(f"resolve {ticket.ticket_number}", user=mia)
+    asked = await service.say(f"change the status of {ticket.ticket_number}", user=mia)
+    assert list(presses(asked)) == ["Open", "Closed"]
+    done = await service.say(presses(asked)["Closed"], user=mia)
+    assert f"{ticket.ticket_number} is now closed." in texts_in(done.card)
+
+
+async def test_questions_and_negations_change_nothing(service: Service, engine: AsyncEngine) -> None:
+    manager = await person(engine, "Mia", "Manager", role="manager")
+    ticket = await create_ticket(uow=SqlUnitOfWork(engine), actor=as_actor(manager),
+                                 title="Printer jams", category="support")
+    mia = service.person("mia.manager@example.com", "Mia Manager")
+    number = ticket.ticket_number
+    declined = await service.say(f"don't close {number} yet", user=mia)
+    assert declined.texts == [f"OK, I'll leave {number} as it is."]
+    asked = await service.say(f"should I close {number}?", user=mia)
+    assert "Printer jams" in texts_in(asked.card)
+    status = await service.say(f"what's the status of {number.lower()}?", user=mia)
+    assert "Printer jams" in texts_in(status.card)
+    row = await ticket_row(engine)
+    assert (row["status"], row["assignee_id"]) == ("open", None)
+
+
+async def test_a_clear_command_while_filing_is_handled_not_taken_as_the_title(
+    service: Service, engine: AsyncEngine
+) -> None:
+    await insert_user(engine, role="user", email="ada@example.com")
+    ada = service.person("ada@example.com", "Ada Lovelace")
+    asked = await service.say("new ticket", user=ada)
+    assert any("What's the problem" in text for text in asked.texts)
+    listed = await service.say("my tickets", user=ada)
+    assert "Assigned to you" in texts_in(listed.card)
+    async with engine.connect() as connection:
+        assert (await connection.execute(select(func.count()).select_from(tasks))).scalar_one() == 0
+    filed = await service.say("please create a ticket for the broken printer", user=ada)
+    assert any("Describe it" in text for text in filed.texts)  # the title was heard
+
+
+async def test_comment_without_text_asks_for_it_and_comment_with_text_adds_it(
+    service: Service, engine: AsyncEngine
+) -> None:
+    agent = await person(engine, "Ada", "Agent")
+    ticket = await create_ticket(uow=SqlUnitOfWork(engine), actor=as_actor(agent),
+                                 title="Mouse lost", category="support")
+    ada = service.person("ada.agent@example.com", "Ada Agent")
+    asked = await service.say(f"comment on {ticket.ticket_number}", user=ada)
+    assert asked.texts[0].startswith(f"What's your comment on {ticket.ticket_number}?")
+    done = await service.say(f"add a note to {ticket.ticket_number} saying Found it\nunder the desk",
+                             user=ada)
+    assert "Comment added." in texts_in(done.card)
+    async with engine.connect() as connection:
+        comment = (await connection.execute(select(task_comments.c.content))).scalar_one()
+    assert comment == "Found it\nunder the desk"

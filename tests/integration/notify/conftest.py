@@ -1,0 +1,187 @@
+"""A webhook receiver on 127.0.0.1, a clock tests move by hand, and subscription rows."""
+
+from __future__ import annotations
+
+import asyncio
+from collections import Counter
+from collections.abc import AsyncIterator, Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from typing import Any
+
+import pytest
+import pytest_asyncio
+from aiohttp import web
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from db.repositories.outbox import entry_of
+from db.tables import notification_outbox, teams_integration_settings
+from db.uow import SqlUnitOfWork
+from domain.clock import utcnow
+from domain.events import EventType
+from notify.deliveries import DeliveryStatus, OutboxEntry
+from notify.webhook import DELIVERY_ID_HEADER
+from notify.webhook_url import WebhookPolicy
+from ticketflow.runtime import outbox_sink
+
+LOOPBACK = WebhookPolicy(allow_loopback_for_tests=True)
+ALL_TYPES = [t.value for t in EventType]
+
+
+@dataclass
+class Clock:
+    """Naive UTC time that moves only when a test says so."""
+
+    now: datetime = field(default_factory=lambda: utcnow().replace(microsecond=0))
+
+    def __call__(self) -> datetime:
+        return self.now
+
+    def advance(self, seconds: float) -> None:
+        self.now += timedelta(seconds=seconds)
+
+
+@dataclass(frozen=True)
+class Received:
+    path: str
+    delivery_id: str
+    body: dict[str, Any]
+
+
+@dataclass
+class Receiver:
+    """A stand-in for Teams webhooks; each path answers one way, per delivery id.
+
+    `/ok` takes everything; `/flaky` answers 500 the first time it sees a delivery;
+    `/slow` takes the message but answers the first time too late (the sender
+    times out and sends again, so the receiver sees it twice); `/throttled`
+    answers 429 with `Retry-After: 7` the first time; `/gone` answers 410.
+    """
+
+    base_url: str = ""
+    received: list[Received] = field(default_factory=list)
+    never: asyncio.Event = field(default_factory=asyncio.Event)
+    gate: asyncio.Event = field(default_factory=asyncio.Event)
+    held: int = 0
+
+    def __post_init__(self) -> None:
+        self.gate.set()
+
+    def url(self, path: str) -> str:
+        return self.base_url + path
+
+    def seen(self, path: str) -> Counter[str]:
+        return Counter(r.delivery_id for r in self.received if r.path == path)
+
+    def app(self) -> web.Application:
+        app = web.Application()
+        for path, answer in {
+            "/ok": self.ok,
+            "/flaky": self.flaky,
+            "/slow": self.slow,
+            "/throttled": self.throttled,
+            "/gone": self.gone,
+            "/refused": self.ok,
+        }.items():
+            app.router.add_post(path, answer)
+        return app
+
+    async def _record(self, request: web.Request) -> int:
+        """Records the request; returns how many times this delivery id was seen here."""
+        delivery_id = request.headers.get(DELIVERY_ID_HEADER, "")
+        self.received.append(Received(request.path, delivery_id, await request.json()))
+        if not self.gate.is_set():
+            self.held += 1
+            await self.gate.wait()
+            self.held -= 1
+        return self.seen(request.path)[delivery_id]
+
+    async def ok(self, request: web.Request) -> web.Response:
+        await self._record(request)
+        return web.Response(status=202)
+
+    async def flaky(self, request: web.Request) -> web.Response:
+        first = await self._record(request) == 1
+        return web.Response(status=500 if first else 202, text="try again")
+
+    async def slow(self, request: web.Request) -> web.Response:
+        if await self._record(request) == 1:
+            await self.never.wait()
+        return web.Response(status=202)
+
+    async def throttled(self, request: web.Request) -> web.Response:
+        if await self._record(request) == 1:
+            return web.Response(status=429, headers={"Retry-After": "7"})
+        return web.Response(status=202)
+
+    async def gone(self, request: web.Request) -> web.Response:
+        await self._record(request)
+        return web.Response(status=410)
+
+
+@pytest_asyncio.fixture
+async def receiver() -> AsyncIterator[Receiver]:
+    receiver = Receiver()
+    runner = web.AppRunner(receiver.app(), shutdown_timeout=0.1)
+    await runner.setup()
+    site = web.TCPSite(runner, "127.0.0.1", 0)
+    await site.start()
+    port = runner.addresses[0][1]
+    receiver.base_url = f"http://127.0.0.1:{port}"
+    try:
+        yield receiver
+    finally:
+        receiver.never.set()
+        receiver.gate.set()
+        await runner.cleanup()
+
+
+@pytest.fixture
+def clock() -> Clock:
+    return Clock()
+
+
+UnitOfWorkFactory = Callable[[], SqlUnitOfWork]
+
+
+@pytest.fixture
+def uow_factory(engine: AsyncEngine, clock: Clock) -> UnitOfWorkFactory:
+    """Units of work that write the outbox, as `ticketflow` wires them, on the test's clock."""
+    return lambda: SqlUnitOfWork(engine, event_sink=outbox_sink(LOOPBACK, clock=clock))
+
+
+async def subscribe(
+    engine: AsyncEngine,
+    user_id: str,
+    *,
+    url: str | None = None,
+    types: Sequence[str] = ALL_TYPES,
+    enabled: bool = True,
+    team_id: str | None = None,
+    channel_id: str | None = None,
+) -> None:
+    """A `teams_integration_settings` row, written as the web app would."""
+    async with engine.begin() as connection:
+        await connection.execute(
+            teams_integration_settings.insert().values(
+                user_id=user_id,
+                enabled=enabled,
+                webhook_url=url,
+                notification_types=list(types),
+                team_id=team_id,
+                channel_id=channel_id,
+            )
+        )
+
+
+async def outbox_entries(engine: AsyncEngine) -> list[OutboxEntry]:
+    async with engine.connect() as connection:
+        rows = await connection.execute(
+            select(notification_outbox).order_by(notification_outbox.c.id)
+        )
+        return [entry_of(row) for row in rows.mappings()]
+
+
+async def statuses(engine: AsyncEngine) -> Counter[DeliveryStatus]:
+    return Counter(entry.status for entry in await outbox_entries(engine))

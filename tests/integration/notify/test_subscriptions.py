@@ -1,0 +1,186 @@
+"""Managers and admins point their one subscription at a channel from chat; others may not."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from db.repositories.subscriptions import SubscriptionsUnitOfWork
+from db.tables import teams_integration_settings
+from domain.errors import InvalidValue, NotAllowed
+from domain.notifications import (
+    channel_subscriptions,
+    set_webhook,
+    subscribe_channel,
+    unsubscribe_channel,
+)
+from notify.webhook_url import WebhookPolicy, check_webhook_url
+from tests.integration.builders import insert_user
+from tests.integration.notify.conftest import subscribe
+from tests.actors import as_actor
+
+HOOK = "https://acme.webhook.office.com/webhookb2/abc"
+
+
+def check(url: str) -> str:
+    return check_webhook_url(url, policy=WebhookPolicy()).url
+
+
+async def rows(engine: AsyncEngine) -> list[dict[str, Any]]:
+    async with engine.connect() as connection:
+        result = await connection.execute(
+            select(teams_integration_settings).order_by(teams_integration_settings.c.id)
+        )
+        return [dict(row) for row in result.mappings()]
+
+
+async def test_a_manager_subscribes_a_channel_to_the_types_they_name(engine: AsyncEngine) -> None:
+    manager = await insert_user(engine, role="manager")
+
+    saved = await subscribe_channel(
+        uow=SubscriptionsUnitOfWork(engine),
+        actor=as_actor(manager),
+        team_id="T1",
+        team_name="Acme",
+        channel_id="C1",
+        channel_name="Support",
+        types=["created", "ticket_assigned"],
+    )
+
+    assert (saved.enabled, saved.team_id, saved.channel_id, saved.channel_name) == (
+        True,
+        "T1",
+        "C1",
+        "Support",
+    )
+    assert saved.notification_types == {"ticket_created", "ticket_assigned"}
+    [row] = await rows(engine)
+    assert row["user_id"] == manager and sorted(row["notification_types"]) == [
+        "ticket_assigned",
+        "ticket_created",
+    ]
+
+
+async def test_subscribing_elsewhere_moves_the_one_row_and_keeps_the_webhook(
+    engine: AsyncEngine,
+) -> None:
+    manager = await insert_user(engine, role="manager")
+    await subscribe(engine, manager, url=HOOK, types=["ticket_created"])
+
+    await subscribe_channel(
+        uow=SubscriptionsUnitOfWork(engine),
+        actor=as_actor(manager),
+        team_id="T1",
+        team_name=None,
+        channel_id="C1",
+        channel_name=None,
+    )
+    moved = await subscribe_channel(
+        uow=SubscriptionsUnitOfWork(engine),
+        actor=as_actor(manager),
+        team_id="T2",
+        team_name=None,
+        channel_id="C2",
+        channel_name=None,
+        types=["all"],
+    )
+
+    [row] = await rows(engine)
+    assert (row["team_id"], row["channel_id"], row["webhook_url"]) == ("T2", "C2", HOOK)
+    assert len(moved.notification_types) == 5
+
+
+@pytest.mark.parametrize("role", ["user", "customer"])
+async def test_only_managers_and_admins_may_manage_subscriptions(
+    engine: AsyncEngine, role: str
+) -> None:
+    person = await insert_user(engine, role=role)
+    uow = SubscriptionsUnitOfWork(engine)
+
+    with pytest.raises(NotAllowed, match="only admins or managers"):
+        await subscribe_channel(
+            uow=uow,
+            actor=as_actor(person),
+            team_id="T1",
+            team_name=None,
+            channel_id="C1",
+            channel_name=None,
+        )
+    with pytest.raises(NotAllowed):
+        await unsubscribe_channel(uow=uow, actor=as_actor(person), team_id="T1", channel_id="C1")
+    with pytest.raises(NotAllowed):
+        await channel_subscriptions(uow=uow, actor=as_actor(person), team_id="T1", channel_id="C1")
+    assert await rows(engine) == []
+
+
+async def test_an_unknown_type_is_refused_naming_the_choices(engine: AsyncEngine) -> None:
+    manager = await insert_user(engine, role="manager")
+
+    with pytest.raises(InvalidValue, match="'closed' is not one of: created, updated"):
+        await subscribe_channel(
+            uow=SubscriptionsUnitOfWork(engine),
+            actor=as_actor(manager),
+            team_id="T1",
+            team_name=None,
+            channel_id="C1",
+            channel_name=None,
+            types=["closed"],
+        )
+
+
+async def test_unsubscribing_quiets_the_channel_for_every_subscriber_but_keeps_their_webhooks(
+    engine: AsyncEngine,
+) -> None:
+    admin = await insert_user(engine, role="admin")
+    manager = await insert_user(engine, role="manager")
+    elsewhere = await insert_user(engine, role="manager")
+    await subscribe(engine, admin, url=HOOK, team_id="T1", channel_id="C1")
+    await subscribe(engine, manager, team_id="T1", channel_id="C1")
+    await subscribe(engine, elsewhere, team_id="T1", channel_id="C2")
+
+    listed = await channel_subscriptions(
+        uow=SubscriptionsUnitOfWork(engine), actor=as_actor(manager), team_id="T1", channel_id="C1"
+    )
+    count = await unsubscribe_channel(
+        uow=SubscriptionsUnitOfWork(engine), actor=as_actor(manager), team_id="T1", channel_id="C1"
+    )
+
+    assert [s.user_id for s in listed] == [admin, manager] and count == 2
+    after = {row["user_id"]: row for row in await rows(engine)}
+    assert (after[admin]["channel_id"], after[admin]["enabled"], after[admin]["webhook_url"]) == (
+        None,
+        True,
+        HOOK,
+    )
+    assert (after[manager]["channel_id"], after[manager]["enabled"]) == (None, False)
+    assert after[elsewhere]["channel_id"] == "C2"
+
+
+async def test_a_refused_webhook_url_saves_nothing_and_says_why(engine: AsyncEngine) -> None:
+    admin = await insert_user(engine, role="admin")
+
+    with pytest.raises(InvalidValue, match="webhook_url: .*not an allowed webhook host"):
+        await set_webhook(
+            uow=SubscriptionsUnitOfWork(engine),
+            actor=as_actor(admin),
+            url="https://example.com/hook",
+            check=check,
+        )
+
+    assert await rows(engine) == []
+
+
+async def test_an_allowed_webhook_url_is_stored_in_its_canonical_form(engine: AsyncEngine) -> None:
+    admin = await insert_user(engine, role="admin")
+
+    saved = await set_webhook(
+        uow=SubscriptionsUnitOfWork(engine),
+        actor=as_actor(admin),
+        url=" https://ACME.webhook.office.com/webhookb2/abc ",
+        check=check,
+    )
+
+    assert (saved.webhook_url, saved.enabled) == (HOOK, True)

@@ -1,0 +1,344 @@
+"""Delivering to a webhook receiver on 127.0.0.1 that fails, times out, throttles, goes away."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import AsyncIterator, Awaitable, Callable
+from datetime import timedelta
+
+import pytest
+import pytest_asyncio
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from bot.cards.notification import NotificationCardSet
+from db.repositories.notification_facts import notice_facts_reader
+from db.repositories.outbox import SqlOutbox
+from db.repositories.outbox_status import SqlOutboxStatus
+from db.tables import teams_integration_settings
+from domain.notifications import TargetKind
+from domain.services.tickets import comment_on_ticket, create_ticket
+from notify.deliverers import ADAPTIVE_CARD, WebhookDeliverer
+from notify.deliveries import DeliveryStatus
+from notify.notices import NoticeLinks
+from notify.retries import RetryPolicy
+from notify.webhook_url import WebhookPolicy
+from notify.worker import DeliveryWorker, WorkerConfig
+from tests.integration.builders import insert_user
+from tests.integration.notify.conftest import (
+    LOOPBACK,
+    Clock,
+    Receiver,
+    UnitOfWorkFactory,
+    outbox_entries,
+    statuses,
+    subscribe,
+)
+from tests.unit.cards.schema import assert_valid_card
+from tests.actors import as_actor
+
+WorkerFactory = Callable[..., DeliveryWorker]
+RETRIES = RetryPolicy(max_attempts=3, first_delay=10.0, max_delay=60.0)
+SLOW_ENOUGH = 2.0
+"""Client timeout: only `/slow` ever reaches it, with room for a loaded machine."""
+
+
+@pytest_asyncio.fixture
+async def make_worker(engine: AsyncEngine, clock: Clock) -> AsyncIterator[WorkerFactory]:
+    made: list[DeliveryWorker] = []
+
+    def make(
+        *,
+        policy: WebhookPolicy = LOOPBACK,
+        retry: RetryPolicy = RETRIES,
+        worker_id: str = "worker-a",
+        config: WorkerConfig = WorkerConfig(),
+    ) -> DeliveryWorker:
+        worker = DeliveryWorker(
+            outbox=SqlOutbox(engine),
+            facts=notice_facts_reader(engine),
+            deliverers={
+                TargetKind.WEBHOOK: WebhookDeliverer(
+                    cards=NotificationCardSet(), policy=policy, timeout=SLOW_ENOUGH
+                )
+            },
+            links=NoticeLinks(web_url="https://tickets.example.com", bot_app_id="app-id"),
+            worker_id=worker_id,
+            retry=retry,
+            config=config,
+            clock=clock,
+            random=lambda: 0.0,
+        )
+        made.append(worker)
+        return worker
+
+    yield make
+    for worker in made:
+        await worker.close()
+
+
+async def test_every_event_arrives_once_after_dedup_through_failures_timeouts_429_and_410(
+    engine: AsyncEngine,
+    uow_factory: UnitOfWorkFactory,
+    receiver: Receiver,
+    clock: Clock,
+    make_worker: WorkerFactory,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    customer = await insert_user(engine, role="customer")
+    paths = ["/ok", "/flaky", "/slow", "/throttled", "/gone"]
+    owners = {}
+    for path in paths:
+        owners[path] = await insert_user(engine, role="admin")
+        await subscribe(engine, owners[path], url=receiver.url(path))
+    for n in range(3):
+        await create_ticket(
+            uow=uow_factory(), actor=as_actor(customer), title=f"Ticket {n}", category="bug"
+        )
+    worker = make_worker()
+
+    with caplog.at_level(logging.WARNING, logger="notify.worker"):
+        assert await worker.run_once() == 15
+    assert await statuses(engine) == {
+        DeliveryStatus.DELIVERED: 3,
+        DeliveryStatus.PENDING: 9,
+        DeliveryStatus.DISABLED: 3,
+    }
+    assert f"disabled webhook {receiver.url('/gone')}: HTTP 410" in caplog.text
+
+    clock.advance(5)  # the first backoff, halved by zero jitter
+    assert await worker.run_once() == 6
+    assert receiver.seen("/throttled").total() == 3, "Retry-After: 7 is not over yet"
+    clock.advance(2)
+    assert await worker.run_once() == 3
+    assert await worker.run_once() == 0
+
+    entries = await outbox_entries(engine)
+    for path in ["/ok", "/flaky", "/slow", "/throttled"]:
+        sent = {e.delivery_id for e in entries if e.target.key == receiver.url(path)}
+        seen = receiver.seen(path)
+        assert set(seen) == sent and len(sent) == 3, path
+        assert set(seen.values()) == ({1} if path == "/ok" else {2}), path
+    assert await statuses(engine) == {DeliveryStatus.DELIVERED: 12, DeliveryStatus.DISABLED: 3}
+    assert all(e.last_error == "HTTP 410" for e in entries if e.status is DeliveryStatus.DISABLED)
+
+    async with engine.connect() as connection:
+        enabled = dict(
+            (
+                await connection.execute(
+                    select(
+                        teams_integration_settings.c.user_id, teams_integration_settings.c.enabled
+                    )
+                )
+            ).all()
+        )
+    assert enabled.pop(owners["/gone"]) is False
+    assert all(enabled.values())
+    await create_ticket(uow=uow_factory(), actor=as_actor(customer), title="After", category="bug")
+    assert not [
+        e
+        for e in await outbox_entries(engine)
+        if e.target.key == receiver.url("/gone") and e.status is DeliveryStatus.PENDING
+    ]
+
+
+async def test_the_posted_message_is_an_adaptive_card_with_links_only(
+    engine: AsyncEngine,
+    uow_factory: UnitOfWorkFactory,
+    receiver: Receiver,
+    make_worker: WorkerFactory,
+) -> None:
+    admin = await insert_user(engine, role="admin")
+    customer = await insert_user(engine, role="customer")
+    await subscribe(engine, admin, url=receiver.url("/ok"))
+    ticket = await create_ticket(
+        uow=uow_factory(), actor=as_actor(customer), title="VPN drops", category="bug"
+    )
+
+    await make_worker().run_once()
+
+    [message] = [r.body for r in receiver.received]
+    assert message["type"] == "message"
+    [attachment] = message["attachments"]
+    assert attachment["contentType"] == ADAPTIVE_CARD
+    card = attachment["content"]
+    assert_valid_card(card)
+    assert [(a["type"], a["url"]) for a in card["actions"]] == [
+        ("Action.OpenUrl", f"https://tickets.example.com/tickets/{ticket.id}"),
+        (
+            "Action.OpenUrl",
+            "https://teams.microsoft.com/l/chat/0/0?users=28:app-id"
+            f"&message=ticket%20{ticket.ticket_number}",
+        ),
+    ]
+
+
+async def test_a_stored_url_the_current_policy_refuses_is_never_called(
+    engine: AsyncEngine,
+    uow_factory: UnitOfWorkFactory,
+    receiver: Receiver,
+    make_worker: WorkerFactory,
+) -> None:
+    admin = await insert_user(engine, role="admin")
+    other = await insert_user(engine, role="admin")
+    customer = await insert_user(engine, role="customer")
+    await subscribe(engine, admin, url=receiver.url("/refused"))
+    await subscribe(engine, other, url=receiver.url("/refused").replace("://", "://user:pw@"))
+    await create_ticket(uow=uow_factory(), actor=as_actor(customer), title="x", category="bug")
+
+    await make_worker(policy=WebhookPolicy()).run_once()
+
+    [entry] = await outbox_entries(engine)  # the user:pw@ URL was refused when written
+    assert entry.status is DeliveryStatus.DEAD
+    assert entry.last_error is not None and entry.last_error.startswith("URL refused")
+    assert receiver.received == []
+
+
+async def test_a_delivery_is_dead_after_its_last_attempt_and_retry_dead_brings_it_back(
+    engine: AsyncEngine,
+    uow_factory: UnitOfWorkFactory,
+    receiver: Receiver,
+    clock: Clock,
+    make_worker: WorkerFactory,
+) -> None:
+    admin = await insert_user(engine, role="admin")
+    customer = await insert_user(engine, role="customer")
+    await subscribe(engine, admin, url=receiver.url("/flaky"))
+    await create_ticket(uow=uow_factory(), actor=as_actor(customer), title="x", category="bug")
+
+    await make_worker(retry=RetryPolicy(max_attempts=1)).run_once()
+
+    [entry] = await outbox_entries(engine)
+    assert entry.status is DeliveryStatus.DEAD
+    assert entry.last_error == "gave up after 1 attempts: HTTP 500: try again"
+    assert await SqlOutboxStatus(engine).requeue(now=clock(), dead=True) == 1
+    assert await make_worker(worker_id="worker-b").run_once() == 1
+    assert await statuses(engine) == {DeliveryStatus.DELIVERED: 1}
+
+
+async def test_a_row_leased_by_a_worker_that_died_is_delivered_once_its_lease_runs_out(
+    engine: AsyncEngine,
+    uow_factory: UnitOfWorkFactory,
+    receiver: Receiver,
+    clock: Clock,
+    make_worker: WorkerFactory,
+) -> None:
+    admin = await insert_user(engine, role="admin")
+    customer = await insert_user(engine, role="customer")
+    await subscribe(engine, admin, url=receiver.url("/ok"))
+    await create_ticket(uow=uow_factory(), actor=as_actor(customer), title="x", category="bug")
+    outbox = SqlOutbox(engine)
+    [taken] = await outbox.claim(
+        owner="killed", limit=10, now=clock(), lease_until=clock() + timedelta(seconds=60)
+    )
+    survivor = make_worker(worker_id="survivor")
+
+    assert await survivor.run_once() == 0
+    clock.advance(61)
+    assert await survivor.run_once() == 1
+
+    [entry] = await outbox_entries(engine)
+    assert (entry.status, entry.attempts) == (DeliveryStatus.DELIVERED, 2)
+    assert list(receiver.seen("/ok")) == [taken.delivery_id]
+    late = await outbox.settle(owner="killed", now=clock(), settlements=[])
+    assert late == []
+
+
+async def test_deliveries_about_one_ticket_to_one_target_keep_their_order(
+    engine: AsyncEngine,
+    uow_factory: UnitOfWorkFactory,
+    receiver: Receiver,
+    clock: Clock,
+    make_worker: WorkerFactory,
+) -> None:
+    admin = await insert_user(engine, role="admin")
+    agent = await insert_user(engine, role="user")
+    customer = await insert_user(engine, role="customer")
+    await subscribe(engine, admin, url=receiver.url("/flaky"))
+    ticket = await create_ticket(uow=uow_factory(), actor=as_actor(customer), title="x", category="bug")
+    await comment_on_ticket(uow=uow_factory(), actor=as_actor(customer), ticket=ticket.id, content="more")
+    worker = make_worker()
+    assert [e.status for e in await outbox_entries(engine)] == [
+        DeliveryStatus.PENDING,
+        DeliveryStatus.WAITING,
+    ]
+
+    assert await worker.run_once() == 1, "the comment waits for the creation"
+    clock.advance(5)
+    assert await worker.run_once() == 1
+    assert await worker.run_once() == 1
+    created, commented = await outbox_entries(engine)
+    assert [r.delivery_id for r in receiver.received] == [
+        created.delivery_id,
+        created.delivery_id,
+        commented.delivery_id,
+    ]
+    assert agent
+
+
+async def test_a_dead_delivery_does_not_hold_up_the_rest_of_its_lane(
+    engine: AsyncEngine,
+    uow_factory: UnitOfWorkFactory,
+    receiver: Receiver,
+    make_worker: WorkerFactory,
+) -> None:
+    admin = await insert_user(engine, role="admin")
+    customer = await insert_user(engine, role="customer")
+    await subscribe(engine, admin, url=receiver.url("/flaky"))
+    ticket = await create_ticket(uow=uow_factory(), actor=as_actor(customer), title="x", category="bug")
+    await comment_on_ticket(uow=uow_factory(), actor=as_actor(customer), ticket=ticket.id, content="more")
+    worker = make_worker(retry=RetryPolicy(max_attempts=1))
+
+    assert await worker.run_once() == 1
+    assert [e.status for e in await outbox_entries(engine)] == [
+        DeliveryStatus.DEAD,
+        DeliveryStatus.PENDING,
+    ]
+    assert await worker.run_once() == 1
+
+
+async def test_run_forever_delivers_and_a_stop_gives_back_what_it_could_not_finish(
+    engine: AsyncEngine,
+    uow_factory: UnitOfWorkFactory,
+    receiver: Receiver,
+    make_worker: WorkerFactory,
+) -> None:
+    admin = await insert_user(engine, role="admin")
+    customer = await insert_user(engine, role="customer")
+    await subscribe(engine, admin, url=receiver.url("/ok"))
+    for n in range(5):
+        await create_ticket(uow=uow_factory(), actor=as_actor(customer), title=f"{n}", category="bug")
+    worker = make_worker(config=WorkerConfig(poll_interval=0.05, stop_grace=0.1))
+    stop = asyncio.Event()
+    running = asyncio.create_task(worker.run_forever(stop))
+
+    await _until(lambda: len(receiver.received) == 5)
+    await _until_async(lambda: _all(engine, DeliveryStatus.DELIVERED, 5))
+    receiver.gate.clear()
+    await create_ticket(uow=uow_factory(), actor=as_actor(customer), title="held", category="bug")
+    await _until(lambda: receiver.held == 1)
+    stop.set()
+    await asyncio.wait_for(running, timeout=5)
+
+    assert await statuses(engine) == {DeliveryStatus.DELIVERED: 5, DeliveryStatus.PENDING: 1}
+    held = [e for e in await outbox_entries(engine) if e.status is DeliveryStatus.PENDING]
+    assert held[0].lease_owner is None and held[0].attempts == 1
+
+
+async def _all(engine: AsyncEngine, status: DeliveryStatus, count: int) -> bool:
+    return (await statuses(engine))[status] == count
+
+
+async def _until(condition: Callable[[], bool], *, timeout: float = 10.0) -> None:
+    async with asyncio.timeout(timeout):
+        while not condition():
+            await asyncio.sleep(0.01)
+
+
+async def _until_async(
+    condition: Callable[[], Awaitable[bool]], *, timeout: float = 10.0
+) -> None:
+    async with asyncio.timeout(timeout):
+        while not await condition():
+            await asyncio.sleep(0.02)

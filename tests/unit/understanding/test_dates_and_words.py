@@ -1,0 +1,54 @@
+"""Due dates and misspellings, read the way people write them."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from bot.understanding.dates import read_date
+from bot.understanding.words import corrected
+
+WEDNESDAY = date(2026, 12, 2)
+
+
+@pytest.mark.parametrize(("said", "expected"), [
+    ("2026-12-24", date(2026, 12, 24)),
+    ("24/12/2026", date(2026, 12, 24)),
+    ("24 dec", date(2026, 12, 24)),
+    ("dec 24th", date(2026, 12, 24)),
+    ("1st of january", date(2027, 1, 1)),
+    ("today", WEDNESDAY),
+    ("tomorrow", date(2026, 12, 3)),
+    ("friday", date(2026, 12, 4)),
+    ("next friday", date(2026, 12, 4)),
+    ("next wednesday", date(2026, 12, 9)),
+    ("next week", date(2026, 12, 7)),
+    ("in 3 days", date(2026, 12, 5)),
+    ("in 2 weeks", date(2026, 12, 16)),
+    ("in a week", date(2026, 12, 9)),
+])
+def test_a_due_date_is_read_as_written(said: str, expected: date) -> None:
+    assert read_date(said.split(), 0, WEDNESDAY) == (expected, len(said.split()))
+
+
+@pytest.mark.parametrize("said", ["30 feb", "2026-13-01", "may i", "in 9999 days", "mon", "4"])
+def test_what_is_not_a_date_stays_words(said: str) -> None:
+    assert read_date(said.split(), 0, WEDNESDAY) is None
+
+
+def test_a_date_that_has_passed_this_year_means_next_year() -> None:
+    assert read_date(["1", "dec"], 0, WEDNESDAY) == (date(2027, 12, 1), 2)
+
+
+@pytest.mark.parametrize(("typed", "meant"), [
+    ("ticekt", "ticket"), ("tikcet", "ticket"), ("asign", "assign"), ("clsoe", "close"),
+    ("resovle", "resolve"), ("coment", "comment"), ("urgnet", "urgent"), ("statsu", "status"),
+])
+def test_a_keyword_one_letter_off_is_corrected(typed: str, meant: str) -> None:
+    assert corrected(typed) == meant
+
+
+@pytest.mark.parametrize("word", ["export", "printer", "fixed", "filed", "lee", "prioritize", "choose"])
+def test_other_words_are_left_alone(word: str) -> None:
+    assert corrected(word) == word
