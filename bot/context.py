@@ -15,7 +15,12 @@ from domain.tickets import Ticket
 
 if TYPE_CHECKING:
     from bot.assistant import Assistant
-    from bot.thread_replies import TicketThreads
+
+
+class TicketThreads(Protocol):
+    async def ticket_of_thread(self, conversation_id: str, root_activity_id: str) -> int | None:
+        """The ticket whose card started this thread of this channel conversation, if any."""
+        ...
 
 
 @dataclass(frozen=True, slots=True)

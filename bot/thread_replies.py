@@ -16,12 +16,10 @@ words it was written with, as a comment in the web app does.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Protocol
-
 from botbuilder.core import TurnContext
 from botbuilder.schema import Activity
 
-from bot.context import BotDependencies
+from bot.context import BotDependencies, TicketThreads
 from bot.mentions import as_written, mentions_bot, strip_bot_mention
 from bot.replies import explain
 from domain.access import Viewer
@@ -31,12 +29,6 @@ from domain.services.tickets import comment_on_ticket
 THREAD_MARK = ";messageid="
 ACKNOWLEDGED = "Added to the ticket as your comment."
 EMPTY = "Write your comment in the reply, and I'll add it to the ticket."
-
-
-class TicketThreads(Protocol):
-    async def ticket_of_thread(self, conversation_id: str, root_activity_id: str) -> int | None:
-        """The ticket whose card started this thread of this channel conversation, if any."""
-        ...
 
 
 @dataclass(frozen=True, slots=True)
