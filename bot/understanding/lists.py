@@ -2,15 +2,11 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-from bot.understanding.message import DATE, NUMBER, REF
+from bot.understanding.message import DATE, NUMBER, REF, Message
 from bot.understanding.requests import ListTickets, Scope
 from bot.understanding.words import PRIORITY_WORDS, STATUS_WORDS
 from domain.tickets import Priority, TicketStatus
 
-if TYPE_CHECKING:
-    from bot.understanding.reading import Reading
 
 _SEARCH_VERBS = (
     ("search", "for"), ("look", "for"), ("find", "me"), ("search",), ("find",), ("look", "up"),
@@ -50,9 +46,13 @@ _LIST_STATUSES = frozenset({
 })
 
 
-def read_list(reading: Reading, *, strong_only: bool) -> ListTickets | None:
-    """The list asked for, or None when the words are not a list query."""
-    words = [w.text for w in reading.message.words[reading.start:reading.end]]
+def read_list(
+    message: Message, start: int, end: int, *, strong_only: bool
+) -> ListTickets | None:
+    """The list asked for by words `start:end` of the message, or None when they are not
+    a list query."""
+    first = start
+    words = [w.text for w in message.words[start:end]]
     if any(w in (REF, DATE) for w in words):
         return None
     searching = False
@@ -60,7 +60,7 @@ def read_list(reading: Reading, *, strong_only: bool) -> ListTickets | None:
         if tuple(words[:len(verb)]) == verb and len(words) > len(verb) - 1:
             words, searching = words[len(verb):], True
             break
-    start = reading.start + (len(reading.message.words[reading.start:reading.end]) - len(words))
+    start = first + (len(message.words[first:end]) - len(words))
     strong = searching or any(w in _STRONG for w in words)
     if NUMBER in words and not strong:
         return None
@@ -92,7 +92,7 @@ def read_list(reading: Reading, *, strong_only: bool) -> ListTickets | None:
             priority, index = PRIORITY_WORDS[rest[0]], index + 1
             continue
         if rest[0] in _TEXT_LEAD and len(rest) > 1 and (strong or searching):
-            text = reading.message.original(start + index + 1, start + len(words)) or None
+            text = message.original(start + index + 1, start + len(words)) or None
             break
         if rest[0] not in _FILLER:
             leftover.append(index)
@@ -101,7 +101,7 @@ def read_list(reading: Reading, *, strong_only: bool) -> ListTickets | None:
         if not (strong or searching):
             return None
         if text is None:
-            text = " ".join(reading.message.original(start + i, start + i + 1) for i in leftover)
+            text = " ".join(message.original(start + i, start + i + 1) for i in leftover)
     if text is not None:
         text = _trim(text)
     filtered = scope is not Scope.ALL or status is not None or priority is not None

@@ -140,7 +140,7 @@ def understand(text: str, conversation: Conversation) -> Understanding:
         found = rule(reading, whole)
         if found is not None:
             return found
-    if listed := read_list(reading, strong_only=False):
+    if listed := read_list(reading.message, reading.start, reading.end, strong_only=False):
         return listed
     return _fallback(words[start:end], text.strip())
 
@@ -212,7 +212,7 @@ def _question(reading: Reading, text: str) -> Understanding:
     typed = [i for i in refs if any(ch.isdigit() for ch in message.original(i, i + 1))]
     if refs:
         return ShowTicket(message.ticket((typed or refs)[0]))
-    if listed := read_list(reading, strong_only=False):
+    if listed := read_list(reading.message, reading.start, reading.end, strong_only=False):
         return listed
     return Question(text)
 
@@ -549,7 +549,7 @@ def _field(reading: Reading, found: re.Match[str]) -> Understanding | None:
 
 
 def _list(reading: Reading, whole: Reading) -> Understanding | None:
-    return read_list(reading, strong_only=True)
+    return read_list(reading.message, reading.start, reading.end, strong_only=True)
 
 
 _RULES: tuple[Rule, ...] = (_form, _show, _comment, _create, _list, _edit, _assign, _status)
