@@ -36,17 +36,14 @@ def bot() -> CountingBot:
 
 
 async def test_a_valid_teams_token_is_processed_and_replies_carry_the_bots_token(
-    serve_bot: ServeBot,
+    serve_authenticated: ServeBot,
     bot: CountingBot,
     teams: TeamsActivities,
     token_signer: TokenSigner,
     connector: ConnectorStandIn,
-    authenticated_settings: TransportSettings,
     outbound_credentials: StaticTokenCredentialsFactory,
 ) -> None:
-    running = await serve_bot(
-        bot, settings=authenticated_settings, credentials_factory=outbound_credentials
-    )
+    running = await serve_authenticated(bot)
 
     answer = await running.post(
         teams.personal_message("hello"), token=token_signer.valid(service_url=teams.service_url)
@@ -77,18 +74,14 @@ BAD_TOKENS: dict[str, Callable[[TokenSigner, str], str | None]] = {
 
 @pytest.mark.parametrize("case", list(BAD_TOKENS))
 async def test_a_bad_token_is_refused_with_401_and_the_bot_never_runs(
-    serve_bot: ServeBot,
+    serve_authenticated: ServeBot,
     bot: CountingBot,
     teams: TeamsActivities,
     token_signer: TokenSigner,
     connector: ConnectorStandIn,
-    authenticated_settings: TransportSettings,
-    outbound_credentials: StaticTokenCredentialsFactory,
     case: str,
 ) -> None:
-    running = await serve_bot(
-        bot, settings=authenticated_settings, credentials_factory=outbound_credentials
-    )
+    running = await serve_authenticated(bot)
     token = BAD_TOKENS[case](token_signer, teams.service_url)
 
     answer = await running.post(teams.personal_message("hello"), token=token)
@@ -183,17 +176,13 @@ async def test_a_metadata_outage_is_401_not_500(
 
 
 async def test_signing_keys_are_downloaded_once_for_many_concurrent_requests(
-    serve_bot: ServeBot,
+    serve_authenticated: ServeBot,
     bot: CountingBot,
     teams: TeamsActivities,
     token_signer: TokenSigner,
     openid: OpenIdStandIn,
-    authenticated_settings: TransportSettings,
-    outbound_credentials: StaticTokenCredentialsFactory,
 ) -> None:
-    running = await serve_bot(
-        bot, settings=authenticated_settings, credentials_factory=outbound_credentials
-    )
+    running = await serve_authenticated(bot)
     token = token_signer.valid(service_url=teams.service_url)
 
     users = [TeamsUser(id=f"29:user-{i}", aad_object_id=f"aad-{i}") for i in range(10)]
@@ -266,21 +255,14 @@ async def test_a_hanging_key_download_does_not_stall_the_event_loop(
 
 
 async def test_conversations_with_valid_tokens_continue_while_forged_ids_refresh_keys(
-    serve_bot: ServeBot,
+    serve_authenticated: ServeBot,
     bot: CountingBot,
     teams: TeamsActivities,
     token_signer: TokenSigner,
     openid: OpenIdStandIn,
-    authenticated_settings: TransportSettings,
-    outbound_credentials: StaticTokenCredentialsFactory,
 ) -> None:
     clock = ManualClock()
-    running = await serve_bot(
-        bot,
-        settings=authenticated_settings,
-        credentials_factory=outbound_credentials,
-        clock=clock,
-    )
+    running = await serve_authenticated(bot, clock=clock)
     valid = token_signer.valid(service_url=teams.service_url)
     assert (await running.post(teams.personal_message("warm"), token=valid)).status == 200
     clock.advance(3601)
@@ -303,21 +285,14 @@ async def test_conversations_with_valid_tokens_continue_while_forged_ids_refresh
 
 
 async def test_signing_keys_older_than_a_day_are_downloaded_again(
-    serve_bot: ServeBot,
+    serve_authenticated: ServeBot,
     bot: CountingBot,
     teams: TeamsActivities,
     token_signer: TokenSigner,
     openid: OpenIdStandIn,
-    authenticated_settings: TransportSettings,
-    outbound_credentials: StaticTokenCredentialsFactory,
 ) -> None:
     clock = ManualClock()
-    running = await serve_bot(
-        bot,
-        settings=authenticated_settings,
-        credentials_factory=outbound_credentials,
-        clock=clock,
-    )
+    running = await serve_authenticated(bot, clock=clock)
     token = token_signer.valid(service_url=teams.service_url)
     assert (await running.post(teams.personal_message("a"), token=token)).status == 200
 
@@ -328,21 +303,14 @@ async def test_signing_keys_older_than_a_day_are_downloaded_again(
 
 
 async def test_a_failed_daily_refresh_keeps_the_keys_it_had(
-    serve_bot: ServeBot,
+    serve_authenticated: ServeBot,
     bot: CountingBot,
     teams: TeamsActivities,
     token_signer: TokenSigner,
     openid: OpenIdStandIn,
-    authenticated_settings: TransportSettings,
-    outbound_credentials: StaticTokenCredentialsFactory,
 ) -> None:
     clock = ManualClock()
-    running = await serve_bot(
-        bot,
-        settings=authenticated_settings,
-        credentials_factory=outbound_credentials,
-        clock=clock,
-    )
+    running = await serve_authenticated(bot, clock=clock)
     token = token_signer.valid(service_url=teams.service_url)
     assert (await running.post(teams.personal_message("a"), token=token)).status == 200
 

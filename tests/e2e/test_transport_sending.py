@@ -19,6 +19,7 @@ from bot.transport.pacing import TEAMS_CONVERSATION_LIMITS, ConversationPacer
 from bot.transport.sending import PacedSender, RetryPolicy, SendFailed, parse_retry_after
 from bot.transport.settings import TransportSettings
 from tests.e2e.teams_doubles.activities import TeamsActivities
+from tests.e2e.teams_doubles.bot_server import RunningBot
 from tests.e2e.teams_doubles.clock import ManualClock
 from tests.e2e.teams_doubles.connector import ConnectorStandIn, TeamsMember
 from tests.e2e.teams_doubles.credentials import StaticTokenCredentialsFactory
@@ -36,6 +37,16 @@ def clock() -> ManualClock:
 @pytest.fixture
 def sender(clock: ManualClock) -> PacedSender:
     return PacedSender(clock=clock, jitter=lambda delay: delay)
+
+
+@pytest.fixture
+def serve_paced(serve_bot: ServeBot, clock: ManualClock, sender: PacedSender) -> ServeBot:
+    """`await serve_paced(bot)`: served with the test's clock and a sender without jitter."""
+
+    async def start(bot: object) -> RunningBot:
+        return await serve_bot(bot, clock=clock, sender=sender)
+
+    return start
 
 
 def replying(text: str = "on it") -> Logic:
@@ -62,14 +73,13 @@ class SendOutcome:
 
 
 async def test_a_429_with_retry_after_is_retried_after_exactly_that_wait(
-    serve_bot: ServeBot,
+    serve_paced: ServeBot,
     connector: ConnectorStandIn,
     teams: TeamsActivities,
     clock: ManualClock,
-    sender: PacedSender,
 ) -> None:
     connector.fail_next(429, retry_after=3)
-    running = await serve_bot(replying(), clock=clock, sender=sender)
+    running = await serve_paced(replying())
 
     answer = await running.post(teams.personal_message("hi"))
 
@@ -81,15 +91,14 @@ async def test_a_429_with_retry_after_is_retried_after_exactly_that_wait(
 
 @pytest.mark.parametrize("status", [412, 502, 503, 504])
 async def test_throttling_and_gateway_errors_are_retried_with_doubling_backoff(
-    serve_bot: ServeBot,
+    serve_paced: ServeBot,
     connector: ConnectorStandIn,
     teams: TeamsActivities,
     clock: ManualClock,
-    sender: PacedSender,
     status: int,
 ) -> None:
     connector.fail_next(status, times=2)
-    running = await serve_bot(replying(), clock=clock, sender=sender)
+    running = await serve_paced(replying())
 
     answer = await running.post(teams.personal_message("hi"))
 
@@ -99,15 +108,13 @@ async def test_throttling_and_gateway_errors_are_retried_with_doubling_backoff(
 
 
 async def test_retries_stop_after_the_last_attempt(
-    serve_bot: ServeBot,
+    serve_paced: ServeBot,
     connector: ConnectorStandIn,
     teams: TeamsActivities,
-    clock: ManualClock,
-    sender: PacedSender,
 ) -> None:
     connector.fail_next(503, times=10)
     bot = SendOutcome()
-    running = await serve_bot(bot, clock=clock, sender=sender)
+    running = await serve_paced(bot)
 
     await running.post(teams.personal_message("hi"))
 
@@ -117,15 +124,14 @@ async def test_retries_stop_after_the_last_attempt(
 
 
 async def test_a_retry_after_beyond_the_budget_gives_up_and_says_when_to_come_back(
-    serve_bot: ServeBot,
+    serve_paced: ServeBot,
     connector: ConnectorStandIn,
     teams: TeamsActivities,
     clock: ManualClock,
-    sender: PacedSender,
 ) -> None:
     connector.fail_next(429, retry_after=120)
     bot = SendOutcome()
-    running = await serve_bot(bot, clock=clock, sender=sender)
+    running = await serve_paced(bot)
 
     await running.post(teams.personal_message("hi"))
 
@@ -137,16 +143,14 @@ async def test_a_retry_after_beyond_the_budget_gives_up_and_says_when_to_come_ba
 
 @pytest.mark.parametrize("status", [400, 403, 404, 500])
 async def test_other_errors_are_not_retried(
-    serve_bot: ServeBot,
+    serve_paced: ServeBot,
     connector: ConnectorStandIn,
     teams: TeamsActivities,
-    clock: ManualClock,
-    sender: PacedSender,
     status: int,
 ) -> None:
     connector.fail_next(status)
     bot = SendOutcome()
-    running = await serve_bot(bot, clock=clock, sender=sender)
+    running = await serve_paced(bot)
 
     await running.post(teams.personal_message("hi"))
 
@@ -155,11 +159,10 @@ async def test_other_errors_are_not_retried(
 
 
 async def test_a_card_update_is_retried_by_us_alone(
-    serve_bot: ServeBot,
+    serve_paced: ServeBot,
     connector: ConnectorStandIn,
     teams: TeamsActivities,
     clock: ManualClock,
-    sender: PacedSender,
 ) -> None:
     """msrest would retry a PUT on 503 three more times in a worker thread; it must not."""
 
@@ -173,7 +176,7 @@ async def test_a_card_update_is_retried_by_us_alone(
         await turn_context.update_activity(updated)
 
     connector.fail_next(503, operations={"update"})
-    running = await serve_bot(update_card, clock=clock, sender=sender)
+    running = await serve_paced(update_card)
 
     await running.post(teams.card_action("start", card_activity_id="activity-42"))
 
@@ -189,17 +192,16 @@ async def test_a_card_update_is_retried_by_us_alone(
 
 
 async def test_a_burst_to_one_conversation_is_paced_within_teams_limits(
-    serve_bot: ServeBot,
+    serve_paced: ServeBot,
     connector: ConnectorStandIn,
     teams: TeamsActivities,
     clock: ManualClock,
-    sender: PacedSender,
 ) -> None:
     async def burst(turn_context: TurnContext) -> None:
         for n in range(10):
             await turn_context.send_activity(f"line {n}")
 
-    running = await serve_bot(burst, clock=clock, sender=sender)
+    running = await serve_paced(burst)
 
     await running.post(teams.personal_message("report"))
 

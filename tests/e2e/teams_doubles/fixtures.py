@@ -33,6 +33,7 @@ __all__ = [
     "openid",
     "outbound_credentials",
     "rsa_signing_key",
+    "serve_authenticated",
     "serve_bot",
     "teams",
     "token_signer",
@@ -94,3 +95,21 @@ async def serve_bot() -> AsyncIterator[ServeBot]:
             return await stack.enter_async_context(running_bot(bot, **options))
 
         yield start
+
+
+@pytest.fixture
+def serve_authenticated(
+    serve_bot: ServeBot,
+    authenticated_settings: TransportSettings,
+    outbound_credentials: StaticTokenCredentialsFactory,
+) -> ServeBot:
+    """`await serve_authenticated(bot, ...)`: served as in production, checking every
+    incoming token and calling the connector with real-looking credentials."""
+
+    async def start(bot: Any, **options: Any) -> RunningBot:
+        return await serve_bot(
+            bot, settings=authenticated_settings, credentials_factory=outbound_credentials,
+            **options,
+        )
+
+    return start

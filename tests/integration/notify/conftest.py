@@ -23,6 +23,7 @@ from domain.events import EventType
 from notify.deliveries import DeliveryStatus, OutboxEntry
 from notify.webhook import DELIVERY_ID_HEADER
 from notify.webhook_url import WebhookPolicy
+from tests.integration.builders import insert_user
 from ticketflow.runtime import outbox_sink
 
 LOOPBACK = WebhookPolicy(allow_loopback_for_tests=True)
@@ -173,6 +174,15 @@ async def subscribe(
                 channel_id=channel_id,
             )
         )
+
+
+async def admin_subscribed(engine: AsyncEngine, *, url: str) -> tuple[str, str]:
+    """The usual cast: an admin whose webhook `url` hears of every event, and a customer
+    whose tickets reach it; returns (admin id, customer id)."""
+    admin = await insert_user(engine, role="admin")
+    customer = await insert_user(engine, role="customer")
+    await subscribe(engine, admin, url=url)
+    return admin, customer
 
 
 async def outbox_entries(engine: AsyncEngine) -> list[OutboxEntry]:

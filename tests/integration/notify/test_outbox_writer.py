@@ -25,6 +25,7 @@ from tests.integration.builders import insert_team, insert_user
 from tests.integration.notify.conftest import (
     LOOPBACK,
     UnitOfWorkFactory,
+    admin_subscribed,
     outbox_entries,
     subscribe,
 )
@@ -60,9 +61,7 @@ async def test_a_new_ticket_writes_one_row_per_distinct_target_with_its_own_deli
 async def test_the_outbox_rows_roll_back_with_the_change(
     engine: AsyncEngine, uow_factory: UnitOfWorkFactory
 ) -> None:
-    admin = await insert_user(engine, role="admin")
-    customer = await insert_user(engine, role="customer")
-    await subscribe(engine, admin, url=HOOK + "a")
+    admin, customer = await admin_subscribed(engine, url=HOOK + "a")
     uow = uow_factory()
 
     async with uow:
@@ -119,9 +118,7 @@ async def test_every_change_records_its_event_type_and_what_changed(
 async def test_a_webhook_url_the_policy_refuses_is_never_written_and_the_log_says_why(
     engine: AsyncEngine, uow_factory: UnitOfWorkFactory, caplog: pytest.LogCaptureFixture
 ) -> None:
-    admin = await insert_user(engine, role="admin")
-    customer = await insert_user(engine, role="customer")
-    await subscribe(engine, admin, url="http://evil.example.com/collect?sig=SECRET")
+    admin, customer = await admin_subscribed(engine, url="http://evil.example.com/collect?sig=SECRET")
 
     with caplog.at_level(logging.WARNING, logger="notify.outbox"):
         await create_ticket(uow=uow_factory(), actor=as_actor(customer), title="x", category="bug")

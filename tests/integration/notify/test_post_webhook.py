@@ -201,11 +201,35 @@ async def deliver(
     return await post_webhook(session, url, CARD, delivery_id="dlv-42", policy=policy)
 
 
-async def test_a_workflows_webhook_answering_202_is_delivered(
-    session: aiohttp.ClientSession, receiver: Receiver
+@pytest.mark.parametrize(
+    ("path", "result", "status"),
+    [
+        pytest.param(
+            "/workflows/accepted", DeliveryResult.DELIVERED, 202,
+            id="a Workflows webhook answering 202 is delivered",
+        ),
+        pytest.param(
+            "/connector/ok", DeliveryResult.DELIVERED, 200,
+            id="a legacy connector answering 200 with 1 is delivered",
+        ),
+        pytest.param(
+            "/connector/throttled", DeliveryResult.RETRY_LATER, 200,
+            id="a legacy connector hiding a 429 in a 200 is retried later",
+        ),
+        pytest.param("/gone", DeliveryResult.GONE, 410, id="a removed webhook (410) is gone"),
+        pytest.param("/missing", DeliveryResult.GONE, 404, id="a removed webhook (404) is gone"),
+        pytest.param("/bad", DeliveryResult.REJECTED, 400, id="a bad request is rejected"),
+    ],
+)
+async def test_the_receivers_answer_decides_the_outcome(
+    session: aiohttp.ClientSession,
+    receiver: Receiver,
+    path: str,
+    result: DeliveryResult,
+    status: int,
 ) -> None:
-    outcome = await deliver(session, receiver.url("/workflows/accepted"))
-    assert (outcome.result, outcome.http_status) == (DeliveryResult.DELIVERED, 202)
+    outcome = await deliver(session, receiver.url(path))
+    assert (outcome.result, outcome.http_status) == (result, status)
 
 
 async def test_the_receiver_gets_the_json_payload_and_the_delivery_id(
@@ -228,20 +252,6 @@ async def test_a_checked_webhook_url_can_be_posted_as_is(
     stored = check_webhook_url(receiver.url("/workflows/accepted"), policy=LOOPBACK_TESTS)
     outcome = await post_webhook(session, stored, CARD, delivery_id="dlv-1", policy=LOOPBACK_TESTS)
     assert outcome.result is DeliveryResult.DELIVERED
-
-
-async def test_a_legacy_connector_answering_200_with_1_is_delivered(
-    session: aiohttp.ClientSession, receiver: Receiver
-) -> None:
-    outcome = await deliver(session, receiver.url("/connector/ok"))
-    assert (outcome.result, outcome.http_status) == (DeliveryResult.DELIVERED, 200)
-
-
-async def test_a_legacy_connector_hiding_a_429_in_a_200_is_retried_later(
-    session: aiohttp.ClientSession, receiver: Receiver
-) -> None:
-    outcome = await deliver(session, receiver.url("/connector/throttled"))
-    assert (outcome.result, outcome.http_status) == (DeliveryResult.RETRY_LATER, 200)
 
 
 async def test_a_429_with_retry_after_seconds_is_retried_after_that_delay(
@@ -272,21 +282,6 @@ async def test_a_server_error_is_retried_later(
     outcome = await deliver(session, receiver.url("/broken"))
     assert (outcome.result, outcome.http_status) == (DeliveryResult.RETRY_LATER, 500)
     assert outcome.detail == "HTTP 500: internal error"
-
-
-@pytest.mark.parametrize(("path", "status"), [("/gone", 410), ("/missing", 404)])
-async def test_a_removed_webhook_is_gone(
-    session: aiohttp.ClientSession, receiver: Receiver, path: str, status: int
-) -> None:
-    outcome = await deliver(session, receiver.url(path))
-    assert (outcome.result, outcome.http_status) == (DeliveryResult.GONE, status)
-
-
-async def test_a_bad_request_is_rejected(
-    session: aiohttp.ClientSession, receiver: Receiver
-) -> None:
-    outcome = await deliver(session, receiver.url("/bad"))
-    assert (outcome.result, outcome.http_status) == (DeliveryResult.REJECTED, 400)
 
 
 async def test_a_redirect_is_rejected_and_its_target_receives_nothing(

@@ -31,6 +31,7 @@ from tests.integration.notify.conftest import (
     Clock,
     Receiver,
     UnitOfWorkFactory,
+    admin_subscribed,
     outbox_entries,
     statuses,
     subscribe,
@@ -149,9 +150,7 @@ async def test_the_posted_message_is_an_adaptive_card_with_links_only(
     receiver: Receiver,
     make_worker: WorkerFactory,
 ) -> None:
-    admin = await insert_user(engine, role="admin")
-    customer = await insert_user(engine, role="customer")
-    await subscribe(engine, admin, url=receiver.url("/ok"))
+    admin, customer = await admin_subscribed(engine, url=receiver.url("/ok"))
     ticket = await create_ticket(
         uow=uow_factory(), actor=as_actor(customer), title="VPN drops", category="bug"
     )
@@ -202,9 +201,7 @@ async def test_a_delivery_is_dead_after_its_last_attempt_and_retry_dead_brings_i
     clock: Clock,
     make_worker: WorkerFactory,
 ) -> None:
-    admin = await insert_user(engine, role="admin")
-    customer = await insert_user(engine, role="customer")
-    await subscribe(engine, admin, url=receiver.url("/flaky"))
+    admin, customer = await admin_subscribed(engine, url=receiver.url("/flaky"))
     await create_ticket(uow=uow_factory(), actor=as_actor(customer), title="x", category="bug")
 
     await make_worker(retry=RetryPolicy(max_attempts=1)).run_once()
@@ -224,9 +221,7 @@ async def test_a_row_leased_by_a_worker_that_died_is_delivered_once_its_lease_ru
     clock: Clock,
     make_worker: WorkerFactory,
 ) -> None:
-    admin = await insert_user(engine, role="admin")
-    customer = await insert_user(engine, role="customer")
-    await subscribe(engine, admin, url=receiver.url("/ok"))
+    admin, customer = await admin_subscribed(engine, url=receiver.url("/ok"))
     await create_ticket(uow=uow_factory(), actor=as_actor(customer), title="x", category="bug")
     outbox = SqlOutbox(engine)
     [taken] = await outbox.claim(
@@ -283,9 +278,7 @@ async def test_a_dead_delivery_does_not_hold_up_the_rest_of_its_lane(
     receiver: Receiver,
     make_worker: WorkerFactory,
 ) -> None:
-    admin = await insert_user(engine, role="admin")
-    customer = await insert_user(engine, role="customer")
-    await subscribe(engine, admin, url=receiver.url("/flaky"))
+    admin, customer = await admin_subscribed(engine, url=receiver.url("/flaky"))
     ticket = await create_ticket(uow=uow_factory(), actor=as_actor(customer), title="x", category="bug")
     await comment_on_ticket(uow=uow_factory(), actor=as_actor(customer), ticket=ticket.id, content="more")
     worker = make_worker(retry=RetryPolicy(max_attempts=1))
@@ -304,9 +297,7 @@ async def test_run_forever_delivers_and_a_stop_gives_back_what_it_could_not_fini
     receiver: Receiver,
     make_worker: WorkerFactory,
 ) -> None:
-    admin = await insert_user(engine, role="admin")
-    customer = await insert_user(engine, role="customer")
-    await subscribe(engine, admin, url=receiver.url("/ok"))
+    admin, customer = await admin_subscribed(engine, url=receiver.url("/ok"))
     for n in range(5):
         await create_ticket(uow=uow_factory(), actor=as_actor(customer), title=f"{n}", category="bug")
     worker = make_worker(config=WorkerConfig(poll_interval=0.05, stop_grace=0.1))
