@@ -19,7 +19,7 @@ def explain(error: DomainError) -> str:
     """A short, plain sentence for the person who asked."""
     if isinstance(error, TicketNotFound):
         return (
-            f"I can't find ticket {error.key}. Check the number, or say `my tickets` "
+            f"I can't find ticket {_shortened(error.key)}. Check the number, or say `my tickets` "
             "to see yours."
         )
     if isinstance(error, NotFound):
@@ -33,3 +33,9 @@ def explain(error: DomainError) -> str:
     if isinstance(error, (InvalidTransition, Conflict, InvitationUnusable)):
         return f"{error}."
     return "That didn't work, and nothing was changed."
+
+
+def _shortened(key: object, limit: int = 40) -> str:
+    """A pasted wall of digits is echoed by its start, not in full."""
+    text = str(key)
+    return text if len(text) <= limit else text[: limit - 1] + "…"

@@ -9,6 +9,8 @@ from domain.errors import InvalidValue
 
 DEFAULT_PREFIX = "TKT"
 MAX_NUMBER_LENGTH = 20
+MAX_TICKET_ID = 2**31 - 1  # `tasks.id` is a 32-bit serial
+_MAX_ID_DIGITS = len(str(MAX_TICKET_ID))
 _PREFIX = re.compile(r"^[A-Z][A-Z0-9]{0,9}$")
 _NUMBER = re.compile(r"^\s*([A-Za-z][A-Za-z0-9]{0,9})-(\d{4})-(\d{1,10})\s*$")
 
@@ -42,6 +44,19 @@ def parse_ticket_number(text: str) -> TicketNumber | None:
         return None
     prefix, year, sequence = match.groups()
     return TicketNumber(prefix.upper(), int(year), int(sequence))
+
+
+def parse_ticket_id(text: str) -> int | None:
+    """`42` → 42; None for anything that is not a ticket id, including out-of-range digits.
+
+    The length is checked before `int()`: a reference of thousands of digits must read as
+    "no such ticket", not trip Python's 4,300-digit conversion limit.
+    """
+    digits = text.strip()
+    if not digits.isdecimal() or len(digits) > _MAX_ID_DIGITS:  # not isdigit: int() rejects "²"
+        return None
+    number = int(digits)
+    return number if 0 < number <= MAX_TICKET_ID else None
 
 
 def next_number(prefix: str, year: int, highest: int | None) -> TicketNumber:

@@ -7,7 +7,7 @@ from datetime import datetime
 from domain.access import Viewer, can_see, ensure_active, ensure_role
 from domain.actors import Actor, Operator
 from domain.errors import NotAllowed, StaleTicket, TicketNotFound
-from domain.numbering import parse_ticket_number
+from domain.numbering import MAX_TICKET_ID, parse_ticket_id, parse_ticket_number
 from domain.people import Role
 from domain.ports import UnitOfWork
 from domain.tickets import Ticket
@@ -44,15 +44,13 @@ async def load_ticket(
     return ticket
 
 
-MAX_ID = 2**31 - 1  # `tasks.id` is a 32-bit serial
-
-
 async def _find(uow: UnitOfWork, ref: TicketRef, *, for_update: bool) -> Ticket | None:
     if isinstance(ref, int):
-        return await uow.tickets.get(ref, for_update=for_update) if 0 < ref <= MAX_ID else None
+        return await uow.tickets.get(ref, for_update=for_update) if 0 < ref <= MAX_TICKET_ID else None
     text = ref.strip()
-    if text.isdecimal():  # not isdigit: int() rejects "²"
-        return await _find(uow, int(text), for_update=for_update)
+    if text.isdecimal():
+        ticket_id = parse_ticket_id(text)
+        return None if ticket_id is None else await _find(uow, ticket_id, for_update=for_update)
     number = parse_ticket_number(text)
     if number is None:
         return None

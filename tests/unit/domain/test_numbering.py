@@ -7,7 +7,13 @@ from datetime import datetime
 import pytest
 
 from domain.errors import InvalidValue
-from domain.numbering import TicketNumber, next_number, parse_ticket_number, validate_prefix
+from domain.numbering import (
+    TicketNumber,
+    next_number,
+    parse_ticket_id,
+    parse_ticket_number,
+    validate_prefix,
+)
 from domain.people import Role
 from domain.tickets import Category, TicketDraft
 from tests.unit.fakes import FakeDatabase
@@ -115,3 +121,13 @@ async def test_a_ticket_can_be_found_by_its_number_in_any_case(db: FakeDatabase)
     async with db.unit_of_work() as uow:
         assert await uow.tickets.get_by_number("tkt-2026-0042") == ticket
         assert await uow.tickets.get_by_number("TKT-2026-42") is None
+
+
+@pytest.mark.parametrize(("text", "ticket_id"), [
+    ("42", 42), (" 0042 ", 42), ("2147483647", 2**31 - 1),
+    ("0", None), ("2147483648", None), ("9" * 4301, None), ("²", None), ("TKT-2026-0001", None),
+])
+def test_a_ticket_id_is_read_only_within_the_range_tickets_can_have(
+    text: str, ticket_id: int | None
+) -> None:
+    assert parse_ticket_id(text) == ticket_id
