@@ -6,6 +6,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
 
+from domain.validation import ensure_search_fits
+
 
 class TicketStatus(StrEnum):
     OPEN = "open"
@@ -203,6 +205,9 @@ class TicketFilter:
     created_by: str | None = None
     text: str | None = None
     exclude_statuses: tuple[TicketStatus, ...] = field(default=())
+
+    def __post_init__(self) -> None:
+        ensure_search_fits(self.text)
 
 
 @dataclass(frozen=True, slots=True)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable
 from datetime import UTC, date, datetime, time
 from enum import StrEnum
@@ -18,6 +19,8 @@ COMMENT_MAX = 10_000
 TAG_MAX = 50
 TAGS_MAX = 20
 HOURS_MAX = 10_000
+SEARCH_MAX = 200
+_INVISIBLE_LETTERS = frozenset("\u115f\u1160\u2800\u3164\uffa0")
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 
 
@@ -49,9 +52,18 @@ def _storable(field: str, text: str) -> str:
     return text
 
 
+def is_blank(text: str) -> bool:
+    """Nothing a reader can see: spaces, format characters (zero-width space, word joiner,
+    BOM, direction marks) and the filler letters that render as nothing."""
+    return all(
+        char.isspace() or char in _INVISIBLE_LETTERS or unicodedata.category(char) == "Cf"
+        for char in text
+    )
+
+
 def parse_title(value: object) -> str:
     title = _storable("title", " ".join(str(value or "").split()))
-    if not title:
+    if is_blank(title):
         raise InvalidValue("title", "a title is required")
     if len(title) > TITLE_MAX:
         raise InvalidValue("title", f"keep it to {TITLE_MAX} characters (it has {len(title)})")
@@ -74,6 +86,14 @@ def require_text(field: str, value: object, *, limit: int) -> str:
     if text is None:  # pragma: no cover - parse_text raises first
         raise InvalidValue(field, "this cannot be empty")
     return text
+
+
+def ensure_search_fits(text: str | None) -> None:
+    """Search words are capped like REST's `q`: a pasted wall of words must cost nothing."""
+    if text is not None and len(text) > SEARCH_MAX:
+        raise InvalidValue(
+            "search", f"keep it to {SEARCH_MAX} characters (it has {len(text)})"
+        )
 
 
 def parse_due_date(value: object) -> datetime | None:

@@ -7,7 +7,13 @@ import logging
 from aiohttp import web
 
 from domain.access import Viewer
-from domain.api_keys import InvalidApiKey, Permission, authenticate, ensure_permission
+from domain.api_keys import (
+    ApiKey,
+    InvalidApiKey,
+    Permission,
+    authenticate,
+    ensure_permission,
+)
 from domain.clock import utcnow
 from domain.services.overview import current_user
 from ticketflow.api.context import context
@@ -18,6 +24,12 @@ log = logging.getLogger("ticketflow.api")
 
 async def authorise(request: web.Request, permission: Permission) -> Viewer:
     """The key's owner, who the request acts as; the key is checked before anything else."""
+    viewer, _ = await authorise_key(request, permission)
+    return viewer
+
+
+async def authorise_key(request: web.Request, permission: Permission) -> tuple[Viewer, ApiKey]:
+    """As `authorise`, with the key itself, for answers that depend on what else it grants."""
     header = request.headers.get("Authorization", "")
     scheme, _, token = header.strip().partition(" ")
     if not header:
@@ -30,4 +42,4 @@ async def authorise(request: web.Request, permission: Permission) -> Viewer:
         log.info("API key refused (%s) for %s %s", error.reason, request.method, request.path)
         raise
     ensure_permission(key, permission)
-    return await current_user(uow=context(request).uow(), user_id=key.user_id)
+    return await current_user(uow=context(request).uow(), user_id=key.user_id), key

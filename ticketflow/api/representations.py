@@ -50,6 +50,11 @@ def ticket_json(ticket: Ticket) -> Json:
     }
 
 
+def receipt_json(ticket: Ticket) -> Json:
+    """What a write-only key learns of the ticket it wrote: which one, and its version."""
+    return {"id": ticket.id, "ticket_number": ticket.ticket_number, "version": ticket.version}
+
+
 def page_json(page: TicketPage) -> Json:
     return {
         "items": [ticket_json(ticket) for ticket in page.tickets],

@@ -10,11 +10,11 @@ from __future__ import annotations
 from aiohttp import web
 
 from db.repositories.api_keys import SqlApiKeyRepository
-from domain.api_keys import Permission
+from domain.api_keys import ApiKey, Permission
 from domain.errors import InvalidValue, TicketNotFound
 from domain.services import queries, tickets
 from domain.tickets import Ticket
-from ticketflow.api.auth import authorise
+from ticketflow.api.auth import authorise, authorise_key
 from ticketflow.api.bodies import read_body
 from ticketflow.api.context import API, ApiContext, context
 from ticketflow.api.errors import json_errors
@@ -25,6 +25,7 @@ from ticketflow.api.representations import (
     etag,
     history_json,
     page_json,
+    receipt_json,
     ticket_json,
 )
 from ticketflow.api.schemas.openapi import (
@@ -55,11 +56,16 @@ def add_api_routes(app: web.Application, runtime: Runtime) -> None:
     app.add_subapp(API_PREFIX, api)
 
 
-def _ticket_response(ticket: Ticket, *, status: int = 200) -> web.Response:
+def _ticket_response(
+    ticket: Ticket, *, status: int = 200, key: ApiKey | None = None
+) -> web.Response:
+    """The ticket, or only its receipt for a key that may write but not read."""
     headers = {"ETag": etag(ticket)}
     if status == 201:
         headers["Location"] = f"{API_PREFIX}/tickets/{ticket.id}"
-    return web.json_response(ticket_json(ticket), status=status, headers=headers)
+    readable = key is None or key.allows(Permission.TICKETS_READ)
+    body = ticket_json(ticket) if readable else receipt_json(ticket)
+    return web.json_response(body, status=status, headers=headers)
 
 
 def _ref(request: web.Request) -> str:
@@ -83,11 +89,11 @@ async def list_tickets(request: web.Request) -> web.Response:
 
 
 async def create_ticket(request: web.Request) -> web.Response:
-    viewer = await authorise(request, Permission.TICKETS_WRITE)
+    viewer, key = await authorise_key(request, Permission.TICKETS_WRITE)
     body = await read_body(request, TICKET_CREATE)
     parse_field("due_date", body.get("due_date"))
     ticket = await tickets.create_ticket(uow=context(request).uow(), actor=viewer, **body)
-    return _ticket_response(ticket, status=201)
+    return _ticket_response(ticket, status=201, key=key)
 
 
 async def get_ticket(request: web.Request) -> web.Response:
@@ -98,13 +104,13 @@ async def get_ticket(request: web.Request) -> web.Response:
 
 
 async def update_ticket(request: web.Request) -> web.Response:
-    viewer = await authorise(request, Permission.TICKETS_WRITE)
+    viewer, key = await authorise_key(request, Permission.TICKETS_WRITE)
     ref = _ref(request)
     body = await read_body(request, TICKET_PATCH)
     patch = parse_patch(body, actor_id=viewer.id, if_match=request.headers.get("If-Match"))
     ticket = await apply_patch(uow=context(request).uow, actor=viewer, ticket=ref,
                                patch=patch)
-    return _ticket_response(ticket)
+    return _ticket_response(ticket, key=key)
 
 
 async def list_comments(request: web.Request) -> web.Response:

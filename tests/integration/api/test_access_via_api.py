@@ -64,6 +64,36 @@ async def test_a_write_only_key_files_tickets_but_cannot_list_them(
         assert (status, error["error"]) == (403, "insufficient_permission")
 
 
+async def test_a_write_only_key_gets_a_receipt_not_the_ticket_from_create_and_update(
+    api: Api, engine: AsyncEngine
+) -> None:
+    admin = await api.person(engine, "admin")
+    writer = await api.key(admin, "tickets:write")
+    other = await insert_ticket(engine, created_by=admin.id)
+
+    status, created = await api.call("POST", "/tickets", key=writer, json={
+        "title": "CPU 100%", "category": "incident", "description": "secret runbook"})
+    assert status == 201
+    assert set(created) == {"id", "ticket_number", "version"}
+    for ticket in (created["id"], other):
+        status, patched = await api.call("PATCH", f"/tickets/{ticket}", key=writer, json={})
+        assert status == 200
+        assert set(patched) == {"id", "ticket_number", "version"}, patched
+    status, full = await api.call("PATCH", f"/tickets/{other}", json={},
+                                  key=await api.key(admin))
+    assert status == 200 and "title" in full and "description" in full
+
+
+async def test_the_openapi_document_says_what_a_write_only_key_gets_back(api: Api) -> None:
+    _, document = await api.call("GET", "/openapi.json")
+    create = document["paths"]["/tickets"]["post"]
+    update = document["paths"]["/tickets/{ticket}"]["patch"]
+    for operation, status in ((create, "201"), (update, "200")):
+        assert "without `tickets:read`" in operation["description"]
+        body = operation["responses"][status]["content"]["application/json"]["schema"]
+        assert {"$ref": "#/components/schemas/TicketReceipt"} in body["oneOf"]
+
+
 async def test_what_the_owner_may_not_do_is_refused_plainly(
     api: Api, engine: AsyncEngine
 ) -> None:

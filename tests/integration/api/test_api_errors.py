@@ -83,6 +83,24 @@ async def test_invalid_values_are_422_and_name_the_field(api: Api, engine: Async
     assert (status, error["field"]) == (422, "title")
 
 
+async def test_a_title_of_invisible_characters_is_refused_like_an_empty_one(
+    api: Api, engine: AsyncEngine
+) -> None:
+    admin = await api.person(engine, "admin")
+    key = await api.key(admin)
+    ticket = await insert_ticket(engine, created_by=admin.id)
+    invisible = "\u200b\u2060\ufeff"
+
+    status, error = await api.call("POST", "/tickets", key=key,
+                                   json={"title": invisible, "category": "bug"})
+    assert (status, error["field"], error["message"]) == (422, "title", "a title is required")
+    status, error = await api.call("PATCH", f"/tickets/{ticket}", key=key,
+                                   json={"title": invisible})
+    assert (status, error["field"]) == (422, "title")
+    _, page = await api.call("GET", "/tickets", key=key)
+    assert page["total"] == 1 and page["items"][0]["title"] != invisible
+
+
 async def test_bodies_over_64_kib_are_refused_even_without_a_length(
     api: Api, engine: AsyncEngine
 ) -> None:

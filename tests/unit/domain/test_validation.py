@@ -10,7 +10,7 @@ import pytest
 
 from domain.errors import InvalidValue
 from domain.services.tickets import change_status, create_ticket, edit_ticket
-from domain.tickets import Priority, Severity, TicketStatus
+from domain.tickets import Priority, Severity, TicketFilter, TicketStatus
 from domain.validation import (
     parse_due_date,
     parse_email,
@@ -53,11 +53,19 @@ def test_a_title_is_trimmed_and_its_inner_spaces_collapsed() -> None:
     assert parse_title("  Printer \n  jam  ") == "Printer jam"
 
 
-@pytest.mark.parametrize("raw", [None, "", "   \n\t "])
+@pytest.mark.parametrize("raw", [
+    None, "", "   \n\t ",
+    "\u200b", "\u2060", "\ufeff", "\u200b \u2060\ufeff",  # zero-width space, joiner, BOM
+    "\u200e\u200f\u202e\u2066\u00ad", "\u3164\u2800\u115f",  # marks, fillers
+])
 def test_an_empty_title_is_refused(raw: object) -> None:
     with pytest.raises(InvalidValue) as refused:
         parse_title(raw)
     assert (refused.value.field, refused.value.message) == ("title", "a title is required")
+
+
+def test_a_title_with_a_visible_character_among_invisible_ones_is_kept() -> None:
+    assert parse_title("\u200bVPN\u2060") == "\u200bVPN\u2060"
 
 
 def test_a_title_of_255_characters_fits_and_256_does_not() -> None:
@@ -139,6 +147,7 @@ CREATE_MISTAKES = [
     ({"due_date": "tomorrow-ish"}, "due_date"),
     ({"estimated_hours": "-3"}, "estimated_hours"),
     ({"tags": ["x" * 51]}, "tags"),
+    ({"title": "\u200b\u2060\ufeff"}, "title"),
     ({"description": "x" * 20_001}, "description"),
 ]
 
@@ -157,6 +166,7 @@ async def test_a_ticket_with_a_bad_value_is_not_created(
 
 EDIT_MISTAKES = [
     ({"title": ""}, "title"),
+    ({"title": "\u200b\u2060\ufeff"}, "title"),
     ({"category": None}, "category"),
     ({"priority": "asap"}, "priority"),
     ({"actual_hours": "lots"}, "actual_hours"),
@@ -211,3 +221,11 @@ def test_a_due_date_past_the_calendar_edge_is_a_clear_error() -> None:
     with pytest.raises(InvalidValue) as refused:
         parse_due_date("0001-01-01T00:00+14:00")
     assert refused.value.field == "due_date"
+
+
+def test_search_words_are_capped_at_200_characters_like_rest() -> None:
+    assert TicketFilter(text="x" * 200).text == "x" * 200
+    with pytest.raises(InvalidValue) as refused:
+        TicketFilter(text="w " * 5000)
+    assert refused.value.field == "search"
+    assert "200 characters" in refused.value.message

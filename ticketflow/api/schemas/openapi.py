@@ -11,14 +11,21 @@ from enum import StrEnum
 from typing import Any
 
 from domain.tickets import Category, HistoryAction, Priority, Severity, TicketStatus
-from domain.validation import COMMENT_MAX, DESCRIPTION_MAX, HOURS_MAX, TAG_MAX, TAGS_MAX, TITLE_MAX
+from domain.validation import (
+    COMMENT_MAX,
+    DESCRIPTION_MAX,
+    HOURS_MAX,
+    SEARCH_MAX,
+    TAG_MAX,
+    TAGS_MAX,
+    TITLE_MAX,
+)
 
 Schema = dict[str, Any]
 
 API_PREFIX = "/api/v1"
 PAGE_MAX = 100
 PAGE_DEFAULT = 20
-SEARCH_MAX = 200
 ID_MAX = 2**31 - 1  # TicketFlow's ids are `serial`
 TICKET_REF_PATTERN = r"^([0-9]{1,10}|[A-Za-z][A-Za-z0-9]{0,9}-[0-9]{4}-[0-9]{1,10})$"
 USER_ID_MAX = 255
@@ -150,6 +157,25 @@ TICKET: Schema = {
     "required": list(_TICKET_PROPERTIES),
     "properties": _TICKET_PROPERTIES,
 }
+
+TICKET_RECEIPT: Schema = {
+    "type": "object",
+    "additionalProperties": False,
+    "required": ["id", "ticket_number", "version"],
+    "properties": {
+        "id": _TICKET_PROPERTIES["id"],
+        "ticket_number": _TICKET_PROPERTIES["ticket_number"],
+        "version": _TICKET_PROPERTIES["version"],
+    },
+    "description": (
+        "What a key with `tickets:write` but not `tickets:read` gets back from a create or "
+        "update: which ticket it wrote and its version (for `If-Match`), not its content."
+    ),
+}
+WRITE_ONLY_NOTE = (
+    " A key without `tickets:read` gets a `TicketReceipt` (id, number, version) instead of "
+    "the ticket: writing does not grant reading."
+)
 
 COMMENT: Schema = {
     "type": "object",
@@ -302,6 +328,7 @@ def openapi_document() -> Schema:
 
 def _document() -> Schema:
     ticket_path = {"parameters": [TICKET_PARAMETER]}
+    written = {"oneOf": [_ref("Ticket"), _ref("TicketReceipt")]}
     return {
         "openapi": "3.1.0",
         "info": {
@@ -326,9 +353,9 @@ def _document() -> Schema:
                 "post": {
                     "operationId": "createTicket",
                     "summary": "File a ticket as the key's owner",
-                    "description": "Needs `tickets:write`.",
+                    "description": "Needs `tickets:write`." + WRITE_ONLY_NOTE,
                     "requestBody": _body("TicketCreate"),
-                    "responses": _responses("201", _ref("Ticket"), "400", "401", "403", "413",
+                    "responses": _responses("201", written, "400", "401", "403", "413",
                                             "415", "422", Location=LOCATION, ETag=ETAG),
                 },
             },
@@ -343,10 +370,12 @@ def _document() -> Schema:
                 "patch": {
                     "operationId": "updateTicket",
                     "summary": "Change fields, status and assignee",
-                    "description": "Needs `tickets:write`. " + TICKET_PATCH["description"],
+                    "description": (
+                        "Needs `tickets:write`. " + TICKET_PATCH["description"] + WRITE_ONLY_NOTE
+                    ),
                     "parameters": [IF_MATCH],
                     "requestBody": _body("TicketPatch"),
-                    "responses": _responses("200", _ref("Ticket"), "400", "401", "403", "404",
+                    "responses": _responses("200", written, "400", "401", "403", "404",
                                             "409", "413", "415", "422", ETag=ETAG),
                 },
             },
@@ -394,6 +423,7 @@ def _document() -> Schema:
             },
             "schemas": {
                 "Ticket": TICKET,
+                "TicketReceipt": TICKET_RECEIPT,
                 "TicketPage": {
                     "type": "object",
                     "additionalProperties": False,
