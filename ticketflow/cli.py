@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import json
 import sys
 from collections.abc import Awaitable, Callable, Coroutine, Sequence
+from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
 from domain.errors import DomainError
@@ -13,7 +15,7 @@ from ticketflow.commands import COMMANDS, module_of
 
 if TYPE_CHECKING:
     from ticketflow.runtime import Runtime
-    from ticketflow.settings import Settings
+    from ticketflow.settings import Settings, SettingsError
 
 Command = Callable[[argparse.Namespace, "Settings"], Coroutine[Any, Any, int]]
 
@@ -33,14 +35,27 @@ def main(argv: Sequence[str] | None = None) -> int:
     command: Command = args.command
     try:
         return asyncio.run(command(args, settings))
-    except SettingsError as error:  # e.g. the database schema is behind this release
-        print(f"ticketflow: {error}", file=sys.stderr)
+    except SettingsError as error:  # e.g. the database is unreachable or its schema behind
+        _print_refusal(settings, error)
         return 2
     except DomainError as error:
         print(f"ticketflow: {error}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         return 130
+
+
+def _print_refusal(settings: Settings, error: SettingsError) -> None:
+    """One line on stderr; a JSON object when the logs are JSON, so collectors parse it."""
+    if settings.log_format == "json":
+        line = json.dumps({
+            "time": datetime.now(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z"),
+            "level": "ERROR", "logger": "ticketflow", "message": str(error),
+            "variable": error.variable,
+        })
+        print(line, file=sys.stderr)
+    else:
+        print(f"ticketflow: {error}", file=sys.stderr)
 
 
 def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:

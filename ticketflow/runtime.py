@@ -17,6 +17,7 @@ from domain.clock import utcnow
 from domain.ports import EventSink
 from notify.outbox import OutboxWriter
 from notify.webhook_url import WebhookPolicy
+from ticketflow.reachability import ensure_database_reachable
 from ticketflow.settings import Settings, SettingsError
 
 
@@ -37,6 +38,7 @@ class Runtime:
 
 async def open_runtime(settings: Settings, *, migrate: bool | None = None) -> Runtime:
     """Opens the database; the embedded SQLite default is created and migrated on first use."""
+    await ensure_database_reachable(settings.database_url)
     migrating = migrate if migrate is not None else settings.backend == "sqlite"
     engine = create_engine(settings.database_url)
     current, head = await current_revision(engine), head_revision()

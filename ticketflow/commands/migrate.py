@@ -6,6 +6,7 @@ import argparse
 from typing import Any
 
 from db.migrate import downgrade, upgrade
+from ticketflow.reachability import ensure_database_reachable
 from ticketflow.settings import Settings
 
 
@@ -23,6 +24,7 @@ def register(subcommands: Any) -> None:
 
 
 async def run(args: argparse.Namespace, settings: Settings) -> int:
+    await ensure_database_reachable(settings.database_url)
     if args.downgrade_to:
         await downgrade(settings.database_url, args.downgrade_to)
         print(f"ticketflow: the {settings.backend} database is back at {args.downgrade_to}")

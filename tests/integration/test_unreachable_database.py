@@ -1,0 +1,57 @@
+"""A database that cannot be reached stops every command with one line that says where
+and what to check, and exit status 2 -- never a traceback."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+CLOSED_PORT_URL = "postgresql+asyncpg://tf:s3cret-pw@127.0.0.1:1/ticketflow"
+
+
+def run_cli(*args: str, database_url: str, log_format: str = "text") -> subprocess.CompletedProcess[str]:
+    environment = {
+        key: value for key, value in os.environ.items() if not key.startswith("TICKETFLOW_")
+    }
+    environment.update(TICKETFLOW_DATABASE_URL=database_url, TICKETFLOW_LOG_FORMAT=log_format)
+    return subprocess.run(
+        [sys.executable, "-m", "ticketflow.cli", *args],
+        env=environment, capture_output=True, text=True, timeout=60, check=False,
+    )
+
+
+@pytest.mark.parametrize("command", [("serve",), ("migrate",), ("users", "list")])
+def test_an_unreachable_postgresql_server_is_named_in_one_line(command: tuple[str, ...]) -> None:
+    finished = run_cli(*command, database_url=CLOSED_PORT_URL)
+
+    assert finished.returncode == 2
+    lines = finished.stderr.strip().splitlines()
+    assert len(lines) == 1, finished.stderr
+    assert "127.0.0.1:1" in lines[0] and "check that the server is running" in lines[0]
+    assert "s3cret-pw" not in finished.stderr
+    assert finished.stdout == ""
+
+
+def test_the_refusal_is_a_json_line_when_logs_are_json() -> None:
+    finished = run_cli("users", "list", database_url=CLOSED_PORT_URL, log_format="json")
+
+    assert finished.returncode == 2
+    entry = json.loads(finished.stderr)
+    assert entry["level"] == "ERROR"
+    assert entry["variable"] == "TICKETFLOW_DATABASE_URL"
+    assert "127.0.0.1:1" in entry["message"]
+
+
+def test_a_sqlite_file_in_a_missing_folder_names_the_folder(tmp_path: Path) -> None:
+    missing = tmp_path / "no-such-folder" / "ticketflow.db"
+
+    finished = run_cli("migrate", database_url=f"sqlite+aiosqlite:///{missing}")
+
+    assert finished.returncode == 2
+    assert len(finished.stderr.strip().splitlines()) == 1
+    assert str(missing.parent) in finished.stderr

@@ -1,0 +1,63 @@
+"""Is the database there at all? One line that says where and what to check, not a traceback."""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+
+from sqlalchemy import text
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import SQLAlchemyError
+
+from db.engine import create_engine
+from ticketflow.settings import SettingsError
+
+CONNECT_TIMEOUT_SECONDS = 10.0
+
+
+class DatabaseUnreachable(SettingsError):
+    """No connection could be opened to the configured database."""
+
+
+async def ensure_database_reachable(
+    database_url: str, *, timeout: float = CONNECT_TIMEOUT_SECONDS
+) -> None:
+    """Opens and closes one connection; refuses with `DatabaseUnreachable` when it cannot."""
+    engine = create_engine(database_url)
+    try:
+        async with asyncio.timeout(timeout), engine.connect() as connection:
+            await connection.execute(text("SELECT 1"))
+    except (OSError, TimeoutError, SQLAlchemyError) as error:
+        raise DatabaseUnreachable("TICKETFLOW_DATABASE_URL", _explained(database_url, error)) from None
+    except Exception as error:  # asyncpg's own errors: wrong password, no such database
+        if type(error).__module__.split(".")[0] != "asyncpg":
+            raise
+        raise DatabaseUnreachable("TICKETFLOW_DATABASE_URL", _explained(database_url, error)) from None
+    finally:
+        await engine.dispose()
+
+
+def _explained(database_url: str, error: BaseException) -> str:
+    url = make_url(database_url)
+    reason = _reason(error)
+    if url.get_backend_name() == "sqlite":
+        where = Path(url.database or "").resolve().parent
+        return (
+            f"cannot open the SQLite database {url.database!r} ({reason}); "
+            f"check that the folder {str(where)!r} exists and is writable"
+        )
+    host = f"{url.host or 'localhost'}:{url.port or 5432}"
+    return (
+        f"cannot connect to the PostgreSQL database {url.database!r} on {host} ({reason}); "
+        "check that the server is running and reachable from here, and the user, "
+        "password and database name in the URL"
+    )
+
+
+def _reason(error: BaseException) -> str:
+    """The driver's own words, one line, without the URL (which may carry a password)."""
+    if isinstance(error, TimeoutError) and not str(error):
+        return "no answer in time"
+    cause = getattr(error, "orig", None) or error
+    words = " ".join(str(cause).split()) or type(cause).__name__
+    return words[:200]
