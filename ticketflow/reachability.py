@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import sqlite3
 from pathlib import Path
 
 from sqlalchemy import text
@@ -23,6 +24,10 @@ async def ensure_database_reachable(
     database_url: str, *, timeout: float = CONNECT_TIMEOUT_SECONDS
 ) -> None:
     """Opens and closes one connection; refuses with `DatabaseUnreachable` when it cannot."""
+    url = make_url(database_url)
+    if url.get_backend_name() == "sqlite":
+        _ensure_sqlite_opens(database_url, url.database)
+        return
     engine = create_engine(database_url)
     try:
         async with asyncio.timeout(timeout), engine.connect() as connection:
@@ -35,6 +40,19 @@ async def ensure_database_reachable(
         raise DatabaseUnreachable("TICKETFLOW_DATABASE_URL", _explained(database_url, error)) from None
     finally:
         await engine.dispose()
+
+
+def _ensure_sqlite_opens(database_url: str, path: str | None) -> None:
+    """A file, opened with the standard library: aiosqlite's connection thread, failing
+    to open, would report to an event loop that `asyncio.run` has already closed."""
+    if not path or path == ":memory:":
+        return
+    try:
+        sqlite3.connect(path).close()
+    except sqlite3.Error as error:
+        raise DatabaseUnreachable(
+            "TICKETFLOW_DATABASE_URL", _explained(database_url, error)
+        ) from None
 
 
 def _explained(database_url: str, error: BaseException) -> str:
