@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass
 
 from aiohttp import web
@@ -19,6 +18,7 @@ from bot.transport.adapter import (
     apologise_for_failed_turn,
     create_adapter,
 )
+from bot.transport.dedupe import Receipt, ReceiptState, RecordedAnswer
 from bot.transport.endpoint import add_messages_route
 from bot.transport.observer import TurnObserver
 from bot.transport.settings import TransportSettings
@@ -33,18 +33,31 @@ from knowledge.passages import Retriever
 from ticketflow.assistant import build_assistant
 from ticketflow.caches import CachedUserLinks, CoalescedConversationRefs
 from ticketflow.notifications import subscriptions_uow, webhook_check
+from ticketflow.receipt_purge import ReceiptPurge
 from ticketflow.runtime import Runtime
 
 class ReceiptDeduplicator:
-    """Redelivered activities are recognised across processes through the database."""
+    """Receipts (and invoke answers) in the database, shared by every process."""
 
     def __init__(self, receipts: SqlActivityReceipts) -> None:
         self._receipts = receipts
 
-    async def first_delivery(self, *, activity_id: str, conversation_id: str | None) -> bool:
-        # Teams activity ids are unique only within a conversation; the key must fit 255.
-        key = hashlib.sha256(f"{conversation_id or ''}\n{activity_id}".encode()).hexdigest()
+    async def claim(self, key: str, *, conversation_id: str | None) -> bool:
         return await self._receipts.claim(key, conversation_id)
+
+    async def record(self, key: str, answer: RecordedAnswer) -> None:
+        await self._receipts.record_answer(key, status=answer.status, body=answer.body)
+
+    async def release(self, key: str) -> None:
+        await self._receipts.release(key)
+
+    async def receipt(self, key: str) -> Receipt:
+        stored = await self._receipts.get(key)
+        if stored is None:
+            return Receipt(ReceiptState.RELEASED)
+        if not stored.answered or stored.status is None:
+            return Receipt(ReceiptState.RUNNING)
+        return Receipt(ReceiptState.ANSWERED, RecordedAnswer(stored.status, stored.body))
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,6 +122,7 @@ def mount_teams(
     add_messages_route(
         app, adapter, bot, deduplicator=ReceiptDeduplicator(receipts), observer=observer
     )
+    app.cleanup_ctx.append(ReceiptPurge(receipts).lifecycle())
     return TeamsSurface(bot=bot, adapter=adapter, deps=deps)
 
 

@@ -4,14 +4,20 @@ Our own aiohttp handler replaces `CloudAdapter.process()`, which answers HTTP 50
 every invoke that returns a body (it serialises the already serialised body again) and
 turns malformed input and token failures into 500s with stack traces. Here:
 
+- the token is checked before the body is read (signature, expiry, issuer, audience:
+  all it needs is the header), so a forged request never costs the parsing of its body;
+  the checks that need the activity (`serviceurl`, channel endorsement) follow it; any
+  failure -- including one we did not foresee -- is a 401 and nothing is processed;
 - the body is read up to `max_body_bytes` (413 beyond), must be a JSON object with a
   string `type` that botbuilder can deserialize (400 otherwise, 415 for non-JSON);
 - in local development mode a `serviceUrl` off this machine is refused (403);
-- the request is authenticated before the pipeline sees it; any failure -- including
-  one we did not foresee -- is a 401 and nothing is processed (fail closed);
-- resent activities (same id) are acknowledged without a second turn;
+- each delivery is claimed before its turn (`dedupe.py`): a resent activity (same id) is
+  acknowledged without a second turn, and a resent invoke gets the first delivery's
+  answer, waiting for it while the first is still running; an invoke whose data carries
+  a form `nonce` is keyed on (sender, nonce), so a double-tapped submit runs once;
 - invokes answer with the `InvokeResponse` status and its body as JSON, other
-  activities with 200; a failing turn is a 500 with a JSON body and no stack trace.
+  activities with 200; a failing turn is a 500 with a JSON body and no stack trace, and
+  gives its claim back so that Teams' retry runs.
 Every error body is `{"error": <code>, "message": <text>}`.
 
 An optional `TurnObserver` hears when each turn starts and how each request ended
@@ -36,14 +42,32 @@ from msrest.serialization import Model
 
 from bot.transport.activity_json import ActivityReader
 from bot.transport.adapter import TeamsAdapter
-from bot.transport.auth import Unauthenticated
-from bot.transport.dedupe import ActivityDeduplicator
+from bot.transport.auth import Unauthenticated, VerifiedToken
+from bot.transport.dedupe import (
+    ActivityDeduplicator,
+    ReceiptState,
+    RecordedAnswer,
+    bounded,
+    delivery_key,
+)
 from bot.transport.local_development import is_loopback_url
 from bot.transport.observer import UNREAD, TurnObserver, TurnOutcome
 
 logger = logging.getLogger(__name__)
 
 DEFAULT_MAX_BODY_BYTES = 256 * 1024
+DEFAULT_RESEND_WAIT = 15.0
+"""How long a resent invoke waits for the first delivery's answer before a 503."""
+NONCE_FIELD = "nonce"
+_NONCE_LENGTH = range(8, 129)
+_FIRST_POLL, _LONGEST_POLL = 0.02, 0.5
+_DONE_STAND_IN = RecordedAnswer(
+    200,
+    json.dumps({
+        "statusCode": 200, "type": "application/vnd.microsoft.activity.message",
+        "value": "Done. Refresh the card to see it as it is now.",
+    }),
+)
 
 TurnLogic = Callable[[TurnContext], Awaitable[Any]]
 
@@ -85,12 +109,14 @@ class MessagesEndpoint:
         max_body_bytes: int = DEFAULT_MAX_BODY_BYTES,
         deduplicator: ActivityDeduplicator | None = None,
         observer: TurnObserver | None = None,
+        resend_wait: float = DEFAULT_RESEND_WAIT,
     ) -> None:
         self._adapter = adapter
         self._logic: TurnLogic = bot.on_turn if isinstance(bot, Bot) else bot
         self._max_body_bytes = max_body_bytes
         self._deduplicator = deduplicator
         self._observer = observer
+        self._resend_wait = resend_wait
         self._reader = ActivityReader()
 
     async def __call__(self, request: web.Request) -> web.StreamResponse:
@@ -107,6 +133,9 @@ class MessagesEndpoint:
         self, request: web.Request, seen: _Seen
     ) -> tuple[web.StreamResponse, TurnOutcome]:
         try:
+            if request.content_type != "application/json":
+                raise RequestRefused(415, "unsupported_media_type", "send application/json")
+            token = await self._verify(request.headers.get("Authorization"))
             activity = await self._read_activity(request)
             seen.activity_type = activity.type
             self._started(activity)
@@ -116,30 +145,34 @@ class MessagesEndpoint:
                     "service_url_not_allowed",
                     "local development mode only talks to loopback service URLs",
                 )
-            authenticated = await self._authenticate(activity, request.headers.get("Authorization"))
-            if not await self._first_delivery(activity):
-                return web.Response(status=200), TurnOutcome.DUPLICATE
+            authenticated = self._authenticate(activity, token)
         except RequestRefused as refused:
             response = error_response(refused.status, refused.code, refused.message)
             return response, TurnOutcome.REFUSED
+        key = self._key(activity)
+        if key is not None:
+            earlier = await self._claim(key, activity)
+            if earlier is not None:
+                return earlier, TurnOutcome.DUPLICATE
         try:
             invoke_response = await self._adapter.process_activity(
                 authenticated, activity, self._logic
             )
-            return _answer(activity, invoke_response), TurnOutcome.PROCESSED
-        except _BodyNotJson:
-            logger.exception("invoke %r answered a body that is not JSON", activity.name)
-            response = error_response(
-                500, "internal_error", "the bot answered a body that is not JSON"
-            )
-            return response, TurnOutcome.FAILED
-        except Exception:
-            # The one place a failed turn becomes HTTP: logged in full, answered without internals.
-            logger.exception("turn failed for %s activity %s", activity.type, activity.id)
-            response = error_response(
-                500, "internal_error", "the bot failed to process the activity"
-            )
-            return response, TurnOutcome.FAILED
+            answer = _answer(invoke_response)
+        except Exception as error:
+            await self._release(key)
+            if isinstance(error, _BodyNotJson):
+                logger.exception("invoke %r answered a body that is not JSON", activity.name)
+                message = "the bot answered a body that is not JSON"
+            else:
+                # The one place a failed turn becomes HTTP: logged in full, answered without
+                # internals.
+                logger.exception("turn failed for %s activity %s", activity.type, activity.id)
+                message = "the bot failed to process the activity"
+            return error_response(500, "internal_error", message), TurnOutcome.FAILED
+        if key is not None and activity.type == ActivityTypes.invoke:
+            await self._record(key, activity, answer)
+        return _response(answer), TurnOutcome.PROCESSED
 
     def _started(self, activity: Activity) -> None:
         if self._observer is None:
@@ -163,8 +196,6 @@ class MessagesEndpoint:
             logger.exception("turn observer failed when the turn finished")
 
     async def _read_activity(self, request: web.Request) -> Activity:
-        if request.content_type != "application/json":
-            raise RequestRefused(415, "unsupported_media_type", "send application/json")
         body = await self._read_body(request)
         try:
             payload = json.loads(body)
@@ -205,11 +236,12 @@ class MessagesEndpoint:
             chunks.append(chunk)
         return b"".join(chunks)
 
-    async def _authenticate(self, activity: Activity, auth_header: str | None) -> Any:
+    async def _verify(self, auth_header: str | None) -> VerifiedToken | None:
+        """The token, checked before a byte of the body is read (pre-authentication)."""
         try:
-            return await self._adapter.authentication.authenticate_request(activity, auth_header)
+            return await self._adapter.authentication.verify_header(auth_header)
         except Unauthenticated as error:
-            logger.info("refused %s activity: %s", activity.type, error)
+            logger.info("refused a request: %s", error)
             raise RequestRefused(401, "unauthorized", str(error)) from error
         except Exception as error:
             # Fail closed: an authentication step that crashed has not authenticated anyone.
@@ -218,29 +250,110 @@ class MessagesEndpoint:
                 401, "unauthorized", "the request could not be authenticated"
             ) from error
 
-    async def _first_delivery(self, activity: Activity) -> bool:
-        if self._deduplicator is None or not activity.id or activity.type == ActivityTypes.invoke:
-            return True
-        return await self._deduplicator.first_delivery(
-            activity_id=activity.id,
-            conversation_id=activity.conversation.id if activity.conversation else None,
+    def _authenticate(self, activity: Activity, token: VerifiedToken | None) -> Any:
+        try:
+            return self._adapter.authentication.authenticate_verified(activity, token)
+        except Unauthenticated as error:
+            logger.info("refused %s activity: %s", activity.type, error)
+            raise RequestRefused(401, "unauthorized", str(error)) from error
+        except Exception as error:
+            logger.exception("authentication failed unexpectedly; refusing the request")
+            raise RequestRefused(
+                401, "unauthorized", "the request could not be authenticated"
+            ) from error
+
+    def _key(self, activity: Activity) -> str | None:
+        if self._deduplicator is None or not activity.id:
+            return None
+        conversation_id = activity.conversation.id if activity.conversation else None
+        nonce = _form_nonce(activity)
+        if nonce is not None:
+            sender = activity.from_property.id if activity.from_property else None
+            return delivery_key(NONCE_FIELD, conversation_id, sender, nonce)
+        return delivery_key(conversation_id, activity.id)
+
+    async def _claim(self, key: str, activity: Activity) -> web.StreamResponse | None:
+        """None when this delivery is the first (and now holds the claim); otherwise the
+        answer for the resend: 200 for activities, the first answer for invokes."""
+        assert self._deduplicator is not None
+        conversation_id = activity.conversation.id if activity.conversation else None
+        deadline = time.monotonic() + self._resend_wait
+        pause = _FIRST_POLL
+        while True:
+            if await self._deduplicator.claim(key, conversation_id=conversation_id):
+                return None
+            if activity.type != ActivityTypes.invoke:
+                return web.Response(status=200)
+            while True:
+                receipt = await self._deduplicator.receipt(key)
+                if receipt.state is ReceiptState.ANSWERED and receipt.answer is not None:
+                    return _response(receipt.answer)
+                if receipt.state is ReceiptState.RELEASED:
+                    break  # the first delivery failed: this one runs the turn
+                if time.monotonic() >= deadline:
+                    return error_response(
+                        503, "still_processing",
+                        "the first delivery of this activity is still being processed",
+                    )
+                await asyncio.sleep(pause)
+                pause = min(pause * 2, _LONGEST_POLL)
+
+    async def _record(self, key: str, activity: Activity, answer: RecordedAnswer) -> None:
+        assert self._deduplicator is not None
+        stand_in = (
+            _DONE_STAND_IN if activity.name == "adaptiveCard/action" else RecordedAnswer(200)
         )
+        try:
+            await self._deduplicator.record(key, bounded(answer, stand_in=stand_in))
+        except Exception:
+            # The turn ran and is answered; a resend will wait and get a 503, never a rerun.
+            logger.exception("could not keep the answer of invoke %s", activity.id)
+
+    async def _release(self, key: str | None) -> None:
+        if key is None or self._deduplicator is None:
+            return
+        try:
+            await self._deduplicator.release(key)
+        except Exception:
+            logger.exception("could not release the receipt of a failed turn")
 
 
-def _answer(activity: Activity, invoke_response: InvokeResponse | None) -> web.StreamResponse:
+def _form_nonce(activity: Activity) -> str | None:
+    """The `nonce` a form card puts in its submit data, wherever the activity carries it:
+    `value.action.data` (Action.Execute), `value.data` (task modules, message-extension
+    submits) or `value` itself (Action.Submit from older clients)."""
+    value = activity.value
+    if not isinstance(value, dict):
+        return None
+    action = value.get("action")
+    for data in (action.get("data") if isinstance(action, dict) else None, value.get("data"),
+                 value):
+        if isinstance(data, dict):
+            nonce = data.get(NONCE_FIELD)
+            if isinstance(nonce, str) and len(nonce) in _NONCE_LENGTH:
+                return nonce
+    return None
+
+
+def _answer(invoke_response: InvokeResponse | None) -> RecordedAnswer:
     if invoke_response is None:
-        return web.Response(status=200)
+        return RecordedAnswer(200)
     status = int(invoke_response.status or 200)
     body = invoke_response.body
     if body is None:
-        return web.Response(status=status)
+        return RecordedAnswer(status)
     if isinstance(body, Model):
         body = body.serialize()  # type: ignore[no-untyped-call]
     try:
-        text = json.dumps(body)
+        return RecordedAnswer(status, json.dumps(body))
     except (TypeError, ValueError) as error:
         raise _BodyNotJson from error
-    return web.Response(status=status, text=text, content_type="application/json")
+
+
+def _response(answer: RecordedAnswer) -> web.Response:
+    if answer.body is None:
+        return web.Response(status=answer.status)
+    return web.Response(status=answer.status, text=answer.body, content_type="application/json")
 
 
 def add_messages_route(
@@ -252,10 +365,12 @@ def add_messages_route(
     max_body_bytes: int = DEFAULT_MAX_BODY_BYTES,
     deduplicator: ActivityDeduplicator | None = None,
     observer: TurnObserver | None = None,
+    resend_wait: float = DEFAULT_RESEND_WAIT,
 ) -> MessagesEndpoint:
     """Mount the endpoint; the app's lifecycle prefetches signing keys and closes clients."""
     endpoint = MessagesEndpoint(
-        adapter, bot, max_body_bytes=max_body_bytes, deduplicator=deduplicator, observer=observer
+        adapter, bot, max_body_bytes=max_body_bytes, deduplicator=deduplicator, observer=observer,
+        resend_wait=resend_wait,
     )
     app.router.add_post(path, endpoint)
 

@@ -3,14 +3,22 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import delete
+from sqlalchemy import delete, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from db.tables import bot_activity_receipts as receipts
 from domain.clock import utcnow
+
+
+@dataclass(frozen=True, slots=True)
+class StoredReceipt:
+    answered: bool
+    status: int | None = None
+    body: str | None = None
 
 
 class SqlActivityReceipts:
@@ -36,6 +44,27 @@ class SqlActivityReceipts:
         async with self._engine.begin() as connection:
             claimed = (await connection.execute(statement)).first()
         return claimed is not None
+
+    async def record_answer(self, activity_id: str, *, status: int, body: str | None) -> None:
+        async with self._engine.begin() as connection:
+            await connection.execute(
+                update(receipts)
+                .where(receipts.c.activity_id == activity_id)
+                .values(answered_at=self._clock(), answer_status=status, answer_body=body)
+            )
+
+    async def get(self, activity_id: str) -> StoredReceipt | None:
+        """The receipt, with its answer once one is kept; None when nobody holds the id."""
+        statement = select(
+            receipts.c.answered_at, receipts.c.answer_status, receipts.c.answer_body
+        ).where(receipts.c.activity_id == activity_id)
+        async with self._engine.connect() as connection:
+            row = (await connection.execute(statement)).first()
+        if row is None:
+            return None
+        if row.answered_at is None:
+            return StoredReceipt(answered=False)
+        return StoredReceipt(answered=True, status=row.answer_status, body=row.answer_body)
 
     async def release(self, activity_id: str) -> None:
         async with self._engine.begin() as connection:

@@ -1,6 +1,16 @@
 """The service's own tables: bot state, where to post, who is who, what was seen."""
 
-from sqlalchemy import Column, DateTime, Index, String, Table, Text, UniqueConstraint, func
+from sqlalchemy import (
+    Column,
+    DateTime,
+    Index,
+    Integer,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+    func,
+)
 
 from db.metadata import metadata
 from db.tables.auth import user_reference
@@ -53,5 +63,9 @@ bot_activity_receipts = Table(
     Column("activity_id", String(255), primary_key=True),
     Column("conversation_id", String(512)),
     Column("received_at", DateTime, nullable=False, server_default=func.now()),
+    # The first delivery's answer to an invoke, replayed to its resends (size-bounded).
+    Column("answered_at", DateTime),
+    Column("answer_status", Integer),
+    Column("answer_body", Text),
     Index(None, "received_at"),
 )

@@ -16,7 +16,12 @@ from botframework.connector.auth import ServiceClientCredentialsFactory
 from bot.transport.adapter import TeamsAdapter, create_adapter
 from bot.transport.clock import Clock
 from bot.transport.dedupe import ActivityDeduplicator
-from bot.transport.endpoint import DEFAULT_MAX_BODY_BYTES, TurnLogic, add_messages_route
+from bot.transport.endpoint import (
+    DEFAULT_MAX_BODY_BYTES,
+    DEFAULT_RESEND_WAIT,
+    TurnLogic,
+    add_messages_route,
+)
 from bot.transport.local_development import bind_host
 from bot.transport.sending import PacedSender
 from bot.transport.settings import TransportSettings
@@ -80,12 +85,14 @@ async def running_bot(
     max_body_bytes: int = DEFAULT_MAX_BODY_BYTES,
     deduplicator: ActivityDeduplicator | None = None,
     extra_routes: Callable[[web.Application], None] | None = None,
+    resend_wait: float = DEFAULT_RESEND_WAIT,
 ) -> AsyncIterator[RunningBot]:
     adapter = create_adapter(
         settings, credentials_factory=credentials_factory, sender=sender, clock=clock
     )
     app = web.Application()
-    add_messages_route(app, adapter, bot, max_body_bytes=max_body_bytes, deduplicator=deduplicator)
+    add_messages_route(app, adapter, bot, max_body_bytes=max_body_bytes, deduplicator=deduplicator,
+                       resend_wait=resend_wait)
     if extra_routes is not None:
         extra_routes(app)
     runner = web.AppRunner(app, access_log=None)
