@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import secrets
 from collections.abc import Callable, Mapping
 from typing import Any
 
@@ -136,7 +137,8 @@ def create_form(
     source = SourceLink("Made from a Teams message", source_url) if source_url else None
     mode = forms.SubmitMode.SUBMIT if in_task_module else forms.SubmitMode.EXECUTE
     return forms.create_ticket_form(
-        values=_as_text(values), errors=errors, submit=mode, source=source
+        values=_as_text(values), errors=errors, submit=mode, source=source,
+        nonce=secrets.token_urlsafe(12),  # a fresh form each time: one ticket per form
     )
 
 

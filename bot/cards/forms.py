@@ -30,6 +30,7 @@ CREATE_DEFAULTS: Mapping[str, str] = {
     TicketField.PRIORITY: Priority.MEDIUM.value,
     TicketField.SEVERITY: Severity.NORMAL.value,
 }
+NONCE = "nonce"
 FIX_FIELDS = "Please check the fields marked below."
 DESCRIPTION_TOO_LONG_TO_EDIT = (
     "The description is too long to edit in Teams; edit it in TicketFlow."
@@ -59,8 +60,13 @@ def create_ticket_form(
     source: SourceLink | None = None,
     error: str | None = None,
     company: CompanyView | None = None,
+    nonce: str | None = None,
 ) -> JsonObject:
-    """The "new ticket" form, prefilled with `values` (field → text) and marked with `errors`."""
+    """The "new ticket" form, prefilled with `values` (field → text) and marked with `errors`.
+
+    `nonce` goes into the button's data: a double-tapped Create sends it twice, and the
+    endpoint runs the second press as a resend of the first.
+    """
     shown = {**CREATE_DEFAULTS, **(values or {})}
     errors = errors or {}
     heading = f"New {company.name} ticket" if company else "New ticket"
@@ -69,10 +75,13 @@ def create_ticket_form(
         text_block(heading, size="large", weight="bolder"),
         *_source(source),
     ]
+    once = {NONCE: nonce} if nonce else {}
     if submit is SubmitMode.EXECUTE:
-        button = execute("Create ticket", Verb.TICKET_CREATE, style="positive")
+        button = execute("Create ticket", Verb.TICKET_CREATE, once, style="positive")
     else:
-        button = submit_action("Create ticket", {VERB: Verb.TICKET_CREATE.value}, style="positive")
+        button = submit_action(
+            "Create ticket", {VERB: Verb.TICKET_CREATE.value, **once}, style="positive"
+        )
     card = adaptive_card([*header, *form_blocks(ALL_FIELDS, values=shown, errors=errors)], [button])
     if wire_size(card) <= MAX_CARD_BYTES or not shown.get(TicketField.DESCRIPTION):
         return card

@@ -114,6 +114,14 @@ def test_the_create_form_names_the_verb_in_submit_data_for_task_modules() -> Non
     assert button["data"] == {"verb": "ticket.create"}
 
 
+def test_the_create_form_carries_its_nonce_in_either_mode() -> None:
+    executed = create_ticket_form(nonce="f0rm-n0nce")["actions"][0]
+    submitted = create_ticket_form(submit=SubmitMode.SUBMIT, nonce="f0rm-n0nce")["actions"][0]
+
+    assert executed["data"]["nonce"] == "f0rm-n0nce"
+    assert submitted["data"] == {"verb": "ticket.create", "nonce": "f0rm-n0nce"}
+
+
 def test_the_source_line_links_back_to_the_teams_message() -> None:
     url = "https://teams.microsoft.com/l/message/19:abc/1700000000000"
     card = create_ticket_form(source=SourceLink("Dana's message in #it-help", url))
