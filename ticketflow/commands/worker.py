@@ -17,6 +17,7 @@ from typing import Any
 from bot.cards.notification import NotificationCardSet
 from bot.proactive import BotMessenger
 from bot.transport.adapter import create_adapter
+from db.repositories.activity_receipts import SqlActivityReceipts
 from domain.clock import utcnow
 from notify.worker import WorkerConfig
 from ticketflow.cli import with_runtime
@@ -26,6 +27,7 @@ from ticketflow.notifications import (
     build_delivery_worker,
     build_due_reminders,
 )
+from ticketflow.receipt_purge import ReceiptPurge
 from ticketflow.runtime import Runtime
 from ticketflow.settings import Settings
 from ticketflow.teams import transport_settings
@@ -90,8 +92,10 @@ async def run(args: argparse.Namespace, settings: Settings) -> int:
         )
         capture = build_change_capture(runtime)
         reminders = build_due_reminders(runtime)
+        purge = ReceiptPurge(SqlActivityReceipts(runtime.engine))
         if args.once:
             try:
+                await purge.purge_once()
                 changes = await capture.run_once()
                 print(f"ticketflow: turned {changes} captured changes into deliveries")
                 print(f"ticketflow: sent {await reminders.run_once()} due-date reminders")
@@ -109,11 +113,14 @@ async def run(args: argparse.Namespace, settings: Settings) -> int:
             worker.worker_id,
             settings.backend,
         )
+        purging = asyncio.create_task(purge.run(stop), name="ticketflow-receipt-purge")
         try:
             await asyncio.gather(
                 capture.run_forever(stop), reminders.run_forever(stop), worker.run_forever(stop)
             )
         finally:
+            stop.set()
+            await purging
             await adapter.close()
         return 0
 
