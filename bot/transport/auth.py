@@ -34,6 +34,8 @@ SDK's public-cloud implementation, reusing clients through `ConnectorClients`.
 from __future__ import annotations
 
 import logging
+from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import Any
 
 import jwt
@@ -67,6 +69,14 @@ class Unauthenticated(PermissionError):
     """The request does not carry a valid Bot Framework token; nothing may be processed."""
 
 
+@dataclass(frozen=True, slots=True)
+class VerifiedToken:
+    """A channel token whose signature and claims checked out, before the activity is read."""
+
+    claims: Mapping[str, Any]
+    endorsements: frozenset[str]
+
+
 class ChannelTokenValidator:
     def __init__(
         self,
@@ -92,6 +102,15 @@ class ChannelTokenValidator:
     async def validate(
         self, *, auth_header: str | None, channel_id: str | None, service_url: str | None
     ) -> ClaimsIdentity:
+        token = await self.verify(auth_header)
+        return self.identity_for(token, channel_id=channel_id, service_url=service_url)
+
+    async def verify(self, auth_header: str | None) -> VerifiedToken:
+        """Everything that needs only the header: signature, expiry, issuer, audience.
+
+        Runs before the request body is read, so a forged request costs a header parse
+        and at most one signature check -- never the parsing of its activity.
+        """
         token = _bearer_token(auth_header)
         try:
             header = jwt.get_unverified_header(token)
@@ -109,8 +128,6 @@ class ChannelTokenValidator:
             raise Unauthenticated("signing keys are unavailable; refusing") from error
         if key is None:
             raise Unauthenticated("the token is signed with an unknown key")
-        if key.endorsements and channel_id and channel_id not in key.endorsements:
-            raise Unauthenticated(f"the signing key is not endorsed for channel {channel_id!r}")
         try:
             claims: dict[str, Any] = jwt.decode(
                 token,
@@ -125,11 +142,20 @@ class ChannelTokenValidator:
             raise Unauthenticated(f"invalid token: {error}") from error
         if claims.get(AuthenticationConstants.AUDIENCE_CLAIM) != self._app_id:
             raise Unauthenticated("the token is not addressed to this bot alone")
-        if not service_url or claims.get(AuthenticationConstants.SERVICE_URL_CLAIM) != service_url:
-            raise Unauthenticated("the token's serviceurl claim does not match the activity")
         if SkillValidation.is_skill_claim(claims):
             raise Unauthenticated("skill (bot-to-bot) calls are not accepted")
-        return ClaimsIdentity(claims, True)
+        return VerifiedToken(claims=claims, endorsements=key.endorsements)
+
+    def identity_for(
+        self, token: VerifiedToken, *, channel_id: str | None, service_url: str | None
+    ) -> ClaimsIdentity:
+        """The checks that need the activity: the key's channel endorsement, `serviceurl`."""
+        if token.endorsements and channel_id and channel_id not in token.endorsements:
+            raise Unauthenticated(f"the signing key is not endorsed for channel {channel_id!r}")
+        claims = token.claims
+        if not service_url or claims.get(AuthenticationConstants.SERVICE_URL_CLAIM) != service_url:
+            raise Unauthenticated("the token's serviceurl claim does not match the activity")
+        return ClaimsIdentity(dict(claims), True)
 
 
 def _bearer_token(auth_header: str | None) -> str:
@@ -174,17 +200,29 @@ class TeamsAuthentication(BotFrameworkAuthentication):
     def connectors(self) -> ConnectorClients:
         return self._connectors
 
+    async def verify_header(self, auth_header: str | None) -> VerifiedToken | None:
+        """The token checked before the body is read; None in local development mode."""
+        if self._validator is None:
+            return None
+        return await self._validator.verify(auth_header)
+
     async def authenticate_request(
         self, activity: Activity, auth_header: str | None
     ) -> AuthenticateRequestResult:
+        return self.authenticate_verified(activity, await self.verify_header(auth_header))
+
+    def authenticate_verified(
+        self, activity: Activity, token: VerifiedToken | None
+    ) -> AuthenticateRequestResult:
+        """Completes `verify_header` once the activity is read."""
         if self._validator is None:
             identity = ClaimsIdentity({}, True, AuthenticationConstants.ANONYMOUS_AUTH_TYPE)
             caller_id = None
         else:
-            identity = await self._validator.validate(
-                auth_header=auth_header,
-                channel_id=activity.channel_id,
-                service_url=activity.service_url,
+            if token is None:
+                raise Unauthenticated("a Bearer token is required")
+            identity = self._validator.identity_for(
+                token, channel_id=activity.channel_id, service_url=activity.service_url
             )
             caller_id = CallerIdConstants.public_azure_channel.value
         result = AuthenticateRequestResult()

@@ -337,3 +337,46 @@ def test_an_incomplete_registration_is_refused_naming_the_variable(
 ) -> None:
     with pytest.raises(InvalidTransportSettings, match=variable):
         TransportSettings(**settings)
+
+
+@pytest.mark.parametrize("body", [
+    b'{"type": "message", "text": "' + b"x" * 200_000,  # not even JSON
+    b'{"type": "message", "text": "' + b"x" * 300_000 + b'"}',  # over the size limit
+])
+async def test_a_forged_request_is_refused_before_its_body_is_read(
+    serve_bot: ServeBot,
+    bot: CountingBot,
+    teams: TeamsActivities,
+    token_signer: TokenSigner,
+    authenticated_settings: TransportSettings,
+    body: bytes,
+) -> None:
+    running = await serve_bot(bot, settings=authenticated_settings)
+    forged = token_signer.foreign_signature(service_url=teams.service_url)
+
+    answer = await running.post(raw=body, token=forged)
+    unsigned = await running.post(raw=body)
+
+    assert (answer.status, answer.json["error"]) == (401, "unauthorized")
+    assert (unsigned.status, unsigned.json["error"]) == (401, "unauthorized")
+    assert bot.turns == 0
+
+
+async def test_a_valid_token_still_gets_its_body_checked(
+    serve_bot: ServeBot,
+    bot: CountingBot,
+    teams: TeamsActivities,
+    token_signer: TokenSigner,
+    authenticated_settings: TransportSettings,
+) -> None:
+    running = await serve_bot(bot, settings=authenticated_settings)
+    token = token_signer.valid(service_url=teams.service_url)
+
+    broken = await running.post(raw=b'{"type": "message", "text": "', token=token)
+    elsewhere = teams.personal_message("hi")
+    elsewhere["serviceUrl"] = "https://smba.trafficmanager.net/evil/"
+    moved = await running.post(elsewhere, token=token)
+
+    assert (broken.status, broken.json["error"]) == (400, "invalid_json")
+    assert (moved.status, moved.json["error"]) == (401, "unauthorized")
+    assert bot.turns == 0
