@@ -21,7 +21,7 @@ def run_cli(*args: str, database_url: str, log_format: str = "text") -> subproce
     environment.update(TICKETFLOW_DATABASE_URL=database_url, TICKETFLOW_LOG_FORMAT=log_format)
     return subprocess.run(
         [sys.executable, "-m", "ticketflow.cli", *args],
-        env=environment, capture_output=True, text=True, timeout=60, check=False,
+        env=environment, capture_output=True, text=True, timeout=300, check=False,
     )
 
 
