@@ -33,16 +33,21 @@ async def test_a_ticket_reference_of_thousands_of_digits_is_not_found(
         assert len(turn.texts[0]) < 200
 
 
-async def test_a_card_action_about_a_ticket_id_of_thousands_of_digits_is_not_found(
+async def test_a_card_action_about_a_ticket_id_of_thousands_of_digits_is_refused_plainly(
     service: Service, engine: AsyncEngine
 ) -> None:
     await insert_user(engine, role="user", email="ada@example.com")
     ada = service.person("ada@example.com", "Ada Lovelace")
 
     for verb in ("ticket.refresh", "ticket.status"):
-        card = await service.press(verb, {"ticket_id": "7" * 4400, "status": "resolved"},
-                                   user=ada)
-        assert "can't find ticket 777" in texts_in(card)
+        turn = await service.send(service.teams.card_action(
+            verb, {"ticket_id": "7" * 4400, "status": "resolved"}, user=ada))
+        assert turn.answer.status == 200, turn.answer.text
+        body = turn.answer.json
+        # Universal Actions' error answer: the client keeps its card and shows why.
+        assert body["type"] == "application/vnd.microsoft.error"
+        assert 400 <= body["statusCode"] < 500
+        assert "ticket" in body["value"]["message"] and len(turn.answer.text) < 400
 
 
 async def test_a_chat_search_longer_than_the_rest_cap_is_refused_with_the_limit(

@@ -7,6 +7,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncEngine
 
+from bot.cards.elements import card_actions
 from db.tables import tasks
 from tests.e2e.service import Service, texts_in
 from tests.integration.builders import insert_user
@@ -20,8 +21,7 @@ async def _tickets(engine: AsyncEngine) -> int:
 
 
 def _create_button(card: dict[str, Any]) -> dict[str, Any]:
-    found = [action for action in card.get("actions", [])
-             if action.get("verb") == "ticket.create"
+    found = [action for action in card_actions(card) if action.get("verb") == "ticket.create"
              or (action.get("data") or {}).get("verb") == "ticket.create"]
     assert found, "no Create button on the form"
     return found[0]

@@ -115,10 +115,11 @@ def test_the_create_form_names_the_verb_in_submit_data_for_task_modules() -> Non
 
 
 def test_the_create_form_carries_its_nonce_in_either_mode() -> None:
-    executed = create_ticket_form(nonce="f0rm-n0nce")["actions"][0]
-    submitted = create_ticket_form(submit=SubmitMode.SUBMIT, nonce="f0rm-n0nce")["actions"][0]
+    executed = card_actions(create_ticket_form(nonce="f0rm-n0nce"))[0]
+    submitted = card_actions(create_ticket_form(submit=SubmitMode.SUBMIT, nonce="f0rm-n0nce"))[0]
 
     assert executed["data"]["nonce"] == "f0rm-n0nce"
+    assert executed["fallback"]["data"]["nonce"] == "f0rm-n0nce"  # older clients press it too
     assert submitted["data"] == {"verb": "ticket.create", "nonce": "f0rm-n0nce"}
 
 
