@@ -19,7 +19,7 @@ async def _count_tickets(engine: AsyncEngine) -> int:
         return (await connection.execute(select(func.count()).select_from(tasks))).scalar_one()
 
 
-async def test_a_ticket_reference_of_thousands_of_digits_is_not_found(
+async def test_a_ticket_reference_of_thousands_of_digits_gets_a_short_answer_not_an_error(
     service: Service, engine: AsyncEngine
 ) -> None:
     await insert_user(engine, role="user", email="ada@example.com")
@@ -28,8 +28,8 @@ async def test_a_ticket_reference_of_thousands_of_digits_is_not_found(
     shown = await service.say(f"ticket {DIGITS_4301}", user=ada)
     assigned = await service.say(f"assign {DIGITS_4301} to me", user=ada)
 
-    for turn in (shown, assigned):
-        assert turn.texts[0].startswith("I can't find ticket 999"), turn.texts
+    for turn in (shown, assigned):  # `say` has checked the HTTP answer is 200
+        assert turn.texts and "went wrong" not in turn.texts[0], turn.texts
         assert len(turn.texts[0]) < 200
 
 
