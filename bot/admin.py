@@ -13,14 +13,14 @@ from bot.context import BotDependencies
 from bot.identity import MemberDirectory
 from bot.mentions import mentioned_users
 from bot.outgoing import reply_card
-from bot.people import resolve_person
+from bot.assignees import resolve_person
 from domain.access import Viewer, ensure_role
 from domain.people import Role
 from domain.services import company, invitations, people
 
 AdminCommand = (
     commands.Invite | commands.SetRole | commands.Deactivate | commands.CreateTeam
-    | commands.AddToTeam | commands.CompanySettings
+    | commands.AddToTeam | commands.ConfigureCompany
 )
 
 
@@ -73,7 +73,7 @@ async def run_admin(
                 f"Added to team {team.name}; its queue is now in their lists "
                 f"({membership.role.value})."
             )
-        case commands.CompanySettings(field=None):
+        case commands.ConfigureCompany(field=None):
             settings = await company.company_settings(uow=uow(), actor=viewer)
             facts = [("Company name", settings.company_name),
                      ("Ticket prefix", settings.ticket_prefix),
@@ -83,7 +83,7 @@ async def run_admin(
                 "Change one with: settings name Acme · settings prefix OPS · settings colour #0f6cbd",
             )
             await reply_card(turn_context, card)
-        case commands.CompanySettings(field=field, value=value):
+        case commands.ConfigureCompany(field=field, value=value):
             assert field is not None
             updated = await company.update_company_settings(
                 uow=uow(), actor=viewer, **{field: value}

@@ -15,6 +15,7 @@ from bot.actions import tickets as actions
 from bot.actions.reply import Reply
 from bot.cards.answer import HELP_FEEDBACK
 from bot.cards.verbs import Verb
+from bot.cards.views import Notice, Tone
 from bot.context import BotDependencies
 from bot.listing import ListQuery
 from bot.replies import explain
@@ -41,7 +42,9 @@ async def run(deps: BotDependencies, viewer: Viewer, verb: str, data: Mapping[st
     try:
         return await handler(deps, viewer, data)
     except StaleTicket as stale:
-        return await _ticket_or_notice(deps, viewer, data, notice=explain(stale))
+        return await _ticket_or_notice(
+            deps, viewer, data, notice=Notice(explain(stale), Tone.ATTENTION)
+        )
     except (NotAllowed, InvalidTransition, InvalidValue) as refused:
         return await _ticket_or_notice(deps, viewer, data, error=explain(refused))
     except TicketNotFound:
@@ -52,14 +55,14 @@ async def run(deps: BotDependencies, viewer: Viewer, verb: str, data: Mapping[st
 
 async def _ticket_or_notice(
     deps: BotDependencies, viewer: Viewer, data: Mapping[str, Any], *,
-    notice: str | None = None, error: str | None = None,
+    notice: Notice | None = None, error: str | None = None,
 ) -> Card:
     """The ticket card with the message, or just the message when there is no ticket.
 
     A ticket that moved out of this viewer's sight raises `TicketNotFound`.
     """
     ref = _ref(data)
-    message = notice or error or ""
+    message = notice.text if notice else error or ""
     if ref is None:
         return presenter.notice_card(message)
     return await presenter.ticket_card(deps, viewer, ref, notice=notice, error=error)

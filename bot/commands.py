@@ -39,7 +39,7 @@ class AddToTeam:
 
 
 @dataclass(frozen=True, slots=True)
-class CompanySettings:
+class ConfigureCompany:
     field: str | None = None
     value: str | None = None
 
@@ -66,7 +66,7 @@ class Webhook:
 
 
 Command = (
-    Invite | SetRole | Deactivate | CreateTeam | AddToTeam | CompanySettings
+    Invite | SetRole | Deactivate | CreateTeam | AddToTeam | ConfigureCompany
     | Subscribe | Unsubscribe | Subscriptions | Webhook
 )
 
@@ -123,9 +123,9 @@ def _admin(message: str) -> Command | None:
     if match := SETTINGS.match(message):
         field = match.group("field")
         if field is None:
-            return CompanySettings()
+            return ConfigureCompany()
         name = {"name": "company_name", "company": "company_name", "prefix": "ticket_prefix"}
-        return CompanySettings(name.get(field.lower(), "primary_color"), match.group("value"))
+        return ConfigureCompany(name.get(field.lower(), "primary_color"), match.group("value"))
     return None
 
 

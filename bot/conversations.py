@@ -48,7 +48,7 @@ def conversation_ref(activity: Activity, *, user_id: str | None) -> Conversation
         service_url=activity.service_url,
         reference=reference,
         tenant_id=tenant,
-        team_id=team.get("id"),
+        msteams_team_id=team.get("id"),
         channel_id=channel.get("id"),
         user_id=user_id if kind is ConversationKind.PERSONAL else None,
     )

@@ -19,7 +19,7 @@ from bot import card_actions, presenter
 from bot.actions.tickets import file_ticket
 from bot.context import BotDependencies
 from bot.outgoing import card_message
-from bot.transport.sending import SendFailed
+from bot.transport.sending import ConnectorCallFailed
 from domain.access import Viewer
 from domain.errors import InvalidValue
 from domain.validation import TITLE_MAX
@@ -95,7 +95,7 @@ async def submit_action(
     try:
         if filed.card is not None:
             await turn_context.send_activity(card_message(filed.card))
-    except (ErrorResponseException, SendFailed, ClientError) as error:
+    except (ErrorResponseException, ConnectorCallFailed, ClientError) as error:
         log.warning("could not post %s into the conversation: %s", filed.ticket, error)
         return message_response(
             f"{filed.ticket} was filed. Add TicketFlow to this chat to see tickets here."

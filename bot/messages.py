@@ -28,7 +28,7 @@ from bot.dialogs.new_ticket import DIALOG_ID as NEW_TICKET
 from bot.identity import MemberDirectory
 from bot.mentions import mentioned_users, readable, strip_bot_mention
 from bot.outgoing import reply_card
-from bot.people import resolve_person
+from bot.assignees import resolve_person
 from bot.subscriptions import run_subscription
 from bot.understanding import Conversation, Person, understand
 from bot.understanding.requests import (
@@ -42,7 +42,7 @@ from domain.tickets import TicketStatus
 
 ADMIN_COMMANDS = (
     commands.Invite, commands.SetRole, commands.Deactivate, commands.CreateTeam,
-    commands.AddToTeam, commands.CompanySettings,
+    commands.AddToTeam, commands.ConfigureCompany,
 )
 CHANNEL_COMMANDS = (
     commands.Subscribe, commands.Unsubscribe, commands.Subscriptions, commands.Webhook,

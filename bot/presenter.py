@@ -14,7 +14,7 @@ from bot.cards.ticket import ticket_card as draw_ticket
 from bot.cards.ticket_list import ticket_list_card
 from bot.cards.verbs import ALL_FIELDS, REQUESTER_FIELDS, TicketField
 from bot.cards.views import (
-    AssigneeChoice,
+    AssigneeOption,
     CompanyView,
     Notice,
     SourceLink,
@@ -32,7 +32,7 @@ from domain.services.lookup import TicketRef
 from domain.services.overview import TicketOverview, ticket_listing, ticket_overview
 
 Card = dict[str, Any]
-NoticeText = str | Callable[[TicketOverview], str] | None
+TicketNotice = Notice | Callable[[TicketOverview], Notice] | None
 
 def commands_for(viewer: Viewer) -> list[tuple[str, str]]:
     return command_table.commands_for(viewer.role)
@@ -70,18 +70,16 @@ async def ticket_card(
     viewer: Viewer,
     ref: TicketRef,
     *,
-    notice: NoticeText = None,
+    notice: TicketNotice = None,
     error: str | None = None,
 ) -> Card:
     """The ticket as the actor sees it now, with their buttons and an optional message."""
     overview = await ticket_overview(uow=deps.read_uow(), actor=viewer, ticket=ref)
-    text = notice(overview) if callable(notice) else notice
-    tone = Tone.ATTENTION if text and "changed since" in text else Tone.GOOD
     audience = deps.refresh_audience
     return draw_ticket(
         ticket=_view(overview, deps),
-        assignees=[AssigneeChoice(c.assignee.label, c.title) for c in overview.assignees],
-        notice=Notice(text, tone) if text else None,
+        assignees=[AssigneeOption(c.assignee.label, c.title) for c in overview.assignees],
+        notice=notice(overview) if callable(notice) else notice,
         error=error,
         refresh_user_ids=await audience.for_ticket(overview.ticket) if audience else (),
         company=CompanyView.of(overview.company),

@@ -16,7 +16,7 @@ from msrest.exceptions import HttpOperationError
 
 from bot.outgoing import card_message
 from bot.transport.adapter import TeamsAdapter
-from bot.transport.sending import SendFailed as ConnectorFailed
+from bot.transport.sending import ConnectorCallFailed
 from domain.chat import ConversationRef
 from notify.ports import MessageGone, Rejected, SendFailed, TargetGone
 
@@ -68,7 +68,7 @@ class BotMessenger:
             reference.conversation.id = f"{ref.conversation_id};messageid={thread}"
         try:
             await self._adapter.continue_conversation(reference, callback, self._app_id)
-        except ConnectorFailed as failed:
+        except ConnectorCallFailed as failed:
             raise _port_error(failed.status, str(failed), failed.retry_after, updating) from failed
         except HttpOperationError as error:
             status = getattr(error.response, "status_code", None)

@@ -47,13 +47,14 @@ async def run_subscription(
     if isinstance(command, commands.Webhook):
         await _set_webhook(turn_context, deps, viewer, command)
         return
-    team_id, team_name, channel_id, channel_name = _channel(turn_context)
+    msteams_team_id, msteams_team_name, channel_id, channel_name = _channel(turn_context)
     where = f"#{channel_name}" if channel_name else "this channel"
     match command:
         case commands.Subscribe(types=types):
             saved = await subscribe_channel(
-                uow=deps.subscriptions(), actor=viewer, team_id=team_id,
-                team_name=team_name, channel_id=channel_id, channel_name=channel_name, types=types,
+                uow=deps.subscriptions(), actor=viewer, msteams_team_id=msteams_team_id,
+                msteams_team_name=msteams_team_name, channel_id=channel_id,
+                channel_name=channel_name, types=types,
             )
             kinds = ", ".join(sorted(_label(t) for t in saved.notification_types))
             await turn_context.send_activity(
@@ -62,7 +63,7 @@ async def run_subscription(
             )
         case commands.Unsubscribe():
             count = await unsubscribe_channel(
-                uow=deps.subscriptions(), actor=viewer, team_id=team_id,
+                uow=deps.subscriptions(), actor=viewer, msteams_team_id=msteams_team_id,
                 channel_id=channel_id,
             )
             place = where[0].upper() + where[1:]
@@ -71,7 +72,7 @@ async def run_subscription(
             )
         case commands.Subscriptions():
             rows = await channel_subscriptions(
-                uow=deps.subscriptions(), actor=viewer, team_id=team_id,
+                uow=deps.subscriptions(), actor=viewer, msteams_team_id=msteams_team_id,
                 channel_id=channel_id,
             )
             if not rows:

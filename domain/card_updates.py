@@ -23,7 +23,7 @@ class PostedCard:
     """A ticket card the bot posted in a channel (`bot_ticket_cards`)."""
 
     ticket_id: int
-    team_id: str
+    msteams_team_id: str
     channel_id: str
 
 
@@ -38,7 +38,7 @@ def card_updates(
     """Deliveries that update the ticket's channel cards `already` does not reach."""
     deliveries: list[Delivery] = []
     for card in posted:
-        target = Target.channel(card.team_id, card.channel_id)
+        target = Target.channel(card.msteams_team_id, card.channel_id)
         if card.ticket_id != event.ticket.id or target in already:
             continue
         owner = _subscriber_who_may_see(card, subscriptions, viewers, event)
@@ -56,8 +56,8 @@ def _subscriber_who_may_see(
     event: TicketEvent,
 ) -> str | None:
     for subscription in sorted(subscriptions, key=lambda s: (s.id is None, s.id or 0)):
-        if not subscription.enabled or (subscription.team_id, subscription.channel_id) != (
-            card.team_id,
+        if not subscription.enabled or (subscription.msteams_team_id, subscription.channel_id) != (
+            card.msteams_team_id,
             card.channel_id,
         ):
             continue

@@ -35,7 +35,7 @@ class ConversationRef:
     service_url: str
     reference: Mapping[str, Any]
     tenant_id: str | None = None
-    team_id: str | None = None
+    msteams_team_id: str | None = None
     channel_id: str | None = None
     user_id: str | None = None
     updated_at: datetime | None = None

@@ -48,7 +48,7 @@ class Target:
 
     kind: TargetKind
     key: str
-    team_id: str | None = None
+    msteams_team_id: str | None = None
     """For a channel, the team it belongs to (the key is the channel id)."""
 
     @classmethod
@@ -56,8 +56,8 @@ class Target:
         return cls(TargetKind.WEBHOOK, url)
 
     @classmethod
-    def channel(cls, team_id: str, channel_id: str) -> Target:
-        return cls(TargetKind.CHANNEL, channel_id, team_id=team_id)
+    def channel(cls, msteams_team_id: str, channel_id: str) -> Target:
+        return cls(TargetKind.CHANNEL, channel_id, msteams_team_id=msteams_team_id)
 
     @classmethod
     def personal(cls, user_id: str) -> Target:
@@ -76,8 +76,8 @@ class Subscription:
     enabled: bool = False
     notification_types: frozenset[str] = frozenset()
     webhook_url: str | None = None
-    team_id: str | None = None
-    team_name: str | None = None
+    msteams_team_id: str | None = None
+    msteams_team_name: str | None = None
     channel_id: str | None = None
     channel_name: str | None = None
     id: int | None = None
@@ -87,7 +87,7 @@ class Subscription:
 
     @property
     def has_channel(self) -> bool:
-        return bool(self.team_id and self.channel_id)
+        return bool(self.msteams_team_id and self.channel_id)
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,8 +152,8 @@ def recipients(
             continue
         if subscription.webhook_url:
             add(Target.webhook(subscription.webhook_url), Reason.SUBSCRIPTION, subscription.user_id)
-        if subscription.team_id and subscription.channel_id:
-            place = (subscription.team_id, subscription.channel_id)
+        if subscription.msteams_team_id and subscription.channel_id:
+            place = (subscription.msteams_team_id, subscription.channel_id)
             if place in reach.bot_channels:
                 add(Target.channel(*place), Reason.SUBSCRIPTION, subscription.user_id)
     for user_id, reason in personal_recipients(event):
@@ -176,9 +176,9 @@ def _own_channel_update(
     a new ticket they file themselves is not posted."""
     if event.type is EventType.CREATED or not subscription.enabled:
         return []
-    if not subscription.team_id or not subscription.channel_id:
+    if not subscription.msteams_team_id or not subscription.channel_id:
         return []
-    place = (subscription.team_id, subscription.channel_id)
+    place = (subscription.msteams_team_id, subscription.channel_id)
     owner = viewers.get(subscription.user_id)
     if place not in reach.bot_channels or not _may_see(owner, event.ticket):
         return []
@@ -240,7 +240,7 @@ class SubscriptionRepository(Protocol):
         """Insert or replace the user's one row (`user_id` is unique)."""
         ...
 
-    async def for_channel(self, team_id: str, channel_id: str) -> list[Subscription]: ...
+    async def for_channel(self, msteams_team_id: str, channel_id: str) -> list[Subscription]: ...
 
 
 class SubscriptionUnitOfWork(UnitOfWork, Protocol):
@@ -281,15 +281,15 @@ async def subscribe_channel(
     *,
     uow: SubscriptionUnitOfWork,
     actor: Viewer,
-    team_id: str,
-    team_name: str | None,
+    msteams_team_id: str,
+    msteams_team_name: str | None,
     channel_id: str,
     channel_name: str | None,
     types: Iterable[object] = (),
 ) -> Subscription:
     """Points the actor's one subscription at this channel; managers and admins only."""
     chosen = parse_event_types(types)
-    team, channel = _require("team_id", team_id), _require("channel_id", channel_id)
+    team, channel = _require("team_id", msteams_team_id), _require("channel_id", channel_id)
     async with uow:
         await authorise(uow, actor, *SUBSCRIPTION_MANAGERS)
         current = await uow.subscriptions.for_user(actor.id) or Subscription(user_id=actor.id)
@@ -298,8 +298,8 @@ async def subscribe_channel(
                 current,
                 enabled=True,
                 notification_types=chosen,
-                team_id=team,
-                team_name=team_name,
+                msteams_team_id=team,
+                msteams_team_name=msteams_team_name,
                 channel_id=channel,
                 channel_name=channel_name,
             ),
@@ -311,7 +311,7 @@ async def subscribe_channel(
 
 @use_case
 async def unsubscribe_channel(
-    *, uow: SubscriptionUnitOfWork, actor: Viewer, team_id: str, channel_id: str
+    *, uow: SubscriptionUnitOfWork, actor: Viewer, msteams_team_id: str, channel_id: str
 ) -> int:
     """Stops bot posts to this channel, whoever subscribed it; returns how many rows pointed here.
 
@@ -320,14 +320,14 @@ async def unsubscribe_channel(
     """
     async with uow:
         await authorise(uow, actor, *SUBSCRIPTION_MANAGERS)
-        rows = await uow.subscriptions.for_channel(team_id, channel_id)
+        rows = await uow.subscriptions.for_channel(msteams_team_id, channel_id)
         now = utcnow()
         for row in rows:
             await uow.subscriptions.save(
                 replace(
                     row,
-                    team_id=None,
-                    team_name=None,
+                    msteams_team_id=None,
+                    msteams_team_name=None,
                     channel_id=None,
                     channel_name=None,
                     enabled=row.enabled and bool(row.webhook_url),
@@ -340,12 +340,12 @@ async def unsubscribe_channel(
 
 @use_case
 async def channel_subscriptions(
-    *, uow: SubscriptionUnitOfWork, actor: Viewer, team_id: str, channel_id: str
+    *, uow: SubscriptionUnitOfWork, actor: Viewer, msteams_team_id: str, channel_id: str
 ) -> list[Subscription]:
     """The subscriptions posting to this channel; managers and admins only."""
     async with uow:
         await authorise(uow, actor, *SUBSCRIPTION_MANAGERS)
-        return await uow.subscriptions.for_channel(team_id, channel_id)
+        return await uow.subscriptions.for_channel(msteams_team_id, channel_id)
 
 
 @use_case

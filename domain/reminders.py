@@ -51,11 +51,11 @@ def reminder_recipients(
     if team is None:
         return []
     for subscription in sorted(subscriptions, key=lambda s: (s.id is None, s.id or 0)):
-        place = (subscription.team_id, subscription.channel_id)
+        place = (subscription.msteams_team_id, subscription.channel_id)
         viewer = viewers.get(subscription.user_id)
         if (
             not subscription.enabled
-            or subscription.team_id is None
+            or subscription.msteams_team_id is None
             or subscription.channel_id is None
             or place not in reach.bot_channels
             or viewer is None
@@ -63,6 +63,6 @@ def reminder_recipients(
             or not can_see(viewer, ticket)
         ):
             continue
-        target = Target.channel(subscription.team_id, subscription.channel_id)
+        target = Target.channel(subscription.msteams_team_id, subscription.channel_id)
         deliveries.setdefault(target, Delivery(target, Reason.SUBSCRIPTION, subscription.user_id))
     return list(deliveries.values())

@@ -53,11 +53,11 @@ class NoAnswer:
 
 
 @dataclass(frozen=True, slots=True)
-class Rejected:
+class Ungrounded:
     reason: str
 
 
-Verdict = Grounded | NoAnswer | Rejected
+Verdict = Grounded | NoAnswer | Ungrounded
 
 
 def read_reply(reply: str, prompt: Prompt, *, question: str) -> Verdict:
@@ -65,7 +65,7 @@ def read_reply(reply: str, prompt: Prompt, *, question: str) -> Verdict:
     question, for a follow-up)."""
     text = html.unescape(reply).strip()
     if prompt.canary in text:
-        return Rejected("the reply repeats the assistant's rules")
+        return Ungrounded("the reply repeats the assistant's rules")
     if NO_ANSWER in text:
         return NoAnswer()
     text = text[:MAX_ANSWER_CHARS]
@@ -73,22 +73,22 @@ def read_reply(reply: str, prompt: Prompt, *, question: str) -> Verdict:
     if not cited.citations:
         if _SAYS_NOT_FOUND.search(text):
             return NoAnswer()
-        return Rejected("the reply cites none of the passages")
+        return Ungrounded("the reply cites none of the passages")
     plain = strip_markers(cited.text)
     if any(addresses_the_assistant(sentence) for sentence in split_sentences(plain)):
-        return Rejected("the reply passes on instructions addressed to an assistant")
+        return Ungrounded("the reply passes on instructions addressed to an assistant")
     sources = " ".join(
         prompt.passages[n - 1].text for n in markers_in(text) if 1 <= n <= len(prompt.passages)
     )
     given = " ".join(p.text for p in prompt.passages).casefold()
     unknown = [a for a in _ADDRESS.findall(plain) if a.rstrip(".,;:").casefold() not in given]
     if unknown:
-        return Rejected(f"the reply names addresses no passage contains: {unknown[:3]}")
+        return Ungrounded(f"the reply names addresses no passage contains: {unknown[:3]}")
     if not _shares_enough(plain, f"{sources} {question}"):
-        return Rejected("the reply shares too few words with the passages it cites")
+        return Ungrounded("the reply shares too few words with the passages it cites")
     asked = set(content_terms(question))
     if asked and not asked & set(content_terms(plain)):
-        return Rejected("the reply does not mention anything the question asks about")
+        return Ungrounded("the reply does not mention anything the question asks about")
     return Grounded(cited)
 
 

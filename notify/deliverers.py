@@ -97,8 +97,9 @@ class ChannelDeliverer:
         self._ticket_cards = ticket_cards
 
     async def deliver(self, entry: OutboxEntry, notice: TicketNotice) -> DeliveryOutcome:
-        team_id = entry.target.team_id
-        ref = await self._refs.channel(team_id, entry.target.key) if team_id else None
+        msteams_team_id = entry.target.msteams_team_id
+        channel = entry.target.key
+        ref = await self._refs.channel(msteams_team_id, channel) if msteams_team_id else None
         if ref is None:
             return DeliveryOutcome(DeliveryResult.GONE, "the bot is no longer in this channel")
         own_change = entry.payload.get("reason") == Reason.OWN_CHANGE.value

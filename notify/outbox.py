@@ -64,8 +64,8 @@ class OutboxWriter:
             self._callable(s) for s in enabled if any(s.wants(event.type) for event in changes)
         ]
         posted = await audience.posted_cards({event.ticket.id for event in changes})
-        card_places = {(card.team_id, card.channel_id) for card in posted}
-        card_owners = [s for s in enabled if (s.team_id, s.channel_id) in card_places]
+        card_places = {(card.msteams_team_id, card.channel_id) for card in posted}
+        card_owners = [s for s in enabled if (s.msteams_team_id, s.channel_id) in card_places]
         team_channels = [s for s in enabled if s.has_channel] if reminded else []
         involved = set().union(*(people_involved(event) for event in changes)) | {
             ticket.assignee_id for ticket in reminded if ticket.assignee_id is not None
@@ -74,9 +74,9 @@ class OutboxWriter:
         viewers = await audience.viewers(owners | involved)
         reach = await audience.reach(
             channels={
-                (s.team_id, s.channel_id)
+                (s.msteams_team_id, s.channel_id)
                 for s in (*subscriptions, *team_channels)
-                if s.team_id and s.channel_id
+                if s.msteams_team_id and s.channel_id
             },
             users=involved,
         )

@@ -31,12 +31,12 @@ from ticketflow.notifications import (
 )
 from ticketflow.runtime import Runtime, open_runtime
 from ticketflow.settings import Settings
-from ticketflow.teams import TeamsSurface, mount_teams
+from ticketflow.msteams import MsTeamsSurface, mount_msteams
 
 log = logging.getLogger("ticketflow")
 RUNTIME = web.AppKey("runtime", Runtime)
 METRICS = web.AppKey("metrics", Metrics)
-TEAMS = web.AppKey("teams", TeamsSurface)
+MSTEAMS = web.AppKey("msteams", MsTeamsSurface)
 KNOWLEDGE = web.AppKey("knowledge", Knowledge)
 
 
@@ -59,13 +59,13 @@ async def create_app(
     add_api_routes(app, runtime)
     knowledge = app[KNOWLEDGE] = build_knowledge(runtime)
     app.cleanup_ctx.append(_indexing(knowledge))
-    teams = app[TEAMS] = mount_teams(
+    msteams = app[MSTEAMS] = mount_msteams(
         app, runtime, directory=directory, credentials_factory=credentials_factory,
         observer=Observers(metrics, TurnLog()), retriever=knowledge.retriever,
     )
     worker = build_delivery_worker(
         runtime,
-        messenger=BotMessenger(teams.adapter, app_id=settings.app_id),
+        messenger=BotMessenger(msteams.adapter, app_id=settings.app_id),
         cards=NotificationCardSet(clock=utcnow),
     )
     app.cleanup_ctx.append(

@@ -109,8 +109,8 @@ class CoalescedConversationRefs:
     async def personal_for(self, user_id: str) -> ConversationRef | None:
         return await self._inner.personal_for(user_id)
 
-    async def channel(self, team_id: str, channel_id: str) -> ConversationRef | None:
-        return await self._inner.channel(team_id, channel_id)
+    async def channel(self, msteams_team_id: str, channel_id: str) -> ConversationRef | None:
+        return await self._inner.channel(msteams_team_id, channel_id)
 
 
 # The id of the activity a reference was taken from changes on every turn, and nothing
@@ -121,6 +121,6 @@ _PER_TURN_KEYS = frozenset({"activityId", "activity_id"})
 
 def _digest(ref: ConversationRef) -> str:
     reference = {k: v for k, v in ref.reference.items() if k not in _PER_TURN_KEYS}
-    fields = [ref.kind.value, ref.service_url, ref.tenant_id, ref.team_id, ref.channel_id,
+    fields = [ref.kind.value, ref.service_url, ref.tenant_id, ref.msteams_team_id, ref.channel_id,
               ref.user_id, reference]
     return hashlib.sha256(json.dumps(fields, sort_keys=True, default=str).encode()).hexdigest()

@@ -2,28 +2,29 @@
 
 from __future__ import annotations
 
+from bot.cards.views import Notice, Tone
 from domain.numbering import TicketNumber
 from domain.tickets import TicketStatus
 
 
-def filed(number: str) -> str:
-    return f"Filed {number}."
+def filed(number: str) -> Notice:
+    return Notice(f"Filed {number}.", Tone.GOOD)
 
 
-def status_now(number: str, status: TicketStatus) -> str:
-    return f"{number} is now {status_label(status)}."
+def status_now(number: str, status: TicketStatus) -> Notice:
+    return Notice(f"{number} is now {status_label(status)}.", Tone.GOOD)
 
 
-def assigned(name: str | None) -> str:
-    return f"Assigned to {name}." if name else "Unassigned."
+def assigned(name: str | None) -> Notice:
+    return Notice(f"Assigned to {name}." if name else "Unassigned.", Tone.GOOD)
 
 
-def comment_added() -> str:
-    return "Comment added."
+def comment_added() -> Notice:
+    return Notice("Comment added.", Tone.GOOD)
 
 
-def saved(fields: list[str]) -> str:
-    return f"Saved: {', '.join(fields)}." if fields else "Saved."
+def saved(fields: list[str]) -> Notice:
+    return Notice(f"Saved: {', '.join(fields)}." if fields else "Saved.", Tone.GOOD)
 
 
 def status_label(status: TicketStatus) -> str:

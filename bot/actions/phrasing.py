@@ -10,8 +10,8 @@ from typing import assert_never
 
 from bot.understanding.context import Conversation
 from bot.understanding.requests import (
-    AssignTicket, ChangeStatus, CommentOnTicket, CreateTicket, EditTicket, ListTickets, Nobody,
-    Scope, ShowTicket, Target, TeamTarget, TicketRequest, UserTarget,
+    AssignTicket, ChangeStatus, CommentOnTicket, CreateTicket, EditTicket, ListScope, ListTickets,
+    Nobody, ShowTicket, Target, TeamTarget, TicketRequest, UserTarget,
 )
 from domain.numbering import TicketNumber
 
@@ -21,11 +21,11 @@ def phrase(request: TicketRequest, conversation: Conversation) -> str:
         case ShowTicket(ticket=ticket):
             return f"show {_ticket(ticket)}"
         case ListTickets(scope=scope, status=status, priority=priority, text=text):
-            words = ["my"] if scope is Scope.MINE else []
+            words = ["my"] if scope is ListScope.MINE else []
             words += [status.value.replace("_", " ")] if status else []
             words += [priority.value] if priority else []
             words += ["tickets"]
-            words += ["I created"] if scope is Scope.CREATED else []
+            words += ["I created"] if scope is ListScope.CREATED else []
             words += [f"about {text}"] if text else []
             return " ".join(words)
         case CreateTicket(form=True):

@@ -15,12 +15,13 @@ from bot import presenter
 from bot.actions import notices
 from bot.actions.phrasing import phrase
 from bot.actions.reply import Option, Reply
+from bot.cards.views import Notice
 from bot.context import BotDependencies
 from bot.listing import ListQuery
 from bot.understanding.context import Conversation
 from bot.understanding.requests import (
-    AssignTicket, ChangeStatus, CommentOnTicket, CreateTicket, EditTicket, ListTickets, Nobody,
-    Scope, ShowTicket, TeamTarget, Target, TicketRequest, UserTarget,
+    AssignTicket, ChangeStatus, CommentOnTicket, CreateTicket, EditTicket, ListScope, ListTickets,
+    Nobody, ShowTicket, TeamTarget, Target, TicketRequest, UserTarget,
 )
 from domain.access import Viewer
 from domain.errors import NotAllowed
@@ -70,13 +71,10 @@ async def show(deps: BotDependencies, viewer: Viewer, request: ShowTicket) -> Re
 
 def list_query(viewer: Viewer, request: ListTickets) -> ListQuery:
     scope = request.scope
-    if scope is Scope.MINE and viewer.role is Role.CUSTOMER:  # customers are never assignees
-        scope = Scope.CREATED
+    if scope is ListScope.MINE and viewer.role is Role.CUSTOMER:  # customers are never assignees
+        scope = ListScope.CREATED
     return ListQuery(
-        kind={Scope.MINE: "mine", Scope.CREATED: "created"}.get(scope, "search"),
-        status=request.status.value if request.status else None,
-        priority=request.priority.value if request.priority else None,
-        text=request.text,
+        scope=scope, status=request.status, priority=request.priority, text=request.text
     )
 
 
@@ -176,7 +174,7 @@ async def assign_to(
     return Reply(card=card, ticket=changed.ticket_number)
 
 
-def _assigned_notice(seen: TicketOverview) -> str:
+def _assigned_notice(seen: TicketOverview) -> Notice:
     return notices.assigned(seen.assignee)
 
 

@@ -11,7 +11,7 @@ from bot.cards.ticket import ticket_card
 from bot.cards.ticket_list import ticket_list_card
 from bot.cards.verbs import TicketField, Verb
 from bot.cards.views import (
-    AssigneeChoice,
+    AssigneeOption,
     CompanyView,
     Notice,
     SourceLink,
@@ -22,7 +22,7 @@ from bot.cards.views import (
 from bot.cards.welcome import welcome_card
 
 __all__ = [
-    "AssigneeChoice",
+    "AssigneeOption",
     "CardChoice",
     "CardInput",
     "ChoiceKind",

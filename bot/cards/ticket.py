@@ -34,7 +34,7 @@ from bot.cards.verbs import (
     Verb,
     ticket_data,
 )
-from bot.cards.views import AssigneeChoice, CompanyView, Notice, TicketView
+from bot.cards.views import AssigneeOption, CompanyView, Notice, TicketView
 from domain.access import TicketAction
 from domain.tickets import TicketStatus
 from domain.validation import COMMENT_MAX
@@ -62,7 +62,7 @@ _OVERFLOW = (TicketAction.HOLD, TicketAction.CLOSE, TicketAction.EDIT)
 def ticket_card(
     *,
     ticket: TicketView,
-    assignees: Sequence[AssigneeChoice] = (),
+    assignees: Sequence[AssigneeOption] = (),
     notice: Notice | None = None,
     error: str | None = None,
     refresh_user_ids: Sequence[str] = (),
@@ -86,7 +86,7 @@ def ticket_card(
 
 
 def ticket_buttons(
-    ticket: TicketView, assignees: Sequence[AssigneeChoice] = ()
+    ticket: TicketView, assignees: Sequence[AssigneeOption] = ()
 ) -> list[JsonObject]:
     """The card's action bar: the viewer's actions on its face, the rarer ones in overflow."""
     data = ticket_data(ticket.id, ticket.version)
@@ -107,7 +107,7 @@ def _button(
     action: TicketAction,
     ticket: TicketView,
     data: Mapping[str, Any],
-    assignees: Sequence[AssigneeChoice],
+    assignees: Sequence[AssigneeOption],
     *,
     mode: ActionMode = ActionMode.PRIMARY,
 ) -> JsonObject:
@@ -132,7 +132,7 @@ def _button(
 
 
 def _assign_picker(
-    ticket: TicketView, data: Mapping[str, Any], assignees: Sequence[AssigneeChoice]
+    ticket: TicketView, data: Mapping[str, Any], assignees: Sequence[AssigneeOption]
 ) -> JsonObject:
     picker = choice_set(
         ASSIGNEE,

@@ -51,7 +51,7 @@ class CompanyView:
 
 
 @dataclass(frozen=True, slots=True)
-class AssigneeChoice:
+class AssigneeOption:
     """One entry of the "Assign…" picker; `value` is `me`, a user id or `team:<id>`."""
 
     value: str

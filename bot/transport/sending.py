@@ -29,7 +29,7 @@ RETRYABLE_STATUSES = frozenset({412, 429, 502, 503, 504})
 
 
 @dataclass(frozen=True, slots=True)
-class RetryPolicy:
+class ConnectorRetryPolicy:
     attempts: int = 4
     """Total attempts, the first one included."""
     first_backoff: float = 1.0
@@ -38,7 +38,7 @@ class RetryPolicy:
     """Longer waits are not worth holding a turn for: give up and let the caller reschedule."""
 
 
-class SendFailed(Exception):
+class ConnectorCallFailed(Exception):
     """A connector call failed for good; `retry_after` says when Teams would take it again."""
 
     def __init__(
@@ -81,13 +81,13 @@ class PacedSender:
         self,
         *,
         pacer: ConversationPacer | None = None,
-        policy: RetryPolicy | None = None,
+        policy: ConnectorRetryPolicy | None = None,
         clock: Clock | None = None,
         jitter: Callable[[float], float] = full_jitter,
     ) -> None:
         self._clock = clock or SystemClock()
         self._pacer = pacer or ConversationPacer(clock=self._clock)
-        self._policy = policy or RetryPolicy()
+        self._policy = policy or ConnectorRetryPolicy()
         self._jitter = jitter
 
     @property
@@ -107,7 +107,7 @@ class PacedSender:
                 return await operation()
             except (HttpOperationError, ConnectorAnswered) as error:
                 status, code, retry_after = _answer_of(error, now=self._clock.wall())
-                failed = SendFailed(
+                failed = ConnectorCallFailed(
                     f"connector answered {status} for conversation {conversation_id}",
                     status=status,
                     code=code,
@@ -135,7 +135,7 @@ class PacedSender:
                 )
                 self._pacer.hold(conversation_id, seconds=wait)
             except (ClientRequestError, ConnectorUnreachable) as error:
-                raise SendFailed(
+                raise ConnectorCallFailed(
                     f"connector unreachable for conversation {conversation_id}: {error}",
                     status=None,
                     attempts=attempt,

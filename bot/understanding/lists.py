@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bot.understanding.message import DATE, NUMBER, REF, Message
-from bot.understanding.requests import ListTickets, Scope
+from bot.understanding.requests import ListScope, ListTickets
 from bot.understanding.words import PRIORITY_WORDS, STATUS_WORDS
 from domain.tickets import Priority, TicketStatus
 
@@ -64,7 +64,7 @@ def read_list(
     strong = searching or any(w in _STRONG for w in words)
     if NUMBER in words and not strong:
         return None
-    scope = Scope.ALL
+    scope = ListScope.ALL
     status: TicketStatus | None = None
     priority: Priority | None = None
     leftover: list[int] = []
@@ -73,11 +73,11 @@ def read_list(
     while index < len(words):
         rest = tuple(words[index:])
         if (size := _starts(rest, _CREATED)) is not None:
-            scope, strong, index = Scope.CREATED, True, index + size
+            scope, strong, index = ListScope.CREATED, True, index + size
             continue
         if (size := _starts(rest, _MINE)) is not None:
-            if scope is Scope.ALL:
-                scope = Scope.MINE
+            if scope is ListScope.ALL:
+                scope = ListScope.MINE
             strong = strong or rest[:size] in _STRONG_MINE
             index += size
             continue
@@ -104,7 +104,7 @@ def read_list(
             text = " ".join(message.original(start + i, start + i + 1) for i in leftover)
     if text is not None:
         text = _trim(text)
-    filtered = scope is not Scope.ALL or status is not None or priority is not None
+    filtered = scope is not ListScope.ALL or status is not None or priority is not None
     if not strong and (strong_only or not filtered or len(words) > 3):
         return None
     if not (strong or searching or filtered):

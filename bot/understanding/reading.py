@@ -22,7 +22,7 @@ from bot.understanding.requests import (
     UserTarget,
 )
 from bot.understanding.suggestions import COMMAND_VERBS, suggest
-from bot.understanding.targets import Ambiguous, NotFound, find_target
+from bot.understanding.targets import Ambiguous, NoSuchTarget, find_target
 from bot.understanding.words import CATEGORY_WORDS, PRIORITY_WORDS, STATUS_VERBS, STATUS_WORDS
 from domain.numbering import TicketNumber
 from domain.tickets import Category, Priority, TicketStatus
@@ -372,7 +372,7 @@ def _set_something(reading: Reading, found: re.Match[str]) -> Understanding | No
         return due
     if found.group("verb") in ("move", "send", "put", "take", "get", "bring") and said[0] in ("to", "over"):
         target = find_target(rest[1:], reading.conversation)
-        if not isinstance(target, NotFound):
+        if not isinstance(target, NoSuchTarget):
             return _assign_to(ticket, target)
     if said and said[0] in ("back",):
         return ChangeStatus(ticket, TicketStatus.OPEN)
@@ -396,12 +396,12 @@ def _ask_status(ticket: TicketNumber | None, said: str) -> Clarify:
 
 
 def _assign_to(
-    ticket: TicketNumber | None, found: UserTarget | TeamTarget | Nobody | Ambiguous | NotFound,
+    ticket: TicketNumber | None, found: UserTarget | TeamTarget | Nobody | Ambiguous | NoSuchTarget,
 ) -> Understanding:
     if isinstance(found, Ambiguous):
         return Clarify(AssignTicket(ticket, None), f"Which {found.said.title()} do you mean?",
                        found.choices)
-    if isinstance(found, NotFound):
+    if isinstance(found, NoSuchTarget):
         return Clarify(AssignTicket(ticket, None),
                        f"I couldn't find “{found.said}”. Who should take {_label(ticket)}?")
     return AssignTicket(ticket, found)
@@ -421,7 +421,7 @@ def _assign(reading: Reading, whole: Reading) -> Understanding | None:
                 return AssignTicket(reading.ticket(found), None)
             return None
         target = find_target(reading.words(found, "target"), conversation)
-        if found.group("verb") in ("move", "put") and isinstance(target, NotFound):
+        if found.group("verb") in ("move", "put") and isinstance(target, NoSuchTarget):
             return None
         return _assign_to(reading.ticket(found), target)
     if found := _match(reading, (
@@ -443,11 +443,11 @@ def _assign(reading: Reading, whole: Reading) -> Understanding | None:
         return AssignTicket(reading.ticket(found), Nobody())
     if found := _match(reading, r"(?:assign|reassign|give|hand)(?: it)? to (?P<target>.+)"):
         target = find_target(reading.words(found, "target"), conversation)
-        if not isinstance(target, NotFound):
+        if not isinstance(target, NoSuchTarget):
             return _assign_to(None, target)
     if found := _match(reading, rf"{ref()} (?:to|->|=>|→) (?P<target>.+)"):
         target = find_target(reading.words(found, "target"), conversation)
-        if not isinstance(target, NotFound):
+        if not isinstance(target, NoSuchTarget):
             return _assign_to(reading.ticket(found), target)
     return None
 

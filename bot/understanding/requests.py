@@ -10,7 +10,7 @@ from domain.numbering import TicketNumber
 from domain.tickets import Category, Priority, TicketStatus
 
 
-class Scope(StrEnum):
+class ListScope(StrEnum):
     """Whose tickets a list is about."""
 
     ALL = "all"
@@ -45,7 +45,7 @@ class ShowTicket:
 
 @dataclass(frozen=True, slots=True)
 class ListTickets:
-    scope: Scope = Scope.ALL
+    scope: ListScope = ListScope.ALL
     status: TicketStatus | None = None
     priority: Priority | None = None
     text: str | None = None

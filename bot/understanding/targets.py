@@ -21,17 +21,17 @@ class Ambiguous:
 
 
 @dataclass(frozen=True, slots=True)
-class NotFound:
+class NoSuchTarget:
     said: str
 
 
-Found = Target | Ambiguous | NotFound
+Found = Target | Ambiguous | NoSuchTarget
 
 
 def find_target(words: list[Word], conversation: Conversation) -> Found:
     kept = [w for w in words if w.text not in _FILLER and w.text.lstrip("@")]
     if not kept:
-        return NotFound("")
+        return NoSuchTarget("")
     phrase = " ".join(w.text.lstrip("@") for w in kept)
     if len(kept) == 1 and kept[0].text == MENTION:
         return _mentioned(kept[0].value, conversation)
@@ -57,7 +57,7 @@ def _by_email(email: str, conversation: Conversation) -> Found:
     for person in conversation.people:
         if person.email and person.email.lower() == email:
             return UserTarget(person.user_id, person.name)
-    return NotFound(email)
+    return NoSuchTarget(email)
 
 
 def _team(name: str, conversation: Conversation) -> Found:
@@ -67,7 +67,7 @@ def _team(name: str, conversation: Conversation) -> Found:
         return TeamTarget(starting[0].team_id, starting[0].name)
     if len(starting) > 1:
         return Ambiguous(name, tuple(Choice(t.name, TeamTarget(t.team_id, t.name)) for t in starting))
-    return NotFound(f"team {name}")
+    return NoSuchTarget(f"team {name}")
 
 
 def _named(phrase: str, conversation: Conversation) -> Found:
@@ -88,7 +88,7 @@ def _named(phrase: str, conversation: Conversation) -> Found:
             [Choice(_label(p, matches), UserTarget(p.user_id, p.name)) for p in matches]
             + [Choice(f"{t.name} team", TeamTarget(t.team_id, t.name)) for t in teams]
         ))
-    return NotFound(phrase)
+    return NoSuchTarget(phrase)
 
 
 def _label(person: Person, among: list[Person]) -> str:

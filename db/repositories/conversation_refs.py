@@ -34,7 +34,7 @@ class SqlConversationRefs:
             kind=ref.kind.value,
             service_url=ref.service_url,
             tenant_id=ref.tenant_id,
-            team_id=ref.team_id,
+            team_id=ref.msteams_team_id,
             channel_id=ref.channel_id,
             user_id=ref.user_id,
             reference=dict(ref.reference),
@@ -82,13 +82,13 @@ class SqlConversationRefs:
             .order_by(refs.c.updated_at.desc(), refs.c.id.desc())
         )
 
-    async def channel(self, team_id: str, channel_id: str) -> ConversationRef | None:
+    async def channel(self, msteams_team_id: str, channel_id: str) -> ConversationRef | None:
         """The channel itself before any thread in it (a thread's id adds `;messageid=…`)."""
         return await self._first(
             select(refs)
             .where(
                 refs.c.kind == ConversationKind.CHANNEL.value,
-                refs.c.team_id == team_id,
+                refs.c.team_id == msteams_team_id,
                 refs.c.channel_id == channel_id,
             )
             .order_by(
@@ -111,7 +111,7 @@ def _conversation_ref(row: Mapping[str, Any]) -> ConversationRef:
         service_url=row["service_url"],
         reference=row["reference"],
         tenant_id=row["tenant_id"],
-        team_id=row["team_id"],
+        msteams_team_id=row["team_id"],
         channel_id=row["channel_id"],
         user_id=row["user_id"],
         updated_at=row["updated_at"],

@@ -48,8 +48,8 @@ async def add_deliveries(
     rows = []
     for delivery in deliveries:
         payload = dict(delivery.payload)
-        if delivery.target.team_id is not None:
-            payload[TEAM_ID] = delivery.target.team_id
+        if delivery.target.msteams_team_id is not None:
+            payload[TEAM_ID] = delivery.target.msteams_team_id
         lane = (delivery.ticket_id, delivery.target.kind.value, delivery.target.key)
         status = DeliveryStatus.WAITING if lane in busy else DeliveryStatus.PENDING
         busy.add(lane)
@@ -263,7 +263,7 @@ def entry_of(row: Mapping[str, Any]) -> OutboxEntry:
         delivery_id=row["delivery_id"],
         event_type=row["event_type"],
         ticket_id=row["ticket_id"],
-        target=Target(kind, row["target_key"], team_id=team_id),
+        target=Target(kind, row["target_key"], msteams_team_id=team_id),
         payload=payload,
         status=DeliveryStatus(row["status"]),
         attempts=row["attempts"],

@@ -53,8 +53,8 @@ class SqlSubscriptionRepository:
             "enabled": subscription.enabled,
             "notification_types": sorted(subscription.notification_types),
             "webhook_url": subscription.webhook_url,
-            "team_id": subscription.team_id,
-            "team_name": subscription.team_name,
+            "team_id": subscription.msteams_team_id,
+            "team_name": subscription.msteams_team_name,
             "channel_id": subscription.channel_id,
             "channel_name": subscription.channel_name,
             "updated_at": now,
@@ -68,10 +68,10 @@ class SqlSubscriptionRepository:
         row = (await self._db.execute(statement)).mappings().one()
         return subscription_of(row)
 
-    async def for_channel(self, team_id: str, channel_id: str) -> list[Subscription]:
+    async def for_channel(self, msteams_team_id: str, channel_id: str) -> list[Subscription]:
         query = (
             select(settings)
-            .where(settings.c.team_id == team_id, settings.c.channel_id == channel_id)
+            .where(settings.c.team_id == msteams_team_id, settings.c.channel_id == channel_id)
             .order_by(settings.c.id)
         )
         return [subscription_of(row) for row in (await self._db.execute(query)).mappings()]
@@ -192,8 +192,8 @@ def subscription_of(row: Mapping[str, Any]) -> Subscription:
         enabled=bool(row["enabled"]),
         notification_types=frozenset(row["notification_types"] or ()),
         webhook_url=row["webhook_url"],
-        team_id=row["team_id"],
-        team_name=row["team_name"],
+        msteams_team_id=row["team_id"],
+        msteams_team_name=row["team_name"],
         channel_id=row["channel_id"],
         channel_name=row["channel_name"],
     )

@@ -40,7 +40,7 @@ from ticketflow.logs import TurnLog, configure_logging
 from ticketflow.metrics import Metrics, add_metrics_route, build_metrics, counting_sink
 from ticketflow.runtime import open_runtime
 from ticketflow.settings import Settings
-from ticketflow.teams import ReceiptDeduplicator, bot_dependencies, transport_settings
+from ticketflow.msteams import ReceiptDeduplicator, bot_dependencies, transport_settings
 
 Samples = dict[str, dict[tuple[tuple[str, str], ...], float]]
 

@@ -15,7 +15,7 @@ from bot.terminal import TerminalChat, TerminalDirectory
 from db.tables import task_comments, tasks
 from ticketflow.runtime import open_runtime
 from ticketflow.settings import Settings
-from ticketflow.teams import bot_dependencies
+from ticketflow.msteams import bot_dependencies
 
 
 async def test_a_ticket_is_filed_and_commented_from_the_terminal(

@@ -15,7 +15,7 @@ from db.repositories.activity_receipts import SqlActivityReceipts
 from tests.e2e.teams_doubles.activities import TeamsActivities, TeamsUser
 from tests.e2e.teams_doubles.connector import ConnectorStandIn
 from tests.e2e.teams_doubles.fixtures import *
-from ticketflow.teams import ReceiptDeduplicator
+from ticketflow.msteams import ReceiptDeduplicator
 
 INVOKES = ("adaptiveCard/action", "composeExtension/submitAction", "task/submit")
 

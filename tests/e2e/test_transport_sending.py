@@ -16,7 +16,12 @@ from botbuilder.schema import (
 
 from bot.transport.local_development import NonLoopbackServiceUrl
 from bot.transport.pacing import TEAMS_CONVERSATION_LIMITS, ConversationPacer
-from bot.transport.sending import PacedSender, RetryPolicy, SendFailed, parse_retry_after
+from bot.transport.sending import (
+    ConnectorCallFailed,
+    ConnectorRetryPolicy,
+    PacedSender,
+    parse_retry_after,
+)
 from bot.transport.settings import TransportSettings
 from tests.e2e.teams_doubles.activities import TeamsActivities
 from tests.e2e.teams_doubles.bot_server import RunningBot
@@ -60,12 +65,12 @@ class SendOutcome:
     """A bot that records what its one send did instead of failing the turn."""
 
     def __init__(self) -> None:
-        self.error: SendFailed | None = None
+        self.error: ConnectorCallFailed | None = None
 
     async def __call__(self, turn_context: TurnContext) -> None:
         try:
             await turn_context.send_activity("on it")
-        except SendFailed as error:
+        except ConnectorCallFailed as error:
             self.error = error
 
 
@@ -118,7 +123,7 @@ async def test_retries_stop_after_the_last_attempt(
 
     await running.post(teams.personal_message("hi"))
 
-    assert len(connector.calls) == RetryPolicy().attempts
+    assert len(connector.calls) == ConnectorRetryPolicy().attempts
     assert bot.error is not None
     assert (bot.error.status, bot.error.code, bot.error.attempts) == (503, "ServiceUnavailable", 4)
 

@@ -23,7 +23,7 @@ from botframework.connector import models
 from msrest.serialization import Serializer
 
 from bot.transport.activity_json import ActivityReader, activity_json
-from bot.transport.sending import PacedSender, SendFailed
+from bot.transport.sending import ConnectorCallFailed, PacedSender
 from tests.e2e.teams_doubles.activities import TeamsActivities
 from tests.e2e.teams_doubles.clock import ManualClock
 from tests.e2e.teams_doubles.connector import ConnectorStandIn
@@ -134,12 +134,12 @@ async def test_a_connector_nobody_listens_on_is_tried_four_times_then_reported(
         probe.bind(("127.0.0.1", 0))
         closed = probe.getsockname()[1]
     clock = ManualClock()
-    failures: list[SendFailed] = []
+    failures: list[ConnectorCallFailed] = []
 
     async def reply(turn_context: TurnContext) -> None:
         try:
             await turn_context.send_activity("on it")
-        except SendFailed as error:
+        except ConnectorCallFailed as error:
             failures.append(error)
 
     running = await serve_bot(reply, clock=clock,

@@ -192,7 +192,7 @@ def channel(conversation_id: str, at: datetime) -> ConversationRef:
         service_url=SERVICE_URL,
         reference={"conversation": {"id": conversation_id, "isGroup": True}},
         tenant_id=TENANT,
-        team_id="19:team@thread.tacv2",
+        msteams_team_id="19:team@thread.tacv2",
         channel_id="19:general@thread.tacv2",
         updated_at=at,
     )
@@ -249,7 +249,7 @@ async def test_a_removed_channel_takes_its_threads_and_nothing_else(engine: Asyn
     channel, other = "19:help_desk@thread.tacv2", "19:helpXdesk@thread.tacv2"
     for conversation_id in (channel, f"{channel};messageid=17", other, f"{other};messageid=3"):
         await refs.upsert(ConversationRef(conversation_id, ConversationKind.CHANNEL,
-                                          "https://smba.test", {}, team_id="19:team",
+                                          "https://smba.test", {}, msteams_team_id="19:team",
                                           channel_id=conversation_id.split(";")[0]))
 
     await refs.remove(channel)

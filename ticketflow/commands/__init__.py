@@ -24,8 +24,8 @@ COMMANDS: dict[str, CommandEntry] = {
         "migrate", "create or upgrade the schema (adopts an existing TicketFlow database)"
     ),
     "chat": CommandEntry("chat", "talk to the bot in this terminal"),
-    "users": CommandEntry("people", "add and list TicketFlow users"),
-    "teams": CommandEntry("people", "add teams and members"),
+    "users": CommandEntry("directory", "add and list TicketFlow users"),
+    "teams": CommandEntry("directory", "add teams and members"),
     "apikey": CommandEntry("apikey", "create, list and revoke REST API keys"),
     "teams-package": CommandEntry(
         "teams_package", "write the Teams app package (manifest and icons in a zip)"

@@ -16,7 +16,7 @@ from ticketflow.cli import with_runtime
 from ticketflow.knowledge import build_knowledge
 from ticketflow.runtime import Runtime
 from ticketflow.settings import Settings
-from ticketflow.teams import bot_dependencies
+from ticketflow.msteams import bot_dependencies
 
 BANNER = (
     "TicketFlow chat: type as you would in Teams (try: help, new ticket, my tickets).\n"

@@ -30,7 +30,7 @@ from ticketflow.notifications import (
 from ticketflow.receipt_purge import ReceiptPurge
 from ticketflow.runtime import Runtime
 from ticketflow.settings import Settings
-from ticketflow.teams import transport_settings
+from ticketflow.msteams import transport_settings
 
 log = logging.getLogger("ticketflow")
 

@@ -159,7 +159,7 @@ async def subscribe(
     url: str | None = None,
     types: Sequence[str] = ALL_TYPES,
     enabled: bool = True,
-    team_id: str | None = None,
+    msteams_team_id: str | None = None,
     channel_id: str | None = None,
 ) -> None:
     """A `teams_integration_settings` row, written as the web app would."""
@@ -170,7 +170,7 @@ async def subscribe(
                 enabled=enabled,
                 webhook_url=url,
                 notification_types=list(types),
-                team_id=team_id,
+                team_id=msteams_team_id,
                 channel_id=channel_id,
             )
         )

@@ -136,7 +136,7 @@ async def test_bot_channels_and_chats_are_targets_only_where_the_bot_can_post(
     agent = await insert_user(engine, role="user")
     customer = await insert_user(engine, role="customer", email="carla@example.com")
     team = await insert_team(engine, "Support", manager, agent)
-    await subscribe(engine, manager, team_id="team-1", channel_id="19:support")
+    await subscribe(engine, manager, msteams_team_id="team-1", channel_id="19:support")
     refs = SqlConversationRefs(engine)
     await refs.upsert(
         ConversationRef(
@@ -144,7 +144,7 @@ async def test_bot_channels_and_chats_are_targets_only_where_the_bot_can_post(
             ConversationKind.CHANNEL,
             "https://smba.test",
             {},
-            team_id="team-1",
+            msteams_team_id="team-1",
             channel_id="19:support",
         )
     )
@@ -170,7 +170,7 @@ async def test_bot_channels_and_chats_are_targets_only_where_the_bot_can_post(
         ("ticket_status_changed", TargetKind.EMAIL, "carla@example.com"),
     ], "nothing before the ticket was queued to the manager's team"
     channel = (await outbox_entries(engine))[0]
-    assert channel.target.team_id == "team-1"
+    assert channel.target.msteams_team_id == "team-1"
 
 
 async def test_viewers_read_in_bulk_match_the_one_at_a_time_rule(engine: AsyncEngine) -> None:

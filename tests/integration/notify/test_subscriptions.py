@@ -43,14 +43,14 @@ async def test_a_manager_subscribes_a_channel_to_the_types_they_name(engine: Asy
     saved = await subscribe_channel(
         uow=SubscriptionsUnitOfWork(engine),
         actor=as_actor(manager),
-        team_id="T1",
-        team_name="Acme",
+        msteams_team_id="T1",
+        msteams_team_name="Acme",
         channel_id="C1",
         channel_name="Support",
         types=["created", "ticket_assigned"],
     )
 
-    assert (saved.enabled, saved.team_id, saved.channel_id, saved.channel_name) == (
+    assert (saved.enabled, saved.msteams_team_id, saved.channel_id, saved.channel_name) == (
         True,
         "T1",
         "C1",
@@ -73,16 +73,16 @@ async def test_subscribing_elsewhere_moves_the_one_row_and_keeps_the_webhook(
     await subscribe_channel(
         uow=SubscriptionsUnitOfWork(engine),
         actor=as_actor(manager),
-        team_id="T1",
-        team_name=None,
+        msteams_team_id="T1",
+        msteams_team_name=None,
         channel_id="C1",
         channel_name=None,
     )
     moved = await subscribe_channel(
         uow=SubscriptionsUnitOfWork(engine),
         actor=as_actor(manager),
-        team_id="T2",
-        team_name=None,
+        msteams_team_id="T2",
+        msteams_team_name=None,
         channel_id="C2",
         channel_name=None,
         types=["all"],
@@ -104,15 +104,19 @@ async def test_only_managers_and_admins_may_manage_subscriptions(
         await subscribe_channel(
             uow=uow,
             actor=as_actor(person),
-            team_id="T1",
-            team_name=None,
+            msteams_team_id="T1",
+            msteams_team_name=None,
             channel_id="C1",
             channel_name=None,
         )
     with pytest.raises(NotAllowed):
-        await unsubscribe_channel(uow=uow, actor=as_actor(person), team_id="T1", channel_id="C1")
+        await unsubscribe_channel(
+            uow=uow, actor=as_actor(person), msteams_team_id="T1", channel_id="C1"
+        )
     with pytest.raises(NotAllowed):
-        await channel_subscriptions(uow=uow, actor=as_actor(person), team_id="T1", channel_id="C1")
+        await channel_subscriptions(
+            uow=uow, actor=as_actor(person), msteams_team_id="T1", channel_id="C1"
+        )
     assert await rows(engine) == []
 
 
@@ -123,8 +127,8 @@ async def test_an_unknown_type_is_refused_naming_the_choices(engine: AsyncEngine
         await subscribe_channel(
             uow=SubscriptionsUnitOfWork(engine),
             actor=as_actor(manager),
-            team_id="T1",
-            team_name=None,
+            msteams_team_id="T1",
+            msteams_team_name=None,
             channel_id="C1",
             channel_name=None,
             types=["closed"],
@@ -137,15 +141,17 @@ async def test_unsubscribing_quiets_the_channel_for_every_subscriber_but_keeps_t
     admin = await insert_user(engine, role="admin")
     manager = await insert_user(engine, role="manager")
     elsewhere = await insert_user(engine, role="manager")
-    await subscribe(engine, admin, url=HOOK, team_id="T1", channel_id="C1")
-    await subscribe(engine, manager, team_id="T1", channel_id="C1")
-    await subscribe(engine, elsewhere, team_id="T1", channel_id="C2")
+    await subscribe(engine, admin, url=HOOK, msteams_team_id="T1", channel_id="C1")
+    await subscribe(engine, manager, msteams_team_id="T1", channel_id="C1")
+    await subscribe(engine, elsewhere, msteams_team_id="T1", channel_id="C2")
 
     listed = await channel_subscriptions(
-        uow=SubscriptionsUnitOfWork(engine), actor=as_actor(manager), team_id="T1", channel_id="C1"
+        uow=SubscriptionsUnitOfWork(engine), actor=as_actor(manager), msteams_team_id="T1",
+        channel_id="C1",
     )
     count = await unsubscribe_channel(
-        uow=SubscriptionsUnitOfWork(engine), actor=as_actor(manager), team_id="T1", channel_id="C1"
+        uow=SubscriptionsUnitOfWork(engine), actor=as_actor(manager), msteams_team_id="T1",
+        channel_id="C1",
     )
 
     assert [s.user_id for s in listed] == [admin, manager] and count == 2

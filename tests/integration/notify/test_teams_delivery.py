@@ -94,7 +94,7 @@ async def org(engine: AsyncEngine, clock: Clock) -> Org:
             ConversationKind.CHANNEL,
             "https://smba.test",
             {},
-            team_id=TEAM,
+            msteams_team_id=TEAM,
             channel_id=CHANNEL,
         )
     )
@@ -109,8 +109,8 @@ async def org(engine: AsyncEngine, clock: Clock) -> Org:
         await subscribe_channel(
             uow=SubscriptionsUnitOfWork(engine),
             actor=as_actor(subscriber),
-            team_id=TEAM,
-            team_name="Acme",
+            msteams_team_id=TEAM,
+            msteams_team_name="Acme",
             channel_id=CHANNEL,
             channel_name="Support",
         )

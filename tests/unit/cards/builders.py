@@ -6,7 +6,7 @@ from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
-from bot.cards.views import AssigneeChoice, TicketRow, TicketView
+from bot.cards.views import AssigneeOption, TicketRow, TicketView
 from domain.access import Viewer, available_actions
 from domain.people import Role, User
 from domain.tickets import AssigneeType, Category, Priority, Severity, Ticket, TicketStatus
@@ -70,17 +70,17 @@ def view_for(viewer: Viewer, ticket: Ticket, *, web_url: str | None = WEB_URL) -
     )
 
 
-def assignee_choices(count: int = 4) -> list[AssigneeChoice]:
+def assignee_choices(count: int = 4) -> list[AssigneeOption]:
     people = [
-        AssigneeChoice(
+        AssigneeOption(
             value=f"5f0c3a1e-9d2b-4c7a-8e11-{index:012d}",
             title=f"Zoë Ångström-Nakamura {index} (Support)",
         )
         for index in range(count - 2)
     ]
     return [
-        AssigneeChoice("me", "Me"),
-        AssigneeChoice(f"team:{QUEUE_TEAM}", "Network team"),
+        AssigneeOption("me", "Me"),
+        AssigneeOption(f"team:{QUEUE_TEAM}", "Network team"),
         *people,
     ][:count]
 

@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 
 from bot.cards.elements import card_actions
-from bot.cards import AssigneeChoice, CompanyView, Notice, Tone, ticket_card
+from bot.cards import AssigneeOption, CompanyView, Notice, Tone, ticket_card
 from bot.cards.elements import MAX_PRIMARY_ACTIONS
 from bot.cards.labels import ELLIPSIS
 from bot.cards.ticket import DESCRIPTION_PREVIEW
@@ -118,9 +118,9 @@ def test_every_button_and_the_refresh_carry_the_ticket_id_and_version_it_was_dra
 
 def test_assign_offers_a_filtered_required_picker_of_the_given_people_and_teams() -> None:
     choices = [
-        AssigneeChoice("me", "Me"),
-        AssigneeChoice("team:3", "Network team"),
-        AssigneeChoice("u-dana", "Dana Scully"),
+        AssigneeOption("me", "Me"),
+        AssigneeOption("team:3", "Network team"),
+        AssigneeOption("u-dana", "Dana Scully"),
     ]
     card = ticket_card(ticket=view_for(ADMIN, a_ticket()), assignees=choices)
 

@@ -59,7 +59,7 @@ def test_help_lists_every_command_without_loading_any(tmp_path: Path) -> None:
 
 def test_a_command_loads_only_its_own_module(tmp_path: Path) -> None:
     modules, output = loaded_after(["users", "add", "--help"], tmp_path)
-    assert command_modules(modules) == {"ticketflow.commands.people"}
+    assert command_modules(modules) == {"ticketflow.commands.directory"}
     assert heavy(modules) == set()
     assert "(default: user)" in output
 
@@ -67,7 +67,7 @@ def test_a_command_loads_only_its_own_module(tmp_path: Path) -> None:
 def test_listing_users_loads_neither_the_bot_nor_the_model_client(tmp_path: Path) -> None:
     modules, output = loaded_after(["users", "list"], tmp_path)
     assert output.split() == ["EMAIL", "NAME", "ROLE", "ACTIVE", "ID"]
-    assert command_modules(modules) == {"ticketflow.commands.people"}
+    assert command_modules(modules) == {"ticketflow.commands.directory"}
     assert heavy(modules) & {"botbuilder", "botframework", "openai", "aiohttp", "pypdf"} == set()
     assert not {name for name in modules if name.startswith(("bot.", "knowledge."))}
 

@@ -71,10 +71,11 @@ async def test_a_deleted_document_is_gone_and_deleting_twice_is_fine() -> None:
 
 
 def _ref(conversation_id: str, kind: ConversationKind, *, at: datetime, user_id: str | None = None,
-         team_id: str | None = None, channel_id: str | None = None) -> ConversationRef:
+         msteams_team_id: str | None = None, channel_id: str | None = None) -> ConversationRef:
     return ConversationRef(conversation_id, kind, "https://smba.trafficmanager.net/emea/",
                            {"conversation": {"id": conversation_id}}, tenant_id="t1",
-                           team_id=team_id, channel_id=channel_id, user_id=user_id, updated_at=at)
+                           msteams_team_id=msteams_team_id, channel_id=channel_id, user_id=user_id,
+                           updated_at=at)
 
 
 async def test_the_bot_posts_to_the_latest_personal_chat_and_the_named_channel() -> None:
@@ -82,7 +83,9 @@ async def test_the_bot_posts_to_the_latest_personal_chat_and_the_named_channel()
     P, C = ConversationKind.PERSONAL, ConversationKind.CHANNEL
     await refs.upsert(_ref("a:old", P, at=T0, user_id="user-1"))
     await refs.upsert(_ref("a:new", P, at=T0 + timedelta(days=1), user_id="user-1"))
-    await refs.upsert(_ref("19:general", C, at=T0, team_id="team-1", channel_id="19:general"))
+    await refs.upsert(
+        _ref("19:general", C, at=T0, msteams_team_id="team-1", channel_id="19:general")
+    )
     personal = await refs.personal_for("user-1")
     channel = await refs.channel("team-1", "19:general")
     assert personal is not None and personal.conversation_id == "a:new"

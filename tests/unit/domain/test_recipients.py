@@ -69,13 +69,13 @@ def subscribed(
     channel: tuple[str, str] | None = None,
     row: int = 0,
 ) -> Subscription:
-    team_id, channel_id = channel or (None, None)
+    msteams_team_id, channel_id = channel or (None, None)
     return Subscription(
         user_id=user_id,
         enabled=enabled,
         notification_types=types,
         webhook_url=url if url is not None else (None if channel else hook(user_id)),
-        team_id=team_id,
+        msteams_team_id=msteams_team_id,
         channel_id=channel_id,
         id=row or None,
     )

@@ -76,11 +76,11 @@ class FakeConversationRefs:
             if r.kind is ConversationKind.PERSONAL and r.user_id == user_id
         )
 
-    async def channel(self, team_id: str, channel_id: str) -> ConversationRef | None:
+    async def channel(self, msteams_team_id: str, channel_id: str) -> ConversationRef | None:
         return self._newest(
             r for r in self.refs.values()
             if r.kind is ConversationKind.CHANNEL
-            and (r.team_id, r.channel_id) == (team_id, channel_id)
+            and (r.msteams_team_id, r.channel_id) == (msteams_team_id, channel_id)
         )
 
     @staticmethod

@@ -8,7 +8,7 @@ from knowledge.citations import SOURCES_HEADING
 from knowledge.conversation import Exchange
 from knowledge.llm import PromptRole
 from knowledge.prompt import NO_ANSWER, build_prompt
-from knowledge.reply import Grounded, NoAnswer, Rejected, read_reply
+from knowledge.reply import Grounded, NoAnswer, Ungrounded, read_reply
 from tests.unit.knowledge.answering_fakes import passage
 
 ROOMS = passage(
@@ -140,7 +140,7 @@ def test_a_reply_saying_the_passages_hold_no_answer_is_no_answer(reply: str) -> 
 def test_a_reply_that_is_not_grounded_in_the_passages_is_rejected(reply: str, reason: str) -> None:
     verdict = read(reply)
 
-    assert isinstance(verdict, Rejected)
+    assert isinstance(verdict, Ungrounded)
     assert reason in verdict.reason
 
 

@@ -289,7 +289,7 @@ async def test_only_targets_the_worker_can_deliver_to_are_claimed(
     db: FakeDatabase, org: Organisation, outbox: FakeOutbox
 ) -> None:
     ticket = db.seed_ticket(created_by=org.customer)
-    channel = Target(TargetKind.CHANNEL, "19:general@thread.tacv2", team_id="team")
+    channel = Target(TargetKind.CHANNEL, "19:general@thread.tacv2", msteams_team_id="team")
     outbox.add(1, ticket, channel, told=org.admin)
     deliverer = ScriptedDeliverer()
 

@@ -32,7 +32,7 @@ async def _channel_worker(
     await SqlConversationRefs(engine).upsert(
         ConversationRef(
             CHANNEL, ConversationKind.CHANNEL, "https://smba.test", {},
-            team_id=TEAM, channel_id=CHANNEL,
+            msteams_team_id=TEAM, channel_id=CHANNEL,
         )
     )
     return DeliveryWorker(
@@ -65,7 +65,8 @@ async def test_a_card_is_updated_for_changes_its_channel_did_not_subscribe_to_an
     messenger = RecordingMessenger()
     worker = await _channel_worker(engine, messenger, clock)
     await subscribe_channel(
-        uow=SubscriptionsUnitOfWork(engine), actor=as_actor(manager), team_id=TEAM, team_name="Acme",
+        uow=SubscriptionsUnitOfWork(engine), actor=as_actor(manager), msteams_team_id=TEAM,
+        msteams_team_name="Acme",
         channel_id=CHANNEL, channel_name="Support", types=["created"],
     )
     ticket = await webapp.create_ticket(by=agent, assignee_id=agent)

@@ -92,9 +92,11 @@ async def test_a_team_queued_ticket_reminds_the_channels_its_members_subscribed(
     refs = SqlConversationRefs(engine)
     for channel in (CHANNEL, "19:elsewhere@thread.tacv2"):
         await refs.upsert(ConversationRef(channel, ConversationKind.CHANNEL, "https://smba.test",
-                                          {}, team_id=TEAM, channel_id=channel))
-    await subscribe(engine, manager, types=["ticket_created"], team_id=TEAM, channel_id=CHANNEL)
-    await subscribe(engine, outsider, team_id=TEAM, channel_id="19:elsewhere@thread.tacv2")
+                                          {}, msteams_team_id=TEAM, channel_id=channel))
+    await subscribe(
+        engine, manager, types=["ticket_created"], msteams_team_id=TEAM, channel_id=CHANNEL
+    )
+    await subscribe(engine, outsider, msteams_team_id=TEAM, channel_id="19:elsewhere@thread.tacv2")
     ticket = await insert_ticket(
         engine, created_by=customer, assignee_type="team", assignee_team_id=team
     )

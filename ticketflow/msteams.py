@@ -61,7 +61,7 @@ class ReceiptDeduplicator:
 
 
 @dataclass(frozen=True, slots=True)
-class TeamsSurface:
+class MsTeamsSurface:
     bot: TicketFlowBot
     adapter: TeamsAdapter
     deps: BotDependencies
@@ -101,7 +101,7 @@ def transport_settings(runtime: Runtime) -> TransportSettings:
     )
 
 
-def mount_teams(
+def mount_msteams(
     app: web.Application,
     runtime: Runtime,
     *,
@@ -109,7 +109,7 @@ def mount_teams(
     credentials_factory: CredentialsFactory | None = None,
     observer: TurnObserver | None = None,
     retriever: Retriever | None = None,
-) -> TeamsSurface:
+) -> MsTeamsSurface:
     assistant = None
     if retriever is not None:
         assistant = Assistant(build_assistant(runtime, retriever=retriever))
@@ -123,7 +123,7 @@ def mount_teams(
         app, adapter, bot, deduplicator=ReceiptDeduplicator(receipts), observer=observer
     )
     app.cleanup_ctx.append(ReceiptPurge(receipts).lifecycle())
-    return TeamsSurface(bot=bot, adapter=adapter, deps=deps)
+    return MsTeamsSurface(bot=bot, adapter=adapter, deps=deps)
 
 
 def _single_statement_engine(engine: AsyncEngine) -> AsyncEngine:
