@@ -1,13 +1,23 @@
-"""Turn throughput and latency: our ticket turns against the stock botbuilder echo bot.
+"""Turn cost: the ticket card and its status button against two echo bots, server on one core.
 
-    python -m bench.turns [--turns 400] [--levels 1,10,50] [--database-url postgresql://…]
+    python -m bench.turns [--turns 400] [--levels 1,10,50] [--org 10000,200]
 
-Both bots run as separate server processes on loopback and reply to the same Bot
-Connector stand-in; this process drives them at 1, 10 and 50 concurrent
-conversations. Our realistic turn alternates "show the ticket card" (a message
-that replies with the card) and the card's `ticket.status` Action.Execute (an
-invoke answered with the fresh card). Without --database-url a fresh PostgreSQL
-database is created on 127.0.0.1:5432 and dropped afterwards.
+Every server is a separate process pinned to core 0 (`taskset`, where there are two
+cores), this driver and the Bot Connector stand-in it runs are pinned to core 1;
+PostgreSQL floats. Each server's CPU per turn is read from /proc before and after a
+measured stretch. Scenarios, each at 1, 10 and 50 concurrent conversations:
+
+- card:   a manager types their ticket's number and gets the ticket card (the card path:
+          the viewer may see the ticket, so the card carries the assign picker);
+- invoke: the card's `ticket.status` button (Action.Execute), answered with the new card;
+- stock:  the stock botbuilder 4.17 echo bot (`bench.echo_baseline`);
+- agents: the Microsoft 365 Agents SDK echo agent (`bench/agents_echo.py`), installed into
+          bench/.venv-agents by the set-up step; skipped with a message where it cannot be.
+
+Then the organisation-size check: the card turn for 10 managers in an organisation of
+10 users, and again after 9,990 more users and 199 more teams are added (`--org`), each
+in its own fresh database. Without --database-url, fresh PostgreSQL databases are
+created on 127.0.0.1:5432 and dropped afterwards.
 """
 
 from __future__ import annotations
@@ -15,17 +25,18 @@ from __future__ import annotations
 import argparse
 import asyncio
 import os
+import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
 import uuid
-from pathlib import Path
-from collections.abc import Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import AsyncExitStack, asynccontextmanager
-from dataclasses import dataclass
-from typing import Any, AsyncIterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
 
 import aiohttp
 
@@ -35,6 +46,11 @@ from tests.e2e.teams_doubles.activities import TeamsActivities, TeamsBot, TeamsU
 from tests.e2e.teams_doubles.connector import ConnectorStandIn, TeamsMember
 
 ADMIN_PG = "postgresql://postgres@127.0.0.1:5432/postgres"
+BENCH = Path(__file__).resolve().parent
+AGENTS_VENV = BENCH / ".venv-agents"
+AGENTS_REQUIREMENT = "microsoft-agents-hosting-aiohttp>=1.9,<2"
+SERVER_CORE, DRIVER_CORE = 0, 1
+CARD = "application/vnd.microsoft.card.adaptive"
 
 
 @dataclass
@@ -58,14 +74,30 @@ class Run:
         return ordered[min(len(ordered) - 1, int(q * len(ordered)))] * 1000
 
 
-def _row(run: Run, *, width: int = 10) -> str:
-    return (f"{run.throughput:>{width}.1f} {run.percentile(.5):>6.1f} {run.percentile(.95):>6.1f} "
-            f"{run.percentile(.99):>6.1f} {run.cpu_ms_per_turn:>5.1f} "
-            f"{1000 / run.cpu_ms_per_turn:>5.0f}")
+@dataclass
+class Server:
+    label: str
+    url: str
+    pid: int
+
+
+@dataclass
+class Results:
+    runs: dict[tuple[str, int], Run] = field(default_factory=dict)
+
+
+def pinned(command: list[str]) -> list[str]:
+    if _can_pin():
+        return ["taskset", "-c", str(SERVER_CORE), *command]
+    return command
+
+
+def _can_pin() -> bool:
+    return shutil.which("taskset") is not None and len(os.sched_getaffinity(0)) >= 2
 
 
 async def _wait_ready(session: aiohttp.ClientSession, url: str) -> None:
-    for _ in range(200):
+    for _ in range(600):
         try:
             async with session.get(url) as answer:
                 if answer.status in (200, 405):
@@ -79,12 +111,17 @@ async def _wait_ready(session: aiohttp.ClientSession, url: str) -> None:
 @asynccontextmanager
 async def server(command: list[str], env: dict[str, str]) -> AsyncIterator[int]:
     with tempfile.TemporaryFile() as log:  # a pipe nobody reads would block the server
-        process = subprocess.Popen(command, env={**os.environ, **env}, stdout=log, stderr=log)
+        process = subprocess.Popen(pinned(command), env={**os.environ, **env}, stdout=log,
+                                   stderr=log)
         try:
             yield process.pid
         finally:
             process.terminate()
             process.wait(timeout=60)
+            if process.returncode not in (0, -15):
+                log.seek(0)
+                tail = log.read()[-2000:].decode(errors="replace")
+                print(f"server {command[:4]} exited {process.returncode}:\n{tail}")
 
 
 def cpu_seconds(pid: int) -> float:
@@ -111,6 +148,15 @@ async def drive(label: str, conversations: int, turns: int,
     return Run(label, latencies, time.perf_counter() - began)
 
 
+async def measured(pid: int, label: str, conversations: int, turns: int,
+                   turn: Callable[[int], Awaitable[None]]) -> Run:
+    await drive("warm", conversations, min(40, turns), turn)
+    before = cpu_seconds(pid)
+    run = await drive(label, conversations, turns, turn)
+    run.server_cpu = cpu_seconds(pid) - before
+    return run
+
+
 async def post(session: aiohttp.ClientSession, url: str, activity: dict[str, Any]) -> Any:
     async with session.post(url, json=activity) as answer:
         body = await answer.read()
@@ -123,107 +169,83 @@ def _version_of(card: dict[str, Any]) -> str:
     for action in card_actions(card):
         if action.get("verb") == "ticket.status":
             return str(action["data"]["version"])
-    raise RuntimeError("the card has no status button")
+    raise RuntimeError(f"the answer is not a ticket card with a status button: {card!r:.300}")
 
 
-async def main(args: argparse.Namespace) -> None:
-    levels = [int(level) for level in args.levels.split(",")]
-    # Turns rotate over many people so no conversation reaches Teams' per-conversation
-    # pacing (60 messages / 30 s): the figures measure the bot, not the pacer.
-    conversations = args.people
-    async with AsyncExitStack() as stack:
-        url = args.database_url or await stack.enter_async_context(scratch_database())
-        connector = await stack.enter_async_context(ConnectorStandIn())
-        teams = TeamsActivities(service_url=connector.service_url, bot=TeamsBot())
-        people = [TeamsUser(id=f"29:bench{i}", name=f"Bench {i}", aad_object_id=f"aad-bench{i}")
-                  for i in range(conversations)]
-        for person in people:
-            connector.members[person.id] = TeamsMember(
-                id=person.id, name=person.name, aad_object_id=person.aad_object_id,
-                email=f"bench{person.id[8:]}@example.com")
-        env = {"TICKETFLOW_DATABASE_URL": url, "TICKETFLOW_LOG_LEVEL": "WARNING"}
-        subprocess.run([sys.executable, "-m", "ticketflow.cli", "migrate"], env={**os.environ, **env},
-                       check=True, capture_output=True)
-        ours = f"http://127.0.0.1:{args.port}/api/messages"
-        echo = f"http://127.0.0.1:{args.port + 1}/api/messages"
-        ours_pid = await stack.enter_async_context(server(
-            [sys.executable, "-m", "ticketflow.cli", "serve", "--port", str(args.port)], env))
-        echo_pid = await stack.enter_async_context(server(
-            [sys.executable, "-m", "bench.turns", "--serve-echo", str(args.port + 1)], {}))
-        session = await stack.enter_async_context(
-            aiohttp.ClientSession(connector=aiohttp.TCPConnector(limit=0)))
-        await _wait_ready(session, f"http://127.0.0.1:{args.port}/healthz")
-        await _wait_ready(session, echo)
+class TicketTurns:
+    """People who each manage a ticket assigned to them, shown and moved along in a rota."""
 
-        # Every person has a ticket assigned to them and has said hello once (enrolment).
-        tickets = await seed_tickets(url, len(people))
-        for person in people:
-            await post(session, ours, teams.personal_message("help", user=person))
-        versions = {index: version for index, (_, _, version) in enumerate(tickets)}
-        statuses = ["in_progress", "on_hold"]
-        turn_count = 0
+    def __init__(self, session: aiohttp.ClientSession, url: str, teams: TeamsActivities,
+                 people: list[TeamsUser], tickets: list[tuple[int, str, str]]) -> None:
+        self._session, self._url, self._teams = session, url, teams
+        self._people, self._tickets = people, tickets
+        self._versions = {index: version for index, (_, _, version) in enumerate(tickets)}
+        self._shown = 0
+        self._pressed = 0
 
-        async def ticket_turn(worker: int) -> None:
-            """The next person in the rota shows their ticket, or presses its status button."""
-            nonlocal turn_count
-            turn_count += 1
-            index = turn_count % len(people)
-            person, (ticket_id, number, _) = people[index], tickets[index]
-            if (turn_count // len(people)) % 2 == 0:
-                await post(session, ours, teams.personal_message(number, user=person))
-                return
-            data = {"ticket_id": ticket_id, "version": versions[index],
-                    "status": statuses[(turn_count // (2 * len(people))) % 2]}
-            answer = await post(session, ours, teams.card_action("ticket.status", data,
-                                                                 user=person))
-            versions[index] = _version_of(answer["value"])
+    async def card(self, _: int) -> None:
+        self._shown += 1
+        index = self._shown % len(self._people)
+        await post(self._session, self._url,
+                   self._teams.personal_message(self._tickets[index][1], user=self._people[index]))
 
-        echo_count = 0
-
-        async def echo_turn(worker: int) -> None:
-            nonlocal echo_count
-            echo_count += 1
-            conversation = f"a:1bench-{echo_count % len(people)}"
-            await post(session, echo, echo_activity(connector_url=connector.service_url,
-                                                    conversation_id=conversation))
-
-        print("turns/s and latency as measured end to end (load generator and connector share")
-        print("this machine's 2 cores with both servers); cpu = server CPU per turn; capacity =")
-        print("turns/s one core could serve at that cost (1000 / cpu)\n")
-        print(f"{'conv':>4} | {'ticket t/s':>10} {'p50':>6} {'p95':>6} {'p99':>6} {'cpu':>5} "
-              f"{'cap':>5} | {'echo t/s':>8} {'p50':>6} {'p95':>6} {'p99':>6} {'cpu':>5} "
-              f"{'cap':>5} | t/s ratio | capacity ratio")
-        for level in levels:
-            await drive("warm", level, min(40, args.turns), ticket_turn)
-            await drive("warm", level, min(40, args.turns), echo_turn)
-            connector.calls.clear()
-            before = cpu_seconds(ours_pid)
-            mine = await drive("ticket", level, args.turns, ticket_turn)
-            mine.server_cpu = cpu_seconds(ours_pid) - before
-            before = cpu_seconds(echo_pid)
-            stock = await drive("echo", level, args.turns, echo_turn)
-            stock.server_cpu = cpu_seconds(echo_pid) - before
-            connector.calls.clear()
-            print(f"{level:>4} | {_row(mine)} | {_row(stock, width=8)} | "
-                  f"{mine.throughput / stock.throughput:>8.2f}x | "
-                  f"{stock.cpu_ms_per_turn / mine.cpu_ms_per_turn:>13.2f}x")
+    async def invoke(self, _: int) -> None:
+        self._pressed += 1
+        index = self._pressed % len(self._people)
+        status = ("in_progress", "on_hold")[(self._pressed // len(self._people)) % 2]
+        data = {"ticket_id": self._tickets[index][0], "version": self._versions[index],
+                "status": status}
+        answer = await post(self._session, self._url,
+                            self._teams.card_action("ticket.status", data, user=self._people[index]))
+        if answer.get("type") != CARD:
+            raise RuntimeError(f"the status button was not answered with a card: {answer!r:.300}")
+        self._versions[index] = _version_of(answer["value"])
 
 
-async def seed_tickets(url: str, count: int) -> list[tuple[int, str, str]]:
-    """One ticket per bench person, assigned to them: (id, number, version)."""
+def check_card_replies(connector: ConnectorStandIn, numbers: set[str]) -> None:
+    """The card scenario must measure the card path: every reply is a ticket card."""
+    replies = [call.body for call in connector.calls if call.operation in ("send", "reply")]
+    cards = [reply for reply in replies
+             if any(a.get("contentType") == CARD for a in reply.get("attachments") or [])]
+    if not replies or len(cards) != len(replies):
+        texts = [reply.get("text") for reply in replies if reply not in cards][:3]
+        raise RuntimeError(f"not every reply is a ticket card: {texts}")
+    if not any(number in str(card) for card in cards for number in numbers):
+        raise RuntimeError("the cards do not show the bench tickets")
+
+
+async def bench_people(connector: ConnectorStandIn, count: int, prefix: str) -> list[TeamsUser]:
+    people = [TeamsUser(id=f"29:{prefix}{i}", name=f"Bench {i}", aad_object_id=f"aad-{prefix}{i}")
+              for i in range(count)]
+    for index, person in enumerate(people):
+        connector.members[person.id] = TeamsMember(
+            id=person.id, name=person.name, aad_object_id=person.aad_object_id,
+            email=f"{prefix}{index}@example.com")
+    return people
+
+
+async def seed_managers(url: str, count: int, prefix: str) -> list[tuple[int, str, str]]:
+    """`count` managers of one team, each with a ticket assigned to them: (id, number, version)."""
     from db.engine import create_engine
     from db.uow import SqlUnitOfWork
     from domain.actors import Operator
+    from domain.people import Role
     from domain.services import people, tickets
     from domain.services.overview import current_user
     from domain.tickets import Assignee
 
     engine = create_engine(url.replace("postgresql://", "postgresql+asyncpg://"))
+    operator = Operator("bench")
     seeded = []
     try:
+        team = await people.create_team(uow=SqlUnitOfWork(engine), actor=operator,
+                                        name=f"Bench {prefix}")
         for index in range(count):
-            user = await people.add_user(uow=SqlUnitOfWork(engine), actor=Operator("bench"),
-                                         email=f"bench{index}@example.com")
+            user = await people.add_user(uow=SqlUnitOfWork(engine), actor=operator,
+                                         email=f"{prefix}{index}@example.com", role=Role.MANAGER,
+                                         first_name="Bench", last_name=str(index))
+            await people.add_team_member(uow=SqlUnitOfWork(engine), actor=operator,
+                                         team=team.id, user_id=user.id)
             viewer = await current_user(uow=SqlUnitOfWork(engine), user_id=user.id)
             ticket = await tickets.create_ticket(uow=SqlUnitOfWork(engine), actor=viewer,
                                                  title=f"Bench ticket {index}", category="support")
@@ -235,11 +257,34 @@ async def seed_tickets(url: str, count: int) -> list[tuple[int, str, str]]:
     return seeded
 
 
-@asynccontextmanager
-async def scratch_database() -> AsyncIterator[str]:
+async def grow_organisation(url: str, *, users: int, teams: int) -> None:
+    """Add `users` staff and `teams` teams (each user in one team), as a large company has."""
     import asyncpg
 
-    name = f"tf_bench_turns_{uuid.uuid4().hex[:8]}"
+    connection = await asyncpg.connect(url)
+    try:
+        team_ids = [row["id"] for row in await connection.fetch(
+            "INSERT INTO teams (name, created_at) SELECT 'Team ' || n, now() "
+            "FROM generate_series(1, $1) AS n RETURNING id", teams)]
+        roles = ("user", "user", "user", "manager", "customer")
+        rows = [(f"org-{uuid.uuid4().hex}", f"person{n}@org.example.com", "Person", f"No {n}",
+                 roles[n % len(roles)]) for n in range(users)]
+        await connection.executemany(
+            "INSERT INTO users (id, email, first_name, last_name, role, is_active, created_at, "
+            "updated_at) VALUES ($1, $2, $3, $4, $5, true, now(), now())", rows)
+        await connection.executemany(
+            "INSERT INTO team_members (team_id, user_id, role) VALUES ($1, $2, 'member')",
+            [(team_ids[n % len(team_ids)], row[0]) for n, row in enumerate(rows)])
+        await connection.execute("ANALYZE")
+    finally:
+        await connection.close()
+
+
+@asynccontextmanager
+async def scratch_database(purpose: str) -> AsyncIterator[str]:
+    import asyncpg
+
+    name = f"tf_bench_{purpose}_{uuid.uuid4().hex[:8]}"
     admin = await asyncpg.connect(ADMIN_PG)
     await admin.execute(f'CREATE DATABASE "{name}"')
     try:
@@ -247,6 +292,181 @@ async def scratch_database() -> AsyncIterator[str]:
     finally:
         await admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
         await admin.close()
+
+
+def migrate(url: str) -> dict[str, str]:
+    env = {"TICKETFLOW_DATABASE_URL": url, "TICKETFLOW_LOG_LEVEL": "WARNING"}
+    subprocess.run([sys.executable, "-m", "ticketflow.cli", "migrate"], env={**os.environ, **env},
+                   check=True, capture_output=True)
+    return env
+
+
+def agents_python() -> Path | None:
+    """The set-up step: bench/.venv-agents with the Agents SDK, made once; None if it cannot be."""
+    python = AGENTS_VENV / "bin" / "python"
+    probe = [str(python), "-c", "import microsoft_agents.hosting.aiohttp"]
+    if python.exists() and subprocess.run(probe, capture_output=True).returncode == 0:
+        return python
+    print(f"setting up the Agents SDK baseline in {AGENTS_VENV} ...", flush=True)
+    steps = [[sys.executable, "-m", "venv", str(AGENTS_VENV)],
+             [str(python), "-m", "pip", "install", "-q", AGENTS_REQUIREMENT]]
+    for step in steps:
+        done = subprocess.run(step, capture_output=True, text=True)
+        if done.returncode != 0:
+            print(f"Agents SDK echo agent skipped: `{' '.join(step[-3:])}` failed:\n"
+                  f"{done.stderr.strip()[-600:]}")
+            return None
+    return python
+
+
+async def start_servers(stack: AsyncExitStack, args: argparse.Namespace, env: dict[str, str],
+                        session: aiohttp.ClientSession) -> dict[str, Server]:
+    port = args.port
+    servers = {"ours": Server("ours", f"http://127.0.0.1:{port}/api/messages", await
+                              stack.enter_async_context(server(
+                                  [sys.executable, "-m", "ticketflow.cli", "serve", "--port",
+                                   str(port)], env)))}
+    await _wait_ready(session, f"http://127.0.0.1:{port}/healthz")
+    servers["stock"] = Server("stock", f"http://127.0.0.1:{port + 1}/api/messages", await
+                              stack.enter_async_context(server(
+                                  [sys.executable, "-m", "bench.turns", "--serve-echo",
+                                   str(port + 1)], {})))
+    await _wait_ready(session, servers["stock"].url)
+    python = agents_python()
+    if python is not None:
+        servers["agents"] = Server("agents", f"http://127.0.0.1:{port + 2}/api/messages", await
+                                   stack.enter_async_context(server(
+                                       [str(python), str(BENCH / "agents_echo.py"),
+                                        str(port + 2)], {})))
+        await _wait_ready(session, servers["agents"].url)
+    return servers
+
+
+def echo_turn(session: aiohttp.ClientSession, url: str, connector_url: str,
+              people: int) -> Callable[[int], Awaitable[None]]:
+    count = 0
+
+    async def turn(_: int) -> None:
+        nonlocal count
+        count += 1
+        await post(session, url, echo_activity(connector_url=connector_url,
+                                               conversation_id=f"a:1bench-{count % people}"))
+
+    return turn
+
+
+def _header() -> None:
+    print(f"{'scenario':<8} {'conv':>4} | {'turns/s':>8} {'p50 ms':>7} {'p95 ms':>7} "
+          f"{'p99 ms':>7} | {'CPU ms/turn':>11}")
+
+
+def _line(run: Run, level: int) -> None:
+    print(f"{run.label:<8} {level:>4} | {run.throughput:>8.1f} {run.percentile(.5):>7.1f} "
+          f"{run.percentile(.95):>7.1f} {run.percentile(.99):>7.1f} | "
+          f"{run.cpu_ms_per_turn:>11.2f}", flush=True)
+
+
+async def main(args: argparse.Namespace) -> None:
+    if _can_pin():
+        os.sched_setaffinity(0, {DRIVER_CORE})
+        print(f"servers pinned to core {SERVER_CORE}; driver and connector stand-in on core "
+              f"{DRIVER_CORE}; PostgreSQL unpinned\n")
+    else:
+        print("cannot pin (no taskset or one core): servers and driver share the cores\n")
+    levels = [int(level) for level in args.levels.split(",")]
+    results = Results()
+    async with AsyncExitStack() as stack:
+        url = args.database_url or await stack.enter_async_context(scratch_database("turns"))
+        env = migrate(url)
+        connector = await stack.enter_async_context(ConnectorStandIn())
+        teams = TeamsActivities(service_url=connector.service_url, bot=TeamsBot())
+        people = await bench_people(connector, args.people, "bench")
+        tickets = await seed_managers(url, len(people), "bench")
+        session = await stack.enter_async_context(
+            aiohttp.ClientSession(connector=aiohttp.TCPConnector(limit=0)))
+        servers = await start_servers(stack, args, env, session)
+        for person in people:  # enrolment: each person has said hello once
+            await post(session, servers["ours"].url, teams.personal_message("help", user=person))
+        ticket_turns = TicketTurns(session, servers["ours"].url, teams, people, tickets)
+        connector.calls.clear()
+        await ticket_turns.card(0)
+        check_card_replies(connector, {number for _, number, _ in tickets})
+
+        _header()
+        for level in levels:
+            scenarios: list[tuple[str, Server, Callable[[int], Awaitable[None]]]] = [
+                ("card", servers["ours"], ticket_turns.card),
+                ("invoke", servers["ours"], ticket_turns.invoke),
+                ("stock", servers["stock"],
+                 echo_turn(session, servers["stock"].url, connector.service_url, len(people))),
+            ]
+            if "agents" in servers:
+                scenarios.append(("agents", servers["agents"], echo_turn(
+                    session, servers["agents"].url, connector.service_url, len(people))))
+            for label, target, turn in scenarios:
+                connector.calls.clear()
+                run = await measured(target.pid, label, level, args.turns, turn)
+                if label == "card":
+                    check_card_replies(connector, {number for _, number, _ in tickets})
+                results.runs[(label, level)] = run
+                _line(run, level)
+            connector.calls.clear()
+        summarise(results, levels)
+    if args.org:
+        users, org_teams = (int(part) for part in args.org.split(","))
+        await organisation_size(args, users=users, teams=org_teams)
+
+
+def summarise(results: Results, levels: list[int]) -> None:
+    runs = results.runs
+    print()
+    for level in levels:
+        agents = runs.get(("agents", level))
+        stock = runs[("stock", level)]
+        card, invoke = runs[("card", level)], runs[("invoke", level)]
+        parts = [f"conv {level:>2}:"]
+        if agents is not None:
+            parts.append(f"card CPU / Agents echo CPU {card.cpu_ms_per_turn / agents.cpu_ms_per_turn:.2f}x"
+                         f" (goal <= 1.0x); invoke {invoke.cpu_ms_per_turn / agents.cpu_ms_per_turn:.2f}x"
+                         " (goal <= 1.3x);")
+        both = statistics.mean([card.throughput, invoke.throughput])
+        parts.append(f"card+invoke turns/s / stock echo turns/s {both / stock.throughput:.2f}x")
+        if level == max(levels):
+            parts.append(f"(goal >= 3x); card p95 {card.percentile(.95):.0f} ms, "
+                         f"invoke p95 {invoke.percentile(.95):.0f} ms (goal < 250 ms)")
+        print(" ".join(parts))
+
+
+async def organisation_size(args: argparse.Namespace, *, users: int, teams: int) -> None:
+    """The card turn's CPU with 10 users, then with `users` users and `teams` teams."""
+    print(f"\norganisation size: the card turn, 10 managers, {args.org_level} conversations")
+    async with AsyncExitStack() as stack:
+        url = await stack.enter_async_context(scratch_database("org"))
+        env = migrate(url)
+        connector = await stack.enter_async_context(ConnectorStandIn())
+        teams_activities = TeamsActivities(service_url=connector.service_url, bot=TeamsBot())
+        people = await bench_people(connector, 10, "org")
+        tickets = await seed_managers(url, len(people), "org")
+        session = await stack.enter_async_context(
+            aiohttp.ClientSession(connector=aiohttp.TCPConnector(limit=0)))
+        port = args.port + 3
+        pid = await stack.enter_async_context(server(
+            [sys.executable, "-m", "ticketflow.cli", "serve", "--port", str(port)], env))
+        await _wait_ready(session, f"http://127.0.0.1:{port}/healthz")
+        ours = f"http://127.0.0.1:{port}/api/messages"
+        for person in people:
+            await post(session, ours, teams_activities.personal_message("help", user=person))
+        ticket_turns = TicketTurns(session, ours, teams_activities, people, tickets)
+        small = await measured(pid, "10 users", args.org_level, args.org_turns, ticket_turns.card)
+        await grow_organisation(url, users=users - len(people), teams=teams - 1)
+        connector.calls.clear()
+        large = await measured(pid, f"{users} users", args.org_level, args.org_turns,
+                               ticket_turns.card)
+        check_card_replies(connector, {number for _, number, _ in tickets})
+        for run in (small, large):
+            print(f"  {run.label:>12}, {teams if run is large else 1:>3} teams: "
+                  f"{run.cpu_ms_per_turn:.2f} ms CPU/turn, p50 {run.percentile(.5):.1f} ms")
+        print(f"  ratio {large.cpu_ms_per_turn / small.cpu_ms_per_turn:.2f}x (goal <= 1.10x)")
 
 
 async def serve_echo(port: int) -> None:
@@ -258,9 +478,13 @@ async def serve_echo(port: int) -> None:
 
 def parse() -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--turns", type=int, default=400, help="turns measured per level")
+    parser.add_argument("--turns", type=int, default=400, help="turns measured per scenario")
     parser.add_argument("--levels", default="1,10,50")
     parser.add_argument("--people", type=int, default=200, help="conversations in the rota")
+    parser.add_argument("--org", default="10000,200",
+                        help="users,teams of the large organisation ('' to skip)")
+    parser.add_argument("--org-level", type=int, default=10)
+    parser.add_argument("--org-turns", type=int, default=200)
     parser.add_argument("--port", type=int, default=3990)
     parser.add_argument("--database-url", help="an existing PostgreSQL database to use")
     parser.add_argument("--serve-echo", type=int, help=argparse.SUPPRESS)
