@@ -19,6 +19,7 @@ from botbuilder.dialogs import DialogSet
 from botbuilder.schema import ActivityTypes, ChannelAccount
 
 from bot import card_actions, extension, presenter, thread_replies
+from bot.assignee_search import SEARCH_INVOKE, assignee_query, search_response
 from bot.cards.verbs import TICKET_ID, TICKET_VERBS, Verb
 from bot.context import BotDependencies
 from bot.conversations import conversation_ref
@@ -157,6 +158,8 @@ class TicketFlowBot(TeamsActivityHandler):
 
     async def on_invoke_activity(self, turn_context: TurnContext) -> InvokeResponse:
         name = turn_context.activity.name
+        if name == SEARCH_INVOKE:
+            return await self._search(turn_context)
         if name not in ("adaptiveCard/action", "composeExtension/fetchTask",
                         "composeExtension/submitAction"):
             return await super().on_invoke_activity(turn_context)
@@ -173,6 +176,20 @@ class TicketFlowBot(TeamsActivityHandler):
             body = await extension.submit_action(turn_context, self._deps, viewer, value)
         except DomainError as refused:
             body = extension.message_response(explain(refused))
+        return InvokeResponse(status=200, body=body)
+
+    async def _search(self, turn_context: TurnContext) -> InvokeResponse:
+        """The assign picker's typeahead; a refusal keeps the static choices on show."""
+        query = assignee_query(turn_context.activity.value)
+        if isinstance(query, str):
+            return error_invoke_response(400, "BadRequest", query)
+        viewer = await self._viewer(turn_context)
+        if isinstance(viewer, str):
+            return error_invoke_response(403, "Forbidden", viewer)
+        try:
+            body = await search_response(self._deps, viewer, query)
+        except DomainError as refused:
+            return error_invoke_response(403, "Forbidden", explain(refused))
         return InvokeResponse(status=200, body=body)
 
     async def _card_action(self, viewer: Viewer | str, value: object) -> InvokeResponse:

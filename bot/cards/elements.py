@@ -238,15 +238,23 @@ def choice_set(
     error_message: str | None = None,
     placeholder: str | None = None,
     filtered: bool = False,
+    dataset: str | None = None,
 ) -> JsonObject:
-    """An `Input.ChoiceSet` from (value, title) pairs; `filtered` is Teams' typeahead style."""
+    """An `Input.ChoiceSet` from (value, title) pairs; `filtered` is Teams' typeahead style.
+
+    With a `dataset`, Teams searches as the person types (dynamic typeahead: an
+    `application/search` invoke naming the dataset) and shows the results after the
+    static choices; clients without it offer the static choices only.
+    """
     element: JsonObject = {
         "type": "Input.ChoiceSet",
         "id": str(input_id),
         "label": label,
-        "style": "filtered" if filtered else "compact",
+        "style": "filtered" if filtered or dataset else "compact",
         "choices": [{"title": title, "value": choice} for choice, title in choices],
     }
+    if dataset is not None:
+        element["choices.data"] = {"type": "Data.Query", "dataset": dataset}
     return _input_options(element, value, required, error_message, placeholder)
 
 

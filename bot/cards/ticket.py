@@ -28,6 +28,7 @@ from bot.cards.messages import message_blocks
 from bot.cards.verbs import (
     ASSIGN_TO_ME,
     ASSIGNEE,
+    ASSIGNEE_DATASET,
     COMMENT,
     STATUS,
     UNASSIGN,
@@ -70,7 +71,8 @@ def ticket_card(
 ) -> JsonObject:
     """The card for one ticket.
 
-    `assignees` fills the "Assign…" picker; `refresh_user_ids` (Teams user ids,
+    `assignees` are the "Assign…" picker's static choices (the viewer and their teams);
+    everyone else the viewer may assign to is found by the picker's typeahead search; `refresh_user_ids` (Teams user ids,
     at most 60 are auto-refreshed by Teams) lists who gets the card redrawn for
     them when they look at it.
     """
@@ -142,6 +144,7 @@ def _assign_picker(
         required=True,
         error_message="Choose a person or a team",
         filtered=True,
+        dataset=ASSIGNEE_DATASET,
     )
     buttons = [execute("Assign", Verb.TICKET_ASSIGN, data, style="positive")]
     if ticket.assignee_label is not None:

@@ -89,6 +89,9 @@ OFFSET = "offset"
 VERB = "verb"
 """The data key naming the verb on `Action.Submit` (task modules have no `verb`)."""
 
+ASSIGNEE_DATASET = "ticketflow.assignees"
+"""The typeahead dataset of the assign picker: `application/search` invokes name it."""
+
 ASSIGN_TO_ME = "me"
 TEAM_PREFIX = "team:"
 UNASSIGN = ""

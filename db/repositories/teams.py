@@ -44,6 +44,16 @@ class SqlTeamRepository:
         rows = (await self._db.execute(select(teams).order_by(teams.c.name))).mappings()
         return [to_value(Team, row) for row in rows]
 
+    async def named(self, *, text: str, limit: int, among: frozenset[int] | None = None
+                    ) -> list[Team]:
+        query = select(teams)
+        if text:
+            query = query.where(teams.c.name.icontains(text, autoescape=True))
+        if among is not None:
+            query = query.where(teams.c.id.in_(sorted(among)))
+        rows = (await self._db.execute(query.order_by(teams.c.name, teams.c.id).limit(limit)))
+        return [to_value(Team, row) for row in rows.mappings()]
+
     async def members(self, team_id: int) -> list[Membership]:
         query = select(team_members).where(team_members.c.team_id == team_id)
         rows = (await self._db.execute(query.order_by(team_members.c.id))).mappings()

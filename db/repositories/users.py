@@ -63,6 +63,24 @@ class SqlUserRepository:
         rows = (await self._db.execute(query)).mappings()
         return [to_value(User, row) for row in rows]
 
+    async def assignable(self, *, text: str, limit: int, excluding: str | None = None
+                         ) -> list[User]:
+        query = select(users).where(
+            users.c.is_active.is_not(False), users.c.role != Role.CUSTOMER.value
+        )
+        if text:
+            full_name = func.coalesce(users.c.first_name, "") + " " + func.coalesce(
+                users.c.last_name, "")
+            query = query.where(
+                full_name.icontains(text, autoescape=True)
+                | users.c.email.icontains(text, autoescape=True)
+            )
+        if excluding is not None:
+            query = query.where(users.c.id != excluding)
+        by_name = (func.lower(users.c.first_name), func.lower(users.c.last_name), users.c.id)
+        rows = (await self._db.execute(query.order_by(*by_name).limit(limit))).mappings()
+        return [to_value(User, row) for row in rows]
+
     async def viewer(self, user_id: str) -> Viewer | None:
         """One round trip for the user and their teams (every use case starts here)."""
         query = (

@@ -13,6 +13,9 @@ from domain.services.lookup import TicketRef, load_ticket, load_viewer
 from domain.tickets import Assignee, AssigneeType, Ticket, TicketFilter, TicketPage
 
 MAX_USER_CHOICES = 100
+MAX_TEAM_CHOICES = 25
+SEARCH_RESULTS = 15
+"""Teams shows at most 15 results of a typeahead search."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,7 +87,9 @@ async def ticket_overview(*, uow: UnitOfWork, actor: Viewer, ticket: TicketRef) 
     async with uow:
         viewer = await load_viewer(uow, actor.id)
         overview = await describe(uow, viewer, await load_ticket(uow, viewer, ticket))
-        choices = await _choices(uow, viewer) if TicketAction.ASSIGN in overview.actions else []
+        choices = (
+            await _static_choices(uow, viewer) if TicketAction.ASSIGN in overview.actions else []
+        )
         return replace(overview, assignees=tuple(choices), company=await uow.company.get())
 
 
@@ -112,31 +117,72 @@ async def ticket_listing(
 
 @use_case
 async def assignee_choices(*, uow: UnitOfWork, actor: Viewer) -> list[AssigneeChoice]:
+    """Who the viewer may assign tickets to, as a list to pick from in chat (bounded)."""
     async with uow:
-        return await _choices(uow, await load_viewer(uow, actor.id))
+        viewer = await load_viewer(uow, actor.id)
+        return await _matching(uow, viewer, text="", teams=MAX_TEAM_CHOICES,
+                               people=MAX_USER_CHOICES)
 
 
-async def _choices(uow: UnitOfWork, viewer: Viewer) -> list[AssigneeChoice]:
-    """Who the viewer may assign tickets to: themselves first, then teams, then colleagues."""
+@use_case
+async def assignee_search(
+    *, uow: UnitOfWork, actor: Viewer, text: str, limit: int = SEARCH_RESULTS, skip: int = 0
+) -> list[AssigneeChoice]:
+    """People and teams whose name (or email) contains `text`, that the viewer may assign to.
+
+    Reads at most `skip + limit` teams and as many people: the cost of a search does not
+    grow with the organisation.
+    """
+    async with uow:
+        viewer = await load_viewer(uow, actor.id)
+        wanted = skip + limit
+        found = await _matching(uow, viewer, text=text.strip(), teams=wanted, people=wanted)
+        return found[skip:wanted]
+
+
+async def _static_choices(uow: UnitOfWork, viewer: Viewer) -> list[AssigneeChoice]:
+    """What a card carries before anyone types: the viewer and their own teams.
+
+    Everyone else is found by the card's typeahead search (`assignee_search`), so drawing
+    a card never reads the whole organisation.
+    """
     if viewer.role is Role.CUSTOMER:
         return []
-    choices = [AssigneeChoice(Assignee.user(viewer.id), f"Me ({viewer.user.display_name})")]
-    staff = viewer.role in (Role.ADMIN, Role.MANAGER)
-    if staff or viewer.team_ids:  # an agent in no team may only take tickets themselves
-        for team in await uow.teams.all():
-            if staff or team.id in viewer.team_ids:
-                choices.append(AssigneeChoice(Assignee.team(team.id), f"Team {team.name}"))
-    if staff:
-        colleagues = [u for u in await uow.users.all() if _can_take_tickets(u, viewer)]
-        choices.extend(
-            AssigneeChoice(Assignee.user(u.id), u.display_name)
-            for u in colleagues[:MAX_USER_CHOICES]
-        )
+    choices = [_me(viewer)]
+    if viewer.team_ids:
+        teams = await uow.teams.named(text="", limit=MAX_TEAM_CHOICES, among=viewer.team_ids)
+        choices.extend(_team_choice(team) for team in teams)
     return choices
 
 
-def _can_take_tickets(user: User, viewer: Viewer) -> bool:
-    return user.is_active and user.role is not Role.CUSTOMER and user.id != viewer.id
+async def _matching(
+    uow: UnitOfWork, viewer: Viewer, *, text: str, teams: int, people: int
+) -> list[AssigneeChoice]:
+    """The viewer, then up to `teams` teams, then up to `people` colleagues."""
+    if viewer.role is Role.CUSTOMER:
+        return []
+    wanted = text.casefold()
+    choices = []
+    me = _me(viewer)
+    if wanted in me.title.casefold() or wanted in (viewer.user.email or "").casefold():
+        choices.append(me)
+    staff = viewer.role in (Role.ADMIN, Role.MANAGER)
+    if staff or viewer.team_ids:  # an agent in no team may only take tickets themselves
+        among = None if staff else viewer.team_ids
+        found = await uow.teams.named(text=text, limit=teams, among=among)
+        choices.extend(_team_choice(team) for team in found)
+    if staff:
+        colleagues = await uow.users.assignable(text=text, limit=people, excluding=viewer.id)
+        choices.extend(AssigneeChoice(Assignee.user(u.id), u.display_name) for u in colleagues)
+    return choices
+
+
+def _me(viewer: Viewer) -> AssigneeChoice:
+    return AssigneeChoice(Assignee.user(viewer.id), f"Me ({viewer.user.display_name})")
+
+
+def _team_choice(team: Team) -> AssigneeChoice:
+    return AssigneeChoice(Assignee.team(team.id), f"Team {team.name}")
 
 
 async def current_user(*, uow: UnitOfWork, user_id: str) -> Viewer:

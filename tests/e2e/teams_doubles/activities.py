@@ -194,6 +194,27 @@ class TeamsActivities:
         )
         return activity
 
+    def search(
+        self,
+        text: str,
+        *,
+        dataset: str = "ticketflow.assignees",
+        skip: int = 0,
+        top: int = 15,
+        user: TeamsUser | None = None,
+    ) -> dict[str, Any]:
+        """A dynamic typeahead query from an `Input.ChoiceSet` (invoke `application/search`),
+        as msteams-docs shows it: `queryText`, `queryOptions` {skip, top}, `dataset`."""
+        activity = self._base("invoke", user=user, conversation=self.personal_conversation(user))
+        activity.update(
+            name="application/search",
+            channelData=self.channel_data(in_team=False),
+            value={"queryText": text, "queryOptions": {"skip": skip, "top": top},
+                   "dataset": dataset},
+            locale="en-US",
+        )
+        return activity
+
     def fetch_task(
         self, command_id: str, *, message_text: str | None = None, in_channel: bool = True
     ) -> dict[str, Any]:

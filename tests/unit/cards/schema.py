@@ -7,7 +7,12 @@ are removed first, each for a stated reason:
   and `AdaptiveCard` forbids additional properties;
 - `style: "filtered"` on `Input.ChoiceSet`: Teams' typeahead style belongs to
   card version 1.5 (and the Adaptive Cards SDKs know it), but this schema file's
-  `ChoiceInputStyle` lists only `compact` and `expanded`.
+  `ChoiceInputStyle` lists only `compact` and `expanded`;
+- `choices.data` on `Input.ChoiceSet` (Teams' dynamic typeahead, a `Data.Query`): Adaptive
+  Cards added it in 1.6 and Teams renders it in its 1.5 cards; this schema file has no
+  such property. Its shape is checked by hand instead, against msteams-docs ("Typeahead
+  search in Adaptive Cards"): `type: Data.Query`, a non-empty string `dataset`, and
+  nothing else but `count`/`skip` (numbers) and `associatedInputs` (`auto` | `none`).
 
 What the schema cannot say is checked by hand: the top-level card must say
 `type: AdaptiveCard` and `version: 1.5` (the schema requires neither), and input
@@ -63,7 +68,29 @@ def without_teams_extensions(value: Any) -> Any:
     }
     if cleaned.get("type") == "Input.ChoiceSet" and cleaned.get("style") == "filtered":
         del cleaned["style"]
+    if cleaned.get("type") == "Input.ChoiceSet" and "choices.data" in cleaned:
+        assert_valid_data_query(cleaned.pop("choices.data"))
     return cleaned
+
+
+_DATA_QUERY_OPTIONS = {"count": int, "skip": int, "associatedInputs": str}
+
+
+def assert_valid_data_query(query: Any) -> None:
+    """A `Data.Query` as Teams documents it for `Input.ChoiceSet`'s `choices.data`."""
+    if not isinstance(query, dict) or query.get("type") != "Data.Query":
+        raise InvalidCard(f"choices.data must be a Data.Query: {query!r}")
+    dataset = query.get("dataset")
+    if not isinstance(dataset, str) or not dataset:
+        raise InvalidCard(f"a Data.Query needs a dataset: {query!r}")
+    for key, value in query.items():
+        if key in ("type", "dataset"):
+            continue
+        kind = _DATA_QUERY_OPTIONS.get(key)
+        if kind is None or not isinstance(value, kind):
+            raise InvalidCard(f"a Data.Query has no {key!r} of {value!r}")
+        if key == "associatedInputs" and value not in ("auto", "none"):
+            raise InvalidCard(f"associatedInputs is auto or none, not {value!r}")
 
 
 def schema_errors(card: Any) -> list[str]:

@@ -27,6 +27,7 @@ from tests.unit.cards.builders import (
     view_for,
 )
 from tests.unit.cards.reading import executes, facts, inputs, texts, ticket_actions_on, titled
+from tests.unit.cards.schema import InvalidCard, assert_valid_card
 
 A = TicketAction
 
@@ -134,6 +135,30 @@ def test_assign_offers_a_filtered_required_picker_of_the_given_people_and_teams(
     ]
     assign = titled(card, "Assign")
     assert assign["verb"] == Verb.TICKET_ASSIGN and "assignee" not in assign["data"]
+
+
+def test_the_assign_picker_asks_teams_to_search_everyone_else_as_the_viewer_types() -> None:
+    card = ticket_card(ticket=view_for(ADMIN, a_ticket()), assignees=[AssigneeChoice("me", "Me")])
+    picker = titled(card, "Assign…")["card"]["body"][0]
+    assert picker["choices.data"] == {"type": "Data.Query", "dataset": "ticketflow.assignees"}
+    assert picker["choices"] == [{"title": "Me", "value": "me"}]
+
+
+@pytest.mark.parametrize("query", [
+    {"type": "Data.Query"},
+    {"type": "Data.Query", "dataset": ""},
+    {"type": "Query", "dataset": "ticketflow.assignees"},
+    {"type": "Data.Query", "dataset": "ticketflow.assignees", "associatedInputs": "all"},
+    {"type": "Data.Query", "dataset": "ticketflow.assignees", "count": "15"},
+    {"type": "Data.Query", "dataset": "ticketflow.assignees", "filter": "x"},
+])
+def test_the_card_check_refuses_a_data_query_teams_would_not_understand(
+    query: dict[str, object]
+) -> None:
+    card = ticket_card(ticket=view_for(ADMIN, a_ticket()), assignees=[AssigneeChoice("me", "Me")])
+    titled(card, "Assign…")["card"]["body"][0]["choices.data"] = query
+    with pytest.raises(InvalidCard):
+        assert_valid_card(card)
 
 
 def test_unassign_is_offered_only_when_someone_is_assigned_and_skips_the_picker() -> None:

@@ -53,6 +53,19 @@ class FakeUserRepository(Repository):
         users = [u for u in self._tables.users.values() if include_inactive or u.is_active]
         return sorted(users, key=lambda u: (u.email or "", u.id))
 
+    async def assignable(self, *, text: str, limit: int, excluding: str | None = None
+                         ) -> list[User]:
+        wanted = text.lower()
+        by_name = sorted(await self.all(), key=lambda u: (
+            (u.first_name or "").lower(), (u.last_name or "").lower(), u.id))
+        found = [
+            u for u in by_name
+            if u.role is not Role.CUSTOMER and u.id != excluding
+            and (wanted in f"{u.first_name or ''} {u.last_name or ''}".lower()
+                 or wanted in (u.email or "").lower())
+        ]
+        return found[:limit]
+
     async def viewer(self, user_id: str) -> Viewer | None:
         user = self._tables.users.get(user_id)
         if user is None:
@@ -81,6 +94,14 @@ class FakeTeamRepository(Repository):
 
     async def all(self) -> list[Team]:
         return sorted(self._tables.teams.values(), key=lambda t: (t.name, t.id))
+
+    async def named(self, *, text: str, limit: int, among: frozenset[int] | None = None
+                    ) -> list[Team]:
+        found = [
+            t for t in await self.all()
+            if text.lower() in t.name.lower() and (among is None or t.id in among)
+        ]
+        return found[:limit]
 
     async def members(self, team_id: int) -> list[Membership]:
         return [m for m in self._tables.team_members.values() if m.team_id == team_id]
