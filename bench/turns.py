@@ -26,6 +26,7 @@ import argparse
 import asyncio
 import os
 import shutil
+import signal
 import statistics
 import subprocess
 import sys
@@ -51,6 +52,7 @@ AGENTS_VENV = BENCH / ".venv-agents"
 AGENTS_REQUIREMENT = "microsoft-agents-hosting-aiohttp>=1.9,<2"
 SERVER_CORE, DRIVER_CORE = 0, 1
 CARD = "application/vnd.microsoft.card.adaptive"
+TEAM_SIZE = 10
 
 
 @dataclass
@@ -157,6 +159,97 @@ async def measured(pid: int, label: str, conversations: int, turns: int,
     return run
 
 
+async def profiled(pid: int, conversations: int, turns: int,
+                   turn: Callable[[int], Awaitable[None]], *, top: int = 18) -> str:
+    """py-spy samples the server through another stretch of turns: where a turn's CPU goes."""
+    spy = shutil.which("py-spy") or str(Path(sys.executable).with_name("py-spy"))
+    if not Path(spy).exists():
+        return "  (no py-spy: pip install py-spy to see where the time goes)"
+    with tempfile.TemporaryDirectory() as folder:
+        out = Path(folder) / "stacks.txt"
+        sampler = subprocess.Popen(
+            [spy, "record", "--pid", str(pid), "--rate", "500", "--format", "raw", "--output",
+             str(out), "--nonblocking", "--gil"], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        await asyncio.sleep(1.0)  # py-spy attaches
+        before = cpu_seconds(pid)
+        run = await drive("profile", conversations, turns, turn)
+        cpu_ms = (cpu_seconds(pid) - before) / len(run.latencies) * 1000
+        sampler.send_signal(signal.SIGINT)
+        _, errors = sampler.communicate(timeout=60)
+        if not out.exists():
+            return f"  (py-spy failed: {errors.decode(errors='replace')[-300:]})"
+        return summarise_stacks(out.read_text(), cpu_ms=cpu_ms, top=top)
+
+
+def summarise_stacks(collapsed: str, *, cpu_ms: float, top: int) -> str:
+    """Self and cumulative shares of the sampled stacks, as milliseconds of a turn's CPU.
+
+    Only samples holding the GIL count (`--gil`): Python running. A thread inside a socket
+    write has released it, and on a loaded machine such a write mostly waits to be
+    scheduled again, which is not the server's CPU. The shares are then spread over the
+    measured CPU per turn (user + system), so system time is attributed pro rata.
+    """
+    own: dict[str, int] = {}
+    inclusive: dict[str, int] = {}
+    busy = 0
+    for line in collapsed.splitlines():
+        stack, _, count_text = line.rpartition(" ")
+        if not stack or not count_text.isdigit():
+            continue
+        frames = [frame for frame in stack.split(";") if frame]
+        if not frames or _idle(frames[-1]):
+            continue
+        count = int(count_text)
+        busy += count
+        names = [_frame_name(frame) for frame in frames[1:]]  # the first is the thread
+        if names:
+            own[names[-1]] = own.get(names[-1], 0) + count
+        for name in set(names):
+            inclusive[name] = inclusive.get(name, 0) + count
+    if not busy:
+        return "  (no busy samples)"
+    lines = [f"  {busy} samples holding the GIL; {cpu_ms:.2f} ms CPU per turn",
+             "  self ms/turn  function"]
+    for name, count in sorted(own.items(), key=lambda item: -item[1])[:top]:
+        lines.append(f"  {count / busy * cpu_ms:>12.3f}  {name}")
+    lines.append("  cumulative ms/turn  function (this project's, and where it calls out)")
+    ours = {name: count for name, count in inclusive.items() if _ours(name)}
+    for name, count in sorted(ours.items(), key=lambda item: -item[1])[:top]:
+        lines.append(f"  {count / busy * cpu_ms:>18.3f}  {name}")
+    return "\n".join(lines)
+
+
+_OUR_PACKAGES = ("bot/", "db/", "domain/", "ticketflow/", "knowledge/", "notify/")
+_CALLS_OUT = ("AsyncConnection.execute", "AsyncConnection.begin", "AsyncEngine.connect",
+              "AsyncConnection.close", "AsyncConnection.commit", "TurnContext.send_activity",
+              "deepcopy", "BotState.load", "BotState.save_changes", "DialogSet.create_context",
+              "Pickler.flatten", "Unpickler.restore", "Logger._log", "Handler.handle")
+
+
+def _ours(name: str) -> bool:
+    where = name.rpartition(" (")[2]
+    if where.startswith("ticketflow/cli.py"):
+        return False
+    return where.startswith(_OUR_PACKAGES) or name.startswith(_CALLS_OUT)
+
+
+def _idle(frame: str) -> bool:
+    return any(word in frame for word in ("select (selectors.py", "poll (selectors.py",
+                                          "_run_once (asyncio/base_events.py"))
+
+
+def _frame_name(frame: str) -> str:
+    """`function (path/to/module.py:line)` without the line and the site-packages prefix."""
+    name, _, where = frame.partition(" (")
+    where = where.rstrip(")").rsplit(":", 1)[0]
+    for marker in ("site-packages/", "/lib/python3"):
+        if marker in where:
+            where = where.split(marker, 1)[1]
+    if where.startswith(str(BENCH.parent)):
+        where = where[len(str(BENCH.parent)) + 1:]
+    return f"{name} ({where})"
+
+
 async def post(session: aiohttp.ClientSession, url: str, activity: dict[str, Any]) -> Any:
     async with session.post(url, json=activity) as answer:
         body = await answer.read()
@@ -225,7 +318,9 @@ async def bench_people(connector: ConnectorStandIn, count: int, prefix: str) -> 
 
 
 async def seed_managers(url: str, count: int, prefix: str) -> list[tuple[int, str, str]]:
-    """`count` managers of one team, each with a ticket assigned to them: (id, number, version)."""
+    """`count` managers in teams of ten, each with a ticket assigned to them: (id, number,
+    version). A manager sees tickets of their teammates too, so the team size shapes the
+    viewer read; ten is a service desk's size."""
     from db.engine import create_engine
     from db.uow import SqlUnitOfWork
     from domain.actors import Operator
@@ -238,9 +333,12 @@ async def seed_managers(url: str, count: int, prefix: str) -> list[tuple[int, st
     operator = Operator("bench")
     seeded = []
     try:
-        team = await people.create_team(uow=SqlUnitOfWork(engine), actor=operator,
-                                        name=f"Bench {prefix}")
+        team = None
         for index in range(count):
+            if index % TEAM_SIZE == 0:
+                team = await people.create_team(uow=SqlUnitOfWork(engine), actor=operator,
+                                                name=f"Bench {prefix} {index // TEAM_SIZE}")
+            assert team is not None
             user = await people.add_user(uow=SqlUnitOfWork(engine), actor=operator,
                                          email=f"{prefix}{index}@example.com", role=Role.MANAGER,
                                          first_name="Bench", last_name=str(index))
@@ -412,6 +510,11 @@ async def main(args: argparse.Namespace) -> None:
                 _line(run, level)
             connector.calls.clear()
         summarise(results, levels)
+        if args.profile:
+            for label, turn in (("card", ticket_turns.card), ("invoke", ticket_turns.invoke)):
+                print(f"\nprofile of the {label} turn, {args.profile_level} conversations "
+                      "(py-spy --gil, idle samples left out):")
+                print(await profiled(servers["ours"].pid, args.profile_level, args.turns, turn))
     if args.org:
         users, org_teams = (int(part) for part in args.org.split(","))
         await organisation_size(args, users=users, teams=org_teams)
@@ -485,6 +588,9 @@ def parse() -> argparse.Namespace:
                         help="users,teams of the large organisation ('' to skip)")
     parser.add_argument("--org-level", type=int, default=10)
     parser.add_argument("--org-turns", type=int, default=200)
+    parser.add_argument("--profile", action="store_true",
+                        help="sample our server with py-spy through the card and invoke turns")
+    parser.add_argument("--profile-level", type=int, default=10)
     parser.add_argument("--port", type=int, default=3990)
     parser.add_argument("--database-url", help="an existing PostgreSQL database to use")
     parser.add_argument("--serve-echo", type=int, help=argparse.SUPPRESS)
