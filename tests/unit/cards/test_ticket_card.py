@@ -138,7 +138,7 @@ def test_assign_offers_a_filtered_required_picker_of_the_given_people_and_teams(
 
 
 def test_the_assign_picker_asks_teams_to_search_everyone_else_as_the_viewer_types() -> None:
-    card = ticket_card(ticket=view_for(ADMIN, a_ticket()), assignees=[AssigneeChoice("me", "Me")])
+    card = ticket_card(ticket=view_for(ADMIN, a_ticket()), assignees=[AssigneeOption("me", "Me")])
     picker = titled(card, "Assign…")["card"]["body"][0]
     assert picker["choices.data"] == {"type": "Data.Query", "dataset": "ticketflow.assignees"}
     assert picker["choices"] == [{"title": "Me", "value": "me"}]
@@ -155,7 +155,7 @@ def test_the_assign_picker_asks_teams_to_search_everyone_else_as_the_viewer_type
 def test_the_card_check_refuses_a_data_query_teams_would_not_understand(
     query: dict[str, object]
 ) -> None:
-    card = ticket_card(ticket=view_for(ADMIN, a_ticket()), assignees=[AssigneeChoice("me", "Me")])
+    card = ticket_card(ticket=view_for(ADMIN, a_ticket()), assignees=[AssigneeOption("me", "Me")])
     titled(card, "Assign…")["card"]["body"][0]["choices.data"] = query
     with pytest.raises(InvalidCard):
         assert_valid_card(card)
