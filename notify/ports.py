@@ -13,6 +13,7 @@ counts as a transient failure and is retried with backoff.
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable, Collection, Iterable, Sequence
 from contextlib import AbstractAsyncContextManager
 from datetime import datetime
@@ -90,6 +91,11 @@ class DeliveryQueue(Protocol):
         self, *, owner: str, settlements: Sequence[Settlement], now: datetime
     ) -> list[OutboxEntry]:
         """Record how attempts ended; returns the entries whose target this disabled."""
+        ...
+
+    def wakeups(self) -> AbstractAsyncContextManager[asyncio.Event]:
+        """While entered: an event set when rows were committed for workers to claim
+        (by any writer this process or, where the database can say so, another one has)."""
         ...
 
 

@@ -96,10 +96,20 @@ def build_delivery_worker(
     )
 
 
+SQLITE_CAPTURE_POLL = 0.2
+"""Seconds between looks at captured changes on SQLite, which has no NOTIFY to wake on."""
+
+
 def build_change_capture(
-    runtime: Runtime, *, config: CaptureConfig = CaptureConfig()
+    runtime: Runtime, *, config: CaptureConfig | None = None
 ) -> ChangeCapture:
-    """Turns changes any writer made (the web app too) into deliveries, through the outbox sink."""
+    """Turns changes any writer made (the web app too) into deliveries, through the outbox sink.
+
+    PostgreSQL wakes the loop with NOTIFY and polls as a fallback; SQLite polls often
+    (an empty look is one indexed query)."""
+    if config is None:
+        sqlite = runtime.settings.backend == "sqlite"
+        config = CaptureConfig(poll_interval=SQLITE_CAPTURE_POLL) if sqlite else CaptureConfig()
     sink = runtime.event_sink or outbox_sink_for(runtime.settings)
     feed = SqlChangeFeed(runtime.engine, event_sink=sink)
     return ChangeCapture(feed=feed, config=config)

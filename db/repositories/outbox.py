@@ -10,7 +10,9 @@ Rows queued behind an earlier one of their lane wait (see `outbox_lanes`).
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Collection, Mapping, Sequence
+from contextlib import AbstractAsyncContextManager
 from datetime import datetime
 from typing import Any
 
@@ -24,6 +26,7 @@ from db.repositories.outbox_lanes import (
     lock_lanes,
     promote_next,
 )
+from db.repositories.outbox_wakeup import mark_outbox_written, outbox_wakeups
 from db.repositories.subscriptions import SqlSubscriptionRepository
 from db.tables import notification_outbox as outbox
 from domain.notifications import Target, TargetKind
@@ -68,6 +71,7 @@ async def add_deliveries(
             }
         )
     await connection.execute(outbox.insert(), rows)
+    await mark_outbox_written(connection)
 
 
 class SqlDeliveryLog:
@@ -83,6 +87,10 @@ class SqlDeliveryLog:
 class SqlOutbox:
     def __init__(self, engine: AsyncEngine) -> None:
         self._engine = engine
+
+    def wakeups(self) -> AbstractAsyncContextManager[asyncio.Event]:
+        """Set when rows were committed for workers to claim (see `outbox_wakeup`)."""
+        return outbox_wakeups(self._engine)
 
     async def claim(
         self,
@@ -153,6 +161,8 @@ class SqlOutbox:
                     lease_until=None,
                 )
             )
+            if result.rowcount:
+                await mark_outbox_written(connection)
         return int(result.rowcount)
 
     async def settle(

@@ -30,6 +30,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.ext.asyncio import AsyncConnection
 
+from db.repositories.outbox_wakeup import mark_outbox_written
 from db.tables import notification_outbox as outbox
 from notify.deliveries import FINISHED, DeliveryStatus
 
@@ -90,11 +91,13 @@ async def promote_next(
         )
         .group_by(waiting.c.ticket_id, waiting.c.target_kind, waiting.c.target_key)
     )
-    await connection.execute(
+    promoted = await connection.execute(
         update(outbox)
         .where(outbox.c.id.in_(heads))
         .values(status=DeliveryStatus.PENDING.value, next_attempt_at=now)
     )
+    if promoted.rowcount:
+        await mark_outbox_written(connection)
 
 
 def _same_lane(one: FromClause, other: FromClause) -> ColumnElement[bool]:

@@ -64,6 +64,11 @@ def register(subcommands: Any) -> None:
         default=defaults.poll_interval,
         help=f"seconds between looks when idle (default {defaults.poll_interval})",
     )
+    parser.add_argument(
+        "--poll-only",
+        action="store_true",
+        help="do not wake on committed changes, only poll (to measure what waking saves)",
+    )
     parser.add_argument("--once", action="store_true", help="deliver one batch and exit")
     parser.set_defaults(command=run)
 
@@ -82,6 +87,7 @@ async def run(args: argparse.Namespace, settings: Settings) -> int:
         concurrency=args.concurrency,
         lease=float(args.lease),
         poll_interval=args.poll,
+        wake_on_commit=not args.poll_only,
     )
 
     async def work(runtime: Runtime) -> int:

@@ -36,6 +36,11 @@ class FakeOutbox:
     entries: dict[int, OutboxEntry] = field(default_factory=dict)
     settled: list[Settlement] = field(default_factory=list)
     released: list[int] = field(default_factory=list)
+    woken: asyncio.Event = field(default_factory=asyncio.Event)
+
+    @asynccontextmanager
+    async def wakeups(self) -> AsyncIterator[asyncio.Event]:
+        yield self.woken
 
     def add(self, entry_id: int, ticket: Ticket, target: Target, *, told: User) -> None:
         """A delivery drawn for `told` (who must still be allowed to see the ticket)."""
@@ -316,3 +321,27 @@ async def test_stopping_gives_back_the_deliveries_still_in_flight(
     assert outbox.released == [1]
     assert outbox.entries[1].status is DeliveryStatus.PENDING
     assert outbox.settled == [] and deliverer.sent == []
+
+
+async def test_an_idle_worker_claims_as_soon_as_the_outbox_wakes_it_not_at_its_next_poll(
+    db: FakeDatabase, org: Organisation, outbox: FakeOutbox
+) -> None:
+    deliverer = ScriptedDeliverer()
+    worker = worker_for(outbox, db, deliverer, config=WorkerConfig(poll_interval=3600))
+    stop = asyncio.Event()
+    running = asyncio.create_task(worker.run_forever(stop))
+    try:
+        async with asyncio.timeout(10):
+            for n in (1, 2):
+                while outbox.woken.is_set():  # the worker took the last wake-up and looked
+                    await asyncio.sleep(0.01)
+                ticket = db.seed_ticket(created_by=org.customer)
+                outbox.add(n, ticket, Target.webhook(HOOK), told=org.admin)
+                outbox.woken.set()
+                while len(deliverer.sent) < n:
+                    await asyncio.sleep(0.01)
+    finally:
+        stop.set()
+        await running
+
+    assert [s.status for s in outbox.settled] == [DeliveryStatus.DELIVERED] * 2
