@@ -60,6 +60,19 @@ class Subscriptions:
 
 
 @dataclass(frozen=True, slots=True)
+class SubscribeDigest:
+    """`subscribe digest 09:00 Europe/Paris`; what is missing or wrong is refused by the domain."""
+
+    at: str | None = None
+    zone: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class UnsubscribeDigest:
+    pass
+
+
+@dataclass(frozen=True, slots=True)
 class Webhook:
     url: str | None  # None turns it off
     types: tuple[str, ...] = ()
@@ -67,7 +80,7 @@ class Webhook:
 
 Command = (
     Invite | SetRole | Deactivate | CreateTeam | AddToTeam | ConfigureCompany
-    | Subscribe | Unsubscribe | Subscriptions | Webhook
+    | Subscribe | Unsubscribe | Subscriptions | Webhook | SubscribeDigest | UnsubscribeDigest
 )
 
 
@@ -83,6 +96,12 @@ ROLE = _pattern(rf"^role\s+{_PERSON}\s+(?P<role>\w+)$")
 DEACTIVATE = _pattern(rf"^deactivate\s+{_PERSON}$")
 TEAM_CREATE = _pattern(r"^team\s+create\s+(?P<name>.+)$")
 TEAM_ADD = _pattern(rf"^team\s+add\s+{_PERSON}\s+(?:to\s+)?(?P<team>.+)$")
+DIGEST = _pattern(
+    r"^(?P<verb>subscribe|unsubscribe)(?:\s+(?:to|from))?(?:\s+(?:the|a|our))?"
+    r"(?:\s+daily)?\s+digest\b(?P<rest>.*)$"
+)
+_DIGEST_FILLER = frozenset({"at", "in", "every", "each", "day", "daily", "time", "zone", "tz", "please"})
+_HALF_DAY = re.compile(r"^[ap]\.?m\.?$", re.IGNORECASE)
 SETTINGS = _pattern(r"^settings(?:\s+(?P<field>name|company|prefix|colou?r)\s+(?P<value>.+))?$")
 
 
@@ -90,6 +109,8 @@ def parse(text: str) -> Command | None:
     """The admin or channel command a message is; mentions of the bot must be stripped."""
     message = " ".join(text.split()).strip()
     lowered = message.lower().rstrip("?!. ")
+    if match := DIGEST.match(message.rstrip("?!. ")):
+        return _digest(match.group("verb").lower(), match.group("rest"))
     if lowered.startswith("subscribe"):
         words = lowered.replace(",", " ").split()
         if words[0] == "subscribe":
@@ -105,6 +126,23 @@ def parse(text: str) -> Command | None:
     if lowered in ("subscriptions", "subscription"):
         return Subscriptions()
     return _admin(message)
+
+
+def _digest(verb: str, rest: str) -> SubscribeDigest | UnsubscribeDigest:
+    """The time and zone of `subscribe digest at 9 am in Europe/Paris`, in whatever order."""
+    if verb == "unsubscribe":
+        return UnsubscribeDigest()
+    words = [w for w in rest.replace(",", " ").split() if w.lower() not in _DIGEST_FILLER]
+    at: str | None = None
+    others: list[str] = []
+    for word in words:
+        if at is not None and _HALF_DAY.match(word) and at[-1].isdigit():
+            at = f"{at} {word}"
+        elif at is None and word[:1].isdigit():
+            at = word
+        else:
+            others.append(word)
+    return SubscribeDigest(at=at, zone=" ".join(others) or None)
 
 
 def _admin(message: str) -> Command | None:

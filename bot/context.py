@@ -8,7 +8,8 @@ from typing import TYPE_CHECKING, Protocol
 
 from botbuilder.core import Storage
 
-from domain.notifications import SubscriptionUnitOfWork, WebhookUrlCheck
+from domain.digests import ChannelUnitOfWork
+from domain.notifications import WebhookUrlCheck
 from domain.people import Role
 from domain.ports import ConversationRefRepository, UnitOfWork, UserLinkRepository
 from domain.tickets import Ticket
@@ -53,7 +54,7 @@ class BotDependencies:
     assistant: Assistant | None = None
     reads: Callable[[], UnitOfWork] | None = None
     """Units of work for queries only; on PostgreSQL they skip BEGIN/ROLLBACK."""
-    subscriptions: Callable[[], SubscriptionUnitOfWork] | None = None
+    subscriptions: Callable[[], ChannelUnitOfWork] | None = None
     webhook_check: WebhookUrlCheck | None = None
     refresh_audience: RefreshAudience | None = None
     threads: TicketThreads | None = None

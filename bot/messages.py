@@ -46,6 +46,7 @@ ADMIN_COMMANDS = (
 )
 CHANNEL_COMMANDS = (
     commands.Subscribe, commands.Unsubscribe, commands.Subscriptions, commands.Webhook,
+    commands.SubscribeDigest, commands.UnsubscribeDigest,
 )
 _TICKETS = re.compile(r"\btickets?\b", re.IGNORECASE)
 _NAMED_TICKET = re.compile(r"[A-Za-z][A-Za-z0-9]{0,9}-\d{4}-\d+|#\d+|\bticket\s+\d+", re.IGNORECASE)

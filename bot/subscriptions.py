@@ -13,6 +13,7 @@ from botbuilder.core import TurnContext
 from bot import commands
 from bot.context import BotDependencies
 from domain.access import Viewer
+from domain.digests import channel_digest, subscribe_digest, unsubscribe_digest
 from domain.errors import InvalidValue
 from domain.notifications import (
     channel_subscriptions,
@@ -23,6 +24,7 @@ from domain.notifications import (
 
 SubscriptionCommand = (
     commands.Subscribe | commands.Unsubscribe | commands.Subscriptions | commands.Webhook
+    | commands.SubscribeDigest | commands.UnsubscribeDigest
 )
 
 
@@ -70,12 +72,37 @@ async def run_subscription(
             await turn_context.send_activity(
                 f"{place} gets no more ticket posts." if count else f"{place} had no subscriptions."
             )
+        case commands.SubscribeDigest(at=at, zone=zone):
+            digest = await subscribe_digest(
+                uow=deps.subscriptions(), actor=viewer, msteams_team_id=msteams_team_id,
+                msteams_team_name=msteams_team_name, channel_id=channel_id,
+                channel_name=channel_name, at=at, zone=zone,
+            )
+            await turn_context.send_activity(
+                f"{where[0].upper() + where[1:]} gets a digest of overdue and due-today tickets "
+                f"you can see every day at {digest.schedule.label()} (nothing on a day with "
+                "nothing due). `unsubscribe digest` stops it."
+            )
+        case commands.UnsubscribeDigest():
+            removed = await unsubscribe_digest(
+                uow=deps.subscriptions(), actor=viewer, msteams_team_id=msteams_team_id,
+                channel_id=channel_id,
+            )
+            place = where[0].upper() + where[1:]
+            await turn_context.send_activity(
+                f"{place} gets no more daily digests." if removed
+                else f"{place} had no daily digest."
+            )
         case commands.Subscriptions():
             rows = await channel_subscriptions(
                 uow=deps.subscriptions(), actor=viewer, msteams_team_id=msteams_team_id,
                 channel_id=channel_id,
             )
-            if not rows:
+            digest = await channel_digest(
+                uow=deps.subscriptions(), actor=viewer, msteams_team_id=msteams_team_id,
+                channel_id=channel_id,
+            )
+            if not rows and digest is None:
                 await turn_context.send_activity(
                     f"Nobody has subscribed {where}. A manager can say `subscribe` here."
                 )
@@ -86,6 +113,11 @@ async def run_subscription(
                 f"(tickets {row.user_id[:8]}… may see)"
                 for row in rows
             ]
+            if digest is not None:
+                lines.append(
+                    f"- daily digest at {digest.schedule.label()} "
+                    f"(tickets {digest.owner_id[:8]}… may see)"
+                )
             await turn_context.send_activity(f"Subscriptions of {where}:\n\n" + "\n".join(lines))
 
 

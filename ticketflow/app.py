@@ -18,6 +18,7 @@ from bot.transport.adapter import CredentialsFactory
 from bot.transport.observer import Observers
 from domain.clock import utcnow
 from notify.capture import ChangeCapture
+from notify.digests import DailyDigests
 from notify.reminders import DueReminders
 from notify.worker import DeliveryWorker
 from ticketflow.api.routes import add_api_routes
@@ -26,6 +27,7 @@ from ticketflow.logs import TurnLog
 from ticketflow.metrics import Metrics, add_metrics_route, build_metrics, counting_sink
 from ticketflow.notifications import (
     build_change_capture,
+    build_daily_digests,
     build_delivery_worker,
     build_due_reminders,
 )
@@ -63,13 +65,12 @@ async def create_app(
         app, runtime, directory=directory, credentials_factory=credentials_factory,
         observer=Observers(metrics, TurnLog()), retriever=knowledge.retriever,
     )
-    worker = build_delivery_worker(
-        runtime,
-        messenger=BotMessenger(msteams.adapter, app_id=settings.app_id),
-        cards=NotificationCardSet(clock=utcnow),
-    )
+    messenger = BotMessenger(msteams.adapter, app_id=settings.app_id)
+    cards = NotificationCardSet(clock=utcnow)
+    worker = build_delivery_worker(runtime, messenger=messenger, cards=cards)
+    digests = build_daily_digests(runtime, messenger=messenger, cards=cards)
     app.cleanup_ctx.append(
-        _delivering(worker, build_change_capture(runtime), build_due_reminders(runtime))
+        _delivering(worker, build_change_capture(runtime), build_due_reminders(runtime), digests)
     )
     app.on_cleanup.append(_close_runtime)
     return app
@@ -96,19 +97,21 @@ async def _index_unindexed(knowledge: Knowledge) -> None:
 
 
 def _delivering(
-    worker: DeliveryWorker, capture: ChangeCapture, reminders: DueReminders
+    worker: DeliveryWorker, capture: ChangeCapture, reminders: DueReminders,
+    digests: DailyDigests,
 ) -> Callable[[web.Application], AsyncIterator[None]]:
-    """Runs change capture, due-date reminders and the delivery worker beside the
-    endpoint; on shutdown the worker finishes in-flight sends."""
+    """Runs change capture, due-date reminders, channel digests and the delivery worker
+    beside the endpoint; on shutdown the worker finishes in-flight sends."""
 
     async def lifecycle(_: web.Application) -> AsyncIterator[None]:
         stop = asyncio.Event()
         capturing = asyncio.create_task(capture.run_forever(stop), name="ticketflow-capture")
         reminding = asyncio.create_task(reminders.run_forever(stop), name="ticketflow-reminders")
+        digesting = asyncio.create_task(digests.run_forever(stop), name="ticketflow-digests")
         task = asyncio.create_task(worker.run_forever(stop), name="ticketflow-delivery")
         yield
         stop.set()
-        await asyncio.gather(task, capturing, reminding)
+        await asyncio.gather(task, capturing, reminding, digesting)
 
     return lifecycle
 

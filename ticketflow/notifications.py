@@ -13,6 +13,7 @@ import uuid
 
 from db.repositories.captured_changes import SqlChangeFeed
 from db.repositories.conversation_refs import SqlConversationRefs
+from db.repositories.digests import SqlDigestStore
 from db.repositories.due_reminders import SqlDueReminders
 from db.repositories.email_settings import SqlEmailSettings
 from db.repositories.notification_facts import notice_facts_reader
@@ -21,6 +22,7 @@ from db.repositories.subscriptions import SubscriptionsUnitOfWork
 from db.repositories.ticket_cards import SqlTicketCards
 from domain.notifications import TargetKind, WebhookUrlCheck
 from notify.capture import CaptureConfig, ChangeCapture
+from notify.digests import DailyDigests, DigestCards
 from notify.deliverers import ChannelDeliverer, Deliverer, PersonalDeliverer, WebhookDeliverer
 from notify.email import EmailDeliverer
 from notify.notices import NoticeLinks
@@ -119,3 +121,18 @@ def build_due_reminders(runtime: Runtime) -> DueReminders:
     """Sends due-date reminders through the outbox, once each, whichever process sees them."""
     sink = runtime.event_sink or outbox_sink_for(runtime.settings)
     return DueReminders(source=SqlDueReminders(runtime.engine, event_sink=sink))
+
+
+def build_daily_digests(
+    runtime: Runtime, *, messenger: TeamsMessenger, cards: DigestCards
+) -> DailyDigests:
+    """Posts each opted-in channel's digest once a day, whichever process gets there first."""
+    settings, engine = runtime.settings, runtime.engine
+    return DailyDigests(
+        store=SqlDigestStore(engine),
+        facts=notice_facts_reader(engine),
+        messenger=messenger,
+        refs=SqlConversationRefs(engine),
+        cards=cards,
+        links=NoticeLinks(web_url=settings.web_url, bot_app_id=settings.app_id),
+    )

@@ -25,9 +25,11 @@ from bot.cards.elements import (
     text_block,
     wire_size,
 )
+from bot.cards.digest import digest_card
 from bot.cards.labels import label, trimmed
 from bot.cards.ticket import ticket_card
 from bot.cards.views import CompanyView, Notice, TicketView, Tone
+from domain.digests import DigestNotice
 from domain.notifications import TicketNotice
 from domain.tickets import FieldChange
 
@@ -153,6 +155,9 @@ class NotificationCardSet:
 
     def webhook_card(self, notice: TicketNotice) -> JsonObject:
         return webhook_card(notice)
+
+    def digest_card(self, notice: DigestNotice) -> JsonObject:
+        return digest_card(notice)
 
     def channel_card(self, notice: TicketNotice) -> JsonObject:
         return ticket_card(

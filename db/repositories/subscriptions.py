@@ -17,6 +17,7 @@ from sqlalchemy import and_, or_, select, tuple_, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncConnection
 
+from db.repositories.digests import SqlDigestRepository
 from db.repositories.posted_cards import posted_cards
 from db.records import to_value
 from db.tables import (
@@ -28,6 +29,7 @@ from db.tables import (
 )
 from db.uow import SqlUnitOfWork
 from domain.card_updates import PostedCard
+from domain.digests import DigestRepository
 from domain.access import Viewer
 from domain.chat import ConversationKind
 from domain.notifications import Reach, Subscription, SubscriptionRepository
@@ -87,13 +89,16 @@ class SqlSubscriptionRepository:
 
 
 class SubscriptionsUnitOfWork(SqlUnitOfWork):
-    """The unit of work the subscription use cases need: the usual one plus `subscriptions`."""
+    """The unit of work the subscription use cases need: the usual one plus `subscriptions`
+    and the channel `digests`."""
 
     subscriptions: SubscriptionRepository
+    digests: DigestRepository
 
     async def __aenter__(self) -> Self:
         await super().__aenter__()
         self.subscriptions = SqlSubscriptionRepository(self.connection)
+        self.digests = SqlDigestRepository(self.connection)
         return self
 
 

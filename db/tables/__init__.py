@@ -7,6 +7,7 @@ from db.metadata import metadata
 from db.tables.auth import sessions, users
 from db.tables.bot import bot_activity_receipts, bot_conversation_refs, bot_state, bot_user_links
 from db.tables.capture import bot_ticket_changes
+from db.tables.digests import bot_channel_digests, bot_digest_runs
 from db.tables.configuration import company_settings, email_templates, smtp_settings
 from db.tables.help import ai_chat_messages, help_documents, user_guide_categories, user_guides
 from db.tables.integrations import api_keys, teams_integration_settings
@@ -27,7 +28,9 @@ __all__ = [
     "ai_chat_messages",
     "api_keys",
     "bot_activity_receipts",
+    "bot_channel_digests",
     "bot_conversation_refs",
+    "bot_digest_runs",
     "bot_due_reminders",
     "bot_state",
     "bot_ticket_changes",

@@ -25,6 +25,8 @@ SERVICE_TABLES = {
     "bot_ticket_cards",
     "bot_ticket_changes",
     "bot_due_reminders",
+    "bot_channel_digests",
+    "bot_digest_runs",
     "help_document_chunks",
     "help_indexed_sources",
     "help_answer_feedback",

@@ -24,6 +24,7 @@ from ticketflow.cli import with_runtime
 from ticketflow.logs import configure_logging
 from ticketflow.notifications import (
     build_change_capture,
+    build_daily_digests,
     build_delivery_worker,
     build_due_reminders,
 )
@@ -92,10 +93,10 @@ async def run(args: argparse.Namespace, settings: Settings) -> int:
 
     async def work(runtime: Runtime) -> int:
         adapter = create_adapter(transport_settings(runtime))
-        worker = build_delivery_worker(
-            runtime, messenger=BotMessenger(adapter, app_id=settings.app_id),
-            cards=NotificationCardSet(clock=utcnow), config=config,
-        )
+        messenger = BotMessenger(adapter, app_id=settings.app_id)
+        cards = NotificationCardSet(clock=utcnow)
+        worker = build_delivery_worker(runtime, messenger=messenger, cards=cards, config=config)
+        digests = build_daily_digests(runtime, messenger=messenger, cards=cards)
         capture = build_change_capture(runtime)
         reminders = build_due_reminders(runtime)
         purge = ReceiptPurge(SqlActivityReceipts(runtime.engine))
@@ -105,6 +106,7 @@ async def run(args: argparse.Namespace, settings: Settings) -> int:
                 changes = await capture.run_once()
                 print(f"ticketflow: turned {changes} captured changes into deliveries")
                 print(f"ticketflow: sent {await reminders.run_once()} due-date reminders")
+                print(f"ticketflow: posted {await digests.run_once()} channel digests")
                 print(f"ticketflow: handled {await worker.run_once()} deliveries")
             finally:
                 await worker.close()
@@ -122,7 +124,8 @@ async def run(args: argparse.Namespace, settings: Settings) -> int:
         purging = asyncio.create_task(purge.run(stop), name="ticketflow-receipt-purge")
         try:
             await asyncio.gather(
-                capture.run_forever(stop), reminders.run_forever(stop), worker.run_forever(stop)
+                capture.run_forever(stop), reminders.run_forever(stop),
+                digests.run_forever(stop), worker.run_forever(stop),
             )
         finally:
             stop.set()
