@@ -28,6 +28,7 @@ from domain.errors import (
     StaleTicket,
     TicketNotFound,
 )
+from domain.services.resolution import ResolutionSettled, confirm_fixed, report_still_broken
 from domain.services.tickets import parse_assignee
 
 Card = dict[str, Any]
@@ -140,12 +141,47 @@ async def page(deps: BotDependencies, viewer: Viewer, data: Mapping[str, Any]) -
     return await presenter.list_card(deps, viewer, ListQuery.from_data(data.get("query")), start)
 
 
+async def fixed(deps: BotDependencies, viewer: Viewer, data: Mapping[str, Any]) -> Card:
+    """"It's fixed" on the requester's card: closes the resolved ticket."""
+    ref = _ticket(data)
+    try:
+        closed = await confirm_fixed(uow=deps.uow(), actor=viewer, ticket=ref)
+    except ResolutionSettled as settled:
+        return await presenter.ticket_card(deps, viewer, ref, notice=f"{settled}.")
+    return await presenter.ticket_card(
+        deps, viewer, ref, notice=f"Thanks for confirming: {closed.ticket_number} is closed."
+    )
+
+
+async def still_broken(deps: BotDependencies, viewer: Viewer, data: Mapping[str, Any]) -> Card:
+    """"Still broken" on the requester's card: reopens the ticket with their comment."""
+    ref = _ticket(data)
+    typed = data.get("comment")
+    try:
+        reopened, _ = await report_still_broken(
+            uow=deps.uow(), actor=viewer, ticket=ref, comment=typed
+        )
+    except ResolutionSettled as settled:
+        return await presenter.ticket_card(deps, viewer, ref, notice=f"{settled}.")
+    except InvalidValue as invalid:
+        return await presenter.resolution_card(
+            deps, viewer, ref, said="Tell us what is still wrong, then reopen.",
+            error=invalid.message, comment=typed if isinstance(typed, str) else None,
+        )
+    return await presenter.ticket_card(
+        deps, viewer, ref,
+        notice=f"Reopened {reopened.ticket_number} with your comment; the team will pick it up.",
+    )
+
+
 _HANDLERS: dict[str, Handler] = {
     Verb.TICKET_REFRESH: refresh,
     Verb.TICKET_STATUS: change_status,
     Verb.TICKET_ASSIGN: assign,
     Verb.TICKET_COMMENT: comment,
     Verb.TICKET_EDIT: edit,
+    Verb.TICKET_FIXED: fixed,
+    Verb.TICKET_STILL_BROKEN: still_broken,
     Verb.TICKET_CREATE: create,
     Verb.TICKETS_PAGE: page,
     HELP_FEEDBACK: help_assistant.rate_answer,

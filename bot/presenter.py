@@ -10,6 +10,7 @@ from bot.actions import table as command_table
 from bot.cards import forms
 from bot.cards.help import help_card as draw_help
 from bot.cards.notice import notice_card as draw_notice
+from bot.cards.resolution import resolution_card as draw_resolution
 from bot.cards.ticket import ticket_card as draw_ticket
 from bot.cards.ticket_list import ticket_list_card
 from bot.cards.verbs import ALL_FIELDS, REQUESTER_FIELDS, TicketField
@@ -83,6 +84,23 @@ async def ticket_card(
         error=error,
         refresh_user_ids=await audience.for_ticket(overview.ticket) if audience else (),
         company=CompanyView.of(overview.company),
+    )
+
+
+async def resolution_card(
+    deps: BotDependencies,
+    viewer: Viewer,
+    ref: TicketRef,
+    *,
+    said: str,
+    error: str | None = None,
+    comment: str | None = None,
+) -> Card:
+    """The requester's "It's fixed" / "Still broken" card, drawn again (e.g. with an error)."""
+    overview = await ticket_overview(uow=deps.read_uow(), actor=viewer, ticket=ref)
+    return draw_resolution(
+        ticket=_view(overview, deps), said=said, company=CompanyView.of(overview.company),
+        error=error, comment=comment,
     )
 
 

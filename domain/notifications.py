@@ -232,6 +232,9 @@ class TicketNotice:
     viewer_id: str | None = None
     refresh_user_ids: tuple[str, ...] = ()
     """Teams user ids whose clients redraw a bot card for themselves (at most 60)."""
+    asks_requester: bool = False
+    """A personal notice telling the requester their ticket was resolved, while it still is:
+    the card asks "It's fixed" / "Still broken"."""
 
 
 class SubscriptionRepository(Protocol):

@@ -22,7 +22,7 @@ from domain.disclosure import changes_seen_by, reads_internal_notes, ticket_seen
 from domain.events import UNKNOWN_ACTOR, EventType
 from domain.notifications import Reason, TargetKind, TicketNotice
 from domain.people import User
-from domain.tickets import AssigneeType, FieldChange, Ticket
+from domain.tickets import AssigneeType, FieldChange, Ticket, TicketStatus
 from notify.deliveries import OutboxEntry
 from notify.ports import NoticeFactsReader
 
@@ -163,6 +163,24 @@ def notice_for(
         comment_excerpt=payload.get("comment_excerpt"),
         actions=available_actions(viewer, ticket) if viewer else frozenset(),
         viewer_id=viewer_id if isinstance(viewer_id, str) else None,
+        asks_requester=_asks_requester(entry, ticket),
+    )
+
+
+def _asks_requester(entry: OutboxEntry, ticket: Ticket) -> bool:
+    """A chat message to the requester saying their ticket was resolved, and it still is."""
+    payload = entry.payload
+    resolved = any(
+        field == "status" and new == TicketStatus.RESOLVED.value
+        for field, _, new in payload.get("changes") or []
+    )
+    return (
+        entry.target.kind is TargetKind.PERSONAL
+        and EventType(entry.event_type) is EventType.STATUS_CHANGED
+        and payload.get("reason") == Reason.REQUESTER.value
+        and payload.get("on_behalf_of") == ticket.created_by
+        and resolved
+        and ticket.status is TicketStatus.RESOLVED
     )
 
 

@@ -27,6 +27,7 @@ from bot.cards.elements import (
 )
 from bot.cards.digest import digest_card
 from bot.cards.labels import label, trimmed
+from bot.cards.resolution import resolution_card
 from bot.cards.ticket import ticket_card
 from bot.cards.views import CompanyView, Notice, TicketView, Tone
 from domain.digests import DigestNotice
@@ -168,6 +169,10 @@ class NotificationCardSet:
 
     def personal_card(self, notice: TicketNotice) -> JsonObject:
         said = notice.headline
+        if notice.asks_requester:
+            return resolution_card(
+                ticket=self._view(notice), said=said, company=CompanyView(name=notice.company_name)
+            )
         if notice.comment_excerpt:  # a comment notification carries the comment
             said = f"{said}: {trimmed(notice.comment_excerpt, PERSONAL_COMMENT_MAX)}"
         return ticket_card(

@@ -22,6 +22,10 @@ Inputs are merged into `data` by the Teams client under their input `id`.
 - `ticket.status` — input or data `status`: `open`, `in_progress`, `on_hold`,
   `resolved` or `closed`.
 - `ticket.comment` — input `comment` (at most 10,000 characters).
+- `ticket.fixed` — on the card a requester gets when their ticket is resolved: closes it.
+  Only the requester may press it, and only while the ticket is resolved.
+- `ticket.still_broken` — on the same card: input `comment` (required, at most 10,000
+  characters); reopens the ticket with that comment. Same conditions.
 - `ticket.refresh` — answers with the fresh ticket card; used by the card's
   `refresh` block and by "Cancel" on the edit form.
 - `tickets.page` — data `query` (an opaque object the bot gave the list card,
@@ -51,6 +55,8 @@ class Verb(StrEnum):
     TICKET_STATUS = "ticket.status"
     TICKET_COMMENT = "ticket.comment"
     TICKET_REFRESH = "ticket.refresh"
+    TICKET_FIXED = "ticket.fixed"
+    TICKET_STILL_BROKEN = "ticket.still_broken"
     TICKETS_PAGE = "tickets.page"
     HELP_ESCALATE = "help.escalate"
     HELP_FEEDBACK = "help.feedback"
@@ -75,6 +81,8 @@ TICKET_VERBS = frozenset(
         Verb.TICKET_STATUS,
         Verb.TICKET_COMMENT,
         Verb.TICKET_REFRESH,
+        Verb.TICKET_FIXED,
+        Verb.TICKET_STILL_BROKEN,
     }
 )
 """Verbs about one ticket: their data always carries `ticket_id` and `version`."""

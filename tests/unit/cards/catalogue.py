@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime, time, timedelta
 from typing import Any
 
 from bot.cards import (
@@ -19,7 +20,10 @@ from bot.cards import (
     welcome_card,
 )
 from bot.cards.answer import AnswerView, SourceView, answer_card
+from bot.cards.digest import digest_card
+from bot.cards.resolution import resolution_card
 from bot.cards.verbs import ALL_FIELDS, REQUESTER_FIELDS
+from domain.digests import DigestLine, DigestNotice, DigestSchedule
 from domain.tickets import TicketStatus
 from tests.unit.cards.builders import EVERYONE, a_ticket, assignee_choices, rows, view_for
 
@@ -144,6 +148,48 @@ def other_cards() -> dict[str, dict[str, Any]]:
     }
 
 
+def resolution_cards() -> dict[str, dict[str, Any]]:
+    resolved = view_for(EVERYONE["customer"], a_ticket(status=TicketStatus.RESOLVED))
+    return {
+        "resolved, asking the requester": resolution_card(
+            ticket=resolved, said="Your ticket was moved to Resolved by Dana Scully", company=ACME
+        ),
+        "resolved, asking again after an empty comment": resolution_card(
+            ticket=view_for(
+                EVERYONE["customer"], a_ticket(status=TicketStatus.RESOLVED), web_url=None
+            ),
+            said="Tell us what is still wrong, then reopen.",
+            error="this cannot be empty",
+            comment="   ",
+        ),
+    }
+
+
+def digest_cards() -> dict[str, dict[str, Any]]:
+    now = datetime(2026, 12, 2, 8, 0)
+    schedule = DigestSchedule(time(9, 0), "Europe/Paris")
+
+    def line(n: int, hours: float, assignee: str | None = "Dana Scully") -> DigestLine:
+        return DigestLine(
+            ticket_number=f"TKT-2026-{n:04d}", title=f"Printer {n} jams *again* <b>",
+            due_date=now + timedelta(hours=hours),
+            url=f"https://tickets.example.com/tickets/{n}", assignee_label=assignee,
+            priority="high",
+        )
+
+    return {
+        "digest": digest_card(DigestNotice(
+            company_name="Acme", day=now.date(), schedule=schedule, now=now,
+            overdue=(line(1, -50), line(2, -1, None)), due_today=(line(3, 5),),
+            channel_name="Service desk",
+        )),
+        "digest, only due today, long": digest_card(DigestNotice(
+            company_name="Acme", day=now.date(), schedule=schedule, now=now, overdue=(),
+            due_today=tuple(line(n, 1 + n / 100) for n in range(40)),
+        )),
+    }
+
+
 def answer_cards() -> dict[str, dict[str, Any]]:
     sources = (SourceView(1, "VPN and Remote Access, page 4", "https://tickets.example.com/help/3"),)
     return {
@@ -157,4 +203,7 @@ def answer_cards() -> dict[str, dict[str, Any]]:
 
 
 def every_card() -> dict[str, dict[str, Any]]:
-    return {**ticket_cards(), **list_cards(), **form_cards(), **other_cards(), **answer_cards()}
+    return {
+        **ticket_cards(), **list_cards(), **form_cards(), **other_cards(), **answer_cards(),
+        **resolution_cards(), **digest_cards(),
+    }

@@ -26,6 +26,8 @@ def test_the_verbs_are_spelled_as_the_contract_says() -> None:
         "ticket.status",
         "ticket.comment",
         "ticket.refresh",
+        "ticket.fixed",
+        "ticket.still_broken",
         "tickets.page",
         "help.escalate",
         "help.feedback",

@@ -1,0 +1,150 @@
+"""Closing the loop: the requester of a resolved ticket answers "It's fixed" or "Still broken".
+
+Over HTTP with the stand-in connector: the resolution (by the bot or by the web app,
+through change capture) brings the requester a personal card; only they may answer,
+once, and a card overtaken by events says so and shows the ticket as it is.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from db.tables import task_comments, task_history, tasks
+from tests.e2e.service import Service, buttons_of, card_of, texts_in
+from tests.e2e.teams_doubles.activities import TeamsUser
+from tests.e2e.test_late_notifications import settled
+from tests.integration.builders import insert_ticket, insert_user
+from tests.integration.notify.capture.webapp import WebApp
+from tests.unit.cards.schema import assert_valid_card
+
+NUMBER = "TKT-2026-0077"
+
+
+async def _cast(service: Service, engine: AsyncEngine) -> tuple[int, TeamsUser, TeamsUser, str]:
+    """Carla filed the ticket, Ada works it; both have a chat with the bot."""
+    carla_id = await insert_user(engine, role="customer", email="carla@example.com")
+    ada_id = await insert_user(engine, role="user", email="ada@example.com")
+    carla = service.person("carla@example.com", "Carla Customer")
+    ada = service.person("ada@example.com", "Ada Lovelace")
+    for person in (carla, ada):
+        await service.say("help", user=person)
+    ticket = await insert_ticket(engine, created_by=carla_id, assignee_id=ada_id, number=NUMBER)
+    return ticket, carla, ada, ada_id
+
+
+async def _question(service: Service, person: TeamsUser, *, seconds: float = 20.0) -> dict[str, Any]:
+    """The card asking `person` whether it is fixed, once the worker has sent it."""
+    conversation = service.teams.personal_conversation_id(person)
+    for _ in range(int(seconds / 0.05)):
+        for call in service.connector.successful("send"):
+            card = card_of(call.body)
+            if call.conversation_id == conversation and card and "It's fixed" in buttons_of(card):
+                return card
+        await asyncio.sleep(0.05)
+    raise TimeoutError("no resolution card reached the requester")
+
+
+async def _status(engine: AsyncEngine, ticket: int) -> str:
+    async with engine.connect() as connection:
+        return str(await connection.scalar(select(tasks.c.status).where(tasks.c.id == ticket)))
+
+
+def _answer(card: dict[str, Any], title: str) -> dict[str, Any]:
+    """The data an `Action.Execute` titled `title` sends, wherever it sits on the card."""
+    found: list[dict[str, Any]] = []
+
+    def walk(node: object) -> None:
+        if isinstance(node, dict):
+            if node.get("type") == "Action.Execute" and node.get("title") == title:
+                found.append(node)
+            for value in node.values():
+                walk(value)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value)
+
+    walk(card)
+    [action] = found
+    return {"verb": action["verb"], "data": dict(action.get("data", {}))}
+
+
+async def test_the_requester_confirms_the_fix_once_and_nobody_else_can(
+    service: Service, engine: AsyncEngine
+) -> None:
+    ticket, carla, ada, _ = await _cast(service, engine)
+
+    await service.say(f"resolve {NUMBER}", user=ada)
+    question = await _question(service, carla)
+    assert_valid_card(question)
+    assert "resolved" in texts_in(question).lower() and "Is it fixed for you?" in texts_in(question)
+    assert {"It's fixed", "Still broken"} <= set(buttons_of(question))
+    fixed = _answer(question, "It's fixed")
+
+    refused = await service.press(fixed["verb"], fixed["data"], user=ada)
+    assert "only the person who filed this ticket" in texts_in(refused)
+    assert await _status(engine, ticket) == "resolved"
+
+    click = service.teams.card_action(fixed["verb"], fixed["data"], user=carla)
+    first = await service.send(click)
+    resent = await service.send(click)  # Teams resends an invoke it thinks unanswered
+    assert first.answer.text == resent.answer.text
+    assert f"Thanks for confirming: {NUMBER} is closed." in texts_in(first.card)
+    assert await _status(engine, ticket) == "closed"
+
+    again = await service.press(fixed["verb"], fixed["data"], user=carla)  # a double tap
+    assert f"{NUMBER} is already closed: nothing changed." in texts_in(again)
+    assert "It's fixed" not in buttons_of(again)
+    async with engine.connect() as connection:
+        closings = list(
+            await connection.execute(
+                select(task_history.c.old_value, task_history.c.new_value).where(
+                    task_history.c.task_id == ticket, task_history.c.field == "status"
+                ).order_by(task_history.c.id)
+            )
+        )
+    assert closings == [("open", "resolved"), ("resolved", "closed")]
+    await settled(engine)
+
+
+async def test_a_web_app_resolution_asks_the_requester_and_still_broken_reopens_with_a_comment(
+    service: Service, engine: AsyncEngine
+) -> None:
+    ticket, carla, _, ada_id = await _cast(service, engine)
+
+    await WebApp(engine).update(ticket, by=ada_id, status="resolved")  # plain SQL, via capture
+    question = await _question(service, carla)
+    assert f"Your ticket was moved to Resolved by User {ada_id[:4]}" in texts_in(question)
+    broken = _answer(question, "Reopen with this comment")
+
+    empty = await service.press(broken["verb"], {**broken["data"], "comment": "  "}, user=carla)
+    assert "cannot be empty" in texts_in(empty)
+    assert "Reopen with this comment" in str(empty)  # asked again, on the same card
+    assert await _status(engine, ticket) == "resolved"
+
+    reopened = await service.press(
+        broken["verb"], {**broken["data"], "comment": "Still drops every hour on hotel wifi"},
+        user=carla,
+    )
+    assert f"Reopened {NUMBER} with your comment" in texts_in(reopened)
+    assert await _status(engine, ticket) == "open"
+    async with engine.connect() as connection:
+        comments = list(
+            await connection.execute(
+                select(task_comments.c.content).where(task_comments.c.task_id == ticket)
+            )
+        )
+    assert comments == [("Still drops every hour on hotel wifi",)]
+
+    late = await service.press(
+        broken["verb"], {**broken["data"], "comment": "and again"}, user=carla
+    )
+    assert f"{NUMBER} was already reopened: nothing changed." in texts_in(late)
+    fixed = _answer(question, "It's fixed")
+    stale = await service.press(fixed["verb"], fixed["data"], user=carla)
+    assert f"{NUMBER} was already reopened: nothing changed." in texts_in(stale)
+    assert await _status(engine, ticket) == "open"
+    await settled(engine)
