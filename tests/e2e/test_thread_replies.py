@@ -137,3 +137,28 @@ async def test_a_button_pressed_on_the_channel_card_by_an_older_client_is_a_card
     assert turn.answer.status == 200
     assert ACKNOWLEDGED not in turn.texts and EMPTY not in turn.texts
     assert await _comments(engine) == ["Reseated the RAM"]
+
+
+async def test_editing_or_deleting_a_reply_in_teams_leaves_its_comment_as_it_was_added(
+    service: Service, engine: AsyncEngine
+) -> None:
+    _, thread, ada = await _a_posted_card(service, engine)
+    reply = service.teams.channel_message("Replaced the toner, works now", user=ada)
+    reply["conversation"]["id"] = thread
+    assert (await service.send(reply)).answer.status == 200
+    before = len(_thread_texts(service, thread))
+
+    for kind, event in (("messageUpdate", "editMessage"), ("messageDelete", "softDeleteMessage")):
+        changed = {
+            **reply,
+            "id": f"{reply['id']}-{event}",  # not taken for a resend of the reply itself
+            "type": kind,
+            "text": f"<at>{service.teams.bot.name}</at> Actually it is still broken",
+            "channelData": {**reply["channelData"], "eventType": event},
+        }
+        turn = await service.send(changed)
+        assert turn.answer.status == 200, turn.answer.text
+        assert turn.texts == []
+
+    assert await _comments(engine) == ["Replaced the toner, works now"]
+    assert len(_thread_texts(service, thread)) == before

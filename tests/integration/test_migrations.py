@@ -251,6 +251,23 @@ async def test_downgrading_an_adopted_database_keeps_the_web_app_tables_and_data
     assert "ticket_prefix" not in await _columns(url, "company_settings")
 
 
+async def test_downgrading_to_the_first_revision_removes_every_service_table_and_trigger(
+    scratch_database: ScratchDatabase,
+) -> None:
+    url = await scratch_database(prefix=PREFIX)
+    await upgrade(url)
+
+    await downgrade(url, "0001_ticketflow")
+
+    assert await _tables(url) == WEBAPP_TABLES | {"alembic_version", schema_adoptions.name}
+    triggers = (
+        "SELECT name FROM sqlite_master WHERE type = 'trigger'"
+        if url.startswith("sqlite")
+        else "SELECT tgname FROM pg_trigger WHERE NOT tgisinternal"
+    )
+    assert await _rows(url, triggers) == []
+
+
 async def test_a_downgrade_keeps_an_added_column_the_web_app_has_written_to(
     scratch_database: ScratchDatabase, load_sql_fixture: SqlFixtureLoader
 ) -> None:
