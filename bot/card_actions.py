@@ -147,9 +147,12 @@ async def fixed(deps: BotDependencies, viewer: Viewer, data: Mapping[str, Any]) 
     try:
         closed = await confirm_fixed(uow=deps.uow(), actor=viewer, ticket=ref)
     except ResolutionSettled as settled:
-        return await presenter.ticket_card(deps, viewer, ref, notice=f"{settled}.")
+        return await presenter.ticket_card(
+            deps, viewer, ref, notice=Notice(f"{settled}.", Tone.ATTENTION)
+        )
     return await presenter.ticket_card(
-        deps, viewer, ref, notice=f"Thanks for confirming: {closed.ticket_number} is closed."
+        deps, viewer, ref,
+        notice=Notice(f"Thanks for confirming: {closed.ticket_number} is closed.", Tone.GOOD),
     )
 
 
@@ -162,7 +165,9 @@ async def still_broken(deps: BotDependencies, viewer: Viewer, data: Mapping[str,
             uow=deps.uow(), actor=viewer, ticket=ref, comment=typed
         )
     except ResolutionSettled as settled:
-        return await presenter.ticket_card(deps, viewer, ref, notice=f"{settled}.")
+        return await presenter.ticket_card(
+            deps, viewer, ref, notice=Notice(f"{settled}.", Tone.ATTENTION)
+        )
     except InvalidValue as invalid:
         return await presenter.resolution_card(
             deps, viewer, ref, said="Tell us what is still wrong, then reopen.",
@@ -170,7 +175,10 @@ async def still_broken(deps: BotDependencies, viewer: Viewer, data: Mapping[str,
         )
     return await presenter.ticket_card(
         deps, viewer, ref,
-        notice=f"Reopened {reopened.ticket_number} with your comment; the team will pick it up.",
+        notice=Notice(
+            f"Reopened {reopened.ticket_number} with your comment; the team will pick it up.",
+            Tone.GOOD,
+        ),
     )
 
 

@@ -52,14 +52,14 @@ def a_process(
 async def _channel(engine: AsyncEngine) -> None:
     await SqlConversationRefs(engine).upsert(
         ConversationRef(CHANNEL, ConversationKind.CHANNEL, "https://smba.test", {},
-                        team_id=TEAM, channel_id=CHANNEL)
+                        msteams_team_id=TEAM, channel_id=CHANNEL)
     )
 
 
 async def _subscribe(engine: AsyncEngine, user: str, at: str, zone: str) -> None:
     await subscribe_digest(
-        uow=SubscriptionsUnitOfWork(engine), actor=as_actor(user), team_id=TEAM,
-        team_name="Acme", channel_id=CHANNEL, channel_name="Service desk", at=at, zone=zone,
+        uow=SubscriptionsUnitOfWork(engine), actor=as_actor(user), msteams_team_id=TEAM,
+        msteams_team_name="Acme", channel_id=CHANNEL, channel_name="Service desk", at=at, zone=zone,
     )
 
 
@@ -272,15 +272,15 @@ async def test_only_managers_and_admins_subscribe_a_channel_and_unsubscribing_st
     await _subscribe(engine, admin, "17:30", "America/New_York")
     await _subscribe(engine, admin, "08:15", "Asia/Kolkata")  # a second one replaces it
     digest = await channel_digest(
-        uow=SubscriptionsUnitOfWork(engine), actor=as_actor(admin), team_id=TEAM,
+        uow=SubscriptionsUnitOfWork(engine), actor=as_actor(admin), msteams_team_id=TEAM,
         channel_id=CHANNEL,
     )
     assert digest is not None and digest.schedule.label() == "08:15 Asia/Kolkata"
     assert await unsubscribe_digest(
-        uow=SubscriptionsUnitOfWork(engine), actor=as_actor(admin), team_id=TEAM,
+        uow=SubscriptionsUnitOfWork(engine), actor=as_actor(admin), msteams_team_id=TEAM,
         channel_id=CHANNEL,
     )
     assert not await unsubscribe_digest(
-        uow=SubscriptionsUnitOfWork(engine), actor=as_actor(admin), team_id=TEAM,
+        uow=SubscriptionsUnitOfWork(engine), actor=as_actor(admin), msteams_team_id=TEAM,
         channel_id=CHANNEL,
     )
