@@ -12,7 +12,7 @@ from domain.access import Viewer
 from domain.events import EventType
 from domain.notifications import Reason, Target
 from domain.people import Role, User
-from domain.tickets import AssigneeType, Category, FieldChange, Ticket
+from domain.tickets import AssigneeType, Category, FieldChange, Ticket, TicketStatus
 from notify.notices import Names, NoticeLinks, headline, may_be_told, notice_for
 
 ASSIGNED_TO_DANA = (FieldChange("assignee", None, "Dana Scully"),)
@@ -138,3 +138,34 @@ def test_what_a_customer_is_told_leaves_the_internal_notes_out() -> None:
     assert notice.ticket.notes is None
     assert [change.field for change in notice.changes] == ["title"]
     assert "refund" not in notice.headline
+
+
+RESOLVED = {"reason": "requester", "changes": [["status", "in_progress", "resolved"]]}
+
+
+def _asks(entry: OutboxEntry, ticket: Ticket) -> bool:
+    return notice_for(entry, ticket, names=Names(users={}, teams={}), viewers=VIEWERS,
+                      links=NoticeLinks(web_url="https://t.example.com"),
+                      company_name="Acme").asks_requester
+
+
+def test_only_the_requesters_chat_message_about_a_resolution_asks_whether_it_is_fixed() -> None:
+    resolved = _ticket(status=TicketStatus.RESOLVED)
+    personal = Target.personal(CUSTOMER.id)
+
+    assert _asks(_entry(personal, EventType.STATUS_CHANGED, CUSTOMER.id, **RESOLVED), resolved)
+    assert not _asks(_entry(Target.email("c@example.com"), EventType.STATUS_CHANGED,
+                            CUSTOMER.id, **RESOLVED), resolved)  # an email has no buttons
+    assert not _asks(_entry(WEBHOOK, EventType.STATUS_CHANGED, STAFF.id,
+                            **{**RESOLVED, "reason": "subscription"}), resolved)
+    assert not _asks(_entry(Target.personal(STAFF.id), EventType.STATUS_CHANGED, STAFF.id,
+                            **{**RESOLVED, "reason": "assignee"}), resolved)
+    on_hold = {**RESOLVED, "changes": [["status", "open", "on_hold"]]}
+    assert not _asks(_entry(personal, EventType.STATUS_CHANGED, CUSTOMER.id, **on_hold), resolved)
+
+
+@pytest.mark.parametrize("now", [TicketStatus.CLOSED, TicketStatus.OPEN, TicketStatus.IN_PROGRESS])
+def test_a_resolution_overtaken_before_delivery_asks_nothing(now: TicketStatus) -> None:
+    entry = _entry(Target.personal(CUSTOMER.id), EventType.STATUS_CHANGED, CUSTOMER.id, **RESOLVED)
+
+    assert not _asks(entry, _ticket(status=now))
