@@ -11,6 +11,7 @@ from typing import Any
 
 from bot import assistant as help_assistant
 from bot import presenter
+from bot.actions import confirmation
 from bot.actions import tickets as actions
 from bot.actions.reply import Reply
 from bot.cards.answer import HELP_FEEDBACK
@@ -135,6 +136,14 @@ async def create(deps: BotDependencies, viewer: Viewer, data: Mapping[str, Any])
         return presenter.create_form(values=values, errors={invalid.field: invalid.message})
 
 
+async def confirm(deps: BotDependencies, viewer: Viewer, data: Mapping[str, Any]) -> Card:
+    return _card(await confirmation.confirm(deps, viewer, data))
+
+
+async def cancel(deps: BotDependencies, viewer: Viewer, data: Mapping[str, Any]) -> Card:
+    return _card(await confirmation.cancel(deps, viewer, data))
+
+
 async def page(deps: BotDependencies, viewer: Viewer, data: Mapping[str, Any]) -> Card:
     offset = data.get("offset")
     start = offset if isinstance(offset, int) and offset >= 0 else 0
@@ -192,6 +201,8 @@ _HANDLERS: dict[str, Handler] = {
     Verb.TICKET_STILL_BROKEN: still_broken,
     Verb.TICKET_CREATE: create,
     Verb.TICKETS_PAGE: page,
+    Verb.REQUEST_CONFIRM: confirm,
+    Verb.REQUEST_CANCEL: cancel,
     HELP_FEEDBACK: help_assistant.rate_answer,
     Verb.HELP_ESCALATE: help_assistant.escalate,
 }

@@ -15,6 +15,7 @@ from domain.ports import ConversationRefRepository, UnitOfWork, UserLinkReposito
 from domain.tickets import Ticket
 
 if TYPE_CHECKING:
+    from bot.actions.interpreter import ModelInterpreter
     from bot.assistant import Assistant
 
 
@@ -59,6 +60,8 @@ class BotDependencies:
     refresh_audience: RefreshAudience | None = None
     threads: TicketThreads | None = None
     """Which ticket a card's channel thread is about: replies there become comments."""
+    interpreter: ModelInterpreter | None = None
+    """With a model configured: reads the messages deterministic understanding cannot place."""
 
     def read_uow(self) -> UnitOfWork:
         return (self.reads or self.uow)()

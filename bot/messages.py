@@ -17,6 +17,7 @@ from botbuilder.schema import ActionTypes, CardAction, HeroCard
 
 from bot import commands, presenter
 from bot.actions import notices
+from bot.actions.confirmation import is_complete_change, propose
 from bot.actions.conversation import conversation_for
 from bot.actions.phrasing import phrase
 from bot.actions.reply import Option, Reply
@@ -77,6 +78,9 @@ class MessageRouter:
                 await self._answer_dialog(turn_context, viewer, dc, understood)
                 return
             await self._interrupt(turn_context, dc)
+        if isinstance(understood, (Unknown, FreeText)) and self._deps.interpreter is not None:
+            if await self._by_model(turn_context, viewer, dc, text, conversation):
+                return
         await self._dispatch(turn_context, viewer, dc, understood, conversation)
 
     async def _understand(
@@ -97,6 +101,26 @@ class MessageRouter:
             )
             understood = understand(text, conversation)
         return readable(understood), conversation
+
+    async def _by_model(
+        self, turn_context: TurnContext, viewer: Viewer, dc: DialogContext, text: str,
+        conversation: Conversation,
+    ) -> bool:
+        """What the model reads in a message we could not place: read-only requests and
+        questions back run at once, a change is proposed on a card. False: it read nothing."""
+        assert self._deps.interpreter is not None
+        conversation = await conversation_for(
+            self._deps, viewer, mentions=conversation.mentions, numbers=True, directory=True,
+            last_ticket=str(conversation.last_ticket) if conversation.last_ticket else None,
+        )
+        found = await self._deps.interpreter.interpret(self._deps, viewer, text, conversation)
+        if found is None:
+            return False
+        if is_complete_change(found):
+            await self._send(turn_context, await propose(self._deps, viewer, found))
+        else:
+            await self._dispatch(turn_context, viewer, dc, found, conversation)
+        return True
 
     async def _mentions(self, turn_context: TurnContext, viewer: Viewer) -> tuple[Person, ...]:
         found: list[Person] = []

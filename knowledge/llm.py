@@ -15,7 +15,7 @@ from enum import StrEnum
 from typing import TYPE_CHECKING, Protocol
 
 if TYPE_CHECKING:
-    from openai.types.chat import ChatCompletionMessageParam
+    from openai.types.chat import ChatCompletionMessageParam, ChatCompletionToolParam
 
 # `openai` is imported where it is used: loading it costs about a second, and a
 # process without a key (quoting the documents) never needs it.
@@ -115,3 +115,109 @@ def _message(message: PromptMessage) -> ChatCompletionMessageParam:
     if message.role is PromptRole.ASSISTANT:
         return {"role": "assistant", "content": message.content}
     return {"role": "user", "content": message.content}
+
+
+@dataclass(frozen=True, slots=True)
+class ToolCall:
+    """One function call the model asked for; `arguments` is the JSON text it wrote."""
+
+    call_id: str
+    name: str
+    arguments: str
+
+
+@dataclass(frozen=True, slots=True)
+class ToolCalls:
+    """The model's turn: the calls it made (none when it chose to answer in words)."""
+
+    calls: tuple[ToolCall, ...]
+    text: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class ToolResult:
+    """What a lookup tool found, sent back to the model as the answer to `call_id`."""
+
+    call_id: str
+    content: str
+
+
+ToolConversation = Sequence[PromptMessage | ToolCalls | ToolResult]
+
+
+class ToolModel(Protocol):
+    async def choose_tools(
+        self, messages: ToolConversation, tools: Sequence[dict[str, object]]
+    ) -> ToolCalls:
+        """The tools the model calls next; raises ModelUnavailable when it gives no usable reply."""
+        ...
+
+    async def aclose(self) -> None:
+        ...
+
+
+class OpenAIToolModel(OpenAIChatModel):
+    """Chat Completions with function tools, over the same OpenAI-compatible endpoint."""
+
+    async def choose_tools(
+        self, messages: ToolConversation, tools: Sequence[dict[str, object]]
+    ) -> ToolCalls:
+        import openai
+        from openai.types.chat import ChatCompletion
+
+        try:
+            response = await self._client.chat.completions.create(
+                model=self.model,
+                messages=[_tool_message(m) for m in messages],
+                tools=[_tool(tool) for tool in tools],
+                temperature=0,
+                max_completion_tokens=self._max_completion_tokens,
+            )
+        except openai.APITimeoutError as error:
+            raise ModelUnavailable("the model did not answer in time") from error
+        except openai.APIStatusError as error:
+            status = error.status_code
+            raise ModelUnavailable(f"the model service answered HTTP {status}") from error
+        except openai.APIConnectionError as error:
+            raise ModelUnavailable("the model service could not be reached") from error
+        except (openai.APIResponseValidationError, ValueError) as error:
+            raise ModelUnavailable("the model service sent a malformed reply") from error
+        if not isinstance(response, ChatCompletion):  # a body that is not JSON comes back as text
+            raise ModelUnavailable("the model service sent a reply that is not JSON")
+        if not response.choices:
+            raise ModelUnavailable("the model sent no choices")
+        message = response.choices[0].message
+        calls = tuple(
+            ToolCall(call.id, call.function.name, call.function.arguments)
+            for call in message.tool_calls or ()
+            if call.type == "function"
+        )
+        return ToolCalls(calls, (message.content or "").strip())
+
+
+def _tool(tool: dict[str, object]) -> ChatCompletionToolParam:
+    parameters = tool.get("parameters")
+    return {
+        "type": "function",
+        "function": {
+            "name": str(tool["name"]),
+            "description": str(tool.get("description", "")),
+            "parameters": dict(parameters) if isinstance(parameters, dict) else {},
+        },
+    }
+
+
+def _tool_message(message: PromptMessage | ToolCalls | ToolResult) -> ChatCompletionMessageParam:
+    if isinstance(message, ToolResult):
+        return {"role": "tool", "tool_call_id": message.call_id, "content": message.content}
+    if isinstance(message, ToolCalls):
+        return {
+            "role": "assistant",
+            "content": message.text or None,
+            "tool_calls": [
+                {"id": call.call_id, "type": "function",
+                 "function": {"name": call.name, "arguments": call.arguments}}
+                for call in message.calls
+            ],
+        }
+    return _message(message)

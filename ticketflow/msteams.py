@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from aiohttp import web
 from sqlalchemy.ext.asyncio import AsyncEngine
 
+from bot.actions.interpreter import ModelInterpreter
 from bot.assistant import Assistant
 from bot.context import BotDependencies, BotOptions
 from bot.handler import TicketFlowBot
@@ -29,12 +30,14 @@ from db.repositories.refresh_audience import SqlRefreshAudience
 from db.repositories.ticket_threads import SqlTicketThreads
 from db.repositories.user_links import SqlUserLinks
 from db.uow import SqlUnitOfWork
+from knowledge.llm import OpenAIToolModel
 from knowledge.passages import Retriever
 from ticketflow.assistant import build_assistant
 from ticketflow.caches import CachedUserLinks, CoalescedConversationRefs
 from ticketflow.notifications import subscriptions_uow, webhook_check
 from ticketflow.receipt_purge import ReceiptPurge
 from ticketflow.runtime import Runtime
+from ticketflow.settings import Settings
 
 class ReceiptDeduplicator:
     """Receipts (and invoke answers) in the database, shared by every process."""
@@ -68,7 +71,8 @@ class MsTeamsSurface:
 
 
 def bot_dependencies(
-    runtime: Runtime, *, assistant: Assistant | None = None
+    runtime: Runtime, *, assistant: Assistant | None = None,
+    interpreter: ModelInterpreter | None = None,
 ) -> BotDependencies:
     settings = runtime.settings
     single_statements = _single_statement_engine(runtime.engine)
@@ -87,7 +91,24 @@ def bot_dependencies(
         webhook_check=webhook_check(settings),
         refresh_audience=SqlRefreshAudience(single_statements),
         threads=SqlTicketThreads(runtime.engine),
+        interpreter=interpreter,
     )
+
+
+def build_interpreter(settings: Settings) -> ModelInterpreter | None:
+    """The model reading messages understanding could not place; None without a key, so
+    that no request leaves. No retries: a person is waiting, and the fallback is ready.
+    The caller closes it (`aclose`)."""
+    if not settings.openai_api_key:
+        return None
+    model = OpenAIToolModel(
+        api_key=settings.openai_api_key,
+        base_url=settings.openai_base_url,
+        model=settings.openai_model,
+        timeout=settings.understanding_timeout,
+        max_retries=0,
+    )
+    return ModelInterpreter(model, timeout=settings.understanding_timeout)
 
 
 def transport_settings(runtime: Runtime) -> TransportSettings:
@@ -114,7 +135,10 @@ def mount_msteams(
     if retriever is not None:
         assistant = Assistant(build_assistant(runtime, retriever=retriever))
         app.on_shutdown.append(lambda _: assistant.close())
-    deps = bot_dependencies(runtime, assistant=assistant)
+    interpreter = build_interpreter(runtime.settings)
+    if interpreter is not None:
+        app.on_shutdown.append(lambda _: interpreter.aclose())
+    deps = bot_dependencies(runtime, assistant=assistant, interpreter=interpreter)
     bot = TicketFlowBot(deps, directory or TeamsMemberDirectory())
     adapter = create_adapter(transport_settings(runtime), credentials_factory=credentials_factory)
     adapter.on_turn_error = apologise_for_failed_turn

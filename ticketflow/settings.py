@@ -39,6 +39,8 @@ class Settings:
     openai_base_url: str | None = None
     openai_model: str = "gpt-4o-mini"
     embedding_model: str | None = None
+    understanding_timeout: float = 6.0
+    """Seconds the model may take to place a message before the deterministic answer stands."""
     secret_keys: tuple[str, ...] = ()
     web_url: str = "http://localhost:5000"
     default_role: Role | None = Role.USER
@@ -110,6 +112,9 @@ def _parse(env: Mapping[str, str]) -> Settings:
         openai_base_url=_url("OPENAI_BASE_URL", get("OPENAI_BASE_URL")),
         openai_model=get("TICKETFLOW_OPENAI_MODEL") or "gpt-4o-mini",
         embedding_model=get("TICKETFLOW_EMBEDDING_MODEL"),
+        understanding_timeout=_seconds(
+            "TICKETFLOW_UNDERSTANDING_TIMEOUT", get("TICKETFLOW_UNDERSTANDING_TIMEOUT"), 6.0
+        ),
         secret_keys=_fernet_keys(get("TICKETFLOW_SECRET_KEY")),
         web_url=(_url("TICKETFLOW_WEB_URL", get("TICKETFLOW_WEB_URL")) or "http://localhost:5000").rstrip("/"),
         default_role=_default_role(get("TICKETFLOW_DEFAULT_ROLE")),
@@ -120,6 +125,18 @@ def _parse(env: Mapping[str, str]) -> Settings:
         ),
         allow_loopback_webhooks=_loopback_webhooks(env),
     )
+
+
+def _seconds(name: str, raw: str | None, default: float) -> float:
+    if raw is None:
+        return default
+    try:
+        value = float(raw)
+    except ValueError:
+        raise SettingsError(name, f"use a number of seconds, not {raw[:20]!r}") from None
+    if not 0 < value <= 60:
+        raise SettingsError(name, "use a number of seconds between 0 and 60")
+    return value
 
 
 def database_url(raw: str | None) -> str:

@@ -64,3 +64,39 @@ def try_these() -> str:
 
 def no_assistant() -> str:
     return "I can't answer questions from the help documents yet."
+
+
+def proposed_status(number: str, status: TicketStatus) -> str:
+    return {
+        TicketStatus.OPEN: f"Reopen {number}?",
+        TicketStatus.IN_PROGRESS: f"Start work on {number} (in progress)?",
+        TicketStatus.ON_HOLD: f"Put {number} on hold?",
+        TicketStatus.RESOLVED: f"Resolve {number}?",
+        TicketStatus.CLOSED: f"Close {number}?",
+    }[status]
+
+
+def proposed_assignment(number: str, to: str | None) -> str:
+    return f"Assign {number} to {to}?" if to else f"Unassign {number}?"
+
+
+def proposed_comment(number: str) -> str:
+    return f"Add this comment to {number}?"
+
+
+def proposed_edit(number: str, changes: list[tuple[str, str]]) -> str:
+    listed = ", ".join(f"{name} → {value}" for name, value in changes)
+    return f"Change {number}: {listed}?"
+
+
+def nothing_applied() -> str:
+    return "OK, nothing was changed."
+
+
+def changed_since_proposed(number: str) -> str:
+    return (f"{number} changed since I asked, so nothing was applied. This is how it is now; "
+            "say it again if you still want the change.")
+
+
+def not_your_confirmation() -> str:
+    return "Only the person who asked for this change can confirm it; nothing was changed."

@@ -9,6 +9,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from bot.understanding.requests import (
+    AssignTicket, ChangeStatus, CommentOnTicket, CreateTicket, EditTicket, ListTickets, ShowTicket,
+    TicketRequest,
+)
 from domain.people import Role
 
 EVERYONE = frozenset(Role)
@@ -24,6 +28,8 @@ class Command:
     """How to say it, as help shows it."""
     does: str
     roles: frozenset[Role] = EVERYONE
+    request: type[TicketRequest] | None = None
+    """The ticket action it asks for: the model's tools are generated from these rows."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,23 +44,34 @@ class MenuCommand:
 
 COMMANDS: tuple[Command, ...] = (
     Command("new ticket [title] · report a problem: …", "file a ticket step by step "
-            "(or: new ticket form)"),
+            "(or: new ticket form)",
+            request=CreateTicket),
     Command("my tickets · what am I working on", "tickets assigned to you; also: my open "
-            "tickets, tickets I created", STAFF),
-    Command("my tickets", "the tickets you filed", REQUESTERS),
+            "tickets, tickets I created", STAFF,
+            request=ListTickets),
+    Command("my tickets", "the tickets you filed", REQUESTERS,
+            request=ListTickets),
     Command("urgent tickets · tickets about vpn", "find tickets by status, priority or words",
-            STAFF),
+            STAFF,
+            request=ListTickets),
     Command("TKT-2026-0001 · show 4 · what's the status of 4?", "show a ticket; "
-            "then \"it\" means that ticket"),
+            "then \"it\" means that ticket",
+            request=ShowTicket),
     Command("assign TKT-… to me · give 4 to Lee · unassign it", "assign to you, a person "
-            "(name, email or @mention) or a team", STAFF),
+            "(name, email or @mention) or a team", STAFF,
+            request=AssignTicket),
     Command("start 4 · put it on hold · resolve 4 · close it", "move a ticket along "
-            "(or: change the status of 4)", STAFF),
-    Command("reopen TKT-…", "reopen your resolved or closed ticket", REQUESTERS),
-    Command("comment on 4: text", "add a comment (comment on 4 asks for the text)"),
+            "(or: change the status of 4)", STAFF,
+            request=ChangeStatus),
+    Command("reopen TKT-…", "reopen your resolved or closed ticket", REQUESTERS,
+            request=ChangeStatus),
+    Command("comment on 4: text", "add a comment (comment on 4 asks for the text)",
+            request=CommentOnTicket),
     Command("update 4 · make 4 urgent · 4 is due Friday", "change the title, priority, "
-            "category, due date…", STAFF),
-    Command("edit TKT-…", "change the title or description while it's open", REQUESTERS),
+            "category, due date…", STAFF,
+            request=EditTicket),
+    Command("edit TKT-…", "change the title or description while it's open", REQUESTERS,
+            request=EditTicket),
     Command("cancel", "stop what we're doing"),
     Command("subscribe [created assigned …]", "in a channel: post its tickets here "
             "(unsubscribe, subscriptions)", MANAGERS),

@@ -111,16 +111,21 @@ async def edit(deps: BotDependencies, viewer: Viewer, request: EditTicket) -> Re
     if request.ticket is None:
         return Reply(text=notices.which_ticket("update 4"))
     number = str(request.ticket)
-    changes: dict[str, object] = {
+    changes = field_changes(request)
+    if not changes:
+        return Reply(card=await presenter.edit_form(deps, viewer, number), ticket=number)
+    return await save_fields(deps, viewer, number, changes, named=True)
+
+
+def field_changes(request: EditTicket) -> dict[str, object]:
+    """The fields an edit sets, under the names the use case takes."""
+    return {
         name: value for name, value in (
             ("title", request.title), ("description", request.description),
             ("priority", request.priority), ("category", request.category),
             ("due_date", request.due.isoformat() if request.due else None),
         ) if value is not None
     }
-    if not changes:
-        return Reply(card=await presenter.edit_form(deps, viewer, number), ticket=number)
-    return await save_fields(deps, viewer, number, changes, named=True)
 
 
 async def save_fields(

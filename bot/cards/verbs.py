@@ -34,6 +34,10 @@ Inputs are merged into `data` by the Teams client under their input `id`.
   create form prefilled with the question, the answer and its sources.
 - `help.feedback` — on a help answer card: data `message_id` and `helpful`
   (true/false); stored, and the card comes back without the two buttons.
+- `request.confirm` — on a change the model proposed: data `request` (the typed
+  request, encoded by `bot.actions.confirmation`), `for` (who asked) and a
+  `nonce`; applies the change once, unless the ticket changed since (`version`).
+- `request.cancel` — the same card's Cancel: nothing changes.
 
 Ticket list rows open a ticket with an `Action.Submit` whose data is
 `{"msteams": {"type": "imBack", "value": "ticket <NUMBER>"}}`: the user "says"
@@ -60,6 +64,8 @@ class Verb(StrEnum):
     TICKETS_PAGE = "tickets.page"
     HELP_ESCALATE = "help.escalate"
     HELP_FEEDBACK = "help.feedback"
+    REQUEST_CONFIRM = "request.confirm"
+    REQUEST_CANCEL = "request.cancel"
 
 
 class TicketField(StrEnum):
@@ -83,6 +89,8 @@ TICKET_VERBS = frozenset(
         Verb.TICKET_REFRESH,
         Verb.TICKET_FIXED,
         Verb.TICKET_STILL_BROKEN,
+        Verb.REQUEST_CONFIRM,
+        Verb.REQUEST_CANCEL,
     }
 )
 """Verbs about one ticket: their data always carries `ticket_id` and `version`."""

@@ -6,6 +6,7 @@ import argparse
 import asyncio
 from typing import Any
 
+from bot.actions.interpreter import ModelInterpreter
 from bot.assistant import Assistant
 from bot.cards.text import CardChoice, InputKind
 from bot.handler import TicketFlowBot
@@ -16,7 +17,7 @@ from ticketflow.cli import with_runtime
 from ticketflow.knowledge import build_knowledge
 from ticketflow.runtime import Runtime
 from ticketflow.settings import Settings
-from ticketflow.msteams import bot_dependencies
+from ticketflow.msteams import bot_dependencies, build_interpreter
 
 BANNER = (
     "TicketFlow chat: type as you would in Teams (try: help, new ticket, my tickets).\n"
@@ -37,14 +38,19 @@ async def run(args: argparse.Namespace, settings: Settings) -> int:
     async def work(runtime: Runtime) -> int:
         knowledge = build_knowledge(runtime)
         assistant = Assistant(build_assistant(runtime, retriever=knowledge.retriever))
+        interpreter = build_interpreter(runtime.settings)
         try:
-            return await converse(runtime, assistant)
+            return await converse(runtime, assistant, interpreter)
         finally:
+            if interpreter is not None:
+                await interpreter.aclose()
             await assistant.close()
             await knowledge.close()
 
-    async def converse(runtime: Runtime, assistant: Assistant) -> int:
-        deps = bot_dependencies(runtime, assistant=assistant)
+    async def converse(
+        runtime: Runtime, assistant: Assistant, interpreter: ModelInterpreter | None
+    ) -> int:
+        deps = bot_dependencies(runtime, assistant=assistant, interpreter=interpreter)
         bot = TicketFlowBot(deps, TerminalDirectory(email))
         chat = TerminalChat(bot=bot, email=email)
         print(BANNER)

@@ -54,6 +54,24 @@ class Held:
 Behaviour = Completion | Failure | Hang | Naive | Held | Callable[[dict[str, Any]], str]
 
 
+@dataclass(frozen=True)
+class Calls:
+    """A tool-calling reply: each call is (function name, arguments as the JSON text sent)."""
+
+    calls: tuple[tuple[str, str], ...]
+
+
+@dataclass(frozen=True)
+class Raw:
+    """A 200 answer whose body is `body` as is (for a reply that is not JSON)."""
+
+    body: str
+    content_type: str = "text/plain"
+
+
+ToolBehaviour = Calls | Completion | Failure | Hang | Raw
+
+
 @dataclass
 class ReceivedRequest:
     body: dict[str, Any]
@@ -81,6 +99,10 @@ class CompletionsStandIn:
     script: deque[Behaviour] = field(default_factory=deque)
     default: Behaviour = field(default_factory=Naive)
     requests: list[ReceivedRequest] = field(default_factory=list)
+    tool_script: deque[ToolBehaviour] = field(default_factory=deque)
+    """Answers to requests that offer tools (the bot reading a message), kept apart from
+    the help assistant's: with the script used up, no tool is called."""
+    tool_requests: list[ReceivedRequest] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         self._ids = itertools.count(1)
@@ -97,6 +119,10 @@ class CompletionsStandIn:
 
     def then(self, *behaviours: Behaviour) -> Self:
         self.script.extend(behaviours)
+        return self
+
+    def then_tools(self, *behaviours: ToolBehaviour) -> Self:
+        self.tool_script.extend(behaviours)
         return self
 
     async def __aenter__(self) -> Self:
@@ -119,6 +145,8 @@ class CompletionsStandIn:
             body = await request.json()
         except ValueError:
             return _error(400, "the body is not JSON")
+        if isinstance(body, dict) and "tools" in body:
+            return await self._choose_tools(body, request.headers.get("Authorization"))
         self.requests.append(ReceivedRequest(body, request.headers.get("Authorization")))
         problem = _malformed(body)
         if problem is not None:
@@ -143,6 +171,33 @@ class CompletionsStandIn:
             return self._completion(body, naive_reply(messages,
                                                       cite_hijack=behaviour.cite_hijack))
         return self._completion(body, behaviour(body))
+
+    async def _choose_tools(self, body: dict[str, Any], authorization: str | None) -> web.StreamResponse:
+        self.tool_requests.append(ReceivedRequest(body, authorization))
+        problem = _malformed_tools(body)
+        if problem is not None:
+            return _error(400, problem)
+        behaviour = self.tool_script.popleft() if self.tool_script else Completion("none")
+        if isinstance(behaviour, Failure):
+            return _error(behaviour.status, "scripted failure", behaviour.headers)
+        if isinstance(behaviour, Hang):
+            await self._released.wait()
+            return _error(503, "the stand-in stopped while hanging")
+        if isinstance(behaviour, Raw):
+            return web.Response(body=behaviour.body.encode(), content_type=behaviour.content_type)
+        if isinstance(behaviour, Completion):
+            return self._completion(body, behaviour.content, behaviour.finish_reason)
+        message = {"role": "assistant", "content": None, "tool_calls": [
+            {"id": f"call_{next(self._ids)}", "type": "function",
+             "function": {"name": name, "arguments": arguments}}
+            for name, arguments in behaviour.calls
+        ]}
+        return web.json_response({
+            "id": f"chatcmpl-{next(self._ids)}", "object": "chat.completion",
+            "created": 1_767_225_600, "model": body["model"],
+            "choices": [{"index": 0, "message": message, "finish_reason": "tool_calls"}],
+            "usage": {"prompt_tokens": 10, "completion_tokens": 10, "total_tokens": 20},
+        })
 
     def _completion(self, body: dict[str, Any], content: str | None,
                     finish_reason: str = "stop") -> web.Response:
@@ -173,6 +228,38 @@ def _malformed(body: object) -> str | None:
             "system", "user", "assistant"
         ) or not isinstance(message.get("content"), str):
             return "each message needs a role and text content"
+    return None
+
+
+def _malformed_tools(body: dict[str, Any]) -> str | None:
+    """What OpenAI would refuse in a tool-calling request."""
+    if not isinstance(body.get("model"), str) or not body["model"]:
+        return "model is required"
+    tools = body.get("tools")
+    if not isinstance(tools, list) or not tools:
+        return "tools must be a non-empty list"
+    for tool in tools:
+        function = tool.get("function") if isinstance(tool, dict) else None
+        if tool.get("type") != "function" or not isinstance(function, dict):
+            return "each tool must be a function"
+        if not isinstance(function.get("name"), str) or not function["name"].replace("_", "").isalnum():
+            return "each function needs a name of letters, digits and underscores"
+        if not isinstance(function.get("parameters"), dict) or function["parameters"].get("type") != "object":
+            return "function parameters must be a JSON Schema object"
+    messages = body.get("messages")
+    if not isinstance(messages, list) or not messages:
+        return "messages must be a non-empty list"
+    calls: set[str] = set()
+    for message in messages:
+        role = message.get("role") if isinstance(message, dict) else None
+        if role in ("system", "user") and isinstance(message.get("content"), str):
+            continue
+        if role == "assistant" and isinstance(message.get("tool_calls"), list):
+            calls.update(call["id"] for call in message["tool_calls"])
+            continue
+        if role == "tool" and message.get("tool_call_id") in calls and isinstance(message.get("content"), str):
+            continue
+        return f"a {role} message is malformed, or answers a tool call never made"
     return None
 
 

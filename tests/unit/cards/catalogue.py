@@ -22,6 +22,7 @@ from bot.cards import (
 from bot.cards.answer import AnswerView, SourceView, answer_card
 from bot.cards.digest import digest_card
 from bot.cards.resolution import resolution_card
+from bot.cards.confirmation import confirmation_card
 from bot.cards.verbs import ALL_FIELDS, REQUESTER_FIELDS
 from domain.digests import DigestLine, DigestNotice, DigestSchedule
 from domain.tickets import TicketStatus
@@ -202,8 +203,22 @@ def answer_cards() -> dict[str, dict[str, Any]]:
     }
 
 
+def confirmation_cards() -> dict[str, dict[str, Any]]:
+    about = {"ticket_id": 41, "version": "2026-12-02T09:00:00+00:00", "for": "u-dana"}
+    return {
+        "confirmation of an assignment": confirmation_card(
+            question="Assign TKT-2026-0041 to Lee Park?", about="TKT-2026-0041 · Printer jams",
+            detail=None, confirm={**about, "request": {"action": "assign_ticket"},
+                                  "nonce": "n0nce-n0nce"}, cancel=about),
+        "confirmation of a long comment": confirmation_card(
+            question="Add this comment to TKT-2026-0041?", about="TKT-2026-0041 · Printer jams",
+            detail="Swapped the fuser. " * 200, confirm={**about, "nonce": "n0nce-n0nce"},
+            cancel=about),
+    }
+
+
 def every_card() -> dict[str, dict[str, Any]]:
     return {
         **ticket_cards(), **list_cards(), **form_cards(), **other_cards(), **answer_cards(),
-        **resolution_cards(), **digest_cards(),
+        **resolution_cards(), **digest_cards(), **confirmation_cards(),
     }

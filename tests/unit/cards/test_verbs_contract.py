@@ -31,6 +31,8 @@ def test_the_verbs_are_spelled_as_the_contract_says() -> None:
         "tickets.page",
         "help.escalate",
         "help.feedback",
+        "request.confirm",
+        "request.cancel",
     ]
 
 

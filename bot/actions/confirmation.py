@@ -1,0 +1,222 @@
+"""Changes the model proposed: asked as a card first, applied once when the person confirms.
+
+The card carries the typed request (ids, not names, so nothing is looked up again),
+who asked, and the version of the ticket it was drawn from: a confirmation that
+arrives after the ticket changed applies nothing and says so. Its `nonce` makes a
+double tap one delivery at the transport; a resent invoke gets the first answer.
+"""
+
+from __future__ import annotations
+
+import secrets
+from collections.abc import Mapping
+from dataclasses import fields
+from datetime import date
+from enum import StrEnum
+from typing import Any, assert_never
+
+from bot import presenter
+from bot.actions import notices
+from bot.actions.reply import Reply
+from bot.actions.tickets import add_comment, assign_to, assignee, field_changes, save_fields, set_status
+from bot.actions.tools import tool_name
+from bot.cards.confirmation import confirmation_card
+from bot.cards.labels import trimmed
+from bot.cards.verbs import ticket_data
+from bot.context import BotDependencies
+from bot.understanding.requests import (
+    AssignTicket, ChangeStatus, CommentOnTicket, EditTicket, Nobody, TeamTarget, Target,
+    UserTarget,
+)
+from domain.access import Viewer
+from domain.errors import InvalidValue
+from domain.numbering import TicketNumber, parse_ticket_number
+from domain.services.queries import get_ticket
+from domain.tickets import Category, Priority, TicketStatus
+
+Change = AssignTicket | ChangeStatus | CommentOnTicket | EditTicket
+REQUEST = "request"
+FOR = "for"
+_CHANGES: dict[str, type[Change]] = {
+    tool_name(kind): kind for kind in (AssignTicket, ChangeStatus, CommentOnTicket, EditTicket)
+}
+_ENUMS: dict[str, type[StrEnum]] = {
+    "status": TicketStatus, "priority": Priority, "category": Category,
+}
+_TEXT_FIELDS = frozenset({"text", "title", "description"})
+
+
+def is_complete_change(request: object) -> bool:
+    """A change with every piece said: the one kind of request that needs confirming."""
+    match request:
+        case AssignTicket(ticket=ticket, to=to):
+            return ticket is not None and to is not None
+        case ChangeStatus(ticket=ticket, status=status):
+            return ticket is not None and status is not None
+        case CommentOnTicket(ticket=ticket, text=text):
+            return ticket is not None and bool(text)
+        case EditTicket(ticket=ticket) as edit:
+            return ticket is not None and edit.has_changes
+        case _:
+            return False
+
+
+async def propose(deps: BotDependencies, viewer: Viewer, request: Change) -> Reply:
+    """The confirmation card; the ticket must be one the viewer may see."""
+    ticket = await get_ticket(uow=deps.read_uow(), actor=viewer, ticket=str(request.ticket))
+    number = ticket.ticket_number
+    question, detail = _question(request, number, viewer)
+    mine = {FOR: viewer.id}
+    card = confirmation_card(
+        question=question,
+        about=f"{number} · {trimmed(ticket.title, 120)}",
+        detail=detail,
+        confirm=ticket_data(ticket.id, ticket.version, **mine, request=encode(request),
+                            nonce=secrets.token_urlsafe(12)),
+        cancel=ticket_data(ticket.id, ticket.version, **mine),
+    )
+    return Reply(card=card, ticket=number)
+
+
+def _question(request: Change, number: str, viewer: Viewer) -> tuple[str, str | None]:
+    match request:
+        case AssignTicket(to=to):
+            return notices.proposed_assignment(number, _target_label(to, viewer)), None
+        case ChangeStatus(status=status):
+            assert status is not None
+            return notices.proposed_status(number, status), None
+        case CommentOnTicket(text=text):
+            return notices.proposed_comment(number), text
+        case EditTicket() as edit:
+            changes = [(name.replace("_", " "), str(value))
+                       for name, value in field_changes(edit).items()]
+            return notices.proposed_edit(number, changes), None
+        case _:
+            assert_never(request)
+
+
+def _target_label(to: Target | None, viewer: Viewer) -> str | None:
+    match to:
+        case UserTarget(user_id=user_id, name=name):
+            return "you" if user_id == viewer.id else name
+        case TeamTarget(name=name):
+            return f"team {name}"
+        case Nobody() | None:
+            return None
+        case _:
+            assert_never(to)
+
+
+async def confirm(deps: BotDependencies, viewer: Viewer, data: Mapping[str, Any]) -> Reply:
+    """Applies the change once, as the viewer, if the ticket is as it was when proposed."""
+    ticket_id = data.get("ticket_id")
+    if not isinstance(ticket_id, int) and not (isinstance(ticket_id, str) and ticket_id.isdecimal()):
+        raise InvalidValue("ticket_id", "the card did not say which ticket it is about")
+    if data.get(FOR) != viewer.id:
+        card = await presenter.ticket_card(deps, viewer, int(ticket_id),
+                                           error=notices.not_your_confirmation())
+        return Reply(card=card)
+    request = decode(data.get(REQUEST))
+    current = await get_ticket(uow=deps.read_uow(), actor=viewer, ticket=int(ticket_id))
+    if parse_ticket_number(current.ticket_number) != request.ticket:
+        raise InvalidValue(REQUEST, "the change is about another ticket than the card")
+    version = data.get("version")
+    if not isinstance(version, str) or version != current.version:
+        card = await presenter.ticket_card(
+            deps, viewer, current.id, notice=notices.changed_since_proposed(current.ticket_number))
+        return Reply(card=card, ticket=current.ticket_number)
+    return await _apply(deps, viewer, request, current.id, version)
+
+
+async def _apply(
+    deps: BotDependencies, viewer: Viewer, request: Change, ticket: int, version: str
+) -> Reply:
+    match request:
+        case AssignTicket(to=to):
+            assert to is not None
+            return await assign_to(deps, viewer, ticket, assignee(to), expected_version=version)
+        case ChangeStatus(status=status):
+            return await set_status(deps, viewer, ticket, status, expected_version=version)
+        case CommentOnTicket(text=text):
+            return await add_comment(deps, viewer, ticket, text)
+        case EditTicket() as edit:
+            return await save_fields(deps, viewer, ticket, field_changes(edit),
+                                     expected_version=version, named=True)
+        case _:
+            assert_never(request)
+
+
+async def cancel(deps: BotDependencies, viewer: Viewer, data: Mapping[str, Any]) -> Reply:
+    ticket_id = data.get("ticket_id")
+    if not isinstance(ticket_id, int) and not (isinstance(ticket_id, str) and ticket_id.isdecimal()):
+        raise InvalidValue("ticket_id", "the card did not say which ticket it is about")
+    card = await presenter.ticket_card(deps, viewer, int(ticket_id),
+                                       notice=notices.nothing_applied())
+    return Reply(card=card)
+
+
+def encode(request: Change) -> dict[str, Any]:
+    """The request as card data: JSON-safe, people and teams by id."""
+    encoded: dict[str, Any] = {"action": tool_name(type(request))}
+    for field in fields(request):
+        value = getattr(request, field.name)
+        if value is None:
+            continue
+        match value:
+            case TicketNumber() | StrEnum():
+                encoded[field.name] = str(value)
+            case date():
+                encoded[field.name] = value.isoformat()
+            case UserTarget(user_id=user_id, name=name):
+                encoded[field.name] = {"user_id": user_id, "name": name}
+            case TeamTarget(team_id=team_id, name=name):
+                encoded[field.name] = {"team_id": team_id, "name": name}
+            case Nobody():
+                encoded[field.name] = {"nobody": True}
+            case _:
+                encoded[field.name] = value
+    return encoded
+
+
+def decode(data: object) -> Change:
+    """The request a confirmation card carries; InvalidValue when it is not one we wrote."""
+    if not isinstance(data, Mapping) or data.get("action") not in _CHANGES:
+        raise InvalidValue(REQUEST, "the card does not carry a change I can make")
+    kind = _CHANGES[str(data["action"])]
+    names = {field.name for field in fields(kind)}
+    values: dict[str, Any] = {}
+    for name, raw in data.items():
+        if name == "action":
+            continue
+        if name not in names:
+            raise InvalidValue(REQUEST, f"the change has no {str(name)[:40]}")
+        values[name] = _decoded(name, raw)
+    request = kind(**values)
+    if not is_complete_change(request):
+        raise InvalidValue(REQUEST, "the change on the card is incomplete")
+    return request
+
+
+def _decoded(name: str, raw: object) -> Any:
+    if name == "ticket":
+        number = parse_ticket_number(raw) if isinstance(raw, str) else None
+        if number is None:
+            raise InvalidValue(REQUEST, "the change names no ticket")
+        return number
+    if name in _ENUMS and isinstance(raw, str) and raw in set(_ENUMS[name]):
+        return _ENUMS[name](raw)
+    if name == "due" and isinstance(raw, str):
+        try:
+            return date.fromisoformat(raw)
+        except ValueError:
+            raise InvalidValue(REQUEST, "the change's due date is not a date") from None
+    if name == "to" and isinstance(raw, Mapping):
+        if raw.get("nobody") is True:
+            return Nobody()
+        if isinstance(raw.get("user_id"), str) and isinstance(raw.get("name"), str):
+            return UserTarget(raw["user_id"], raw["name"])
+        if isinstance(raw.get("team_id"), int) and isinstance(raw.get("name"), str):
+            return TeamTarget(raw["team_id"], raw["name"])
+    if name in _TEXT_FIELDS and isinstance(raw, str):
+        return raw
+    raise InvalidValue(REQUEST, f"the change's {name} is not valid")

@@ -1,0 +1,251 @@
+"""The model's tools, generated from the command table and the typed requests.
+
+Each ticket action a role may take is one function tool: its name comes from the
+request type (`AssignTicket` → `assign_ticket`), its description from the table's
+rows, and its parameters from the request's fields and their types. A call is read
+back into the same typed request the deterministic understanding produces, under
+the same rules: a name that fits two people is asked about, never picked.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import types
+from dataclasses import MISSING, dataclass, fields, replace
+from datetime import date
+from enum import StrEnum
+from functools import cache
+from typing import Any, Union, get_args, get_origin, get_type_hints
+
+from bot.actions.table import COMMANDS
+from bot.understanding.context import Conversation
+from bot.understanding.message import DATE, read_message
+from bot.understanding.requests import (
+    AssignTicket, Clarify, ListTickets, Nobody, ShowTicket, TeamTarget, TicketRequest, UserTarget,
+)
+from bot.understanding.targets import Ambiguous, NotFound, find_target
+from domain.numbering import TicketNumber, parse_ticket_number
+from domain.people import Role
+
+LOOKUP = "find_tickets"
+"""The one tool whose answer goes back to the model (ticket numbers and titles) instead of
+to the person: how it learns which ticket "the printer ticket" is."""
+MAX_VALUE_CHARS = 2_000
+READ_ONLY: frozenset[type[TicketRequest]] = frozenset({ShowTicket, ListTickets})
+
+_THIS = frozenset({"it", "this", "that", "this ticket", "that ticket", "this one", "that one",
+                   "the ticket", "same ticket"})
+_SHORT_REF = re.compile(r"^(?:ticket\s*|#|no\.?\s*|number\s*)?0*(\d{1,9})$", re.IGNORECASE)
+_FIELD_HINTS = {
+    "ticket": "the ticket: its number as written (TKT-2026-0004), a bare number for this year's "
+              "ticket (4), or \"it\" for the ticket this chat last showed or changed",
+    "to": "who takes it: \"me\", \"nobody\" (unassign), a person's name or email, or "
+          "\"team NAME\"",
+    "status": "the new status",
+    "scope": "whose tickets: all the person may see, mine (assigned to them) or created "
+             "(filed by them)",
+    "title": "the ticket's title, as the person said it",
+    "description": "the ticket's description",
+    "text": "the words: what to search for, or the comment to add, as the person said it",
+    "due": "the due date, YYYY-MM-DD",
+    "priority": "the priority",
+    "category": "the category",
+    "form": "true to show the one-card form instead of asking step by step",
+}
+
+
+class BadToolCall(Exception):
+    """A tool call that is not one of ours, or whose arguments do not fit its parameters."""
+
+
+@dataclass(frozen=True, slots=True)
+class Tool:
+    name: str
+    request: type[TicketRequest]
+    description: str
+    parameters: dict[str, Any]
+
+    @property
+    def schema(self) -> dict[str, object]:
+        """The function as Chat Completions takes it."""
+        return {"name": self.name, "description": self.description,
+                "parameters": self.parameters}
+
+
+def tool_name(request: type[TicketRequest]) -> str:
+    return re.sub(r"(?<!^)(?=[A-Z])", "_", request.__name__).lower()
+
+
+@cache
+def tools_for(role: Role) -> tuple[Tool, ...]:
+    """The actions `role` may take, one tool each, plus the ticket lookup."""
+    rows: dict[type[TicketRequest], list[tuple[str, str]]] = {}
+    for command in COMMANDS:
+        if command.request is not None and role in command.roles:
+            rows.setdefault(command.request, []).append((command.does, command.says))
+    tools = [
+        Tool(tool_name(request), request, _description(said), _parameters(request))
+        for request, said in rows.items()
+    ]
+    if ListTickets in rows:
+        tools.append(Tool(
+            LOOKUP, ListTickets,
+            "Look up tickets this person may see, to learn their numbers before acting on one "
+            "(the answer comes back to you, not to the person; at most 5 tickets).",
+            _parameters(ListTickets),
+        ))
+    return tuple(tools)
+
+
+def changes_data(request: TicketRequest) -> bool:
+    """Would acting on it change a ticket, rather than show something or ask a question?"""
+    return type(request) not in READ_ONLY
+
+
+def _description(said: list[tuple[str, str]]) -> str:
+    does = "; ".join(dict.fromkeys(does for does, _ in said))
+    examples = " · ".join(says for _, says in said)
+    return f"{does[:1].upper()}{does[1:]}. People say: {examples}."
+
+
+def _parameters(request: type[TicketRequest]) -> dict[str, Any]:
+    hints = get_type_hints(request)
+    properties: dict[str, Any] = {}
+    required: list[str] = []
+    for field in fields(request):
+        schema = {**_schema(hints[field.name]), "description": _FIELD_HINTS[field.name]}
+        properties[field.name] = schema
+        if field.default is MISSING:
+            required.append(field.name)
+    return {"type": "object", "properties": properties, "required": required,
+            "additionalProperties": False}
+
+
+def _schema(kind: Any) -> dict[str, Any]:
+    inner = _without_none(kind)
+    if isinstance(inner, type) and issubclass(inner, StrEnum):
+        return {"type": "string", "enum": [member.value for member in inner]}
+    if inner is bool:
+        return {"type": "boolean"}
+    if inner is date:
+        return {"type": "string", "format": "date"}
+    return {"type": "string"}  # ticket numbers, people, free text
+
+
+def _without_none(kind: Any) -> Any:
+    if get_origin(kind) in (Union, types.UnionType):
+        options = [arg for arg in get_args(kind) if arg is not type(None)]
+        if len(options) == 1:
+            return options[0]
+        if all(arg in (UserTarget, TeamTarget, Nobody) for arg in options):
+            return UserTarget  # a target: said as a name
+    return kind
+
+
+def read_call(
+    name: str, arguments: str, *, role: Role, conversation: Conversation
+) -> TicketRequest | Clarify:
+    """The typed request a tool call stands for; BadToolCall when it does not fit."""
+    tool = next((t for t in tools_for(role) if t.name == name), None)
+    if tool is None:
+        raise BadToolCall(f"there is no tool {name[:40]!r} for this person")
+    try:
+        given = json.loads(arguments or "{}")
+    except ValueError as error:
+        raise BadToolCall(f"the arguments of {name} are not JSON") from error
+    if not isinstance(given, dict):
+        raise BadToolCall(f"the arguments of {name} are not an object")
+    known = tool.parameters["properties"]
+    unknown = sorted(set(given) - set(known))
+    if unknown:
+        raise BadToolCall(f"{name} has no parameter {unknown[0][:40]!r}")
+    missing = [field for field in tool.parameters["required"] if given.get(field) in (None, "")]
+    if missing and missing != ["ticket"]:
+        raise BadToolCall(f"{name} needs {missing[0]}")
+    hints = get_type_hints(tool.request)
+    values: dict[str, Any] = {}
+    clarify: Clarify | None = None
+    for field, value in given.items():
+        if value is None or value == "":
+            continue
+        kind = _without_none(hints[field])
+        if field == "to":
+            target = _target(value, conversation)
+            if isinstance(target, Clarify):
+                clarify = target
+                continue
+            values[field] = target
+        else:
+            values[field] = _value(field, kind, value, conversation)
+    if "ticket" in known and "ticket" not in values:
+        values["ticket"] = conversation.last_ticket if "ticket" in given else None
+    request = tool.request(**values)
+    if clarify is not None and isinstance(request, AssignTicket):
+        return replace(clarify, request=replace(request, to=None),
+                       question=clarify.question.replace("{ticket}", _label(request.ticket)))
+    return request
+
+
+def _value(field: str, kind: Any, value: object, conversation: Conversation) -> Any:
+    if kind is bool:
+        if not isinstance(value, bool):
+            raise BadToolCall(f"{field} must be true or false")
+        return value
+    if not isinstance(value, str):
+        raise BadToolCall(f"{field} must be text")
+    text = value.strip()[:MAX_VALUE_CHARS]
+    if kind is TicketNumber:
+        return _ticket(text, conversation)
+    if isinstance(kind, type) and issubclass(kind, StrEnum):
+        wanted = re.sub(r"[\s-]+", "_", text.lower())
+        for member in kind:
+            if member.value == wanted:
+                return member
+        raise BadToolCall(f"{field} {text[:40]!r} is not one of {[m.value for m in kind]}")
+    if kind is date:
+        return _date(text, conversation)
+    if not text:
+        raise BadToolCall(f"{field} is empty")
+    return text
+
+
+def _ticket(text: str, conversation: Conversation) -> TicketNumber | None:
+    if text.lower() in _THIS:
+        return conversation.last_ticket
+    number = parse_ticket_number(text)
+    if number is not None:
+        return number
+    short = _SHORT_REF.match(text)
+    if short is not None:
+        return conversation.number(int(short[1]))
+    raise BadToolCall(f"{text[:40]!r} is not a ticket number")
+
+
+def _date(text: str, conversation: Conversation) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        pass
+    words = read_message(text, conversation).words
+    if len(words) == 1 and words[0].text == DATE and isinstance(words[0].value, date):
+        return words[0].value
+    raise BadToolCall(f"{text[:40]!r} is not a date")
+
+
+def _target(text: object, conversation: Conversation) -> UserTarget | TeamTarget | Nobody | Clarify:
+    if not isinstance(text, str):
+        raise BadToolCall("to must be text")
+    said = text.strip()[:200]
+    found = find_target(read_message(said, conversation).words, conversation)
+    if isinstance(found, Ambiguous):
+        return Clarify(AssignTicket(None), f"Which {found.said.title()} do you mean?",
+                       found.choices)
+    if isinstance(found, NotFound):
+        return Clarify(AssignTicket(None),
+                       f"I couldn't find “{said}”. Who should take {{ticket}}?")
+    return found
+
+
+def _label(ticket: TicketNumber | None) -> str:
+    return str(ticket) if ticket is not None else "it"

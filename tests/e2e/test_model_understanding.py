@@ -1,0 +1,312 @@
+"""The model path end to end: with a key, a message the deterministic understanding cannot
+place goes to a tool-calling model (an OpenAI-compatible stand-in on loopback, over HTTP);
+a change it reads is proposed on a confirmation card and applied once, when confirmed."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import AsyncIterator
+from typing import Any
+
+import pytest
+import pytest_asyncio
+from sqlalchemy import func, select, update
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from db.tables import task_comments, task_history, tasks, users
+from db.uow import SqlUnitOfWork
+from domain.services.tickets import create_ticket
+from tests.actors import as_actor
+from tests.e2e.service import Service, buttons_of, running_service, texts_in
+from tests.e2e.teams_doubles.activities import TeamsActivities, TeamsUser
+from tests.e2e.teams_doubles.connector import ConnectorStandIn
+from tests.e2e.teams_doubles.fixtures import BOT
+from tests.integration.builders import insert_ticket, insert_user
+from tests.integration.knowledge.answering_openai_stand_in import (
+    Calls,
+    Completion,
+    CompletionsStandIn,
+    Failure,
+    Hang,
+    Raw,
+    ToolBehaviour,
+)
+
+MODEL = "tool-reader"
+
+
+@pytest_asyncio.fixture
+async def model() -> AsyncIterator[CompletionsStandIn]:
+    async with CompletionsStandIn() as server:
+        yield server
+
+
+@pytest_asyncio.fixture
+async def connector() -> AsyncIterator[ConnectorStandIn]:
+    async with ConnectorStandIn() as stand_in:
+        yield stand_in
+
+
+@pytest_asyncio.fixture
+async def desk(
+    engine: AsyncEngine, database_url: str, model: CompletionsStandIn, connector: ConnectorStandIn
+) -> AsyncIterator[Service]:
+    teams = TeamsActivities(service_url=connector.service_url, bot=BOT)
+    async with running_service(
+        database_url, connector, teams, openai_api_key="sk-e2e",
+        openai_base_url=model.base_url, openai_model=MODEL,
+    ) as running:
+        yield running
+
+
+async def person(engine: AsyncEngine, email: str, name: str, role: str) -> str:
+    user_id = await insert_user(engine, role=role, email=email)
+    first, _, last = name.partition(" ")
+    async with engine.begin() as connection:
+        await connection.execute(
+            update(users).where(users.c.id == user_id).values(first_name=first, last_name=last))
+    return user_id
+
+
+async def staff(engine: AsyncEngine, desk: Service) -> tuple[TeamsUser, dict[str, str], str]:
+    """Max (a manager, talking), Lee Park and Lee Chan; Max's printer ticket, and a printer
+    ticket of someone else that Max may not see."""
+    ids = {
+        "max": await person(engine, "max@example.com", "Max Manager", "manager"),
+        "lee": await person(engine, "lee@example.com", "Lee Park", "user"),
+        "chan": await person(engine, "chan@example.com", "Lee Chan", "user"),
+        "eve": await person(engine, "eve@example.com", "Eve Other", "user"),
+    }
+    await insert_ticket(engine, created_by=ids["eve"], title="Payroll printer prints salaries",
+                        number="TKT-2020-0099")
+    ticket = await create_ticket(uow=SqlUnitOfWork(engine), actor=as_actor(ids["max"]),
+                                 title="Printer on floor 3 jams", category="support")
+    return desk.person("max@example.com", "Max Manager"), ids, ticket.ticket_number
+
+
+def button_data(card: dict[str, Any], verb: str) -> dict[str, Any]:
+    for action in card["body"][-1]["actions"]:
+        if action.get("verb") == verb:
+            return dict(action["data"])
+    raise AssertionError(f"no {verb} button: {buttons_of(card)}")
+
+
+async def row(engine: AsyncEngine, number: str) -> dict[str, Any]:
+    async with engine.connect() as connection:
+        found = await connection.execute(select(tasks).where(tasks.c.ticket_number == number))
+        return dict(found.mappings().one())
+
+
+async def history_count(engine: AsyncEngine) -> int:
+    async with engine.connect() as connection:
+        return int((await connection.execute(select(func.count()).select_from(task_history)))
+                   .scalar_one())
+
+
+def tool_names(request_body: dict[str, Any]) -> set[str]:
+    return {tool["function"]["name"] for tool in request_body["tools"]}
+
+
+async def test_a_described_ticket_is_looked_up_and_the_change_proposed_then_applied_once(
+    desk: Service, model: CompletionsStandIn, engine: AsyncEngine
+) -> None:
+    max_, ids, number = await staff(engine, desk)
+    model.then_tools(
+        Calls((("find_tickets", json.dumps({"text": "printer"})),)),
+        Calls((("assign_ticket", json.dumps({"ticket": number, "to": "Lee Park"})),)),
+    )
+    before = await history_count(engine)
+
+    turn = await desk.say("Lee should probably own the printer thing", user=max_)
+
+    card = turn.card
+    assert texts_in(card).splitlines()[0] == f"Assign {number} to Lee Park?"
+    assert "Printer on floor 3 jams" in texts_in(card)
+    assert buttons_of(card) == ["Confirm", "Cancel"]
+    assert (await row(engine, number))["assignee_id"] is None and await history_count(engine) == before
+    first, second = model.tool_requests
+    assert second.messages[-1]["role"] == "tool"
+    assert number in second.messages[-1]["content"]
+    assert "Payroll" not in json.dumps(second.body)  # the lookup answers under Max's access
+    assert "Payroll" not in json.dumps(first.body)
+    assert "Printer on floor 3" not in json.dumps(first.messages)  # no ticket data up front
+
+    confirm = button_data(card, "request.confirm")
+    applied = await desk.press("request.confirm", confirm, user=max_)
+    again = await desk.press("request.confirm", confirm, user=max_)  # a double tap
+
+    assert "Assigned to Lee Park." in texts_in(applied)
+    assert again == applied
+    assert (await row(engine, number))["assignee_id"] == ids["lee"]
+    async with engine.connect() as connection:
+        assigned = (await connection.execute(
+            select(func.count()).select_from(task_history)
+            .where(task_history.c.action == "assigned"))).scalar_one()
+    assert assigned == 1
+
+
+async def test_a_confirmation_after_the_ticket_changed_applies_nothing_and_says_so(
+    desk: Service, model: CompletionsStandIn, engine: AsyncEngine
+) -> None:
+    max_, _, number = await staff(engine, desk)
+    model.then_tools(Calls((("change_status", json.dumps({"ticket": number,
+                                                           "status": "resolved"})),)))
+    proposal = (await desk.say("the printer one is sorted, wrap it up", user=max_)).card
+    assert texts_in(proposal).splitlines()[0] == f"Resolve {number}?"
+
+    await desk.say(f"start {number}", user=max_)
+    stale = await desk.press("request.confirm", button_data(proposal, "request.confirm"),
+                             user=max_)
+
+    assert f"{number} changed since I asked, so nothing was applied" in texts_in(stale)
+    assert (await row(engine, number))["status"] == "in_progress"
+
+
+async def test_cancel_changes_nothing_and_someone_else_cannot_confirm(
+    desk: Service, model: CompletionsStandIn, engine: AsyncEngine
+) -> None:
+    max_, ids, number = await staff(engine, desk)
+    model.then_tools(Calls((("comment_on_ticket", json.dumps(
+        {"ticket": number, "text": "Ordered a new fuser\nETA Friday"})),)))
+    proposal = (await desk.say("tell them on the printer one that a new fuser is coming",
+                               user=max_)).card
+    assert texts_in(proposal).startswith(
+        f"Add this comment to {number}?\n{number} · Printer on floor 3 jams\n"
+        "“Ordered a new fuser\nETA Friday”")
+    admin = desk.person("ada@example.com", "Ada Admin")
+    await person(engine, "ada@example.com", "Ada Admin", "admin")
+
+    foreign = await desk.press("request.confirm", button_data(proposal, "request.confirm"),
+                               user=admin)
+    cancelled = await desk.press("request.cancel", button_data(proposal, "request.cancel"),
+                                 user=max_)
+
+    assert "Only the person who asked for this change can confirm it" in texts_in(foreign)
+    assert "OK, nothing was changed." in texts_in(cancelled)
+    async with engine.connect() as connection:
+        assert (await connection.execute(select(task_comments))).first() is None
+
+
+async def test_a_read_only_request_runs_at_once_and_a_first_name_shared_by_two_is_asked(
+    desk: Service, model: CompletionsStandIn, engine: AsyncEngine
+) -> None:
+    max_, _, number = await staff(engine, desk)
+    model.then_tools(
+        Calls((("list_tickets", json.dumps({"scope": "created", "text": "printer"})),)),
+        Calls((("assign_ticket", json.dumps({"ticket": number, "to": "Lee"})),)),
+    )
+
+    listed = await desk.say("the printer stuff from me, remind me", user=max_)
+    asked = await desk.say("Lee should probably own the printer thing", user=max_)
+
+    assert "Printer on floor 3 jams" in texts_in(listed.card)
+    assert "Payroll" not in texts_in(listed.card)
+    assert asked.texts == ["Which Lee do you mean?"]
+    assert sorted(asked.buttons) == ["Lee Chan", "Lee Park"]
+    assert (await row(engine, number))["assignee_id"] is None
+
+
+FAILURES: dict[str, ToolBehaviour] = {
+    "HTTP 500": Failure(500),
+    "HTTP 429": Failure(429, {"Retry-After": "1"}),
+    "a body that is not JSON": Raw("<html>gateway hiccup</html>", "text/html"),
+    "a JSON body that is broken": Raw('{"choices": [', "application/json"),
+    "arguments that are not JSON": Calls((("assign_ticket", "{ticket: 1, to: lee"),)),
+    "an unknown tool": Calls((("delete_ticket", json.dumps({"ticket": "1"})),)),
+    "a status that does not exist": Calls((("change_status", json.dumps(
+        {"ticket": "1", "status": "exploded"})),)),
+    "an unknown argument": Calls((("show_ticket", json.dumps({"ticket": "1", "sudo": True})),)),
+    "a ticket that is no number": Calls((("show_ticket", json.dumps(
+        {"ticket": "the big one"})),)),
+    "two actions at once": Calls((("change_status", json.dumps({"ticket": "1", "status": "closed"})),
+                                  ("assign_ticket", json.dumps({"ticket": "1", "to": "me"})))),
+    "no tool at all": Completion("I am not sure what you mean."),
+}
+
+
+@pytest.mark.parametrize("failure", sorted(FAILURES))
+async def test_when_the_model_fails_the_deterministic_answer_stands(
+    desk: Service, model: CompletionsStandIn, engine: AsyncEngine, failure: str
+) -> None:
+    max_, _, number = await staff(engine, desk)
+    model.then_tools(FAILURES[failure])
+    before = await row(engine, number)
+
+    turn = await desk.say("zork 1", user=max_)
+
+    assert turn.texts == ["Sorry, I didn't get “zork 1”. Try one of these, or say `help`:"]
+    assert len(turn.buttons) <= 3
+    assert len(model.tool_requests) == 1
+    assert await row(engine, number) == before
+
+
+async def test_a_model_that_does_not_answer_in_time_falls_back(
+    engine: AsyncEngine, database_url: str, model: CompletionsStandIn,
+    connector: ConnectorStandIn,
+) -> None:
+    teams = TeamsActivities(service_url=connector.service_url, bot=BOT)
+    async with running_service(
+        database_url, connector, teams, openai_api_key="sk-e2e",
+        openai_base_url=model.base_url, openai_model=MODEL, understanding_timeout=0.2,
+    ) as slow:
+        max_, _, _ = await staff(engine, slow)
+        model.then_tools(Hang())
+        turn = await slow.say("zork 1", user=max_)
+    assert turn.texts == ["Sorry, I didn't get “zork 1”. Try one of these, or say `help`:"]
+    assert len(model.tool_requests) == 1
+
+
+async def test_questions_negations_and_understood_messages_never_reach_the_model(
+    desk: Service, model: CompletionsStandIn, engine: AsyncEngine
+) -> None:
+    max_, _, number = await staff(engine, desk)
+    for text in ("don't close 1 yet", f"why is {number} still open?", f"close {number}",
+                 "my tickets", "help"):
+        await desk.say(text, user=max_)
+    assert model.tool_requests == []
+    assert (await row(engine, number))["status"] == "closed"
+
+
+async def test_free_text_the_model_places_nowhere_goes_to_the_help_assistant(
+    desk: Service, model: CompletionsStandIn, engine: AsyncEngine
+) -> None:
+    max_, _, _ = await staff(engine, desk)
+
+    turn = await desk.say("the vpn keeps dropping on hotel wifi", user=max_)
+
+    assert len(model.tool_requests) == 1
+    assert turn.texts == ["Looking that up in the help documents…"]
+
+
+async def test_what_is_sent_is_capped_and_tools_follow_the_role(
+    desk: Service, model: CompletionsStandIn, engine: AsyncEngine
+) -> None:
+    max_, _, _ = await staff(engine, desk)
+    await person(engine, "cora@example.com", "Cora Customer", "customer")
+    cora = desk.person("cora@example.com", "Cora Customer")
+    model.then_tools(Completion("none"),
+                     Calls((("assign_ticket", json.dumps({"ticket": "1", "to": "me"})),)))
+
+    await desk.say("zork " * 1000, user=max_)
+    turn = await desk.say("zork 1", user=cora)
+
+    staff_request, customer_request = model.tool_requests
+    assert len(staff_request.last_user) == 500
+    assert {"assign_ticket", "change_status", "find_tickets"} <= tool_names(staff_request.body)
+    assert "assign_ticket" not in tool_names(customer_request.body)
+    assert turn.texts == ["Sorry, I didn't get “zork 1”. Try one of these, or say `help`:"]
+    assert staff_request.authorization == "Bearer sk-e2e"
+
+
+async def test_without_a_key_no_request_leaves(
+    engine: AsyncEngine, database_url: str, model: CompletionsStandIn,
+    connector: ConnectorStandIn,
+) -> None:
+    teams = TeamsActivities(service_url=connector.service_url, bot=BOT)
+    async with running_service(database_url, connector, teams,
+                               openai_base_url=model.base_url) as keyless:
+        max_, _, _ = await staff(engine, keyless)
+        model.then_tools(Calls((("list_tickets", "{}"),)))
+        turn = await keyless.say("zork 1", user=max_)
+    assert turn.texts == ["Sorry, I didn't get “zork 1”. Try one of these, or say `help`:"]
+    assert model.tool_requests == [] and model.requests == []
