@@ -4,8 +4,12 @@ a change it reads is proposed on a confirmation card and applied once, when conf
 
 from __future__ import annotations
 
+import asyncio
 import json
+import os
+import sys
 from collections.abc import AsyncIterator
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -13,6 +17,8 @@ import pytest_asyncio
 from sqlalchemy import func, select, update
 from sqlalchemy.ext.asyncio import AsyncEngine
 
+from bot.handler import TicketFlowBot
+from bot.terminal import TerminalChat, TerminalDirectory
 from db.tables import task_comments, task_history, tasks, users
 from db.uow import SqlUnitOfWork
 from domain.services.tickets import create_ticket
@@ -31,6 +37,9 @@ from tests.integration.knowledge.answering_openai_stand_in import (
     Raw,
     ToolBehaviour,
 )
+from ticketflow.runtime import open_runtime
+from ticketflow.settings import Settings
+from ticketflow.teams import bot_dependencies, build_interpreter
 
 MODEL = "tool-reader"
 
@@ -310,3 +319,63 @@ async def test_without_a_key_no_request_leaves(
         turn = await keyless.say("zork 1", user=max_)
     assert turn.texts == ["Sorry, I didn't get “zork 1”. Try one of these, or say `help`:"]
     assert model.tool_requests == [] and model.requests == []
+
+
+async def test_in_the_terminal_the_proposal_is_numbered_and_confirmed_by_its_number(
+    engine: AsyncEngine, database_url: str, model: CompletionsStandIn
+) -> None:
+    ids = {"ada": await person(engine, "ada@example.com", "Ada Admin", "admin"),
+           "lee": await person(engine, "lee@example.com", "Lee Park", "user")}
+    ticket = await create_ticket(uow=SqlUnitOfWork(engine), actor=as_actor(ids["ada"]),
+                                 title="Printer on floor 3 jams", category="support")
+    number = ticket.ticket_number
+    settings = Settings(database_url=database_url, openai_api_key="sk-terminal",
+                        openai_base_url=model.base_url, openai_model=MODEL)
+    model.then_tools(Calls((("change_status", json.dumps({"ticket": number,
+                                                           "status": "on_hold"})),)))
+    runtime = await open_runtime(settings, migrate=False)
+    interpreter = build_interpreter(settings)
+    assert interpreter is not None
+    try:
+        bot = TicketFlowBot(bot_dependencies(runtime, interpreter=interpreter),
+                            TerminalDirectory("ada@example.com"))
+        chat = TerminalChat(bot=bot, email="ada@example.com")
+        await chat.say(f"show {number}")
+        proposal = "\n".join(await chat.say("park that one until the vendor calls back"))
+        assert (await row(engine, number))["status"] == "open"
+        confirm = next(c for c in chat.choices if c.label == "Confirm")
+        applied = "\n".join(await chat.press(confirm, {}))
+    finally:
+        await interpreter.aclose()
+        await runtime.close()
+    assert f"Put {number} on hold?" in proposal
+    assert f"{confirm.number}. Confirm" in proposal
+    assert f"{number} is now on hold." in applied
+    assert (await row(engine, number))["status"] == "on_hold"
+    [request] = model.tool_requests
+    assert f"\"It\" means {number}" in request.system
+
+
+async def test_the_chat_command_reads_messages_with_the_configured_model(
+    tmp_path: Path, model: CompletionsStandIn
+) -> None:
+    env = {**os.environ, "TICKETFLOW_DATABASE_URL": f"sqlite:///{tmp_path / 'chat.db'}",
+           "OPENAI_API_KEY": "sk-chat", "OPENAI_BASE_URL": model.base_url,
+           "TICKETFLOW_OPENAI_MODEL": MODEL}
+    env.pop("TICKETFLOW_TEST_DATABASE_URL", None)
+    model.then_tools(Calls((("create_ticket", json.dumps({"title": "Projector in room 2 is dead"})),)),
+                     Calls((("comment_on_ticket", json.dumps(
+                         {"ticket": "it", "text": "Bulb ordered"})),)))
+    chat = await asyncio.create_subprocess_exec(
+        sys.executable, "-m", "ticketflow.cli", "chat", "--as", "ada@example.com",
+        stdin=asyncio.subprocess.PIPE, stdout=asyncio.subprocess.PIPE,
+        stderr=asyncio.subprocess.PIPE, env=env, cwd=tmp_path,
+    )
+    said = ("the projector in room 2 died again, can you log that\nskip\n1\n2\n"
+            "let them know a bulb is ordered\n1\nquit\n")
+    out, err = await asyncio.wait_for(chat.communicate(said.encode()), timeout=120)
+    shown = out.decode()
+    assert chat.returncode == 0, err.decode()
+    assert "Filed TKT-" in shown and "Projector in room 2 is dead" in shown
+    assert "Add this comment to TKT-" in shown and "Comment added." in shown
+    assert len(model.tool_requests) == 2
