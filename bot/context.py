@@ -15,8 +15,10 @@ from domain.ports import ConversationRefRepository, UnitOfWork, UserLinkReposito
 from domain.tickets import Ticket
 
 if TYPE_CHECKING:
-    from bot.actions.interpreter import ModelInterpreter
     from bot.assistant import Assistant
+    from bot.understanding.context import Conversation
+    from bot.understanding.requests import Clarify, TicketRequest
+    from domain.access import Viewer
 
 
 class TicketThreads(Protocol):
@@ -37,6 +39,14 @@ class BotOptions:
 
     def ticket_url(self, ticket_id: int) -> str:
         return f"{self.web_url}/tickets/{ticket_id}"
+
+
+class MessageReader(Protocol):
+    async def interpret(
+        self, deps: BotDependencies, viewer: Viewer, text: str, conversation: Conversation
+    ) -> TicketRequest | Clarify | None:
+        """What a model reads in a message the rules could not place; None: nothing usable."""
+        ...
 
 
 class RefreshAudience(Protocol):
@@ -60,7 +70,7 @@ class BotDependencies:
     refresh_audience: RefreshAudience | None = None
     threads: TicketThreads | None = None
     """Which ticket a card's channel thread is about: replies there become comments."""
-    interpreter: ModelInterpreter | None = None
+    interpreter: MessageReader | None = None
     """With a model configured: reads the messages deterministic understanding cannot place."""
 
     def read_uow(self) -> UnitOfWork:
