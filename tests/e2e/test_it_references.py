@@ -1,0 +1,100 @@
+"""Transcripts over HTTP: "it" follows the ticket the conversation last showed or changed,
+per conversation; a clear command while a question waits is handled, not taken as the answer."""
+
+from __future__ import annotations
+
+from sqlalchemy import func, select
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from db.tables import task_comments, tasks
+from db.uow import SqlUnitOfWork
+from domain.services.tickets import create_ticket
+from tests.actors import as_actor
+from tests.e2e.service import Service, texts_in
+from tests.e2e.test_conversations import person
+
+
+async def rows(engine: AsyncEngine) -> dict[str, dict[str, object]]:
+    async with engine.connect() as connection:
+        found = await connection.execute(select(tasks))
+        return {str(row["ticket_number"]): dict(row) for row in found.mappings()}
+
+
+async def test_it_follows_the_ticket_last_shown_or_changed_through_a_conversation(
+    service: Service, engine: AsyncEngine
+) -> None:
+    manager = await person(engine, "Mia", "Manager", role="manager")
+    badge = (await create_ticket(uow=SqlUnitOfWork(engine), actor=as_actor(manager),
+                                 title="Badge reader blinks red", category="support")).ticket_number
+    vpn = (await create_ticket(uow=SqlUnitOfWork(engine), actor=as_actor(manager),
+                               title="VPN drops on hotel wifi", category="incident")).ticket_number
+    mia = service.person("mia.manager@example.com", "Mia Manager")
+
+    transcript = [
+        (f"Show me ticket {int(badge[-4:])} please", "Badge reader blinks red"),
+        ("put it on hold", f"{badge} is now on hold."),
+        ("comment on it: waiting for the vendor", "Comment added."),
+        (f"#{int(vpn[-4:])}", "VPN drops on hotel wifi"),
+        ("make it urgent", "Saved: priority."),
+        ("assign this one to me", "Assigned to Mia Manager."),
+        ("what is the status of that one?", "VPN drops on hotel wifi"),
+        ("this ticket is done", f"{vpn} is now resolved."),
+        ("reopen it", f"{vpn} is now open."),
+    ]
+    for said, shown in transcript:
+        turn = await service.say(said, user=mia)
+        assert shown in texts_in(turn.card), said
+
+    tickets = await rows(engine)
+    assert (tickets[badge]["status"], tickets[badge]["priority"]) == ("on_hold", "medium")
+    assert (tickets[vpn]["status"], tickets[vpn]["priority"]) == ("open", "urgent")
+    assert tickets[vpn]["assignee_id"] == manager and tickets[badge]["assignee_id"] is None
+    async with engine.connect() as connection:
+        comments = (await connection.execute(
+            select(task_comments.c.task_id, task_comments.c.content))).all()
+    assert [tuple(c) for c in comments] == [(tickets[badge]["id"], "waiting for the vendor")]
+
+
+async def test_it_before_any_ticket_was_shown_asks_which_and_is_kept_per_conversation(
+    service: Service, engine: AsyncEngine
+) -> None:
+    manager = await person(engine, "Mia", "Manager", role="manager")
+    await person(engine, "Max", "Admin", role="admin")
+    number = (await create_ticket(uow=SqlUnitOfWork(engine), actor=as_actor(manager),
+                                  title="Projector flickers", category="support")).ticket_number
+    mia = service.person("mia.manager@example.com", "Mia Manager")
+    max_ = service.person("max.admin@example.com", "Max Admin")
+
+    first = await service.say("close it", user=mia)
+    await service.say(f"show {number}", user=mia)
+    elsewhere = await service.say("close it", user=max_)  # Max's chat never showed it
+
+    assert first.texts == ["Which ticket? Say its number, for example `close 4`."]
+    assert elsewhere.texts == ["Which ticket? Say its number, for example `close 4`."]
+    assert (await rows(engine))[number]["status"] == "open"
+    closed = await service.say("close it", user=mia)
+    assert f"{number} is now closed." in texts_in(closed.card)
+
+
+async def test_while_filing_help_keeps_the_question_and_a_ticket_command_is_handled(
+    service: Service, engine: AsyncEngine
+) -> None:
+    manager = await person(engine, "Mia", "Manager", role="manager")
+    number = (await create_ticket(uow=SqlUnitOfWork(engine), actor=as_actor(manager),
+                                  title="Projector flickers", category="support")).ticket_number
+    mia = service.person("mia.manager@example.com", "Mia Manager")
+
+    asked = await service.say("new ticket", user=mia)
+    helped = await service.say("help", user=mia)
+    titled = await service.say("Laptop fan is loud", user=mia)
+    interrupted = await service.say(f"show {number}", user=mia)
+    nothing = await service.say("cancel", user=mia)
+
+    assert any("What's the problem" in text for text in asked.texts)
+    assert "You're filing a ticket: answer the question above, or say cancel." in helped.texts
+    assert any("Describe it" in text for text in titled.texts)  # help did not end the dialog
+    assert "(I've dropped the ticket we were filing.)" in interrupted.texts
+    assert "Projector flickers" in texts_in(interrupted.card)
+    assert nothing.texts == ["There's nothing to cancel."]
+    async with engine.connect() as connection:
+        assert (await connection.execute(select(func.count()).select_from(tasks))).scalar_one() == 1
