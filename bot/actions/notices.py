@@ -89,13 +89,13 @@ def proposed_edit(number: str, changes: list[tuple[str, str]]) -> str:
     return f"Change {number}: {listed}?"
 
 
-def nothing_applied() -> str:
-    return "OK, nothing was changed."
+def nothing_applied() -> Notice:
+    return Notice("OK, nothing was changed.", Tone.DEFAULT)
 
 
-def changed_since_proposed(number: str) -> str:
-    return (f"{number} changed since I asked, so nothing was applied. This is how it is now; "
-            "say it again if you still want the change.")
+def changed_since_proposed(number: str) -> Notice:
+    return Notice(f"{number} changed since I asked, so nothing was applied. This is how it is "
+                  "now; say it again if you still want the change.", Tone.ATTENTION)
 
 
 def not_your_confirmation() -> str:

@@ -24,7 +24,7 @@ from bot.understanding.message import DATE, read_message
 from bot.understanding.requests import (
     AssignTicket, Clarify, ListTickets, Nobody, ShowTicket, TeamTarget, TicketRequest, UserTarget,
 )
-from bot.understanding.targets import Ambiguous, NotFound, find_target
+from bot.understanding.targets import Ambiguous, NoSuchTarget, find_target
 from domain.numbering import TicketNumber, parse_ticket_number
 from domain.people import Role
 
@@ -241,7 +241,7 @@ def _target(text: object, conversation: Conversation) -> UserTarget | TeamTarget
     if isinstance(found, Ambiguous):
         return Clarify(AssignTicket(None), f"Which {found.said.title()} do you mean?",
                        found.choices)
-    if isinstance(found, NotFound):
+    if isinstance(found, NoSuchTarget):
         return Clarify(AssignTicket(None),
                        f"I couldn't find “{said}”. Who should take {{ticket}}?")
     return found

@@ -39,7 +39,7 @@ from tests.integration.knowledge.answering_openai_stand_in import (
 )
 from ticketflow.runtime import open_runtime
 from ticketflow.settings import Settings
-from ticketflow.teams import bot_dependencies, build_interpreter
+from ticketflow.msteams import bot_dependencies, build_interpreter
 
 MODEL = "tool-reader"
 
