@@ -186,13 +186,17 @@ class OpenAIToolModel(OpenAIChatModel):
             raise ModelUnavailable("the model service sent a reply that is not JSON")
         if not response.choices:
             raise ModelUnavailable("the model sent no choices")
-        message = response.choices[0].message
-        calls = tuple(
-            ToolCall(call.id, call.function.name, call.function.arguments)
-            for call in message.tool_calls or ()
-            if call.type == "function"
-        )
-        return ToolCalls(calls, (message.content or "").strip())
+        try:
+            message = response.choices[0].message
+            calls = tuple(
+                ToolCall(str(call.id), str(call.function.name), str(call.function.arguments))
+                for call in message.tool_calls or ()
+                if call.type == "function"
+            )
+            text = (message.content or "").strip()
+        except (AttributeError, TypeError) as error:  # the client does not validate replies
+            raise ModelUnavailable("the model sent a malformed tool call") from error
+        return ToolCalls(calls, text)
 
 
 def _tool(tool: dict[str, object]) -> ChatCompletionToolParam:

@@ -220,6 +220,14 @@ FAILURES: dict[str, ToolBehaviour] = {
     "HTTP 429": Failure(429, {"Retry-After": "1"}),
     "a body that is not JSON": Raw("<html>gateway hiccup</html>", "text/html"),
     "a JSON body that is broken": Raw('{"choices": [', "application/json"),
+    "a tool call without its function": Raw(json.dumps({
+        "id": "chatcmpl-x", "object": "chat.completion", "created": 1, "model": MODEL,
+        "choices": [{"index": 0, "finish_reason": "tool_calls", "message": {
+            "role": "assistant", "content": None,
+            "tool_calls": [{"id": "call_1", "type": "function"}]}}]}), "application/json"),
+    "no choices": Raw(json.dumps({"id": "chatcmpl-x", "object": "chat.completion",
+                                  "created": 1, "model": MODEL, "choices": []}),
+                      "application/json"),
     "arguments that are not JSON": Calls((("assign_ticket", "{ticket: 1, to: lee"),)),
     "an unknown tool": Calls((("delete_ticket", json.dumps({"ticket": "1"})),)),
     "a status that does not exist": Calls((("change_status", json.dumps(

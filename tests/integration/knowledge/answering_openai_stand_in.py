@@ -239,8 +239,10 @@ def _malformed_tools(body: dict[str, Any]) -> str | None:
     if not isinstance(tools, list) or not tools:
         return "tools must be a non-empty list"
     for tool in tools:
-        function = tool.get("function") if isinstance(tool, dict) else None
-        if tool.get("type") != "function" or not isinstance(function, dict):
+        if not isinstance(tool, dict) or tool.get("type") != "function":
+            return "each tool must be a function"
+        function = tool.get("function")
+        if not isinstance(function, dict):
             return "each tool must be a function"
         if not isinstance(function.get("name"), str) or not function["name"].replace("_", "").isalnum():
             return "each function needs a name of letters, digits and underscores"
