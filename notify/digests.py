@@ -145,6 +145,13 @@ class DailyDigests:
         except Rejected as rejected:
             await self._store.finish(digest, day, status="failed", now=now, error=str(rejected))
             return 0
+        except Exception as error:  # a messenger bug must not stop the loop; tried again later
+            log.exception("posting the digest to %s failed", digest.channel_id)
+            await self._store.retry_later(
+                digest, day, at=now + timedelta(seconds=60),
+                error=f"{type(error).__name__}: {error}"[:500],
+            )
+            return 0
         await self._store.finish(digest, day, status="sent", now=now, tickets=count)
         return 1
 

@@ -284,3 +284,20 @@ async def test_only_managers_and_admins_subscribe_a_channel_and_unsubscribing_st
         uow=SubscriptionsUnitOfWork(engine), actor=as_actor(admin), msteams_team_id=TEAM,
         channel_id=CHANNEL,
     )
+
+
+async def test_an_unexpected_failure_while_posting_is_logged_and_tried_again_a_minute_later(
+    engine: AsyncEngine,
+) -> None:
+    clock = Clock(WINTER_MORNING + timedelta(hours=2))
+    await _desk(engine, clock)
+    messenger = RecordingMessenger(fail_next={"post": RuntimeError("connector client broke")})
+
+    assert await a_process(engine, clock, messenger).run_once() == 0
+    async with engine.connect() as connection:
+        [(status, error)] = list(
+            await connection.execute(select(bot_digest_runs.c.status, bot_digest_runs.c.last_error))
+        )
+    assert (status, error) == ("sending", "RuntimeError: connector client broke")
+    clock.advance(60)
+    assert await a_process(engine, clock, messenger).run_once() == 1
