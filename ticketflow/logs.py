@@ -64,11 +64,23 @@ _PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
 )
 
 
+
+def _scoped(pattern: re.Pattern[str]) -> str:
+    """The pattern as a group of an alternation: a leading global flag made local."""
+    source = pattern.pattern
+    return f"(?i:{source[4:]})" if source.startswith("(?i)") else f"(?:{source})"
+
+
+_ANY_PATTERN = re.compile("|".join(_scoped(pattern) for pattern, _ in _PATTERNS))
+"""Matches wherever one of `_PATTERNS` would: a line it misses needs no substitution."""
+
+
 class SecretRedactor:
     """Replaces secrets by pattern, and known secret values wherever they appear."""
 
     def __init__(self, known: Iterable[str | None] = ()) -> None:
         self._known: set[str] = set()
+        self._longest_first: list[str] = []
         for value in known:
             self.add(value)
 
@@ -76,11 +88,14 @@ class SecretRedactor:
         """Also hide this exact value (e.g. an SMTP password once it is decrypted)."""
         if value and len(value) >= SHORTEST_KNOWN_SECRET:
             self._known.add(value)
+            self._longest_first = sorted(self._known, key=len, reverse=True)
 
     def redact(self, text: str) -> str:
-        for value in sorted(self._known, key=len, reverse=True):  # longest first: no leftovers
+        for value in self._longest_first:  # no leftovers of a secret inside a longer one
             if value in text:
                 text = text.replace(value, REDACTED)
+        if _ANY_PATTERN.search(text) is None:  # most lines: one scan instead of one per pattern
+            return text
         for pattern, replacement in _PATTERNS:
             text = pattern.sub(replacement, text)
         return text

@@ -11,7 +11,7 @@ import pytest
 from cryptography.fernet import Fernet
 
 from bot.transport.observer import TurnOutcome
-from ticketflow.logs import REDACTED, TurnLog, configure_logging
+from ticketflow.logs import _PATTERNS, REDACTED, SecretRedactor, TurnLog, configure_logging
 from ticketflow.settings import Settings
 
 APP_PASSWORD = "Xq8~app-password-from-azure.Zz"
@@ -202,3 +202,27 @@ def test_an_unauthenticated_type_or_id_with_a_line_break_cannot_forge_a_log_line
                        conversation_id="c")
     logging.getLogger("bot.handler").info("refused")
     assert len(output.getvalue().splitlines()) == 2
+
+
+@pytest.mark.parametrize("line", [
+    "posting to HTTPS://contoso.WEBHOOK.office.com/webhookb2/1a2b/IncomingWebhook/abc/def",
+    "proxy at http://bob:hunter2@proxy.internal:3128",
+    "GET /callback?state=1&CODE=0.AXoA-secret-code&session=2",
+    "header AUTHORIZATION: BEARER abcdefgh12345678",
+    "basic Zm9vOmJhcjEyMzQ1",
+    f"token {JWT}",
+    f"key {API_KEY}",
+    f"openai {OPENAI_KEY}",
+    "smtp settings {'SMTP_PASSWORD': 'hunter2'}",
+    'body {"Password": "hunter2", "user": "bob"}',
+    "login failed: PASSWORD 'hunter2'",
+    "client_secret=abc123&grant_type=client_credentials",
+    "message activity processed in 12 ms",
+    "ticket TKT-2026-0042 assigned to team:3 by ada@example.com",
+    "",
+])
+def test_the_one_pass_scan_never_skips_a_line_a_pattern_would_change(line: str) -> None:
+    every_pattern = line
+    for pattern, replacement in _PATTERNS:
+        every_pattern = pattern.sub(replacement, every_pattern)
+    assert SecretRedactor().redact(line) == every_pattern
