@@ -14,6 +14,11 @@ SQLITE_PRAGMAS = (
     "PRAGMA synchronous=NORMAL",
 )
 
+POOL_SIZE = 30
+POOL_OVERFLOW = 10
+"""At most 40 PostgreSQL sessions per process, inside the default max_connections
+(100) with the web app beside it."""
+
 
 class UnsupportedDatabase(ValueError):
     """The URL names a database this service does not run on."""
@@ -39,8 +44,12 @@ def _postgresql_engine(url: str) -> AsyncEngine:
         # No pre-ping: it costs a round trip (BEGIN/ROLLBACK) on every checkout, a third
         # of a turn's database time; recycling connections bounds staleness instead.
         pool_recycle=900,
-        pool_size=10,
-        max_overflow=10,
+        # Sized for the concurrency a process serves (50 conversations at once on one core):
+        # the pool keeps what it opened, where 10 + 10 overflow closed and reopened
+        # PostgreSQL sessions (a backend fork and authentication each) every few seconds.
+        # Connections open only as concurrency needs them.
+        pool_size=POOL_SIZE,
+        max_overflow=POOL_OVERFLOW,
         connect_args={"server_settings": {"timezone": "UTC"}},
     )
 
