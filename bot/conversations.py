@@ -7,6 +7,7 @@ from typing import Any
 from botbuilder.core import TurnContext
 from botbuilder.schema import Activity
 
+from bot.transport.activity_json import model_json
 from domain.chat import ConversationKind, ConversationRef
 
 _KINDS = {
@@ -39,7 +40,7 @@ def conversation_ref(activity: Activity, *, user_id: str | None) -> Conversation
     conversation_id = conversation.id
     if kind is ConversationKind.CHANNEL:
         conversation_id = channel.get("id") or conversation.id.split(";messageid=", 1)[0]
-    reference = TurnContext.get_conversation_reference(activity).serialize()
+    reference = model_json(TurnContext.get_conversation_reference(activity))
     reference.setdefault("conversation", {})["id"] = conversation_id
     tenant = (data.get("tenant") or {}).get("id") or conversation.tenant_id
     return ConversationRef(

@@ -42,6 +42,15 @@ def activity_json(activity: Activity, serializer: Serializer) -> dict[str, Any]:
         return body
 
 
+def model_json(model: Model) -> dict[str, Any]:
+    """What `model.serialize()` would produce (e.g. a conversation reference, every turn)."""
+    try:
+        return _model(model)
+    except _Unusual:
+        body: dict[str, Any] = model.serialize()  # type: ignore[no-untyped-call]
+        return body
+
+
 def _model(model: Model) -> dict[str, Any]:
     validation = model._validation
     serialized: dict[str, Any] = {}

@@ -22,7 +22,7 @@ from botbuilder.schema import (
 from botframework.connector import models
 from msrest.serialization import Serializer
 
-from bot.transport.activity_json import ActivityReader, activity_json
+from bot.transport.activity_json import ActivityReader, activity_json, model_json
 from bot.transport.sending import ConnectorCallFailed, PacedSender
 from tests.e2e.teams_doubles.activities import TeamsActivities
 from tests.e2e.teams_doubles.clock import ManualClock
@@ -100,6 +100,15 @@ def test_requests_are_read_exactly_as_msrest_reads_them(teams: TeamsActivities) 
     reader = ActivityReader()
     for payload in incoming(teams):
         assert reader.read(payload) == Activity().deserialize(payload)
+
+
+def test_conversation_references_are_written_exactly_as_msrest_writes_them(
+    teams: TeamsActivities,
+) -> None:
+    reader = ActivityReader()
+    for payload in incoming(teams):
+        reference = TurnContext.get_conversation_reference(reader.read(payload))
+        assert model_json(reference) == reference.serialize()
 
 
 def test_an_odd_request_is_read_by_msrest_itself(teams: TeamsActivities) -> None:
