@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Collection, Iterable
 from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import select, union_all
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 from db.tables import bot_user_links, task_comments, task_history, team_members, users
@@ -53,8 +53,7 @@ async def refresh_audiences(
         people += [(actor, False) for actor in actors.get(ticket.id, [])]
         wanted[ticket.id] = people
     everyone = {user_id for people in wanted.values() for user_id, _ in people}
-    accounts = await _accounts(connection, everyone)
-    links = await _links(connection, [u for u in everyone if u in accounts])
+    accounts, links = await _accounts(connection, everyone)
     audiences: dict[int, tuple[str, ...]] = {}
     for ticket_id, people in wanted.items():
         chosen: list[str] = []
@@ -97,49 +96,45 @@ async def _team_members(
 
 
 async def _actors(connection: AsyncConnection, ticket_ids: Collection[int]) -> dict[int, list[str]]:
-    """Who changed or commented on each ticket, latest first."""
+    """Who changed or commented on each ticket, latest first (one statement for both)."""
+    history = select(
+        task_history.c.task_id, task_history.c.user_id, task_history.c.created_at,
+        task_history.c.id,
+    ).where(task_history.c.task_id.in_(ticket_ids))
+    comments = select(
+        task_comments.c.task_id, task_comments.c.user_id, task_comments.c.created_at,
+        task_comments.c.id,
+    ).where(task_comments.c.task_id.in_(ticket_ids))
     found: dict[int, list[tuple[datetime, int, str]]] = {}
-    for table in (task_history, task_comments):
-        rows = await connection.execute(
-            select(table.c.task_id, table.c.user_id, table.c.created_at, table.c.id).where(
-                table.c.task_id.in_(ticket_ids)
-            )
-        )
-        for task_id, user_id, created_at, row_id in rows.all():
-            found.setdefault(task_id, []).append((created_at or datetime.min, row_id, user_id))
+    rows = await connection.execute(union_all(history, comments))
+    for task_id, user_id, created_at, row_id in rows.all():
+        found.setdefault(task_id, []).append((created_at or datetime.min, row_id, user_id))
     return {
         task_id: list(dict.fromkeys(user_id for *_, user_id in sorted(entries, reverse=True)))
         for task_id, entries in found.items()
     }
 
 
-async def _accounts(connection: AsyncConnection, user_ids: Collection[str]) -> dict[str, Role]:
-    """Roles of the active accounts among `user_ids`."""
+async def _accounts(
+    connection: AsyncConnection, user_ids: Collection[str]
+) -> tuple[dict[str, Role], dict[str, list[str]]]:
+    """Roles of the active accounts among `user_ids`, and their Teams identities (latest
+    link first), read together."""
     if not user_ids:
-        return {}
+        return {}, {}
     rows = await connection.execute(
-        select(users.c.id, users.c.role).where(
-            users.c.id.in_(sorted(user_ids)), users.c.is_active.is_not(False)
-        )
+        select(users.c.id, users.c.role, bot_user_links.c.teams_user_id)
+        .outerjoin(bot_user_links, bot_user_links.c.user_id == users.c.id)
+        .where(users.c.id.in_(sorted(user_ids)), users.c.is_active.is_not(False))
+        .order_by(bot_user_links.c.updated_at.desc(), bot_user_links.c.id.desc())
     )
     accounts: dict[str, Role] = {}
-    for user_id, role in rows.all():
+    links: dict[str, list[str]] = {}
+    for user_id, role, teams_user_id in rows.all():
         try:
             accounts[user_id] = Role(role)
         except ValueError:
             continue  # a role the web app added and this service does not know: no refresh
-    return accounts
-
-
-async def _links(connection: AsyncConnection, user_ids: Collection[str]) -> dict[str, list[str]]:
-    if not user_ids:
-        return {}
-    rows = await connection.execute(
-        select(bot_user_links.c.user_id, bot_user_links.c.teams_user_id)
-        .where(bot_user_links.c.user_id.in_(sorted(user_ids)))
-        .order_by(bot_user_links.c.updated_at.desc(), bot_user_links.c.id.desc())
-    )
-    links: dict[str, list[str]] = {}
-    for user_id, teams_user_id in rows.all():
-        links.setdefault(user_id, []).append(teams_user_id)
-    return links
+        if teams_user_id is not None:
+            links.setdefault(user_id, []).append(teams_user_id)
+    return accounts, links
