@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 from datetime import datetime
 
-from sqlalchemy import func, select
+from sqlalchemy import and_, func, select
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from db.records import to_row, to_value
@@ -15,7 +15,9 @@ from domain.people import NewUser, Role, User
 
 
 _MEMBER_OF = "member_of_team_id"
-"""The label of the team column joined onto a user row; no `users` column is named so."""
+_TEAMMATE = "teammate_user_id"
+"""The labels of the team and teammate columns joined onto a user row; no `users` column
+is named so."""
 
 
 class SqlUserRepository:
@@ -82,10 +84,14 @@ class SqlUserRepository:
         return [to_value(User, row) for row in rows]
 
     async def viewer(self, user_id: str) -> Viewer | None:
-        """One round trip for the user and their teams (every use case starts here)."""
+        """One statement for the user, their teams and -- for a manager, whose access the
+        teammates decide -- everyone in those teams (every use case starts here)."""
+        member, mate = team_members.alias("member"), team_members.alias("mate")
         query = (
-            select(users, team_members.c.team_id.label(_MEMBER_OF))
-            .outerjoin(team_members, team_members.c.user_id == users.c.id)
+            select(users, member.c.team_id.label(_MEMBER_OF), mate.c.user_id.label(_TEAMMATE))
+            .outerjoin(member, member.c.user_id == users.c.id)
+            .outerjoin(mate, and_(mate.c.team_id == member.c.team_id,
+                                  users.c.role == Role.MANAGER.value))
             .where(users.c.id == user_id)
         )
         rows = (await self._db.execute(query)).mappings().all()
@@ -94,7 +100,6 @@ class SqlUserRepository:
         user = to_value(User, rows[0])
         team_ids = frozenset(row[_MEMBER_OF] for row in rows if row[_MEMBER_OF] is not None)
         teammates: frozenset[str] = frozenset()
-        if user.role is Role.MANAGER and team_ids:
-            shared = select(team_members.c.user_id).where(team_members.c.team_id.in_(team_ids))
-            teammates = frozenset((await self._db.execute(shared.distinct())).scalars())
+        if user.role is Role.MANAGER:
+            teammates = frozenset(row[_TEAMMATE] for row in rows if row[_TEAMMATE] is not None)
         return Viewer(user=user, team_ids=team_ids, teammate_ids=teammates)
