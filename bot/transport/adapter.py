@@ -25,6 +25,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Awaitable, Callable
 from functools import partial
+from typing import Any
 
 from botbuilder.core import TurnContext
 from botbuilder.integration.aiohttp import (
@@ -49,6 +50,7 @@ from bot.transport.local_development import LOCAL_DEVELOPMENT_NOTICE
 from bot.transport.sending import PacedSender
 from bot.transport.settings import TransportSettings
 from bot.transport.signing_keys import PUBLIC_CLOUD_METADATA_URL, SigningKeys
+from bot.transport.turn_context import TeamsTurnContext
 
 logger = logging.getLogger(__name__)
 
@@ -85,6 +87,13 @@ class TeamsAdapter(CloudAdapter):
     async def close(self) -> None:
         await self.writes.close()
         await self.authentication.close()
+
+    def _create_turn_context(self, activity: Activity, *args: Any, **kwargs: Any) -> TurnContext:
+        """The stock context's turn state, on a context that copies replies shallowly."""
+        stock = super()._create_turn_context(activity, *args, **kwargs)
+        context = TeamsTurnContext(self, activity)
+        context.turn_state.update(stock.turn_state)
+        return context
 
     async def send_activities(
         self, context: TurnContext, activities: list[Activity]
