@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 from datetime import datetime
 
-from sqlalchemy import and_, func, select
+from sqlalchemy import and_, bindparam, func, select
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from db.records import to_row, to_value
@@ -18,6 +18,17 @@ _MEMBER_OF = "member_of_team_id"
 _TEAMMATE = "teammate_user_id"
 """The labels of the team and teammate columns joined onto a user row; no `users` column
 is named so."""
+
+_MEMBER, _MATE = team_members.alias("member"), team_members.alias("mate")
+_VIEWER = (
+    select(users, _MEMBER.c.team_id.label(_MEMBER_OF), _MATE.c.user_id.label(_TEAMMATE))
+    .outerjoin(_MEMBER, _MEMBER.c.user_id == users.c.id)
+    .outerjoin(_MATE, and_(_MATE.c.team_id == _MEMBER.c.team_id,
+                           users.c.role == Role.MANAGER.value))
+    .where(users.c.id == bindparam("user_id"))
+)
+"""Built once, like the tables: the statement every use case starts with skips being
+rebuilt (and its aliases' columns regenerated) on every call."""
 
 
 class SqlUserRepository:
@@ -86,15 +97,7 @@ class SqlUserRepository:
     async def viewer(self, user_id: str) -> Viewer | None:
         """One statement for the user, their teams and -- for a manager, whose access the
         teammates decide -- everyone in those teams (every use case starts here)."""
-        member, mate = team_members.alias("member"), team_members.alias("mate")
-        query = (
-            select(users, member.c.team_id.label(_MEMBER_OF), mate.c.user_id.label(_TEAMMATE))
-            .outerjoin(member, member.c.user_id == users.c.id)
-            .outerjoin(mate, and_(mate.c.team_id == member.c.team_id,
-                                  users.c.role == Role.MANAGER.value))
-            .where(users.c.id == user_id)
-        )
-        rows = (await self._db.execute(query)).mappings().all()
+        rows = (await self._db.execute(_VIEWER, {"user_id": user_id})).mappings().all()
         if not rows:
             return None
         user = to_value(User, rows[0])
