@@ -9,8 +9,7 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable, Mapping
 from typing import Any
 
-from bot import assistant as help_assistant
-from bot import presenter
+from bot import help_verbs, presenter
 from bot.actions import confirmation
 from bot.actions import tickets as actions
 from bot.actions.reply import Reply
@@ -203,6 +202,6 @@ _HANDLERS: dict[str, Handler] = {
     Verb.TICKETS_PAGE: page,
     Verb.REQUEST_CONFIRM: confirm,
     Verb.REQUEST_CANCEL: cancel,
-    HELP_FEEDBACK: help_assistant.rate_answer,
-    Verb.HELP_ESCALATE: help_assistant.escalate,
+    HELP_FEEDBACK: help_verbs.rate_answer,
+    Verb.HELP_ESCALATE: help_verbs.escalate,
 }

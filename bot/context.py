@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Protocol
 
 from botbuilder.core import Storage
 
+from bot.assistant import Assistant
 from domain.digests import ChannelUnitOfWork
 from domain.notifications import WebhookUrlCheck
 from domain.people import Role
@@ -15,7 +16,6 @@ from domain.ports import ConversationRefRepository, UnitOfWork, UserLinkReposito
 from domain.tickets import Ticket
 
 if TYPE_CHECKING:
-    from bot.assistant import Assistant
     from bot.understanding.context import Conversation
     from bot.understanding.requests import Clarify, TicketRequest
     from domain.access import Viewer
@@ -75,3 +75,9 @@ class BotDependencies:
 
     def read_uow(self) -> UnitOfWork:
         return (self.reads or self.uow)()
+
+    def help(self) -> Assistant:
+        """The help assistant, for its answer card's buttons (only drawn when it is set up)."""
+        if self.assistant is None:
+            raise RuntimeError("the help assistant is not wired into BotDependencies")
+        return self.assistant

@@ -23,7 +23,7 @@ from bot.actions.phrasing import phrase
 from bot.actions.reply import Option, Reply
 from bot.actions.tickets import file_ticket, perform
 from bot.admin import run_admin
-from bot.assistant import answer_question
+from bot.help_chat import answer_question
 from bot.context import BotDependencies
 from bot.dialogs.new_ticket import DIALOG_ID as NEW_TICKET
 from bot.identity import MemberDirectory

@@ -63,8 +63,4 @@ def test_the_finder_sees_a_circle_of_three_and_ignores_a_chain() -> None:
 
 
 def test_no_module_of_the_project_imports_itself_round_a_circle() -> None:
-    found = list(circles(project_imports()))
-    # bot.assistant ↔ bot.context ↔ bot.presenter is being untangled with the help
-    # assistant's rework (issue 13); nothing else may join it or form another circle.
-    found = [group for group in found if group != ["bot.assistant", "bot.context", "bot.presenter"]]
-    assert found == []
+    assert list(circles(project_imports())) == []

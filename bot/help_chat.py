@@ -1,0 +1,98 @@
+"""A question for the help assistant in a chat: acknowledge at once, answer when ready.
+
+Teams sends a message again when the bot has not answered it within about 15 s,
+and a model can take longer than that. So the turn only acknowledges (a typing
+indicator and "Looking that up…") and ends; the answer is worked out in a task
+and posted into the same conversation proactively, through the adapter and the
+conversation reference taken from the turn. The terminal chat has no such limit
+and cannot receive a later message, so there the answer comes within the turn.
+"""
+
+from __future__ import annotations
+
+from botbuilder.core import BotAdapter, CardFactory, MessageFactory, TurnContext
+from botbuilder.schema import Activity, ActivityTypes, ConversationReference
+
+from bot.cards.answer import answer_card
+from bot.context import BotDependencies
+from bot.help_views import answer_view
+from domain.access import Viewer
+from knowledge.answering import HelpAnswer
+from knowledge.conversation import session_id_for
+
+PROACTIVE_CHANNELS = frozenset({"msteams"})
+"""Channels that redeliver slow turns and accept messages after the turn has ended."""
+LOOKING = "Looking that up in the help documents…"
+SORRY = (
+    "Sorry, I couldn't look that up just now. Please try again in a minute, "
+    "or say `new ticket` to ask the service desk."
+)
+
+
+def help_session(activity: Activity, user_id: str) -> str:
+    """One help conversation per person and chat (or channel thread)."""
+    return session_id_for(
+        place=activity.channel_id or "chat",
+        conversation_id=activity.conversation.id if activity.conversation else "",
+        user_id=user_id,
+    )
+
+
+async def answer_question(
+    turn_context: TurnContext, deps: BotDependencies, viewer: Viewer, question: str
+) -> None:
+    assistant = deps.help()
+    activity = turn_context.activity
+    session_id = help_session(activity, viewer.id)
+    await turn_context.send_activity(Activity(type=ActivityTypes.typing))
+    if activity.channel_id not in PROACTIVE_CHANNELS:
+        answer = await assistant.help_assistant.ask(
+            user_id=viewer.id, session_id=session_id, question=question, reader=viewer.role
+        )
+        await turn_context.send_activity(_answer_message(answer, deps))
+        return
+    await turn_context.send_activity(LOOKING)
+    reference = TurnContext.get_conversation_reference(activity)
+    assistant.start(
+        _answer_later(turn_context.adapter, reference, deps, viewer, session_id, question)
+    )
+
+
+async def _answer_later(
+    adapter: BotAdapter,
+    reference: ConversationReference,
+    deps: BotDependencies,
+    viewer: Viewer,
+    session_id: str,
+    question: str,
+) -> None:
+    """Runs after the turn: answer, then post the card where the question was asked."""
+    assistant = deps.help()
+    try:
+        answer = await assistant.help_assistant.ask(
+            user_id=viewer.id, session_id=session_id, question=question, reader=viewer.role
+        )
+    except Exception as failure:  # told to the person here, logged by `Assistant._finished`
+        try:
+            await _post(adapter, reference, deps, MessageFactory.text(SORRY))
+        except Exception as also:  # noqa: BLE001 - the first failure is the one to raise
+            failure.add_note(f"the apology could not be sent either: {also!r}")
+        raise
+    await _post(adapter, reference, deps, _answer_message(answer, deps))
+
+
+async def _post(
+    adapter: BotAdapter, reference: ConversationReference, deps: BotDependencies,
+    message: Activity,
+) -> None:
+    async def send(turn_context: TurnContext) -> None:
+        await turn_context.send_activity(message)
+
+    await adapter.continue_conversation(reference, send, deps.options.app_id)
+
+
+def _answer_message(answer: HelpAnswer, deps: BotDependencies) -> Activity:
+    card = answer_card(answer_view(answer, web_url=deps.options.web_url))
+    return MessageFactory.attachment(CardFactory.adaptive_card(card))
+
+

@@ -1,0 +1,71 @@
+"""The answer card's buttons: rate an answer, or turn it into a ticket."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from bot import presenter
+from bot.cards.answer import HELPFUL, MESSAGE_ID, answer_card, source_lines
+from bot.cards.verbs import TicketField
+from bot.cards.views import Notice, Tone
+from bot.context import BotDependencies
+from bot.help_views import exchange_view
+from domain.access import Viewer
+from domain.errors import InvalidValue
+
+Card = dict[str, Any]
+THANKS = "Thanks, glad it helped."
+SORRY_IT_DID_NOT_HELP = "Thanks for telling me. Create a ticket and the service desk will help."
+TITLE_LIMIT = 255
+TICKET_CATEGORY = "support"
+
+
+async def rate_answer(deps: BotDependencies, viewer: Viewer, data: Mapping[str, Any]) -> Card:
+    """`help.feedback`: stores the verdict, and draws the answer again without the buttons."""
+    helpful = _helpful(data)
+    exchange = await deps.help().help_assistant.rate(
+        message_id=_message_id(data), user_id=viewer.id, helpful=helpful
+    )
+    notice = Notice(THANKS, Tone.GOOD) if helpful else Notice(SORRY_IT_DID_NOT_HELP, Tone.DEFAULT)
+    view = exchange_view(exchange, web_url=deps.options.web_url, rated=True)
+    return answer_card(view, notice=notice)
+
+
+async def escalate(deps: BotDependencies, viewer: Viewer, data: Mapping[str, Any]) -> Card:
+    """`help.escalate`: the create form, prefilled from the question and the answer."""
+    exchange = await deps.help().help_assistant.exchange_for(
+        message_id=_message_id(data), user_id=viewer.id
+    )
+    view = exchange_view(exchange, web_url=deps.options.web_url)
+    title = exchange.question
+    if len(title) > TITLE_LIMIT:
+        title = title[: TITLE_LIMIT - 1].rstrip() + "…"
+    description = [exchange.question, "", "The help assistant answered:", view.text]
+    if view.sources:
+        description += ["", "Sources:", *source_lines(view.sources)]
+    return presenter.create_form(
+        values={
+            TicketField.TITLE: title,
+            TicketField.DESCRIPTION: "\n".join(description),
+            TicketField.CATEGORY: TICKET_CATEGORY,
+        }
+    )
+
+
+def _message_id(data: Mapping[str, Any]) -> int:
+    raw = data.get(MESSAGE_ID)
+    if isinstance(raw, int) and not isinstance(raw, bool):
+        return raw
+    if isinstance(raw, str) and raw.isdecimal():
+        return int(raw)
+    raise InvalidValue(MESSAGE_ID, "the card did not say which answer it is about")
+
+
+def _helpful(data: Mapping[str, Any]) -> bool:
+    raw = data.get(HELPFUL)
+    if isinstance(raw, bool):
+        return raw
+    if isinstance(raw, str) and raw.lower() in ("true", "false"):
+        return raw.lower() == "true"
+    raise InvalidValue(HELPFUL, "the card did not say whether the answer helped")
