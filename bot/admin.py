@@ -13,7 +13,7 @@ from bot.context import BotDependencies
 from bot.identity import MemberDirectory
 from bot.mentions import mentioned_users
 from bot.outgoing import reply_card
-from bot.assignees import resolve_person
+from bot.person_lookup import resolve_person
 from domain.access import Viewer, ensure_role
 from domain.people import Role
 from domain.services import company, invitations, people

@@ -32,7 +32,6 @@ class BotOptions:
     web_url: str
     default_role: Role | None = Role.USER
     app_id: str | None = None
-    bot_name: str = "TicketFlow"
     allowed_tenants: frozenset[str] = frozenset()
     """Entra tenants whose people may use the bot; empty (local development) allows any."""
     page_size: int = 8

@@ -29,7 +29,7 @@ from bot.dialogs.new_ticket import DIALOG_ID as NEW_TICKET
 from bot.identity import MemberDirectory
 from bot.mentions import mentioned_users, readable, strip_bot_mention
 from bot.outgoing import reply_card
-from bot.assignees import resolve_person
+from bot.person_lookup import resolve_person
 from bot.subscriptions import run_subscription
 from bot.understanding import Conversation, Person, understand
 from bot.understanding.requests import (

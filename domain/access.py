@@ -61,10 +61,6 @@ class Scope:
             return assignee.team_id in self.queued_teams
         return assignee.user_id in self.assigned_users
 
-    @property
-    def is_empty(self) -> bool:
-        return not (self.everything or self.created_by or self.assigned_users or self.queued_teams)
-
 
 NOTHING = Scope()
 

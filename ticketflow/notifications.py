@@ -32,7 +32,7 @@ from notify.retries import RetryPolicy
 from notify.secrets import SecretBox
 from notify.webhook_url import check_webhook_url
 from notify.worker import DeliveryWorker, WorkerConfig
-from ticketflow.runtime import Runtime, webhook_policy
+from ticketflow.runtime import Runtime, outbox_sink_for, webhook_policy
 from ticketflow.settings import Settings
 
 

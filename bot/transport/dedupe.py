@@ -7,19 +7,17 @@ claimed before its turn runs (`claim`); an invoke's answer is kept with the clai
 for it when the first delivery is still running. A turn that fails gives its claim
 back (`release`), so Teams' retry runs it.
 
-The port lets the composition root choose where receipts live (memory for one process,
-the database when several processes share the traffic).
+The composition root keeps receipts in the database, so several processes can share
+the traffic.
 """
 
 from __future__ import annotations
 
 import hashlib
-from collections import OrderedDict
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Protocol
 
-from bot.transport.clock import Clock, SystemClock
 
 MAX_ANSWER_BYTES = 64 * 1024
 """A larger answer is not kept: a resend gets `oversized_answer_stand_in` instead."""
@@ -77,52 +75,3 @@ def bounded(answer: RecordedAnswer, *, stand_in: RecordedAnswer) -> RecordedAnsw
     if answer.body is not None and len(answer.body.encode()) > MAX_ANSWER_BYTES:
         return stand_in
     return answer
-
-
-@dataclass(slots=True)
-class _Held:
-    at: float
-    answer: RecordedAnswer | None = None
-
-
-class RecentActivityIds:
-    """In-process receipts, bounded in count and age."""
-
-    def __init__(
-        self, *, ttl: float = 15 * 60.0, max_entries: int = 100_000, clock: Clock | None = None
-    ) -> None:
-        self._ttl = ttl
-        self._max_entries = max_entries
-        self._clock = clock or SystemClock()
-        self._held: OrderedDict[str, _Held] = OrderedDict()
-
-    async def claim(self, key: str, *, conversation_id: str | None) -> bool:
-        now = self._clock.monotonic()
-        self._forget_old(now)
-        if key in self._held:
-            return False
-        self._held[key] = _Held(at=now)
-        return True
-
-    async def record(self, key: str, answer: RecordedAnswer) -> None:
-        held = self._held.get(key)
-        if held is not None:
-            held.answer = answer
-
-    async def release(self, key: str) -> None:
-        self._held.pop(key, None)
-
-    async def receipt(self, key: str) -> Receipt:
-        held = self._held.get(key)
-        if held is None:
-            return Receipt(ReceiptState.RELEASED)
-        if held.answer is None:
-            return Receipt(ReceiptState.RUNNING)
-        return Receipt(ReceiptState.ANSWERED, held.answer)
-
-    def _forget_old(self, now: float) -> None:
-        while self._held:
-            oldest_key, held = next(iter(self._held.items()))
-            if now - held.at <= self._ttl and len(self._held) < self._max_entries:
-                break
-            del self._held[oldest_key]

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import datetime
-
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncConnection
 
@@ -26,15 +24,3 @@ class SqlDepartmentRepository:
         row = (await self._db.execute(query)).mappings().first()
         return to_value(Department, row) if row else None
 
-    async def add(self, *, name: str, description: str | None, now: datetime) -> Department:
-        result = await self._db.execute(
-            departments.insert()
-            .values(name=name, description=description, is_active=True, created_at=now,
-                    updated_at=now)
-            .returning(departments)
-        )
-        return to_value(Department, result.mappings().one())
-
-    async def all(self) -> list[Department]:
-        rows = (await self._db.execute(select(departments).order_by(departments.c.name))).mappings()
-        return [to_value(Department, row) for row in rows]

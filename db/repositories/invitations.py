@@ -75,17 +75,3 @@ class SqlInvitationRepository:
             user_invitations.update().where(user_invitations.c.id == invitation.id).values(**values)
         )
 
-    async def expire_due(self, *, now: datetime) -> int:
-        result = await self._db.execute(
-            user_invitations.update()
-            .where(
-                user_invitations.c.status == InvitationStatus.PENDING.value,
-                user_invitations.c.expires_at <= now,
-            )
-            .values(status=InvitationStatus.EXPIRED.value)
-        )
-        return result.rowcount
-
-    async def all(self) -> list[Invitation]:
-        query = select(user_invitations).order_by(user_invitations.c.created_at.desc())
-        return [self._value(row) for row in (await self._db.execute(query)).mappings()]

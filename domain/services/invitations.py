@@ -10,7 +10,7 @@ from dataclasses import replace
 from datetime import timedelta
 
 from domain.access import Viewer
-from domain.actors import Actor, use_case
+from domain.actors import use_case
 from domain.clock import utcnow
 from domain.errors import Conflict, InvitationNotFound, InvitationUnusable
 from domain.people import Invitation, InvitationStatus, NewUser, Role, User
@@ -138,19 +138,3 @@ async def enroll(
             )
         await uow.commit()
     return user
-
-
-@use_case
-async def expire_invitations(*, uow: UnitOfWork, actor: Actor) -> int:
-    async with uow:
-        await authorise(uow, actor, Role.ADMIN)
-        count = await uow.invitations.expire_due(now=utcnow())
-        await uow.commit()
-    return count
-
-
-@use_case
-async def list_invitations(*, uow: UnitOfWork, actor: Actor) -> list[Invitation]:
-    async with uow:
-        await authorise(uow, actor, Role.ADMIN)
-        return await uow.invitations.all()

@@ -177,39 +177,10 @@ async def add_team_member(
 
 
 @use_case
-async def remove_team_member(
-    *, uow: UnitOfWork, actor: Actor, team: int | str, user_id: str
-) -> bool:
-    async with uow:
-        found = await _team_to_manage(uow, actor, team)
-        removed = await uow.teams.remove_member(found.id, user_id)
-        await uow.commit()
-    return removed
-
-
-@use_case
 async def team_members(*, uow: UnitOfWork, actor: Actor, team: int | str) -> list[Membership]:
     async with uow:
         await authorise(uow, actor)
         return await uow.teams.members((await find_team(uow, team)).id)
-
-
-@use_case
-async def create_department(
-    *, uow: UnitOfWork, actor: Actor, name: object, description: object = None
-) -> Department:
-    department_name = require_text("name", name, limit=100)
-    async with uow:
-        await authorise(uow, actor, Role.ADMIN)
-        if await uow.departments.get_by_name(department_name) is not None:
-            raise Conflict(f"a department named {department_name} already exists")
-        department = await uow.departments.add(
-            name=department_name,
-            description=parse_text("description", description, limit=2000),
-            now=utcnow(),
-        )
-        await uow.commit()
-    return department
 
 
 async def find_department(uow: UnitOfWork, name: str) -> Department:
@@ -217,10 +188,3 @@ async def find_department(uow: UnitOfWork, name: str) -> Department:
     if department is None:
         raise DepartmentNotFound(name)
     return department
-
-
-@use_case
-async def list_departments(*, uow: UnitOfWork, actor: Actor) -> list[Department]:
-    async with uow:
-        await authorise(uow, actor)
-        return await uow.departments.all()

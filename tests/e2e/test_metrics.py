@@ -25,7 +25,6 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 from bot.handler import TicketFlowBot
 from bot.identity import TeamsMemberDirectory
 from bot.transport.adapter import create_adapter
-from bot.transport.dedupe import RecentActivityIds
 from bot.transport.endpoint import add_messages_route
 from bot.transport.observer import Observers, TurnOutcome
 from bot.transport.settings import TransportSettings
@@ -38,9 +37,9 @@ from tests.e2e.teams_doubles.fixtures import *
 from tests.integration.builders import insert_user
 from ticketflow.logs import TurnLog, configure_logging
 from ticketflow.metrics import Metrics, add_metrics_route, build_metrics, counting_sink
+from ticketflow.msteams import ReceiptDeduplicator, bot_dependencies, transport_settings
 from ticketflow.runtime import open_runtime
 from ticketflow.settings import Settings
-from ticketflow.msteams import ReceiptDeduplicator, bot_dependencies, transport_settings
 
 Samples = dict[str, dict[tuple[tuple[str, str], ...], float]]
 
@@ -219,10 +218,11 @@ class EchoOrFail(ActivityHandler):
 
 
 @asynccontextmanager
-async def observed_bot(observer: RecordingObserver) -> AsyncIterator[str]:
+async def observed_bot(observer: RecordingObserver, engine: AsyncEngine) -> AsyncIterator[str]:
     app = web.Application()
     add_messages_route(app, create_adapter(TransportSettings()), EchoOrFail(),
-                       deduplicator=RecentActivityIds(), observer=observer)
+                       deduplicator=ReceiptDeduplicator(SqlActivityReceipts(engine)),
+                       observer=observer)
     runner = web.AppRunner(app, access_log=None)
     await runner.setup()
     await web.TCPSite(runner, "127.0.0.1", 0).start()
@@ -241,14 +241,14 @@ async def post(url: str, body: Any, content_type: str = "application/json") -> i
 
 
 async def test_the_endpoint_reports_each_request_once_with_how_it_ended(
-    teams: TeamsActivities, connector: ConnectorStandIn,
+    teams: TeamsActivities, connector: ConnectorStandIn, engine: AsyncEngine,
 ) -> None:
     observer = RecordingObserver()
     hello = teams.personal_message("hello")
     off_machine = {
         **teams.personal_message("hi"), "serviceUrl": "https://smba.trafficmanager.net/emea/"
     }
-    async with observed_bot(observer) as url:
+    async with observed_bot(observer, engine) as url:
         statuses = [
             await post(url, hello),
             await post(url, hello),

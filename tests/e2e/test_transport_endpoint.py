@@ -14,17 +14,19 @@ from botbuilder.schema.teams import (
     TaskModuleContinueResponse,
     TaskModuleTaskInfo,
 )
+from sqlalchemy.ext.asyncio import AsyncEngine
 
-from bot.transport.dedupe import RecentActivityIds
 from bot.transport.local_development import (
     LOCAL_DEVELOPMENT_NOTICE,
     NonLoopbackBind,
     bind_host,
     is_loopback_url,
 )
+from db.repositories.activity_receipts import SqlActivityReceipts
 from tests.e2e.teams_doubles.activities import TeamsActivities
 from tests.e2e.teams_doubles.connector import ConnectorStandIn
 from tests.e2e.teams_doubles.fixtures import *
+from ticketflow.msteams import ReceiptDeduplicator
 
 CARD = {
     "type": "AdaptiveCard",
@@ -273,10 +275,10 @@ async def test_a_failing_turn_is_a_json_500_without_a_stack_trace(
 
 
 async def test_a_resent_message_is_processed_once(
-    serve_bot: ServeBot, connector: ConnectorStandIn, teams: TeamsActivities
+    serve_bot: ServeBot, connector: ConnectorStandIn, teams: TeamsActivities, engine: AsyncEngine
 ) -> None:
     bot = EchoBot()
-    running = await serve_bot(bot, deduplicator=RecentActivityIds())
+    running = await serve_bot(bot, deduplicator=ReceiptDeduplicator(SqlActivityReceipts(engine)))
     message = teams.personal_message("only once")
 
     first = await running.post(message)

@@ -1,5 +1,5 @@
 """Resent activities over real HTTP: each runs once, a resent invoke gets the first answer,
-a failed turn lets Teams' retry run -- with receipts in memory and in the database."""
+a failed turn lets Teams' retry run -- with the receipts in the database."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import pytest
 from botbuilder.core import ActivityHandler, InvokeResponse, TurnContext
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from bot.transport.dedupe import MAX_ANSWER_BYTES, ActivityDeduplicator, RecentActivityIds
+from bot.transport.dedupe import MAX_ANSWER_BYTES, ActivityDeduplicator
 from db.repositories.activity_receipts import SqlActivityReceipts
 from tests.e2e.teams_doubles.activities import TeamsActivities, TeamsUser
 from tests.e2e.teams_doubles.connector import ConnectorStandIn
@@ -20,10 +20,8 @@ from ticketflow.msteams import ReceiptDeduplicator
 INVOKES = ("adaptiveCard/action", "composeExtension/submitAction", "task/submit")
 
 
-@pytest.fixture(params=["memory", "database"])
-def receipts(request: pytest.FixtureRequest, engine: AsyncEngine) -> ActivityDeduplicator:
-    if request.param == "memory":
-        return RecentActivityIds()
+@pytest.fixture
+def receipts(engine: AsyncEngine) -> ActivityDeduplicator:
     return ReceiptDeduplicator(SqlActivityReceipts(engine))
 
 

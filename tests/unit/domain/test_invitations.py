@@ -19,13 +19,11 @@ from domain.people import InvitationStatus, Role
 from domain.services.invitations import (
     accept_invitation,
     enroll,
-    expire_invitations,
     invite,
-    list_invitations,
 )
 from tests.unit.conftest import Organisation
 from tests.unit.fakes import FakeDatabase
-from tests.actors import OPERATOR, as_actor
+from tests.actors import as_actor
 
 PENDING, ACCEPTED, EXPIRED = InvitationStatus
 
@@ -196,15 +194,3 @@ async def test_accepting_an_invitation_for_an_existing_user_changes_their_role(
     user = await accept_invitation(uow=db.unit_of_work(), token=invitation.token)
     assert (user.id, user.role) == (org.customer.id, Role.USER)
     assert db.user(org.customer.id).role is Role.USER
-
-
-async def test_overdue_invitations_are_marked_expired(db: FakeDatabase, org: Organisation) -> None:
-    overdue = db.seed_invitation(email="a@example.com", invited_by=org.admin,
-                                 expires_at=utcnow() - timedelta(hours=1))
-    current = db.seed_invitation(email="b@example.com", invited_by=org.admin)
-    accepted = db.seed_invitation(email="c@example.com", invited_by=org.admin, status=ACCEPTED,
-                                  expires_at=utcnow() - timedelta(hours=1))
-    assert await expire_invitations(uow=db.unit_of_work(), actor=OPERATOR) == 1
-    listed = await list_invitations(uow=db.unit_of_work(), actor=OPERATOR)
-    assert [(i.id, i.status) for i in listed] == [
-        (accepted.id, ACCEPTED), (current.id, PENDING), (overdue.id, EXPIRED)]

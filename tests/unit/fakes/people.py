@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import datetime
 
 from domain.access import Viewer
@@ -115,10 +114,6 @@ class FakeTeamRepository(Repository):
         self._uow.require("users", membership.user_id)
         self._uow.insert("team_members", (membership.team_id, membership.user_id), membership)
 
-    async def remove_member(self, team_id: int, user_id: str) -> bool:
-        return self._uow.delete("team_members", (team_id, user_id))
-
-
 class FakeDepartmentRepository(Repository):
     async def get(self, department_id: int) -> Department | None:
         return self._tables.departments.get(department_id)
@@ -127,14 +122,6 @@ class FakeDepartmentRepository(Repository):
         wanted = name.strip().lower()
         matches = (d for d in self._tables.departments.values() if d.name.lower() == wanted)
         return next(matches, None)
-
-    async def add(self, *, name: str, description: str | None, now: datetime) -> Department:
-        department = Department(self._uow.database.next_id("departments"), name, description)
-        self._uow.insert("departments", department.id, department)
-        return department
-
-    async def all(self) -> list[Department]:
-        return sorted(self._tables.departments.values(), key=lambda d: d.name)
 
 
 class FakeInvitationRepository(Repository):
@@ -179,19 +166,6 @@ class FakeInvitationRepository(Repository):
 
     async def save(self, invitation: Invitation) -> None:
         self._uow.update("user_invitations", invitation.id, invitation)
-
-    async def expire_due(self, *, now: datetime) -> int:
-        due = [
-            i for i in self._tables.user_invitations.values()
-            if i.status is InvitationStatus.PENDING and i.expires_at <= now
-        ]
-        for invitation in due:
-            expired = replace(invitation, status=InvitationStatus.EXPIRED)
-            self._uow.update("user_invitations", invitation.id, expired)
-        return len(due)
-
-    async def all(self) -> list[Invitation]:
-        return self._newest_first()
 
     def _newest_first(self) -> list[Invitation]:
         """Ids grow with creation time here, so they order invitations as `created_at` would."""

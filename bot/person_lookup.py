@@ -1,4 +1,4 @@
-"""Turning "me", "team Network", an email or an @mention into an assignee."""
+"""Turning an email address or an @mention into a TicketFlow user."""
 
 from __future__ import annotations
 
@@ -10,36 +10,7 @@ from bot.identity import MemberDirectory, teams_identity
 from domain.access import Viewer
 from domain.chat import TeamsIdentity
 from domain.errors import InvalidValue, UserNotFound
-from domain.services.people import find_team_by_name, find_user
-from domain.tickets import Assignee
-
-NOBODY = frozenset({"nobody", "none", "no one", "unassigned"})
-
-
-async def resolve_assignee(
-    turn_context: TurnContext,
-    deps: BotDependencies,
-    directory: MemberDirectory,
-    viewer: Viewer,
-    target: str,
-    mentions: list[Mention],
-) -> Assignee | None:
-    wanted = target.strip()
-    lowered = wanted.lower()
-    if lowered in ("me", "myself"):
-        return Assignee.user(viewer.id)
-    if lowered in NOBODY:
-        return None
-    if lowered.startswith("team "):
-        team = await find_team_by_name(uow=deps.uow(), actor=viewer, name=wanted[5:].strip())
-        return Assignee.team(team.id)
-    if ("@" in wanted and " " not in wanted) or mentions:
-        return Assignee.user(
-            await resolve_person(turn_context, deps, directory, viewer, wanted, mentions)
-        )
-    raise InvalidValue(
-        "assignee", "say `to me`, `to team NAME`, an email address, or @mention the person"
-    )
+from domain.services.people import find_user
 
 
 async def resolve_person(
