@@ -57,7 +57,7 @@ def error_invoke_response(status: int, code: str, message: str) -> InvokeRespons
     )
 
 
-class TicketFlowBot(TeamsActivityHandler):
+class TicketFlowBot(TeamsActivityHandler):  # type: ignore[misc]  # untyped SDK class
     def __init__(self, deps: BotDependencies, directory: MemberDirectory) -> None:
         self._deps = deps
         self._directory = directory

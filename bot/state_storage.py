@@ -85,7 +85,7 @@ class UntrustedStateType(TypeError):
         self.name = name
 
 
-class StateStorage(Storage):
+class StateStorage(Storage):  # type: ignore[misc]  # untyped SDK class
     """`trusted` adds dotted names (a module trusts everything inside it) to `TRUSTED`."""
 
     def __init__(self, documents: StateDocuments, *, trusted: Iterable[str] = ()) -> None:

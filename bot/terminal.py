@@ -32,7 +32,7 @@ HERO = "application/vnd.microsoft.card.hero"
 Ask = Callable[[str], Awaitable[str]]
 
 
-class TerminalAdapter(BotAdapter):
+class TerminalAdapter(BotAdapter):  # type: ignore[misc]  # untyped SDK class
     """Collects what the bot sends during a turn."""
 
     def __init__(self) -> None:

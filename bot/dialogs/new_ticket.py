@@ -7,7 +7,9 @@ but never files half a ticket.
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Mapping
+from enum import StrEnum
+from typing import Any, TypeVar
 
 from botbuilder.core import MessageFactory
 from botbuilder.dialogs import (
@@ -29,6 +31,7 @@ from domain.tickets import Category, Priority
 from domain.validation import DESCRIPTION_MAX, parse_text, parse_title
 
 DIALOG_ID = "new_ticket"
+_Choice = TypeVar("_Choice", bound=StrEnum)
 SKIP_WORDS = frozenset({"skip", "no", "none", "-", "n/a"})
 CATEGORY_LABELS = {
     Category.SUPPORT: "Support",
@@ -46,7 +49,7 @@ PRIORITY_LABELS = {
 }
 
 
-class NewTicketDialog(ComponentDialog):
+class NewTicketDialog(ComponentDialog):  # type: ignore[misc]  # untyped SDK class
     def __init__(self) -> None:
         super().__init__(DIALOG_ID)
         self.add_dialog(TextPrompt("title", self.title_is_valid))
@@ -149,6 +152,7 @@ def _known(options: object) -> dict[str, Any]:
     return {k: v for k, v in (options or {}).items() if v} if isinstance(options, dict) else {}
 
 
-def _choice(found: Any, labels: dict[Any, str]) -> str:
+def _choice(found: Any, labels: Mapping[_Choice, str]) -> str:
+    """The value behind the label the person picked (`found` is a botbuilder FoundChoice)."""
     by_label = {label: value.value for value, label in labels.items()}
     return by_label[found.value]

@@ -12,6 +12,8 @@ activity every request carries in. The e2e tests hold both equal to msrest.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from datetime import datetime
 from enum import Enum
 from typing import Any
 from xml.etree.ElementTree import Element
@@ -26,6 +28,12 @@ _OTHER_MSREST_TYPES = frozenset(
 )
 
 
+# msrest's helpers carry no annotations: here they are with the types this module relies on.
+_serialize_iso: Callable[[Any], str] = Serializer.serialize_iso
+_serialize_unicode: Callable[[Any], str] = Serializer.serialize_unicode
+_deserialize_iso: Callable[[str], datetime] = Deserializer.deserialize_iso
+
+
 class _Unusual(Exception):
     """Something the plain walk does not reproduce exactly: msrest serializes it."""
 
@@ -38,8 +46,8 @@ def activity_json(activity: Activity, serializer: Serializer) -> dict[str, Any]:
     try:
         return _model(activity)
     except _Unusual:
-        body: dict[str, Any] = serializer.body(activity, "Activity")
-        return body
+        body: Callable[[Activity, str], dict[str, Any]] = serializer.body
+        return body(activity, "Activity")
 
 
 def model_json(model: Model) -> dict[str, Any]:
@@ -74,7 +82,7 @@ def _typed(value: Any, kind: Any) -> Any:
         return _object(value)
     if kind == "iso-8601":
         try:
-            return Serializer.serialize_iso(value)
+            return _serialize_iso(value)
         except Exception as error:  # msrest raises its own error for this value
             raise _Unusual(kind) from error
     if kind in _OTHER_MSREST_TYPES:
@@ -90,7 +98,7 @@ def _typed(value: Any, kind: Any) -> Any:
 
 def _basic(value: Any, kind: str) -> Any:
     if kind == "str":
-        return value if type(value) is str else Serializer.serialize_unicode(value)
+        return value if type(value) is str else _serialize_unicode(value)
     try:
         return {"bool": bool, "int": int, "float": float}[kind](value)
     except (TypeError, ValueError) as error:
@@ -135,7 +143,7 @@ def _key(key: Any) -> Any:
         return key
     if isinstance(key, Enum | Element):
         raise _Unusual("key")
-    return Serializer.serialize_unicode(key)
+    return _serialize_unicode(key)
 
 
 class ActivityReader:
@@ -158,7 +166,7 @@ class ActivityReader:
         assert isinstance(activity, Activity)
         return activity
 
-    def _read(self, cls: type, data: Any) -> Model:
+    def _read(self, cls: type[Model], data: Any) -> Model:
         if type(data) is not dict or cls._validation or getattr(cls, "_subtype_map", None):
             raise _Unusual(cls.__name__)
         attributes: dict[str, Any] = {}
@@ -173,7 +181,7 @@ class ActivityReader:
         model: Model = cls(**attributes)
         extra = {key: value for key, value in data.items() if key not in known}
         if extra:
-            model.additional_properties = extra  # type: ignore[attr-defined]
+            model.additional_properties = extra
         return model
 
     def _read_typed(self, raw: Any, kind: Any) -> Any:
@@ -190,7 +198,7 @@ class ActivityReader:
             return _read_object(raw)
         if kind == "iso-8601" and type(raw) is str:
             try:
-                return Deserializer.deserialize_iso(raw)
+                return _deserialize_iso(raw)
             except Exception as error:
                 raise _Unusual(kind) from error
         if kind[0] == "[" and kind[-1] == "]" and type(raw) is list:

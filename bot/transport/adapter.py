@@ -63,7 +63,7 @@ class MissingConnectorClient(RuntimeError):
     """A turn without a connector client tried to write to the conversation."""
 
 
-class TeamsAdapter(CloudAdapter):
+class TeamsAdapter(CloudAdapter):  # type: ignore[misc]  # untyped SDK class
     def __init__(
         self,
         authentication: TeamsAuthentication,

@@ -174,7 +174,7 @@ def app_id_of(claims_identity: ClaimsIdentity) -> str | None:
     return app_id if isinstance(app_id, str) and app_id else None
 
 
-class TeamsAuthentication(BotFrameworkAuthentication):
+class TeamsAuthentication(BotFrameworkAuthentication):  # type: ignore[misc]  # untyped SDK class
     """`BotFrameworkAuthentication` with our inbound validation and shared outbound clients."""
 
     def __init__(

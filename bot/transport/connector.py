@@ -135,7 +135,7 @@ def _without_status_retries(policy: Retry) -> None:
     policy.respect_retry_after_header = False
 
 
-class _SharedConnectorFactory(ConnectorFactory):
+class _SharedConnectorFactory(ConnectorFactory):  # type: ignore[misc]  # untyped SDK class
     def __init__(self, clients: ConnectorClients, app_id: str | None) -> None:
         self._clients = clients
         self._app_id = app_id

@@ -77,7 +77,7 @@ class ConnectorTarget:
 
     def authorization(self) -> str | None:
         carrier = _Headers()
-        self.credentials.signed_session(carrier)  # type: ignore[arg-type]
+        self.credentials.signed_session(carrier)
         return carrier.headers.get("Authorization")
 
 
