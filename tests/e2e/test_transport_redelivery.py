@@ -10,7 +10,13 @@ import pytest
 from botbuilder.core import ActivityHandler, InvokeResponse, TurnContext
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from bot.transport.dedupe import MAX_ANSWER_BYTES, ActivityDeduplicator
+from bot.transport.dedupe import (
+    MAX_ANSWER_BYTES,
+    ActivityDeduplicator,
+    Receipt,
+    ReceiptState,
+    RecordedAnswer,
+)
 from db.repositories.activity_receipts import SqlActivityReceipts
 from tests.e2e.teams_doubles.activities import TeamsActivities, TeamsUser
 from tests.e2e.teams_doubles.connector import ConnectorStandIn
@@ -23,6 +29,29 @@ INVOKES = ("adaptiveCard/action", "composeExtension/submitAction", "task/submit"
 @pytest.fixture
 def receipts(engine: AsyncEngine) -> ActivityDeduplicator:
     return ReceiptDeduplicator(SqlActivityReceipts(engine))
+
+
+class WatchedReceipts:
+    """The receipts, telling when a resend has found the first delivery still running."""
+
+    def __init__(self, receipts: ActivityDeduplicator) -> None:
+        self._receipts = receipts
+        self.found_running = asyncio.Event()
+
+    async def claim(self, key: str, *, conversation_id: str | None) -> bool:
+        return await self._receipts.claim(key, conversation_id=conversation_id)
+
+    async def record(self, key: str, answer: RecordedAnswer) -> None:
+        await self._receipts.record(key, answer)
+
+    async def release(self, key: str) -> None:
+        await self._receipts.release(key)
+
+    async def receipt(self, key: str) -> Receipt:
+        receipt = await self._receipts.receipt(key)
+        if receipt.state is ReceiptState.RUNNING:
+            self.found_running.set()
+        return receipt
 
 
 class CountingBot(ActivityHandler):
@@ -90,14 +119,15 @@ async def test_a_concurrent_resend_waits_for_the_first_answer(
 ) -> None:
     hold = asyncio.Event()
     bot = CountingBot(hold=hold)
-    running = await serve_bot(bot, deduplicator=receipts)
+    watched = WatchedReceipts(receipts)
+    running = await serve_bot(bot, deduplicator=watched)
     activity = invoke(teams, "adaptiveCard/action")
 
     first = asyncio.create_task(running.post(activity))
     await bot.started.wait()
     resent = asyncio.create_task(running.post(activity))
-    await asyncio.sleep(0.2)
-    assert not resent.done()
+    await watched.found_running.wait()
+    assert not resent.done()  # it waits for the first answer rather than running the turn
     hold.set()
 
     answers = await asyncio.gather(first, resent)
