@@ -33,19 +33,16 @@ import os
 import re
 import signal
 import statistics
-import sys
 import tempfile
 import time
-import uuid
 from collections import Counter
 from dataclasses import dataclass, field
 
 from aiohttp import web
 from sqlalchemy import func, select, text
-from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from bench.outbox import administer
+from bench.scratch import ADMIN_URL, scratch_database, start_worker, webhook_receiver
 from db.capture_triggers import install_statements, remove_statements
 from db.engine import create_engine
 from db.migrate import upgrade
@@ -174,23 +171,6 @@ async def comment_stream(
     return committed
 
 
-async def start_worker(
-    database_url: str, workdir: str, *options: str
-) -> asyncio.subprocess.Process:
-    env = {
-        **os.environ,
-        "TICKETFLOW_DATABASE_URL": database_url,
-        "TICKETFLOW_ENV": "test",
-        "TICKETFLOW_TEST_ALLOW_LOOPBACK_WEBHOOKS": "1",
-        "TICKETFLOW_LOG_LEVEL": "WARNING",
-    }
-    return await asyncio.create_subprocess_exec(
-        sys.executable, "-m", "ticketflow.cli", "worker", *options,
-        cwd=workdir, env=env, stdout=asyncio.subprocess.DEVNULL,
-        stderr=asyncio.subprocess.DEVNULL,
-    )
-
-
 async def stop_worker(worker: asyncio.subprocess.Process) -> None:
     if worker.returncode is None:
         worker.send_signal(signal.SIGTERM)
@@ -228,21 +208,22 @@ def percentile(values: list[float], q: float) -> float:
 
 
 async def main(args: argparse.Namespace) -> None:
-    name = f"tfcapture_bench_{uuid.uuid4().hex[:8]}"
-    database_url = make_url(args.admin_url).set(database=name).render_as_string(hide_password=False)
-    await administer(args.admin_url, f'CREATE DATABASE "{name}"')
     receiver = Receiver()
-    app = web.Application()
-    app.router.add_post("/bench", receiver.take)
-    runner = web.AppRunner(app, access_log=None)
-    await runner.setup()
-    site = web.TCPSite(runner, "127.0.0.1", 0)
-    await site.start()
+    async with (
+        scratch_database(args.admin_url, prefix="tfcapture_bench") as database_url,
+        webhook_receiver(receiver.take) as url,
+    ):
+        await measure_all(args, database_url, url, receiver)
+
+
+async def measure_all(
+    args: argparse.Namespace, database_url: str, url: str, receiver: Receiver
+) -> None:
     engine = create_engine(database_url)
     workers: list[asyncio.subprocess.Process] = []
     try:
         await upgrade(database_url)
-        _, tickets = await seed(engine, f"http://127.0.0.1:{runner.addresses[0][1]}/bench")
+        _, tickets = await seed(engine, url)
         print(f"{os.cpu_count()} CPUs shared by PostgreSQL, the writers, the worker, the receiver")
 
         rates: dict[bool, list[float]] = {False: [], True: []}
@@ -317,8 +298,6 @@ async def main(args: argparse.Namespace) -> None:
         for worker in workers:
             await stop_worker(worker)
         await engine.dispose()
-        await runner.cleanup()
-        await administer(args.admin_url, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
 def parse() -> argparse.Namespace:
@@ -330,7 +309,7 @@ def parse() -> argparse.Namespace:
     parser.add_argument("--seconds", type=float, default=10.0, help="length of each stream")
     parser.add_argument(
         "--admin-url",
-        default="postgresql+asyncpg://postgres@127.0.0.1:5432/postgres",
+        default=ADMIN_URL,
         help="a PostgreSQL URL allowed to create and drop databases",
     )
     return parser.parse_args()

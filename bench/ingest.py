@@ -24,17 +24,14 @@ import io
 import logging
 import tempfile
 import time
-import uuid
 import warnings
-from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
+from contextlib import AbstractAsyncContextManager
 from dataclasses import dataclass
 from pathlib import Path
 
 import pypdf
-from sqlalchemy.ext.asyncio import create_async_engine
-from sqlalchemy.pool import NullPool
 
+from bench.scratch import ADMIN_URL, scratch_database
 from db.engine import create_engine
 from db.migrate import upgrade
 from db.repositories.help_documents import SqlHelpLibrary
@@ -43,7 +40,6 @@ from knowledge.indexing import DocumentIndexer
 from knowledge.ingestion import Upload, add_help_document, add_help_documents
 
 HELP = Path(__file__).resolve().parents[1] / "tests" / "fixtures" / "help"
-ADMIN_URL = "postgresql+asyncpg://postgres@127.0.0.1:5432/postgres"
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,18 +110,8 @@ def fastest(measures: list[Measure]) -> Measure:
     return min(measures, key=lambda measure: measure.seconds)
 
 
-@asynccontextmanager
-async def scratch_postgresql() -> AsyncIterator[str]:
-    name = f"tfknow_bench_{uuid.uuid4().hex[:12]}"
-    admin = create_async_engine(ADMIN_URL, isolation_level="AUTOCOMMIT", poolclass=NullPool)
-    try:
-        async with admin.connect() as connection:
-            await connection.exec_driver_sql(f'CREATE DATABASE "{name}"')
-        yield ADMIN_URL.rsplit("/", 1)[0] + f"/{name}"
-    finally:
-        async with admin.connect() as connection:
-            await connection.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        await admin.dispose()
+def scratch_postgresql() -> AbstractAsyncContextManager[str]:
+    return scratch_database(ADMIN_URL, prefix="tfknow_bench")
 
 
 async def run(*, rounds: int, repeats: int, backends: list[str]) -> list[Measure]:

@@ -23,7 +23,6 @@ import argparse
 import asyncio
 import os
 import signal
-import sys
 import tempfile
 import time
 import uuid
@@ -33,10 +32,9 @@ from functools import partial
 
 from aiohttp import web
 from sqlalchemy import func, insert, select, update
-from sqlalchemy.engine import make_url
-from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
-from sqlalchemy.pool import NullPool
+from sqlalchemy.ext.asyncio import AsyncEngine
 
+from bench.scratch import ADMIN_URL, scratch_database, start_worker, webhook_receiver
 from db.engine import create_engine
 from db.migrate import upgrade
 from db.repositories.outbox import add_deliveries
@@ -55,6 +53,9 @@ EVENTS_PER_TICKET = (
     EventType.COMMENTED,
 )
 LEASE_SECONDS = 10
+WORKER_OPTIONS = (
+    "--lease", str(LEASE_SECONDS), "--poll", "0.05", "--concurrency", "64", "--batch", "100",
+)
 
 
 @dataclass
@@ -196,33 +197,6 @@ async def requeue(engine: AsyncEngine) -> None:
         await autocommit.exec_driver_sql("VACUUM ANALYZE notification_outbox")
 
 
-async def start_worker(database_url: str, workdir: str) -> asyncio.subprocess.Process:
-    env = {
-        **os.environ,
-        "TICKETFLOW_DATABASE_URL": database_url,
-        "TICKETFLOW_ENV": "test",
-        "TICKETFLOW_TEST_ALLOW_LOOPBACK_WEBHOOKS": "1",
-    }
-    return await asyncio.create_subprocess_exec(
-        sys.executable,
-        "-m",
-        "ticketflow.cli",
-        "worker",
-        "--lease",
-        str(LEASE_SECONDS),
-        "--poll",
-        "0.05",
-        "--concurrency",
-        "64",
-        "--batch",
-        "100",
-        cwd=workdir,
-        env=env,
-        stdout=asyncio.subprocess.DEVNULL,
-        stderr=asyncio.subprocess.DEVNULL,
-    )
-
-
 async def leased_by(engine: AsyncEngine) -> list[str]:
     async with engine.connect() as connection:
         rows = await connection.execute(
@@ -265,7 +239,7 @@ async def run(
 ) -> Result:
     await requeue(engine)
     receiver.reset()
-    processes = [await start_worker(database_url, workdir) for _ in range(workers)]
+    processes = [await start_worker(database_url, workdir, *WORKER_OPTIONS) for _ in range(workers)]
     try:
         if kill_at is not None:
             while len(receiver.seen) < rows * kill_at:
@@ -294,27 +268,18 @@ async def run(
     )
 
 
-async def administer(admin_url: str, statement: str) -> None:
-    engine = create_async_engine(admin_url, isolation_level="AUTOCOMMIT", poolclass=NullPool)
-    try:
-        async with engine.connect() as connection:
-            await connection.exec_driver_sql(statement)
-    finally:
-        await engine.dispose()
-
-
 async def main(args: argparse.Namespace) -> None:
-    name = f"tfnotify_bench_{uuid.uuid4().hex[:8]}"
-    database_url = make_url(args.admin_url).set(database=name).render_as_string(hide_password=False)
-    await administer(args.admin_url, f'CREATE DATABASE "{name}"')
     receiver = Receiver()
-    app = web.Application()
-    app.router.add_post("/bench", receiver.take)
-    runner = web.AppRunner(app, access_log=None)
-    await runner.setup()
-    site = web.TCPSite(runner, "127.0.0.1", 0)
-    await site.start()
-    url = f"http://127.0.0.1:{runner.addresses[0][1]}/bench"
+    async with (
+        scratch_database(args.admin_url, prefix="tfnotify_bench") as database_url,
+        webhook_receiver(receiver.take) as url,
+    ):
+        await measure_all(args, database_url, url, receiver)
+
+
+async def measure_all(
+    args: argparse.Namespace, database_url: str, url: str, receiver: Receiver
+) -> None:
     engine = create_engine(database_url)
     try:
         await upgrade(database_url)
@@ -342,8 +307,6 @@ async def main(args: argparse.Namespace) -> None:
                 print(result.line(), flush=True)
     finally:
         await engine.dispose()
-        await runner.cleanup()
-        await administer(args.admin_url, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
 def parse() -> argparse.Namespace:
@@ -351,7 +314,7 @@ def parse() -> argparse.Namespace:
     parser.add_argument("--events", type=int, default=20_000)
     parser.add_argument(
         "--admin-url",
-        default="postgresql+asyncpg://postgres@127.0.0.1:5432/postgres",
+        default=ADMIN_URL,
         help="a PostgreSQL URL allowed to create and drop databases",
     )
     return parser.parse_args()

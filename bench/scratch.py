@@ -1,0 +1,72 @@
+"""What the PostgreSQL benchmarks share: a scratch database, a loopback webhook receiver,
+and `ticketflow worker` processes pointed at them."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import sys
+import uuid
+from collections.abc import AsyncIterator, Awaitable, Callable
+from contextlib import asynccontextmanager
+
+from aiohttp import web
+from sqlalchemy.engine import make_url
+from sqlalchemy.ext.asyncio import create_async_engine
+from sqlalchemy.pool import NullPool
+
+ADMIN_URL = "postgresql+asyncpg://postgres@127.0.0.1:5432/postgres"
+
+
+async def administer(admin_url: str, statement: str) -> None:
+    engine = create_async_engine(admin_url, isolation_level="AUTOCOMMIT", poolclass=NullPool)
+    try:
+        async with engine.connect() as connection:
+            await connection.exec_driver_sql(statement)
+    finally:
+        await engine.dispose()
+
+
+@asynccontextmanager
+async def scratch_database(admin_url: str, *, prefix: str) -> AsyncIterator[str]:
+    """A new database named `<prefix>_<random>`, dropped afterwards; yields its URL."""
+    name = f"{prefix}_{uuid.uuid4().hex[:8]}"
+    await administer(admin_url, f'CREATE DATABASE "{name}"')
+    try:
+        yield make_url(admin_url).set(database=name).render_as_string(hide_password=False)
+    finally:
+        await administer(admin_url, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+@asynccontextmanager
+async def webhook_receiver(
+    take: Callable[[web.Request], Awaitable[web.Response]],
+) -> AsyncIterator[str]:
+    """Serves `take` for POST /bench on 127.0.0.1; yields the webhook URL."""
+    app = web.Application()
+    app.router.add_post("/bench", take)
+    runner = web.AppRunner(app, access_log=None)
+    await runner.setup()
+    await web.TCPSite(runner, "127.0.0.1", 0).start()
+    try:
+        yield f"http://127.0.0.1:{runner.addresses[0][1]}/bench"
+    finally:
+        await runner.cleanup()
+
+
+async def start_worker(
+    database_url: str, workdir: str, *options: str
+) -> asyncio.subprocess.Process:
+    """A real `ticketflow worker` that may post to the loopback receiver."""
+    env = {
+        **os.environ,
+        "TICKETFLOW_DATABASE_URL": database_url,
+        "TICKETFLOW_ENV": "test",
+        "TICKETFLOW_TEST_ALLOW_LOOPBACK_WEBHOOKS": "1",
+        "TICKETFLOW_LOG_LEVEL": "WARNING",
+    }
+    return await asyncio.create_subprocess_exec(
+        sys.executable, "-m", "ticketflow.cli", "worker", *options,
+        cwd=workdir, env=env, stdout=asyncio.subprocess.DEVNULL,
+        stderr=asyncio.subprocess.DEVNULL,
+    )
