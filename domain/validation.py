@@ -41,15 +41,25 @@ def parse_optional_enum(field: str, value: object, enum: type[E]) -> E | None:
     return parse_enum(field, value, enum)
 
 
+def is_storable(text: str) -> bool:
+    """Text both databases can store: no NUL characters, no unpaired surrogates."""
+    return "\x00" not in text and _encodes(text)
+
+
 def _storable(field: str, text: str) -> str:
-    """Text PostgreSQL can store: no NUL characters, no unpaired surrogates."""
     if "\x00" in text:
         raise InvalidValue(field, "contains a NUL character")
+    if not _encodes(text):
+        raise InvalidValue(field, "contains characters that are not valid Unicode")
+    return text
+
+
+def _encodes(text: str) -> bool:
     try:
         text.encode("utf-8")
     except UnicodeEncodeError:
-        raise InvalidValue(field, "contains characters that are not valid Unicode") from None
-    return text
+        return False
+    return True
 
 
 def is_blank(text: str) -> bool:

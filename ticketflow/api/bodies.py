@@ -10,6 +10,7 @@ from jsonschema import Draft202012Validator, ValidationError
 from jsonschema.exceptions import best_match
 
 from domain.errors import InvalidValue
+from domain.validation import is_storable
 from ticketflow.api.errors import ApiError
 
 MAX_BODY_BYTES = 64 * 1024
@@ -110,19 +111,11 @@ def _types(value: object) -> str:
 def _ensure_storable(field: str, value: object) -> None:
     """NUL and unpaired surrogates are valid JSON but neither database can store them."""
     if isinstance(value, str):
-        if "\x00" in value or not _encodes(value):
+        if not is_storable(value):
             raise InvalidValue(field, "contains characters that cannot be stored")
     elif isinstance(value, list):
         for item in value:
             _ensure_storable(field, item)
-
-
-def _encodes(text: str) -> bool:
-    try:
-        text.encode("utf-8")
-    except UnicodeEncodeError:
-        return False
-    return True
 
 
 def _whole_numbers_as_int(body: Body, schema: dict[str, Any]) -> Body:

@@ -11,6 +11,7 @@ from typing import TypeVar
 from multidict import MultiMapping
 
 from domain.tickets import Category, Priority, TicketFilter, TicketStatus
+from domain.validation import is_storable
 from ticketflow.api.errors import ApiError
 from ticketflow.api.schemas.openapi import (
     ID_MAX,
@@ -46,17 +47,9 @@ def _single(params: MultiMapping[str], name: str) -> str | None:
     if not values:
         return None
     value = values[0]
-    if "\x00" in value or not _encodes(value):
+    if not is_storable(value):
         raise _bad(name, "contains characters that cannot be used")
     return value
-
-
-def _encodes(text: str) -> bool:
-    try:
-        text.encode("utf-8")
-    except UnicodeEncodeError:
-        return False
-    return True
 
 
 def _integer(params: MultiMapping[str], name: str, *, default: int | None, low: int,
