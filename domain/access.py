@@ -112,10 +112,8 @@ def _refuse_inactive(viewer: Viewer) -> str | None:
 
 def edit_refusal(viewer: Viewer, ticket: Ticket, fields: frozenset[str]) -> str | None:
     """Why `viewer` may not edit these fields, or None when they may."""
-    if reason := _refuse_inactive(viewer):
+    if reason := _refuse_unseen(viewer, ticket):
         return reason
-    if not can_see(viewer, ticket):
-        return "you cannot see this ticket"
     if _is_staff(viewer):
         return None
     if ticket.created_by != viewer.id:
@@ -128,10 +126,8 @@ def edit_refusal(viewer: Viewer, ticket: Ticket, fields: frozenset[str]) -> str 
 
 
 def assign_refusal(viewer: Viewer, ticket: Ticket, to: Assignee | None) -> str | None:
-    if reason := _refuse_inactive(viewer):
+    if reason := _refuse_unseen(viewer, ticket):
         return reason
-    if not can_see(viewer, ticket):
-        return "you cannot see this ticket"
     if _is_staff(viewer):
         return None
     if viewer.role is Role.CUSTOMER:
@@ -149,10 +145,8 @@ def assign_refusal(viewer: Viewer, ticket: Ticket, to: Assignee | None) -> str |
 
 
 def status_refusal(viewer: Viewer, ticket: Ticket, to: TicketStatus) -> str | None:
-    if reason := _refuse_inactive(viewer):
+    if reason := _refuse_unseen(viewer, ticket):
         return reason
-    if not can_see(viewer, ticket):
-        return "you cannot see this ticket"
     if viewer.role is not Role.CUSTOMER:
         return None
     is_reopen = to is TicketStatus.OPEN and not ticket.is_open_for_edits
@@ -162,6 +156,11 @@ def status_refusal(viewer: Viewer, ticket: Ticket, to: TicketStatus) -> str | No
 
 
 def comment_refusal(viewer: Viewer, ticket: Ticket) -> str | None:
+    return _refuse_unseen(viewer, ticket)
+
+
+def _refuse_unseen(viewer: Viewer, ticket: Ticket) -> str | None:
+    """A deactivated account, or a ticket out of sight, is refused before any other rule."""
     if reason := _refuse_inactive(viewer):
         return reason
     return None if can_see(viewer, ticket) else "you cannot see this ticket"
