@@ -31,8 +31,8 @@ import asyncio
 import json
 import logging
 import time
-from collections.abc import AsyncIterator, Awaitable, Callable
-from contextlib import suppress
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
+from contextlib import contextmanager, suppress
 from typing import Any
 
 from aiohttp import web
@@ -238,29 +238,12 @@ class MessagesEndpoint:
 
     async def _verify(self, auth_header: str | None) -> VerifiedToken | None:
         """The token, checked before a byte of the body is read (pre-authentication)."""
-        try:
+        with _refused_unless_authenticated("a request"):
             return await self._adapter.authentication.verify_header(auth_header)
-        except Unauthenticated as error:
-            logger.info("refused a request: %s", error)
-            raise RequestRefused(401, "unauthorized", str(error)) from error
-        except Exception as error:
-            # Fail closed: an authentication step that crashed has not authenticated anyone.
-            logger.exception("authentication failed unexpectedly; refusing the request")
-            raise RequestRefused(
-                401, "unauthorized", "the request could not be authenticated"
-            ) from error
 
     def _authenticate(self, activity: Activity, token: VerifiedToken | None) -> Any:
-        try:
+        with _refused_unless_authenticated(f"{activity.type} activity"):
             return self._adapter.authentication.authenticate_verified(activity, token)
-        except Unauthenticated as error:
-            logger.info("refused %s activity: %s", activity.type, error)
-            raise RequestRefused(401, "unauthorized", str(error)) from error
-        except Exception as error:
-            logger.exception("authentication failed unexpectedly; refusing the request")
-            raise RequestRefused(
-                401, "unauthorized", "the request could not be authenticated"
-            ) from error
 
     def _key(self, activity: Activity) -> str | None:
         if self._deduplicator is None or not activity.id:
@@ -354,6 +337,22 @@ def _response(answer: RecordedAnswer) -> web.Response:
     if answer.body is None:
         return web.Response(status=answer.status)
     return web.Response(status=answer.status, text=answer.body, content_type="application/json")
+
+
+@contextmanager
+def _refused_unless_authenticated(what: str) -> Iterator[None]:
+    """401 for a refused token, and for an authentication step that crashed: fail closed,
+    since a crash has not authenticated anyone."""
+    try:
+        yield
+    except Unauthenticated as error:
+        logger.info("refused %s: %s", what, error)
+        raise RequestRefused(401, "unauthorized", str(error)) from error
+    except Exception as error:
+        logger.exception("authentication failed unexpectedly; refusing the request")
+        raise RequestRefused(
+            401, "unauthorized", "the request could not be authenticated"
+        ) from error
 
 
 def add_messages_route(
