@@ -42,35 +42,20 @@ _LAYOUT = (
 )
 _COMMENT = "<blockquote>{{comment}}</blockquote>"
 
+def _default(subject: str, *, extra: str = "") -> tuple[str, str]:
+    """`[TKT-…] <subject>: <title>`, and the shared layout with `extra` in the middle."""
+    headline = f"[{{{{ticket_number}}}}] {subject}: {{{{ticket_title}}}}"
+    return headline, _LAYOUT.replace("{extra}", extra)
+
+
 DEFAULT_TEMPLATES: Mapping[str, tuple[str, str]] = {
-    "ticket_created": (
-        "[{{ticket_number}}] New ticket: {{ticket_title}}",
-        _LAYOUT.replace("{extra}", ""),
-    ),
-    "ticket_updated": (
-        "[{{ticket_number}}] Updated: {{ticket_title}}",
-        _LAYOUT.replace("{extra}", ""),
-    ),
-    "ticket_assigned": (
-        "[{{ticket_number}}] Assigned to you: {{ticket_title}}",
-        _LAYOUT.replace("{extra}", ""),
-    ),
-    "ticket_status_changed": (
-        "[{{ticket_number}}] Now {{ticket_status}}: {{ticket_title}}",
-        _LAYOUT.replace("{extra}", ""),
-    ),
-    "ticket_commented": (
-        "[{{ticket_number}}] New comment: {{ticket_title}}",
-        _LAYOUT.replace("{extra}", _COMMENT),
-    ),
-    "ticket_due_soon": (
-        "[{{ticket_number}}] Due within 24 hours: {{ticket_title}}",
-        _LAYOUT.replace("{extra}", ""),
-    ),
-    "ticket_overdue": (
-        "[{{ticket_number}}] Overdue: {{ticket_title}}",
-        _LAYOUT.replace("{extra}", ""),
-    ),
+    "ticket_created": _default("New ticket"),
+    "ticket_updated": _default("Updated"),
+    "ticket_assigned": _default("Assigned to you"),
+    "ticket_status_changed": _default("Now {{ticket_status}}"),
+    "ticket_commented": _default("New comment", extra=_COMMENT),
+    "ticket_due_soon": _default("Due within 24 hours"),
+    "ticket_overdue": _default("Overdue"),
 }
 
 
