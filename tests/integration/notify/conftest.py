@@ -7,7 +7,7 @@ from collections import Counter
 from collections.abc import AsyncIterator, Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from typing import Any
+from typing import Any, NamedTuple
 
 import pytest
 import pytest_asyncio
@@ -174,6 +174,22 @@ async def subscribe(
                 channel_id=channel_id,
             )
         )
+
+
+class Cast(NamedTuple):
+    """The usual people, as the web app stores them: `admin, agent, customer = cast`."""
+
+    admin: str
+    agent: str
+    customer: str
+
+
+@pytest_asyncio.fixture
+async def cast(engine: AsyncEngine) -> Cast:
+    admin = await insert_user(engine, role="admin")
+    agent = await insert_user(engine, role="user")
+    customer = await insert_user(engine, role="customer")
+    return Cast(admin, agent, customer)
 
 
 async def admin_subscribed(engine: AsyncEngine, *, url: str) -> tuple[str, str]:

@@ -24,6 +24,7 @@ from notify.outbox import OutboxWriter
 from tests.integration.builders import insert_team, insert_user
 from tests.integration.notify.conftest import (
     LOOPBACK,
+    Cast,
     UnitOfWorkFactory,
     admin_subscribed,
     outbox_entries,
@@ -87,11 +88,9 @@ async def _rows_seen_by(connection: AsyncConnection) -> int:
 
 
 async def test_every_change_records_its_event_type_and_what_changed(
-    engine: AsyncEngine, uow_factory: UnitOfWorkFactory
+    engine: AsyncEngine, uow_factory: UnitOfWorkFactory, cast: Cast
 ) -> None:
-    admin = await insert_user(engine, role="admin")
-    agent = await insert_user(engine, role="user")
-    customer = await insert_user(engine, role="customer")
+    admin, agent, customer = cast
     await subscribe(engine, admin, url=HOOK + "admin")
     ticket = await create_ticket(
         uow=uow_factory(), actor=as_actor(customer), title="VPN drops", category="incident"

@@ -28,6 +28,7 @@ from notify.worker import DeliveryWorker, WorkerConfig
 from tests.integration.builders import insert_user
 from tests.integration.notify.conftest import (
     LOOPBACK,
+    Cast,
     Clock,
     Receiver,
     UnitOfWorkFactory,
@@ -246,10 +247,9 @@ async def test_deliveries_about_one_ticket_to_one_target_keep_their_order(
     receiver: Receiver,
     clock: Clock,
     make_worker: WorkerFactory,
+    cast: Cast,
 ) -> None:
-    admin = await insert_user(engine, role="admin")
-    agent = await insert_user(engine, role="user")
-    customer = await insert_user(engine, role="customer")
+    admin, agent, customer = cast
     await subscribe(engine, admin, url=receiver.url("/flaky"))
     ticket = await create_ticket(uow=uow_factory(), actor=as_actor(customer), title="x", category="bug")
     await comment_on_ticket(uow=uow_factory(), actor=as_actor(customer), ticket=ticket.id, content="more")

@@ -20,6 +20,7 @@ from tests.integration.builders import insert_user
 from tests.integration.notify.capture.conftest import CaptureFactory, waiting_changes
 from tests.integration.notify.capture.webapp import WebApp
 from tests.integration.notify.conftest import (
+    Cast,
     Receiver,
     UnitOfWorkFactory,
     outbox_entries,
@@ -95,10 +96,9 @@ async def test_a_worker_killed_while_the_web_app_writes_loses_no_change(
     uow_factory: UnitOfWorkFactory,
     receiver: Receiver,
     tmp_path: Path,
+    cast: Cast,
 ) -> None:
-    admin = await insert_user(engine, role="admin")
-    agent = await insert_user(engine, role="user")
-    customer = await insert_user(engine, role="customer")
+    admin, agent, customer = cast
     await subscribe(engine, admin, url=receiver.url("/ok"))
     ticket = await webapp.create_ticket(by=customer, assignee_id=agent)
     victim = await start_worker(database_url, tmp_path)

@@ -17,6 +17,7 @@ from tests.integration.builders import insert_user
 from tests.integration.notify.capture.conftest import CaptureFactory, waiting_changes
 from tests.integration.notify.capture.webapp import WebApp
 from tests.integration.notify.conftest import (
+    Cast,
     Clock,
     Receiver,
     UnitOfWorkFactory,
@@ -38,10 +39,9 @@ async def test_a_status_change_in_the_web_app_reaches_the_webhook_with_its_actor
     make_capture: CaptureFactory,
     webhook_worker: DeliveryWorker,
     receiver: Receiver,
+    cast: Cast,
 ) -> None:
-    admin = await insert_user(engine, role="admin")
-    agent = await insert_user(engine, role="user")
-    customer = await insert_user(engine, role="customer")
+    admin, agent, customer = cast
     await subscribe(engine, admin, url=receiver.url("/ok"), types=["ticket_status_changed"])
     ticket = await webapp.create_ticket(by=customer, assignee_id=agent)
 
@@ -84,11 +84,9 @@ async def test_a_web_app_change_without_a_history_row_is_told_as_someone_in_tick
 
 
 async def test_one_web_app_update_can_be_several_events(
-    engine: AsyncEngine, webapp: WebApp, make_capture: CaptureFactory
+    engine: AsyncEngine, webapp: WebApp, make_capture: CaptureFactory, cast: Cast
 ) -> None:
-    admin = await insert_user(engine, role="admin")
-    agent = await insert_user(engine, role="user")
-    customer = await insert_user(engine, role="customer")
+    admin, agent, customer = cast
     ticket = await webapp.create_ticket(by=customer)
     await make_capture().run_once()
     await subscribe(engine, admin, url="https://acme.webhook.office.com/webhookb2/x")
@@ -111,10 +109,9 @@ async def test_a_web_app_comment_carries_its_text_and_author(
     make_capture: CaptureFactory,
     webhook_worker: DeliveryWorker,
     receiver: Receiver,
+    cast: Cast,
 ) -> None:
-    admin = await insert_user(engine, role="admin")
-    agent = await insert_user(engine, role="user")
-    customer = await insert_user(engine, role="customer")
+    admin, agent, customer = cast
     ticket = await webapp.create_ticket(by=customer, assignee_id=agent)
     await make_capture().run_once()
     await subscribe(engine, admin, url=receiver.url("/ok"), types=["ticket_commented"])
@@ -187,11 +184,9 @@ async def test_a_web_app_transaction_that_rolls_back_captures_nothing(
 
 
 async def test_each_tickets_changes_reach_the_outbox_in_the_order_they_were_made(
-    engine: AsyncEngine, webapp: WebApp, make_capture: CaptureFactory
+    engine: AsyncEngine, webapp: WebApp, make_capture: CaptureFactory, cast: Cast
 ) -> None:
-    admin = await insert_user(engine, role="admin")
-    agent = await insert_user(engine, role="user")
-    customer = await insert_user(engine, role="customer")
+    admin, agent, customer = cast
     await subscribe(engine, admin, url="https://acme.webhook.office.com/webhookb2/x")
     first = await webapp.create_ticket(by=customer)
     second = await webapp.create_ticket(by=customer)
