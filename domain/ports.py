@@ -24,7 +24,6 @@ from domain.tickets import (
     Attachment,
     Comment,
     HistoryEntry,
-    NewAttachment,
     Ticket,
     TicketDraft,
     TicketFilter,
@@ -92,8 +91,6 @@ class HistoryRepository(Protocol):
 
 
 class AttachmentRepository(Protocol):
-    async def add(self, *, task_id: int, user_id: str, attachment: NewAttachment,
-                  now: datetime) -> Attachment: ...
     async def for_task(self, task_id: int) -> list[Attachment]: ...
 
 

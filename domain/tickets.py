@@ -165,14 +165,6 @@ class Attachment:
 
 
 @dataclass(frozen=True, slots=True)
-class NewAttachment:
-    file_name: str
-    file_size: int
-    file_type: str
-    file_url: str
-
-
-@dataclass(frozen=True, slots=True)
 class FieldChange:
     field: str
     old: str | None

@@ -10,7 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 
 from db.records import to_row, to_value
 from db.tables import task_attachments, task_comments, task_history
-from domain.tickets import Attachment, Comment, HistoryEntry, NewAttachment
+from domain.tickets import Attachment, Comment, HistoryEntry
 
 R = TypeVar("R")
 
@@ -42,13 +42,6 @@ class SqlCommentRepository(_TaskRecords[Comment]):
 
 class SqlAttachmentRepository(_TaskRecords[Attachment]):
     table, record = task_attachments, Attachment
-
-    async def add(
-        self, *, task_id: int, user_id: str, attachment: NewAttachment, now: datetime
-    ) -> Attachment:
-        return await self._insert(
-            task_id=task_id, user_id=user_id, created_at=now, **to_row(attachment, self.table)
-        )
 
 
 class SqlHistoryRepository(_TaskRecords[HistoryEntry]):

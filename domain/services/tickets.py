@@ -26,13 +26,11 @@ from domain.services.lookup import TicketRef, ensure_fresh, load_ticket, load_vi
 from domain.tickets import (
     Assignee,
     AssigneeType,
-    Attachment,
     Category,
     Comment,
     FieldChange,
     HistoryAction,
     HistoryEntry,
-    NewAttachment,
     Priority,
     Severity,
     Ticket,
@@ -53,7 +51,6 @@ from domain.validation import (
 )
 
 Version = str | datetime | None
-MAX_FILE_SIZE = 2**31 - 1  # task_attachments.file_size is a 32-bit integer
 
 
 @use_case
@@ -275,37 +272,6 @@ async def comment_on_ticket(
 
 def _excerpt(text: str, limit: int = 200) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
-
-
-@use_case
-async def add_attachment(
-    *,
-    uow: UnitOfWork,
-    actor: Viewer,
-    ticket: TicketRef,
-    file_name: object,
-    file_size: int,
-    file_type: object,
-    file_url: object,
-) -> Attachment:
-    """Records an attachment's metadata; the file itself lives where `file_url` points."""
-    name = require_text("file_name", file_name, limit=255)
-    kind = require_text("file_type", file_type, limit=100)
-    url = require_text("file_url", file_url, limit=2048)
-    if not 0 <= file_size <= MAX_FILE_SIZE:
-        raise InvalidValue("file_size", f"must be between 0 and {MAX_FILE_SIZE} bytes")
-    async with uow:
-        viewer = await load_viewer(uow, actor.id)
-        current = await load_ticket(uow, viewer, ticket)
-        ensure(comment_refusal(viewer, current))
-        attachment = await uow.attachments.add(
-            task_id=current.id, user_id=actor.id,
-            attachment=NewAttachment(name, file_size, kind, url), now=utcnow(),
-        )
-        uow.history.add(HistoryEntry(current.id, actor.id, HistoryAction.ATTACHMENT_ADDED,
-                                     "attachment", None, name))
-        await uow.commit()
-    return attachment
 
 
 def parse_assignee(value: object, *, actor_id: str) -> Assignee | None:

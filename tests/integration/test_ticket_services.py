@@ -145,22 +145,6 @@ async def test_refused_invalid_and_stale_changes_write_nothing(engine: AsyncEngi
     assert row["updated_at"] == edited.updated_at
 
 
-async def test_attachment_metadata_is_recorded_with_history(engine: AsyncEngine) -> None:
-    agent = await insert_user(engine, role="user")
-    ticket = await ticket_services.create_ticket(
-        uow=SqlUnitOfWork(engine), actor=as_actor(agent), title="Screen flickers", category="bug"
-    )
-    attachment = await ticket_services.add_attachment(
-        uow=SqlUnitOfWork(engine), actor=as_actor(agent), ticket=ticket.id, file_name="screen.png",
-        file_size=2048, file_type="image/png", file_url="https://files.example.com/screen.png",
-    )
-    assert attachment.id > 0
-    history = await ticket_history(uow=SqlUnitOfWork(engine), actor=as_actor(agent), ticket=ticket.id)
-    assert history[-1].new_value == "screen.png"
-
-
-
-
 async def test_history_the_web_app_wrote_with_its_own_actions_stays_readable(
     engine: AsyncEngine,
 ) -> None:

@@ -22,7 +22,6 @@ from domain.people import Role, User
 from domain.services.queries import get_ticket
 from domain.services.tickets import (
     Version,
-    add_attachment,
     assign_ticket,
     change_status,
     comment_on_ticket,
@@ -286,46 +285,6 @@ async def test_an_empty_or_huge_comment_is_refused(
     failure = await _fails_without_a_trace(db, InvalidValue, lambda: comment_on_ticket(
         uow=db.unit_of_work(), actor=as_actor(org.customer.id), ticket=ticket.id, content=content))
     assert isinstance(failure, InvalidValue) and failure.field == "comment"
-
-
-async def test_an_attachment_is_stored_and_recorded(db: FakeDatabase, org: Organisation) -> None:
-    ticket = db.seed_ticket(created_by=org.customer)
-    attachment = await add_attachment(
-        uow=db.unit_of_work(), actor=as_actor(org.customer.id), ticket=ticket.id,
-        file_name="screenshot.png", file_size=2048, file_type="image/png",
-        file_url="https://files.example.com/screenshot.png",
-    )
-    assert list(db.committed.task_attachments.values()) == [attachment]
-    assert (attachment.task_id, attachment.user_id, attachment.file_size) == (
-        ticket.id, org.customer.id, 2048)
-    assert _rows(db, ticket.id) == [(org.customer.id, "attachment_added", "attachment", None,
-                                     "screenshot.png")]
-    assert db.events == []  # there is no attachment notification type (see the report)
-
-
-@pytest.mark.parametrize(("values", "field"), [
-    ({"file_name": " "}, "file_name"), ({"file_type": ""}, "file_type"),
-    ({"file_url": None}, "file_url"), ({"file_size": -1}, "file_size"),
-])
-async def test_an_attachment_with_missing_details_is_refused(
-    db: FakeDatabase, org: Organisation, values: dict[str, object], field: str
-) -> None:
-    ticket = db.seed_ticket(created_by=org.customer)
-    details: dict[str, object] = {"file_name": "a.png", "file_size": 1, "file_type": "image/png",
-                                  "file_url": "https://files.example.com/a.png", **values}
-    failure = await _fails_without_a_trace(db, InvalidValue, lambda: add_attachment(
-        uow=db.unit_of_work(), actor=as_actor(org.customer.id), ticket=ticket.id,
-        **details))  # type: ignore[arg-type]
-    assert isinstance(failure, InvalidValue) and failure.field == field
-
-
-async def test_an_attachment_on_a_ticket_you_cannot_see_is_refused(
-    db: FakeDatabase, org: Organisation
-) -> None:
-    ticket = db.seed_ticket(created_by=org.other_customer)
-    await _fails_without_a_trace(db, TicketNotFound, lambda: add_attachment(
-        uow=db.unit_of_work(), actor=as_actor(org.customer.id), ticket=ticket.id, file_name="a.png",
-        file_size=1, file_type="image/png", file_url="https://files.example.com/a.png"))
 
 
 async def _edit(db: FakeDatabase, org: Organisation, ticket_id: int, version: Version) -> object:

@@ -15,7 +15,6 @@ from domain.tickets import (
     Attachment,
     Comment,
     HistoryEntry,
-    NewAttachment,
     Ticket,
     TicketDraft,
     TicketFilter,
@@ -160,19 +159,6 @@ class FakeHistoryRepository(Repository):
 
 
 class FakeAttachmentRepository(Repository):
-    async def add(
-        self, *, task_id: int, user_id: str, attachment: NewAttachment, now: datetime
-    ) -> Attachment:
-        self._uow.require("tasks", task_id)
-        self._uow.require("users", user_id)
-        stored = Attachment(
-            self._uow.database.next_id("task_attachments"), task_id, user_id,
-            attachment.file_name, attachment.file_size, attachment.file_type,
-            attachment.file_url, now,
-        )
-        self._uow.insert("task_attachments", stored.id, stored)
-        return stored
-
     async def for_task(self, task_id: int) -> list[Attachment]:
         return [a for a in self._tables.task_attachments.values() if a.task_id == task_id]
 
