@@ -169,3 +169,8 @@ def test_a_resolution_overtaken_before_delivery_asks_nothing(now: TicketStatus) 
     entry = _entry(Target.personal(CUSTOMER.id), EventType.STATUS_CHANGED, CUSTOMER.id, **RESOLVED)
 
     assert not _asks(entry, _ticket(status=now))
+
+
+def test_reminders_read_as_reminders() -> None:
+    assert headline(EventType.DUE_SOON, actor="someone") == "Reminder: due within 24 hours"
+    assert headline(EventType.OVERDUE, actor="someone") == "Reminder: this ticket is overdue"

@@ -8,7 +8,6 @@ from domain.events import EventType
 from domain.notifications import Reach, Target
 from domain.reminders import reminder_due, reminder_recipients
 from domain.tickets import AssigneeType, TicketStatus
-from notify.notices import headline
 from tests.unit.domain.test_recipients import (
     AGENT,
     EVERYONE,
@@ -61,8 +60,3 @@ def test_a_queued_ticket_reminds_channels_subscribed_by_members_of_its_team() ->
     assert [(d.target, d.on_behalf_of) for d in deliveries] == [
         (Target.channel(*CHANNEL), MANAGER.id)
     ]
-
-
-def test_reminders_read_as_reminders() -> None:
-    assert headline(EventType.DUE_SOON, actor="someone") == "Reminder: due within 24 hours"
-    assert headline(EventType.OVERDUE, actor="someone") == "Reminder: this ticket is overdue"
