@@ -35,7 +35,7 @@ def conversation_ref(activity: Activity, *, user_id: str | None) -> Conversation
         return None
     kind = _KINDS.get(conversation.conversation_type or "personal", ConversationKind.PERSONAL)
     data = _channel_data(activity)
-    team = data.get("team") or {}
+    msteams_team = data.get("team") or {}
     channel = data.get("channel") or {}
     conversation_id = conversation.id
     if kind is ConversationKind.CHANNEL:
@@ -49,7 +49,7 @@ def conversation_ref(activity: Activity, *, user_id: str | None) -> Conversation
         service_url=activity.service_url,
         reference=reference,
         tenant_id=tenant,
-        msteams_team_id=team.get("id"),
+        msteams_team_id=msteams_team.get("id"),
         channel_id=channel.get("id"),
         user_id=user_id if kind is ConversationKind.PERSONAL else None,
     )

@@ -30,10 +30,10 @@ SubscriptionCommand = (
 
 def _channel(turn_context: TurnContext) -> tuple[str, str | None, str, str | None]:
     data: dict[str, Any] = turn_context.activity.channel_data or {}
-    team, channel = data.get("team") or {}, data.get("channel") or {}
-    if not team.get("id") or not channel.get("id"):
+    msteams_team, channel = data.get("team") or {}, data.get("channel") or {}
+    if not msteams_team.get("id") or not channel.get("id"):
         raise InvalidValue("channel", "say this in the Teams channel that should get the posts")
-    return team["id"], team.get("name"), channel["id"], channel.get("name")
+    return msteams_team["id"], msteams_team.get("name"), channel["id"], channel.get("name")
 
 
 def _label(event_type: str) -> str:
