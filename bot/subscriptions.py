@@ -73,14 +73,14 @@ async def run_subscription(
                 f"{place} gets no more ticket posts." if count else f"{place} had no subscriptions."
             )
         case commands.SubscribeDigest(at=at, zone=zone):
-            digest = await subscribe_digest(
+            scheduled = await subscribe_digest(
                 uow=deps.subscriptions(), actor=viewer, msteams_team_id=msteams_team_id,
                 msteams_team_name=msteams_team_name, channel_id=channel_id,
                 channel_name=channel_name, at=at, zone=zone,
             )
             await turn_context.send_activity(
                 f"{where[0].upper() + where[1:]} gets a digest of overdue and due-today tickets "
-                f"you can see every day at {digest.schedule.label()} (nothing on a day with "
+                f"you can see every day at {scheduled.schedule.label()} (nothing on a day with "
                 "nothing due). `unsubscribe digest` stops it."
             )
         case commands.UnsubscribeDigest():
