@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from dataclasses import fields
 from datetime import date
 from enum import StrEnum
-from typing import Any, assert_never
+from typing import Any, TypeGuard, assert_never
 
 from bot import presenter
 from bot.actions import notices
@@ -46,7 +46,7 @@ _ENUMS: dict[str, type[StrEnum]] = {
 _TEXT_FIELDS = frozenset({"text", "title", "description"})
 
 
-def is_complete_change(request: object) -> bool:
+def is_complete_change(request: object) -> TypeGuard[Change]:
     """A change with every piece said: the one kind of request that needs confirming."""
     match request:
         case AssignTicket(ticket=ticket, to=to):

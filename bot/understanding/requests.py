@@ -70,6 +70,11 @@ class EditTicket:
     category: Category | None = None
     due: date | None = None
 
+    @property
+    def has_changes(self) -> bool:
+        return any(value is not None for value in
+                   (self.title, self.description, self.priority, self.category, self.due))
+
 
 @dataclass(frozen=True, slots=True)
 class AssignTicket:
