@@ -16,7 +16,7 @@ from botbuilder.core import TurnContext
 from botbuilder.schema import Activity, ActivityTypes, DeliveryModes, ResourceResponse
 
 
-class TeamsTurnContext(TurnContext):
+class TeamsTurnContext(TurnContext):  # type: ignore[misc]  # untyped SDK class
     async def send_activities(self, activities: list[Activity]) -> list[ResourceResponse]:
         sent_non_trace_activity = False
         reference = TurnContext.get_conversation_reference(self.activity)
