@@ -40,7 +40,9 @@ from tests.unit.knowledge.hostile_pdfs import (
 from tests.unit.knowledge.paths import HELP, MEGABYTE
 from tests.unit.knowledge.processes import child_states, process_exists
 
-TIME_CAP_SECONDS = 5.0
+# Proves the caps stop the work: an uncapped read of these files takes 100 s or more.
+# Generous, so a loaded machine cannot fail it; bench/extraction.py measures real speed.
+TIME_CAP_SECONDS = 30.0
 
 
 @pytest.fixture(scope="module")
