@@ -24,6 +24,7 @@ from bot.cards.verbs import TICKET_ID, TICKET_VERBS, Verb
 from bot.context import BotDependencies
 from bot.conversations import conversation_ref
 from bot.dialogs.new_ticket import NewTicketDialog
+from bot.dialogs.ticket_question import TicketQuestionDialog
 from bot.identity import VIEWER_KEY, MemberDirectory, NotEnrolled, identify, teams_identity
 from bot.messages import MessageRouter
 from bot.outgoing import card_message, reply_card
@@ -64,6 +65,7 @@ class TicketFlowBot(TeamsActivityHandler):  # type: ignore[misc]  # untyped SDK 
         self._state = PrivateConversationState(deps.storage)
         self._dialogs = DialogSet(self._state.create_property("dialog_state"))
         self._dialogs.add(NewTicketDialog())
+        self._dialogs.add(TicketQuestionDialog())
         self._router = MessageRouter(deps, directory, self._state.create_property("last_ticket"))
 
     async def on_turn(self, turn_context: TurnContext) -> None:

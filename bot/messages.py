@@ -16,29 +16,33 @@ from botbuilder.dialogs import DialogContext, DialogTurnStatus
 from botbuilder.schema import ActionTypes, CardAction, HeroCard
 
 from bot import commands, presenter
-from bot.actions import notices
+from bot.actions import notices, questions
 from bot.actions.confirmation import is_complete_change, propose
 from bot.actions.conversation import conversation_for
+from bot.actions.pending import Pending, Slot
 from bot.actions.phrasing import phrase
 from bot.actions.reply import Option, Reply
 from bot.actions.tickets import file_ticket, perform
 from bot.admin import run_admin
 from bot.help_chat import answer_question
 from bot.context import BotDependencies
+from bot.dialogs.answers import Answer, AskAgain, AskNext, completes, read_answer
 from bot.dialogs.new_ticket import DIALOG_ID as NEW_TICKET
+from bot.dialogs.ticket_question import ask, pending_question
 from bot.identity import MemberDirectory
-from bot.mentions import mentioned_users, readable, strip_bot_mention
+from bot.mentions import as_written, mentioned_users, readable, strip_bot_mention
 from bot.outgoing import reply_card
 from bot.person_lookup import resolve_person
+from bot.replies import explain
 from bot.subscriptions import run_subscription
 from bot.understanding import Conversation, Person, understand
 from bot.understanding.requests import (
     AssignTicket, Cancel, ChangeStatus, Choice, Clarify, CommentOnTicket, CreateTicket, Declined,
-    FreeText, Help, ListTickets, Question, TicketRequest, Understanding, Unknown,
+    EditTicket, FreeText, Help, ListTickets, Question, TicketRequest, Understanding, Unknown,
 )
 from bot.understanding.suggestions import suggest
 from domain.access import Viewer
-from domain.errors import DomainError
+from domain.errors import DomainError, InvalidTransition, InvalidValue
 from domain.tickets import TicketStatus
 
 ADMIN_COMMANDS = (
@@ -68,33 +72,46 @@ class MessageRouter:
             await self._interrupt(turn_context, dc)
             await self._run_command(turn_context, viewer, command)
             return
-        understood, conversation = await self._understand(turn_context, viewer, text)
+        pending = pending_question(dc)
+        understood, conversation = await self._understand(
+            turn_context, viewer, text, about=pending.ticket if pending else None,
+            directory=pending is not None and pending.slot is Slot.ASSIGNEE,
+        )
         if dc.active_dialog is not None and isinstance(understood, Cancel):
             await dc.cancel_all_dialogs()
             await turn_context.send_activity("Cancelled. Nothing was saved.")
             return
-        if dc.active_dialog is not None:
+        if pending is not None:
+            if await self._answer_question(turn_context, viewer, dc, pending, text, understood,
+                                           conversation):
+                return
+        elif dc.active_dialog is not None:
             if not _interrupts(understood, text):
                 await self._answer_dialog(turn_context, viewer, dc, understood)
                 return
-            await self._interrupt(turn_context, dc)
+        await self._interrupt(turn_context, dc)
         if isinstance(understood, (Unknown, FreeText)) and self._deps.interpreter is not None:
             if await self._by_model(turn_context, viewer, dc, text, conversation):
                 return
         await self._dispatch(turn_context, viewer, dc, understood, conversation)
 
     async def _understand(
-        self, turn_context: TurnContext, viewer: Viewer, text: str
+        self, turn_context: TurnContext, viewer: Viewer, text: str, *,
+        about: str | None = None, directory: bool = False,
     ) -> tuple[Understanding, Conversation]:
-        """Understood cheaply first; again with the people and teams when a name matters."""
-        last = await self._last_ticket.get(turn_context, None)
+        """Understood cheaply first; again with the people and teams when a name matters.
+
+        `about`: the ticket a pending question is about, which "it" then means.
+        """
+        last = about or await self._last_ticket.get(turn_context, None)
         mentions = await self._mentions(turn_context, viewer)
         conversation = await conversation_for(
             self._deps, viewer, last_ticket=last if isinstance(last, str) else None,
-            mentions=mentions, numbers=any(ch.isdigit() for ch in text),
+            mentions=mentions, numbers=directory or any(ch.isdigit() for ch in text),
+            directory=directory,
         )
         understood = understand(text, conversation)
-        if _names_someone(understood):
+        if not directory and _names_someone(understood):
             conversation = await conversation_for(
                 self._deps, viewer, last_ticket=last if isinstance(last, str) else None,
                 mentions=mentions, numbers=True, directory=True,
@@ -135,9 +152,13 @@ class MessageRouter:
         return tuple(found)
 
     async def _interrupt(self, turn_context: TurnContext, dc: DialogContext) -> None:
-        if dc.active_dialog is not None:
-            await dc.cancel_all_dialogs()
-            await turn_context.send_activity("(I've dropped the ticket we were filing.)")
+        if dc.active_dialog is None:
+            return
+        pending = pending_question(dc)
+        await dc.cancel_all_dialogs()
+        about = (f"my question about {pending.ticket}" if pending is not None
+                 else "the ticket we were filing")
+        await turn_context.send_activity(notices.dropped(about))
 
     async def _answer_dialog(
         self, turn_context: TurnContext, viewer: Viewer, dc: DialogContext,
@@ -152,6 +173,41 @@ class MessageRouter:
         result = await dc.continue_dialog()
         if result.status is DialogTurnStatus.Complete and isinstance(result.result, dict):
             await self._file(turn_context, viewer, result.result)
+
+    async def _answer_question(
+        self, turn_context: TurnContext, viewer: Viewer, dc: DialogContext, pending: Pending,
+        text: str, understood: Understanding, conversation: Conversation,
+    ) -> bool:
+        """True when the message was the answer (or help); False for a new command."""
+        if isinstance(understood, Help):
+            await reply_card(turn_context, presenter.help_card(viewer))
+            await turn_context.send_activity(notices.still_waiting(pending.question))
+            return True
+        if _interrupts(understood, text) and not completes(pending, understood):
+            return False  # a new command: the caller drops the question, with a word
+        match _as_written(read_answer(pending, text, conversation)):
+            case AskAgain(pending=again, why=why):
+                await self._ask(turn_context, dc, questions.asking(again, why=why))
+            case AskNext(slot=slot):
+                await self._ask(turn_context, dc, questions.field_value(pending.ticket, slot))
+            case Clarify(request=request, question=question, choices=choices):
+                options = tuple(Option(choice.label, phrase(_filled(request, choice), conversation))
+                                for choice in choices)
+                narrowed = Pending(pending.slot, pending.ticket, question, options)
+                await self._ask(turn_context, dc, questions.asking(narrowed))
+            case answer:
+                await dc.cancel_all_dialogs()
+                try:
+                    await self._act(turn_context, viewer, dc, answer, conversation)
+                except (InvalidValue, InvalidTransition) as refused:
+                    await self._ask(turn_context, dc,
+                                    questions.asking(pending, why=notices.try_again(explain(refused))))
+        return True
+
+    async def _ask(self, turn_context: TurnContext, dc: DialogContext, reply: Reply) -> None:
+        if reply.asks is not None:
+            await ask(dc, reply.asks)
+        await self._send(turn_context, reply)
 
     async def _file(self, turn_context: TurnContext, viewer: Viewer, answers: dict[str, Any]) -> None:
         reply = await file_ticket(self._deps, viewer, answers)
@@ -179,7 +235,13 @@ class MessageRouter:
                     Option(choice.label, phrase(_filled(request, choice), conversation))
                     for choice in choices
                 )
-                await self._send(turn_context, Reply(text=question, options=options))
+                slot = _CLARIFIED.get(type(request))
+                ticket = getattr(request, "ticket", None)
+                if slot is not None and ticket is not None:
+                    await self._ask(turn_context, dc, questions.asking(
+                        Pending(slot, str(ticket), question, options)))
+                else:
+                    await self._send(turn_context, Reply(text=question, options=options))
             case Declined(ticket=ticket):
                 await turn_context.send_activity(notices.nothing_changed(ticket))
             case Question(text=text) | FreeText(text=text):
@@ -196,15 +258,12 @@ class MessageRouter:
         reply = await perform(self._deps, viewer, request, conversation)
         match reply.dialog:
             case None:
-                await self._send(turn_context, reply)
+                await self._ask(turn_context, dc, reply)
             case CreateTicket(title=title, priority=priority, category=category):
                 await dc.begin_dialog(NEW_TICKET, {
                     "title": title, "priority": priority.value if priority else None,
                     "category": category.value if category else None,
                 })
-            case CommentOnTicket(ticket=ticket):
-                await self._send(turn_context, Reply(text=notices.what_comment(str(ticket)),
-                                                     ticket=reply.ticket))
             case _:
                 await self._send(turn_context, reply)
 
@@ -262,6 +321,24 @@ def _interrupts(understood: Understanding, text: str) -> bool:
             return False
         case _:
             return bool(_NAMED_TICKET.search(text))
+
+
+_CLARIFIED: dict[type, Slot] = {AssignTicket: Slot.ASSIGNEE, ChangeStatus: Slot.STATUS}
+
+
+def _as_written(answer: Answer) -> Answer:
+    """Free text in an answer as people wrote it (mentions, markup), as in any message."""
+    match answer:
+        case CommentOnTicket():
+            written = readable(answer)
+            assert isinstance(written, CommentOnTicket)
+            return written
+        case EditTicket(title=title, description=description):
+            return replace(
+                answer, title=as_written(title) if title is not None else None,
+                description=as_written(description) if description is not None else None,
+            )
+    return answer
 
 
 def _filled(request: TicketRequest, value: Choice) -> TicketRequest:

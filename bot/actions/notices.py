@@ -40,11 +40,11 @@ def which_status(number: str) -> str:
 
 
 def who_takes(number: str) -> str:
-    return f"Who should take {number}? Pick one, or type `assign {number} to` a name or email."
+    return f"Who should take {number}? Pick one, or type a name or an email."
 
 
 def what_comment(number: str) -> str:
-    return f"What's your comment on {number}? Send `comment on {number}: your text`."
+    return f"What's your comment on {number}?"
 
 
 def nothing_changed(ticket: TicketNumber | None) -> str:
@@ -100,3 +100,51 @@ def changed_since_proposed(number: str) -> Notice:
 
 def not_your_confirmation() -> str:
     return "Only the person who asked for this change can confirm it; nothing was changed."
+
+
+def which_field(number: str) -> str:
+    return f"What should change on {number}? Pick a field."
+
+
+def field_value(number: str, field: str) -> str:
+    return {
+        "title": f"What should the new title of {number} be?",
+        "description": f"What should the description of {number} say?",
+        "priority": f"Which priority should {number} get?",
+        "category": f"Which category should {number} be in?",
+        "due_date": f"When is {number} due? For example `24 Dec`, `next Friday` or `2026-12-24`.",
+    }[field]
+
+
+def still_waiting(question: str) -> str:
+    return f"I'm still waiting for your answer: {question} (or say cancel)"
+
+
+def dropped(about: str) -> str:
+    return f"(I've dropped {about}.)"
+
+
+def not_a_choice(count: int) -> str:
+    return f"Pick a number from 1 to {count}, or type the answer."
+
+
+def unknown_person(said: str) -> str:
+    return f"I couldn't find “{said}”."
+
+
+def unknown_status(said: str) -> str:
+    return f"“{said}” is not a status I know."
+
+
+def unknown_value(said: str, field: str) -> str:
+    if field == "due_date":
+        return f"I couldn't read “{said}” as a date."
+    return f"“{said}” is not a {field.replace('_', ' ')}."
+
+
+def unknown_field(said: str) -> str:
+    return f"“{said}” is not a field I can change here."
+
+
+def try_again(sentence: str) -> str:
+    return f"{sentence} Try again, or say cancel."

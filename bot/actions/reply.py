@@ -5,18 +5,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from bot.actions.option import Option
+from bot.actions.pending import Pending
+
 if TYPE_CHECKING:
     from bot.understanding.requests import TicketRequest
 
 Card = dict[str, Any]
-
-
-@dataclass(frozen=True, slots=True)
-class Option:
-    """A button (Teams) or a numbered line (terminal) that sends `says` as the next message."""
-
-    label: str
-    says: str
+__all__ = ["Card", "Option", "Reply"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,4 +23,6 @@ class Reply:
     ticket: str | None = None
     """The ticket number shown or changed: what "it" means in the next message."""
     dialog: TicketRequest | None = None
-    """A request with pieces missing: the caller asks for them, one question at a time."""
+    """A new ticket with pieces missing: the caller runs the `new ticket` conversation."""
+    asks: Pending | None = None
+    """The question `text` asks: the next message may answer it (kept across turns)."""

@@ -12,7 +12,7 @@ from dataclasses import replace
 from typing import assert_never
 
 from bot import presenter
-from bot.actions import notices
+from bot.actions import notices, questions
 from bot.actions.phrasing import phrase
 from bot.actions.reply import Option, Reply
 from bot.cards.views import Notice
@@ -113,7 +113,8 @@ async def edit(deps: BotDependencies, viewer: Viewer, request: EditTicket) -> Re
     number = str(request.ticket)
     changes = field_changes(request)
     if not changes:
-        return Reply(card=await presenter.edit_form(deps, viewer, number), ticket=number)
+        current = await get_ticket(uow=deps.read_uow(), actor=viewer, ticket=number)
+        return questions.which_field(current, presenter.editable_fields(viewer))
     return await save_fields(deps, viewer, number, changes, named=True)
 
 
@@ -196,7 +197,7 @@ async def _who_takes(
         else:
             target = UserTarget(str(choice.assignee.user_id), choice.title)
         options.append(Option(choice.title, phrase(replace(request, to=target), conversation)))
-    return Reply(text=notices.who_takes(number), options=tuple(options), ticket=number)
+    return questions.who_takes(number, options)
 
 
 async def change_status(deps: BotDependencies, viewer: Viewer, request: ChangeStatus) -> Reply:
@@ -207,12 +208,7 @@ async def change_status(deps: BotDependencies, viewer: Viewer, request: ChangeSt
     if request.status is None:
         current = await get_ticket(uow=deps.read_uow(), actor=viewer, ticket=number)
         allowed = [s for s in STATUS_ORDER if s in TRANSITIONS[current.status]]
-        return Reply(
-            text=notices.which_status(number),
-            options=tuple(Option(notices.status_label(s).capitalize(),
-                                 f"set {number} to {notices.status_label(s)}") for s in allowed),
-            ticket=number,
-        )
+        return questions.which_status(number, allowed)
     return await set_status(deps, viewer, number, request.status)
 
 
@@ -241,7 +237,8 @@ async def comment(deps: BotDependencies, viewer: Viewer, request: CommentOnTicke
         return Reply(text=notices.which_ticket("comment on 4: your text"))
     number = str(request.ticket)
     if request.text is None:
-        return Reply(dialog=request, ticket=number)
+        await get_ticket(uow=deps.read_uow(), actor=viewer, ticket=number)  # may they see it?
+        return questions.what_comment(number)
     return await add_comment(deps, viewer, number, request.text)
 
 

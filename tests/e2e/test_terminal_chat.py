@@ -57,3 +57,44 @@ def test_the_chat_command_runs_a_conversation_from_standard_input(tmp_path: Path
     assert result.returncode == 0, result.stderr
     assert "Filed TKT-" in result.stdout
     assert "Mouse lost" in result.stdout.split("Tickets you filed")[-1]
+
+
+async def test_the_terminal_asks_for_what_is_missing_and_takes_numbers_labels_and_words(
+    engine: AsyncEngine, database_url: str
+) -> None:
+    runtime = await open_runtime(Settings(database_url=database_url), migrate=False)
+    try:
+        bot = TicketFlowBot(bot_dependencies(runtime), TerminalDirectory("ada@example.com"))
+        chat = TerminalChat(bot=bot, email="ada@example.com")
+        await chat.say("new ticket Projector flickers")
+        await chat.say("skip")
+        await chat.say("Incident")
+        filed = "\n".join(await chat.say("low"))
+        number = filed.split("Filed ", 1)[1].split(".", 1)[0]
+        asked = await chat.say("change the status of it")
+        assert asked == [f"Which status should {number} get?", "1. In progress", "2. On hold",
+                         "3. Resolved", "4. Closed"]
+        started = "\n".join(await chat.press(chat.choices[0], {}))
+        assert f"{number} is now in progress." in started
+        await chat.say("assign it")
+        assert chat.choices and chat.choices[0].label == f"assign {number} to me"
+        taken = "\n".join(await chat.say("Me"))  # the shown label, typed
+        assert "Assigned to" in taken
+        assert (await chat.say("comment on it")) == [f"What's your comment on {number}?"]
+        commented = "\n".join(await chat.say("Lamp replaced; no flicker since"))
+        assert "Comment added." in commented
+        fields = await chat.say("update it")
+        assert fields[1:] == ["1. Title: Projector flickers", "2. Description: none"]
+        refused = await chat.say("prio")  # an agent may not change the priority
+        assert refused[0].startswith("“prio” is not a field I can change here.")
+        await chat.say("1")
+        saved = "\n".join(await chat.say("Projector in room 4 flickers"))
+        assert "Saved: title." in saved
+    finally:
+        await runtime.close()
+    async with engine.connect() as connection:
+        ticket = (await connection.execute(select(tasks))).mappings().one()
+        comment_text = (await connection.execute(select(task_comments.c.content))).scalar_one()
+    assert (ticket["status"], ticket["title"]) == ("in_progress", "Projector in room 4 flickers")
+    assert ticket["assignee_type"] == "user" and ticket["assignee_id"] is not None
+    assert comment_text == "Lamp replaced; no flicker since"

@@ -1,0 +1,72 @@
+"""A question the bot waits on: which piece of which ticket action is missing.
+
+Kept in the conversation's dialog state (the SQL storage) as plain data, so the answer
+may come to another replica or after a restart.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Any
+
+from bot.actions.option import Option
+
+
+class Slot(StrEnum):
+    """The missing piece; the edit fields are named as the ticket's fields."""
+
+    ASSIGNEE = "assignee"
+    STATUS = "status"
+    COMMENT = "comment"
+    FIELD = "field"
+    TITLE = "title"
+    DESCRIPTION = "description"
+    PRIORITY = "priority"
+    CATEGORY = "category"
+    DUE_DATE = "due_date"
+
+
+EDIT_SLOTS = (Slot.TITLE, Slot.DESCRIPTION, Slot.PRIORITY, Slot.CATEGORY, Slot.DUE_DATE)
+
+
+@dataclass(frozen=True, slots=True)
+class Pending:
+    slot: Slot
+    ticket: str
+    question: str
+    options: tuple[Option, ...] = ()
+
+    def to_data(self) -> dict[str, Any]:
+        return {
+            "slot": self.slot.value, "ticket": self.ticket, "question": self.question,
+            "options": [[option.label, option.says] for option in self.options],
+        }
+
+    @classmethod
+    def from_data(cls, data: object) -> Pending | None:
+        """None for state this version cannot read (written by another release)."""
+        if not isinstance(data, dict):
+            return None
+        try:
+            return cls(
+                slot=Slot(data["slot"]), ticket=str(data["ticket"]),
+                question=str(data["question"]),
+                options=tuple(Option(str(label), str(says)) for label, says in data["options"]),
+            )
+        except (KeyError, ValueError, TypeError):
+            return None
+
+    def chosen(self, said: str) -> Option | None:
+        """The option picked by its number, its label, or a prefix of one label only."""
+        text = " ".join(said.split()).strip(" .!").lower()
+        if not text or not self.options:
+            return None
+        if text.isdecimal():
+            index = int(text) - 1
+            return self.options[index] if 0 <= index < len(self.options) else None
+        for option in self.options:
+            if option.label.lower() == text or option.says.lower() == text:
+                return option
+        starting = [o for o in self.options if o.label.lower().startswith(text)]
+        return starting[0] if len(starting) == 1 else None

@@ -1,0 +1,72 @@
+"""The questions an action asks when a piece is missing, with the choices they offer.
+
+Each question becomes a `Reply` whose `asks` the conversation keeps, so the next
+message may answer it by a choice's number, its label, or in words.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from bot.actions import notices
+from bot.actions.pending import EDIT_SLOTS, Pending, Slot
+from bot.actions.reply import Option, Reply
+from domain.tickets import Category, Priority, Ticket, TicketStatus
+
+FIELD_LABELS = {
+    Slot.TITLE: "Title", Slot.DESCRIPTION: "Description", Slot.PRIORITY: "Priority",
+    Slot.CATEGORY: "Category", Slot.DUE_DATE: "Due date",
+}
+SHOWN_VALUE = 40
+
+
+def asking(pending: Pending, *, why: str | None = None) -> Reply:
+    """The question as a reply: its choices as buttons (numbered in the terminal)."""
+    text = f"{why} {pending.question}" if why else pending.question
+    return Reply(text=text, options=pending.options, ticket=pending.ticket, asks=pending)
+
+
+def who_takes(number: str, options: Sequence[Option]) -> Reply:
+    return asking(Pending(Slot.ASSIGNEE, number, notices.who_takes(number), tuple(options)))
+
+
+def which_status(number: str, allowed: Iterable[TicketStatus]) -> Reply:
+    options = tuple(
+        Option(notices.status_label(s).capitalize(), f"set {number} to {notices.status_label(s)}")
+        for s in allowed
+    )
+    return asking(Pending(Slot.STATUS, number, notices.which_status(number), options))
+
+
+def what_comment(number: str) -> Reply:
+    return asking(Pending(Slot.COMMENT, number, notices.what_comment(number)))
+
+
+def which_field(ticket: Ticket, editable: Iterable[str]) -> Reply:
+    """Only the fields this viewer may change, each with the value it has now."""
+    allowed = set(editable)
+    options = tuple(
+        Option(f"{FIELD_LABELS[slot]}: {_shown(ticket, slot)}", slot.value)
+        for slot in EDIT_SLOTS if slot.value in allowed
+    )
+    number = ticket.ticket_number
+    return asking(Pending(Slot.FIELD, number, notices.which_field(number), options))
+
+
+def field_value(number: str, slot: Slot) -> Reply:
+    options: tuple[Option, ...] = ()
+    if slot is Slot.PRIORITY:
+        options = tuple(Option(p.value.capitalize(), p.value) for p in Priority)
+    elif slot is Slot.CATEGORY:
+        options = tuple(Option(c.value.capitalize(), c.value) for c in Category)
+    return asking(Pending(slot, number, notices.field_value(number, slot.value), options))
+
+
+def _shown(ticket: Ticket, slot: Slot) -> str:
+    value: object = {
+        Slot.TITLE: ticket.title, Slot.DESCRIPTION: ticket.description,
+        Slot.PRIORITY: ticket.priority.value, Slot.CATEGORY: ticket.category.value,
+        Slot.DUE_DATE: ticket.due_date.date().isoformat() if ticket.due_date else None,
+    }[slot]
+    text = " ".join(str(value).split()) if value else "none"
+    return text if len(text) <= SHOWN_VALUE else text[: SHOWN_VALUE - 1] + "…"

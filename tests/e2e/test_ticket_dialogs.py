@@ -1,0 +1,243 @@
+"""Asking for what is missing, one question at a time: assign, comment, status and update.
+
+Over HTTP with the stand-in Bot Connector; the answer may be a button's label, its
+number, a prefix of it or free words, and a clear command in between is handled.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from sqlalchemy import func, select
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from db.tables import task_comments, tasks
+from db.uow import SqlUnitOfWork
+from domain.services.tickets import create_ticket
+from tests.actors import as_actor
+from tests.e2e.service import Service, running_service, texts_in
+from tests.e2e.test_conversations import person, presses, ticket_row
+from tests.integration.builders import insert_team
+
+
+async def comments(engine: AsyncEngine) -> list[str]:
+    async with engine.connect() as connection:
+        return list((await connection.execute(select(task_comments.c.content))).scalars())
+
+
+async def a_ticket(engine: AsyncEngine, owner: str, title: str = "Printer jams") -> str:
+    ticket = await create_ticket(uow=SqlUnitOfWork(engine), actor=as_actor(owner), title=title,
+                                 category="support")
+    return ticket.ticket_number
+
+
+async def test_assign_asks_who_and_a_typed_full_name_answers(
+    service: Service, engine: AsyncEngine
+) -> None:
+    manager = await person(engine, "Mia", "Manager", role="manager")
+    lee = await person(engine, "Lee", "Park")
+    number = await a_ticket(engine, manager)
+    mia = service.person("mia.manager@example.com", "Mia Manager")
+    asked = await service.say(f"assign {number}", user=mia)
+    assert asked.texts[0] == f"Who should take {number}? Pick one, or type a name or an email."
+    done = await service.say("lee park", user=mia)
+    assert "Assigned to Lee Park." in texts_in(done.card)
+    assert (await ticket_row(engine))["assignee_id"] == lee
+
+
+async def test_an_assign_question_takes_a_number_an_email_or_a_unique_prefix(
+    service: Service, engine: AsyncEngine
+) -> None:
+    agent = await person(engine, "Ada", "Agent")
+    network = await insert_team(engine, "Network", agent)
+    first, second = await a_ticket(engine, agent), await a_ticket(engine, agent, "Mouse lost")
+    ada = service.person("ada.agent@example.com", "Ada Agent")
+    asked = await service.say(f"assign {first}", user=ada)
+    assert list(presses(asked)) == ["Me (Ada Agent)", "Team Network"]
+    by_number = await service.say("2", user=ada)
+    assert "Assigned to Team Network." in texts_in(by_number.card)
+    assert (await ticket_row_of(engine, first))["assignee_team_id"] == network
+    await service.say(f"please assign {second}", user=ada)
+    by_prefix = await service.say("me", user=ada)
+    assert "Assigned to Ada Agent." in texts_in(by_prefix.card)
+    await service.say(f"assign {second}", user=ada)
+    out_of_range = await service.say("7", user=ada)
+    assert out_of_range.texts[0].startswith("Pick a number from 1 to 2")
+    by_email = await service.say("ada.agent@example.com", user=ada)
+    assert "Assigned to Ada Agent." in texts_in(by_email.card)
+
+
+async def ticket_row_of(engine: AsyncEngine, number: str) -> dict[str, object]:
+    async with engine.connect() as connection:
+        found = await connection.execute(select(tasks).where(tasks.c.ticket_number == number))
+        return dict(found.mappings().one())
+
+
+async def test_an_answer_naming_two_people_asks_which_one_then_takes_the_choice(
+    service: Service, engine: AsyncEngine
+) -> None:
+    manager = await person(engine, "Mia", "Manager", role="manager")
+    await person(engine, "Lee", "Park")
+    chen = await person(engine, "Lee", "Chen")
+    number = await a_ticket(engine, manager)
+    mia = service.person("mia.manager@example.com", "Mia Manager")
+    await service.say(f"give {number} to someone", user=mia)  # nobody called "someone"
+    await service.say(f"assign {number}", user=mia)
+    which = await service.say("Lee", user=mia)
+    assert which.texts == ["Which Lee do you mean?"]
+    assert (await ticket_row(engine))["assignee_id"] is None
+    unknown = await service.say("Leeroy", user=mia)
+    assert unknown.texts[0].startswith("I couldn't find “Leeroy”.")
+    done = await service.say("lee c", user=mia)
+    assert "Assigned to Lee Chen." in texts_in(done.card)
+    assert (await ticket_row(engine))["assignee_id"] == chen
+
+
+async def test_comment_asks_for_the_text_and_a_resent_answer_comments_once(
+    service: Service, engine: AsyncEngine
+) -> None:
+    agent = await person(engine, "Ada", "Agent")
+    number = await a_ticket(engine, agent)
+    ada = service.person("ada.agent@example.com", "Ada Agent")
+    asked = await service.say(f"I'd like to comment on {number}", user=ada)
+    assert asked.texts == [f"What's your comment on {number}?"]
+    answer = service.teams.personal_message("Swapped the toner,\nprints fine now", user=ada)
+    first = await service.send(answer)
+    resent = await service.send(answer)
+    assert "Comment added." in texts_in(first.card)
+    assert resent.answer.status == 200
+    assert await comments(engine) == ["Swapped the toner,\nprints fine now"]
+    after = await service.say("close it please", user=ada)  # the question is answered: a command
+    assert f"{number} is now closed." in texts_in(after.card)
+    assert await comments(engine) == ["Swapped the toner,\nprints fine now"]
+
+
+async def test_a_comment_that_reads_like_a_command_without_a_ticket_is_still_the_comment(
+    service: Service, engine: AsyncEngine
+) -> None:
+    agent = await person(engine, "Ada", "Agent")
+    number = await a_ticket(engine, agent)
+    ada = service.person("ada.agent@example.com", "Ada Agent")
+    await service.say(f"add a comment to {number}", user=ada)
+    done = await service.say("Started on it, will close it tomorrow", user=ada)
+    assert "Comment added." in texts_in(done.card)
+    assert (await ticket_row(engine))["status"] == "open"
+    assert await comments(engine) == ["Started on it, will close it tomorrow"]
+
+
+async def test_change_the_status_takes_everyday_words_and_refuses_what_it_cannot_become(
+    service: Service, engine: AsyncEngine
+) -> None:
+    manager = await person(engine, "Mia", "Manager", role="manager")
+    number = await a_ticket(engine, manager)
+    mia = service.person("mia.manager@example.com", "Mia Manager")
+    asked = await service.say(f"change the status of {number}", user=mia)
+    assert list(presses(asked)) == ["In progress", "On hold", "Resolved", "Closed"]
+    again = await service.say("banana", user=mia)
+    assert again.texts[0].startswith("“banana” is not a status I know.")
+    assert list(presses(again)) == ["In progress", "On hold", "Resolved", "Closed"]
+    done = await service.say("I'm working on it", user=mia)
+    assert f"{number} is now in progress." in texts_in(done.card)
+    await service.say(f"status of {number}?", user=mia)
+    await service.say(f"change the status of {number}", user=mia)
+    fixed = await service.say("fixed", user=mia)
+    assert f"{number} is now resolved." in texts_in(fixed.card)
+
+
+async def test_update_asks_which_field_showing_its_value_then_the_new_value(
+    service: Service, engine: AsyncEngine
+) -> None:
+    manager = await person(engine, "Mia", "Manager", role="manager")
+    number = await a_ticket(engine, manager, "VPN drops")
+    mia = service.person("mia.manager@example.com", "Mia Manager")
+    asked = await service.say(f"update ticket {number}", user=mia)
+    assert asked.texts[0] == f"What should change on {number}? Pick a field."
+    assert list(presses(asked)) == [
+        "Title: VPN drops", "Description: none", "Priority: medium", "Category: support",
+        "Due date: none",
+    ]
+    value = await service.say("priority", user=mia)
+    assert value.texts[0] == f"Which priority should {number} get?"
+    assert list(presses(value)) == ["Low", "Medium", "High", "Urgent"]
+    done = await service.say("urgent", user=mia)
+    assert "Saved: priority." in texts_in(done.card)
+    await service.say(f"edit {number}", user=mia)
+    await service.say("1", user=mia)
+    renamed = await service.say("“VPN drops on hotel wifi”", user=mia)
+    assert "Saved: title." in texts_in(renamed.card)
+    await service.say(f"change {number}", user=mia)
+    due = await service.say("the due date is in 3 days", user=mia)
+    assert "Saved: due date." in texts_in(due.card)
+    row = await ticket_row(engine)
+    assert (row["priority"], row["title"]) == ("urgent", "VPN drops on hotel wifi")
+    assert str(row["due_date"])[:10] == (date.today() + timedelta(days=3)).isoformat()
+
+
+async def test_a_customer_is_offered_only_what_they_may_edit(
+    service: Service, engine: AsyncEngine
+) -> None:
+    customer = await person(engine, "Cleo", "Customer", role="customer")
+    number = await a_ticket(engine, customer, "Invoice missing")
+    cleo = service.person("cleo.customer@example.com", "Cleo Customer")
+    asked = await service.say(f"edit {number}", user=cleo)
+    assert list(presses(asked)) == ["Title: Invoice missing", "Description: none"]
+    refused = await service.say("priority", user=cleo)
+    assert refused.texts[0].startswith("“priority” is not a field I can change here.")
+    await service.say("description", user=cleo)
+    done = await service.say("The March invoice never arrived by email.", user=cleo)
+    assert "Saved: description." in texts_in(done.card)
+
+
+async def test_cancel_at_every_step_changes_nothing(service: Service, engine: AsyncEngine) -> None:
+    manager = await person(engine, "Mia", "Manager", role="manager")
+    number = await a_ticket(engine, manager)
+    mia = service.person("mia.manager@example.com", "Mia Manager")
+    for opening, answers in (
+        (f"comment on {number}", []), (f"assign {number}", []),
+        (f"change the status of {number}", ["banana"]), (f"update {number}", ["priority"]),
+    ):
+        await service.say(opening, user=mia)
+        for answer in answers:
+            await service.say(answer, user=mia)
+        cancelled = await service.say("never mind", user=mia)
+        assert cancelled.texts == ["Cancelled. Nothing was saved."], opening
+        nothing = await service.say("urgent", user=mia)  # no question any more
+        assert not any("Saved" in text for text in nothing.texts)
+    row = await ticket_row(engine)
+    assert (row["status"], row["priority"], row["assignee_id"]) == ("open", "medium", None)
+    assert await comments(engine) == []
+
+
+async def test_a_clear_command_while_a_question_waits_is_handled_and_help_resumes(
+    service: Service, engine: AsyncEngine
+) -> None:
+    agent = await person(engine, "Ada", "Agent")
+    number = await a_ticket(engine, agent)
+    other = await a_ticket(engine, agent, "Keyboard sticky")
+    ada = service.person("ada.agent@example.com", "Ada Agent")
+    await service.say(f"comment on {number}", user=ada)
+    helped = await service.say("help", user=ada)
+    assert helped.cards and helped.texts[-1].startswith("I'm still waiting for your answer:")
+    listed = await service.say("show me my open tickets", user=ada)
+    assert listed.texts[0] == f"(I've dropped my question about {number}.)"
+    assert listed.cards
+    await service.say(f"comment on {number}", user=ada)
+    shown = await service.say(f"show {other}", user=ada)
+    assert "Keyboard sticky" in texts_in(shown.card)
+    assert await comments(engine) == []
+
+
+async def test_a_restart_between_question_and_answer_keeps_the_question(
+    service: Service, engine: AsyncEngine, database_url: str
+) -> None:
+    agent = await person(engine, "Ada", "Agent")
+    number = await a_ticket(engine, agent)
+    ada = service.person("ada.agent@example.com", "Ada Agent")
+    await service.say(f"update {number}", user=ada)
+    async with running_service(database_url, service.connector, service.teams) as restarted:
+        asked = await restarted.say("title", user=ada)
+        assert asked.texts[0] == f"What should the new title of {number} be?"
+    async with running_service(database_url, service.connector, service.teams) as replica:
+        done = await replica.say("Printer on floor 3 jams on every job", user=ada)
+    assert "Saved: title." in texts_in(done.card)
+    assert (await ticket_row(engine))["title"] == "Printer on floor 3 jams on every job"
