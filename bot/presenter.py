@@ -14,8 +14,12 @@ from bot.cards.resolution import resolution_card as draw_resolution
 from bot.cards.ticket import ticket_card as draw_ticket
 from bot.cards.ticket_list import ticket_list_card
 from bot.cards.verbs import ALL_FIELDS, REQUESTER_FIELDS, TicketField
+from bot.cards.activity import worded
 from bot.cards.views import (
+    ActivityView,
     AssigneeOption,
+    ChangeView,
+    CommentView,
     CompanyView,
     Notice,
     SourceLink,
@@ -30,7 +34,12 @@ from domain.access import Viewer
 from domain.clock import utcnow
 from domain.people import Role
 from domain.services.lookup import TicketRef
-from domain.services.overview import TicketOverview, ticket_listing, ticket_overview
+from domain.services.overview import (
+    TicketActivity,
+    TicketOverview,
+    ticket_listing,
+    ticket_overview,
+)
 
 Card = dict[str, Any]
 TicketNotice = Notice | Callable[[TicketOverview], Notice] | None
@@ -84,6 +93,18 @@ async def ticket_card(
         error=error,
         refresh_user_ids=await audience.for_ticket(overview.ticket) if audience else (),
         company=CompanyView.of(overview.company),
+        activity=_activity(overview.activity),
+    )
+
+
+def _activity(activity: TicketActivity) -> ActivityView:
+    return ActivityView(
+        comments=tuple(CommentView(c.author, c.at, c.text) for c in activity.comments),
+        comment_count=activity.comment_count,
+        changes=tuple(
+            ChangeView(c.author, c.at, worded(c.action.value, c.field, c.old, c.new))
+            for c in activity.changes
+        ),
     )
 
 

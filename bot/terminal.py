@@ -108,6 +108,8 @@ class TerminalChat:
         if choice.kind is ChoiceKind.OPEN_URL:
             return [f"Open in your browser: {choice.url}"]
         if choice.kind is ChoiceKind.SHOW_CARD and choice.card is not None:
+            if not choice.card.choices:  # something to read (history): the buttons stay
+                return [choice.card.text]
             return self._card_lines(choice.card)
         submission = choice.submission(answers)
         if choice.kind is ChoiceKind.SUBMIT:

@@ -115,9 +115,14 @@ class _Renderer:
         self.inherited = inherited
         self.lines: list[str] = []
         self.choices: list[CardChoice] = []
+        self.hidden: dict[str, Mapping[str, Any]] = {}
 
     def render(self, card: Mapping[str, Any]) -> RenderedCard:
         body = card.get("body", [])
+        self.hidden = {
+            str(element["id"]): element for element in _elements(body)
+            if element.get("isVisible") is False and element.get("id")
+        }
         scope = self.inherited + tuple(_inputs_in(body))
         for element in body:
             self.lines += self._element(element, scope)
@@ -172,10 +177,36 @@ class _Renderer:
     def _add(
         self, action: Mapping[str, Any], scope: tuple[CardInput, ...], *, fallback_label: str
     ) -> CardChoice | None:
-        choice = _choice(action, len(self.choices) + 1, scope, fallback_label)
+        if action.get("type") == "Action.ToggleVisibility":
+            choice = self._toggle(action, len(self.choices) + 1)
+        else:
+            choice = _choice(action, len(self.choices) + 1, scope, fallback_label)
         if choice is not None:
             self.choices.append(choice)
         return choice
+
+
+    def _toggle(self, action: Mapping[str, Any], number: int) -> CardChoice | None:
+        """A toggle unfolds what it shows, like a ShowCard with nothing to press."""
+        lines: list[str] = []
+        for target in action.get("targetElements", []):
+            wanted = target.get("elementId") if isinstance(target, Mapping) else target
+            element = self.hidden.get(str(wanted))
+            if element is not None:
+                lines += self._element({**element, "isVisible": True}, ())
+        if not lines:
+            return None
+        shown = RenderedCard(text="\n".join(lines), choices=[])
+        return CardChoice(number=number, label=str(action.get("title") or "More"),
+                          kind=ChoiceKind.SHOW_CARD, card=shown)
+
+
+def _elements(elements: Iterable[Mapping[str, Any]]) -> Iterator[Mapping[str, Any]]:
+    """Every element of a body, however deeply nested in containers and columns."""
+    for element in elements:
+        yield element
+        yield from _elements(element.get("items", []))
+        yield from _elements(element.get("columns", []))
 
 
 def _choice(

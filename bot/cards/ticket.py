@@ -9,9 +9,12 @@ at most six stay on the card's face.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 from typing import Any
 
+from bot.cards.activity import comment_blocks, history_blocks
 from bot.cards.elements import (
+    MAX_CARD_BYTES,
     ActionMode,
     JsonObject,
     adaptive_card,
@@ -22,6 +25,7 @@ from bot.cards.elements import (
     show_card,
     text_block,
     text_input,
+    wire_size,
 )
 from bot.cards.labels import day_label, label, moment_label, trimmed
 from bot.cards.messages import message_blocks
@@ -35,7 +39,7 @@ from bot.cards.verbs import (
     Verb,
     ticket_data,
 )
-from bot.cards.views import AssigneeOption, CompanyView, Notice, TicketView
+from bot.cards.views import ActivityView, AssigneeOption, CompanyView, Notice, TicketView
 from domain.access import TicketAction
 from domain.tickets import TicketStatus
 from domain.validation import COMMENT_MAX
@@ -68,23 +72,37 @@ def ticket_card(
     error: str | None = None,
     refresh_user_ids: Sequence[str] = (),
     company: CompanyView | None = None,
+    activity: ActivityView = ActivityView(),
 ) -> JsonObject:
     """The card for one ticket.
 
     `assignees` are the "Assign…" picker's static choices (the viewer and their teams);
     everyone else the viewer may assign to is found by the picker's typeahead search; `refresh_user_ids` (Teams user ids,
     at most 60 are auto-refreshed by Teams) lists who gets the card redrawn for
-    them when they look at it.
+    them when they look at it. `activity` (latest comments, history) gives way,
+    oldest first, when the card would pass the 28 KB Teams takes.
     """
-    body = [
-        *message_blocks(notice=notice, error=error),
-        *_header(ticket, company),
-        fact_set(_facts(ticket)),
-        *_description(ticket),
-    ]
-    return adaptive_card(
-        body, ticket_buttons(ticket, assignees), refresh=_refresh(ticket, refresh_user_ids)
-    )
+    while True:
+        body = [
+            *message_blocks(notice=notice, error=error),
+            *_header(ticket, company),
+            fact_set(_facts(ticket)),
+            *_description(ticket),
+            *comment_blocks(activity),
+        ]
+        card = adaptive_card(
+            body, ticket_buttons(ticket, assignees), refresh=_refresh(ticket, refresh_user_ids)
+        )
+        card["body"] += history_blocks(ticket.id, activity)
+        if wire_size(card) <= MAX_CARD_BYTES or activity == ActivityView():
+            return card
+        activity = _smaller(activity)
+
+
+def _smaller(activity: ActivityView) -> ActivityView:
+    if activity.changes:
+        return replace(activity, changes=activity.changes[: len(activity.changes) // 2])
+    return replace(activity, comments=activity.comments[1:])
 
 
 def ticket_buttons(

@@ -143,3 +143,28 @@ class TicketRow:
             priority=ticket.priority,
             assignee_label=assignee_label,
         )
+
+
+@dataclass(frozen=True, slots=True)
+class CommentView:
+    author: str
+    at: datetime
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class ChangeView:
+    """One line of the ticket's history, already worded ("Status: open → resolved")."""
+
+    author: str
+    at: datetime | None
+    what: str
+
+
+@dataclass(frozen=True, slots=True)
+class ActivityView:
+    comments: tuple[CommentView, ...] = ()
+    """The latest few, oldest of them first."""
+    comment_count: int = 0
+    changes: tuple[ChangeView, ...] = ()
+    """Recent changes, newest first."""

@@ -3,25 +3,59 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from datetime import datetime
 
 from domain.access import TicketAction, Viewer, available_actions, scope_for
 from domain.actors import use_case
 from domain.company import CompanySettings
+from domain.disclosure import history_seen_by
 from domain.people import Role, Team, User
 from domain.ports import UnitOfWork
 from domain.services.lookup import TicketRef, load_ticket, load_viewer
-from domain.tickets import Assignee, AssigneeType, Ticket, TicketFilter, TicketPage
+from domain.tickets import (
+    Assignee, AssigneeType, HistoryAction, Ticket, TicketFilter, TicketPage,
+)
 
 MAX_USER_CHOICES = 100
 MAX_TEAM_CHOICES = 25
 SEARCH_RESULTS = 15
 """Teams shows at most 15 results of a typeahead search."""
+RECENT_COMMENTS = 3
+RECENT_CHANGES = 10
 
 
 @dataclass(frozen=True, slots=True)
 class AssigneeChoice:
     assignee: Assignee
     title: str
+
+
+@dataclass(frozen=True, slots=True)
+class CommentLine:
+    author: str
+    at: datetime
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class ChangeLine:
+    """One history row with the name of who made it; what the viewer may not read is left out."""
+
+    author: str
+    at: datetime | None
+    action: HistoryAction
+    field: str | None = None
+    old: str | None = None
+    new: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class TicketActivity:
+    """The latest comments (oldest of them first) and recent changes (newest first)."""
+
+    comments: tuple[CommentLine, ...] = ()
+    comment_count: int = 0
+    changes: tuple[ChangeLine, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,6 +67,7 @@ class TicketOverview:
     assignee: str | None
     assignees: tuple[AssigneeChoice, ...] = ()
     company: CompanySettings = CompanySettings()
+    activity: TicketActivity = TicketActivity()
 
 
 async def describe(uow: UnitOfWork, viewer: Viewer, ticket: Ticket) -> TicketOverview:
@@ -90,7 +125,39 @@ async def ticket_overview(*, uow: UnitOfWork, actor: Viewer, ticket: TicketRef) 
         choices = (
             await _static_choices(uow, viewer) if TicketAction.ASSIGN in overview.actions else []
         )
-        return replace(overview, assignees=tuple(choices), company=await uow.company.get())
+        activity = await _activity(uow, viewer, overview.ticket)
+        return replace(overview, assignees=tuple(choices), company=await uow.company.get(),
+                       activity=activity)
+
+
+async def _activity(uow: UnitOfWork, viewer: Viewer, ticket: Ticket) -> TicketActivity:
+    people = _People(uow, viewer)
+    comments = await uow.comments.for_task(ticket.id)
+    history = history_seen_by(viewer, await uow.history.for_task(ticket.id))
+    latest = comments[-RECENT_COMMENTS:]  # both come in the order they were written
+    recent = history[::-1][:RECENT_CHANGES]
+    return TicketActivity(
+        comments=tuple([CommentLine(await _name(people, c.user_id), c.created_at, c.content)
+                        for c in latest]),
+        comment_count=len(comments),
+        changes=tuple([ChangeLine(await _name(people, h.user_id), h.created_at, h.action,
+                                  h.field, await _value(people, h.field, h.old_value),
+                                  await _value(people, h.field, h.new_value)) for h in recent]),
+    )
+
+
+async def _value(people: _People, field: str | None, value: str | None) -> str | None:
+    """Assignees are stored as a user id or `team:<id>`: shown by name."""
+    if field != "assignee" or not value:
+        return value
+    if value.startswith("team:") and value[5:].isdecimal():
+        return await _assignee_name(people, Assignee.team(int(value[5:])))
+    return await _assignee_name(people, Assignee.user(value))
+
+
+async def _name(people: _People, user_id: str) -> str:
+    user = await people.get(user_id)
+    return user.display_name if user else "Someone"
 
 
 @dataclass(frozen=True, slots=True)

@@ -24,6 +24,7 @@ from bot.cards.digest import digest_card
 from bot.cards.resolution import resolution_card
 from bot.cards.confirmation import confirmation_card
 from bot.cards.verbs import ALL_FIELDS, REQUESTER_FIELDS
+from bot.cards.views import ActivityView, ChangeView, CommentView
 from domain.digests import DigestLine, DigestNotice, DigestSchedule
 from domain.tickets import TicketStatus
 from tests.unit.cards.builders import EVERYONE, a_ticket, assignee_choices, rows, view_for
@@ -58,7 +59,22 @@ def ticket_cards() -> dict[str, dict[str, Any]]:
             web_url=None,
         )
     )
+    cards["ticket card with comments and history"] = ticket_card(
+        ticket=admin_view, assignees=assignee_choices(), activity=an_activity(),
+    )
     return cards
+
+
+def an_activity(comments: int = 5, changes: int = 6, text: str = "Swapped the toner") -> ActivityView:
+    """The latest three of `comments` comments, and `changes` history lines."""
+    at = datetime(2026, 12, 2, 9, 30)
+    return ActivityView(
+        comments=tuple(CommentView(f"Person {n}", at + timedelta(minutes=n), f"{text} ({n})")
+                       for n in range(max(0, comments - 3), comments)),
+        comment_count=comments,
+        changes=tuple(ChangeView("Mia Manager", at - timedelta(hours=n), f"status: open → {n}")
+                      for n in range(changes)),
+    )
 
 
 def list_cards() -> dict[str, dict[str, Any]]:

@@ -1,0 +1,77 @@
+"""The ticket card over HTTP: the latest comments, and the history behind its toggle."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from db.tables import task_history, tasks
+from db.uow import SqlUnitOfWork
+from domain.services.tickets import change_status, comment_on_ticket, create_ticket
+from tests.actors import as_actor
+from tests.e2e.service import Service, texts_in
+from tests.e2e.test_conversations import person
+from tests.unit.cards.schema import assert_valid_card
+
+
+def history_of(card: dict[str, Any]) -> str:
+    [box] = [e for e in card["body"] if str(e.get("id", "")).startswith("history-")]
+    assert box["isVisible"] is False
+    return texts_in(box)
+
+
+def comments_of(card: dict[str, Any]) -> str:
+    return texts_in({"body": [e for e in card["body"] if not str(e.get("id", "")).startswith(
+        "history-")]})
+
+
+async def test_the_card_shows_the_latest_comments_and_a_history_without_internal_notes(
+    service: Service, engine: AsyncEngine
+) -> None:
+    admin = await person(engine, "Mia", "Admin", role="admin")
+    customer = await person(engine, "Cleo", "Customer", role="customer")
+    ticket = await create_ticket(uow=SqlUnitOfWork(engine), actor=as_actor(customer),
+                                 title="Invoice missing", category="request")
+    for n, text in enumerate(("Looking", "Asked finance", "Finance found it", "Sent again")):
+        author = customer if n % 2 else admin
+        await comment_on_ticket(uow=SqlUnitOfWork(engine), actor=as_actor(author),
+                                ticket=ticket.ticket_number, content=text)
+    await change_status(uow=SqlUnitOfWork(engine), actor=as_actor(admin),
+                        ticket=ticket.ticket_number, to="in_progress")
+    async with engine.begin() as connection:  # the web app's internal progress note
+        await connection.execute(task_history.insert().values(
+            task_id=ticket.id, user_id=admin, action="updated", field="notes", old_value=None,
+            new_value="Vendor blames the mail relay", created_at=datetime(2026, 12, 2, 10, 0)))
+        await connection.execute(tasks.update().values(notes="Vendor blames the mail relay"))
+    mia = service.person("mia.admin@example.com", "Mia Admin")
+    cleo = service.person("cleo.customer@example.com", "Cleo Customer")
+
+    staff = (await service.say(f"show {ticket.ticket_number}", user=mia)).card
+    own = (await service.say(f"show {ticket.ticket_number}", user=cleo)).card
+
+    for card in (staff, own):
+        assert_valid_card(card)
+        shown = comments_of(card)
+        assert "Latest comments (3 of 4)" in shown
+        assert "Asked finance" in shown and "Sent again" in shown and "Looking" not in shown
+        assert "Cleo Customer · " in shown and "Mia Admin · " in shown
+        history = history_of(card)
+        assert "Mia Admin" in history and "status: open → in progress" in history
+        assert "Cleo Customer" in history and "filed the ticket" in history
+    assert "Vendor blames the mail relay" in history_of(staff)
+    assert "mail relay" not in str(own)
+
+
+async def test_an_assignment_in_the_history_names_the_person_not_their_id(
+    service: Service, engine: AsyncEngine
+) -> None:
+    admin = await person(engine, "Mia", "Admin", role="admin")
+    lee = await person(engine, "Lee", "Park")
+    ticket = await create_ticket(uow=SqlUnitOfWork(engine), actor=as_actor(admin),
+                                 title="Laptop slow", category="support")
+    mia = service.person("mia.admin@example.com", "Mia Admin")
+    done = await service.say(f"assign {ticket.ticket_number} to Lee Park", user=mia)
+    history = history_of(done.card)
+    assert "assigned it to Lee Park" in history and lee not in history
