@@ -22,7 +22,7 @@ from botbuilder.schema import (
     ResourceResponse,
 )
 
-from bot.cards.text import CardChoice, ChoiceKind, RenderedCard, render_text
+from bot.cards.text import CardChoice, ChoiceKind, InputOption, RenderedCard, render_text
 from bot.handler import TicketFlowBot
 from bot.identity import MemberProfile
 
@@ -157,3 +157,28 @@ class TerminalChat:
     def choice(self, number: int) -> CardChoice | None:
         """The button numbered `number` on the last card shown."""
         return next((c for c in self.choices if c.number == number), None)
+
+
+def picked(options: tuple[InputOption, ...], answer: str) -> InputOption | None:
+    """The option a person means by its number, its title, or the start of one title only.
+
+    The terminal never asks for the value behind an option (a user id, `team:3`).
+    """
+    text = " ".join(answer.split()).lower()
+    if not text:
+        return None
+    if text.isdecimal():
+        index = int(text) - 1
+        return options[index] if 0 <= index < len(options) else None
+    for option in options:
+        if option.title.lower() == text:
+            return option
+    starting = [o for o in options if o.title.lower().startswith(text)]
+    if len(starting) == 1:
+        return starting[0]
+    inside = [o for o in options if text in o.title.lower()]
+    return inside[0] if len(inside) == 1 else None
+
+
+def numbered(options: tuple[InputOption, ...]) -> list[str]:
+    return [f"    {number}. {option.title}" for number, option in enumerate(options, start=1)]

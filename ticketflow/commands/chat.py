@@ -8,9 +8,9 @@ from typing import Any
 
 from bot.actions.interpreter import ModelInterpreter
 from bot.assistant import Assistant
-from bot.cards.text import CardChoice, InputKind
+from bot.cards.text import CardChoice, CardInput, InputKind
 from bot.handler import TicketFlowBot
-from bot.terminal import TerminalChat, TerminalDirectory
+from bot.terminal import TerminalChat, TerminalDirectory, numbered, picked
 from domain.validation import parse_email
 from ticketflow.assistant import build_assistant
 from ticketflow.cli import with_runtime
@@ -80,18 +80,35 @@ async def _read(prompt: str) -> str | None:
 
 
 async def _ask_inputs(choice: CardChoice) -> dict[str, str]:
-    """Prompts for each input the button sends; Enter keeps what the card holds."""
+    """Prompts for each input the button sends; Enter keeps what the card holds.
+
+    A choice is picked by its number, its title or the start of it; never by an id.
+    """
     answers: dict[str, str] = {}
     for card_input in choice.inputs:
-        hint = ""
-        if card_input.kind is InputKind.CHOICE and card_input.options:
-            listed = ", ".join(f"{o.value} ({o.title})" if o.title != o.value else o.value
-                               for o in card_input.options[:12])
-            hint = f" [{listed}{', …' if len(card_input.options) > 12 else ''}]"
-        current = f" (now: {card_input.value})" if card_input.value else ""
-        answer = await _read(f"  {card_input.label}{hint}{current}: ")
-        if answer is None:
-            break
-        if answer.strip():
-            answers[card_input.id] = answer.strip()
+        current = f" (now: {_title_of(card_input)})" if card_input.value else ""
+        options = card_input.options if card_input.kind is InputKind.CHOICE else ()
+        if options:
+            print(f"  {card_input.label}:")
+            print("\n".join(numbered(options)))
+        while True:
+            hint = " (number or name)" if options else ""
+            answer = await _read(f"  {card_input.label}{hint}{current}: ")
+            if answer is None:
+                return answers
+            if not answer.strip():
+                break
+            if not options:
+                answers[card_input.id] = answer.strip()
+                break
+            found = picked(options, answer)
+            if found is not None:
+                answers[card_input.id] = found.value
+                break
+            print(f"  Pick a number from 1 to {len(options)}, or type more of the name.")
     return answers
+
+
+def _title_of(card_input: CardInput) -> str:
+    titles = {option.value: option.title for option in card_input.options}
+    return titles.get(card_input.value, card_input.value)
