@@ -49,7 +49,7 @@ async def answer_question(
         answer = await assistant.help_assistant.ask(
             user_id=viewer.id, session_id=session_id, question=question, reader=viewer.role
         )
-        await turn_context.send_activity(_answer_message(answer, deps))
+        await turn_context.send_activity(_answer_message(answer, deps, question))
         return
     await turn_context.send_activity(LOOKING)
     reference = TurnContext.get_conversation_reference(activity)
@@ -78,7 +78,7 @@ async def _answer_later(
         except Exception as also:  # noqa: BLE001 - the first failure is the one to raise
             failure.add_note(f"the apology could not be sent either: {also!r}")
         raise
-    await _post(adapter, reference, deps, _answer_message(answer, deps))
+    await _post(adapter, reference, deps, _answer_message(answer, deps, question))
 
 
 async def _post(
@@ -91,8 +91,8 @@ async def _post(
     await adapter.continue_conversation(reference, send, deps.options.app_id)
 
 
-def _answer_message(answer: HelpAnswer, deps: BotDependencies) -> Activity:
-    card = answer_card(answer_view(answer, web_url=deps.options.web_url))
+def _answer_message(answer: HelpAnswer, deps: BotDependencies, message: str) -> Activity:
+    card = answer_card(answer_view(answer, web_url=deps.options.web_url, message=message))
     return MessageFactory.attachment(CardFactory.adaptive_card(card))
 
 

@@ -6,6 +6,9 @@ Buttons:
   feedback buttons.
 - `help.escalate` — data `message_id`; answers with the create-ticket form,
   prefilled from the question and this answer.
+- `ticket.create` — on an answer that found nothing, for the message it was asked
+  with ("File this as a ticket?"): data `title`, `description`, `category` and a
+  `nonce`, so one press files the message as it was written, once.
 """
 
 from __future__ import annotations
@@ -23,7 +26,8 @@ from bot.cards.elements import (
     text_block,
     wire_size,
 )
-from bot.cards.verbs import Verb
+from bot.cards.forms import NONCE
+from bot.cards.verbs import TicketField, Verb
 from bot.cards.views import Notice
 
 HELP_FEEDBACK = Verb.HELP_FEEDBACK
@@ -42,6 +46,16 @@ class SourceView:
 
 
 @dataclass(frozen=True, slots=True)
+class TicketOffer:
+    """"File this as a ticket?": the ticket the message would make, ready to file."""
+
+    title: str
+    description: str | None
+    category: str
+    nonce: str
+
+
+@dataclass(frozen=True, slots=True)
 class AnswerView:
     message_id: int
     question: str
@@ -50,6 +64,8 @@ class AnswerView:
     sources: tuple[SourceView, ...] = ()
     rated: bool = False
     """Feedback was given: the Helpful / Not helpful buttons are not drawn again."""
+    offer: TicketOffer | None = None
+    """Offered when nothing was found: the message filed as a ticket in one press."""
 
 
 def answer_card(answer: AnswerView, *, notice: Notice | None = None) -> JsonObject:
@@ -71,7 +87,13 @@ def _card(answer: AnswerView, text: str, notice: Notice | None) -> JsonObject:
     if answer.sources:
         body.append(text_block("Sources", weight="bolder", size="small", separator=True))
         body += [_source(source) for source in answer.sources]
-    if not answer.answered:
+    if not answer.answered and _offers(answer):
+        body.append(text_block("File this as a ticket?", weight="bolder", spacing="medium"))
+        body.append(text_block(
+            "The service desk gets your message as it is; Edit first lets you add details.",
+            size="small", subtle=True, spacing="none",
+        ))
+    elif not answer.answered:
         body.append(
             text_block(
                 "Create a ticket and the question goes to the service desk with this answer.",
@@ -79,6 +101,10 @@ def _card(answer: AnswerView, text: str, notice: Notice | None) -> JsonObject:
             )
         )
     return adaptive_card(body, _actions(answer))
+
+
+def _offers(answer: AnswerView) -> bool:
+    return answer.offer is not None and not answer.rated
 
 
 def _source(source: SourceView) -> JsonObject:
@@ -91,6 +117,16 @@ def _source(source: SourceView) -> JsonObject:
 
 def _actions(answer: AnswerView) -> list[JsonObject]:
     data = {MESSAGE_ID: answer.message_id}
+    if answer.offer is not None and _offers(answer) and not answer.answered:
+        offer = answer.offer
+        filed = {TicketField.TITLE.value: offer.title, TicketField.CATEGORY.value: offer.category,
+                 NONCE: offer.nonce}
+        if offer.description:
+            filed[TicketField.DESCRIPTION.value] = offer.description
+        return [
+            execute("File it", Verb.TICKET_CREATE, filed, style="positive", without_inputs=True),
+            execute("Edit first", Verb.HELP_ESCALATE, data),
+        ]
     escalate = execute(
         "Create a ticket", Verb.HELP_ESCALATE, data,
         style="positive" if not answer.answered else None,

@@ -7,7 +7,8 @@ from typing import Any
 
 import pytest
 
-from bot.cards.answer import HELP_FEEDBACK, AnswerView, SourceView, answer_card
+from bot.help_views import ticket_offer
+from bot.cards.answer import HELP_FEEDBACK, AnswerView, SourceView, TicketOffer, answer_card
 from bot.cards.elements import MAX_CARD_BYTES, wire_size
 from bot.cards.text import ChoiceKind, render_text
 from bot.cards.verbs import Verb
@@ -107,3 +108,54 @@ def test_the_terminal_reads_the_answer_and_its_buttons() -> None:
     assert ("Helpful", ChoiceKind.EXECUTE) in kinds
     assert ("Create a ticket", ChoiceKind.EXECUTE) in kinds
     assert any(c.kind is ChoiceKind.OPEN_URL for c in rendered.choices)
+
+
+OFFER = TicketOffer(title="printer on floor 3 jams again", description=None,
+                    category="support", nonce="n0nce-n0nce-n0nc")
+
+
+def test_nothing_found_offers_to_file_the_message_as_a_ticket_in_one_press() -> None:
+    card = answer_card(replace(UNANSWERED, offer=OFFER))
+    assert_valid_card(card)
+    assert "File this as a ticket?" in texts(card)
+    file_it, edit_first = executes(card)
+    assert (file_it["title"], file_it["verb"], file_it["associatedInputs"]) == (
+        "File it", Verb.TICKET_CREATE.value, "none")
+    assert file_it["data"] == {"title": OFFER.title, "category": "support",
+                               "nonce": OFFER.nonce}
+    assert (edit_first["title"], edit_first["verb"]) == ("Edit first", Verb.HELP_ESCALATE.value)
+
+
+def test_an_answer_that_was_found_or_rated_offers_no_filing() -> None:
+    found = answer_card(replace(ANSWERED, offer=OFFER))
+    rated = answer_card(replace(UNANSWERED, offer=OFFER, rated=True))
+    assert "File it" not in [a["title"] for a in executes(found) + executes(rated)]
+
+
+def test_the_terminal_numbers_file_it_as_a_choice_that_sends_the_prefilled_ticket() -> None:
+    rendered = render_text(answer_card(replace(UNANSWERED, offer=OFFER)))
+    [file_it] = [c for c in rendered.choices if c.label == "File it"]
+    assert file_it.kind is ChoiceKind.EXECUTE and file_it.inputs == ()
+    assert file_it.submission()["title"] == OFFER.title
+
+
+@pytest.mark.parametrize(("message", "title", "description"), [
+    ("printer on floor 3 jams again", "printer on floor 3 jams again", None),
+    ("  vpn keeps dropping on hotel wifi  ", "vpn keeps dropping on hotel wifi", None),
+    ("Outlook crashes\n\nEvery time I open the calendar.", "Outlook crashes",
+     "Outlook crashes\n\nEvery time I open the calendar."),
+    ("word " * 80, ("word " * 80)[:250].strip(), "word " * 79 + "word"),
+])
+def test_a_message_becomes_a_title_and_when_longer_a_description(
+    message: str, title: str, description: str | None
+) -> None:
+    offer = ticket_offer(message)
+    assert offer is not None
+    assert offer.title.rstrip("…").strip().startswith(title[:200])
+    assert len(offer.title) <= 255
+    assert offer.description == description
+    assert offer.nonce != (ticket_offer(message) or offer).nonce  # a fresh nonce each time
+
+
+def test_an_empty_message_offers_nothing() -> None:
+    assert ticket_offer(" \n ") is None

@@ -1,0 +1,59 @@
+"""Free text that is neither a command nor a question: the help assistant looks, and when it
+finds nothing the card offers "File this as a ticket?" with the message filled in."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from bot.cards.elements import card_actions
+from db.tables import tasks
+from tests.e2e.service import Service, texts_in
+from tests.e2e.test_help_assistant import (  # noqa: F401 - fixtures used by name
+    button, helpdesk, model, wait_for_answers,
+)
+from tests.integration.builders import insert_user
+from tests.unit.cards.schema import assert_valid_card
+
+
+async def filed(engine: AsyncEngine) -> list[dict[str, Any]]:
+    async with engine.connect() as connection:
+        return [dict(row) for row in (await connection.execute(select(tasks))).mappings()]
+
+
+async def test_free_text_nobody_documented_is_offered_as_a_ticket_and_filed_once(
+    helpdesk: Service, engine: AsyncEngine
+) -> None:
+    await insert_user(engine, role="user", email="ada@example.com")
+    ada = helpdesk.person("ada@example.com", "Ada Lovelace")
+    said = "printer on floor 3 jams again"
+    await helpdesk.say(said, user=ada)
+    [card] = await wait_for_answers(helpdesk)
+    assert_valid_card(card)
+    assert "File this as a ticket?" in texts_in(card)
+    assert [a["title"] for a in card_actions(card)] == ["File it", "Edit first"]
+    data = button(card, "File it")["data"]
+    press = helpdesk.teams.card_action("ticket.create", data, user=ada)
+    first = await helpdesk.send(press)
+    again = await helpdesk.send(helpdesk.teams.card_action("ticket.create", data, user=ada))
+    assert "Filed TKT-" in first.answer.text and said in first.answer.text
+    assert again.answer.text == first.answer.text  # a double tap files nothing more
+    [ticket] = await filed(engine)
+    assert (ticket["title"], ticket["description"], ticket["category"]) == (said, None, "support")
+
+
+async def test_a_longer_message_becomes_the_title_and_the_description(
+    helpdesk: Service, engine: AsyncEngine
+) -> None:
+    await insert_user(engine, role="user", email="ada@example.com")
+    ada = helpdesk.person("ada@example.com", "Ada Lovelace")
+    said = "VPN keeps dropping on hotel wifi\nEvery 10 minutes since Monday, error 809."
+    await helpdesk.say(said, user=ada)
+    [card] = await wait_for_answers(helpdesk)
+    data = button(card, "File it")["data"]
+    await helpdesk.press("ticket.create", data, user=ada)
+    [ticket] = await filed(engine)
+    assert ticket["title"] == "VPN keeps dropping on hotel wifi"
+    assert ticket["description"] == said
