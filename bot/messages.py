@@ -183,6 +183,10 @@ class MessageRouter:
             await reply_card(turn_context, presenter.help_card(viewer))
             await turn_context.send_activity(notices.still_waiting(pending.question))
             return True
+        if isinstance(understood, Declined) and pending.slot is not Slot.COMMENT:
+            await dc.cancel_all_dialogs()  # "don't assign it after all"
+            await turn_context.send_activity(notices.nothing_changed(understood.ticket))
+            return True
         if _interrupts(understood, text) and not completes(pending, understood):
             return False  # a new command: the caller drops the question, with a word
         match _as_written(read_answer(pending, text, conversation)):

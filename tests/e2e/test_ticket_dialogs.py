@@ -203,6 +203,11 @@ async def test_cancel_at_every_step_changes_nothing(service: Service, engine: As
         assert cancelled.texts == ["Cancelled. Nothing was saved."], opening
         nothing = await service.say("urgent", user=mia)  # no question any more
         assert not any("Saved" in text for text in nothing.texts)
+    await service.say(f"assign {number}", user=mia)
+    declined = await service.say("actually don't assign it yet", user=mia)
+    assert declined.texts == [f"OK, I'll leave {number} as it is."]
+    after = await service.say("me", user=mia)  # the question is gone: not an answer
+    assert not any("Assigned" in text for text in after.texts)
     row = await ticket_row(engine)
     assert (row["status"], row["priority"], row["assignee_id"]) == ("open", "medium", None)
     assert await comments(engine) == []
