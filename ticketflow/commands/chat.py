@@ -19,6 +19,7 @@ from ticketflow.runtime import Runtime
 from ticketflow.settings import Settings
 from ticketflow.msteams import bot_dependencies, build_interpreter
 
+NOT_SENT = "Nothing sent: that needs an answer."
 BANNER = (
     "TicketFlow chat: type as you would in Teams (try: help, new ticket, my tickets).\n"
     "Cards show numbered buttons: type the number to press one. Ctrl-D or 'quit' leaves."
@@ -61,7 +62,7 @@ async def run(args: argparse.Namespace, settings: Settings) -> int:
             choice = chat.choice(int(line)) if line.strip().isdecimal() else None
             if choice is not None:
                 answers = await _ask_inputs(choice)
-                output = await chat.press(choice, answers)
+                output = await chat.press(choice, answers) if answers is not None else [NOT_SENT]
             elif line.strip():
                 output = await chat.say(line)
             else:
@@ -79,10 +80,11 @@ async def _read(prompt: str) -> str | None:
         return None
 
 
-async def _ask_inputs(choice: CardChoice) -> dict[str, str]:
+async def _ask_inputs(choice: CardChoice) -> dict[str, str] | None:
     """Prompts for each input the button sends; Enter keeps what the card holds.
 
     A choice is picked by its number, its title or the start of it; never by an id.
+    None: a required input was left empty, so nothing is sent (as Teams would not).
     """
     answers: dict[str, str] = {}
     for card_input in choice.inputs:
@@ -97,6 +99,8 @@ async def _ask_inputs(choice: CardChoice) -> dict[str, str]:
             if answer is None:
                 return answers
             if not answer.strip():
+                if card_input.required and not card_input.value:
+                    return None
                 break
             if not options:
                 answers[card_input.id] = answer.strip()
@@ -105,7 +109,8 @@ async def _ask_inputs(choice: CardChoice) -> dict[str, str]:
             if found is not None:
                 answers[card_input.id] = found.value
                 break
-            print(f"  Pick a number from 1 to {len(options)}, or type more of the name.")
+            print(f"  Pick a number from 1 to {len(options)}, or type more of the name "
+                  "(Enter leaves it; to name anyone else, say `assign 4 to NAME`).")
     return answers
 
 

@@ -69,3 +69,13 @@ async def test_the_chat_prompt_lists_names_and_asks_again_until_one_fits(
     assert f"1. {picker.options[0].title}" in shown
     assert "Pick a number from 1 to" in shown
     assert all(option.value not in shown for option in picker.options if option.value != "me")
+
+
+async def test_leaving_a_required_choice_empty_sends_nothing(
+    monkeypatch: pytest.MonkeyPatch
+) -> None:
+    async def enter(prompt: str) -> str | None:
+        return ""
+
+    monkeypatch.setattr(chat, "_read", enter)
+    assert await chat._ask_inputs(assign_button()) is None  # never an unassign by accident
