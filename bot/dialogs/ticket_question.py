@@ -15,7 +15,7 @@ DIALOG_ID = "ticket_question"
 STATE_KEY = "pending"
 
 
-class TicketQuestionDialog(Dialog):
+class TicketQuestionDialog(Dialog):  # type: ignore[misc]  # untyped SDK class
     def __init__(self) -> None:
         super().__init__(DIALOG_ID)
 
