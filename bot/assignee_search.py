@@ -70,7 +70,7 @@ async def search_response(
     deps: BotDependencies, viewer: Viewer, query: AssigneeQuery
 ) -> dict[str, Any]:
     found = await assignee_search(
-        uow=deps.read_uow(), actor=viewer, text=query.text, limit=query.top, skip=query.skip
+        uow=deps.uow().reading(), actor=viewer, text=query.text, limit=query.top, skip=query.skip
     )
     results = [{"title": choice.title, "value": choice.assignee.label} for choice in found]
     return {"type": SEARCH_RESPONSE, "value": {"results": results}}

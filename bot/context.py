@@ -9,10 +9,13 @@ from typing import TYPE_CHECKING, Protocol
 from botbuilder.core import Storage
 
 from bot.assistant import Assistant
-from domain.digests import ChannelUnitOfWork
-from domain.notifications import WebhookUrlCheck
 from domain.people import Role
-from domain.ports import ConversationRefRepository, UnitOfWork, UserLinkRepository
+from domain.ports import (
+    ConversationRefRepository,
+    UnitOfWork,
+    UserLinkRepository,
+    WebhookUrlCheck,
+)
 from domain.tickets import Ticket
 
 if TYPE_CHECKING:
@@ -57,23 +60,18 @@ class RefreshAudience(Protocol):
 @dataclass(frozen=True, slots=True)
 class BotDependencies:
     uow: Callable[[], UnitOfWork]
+    """A fresh unit of work per use case; `uow().reading()` for cards and lists."""
     storage: Storage
     conversations: ConversationRefRepository
     links: UserLinkRepository
     options: BotOptions
     assistant: Assistant | None = None
-    reads: Callable[[], UnitOfWork] | None = None
-    """Units of work for queries only; on PostgreSQL they skip BEGIN/ROLLBACK."""
-    subscriptions: Callable[[], ChannelUnitOfWork] | None = None
     webhook_check: WebhookUrlCheck | None = None
     refresh_audience: RefreshAudience | None = None
     threads: TicketThreads | None = None
     """Which ticket a card's channel thread is about: replies there become comments."""
     interpreter: MessageReader | None = None
     """With a model configured: reads the messages deterministic understanding cannot place."""
-
-    def read_uow(self) -> UnitOfWork:
-        return (self.reads or self.uow)()
 
     def help(self) -> Assistant:
         """The help assistant, for its answer card's buttons (only drawn when it is set up)."""

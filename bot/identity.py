@@ -112,7 +112,7 @@ async def _routing_viewer(deps: BotDependencies, user_id: str) -> Viewer:
     recent = deps.links if isinstance(deps.links, RecentViewers) else None
     viewer = recent.recent_viewer(user_id) if recent is not None else None
     if viewer is None:
-        viewer = await current_user(uow=deps.read_uow(), user_id=user_id)
+        viewer = await current_user(uow=deps.uow().reading(), user_id=user_id)
         if recent is not None:
             recent.remember_viewer(viewer)
     return viewer

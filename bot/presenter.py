@@ -84,7 +84,7 @@ async def ticket_card(
     error: str | None = None,
 ) -> Card:
     """The ticket as the actor sees it now, with their buttons and an optional message."""
-    overview = await ticket_overview(uow=deps.read_uow(), actor=viewer, ticket=ref)
+    overview = await ticket_overview(uow=deps.uow().reading(), actor=viewer, ticket=ref)
     audience = deps.refresh_audience
     return draw_ticket(
         ticket=_view(overview, deps),
@@ -118,7 +118,7 @@ async def resolution_card(
     comment: str | None = None,
 ) -> Card:
     """The requester's "It's fixed" / "Still broken" card, drawn again (e.g. with an error)."""
-    overview = await ticket_overview(uow=deps.read_uow(), actor=viewer, ticket=ref)
+    overview = await ticket_overview(uow=deps.uow().reading(), actor=viewer, ticket=ref)
     return draw_resolution(
         ticket=_view(overview, deps), said=said, company=CompanyView.of(overview.company),
         error=error, comment=comment,
@@ -128,7 +128,7 @@ async def resolution_card(
 async def list_card(deps: BotDependencies, viewer: Viewer, query: ListQuery, offset: int) -> Card:
     limit = deps.options.page_size
     listing = await ticket_listing(
-        uow=deps.read_uow(), actor=viewer, filter=query.filter_for(viewer.id), limit=limit,
+        uow=deps.uow().reading(), actor=viewer, filter=query.filter_for(viewer.id), limit=limit,
         offset=offset,
     )
     rows = [
@@ -154,7 +154,7 @@ async def edit_form(
     values: Mapping[str, object] | None = None,
     errors: Mapping[str, str] | None = None,
 ) -> Card:
-    overview = await ticket_overview(uow=deps.read_uow(), actor=viewer, ticket=ref)
+    overview = await ticket_overview(uow=deps.uow().reading(), actor=viewer, ticket=ref)
     return forms.edit_ticket_form(
         ticket=_view(overview, deps),
         fields=editable_fields(viewer),

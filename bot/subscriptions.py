@@ -13,9 +13,9 @@ from botbuilder.core import TurnContext
 from bot import commands
 from bot.context import BotDependencies
 from domain.access import Viewer
-from domain.digests import channel_digest, subscribe_digest, unsubscribe_digest
+from domain.services.digests import channel_digest, subscribe_digest, unsubscribe_digest
 from domain.errors import InvalidValue
-from domain.notifications import (
+from domain.services.subscriptions import (
     channel_subscriptions,
     set_webhook,
     subscribe_channel,
@@ -43,9 +43,6 @@ def _label(event_type: str) -> str:
 async def run_subscription(
     turn_context: TurnContext, deps: BotDependencies, viewer: Viewer, command: SubscriptionCommand
 ) -> None:
-    if deps.subscriptions is None:
-        await turn_context.send_activity("Channel notifications are not set up on this server.")
-        return
     if isinstance(command, commands.Webhook):
         await _set_webhook(turn_context, deps, viewer, command)
         return
@@ -54,7 +51,7 @@ async def run_subscription(
     match command:
         case commands.Subscribe(types=types):
             saved = await subscribe_channel(
-                uow=deps.subscriptions(), actor=viewer, msteams_team_id=msteams_team_id,
+                uow=deps.uow(), actor=viewer, msteams_team_id=msteams_team_id,
                 msteams_team_name=msteams_team_name, channel_id=channel_id,
                 channel_name=channel_name, types=types,
             )
@@ -65,7 +62,7 @@ async def run_subscription(
             )
         case commands.Unsubscribe():
             count = await unsubscribe_channel(
-                uow=deps.subscriptions(), actor=viewer, msteams_team_id=msteams_team_id,
+                uow=deps.uow(), actor=viewer, msteams_team_id=msteams_team_id,
                 channel_id=channel_id,
             )
             place = where[0].upper() + where[1:]
@@ -74,7 +71,7 @@ async def run_subscription(
             )
         case commands.SubscribeDigest(at=at, zone=zone):
             scheduled = await subscribe_digest(
-                uow=deps.subscriptions(), actor=viewer, msteams_team_id=msteams_team_id,
+                uow=deps.uow(), actor=viewer, msteams_team_id=msteams_team_id,
                 msteams_team_name=msteams_team_name, channel_id=channel_id,
                 channel_name=channel_name, at=at, zone=zone,
             )
@@ -85,7 +82,7 @@ async def run_subscription(
             )
         case commands.UnsubscribeDigest():
             removed = await unsubscribe_digest(
-                uow=deps.subscriptions(), actor=viewer, msteams_team_id=msteams_team_id,
+                uow=deps.uow(), actor=viewer, msteams_team_id=msteams_team_id,
                 channel_id=channel_id,
             )
             place = where[0].upper() + where[1:]
@@ -95,11 +92,11 @@ async def run_subscription(
             )
         case commands.Subscriptions():
             rows = await channel_subscriptions(
-                uow=deps.subscriptions(), actor=viewer, msteams_team_id=msteams_team_id,
+                uow=deps.uow().reading(), actor=viewer, msteams_team_id=msteams_team_id,
                 channel_id=channel_id,
             )
             digest = await channel_digest(
-                uow=deps.subscriptions(), actor=viewer, msteams_team_id=msteams_team_id,
+                uow=deps.uow().reading(), actor=viewer, msteams_team_id=msteams_team_id,
                 channel_id=channel_id,
             )
             if not rows and digest is None:
@@ -125,11 +122,11 @@ async def _set_webhook(
     turn_context: TurnContext, deps: BotDependencies, viewer: Viewer, command: commands.Webhook
 ) -> None:
     """Your channel webhook (Teams Workflows or a legacy connector URL); refused URLs save nothing."""
-    if deps.webhook_check is None or deps.subscriptions is None:
+    if deps.webhook_check is None:
         await turn_context.send_activity("Channel notifications are not set up on this server.")
         return
     saved = await set_webhook(
-        uow=deps.subscriptions(), actor=viewer, url=command.url,
+        uow=deps.uow(), actor=viewer, url=command.url,
         check=deps.webhook_check, types=command.types,
     )
     if saved.webhook_url is None:

@@ -20,6 +20,10 @@ POOL_OVERFLOW = 10
 (100) with the web app beside it."""
 
 
+READ_ONLY = "ticketflow_read_only"
+"""Execution option of a connection that only reads (`db.uow.SqlUnitOfWork.reading`)."""
+
+
 class UnsupportedDatabase(ValueError):
     """The URL names a database this service does not run on."""
 
@@ -75,6 +79,11 @@ def _begin_immediate(connection: Connection) -> None:
     # Take the write lock up front: two deferred transactions that both read and
     # then write fail with SQLITE_BUSY instead of waiting their turn. Transactions
     # therefore run one at a time (busy_timeout queues them): right for an
-    # embedded single-node store, and it makes ticket numbering safe.
-    if connection.get_execution_options().get("isolation_level") != "AUTOCOMMIT":
+    # embedded single-node store, and it makes ticket numbering safe. A unit of work
+    # that only reads begins deferred: in WAL mode it reads a snapshot without
+    # queueing behind writers.
+    options = connection.get_execution_options()
+    if options.get(READ_ONLY):
+        connection.exec_driver_sql("BEGIN")
+    elif options.get("isolation_level") != "AUTOCOMMIT":
         connection.exec_driver_sql("BEGIN IMMEDIATE")

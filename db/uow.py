@@ -4,14 +4,20 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from types import TracebackType
-from typing import Self
+from typing import Any, Self
 
+from sqlalchemy import event
+from sqlalchemy.engine import Connection
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
-from db.repositories.own_changes import capture_mark, forget_own_changes
+from db.engine import READ_ONLY
+from db.repositories.api_keys import SqlApiKeyRepository
 from db.repositories.company import SqlCompanySettingsRepository
 from db.repositories.departments import SqlDepartmentRepository
+from db.repositories.digests import SqlDigestRepository
 from db.repositories.invitations import SqlInvitationRepository
+from db.repositories.own_changes import capture_mark, forget_own_changes
+from db.repositories.subscriptions import SqlSubscriptionRepository
 from db.repositories.teams import SqlTeamRepository
 from db.repositories.ticket_records import (
     SqlAttachmentRepository,
@@ -22,18 +28,56 @@ from db.repositories.tickets import SqlTicketRepository
 from db.repositories.users import SqlUserRepository
 from domain.clock import utcnow
 from domain.events import TicketEvent
-from domain.ports import EventSink
+from domain.ports import EventSink, ReadOnlyWork
 
 EventSinkFactory = Callable[[AsyncConnection], EventSink]
 
+class PendingEvents:
+    """`uow.outbox`: events queued by the use case, handed to the sink at commit."""
+
+    def __init__(self, *, read_only: bool) -> None:
+        self._read_only = read_only
+        self._events: list[TicketEvent] = []
+
+    def add(self, event: TicketEvent) -> None:
+        if self._read_only:
+            raise ReadOnlyWork("a ticket event was published in a unit of work opened for reading")
+        self._events.append(event)
+
+    def drain(self) -> list[TicketEvent]:
+        events, self._events = self._events, []
+        return events
+
+    def clear(self) -> None:
+        self._events.clear()
+
 
 class SqlUnitOfWork:
-    """Enter it once per use case; leaving without `commit` rolls everything back."""
+    """Enter it once per use case; leaving without `commit` rolls everything back.
 
-    def __init__(self, engine: AsyncEngine, *, event_sink: EventSinkFactory | None = None) -> None:
+    `reading()` makes one for queries only. On PostgreSQL its connection runs in
+    autocommit, so a card or a list costs no BEGIN/COMMIT round trips (each statement
+    sees committed rows, as it would under READ COMMITTED); on SQLite it is one
+    deferred transaction, which neither takes nor waits for the write lock. Either
+    way a statement that is not a query raises `ReadOnlyWork` before it is sent.
+    """
+
+    def __init__(
+        self,
+        engine: AsyncEngine,
+        *,
+        event_sink: EventSinkFactory | None = None,
+        read_only: bool = False,
+    ) -> None:
         self._engine = engine
         self._event_sink = event_sink
+        self._read_only = read_only
         self._connection: AsyncConnection | None = None
+        self._capture_mark: int | None = None
+
+    @property
+    def read_only(self) -> bool:
+        return self._read_only
 
     @property
     def connection(self) -> AsyncConnection:
@@ -41,13 +85,23 @@ class SqlUnitOfWork:
             raise RuntimeError("the unit of work is used outside `async with`")
         return self._connection
 
+    def reading(self) -> SqlUnitOfWork:
+        return SqlUnitOfWork(self._engine, read_only=True)
+
     async def __aenter__(self) -> Self:
         if self._connection is not None:
             raise RuntimeError("a unit of work cannot be entered twice at once")
         connection = await self._engine.connect()
-        await connection.begin()
+        try:
+            if self._read_only:
+                await _open_for_reading(connection)
+            else:
+                await connection.begin()
+                self._capture_mark = await capture_mark(connection)
+        except BaseException:
+            await connection.close()
+            raise
         self._connection = connection
-        self._capture_mark = await capture_mark(connection)
         self.users = SqlUserRepository(connection)
         self.teams = SqlTeamRepository(connection)
         self.tickets = SqlTicketRepository(connection)
@@ -57,7 +111,10 @@ class SqlUnitOfWork:
         self.departments = SqlDepartmentRepository(connection)
         self.invitations = SqlInvitationRepository(connection)
         self.company = SqlCompanySettingsRepository(connection)
-        self._events: list[TicketEvent] = []
+        self.subscriptions = SqlSubscriptionRepository(connection)
+        self.digests = SqlDigestRepository(connection)
+        self.api_keys = SqlApiKeyRepository(connection)
+        self.outbox = PendingEvents(read_only=self._read_only)
         return self
 
     async def __aexit__(
@@ -73,26 +130,55 @@ class SqlUnitOfWork:
         finally:
             await connection.close()
 
-    def publish(self, event: TicketEvent) -> None:
-        self._events.append(event)
-
     async def commit(self) -> None:
         """Writes queued history and hands events to the sink, then commits all at once."""
+        if self._read_only:
+            raise ReadOnlyWork("commit in a unit of work opened for reading")
         connection = self.connection
         await self.history.flush(now=utcnow())
-        if self._events and self._event_sink is not None:
-            await self._event_sink(connection).record(list(self._events))
+        events = self.outbox.drain()
+        if events and self._event_sink is not None:
+            await self._event_sink(connection).record(events)
         # What the triggers captured of our own writes: notified above (or, without a
         # sink, deliberately not at all), so never again by change capture.
         await forget_own_changes(connection, self._capture_mark)
-        self._events.clear()
         await connection.commit()
         await connection.begin()
         self._capture_mark = await capture_mark(connection)
 
     async def rollback(self) -> None:
-        self._events.clear()
+        self.outbox.clear()
         self.history.discard()
+        if self._read_only:
+            return
         await self.connection.rollback()
         await self.connection.begin()
         self._capture_mark = await capture_mark(self.connection)
+
+
+async def _open_for_reading(connection: AsyncConnection) -> None:
+    if connection.dialect.name == "postgresql":
+        await connection.execution_options(isolation_level="AUTOCOMMIT")
+    else:
+        await connection.execution_options(**{READ_ONLY: True})
+    event.listen(connection.sync_connection, "before_cursor_execute", _refuse_writes)
+
+
+_QUERIES = frozenset({"SELECT", "WITH", "BEGIN"})
+
+
+def _refuse_writes(
+    connection: Connection,
+    cursor: Any,
+    statement: str,
+    parameters: Any,
+    context: Any,
+    executemany: bool,
+) -> None:
+    words = statement.lstrip().split(None, 1)
+    first = words[0].upper() if words else ""
+    writes = context is not None and (context.isinsert or context.isupdate or context.isdelete)
+    if first not in _QUERIES or writes:
+        raise ReadOnlyWork(
+            f"{first or 'an empty statement'} in a unit of work opened for reading"
+        )

@@ -12,18 +12,11 @@ import hashlib
 import hmac
 import secrets
 from collections.abc import Iterable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from enum import StrEnum
-from typing import Protocol
 
-from domain.access import Viewer
-from domain.actors import Actor, use_case
-from domain.errors import DomainError, InvalidValue, NotAllowed, NotFound, UserNotFound
-from domain.people import Role
-from domain.ports import UnitOfWork
-from domain.services.lookup import authorise
-from domain.validation import parse_email, require_text
+from domain.errors import DomainError, InvalidValue, NotAllowed, NotFound
 
 KEY_MARK = "tfk_"
 PREFIX_LENGTH = 10  # `api_keys.key_prefix` is varchar(10)
@@ -101,25 +94,6 @@ class StoredApiKey:
     owner_active: bool
 
 
-class ApiKeyRepository(Protocol):
-    async def add(self, new: NewApiKey, *, now: datetime) -> ApiKey: ...
-    async def get(self, key_id: int) -> ApiKey | None: ...
-    async def with_prefix(self, key_prefix: str) -> list[StoredApiKey]:
-        """Every key sharing these first characters (a prefix is not unique)."""
-        ...
-    async def all(self, *, user_id: str | None = None) -> list[ApiKey]:
-        """Oldest first; only `user_id`'s keys when given."""
-        ...
-    async def deactivate(self, key_id: int) -> bool: ...
-    async def touch(self, key_id: int, *, now: datetime, unless_used_after: datetime) -> bool:
-        """Sets `last_used_at` to `now` unless it is already later than `unless_used_after`.
-
-        Conditional in storage, so several processes serving one key write at
-        most once per interval between them.
-        """
-        ...
-
-
 def generate_key() -> str:
     return KEY_MARK + secrets.token_urlsafe(32)
 
@@ -195,111 +169,6 @@ def parse_expiry(value: object, *, now: datetime) -> datetime | None:
     return moment
 
 
-async def _authorise(uow: UnitOfWork, actor: Actor, owner_id: str) -> None:
-    """Admins and operators manage every key; other people only their own."""
-    found = await authorise(uow, actor)
-    if isinstance(found, Viewer) and found.role is not Role.ADMIN and found.id != owner_id:
-        raise NotAllowed("only admins can manage other people's API keys")
-
-
-@use_case
-async def create_api_key(
-    *,
-    keys: ApiKeyRepository,
-    uow: UnitOfWork,
-    user_email: object,
-    name: object,
-    permissions: object,
-    expires: object = None,
-    now: datetime,
-    actor: Actor,
-) -> tuple[ApiKey, str]:
-    """A new key for the user; the plaintext is returned once and never stored."""
-    email = parse_email(user_email)
-    key_name = require_text("name", name, limit=NAME_MAX)
-    granted = parse_permissions(permissions)
-    expires_at = parse_expiry(expires, now=now)
-    async with uow:
-        owner = await uow.users.get_by_email(email)
-        if owner is None:
-            raise UserNotFound(email)
-        await _authorise(uow, actor, owner.id)
-    if not owner.is_active:
-        raise NotAllowed(f"{owner.display_name} is deactivated and cannot own API keys")
-    plaintext = generate_key()
-    key = await keys.add(
-        NewApiKey(owner.id, key_name, hash_key(plaintext), prefix_of(plaintext), granted,
-                  expires_at),
-        now=now,
-    )
-    return key, plaintext
-
-
-async def authenticate(*, keys: ApiKeyRepository, plaintext: str, now: datetime) -> ApiKey:
-    """The active key this plaintext belongs to, its use noted at most once a minute."""
-    candidate = plaintext.strip()
-    if not looks_like_key(candidate):
-        raise InvalidApiKey("malformed")
-    found: StoredApiKey | None = None
-    for stored in await keys.with_prefix(prefix_of(candidate)):
-        if matches(candidate, stored.key_hash):
-            found = stored
-    if found is None:
-        raise InvalidApiKey("unknown")
-    key = found.key
-    if not key.is_active:
-        raise InvalidApiKey("revoked")
-    if key.is_expired(now):
-        raise InvalidApiKey("expired")
-    if not found.owner_active:
-        raise InvalidApiKey("owner deactivated")
-    if key.needs_touch(now) and await keys.touch(
-        key.id, now=now, unless_used_after=now - TOUCH_INTERVAL
-    ):
-        key = replace(key, last_used_at=now)
-    return key
-
-
 def ensure_permission(key: ApiKey, permission: Permission) -> None:
     if not key.allows(permission):
         raise MissingPermission(permission)
-
-
-@use_case
-async def list_api_keys(
-    *,
-    keys: ApiKeyRepository,
-    uow: UnitOfWork,
-    actor: Actor,
-    user_email: object = None,
-) -> list[ApiKey]:
-    """Every key, or one user's; people who are not admins see only their own."""
-    owner_id: str | None = None
-    async with uow:
-        if user_email is not None:
-            email = parse_email(user_email)
-            owner = await uow.users.get_by_email(email)
-            if owner is None:
-                raise UserNotFound(email)
-            owner_id = owner.id
-        viewer = await authorise(uow, actor)
-        if isinstance(viewer, Viewer) and viewer.role is not Role.ADMIN:
-            if owner_id not in (None, viewer.id):
-                raise NotAllowed("only admins can see other people's API keys")
-            owner_id = viewer.id
-    return await keys.all(user_id=owner_id)
-
-
-@use_case
-async def revoke_api_key(
-    *, keys: ApiKeyRepository, uow: UnitOfWork, actor: Actor, key_id: int
-) -> ApiKey:
-    """Turns the key off for good; revoking a revoked key changes nothing."""
-    key = await keys.get(key_id)
-    if key is None:
-        raise ApiKeyNotFound(key_id)
-    async with uow:
-        await _authorise(uow, actor, key.user_id)
-    if key.is_active:
-        await keys.deactivate(key_id)
-    return replace(key, is_active=False)

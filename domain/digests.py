@@ -16,16 +16,10 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from functools import lru_cache
-from typing import Protocol
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 from domain.access import Viewer, can_see
-from domain.actors import use_case
-from domain.clock import utcnow
 from domain.errors import InvalidValue
-from domain.notifications import SUBSCRIPTION_MANAGERS, SubscriptionUnitOfWork
-from domain.ports import UnitOfWork
-from domain.services.lookup import authorise
 from domain.tickets import Ticket
 
 _TIME = re.compile(
@@ -203,79 +197,6 @@ class DigestNotice:
     overdue: tuple[DigestLine, ...]
     due_today: tuple[DigestLine, ...]
     channel_name: str | None = None
-
-
-class DigestRepository(Protocol):
-    async def for_channel(self, msteams_team_id: str, channel_id: str) -> ChannelDigest | None: ...
-
-    async def save(self, digest: ChannelDigest, *, now: datetime) -> ChannelDigest:
-        """Insert or replace the channel's one digest."""
-        ...
-
-    async def remove(self, msteams_team_id: str, channel_id: str) -> int: ...
-
-
-class DigestUnitOfWork(UnitOfWork, Protocol):
-    digests: DigestRepository
-
-
-class ChannelUnitOfWork(SubscriptionUnitOfWork, DigestUnitOfWork, Protocol):
-    """What a channel's settings take: its subscriptions and its digest."""
-
-
-@use_case
-async def subscribe_digest(
-    *,
-    uow: DigestUnitOfWork,
-    actor: Viewer,
-    msteams_team_id: str,
-    msteams_team_name: str | None,
-    channel_id: str,
-    channel_name: str | None,
-    at: str | None,
-    zone: str | None,
-) -> ChannelDigest:
-    """Sends this channel a digest every day at `at` in `zone`; managers and admins only.
-    A time or zone that does not parse is refused before anything is saved."""
-    schedule = parse_schedule(at, zone)
-    if not msteams_team_id.strip() or not channel_id.strip():
-        raise InvalidValue("channel", "say this in the Teams channel that should get the digest")
-    async with uow:
-        await authorise(uow, actor, *SUBSCRIPTION_MANAGERS)
-        saved = await uow.digests.save(
-            ChannelDigest(
-                msteams_team_id=msteams_team_id,
-                channel_id=channel_id,
-                owner_id=actor.id,
-                schedule=schedule,
-                msteams_team_name=msteams_team_name,
-                channel_name=channel_name,
-            ),
-            now=utcnow(),
-        )
-        await uow.commit()
-    return saved
-
-
-@use_case
-async def unsubscribe_digest(
-    *, uow: DigestUnitOfWork, actor: Viewer, msteams_team_id: str, channel_id: str
-) -> bool:
-    """Stops the channel's digest; returns whether there was one."""
-    async with uow:
-        await authorise(uow, actor, *SUBSCRIPTION_MANAGERS)
-        removed = await uow.digests.remove(msteams_team_id, channel_id)
-        await uow.commit()
-    return removed > 0
-
-
-@use_case
-async def channel_digest(
-    *, uow: DigestUnitOfWork, actor: Viewer, msteams_team_id: str, channel_id: str
-) -> ChannelDigest | None:
-    async with uow:
-        await authorise(uow, actor, *SUBSCRIPTION_MANAGERS)
-        return await uow.digests.for_channel(msteams_team_id, channel_id)
 
 
 def sorted_digests(digests: Sequence[ChannelDigest]) -> list[ChannelDigest]:

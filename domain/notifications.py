@@ -14,19 +14,13 @@ change's own connection and stores one outbox row per `Delivery`.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, replace
-from datetime import datetime
+from dataclasses import dataclass
 from enum import StrEnum
-from typing import Protocol
 
 from domain.access import TicketAction, Viewer, can_see
-from domain.actors import use_case
-from domain.clock import utcnow
 from domain.errors import InvalidValue
 from domain.events import REMINDERS, EventType, TicketEvent
 from domain.people import Role
-from domain.ports import UnitOfWork
-from domain.services.lookup import authorise
 from domain.tickets import AssigneeType, FieldChange, Ticket
 
 SUBSCRIPTION_MANAGERS = (Role.ADMIN, Role.MANAGER)
@@ -237,25 +231,6 @@ class TicketNotice:
     the card asks "It's fixed" / "Still broken"."""
 
 
-class SubscriptionRepository(Protocol):
-    async def for_user(self, user_id: str) -> Subscription | None: ...
-    async def save(self, subscription: Subscription, *, now: datetime) -> Subscription:
-        """Insert or replace the user's one row (`user_id` is unique)."""
-        ...
-
-    async def for_channel(self, msteams_team_id: str, channel_id: str) -> list[Subscription]: ...
-
-
-class SubscriptionUnitOfWork(UnitOfWork, Protocol):
-    subscriptions: SubscriptionRepository
-
-
-class WebhookUrlCheck(Protocol):
-    def __call__(self, url: str) -> str:
-        """The URL in the form to store, or ValueError saying (fit to show) why not."""
-        ...
-
-
 def parse_event_types(values: Iterable[object]) -> frozenset[str]:
     """`created`, `ticket_created` or `all`; nothing named means every type."""
     chosen: set[str] = set()
@@ -270,111 +245,3 @@ def parse_event_types(values: Iterable[object]) -> frozenset[str]:
             raise InvalidValue("types", f"'{value}' is not one of: {allowed}, all")
         chosen.add(name)
     return frozenset(chosen or (t.value for t in SUBSCRIBABLE))
-
-
-def _require(field: str, value: str | None) -> str:
-    text = (value or "").strip()
-    if not text:
-        raise InvalidValue(field, "this cannot be empty")
-    return text
-
-
-@use_case
-async def subscribe_channel(
-    *,
-    uow: SubscriptionUnitOfWork,
-    actor: Viewer,
-    msteams_team_id: str,
-    msteams_team_name: str | None,
-    channel_id: str,
-    channel_name: str | None,
-    types: Iterable[object] = (),
-) -> Subscription:
-    """Points the actor's one subscription at this channel; managers and admins only."""
-    chosen = parse_event_types(types)
-    team, channel = _require("team_id", msteams_team_id), _require("channel_id", channel_id)
-    async with uow:
-        await authorise(uow, actor, *SUBSCRIPTION_MANAGERS)
-        current = await uow.subscriptions.for_user(actor.id) or Subscription(user_id=actor.id)
-        saved = await uow.subscriptions.save(
-            replace(
-                current,
-                enabled=True,
-                notification_types=chosen,
-                msteams_team_id=team,
-                msteams_team_name=msteams_team_name,
-                channel_id=channel,
-                channel_name=channel_name,
-            ),
-            now=utcnow(),
-        )
-        await uow.commit()
-    return saved
-
-
-@use_case
-async def unsubscribe_channel(
-    *, uow: SubscriptionUnitOfWork, actor: Viewer, msteams_team_id: str, channel_id: str
-) -> int:
-    """Stops bot posts to this channel, whoever subscribed it; returns how many rows pointed here.
-
-    The channel is what people asked to quiet, so every subscription to it lets go;
-    a row that also has a webhook keeps it (and stays enabled for it).
-    """
-    async with uow:
-        await authorise(uow, actor, *SUBSCRIPTION_MANAGERS)
-        rows = await uow.subscriptions.for_channel(msteams_team_id, channel_id)
-        now = utcnow()
-        for row in rows:
-            await uow.subscriptions.save(
-                replace(
-                    row,
-                    msteams_team_id=None,
-                    msteams_team_name=None,
-                    channel_id=None,
-                    channel_name=None,
-                    enabled=row.enabled and bool(row.webhook_url),
-                ),
-                now=now,
-            )
-        await uow.commit()
-    return len(rows)
-
-
-@use_case
-async def channel_subscriptions(
-    *, uow: SubscriptionUnitOfWork, actor: Viewer, msteams_team_id: str, channel_id: str
-) -> list[Subscription]:
-    """The subscriptions posting to this channel; managers and admins only."""
-    async with uow:
-        await authorise(uow, actor, *SUBSCRIPTION_MANAGERS)
-        return await uow.subscriptions.for_channel(msteams_team_id, channel_id)
-
-
-@use_case
-async def set_webhook(
-    *,
-    uow: SubscriptionUnitOfWork,
-    actor: Viewer,
-    url: str | None,
-    check: WebhookUrlCheck,
-    types: Iterable[object] = (),
-) -> Subscription:
-    """Sets (or with None clears) the actor's channel webhook; a refused URL saves nothing."""
-    stored: str | None = None
-    if url is not None and url.strip():
-        try:
-            stored = check(url)
-        except ValueError as refusal:
-            raise InvalidValue("webhook_url", str(refusal)) from None
-    chosen = parse_event_types(types)
-    async with uow:
-        await authorise(uow, actor, *SUBSCRIPTION_MANAGERS)
-        current = await uow.subscriptions.for_user(actor.id) or Subscription(user_id=actor.id)
-        enabled = stored is not None or (current.enabled and current.has_channel)
-        saved = await uow.subscriptions.save(
-            replace(current, webhook_url=stored, enabled=enabled, notification_types=chosen),
-            now=utcnow(),
-        )
-        await uow.commit()
-    return saved

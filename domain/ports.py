@@ -8,9 +8,12 @@ from types import TracebackType
 from typing import Protocol, Self
 
 from domain.access import Scope, Viewer
+from domain.api_keys import ApiKey, NewApiKey, StoredApiKey
 from domain.chat import ConversationRef, DocumentWrite, StoredDocument, TeamsIdentity
 from domain.company import CompanySettings
+from domain.digests import ChannelDigest
 from domain.events import TicketEvent
+from domain.notifications import Subscription
 from domain.people import (
     Department,
     Invitation,
@@ -115,14 +118,76 @@ class CompanySettingsRepository(Protocol):
     async def save(self, settings: CompanySettings, *, updated_by: str, now: datetime) -> None: ...
 
 
+class SubscriptionRepository(Protocol):
+    """`teams_integration_settings`: each user's one choice of where notifications go."""
+
+    async def for_user(self, user_id: str) -> Subscription | None: ...
+    async def save(self, subscription: Subscription, *, now: datetime) -> Subscription:
+        """Insert or replace the user's one row (`user_id` is unique)."""
+        ...
+
+    async def for_channel(self, msteams_team_id: str, channel_id: str) -> list[Subscription]: ...
+
+
+class DigestRepository(Protocol):
+    """`bot_channel_digests`: each channel's one daily digest."""
+
+    async def for_channel(self, msteams_team_id: str, channel_id: str) -> ChannelDigest | None: ...
+
+    async def save(self, digest: ChannelDigest, *, now: datetime) -> ChannelDigest:
+        """Insert or replace the channel's one digest."""
+        ...
+
+    async def remove(self, msteams_team_id: str, channel_id: str) -> int: ...
+
+
+class ApiKeyRepository(Protocol):
+    async def add(self, new: NewApiKey, *, now: datetime) -> ApiKey: ...
+    async def get(self, key_id: int) -> ApiKey | None: ...
+    async def with_prefix(self, key_prefix: str) -> list[StoredApiKey]:
+        """Every key sharing these first characters (a prefix is not unique)."""
+        ...
+    async def all(self, *, user_id: str | None = None) -> list[ApiKey]:
+        """Oldest first; only `user_id`'s keys when given."""
+        ...
+    async def deactivate(self, key_id: int) -> bool: ...
+    async def touch(self, key_id: int, *, now: datetime, unless_used_after: datetime) -> bool:
+        """Sets `last_used_at` to `now` unless it is already later than `unless_used_after`.
+
+        Conditional in storage, so several processes serving one key write at
+        most once per interval between them.
+        """
+        ...
+
+
+class WebhookUrlCheck(Protocol):
+    def __call__(self, url: str) -> str:
+        """The URL in the form to store, or ValueError saying (fit to show) why not."""
+        ...
+
+
+class Outbox(Protocol):
+    """Ticket events of this unit of work: written with its commit, or not at all."""
+
+    def add(self, event: TicketEvent) -> None: ...
+
+
 class EventSink(Protocol):
     """Where a unit of work hands its events at commit, inside the same transaction."""
 
     async def record(self, events: list[TicketEvent]) -> None: ...
 
 
+class ReadOnlyWork(RuntimeError):
+    """A write was tried in a unit of work opened for reading: a bug in the caller."""
+
+
 class UnitOfWork(Protocol):
-    """One transaction: repositories share it; nothing is stored until `commit`."""
+    """One transaction: repositories share it; nothing is stored until `commit`.
+
+    `reading()` gives a unit of work for queries only (cards, lists): on PostgreSQL it
+    runs without BEGIN/COMMIT round trips, and any write in it raises `ReadOnlyWork`.
+    """
 
     @property
     def users(self) -> UserRepository: ...
@@ -142,8 +207,18 @@ class UnitOfWork(Protocol):
     def invitations(self) -> InvitationRepository: ...
     @property
     def company(self) -> CompanySettingsRepository: ...
+    @property
+    def subscriptions(self) -> SubscriptionRepository: ...
+    @property
+    def digests(self) -> DigestRepository: ...
+    @property
+    def api_keys(self) -> ApiKeyRepository: ...
+    @property
+    def outbox(self) -> Outbox: ...
 
-    def publish(self, event: TicketEvent) -> None: ...
+    def reading(self) -> UnitOfWork:
+        """A fresh unit of work on the same storage that only reads."""
+        ...
     async def commit(self) -> None: ...
     async def rollback(self) -> None: ...
     async def __aenter__(self) -> Self: ...

@@ -29,12 +29,11 @@ from db.repositories.conversation_refs import SqlConversationRefs
 from db.repositories.refresh_audience import SqlRefreshAudience
 from db.repositories.ticket_threads import SqlTicketThreads
 from db.repositories.user_links import SqlUserLinks
-from db.uow import SqlUnitOfWork
 from knowledge.llm import OpenAIToolModel
 from knowledge.passages import Retriever
 from ticketflow.assistant import build_assistant
 from ticketflow.caches import CachedUserLinks, CoalescedConversationRefs
-from ticketflow.notifications import subscriptions_uow, webhook_check
+from ticketflow.notifications import webhook_check
 from ticketflow.receipt_purge import ReceiptPurge
 from ticketflow.runtime import Runtime
 from ticketflow.settings import Settings
@@ -78,7 +77,6 @@ def bot_dependencies(
     single_statements = _single_statement_engine(runtime.engine)
     return BotDependencies(
         uow=runtime.uow,
-        reads=lambda: SqlUnitOfWork(single_statements),
         storage=StateStorage(SqlStateDocuments(runtime.engine, reader=single_statements)),
         conversations=CoalescedConversationRefs(SqlConversationRefs(runtime.engine)),
         links=CachedUserLinks(SqlUserLinks(runtime.engine)),
@@ -87,7 +85,6 @@ def bot_dependencies(
             allowed_tenants=frozenset(settings.allowed_tenants),
         ),
         assistant=assistant,
-        subscriptions=lambda: subscriptions_uow(runtime),
         webhook_check=webhook_check(settings),
         refresh_audience=SqlRefreshAudience(single_statements),
         threads=SqlTicketThreads(runtime.engine),

@@ -18,9 +18,9 @@ from db.repositories.due_reminders import SqlDueReminders
 from db.repositories.email_settings import SqlEmailSettings
 from db.repositories.notification_facts import notice_facts_reader
 from db.repositories.outbox import SqlOutbox
-from db.repositories.subscriptions import SubscriptionsUnitOfWork
 from db.repositories.ticket_cards import SqlTicketCards
-from domain.notifications import TargetKind, WebhookUrlCheck
+from domain.notifications import TargetKind
+from domain.ports import WebhookUrlCheck
 from notify.capture import CaptureConfig, ChangeCapture
 from notify.digests import DailyDigests, DigestCards
 from notify.deliverers import ChannelDeliverer, Deliverer, PersonalDeliverer, WebhookDeliverer
@@ -37,19 +37,13 @@ from ticketflow.settings import Settings
 
 
 def webhook_check(settings: Settings) -> WebhookUrlCheck:
-    """For `domain.notifications.set_webhook`: the canonical URL, or ValueError saying why not."""
+    """For `domain.services.subscriptions.set_webhook`: the canonical URL, or ValueError saying why not."""
     policy = webhook_policy(settings)
 
     def check(url: str) -> str:
         return check_webhook_url(url, policy=policy).url
 
     return check
-
-
-def subscriptions_uow(runtime: Runtime) -> SubscriptionsUnitOfWork:
-    """The unit of work `subscribe_channel` and friends take; events go where every other
-    unit of work sends them (the outbox, counted by the metrics when `create_app` runs)."""
-    return SubscriptionsUnitOfWork(runtime.engine, event_sink=runtime.event_sink)
 
 
 def secret_box(settings: Settings) -> SecretBox | None:

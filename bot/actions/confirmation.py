@@ -63,7 +63,7 @@ def is_complete_change(request: object) -> TypeGuard[Change]:
 
 async def propose(deps: BotDependencies, viewer: Viewer, request: Change) -> Reply:
     """The confirmation card; the ticket must be one the viewer may see."""
-    ticket = await get_ticket(uow=deps.read_uow(), actor=viewer, ticket=str(request.ticket))
+    ticket = await get_ticket(uow=deps.uow().reading(), actor=viewer, ticket=str(request.ticket))
     number = ticket.ticket_number
     question, detail = _question(request, number, viewer)
     mine = {FOR: viewer.id}
@@ -117,7 +117,7 @@ async def confirm(deps: BotDependencies, viewer: Viewer, data: Mapping[str, Any]
                                            error=notices.not_your_confirmation())
         return Reply(card=card)
     request = decode(data.get(REQUEST))
-    current = await get_ticket(uow=deps.read_uow(), actor=viewer, ticket=int(ticket_id))
+    current = await get_ticket(uow=deps.uow().reading(), actor=viewer, ticket=int(ticket_id))
     if parse_ticket_number(current.ticket_number) != request.ticket:
         raise InvalidValue(REQUEST, "the change is about another ticket than the card")
     version = data.get("version")

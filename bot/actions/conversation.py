@@ -23,14 +23,14 @@ async def conversation_for(
 ) -> Conversation:
     """`numbers`: read the company's ticket prefix (a bare `4` needs it); `directory`: the
     people and teams a name may mean (staff only: a customer never learns who exists)."""
-    prefix = (await company_settings(uow=deps.read_uow(), actor=viewer)).ticket_prefix if numbers else DEFAULT_PREFIX
+    prefix = (await company_settings(uow=deps.uow().reading(), actor=viewer)).ticket_prefix if numbers else DEFAULT_PREFIX
     people: tuple[Person, ...] = ()
     teams: tuple[TeamEntry, ...] = ()
     if directory and viewer.role is not Role.CUSTOMER:
-        users = await list_users(uow=deps.read_uow(), actor=viewer, include_inactive=False)
+        users = await list_users(uow=deps.uow().reading(), actor=viewer, include_inactive=False)
         people = tuple(Person(u.id, u.display_name, u.email) for u in users
                        if u.role is not Role.CUSTOMER)
-        teams = tuple(TeamEntry(t.id, t.name) for t in await list_teams(uow=deps.read_uow(), actor=viewer))
+        teams = tuple(TeamEntry(t.id, t.name) for t in await list_teams(uow=deps.uow().reading(), actor=viewer))
     return Conversation(
         viewer_id=viewer.id,
         today=utcnow().date(),

@@ -106,7 +106,7 @@ class ModelInterpreter:
         if not isinstance(request, ListTickets):
             raise BadToolCall("find_tickets read as something else than a list")
         query = list_query(viewer, request)
-        listing = await ticket_listing(uow=deps.read_uow(), actor=viewer,
+        listing = await ticket_listing(uow=deps.uow().reading(), actor=viewer,
                                        filter=query.filter_for(viewer.id), limit=LOOKUP_ROWS,
                                        offset=0)
         rows = [f"{t.ticket_number} · {t.status.value} · {trimmed(t.title, 100)}"

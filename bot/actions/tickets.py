@@ -188,9 +188,9 @@ async def _who_takes(
     deps: BotDependencies, viewer: Viewer, request: AssignTicket, conversation: Conversation,
 ) -> Reply:
     number = str(request.ticket)
-    await get_ticket(uow=deps.read_uow(), actor=viewer, ticket=number)  # may they see it?
+    await get_ticket(uow=deps.uow().reading(), actor=viewer, ticket=number)  # may they see it?
     options = []
-    for choice in await assignee_choices(uow=deps.read_uow(), actor=viewer):
+    for choice in await assignee_choices(uow=deps.uow().reading(), actor=viewer):
         target: Target
         if choice.assignee.kind is AssigneeType.TEAM and choice.assignee.team_id is not None:
             target = TeamTarget(choice.assignee.team_id, choice.title.removeprefix("Team "))
@@ -206,7 +206,7 @@ async def change_status(deps: BotDependencies, viewer: Viewer, request: ChangeSt
         return Reply(text=notices.which_ticket(example))
     number = str(request.ticket)
     if request.status is None:
-        current = await get_ticket(uow=deps.read_uow(), actor=viewer, ticket=number)
+        current = await get_ticket(uow=deps.uow().reading(), actor=viewer, ticket=number)
         allowed = [s for s in STATUS_ORDER if s in TRANSITIONS[current.status]]
         return questions.which_status(number, allowed)
     return await set_status(deps, viewer, number, request.status)

@@ -1,9 +1,8 @@
-"""`api_keys`, each call its own short transaction on the engine.
+"""`api_keys` on the unit of work's connection.
 
-Keys are not part of the unit of work on purpose: noting a key's use must not
-wait for, or be rolled back with, the ticket change the request makes, and it
-must not hold a row lock while that change runs. Every operation here is one
-statement, so a transaction of its own is all it needs.
+Authentication runs in a unit of work of its own, before the request's use case:
+noting a key's use neither waits for, nor is rolled back with, the change the
+request makes.
 """
 
 from __future__ import annotations
@@ -12,7 +11,7 @@ from collections.abc import Iterable
 from datetime import datetime
 
 from sqlalchemy import ColumnElement, RowMapping, or_, select
-from sqlalchemy.ext.asyncio import AsyncEngine
+from sqlalchemy.ext.asyncio import AsyncConnection
 
 from db.tables import api_keys, users
 from domain.api_keys import ApiKey, NewApiKey, Permission, StoredApiKey
@@ -41,8 +40,8 @@ def _key(row: RowMapping) -> ApiKey:
 
 
 class SqlApiKeyRepository:
-    def __init__(self, engine: AsyncEngine) -> None:
-        self._engine = engine
+    def __init__(self, connection: AsyncConnection) -> None:
+        self._db = connection
 
     async def add(self, new: NewApiKey, *, now: datetime) -> ApiKey:
         values = {
@@ -55,16 +54,14 @@ class SqlApiKeyRepository:
             "is_active": True,
             "created_at": now,
         }
-        async with self._engine.begin() as connection:
-            inserted = api_keys.insert().values(**values).returning(api_keys)
-            return _key((await connection.execute(inserted)).mappings().one())
+        inserted = api_keys.insert().values(**values).returning(api_keys)
+        return _key((await self._db.execute(inserted)).mappings().one())
 
     async def get(self, key_id: int) -> ApiKey | None:
         if not 0 < key_id <= SERIAL_MAX:
             return None
-        async with self._engine.begin() as connection:
-            query = select(api_keys).where(api_keys.c.id == key_id)
-            row = (await connection.execute(query)).mappings().first()
+        query = select(api_keys).where(api_keys.c.id == key_id)
+        row = (await self._db.execute(query)).mappings().first()
         return _key(row) if row else None
 
     async def with_prefix(self, key_prefix: str) -> list[StoredApiKey]:
@@ -74,8 +71,7 @@ class SqlApiKeyRepository:
             .where(api_keys.c.key_prefix == key_prefix)
             .order_by(api_keys.c.id)
         )
-        async with self._engine.begin() as connection:
-            rows = (await connection.execute(query)).mappings().all()
+        rows = (await self._db.execute(query)).mappings().all()
         return [
             StoredApiKey(_key(row), row["key_hash"], owner_active=row["owner_active"] is not False)
             for row in rows
@@ -85,14 +81,12 @@ class SqlApiKeyRepository:
         query = select(api_keys).order_by(api_keys.c.id)
         if user_id is not None:
             query = query.where(api_keys.c.user_id == user_id)
-        async with self._engine.begin() as connection:
-            rows = (await connection.execute(query)).mappings().all()
+        rows = (await self._db.execute(query)).mappings().all()
         return [_key(row) for row in rows]
 
     async def deactivate(self, key_id: int) -> bool:
         statement = api_keys.update().where(api_keys.c.id == key_id).values(is_active=False)
-        async with self._engine.begin() as connection:
-            return (await connection.execute(statement)).rowcount > 0
+        return (await self._db.execute(statement)).rowcount > 0
 
     async def touch(self, key_id: int, *, now: datetime, unless_used_after: datetime) -> bool:
         not_recent: ColumnElement[bool] = or_(
@@ -101,5 +95,4 @@ class SqlApiKeyRepository:
         statement = (
             api_keys.update().where(api_keys.c.id == key_id, not_recent).values(last_used_at=now)
         )
-        async with self._engine.begin() as connection:
-            return (await connection.execute(statement)).rowcount > 0
+        return (await self._db.execute(statement)).rowcount > 0

@@ -11,13 +11,12 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Collection, Mapping
 from datetime import datetime
-from typing import Any, Self
+from typing import Any
 
 from sqlalchemy import and_, or_, select, tuple_, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncConnection
 
-from db.repositories.digests import SqlDigestRepository
 from db.repositories.posted_cards import posted_cards
 from db.records import to_value
 from db.tables import (
@@ -27,12 +26,10 @@ from db.tables import (
     teams_integration_settings,
     users,
 )
-from db.uow import SqlUnitOfWork
 from domain.card_updates import PostedCard
-from domain.digests import DigestRepository
 from domain.access import Viewer
 from domain.chat import ConversationKind
-from domain.notifications import Reach, Subscription, SubscriptionRepository
+from domain.notifications import Reach, Subscription
 from domain.people import Role, User
 
 settings = teams_integration_settings
@@ -86,20 +83,6 @@ class SqlSubscriptionRepository:
             .values(enabled=False)
         )
         return int(result.rowcount)
-
-
-class SubscriptionsUnitOfWork(SqlUnitOfWork):
-    """The unit of work the subscription use cases need: the usual one plus `subscriptions`
-    and the channel `digests`."""
-
-    subscriptions: SubscriptionRepository
-    digests: DigestRepository
-
-    async def __aenter__(self) -> Self:
-        await super().__aenter__()
-        self.subscriptions = SqlSubscriptionRepository(self.connection)
-        self.digests = SqlDigestRepository(self.connection)
-        return self
 
 
 class SqlAudience:

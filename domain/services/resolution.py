@@ -62,7 +62,7 @@ async def confirm_fixed(*, uow: UnitOfWork, actor: Viewer, ticket: TicketRef) ->
         change = FieldChange("status", current.status.value, updated.status.value)
         uow.history.add(HistoryEntry(current.id, actor.id, HistoryAction.STATUS_CHANGED,
                                      change.field, change.old, change.new))
-        uow.publish(TicketEvent(EventType.STATUS_CHANGED, updated, actor.id, now,
+        uow.outbox.add(TicketEvent(EventType.STATUS_CHANGED, updated, actor.id, now,
                                 changes=(change,)))
         await uow.commit()
     return updated
@@ -90,9 +90,9 @@ async def report_still_broken(
                                      change.field, change.old, change.new))
         uow.history.add(HistoryEntry(current.id, actor.id, HistoryAction.COMMENTED,
                                      "comment", None, _excerpt(text)))
-        uow.publish(TicketEvent(EventType.STATUS_CHANGED, updated, actor.id, now,
+        uow.outbox.add(TicketEvent(EventType.STATUS_CHANGED, updated, actor.id, now,
                                 changes=(change,)))
-        uow.publish(TicketEvent(EventType.COMMENTED, updated, actor.id, now, comment=added))
+        uow.outbox.add(TicketEvent(EventType.COMMENTED, updated, actor.id, now, comment=added))
         await uow.commit()
     return updated, added
 

@@ -88,7 +88,7 @@ async def create_ticket(
         uow.history.add(
             HistoryEntry(ticket.id, actor.id, HistoryAction.CREATED, new_value=ticket.ticket_number)
         )
-        uow.publish(TicketEvent(EventType.CREATED, ticket, actor.id, now))
+        uow.outbox.add(TicketEvent(EventType.CREATED, ticket, actor.id, now))
         await uow.commit()
     return ticket
 
@@ -153,7 +153,7 @@ async def edit_ticket(
                 HistoryEntry(current.id, actor.id, HistoryAction.UPDATED, change.field,
                              change.old, change.new)
             )
-        uow.publish(TicketEvent(EventType.UPDATED, updated, actor.id, now, changes=field_changes))
+        uow.outbox.add(TicketEvent(EventType.UPDATED, updated, actor.id, now, changes=field_changes))
         await uow.commit()
     return updated
 
@@ -206,7 +206,7 @@ async def assign_ticket(
                              to.label if to else None)
         uow.history.add(HistoryEntry(current.id, actor.id, action, change.field, change.old,
                                      change.new))
-        uow.publish(TicketEvent(EventType.ASSIGNED, updated, actor.id, now, changes=(change,),
+        uow.outbox.add(TicketEvent(EventType.ASSIGNED, updated, actor.id, now, changes=(change,),
                                 previous_assignee=previous))
         await uow.commit()
     return updated
@@ -234,7 +234,7 @@ async def change_status(
         change = FieldChange("status", current.status.value, status.value)
         uow.history.add(HistoryEntry(current.id, actor.id, HistoryAction.STATUS_CHANGED,
                                      change.field, change.old, change.new))
-        uow.publish(TicketEvent(EventType.STATUS_CHANGED, updated, actor.id, now,
+        uow.outbox.add(TicketEvent(EventType.STATUS_CHANGED, updated, actor.id, now,
                                 changes=(change,)))
         await uow.commit()
     return updated
@@ -264,7 +264,7 @@ async def comment_on_ticket(
                                          now=now)
         uow.history.add(HistoryEntry(current.id, actor.id, HistoryAction.COMMENTED,
                                      "comment", None, _excerpt(text)))
-        uow.publish(TicketEvent(EventType.COMMENTED, current, actor.id, now, comment=comment,
+        uow.outbox.add(TicketEvent(EventType.COMMENTED, current, actor.id, now, comment=comment,
                                 origin=origin))
         await uow.commit()
     return comment

@@ -7,14 +7,9 @@ import logging
 from aiohttp import web
 
 from domain.access import Viewer
-from domain.api_keys import (
-    ApiKey,
-    InvalidApiKey,
-    Permission,
-    authenticate,
-    ensure_permission,
-)
+from domain.api_keys import ApiKey, InvalidApiKey, Permission, ensure_permission
 from domain.clock import utcnow
+from domain.services.api_keys import authenticate
 from domain.services.overview import current_user
 from ticketflow.api.context import context
 from ticketflow.api.errors import missing_key
@@ -37,9 +32,9 @@ async def authorise_key(request: web.Request, permission: Permission) -> tuple[V
     if scheme.lower() != "bearer" or not token.strip():
         raise missing_key("use the Bearer scheme: Authorization: Bearer <key>")
     try:
-        key = await authenticate(keys=context(request).keys, plaintext=token, now=utcnow())
+        key = await authenticate(uow=context(request).uow(), plaintext=token, now=utcnow())
     except InvalidApiKey as error:
         log.info("API key refused (%s) for %s %s", error.reason, request.method, request.path)
         raise
     ensure_permission(key, permission)
-    return await current_user(uow=context(request).uow(), user_id=key.user_id), key
+    return await current_user(uow=context(request).uow().reading(), user_id=key.user_id), key

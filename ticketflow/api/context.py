@@ -6,7 +6,6 @@ from dataclasses import dataclass
 
 from aiohttp import web
 
-from domain.api_keys import ApiKeyRepository
 from domain.ports import UnitOfWork
 from ticketflow.runtime import Runtime
 
@@ -14,7 +13,6 @@ from ticketflow.runtime import Runtime
 @dataclass(frozen=True, slots=True)
 class ApiContext:
     runtime: Runtime
-    keys: ApiKeyRepository
 
     def uow(self) -> UnitOfWork:
         return self.runtime.uow()

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from aiohttp import web
 
-from db.repositories.api_keys import SqlApiKeyRepository
 from domain.api_keys import ApiKey, Permission
 from domain.errors import InvalidValue, TicketNotFound
 from domain.services import queries, tickets
@@ -43,7 +42,7 @@ OPENAPI = web.AppKey("ticketflow_openapi", dict)
 def add_api_routes(app: web.Application, runtime: Runtime) -> None:
     """Mounts /api/v1 as a sub-application, so its errors are JSON even for unknown routes."""
     api = web.Application(middlewares=[json_errors])
-    api[API] = ApiContext(runtime=runtime, keys=SqlApiKeyRepository(runtime.engine))
+    api[API] = ApiContext(runtime=runtime)
     api[OPENAPI] = openapi_document()
     api.router.add_get("/openapi.json", openapi)
     api.router.add_get("/tickets", list_tickets)
@@ -82,7 +81,7 @@ async def openapi(request: web.Request) -> web.Response:
 async def list_tickets(request: web.Request) -> web.Response:
     viewer = await authorise(request, Permission.TICKETS_READ)
     query = ticket_query(request.query, actor_id=viewer.id)
-    page = await queries.list_tickets(uow=context(request).uow(), actor=viewer,
+    page = await queries.list_tickets(uow=context(request).uow().reading(), actor=viewer,
                                       filter=query.filter, limit=query.limit,
                                       offset=query.offset)
     return web.json_response(page_json(page))
@@ -98,7 +97,7 @@ async def create_ticket(request: web.Request) -> web.Response:
 
 async def get_ticket(request: web.Request) -> web.Response:
     viewer = await authorise(request, Permission.TICKETS_READ)
-    ticket = await queries.get_ticket(uow=context(request).uow(), actor=viewer,
+    ticket = await queries.get_ticket(uow=context(request).uow().reading(), actor=viewer,
                                       ticket=_ref(request))
     return _ticket_response(ticket)
 
@@ -115,7 +114,7 @@ async def update_ticket(request: web.Request) -> web.Response:
 
 async def list_comments(request: web.Request) -> web.Response:
     viewer = await authorise(request, Permission.TICKETS_READ)
-    comments = await queries.ticket_comments(uow=context(request).uow(), actor=viewer,
+    comments = await queries.ticket_comments(uow=context(request).uow().reading(), actor=viewer,
                                              ticket=_ref(request))
     return web.json_response({"items": [comment_json(c) for c in comments]})
 
@@ -133,6 +132,6 @@ async def add_comment(request: web.Request) -> web.Response:
 
 async def ticket_history(request: web.Request) -> web.Response:
     viewer = await authorise(request, Permission.TICKETS_READ)
-    history = await queries.ticket_history(uow=context(request).uow(), actor=viewer,
+    history = await queries.ticket_history(uow=context(request).uow().reading(), actor=viewer,
                                            ticket=_ref(request))
     return web.json_response({"items": [history_json(h) for h in history]})

@@ -6,12 +6,10 @@ import argparse
 from datetime import datetime
 from typing import Any
 
-from db.repositories.api_keys import SqlApiKeyRepository
-from domain import api_keys
 from domain.actors import Operator
 from domain.api_keys import ApiKey, Permission
 from domain.clock import utcnow
-from domain.services import people
+from domain.services import api_keys, people
 from ticketflow.cli import with_runtime
 from ticketflow.commands import table
 from ticketflow.runtime import Runtime
@@ -51,8 +49,7 @@ def _state(key: ApiKey, now: datetime) -> str:
 async def create_key(args: argparse.Namespace, settings: Settings) -> int:
     async def work(runtime: Runtime) -> int:
         key, plaintext = await api_keys.create_api_key(
-            keys=SqlApiKeyRepository(runtime.engine), uow=runtime.uow(),
-            actor=Operator("apikey create"), user_email=args.user, name=args.name,
+            uow=runtime.uow(), actor=Operator("apikey create"), user_email=args.user, name=args.name,
             permissions=args.permissions, expires=args.expires, now=utcnow(),
         )
         granted = ", ".join(sorted(p.value for p in key.permissions))
@@ -72,10 +69,9 @@ async def list_keys(args: argparse.Namespace, settings: Settings) -> int:
     async def work(runtime: Runtime) -> int:
         operator = Operator("apikey list")
         keys = await api_keys.list_api_keys(
-            keys=SqlApiKeyRepository(runtime.engine), uow=runtime.uow(), actor=operator,
-            user_email=args.user,
+            uow=runtime.uow().reading(), actor=operator, user_email=args.user,
         )
-        users = await people.list_users(uow=runtime.uow(), actor=operator)
+        users = await people.list_users(uow=runtime.uow().reading(), actor=operator)
         owners = {u.id: u.email or u.id for u in users}
         now = utcnow()
         rows = [
@@ -94,8 +90,7 @@ async def list_keys(args: argparse.Namespace, settings: Settings) -> int:
 async def revoke_key(args: argparse.Namespace, settings: Settings) -> int:
     async def work(runtime: Runtime) -> int:
         key = await api_keys.revoke_api_key(
-            keys=SqlApiKeyRepository(runtime.engine), uow=runtime.uow(),
-            actor=Operator("apikey revoke"), key_id=args.id,
+            uow=runtime.uow(), actor=Operator("apikey revoke"), key_id=args.id,
         )
         print(f"revoked API key {key.id} '{key.name}' ({key.key_prefix}…)")
         return 0

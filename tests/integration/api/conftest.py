@@ -12,8 +12,7 @@ import pytest_asyncio
 from aiohttp import web
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from db.repositories.api_keys import SqlApiKeyRepository
-from domain.api_keys import create_api_key
+from domain.services.api_keys import create_api_key
 from domain.clock import utcnow
 from tests.integration.builders import insert_user
 from ticketflow.api import add_api_routes
@@ -60,7 +59,7 @@ class Api:
     async def key(self, owner: Person, permissions: str = "tickets:read,tickets:write",
                   *, expires: str | None = None) -> str:
         _, plaintext = await create_api_key(
-            keys=SqlApiKeyRepository(self.runtime.engine), uow=self.runtime.uow(), actor=OPERATOR,
+            uow=self.runtime.uow(), actor=OPERATOR,
             user_email=owner.email, name="test", permissions=permissions, expires=expires,
             now=utcnow(),
         )

@@ -10,7 +10,7 @@ import pytest
 from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from db.repositories.api_keys import SqlApiKeyRepository
+from db.uow import SqlUnitOfWork
 from db.tables import api_keys, users
 from domain.api_keys import Permission
 from domain.clock import utcnow
@@ -104,15 +104,17 @@ async def test_noting_use_is_conditional_so_processes_do_not_all_write(
     api: Api, engine: AsyncEngine
 ) -> None:
     await api.key(await api.person(engine, "user"))
-    keys = SqlApiKeyRepository(engine)
-    [key] = await keys.all()
-    now = utcnow()
-    cutoff = now - timedelta(minutes=1)
-    assert await keys.touch(key.id, now=now, unless_used_after=cutoff) is True
-    soon = now + timedelta(seconds=5)
-    assert await keys.touch(key.id, now=soon, unless_used_after=cutoff) is False
-    assert (await keys.get(key.id)).last_used_at == now  # type: ignore[union-attr]
-    assert await keys.get(2**40) is None
+    async with SqlUnitOfWork(engine) as uow:
+        [key] = await uow.api_keys.all()
+        now = utcnow()
+        cutoff = now - timedelta(minutes=1)
+        assert await uow.api_keys.touch(key.id, now=now, unless_used_after=cutoff) is True
+        await uow.commit()
+    async with SqlUnitOfWork(engine) as uow:
+        soon = now + timedelta(seconds=5)
+        assert await uow.api_keys.touch(key.id, now=soon, unless_used_after=cutoff) is False
+        assert (await uow.api_keys.get(key.id)).last_used_at == now  # type: ignore[union-attr]
+        assert await uow.api_keys.get(2**40) is None
 
 
 async def test_keys_the_web_app_made_with_other_permissions_still_load(
@@ -123,5 +125,6 @@ async def test_keys_the_web_app_made_with_other_permissions_still_load(
         await connection.execute(api_keys.insert().values(
             user_id=owner.id, name="web", key_hash="0" * 64, key_prefix="tfk_webapp",
             permissions=["tickets:read", "users:admin"], is_active=None))
-    [key] = await SqlApiKeyRepository(engine).all(user_id=owner.id)
+    async with SqlUnitOfWork(engine).reading() as uow:
+        [key] = await uow.api_keys.all(user_id=owner.id)
     assert key.permissions == {Permission.TICKETS_READ} and key.is_active is True

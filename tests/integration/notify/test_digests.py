@@ -15,10 +15,10 @@ from db.engine import create_engine
 from db.repositories.conversation_refs import SqlConversationRefs
 from db.repositories.digests import SqlDigestStore
 from db.repositories.notification_facts import notice_facts_reader
-from db.repositories.subscriptions import SubscriptionsUnitOfWork
+from db.uow import SqlUnitOfWork
 from db.tables import bot_channel_digests, bot_digest_runs, tasks
 from domain.chat import ConversationKind, ConversationRef
-from domain.digests import channel_digest, subscribe_digest, unsubscribe_digest
+from domain.services.digests import channel_digest, subscribe_digest, unsubscribe_digest
 from domain.errors import InvalidValue, NotAllowed
 from notify.digests import DailyDigests
 from notify.notices import NoticeLinks
@@ -58,7 +58,7 @@ async def _channel(engine: AsyncEngine) -> None:
 
 async def _subscribe(engine: AsyncEngine, user: str, at: str, zone: str) -> None:
     await subscribe_digest(
-        uow=SubscriptionsUnitOfWork(engine), actor=as_actor(user), msteams_team_id=TEAM,
+        uow=SqlUnitOfWork(engine), actor=as_actor(user), msteams_team_id=TEAM,
         msteams_team_name="Acme", channel_id=CHANNEL, channel_name="Service desk", at=at, zone=zone,
     )
 
@@ -272,16 +272,16 @@ async def test_only_managers_and_admins_subscribe_a_channel_and_unsubscribing_st
     await _subscribe(engine, admin, "17:30", "America/New_York")
     await _subscribe(engine, admin, "08:15", "Asia/Kolkata")  # a second one replaces it
     digest = await channel_digest(
-        uow=SubscriptionsUnitOfWork(engine), actor=as_actor(admin), msteams_team_id=TEAM,
+        uow=SqlUnitOfWork(engine), actor=as_actor(admin), msteams_team_id=TEAM,
         channel_id=CHANNEL,
     )
     assert digest is not None and digest.schedule.label() == "08:15 Asia/Kolkata"
     assert await unsubscribe_digest(
-        uow=SubscriptionsUnitOfWork(engine), actor=as_actor(admin), msteams_team_id=TEAM,
+        uow=SqlUnitOfWork(engine), actor=as_actor(admin), msteams_team_id=TEAM,
         channel_id=CHANNEL,
     )
     assert not await unsubscribe_digest(
-        uow=SubscriptionsUnitOfWork(engine), actor=as_actor(admin), msteams_team_id=TEAM,
+        uow=SqlUnitOfWork(engine), actor=as_actor(admin), msteams_team_id=TEAM,
         channel_id=CHANNEL,
     )
 

@@ -8,10 +8,10 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from db.repositories.subscriptions import SubscriptionsUnitOfWork
+from db.uow import SqlUnitOfWork
 from db.tables import teams_integration_settings
 from domain.errors import InvalidValue, NotAllowed
-from domain.notifications import (
+from domain.services.subscriptions import (
     channel_subscriptions,
     set_webhook,
     subscribe_channel,
@@ -41,7 +41,7 @@ async def test_a_manager_subscribes_a_channel_to_the_types_they_name(engine: Asy
     manager = await insert_user(engine, role="manager")
 
     saved = await subscribe_channel(
-        uow=SubscriptionsUnitOfWork(engine),
+        uow=SqlUnitOfWork(engine),
         actor=as_actor(manager),
         msteams_team_id="T1",
         msteams_team_name="Acme",
@@ -71,7 +71,7 @@ async def test_subscribing_elsewhere_moves_the_one_row_and_keeps_the_webhook(
     await subscribe(engine, manager, url=HOOK, types=["ticket_created"])
 
     await subscribe_channel(
-        uow=SubscriptionsUnitOfWork(engine),
+        uow=SqlUnitOfWork(engine),
         actor=as_actor(manager),
         msteams_team_id="T1",
         msteams_team_name=None,
@@ -79,7 +79,7 @@ async def test_subscribing_elsewhere_moves_the_one_row_and_keeps_the_webhook(
         channel_name=None,
     )
     moved = await subscribe_channel(
-        uow=SubscriptionsUnitOfWork(engine),
+        uow=SqlUnitOfWork(engine),
         actor=as_actor(manager),
         msteams_team_id="T2",
         msteams_team_name=None,
@@ -98,7 +98,7 @@ async def test_only_managers_and_admins_may_manage_subscriptions(
     engine: AsyncEngine, role: str
 ) -> None:
     person = await insert_user(engine, role=role)
-    uow = SubscriptionsUnitOfWork(engine)
+    uow = SqlUnitOfWork(engine)
 
     with pytest.raises(NotAllowed, match="only admins or managers"):
         await subscribe_channel(
@@ -125,7 +125,7 @@ async def test_an_unknown_type_is_refused_naming_the_choices(engine: AsyncEngine
 
     with pytest.raises(InvalidValue, match="'closed' is not one of: created, updated"):
         await subscribe_channel(
-            uow=SubscriptionsUnitOfWork(engine),
+            uow=SqlUnitOfWork(engine),
             actor=as_actor(manager),
             msteams_team_id="T1",
             msteams_team_name=None,
@@ -146,11 +146,11 @@ async def test_unsubscribing_quiets_the_channel_for_every_subscriber_but_keeps_t
     await subscribe(engine, elsewhere, msteams_team_id="T1", channel_id="C2")
 
     listed = await channel_subscriptions(
-        uow=SubscriptionsUnitOfWork(engine), actor=as_actor(manager), msteams_team_id="T1",
+        uow=SqlUnitOfWork(engine), actor=as_actor(manager), msteams_team_id="T1",
         channel_id="C1",
     )
     count = await unsubscribe_channel(
-        uow=SubscriptionsUnitOfWork(engine), actor=as_actor(manager), msteams_team_id="T1",
+        uow=SqlUnitOfWork(engine), actor=as_actor(manager), msteams_team_id="T1",
         channel_id="C1",
     )
 
@@ -170,7 +170,7 @@ async def test_a_refused_webhook_url_saves_nothing_and_says_why(engine: AsyncEng
 
     with pytest.raises(InvalidValue, match="webhook_url: .*not an allowed webhook host"):
         await set_webhook(
-            uow=SubscriptionsUnitOfWork(engine),
+            uow=SqlUnitOfWork(engine),
             actor=as_actor(admin),
             url="https://example.com/hook",
             check=check,
@@ -183,7 +183,7 @@ async def test_an_allowed_webhook_url_is_stored_in_its_canonical_form(engine: As
     admin = await insert_user(engine, role="admin")
 
     saved = await set_webhook(
-        uow=SubscriptionsUnitOfWork(engine),
+        uow=SqlUnitOfWork(engine),
         actor=as_actor(admin),
         url=" https://ACME.webhook.office.com/webhookb2/abc ",
         check=check,

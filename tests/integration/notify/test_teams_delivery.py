@@ -15,10 +15,11 @@ from db.repositories.conversation_refs import SqlConversationRefs
 from db.repositories.notification_facts import notice_facts_reader
 from db.repositories.outbox import SqlOutbox
 from notify.deliveries import DeliveryStatus
-from db.repositories.subscriptions import SubscriptionsUnitOfWork
+from db.uow import SqlUnitOfWork
 from db.repositories.ticket_cards import SqlTicketCards
 from domain.chat import ConversationKind, ConversationRef
-from domain.notifications import TargetKind, subscribe_channel
+from domain.notifications import TargetKind
+from domain.services.subscriptions import subscribe_channel
 from domain.services.tickets import assign_ticket, change_status, create_ticket
 from domain.tickets import Assignee
 from notify.deliverers import ChannelDeliverer, PersonalDeliverer
@@ -107,7 +108,7 @@ async def org(engine: AsyncEngine, clock: Clock) -> Org:
     admin = await insert_user(engine, role="admin")
     for subscriber in (admin, manager):
         await subscribe_channel(
-            uow=SubscriptionsUnitOfWork(engine),
+            uow=SqlUnitOfWork(engine),
             actor=as_actor(subscriber),
             msteams_team_id=TEAM,
             msteams_team_name="Acme",

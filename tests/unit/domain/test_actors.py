@@ -23,7 +23,7 @@ from tests.unit.fakes import FakeDatabase
 ROOT = Path(__file__).resolve().parents[3]
 
 ESTABLISH_THE_ACTOR = frozenset({
-    "domain.api_keys.authenticate",
+    "domain.services.api_keys.authenticate",
     "domain.services.invitations.accept_invitation",
     "domain.services.invitations.enroll",
     "domain.services.overview.current_user",

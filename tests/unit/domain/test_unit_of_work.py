@@ -103,15 +103,15 @@ async def test_events_reach_the_outbox_only_with_the_commit(
     ticket = db.seed_ticket(created_by=org.customer)
     event = TicketEvent(EventType.UPDATED, ticket, org.admin.id, NOW)
     async with db.unit_of_work() as uow:
-        uow.publish(event)
+        uow.outbox.add(event)
     assert db.events == []
     async with db.unit_of_work() as uow:
-        uow.publish(event)
+        uow.outbox.add(event)
         await uow.rollback()
         await uow.commit()
     assert db.events == []
     async with db.unit_of_work() as uow:
-        uow.publish(event)
+        uow.outbox.add(event)
         await uow.commit()
     assert db.events == [event]
 

@@ -7,8 +7,11 @@ from dataclasses import dataclass, field, fields
 from datetime import datetime
 from typing import Any
 
+from domain.api_keys import StoredApiKey
 from domain.company import CompanySettings
+from domain.digests import ChannelDigest
 from domain.events import TicketEvent
+from domain.notifications import Subscription
 from domain.people import Department, Invitation, Membership, Team, User
 from domain.tickets import Attachment, Comment, HistoryEntry, Ticket
 
@@ -47,6 +50,9 @@ class Tables:
     user_invitations: dict[int, Invitation] = field(default_factory=dict)
     company_settings: dict[int, CompanyRow] = field(default_factory=dict)
     outbox: dict[int, TicketEvent] = field(default_factory=dict)
+    teams_integration_settings: dict[str, Subscription] = field(default_factory=dict)
+    api_keys: dict[int, StoredApiKey] = field(default_factory=dict)
+    bot_channel_digests: dict[tuple[str, str], ChannelDigest] = field(default_factory=dict)
 
     def copy(self) -> Tables:
         return Tables(**{f.name: dict(getattr(self, f.name)) for f in fields(self)})

@@ -164,8 +164,11 @@ class FakeAttachmentRepository(Repository):
 
 
 class FakeOutbox(Repository):
-    """The event sink: events become outbox rows inside the committing transaction."""
+    """`uow.outbox`: events become outbox rows inside the committing transaction."""
 
-    async def record(self, events: list[TicketEvent]) -> None:
+    def add(self, event: TicketEvent) -> None:
+        self._uow.queue_event(event)
+
+    def record(self, events: list[TicketEvent]) -> None:
         for event in events:
             self._uow.insert("outbox", self._uow.database.next_id("outbox"), event)

@@ -15,13 +15,16 @@ from typing import TYPE_CHECKING, Self
 
 from domain.events import TicketEvent
 from domain.ports import (
+    ApiKeyRepository,
     AttachmentRepository,
     CommentRepository,
     CompanySettingsRepository,
     DepartmentRepository,
-    EventSink,
+    DigestRepository,
     HistoryRepository,
     InvitationRepository,
+    ReadOnlyWork,
+    SubscriptionRepository,
     TeamRepository,
     TicketRepository,
     UserRepository,
@@ -32,6 +35,11 @@ from tests.unit.fakes.people import (
     FakeInvitationRepository,
     FakeTeamRepository,
     FakeUserRepository,
+)
+from tests.unit.fakes.settings import (
+    FakeApiKeyRepository,
+    FakeDigestRepository,
+    FakeSubscriptionRepository,
 )
 from tests.unit.fakes.tables import ForeignKeyViolation, Tables, UniqueViolation, check_unique
 from tests.unit.fakes.tickets import (
@@ -47,10 +55,14 @@ if TYPE_CHECKING:
 
 
 class FakeUnitOfWork:
-    """One transaction over a `FakeDatabase`: a working copy that only `commit` publishes."""
+    """One transaction over a `FakeDatabase`: a working copy that only `commit` publishes.
 
-    def __init__(self, database: FakeDatabase) -> None:
+    Opened with `reading()`, every write raises `ReadOnlyWork`, as the SQL one does.
+    """
+
+    def __init__(self, database: FakeDatabase, *, read_only: bool = False) -> None:
         self.database = database
+        self.read_only = read_only
         self.users: UserRepository = FakeUserRepository(self)
         self.teams: TeamRepository = FakeTeamRepository(self)
         self.tickets: TicketRepository = FakeTicketRepository(self)
@@ -60,7 +72,10 @@ class FakeUnitOfWork:
         self.departments: DepartmentRepository = FakeDepartmentRepository(self)
         self.invitations: InvitationRepository = FakeInvitationRepository(self)
         self.company: CompanySettingsRepository = FakeCompanySettingsRepository(self)
-        self.outbox: EventSink = FakeOutbox(self)
+        self.subscriptions: SubscriptionRepository = FakeSubscriptionRepository(self)
+        self.api_keys: ApiKeyRepository = FakeApiKeyRepository(self)
+        self.digests: DigestRepository = FakeDigestRepository(self)
+        self.outbox = FakeOutbox(self)
         self._work: Tables | None = None
         self._written: dict[tuple[str, Hashable], None] = {}
         self._events: list[TicketEvent] = []
@@ -81,14 +96,19 @@ class FakeUnitOfWork:
         self._release()
         self._work = None
 
-    def publish(self, event: TicketEvent) -> None:
+    def reading(self) -> FakeUnitOfWork:
+        return FakeUnitOfWork(self.database, read_only=True)
+
+    def queue_event(self, event: TicketEvent) -> None:
         self.tables  # noqa: B018 - refuses a publish outside `async with`
+        self._refuse_in_reading("a ticket event")
         self._events.append(event)
 
     async def commit(self) -> None:
         work = self.tables
+        self._refuse_in_reading("commit")
         if self._events:
-            await self.outbox.record(list(self._events))
+            self.outbox.record(list(self._events))
         merged = self.database.committed.copy()
         for name, key in self._written:
             rows, target = work.table(name), merged.table(name)
@@ -116,6 +136,7 @@ class FakeUnitOfWork:
         return self._work
 
     def insert(self, table: str, key: Hashable, row: object) -> None:
+        self._refuse_in_reading(f"INSERT into {table}")
         rows = self.tables.table(table)
         if key in rows:
             raise UniqueViolation(f"{table}: key {key!r} already exists")
@@ -124,6 +145,7 @@ class FakeUnitOfWork:
         check_unique(self.tables)
 
     def update(self, table: str, key: Hashable, row: object) -> None:
+        self._refuse_in_reading(f"UPDATE of {table}")
         rows = self.tables.table(table)
         if key not in rows:
             raise LookupError(f"{table}: no row {key!r} to update")
@@ -131,6 +153,7 @@ class FakeUnitOfWork:
         self._written[(table, key)] = None
 
     def delete(self, table: str, key: Hashable) -> bool:
+        self._refuse_in_reading(f"DELETE from {table}")
         found = self.tables.table(table).pop(key, None) is not None
         if found:
             self._written[(table, key)] = None
@@ -156,6 +179,10 @@ class FakeUnitOfWork:
             rows[key] = committed[key]
         else:
             rows.pop(key, None)
+
+    def _refuse_in_reading(self, what: str) -> None:
+        if self.read_only:
+            raise ReadOnlyWork(f"{what} in a unit of work opened for reading")
 
     def _begin(self) -> None:
         self._work = self.database.committed.copy()

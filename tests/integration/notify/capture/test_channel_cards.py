@@ -8,10 +8,11 @@ from bot.cards.notification import NotificationCardSet
 from db.repositories.notification_facts import notice_facts_reader
 from db.repositories.outbox import SqlOutbox
 from db.repositories.conversation_refs import SqlConversationRefs
-from db.repositories.subscriptions import SubscriptionsUnitOfWork
+from db.uow import SqlUnitOfWork
 from db.repositories.ticket_cards import SqlTicketCards
 from domain.chat import ConversationKind, ConversationRef
-from domain.notifications import TargetKind, subscribe_channel
+from domain.notifications import TargetKind
+from domain.services.subscriptions import subscribe_channel
 from domain.services.tickets import change_status
 from notify.deliverers import ChannelDeliverer
 from notify.notices import NoticeLinks
@@ -65,7 +66,7 @@ async def test_a_card_is_updated_for_changes_its_channel_did_not_subscribe_to_an
     messenger = RecordingMessenger()
     worker = await _channel_worker(engine, messenger, clock)
     await subscribe_channel(
-        uow=SubscriptionsUnitOfWork(engine), actor=as_actor(manager), msteams_team_id=TEAM,
+        uow=SqlUnitOfWork(engine), actor=as_actor(manager), msteams_team_id=TEAM,
         msteams_team_name="Acme",
         channel_id=CHANNEL, channel_name="Support", types=["created"],
     )

@@ -1,0 +1,126 @@
+"""Channel subscriptions and webhooks: where a manager's ticket notifications go.
+
+The rules (who may subscribe, which event types exist, who hears about an event)
+are in `domain.notifications`; these use cases store the choice.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import replace
+
+from domain.access import Viewer
+from domain.actors import use_case
+from domain.clock import utcnow
+from domain.errors import InvalidValue
+from domain.notifications import SUBSCRIPTION_MANAGERS, Subscription, parse_event_types
+from domain.ports import UnitOfWork, WebhookUrlCheck
+from domain.services.lookup import authorise
+
+
+def _require(field: str, value: str | None) -> str:
+    text = (value or "").strip()
+    if not text:
+        raise InvalidValue(field, "this cannot be empty")
+    return text
+
+
+@use_case
+async def subscribe_channel(
+    *,
+    uow: UnitOfWork,
+    actor: Viewer,
+    msteams_team_id: str,
+    msteams_team_name: str | None,
+    channel_id: str,
+    channel_name: str | None,
+    types: Iterable[object] = (),
+) -> Subscription:
+    """Points the actor's one subscription at this channel; managers and admins only."""
+    chosen = parse_event_types(types)
+    team, channel = _require("team_id", msteams_team_id), _require("channel_id", channel_id)
+    async with uow:
+        await authorise(uow, actor, *SUBSCRIPTION_MANAGERS)
+        current = await uow.subscriptions.for_user(actor.id) or Subscription(user_id=actor.id)
+        saved = await uow.subscriptions.save(
+            replace(
+                current,
+                enabled=True,
+                notification_types=chosen,
+                msteams_team_id=team,
+                msteams_team_name=msteams_team_name,
+                channel_id=channel,
+                channel_name=channel_name,
+            ),
+            now=utcnow(),
+        )
+        await uow.commit()
+    return saved
+
+
+@use_case
+async def unsubscribe_channel(
+    *, uow: UnitOfWork, actor: Viewer, msteams_team_id: str, channel_id: str
+) -> int:
+    """Stops bot posts to this channel, whoever subscribed it; returns how many rows pointed here.
+
+    The channel is what people asked to quiet, so every subscription to it lets go;
+    a row that also has a webhook keeps it (and stays enabled for it).
+    """
+    async with uow:
+        await authorise(uow, actor, *SUBSCRIPTION_MANAGERS)
+        rows = await uow.subscriptions.for_channel(msteams_team_id, channel_id)
+        now = utcnow()
+        for row in rows:
+            await uow.subscriptions.save(
+                replace(
+                    row,
+                    msteams_team_id=None,
+                    msteams_team_name=None,
+                    channel_id=None,
+                    channel_name=None,
+                    enabled=row.enabled and bool(row.webhook_url),
+                ),
+                now=now,
+            )
+        await uow.commit()
+    return len(rows)
+
+
+@use_case
+async def channel_subscriptions(
+    *, uow: UnitOfWork, actor: Viewer, msteams_team_id: str, channel_id: str
+) -> list[Subscription]:
+    """The subscriptions posting to this channel; managers and admins only."""
+    async with uow:
+        await authorise(uow, actor, *SUBSCRIPTION_MANAGERS)
+        return await uow.subscriptions.for_channel(msteams_team_id, channel_id)
+
+
+@use_case
+async def set_webhook(
+    *,
+    uow: UnitOfWork,
+    actor: Viewer,
+    url: str | None,
+    check: WebhookUrlCheck,
+    types: Iterable[object] = (),
+) -> Subscription:
+    """Sets (or with None clears) the actor's channel webhook; a refused URL saves nothing."""
+    stored: str | None = None
+    if url is not None and url.strip():
+        try:
+            stored = check(url)
+        except ValueError as refusal:
+            raise InvalidValue("webhook_url", str(refusal)) from None
+    chosen = parse_event_types(types)
+    async with uow:
+        await authorise(uow, actor, *SUBSCRIPTION_MANAGERS)
+        current = await uow.subscriptions.for_user(actor.id) or Subscription(user_id=actor.id)
+        enabled = stored is not None or (current.enabled and current.has_channel)
+        saved = await uow.subscriptions.save(
+            replace(current, webhook_url=stored, enabled=enabled, notification_types=chosen),
+            now=utcnow(),
+        )
+        await uow.commit()
+    return saved
