@@ -113,7 +113,7 @@ async def edit(deps: BotDependencies, viewer: Viewer, request: EditTicket) -> Re
     number = str(request.ticket)
     changes = field_changes(request)
     if not changes:
-        current = await get_ticket(uow=deps.read_uow(), actor=viewer, ticket=number)
+        current = await get_ticket(uow=deps.uow().reading(), actor=viewer, ticket=number)
         return questions.which_field(current, presenter.editable_fields(viewer))
     return await save_fields(deps, viewer, number, changes, named=True)
 
@@ -237,7 +237,7 @@ async def comment(deps: BotDependencies, viewer: Viewer, request: CommentOnTicke
         return Reply(text=notices.which_ticket("comment on 4: your text"))
     number = str(request.ticket)
     if request.text is None:
-        await get_ticket(uow=deps.read_uow(), actor=viewer, ticket=number)  # may they see it?
+        await get_ticket(uow=deps.uow().reading(), actor=viewer, ticket=number)  # may they see it?
         return questions.what_comment(number)
     return await add_comment(deps, viewer, number, request.text)
 
