@@ -3,12 +3,14 @@
     python -m bench.retrieval [--sizes 1000,10000,100000] [--backend sqlite,postgresql]
                               [--stand-in-embeddings] [--passes 3]
 
-Quality: the fixture documents of tests/fixtures/help are added with the real
-`docs add` code and the 96 questions of questions.json asked through the real
-retrievers: recall@1/@5 and MRR of the 82 answerable questions (a hit is a
-passage from a labelled document and page), and how the decline gate treats
-the 14 unanswerable ones at the configured threshold, with a sweep of
-thresholds to calibrate it. Semantic and hybrid rows appear when an embeddings
+Quality, per corpus, each in a database of its own: tests/fixtures/help (the
+organisation's guides, labelled by page) and tests/fixtures/manuals (real manuals,
+labelled by manual), added with the real `docs add` code, every question of the
+corpus's questions.json asked through the real retrievers: recall@1/@5 and MRR of
+the answerable questions, how many are cited right (answered, first citation from
+a right document), and how the decline gate treats the unanswerable ones at the
+configured threshold, with a sweep of thresholds to calibrate it. Every figure is
+given for the `tune` half (what thresholds were chosen on) and the `holdout` half. Semantic and hybrid rows appear when an embeddings
 model is configured (TICKETFLOW_EMBEDDING_MODEL with OPENAI_BASE_URL or
 OPENAI_API_KEY), or with --stand-in-embeddings, a hashed bag-of-words server on
 loopback that tests the plumbing, not semantic quality.
@@ -32,6 +34,7 @@ import time
 from collections.abc import AsyncIterator, Sequence
 from contextlib import AsyncExitStack, asynccontextmanager
 from dataclasses import dataclass
+from pathlib import Path
 
 import openai
 from sqlalchemy.ext.asyncio import AsyncEngine
@@ -55,6 +58,9 @@ from knowledge.semantic import SemanticRetriever
 from ticketflow.knowledge import chunk_search
 from tests.integration.knowledge.embeddings_server import serve_embeddings
 from tests.integration.knowledge.evaluation import (
+    CORPORA,
+    HALVES,
+    HELP,
     Evaluation,
     evaluate,
     ingest_fixtures,
@@ -103,9 +109,9 @@ async def embeddings(stand_in: bool) -> AsyncIterator[Embeddings | None]:
 
 
 async def quality(
-    engine: AsyncEngine, filenames: dict[int, str], vectors: Embeddings | None
+    engine: AsyncEngine, filenames: dict[int, str], vectors: Embeddings | None, corpus: Path
 ) -> list[tuple[str, Evaluation]]:
-    questions = load_questions()
+    questions = load_questions(corpus)
     lexical = LexicalRetriever(chunk_search(engine))
     retrievers: list[tuple[str, Retriever, LexicalRetriever | SemanticRetriever | HybridRetriever]]
     retrievers = [("lexical", lexical, lexical)]
@@ -124,8 +130,10 @@ async def quality(
     ]
 
 
-async def sweep(engine: AsyncEngine, filenames: dict[int, str]) -> list[tuple[float, Evaluation]]:
-    questions = load_questions()
+async def sweep(
+    engine: AsyncEngine, filenames: dict[int, str], corpus: Path
+) -> list[tuple[float, Evaluation]]:
+    questions = load_questions(corpus)
     results = []
     for threshold in SWEEP:
         retriever = LexicalRetriever(chunk_search(engine), decline_below=threshold)
@@ -135,7 +143,7 @@ async def sweep(engine: AsyncEngine, filenames: dict[int, str]) -> list[tuple[fl
                 await evaluate(
                     retriever, questions=questions, filenames=filenames,
                     decline=retriever.decline,
-                ),
+                ).half("tune"),
             )
         )
     return results
@@ -204,7 +212,8 @@ async def latency(engine: AsyncEngine, *, backend: str, chunks: int, build: floa
 
 
 async def run_backend(
-    url: str, *, backend: str, sizes: Sequence[int], passes: int, vectors: Embeddings | None
+    url: str, *, backend: str, sizes: Sequence[int], passes: int, vectors: Embeddings | None,
+    corpus: Path = HELP,
 ) -> tuple[list[tuple[str, Evaluation]], list[tuple[float, Evaluation]], list[Latency]]:
     await upgrade(url)
     engine = create_engine(url)
@@ -214,9 +223,9 @@ async def run_backend(
             indexer = DocumentIndexer(
                 sandbox=sandbox, embedder=vectors.embedder if vectors else None
             )
-            filenames = await ingest_fixtures(library=library, indexer=indexer)
-        results = await quality(engine, filenames, vectors)
-        calibration = await sweep(engine, filenames)
+            filenames = await ingest_fixtures(library=library, indexer=indexer, corpus=corpus)
+        results = await quality(engine, filenames, vectors, corpus)
+        calibration = await sweep(engine, filenames, corpus)
         fixtures = [
             chunk.text
             for document_id in filenames
@@ -233,30 +242,38 @@ async def run_backend(
         await engine.dispose()
 
 
-def quality_table(rows: list[tuple[str, str, Evaluation]]) -> str:
+def quality_table(rows: list[tuple[str, str, str, Evaluation]]) -> str:
     lines = [
         (
-            f"{'backend':<11} {'mode':<9} {'R@1':>5} {'R@5':>5} {'MRR':>5} "
-            f"{'declined':>9} {'kept':>5} {'answered R@5':>13}"
+            f"{'backend':<11} {'corpus':<8} {'mode':<9} {'half':<8} {'n':>7} {'R@1':>5} "
+            f"{'R@5':>5} {'MRR':>5} {'cited':>6} {'declined':>9} {'kept':>5}"
         ),
-        "  (declined: unanswerable questions refused; kept: answerable ones let through)",
+        "  (n: answerable+unanswerable; cited: answerable answered with a right document "
+        "first; declined: unanswerable refused; kept: answerable let through)",
     ]
-    for backend, mode, result in rows:
-        lines.append(
-            f"{backend:<11} {mode:<9} {result.recall(1):>5.3f} {result.recall(5):>5.3f} "
-            f"{result.mrr:>5.3f} {result.declined_unanswerable:>9.2f} "
-            f"{result.kept_answerable:>5.2f} {result.answered_recall(5):>13.3f}"
-        )
+    for backend, corpus, mode, result in rows:
+        for half in ("all", *HALVES):
+            part = result if half == "all" else result.half(half)
+            size = f"{len(part.answerable)}+{len(part.unanswerable)}"
+            lines.append(
+                f"{backend:<11} {corpus:<8} {mode:<9} {half:<8} {size:>7} "
+                f"{part.recall(1):>5.3f} {part.recall(5):>5.3f} {part.mrr:>5.3f} "
+                f"{part.cited_right:>6.3f} {part.declined_unanswerable:>9.3f} "
+                f"{part.kept_answerable:>5.2f}"
+            )
     return "\n".join(lines)
 
 
-def sweep_table(rows: list[tuple[str, float, Evaluation]]) -> str:
-    lines = [f"{'backend':<11} {'threshold':>9} {'declined':>9} {'kept':>5} {'answered R@5':>13}"]
-    for backend, threshold, result in rows:
+def sweep_table(rows: list[tuple[str, str, float, Evaluation]]) -> str:
+    lines = [
+        f"{'backend':<11} {'corpus':<8} {'threshold':>9} {'declined':>9} {'kept':>5} "
+        f"{'cited':>6}"
+    ]
+    for backend, corpus, threshold, result in rows:
         mark = "  <- default" if abs(threshold - DEFAULT_DECLINE_BELOW) < 1e-9 else ""
         lines.append(
-            f"{backend:<11} {threshold:>9.2f} {result.declined_unanswerable:>9.2f} "
-            f"{result.kept_answerable:>5.2f} {result.answered_recall(5):>13.3f}{mark}"
+            f"{backend:<11} {corpus:<8} {threshold:>9.2f} {result.declined_unanswerable:>9.3f} "
+            f"{result.kept_answerable:>5.2f} {result.cited_right:>6.3f}{mark}"
         )
     return "\n".join(lines)
 
@@ -280,34 +297,40 @@ def latency_table(rows: list[Latency]) -> str:
 async def run(args: argparse.Namespace) -> str:
     sizes = [int(size) for size in args.sizes.split(",") if size.strip()]
     backends = [name.strip() for name in args.backend.split(",") if name.strip()]
-    qualities: list[tuple[str, str, Evaluation]] = []
-    sweeps: list[tuple[str, float, Evaluation]] = []
+    corpora = [name.strip() for name in args.corpus.split(",") if name.strip()]
+    qualities: list[tuple[str, str, str, Evaluation]] = []
+    sweeps: list[tuple[str, str, float, Evaluation]] = []
     latencies: list[Latency] = []
     async with AsyncExitStack() as stack:
         vectors = await stack.enter_async_context(embeddings(args.stand_in_embeddings))
         for backend in backends:
-            if backend == "postgresql":
-                url = await stack.enter_async_context(scratch_postgresql())
-            else:
-                folder = stack.enter_context(tempfile.TemporaryDirectory(prefix="tfknow_bench_"))
-                url = f"sqlite+aiosqlite:///{folder}/retrieval.db"
-            results, calibration, timed = await run_backend(
-                url, backend=backend, sizes=sizes, passes=args.passes, vectors=vectors
-            )
-            qualities += [(backend, mode, result) for mode, result in results]
-            sweeps += [(backend, threshold, result) for threshold, result in calibration]
-            latencies += timed
+            for corpus in corpora:
+                async with AsyncExitStack() as scratch:
+                    if backend == "postgresql":
+                        url = await scratch.enter_async_context(scratch_postgresql())
+                    else:
+                        folder = scratch.enter_context(
+                            tempfile.TemporaryDirectory(prefix="tfknow_bench_")
+                        )
+                        url = f"sqlite+aiosqlite:///{folder}/retrieval.db"
+                    results, calibration, timed = await run_backend(
+                        url, backend=backend, passes=args.passes, vectors=vectors,
+                        sizes=sizes if corpus == "help" else (), corpus=CORPORA[corpus],
+                    )
+                qualities += [(backend, corpus, mode, result) for mode, result in results]
+                sweeps += [
+                    (backend, corpus, threshold, result) for threshold, result in calibration
+                ]
+                latencies += timed
         embedding_note = (
             f"embeddings: {vectors.label}" if vectors else "embeddings: not configured (lexical only)"
         )
     return "\n\n".join(
         [
-            (
-                f"Evaluation set: 82 answerable + 14 unanswerable questions; {embedding_note}; "
-                f"decline_below={DEFAULT_DECLINE_BELOW}"
-            ),
+            f"Evaluation sets: {', '.join(corpora)}; {embedding_note}; "
+            f"decline_below={DEFAULT_DECLINE_BELOW}",
             quality_table(qualities),
-            "Decline gate calibration (lexical):",
+            "Decline gate calibration (lexical, tune half only):",
             sweep_table(sweeps),
             (
                 f"Latency, LexicalRetriever.search(limit=5), {len(load_questions())} questions "
@@ -322,6 +345,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", default="1000,10000,100000")
     parser.add_argument("--backend", default="sqlite,postgresql")
+    parser.add_argument("--corpus", default="help,manuals")
     parser.add_argument("--passes", type=int, default=3)
     parser.add_argument("--stand-in-embeddings", action="store_true")
     print(asyncio.run(run(parser.parse_args())))

@@ -1,8 +1,16 @@
-"""The retrieval evaluation over tests/fixtures/help, shared by the tests and bench/retrieval.py.
+"""The retrieval evaluation, shared by the tests and bench/retrieval.py.
 
+Two corpora: tests/fixtures/help (the organisation's own guides, labelled by page)
+and tests/fixtures/manuals (real manuals of free software, labelled by manual).
 A question counts as found at rank r when the r-th passage comes from a labelled
-document and page (page None for formats without pages). The decline gate is
-judged both ways: unanswerable questions it refuses, answerable ones it lets through.
+document and page (a label without a page accepts any page of the document). A
+question is cited right when it is answered (not declined) and its first passage,
+the first citation, comes from a labelled document. The decline gate is judged
+both ways: unanswerable questions it refuses, answerable ones it lets through.
+
+Each corpus's questions are split into two halves, alternating in file order within
+answerable and unanswerable ones: weights and thresholds are chosen on `tune` and
+reported on both, so a figure on `holdout` is not one the tuning could see.
 """
 
 from __future__ import annotations
@@ -18,8 +26,12 @@ from knowledge.ingestion import Upload, add_help_document
 from knowledge.passages import Passage, Retriever, SourceKind
 from knowledge.ports import HelpLibrary
 
-HELP = Path(__file__).resolve().parents[2] / "fixtures" / "help"
+FIXTURES = Path(__file__).resolve().parents[2] / "fixtures"
+HELP = FIXTURES / "help"
+MANUALS = FIXTURES / "manuals"
+CORPORA = {"help": HELP, "manuals": MANUALS}
 MANIFEST: dict[str, Any] = json.loads((HELP / "manifest.json").read_text(encoding="utf-8"))
+HALVES = ("tune", "holdout")
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,10 +39,18 @@ class Question:
     id: str
     text: str
     answers: frozenset[tuple[str, int | None]]  # (filename, page); empty when unanswerable
+    half: str = "tune"
 
     @property
     def answerable(self) -> bool:
         return bool(self.answers)
+
+    def answered_by(self, filename: str | None, page: int | None) -> bool:
+        return (filename, page) in self.answers or (filename, None) in self.answers
+
+    @property
+    def documents(self) -> frozenset[str]:
+        return frozenset(filename for filename, _ in self.answers)
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,6 +59,7 @@ class Outcome:
     rank: int | None  # 1-based rank of the first correct passage within the limit
     top_score: float
     declined: bool
+    cited_right: bool = False  # answered, and the first passage is from a labelled document
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,34 +90,47 @@ class Evaluation:
     def kept_answerable(self) -> float:
         return sum(not o.declined for o in self.answerable) / len(self.answerable)
 
+    @property
+    def cited_right(self) -> float:
+        return sum(o.cited_right for o in self.answerable) / len(self.answerable)
+
+    def half(self, name: str) -> Evaluation:
+        return Evaluation(tuple(o for o in self.outcomes if o.question.half == name))
+
     def answered_recall(self, k: int) -> float:
         """Recall@k counting a declined answerable question as missed."""
         found = [o for o in self.answerable if not o.declined and o.rank and o.rank <= k]
         return len(found) / len(self.answerable)
 
 
-def load_questions() -> list[Question]:
-    raw = json.loads((HELP / "questions.json").read_text(encoding="utf-8"))["questions"]
-    return [
-        Question(
-            id=item["id"],
-            text=item["question"],
-            answers=frozenset(
-                (answer["document"], answer["page"]) for answer in item.get("answers", ())
-            ),
+def load_questions(corpus: Path = HELP) -> list[Question]:
+    raw = json.loads((corpus / "questions.json").read_text(encoding="utf-8"))["questions"]
+    seen = {True: 0, False: 0}
+    questions = []
+    for item in raw:
+        answers = frozenset(
+            (answer["document"], answer["page"]) for answer in item.get("answers", ())
         )
-        for item in raw
-    ]
+        position = seen[bool(answers)]
+        seen[bool(answers)] += 1
+        questions.append(
+            Question(id=item["id"], text=item["question"], answers=answers,
+                     half=HALVES[position % 2])
+        )
+    return questions
 
 
-def fixture_files() -> list[tuple[dict[str, Any], bytes]]:
-    return [(entry, (HELP / entry["filename"]).read_bytes()) for entry in MANIFEST["documents"]]
+def fixture_files(corpus: Path = HELP) -> list[tuple[dict[str, Any], bytes]]:
+    manifest = json.loads((corpus / "manifest.json").read_text(encoding="utf-8"))
+    return [(entry, (corpus / entry["filename"]).read_bytes()) for entry in manifest["documents"]]
 
 
-async def ingest_fixtures(*, library: HelpLibrary, indexer: DocumentIndexer) -> dict[int, str]:
+async def ingest_fixtures(
+    *, library: HelpLibrary, indexer: DocumentIndexer, corpus: Path = HELP
+) -> dict[int, str]:
     """Add every fixture document as `docs add` would; returns document id → filename."""
     filenames: dict[int, str] = {}
-    for entry, data in fixture_files():
+    for entry, data in fixture_files(corpus):
         added = await add_help_document(
             library=library,
             indexer=indexer,
@@ -125,16 +159,20 @@ async def evaluate(
                 position
                 for position, passage in enumerate(passages, start=1)
                 if passage.source is SourceKind.HELP_DOCUMENT
-                and (filenames.get(passage.document_id), passage.page) in question.answers
+                and question.answered_by(filenames.get(passage.document_id), passage.page)
             ),
             None,
         )
+        declined = decline(passages)
         outcomes.append(
             Outcome(
                 question=question,
                 rank=rank,
                 top_score=passages[0].score if passages else 0.0,
-                declined=decline(passages),
+                declined=declined,
+                cited_right=not declined
+                and passages[0].source is SourceKind.HELP_DOCUMENT
+                and filenames.get(passages[0].document_id) in question.documents,
             )
         )
     return Evaluation(tuple(outcomes))

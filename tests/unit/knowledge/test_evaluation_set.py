@@ -11,7 +11,7 @@ import pytest
 
 from knowledge.extraction import ExtractedDocument, PdfSandbox, extract_document
 from knowledge.text import fold, words
-from tests.unit.knowledge.paths import HELP, INJECTION
+from tests.unit.knowledge.paths import HELP, INJECTION, MANUALS
 
 MANIFEST = json.loads((HELP / "manifest.json").read_text(encoding="utf-8"))
 QUESTIONS: list[dict[str, Any]] = json.loads((HELP / "questions.json").read_text(encoding="utf-8"))[
@@ -19,6 +19,12 @@ QUESTIONS: list[dict[str, Any]] = json.loads((HELP / "questions.json").read_text
 ]
 ANSWERABLE = [question for question in QUESTIONS if question["answerable"]]
 UNANSWERABLE = [question for question in QUESTIONS if not question["answerable"]]
+MANUALS_MANIFEST = json.loads((MANUALS / "manifest.json").read_text(encoding="utf-8"))
+MANUAL_QUESTIONS: list[dict[str, Any]] = json.loads(
+    (MANUALS / "questions.json").read_text(encoding="utf-8")
+)["questions"]
+MANUAL_ANSWERABLE = [question for question in MANUAL_QUESTIONS if question["answerable"]]
+MANUAL_UNANSWERABLE = [question for question in MANUAL_QUESTIONS if not question["answerable"]]
 INJECTION_CASES = json.loads((INJECTION / "cases.json").read_text(encoding="utf-8"))
 COPIED_RUN = 6  # this many words in a row shared with a document would be copying it
 
@@ -140,3 +146,56 @@ def test_the_injection_documents_carry_both_the_attack_and_genuine_answers() -> 
         text = page_text(documents[case["document"]], case["page"])
         assert all(fold(evidence) in text for evidence in case["evidence"])
     assert not list(HELP.glob("meeting-room-booking*")) and not list(HELP.glob("stationery*"))
+
+
+@pytest.fixture(scope="module")
+def manuals() -> dict[str, ExtractedDocument]:
+    names = [entry["filename"] for entry in MANUALS_MANIFEST["documents"]]
+    return extract_all([(name, (MANUALS / name).read_bytes()) for name in names])
+
+
+def test_the_manuals_set_lists_every_manual_with_its_source_text_and_licence() -> None:
+    listed = sorted(entry["filename"] for entry in MANUALS_MANIFEST["documents"])
+    sources = (MANUALS / "SOURCES.md").read_text(encoding="utf-8")
+
+    assert listed == sorted(path.name for path in MANUALS.glob("*.pdf"))
+    assert len(listed) >= 9
+    for entry in MANUALS_MANIFEST["documents"]:
+        assert (MANUALS / entry["source_text"]).exists()
+        assert entry["filename"].removesuffix(".pdf") in sources
+
+
+def test_the_manuals_set_has_many_questions_of_both_kinds_for_every_manual() -> None:
+    per_manual = {entry["filename"]: 0 for entry in MANUALS_MANIFEST["documents"]}
+    for question in MANUAL_ANSWERABLE:
+        for answer in question["answers"]:
+            per_manual[answer["document"]] += 1
+
+    assert len(MANUAL_ANSWERABLE) >= 100 and len(MANUAL_UNANSWERABLE) >= 30
+    assert min(per_manual.values()) >= 8
+    assert len({question["id"] for question in MANUAL_QUESTIONS}) == len(MANUAL_QUESTIONS)
+
+
+@pytest.mark.parametrize("question", MANUAL_ANSWERABLE, ids=lambda question: question["id"])
+def test_each_manual_question_is_answered_by_its_manual_in_other_words(
+    question: dict[str, Any], manuals: dict[str, ExtractedDocument]
+) -> None:
+    asked = words(question["question"])
+    runs = {" ".join(asked[i : i + COPIED_RUN]) for i in range(len(asked) - COPIED_RUN + 1)}
+    for answer in question["answers"]:
+        document = manuals[answer["document"]]
+        assert answer["page"] is None and answer["evidence"]
+        for evidence in answer["evidence"]:
+            assert fold(evidence) in fold(document.text), (answer["document"], evidence)
+        assert not [run for run in runs if run in " ".join(words(document.text))]
+
+
+@pytest.mark.parametrize("question", MANUAL_UNANSWERABLE, ids=lambda question: question["id"])
+def test_no_manual_mentions_what_an_unanswerable_question_is_about(
+    question: dict[str, Any], manuals: dict[str, ExtractedDocument]
+) -> None:
+    for phrase in question["absent"]:
+        pattern = re.compile(rf"\b{re.escape(fold(phrase))}\b")
+        assert not [
+            name for name, document in manuals.items() if pattern.search(fold(document.text))
+        ], phrase
