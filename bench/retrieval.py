@@ -140,9 +140,11 @@ async def sweep(
         results.append(
             (
                 threshold,
-                await evaluate(
-                    retriever, questions=questions, filenames=filenames,
-                    decline=retriever.decline,
+                (
+                    await evaluate(
+                        retriever, questions=questions, filenames=filenames,
+                        decline=retriever.decline,
+                    )
                 ).half("tune"),
             )
         )
