@@ -19,6 +19,7 @@ import re
 from dataclasses import dataclass, replace
 from pathlib import PurePath
 
+from knowledge.analysis import analyse
 from knowledge.chunking import ChunkSize, chunk_document
 from knowledge.embeddings import Embedder, EmbeddingUnavailable
 from knowledge.extraction import (
@@ -36,10 +37,12 @@ from knowledge.extraction import (
 from knowledge.passages import SourceKind
 from knowledge.ports import DocumentIndex, IndexedChunk, IndexStatus, SourceDocument
 from knowledge.text import clean_extracted_text
+from knowledge.vocabulary import everyday_synonyms, mine_synonyms, related_terms
 
-INDEX_FORMAT = "chunks-v2"
-"""Part of every fingerprint: changing how documents are extracted or chunked re-indexes them
-all on the next `docs reindex` (v2: words split by PDF kerning are joined)."""
+INDEX_FORMAT = "chunks-v3"
+"""Part of every fingerprint: changing how documents are extracted, chunked or analysed
+re-indexes them all on the next `docs reindex` (v2: words split by PDF kerning are joined;
+v3: one analyzer for both databases, and related words beside each chunk)."""
 DEFAULT_SIZE = ChunkSize()
 _DATA_URL = re.compile(r"^data:[^,]{0,200};base64,", re.IGNORECASE)
 
@@ -103,8 +106,21 @@ class DocumentIndexer:
     async def index(
         self, document: ExtractedDocument, *, title: str, fingerprint: str
     ) -> IndexOutcome:
+        synonyms = [*everyday_synonyms(), *mine_synonyms(page.text for page in document.pages)]
         chunks = tuple(
-            IndexedChunk(ordinal=chunk.ordinal, page=chunk.page, heading=chunk.heading, text=chunk.text)
+            IndexedChunk(
+                ordinal=chunk.ordinal,
+                page=chunk.page,
+                heading=chunk.heading,
+                text=chunk.text,
+                related=tuple(
+                    related_terms(
+                        analyse(f"{title}\n{chunk.heading or ''}\n{chunk.text}"),
+                        synonyms,
+                        text=chunk.text,
+                    )
+                ),
+            )
             for chunk in chunk_document(document.pages, size=self._size)
         )
         index = DocumentIndex(

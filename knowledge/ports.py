@@ -56,6 +56,8 @@ class IndexedChunk:
     heading: str | None
     text: str
     vector: Vector | None = None
+    related: tuple[str, ...] = ()
+    """Analysed other names of what the chunk says (`knowledge.vocabulary`), indexed beside it."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,17 +1,20 @@
-"""Lexical retrieval: OR-semantics full-text search ranked by how rare the matched words are.
+"""Lexical retrieval: any question word finds candidates, the reranker orders them.
 
 A question in users' words rarely has every one of its words in the answering
 passage ("vpn keeps dropping on hotel wifi": the guide says "reconnect every few
-minutes"), so a chunk needs only some of the words, and ranking decides: each
-matched word counts by its inverse document frequency, saturated by how often it
-occurs (see the two `ChunkSearch` implementations in `db/repositories/chunk_search.py`).
+minutes"), so a chunk needs only some of the words. Questions and chunks are
+analysed by one analyzer (`knowledge.analysis`), so both databases hold and look
+up the same terms. The database ranks candidates by the rarity of what matched
+(see the two `ChunkSearch` implementations in `db/repositories/chunk_search.py`);
+the best `pool` of them, with their neighbouring chunks, are scored by
+`knowledge.reranking`, in Python, identically on both databases.
 
-Scores are normalised per question by the score of an ideal chunk that holds
-every question word once in its body. A normalised score is therefore the share
-of the question's information the chunk covers, about 0..1 on both databases,
-and a question about something no document mentions ("parking permit") scores low
-because its rarest words, which weigh most, match nothing. That makes one
-threshold — `decline_below` — meaningful for refusing to answer.
+A question word no document holds may be a typo ("compresion"): it is replaced by
+the most frequent indexed term one edit away, at a lower weight. The reranker's
+score is about 0..1, and a question about something no document mentions
+("parking permit") scores low because its rarest words, which weigh most, match
+nothing. That makes one threshold — `decline_below` — meaningful for refusing to
+answer.
 """
 
 from __future__ import annotations
@@ -21,17 +24,19 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
+from knowledge.analysis import analyse, distinct, fold_accents
 from knowledge.passages import Passage, SourceKind
 from knowledge.question import question_words
+from knowledge.reranking import Candidate, QueryTerm, idf, rerank
 
-DEFAULT_DECLINE_BELOW = 0.38
-"""Calibrated on tests/fixtures/help/questions.json with bench/retrieval.py: the highest
-threshold that keeps recall@5 of the answerable questions, counting declined ones as
-missed, at 0.9 on both databases; it declines 57% (SQLite) to 64% (PostgreSQL) of the
-unanswerable ones. Lexical evidence cannot do much better: "how do I order business
-cards" matches a passage about corporate cards word for word."""
-DEFAULT_POOL = 20
-ANALYSIS_CACHE_SIZE = 20_000
+DEFAULT_DECLINE_BELOW = 0.28
+"""Calibrated on the `tune` half of both evaluation sets with bench/retrieval.py."""
+DEFAULT_POOL = 40
+"""How many of the database's candidates the reranker reads."""
+CACHE_SIZE = 20_000
+TYPO_MIN_LETTERS = 5
+TYPO_WEIGHT = 0.8
+_LETTERS = "abcdefghijklmnopqrstuvwxyz"
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,6 +46,8 @@ class WeightedTerm:
     term: str
     weight: float
     chunks: int = 0  # how many chunks hold it (its document frequency)
+    factor: float = 1.0  # below 1 for a term standing in for a misspelt word
+    position: int = 0  # the order of its word in the question
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,6 +65,11 @@ class StoredChunk:
     page: int | None
     heading: str | None
     text: str
+    ordinal: int = 0
+    search_title: str = ""
+    search_heading: str = ""
+    search_text: str = ""
+    search_related: str = ""
 
     def passage(self, score: float) -> Passage:
         return Passage(
@@ -79,10 +91,6 @@ class ChunkSearch(Protocol):
         """Changes whenever chunks are added or removed: cached statistics expire with it."""
         ...
 
-    async def analyse(self, words: Sequence[str]) -> dict[str, tuple[str, ...]]:
-        """The index terms each word becomes (stemmed lexemes, or the word itself)."""
-        ...
-
     async def statistics(self, terms: Sequence[str]) -> tuple[int, dict[str, int]]:
         """The number of chunks, and in how many of them each term occurs."""
         ...
@@ -91,46 +99,87 @@ class ChunkSearch(Protocol):
         """A term's IDF, by the formula this backend's ranking uses."""
         ...
 
-    def ceiling(self, terms: Sequence[WeightedTerm]) -> float:
-        """The raw score of a chunk holding each term once in its body."""
-        ...
-
     async def rank(self, terms: Sequence[WeightedTerm], *, limit: int) -> list[RankedChunk]:
-        """Chunks holding any of the terms, best first."""
+        """Chunks holding any of the terms, best first by the backend's own ranking."""
         ...
 
     async def fetch(self, chunk_ids: Sequence[int]) -> list[StoredChunk]: ...
+
+    async def neighbours(self, chunks: Sequence[StoredChunk]) -> list[StoredChunk]:
+        """The chunks just before and after each of `chunks` in its document."""
+        ...
 
 
 class LexicalRetriever:
     """`knowledge.passages.Retriever` over a `ChunkSearch`; `decline` is its answer gate.
 
     Document frequencies are cached until the index changes, so a question costs
-    one small query for the index generation, and one for the ranking.
+    a small query for the index generation, one for the candidates, and one each
+    for their text and their neighbours.
     """
 
-    def __init__(self, search: ChunkSearch, *, decline_below: float = DEFAULT_DECLINE_BELOW) -> None:
+    def __init__(
+        self,
+        search: ChunkSearch,
+        *,
+        decline_below: float = DEFAULT_DECLINE_BELOW,
+        pool: int = DEFAULT_POOL,
+    ) -> None:
         self.decline_below = decline_below
         self._search = search
-        self._analysis: OrderedDict[str, tuple[str, ...]] = OrderedDict()
+        self._pool = pool
         self._generation: str | None = None
         self._frequencies: dict[str, int] = {}
+        self._corrections: dict[str, tuple[str, ...]] = {}
         self._chunks = 0
 
     async def search(self, question: str, *, limit: int = 5) -> list[Passage]:
-        """The best passages, scored 0..1-ish (share of the question covered), best first."""
+        """The best passages, scored about 0..1 (the reranker's confidence), best first."""
         terms = await self.terms(question)
         if not terms or limit <= 0:
             return []
-        ranked = await self._search.rank(terms, limit=limit)
-        ceiling = self._search.ceiling(terms)
-        chunks = {chunk.chunk_id: chunk for chunk in await self._search.fetch(
-            [hit.chunk_id for hit in ranked]
-        )}
+        found = [term for term in terms if term.chunks]
+        if not found:
+            return []
+        ranked = await self._search.rank(found, limit=max(limit, self._pool))
+        stored = await self._search.fetch([hit.chunk_id for hit in ranked])
+        if not stored:
+            return []
+        around = await self._search.neighbours(stored)
+        context: dict[tuple[str, int, int], StoredChunk] = {
+            (chunk.source.value, chunk.document_id, chunk.ordinal): chunk
+            for chunk in (*stored, *around)
+        }
+        candidates = [
+            Candidate(
+                key=chunk.chunk_id,
+                document=(chunk.source.value, chunk.document_id),
+                text=tuple(chunk.search_text.split()),
+                heading=tuple(chunk.search_heading.split()),
+                title=tuple(chunk.search_title.split()),
+                related=tuple(chunk.search_related.split()),
+                context=tuple(
+                    word
+                    for offset in (-1, 1)
+                    if (near := context.get(
+                        (chunk.source.value, chunk.document_id, chunk.ordinal + offset)
+                    ))
+                    for word in near.search_text.split()
+                ),
+            )
+            for chunk in stored
+        ]
+        query = [
+            QueryTerm(
+                term.term,
+                idf(document_frequency=term.chunks, chunks=max(self._chunks, term.chunks)) * term.factor,
+                term.position,
+            )
+            for term in terms
+        ]
+        by_id = {chunk.chunk_id: chunk for chunk in stored}
         return [
-            chunks[hit.chunk_id].passage(round(hit.score / ceiling, 4))
-            for hit in ranked
-            if hit.chunk_id in chunks
+            by_id[scored.key].passage(scored.score) for scored in rerank(query, candidates)[:limit]
         ]
 
     def decline(self, passages: Sequence[Passage]) -> bool:
@@ -138,45 +187,86 @@ class LexicalRetriever:
         return not passages or passages[0].score < self.decline_below
 
     async def terms(self, question: str) -> list[WeightedTerm]:
-        """The question's search terms with their current weights."""
+        """The question's search terms with their current weights; a word no chunk holds
+        stands as its likely correction when there is one, else as itself (matching nothing)."""
         words = question_words(question)
         if not words:
             return []
-        analysis = await self._analyse(words)
-        terms = list(dict.fromkeys(term for word in words for term in analysis[word]))
-        if not terms:
+        analysed = [(position, term) for position, word in enumerate(words) for term in analyse(word)]
+        if not analysed:
             return []
-        await self._refresh(terms)
-        return [
-            WeightedTerm(
-                term,
-                self._search.weight(
-                    document_frequency=self._frequencies[term], chunks=self._chunks
-                ),
-                chunks=self._frequencies[term],
-            )
-            for term in terms
-        ]
+        joined = _joined_pairs(words)
+        await self._refresh([term for _, term in analysed] + [term for _, term in joined])
+        analysed += [(position, term) for position, term in joined if self._frequencies[term]]
+        terms: dict[str, WeightedTerm] = {}
+        for position, term in analysed:
+            if term in terms:
+                continue
+            factor = 1.0
+            if not self._frequencies[term]:
+                corrections = await self._correct(words[position], term)
+                if corrections:
+                    term, factor = corrections[0], TYPO_WEIGHT
+            terms.setdefault(term, self._weighted(term, factor=factor, position=position))
+        return list(terms.values())
 
-    async def _analyse(self, words: list[str]) -> dict[str, tuple[str, ...]]:
-        missing = [word for word in words if word not in self._analysis]
-        if missing:
-            for word, terms in (await self._search.analyse(missing)).items():
-                self._analysis[word] = terms
-            while len(self._analysis) > ANALYSIS_CACHE_SIZE:
-                self._analysis.popitem(last=False)
-        found = {word: self._analysis.get(word, ()) for word in words}
-        for word in words:
-            if word in self._analysis:
-                self._analysis.move_to_end(word)
-        return found
+    def _weighted(self, term: str, *, factor: float, position: int) -> WeightedTerm:
+        frequency = self._frequencies[term]
+        return WeightedTerm(
+            term,
+            self._search.weight(document_frequency=frequency, chunks=self._chunks),
+            chunks=frequency,
+            factor=factor,
+            position=position,
+        )
+
+    async def _correct(self, word: str, term: str) -> tuple[str, ...]:
+        """Indexed terms one edit away from a misspelt word, the most frequent first."""
+        folded = fold_accents(word)
+        if len(folded) < TYPO_MIN_LETTERS or not folded.isalpha():
+            return ()
+        if folded not in self._corrections:
+            candidates = distinct(
+                stem for edit in _edits(folded) for stem in analyse(edit)[:1] if stem != term
+            )
+            await self._refresh(candidates)
+            known = sorted(
+                (c for c in candidates if self._frequencies[c]),
+                key=lambda c: (-self._frequencies[c], c),
+            )
+            self._corrections[folded] = tuple(known[:1])
+            if len(self._corrections) > CACHE_SIZE:
+                self._corrections.clear()
+        return self._corrections[folded]
 
     async def _refresh(self, terms: list[str]) -> None:
         generation = await self._search.generation()
-        if generation != self._generation or len(self._frequencies) > ANALYSIS_CACHE_SIZE:
+        if generation != self._generation or len(self._frequencies) > CACHE_SIZE:
             self._generation = generation
             self._frequencies = {}
-        missing = [term for term in terms if term not in self._frequencies]
+            self._corrections = {}
+        missing = distinct(term for term in terms if term not in self._frequencies)
         if missing:
             self._chunks, frequencies = await self._search.statistics(missing)
             self._frequencies.update(frequencies)
+
+
+def _joined_pairs(words: Sequence[str]) -> list[tuple[int, str]]:
+    """Neighbouring words as one ("ssh agent" for "ssh-agent", "known hosts" for known_hosts),
+    searched only when the index holds the compound."""
+    pairs = []
+    for position, (first, second) in enumerate(zip(words, words[1:], strict=False)):
+        if first.isalnum() and second.isalnum():
+            pairs += [(position, term) for term in analyse(first + second)]
+    return pairs
+
+
+def _edits(word: str) -> set[str]:
+    """Every string one deletion, transposition, replacement or insertion away."""
+    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+    return (
+        {left + right[1:] for left, right in splits if right}
+        | {left + right[1] + right[0] + right[2:] for left, right in splits if len(right) > 1}
+        | {left + letter + right[1:] for left, right in splits if right for letter in _LETTERS}
+        | {left + letter + right for left, right in splits for letter in _LETTERS}
+    )

@@ -154,13 +154,20 @@ def join_split_words(pages: list[str]) -> list[str]:
 
     "a b" becomes "ab" when the document spells "ab" whole more often than it
     uses "a" or "b" (as often, when a half is a mere fragment of up to three
-    letters): "def" and "ault" occur only as halves of a "default" that is
-    everywhere else, whereas "log in" stays when "login" is rarer than "log",
-    and "speed test" when "speedtest" is as rare. A word the document never
-    spells whole stays split.
+    letters), or, when "ab" occurs whole more than once, more often than "a" or "b"
+    occur apart from the pair itself: "def" and "ault" occur only as halves of a
+    "default" that is whole elsewhere, whereas "log in" stays when "login" is rarer
+    than "log" alone, and "speed test" when "speedtest" is as rare. A word the
+    document never spells whole stays split.
     """
     counts = _Counter(
         word.casefold() for page in pages for word in _LETTERS.findall(page)
+    )
+    pairs = _Counter(
+        (first.casefold(), second.casefold())
+        for page in pages
+        for line in page.split("\n")
+        for first, second in _adjacent_words(line)
     )
 
     def joined(first: str, second: str) -> str | None:
@@ -170,8 +177,13 @@ def join_split_words(pages: list[str]) -> list[str]:
             return None
         left, right = head.group(1), tail.group(1)
         whole = counts.get((left + right).casefold(), 0)
+        together = pairs[left.casefold(), right.casefold()]
         halves = min(counts[left.casefold()], counts[right.casefold()])
-        if whole > halves or (whole and whole == halves and min(len(left), len(right)) <= 3):
+        if (
+            whole > halves
+            or whole > 1 and whole > halves - together
+            or whole and whole == halves and min(len(left), len(right)) <= 3
+        ):
             return first + second
         return None
 
@@ -187,3 +199,13 @@ def join_split_words(pages: list[str]) -> list[str]:
         return " ".join(kept)
 
     return ["\n".join(repair(line) for line in page.split("\n")) for page in pages]
+
+
+def _adjacent_words(line: str) -> list[tuple[str, str]]:
+    parts = line.split(" ")
+    found = []
+    for first, second in zip(parts, parts[1:], strict=False):
+        head, tail = _ENDS_IN_WORD.match(first), _STARTS_WITH_WORD.match(second)
+        if head is not None and tail is not None:
+            found.append((head.group(1), tail.group(1)))
+    return found

@@ -1,17 +1,18 @@
 """The full-text index of help chunks: PostgreSQL tsvector + GIN, or SQLite FTS5 with bm25().
 
-Both implement `knowledge.retrieval.ChunkSearch` with OR semantics (a chunk needs
-any one of the question's terms) and rank by the rarity of what matched:
+Both index the chunks' analysed columns (`knowledge.analysis`: the same stems on
+both databases, see revision 0008) and implement `knowledge.retrieval.ChunkSearch`
+with OR semantics (a chunk needs any one of the question's terms), ranking the
+candidates by the rarity of what matched; `knowledge.reranking` then orders the
+best of them the same way on both:
 
-- PostgreSQL: score = Σ idf(t) · ts_rank(search, t) over the question's lexemes.
-  ts_rank of a single lexeme grows with its occurrences and saturates (0.61 for
-  one in the body, 0.87 for four), weighted by where it occurs (body A 1.0,
-  heading B 0.4, title C 0.2): BM25's term-frequency saturation, times BM25's
-  idf. BM25's length normalisation is left out because chunks are already cut to
-  120-250 words. websearch_to_tsquery would AND the words and find nothing as soon
-  as one is missing, which is the usual case for a question.
-- SQLite: FTS5's own bm25() over an OR of the quoted words (FTS5 stems them with
-  the Porter tokenizer it indexed with), with the same column weights.
+- PostgreSQL: score = Σ idf(t) · ts_rank(search, t) over the question's terms.
+  ts_rank of a single lexeme grows with its occurrences and saturates, weighted
+  by where it occurs (text A 1.0, heading B 0.4, title C 0.2, related words D
+  0.1). websearch_to_tsquery would AND the words and find nothing as soon as one
+  is missing, which is the usual case for a question.
+- SQLite: FTS5's own bm25() over an OR of the quoted terms, with the same column
+  weights.
 
 Document frequencies come from the index itself (a GIN or FTS5 lookup per term)
 and are cached by the retriever until the index generation changes.
@@ -23,10 +24,8 @@ import math
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import and_, bindparam, exists, func, or_, select, text
-from sqlalchemy.dialects.postgresql import ARRAY
+from sqlalchemy import and_, exists, func, or_, select, text
 from sqlalchemy.ext.asyncio import AsyncEngine
-from sqlalchemy.types import Text
 
 from db.repositories.chunks import read_vectors
 from db.tables import help_documents, user_guides
@@ -35,10 +34,8 @@ from knowledge.passages import SourceKind
 from knowledge.retrieval import RankedChunk, StoredChunk, WeightedTerm
 
 CHUNKS = help_document_chunks.name
-# ts_rank of one occurrence with weight A: (1 + 1 - 1) / (pi^2 / 6).
-PG_SINGLE_OCCURRENCE = 0.6079271
-# bm25() column weights for (title, heading, text), in the order of the FTS5 table.
-FTS_WEIGHTS = (0.2, 0.4, 1.0)
+# bm25() column weights for (title, heading, text, related), in the order of the FTS5 table.
+FTS_WEIGHTS = (0.2, 0.4, 1.0, 0.1)
 CANDIDATE_BUDGET = 4_000
 """PostgreSQL scores at most about this many chunks per question (see `rank`)."""
 
@@ -77,23 +74,57 @@ async def fetch_chunks(engine: AsyncEngine, chunk_ids: Sequence[int]) -> list[St
             user_guides.c.id == c.document_id, user_guides.c.is_published.is_not(False)
         ),
     )
-    query = select(c.id, c.source, c.document_id, c.title, c.page, c.heading, c.text).where(
-        c.id.in_(list(chunk_ids)), or_(document_stands, guide_stands)
+    query = select(*_STORED).where(c.id.in_(list(chunk_ids)), or_(document_stands, guide_stands))
+    async with engine.connect() as connection:
+        rows = (await connection.execute(query)).all()
+    return [_stored(row) for row in rows]
+
+
+async def neighbour_chunks(engine: AsyncEngine, chunks: Sequence[StoredChunk]) -> list[StoredChunk]:
+    """The chunks right before and after each of `chunks` within its document."""
+    if not chunks:
+        return []
+    c = help_document_chunks.c
+    wanted = {
+        (chunk.source.value, chunk.document_id, chunk.ordinal + offset)
+        for chunk in chunks
+        for offset in (-1, 1)
+    } - {(chunk.source.value, chunk.document_id, chunk.ordinal) for chunk in chunks}
+    documents = {(source, document_id) for source, document_id, _ in wanted}
+    query = select(*_STORED).where(
+        or_(*(and_(c.source == source, c.document_id == document_id)
+              for source, document_id in documents)),
+        c.ordinal.in_(sorted({ordinal for _, _, ordinal in wanted})),
     )
     async with engine.connect() as connection:
         rows = (await connection.execute(query)).all()
     return [
-        StoredChunk(
-            chunk_id=row.id,
-            source=SourceKind(row.source),
-            document_id=row.document_id,
-            title=row.title,
-            page=row.page,
-            heading=row.heading,
-            text=row.text,
-        )
-        for row in rows
+        _stored(row) for row in rows if (row.source, row.document_id, row.ordinal) in wanted
     ]
+
+
+_c = help_document_chunks.c
+_STORED = (
+    _c.id, _c.source, _c.document_id, _c.ordinal, _c.title, _c.page, _c.heading, _c.text,
+    _c.search_title, _c.search_heading, _c.search_text, _c.search_related,
+)
+
+
+def _stored(row: Any) -> StoredChunk:
+    return StoredChunk(
+        chunk_id=row.id,
+        source=SourceKind(row.source),
+        document_id=row.document_id,
+        title=row.title,
+        page=row.page,
+        heading=row.heading,
+        text=row.text,
+        ordinal=row.ordinal,
+        search_title=row.search_title,
+        search_heading=row.search_heading,
+        search_text=row.search_text,
+        search_related=row.search_related,
+    )
 
 
 def candidate_terms(terms: Sequence[WeightedTerm], *, budget: int) -> list[WeightedTerm]:
@@ -131,15 +162,6 @@ class PostgresChunkSearch:
     async def generation(self) -> str:
         return await index_generation(self._engine)
 
-    async def analyse(self, words: Sequence[str]) -> dict[str, tuple[str, ...]]:
-        query = text(
-            "SELECT word, tsvector_to_array(to_tsvector('english'::regconfig, word)) "
-            "FROM unnest(:words) AS word"
-        ).bindparams(bindparam("words", type_=ARRAY(Text)))
-        async with self._engine.connect() as connection:
-            rows = (await connection.execute(query, {"words": list(words)})).all()
-        return {word: tuple(lexemes or ()) for word, lexemes in rows}
-
     async def statistics(self, terms: Sequence[str]) -> tuple[int, dict[str, int]]:
         counts = ", ".join(
             f"(SELECT count(*) FROM {CHUNKS} WHERE search @@ CAST(:q{index} AS tsquery))"
@@ -153,9 +175,6 @@ class PostgresChunkSearch:
     def weight(self, *, document_frequency: int, chunks: int) -> float:
         """BM25's idf in Lucene's form, never negative: common words still count a little."""
         return math.log(1 + (chunks - document_frequency + 0.5) / (document_frequency + 0.5))
-
-    def ceiling(self, terms: Sequence[WeightedTerm]) -> float:
-        return PG_SINGLE_OCCURRENCE * sum(term.weight for term in terms) or 1.0
 
     async def rank(self, terms: Sequence[WeightedTerm], *, limit: int) -> list[RankedChunk]:
         """Score every term on the chunks holding one of the rarest terms.
@@ -192,6 +211,9 @@ class PostgresChunkSearch:
     async def fetch(self, chunk_ids: Sequence[int]) -> list[StoredChunk]:
         return await fetch_chunks(self._engine, chunk_ids)
 
+    async def neighbours(self, chunks: Sequence[StoredChunk]) -> list[StoredChunk]:
+        return await neighbour_chunks(self._engine, chunks)
+
 
 def fts_phrase(word: str) -> str:
     """A word as an FTS5 string: quoted, so that no word is read as an operator."""
@@ -204,10 +226,6 @@ class SqliteChunkSearch:
 
     async def generation(self) -> str:
         return await index_generation(self._engine)
-
-    async def analyse(self, words: Sequence[str]) -> dict[str, tuple[str, ...]]:
-        """FTS5 stems at query time with the tokenizer it indexed with: words stay words."""
-        return {word: (word,) for word in words}
 
     async def statistics(self, terms: Sequence[str]) -> tuple[int, dict[str, int]]:
         counts = ", ".join(
@@ -224,9 +242,6 @@ class SqliteChunkSearch:
         idf = math.log((chunks - document_frequency + 0.5) / (document_frequency + 0.5))
         return idf if idf > 0 else 1e-6
 
-    def ceiling(self, terms: Sequence[WeightedTerm]) -> float:
-        return FTS_WEIGHTS[-1] * sum(term.weight for term in terms) or 1.0
-
     async def rank(self, terms: Sequence[WeightedTerm], *, limit: int) -> list[RankedChunk]:
         weights = ", ".join(str(weight) for weight in FTS_WEIGHTS)
         query = text(
@@ -242,6 +257,9 @@ class SqliteChunkSearch:
 
     async def fetch(self, chunk_ids: Sequence[int]) -> list[StoredChunk]:
         return await fetch_chunks(self._engine, chunk_ids)
+
+    async def neighbours(self, chunks: Sequence[StoredChunk]) -> list[StoredChunk]:
+        return await neighbour_chunks(self._engine, chunks)
 
 
 class SqlChunkVectors:

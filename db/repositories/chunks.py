@@ -2,7 +2,8 @@
 
 These take an open connection rather than the engine so that the caller decides
 the transaction: `SqlHelpLibrary` puts a new `help_documents` row, its chunks and
-its index state in one. The full-text index follows by itself (a generated
+its index state in one. Each chunk is written with its analysed form
+(`knowledge.analysis`), which the full-text index follows by itself (a generated
 column on PostgreSQL, triggers on SQLite).
 """
 
@@ -15,6 +16,7 @@ from sqlalchemy import ColumnElement, and_, bindparam, delete, select, update
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from db.tables.knowledge import help_document_chunks, help_indexed_sources
+from knowledge.analysis import search_form
 from knowledge.embeddings import pack_vector, unpack_vector
 from knowledge.passages import SourceKind
 from knowledge.ports import DocumentIndex, IndexedChunk, IndexState, IndexStatus, SourceRef, Vector
@@ -48,6 +50,10 @@ async def write_index(
                     "text": chunk.text,
                     "embedding": None if chunk.vector is None else pack_vector(chunk.vector),
                     "created_at": now,
+                    "search_title": search_form(index.title),
+                    "search_heading": search_form(chunk.heading),
+                    "search_text": search_form(chunk.text),
+                    "search_related": " ".join(chunk.related),
                 }
                 for chunk in index.chunks
             ],

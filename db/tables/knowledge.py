@@ -42,6 +42,12 @@ help_document_chunks = Table(
     # float32 little-endian, from `help_indexed_sources.embedding_model`; NULL without a model.
     Column("embedding", LargeBinary),
     created_at(nullable=False),
+    # What the full-text index holds: title, heading and text as `knowledge.analysis` reads
+    # them (stems, space-separated), and the chunk's related words (`knowledge.vocabulary`).
+    Column("search_title", Text, nullable=False, server_default=""),
+    Column("search_heading", Text, nullable=False, server_default=""),
+    Column("search_text", Text, nullable=False, server_default=""),
+    Column("search_related", Text, nullable=False, server_default=""),
     UniqueConstraint("source", "document_id", "ordinal"),
 )
 
@@ -119,11 +125,14 @@ FTS_TRIGGERS = (
 )
 FTS_SHADOW_TABLES = tuple(f"{FTS_TABLE}_{suffix}" for suffix in ("data", "idx", "docsize", "config"))
 
+SEARCH_FIELDS = ("search_title", "search_heading", "search_text", "search_related")
+"""The analysed columns the full-text index reads (revision 0008), in FTS5 column order."""
+
 DIALECT_OBJECTS: dict[str, frozenset[tuple[str, str]]] = {
     "postgresql": frozenset(
         {("column", f"{help_document_chunks.name}.{SEARCH_COLUMN}"), ("index", SEARCH_INDEX)}
     ),
     "sqlite": frozenset({("table", name) for name in (FTS_TABLE, *FTS_SHADOW_TABLES)}),
 }
-"""Per dialect, the (kind, name) of every object revision 0004 creates outside the MetaData;
+"""Per dialect, the (kind, name) of every object revisions 0004 and 0008 create outside the MetaData;
 a column is named `table.column`."""

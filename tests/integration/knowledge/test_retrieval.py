@@ -11,7 +11,12 @@ from knowledge.ingestion import Upload, add_help_document
 from knowledge.passages import SourceKind
 from knowledge.retrieval import DEFAULT_DECLINE_BELOW, LexicalRetriever
 from ticketflow.knowledge import chunk_search
-from tests.integration.knowledge.evaluation import evaluate, ingest_fixtures, load_questions
+from tests.integration.knowledge.evaluation import (
+    MANUALS,
+    evaluate,
+    ingest_fixtures,
+    load_questions,
+)
 
 
 @pytest.fixture
@@ -40,7 +45,7 @@ async def test_the_decline_gate_refuses_unanswerable_questions_and_keeps_answera
 ) -> None:
     questions = load_questions()
     default = LexicalRetriever(chunk_search(engine))
-    lenient = LexicalRetriever(chunk_search(engine), decline_below=0.30)
+    lenient = LexicalRetriever(chunk_search(engine), decline_below=0.20)
 
     at_default = await evaluate(default, questions=questions, filenames=filenames,
                                 decline=default.decline)
@@ -48,11 +53,54 @@ async def test_the_decline_gate_refuses_unanswerable_questions_and_keeps_answera
                                 decline=lenient.decline)
 
     assert default.decline_below == DEFAULT_DECLINE_BELOW
-    assert at_default.declined_unanswerable > 0.5
-    assert at_default.kept_answerable >= 0.88
-    assert at_default.answered_recall(5) >= 0.88
-    assert at_lenient.kept_answerable >= 0.97
-    assert at_lenient.declined_unanswerable >= 0.3
+    assert at_default.declined_unanswerable >= 0.5
+    assert at_default.cited_right >= 0.75
+    assert at_lenient.kept_answerable >= 0.95
+    assert at_lenient.declined_unanswerable < at_default.declined_unanswerable
+
+
+@pytest.fixture
+async def manuals(library: SqlHelpLibrary, indexer: DocumentIndexer) -> dict[int, str]:
+    return await ingest_fixtures(library=library, indexer=indexer, corpus=MANUALS)
+
+
+async def test_real_manuals_are_cited_for_user_phrased_questions_and_others_declined(
+    retriever: LexicalRetriever, manuals: dict[int, str]
+) -> None:
+    result = await evaluate(
+        retriever, questions=load_questions(MANUALS), filenames=manuals,
+        decline=retriever.decline,
+    )
+
+    assert result.recall(5) >= 0.85
+    assert result.cited_right >= 0.7
+    assert result.declined_unanswerable >= 0.75
+    for half in ("tune", "holdout"):
+        assert result.half(half).cited_right >= 0.65
+        assert result.half(half).declined_unanswerable >= 0.7
+
+
+OTHER_WORDS = [
+    # everyday words for the manual's ("recurse into directories")
+    ("How do I put a whole folder with its subfolders into a zip file?", "zip.pdf"),
+    # a compound name as the manual writes it, and as two words
+    ("how do I remove the old entry from known_hosts", "ssh-keygen.pdf"),
+    ("forget a server in my known hosts file", "ssh-keygen.pdf"),
+    # typos
+    ("how to add a coment to a zip archve", "zip.pdf"),
+    # a statement, not a question
+    ("unzip keeps asking whether to replace files", "unzip.pdf"),
+]
+
+
+async def test_a_question_in_other_words_than_the_manual_finds_the_manual(
+    retriever: LexicalRetriever, manuals: dict[int, str]
+) -> None:
+    for question, manual in OTHER_WORDS:
+        passages = await retriever.search(question, limit=5)
+
+        assert manual in [manuals[passage.document_id] for passage in passages], question
+        assert not retriever.decline(passages), question
 
 
 async def test_a_question_with_a_word_no_document_contains_still_finds_its_answer(

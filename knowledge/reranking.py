@@ -1,0 +1,145 @@
+"""The final order of the candidates the full-text index found, computed the same on both databases.
+
+The database finds candidates by any question word, ranked by its own formula
+(`ts_rank` or `bm25()`); the best few dozen are then scored here, from the
+analysed text stored with each chunk, so PostgreSQL and SQLite agree on the
+order and on the confidence that decides whether to answer at all:
+
+- BM25F: each question term's occurrences in the chunk's text, heading (×2),
+  document title, related words (×½, see `knowledge.vocabulary`) and the
+  neighbouring chunks (×0.3), saturated, times the term's rarity (idf);
+- coverage: the share of the question's rarity the chunk holds at all — the
+  answer gate's main evidence, since a passage on another topic matches only
+  the common words;
+- proximity: question words that stand together in the question and in the
+  chunk ("known hosts", "private key") count extra;
+- heading and title match: question words in the chunk's heading, and in its
+  document's title ("scp with a specific key" is about scp's manual);
+- document support: the share of the question the chunk's document covers
+  among the candidates, so a manual that addresses the whole question beats one
+  that shares a single word with it.
+
+The score is about 0..1 (an ideal chunk holds every question word in its
+heading and text, next to each other) and is what `LexicalRetriever.decline`
+compares with its threshold.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+K1 = 1.2
+LENGTH_WEIGHT = 0.3  # BM25's b: chunks are already cut to similar lengths
+FIELD_BOOSTS = {"text": 1.0, "heading": 2.0, "title": 1.0, "related": 0.5, "context": 0.3}
+MATCH_CREDIT = {"text": 1.0, "heading": 1.0, "title": 1.0, "related": 0.6, "context": 0.4}
+WEIGHTS = {
+    "bm25": 0.4, "coverage": 0.2, "proximity": 0.05, "heading": 0.05, "title": 0.2, "document": 0.15
+}
+"""Chosen on the `tune` half of both evaluation sets (bench/retrieval.py)."""
+
+
+@dataclass(frozen=True, slots=True)
+class QueryTerm:
+    term: str
+    idf: float
+    position: int  # where the question says it, for proximity
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A chunk as the reranker reads it: its analysed fields, and its neighbours' text."""
+
+    key: int
+    document: tuple[str, int]
+    text: tuple[str, ...]
+    heading: tuple[str, ...]
+    title: tuple[str, ...]
+    related: tuple[str, ...]
+    context: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Scored:
+    key: int
+    score: float
+    coverage: float
+
+
+def idf(*, document_frequency: int, chunks: int) -> float:
+    """BM25's idf in Lucene's form (never negative), the same on both databases."""
+    return math.log(1 + (chunks - document_frequency + 0.5) / (document_frequency + 0.5))
+
+
+def rerank(terms: Sequence[QueryTerm], candidates: Sequence[Candidate]) -> list[Scored]:
+    """The candidates best first, each with its confidence score."""
+    total = sum(term.idf for term in terms)
+    if not candidates or total <= 0:
+        return []
+    average = sum(len(c.text) for c in candidates) / len(candidates) or 1.0
+    fields = [_fields(candidate) for candidate in candidates]
+    by_document: dict[tuple[str, int], set[str]] = defaultdict(set)
+    for candidate, counts in zip(candidates, fields, strict=True):
+        by_document[candidate.document].update(
+            term.term for term in terms if any(counts[name][term.term] for name in counts)
+        )
+    weights = {term.term: term.idf for term in terms}
+    scored = []
+    for candidate, counts in zip(candidates, fields, strict=True):
+        bm25, coverage = _bm25_and_coverage(terms, counts, len(candidate.text) / average)
+        parts = {
+            "bm25": bm25 / total,
+            "coverage": coverage / total,
+            "proximity": _proximity(terms, candidate.text),
+            "heading": sum(term.idf for term in terms if counts["heading"][term.term]) / total,
+            "title": sum(term.idf for term in terms if counts["title"][term.term]) / total,
+            "document": sum(weights[t] for t in by_document[candidate.document]) / total,
+        }
+        score = sum(WEIGHTS[name] * min(value, 1.0) for name, value in parts.items())
+        scored.append(Scored(candidate.key, round(score, 4), round(parts["coverage"], 4)))
+    return sorted(scored, key=lambda item: -item.score)
+
+
+def _fields(candidate: Candidate) -> dict[str, Counter[str]]:
+    return {
+        "text": Counter(candidate.text),
+        "heading": Counter(candidate.heading),
+        "title": Counter(candidate.title),
+        "related": Counter(candidate.related),
+        "context": Counter(candidate.context),
+    }
+
+
+def _bm25_and_coverage(
+    terms: Sequence[QueryTerm], counts: dict[str, Counter[str]], relative_length: float
+) -> tuple[float, float]:
+    norm = K1 * (1 - LENGTH_WEIGHT + LENGTH_WEIGHT * relative_length)
+    bm25 = coverage = 0.0
+    for term in terms:
+        frequency = sum(FIELD_BOOSTS[name] * counts[name][term.term] for name in counts)
+        if frequency:
+            bm25 += term.idf * frequency * (K1 + 1) / (frequency + norm) / (K1 + 1)
+            coverage += term.idf * max(
+                MATCH_CREDIT[name] for name in counts if counts[name][term.term]
+            )
+    return bm25, coverage
+
+
+def _proximity(terms: Sequence[QueryTerm], text: Sequence[str]) -> float:
+    """How much of the question's neighbouring word pairs stand close together in the text."""
+    ordered = sorted(terms, key=lambda term: term.position)
+    if len(ordered) < 2:
+        return 0.0
+    positions: dict[str, list[int]] = defaultdict(list)
+    for index, word in enumerate(text):
+        positions[word].append(index)
+    earned = possible = 0.0
+    for first, second in zip(ordered, ordered[1:], strict=False):
+        pair = first.idf + second.idf
+        possible += pair
+        if positions[first.term] and positions[second.term]:
+            gap = min(abs(a - b) for a in positions[first.term] for b in positions[second.term])
+            earned += pair * (1.0 if gap <= 1 else 0.5 if gap <= 3 else 0.2 if gap <= 8 else 0.0)
+    return earned / possible if possible else 0.0
