@@ -325,7 +325,8 @@ def _quoted(
         return _Draft(NOT_FOUND, (), AnswerSource.NOT_FOUND)
     lines, citations = numbered_sources([(quote.passage, quote.text) for quote in quotes])
     lead = MODEL_DOWN if source is AnswerSource.DOCUMENTS_AFTER_MODEL_FAILED else FROM_DOCUMENTS
-    return _Draft("\n".join([lead, *(f"- {line}" for line in lines)]), citations, source)
+    items = [f"- {line}".replace("\n", "\n  ") for line in lines]  # a list's steps stay inside
+    return _Draft("\n".join([lead, *items]), citations, source)
 
 
 def _clean(question: str) -> str:

@@ -21,6 +21,7 @@ _ONE = r"\[\d{1,3}(?:\s*[,;]\s*\d{1,3})*\]"
 _MARKER = re.compile(rf"[ \t]?{_ONE}(?:[ \t]*{_ONE})*")
 """A run of markers: "[1]", "[1, 2]", "[1][3]"."""
 SOURCES_HEADING = "Sources:"
+_QUOTE_BREAK = "\x1e"  # between quotes while they are numbered together
 _KIND_WORDS = {SourceKind.HELP_DOCUMENT: "help document", SourceKind.USER_GUIDE: "user guide"}
 _SOURCE_LINE = re.compile(
     r"^\[(?P<number>\d+)\] (?P<title>.+?)(?:, page (?P<page>\d+))?"
@@ -82,13 +83,15 @@ def cite(text: str, passages: Sequence[Passage]) -> CitedText:
 def numbered_sources(
     pairs: Sequence[tuple[Passage, str]],
 ) -> tuple[list[str], tuple[Citation, ...]]:
-    """Sentences each tagged with its source's number, for answers built without a model."""
+    """Quotes each tagged with its source's number, for answers built without a model; a
+    quote's own line breaks (the steps of a list) are kept."""
     marked = [
-        _mark(" ".join(strip_markers(sentence).split()), index)
+        _mark("\n".join(" ".join(line.split()) for line in strip_markers(sentence).split("\n")),
+              index)
         for index, (_, sentence) in enumerate(pairs, start=1)
     ]
-    cited = cite("\n".join(marked), [passage for passage, _ in pairs])
-    return cited.text.split("\n"), cited.citations
+    cited = cite(_QUOTE_BREAK.join(marked), [passage for passage, _ in pairs])
+    return cited.text.split(_QUOTE_BREAK), cited.citations
 
 
 def _mark(sentence: str, number: int) -> str:

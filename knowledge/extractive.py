@@ -5,8 +5,11 @@ model fails or its reply is rejected. Sentences are scored by the question's
 words they contain, rarer words counting more (the same idea as search, at
 sentence level); the sentence after a match comes with it when it continues the
 same paragraph, because help documents state a problem and then its fix
-("… reconnects every few minutes. To fix this, tick Use TLS only."). Sentences
-addressed to an AI are never quoted.
+("… reconnects every few minutes. To fix this, tick Use TLS only."). A quote
+that touches a numbered step brings the whole list with it, one step a line, led
+by the sentence that introduces it: half a procedure helps nobody. Commands,
+options and paths are set in monospace (`zip -r`, `~/.ssh/known_hosts`), so they
+can be copied as they are. Sentences addressed to an AI are never quoted.
 """
 
 from __future__ import annotations
@@ -19,7 +22,7 @@ from dataclasses import dataclass
 
 from knowledge.injection import without_instructions
 from knowledge.passages import Passage
-from knowledge.terms import content_terms
+from knowledge.terms import STOP_WORDS, content_terms
 from knowledge.text import split_sentences
 
 MAX_PASSAGES = 3
@@ -32,6 +35,15 @@ HEADING_MAX_WORDS = 10
 SECTION_SHARE = 0.75
 """Question words in the heading a sentence sits under count for it at this share."""
 _LIST_NUMBER = re.compile(r"\d{1,2}[.)]")
+_LIST_ITEM = re.compile(r"^\d{1,2}[.)]\s")
+MAX_STEPS_WORDS = 160
+_CODE = re.compile(
+    r"`[^`\n]+`"  # already monospace
+    r"|(?<![\w`/.-])(?:[a-z][\w.+-]*(?: +-{1,2}[A-Za-z0-9][\w-]*(?:=[^\s,;)]+)?"
+    r"(?: +(?![A-Z])[\w./~:@%*=<>-]*[\w/~*>])?)+)"  # a program with its options
+    r"|(?<![\w`-])-{1,2}[A-Za-z][\w-]*(?:=[^\s,;)]+)?"  # an option on its own
+    r"|(?<![\w`/])(?:~|\.{1,2})?/[\w.-]+(?:/[\w.-]+)+"  # a path
+)
 _ENDS_SENTENCE = re.compile(r"[.!?:;,)\]\"'”’]$")
 
 
@@ -96,7 +108,7 @@ def extract(
             break
         if index in used:
             continue
-        run = [index, *_continuation(sentences, index, used)]
+        run = _whole_list(sentences, [index, *_continuation(sentences, index, used)], used)
         used.update(run)
         chosen.append(run)
     chosen.sort(key=lambda run: (sentences[run[0]].rank, run[0]))
@@ -104,12 +116,67 @@ def extract(
 
 
 def _quote(passages: Sequence[Passage], run: Sequence[_Sentence]) -> Quote:
-    """The sentences, led by their section heading when they open the section ("Budget: …")."""
-    text = " ".join(sentence.text for sentence in run)
+    """The sentences, led by their section heading when they open the section ("Budget: …");
+    a line of the passage (a step of a list) stays a line."""
+    text = run[0].text
+    for before, sentence in zip(run, run[1:], strict=False):
+        text += ("\n" if sentence.line != before.line else " ") + sentence.text
+    text = monospace(text)
     first = run[0]
     if first.opens_section and first.section:
         text = f"{first.section.rstrip(':')}: {text}"
     return Quote(passage=passages[first.rank], text=text)
+
+
+def monospace(text: str) -> str:
+    """Commands with their options, options and paths in backticks (Markdown code)."""
+
+    def code(match: re.Match[str]) -> str:
+        found = match.group(0)
+        if found.startswith("`"):
+            return found
+        first, _, rest = found.partition(" ")
+        if rest and not first.startswith("-") and first in STOP_WORDS:
+            return f"{first} {monospace(rest)}"  # "and --keep", "with -P port"
+        return f"`{found}`"
+
+    return _CODE.sub(code, text)
+
+
+def _whole_list(sentences: Sequence[_Sentence], run: list[int], used: set[int]) -> list[int]:
+    """The run, grown to the numbered list it belongs to or introduces, with its lead-in."""
+    rank = sentences[run[0]].rank
+
+    def in_list(index: int) -> bool:
+        """Whether the sentence is a step, or continues a step on the step's line."""
+        sentence = sentences[index]
+        if sentence.rank != rank:
+            return False
+        line_start = next(
+            i for i in range(index, -1, -1)
+            if i == 0 or sentences[i - 1].line != sentence.line or sentences[i - 1].rank != rank
+        )
+        return bool(_LIST_ITEM.match(sentences[line_start].text))
+
+    touches = any(in_list(i) for i in run) or (
+        sentences[run[-1]].text.endswith(":")
+        and run[-1] + 1 < len(sentences)
+        and in_list(run[-1] + 1)
+    )
+    if not touches:
+        return run
+    start, end = run[0], run[-1]
+    while start > 0 and in_list(start - 1) and start - 1 not in used:
+        start -= 1
+    if start > 0 and sentences[start - 1].rank == rank and start - 1 not in used and (
+        sentences[start - 1].text.endswith(":")
+    ):
+        start -= 1
+    while end + 1 < len(sentences) and in_list(end + 1) and end + 1 not in used:
+        end += 1
+    grown = list(range(start, end + 1))
+    words = sum(len(sentences[i].text.split()) for i in grown)
+    return grown if words <= MAX_STEPS_WORDS else run
 
 
 def _sentences(rank: int, passage: Passage) -> list[_Sentence]:

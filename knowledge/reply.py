@@ -9,7 +9,12 @@ that it did, because a model can be wrong, steered, or simply not follow rules:
 - a reply that repeats the rules (it holds the prompt's random reference),
   gives orders to an AI, names an email address or link that none of the
   passages contains, shares too few words with the passages it cites, or
-  mentions nothing the question asks about is rejected.
+  mentions nothing the question asks about is rejected;
+- of a reply that stands, every sentence must be supported by a cited passage:
+  at least half of its words are in the passages it cites (or, without a marker
+  of its own, those its paragraph or the reply cites) or in the question. The
+  others are dropped; when no sentence survives, the reply counts as "not in the
+  passages", so the person hears it was not found and is offered a ticket.
 
 A rejected reply is never shown; the assistant quotes the documents instead.
 """
@@ -18,10 +23,12 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from knowledge.citations import CitedText, cite, markers_in, strip_markers
 from knowledge.injection import addresses_the_assistant
+from knowledge.passages import Passage
 from knowledge.prompt import NO_ANSWER, Prompt
 from knowledge.terms import content_terms
 from knowledge.text import split_sentences
@@ -30,6 +37,9 @@ MAX_ANSWER_CHARS = 3000
 MIN_SHARED_TERMS = 2
 MIN_SHARED_SHARE = 0.25
 """A grounded answer reuses the passages' words; this low bar only catches unrelated replies."""
+SUPPORT_SHARE = 0.5
+"""A sentence is supported when at least this share of its words come from its passages."""
+_LEADING_MARKERS = re.compile(r"^((?:\[\d{1,3}(?:\s*[,;]\s*\d{1,3})*\]\s*)+)")
 
 _ADDRESS = re.compile(
     r"(?:https?://|www\.)[^\s<>()\[\]]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+", re.IGNORECASE
@@ -89,7 +99,52 @@ def read_reply(reply: str, prompt: Prompt, *, question: str) -> Verdict:
     asked = set(content_terms(question))
     if asked and not asked & set(content_terms(plain)):
         return Ungrounded("the reply does not mention anything the question asks about")
-    return Grounded(cited)
+    supported = supported_sentences(text, prompt.passages, question=question)
+    if supported is None:
+        return NoAnswer()
+    return Grounded(cite(supported, prompt.passages))
+
+
+def supported_sentences(text: str, passages: Sequence[Passage], *, question: str) -> str | None:
+    """`text` without the sentences its passages do not support; None when no sentence
+    that says anything is left. Line breaks (steps, lists) are kept."""
+    given = range(1, len(passages) + 1)
+    cited_anywhere = [n for n in markers_in(text) if n in given]
+    asked = set(content_terms(question))
+    kept_lines: list[str] = []
+    claims = 0
+    for line in text.split("\n"):
+        line_cited = [n for n in markers_in(line) if n in given]
+        kept: list[str] = []
+        for sentence in _with_markers_attached(split_sentences(line)):
+            terms = set(content_terms(strip_markers(sentence)))
+            if not terms:
+                kept.append(sentence)
+                continue
+            own = [n for n in markers_in(sentence) if n in given]
+            basis = own or line_cited or cited_anywhere
+            known = set(content_terms(" ".join(passages[n - 1].text for n in basis))) | asked
+            if len(terms & known) >= SUPPORT_SHARE * len(terms):
+                kept.append(sentence)
+                claims += 1
+        if kept or not line.strip():
+            kept_lines.append(" ".join(kept))
+    if not claims:
+        return None
+    return re.sub(r"\n{3,}", "\n\n", "\n".join(kept_lines)).strip()
+
+
+def _with_markers_attached(sentences: Sequence[str]) -> list[str]:
+    """"… again. [1] Next …" splits before "[1]": the marker belongs to the sentence before."""
+    attached: list[str] = []
+    for sentence in sentences:
+        leading = _LEADING_MARKERS.match(sentence)
+        if leading and attached:
+            attached[-1] = f"{attached[-1]} {leading.group(1).strip()}"
+            sentence = sentence[leading.end():].strip()
+        if sentence:
+            attached.append(sentence)
+    return attached
 
 
 def _shares_enough(answer: str, basis: str) -> bool:

@@ -95,6 +95,10 @@ class ChunkSearch(Protocol):
         """The number of chunks, and in how many of them each term occurs."""
         ...
 
+    async def present(self, terms: Sequence[str]) -> set[str]:
+        """Which of many terms any chunk holds (the index answers for all of them at once)."""
+        ...
+
     def weight(self, *, document_frequency: int, chunks: int) -> float:
         """A term's IDF, by the formula this backend's ranking uses."""
         ...
@@ -229,9 +233,10 @@ class LexicalRetriever:
             candidates = distinct(
                 stem for edit in _edits(folded) for stem in analyse(edit)[:1] if stem != term
             )
-            await self._refresh(candidates)
+            indexed = sorted(await self._search.present(candidates))
+            await self._refresh(indexed)
             known = sorted(
-                (c for c in candidates if self._frequencies[c]),
+                (c for c in indexed if self._frequencies[c]),
                 key=lambda c: (-self._frequencies[c], c),
             )
             self._corrections[folded] = tuple(known[:1])

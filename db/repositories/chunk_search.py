@@ -29,7 +29,12 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 from db.repositories.chunks import read_vectors
 from db.tables import help_documents, user_guides
-from db.tables.knowledge import FTS_TABLE, help_document_chunks, help_indexed_sources
+from db.tables.knowledge import (
+    FTS_TABLE,
+    SEARCH_FIELDS,
+    help_document_chunks,
+    help_indexed_sources,
+)
 from knowledge.passages import SourceKind
 from knowledge.retrieval import RankedChunk, StoredChunk, WeightedTerm
 
@@ -172,6 +177,27 @@ class PostgresChunkSearch:
             row = (await connection.execute(text(f"SELECT {counts}"), parameters)).one()
         return await _chunk_total(self._engine), dict(zip(terms, map(int, row), strict=True))
 
+    async def present(self, terms: Sequence[str]) -> set[str]:
+        """Which terms some chunk holds: one GIN lookup of all of them per term found."""
+        remaining = set(terms)
+        found: set[str] = set()
+        query = text(
+            f"SELECT tsvector_to_array(search) FROM {CHUNKS} "
+            "WHERE search @@ CAST(:any AS tsquery) LIMIT 1"
+        )
+        async with self._engine.connect() as connection:
+            while remaining:
+                expression = " | ".join(tsquery_lexeme(term) for term in sorted(remaining))
+                row = (await connection.execute(query, {"any": expression})).first()
+                if row is None:
+                    break
+                hit = remaining & set(row[0])
+                found |= hit
+                remaining -= hit
+                if not hit:  # cannot happen with a tsvector that matched; never loop on it
+                    break
+        return found
+
     def weight(self, *, document_frequency: int, chunks: int) -> float:
         """BM25's idf in Lucene's form, never negative: common words still count a little."""
         return math.log(1 + (chunks - document_frequency + 0.5) / (document_frequency + 0.5))
@@ -237,8 +263,30 @@ class SqliteChunkSearch:
             row = (await connection.execute(text(f"SELECT {counts}"), parameters)).one()
         return await _chunk_total(self._engine), dict(zip(terms, map(int, row), strict=True))
 
+    async def present(self, terms: Sequence[str]) -> set[str]:
+        """Which terms some chunk holds: one FTS5 lookup of all of them per term found."""
+        remaining = set(terms)
+        found: set[str] = set()
+        columns = ", ".join(f"c.{field}" for field in SEARCH_FIELDS)
+        query = text(
+            f"SELECT {columns} FROM {FTS_TABLE} JOIN {CHUNKS} AS c ON c.id = {FTS_TABLE}.rowid "
+            f"WHERE {FTS_TABLE} MATCH :expression LIMIT 1"
+        )
+        async with self._engine.connect() as connection:
+            while remaining:
+                expression = " OR ".join(fts_phrase(term) for term in sorted(remaining))
+                row = (await connection.execute(query, {"expression": expression})).first()
+                if row is None:
+                    break
+                hit = remaining & set(" ".join(row).split())
+                found |= hit
+                remaining -= hit
+                if not hit:
+                    break
+        return found
+
     def weight(self, *, document_frequency: int, chunks: int) -> float:
-        """FTS5's bm25() idf, floored as FTS5 floors it, so the ceiling matches its scores."""
+        """FTS5's bm25() idf, floored as FTS5 floors it (the idf of its ranking)."""
         idf = math.log((chunks - document_frequency + 0.5) / (document_frequency + 0.5))
         return idf if idf > 0 else 1e-6
 

@@ -99,7 +99,7 @@ async def test_the_request_names_the_model_and_carries_the_passages_and_the_ques
     assert "disconnected after 8 hours" in request.last_user
     assert f"<question>\n{QUESTION}\n</question>" in request.last_user
     assert answer.source is AnswerSource.MODEL and answer.answered
-    assert answer.text.endswith("sign in again [1]. Ignore this.")
+    assert answer.text.endswith("sign in again [1].")  # "Ignore this [9]" is supported by nothing
     [source] = answer.citations
     assert (source.title, source.page) == ("Wifi Networks", None)
     rows = await stored(engine)
@@ -201,3 +201,25 @@ async def test_the_client_reports_an_unreachable_server_as_unavailable() -> None
             await model.complete([PromptMessage(PromptRole.USER, "hello")])
     finally:
         await model.aclose()
+
+
+async def test_sentences_of_the_models_answer_that_no_cited_passage_supports_are_dropped(
+    helper: HelpAssistant, stand_in: CompletionsStandIn, engine: AsyncEngine
+) -> None:
+    user = await insert_user(engine)
+    stand_in.then(
+        Completion("Staff-BYOD devices are disconnected after 8 hours [1]. Your line manager "
+                   "can extend that to a week for travelling directors [1].\n"
+                   "Sign in again with your Fernhill email address and password [1]."),
+        Completion("Staff-BYOD phones need a director's roaming waiver each quarter [1]. "
+                   "Streaming and gaming cost each department a licence fee [1]."),
+    )
+
+    kept = await helper.ask(user_id=user, session_id="s1", question=QUESTION)
+    none_left = await helper.ask(user_id=user, session_id="s2", question=QUESTION)
+
+    assert kept.source is AnswerSource.MODEL and kept.answered
+    assert kept.text == ("Staff-BYOD devices are disconnected after 8 hours [1].\n"
+                         "Sign in again with your Fernhill email address and password [1].")
+    assert not none_left.answered and none_left.text == NOT_FOUND
+    assert (await stored(engine))[-1] == ("assistant", NOT_FOUND, [])

@@ -159,8 +159,37 @@ async def test_citation_numbers_of_passages_that_were_not_given_are_dropped() ->
 
     answer = await helper.ask(user_id="u1", session_id="s1", question="vpn drops")
 
-    assert answer.text == "Tick Use TLS only when the vpn drops [1]. Also see."
+    assert answer.text == "Tick Use TLS only when the vpn drops [1]."
     assert [c.number for c in answer.citations] == [1]
+
+
+async def test_a_sentence_no_cited_passage_supports_is_dropped_from_the_models_answer() -> None:
+    model = ScriptedModel([
+        "Public networks can block UDP [1]. Your manager must approve a new router first [1].\n"
+        "Tick Use TLS only. Then reboot the building's firewall every Monday [1]."
+    ])
+    helper, store, _ = assistant(llm=model)
+
+    answer = await helper.ask(user_id="u1", session_id="s1",
+                              question="vpn keeps dropping on hotel networks")
+
+    assert answer.source is AnswerSource.MODEL and answer.answered
+    assert answer.text == "Public networks can block UDP [1].\nTick Use TLS only."
+    assert store.messages[-1].document_ids == (3,)
+
+
+async def test_an_answer_without_one_supported_sentence_is_not_found_and_offers_a_ticket() -> None:
+    model = ScriptedModel([
+        "The VPN connection needs a manager's signed approval before travel [1]. "
+        "Public hotel lounges hand out free premium bandwidth tokens [1]."
+    ])
+    helper, _, _ = assistant(llm=model)
+
+    answer = await helper.ask(user_id="u1", session_id="s1",
+                              question="vpn keeps dropping on hotel networks")
+
+    assert not answer.answered and answer.text == NOT_FOUND
+    assert "create a ticket" in answer.text and answer.citations == ()
 
 
 async def test_sources_are_numbered_in_the_order_the_answer_first_cites_them() -> None:

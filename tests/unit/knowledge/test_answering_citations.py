@@ -85,7 +85,7 @@ def test_quotes_are_numbered_by_source_and_lose_stray_markers() -> None:
         [(VPN_4, "See [5] first.\nThen this."), (VPN_4_AGAIN, "Also."), (VPN_2, "Other page.")]
     )
 
-    assert lines == ["See first. Then this [1].", "Also [1].", "Other page [2]."]
+    assert lines == ["See first.\nThen this [1].", "Also [1].", "Other page [2]."]
     assert [c.page for c in citations] == [4, 2]
 
 

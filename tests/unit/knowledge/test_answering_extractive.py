@@ -51,12 +51,50 @@ def test_headings_alone_are_never_quoted() -> None:
     assert found == ["Budget: Each team has a stationery budget of £15 per person per quarter."]
 
 
-def test_a_sentence_ending_in_a_colon_brings_the_step_after_it() -> None:
+def test_a_sentence_ending_in_a_colon_brings_the_whole_list_after_it_one_step_a_line() -> None:
     found = quotes("i forgot my password how do i reset it", STEPS)
 
     assert found == [
-        "To reset a forgotten password: 1. Go to aka.ms/sspr and enter your email address."
+        "To reset a forgotten password:\n"
+        "1. Go to aka.ms/sspr and enter your email address.\n"
+        "2. Approve the request in Microsoft Authenticator."
     ]
+
+
+def test_a_step_in_the_middle_of_a_procedure_brings_the_steps_around_it() -> None:
+    procedure = passage(
+        "Adding the office printer\n"
+        "To add the printer on a Mac:\n"
+        "1. Open System Settings and choose Printers & Scanners.\n"
+        "2. Click Add Printer. Pick FH-Print-3 from the list.\n"
+        "3. Choose the Secure Release driver and click Add.\n"
+        "Jobs wait in the queue for 24 hours.",
+        document_id=4, title="Printing", page=2,
+    )
+
+    [found] = quotes("which driver should i choose for secure release", procedure)
+
+    assert found.split("\n") == [
+        "Adding the office printer: To add the printer on a Mac:",
+        "1. Open System Settings and choose Printers & Scanners.",
+        "2. Click Add Printer. Pick FH-Print-3 from the list.",
+        "3. Choose the Secure Release driver and click Add.",
+    ]
+
+
+def test_commands_options_and_paths_are_quoted_in_monospace() -> None:
+    manual = passage(
+        "-R hostname Removes all keys belonging to hostname from a known_hosts file. "
+        "Run ssh-keygen -R server.example.org to forget a server in ~/.ssh/known_hosts, "
+        "and --help lists the rest.",
+        document_id=7, title="ssh-keygen", page=3,
+    )
+
+    [found] = quotes("how do i remove a server from known hosts", manual)
+
+    assert "`ssh-keygen -R server.example.org`" in found
+    assert "`~/.ssh/known_hosts`" in found and found.startswith("`-R` hostname Removes")
+    assert "and `--help` lists" in found
 
 
 def test_nothing_is_quoted_when_no_sentence_shares_a_word_with_the_question() -> None:
