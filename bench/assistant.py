@@ -1,11 +1,14 @@
 """How long a help answer takes, without a model: `ticketflow ask` and the chat path.
 
-    python -m bench.assistant [--backend sqlite,postgresql] [--questions 12]
+    python -m bench.assistant [--backend sqlite,postgresql] [--questions N]
 
 The fixture documents (tests/fixtures/help) are added with the real `docs add`
-code to a fresh database per backend; then, for the first `--questions` questions
-of questions.json:
+code to a fresh database per backend; then, for the questions of questions.json
+(all of them, or the first `--questions`):
 
+- baseline: `python -c pass` as a new process, measured in the same run, so the
+  figures can be read against what merely starting Python costs on this machine
+  under its current load;
 - ask: `ticketflow ask "…"` as a new process each time, on the warm database
   (its file or server already up), wall time from start to exit, like a person
   at a terminal; the console script as installed.
@@ -60,6 +63,15 @@ async def prepare(url: str) -> str:
         await engine.dispose()
 
 
+def baseline_times(count: int) -> list[float]:
+    times = []
+    for _ in range(count):
+        started = time.perf_counter()
+        subprocess.run([sys.executable, "-c", "pass"], check=True, timeout=60)
+        times.append(time.perf_counter() - started)
+    return times
+
+
 def ask_times(url: str, questions: list[str]) -> list[float]:
     environment = {**os.environ, "TICKETFLOW_DATABASE_URL": url}
     for name in ("OPENAI_API_KEY", "OPENAI_BASE_URL", "TICKETFLOW_EMBEDDING_MODEL"):
@@ -111,13 +123,17 @@ async def measure(url: str, label: str, questions: list[str]) -> list[str]:
     user_id = await prepare(url)
     ask_times(url, questions[:1])  # the database file or server is warm from here on
     asked = ask_times(url, questions)
+    baseline = baseline_times(len(questions))
     chatted = await chat_times(url, questions, user_id)
-    return [row(f"{label}: ticketflow ask (new process)", asked),
+    ratio = statistics.median(asked) / statistics.median(baseline)
+    return [row(f"{label}: `python -c pass` (baseline, same run)", baseline),
+            row(f"{label}: ticketflow ask (new process), {ratio:.1f}x the baseline p50", asked),
             row(f"{label}: chat answer, no model (warm process)", chatted)]
 
 
 async def run(args: argparse.Namespace) -> list[str]:
-    questions = [q.text for q in load_questions()][: args.questions]
+    questions = [q.text for q in load_questions()]
+    questions = questions[: args.questions] if args.questions else questions
     rows = ["| path | questions | p50 ms | p95 ms |", "|---|---|---|---|"]
     backends = args.backend.split(",")
     if "sqlite" in backends:
@@ -132,7 +148,7 @@ async def run(args: argparse.Namespace) -> list[str]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--backend", default="sqlite,postgresql")
-    parser.add_argument("--questions", type=int, default=12)
+    parser.add_argument("--questions", type=int, default=0, help="0: every question")
     print("\n".join(asyncio.run(run(parser.parse_args()))))
 
 

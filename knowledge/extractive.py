@@ -39,7 +39,7 @@ _LIST_ITEM = re.compile(r"^\d{1,2}[.)]\s")
 MAX_STEPS_WORDS = 160
 _CODE = re.compile(
     r"`[^`\n]+`"  # already monospace
-    r"|(?<![\w`/.-])(?:[a-z][\w.+-]*(?: +-{1,2}[A-Za-z0-9][\w-]*(?:=[^\s,;)]+)?"
+    r"|(?<![\w`/.-])(?:[a-z](?:[\w.+-]*[\w+])?(?: +-{1,2}[A-Za-z0-9][\w-]*(?:=[^\s,;)]+)?"
     r"(?: +(?![A-Z])[\w./~:@%*=<>-]*[\w/~*>])?)+)"  # a program with its options
     r"|(?<![\w`-])-{1,2}[A-Za-z][\w-]*(?:=[^\s,;)]+)?"  # an option on its own
     r"|(?<![\w`/])(?:~|\.{1,2})?/[\w.-]+(?:/[\w.-]+)+"  # a path

@@ -5,20 +5,20 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 from db.engine import create_engine
-from db.repositories.outbox import SqlDeliveryLog
-from db.repositories.subscriptions import SqlAudience
 from db.revisions import current_revision, head_revision
-from db.uow import EventSinkFactory, SqlUnitOfWork
 from domain.clock import utcnow
 from domain.ports import EventSink
-from notify.outbox import OutboxWriter
-from notify.webhook_url import WebhookPolicy
 from ticketflow.reachability import ensure_database_reachable
 from ticketflow.settings import Settings, SettingsError
+
+if TYPE_CHECKING:  # the notification modules load when a unit of work first writes events
+    from db.uow import EventSinkFactory, SqlUnitOfWork
+    from notify.webhook_url import WebhookPolicy
 
 
 @dataclass(frozen=True)
@@ -30,6 +30,8 @@ class Runtime:
     def uow(self) -> SqlUnitOfWork:
         """A fresh unit of work; use cases enter it once; its events go to `event_sink`
         (the notification outbox), in the same transaction as the change."""
+        from db.uow import SqlUnitOfWork
+
         return SqlUnitOfWork(self.engine, event_sink=self.event_sink)
 
     async def close(self) -> None:
@@ -58,6 +60,8 @@ async def open_runtime(settings: Settings, *, migrate: bool | None = None) -> Ru
 
 
 def webhook_policy(settings: Settings) -> WebhookPolicy:
+    from notify.webhook_url import WebhookPolicy
+
     return WebhookPolicy(
         extra_hosts=settings.webhook_extra_hosts,
         allow_loopback_for_tests=settings.allow_loopback_webhooks,
@@ -65,14 +69,22 @@ def webhook_policy(settings: Settings) -> WebhookPolicy:
 
 
 def outbox_sink_for(settings: Settings) -> Callable[[AsyncConnection], EventSink]:
-    """For `SqlUnitOfWork(engine, event_sink=...)`: every change then writes its outbox rows."""
-    return outbox_sink(webhook_policy(settings))
+    """For `SqlUnitOfWork(engine, event_sink=...)`: every change then writes its outbox rows.
+    The notification modules load with the first change, not with every command."""
+
+    def sink(connection: AsyncConnection) -> EventSink:
+        return outbox_sink(webhook_policy(settings))(connection)
+
+    return sink
 
 
 def outbox_sink(
     policy: WebhookPolicy, *, clock: Callable[[], datetime] = utcnow
 ) -> Callable[[AsyncConnection], EventSink]:
     """An `OutboxWriter` per unit of work, reading and writing on the unit of work's connection."""
+    from db.repositories.outbox import SqlDeliveryLog
+    from db.repositories.subscriptions import SqlAudience
+    from notify.outbox import OutboxWriter
 
     def sink(connection: AsyncConnection) -> EventSink:
         return OutboxWriter(

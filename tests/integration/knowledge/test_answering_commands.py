@@ -233,7 +233,7 @@ print(json.dumps({"code": code, "loaded": loaded}))
 """
 
 
-def test_ask_answers_without_loading_the_bot_the_model_client_or_the_pdf_reader(
+def test_ask_answers_without_loading_the_bot_notifications_the_model_client_or_the_pdf_reader(
     terminal: str,
 ) -> None:
     finished = subprocess.run(
@@ -244,7 +244,9 @@ def test_ask_answers_without_loading_the_bot_the_model_client_or_the_pdf_reader(
     answer, report = finished.stdout.rsplit("\n", 2)[:2]
     result = json.loads(report)
     assert result["code"] == 0 and "disconnected after 8 hours" in finished.stdout
-    assert not {"bot", "botbuilder", "openai", "pypdf"} & set(result["loaded"])
+    assert not {"bot", "botbuilder", "notify", "openai", "pypdf", "dotenv", "alembic", "aiohttp"} & (
+        set(result["loaded"])
+    )
 
 
 def test_docs_stats_reports_answers_and_the_questions_left_unanswered(
