@@ -125,10 +125,10 @@ def _stored(row: Any) -> StoredChunk:
         heading=row.heading,
         text=row.text,
         ordinal=row.ordinal,
-        search_title=row.search_title,
-        search_heading=row.search_heading,
-        search_text=row.search_text,
-        search_related=row.search_related,
+        search_title=row.search_title or "",
+        search_heading=row.search_heading or "",
+        search_text=row.search_text or "",
+        search_related=row.search_related or "",
     )
 
 
@@ -278,7 +278,7 @@ class SqliteChunkSearch:
                 row = (await connection.execute(query, {"expression": expression})).first()
                 if row is None:
                     break
-                hit = remaining & set(" ".join(row).split())
+                hit = remaining & set(" ".join(value or "" for value in row).split())
                 found |= hit
                 remaining -= hit
                 if not hit:

@@ -44,10 +44,11 @@ help_document_chunks = Table(
     created_at(nullable=False),
     # What the full-text index holds: title, heading and text as `knowledge.analysis` reads
     # them (stems, space-separated), and the chunk's related words (`knowledge.vocabulary`).
-    Column("search_title", Text, nullable=False, server_default=""),
-    Column("search_heading", Text, nullable=False, server_default=""),
-    Column("search_text", Text, nullable=False, server_default=""),
-    Column("search_related", Text, nullable=False, server_default=""),
+    # NULL only on rows written before revision 0008, which fills them.
+    Column("search_title", Text),
+    Column("search_heading", Text),
+    Column("search_text", Text),
+    Column("search_related", Text),
     UniqueConstraint("source", "document_id", "ordinal"),
 )
 

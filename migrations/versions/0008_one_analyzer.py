@@ -44,14 +44,21 @@ def _postgresql_search(title: str, heading: str, text: str, related: str | None,
     parts = [
         f"setweight(to_tsvector('{config}'::regconfig, coalesce({title}, '')), 'C')",
         f"setweight(to_tsvector('{config}'::regconfig, coalesce({heading}, '')), 'B')",
-        f"setweight(to_tsvector('{config}'::regconfig, {text}), 'A')",
+        f"setweight(to_tsvector('{config}'::regconfig, {text_column(text, related)}), 'A')",
     ]
     if related:
-        parts.append(f"setweight(to_tsvector('{config}'::regconfig, {related}), 'D')")
+        parts.append(
+            f"setweight(to_tsvector('{config}'::regconfig, coalesce({related}, '')), 'D')"
+        )
     return (
         f"ALTER TABLE {CHUNKS} ADD COLUMN {SEARCH_COLUMN} tsvector "
         f"GENERATED ALWAYS AS ({' || '.join(parts)}) STORED"
     )
+
+
+def text_column(text: str, related: str | None) -> str:
+    """0004 indexed the required `text` as it is; the analysed column may be NULL."""
+    return f"coalesce({text}, '')" if related else text
 
 
 def _postgresql(search: str) -> tuple[str, ...]:
@@ -109,7 +116,7 @@ def _analyse_existing_chunks() -> None:
     while True:
         rows = bind.execute(
             select(c.id, c.title, c.heading, c.text)
-            .where(c.id > last)
+            .where(c.id > last, c.search_text.is_(None))
             .order_by(c.id)
             .limit(BATCH)
         ).all()
