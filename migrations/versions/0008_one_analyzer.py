@@ -25,8 +25,6 @@ from db.tables.knowledge import (
     SEARCH_INDEX,
     help_document_chunks,
 )
-from knowledge.analysis import analyse, search_form
-from knowledge.vocabulary import everyday_synonyms, related_terms
 from migrations.adoption import abandon, adopt
 
 revision = "0008_one_analyzer"
@@ -111,6 +109,11 @@ def downgrade() -> None:
 def _analyse_existing_chunks() -> None:
     bind = op.get_bind()
     c = help_document_chunks.c
+    if bind.execute(select(c.id).where(c.search_text.is_(None)).limit(1)).first() is None:
+        return  # a new database: the analyzer need not load
+    from knowledge.analysis import analyse, search_form
+    from knowledge.vocabulary import everyday_synonyms, related_terms
+
     synonyms = everyday_synonyms()
     last = 0
     while True:
