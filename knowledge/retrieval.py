@@ -218,7 +218,7 @@ class LexicalRetriever:
         frequency = self._frequencies[term]
         return WeightedTerm(
             term,
-            self._search.weight(document_frequency=frequency, chunks=self._chunks),
+            self._search.weight(document_frequency=frequency, chunks=max(self._chunks, frequency)),
             chunks=frequency,
             factor=factor,
             position=position,

@@ -308,3 +308,46 @@ async def test_processes_that_migrate_at_the_same_time_take_turns(
 
     assert [await process.wait() for process in migrations] == [0, 0, 0]
     assert await _drift(url) == []
+
+
+async def test_chunks_indexed_before_the_one_analyzer_are_analysed_and_found_after_upgrading(
+    scratch_database: ScratchDatabase,
+) -> None:
+    from knowledge.retrieval import LexicalRetriever
+    from ticketflow.knowledge import chunk_search
+
+    url = await scratch_database(prefix=PREFIX)
+    await upgrade(url, "0005_receipt_answers")
+    engine = create_engine(url)
+    try:
+        async with engine.begin() as connection:
+            await connection.execute(text(
+                "INSERT INTO help_documents (id, title, filename, content, file_data) "
+                "VALUES (1, 'zip(1)', 'zip.pdf', '', '')"
+            ))
+            await connection.execute(text(
+                "INSERT INTO help_document_chunks (source, document_id, ordinal, page, title, "
+                "heading, text, created_at) VALUES ('help_document', 1, 0, 3, 'zip(1)', "
+                "'-r --recurse-paths', 'Travel the directory structure recursively.', "
+                "CURRENT_TIMESTAMP)"
+            ))
+            await connection.execute(text(
+                "INSERT INTO help_indexed_sources (source, document_id, fingerprint, status, "
+                "chunk_count, indexed_at) VALUES ('help_document', 1, 'old', 'indexed', 1, "
+                "CURRENT_TIMESTAMP)"
+            ))
+        await upgrade(url)
+
+        passages = await LexicalRetriever(chunk_search(engine)).search(
+            "put a folder with its subfolders in a zip", limit=3
+        )
+        async with engine.connect() as connection:
+            analysed = (await connection.execute(text(
+                "SELECT search_text, search_related FROM help_document_chunks"
+            ))).one()
+    finally:
+        await engine.dispose()
+
+    assert analysed.search_text == "travel directori structur recurs"
+    assert "folder" in analysed.search_related.split()
+    assert [(p.document_id, p.page) for p in passages] == [(1, 3)]
