@@ -1,7 +1,7 @@
 """The full-text index of help chunks: PostgreSQL tsvector + GIN, or SQLite FTS5 with bm25().
 
 Both index the chunks' analysed columns (`knowledge.analysis`: the same stems on
-both databases, see revision 0008) and implement `knowledge.retrieval.ChunkSearch`
+both databases, see revision 0009) and implement `knowledge.retrieval.ChunkSearch`
 with OR semantics (a chunk needs any one of the question's terms), ranking the
 candidates by the rarity of what matched; `knowledge.reranking` then orders the
 best of them the same way on both:

@@ -44,7 +44,7 @@ help_document_chunks = Table(
     created_at(nullable=False),
     # What the full-text index holds: title, heading and text as `knowledge.analysis` reads
     # them (stems, space-separated), and the chunk's related words (`knowledge.vocabulary`).
-    # NULL only on rows written before revision 0008, which fills them.
+    # NULL only on rows written before revision 0009, which fills them.
     Column("search_title", Text),
     Column("search_heading", Text),
     Column("search_text", Text),
@@ -127,7 +127,7 @@ FTS_TRIGGERS = (
 FTS_SHADOW_TABLES = tuple(f"{FTS_TABLE}_{suffix}" for suffix in ("data", "idx", "docsize", "config"))
 
 SEARCH_FIELDS = ("search_title", "search_heading", "search_text", "search_related")
-"""The analysed columns the full-text index reads (revision 0008), in FTS5 column order."""
+"""The analysed columns the full-text index reads (revision 0009), in FTS5 column order."""
 
 DIALECT_OBJECTS: dict[str, frozenset[tuple[str, str]]] = {
     "postgresql": frozenset(
@@ -135,5 +135,5 @@ DIALECT_OBJECTS: dict[str, frozenset[tuple[str, str]]] = {
     ),
     "sqlite": frozenset({("table", name) for name in (FTS_TABLE, *FTS_SHADOW_TABLES)}),
 }
-"""Per dialect, the (kind, name) of every object revisions 0004 and 0008 create outside the MetaData;
+"""Per dialect, the (kind, name) of every object revisions 0004 and 0009 create outside the MetaData;
 a column is named `table.column`."""

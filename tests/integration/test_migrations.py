@@ -317,7 +317,7 @@ async def test_chunks_indexed_before_the_one_analyzer_are_analysed_and_found_aft
     from ticketflow.knowledge import chunk_search
 
     url = await scratch_database(prefix=PREFIX)
-    await upgrade(url, "0005_receipt_answers")
+    await upgrade(url, "0008_channel_digests")
     engine = create_engine(url)
     try:
         async with engine.begin() as connection:

@@ -10,8 +10,8 @@ FTS5 table the `unicode61` tokenizer. Existing chunks are analysed here, with
 the everyday related words; `docs reindex` then re-indexes every document
 (the index format changed), adding the words each document defines itself.
 
-Revision ID: 0008_one_analyzer
-Revises: 0005_receipt_answers
+Revision ID: 0009_one_analyzer
+Revises: 0008_channel_digests
 """
 
 from alembic import op
@@ -27,8 +27,8 @@ from db.tables.knowledge import (
 )
 from migrations.adoption import abandon, adopt
 
-revision = "0008_one_analyzer"
-down_revision = "0005_receipt_answers"
+revision = "0009_one_analyzer"
+down_revision = "0008_channel_digests"
 branch_labels = None
 depends_on = None
 
