@@ -9,6 +9,7 @@ from domain.errors import InvalidValue
 
 DEFAULT_PREFIX = "TKT"
 MAX_NUMBER_LENGTH = 20
+MAX_SEQUENCE_DIGITS = MAX_NUMBER_LENGTH - len("T-2026-")  # the most a number can have
 MAX_TICKET_ID = 2**31 - 1  # `tasks.id` is a 32-bit serial
 _MAX_ID_DIGITS = len(str(MAX_TICKET_ID))
 _PREFIX = re.compile(r"^[A-Z][A-Z0-9]{0,9}$")

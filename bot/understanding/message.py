@@ -9,7 +9,7 @@ from datetime import date
 from bot.understanding.context import Conversation, Person
 from bot.understanding.dates import read_date
 from bot.understanding.words import corrected
-from domain.numbering import TicketNumber, parse_ticket_number
+from domain.numbering import MAX_SEQUENCE_DIGITS, TicketNumber, parse_ticket_number
 
 REF = "tref"  # a ticket: a number in any form, or "it" / "this one"
 NUMBER = "tnum"  # a bare number: a ticket only where nothing else fits
@@ -18,8 +18,10 @@ MENTION = "tment"
 
 _TOKEN = re.compile(r"<at>.*?</at>|\S+", re.IGNORECASE | re.DOTALL)
 _EDGES = ".,!?;:\"'()[]{}“”‘’*…"
-_HASHED = re.compile(r"^#0*(\d{1,9})$")
-_BARE = re.compile(r"^0*(\d{1,9})$")
+_HASHED = re.compile(r"^#0*(\d+)$")
+_BARE = re.compile(r"^0*(\d+)$")
+_NUMBER_SHAPED = re.compile(r"^[a-z][a-z0-9]{0,9}-\d{4}-\d+$")
+_SHOWN = 24  # characters of an impossible reference echoed back
 _NOT_TICKET_AFTER = frozenset({
     "floor", "room", "page", "step", "level", "building", "line", "version", "v", "at", "by",
     "about", "around", "top", "last", "first", "every", "than", "in",
@@ -32,6 +34,20 @@ _UNITS = frozenset({
 })
 
 Value = TicketNumber | date | Person | str | None
+
+
+@dataclass(frozen=True, slots=True)
+class ImpossibleNumber(TicketNumber):
+    """A reference no ticket can have (more digits than any number): read as "no such ticket".
+
+    It stays a reference so the person hears "I can't find ticket …", and is kept as typed
+    (shortened) so thousands of digits never meet `int()` or a reply in full.
+    """
+
+    typed: str = ""
+
+    def __str__(self) -> str:
+        return self.typed
 
 
 @dataclass(slots=True)
@@ -138,15 +154,29 @@ def _mark_tickets(message: Message, conversation: Conversation) -> None:
         bare = _BARE.match(word)
         if number is not None:
             _merge(message, index, 1, REF, number)
+        elif _NUMBER_SHAPED.match(word):
+            _merge(message, index, 1, REF, _impossible(word, conversation))
         elif hashed:
-            _merge(message, index, 1, REF, conversation.number(int(hashed[1])))
+            _merge(message, index, 1, REF, _sequence(hashed, conversation))
         elif word in ("this", "that") and following in ("one", "ticket"):
             _merge(message, index, 2, REF, conversation.last_ticket)
         elif word == "it" or (word in ("this", "that") and index == len(words) - 1):
             _merge(message, index, 1, REF, conversation.last_ticket)
         elif bare and _can_be_ticket(words, index):
-            _merge(message, index, 1, NUMBER, conversation.number(int(bare[1])))
+            _merge(message, index, 1, NUMBER, _sequence(bare, conversation))
         index += 1
+
+
+def _sequence(digits: re.Match[str], conversation: Conversation) -> TicketNumber:
+    """`#4` / `4`: this year's ticket 4; more digits than any ticket number has: none."""
+    if len(digits[1]) > MAX_SEQUENCE_DIGITS:
+        return _impossible(digits[0], conversation)
+    return conversation.number(int(digits[1]))
+
+
+def _impossible(word: str, conversation: Conversation) -> ImpossibleNumber:
+    shown = word if len(word) <= _SHOWN else word[: _SHOWN - 1] + "…"
+    return ImpossibleNumber(conversation.ticket_prefix, conversation.today.year, 0, shown.upper())
 
 
 def _can_be_ticket(words: list[Word], index: int) -> bool:

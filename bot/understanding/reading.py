@@ -271,7 +271,7 @@ def _create(reading: Reading, whole: Reading) -> Understanding | None:
     if found is None:
         return None
     rest_words = reading.words(found, "rest") if found.group("rest") else []
-    if any(w.text in (REF, NUMBER) for w in rest_words[:3]) and len(rest_words) <= 3:
+    if len(rest_words) <= 3 and _names_a_ticket(rest_words):
         return None  # "open ticket 4" shows it
     rest = " ".join(w.text for w in rest_words)
     if rest in ("form", "using the form", "with the form", "with a form"):
@@ -284,6 +284,12 @@ def _create(reading: Reading, whole: Reading) -> Understanding | None:
     if category is Category.REQUEST and kind != "request":
         category = None
     return CreateTicket(title=_title_case(title) or None, priority=priority, category=category)
+
+
+def _names_a_ticket(words: list[Word]) -> bool:
+    """`#4`, `TKT-…` anywhere, or a bare number first: "call 0770090 back" is a title."""
+    first = next((w.text for w in words if w.text not in ("number", "no", "nr", "the")), "")
+    return first == NUMBER or any(w.text == REF for w in words)
 
 
 def _form(reading: Reading, whole: Reading) -> Understanding | None:

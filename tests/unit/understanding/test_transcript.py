@@ -78,8 +78,36 @@ def test_a_bare_number_follows_the_company_prefix() -> None:
     assert understand("show 4", conversation) == ShowTicket(TicketNumber("HD", 2026, 4))
 
 
-def test_a_huge_number_is_not_a_ticket() -> None:
-    assert not isinstance(understand("show 99999999999999999999", CONVERSATION), ShowTicket)
+@pytest.mark.parametrize(("said", "shown"), [
+    ("show 99999999999999999999", "99999999999999999999"),
+    ("ticket 12345678901234", "12345678901234"),
+    ("#" + "9" * 4301, "#" + "9" * 22 + "…"),
+    ("what about tkt-2026-" + "1" * 40, "TKT-2026-" + "1" * 14 + "…"),
+    ("Ticket " + "0" * 30 + "123456789012345", "0" * 23 + "…"),
+])
+def test_a_number_longer_than_any_ticket_number_is_a_ticket_that_is_not_there(
+    said: str, shown: str
+) -> None:
+    understood = understand(said, CONVERSATION)
+    assert isinstance(understood, ShowTicket)
+    assert str(understood.ticket) == shown  # what was typed, shortened: never int() of it
+
+
+@pytest.mark.parametrize("said", [
+    f"assign {'4' * 4301} to me", f"close {'7' * 5000}", f"comment on {'1' * 40}: rebooted the router",
+])
+def test_a_change_to_an_impossibly_long_number_is_still_that_change(said: str) -> None:
+    understood = understand(said, CONVERSATION)
+    assert isinstance(understood, (AssignTicket, ChangeStatus, CommentOnTicket))
+    assert understood.ticket is not None and len(str(understood.ticket)) <= 24
+
+
+@pytest.mark.parametrize(("said", "title"), [
+    ("new ticket: call 0770090 back", "Call 0770090 back"),
+    ("new ticket: call 07700900123 back", "Call 07700900123 back"),
+])
+def test_a_number_inside_a_new_title_stays_in_the_title(said: str, title: str) -> None:
+    assert understand(said, CONVERSATION) == CreateTicket(title=title)
 
 
 def test_a_list_of_numbers_in_a_sentence_is_free_text() -> None:
