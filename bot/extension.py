@@ -1,7 +1,9 @@
 """The "Create ticket" message action: a prefilled form, then the ticket card in the chat.
 
-Teams gives a message extension 5 seconds, so both steps do one database round
-trip and one send at most.
+Teams gives a message extension 5 seconds, and resends a submit it did not get an answer
+to. So the submit files the ticket and answers at once; the card is queued in the outbox
+with the answer and posted by the delivery worker, which waits out throttling (a 429's
+`Retry-After`) as long as Teams asks without holding the answer.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from bot import card_actions, presenter
 from bot.actions.tickets import file_ticket
 from bot.context import BotDependencies
 from bot.outgoing import card_message
+from bot.transport.adapter import TeamsAdapter
 from bot.transport.sending import ConnectorCallFailed
 from domain.access import Viewer
 from domain.errors import InvalidValue
@@ -92,9 +95,14 @@ async def submit_action(
             values=values, errors={invalid.field: invalid.message}, in_task_module=True
         )
         return task_response(form)
-    try:
-        if filed.card is not None:
-            await turn_context.send_activity(card_message(filed.card))
+    if filed.card is None:
+        return {}
+    card = card_message(filed.card)
+    adapter = turn_context.adapter
+    if isinstance(adapter, TeamsAdapter) and adapter.send_after_answer(turn_context, card):
+        return {}
+    try:  # no outbox to queue it in (a bare adapter): sent within the turn
+        await turn_context.send_activity(card)
     except (ErrorResponseException, ConnectorCallFailed, ClientError) as error:
         log.warning("could not post %s into the conversation: %s", filed.ticket, error)
         return message_response(

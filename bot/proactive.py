@@ -7,7 +7,7 @@ still fails is reported with the port's exceptions so the worker knows what to d
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Mapping, Sequence
 from typing import Any
 
 from botbuilder.core import MessageFactory, TurnContext
@@ -58,6 +58,18 @@ class BotMessenger:
 
         await self._continue(ref, send)
 
+    async def send_activities(
+        self, reference: Mapping[str, Any], activities: Sequence[Mapping[str, Any]]
+    ) -> None:
+        """A turn's queued reply, addressed exactly as the turn addressed it (a reply to
+        the message it answered, in its thread), so it is sent as is, not re-addressed."""
+        queued = [Activity().deserialize(dict(activity)) for activity in activities]
+
+        async def send(turn_context: TurnContext) -> None:
+            await turn_context.adapter.send_activities(turn_context, queued)
+
+        await self._run(ConversationReference().deserialize(dict(reference)), send)
+
     async def _continue(
         self, ref: ConversationRef, callback: Callback, *, thread: str | None = None,
         updating: bool = False,
@@ -66,6 +78,11 @@ class BotMessenger:
         reference.activity_id = None  # a new post, not a reply to the last message seen there
         if thread is not None:  # a reply goes to "<channel>;messageid=<root post>"
             reference.conversation.id = f"{ref.conversation_id};messageid={thread}"
+        await self._run(reference, callback, updating=updating)
+
+    async def _run(
+        self, reference: ConversationReference, callback: Callback, *, updating: bool = False
+    ) -> None:
         try:
             await self._adapter.continue_conversation(reference, callback, self._app_id)
         except ConnectorCallFailed as failed:

@@ -34,6 +34,8 @@ class TargetKind(StrEnum):
     CHANNEL = "channel"
     PERSONAL = "personal"
     EMAIL = "email"
+    CONVERSATION = "conversation"
+    """A turn's reply Teams did not take at once (throttled, failing): sent as drawn."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,6 +62,10 @@ class Target:
     @classmethod
     def email(cls, address: str) -> Target:
         return cls(TargetKind.EMAIL, address.lower())
+
+    @classmethod
+    def conversation(cls, conversation_id: str) -> Target:
+        return cls(TargetKind.CONVERSATION, conversation_id)
 
 
 @dataclass(frozen=True, slots=True)

@@ -31,7 +31,7 @@ FINISHED = frozenset({DeliveryStatus.DELIVERED, DeliveryStatus.DEAD, DeliverySta
 class NewDelivery:
     delivery_id: str
     event_type: str
-    ticket_id: int
+    ticket_id: int | None
     target: Target
     payload: Mapping[str, Any]
 
@@ -41,7 +41,8 @@ class OutboxEntry:
     id: int
     delivery_id: str
     event_type: str
-    ticket_id: int
+    ticket_id: int | None
+    """None for a queued reply (`TargetKind.CONVERSATION`), which is about no one ticket."""
     target: Target
     payload: Mapping[str, Any]
     status: DeliveryStatus

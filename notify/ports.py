@@ -14,7 +14,7 @@ counts as a transient failure and is retried with backoff.
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable, Collection, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from contextlib import AbstractAsyncContextManager
 from datetime import datetime
 from typing import Any, Protocol
@@ -47,6 +47,12 @@ class TeamsMessenger(Protocol):
 
     async def send_card(self, ref: ConversationRef, card: Card) -> None:
         """A new message with `card` in a personal chat."""
+        ...
+
+    async def send_activities(
+        self, reference: Mapping[str, Any], activities: Sequence[Mapping[str, Any]]
+    ) -> None:
+        """Send a turn's queued reply (Bot Framework JSON), addressed as the turn addressed it."""
         ...
 
 

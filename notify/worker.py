@@ -27,6 +27,7 @@ from notify.deliverers import Deliverer
 from notify.deliveries import DeliveryStatus, OutboxEntry, Settlement
 from notify.notices import NoticeLinks, load_notices
 from notify.ports import DeliveryQueue, NoticeFactsReader
+from notify.replies import ReplyDeliverer
 from notify.retries import RetryPolicy
 from notify.webhook import DeliveryOutcome, DeliveryResult
 from notify.webhook_url import redact_webhook_url
@@ -99,10 +100,13 @@ class DeliveryWorker:
         config: WorkerConfig = WorkerConfig(),
         clock: Callable[[], datetime] = utcnow,
         random: Callable[[], float] = random_module.random,
+        replies: ReplyDeliverer | None = None,
     ) -> None:
+        """`replies` sends queued turn replies (a worker without it leaves them to others)."""
         self._outbox = outbox
         self._facts = facts
         self._deliverers = dict(deliverers)
+        self._replies = replies
         self._links = links
         self.worker_id = worker_id
         self._retry = retry
@@ -180,6 +184,13 @@ class DeliveryWorker:
         """Close the deliverers' connections; `run_forever` does it when it stops."""
         for deliverer in self._deliverers.values():
             await deliverer.close()
+        if self._replies is not None:
+            await self._replies.close()
+
+    @property
+    def _kinds(self) -> list[TargetKind]:
+        replies = [TargetKind.CONVERSATION] if self._replies is not None else []
+        return [*self._deliverers, *replies]
 
     async def _wind_down(
         self, in_flight: dict[asyncio.Task[tuple[OutboxEntry, DeliveryOutcome]], OutboxEntry]
@@ -210,14 +221,17 @@ class DeliveryWorker:
             limit=limit,
             now=now,
             lease_until=now + timedelta(seconds=self._config.lease),
-            kinds=self._deliverers,
+            kinds=self._kinds,
         )
-        notices = await load_notices(self._facts, entries, links=self._links)
+        about_tickets = [e for e in entries if e.target.kind is not TargetKind.CONVERSATION]
+        notices = await load_notices(self._facts, about_tickets, links=self._links)
         return [(entry, notices.get(entry.id)) for entry in entries]
 
     async def _attempt(
         self, entry: OutboxEntry, notice: TicketNotice | None
     ) -> tuple[OutboxEntry, DeliveryOutcome]:
+        if entry.target.kind is TargetKind.CONVERSATION and self._replies is not None:
+            return entry, await self._reply(entry, self._replies)
         if notice is None:
             return entry, DeliveryOutcome(
                 DeliveryResult.REJECTED,
@@ -234,6 +248,15 @@ class DeliveryWorker:
         except Exception as error:  # one delivery's bug must not stop the others; it is retried
             log.exception("delivery %s to %s failed", entry.delivery_id, shown(entry.target))
             return entry, DeliveryOutcome(
+                DeliveryResult.RETRY_LATER, f"{type(error).__name__}: {error}"[:500]
+            )
+
+    async def _reply(self, entry: OutboxEntry, replies: ReplyDeliverer) -> DeliveryOutcome:
+        try:
+            return await replies.deliver(entry)
+        except Exception as error:  # as for notifications: logged, and tried again later
+            log.exception("queued reply %s to %s failed", entry.delivery_id, shown(entry.target))
+            return DeliveryOutcome(
                 DeliveryResult.RETRY_LATER, f"{type(error).__name__}: {error}"[:500]
             )
 

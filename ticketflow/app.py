@@ -30,6 +30,7 @@ from ticketflow.notifications import (
     build_daily_digests,
     build_delivery_worker,
     build_due_reminders,
+    reply_queue,
 )
 from ticketflow.runtime import Runtime, open_runtime
 from ticketflow.settings import Settings
@@ -64,6 +65,7 @@ async def create_app(
     msteams = app[MSTEAMS] = mount_msteams(
         app, runtime, directory=directory, credentials_factory=credentials_factory,
         observer=Observers(metrics, TurnLog()), retriever=knowledge.retriever,
+        replies=reply_queue(runtime),
     )
     messenger = BotMessenger(msteams.adapter, app_id=settings.app_id)
     cards = NotificationCardSet(clock=utcnow)

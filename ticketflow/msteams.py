@@ -31,6 +31,7 @@ from db.repositories.ticket_threads import SqlTicketThreads
 from db.repositories.user_links import SqlUserLinks
 from knowledge.llm import OpenAIToolModel
 from knowledge.passages import Retriever
+from notify.replies import ReplyQueue
 from ticketflow.assistant import build_assistant
 from ticketflow.caches import CachedUserLinks, CoalescedConversationRefs
 from ticketflow.notifications import webhook_check
@@ -127,6 +128,7 @@ def mount_msteams(
     credentials_factory: CredentialsFactory | None = None,
     observer: TurnObserver | None = None,
     retriever: Retriever | None = None,
+    replies: ReplyQueue | None = None,
 ) -> MsTeamsSurface:
     assistant = None
     if retriever is not None:
@@ -137,7 +139,9 @@ def mount_msteams(
         app.on_shutdown.append(lambda _: interpreter.aclose())
     deps = bot_dependencies(runtime, assistant=assistant, interpreter=interpreter)
     bot = TicketFlowBot(deps, directory or TeamsMemberDirectory())
-    adapter = create_adapter(transport_settings(runtime), credentials_factory=credentials_factory)
+    adapter = create_adapter(
+        transport_settings(runtime), credentials_factory=credentials_factory, replies=replies
+    )
     adapter.on_turn_error = apologise_for_failed_turn
     receipts = SqlActivityReceipts(_single_statement_engine(runtime.engine))
     add_messages_route(

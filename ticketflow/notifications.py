@@ -18,6 +18,7 @@ from db.repositories.due_reminders import SqlDueReminders
 from db.repositories.email_settings import SqlEmailSettings
 from db.repositories.notification_facts import notice_facts_reader
 from db.repositories.outbox import SqlOutbox
+from db.repositories.queued_replies import SqlReplyQueue
 from db.repositories.ticket_cards import SqlTicketCards
 from domain.notifications import TargetKind
 from domain.ports import WebhookUrlCheck
@@ -28,6 +29,7 @@ from notify.email import EmailDeliverer
 from notify.notices import NoticeLinks
 from notify.ports import NotificationCards, TeamsMessenger
 from notify.reminders import DueReminders
+from notify.replies import ReplyDeliverer
 from notify.retries import RetryPolicy
 from notify.secrets import SecretBox
 from notify.webhook_url import check_webhook_url
@@ -64,8 +66,9 @@ def build_delivery_worker(
     config: WorkerConfig = WorkerConfig(),
     retry: RetryPolicy = RetryPolicy(),
 ) -> DeliveryWorker:
-    """A worker for webhooks and email, plus bot channel posts and personal chats when
-    `messenger` is given; without one it leaves those rows to a worker that has one."""
+    """A worker for webhooks and email, plus bot channel posts, personal chats and queued
+    turn replies when `messenger` is given; without one it leaves those rows to a worker
+    that has one."""
     settings, engine = runtime.settings, runtime.engine
     deliverers: dict[TargetKind, Deliverer] = {
         TargetKind.WEBHOOK: WebhookDeliverer(cards=cards, policy=webhook_policy(settings)),
@@ -82,6 +85,7 @@ def build_delivery_worker(
             messenger=messenger, cards=cards, refs=refs
         )
     return DeliveryWorker(
+        replies=ReplyDeliverer(messenger=messenger) if messenger is not None else None,
         outbox=SqlOutbox(engine),
         facts=notice_facts_reader(engine),
         deliverers=deliverers,
@@ -94,6 +98,12 @@ def build_delivery_worker(
 
 SQLITE_CAPTURE_POLL = 0.2
 """Seconds between looks at captured changes on SQLite, which has no NOTIFY to wake on."""
+
+
+def reply_queue(runtime: Runtime) -> SqlReplyQueue:
+    """Where a turn's sends that Teams did not take in time wait: the outbox (its rows wake
+    the delivery workers like any other)."""
+    return SqlReplyQueue(runtime.engine)
 
 
 def build_change_capture(

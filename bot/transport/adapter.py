@@ -17,7 +17,8 @@ We never call `CloudAdapter.process()`: it answers 500 for invoke responses with
 `TeamsAdapter` overrides the three connector writes (send, update, delete) to run each
 call through `PacedSender`, and sends them with `ConversationWrites` (aiohttp on the
 event loop) rather than msrest's threaded `requests`; everything else is the stock
-`CloudAdapter`.
+`CloudAdapter`. Given a `ReplyQueue`, a turn's sends wait inline only briefly and what
+Teams does not take in time goes to the outbox (`deferral.py`).
 """
 
 from __future__ import annotations
@@ -46,17 +47,23 @@ from bot.transport.auth import ChannelTokenValidator, TeamsAuthentication
 from bot.transport.clock import Clock, SystemClock
 from bot.transport.connector import ConnectorClients
 from bot.transport.conversation_writes import ConnectorTarget, ConversationWrites
+from bot.transport.deferral import TURN_SENDS, TurnDeferral, refused_for_good
 from bot.transport.local_development import LOCAL_DEVELOPMENT_NOTICE
-from bot.transport.sending import PacedSender
+from bot.transport.sending import ConnectorCallFailed, ConnectorRetryPolicy, PacedSender
 from bot.transport.settings import TransportSettings
 from bot.transport.signing_keys import PUBLIC_CLOUD_METADATA_URL, SigningKeys
 from bot.transport.turn_context import TeamsTurnContext
+from notify.replies import QueuedReply, ReplyQueue
 
 logger = logging.getLogger(__name__)
 
 
 CredentialsFactory = ServiceClientCredentialsFactory
 """Makes the credentials for outgoing calls; tests replace Entra ID with a stand-in."""
+
+
+_DEFERRAL = "ticketflow.turn_deferral"
+SENT_AFTER_THE_ANSWER = "sent after the invoke was answered"
 
 
 class MissingConnectorClient(RuntimeError):
@@ -70,11 +77,53 @@ class TeamsAdapter(CloudAdapter):  # type: ignore[misc]  # untyped SDK class
         *,
         sender: PacedSender,
         writes: ConversationWrites | None = None,
+        replies: ReplyQueue | None = None,
+        turn_sends: ConnectorRetryPolicy = TURN_SENDS,
     ) -> None:
         super().__init__(authentication)
         self.authentication = authentication
         self.sender = sender
         self.writes = writes or ConversationWrites(clock=sender.clock)
+        self.replies = replies
+        self.turn_sends = turn_sends
+
+    async def process_activity(
+        self,
+        auth_header_or_authenticate_request_result: Any,
+        activity: Activity,
+        logic: Callable[[TurnContext], Awaitable[Any]],
+    ) -> Any:
+        """The stock turn; with a reply queue, what the turn could not send is queued after it."""
+        replies = self.replies
+        if replies is None:
+            return await super().process_activity(
+                auth_header_or_authenticate_request_result, activity, logic
+            )
+        deferral = TurnDeferral()
+
+        async def turn(context: TurnContext) -> Any:
+            context.turn_state[_DEFERRAL] = deferral
+            return await logic(context)
+
+        response = await super().process_activity(
+            auth_header_or_authenticate_request_result, activity, turn
+        )
+        await _queue(replies, deferral, activity)
+        return response
+
+    def send_after_answer(self, context: TurnContext, activity: Activity) -> bool:
+        """Queue `activity` for the delivery worker instead of sending it in the turn, so
+        the invoke is answered first; False when there is no queue (then send it yourself)."""
+        deferral = context.turn_state.get(_DEFERRAL)
+        if deferral is None:
+            return False
+        reference = TurnContext.get_conversation_reference(context.activity)
+        TurnContext.apply_conversation_reference(activity, reference)
+        if deferral.holds(activity.conversation.id):
+            deferral.add(activity)
+        else:
+            deferral.defer(activity, reason=SENT_AFTER_THE_ANSWER, retry_after=0.0)
+        return True
 
     @property
     def local_development(self) -> bool:
@@ -111,9 +160,38 @@ class TeamsAdapter(CloudAdapter):  # type: ignore[misc]  # untyped SDK class
             elif activity.type == ActivityTypes.trace and activity.channel_id != Channels.emulator:
                 pass
             else:
-                response = await self._post(_connector(context), activity)
+                deferral = context.turn_state.get(_DEFERRAL)
+                if deferral is None:
+                    response = await self._post(_connector(context), activity)
+                else:
+                    response = await self._post_in_turn(context, deferral, activity)
             responses.append(response or ResourceResponse(id=activity.id or ""))
         return responses
+
+    async def _post_in_turn(
+        self, context: TurnContext, deferral: TurnDeferral, activity: Activity
+    ) -> ResourceResponse | None:
+        """Send now if Teams takes it in time; otherwise gather it for the outbox."""
+        conversation_id = activity.conversation.id
+        if deferral.holds(conversation_id):
+            deferral.add(activity)
+            return None
+        try:
+            return await self._post(_connector(context), activity, within=self.turn_sends)
+        except ConnectorCallFailed as failed:
+            if refused_for_good(failed):
+                logger.warning(
+                    "Teams refused a reply in %s (%s %s); kept as dead in the outbox",
+                    conversation_id, failed.status, failed.code,
+                )
+                deferral.refuse(activity, failed)
+            else:
+                logger.info(
+                    "reply to %s queued in the outbox: %s (retry after %s s)",
+                    conversation_id, failed, failed.retry_after,
+                )
+                deferral.defer(activity, reason=str(failed), retry_after=failed.retry_after)
+            return None
 
     async def update_activity(
         self, context: TurnContext, activity: Activity
@@ -145,7 +223,9 @@ class TeamsAdapter(CloudAdapter):  # type: ignore[misc]  # untyped SDK class
             )
         await self.sender.send(conversation_id=conversation_id, operation=operation)
 
-    async def _post(self, client: ConnectorClient, activity: Activity) -> ResourceResponse | None:
+    async def _post(
+        self, client: ConnectorClient, activity: Activity, *, within: ConnectorRetryPolicy | None = None
+    ) -> ResourceResponse | None:
         conversation_id = activity.conversation.id
         reply_to_id = activity.reply_to_id
         target = ConnectorTarget.of(client)
@@ -162,7 +242,32 @@ class TeamsAdapter(CloudAdapter):  # type: ignore[misc]  # untyped SDK class
             operation = partial(
                 client.conversations.send_to_conversation, conversation_id, activity
             )
-        return await self.sender.send(conversation_id=conversation_id, operation=operation)
+        return await self.sender.send(
+            conversation_id=conversation_id, operation=operation, within=within
+        )
+
+
+async def _queue(replies: ReplyQueue, deferral: TurnDeferral, activity: Activity) -> None:
+    """Store what the turn gathered; the turn is answered only after this."""
+    if not deferral.gathered:
+        return
+    reference = TurnContext.get_conversation_reference(activity).serialize()
+    for gathered in deferral.gathered:
+        try:
+            await replies.queue(
+                QueuedReply(
+                    conversation_id=gathered.conversation_id,
+                    reference=reference,
+                    activities=[queued.serialize() for queued in gathered.activities],
+                    reason=gathered.reason,
+                    retry_after=gathered.retry_after,
+                    refused=gathered.refused,
+                )
+            )
+        except Exception:
+            # The turn's change is made and its answer is due; failing it now would make
+            # Teams resend it. The lost reply is logged in full.
+            logger.exception("could not queue a reply to %s", gathered.conversation_id)
 
 
 def _connector(context: TurnContext) -> ConnectorClient:
@@ -178,6 +283,7 @@ def create_adapter(
     credentials_factory: ServiceClientCredentialsFactory | None = None,
     sender: PacedSender | None = None,
     clock: Clock | None = None,
+    replies: ReplyQueue | None = None,
 ) -> TeamsAdapter:
     """The adapter for these settings; `credentials_factory` replaces Entra ID in tests."""
     clock = clock or SystemClock()
@@ -203,7 +309,9 @@ def create_adapter(
     authentication = TeamsAuthentication(
         validator=validator, connectors=connectors, credentials_factory=credentials_factory
     )
-    return TeamsAdapter(authentication, sender=sender or PacedSender(clock=clock))
+    return TeamsAdapter(
+        authentication, sender=sender or PacedSender(clock=clock), replies=replies
+    )
 
 
 class _SdkConfiguration:

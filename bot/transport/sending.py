@@ -98,11 +98,24 @@ class PacedSender:
     def clock(self) -> Clock:
         return self._clock
 
-    async def send(self, *, conversation_id: str, operation: Callable[[], Awaitable[T]]) -> T:
-        """Run `operation` (one connector call) within the conversation's budget, retrying."""
-        policy = self._policy
+    async def send(
+        self,
+        *,
+        conversation_id: str,
+        operation: Callable[[], Awaitable[T]],
+        within: ConnectorRetryPolicy | None = None,
+    ) -> T:
+        """Run `operation` (one connector call) within the conversation's budget, retrying.
+
+        `within`: a stricter policy for a caller that cannot wait long (a turn); then a
+        send the pacer would hold longer than its `max_wait` fails at once, unsent.
+        """
+        policy = within or self._policy
         for attempt in range(1, policy.attempts + 1):
-            await self._pacer.wait_turn(conversation_id)
+            if within is None:
+                await self._pacer.wait_turn(conversation_id)
+            else:
+                await self._wait_within(conversation_id, policy.max_wait)
             try:
                 return await operation()
             except (HttpOperationError, ConnectorAnswered) as error:
@@ -141,6 +154,20 @@ class PacedSender:
                     attempts=attempt,
                 ) from error
         raise AssertionError("unreachable: the last attempt returns or raises")
+
+    async def _wait_within(self, conversation_id: str, max_wait: float) -> None:
+        now = self._clock.monotonic()
+        delay = self._pacer.reserve(conversation_id, now=now) - now
+        if delay > max_wait:
+            raise ConnectorCallFailed(
+                f"conversation {conversation_id} is paced {delay:.1f}s ahead",
+                status=429,
+                code="Paced",
+                retry_after=delay,
+                attempts=0,
+            )
+        if delay > 0:
+            await self._clock.sleep(delay)
 
 
 def _answer_of(

@@ -204,7 +204,7 @@ class SqlOutbox:
                         for s in others
                     ],
                 )
-            tickets: set[int] = set()
+            tickets: set[int | None] = set()
             for settlement in others:
                 if settlement.status is DeliveryStatus.DISABLED:
                     entry, affected = await _disable_target(connection, settlement, now=now)
@@ -220,14 +220,15 @@ class SqlOutbox:
                         )
                     ).scalars()
                 )
-            await lock_lanes(connection, tickets)
-            await promote_next(connection, tickets, now=now)
+            laned = {ticket for ticket in tickets if ticket is not None}  # replies have no lane
+            await lock_lanes(connection, laned)
+            await promote_next(connection, laned, now=now)
         return disabled
 
 
 async def _disable_target(
     connection: AsyncConnection, settlement: Settlement, *, now: datetime
-) -> tuple[OutboxEntry | None, set[int]]:
+) -> tuple[OutboxEntry | None, set[int | None]]:
     """Stops every unfinished row for the settled row's target; returns the target's row and
     the tickets whose lanes lost rows (their next rows may need promoting)."""
     row = (

@@ -28,7 +28,8 @@ notification_outbox = Table(
     Column("delivery_id", String(36), nullable=False, unique=True),
     Column("event_type", String(50), nullable=False),
     # Cascade: the web app deletes tickets, and a delivery about a deleted ticket is moot.
-    Column("ticket_id", Integer, ForeignKey(tasks.c.id, ondelete="CASCADE"), nullable=False),
+    # Null for a turn's queued reply (target kind `conversation`), which is about no ticket.
+    Column("ticket_id", Integer, ForeignKey(tasks.c.id, ondelete="CASCADE"), nullable=True),
     Column("target_kind", String(20), nullable=False),
     Column("target_key", Text, nullable=False),
     Column("payload", json_document(), nullable=False),

@@ -2,12 +2,20 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from db.tables import tasks
-from tests.e2e.service import Service, texts_in
+from tests.e2e.queued_replies import wait_for_statuses
+from tests.e2e.service import Service, card_of, texts_in
+from tests.e2e.teams_doubles.connector import ConnectorStandIn
 from tests.integration.builders import insert_user
+
+
+def _cards_sent(connector: ConnectorStandIn) -> list[dict[str, Any]]:
+    return [card for activity in connector.sent_activities() if (card := card_of(activity))]
 
 
 async def test_create_ticket_from_a_message_prefills_files_and_posts_the_card(
@@ -35,7 +43,61 @@ async def test_create_ticket_from_a_message_prefills_files_and_posts_the_card(
         "createTicket", {"verb": "ticket.create", **inputs, "category": "incident",
                          "priority": "urgent"}))
     assert submitted.answer.status == 200 and submitted.answer.json in ({}, None)
-    assert "Filed TKT-" in texts_in(submitted.card)
+    await service.connector.wait_until(lambda c: len(_cards_sent(c)) == 1)  # after the answer
+    assert "Filed TKT-" in texts_in(_cards_sent(service.connector)[0])
     async with engine.connect() as connection:
         row = (await connection.execute(select(tasks))).mappings().one()
     assert (row["title"], row["priority"]) == ("Wifi in the Berlin office is down", "urgent")
+
+
+async def test_the_submit_is_answered_while_the_connector_hangs_and_the_card_follows_once(
+    service: Service, engine: AsyncEngine
+) -> None:
+    await insert_user(engine, role="user", email="ada@example.com")
+    service.teams.user = service.person("ada@example.com", "Ada Lovelace")
+    connector = service.connector
+    connector.hold(operations=("send", "reply"))
+    submit = service.teams.submit_action(
+        "createTicket", {"verb": "ticket.create", "title": "Badge reader at door 2 is dead",
+                         "description": "Red light only", "category": "incident"})
+
+    first = await service.send(submit)
+
+    # Answered, although the card's post has not been answered by the connector yet.
+    assert first.answer.status == 200 and first.answer.json in ({}, None)
+    assert not _cards_sent(connector)
+    await connector.wait_until(lambda c: c.holding == 1)  # the worker's post, waiting
+    connector.release()
+    await connector.wait_until(lambda c: len(_cards_sent(c)) == 1)
+
+    again = await service.send(submit)  # Teams resends the same invoke
+
+    assert (again.answer.status, again.answer.text) == (first.answer.status, first.answer.text)
+    await wait_for_statuses(engine, ["delivered"])
+    assert len(_cards_sent(connector)) == 1
+    assert "Badge reader at door 2 is dead" in texts_in(_cards_sent(connector)[0])
+    async with engine.connect() as connection:
+        assert len((await connection.execute(select(tasks))).all()) == 1
+
+
+async def test_a_429_with_retry_after_6_never_holds_the_submit_answer(
+    service: Service, engine: AsyncEngine
+) -> None:
+    await insert_user(engine, role="user", email="ada@example.com")
+    service.teams.user = service.person("ada@example.com", "Ada Lovelace")
+    connector = service.connector
+    connector.hold(operations=("send", "reply"))
+    connector.fail_next(429, retry_after=6, operations=("send", "reply"))
+
+    submitted = await service.send(service.teams.submit_action(
+        "createTicket", {"verb": "ticket.create", "title": "Projector in room 4 flickers",
+                         "category": "support"},
+        in_channel=False))
+
+    assert submitted.answer.status == 200 and submitted.answer.json in ({}, None)
+    await connector.wait_until(lambda c: c.holding == 1)
+    connector.release()  # the post is answered 429 Retry-After: 6, and tried again after it
+    await connector.wait_until(lambda c: len(_cards_sent(c)) == 1, timeout=30)
+    posts = [c.status for c in connector.calls if c.operation in ("send", "reply")]
+    assert posts == [429, 200]
+    await wait_for_statuses(engine, ["delivered"])

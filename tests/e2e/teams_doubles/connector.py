@@ -2,7 +2,8 @@
 
 It implements the routes botbuilder calls (send, reply, update, delete, create
 conversation, member lookup, team channels), records every call -- failed ones too --
-and can be told to answer 429/503 (with `Retry-After`) to the next N calls.
+and can be told to answer 429/503 (with `Retry-After`) to the next N calls, or to
+hold writes unanswered until the test releases them.
 
 It runs on its own event loop in a thread, like a remote service would: some SDK calls
 are synchronous (`TeamsInfo.get_team_channels`/`get_team_details` use msrest's blocking
@@ -86,6 +87,10 @@ class ConnectorStandIn:
 
     def __post_init__(self) -> None:
         self._faults: deque[_Fault] = deque()
+        self._held: frozenset[str] = frozenset()
+        self._released = threading.Event()
+        self.holding = 0
+        """Writes that arrived while held and are waiting for `release()`."""
         self._ids = itertools.count(1)
         self._changed = threading.Condition()
         self._runner: web.AppRunner | None = None
@@ -112,6 +117,7 @@ class ConnectorStandIn:
         loop, thread, runner = self._loop, self._thread, self._runner
         if loop is None or thread is None:
             return
+        self.release()  # a held write must not outlive the test
         if runner is not None:
             await asyncio.wrap_future(asyncio.run_coroutine_threadsafe(runner.cleanup(), loop))
         loop.call_soon_threadsafe(loop.stop)
@@ -165,6 +171,18 @@ class ConnectorStandIn:
                 )
             )
 
+    def hold(self, operations: Collection[str] = WRITES) -> None:
+        """Leave these writes unanswered (they wait, like a connector that hangs) until
+        `release()`; then they are answered as usual, faults from `fail_next` included."""
+        with self._changed:
+            self._held = frozenset(operations)
+            self._released.clear()
+
+    def release(self) -> None:
+        with self._changed:
+            self._held = frozenset()
+            self._released.set()
+
     def recover(self) -> None:
         """Stop answering with the failures asked for by `fail_next`."""
         with self._changed:
@@ -209,6 +227,13 @@ class ConnectorStandIn:
 
     async def _write(self, request: web.Request, operation: str) -> web.Response:
         body = await request.json() if request.can_read_body else None
+        if operation in self._held:
+            with self._changed:
+                self.holding += 1
+                self._changed.notify_all()
+            await asyncio.to_thread(self._released.wait)
+            with self._changed:
+                self.holding -= 1
         refusal = self._refusal(request, operation)
         activity_id = request.match_info.get("activity")
         if refusal is not None:
