@@ -347,8 +347,8 @@ async def seed_managers(url: str, count: int, prefix: str) -> list[tuple[int, st
             viewer = await current_user(uow=SqlUnitOfWork(engine), user_id=user.id)
             ticket = await tickets.create_ticket(uow=SqlUnitOfWork(engine), actor=viewer,
                                                  title=f"Bench ticket {index}", category="support")
-            ticket = await tickets.assign_ticket(uow=SqlUnitOfWork(engine), actor=viewer,
-                                                 ticket=ticket.id, to=Assignee.user(user.id))
+            ticket = await tickets.update_ticket(uow=SqlUnitOfWork(engine), actor=viewer,
+                                                 ticket=ticket.id, assignee=Assignee.user(user.id))
             seeded.append((ticket.id, ticket.ticket_number, ticket.version))
     finally:
         await engine.dispose()

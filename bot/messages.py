@@ -43,6 +43,7 @@ from bot.understanding.requests import (
 from bot.understanding.suggestions import suggest
 from domain.access import Viewer
 from domain.errors import DomainError, InvalidTransition, InvalidValue
+from domain.numbering import mentions_ticket_number
 from domain.tickets import TicketStatus
 
 ADMIN_COMMANDS = (
@@ -54,7 +55,7 @@ CHANNEL_COMMANDS = (
     commands.SubscribeDigest, commands.UnsubscribeDigest,
 )
 _TICKETS = re.compile(r"\btickets?\b", re.IGNORECASE)
-_NAMED_TICKET = re.compile(r"[A-Za-z][A-Za-z0-9]{0,9}-\d{4}-\d+|#\d+|\bticket\s+\d+", re.IGNORECASE)
+_TICKET_BY_ID = re.compile(r"#\d+|\bticket\s+\d+", re.IGNORECASE)
 
 
 class MessageRouter:
@@ -324,7 +325,7 @@ def _interrupts(understood: Understanding, text: str) -> bool:
         case Clarify() | Declined() | Question() | FreeText() | Unknown():
             return False
         case _:
-            return bool(_NAMED_TICKET.search(text))
+            return mentions_ticket_number(text) or bool(_TICKET_BY_ID.search(text))
 
 
 _CLARIFIED: dict[type, Slot] = {AssignTicket: Slot.ASSIGNEE, ChangeStatus: Slot.STATUS}

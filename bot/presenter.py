@@ -13,7 +13,7 @@ from bot.cards.notice import notice_card as draw_notice
 from bot.cards.resolution import resolution_card as draw_resolution
 from bot.cards.ticket import ticket_card as draw_ticket
 from bot.cards.ticket_list import ticket_list_card
-from bot.cards.verbs import ALL_FIELDS, REQUESTER_FIELDS, TicketField
+from bot.cards.verbs import ALL_FIELDS, TicketField
 from bot.cards.activity import worded
 from bot.cards.views import (
     ActivityView,
@@ -30,9 +30,8 @@ from bot.cards.views import (
 from bot.cards.welcome import welcome_card as draw_welcome
 from bot.context import BotDependencies
 from bot.listing import ListQuery
-from domain.access import Viewer
+from domain.access import Viewer, editable_fields as fields_editable_by
 from domain.clock import utcnow
-from domain.people import Role
 from domain.services.lookup import TicketRef
 from domain.services.overview import (
     TicketActivity,
@@ -142,8 +141,9 @@ async def list_card(deps: BotDependencies, viewer: Viewer, query: ListQuery, off
 
 
 def editable_fields(viewer: Viewer) -> tuple[TicketField, ...]:
-    """Staff edit every form field; requesters only what the access rule lets them."""
-    return ALL_FIELDS if viewer.role in (Role.ADMIN, Role.MANAGER) else REQUESTER_FIELDS
+    """The form fields the domain lets this viewer's role edit, in form order."""
+    allowed = fields_editable_by(viewer)
+    return tuple(field for field in ALL_FIELDS if field.value in allowed)
 
 
 async def edit_form(

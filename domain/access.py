@@ -16,6 +16,10 @@ from domain.people import Role, User
 from domain.tickets import Assignee, AssigneeType, Ticket, TicketStatus
 
 EDITABLE_BY_REQUESTER = frozenset({"title", "description"})
+EDITABLE_BY_STAFF = frozenset({
+    "title", "description", "notes", "category", "priority", "severity", "due_date", "tags",
+    "estimated_hours", "actual_hours",
+})
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,6 +114,12 @@ def _refuse_inactive(viewer: Viewer) -> str | None:
     return None if viewer.user.is_active else "your TicketFlow account is deactivated"
 
 
+def editable_fields(viewer: Viewer) -> frozenset[str]:
+    """The fields `viewer`'s role may ever edit: everything for staff, title and description
+    for requesters (of their own open tickets, as `edit_refusal` says)."""
+    return EDITABLE_BY_STAFF if _is_staff(viewer) else EDITABLE_BY_REQUESTER
+
+
 def edit_refusal(viewer: Viewer, ticket: Ticket, fields: frozenset[str]) -> str | None:
     """Why `viewer` may not edit these fields, or None when they may."""
     if reason := _refuse_unseen(viewer, ticket):
@@ -118,7 +128,7 @@ def edit_refusal(viewer: Viewer, ticket: Ticket, fields: frozenset[str]) -> str 
         return None
     if ticket.created_by != viewer.id:
         return "only managers and admins can edit tickets other people filed"
-    if not fields <= EDITABLE_BY_REQUESTER:
+    if not fields <= editable_fields(viewer):
         return "you can edit only the title and description of your own tickets"
     if not ticket.is_open_for_edits:
         return f"{ticket.ticket_number} is {ticket.status.value}; reopen it to edit it"

@@ -13,7 +13,11 @@ MAX_SEQUENCE_DIGITS = MAX_NUMBER_LENGTH - len("T-2026-")  # the most a number ca
 MAX_TICKET_ID = 2**31 - 1  # `tasks.id` is a 32-bit serial
 _MAX_ID_DIGITS = len(str(MAX_TICKET_ID))
 _PREFIX = re.compile(r"^[A-Z][A-Z0-9]{0,9}$")
-_NUMBER = re.compile(r"^\s*([A-Za-z][A-Za-z0-9]{0,9})-(\d{4})-(\d{1,10})\s*$")
+_PREFIX_CHARS = r"[A-Za-z][A-Za-z0-9]{0,9}"
+NUMBER_PATTERN = rf"{_PREFIX_CHARS}-[0-9]{{4}}-[0-9]{{1,10}}"
+"""A ticket number in any case, in ASCII digits: for schemas that describe a reference."""
+_NUMBER = re.compile(rf"^\s*({_PREFIX_CHARS})-(\d{{4}})-(\d{{1,10}})\s*$")
+_NUMBER_IN_TEXT = re.compile(rf"{_PREFIX_CHARS}-\d{{4}}-\d+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,6 +49,11 @@ def parse_ticket_number(text: str) -> TicketNumber | None:
         return None
     prefix, year, sequence = match.groups()
     return TicketNumber(prefix.upper(), int(year), int(sequence))
+
+
+def mentions_ticket_number(text: str) -> bool:
+    """Whether something shaped like a ticket number appears anywhere in `text`."""
+    return _NUMBER_IN_TEXT.search(text) is not None
 
 
 def parse_ticket_id(text: str) -> int | None:

@@ -134,8 +134,8 @@ async def save_fields(
     *, expected_version: str | None = None, named: bool = False,
 ) -> Reply:
     """`named`: the notice names the fields (a form sends them all, changed or not)."""
-    saved = await ticket_services.edit_ticket(
-        uow=deps.uow(), actor=viewer, ticket=ticket, changes=changes,
+    saved = await ticket_services.update_ticket(
+        uow=deps.uow(), actor=viewer, ticket=ticket, fields=changes,
         expected_version=expected_version,
     )
     notice = notices.saved([name.replace("_", " ") for name in changes] if named else [])
@@ -172,8 +172,8 @@ async def assign_to(
     deps: BotDependencies, viewer: Viewer, ticket: TicketRef, to: Assignee | None,
     *, expected_version: str | None = None,
 ) -> Reply:
-    changed = await ticket_services.assign_ticket(
-        uow=deps.uow(), actor=viewer, ticket=ticket, to=to,
+    changed = await ticket_services.update_ticket(
+        uow=deps.uow(), actor=viewer, ticket=ticket, assignee=to,
         expected_version=expected_version,
     )
     card = await presenter.ticket_card(deps, viewer, changed.id, notice=_assigned_notice)
@@ -216,8 +216,8 @@ async def set_status(
     deps: BotDependencies, viewer: Viewer, ticket: TicketRef, status: object,
     *, expected_version: str | None = None,
 ) -> Reply:
-    changed = await ticket_services.change_status(
-        uow=deps.uow(), actor=viewer, ticket=ticket, to=status,
+    changed = await ticket_services.update_ticket(
+        uow=deps.uow(), actor=viewer, ticket=ticket, status=status,
         expected_version=expected_version,
     )
     number = changed.ticket_number

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import datetime
+from enum import Enum, StrEnum
 
 from domain import lifecycle
 from domain.access import (
     Viewer,
     assign_refusal,
+    can_see,
     comment_refusal,
     edit_refusal,
     ensure,
@@ -93,7 +95,7 @@ async def create_ticket(
     return ticket
 
 
-# How `edit_ticket` reads each editable field; edges reuse it to compare with the ticket.
+# How `update_ticket` reads each editable field; edges reuse it to check a value early.
 EDIT_PARSERS: dict[str, Callable[[object], object]] = {
     "title": parse_title,
     "description": lambda v: parse_text("description", v, limit=DESCRIPTION_MAX),
@@ -109,6 +111,129 @@ EDIT_PARSERS: dict[str, Callable[[object], object]] = {
 EDITABLE_FIELDS = frozenset(EDIT_PARSERS)
 
 
+class Unchanged(Enum):
+    """`update_ticket(assignee=UNCHANGED)`: the assignment is not part of the update
+    (None would unassign)."""
+
+    UNCHANGED = "unchanged"
+
+
+UNCHANGED = Unchanged.UNCHANGED
+
+
+class UpdatePart(StrEnum):
+    ASSIGNEE = "assignee"
+    FIELDS = "fields"
+    STATUS = "status"
+
+
+def update_order(
+    viewer: Viewer,
+    ticket: Ticket,
+    *,
+    fields: bool,
+    status: TicketStatus | None,
+    assignee: Assignee | None | Unchanged,
+) -> list[UpdatePart]:
+    """The order in which an update's parts apply, so that a permitted change gets through.
+
+    Fields, then status; a reopen goes first (a requester edits only open tickets), and
+    an assignment goes before the fields while the actor still sees the ticket after
+    it, last when it takes the ticket out of their sight.
+    """
+    reopens = (status is not None and status is not ticket.status
+               and not ticket.is_open_for_edits)
+    assigns = not isinstance(assignee, Unchanged)
+    keeps_sight = not isinstance(assignee, Unchanged) and can_see(viewer, _assigned(ticket, assignee))
+    order = [UpdatePart.STATUS] if reopens else []
+    if assigns and keeps_sight:
+        order.append(UpdatePart.ASSIGNEE)
+    if fields:
+        order.append(UpdatePart.FIELDS)
+    if status is not None and not reopens:
+        order.append(UpdatePart.STATUS)
+    if assigns and not keeps_sight:
+        order.append(UpdatePart.ASSIGNEE)
+    return order
+
+
+@dataclass(frozen=True, slots=True)
+class _Change:
+    """One part's effect: its history action and event, written at the one commit."""
+
+    event: EventType
+    action: HistoryAction
+    changes: tuple[FieldChange, ...]
+    previous_assignee: Assignee | None = None
+
+
+@use_case
+async def update_ticket(
+    *,
+    uow: UnitOfWork,
+    actor: Viewer,
+    ticket: TicketRef,
+    fields: Mapping[str, object] | None = None,
+    status: object = None,
+    assignee: Assignee | None | Unchanged = UNCHANGED,
+    expected_version: Version = None,
+    idempotent: bool = False,
+) -> Ticket:
+    """Applies fields, status and assignment at once: one transaction, one version check.
+
+    Each part is checked against the ticket as the parts before it left it, in
+    `update_order`; a refused part refuses the whole update and nothing is stored.
+    Every change writes its `task_history` rows and its event with the one commit.
+
+    `idempotent` (REST PATCH) sets the state the request names: a part the ticket
+    already has is skipped. Otherwise a person asked for each part, so moving to the
+    status the ticket already has is an `InvalidTransition` ("already resolved"), and
+    an edit or assignment they may not make is refused even when it would change nothing.
+    """
+    values = _parse_fields(fields or {})
+    target = parse_enum("status", status, TicketStatus) if status is not None else None
+    async with uow:
+        viewer = await load_viewer(uow, actor.id)
+        current = await load_ticket(uow, viewer, ticket, for_update=True)
+        ensure_fresh(current, expected_version)
+        now = utcnow()
+        updated, made = current, []
+        for part in update_order(viewer, current, fields=bool(values), status=target,
+                                 assignee=assignee):
+            change: _Change | None
+            if part is UpdatePart.FIELDS:
+                updated, change = _edit(viewer, updated, values, now=now, idempotent=idempotent)
+            elif part is UpdatePart.STATUS:
+                assert target is not None
+                updated, change = _move(viewer, updated, target, now=now, idempotent=idempotent)
+            else:
+                assert not isinstance(assignee, Unchanged)
+                updated, change = await _assign(uow, viewer, updated, assignee, now=now,
+                                                idempotent=idempotent)
+            if change is not None:
+                made.append(change)
+        if not made:
+            return current
+        await uow.tickets.save(updated)
+        for change in made:
+            for field_change in change.changes:
+                uow.history.add(HistoryEntry(current.id, actor.id, change.action,
+                                             field_change.field, field_change.old,
+                                             field_change.new))
+            uow.outbox.add(TicketEvent(change.event, updated, actor.id, now,
+                                       changes=change.changes,
+                                       previous_assignee=change.previous_assignee))
+        await uow.commit()
+    return updated
+
+
+def _parse_fields(fields: Mapping[str, object]) -> dict[str, object]:
+    unknown = set(fields) - EDITABLE_FIELDS
+    if unknown:
+        raise InvalidValue(sorted(unknown)[0], "this field cannot be edited here")
+    return {name: EDIT_PARSERS[name](value) for name, value in fields.items()}
+
+
 def _as_text(value: object) -> str | None:
     if value is None:
         return None
@@ -119,43 +244,61 @@ def _as_text(value: object) -> str | None:
     return str(value)
 
 
-@use_case
-async def edit_ticket(
-    *,
-    uow: UnitOfWork,
-    actor: Viewer,
-    ticket: TicketRef,
-    changes: Mapping[str, object],
-    expected_version: Version = None,
-) -> Ticket:
-    """Changes plain fields; status and assignment have their own use cases."""
-    unknown = set(changes) - EDITABLE_FIELDS
-    if unknown:
-        raise InvalidValue(sorted(unknown)[0], "this field cannot be edited here")
-    values = {name: EDIT_PARSERS[name](value) for name, value in changes.items()}
-    async with uow:
-        viewer = await load_viewer(uow, actor.id)
-        current = await load_ticket(uow, viewer, ticket, for_update=True)
-        ensure_fresh(current, expected_version)
-        changed = {k: v for k, v in values.items() if getattr(current, k) != v}
-        ensure(edit_refusal(viewer, current, frozenset(changed)))
-        if not changed:
-            return current
-        now = utcnow()
-        updated = replace(current, updated_at=now, **changed)  # type: ignore[arg-type]
-        await uow.tickets.save(updated)
-        field_changes = tuple(
-            FieldChange(name, _as_text(getattr(current, name)), _as_text(value))
-            for name, value in changed.items()
-        )
-        for change in field_changes:
-            uow.history.add(
-                HistoryEntry(current.id, actor.id, HistoryAction.UPDATED, change.field,
-                             change.old, change.new)
-            )
-        uow.outbox.add(TicketEvent(EventType.UPDATED, updated, actor.id, now, changes=field_changes))
-        await uow.commit()
-    return updated
+def _edit(
+    viewer: Viewer, ticket: Ticket, values: Mapping[str, object], *, now: datetime,
+    idempotent: bool,
+) -> tuple[Ticket, _Change | None]:
+    changed = {k: v for k, v in values.items() if getattr(ticket, k) != v}
+    if changed or not idempotent:
+        ensure(edit_refusal(viewer, ticket, frozenset(changed)))
+    if not changed:
+        return ticket, None
+    updated = replace(ticket, updated_at=now, **changed)  # type: ignore[arg-type]
+    changes = tuple(
+        FieldChange(name, _as_text(getattr(ticket, name)), _as_text(value))
+        for name, value in changed.items()
+    )
+    return updated, _Change(EventType.UPDATED, HistoryAction.UPDATED, changes)
+
+
+def _move(
+    viewer: Viewer, ticket: Ticket, to: TicketStatus, *, now: datetime, idempotent: bool
+) -> tuple[Ticket, _Change | None]:
+    if idempotent and to is ticket.status:
+        return ticket, None
+    ensure(status_refusal(viewer, ticket, to))
+    updated = lifecycle.move(ticket, to, now=now)
+    change = FieldChange("status", ticket.status.value, to.value)
+    return updated, _Change(EventType.STATUS_CHANGED, HistoryAction.STATUS_CHANGED, (change,))
+
+
+async def _assign(
+    uow: UnitOfWork, viewer: Viewer, ticket: Ticket, to: Assignee | None, *, now: datetime,
+    idempotent: bool,
+) -> tuple[Ticket, _Change | None]:
+    previous = ticket.assignee
+    if idempotent and previous == to:
+        return ticket, None
+    ensure(assign_refusal(viewer, ticket, to))
+    if to is not None:
+        await _check_assignee(uow, to)
+    if previous == to:
+        return ticket, None
+    action = HistoryAction.ASSIGNED if to else HistoryAction.UNASSIGNED
+    change = FieldChange("assignee", previous.label if previous else None,
+                         to.label if to else None)
+    updated = replace(_assigned(ticket, to), updated_at=now)
+    return updated, _Change(EventType.ASSIGNED, action, (change,), previous_assignee=previous)
+
+
+def _assigned(ticket: Ticket, to: Assignee | None) -> Ticket:
+    """Assigned to a user or a team queue, clearing the other column; None unassigns."""
+    return replace(
+        ticket,
+        assignee_type=to.kind if to else AssigneeType.USER,
+        assignee_id=to.user_id if to else None,
+        assignee_team_id=to.team_id if to else None,
+    )
 
 
 async def _check_assignee(uow: UnitOfWork, to: Assignee) -> None:
@@ -170,74 +313,6 @@ async def _check_assignee(uow: UnitOfWork, to: Assignee) -> None:
         raise NotAllowed(f"{user.display_name} is deactivated and cannot take tickets")
     if user.role is Role.CUSTOMER:
         raise NotAllowed(f"{user.display_name} is a customer and cannot take tickets")
-
-
-@use_case
-async def assign_ticket(
-    *,
-    uow: UnitOfWork,
-    actor: Viewer,
-    ticket: TicketRef,
-    to: Assignee | None,
-    expected_version: Version = None,
-) -> Ticket:
-    """Assigns to a user or a team queue (clearing the other column), or unassigns with None."""
-    async with uow:
-        viewer = await load_viewer(uow, actor.id)
-        current = await load_ticket(uow, viewer, ticket, for_update=True)
-        ensure_fresh(current, expected_version)
-        ensure(assign_refusal(viewer, current, to))
-        if to is not None:
-            await _check_assignee(uow, to)
-        previous = current.assignee
-        if previous == to:
-            return current
-        now = utcnow()
-        updated = replace(
-            current,
-            assignee_type=to.kind if to else AssigneeType.USER,
-            assignee_id=to.user_id if to else None,
-            assignee_team_id=to.team_id if to else None,
-            updated_at=now,
-        )
-        await uow.tickets.save(updated)
-        action = HistoryAction.ASSIGNED if to else HistoryAction.UNASSIGNED
-        change = FieldChange("assignee", previous.label if previous else None,
-                             to.label if to else None)
-        uow.history.add(HistoryEntry(current.id, actor.id, action, change.field, change.old,
-                                     change.new))
-        uow.outbox.add(TicketEvent(EventType.ASSIGNED, updated, actor.id, now, changes=(change,),
-                                previous_assignee=previous))
-        await uow.commit()
-    return updated
-
-
-@use_case
-async def change_status(
-    *,
-    uow: UnitOfWork,
-    actor: Viewer,
-    ticket: TicketRef,
-    to: object,
-    expected_version: Version = None,
-) -> Ticket:
-    """Moves the ticket along its lifecycle, setting or clearing resolved/closed times."""
-    status = parse_enum("status", to, TicketStatus)
-    async with uow:
-        viewer = await load_viewer(uow, actor.id)
-        current = await load_ticket(uow, viewer, ticket, for_update=True)
-        ensure_fresh(current, expected_version)
-        ensure(status_refusal(viewer, current, status))
-        now = utcnow()
-        updated = lifecycle.move(current, status, now=now)
-        await uow.tickets.save(updated)
-        change = FieldChange("status", current.status.value, status.value)
-        uow.history.add(HistoryEntry(current.id, actor.id, HistoryAction.STATUS_CHANGED,
-                                     change.field, change.old, change.new))
-        uow.outbox.add(TicketEvent(EventType.STATUS_CHANGED, updated, actor.id, now,
-                                changes=(change,)))
-        await uow.commit()
-    return updated
 
 
 @use_case

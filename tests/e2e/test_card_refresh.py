@@ -8,7 +8,7 @@ from typing import Any
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from db.uow import SqlUnitOfWork
-from domain.services.tickets import assign_ticket, comment_on_ticket, create_ticket
+from domain.services.tickets import comment_on_ticket, create_ticket, update_ticket
 from domain.tickets import Assignee
 from tests.actors import as_actor
 from tests.e2e.service import Service, card_of
@@ -33,8 +33,8 @@ async def test_a_ticket_card_refreshes_for_the_ticket_s_own_people_only(
         await service.say("help", user=person)  # links each Teams id to their account
     ticket = await create_ticket(uow=SqlUnitOfWork(engine), actor=as_actor(requester),
                                  title="Printer offline", category="support")
-    await assign_ticket(uow=SqlUnitOfWork(engine), actor=as_actor(commenter), ticket=ticket.id,
-                        to=Assignee.team(team))
+    await update_ticket(uow=SqlUnitOfWork(engine), actor=as_actor(commenter), ticket=ticket.id,
+                        assignee=Assignee.team(team))
     await comment_on_ticket(uow=SqlUnitOfWork(engine), actor=as_actor(commenter), ticket=ticket.id,
                             content="On it")
 
@@ -55,8 +55,8 @@ async def test_refresh_lists_at_most_sixty_people(service: Service, engine: Asyn
     root = service.person("root@example.com", "Rita Root")
     ticket = await create_ticket(uow=SqlUnitOfWork(engine), actor=as_actor(admin), title="Outage",
                                  category="incident")
-    await assign_ticket(uow=SqlUnitOfWork(engine), actor=as_actor(admin), ticket=ticket.id,
-                        to=Assignee.team(team))
+    await update_ticket(uow=SqlUnitOfWork(engine), actor=as_actor(admin), ticket=ticket.id,
+                        assignee=Assignee.team(team))
 
     card = (await service.say(f"ticket {ticket.ticket_number}", user=root)).card
 

@@ -9,7 +9,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 from db.tables import task_history, tasks
 from db.uow import SqlUnitOfWork
-from domain.services.tickets import change_status, comment_on_ticket, create_ticket
+from domain.services.tickets import comment_on_ticket, create_ticket, update_ticket
 from tests.actors import as_actor
 from tests.e2e.service import Service, texts_in
 from tests.e2e.test_conversations import person
@@ -38,8 +38,8 @@ async def test_the_card_shows_the_latest_comments_and_a_history_without_internal
         author = customer if n % 2 else admin
         await comment_on_ticket(uow=SqlUnitOfWork(engine), actor=as_actor(author),
                                 ticket=ticket.ticket_number, content=text)
-    await change_status(uow=SqlUnitOfWork(engine), actor=as_actor(admin),
-                        ticket=ticket.ticket_number, to="in_progress")
+    await update_ticket(uow=SqlUnitOfWork(engine), actor=as_actor(admin),
+                        ticket=ticket.ticket_number, status="in_progress")
     async with engine.begin() as connection:  # the web app's internal progress note
         await connection.execute(task_history.insert().values(
             task_id=ticket.id, user_id=admin, action="updated", field="notes", old_value=None,

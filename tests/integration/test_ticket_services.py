@@ -8,7 +8,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 from db.tables import task_comments, task_history, tasks
 from db.uow import SqlUnitOfWork
-from domain.errors import InvalidValue, NotAllowed, StaleTicket
+from domain.errors import InvalidValue, NotAllowed, StaleTicket, TeamNotFound
 from domain.events import EventType, TicketEvent
 from domain.services import tickets as ticket_services
 from domain.services.queries import list_tickets, ticket_history
@@ -49,23 +49,23 @@ async def test_a_ticket_goes_through_its_life_with_history_and_events(engine: As
     )
     assert ticket.title == "VPN drops every hour"
     assert ticket.tags == ("vpn", "network")
-    queued = await ticket_services.assign_ticket(  # new tickets are triaged by an admin
-        uow=uow(), actor=as_actor(admin), ticket=ticket.ticket_number, to=Assignee.team(team)
+    queued = await ticket_services.update_ticket(  # new tickets are triaged by an admin
+        uow=uow(), actor=as_actor(admin), ticket=ticket.ticket_number, assignee=Assignee.team(team)
     )
-    mine = await ticket_services.assign_ticket(
-        uow=uow(), actor=as_actor(agent), ticket=ticket.id, to=Assignee.user(agent),
+    mine = await ticket_services.update_ticket(
+        uow=uow(), actor=as_actor(agent), ticket=ticket.id, assignee=Assignee.user(agent),
         expected_version=queued.version,
     )
     assert mine.assignee_team_id is None and mine.assignee_id == agent
-    resolved = await ticket_services.change_status(
-        uow=uow(), actor=as_actor(agent), ticket=ticket.id, to="resolved"
+    resolved = await ticket_services.update_ticket(
+        uow=uow(), actor=as_actor(agent), ticket=ticket.id, status="resolved"
     )
     assert resolved.resolved_at is not None
     await ticket_services.comment_on_ticket(
         uow=uow(), actor=as_actor(customer), ticket=ticket.id, content="Still broken on hotel wifi"
     )
-    reopened = await ticket_services.change_status(
-        uow=uow(), actor=as_actor(customer), ticket=ticket.id, to="open"
+    reopened = await ticket_services.update_ticket(
+        uow=uow(), actor=as_actor(customer), ticket=ticket.id, status="open"
     )
     assert reopened.status is TicketStatus.OPEN and reopened.resolved_at is None
 
@@ -109,27 +109,27 @@ async def test_refused_invalid_and_stale_changes_write_nothing(engine: AsyncEngi
     )
     team = await insert_team(engine, "Desk", agent)
     admin = await insert_user(engine, role="admin")
-    ticket = await ticket_services.assign_ticket(
-        uow=SqlUnitOfWork(engine), actor=as_actor(admin), ticket=ticket.id, to=Assignee.team(team)
+    ticket = await ticket_services.update_ticket(
+        uow=SqlUnitOfWork(engine), actor=as_actor(admin), ticket=ticket.id, assignee=Assignee.team(team)
     )
     before = await count(engine, task_history)
     with pytest.raises(NotAllowed):
-        await ticket_services.assign_ticket(
-            uow=SqlUnitOfWork(engine), actor=as_actor(customer), ticket=ticket.id, to=Assignee.user(agent)
+        await ticket_services.update_ticket(
+            uow=SqlUnitOfWork(engine), actor=as_actor(customer), ticket=ticket.id, assignee=Assignee.user(agent)
         )
     with pytest.raises(InvalidValue) as invalid:
-        await ticket_services.edit_ticket(
+        await ticket_services.update_ticket(
             uow=SqlUnitOfWork(engine), actor=as_actor(customer), ticket=ticket.id,
-            changes={"title": "x" * 256},
+            fields={"title": "x" * 256},
         )
     assert invalid.value.field == "title"
-    edited = await ticket_services.edit_ticket(
+    edited = await ticket_services.update_ticket(
         uow=SqlUnitOfWork(engine), actor=as_actor(customer), ticket=ticket.id,
-        changes={"description": "Paper jam on tray 2"},
+        fields={"description": "Paper jam on tray 2"},
     )
     with pytest.raises(StaleTicket):
-        await ticket_services.change_status(
-            uow=SqlUnitOfWork(engine), actor=as_actor(agent), ticket=ticket.id, to="closed",
+        await ticket_services.update_ticket(
+            uow=SqlUnitOfWork(engine), actor=as_actor(agent), ticket=ticket.id, status="closed",
             expected_version=ticket.version,
         )
     with pytest.raises(InvalidValue):
@@ -158,3 +158,52 @@ async def test_history_the_web_app_wrote_with_its_own_actions_stays_readable(
             old_value="medium", new_value="high"))
     history = await ticket_history(uow=SqlUnitOfWork(engine), actor=as_actor(agent), ticket=ticket.id)
     assert [entry.action.value for entry in history] == ["created", "priority_changed"]
+
+
+async def test_one_update_is_one_transaction_with_its_history_and_events(
+    engine: AsyncEngine,
+) -> None:
+    batches: list[list[TicketEvent]] = []
+
+    class BatchSink:
+        async def record(self, events: list[TicketEvent]) -> None:
+            batches.append(list(events))
+
+    def uow() -> SqlUnitOfWork:
+        return SqlUnitOfWork(engine, event_sink=lambda _c: BatchSink())
+
+    admin = await insert_user(engine, role="admin")
+    agent = await insert_user(engine, role="user")
+    team = await insert_team(engine, "Desk", agent)
+    ticket = await ticket_services.create_ticket(
+        uow=uow(), actor=as_actor(admin), title="Scanner offline", category="incident")
+    batches.clear()
+    before = await count(engine, task_history)
+
+    with pytest.raises(StaleTicket):  # one version check for every part
+        await ticket_services.update_ticket(
+            uow=uow(), actor=as_actor(admin), ticket=ticket.id, fields={"priority": "urgent"},
+            status="in_progress", assignee=Assignee.team(team), expected_version="2020-01-01",
+        )
+    with pytest.raises(TeamNotFound):  # the last part fails: the first two are not kept
+        await ticket_services.update_ticket(
+            uow=uow(), actor=as_actor(admin), ticket=ticket.id, fields={"priority": "urgent"},
+            status="in_progress", assignee=Assignee.team(team + 1000),
+        )
+    assert (await count(engine, task_history), batches) == (before, [])
+    async with SqlUnitOfWork(engine).reading() as reading:
+        assert await reading.tickets.get(ticket.id) == ticket
+
+    updated = await ticket_services.update_ticket(
+        uow=uow(), actor=as_actor(admin), ticket=ticket.id, fields={"priority": "urgent"},
+        status="in_progress", assignee=Assignee.team(team), expected_version=ticket.version,
+    )
+    [batch] = batches  # handed to the outbox once, at the one commit
+    assert [e.type for e in batch] == [
+        EventType.ASSIGNED, EventType.UPDATED, EventType.STATUS_CHANGED]
+    assert all(e.ticket == updated for e in batch)
+    history = await ticket_history(uow=SqlUnitOfWork(engine).reading(), actor=as_actor(admin),
+                                   ticket=ticket.id)
+    assert [(h.action.value, h.field) for h in history][-3:] == [
+        ("assigned", "assignee"), ("updated", "priority"), ("status_changed", "status")]
+    assert await count(engine, task_history) == before + 3

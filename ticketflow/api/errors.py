@@ -1,8 +1,7 @@
 """The one place where anything a request raises becomes an HTTP error body.
 
 Every error answers `{"error": "<code>", "message": "<text>"}` (plus `field` for
-an invalid value, and `applied` when a PATCH stopped half way); a stack trace
-never leaves the process.
+an invalid value); a stack trace never leaves the process.
 """
 
 from __future__ import annotations
@@ -49,15 +48,6 @@ class ApiError(Exception):
         self.headers = dict(headers or {})
 
 
-class PartlyApplied(Exception):
-    """A PATCH part failed after earlier parts were saved; `applied` names those parts."""
-
-    def __init__(self, cause: DomainError, applied: tuple[str, ...]) -> None:
-        super().__init__(str(cause))
-        self.cause = cause
-        self.applied = applied
-
-
 _DOMAIN_ERRORS: tuple[tuple[type[DomainError], int, str], ...] = (
     (InvalidApiKey, 401, "invalid_api_key"),
     (MissingPermission, 403, "insufficient_permission"),
@@ -82,15 +72,15 @@ def _body(code: str, message: str, **extra: object) -> dict[str, object]:
     return {"error": code, "message": message} | {k: v for k, v in extra.items() if v is not None}
 
 
-def _domain_response(error: DomainError, **extra: object) -> web.Response:
+def _domain_response(error: DomainError) -> web.Response:
     status, code = next((s, c) for kind, s, c in _DOMAIN_ERRORS if isinstance(error, kind))
     headers: dict[str, str] = {}
     if isinstance(error, InvalidApiKey):
         headers["WWW-Authenticate"] = f'{REALM}, error="invalid_token"'
     if isinstance(error, InvalidValue):
-        body = _body(code, error.message, field=error.field, **extra)
+        body = _body(code, error.message, field=error.field)
     else:
-        body = _body(code, str(error), **extra)
+        body = _body(code, str(error))
     return web.json_response(body, status=status, headers=headers)
 
 
@@ -99,8 +89,6 @@ def error_response(error: Exception, request: web.Request) -> web.Response:
     if isinstance(error, ApiError):
         body = _body(error.code, error.message, field=error.field)
         return web.json_response(body, status=error.status, headers=error.headers)
-    if isinstance(error, PartlyApplied):
-        return _domain_response(error.cause, applied=list(error.applied))
     if isinstance(error, DomainError):
         return _domain_response(error)
     if isinstance(error, web.HTTPException) and error.status >= 400:

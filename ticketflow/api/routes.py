@@ -107,7 +107,7 @@ async def update_ticket(request: web.Request) -> web.Response:
     ref = _ref(request)
     body = await read_body(request, TICKET_PATCH)
     patch = parse_patch(body, actor_id=viewer.id, if_match=request.headers.get("If-Match"))
-    ticket = await apply_patch(uow=context(request).uow, actor=viewer, ticket=ref,
+    ticket = await apply_patch(uow=context(request).uow(), actor=viewer, ticket=ref,
                                patch=patch)
     return _ticket_response(ticket, key=key)
 

@@ -143,7 +143,7 @@ async def test_an_unknown_assignee_is_an_invalid_value(api: Api, engine: AsyncEn
     assert now["priority"] == "medium"
 
 
-async def test_a_late_failure_names_the_parts_already_saved(
+async def test_a_late_failure_saves_nothing_of_the_earlier_parts(
     api: Api, engine: AsyncEngine
 ) -> None:
     manager = await api.person(engine, "manager")
@@ -153,12 +153,14 @@ async def test_a_late_failure_names_the_parts_already_saved(
     ticket = await insert_ticket(engine, created_by=requester.id, assignee_type="team",
                                  assignee_team_id=team)
     # The manager sees the ticket through the team queue only: an assignment elsewhere
-    # would hide it, so it runs last, after the priority was saved.
+    # would hide it, so it runs last, after the priority; both share one transaction.
     status, error = await api.call("PATCH", f"/tickets/{ticket}", key=key,
                                    json={"assignee": "nobody-we-know", "priority": "high"})
-    assert (status, error["field"], error["applied"]) == (422, "assignee", ["fields"])
+    assert (status, error["error"], error["field"]) == (422, "invalid_value", "assignee")
+    assert "applied" not in error
     _, now = await api.call("GET", f"/tickets/{ticket}", key=key)
-    assert (now["priority"], now["assignee_team_id"]) == ("high", team)
+    assert (now["priority"], now["assignee_team_id"]) == ("medium", team)
+    assert await history(api, key, ticket) == []
 
 
 async def test_assignment_to_a_team_and_back_to_nobody(api: Api, engine: AsyncEngine) -> None:

@@ -22,7 +22,7 @@ from db.repositories.outbox import SqlOutbox
 from notify.deliveries import DeliveryStatus
 from db.tables import email_templates, smtp_settings
 from domain.notifications import TargetKind
-from domain.services.tickets import change_status, comment_on_ticket, create_ticket
+from domain.services.tickets import comment_on_ticket, create_ticket, update_ticket
 from notify.email import EmailDeliverer
 from notify.notices import NoticeLinks
 from notify.secrets import SecretBox
@@ -170,7 +170,7 @@ async def test_the_requester_is_mailed_from_the_stored_template_with_values_esca
     ticket = await create_ticket(
         uow=uow_factory(), actor=as_actor(customer), title="<b>Printer</b> & scanner", category="support"
     )
-    await change_status(uow=uow_factory(), actor=as_actor(agent), ticket=ticket.id, to="in_progress")
+    await update_ticket(uow=uow_factory(), actor=as_actor(agent), ticket=ticket.id, status="in_progress")
 
     assert await mailer.run_once() == 1
 
@@ -228,7 +228,7 @@ async def test_a_refused_recipient_is_dead_and_a_busy_server_is_tried_again(
     agent = await insert_user(engine, role="admin")
     customer = await insert_user(engine, role="customer", email=address)
     ticket = await create_ticket(uow=uow_factory(), actor=as_actor(customer), title="x", category="bug")
-    await change_status(uow=uow_factory(), actor=as_actor(agent), ticket=ticket.id, to="resolved")
+    await update_ticket(uow=uow_factory(), actor=as_actor(agent), ticket=ticket.id, status="resolved")
 
     await mailer.run_once()
 
@@ -278,6 +278,6 @@ async def test_email_stays_off_until_smtp_is_configured(
     customer = await insert_user(engine, role="customer", email="carla@example.com")
     ticket = await create_ticket(uow=uow_factory(), actor=as_actor(customer), title="x", category="bug")
 
-    await change_status(uow=uow_factory(), actor=as_actor(agent), ticket=ticket.id, to="resolved")
+    await update_ticket(uow=uow_factory(), actor=as_actor(agent), ticket=ticket.id, status="resolved")
 
     assert await outbox_entries(engine) == []

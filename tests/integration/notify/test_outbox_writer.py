@@ -18,7 +18,7 @@ from domain.chat import ConversationKind, ConversationRef
 from domain.clock import utcnow
 from domain.events import EventType, TicketEvent
 from domain.notifications import TargetKind
-from domain.services.tickets import assign_ticket, change_status, comment_on_ticket, create_ticket
+from domain.services.tickets import comment_on_ticket, create_ticket, update_ticket
 from domain.tickets import Assignee, Category, TicketDraft
 from notify.outbox import OutboxWriter
 from tests.integration.builders import insert_team, insert_user
@@ -96,10 +96,10 @@ async def test_every_change_records_its_event_type_and_what_changed(
         uow=uow_factory(), actor=as_actor(customer), title="VPN drops", category="incident"
     )
 
-    await assign_ticket(
-        uow=uow_factory(), actor=as_actor(admin), ticket=ticket.id, to=Assignee.user(agent)
+    await update_ticket(
+        uow=uow_factory(), actor=as_actor(admin), ticket=ticket.id, assignee=Assignee.user(agent)
     )
-    await change_status(uow=uow_factory(), actor=as_actor(agent), ticket=ticket.id, to="in_progress")
+    await update_ticket(uow=uow_factory(), actor=as_actor(agent), ticket=ticket.id, status="in_progress")
     await comment_on_ticket(
         uow=uow_factory(), actor=as_actor(agent), ticket=ticket.id, content="Looking <b>now</b>"
     )
@@ -153,13 +153,13 @@ async def test_bot_channels_and_chats_are_targets_only_where_the_bot_can_post(
         )
     )
     ticket = await create_ticket(uow=uow_factory(), actor=as_actor(customer), title="x", category="bug")
-    await assign_ticket(uow=uow_factory(), actor=as_actor(admin), ticket=ticket.id, to=Assignee.team(team))
+    await update_ticket(uow=uow_factory(), actor=as_actor(admin), ticket=ticket.id, assignee=Assignee.team(team))
     async with engine.begin() as connection:
         await connection.execute(
             smtp_settings.insert().values(host="127.0.0.1", from_email="help@example.com")
         )
 
-    await change_status(uow=uow_factory(), actor=as_actor(agent), ticket=ticket.id, to="in_progress")
+    await update_ticket(uow=uow_factory(), actor=as_actor(agent), ticket=ticket.id, status="in_progress")
 
     targets = [(e.event_type, e.target.kind, e.target.key) for e in await outbox_entries(engine)]
     assert targets == [

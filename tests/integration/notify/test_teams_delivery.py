@@ -20,7 +20,7 @@ from db.repositories.ticket_cards import SqlTicketCards
 from domain.chat import ConversationKind, ConversationRef
 from domain.notifications import TargetKind
 from domain.services.subscriptions import subscribe_channel
-from domain.services.tickets import assign_ticket, change_status, create_ticket
+from domain.services.tickets import create_ticket, update_ticket
 from domain.tickets import Assignee
 from notify.deliverers import ChannelDeliverer, PersonalDeliverer
 from notify.notices import NoticeLinks
@@ -156,7 +156,7 @@ async def test_a_ticket_is_posted_once_then_updated_in_place_with_a_reply_in_its
     ticket = await create_ticket(
         uow=uow_factory(), actor=as_actor(org.agent), title="VPN drops", category="incident"
     )
-    await change_status(uow=uow_factory(), actor=as_actor(org.agent), ticket=ticket.id, to="in_progress")
+    await update_ticket(uow=uow_factory(), actor=as_actor(org.agent), ticket=ticket.id, status="in_progress")
 
     assert await worker.run_once() == 1, "the update waits until the card is posted"
     assert await worker.run_once() == 1
@@ -182,10 +182,10 @@ async def test_the_assignee_and_the_requester_get_the_card_in_their_personal_cha
     ticket = await create_ticket(
         uow=uow_factory(), actor=as_actor(org.customer), title="Printer", category="support"
     )
-    await assign_ticket(
-        uow=uow_factory(), actor=as_actor(org.admin), ticket=ticket.id, to=Assignee.user(org.agent)
+    await update_ticket(
+        uow=uow_factory(), actor=as_actor(org.admin), ticket=ticket.id, assignee=Assignee.user(org.agent)
     )
-    await change_status(uow=uow_factory(), actor=as_actor(org.agent), ticket=ticket.id, to="resolved")
+    await update_ticket(uow=uow_factory(), actor=as_actor(org.agent), ticket=ticket.id, status="resolved")
 
     while await worker.run_once():
         pass
@@ -209,7 +209,7 @@ async def test_a_deleted_channel_card_is_posted_again_and_remembered(
 ) -> None:
     ticket = await create_ticket(uow=uow_factory(), actor=as_actor(org.agent), title="x", category="bug")
     await worker.run_once()
-    await change_status(uow=uow_factory(), actor=as_actor(org.agent), ticket=ticket.id, to="on_hold")
+    await update_ticket(uow=uow_factory(), actor=as_actor(org.agent), ticket=ticket.id, status="on_hold")
     messenger.fail_next["update"] = MessageGone("deleted")
 
     await worker.run_once()
@@ -229,8 +229,8 @@ async def test_throttled_sends_wait_as_told_and_a_vanished_chat_disables_its_del
     ticket = await create_ticket(
         uow=uow_factory(), actor=as_actor(org.customer), title="x", category="bug"
     )
-    await assign_ticket(
-        uow=uow_factory(), actor=as_actor(org.admin), ticket=ticket.id, to=Assignee.user(org.agent)
+    await update_ticket(
+        uow=uow_factory(), actor=as_actor(org.admin), ticket=ticket.id, assignee=Assignee.user(org.agent)
     )
     messenger.fail_next = {
         "post": SendFailed("429 from Teams", retry_after=3.0),

@@ -10,7 +10,7 @@ import pytest
 from domain.access import Viewer, assign_refusal, edit_refusal, status_refusal
 from domain.errors import NotAllowed, TicketNotFound
 from domain.people import Role, User
-from domain.services.tickets import assign_ticket, change_status, comment_on_ticket, edit_ticket
+from domain.services.tickets import comment_on_ticket, update_ticket
 from domain.tickets import Assignee, HistoryAction, Ticket, TicketStatus
 from tests.unit.conftest import Organisation
 from tests.unit.fakes import FakeDatabase
@@ -83,8 +83,8 @@ async def test_who_may_edit_which_fields(
     changes: Mapping[str, object], refusal: str | None,
 ) -> None:
     ticket = TICKETS[ticket_name](db, org)
-    call = edit_ticket(uow=db.unit_of_work(), actor=as_actor(_actor(org, actor).id),
-                       ticket=ticket.id, changes=changes)
+    call = update_ticket(uow=db.unit_of_work(), actor=as_actor(_actor(org, actor).id),
+                       ticket=ticket.id, fields=changes)
     if refusal is not None:
         await _refused_without_a_trace(db, ticket, call, refusal)
         return
@@ -121,8 +121,8 @@ async def test_who_may_assign_to_whom(
     to: Callable[[Organisation], Assignee | None], refusal: str | None,
 ) -> None:
     ticket = TICKETS[ticket_name](db, org)
-    call = assign_ticket(uow=db.unit_of_work(), actor=as_actor(_actor(org, actor).id),
-                         ticket=ticket.id, to=to(org))
+    call = update_ticket(uow=db.unit_of_work(), actor=as_actor(_actor(org, actor).id),
+                         ticket=ticket.id, assignee=to(org))
     if refusal is not None:
         await _refused_without_a_trace(db, ticket, call, refusal)
         return
@@ -157,8 +157,8 @@ async def test_who_may_change_a_status(
     to: TicketStatus, refusal: str | None,
 ) -> None:
     ticket = TICKETS[ticket_name](db, org)
-    call = change_status(uow=db.unit_of_work(), actor=as_actor(_actor(org, actor).id),
-                         ticket=ticket.id, to=to)
+    call = update_ticket(uow=db.unit_of_work(), actor=as_actor(_actor(org, actor).id),
+                         ticket=ticket.id, status=to)
     if refusal is not None:
         await _refused_without_a_trace(db, ticket, call, refusal)
         return
@@ -203,9 +203,9 @@ async def test_a_deactivated_user_may_do_nothing_at_all(db: FakeDatabase, role: 
     ticket = db.seed_ticket(created_by=user, assignee=Assignee.user(user.id))
     uow = db.unit_of_work()
     attempts: list[Callable[[], Awaitable[object]]] = [
-        lambda: edit_ticket(uow=uow, actor=as_actor(user.id), ticket=ticket.id, changes={"title": "New"}),
-        lambda: assign_ticket(uow=uow, actor=as_actor(user.id), ticket=ticket.id, to=None),
-        lambda: change_status(uow=uow, actor=as_actor(user.id), ticket=ticket.id, to="resolved"),
+        lambda: update_ticket(uow=uow, actor=as_actor(user.id), ticket=ticket.id, fields={"title": "New"}),
+        lambda: update_ticket(uow=uow, actor=as_actor(user.id), ticket=ticket.id, assignee=None),
+        lambda: update_ticket(uow=uow, actor=as_actor(user.id), ticket=ticket.id, status="resolved"),
         lambda: comment_on_ticket(uow=uow, actor=as_actor(user.id), ticket=ticket.id, content="Hello"),
     ]
     for attempt in attempts:

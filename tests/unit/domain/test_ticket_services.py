@@ -22,12 +22,10 @@ from domain.people import Role, User
 from domain.services.queries import get_ticket
 from domain.services.tickets import (
     Version,
-    assign_ticket,
-    change_status,
     comment_on_ticket,
     create_ticket,
-    edit_ticket,
     parse_assignee,
+    update_ticket,
 )
 from domain.tickets import (
     Assignee,
@@ -116,9 +114,9 @@ async def test_an_edit_records_one_history_row_per_changed_field(
 ) -> None:
     ticket = db.seed_ticket(created_by=org.customer, assignee=Assignee.team(org.support.id),
                             title="Jam", priority=Priority.LOW, tags=("printer",))
-    updated = await edit_ticket(
+    updated = await update_ticket(
         uow=db.unit_of_work(), actor=as_actor(org.manager.id), ticket=ticket.ticket_number,
-        changes={"title": "Jam", "priority": "urgent", "tags": "printer, floor 3",
+        fields={"title": "Jam", "priority": "urgent", "tags": "printer, floor 3",
                  "due_date": "2026-12-01", "notes": "vendor visit"},
     )
     assert (updated.priority, updated.tags, updated.notes) == (
@@ -144,8 +142,8 @@ async def test_an_edit_that_changes_nothing_writes_nothing(
 ) -> None:
     ticket = db.seed_ticket(created_by=org.customer, title="Jam")
     before = db.snapshot()
-    same = await edit_ticket(uow=db.unit_of_work(), actor=as_actor(org.customer.id), ticket=ticket.id,
-                             changes={"title": " Jam "})
+    same = await update_ticket(uow=db.unit_of_work(), actor=as_actor(org.customer.id), ticket=ticket.id,
+                             fields={"title": " Jam "})
     assert same == ticket
     assert db.snapshot() == before
 
@@ -154,8 +152,8 @@ async def test_assigning_to_a_person_records_and_announces_it(
     db: FakeDatabase, org: Organisation
 ) -> None:
     ticket = db.seed_ticket(created_by=org.customer, assignee=Assignee.team(org.support.id))
-    updated = await assign_ticket(uow=db.unit_of_work(), actor=as_actor(org.agent.id), ticket=ticket.id,
-                                  to=Assignee.user(org.agent.id))
+    updated = await update_ticket(uow=db.unit_of_work(), actor=as_actor(org.agent.id), ticket=ticket.id,
+                                  assignee=Assignee.user(org.agent.id))
     assert (updated.assignee_type, updated.assignee_id, updated.assignee_team_id) == (
         AssigneeType.USER, org.agent.id, None)
     assert _rows(db, ticket.id) == [
@@ -171,8 +169,8 @@ async def test_queueing_to_a_team_clears_the_person_and_a_stale_column(
 ) -> None:
     ticket = db.seed_ticket(created_by=org.customer, assignee=Assignee.user(org.teammate.id),
                             assignee_team_id=org.billing.id)
-    updated = await assign_ticket(uow=db.unit_of_work(), actor=as_actor(org.manager.id),
-                                  ticket=ticket.id, to=Assignee.team(org.support.id))
+    updated = await update_ticket(uow=db.unit_of_work(), actor=as_actor(org.manager.id),
+                                  ticket=ticket.id, assignee=Assignee.team(org.support.id))
     assert (updated.assignee_type, updated.assignee_id, updated.assignee_team_id) == (
         AssigneeType.TEAM, None, org.support.id)
     assert _rows(db, ticket.id) == [
@@ -183,8 +181,8 @@ async def test_unassigning_records_it_and_announces_the_previous_assignee(
     db: FakeDatabase, org: Organisation
 ) -> None:
     ticket = db.seed_ticket(created_by=org.customer, assignee=Assignee.user(org.agent.id))
-    updated = await assign_ticket(uow=db.unit_of_work(), actor=as_actor(org.agent.id), ticket=ticket.id,
-                                  to=None)
+    updated = await update_ticket(uow=db.unit_of_work(), actor=as_actor(org.agent.id), ticket=ticket.id,
+                                  assignee=None)
     assert updated.assignee is None
     assert (updated.assignee_id, updated.assignee_team_id) == (None, None)
     assert _rows(db, ticket.id) == [(org.agent.id, "unassigned", "assignee", org.agent.id, None)]
@@ -198,8 +196,8 @@ async def test_assigning_to_the_current_assignee_writes_nothing(
 ) -> None:
     ticket = db.seed_ticket(created_by=org.customer, assignee=Assignee.user(org.agent.id))
     before = db.snapshot()
-    same = await assign_ticket(uow=db.unit_of_work(), actor=as_actor(org.agent.id), ticket=ticket.id,
-                               to=Assignee.user(org.agent.id))
+    same = await update_ticket(uow=db.unit_of_work(), actor=as_actor(org.agent.id), ticket=ticket.id,
+                               assignee=Assignee.user(org.agent.id))
     assert same == ticket
     assert db.snapshot() == before
 
@@ -218,8 +216,8 @@ async def test_a_ticket_goes_only_to_an_existing_team_or_an_active_staff_member(
 ) -> None:
     gone = db.seed_user(role=Role.USER, active=False)
     ticket = db.seed_ticket(created_by=org.customer)
-    failure = await _fails_without_a_trace(db, error, lambda: assign_ticket(
-        uow=db.unit_of_work(), actor=as_actor(org.admin.id), ticket=ticket.id, to=to(org, gone)))
+    failure = await _fails_without_a_trace(db, error, lambda: update_ticket(
+        uow=db.unit_of_work(), actor=as_actor(org.admin.id), ticket=ticket.id, assignee=to(org, gone)))
     assert message in str(failure)
 
 
@@ -227,8 +225,8 @@ async def test_a_status_change_records_and_announces_it(
     db: FakeDatabase, org: Organisation
 ) -> None:
     ticket = db.seed_ticket(created_by=org.customer, assignee=Assignee.team(org.support.id))
-    updated = await change_status(uow=db.unit_of_work(), actor=as_actor(org.agent.id), ticket=ticket.id,
-                                  to="Resolved")
+    updated = await update_ticket(uow=db.unit_of_work(), actor=as_actor(org.agent.id), ticket=ticket.id,
+                                  status="Resolved")
     assert updated.status is TicketStatus.RESOLVED
     assert updated.resolved_at == updated.updated_at
     assert db.ticket(ticket.id) == updated
@@ -242,10 +240,10 @@ async def test_a_move_the_lifecycle_forbids_writes_nothing(
     db: FakeDatabase, org: Organisation
 ) -> None:
     ticket = db.seed_ticket(created_by=org.admin, status=TicketStatus.CLOSED)
-    await _fails_without_a_trace(db, InvalidTransition, lambda: change_status(
-        uow=db.unit_of_work(), actor=as_actor(org.admin.id), ticket=ticket.id, to="in_progress"))
-    await _fails_without_a_trace(db, InvalidTransition, lambda: change_status(
-        uow=db.unit_of_work(), actor=as_actor(org.admin.id), ticket=ticket.id, to="closed"))
+    await _fails_without_a_trace(db, InvalidTransition, lambda: update_ticket(
+        uow=db.unit_of_work(), actor=as_actor(org.admin.id), ticket=ticket.id, status="in_progress"))
+    await _fails_without_a_trace(db, InvalidTransition, lambda: update_ticket(
+        uow=db.unit_of_work(), actor=as_actor(org.admin.id), ticket=ticket.id, status="closed"))
 
 
 async def test_a_comment_is_stored_recorded_and_announced(
@@ -288,18 +286,18 @@ async def test_an_empty_or_huge_comment_is_refused(
 
 
 async def _edit(db: FakeDatabase, org: Organisation, ticket_id: int, version: Version) -> object:
-    return await edit_ticket(uow=db.unit_of_work(), actor=as_actor(org.admin.id), ticket=ticket_id,
-                             changes={"title": "New"}, expected_version=version)
+    return await update_ticket(uow=db.unit_of_work(), actor=as_actor(org.admin.id), ticket=ticket_id,
+                             fields={"title": "New"}, expected_version=version)
 
 
 async def _assign(db: FakeDatabase, org: Organisation, ticket_id: int, version: Version) -> object:
-    return await assign_ticket(uow=db.unit_of_work(), actor=as_actor(org.admin.id), ticket=ticket_id,
-                               to=Assignee.user(org.agent.id), expected_version=version)
+    return await update_ticket(uow=db.unit_of_work(), actor=as_actor(org.admin.id), ticket=ticket_id,
+                               assignee=Assignee.user(org.agent.id), expected_version=version)
 
 
 async def _hold(db: FakeDatabase, org: Organisation, ticket_id: int, version: Version) -> object:
-    return await change_status(uow=db.unit_of_work(), actor=as_actor(org.admin.id), ticket=ticket_id,
-                               to="on_hold", expected_version=version)
+    return await update_ticket(uow=db.unit_of_work(), actor=as_actor(org.admin.id), ticket=ticket_id,
+                               status="on_hold", expected_version=version)
 
 
 STALE_CHANGES = {"edit": _edit, "assign": _assign, "status": _hold}
@@ -313,8 +311,8 @@ async def test_a_change_computed_from_an_older_version_is_refused(
     card_version = ticket.version
     await comment_on_ticket(uow=db.unit_of_work(), actor=as_actor(org.admin.id), ticket=ticket.id,
                             content="comments keep the version")
-    await change_status(uow=db.unit_of_work(), actor=as_actor(org.admin.id), ticket=ticket.id,
-                        to="in_progress")
+    await update_ticket(uow=db.unit_of_work(), actor=as_actor(org.admin.id), ticket=ticket.id,
+                        status="in_progress")
     failure = await _fails_without_a_trace(
         db, StaleTicket, lambda: STALE_CHANGES[change](db, org, ticket.id, card_version))
     assert str(failure) == f"{ticket.ticket_number} changed since you last saw it"
@@ -333,8 +331,8 @@ async def test_the_version_may_be_given_as_the_datetime_it_encodes(
     db: FakeDatabase, org: Organisation
 ) -> None:
     ticket = db.seed_ticket(created_by=org.customer)
-    await edit_ticket(uow=db.unit_of_work(), actor=as_actor(org.admin.id), ticket=ticket.id,
-                      changes={"title": "New"}, expected_version=ticket.updated_at)
+    await update_ticket(uow=db.unit_of_work(), actor=as_actor(org.admin.id), ticket=ticket.id,
+                      fields={"title": "New"}, expected_version=ticket.updated_at)
     assert db.ticket(ticket.id).title == "New"
 
 
@@ -346,14 +344,14 @@ async def test_a_missing_and_an_invisible_ticket_look_the_same(
     number = hidden.ticket_number if ref == "invisible" else "TKT-2026-0501"
     calls: list[Callable[[], Awaitable[object]]] = [
         lambda: get_ticket(uow=db.unit_of_work(), actor=as_actor(org.customer.id), ticket=number),
-        lambda: edit_ticket(uow=db.unit_of_work(), actor=as_actor(org.customer.id), ticket=number,
-                            changes={"title": "Mine now"}),
-        lambda: change_status(uow=db.unit_of_work(), actor=as_actor(org.customer.id), ticket=number,
-                              to="closed"),
+        lambda: update_ticket(uow=db.unit_of_work(), actor=as_actor(org.customer.id), ticket=number,
+                            fields={"title": "Mine now"}),
+        lambda: update_ticket(uow=db.unit_of_work(), actor=as_actor(org.customer.id), ticket=number,
+                              status="closed"),
         lambda: comment_on_ticket(uow=db.unit_of_work(), actor=as_actor(org.customer.id),
                                   ticket=number, content="hello"),
-        lambda: assign_ticket(uow=db.unit_of_work(), actor=as_actor(org.customer.id), ticket=number,
-                              to=None),
+        lambda: update_ticket(uow=db.unit_of_work(), actor=as_actor(org.customer.id), ticket=number,
+                              assignee=None),
     ]
     for call in calls:
         failure = await _fails_without_a_trace(db, TicketNotFound, call)
@@ -396,3 +394,93 @@ def test_a_malformed_team_assignee_names_the_field(text: str) -> None:
     with pytest.raises(InvalidValue) as refused:
         parse_assignee(text, actor_id="user-3")
     assert refused.value.field == "assignee"
+
+
+async def test_an_update_applies_fields_status_and_assignee_in_one_commit(
+    db: FakeDatabase, org: Organisation
+) -> None:
+    ticket = db.seed_ticket(created_by=org.customer, assignee=Assignee.team(org.support.id))
+    commits = db.commits
+    updated = await update_ticket(
+        uow=db.unit_of_work(), actor=as_actor(org.manager.id), ticket=ticket.ticket_number,
+        fields={"priority": "high", "description": "Roller replaced"}, status="resolved",
+        assignee=Assignee.user(org.agent.id), expected_version=ticket.version,
+    )
+    assert db.commits - commits == 1
+    assert db.ticket(ticket.id) == updated
+    assert (updated.priority, updated.description, updated.status, updated.assignee) == (
+        Priority.HIGH, "Roller replaced", TicketStatus.RESOLVED, Assignee.user(org.agent.id))
+    assert updated.resolved_at == updated.updated_at
+    assert _rows(db, ticket.id) == [
+        (org.manager.id, "assigned", "assignee", f"team:{org.support.id}", org.agent.id),
+        (org.manager.id, "updated", "priority", "medium", "high"),
+        (org.manager.id, "updated", "description", None, "Roller replaced"),
+        (org.manager.id, "status_changed", "status", "open", "resolved"),
+    ]
+    assert [(e.type, e.ticket) for e in db.events] == [
+        (EventType.ASSIGNED, updated), (EventType.UPDATED, updated),
+        (EventType.STATUS_CHANGED, updated),
+    ]
+    assert db.events[0].previous_assignee == Assignee.team(org.support.id)
+
+
+async def test_an_update_from_a_stale_version_changes_nothing(
+    db: FakeDatabase, org: Organisation
+) -> None:
+    ticket = db.seed_ticket(created_by=org.customer)
+    old = ticket.version
+    await update_ticket(uow=db.unit_of_work(), actor=as_actor(org.admin.id), ticket=ticket.id,
+                        fields={"title": "Printer fixed?"})
+    await _fails_without_a_trace(db, StaleTicket, lambda: update_ticket(
+        uow=db.unit_of_work(), actor=as_actor(org.admin.id), ticket=ticket.id,
+        fields={"priority": "urgent"}, status="in_progress", assignee=None, expected_version=old))
+
+
+async def test_a_refused_last_part_undoes_the_earlier_parts(
+    db: FakeDatabase, org: Organisation
+) -> None:
+    """The agent sees the ticket through the Support queue: giving it to Billing comes last,
+    after the status, and being refused it takes the status back with it."""
+    ticket = db.seed_ticket(created_by=org.customer, assignee=Assignee.team(org.support.id))
+    await _fails_without_a_trace(db, NotAllowed, lambda: update_ticket(
+        uow=db.unit_of_work(), actor=as_actor(org.agent.id), ticket=ticket.id,
+        status="on_hold", assignee=Assignee.team(org.billing.id)))
+    await _fails_without_a_trace(db, TeamNotFound, lambda: update_ticket(
+        uow=db.unit_of_work(), actor=as_actor(org.admin.id), ticket=ticket.id,
+        fields={"priority": "low"}, assignee=Assignee.team(4242)))
+
+
+async def test_a_resent_idempotent_update_writes_nothing_but_a_person_hears_it_was_done(
+    db: FakeDatabase, org: Organisation
+) -> None:
+    ticket = db.seed_ticket(created_by=org.customer)
+    change = {"fields": {"priority": "high"}, "status": "in_progress",
+              "assignee": Assignee.user(org.agent.id)}
+    first = await update_ticket(uow=db.unit_of_work(), actor=as_actor(org.admin.id),
+                                ticket=ticket.id, idempotent=True, **change)  # type: ignore[arg-type]
+    events, commits = len(db.events), db.commits
+    again = await update_ticket(uow=db.unit_of_work(), actor=as_actor(org.admin.id),
+                                ticket=ticket.id, idempotent=True, **change)  # type: ignore[arg-type]
+    assert again == first and (len(db.events), db.commits) == (events, commits)
+    await _fails_without_a_trace(db, InvalidTransition, lambda: update_ticket(
+        uow=db.unit_of_work(), actor=as_actor(org.admin.id), ticket=ticket.id,
+        status="in_progress"))
+
+
+async def test_a_requester_reopens_and_edits_in_one_update(
+    db: FakeDatabase, org: Organisation
+) -> None:
+    ticket = db.seed_ticket(created_by=org.customer, status=TicketStatus.CLOSED)
+    updated = await update_ticket(
+        uow=db.unit_of_work(), actor=as_actor(org.customer.id), ticket=ticket.id,
+        fields={"title": "Still jams"}, status="open")
+    assert (updated.status, updated.title, updated.closed_at) == (
+        TicketStatus.OPEN, "Still jams", None)
+    assert [row[1] for row in _rows(db, ticket.id)] == ["status_changed", "updated"]
+
+
+def test_every_field_staff_may_edit_has_a_parser() -> None:
+    from domain.access import EDITABLE_BY_REQUESTER, EDITABLE_BY_STAFF
+    from domain.services.tickets import EDIT_PARSERS
+
+    assert set(EDIT_PARSERS) == EDITABLE_BY_STAFF and EDITABLE_BY_REQUESTER < EDITABLE_BY_STAFF

@@ -9,7 +9,7 @@ from datetime import date, datetime
 import pytest
 
 from domain.errors import InvalidValue
-from domain.services.tickets import change_status, create_ticket, edit_ticket
+from domain.services.tickets import create_ticket, update_ticket
 from domain.tickets import Priority, Severity, TicketFilter, TicketStatus
 from domain.validation import (
     parse_due_date,
@@ -185,8 +185,8 @@ async def test_an_edit_with_a_bad_value_changes_nothing(
     ticket = db.seed_ticket(created_by=org.admin)
     before = db.snapshot()
     with pytest.raises(InvalidValue) as refused:
-        await edit_ticket(uow=db.unit_of_work(), actor=as_actor(org.admin.id), ticket=ticket.id,
-                          changes={"notes": "fine", **mistake})
+        await update_ticket(uow=db.unit_of_work(), actor=as_actor(org.admin.id), ticket=ticket.id,
+                          fields={"notes": "fine", **mistake})
     assert refused.value.field == field
     assert db.snapshot() == before
 
@@ -194,8 +194,8 @@ async def test_an_edit_with_a_bad_value_changes_nothing(
 async def test_an_unknown_status_changes_nothing(db: FakeDatabase, org: Organisation) -> None:
     ticket = db.seed_ticket(created_by=org.admin)
     before = db.snapshot()
-    attempt: Awaitable[object] = change_status(uow=db.unit_of_work(), actor=as_actor(org.admin.id),
-                                               ticket=ticket.id, to="done")
+    attempt: Awaitable[object] = update_ticket(uow=db.unit_of_work(), actor=as_actor(org.admin.id),
+                                               ticket=ticket.id, status="done")
     with pytest.raises(InvalidValue) as refused:
         await attempt
     assert refused.value.field == "status"

@@ -10,6 +10,7 @@ import copy
 from enum import StrEnum
 from typing import Any
 
+from domain.numbering import NUMBER_PATTERN
 from domain.tickets import Category, HistoryAction, Priority, Severity, TicketStatus
 from domain.validation import (
     COMMENT_MAX,
@@ -27,7 +28,7 @@ API_PREFIX = "/api/v1"
 PAGE_MAX = 100
 PAGE_DEFAULT = 20
 ID_MAX = 2**31 - 1  # TicketFlow's ids are `serial`
-TICKET_REF_PATTERN = r"^([0-9]{1,10}|[A-Za-z][A-Za-z0-9]{0,9}-[0-9]{4}-[0-9]{1,10})$"
+TICKET_REF_PATTERN = rf"^([0-9]{{1,10}}|{NUMBER_PATTERN})$"
 USER_ID_MAX = 255
 VERSION_MAX = 64
 
@@ -86,11 +87,10 @@ TICKET_PATCH: Schema = {
         "fields, `status` — except that a status change on a resolved or closed ticket "
         "(a reopen) goes first, so the reopened ticket can then be edited, and an "
         "assignment that would take the ticket out of the caller's sight goes last. "
-        "Every part is checked against the ticket as it will be at that point before "
-        "anything is saved: a refused part fails the request and changes nothing. A part "
-        "can still fail after earlier parts were saved (an assignee that does not exist "
-        "or cannot take tickets, or someone else changing the ticket in between); the "
-        "error body then lists the saved parts in `applied`."
+        "Every part is checked against the ticket as the parts before it left it, and "
+        "all of them are saved in one transaction: a refused or failing part fails the "
+        "request and changes nothing. A part the ticket already has is skipped, so "
+        "resending a request changes nothing."
     ),
     "properties": {
         "title": TITLE,
@@ -214,11 +214,6 @@ ERROR: Schema = {
         "error": {"type": "string", "description": "A stable code, e.g. `invalid_value`."},
         "message": {"type": "string"},
         "field": {"type": "string", "description": "The input at fault (422 and some 400)."},
-        "applied": {
-            "type": "array",
-            "items": {"enum": ["assignee", "fields", "status"]},
-            "description": "PATCH parts saved before the failing one.",
-        },
     },
 }
 

@@ -9,7 +9,7 @@ from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from db.repositories.users import SqlUserRepository
-from domain.services.tickets import change_status, comment_on_ticket, create_ticket
+from domain.services.tickets import comment_on_ticket, create_ticket, update_ticket
 from notify.capture import CaptureConfig
 from notify.worker import DeliveryWorker
 from tests.actors import as_actor
@@ -138,7 +138,7 @@ async def test_our_own_changes_are_notified_exactly_once(
     ticket = await create_ticket(
         uow=uow_factory(), actor=as_actor(customer), title="VPN drops", category="incident"
     )
-    await change_status(uow=uow_factory(), actor=as_actor(admin), ticket=ticket.id, to="in_progress")
+    await update_ticket(uow=uow_factory(), actor=as_actor(admin), ticket=ticket.id, status="in_progress")
     await comment_on_ticket(uow=uow_factory(), actor=as_actor(customer), ticket=ticket.id, content="Hi")
 
     assert await waiting_changes(engine) == 0, "captured and dropped in the same transaction"

@@ -13,7 +13,7 @@ from db.repositories.ticket_cards import SqlTicketCards
 from domain.chat import ConversationKind, ConversationRef
 from domain.notifications import TargetKind
 from domain.services.subscriptions import subscribe_channel
-from domain.services.tickets import change_status
+from domain.services.tickets import update_ticket
 from notify.deliverers import ChannelDeliverer
 from notify.notices import NoticeLinks
 from notify.worker import DeliveryWorker
@@ -77,7 +77,7 @@ async def test_a_card_is_updated_for_changes_its_channel_did_not_subscribe_to_an
 
     await webapp.update(ticket, by=agent, status="in_progress")  # not a subscribed type
     await make_capture().run_once()
-    await change_status(uow=uow_factory(), actor=as_actor(manager), ticket=ticket, to="on_hold")
+    await update_ticket(uow=uow_factory(), actor=as_actor(manager), ticket=ticket, status="on_hold")
     while await worker.run_once():  # a channel's deliveries of one ticket go one at a time
         pass
 
