@@ -116,6 +116,7 @@ class MessageRouter:
             conversation = await conversation_for(
                 self._deps, viewer, last_ticket=last if isinstance(last, str) else None,
                 mentions=mentions, numbers=True, directory=True,
+                company=conversation.company,
             )
             understood = understand(text, conversation)
         return readable(understood), conversation
@@ -130,6 +131,7 @@ class MessageRouter:
         conversation = await conversation_for(
             self._deps, viewer, mentions=conversation.mentions, numbers=True, directory=True,
             last_ticket=str(conversation.last_ticket) if conversation.last_ticket else None,
+            company=conversation.company,
         )
         found = await self._deps.interpreter.interpret(self._deps, viewer, text, conversation)
         if found is None:

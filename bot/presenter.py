@@ -32,6 +32,7 @@ from bot.context import BotDependencies
 from bot.listing import ListQuery
 from domain.access import Viewer, editable_fields as fields_editable_by
 from domain.clock import utcnow
+from domain.company import CompanySettings
 from domain.services.lookup import TicketRef
 from domain.services.overview import (
     TicketActivity,
@@ -81,9 +82,12 @@ async def ticket_card(
     *,
     notice: TicketNotice = None,
     error: str | None = None,
+    company: CompanySettings | None = None,
 ) -> Card:
-    """The ticket as the actor sees it now, with their buttons and an optional message."""
-    overview = await ticket_overview(uow=deps.uow().reading(), actor=viewer, ticket=ref)
+    """The ticket as the actor sees it now, with their buttons and an optional message;
+    `company`: the settings this turn already read."""
+    overview = await ticket_overview(uow=deps.uow().reading(), actor=viewer, ticket=ref,
+                                     company=company)
     audience = deps.refresh_audience
     return draw_ticket(
         ticket=_view(overview, deps),

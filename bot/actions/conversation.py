@@ -6,9 +6,10 @@ from bot.context import BotDependencies
 from bot.understanding.context import Conversation, Person, TeamEntry
 from domain.access import Viewer
 from domain.clock import utcnow
+from domain.company import CompanySettings
 from domain.numbering import DEFAULT_PREFIX, parse_ticket_number
 from domain.people import Role
-from domain.services.company import company_settings
+from domain.services.company import company_for_turn
 from domain.services.people import list_teams, list_users
 
 
@@ -20,10 +21,13 @@ async def conversation_for(
     mentions: tuple[Person, ...] = (),
     numbers: bool = True,
     directory: bool = False,
+    company: CompanySettings | None = None,
 ) -> Conversation:
     """`numbers`: read the company's ticket prefix (a bare `4` needs it); `directory`: the
-    people and teams a name may mean (staff only: a customer never learns who exists)."""
-    prefix = (await company_settings(uow=deps.uow().reading(), actor=viewer)).ticket_prefix if numbers else DEFAULT_PREFIX
+    people and teams a name may mean (staff only: a customer never learns who exists).
+    `company`: the settings this turn already read, so they are not read twice."""
+    if company is None and numbers:
+        company = await company_for_turn(uow=deps.uow().reading(), actor=viewer)
     people: tuple[Person, ...] = ()
     teams: tuple[TeamEntry, ...] = ()
     if directory and viewer.role is not Role.CUSTOMER:
@@ -35,8 +39,9 @@ async def conversation_for(
         viewer_id=viewer.id,
         today=utcnow().date(),
         last_ticket=parse_ticket_number(last_ticket) if last_ticket else None,
-        ticket_prefix=prefix,
+        ticket_prefix=company.ticket_prefix if company else DEFAULT_PREFIX,
         people=people,
         teams=teams,
         mentions=mentions,
+        company=company,
     )

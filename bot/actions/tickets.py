@@ -24,6 +24,7 @@ from bot.understanding.requests import (
     Nobody, ShowTicket, TeamTarget, Target, TicketRequest, UserTarget,
 )
 from domain.access import Viewer
+from domain.company import CompanySettings
 from domain.errors import NotAllowed
 from domain.lifecycle import TRANSITIONS
 from domain.people import Role
@@ -45,7 +46,7 @@ async def perform(
     """The one entry point for a ticket request, whoever sent it and however it was said."""
     match request:
         case ShowTicket():
-            return await show(deps, viewer, request)
+            return await show(deps, viewer, request, company=conversation.company)
         case ListTickets():
             return await list_tickets(deps, viewer, request)
         case CreateTicket():
@@ -62,11 +63,15 @@ async def perform(
             assert_never(request)
 
 
-async def show(deps: BotDependencies, viewer: Viewer, request: ShowTicket) -> Reply:
+async def show(
+    deps: BotDependencies, viewer: Viewer, request: ShowTicket,
+    *, company: CompanySettings | None = None,
+) -> Reply:
     if request.ticket is None:
         return Reply(text=notices.which_ticket("show 4"))
     number = str(request.ticket)
-    return Reply(card=await presenter.ticket_card(deps, viewer, number), ticket=number)
+    card = await presenter.ticket_card(deps, viewer, number, company=company)
+    return Reply(card=card, ticket=number)
 
 
 def list_query(viewer: Viewer, request: ListTickets) -> ListQuery:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
+from domain.company import CompanySettings
 from domain.numbering import DEFAULT_PREFIX, TicketNumber
 
 
@@ -36,6 +37,8 @@ class Conversation:
     people: tuple[Person, ...] = ()
     teams: tuple[TeamEntry, ...] = ()
     mentions: tuple[Person, ...] = field(default=())  # `<at>…</at>` in the text, in order
+    company: CompanySettings | None = None
+    """The settings this turn read for `ticket_prefix`, passed on to the card (not read twice)."""
 
     def number(self, sequence: int) -> TicketNumber:
         """A bare `4`: this year's ticket 4 in the company's numbering."""

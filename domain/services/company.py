@@ -27,6 +27,19 @@ async def company_settings(*, uow: UnitOfWork, actor: Actor) -> CompanySettings:
 
 
 @use_case
+async def company_for_turn(*, uow: UnitOfWork, actor: Viewer) -> CompanySettings:
+    """The settings a chat turn reads once (one statement): the prefix a ticket number is
+    read with, then the card's header, handed to `ticket_overview(company=...)`.
+
+    Like `bot.identity`'s viewer it grants nothing by itself: the use case that shows
+    anything loads the viewer again and applies the access rule, so the viewer is not
+    reloaded here.
+    """
+    async with uow:
+        return await uow.company.get()
+
+
+@use_case
 async def update_company_settings(
     *,
     uow: UnitOfWork,

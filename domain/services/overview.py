@@ -117,8 +117,11 @@ async def _assignee_name(people: _People, assignee: Assignee | None) -> str | No
 
 
 @use_case
-async def ticket_overview(*, uow: UnitOfWork, actor: Viewer, ticket: TicketRef) -> TicketOverview:
-    """Everything a ticket card needs, read in one transaction."""
+async def ticket_overview(
+    *, uow: UnitOfWork, actor: Viewer, ticket: TicketRef, company: CompanySettings | None = None
+) -> TicketOverview:
+    """Everything a ticket card needs, read in one transaction; `company`: the settings
+    this turn already read (`company_for_turn`), so they are not read again."""
     async with uow:
         viewer = await load_viewer(uow, actor.id)
         overview = await describe(uow, viewer, await load_ticket(uow, viewer, ticket))
@@ -126,8 +129,9 @@ async def ticket_overview(*, uow: UnitOfWork, actor: Viewer, ticket: TicketRef) 
             await _static_choices(uow, viewer) if TicketAction.ASSIGN in overview.actions else []
         )
         activity = await _activity(uow, viewer, overview.ticket)
-        return replace(overview, assignees=tuple(choices), company=await uow.company.get(),
-                       activity=activity)
+        if company is None:
+            company = await uow.company.get()
+        return replace(overview, assignees=tuple(choices), company=company, activity=activity)
 
 
 async def _activity(uow: UnitOfWork, viewer: Viewer, ticket: Ticket) -> TicketActivity:
