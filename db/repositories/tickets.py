@@ -8,6 +8,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from db.records import to_row, to_value
+from db.repositories.outbox_lanes import lock_lanes
 from db.tables import tasks
 from domain.access import Scope
 from domain.numbering import TicketNumber, next_number
@@ -87,9 +88,20 @@ class SqlTicketRepository:
     async def _one(self, where: ColumnElement[bool], *, for_update: bool) -> Ticket | None:
         query = select(tasks).where(where).limit(1)
         if for_update:
+            await self._hold_lane(where)
             query = query.with_for_update()
         row = (await self._db.execute(query)).mappings().first()
         return to_value(Ticket, row) if row else None
+
+    async def _hold_lane(self, where: ColumnElement[bool]) -> None:
+        """Take the ticket's outbox lane before its row: the commit that records the change's
+        deliveries takes the lane too, and a delivery writer holds the lane while it waits for
+        the row, so lane-then-row in every transaction is the order that cannot deadlock."""
+        if self._db.dialect.name != "postgresql":
+            return
+        ticket_id = (await self._db.execute(select(tasks.c.id).where(where).limit(1))).scalar()
+        if ticket_id is not None:
+            await lock_lanes(self._db, [ticket_id])
 
     async def add(self, draft: TicketDraft, *, prefix: str, now: datetime) -> Ticket:
         row = to_row(draft, tasks)
