@@ -23,9 +23,9 @@ from db.repositories.outbox_lanes import (
     UNFINISHED,
     busy_lanes,
     claimable,
-    lock_lanes,
     promote_next,
 )
+from db.repositories.lane_locks import lock_lanes
 from db.repositories.outbox_wakeup import mark_outbox_written, outbox_wakeups
 from db.repositories.subscriptions import SqlSubscriptionRepository
 from db.tables import notification_outbox as outbox

@@ -25,7 +25,6 @@ from sqlalchemy import (
     func,
     literal_column,
     select,
-    text,
     update,
 )
 from sqlalchemy.ext.asyncio import AsyncConnection
@@ -34,8 +33,6 @@ from db.repositories.outbox_wakeup import mark_outbox_written
 from db.tables import notification_outbox as outbox
 from notify.deliveries import FINISHED, DeliveryStatus
 
-LANE_LOCKS = 748_301
-"""First key of the two-key advisory locks on lanes; the second is the ticket id."""
 
 Lane = tuple[int, str, str]
 
@@ -48,19 +45,6 @@ def claimable(rows: FromClause) -> ColumnElement[bool]:
     """The claim index's own predicate, spelled with literals so that both databases can
     prove a query matches it (a bound parameter would hide the values from the planner)."""
     return rows.c.status.in_([literal_column(f"'{status}'") for status in CLAIMABLE])
-
-
-async def lock_lanes(connection: AsyncConnection, ticket_ids: Collection[int]) -> None:
-    """Hold the lanes of these tickets to the end of the transaction (in id order: no deadlock)."""
-    if connection.dialect.name != "postgresql" or not ticket_ids:
-        return
-    await connection.execute(
-        text(
-            "SELECT pg_advisory_xact_lock(:space, ticket) "
-            "FROM (SELECT unnest(CAST(:tickets AS integer[])) AS ticket ORDER BY 1) AS lanes"
-        ),
-        {"space": LANE_LOCKS, "tickets": sorted(set(ticket_ids))},
-    )
 
 
 async def busy_lanes(connection: AsyncConnection, ticket_ids: Collection[int]) -> set[Lane]:

@@ -8,7 +8,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from db.records import to_row, to_value
-from db.repositories.outbox_lanes import lock_lanes
+from db.repositories.lane_locks import lock_lanes
 from db.tables import tasks
 from domain.access import Scope
 from domain.numbering import TicketNumber, next_number
