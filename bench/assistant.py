@@ -56,7 +56,7 @@ async def prepare(url: str) -> str:
     engine = create_engine(url)
     knowledge = build_knowledge(Runtime(settings=Settings(database_url=url), engine=engine))
     try:
-        await ingest_fixtures(library=knowledge.library, indexer=knowledge.indexer)
+        await ingest_fixtures(uow=knowledge.uow(), indexer=knowledge.indexer)
         return await insert_user(engine, email="ada@example.com", role="user")
     finally:
         await knowledge.close()

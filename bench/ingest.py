@@ -34,7 +34,7 @@ import pypdf
 from bench.scratch import ADMIN_URL, scratch_database
 from db.engine import create_engine
 from db.migrate import upgrade
-from db.repositories.help_documents import SqlHelpLibrary
+from db.uow import SqlUnitOfWork
 from knowledge.extraction import PdfSandbox
 from knowledge.indexing import DocumentIndexer
 from knowledge.ingestion import Upload, add_help_document, add_help_documents
@@ -80,7 +80,7 @@ async def ingestion(
     sandbox = PdfSandbox(workers=1)
     try:
         await asyncio.to_thread(sandbox.warm_up)
-        library = SqlHelpLibrary(engine)
+        uow = SqlUnitOfWork(engine)
         indexer = DocumentIndexer(sandbox=sandbox)
         uploads = [Upload(filename=name, data=data) for _ in range(rounds) for name, data in files]
         batched, single = [], []
@@ -88,7 +88,7 @@ async def ingestion(
             pages = 0
             started = time.perf_counter()
             async for result in add_help_documents(
-                library=library, indexer=indexer, uploads=uploads
+                uow=uow, indexer=indexer, uploads=uploads
             ):
                 assert result.added is not None, result.rejection
                 pages += result.added.page_count or 0
@@ -96,7 +96,7 @@ async def ingestion(
             pages = 0
             started = time.perf_counter()
             for upload in uploads:
-                added = await add_help_document(library=library, indexer=indexer, upload=upload)
+                added = await add_help_document(uow=uow, indexer=indexer, upload=upload)
                 pages += added.page_count or 0
             single.append(Measure("  one file per call", pages, time.perf_counter() - started))
         return [fastest(batched), fastest(single)]

@@ -44,8 +44,8 @@ from bench.ingest import scratch_postgresql
 from db.engine import create_engine
 from db.migrate import upgrade
 from db.repositories.chunk_search import PostgresChunkSearch, SqlChunkVectors, exact
-from db.repositories.help_documents import SqlHelpLibrary
 from db.tables import help_documents
+from db.uow import SqlUnitOfWork
 from domain.clock import utcnow
 from knowledge.embeddings import OpenAIEmbedder
 from knowledge.extraction import PdfSandbox
@@ -152,10 +152,11 @@ async def sweep(
 
 
 async def grow(
-    engine: AsyncEngine, library: SqlHelpLibrary, *, fixtures: Sequence[str], to: int
+    engine: AsyncEngine, *, fixtures: Sequence[str], to: int
 ) -> float:
     """Add synthetic documents until the index holds `to` chunks; returns the seconds taken."""
-    have = sum(state.chunk_count for state in await library.index_states())
+    async with SqlUnitOfWork(engine).reading() as reading:
+        have = sum(state.chunk_count for state in await reading.library.index_states())
     started = time.perf_counter()
     for document in synthetic_documents(fixtures, chunks=to - have, seed=to):
         async with engine.begin() as connection:  # the row, as the web app would write it
@@ -168,7 +169,9 @@ async def grow(
                 )
             ).scalar_one()
         ref = SourceRef(SourceKind.HELP_DOCUMENT, document_id)
-        await library.store_index(ref, document.index, now=utcnow())
+        async with SqlUnitOfWork(engine) as uow:
+            await uow.library.store_index(ref, document.index, now=utcnow())
+            await uow.commit()
     if engine.dialect.name == "postgresql":
         async with engine.connect() as connection:
             connection = await connection.execution_options(isolation_level="AUTOCOMMIT")
@@ -220,22 +223,26 @@ async def run_backend(
     await upgrade(url)
     engine = create_engine(url)
     try:
-        library = SqlHelpLibrary(engine)
         with PdfSandbox(workers=1) as sandbox:
             indexer = DocumentIndexer(
                 sandbox=sandbox, embedder=vectors.embedder if vectors else None
             )
-            filenames = await ingest_fixtures(library=library, indexer=indexer, corpus=corpus)
+            filenames = await ingest_fixtures(
+                uow=SqlUnitOfWork(engine), indexer=indexer, corpus=corpus
+            )
         results = await quality(engine, filenames, vectors, corpus)
         calibration = await sweep(engine, filenames, corpus)
-        fixtures = [
-            chunk.text
-            for document_id in filenames
-            for chunk in await library.chunks(SourceRef(SourceKind.HELP_DOCUMENT, document_id))
-        ]
+        async with SqlUnitOfWork(engine).reading() as reading:
+            fixtures = [
+                chunk.text
+                for document_id in filenames
+                for chunk in await reading.library.chunks(
+                    SourceRef(SourceKind.HELP_DOCUMENT, document_id)
+                )
+            ]
         latencies = []
         for size in sizes:
-            build = await grow(engine, library, fixtures=fixtures, to=size)
+            build = await grow(engine, fixtures=fixtures, to=size)
             latencies.append(
                 await latency(engine, backend=backend, chunks=size, build=build, passes=passes)
             )

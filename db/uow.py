@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from types import TracebackType
-from typing import Any, Self
+from typing import TYPE_CHECKING, Any, Self
 
 from sqlalchemy import event
 from sqlalchemy.engine import Connection
@@ -29,6 +29,10 @@ from db.repositories.users import SqlUserRepository
 from domain.clock import utcnow
 from domain.events import TicketEvent
 from domain.ports import EventSink, ReadOnlyWork
+
+if TYPE_CHECKING:  # the help stores load the knowledge modules: only when a use case asks
+    from db.repositories.ai_chat import SqlChatStore
+    from db.repositories.help_documents import SqlDocumentAudiences, SqlHelpLibrary
 
 EventSinkFactory = Callable[[AsyncConnection], EventSink]
 
@@ -84,6 +88,27 @@ class SqlUnitOfWork:
         if self._connection is None:
             raise RuntimeError("the unit of work is used outside `async with`")
         return self._connection
+
+    @property
+    def chat(self) -> SqlChatStore:
+        """The help conversations (`ai_chat_messages`), as `knowledge.ports.ChatStore`."""
+        from db.repositories.ai_chat import SqlChatStore
+
+        return SqlChatStore(self.connection)
+
+    @property
+    def library(self) -> SqlHelpLibrary:
+        """Help documents, user guides and their index, as `knowledge.ports.HelpLibrary`."""
+        from db.repositories.help_documents import SqlHelpLibrary
+
+        return SqlHelpLibrary(self.connection)
+
+    @property
+    def audiences(self) -> SqlDocumentAudiences:
+        """Who may read which help document, as `knowledge.ports.DocumentAudiences`."""
+        from db.repositories.help_documents import SqlDocumentAudiences
+
+        return SqlDocumentAudiences(self.connection)
 
     def reading(self) -> SqlUnitOfWork:
         return SqlUnitOfWork(self._engine, read_only=True)

@@ -6,6 +6,11 @@ answers from numbered passages and its reply is checked (`reply`); without one,
 or when the model fails or its reply is rejected, the best sentences of the
 passages are quoted. Either way the question and the answer are stored, so an
 outage of the model never loses an exchange.
+
+Storage is reached through a unit of work per step (`knowledge.ports.ChatWork`):
+the previous exchange and the audiences are read in one that only reads, the
+search and the model run outside any transaction, and the question and its answer
+are written together in one that commits.
 """
 
 from __future__ import annotations
@@ -20,7 +25,7 @@ from typing import Protocol, runtime_checkable
 from domain.clock import utcnow
 from domain.errors import InvalidValue
 from domain.people import Role
-from knowledge.audience import DocumentAudiences, Restrictions, readable
+from knowledge.audience import Restrictions, readable
 from knowledge.citations import (
     Citation,
     CitedText,
@@ -31,7 +36,6 @@ from knowledge.citations import (
 )
 from knowledge.conversation import (
     AnswerNotFound,
-    ChatStore,
     Dependence,
     Exchange,
     HelpStatistics,
@@ -44,6 +48,7 @@ from knowledge.conversation import (
 from knowledge.extractive import extract, query_weights
 from knowledge.llm import ChatModel, ModelUnavailable
 from knowledge.passages import Passage, Retriever
+from knowledge.ports import ChatWork
 from knowledge.prompt import build_prompt
 from knowledge.reply import Grounded, NoAnswer, read_reply, steering_terms
 
@@ -152,16 +157,15 @@ class HelpAssistant:
         self,
         *,
         retriever: Retriever,
-        store: ChatStore,
+        uow: Callable[[], ChatWork],
         llm: ChatModel | None,
         gate: RetrievalGate | None = None,
-        audiences: DocumentAudiences | None = None,
         company: str = "TicketFlow",
         clock: Callable[[], datetime] = utcnow,
     ) -> None:
+        """`uow` makes a fresh unit of work: answers for several people run at once."""
         self._retriever = retriever
-        self._audiences = audiences
-        self._store = store
+        self._uow = uow
         self._llm = llm
         self._gate = gate or gate_for(retriever)
         self._company = company
@@ -182,25 +186,27 @@ class HelpAssistant:
         """
         question = _clean(question)
         asked_at = self._clock()
-        previous = recent(
-            await self._store.last_exchange(session_id=session_id, user_id=user_id), now=asked_at
-        )
-        restrictions = await self._audiences.restrictions() if self._audiences else {}
+        async with self._uow().reading() as reading:
+            last = await reading.chat.last_exchange(session_id=session_id, user_id=user_id)
+            restrictions = await reading.audiences.restrictions()
+        previous = recent(last, now=asked_at)
         context, topic, passages = await self._search(
             question, previous, lambda text: self._find(text, restrictions, reader)
         )
         draft = await self._draft(question, passages, context)
-        recorded = await self._store.record_exchange(
-            user_id=user_id,
-            session_id=session_id,
-            question=question,
-            answer=with_sources(draft.text, draft.citations),
-            document_ids=help_document_ids(draft.citations),
-            asked_at=asked_at,
-            answered_at=self._clock(),
-            follow_up=context is not None,
-            topic=topic,
-        )
+        async with self._uow() as uow:
+            recorded = await uow.chat.record_exchange(
+                user_id=user_id,
+                session_id=session_id,
+                question=question,
+                answer=with_sources(draft.text, draft.citations),
+                document_ids=help_document_ids(draft.citations),
+                asked_at=asked_at,
+                answered_at=self._clock(),
+                follow_up=context is not None,
+                topic=topic,
+            )
+            await uow.commit()
         log.info("answered a help question (%s, %d sources%s)", draft.source,
                  len(draft.citations), ", follow-up" if context is not None else "")
         return HelpAnswer(
@@ -280,31 +286,39 @@ class HelpAssistant:
 
     async def latest_session(self, *, user_id: str, prefix: str) -> str | None:
         """The person's latest help session among those whose id starts with `prefix`."""
-        return await self._store.latest_session(user_id=user_id, prefix=prefix)
+        async with self._uow().reading() as reading:
+            return await reading.chat.latest_session(user_id=user_id, prefix=prefix)
 
     async def exchange_for(self, *, message_id: int, user_id: str) -> Exchange:
         """The stored exchange behind an answer card, for the person who asked."""
-        exchange = await self._store.exchange(message_id)
-        if exchange is None:
-            raise AnswerNotFound(message_id)
-        if exchange.user_id != user_id:
-            raise NotYourAnswer()
-        return exchange
+        async with self._uow().reading() as reading:
+            return _asked_by(await reading.chat.exchange(message_id), message_id, user_id)
 
     async def rate(self, *, message_id: int, user_id: str, helpful: bool) -> Exchange:
         """Records "Helpful" / "Not helpful"; pressing again replaces the verdict."""
-        exchange = await self.exchange_for(message_id=message_id, user_id=user_id)
-        await self._store.record_feedback(
-            message_id=message_id, user_id=user_id, helpful=helpful, at=self._clock()
-        )
+        async with self._uow() as uow:
+            exchange = _asked_by(await uow.chat.exchange(message_id), message_id, user_id)
+            await uow.chat.record_feedback(
+                message_id=message_id, user_id=user_id, helpful=helpful, at=self._clock()
+            )
+            await uow.commit()
         return exchange
 
     async def statistics(self, *, since: datetime | None = None, top: int = 10) -> HelpStatistics:
-        return await self._store.statistics(since=since, top=top)
+        async with self._uow().reading() as reading:
+            return await reading.chat.statistics(since=since, top=top)
 
     async def aclose(self) -> None:
         if self._llm is not None:
             await self._llm.aclose()
+
+
+def _asked_by(exchange: Exchange | None, message_id: int, user_id: str) -> Exchange:
+    if exchange is None:
+        raise AnswerNotFound(message_id)
+    if exchange.user_id != user_id:
+        raise NotYourAnswer()
+    return exchange
 
 
 def stored_answer(exchange: Exchange) -> CitedText:

@@ -9,7 +9,6 @@ in the stored exchange, or in the prompt of a model.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from typing import Protocol
 
 from domain.errors import InvalidValue
 from domain.people import Role
@@ -22,20 +21,6 @@ STAFF_ROLES = frozenset({Role.ADMIN, Role.MANAGER, Role.USER})
 
 Restrictions = Mapping[tuple[SourceKind, int], frozenset[Role]]
 """Per restricted source, the roles that may read it; sources not listed are for everyone."""
-
-
-class DocumentAudiences(Protocol):
-    """`help_document_audiences`."""
-
-    async def restrictions(self) -> Restrictions:
-        """Every restricted source with its roles (few: most documents are for everyone)."""
-        ...
-
-    async def set_audience(
-        self, source: SourceKind, document_id: int, roles: frozenset[Role] | None
-    ) -> None:
-        """Limit a source to `roles`, or with None open it to everyone."""
-        ...
 
 
 def parse_audience(text: str) -> frozenset[Role] | None:

@@ -14,7 +14,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from enum import StrEnum
-from typing import Protocol
 
 from domain.errors import NotAllowed, NotFound
 from knowledge.terms import content_terms, stem
@@ -135,49 +134,6 @@ def leaked(
     if not document_ids or not previous_document_ids or gap is None or gap > FOLLOW_UP_WINDOW:
         return False
     return set(document_ids) <= set(previous_document_ids) and not follows_up(question)
-
-
-class ChatStore(Protocol):
-    """`ai_chat_messages` and the feedback on its answers."""
-
-    async def last_exchange(self, *, session_id: str, user_id: str) -> Exchange | None:
-        """The most recent question of this session and the answer stored after it."""
-        ...
-
-    async def record_exchange(
-        self,
-        *,
-        user_id: str,
-        session_id: str,
-        question: str,
-        answer: str,
-        document_ids: Sequence[int],
-        asked_at: datetime,
-        answered_at: datetime,
-        follow_up: bool = False,
-        topic: str = "",
-    ) -> RecordedExchange:
-        """Stores the question (role user) and the answer (role assistant) together, and
-        whether it was a follow-up and what was searched for (`help_exchanges`)."""
-        ...
-
-    async def latest_session(self, *, user_id: str, prefix: str) -> str | None:
-        """The session of this person's latest answer among sessions starting with `prefix`."""
-        ...
-
-    async def exchange(self, answer_id: int) -> Exchange | None:
-        """The assistant message `answer_id` with the question asked before it."""
-        ...
-
-    async def record_feedback(
-        self, *, message_id: int, user_id: str, helpful: bool, at: datetime
-    ) -> None:
-        """One verdict per person and answer; a second press replaces the first."""
-        ...
-
-    async def statistics(self, *, since: datetime | None, top: int) -> HelpStatistics:
-        """Counts over the answers since `since`; questions grouped by their words."""
-        ...
 
 
 def session_id_for(*, place: str, conversation_id: str, user_id: str) -> str:

@@ -1,8 +1,15 @@
 """Help-library use cases: add a file, remove a document, bring the index up to date.
 
-Each stored document is written with its chunks in one transaction, after its
-text has been extracted and embedded, so a refused or failing file leaves
-nothing behind. The index follows the tables the web app writes as well:
+Each use case takes a unit of work (`KnowledgeWork`) and enters it once per
+transaction. Each stored document is written with its chunks, its index state and
+its audience in one transaction, after its text has been extracted and embedded,
+so a refused or failing file leaves nothing behind and no reader ever sees a
+document half indexed. A batch (`add_help_documents`, `reindex`) commits document
+by document rather than all at once: one transaction over a large batch would hold
+the write lock (SQLite) and the new rows' locks for minutes, and lose every
+finished document to the last file's failure.
+
+The index follows the tables the web app writes as well:
 `reindex` picks up new, changed and deleted help documents and published user
 guides; with `only_unindexed` (what the service runs on start-up) it touches
 only sources it has never seen, which costs one query when there are none.
@@ -30,7 +37,7 @@ from knowledge.indexing import (
     fingerprint,
     source_fingerprint,
 )
-from knowledge.ports import HelpLibrary, IndexState, IndexStatus, NewHelpDocument, SourceRef
+from knowledge.ports import IndexState, IndexStatus, KnowledgeWork, NewHelpDocument, SourceRef
 
 READ_AHEAD = 2
 
@@ -97,7 +104,7 @@ class _Prepared:
 
 async def add_help_document(
     *,
-    library: HelpLibrary,
+    uow: KnowledgeWork,
     indexer: DocumentIndexer,
     upload: Upload,
     title: str | None = None,
@@ -114,17 +121,17 @@ async def add_help_document(
     Raises `DocumentRejected` for a file that cannot become help text, and
     `UserNotFound` for an unknown uploader; nothing is written in either case.
     """
-    uploader = await _uploader(library, uploaded_by)
+    uploader = await _uploader(uow, uploaded_by)
     prepared = await _prepare(
         indexer=indexer, upload=upload, title=title, category=category, tags=tags,
         uploader=uploader, audience=audience,
     )
-    return await _store(library, prepared)
+    return await _store(uow, prepared)
 
 
 async def add_help_documents(
     *,
-    library: HelpLibrary,
+    uow: KnowledgeWork,
     indexer: DocumentIndexer,
     uploads: Iterable[Upload],
     category: str | None = None,
@@ -139,7 +146,7 @@ async def add_help_documents(
     commit waits for the disk). `uploads` is consumed `READ_AHEAD` files ahead,
     never all at once.
     """
-    uploader = await _uploader(library, uploaded_by)
+    uploader = await _uploader(uow, uploaded_by)
     in_flight: deque[tuple[Upload, asyncio.Task[_Prepared]]] = deque()
     pending = iter(uploads)
 
@@ -167,7 +174,7 @@ async def add_help_documents(
                 yield Ingested(upload.filename, rejection=rejection)
                 continue
             top_up()
-            yield Ingested(upload.filename, added=await _store(library, prepared))
+            yield Ingested(upload.filename, added=await _store(uow, prepared))
     finally:
         for _, task in in_flight:
             task.cancel()
@@ -203,9 +210,11 @@ async def _prepare(
     return _Prepared(new, await indexer.index(document, title=name, fingerprint=stamp))
 
 
-async def _store(library: HelpLibrary, prepared: _Prepared) -> AddedDocument:
+async def _store(uow: KnowledgeWork, prepared: _Prepared) -> AddedDocument:
     index = prepared.outcome.index
-    document_id = await library.add_document(prepared.document, index, now=utcnow())
+    async with uow:
+        document_id = await uow.library.add_document(prepared.document, index, now=utcnow())
+        await uow.commit()
     return AddedDocument(
         document_id=document_id,
         title=prepared.document.title,
@@ -216,15 +225,17 @@ async def _store(library: HelpLibrary, prepared: _Prepared) -> AddedDocument:
     )
 
 
-async def remove_help_document(*, library: HelpLibrary, document_id: int) -> None:
+async def remove_help_document(*, uow: KnowledgeWork, document_id: int) -> None:
     """Delete a help document and its chunks; raises `HelpDocumentNotFound`."""
-    if not await library.remove_document(document_id):
-        raise HelpDocumentNotFound(document_id)
+    async with uow:
+        if not await uow.library.remove_document(document_id):
+            raise HelpDocumentNotFound(document_id)
+        await uow.commit()
 
 
 async def reindex(
     *,
-    library: HelpLibrary,
+    uow: KnowledgeWork,
     indexer: DocumentIndexer,
     only_unindexed: bool = False,
     force: bool = False,
@@ -235,17 +246,22 @@ async def reindex(
     `force` reads every one. Sources indexed before an embeddings model was
     configured get vectors from their stored chunks, without being read again.
     """
-    states = {state.ref: state for state in await library.index_states()}
-    sources = await library.sources()
+    async with uow.reading() as reading:
+        states = {state.ref: state for state in await reading.library.index_states()}
+        sources = await reading.library.sources()
     changes: list[SourceChange] = []
-    for ref in sorted(states.keys() - set(sources), key=str):
-        await library.drop_index(ref)
-        changes.append(SourceChange(ref, Change.REMOVED))
+    gone = sorted(states.keys() - set(sources), key=str)
+    if gone:
+        async with uow:
+            for ref in gone:
+                await uow.library.drop_index(ref)
+            await uow.commit()
+        changes += [SourceChange(ref, Change.REMOVED) for ref in gone]
     for ref in sources:
         state = states.get(ref)
         if only_unindexed and state is not None:
             continue
-        change = await _refresh(library=library, indexer=indexer, ref=ref, state=state, force=force)
+        change = await _refresh(uow=uow, indexer=indexer, ref=ref, state=state, force=force)
         if change is not None:
             changes.append(change)
     return ReindexReport(tuple(changes))
@@ -253,13 +269,14 @@ async def reindex(
 
 async def _refresh(
     *,
-    library: HelpLibrary,
+    uow: KnowledgeWork,
     indexer: DocumentIndexer,
     ref: SourceRef,
     state: IndexState | None,
     force: bool,
 ) -> SourceChange | None:
-    source = await library.load(ref)
+    async with uow.reading() as reading:
+        source = await reading.library.load(ref)
     if source is None:
         return None  # deleted since the list was read; the next run drops its index
     unchanged = (
@@ -269,9 +286,11 @@ async def _refresh(
     )
     if unchanged and not force:
         assert state is not None
-        return await _embed_stored(library=library, indexer=indexer, state=state, title=source.title)
+        return await _embed_stored(uow=uow, indexer=indexer, state=state, title=source.title)
     outcome = await indexer.index_source(source)
-    await library.store_index(ref, outcome.index, now=utcnow())
+    async with uow:
+        await uow.library.store_index(ref, outcome.index, now=utcnow())
+        await uow.commit()
     rejected = outcome.index.status is IndexStatus.REJECTED
     return SourceChange(
         ref,
@@ -283,26 +302,30 @@ async def _refresh(
 
 
 async def _embed_stored(
-    *, library: HelpLibrary, indexer: DocumentIndexer, state: IndexState, title: str
+    *, uow: KnowledgeWork, indexer: DocumentIndexer, state: IndexState, title: str
 ) -> SourceChange:
     embedder = indexer.embedder
     if embedder is None or state.embedding_model == embedder.model or not state.chunk_count:
         return SourceChange(state.ref, Change.UNCHANGED, title=title, chunk_count=state.chunk_count)
-    chunks = await library.chunks(state.ref)
+    async with uow.reading() as reading:
+        chunks = await reading.library.chunks(state.ref)
     vectors = await embedder.embed([embedding_input(title, chunk) for chunk in chunks])
-    await library.store_vectors(
-        state.ref,
-        [(chunk.ordinal, vector) for chunk, vector in zip(chunks, vectors, strict=True)],
-        model=embedder.model,
-        now=utcnow(),
-    )
+    async with uow:
+        await uow.library.store_vectors(
+            state.ref,
+            [(chunk.ordinal, vector) for chunk, vector in zip(chunks, vectors, strict=True)],
+            model=embedder.model,
+            now=utcnow(),
+        )
+        await uow.commit()
     return SourceChange(state.ref, Change.EMBEDDED, title=title, chunk_count=len(chunks))
 
 
-async def _uploader(library: HelpLibrary, email: str | None) -> str | None:
-    if email is None:
-        return await library.first_admin_id()
-    user_id = await library.find_user_id(email)
+async def _uploader(uow: KnowledgeWork, email: str | None) -> str | None:
+    async with uow.reading() as reading:
+        if email is None:
+            return await reading.library.first_admin_id()
+        user_id = await reading.library.find_user_id(email)
     if user_id is None:
         raise UserNotFound(email)
     return user_id

@@ -1,8 +1,11 @@
-"""What ingestion and search need from storage, declared here and implemented in `db/`.
+"""What answering, ingestion and search need from storage, declared here and implemented
+in `db/` (`ticketflow/` hands the implementations over; nothing here imports `db`).
 
-Every method of `HelpLibrary` is one transaction: a document and its chunks are
-written together or not at all. Extraction, chunking and embedding happen before
-any of them is called, so no transaction waits on a PDF reader or the network.
+The stores work inside the caller's unit of work (`KnowledgeWork`): a use case enters
+one, calls the stores, and commits, so what belongs together (a document, its chunks
+and its audience; a question and its answer) is written together or not at all.
+Extraction, chunking, embedding and the model's answer all happen before a unit of
+work that writes is entered, so no transaction waits on a PDF reader or the network.
 """
 
 from __future__ import annotations
@@ -11,9 +14,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
-from typing import Protocol
+from types import TracebackType
+from typing import Protocol, Self
 
 from domain.people import Role
+from knowledge.audience import Restrictions
+from knowledge.conversation import Exchange, HelpStatistics, RecordedExchange
 from knowledge.passages import SourceKind
 
 Vector = tuple[float, ...]
@@ -115,6 +121,8 @@ class LibraryEntry:
 
 
 class HelpLibrary(Protocol):
+    """`help_documents`, `user_guides` and their index, in the caller's transaction."""
+
     async def add_document(
         self, document: NewHelpDocument, index: DocumentIndex, *, now: datetime
     ) -> int:
@@ -122,7 +130,8 @@ class HelpLibrary(Protocol):
         ...
 
     async def store_index(self, ref: SourceRef, index: DocumentIndex, *, now: datetime) -> None:
-        """Replace whatever was indexed for `ref`."""
+        """Replace whatever was indexed for `ref` (another process indexing it at the
+        same moment does not make this fail: the later write wins)."""
         ...
 
     async def store_vectors(
@@ -154,3 +163,94 @@ class HelpLibrary(Protocol):
     async def first_admin_id(self) -> str | None: ...
 
     async def entries(self) -> list[LibraryEntry]: ...
+
+
+class ChatStore(Protocol):
+    """`ai_chat_messages` and the feedback on its answers."""
+
+    async def last_exchange(self, *, session_id: str, user_id: str) -> Exchange | None:
+        """The most recent question of this session and the answer stored after it."""
+        ...
+
+    async def record_exchange(
+        self,
+        *,
+        user_id: str,
+        session_id: str,
+        question: str,
+        answer: str,
+        document_ids: Sequence[int],
+        asked_at: datetime,
+        answered_at: datetime,
+        follow_up: bool = False,
+        topic: str = "",
+    ) -> RecordedExchange:
+        """Stores the question (role user) and the answer (role assistant) together, and
+        whether it was a follow-up and what was searched for (`help_exchanges`)."""
+        ...
+
+    async def latest_session(self, *, user_id: str, prefix: str) -> str | None:
+        """The session of this person's latest answer among sessions starting with `prefix`."""
+        ...
+
+    async def exchange(self, answer_id: int) -> Exchange | None:
+        """The assistant message `answer_id` with the question asked before it."""
+        ...
+
+    async def record_feedback(
+        self, *, message_id: int, user_id: str, helpful: bool, at: datetime
+    ) -> None:
+        """One verdict per person and answer; a second press replaces the first."""
+        ...
+
+    async def statistics(self, *, since: datetime | None, top: int) -> HelpStatistics:
+        """Counts over the answers since `since`; questions grouped by their words."""
+        ...
+
+
+class DocumentAudiences(Protocol):
+    """`help_document_audiences`."""
+
+    async def restrictions(self) -> Restrictions:
+        """Every restricted source with its roles (few: most documents are for everyone)."""
+        ...
+
+    async def set_audience(
+        self, source: SourceKind, document_id: int, roles: frozenset[Role] | None
+    ) -> None:
+        """Limit a source to `roles`, or with None open it to everyone."""
+        ...
+
+
+class ChatWork(Protocol):
+    """One unit of work with the help conversation's stores on it: what answering needs.
+
+    Enter it once per transaction; leaving without `commit` writes nothing.
+    `reading()` gives one that only reads (no BEGIN/COMMIT round trips on
+    PostgreSQL); a write in it raises `domain.ports.ReadOnlyWork`.
+    """
+
+    @property
+    def chat(self) -> ChatStore: ...
+    @property
+    def audiences(self) -> DocumentAudiences: ...
+
+    def reading(self) -> ChatWork:
+        """A fresh unit of work on the same storage that only reads."""
+        ...
+    async def commit(self) -> None: ...
+    async def __aenter__(self) -> Self: ...
+    async def __aexit__(self, exc_type: type[BaseException] | None,
+                        exc: BaseException | None, tb: TracebackType | None) -> None: ...
+
+
+class KnowledgeWork(ChatWork, Protocol):
+    """The same unit of work with the help library too: what ingestion needs
+    (`db.uow.SqlUnitOfWork` is one, beside the ticket repositories)."""
+
+    @property
+    def library(self) -> HelpLibrary: ...
+
+    def reading(self) -> KnowledgeWork:
+        """A fresh unit of work on the same storage that only reads."""
+        ...

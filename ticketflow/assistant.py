@@ -1,9 +1,7 @@
-"""Wiring the help assistant: the chat store, the model when a key is set, the retriever given."""
+"""Wiring the help assistant: the unit of work, the model when a key is set, the retriever given."""
 
 from __future__ import annotations
 
-from db.repositories.ai_chat import SqlChatStore
-from db.repositories.help_documents import SqlDocumentAudiences
 from knowledge.answering import HelpAssistant
 from knowledge.llm import DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT_SECONDS, OpenAIChatModel
 from knowledge.passages import Retriever
@@ -24,8 +22,7 @@ def build_assistant(
     """
     return HelpAssistant(
         retriever=retriever,
-        store=SqlChatStore(runtime.engine),
-        audiences=SqlDocumentAudiences(runtime.engine),
+        uow=runtime.uow,
         llm=chat_model(runtime.settings, timeout=model_timeout, max_retries=model_retries),
     )
 

@@ -1,5 +1,6 @@
 """Assemble the help assistant's search side from a runtime: the one place that picks
-concrete classes (SQL library, the backend's full-text search, the embeddings client).
+concrete classes (the unit of work with the SQL help stores, the backend's full-text
+search, the embeddings client).
 
 `ticketflow` calls `build_knowledge(runtime)` once, `await knowledge.start()` with
 the app and `await knowledge.close()` at shutdown; `knowledge.retriever` is what
@@ -9,17 +10,18 @@ answering uses. Nothing happens at import time.
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol
 
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from db.repositories.chunk_search import PostgresChunkSearch, SqliteChunkSearch
+from knowledge.ports import KnowledgeWork
 from knowledge.retrieval import DEFAULT_DECLINE_BELOW, ChunkSearch, LexicalRetriever
 from knowledge.semantic import DEFAULT_SEMANTIC_DECLINE_BELOW
 
 if TYPE_CHECKING:
-    from db.repositories.help_documents import SqlHelpLibrary
     from knowledge.embeddings import OpenAIEmbedder
     from knowledge.extraction import PdfSandbox
     from knowledge.hybrid import HybridRetriever
@@ -49,13 +51,15 @@ class KnowledgeRuntime(Protocol):
     def settings(self) -> KnowledgeSettings: ...
     @property
     def engine(self) -> AsyncEngine: ...
+    def uow(self) -> KnowledgeWork: ...
 
 
 @dataclass
 class Knowledge:
-    """The help library, its indexer and its retriever, with the PDF sandbox they share."""
+    """The help library's unit of work, its indexer and its retriever, with the PDF
+    sandbox they share. `uow()` makes a fresh unit of work for each use case."""
 
-    library: SqlHelpLibrary
+    uow: Callable[[], KnowledgeWork]
     indexer: DocumentIndexer
     retriever: LexicalRetriever | HybridRetriever
     sandbox: PdfSandbox
@@ -69,7 +73,7 @@ class Knowledge:
         """Index the sources written since the last run (by the web app, say)."""
         from knowledge.ingestion import reindex
 
-        return await reindex(library=self.library, indexer=self.indexer, only_unindexed=True)
+        return await reindex(uow=self.uow(), indexer=self.indexer, only_unindexed=True)
 
     async def close(self) -> None:
         await asyncio.to_thread(self.sandbox.close)
@@ -119,7 +123,6 @@ def build_knowledge(
     semantic_decline_below: float = DEFAULT_SEMANTIC_DECLINE_BELOW,
 ) -> Knowledge:
     """The search side, and the library with its indexer and PDF readers."""
-    from db.repositories.help_documents import SqlHelpLibrary
     from knowledge.extraction import PdfSandbox
     from knowledge.indexing import DocumentIndexer
 
@@ -127,7 +130,7 @@ def build_knowledge(
                           semantic_decline_below=semantic_decline_below)
     sandbox = PdfSandbox(workers=pdf_workers)
     return Knowledge(
-        library=SqlHelpLibrary(runtime.engine),
+        uow=runtime.uow,
         indexer=DocumentIndexer(sandbox=sandbox, embedder=search.embedder),
         retriever=search.retriever,
         sandbox=sandbox,

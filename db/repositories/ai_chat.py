@@ -2,7 +2,8 @@
 
 The web app writes `ai_chat_messages` too, so a question is paired with its
 answer the way any reader would pair them: the question is the latest user
-message of the same session before the answer.
+message of the same session before the answer. It works on the connection of the
+unit of work it belongs to (`uow.chat`); the unit of work commits.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from typing import Any
 
 from sqlalchemy import RowMapping, Select, false, func, select, true
 from sqlalchemy.dialects import postgresql, sqlite
-from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
+from sqlalchemy.ext.asyncio import AsyncConnection
 
 from db.tables import ai_chat_messages as messages
 from db.tables.knowledge import help_answer_feedback as feedback
@@ -31,8 +32,8 @@ from knowledge.conversation import (
 
 
 class SqlChatStore:
-    def __init__(self, engine: AsyncEngine) -> None:
-        self._engine = engine
+    def __init__(self, connection: AsyncConnection) -> None:
+        self._connection = connection
 
     async def last_exchange(self, *, session_id: str, user_id: str) -> Exchange | None:
         latest = (
@@ -45,9 +46,8 @@ class SqlChatStore:
             .order_by(messages.c.id.desc())
             .limit(1)
         )
-        async with self._engine.connect() as connection:
-            answer_id = await connection.scalar(latest)
-            return await _exchange(connection, answer_id) if answer_id is not None else None
+        answer_id = await self._connection.scalar(latest)
+        return await _exchange(self._connection, answer_id) if answer_id is not None else None
 
     async def record_exchange(
         self,
@@ -62,62 +62,57 @@ class SqlChatStore:
         follow_up: bool = False,
         topic: str = "",
     ) -> RecordedExchange:
-        async with self._engine.begin() as connection:
-            question_id = await _insert(
-                connection, user_id=user_id, session_id=session_id, role=ChatRole.USER,
-                content=question, document_ids=None, at=asked_at,
-            )
-            answer_id = await _insert(
-                connection, user_id=user_id, session_id=session_id, role=ChatRole.ASSISTANT,
-                content=answer, document_ids=list(document_ids), at=answered_at,
-            )
-            await connection.execute(records.insert().values(
-                answer_id=answer_id, follow_up=follow_up, topic=topic or question,
-            ))
+        connection = self._connection
+        question_id = await _insert(
+            connection, user_id=user_id, session_id=session_id, role=ChatRole.USER,
+            content=question, document_ids=None, at=asked_at,
+        )
+        answer_id = await _insert(
+            connection, user_id=user_id, session_id=session_id, role=ChatRole.ASSISTANT,
+            content=answer, document_ids=list(document_ids), at=answered_at,
+        )
+        await connection.execute(records.insert().values(
+            answer_id=answer_id, follow_up=follow_up, topic=topic or question,
+        ))
         return RecordedExchange(question_id=question_id, answer_id=answer_id)
 
     async def latest_session(self, *, user_id: str, prefix: str) -> str | None:
         escaped = prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-        async with self._engine.connect() as connection:
-            found = await connection.scalar(
-                select(messages.c.session_id)
-                .where(
-                    messages.c.user_id == user_id,
-                    messages.c.role == ChatRole.ASSISTANT.value,
-                    messages.c.session_id.like(f"{escaped}%", escape="\\"),
-                )
-                .order_by(messages.c.id.desc())
-                .limit(1)
+        found = await self._connection.scalar(
+            select(messages.c.session_id)
+            .where(
+                messages.c.user_id == user_id,
+                messages.c.role == ChatRole.ASSISTANT.value,
+                messages.c.session_id.like(f"{escaped}%", escape="\\"),
             )
+            .order_by(messages.c.id.desc())
+            .limit(1)
+        )
         return str(found) if found is not None else None
 
     async def exchange(self, answer_id: int) -> Exchange | None:
-        async with self._engine.connect() as connection:
-            return await _exchange(connection, answer_id)
+        return await _exchange(self._connection, answer_id)
 
     async def record_feedback(
         self, *, message_id: int, user_id: str, helpful: bool, at: datetime
     ) -> None:
-        async with self._engine.begin() as connection:
-            role = await connection.scalar(
-                select(messages.c.role).where(messages.c.id == message_id)
+        connection = self._connection
+        role = await connection.scalar(select(messages.c.role).where(messages.c.id == message_id))
+        if role != ChatRole.ASSISTANT.value:
+            raise AnswerNotFound(message_id)
+        insert = _insert_statement(connection.dialect.name).values(
+            message_id=message_id, user_id=user_id, helpful=helpful, created_at=at
+        )
+        await connection.execute(
+            insert.on_conflict_do_update(
+                index_elements=[feedback.c.message_id, feedback.c.user_id],
+                set_={"helpful": insert.excluded.helpful,
+                      "created_at": insert.excluded.created_at},
             )
-            if role != ChatRole.ASSISTANT.value:
-                raise AnswerNotFound(message_id)
-            insert = _insert_statement(connection.dialect.name).values(
-                message_id=message_id, user_id=user_id, helpful=helpful, created_at=at
-            )
-            await connection.execute(
-                insert.on_conflict_do_update(
-                    index_elements=[feedback.c.message_id, feedback.c.user_id],
-                    set_={"helpful": insert.excluded.helpful,
-                          "created_at": insert.excluded.created_at},
-                )
-            )
+        )
 
     async def statistics(self, *, since: datetime | None, top: int) -> HelpStatistics:
-        async with self._engine.connect() as connection:
-            rows = (await connection.execute(_answers_query(since))).mappings().all()
+        rows = (await self._connection.execute(_answers_query(since))).mappings().all()
         tallies: dict[str, list[int]] = {}
         wording: dict[str, str] = {}
         answered = helpful = not_helpful = follow_ups = carried_over = 0

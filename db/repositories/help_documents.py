@@ -1,6 +1,7 @@
 """`help_documents` and `user_guides` as the help library: `knowledge.ports.HelpLibrary`.
 
-Each method is one transaction on the engine. The web app writes both tables
+Both work on the connection of the unit of work they belong to (`uow.library`,
+`uow.audiences`), which owns the transaction. The web app writes both tables
 too, so nothing here assumes that a row it did not write has been indexed.
 """
 
@@ -12,7 +13,7 @@ from typing import Any
 
 from sqlalchemy import and_, delete, func, literal, select
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
+from sqlalchemy.ext.asyncio import AsyncConnection
 
 from db.repositories.chunks import (
     delete_index,
@@ -48,44 +49,45 @@ def _published() -> Any:
 
 
 class SqlHelpLibrary:
-    def __init__(self, engine: AsyncEngine) -> None:
-        self._engine = engine
+    def __init__(self, connection: AsyncConnection) -> None:
+        self._connection = connection
 
     async def add_document(
         self, document: NewHelpDocument, index: DocumentIndex, *, now: datetime
     ) -> int:
-        async with self._engine.begin() as connection:
-            result = await connection.execute(
-                help_documents.insert()
-                .values(
-                    title=document.title,
-                    filename=document.filename,
-                    content=document.content,
-                    file_data=document.file_data,
-                    uploaded_by=document.uploaded_by,
-                    category=document.category,
-                    tags=list(document.tags),
-                    created_at=now,
-                    updated_at=now,
-                )
-                .returning(help_documents.c.id)
+        connection = self._connection
+        result = await connection.execute(
+            help_documents.insert()
+            .values(
+                title=document.title,
+                filename=document.filename,
+                content=document.content,
+                file_data=document.file_data,
+                uploaded_by=document.uploaded_by,
+                category=document.category,
+                tags=list(document.tags),
+                created_at=now,
+                updated_at=now,
             )
-            document_id = int(result.scalar_one())
-            await write_index(
-                connection, SourceRef(SourceKind.HELP_DOCUMENT, document_id), index, now=now
-            )
-            await _write_audience(
-                connection, SourceKind.HELP_DOCUMENT, document_id, document.audience
-            )
+            .returning(help_documents.c.id)
+        )
+        document_id = int(result.scalar_one())
+        await write_index(
+            connection, SourceRef(SourceKind.HELP_DOCUMENT, document_id), index, now=now
+        )
+        await _write_audience(
+            connection, SourceKind.HELP_DOCUMENT, document_id, document.audience
+        )
         return document_id
 
     async def store_index(self, ref: SourceRef, index: DocumentIndex, *, now: datetime) -> None:
         """Another process indexing the same source at once makes the first attempt
-        collide on the chunk keys; the second sees its rows and replaces them."""
+        collide on the chunk keys; the second sees its rows and replaces them. The
+        attempt runs in a savepoint so that the collision leaves the unit of work usable."""
         for attempt in range(2):
             try:
-                async with self._engine.begin() as connection:
-                    await write_index(connection, ref, index, now=now)
+                async with self._connection.begin_nested():
+                    await write_index(self._connection, ref, index, now=now)
                 return
             except IntegrityError:
                 if attempt:
@@ -94,58 +96,56 @@ class SqlHelpLibrary:
     async def store_vectors(
         self, ref: SourceRef, vectors: Sequence[tuple[int, Vector]], *, model: str, now: datetime
     ) -> None:
-        async with self._engine.begin() as connection:
-            await write_vectors(connection, ref, vectors, model=model, now=now)
+        await write_vectors(self._connection, ref, vectors, model=model, now=now)
 
     async def drop_index(self, ref: SourceRef) -> None:
-        async with self._engine.begin() as connection:
-            await delete_index(connection, ref)
+        await delete_index(self._connection, ref)
 
     async def remove_document(self, document_id: int) -> bool:
         if not 0 < document_id <= SERIAL_MAX:
             return False
-        async with self._engine.begin() as connection:
-            await delete_index(connection, SourceRef(SourceKind.HELP_DOCUMENT, document_id))
-            await _write_audience(connection, SourceKind.HELP_DOCUMENT, document_id, None)
-            result = await connection.execute(
-                delete(help_documents).where(help_documents.c.id == document_id)
-            )
-            return bool(result.rowcount)
+        connection = self._connection
+        await delete_index(connection, SourceRef(SourceKind.HELP_DOCUMENT, document_id))
+        await _write_audience(connection, SourceKind.HELP_DOCUMENT, document_id, None)
+        result = await connection.execute(
+            delete(help_documents).where(help_documents.c.id == document_id)
+        )
+        return bool(result.rowcount)
 
     async def sources(self) -> list[SourceRef]:
         documents = select(literal(SourceKind.HELP_DOCUMENT.value), help_documents.c.id)
         guides = select(literal(SourceKind.USER_GUIDE.value), user_guides.c.id).where(_published())
-        async with self._engine.connect() as connection:
-            rows = [
-                *(await connection.execute(documents.order_by(help_documents.c.id))).all(),
-                *(await connection.execute(guides.order_by(user_guides.c.id))).all(),
-            ]
+        connection = self._connection
+        rows = [
+            *(await connection.execute(documents.order_by(help_documents.c.id))).all(),
+            *(await connection.execute(guides.order_by(user_guides.c.id))).all(),
+        ]
         return [SourceRef(SourceKind(source), int(document_id)) for source, document_id in rows]
 
     async def load(self, ref: SourceRef) -> SourceDocument | None:
         if not 0 < ref.document_id <= SERIAL_MAX:
             return None
-        async with self._engine.connect() as connection:
-            if ref.source is SourceKind.HELP_DOCUMENT:
-                d = help_documents.c
-                query = select(d.title, d.filename, d.content, d.file_data).where(
-                    d.id == ref.document_id
-                )
-                row = (await connection.execute(query)).first()
-                if row is None:
-                    return None
-                return SourceDocument(
-                    ref=ref,
-                    title=row.title,
-                    filename=row.filename,
-                    content=row.content or "",
-                    file_data=row.file_data,
-                )
-            g = user_guides.c
-            guide_query = select(g.title, g.description, g.content).where(
-                g.id == ref.document_id, _published()
+        connection = self._connection
+        if ref.source is SourceKind.HELP_DOCUMENT:
+            d = help_documents.c
+            query = select(d.title, d.filename, d.content, d.file_data).where(
+                d.id == ref.document_id
             )
-            guide = (await connection.execute(guide_query)).first()
+            row = (await connection.execute(query)).first()
+            if row is None:
+                return None
+            return SourceDocument(
+                ref=ref,
+                title=row.title,
+                filename=row.filename,
+                content=row.content or "",
+                file_data=row.file_data,
+            )
+        g = user_guides.c
+        guide_query = select(g.title, g.description, g.content).where(
+            g.id == ref.document_id, _published()
+        )
+        guide = (await connection.execute(guide_query)).first()
         if guide is None:
             return None
         return SourceDocument(
@@ -158,12 +158,10 @@ class SqlHelpLibrary:
         )
 
     async def index_states(self) -> list[IndexState]:
-        async with self._engine.connect() as connection:
-            return await read_states(connection)
+        return await read_states(self._connection)
 
     async def chunks(self, ref: SourceRef) -> list[IndexedChunk]:
-        async with self._engine.connect() as connection:
-            return await read_chunks(connection, ref)
+        return await read_chunks(self._connection, ref)
 
     async def find_user_id(self, email: str) -> str | None:
         query = (
@@ -172,8 +170,7 @@ class SqlHelpLibrary:
             .order_by(users.c.created_at)
             .limit(1)
         )
-        async with self._engine.connect() as connection:
-            return (await connection.execute(query)).scalar_one_or_none()
+        return (await self._connection.execute(query)).scalar_one_or_none()
 
     async def first_admin_id(self) -> str | None:
         query = (
@@ -182,8 +179,7 @@ class SqlHelpLibrary:
             .order_by(users.c.created_at, users.c.id)
             .limit(1)
         )
-        async with self._engine.connect() as connection:
-            return (await connection.execute(query)).scalar_one_or_none()
+        return (await self._connection.execute(query)).scalar_one_or_none()
 
     async def entries(self) -> list[LibraryEntry]:
         d, g, s = help_documents.c, user_guides.c, states.c
@@ -202,10 +198,10 @@ class SqlHelpLibrary:
             .where(_published())
             .order_by(g.id)
         )
-        async with self._engine.connect() as connection:
-            document_rows = (await connection.execute(documents)).mappings().all()
-            guide_rows = (await connection.execute(guides)).mappings().all()
-            limited = await read_restrictions(connection)
+        connection = self._connection
+        document_rows = (await connection.execute(documents)).mappings().all()
+        guide_rows = (await connection.execute(guides)).mappings().all()
+        limited = await read_restrictions(connection)
         return [
             *(_entry(SourceKind.HELP_DOCUMENT, row, filename=row["filename"], limited=limited)
               for row in document_rows),
@@ -217,18 +213,16 @@ class SqlHelpLibrary:
 class SqlDocumentAudiences:
     """`knowledge.audience.DocumentAudiences` on `help_document_audiences`."""
 
-    def __init__(self, engine: AsyncEngine) -> None:
-        self._engine = engine
+    def __init__(self, connection: AsyncConnection) -> None:
+        self._connection = connection
 
     async def restrictions(self) -> Restrictions:
-        async with self._engine.connect() as connection:
-            return await read_restrictions(connection)
+        return await read_restrictions(self._connection)
 
     async def set_audience(
         self, source: SourceKind, document_id: int, roles: frozenset[Role] | None
     ) -> None:
-        async with self._engine.begin() as connection:
-            await _write_audience(connection, source, document_id, roles)
+        await _write_audience(self._connection, source, document_id, roles)
 
 
 async def read_restrictions(connection: AsyncConnection) -> Restrictions:

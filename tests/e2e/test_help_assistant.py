@@ -57,7 +57,7 @@ async def add_documents(engine: AsyncEngine, database_url: str) -> dict[str, int
         for filename, title in (("wifi-networks.txt", "Wi-Fi Networks"),
                                 ("email-calendar.md", "Email and Calendar")):
             added = await add_help_document(
-                library=knowledge.library, indexer=knowledge.indexer, title=title,
+                uow=knowledge.uow(), indexer=knowledge.indexer, title=title,
                 upload=Upload(filename, (HELP / filename).read_bytes()),
             )
             ids[filename] = added.document_id
@@ -194,7 +194,7 @@ async def test_a_staff_only_runbook_reaches_the_model_for_staff_and_never_for_a_
                                         engine=engine))
     try:
         await add_help_document(
-            library=knowledge.library, indexer=knowledge.indexer,
+            uow=knowledge.uow(), indexer=knowledge.indexer,
             title="Wireless controller runbook", audience=STAFF_ROLES,
             upload=Upload("wlc.txt", b"Restarting the wireless controller: sign in to WLC-01 "
                                      b"and choose Maintenance, Reboot controller."),

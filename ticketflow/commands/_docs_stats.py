@@ -14,7 +14,6 @@ import argparse
 from datetime import timedelta
 from typing import Any
 
-from db.repositories.ai_chat import SqlChatStore
 from domain.clock import utcnow
 from knowledge.conversation import HelpStatistics
 from ticketflow.cli import with_runtime
@@ -41,7 +40,8 @@ async def run(args: argparse.Namespace, settings: Settings) -> int:
     since = utcnow() - timedelta(days=args.days) if args.days > 0 else None
 
     async def work(runtime: Runtime) -> int:
-        stats = await SqlChatStore(runtime.engine).statistics(since=since, top=max(0, args.top))
+        async with runtime.uow().reading() as reading:
+            stats = await reading.chat.statistics(since=since, top=max(0, args.top))
         period = f"the last {args.days} days" if since else "all time"
         print(render(stats, period=period))
         return 0

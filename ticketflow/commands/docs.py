@@ -14,7 +14,6 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from db.repositories.help_documents import SqlDocumentAudiences
 from domain.errors import InvalidValue
 from domain.people import Role
 from knowledge.audience import describe, parse_audience
@@ -106,7 +105,7 @@ async def add_files(args: argparse.Namespace, settings: Settings) -> int:
                 return 1
             try:
                 added = await add_help_document(
-                    library=knowledge.library, indexer=knowledge.indexer, upload=upload,
+                    uow=knowledge.uow(), indexer=knowledge.indexer, upload=upload,
                     title=args.title, category=args.category, tags=tags,
                     uploaded_by=args.uploaded_by, audience=args.audience,
                 )
@@ -116,7 +115,7 @@ async def add_files(args: argparse.Namespace, settings: Settings) -> int:
             print(_added(added))
             return 0
         async for result in add_help_documents(
-            library=knowledge.library, indexer=knowledge.indexer, uploads=uploads(),
+            uow=knowledge.uow(), indexer=knowledge.indexer, uploads=uploads(),
             category=args.category, tags=tags, uploaded_by=args.uploaded_by,
             audience=args.audience,
         ):
@@ -132,7 +131,8 @@ async def add_files(args: argparse.Namespace, settings: Settings) -> int:
 
 async def list_documents(args: argparse.Namespace, settings: Settings) -> int:
     async def work(runtime: Runtime, knowledge: Knowledge) -> int:
-        entries = await knowledge.library.entries()
+        async with knowledge.uow().reading() as reading:
+            entries = await reading.library.entries()
         print(table([_row(entry) for entry in entries],
                     ("ID", "KIND", "TITLE", "FILE", "PAGES", "CHUNKS", "INDEX", "CATEGORY", "TAGS",
                      "AUDIENCE")))
@@ -145,13 +145,15 @@ async def set_audience(args: argparse.Namespace, settings: Settings) -> int:
     source = SourceKind.USER_GUIDE if args.guide else SourceKind.HELP_DOCUMENT
 
     async def work(runtime: Runtime, knowledge: Knowledge) -> int:
-        entries = {entry.ref: entry for entry in await knowledge.library.entries()}
-        entry = entries.get(SourceRef(source, args.id))
-        if entry is None:
-            kind = "user guide" if args.guide else "help document"
-            print(f"ticketflow docs audience: there is no {kind} {args.id}")
-            return 1
-        await SqlDocumentAudiences(runtime.engine).set_audience(source, args.id, args.audience)
+        async with knowledge.uow() as uow:
+            entries = {entry.ref: entry for entry in await uow.library.entries()}
+            entry = entries.get(SourceRef(source, args.id))
+            if entry is None:
+                kind = "user guide" if args.guide else "help document"
+                print(f"ticketflow docs audience: there is no {kind} {args.id}")
+                return 1
+            await uow.audiences.set_audience(source, args.id, args.audience)
+            await uow.commit()
         print(f"{entry.title} is now for {describe(args.audience)}")
         return 0
 
@@ -167,7 +169,7 @@ def _audience(text: str) -> frozenset[Role] | None:
 
 async def remove_document(args: argparse.Namespace, settings: Settings) -> int:
     async def work(runtime: Runtime, knowledge: Knowledge) -> int:
-        await remove_help_document(library=knowledge.library, document_id=args.id)
+        await remove_help_document(uow=knowledge.uow(), document_id=args.id)
         print(f"removed help document {args.id} and its index")
         return 0
 
@@ -176,7 +178,7 @@ async def remove_document(args: argparse.Namespace, settings: Settings) -> int:
 
 async def reindex_all(args: argparse.Namespace, settings: Settings) -> int:
     async def work(runtime: Runtime, knowledge: Knowledge) -> int:
-        report = await reindex(library=knowledge.library, indexer=knowledge.indexer, force=args.all)
+        report = await reindex(uow=knowledge.uow(), indexer=knowledge.indexer, force=args.all)
         for item in report.changes:
             if item.change is not Change.UNCHANGED or item.warning:
                 detail = f" ({item.chunk_count} chunks)" if item.change is Change.INDEXED else ""

@@ -1,4 +1,5 @@
-"""The help library on the real test database, with one PDF reader for the whole package."""
+"""The help library's unit of work on the real test database, with one PDF reader for the
+whole package."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ from collections.abc import Iterator
 import pytest
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from db.repositories.help_documents import SqlHelpLibrary
+from db.uow import SqlUnitOfWork
 from knowledge.extraction import ExtractionLimits, PdfSandbox
 from knowledge.indexing import DocumentIndexer
 from knowledge.retrieval import LexicalRetriever
@@ -23,8 +24,8 @@ def sandbox() -> Iterator[PdfSandbox]:
 
 
 @pytest.fixture
-def library(engine: AsyncEngine) -> SqlHelpLibrary:
-    return SqlHelpLibrary(engine)
+def uow(engine: AsyncEngine) -> SqlUnitOfWork:
+    return SqlUnitOfWork(engine)
 
 
 @pytest.fixture

@@ -24,7 +24,7 @@ from typing import Any
 from knowledge.indexing import DocumentIndexer
 from knowledge.ingestion import Upload, add_help_document
 from knowledge.passages import Passage, Retriever, SourceKind
-from knowledge.ports import HelpLibrary
+from knowledge.ports import KnowledgeWork
 
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures"
 HELP = FIXTURES / "help"
@@ -126,13 +126,13 @@ def fixture_files(corpus: Path = HELP) -> list[tuple[dict[str, Any], bytes]]:
 
 
 async def ingest_fixtures(
-    *, library: HelpLibrary, indexer: DocumentIndexer, corpus: Path = HELP
+    *, uow: KnowledgeWork, indexer: DocumentIndexer, corpus: Path = HELP
 ) -> dict[int, str]:
     """Add every fixture document as `docs add` would; returns document id → filename."""
     filenames: dict[int, str] = {}
     for entry, data in fixture_files(corpus):
         added = await add_help_document(
-            library=library,
+            uow=uow,
             indexer=indexer,
             upload=Upload(filename=entry["filename"], data=data),
             title=entry["title"],

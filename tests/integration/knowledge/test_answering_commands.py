@@ -34,7 +34,7 @@ async def prepare(url: str) -> None:
         for filename, title in (("wifi-networks.txt", "Wi-Fi Networks"),
                                 ("email-calendar.md", "Email and Calendar")):
             await add_help_document(
-                library=knowledge.library, indexer=knowledge.indexer, title=title,
+                uow=knowledge.uow(), indexer=knowledge.indexer, title=title,
                 upload=Upload(filename, (HELP / filename).read_bytes()),
             )
     finally:

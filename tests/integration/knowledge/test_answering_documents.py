@@ -19,7 +19,6 @@ import pytest
 import pytest_asyncio
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from db.repositories.ai_chat import SqlChatStore
 from knowledge.answering import HelpAssistant
 from knowledge.ingestion import Upload, add_help_document
 from knowledge.llm import ChatModel, OpenAIChatModel
@@ -58,7 +57,7 @@ async def add_injection_documents(knowledge: Knowledge) -> dict[str, int]:
     ids = {}
     for document in INJECTION["documents"]:
         added = await add_help_document(
-            library=knowledge.library, indexer=knowledge.indexer, title=document["title"],
+            uow=knowledge.uow(), indexer=knowledge.indexer, title=document["title"],
             upload=Upload(document["filename"],
                           (FIXTURES / "injection" / document["filename"]).read_bytes()),
         )
@@ -69,9 +68,9 @@ async def add_injection_documents(knowledge: Knowledge) -> dict[str, int]:
 async def test_without_a_key_quotes_answer_the_evaluation_questions(
     knowledge: Knowledge, engine: AsyncEngine
 ) -> None:
-    filenames = await ingest_fixtures(library=knowledge.library, indexer=knowledge.indexer)
+    filenames = await ingest_fixtures(uow=knowledge.uow(), indexer=knowledge.indexer)
     user = await insert_user(engine)
-    helper = HelpAssistant(retriever=knowledge.retriever, store=SqlChatStore(engine), llm=None)
+    helper = HelpAssistant(retriever=knowledge.retriever, uow=knowledge.uow, llm=None)
     quoted = refused = 0
     answerable = [q for q in QUESTIONS if q["answerable"]]
     unanswerable = [q for q in QUESTIONS if not q["answerable"]]
@@ -99,7 +98,7 @@ async def test_without_a_key_quotes_answer_the_evaluation_questions(
 async def test_injected_documents_never_steer_an_answer(
     knowledge: Knowledge, engine: AsyncEngine, mode: str
 ) -> None:
-    await ingest_fixtures(library=knowledge.library, indexer=knowledge.indexer)
+    await ingest_fixtures(uow=knowledge.uow(), indexer=knowledge.indexer)
     ids = await add_injection_documents(knowledge)
     user = await insert_user(engine)
 
@@ -108,7 +107,7 @@ async def test_injected_documents_never_steer_an_answer(
         if mode != "no model":
             model = OpenAIChatModel(api_key="sk-test", base_url=server.base_url,
                                     model="gpt-stand-in", timeout=2.0, max_retries=0)
-        helper = HelpAssistant(retriever=knowledge.retriever, store=SqlChatStore(engine),
+        helper = HelpAssistant(retriever=knowledge.retriever, uow=knowledge.uow,
                                llm=model)
         try:
             for case in INJECTION["cases"]:

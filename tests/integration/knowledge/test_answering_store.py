@@ -1,29 +1,73 @@
-"""`ai_chat_messages` and `help_answer_feedback` behind `ChatStore`, on the real database."""
+"""`ai_chat_messages` and `help_answer_feedback` behind `ChatStore` (`uow.chat`), on the
+real database."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime, timedelta
 
 import pytest
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from db.repositories.ai_chat import SqlChatStore
 from db.tables import ai_chat_messages
 from db.tables.knowledge import help_answer_feedback
-from knowledge.conversation import AnswerNotFound
+from db.uow import SqlUnitOfWork
+from domain.ports import ReadOnlyWork
+from knowledge.conversation import AnswerNotFound, Exchange, HelpStatistics, RecordedExchange
 from tests.integration.builders import insert_user
 
 T0 = datetime(2026, 3, 2, 9, 0, 0)
 
 
+class Committed:
+    """The chat store as use cases drive it: each call in a unit of work of its own,
+    writes committed, reads in one opened for reading."""
+
+    def __init__(self, engine: AsyncEngine) -> None:
+        self._engine = engine
+
+    async def record_exchange(
+        self, *, user_id: str, session_id: str, question: str, answer: str,
+        document_ids: Sequence[int], asked_at: datetime, answered_at: datetime,
+    ) -> RecordedExchange:
+        async with SqlUnitOfWork(self._engine) as uow:
+            recorded = await uow.chat.record_exchange(
+                user_id=user_id, session_id=session_id, question=question, answer=answer,
+                document_ids=document_ids, asked_at=asked_at, answered_at=answered_at,
+            )
+            await uow.commit()
+        return recorded
+
+    async def record_feedback(
+        self, *, message_id: int, user_id: str, helpful: bool, at: datetime
+    ) -> None:
+        async with SqlUnitOfWork(self._engine) as uow:
+            await uow.chat.record_feedback(
+                message_id=message_id, user_id=user_id, helpful=helpful, at=at
+            )
+            await uow.commit()
+
+    async def last_exchange(self, *, session_id: str, user_id: str) -> Exchange | None:
+        async with SqlUnitOfWork(self._engine).reading() as uow:
+            return await uow.chat.last_exchange(session_id=session_id, user_id=user_id)
+
+    async def exchange(self, answer_id: int) -> Exchange | None:
+        async with SqlUnitOfWork(self._engine).reading() as uow:
+            return await uow.chat.exchange(answer_id)
+
+    async def statistics(self, *, since: datetime | None, top: int) -> HelpStatistics:
+        async with SqlUnitOfWork(self._engine).reading() as uow:
+            return await uow.chat.statistics(since=since, top=top)
+
+
 @pytest.fixture
-def store(engine: AsyncEngine) -> SqlChatStore:
-    return SqlChatStore(engine)
+def store(engine: AsyncEngine) -> Committed:
+    return Committed(engine)
 
 
 async def record(
-    store: SqlChatStore, user: str, question: str, *, session: str = "s1",
+    store: Committed, user: str, question: str, *, session: str = "s1",
     documents: tuple[int, ...] = (3,), at: datetime = T0,
 ) -> int:
     recorded = await store.record_exchange(
@@ -34,7 +78,7 @@ async def record(
 
 
 async def test_an_exchange_is_two_rows_as_the_web_app_reads_them(
-    store: SqlChatStore, engine: AsyncEngine
+    store: Committed, engine: AsyncEngine
 ) -> None:
     user = await insert_user(engine)
 
@@ -55,7 +99,7 @@ async def test_an_exchange_is_two_rows_as_the_web_app_reads_them(
 
 
 async def test_the_last_exchange_is_the_sessions_latest_for_that_person(
-    store: SqlChatStore, engine: AsyncEngine
+    store: Committed, engine: AsyncEngine
 ) -> None:
     ada, bob = await insert_user(engine), await insert_user(engine)
     await record(store, ada, "first")
@@ -71,7 +115,7 @@ async def test_the_last_exchange_is_the_sessions_latest_for_that_person(
 
 
 async def test_an_answer_is_paired_with_the_question_before_it_in_its_own_session(
-    store: SqlChatStore, engine: AsyncEngine
+    store: Committed, engine: AsyncEngine
 ) -> None:
     user = await insert_user(engine)
     first = await record(store, user, "one", session="a")
@@ -88,7 +132,7 @@ async def test_an_answer_is_paired_with_the_question_before_it_in_its_own_sessio
 
 
 async def test_feedback_is_one_verdict_per_person_and_answer(
-    store: SqlChatStore, engine: AsyncEngine
+    store: Committed, engine: AsyncEngine
 ) -> None:
     ada, bob = await insert_user(engine), await insert_user(engine)
     answer = await record(store, ada, "vpn drops?")
@@ -105,7 +149,7 @@ async def test_feedback_is_one_verdict_per_person_and_answer(
 
 
 async def test_feedback_on_something_that_is_not_an_answer_is_refused(
-    store: SqlChatStore, engine: AsyncEngine
+    store: Committed, engine: AsyncEngine
 ) -> None:
     user = await insert_user(engine)
     answer = await record(store, user, "vpn drops?")
@@ -117,7 +161,7 @@ async def test_feedback_on_something_that_is_not_an_answer_is_refused(
 
 
 async def test_statistics_rank_the_questions_most_often_unanswered_or_unhelpful(
-    store: SqlChatStore, engine: AsyncEngine
+    store: Committed, engine: AsyncEngine
 ) -> None:
     user = await insert_user(engine)
     await record(store, user, "How do I get a parking permit?", documents=())
@@ -140,3 +184,24 @@ async def test_statistics_rank_the_questions_most_often_unanswered_or_unhelpful(
     everything = await store.statistics(since=None, top=10)
     assert everything.questions == 6
     assert "very old question" in [t.question for t in everything.most_unanswered]
+
+
+async def test_an_exchange_not_committed_is_not_stored_and_reading_work_refuses_one(
+    engine: AsyncEngine,
+) -> None:
+    user = await insert_user(engine)
+
+    async def record_in(uow: SqlUnitOfWork) -> None:
+        await uow.chat.record_exchange(
+            user_id=user, session_id="s1", question="vpn drops?", answer="Tick TLS.",
+            document_ids=[3], asked_at=T0, answered_at=T0,
+        )
+
+    async with SqlUnitOfWork(engine) as uow:
+        await record_in(uow)
+    with pytest.raises(ReadOnlyWork):
+        async with SqlUnitOfWork(engine).reading() as reading:
+            await record_in(reading)
+
+    async with engine.connect() as connection:
+        assert (await connection.execute(select(ai_chat_messages))).all() == []

@@ -10,7 +10,7 @@ import pytest
 from sqlalchemy import func, select, update
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from db.repositories.help_documents import SqlHelpLibrary
+from db.uow import SqlUnitOfWork
 from db.tables import help_document_chunks, help_documents, help_indexed_sources, users
 from domain.clock import utcnow
 from domain.errors import UserNotFound
@@ -64,11 +64,11 @@ async def _nothing_stored(engine: AsyncEngine) -> bool:
 
 
 async def test_every_fixture_document_is_stored_as_ticketflow_stores_an_upload(
-    engine: AsyncEngine, library: SqlHelpLibrary, indexer: DocumentIndexer
+    engine: AsyncEngine, uow: SqlUnitOfWork, indexer: DocumentIndexer
 ) -> None:
     admin = await insert_user(engine, role="admin")
 
-    filenames = await ingest_fixtures(library=library, indexer=indexer)
+    filenames = await ingest_fixtures(uow=uow, indexer=indexer)
 
     rows = await _rows(engine, select(help_documents).order_by(help_documents.c.id))
     by_name = {entry["filename"]: entry for entry in MANIFEST["documents"]}
@@ -86,9 +86,9 @@ async def test_every_fixture_document_is_stored_as_ticketflow_stores_an_upload(
 
 
 async def test_pdf_chunks_name_their_page_and_other_formats_have_no_pages(
-    engine: AsyncEngine, library: SqlHelpLibrary, indexer: DocumentIndexer
+    engine: AsyncEngine, uow: SqlUnitOfWork, indexer: DocumentIndexer
 ) -> None:
-    filenames = await ingest_fixtures(library=library, indexer=indexer)
+    filenames = await ingest_fixtures(uow=uow, indexer=indexer)
 
     c = help_document_chunks.c
     chunks = await _rows(engine, select(c.document_id, c.ordinal, c.page, c.text, c.title))
@@ -110,10 +110,10 @@ async def test_pdf_chunks_name_their_page_and_other_formats_have_no_pages(
 
 
 async def test_the_uploader_is_the_person_named_or_else_the_first_admin_or_no_one(
-    engine: AsyncEngine, library: SqlHelpLibrary, indexer: DocumentIndexer
+    engine: AsyncEngine, uow: SqlUnitOfWork, indexer: DocumentIndexer
 ) -> None:
     upload = Upload("note.txt", b"Printer toner lives in the cupboard by the lifts.")
-    nobody = await add_help_document(library=library, indexer=indexer, upload=upload)
+    nobody = await add_help_document(uow=uow, indexer=indexer, upload=upload)
     later_admin = await insert_user(engine, role="admin")
     first_admin = await insert_user(engine, role="admin")
     async with engine.begin() as connection:
@@ -123,9 +123,9 @@ async def test_the_uploader_is_the_person_named_or_else_the_first_admin_or_no_on
             )
     agent = await insert_user(engine, role="user", email="Agent@Example.com")
 
-    defaulted = await add_help_document(library=library, indexer=indexer, upload=upload)
+    defaulted = await add_help_document(uow=uow, indexer=indexer, upload=upload)
     named = await add_help_document(
-        library=library, indexer=indexer, upload=upload, uploaded_by="agent@example.com"
+        uow=uow, indexer=indexer, upload=upload, uploaded_by="agent@example.com"
     )
 
     uploaders = {
@@ -138,11 +138,11 @@ async def test_the_uploader_is_the_person_named_or_else_the_first_admin_or_no_on
 
 
 async def test_an_unknown_uploader_is_refused_before_anything_is_stored(
-    engine: AsyncEngine, library: SqlHelpLibrary, indexer: DocumentIndexer
+    engine: AsyncEngine, uow: SqlUnitOfWork, indexer: DocumentIndexer
 ) -> None:
     with pytest.raises(UserNotFound):
         await add_help_document(
-            library=library, indexer=indexer, upload=Upload("a.txt", b"Some help text."),
+            uow=uow, indexer=indexer, upload=Upload("a.txt", b"Some help text."),
             uploaded_by="nobody@example.com",
         )
 
@@ -167,7 +167,7 @@ async def test_an_unknown_uploader_is_refused_before_anything_is_stored(
 )
 async def test_a_hostile_or_unusable_file_is_refused_with_its_reason_and_stores_nothing(
     engine: AsyncEngine,
-    library: SqlHelpLibrary,
+    uow: SqlUnitOfWork,
     indexer: DocumentIndexer,
     filename: str,
     data: bytes,
@@ -175,7 +175,7 @@ async def test_a_hostile_or_unusable_file_is_refused_with_its_reason_and_stores_
     reason: str,
 ) -> None:
     with pytest.raises(rejection) as refused:
-        await add_help_document(library=library, indexer=indexer, upload=Upload(filename, data))
+        await add_help_document(uow=uow, indexer=indexer, upload=Upload(filename, data))
 
     assert str(refused.value).startswith(f"{filename}: ")
     assert reason in str(refused.value)
@@ -183,7 +183,7 @@ async def test_a_hostile_or_unusable_file_is_refused_with_its_reason_and_stores_
 
 
 async def test_a_document_whose_chunks_cannot_be_written_leaves_no_row_behind(
-    engine: AsyncEngine, library: SqlHelpLibrary
+    engine: AsyncEngine, uow: SqlUnitOfWork
 ) -> None:
     document = NewHelpDocument(
         title="Doomed", filename="doomed.txt", content="text", file_data="dGV4dA==",
@@ -195,13 +195,15 @@ async def test_a_document_whose_chunks_cannot_be_written_leaves_no_row_behind(
     )
 
     with pytest.raises(Exception, match="(?i)unique"):
-        await library.add_document(document, clashing, now=utcnow())
+        async with uow:
+            await uow.library.add_document(document, clashing, now=utcnow())
+            await uow.commit()
 
     assert await _nothing_stored(engine)
 
 
 async def test_a_batch_adds_the_usable_files_and_reports_the_refused_ones(
-    engine: AsyncEngine, library: SqlHelpLibrary, indexer: DocumentIndexer
+    engine: AsyncEngine, uow: SqlUnitOfWork, indexer: DocumentIndexer
 ) -> None:
     uploads = [
         Upload("one.md", b"# VPN\nConnect with AnyConnect."),
@@ -212,7 +214,7 @@ async def test_a_batch_adds_the_usable_files_and_reports_the_refused_ones(
     results = [
         result
         async for result in add_help_documents(
-            library=library, indexer=indexer, uploads=uploads, category="IT", tags=["a", " a ", "b"]
+            uow=uow, indexer=indexer, uploads=uploads, category="IT", tags=["a", " a ", "b"]
         )
     ]
 
@@ -229,18 +231,19 @@ async def test_a_batch_adds_the_usable_files_and_reports_the_refused_ones(
 
 
 async def test_removing_a_document_deletes_it_with_its_chunks_and_nothing_else(
-    engine: AsyncEngine, library: SqlHelpLibrary, indexer: DocumentIndexer
+    engine: AsyncEngine, uow: SqlUnitOfWork, indexer: DocumentIndexer
 ) -> None:
-    filenames = await ingest_fixtures(library=library, indexer=indexer)
+    filenames = await ingest_fixtures(uow=uow, indexer=indexer)
     gone = next(iter(filenames))
     before = await _count(engine, help_document_chunks)
 
-    await remove_help_document(library=library, document_id=gone)
+    await remove_help_document(uow=uow, document_id=gone)
 
     c = help_document_chunks.c
     assert await _rows(engine, select(c.id).where(c.document_id == gone)) == []
     assert await _count(engine, help_documents) == len(filenames) - 1
     assert 0 < await _count(engine, help_document_chunks) < before
-    assert gone not in {state.ref.document_id for state in await library.index_states()}
+    async with uow.reading() as reading:
+        assert gone not in {state.ref.document_id for state in await reading.library.index_states()}
     with pytest.raises(HelpDocumentNotFound, match=f"help document {gone} not found"):
-        await remove_help_document(library=library, document_id=gone)
+        await remove_help_document(uow=uow, document_id=gone)

@@ -15,7 +15,6 @@ import pytest_asyncio
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from db.repositories.ai_chat import SqlChatStore
 from db.tables import ai_chat_messages
 from knowledge.answering import NOT_FOUND, AnswerSource, HelpAssistant
 from knowledge.ingestion import Upload, add_help_document
@@ -44,7 +43,7 @@ async def knowledge(engine: AsyncEngine, database_url: str) -> AsyncIterator[Kno
     for filename, title in (("wifi-networks.txt", "Wifi Networks"),
                             ("email-calendar.md", "Email and Calendar")):
         await add_help_document(
-            library=built.library, indexer=built.indexer, title=title,
+            uow=built.uow(), indexer=built.indexer, title=title,
             upload=Upload(filename=filename, data=(HELP / filename).read_bytes()),
         )
     try:
@@ -69,7 +68,7 @@ async def model(stand_in: CompletionsStandIn) -> AsyncIterator[OpenAIChatModel]:
 
 @pytest.fixture
 def helper(knowledge: Knowledge, model: OpenAIChatModel, engine: AsyncEngine) -> HelpAssistant:
-    return HelpAssistant(retriever=knowledge.retriever, store=SqlChatStore(engine), llm=model)
+    return HelpAssistant(retriever=knowledge.retriever, uow=knowledge.uow, llm=model)
 
 
 async def stored(engine: AsyncEngine) -> list[tuple[str, str, list[int] | None]]:
@@ -138,7 +137,7 @@ async def test_a_transient_error_is_retried_once_when_retries_are_allowed(
                   Completion("BYOD phones are disconnected after 8 hours [1]."))
     model = OpenAIChatModel(api_key=KEY, base_url=stand_in.base_url, model=MODEL,
                             timeout=TIMEOUT, max_retries=1)
-    helper = HelpAssistant(retriever=knowledge.retriever, store=SqlChatStore(engine), llm=model)
+    helper = HelpAssistant(retriever=knowledge.retriever, uow=knowledge.uow, llm=model)
     try:
         answer = await helper.ask(user_id=user, session_id="s1", question=QUESTION)
     finally:

@@ -11,13 +11,13 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 from db.engine import create_engine
 from db.repositories.chunks import write_index
-from db.repositories.help_documents import SqlHelpLibrary
+from db.uow import SqlUnitOfWork
 from db.tables import help_document_chunks, help_documents, help_indexed_sources, user_guides
 from domain.clock import utcnow
 from knowledge.indexing import DocumentIndexer
 from knowledge.ingestion import Change, ReindexReport, reindex
 from knowledge.passages import SourceKind
-from knowledge.ports import SourceRef
+from knowledge.ports import DocumentIndex, SourceRef
 from knowledge.retrieval import LexicalRetriever
 from tests.integration.builders import insert_user
 from tests.integration.knowledge.evaluation import HELP
@@ -70,14 +70,14 @@ def _changes(report: ReindexReport) -> list[tuple[str, Change]]:
 
 
 async def test_documents_the_web_app_inserted_are_indexed_at_start_up_with_their_pages(
-    engine: AsyncEngine, library: SqlHelpLibrary, indexer: DocumentIndexer,
+    engine: AsyncEngine, uow: SqlUnitOfWork, indexer: DocumentIndexer,
     retriever: LexicalRetriever,
 ) -> None:
     document_id = await _web_app_document(
         engine, filename="vpn-remote-access.pdf", data=VPN_PDF, content="VPN guide"
     )
 
-    report = await reindex(library=library, indexer=indexer, only_unindexed=True)
+    report = await reindex(uow=uow, indexer=indexer, only_unindexed=True)
 
     assert _changes(report) == [(f"help_document:{document_id}", Change.INDEXED)]
     assert set(await _pages(engine, SourceKind.HELP_DOCUMENT, document_id)) == {1, 2, 3, 4, 5}
@@ -86,18 +86,18 @@ async def test_documents_the_web_app_inserted_are_indexed_at_start_up_with_their
 
 
 async def test_start_up_indexing_touches_nothing_already_indexed(
-    engine: AsyncEngine, library: SqlHelpLibrary, indexer: DocumentIndexer
+    engine: AsyncEngine, uow: SqlUnitOfWork, indexer: DocumentIndexer
 ) -> None:
     await _web_app_document(engine, filename="a.txt", data=b"Printers jam.", content="")
-    await reindex(library=library, indexer=indexer, only_unindexed=True)
+    await reindex(uow=uow, indexer=indexer, only_unindexed=True)
 
-    again = await reindex(library=library, indexer=indexer, only_unindexed=True)
+    again = await reindex(uow=uow, indexer=indexer, only_unindexed=True)
 
     assert again.changes == ()
 
 
 async def test_a_stored_file_that_cannot_be_read_falls_back_to_the_web_apps_text(
-    engine: AsyncEngine, library: SqlHelpLibrary, indexer: DocumentIndexer,
+    engine: AsyncEngine, uow: SqlUnitOfWork, indexer: DocumentIndexer,
     retriever: LexicalRetriever,
 ) -> None:
     document_id = await _web_app_document(
@@ -105,7 +105,7 @@ async def test_a_stored_file_that_cannot_be_read_falls_back_to_the_web_apps_text
         content="Badge readers at reception reset every night at 2am.",
     )
 
-    report = await reindex(library=library, indexer=indexer)
+    report = await reindex(uow=uow, indexer=indexer)
 
     (change,) = report.changes
     assert change.change is Change.INDEXED
@@ -116,38 +116,39 @@ async def test_a_stored_file_that_cannot_be_read_falls_back_to_the_web_apps_text
 
 
 async def test_a_document_with_no_usable_text_is_remembered_as_rejected_not_retried_at_start(
-    engine: AsyncEngine, library: SqlHelpLibrary, indexer: DocumentIndexer
+    engine: AsyncEngine, uow: SqlUnitOfWork, indexer: DocumentIndexer
 ) -> None:
     document_id = await _web_app_document(engine, filename="x.pdf", data=garbage_pdf(), content="")
 
-    first = await reindex(library=library, indexer=indexer, only_unindexed=True)
-    at_next_start = await reindex(library=library, indexer=indexer, only_unindexed=True)
-    explicit = await reindex(library=library, indexer=indexer)
+    first = await reindex(uow=uow, indexer=indexer, only_unindexed=True)
+    at_next_start = await reindex(uow=uow, indexer=indexer, only_unindexed=True)
+    explicit = await reindex(uow=uow, indexer=indexer)
 
     assert _changes(first) == [(f"help_document:{document_id}", Change.REJECTED)]
     assert first.changes[0].warning is not None and "damaged" in first.changes[0].warning
     assert at_next_start.changes == ()
     assert _changes(explicit) == [(f"help_document:{document_id}", Change.REJECTED)]
-    (entry,) = await library.entries()
+    async with uow.reading() as reading:
+        (entry,) = await reading.library.entries()
     assert entry.status is not None and entry.status.value == "rejected"
     assert entry.error is not None and "damaged" in entry.error and entry.chunk_count == 0
 
 
 async def test_reindex_reads_again_only_what_the_web_app_changed(
-    engine: AsyncEngine, library: SqlHelpLibrary, indexer: DocumentIndexer,
+    engine: AsyncEngine, uow: SqlUnitOfWork, indexer: DocumentIndexer,
     retriever: LexicalRetriever,
 ) -> None:
     kept = await _web_app_document(engine, filename="k.txt", data=b"Kettles descale monthly.",
                                    content="")
     edited = await _web_app_document(engine, filename="e.txt", data=b"Old words.", content="")
-    await reindex(library=library, indexer=indexer)
+    await reindex(uow=uow, indexer=indexer)
     async with engine.begin() as connection:
         await connection.execute(
             update(help_documents).where(help_documents.c.id == edited)
             .values(file_data=base64.b64encode(b"Projectors are booked at reception.").decode())
         )
 
-    report = await reindex(library=library, indexer=indexer)
+    report = await reindex(uow=uow, indexer=indexer)
 
     assert _changes(report) == [
         (f"help_document:{kept}", Change.UNCHANGED), (f"help_document:{edited}", Change.INDEXED)
@@ -158,27 +159,27 @@ async def test_reindex_reads_again_only_what_the_web_app_changed(
 
 
 async def test_reindex_all_reads_every_document_again(
-    engine: AsyncEngine, library: SqlHelpLibrary, indexer: DocumentIndexer
+    engine: AsyncEngine, uow: SqlUnitOfWork, indexer: DocumentIndexer
 ) -> None:
     document_id = await _web_app_document(engine, filename="k.txt", data=b"Kettles.", content="")
-    await reindex(library=library, indexer=indexer)
+    await reindex(uow=uow, indexer=indexer)
 
-    report = await reindex(library=library, indexer=indexer, force=True)
+    report = await reindex(uow=uow, indexer=indexer, force=True)
 
     assert _changes(report) == [(f"help_document:{document_id}", Change.INDEXED)]
 
 
 async def test_a_document_the_web_app_deleted_loses_its_chunks_at_the_next_run(
-    engine: AsyncEngine, library: SqlHelpLibrary, indexer: DocumentIndexer,
+    engine: AsyncEngine, uow: SqlUnitOfWork, indexer: DocumentIndexer,
     retriever: LexicalRetriever,
 ) -> None:
     document_id = await _web_app_document(engine, filename="k.txt", data=b"Kettles descale.",
                                           content="")
-    await reindex(library=library, indexer=indexer)
+    await reindex(uow=uow, indexer=indexer)
     async with engine.begin() as connection:
         await connection.execute(delete(help_documents).where(help_documents.c.id == document_id))
 
-    report = await reindex(library=library, indexer=indexer, only_unindexed=True)
+    report = await reindex(uow=uow, indexer=indexer, only_unindexed=True)
 
     assert _changes(report) == [(f"help_document:{document_id}", Change.REMOVED)]
     assert await retriever.search("kettles descale") == []
@@ -187,7 +188,7 @@ async def test_a_document_the_web_app_deleted_loses_its_chunks_at_the_next_run(
 
 
 async def test_published_user_guides_are_indexed_and_unpublished_ones_are_not(
-    engine: AsyncEngine, library: SqlHelpLibrary, indexer: DocumentIndexer,
+    engine: AsyncEngine, uow: SqlUnitOfWork, indexer: DocumentIndexer,
     retriever: LexicalRetriever,
 ) -> None:
     published = await _guide(
@@ -199,7 +200,7 @@ async def test_published_user_guides_are_indexed_and_unpublished_ones_are_not(
     draft = await _guide(engine, title="Draft", content="<p>Room Finder secrets</p>",
                          published=False)
 
-    report = await reindex(library=library, indexer=indexer, only_unindexed=True)
+    report = await reindex(uow=uow, indexer=indexer, only_unindexed=True)
 
     assert _changes(report) == [(f"user_guide:{published}", Change.INDEXED)]
     (passage,) = await retriever.search("how do i book a meeting room", limit=5)
@@ -210,31 +211,32 @@ async def test_published_user_guides_are_indexed_and_unpublished_ones_are_not(
 
 
 async def test_unpublishing_a_guide_removes_it_from_search(
-    engine: AsyncEngine, library: SqlHelpLibrary, indexer: DocumentIndexer,
+    engine: AsyncEngine, uow: SqlUnitOfWork, indexer: DocumentIndexer,
     retriever: LexicalRetriever,
 ) -> None:
     guide = await _guide(engine, title="Coffee", content="<p>Descale the coffee machine.</p>",
                          published=True)
-    await reindex(library=library, indexer=indexer)
+    await reindex(uow=uow, indexer=indexer)
     async with engine.begin() as connection:
         await connection.execute(
             update(user_guides).where(user_guides.c.id == guide).values(is_published=False)
         )
 
-    report = await reindex(library=library, indexer=indexer)
+    report = await reindex(uow=uow, indexer=indexer)
 
     assert _changes(report) == [(f"user_guide:{guide}", Change.REMOVED)]
     assert await retriever.search("descale coffee machine") == []
-    assert await library.chunks(SourceRef(SourceKind.USER_GUIDE, guide)) == []
+    async with uow.reading() as reading:
+        assert await reading.library.chunks(SourceRef(SourceKind.USER_GUIDE, guide)) == []
 
 
 async def test_a_deleted_document_is_never_cited_even_before_the_next_run(
-    engine: AsyncEngine, library: SqlHelpLibrary, indexer: DocumentIndexer,
+    engine: AsyncEngine, uow: SqlUnitOfWork, indexer: DocumentIndexer,
     retriever: LexicalRetriever,
 ) -> None:
     document_id = await _web_app_document(engine, filename="k.txt", data=b"Kettles descale.",
                                           content="")
-    await reindex(library=library, indexer=indexer)
+    await reindex(uow=uow, indexer=indexer)
     async with engine.begin() as connection:
         await connection.execute(delete(help_documents).where(help_documents.c.id == document_id))
 
@@ -245,13 +247,15 @@ async def test_two_processes_indexing_the_same_document_at_once_leave_one_index(
     engine: AsyncEngine,
     database_url: str,
     backend: str,
-    library: SqlHelpLibrary,
+    uow: SqlUnitOfWork,
     indexer: DocumentIndexer,
 ) -> None:
     """The second writer waits on the first one's chunk keys (PostgreSQL) or its write
-    lock (SQLite); either way one complete index remains, whoever commits last."""
+    lock (SQLite); either way one complete index remains, whoever commits last, and the
+    second writer's unit of work stays usable after the collision."""
     document_id = await _web_app_document(engine, filename="vpn.pdf", data=VPN_PDF, content="")
-    source = await library.load(SourceRef(SourceKind.HELP_DOCUMENT, document_id))
+    async with uow.reading() as reading:
+        source = await reading.library.load(SourceRef(SourceKind.HELP_DOCUMENT, document_id))
     assert source is not None
     outcome = await indexer.index_source(source)
     other_engine = create_engine(database_url)  # a second service process has its own pool
@@ -264,9 +268,7 @@ async def test_two_processes_indexing_the_same_document_at_once_leave_one_index(
     try:
         async with engine.begin() as first:
             await write_index(first, source.ref, outcome.index, now=utcnow())
-            second = asyncio.create_task(
-                SqlHelpLibrary(other_engine).store_index(source.ref, outcome.index, now=utcnow())
-            )
+            second = asyncio.create_task(_store_index(other_engine, source.ref, outcome.index))
             await connecting.wait()  # from here on SQLite makes it wait for our write lock
             if backend == "postgresql":
                 await _until_a_session_waits_for_a_lock(engine)  # on our chunk keys
@@ -274,8 +276,15 @@ async def test_two_processes_indexing_the_same_document_at_once_leave_one_index(
     finally:
         await other_engine.dispose()
 
-    assert len(await library.chunks(source.ref)) == len(outcome.index.chunks) == 5
-    assert [state.ref for state in await library.index_states()] == [source.ref]
+    async with uow.reading() as reading:
+        assert len(await reading.library.chunks(source.ref)) == len(outcome.index.chunks) == 5
+        assert [state.ref for state in await reading.library.index_states()] == [source.ref]
+
+
+async def _store_index(engine: AsyncEngine, ref: SourceRef, index: DocumentIndex) -> None:
+    async with SqlUnitOfWork(engine) as uow:
+        await uow.library.store_index(ref, index, now=utcnow())
+        await uow.commit()
 
 
 async def _until_a_session_waits_for_a_lock(engine: AsyncEngine) -> None:

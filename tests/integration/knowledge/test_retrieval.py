@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from db.repositories.help_documents import SqlHelpLibrary
+from db.uow import SqlUnitOfWork
 from knowledge.indexing import DocumentIndexer
 from knowledge.ingestion import Upload, add_help_document
 from knowledge.passages import SourceKind
@@ -20,8 +20,8 @@ from tests.integration.knowledge.evaluation import (
 
 
 @pytest.fixture
-async def filenames(library: SqlHelpLibrary, indexer: DocumentIndexer) -> dict[int, str]:
-    return await ingest_fixtures(library=library, indexer=indexer)
+async def filenames(uow: SqlUnitOfWork, indexer: DocumentIndexer) -> dict[int, str]:
+    return await ingest_fixtures(uow=uow, indexer=indexer)
 
 
 def _document(filenames: dict[int, str], name: str) -> int:
@@ -60,8 +60,8 @@ async def test_the_decline_gate_refuses_unanswerable_questions_and_keeps_answera
 
 
 @pytest.fixture
-async def manuals(library: SqlHelpLibrary, indexer: DocumentIndexer) -> dict[int, str]:
-    return await ingest_fixtures(library=library, indexer=indexer, corpus=MANUALS)
+async def manuals(uow: SqlUnitOfWork, indexer: DocumentIndexer) -> dict[int, str]:
+    return await ingest_fixtures(uow=uow, indexer=indexer, corpus=MANUALS)
 
 
 async def test_real_manuals_are_cited_for_user_phrased_questions_and_others_declined(
@@ -160,13 +160,13 @@ async def test_search_syntax_in_a_question_is_just_words(
 
 
 async def test_a_newly_added_document_is_found_at_once(
-    retriever: LexicalRetriever, library: SqlHelpLibrary, indexer: DocumentIndexer,
+    retriever: LexicalRetriever, uow: SqlUnitOfWork, indexer: DocumentIndexer,
     filenames: dict[int, str],
 ) -> None:
     assert await retriever.search("kombucha fridge") == []  # the statistics are now cached
 
     added = await add_help_document(
-        library=library, indexer=indexer,
+        uow=uow, indexer=indexer,
         upload=Upload("kitchen.md", b"# Kitchen\nThe kombucha fridge is cleaned on Fridays."),
     )
 

@@ -11,7 +11,7 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from db.repositories.chunk_search import SqlChunkVectors
-from db.repositories.help_documents import SqlHelpLibrary
+from db.uow import SqlUnitOfWork
 from db.tables import help_indexed_sources
 from knowledge.embeddings import OpenAIEmbedder
 from knowledge.extraction import PdfSandbox
@@ -58,13 +58,15 @@ def semantic(engine: AsyncEngine, embedder: OpenAIEmbedder) -> SemanticRetriever
 
 
 async def test_each_chunk_gets_a_unit_vector_from_batched_requests(
-    library: SqlHelpLibrary, embedding_indexer: DocumentIndexer, server: EmbeddingsStandIn
+    uow: SqlUnitOfWork, embedding_indexer: DocumentIndexer, server: EmbeddingsStandIn
 ) -> None:
     added = await add_help_document(
-        library=library, indexer=embedding_indexer, upload=Upload("mfa.pdf", MFA_PDF)
+        uow=uow, indexer=embedding_indexer, upload=Upload("mfa.pdf", MFA_PDF)
     )
 
-    chunks = await library.chunks(SourceRef(SourceKind.HELP_DOCUMENT, added.document_id))
+    async with uow.reading() as reading:
+        ref = SourceRef(SourceKind.HELP_DOCUMENT, added.document_id)
+        chunks = await reading.library.chunks(ref)
     assert added.chunk_count == len(chunks) == 5 and added.warning is None
     for chunk in chunks:
         assert chunk.vector is not None and len(chunk.vector) == 256
@@ -72,14 +74,15 @@ async def test_each_chunk_gets_a_unit_vector_from_batched_requests(
     assert [len(request["input"]) for request in server.requests] == [4, 1]
     assert {request["model"] for request in server.requests} == {MODEL}
     assert server.requests[0]["input"][0].startswith(added.title)
-    (state,) = await library.index_states()
+    async with uow.reading() as reading:
+        (state,) = await reading.library.index_states()
     assert state.embedding_model == MODEL
 
 
 async def test_semantic_search_ranks_chunks_by_cosine_with_the_question(
-    library: SqlHelpLibrary, embedding_indexer: DocumentIndexer, semantic: SemanticRetriever
+    uow: SqlUnitOfWork, embedding_indexer: DocumentIndexer, semantic: SemanticRetriever
 ) -> None:
-    filenames = await ingest_fixtures(library=library, indexer=embedding_indexer)
+    filenames = await ingest_fixtures(uow=uow, indexer=embedding_indexer)
 
     passages = await semantic.search("set up the authenticator app on my account", limit=5)
 
@@ -91,10 +94,10 @@ async def test_semantic_search_ranks_chunks_by_cosine_with_the_question(
 
 
 async def test_hybrid_search_is_the_reciprocal_rank_fusion_of_both_rankings(
-    engine: AsyncEngine, library: SqlHelpLibrary, embedding_indexer: DocumentIndexer,
+    engine: AsyncEngine, uow: SqlUnitOfWork, embedding_indexer: DocumentIndexer,
     retriever: LexicalRetriever, semantic: SemanticRetriever,
 ) -> None:
-    await ingest_fixtures(library=library, indexer=embedding_indexer)
+    await ingest_fixtures(uow=uow, indexer=embedding_indexer)
     hybrid = HybridRetriever(retriever, semantic, pool=20)
     question = "my phone keeps getting kicked off the staff wifi"
     lexical = await retriever.search(question, limit=20)
@@ -113,10 +116,10 @@ async def test_hybrid_search_is_the_reciprocal_rank_fusion_of_both_rankings(
 
 
 async def test_search_carries_on_lexically_when_the_embeddings_endpoint_fails(
-    library: SqlHelpLibrary, embedding_indexer: DocumentIndexer, retriever: LexicalRetriever,
+    uow: SqlUnitOfWork, embedding_indexer: DocumentIndexer, retriever: LexicalRetriever,
     semantic: SemanticRetriever, server: EmbeddingsStandIn,
 ) -> None:
-    await ingest_fixtures(library=library, indexer=embedding_indexer)
+    await ingest_fixtures(uow=uow, indexer=embedding_indexer)
     hybrid = HybridRetriever(retriever, semantic)
     server.fail_with = 503
 
@@ -126,24 +129,25 @@ async def test_search_carries_on_lexically_when_the_embeddings_endpoint_fails(
 
 
 async def test_a_document_added_while_the_endpoint_is_down_gets_its_vectors_at_reindex(
-    engine: AsyncEngine, library: SqlHelpLibrary, embedding_indexer: DocumentIndexer,
+    engine: AsyncEngine, uow: SqlUnitOfWork, embedding_indexer: DocumentIndexer,
     semantic: SemanticRetriever, server: EmbeddingsStandIn,
 ) -> None:
     server.fail_with = 500
     added = await add_help_document(
-        library=library, indexer=embedding_indexer, upload=Upload("mfa.pdf", MFA_PDF)
+        uow=uow, indexer=embedding_indexer, upload=Upload("mfa.pdf", MFA_PDF)
     )
     assert added.warning is not None and "without embeddings" in added.warning
     assert await semantic.search("authenticator app") == []
     server.fail_with = None
 
-    report = await reindex(library=library, indexer=embedding_indexer)
+    report = await reindex(uow=uow, indexer=embedding_indexer)
 
     assert [(item.ref.document_id, item.change) for item in report.changes] == [
         (added.document_id, Change.EMBEDDED)
     ]
     ref = SourceRef(SourceKind.HELP_DOCUMENT, added.document_id)
-    assert all(chunk.vector is not None for chunk in await library.chunks(ref))
+    async with uow.reading() as reading:
+        assert all(chunk.vector is not None for chunk in await reading.library.chunks(ref))
     assert (await semantic.search("authenticator app"))[0].document_id == added.document_id
     async with engine.connect() as connection:
         models = (await connection.execute(select(help_indexed_sources.c.embedding_model))).scalars()

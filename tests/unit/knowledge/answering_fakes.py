@@ -1,4 +1,5 @@
-"""Our own ports, in memory, for the answering tests: a retriever, a chat store, a model."""
+"""Our own ports, in memory, for the answering tests: a retriever, a chat store and the
+unit of work around it, a model."""
 
 from __future__ import annotations
 
@@ -9,6 +10,11 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime
+from types import TracebackType
+from typing import Self
+
+from domain.people import Role
+from domain.ports import ReadOnlyWork
 
 from knowledge.conversation import (
     AnswerNotFound,
@@ -19,6 +25,7 @@ from knowledge.conversation import (
     RecordedExchange,
     question_key,
 )
+from knowledge.audience import Restrictions
 from knowledge.llm import ModelUnavailable, PromptMessage
 from knowledge.passages import Passage, SourceKind
 from knowledge.terms import content_terms
@@ -205,6 +212,68 @@ class MemoryChatStore:
             ),
             follow_ups=sum(1 for a in answers if self.records.get(a.id, (False, ""))[0]),
         )
+
+
+@dataclass
+class MemoryAudiences:
+    limited: dict[tuple[SourceKind, int], frozenset[Role]] = field(default_factory=dict)
+
+    async def restrictions(self) -> Restrictions:
+        return dict(self.limited)
+
+    async def set_audience(
+        self, source: SourceKind, document_id: int, roles: frozenset[Role] | None
+    ) -> None:
+        self.limited.pop((source, document_id), None)
+        if roles:
+            self.limited[(source, document_id)] = roles
+
+
+@dataclass
+class MemoryChatWork:
+    """`knowledge.ports.ChatWork` over the stores above: what is written inside it is kept
+    only when it commits (else put back as it was on entry); one from `reading()`
+    refuses to commit. `committed` counts the commits of every unit made by the factory,
+    `open_units` those entered and not yet left."""
+
+    chat: MemoryChatStore = field(default_factory=MemoryChatStore)
+    audiences: MemoryAudiences = field(default_factory=MemoryAudiences)
+    read_only: bool = False
+    committed: list[int] = field(default_factory=lambda: [0])
+    open_units: list[int] = field(default_factory=lambda: [0])
+    _entered: tuple[int, dict[tuple[int, str], bool], dict[int, tuple[bool, str]]] | None = None
+
+    def __call__(self) -> MemoryChatWork:
+        """A fresh unit of work on the same stores: the factory `HelpAssistant` takes."""
+        return MemoryChatWork(self.chat, self.audiences, committed=self.committed,
+                              open_units=self.open_units)
+
+    def reading(self) -> MemoryChatWork:
+        return MemoryChatWork(self.chat, self.audiences, read_only=True,
+                              committed=self.committed, open_units=self.open_units)
+
+    async def __aenter__(self) -> Self:
+        if self._entered is not None:
+            raise RuntimeError("a unit of work cannot be entered twice at once")
+        self._entered = (len(self.chat.messages), dict(self.chat.feedback), dict(self.chat.records))
+        self.open_units[0] += 1
+        return self
+
+    async def __aexit__(self, exc_type: type[BaseException] | None,
+                        exc: BaseException | None, tb: TracebackType | None) -> None:
+        assert self._entered is not None
+        count, feedback, records = self._entered
+        del self.chat.messages[count:]
+        self.chat.feedback, self.chat.records = feedback, records
+        self._entered = None
+        self.open_units[0] -= 1
+
+    async def commit(self) -> None:
+        if self.read_only:
+            raise ReadOnlyWork("commit in a unit of work opened for reading")
+        assert self._entered is not None, "commit outside `async with`"
+        self._entered = (len(self.chat.messages), dict(self.chat.feedback), dict(self.chat.records))
+        self.committed[0] += 1
 
 
 Reply = str | Exception | Callable[[Sequence[PromptMessage]], str]

@@ -22,6 +22,7 @@ from knowledge.passages import Passage, SourceKind
 from tests.unit.knowledge.answering_fakes import (
     FixedRetriever,
     MemoryChatStore,
+    MemoryChatWork,
     MemoryRetriever,
     ScriptedModel,
     passage,
@@ -67,7 +68,7 @@ def assistant(
     store = store if store is not None else MemoryChatStore()
     retriever = MemoryRetriever(passages or (VPN, VPN_MAC, PRINTERS, GUIDE))
     helper = HelpAssistant(
-        retriever=retriever, store=store, llm=llm, gate=MinimumScore(threshold),
+        retriever=retriever, uow=MemoryChatWork(store), llm=llm, gate=MinimumScore(threshold),
         clock=clock or Clock(),
     )
     return helper, store, retriever
@@ -125,7 +126,7 @@ async def test_the_retrievers_own_gate_is_used_when_it_has_one() -> None:
             return True
 
     model = ScriptedModel(["unused"])
-    helper = HelpAssistant(retriever=Declining([VPN]), store=MemoryChatStore(), llm=model)
+    helper = HelpAssistant(retriever=Declining([VPN]), uow=MemoryChatWork(), llm=model)
 
     answer = await helper.ask(user_id="u1", session_id="s1", question="vpn dropping")
 
@@ -197,7 +198,7 @@ async def test_sources_are_numbered_in_the_order_the_answer_first_cites_them() -
         ["Print jobs are deleted after 24 hours [3]. The vpn reconnects on UDP blocks [1]."]
     )
     helper = HelpAssistant(retriever=FixedRetriever([VPN, VPN_MAC, PRINTERS]),
-                           store=MemoryChatStore(), llm=model)
+                           uow=MemoryChatWork(), llm=model)
 
     answer = await helper.ask(user_id="u1", session_id="s1",
                               question="vpn dropping and print jobs deleted")
@@ -380,6 +381,39 @@ async def test_both_messages_are_stored_with_session_asker_and_cited_documents()
         "[1] VPN and Remote Access, page 4 (help document 3)"
     )
     assert (answer.question_id, answer.message_id) == (question.id, reply.id)
+
+
+async def test_one_commit_per_answer_and_no_transaction_open_while_the_model_answers() -> None:
+    work = MemoryChatWork()
+    open_while_answering: list[int] = []
+
+    def reply(messages: Sequence[PromptMessage]) -> str:
+        open_while_answering.append(work.open_units[0])
+        return "Tick Use TLS only when the vpn drops [1]."
+
+    helper = HelpAssistant(retriever=MemoryRetriever([VPN, PRINTERS]), uow=work,
+                           llm=ScriptedModel([reply]), gate=MinimumScore(0.5))
+
+    await helper.ask(user_id="u1", session_id="s1", question="vpn drops?")
+    await helper.ask(user_id="u1", session_id="s1", question="and on a mac?")
+
+    assert open_while_answering == [0, 0]
+    assert work.committed == [2] and work.open_units == [0]
+    assert len(work.chat.messages) == 4
+
+
+async def test_rating_commits_and_reading_an_answer_back_writes_nothing() -> None:
+    work = MemoryChatWork()
+    helper = HelpAssistant(retriever=MemoryRetriever([VPN]), uow=work, llm=None,
+                           gate=MinimumScore(0.5))
+    answer = await helper.ask(user_id="u1", session_id="s1", question="vpn dropping")
+
+    await helper.exchange_for(message_id=answer.message_id, user_id="u1")
+    await helper.latest_session(user_id="u1", prefix="s")
+    await helper.statistics()
+    assert work.committed == [1]
+    await helper.rate(message_id=answer.message_id, user_id="u1", helpful=True)
+    assert work.committed == [2] and work.chat.feedback == {(answer.message_id, "u1"): True}
 
 
 async def test_user_guides_are_cited_but_not_stored_as_help_document_ids() -> None:

@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
 import pytest
 
 from domain.errors import InvalidValue
 from domain.people import Role
 from knowledge.answering import HelpAssistant, MinimumScore
-from knowledge.audience import STAFF_ROLES, Restrictions, describe, may_read, parse_audience
+from knowledge.audience import STAFF_ROLES, describe, may_read, parse_audience
 from knowledge.passages import SourceKind
-from tests.unit.knowledge.answering_fakes import MemoryChatStore, MemoryRetriever, passage
+from tests.unit.knowledge.answering_fakes import (
+    MemoryAudiences,
+    MemoryChatStore,
+    MemoryChatWork,
+    MemoryRetriever,
+    passage,
+)
 
 RUNBOOK = passage(
     "To restart the print server, log in to PRN-01 as the service account and run the "
@@ -24,29 +28,14 @@ PRINTERS = passage(
 )
 
 
-@dataclass
-class MemoryAudiences:
-    limited: dict[tuple[SourceKind, int], frozenset[Role]] = field(default_factory=dict)
-
-    async def restrictions(self) -> Restrictions:
-        return dict(self.limited)
-
-    async def set_audience(
-        self, source: SourceKind, document_id: int, roles: frozenset[Role] | None
-    ) -> None:
-        self.limited.pop((source, document_id), None)
-        if roles:
-            self.limited[(source, document_id)] = roles
-
-
 def helper(
     *passages: object, staff_only: tuple[int, ...] = (7,), threshold: float = 0.5
 ) -> tuple[HelpAssistant, MemoryChatStore]:
     store = MemoryChatStore()
     audiences = MemoryAudiences({(SourceKind.HELP_DOCUMENT, d): STAFF_ROLES for d in staff_only})
     retriever = MemoryRetriever(passages or (RUNBOOK, PRINTERS))  # type: ignore[arg-type]
-    return HelpAssistant(retriever=retriever, store=store, llm=None, gate=MinimumScore(threshold),
-                         audiences=audiences), store
+    return HelpAssistant(retriever=retriever, uow=MemoryChatWork(store, audiences), llm=None,
+                         gate=MinimumScore(threshold)), store
 
 
 @pytest.mark.parametrize(

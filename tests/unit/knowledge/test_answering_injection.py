@@ -31,7 +31,7 @@ from knowledge.passages import Passage
 from knowledge.prompt import build_prompt
 from knowledge.text import fold
 from tests.unit.knowledge.answering_fakes import (
-    MemoryChatStore,
+    MemoryChatWork,
     MemoryRetriever,
     NaiveModel,
     ScriptedModel,
@@ -65,7 +65,7 @@ def document_number(filename: str) -> int:
 
 
 def helper(corpus: list[Passage], model: Any) -> HelpAssistant:
-    return HelpAssistant(retriever=MemoryRetriever(corpus), store=MemoryChatStore(), llm=model,
+    return HelpAssistant(retriever=MemoryRetriever(corpus), uow=MemoryChatWork(), llm=model,
                          gate=MinimumScore(0.0))
 
 
