@@ -22,7 +22,7 @@ from bot.actions.conversation import conversation_for
 from bot.actions.pending import Pending, Slot
 from bot.actions.phrasing import phrase
 from bot.actions.reply import Option, Reply
-from bot.actions.tickets import file_ticket, perform
+from bot.actions.tickets import ask_field, file_ticket, perform
 from bot.admin import run_admin
 from bot.help_chat import answer_question
 from bot.context import BotDependencies
@@ -237,6 +237,11 @@ class MessageRouter:
                 await reply_card(turn_context, presenter.help_card(viewer))
             case Cancel():
                 await turn_context.send_activity("There's nothing to cancel.")
+            case Clarify(request=EditTicket() as edit, question=why, field=str(field)):
+                await self._ask(turn_context, dc,
+                                await ask_field(self._deps, viewer, edit, field, why=why or None))
+            case Clarify(request=request) if getattr(request, "ticket", None) is None:
+                await self._act(turn_context, viewer, dc, request, conversation)  # which ticket?
             case Clarify(request=request, question=question, choices=choices):
                 options = tuple(
                     Option(choice.label, phrase(_filled(request, choice), conversation))

@@ -53,13 +53,14 @@ def which_field(ticket: Ticket, editable: Iterable[str]) -> Reply:
     return asking(Pending(Slot.FIELD, number, notices.which_field(number), options))
 
 
-def field_value(number: str, slot: Slot) -> Reply:
+def field_value(number: str, slot: Slot, *, why: str | None = None) -> Reply:
+    """The new value of one field; `why`: what was wrong with the value said first."""
     options: tuple[Option, ...] = ()
     if slot is Slot.PRIORITY:
         options = tuple(Option(p.value.capitalize(), p.value) for p in Priority)
     elif slot is Slot.CATEGORY:
         options = tuple(Option(c.value.capitalize(), c.value) for c in Category)
-    return asking(Pending(slot, number, notices.field_value(number, slot.value), options))
+    return asking(Pending(slot, number, notices.field_value(number, slot.value), options), why=why)
 
 
 def _shown(ticket: Ticket, slot: Slot) -> str:

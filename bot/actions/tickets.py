@@ -13,6 +13,7 @@ from typing import assert_never
 
 from bot import presenter
 from bot.actions import notices, questions
+from bot.actions.pending import Slot
 from bot.actions.phrasing import phrase
 from bot.actions.reply import Option, Reply
 from bot.cards.views import Notice
@@ -23,7 +24,7 @@ from bot.understanding.requests import (
     AssignTicket, ChangeStatus, CommentOnTicket, CreateTicket, EditTicket, ListScope, ListTickets,
     Nobody, ShowTicket, TeamTarget, Target, TicketRequest, UserTarget,
 )
-from domain.access import Viewer
+from domain.access import Viewer, editable_fields
 from domain.company import CompanySettings
 from domain.errors import NotAllowed
 from domain.lifecycle import TRANSITIONS
@@ -121,6 +122,20 @@ async def edit(deps: BotDependencies, viewer: Viewer, request: EditTicket) -> Re
         current = await get_ticket(uow=deps.uow().reading(), actor=viewer, ticket=number)
         return questions.which_field(current, presenter.editable_fields(viewer))
     return await save_fields(deps, viewer, number, changes, named=True)
+
+
+async def ask_field(
+    deps: BotDependencies, viewer: Viewer, request: EditTicket, field: str,
+    *, why: str | None = None,
+) -> Reply:
+    """"change its priority": the question for that one field, if the viewer may change it."""
+    if request.ticket is None:
+        return Reply(text=notices.which_ticket(f"change the {field.replace('_', ' ')} of 4"))
+    number = str(request.ticket)
+    await get_ticket(uow=deps.uow().reading(), actor=viewer, ticket=number)  # may they see it?
+    if field not in editable_fields(viewer):
+        raise NotAllowed(f"you can't change the {field.replace('_', ' ')} of a ticket")
+    return questions.field_value(number, Slot(field), why=why)
 
 
 def field_changes(request: EditTicket) -> dict[str, object]:

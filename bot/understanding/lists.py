@@ -35,7 +35,7 @@ _FILLER = frozenset({
     "right", "now", "still", "stuff", "things", "i", "list", "show", "in", "priority", "status",
     "with", "and", "only", "just", "every", "everything", "queue", "backlog", "whats", "whos",
     "how", "many", "got", "we", "our", "some", "being", "them", "those", "these", "statuses",
-    "am", "at", "moment", "today", "anything", "open?",
+    "am", "at", "moment", "today", "anything", "open?", "where", "wheres",
 })
 _TEXT_LEAD = frozenset({"about", "regarding", "re", "mentioning", "matching", "containing",
                         "concerning", "on", "for", "like", "called", "titled", "with"})

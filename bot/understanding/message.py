@@ -33,6 +33,16 @@ _UNITS = frozenset({
     "pm", "percent", "gb", "mb", "kb", "tb", "ms", "x",
 })
 
+_OWNED = frozenset({
+    "status", "state", "priority", "title", "subject", "name", "description", "details",
+    "category", "type", "due", "deadline", "assignee", "owner", "summary",
+})
+_POINTING = frozenset({  # "assign this to me", "close that as done": "this" is the ticket
+    "assign", "reassign", "unassign", "give", "close", "resolve", "reopen", "start", "hold",
+    "pause", "mark", "set", "move", "put", "send", "pass", "hand", "take", "grab", "comment",
+    "update", "edit", "rename", "show", "escalate", "bump", "park", "fix", "finish", "on",
+})
+
 Value = TicketNumber | date | Person | str | None
 
 
@@ -95,6 +105,7 @@ def read_message(text: str, conversation: Conversation) -> Message:
             words.append(Word(MENTION, index, index, mentions.pop(0) if mentions else name))
             continue
         words.extend(Word(word, index, index) for word in _words(token))
+    _possessive(words)
     message = Message(text, words, spans, text.rstrip().endswith("?"))
     _mark_dates(message, conversation.today)
     _mark_tickets(message, conversation)
@@ -117,6 +128,17 @@ def _words(token: str) -> list[str]:
     if "@" in word or any(ch.isdigit() for ch in word):
         return [word]
     return [corrected(word)]
+
+
+def _possessive(words: list[Word]) -> None:
+    """"its status", "it's priority": the ticket's field, not "it is"."""
+    index = 0
+    while index + 2 < len(words):
+        first, second = words[index], words[index + 1]
+        if (first.text == "it" and second.text == "is" and first.first == second.first
+                and words[index + 2].text in _OWNED):
+            del words[index + 1]
+        index += 1
 
 
 def _merge(message: Message, start: int, count: int, text: str, value: Value) -> None:
@@ -160,7 +182,8 @@ def _mark_tickets(message: Message, conversation: Conversation) -> None:
             _merge(message, index, 1, REF, _sequence(hashed, conversation))
         elif word in ("this", "that") and following in ("one", "ticket"):
             _merge(message, index, 2, REF, conversation.last_ticket)
-        elif word == "it" or (word in ("this", "that") and index == len(words) - 1):
+        elif word == "it" or (word in ("this", "that") and (
+                index == len(words) - 1 or (index > 0 and words[index - 1].text in _POINTING))):
             _merge(message, index, 1, REF, conversation.last_ticket)
         elif bare and _can_be_ticket(words, index):
             _merge(message, index, 1, NUMBER, _sequence(bare, conversation))
@@ -182,4 +205,5 @@ def _impossible(word: str, conversation: Conversation) -> ImpossibleNumber:
 def _can_be_ticket(words: list[Word], index: int) -> bool:
     before = words[index - 1].text if index > 0 else ""
     after = words[index + 1].text if index + 1 < len(words) else ""
-    return before not in _NOT_TICKET_AFTER and after not in _UNITS
+    looked = before == "at" and index > 1 and words[index - 2].text in ("look", "looking", "glance")
+    return (before not in _NOT_TICKET_AFTER or looked) and after not in _UNITS

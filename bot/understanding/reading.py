@@ -18,8 +18,8 @@ from bot.understanding.lists import read_list
 from bot.understanding.message import DATE, NUMBER, REF, Message, Word, read_message
 from bot.understanding.requests import (
     AssignTicket, Cancel, ChangeStatus, Choice, Clarify, CommentOnTicket, CreateTicket, Declined,
-    EditTicket, FreeText, Help, Nobody, Question, ShowTicket, TeamTarget, Understanding, Unknown,
-    UserTarget,
+    EditTicket, FreeText, Help, ListTickets, Nobody, Question, ShowTicket, TeamTarget,
+    Understanding, Unknown, UserTarget,
 )
 from bot.understanding.suggestions import COMMAND_VERBS, suggest
 from bot.understanding.targets import Ambiguous, NoSuchTarget, find_target
@@ -41,20 +41,23 @@ _POLITE_START = (
     "now", "right", "go ahead and", "i want to", "i need to", "i would like to", "id like to",
     "i wanna", "lets", "let us", "i want you to", "i need you to", "i would like you to",
     "can you", "could you", "would you", "will you", "can u", "could u", "would you mind",
-    "would you please", "you can", "ok so",
+    "would you please", "you can", "ok so", "help me", "help me to", "i have to", "i must",
 )
 _REQUEST_START = ("can you", "could you", "would you", "will you", "can u", "could u",
                   "please", "pls", "plz", "kindly", "would you mind", "would you please")
 _POLITE_END = (
     "please", "pls", "plz", "thanks", "thank you", "thx", "ty", "for me", "now", "right now",
     "when you can", "if you can", "if possible", "asap", "again", "thanks a lot", "cheers",
-    "thank you very much", "please and thank you",
+    "thank you very much", "please and thank you", "for now", "for the moment", "for a bit",
+    "for a while",
 )
 _QUESTION_START = frozenset({
     "how", "why", "what", "who", "whom", "whose", "when", "where", "which", "should", "shall",
     "is", "are", "was", "were", "does", "do", "did", "has", "have", "am", "hows", "wheres",
     "whens", "whys", "any", "can i", "could i", "may i", "can we", "do i", "should i",
 })
+_ASKED = frozenset({"you", "i", "we", "they", "he", "she", "it", "there", "anyone", "someone",
+                    "anybody", "somebody", "tref", "tnum"})
 _NEGATIONS = frozenset({"dont", "not", "never", "shouldnt", "mustnt", "wont", "cant", "cannot",
                         "no", "doesnt", "neednt", "stop"})
 _ACTION_WORDS = frozenset({
@@ -134,8 +137,10 @@ def understand(text: str, conversation: Conversation) -> Understanding:
     whole = _reading(message, conversation, start, len(words))
     if _is_negation(words[start:end]):
         return Declined(_first_ticket(message), text.strip())
+    if hedged := _hedged(message, conversation, start, end):
+        return hedged
     if _is_question(words[start:end], message.asks and not polite):
-        return _question(reading, text.strip())
+        return _asked_to_start(message, conversation, start, end) or _question(reading, text.strip())
     for rule in _RULES:
         found = rule(reading, whole)
         if found is not None:
@@ -196,7 +201,76 @@ def _is_negation(words: list[str]) -> bool:
 def _is_question(words: list[str], asks: bool) -> bool:
     if asks:
         return True
+    if words[:1] == ["have"] and words[1:2] and words[1] not in _ASKED:
+        return False  # "have Sam look at 4"
     return bool(words) and (words[0] in _QUESTION_START or " ".join(words[:2]) in _QUESTION_START)
+
+
+_HEDGES = (("i", "think"), ("i", "guess"), ("i", "believe"), ("i", "suppose"), ("maybe",),
+           ("perhaps",), ("probably",), ("looks", "like"), ("seems", "like"), ("i", "reckon"))
+
+
+def _hedged(
+    message: Message, conversation: Conversation, start: int, end: int
+) -> Understanding | None:
+    """"I think 4 is fixed", "maybe Sam should take it": a change offered as a question."""
+    words = [word.text for word in message.words[start:end]]
+    lead = next((len(p) for p in _HEDGES if tuple(words[:len(p)]) == p), 0)
+    if not lead or start + lead >= end:
+        return None
+    rest = _reading(message, conversation, start + lead, end)
+    whole = _reading(message, conversation, start + lead, len(message.words))
+    found = next((f for rule in _RULES if (f := rule(rest, whole)) is not None), None)
+    match found:
+        case ChangeStatus(ticket=ticket, status=status) if status is not None:
+            label = status.value.replace("_", " ")
+            return Clarify(ChangeStatus(ticket, None), f"Should {_label(ticket)} be {label}?",
+                           (Choice(label, status),))
+        case AssignTicket(ticket=ticket, to=UserTarget() | TeamTarget() as to):
+            return Clarify(AssignTicket(ticket, None), f"Should {to.name} take {_label(ticket)}?",
+                           (Choice(to.name, to),))
+        case Clarify() as unclear:
+            return unclear
+    if isinstance(found, (ShowTicket, ListTickets)) or found is None:
+        return found
+    return FreeText(message.text.strip())
+
+
+_HOW_WHY = frozenset({"how", "why", "can", "could", "should", "would", "may", "does", "hows", "whys"})
+_MAY_I = (("can", "i"), ("could", "i"), ("may", "i"), ("can", "we"), ("could", "we"),
+          ("may", "we"), ("is", "it", "ok", "to"), ("is", "it", "okay", "to"))
+
+
+def _asked_to_start(
+    message: Message, conversation: Conversation, start: int, end: int
+) -> Understanding | None:
+    """"can I add a comment to 4?": the question that starts it ("What's your comment?").
+
+    Only a request that still lacks a piece, so answering it is the person's next step;
+    "can I close 4?" stays a question (the ticket card answers it)."""
+    words = [word.text for word in message.words[start:end]]
+    lead = next((len(p) for p in _MAY_I if tuple(words[:len(p)]) == p), 0)
+    if not lead or start + lead >= end:
+        return None
+    rest = _reading(message, conversation, start + lead, end)
+    whole = _reading(message, conversation, start + lead, len(message.words))
+    for rule in _RULES:
+        found = rule(rest, whole)
+        if found is not None:
+            return found if _lacks_a_piece(found) else None
+    return None
+
+
+def _lacks_a_piece(understood: Understanding) -> bool:
+    match understood:
+        case AssignTicket(to=None) | ChangeStatus(status=None) | CommentOnTicket(text=None):
+            return True
+        case EditTicket() as edit:
+            return not edit.has_changes
+        case Clarify(field=field):
+            return field is not None
+        case _:
+            return False
 
 
 def _first_ticket(message: Message) -> TicketNumber | None:
@@ -212,6 +286,10 @@ def _question(reading: Reading, text: str) -> Understanding:
     typed = [i for i in refs if any(ch.isdigit() for ch in message.original(i, i + 1))]
     if refs:
         return ShowTicket(message.ticket((typed or refs)[0]))
+    first = message.words[reading.start].text
+    if first in _HOW_WHY and message.words[reading.start + 1:reading.start + 2] != [] \
+            and message.words[reading.start + 1].text != "many":
+        return Question(text)  # "can tickets be deleted?", "how do I list my tickets?"
     if listed := read_list(reading.message, reading.start, reading.end, strong_only=False):
         return listed
     return Question(text)
@@ -278,12 +356,35 @@ def _create(reading: Reading, whole: Reading) -> Understanding | None:
         return CreateTicket(form=True)
     kind = found.groupdict().get("kind") or ""
     title = _TITLE_LEAD.sub("", reading.original(found, "rest")) if rest_words else ""
+    if kind in ("problem", "issue") and rest_words and rest_words[0].text == "with":
+        title = f"{kind} {reading.original(found, 'rest')}"  # "an issue with my laptop"
     title = _quoted_or(title)
     priority = PRIORITY_WORDS.get(found.groupdict().get("prio") or "")
     category = CATEGORY_WORDS.get(kind.removesuffix(" report"))
     if category is Category.REQUEST and kind != "request":
         category = None
     return CreateTicket(title=_title_case(title) or None, priority=priority, category=category)
+
+
+_LABELS = frozenset({"ticket", "new", "create", "issue", "problem", "bug", "incident", "one",
+                     "request", "new ticket", "new one", "new issue", "new bug", "new request"})
+
+
+def _labelled(reading: Reading, whole: Reading) -> Understanding | None:
+    """"ticket: printer broken", "new one: keyboard dead": a title after a label and a colon."""
+    message = reading.message
+    for size in (1, 2):
+        end = reading.start + size
+        if end >= reading.end:
+            return None
+        label = " ".join(w.text for w in message.words[reading.start:end])
+        typed = message.text[:message.spans[message.words[end - 1].last][1]]
+        if label in _LABELS and typed.endswith(":"):
+            title = _quoted_or(message.original(end, reading.end))
+            kind = CATEGORY_WORDS.get(label.removeprefix("new "))
+            return CreateTicket(title=_title_case(title) or None,
+                                category=kind if kind is not Category.REQUEST or "request" in label else None)
+    return None
 
 
 def _names_a_ticket(words: list[Word]) -> bool:
@@ -319,6 +420,9 @@ def _status_value(words: list[str]) -> TicketStatus | None:
         words = words[1:]
     while words and words[-1] in ("now", "status", "again", "state", "please"):
         words = words[:-1]
+    if len(words) > 2 and words[0] in ("waiting", "blocked", "stuck", "pending", "held") \
+            and words[1] in ("on", "for", "by", "until", "till"):
+        return TicketStatus.ON_HOLD
     return STATUS_WORDS.get(" ".join(words))
 
 
@@ -338,21 +442,30 @@ def _status(reading: Reading, whole: Reading) -> Understanding | None:
     if found := _match(reading, rf"(?:i am |we are |i have |ive |i )?(?:done|finished)(?: with)? {ref()}"):
         return ChangeStatus(reading.ticket(found), TicketStatus.RESOLVED)
     if found := _match(reading, (
-        rf"(?:change|set|update|edit|move)(?: the)? status(?: of| for| on)? {ref()}"
+        rf"(?:change|set|update|edit|move|switch|modify)(?: the)? status(?:(?: of| for| on)? {ref()})?"
         r"(?: (?:to|as|into) (?P<status>.+))?"
+    )) or _match(reading, (
+        rf"(?:change|set|update|edit|move|switch|modify) {ref()}(?:s)? status(?: (?:to|as|into) (?P<status>.+))?"
     )) or _match(reading, rf"status {ref()}(?: (?:to|as|=))?(?: (?P<status>.+))?"):
         said = found.group("status")
         named = _status_value(said.split()) if said else None
         if said and named is None:
             return _ask_status(reading.ticket(found), said)
         return ChangeStatus(reading.ticket(found), named)
+    if found := _match(reading, rf"(?:move|progress|advance|transition)(?: the)? {ref()}(?: along| on| forward)?"):
+        return ChangeStatus(reading.ticket(found), None)
     if found := _match(reading, (
         r"(?P<verb>mark|set|move|put|change|switch|flip|update|make|turn|send|get|bring|take)"
         rf"(?: the)?(?: status(?: of| for| on)?)? {ref()}(?: status)? (?P<rest>.+)"
     )):
         return _set_something(reading, found)
+    if found := _match(reading, r"(?:mark|set|flag)(?: it)? (?:as )?(?P<rest>.+)"):
+        if (stated := _status_value(found.group("rest").split())) is not None:
+            return ChangeStatus(None, stated)
+    if found := _match(reading, rf"(?:wrap up|sort out|knock out|close out|get done) {ref()}"):
+        return ChangeStatus(reading.ticket(found), TicketStatus.RESOLVED)
     if found := _match(reading, (
-        rf"{ref()}(?: is| was| has been| can be| got| should be| needs to be| to| status)?"
+        rf"{ref()}(?: is| was| has been| can be| got| should be| needs to be| to| status| ->| =>| →)?"
         r"(?: now| all| finally| officially)? (?P<rest>.+?)"
     )):
         stated = _status_value(found.group("rest").split())
@@ -413,6 +526,7 @@ def _assign_to(
     return AssignTicket(ticket, found)
 
 
+_DISCARD = r"(?:kill|scrap|delete|remove|trash|bin|ditch|get rid|cancel|nuke|dump|junk|archive|erase)"
 _GIVE = "assign|reassign|give|hand|pass|send|route|delegate|transfer|forward|allocate|escalate"
 
 
@@ -423,7 +537,7 @@ def _assign(reading: Reading, whole: Reading) -> Understanding | None:
         r"(?: (?:to|for|with|on) (?P<target>.+))?"
     )):
         if found.group("target") is None:
-            if found.group("verb") in ("assign", "reassign", "delegate", "allocate"):
+            if found.group("verb") not in ("move", "put", "send", "escalate"):
                 return AssignTicket(reading.ticket(found), None)
             return None
         target = find_target(reading.words(found, "target"), conversation)
@@ -436,12 +550,14 @@ def _assign(reading: Reading, whole: Reading) -> Understanding | None:
         return _assign_to(reading.ticket(found), find_target(reading.words(found, "target"), conversation))
     if found := _match(reading, (
         r"(?:(?:i will|ill|let me|i can|i|i am going to|i am gonna|i shall) )?"
-        r"(?:take|grab|claim|pick up|pick|own|handle|take over|look into|take care of)"
+        r"(?:take|grab|claim|pick up|pick|own|handle|take over|look into|take care of|got|have got)"
         rf"(?: on)? {ref()}(?: myself)?"
     )) or _match(reading, rf"(?:assign|give) (?:me|myself)(?: to)? {ref()}"):
         return AssignTicket(reading.ticket(found), UserTarget(
             conversation.viewer_id, conversation.name_of(conversation.viewer_id)))
     if found := _match(reading, (
+        rf"(?:unassign|remove|take|drop|release) (?:me|myself)(?: from| off)? {ref()}"
+    )) or _match(reading, (
         rf"(?:unassign|deassign|un-assign|drop|release|unclaim)(?: the)? {ref()}(?: from .+)?"
     )) or _match(reading, (
         rf"(?:remove|clear|take)(?: the)? (?:assignee|assignment|owner|.+?) (?:from|of|off) {ref()}"
@@ -458,6 +574,36 @@ def _assign(reading: Reading, whole: Reading) -> Understanding | None:
     return None
 
 
+def _discard(reading: Reading, whole: Reading) -> Understanding | None:
+    """"delete 4", "scrap it": tickets are not deleted; closing is offered, never guessed."""
+    if found := _match(reading, rf"{_DISCARD}(?: of)?(?: the)? {ref()}(?: ticket)?(?: for good)?"):
+        ticket = reading.ticket(found)
+        return Clarify(ChangeStatus(ticket, None),
+                       f"Tickets aren't deleted. Should {_label(ticket)} be closed?",
+                       (Choice("closed", TicketStatus.CLOSED), Choice("resolved", TicketStatus.RESOLVED)))
+    return None
+
+
+_TAKE_ON = ("handle|take|take over|look at|look into|work on|deal with|own|pick up|check|fix"
+            "|sort out|take care of|have")
+
+
+def _handover(reading: Reading, whole: Reading) -> Understanding | None:
+    """"let Sam handle 4", "get Sam to look at it", "Sam should take 4"."""
+    found = _match(reading, (
+        rf"(?:let|have|get|ask) (?P<target>.+?)(?: to)? (?:{_TAKE_ON})(?: the)? {ref()}"
+    )) or _match(reading, (
+        r"(?P<target>.+?) (?:should|can|could|will|is going to|is gonna|needs to|has to|must)"
+        rf" (?:{_TAKE_ON})(?: the)? {ref()}"
+    ))
+    if found is None:
+        return None
+    target = find_target(reading.words(found, "target"), reading.conversation)
+    if isinstance(target, NoSuchTarget):
+        return None
+    return _assign_to(reading.ticket(found), target)
+
+
 def _comment(reading: Reading, whole: Reading) -> Understanding | None:
     found = _match(whole, (
         r"(?:(?:add|leave|put|post|write|make) )?(?:a |an |my |this )?"
@@ -467,7 +613,10 @@ def _comment(reading: Reading, whole: Reading) -> Understanding | None:
         rf"(?:reply|respond|answer|write|post|comment)(?: to| on| in| under)? {ref()}(?P<rest>(?: .*)?)"
     ))
     if found is not None:
-        if found.group(0).split()[0] in ("update", "message") and not found.group("rest"):
+        rest = found.group("rest").split()
+        if found.group(0).split()[0] in ("update", "message") and (
+                not rest or rest[0] in ("status", "priority", "title", "description", "category",
+                                        "due", "deadline", "state")):
             return None
         text = reading_text(whole, found)
         return CommentOnTicket(whole.ticket(found), text or None)
@@ -501,8 +650,28 @@ def _edit(reading: Reading, whole: Reading) -> Understanding | None:
         rf"(?:set|change|update|edit|give)(?: the)? {ref()}(?:s)? {field}(?: (?:to|as|at|on|by|=))?(?P<value> .+)"
     )) or _match(whole, rf"{ref()}(?:s)? {field}(?: (?:to|is|=))?(?P<value> .+)"):
         return _field(whole, found)
+    if found := _match(reading, (
+        rf"(?:set|change|update|edit|modify|fix|amend|give)(?: the)? {field}(?: (?:of|on|for|in) {ref()})?"
+    )) or _match(reading, (
+        rf"(?:set|change|update|edit|modify|fix|amend|give)(?: the)? {ref()}(?:s)? {field}"
+    )):
+        return _ask_field(reading.ticket(found), _FIELDS[found.group("field")])
     if found := _match(reading, rf"(?:rename|retitle|re-title|call) {ref()}(?: (?:to|as))?(?P<value> .+)"):
         return EditTicket(reading.ticket(found), title=_title_from(reading, found))
+    if found := _match(reading, rf"(?:rename|retitle|re-title) {ref()}"):
+        return _ask_field(reading.ticket(found), "title")
+    if found := _match(reading, (
+        r"(?P<verb>bump|raise|lower|increase|decrease|upgrade|downgrade|up|drop)(?: up| down)?"
+        rf"(?: the)?(?: priority(?: of| on| for))? {ref()}(?: priority)?(?: up| down)?"
+        r"(?: (?:to|as|into) (?P<value>.+?)(?: priority)?)?"
+    )):
+        value = found.group("value")
+        if value in PRIORITY_WORDS:
+            return EditTicket(reading.ticket(found), priority=PRIORITY_WORDS[value])
+        if value is None and found.group("verb") == "drop":
+            return None  # "drop 4": let go of it
+        why = f"“{value}” is not a priority." if value else ""
+        return _ask_field(reading.ticket(found), "priority", why)
     if found := _match(reading, rf"(?P<verb>prioritize|prioritise|escalate|deprioritize|deprioritise) {ref()}"):
         priority = Priority.LOW if found.group("verb").startswith("de") else (
             Priority.URGENT if found.group("verb") == "escalate" else Priority.HIGH)
@@ -531,6 +700,19 @@ def _title_from(reading: Reading, found: re.Match[str]) -> str:
     return _title_case(_quoted_or(reading.original(found, "value", to_end=True)))
 
 
+_FIELDS = {
+    "title": "title", "subject": "title", "name": "title", "summary": "title",
+    "description": "description", "details": "description", "body": "description",
+    "priority": "priority", "category": "category", "type": "category", "kind": "category",
+    "due date": "due_date", "due": "due_date", "deadline": "due_date",
+}
+
+
+def _ask_field(ticket: TicketNumber | None, field: str, why: str = "") -> Clarify:
+    """Ask for one field's new value (the dialog words the question)."""
+    return Clarify(EditTicket(ticket), why, field=field)
+
+
 def _field(reading: Reading, found: re.Match[str]) -> Understanding | None:
     ticket = reading.ticket(found)
     field = found.group("field")
@@ -543,19 +725,19 @@ def _field(reading: Reading, found: re.Match[str]) -> Understanding | None:
     if field == "priority":
         if plain in PRIORITY_WORDS:
             return EditTicket(ticket, priority=PRIORITY_WORDS[plain])
-        return Clarify(EditTicket(ticket), f"“{value}” is not a priority. Which priority should "
-                       f"{_label(ticket)} get?", ())
+        return _ask_field(ticket, "priority", f"“{value}” is not a priority.")
     if field in ("category", "type", "kind"):
         if plain in CATEGORY_WORDS:
             return EditTicket(ticket, category=CATEGORY_WORDS[plain])
-        return Clarify(EditTicket(ticket), f"“{value}” is not a category. Which category should "
-                       f"{_label(ticket)} have?", ())
-    return _due(ticket, reading.words(found, "value")) or Clarify(
-        EditTicket(ticket), f"I couldn't read “{value}” as a date. When is {_label(ticket)} due?", ())
+        return _ask_field(ticket, "category", f"“{value}” is not a category.")
+    return _due(ticket, reading.words(found, "value")) or _ask_field(
+        ticket, "due_date", f"I couldn't read “{value}” as a date.")
 
 
 def _list(reading: Reading, whole: Reading) -> Understanding | None:
     return read_list(reading.message, reading.start, reading.end, strong_only=True)
 
 
-_RULES: tuple[Rule, ...] = (_form, _show, _comment, _create, _list, _edit, _assign, _status)
+_RULES: tuple[Rule, ...] = (
+    _form, _show, _labelled, _comment, _create, _discard, _handover, _list, _edit, _assign, _status,
+)

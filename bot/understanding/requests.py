@@ -115,6 +115,8 @@ class Clarify:
     request: TicketRequest
     question: str
     choices: tuple[Choice, ...] = ()
+    field: str | None = None
+    """For an edit: the one field asked about (title, description, priority, category, due_date)."""
 
 
 @dataclass(frozen=True, slots=True)

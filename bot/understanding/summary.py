@@ -14,9 +14,11 @@ from domain.numbering import TicketNumber
 
 def summary(understood: Understanding) -> str:
     match understood:
-        case Clarify(request=request, question=question, choices=choices):
+        case Clarify(request=request, question=question, choices=choices, field=field):
             options = f" [{', '.join(_choice(c) for c in choices)}]" if choices else ""
-            return f"ask {_request(request)}: {question}{options}"
+            asked = f" {field}" if field else ""
+            said = f": {question}" if question else ""
+            return f"ask {_request(request)}{asked}{said}{options}"
         case Question():
             return "question"
         case Declined(ticket=ticket):

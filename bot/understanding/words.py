@@ -38,6 +38,10 @@ STATUS_WORDS: dict[str, TicketStatus] = {
     "waiting": TicketStatus.ON_HOLD,
     "blocked": TicketStatus.ON_HOLD,
     "parked": TicketStatus.ON_HOLD,
+    "on ice": TicketStatus.ON_HOLD,
+    "on pause": TicketStatus.ON_HOLD,
+    "stuck": TicketStatus.ON_HOLD,
+    "pending": TicketStatus.ON_HOLD,
     "resolved": TicketStatus.RESOLVED,
     "resolve": TicketStatus.RESOLVED,
     "fixed": TicketStatus.RESOLVED,
@@ -46,7 +50,11 @@ STATUS_WORDS: dict[str, TicketStatus] = {
     "finished": TicketStatus.RESOLVED,
     "complete": TicketStatus.RESOLVED,
     "completed": TicketStatus.RESOLVED,
+    "sorted": TicketStatus.RESOLVED,
+    "sorted out": TicketStatus.RESOLVED,
     "closed": TicketStatus.CLOSED,
+    "cancelled": TicketStatus.CLOSED,
+    "canceled": TicketStatus.CLOSED,
     "close": TicketStatus.CLOSED,
     "shut": TicketStatus.CLOSED,
 }
@@ -103,7 +111,8 @@ KEYWORDS = frozenset({
     "sunday", "deadline", "cancel", "created", "opened", "filed", "assigned", "anyone",
     "nobody", "myself", "waiting", "blocked", "important", "critical", "priorities", "statuses",
     "mark", "show", "list", "edit", "note", "prioritize", "escalate", "reply", "comments",
-    "assignee", "unassigned", "progress",
+    "assignee", "unassigned", "progress", "requests", "issues", "problems", "bugs",
+    "incidents", "notes", "reports",
 }) | STATUS_WORDS.keys() | PRIORITY_WORDS.keys() | CATEGORY_WORDS.keys()
 
 
@@ -119,14 +128,23 @@ def _deletions() -> dict[str, str]:
     return index
 
 
+_SWAPPED = {
+    keyword[:i] + keyword[i + 1] + keyword[i] + keyword[i + 2:]: keyword
+    for keyword in sorted(KEYWORDS) if len(keyword) == 4 for i in range(3)
+    if keyword[i] != keyword[i + 1]
+}
+
+
 def _variants(word: str) -> list[str]:
     return [word] + [word[:i] + word[i + 1:] for i in range(len(word))]
 
 
 def corrected(word: str) -> str:
     """The keyword a misspelt word most likely meant (one letter off), or the word itself."""
-    if len(word) < 5 or word in KEYWORDS or not word.isalpha():
+    if len(word) < 4 or word in KEYWORDS or not word.isalpha():
         return word
+    if len(word) == 4:  # "shwo": only two neighbours swapped, so short names stay as typed
+        return _SWAPPED.get(word, word)
     index = _deletions()
     for variant in _variants(word):
         found = index.get(variant)

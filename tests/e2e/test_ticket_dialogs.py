@@ -246,3 +246,75 @@ async def test_a_restart_between_question_and_answer_keeps_the_question(
         done = await replica.say("Printer on floor 3 jams on every job", user=ada)
     assert "Saved: title." in texts_in(done.card)
     assert (await ticket_row(engine))["title"] == "Printer on floor 3 jams on every job"
+
+
+async def test_its_status_after_a_ticket_was_shown_offers_the_statuses_it_can_move_to(
+    service: Service, engine: AsyncEngine
+) -> None:
+    manager = await person(engine, "Mia", "Manager", role="manager")
+    number = await a_ticket(engine, manager)
+    mia = service.person("mia.manager@example.com", "Mia Manager")
+    await service.say(f"show {number}", user=mia)
+    asked = await service.say("change its status", user=mia)
+    assert asked.texts[0] == f"Which status should {number} get?"
+    assert list(presses(asked)) == ["In progress", "On hold", "Resolved", "Closed"]
+    assert (await ticket_row(engine))["status"] == "open"
+    done = await service.say("on h", user=mia)  # a unique prefix of a label
+    assert f"{number} is now on hold." in texts_in(done.card)
+    moved = await service.say(f"move ticket {number}", user=mia)
+    assert list(presses(moved)) == ["Open", "In progress", "Resolved", "Closed"]
+
+
+async def test_can_i_add_a_comment_asks_for_it_and_adds_nothing_until_answered(
+    service: Service, engine: AsyncEngine
+) -> None:
+    agent = await person(engine, "Ada", "Agent")
+    number = await a_ticket(engine, agent)
+    ada = service.person("ada.agent@example.com", "Ada Agent")
+    asked = await service.say(f"can I add a comment to {number}", user=ada)
+    assert asked.texts == [f"What's your comment on {number}?"]
+    assert await comments(engine) == []
+    done = await service.say("Toner swapped, test page fine", user=ada)
+    assert "Comment added." in texts_in(done.card)
+    assert await comments(engine) == ["Toner swapped, test page fine"]
+
+
+async def test_its_priority_asks_for_the_priority_only_and_a_customer_is_refused(
+    service: Service, engine: AsyncEngine
+) -> None:
+    manager = await person(engine, "Mia", "Manager", role="manager")
+    customer = await person(engine, "Cleo", "Customer", role="customer")
+    number = await a_ticket(engine, manager)
+    theirs = await a_ticket(engine, customer, "Invoice missing")
+    mia = service.person("mia.manager@example.com", "Mia Manager")
+    await service.say(f"show {number}", user=mia)
+    asked = await service.say("bump it", user=mia)
+    assert asked.texts[0] == f"Which priority should {number} get?"
+    assert list(presses(asked)) == ["Low", "Medium", "High", "Urgent"]
+    done = await service.say("3", user=mia)
+    assert "Saved: priority." in texts_in(done.card)
+    assert (await ticket_row_of(engine, number))["priority"] == "high"
+    cleo = service.person("cleo.customer@example.com", "Cleo Customer")
+    refused = await service.say(f"change the priority of {theirs}", user=cleo)
+    assert not presses(refused) and "priority" in " ".join(refused.texts)
+    renamed = await service.say(f"rename {theirs}", user=cleo)
+    assert renamed.texts[0] == f"What should the new title of {theirs} be?"
+    assert (await ticket_row_of(engine, theirs))["priority"] == "medium"
+
+
+async def test_delete_is_offered_as_close_and_a_hedge_is_asked_before_anything_changes(
+    service: Service, engine: AsyncEngine
+) -> None:
+    manager = await person(engine, "Mia", "Manager", role="manager")
+    number = await a_ticket(engine, manager)
+    mia = service.person("mia.manager@example.com", "Mia Manager")
+    asked = await service.say(f"delete {number}", user=mia)
+    assert asked.texts[0] == f"Tickets aren't deleted. Should {number} be closed?"
+    assert list(presses(asked)) == ["closed", "resolved"]
+    assert (await ticket_row(engine))["status"] == "open"
+    await service.say("cancel", user=mia)
+    hedged = await service.say(f"I think {number} is fixed", user=mia)
+    assert hedged.texts[0] == f"Should {number} be resolved?"
+    assert (await ticket_row(engine))["status"] == "open"
+    done = await service.say("1", user=mia)
+    assert f"{number} is now resolved." in texts_in(done.card)

@@ -50,14 +50,16 @@ def test_it_without_a_ticket_in_the_conversation_is_asked_for(said: str, expecte
 
 def test_the_table_is_large_and_has_no_duplicates() -> None:
     said = [line for line, _ in TABLE]
-    assert len(said) >= 250
+    assert len(said) >= 450
     assert len(set(said)) == len(said)
 
 
 @pytest.mark.parametrize("said", [
     "how do I close a ticket?", "why was 2 resolved?", "don't close 4 yet",
     "should I assign 4 to Lee?", "who is 5 assigned to?", "can I close 4?", "close 4?",
-    "don't assign it to me", "is it done?",
+    "don't assign it to me", "is it done?", "can I assign 4 to Sam?", "I think 4 is fixed",
+    "maybe Sam should take it", "kill 4", "delete ticket 4",
+    "bump it", "I don't think we should close 4", "can tickets be deleted?",
 ])
 def test_questions_and_negations_never_come_back_as_a_change(said: str) -> None:
     assert not isinstance(understand(said, CONVERSATION), CHANGES)
