@@ -138,8 +138,8 @@ class MessageRouter:
             return False
         if is_complete_change(found):
             await self._send(turn_context, await propose(self._deps, viewer, found))
-        else:
-            await self._dispatch(turn_context, viewer, dc, found, conversation)
+        else:  # a question back: what answers it is proposed on a card too
+            await self._dispatch(turn_context, viewer, dc, found, conversation, proposed=True)
         return True
 
     async def _mentions(self, turn_context: TurnContext, viewer: Viewer) -> tuple[Person, ...]:
@@ -196,12 +196,16 @@ class MessageRouter:
             case AskAgain(pending=again, why=why):
                 await self._ask(turn_context, dc, questions.asking(again, why=why))
             case AskNext(slot=slot):
-                await self._ask(turn_context, dc, questions.field_value(pending.ticket, slot))
+                await self._ask(turn_context, dc, questions.field_value(pending.ticket, slot),
+                                proposed=pending.proposed)
             case Clarify(request=request, question=question, choices=choices):
                 options = tuple(Option(choice.label, phrase(_filled(request, choice), conversation))
                                 for choice in choices)
-                narrowed = Pending(pending.slot, pending.ticket, question, options)
+                narrowed = replace(pending, question=question, options=options)
                 await self._ask(turn_context, dc, questions.asking(narrowed))
+            case answer if pending.proposed and is_complete_change(answer):
+                await dc.cancel_all_dialogs()
+                await self._send(turn_context, await propose(self._deps, viewer, answer))
             case answer:
                 await dc.cancel_all_dialogs()
                 try:
@@ -211,9 +215,12 @@ class MessageRouter:
                                     questions.asking(pending, why=notices.try_again(explain(refused))))
         return True
 
-    async def _ask(self, turn_context: TurnContext, dc: DialogContext, reply: Reply) -> None:
+    async def _ask(
+        self, turn_context: TurnContext, dc: DialogContext, reply: Reply, *, proposed: bool = False,
+    ) -> None:
+        """`proposed`: the question follows a model's reading, so its answer is proposed."""
         if reply.asks is not None:
-            await ask(dc, reply.asks)
+            await ask(dc, replace(reply.asks, proposed=True) if proposed else reply.asks)
         await self._send(turn_context, reply)
 
     async def _file(self, turn_context: TurnContext, viewer: Viewer, answers: dict[str, Any]) -> None:
@@ -230,7 +237,7 @@ class MessageRouter:
 
     async def _dispatch(
         self, turn_context: TurnContext, viewer: Viewer, dc: DialogContext,
-        understood: Understanding, conversation: Conversation,
+        understood: Understanding, conversation: Conversation, *, proposed: bool = False,
     ) -> None:
         match understood:
             case Help():
@@ -239,7 +246,8 @@ class MessageRouter:
                 await turn_context.send_activity("There's nothing to cancel.")
             case Clarify(request=EditTicket() as edit, question=why, field=str(field)):
                 await self._ask(turn_context, dc,
-                                await ask_field(self._deps, viewer, edit, field, why=why or None))
+                                await ask_field(self._deps, viewer, edit, field, why=why or None),
+                                proposed=proposed)
             case Clarify(request=request) if getattr(request, "ticket", None) is None:
                 await self._act(turn_context, viewer, dc, request, conversation)  # which ticket?
             case Clarify(request=request, question=question, choices=choices):
@@ -251,7 +259,7 @@ class MessageRouter:
                 ticket = getattr(request, "ticket", None)
                 if slot is not None and ticket is not None:
                     await self._ask(turn_context, dc, questions.asking(
-                        Pending(slot, str(ticket), question, options)))
+                        Pending(slot, str(ticket), question, options)), proposed=proposed)
                 else:
                     await self._send(turn_context, Reply(text=question, options=options))
             case Declined(ticket=ticket):
@@ -261,16 +269,17 @@ class MessageRouter:
             case Unknown(text=text, suggestions=suggestions):
                 await self._not_understood(turn_context, text, suggestions)
             case _:
-                await self._act(turn_context, viewer, dc, understood, conversation)
+                await self._act(turn_context, viewer, dc, understood, conversation,
+                                proposed=proposed)
 
     async def _act(
         self, turn_context: TurnContext, viewer: Viewer, dc: DialogContext,
-        request: TicketRequest, conversation: Conversation,
+        request: TicketRequest, conversation: Conversation, *, proposed: bool = False,
     ) -> None:
         reply = await perform(self._deps, viewer, request, conversation)
         match reply.dialog:
             case None:
-                await self._ask(turn_context, dc, reply)
+                await self._ask(turn_context, dc, reply, proposed=proposed)
             case CreateTicket(title=title, priority=priority, category=category):
                 await dc.begin_dialog(NEW_TICKET, {
                     "title": title, "priority": priority.value if priority else None,

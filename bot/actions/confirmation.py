@@ -4,13 +4,15 @@ The card carries the typed request (ids, not names, so nothing is looked up agai
 who asked, and the version of the ticket it was drawn from: a confirmation that
 arrives after the ticket changed applies nothing and says so. Its `nonce` makes a
 double tap one delivery at the transport; a resent invoke gets the first answer.
+A change the viewer may not make is refused with the access rule's reason before
+any card is drawn; a new ticket is proposed with its title, category and priority.
 """
 
 from __future__ import annotations
 
 import secrets
 from collections.abc import Mapping
-from dataclasses import fields
+from dataclasses import fields, replace
 from datetime import date
 from enum import StrEnum
 from typing import Any, TypeGuard, assert_never
@@ -18,27 +20,38 @@ from typing import Any, TypeGuard, assert_never
 from bot import presenter
 from bot.actions import notices
 from bot.actions.reply import Reply
-from bot.actions.tickets import add_comment, assign_to, assignee, field_changes, save_fields, set_status
+from bot.actions.tickets import (
+    add_comment, assign_to, assignee, field_changes, file_ticket, save_fields, set_status,
+)
 from bot.actions.tools import tool_name
 from bot.cards.confirmation import confirmation_card
 from bot.cards.labels import trimmed
-from bot.cards.verbs import ticket_data
+from bot.cards.verbs import TICKET_ID, ticket_data
 from bot.context import BotDependencies
 from bot.understanding.requests import (
-    AssignTicket, ChangeStatus, CommentOnTicket, EditTicket, Nobody, TeamTarget, Target,
-    UserTarget,
+    AssignTicket, ChangeStatus, CommentOnTicket, CreateTicket, EditTicket, Nobody, TeamTarget,
+    Target, UserTarget,
 )
-from domain.access import Viewer
+from domain import lifecycle
+from domain.access import (
+    Viewer, assign_refusal, comment_refusal, edit_refusal, ensure, status_refusal,
+)
+from domain.clock import utcnow
 from domain.errors import InvalidValue
 from domain.numbering import TicketNumber, parse_ticket_number
 from domain.services.queries import get_ticket
-from domain.tickets import Category, Priority, TicketStatus
+from domain.tickets import Category, Priority, Ticket, TicketStatus
 
-Change = AssignTicket | ChangeStatus | CommentOnTicket | EditTicket
+DEFAULT_CATEGORY = Category.SUPPORT
+"""A proposed ticket's category when the message named none (shown on the card)."""
+
+TicketChange = AssignTicket | ChangeStatus | CommentOnTicket | EditTicket
+Change = TicketChange | CreateTicket
 REQUEST = "request"
 FOR = "for"
 _CHANGES: dict[str, type[Change]] = {
-    tool_name(kind): kind for kind in (AssignTicket, ChangeStatus, CommentOnTicket, EditTicket)
+    tool_name(kind): kind
+    for kind in (AssignTicket, ChangeStatus, CommentOnTicket, EditTicket, CreateTicket)
 }
 _ENUMS: dict[str, type[StrEnum]] = {
     "status": TicketStatus, "priority": Priority, "category": Category,
@@ -57,13 +70,19 @@ def is_complete_change(request: object) -> TypeGuard[Change]:
             return ticket is not None and bool(text)
         case EditTicket(ticket=ticket) as edit:
             return ticket is not None and edit.has_changes
+        case CreateTicket(title=title, form=False):
+            return bool(title)
         case _:
             return False
 
 
 async def propose(deps: BotDependencies, viewer: Viewer, request: Change) -> Reply:
-    """The confirmation card; the ticket must be one the viewer may see."""
+    """The confirmation card; NotAllowed / InvalidTransition (nothing drawn) when the viewer
+    may not make the change, or the ticket cannot make it."""
+    if isinstance(request, CreateTicket):
+        return _propose_ticket(viewer, request)
     ticket = await get_ticket(uow=deps.uow().reading(), actor=viewer, ticket=str(request.ticket))
+    _check(viewer, ticket, request)
     number = ticket.ticket_number
     question, detail = _question(request, number, viewer)
     mine = {FOR: viewer.id}
@@ -78,7 +97,42 @@ async def propose(deps: BotDependencies, viewer: Viewer, request: Change) -> Rep
     return Reply(card=card, ticket=number)
 
 
-def _question(request: Change, number: str, viewer: Viewer) -> tuple[str, str | None]:
+def _check(viewer: Viewer, ticket: Ticket, request: TicketChange) -> None:
+    """The access rule and the lifecycle, asked before the card: the same answer applying
+    would give now."""
+    match request:
+        case AssignTicket(to=to):
+            assert to is not None
+            ensure(assign_refusal(viewer, ticket, assignee(to)))
+        case ChangeStatus(status=status):
+            assert status is not None
+            ensure(status_refusal(viewer, ticket, status))
+            lifecycle.move(ticket, status, now=utcnow())  # InvalidTransition when it cannot
+        case CommentOnTicket():
+            ensure(comment_refusal(viewer, ticket))
+        case EditTicket() as edit:
+            ensure(edit_refusal(viewer, ticket, frozenset(field_changes(edit))))
+        case _:
+            assert_never(request)
+
+
+def _propose_ticket(viewer: Viewer, request: CreateTicket) -> Reply:
+    """A new ticket: the title as said, the category and priority it would get."""
+    filled = replace(request, category=request.category or DEFAULT_CATEGORY,
+                     priority=request.priority or Priority.MEDIUM)
+    assert filled.category is not None and filled.priority is not None
+    mine = {FOR: viewer.id}
+    card = confirmation_card(
+        question=notices.proposed_ticket(),
+        about=notices.new_ticket_facts(filled.category, filled.priority),
+        detail=filled.title,
+        confirm={**mine, REQUEST: encode(filled), "nonce": secrets.token_urlsafe(12)},
+        cancel=mine,
+    )
+    return Reply(card=card)
+
+
+def _question(request: TicketChange, number: str, viewer: Viewer) -> tuple[str, str | None]:
     match request:
         case AssignTicket(to=to):
             return notices.proposed_assignment(number, _target_label(to, viewer)), None
@@ -109,15 +163,23 @@ def _target_label(to: Target | None, viewer: Viewer) -> str | None:
 
 async def confirm(deps: BotDependencies, viewer: Viewer, data: Mapping[str, Any]) -> Reply:
     """Applies the change once, as the viewer, if the ticket is as it was when proposed."""
-    ticket_id = data.get("ticket_id")
-    if not isinstance(ticket_id, int) and not (isinstance(ticket_id, str) and ticket_id.isdecimal()):
-        raise InvalidValue("ticket_id", "the card did not say which ticket it is about")
+    if _files_a_ticket(data):
+        request = decode(data.get(REQUEST))
+        if data.get(FOR) != viewer.id:
+            return Reply(card=presenter.notice_card(notices.not_your_confirmation()))
+        assert isinstance(request, CreateTicket)
+        return await file_ticket(deps, viewer, {
+            "title": request.title, "category": request.category, "priority": request.priority,
+        })
+    ticket_id = _ticket_id(data)
     if data.get(FOR) != viewer.id:
-        card = await presenter.ticket_card(deps, viewer, int(ticket_id),
+        card = await presenter.ticket_card(deps, viewer, ticket_id,
                                            error=notices.not_your_confirmation())
         return Reply(card=card)
     request = decode(data.get(REQUEST))
-    current = await get_ticket(uow=deps.uow().reading(), actor=viewer, ticket=int(ticket_id))
+    if isinstance(request, CreateTicket):
+        raise InvalidValue(REQUEST, "a new ticket is not a change to this ticket")
+    current = await get_ticket(uow=deps.uow().reading(), actor=viewer, ticket=ticket_id)
     if parse_ticket_number(current.ticket_number) != request.ticket:
         raise InvalidValue(REQUEST, "the change is about another ticket than the card")
     version = data.get("version")
@@ -129,7 +191,7 @@ async def confirm(deps: BotDependencies, viewer: Viewer, data: Mapping[str, Any]
 
 
 async def _apply(
-    deps: BotDependencies, viewer: Viewer, request: Change, ticket: int, version: str
+    deps: BotDependencies, viewer: Viewer, request: TicketChange, ticket: int, version: str
 ) -> Reply:
     match request:
         case AssignTicket(to=to):
@@ -146,13 +208,28 @@ async def _apply(
             assert_never(request)
 
 
+def _files_a_ticket(data: Mapping[str, Any]) -> bool:
+    request = data.get(REQUEST)
+    return isinstance(request, Mapping) and request.get("action") == tool_name(CreateTicket)
+
+
 async def cancel(deps: BotDependencies, viewer: Viewer, data: Mapping[str, Any]) -> Reply:
-    ticket_id = data.get("ticket_id")
-    if not isinstance(ticket_id, int) and not (isinstance(ticket_id, str) and ticket_id.isdecimal()):
-        raise InvalidValue("ticket_id", "the card did not say which ticket it is about")
-    card = await presenter.ticket_card(deps, viewer, int(ticket_id),
+    if TICKET_ID not in data:  # a new ticket's card: there is no ticket to show
+        nothing = notices.nothing_applied()
+        return Reply(card=presenter.notice_card(nothing.text, tone=nothing.tone))
+    card = await presenter.ticket_card(deps, viewer, _ticket_id(data),
                                        notice=notices.nothing_applied())
     return Reply(card=card)
+
+
+def _ticket_id(data: Mapping[str, Any]) -> int:
+    """The ticket a change's card is about (every proposal but a new ticket's names one)."""
+    raw = data.get(TICKET_ID)
+    if isinstance(raw, str) and raw.isascii() and raw.isdecimal() and len(raw) <= 10:
+        raw = int(raw)
+    if isinstance(raw, bool) or not isinstance(raw, int) or not 0 < raw < 2**31:
+        raise InvalidValue(TICKET_ID, "the card did not say which ticket it is about")
+    return raw
 
 
 def encode(request: Change) -> dict[str, Any]:
@@ -160,7 +237,7 @@ def encode(request: Change) -> dict[str, Any]:
     encoded: dict[str, Any] = {"action": tool_name(type(request))}
     for field in fields(request):
         value = getattr(request, field.name)
-        if value is None:
+        if value is None or value is False:  # a new ticket's `form`: never on a card
             continue
         match value:
             case TicketNumber() | StrEnum():

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from bot.cards.views import Notice, Tone
 from domain.numbering import TicketNumber
-from domain.tickets import TicketStatus
+from domain.tickets import Category, Priority, TicketStatus
 
 
 def filed(number: str) -> Notice:
@@ -82,6 +82,14 @@ def proposed_assignment(number: str, to: str | None) -> str:
 
 def proposed_comment(number: str) -> str:
     return f"Add this comment to {number}?"
+
+
+def proposed_ticket() -> str:
+    return "File this as a new ticket?"
+
+
+def new_ticket_facts(category: Category, priority: Priority) -> str:
+    return f"{category.value.capitalize()} · {priority.value} priority"
 
 
 def proposed_edit(number: str, changes: list[tuple[str, str]]) -> str:

@@ -36,11 +36,14 @@ class Pending:
     ticket: str
     question: str
     options: tuple[Option, ...] = ()
+    proposed: bool = False
+    """Asked on a model's reading: the completed change is proposed on a card, not applied."""
 
     def to_data(self) -> dict[str, Any]:
         return {
             "slot": self.slot.value, "ticket": self.ticket, "question": self.question,
             "options": [[option.label, option.says] for option in self.options],
+            "proposed": self.proposed,
         }
 
     @classmethod
@@ -53,6 +56,7 @@ class Pending:
                 slot=Slot(data["slot"]), ticket=str(data["ticket"]),
                 question=str(data["question"]),
                 options=tuple(Option(str(label), str(says)) for label, says in data["options"]),
+                proposed=data.get("proposed") is True,
             )
         except (KeyError, ValueError, TypeError):
             return None

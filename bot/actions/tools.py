@@ -146,10 +146,14 @@ def _without_none(kind: Any) -> Any:
 def read_call(
     name: str, arguments: str, *, role: Role, conversation: Conversation
 ) -> TicketRequest | Clarify:
-    """The typed request a tool call stands for; BadToolCall when it does not fit."""
+    """The typed request a tool call stands for; BadToolCall when it does not fit.
+
+    An action this role may not take (a customer's model calling assign_ticket) comes
+    back as that request with nothing but its ticket, so the action answers with its
+    refusal instead of the message being dropped."""
     tool = next((t for t in tools_for(role) if t.name == name), None)
     if tool is None:
-        raise BadToolCall(f"there is no tool {name[:40]!r} for this person")
+        return _withheld(name, arguments, conversation)
     try:
         given = json.loads(arguments or "{}")
     except ValueError as error:
@@ -185,6 +189,20 @@ def read_call(
         return replace(clarify, request=replace(request, to=None),
                        question=clarify.question.replace("{ticket}", _label(request.ticket)))
     return request
+
+
+def _withheld(name: str, arguments: str, conversation: Conversation) -> TicketRequest:
+    tool = next((t for role in Role for t in tools_for(role) if t.name == name and t.name != LOOKUP),
+                None)
+    if tool is None or "ticket" not in tool.parameters["properties"]:
+        raise BadToolCall(f"there is no tool {name[:40]!r} for this person")
+    try:
+        given = json.loads(arguments or "{}")
+        said = given.get("ticket") if isinstance(given, dict) else None
+        ticket = _ticket(said, conversation) if isinstance(said, str) else None
+    except (ValueError, BadToolCall):
+        ticket = None
+    return tool.request(ticket=ticket)  # type: ignore[call-arg]
 
 
 def _value(field: str, kind: Any, value: object, conversation: Conversation) -> Any:

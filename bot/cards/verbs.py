@@ -36,7 +36,9 @@ Inputs are merged into `data` by the Teams client under their input `id`.
   (true/false); stored, and the card comes back without the two buttons.
 - `request.confirm` — on a change the model proposed: data `request` (the typed
   request, encoded by `bot.actions.confirmation`), `for` (who asked) and a
-  `nonce`; applies the change once, unless the ticket changed since (`version`).
+  `nonce`; applies the change once, unless the ticket changed since (`ticket_id`,
+  `version`). A proposed new ticket carries no ticket: its `request` is the title,
+  category and priority, filed once.
 - `request.cancel` — the same card's Cancel: nothing changes.
 
 Ticket list rows open a ticket with an `Action.Submit` whose data is
@@ -89,8 +91,6 @@ TICKET_VERBS = frozenset(
         Verb.TICKET_REFRESH,
         Verb.TICKET_FIXED,
         Verb.TICKET_STILL_BROKEN,
-        Verb.REQUEST_CONFIRM,
-        Verb.REQUEST_CANCEL,
     }
 )
 """Verbs about one ticket: their data always carries `ticket_id` and `version`."""

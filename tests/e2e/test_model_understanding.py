@@ -215,6 +215,92 @@ async def test_a_read_only_request_runs_at_once_and_a_first_name_shared_by_two_i
     assert (await row(engine, number))["assignee_id"] is None
 
 
+async def test_a_choice_answering_the_models_question_is_proposed_not_applied(
+    desk: Service, model: CompletionsStandIn, engine: AsyncEngine
+) -> None:
+    max_, ids, number = await staff(engine, desk)
+    model.then_tools(Calls((("assign_ticket", json.dumps({"ticket": number, "to": "Lee"})),)))
+    await desk.say("Lee should probably own the printer thing", user=max_)
+    before = await history_count(engine)
+
+    chosen = await desk.say("lee p", user=max_)  # a unique prefix of "Lee Park"
+
+    assert texts_in(chosen.card).splitlines()[0] == f"Assign {number} to Lee Park?"
+    assert (await row(engine, number))["assignee_id"] is None
+    assert await history_count(engine) == before
+    applied = await desk.press("request.confirm", button_data(chosen.card, "request.confirm"),
+                               user=max_)
+    assert "Assigned to Lee Park." in texts_in(applied)
+    assert (await row(engine, number))["assignee_id"] == ids["lee"]
+    assert len(model.tool_requests) == 1  # the answer was read without the model
+
+
+async def test_a_new_ticket_the_model_reads_is_proposed_then_filed_once(
+    desk: Service, model: CompletionsStandIn, engine: AsyncEngine
+) -> None:
+    max_, _, _ = await staff(engine, desk)
+    model.then_tools(
+        Calls((("create_ticket", json.dumps({"title": "Projector in room 2 is dead",
+                                              "priority": "high"})),)),
+        Calls((("create_ticket", json.dumps({"title": "Coffee machine leaks"})),)),
+    )
+    async with engine.connect() as connection:
+        tickets_before = (await connection.execute(select(func.count()).select_from(tasks))).scalar_one()
+
+    proposal = (await desk.say("the projector in room 2 died again, can you log that",
+                               user=max_)).card
+    assert texts_in(proposal).splitlines()[:3] == [
+        "File this as a new ticket?", "Support · high priority", "“Projector in room 2 is dead”"]
+    assert buttons_of(proposal) == ["Confirm", "Cancel"]
+    confirm = button_data(proposal, "request.confirm")
+    filed = await desk.press("request.confirm", confirm, user=max_)
+    again = await desk.press("request.confirm", confirm, user=max_)  # a double tap
+    other = (await desk.say("coffee machine leaks all over, someone should know", user=max_)).card
+    cancelled = await desk.press("request.cancel", button_data(other, "request.cancel"), user=max_)
+
+    assert "Filed TKT-" in texts_in(filed) and again == filed
+    assert "OK, nothing was changed." in texts_in(cancelled)
+    async with engine.connect() as connection:
+        found = (await connection.execute(
+            select(tasks.c.title, tasks.c.priority, tasks.c.category)
+            .where(tasks.c.title.like("Projector%")))).all()
+        tickets_after = (await connection.execute(select(func.count()).select_from(tasks))).scalar_one()
+    assert [tuple(r) for r in found] == [("Projector in room 2 is dead", "high", "support")]
+    assert tickets_after == tickets_before + 1
+
+
+async def test_a_change_the_person_may_not_make_is_refused_without_a_card(
+    desk: Service, model: CompletionsStandIn, engine: AsyncEngine
+) -> None:
+    max_, ids, number = await staff(engine, desk)
+    cora_id = await person(engine, "cora@example.com", "Cora Customer", "customer")
+    cora = desk.person("cora@example.com", "Cora Customer")
+    lee = desk.person("lee@example.com", "Lee Park")
+    theirs = await create_ticket(uow=SqlUnitOfWork(engine), actor=as_actor(cora_id),
+                                 title="Invoice missing", category="support")
+    model.then_tools(
+        Calls((("assign_ticket", json.dumps({"ticket": theirs.ticket_number, "to": "Lee"})),)),
+        Calls((("change_status", json.dumps({"ticket": theirs.ticket_number,
+                                             "status": "resolved"})),)),
+        Calls((("assign_ticket", json.dumps({"ticket": number, "to": "Max Manager"})),)),
+    )
+    await desk.say(f"assign {number} to Lee Park", user=max_)
+
+    by_customer = await desk.say("Lee should sort my invoice thing", user=cora)
+    resolving = await desk.say("my invoice thing is sorted I guess, wrap it", user=cora)
+    by_user = await desk.say("the printer one should go to max", user=lee)
+
+    assert by_customer.texts == ["Sorry, you can't do that: customers cannot assign tickets."]
+    assert not by_customer.cards
+    assert not resolving.cards and "customers can only reopen" in resolving.texts[0]
+    assert not by_user.cards
+    assert "you can assign tickets only to yourself or to a team you belong to" in by_user.texts[0]
+    assert (await row(engine, theirs.ticket_number))["assignee_id"] is None
+    assert (await row(engine, theirs.ticket_number))["status"] == "open"
+    assert (await row(engine, number))["assignee_id"] == ids["lee"]
+    assert len(model.tool_requests) == 3
+
+
 FAILURES: dict[str, ToolBehaviour] = {
     "HTTP 500": Failure(500),
     "HTTP 429": Failure(429, {"Retry-After": "1"}),
@@ -311,7 +397,7 @@ async def test_what_is_sent_is_capped_and_tools_follow_the_role(
     assert len(staff_request.last_user) == 500
     assert {"assign_ticket", "change_status", "find_tickets"} <= tool_names(staff_request.body)
     assert "assign_ticket" not in tool_names(customer_request.body)
-    assert turn.texts == ["Sorry, I didn't get “zork 1”. Try one of these, or say `help`:"]
+    assert turn.texts == ["Sorry, you can't do that: customers cannot assign tickets."]
     assert staff_request.authorization == "Bearer sk-e2e"
 
 
@@ -373,17 +459,18 @@ async def test_the_chat_command_reads_messages_with_the_configured_model(
     env.pop("TICKETFLOW_TEST_DATABASE_URL", None)
     model.then_tools(Calls((("create_ticket", json.dumps({"title": "Projector in room 2 is dead"})),)),
                      Calls((("comment_on_ticket", json.dumps(
-                         {"ticket": "it", "text": "Bulb ordered"})),)))
+                         {"ticket": "1", "text": "Bulb ordered"})),)))
     chat = await asyncio.create_subprocess_exec(
         sys.executable, "-m", "ticketflow.cli", "chat", "--as", "ada@example.com",
         stdin=asyncio.subprocess.PIPE, stdout=asyncio.subprocess.PIPE,
         stderr=asyncio.subprocess.PIPE, env=env, cwd=tmp_path,
     )
-    said = ("the projector in room 2 died again, can you log that\nskip\n1\n2\n"
-            "let them know a bulb is ordered\n1\nquit\n")
+    said = ("the projector in room 2 died again, can you log that\n1\n"
+            "let them know on ticket 1 that a bulb is ordered\n1\nquit\n")
     out, err = await asyncio.wait_for(chat.communicate(said.encode()), timeout=120)
     shown = out.decode()
     assert chat.returncode == 0, err.decode()
+    assert "File this as a new ticket?" in shown
     assert "Filed TKT-" in shown and "Projector in room 2 is dead" in shown
     assert "Add this comment to TKT-" in shown and "Comment added." in shown
     assert len(model.tool_requests) == 2

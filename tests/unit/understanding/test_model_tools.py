@@ -14,13 +14,14 @@ from bot.actions.confirmation import decode, encode, is_complete_change
 from bot.actions.table import COMMANDS
 from bot.actions.tools import LOOKUP, BadToolCall, read_call, tool_name, tools_for
 from bot.understanding.requests import (
-    AssignTicket, ChangeStatus, CommentOnTicket, EditTicket, Nobody, TeamTarget, UserTarget,
+    AssignTicket, ChangeStatus, CommentOnTicket, CreateTicket, EditTicket, Nobody, TeamTarget,
+    UserTarget,
 )
 from bot.understanding.summary import summary
 from domain.errors import InvalidValue
 from domain.numbering import TicketNumber
 from domain.people import Role
-from domain.tickets import Priority, TicketStatus
+from domain.tickets import Category, Priority, TicketStatus
 from tests.unit.understanding.test_transcript import CONVERSATION, expanded
 
 CALLS: tuple[tuple[str, dict[str, object], str], ...] = (
@@ -111,9 +112,12 @@ def test_a_call_that_does_not_fit_its_tool_is_refused(name: str, arguments: str)
         read_call(name, arguments, role=Role.ADMIN, conversation=CONVERSATION)
 
 
-def test_a_tool_the_role_does_not_have_is_unknown() -> None:
-    with pytest.raises(BadToolCall, match="no tool 'assign_ticket'"):
-        read_call("assign_ticket", json.dumps({"ticket": "4", "to": "me"}), role=Role.CUSTOMER,
+def test_an_action_the_role_may_not_take_comes_back_bare_for_the_action_to_refuse() -> None:
+    read = read_call("assign_ticket", json.dumps({"ticket": "4", "to": "Lee"}), role=Role.CUSTOMER,
+                     conversation=CONVERSATION)
+    assert read == AssignTicket(TicketNumber("TKT", 2026, 4))  # no one looked up for a customer
+    with pytest.raises(BadToolCall, match="no tool 'delete_ticket'"):
+        read_call("delete_ticket", json.dumps({"ticket": "4"}), role=Role.CUSTOMER,
                   conversation=CONVERSATION)
 
 
@@ -154,6 +158,7 @@ CHANGES = (
     ChangeStatus(FOUR, TicketStatus.ON_HOLD),
     CommentOnTicket(FOUR, "Line one\nline two"),
     EditTicket(FOUR, title="New title", priority=Priority.URGENT, due=date(2026, 12, 24)),
+    CreateTicket("Projector in room 2 is dead", Priority.HIGH, Category.INCIDENT),
 )
 
 
@@ -175,6 +180,9 @@ def test_a_proposed_change_survives_the_card_as_it_was(change: object) -> None:
     {"action": "edit_ticket", "ticket": "TKT-2026-0004"},
     {"action": "edit_ticket", "ticket": "TKT-2026-0004", "due": "soon"},
     {"action": "comment_on_ticket", "ticket": "TKT-2026-0004", "text": ""},
+    {"action": "create_ticket"}, {"action": "create_ticket", "title": ""},
+    {"action": "create_ticket", "title": "Printer", "form": True},
+    {"action": "create_ticket", "title": "Printer", "category": "gossip"},
 ])
 def test_a_confirmation_carrying_anything_else_is_refused(forged: object) -> None:
     with pytest.raises(InvalidValue):
