@@ -214,13 +214,7 @@ def _hedged(
     message: Message, conversation: Conversation, start: int, end: int
 ) -> Understanding | None:
     """"I think 4 is fixed", "maybe Sam should take it": a change offered as a question."""
-    words = [word.text for word in message.words[start:end]]
-    lead = next((len(p) for p in _HEDGES if tuple(words[:len(p)]) == p), 0)
-    if not lead or start + lead >= end:
-        return None
-    rest = _reading(message, conversation, start + lead, end)
-    whole = _reading(message, conversation, start + lead, len(message.words))
-    found = next((f for rule in _RULES if (f := rule(rest, whole)) is not None), None)
+    found = _after_lead(message, conversation, start, end, _HEDGES)
     match found:
         case ChangeStatus(ticket=ticket, status=status) if status is not None:
             label = status.value.replace("_", " ")
@@ -248,17 +242,22 @@ def _asked_to_start(
 
     Only a request that still lacks a piece, so answering it is the person's next step;
     "can I close 4?" stays a question (the ticket card answers it)."""
+    found = _after_lead(message, conversation, start, end, _MAY_I)
+    return found if found is not None and _lacks_a_piece(found) else None
+
+
+def _after_lead(
+    message: Message, conversation: Conversation, start: int, end: int,
+    leads: tuple[tuple[str, ...], ...],
+) -> Understanding | None:
+    """What the rules read in the words after one of `leads` ("I think", "can I"), if any."""
     words = [word.text for word in message.words[start:end]]
-    lead = next((len(p) for p in _MAY_I if tuple(words[:len(p)]) == p), 0)
+    lead = next((len(p) for p in leads if tuple(words[:len(p)]) == p), 0)
     if not lead or start + lead >= end:
         return None
     rest = _reading(message, conversation, start + lead, end)
     whole = _reading(message, conversation, start + lead, len(message.words))
-    for rule in _RULES:
-        found = rule(rest, whole)
-        if found is not None:
-            return found if _lacks_a_piece(found) else None
-    return None
+    return next((f for rule in _RULES if (f := rule(rest, whole)) is not None), None)
 
 
 def _lacks_a_piece(understood: Understanding) -> bool:

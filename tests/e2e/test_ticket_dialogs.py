@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+import pytest
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncEngine
 
@@ -16,6 +17,7 @@ from db.uow import SqlUnitOfWork
 from domain.services.tickets import create_ticket
 from tests.actors import as_actor
 from tests.e2e.service import Service, running_service, texts_in
+from tests.e2e.teams_doubles.activities import TeamsUser
 from tests.e2e.test_conversations import person, presses, ticket_row
 from tests.integration.builders import insert_team
 
@@ -29,6 +31,13 @@ async def a_ticket(engine: AsyncEngine, owner: str, title: str = "Printer jams")
     ticket = await create_ticket(uow=SqlUnitOfWork(engine), actor=as_actor(owner), title=title,
                                  category="support")
     return ticket.ticket_number
+
+
+async def mia_and_her_ticket(service: Service, engine: AsyncEngine) -> tuple[TeamsUser, str]:
+    """Mia, a manager, and a ticket she filed."""
+    manager = await person(engine, "Mia", "Manager", role="manager")
+    number = await a_ticket(engine, manager)
+    return service.person("mia.manager@example.com", "Mia Manager"), number
 
 
 async def test_assign_asks_who_and_a_typed_full_name_answers(
@@ -93,14 +102,16 @@ async def test_an_answer_naming_two_people_asks_which_one_then_takes_the_choice(
     assert (await ticket_row(engine))["assignee_id"] == chen
 
 
+@pytest.mark.parametrize("opening", ["I'd like to comment on {}", "can I add a comment to {}?"])
 async def test_comment_asks_for_the_text_and_a_resent_answer_comments_once(
-    service: Service, engine: AsyncEngine
+    service: Service, engine: AsyncEngine, opening: str
 ) -> None:
     agent = await person(engine, "Ada", "Agent")
     number = await a_ticket(engine, agent)
     ada = service.person("ada.agent@example.com", "Ada Agent")
-    asked = await service.say(f"I'd like to comment on {number}", user=ada)
+    asked = await service.say(opening.format(number), user=ada)
     assert asked.texts == [f"What's your comment on {number}?"]
+    assert await comments(engine) == []
     answer = service.teams.personal_message("Swapped the toner,\nprints fine now", user=ada)
     first = await service.send(answer)
     resent = await service.send(answer)
@@ -128,9 +139,7 @@ async def test_a_comment_that_reads_like_a_command_without_a_ticket_is_still_the
 async def test_change_the_status_takes_everyday_words_and_refuses_what_it_cannot_become(
     service: Service, engine: AsyncEngine
 ) -> None:
-    manager = await person(engine, "Mia", "Manager", role="manager")
-    number = await a_ticket(engine, manager)
-    mia = service.person("mia.manager@example.com", "Mia Manager")
+    mia, number = await mia_and_her_ticket(service, engine)
     asked = await service.say(f"change the status of {number}", user=mia)
     assert list(presses(asked)) == ["In progress", "On hold", "Resolved", "Closed"]
     again = await service.say("banana", user=mia)
@@ -189,9 +198,7 @@ async def test_a_customer_is_offered_only_what_they_may_edit(
 
 
 async def test_cancel_at_every_step_changes_nothing(service: Service, engine: AsyncEngine) -> None:
-    manager = await person(engine, "Mia", "Manager", role="manager")
-    number = await a_ticket(engine, manager)
-    mia = service.person("mia.manager@example.com", "Mia Manager")
+    mia, number = await mia_and_her_ticket(service, engine)
     for opening, answers in (
         (f"comment on {number}", []), (f"assign {number}", []),
         (f"change the status of {number}", ["banana"]), (f"update {number}", ["priority"]),
@@ -251,9 +258,7 @@ async def test_a_restart_between_question_and_answer_keeps_the_question(
 async def test_its_status_after_a_ticket_was_shown_offers_the_statuses_it_can_move_to(
     service: Service, engine: AsyncEngine
 ) -> None:
-    manager = await person(engine, "Mia", "Manager", role="manager")
-    number = await a_ticket(engine, manager)
-    mia = service.person("mia.manager@example.com", "Mia Manager")
+    mia, number = await mia_and_her_ticket(service, engine)
     await service.say(f"show {number}", user=mia)
     asked = await service.say("change its status", user=mia)
     assert asked.texts[0] == f"Which status should {number} get?"
@@ -263,20 +268,6 @@ async def test_its_status_after_a_ticket_was_shown_offers_the_statuses_it_can_mo
     assert f"{number} is now on hold." in texts_in(done.card)
     moved = await service.say(f"move ticket {number}", user=mia)
     assert list(presses(moved)) == ["Open", "In progress", "Resolved", "Closed"]
-
-
-async def test_can_i_add_a_comment_asks_for_it_and_adds_nothing_until_answered(
-    service: Service, engine: AsyncEngine
-) -> None:
-    agent = await person(engine, "Ada", "Agent")
-    number = await a_ticket(engine, agent)
-    ada = service.person("ada.agent@example.com", "Ada Agent")
-    asked = await service.say(f"can I add a comment to {number}", user=ada)
-    assert asked.texts == [f"What's your comment on {number}?"]
-    assert await comments(engine) == []
-    done = await service.say("Toner swapped, test page fine", user=ada)
-    assert "Comment added." in texts_in(done.card)
-    assert await comments(engine) == ["Toner swapped, test page fine"]
 
 
 async def test_its_priority_asks_for_the_priority_only_and_a_customer_is_refused(
@@ -305,9 +296,7 @@ async def test_its_priority_asks_for_the_priority_only_and_a_customer_is_refused
 async def test_delete_is_offered_as_close_and_a_hedge_is_asked_before_anything_changes(
     service: Service, engine: AsyncEngine
 ) -> None:
-    manager = await person(engine, "Mia", "Manager", role="manager")
-    number = await a_ticket(engine, manager)
-    mia = service.person("mia.manager@example.com", "Mia Manager")
+    mia, number = await mia_and_her_ticket(service, engine)
     asked = await service.say(f"delete {number}", user=mia)
     assert asked.texts[0] == f"Tickets aren't deleted. Should {number} be closed?"
     assert list(presses(asked)) == ["closed", "resolved"]
