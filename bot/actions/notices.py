@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bot.actions.pending import Slot
 from bot.cards.views import Notice, Tone
 from domain.numbering import TicketNumber
 from domain.tickets import Category, Priority, TicketStatus
@@ -33,18 +34,6 @@ def status_label(status: TicketStatus) -> str:
 
 def which_ticket(example: str) -> str:
     return f"Which ticket? Say its number, for example `{example}`."
-
-
-def which_status(number: str) -> str:
-    return f"Which status should {number} get?"
-
-
-def who_takes(number: str) -> str:
-    return f"Who should take {number}? Pick one, or type a name or an email."
-
-
-def what_comment(number: str) -> str:
-    return f"What's your comment on {number}?"
 
 
 def nothing_changed(ticket: TicketNumber | None) -> str:
@@ -110,18 +99,19 @@ def not_your_confirmation() -> str:
     return "Only the person who asked for this change can confirm it; nothing was changed."
 
 
-def which_field(number: str) -> str:
-    return f"What should change on {number}? Pick a field."
-
-
-def field_value(number: str, field: str) -> str:
+def question(slot: Slot, number: str) -> str:
+    """What the bot asks when `slot` is the piece missing from an action on `number`."""
     return {
-        "title": f"What should the new title of {number} be?",
-        "description": f"What should the description of {number} say?",
-        "priority": f"Which priority should {number} get?",
-        "category": f"Which category should {number} be in?",
-        "due_date": f"When is {number} due? For example `24 Dec`, `next Friday` or `2026-12-24`.",
-    }[field]
+        Slot.ASSIGNEE: f"Who should take {number}? Pick one, or type a name or an email.",
+        Slot.STATUS: f"Which status should {number} get?",
+        Slot.COMMENT: f"What's your comment on {number}?",
+        Slot.FIELD: f"What should change on {number}? Pick a field.",
+        Slot.TITLE: f"What should the new title of {number} be?",
+        Slot.DESCRIPTION: f"What should the description of {number} say?",
+        Slot.PRIORITY: f"Which priority should {number} get?",
+        Slot.CATEGORY: f"Which category should {number} be in?",
+        Slot.DUE_DATE: f"When is {number} due? For example `24 Dec`, `next Friday` or `2026-12-24`.",
+    }[slot]
 
 
 def still_waiting(question: str) -> str:

@@ -27,7 +27,7 @@ def asking(pending: Pending, *, why: str | None = None) -> Reply:
 
 
 def who_takes(number: str, options: Sequence[Option]) -> Reply:
-    return asking(Pending(Slot.ASSIGNEE, number, notices.who_takes(number), tuple(options)))
+    return asking(Pending(Slot.ASSIGNEE, number, notices.question(Slot.ASSIGNEE, number), tuple(options)))
 
 
 def which_status(number: str, allowed: Iterable[TicketStatus]) -> Reply:
@@ -35,11 +35,11 @@ def which_status(number: str, allowed: Iterable[TicketStatus]) -> Reply:
         Option(notices.status_label(s).capitalize(), f"set {number} to {notices.status_label(s)}")
         for s in allowed
     )
-    return asking(Pending(Slot.STATUS, number, notices.which_status(number), options))
+    return asking(Pending(Slot.STATUS, number, notices.question(Slot.STATUS, number), options))
 
 
 def what_comment(number: str) -> Reply:
-    return asking(Pending(Slot.COMMENT, number, notices.what_comment(number)))
+    return asking(Pending(Slot.COMMENT, number, notices.question(Slot.COMMENT, number)))
 
 
 def which_field(ticket: Ticket, editable: Iterable[str]) -> Reply:
@@ -50,7 +50,7 @@ def which_field(ticket: Ticket, editable: Iterable[str]) -> Reply:
         for slot in EDIT_SLOTS if slot.value in allowed
     )
     number = ticket.ticket_number
-    return asking(Pending(Slot.FIELD, number, notices.which_field(number), options))
+    return asking(Pending(Slot.FIELD, number, notices.question(Slot.FIELD, number), options))
 
 
 def field_value(number: str, slot: Slot, *, why: str | None = None) -> Reply:
@@ -60,7 +60,7 @@ def field_value(number: str, slot: Slot, *, why: str | None = None) -> Reply:
         options = tuple(Option(p.value.capitalize(), p.value) for p in Priority)
     elif slot is Slot.CATEGORY:
         options = tuple(Option(c.value.capitalize(), c.value) for c in Category)
-    return asking(Pending(slot, number, notices.field_value(number, slot.value), options), why=why)
+    return asking(Pending(slot, number, notices.question(slot, number), options), why=why)
 
 
 def _shown(ticket: Ticket, slot: Slot) -> str:

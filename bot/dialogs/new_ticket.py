@@ -89,30 +89,14 @@ class NewTicketDialog(ComponentDialog):  # type: ignore[misc]  # untyped SDK cla
     async def category_step(self, step: WaterfallStepContext) -> DialogTurnResult:
         text = str(step.result or "").strip()
         step.values["description"] = None if text.lower() in SKIP_WORDS else text or None
-        if step.values.get("category"):
-            return await step.next(None)
-        return await step.prompt(
-            "category",
-            PromptOptions(
-                prompt=MessageFactory.text("Which kind of ticket is it?"),
-                retry_prompt=MessageFactory.text("Please pick one of the buttons."),
-                choices=[Choice(value=label) for label in CATEGORY_LABELS.values()],
-            ),
-        )
+        return await _choose(step, "category", "Which kind of ticket is it?",
+                             "Please pick one of the buttons.", CATEGORY_LABELS)
 
     async def priority_step(self, step: WaterfallStepContext) -> DialogTurnResult:
         if step.result is not None:
             step.values["category"] = _choice(step.result, CATEGORY_LABELS)
-        if step.values.get("priority"):
-            return await step.next(None)
-        return await step.prompt(
-            "priority",
-            PromptOptions(
-                prompt=MessageFactory.text("How urgent is it?"),
-                retry_prompt=MessageFactory.text("Please pick Low, Medium, High or Urgent."),
-                choices=[Choice(value=label) for label in PRIORITY_LABELS.values()],
-            ),
-        )
+        return await _choose(step, "priority", "How urgent is it?",
+                             "Please pick Low, Medium, High or Urgent.", PRIORITY_LABELS)
 
     async def summary_step(self, step: WaterfallStepContext) -> DialogTurnResult:
         if step.result is not None:
@@ -150,6 +134,23 @@ def _sentence(error: InvalidValue) -> str:
 def _known(options: object) -> dict[str, Any]:
     """Answers given up front (`new ticket Printer jam` gives the title)."""
     return {k: v for k, v in (options or {}).items() if v} if isinstance(options, dict) else {}
+
+
+async def _choose(
+    step: WaterfallStepContext, prompt_id: str, question: str, retry: str,
+    labels: Mapping[_Choice, str],
+) -> DialogTurnResult:
+    """Asks for `prompt_id` with its labels as buttons, unless the message already said it."""
+    if step.values.get(prompt_id):
+        return await step.next(None)
+    return await step.prompt(
+        prompt_id,
+        PromptOptions(
+            prompt=MessageFactory.text(question),
+            retry_prompt=MessageFactory.text(retry),
+            choices=[Choice(value=label) for label in labels.values()],
+        ),
+    )
 
 
 def _choice(found: Any, labels: Mapping[_Choice, str]) -> str:
