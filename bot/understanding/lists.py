@@ -61,8 +61,9 @@ def read_list(
             words, searching = words[len(verb):], True
             break
     start = first + (len(message.words[first:end]) - len(words))
-    strong = searching or any(w in _STRONG for w in words)
-    if NUMBER in words and not strong:
+    named = any(w in _STRONG for w in words)
+    strong = searching or named
+    if NUMBER in words and not named:  # "give me 4": a ticket, not a search for "4"
         return None
     scope = ListScope.ALL
     status: TicketStatus | None = None
@@ -120,7 +121,7 @@ def _starts(words: tuple[str, ...], phrases: tuple[tuple[str, ...], ...]) -> int
 
 
 def _trim(text: str) -> str:
-    kept = text.strip(" ?!.,")
+    kept = text.strip(" ?!.,\"'“”‘’")
     for tail in (" tickets", " ticket", " issues", " please"):
         if kept.lower().endswith(tail):
             kept = kept[: -len(tail)]

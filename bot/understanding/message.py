@@ -37,6 +37,9 @@ _OWNED = frozenset({
     "status", "state", "priority", "title", "subject", "name", "description", "details",
     "category", "type", "due", "deadline", "assignee", "owner", "summary",
 })
+_SHORT = {"prio": "priority", "pri": "priority", "desc": "description", "tix": "tickets",
+          "tkts": "tickets", "tkt": "ticket", "pls": "please", "plz": "please",
+          "lemme": "let me", "gimme": "give me", "wanna": "want to", "gonna": "going to"}
 _POINTING = frozenset({  # "assign this to me", "close that as done": "this" is the ticket
     "assign", "reassign", "unassign", "give", "close", "resolve", "reopen", "start", "hold",
     "pause", "mark", "set", "move", "put", "send", "pass", "hand", "take", "grab", "comment",
@@ -122,6 +125,8 @@ def _words(token: str) -> list[str]:
         return [word.replace("'", "")[:-1], "is"]
     if word in ("i'm", "im"):
         return ["i", "am"]
+    if word in _SHORT:
+        return _SHORT[word].split()
     if "/" in word and not any(ch.isdigit() for ch in word):  # "close/resolve" → two words
         return [part for part in word.split("/") if part]
     word = word.replace("'", "")

@@ -402,9 +402,10 @@ def _show(reading: Reading, whole: Reading) -> Understanding | None:
     found = _match(reading, (
         r"(?:(?:show|view|open|display|get|see|find|look at|pull up|bring up|check|lookup"
         r"|look up|details|detail|info|information|tell me about|what about|go to|status of"
-        r"|details of|details for|info on|info about|status for|refresh)"
+        r"|details of|details for|info on|info about|status for|refresh"
+        r"|give me the (?:details|info|status|rundown|lowdown)|let me see|lets see)"
         rf"(?: me)?(?: the)?(?: details| status| info)?(?: of| for| on| about)? )?{ref()}"
-        r"(?: details| info| again| card)?"
+        r"(?: details| info| again| card| status)?"
     ))
     return ShowTicket(reading.ticket(found)) if found else None
 
@@ -417,12 +418,31 @@ def _status_value(words: list[str]) -> TicketStatus | None:
         if words[0] == "in" and words[1:2] == ["progress"]:
             break
         words = words[1:]
-    while words and words[-1] in ("now", "status", "again", "state", "please"):
+    for index, word in enumerate(words):
+        if word in ("until", "till", "til", "through", "pending") and index:
+            words = words[:index]  # "on hold until Monday": the status is what changes
+            break
+    while words and words[-1] in ("now", "status", "again", "state", "please", "for now"):
         words = words[:-1]
     if len(words) > 2 and words[0] in ("waiting", "blocked", "stuck", "pending", "held") \
             and words[1] in ("on", "for", "by", "until", "till"):
         return TicketStatus.ON_HOLD
     return STATUS_WORDS.get(" ".join(words))
+
+
+_DONE = {  # "I fixed 4", "closed it": said after doing it
+    "fixed": TicketStatus.RESOLVED, "resolved": TicketStatus.RESOLVED,
+    "solved": TicketStatus.RESOLVED, "sorted": TicketStatus.RESOLVED,
+    "completed": TicketStatus.RESOLVED, "closed": TicketStatus.CLOSED,
+    "reopened": TicketStatus.OPEN, "parked": TicketStatus.ON_HOLD,
+}
+_DOING = {  # "I'm closing 4", "I'll close it", "closing it now"
+    "close": TicketStatus.CLOSED, "closing": TicketStatus.CLOSED,
+    "resolve": TicketStatus.RESOLVED, "resolving": TicketStatus.RESOLVED,
+    "reopen": TicketStatus.OPEN, "reopening": TicketStatus.OPEN,
+    "fixing": TicketStatus.IN_PROGRESS, "pausing": TicketStatus.ON_HOLD,
+    "parking": TicketStatus.ON_HOLD, "park": TicketStatus.ON_HOLD,
+}
 
 
 def _status(reading: Reading, whole: Reading) -> Understanding | None:
@@ -434,6 +454,17 @@ def _status(reading: Reading, whole: Reading) -> Understanding | None:
         verb = found.group("verb")
         wanted = STATUS_VERBS.get(verb, TicketStatus.OPEN if "open" in verb else TicketStatus.RESOLVED)
         return ChangeStatus(reading.ticket(found), wanted)
+    if found := _match(reading, (
+        rf"(?:i |i have |ive |we |we have |weve |just )*(?P<verb>{'|'.join(_DONE)})(?: {ref()})?"
+        r"(?: (?:now|already|today|just now))?"
+    )):
+        if found.group("ref") is not None or reading.end - reading.start > 1:
+            return ChangeStatus(reading.ticket(found), _DONE[found.group("verb")])
+    if found := _match(reading, (
+        r"(?:i will |ill |i am |we are |were |i am going to |i am gonna |we will |well )"
+        rf"(?P<verb>{'|'.join(_DOING)}) {ref()}(?: (?:now|today|right now|shortly|soon))?"
+    )) or _match(reading, rf"(?P<verb>{'|'.join(_DOING)}) {ref()}(?: (?:now|today|right now))?"):
+        return ChangeStatus(reading.ticket(found), _DOING[found.group("verb")])
     if found := _match(reading, rf"(?:start|begin|starting|started)(?: working| work)?(?: on)? {ref()}"):
         return ChangeStatus(reading.ticket(found), TicketStatus.IN_PROGRESS)
     if found := _match(reading, rf"(?:i am |we are |i will be |ill be )?(?:working|work) on {ref()}"):
@@ -686,7 +717,10 @@ def _edit(reading: Reading, whole: Reading) -> Understanding | None:
             return EditTicket(reading.ticket(found), priority=PRIORITY_WORDS[value])
         if value in CATEGORY_WORDS:
             return EditTicket(reading.ticket(found), category=CATEGORY_WORDS[value])
-    if found := _match(reading, rf"{ref()} (?:is|should be|needs to be)(?: an?)? (?P<value>.+?)(?: priority| ticket)?"):
+    if found := _match(reading, (
+        rf"{ref()} (?:is|should be|needs to be)(?: an?)?(?: super| very| really| extremely| quite| pretty| now)?"
+        r" (?P<value>.+?)(?: priority| prio| ticket)?"
+    )):
         value = found.group("value")
         if value in PRIORITY_WORDS:
             return EditTicket(reading.ticket(found), priority=PRIORITY_WORDS[value])
