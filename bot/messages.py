@@ -188,7 +188,7 @@ class MessageRouter:
             return True
         if isinstance(understood, Declined) and pending.slot is not Slot.COMMENT:
             await dc.cancel_all_dialogs()  # "don't assign it after all"
-            await turn_context.send_activity(notices.nothing_changed(understood.ticket))
+            await turn_context.send_activity(notices.nothing_changed(understood.ticket or pending.ticket))
             return True
         if _interrupts(understood, text) and not completes(pending, understood):
             return False  # a new command: the caller drops the question, with a word

@@ -36,7 +36,7 @@ def which_ticket(example: str) -> str:
     return f"Which ticket? Say its number, for example `{example}`."
 
 
-def nothing_changed(ticket: TicketNumber | None) -> str:
+def nothing_changed(ticket: TicketNumber | str | None) -> str:
     if ticket is None:
         return "OK, I won't change anything."
     return f"OK, I'll leave {ticket} as it is."

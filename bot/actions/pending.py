@@ -13,6 +13,10 @@ from typing import Any
 from bot.actions.option import Option
 
 
+YES = frozenset({"y", "yes", "yep", "yeah", "yup", "sure", "ok", "okay", "please do", "do it",
+                 "go ahead", "correct", "right", "yes please", "of course", "absolutely"})
+
+
 class Slot(StrEnum):
     """The missing piece; the edit fields are named as the ticket's fields."""
 
@@ -66,6 +70,8 @@ class Pending:
         text = " ".join(said.split()).strip(" .!").lower()
         if not text or not self.options:
             return None
+        if text in YES:
+            text = "yes"  # picks a "Yes, …" choice, where the question offers one
         if text.isdecimal():
             index = int(text) - 1
             return self.options[index] if 0 <= index < len(self.options) else None

@@ -35,6 +35,8 @@ CANCEL = frozenset({
     "cancel", "stop", "quit", "never mind", "nevermind", "nvm", "forget it", "abort", "exit",
     "cancel that", "forget about it", "cancel it",
 })
+NO = frozenset({"no", "nope", "nah", "no thanks", "no thank you", "not now", "not yet", "n",
+                "no way", "leave it", "leave it as it is", "keep it"})
 _POLITE_START = (
     "please", "pls", "plz", "kindly", "hey", "hi", "hello", "ok", "okay", "so", "bot",
     "ticketflow", "yo", "um", "hmm", "alright", "also", "and", "then", "oh", "just", "quickly",
@@ -127,6 +129,8 @@ def understand(text: str, conversation: Conversation) -> Understanding:
         return Cancel()
     if simple in HELP or (not simple and "?" in text):
         return Help()
+    if simple in NO:
+        return Declined(None, text.strip())  # "no" to a question: nothing changes
     message = read_message(text, conversation)
     words = [word.text for word in message.words]
     start, polite = _skip_start(words)
@@ -219,10 +223,10 @@ def _hedged(
         case ChangeStatus(ticket=ticket, status=status) if status is not None:
             label = status.value.replace("_", " ")
             return Clarify(ChangeStatus(ticket, None), f"Should {_label(ticket)} be {label}?",
-                           (Choice(label, status),))
+                           (Choice("Yes", status),))
         case AssignTicket(ticket=ticket, to=UserTarget() | TeamTarget() as to):
             return Clarify(AssignTicket(ticket, None), f"Should {to.name} take {_label(ticket)}?",
-                           (Choice(to.name, to),))
+                           (Choice("Yes", to),))
         case Clarify() as unclear:
             return unclear
     if isinstance(found, (ShowTicket, ListTickets)) or found is None:
@@ -610,7 +614,8 @@ def _discard(reading: Reading, whole: Reading) -> Understanding | None:
         ticket = reading.ticket(found)
         return Clarify(ChangeStatus(ticket, None),
                        f"Tickets aren't deleted. Should {_label(ticket)} be closed?",
-                       (Choice("closed", TicketStatus.CLOSED), Choice("resolved", TicketStatus.RESOLVED)))
+                       (Choice("Yes, close it", TicketStatus.CLOSED),
+                        Choice("Resolve it instead", TicketStatus.RESOLVED)))
     return None
 
 

@@ -299,11 +299,12 @@ async def test_delete_is_offered_as_close_and_a_hedge_is_asked_before_anything_c
     mia, number = await mia_and_her_ticket(service, engine)
     asked = await service.say(f"delete {number}", user=mia)
     assert asked.texts[0] == f"Tickets aren't deleted. Should {number} be closed?"
-    assert list(presses(asked)) == ["closed", "resolved"]
+    assert list(presses(asked)) == ["Yes, close it", "Resolve it instead"]
     assert (await ticket_row(engine))["status"] == "open"
-    await service.say("cancel", user=mia)
+    declined = await service.say("no", user=mia)
+    assert declined.texts == [f"OK, I'll leave {number} as it is."]
     hedged = await service.say(f"I think {number} is fixed", user=mia)
     assert hedged.texts[0] == f"Should {number} be resolved?"
     assert (await ticket_row(engine))["status"] == "open"
-    done = await service.say("1", user=mia)
+    done = await service.say("yes", user=mia)
     assert f"{number} is now resolved." in texts_in(done.card)
