@@ -230,6 +230,13 @@ def confirmation_cards() -> dict[str, dict[str, Any]]:
             question="Add this comment to TKT-2026-0041?", about="TKT-2026-0041 · Printer jams",
             detail="Swapped the fuser. " * 200, confirm={**about, "nonce": "n0nce-n0nce"},
             cancel=about),
+        "confirmation of a new ticket": confirmation_card(
+            question="File this as a new ticket?", about="Support · high priority",
+            detail="Projector in room 2 is dead",
+            confirm={"for": "u-dana", "nonce": "n0nce-n0nce", "request": {
+                "action": "create_ticket", "title": "Projector in room 2 is dead",
+                "category": "support", "priority": "high"}},
+            cancel={"for": "u-dana"}),
     }
 
 

@@ -15,6 +15,7 @@ from tests.unit.cards.reading import executes, inputs
 
 CARDS = every_card()
 CARDS_PACKAGE = Path(__file__).resolve().parents[3] / "bot" / "cards"
+PROPOSALS = frozenset({Verb.REQUEST_CONFIRM, Verb.REQUEST_CANCEL})
 CONTRACT_INPUT_IDS = {field.value for field in TicketField} | {"assignee", "comment"}
 
 
@@ -40,11 +41,13 @@ def test_the_verbs_are_spelled_as_the_contract_says() -> None:
 def test_every_execute_about_a_ticket_carries_its_id_and_version(name: str) -> None:
     for action in executes(CARDS[name]):
         verb = Verb(action["verb"])
-        data = action.get("data", {})
+        carried = {"ticket_id", "version"} & set(action.get("data", {}))
         if verb in TICKET_VERBS:
-            assert {"ticket_id", "version"} <= set(data), action
+            assert carried == {"ticket_id", "version"}, action
+        elif verb in PROPOSALS:  # a proposed change names its ticket; a new ticket has none
+            assert carried in ({"ticket_id", "version"}, set()), action
         else:
-            assert "ticket_id" not in data and "version" not in data, action
+            assert not carried, action
 
 
 @pytest.mark.parametrize("name", sorted(CARDS))
