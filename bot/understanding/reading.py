@@ -151,7 +151,32 @@ def understand(text: str, conversation: Conversation) -> Understanding:
             return found
     if listed := read_list(reading.message, reading.start, reading.end, strong_only=False):
         return listed
-    return _fallback(words[start:end], text.strip())
+    return _first_clause(message, conversation, start, end) or _fallback(words[start:end], text.strip())
+
+
+_TAKEN_BACK = _NEGATIONS | {"actually", "wait", "but", "instead", "unless", "if", "maybe",
+                           "later", "tomorrow", "tdate", "or", "hold on", "hmm"}
+
+
+def _first_clause(
+    message: Message, conversation: Conversation, start: int, end: int
+) -> Understanding | None:
+    """"reopen 4 please, it's broken again": the request before the comma, the rest a reason.
+
+    Only when the whole message is no request (a negation anywhere was read before)."""
+    for index in range(start + 1, end - 1):
+        typed = message.text[:message.spans[message.words[index].last][1]]
+        if typed.endswith((",", ";", ".", "!")):
+            after = {w.text for w in message.words[index + 1:]}
+            if after & _NEGATIONS:  # "close 4, actually don't"
+                return Declined(_first_ticket(message), message.text.strip())
+            if after & _TAKEN_BACK:
+                return None  # "resolve 4, or maybe …": not the request it starts with
+            clause_end = _skip_end([w.text for w in message.words[:index + 1]], start)
+            clause = _reading(message, conversation, start, clause_end)
+            found = next((f for rule in _RULES if (f := rule(clause, clause)) is not None), None)
+            return found if found is not None and not isinstance(found, CreateTicket) else None
+    return None
 
 
 def _skip_start(words: list[str]) -> tuple[int, bool]:
@@ -589,6 +614,8 @@ def _assign(reading: Reading, whole: Reading) -> Understanding | None:
     )) or _match(reading, rf"(?:assign|give) (?:me|myself)(?: to)? {ref()}"):
         return AssignTicket(reading.ticket(found), UserTarget(
             conversation.viewer_id, conversation.name_of(conversation.viewer_id)))
+    if _match(reading, r"(?:unassign|un-assign) (?:me|myself)"):
+        return AssignTicket(None, Nobody())  # which ticket is asked
     if found := _match(reading, (
         rf"(?:unassign|remove|take|drop|release) (?:me|myself)(?: from| off)? {ref()}"
     )) or _match(reading, (

@@ -60,6 +60,7 @@ def test_the_table_is_large_and_has_no_duplicates() -> None:
     "don't assign it to me", "is it done?", "can I assign 4 to Sam?", "I think 4 is fixed",
     "maybe Sam should take it", "kill 4", "delete ticket 4",
     "bump it", "I don't think we should close 4", "can tickets be deleted?",
+    "close 4, actually don't", "resolve 4, or maybe put it on hold", "close 4, but not yet",
 ])
 def test_questions_and_negations_never_come_back_as_a_change(said: str) -> None:
     assert not isinstance(understand(said, CONVERSATION), CHANGES)

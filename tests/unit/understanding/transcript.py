@@ -567,6 +567,19 @@ TABLE: tuple[tuple[str, str], ...] = (
     ('who can take 4?', 'show #4'),
     ('this is urgent', 'free text'),
     ('4: called vendor again', 'free text'),
+    # --- a request, then a reason after a comma; taken back after it: nothing changes ------
+    ("close 4, actually don't", 'no change #4'),
+    ('close 4, but not yet', 'no change #4'),
+    ('resolve 4, or maybe put it on hold', 'unknown [start 4, resolve 4, put 4 on hold]'),
+    ("reopen 4 please, it's broken again", 'status #4 open'),
+    ('close 4, the user confirmed it works', 'status #4 closed'),
+    ('4 is fixed, thanks a lot!', 'status #4 resolved'),
+    ('close it. the user confirmed', 'status #7 closed'),
+    ('unassign me', 'assign ? to nobody'),
+    ('please unassign me', 'assign ? to nobody'),
+    ('hi, show 4', 'show #4'),
+    ('ok, close it', 'status #7 closed'),
+    ('the printer jams, please help', 'free text'),
 )
 
 NO_CONTEXT: tuple[tuple[str, str], ...] = (
