@@ -11,7 +11,9 @@ code to a fresh database per backend; then, for the questions of questions.json
   under its current load;
 - ask: `ticketflow ask "…"` as a new process each time, on the warm database
   (its file or server already up), wall time from start to exit, like a person
-  at a terminal; the console script as installed.
+  at a terminal; the console script as installed, its modules byte-compiled by the
+  warm-up run (as they are after any first run, whatever PYTHONDONTWRITEBYTECODE says
+  in the shell that runs the benchmark).
 - chat: what the bot's answer task does between a message and posting its card,
   in one warm process: `HelpAssistant.ask` (search, gate, quotes, the exchange
   stored) and the answer card rendered; the Bot Connector round trip is not
@@ -76,6 +78,11 @@ def ask_times(url: str, questions: list[str]) -> list[float]:
     environment = {**os.environ, "TICKETFLOW_DATABASE_URL": url}
     for name in ("OPENAI_API_KEY", "OPENAI_BASE_URL", "TICKETFLOW_EMBEDDING_MODEL"):
         environment.pop(name, None)
+    # An installed `ticketflow` runs from byte-compiled modules (pip compiles them; an
+    # editable install writes them on first run). With this set, as some CI and sandbox
+    # shells have it, every run would compile the project's ~100 modules from source
+    # again: the warm-up run writes them instead, as a person's first run would.
+    environment.pop("PYTHONDONTWRITEBYTECODE", None)
     script = str(Path(sys.executable).with_name("ticketflow"))
     times = []
     for question in questions:
