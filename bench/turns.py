@@ -52,7 +52,6 @@ AGENTS_VENV = BENCH / ".venv-agents"
 AGENTS_REQUIREMENT = "microsoft-agents-hosting-aiohttp>=1.9,<2"
 SERVER_CORE, DRIVER_CORE = 0, 1
 CARD = "application/vnd.microsoft.card.adaptive"
-TEAM_SIZE = 10
 
 
 @dataclass
@@ -321,38 +320,9 @@ async def seed_managers(url: str, count: int, prefix: str) -> list[tuple[int, st
     """`count` managers in teams of ten, each with a ticket assigned to them: (id, number,
     version). A manager sees tickets of their teammates too, so the team size shapes the
     viewer read; ten is a service desk's size."""
-    from db.engine import create_engine
-    from db.uow import SqlUnitOfWork
-    from domain.actors import Operator
-    from domain.people import Role
-    from domain.services import people, tickets
-    from domain.services.overview import current_user
-    from domain.tickets import Assignee
+    from bench.turns_seed import seed_managers as seed
 
-    engine = create_engine(url.replace("postgresql://", "postgresql+asyncpg://"))
-    operator = Operator("bench")
-    seeded = []
-    try:
-        team = None
-        for index in range(count):
-            if index % TEAM_SIZE == 0:
-                team = await people.create_team(uow=SqlUnitOfWork(engine), actor=operator,
-                                                name=f"Bench {prefix} {index // TEAM_SIZE}")
-            assert team is not None
-            user = await people.add_user(uow=SqlUnitOfWork(engine), actor=operator,
-                                         email=f"{prefix}{index}@example.com", role=Role.MANAGER,
-                                         first_name="Bench", last_name=str(index))
-            await people.add_team_member(uow=SqlUnitOfWork(engine), actor=operator,
-                                         team=team.id, user_id=user.id)
-            viewer = await current_user(uow=SqlUnitOfWork(engine), user_id=user.id)
-            ticket = await tickets.create_ticket(uow=SqlUnitOfWork(engine), actor=viewer,
-                                                 title=f"Bench ticket {index}", category="support")
-            ticket = await tickets.update_ticket(uow=SqlUnitOfWork(engine), actor=viewer,
-                                                 ticket=ticket.id, assignee=Assignee.user(user.id))
-            seeded.append((ticket.id, ticket.ticket_number, ticket.version))
-    finally:
-        await engine.dispose()
-    return seeded
+    return await seed(url, count, prefix)
 
 
 async def grow_organisation(url: str, *, users: int, teams: int) -> None:
