@@ -86,11 +86,20 @@ class TicketRepository(Protocol):
 class CommentRepository(Protocol):
     async def add(self, *, task_id: int, user_id: str, content: str, now: datetime) -> Comment: ...
     async def for_task(self, task_id: int) -> list[Comment]: ...
+    async def latest(self, task_id: int, limit: int) -> tuple[list[Comment], int]:
+        """The task's `limit` latest comments, oldest of them first, and how many it has."""
+        ...
 
 
 class HistoryRepository(Protocol):
     def add(self, entry: HistoryEntry) -> None: ...
     async def for_task(self, task_id: int) -> list[HistoryEntry]: ...
+    async def latest(
+        self, task_id: int, limit: int, *, hiding: frozenset[str] = frozenset()
+    ) -> list[HistoryEntry]:
+        """The task's `limit` latest history rows, newest first, without the rows about a
+        field named in `hiding` (lower case; stored names are compared trimmed, any case)."""
+        ...
 
 
 class AttachmentRepository(Protocol):

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import delete, select, update
+from sqlalchemy import bindparam, delete, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncEngine
 
@@ -21,10 +21,25 @@ class StoredReceipt:
     body: str | None = None
 
 
+_ANSWER = (
+    update(receipts).where(receipts.c.activity_id == bindparam("key"))
+    .values(answered_at=bindparam("at"), answer_status=bindparam("status"),
+            answer_body=bindparam("body"))
+)
+
+
 class SqlActivityReceipts:
     def __init__(self, engine: AsyncEngine, *, clock: Callable[[], datetime] = utcnow) -> None:
         self._engine = engine
         self._clock = clock
+        # Built once: every turn claims its activity.
+        self._claim = (
+            _insert(engine.dialect.name)
+            .values(activity_id=bindparam("key"), conversation_id=bindparam("conversation"),
+                    received_at=bindparam("at"))
+            .on_conflict_do_nothing(index_elements=[receipts.c.activity_id])
+            .returning(receipts.c.activity_id)
+        )
 
     async def claim(self, activity_id: str, conversation_id: str | None) -> bool:
         """`ON CONFLICT DO NOTHING`: a concurrent claim waits for the first and then yields.
@@ -32,25 +47,15 @@ class SqlActivityReceipts:
         No unique-violation error is raised and caught, so on PostgreSQL nothing
         aborts a transaction and nothing is logged as an error by the server.
         """
-        statement = (
-            _insert(self._engine.dialect.name)
-            .values(
-                activity_id=activity_id, conversation_id=conversation_id,
-                received_at=self._clock(),
-            )
-            .on_conflict_do_nothing(index_elements=[receipts.c.activity_id])
-            .returning(receipts.c.activity_id)
-        )
+        parameters = {"key": activity_id, "conversation": conversation_id, "at": self._clock()}
         async with self._engine.begin() as connection:
-            claimed = (await connection.execute(statement)).first()
+            claimed = (await connection.execute(self._claim, parameters)).first()
         return claimed is not None
 
     async def record_answer(self, activity_id: str, *, status: int, body: str | None) -> None:
         async with self._engine.begin() as connection:
             await connection.execute(
-                update(receipts)
-                .where(receipts.c.activity_id == activity_id)
-                .values(answered_at=self._clock(), answer_status=status, answer_body=body)
+                _ANSWER, {"key": activity_id, "at": self._clock(), "status": status, "body": body}
             )
 
     async def get(self, activity_id: str) -> StoredReceipt | None:

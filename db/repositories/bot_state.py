@@ -22,7 +22,7 @@ import secrets
 from collections.abc import Callable, Mapping, Sequence
 from datetime import datetime
 
-from sqlalchemy import delete, select, update
+from sqlalchemy import bindparam, delete, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
@@ -32,6 +32,10 @@ from domain.clock import utcnow
 from domain.errors import StaleDocument
 
 UNCONDITIONAL = (None, "*")
+_READ = select(bot_state.c.key, bot_state.c.document, bot_state.c.e_tag).where(
+    bot_state.c.key.in_(bindparam("keys", expanding=True))
+)
+"""Built once: every turn reads its conversation's state."""
 
 
 def new_e_tag() -> str:
@@ -56,11 +60,8 @@ class SqlStateDocuments:
         wanted = list(dict.fromkeys(keys))
         if not wanted:
             return {}
-        query = select(bot_state.c.key, bot_state.c.document, bot_state.c.e_tag).where(
-            bot_state.c.key.in_(wanted)
-        )
         async with self._reader.connect() as connection:
-            rows = (await connection.execute(query)).all()
+            rows = (await connection.execute(_READ, {"keys": wanted})).all()
         found = {row.key: StoredDocument(document=row.document, e_tag=row.e_tag) for row in rows}
         return {key: found[key] for key in wanted if key in found}
 

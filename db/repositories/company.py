@@ -12,6 +12,10 @@ from db.tables import company_settings
 from domain.company import CompanySettings
 
 
+_SETTINGS = select(company_settings).order_by(company_settings.c.id).limit(1)
+"""Built once: every card reads it."""
+
+
 class SqlCompanySettingsRepository:
     def __init__(self, connection: AsyncConnection) -> None:
         self._db = connection
@@ -21,8 +25,7 @@ class SqlCompanySettingsRepository:
         return (await self._db.execute(query)).scalar()
 
     async def get(self) -> CompanySettings:
-        query = select(company_settings).order_by(company_settings.c.id).limit(1)
-        row = (await self._db.execute(query)).mappings().first()
+        row = (await self._db.execute(_SETTINGS)).mappings().first()
         return to_value(CompanySettings, row) if row else CompanySettings()
 
     async def save(self, settings: CompanySettings, *, updated_by: str, now: datetime) -> None:

@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Collection, Iterable
 from datetime import datetime
 
-from sqlalchemy import select, union_all
+from sqlalchemy import bindparam, select, union_all
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 from db.tables import bot_user_links, task_comments, task_history, team_members, users
@@ -23,6 +23,25 @@ from domain.tickets import AssigneeType, Ticket
 
 MAX_REFRESH_USERS = 60
 """Teams refreshes automatically for at most 60 listed users."""
+
+_MEMBERS = (
+    select(team_members.c.team_id, team_members.c.user_id)
+    .where(team_members.c.team_id.in_(bindparam("team_ids", expanding=True)))
+    .order_by(team_members.c.team_id, team_members.c.id)
+)
+_ACTORS = union_all(
+    select(task_history.c.task_id, task_history.c.user_id, task_history.c.created_at,
+           task_history.c.id).where(task_history.c.task_id.in_(bindparam("ids", expanding=True))),
+    select(task_comments.c.task_id, task_comments.c.user_id, task_comments.c.created_at,
+           task_comments.c.id).where(task_comments.c.task_id.in_(bindparam("ids", expanding=True))),
+)
+_ACCOUNTS = (
+    select(users.c.id, users.c.role, bot_user_links.c.teams_user_id)
+    .outerjoin(bot_user_links, bot_user_links.c.user_id == users.c.id)
+    .where(users.c.id.in_(bindparam("user_ids", expanding=True)), users.c.is_active.is_not(False))
+    .order_by(bot_user_links.c.updated_at.desc(), bot_user_links.c.id.desc())
+)
+"""Built once: every ticket card asks who it refreshes for."""
 
 
 async def refresh_audiences(
@@ -84,11 +103,7 @@ async def _team_members(
 ) -> dict[int, list[str]]:
     if not team_ids:
         return {}
-    rows = await connection.execute(
-        select(team_members.c.team_id, team_members.c.user_id)
-        .where(team_members.c.team_id.in_(team_ids))
-        .order_by(team_members.c.team_id, team_members.c.id)
-    )
+    rows = await connection.execute(_MEMBERS, {"team_ids": list(team_ids)})
     found: dict[int, list[str]] = {}
     for team_id, user_id in rows.all():
         found.setdefault(team_id, []).append(user_id)
@@ -97,16 +112,8 @@ async def _team_members(
 
 async def _actors(connection: AsyncConnection, ticket_ids: Collection[int]) -> dict[int, list[str]]:
     """Who changed or commented on each ticket, latest first (one statement for both)."""
-    history = select(
-        task_history.c.task_id, task_history.c.user_id, task_history.c.created_at,
-        task_history.c.id,
-    ).where(task_history.c.task_id.in_(ticket_ids))
-    comments = select(
-        task_comments.c.task_id, task_comments.c.user_id, task_comments.c.created_at,
-        task_comments.c.id,
-    ).where(task_comments.c.task_id.in_(ticket_ids))
     found: dict[int, list[tuple[datetime, int, str]]] = {}
-    rows = await connection.execute(union_all(history, comments))
+    rows = await connection.execute(_ACTORS, {"ids": list(ticket_ids)})
     for task_id, user_id, created_at, row_id in rows.all():
         found.setdefault(task_id, []).append((created_at or datetime.min, row_id, user_id))
     return {
@@ -122,12 +129,7 @@ async def _accounts(
     link first), read together."""
     if not user_ids:
         return {}, {}
-    rows = await connection.execute(
-        select(users.c.id, users.c.role, bot_user_links.c.teams_user_id)
-        .outerjoin(bot_user_links, bot_user_links.c.user_id == users.c.id)
-        .where(users.c.id.in_(sorted(user_ids)), users.c.is_active.is_not(False))
-        .order_by(bot_user_links.c.updated_at.desc(), bot_user_links.c.id.desc())
-    )
+    rows = await connection.execute(_ACCOUNTS, {"user_ids": sorted(user_ids)})
     accounts: dict[str, Role] = {}
     links: dict[str, list[str]] = {}
     for user_id, role, teams_user_id in rows.all():

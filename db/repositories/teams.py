@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import func, select
+from sqlalchemy import bindparam, func, select
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from db.records import to_row, to_value
@@ -12,12 +12,21 @@ from db.tables import team_members, teams
 from domain.people import Membership, Team
 
 
+_TEAM = select(teams).where(teams.c.id == bindparam("team_id"))
+_BY_NAME = (teams.c.name, teams.c.id)
+_AMONG = (
+    select(teams).where(teams.c.id.in_(bindparam("among", expanding=True)))
+    .order_by(*_BY_NAME).limit(bindparam("limit"))
+)
+"""Built once: a card's assign picker lists the viewer's own teams on every draw."""
+
+
 class SqlTeamRepository:
     def __init__(self, connection: AsyncConnection) -> None:
         self._db = connection
 
     async def get(self, team_id: int) -> Team | None:
-        row = (await self._db.execute(select(teams).where(teams.c.id == team_id))).mappings().first()
+        row = (await self._db.execute(_TEAM, {"team_id": team_id})).mappings().first()
         return to_value(Team, row) if row else None
 
     async def get_by_name(self, name: str) -> Team | None:
@@ -46,12 +55,15 @@ class SqlTeamRepository:
 
     async def named(self, *, text: str, limit: int, among: frozenset[int] | None = None
                     ) -> list[Team]:
+        if not text and among is not None:
+            found = await self._db.execute(_AMONG, {"among": sorted(among), "limit": limit})
+            return [to_value(Team, row) for row in found.mappings()]
         query = select(teams)
         if text:
             query = query.where(teams.c.name.icontains(text, autoescape=True))
         if among is not None:
             query = query.where(teams.c.id.in_(sorted(among)))
-        rows = (await self._db.execute(query.order_by(teams.c.name, teams.c.id).limit(limit)))
+        rows = (await self._db.execute(query.order_by(*_BY_NAME).limit(limit)))
         return [to_value(Team, row) for row in rows.mappings()]
 
     async def members(self, team_id: int) -> list[Membership]:

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from datetime import datetime
-from sqlalchemy import BigInteger, ColumnElement, and_, cast, false, func, or_, select, text, true
+from sqlalchemy import (
+    BigInteger, ColumnElement, Select, and_, bindparam, cast, false, func, or_, select, text, true,
+)
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncConnection
 
@@ -74,32 +76,45 @@ def matching(filter: TicketFilter) -> list[ColumnElement[bool]]:
     return conditions
 
 
+class _Lookup:
+    """One way to find a ticket, its statements built once (like the tables): a card's
+    read skips rebuilding them, and their cache keys, on every call."""
+
+    def __init__(self, where: ColumnElement[bool]) -> None:
+        self.read: Select[tuple[object, ...]] = select(tasks).where(where).limit(1)
+        self.for_update = self.read.with_for_update()
+        self.id_only = select(tasks.c.id).where(where).limit(1)
+
+
+_BY_ID = _Lookup(tasks.c.id == bindparam("key"))
+_BY_NUMBER = _Lookup(func.upper(tasks.c.ticket_number) == bindparam("key"))
+
+
 class SqlTicketRepository:
     def __init__(self, connection: AsyncConnection) -> None:
         self._db = connection
 
     async def get(self, ticket_id: int, *, for_update: bool = False) -> Ticket | None:
-        return await self._one(tasks.c.id == ticket_id, for_update=for_update)
+        return await self._one(_BY_ID, ticket_id, for_update=for_update)
 
     async def get_by_number(self, number: str, *, for_update: bool = False) -> Ticket | None:
-        return await self._one(func.upper(tasks.c.ticket_number) == number.upper(),
-                               for_update=for_update)
+        return await self._one(_BY_NUMBER, number.upper(), for_update=for_update)
 
-    async def _one(self, where: ColumnElement[bool], *, for_update: bool) -> Ticket | None:
-        query = select(tasks).where(where).limit(1)
+    async def _one(self, lookup: _Lookup, key: object, *, for_update: bool) -> Ticket | None:
+        query = lookup.read
         if for_update:
-            await self._hold_lane(where)
-            query = query.with_for_update()
-        row = (await self._db.execute(query)).mappings().first()
+            await self._hold_lane(lookup, key)
+            query = lookup.for_update
+        row = (await self._db.execute(query, {"key": key})).mappings().first()
         return to_value(Ticket, row) if row else None
 
-    async def _hold_lane(self, where: ColumnElement[bool]) -> None:
+    async def _hold_lane(self, lookup: _Lookup, key: object) -> None:
         """Take the ticket's outbox lane before its row: the commit that records the change's
         deliveries takes the lane too, and a delivery writer holds the lane while it waits for
         the row, so lane-then-row in every transaction is the order that cannot deadlock."""
         if self._db.dialect.name != "postgresql":
             return
-        ticket_id = (await self._db.execute(select(tasks.c.id).where(where).limit(1))).scalar()
+        ticket_id = (await self._db.execute(lookup.id_only, {"key": key})).scalar()
         if ticket_id is not None:
             await lock_lanes(self._db, [ticket_id])
 

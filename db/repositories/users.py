@@ -29,6 +29,7 @@ _VIEWER = (
 )
 """Built once, like the tables: the statement every use case starts with skips being
 rebuilt (and its aliases' columns regenerated) on every call."""
+_USER = select(users).where(users.c.id == bindparam("user_id"))
 
 
 class SqlUserRepository:
@@ -36,7 +37,7 @@ class SqlUserRepository:
         self._db = connection
 
     async def get(self, user_id: str) -> User | None:
-        row = (await self._db.execute(select(users).where(users.c.id == user_id))).mappings().first()
+        row = (await self._db.execute(_USER, {"user_id": user_id})).mappings().first()
         return to_value(User, row) if row else None
 
     async def get_by_email(self, email: str) -> User | None:

@@ -8,7 +8,7 @@ from datetime import datetime
 from domain.access import TicketAction, Viewer, available_actions, scope_for
 from domain.actors import use_case
 from domain.company import CompanySettings
-from domain.disclosure import history_seen_by
+from domain.disclosure import INTERNAL_FIELDS, history_seen_by, reads_internal_notes
 from domain.people import Role, Team, User
 from domain.ports import UnitOfWork
 from domain.services.lookup import TicketRef, load_ticket, load_viewer
@@ -135,15 +135,18 @@ async def ticket_overview(
 
 
 async def _activity(uow: UnitOfWork, viewer: Viewer, ticket: Ticket) -> TicketActivity:
+    """Two bounded reads, whatever the ticket's age: the latest comments with their count,
+    and the latest changes the viewer may read (internal fields left out in the query)."""
     people = _People(uow, viewer)
-    comments = await uow.comments.for_task(ticket.id)
-    history = history_seen_by(viewer, await uow.history.for_task(ticket.id))
-    latest = comments[-RECENT_COMMENTS:]  # both come in the order they were written
-    recent = history[::-1][:RECENT_CHANGES]
+    latest, count = await uow.comments.latest(ticket.id, RECENT_COMMENTS)
+    hiding = frozenset() if reads_internal_notes(viewer) else INTERNAL_FIELDS
+    recent = history_seen_by(
+        viewer, await uow.history.latest(ticket.id, RECENT_CHANGES, hiding=hiding)
+    )
     return TicketActivity(
         comments=tuple([CommentLine(await _name(people, c.user_id), c.created_at, c.content)
                         for c in latest]),
-        comment_count=len(comments),
+        comment_count=count,
         changes=tuple([ChangeLine(await _name(people, h.user_id), h.created_at, h.action,
                                   h.field, await _value(people, h.field, h.old_value),
                                   await _value(people, h.field, h.new_value)) for h in recent]),

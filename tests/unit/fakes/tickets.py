@@ -145,6 +145,10 @@ class FakeCommentRepository(Repository):
     async def for_task(self, task_id: int) -> list[Comment]:
         return [c for c in self._tables.task_comments.values() if c.task_id == task_id]
 
+    async def latest(self, task_id: int, limit: int) -> tuple[list[Comment], int]:
+        comments = sorted(await self.for_task(task_id), key=lambda c: c.id)
+        return comments[-limit:] if limit else [], len(comments)
+
 
 class FakeHistoryRepository(Repository):
     def add(self, entry: HistoryEntry) -> None:
@@ -156,6 +160,13 @@ class FakeHistoryRepository(Repository):
 
     async def for_task(self, task_id: int) -> list[HistoryEntry]:
         return [e for e in self._tables.task_history.values() if e.task_id == task_id]
+
+    async def latest(
+        self, task_id: int, limit: int, *, hiding: frozenset[str] = frozenset()
+    ) -> list[HistoryEntry]:
+        shown = [e for e in await self.for_task(task_id)
+                 if e.field is None or e.field.strip().lower() not in hiding]
+        return sorted(shown, key=lambda e: e.id or 0, reverse=True)[:limit]
 
 
 class FakeAttachmentRepository(Repository):
