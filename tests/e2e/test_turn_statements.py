@@ -1,6 +1,7 @@
 """What a show-ticket turn asks the database: the company settings are read once, for the
 ticket prefix understanding needs, and handed on to the card; the viewer is read once, by
-the card's use case, which applies the access rule."""
+the card's use case, which applies the access rule. The statement budgets of a card turn
+and of its status button are regression guards: lower them when a statement goes."""
 
 from __future__ import annotations
 
@@ -13,13 +14,26 @@ from sqlalchemy import event
 from sqlalchemy.engine import Engine
 from sqlalchemy.ext.asyncio import AsyncEngine
 
+from db.tables import task_comments, task_history
 from db.uow import SqlUnitOfWork
-from domain.services.tickets import create_ticket
+from domain.services.overview import RECENT_CHANGES, RECENT_COMMENTS
+from domain.services.tickets import comment_on_ticket, create_ticket, update_ticket
+from domain.tickets import Assignee
 from tests.actors import as_actor
 from tests.e2e.service import Service, texts_in
+from tests.e2e.test_bot_cards import data
 from tests.e2e.test_conversations import person
+from tests.integration.builders import insert_team
 
 _FROM = re.compile(r"\bFROM\s+\"?(\w+)\"?", re.IGNORECASE)
+_SQL = ("SELECT", "INSERT", "UPDATE", "DELETE", "WITH")
+_BACKGROUND = ("notification_outbox", "SKIP LOCKED")
+"""The delivery and change-capture workers share the service's process: their polls are
+not the turn's."""
+CARD_TURN_STATEMENTS = 10
+"""Receipt, state, company settings, viewer, ticket, the viewer's teams (assign picker),
+latest comments, latest changes, and the refresh audience (actors, accounts)."""
+STATUS_BUTTON_STATEMENTS = 20
 
 
 @contextmanager
@@ -35,6 +49,17 @@ def statements() -> Iterator[list[str]]:
         yield seen
     finally:
         event.remove(Engine, "before_cursor_execute", record)
+
+
+def turn_statements(seen: list[str]) -> list[str]:
+    """The turn's own SQL: no BEGIN/COMMIT/PRAGMA, nothing a background worker ran."""
+    return [s for s in seen if s.lstrip().upper().startswith(_SQL)
+            and not any(word in s for word in _BACKGROUND)]
+
+
+def first_table(statement: str) -> str | None:
+    match = _FROM.search(statement)
+    return match.group(1) if match else None
 
 
 def reads_of(table: str, seen: list[str], *, column: str = "id") -> int:
@@ -63,3 +88,40 @@ async def test_a_show_ticket_turn_reads_the_company_settings_and_the_viewer_once
         assert reads_of("company_settings", seen) == 1, (phrasing, seen)
         # The card loads the viewer to apply the access rule; understanding does not.
         assert reads_of("users", seen, column="email") == 1, (phrasing, seen)
+
+
+async def test_a_card_turn_and_its_status_button_stay_within_their_statement_budgets(
+    service: Service, engine: AsyncEngine
+) -> None:
+    """Whatever the ticket's age: a long history and many comments cost the same statements."""
+    manager = await person(engine, "Mia", "Manager", role="manager")
+    await insert_team(engine, "Desk", manager)
+    ticket = await create_ticket(uow=SqlUnitOfWork(engine), actor=as_actor(manager),
+                                 title="Badge reader blinks red", category="support")
+    await update_ticket(uow=SqlUnitOfWork(engine), actor=as_actor(manager), ticket=ticket.id,
+                        assignee=Assignee.user(manager))
+    for n in range(RECENT_COMMENTS + 5):
+        await comment_on_ticket(uow=SqlUnitOfWork(engine), actor=as_actor(manager),
+                                ticket=ticket.id, content=f"Comment {n}")
+    async with engine.begin() as connection:  # an old ticket: a long history
+        await connection.execute(task_history.insert(), [
+            {"task_id": ticket.id, "user_id": manager, "action": "updated", "field": "priority",
+             "old_value": "low", "new_value": "high"} for _ in range(RECENT_CHANGES * 5)])
+    mia = service.person("mia.manager@example.com", "Mia Manager")
+    await service.say(ticket.ticket_number, user=mia)  # enrols Mia, warms the caches
+
+    with statements() as seen:
+        card = (await service.say(ticket.ticket_number, user=mia)).card
+    shown = texts_in(card)
+    assert f"Comment {RECENT_COMMENTS + 4}" in shown and "Comment 0" not in shown
+    assert len(turn_statements(seen)) <= CARD_TURN_STATEMENTS, turn_statements(seen)
+    # Bounded in SQL: no read of a ticket's comments or history is without a LIMIT.
+    listed = [s for s in turn_statements(seen) if "ORDER BY" in s and "LIMIT" not in s
+              and first_table(s) in (task_comments.name, task_history.name)]
+    assert not listed, listed
+
+    with statements() as seen:
+        pressed = await service.press(
+            "ticket.status", {**data(card, "ticket.status"), "status": "in_progress"}, user=mia)
+    assert "is now in progress" in texts_in(pressed)
+    assert len(turn_statements(seen)) <= STATUS_BUTTON_STATEMENTS, turn_statements(seen)
