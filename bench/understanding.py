@@ -2,7 +2,7 @@
 
     python -m bench.understanding [--passes 20]
 
-Score: each utterance of tests/unit/understanding/transcript.py is understood with
+Score: each utterance of tests/unit/bot/understanding/transcript.py is understood with
 the table's conversation and compared with its expected outcome. Cost: every
 utterance understood `--passes` times after one warm-up pass (caches built);
 its median is its cost (the machine is shared: single runs catch other work);
@@ -18,8 +18,8 @@ from collections import Counter
 
 from bot.understanding import understand
 from bot.understanding.summary import summary
-from tests.unit.understanding.test_transcript import CONVERSATION, expanded
-from tests.unit.understanding.transcript import TABLE
+from tests.unit.bot.understanding.test_transcript import CONVERSATION, expanded
+from tests.unit.bot.understanding.transcript import TABLE
 
 
 def main() -> None:

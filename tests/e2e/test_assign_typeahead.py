@@ -15,7 +15,7 @@ from db.tables import users
 from tests.e2e.service import Service, texts_in
 from tests.e2e.test_bot_cards import data, file
 from tests.integration.builders import insert_team, insert_user
-from tests.unit.cards.schema import assert_valid_card
+from tests.unit.bot.cards.schema import assert_valid_card
 
 SEARCH_RESPONSE = "application/vnd.microsoft.search.searchResponse"
 

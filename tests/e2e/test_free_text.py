@@ -15,7 +15,7 @@ from tests.e2e.test_help_assistant import (  # noqa: F401 - fixtures used by nam
     button, helpdesk, model, wait_for_answers,
 )
 from tests.integration.builders import insert_user
-from tests.unit.cards.schema import assert_valid_card
+from tests.unit.bot.cards.schema import assert_valid_card
 
 
 async def filed(engine: AsyncEngine) -> list[dict[str, Any]]:

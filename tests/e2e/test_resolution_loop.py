@@ -19,7 +19,7 @@ from tests.e2e.teams_doubles.activities import TeamsUser
 from tests.e2e.test_late_notifications import settled
 from tests.integration.builders import insert_ticket, insert_user
 from tests.integration.notify.capture.webapp import WebApp
-from tests.unit.cards.schema import assert_valid_card
+from tests.unit.bot.cards.schema import assert_valid_card
 
 NUMBER = "TKT-2026-0077"
 

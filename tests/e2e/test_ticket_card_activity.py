@@ -13,7 +13,7 @@ from domain.services.tickets import comment_on_ticket, create_ticket, update_tic
 from tests.actors import as_actor
 from tests.e2e.service import Service, texts_in
 from tests.e2e.test_conversations import person
-from tests.unit.cards.schema import assert_valid_card
+from tests.unit.bot.cards.schema import assert_valid_card
 
 
 def history_of(card: dict[str, Any]) -> str:

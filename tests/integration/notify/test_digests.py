@@ -27,7 +27,7 @@ from tests.actors import as_actor
 from tests.integration.builders import insert_team, insert_ticket, insert_user
 from tests.integration.notify.conftest import Clock
 from tests.integration.notify.test_teams_delivery import RecordingMessenger
-from tests.unit.cards.schema import assert_valid_card
+from tests.unit.bot.cards.schema import assert_valid_card
 
 TEAM, CHANNEL = "19:team@thread.tacv2", "19:desk@thread.tacv2"
 WINTER_MORNING = datetime(2026, 12, 2, 7, 0)  # 08:00 in Paris (UTC+1)

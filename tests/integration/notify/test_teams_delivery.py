@@ -33,7 +33,7 @@ from tests.integration.notify.conftest import (
     outbox_entries,
     statuses,
 )
-from tests.unit.cards.schema import assert_valid_card
+from tests.unit.bot.cards.schema import assert_valid_card
 from tests.actors import as_actor
 
 TEAM, CHANNEL = "19:team@thread.tacv2", "19:support@thread.tacv2"

@@ -37,7 +37,7 @@ from tests.integration.notify.conftest import (
     statuses,
     subscribe,
 )
-from tests.unit.cards.schema import assert_valid_card
+from tests.unit.bot.cards.schema import assert_valid_card
 from tests.actors import as_actor
 
 WorkerFactory = Callable[..., DeliveryWorker]

@@ -1,8 +1,6 @@
 from __future__ import annotations
 
-from pathlib import Path
-
-FIXTURES = Path(__file__).resolve().parents[2] / "fixtures"
+from tests.paths import FIXTURES
 HELP = FIXTURES / "help"
 INJECTION = FIXTURES / "injection"
 MANUALS = FIXTURES / "manuals"

@@ -9,7 +9,7 @@ from importlib import import_module
 
 from db.migrate import upgrade
 from tests.conftest import ScratchDatabase
-from tests.integration.test_migrations import (
+from tests.integration.db.test_migrations import (
     PREFIX,
     SqlFixtureLoader,
     _rows,

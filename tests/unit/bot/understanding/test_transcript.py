@@ -1,0 +1,118 @@
+"""Every line of the transcript table is understood as a person means it."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from datetime import date
+
+import pytest
+
+from bot.understanding import Conversation, Person, TeamEntry, understand
+from bot.understanding.requests import (
+    AssignTicket, ChangeStatus, CommentOnTicket, CreateTicket, EditTicket, ListTickets,
+    ShowTicket,
+)
+from bot.understanding.summary import summary
+from domain.numbering import TicketNumber
+from tests.unit.bot.understanding.transcript import NO_CONTEXT, TABLE
+
+PEOPLE = (
+    Person("u-jo", "Jo Doe", "jo@example.com"),
+    Person("u-lee", "Lee Park", "lee@example.com"),
+    Person("u-leec", "Lee Chen", "lee.chen@example.com"),
+    Person("u-sam", "Sam Rivera", "sam@example.com"),
+    Person("u-priya", "Priya Shah", "priya@example.com"),
+    Person("u-alex", "Alex Kim", "alex@example.com"),
+)
+TEAMS = (TeamEntry(1, "IT Support"), TeamEntry(2, "Network"), TeamEntry(3, "Facilities"))
+CONVERSATION = Conversation(
+    viewer_id="u-jo", today=date(2026, 12, 2), last_ticket=TicketNumber("TKT", 2026, 7),
+    people=PEOPLE, teams=TEAMS, mentions=(PEOPLE[3],),
+)
+CHANGES = (AssignTicket, ChangeStatus, CommentOnTicket, CreateTicket, EditTicket)
+
+
+def expanded(expected: str) -> str:
+    return re.sub(r"#(\d+)", lambda m: f"TKT-2026-{int(m[1]):04d}", expected)
+
+
+@pytest.mark.parametrize(("said", "expected"), TABLE, ids=[said for said, _ in TABLE])
+def test_the_bot_understands_what_people_say(said: str, expected: str) -> None:
+    assert summary(understand(said, CONVERSATION)) == expanded(expected)
+
+
+@pytest.mark.parametrize(("said", "expected"), NO_CONTEXT, ids=[s for s, _ in NO_CONTEXT])
+def test_it_without_a_ticket_in_the_conversation_is_asked_for(said: str, expected: str) -> None:
+    alone = replace(CONVERSATION, last_ticket=None)
+    assert summary(understand(said, alone)) == expanded(expected)
+
+
+def test_the_table_is_large_and_has_no_duplicates() -> None:
+    said = [line for line, _ in TABLE]
+    assert len(said) >= 500
+    assert len(set(said)) == len(said)
+
+
+@pytest.mark.parametrize("said", [
+    "how do I close a ticket?", "why was 2 resolved?", "don't close 4 yet",
+    "should I assign 4 to Lee?", "who is 5 assigned to?", "can I close 4?", "close 4?",
+    "don't assign it to me", "is it done?", "can I assign 4 to Sam?", "I think 4 is fixed",
+    "maybe Sam should take it", "kill 4", "delete ticket 4",
+    "bump it", "I don't think we should close 4", "can tickets be deleted?",
+    "close 4, actually don't", "resolve 4, or maybe put it on hold", "close 4, but not yet",
+])
+def test_questions_and_negations_never_come_back_as_a_change(said: str) -> None:
+    assert not isinstance(understand(said, CONVERSATION), CHANGES)
+
+
+def test_a_comment_keeps_its_lines_and_case() -> None:
+    understood = understand("comment on 4:\nFirst line\n  Second LINE", CONVERSATION)
+    assert understood == CommentOnTicket(TicketNumber("TKT", 2026, 4), "First line\n  Second LINE")
+
+
+def test_a_ticket_number_keeps_its_own_prefix_and_year() -> None:
+    assert understand("show abc-2024-12345", CONVERSATION) == ShowTicket(
+        TicketNumber("ABC", 2024, 12345))
+
+
+def test_a_bare_number_follows_the_company_prefix() -> None:
+    conversation = replace(CONVERSATION, ticket_prefix="HD")
+    assert understand("show 4", conversation) == ShowTicket(TicketNumber("HD", 2026, 4))
+
+
+@pytest.mark.parametrize(("said", "shown"), [
+    ("show 99999999999999999999", "99999999999999999999"),
+    ("ticket 12345678901234", "12345678901234"),
+    ("#" + "9" * 4301, "#" + "9" * 22 + "…"),
+    ("what about tkt-2026-" + "1" * 40, "TKT-2026-" + "1" * 14 + "…"),
+    ("Ticket " + "0" * 30 + "123456789012345", "0" * 23 + "…"),
+])
+def test_a_number_longer_than_any_ticket_number_is_a_ticket_that_is_not_there(
+    said: str, shown: str
+) -> None:
+    understood = understand(said, CONVERSATION)
+    assert isinstance(understood, ShowTicket)
+    assert str(understood.ticket) == shown  # what was typed, shortened: never int() of it
+
+
+@pytest.mark.parametrize("said", [
+    f"assign {'4' * 4301} to me", f"close {'7' * 5000}", f"comment on {'1' * 40}: rebooted the router",
+])
+def test_a_change_to_an_impossibly_long_number_is_still_that_change(said: str) -> None:
+    understood = understand(said, CONVERSATION)
+    assert isinstance(understood, (AssignTicket, ChangeStatus, CommentOnTicket))
+    assert understood.ticket is not None and len(str(understood.ticket)) <= 24
+
+
+@pytest.mark.parametrize(("said", "title"), [
+    ("new ticket: call 0770090 back", "Call 0770090 back"),
+    ("new ticket: call 07700900123 back", "Call 07700900123 back"),
+])
+def test_a_number_inside_a_new_title_stays_in_the_title(said: str, title: str) -> None:
+    assert understand(said, CONVERSATION) == CreateTicket(title=title)
+
+
+def test_a_list_of_numbers_in_a_sentence_is_free_text() -> None:
+    understood = understand("printer on floor 3 jams every 5 minutes", CONVERSATION)
+    assert not isinstance(understood, (ShowTicket, ListTickets, *CHANGES))

@@ -1,0 +1,142 @@
+"""The `ticketflow` command: starts at once, and every command explains itself."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.paths import ROOT
+from ticketflow.cli import build_parser
+from ticketflow.commands import COMMANDS
+
+HEAVY = ("botbuilder", "botframework", "sqlalchemy", "openai", "aiohttp", "alembic", "pypdf")
+
+
+def loaded_after(argv: list[str], cwd: Path) -> tuple[set[str], str]:
+    """The modules a fresh `ticketflow ARGV` process holds when it is done, and its output."""
+    probe = (
+        "import contextlib, io, json, sys\n"
+        "from ticketflow.cli import main\n"
+        "out = io.StringIO()\n"
+        "with contextlib.redirect_stdout(out):\n"
+        "    try:\n"
+        f"        main({argv!r})\n"
+        "    except SystemExit:\n"
+        "        pass\n"
+        "print(json.dumps([sorted(sys.modules), out.getvalue()]))\n"
+    )
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("TICKETFLOW_", "Microsoft"))}
+    env["PYTHONPATH"] = str(ROOT)
+    done = subprocess.run([sys.executable, "-c", probe], cwd=cwd, env=env, check=True,
+                          capture_output=True, text=True)
+    modules, output = json.loads(done.stdout.splitlines()[-1])
+    return set(modules), output
+
+
+def heavy(modules: set[str]) -> set[str]:
+    return {name for name in modules if name.split(".")[0] in HEAVY}
+
+
+def command_modules(modules: set[str]) -> set[str]:
+    return {name for name in modules if name.startswith("ticketflow.commands.")}
+
+
+def test_help_lists_every_command_without_loading_any(tmp_path: Path) -> None:
+    modules, output = loaded_after(["--help"], tmp_path)
+    assert heavy(modules) == set()
+    assert command_modules(modules) == set()
+    for name, entry in COMMANDS.items():
+        assert name in output
+        assert " ".join(entry.summary.split()[:3]) in " ".join(output.split())
+
+
+def test_a_command_loads_only_its_own_module(tmp_path: Path) -> None:
+    modules, output = loaded_after(["users", "add", "--help"], tmp_path)
+    assert command_modules(modules) == {"ticketflow.commands.directory"}
+    assert heavy(modules) == set()
+    assert "(default: user)" in output
+
+
+def test_listing_users_loads_neither_the_bot_nor_the_model_client(tmp_path: Path) -> None:
+    modules, output = loaded_after(["users", "list"], tmp_path)
+    assert output.split() == ["EMAIL", "NAME", "ROLE", "ACTIVE", "ID"]
+    assert command_modules(modules) == {"ticketflow.commands.directory"}
+    assert heavy(modules) & {"botbuilder", "botframework", "openai", "aiohttp", "pypdf"} == set()
+    assert not {name for name in modules if name.startswith(("bot.", "knowledge."))}
+
+
+def parsers(parser: argparse.ArgumentParser) -> Iterator[tuple[str, argparse.ArgumentParser, str]]:
+    """Every subcommand below `parser`, with the summary its parent lists for it."""
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            summaries = {choice.dest: choice.help for choice in action._choices_actions}
+            for name, child in action.choices.items():
+                yield child.prog, child, summaries.get(name) or ""
+                yield from parsers(child)
+
+
+def every_parser() -> list[tuple[str, argparse.ArgumentParser, str]]:
+    return list(parsers(build_parser()))
+
+
+def test_every_subcommand_has_a_one_line_summary_that_opens_its_help() -> None:
+    found = every_parser()
+    assert len(found) > len(COMMANDS)
+    for prog, parser, summary in found:
+        assert summary.strip(), f"{prog} has no summary"
+        assert "\n" not in summary, prog
+        assert parser.description == summary, prog
+        assert summary in " ".join(parser.format_help().split()), prog
+
+
+def test_the_commands_list_shows_what_each_command_module_registers() -> None:
+    summaries = {prog.split()[1]: summary for prog, _, summary in every_parser()
+                 if len(prog.split()) == 2}
+    assert summaries == {name: entry.summary for name, entry in COMMANDS.items()}
+
+
+def test_every_option_with_a_default_shows_it() -> None:
+    for prog, parser, _ in every_parser():
+        for action in parser._actions:
+            default = action.default
+            if not action.option_strings or default in (None, False, "", argparse.SUPPRESS):
+                continue
+            assert action.help and "default" in parser._get_formatter()._expand_help(action), (
+                f"{prog} {action.option_strings[0]} hides its default {default!r}"
+            )
+
+
+@pytest.mark.parametrize(
+    ("argv", "expected"),
+    [
+        (["migrate", "--help"], "adopts an existing TicketFlow database"),
+        (["users", "add", "--help"], "(default: user)"),
+        (["teams", "add-member", "--help"], "(default: member)"),
+        (["outbox", "purge", "--help"], "default 30"),
+    ],
+)
+def test_a_command_help_says_what_it_does_and_its_defaults(
+    argv: list[str], expected: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with pytest.raises(SystemExit) as done:
+        build_parser(argv).parse_args(argv)
+    assert done.value.code == 0
+    assert expected in " ".join(capsys.readouterr().out.split())
+
+
+def test_an_unknown_command_is_refused_with_the_list_of_commands(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    with pytest.raises(SystemExit) as done:
+        build_parser(["tickets"]).parse_args(["tickets"])
+    assert done.value.code == 2
+    error = capsys.readouterr().err
+    assert "invalid choice: 'tickets'" in error
+    assert "users" in error and "teams-package" in error
