@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
 
 import pytest
 from aiohttp import web
@@ -11,6 +13,7 @@ from botbuilder.core import TurnContext
 
 from bot.transport.settings import InvalidTransportSettings, TransportSettings
 from tests.e2e.teams_doubles.activities import TeamsActivities, TeamsUser
+from tests.e2e.teams_doubles.bot_server import RunningBot
 from tests.e2e.teams_doubles.clock import ManualClock
 from tests.e2e.teams_doubles.connector import ConnectorStandIn
 from tests.e2e.teams_doubles.credentials import StaticTokenCredentialsFactory
@@ -30,28 +33,49 @@ class CountingBot:
         await turn_context.send_activity("hi")
 
 
+@dataclass
+class Gate:
+    """A counting bot served as in production (every incoming token checked against the
+    OpenID stand-in), with the signer that makes good and bad tokens for it."""
+
+    bot: CountingBot
+    teams: TeamsActivities
+    signer: TokenSigner
+    openid: OpenIdStandIn
+    connector: ConnectorStandIn
+    serve_authenticated: ServeBot
+
+    async def serve(self, **options: Any) -> RunningBot:
+        return await self.serve_authenticated(self.bot, **options)
+
+    def valid_token(self) -> str:
+        return self.signer.valid(service_url=self.teams.service_url)
+
+    def forged_key_id(self) -> str:
+        return self.signer.unknown_key(service_url=self.teams.service_url)
+
+
 @pytest.fixture
-def bot() -> CountingBot:
-    return CountingBot()
+def gate(
+    serve_authenticated: ServeBot,
+    teams: TeamsActivities,
+    token_signer: TokenSigner,
+    openid: OpenIdStandIn,
+    connector: ConnectorStandIn,
+) -> Gate:
+    return Gate(CountingBot(), teams, token_signer, openid, connector, serve_authenticated)
 
 
 async def test_a_valid_teams_token_is_processed_and_replies_carry_the_bots_token(
-    serve_authenticated: ServeBot,
-    bot: CountingBot,
-    teams: TeamsActivities,
-    token_signer: TokenSigner,
-    connector: ConnectorStandIn,
-    outbound_credentials: StaticTokenCredentialsFactory,
+    gate: Gate, outbound_credentials: StaticTokenCredentialsFactory
 ) -> None:
-    running = await serve_authenticated(bot)
+    running = await gate.serve()
 
-    answer = await running.post(
-        teams.personal_message("hello"), token=token_signer.valid(service_url=teams.service_url)
-    )
+    answer = await running.post(gate.teams.personal_message("hello"), token=gate.valid_token())
 
     assert answer.status == 200
-    assert bot.turns == 1
-    [reply] = connector.successful("reply")
+    assert gate.bot.turns == 1
+    [reply] = gate.connector.successful("reply")
     assert reply.authorization == outbound_credentials.authorization
 
 
@@ -73,157 +97,99 @@ BAD_TOKENS: dict[str, Callable[[TokenSigner, str], str | None]] = {
 
 
 @pytest.mark.parametrize("case", list(BAD_TOKENS))
-async def test_a_bad_token_is_refused_with_401_and_the_bot_never_runs(
-    serve_authenticated: ServeBot,
-    bot: CountingBot,
-    teams: TeamsActivities,
-    token_signer: TokenSigner,
-    connector: ConnectorStandIn,
-    case: str,
-) -> None:
-    running = await serve_authenticated(bot)
-    token = BAD_TOKENS[case](token_signer, teams.service_url)
+async def test_a_bad_token_is_refused_with_401_and_the_bot_never_runs(gate: Gate, case: str) -> None:
+    running = await gate.serve()
+    token = BAD_TOKENS[case](gate.signer, gate.teams.service_url)
 
-    answer = await running.post(teams.personal_message("hello"), token=token)
+    answer = await running.post(gate.teams.personal_message("hello"), token=token)
 
     assert answer.status == 401
     assert answer.json["error"] == "unauthorized"
-    assert bot.turns == 0
-    assert connector.calls == []
+    assert gate.bot.turns == 0
+    assert gate.connector.calls == []
 
 
-async def test_a_wrong_scheme_is_refused(
-    serve_bot: ServeBot,
-    bot: CountingBot,
-    teams: TeamsActivities,
-    token_signer: TokenSigner,
-    authenticated_settings: TransportSettings,
-) -> None:
-    running = await serve_bot(bot, settings=authenticated_settings)
-    token = token_signer.valid(service_url=teams.service_url)
+async def test_a_wrong_scheme_is_refused(gate: Gate) -> None:
+    running = await gate.serve()
 
     answer = await running.post(
-        teams.personal_message("hello"), headers={"Authorization": f"Basic {token}"}
+        gate.teams.personal_message("hello"),
+        headers={"Authorization": f"Basic {gate.valid_token()}"},
     )
 
     assert answer.status == 401
-    assert bot.turns == 0
+    assert gate.bot.turns == 0
 
 
-async def test_a_key_not_endorsed_for_teams_is_refused(
-    serve_bot: ServeBot,
-    bot: CountingBot,
-    teams: TeamsActivities,
-    token_signer: TokenSigner,
-    openid: OpenIdStandIn,
-    authenticated_settings: TransportSettings,
-) -> None:
-    openid.keys = [{**token_signer.jwk(), "endorsements": ["webchat"]}]
-    running = await serve_bot(bot, settings=authenticated_settings)
+async def test_a_key_not_endorsed_for_teams_is_refused(gate: Gate) -> None:
+    gate.openid.keys = [{**gate.signer.jwk(), "endorsements": ["webchat"]}]
+    running = await gate.serve()
+
+    answer = await running.post(gate.teams.personal_message("hello"), token=gate.valid_token())
+
+    assert answer.status == 401
+    assert gate.bot.turns == 0
+
+
+async def test_an_invoke_with_a_bad_token_is_refused_before_the_bot_answers(gate: Gate) -> None:
+    running = await gate.serve()
 
     answer = await running.post(
-        teams.personal_message("hello"), token=token_signer.valid(service_url=teams.service_url)
+        gate.teams.card_action("resolve", {"ticket": 7}),
+        token=gate.signer.expired(service_url=gate.teams.service_url),
     )
 
     assert answer.status == 401
-    assert bot.turns == 0
-
-
-async def test_an_invoke_with_a_bad_token_is_refused_before_the_bot_answers(
-    serve_bot: ServeBot,
-    bot: CountingBot,
-    teams: TeamsActivities,
-    token_signer: TokenSigner,
-    authenticated_settings: TransportSettings,
-) -> None:
-    running = await serve_bot(bot, settings=authenticated_settings)
-
-    answer = await running.post(
-        teams.card_action("resolve", {"ticket": 7}),
-        token=token_signer.expired(service_url=teams.service_url),
-    )
-
-    assert answer.status == 401
-    assert bot.turns == 0
+    assert gate.bot.turns == 0
 
 
 @pytest.mark.parametrize("outage", ["answers 503", "refuses connections"])
-async def test_a_metadata_outage_is_401_not_500(
-    serve_bot: ServeBot,
-    bot: CountingBot,
-    teams: TeamsActivities,
-    token_signer: TokenSigner,
-    openid: OpenIdStandIn,
-    authenticated_settings: TransportSettings,
-    outage: str,
-) -> None:
+async def test_a_metadata_outage_is_401_not_500(gate: Gate, outage: str) -> None:
     if outage == "answers 503":
-        openid.available = False
+        gate.openid.available = False
     else:
-        openid.stop()
-    running = await serve_bot(bot, settings=authenticated_settings)
+        gate.openid.stop()
+    running = await gate.serve()
 
-    answer = await running.post(
-        teams.personal_message("hello"), token=token_signer.valid(service_url=teams.service_url)
-    )
+    answer = await running.post(gate.teams.personal_message("hello"), token=gate.valid_token())
 
     assert answer.status == 401
     assert answer.json == {
         "error": "unauthorized",
         "message": "signing keys are unavailable; refusing",
     }
-    assert bot.turns == 0
+    assert gate.bot.turns == 0
 
 
-async def test_signing_keys_are_downloaded_once_for_many_concurrent_requests(
-    serve_authenticated: ServeBot,
-    bot: CountingBot,
-    teams: TeamsActivities,
-    token_signer: TokenSigner,
-    openid: OpenIdStandIn,
-) -> None:
-    running = await serve_authenticated(bot)
-    token = token_signer.valid(service_url=teams.service_url)
+async def test_signing_keys_are_downloaded_once_for_many_concurrent_requests(gate: Gate) -> None:
+    running = await gate.serve()
+    token = gate.valid_token()
 
     users = [TeamsUser(id=f"29:user-{i}", aad_object_id=f"aad-{i}") for i in range(10)]
 
     answers = await asyncio.gather(
-        *(running.post(teams.personal_message("hi", user=user), token=token) for user in users)
+        *(running.post(gate.teams.personal_message("hi", user=user), token=token) for user in users)
     )
 
     assert [a.status for a in answers] == [200] * 10
-    assert (openid.metadata_requests, openid.keys_requests) == (1, 1)
+    assert (gate.openid.metadata_requests, gate.openid.keys_requests) == (1, 1)
 
 
-async def test_forged_key_ids_cost_at_most_one_download_per_hour(
-    serve_bot: ServeBot,
-    bot: CountingBot,
-    teams: TeamsActivities,
-    token_signer: TokenSigner,
-    openid: OpenIdStandIn,
-    authenticated_settings: TransportSettings,
-) -> None:
+async def test_forged_key_ids_cost_at_most_one_download_per_hour(gate: Gate) -> None:
     clock = ManualClock()
-    running = await serve_bot(bot, settings=authenticated_settings, clock=clock)
-    forged = token_signer.unknown_key(service_url=teams.service_url)
+    running = await gate.serve(clock=clock)
+    forged = gate.forged_key_id()
 
     for _ in range(5):
-        assert (await running.post(teams.personal_message("x"), token=forged)).status == 401
+        assert (await running.post(gate.teams.personal_message("x"), token=forged)).status == 401
     clock.advance(3601)
     for _ in range(5):
-        assert (await running.post(teams.personal_message("x"), token=forged)).status == 401
+        assert (await running.post(gate.teams.personal_message("x"), token=forged)).status == 401
 
-    assert openid.keys_requests == 2
+    assert gate.openid.keys_requests == 2
 
 
-async def test_a_hanging_key_download_does_not_stall_the_event_loop(
-    serve_bot: ServeBot,
-    bot: CountingBot,
-    teams: TeamsActivities,
-    token_signer: TokenSigner,
-    openid: OpenIdStandIn,
-    authenticated_settings: TransportSettings,
-) -> None:
+async def test_a_hanging_key_download_does_not_stall_the_event_loop(gate: Gate) -> None:
     """While a forged request waits for keys, the same server still answers others.
 
     The stock SDK downloads keys with a blocking `requests.get` on the loop: the
@@ -233,17 +199,10 @@ async def test_a_hanging_key_download_does_not_stall_the_event_loop(
     async def ping(_: web.Request) -> web.Response:
         return web.Response(text="pong")
 
-    with openid.hold() as download_waiting:
-        running = await serve_bot(
-            bot,
-            settings=authenticated_settings,
-            extra_routes=lambda app: app.router.add_get("/ping", ping),
-        )
+    with gate.openid.hold() as download_waiting:
+        running = await gate.serve(extra_routes=lambda app: app.router.add_get("/ping", ping))
         forged = asyncio.create_task(
-            running.post(
-                teams.personal_message("x"),
-                token=token_signer.unknown_key(service_url=teams.service_url),
-            )
+            running.post(gate.teams.personal_message("x"), token=gate.forged_key_id())
         )
         await asyncio.to_thread(download_waiting.wait, 10)
 
@@ -255,71 +214,52 @@ async def test_a_hanging_key_download_does_not_stall_the_event_loop(
 
 
 async def test_conversations_with_valid_tokens_continue_while_forged_ids_refresh_keys(
-    serve_authenticated: ServeBot,
-    bot: CountingBot,
-    teams: TeamsActivities,
-    token_signer: TokenSigner,
-    openid: OpenIdStandIn,
+    gate: Gate,
 ) -> None:
     clock = ManualClock()
-    running = await serve_authenticated(bot, clock=clock)
-    valid = token_signer.valid(service_url=teams.service_url)
-    assert (await running.post(teams.personal_message("warm"), token=valid)).status == 200
+    running = await gate.serve(clock=clock)
+    valid = gate.valid_token()
+    assert (await running.post(gate.teams.personal_message("warm"), token=valid)).status == 200
     clock.advance(3601)
 
-    with openid.hold() as download_waiting:
+    with gate.openid.hold() as download_waiting:
         forged = asyncio.create_task(
-            running.post(
-                teams.personal_message("x"),
-                token=token_signer.unknown_key(service_url=teams.service_url),
-            )
+            running.post(gate.teams.personal_message("x"), token=gate.forged_key_id())
         )
         await asyncio.to_thread(download_waiting.wait, 10)
 
-        answer = await running.post(teams.personal_message("still here"), token=valid)
+        answer = await running.post(gate.teams.personal_message("still here"), token=valid)
 
         assert answer.status == 200
         assert not forged.done()
     assert (await forged).status == 401
-    assert bot.turns == 2
+    assert gate.bot.turns == 2
 
 
-async def test_signing_keys_older_than_a_day_are_downloaded_again(
-    serve_authenticated: ServeBot,
-    bot: CountingBot,
-    teams: TeamsActivities,
-    token_signer: TokenSigner,
-    openid: OpenIdStandIn,
-) -> None:
+async def test_signing_keys_older_than_a_day_are_downloaded_again(gate: Gate) -> None:
     clock = ManualClock()
-    running = await serve_authenticated(bot, clock=clock)
-    token = token_signer.valid(service_url=teams.service_url)
-    assert (await running.post(teams.personal_message("a"), token=token)).status == 200
+    running = await gate.serve(clock=clock)
+    token = gate.valid_token()
+    assert (await running.post(gate.teams.personal_message("a"), token=token)).status == 200
 
     clock.advance(24 * 3600 + 1)
-    assert (await running.post(teams.personal_message("b"), token=token)).status == 200
+    assert (await running.post(gate.teams.personal_message("b"), token=token)).status == 200
 
-    assert openid.keys_requests == 2
+    assert gate.openid.keys_requests == 2
 
 
-async def test_a_failed_daily_refresh_keeps_the_keys_it_had(
-    serve_authenticated: ServeBot,
-    bot: CountingBot,
-    teams: TeamsActivities,
-    token_signer: TokenSigner,
-    openid: OpenIdStandIn,
-) -> None:
+async def test_a_failed_daily_refresh_keeps_the_keys_it_had(gate: Gate) -> None:
     clock = ManualClock()
-    running = await serve_authenticated(bot, clock=clock)
-    token = token_signer.valid(service_url=teams.service_url)
-    assert (await running.post(teams.personal_message("a"), token=token)).status == 200
+    running = await gate.serve(clock=clock)
+    token = gate.valid_token()
+    assert (await running.post(gate.teams.personal_message("a"), token=token)).status == 200
 
-    openid.available = False
+    gate.openid.available = False
     clock.advance(24 * 3600 + 1)
-    answer = await running.post(teams.personal_message("b"), token=token)
+    answer = await running.post(gate.teams.personal_message("b"), token=token)
 
     assert answer.status == 200
-    assert bot.turns == 2
+    assert gate.bot.turns == 2
 
 
 @pytest.mark.parametrize(
@@ -344,39 +284,28 @@ def test_an_incomplete_registration_is_refused_naming_the_variable(
     b'{"type": "message", "text": "' + b"x" * 300_000 + b'"}',  # over the size limit
 ])
 async def test_a_forged_request_is_refused_before_its_body_is_read(
-    serve_bot: ServeBot,
-    bot: CountingBot,
-    teams: TeamsActivities,
-    token_signer: TokenSigner,
-    authenticated_settings: TransportSettings,
-    body: bytes,
+    gate: Gate, body: bytes
 ) -> None:
-    running = await serve_bot(bot, settings=authenticated_settings)
-    forged = token_signer.foreign_signature(service_url=teams.service_url)
+    running = await gate.serve()
+    forged = gate.signer.foreign_signature(service_url=gate.teams.service_url)
 
     answer = await running.post(raw=body, token=forged)
     unsigned = await running.post(raw=body)
 
     assert (answer.status, answer.json["error"]) == (401, "unauthorized")
     assert (unsigned.status, unsigned.json["error"]) == (401, "unauthorized")
-    assert bot.turns == 0
+    assert gate.bot.turns == 0
 
 
-async def test_a_valid_token_still_gets_its_body_checked(
-    serve_bot: ServeBot,
-    bot: CountingBot,
-    teams: TeamsActivities,
-    token_signer: TokenSigner,
-    authenticated_settings: TransportSettings,
-) -> None:
-    running = await serve_bot(bot, settings=authenticated_settings)
-    token = token_signer.valid(service_url=teams.service_url)
+async def test_a_valid_token_still_gets_its_body_checked(gate: Gate) -> None:
+    running = await gate.serve()
+    token = gate.valid_token()
 
     broken = await running.post(raw=b'{"type": "message", "text": "', token=token)
-    elsewhere = teams.personal_message("hi")
+    elsewhere = gate.teams.personal_message("hi")
     elsewhere["serviceUrl"] = "https://smba.trafficmanager.net/evil/"
     moved = await running.post(elsewhere, token=token)
 
     assert (broken.status, broken.json["error"]) == (400, "invalid_json")
     assert (moved.status, moved.json["error"]) == (401, "unauthorized")
-    assert bot.turns == 0
+    assert gate.bot.turns == 0
