@@ -9,11 +9,15 @@ from typing import Any
 
 import aiohttp
 from aiohttp import web
+from sqlalchemy import func, select
+from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot.cards.elements import card_actions
+from db.tables import notification_outbox
 from tests.e2e.teams_doubles.activities import TeamsActivities, TeamsUser
 from tests.e2e.teams_doubles.bot_server import BotAnswer
 from tests.e2e.teams_doubles.connector import ConnectorStandIn, TeamsMember
+from tests.waiting import eventually
 from ticketflow.app import create_app
 from ticketflow.settings import Settings
 
@@ -165,3 +169,15 @@ async def running_service(
             yield Service(f"http://127.0.0.1:{port}", session, connector, teams)
     finally:
         await runner.cleanup()
+
+
+async def settled(engine: AsyncEngine, *, seconds: float = 20.0) -> None:
+    """Returns once the service's delivery worker has nothing pending, leased or waiting."""
+    unfinished = select(func.count()).select_from(notification_outbox).where(
+        notification_outbox.c.status.in_(("pending", "leased", "waiting")))
+
+    async def nothing_unfinished() -> bool:
+        async with engine.connect() as connection:
+            return (await connection.execute(unfinished)).scalar_one() == 0
+
+    await eventually(nothing_unfinished, what="deliveries all finished", seconds=seconds)

@@ -2,26 +2,25 @@
 
 from __future__ import annotations
 
-import asyncio
 from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from db.tables import bot_ticket_cards, notification_outbox, teams_integration_settings
-from tests.e2e.service import Service, card_of, texts_in
+from db.tables import bot_ticket_cards, teams_integration_settings
+from tests.e2e.service import Service, card_of, settled, texts_in
 from tests.integration.builders import insert_team, insert_user
+from tests.waiting import eventually
 
 
-async def eventually(engine: AsyncEngine, query: Any, *, seconds: float = 10.0) -> Any:
-    """The first row of `query` once the delivery worker has written it (polled, bounded)."""
-    for _ in range(int(seconds / 0.05)):
+async def first_row(engine: AsyncEngine, query: Any) -> Any:
+    """The first row of `query` once the delivery worker has written it."""
+
+    async def row() -> Any:
         async with engine.connect() as connection:
-            row = (await connection.execute(query)).mappings().first()
-        if row is not None:
-            return row
-        await asyncio.sleep(0.05)
-    raise TimeoutError(f"nothing matched within {seconds}s")
+            return (await connection.execute(query)).mappings().first()
+
+    return await eventually(row, what=f"a row for {query}")
 
 
 async def test_only_managers_and_admins_subscribe_a_channel(
@@ -69,7 +68,7 @@ async def test_a_new_ticket_is_posted_to_the_channel_and_its_card_updated_in_pla
     post = next(c for c in connector.calls if c.operation == "send" and c.conversation_id == channel
                 and card_of(c.body))
     assert "Toner low on floor 2" in texts_in(card_of(post.body) or {})
-    remembered = await eventually(engine, select(bot_ticket_cards))
+    remembered = await first_row(engine, select(bot_ticket_cards))
     assert remembered["conversation_id"] == channel
     activity_id = remembered["activity_id"]  # the id the connector gave the posted card
 
@@ -104,7 +103,7 @@ async def test_the_subscribers_own_change_updates_the_channel_card_without_a_thr
     connector = service.connector
     for said in ("new ticket Badge reader broken", "skip", "request", "low"):
         await service.say(said, user=ada)
-    remembered = await eventually(engine, select(bot_ticket_cards))
+    remembered = await first_row(engine, select(bot_ticket_cards))
     activity_id = remembered["activity_id"]
     number = (await service.say("tickets badge", user=ada)).card
     ticket_number = "TKT-" + texts_in(number).split("TKT-")[1].split()[0]
@@ -119,13 +118,7 @@ async def test_the_subscribers_own_change_updates_the_channel_card_without_a_thr
     update = next(c for c in connector.calls[before:] if c.operation == "update")
     assert (update.conversation_id, update.activity_id) == (channel, activity_id)
     assert "Resolved" in texts_in(card_of(update.body) or {})
-    unfinished = select(notification_outbox.c.id).where(
-        notification_outbox.c.status.in_(("pending", "leased", "waiting")))
-    for _ in range(200):  # the delivery that updated the card has finished: no reply came
-        async with engine.connect() as connection:
-            if (await connection.execute(unfinished)).first() is None:
-                break
-        await asyncio.sleep(0.05)
+    await settled(engine)  # the delivery that updated the card has finished: no reply came
     thread = f"{channel};messageid={activity_id}"
     assert not [c for c in connector.calls[before:] if c.conversation_id == thread]
 

@@ -2,29 +2,15 @@
 
 from __future__ import annotations
 
-import asyncio
-
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from db.tables import bot_conversation_refs, notification_outbox
 from db.uow import SqlUnitOfWork
 from domain.services.tickets import create_ticket
 from tests.actors import as_actor
-from tests.e2e.service import Service
+from tests.e2e.service import Service, settled
 from tests.integration.builders import insert_user
-
-
-async def settled(engine: AsyncEngine, *, seconds: float = 20.0) -> None:
-    """Waits until the delivery worker has nothing unfinished (polled, bounded)."""
-    unfinished = select(func.count()).select_from(notification_outbox).where(
-        notification_outbox.c.status.in_(("pending", "leased", "waiting")))
-    for _ in range(int(seconds / 0.05)):
-        async with engine.connect() as connection:
-            if (await connection.execute(unfinished)).scalar_one() == 0:
-                return
-        await asyncio.sleep(0.05)
-    raise TimeoutError("deliveries still unfinished")
 
 
 async def statuses(engine: AsyncEngine) -> list[str]:

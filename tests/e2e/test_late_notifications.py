@@ -2,28 +2,12 @@
 
 from __future__ import annotations
 
-import asyncio
-
-from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from db.tables import notification_outbox
-from tests.e2e.service import Service, card_of, texts_in
+from tests.e2e.service import Service, card_of, settled, texts_in
 from tests.integration.builders import insert_ticket, insert_user
 
 CONFIDENTIAL = "Payroll export leaks salaries"
-
-
-async def settled(engine: AsyncEngine, *, seconds: float = 20.0) -> None:
-    """Waits until the delivery worker has no pending row left (polled, bounded)."""
-    pending = select(func.count()).select_from(notification_outbox).where(
-        notification_outbox.c.status.in_(("pending", "leased", "waiting")))
-    for _ in range(int(seconds / 0.05)):
-        async with engine.connect() as connection:
-            if (await connection.execute(pending)).scalar_one() == 0:
-                return
-        await asyncio.sleep(0.05)
-    raise TimeoutError("deliveries still pending")
 
 
 async def test_a_former_assignee_gets_nothing_once_the_connector_recovers(

@@ -7,16 +7,14 @@ once, and a card overtaken by events says so and shows the ticket as it is.
 
 from __future__ import annotations
 
-import asyncio
 from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from db.tables import task_comments, task_history, tasks
-from tests.e2e.service import Service, buttons_of, card_of, texts_in
+from tests.e2e.service import Service, buttons_of, card_of, settled, texts_in
 from tests.e2e.teams_doubles.activities import TeamsUser
-from tests.e2e.test_late_notifications import settled
 from tests.integration.builders import insert_ticket, insert_user
 from tests.integration.notify.capture.webapp import WebApp
 from tests.unit.bot.cards.schema import assert_valid_card
@@ -39,13 +37,18 @@ async def _cast(service: Service, engine: AsyncEngine) -> tuple[int, TeamsUser, 
 async def _question(service: Service, person: TeamsUser, *, seconds: float = 20.0) -> dict[str, Any]:
     """The card asking `person` whether it is fixed, once the worker has sent it."""
     conversation = service.teams.personal_conversation_id(person)
-    for _ in range(int(seconds / 0.05)):
+
+    def question() -> dict[str, Any] | None:
         for call in service.connector.successful("send"):
             card = card_of(call.body)
             if call.conversation_id == conversation and card and "It's fixed" in buttons_of(card):
                 return card
-        await asyncio.sleep(0.05)
-    raise TimeoutError("no resolution card reached the requester")
+        return None
+
+    await service.connector.wait_until(lambda _: question() is not None, timeout=seconds)
+    card = question()
+    assert card is not None
+    return card
 
 
 async def _status(engine: AsyncEngine, ticket: int) -> str:

@@ -23,6 +23,7 @@ from tests.e2e.teams_doubles.activities import TeamsActivities
 from tests.e2e.teams_doubles.connector import ConnectorStandIn
 from tests.e2e.teams_doubles.fixtures import BOT
 from tests.integration.builders import insert_user
+from tests.waiting import eventually
 
 pytestmark = pytest.mark.postgres_only
 ROOT = Path(__file__).resolve().parents[2]
@@ -50,15 +51,14 @@ def server_process(database_url: str, port: int) -> Iterator[None]:
 
 
 async def _until_ready(session: aiohttp.ClientSession, port: int) -> None:
-    for _ in range(600):
+    async def ready() -> bool:
         try:
             async with session.get(f"http://127.0.0.1:{port}/readyz") as answer:
-                if answer.status == 200:
-                    return
+                return answer.status == 200
         except aiohttp.ClientError:
-            pass
-        await asyncio.sleep(0.05)
-    raise TimeoutError(f"the server on port {port} did not become ready")
+            return False
+
+    await eventually(ready, what=f"the server on port {port} ready", seconds=30, every=0.05)
 
 
 @asynccontextmanager

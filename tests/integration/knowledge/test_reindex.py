@@ -22,6 +22,7 @@ from knowledge.retrieval import LexicalRetriever
 from tests.integration.builders import insert_user
 from tests.integration.knowledge.evaluation import HELP
 from tests.unit.knowledge.hostile_pdfs import garbage_pdf
+from tests.waiting import eventually
 
 VPN_PDF = (HELP / "vpn-remote-access.pdf").read_bytes()
 
@@ -294,6 +295,10 @@ async def _until_a_session_waits_for_a_lock(engine: AsyncEngine) -> None:
         " WHERE datname = current_database() AND wait_event_type = 'Lock'"
     )
     async with engine.connect() as watcher:
-        while not await watcher.scalar(query):
+
+        async def a_session_waits() -> bool:
+            waiting = await watcher.scalar(query)
             await watcher.rollback()
-            await asyncio.sleep(0.01)
+            return bool(waiting)
+
+        await eventually(a_session_waits, what="a session waiting for a lock", every=0.01)

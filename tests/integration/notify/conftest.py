@@ -1,4 +1,5 @@
-"""A webhook receiver on 127.0.0.1, a clock tests move by hand, and subscription rows."""
+"""A webhook receiver on 127.0.0.1, a clock tests move by hand, subscription rows, a Teams
+messenger in memory, and delivery workers built as `ticketflow` builds them."""
 
 from __future__ import annotations
 
@@ -15,19 +16,35 @@ from aiohttp import web
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from db.repositories.outbox import entry_of
+from bot.cards.notification import NotificationCardSet
+from db.repositories.conversation_refs import SqlConversationRefs
+from db.repositories.notification_facts import notice_facts_reader
+from db.repositories.outbox import SqlOutbox, entry_of
 from db.tables import notification_outbox, teams_integration_settings
 from db.uow import SqlUnitOfWork
+from domain.chat import ConversationKind, ConversationRef
 from domain.clock import utcnow
 from domain.events import EventType
+from domain.notifications import TargetKind
+from notify.deliverers import WebhookDeliverer
 from notify.deliveries import DeliveryStatus, OutboxEntry
+from notify.notices import NoticeLinks
+from notify.retries import RetryPolicy
 from notify.webhook import DELIVERY_ID_HEADER
 from notify.webhook_url import WebhookPolicy
+from notify.worker import DeliveryWorker, WorkerConfig
 from tests.integration.builders import insert_user
 from ticketflow.runtime import outbox_sink
 
 LOOPBACK = WebhookPolicy(allow_loopback_for_tests=True)
 ALL_TYPES = [t.value for t in EventType]
+LINKS = NoticeLinks(web_url="https://tickets.example.com")
+TEAM, CHANNEL = "19:team@thread.tacv2", "19:support@thread.tacv2"
+RETRIES = RetryPolicy(max_attempts=3, first_delay=10.0, max_delay=60.0)
+SLOW_ENOUGH = 2.0
+"""Webhook client timeout: only `/slow` ever reaches it, with room for a loaded machine."""
+ASLEEP = WorkerConfig(poll_interval=3600, lease=3 * 3600)
+"""A worker that would not look at the outbox again for an hour unless woken."""
 
 
 @dataclass
@@ -211,3 +228,97 @@ async def outbox_entries(engine: AsyncEngine) -> list[OutboxEntry]:
 
 async def statuses(engine: AsyncEngine) -> Counter[DeliveryStatus]:
     return Counter(entry.status for entry in await outbox_entries(engine))
+
+
+@dataclass
+class RecordingMessenger:
+    """Our `TeamsMessenger` port, in memory; `fail_next["post"]` is raised by the next post."""
+
+    calls: list[tuple[str, str, Any]] = field(default_factory=list)
+    fail_next: dict[str, Exception] = field(default_factory=dict)
+    posted: int = 0
+
+    def _record(self, kind: str, where: str, what: Any) -> None:
+        if kind in self.fail_next:
+            raise self.fail_next.pop(kind)
+        self.calls.append((kind, where, what))
+
+    async def post_card(self, ref: ConversationRef, card: dict[str, Any]) -> str:
+        self._record("post", ref.conversation_id, card)
+        self.posted += 1
+        return f"activity-{self.posted}"
+
+    async def update_card(
+        self, ref: ConversationRef, activity_id: str, card: dict[str, Any]
+    ) -> None:
+        self._record("update", activity_id, card)
+
+    async def reply_in_thread(self, ref: ConversationRef, activity_id: str, text: str) -> None:
+        self._record("reply", activity_id, text)
+
+    async def send_card(self, ref: ConversationRef, card: dict[str, Any]) -> None:
+        self._record("send", ref.conversation_id, card)
+
+    def kinds(self) -> list[tuple[str, str]]:
+        return [(kind, where) for kind, where, _ in self.calls]
+
+
+async def bot_in_channel(
+    engine: AsyncEngine, *, channel: str = CHANNEL, msteams_team_id: str = TEAM
+) -> None:
+    """The conversation reference Teams gave when the bot was added to `channel`."""
+    await SqlConversationRefs(engine).upsert(
+        ConversationRef(
+            channel, ConversationKind.CHANNEL, "https://smba.test", {},
+            msteams_team_id=msteams_team_id, channel_id=channel,
+        )
+    )
+
+
+WorkerFactory = Callable[..., DeliveryWorker]
+
+
+@pytest_asyncio.fixture
+async def build_worker(engine: AsyncEngine, clock: Clock) -> AsyncIterator[WorkerFactory]:
+    """`build_worker(deliverers={...}, worker_id=..., **options)`: a delivery worker over the
+    test database as `ticketflow` builds one, on the test's clock and without jitter; every
+    worker built is closed after the test."""
+    built: list[DeliveryWorker] = []
+
+    def build(
+        *, deliverers: dict[TargetKind, Any], worker_id: str, links: NoticeLinks = LINKS,
+        **options: Any,
+    ) -> DeliveryWorker:
+        worker = DeliveryWorker(
+            outbox=SqlOutbox(engine), facts=notice_facts_reader(engine), deliverers=deliverers,
+            links=links, worker_id=worker_id, clock=clock, random=lambda: 0.0, **options,
+        )
+        built.append(worker)
+        return worker
+
+    yield build
+    for worker in built:
+        await worker.close()
+
+
+@pytest.fixture
+def make_worker(build_worker: WorkerFactory) -> WorkerFactory:
+    """`make_worker(policy=, retry=, worker_id=, config=)`: a webhook delivery worker."""
+
+    def make(
+        *,
+        policy: WebhookPolicy = LOOPBACK,
+        retry: RetryPolicy = RETRIES,
+        worker_id: str = "worker-a",
+        config: WorkerConfig = WorkerConfig(),
+    ) -> DeliveryWorker:
+        deliverer = WebhookDeliverer(
+            cards=NotificationCardSet(), policy=policy, timeout=SLOW_ENOUGH
+        )
+        return build_worker(
+            deliverers={TargetKind.WEBHOOK: deliverer},
+            links=NoticeLinks(web_url=LINKS.web_url, bot_app_id="app-id"),
+            worker_id=worker_id, retry=retry, config=config,
+        )
+
+    return make

@@ -17,19 +17,16 @@ from db.repositories.digests import SqlDigestStore
 from db.repositories.notification_facts import notice_facts_reader
 from db.uow import SqlUnitOfWork
 from db.tables import bot_channel_digests, bot_digest_runs, tasks
-from domain.chat import ConversationKind, ConversationRef
 from domain.services.digests import channel_digest, subscribe_digest, unsubscribe_digest
 from domain.errors import InvalidValue, NotAllowed
 from notify.digests import DailyDigests
-from notify.notices import NoticeLinks
 from notify.ports import SendFailed
 from tests.actors import as_actor
 from tests.integration.builders import insert_team, insert_ticket, insert_user
-from tests.integration.notify.conftest import Clock
-from tests.integration.notify.test_teams_delivery import RecordingMessenger
+from tests.integration.notify.conftest import LINKS, TEAM, Clock, RecordingMessenger, bot_in_channel
 from tests.unit.bot.cards.schema import assert_valid_card
 
-TEAM, CHANNEL = "19:team@thread.tacv2", "19:desk@thread.tacv2"
+CHANNEL = "19:desk@thread.tacv2"
 WINTER_MORNING = datetime(2026, 12, 2, 7, 0)  # 08:00 in Paris (UTC+1)
 SUMMER_MORNING = datetime(2026, 7, 2, 6, 0)  # 08:00 in Paris (UTC+2)
 
@@ -44,15 +41,8 @@ def a_process(
         messenger=messenger,
         refs=SqlConversationRefs(engine),
         cards=NotificationCardSet(),
-        links=NoticeLinks(web_url="https://tickets.example.com"),
+        links=LINKS,
         clock=clock,
-    )
-
-
-async def _channel(engine: AsyncEngine) -> None:
-    await SqlConversationRefs(engine).upsert(
-        ConversationRef(CHANNEL, ConversationKind.CHANNEL, "https://smba.test", {},
-                        msteams_team_id=TEAM, channel_id=CHANNEL)
     )
 
 
@@ -94,7 +84,7 @@ async def _desk(engine: AsyncEngine, clock: Clock) -> dict[str, int]:
     outsider = await insert_user(engine, role="user")
     customer = await insert_user(engine, role="customer")
     team = await insert_team(engine, "Desk", manager, agent)
-    await _channel(engine)
+    await bot_in_channel(engine, channel=CHANNEL)
     await _subscribe(engine, manager, "09:00", "Europe/Paris")
     now = clock.now
     tickets = {
@@ -191,7 +181,7 @@ async def test_a_day_with_nothing_due_sends_nothing_and_is_not_tried_again(
 ) -> None:
     clock = Clock(WINTER_MORNING + timedelta(hours=2))
     manager = await insert_user(engine, role="manager")
-    await _channel(engine)
+    await bot_in_channel(engine, channel=CHANNEL)
     await _subscribe(engine, manager, "9am", "europe/paris")
     messenger = RecordingMessenger()
 

@@ -17,22 +17,19 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from db.repositories.email_settings import SqlEmailSettings
-from db.repositories.notification_facts import notice_facts_reader
-from db.repositories.outbox import SqlOutbox
-from notify.deliveries import DeliveryStatus
 from db.tables import email_templates, smtp_settings
 from domain.notifications import TargetKind
 from domain.services.tickets import comment_on_ticket, create_ticket, update_ticket
+from notify.deliveries import DeliveryStatus
 from notify.email import EmailDeliverer
-from notify.notices import NoticeLinks
 from notify.secrets import SecretBox
 from notify.webhook import DELIVERY_ID_HEADER
 from notify.worker import DeliveryWorker
+from tests.actors import as_actor
 from tests.integration.builders import insert_user
-from tests.integration.notify.conftest import Clock, UnitOfWorkFactory, outbox_entries
+from tests.integration.notify.conftest import UnitOfWorkFactory, WorkerFactory, outbox_entries
 from ticketflow.cli import build_parser
 from ticketflow.settings import Settings
-from tests.actors import as_actor
 
 KEY = Fernet.generate_key().decode()
 PASSWORD = "s3cret ✓ pass"
@@ -112,7 +109,7 @@ async def run_cli(settings: Settings, *argv: str) -> int:
 
 @pytest_asyncio.fixture
 async def mailer(
-    engine: AsyncEngine, clock: Clock, settings: Settings, mail_server: MailServer
+    engine: AsyncEngine, build_worker: WorkerFactory, settings: Settings, mail_server: MailServer
 ) -> DeliveryWorker:
     assert (
         await run_cli(
@@ -136,19 +133,8 @@ async def mailer(
         )
         == 0
     )
-    return DeliveryWorker(
-        outbox=SqlOutbox(engine),
-        facts=notice_facts_reader(engine),
-        deliverers={
-            TargetKind.EMAIL: EmailDeliverer(
-                settings=SqlEmailSettings(engine), secrets=SecretBox([KEY])
-            )
-        },
-        links=NoticeLinks(web_url="https://tickets.example.com"),
-        worker_id="mailer",
-        clock=clock,
-        random=lambda: 0.0,
-    )
+    deliverer = EmailDeliverer(settings=SqlEmailSettings(engine), secrets=SecretBox([KEY]))
+    return build_worker(deliverers={TargetKind.EMAIL: deliverer}, worker_id="mailer")
 
 
 async def test_the_requester_is_mailed_from_the_stored_template_with_values_escaped(

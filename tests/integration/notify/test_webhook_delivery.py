@@ -4,27 +4,22 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import AsyncIterator, Awaitable, Callable
 from datetime import timedelta
 
 import pytest
-import pytest_asyncio
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from bot.cards.notification import NotificationCardSet
-from db.repositories.notification_facts import notice_facts_reader
 from db.repositories.outbox import SqlOutbox
 from db.repositories.outbox_status import SqlOutboxStatus
 from db.tables import teams_integration_settings
-from domain.notifications import TargetKind
 from domain.services.tickets import comment_on_ticket, create_ticket
-from notify.deliverers import ADAPTIVE_CARD, WebhookDeliverer
+from notify.deliverers import ADAPTIVE_CARD
 from notify.deliveries import DeliveryStatus
-from notify.notices import NoticeLinks
 from notify.retries import RetryPolicy
 from notify.webhook_url import WebhookPolicy
-from notify.worker import DeliveryWorker, WorkerConfig
+from notify.worker import WorkerConfig
+from tests.actors import as_actor
 from tests.integration.builders import insert_user
 from tests.integration.notify.conftest import (
     LOOPBACK,
@@ -32,52 +27,14 @@ from tests.integration.notify.conftest import (
     Clock,
     Receiver,
     UnitOfWorkFactory,
+    WorkerFactory,
     admin_subscribed,
     outbox_entries,
     statuses,
     subscribe,
 )
 from tests.unit.bot.cards.schema import assert_valid_card
-from tests.actors import as_actor
-
-WorkerFactory = Callable[..., DeliveryWorker]
-RETRIES = RetryPolicy(max_attempts=3, first_delay=10.0, max_delay=60.0)
-SLOW_ENOUGH = 2.0
-"""Client timeout: only `/slow` ever reaches it, with room for a loaded machine."""
-
-
-@pytest_asyncio.fixture
-async def make_worker(engine: AsyncEngine, clock: Clock) -> AsyncIterator[WorkerFactory]:
-    made: list[DeliveryWorker] = []
-
-    def make(
-        *,
-        policy: WebhookPolicy = LOOPBACK,
-        retry: RetryPolicy = RETRIES,
-        worker_id: str = "worker-a",
-        config: WorkerConfig = WorkerConfig(),
-    ) -> DeliveryWorker:
-        worker = DeliveryWorker(
-            outbox=SqlOutbox(engine),
-            facts=notice_facts_reader(engine),
-            deliverers={
-                TargetKind.WEBHOOK: WebhookDeliverer(
-                    cards=NotificationCardSet(), policy=policy, timeout=SLOW_ENOUGH
-                )
-            },
-            links=NoticeLinks(web_url="https://tickets.example.com", bot_app_id="app-id"),
-            worker_id=worker_id,
-            retry=retry,
-            config=config,
-            clock=clock,
-            random=lambda: 0.0,
-        )
-        made.append(worker)
-        return worker
-
-    yield make
-    for worker in made:
-        await worker.close()
+from tests.waiting import eventually, until
 
 
 async def test_every_event_arrives_once_after_dedup_through_failures_timeouts_429_and_410(
@@ -304,11 +261,11 @@ async def test_run_forever_delivers_and_a_stop_gives_back_what_it_could_not_fini
     stop = asyncio.Event()
     running = asyncio.create_task(worker.run_forever(stop))
 
-    await _until(lambda: len(receiver.received) == 5)
-    await _until_async(lambda: _all(engine, DeliveryStatus.DELIVERED, 5))
+    await until(lambda: len(receiver.received) == 5, what="five webhook posts")
+    await eventually(lambda: _all(engine, DeliveryStatus.DELIVERED, 5), what="five delivered rows")
     receiver.gate.clear()
     await create_ticket(uow=uow_factory(), actor=as_actor(customer), title="held", category="bug")
-    await _until(lambda: receiver.held == 1)
+    await until(lambda: receiver.held == 1, what="a post held by the receiver")
     stop.set()
     await asyncio.wait_for(running, timeout=5)
 
@@ -319,17 +276,3 @@ async def test_run_forever_delivers_and_a_stop_gives_back_what_it_could_not_fini
 
 async def _all(engine: AsyncEngine, status: DeliveryStatus, count: int) -> bool:
     return (await statuses(engine))[status] == count
-
-
-async def _until(condition: Callable[[], bool], *, timeout: float = 10.0) -> None:
-    async with asyncio.timeout(timeout):
-        while not condition():
-            await asyncio.sleep(0.01)
-
-
-async def _until_async(
-    condition: Callable[[], Awaitable[bool]], *, timeout: float = 10.0
-) -> None:
-    async with asyncio.timeout(timeout):
-        while not await condition():
-            await asyncio.sleep(0.02)

@@ -3,19 +3,17 @@
 from __future__ import annotations
 
 import asyncio
-import os
 import signal
-import sys
-from collections.abc import Awaitable, Callable
 from pathlib import Path
 
 import pytest
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from notify.deliveries import DeliveryStatus
 from db.tables import notification_outbox as outbox
 from domain.services.tickets import create_ticket
+from notify.deliveries import DeliveryStatus
+from tests.actors import as_actor
 from tests.integration.builders import insert_user
 from tests.integration.notify.conftest import (
     Receiver,
@@ -23,39 +21,10 @@ from tests.integration.notify.conftest import (
     outbox_entries,
     subscribe,
 )
-from tests.actors import as_actor
+from tests.integration.notify.processes import CONCURRENCY, start_worker
+from tests.waiting import eventually
 
 TICKETS = 60
-CONCURRENCY = 8
-
-
-async def start_worker(database_url: str, tmp_path: Path) -> asyncio.subprocess.Process:
-    env = {
-        **os.environ,
-        "TICKETFLOW_DATABASE_URL": database_url,
-        "TICKETFLOW_ENV": "test",
-        "TICKETFLOW_TEST_ALLOW_LOOPBACK_WEBHOOKS": "1",
-    }
-    log = tmp_path / f"worker-{len(list(tmp_path.glob('worker-*')))}.log"
-    with log.open("wb") as stderr:  # the child keeps its own copy of the descriptor
-        return await asyncio.create_subprocess_exec(
-            sys.executable,
-            "-m",
-            "ticketflow.cli",
-            "worker",
-            "--lease",
-            "2",
-            "--poll",
-            "0.1",
-            "--concurrency",
-            str(CONCURRENCY),
-            "--batch",
-            str(CONCURRENCY),
-            cwd=tmp_path,
-            env=env,
-            stdout=asyncio.subprocess.DEVNULL,
-            stderr=stderr,
-        )
 
 
 async def lease_owners(engine: AsyncEngine) -> dict[str, int]:
@@ -66,12 +35,6 @@ async def lease_owners(engine: AsyncEngine) -> dict[str, int]:
             .group_by(outbox.c.lease_owner)
         )
         return {owner: count for owner, count in rows.all()}
-
-
-async def until(condition: Callable[[], Awaitable[bool]], *, timeout: float = 60.0) -> None:
-    async with asyncio.timeout(timeout):
-        while not await condition():
-            await asyncio.sleep(0.05)
 
 
 @pytest.mark.postgres_only
@@ -94,7 +57,7 @@ async def test_a_worker_killed_mid_delivery_loses_nothing(
             owners = await lease_owners(engine)
             return len(owners) == 2 and receiver.held == 2 * CONCURRENCY
 
-        await until(both_hold_requests)
+        await eventually(both_hold_requests, what="both workers holding their requests", seconds=60)
         victim_owner = sorted(await lease_owners(engine))[0]
         victim_pid = int(victim_owner.split(":")[-2])
         victim = next(w for w in workers if w.pid == victim_pid)
@@ -106,7 +69,7 @@ async def test_a_worker_killed_mid_delivery_loses_nothing(
             entries = await outbox_entries(engine)
             return all(e.status is DeliveryStatus.DELIVERED for e in entries)
 
-        await until(all_delivered)
+        await eventually(all_delivered, what="every row delivered", seconds=60)
         survivor = next(w for w in workers if w is not victim)
         survivor.send_signal(signal.SIGTERM)
         assert await asyncio.wait_for(survivor.wait(), timeout=20) == 0

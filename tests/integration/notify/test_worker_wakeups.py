@@ -3,36 +3,25 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable
 
 import pytest
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from db.engine import create_engine
+from db.uow import SqlUnitOfWork
 from domain.services.tickets import comment_on_ticket, create_ticket
-from notify.worker import WorkerConfig
 from tests.actors import as_actor
 from tests.integration.notify.conftest import (
+    ASLEEP,
     LOOPBACK,
     Clock,
     Receiver,
     UnitOfWorkFactory,
+    WorkerFactory,
     admin_subscribed,
 )
-from tests.integration.notify.test_webhook_delivery import WorkerFactory, make_worker
-from db.uow import SqlUnitOfWork
+from tests.waiting import until
 from ticketflow.runtime import outbox_sink
-
-__all__ = ["make_worker"]  # the fixture, shared with the webhook delivery tests
-
-ASLEEP = WorkerConfig(poll_interval=3600, lease=3 * 3600)
-"""A worker that would not look at the outbox again for an hour unless woken."""
-
-
-async def until_true(condition: Callable[[], bool], *, timeout: float = 30.0) -> None:
-    async with asyncio.timeout(timeout):
-        while not condition():
-            await asyncio.sleep(0.01)
 
 
 async def _running(worker_factory: WorkerFactory, stop: asyncio.Event) -> asyncio.Task[None]:
@@ -54,11 +43,11 @@ async def test_a_change_committed_in_the_workers_process_is_delivered_without_wa
             ticket = await create_ticket(
                 uow=uow_factory(), actor=as_actor(customer), title=f"Printer {n}", category="bug"
             )
-            await until_true(lambda: len(receiver.received) == 2 * n - 1)
+            await until(lambda: len(receiver.received) == 2 * n - 1, what="its post", seconds=30)
             await comment_on_ticket(
                 uow=uow_factory(), actor=as_actor(customer), ticket=ticket.id, content=f"again {n}"
             )
-            await until_true(lambda: len(receiver.received) == 2 * n)
+            await until(lambda: len(receiver.received) == 2 * n, what="its comment", seconds=30)
     finally:
         stop.set()
         await running
@@ -79,7 +68,7 @@ async def test_a_change_committed_by_another_process_wakes_the_worker_through_no
                 uow=SqlUnitOfWork(elsewhere, event_sink=outbox_sink(LOOPBACK, clock=clock)),
                 actor=as_actor(customer), title=f"Scanner {n}", category="bug",
             )
-            await until_true(lambda: len(receiver.received) == n)
+            await until(lambda: len(receiver.received) == n, what=f"post {n}", seconds=30)
     finally:
         stop.set()
         await running

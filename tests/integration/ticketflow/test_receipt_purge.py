@@ -15,6 +15,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 from db.repositories.activity_receipts import SqlActivityReceipts, StoredReceipt
 from db.tables import bot_activity_receipts
+from tests.waiting import eventually
 from ticketflow.receipt_purge import ReceiptPurge
 
 NOW = datetime(2026, 12, 2, 10, 0)
@@ -29,6 +30,10 @@ async def _kept(engine: AsyncEngine) -> set[str]:
     async with engine.connect() as connection:
         rows = await connection.execute(select(bot_activity_receipts.c.activity_id))
         return {row.activity_id for row in rows}
+
+
+async def _nothing_kept(engine: AsyncEngine) -> bool:
+    return not await _kept(engine)
 
 
 async def test_receipts_older_than_a_day_are_purged_by_the_clock_s_reading(
@@ -56,10 +61,7 @@ async def test_the_purge_runs_at_start_and_then_on_its_schedule_until_stopped(
     stop = asyncio.Event()
 
     running = asyncio.create_task(purge.run(stop))
-    for _ in range(200):
-        if not await _kept(engine):
-            break
-        await asyncio.sleep(0.02)
+    await eventually(lambda: _nothing_kept(engine), what="every old receipt purged")
     stop.set()
     await asyncio.wait_for(running, timeout=30)
 
@@ -83,10 +85,7 @@ async def test_a_failing_purge_is_logged_and_tried_again(
     running = asyncio.create_task(
         ReceiptPurge(SqlActivityReceipts(engine), clock=clock, every=0.05).run(stop)
     )
-    for _ in range(200):
-        if not await _kept(engine):
-            break
-        await asyncio.sleep(0.02)
+    await eventually(lambda: _nothing_kept(engine), what="every old receipt purged")
     stop.set()
     await asyncio.wait_for(running, timeout=30)
 

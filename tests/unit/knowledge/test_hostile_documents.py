@@ -168,12 +168,20 @@ async def test_a_slow_pdf_does_not_block_the_event_loop(
     reading = asyncio.create_task(
         extract_document(endless_pdf, "endless.pdf", limits, sandbox=sandbox)
     )
+    ticks = 0
 
-    await asyncio.sleep(0.05)
+    async def tick_while_reading() -> None:
+        nonlocal ticks
+        while not reading.done():
+            ticks += 1
+            await asyncio.sleep(0.01)
 
-    assert not reading.done()  # the loop ran this coroutine while the PDF was being read
+    ticking = asyncio.create_task(tick_while_reading())
     with pytest.raises(ExtractionTimedOut):
         await reading
+    await ticking
+
+    assert ticks >= 10  # the loop ran other coroutines all through the one-second read
 
 
 def test_a_reader_killed_from_outside_gives_a_clear_failure(

@@ -23,6 +23,7 @@ from notify.webhook import DeliveryOutcome, DeliveryResult
 from notify.worker import DeliveryWorker, WorkerConfig
 from tests.unit.conftest import Organisation
 from tests.unit.fakes import FakeDatabase
+from tests.waiting import until
 
 NOW = datetime(2026, 3, 2, 9, 0)
 HOOK = "https://acme.webhook.office.com/hook"
@@ -331,15 +332,12 @@ async def test_an_idle_worker_claims_as_soon_as_the_outbox_wakes_it_not_at_its_n
     stop = asyncio.Event()
     running = asyncio.create_task(worker.run_forever(stop))
     try:
-        async with asyncio.timeout(10):
-            for n in (1, 2):
-                while outbox.woken.is_set():  # the worker took the last wake-up and looked
-                    await asyncio.sleep(0.01)
-                ticket = db.seed_ticket(created_by=org.customer)
-                outbox.add(n, ticket, Target.webhook(HOOK), told=org.admin)
-                outbox.woken.set()
-                while len(deliverer.sent) < n:
-                    await asyncio.sleep(0.01)
+        for n in (1, 2):
+            await until(lambda: not outbox.woken.is_set(), what="the worker taking its wake-up")
+            ticket = db.seed_ticket(created_by=org.customer)
+            outbox.add(n, ticket, Target.webhook(HOOK), told=org.admin)
+            outbox.woken.set()
+            await until(lambda: len(deliverer.sent) >= n, what=f"delivery {n}")
     finally:
         stop.set()
         await running

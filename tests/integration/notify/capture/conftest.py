@@ -2,26 +2,22 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Callable
+from collections.abc import Callable
 
 import pytest
-import pytest_asyncio
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot.cards.notification import NotificationCardSet
-from db.repositories.notification_facts import notice_facts_reader
-from db.repositories.outbox import SqlOutbox
 from db.repositories.captured_changes import SqlChangeFeed
 from db.tables import bot_ticket_changes
 from domain.notifications import TargetKind
 from notify.capture import CaptureConfig, ChangeCapture
 from notify.deliverers import WebhookDeliverer
-from notify.notices import NoticeLinks
-from ticketflow.runtime import outbox_sink
 from notify.worker import DeliveryWorker
 from tests.integration.notify.capture.webapp import WebApp
-from tests.integration.notify.conftest import LOOPBACK, Clock
+from tests.integration.notify.conftest import LOOPBACK, Clock, WorkerFactory
+from ticketflow.runtime import outbox_sink
 
 CaptureFactory = Callable[..., ChangeCapture]
 
@@ -44,21 +40,10 @@ def make_capture(feed: SqlChangeFeed, clock: Clock) -> CaptureFactory:
     return make
 
 
-@pytest_asyncio.fixture
-async def webhook_worker(engine: AsyncEngine, clock: Clock) -> AsyncIterator[DeliveryWorker]:
-    worker = DeliveryWorker(
-        outbox=SqlOutbox(engine),
-        facts=notice_facts_reader(engine),
-        deliverers={
-            TargetKind.WEBHOOK: WebhookDeliverer(cards=NotificationCardSet(), policy=LOOPBACK)
-        },
-        links=NoticeLinks(web_url="https://tickets.example.com"),
-        worker_id="capture-test",
-        clock=clock,
-        random=lambda: 0.0,
-    )
-    yield worker
-    await worker.close()
+@pytest.fixture
+def webhook_worker(build_worker: WorkerFactory) -> DeliveryWorker:
+    deliverer = WebhookDeliverer(cards=NotificationCardSet(), policy=LOOPBACK)
+    return build_worker(deliverers={TargetKind.WEBHOOK: deliverer}, worker_id="capture-test")
 
 
 async def waiting_changes(engine: AsyncEngine) -> int:

@@ -10,11 +10,8 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 from notify.capture import CaptureConfig
 from tests.integration.notify.capture.conftest import CaptureFactory
 from tests.integration.notify.capture.webapp import WebApp
-from tests.integration.notify.conftest import Receiver, admin_subscribed
-from tests.integration.notify.test_webhook_delivery import WorkerFactory, make_worker
-from tests.integration.notify.test_worker_wakeups import ASLEEP, until_true
-
-__all__ = ["make_worker"]  # the fixture, shared with the webhook delivery tests
+from tests.integration.notify.conftest import ASLEEP, Receiver, WorkerFactory, admin_subscribed
+from tests.waiting import until
 
 
 @pytest.mark.postgres_only
@@ -33,9 +30,9 @@ async def test_a_web_app_change_reaches_the_webhook_with_capture_and_worker_both
     running = asyncio.create_task(make_worker(config=ASLEEP).run_forever(stop))
     try:
         ticket = await webapp.create_ticket(by=customer)
-        await until_true(lambda: len(receiver.received) == 1)
+        await until(lambda: len(receiver.received) == 1, what="the ticket's post", seconds=30)
         await webapp.comment(ticket, by=customer, content="Still jamming on tray 2")
-        await until_true(lambda: len(receiver.received) == 2)
+        await until(lambda: len(receiver.received) == 2, what="the comment's post", seconds=30)
     finally:
         stop.set()
         await asyncio.gather(capturing, running)

@@ -26,7 +26,8 @@ from tests.integration.notify.conftest import (
     outbox_entries,
     subscribe,
 )
-from tests.integration.notify.test_worker_processes import start_worker, until
+from tests.integration.notify.processes import start_worker
+from tests.waiting import eventually
 
 WEB_APP_COMMENTS = 120
 OUR_TICKETS = 12
@@ -75,11 +76,15 @@ async def test_a_web_app_commit_wakes_the_capture_loop_without_waiting_for_a_pol
     )
     try:
         await webapp.create_ticket(by=customer)
-        await until(lambda: _entries_at_least(engine, 1), timeout=30)
+        await eventually(
+            lambda: _entries_at_least(engine, 1), what="the first change captured", seconds=30
+        )
 
         await webapp.create_ticket(by=customer)  # the loop is asleep for an hour now
 
-        await until(lambda: _entries_at_least(engine, 2), timeout=30)
+        await eventually(
+            lambda: _entries_at_least(engine, 2), what="the second change captured", seconds=30
+        )
     finally:
         stop.set()
         await running
@@ -114,7 +119,10 @@ async def test_a_worker_killed_while_the_web_app_writes_loses_no_change(
                     )
 
         writing = asyncio.create_task(write())
-        await until(lambda: _entries_at_least(engine, WEB_APP_COMMENTS // 4), timeout=60)
+        await eventually(
+            lambda: _entries_at_least(engine, WEB_APP_COMMENTS // 4),
+            what="a quarter of the comments captured", seconds=60,
+        )
         victim.kill()  # SIGKILL, mid-stream: whatever it held goes back to the table
         assert await victim.wait() == -signal.SIGKILL
         await writing
@@ -126,7 +134,9 @@ async def test_a_worker_killed_while_the_web_app_writes_loses_no_change(
             entries = await outbox_entries(engine)
             return all(e.status is DeliveryStatus.DELIVERED for e in entries)
 
-        await until(all_delivered, timeout=120)
+        await eventually(
+            all_delivered, what="every change captured and delivered", seconds=120
+        )
         survivor.send_signal(signal.SIGTERM)
         assert await asyncio.wait_for(survivor.wait(), timeout=20) == 0
     finally:
