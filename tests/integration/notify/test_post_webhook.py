@@ -8,6 +8,7 @@ import zlib
 from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
+from typing import Any
 from email.utils import format_datetime
 
 import aiohttp
@@ -17,7 +18,7 @@ from aiohttp.abc import AbstractResolver, ResolveResult
 
 from notify.safe_http import RedirectRefused, create_webhook_session
 from notify.webhook import DELIVERY_ID_HEADER, DeliveryOutcome, DeliveryResult, post_webhook
-from notify.webhook_url import WebhookPolicy, WebhookUrlRefused, check_webhook_url
+from notify.webhook_url import WebhookPolicy, WebhookUrl, WebhookUrlRefused, check_webhook_url
 
 LOOPBACK_TESTS = WebhookPolicy(allow_loopback_for_tests=True)
 PRODUCTION = WebhookPolicy()
@@ -196,9 +197,17 @@ async def production_session() -> AsyncIterator[aiohttp.ClientSession]:
 
 
 async def deliver(
-    session: aiohttp.ClientSession, url: str, policy: WebhookPolicy = LOOPBACK_TESTS
+    session: aiohttp.ClientSession,
+    url: WebhookUrl | str,
+    policy: WebhookPolicy = LOOPBACK_TESTS,
+    *,
+    payload: dict[str, Any] = CARD,
+    delivery_id: str = "dlv-42",
+    **limits: Any,
 ) -> DeliveryOutcome:
-    return await post_webhook(session, url, CARD, delivery_id="dlv-42", policy=policy)
+    return await post_webhook(
+        session, url, payload, delivery_id=delivery_id, policy=policy, **limits
+    )
 
 
 @pytest.mark.parametrize(
@@ -250,7 +259,7 @@ async def test_a_checked_webhook_url_can_be_posted_as_is(
     session: aiohttp.ClientSession, receiver: Receiver
 ) -> None:
     stored = check_webhook_url(receiver.url("/workflows/accepted"), policy=LOOPBACK_TESTS)
-    outcome = await post_webhook(session, stored, CARD, delivery_id="dlv-1", policy=LOOPBACK_TESTS)
+    outcome = await deliver(session, stored)
     assert outcome.result is DeliveryResult.DELIVERED
 
 
@@ -313,14 +322,7 @@ async def test_a_webhook_that_does_not_answer_in_time_is_retried_later(
 async def test_an_endless_body_is_read_only_up_to_the_cap(
     session: aiohttp.ClientSession, receiver: Receiver
 ) -> None:
-    outcome = await post_webhook(
-        session,
-        receiver.url("/endless"),
-        CARD,
-        delivery_id="dlv-big",
-        policy=LOOPBACK_TESTS,
-        max_body_bytes=1024,
-    )
+    outcome = await deliver(session, receiver.url("/endless"), max_body_bytes=1024)
     assert (outcome.result, outcome.http_status) == (DeliveryResult.REJECTED, 413)
     assert outcome.detail.startswith("HTTP 413: xxxx")
     assert outcome.detail.endswith("…")
@@ -346,14 +348,7 @@ async def test_a_connector_failure_sent_gzipped_anyway_is_still_recognised(
 async def test_a_compressed_body_is_not_expanded_past_the_cap(
     session: aiohttp.ClientSession, receiver: Receiver
 ) -> None:
-    outcome = await post_webhook(
-        session,
-        receiver.url("/gzip-bomb"),
-        CARD,
-        delivery_id="dlv-bomb",
-        policy=LOOPBACK_TESTS,
-        max_body_bytes=64 * 1024,
-    )
+    outcome = await deliver(session, receiver.url("/gzip-bomb"), max_body_bytes=64 * 1024)
     assert (outcome.result, outcome.detail) == (DeliveryResult.REJECTED, "HTTP 413: …")
 
 
@@ -434,7 +429,7 @@ async def test_a_stored_url_that_the_policy_now_refuses_is_never_called(
     session: aiohttp.ClientSession, receiver: Receiver
 ) -> None:
     stored = check_webhook_url(receiver.url("/workflows/accepted"), policy=LOOPBACK_TESTS)
-    outcome = await post_webhook(session, stored, CARD, delivery_id="dlv-7", policy=PRODUCTION)
+    outcome = await deliver(session, stored, PRODUCTION)
     assert outcome.result is DeliveryResult.REJECTED
     assert receiver.received == []
 
@@ -471,13 +466,7 @@ async def test_a_payload_that_is_not_json_is_a_programming_error(
     session: aiohttp.ClientSession, receiver: Receiver
 ) -> None:
     with pytest.raises(TypeError):
-        await post_webhook(
-            session,
-            receiver.url("/workflows/accepted"),
-            {"when": object()},
-            delivery_id="dlv-1",
-            policy=LOOPBACK_TESTS,
-        )
+        await deliver(session, receiver.url("/workflows/accepted"), payload={"when": object()})
     assert receiver.received == []
 
 
@@ -485,11 +474,7 @@ async def test_a_delivery_id_that_could_split_headers_is_a_programming_error(
     session: aiohttp.ClientSession, receiver: Receiver
 ) -> None:
     with pytest.raises(ValueError):
-        await post_webhook(
-            session,
-            receiver.url("/workflows/accepted"),
-            CARD,
-            delivery_id="dlv\r\nX-Evil: 1",
-            policy=LOOPBACK_TESTS,
+        await deliver(
+            session, receiver.url("/workflows/accepted"), delivery_id="dlv\r\nX-Evil: 1"
         )
     assert receiver.received == []

@@ -8,9 +8,10 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from db.uow import SqlUnitOfWork
 from db.tables import teams_integration_settings
+from db.uow import SqlUnitOfWork
 from domain.errors import InvalidValue, NotAllowed
+from domain.notifications import Subscription
 from domain.services.subscriptions import (
     channel_subscriptions,
     set_webhook,
@@ -18,9 +19,9 @@ from domain.services.subscriptions import (
     unsubscribe_channel,
 )
 from notify.webhook_url import WebhookPolicy, check_webhook_url
+from tests.actors import as_actor
 from tests.integration.builders import insert_user
 from tests.integration.notify.conftest import subscribe
-from tests.actors import as_actor
 
 HOOK = "https://acme.webhook.office.com/webhookb2/abc"
 
@@ -37,16 +38,29 @@ async def rows(engine: AsyncEngine) -> list[dict[str, Any]]:
         return [dict(row) for row in result.mappings()]
 
 
+async def subscribe_from_chat(
+    engine: AsyncEngine,
+    person: str,
+    *,
+    team: str = "T1",
+    channel: str = "C1",
+    uow: SqlUnitOfWork | None = None,
+    **names_and_types: Any,
+) -> Subscription:
+    """`subscribe here` said by `person` in `channel` of Microsoft Teams team `team`."""
+    names_and_types.setdefault("msteams_team_name", None)
+    names_and_types.setdefault("channel_name", None)
+    return await subscribe_channel(
+        uow=uow or SqlUnitOfWork(engine), actor=as_actor(person), msteams_team_id=team,
+        channel_id=channel, **names_and_types,
+    )
+
+
 async def test_a_manager_subscribes_a_channel_to_the_types_they_name(engine: AsyncEngine) -> None:
     manager = await insert_user(engine, role="manager")
 
-    saved = await subscribe_channel(
-        uow=SqlUnitOfWork(engine),
-        actor=as_actor(manager),
-        msteams_team_id="T1",
-        msteams_team_name="Acme",
-        channel_id="C1",
-        channel_name="Support",
+    saved = await subscribe_from_chat(
+        engine, manager, msteams_team_name="Acme", channel_name="Support",
         types=["created", "ticket_assigned"],
     )
 
@@ -70,23 +84,8 @@ async def test_subscribing_elsewhere_moves_the_one_row_and_keeps_the_webhook(
     manager = await insert_user(engine, role="manager")
     await subscribe(engine, manager, url=HOOK, types=["ticket_created"])
 
-    await subscribe_channel(
-        uow=SqlUnitOfWork(engine),
-        actor=as_actor(manager),
-        msteams_team_id="T1",
-        msteams_team_name=None,
-        channel_id="C1",
-        channel_name=None,
-    )
-    moved = await subscribe_channel(
-        uow=SqlUnitOfWork(engine),
-        actor=as_actor(manager),
-        msteams_team_id="T2",
-        msteams_team_name=None,
-        channel_id="C2",
-        channel_name=None,
-        types=["all"],
-    )
+    await subscribe_from_chat(engine, manager, team="T1", channel="C1")
+    moved = await subscribe_from_chat(engine, manager, team="T2", channel="C2", types=["all"])
 
     [row] = await rows(engine)
     assert (row["team_id"], row["channel_id"], row["webhook_url"]) == ("T2", "C2", HOOK)
@@ -101,14 +100,7 @@ async def test_only_managers_and_admins_may_manage_subscriptions(
     uow = SqlUnitOfWork(engine)
 
     with pytest.raises(NotAllowed, match="only admins or managers"):
-        await subscribe_channel(
-            uow=uow,
-            actor=as_actor(person),
-            msteams_team_id="T1",
-            msteams_team_name=None,
-            channel_id="C1",
-            channel_name=None,
-        )
+        await subscribe_from_chat(engine, person, uow=uow)
     with pytest.raises(NotAllowed):
         await unsubscribe_channel(
             uow=uow, actor=as_actor(person), msteams_team_id="T1", channel_id="C1"
@@ -124,15 +116,7 @@ async def test_an_unknown_type_is_refused_naming_the_choices(engine: AsyncEngine
     manager = await insert_user(engine, role="manager")
 
     with pytest.raises(InvalidValue, match="'closed' is not one of: created, updated"):
-        await subscribe_channel(
-            uow=SqlUnitOfWork(engine),
-            actor=as_actor(manager),
-            msteams_team_id="T1",
-            msteams_team_name=None,
-            channel_id="C1",
-            channel_name=None,
-            types=["closed"],
-        )
+        await subscribe_from_chat(engine, manager, types=["closed"])
 
 
 async def test_unsubscribing_quiets_the_channel_for_every_subscriber_but_keeps_their_webhooks(

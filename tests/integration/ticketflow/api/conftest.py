@@ -5,20 +5,20 @@ from __future__ import annotations
 import uuid
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 import aiohttp
 import pytest_asyncio
 from aiohttp import web
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from domain.services.api_keys import create_api_key
 from domain.clock import utcnow
-from tests.integration.builders import insert_user
+from domain.services.api_keys import create_api_key
+from tests.actors import OPERATOR
+from tests.integration.builders import insert_ticket, insert_user
 from ticketflow.api import add_api_routes
 from ticketflow.runtime import Runtime, open_runtime
 from ticketflow.settings import Settings
-from tests.actors import OPERATOR
 
 
 @dataclass(frozen=True)
@@ -64,6 +64,20 @@ class Api:
             now=utcnow(),
         )
         return plaintext
+
+
+class AdminTicket(NamedTuple):
+    """An admin, their read-write key, and a ticket they filed: `admin, key, ticket = ...`."""
+
+    admin: Person
+    key: str
+    ticket: int
+
+
+@pytest_asyncio.fixture
+async def admin_ticket(api: Api, engine: AsyncEngine) -> AdminTicket:
+    admin = await api.person(engine, "admin")
+    return AdminTicket(admin, await api.key(admin), await insert_ticket(engine, created_by=admin.id))
 
 
 @pytest_asyncio.fixture

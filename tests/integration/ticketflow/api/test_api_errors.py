@@ -8,7 +8,7 @@ import aiohttp
 from aiohttp import web
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from tests.integration.ticketflow.api.conftest import Api
+from tests.integration.ticketflow.api.conftest import AdminTicket, Api
 from tests.integration.builders import insert_ticket
 from ticketflow.api.errors import json_errors
 from ticketflow.api.schemas.openapi import openapi_document
@@ -84,11 +84,9 @@ async def test_invalid_values_are_422_and_name_the_field(api: Api, engine: Async
 
 
 async def test_a_title_of_invisible_characters_is_refused_like_an_empty_one(
-    api: Api, engine: AsyncEngine
+    api: Api, admin_ticket: AdminTicket
 ) -> None:
-    admin = await api.person(engine, "admin")
-    key = await api.key(admin)
-    ticket = await insert_ticket(engine, created_by=admin.id)
+    _, key, ticket = admin_ticket
     invisible = "\u200b\u2060\ufeff"
 
     status, error = await api.call("POST", "/tickets", key=key,
@@ -127,11 +125,9 @@ async def test_only_json_bodies_are_read(api: Api, engine: AsyncEngine) -> None:
 
 
 async def test_unknown_routes_methods_and_references_answer_json(
-    api: Api, engine: AsyncEngine
+    api: Api, admin_ticket: AdminTicket
 ) -> None:
-    admin = await api.person(engine, "admin")
-    key = await api.key(admin)
-    ticket = await insert_ticket(engine, created_by=admin.id)
+    _, key, ticket = admin_ticket
     status, error = await api.call("GET", "/nothing-here", key=key)
     assert (status, error["error"]) == (404, "not_found")
     response = await api.raw("DELETE", f"/tickets/{ticket}", key=key)

@@ -6,7 +6,7 @@ from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from tests.integration.ticketflow.api.conftest import Api
+from tests.integration.ticketflow.api.conftest import AdminTicket, Api
 from tests.integration.builders import insert_team, insert_ticket
 
 
@@ -16,11 +16,9 @@ async def history(api: Api, key: str, ticket: int) -> list[tuple[Any, ...]]:
 
 
 async def test_a_stale_version_is_refused_and_changes_nothing(
-    api: Api, engine: AsyncEngine
+    api: Api, admin_ticket: AdminTicket
 ) -> None:
-    admin = await api.person(engine, "admin")
-    key = await api.key(admin)
-    ticket = await insert_ticket(engine, created_by=admin.id)
+    _, key, ticket = admin_ticket
     _, seen = await api.call("GET", f"/tickets/{ticket}", key=key)
     status, _ = await api.call("PATCH", f"/tickets/{ticket}", key=key,
                                json={"priority": "high", "version": seen["version"]})
@@ -36,10 +34,10 @@ async def test_a_stale_version_is_refused_and_changes_nothing(
     assert now["title"] == seen["title"]
 
 
-async def test_the_etag_of_a_read_lets_a_change_through(api: Api, engine: AsyncEngine) -> None:
-    admin = await api.person(engine, "admin")
-    key = await api.key(admin)
-    ticket = await insert_ticket(engine, created_by=admin.id)
+async def test_the_etag_of_a_read_lets_a_change_through(
+    api: Api, admin_ticket: AdminTicket
+) -> None:
+    _, key, ticket = admin_ticket
     response = await api.raw("GET", f"/tickets/{ticket}", key=key)
     async with response:
         etag = response.headers["ETag"]
@@ -56,11 +54,9 @@ async def test_the_etag_of_a_read_lets_a_change_through(api: Api, engine: AsyncE
 
 
 async def test_a_forbidden_transition_fails_the_whole_request(
-    api: Api, engine: AsyncEngine
+    api: Api, admin_ticket: AdminTicket
 ) -> None:
-    admin = await api.person(engine, "admin")
-    key = await api.key(admin)
-    ticket = await insert_ticket(engine, created_by=admin.id)
+    _, key, ticket = admin_ticket
     await api.call("PATCH", f"/tickets/{ticket}", key=key, json={"status": "closed"})
     status, error = await api.call("PATCH", f"/tickets/{ticket}", key=key,
                                    json={"status": "resolved", "title": "Renamed",
@@ -130,10 +126,8 @@ async def test_resending_what_the_ticket_already_says_changes_nothing(
     assert status == 200 and same == seen
 
 
-async def test_an_unknown_assignee_is_an_invalid_value(api: Api, engine: AsyncEngine) -> None:
-    admin = await api.person(engine, "admin")
-    key = await api.key(admin)
-    ticket = await insert_ticket(engine, created_by=admin.id)
+async def test_an_unknown_assignee_is_an_invalid_value(api: Api, admin_ticket: AdminTicket) -> None:
+    _, key, ticket = admin_ticket
     for assignee in ("no-such-user", "team:4242", "team:99999999999", "team:x"):
         status, error = await api.call("PATCH", f"/tickets/{ticket}", key=key,
                                        json={"assignee": assignee, "priority": "low"})
