@@ -8,7 +8,6 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import aiohttp
-from aiohttp import web
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncEngine
 
@@ -17,6 +16,7 @@ from db.tables import notification_outbox
 from tests.e2e.teams_doubles.activities import TeamsActivities, TeamsUser
 from tests.e2e.teams_doubles.bot_server import BotAnswer
 from tests.e2e.teams_doubles.connector import ConnectorStandIn, TeamsMember
+from tests.loopback import serving
 from tests.waiting import eventually
 from ticketflow.app import create_app
 from ticketflow.settings import Settings
@@ -159,16 +159,8 @@ async def running_service(
 ) -> AsyncIterator[Service]:
     settings = Settings(database_url=database_url, web_url=WEB_URL, **overrides)
     app = await create_app(settings)
-    runner = web.AppRunner(app, access_log=None)
-    await runner.setup()
-    site = web.TCPSite(runner, "127.0.0.1", 0)
-    await site.start()
-    port = runner.addresses[0][1]
-    try:
-        async with aiohttp.ClientSession() as session:
-            yield Service(f"http://127.0.0.1:{port}", session, connector, teams)
-    finally:
-        await runner.cleanup()
+    async with serving(app) as base_url, aiohttp.ClientSession() as session:
+        yield Service(base_url, session, connector, teams)
 
 
 async def settled(engine: AsyncEngine, *, seconds: float = 20.0) -> None:

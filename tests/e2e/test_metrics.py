@@ -35,6 +35,7 @@ from tests.e2e.teams_doubles.activities import TeamsActivities
 from tests.e2e.teams_doubles.connector import ConnectorStandIn
 from tests.e2e.teams_doubles.fixtures import *
 from tests.integration.builders import insert_user
+from tests.loopback import serving
 from ticketflow.logs import TurnLog, configure_logging
 from ticketflow.metrics import Metrics, add_metrics_route, build_metrics, counting_sink
 from ticketflow.msteams import ReceiptDeduplicator, bot_dependencies, transport_settings
@@ -84,15 +85,10 @@ async def metered_service(
         observer=Observers(metrics, TurnLog()),
     )
     add_metrics_route(app, metrics, bearer_token=bearer_token)
-    runner = web.AppRunner(app, access_log=None)
-    await runner.setup()
-    await web.TCPSite(runner, "127.0.0.1", 0).start()
-    port = runner.addresses[0][1]
     try:
-        async with aiohttp.ClientSession() as session:
-            yield Metered(Service(f"http://127.0.0.1:{port}", session, connector, teams), metrics)
+        async with serving(app) as base_url, aiohttp.ClientSession() as session:
+            yield Metered(Service(base_url, session, connector, teams), metrics)
     finally:
-        await runner.cleanup()
         await runtime.close()
 
 
@@ -223,13 +219,8 @@ async def observed_bot(observer: RecordingObserver, engine: AsyncEngine) -> Asyn
     add_messages_route(app, create_adapter(TransportSettings()), EchoOrFail(),
                        deduplicator=ReceiptDeduplicator(SqlActivityReceipts(engine)),
                        observer=observer)
-    runner = web.AppRunner(app, access_log=None)
-    await runner.setup()
-    await web.TCPSite(runner, "127.0.0.1", 0).start()
-    try:
-        yield f"http://127.0.0.1:{runner.addresses[0][1]}/api/messages"
-    finally:
-        await runner.cleanup()
+    async with serving(app) as base_url:
+        yield f"{base_url}/api/messages"
 
 
 async def post(url: str, body: Any, content_type: str = "application/json") -> int:

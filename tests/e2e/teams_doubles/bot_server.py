@@ -25,6 +25,7 @@ from bot.transport.endpoint import (
 from bot.transport.local_development import bind_host
 from bot.transport.sending import PacedSender
 from bot.transport.settings import TransportSettings
+from tests.loopback import serving
 
 
 @dataclass(frozen=True)
@@ -95,14 +96,6 @@ async def running_bot(
                        resend_wait=resend_wait)
     if extra_routes is not None:
         extra_routes(app)
-    runner = web.AppRunner(app, access_log=None)
-    await runner.setup()
     host = bind_host("127.0.0.1", local_development=settings.local_development)
-    site = web.TCPSite(runner, host, 0)
-    await site.start()
-    port = runner.addresses[0][1]
-    try:
-        async with aiohttp.ClientSession() as session:
-            yield RunningBot(base_url=f"http://{host}:{port}", adapter=adapter, session=session)
-    finally:
-        await runner.cleanup()
+    async with serving(app, host=host) as base_url, aiohttp.ClientSession() as session:
+        yield RunningBot(base_url=base_url, adapter=adapter, session=session)

@@ -13,11 +13,13 @@ import asyncio
 import itertools
 from collections import deque
 from collections.abc import Callable, Mapping
+from contextlib import AsyncExitStack
 from dataclasses import dataclass, field
 from typing import Any, Self
 
 from aiohttp import web
 
+from tests.loopback import serving
 from tests.unit.knowledge.answering_fakes import naive_reply
 
 
@@ -107,7 +109,7 @@ class CompletionsStandIn:
     def __post_init__(self) -> None:
         self._ids = itertools.count(1)
         self._released = asyncio.Event()
-        self._runner: web.AppRunner | None = None
+        self._server = AsyncExitStack()
         self._base_url: str | None = None
 
     @property
@@ -128,17 +130,12 @@ class CompletionsStandIn:
     async def __aenter__(self) -> Self:
         app = web.Application()
         app.router.add_post("/v1/chat/completions", self._complete)
-        self._runner = web.AppRunner(app, access_log=None)
-        await self._runner.setup()
-        site = web.TCPSite(self._runner, "127.0.0.1", 0)
-        await site.start()
-        self._base_url = f"http://127.0.0.1:{self._runner.addresses[0][1]}/v1"
+        self._base_url = await self._server.enter_async_context(serving(app)) + "/v1"
         return self
 
     async def __aexit__(self, *_: object) -> None:
         self._released.set()
-        if self._runner is not None:
-            await self._runner.cleanup()
+        await self._server.aclose()
 
     async def _complete(self, request: web.Request) -> web.StreamResponse:
         try:

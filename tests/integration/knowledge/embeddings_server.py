@@ -23,6 +23,8 @@ from typing import Any
 
 from aiohttp import web
 
+from tests.loopback import serving
+
 DIMENSIONS = 256
 _WORD = re.compile(r"[a-z0-9]+")
 _SUFFIXES = ("ings", "ing", "ers", "ied", "ies", "ed", "es", "er", "s")
@@ -88,13 +90,6 @@ def create_app(state: EmbeddingsStandIn) -> web.Application:
 async def serve_embeddings() -> AsyncIterator[EmbeddingsStandIn]:
     """Run the stand-in on an ephemeral loopback port until the block ends."""
     state = EmbeddingsStandIn()
-    runner = web.AppRunner(create_app(state), access_log=None)
-    await runner.setup()
-    site = web.TCPSite(runner, "127.0.0.1", 0)
-    await site.start()
-    try:
-        port = runner.addresses[0][1]
-        state.url = f"http://127.0.0.1:{port}/v1"
+    async with serving(create_app(state)) as base_url:
+        state.url = f"{base_url}/v1"
         yield state
-    finally:
-        await runner.cleanup()

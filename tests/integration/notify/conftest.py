@@ -34,6 +34,7 @@ from notify.webhook import DELIVERY_ID_HEADER
 from notify.webhook_url import WebhookPolicy
 from notify.worker import DeliveryWorker, WorkerConfig
 from tests.integration.builders import insert_user
+from tests.loopback import serving
 from ticketflow.runtime import outbox_sink
 
 LOOPBACK = WebhookPolicy(allow_loopback_for_tests=True)
@@ -141,18 +142,12 @@ class Receiver:
 @pytest_asyncio.fixture
 async def receiver() -> AsyncIterator[Receiver]:
     receiver = Receiver()
-    runner = web.AppRunner(receiver.app(), shutdown_timeout=0.1)
-    await runner.setup()
-    site = web.TCPSite(runner, "127.0.0.1", 0)
-    await site.start()
-    port = runner.addresses[0][1]
-    receiver.base_url = f"http://127.0.0.1:{port}"
-    try:
-        yield receiver
-    finally:
-        receiver.never.set()
-        receiver.gate.set()
-        await runner.cleanup()
+    async with serving(receiver.app(), shutdown_timeout=0.1) as receiver.base_url:
+        try:
+            yield receiver
+        finally:
+            receiver.never.set()  # before the server stops: nothing waits on them
+            receiver.gate.set()
 
 
 @pytest.fixture

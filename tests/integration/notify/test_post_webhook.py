@@ -8,8 +8,8 @@ import zlib
 from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
-from typing import Any
 from email.utils import format_datetime
+from typing import Any
 
 import aiohttp
 import pytest
@@ -19,6 +19,7 @@ from aiohttp.abc import AbstractResolver, ResolveResult
 from notify.safe_http import RedirectRefused, create_webhook_session
 from notify.webhook import DELIVERY_ID_HEADER, DeliveryOutcome, DeliveryResult, post_webhook
 from notify.webhook_url import WebhookPolicy, WebhookUrl, WebhookUrlRefused, check_webhook_url
+from tests.loopback import serving
 
 LOOPBACK_TESTS = WebhookPolicy(allow_loopback_for_tests=True)
 PRODUCTION = WebhookPolicy()
@@ -171,17 +172,11 @@ def gzip_bytes(data: bytes) -> bytes:
 @pytest.fixture
 async def receiver() -> AsyncIterator[Receiver]:
     receiver = Receiver()
-    runner = web.AppRunner(receiver.app(), handler_cancellation=True)
-    await runner.setup()
-    site = web.TCPSite(runner, "127.0.0.1", 0)
-    await site.start()
-    host, port = runner.addresses[0][:2]
-    receiver.base_url = f"http://{host}:{port}"
-    try:
-        yield receiver
-    finally:
-        receiver.release_slow.set()
-        await runner.cleanup()
+    async with serving(receiver.app(), handler_cancellation=True) as receiver.base_url:
+        try:
+            yield receiver
+        finally:
+            receiver.release_slow.set()  # before the server stops: nothing waits on it
 
 
 @pytest.fixture

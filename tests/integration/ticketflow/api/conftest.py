@@ -16,6 +16,7 @@ from domain.clock import utcnow
 from domain.services.api_keys import create_api_key
 from tests.actors import OPERATOR
 from tests.integration.builders import insert_ticket, insert_user
+from tests.loopback import serving
 from ticketflow.api import add_api_routes
 from ticketflow.runtime import Runtime, open_runtime
 from ticketflow.settings import Settings
@@ -96,13 +97,5 @@ def api_app(runtime: Runtime) -> web.Application:
 
 @pytest_asyncio.fixture
 async def api(runtime: Runtime) -> AsyncIterator[Api]:
-    runner = web.AppRunner(api_app(runtime), access_log=None)
-    await runner.setup()
-    site = web.TCPSite(runner, "127.0.0.1", 0)
-    await site.start()
-    port = runner.addresses[0][1]
-    try:
-        async with aiohttp.ClientSession() as session:
-            yield Api(f"http://127.0.0.1:{port}/api/v1", session, runtime)
-    finally:
-        await runner.cleanup()
+    async with serving(api_app(runtime)) as base_url, aiohttp.ClientSession() as session:
+        yield Api(f"{base_url}/api/v1", session, runtime)

@@ -10,6 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 from tests.integration.ticketflow.api.conftest import AdminTicket, Api
 from tests.integration.builders import insert_ticket
+from tests.loopback import serving
 from ticketflow.api.errors import json_errors
 from ticketflow.api.schemas.openapi import openapi_document
 
@@ -146,17 +147,9 @@ async def test_an_unexpected_failure_is_a_bare_500() -> None:
 
     app = web.Application(middlewares=[json_errors])
     app.router.add_get("/broken", broken)
-    runner = web.AppRunner(app, access_log=None)
-    await runner.setup()
-    site = web.TCPSite(runner, "127.0.0.1", 0)
-    await site.start()
-    try:
-        async with aiohttp.ClientSession() as session:
-            url = f"http://127.0.0.1:{runner.addresses[0][1]}/broken"
-            async with session.get(url) as response:
-                text = await response.text()
-                assert response.status == 500
-    finally:
-        await runner.cleanup()
+    async with serving(app) as base_url, aiohttp.ClientSession() as session:
+        async with session.get(f"{base_url}/broken") as response:
+            text = await response.text()
+            assert response.status == 500
     assert json.loads(text)["error"] == "internal_error"
     assert "secret" not in text and "Traceback" not in text
