@@ -12,7 +12,11 @@ from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot.cards.elements import card_actions
-from db.tables import notification_outbox
+from db.tables import notification_outbox, tasks
+from db.uow import SqlUnitOfWork
+from domain.services.tickets import create_ticket
+from domain.tickets import Ticket
+from tests.actors import as_actor
 from tests.e2e.teams_doubles.activities import TeamsActivities, TeamsUser
 from tests.e2e.teams_doubles.bot_server import BotAnswer
 from tests.e2e.teams_doubles.connector import ConnectorStandIn, TeamsMember
@@ -55,6 +59,45 @@ def texts_in(card: dict[str, Any]) -> str:
 
 def buttons_of(card: dict[str, Any]) -> list[str]:
     return [action.get("title", "") for action in card_actions(card)]
+
+
+def data(card: dict[str, Any], verb: str) -> dict[str, Any]:
+    """The data a card's button for `verb` sends (searching ShowCards too)."""
+    found: list[dict[str, Any]] = []
+
+    def walk(node: object) -> None:
+        if isinstance(node, dict):
+            if node.get("type") == "Action.Execute" and node.get("verb") == verb:
+                found.append(dict(node.get("data", {})))
+            for key, child in node.items():
+                if key != "fallback":
+                    walk(child)
+        elif isinstance(node, list):
+            for child in node:
+                walk(child)
+
+    walk({"actions": card_actions(card), "refresh": card.get("refresh")})
+    assert found, f"no {verb} button on the card"
+    return found[0]
+
+
+def fallback(card: dict[str, Any], title: str) -> dict[str, Any]:
+    """The `Action.Submit` an older client shows in place of the button titled `title`."""
+    found: list[dict[str, Any]] = []
+
+    def walk(node: object) -> None:
+        if isinstance(node, dict):
+            if node.get("type") == "Action.Execute" and node.get("title") == title:
+                found.append(node["fallback"])
+            for child in node.values():
+                walk(child)
+        elif isinstance(node, list):
+            for child in node:
+                walk(child)
+
+    walk(card)
+    assert found, f"no {title} button on the card"
+    return found[0]
 
 
 @dataclass
@@ -173,3 +216,38 @@ async def settled(engine: AsyncEngine, *, seconds: float = 20.0) -> None:
             return (await connection.execute(unfinished)).scalar_one() == 0
 
     await eventually(nothing_unfinished, what="deliveries all finished", seconds=seconds)
+
+
+async def first_row(engine: AsyncEngine, query: Any) -> Any:
+    """The first row of `query` once the service (its delivery worker, say) has written it."""
+
+    async def row() -> Any:
+        async with engine.connect() as connection:
+            return (await connection.execute(query)).mappings().first()
+
+    return await eventually(row, what=f"a row for {query}")
+
+
+async def file_ticket(
+    engine: AsyncEngine, actor: str, title: str = "Laptop will not boot"
+) -> Ticket:
+    """A support ticket `actor` filed through TicketFlow's own use case (not through chat)."""
+    return await create_ticket(
+        uow=SqlUnitOfWork(engine), actor=as_actor(actor), title=title, category="support"
+    )
+
+
+async def ticket_row(engine: AsyncEngine) -> dict[str, object]:
+    async with engine.connect() as connection:
+        return dict((await connection.execute(select(tasks))).mappings().one())
+
+
+def presses(turn: Turn) -> dict[str, str]:
+    """Each choice button's label → the message pressing it sends."""
+    return {
+        button["title"]: button["value"]
+        for activity in turn.sent
+        for attachment in activity.get("attachments") or []
+        if attachment.get("contentType") == HERO
+        for button in attachment["content"].get("buttons", [])
+    }

@@ -7,13 +7,10 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from sqlalchemy import update
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot.cards.elements import card_actions
-from db.tables import users
-from tests.e2e.service import Service, texts_in
-from tests.e2e.test_bot_cards import data, file
+from tests.e2e.service import Service, data, file_ticket, texts_in
 from tests.integration.builders import insert_team, insert_user
 from tests.unit.bot.cards.schema import assert_valid_card
 
@@ -22,11 +19,7 @@ SEARCH_RESPONSE = "application/vnd.microsoft.search.searchResponse"
 
 async def _person(engine: AsyncEngine, email: str, first: str, last: str, *,
                   role: str = "user", active: bool = True) -> str:
-    user_id = await insert_user(engine, role=role, email=email, active=active)
-    async with engine.begin() as connection:
-        await connection.execute(
-            update(users).where(users.c.id == user_id).values(first_name=first, last_name=last))
-    return user_id
+    return await insert_user(engine, role=role, active=active, email=email, name=f"{first} {last}")
 
 
 def _picker(card: dict[str, Any]) -> dict[str, Any]:
@@ -55,7 +48,7 @@ async def test_a_manager_finds_anyone_by_typing_and_assigns_the_one_found(
     for n in range(40):
         await _person(engine, f"staff{n}@example.com", "Staff", f"Member {n}")
     mona = service.person("mona@example.com", "Mona Manager")
-    ticket = await file(engine, mona_id)
+    ticket = await file_ticket(engine, mona_id)
 
     card = (await service.say(f"ticket {ticket.ticket_number}", user=mona)).card
     assert_valid_card(card)

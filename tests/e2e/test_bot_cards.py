@@ -7,46 +7,16 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from bot.cards.elements import card_actions
 from db.tables import task_comments, tasks
-from db.uow import SqlUnitOfWork
-from domain.services.tickets import create_ticket
-from domain.tickets import Ticket
-from tests.e2e.service import Service, buttons_of, texts_in
+from tests.e2e.service import Service, buttons_of, data, fallback, file_ticket, texts_in
 from tests.integration.builders import insert_team, insert_user
-from tests.actors import as_actor
-
-
-async def file(engine: AsyncEngine, actor: str, title: str = "Laptop will not boot") -> Ticket:
-    return await create_ticket(uow=SqlUnitOfWork(engine), actor=as_actor(actor), title=title,
-                               category="support")
-
-
-def data(card: dict[str, Any], verb: str) -> dict[str, Any]:
-    """The data a card's button for `verb` sends (searching ShowCards too)."""
-    found: list[dict[str, Any]] = []
-
-    def walk(node: object) -> None:
-        if isinstance(node, dict):
-            if node.get("type") == "Action.Execute" and node.get("verb") == verb:
-                found.append(dict(node.get("data", {})))
-            for key, child in node.items():
-                if key != "fallback":
-                    walk(child)
-        elif isinstance(node, list):
-            for child in node:
-                walk(child)
-
-    walk({"actions": card_actions(card), "refresh": card.get("refresh")})
-    assert found, f"no {verb} button on the card"
-    return found[0]
 
 
 async def test_an_agent_works_a_ticket_with_every_verb(service: Service, engine: AsyncEngine) -> None:
     agent_id = await insert_user(engine, role="user", email="ada@example.com")
     team = await insert_team(engine, "Desk", agent_id)
     ada = service.person("ada@example.com", "Ada Lovelace")
-    ticket = await file(engine, agent_id)
+    ticket = await file_ticket(engine, agent_id)
 
     card = (await service.say(f"ticket {ticket.ticket_number}", user=ada)).card
     assert ticket.ticket_number in texts_in(card)
@@ -89,7 +59,7 @@ async def test_a_stale_card_is_not_applied_and_the_fresh_card_comes_back(
 ) -> None:
     agent_id = await insert_user(engine, role="admin", email="ada@example.com")
     ada = service.person("ada@example.com", "Ada Lovelace")
-    ticket = await file(engine, agent_id)
+    ticket = await file_ticket(engine, agent_id)
     old_card = (await service.say(ticket.ticket_number, user=ada)).card
     await service.say(f"resolve {ticket.ticket_number}", user=ada)
     stale = data(old_card, "ticket.status")  # "Start" on a card drawn while it was open
@@ -104,7 +74,7 @@ async def test_refusals_are_explained_and_change_nothing(service: Service, engin
     await insert_user(engine, role="customer", email="carl@example.com")
     cleo = service.person("cleo@example.com", "Cleo Customer")
     carl = service.person("carl@example.com", "Carl Customer")
-    ticket = await file(engine, customer_id, "Invoice shows the wrong VAT")
+    ticket = await file_ticket(engine, customer_id, "Invoice shows the wrong VAT")
 
     card = (await service.say(ticket.ticket_number, user=cleo)).card
     assert "Assign to me" not in buttons_of(card) and "Start" not in buttons_of(card)
@@ -163,7 +133,7 @@ async def test_ticket_lists_page_through_and_open_tickets(service: Service, engi
     agent_id = await insert_user(engine, role="user", email="ada@example.com")
     ada = service.person("ada@example.com", "Ada Lovelace")
     for index in range(10):
-        await file(engine, agent_id, f"Keyboard {index} sticky")
+        await file_ticket(engine, agent_id, f"Keyboard {index} sticky")
     page_one = (await service.say("my tickets created", user=ada)).card
     assert "1–8 of 10" in texts_in(page_one)
     page_two = await service.press("tickets.page", data(page_one, "tickets.page"), user=ada)
@@ -177,7 +147,7 @@ async def test_older_clients_submit_the_same_verbs_and_the_card_is_updated_in_pl
 ) -> None:
     agent_id = await insert_user(engine, role="user", email="ada@example.com")
     ada = service.person("ada@example.com", "Ada Lovelace")
-    ticket = await file(engine, agent_id)
+    ticket = await file_ticket(engine, agent_id)
     activity = service.teams.personal_message(
         "", user=ada,
         value={"verb": "ticket.status", "ticket_id": ticket.id, "version": ticket.version,
@@ -192,31 +162,12 @@ async def test_older_clients_submit_the_same_verbs_and_the_card_is_updated_in_pl
     assert "is now on hold" in texts_in(updates[0].body["attachments"][0]["content"])
 
 
-def fallback(card: dict[str, Any], title: str) -> dict[str, Any]:
-    """The `Action.Submit` an older client shows in place of the button titled `title`."""
-    found: list[dict[str, Any]] = []
-
-    def walk(node: object) -> None:
-        if isinstance(node, dict):
-            if node.get("type") == "Action.Execute" and node.get("title") == title:
-                found.append(node["fallback"])
-            for child in node.values():
-                walk(child)
-        elif isinstance(node, list):
-            for child in node:
-                walk(child)
-
-    walk(card)
-    assert found, f"no {title} button on the card"
-    return found[0]
-
-
 async def test_a_client_without_universal_actions_presses_the_fallback_submits_in_place(
     service: Service, engine: AsyncEngine
 ) -> None:
     agent_id = await insert_user(engine, role="user", email="ada@example.com")
     ada = service.person("ada@example.com", "Ada Lovelace")
-    ticket = await file(engine, agent_id)
+    ticket = await file_ticket(engine, agent_id)
     card = (await service.say(f"ticket {ticket.ticket_number}", user=ada)).card
     start = fallback(card, "Start")
     assert start["type"] == "Action.Submit" and start["data"]["verb"] == "ticket.status"
@@ -248,7 +199,7 @@ async def test_a_manager_assigns_by_mentioning_a_colleague_in_a_channel(
     await insert_team(engine, "Desk", manager_id, agent_id)
     mona = service.person("mona@example.com", "Mona Manager")
     ada = service.person("ada@example.com", "Ada Lovelace")
-    ticket = await file(engine, manager_id, "Badge printer offline")
+    ticket = await file_ticket(engine, manager_id, "Badge printer offline")
     activity = service.teams.channel_message(
         f"assign {ticket.ticket_number} to <at>Ada Lovelace</at>", user=mona)
     activity["entities"].append(
@@ -267,7 +218,7 @@ async def test_a_button_on_a_ticket_you_cannot_see_or_with_odd_data_gets_the_err
     owner = await insert_user(engine, role="customer", email="cleo@example.com")
     await insert_user(engine, role="customer", email="carl@example.com")
     carl = service.person("carl@example.com", "Carl Customer")
-    ticket = await file(engine, owner, "Private invoice question")
+    ticket = await file_ticket(engine, owner, "Private invoice question")
     for verb, data, status in (
         ("ticket.comment", {"ticket_id": ticket.id, "comment": "mine?"}, 403),
         ("ticket.refresh", {"ticket_id": ticket.id, "version": ticket.version}, 403),
@@ -289,7 +240,7 @@ async def test_channel_messages_keep_the_bots_name_and_comments_keep_their_lines
 ) -> None:
     agent = await insert_user(engine, role="admin", email="ada@example.com")
     ada = service.person("ada@example.com", "Ada Lovelace")
-    ticket = await file(engine, agent, "Login page")
+    ticket = await file_ticket(engine, agent, "Login page")
     await service.say_in_channel(
         f"comment {ticket.ticket_number} TicketFlow app crashes\nafter the update", user=ada)
     async with engine.connect() as connection:

@@ -2,25 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from db.tables import bot_ticket_cards, teams_integration_settings
-from tests.e2e.service import Service, card_of, settled, texts_in
+from tests.e2e.service import Service, card_of, first_row, settled, texts_in
 from tests.integration.builders import insert_team, insert_user
-from tests.waiting import eventually
-
-
-async def first_row(engine: AsyncEngine, query: Any) -> Any:
-    """The first row of `query` once the delivery worker has written it."""
-
-    async def row() -> Any:
-        async with engine.connect() as connection:
-            return (await connection.execute(query)).mappings().first()
-
-    return await eventually(row, what=f"a row for {query}")
 
 
 async def test_only_managers_and_admins_subscribe_a_channel(

@@ -2,48 +2,21 @@
 
 from __future__ import annotations
 
-import uuid
-
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from db.tables import task_comments, tasks, users
+from db.tables import task_comments, tasks
 from db.uow import SqlUnitOfWork
 from domain.services.tickets import create_ticket
-from tests.e2e.service import HERO, Service, Turn, texts_in
 from tests.actors import as_actor
-from tests.integration.builders import insert_team, insert_user
-
-
-async def person(engine: AsyncEngine, first: str, last: str, *, role: str = "user") -> str:
-    user_id = str(uuid.uuid4())
-    async with engine.begin() as connection:
-        await connection.execute(users.insert().values(
-            id=user_id, email=f"{first}.{last}@example.com".lower(), first_name=first,
-            last_name=last, role=role, is_active=True))
-    return user_id
-
-
-async def ticket_row(engine: AsyncEngine) -> dict[str, object]:
-    async with engine.connect() as connection:
-        return dict((await connection.execute(select(tasks))).mappings().one())
-
-
-def presses(turn: Turn) -> dict[str, str]:
-    """Each choice button's label → the message pressing it sends."""
-    return {
-        button["title"]: button["value"]
-        for activity in turn.sent
-        for attachment in activity.get("attachments") or []
-        if attachment.get("contentType") == HERO
-        for button in attachment["content"].get("buttons", [])
-    }
+from tests.e2e.service import Service, presses, texts_in, ticket_row
+from tests.integration.builders import insert_person, insert_team, insert_user
 
 
 async def test_it_means_the_ticket_the_conversation_last_showed(
     service: Service, engine: AsyncEngine
 ) -> None:
-    manager = await person(engine, "Mia", "Manager", role="manager")
+    manager = await insert_person(engine, "Mia", "Manager", role="manager")
     ticket = await create_ticket(uow=SqlUnitOfWork(engine), actor=as_actor(manager),
                                  title="Badge reader blinks red", category="support")
     mia = service.person("mia.manager@example.com", "Mia Manager")
@@ -57,9 +30,9 @@ async def test_it_means_the_ticket_the_conversation_last_showed(
 async def test_a_first_name_shared_by_two_people_is_asked_about_then_the_choice_assigns(
     service: Service, engine: AsyncEngine
 ) -> None:
-    manager = await person(engine, "Mia", "Manager", role="manager")
-    await person(engine, "Lee", "Park")
-    chen = await person(engine, "Lee", "Chen")
+    manager = await insert_person(engine, "Mia", "Manager", role="manager")
+    await insert_person(engine, "Lee", "Park")
+    chen = await insert_person(engine, "Lee", "Chen")
     ticket = await create_ticket(uow=SqlUnitOfWork(engine), actor=as_actor(manager),
                                  title="VPN drops", category="support")
     mia = service.person("mia.manager@example.com", "Mia Manager")
@@ -75,7 +48,7 @@ async def test_a_first_name_shared_by_two_people_is_asked_about_then_the_choice_
 async def test_assign_without_a_person_offers_who_may_take_it(
     service: Service, engine: AsyncEngine
 ) -> None:
-    agent = await person(engine, "Ada", "Agent")
+    agent = await insert_person(engine, "Ada", "Agent")
     network = await insert_team(engine, "Network", agent)
     ticket = await create_ticket(uow=SqlUnitOfWork(engine), actor=as_actor(agent),
                                  title="Switch port dead", category="incident")
@@ -93,7 +66,7 @@ async def test_assign_without_a_person_offers_who_may_take_it(
 async def test_change_the_status_offers_only_the_statuses_valid_from_where_it_is(
     service: Service, engine: AsyncEngine
 ) -> None:
-    manager = await person(engine, "Mia", "Manager", role="manager")
+    manager = await insert_person(engine, "Mia", "Manager", role="manager")
     ticket = await create_ticket(uow=SqlUnitOfWork(engine), actor=as_actor(manager),
                                  title="Projector flickers", category="support")
     mia = service.person("mia.manager@example.com", "Mia Manager")
@@ -105,7 +78,7 @@ async def test_change_the_status_offers_only_the_statuses_valid_from_where_it_is
 
 
 async def test_questions_and_negations_change_nothing(service: Service, engine: AsyncEngine) -> None:
-    manager = await person(engine, "Mia", "Manager", role="manager")
+    manager = await insert_person(engine, "Mia", "Manager", role="manager")
     ticket = await create_ticket(uow=SqlUnitOfWork(engine), actor=as_actor(manager),
                                  title="Printer jams", category="support")
     mia = service.person("mia.manager@example.com", "Mia Manager")
@@ -138,7 +111,7 @@ async def test_a_clear_command_while_filing_is_handled_not_taken_as_the_title(
 async def test_comment_without_text_asks_for_it_and_comment_with_text_adds_it(
     service: Service, engine: AsyncEngine
 ) -> None:
-    agent = await person(engine, "Ada", "Agent")
+    agent = await insert_person(engine, "Ada", "Agent")
     ticket = await create_ticket(uow=SqlUnitOfWork(engine), actor=as_actor(agent),
                                  title="Mouse lost", category="support")
     ada = service.person("ada.agent@example.com", "Ada Agent")

@@ -10,10 +10,8 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot.cards.elements import card_actions
 from db.tables import tasks
+from tests.e2e.assistant import button, wait_for_answers
 from tests.e2e.service import Service, texts_in
-from tests.e2e.test_help_assistant import (  # noqa: F401 - fixtures used by name
-    button, helpdesk, model, wait_for_answers,
-)
 from tests.integration.builders import insert_user
 from tests.unit.bot.cards.schema import assert_valid_card
 

@@ -7,12 +7,9 @@ from __future__ import annotations
 
 import asyncio
 import dataclasses
-from collections.abc import AsyncIterator
-from pathlib import Path
 from typing import Any
 
 import pytest
-import pytest_asyncio
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncEngine
 
@@ -23,6 +20,7 @@ from db.tables import ai_chat_messages
 from db.tables.knowledge import help_answer_feedback
 from knowledge.ingestion import Upload, add_help_document
 from ticketflow.knowledge import build_knowledge
+from tests.e2e.assistant import MODEL, add_documents, answer_cards, button, wait_for_answers
 from tests.e2e.service import WEB_URL, Service, card_of, running_service, texts_in
 from tests.e2e.teams_doubles.activities import TeamsActivities
 from tests.e2e.teams_doubles.connector import ConnectorStandIn
@@ -43,67 +41,8 @@ pytestmark = pytest.mark.skipif(
     "the help.feedback / help.escalate verbs and the assistant in bot_dependencies",
 )
 
-HELP = Path(__file__).resolve().parents[2] / "tests" / "fixtures" / "help"
-MODEL = "gpt-e2e"
 QUESTION = "why does my phone get disconnected from the Staff-BYOD wifi?"
 ANSWER = "Phones on FH-Staff-BYOD are disconnected after 8 hours and must sign in again [1]."
-
-
-async def add_documents(engine: AsyncEngine, database_url: str) -> dict[str, int]:
-    knowledge = build_knowledge(Runtime(settings=Settings(database_url=database_url),
-                                        engine=engine))
-    ids = {}
-    try:
-        for filename, title in (("wifi-networks.txt", "Wi-Fi Networks"),
-                                ("email-calendar.md", "Email and Calendar")):
-            added = await add_help_document(
-                uow=knowledge.uow(), indexer=knowledge.indexer, title=title,
-                upload=Upload(filename, (HELP / filename).read_bytes()),
-            )
-            ids[filename] = added.document_id
-    finally:
-        await knowledge.close()
-    return ids
-
-
-@pytest_asyncio.fixture
-async def model() -> AsyncIterator[CompletionsStandIn]:
-    async with CompletionsStandIn() as server:
-        yield server
-
-
-@pytest_asyncio.fixture
-async def helpdesk(
-    engine: AsyncEngine, database_url: str, model: CompletionsStandIn
-) -> AsyncIterator[Service]:
-    await add_documents(engine, database_url)
-    async with ConnectorStandIn() as connector:
-        teams = TeamsActivities(service_url=connector.service_url, bot=BOT)
-        async with running_service(
-            database_url, connector, teams, openai_api_key="sk-e2e",
-            openai_base_url=model.base_url, openai_model=MODEL,
-        ) as running:
-            yield running
-
-
-def answer_cards(service: Service) -> list[dict[str, Any]]:
-    """Answer cards that reached the conversation: the ones offering "Create a ticket"."""
-    return [
-        card for activity in service.connector.sent_activities()
-        if (card := card_of(activity)) is not None
-        and any(action.get("verb") == "help.escalate" for action in card_actions(card))
-    ]
-
-
-async def wait_for_answers(service: Service, count: int = 1) -> list[dict[str, Any]]:
-    await service.connector.wait_until(lambda _: len(answer_cards(service)) >= count)
-    return answer_cards(service)
-
-
-def button(card: dict[str, Any], title: str) -> dict[str, Any]:
-    found = [a for a in card_actions(card) if a.get("title") == title]
-    assert found, f"no {title} button: {[a.get('title') for a in card.get('actions', [])]}"
-    return found[0]
 
 
 async def stored(engine: AsyncEngine) -> list[dict[str, Any]]:

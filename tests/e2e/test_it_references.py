@@ -11,7 +11,7 @@ from db.uow import SqlUnitOfWork
 from domain.services.tickets import create_ticket
 from tests.actors import as_actor
 from tests.e2e.service import Service, texts_in
-from tests.e2e.test_conversations import person
+from tests.integration.builders import insert_person
 
 
 async def rows(engine: AsyncEngine) -> dict[str, dict[str, object]]:
@@ -23,7 +23,7 @@ async def rows(engine: AsyncEngine) -> dict[str, dict[str, object]]:
 async def test_it_follows_the_ticket_last_shown_or_changed_through_a_conversation(
     service: Service, engine: AsyncEngine
 ) -> None:
-    manager = await person(engine, "Mia", "Manager", role="manager")
+    manager = await insert_person(engine, "Mia", "Manager", role="manager")
     badge = (await create_ticket(uow=SqlUnitOfWork(engine), actor=as_actor(manager),
                                  title="Badge reader blinks red", category="support")).ticket_number
     vpn = (await create_ticket(uow=SqlUnitOfWork(engine), actor=as_actor(manager),
@@ -58,8 +58,8 @@ async def test_it_follows_the_ticket_last_shown_or_changed_through_a_conversatio
 async def test_it_before_any_ticket_was_shown_asks_which_and_is_kept_per_conversation(
     service: Service, engine: AsyncEngine
 ) -> None:
-    manager = await person(engine, "Mia", "Manager", role="manager")
-    await person(engine, "Max", "Admin", role="admin")
+    manager = await insert_person(engine, "Mia", "Manager", role="manager")
+    await insert_person(engine, "Max", "Admin", role="admin")
     number = (await create_ticket(uow=SqlUnitOfWork(engine), actor=as_actor(manager),
                                   title="Projector flickers", category="support")).ticket_number
     mia = service.person("mia.manager@example.com", "Mia Manager")
@@ -79,7 +79,7 @@ async def test_it_before_any_ticket_was_shown_asks_which_and_is_kept_per_convers
 async def test_while_filing_help_keeps_the_question_and_a_ticket_command_is_handled(
     service: Service, engine: AsyncEngine
 ) -> None:
-    manager = await person(engine, "Mia", "Manager", role="manager")
+    manager = await insert_person(engine, "Mia", "Manager", role="manager")
     number = (await create_ticket(uow=SqlUnitOfWork(engine), actor=as_actor(manager),
                                   title="Projector flickers", category="support")).ticket_number
     mia = service.person("mia.manager@example.com", "Mia Manager")

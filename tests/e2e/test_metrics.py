@@ -33,7 +33,6 @@ from db.uow import SqlUnitOfWork
 from tests.e2e.service import WEB_URL, Service
 from tests.e2e.teams_doubles.activities import TeamsActivities
 from tests.e2e.teams_doubles.connector import ConnectorStandIn
-from tests.e2e.teams_doubles.fixtures import *
 from tests.integration.builders import insert_user
 from tests.loopback import serving
 from ticketflow.logs import TurnLog, configure_logging

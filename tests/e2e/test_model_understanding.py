@@ -14,12 +14,12 @@ from typing import Any
 
 import pytest
 import pytest_asyncio
-from sqlalchemy import func, select, update
+from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot.handler import TicketFlowBot
 from bot.terminal import TerminalChat, TerminalDirectory
-from db.tables import task_comments, task_history, tasks, users
+from db.tables import task_comments, task_history, tasks
 from db.uow import SqlUnitOfWork
 from domain.services.tickets import create_ticket
 from tests.actors import as_actor
@@ -45,18 +45,6 @@ MODEL = "tool-reader"
 
 
 @pytest_asyncio.fixture
-async def model() -> AsyncIterator[CompletionsStandIn]:
-    async with CompletionsStandIn() as server:
-        yield server
-
-
-@pytest_asyncio.fixture
-async def connector() -> AsyncIterator[ConnectorStandIn]:
-    async with ConnectorStandIn() as stand_in:
-        yield stand_in
-
-
-@pytest_asyncio.fixture
 async def desk(
     engine: AsyncEngine, database_url: str, model: CompletionsStandIn, connector: ConnectorStandIn
 ) -> AsyncIterator[Service]:
@@ -68,23 +56,16 @@ async def desk(
         yield running
 
 
-async def person(engine: AsyncEngine, email: str, name: str, role: str) -> str:
-    user_id = await insert_user(engine, role=role, email=email)
-    first, _, last = name.partition(" ")
-    async with engine.begin() as connection:
-        await connection.execute(
-            update(users).where(users.c.id == user_id).values(first_name=first, last_name=last))
-    return user_id
-
-
 async def staff(engine: AsyncEngine, desk: Service) -> tuple[TeamsUser, dict[str, str], str]:
     """Max (a manager, talking), Lee Park and Lee Chan; Max's printer ticket, and a printer
     ticket of someone else that Max may not see."""
     ids = {
-        "max": await person(engine, "max@example.com", "Max Manager", "manager"),
-        "lee": await person(engine, "lee@example.com", "Lee Park", "user"),
-        "chan": await person(engine, "chan@example.com", "Lee Chan", "user"),
-        "eve": await person(engine, "eve@example.com", "Eve Other", "user"),
+        "max": await insert_user(
+            engine, role="manager", email="max@example.com", name="Max Manager"
+        ),
+        "lee": await insert_user(engine, role="user", email="lee@example.com", name="Lee Park"),
+        "chan": await insert_user(engine, role="user", email="chan@example.com", name="Lee Chan"),
+        "eve": await insert_user(engine, role="user", email="eve@example.com", name="Eve Other"),
     }
     await insert_ticket(engine, created_by=ids["eve"], title="Payroll printer prints salaries",
                         number="TKT-2020-0099")
@@ -183,7 +164,7 @@ async def test_cancel_changes_nothing_and_someone_else_cannot_confirm(
         f"Add this comment to {number}?\n{number} · Printer on floor 3 jams\n"
         "“Ordered a new fuser\nETA Friday”")
     admin = desk.person("ada@example.com", "Ada Admin")
-    await person(engine, "ada@example.com", "Ada Admin", "admin")
+    await insert_user(engine, role="admin", email="ada@example.com", name="Ada Admin")
 
     foreign = await desk.press("request.confirm", button_data(proposal, "request.confirm"),
                                user=admin)
@@ -273,7 +254,9 @@ async def test_a_change_the_person_may_not_make_is_refused_without_a_card(
     desk: Service, model: CompletionsStandIn, engine: AsyncEngine
 ) -> None:
     max_, ids, number = await staff(engine, desk)
-    cora_id = await person(engine, "cora@example.com", "Cora Customer", "customer")
+    cora_id = await insert_user(
+        engine, role="customer", email="cora@example.com", name="Cora Customer"
+    )
     cora = desk.person("cora@example.com", "Cora Customer")
     lee = desk.person("lee@example.com", "Lee Park")
     theirs = await create_ticket(uow=SqlUnitOfWork(engine), actor=as_actor(cora_id),
@@ -385,7 +368,7 @@ async def test_what_is_sent_is_capped_and_tools_follow_the_role(
     desk: Service, model: CompletionsStandIn, engine: AsyncEngine
 ) -> None:
     max_, _, _ = await staff(engine, desk)
-    await person(engine, "cora@example.com", "Cora Customer", "customer")
+    await insert_user(engine, role="customer", email="cora@example.com", name="Cora Customer")
     cora = desk.person("cora@example.com", "Cora Customer")
     model.then_tools(Completion("none"),
                      Calls((("assign_ticket", json.dumps({"ticket": "1", "to": "me"})),)))
@@ -418,8 +401,10 @@ async def test_without_a_key_no_request_leaves(
 async def test_in_the_terminal_the_proposal_is_numbered_and_confirmed_by_its_number(
     engine: AsyncEngine, database_url: str, model: CompletionsStandIn
 ) -> None:
-    ids = {"ada": await person(engine, "ada@example.com", "Ada Admin", "admin"),
-           "lee": await person(engine, "lee@example.com", "Lee Park", "user")}
+    ids = {
+        "ada": await insert_user(engine, role="admin", email="ada@example.com", name="Ada Admin"),
+        "lee": await insert_user(engine, role="user", email="lee@example.com", name="Lee Park"),
+    }
     ticket = await create_ticket(uow=SqlUnitOfWork(engine), actor=as_actor(ids["ada"]),
                                  title="Printer on floor 3 jams", category="support")
     number = ticket.ticket_number

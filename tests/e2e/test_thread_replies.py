@@ -8,30 +8,23 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot.thread_replies import ACKNOWLEDGED, EMPTY
-from db.tables import bot_ticket_cards, task_comments, users
-from tests.e2e.service import Service, Turn, card_of, texts_in
+from db.tables import bot_ticket_cards, task_comments
+from tests.e2e.service import Service, Turn, card_of, fallback, first_row, texts_in
 from tests.e2e.teams_doubles.activities import TeamsUser
-from tests.e2e.test_bot_cards import fallback
-from tests.e2e.test_channel_notifications import eventually
 from tests.integration.builders import insert_team, insert_user
 
 
 async def _a_posted_card(service: Service, engine: AsyncEngine) -> tuple[str, str, TeamsUser]:
     """Rita subscribes the channel, Ada files a ticket: its number, the card's thread, Ada."""
     admin_id = await insert_user(engine, role="admin", email="root@example.com")
-    agent_id = await insert_user(engine, role="user", email="ada@example.com")
+    agent_id = await insert_user(engine, role="user", email="ada@example.com", name="Ada Lovelace")
     await insert_team(engine, "Desk", agent_id, admin_id)
-    async with engine.begin() as connection:
-        await connection.execute(
-            users.update().where(users.c.id == agent_id).values(first_name="Ada",
-                                                                last_name="Lovelace")
-        )
     root = service.person("root@example.com", "Rita Root")
     ada = service.person("ada@example.com", "Ada Lovelace")
     await service.say_in_channel("subscribe", user=root)
     for said in ("new ticket Toner low on floor 2", "skip", "request", "low"):
         await service.say(said, user=ada)
-    card = await eventually(engine, select(bot_ticket_cards))
+    card = await first_row(engine, select(bot_ticket_cards))
     channel = service.teams.channel.id
     post = next(c for c in service.connector.calls
                 if c.operation == "send" and c.conversation_id == channel and card_of(c.body))

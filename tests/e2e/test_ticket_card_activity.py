@@ -12,7 +12,7 @@ from db.uow import SqlUnitOfWork
 from domain.services.tickets import comment_on_ticket, create_ticket, update_ticket
 from tests.actors import as_actor
 from tests.e2e.service import Service, texts_in
-from tests.e2e.test_conversations import person
+from tests.integration.builders import insert_person
 from tests.unit.bot.cards.schema import assert_valid_card
 
 
@@ -30,8 +30,8 @@ def comments_of(card: dict[str, Any]) -> str:
 async def test_the_card_shows_the_latest_comments_and_a_history_without_internal_notes(
     service: Service, engine: AsyncEngine
 ) -> None:
-    admin = await person(engine, "Mia", "Admin", role="admin")
-    customer = await person(engine, "Cleo", "Customer", role="customer")
+    admin = await insert_person(engine, "Mia", "Admin", role="admin")
+    customer = await insert_person(engine, "Cleo", "Customer", role="customer")
     ticket = await create_ticket(uow=SqlUnitOfWork(engine), actor=as_actor(customer),
                                  title="Invoice missing", category="request")
     for n, text in enumerate(("Looking", "Asked finance", "Finance found it", "Sent again")):
@@ -67,8 +67,8 @@ async def test_the_card_shows_the_latest_comments_and_a_history_without_internal
 async def test_an_assignment_in_the_history_names_the_person_not_their_id(
     service: Service, engine: AsyncEngine
 ) -> None:
-    admin = await person(engine, "Mia", "Admin", role="admin")
-    lee = await person(engine, "Lee", "Park")
+    admin = await insert_person(engine, "Mia", "Admin", role="admin")
+    lee = await insert_person(engine, "Lee", "Park")
     ticket = await create_ticket(uow=SqlUnitOfWork(engine), actor=as_actor(admin),
                                  title="Laptop slow", category="support")
     mia = service.person("mia.admin@example.com", "Mia Admin")

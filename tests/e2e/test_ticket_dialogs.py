@@ -16,10 +16,9 @@ from db.tables import task_comments, tasks
 from db.uow import SqlUnitOfWork
 from domain.services.tickets import create_ticket
 from tests.actors import as_actor
-from tests.e2e.service import Service, running_service, texts_in
+from tests.e2e.service import Service, presses, running_service, texts_in, ticket_row
 from tests.e2e.teams_doubles.activities import TeamsUser
-from tests.e2e.test_conversations import person, presses, ticket_row
-from tests.integration.builders import insert_team
+from tests.integration.builders import insert_person, insert_team
 
 
 async def comments(engine: AsyncEngine) -> list[str]:
@@ -35,7 +34,7 @@ async def a_ticket(engine: AsyncEngine, owner: str, title: str = "Printer jams")
 
 async def mia_and_her_ticket(service: Service, engine: AsyncEngine) -> tuple[TeamsUser, str]:
     """Mia, a manager, and a ticket she filed."""
-    manager = await person(engine, "Mia", "Manager", role="manager")
+    manager = await insert_person(engine, "Mia", "Manager", role="manager")
     number = await a_ticket(engine, manager)
     return service.person("mia.manager@example.com", "Mia Manager"), number
 
@@ -43,8 +42,8 @@ async def mia_and_her_ticket(service: Service, engine: AsyncEngine) -> tuple[Tea
 async def test_assign_asks_who_and_a_typed_full_name_answers(
     service: Service, engine: AsyncEngine
 ) -> None:
-    manager = await person(engine, "Mia", "Manager", role="manager")
-    lee = await person(engine, "Lee", "Park")
+    manager = await insert_person(engine, "Mia", "Manager", role="manager")
+    lee = await insert_person(engine, "Lee", "Park")
     number = await a_ticket(engine, manager)
     mia = service.person("mia.manager@example.com", "Mia Manager")
     asked = await service.say(f"assign {number}", user=mia)
@@ -57,7 +56,7 @@ async def test_assign_asks_who_and_a_typed_full_name_answers(
 async def test_an_assign_question_takes_a_number_an_email_or_a_unique_prefix(
     service: Service, engine: AsyncEngine
 ) -> None:
-    agent = await person(engine, "Ada", "Agent")
+    agent = await insert_person(engine, "Ada", "Agent")
     network = await insert_team(engine, "Network", agent)
     first, second = await a_ticket(engine, agent), await a_ticket(engine, agent, "Mouse lost")
     ada = service.person("ada.agent@example.com", "Ada Agent")
@@ -85,9 +84,9 @@ async def ticket_row_of(engine: AsyncEngine, number: str) -> dict[str, object]:
 async def test_an_answer_naming_two_people_asks_which_one_then_takes_the_choice(
     service: Service, engine: AsyncEngine
 ) -> None:
-    manager = await person(engine, "Mia", "Manager", role="manager")
-    await person(engine, "Lee", "Park")
-    chen = await person(engine, "Lee", "Chen")
+    manager = await insert_person(engine, "Mia", "Manager", role="manager")
+    await insert_person(engine, "Lee", "Park")
+    chen = await insert_person(engine, "Lee", "Chen")
     number = await a_ticket(engine, manager)
     mia = service.person("mia.manager@example.com", "Mia Manager")
     await service.say(f"give {number} to someone", user=mia)  # nobody called "someone"
@@ -106,7 +105,7 @@ async def test_an_answer_naming_two_people_asks_which_one_then_takes_the_choice(
 async def test_comment_asks_for_the_text_and_a_resent_answer_comments_once(
     service: Service, engine: AsyncEngine, opening: str
 ) -> None:
-    agent = await person(engine, "Ada", "Agent")
+    agent = await insert_person(engine, "Ada", "Agent")
     number = await a_ticket(engine, agent)
     ada = service.person("ada.agent@example.com", "Ada Agent")
     asked = await service.say(opening.format(number), user=ada)
@@ -126,7 +125,7 @@ async def test_comment_asks_for_the_text_and_a_resent_answer_comments_once(
 async def test_a_comment_that_reads_like_a_command_without_a_ticket_is_still_the_comment(
     service: Service, engine: AsyncEngine
 ) -> None:
-    agent = await person(engine, "Ada", "Agent")
+    agent = await insert_person(engine, "Ada", "Agent")
     number = await a_ticket(engine, agent)
     ada = service.person("ada.agent@example.com", "Ada Agent")
     await service.say(f"add a comment to {number}", user=ada)
@@ -156,7 +155,7 @@ async def test_change_the_status_takes_everyday_words_and_refuses_what_it_cannot
 async def test_update_asks_which_field_showing_its_value_then_the_new_value(
     service: Service, engine: AsyncEngine
 ) -> None:
-    manager = await person(engine, "Mia", "Manager", role="manager")
+    manager = await insert_person(engine, "Mia", "Manager", role="manager")
     number = await a_ticket(engine, manager, "VPN drops")
     mia = service.person("mia.manager@example.com", "Mia Manager")
     asked = await service.say(f"update ticket {number}", user=mia)
@@ -185,7 +184,7 @@ async def test_update_asks_which_field_showing_its_value_then_the_new_value(
 async def test_a_customer_is_offered_only_what_they_may_edit(
     service: Service, engine: AsyncEngine
 ) -> None:
-    customer = await person(engine, "Cleo", "Customer", role="customer")
+    customer = await insert_person(engine, "Cleo", "Customer", role="customer")
     number = await a_ticket(engine, customer, "Invoice missing")
     cleo = service.person("cleo.customer@example.com", "Cleo Customer")
     asked = await service.say(f"edit {number}", user=cleo)
@@ -223,7 +222,7 @@ async def test_cancel_at_every_step_changes_nothing(service: Service, engine: As
 async def test_a_clear_command_while_a_question_waits_is_handled_and_help_resumes(
     service: Service, engine: AsyncEngine
 ) -> None:
-    agent = await person(engine, "Ada", "Agent")
+    agent = await insert_person(engine, "Ada", "Agent")
     number = await a_ticket(engine, agent)
     other = await a_ticket(engine, agent, "Keyboard sticky")
     ada = service.person("ada.agent@example.com", "Ada Agent")
@@ -242,7 +241,7 @@ async def test_a_clear_command_while_a_question_waits_is_handled_and_help_resume
 async def test_a_restart_between_question_and_answer_keeps_the_question(
     service: Service, engine: AsyncEngine, database_url: str
 ) -> None:
-    agent = await person(engine, "Ada", "Agent")
+    agent = await insert_person(engine, "Ada", "Agent")
     number = await a_ticket(engine, agent)
     ada = service.person("ada.agent@example.com", "Ada Agent")
     await service.say(f"update {number}", user=ada)
@@ -273,8 +272,8 @@ async def test_its_status_after_a_ticket_was_shown_offers_the_statuses_it_can_mo
 async def test_its_priority_asks_for_the_priority_only_and_a_customer_is_refused(
     service: Service, engine: AsyncEngine
 ) -> None:
-    manager = await person(engine, "Mia", "Manager", role="manager")
-    customer = await person(engine, "Cleo", "Customer", role="customer")
+    manager = await insert_person(engine, "Mia", "Manager", role="manager")
+    customer = await insert_person(engine, "Cleo", "Customer", role="customer")
     number = await a_ticket(engine, manager)
     theirs = await a_ticket(engine, customer, "Invoice missing")
     mia = service.person("mia.manager@example.com", "Mia Manager")

@@ -17,7 +17,7 @@ from tests.e2e.teams_doubles.bot_server import RunningBot
 from tests.e2e.teams_doubles.clock import ManualClock
 from tests.e2e.teams_doubles.connector import ConnectorStandIn
 from tests.e2e.teams_doubles.credentials import StaticTokenCredentialsFactory
-from tests.e2e.teams_doubles.fixtures import *
+from tests.e2e.teams_doubles.fixtures import ServeBot
 from tests.e2e.teams_doubles.openid import OpenIdStandIn
 from tests.e2e.teams_doubles.tokens import TokenSigner
 

@@ -25,7 +25,7 @@ from bot.transport.local_development import (
 from db.repositories.activity_receipts import SqlActivityReceipts
 from tests.e2e.teams_doubles.activities import TeamsActivities
 from tests.e2e.teams_doubles.connector import ConnectorStandIn
-from tests.e2e.teams_doubles.fixtures import *
+from tests.e2e.teams_doubles.fixtures import ServeBot
 from ticketflow.msteams import ReceiptDeduplicator
 
 CARD = {

@@ -20,7 +20,7 @@ from bot.transport.dedupe import (
 from db.repositories.activity_receipts import SqlActivityReceipts
 from tests.e2e.teams_doubles.activities import TeamsActivities, TeamsUser
 from tests.e2e.teams_doubles.connector import ConnectorStandIn
-from tests.e2e.teams_doubles.fixtures import *
+from tests.e2e.teams_doubles.fixtures import ServeBot
 from ticketflow.msteams import ReceiptDeduplicator
 
 INVOKES = ("adaptiveCard/action", "composeExtension/submitAction", "task/submit")

@@ -27,7 +27,7 @@ from bot.transport.sending import ConnectorCallFailed, PacedSender
 from tests.e2e.teams_doubles.activities import TeamsActivities
 from tests.e2e.teams_doubles.clock import ManualClock
 from tests.e2e.teams_doubles.connector import ConnectorStandIn
-from tests.e2e.teams_doubles.fixtures import *
+from tests.e2e.teams_doubles.fixtures import ServeBot
 
 
 @pytest.fixture

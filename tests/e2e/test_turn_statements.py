@@ -20,10 +20,8 @@ from domain.services.overview import RECENT_CHANGES, RECENT_COMMENTS
 from domain.services.tickets import comment_on_ticket, create_ticket, update_ticket
 from domain.tickets import Assignee
 from tests.actors import as_actor
-from tests.e2e.service import Service, texts_in
-from tests.e2e.test_bot_cards import data
-from tests.e2e.test_conversations import person
-from tests.integration.builders import insert_team
+from tests.e2e.service import Service, data, texts_in
+from tests.integration.builders import insert_person, insert_team
 
 _FROM = re.compile(r"\bFROM\s+\"?(\w+)\"?", re.IGNORECASE)
 _SQL = ("SELECT", "INSERT", "UPDATE", "DELETE", "WITH")
@@ -72,7 +70,7 @@ def reads_of(table: str, seen: list[str], *, column: str = "id") -> int:
 async def test_a_show_ticket_turn_reads_the_company_settings_and_the_viewer_once_each(
     service: Service, engine: AsyncEngine
 ) -> None:
-    manager = await person(engine, "Mia", "Manager", role="manager")
+    manager = await insert_person(engine, "Mia", "Manager", role="manager")
     ticket = await create_ticket(uow=SqlUnitOfWork(engine), actor=as_actor(manager),
                                  title="Badge reader blinks red", category="support")
     mia = service.person("mia.manager@example.com", "Mia Manager")
@@ -94,7 +92,7 @@ async def test_a_card_turn_and_its_status_button_stay_within_their_statement_bud
     service: Service, engine: AsyncEngine
 ) -> None:
     """Whatever the ticket's age: a long history and many comments cost the same statements."""
-    manager = await person(engine, "Mia", "Manager", role="manager")
+    manager = await insert_person(engine, "Mia", "Manager", role="manager")
     await insert_team(engine, "Desk", manager)
     ticket = await create_ticket(uow=SqlUnitOfWork(engine), actor=as_actor(manager),
                                  title="Badge reader blinks red", category="support")

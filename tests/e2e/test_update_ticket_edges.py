@@ -16,8 +16,7 @@ from domain.services import tickets as ticket_services
 from domain.services.api_keys import create_api_key
 from domain.services.tickets import UNCHANGED, create_ticket
 from tests.actors import OPERATOR, as_actor
-from tests.e2e.service import Service, texts_in
-from tests.e2e.test_bot_cards import data
+from tests.e2e.service import Service, data, texts_in
 from tests.integration.builders import insert_team, insert_user
 
 Call = dict[str, Any]

@@ -15,21 +15,36 @@ _numbers = itertools.count(1)
 
 
 async def insert_user(
-    engine: AsyncEngine, *, role: str = "user", active: bool = True, email: str | None = None
+    engine: AsyncEngine,
+    *,
+    role: str = "user",
+    active: bool = True,
+    email: str | None = None,
+    name: str | None = None,
 ) -> str:
+    """A user row; `name` is "First Last" (else the role and a few letters of the id)."""
     user_id = str(uuid.uuid4())
+    first, _, last = (name or f"{role.title()} {user_id[:4]}").partition(" ")
     async with engine.begin() as connection:
         await connection.execute(
             users.insert().values(
                 id=user_id,
                 email=email or f"{role}-{user_id[:8]}@example.com",
-                first_name=role.title(),
-                last_name=user_id[:4],
+                first_name=first,
+                last_name=last,
                 role=role,
                 is_active=active,
             )
         )
     return user_id
+
+
+async def insert_person(
+    engine: AsyncEngine, first: str, last: str, *, role: str = "user", active: bool = True
+) -> str:
+    """A user known by name, at `first.last@example.com`."""
+    email = f"{first}.{last}@example.com".lower()
+    return await insert_user(engine, role=role, active=active, email=email, name=f"{first} {last}")
 
 
 async def insert_team(engine: AsyncEngine, name: str, *members: str) -> int:

@@ -14,12 +14,7 @@ from tests.integration.builders import insert_team, insert_ticket, insert_user
 
 async def _named(engine: AsyncEngine, first: str, last: str, email: str, *,
                  role: str = "user", active: bool = True) -> str:
-    user_id = await insert_user(engine, role=role, active=active, email=email)
-    async with engine.begin() as connection:
-        await connection.execute(
-            users.update().where(users.c.id == user_id).values(first_name=first, last_name=last)
-        )
-    return user_id
+    return await insert_user(engine, role=role, active=active, email=email, name=f"{first} {last}")
 
 
 async def _titles(engine: AsyncEngine, actor: str, text: str, **page: int) -> list[str]:
