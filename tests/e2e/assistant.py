@@ -49,12 +49,25 @@ async def running_helpdesk(
     """The service with two help documents indexed and `model` as its OpenAI endpoint."""
     await add_documents(engine, database_url)
     async with ConnectorStandIn() as connector:
-        teams = TeamsActivities(service_url=connector.service_url, bot=BOT)
-        async with running_service(
-            database_url, connector, teams, openai_api_key="sk-e2e",
-            openai_base_url=model.base_url, openai_model=MODEL,
-        ) as running:
+        async with running_with_model(database_url, connector, model) as running:
             yield running
+
+
+@asynccontextmanager
+async def running_with_model(
+    database_url: str,
+    connector: ConnectorStandIn,
+    model: CompletionsStandIn,
+    *,
+    model_name: str = MODEL,
+) -> AsyncIterator[Service]:
+    """The service with `model` as its OpenAI-compatible endpoint, talking to `connector`."""
+    teams = TeamsActivities(service_url=connector.service_url, bot=BOT)
+    async with running_service(
+        database_url, connector, teams, openai_api_key="sk-e2e",
+        openai_base_url=model.base_url, openai_model=model_name,
+    ) as running:
+        yield running
 
 
 def answer_cards(service: Service) -> list[dict[str, Any]]:

@@ -21,6 +21,7 @@ from tests.e2e.teams_doubles.activities import TeamsActivities, TeamsUser
 from tests.e2e.teams_doubles.bot_server import BotAnswer
 from tests.e2e.teams_doubles.connector import ConnectorStandIn, TeamsMember
 from tests.loopback import serving
+from tests.unit.bot.cards.reading import walk
 from tests.waiting import eventually
 from ticketflow.app import create_app
 from ticketflow.settings import Settings
@@ -40,21 +41,13 @@ def card_of(activity: dict[str, Any]) -> dict[str, Any] | None:
 
 def texts_in(card: dict[str, Any]) -> str:
     """All visible text of a card, for asserting on what a person reads."""
-    found: list[str] = []
-
-    def walk(node: object) -> None:
-        if isinstance(node, dict):
-            for key in ("text", "title", "value"):
-                if isinstance(node.get(key), str) and node.get("type") != "Input.ChoiceSet":
-                    found.append(node[key])
-            for child in node.values():
-                walk(child)
-        elif isinstance(node, list):
-            for child in node:
-                walk(child)
-
-    walk(card)
-    return "\n".join(found)
+    return "\n".join(
+        node[key]
+        for node in walk(card, skipping=None)
+        if node.get("type") != "Input.ChoiceSet"
+        for key in ("text", "title", "value")
+        if isinstance(node.get(key), str)
+    )
 
 
 def buttons_of(card: dict[str, Any]) -> list[str]:
@@ -63,39 +56,23 @@ def buttons_of(card: dict[str, Any]) -> list[str]:
 
 def data(card: dict[str, Any], verb: str) -> dict[str, Any]:
     """The data a card's button for `verb` sends (searching ShowCards too)."""
-    found: list[dict[str, Any]] = []
-
-    def walk(node: object) -> None:
-        if isinstance(node, dict):
-            if node.get("type") == "Action.Execute" and node.get("verb") == verb:
-                found.append(dict(node.get("data", {})))
-            for key, child in node.items():
-                if key != "fallback":
-                    walk(child)
-        elif isinstance(node, list):
-            for child in node:
-                walk(child)
-
-    walk({"actions": card_actions(card), "refresh": card.get("refresh")})
+    actions = {"actions": card_actions(card), "refresh": card.get("refresh")}
+    found = [
+        dict(node.get("data", {}))
+        for node in walk(actions)
+        if node.get("type") == "Action.Execute" and node.get("verb") == verb
+    ]
     assert found, f"no {verb} button on the card"
     return found[0]
 
 
 def fallback(card: dict[str, Any], title: str) -> dict[str, Any]:
     """The `Action.Submit` an older client shows in place of the button titled `title`."""
-    found: list[dict[str, Any]] = []
-
-    def walk(node: object) -> None:
-        if isinstance(node, dict):
-            if node.get("type") == "Action.Execute" and node.get("title") == title:
-                found.append(node["fallback"])
-            for child in node.values():
-                walk(child)
-        elif isinstance(node, list):
-            for child in node:
-                walk(child)
-
-    walk(card)
+    found: list[dict[str, Any]] = [
+        node["fallback"]
+        for node in walk(card)
+        if node.get("type") == "Action.Execute" and node.get("title") == title
+    ]
     assert found, f"no {title} button on the card"
     return found[0]
 

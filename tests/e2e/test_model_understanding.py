@@ -23,6 +23,7 @@ from db.tables import task_comments, task_history, tasks
 from db.uow import SqlUnitOfWork
 from domain.services.tickets import create_ticket
 from tests.actors import as_actor
+from tests.e2e.assistant import running_with_model
 from tests.e2e.service import Service, buttons_of, running_service, texts_in
 from tests.e2e.teams_doubles.activities import TeamsActivities, TeamsUser
 from tests.e2e.teams_doubles.connector import ConnectorStandIn
@@ -48,11 +49,7 @@ MODEL = "tool-reader"
 async def desk(
     engine: AsyncEngine, database_url: str, model: CompletionsStandIn, connector: ConnectorStandIn
 ) -> AsyncIterator[Service]:
-    teams = TeamsActivities(service_url=connector.service_url, bot=BOT)
-    async with running_service(
-        database_url, connector, teams, openai_api_key="sk-e2e",
-        openai_base_url=model.base_url, openai_model=MODEL,
-    ) as running:
+    async with running_with_model(database_url, connector, model, model_name=MODEL) as running:
         yield running
 
 

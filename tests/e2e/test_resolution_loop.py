@@ -17,6 +17,7 @@ from tests.e2e.service import Service, buttons_of, card_of, settled, texts_in
 from tests.e2e.teams_doubles.activities import TeamsUser
 from tests.integration.builders import insert_ticket, insert_user
 from tests.integration.notify.capture.webapp import WebApp
+from tests.unit.bot.cards.reading import walk
 from tests.unit.bot.cards.schema import assert_valid_card
 
 NUMBER = "TKT-2026-0077"
@@ -58,20 +59,10 @@ async def _status(engine: AsyncEngine, ticket: int) -> str:
 
 def _answer(card: dict[str, Any], title: str) -> dict[str, Any]:
     """The data an `Action.Execute` titled `title` sends, wherever it sits on the card."""
-    found: list[dict[str, Any]] = []
-
-    def walk(node: object) -> None:
-        if isinstance(node, dict):
-            if node.get("type") == "Action.Execute" and node.get("title") == title:
-                found.append(node)
-            for value in node.values():
-                walk(value)
-        elif isinstance(node, list):
-            for value in node:
-                walk(value)
-
-    walk(card)
-    [action] = found
+    [action] = [
+        node for node in walk(card)
+        if node.get("type") == "Action.Execute" and node.get("title") == title
+    ]
     return {"verb": action["verb"], "data": dict(action.get("data", {}))}
 
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import asyncio
 from datetime import datetime, timedelta
-from typing import Any
 
 import pytest
 from sqlalchemy import func, select, update
@@ -24,6 +23,7 @@ from notify.ports import SendFailed
 from tests.actors import as_actor
 from tests.integration.builders import insert_team, insert_ticket, insert_user
 from tests.integration.notify.conftest import LINKS, TEAM, Clock, RecordingMessenger, bot_in_channel
+from tests.unit.bot.cards.reading import texts
 from tests.unit.bot.cards.schema import assert_valid_card
 
 CHANNEL = "19:desk@thread.tacv2"
@@ -58,23 +58,6 @@ async def _due(engine: AsyncEngine, ticket: int, when: datetime, status: str = "
         await connection.execute(
             update(tasks).where(tasks.c.id == ticket).values(due_date=when, status=status)
         )
-
-
-def _card_text(card: dict[str, Any]) -> str:
-    texts: list[str] = []
-
-    def walk(node: Any) -> None:
-        if isinstance(node, dict):
-            if node.get("type") == "TextBlock":
-                texts.append(str(node["text"]))
-            for value in node.values():
-                walk(value)
-        elif isinstance(node, list):
-            for value in node:
-                walk(value)
-
-    walk(card)
-    return "\n".join(texts)
 
 
 async def _desk(engine: AsyncEngine, clock: Clock) -> dict[str, int]:
@@ -131,7 +114,7 @@ async def test_a_channel_gets_its_overdue_and_due_today_tickets_once_at_its_loca
     [(kind, where, card)] = messenger.calls
     assert (kind, where) == ("post", CHANNEL)
     assert_valid_card(card)
-    text = _card_text(card)
+    text = "\n".join(texts(card))
     overdue, today = await _numbers(engine, [tickets["overdue"], tickets["today"]])
     assert "Due tickets for Wednesday 2 December 2026" in text
     assert text.index("Overdue (1)") < text.index(overdue) < text.index("Due today (1)")

@@ -25,17 +25,18 @@ _ACTION_TYPES = (
 )
 
 
-def walk(value: Any) -> Iterator[dict[str, Any]]:
+def walk(value: Any, *, skipping: str | None = "fallback") -> Iterator[dict[str, Any]]:
     """Every object in the card, depth first (actions, elements, show cards, refresh);
-    not the `fallback` of an action, which only older clients show in its place."""
+    not the `fallback` of an action, which only older clients show in its place (unless
+    `skipping=None`)."""
     if isinstance(value, list):
         for item in value:
-            yield from walk(item)
+            yield from walk(item, skipping=skipping)
     elif isinstance(value, dict):
         yield value
         for key, item in value.items():
-            if key != "fallback":
-                yield from walk(item)
+            if key != skipping:
+                yield from walk(item, skipping=skipping)
 
 
 def every_action(card: dict[str, Any]) -> list[dict[str, Any]]:
