@@ -9,7 +9,7 @@ from bot.identity import RecentViewers
 from domain.access import Viewer
 from domain.chat import ConversationKind, ConversationRef
 from domain.people import Role, User
-from tests.unit.ticketflow.test_caches import Clock, CountingLinks, CountingRefs
+from tests.unit.ticketflow.caching import Clock, CountingLinks, CountingRefs
 from ticketflow.caches import CachedUserLinks, CoalescedConversationRefs
 
 

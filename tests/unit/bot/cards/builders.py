@@ -8,12 +8,23 @@ from typing import Any
 
 from bot.cards.views import AssigneeOption, TicketRow, TicketView
 from domain.access import Viewer, available_actions
+from domain.events import EventType
+from domain.notifications import TicketNotice
 from domain.people import Role, User
-from domain.tickets import AssigneeType, Category, Priority, Severity, Ticket, TicketStatus
+from domain.tickets import (
+    AssigneeType,
+    Category,
+    FieldChange,
+    Priority,
+    Severity,
+    Ticket,
+    TicketStatus,
+)
 
 QUEUE_TEAM = 3
 UPDATED = datetime(2026, 3, 2, 9, 15, 30)
 WEB_URL = "https://tickets.example.com/tickets/41"
+TEAMS_URL = "https://teams.microsoft.com/l/chat/0/0?users=28:app-id&message=ticket%20TKT-2026-0041"
 
 CUSTOMER = Viewer(
     User(id="u-carla", email="carla@example.com", first_name="Carla", role=Role.CUSTOMER)
@@ -96,3 +107,24 @@ def rows(count: int, *, start: int = 1, title: str = "VPN drops every hour") -> 
         )
         for index in range(count)
     ]
+
+
+def a_notice(event: EventType = EventType.ASSIGNED, **changes: Any) -> TicketNotice:
+    notice = TicketNotice(
+        event_type=event,
+        ticket=a_ticket(),
+        headline="Assigned to Dana Scully by Lee Adama",
+        actor_label="Lee Adama",
+        requester_label="Carla Customer",
+        assignee_label="Dana Scully",
+        company_name="Acme",
+        web_url=WEB_URL,
+        teams_url=TEAMS_URL,
+        changes=(FieldChange("assignee", "team Network", "Dana Scully"),),
+        comment_excerpt="Rebooted the router; watching it."
+        if event is EventType.COMMENTED
+        else None,
+        actions=available_actions(AGENT, a_ticket()),
+        viewer_id=AGENT.id,
+    )
+    return replace(notice, **changes)

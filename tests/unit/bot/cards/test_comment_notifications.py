@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from bot.cards.notification import NotificationCardSet
 from domain.events import EventType
 from notify.deliverers import thread_line
+from tests.unit.bot.cards.builders import a_notice
 from tests.unit.bot.cards.reading import texts
-from tests.unit.bot.cards.test_notification_card import CARDS, a_notice
+
+CARDS = NotificationCardSet()
 
 
 def test_a_personal_comment_notification_carries_the_comment() -> None:

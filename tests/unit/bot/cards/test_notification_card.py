@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from dataclasses import replace
 from typing import Any
 
 import pytest
@@ -15,40 +14,16 @@ from bot.cards.notification import (
     NotificationCardSet,
     webhook_card,
 )
-from domain.access import available_actions
 from domain.events import EventType
 from domain.notifications import TicketNotice
 from domain.tickets import FieldChange
 from notify.deliverers import webhook_message
-from tests.unit.bot.cards.builders import AGENT, a_ticket
+from tests.unit.bot.cards.builders import TEAMS_URL, WEB_URL, a_notice, a_ticket
 from tests.unit.bot.cards.reading import every_action, facts, texts
 from tests.unit.bot.cards.schema import assert_valid_card
 
-WEB = "https://tickets.example.com/tickets/41"
-TEAMS = "https://teams.microsoft.com/l/chat/0/0?users=28:app-id&message=ticket%20TKT-2026-0041"
 TEAMS_MESSAGE_LIMIT = 28 * 1024
 CARDS = NotificationCardSet()
-
-
-def a_notice(event: EventType = EventType.ASSIGNED, **changes: Any) -> TicketNotice:
-    notice = TicketNotice(
-        event_type=event,
-        ticket=a_ticket(),
-        headline="Assigned to Dana Scully by Lee Adama",
-        actor_label="Lee Adama",
-        requester_label="Carla Customer",
-        assignee_label="Dana Scully",
-        company_name="Acme",
-        web_url=WEB,
-        teams_url=TEAMS,
-        changes=(FieldChange("assignee", "team Network", "Dana Scully"),),
-        comment_excerpt="Rebooted the router; watching it."
-        if event is EventType.COMMENTED
-        else None,
-        actions=available_actions(AGENT, a_ticket()),
-        viewer_id=AGENT.id,
-    )
-    return replace(notice, **changes)
 
 
 def enormous_notice() -> TicketNotice:
@@ -78,8 +53,8 @@ def test_the_webhook_card_offers_only_links_to_the_web_app_and_to_teams() -> Non
     card = webhook_card(a_notice())
 
     assert [(a["type"], a["title"], a["url"]) for a in every_action(card)] == [
-        ("Action.OpenUrl", OPEN_IN_TICKETFLOW, WEB),
-        ("Action.OpenUrl", OPEN_IN_TEAMS, TEAMS),
+        ("Action.OpenUrl", OPEN_IN_TICKETFLOW, WEB_URL),
+        ("Action.OpenUrl", OPEN_IN_TEAMS, TEAMS_URL),
     ]
 
 
