@@ -6,8 +6,9 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from db.tables import bot_ticket_cards, teams_integration_settings
+from tests.e2e.channel import file_in_chat, subscribed_channel
 from tests.e2e.service import Service, card_of, first_row, settled, texts_in
-from tests.integration.builders import insert_team, insert_user
+from tests.integration.builders import insert_user
 
 
 async def test_only_managers_and_admins_subscribe_a_channel(
@@ -35,17 +36,10 @@ async def test_only_managers_and_admins_subscribe_a_channel(
 async def test_a_new_ticket_is_posted_to_the_channel_and_its_card_updated_in_place(
     service: Service, engine: AsyncEngine
 ) -> None:
-    admin_id = await insert_user(engine, role="admin", email="root@example.com")
-    agent_id = await insert_user(engine, role="user", email="ada@example.com")
-    await insert_team(engine, "Desk", agent_id, admin_id)
-    root = service.person("root@example.com", "Rita Root")
-    ada = service.person("ada@example.com", "Ada Lovelace")
-    await service.say_in_channel("subscribe", user=root)
-    channel = service.teams.channel.id
+    _, ada, channel = await subscribed_channel(service, engine)
     connector = service.connector
 
-    for said in ("new ticket Toner low on floor 2", "skip", "request", "low"):
-        await service.say(said, user=ada)
+    await file_in_chat(service, "Toner low on floor 2", user=ada)
 
     def posted(stand_in: object) -> bool:
         return any(c.operation == "send" and c.conversation_id == channel and
@@ -80,16 +74,9 @@ async def test_a_new_ticket_is_posted_to_the_channel_and_its_card_updated_in_pla
 async def test_the_subscribers_own_change_updates_the_channel_card_without_a_thread_reply(
     service: Service, engine: AsyncEngine
 ) -> None:
-    admin_id = await insert_user(engine, role="admin", email="root@example.com")
-    agent_id = await insert_user(engine, role="user", email="ada@example.com")
-    await insert_team(engine, "Desk", agent_id, admin_id)
-    root = service.person("root@example.com", "Rita Root")
-    ada = service.person("ada@example.com", "Ada Lovelace")
-    await service.say_in_channel("subscribe", user=root)
-    channel = service.teams.channel.id
+    root, ada, channel = await subscribed_channel(service, engine)
     connector = service.connector
-    for said in ("new ticket Badge reader broken", "skip", "request", "low"):
-        await service.say(said, user=ada)
+    await file_in_chat(service, "Badge reader broken", user=ada)
     remembered = await first_row(engine, select(bot_ticket_cards))
     activity_id = remembered["activity_id"]
     number = (await service.say("tickets badge", user=ada)).card

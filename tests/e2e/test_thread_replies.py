@@ -9,23 +9,17 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot.thread_replies import ACKNOWLEDGED, EMPTY
 from db.tables import bot_ticket_cards, task_comments
+from tests.e2e.channel import file_in_chat, subscribed_channel
 from tests.e2e.service import Service, Turn, card_of, fallback, first_row, texts_in
 from tests.e2e.teams_doubles.activities import TeamsUser
-from tests.integration.builders import insert_team, insert_user
+from tests.integration.builders import insert_user
 
 
 async def _a_posted_card(service: Service, engine: AsyncEngine) -> tuple[str, str, TeamsUser]:
     """Rita subscribes the channel, Ada files a ticket: its number, the card's thread, Ada."""
-    admin_id = await insert_user(engine, role="admin", email="root@example.com")
-    agent_id = await insert_user(engine, role="user", email="ada@example.com", name="Ada Lovelace")
-    await insert_team(engine, "Desk", agent_id, admin_id)
-    root = service.person("root@example.com", "Rita Root")
-    ada = service.person("ada@example.com", "Ada Lovelace")
-    await service.say_in_channel("subscribe", user=root)
-    for said in ("new ticket Toner low on floor 2", "skip", "request", "low"):
-        await service.say(said, user=ada)
+    _, ada, channel = await subscribed_channel(service, engine)
+    await file_in_chat(service, "Toner low on floor 2", user=ada)
     card = await first_row(engine, select(bot_ticket_cards))
-    channel = service.teams.channel.id
     post = next(c for c in service.connector.calls
                 if c.operation == "send" and c.conversation_id == channel and card_of(c.body))
     number = "TKT-" + texts_in(card_of(post.body) or {}).split("TKT-")[1].split()[0]
