@@ -20,6 +20,7 @@ from tests.actors import as_actor
 from tests.e2e.teams_doubles.activities import TeamsActivities, TeamsUser
 from tests.e2e.teams_doubles.bot_server import BotAnswer
 from tests.e2e.teams_doubles.connector import ConnectorStandIn, TeamsMember
+from tests.integration.builders import insert_user
 from tests.loopback import serving
 from tests.unit.bot.cards.reading import walk
 from tests.waiting import eventually
@@ -228,3 +229,11 @@ def presses(turn: Turn) -> dict[str, str]:
         if attachment.get("contentType") == HERO
         for button in attachment["content"].get("buttons", [])
     }
+
+
+async def user_in_teams(
+    service: Service, engine: AsyncEngine, email: str, name: str, *, role: str = "user"
+) -> TeamsUser:
+    """A TicketFlow user (a row as the web app writes it) who talks to the bot in Teams."""
+    await insert_user(engine, role=role, email=email)
+    return service.person(email, name)

@@ -10,8 +10,7 @@ from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from db.tables import tasks
-from tests.e2e.service import Service, texts_in
-from tests.integration.builders import insert_user
+from tests.e2e.service import Service, texts_in, user_in_teams
 
 DIGITS_4301 = "9" * 4301
 INVISIBLE_TITLE = "\u200b\u2060\ufeff\u200b"
@@ -33,8 +32,7 @@ async def _count_tickets(engine: AsyncEngine) -> int:
 async def test_a_ticket_reference_longer_than_any_ticket_number_is_a_ticket_i_cannot_find(
     service: Service, engine: AsyncEngine, said: str, echoed: str
 ) -> None:
-    await insert_user(engine, role="user", email="ada@example.com")
-    ada = service.person("ada@example.com", "Ada Lovelace")
+    ada = await user_in_teams(service, engine, "ada@example.com", "Ada Lovelace")
 
     turn = await service.say(said, user=ada)  # `say` has checked the HTTP answer is 200
 
@@ -48,8 +46,7 @@ async def test_a_ticket_reference_longer_than_any_ticket_number_is_a_ticket_i_ca
 async def test_a_card_action_about_a_ticket_id_of_thousands_of_digits_is_refused_plainly(
     service: Service, engine: AsyncEngine
 ) -> None:
-    await insert_user(engine, role="user", email="ada@example.com")
-    ada = service.person("ada@example.com", "Ada Lovelace")
+    ada = await user_in_teams(service, engine, "ada@example.com", "Ada Lovelace")
 
     for verb in ("ticket.refresh", "ticket.status"):
         turn = await service.send(service.teams.card_action(
@@ -65,8 +62,7 @@ async def test_a_card_action_about_a_ticket_id_of_thousands_of_digits_is_refused
 async def test_a_chat_search_longer_than_the_rest_cap_is_refused_with_the_limit(
     service: Service, engine: AsyncEngine
 ) -> None:
-    await insert_user(engine, role="user", email="ada@example.com")
-    ada = service.person("ada@example.com", "Ada Lovelace")
+    ada = await user_in_teams(service, engine, "ada@example.com", "Ada Lovelace")
     words = " ".join(f"w{index}" for index in range(10_000))
 
     turn = await service.say(f"tickets {words}", user=ada)
@@ -77,8 +73,7 @@ async def test_a_chat_search_longer_than_the_rest_cap_is_refused_with_the_limit(
 async def test_a_chat_search_of_200_characters_still_searches(
     service: Service, engine: AsyncEngine
 ) -> None:
-    await insert_user(engine, role="user", email="ada@example.com")
-    ada = service.person("ada@example.com", "Ada Lovelace")
+    ada = await user_in_teams(service, engine, "ada@example.com", "Ada Lovelace")
 
     turn = await service.say(f"tickets {'printer ' * 24}{'x' * 7}", user=ada)
 
@@ -89,8 +84,7 @@ async def test_a_chat_search_of_200_characters_still_searches(
 async def test_a_title_of_invisible_characters_creates_no_ticket_from_chat(
     service: Service, engine: AsyncEngine
 ) -> None:
-    await insert_user(engine, role="user", email="ada@example.com")
-    ada = service.person("ada@example.com", "Ada Lovelace")
+    ada = await user_in_teams(service, engine, "ada@example.com", "Ada Lovelace")
 
     await service.say(f"new ticket {INVISIBLE_TITLE}", user=ada)
     form = await service.press("ticket.create", {"title": INVISIBLE_TITLE,

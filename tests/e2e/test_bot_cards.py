@@ -8,7 +8,15 @@ from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from db.tables import task_comments, tasks
-from tests.e2e.service import Service, buttons_of, data, fallback, file_ticket, texts_in
+from tests.e2e.service import (
+    Service,
+    buttons_of,
+    data,
+    fallback,
+    file_ticket,
+    texts_in,
+    user_in_teams,
+)
 from tests.integration.builders import insert_team, insert_user
 
 
@@ -96,8 +104,7 @@ async def test_refusals_are_explained_and_change_nothing(service: Service, engin
 async def test_the_single_card_form_keeps_input_and_marks_the_bad_field(
     service: Service, engine: AsyncEngine
 ) -> None:
-    await insert_user(engine, role="user", email="ada@example.com")
-    ada = service.person("ada@example.com", "Ada Lovelace")
+    ada = await user_in_teams(service, engine, "ada@example.com", "Ada Lovelace")
     form = (await service.say("new ticket form", user=ada)).card
     inputs = {"title": "Projector in room 4 is dim", "category": "support", "priority": "high",
               "due_date": "31/12/2030", "description": "", "severity": "", "tags": "av"}
@@ -115,8 +122,7 @@ async def test_the_single_card_form_keeps_input_and_marks_the_bad_field(
 async def test_a_redelivered_message_does_not_file_a_second_ticket(
     service: Service, engine: AsyncEngine
 ) -> None:
-    await insert_user(engine, role="user", email="ada@example.com")
-    ada = service.person("ada@example.com", "Ada Lovelace")
+    ada = await user_in_teams(service, engine, "ada@example.com", "Ada Lovelace")
     for said in ("new ticket Scanner offline", "skip", "bug"):
         await service.say(said, user=ada)
     last = service.teams.personal_message("urgent", user=ada)
@@ -216,8 +222,9 @@ async def test_a_button_on_a_ticket_you_cannot_see_or_with_odd_data_gets_the_err
     service: Service, engine: AsyncEngine
 ) -> None:
     owner = await insert_user(engine, role="customer", email="cleo@example.com")
-    await insert_user(engine, role="customer", email="carl@example.com")
-    carl = service.person("carl@example.com", "Carl Customer")
+    carl = await user_in_teams(
+        service, engine, "carl@example.com", "Carl Customer", role="customer"
+    )
     ticket = await file_ticket(engine, owner, "Private invoice question")
     for verb, data, status in (
         ("ticket.comment", {"ticket_id": ticket.id, "comment": "mine?"}, 403),

@@ -6,7 +6,7 @@ from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from db.tables import task_history, tasks
-from tests.e2e.service import Service, running_service, texts_in
+from tests.e2e.service import Service, running_service, texts_in, user_in_teams
 from tests.integration.builders import insert_user
 
 TRANSCRIPT = [
@@ -25,8 +25,7 @@ async def count_tickets(engine: AsyncEngine) -> int:
 async def test_the_new_ticket_dialog_asks_for_each_field_then_shows_the_card(
     service: Service, engine: AsyncEngine
 ) -> None:
-    await insert_user(engine, role="user", email="ada@example.com")
-    ada = service.person("ada@example.com", "Ada Lovelace")
+    ada = await user_in_teams(service, engine, "ada@example.com", "Ada Lovelace")
     for said, expected in TRANSCRIPT:
         turn = await service.say(said, user=ada)
         assert any(expected in text for text in turn.texts), (said, turn.texts)
@@ -45,8 +44,7 @@ async def test_the_new_ticket_dialog_asks_for_each_field_then_shows_the_card(
 async def test_a_title_given_up_front_is_not_asked_for_and_skip_leaves_no_description(
     service: Service, engine: AsyncEngine
 ) -> None:
-    await insert_user(engine, role="user", email="ada@example.com")
-    ada = service.person("ada@example.com", "Ada Lovelace")
+    ada = await user_in_teams(service, engine, "ada@example.com", "Ada Lovelace")
     first = await service.say("new ticket VPN drops every hour", user=ada)
     assert any("Describe it" in text for text in first.texts)
     await service.say("skip", user=ada)
@@ -59,8 +57,7 @@ async def test_a_title_given_up_front_is_not_asked_for_and_skip_leaves_no_descri
 
 
 async def test_cancel_at_any_step_saves_nothing(service: Service, engine: AsyncEngine) -> None:
-    await insert_user(engine, role="user", email="ada@example.com")
-    ada = service.person("ada@example.com", "Ada Lovelace")
+    ada = await user_in_teams(service, engine, "ada@example.com", "Ada Lovelace")
     await service.say("new ticket", user=ada)
     await service.say("Monitor flickers", user=ada)
     cancelled = await service.say("cancel", user=ada)
@@ -73,8 +70,7 @@ async def test_cancel_at_any_step_saves_nothing(service: Service, engine: AsyncE
 async def test_a_title_that_is_too_long_is_asked_again(
     service: Service, engine: AsyncEngine
 ) -> None:
-    await insert_user(engine, role="user", email="ada@example.com")
-    ada = service.person("ada@example.com", "Ada Lovelace")
+    ada = await user_in_teams(service, engine, "ada@example.com", "Ada Lovelace")
     await service.say("new ticket", user=ada)
     again = await service.say("x" * 300, user=ada)
     assert again.texts == ["Keep it to 255 characters (it has 300). Try again, or say cancel."]
@@ -85,8 +81,7 @@ async def test_a_title_that_is_too_long_is_asked_again(
 async def test_a_restart_in_the_middle_of_a_dialog_continues_where_the_user_was(
     service: Service, engine: AsyncEngine, database_url: str
 ) -> None:
-    await insert_user(engine, role="user", email="ada@example.com")
-    ada = service.person("ada@example.com", "Ada Lovelace")
+    ada = await user_in_teams(service, engine, "ada@example.com", "Ada Lovelace")
     await service.say("new ticket Badge reader broken", user=ada)
     await service.say("The reader at door B blinks red.", user=ada)
     # A new server process: new engine, new storage, same database.
@@ -114,8 +109,7 @@ async def test_help_lists_only_what_the_role_may_do(service: Service, engine: As
 async def test_an_unknown_message_gets_one_line_and_at_most_three_suggestions(
     service: Service, engine: AsyncEngine
 ) -> None:
-    await insert_user(engine, role="user", email="ada@example.com")
-    ada = service.person("ada@example.com", "Ada Lovelace")
+    ada = await user_in_teams(service, engine, "ada@example.com", "Ada Lovelace")
     turn = await service.say("banana", user=ada)
     assert len(turn.texts) == 1 and turn.texts[0].startswith("Sorry, I didn't get “banana”")
     assert 1 <= len(turn.buttons) <= 3

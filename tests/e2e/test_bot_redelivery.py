@@ -9,7 +9,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot.cards.elements import card_actions
 from db.tables import tasks
-from tests.e2e.service import Service, texts_in
+from tests.e2e.service import Service, texts_in, user_in_teams
 from tests.integration.builders import insert_user
 
 FORM = {"title": "Printer on floor 3 jams", "category": "support", "priority": "high"}
@@ -30,8 +30,7 @@ def _create_button(card: dict[str, Any]) -> dict[str, Any]:
 async def test_a_double_tapped_create_on_one_form_files_one_ticket(
     service: Service, engine: AsyncEngine
 ) -> None:
-    await insert_user(engine, role="user", email="ada@example.com")
-    ada = service.person("ada@example.com", "Ada Lovelace")
+    ada = await user_in_teams(service, engine, "ada@example.com", "Ada Lovelace")
     form = (await service.say("new ticket form", user=ada)).card
     data = {**(_create_button(form).get("data") or {}), **FORM}
 
@@ -48,8 +47,7 @@ async def test_a_double_tapped_create_on_one_form_files_one_ticket(
 async def test_a_resent_create_invoke_files_one_ticket_and_gets_the_same_card(
     service: Service, engine: AsyncEngine
 ) -> None:
-    await insert_user(engine, role="user", email="ada@example.com")
-    ada = service.person("ada@example.com", "Ada Lovelace")
+    ada = await user_in_teams(service, engine, "ada@example.com", "Ada Lovelace")
     press = service.teams.card_action("ticket.create", FORM, user=ada)
 
     first = await service.send(press)

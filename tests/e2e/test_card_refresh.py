@@ -11,7 +11,7 @@ from db.uow import SqlUnitOfWork
 from domain.services.tickets import comment_on_ticket, create_ticket, update_ticket
 from domain.tickets import Assignee
 from tests.actors import as_actor
-from tests.e2e.service import Service, card_of
+from tests.e2e.service import Service, card_of, user_in_teams
 from tests.integration.builders import insert_team, insert_user
 
 ERROR = "application/vnd.microsoft.error"
@@ -91,8 +91,7 @@ async def test_an_automatic_refresh_by_someone_who_may_not_see_the_ticket_keeps_
 async def test_unknown_verbs_and_malformed_data_get_the_error_answer(
     service: Service, engine: AsyncEngine
 ) -> None:
-    await insert_user(engine, role="admin", email="root@example.com")
-    root = service.person("root@example.com", "Rita Root")
+    root = await user_in_teams(service, engine, "root@example.com", "Rita Root", role="admin")
     malformed: list[Any] = [
         {"action": {"type": "Action.Execute", "verb": "ticket.delete", "data": {"ticket_id": 1}}},
         {"action": {"type": "Action.Execute", "verb": "ticket.refresh", "data": [1, 2]}},

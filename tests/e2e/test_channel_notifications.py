@@ -7,7 +7,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 from db.tables import bot_ticket_cards, teams_integration_settings
 from tests.e2e.channel import file_in_chat, subscribed_channel
-from tests.e2e.service import Service, card_of, first_row, settled, texts_in
+from tests.e2e.service import Service, card_of, first_row, settled, texts_in, user_in_teams
 from tests.integration.builders import insert_user
 
 
@@ -100,8 +100,7 @@ async def test_the_subscribers_own_change_updates_the_channel_card_without_a_thr
 async def test_a_webhook_is_checked_when_saved_and_a_refused_one_saves_nothing(
     service: Service, engine: AsyncEngine
 ) -> None:
-    await insert_user(engine, role="manager", email="mona@example.com")
-    mona = service.person("mona@example.com", "Mona Manager")
+    mona = await user_in_teams(service, engine, "mona@example.com", "Mona Manager", role="manager")
     refused = await service.say("webhook https://169.254.169.254/latest/meta-data", user=mona)
     assert refused.texts[0].startswith("That webhook url won't work:")
     evil = await service.say("webhook https://prod-1.westus.logic.azure.com.evil.com/x", user=mona)

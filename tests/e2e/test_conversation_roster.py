@@ -9,7 +9,7 @@ from db.tables import bot_conversation_refs, notification_outbox
 from db.uow import SqlUnitOfWork
 from domain.services.tickets import create_ticket
 from tests.actors import as_actor
-from tests.e2e.service import Service, settled
+from tests.e2e.service import Service, settled, user_in_teams
 from tests.integration.builders import insert_user
 
 
@@ -23,8 +23,7 @@ async def test_a_chat_the_bot_was_removed_from_gets_no_posts_until_it_is_install
     service: Service, engine: AsyncEngine
 ) -> None:
     admin = await insert_user(engine, role="admin", email="root@example.com")
-    await insert_user(engine, role="user", email="ada@example.com")
-    ada = service.person("ada@example.com", "Ada Lovelace")
+    ada = await user_in_teams(service, engine, "ada@example.com", "Ada Lovelace")
     root = service.person("root@example.com", "Rita Root")
     await service.say("help", user=ada)
     chat = service.teams.personal_conversation_id(ada)

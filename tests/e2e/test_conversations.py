@@ -9,8 +9,8 @@ from db.tables import task_comments, tasks
 from db.uow import SqlUnitOfWork
 from domain.services.tickets import create_ticket
 from tests.actors import as_actor
-from tests.e2e.service import Service, presses, texts_in, ticket_row
-from tests.integration.builders import insert_person, insert_team, insert_user
+from tests.e2e.service import Service, presses, texts_in, ticket_row, user_in_teams
+from tests.integration.builders import insert_person, insert_team
 
 
 async def test_it_means_the_ticket_the_conversation_last_showed(
@@ -96,8 +96,7 @@ async def test_questions_and_negations_change_nothing(service: Service, engine: 
 async def test_a_clear_command_while_filing_is_handled_not_taken_as_the_title(
     service: Service, engine: AsyncEngine
 ) -> None:
-    await insert_user(engine, role="user", email="ada@example.com")
-    ada = service.person("ada@example.com", "Ada Lovelace")
+    ada = await user_in_teams(service, engine, "ada@example.com", "Ada Lovelace")
     asked = await service.say("new ticket", user=ada)
     assert any("What's the problem" in text for text in asked.texts)
     listed = await service.say("my tickets", user=ada)

@@ -11,8 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 from bot.cards.elements import card_actions
 from db.tables import tasks
 from tests.e2e.assistant import button, wait_for_answers
-from tests.e2e.service import Service, texts_in
-from tests.integration.builders import insert_user
+from tests.e2e.service import Service, texts_in, user_in_teams
 from tests.unit.bot.cards.schema import assert_valid_card
 
 
@@ -24,8 +23,7 @@ async def filed(engine: AsyncEngine) -> list[dict[str, Any]]:
 async def test_free_text_nobody_documented_is_offered_as_a_ticket_and_filed_once(
     helpdesk: Service, engine: AsyncEngine
 ) -> None:
-    await insert_user(engine, role="user", email="ada@example.com")
-    ada = helpdesk.person("ada@example.com", "Ada Lovelace")
+    ada = await user_in_teams(helpdesk, engine, "ada@example.com", "Ada Lovelace")
     said = "printer on floor 3 jams again"
     await helpdesk.say(said, user=ada)
     [card] = await wait_for_answers(helpdesk)
@@ -45,8 +43,7 @@ async def test_free_text_nobody_documented_is_offered_as_a_ticket_and_filed_once
 async def test_a_longer_message_becomes_the_title_and_the_description(
     helpdesk: Service, engine: AsyncEngine
 ) -> None:
-    await insert_user(engine, role="user", email="ada@example.com")
-    ada = helpdesk.person("ada@example.com", "Ada Lovelace")
+    ada = await user_in_teams(helpdesk, engine, "ada@example.com", "Ada Lovelace")
     said = "VPN keeps dropping on hotel wifi\nEvery 10 minutes since Monday, error 809."
     await helpdesk.say(said, user=ada)
     [card] = await wait_for_answers(helpdesk)

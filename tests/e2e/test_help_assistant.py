@@ -21,7 +21,7 @@ from db.tables.knowledge import help_answer_feedback
 from knowledge.ingestion import Upload, add_help_document
 from ticketflow.knowledge import build_knowledge
 from tests.e2e.assistant import MODEL, add_documents, answer_cards, button, wait_for_answers
-from tests.e2e.service import WEB_URL, Service, card_of, running_service, texts_in
+from tests.e2e.service import WEB_URL, Service, card_of, running_service, texts_in, user_in_teams
 from tests.e2e.teams_doubles.activities import TeamsActivities
 from tests.e2e.teams_doubles.connector import ConnectorStandIn
 from tests.e2e.teams_doubles.fixtures import BOT
@@ -87,8 +87,7 @@ async def test_a_question_is_acknowledged_in_the_turn_and_answered_proactively(
 async def test_a_follow_up_in_the_same_chat_is_answered_with_the_previous_turn_in_mind(
     helpdesk: Service, model: CompletionsStandIn, engine: AsyncEngine
 ) -> None:
-    await insert_user(engine, role="user", email="ada@example.com")
-    ada = helpdesk.person("ada@example.com", "Ada Lovelace")
+    ada = await user_in_teams(helpdesk, engine, "ada@example.com", "Ada Lovelace")
     model.then(Completion(ANSWER), Completion("Sign in with your Fernhill email address and "
                                               "password [1]."))
 
@@ -109,8 +108,7 @@ async def test_a_new_question_in_the_same_chat_does_not_carry_the_previous_topic
 ) -> None:
     # The topic leak: a question no document answers, asked right after another one, used to
     # be searched with it and answered from the earlier question's passages.
-    await insert_user(engine, role="user", email="ada@example.com")
-    ada = helpdesk.person("ada@example.com", "Ada Lovelace")
+    ada = await user_in_teams(helpdesk, engine, "ada@example.com", "Ada Lovelace")
     model.then(Completion(ANSWER))
 
     await helpdesk.say(QUESTION, user=ada)
@@ -181,8 +179,7 @@ async def test_helpful_is_stored_and_the_card_comes_back_without_the_feedback_bu
 async def test_create_a_ticket_opens_the_form_with_the_question_and_the_answer(
     helpdesk: Service, model: CompletionsStandIn, engine: AsyncEngine
 ) -> None:
-    await insert_user(engine, role="user", email="ada@example.com")
-    ada = helpdesk.person("ada@example.com", "Ada Lovelace")
+    ada = await user_in_teams(helpdesk, engine, "ada@example.com", "Ada Lovelace")
     model.then(Completion(ANSWER))
     await helpdesk.say(QUESTION, user=ada)
     [card] = await wait_for_answers(helpdesk)
@@ -223,8 +220,7 @@ async def test_someone_else_cannot_rate_or_escalate_the_answer(
 async def test_when_the_model_fails_the_answer_still_comes_and_the_exchange_is_stored(
     helpdesk: Service, model: CompletionsStandIn, engine: AsyncEngine
 ) -> None:
-    await insert_user(engine, role="user", email="ada@example.com")
-    ada = helpdesk.person("ada@example.com", "Ada Lovelace")
+    ada = await user_in_teams(helpdesk, engine, "ada@example.com", "Ada Lovelace")
     model.then(Failure(500), Failure(500))  # the client retries once
 
     await helpdesk.say(QUESTION, user=ada)
@@ -239,8 +235,7 @@ async def test_when_the_model_fails_the_answer_still_comes_and_the_exchange_is_s
 async def test_a_redelivered_question_is_answered_once(
     helpdesk: Service, model: CompletionsStandIn, engine: AsyncEngine
 ) -> None:
-    await insert_user(engine, role="user", email="ada@example.com")
-    ada = helpdesk.person("ada@example.com", "Ada Lovelace")
+    ada = await user_in_teams(helpdesk, engine, "ada@example.com", "Ada Lovelace")
     model.then(Completion(ANSWER))
     activity = helpdesk.teams.personal_message(QUESTION, user=ada)
 
@@ -275,8 +270,7 @@ async def test_without_a_key_the_documents_are_quoted(
 async def test_a_question_in_a_channel_is_answered_in_its_thread(
     helpdesk: Service, model: CompletionsStandIn, engine: AsyncEngine
 ) -> None:
-    await insert_user(engine, role="user", email="ada@example.com")
-    ada = helpdesk.person("ada@example.com", "Ada Lovelace")
+    ada = await user_in_teams(helpdesk, engine, "ada@example.com", "Ada Lovelace")
     model.then(Completion(ANSWER))
 
     turn = await helpdesk.say_in_channel(QUESTION, user=ada)

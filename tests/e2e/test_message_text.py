@@ -9,7 +9,7 @@ from db.tables import task_comments, tasks
 from db.uow import SqlUnitOfWork
 from domain.services.tickets import create_ticket
 from tests.actors import as_actor
-from tests.e2e.service import Service, texts_in
+from tests.e2e.service import Service, texts_in, user_in_teams
 from tests.integration.builders import insert_user
 
 
@@ -40,8 +40,7 @@ async def test_a_comment_that_mentions_someone_is_stored_as_people_read_it(
 async def test_a_title_keeps_its_mention_as_written_without_markup(
     service: Service, engine: AsyncEngine
 ) -> None:
-    await insert_user(engine, role="user", email="ada@example.com")
-    ada = service.person("ada@example.com", "Ada Lovelace")
+    ada = await user_in_teams(service, engine, "ada@example.com", "Ada Lovelace")
     activity = service.teams.personal_message(
         "<div>new ticket Laptop for <at>Tom Teammate</at> &lt;urgent&gt;</div>", user=ada)
 
@@ -57,8 +56,7 @@ async def test_a_title_keeps_its_mention_as_written_without_markup(
 async def test_a_message_of_only_a_mention_or_only_an_image_gets_the_short_help(
     service: Service, engine: AsyncEngine
 ) -> None:
-    await insert_user(engine, role="user", email="ada@example.com")
-    ada = service.person("ada@example.com", "Ada Lovelace")
+    ada = await user_in_teams(service, engine, "ada@example.com", "Ada Lovelace")
     only_mention = service.teams.channel_message("", user=ada)
     only_image = service.teams.personal_message("", user=ada)
     only_image.pop("text")

@@ -10,9 +10,8 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 from bot.thread_replies import ACKNOWLEDGED, EMPTY
 from db.tables import bot_ticket_cards, task_comments
 from tests.e2e.channel import file_in_chat, subscribed_channel
-from tests.e2e.service import Service, Turn, card_of, fallback, first_row, texts_in
+from tests.e2e.service import Service, Turn, card_of, fallback, first_row, texts_in, user_in_teams
 from tests.e2e.teams_doubles.activities import TeamsUser
-from tests.integration.builders import insert_user
 
 
 async def _a_posted_card(service: Service, engine: AsyncEngine) -> tuple[str, str, TeamsUser]:
@@ -82,8 +81,9 @@ async def test_a_reply_from_someone_who_may_not_comment_is_refused_in_the_thread
     service: Service, engine: AsyncEngine
 ) -> None:
     _, thread, _ = await _a_posted_card(service, engine)
-    await insert_user(engine, role="customer", email="cara@example.com")
-    cara = service.person("cara@example.com", "Cara Customer")
+    cara = await user_in_teams(
+        service, engine, "cara@example.com", "Cara Customer", role="customer"
+    )
 
     turn = await _reply_in_thread(service, thread, "Me too!", user=cara)
 

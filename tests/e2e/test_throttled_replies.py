@@ -11,9 +11,8 @@ import pytest
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from tests.e2e.queued_replies import make_due, queued_replies, wait_for_statuses
-from tests.e2e.service import Service, card_of, texts_in
+from tests.e2e.service import Service, card_of, texts_in, user_in_teams
 from tests.e2e.teams_doubles.connector import ConnectorStandIn
-from tests.integration.builders import insert_user
 
 REPLIES = ("send", "reply")
 
@@ -48,8 +47,7 @@ def _last_shown(
 async def test_a_reply_throttled_for_a_minute_is_queued_and_sent_once_teams_allows(
     service: Service, engine: AsyncEngine, retry_after: str
 ) -> None:
-    await insert_user(engine, role="user", email="ada@example.com")
-    ada = service.person("ada@example.com", "Ada Lovelace")
+    ada = await user_in_teams(service, engine, "ada@example.com", "Ada Lovelace")
     expected = await _answer_to(service, "what can you do?")
     connector = service.connector
     before = len(connector.calls)
@@ -78,8 +76,7 @@ async def test_a_reply_throttled_for_a_minute_is_queued_and_sent_once_teams_allo
 async def test_a_reply_the_connector_fails_is_queued_and_retried_until_it_is_taken(
     service: Service, engine: AsyncEngine, status: int, times: int
 ) -> None:
-    await insert_user(engine, role="user", email="ada@example.com")
-    ada = service.person("ada@example.com", "Ada Lovelace")
+    ada = await user_in_teams(service, engine, "ada@example.com", "Ada Lovelace")
     expected = await _answer_to(service, "help")
     connector = service.connector
     before = len(connector.calls)
@@ -103,8 +100,7 @@ async def test_a_reply_the_connector_fails_is_queued_and_retried_until_it_is_tak
 async def test_a_reply_teams_refuses_as_it_is_is_dead_lettered_and_not_retried(
     service: Service, engine: AsyncEngine, status: int
 ) -> None:
-    await insert_user(engine, role="user", email="ada@example.com")
-    ada = service.person("ada@example.com", "Ada Lovelace")
+    ada = await user_in_teams(service, engine, "ada@example.com", "Ada Lovelace")
     connector = service.connector
     connector.fail_next(status, operations=REPLIES)
 
