@@ -68,6 +68,13 @@ async def test_two_keys_are_never_the_same(
     assert len(made) == 5
 
 
+async def refusal(db: FakeDatabase, plaintext: str, *, now: datetime = NOW) -> str:
+    """Why `authenticate` refuses `plaintext`; it must refuse."""
+    with pytest.raises(InvalidApiKey) as refused:
+        await authenticate(uow=db.unit_of_work(), plaintext=plaintext, now=now)
+    return refused.value.reason
+
+
 async def test_the_right_key_authenticates_as_its_owner(
     db: FakeDatabase, org: Organisation
 ) -> None:
@@ -81,9 +88,7 @@ async def test_malformed_keys_are_refused(
     db: FakeDatabase, org: Organisation, wrong: str
 ) -> None:
     await make_key(db, org.agent)
-    with pytest.raises(InvalidApiKey) as refused:
-        await authenticate(uow=db.unit_of_work(), plaintext=wrong, now=NOW)
-    assert refused.value.reason == "malformed"
+    assert await refusal(db, wrong) == "malformed"
 
 
 async def test_a_key_sharing_the_prefix_but_not_the_rest_is_refused(
@@ -91,9 +96,7 @@ async def test_a_key_sharing_the_prefix_but_not_the_rest_is_refused(
 ) -> None:
     plaintext = await make_key(db, org.agent)
     forged = plaintext[:-1] + ("A" if plaintext[-1] != "A" else "B")
-    with pytest.raises(InvalidApiKey) as refused:
-        await authenticate(uow=db.unit_of_work(), plaintext=forged, now=NOW)
-    assert refused.value.reason == "unknown"
+    assert await refusal(db, forged) == "unknown"
 
 
 async def test_an_expired_key_is_refused_from_its_expiry_on(
@@ -101,9 +104,7 @@ async def test_an_expired_key_is_refused_from_its_expiry_on(
 ) -> None:
     plaintext = await make_key(db, org.agent, expires="2026-06-01")
     assert await authenticate(uow=db.unit_of_work(), plaintext=plaintext, now=datetime(2026, 5, 31, 23, 59))
-    with pytest.raises(InvalidApiKey) as refused:
-        await authenticate(uow=db.unit_of_work(), plaintext=plaintext, now=datetime(2026, 6, 1))
-    assert refused.value.reason == "expired"
+    assert await refusal(db, plaintext, now=datetime(2026, 6, 1)) == "expired"
 
 
 async def test_a_revoked_key_is_refused(
@@ -112,9 +113,7 @@ async def test_a_revoked_key_is_refused(
     plaintext = await make_key(db, org.agent)
     revoked = await revoke_api_key(uow=db.unit_of_work(), actor=OPERATOR, key_id=1)
     assert revoked.is_active is False
-    with pytest.raises(InvalidApiKey) as refused:
-        await authenticate(uow=db.unit_of_work(), plaintext=plaintext, now=NOW)
-    assert refused.value.reason == "revoked"
+    assert await refusal(db, plaintext) == "revoked"
 
 
 async def test_the_key_of_a_deactivated_owner_is_refused(
@@ -122,9 +121,7 @@ async def test_the_key_of_a_deactivated_owner_is_refused(
 ) -> None:
     plaintext = await make_key(db, org.agent)
     db.committed.users[org.agent.id] = replace(org.agent, is_active=False)
-    with pytest.raises(InvalidApiKey) as refused:
-        await authenticate(uow=db.unit_of_work(), plaintext=plaintext, now=NOW)
-    assert refused.value.reason == "owner deactivated"
+    assert await refusal(db, plaintext) == "owner deactivated"
 
 
 async def test_every_refusal_reads_the_same_to_the_caller(
