@@ -5,9 +5,11 @@ from __future__ import annotations
 import pytest
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from notify.deliveries import DeliveryStatus
 from domain.services.tickets import create_ticket
+from notify.deliveries import DeliveryStatus
+from tests.actors import as_actor
 from tests.integration.builders import insert_user
+from tests.integration.commands import run_command
 from tests.integration.notify.conftest import (
     Receiver,
     UnitOfWorkFactory,
@@ -15,19 +17,12 @@ from tests.integration.notify.conftest import (
     statuses,
     subscribe,
 )
-from ticketflow.cli import build_parser
 from ticketflow.settings import Settings
-from tests.actors import as_actor
 
 
 @pytest.fixture
 def settings(database_url: str) -> Settings:
     return Settings(database_url=database_url, allow_loopback_webhooks=True)
-
-
-async def run_cli(settings: Settings, *argv: str) -> int:
-    args = build_parser().parse_args(list(argv))
-    return int(await args.command(args, settings))
 
 
 async def test_the_worker_command_delivers_and_status_tells_delivered_disabled_and_why(
@@ -42,8 +37,8 @@ async def test_the_worker_command_delivers_and_status_tells_delivered_disabled_a
         await subscribe(engine, await insert_user(engine, role="admin"), url=receiver.url(path))
     await create_ticket(uow=uow_factory(), actor=as_actor(customer), title="x", category="bug")
 
-    assert await run_cli(settings, "worker", "--once") == 0
-    assert await run_cli(settings, "outbox", "status") == 0
+    assert await run_command(settings, "worker", "--once") == 0
+    assert await run_command(settings, "outbox", "status") == 0
 
     out = capsys.readouterr().out
     assert "handled 2 deliveries" in out
@@ -67,15 +62,15 @@ async def test_retry_dead_requeues_dead_deliveries_with_fresh_attempts(
     )
     await create_ticket(uow=uow_factory(), actor=as_actor(customer), title="x", category="bug")
     strict = Settings(database_url=settings.database_url)  # production policy: loopback refused
-    assert await run_cli(strict, "worker", "--once") == 0
+    assert await run_command(strict, "worker", "--once") == 0
     assert await statuses(engine) == {DeliveryStatus.DEAD: 1}
 
-    assert await run_cli(settings, "outbox", "retry") == 0
+    assert await run_command(settings, "outbox", "retry") == 0
     assert await statuses(engine) == {DeliveryStatus.DEAD: 1}
-    assert await run_cli(settings, "outbox", "retry", "--dead") == 0
+    assert await run_command(settings, "outbox", "retry", "--dead") == 0
     [entry] = await outbox_entries(engine)
     assert (entry.status, entry.attempts) == (DeliveryStatus.PENDING, 0)
-    assert await run_cli(settings, "worker", "--once") == 0
+    assert await run_command(settings, "worker", "--once") == 0
 
     assert await statuses(engine) == {DeliveryStatus.DELIVERED: 1}
     out = capsys.readouterr().out
@@ -92,11 +87,11 @@ async def test_purge_removes_only_finished_deliveries_older_than_asked(
     customer = await insert_user(engine, role="customer")
     await subscribe(engine, await insert_user(engine, role="admin"), url=receiver.url("/ok"))
     await create_ticket(uow=uow_factory(), actor=as_actor(customer), title="old", category="bug")
-    assert await run_cli(settings, "worker", "--once") == 0
+    assert await run_command(settings, "worker", "--once") == 0
     await create_ticket(uow=uow_factory(), actor=as_actor(customer), title="new", category="bug")
 
-    assert await run_cli(settings, "outbox", "purge", "--older-than", "1") == 0
+    assert await run_command(settings, "outbox", "purge", "--older-than", "1") == 0
     assert await statuses(engine) == {DeliveryStatus.DELIVERED: 1, DeliveryStatus.PENDING: 1}
-    assert await run_cli(settings, "outbox", "purge", "--older-than", "0") == 0
+    assert await run_command(settings, "outbox", "purge", "--older-than", "0") == 0
     assert await statuses(engine) == {DeliveryStatus.PENDING: 1}  # undelivered is kept
     assert "removed 1 finished deliveries" in capsys.readouterr().out

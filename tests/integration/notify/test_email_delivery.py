@@ -27,8 +27,8 @@ from notify.webhook import DELIVERY_ID_HEADER
 from notify.worker import DeliveryWorker
 from tests.actors import as_actor
 from tests.integration.builders import insert_user
+from tests.integration.commands import run_command
 from tests.integration.notify.conftest import UnitOfWorkFactory, WorkerFactory, outbox_entries
-from ticketflow.cli import build_parser
 from ticketflow.settings import Settings
 
 KEY = Fernet.generate_key().decode()
@@ -102,17 +102,12 @@ def settings(database_url: str) -> Settings:
     )
 
 
-async def run_cli(settings: Settings, *argv: str) -> int:
-    args = build_parser().parse_args(list(argv))
-    return int(await args.command(args, settings))
-
-
 @pytest_asyncio.fixture
 async def mailer(
     engine: AsyncEngine, build_worker: WorkerFactory, settings: Settings, mail_server: MailServer
 ) -> DeliveryWorker:
     assert (
-        await run_cli(
+        await run_command(
             settings,
             "smtp",
             "set",
@@ -234,7 +229,7 @@ async def test_the_password_is_stored_sealed_and_never_shown(
     assert PASSWORD not in stored and SecretBox([KEY]).open(stored) == PASSWORD
     capsys.readouterr()
 
-    assert await run_cli(settings, "smtp", "show") == 0
+    assert await run_command(settings, "smtp", "show") == 0
 
     shown = capsys.readouterr().out
     assert "password    set (sealed)" in shown and PASSWORD not in shown and stored not in shown
@@ -249,7 +244,7 @@ async def test_after_a_key_rotation_reseal_moves_the_password_to_the_new_key(
     new_key = Fernet.generate_key().decode()
     rotated = Settings(database_url=settings.database_url, secret_keys=(new_key, KEY))
 
-    assert await run_cli(rotated, "smtp", "reseal") == 0
+    assert await run_command(rotated, "smtp", "reseal") == 0
 
     stored = await SqlEmailSettings(engine).smtp()
     assert stored is not None and stored.password is not None

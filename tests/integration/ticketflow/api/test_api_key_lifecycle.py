@@ -14,15 +14,14 @@ from db.uow import SqlUnitOfWork
 from db.tables import api_keys, users
 from domain.api_keys import Permission
 from domain.clock import utcnow
+from tests.integration.commands import run_command
 from tests.integration.ticketflow.api.conftest import Api
-from ticketflow.cli import build_parser
 from ticketflow.settings import Settings
 
 
 async def ticketflow(database_url: str, *argv: str) -> int:
     """Runs a `ticketflow` command in this process, as the console script would."""
-    args = build_parser().parse_args(argv)
-    return int(await args.command(args, Settings(database_url=database_url)))
+    return await run_command(Settings(database_url=database_url), *argv)
 
 
 async def stored_rows(engine: AsyncEngine) -> list[dict[str, object]]:
