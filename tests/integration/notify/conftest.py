@@ -270,6 +270,18 @@ async def bot_in_channel(
     )
 
 
+async def bot_in_personal_chat(
+    engine: AsyncEngine, user_id: str, *, conversation_id: str | None = None
+) -> None:
+    """The conversation reference Teams gave when `user_id` first talked to the bot."""
+    await SqlConversationRefs(engine).upsert(
+        ConversationRef(
+            conversation_id or f"a:{user_id}", ConversationKind.PERSONAL, "https://smba.test", {},
+            user_id=user_id,
+        )
+    )
+
+
 WorkerFactory = Callable[..., DeliveryWorker]
 
 

@@ -9,28 +9,28 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
-from db.repositories.conversation_refs import SqlConversationRefs
 from db.repositories.outbox import SqlDeliveryLog
 from db.repositories.subscriptions import SqlAudience
 from db.repositories.users import SqlUserRepository
 from db.tables import notification_outbox, smtp_settings
-from domain.chat import ConversationKind, ConversationRef
 from domain.clock import utcnow
 from domain.events import EventType, TicketEvent
 from domain.notifications import TargetKind
 from domain.services.tickets import comment_on_ticket, create_ticket, update_ticket
 from domain.tickets import Assignee, Category, TicketDraft
 from notify.outbox import OutboxWriter
+from tests.actors import as_actor
 from tests.integration.builders import insert_team, insert_user
 from tests.integration.notify.conftest import (
     LOOPBACK,
     Cast,
     UnitOfWorkFactory,
     admin_subscribed,
+    bot_in_channel,
+    bot_in_personal_chat,
     outbox_entries,
     subscribe,
 )
-from tests.actors import as_actor
 
 HOOK = "https://acme.webhook.office.com/webhookb2/"
 
@@ -136,22 +136,8 @@ async def test_bot_channels_and_chats_are_targets_only_where_the_bot_can_post(
     customer = await insert_user(engine, role="customer", email="carla@example.com")
     team = await insert_team(engine, "Support", manager, agent)
     await subscribe(engine, manager, msteams_team_id="team-1", channel_id="19:support")
-    refs = SqlConversationRefs(engine)
-    await refs.upsert(
-        ConversationRef(
-            "19:support",
-            ConversationKind.CHANNEL,
-            "https://smba.test",
-            {},
-            msteams_team_id="team-1",
-            channel_id="19:support",
-        )
-    )
-    await refs.upsert(
-        ConversationRef(
-            "a:carla", ConversationKind.PERSONAL, "https://smba.test", {}, user_id=customer
-        )
-    )
+    await bot_in_channel(engine, channel="19:support", msteams_team_id="team-1")
+    await bot_in_personal_chat(engine, customer, conversation_id="a:carla")
     ticket = await create_ticket(uow=uow_factory(), actor=as_actor(customer), title="x", category="bug")
     await update_ticket(uow=uow_factory(), actor=as_actor(admin), ticket=ticket.id, assignee=Assignee.team(team))
     async with engine.begin() as connection:

@@ -13,7 +13,6 @@ from bot.cards.notification import NotificationCardSet
 from db.repositories.conversation_refs import SqlConversationRefs
 from db.repositories.ticket_cards import SqlTicketCards
 from db.uow import SqlUnitOfWork
-from domain.chat import ConversationKind, ConversationRef
 from domain.notifications import TargetKind
 from domain.services.subscriptions import subscribe_channel
 from domain.services.tickets import create_ticket, update_ticket
@@ -32,6 +31,7 @@ from tests.integration.notify.conftest import (
     UnitOfWorkFactory,
     WorkerFactory,
     bot_in_channel,
+    bot_in_personal_chat,
     outbox_entries,
     statuses,
 )
@@ -77,13 +77,8 @@ async def desk(
     customer = await insert_user(engine, role="customer")
     await insert_team(engine, "Support", manager, agent)
     await bot_in_channel(engine)
-    refs = SqlConversationRefs(engine)
     for user in (agent, customer):
-        await refs.upsert(
-            ConversationRef(
-                f"a:{user}", ConversationKind.PERSONAL, "https://smba.test", {}, user_id=user
-            )
-        )
+        await bot_in_personal_chat(engine, user)
     admin = await insert_user(engine, role="admin")
     for subscriber in (admin, manager):
         await subscribe_channel(
@@ -94,7 +89,7 @@ async def desk(
             channel_id=CHANNEL,
             channel_name="Support",
         )
-    cards = NotificationCardSet()
+    cards, refs = NotificationCardSet(), SqlConversationRefs(engine)
     worker = build_worker(
         deliverers={
             TargetKind.CHANNEL: ChannelDeliverer(

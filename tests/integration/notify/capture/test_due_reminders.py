@@ -8,16 +8,22 @@ from datetime import timedelta
 from sqlalchemy import update
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from db.repositories.conversation_refs import SqlConversationRefs
 from db.repositories.due_reminders import SqlDueReminders
 from db.tables import tasks
-from domain.chat import ConversationKind, ConversationRef
-from ticketflow.runtime import outbox_sink
 from notify.reminders import DueReminders
 from tests.integration.builders import insert_team, insert_ticket, insert_user
-from tests.integration.notify.conftest import LOOPBACK, Clock, outbox_entries, subscribe
+from tests.integration.notify.conftest import (
+    LOOPBACK,
+    TEAM,
+    Clock,
+    bot_in_channel,
+    bot_in_personal_chat,
+    outbox_entries,
+    subscribe,
+)
+from ticketflow.runtime import outbox_sink
 
-TEAM, CHANNEL = "19:team@thread.tacv2", "19:desk@thread.tacv2"
+CHANNEL = "19:desk@thread.tacv2"
 
 
 def a_worker(engine: AsyncEngine, clock: Clock) -> DueReminders:
@@ -34,19 +40,12 @@ async def _due(engine: AsyncEngine, ticket: int, clock: Clock, *, hours: float) 
         )
 
 
-async def _chat_with(engine: AsyncEngine, user_id: str) -> None:
-    await SqlConversationRefs(engine).upsert(
-        ConversationRef(f"a:{user_id}", ConversationKind.PERSONAL, "https://smba.test", {},
-                        user_id=user_id)
-    )
-
-
 async def test_the_assignee_hears_once_when_due_within_a_day_and_once_when_overdue(
     engine: AsyncEngine, clock: Clock
 ) -> None:
     agent = await insert_user(engine, role="user")
     customer = await insert_user(engine, role="customer")
-    await _chat_with(engine, agent)
+    await bot_in_personal_chat(engine, agent)
     ticket = await insert_ticket(engine, created_by=customer, assignee_id=agent)
     await _due(engine, ticket, clock, hours=30)
 
@@ -71,7 +70,7 @@ async def test_two_workers_at_the_same_moment_send_each_reminder_once(
 ) -> None:
     agent = await insert_user(engine, role="user")
     customer = await insert_user(engine, role="customer")
-    await _chat_with(engine, agent)
+    await bot_in_personal_chat(engine, agent)
     for _ in range(5):
         await _due(engine, await insert_ticket(engine, created_by=customer, assignee_id=agent),
                    clock, hours=-2)
@@ -89,10 +88,8 @@ async def test_a_team_queued_ticket_reminds_the_channels_its_members_subscribed(
     outsider = await insert_user(engine, role="manager")
     customer = await insert_user(engine, role="customer")
     team = await insert_team(engine, "Desk", manager)
-    refs = SqlConversationRefs(engine)
     for channel in (CHANNEL, "19:elsewhere@thread.tacv2"):
-        await refs.upsert(ConversationRef(channel, ConversationKind.CHANNEL, "https://smba.test",
-                                          {}, msteams_team_id=TEAM, channel_id=channel))
+        await bot_in_channel(engine, channel=channel)
     await subscribe(
         engine, manager, types=["ticket_created"], msteams_team_id=TEAM, channel_id=CHANNEL
     )
@@ -115,7 +112,7 @@ async def test_resolved_tickets_are_not_reminded_and_a_new_due_date_earns_new_re
 ) -> None:
     agent = await insert_user(engine, role="user")
     customer = await insert_user(engine, role="customer")
-    await _chat_with(engine, agent)
+    await bot_in_personal_chat(engine, agent)
     resolved = await insert_ticket(engine, created_by=customer, assignee_id=agent)
     moved = await insert_ticket(engine, created_by=customer, assignee_id=agent)
     async with engine.begin() as connection:
