@@ -5,6 +5,8 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from pathlib import Path
 
 from sqlalchemy import select
@@ -18,13 +20,21 @@ from ticketflow.settings import Settings
 from ticketflow.msteams import bot_dependencies
 
 
+@asynccontextmanager
+async def terminal(database_url: str, email: str) -> AsyncIterator[TerminalChat]:
+    """`ticketflow chat --as <email>`, in this process, until the block ends."""
+    runtime = await open_runtime(Settings(database_url=database_url), migrate=False)
+    try:
+        bot = TicketFlowBot(bot_dependencies(runtime), TerminalDirectory(email))
+        yield TerminalChat(bot=bot, email=email)
+    finally:
+        await runtime.close()
+
+
 async def test_a_ticket_is_filed_and_commented_from_the_terminal(
     engine: AsyncEngine, database_url: str
 ) -> None:
-    runtime = await open_runtime(Settings(database_url=database_url), migrate=False)
-    try:
-        bot = TicketFlowBot(bot_dependencies(runtime), TerminalDirectory("ada@example.com"))
-        chat = TerminalChat(bot=bot, email="ada@example.com")
+    async with terminal(database_url, "ada@example.com") as chat:
         assert "What's the problem" in "\n".join(await chat.say("new ticket"))
         await chat.say("Docking station flickers")
         await chat.say("skip")
@@ -38,8 +48,6 @@ async def test_a_ticket_is_filed_and_commented_from_the_terminal(
         assert "Comment" in unfolded
         after = "\n".join(await chat.press(add, {"comment": "Swapped the cable"}))
         assert "Comment added." in after
-    finally:
-        await runtime.close()
     async with engine.connect() as connection:
         ticket = (await connection.execute(select(tasks))).mappings().one()
         comment_text = (await connection.execute(select(task_comments.c.content))).scalar_one()
@@ -62,10 +70,7 @@ def test_the_chat_command_runs_a_conversation_from_standard_input(tmp_path: Path
 async def test_the_terminal_asks_for_what_is_missing_and_takes_numbers_labels_and_words(
     engine: AsyncEngine, database_url: str
 ) -> None:
-    runtime = await open_runtime(Settings(database_url=database_url), migrate=False)
-    try:
-        bot = TicketFlowBot(bot_dependencies(runtime), TerminalDirectory("ada@example.com"))
-        chat = TerminalChat(bot=bot, email="ada@example.com")
+    async with terminal(database_url, "ada@example.com") as chat:
         await chat.say("new ticket Projector flickers")
         await chat.say("skip")
         await chat.say("Incident")
@@ -90,8 +95,6 @@ async def test_the_terminal_asks_for_what_is_missing_and_takes_numbers_labels_an
         await chat.say("1")
         saved = "\n".join(await chat.say("Projector in room 4 flickers"))
         assert "Saved: title." in saved
-    finally:
-        await runtime.close()
     async with engine.connect() as connection:
         ticket = (await connection.execute(select(tasks))).mappings().one()
         comment_text = (await connection.execute(select(task_comments.c.content))).scalar_one()
