@@ -7,12 +7,12 @@ from datetime import datetime
 
 import pytest
 
-from db.repositories.outbox import DeliveryStatus, OutboxEntry
 from domain.access import Viewer
 from domain.events import EventType
 from domain.notifications import Reason, Target
 from domain.people import Role, User
 from domain.tickets import AssigneeType, Category, FieldChange, Ticket, TicketStatus
+from notify.deliveries import DeliveryStatus, OutboxEntry
 from notify.notices import Names, NoticeLinks, headline, may_be_told, notice_for
 
 ASSIGNED_TO_DANA = (FieldChange("assignee", None, "Dana Scully"),)
