@@ -147,6 +147,8 @@ def understand(text: str, conversation: Conversation) -> Understanding:
         return _asked_to_start(message, conversation, start, end) or _question(reading, text.strip())
     for rule in _RULES:
         found = rule(reading, whole)
+        if isinstance(found, Clarify):  # "assign 4 to Sam, he knows the printer"
+            return _first_clause(message, conversation, start, end) or found
         if found is not None:
             return found
     if listed := read_list(reading.message, reading.start, reading.end, strong_only=False):
@@ -161,22 +163,42 @@ _TAKEN_BACK = _NEGATIONS | {"actually", "wait", "but", "instead", "unless", "if"
 def _first_clause(
     message: Message, conversation: Conversation, start: int, end: int
 ) -> Understanding | None:
-    """"reopen 4 please, it's broken again": the request before the comma, the rest a reason.
+    """"reopen 4 please, it's broken again", "give 4 to Sam because he knows the printer":
+    the request before the comma (or "because", "since", " - " …), the rest a reason.
 
-    Only when the whole message is no request (a negation anywhere was read before)."""
+    Only when the whole message is no request, or one that would have to be asked about
+    (the reason read as part of a name or a status); a negation anywhere was read before."""
+    words = message.words
     for index in range(start + 1, end - 1):
-        typed = message.text[:message.spans[message.words[index].last][1]]
+        typed = message.text[:message.spans[words[index].last][1]]
         if typed.endswith((",", ";", ".", "!")):
-            after = {w.text for w in message.words[index + 1:]}
-            if after & _NEGATIONS:  # "close 4, actually don't"
-                return Declined(_first_ticket(message), message.text.strip())
-            if after & _TAKEN_BACK:
-                return None  # "resolve 4, or maybe …": not the request it starts with
-            clause_end = _skip_end([w.text for w in message.words[:index + 1]], start)
-            clause = _reading(message, conversation, start, clause_end)
-            found = next((f for rule in _RULES if (f := rule(clause, clause)) is not None), None)
-            return found if found is not None and not isinstance(found, CreateTicket) else None
+            reason = index + 1
+        elif _starts_reason([w.text for w in words[index + 1:index + 3]]):
+            reason = index + 1
+        else:
+            continue
+        after = {w.text for w in words[reason:]}
+        if after & _NEGATIONS:  # "close 4, actually don't"
+            return Declined(_first_ticket(message), message.text.strip())
+        if after & _TAKEN_BACK:
+            return None  # "resolve 4, or maybe …": not the request it starts with
+        clause_end = _skip_end([w.text for w in words[:reason]], start)
+        clause = _reading(message, conversation, start, clause_end)
+        found = next((f for rule in _RULES if (f := rule(clause, clause)) is not None), None)
+        return found if found is not None and not isinstance(found, CreateTicket) else None
     return None
+
+
+_BECAUSE = frozenset({"because", "since", "cause", "cuz", "coz", "bc", "-", "–", "—", "as"})
+_SOMEONE = frozenset({"he", "she", "they", "we", "i", "it", "tref", "hes", "shes", "theyre", "its",
+                      "the", "this", "that", "there", "theres"})
+
+
+def _starts_reason(two: list[str]) -> bool:
+    """"because …", " - …", "as he …" (but "mark 4 as urgent" is no reason)."""
+    if not two or two[0] not in _BECAUSE:
+        return False
+    return two[0] != "as" or two[1:2] != [] and two[1] in _SOMEONE
 
 
 def _skip_start(words: list[str]) -> tuple[int, bool]:
