@@ -281,6 +281,29 @@ async def test_a_change_the_person_may_not_make_is_refused_without_a_card(
     assert len(model.tool_requests) == 3
 
 
+async def test_a_status_the_ticket_cannot_move_to_is_refused_without_a_card(
+    desk: Service, model: CompletionsStandIn, engine: AsyncEngine
+) -> None:
+    max_, _, number = await staff(engine, desk)
+    await desk.say(f"resolve {number}", user=max_)
+    model.then_tools(
+        Calls((("change_status", json.dumps({"ticket": number, "status": "in_progress"})),)),
+        Calls((("change_status", json.dumps({"ticket": number, "status": "resolved"})),)),
+    )
+    before = await history_count(engine)
+
+    backwards = await desk.say("the printer thing needs work again", user=max_)
+    again = await desk.say("the printer one is sorted, wrap it up", user=max_)
+
+    assert not backwards.cards
+    assert backwards.texts == [f"{number} cannot go from resolved to in_progress "
+                               "(it can go to: closed, open)."]
+    assert not again.cards and again.texts == [f"{number} is already resolved."]
+    assert (await row(engine, number))["status"] == "resolved"
+    assert await history_count(engine) == before
+    assert len(model.tool_requests) == 2
+
+
 FAILURES: dict[str, ToolBehaviour] = {
     "HTTP 500": Failure(500),
     "HTTP 429": Failure(429, {"Retry-After": "1"}),
