@@ -69,6 +69,7 @@ class Word:
     first: int  # index of the first typed token it stands for
     last: int
     value: Value = None
+    typed: str = ""  # the token(s) as the person typed them, for echoing back
 
 
 @dataclass(slots=True)
@@ -105,9 +106,9 @@ def read_message(text: str, conversation: Conversation) -> Message:
         token = found.group()
         if token[:4].lower() == "<at>":
             name = re.sub(r"</?at>", "", token, flags=re.IGNORECASE).strip()
-            words.append(Word(MENTION, index, index, mentions.pop(0) if mentions else name))
+            words.append(Word(MENTION, index, index, mentions.pop(0) if mentions else name, token))
             continue
-        words.extend(Word(word, index, index) for word in _words(token))
+        words.extend(Word(word, index, index, typed=token) for word in _words(token))
     _possessive(words)
     message = Message(text, words, spans, text.rstrip().endswith("?"))
     _mark_dates(message, conversation.today)
@@ -148,8 +149,23 @@ def _possessive(words: list[Word]) -> None:
 
 def _merge(message: Message, start: int, count: int, text: str, value: Value) -> None:
     words = message.words
-    merged = Word(text, words[start].first, words[start + count - 1].last, value)
+    merged = Word(text, words[start].first, words[start + count - 1].last, value,
+                  typed_text(words[start:start + count]))
     words[start:start + count] = [merged]
+
+
+def typed_text(words: list[Word]) -> str:
+    """The words as the person typed them (never the placeholders `tref`, `tdate`…)."""
+    shown: list[str] = []
+    previous = -1
+    for word in words:
+        if word.first > previous:
+            if word.text == MENTION:
+                shown.append(word.value.name if isinstance(word.value, Person) else str(word.value))
+            else:
+                shown.append(word.typed.strip(_EDGES) if word.typed else word.text)
+        previous = max(previous, word.last)
+    return " ".join(part for part in shown if part)
 
 
 def _mark_dates(message: Message, today: date) -> None:

@@ -15,7 +15,7 @@ from functools import cache
 
 from bot.understanding.context import Conversation
 from bot.understanding.lists import read_list
-from bot.understanding.message import DATE, NUMBER, REF, Message, Word, read_message
+from bot.understanding.message import DATE, NUMBER, REF, Message, Word, read_message, typed_text
 from bot.understanding.requests import (
     AssignTicket, Cancel, ChangeStatus, Choice, Clarify, CommentOnTicket, CreateTicket, Declined,
     EditTicket, FreeText, Help, ListTickets, Nobody, Question, ShowTicket, TeamTarget,
@@ -531,7 +531,7 @@ def _status(reading: Reading, whole: Reading) -> Understanding | None:
         said = found.group("status")
         named = _status_value(said.split()) if said else None
         if said and named is None:
-            return _ask_status(reading.ticket(found), said)
+            return _ask_status(reading.ticket(found), typed_text(reading.words(found, "status")))
         return ChangeStatus(reading.ticket(found), named)
     if found := _match(reading, rf"(?:move|progress|advance|transition)(?: the)? {ref()}(?: along| on| forward)?"):
         return ChangeStatus(reading.ticket(found), None)
@@ -576,7 +576,8 @@ def _set_something(reading: Reading, found: re.Match[str]) -> Understanding | No
             return _assign_to(ticket, target)
     if said and said[0] in ("back",):
         return ChangeStatus(ticket, TicketStatus.OPEN)
-    return _ask_status(ticket, " ".join(said))
+    shown = rest[1:] if rest[0].text in ("to", "as") and len(rest) > 1 else rest
+    return _ask_status(ticket, typed_text(shown))
 
 
 def _due(ticket: TicketNumber | None, rest: list[Word]) -> Understanding | None:

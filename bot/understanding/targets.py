@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from bot.understanding.context import Conversation, Person
-from bot.understanding.message import MENTION, Word
+from bot.understanding.message import MENTION, Word, typed_text
 from bot.understanding.requests import Choice, Nobody, TeamTarget, Target, UserTarget
 
 ME = frozenset({"me", "myself", "i", "mine", "self"})
@@ -43,8 +43,10 @@ def find_target(words: list[Word], conversation: Conversation) -> Found:
         return _by_email(phrase, conversation)
     if kept[0].text in _TEAM_WORDS or kept[-1].text in _TEAM_WORDS:
         inner = [w.text for w in kept if w.text not in _TEAM_WORDS]
-        return _team(" ".join(inner), conversation)
-    return _named(phrase, conversation)
+        found = _team(" ".join(inner), conversation)
+    else:
+        found = _named(phrase, conversation)
+    return NoSuchTarget(typed_text(kept)) if isinstance(found, NoSuchTarget) else found
 
 
 def _mentioned(value: object, conversation: Conversation) -> Found:

@@ -209,7 +209,7 @@ TABLE: tuple[tuple[str, str], ...] = (
     ("assign 4", "assign #4 to ?"),
     ("assign ticket 4", "assign #4 to ?"),
     ("reassign it", "assign #7 to ?"),
-    ("assign 4 to Bob", "ask assign #4 to ?: I couldn't find “bob”. Who should take TKT-2026-0004?"),
+    ("assign 4 to Bob", "ask assign #4 to ?: I couldn't find “Bob”. Who should take TKT-2026-0004?"),
     ("take 4", "assign #4 to user:u-jo"),
     ("I'll take 4", "assign #4 to user:u-jo"),
     ("i'll take it", "assign #7 to user:u-jo"),
@@ -599,9 +599,20 @@ TABLE: tuple[tuple[str, str], ...] = (
     ('mark 4 urgent - CEO waiting', 'edit #4 priority=urgent'),
     ('assign 4 to Sam, but not yet', 'no change #4'),
     ('give 4 to Sam, if he is back',
-     "ask assign #4 to ?: I couldn't find “sam if he is back”. Who should take #4?"),
+     "ask assign #4 to ?: I couldn't find “Sam if he is back”. Who should take #4?"),
     ('ok, close it', 'status #7 closed'),
     ('the printer jams, please help', 'free text'),
+    # what the bot could not place is echoed as typed, never as its own placeholders
+    ('assign 4 to the guy who fixed it yesterday',
+     "ask assign #4 to ?: I couldn't find “guy who fixed it yesterday”. Who should take #4?"),
+    ('Assign #4 to Netwrk team',
+     "ask assign #4 to ?: I couldn't find “Netwrk team”. Who should take #4?"),
+    ('move 4 to whoever had it before',
+     "ask status #4 ?: “whoever had it before” is not a status I know. Which status should #4 get? "
+     "[open, in progress, on hold, resolved, closed]"),
+    ('set the status of 4 to done-ish by Friday',
+     "ask status #4 ?: “done-ish by Friday” is not a status I know. Which status should #4 get? "
+     "[open, in progress, on hold, resolved, closed]"),
 )
 
 NO_CONTEXT: tuple[tuple[str, str], ...] = (
