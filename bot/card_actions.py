@@ -28,7 +28,8 @@ from domain.errors import (
     StaleTicket,
     TicketNotFound,
 )
-from domain.services.resolution import ResolutionSettled, confirm_fixed, report_still_broken
+from domain.resolution import ResolutionSettled
+from domain.services.resolution import confirm_fixed, report_still_broken
 from domain.services.tickets import parse_assignee
 
 Card = dict[str, Any]
@@ -169,7 +170,7 @@ async def still_broken(deps: BotDependencies, viewer: Viewer, data: Mapping[str,
     ref = _ticket(data)
     typed = data.get("comment")
     try:
-        reopened, _ = await report_still_broken(
+        reopened = await report_still_broken(
             uow=deps.uow(), actor=viewer, ticket=ref, comment=typed
         )
     except ResolutionSettled as settled:

@@ -24,6 +24,7 @@ from domain.events import EventType, TicketEvent
 from domain.numbering import validate_prefix
 from domain.people import Role
 from domain.ports import UnitOfWork
+from domain.resolution import Resolution, ensure_answerable
 from domain.services.lookup import TicketRef, ensure_fresh, load_ticket, load_viewer
 from domain.tickets import (
     Assignee,
@@ -176,6 +177,8 @@ async def update_ticket(
     fields: Mapping[str, object] | None = None,
     status: object = None,
     assignee: Assignee | None | Unchanged = UNCHANGED,
+    resolution: Resolution | None = None,
+    comment: object = None,
     expected_version: Version = None,
     idempotent: bool = False,
 ) -> Ticket:
@@ -185,17 +188,24 @@ async def update_ticket(
     `update_order`; a refused part refuses the whole update and nothing is stored.
     Every change writes its `task_history` rows and its event with the one commit.
 
+    `resolution` is the requester's answer to a resolution: it moves the status as
+    `domain.resolution` says, under that rule instead of the status rule. `comment` is
+    written with the change, after it (a reopen says why).
+
     `idempotent` (REST PATCH) sets the state the request names: a part the ticket
     already has is skipped. Otherwise a person asked for each part, so moving to the
     status the ticket already has is an `InvalidTransition` ("already resolved"), and
     an edit or assignment they may not make is refused even when it would change nothing.
     """
     values = _parse_fields(fields or {})
-    target = parse_enum("status", status, TicketStatus) if status is not None else None
+    target = _target_status(status, resolution)
+    text = None if comment is None else require_text("comment", comment, limit=COMMENT_MAX)
     async with uow:
         viewer = await load_viewer(uow, actor.id)
         current = await load_ticket(uow, viewer, ticket, for_update=True)
         ensure_fresh(current, expected_version)
+        if text is not None:
+            ensure(comment_refusal(viewer, current))
         now = utcnow()
         updated, made = current, []
         for part in update_order(viewer, current, fields=bool(values), status=target,
@@ -205,16 +215,18 @@ async def update_ticket(
                 updated, change = _edit(viewer, updated, values, now=now, idempotent=idempotent)
             elif part is UpdatePart.STATUS:
                 assert target is not None
-                updated, change = _move(viewer, updated, target, now=now, idempotent=idempotent)
+                updated, change = _move(viewer, updated, target, now=now, idempotent=idempotent,
+                                        resolution=resolution)
             else:
                 assert not isinstance(assignee, Unchanged)
                 updated, change = await _assign(uow, viewer, updated, assignee, now=now,
                                                 idempotent=idempotent)
             if change is not None:
                 made.append(change)
-        if not made:
+        if not made and text is None:
             return current
-        await uow.tickets.save(updated)
+        if made:
+            await uow.tickets.save(updated)
         for change in made:
             for field_change in change.changes:
                 uow.history.add(HistoryEntry(current.id, actor.id, change.action,
@@ -223,8 +235,18 @@ async def update_ticket(
             uow.outbox.add(TicketEvent(change.event, updated, actor.id, now,
                                        changes=change.changes,
                                        previous_assignee=change.previous_assignee))
+        if text is not None:
+            await _add_comment(uow, actor.id, updated, text, now=now)
         await uow.commit()
     return updated
+
+
+def _target_status(status: object, resolution: Resolution | None) -> TicketStatus | None:
+    if resolution is not None:
+        if status is not None:
+            raise InvalidValue("status", "an answer to a resolution sets the status itself")
+        return resolution.status
+    return parse_enum("status", status, TicketStatus) if status is not None else None
 
 
 def _parse_fields(fields: Mapping[str, object]) -> dict[str, object]:
@@ -262,11 +284,15 @@ def _edit(
 
 
 def _move(
-    viewer: Viewer, ticket: Ticket, to: TicketStatus, *, now: datetime, idempotent: bool
+    viewer: Viewer, ticket: Ticket, to: TicketStatus, *, now: datetime, idempotent: bool,
+    resolution: Resolution | None,
 ) -> tuple[Ticket, _Change | None]:
-    if idempotent and to is ticket.status:
+    if resolution is not None:
+        ensure_answerable(viewer, ticket)
+    elif idempotent and to is ticket.status:
         return ticket, None
-    ensure(status_refusal(viewer, ticket, to))
+    else:
+        ensure(status_refusal(viewer, ticket, to))
     updated = lifecycle.move(ticket, to, now=now)
     change = FieldChange("status", ticket.status.value, to.value)
     return updated, _Change(EventType.STATUS_CHANGED, HistoryAction.STATUS_CHANGED, (change,))
@@ -334,14 +360,20 @@ async def comment_on_ticket(
         viewer = await load_viewer(uow, actor.id)
         current = await load_ticket(uow, viewer, ticket)
         ensure(comment_refusal(viewer, current))
-        now = utcnow()
-        comment = await uow.comments.add(task_id=current.id, user_id=actor.id, content=text,
-                                         now=now)
-        uow.history.add(HistoryEntry(current.id, actor.id, HistoryAction.COMMENTED,
-                                     "comment", None, _excerpt(text)))
-        uow.outbox.add(TicketEvent(EventType.COMMENTED, current, actor.id, now, comment=comment,
-                                origin=origin))
+        comment = await _add_comment(uow, actor.id, current, text, now=utcnow(), origin=origin)
         await uow.commit()
+    return comment
+
+
+async def _add_comment(
+    uow: UnitOfWork, actor_id: str, ticket: Ticket, text: str, *, now: datetime,
+    origin: str | None = None,
+) -> Comment:
+    comment = await uow.comments.add(task_id=ticket.id, user_id=actor_id, content=text, now=now)
+    uow.history.add(HistoryEntry(ticket.id, actor_id, HistoryAction.COMMENTED,
+                                 "comment", None, _excerpt(text)))
+    uow.outbox.add(TicketEvent(EventType.COMMENTED, ticket, actor_id, now, comment=comment,
+                               origin=origin))
     return comment
 
 

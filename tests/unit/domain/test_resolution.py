@@ -9,7 +9,9 @@ import pytest
 
 from domain.errors import InvalidValue, NotAllowed
 from domain.events import EventType
-from domain.services.resolution import ResolutionSettled, confirm_fixed, report_still_broken
+from domain.resolution import Resolution, ResolutionSettled
+from domain.services.resolution import confirm_fixed, report_still_broken
+from domain.services.tickets import update_ticket
 from domain.tickets import Assignee, TicketStatus
 from tests.actors import as_actor
 from tests.unit.conftest import Organisation
@@ -47,14 +49,16 @@ async def test_still_broken_reopens_with_the_requesters_words(
     ticket = db.seed_ticket(created_by=org.customer, assignee=Assignee.user(org.agent.id),
                             status=TicketStatus.RESOLVED)
 
-    reopened, comment = await report_still_broken(
+    reopened = await report_still_broken(
         uow=db.unit_of_work(), actor=as_actor(org.customer.id), ticket=ticket.id,
         comment="  Still drops every hour\non hotel wifi ",
     )
 
     assert reopened.status is TicketStatus.OPEN and reopened.resolved_at is None
-    assert comment.content == "Still drops every hour\non hotel wifi"
     assert [e.type for e in db.events] == [EventType.STATUS_CHANGED, EventType.COMMENTED]
+    comment = db.events[1].comment
+    assert comment is not None and comment.content == "Still drops every hour\non hotel wifi"
+    assert db.snapshot().task_comments[comment.id].task_id == ticket.id
     assert [(h.action.value, h.field) for h in db.history(ticket.id)] == [
         ("status_changed", "status"), ("commented", "comment")]
 
@@ -104,3 +108,16 @@ async def test_still_broken_without_words_asks_for_them_and_changes_nothing(
         uow=db.unit_of_work(), actor=as_actor(org.customer.id), ticket=ticket.id,
         comment=comment))
     assert isinstance(invalid, InvalidValue) and invalid.field == "comment"
+
+
+async def test_a_comment_sent_with_a_refused_change_is_not_kept_either(
+    db: FakeDatabase, org: Organisation
+) -> None:
+    ticket = db.seed_ticket(created_by=org.customer, status=TicketStatus.RESOLVED)
+
+    await _changes_nothing(db, NotAllowed, lambda: update_ticket(
+        uow=db.unit_of_work(), actor=as_actor(org.customer.id), ticket=ticket.id,
+        status="closed", comment="Works now, closing it"))
+    await _changes_nothing(db, InvalidValue, lambda: update_ticket(
+        uow=db.unit_of_work(), actor=as_actor(org.customer.id), ticket=ticket.id,
+        status="closed", resolution=Resolution.FIXED))
