@@ -15,8 +15,6 @@ from collections.abc import Callable
 from datetime import date, datetime, timedelta
 from typing import Any, Protocol
 
-from sqlalchemy.exc import SQLAlchemyError
-
 from domain.clock import utcnow
 from domain.digests import (
     ChannelDigest,
@@ -29,6 +27,7 @@ from domain.digests import (
 from domain.ports import ConversationRefRepository
 from domain.tickets import AssigneeType, Ticket
 from notify.notices import Names, NoticeLinks
+from notify.periodic import run_every
 from notify.ports import NoticeFactsReader, Rejected, SendFailed, TargetGone, TeamsMessenger
 
 log = logging.getLogger(__name__)
@@ -105,18 +104,8 @@ class DailyDigests:
         return posted
 
     async def run_forever(self, stop: asyncio.Event) -> None:
-        while not stop.is_set():
-            try:
-                posted = await self.run_once()
-            except (SQLAlchemyError, OSError):
-                log.exception("could not send channel digests; trying again shortly")
-            else:
-                if posted:
-                    log.info("posted %d channel digests", posted)
-            try:
-                await asyncio.wait_for(stop.wait(), timeout=self._interval)
-            except TimeoutError:
-                pass
+        await run_every(self._interval, self.run_once, stop, log=log,
+                        done="posted %d channel digests", failed="could not send channel digests; trying again shortly")
 
     async def _send(self, digest: ChannelDigest, day: date, now: datetime) -> int:
         notice = await self._notice(digest, day, now)

@@ -12,9 +12,8 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import Protocol
 
-from sqlalchemy.exc import SQLAlchemyError
-
 from domain.clock import utcnow
+from notify.periodic import run_every
 
 log = logging.getLogger(__name__)
 
@@ -44,15 +43,5 @@ class DueReminders:
         return total
 
     async def run_forever(self, stop: asyncio.Event) -> None:
-        while not stop.is_set():
-            try:
-                sent = await self.run_once()
-            except (SQLAlchemyError, OSError):
-                log.exception("could not send due-date reminders; trying again shortly")
-            else:
-                if sent:
-                    log.info("sent %d due-date reminders", sent)
-            try:
-                await asyncio.wait_for(stop.wait(), timeout=self._interval)
-            except TimeoutError:
-                pass
+        await run_every(self._interval, self.run_once, stop, log=log,
+                        done="sent %d due-date reminders", failed="could not send due-date reminders; trying again shortly")

@@ -7,10 +7,10 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import bindparam, delete, select, update
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from db.tables import bot_activity_receipts as receipts
+from db.upserts import insert_into
 from domain.clock import utcnow
 
 
@@ -34,7 +34,7 @@ class SqlActivityReceipts:
         self._clock = clock
         # Built once: every turn claims its activity.
         self._claim = (
-            _insert(engine.dialect.name)
+            insert_into(receipts, engine.dialect.name)
             .values(activity_id=bindparam("key"), conversation_id=bindparam("conversation"),
                     received_at=bindparam("at"))
             .on_conflict_do_nothing(index_elements=[receipts.c.activity_id])
@@ -81,8 +81,3 @@ class SqlActivityReceipts:
                 delete(receipts).where(receipts.c.received_at < cutoff)
             )
         return result.rowcount
-
-
-def _insert(dialect: str) -> postgresql.Insert | sqlite.Insert:
-    """`ON CONFLICT` lives on each dialect's own INSERT; both spell it the same."""
-    return postgresql.insert(receipts) if dialect == "postgresql" else sqlite.insert(receipts)

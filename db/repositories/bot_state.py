@@ -27,6 +27,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 from db.tables import bot_state
+from db.upserts import insert_into
 from domain.chat import DocumentWrite, StoredDocument
 from domain.clock import utcnow
 from domain.errors import StaleDocument
@@ -104,7 +105,7 @@ def _upsert(
     connection: AsyncConnection, key: str, document: dict[str, object], e_tag: str, now: datetime
 ) -> postgresql.Insert | sqlite.Insert:
     """One atomic statement, so two unconditional writers of a new key cannot collide."""
-    statement = _insert(connection.dialect.name).values(
+    statement = insert_into(bot_state, connection.dialect.name).values(
         key=key, document=document, e_tag=e_tag, updated_at=now
     )
     return statement.on_conflict_do_update(
@@ -115,8 +116,3 @@ def _upsert(
             "updated_at": statement.excluded.updated_at,
         },
     )
-
-
-def _insert(dialect: str) -> postgresql.Insert | sqlite.Insert:
-    """`ON CONFLICT` lives on each dialect's own INSERT; both spell it the same."""
-    return postgresql.insert(bot_state) if dialect == "postgresql" else sqlite.insert(bot_state)

@@ -7,10 +7,10 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import Select, case, delete, func, or_, select
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from db.tables import bot_conversation_refs as refs
+from db.upserts import insert_into
 from domain.chat import ConversationKind, ConversationRef
 from domain.clock import utcnow
 
@@ -29,7 +29,7 @@ class SqlConversationRefs:
         arrives before the user is linked does not unlink the conversation.
         """
         now = ref.updated_at or self._clock()
-        statement = _insert(self._engine.dialect.name).values(
+        statement = insert_into(refs, self._engine.dialect.name).values(
             conversation_id=ref.conversation_id,
             kind=ref.kind.value,
             service_url=ref.service_url,
@@ -116,8 +116,3 @@ def _conversation_ref(row: Mapping[str, Any]) -> ConversationRef:
         user_id=row["user_id"],
         updated_at=row["updated_at"],
     )
-
-
-def _insert(dialect: str) -> postgresql.Insert | sqlite.Insert:
-    """`ON CONFLICT` lives on each dialect's own INSERT; both spell it the same."""
-    return postgresql.insert(refs) if dialect == "postgresql" else sqlite.insert(refs)

@@ -14,13 +14,13 @@ from datetime import date, datetime, time
 from typing import Any
 
 from sqlalchemy import and_, delete, select, update
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 from db.records import to_value
 from db.tables import bot_channel_digests as digests
 from db.tables import bot_digest_runs as runs
 from db.tables import tasks
+from db.upserts import insert_into
 from domain.digests import ChannelDigest, DigestSchedule
 from domain.tickets import Ticket, TicketStatus
 
@@ -58,9 +58,8 @@ class SqlDigestRepository:
             "time_zone": digest.schedule.zone,
             "updated_at": now,
         }
-        dialect = postgresql if self._db.dialect.name == "postgresql" else sqlite
         statement = (
-            dialect.insert(digests)
+            insert_into(digests, self._db.dialect.name)
             .values(
                 team_id=digest.msteams_team_id, channel_id=digest.channel_id, created_at=now,
                 **values,
@@ -98,10 +97,9 @@ class SqlDigestStore:
     ) -> bool:
         """Take `day`'s digest of this channel: new, or left `sending` by a lapsed lease."""
         key = _key(digest, day)
-        dialect = postgresql if self._engine.dialect.name == "postgresql" else sqlite
         async with self._engine.begin() as connection:
             inserted = await connection.execute(
-                dialect.insert(runs)
+                insert_into(runs, connection.dialect.name)
                 .values(
                     **key, status=SENDING, attempts=1, lease_until=lease_until, created_at=now
                 )

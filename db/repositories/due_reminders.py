@@ -11,12 +11,12 @@ from collections.abc import Callable
 from datetime import datetime
 
 from sqlalchemy import and_, exists, or_, select
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 from db.records import to_value
 from db.tables import bot_due_reminders as sent
 from db.tables import tasks
+from db.upserts import insert_into
 from domain.events import UNKNOWN_ACTOR, EventType, TicketEvent
 from domain.ports import EventSink
 from domain.reminders import DUE_SOON_WINDOW, reminder_due
@@ -71,9 +71,8 @@ class SqlDueReminders:
     async def _claim(
         self, connection: AsyncConnection, ticket: Ticket, kind: EventType, now: datetime
     ) -> bool:
-        dialect = postgresql if connection.dialect.name == "postgresql" else sqlite
         statement = (
-            dialect.insert(sent)
+            insert_into(sent, connection.dialect.name)
             .values(ticket_id=ticket.id, kind=kind.value, due_date=ticket.due_date, created_at=now)
             .on_conflict_do_nothing(index_elements=[sent.c.ticket_id, sent.c.kind, sent.c.due_date])
             .returning(sent.c.id)

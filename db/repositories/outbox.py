@@ -136,32 +136,28 @@ class SqlOutbox:
 
     async def renew(self, *, owner: str, ids: Sequence[int], lease_until: datetime) -> int:
         """Extend the lease of rows still being delivered, so no other worker takes them."""
-        if not ids:
-            return 0
-        async with self._engine.begin() as connection:
-            result = await connection.execute(
-                update(outbox)
-                .where(*_held_by(owner), outbox.c.id.in_(ids))
-                .values(lease_until=lease_until, next_attempt_at=lease_until)
-            )
-        return int(result.rowcount)
+        return await self._update_held(
+            owner, ids, {"lease_until": lease_until, "next_attempt_at": lease_until}
+        )
 
     async def release(self, *, owner: str, ids: Sequence[int], now: datetime) -> int:
         """Give back rows a stopping worker did not finish; they are due at once."""
+        values = {"status": DeliveryStatus.PENDING.value, "next_attempt_at": now,
+                  "lease_owner": None, "lease_until": None}
+        return await self._update_held(owner, ids, values, wakes_workers=True)
+
+    async def _update_held(
+        self, owner: str, ids: Sequence[int], values: Mapping[str, object], *,
+        wakes_workers: bool = False,
+    ) -> int:
+        """Sets `values` on the rows among `ids` that `owner` still holds; how many it held."""
         if not ids:
             return 0
         async with self._engine.begin() as connection:
             result = await connection.execute(
-                update(outbox)
-                .where(*_held_by(owner), outbox.c.id.in_(ids))
-                .values(
-                    status=DeliveryStatus.PENDING.value,
-                    next_attempt_at=now,
-                    lease_owner=None,
-                    lease_until=None,
-                )
+                update(outbox).where(*_held_by(owner), outbox.c.id.in_(ids)).values(**values)
             )
-            if result.rowcount:
+            if wakes_workers and result.rowcount:
                 await mark_outbox_written(connection)
         return int(result.rowcount)
 

@@ -14,7 +14,6 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import and_, or_, select, tuple_, update
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from db.repositories.posted_cards import posted_cards
@@ -26,6 +25,7 @@ from db.tables import (
     teams_integration_settings,
     users,
 )
+from db.upserts import insert_into
 from domain.card_updates import PostedCard
 from domain.access import Viewer
 from domain.chat import ConversationKind
@@ -58,7 +58,7 @@ class SqlSubscriptionRepository:
             "channel_name": subscription.channel_name,
             "updated_at": now,
         }
-        insert = _insert(self._db.dialect.name).values(
+        insert = insert_into(settings, self._db.dialect.name).values(
             user_id=subscription.user_id, created_at=now, **values
         )
         statement = insert.on_conflict_do_update(
@@ -185,7 +185,3 @@ def subscription_of(row: Mapping[str, Any]) -> Subscription:
         channel_id=row["channel_id"],
         channel_name=row["channel_name"],
     )
-
-
-def _insert(dialect: str) -> postgresql.Insert | sqlite.Insert:
-    return postgresql.insert(settings) if dialect == "postgresql" else sqlite.insert(settings)

@@ -6,10 +6,10 @@ from collections.abc import Callable
 from datetime import datetime
 
 from sqlalchemy import delete, select
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from db.tables import bot_ticket_cards as cards
+from db.upserts import insert_into
 from domain.clock import utcnow
 
 
@@ -28,9 +28,7 @@ class SqlTicketCards:
     async def remember(self, ticket_id: int, conversation_id: str, activity_id: str) -> None:
         """The card now lives at `activity_id` (a newer post replaces an older one)."""
         now = self._clock()
-        insert = (
-            postgresql.insert if self._engine.dialect.name == "postgresql" else sqlite.insert
-        )(cards).values(
+        insert = insert_into(cards, self._engine.dialect.name).values(
             ticket_id=ticket_id,
             conversation_id=conversation_id,
             activity_id=activity_id,

@@ -6,10 +6,10 @@ from collections.abc import Callable
 from datetime import datetime
 
 from sqlalchemy import func, select
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from db.tables import bot_user_links as links
+from db.upserts import insert_into
 from domain.chat import TeamsIdentity
 from domain.clock import utcnow
 
@@ -51,7 +51,7 @@ class SqlUserLinks:
     async def link(self, identity: TeamsIdentity, user_id: str) -> None:
         """Insert or re-point; an object id once known is kept when a later turn lacks it."""
         now = self._clock()
-        statement = _insert(self._engine.dialect.name).values(
+        statement = insert_into(links, self._engine.dialect.name).values(
             tenant_id=identity.tenant_id,
             teams_user_id=identity.teams_user_id,
             aad_object_id=identity.aad_object_id,
@@ -85,8 +85,3 @@ class SqlUserLinks:
             )
             for row in rows
         ]
-
-
-def _insert(dialect: str) -> postgresql.Insert | sqlite.Insert:
-    """`ON CONFLICT` lives on each dialect's own INSERT; both spell it the same."""
-    return postgresql.insert(links) if dialect == "postgresql" else sqlite.insert(links)
