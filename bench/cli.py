@@ -46,6 +46,7 @@ def run_once(argv: list[str], *, cwd: Path, env: dict[str, str]) -> tuple[float,
 
 def main(runs: int = 7) -> None:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("TICKETFLOW_", "Microsoft"))}
+    load_before = os.getloadavg()[0]  # wall times mean little on a busy machine: say how busy
     with tempfile.TemporaryDirectory(prefix="bench-cli-") as scratch:
         cwd = Path(scratch)
         subprocess.run([str(SCRIPT), "migrate"], cwd=cwd, env=env, check=True,
@@ -59,7 +60,8 @@ def main(runs: int = 7) -> None:
                 cpus[name].append(cpu)
     base_wall, base_cpu = statistics.median(walls[BASELINE]), statistics.median(cpus[BASELINE])
     print(f"{'case':<30} {'wall s':>8} {'cpu s':>8} {'wall ×':>8} {'cpu ×':>8}   "
-          f"(median of {runs} runs)")
+          f"(median of {runs} runs; load average {load_before:.1f} before, "
+          f"{os.getloadavg()[0]:.1f} after)")
     for name in walls:
         wall, cpu = statistics.median(walls[name]), statistics.median(cpus[name])
         print(f"{name:<30} {wall:8.3f} {cpu:8.3f} {wall / base_wall:8.1f} {cpu / base_cpu:8.1f}")
