@@ -158,7 +158,9 @@ class DeliveryWorker:
                     work = await self._claim_safely(min(free, config.batch_size))
                     more_waiting = len(work) == min(free, config.batch_size)
                     for entry, notice in work:
-                        in_flight[asyncio.create_task(self._attempt(entry, notice))] = entry
+                        attempt = asyncio.create_task(
+                            self._attempt(entry, notice), name=f"ticketflow-delivery-{entry.id}")
+                        in_flight[attempt] = entry
                 timeout = (
                     0
                     if more_waiting and len(in_flight) < config.concurrency
