@@ -6,15 +6,12 @@ or turn it into a ticket. The model is a local OpenAI-compatible server reached 
 from __future__ import annotations
 
 import asyncio
-import dataclasses
 from typing import Any
 
-import pytest
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot.cards.elements import card_actions
-from bot.context import BotDependencies
 from knowledge.audience import STAFF_ROLES
 from db.tables import ai_chat_messages
 from db.tables.knowledge import help_answer_feedback
@@ -34,12 +31,6 @@ from tests.integration.knowledge.answering_openai_stand_in import (
 )
 from ticketflow.runtime import Runtime
 from ticketflow.settings import Settings
-
-pytestmark = pytest.mark.skipif(
-    "assistant" not in {field.name for field in dataclasses.fields(BotDependencies)},
-    reason="needs the lead's wiring: BotDependencies.assistant, the Question route, "
-    "the help.feedback / help.escalate verbs and the assistant in bot_dependencies",
-)
 
 QUESTION = "why does my phone get disconnected from the Staff-BYOD wifi?"
 ANSWER = "Phones on FH-Staff-BYOD are disconnected after 8 hours and must sign in again [1]."
