@@ -116,13 +116,18 @@ async def enroll(
 ) -> User | None:
     """The TicketFlow user behind a first contact from Teams.
 
-    An existing user (by email) is returned as is; a pending invitation is
+    An existing user (by email) is returned as is, read without a write transaction (every
+    `ticketflow ask` comes here); a pending invitation is
     accepted; otherwise a user is created with `default_role`, or None is
     returned when self-service sign-up is off (`default_role` None).
     """
     address = parse_email(email)
     first_name = parse_text("first_name", first_name, limit=255)
     last_name = parse_text("last_name", last_name, limit=255)
+    async with uow.reading() as reader:
+        known = await reader.users.get_by_email(address)
+    if known is not None:
+        return known
     async with uow:
         existing = await uow.users.get_by_email(address)
         if existing is not None:

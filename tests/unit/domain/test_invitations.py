@@ -122,6 +122,7 @@ async def test_an_existing_user_is_returned_as_they_are(
                         first_name="Other", last_name=None, default_role=Role.CUSTOMER)
     assert user == org.agent
     assert db.snapshot() == before
+    assert db.writes_opened == 0, "an existing user is read without a write transaction"
 
 
 async def test_inviting_someone_who_is_already_a_user_is_a_conflict(

@@ -36,6 +36,8 @@ class FakeDatabase:
     def __init__(self) -> None:
         self.committed = Tables()
         self.commits = 0
+        self.writes_opened = 0
+        """Units of work entered for writing (a write transaction on a real database)."""
         self._sequences: dict[str, int] = {}
         self._locks: dict[Hashable, asyncio.Lock] = {}
 

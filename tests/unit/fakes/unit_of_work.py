@@ -84,6 +84,8 @@ class FakeUnitOfWork:
     async def __aenter__(self) -> Self:
         if self._work is not None:
             raise RuntimeError("a unit of work cannot be entered twice at once")
+        if not self.read_only:
+            self.database.writes_opened += 1
         self._begin()
         return self
 
