@@ -13,12 +13,12 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import RowMapping, Select, false, func, select, true
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from db.tables import ai_chat_messages as messages
 from db.tables.knowledge import help_answer_feedback as feedback
 from db.tables.knowledge import help_exchanges as records
+from db.upserts import insert_into
 from knowledge.conversation import (
     AnswerNotFound,
     ChatRole,
@@ -100,7 +100,7 @@ class SqlChatStore:
         role = await connection.scalar(select(messages.c.role).where(messages.c.id == message_id))
         if role != ChatRole.ASSISTANT.value:
             raise AnswerNotFound(message_id)
-        insert = _insert_statement(connection.dialect.name).values(
+        insert = insert_into(feedback, connection.dialect.name).values(
             message_id=message_id, user_id=user_id, helpful=helpful, created_at=at
         )
         await connection.execute(
@@ -265,7 +265,3 @@ def _answers_query(since: datetime | None) -> Select[Any]:
     if since is not None:
         query = query.where(messages.c.created_at >= since)
     return query.order_by(messages.c.id)
-
-
-def _insert_statement(dialect: str) -> postgresql.Insert | sqlite.Insert:
-    return postgresql.insert(feedback) if dialect == "postgresql" else sqlite.insert(feedback)
