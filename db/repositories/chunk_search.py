@@ -21,10 +21,10 @@ and are cached by the retriever until the index generation changes.
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
-from sqlalchemy import and_, exists, func, or_, select, text
+from sqlalchemy import Row, TextClause, and_, exists, func, or_, select, text
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from db.repositories.chunks import read_vectors
@@ -61,6 +61,49 @@ async def _chunk_total(engine: AsyncEngine) -> int:
     query = select(func.coalesce(func.sum(help_indexed_sources.c.chunk_count), 0))
     async with engine.connect() as connection:
         return int((await connection.execute(query)).scalar_one())
+
+
+async def _term_statistics(
+    engine: AsyncEngine,
+    terms: Sequence[str],
+    *,
+    holding: Callable[[str], str],
+    quote: Callable[[str], str],
+) -> tuple[int, dict[str, int]]:
+    """The chunk total and each term's chunk count, in one statement: `holding(parameter)`
+    is the FROM … WHERE of the chunks holding the term bound there, `quote` its query form."""
+    counts = ", ".join(
+        f"(SELECT count(*) FROM {holding(f':q{index}')})" for index in range(len(terms))
+    )
+    parameters = {f"q{index}": quote(term) for index, term in enumerate(terms)}
+    async with engine.connect() as connection:
+        row = (await connection.execute(text(f"SELECT {counts}"), parameters)).one()
+    return await _chunk_total(engine), dict(zip(terms, map(int, row), strict=True))
+
+
+async def _present_terms(
+    engine: AsyncEngine,
+    terms: Sequence[str],
+    *,
+    query: TextClause,
+    any_of: Callable[[list[str]], str],
+    words: Callable[[Row[Any]], Iterable[str]],
+) -> set[str]:
+    """Which terms some chunk holds: `query` finds one chunk holding any of `:any`, and
+    `words` reads its terms; each lookup settles at least one term."""
+    remaining = set(terms)
+    found: set[str] = set()
+    async with engine.connect() as connection:
+        while remaining:
+            row = (await connection.execute(query, {"any": any_of(sorted(remaining))})).first()
+            if row is None:
+                break
+            hit = remaining & set(words(row))
+            found |= hit
+            remaining -= hit
+            if not hit:  # cannot happen with a chunk that matched; never loop on it
+                break
+    return found
 
 
 async def fetch_chunks(engine: AsyncEngine, chunk_ids: Sequence[int]) -> list[StoredChunk]:
@@ -168,35 +211,23 @@ class PostgresChunkSearch:
         return await index_generation(self._engine)
 
     async def statistics(self, terms: Sequence[str]) -> tuple[int, dict[str, int]]:
-        counts = ", ".join(
-            f"(SELECT count(*) FROM {CHUNKS} WHERE search @@ CAST(:q{index} AS tsquery))"
-            for index in range(len(terms))
+        return await _term_statistics(
+            self._engine, terms,
+            holding=lambda term: f"{CHUNKS} WHERE search @@ CAST({term} AS tsquery)",
+            quote=tsquery_lexeme,
         )
-        parameters = {f"q{index}": tsquery_lexeme(term) for index, term in enumerate(terms)}
-        async with self._engine.connect() as connection:
-            row = (await connection.execute(text(f"SELECT {counts}"), parameters)).one()
-        return await _chunk_total(self._engine), dict(zip(terms, map(int, row), strict=True))
 
     async def present(self, terms: Sequence[str]) -> set[str]:
         """Which terms some chunk holds: one GIN lookup of all of them per term found."""
-        remaining = set(terms)
-        found: set[str] = set()
         query = text(
             f"SELECT tsvector_to_array(search) FROM {CHUNKS} "
             "WHERE search @@ CAST(:any AS tsquery) LIMIT 1"
         )
-        async with self._engine.connect() as connection:
-            while remaining:
-                expression = " | ".join(tsquery_lexeme(term) for term in sorted(remaining))
-                row = (await connection.execute(query, {"any": expression})).first()
-                if row is None:
-                    break
-                hit = remaining & set(row[0])
-                found |= hit
-                remaining -= hit
-                if not hit:  # cannot happen with a tsvector that matched; never loop on it
-                    break
-        return found
+        return await _present_terms(
+            self._engine, terms, query=query,
+            any_of=lambda remaining: " | ".join(map(tsquery_lexeme, remaining)),
+            words=lambda row: row[0],
+        )
 
     def weight(self, *, document_frequency: int, chunks: int) -> float:
         """BM25's idf in Lucene's form, never negative: common words still count a little."""
@@ -254,36 +285,24 @@ class SqliteChunkSearch:
         return await index_generation(self._engine)
 
     async def statistics(self, terms: Sequence[str]) -> tuple[int, dict[str, int]]:
-        counts = ", ".join(
-            f"(SELECT count(*) FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH :q{index})"
-            for index in range(len(terms))
+        return await _term_statistics(
+            self._engine, terms,
+            holding=lambda term: f"{FTS_TABLE} WHERE {FTS_TABLE} MATCH {term}",
+            quote=fts_phrase,
         )
-        parameters = {f"q{index}": fts_phrase(term) for index, term in enumerate(terms)}
-        async with self._engine.connect() as connection:
-            row = (await connection.execute(text(f"SELECT {counts}"), parameters)).one()
-        return await _chunk_total(self._engine), dict(zip(terms, map(int, row), strict=True))
 
     async def present(self, terms: Sequence[str]) -> set[str]:
         """Which terms some chunk holds: one FTS5 lookup of all of them per term found."""
-        remaining = set(terms)
-        found: set[str] = set()
         columns = ", ".join(f"c.{field}" for field in SEARCH_FIELDS)
         query = text(
             f"SELECT {columns} FROM {FTS_TABLE} JOIN {CHUNKS} AS c ON c.id = {FTS_TABLE}.rowid "
-            f"WHERE {FTS_TABLE} MATCH :expression LIMIT 1"
+            f"WHERE {FTS_TABLE} MATCH :any LIMIT 1"
         )
-        async with self._engine.connect() as connection:
-            while remaining:
-                expression = " OR ".join(fts_phrase(term) for term in sorted(remaining))
-                row = (await connection.execute(query, {"expression": expression})).first()
-                if row is None:
-                    break
-                hit = remaining & set(" ".join(value or "" for value in row).split())
-                found |= hit
-                remaining -= hit
-                if not hit:
-                    break
-        return found
+        return await _present_terms(
+            self._engine, terms, query=query,
+            any_of=lambda remaining: " OR ".join(map(fts_phrase, remaining)),
+            words=lambda row: " ".join(value or "" for value in row).split(),
+        )
 
     def weight(self, *, document_frequency: int, chunks: int) -> float:
         """FTS5's bm25() idf, floored as FTS5 floors it (the idf of its ranking)."""
