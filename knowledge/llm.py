@@ -15,7 +15,11 @@ from enum import StrEnum
 from typing import TYPE_CHECKING, Protocol
 
 if TYPE_CHECKING:
-    from openai.types.chat import ChatCompletionMessageParam, ChatCompletionToolParam
+    from openai.types.chat import (
+        ChatCompletion,
+        ChatCompletionMessageParam,
+        ChatCompletionToolParam,
+    )
 
 # `openai` is imported where it is used: loading it costs about a second, and a
 # process without a key (quoting the documents) never needs it.
@@ -75,26 +79,7 @@ class OpenAIChatModel:
         )
 
     async def complete(self, messages: Sequence[PromptMessage]) -> str:
-        import openai
-
-        try:
-            response = await self._client.chat.completions.create(
-                model=self.model,
-                messages=[_message(m) for m in messages],
-                temperature=0,
-                max_completion_tokens=self._max_completion_tokens,
-            )
-        except openai.APITimeoutError as error:
-            raise ModelUnavailable("the model did not answer in time") from error
-        except openai.APIStatusError as error:
-            status = error.status_code
-            raise ModelUnavailable(f"the model service answered HTTP {status}") from error
-        except openai.APIConnectionError as error:
-            raise ModelUnavailable("the model service could not be reached") from error
-        except openai.APIResponseValidationError as error:
-            raise ModelUnavailable("the model service sent a malformed reply") from error
-        if not response.choices:
-            raise ModelUnavailable("the model sent no choices")
+        response = await self._completion([_message(m) for m in messages])
         choice = response.choices[0]
         if choice.finish_reason == "content_filter":
             raise ModelUnavailable("the model's content filter withheld the reply")
@@ -107,6 +92,39 @@ class OpenAIChatModel:
 
     async def aclose(self) -> None:
         await self._client.close()
+
+    async def _completion(
+        self,
+        messages: list[ChatCompletionMessageParam],
+        tools: list[ChatCompletionToolParam] | None = None,
+    ) -> ChatCompletion:
+        """One Chat Completions request with at least one choice; every way the model
+        service can fail to give one is ModelUnavailable."""
+        import openai
+        from openai.types.chat import ChatCompletion
+
+        try:
+            response = await self._client.chat.completions.create(
+                model=self.model,
+                messages=messages,
+                tools=openai.omit if tools is None else tools,
+                temperature=0,
+                max_completion_tokens=self._max_completion_tokens,
+            )
+        except openai.APITimeoutError as error:
+            raise ModelUnavailable("the model did not answer in time") from error
+        except openai.APIStatusError as error:
+            status = error.status_code
+            raise ModelUnavailable(f"the model service answered HTTP {status}") from error
+        except openai.APIConnectionError as error:
+            raise ModelUnavailable("the model service could not be reached") from error
+        except (openai.APIResponseValidationError, ValueError) as error:
+            raise ModelUnavailable("the model service sent a malformed reply") from error
+        if not isinstance(response, ChatCompletion):  # a body that is not JSON comes back as text
+            raise ModelUnavailable("the model service sent a reply that is not JSON")
+        if not response.choices:
+            raise ModelUnavailable("the model sent no choices")
+        return response
 
 
 def _message(message: PromptMessage) -> ChatCompletionMessageParam:
@@ -162,30 +180,9 @@ class OpenAIToolModel(OpenAIChatModel):
     async def choose_tools(
         self, messages: ToolConversation, tools: Sequence[dict[str, object]]
     ) -> ToolCalls:
-        import openai
-        from openai.types.chat import ChatCompletion
-
-        try:
-            response = await self._client.chat.completions.create(
-                model=self.model,
-                messages=[_tool_message(m) for m in messages],
-                tools=[_tool(tool) for tool in tools],
-                temperature=0,
-                max_completion_tokens=self._max_completion_tokens,
-            )
-        except openai.APITimeoutError as error:
-            raise ModelUnavailable("the model did not answer in time") from error
-        except openai.APIStatusError as error:
-            status = error.status_code
-            raise ModelUnavailable(f"the model service answered HTTP {status}") from error
-        except openai.APIConnectionError as error:
-            raise ModelUnavailable("the model service could not be reached") from error
-        except (openai.APIResponseValidationError, ValueError) as error:
-            raise ModelUnavailable("the model service sent a malformed reply") from error
-        if not isinstance(response, ChatCompletion):  # a body that is not JSON comes back as text
-            raise ModelUnavailable("the model service sent a reply that is not JSON")
-        if not response.choices:
-            raise ModelUnavailable("the model sent no choices")
+        response = await self._completion(
+            [_tool_message(m) for m in messages], [_tool(tool) for tool in tools]
+        )
         try:
             message = response.choices[0].message
             calls = tuple(

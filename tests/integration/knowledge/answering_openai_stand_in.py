@@ -53,7 +53,15 @@ class Held:
     then: Completion | Naive = field(default_factory=Naive)
 
 
-Behaviour = Completion | Failure | Hang | Naive | Held | Callable[[dict[str, Any]], str]
+@dataclass(frozen=True)
+class Raw:
+    """A 200 answer whose body is `body` as is (for a reply that is not JSON)."""
+
+    body: str
+    content_type: str = "text/plain"
+
+
+Behaviour = Completion | Failure | Hang | Naive | Held | Raw | Callable[[dict[str, Any]], str]
 
 
 @dataclass(frozen=True)
@@ -61,14 +69,6 @@ class Calls:
     """A tool-calling reply: each call is (function name, arguments as the JSON text sent)."""
 
     calls: tuple[tuple[str, str], ...]
-
-
-@dataclass(frozen=True)
-class Raw:
-    """A 200 answer whose body is `body` as is (for a reply that is not JSON)."""
-
-    body: str
-    content_type: str = "text/plain"
 
 
 ToolBehaviour = Calls | Completion | Failure | Hang | Raw
@@ -161,6 +161,8 @@ class CompletionsStandIn:
             for task in pending:
                 task.cancel()
             behaviour = behaviour.then
+        if isinstance(behaviour, Raw):
+            return web.Response(body=behaviour.body.encode(), content_type=behaviour.content_type)
         if isinstance(behaviour, Completion):
             return self._completion(body, behaviour.content, behaviour.finish_reason)
         messages = [(m["role"], m["content"]) for m in body["messages"]]

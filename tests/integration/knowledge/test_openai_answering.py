@@ -26,6 +26,7 @@ from tests.integration.knowledge.answering_openai_stand_in import (
     CompletionsStandIn,
     Failure,
     Hang,
+    Raw,
 )
 from ticketflow.runtime import Runtime
 from ticketflow.settings import Settings
@@ -200,6 +201,19 @@ async def test_the_client_reports_an_unreachable_server_as_unavailable() -> None
             await model.complete([PromptMessage(PromptRole.USER, "hello")])
     finally:
         await model.aclose()
+
+
+@pytest.mark.parametrize("reply", [
+    Raw("<html>gateway hiccup</html>", "text/html"),
+    Raw('{"choices": [', "application/json"),
+], ids=["a body that is not JSON", "a JSON body that is broken"])
+async def test_a_reply_the_client_cannot_read_is_reported_as_unavailable(
+    stand_in: CompletionsStandIn, model: OpenAIChatModel, reply: Raw
+) -> None:
+    stand_in.then(reply)
+
+    with pytest.raises(ModelUnavailable, match="malformed reply|not JSON"):
+        await model.complete([PromptMessage(PromptRole.USER, "hello")])
 
 
 async def test_sentences_of_the_models_answer_that_no_cited_passage_supports_are_dropped(
