@@ -41,30 +41,14 @@ def register(subcommands: Any) -> None:
         "worker", help="deliver notifications from the outbox (Teams, webhooks, email)"
     )
     defaults = WorkerConfig()
-    parser.add_argument(
-        "--concurrency",
-        type=_positive,
-        default=defaults.concurrency,
-        help=f"deliveries in flight at once (default {defaults.concurrency})",
-    )
-    parser.add_argument(
-        "--batch",
-        type=_positive,
-        default=defaults.batch_size,
-        help=f"rows claimed per query (default {defaults.batch_size})",
-    )
-    parser.add_argument(
-        "--lease",
-        type=_positive,
-        default=int(defaults.lease),
-        help=f"seconds a claim holds a row (default {int(defaults.lease)})",
-    )
-    parser.add_argument(
-        "--poll",
-        type=float,
-        default=defaults.poll_interval,
-        help=f"seconds between looks when idle (default {defaults.poll_interval})",
-    )
+    parser.add_argument("--concurrency", type=_positive, default=defaults.concurrency,
+                        help="deliveries in flight at once")
+    parser.add_argument("--batch", type=_positive, default=defaults.batch_size,
+                        help="rows claimed per query")
+    parser.add_argument("--lease", type=_positive, default=int(defaults.lease),
+                        help="seconds a claim holds a row")
+    parser.add_argument("--poll", type=float, default=defaults.poll_interval,
+                        help="seconds between looks when idle")
     parser.add_argument(
         "--poll-only",
         action="store_true",
