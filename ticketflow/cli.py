@@ -122,5 +122,19 @@ async def with_runtime(settings: Settings, work: Callable[[Runtime], Awaitable[i
         await runtime.close()
 
 
+def on_runtime(
+    work: Callable[[argparse.Namespace, Runtime], Awaitable[int]],
+) -> Command:
+    """A command whose whole work needs the database: run with an open runtime, closed
+    again however it ends (`with_runtime` serves commands that do something first)."""
+
+    async def command(args: argparse.Namespace, settings: Settings) -> int:
+        return await with_runtime(settings, lambda runtime: work(args, runtime))
+
+    command.__name__ = command.__qualname__ = work.__name__
+    command.__doc__ = work.__doc__
+    return command
+
+
 if __name__ == "__main__":
     sys.exit(main())

@@ -10,10 +10,9 @@ from domain.actors import Operator
 from domain.api_keys import ApiKey, Permission
 from domain.clock import utcnow
 from domain.services import api_keys, people
-from ticketflow.cli import with_runtime
+from ticketflow.cli import on_runtime
 from ticketflow.commands import table
 from ticketflow.runtime import Runtime
-from ticketflow.settings import Settings
 
 
 def register(subcommands: Any) -> None:
@@ -46,53 +45,47 @@ def _state(key: ApiKey, now: datetime) -> str:
     return "expired" if key.is_expired(now) else "active"
 
 
-async def create_key(args: argparse.Namespace, settings: Settings) -> int:
-    async def work(runtime: Runtime) -> int:
-        key, plaintext = await api_keys.create_api_key(
-            uow=runtime.uow(), actor=Operator("apikey create"), user_email=args.user, name=args.name,
-            permissions=args.permissions, expires=args.expires, now=utcnow(),
-        )
-        granted = ", ".join(sorted(p.value for p in key.permissions))
-        expiry = f"expires {_when(key.expires_at)}" if key.expires_at else "never expires"
-        print(f"created API key {key.id} '{key.name}' for {args.user} ({granted}; {expiry})")
-        print()
-        print(f"    {plaintext}")
-        print()
-        print("This is the only time the key is shown: store it now. Only its hash is kept.")
-        print("Send it as the header  Authorization: Bearer <key>")
-        return 0
-
-    return await with_runtime(settings, work)
+@on_runtime
+async def create_key(args: argparse.Namespace, runtime: Runtime) -> int:
+    key, plaintext = await api_keys.create_api_key(
+        uow=runtime.uow(), actor=Operator("apikey create"), user_email=args.user, name=args.name,
+        permissions=args.permissions, expires=args.expires, now=utcnow(),
+    )
+    granted = ", ".join(sorted(p.value for p in key.permissions))
+    expiry = f"expires {_when(key.expires_at)}" if key.expires_at else "never expires"
+    print(f"created API key {key.id} '{key.name}' for {args.user} ({granted}; {expiry})")
+    print()
+    print(f"    {plaintext}")
+    print()
+    print("This is the only time the key is shown: store it now. Only its hash is kept.")
+    print("Send it as the header  Authorization: Bearer <key>")
+    return 0
 
 
-async def list_keys(args: argparse.Namespace, settings: Settings) -> int:
-    async def work(runtime: Runtime) -> int:
-        operator = Operator("apikey list")
-        keys = await api_keys.list_api_keys(
-            uow=runtime.uow().reading(), actor=operator, user_email=args.user,
-        )
-        users = await people.list_users(uow=runtime.uow().reading(), actor=operator)
-        owners = {u.id: u.email or u.id for u in users}
-        now = utcnow()
-        rows = [
-            (key.id, f"{key.key_prefix}…", key.name, owners.get(key.user_id, key.user_id),
-             ",".join(sorted(p.value for p in key.permissions)) or "-", _state(key, now),
-             _when(key.last_used_at), _when(key.expires_at), _when(key.created_at))
-            for key in keys
-        ]
-        print(table(rows, ("ID", "PREFIX", "NAME", "OWNER", "PERMISSIONS", "STATE", "LAST USED",
-                           "EXPIRES", "CREATED")))
-        return 0
-
-    return await with_runtime(settings, work)
+@on_runtime
+async def list_keys(args: argparse.Namespace, runtime: Runtime) -> int:
+    operator = Operator("apikey list")
+    keys = await api_keys.list_api_keys(
+        uow=runtime.uow().reading(), actor=operator, user_email=args.user,
+    )
+    users = await people.list_users(uow=runtime.uow().reading(), actor=operator)
+    owners = {u.id: u.email or u.id for u in users}
+    now = utcnow()
+    rows = [
+        (key.id, f"{key.key_prefix}…", key.name, owners.get(key.user_id, key.user_id),
+         ",".join(sorted(p.value for p in key.permissions)) or "-", _state(key, now),
+         _when(key.last_used_at), _when(key.expires_at), _when(key.created_at))
+        for key in keys
+    ]
+    print(table(rows, ("ID", "PREFIX", "NAME", "OWNER", "PERMISSIONS", "STATE", "LAST USED",
+                       "EXPIRES", "CREATED")))
+    return 0
 
 
-async def revoke_key(args: argparse.Namespace, settings: Settings) -> int:
-    async def work(runtime: Runtime) -> int:
-        key = await api_keys.revoke_api_key(
-            uow=runtime.uow(), actor=Operator("apikey revoke"), key_id=args.id,
-        )
-        print(f"revoked API key {key.id} '{key.name}' ({key.key_prefix}…)")
-        return 0
-
-    return await with_runtime(settings, work)
+@on_runtime
+async def revoke_key(args: argparse.Namespace, runtime: Runtime) -> int:
+    key = await api_keys.revoke_api_key(
+        uow=runtime.uow(), actor=Operator("apikey revoke"), key_id=args.id,
+    )
+    print(f"revoked API key {key.id} '{key.name}' ({key.key_prefix}…)")
+    return 0

@@ -8,12 +8,11 @@ from typing import TYPE_CHECKING, Any
 from domain.actors import Operator
 from domain.people import Role
 from domain.services import people
-from ticketflow.cli import with_runtime
+from ticketflow.cli import on_runtime
 from ticketflow.commands import table
 
 if TYPE_CHECKING:
     from ticketflow.runtime import Runtime
-    from ticketflow.settings import Settings
 
 
 def register(subcommands: Any) -> None:
@@ -50,65 +49,56 @@ def _split_name(name: str | None) -> tuple[str | None, str | None]:
     return first or None, last.strip() or None
 
 
-async def add_user(args: argparse.Namespace, settings: Settings) -> int:
+@on_runtime
+async def add_user(args: argparse.Namespace, runtime: Runtime) -> int:
     first, last = _split_name(args.name)
-
-    async def work(runtime: Runtime) -> int:
-        user = await people.add_user(
-            uow=runtime.uow(), actor=Operator("users add"), email=args.email, role=args.role,
-            first_name=first,
-            last_name=last, department=args.department,
-        )
-        print(f"added {user.email} as {user.role.value} (id {user.id})")
-        return 0
-
-    return await with_runtime(settings, work)
+    user = await people.add_user(
+        uow=runtime.uow(), actor=Operator("users add"), email=args.email, role=args.role,
+        first_name=first,
+        last_name=last, department=args.department,
+    )
+    print(f"added {user.email} as {user.role.value} (id {user.id})")
+    return 0
 
 
-async def list_users(args: argparse.Namespace, settings: Settings) -> int:
-    async def work(runtime: Runtime) -> int:
-        users = await people.list_users(uow=runtime.uow(), actor=Operator("users list"))
-        rows = [(u.email, u.display_name, u.role.value, "yes" if u.is_active else "no", u.id)
-                for u in users]
-        print(table(rows, ("EMAIL", "NAME", "ROLE", "ACTIVE", "ID")))
-        return 0
-
-    return await with_runtime(settings, work)
+@on_runtime
+async def list_users(args: argparse.Namespace, runtime: Runtime) -> int:
+    users = await people.list_users(uow=runtime.uow(), actor=Operator("users list"))
+    rows = [(u.email, u.display_name, u.role.value, "yes" if u.is_active else "no", u.id)
+            for u in users]
+    print(table(rows, ("EMAIL", "NAME", "ROLE", "ACTIVE", "ID")))
+    return 0
 
 
-async def add_team(args: argparse.Namespace, settings: Settings) -> int:
-    async def work(runtime: Runtime) -> int:
-        team = await people.create_team(uow=runtime.uow(), actor=Operator("teams add"),
-                                        name=args.name,
-                                        description=args.description)
-        print(f"added team {team.name} (id {team.id})")
-        return 0
-
-    return await with_runtime(settings, work)
-
-
-async def add_member(args: argparse.Namespace, settings: Settings) -> int:
-    async def work(runtime: Runtime) -> int:
-        operator = Operator("teams add-member")
-        user = await people.find_user(uow=runtime.uow(), actor=operator, email=args.email)
-        team: int | str = int(args.team) if args.team.isdigit() else args.team
-        await people.add_team_member(uow=runtime.uow(), actor=operator, team=team, user_id=user.id,
-                                     role=args.role)
-        print(f"{user.email} is in team {args.team}")
-        return 0
-
-    return await with_runtime(settings, work)
+@on_runtime
+async def add_team(args: argparse.Namespace, runtime: Runtime) -> int:
+    team = await people.create_team(
+        uow=runtime.uow(), actor=Operator("teams add"), name=args.name,
+        description=args.description,
+    )
+    print(f"added team {team.name} (id {team.id})")
+    return 0
 
 
-async def list_teams(args: argparse.Namespace, settings: Settings) -> int:
-    async def work(runtime: Runtime) -> int:
-        operator = Operator("teams list")
-        teams = await people.list_teams(uow=runtime.uow(), actor=operator)
-        rows = []
-        for team in teams:
-            members = await people.team_members(uow=runtime.uow(), actor=operator, team=team.id)
-            rows.append((team.id, team.name, len(members)))
-        print(table(rows, ("ID", "NAME", "MEMBERS")))
-        return 0
+@on_runtime
+async def add_member(args: argparse.Namespace, runtime: Runtime) -> int:
+    operator = Operator("teams add-member")
+    user = await people.find_user(uow=runtime.uow(), actor=operator, email=args.email)
+    team: int | str = int(args.team) if args.team.isdigit() else args.team
+    await people.add_team_member(
+        uow=runtime.uow(), actor=operator, team=team, user_id=user.id, role=args.role
+    )
+    print(f"{user.email} is in team {args.team}")
+    return 0
 
-    return await with_runtime(settings, work)
+
+@on_runtime
+async def list_teams(args: argparse.Namespace, runtime: Runtime) -> int:
+    operator = Operator("teams list")
+    teams = await people.list_teams(uow=runtime.uow(), actor=operator)
+    rows = []
+    for team in teams:
+        members = await people.team_members(uow=runtime.uow(), actor=operator, team=team.id)
+        rows.append((team.id, team.name, len(members)))
+    print(table(rows, ("ID", "NAME", "MEMBERS")))
+    return 0

@@ -10,10 +10,9 @@ from bot.cards.labels import trimmed
 from db.repositories.outbox_status import SqlOutboxStatus
 from domain.clock import utcnow
 from notify.worker import shown
-from ticketflow.cli import with_runtime
+from ticketflow.cli import on_runtime
 from ticketflow.commands import table
 from ticketflow.runtime import Runtime
-from ticketflow.settings import Settings
 
 
 def register(subcommands: Any) -> None:
@@ -44,69 +43,63 @@ def _days(text: str) -> int:
     return value
 
 
-async def purge_finished(args: argparse.Namespace, settings: Settings) -> int:
-    async def work(runtime: Runtime) -> int:
-        cutoff = utcnow() - timedelta(days=args.older_than)
-        removed = await SqlOutboxStatus(runtime.engine).purge(finished_before=cutoff)
-        print(f"ticketflow: removed {removed} finished deliveries older than "
-              f"{args.older_than} days")
-        return 0
-
-    return await with_runtime(settings, work)
+@on_runtime
+async def purge_finished(args: argparse.Namespace, runtime: Runtime) -> int:
+    cutoff = utcnow() - timedelta(days=args.older_than)
+    removed = await SqlOutboxStatus(runtime.engine).purge(finished_before=cutoff)
+    print(f"ticketflow: removed {removed} finished deliveries older than "
+          f"{args.older_than} days")
+    return 0
 
 
-async def show_status(args: argparse.Namespace, settings: Settings) -> int:
-    async def work(runtime: Runtime) -> int:
-        outbox = SqlOutboxStatus(runtime.engine)
-        counts = await outbox.counts()
+@on_runtime
+async def show_status(args: argparse.Namespace, runtime: Runtime) -> int:
+    outbox = SqlOutboxStatus(runtime.engine)
+    counts = await outbox.counts()
+    print(
+        table(
+            [(status.value, count) for status, count in counts.items()], ("STATE", "DELIVERIES")
+        )
+    )
+    gone = await outbox.disabled_targets()
+    if gone:
+        print(
+            "\nDisabled targets (they answered 404/410 or are gone; webhook subscriptions "
+            "to them were switched off):"
+        )
         print(
             table(
-                [(status.value, count) for status, count in counts.items()], ("STATE", "DELIVERIES")
+                [
+                    (
+                        f"{when:%Y-%m-%d %H:%M:%S}" if when else "",
+                        trimmed(shown(target), 70),
+                        trimmed(error or "", 90),
+                    )
+                    for target, when, error in gone
+                ],
+                ("SINCE (UTC)", "TARGET", "ANSWER"),
             )
         )
-        gone = await outbox.disabled_targets()
-        if gone:
-            print(
-                "\nDisabled targets (they answered 404/410 or are gone; webhook subscriptions "
-                "to them were switched off):"
+    failures = await outbox.latest_failures(limit=args.failures)
+    if failures:
+        print("\nLatest failures:")
+        rows = [
+            (
+                f"{entry.last_attempt_at:%Y-%m-%d %H:%M:%S}" if entry.last_attempt_at else "",
+                entry.status.value,
+                entry.attempts,
+                entry.event_type,
+                trimmed(shown(entry.target), 70),
+                trimmed(entry.last_error or "", 90),
             )
-            print(
-                table(
-                    [
-                        (
-                            f"{when:%Y-%m-%d %H:%M:%S}" if when else "",
-                            trimmed(shown(target), 70),
-                            trimmed(error or "", 90),
-                        )
-                        for target, when, error in gone
-                    ],
-                    ("SINCE (UTC)", "TARGET", "ANSWER"),
-                )
-            )
-        failures = await outbox.latest_failures(limit=args.failures)
-        if failures:
-            print("\nLatest failures:")
-            rows = [
-                (
-                    f"{entry.last_attempt_at:%Y-%m-%d %H:%M:%S}" if entry.last_attempt_at else "",
-                    entry.status.value,
-                    entry.attempts,
-                    entry.event_type,
-                    trimmed(shown(entry.target), 70),
-                    trimmed(entry.last_error or "", 90),
-                )
-                for entry in failures
-            ]
-            print(table(rows, ("WHEN (UTC)", "STATE", "TRIES", "EVENT", "TARGET", "ERROR")))
-        return 0
-
-    return await with_runtime(settings, work)
+            for entry in failures
+        ]
+        print(table(rows, ("WHEN (UTC)", "STATE", "TRIES", "EVENT", "TARGET", "ERROR")))
+    return 0
 
 
-async def requeue(args: argparse.Namespace, settings: Settings) -> int:
-    async def work(runtime: Runtime) -> int:
-        count = await SqlOutboxStatus(runtime.engine).requeue(now=utcnow(), dead=args.dead)
-        print(f"ticketflow: {count} deliveries are due now")
-        return 0
-
-    return await with_runtime(settings, work)
+@on_runtime
+async def requeue(args: argparse.Namespace, runtime: Runtime) -> int:
+    count = await SqlOutboxStatus(runtime.engine).requeue(now=utcnow(), dead=args.dead)
+    print(f"ticketflow: {count} deliveries are due now")
+    return 0

@@ -17,7 +17,7 @@ from domain.validation import parse_email
 from notify.email import ENCRYPTIONS
 from notify.email_settings import SmtpSettings
 from notify.secrets import SecretBox, SecretKeyMissing, SecretUnreadable
-from ticketflow.cli import with_runtime
+from ticketflow.cli import on_runtime, with_runtime
 from ticketflow.runtime import Runtime
 from ticketflow.settings import Settings
 
@@ -101,30 +101,26 @@ async def set_smtp(args: argparse.Namespace, settings: Settings) -> int:
     return await with_runtime(settings, work)
 
 
-async def show_smtp(args: argparse.Namespace, settings: Settings) -> int:
-    async def work(runtime: Runtime) -> int:
-        current = await SqlEmailSettings(runtime.engine).smtp()
-        print(_describe(current, settings) if current else "no SMTP settings: email is off")
-        return 0
-
-    return await with_runtime(settings, work)
+@on_runtime
+async def show_smtp(args: argparse.Namespace, runtime: Runtime) -> int:
+    current = await SqlEmailSettings(runtime.engine).smtp()
+    print(_describe(current, runtime.settings) if current else "no SMTP settings: email is off")
+    return 0
 
 
-async def reseal_password(args: argparse.Namespace, settings: Settings) -> int:
-    async def work(runtime: Runtime) -> int:
-        store = SqlEmailSettings(runtime.engine)
-        current = await store.smtp()
-        if current is None or not current.password:
-            return _fail("there is no stored SMTP password")
-        try:
-            token = _box(settings).reseal(current.password)
-        except (SecretKeyMissing, SecretUnreadable) as error:
-            return _fail(str(error))
-        await store.save_smtp(replace(current, password=token), now=utcnow())
-        print("ticketflow: the SMTP password is sealed with the first secret key")
-        return 0
-
-    return await with_runtime(settings, work)
+@on_runtime
+async def reseal_password(args: argparse.Namespace, runtime: Runtime) -> int:
+    store = SqlEmailSettings(runtime.engine)
+    current = await store.smtp()
+    if current is None or not current.password:
+        return _fail("there is no stored SMTP password")
+    try:
+        token = _box(runtime.settings).reseal(current.password)
+    except (SecretKeyMissing, SecretUnreadable) as error:
+        return _fail(str(error))
+    await store.save_smtp(replace(current, password=token), now=utcnow())
+    print("ticketflow: the SMTP password is sealed with the first secret key")
+    return 0
 
 
 def _box(settings: Settings) -> SecretBox:
