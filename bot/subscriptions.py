@@ -13,10 +13,10 @@ from botbuilder.core import TurnContext
 from bot import commands
 from bot.context import BotDependencies
 from domain.access import Viewer
-from domain.services.digests import channel_digest, subscribe_digest, unsubscribe_digest
+from domain.services.digests import subscribe_digest, unsubscribe_digest
 from domain.errors import InvalidValue
 from domain.services.subscriptions import (
-    channel_subscriptions,
+    channel_notifications,
     set_webhook,
     subscribe_channel,
     unsubscribe_channel,
@@ -48,6 +48,7 @@ async def run_subscription(
         return
     msteams_team_id, msteams_team_name, channel_id, channel_name = _channel(turn_context)
     where = f"#{channel_name}" if channel_name else "this channel"
+    place = where[0].upper() + where[1:]
     match command:
         case commands.Subscribe(types=types):
             saved = await subscribe_channel(
@@ -65,7 +66,6 @@ async def run_subscription(
                 uow=deps.uow(), actor=viewer, msteams_team_id=msteams_team_id,
                 channel_id=channel_id,
             )
-            place = where[0].upper() + where[1:]
             await turn_context.send_activity(
                 f"{place} gets no more ticket posts." if count else f"{place} had no subscriptions."
             )
@@ -76,7 +76,7 @@ async def run_subscription(
                 channel_name=channel_name, at=at, zone=zone,
             )
             await turn_context.send_activity(
-                f"{where[0].upper() + where[1:]} gets a digest of overdue and due-today tickets "
+                f"{place} gets a digest of overdue and due-today tickets "
                 f"you can see every day at {scheduled.schedule.label()} (nothing on a day with "
                 "nothing due). `unsubscribe digest` stops it."
             )
@@ -85,20 +85,16 @@ async def run_subscription(
                 uow=deps.uow(), actor=viewer, msteams_team_id=msteams_team_id,
                 channel_id=channel_id,
             )
-            place = where[0].upper() + where[1:]
             await turn_context.send_activity(
                 f"{place} gets no more daily digests." if removed
                 else f"{place} had no daily digest."
             )
         case commands.Subscriptions():
-            rows = await channel_subscriptions(
+            sent = await channel_notifications(
                 uow=deps.uow().reading(), actor=viewer, msteams_team_id=msteams_team_id,
                 channel_id=channel_id,
             )
-            digest = await channel_digest(
-                uow=deps.uow().reading(), actor=viewer, msteams_team_id=msteams_team_id,
-                channel_id=channel_id,
-            )
+            rows, digest = sent.subscriptions, sent.digest
             if not rows and digest is None:
                 await turn_context.send_activity(
                     f"Nobody has subscribed {where}. A manager can say `subscribe` here."

@@ -60,12 +60,3 @@ async def unsubscribe_digest(
         removed = await uow.digests.remove(msteams_team_id, channel_id)
         await uow.commit()
     return removed > 0
-
-
-@use_case
-async def channel_digest(
-    *, uow: UnitOfWork, actor: Viewer, msteams_team_id: str, channel_id: str
-) -> ChannelDigest | None:
-    async with uow:
-        await authorise(uow, actor, *SUBSCRIPTION_MANAGERS)
-        return await uow.digests.for_channel(msteams_team_id, channel_id)

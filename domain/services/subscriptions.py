@@ -7,11 +7,12 @@ are in `domain.notifications`; these use cases store the choice.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from domain.access import Viewer
 from domain.actors import use_case
 from domain.clock import utcnow
+from domain.digests import ChannelDigest
 from domain.errors import InvalidValue
 from domain.notifications import SUBSCRIPTION_MANAGERS, Subscription, parse_event_types
 from domain.ports import UnitOfWork, WebhookUrlCheck
@@ -87,14 +88,25 @@ async def unsubscribe_channel(
     return len(rows)
 
 
+@dataclass(frozen=True, slots=True)
+class ChannelNotifications:
+    """What a channel gets: the subscriptions posting to it and its daily digest."""
+
+    subscriptions: list[Subscription]
+    digest: ChannelDigest | None
+
+
 @use_case
-async def channel_subscriptions(
+async def channel_notifications(
     *, uow: UnitOfWork, actor: Viewer, msteams_team_id: str, channel_id: str
-) -> list[Subscription]:
-    """The subscriptions posting to this channel; managers and admins only."""
+) -> ChannelNotifications:
+    """Everything this channel is sent, read in one unit of work; managers and admins only."""
     async with uow:
         await authorise(uow, actor, *SUBSCRIPTION_MANAGERS)
-        return await uow.subscriptions.for_channel(msteams_team_id, channel_id)
+        return ChannelNotifications(
+            subscriptions=await uow.subscriptions.for_channel(msteams_team_id, channel_id),
+            digest=await uow.digests.for_channel(msteams_team_id, channel_id),
+        )
 
 
 @use_case

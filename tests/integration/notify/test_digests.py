@@ -16,7 +16,8 @@ from db.repositories.digests import SqlDigestStore
 from db.repositories.notification_facts import notice_facts_reader
 from db.uow import SqlUnitOfWork
 from db.tables import bot_channel_digests, bot_digest_runs, tasks
-from domain.services.digests import channel_digest, subscribe_digest, unsubscribe_digest
+from domain.services.digests import subscribe_digest, unsubscribe_digest
+from domain.services.subscriptions import channel_notifications
 from domain.errors import InvalidValue, NotAllowed
 from notify.digests import DailyDigests
 from notify.ports import SendFailed
@@ -244,10 +245,10 @@ async def test_only_managers_and_admins_subscribe_a_channel_and_unsubscribing_st
 
     await _subscribe(engine, admin, "17:30", "America/New_York")
     await _subscribe(engine, admin, "08:15", "Asia/Kolkata")  # a second one replaces it
-    digest = await channel_digest(
+    digest = (await channel_notifications(
         uow=SqlUnitOfWork(engine), actor=as_actor(admin), msteams_team_id=TEAM,
         channel_id=CHANNEL,
-    )
+    )).digest
     assert digest is not None and digest.schedule.label() == "08:15 Asia/Kolkata"
     assert await unsubscribe_digest(
         uow=SqlUnitOfWork(engine), actor=as_actor(admin), msteams_team_id=TEAM,

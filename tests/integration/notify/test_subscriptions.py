@@ -13,7 +13,7 @@ from db.uow import SqlUnitOfWork
 from domain.errors import InvalidValue, NotAllowed
 from domain.notifications import Subscription
 from domain.services.subscriptions import (
-    channel_subscriptions,
+    channel_notifications,
     set_webhook,
     subscribe_channel,
     unsubscribe_channel,
@@ -106,7 +106,7 @@ async def test_only_managers_and_admins_may_manage_subscriptions(
             uow=uow, actor=as_actor(person), msteams_team_id="T1", channel_id="C1"
         )
     with pytest.raises(NotAllowed):
-        await channel_subscriptions(
+        await channel_notifications(
             uow=uow, actor=as_actor(person), msteams_team_id="T1", channel_id="C1"
         )
     assert await rows(engine) == []
@@ -129,10 +129,10 @@ async def test_unsubscribing_quiets_the_channel_for_every_subscriber_but_keeps_t
     await subscribe(engine, manager, msteams_team_id="T1", channel_id="C1")
     await subscribe(engine, elsewhere, msteams_team_id="T1", channel_id="C2")
 
-    listed = await channel_subscriptions(
+    listed = (await channel_notifications(
         uow=SqlUnitOfWork(engine), actor=as_actor(manager), msteams_team_id="T1",
         channel_id="C1",
-    )
+    )).subscriptions
     count = await unsubscribe_channel(
         uow=SqlUnitOfWork(engine), actor=as_actor(manager), msteams_team_id="T1",
         channel_id="C1",
