@@ -8,7 +8,8 @@ for the commands that use them).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import argparse
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 
@@ -50,3 +51,16 @@ def table(rows: Sequence[tuple[object, ...]], headers: tuple[str, ...]) -> str:
     widths = [max(len(row[i]) for row in cells) for i in range(len(headers))]
     lines = ["  ".join(cell.ljust(widths[i]) for i, cell in enumerate(row)).rstrip() for row in cells]
     return "\n".join(lines)
+
+
+def whole_number(minimum: int) -> Callable[[str], int]:
+    """An option type: a whole number of at least `minimum`."""
+
+    def parse(text: str) -> int:
+        value = int(text)
+        if value < minimum:
+            raise argparse.ArgumentTypeError(f"must be {minimum} or more")
+        return value
+
+    parse.__name__ = "whole number"  # argparse names the type in "invalid … value"
+    return parse

@@ -11,7 +11,7 @@ from db.repositories.outbox_status import SqlOutboxStatus
 from domain.clock import utcnow
 from notify.worker import shown
 from ticketflow.cli import on_runtime
-from ticketflow.commands import table
+from ticketflow.commands import table, whole_number
 from ticketflow.runtime import Runtime
 
 
@@ -31,16 +31,9 @@ def register(subcommands: Any) -> None:
     purge = actions.add_parser(
         "purge", help="delete finished deliveries (delivered, dead, disabled) older than N days"
     )
-    purge.add_argument("--older-than", type=_days, default=30, metavar="DAYS",
+    purge.add_argument("--older-than", type=whole_number(0), default=30, metavar="DAYS",
                        help="age in days (default 30)")
     purge.set_defaults(command=purge_finished)
-
-
-def _days(text: str) -> int:
-    value = int(text)
-    if value < 0:
-        raise argparse.ArgumentTypeError("must be 0 or more")
-    return value
 
 
 @on_runtime

@@ -21,6 +21,7 @@ from db.repositories.activity_receipts import SqlActivityReceipts
 from domain.clock import utcnow
 from notify.worker import WorkerConfig
 from ticketflow.cli import with_runtime
+from ticketflow.commands import whole_number
 from ticketflow.logs import configure_logging
 from ticketflow.notifications import (
     build_change_capture,
@@ -41,11 +42,11 @@ def register(subcommands: Any) -> None:
         "worker", help="deliver notifications from the outbox (Teams, webhooks, email)"
     )
     defaults = WorkerConfig()
-    parser.add_argument("--concurrency", type=_positive, default=defaults.concurrency,
+    parser.add_argument("--concurrency", type=whole_number(1), default=defaults.concurrency,
                         help="deliveries in flight at once")
-    parser.add_argument("--batch", type=_positive, default=defaults.batch_size,
+    parser.add_argument("--batch", type=whole_number(1), default=defaults.batch_size,
                         help="rows claimed per query")
-    parser.add_argument("--lease", type=_positive, default=int(defaults.lease),
+    parser.add_argument("--lease", type=whole_number(1), default=int(defaults.lease),
                         help="seconds a claim holds a row")
     parser.add_argument("--poll", type=float, default=defaults.poll_interval,
                         help="seconds between looks when idle")
@@ -56,13 +57,6 @@ def register(subcommands: Any) -> None:
     )
     parser.add_argument("--once", action="store_true", help="deliver one batch and exit")
     parser.set_defaults(command=run)
-
-
-def _positive(text: str) -> int:
-    value = int(text)
-    if value < 1:
-        raise argparse.ArgumentTypeError("must be at least 1")
-    return value
 
 
 async def run(args: argparse.Namespace, settings: Settings) -> int:
