@@ -45,6 +45,11 @@ def server_process(database_url: str, port: int) -> Iterator[None]:
         )
         try:
             yield
+        except BaseException:
+            log.seek(0)
+            sys.stderr.write(f"--- the server on port {port} logged:\n")
+            sys.stderr.write(log.read().decode(errors="replace")[-20_000:])
+            raise
         finally:
             process.terminate()
             process.wait(timeout=60)
