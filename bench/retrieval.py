@@ -67,7 +67,7 @@ from tests.integration.knowledge.evaluation import (
     load_questions,
 )
 
-SWEEP = (0.20, 0.25, 0.30, 0.33, 0.35, 0.38, 0.40, 0.45, 0.50)
+SWEEP = (0.16, 0.18, 0.20, 0.21, 0.224, 0.24, 0.26, 0.28, 0.32, 0.36)
 
 
 @dataclass(frozen=True, slots=True)

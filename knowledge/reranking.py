@@ -21,7 +21,13 @@ order and on the confidence that decides whether to answer at all:
 
 The score is about 0..1 (an ideal chunk holds every question word in its
 heading and text, next to each other) and is what `LexicalRetriever.decline`
-compares with its threshold.
+compares with its threshold. The first chunk, the one cited, is chosen with its
+document in view: the chunk whose score blended with the mean of its document's
+best `DOCUMENT_BEST` scores (`DOCUMENT_SHARE` of it) is highest, so a passage
+that happens to share the question's words loses to a manual whose several
+passages address it. The others follow by their own score, so the top five
+still offer other documents. Every chunk keeps its own score as its confidence:
+the blend chooses, it does not make a weak passage look answerable.
 """
 
 from __future__ import annotations
@@ -36,9 +42,12 @@ LENGTH_WEIGHT = 0.3  # BM25's b: chunks are already cut to similar lengths
 FIELD_BOOSTS = {"text": 1.0, "heading": 2.0, "title": 1.0, "related": 0.5, "context": 0.3}
 MATCH_CREDIT = {"text": 1.0, "heading": 1.0, "title": 1.0, "related": 0.6, "context": 0.4}
 WEIGHTS = {
-    "bm25": 0.4, "coverage": 0.2, "proximity": 0.05, "heading": 0.05, "title": 0.2, "document": 0.15
+    "bm25": 0.4, "coverage": 0.2, "proximity": 0.05, "heading": 0.05, "title": 0.4, "document": 0.15
 }
-"""Chosen on the `tune` half of both evaluation sets (bench/retrieval.py)."""
+"""Relative weights (the score divides by their sum), chosen on the `tune` half of both
+evaluation sets (bench/retrieval.py)."""
+DOCUMENT_SHARE = 0.3
+DOCUMENT_BEST = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,8 +73,9 @@ class Candidate:
 @dataclass(frozen=True, slots=True)
 class Scored:
     key: int
-    score: float
+    score: float  # the chunk's own confidence, about 0..1
     coverage: float
+    order: float = 0.0  # the score blended with its document's, which chooses the first
 
 
 def idf(*, document_frequency: int, chunks: int) -> float:
@@ -74,7 +84,7 @@ def idf(*, document_frequency: int, chunks: int) -> float:
 
 
 def rerank(terms: Sequence[QueryTerm], candidates: Sequence[Candidate]) -> list[Scored]:
-    """The candidates best first, each with its confidence score."""
+    """The candidates best first (the first chosen by `order`), each with its confidence."""
     total = sum(term.idf for term in terms)
     if not candidates or total <= 0:
         return []
@@ -98,8 +108,33 @@ def rerank(terms: Sequence[QueryTerm], candidates: Sequence[Candidate]) -> list[
             "document": sum(weights[t] for t in by_document[candidate.document]) / total,
         }
         score = sum(WEIGHTS[name] * min(value, 1.0) for name, value in parts.items())
-        scored.append(Scored(candidate.key, round(score, 4), round(parts["coverage"], 4)))
-    return sorted(scored, key=lambda item: -item.score)
+        scored.append(Scored(candidate.key, score / sum(WEIGHTS.values()), parts["coverage"]))
+    return _ordered(scored, [candidate.document for candidate in candidates])
+
+
+def _ordered(scored: Sequence[Scored], documents: Sequence[tuple[str, int]]) -> list[Scored]:
+    """First the chunk whose score blended with its document's (the mean of the document's
+    best `DOCUMENT_BEST` chunk scores among the candidates, missing ones counting 0) is
+    highest, then the others by their own score."""
+    by_document: dict[tuple[str, int], list[float]] = defaultdict(list)
+    for item, document in zip(scored, documents, strict=True):
+        by_document[document].append(item.score)
+    strength = {
+        document: sum(sorted(scores, reverse=True)[:DOCUMENT_BEST]) / DOCUMENT_BEST
+        for document, scores in by_document.items()
+    }
+    blended = [
+        Scored(
+            item.key,
+            round(item.score, 4),
+            round(item.coverage, 4),
+            round((1 - DOCUMENT_SHARE) * item.score + DOCUMENT_SHARE * strength[document], 4),
+        )
+        for item, document in zip(scored, documents, strict=True)
+    ]
+    first = max(blended, key=lambda item: item.order)
+    rest = sorted((item for item in blended if item is not first), key=lambda item: -item.score)
+    return [first, *rest]
 
 
 def _fields(candidate: Candidate) -> dict[str, Counter[str]]:

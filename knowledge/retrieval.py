@@ -29,7 +29,7 @@ from knowledge.passages import Passage, SourceKind
 from knowledge.question import question_words
 from knowledge.reranking import Candidate, QueryTerm, idf, rerank
 
-DEFAULT_DECLINE_BELOW = 0.28
+DEFAULT_DECLINE_BELOW = 0.224
 """Calibrated on the `tune` half of both evaluation sets with bench/retrieval.py."""
 DEFAULT_POOL = 40
 """How many of the database's candidates the reranker reads."""

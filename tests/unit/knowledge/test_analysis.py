@@ -93,3 +93,21 @@ def test_the_reranker_prefers_a_chunk_that_covers_the_question_with_its_words_to
     assert [item.key for item in scored] == [1, 2, 3]
     assert scored[0].coverage == 1.0 and scored[-1].coverage == 0.0
     assert scored[-1].score == 0.0 < scored[1].score < scored[0].score <= 1.0
+
+
+def test_the_cited_chunk_is_chosen_with_its_document_in_view_and_keeps_its_own_score() -> None:
+    terms = [QueryTerm("expir", 2.0, 0), QueryTerm("key", 1.0, 1)]
+    lone = Candidate(1, ("d", 1), ("key", "expir", "key"), ("expir",), (), ())
+    manual = [
+        Candidate(key, ("d", 2), ("expir", "key", "after", "time", "limit", "set"), (), (), ())
+        for key in (2, 3, 4)
+    ]
+
+    scored = rerank(terms, [lone, *manual])
+
+    assert scored[0].key in {2, 3, 4}  # three passages of one manual outweigh a lone better one
+    assert scored[1].key == 1  # the others follow by their own score
+    assert scored[0].score < scored[1].score  # the blend chooses; the confidence is the chunk's
+    assert [item.score for item in scored[1:]] == sorted(
+        (item.score for item in scored[1:]), reverse=True
+    )
