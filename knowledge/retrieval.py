@@ -36,6 +36,9 @@ DEFAULT_POOL = 40
 CACHE_SIZE = 20_000
 TYPO_MIN_LETTERS = 5
 TYPO_WEIGHT = 0.8
+JOINED_WEIGHT = 0.5
+"""A joined pair ("private key" searched as privatekey, see `_joined_pairs`) repeats the
+evidence of its two words, which count on their own: it weighs half (chosen on `tune`)."""
 _LETTERS = "abcdefghijklmnopqrstuvwxyz"
 
 
@@ -201,12 +204,13 @@ class LexicalRetriever:
             return []
         joined = _joined_pairs(words)
         await self._refresh([term for _, term in analysed] + [term for _, term in joined])
+        compounds = {term for _, term in joined} - {term for _, term in analysed}
         analysed += [(position, term) for position, term in joined if self._frequencies[term]]
         terms: dict[str, WeightedTerm] = {}
         for position, term in analysed:
             if term in terms:
                 continue
-            factor = 1.0
+            factor = JOINED_WEIGHT if term in compounds else 1.0
             if not self._frequencies[term]:
                 corrections = await self._correct(words[position], term)
                 if corrections:

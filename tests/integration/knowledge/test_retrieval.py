@@ -9,7 +9,7 @@ from db.uow import SqlUnitOfWork
 from knowledge.indexing import DocumentIndexer
 from knowledge.ingestion import Upload, add_help_document
 from knowledge.passages import SourceKind
-from knowledge.retrieval import DEFAULT_DECLINE_BELOW, LexicalRetriever
+from knowledge.retrieval import DEFAULT_DECLINE_BELOW, JOINED_WEIGHT, LexicalRetriever
 from ticketflow.knowledge import chunk_search
 from tests.integration.knowledge.evaluation import (
     MANUALS,
@@ -101,6 +101,17 @@ async def test_a_question_in_other_words_than_the_manual_finds_the_manual(
 
         assert manual in [manuals[passage.document_id] for passage in passages], question
         assert not retriever.decline(passages), question
+
+
+async def test_two_words_a_manual_writes_as_one_also_count_as_one_at_half_weight(
+    retriever: LexicalRetriever, manuals: dict[int, str]
+) -> None:
+    apart = {term.term: term for term in await retriever.terms("forget a server in my known hosts")}
+    written = {term.term: term for term in await retriever.terms("clean up known_hosts")}
+
+    assert {"known", "host", "knownhost"} <= set(apart)
+    assert apart["knownhost"].factor == JOINED_WEIGHT < apart["known"].factor == 1.0
+    assert written["knownhost"].factor == 1.0  # the question wrote the compound itself
 
 
 async def test_a_question_with_a_word_no_document_contains_still_finds_its_answer(
