@@ -40,6 +40,16 @@ JOINED_WEIGHT = 0.5
 """A joined pair ("private key" searched as privatekey, see `_joined_pairs`) repeats the
 evidence of its two words, which count on their own: it weighs half (chosen on `tune`)."""
 _LETTERS = "abcdefghijklmnopqrstuvwxyz"
+BOILERPLATE = frozenset(
+    """
+    help possible able way supposed try trying tried seem seems somehow anyway basically
+    actually maybe perhaps probably sorry urgent asap quick quickly question wondering
+    wonder guys everyone one another
+    """.split()  # noqa: SIM905 - a word list reads best as words
+)
+"""How people wrap a request ("any help?", "is it possible to", "I tried", "sorry, quick
+question"), dropped from questions only: documents keep these words ("Getting help"), but
+a question matching them says nothing about its topic."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -196,7 +206,7 @@ class LexicalRetriever:
     async def terms(self, question: str) -> list[WeightedTerm]:
         """The question's search terms with their current weights; a word no chunk holds
         stands as its likely correction when there is one, else as itself (matching nothing)."""
-        words = question_words(question)
+        words = [word for word in question_words(question) if word not in BOILERPLATE]
         if not words:
             return []
         analysed = [(position, term) for position, word in enumerate(words) for term in analyse(word)]

@@ -114,6 +114,14 @@ async def test_two_words_a_manual_writes_as_one_also_count_as_one_at_half_weight
     assert written["knownhost"].factor == 1.0  # the question wrote the compound itself
 
 
+async def test_the_words_wrapping_a_request_are_not_searched(
+    retriever: LexicalRetriever, filenames: dict[int, str]
+) -> None:
+    question = "sorry, quick question: is it possible to get help with printing?"
+
+    assert [term.term for term in await retriever.terms(question)] == ["print"]
+
+
 async def test_a_question_with_a_word_no_document_contains_still_finds_its_answer(
     retriever: LexicalRetriever, filenames: dict[int, str]
 ) -> None:
