@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any, TypeGuard
+from datetime import date
+from typing import Any, TypeGuard, assert_never
 
-from bot.understanding.requests import ListScope
-from domain.tickets import Priority, TicketFilter, TicketStatus
+from bot.understanding.requests import ListScope, Nobody, TeamTarget, Target, UserTarget
+from domain.tickets import DueWindow, Priority, TicketFilter, TicketStatus
 
 FINISHED = (TicketStatus.RESOLVED, TicketStatus.CLOSED)
 
@@ -15,21 +16,33 @@ FINISHED = (TicketStatus.RESOLVED, TicketStatus.CLOSED)
 _CARD_KIND = {ListScope.ALL: "search", ListScope.MINE: "mine", ListScope.CREATED: "created"}
 _SCOPE_OF_KIND = {kind: scope for scope, kind in _CARD_KIND.items()}
 _TITLES = {ListScope.MINE: "Assigned to you", ListScope.CREATED: "Tickets you filed"}
+_DUE_TITLES = {DueWindow.OVERDUE: "overdue", DueWindow.TODAY: "due today",
+               DueWindow.THIS_WEEK: "due this week"}
+_NAME_CHARS = 100
 
 
 @dataclass(frozen=True, slots=True)
 class ListQuery:
-    """Whose tickets, in which status and priority, matching which text; JSON-safe for card data."""
+    """Whose tickets, in which status and priority, due when, matching which text; JSON-safe
+    for card data. `holder`: the person or team they are assigned to, or `Nobody()`."""
 
     scope: ListScope = ListScope.ALL
     status: TicketStatus | None = None
     text: str | None = None
     priority: Priority | None = None
+    holder: Target | None = None
+    due_window: DueWindow | None = None
 
     def to_data(self) -> dict[str, Any]:
         status = self.status.value if self.status else None
-        data = {"kind": _CARD_KIND[self.scope], "status": status, "text": self.text}
-        return {**data, "priority": self.priority.value} if self.priority else data
+        data: dict[str, Any] = {"kind": _CARD_KIND[self.scope], "status": status, "text": self.text}
+        if self.priority:
+            data["priority"] = self.priority.value
+        if self.holder is not None:
+            data["holder"] = _holder_data(self.holder)
+        if self.due_window:
+            data["due"] = self.due_window.value
+        return data
 
     @classmethod
     def from_data(cls, data: object) -> ListQuery:
@@ -41,31 +54,75 @@ class ListQuery:
         text = str(raw["text"])[:200] if raw.get("text") else None
         rank = raw.get("priority")
         priority = Priority(rank) if _one_of(rank, Priority) else None
-        return cls(scope=scope, status=status, text=text, priority=priority)
+        due = raw.get("due")
+        due_window = DueWindow(due) if _one_of(due, DueWindow) else None
+        return cls(scope=scope, status=status, text=text, priority=priority,
+                   holder=_holder_from(raw.get("holder")), due_window=due_window)
 
-    def filter_for(self, actor_id: str) -> TicketFilter:
+    def filter_for(self, actor_id: str, *, today: date) -> TicketFilter:
         statuses = (self.status,) if self.status else ()
-        finished_hidden = () if statuses else FINISHED
+        overdue = self.due_window is DueWindow.OVERDUE
+        finished_hidden = () if statuses and not overdue else FINISHED
         priorities = (self.priority,) if self.priority else ()
+        due_from, due_before = self.due_window.bounds(today) if self.due_window else (None, None)
+        holder = self.holder
         return TicketFilter(
-            assignee_id=actor_id if self.scope is ListScope.MINE else None,
+            assignee_id=actor_id if self.scope is ListScope.MINE else (
+                holder.user_id if isinstance(holder, UserTarget) else None),
+            team_id=holder.team_id if isinstance(holder, TeamTarget) else None,
+            unassigned=isinstance(holder, Nobody),
             created_by=actor_id if self.scope is ListScope.CREATED else None,
             statuses=statuses, priorities=priorities, exclude_statuses=finished_hidden,
-            text=self.text,
+            text=self.text, due_from=due_from, due_before=due_before,
         )
 
     @property
     def title(self) -> str:
         what = _TITLES.get(self.scope, "Tickets")
+        match self.holder:
+            case UserTarget(name=name) | TeamTarget(name=name) if self.scope is ListScope.ALL:
+                what = f"Assigned to {name}"
+            case UserTarget(name=name) | TeamTarget(name=name):
+                what += f" · assigned to {name}"
+            case Nobody():
+                what = "Unassigned" if self.scope is ListScope.ALL else f"{what} · unassigned"
+        if self.due_window:
+            what += f" · {_DUE_TITLES[self.due_window]}"
         if self.priority:
             what += f" · {self.priority.value}"
         if self.status:
             what += f" · {self.status.value.replace('_', ' ')}"
-        else:
+        elif self.due_window is not DueWindow.OVERDUE:
             what += " · not yet resolved"
         if self.text:
             what += f" matching “{self.text}”"
         return what
+
+
+def _holder_data(holder: Target) -> dict[str, Any]:
+    match holder:
+        case UserTarget(user_id=user_id, name=name):
+            return {"user": user_id, "name": name}
+        case TeamTarget(team_id=team_id, name=name):
+            return {"team": team_id, "name": name}
+        case Nobody():
+            return {"nobody": True}
+        case _:
+            assert_never(holder)
+
+
+def _holder_from(raw: object) -> Target | None:
+    """The card's holder back; a name is only shown, the id is what filters (under the access
+    rule, so a forged id finds nothing the viewer may not see)."""
+    if not isinstance(raw, dict):
+        return None
+    name = str(raw.get("name") or "")[:_NAME_CHARS]
+    user, team = raw.get("user"), raw.get("team")
+    if isinstance(user, str) and user:
+        return UserTarget(user[:_NAME_CHARS], name or "them")
+    if isinstance(team, int) and not isinstance(team, bool):
+        return TeamTarget(team, name or "the team")
+    return Nobody() if raw.get("nobody") is True else None
 
 
 def _one_of(value: object, known: Iterable[str]) -> TypeGuard[str]:

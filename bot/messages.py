@@ -248,6 +248,10 @@ class MessageRouter:
                 await self._ask(turn_context, dc,
                                 await ask_field(self._deps, viewer, edit, field, why=why or None),
                                 proposed=proposed)
+            case Clarify(request=ListTickets() as listed, question=question, choices=choices):
+                options = tuple(Option(choice.label, phrase(_filled(listed, choice), conversation))
+                                for choice in choices)  # "Which Lee?": never the whole list
+                await self._send(turn_context, Reply(text=question, options=options))
             case Clarify(request=request) if getattr(request, "ticket", None) is None:
                 await self._act(turn_context, viewer, dc, request, conversation)  # which ticket?
             case Clarify(request=request, question=question, choices=choices):
@@ -321,9 +325,10 @@ class MessageRouter:
 
 
 def _names_someone(understood: Understanding) -> bool:
-    """An assignment: the directory turns names into people (read only then)."""
+    """An assignment, or a list whose person or team was not placed: the directory turns
+    names into people and teams (read only then)."""
     if isinstance(understood, Clarify):
-        return isinstance(understood.request, AssignTicket)
+        return isinstance(understood.request, (AssignTicket, ListTickets))
     return isinstance(understood, AssignTicket)
 
 
@@ -367,6 +372,8 @@ def _filled(request: TicketRequest, value: Choice) -> TicketRequest:
     chosen = value.value
     if isinstance(request, AssignTicket) and not isinstance(chosen, TicketStatus):
         return replace(request, to=chosen)
+    if isinstance(request, ListTickets) and not isinstance(chosen, TicketStatus):
+        return replace(request, assignee=chosen)
     if isinstance(request, ChangeStatus) and isinstance(chosen, TicketStatus):
         return replace(request, status=chosen)
     return request

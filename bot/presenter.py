@@ -131,8 +131,8 @@ async def resolution_card(
 async def list_card(deps: BotDependencies, viewer: Viewer, query: ListQuery, offset: int) -> Card:
     limit = deps.options.page_size
     listing = await ticket_listing(
-        uow=deps.uow().reading(), actor=viewer, filter=query.filter_for(viewer.id), limit=limit,
-        offset=offset,
+        uow=deps.uow().reading(), actor=viewer,
+        filter=query.filter_for(viewer.id, today=utcnow().date()), limit=limit, offset=offset,
     )
     rows = [
         TicketRow.of(ticket, assignee_label=name)

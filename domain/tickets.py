@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime, time, timedelta
 from enum import StrEnum
 
 from domain.validation import ensure_search_fits
@@ -197,9 +197,36 @@ class TicketFilter:
     created_by: str | None = None
     text: str | None = None
     exclude_statuses: tuple[TicketStatus, ...] = field(default=())
+    unassigned: bool = False
+    """Neither a person nor a team has it (by the column `assignee_type` selects)."""
+    due_from: datetime | None = None
+    """Due at or after (naive UTC); with `due_before`, a window of `due_date`."""
+    due_before: datetime | None = None
 
     def __post_init__(self) -> None:
         ensure_search_fits(self.text)
+
+
+class DueWindow(StrEnum):
+    """When a listed ticket is due: "overdue", "due today", "due this week"."""
+
+    OVERDUE = "overdue"
+    TODAY = "today"
+    THIS_WEEK = "this_week"
+
+    def bounds(self, today: date) -> tuple[datetime | None, datetime]:
+        """`due_from` and `due_before` for `today` (UTC days, as `due_date` is stored).
+
+        Overdue is due before today; this week is from today until the end of Sunday (what
+        is already late is overdue, not due)."""
+        midnight = datetime.combine(today, time())
+        match self:
+            case DueWindow.OVERDUE:
+                return None, midnight
+            case DueWindow.TODAY:
+                return midnight, midnight + timedelta(days=1)
+            case DueWindow.THIS_WEEK:
+                return midnight, midnight + timedelta(days=7 - today.weekday())
 
 
 @dataclass(frozen=True, slots=True)

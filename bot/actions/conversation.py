@@ -10,6 +10,7 @@ from domain.company import CompanySettings
 from domain.numbering import DEFAULT_PREFIX, parse_ticket_number
 from domain.people import Role
 from domain.services.company import company_for_turn
+from domain.services.overview import holders_in_view
 from domain.services.people import list_teams, list_users
 
 
@@ -24,13 +25,18 @@ async def conversation_for(
     company: CompanySettings | None = None,
 ) -> Conversation:
     """`numbers`: read the company's ticket prefix (a bare `4` needs it); `directory`: the
-    people and teams a name may mean (staff only: a customer never learns who exists).
-    `company`: the settings this turn already read, so they are not read twice."""
+    people and teams a name may mean (a customer never learns who exists).
+    `company`: the settings this turn already read, so they are not read twice. A customer
+    may name only who holds the tickets they see (shown on those tickets already)."""
     if company is None and numbers:
         company = await company_for_turn(uow=deps.uow().reading(), actor=viewer)
     people: tuple[Person, ...] = ()
     teams: tuple[TeamEntry, ...] = ()
-    if directory and viewer.role is not Role.CUSTOMER:
+    if directory and viewer.role is Role.CUSTOMER:
+        holders = await holders_in_view(uow=deps.uow().reading(), actor=viewer)
+        people = tuple(Person(u.id, u.display_name, u.email) for u in holders.people)
+        teams = tuple(TeamEntry(t.id, t.name) for t in holders.teams)
+    elif directory:
         users = await list_users(uow=deps.uow().reading(), actor=viewer, include_inactive=False)
         people = tuple(Person(u.id, u.display_name, u.email) for u in users
                        if u.role is not Role.CUSTOMER)
@@ -44,4 +50,5 @@ async def conversation_for(
         teams=teams,
         mentions=mentions,
         company=company,
+        directory=directory,
     )

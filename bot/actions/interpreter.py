@@ -107,7 +107,8 @@ class ModelInterpreter:
             raise BadToolCall("find_tickets read as something else than a list")
         query = list_query(viewer, request)
         listing = await ticket_listing(uow=deps.uow().reading(), actor=viewer,
-                                       filter=query.filter_for(viewer.id), limit=LOOKUP_ROWS,
+                                       filter=query.filter_for(viewer.id, today=conversation.today),
+                                       limit=LOOKUP_ROWS,
                                        offset=0)
         rows = [f"{t.ticket_number} · {t.status.value} · {trimmed(t.title, 100)}"
                 for t in listing.page.tickets]

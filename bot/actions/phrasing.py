@@ -14,18 +14,23 @@ from bot.understanding.requests import (
     Nobody, ShowTicket, Target, TeamTarget, TicketRequest, UserTarget,
 )
 from domain.numbering import TicketNumber
+from domain.tickets import DueWindow
 
 
 def phrase(request: TicketRequest, conversation: Conversation) -> str:
     match request:
         case ShowTicket(ticket=ticket):
             return f"show {_ticket(ticket)}"
-        case ListTickets(scope=scope, status=status, priority=priority, text=text):
+        case ListTickets(scope=scope, status=status, priority=priority, text=text) as listed:
             words = ["my"] if scope is ListScope.MINE else []
             words += [status.value.replace("_", " ")] if status else []
             words += [priority.value] if priority else []
+            words += ["overdue"] if listed.due_window is DueWindow.OVERDUE else []
             words += ["tickets"]
             words += ["I created"] if scope is ListScope.CREATED else []
+            words += [f"assigned to {_target(listed.assignee, conversation)}"] \
+                if listed.assignee else []
+            words += [_DUE[listed.due_window]] if listed.due_window in _DUE else []
             words += [f"about {text}"] if text else []
             return " ".join(words)
         case CreateTicket(form=True):
@@ -52,12 +57,23 @@ def _assign(ticket: str, to: Target | None, conversation: Conversation) -> str:
             return f"assign {ticket}"
         case Nobody():
             return f"unassign {ticket}"
+        case _:
+            return f"assign {ticket} to {_target(to, conversation)}"
+
+
+def _target(to: Target, conversation: Conversation) -> str:
+    match to:
+        case Nobody():
+            return "nobody"
         case TeamTarget(name=name):
-            return f"assign {ticket} to team {name}"
+            return f"team {name}"
         case UserTarget(user_id=user_id, name=name):
-            return f"assign {ticket} to {_person(user_id, name, conversation)}"
+            return _person(user_id, name, conversation)
         case _:
             assert_never(to)
+
+
+_DUE = {DueWindow.TODAY: "due today", DueWindow.THIS_WEEK: "due this week"}
 
 
 def _ticket(ticket: TicketNumber | None) -> str:

@@ -51,8 +51,9 @@ COMMANDS: tuple[Command, ...] = (
             request=ListTickets),
     Command("my tickets", "the tickets you filed", REQUESTERS,
             request=ListTickets),
-    Command("urgent tickets · tickets about vpn", "find tickets by status, priority or words",
-            STAFF,
+    Command("urgent tickets · Sam's tickets · overdue · tickets about vpn", "find tickets by "
+            "person or team (or unassigned), status, priority, due date (overdue, due today, "
+            "due this week) or words", STAFF,
             request=ListTickets),
     Command("TKT-2026-0001 · show 4 · what's the status of 4?", "show a ticket; "
             "then \"it\" means that ticket",

@@ -80,7 +80,8 @@ def list_query(viewer: Viewer, request: ListTickets) -> ListQuery:
     if scope is ListScope.MINE and viewer.role is Role.CUSTOMER:  # customers are never assignees
         scope = ListScope.CREATED
     return ListQuery(
-        scope=scope, status=request.status, priority=request.priority, text=request.text
+        scope=scope, status=request.status, priority=request.priority, text=request.text,
+        holder=request.assignee, due_window=request.due_window,
     )
 
 

@@ -52,6 +52,9 @@ _FIELD_HINTS = {
     "priority": "the priority",
     "category": "the category",
     "form": "true to show the one-card form instead of asking step by step",
+    "assignee": "whose tickets: a person's name or email, \"team NAME\", or \"nobody\" for "
+                "unassigned ones",
+    "due_window": "only tickets overdue, due today or due this week",
 }
 
 
@@ -174,7 +177,7 @@ def read_call(
         if value is None or value == "":
             continue
         kind = _without_none(hints[field])
-        if field == "to":
+        if field in ("to", "assignee"):
             target = _target(value, conversation)
             if isinstance(target, Clarify):
                 clarify = target
@@ -188,6 +191,9 @@ def read_call(
     if clarify is not None and isinstance(request, AssignTicket):
         return replace(clarify, request=replace(request, to=None),
                        question=clarify.question.replace("{ticket}", _label(request.ticket)))
+    if clarify is not None and isinstance(request, ListTickets):
+        return replace(clarify, request=request,
+                       question=clarify.question.replace(" Who should take {ticket}?", ""))
     return request
 
 

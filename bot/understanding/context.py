@@ -39,6 +39,9 @@ class Conversation:
     mentions: tuple[Person, ...] = field(default=())  # `<at>…</at>` in the text, in order
     company: CompanySettings | None = None
     """The settings this turn read for `ticket_prefix`, passed on to the card (not read twice)."""
+    directory: bool = True
+    """`people` and `teams` are all the viewer may name; False: not read yet, so a name that
+    fits nobody is asked about (the caller reads them and understands again)."""
 
     def number(self, sequence: int) -> TicketNumber:
         """A bare `4`: this year's ticket 4 in the company's numbering."""

@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
+from bot.understanding.context import Conversation
+from bot.understanding.filters import Whose, read_filters
 from bot.understanding.message import DATE, NUMBER, REF, Message
-from bot.understanding.requests import ListScope, ListTickets
+from bot.understanding.requests import Clarify, ListScope, ListTickets, Target
+from bot.understanding.targets import Ambiguous, NoSuchTarget
 from bot.understanding.words import PRIORITY_WORDS, STATUS_WORDS
 from domain.tickets import Priority, TicketStatus
 
@@ -37,6 +42,7 @@ _FILLER = frozenset({
     "how", "many", "got", "we", "our", "some", "being", "them", "those", "these", "statuses",
     "am", "at", "moment", "today", "anything", "open?", "where", "wheres",
 })
+_SKIPPED = "the"  # a word a filter stands for: passed over like filler
 _TEXT_LEAD = frozenset({"about", "regarding", "re", "mentioning", "matching", "containing",
                         "concerning", "on", "for", "like", "called", "titled", "with"})
 _LIST_STATUSES = frozenset({
@@ -47,22 +53,30 @@ _LIST_STATUSES = frozenset({
 
 
 def read_list(
-    message: Message, start: int, end: int, *, strong_only: bool
-) -> ListTickets | None:
+    message: Message, start: int, end: int, *, strong_only: bool, conversation: Conversation
+) -> ListTickets | Clarify | None:
     """The list asked for by words `start:end` of the message, or None when they are not
-    a list query."""
+    a list query; a person or team it names that is unclear is asked about."""
     first = start
     words = [w.text for w in message.words[start:end]]
-    if any(w in (REF, DATE) for w in words):
-        return None
     searching = False
     for verb in _SEARCH_VERBS:
         if tuple(words[:len(verb)]) == verb and len(words) > len(verb) - 1:
             words, searching = words[len(verb):], True
             break
     start = first + (len(message.words[first:end]) - len(words))
+    filters = read_filters(message, start, end, conversation)
+    whose = filters.whose
+    if whose is not None and whose.topic and isinstance(whose.found, NoSuchTarget) \
+            and conversation.directory:
+        whose = None  # "tickets for the printer": what they are about
+    taken = filters.taken | (whose.taken if whose is not None else frozenset())
+    words = [_SKIPPED if start + i in taken or _today(message, start + i, conversation) else w
+             for i, w in enumerate(words)]
+    if any(w in (REF, DATE) for w in words):
+        return None
     named = any(w in _STRONG for w in words)
-    strong = searching or named
+    strong = searching or named or bool(taken)
     if NUMBER in words and not named:  # "give me 4": a ticket, not a search for "4"
         return None
     scope = ListScope.ALL
@@ -110,7 +124,26 @@ def read_list(
         return None
     if not (strong or searching or filtered):
         return None
-    return ListTickets(scope=scope, status=status, priority=priority, text=text or None)
+    listed = ListTickets(scope=scope, status=status, priority=priority, text=text or None,
+                         due_window=filters.due)
+    return _owned(listed, whose) if whose is not None else listed
+
+
+def _owned(listed: ListTickets, whose: Whose) -> ListTickets | Clarify:
+    found = whose.found
+    if isinstance(found, Ambiguous):
+        return Clarify(listed, f"Which {found.said.title()} do you mean?", found.choices)
+    if isinstance(found, NoSuchTarget):
+        return Clarify(listed, f"I couldn't find “{found.said}”: say a person's name or "
+                               "email, or a team's name.")
+    target: Target = found
+    return replace(listed, assignee=target)
+
+
+def _today(message: Message, index: int, conversation: Conversation) -> bool:
+    """"what's on my plate today": today is when they ask, not a due date."""
+    word = message.words[index]
+    return word.text == DATE and word.value == conversation.today
 
 
 def _starts(words: tuple[str, ...], phrases: tuple[tuple[str, ...], ...]) -> int | None:

@@ -151,7 +151,8 @@ def understand(text: str, conversation: Conversation) -> Understanding:
             return _first_clause(message, conversation, start, end) or found
         if found is not None:
             return found
-    if listed := read_list(reading.message, reading.start, reading.end, strong_only=False):
+    if listed := read_list(reading.message, reading.start, reading.end, strong_only=False,
+                           conversation=conversation):
         return listed
     return _first_clause(message, conversation, start, end) or _fallback(words[start:end], text.strip())
 
@@ -340,7 +341,8 @@ def _question(reading: Reading, text: str) -> Understanding:
     if first in _HOW_WHY and message.words[reading.start + 1:reading.start + 2] != [] \
             and message.words[reading.start + 1].text != "many":
         return Question(text)  # "can tickets be deleted?", "how do I list my tickets?"
-    if listed := read_list(reading.message, reading.start, reading.end, strong_only=False):
+    if listed := read_list(reading.message, reading.start, reading.end, strong_only=False,
+                           conversation=reading.conversation):
         return listed
     return Question(text)
 
@@ -414,6 +416,19 @@ def _create(reading: Reading, whole: Reading) -> Understanding | None:
     if category is Category.REQUEST and kind != "request":
         category = None
     return CreateTicket(title=_title_case(title) or None, priority=priority, category=category)
+
+
+def _create_after(reading: Reading, whole: Reading) -> Understanding | None:
+    """"Sam's printer is broken, please create a ticket": the problem first, then the ask."""
+    found = _match(reading, (
+        r"(?P<title>.+?) (?:so )?(?:(?:please|pls|can you|could you|would you|kindly) )*"
+        r"(?:create|open|file|raise|log|submit|make|start)(?: me| us)? (?:a |an )?(?:new )?"
+        r"(?:ticket|issue|case)(?: for (?:tref|this|that|me|us))?"
+    ))
+    if found is None or _names_a_ticket(reading.words(found, "title")):
+        return None
+    title = _quoted_or(_TITLE_LEAD.sub("", reading.original(found, "title")).rstrip(" ,.;:!-–"))
+    return CreateTicket(title=_title_case(title) or None)
 
 
 _LABELS = frozenset({"ticket", "new", "create", "issue", "problem", "bug", "incident", "one",
@@ -823,9 +838,11 @@ def _field(reading: Reading, found: re.Match[str]) -> Understanding | None:
 
 
 def _list(reading: Reading, whole: Reading) -> Understanding | None:
-    return read_list(reading.message, reading.start, reading.end, strong_only=True)
+    return read_list(reading.message, reading.start, reading.end, strong_only=True,
+                     conversation=reading.conversation)
 
 
 _RULES: tuple[Rule, ...] = (
-    _form, _show, _labelled, _comment, _create, _discard, _handover, _list, _edit, _assign, _status,
+    _form, _show, _labelled, _comment, _create, _create_after, _discard, _handover, _list, _edit,
+    _assign, _status,
 )

@@ -7,7 +7,7 @@ from datetime import date
 from enum import StrEnum
 
 from domain.numbering import TicketNumber
-from domain.tickets import Category, Priority, TicketStatus
+from domain.tickets import Category, DueWindow, Priority, TicketStatus
 
 
 class ListScope(StrEnum):
@@ -49,6 +49,9 @@ class ListTickets:
     status: TicketStatus | None = None
     priority: Priority | None = None
     text: str | None = None
+    assignee: Target | None = None
+    """Whose they are: a person, a team, or `Nobody()` for unassigned tickets."""
+    due_window: DueWindow | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -39,10 +39,12 @@ def _request(request: TicketRequest) -> str:
     match request:
         case ShowTicket(ticket=ticket):
             return f"show {_ticket(ticket)}"
-        case ListTickets(scope=scope, status=status, priority=priority, text=text):
+        case ListTickets(scope=scope, status=status, priority=priority, text=text) as listed:
             parts = ["list", scope.value]
             parts += [f"status={status.value}"] if status else []
             parts += [f"priority={priority.value}"] if priority else []
+            parts += [f"assignee={_target(listed.assignee)}"] if listed.assignee else []
+            parts += [f"due={listed.due_window.value}"] if listed.due_window else []
             parts += [f"text={text!r}"] if text else []
             return " ".join(parts)
         case CreateTicket(form=True):

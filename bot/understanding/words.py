@@ -112,7 +112,7 @@ KEYWORDS = frozenset({
     "nobody", "myself", "waiting", "blocked", "important", "critical", "priorities", "statuses",
     "mark", "show", "list", "edit", "note", "prioritize", "escalate", "reply", "comments",
     "assignee", "unassigned", "progress", "requests", "issues", "problems", "bugs",
-    "incidents", "notes", "reports",
+    "incidents", "notes", "reports", "overdue",
 }) | STATUS_WORDS.keys() | PRIORITY_WORDS.keys() | CATEGORY_WORDS.keys()
 
 

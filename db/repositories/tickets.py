@@ -65,6 +65,15 @@ def matching(filter: TicketFilter) -> list[ColumnElement[bool]]:
         conditions.append(and_(_queued_to_a_team(), tasks.c.assignee_team_id == filter.team_id))
     if filter.created_by is not None:
         conditions.append(tasks.c.created_by == filter.created_by)
+    if filter.unassigned:
+        conditions.append(or_(
+            and_(_assigned_to_a_user(), tasks.c.assignee_id.is_(None)),
+            and_(_queued_to_a_team(), tasks.c.assignee_team_id.is_(None)),
+        ))
+    if filter.due_from is not None:
+        conditions.append(tasks.c.due_date >= filter.due_from)
+    if filter.due_before is not None:
+        conditions.append(tasks.c.due_date < filter.due_before)
     for word in (filter.text or "").split():
         conditions.append(
             or_(

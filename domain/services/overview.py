@@ -267,3 +267,30 @@ async def current_user(*, uow: UnitOfWork, user_id: str) -> Viewer:
     """
     async with uow:
         return await load_viewer(uow, user_id)
+
+
+HOLDER_TICKETS = 200
+"""The tickets whose holders a customer may name in a list (their latest)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Holders:
+    people: tuple[User, ...]
+    teams: tuple[Team, ...]
+
+
+@use_case
+async def holders_in_view(*, uow: UnitOfWork, actor: Viewer) -> Holders:
+    """Who holds the tickets the viewer may see (their latest `HOLDER_TICKETS`): the names a
+    customer may use in a list, since those tickets show them already."""
+    async with uow:
+        viewer = await load_viewer(uow, actor.id)
+        page = await uow.tickets.search(
+            scope=scope_for(viewer), filter=TicketFilter(), limit=HOLDER_TICKETS, offset=0
+        )
+        held = [t.assignee for t in page.tickets if t.assignee is not None]
+        user_ids = dict.fromkeys(a.user_id for a in held if a.user_id is not None)
+        team_ids = dict.fromkeys(a.team_id for a in held if a.team_id is not None)
+        people = [user for user_id in user_ids if (user := await uow.users.get(user_id))]
+        teams = [team for team_id in team_ids if (team := await uow.teams.get(team_id))]
+        return Holders(tuple(u for u in people if u.is_active), tuple(teams))

@@ -67,6 +67,9 @@ async def insert_ticket(
     number: str | None = None,
     title: str = "Printer on floor 3 jams",
     updated_at: datetime | None = None,
+    due_date: datetime | None = None,
+    status: str = "open",
+    priority: str = "medium",
 ) -> int:
     async with engine.begin() as connection:
         result = await connection.execute(
@@ -79,6 +82,9 @@ async def insert_ticket(
                 assignee_type=assignee_type,
                 assignee_id=assignee_id,
                 assignee_team_id=assignee_team_id,
+                due_date=due_date,
+                status=status,
+                priority=priority,
                 created_at=utcnow(),
                 updated_at=updated_at or utcnow(),
             )

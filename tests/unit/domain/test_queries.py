@@ -27,6 +27,7 @@ S = TicketStatus
 
 
 EVERYTHING = TicketFilter()
+DUE = SEEDED_AT + timedelta(days=3)
 
 
 async def _ids(db: FakeDatabase, actor: str, filter: TicketFilter = EVERYTHING,
@@ -99,6 +100,11 @@ def _filters(org: Organisation) -> dict[str, tuple[TicketFilter, set[str]]]:
         "text": (TicketFilter(text="VPN drops"), {"vpn"}),
         "text in number": (TicketFilter(text="tkt-2026-0900"), {"closed"}),
         "text in description": (TicketFilter(text="TONER"), {"bug"}),
+        "unassigned": (TicketFilter(unassigned=True), {"bug", "held", "resolved", "closed", "vpn"}),
+        "due_from": (TicketFilter(due_from=DUE), {"held"}),
+        "due_before": (TicketFilter(due_before=DUE), {"bug"}),
+        "a due window": (TicketFilter(due_from=DUE - timedelta(days=1), due_before=DUE),
+                         {"bug"}),
         "everything at once": (TicketFilter(statuses=(S.OPEN,), categories=(Category.SUPPORT,),
                                             exclude_statuses=(S.CLOSED,),
                                             priorities=(Priority.MEDIUM,),
@@ -112,8 +118,10 @@ def _filters(org: Organisation) -> dict[str, tuple[TicketFilter, set[str]]]:
 def _seed_catalogue(db: FakeDatabase, org: Organisation) -> dict[str, Ticket]:
     c = org.customer
     return {
-        "bug": db.seed_ticket(created_by=c, category=Category.BUG, description="Toner smears"),
-        "held": db.seed_ticket(created_by=c, status=S.ON_HOLD, priority=Priority.URGENT),
+        "bug": db.seed_ticket(created_by=c, category=Category.BUG, description="Toner smears",
+                              due_date=DUE - timedelta(hours=1)),
+        "held": db.seed_ticket(created_by=c, status=S.ON_HOLD, priority=Priority.URGENT,
+                               due_date=DUE),
         "resolved": db.seed_ticket(created_by=c, status=S.RESOLVED),
         "closed": db.seed_ticket(created_by=c, status=S.CLOSED, priority=Priority.LOW,
                                  ticket_number="TKT-2026-0900"),
@@ -127,7 +135,8 @@ def _seed_catalogue(db: FakeDatabase, org: Organisation) -> dict[str, Ticket]:
 
 FILTER_NAMES = [
     "statuses", "exclude_statuses", "categories", "priorities", "assignee_id", "team_id",
-    "created_by", "text", "text in number", "text in description", "everything at once",
+    "created_by", "text", "text in number", "text in description", "unassigned", "due_from",
+    "due_before", "a due window", "everything at once",
     "nothing matches",
 ]
 

@@ -122,7 +122,20 @@ def _matches(filter: TicketFilter, ticket: Ticket) -> bool:
         return False
     if filter.created_by is not None and ticket.created_by != filter.created_by:
         return False
+    if filter.unassigned and assignee is not None:
+        return False
+    if not _due_within(filter, ticket.due_date):
+        return False
     return _each_word_in_one_field(filter.text, ticket)
+
+
+def _due_within(filter: TicketFilter, due: datetime | None) -> bool:
+    if filter.due_from is None and filter.due_before is None:
+        return True
+    if due is None:
+        return False
+    after = filter.due_from is None or due >= filter.due_from
+    return after and (filter.due_before is None or due < filter.due_before)
 
 
 def _each_word_in_one_field(text: str | None, ticket: Ticket) -> bool:

@@ -1,0 +1,282 @@
+"""Who has the tickets and when they are due, in a list query.
+
+"tickets assigned to Sam", "Sam's tickets", "what is Lee working on", "the Network team's
+tickets", "tickets for IT Support", "unassigned", "tickets nobody has", "overdue",
+"due today", "due this week". The words found are handed back so the list reader
+skips them; what is left is read as before (status, priority, words to search for).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from bot.understanding.context import Conversation
+from bot.understanding.due import DUE_CUES, read_due
+from bot.understanding.message import DATE, MENTION, REF, Message, Word
+from bot.understanding.phrases import by_first_word, phrase_at
+from bot.understanding.requests import Nobody
+from bot.understanding.targets import ME, Found, NoSuchTarget, find_target
+from bot.understanding.words import PRIORITY_WORDS, STATUS_WORDS
+from domain.tickets import DueWindow
+
+LIST_NOUNS = frozenset({
+    "tickets", "ticket", "queue", "plate", "issues", "requests", "stuff", "work", "backlog",
+    "ones", "things", "list", "desk", "jobs", "tasks",
+})
+TOPIC_LEADS = frozenset({"about", "regarding", "re", "mentioning", "matching", "containing",
+                         "concerning", "like", "called", "titled"})
+_NOBODY_PHRASES = by_first_word(
+    ("not", "assigned", "to", "anyone"), ("not", "assigned", "to", "anybody"),
+    ("assigned", "to", "nobody"), ("assigned", "to", "no", "one"), ("not", "assigned"),
+    ("without", "an", "assignee"), ("without", "assignee"), ("without", "an", "owner"),
+    ("without", "owner"), ("with", "no", "assignee"), ("with", "no", "owner"),
+    ("no", "assignee"), ("no", "owner"), ("up", "for", "grabs"), ("free", "to", "take"),
+    ("unassigned",), ("unowned",), ("unclaimed",), ("nobodys",),
+)
+_ASSIGNED = by_first_word(
+    ("assigned", "to"), ("owned", "by"), ("handled", "by"), ("queued", "to"), ("queued", "for"),
+    ("being", "handled", "by"), ("taken", "by"), ("held", "by"),
+)
+_STOP = frozenset({
+    "that", "which", "who", "and", "please", "is", "are", "has", "have", "with", "in", "on",
+    "i", "created", "filed", "due", "overdue", "or", "not", "for", "now", "right", "today",
+    "still", "currently", "at", "the", "all", "any", "what", "whats", "show", "list", "me",
+    "of", "to", "by", "from", "this", "week", "only", "just", "was", "were", "does", "do",
+}) | LIST_NOUNS | TOPIC_LEADS
+_NAME_FILLER = frozenset({"the", "a", "an"})
+_TEAM_WORDS = frozenset({"team", "queue", "group"})
+_BEFORE_NOUN = frozenset({"current", "latest", "overdue", "late", "unresolved", "remaining"})
+_LEADS_IN = frozenset({"for", "of", "from", "to"})
+_VERB_BEFORE = frozenset({"is", "are", "was", "has", "been"})
+_MAX_NAME = 4  # words: "the IT Support team"
+_EDGES = ".,!?;:\"()[]{}“”*…"
+_CUES = frozenset(
+    {word for phrases in (_NOBODY_PHRASES, _ASSIGNED) for word in phrases} | DUE_CUES
+    | {"working", "does", "has", "have", "owns", "took", "holds", "for"} | _TEAM_WORDS
+)
+"""A word without which none of the filters below can be said."""
+
+
+@dataclass(frozen=True, slots=True)
+class Whose:
+    """A person or team named in a list, as far as it could be placed."""
+
+    found: Found
+    taken: frozenset[int]
+    """Indexes into the message's words that name them."""
+    topic: bool = False
+    """Said after "for": when it names nobody, it is what the tickets are about."""
+
+
+@dataclass(slots=True)
+class ListFilters:
+    whose: Whose | None = None
+    due: DueWindow | None = None
+    taken: frozenset[int] = frozenset()
+    """Indexes into the message's words that the due window stands for."""
+
+
+def read_filters(
+    message: Message, start: int, end: int, conversation: Conversation
+) -> ListFilters:
+    """The assignee and due window said in words `start:end`, before any topic ("about …")."""
+    words = message.words
+    stop = next((i for i in range(start, end) if words[i].text in TOPIC_LEADS), end)
+    found = ListFilters()
+    if not any(w.text in _CUES or "'" in w.typed or "’" in w.typed for w in words[start:stop]):
+        return found  # most lists, and most messages that are no list, name nobody
+    if due := read_due(words, start, stop, conversation.today, late_before=LIST_NOUNS):
+        found.due, found.taken = due
+    for reader in (_nobody, _assigned, _possessive, _working_on, _has, _team, _for):
+        if found.whose is not None:
+            break
+        reader(words, start, stop, conversation, found)
+    return found
+
+
+def _name(words: list[Word], first: int, stop: int, found: ListFilters) -> int:
+    """Where the name starting at `first` ends: at a word that cannot be part of one."""
+    last = first
+    while last < stop and last - first < _MAX_NAME and last not in found.taken:
+        text = words[last].text
+        if text in _STOP and not (last == first and text == "the") or text in (DATE, REF):
+            break
+        if text in STATUS_WORDS and text not in ("back",) or text in PRIORITY_WORDS:
+            break
+        last += 1
+    return last
+
+
+def _placed(
+    words: list[Word], conversation: Conversation, found: ListFilters, first: int, last: int,
+    *, taken_from: int, taken_to: int, topic: bool = False,
+) -> bool:
+    """Reads words[first:last] as a person or team; False when they are empty or "me"."""
+    named = [w for w in words[first:last] if w.text not in _NAME_FILLER]
+    if not named or " ".join(w.text for w in named) in ME:
+        return False
+    found.whose = Whose(find_target(named, conversation), frozenset(range(taken_from, taken_to)),
+                        topic=topic)
+    return True
+
+
+def _nobody(
+    words: list[Word], start: int, stop: int, conversation: Conversation, found: ListFilters
+) -> None:
+    for index in range(start, stop):
+        if size := phrase_at(words, index, stop, _NOBODY_PHRASES):
+            found.whose = Whose(Nobody(), frozenset(range(index, index + size)))
+            return
+
+
+def _assigned(
+    words: list[Word], start: int, stop: int, conversation: Conversation, found: ListFilters
+) -> None:
+    for index in range(start, stop):
+        if size := phrase_at(words, index, stop, _ASSIGNED):
+            first = index + size
+            last = _name(words, first, stop, found)
+            if _placed(words, conversation, found, first, last, taken_from=index, taken_to=last):
+                return
+
+
+def _possessive(
+    words: list[Word], start: int, stop: int, conversation: Conversation, found: ListFilters
+) -> None:
+    """"Sam's tickets", "Sam Rivera's open tickets", "on Lee's plate", "the Network team's"."""
+    for index in range(start, stop):
+        stem = _owner(words[index])
+        if stem is None:
+            continue
+        noun = index + 1
+        while noun < stop and (words[noun].text in STATUS_WORDS
+                               or words[noun].text in PRIORITY_WORDS
+                               or words[noun].text in _BEFORE_NOUN):
+            noun += 1
+        if noun >= stop or words[noun].text not in LIST_NOUNS:
+            continue
+        owner = replace(words[index], text=stem, value=None,
+                        typed=words[index].typed.strip(_EDGES)[:-2])
+        before = index
+        while (before > start and index - before < _MAX_NAME - 1
+               and words[before - 1].text not in _STOP and before - 1 not in found.taken
+               and words[before - 1].text not in (REF, DATE)):
+            before -= 1
+        first = before - 1 if before > start and words[before - 1].text == "the" else before
+        lead = first - 1 if first > start and words[first - 1].text == "on" else first
+        for begin in range(before, index + 1):  # the longest name that is someone
+            candidate = [w for w in words[begin:index] if w.text != "the"] + [owner]
+            if " ".join(w.text for w in candidate) in ME or candidate[0].text == "my":
+                return
+            placed = find_target(candidate, conversation)
+            if not isinstance(placed, NoSuchTarget) or begin == index:
+                owned = set(range(lead if lead < begin else begin, index + 1))
+                if words[noun].text in ("plate", "desk", "queue", "list"):
+                    owned.add(noun)
+                found.whose = Whose(placed, frozenset(owned))
+                return
+
+
+def _owner(word: Word) -> str | None:
+    """The owner a possessive names ("Sam's" → "sam"), or None."""
+    if word.text == MENTION:
+        return None
+    typed = word.typed.strip(_EDGES).lower().replace("’", "'")
+    if not typed.endswith("'s") or len(typed) < 4 or typed in ("it's", "that's", "what's",
+                                                                "who's", "let's", "here's"):
+        return None
+    stem = typed[:-2]
+    return "nobody" if stem in ("nobody", "no one", "noone") else stem
+
+
+def _working_on(
+    words: list[Word], start: int, stop: int, conversation: Conversation, found: ListFilters
+) -> None:
+    """"what is Lee working on", "tickets Sam is working on", "what does Sam have"."""
+    for index in range(start, stop):
+        text = words[index].text
+        if text == "working" and (index + 1 >= stop or words[index + 1].text == "on"):
+            finish = min(index + 2, stop)
+            first = index
+            while first > start and words[first - 1].text not in _VERB_BEFORE | {"what", "whats"}:
+                first -= 1
+            if first > start and words[first - 1].text in _VERB_BEFORE:
+                lead = first - 1
+                if lead == start or words[lead - 1].text in ("what", "which", "tickets", "ones"):
+                    _placed(words, conversation, found, first, index,
+                            taken_from=lead, taken_to=finish)
+                    return
+                name_first = _name_back(words, start, lead, found)
+                _placed(words, conversation, found, name_first, lead,
+                        taken_from=name_first, taken_to=finish)
+                return
+        if text == "does" and index + 2 <= stop - 1 and words[stop - 1].text in ("have", "own"):
+            _placed(words, conversation, found, index + 1, stop - 1,
+                    taken_from=index, taken_to=stop)
+            return
+
+
+def _name_back(words: list[Word], start: int, end: int, found: ListFilters) -> int:
+    first = end
+    while first > start and end - first < _MAX_NAME and words[first - 1].text not in _STOP:
+        first -= 1
+    return first
+
+
+def _has(
+    words: list[Word], start: int, stop: int, conversation: Conversation, found: ListFilters
+) -> None:
+    """"tickets Sam has", "the ones nobody has"."""
+    last = stop - 1
+    if last - start < 2 or words[last].text not in ("has", "have", "owns", "took", "holds"):
+        return
+    first = _name_back(words, start, last, found)
+    if first > start and words[first - 1].text in LIST_NOUNS | {"that", "which"}:
+        _placed(words, conversation, found, first, last, taken_from=first, taken_to=stop)
+
+
+def _team(
+    words: list[Word], start: int, stop: int, conversation: Conversation, found: ListFilters
+) -> None:
+    """"team Network tickets", "the IT Support team tickets", "the network queue"."""
+    for index in range(start, stop):
+        if words[index].text not in _TEAM_WORDS:
+            continue
+        if words[index].text == "team" and index + 1 < stop:
+            last = _name(words, index + 1, stop, found)
+            if last > index + 1 and _placed(words, conversation, found, index, last,
+                                            taken_from=_lead_in(words, start, index),
+                                            taken_to=last):
+                return
+        first = _name_back(words, start, index, found)
+        if first < index and words[first].text != "my":
+            _placed(words, conversation, found, first, index + 1,
+                    taken_from=_lead_in(words, start, first), taken_to=index + 1)
+            return
+
+
+def _lead_in(words: list[Word], start: int, first: int) -> int:
+    """"for the Network team": the words that lead in to a team's name go with it."""
+    if first > start and words[first - 1].text == "the":
+        first -= 1
+    if first > start and words[first - 1].text in _LEADS_IN:
+        first -= 1
+    return first
+
+
+def _for(
+    words: list[Word], start: int, stop: int, conversation: Conversation, found: ListFilters
+) -> None:
+    """"tickets for IT Support", "tickets for Sam": a team or person, else a topic."""
+    for index in range(start, stop - 1):
+        if words[index].text != "for":
+            continue
+        first = index + 1
+        named = words
+        if words[first].text == REF and words[first].typed.lower() == "it" and first + 1 < stop:
+            named = list(words)  # "for IT Support" before the teams are known: not "it"
+            named[first] = replace(words[first], text="it", value=None)
+        last = _name(named, first, stop, found)
+        if _placed(named, conversation, found, first, last, taken_from=index, taken_to=last,
+                   topic=True):
+            return

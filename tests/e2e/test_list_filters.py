@@ -1,0 +1,116 @@
+"""Lists by who has the tickets and when they are due, over HTTP, under the access rule:
+a name is placed among TicketFlow's people and teams, asked about when it fits two,
+said to fit nobody otherwise; a customer only ever lists their own tickets."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import timedelta
+
+import pytest
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from domain.clock import utcnow
+from tests.e2e.service import Service, presses, texts_in
+from tests.e2e.teams_doubles.activities import TeamsUser
+from tests.integration.builders import insert_person, insert_team, insert_ticket
+
+TITLES = ("Printer jams on floor 3", "VPN drops at noon", "Badge reader blinks",
+          "Switch port 12 is dead", "Old printer toner", "Projector flickers")
+
+
+@dataclass(frozen=True, slots=True)
+class Desk:
+    sam: str
+    lee_park: str
+    customer: str
+
+
+@pytest.fixture
+async def desk(engine: AsyncEngine) -> Desk:
+    """Sam holds a customer's overdue printer ticket, an admin's ticket due today and a
+    resolved one; the Network team queues one; Lee Park has the projector; one has nobody."""
+    admin = await insert_person(engine, "Max", "Admin", role="admin")
+    sam = await insert_person(engine, "Sam", "Rivera")
+    lee_park = await insert_person(engine, "Lee", "Park")
+    await insert_person(engine, "Lee", "Chen")
+    customer = await insert_person(engine, "Cleo", "Customer", role="customer")
+    network = await insert_team(engine, "Network", sam)
+    now = utcnow()
+    yesterday, today = now - timedelta(days=1), now.replace(hour=12, minute=0)
+    printer, vpn, badge, switch, toner, projector = TITLES
+    await insert_ticket(engine, created_by=customer, assignee_id=sam, title=printer,
+                        due_date=yesterday)
+    await insert_ticket(engine, created_by=admin, assignee_id=sam, title=vpn, due_date=today)
+    await insert_ticket(engine, created_by=customer, title=badge)
+    await insert_ticket(engine, created_by=admin, assignee_type="team",
+                        assignee_team_id=network, title=switch)
+    await insert_ticket(engine, created_by=customer, assignee_id=sam, title=toner,
+                        due_date=yesterday, status="resolved")
+    await insert_ticket(engine, created_by=admin, assignee_id=lee_park, title=projector,
+                        priority="urgent")
+    return Desk(sam=sam, lee_park=lee_park, customer=customer)
+
+
+@pytest.fixture
+def max_(service: Service, desk: Desk) -> TeamsUser:
+    return service.person("max.admin@example.com", "Max Admin")
+
+
+def listed(card: dict[str, object]) -> set[str]:
+    shown = texts_in(card)
+    return {title for title in TITLES if title in shown}
+
+
+async def test_lists_by_person_team_nobody_and_due_date_show_just_those_tickets(
+    service: Service, max_: TeamsUser
+) -> None:
+    printer, vpn, badge, switch, _toner, projector = TITLES
+    for said, expected, title in [
+        ("Sam's tickets", {printer, vpn}, "Assigned to Sam Rivera"),
+        ("what's on sam rivera's plate?", {printer, vpn}, "Assigned to Sam Rivera"),
+        ("tickets assigned to sam.rivera@example.com", {printer, vpn}, "Assigned to Sam Rivera"),
+        ("overdue tickets about the printer", {printer}, "overdue matching “printer”"),
+        ("what's overdue?", {printer}, "Tickets · overdue"),
+        ("whats due today", {vpn}, "due today"),
+        ("unassigned tickets", {badge}, "Unassigned"),
+        ("the network team's tickets", {switch}, "Assigned to Network"),
+        ("tickets for Network", {switch}, "Assigned to Network"),
+        ("Lee Park's urgent tickets", {projector}, "Assigned to Lee Park · urgent"),
+    ]:
+        turn = await service.say(said, user=max_)
+        assert listed(turn.card) == expected, said
+        assert title in texts_in(turn.card), said
+
+
+async def test_a_first_name_two_people_share_is_asked_about_with_a_button_each(
+    service: Service, max_: TeamsUser
+) -> None:
+    asked = await service.say("what is Lee working on?", user=max_)
+    assert asked.texts == ["Which Lee do you mean?"]
+    choices = presses(asked)
+    assert sorted(choices) == ["Lee Chen", "Lee Park"]
+    chosen = await service.say(choices["Lee Park"], user=max_)
+    assert listed(chosen.card) == {TITLES[5]}
+
+
+async def test_a_person_nobody_knows_is_said_so_and_nothing_is_searched(
+    service: Service, max_: TeamsUser
+) -> None:
+    turn = await service.say("tickets assigned to Zed", user=max_)
+    assert turn.texts == ["I couldn't find “Zed”: say a person's name or email, or a team's name."]
+    assert not turn.cards
+
+
+async def test_a_customer_asking_for_sams_tickets_sees_only_their_own_that_sam_has(
+    service: Service, desk: Desk
+) -> None:
+    cleo = service.person("cleo.customer@example.com", "Cleo Customer")
+    printer = TITLES[0]
+    assert listed((await service.say("Sam's tickets", user=cleo)).card) == {printer}
+    assert listed((await service.say("what's overdue?", user=cleo)).card) == {printer}
+    assert listed((await service.say("unassigned tickets", user=cleo)).card) == {TITLES[2]}
+    # Lee holds none of Cleo's tickets: a customer never learns who else exists.
+    unknown = await service.say("what is Lee Park working on?", user=cleo)
+    assert unknown.texts == [
+        "I couldn't find “Lee Park”: say a person's name or email, or a team's name."]

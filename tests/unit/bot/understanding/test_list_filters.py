@@ -1,0 +1,113 @@
+"""Lists by who has the tickets and when they are due: read, asked about, said back, paged."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date, datetime
+
+import pytest
+
+from bot.actions.phrasing import phrase
+from bot.listing import ListQuery
+from bot.understanding import understand
+from bot.understanding.requests import (
+    Clarify, ListScope, ListTickets, Nobody, TeamTarget, UserTarget,
+)
+from domain.tickets import DueWindow, Priority, TicketStatus
+from tests.unit.bot.understanding.test_transcript import CONVERSATION
+
+WEDNESDAY = date(2026, 12, 2)
+BEFORE_THE_DIRECTORY = replace(CONVERSATION, people=(), teams=(), mentions=(), directory=False)
+"""How the chat reads a message first: names are placed only once people and teams are read."""
+
+
+@pytest.mark.parametrize("said", [
+    "Sam's tickets", "tickets assigned to Sam", "what is Priya working on?",
+    "tickets for IT Support", "the network team's tickets", "team Network tickets",
+    "tickets for the printer",
+])
+def test_a_name_in_a_list_is_placed_only_with_the_people_and_teams_at_hand(said: str) -> None:
+    first = understand(said, BEFORE_THE_DIRECTORY)
+    assert isinstance(first, Clarify) and isinstance(first.request, ListTickets)
+    assert isinstance(understand(said, CONVERSATION), ListTickets)
+
+
+@pytest.mark.parametrize(("said", "expected"), [
+    ("unassigned tickets", ListTickets(assignee=Nobody())),
+    ("overdue tickets", ListTickets(due_window=DueWindow.OVERDUE)),
+    ("my open tickets", ListTickets(scope=ListScope.MINE, status=TicketStatus.OPEN)),
+    ("what's due today?", ListTickets(due_window=DueWindow.TODAY)),
+])
+def test_a_list_that_names_nobody_needs_no_directory(said: str, expected: ListTickets) -> None:
+    assert understand(said, BEFORE_THE_DIRECTORY) == expected
+
+
+def test_a_name_that_fits_nobody_is_said_so_and_never_searched_for() -> None:
+    understood = understand("tickets assigned to Zed", CONVERSATION)
+    assert isinstance(understood, Clarify) and understood.request == ListTickets()
+    assert "Zed" in understood.question and not understood.choices
+
+
+SAM = UserTarget("u-sam", "Sam Rivera")
+LEE_CHEN = UserTarget("u-leec", "Lee Chen")
+
+
+@pytest.mark.parametrize("request_", [
+    ListTickets(assignee=SAM),
+    ListTickets(assignee=LEE_CHEN, status=TicketStatus.ON_HOLD),
+    ListTickets(assignee=TeamTarget(1, "IT Support"), priority=Priority.URGENT),
+    ListTickets(assignee=Nobody(), due_window=DueWindow.OVERDUE),
+    ListTickets(due_window=DueWindow.TODAY, text="printer"),
+    ListTickets(scope=ListScope.MINE, due_window=DueWindow.THIS_WEEK),
+    ListTickets(scope=ListScope.CREATED, assignee=TeamTarget(2, "Network")),
+])
+def test_a_list_said_back_as_words_is_understood_as_the_same_list(request_: ListTickets) -> None:
+    assert understand(phrase(request_, CONVERSATION), CONVERSATION) == request_
+
+
+def test_which_lee_is_answered_with_buttons_that_each_list_one_of_them() -> None:
+    asked = understand("what's on Lee's plate?", CONVERSATION)
+    assert isinstance(asked, Clarify)
+    assert [c.label for c in asked.choices] == ["Lee Park", "Lee Chen"]
+    for choice in asked.choices:
+        assert isinstance(choice.value, UserTarget)
+        chosen = replace(ListTickets(), assignee=choice.value)
+        assert understand(phrase(chosen, CONVERSATION), CONVERSATION) == chosen
+
+
+@pytest.mark.parametrize(("query", "title"), [
+    (ListQuery(holder=SAM), "Assigned to Sam Rivera · not yet resolved"),
+    (ListQuery(holder=TeamTarget(2, "Network"), status=TicketStatus.OPEN),
+     "Assigned to Network · open"),
+    (ListQuery(holder=Nobody(), priority=Priority.URGENT),
+     "Unassigned · urgent · not yet resolved"),
+    (ListQuery(due_window=DueWindow.OVERDUE, text="printer"),
+     "Tickets · overdue matching “printer”"),
+    (ListQuery(scope=ListScope.MINE, due_window=DueWindow.TODAY),
+     "Assigned to you · due today · not yet resolved"),
+])
+def test_the_list_card_title_says_what_was_filtered(query: ListQuery, title: str) -> None:
+    assert query.title == title
+    assert ListQuery.from_data(query.to_data()) == query  # the next page lists the same
+
+
+def test_card_data_that_is_not_ours_filters_by_nothing_it_does_not_understand() -> None:
+    forged = ListQuery.from_data({"kind": "search", "holder": {"team": "2; drop"}, "due": "soon"})
+    assert forged == ListQuery()
+
+
+def test_due_windows_are_whole_days_and_this_week_ends_on_sunday() -> None:
+    midnight = datetime(2026, 12, 2)
+    assert DueWindow.OVERDUE.bounds(WEDNESDAY) == (None, midnight)
+    assert DueWindow.TODAY.bounds(WEDNESDAY) == (midnight, datetime(2026, 12, 3))
+    assert DueWindow.THIS_WEEK.bounds(WEDNESDAY) == (midnight, datetime(2026, 12, 7))
+    assert DueWindow.THIS_WEEK.bounds(date(2026, 12, 6)) == (datetime(2026, 12, 6),
+                                                             datetime(2026, 12, 7))
+
+
+def test_an_overdue_list_leaves_out_finished_tickets_even_when_a_status_is_named() -> None:
+    overdue = ListQuery(due_window=DueWindow.OVERDUE, status=TicketStatus.CLOSED)
+    found = overdue.filter_for("u-jo", today=WEDNESDAY)
+    assert TicketStatus.CLOSED in found.exclude_statuses
+    assert found.due_before == datetime(2026, 12, 2)
+    assert ListQuery(holder=Nobody()).filter_for("u-jo", today=WEDNESDAY).unassigned
