@@ -2,6 +2,8 @@
 
 Every verb answers with a card for the person who pressed the button: the ticket
 as it is now, with a notice of what happened, or with the reason nothing happened.
+A verb that acts on a ticket also names it, so "it" in the next message means that
+ticket, as after a change made in words.
 """
 
 from __future__ import annotations
@@ -33,26 +35,31 @@ from domain.services.resolution import confirm_fixed, report_still_broken
 from domain.services.tickets import parse_assignee
 
 Card = dict[str, Any]
-Handler = Callable[[BotDependencies, Viewer, Mapping[str, Any]], Awaitable[Card]]
+Handler = Callable[[BotDependencies, Viewer, Mapping[str, Any]], Awaitable[Card | Reply]]
 CREATE_FIELDS = ("title", "description", "category", "priority", "severity", "due_date", "tags")
 
 
-async def run(deps: BotDependencies, viewer: Viewer, verb: str, data: Mapping[str, Any]) -> Card:
+async def run(deps: BotDependencies, viewer: Viewer, verb: str, data: Mapping[str, Any]) -> Reply:
+    """The card to answer with, and the ticket the verb acted on (None: it moves no "it")."""
     handler = _HANDLERS.get(verb)
     if handler is None:
-        return presenter.notice_card(f"This button ({verb or 'unknown'}) is not one I know.")
+        unknown = f"This button ({verb or 'unknown'}) is not one I know."
+        return Reply(card=presenter.notice_card(unknown))
     try:
-        return await handler(deps, viewer, data)
+        answer = await handler(deps, viewer, data)
     except StaleTicket as stale:
-        return await _ticket_or_notice(
+        return Reply(card=await _ticket_or_notice(
             deps, viewer, data, notice=Notice(explain(stale), Tone.ATTENTION)
-        )
+        ))
     except (NotAllowed, InvalidTransition, InvalidValue) as refused:
-        return await _ticket_or_notice(deps, viewer, data, error=explain(refused))
+        return Reply(card=await _ticket_or_notice(deps, viewer, data, error=explain(refused)))
     except TicketNotFound:
         raise  # not this viewer's ticket: the caller answers without drawing a card
     except DomainError as failed:
-        return presenter.notice_card(explain(failed))
+        return Reply(card=presenter.notice_card(explain(failed)))
+    if isinstance(answer, Reply):
+        return Reply(card=_card(answer), ticket=answer.ticket)
+    return Reply(card=answer)
 
 
 async def _ticket_or_notice(
@@ -99,45 +106,45 @@ def _card(reply: Reply) -> Card:
     return reply.card
 
 
-async def change_status(deps: BotDependencies, viewer: Viewer, data: Mapping[str, Any]) -> Card:
-    return _card(await actions.set_status(
-        deps, viewer, _ticket(data), data.get("status"), expected_version=_version(data)))
+async def change_status(deps: BotDependencies, viewer: Viewer, data: Mapping[str, Any]) -> Reply:
+    return await actions.set_status(
+        deps, viewer, _ticket(data), data.get("status"), expected_version=_version(data))
 
 
-async def assign(deps: BotDependencies, viewer: Viewer, data: Mapping[str, Any]) -> Card:
+async def assign(deps: BotDependencies, viewer: Viewer, data: Mapping[str, Any]) -> Reply:
     to = parse_assignee(data.get("assignee"), actor_id=viewer.id)
-    return _card(await actions.assign_to(
-        deps, viewer, _ticket(data), to, expected_version=_version(data)))
+    return await actions.assign_to(
+        deps, viewer, _ticket(data), to, expected_version=_version(data))
 
 
-async def comment(deps: BotDependencies, viewer: Viewer, data: Mapping[str, Any]) -> Card:
-    return _card(await actions.add_comment(deps, viewer, _ticket(data), data.get("comment")))
+async def comment(deps: BotDependencies, viewer: Viewer, data: Mapping[str, Any]) -> Reply:
+    return await actions.add_comment(deps, viewer, _ticket(data), data.get("comment"))
 
 
-async def edit(deps: BotDependencies, viewer: Viewer, data: Mapping[str, Any]) -> Card:
+async def edit(deps: BotDependencies, viewer: Viewer, data: Mapping[str, Any]) -> Card | Reply:
     fields = presenter.editable_fields(viewer)
     changes = {str(name): data.get(name) for name in fields if name in data}
     if not changes:
         return await presenter.edit_form(deps, viewer, _ticket(data))
     try:
-        return _card(await actions.save_fields(
-            deps, viewer, _ticket(data), changes, expected_version=_version(data)))
+        return await actions.save_fields(
+            deps, viewer, _ticket(data), changes, expected_version=_version(data))
     except InvalidValue as invalid:
         return await presenter.edit_form(
             deps, viewer, _ticket(data), values=changes, errors={invalid.field: invalid.message}
         )
 
 
-async def create(deps: BotDependencies, viewer: Viewer, data: Mapping[str, Any]) -> Card:
+async def create(deps: BotDependencies, viewer: Viewer, data: Mapping[str, Any]) -> Card | Reply:
     values = {name: data.get(name) for name in CREATE_FIELDS}
     try:
-        return _card(await actions.file_ticket(deps, viewer, values))
+        return await actions.file_ticket(deps, viewer, values)
     except InvalidValue as invalid:
         return presenter.create_form(values=values, errors={invalid.field: invalid.message})
 
 
-async def confirm(deps: BotDependencies, viewer: Viewer, data: Mapping[str, Any]) -> Card:
-    return _card(await confirmation.confirm(deps, viewer, data))
+async def confirm(deps: BotDependencies, viewer: Viewer, data: Mapping[str, Any]) -> Reply:
+    return await confirmation.confirm(deps, viewer, data)
 
 
 async def cancel(deps: BotDependencies, viewer: Viewer, data: Mapping[str, Any]) -> Card:

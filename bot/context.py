@@ -6,9 +6,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol
 
-from botbuilder.core import Storage
-
 from bot.assistant import Assistant
+from bot.state_storage import StateStorage
 from domain.people import Role
 from domain.ports import (
     ConversationRefRepository,
@@ -61,7 +60,7 @@ class RefreshAudience(Protocol):
 class BotDependencies:
     uow: Callable[[], UnitOfWork]
     """A fresh unit of work per use case; `uow().reading()` for cards and lists."""
-    storage: Storage
+    storage: StateStorage
     conversations: ConversationRefRepository
     links: UserLinkRepository
     options: BotOptions

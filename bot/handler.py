@@ -19,6 +19,7 @@ from botbuilder.dialogs import DialogSet
 from botbuilder.schema import ActivityTypes, ChannelAccount
 
 from bot import card_actions, extension, presenter, thread_replies
+from bot.actions.reply import Reply
 from bot.assignee_search import SEARCH_INVOKE, assignee_query, search_response
 from bot.cards.verbs import TICKET_ID, TICKET_VERBS, Verb
 from bot.context import BotDependencies
@@ -38,6 +39,7 @@ KNOWN_VERBS = frozenset(verb.value for verb in Verb)
 CARD_RESPONSE = "application/vnd.microsoft.card.adaptive"
 ERROR_RESPONSE = "application/vnd.microsoft.error"
 REMOVED_KEY = "ticketflow.conversation_removed"
+LAST_TICKET = "last_ticket"
 
 
 def card_invoke_response(card: dict[str, Any]) -> InvokeResponse:
@@ -66,7 +68,7 @@ class TicketFlowBot(TeamsActivityHandler):  # type: ignore[misc]  # untyped SDK 
         self._dialogs = DialogSet(self._state.create_property("dialog_state"))
         self._dialogs.add(NewTicketDialog())
         self._dialogs.add(TicketQuestionDialog())
-        self._router = MessageRouter(deps, directory, self._state.create_property("last_ticket"))
+        self._router = MessageRouter(deps, directory, self._state.create_property(LAST_TICKET))
 
     async def on_turn(self, turn_context: TurnContext) -> None:
         try:
@@ -149,8 +151,9 @@ class TicketFlowBot(TeamsActivityHandler):  # type: ignore[misc]  # untyped SDK 
     async def _submitted_card(self, turn_context: TurnContext, viewer: Viewer) -> None:
         """Action.Submit from clients without Action.Execute: same verbs, card updated in place."""
         value: dict[str, Any] = turn_context.activity.value
-        card = await card_actions.run(self._deps, viewer, str(value["verb"]), value)
-        reply = card_message(card)
+        answer = await card_actions.run(self._deps, viewer, str(value["verb"]), value)
+        await self._point_at(turn_context, answer.ticket)
+        reply = card_message(card_of(answer))
         personal = turn_context.activity.conversation.conversation_type in (None, "personal")
         if turn_context.activity.reply_to_id and personal:  # a channel card is shared: reply
             reply.id = turn_context.activity.reply_to_id
@@ -169,7 +172,7 @@ class TicketFlowBot(TeamsActivityHandler):  # type: ignore[misc]  # untyped SDK 
         value: dict[str, Any] = raw if isinstance(raw, dict) else {}
         viewer = await self._viewer(turn_context)
         if name == "adaptiveCard/action":
-            return await self._card_action(viewer, raw)
+            return await self._card_action(turn_context, viewer, raw)
         if isinstance(viewer, str):
             return InvokeResponse(status=200, body=extension.message_response(viewer))
         if name == "composeExtension/fetchTask":
@@ -194,7 +197,9 @@ class TicketFlowBot(TeamsActivityHandler):  # type: ignore[misc]  # untyped SDK 
             return error_invoke_response(403, "Forbidden", explain(refused))
         return InvokeResponse(status=200, body=body)
 
-    async def _card_action(self, viewer: Viewer | str, value: object) -> InvokeResponse:
+    async def _card_action(
+        self, turn_context: TurnContext, viewer: Viewer | str, value: object
+    ) -> InvokeResponse:
         request = card_request(value)
         if isinstance(request, str):
             return error_invoke_response(400, "BadRequest", request)
@@ -202,13 +207,21 @@ class TicketFlowBot(TeamsActivityHandler):  # type: ignore[misc]  # untyped SDK 
         if isinstance(viewer, str):
             return error_invoke_response(403, "Forbidden", viewer)
         try:
-            card = await card_actions.run(self._deps, viewer, verb, data)
+            answer = await card_actions.run(self._deps, viewer, verb, data)
         except (TicketNotFound, NotAllowed) as refused:
             # Not this viewer's ticket (or no longer): keep whatever card they look at.
             return error_invoke_response(403, "Forbidden", explain(refused))
         except DomainError as refused:
-            card = presenter.notice_card(explain(refused))
-        return card_invoke_response(card)
+            return card_invoke_response(presenter.notice_card(explain(refused)))
+        await self._point_at(turn_context, answer.ticket)
+        return card_invoke_response(card_of(answer))
+
+    async def _point_at(self, turn_context: TurnContext, ticket: str | None) -> None:
+        """A button that acted on a ticket makes it "it" for this person's next message, as a
+        change made in words does; written without loading the state (one statement)."""
+        if ticket is not None:
+            key = self._state.get_storage_key(turn_context)
+            await self._deps.storage.set_values(key, {LAST_TICKET: ticket})
 
     async def on_members_added_activity(
         self, members_added: list[ChannelAccount], turn_context: TurnContext
@@ -233,6 +246,11 @@ class TicketFlowBot(TeamsActivityHandler):  # type: ignore[misc]  # untyped SDK 
         self, teams_members_removed: list[Any], team_info: Any, turn_context: TurnContext
     ) -> None:
         await self.on_members_removed_activity(teams_members_removed, turn_context)
+
+
+def card_of(answer: Reply) -> dict[str, Any]:
+    assert answer.card is not None  # every verb answers with a card
+    return answer.card
 
 
 def _bot_installed(activity: Any) -> bool:

@@ -112,6 +112,10 @@ class StateStorage(Storage):  # type: ignore[misc]  # untyped SDK class
         for key, e_tag in e_tags.items():
             _set_e_tag(changes[key], e_tag)
 
+    async def set_values(self, key: str, values: Mapping[str, str]) -> None:
+        """Plain text values into the item at `key`, without loading it (one write)."""
+        await self._documents.merge(key, values)
+
     async def delete(self, keys: Iterable[str] | None) -> None:
         if keys is None:
             raise InvalidStateRequest("Keys are required when deleting")

@@ -243,6 +243,10 @@ class StateDocuments(Protocol):
         """Stores all or nothing; returns each key's new e-tag; raises StaleDocument."""
         ...
     async def delete(self, keys: Sequence[str]) -> None: ...
+    async def merge(self, key: str, values: Mapping[str, str]) -> str:
+        """Sets these top-level values of the document (a new one if none is stored), keeping
+        the rest, unconditionally and in one step; returns the new e-tag."""
+        ...
 
 
 class ConversationRefRepository(Protocol):

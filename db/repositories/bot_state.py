@@ -22,7 +22,7 @@ import secrets
 from collections.abc import Callable, Mapping, Sequence
 from datetime import datetime
 
-from sqlalchemy import bindparam, delete, select, update
+from sqlalchemy import bindparam, delete, func, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
@@ -76,6 +76,24 @@ class SqlStateDocuments:
             for key in sorted(writes):
                 await self._write_one(connection, key, writes[key], e_tags[key], now)
         return e_tags
+
+    async def merge(self, key: str, values: Mapping[str, str]) -> str:
+        """One statement, so a card's button says which ticket "it" is without reading the
+        conversation's state first (a turn that holds it then sees a new e-tag)."""
+        e_tag = new_e_tag()
+        async with self._engine.begin() as connection:
+            statement = insert_into(bot_state, connection.dialect.name).values(
+                key=key, document=dict(values), e_tag=e_tag, updated_at=self._clock()
+            )
+            merged = (bot_state.c.document.op("||")(statement.excluded.document)
+                      if connection.dialect.name == "postgresql"
+                      else func.json_patch(bot_state.c.document, statement.excluded.document))
+            await connection.execute(statement.on_conflict_do_update(
+                index_elements=[bot_state.c.key],
+                set_={"document": merged, "e_tag": statement.excluded.e_tag,
+                      "updated_at": statement.excluded.updated_at},
+            ))
+        return e_tag
 
     async def delete(self, keys: Sequence[str]) -> None:
         doomed = list(dict.fromkeys(keys))

@@ -3,6 +3,8 @@ per conversation; a clear command while a question waits is handled, not taken a
 
 from __future__ import annotations
 
+from typing import Any
+
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncEngine
 
@@ -10,7 +12,8 @@ from db.tables import task_comments, tasks
 from db.uow import SqlUnitOfWork
 from domain.services.tickets import create_ticket
 from tests.actors import as_actor
-from tests.e2e.service import Service, texts_in
+from tests.e2e.service import Service, data, fallback, texts_in
+from tests.e2e.teams_doubles.activities import TeamsUser
 from tests.integration.builders import insert_person
 
 
@@ -20,14 +23,20 @@ async def rows(engine: AsyncEngine) -> dict[str, dict[str, object]]:
         return {str(row["ticket_number"]): dict(row) for row in found.mappings()}
 
 
+async def mias_tickets(engine: AsyncEngine, first: str) -> tuple[str, tuple[str, str]]:
+    """Mia the manager, and her two tickets: `first` (support), then the VPN (an incident)."""
+    manager = await insert_person(engine, "Mia", "Manager", role="manager")
+    one = await create_ticket(uow=SqlUnitOfWork(engine), actor=as_actor(manager),
+                              title=first, category="support")
+    vpn = await create_ticket(uow=SqlUnitOfWork(engine), actor=as_actor(manager),
+                              title="VPN drops on hotel wifi", category="incident")
+    return manager, (one.ticket_number, vpn.ticket_number)
+
+
 async def test_it_follows_the_ticket_last_shown_or_changed_through_a_conversation(
     service: Service, engine: AsyncEngine
 ) -> None:
-    manager = await insert_person(engine, "Mia", "Manager", role="manager")
-    badge = (await create_ticket(uow=SqlUnitOfWork(engine), actor=as_actor(manager),
-                                 title="Badge reader blinks red", category="support")).ticket_number
-    vpn = (await create_ticket(uow=SqlUnitOfWork(engine), actor=as_actor(manager),
-                               title="VPN drops on hotel wifi", category="incident")).ticket_number
+    manager, (badge, vpn) = await mias_tickets(engine, "Badge reader blinks red")
     mia = service.person("mia.manager@example.com", "Mia Manager")
 
     transcript = [
@@ -98,3 +107,57 @@ async def test_while_filing_help_keeps_the_question_and_a_ticket_command_is_hand
     assert nothing.texts == ["There's nothing to cancel."]
     async with engine.connect() as connection:
         assert (await connection.execute(select(func.count()).select_from(tasks))).scalar_one() == 1
+
+
+async def vpn_card_while_the_printer_shows(
+    service: Service, engine: AsyncEngine
+) -> tuple[TeamsUser, str, str, dict[str, Any]]:
+    """Mia's printer and VPN tickets; her chat showed the VPN's card, then the printer's."""
+    _, (printer, vpn) = await mias_tickets(engine, "Printer jams")
+    mia = service.person("mia.manager@example.com", "Mia Manager")
+    vpn_card = (await service.say(f"show {vpn}", user=mia)).card
+    await service.say(f"show {printer}", user=mia)
+    return mia, printer, vpn, vpn_card
+
+
+async def test_a_button_pressed_on_a_ticket_card_makes_it_that_ticket(
+    service: Service, engine: AsyncEngine
+) -> None:
+    mia, printer, vpn, vpn_card = await vpn_card_while_the_printer_shows(service, engine)
+
+    pressed = await service.press(
+        "ticket.status", {**data(vpn_card, "ticket.status"), "status": "in_progress"}, user=mia)
+    assert f"{vpn} is now in progress." in texts_in(pressed)
+    closed = await service.say("close it", user=mia)
+
+    assert f"{vpn} is now closed." in texts_in(closed.card)
+    tickets = await rows(engine)
+    assert (tickets[vpn]["status"], tickets[printer]["status"]) == ("closed", "open")
+
+
+async def test_a_button_from_an_older_client_makes_it_that_ticket_too(
+    service: Service, engine: AsyncEngine
+) -> None:
+    """Action.Submit (no Universal Actions) arrives as a message: the same verbs, the same "it"."""
+    mia, printer, vpn, vpn_card = await vpn_card_while_the_printer_shows(service, engine)
+
+    await service.say("", value=fallback(vpn_card, "Start")["data"], user=mia)
+    held = await service.say("put it on hold", user=mia)
+
+    assert f"{vpn} is now on hold." in texts_in(held.card)
+    assert (await rows(engine))[printer]["status"] == "open"
+
+
+async def test_a_refused_press_and_a_card_refresh_leave_it_where_it_was(
+    service: Service, engine: AsyncEngine
+) -> None:
+    mia, printer, vpn, vpn_card = await vpn_card_while_the_printer_shows(service, engine)
+
+    await service.press("ticket.refresh", data(vpn_card, "ticket.refresh"), user=mia)
+    refused = await service.press(
+        "ticket.status", {**data(vpn_card, "ticket.status"), "status": "closed-ish"}, user=mia)
+    assert "VPN drops on hotel wifi" in texts_in(refused)
+    started = await service.say("start it", user=mia)
+
+    assert f"{printer} is now in progress." in texts_in(started.card)
+    assert (await rows(engine))[vpn]["status"] == "open"

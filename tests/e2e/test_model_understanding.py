@@ -479,3 +479,20 @@ async def test_the_chat_command_reads_messages_with_the_configured_model(
     assert "Filed TKT-" in shown and "Projector in room 2 is dead" in shown
     assert "Add this comment to TKT-" in shown and "Comment added." in shown
     assert len(model.tool_requests) == 2
+
+
+async def test_once_a_proposal_is_confirmed_it_means_the_ticket_it_changed(
+    desk: Service, model: CompletionsStandIn, engine: AsyncEngine
+) -> None:
+    max_, ids, number = await staff(engine, desk)
+    other = await create_ticket(uow=SqlUnitOfWork(engine), actor=as_actor(ids["max"]),
+                                title="Badge reader blinks", category="support")
+    model.then_tools(Calls((("assign_ticket", json.dumps({"ticket": number, "to": "Lee Park"})),)))
+    proposal = (await desk.say("Lee should probably own the printer thing", user=max_)).card
+    await desk.say(f"show {other.ticket_number}", user=max_)  # the chat shows another ticket
+
+    await desk.press("request.confirm", button_data(proposal, "request.confirm"), user=max_)
+    closed = await desk.say("close it", user=max_)
+
+    assert f"{number} is now closed." in texts_in(closed.card)
+    assert (await row(engine, other.ticket_number))["status"] == "open"

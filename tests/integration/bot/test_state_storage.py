@@ -414,3 +414,21 @@ async def test_items_that_are_not_documents_are_refused_before_anything_is_writt
         await storage.write({"fine": {"count": 1}, "text": "just a string"})
 
     assert await storage.read(["fine", "text"]) == {}
+
+
+async def test_set_values_keeps_the_rest_of_the_item_and_outdates_what_a_turn_read(
+    storage: StateStorage,
+) -> None:
+    """A card's button names "it" without loading the conversation's state: the dialog it
+    holds stays, and a turn that read the state before must not write over the change."""
+    await storage.write({"chat": {"dialog_state": {"step": 2}, "last_ticket": "TKT-2026-0004"}})
+    held = (await storage.read(["chat"]))["chat"]
+    await storage.set_values("chat", {"last_ticket": "TKT-2026-0005"})
+    await storage.set_values("new chat", {"last_ticket": "TKT-2026-0006"})
+
+    found = await storage.read(["chat", "new chat"])
+    assert found["chat"]["dialog_state"] == {"step": 2}
+    assert found["chat"]["last_ticket"] == "TKT-2026-0005"
+    assert found["new chat"]["last_ticket"] == "TKT-2026-0006"
+    with pytest.raises(StateConflict):
+        await storage.write({"chat": {**held, "last_ticket": "TKT-2026-0004"}})

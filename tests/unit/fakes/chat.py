@@ -54,6 +54,14 @@ class FakeStateDocuments:
         for key in keys:
             self.documents.pop(key, None)
 
+    async def merge(self, key: str, values: Mapping[str, str]) -> str:
+        stored = self.documents.get(key)
+        self._version += 1
+        e_tag = f'"{self._version}"'
+        self.documents[key] = StoredDocument(
+            {**(stored.document if stored else {}), **values}, e_tag)
+        return e_tag
+
 
 class FakeConversationRefs:
     def __init__(self, *, clock: Clock = utcnow) -> None:
