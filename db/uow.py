@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from contextlib import AbstractAsyncContextManager
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, Self
 
@@ -10,6 +11,7 @@ from sqlalchemy import event
 from sqlalchemy.engine import Connection
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
+from db.connections import checkout
 from db.engine import READ_ONLY
 from db.repositories.api_keys import SqlApiKeyRepository
 from db.repositories.company import SqlCompanySettingsRepository
@@ -77,6 +79,7 @@ class SqlUnitOfWork:
         self._event_sink = event_sink
         self._read_only = read_only
         self._connection: AsyncConnection | None = None
+        self._checkout: AbstractAsyncContextManager[AsyncConnection] | None = None
         self._capture_mark: int | None = None
 
     @property
@@ -116,15 +119,18 @@ class SqlUnitOfWork:
     async def __aenter__(self) -> Self:
         if self._connection is not None:
             raise RuntimeError("a unit of work cannot be entered twice at once")
-        connection = await self._engine.connect()
+        # The turn's connection where there is one (`db.connections`): one check-out a turn.
+        reading_in_autocommit = self._read_only and self._engine.dialect.name == "postgresql"
+        self._checkout = checkout(self._engine, autocommit=reading_in_autocommit)
+        connection = await self._checkout.__aenter__()
         try:
             if self._read_only:
                 await _open_for_reading(connection)
             else:
                 await connection.begin()
                 self._capture_mark = await capture_mark(connection)
-        except BaseException:
-            await connection.close()
+        except BaseException as error:
+            await self._give_back(connection, error)
             raise
         self._connection = connection
         self.users = SqlUserRepository(connection)
@@ -149,11 +155,25 @@ class SqlUnitOfWork:
         tb: TracebackType | None,
     ) -> None:
         connection, self._connection = self.connection, None
+        await self._give_back(connection, exc)
+
+    async def _give_back(self, connection: AsyncConnection, error: BaseException | None) -> None:
+        """Rolls back what was not committed and returns the connection (to the turn or
+        the pool), read-only as it was lent."""
+        held, self._checkout = self._checkout, None
+        assert held is not None
         try:
             if connection.in_transaction():
                 await connection.rollback()
-        finally:
-            await connection.close()
+            if self._read_only:
+                await _close_for_reading(connection)
+        except BaseException as failed:
+            await held.__aexit__(type(failed), failed, failed.__traceback__)
+            raise
+        if error is None:
+            await held.__aexit__(None, None, None)
+        else:
+            await held.__aexit__(type(error), error, error.__traceback__)
 
     async def commit(self) -> None:
         """Writes queued history and hands events to the sink, then commits all at once."""
@@ -182,11 +202,19 @@ class SqlUnitOfWork:
 
 
 async def _open_for_reading(connection: AsyncConnection) -> None:
-    if connection.dialect.name == "postgresql":
-        await connection.execution_options(isolation_level="AUTOCOMMIT")
-    else:
+    """On PostgreSQL the connection was lent in autocommit; on SQLite its transaction
+    begins deferred (`db.engine`)."""
+    if connection.dialect.name != "postgresql":
         await connection.execution_options(**{READ_ONLY: True})
     event.listen(connection.sync_connection, "before_cursor_execute", _refuse_writes)
+
+
+async def _close_for_reading(connection: AsyncConnection) -> None:
+    """Undone, for the next borrower of a turn's connection."""
+    if event.contains(connection.sync_connection, "before_cursor_execute", _refuse_writes):
+        event.remove(connection.sync_connection, "before_cursor_execute", _refuse_writes)
+    if connection.dialect.name != "postgresql":
+        await connection.execution_options(**{READ_ONLY: False})
 
 
 _QUERIES = frozenset({"SELECT", "WITH", "BEGIN"})

@@ -15,6 +15,8 @@ turns malformed input and token failures into 500s with stack traces. Here:
   acknowledged without a second turn, and a resent invoke gets the first delivery's
   answer, waiting for it while the first is still running; an invoke whose data carries
   a form `nonce` is keyed on (sender, nonce), so a double-tapped submit runs once;
+- a turn runs inside the optional `turn_scope` from its claim to its answer: the
+  composition root lends the whole turn one database connection there;
 - invokes answer with the `InvokeResponse` status and its body as JSON, other
   activities with 200; a failing turn is a 500 with a JSON body and no stack trace, and
   gives its claim back so that Teams' retry runs.
@@ -32,7 +34,7 @@ import json
 import logging
 import time
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
-from contextlib import contextmanager, suppress
+from contextlib import AbstractAsyncContextManager, contextmanager, nullcontext, suppress
 from typing import Any
 
 from aiohttp import web
@@ -70,6 +72,8 @@ _DONE_STAND_IN = RecordedAnswer(
 )
 
 TurnLogic = Callable[[TurnContext], Awaitable[Any]]
+TurnScope = Callable[[], AbstractAsyncContextManager[object]]
+"""Entered around each turn, from its receipt to its answer."""
 
 
 class RequestRefused(Exception):
@@ -110,8 +114,10 @@ class MessagesEndpoint:
         deduplicator: ActivityDeduplicator | None = None,
         observer: TurnObserver | None = None,
         resend_wait: float = DEFAULT_RESEND_WAIT,
+        turn_scope: TurnScope | None = None,
     ) -> None:
         self._adapter = adapter
+        self._turn_scope: TurnScope = turn_scope or nullcontext
         self._logic: TurnLogic = bot.on_turn if isinstance(bot, Bot) else bot
         self._max_body_bytes = max_body_bytes
         self._deduplicator = deduplicator
@@ -149,6 +155,12 @@ class MessagesEndpoint:
         except RequestRefused as refused:
             response = error_response(refused.status, refused.code, refused.message)
             return response, TurnOutcome.REFUSED
+        async with self._turn_scope():
+            return await self._turn(activity, authenticated)
+
+    async def _turn(
+        self, activity: Activity, authenticated: Any
+    ) -> tuple[web.StreamResponse, TurnOutcome]:
         key = self._key(activity)
         if key is not None:
             earlier = await self._claim(key, activity)
@@ -365,11 +377,12 @@ def add_messages_route(
     deduplicator: ActivityDeduplicator | None = None,
     observer: TurnObserver | None = None,
     resend_wait: float = DEFAULT_RESEND_WAIT,
+    turn_scope: TurnScope | None = None,
 ) -> MessagesEndpoint:
     """Mount the endpoint; the app's lifecycle prefetches signing keys and closes clients."""
     endpoint = MessagesEndpoint(
         adapter, bot, max_body_bytes=max_body_bytes, deduplicator=deduplicator, observer=observer,
-        resend_wait=resend_wait,
+        resend_wait=resend_wait, turn_scope=turn_scope,
     )
     app.router.add_post(path, endpoint)
 

@@ -9,6 +9,7 @@ from datetime import datetime
 from sqlalchemy import bindparam, delete, select, update
 from sqlalchemy.ext.asyncio import AsyncEngine
 
+from db.connections import checkout, transaction
 from db.tables import bot_activity_receipts as receipts
 from db.upserts import insert_into
 from domain.clock import utcnow
@@ -48,12 +49,12 @@ class SqlActivityReceipts:
         aborts a transaction and nothing is logged as an error by the server.
         """
         parameters = {"key": activity_id, "conversation": conversation_id, "at": self._clock()}
-        async with self._engine.begin() as connection:
+        async with transaction(self._engine) as connection:
             claimed = (await connection.execute(self._claim, parameters)).first()
         return claimed is not None
 
     async def record_answer(self, activity_id: str, *, status: int, body: str | None) -> None:
-        async with self._engine.begin() as connection:
+        async with transaction(self._engine) as connection:
             await connection.execute(
                 _ANSWER, {"key": activity_id, "at": self._clock(), "status": status, "body": body}
             )
@@ -63,7 +64,7 @@ class SqlActivityReceipts:
         statement = select(
             receipts.c.answered_at, receipts.c.answer_status, receipts.c.answer_body
         ).where(receipts.c.activity_id == activity_id)
-        async with self._engine.connect() as connection:
+        async with checkout(self._engine) as connection:
             row = (await connection.execute(statement)).first()
         if row is None:
             return None
@@ -72,11 +73,11 @@ class SqlActivityReceipts:
         return StoredReceipt(answered=True, status=row.answer_status, body=row.answer_body)
 
     async def release(self, activity_id: str) -> None:
-        async with self._engine.begin() as connection:
+        async with transaction(self._engine) as connection:
             await connection.execute(delete(receipts).where(receipts.c.activity_id == activity_id))
 
     async def forget_older_than(self, cutoff: datetime) -> int:
-        async with self._engine.begin() as connection:
+        async with transaction(self._engine) as connection:
             result = await connection.execute(
                 delete(receipts).where(receipts.c.received_at < cutoff)
             )

@@ -26,6 +26,7 @@ from sqlalchemy import bindparam, delete, func, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
+from db.connections import checkout, transaction
 from db.tables import bot_state
 from db.upserts import insert_into
 from domain.chat import DocumentWrite, StoredDocument
@@ -61,7 +62,7 @@ class SqlStateDocuments:
         wanted = list(dict.fromkeys(keys))
         if not wanted:
             return {}
-        async with self._reader.connect() as connection:
+        async with checkout(self._reader) as connection:
             rows = (await connection.execute(_READ, {"keys": wanted})).all()
         found = {row.key: StoredDocument(document=row.document, e_tag=row.e_tag) for row in rows}
         return {key: found[key] for key in wanted if key in found}
@@ -71,7 +72,7 @@ class SqlStateDocuments:
             return {}
         e_tags = {key: new_e_tag() for key in writes}
         now = self._clock()
-        async with self._engine.begin() as connection:
+        async with transaction(self._engine) as connection:
             # A fixed order keeps two overlapping batches from deadlocking each other.
             for key in sorted(writes):
                 await self._write_one(connection, key, writes[key], e_tags[key], now)
@@ -99,7 +100,7 @@ class SqlStateDocuments:
         doomed = list(dict.fromkeys(keys))
         if not doomed:
             return
-        async with self._engine.begin() as connection:
+        async with transaction(self._engine) as connection:
             await connection.execute(delete(bot_state).where(bot_state.c.key.in_(doomed)))
 
     async def _write_one(

@@ -9,6 +9,7 @@ from typing import Any
 from sqlalchemy import Select, case, delete, func, or_, select
 from sqlalchemy.ext.asyncio import AsyncEngine
 
+from db.connections import checkout, transaction
 from db.tables import bot_conversation_refs as refs
 from db.upserts import insert_into
 from domain.chat import ConversationKind, ConversationRef
@@ -55,13 +56,13 @@ class SqlConversationRefs:
                 "user_id": func.coalesce(new.user_id, refs.c.user_id),
             },
         )
-        async with self._engine.begin() as connection:
+        async with transaction(self._engine) as connection:
             await connection.execute(statement)
 
     async def remove(self, conversation_id: str) -> None:
         """Forgets the conversation, with the threads under it when it is a channel."""
         threads = conversation_id.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-        async with self._engine.begin() as connection:
+        async with transaction(self._engine) as connection:
             await connection.execute(
                 delete(refs).where(
                     or_(
@@ -99,7 +100,7 @@ class SqlConversationRefs:
         )
 
     async def _first(self, query: Select[Any]) -> ConversationRef | None:
-        async with self._engine.connect() as connection:
+        async with checkout(self._engine) as connection:
             row = (await connection.execute(query.limit(1))).mappings().first()
         return _conversation_ref(row) if row else None
 

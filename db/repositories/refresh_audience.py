@@ -17,6 +17,7 @@ from datetime import datetime
 from sqlalchemy import bindparam, select, union_all
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
+from db.connections import checkout
 from db.tables import bot_user_links, task_comments, task_history, team_members, users
 from domain.people import Role
 from domain.tickets import AssigneeType, Ticket
@@ -94,7 +95,7 @@ class SqlRefreshAudience:
         self._engine = engine
 
     async def for_ticket(self, ticket: Ticket) -> tuple[str, ...]:
-        async with self._engine.connect() as connection:
+        async with checkout(self._engine) as connection:
             return (await refresh_audiences(connection, [ticket])).get(ticket.id, ())
 
 

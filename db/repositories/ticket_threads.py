@@ -5,6 +5,7 @@ from __future__ import annotations
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncEngine
 
+from db.connections import checkout
 from db.tables import bot_ticket_cards as cards
 
 
@@ -16,5 +17,5 @@ class SqlTicketThreads:
         query = select(cards.c.ticket_id).where(
             cards.c.conversation_id == conversation_id, cards.c.activity_id == root_activity_id
         )
-        async with self._engine.connect() as connection:
+        async with checkout(self._engine) as connection:
             return (await connection.execute(query)).scalar_one_or_none()

@@ -8,6 +8,7 @@ from datetime import datetime
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncEngine
 
+from db.connections import checkout, transaction
 from db.tables import bot_user_links as links
 from db.upserts import insert_into
 from domain.chat import TeamsIdentity
@@ -25,7 +26,7 @@ class SqlUserLinks:
         The Teams id (`29:…`) differs per bot registration while the object id does
         not, so a user linked through one bot is still known to another.
         """
-        async with self._engine.connect() as connection:
+        async with checkout(self._engine) as connection:
             user_id = (
                 await connection.execute(
                     select(links.c.user_id).where(
@@ -68,14 +69,14 @@ class SqlUserLinks:
                 "updated_at": new.updated_at,
             },
         )
-        async with self._engine.begin() as connection:
+        async with transaction(self._engine) as connection:
             await connection.execute(statement)
 
     async def identities_of(self, user_id: str) -> list[TeamsIdentity]:
         query = select(links.c.tenant_id, links.c.teams_user_id, links.c.aad_object_id).where(
             links.c.user_id == user_id
         ).order_by(links.c.id)
-        async with self._engine.connect() as connection:
+        async with checkout(self._engine) as connection:
             rows = (await connection.execute(query)).all()
         return [
             TeamsIdentity(
