@@ -1,7 +1,8 @@
 """The Teams activity handler: who is talking, then messages, card actions and installs.
 
 Domain errors raised anywhere in a turn are turned into words here, once; state is
-saved once per turn; the conversation reference is refreshed on every turn.
+saved once per turn, and only when the turn changed it (`bot.turn_state`); the
+conversation reference is refreshed on every turn.
 """
 
 from __future__ import annotations
@@ -9,13 +10,9 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from botbuilder.core import (
-    InvokeResponse,
-    PrivateConversationState,
-    TurnContext,
-)
+from botbuilder.core import InvokeResponse, TurnContext
 from botbuilder.core.teams import TeamsActivityHandler
-from botbuilder.dialogs import DialogSet
+from botbuilder.dialogs import DialogContext, DialogSet, DialogState
 from botbuilder.schema import ActivityTypes, ChannelAccount
 
 from bot import card_actions, extension, presenter, thread_replies
@@ -31,6 +28,7 @@ from bot.messages import MessageRouter
 from bot.outgoing import card_message, reply_card
 from bot.replies import explain
 from bot.state_storage import StateConflict
+from bot.turn_state import TurnState
 from domain.access import Viewer
 from domain.errors import DomainError, NotAllowed, TicketNotFound
 
@@ -40,6 +38,8 @@ CARD_RESPONSE = "application/vnd.microsoft.card.adaptive"
 ERROR_RESPONSE = "application/vnd.microsoft.error"
 REMOVED_KEY = "ticketflow.conversation_removed"
 LAST_TICKET = "last_ticket"
+DIALOG_STATE = "dialog_state"
+UNSTORED_DIALOGS_KEY = "ticketflow.unstored_dialogs"
 
 
 def card_invoke_response(card: dict[str, Any]) -> InvokeResponse:
@@ -64,8 +64,9 @@ class TicketFlowBot(TeamsActivityHandler):  # type: ignore[misc]  # untyped SDK 
     def __init__(self, deps: BotDependencies, directory: MemberDirectory) -> None:
         self._deps = deps
         self._directory = directory
-        self._state = PrivateConversationState(deps.storage)
-        self._dialogs = DialogSet(self._state.create_property("dialog_state"))
+        self._state = TurnState(deps.storage)
+        self._dialog_state = self._state.create_property(DIALOG_STATE)
+        self._dialogs = DialogSet(self._dialog_state)
         self._dialogs.add(NewTicketDialog())
         self._dialogs.add(TicketQuestionDialog())
         self._router = MessageRouter(deps, directory, self._state.create_property(LAST_TICKET))
@@ -74,8 +75,22 @@ class TicketFlowBot(TeamsActivityHandler):  # type: ignore[misc]  # untyped SDK 
         try:
             await super().on_turn(turn_context)
         finally:
+            await self._store_begun_dialog(turn_context)
             await self._save_state(turn_context)
             await self._remember_conversation(turn_context)
+
+    async def _dialog_context(self, turn_context: TurnContext) -> DialogContext:
+        """The stored dialogs; with none under way, an empty stack kept out of the state
+        (nothing to restore, compare or write back) unless this turn begins a dialog."""
+        if await self._state.holds_dialog(turn_context, DIALOG_STATE):
+            return await self._dialogs.create_context(turn_context)
+        unstored = turn_context.turn_state[UNSTORED_DIALOGS_KEY] = DialogState()
+        return DialogContext(self._dialogs, turn_context, unstored)
+
+    async def _store_begun_dialog(self, turn_context: TurnContext) -> None:
+        unstored = turn_context.turn_state.get(UNSTORED_DIALOGS_KEY)
+        if isinstance(unstored, DialogState) and unstored.dialog_stack:
+            await self._dialog_state.set(turn_context, unstored)
 
     async def _save_state(self, turn_context: TurnContext) -> None:
         try:
@@ -143,7 +158,7 @@ class TicketFlowBot(TeamsActivityHandler):  # type: ignore[misc]  # untyped SDK 
             if _submitted_verb(turn_context.activity.value):
                 await self._submitted_card(turn_context, viewer)
                 return
-            dc = await self._dialogs.create_context(turn_context)
+            dc = await self._dialog_context(turn_context)
             await self._router.handle(turn_context, viewer, dc)
         except DomainError as error:
             await turn_context.send_activity(explain(error))
