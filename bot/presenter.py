@@ -37,9 +37,11 @@ from domain.services.lookup import TicketRef
 from domain.services.overview import (
     TicketActivity,
     TicketOverview,
+    changed_ticket_overview,
     ticket_listing,
     ticket_overview,
 )
+from domain.services.tickets import TicketChange
 
 Card = dict[str, Any]
 TicketNotice = Notice | Callable[[TicketOverview], Notice] | None
@@ -88,6 +90,23 @@ async def ticket_card(
     `company`: the settings this turn already read."""
     overview = await ticket_overview(uow=deps.uow().reading(), actor=viewer, ticket=ref,
                                      company=company)
+    return await _drawn(deps, overview, notice=notice, error=error)
+
+
+async def changed_ticket_card(
+    deps: BotDependencies, change: TicketChange, *, notice: TicketNotice = None
+) -> Card:
+    """The ticket as a change this turn made left it, for the viewer the change checked."""
+    overview = await changed_ticket_overview(
+        uow=deps.uow().reading(), actor=change.viewer, ticket=change.ticket
+    )
+    return await _drawn(deps, overview, notice=notice)
+
+
+async def _drawn(
+    deps: BotDependencies, overview: TicketOverview, *, notice: TicketNotice,
+    error: str | None = None,
+) -> Card:
     audience = deps.refresh_audience
     return draw_ticket(
         ticket=_view(overview, deps),

@@ -237,13 +237,13 @@ async def set_status(
     deps: BotDependencies, viewer: Viewer, ticket: TicketRef, status: object,
     *, expected_version: str | None = None,
 ) -> Reply:
-    changed = await ticket_services.update_ticket(
+    change = await ticket_services.change_ticket(
         uow=deps.uow(), actor=viewer, ticket=ticket, status=status,
         expected_version=expected_version,
     )
-    number = changed.ticket_number
-    card = await presenter.ticket_card(deps, viewer, changed.id,
-                                       notice=notices.status_now(number, changed.status))
+    number = change.ticket.ticket_number
+    card = await presenter.changed_ticket_card(
+        deps, change, notice=notices.status_now(number, change.ticket.status))
     return Reply(card=card, ticket=number)
 
 

@@ -5,10 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import datetime
 
-from domain.access import TicketAction, Viewer, available_actions, scope_for
+from domain.access import TicketAction, Viewer, available_actions, can_see, scope_for
 from domain.actors import use_case
 from domain.company import CompanySettings
 from domain.disclosure import INTERNAL_FIELDS, history_seen_by, reads_internal_notes
+from domain.errors import TicketNotFound
 from domain.people import Role, Team, User
 from domain.ports import UnitOfWork
 from domain.services.lookup import TicketRef, load_ticket, load_viewer
@@ -125,13 +126,32 @@ async def ticket_overview(
     async with uow:
         viewer = await load_viewer(uow, actor.id)
         overview = await describe(uow, viewer, await load_ticket(uow, viewer, ticket))
-        choices = (
-            await _static_choices(uow, viewer) if TicketAction.ASSIGN in overview.actions else []
-        )
-        activity = await _activity(uow, viewer, overview.ticket)
-        if company is None:
-            company = await uow.company.get()
-        return replace(overview, assignees=tuple(choices), company=company, activity=activity)
+        return await _completed(uow, overview, company=company)
+
+
+@use_case
+async def changed_ticket_overview(
+    *, uow: UnitOfWork, actor: Viewer, ticket: Ticket
+) -> TicketOverview:
+    """The card after a change: `actor` and `ticket` as the change loaded, checked and
+    stored them (`TicketChange`), so neither is read again; the access rule is applied to
+    the ticket as it is now, without a query."""
+    if not can_see(actor, ticket):
+        raise TicketNotFound(ticket.ticket_number)
+    async with uow:
+        return await _completed(uow, await describe(uow, actor, ticket), company=None)
+
+
+async def _completed(
+    uow: UnitOfWork, overview: TicketOverview, *, company: CompanySettings | None
+) -> TicketOverview:
+    """The assign choices, the latest activity and the company settings added."""
+    viewer = overview.viewer
+    choices = await _static_choices(uow, viewer) if TicketAction.ASSIGN in overview.actions else []
+    activity = await _activity(uow, viewer, overview.ticket)
+    if company is None:
+        company = await uow.company.get()
+    return replace(overview, assignees=tuple(choices), company=company, activity=activity)
 
 
 async def _activity(uow: UnitOfWork, viewer: Viewer, ticket: Ticket) -> TicketActivity:

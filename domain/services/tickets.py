@@ -6,6 +6,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from datetime import datetime
 from enum import Enum, StrEnum
+from typing import TypedDict, Unpack
 
 from domain import lifecycle
 from domain.access import (
@@ -168,8 +169,37 @@ class _Change:
     previous_assignee: Assignee | None = None
 
 
+@dataclass(frozen=True, slots=True)
+class TicketChange:
+    """The ticket as a change stored it, and the viewer as the change loaded and checked
+    them (role and teams as they are now): what a card after the change is drawn from."""
+
+    viewer: Viewer
+    ticket: Ticket
+
+
+class TicketChanges(TypedDict, total=False):
+    """What `change_ticket` applies, as `update_ticket` hands it on."""
+
+    fields: Mapping[str, object] | None
+    status: object
+    assignee: Assignee | None | Unchanged
+    resolution: Resolution | None
+    comment: object
+    expected_version: Version
+    idempotent: bool
+
+
 @use_case
 async def update_ticket(
+    *, uow: UnitOfWork, actor: Viewer, ticket: TicketRef, **changes: Unpack[TicketChanges]
+) -> Ticket:
+    """`change_ticket`, for callers that need only the ticket."""
+    return (await change_ticket(uow=uow, actor=actor, ticket=ticket, **changes)).ticket
+
+
+@use_case
+async def change_ticket(
     *,
     uow: UnitOfWork,
     actor: Viewer,
@@ -181,7 +211,7 @@ async def update_ticket(
     comment: object = None,
     expected_version: Version = None,
     idempotent: bool = False,
-) -> Ticket:
+) -> TicketChange:
     """Applies fields, status and assignment at once: one transaction, one version check.
 
     Each part is checked against the ticket as the parts before it left it, in
@@ -224,7 +254,7 @@ async def update_ticket(
             if change is not None:
                 made.append(change)
         if not made and text is None:
-            return current
+            return TicketChange(viewer, current)
         if made:
             await uow.tickets.save(updated)
         for change in made:
@@ -238,7 +268,7 @@ async def update_ticket(
         if text is not None:
             await _add_comment(uow, actor.id, updated, text, now=now)
         await uow.commit()
-    return updated
+    return TicketChange(viewer, updated)
 
 
 def _target_status(status: object, resolution: Resolution | None) -> TicketStatus | None:

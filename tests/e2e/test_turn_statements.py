@@ -32,7 +32,11 @@ not the turn's."""
 CARD_TURN_STATEMENTS = 10
 """Receipt, state, company settings, viewer, ticket, the viewer's teams (assign picker),
 latest comments, latest changes, and the refresh audience (actors, accounts)."""
-STATUS_BUTTON_STATEMENTS = 20
+STATUS_BUTTON_STATEMENTS = 17
+"""Receipt, the write (capture mark, viewer, ticket, update, history, the change's notices
+in two, forgetting its own captured changes, the next capture mark), then the card drawn from
+the write's viewer and ticket (the viewer's teams, latest comments, latest changes, company
+settings, refresh audience in two), and the invoke's answer kept."""
 
 
 @contextmanager
@@ -128,3 +132,7 @@ async def test_a_card_turn_and_its_status_button_stay_within_their_statement_bud
             "ticket.status", {**data(card, "ticket.status"), "status": "in_progress"}, user=mia)
     assert "is now in progress" in texts_in(pressed)
     assert len(turn_statements(seen)) <= STATUS_BUTTON_STATEMENTS, turn_statements(seen)
+    # Drawn from the write's result, the card carries the version the write stored.
+    again = await service.press(
+        "ticket.status", {**data(pressed, "ticket.status"), "status": "on_hold"}, user=mia)
+    assert "is now on hold" in texts_in(again), texts_in(again)

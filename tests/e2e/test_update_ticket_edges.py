@@ -24,9 +24,10 @@ Call = dict[str, Any]
 
 @pytest.fixture
 def updates(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[Call]]:
-    """Each call of the one `update_ticket` use case (which still runs), with what it was given."""
+    """Each call of the one change use case (which still runs), with what it was given:
+    `change_ticket`, which `update_ticket` wraps for callers that need only the ticket."""
     calls: list[Call] = []
-    real = ticket_services.update_ticket
+    real = ticket_services.change_ticket
 
     async def recorded(**kwargs: Any) -> Any:
         calls.append({
@@ -36,7 +37,7 @@ def updates(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[Call]]:
         })
         return await real(**kwargs)
 
-    monkeypatch.setattr(ticket_services, "update_ticket", recorded)
+    monkeypatch.setattr(ticket_services, "change_ticket", recorded)
     yield calls
 
 
