@@ -1,19 +1,17 @@
 """What a show-ticket turn asks the database: the company settings are read once, for the
 ticket prefix understanding needs, and handed on to the card; the viewer is read once, by
 the card's use case, which applies the access rule. The statement budgets of a card turn
-and of its status button are regression guards: lower them when a statement goes."""
+and of its status button are regression guards: lower them when a statement goes. Each
+runs on one pooled connection, held from the receipt to the answer (`db/connections.py`)."""
 
 from __future__ import annotations
 
-import asyncio
 import re
-from collections.abc import Iterator
-from contextlib import contextmanager
-from typing import Any
+from contextlib import AbstractContextManager
 
-from sqlalchemy import event
 from sqlalchemy.engine import Engine
 from sqlalchemy.ext.asyncio import AsyncEngine
+from sqlalchemy.pool import Pool
 
 from db.tables import task_comments, task_history
 from db.uow import SqlUnitOfWork
@@ -22,6 +20,7 @@ from domain.services.tickets import comment_on_ticket, create_ticket, update_tic
 from domain.tickets import Assignee
 from tests.actors import as_actor
 from tests.e2e.service import Service, data, texts_in
+from tests.e2e.turn_events import turn_events
 from tests.integration.builders import insert_person, insert_team
 
 _FROM = re.compile(r"\bFROM\s+\"?(\w+)\"?", re.IGNORECASE)
@@ -37,25 +36,18 @@ STATUS_BUTTON_STATEMENTS = 17
 in two, forgetting its own captured changes, the next capture mark), then the card drawn from
 the write's viewer and ticket (the viewer's teams, latest comments, latest changes, company
 settings, refresh audience in two), and the invoke's answer kept."""
+CHECKOUTS_PER_TURN = 1
+"""A card turn and a status button alike (5 each before a turn held one connection)."""
 
 
-@contextmanager
-def statements() -> Iterator[list[str]]:
-    """Every statement any engine of this process runs while the block is open, but for
-    those of the service's background loops (tasks named `ticketflow-…`: change capture,
-    reminders, digests, delivery, indexing), which may poll at any moment."""
-    seen: list[str] = []
+def statements() -> AbstractContextManager[list[str]]:
+    """Every statement any engine of this process runs for the turn while the block is open."""
+    return turn_events(Engine, "before_cursor_execute", lambda _c, _cur, statement, *_: statement)
 
-    def record(_conn: Any, _cursor: Any, statement: str, *_: Any) -> None:
-        task = asyncio.current_task()
-        if task is None or not task.get_name().startswith("ticketflow-"):
-            seen.append(statement)
 
-    event.listen(Engine, "before_cursor_execute", record)
-    try:
-        yield seen
-    finally:
-        event.remove(Engine, "before_cursor_execute", record)
+def checkouts() -> AbstractContextManager[list[object]]:
+    """Every pool check-out for the turn while the block is open."""
+    return turn_events(Pool, "checkout", lambda dbapi_connection, *_: dbapi_connection)
 
 
 def turn_statements(seen: list[str]) -> list[str]:
@@ -117,9 +109,10 @@ async def test_a_card_turn_and_its_status_button_stay_within_their_statement_bud
     mia = service.person("mia.manager@example.com", "Mia Manager")
     await service.say(ticket.ticket_number, user=mia)  # enrols Mia, warms the caches
 
-    with statements() as seen:
+    with statements() as seen, checkouts() as taken:
         card = (await service.say(ticket.ticket_number, user=mia)).card
     shown = texts_in(card)
+    assert len(taken) == CHECKOUTS_PER_TURN, taken
     assert f"Comment {RECENT_COMMENTS + 4}" in shown and "Comment 0" not in shown
     assert len(turn_statements(seen)) <= CARD_TURN_STATEMENTS, turn_statements(seen)
     # Bounded in SQL: no read of a ticket's comments or history is without a LIMIT.
@@ -127,11 +120,12 @@ async def test_a_card_turn_and_its_status_button_stay_within_their_statement_bud
               and first_table(s) in (task_comments.name, task_history.name)]
     assert not listed, listed
 
-    with statements() as seen:
+    with statements() as seen, checkouts() as taken:
         pressed = await service.press(
             "ticket.status", {**data(card, "ticket.status"), "status": "in_progress"}, user=mia)
     assert "is now in progress" in texts_in(pressed)
     assert len(turn_statements(seen)) <= STATUS_BUTTON_STATEMENTS, turn_statements(seen)
+    assert len(taken) == CHECKOUTS_PER_TURN, taken
     # Drawn from the write's result, the card carries the version the write stored.
     again = await service.press(
         "ticket.status", {**data(pressed, "ticket.status"), "status": "on_hold"}, user=mia)
