@@ -82,7 +82,7 @@ class SqlStateDocuments:
         """One statement, so a card's button says which ticket "it" is without reading the
         conversation's state first (a turn that holds it then sees a new e-tag)."""
         e_tag = new_e_tag()
-        async with self._engine.begin() as connection:
+        async with transaction(self._engine) as connection:
             statement = insert_into(bot_state, connection.dialect.name).values(
                 key=key, document=dict(values), e_tag=e_tag, updated_at=self._clock()
             )

@@ -31,11 +31,12 @@ not the turn's."""
 CARD_TURN_STATEMENTS = 10
 """Receipt, state, company settings, viewer, ticket, the viewer's teams (assign picker),
 latest comments, latest changes, and the refresh audience (actors, accounts)."""
-STATUS_BUTTON_STATEMENTS = 17
+STATUS_BUTTON_STATEMENTS = 18
 """Receipt, the write (capture mark, viewer, ticket, update, history, the change's notices
 in two, forgetting its own captured changes, the next capture mark), then the card drawn from
 the write's viewer and ticket (the viewer's teams, latest comments, latest changes, company
-settings, refresh audience in two), and the invoke's answer kept."""
+settings, refresh audience in two), the upsert that makes the ticket "it", and the invoke's
+answer kept."""
 CHECKOUTS_PER_TURN = 1
 """A card turn and a status button alike (5 each before a turn held one connection)."""
 
