@@ -15,7 +15,7 @@ from botbuilder.schema import Activity, ConversationReference
 from msrest.exceptions import HttpOperationError
 
 from bot.outgoing import card_message
-from bot.transport.adapter import TeamsAdapter
+from bot.transport.adapter import TeamsAdapter, with_tenant
 from bot.transport.sending import ConnectorCallFailed
 from domain.chat import ConversationRef
 from notify.ports import MessageGone, Rejected, SendFailed, TargetGone
@@ -74,7 +74,9 @@ class BotMessenger:
         self, ref: ConversationRef, callback: Callback, *, thread: str | None = None,
         updating: bool = False,
     ) -> None:
-        reference = ConversationReference().deserialize(dict(ref.reference))
+        reference = ConversationReference().deserialize(
+            with_tenant(dict(ref.reference), ref.tenant_id)
+        )
         reference.activity_id = None  # a new post, not a reply to the last message seen there
         if thread is not None:  # a reply goes to "<channel>;messageid=<root post>"
             reference.conversation.id = f"{ref.conversation_id};messageid={thread}"

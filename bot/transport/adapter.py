@@ -36,6 +36,7 @@ from botbuilder.integration.aiohttp import (
 from botbuilder.schema import (
     Activity,
     ActivityTypes,
+    ConversationAccount,
     ConversationReference,
     ResourceResponse,
 )
@@ -162,7 +163,7 @@ class TeamsAdapter(CloudAdapter):  # type: ignore[misc]  # untyped SDK class
             else:
                 deferral = context.turn_state.get(_DEFERRAL)
                 if deferral is None:
-                    response = await self._post(_connector(context), activity)
+                    response = await self._post(context, activity)
                 else:
                     response = await self._post_in_turn(context, deferral, activity)
             responses.append(response or ResourceResponse(id=activity.id or ""))
@@ -177,7 +178,7 @@ class TeamsAdapter(CloudAdapter):  # type: ignore[misc]  # untyped SDK class
             deferral.add(activity)
             return None
         try:
-            return await self._post(_connector(context), activity, within=self.turn_sends)
+            return await self._post(context, activity, within=self.turn_sends)
         except ConnectorCallFailed as failed:
             if refused_for_good(failed):
                 logger.warning(
@@ -206,7 +207,11 @@ class TeamsAdapter(CloudAdapter):  # type: ignore[misc]  # untyped SDK class
             operation = partial(
                 client.conversations.update_activity, conversation_id, activity.id, activity
             )
-        response = await self.sender.send(conversation_id=conversation_id, operation=operation)
+        response = await self.sender.send(
+            conversation_id=conversation_id,
+            tenant_id=tenant_of(activity) or tenant_of(context.activity),
+            operation=operation,
+        )
         return ResourceResponse(id=response.id) if response and response.id else None
 
     async def delete_activity(self, context: TurnContext, reference: ConversationReference) -> None:
@@ -221,11 +226,16 @@ class TeamsAdapter(CloudAdapter):  # type: ignore[misc]  # untyped SDK class
             operation = partial(
                 client.conversations.delete_activity, conversation_id, activity_id
             )
-        await self.sender.send(conversation_id=conversation_id, operation=operation)
+        await self.sender.send(
+            conversation_id=conversation_id,
+            tenant_id=conversation_tenant(reference.conversation) or tenant_of(context.activity),
+            operation=operation,
+        )
 
     async def _post(
-        self, client: ConnectorClient, activity: Activity, *, within: ConnectorRetryPolicy | None = None
+        self, context: TurnContext, activity: Activity, *, within: ConnectorRetryPolicy | None = None
     ) -> ResourceResponse | None:
+        client = _connector(context)
         conversation_id = activity.conversation.id
         reply_to_id = activity.reply_to_id
         target = ConnectorTarget.of(client)
@@ -243,7 +253,12 @@ class TeamsAdapter(CloudAdapter):  # type: ignore[misc]  # untyped SDK class
                 client.conversations.send_to_conversation, conversation_id, activity
             )
         return await self.sender.send(
-            conversation_id=conversation_id, operation=operation, within=within
+            conversation_id=conversation_id,
+            # A queued reply is sent as it was stored; its turn (from the stored
+            # reference) still names the tenant.
+            tenant_id=tenant_of(activity) or tenant_of(context.activity),
+            operation=operation,
+            within=within,
         )
 
 
@@ -251,7 +266,8 @@ async def _queue(replies: ReplyQueue, deferral: TurnDeferral, activity: Activity
     """Store what the turn gathered; the turn is answered only after this."""
     if not deferral.gathered:
         return
-    reference = TurnContext.get_conversation_reference(activity).serialize()
+    reference = with_tenant(TurnContext.get_conversation_reference(activity).serialize(),
+                            tenant_of(activity))
     for gathered in deferral.gathered:
         try:
             await replies.queue(
@@ -268,6 +284,32 @@ async def _queue(replies: ReplyQueue, deferral: TurnDeferral, activity: Activity
             # The turn's change is made and its answer is due; failing it now would make
             # Teams resend it. The lost reply is logged in full.
             logger.exception("could not queue a reply to %s", gathered.conversation_id)
+
+
+def tenant_of(activity: Activity) -> str | None:
+    """The tenant whose app budget a write counts against, as Teams names it."""
+    tenant_id = conversation_tenant(activity.conversation)
+    if tenant_id:
+        return tenant_id
+    channel_data = activity.channel_data if isinstance(activity.channel_data, dict) else {}
+    tenant = channel_data.get("tenant")
+    return str(tenant["id"]) if isinstance(tenant, dict) and tenant.get("id") else None
+
+
+def with_tenant(reference: dict[str, Any], tenant_id: str | None) -> dict[str, Any]:
+    """A stored conversation reference that still names its tenant, for pacing: botbuilder
+    leaves `tenantId` out when it serializes one (and out of every activity it sends)."""
+    if tenant_id:
+        reference["conversation"] = {**reference.get("conversation", {}), "tenantId": tenant_id}
+    return reference
+
+
+def conversation_tenant(conversation: ConversationAccount) -> str | None:
+    """`conversation.tenantId`: botbuilder's model reads `tenantID`, so Teams' spelling
+    lands among the additional properties."""
+    extra = conversation.additional_properties or {}
+    tenant_id = conversation.tenant_id or extra.get("tenantId")
+    return str(tenant_id) if tenant_id else None
 
 
 def _connector(context: TurnContext) -> ConnectorClient:

@@ -12,17 +12,21 @@ it (`<channel id>;messageid=<root>`) are one conversation for Teams, so they sha
 one budget. A 429/503 with `Retry-After` puts the whole conversation on hold, so
 concurrent sends to it wait too instead of each finding out separately.
 
-The pacer is per process: several bot processes sharing one conversation can still
-exceed the limits together, which the retry in `sending.py` absorbs.
+The app budget is kept per tenant, as Teams counts it: the conversation's tenant as
+Teams sends it (`conversation.tenantId`, `channelData.tenant.id`); sends whose tenant
+is unknown share one budget. Two tenants never wait for each other.
+
+The pacer is per process: several bot processes sharing one conversation or tenant can
+still exceed the limits together, which the retry in `sending.py` absorbs.
 """
 
 from __future__ import annotations
 
-import math
 from collections import deque
 from dataclasses import dataclass
 
 from bot.transport.clock import Clock, SystemClock
+from bot.transport.sliding_window import SlidingWindow
 
 THREAD_MARKER = ";messageid="
 
@@ -52,9 +56,17 @@ PACED_CONVERSATION_LIMITS: tuple[RateWindow, ...] = (
 )
 """What the pacer books against per conversation: a margin below the published limits."""
 
-PACED_APP_BUDGET = 20
-"""Sends per whole second of the monotonic clock for the app; any sliding second then
-holds at most twice that (40), a margin below Teams' 50."""
+PACED_APP_LIMIT = RateWindow(limit=40, seconds=1.1)
+"""What the pacer books against per app and tenant, in a sliding window. A window a
+tenth longer, like the conversation windows: when the budget is full, sends leave in
+bursts 1.1 s apart, so up to 0.1 s of spread in their arrival never lands two bursts in
+one of Teams' seconds. Forty, not 49: the connector calls that are not paced (member
+lookups when someone new writes, conversation creation) count against the same limit,
+and no second holds more than under the whole-second buckets this replaced (40), while
+the sustained rate goes from 20 to 36 a second."""
+
+UNKNOWN_TENANT = ""
+"""The one budget shared by sends whose conversation names no tenant."""
 
 
 def conversation_key(conversation_id: str) -> str:
@@ -73,33 +85,34 @@ class ConversationPacer:
         self,
         *,
         windows: tuple[RateWindow, ...] = PACED_CONVERSATION_LIMITS,
-        app_budget: int = PACED_APP_BUDGET,
+        app_window: RateWindow = PACED_APP_LIMIT,
         clock: Clock | None = None,
         max_tracked_conversations: int = 10_000,
+        max_tracked_tenants: int = 1_000,
     ) -> None:
         if not windows:
             raise ValueError("a pacer needs at least one rate window")
-        if app_budget < 1:
-            raise ValueError("the app budget must allow at least one send per second")
+        if app_window.limit < 1:
+            raise ValueError("the app budget must allow at least one send per window")
         self._windows = windows
-        self._app_budget = app_budget
+        self._app_window = app_window
         self._clock = clock or SystemClock()
         self._history = max(w.limit for w in windows)
         self._horizon = max(w.seconds for w in windows)
         self._max_tracked = max_tracked_conversations
+        self._max_tenants = max_tracked_tenants
         self._conversations: dict[str, _Conversation] = {}
-        self._app_seconds: dict[int, int] = {}
-        """Sends booked per whole second of the clock, across conversations."""
+        self._tenants: dict[str, SlidingWindow] = {}
 
-    async def wait_turn(self, conversation_id: str) -> float:
+    async def wait_turn(self, conversation_id: str, *, tenant_id: str | None = None) -> float:
         """Wait until one more send to the conversation stays within limits; returns the wait."""
         now = self._clock.monotonic()
-        delay = self.reserve(conversation_id, now=now) - now
+        delay = self.reserve(conversation_id, now=now, tenant_id=tenant_id) - now
         if delay > 0:
             await self._clock.sleep(delay)
         return max(delay, 0.0)
 
-    def reserve(self, conversation_id: str, *, now: float) -> float:
+    def reserve(self, conversation_id: str, *, now: float, tenant_id: str | None = None) -> float:
         """Book the earliest allowed send time; booking is synchronous so callers never race."""
         conversation = self._conversation(conversation_key(conversation_id), now)
         slots = conversation.slots
@@ -107,9 +120,9 @@ class ConversationPacer:
         for window in self._windows:
             if len(slots) >= window.limit:
                 at = max(at, slots[-window.limit] + window.seconds)
-        # Later is always fine for the conversation's windows, so the app budget only
-        # ever moves the booking to the start of the next second that has room.
-        at = self._book_app_second(at, now)
+        # Later is always fine for the conversation's windows, so the tenant's budget
+        # may only move the booking on, to the first moment its window has room.
+        at = self._tenant(tenant_id, now).book(at, now=now)
         slots.append(at)
         return at
 
@@ -119,16 +132,16 @@ class ConversationPacer:
         conversation = self._conversation(conversation_key(conversation_id), now)
         conversation.hold_until = max(conversation.hold_until, now + seconds)
 
-    def _book_app_second(self, at: float, now: float) -> float:
-        second = math.floor(at)
-        while self._app_seconds.get(second, 0) >= self._app_budget:
-            second += 1
-            at = float(second)
-        self._app_seconds[second] = self._app_seconds.get(second, 0) + 1
-        if len(self._app_seconds) > 64:
-            for past in [s for s in self._app_seconds if s < math.floor(now) - 1]:
-                del self._app_seconds[past]
-        return at
+    def _tenant(self, tenant_id: str | None, now: float) -> SlidingWindow:
+        key = tenant_id.lower() if tenant_id else UNKNOWN_TENANT
+        budget = self._tenants.get(key)
+        if budget is None:
+            if len(self._tenants) >= self._max_tenants:
+                for idle in [k for k, b in self._tenants.items() if b.idle(now=now)]:
+                    del self._tenants[idle]
+            budget = SlidingWindow(limit=self._app_window.limit, seconds=self._app_window.seconds)
+            self._tenants[key] = budget
+        return budget
 
     def _conversation(self, key: str, now: float) -> _Conversation:
         conversation = self._conversations.get(key)

@@ -103,9 +103,11 @@ class PacedSender:
         *,
         conversation_id: str,
         operation: Callable[[], Awaitable[T]],
+        tenant_id: str | None = None,
         within: ConnectorRetryPolicy | None = None,
     ) -> T:
-        """Run `operation` (one connector call) within the conversation's budget, retrying.
+        """Run `operation` (one connector call) within the conversation's and its tenant's
+        budgets, retrying.
 
         `within`: a stricter policy for a caller that cannot wait long (a turn); then a
         send the pacer would hold longer than its `max_wait` fails at once, unsent.
@@ -113,9 +115,9 @@ class PacedSender:
         policy = within or self._policy
         for attempt in range(1, policy.attempts + 1):
             if within is None:
-                await self._pacer.wait_turn(conversation_id)
+                await self._pacer.wait_turn(conversation_id, tenant_id=tenant_id)
             else:
-                await self._wait_within(conversation_id, policy.max_wait)
+                await self._wait_within(conversation_id, tenant_id, policy.max_wait)
             try:
                 return await operation()
             except (HttpOperationError, ConnectorAnswered) as error:
@@ -155,9 +157,11 @@ class PacedSender:
                 ) from error
         raise AssertionError("unreachable: the last attempt returns or raises")
 
-    async def _wait_within(self, conversation_id: str, max_wait: float) -> None:
+    async def _wait_within(
+        self, conversation_id: str, tenant_id: str | None, max_wait: float
+    ) -> None:
         now = self._clock.monotonic()
-        delay = self._pacer.reserve(conversation_id, now=now) - now
+        delay = self._pacer.reserve(conversation_id, now=now, tenant_id=tenant_id) - now
         if delay > max_wait:
             raise ConnectorCallFailed(
                 f"conversation {conversation_id} is paced {delay:.1f}s ahead",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 from collections.abc import Awaitable, Callable
 
 import pytest
@@ -15,7 +16,7 @@ from botbuilder.schema import (
 )
 
 from bot.transport.local_development import NonLoopbackServiceUrl
-from bot.transport.pacing import TEAMS_CONVERSATION_LIMITS, ConversationPacer
+from bot.transport.pacing import TEAMS_CONVERSATION_LIMITS, ConversationPacer, RateWindow
 from bot.transport.sending import (
     ConnectorCallFailed,
     ConnectorRetryPolicy,
@@ -23,7 +24,7 @@ from bot.transport.sending import (
     parse_retry_after,
 )
 from bot.transport.settings import TransportSettings
-from tests.e2e.teams_doubles.activities import TeamsActivities
+from tests.e2e.teams_doubles.activities import TeamsActivities, TeamsUser
 from tests.e2e.teams_doubles.bot_server import RunningBot
 from tests.e2e.teams_doubles.clock import ManualClock
 from tests.e2e.teams_doubles.connector import ConnectorStandIn, TeamsMember
@@ -235,6 +236,50 @@ def test_a_throttled_conversation_waits_but_others_do_not() -> None:
 
     assert pacer.reserve("19:busy", now=0.0) == 5.0
     assert pacer.reserve("19:quiet", now=0.0) == 0.0
+
+
+def people(count: int, *, prefix: str = "person") -> list[TeamsUser]:
+    return [
+        TeamsUser(id=f"29:{prefix}-{n}", name=f"Person {n}", aad_object_id=f"aad-{prefix}-{n}")
+        for n in range(count)
+    ]
+
+
+async def test_replies_in_many_chats_of_one_tenant_share_its_app_budget(
+    serve_bot: ServeBot,
+    connector: ConnectorStandIn,
+    teams: TeamsActivities,
+    clock: ManualClock,
+) -> None:
+    running = await serve_bot(replying(), clock=clock, sender=PacedSender(clock=clock))
+
+    for person in people(41):
+        await running.post(teams.personal_message("hi", user=person))
+
+    assert len(connector.texts()) == 41
+    assert clock.sleeps == pytest.approx([1.1])
+
+
+async def test_replies_in_two_tenants_do_not_wait_for_each_other(
+    serve_bot: ServeBot,
+    connector: ConnectorStandIn,
+    teams: TeamsActivities,
+    clock: ManualClock,
+) -> None:
+    pacer = ConversationPacer(clock=clock, app_window=RateWindow(limit=2, seconds=1.1))
+    running = await serve_bot(replying(), clock=clock, sender=PacedSender(pacer=pacer, clock=clock))
+    other_tenant = dataclasses.replace(teams, tenant_id="0e3a51c2-0000-4000-8000-000000000002")
+    in_one, in_other = people(3), people(2, prefix="other")
+
+    for tenant, person in [(teams, in_one[0]), (teams, in_one[1]),
+                           (other_tenant, in_other[0]), (other_tenant, in_other[1])]:
+        await running.post(tenant.personal_message("hi", user=person))
+    sleeps_within_budgets = list(clock.sleeps)
+    await running.post(teams.personal_message("hi", user=in_one[2]))
+
+    assert len(connector.texts()) == 5
+    assert sleeps_within_budgets == []
+    assert clock.sleeps == pytest.approx([1.1])
 
 
 @pytest.mark.parametrize(
