@@ -16,8 +16,9 @@ SQLITE_PRAGMAS = (
 
 POOL_SIZE = 30
 POOL_OVERFLOW = 10
-"""At most 40 PostgreSQL sessions per process, inside the default max_connections
-(100) with the web app beside it."""
+"""The defaults (`TICKETFLOW_DB_POOL_SIZE`, `TICKETFLOW_DB_POOL_OVERFLOW`): at most 40
+PostgreSQL sessions per process, inside the default max_connections (100) with the web
+app beside it."""
 
 
 READ_ONLY = "ticketflow_read_only"
@@ -28,11 +29,14 @@ class UnsupportedDatabase(ValueError):
     """The URL names a database this service does not run on."""
 
 
-def create_engine(url: str) -> AsyncEngine:
-    """An engine for `postgresql+asyncpg://…` or `sqlite+aiosqlite:///path`."""
+def create_engine(
+    url: str, *, pool_size: int = POOL_SIZE, pool_overflow: int = POOL_OVERFLOW
+) -> AsyncEngine:
+    """An engine for `postgresql+asyncpg://…` or `sqlite+aiosqlite:///path`; the pool
+    sizes apply to PostgreSQL."""
     driver = make_url(url).drivername
     if driver == "postgresql+asyncpg":
-        return _postgresql_engine(url)
+        return _postgresql_engine(url, pool_size=pool_size, pool_overflow=pool_overflow)
     if driver == "sqlite+aiosqlite":
         return _sqlite_engine(url)
     raise UnsupportedDatabase(
@@ -40,7 +44,7 @@ def create_engine(url: str) -> AsyncEngine:
     )
 
 
-def _postgresql_engine(url: str) -> AsyncEngine:
+def _postgresql_engine(url: str, *, pool_size: int, pool_overflow: int) -> AsyncEngine:
     # Columns are `timestamp without time zone` holding UTC, and `DEFAULT now()`
     # converts to the session time zone: pin it so defaults are UTC too.
     return create_async_engine(
@@ -52,8 +56,8 @@ def _postgresql_engine(url: str) -> AsyncEngine:
         # the pool keeps what it opened, where 10 + 10 overflow closed and reopened
         # PostgreSQL sessions (a backend fork and authentication each) every few seconds.
         # Connections open only as concurrency needs them.
-        pool_size=POOL_SIZE,
-        max_overflow=POOL_OVERFLOW,
+        pool_size=pool_size,
+        max_overflow=pool_overflow,
         connect_args={"server_settings": {"timezone": "UTC"}},
     )
 

@@ -45,6 +45,10 @@ class Settings:
     log_format: str = "text"
     webhook_extra_hosts: tuple[str, ...] = ()
     allow_loopback_webhooks: bool = False
+    db_pool_size: int = 30
+    """PostgreSQL sessions the pool keeps open once concurrency has opened them."""
+    db_pool_overflow: int = 10
+    """Sessions opened beyond those at a peak, and closed again when it passes."""
     extra: Mapping[str, str] = field(default_factory=dict, repr=False)
 
     @property
@@ -124,7 +128,23 @@ def _parse(env: Mapping[str, str]) -> Settings:
             if host.strip()
         ),
         allow_loopback_webhooks=_loopback_webhooks(env),
+        db_pool_size=_count("TICKETFLOW_DB_POOL_SIZE", get("TICKETFLOW_DB_POOL_SIZE"), 30, least=1),
+        db_pool_overflow=_count(
+            "TICKETFLOW_DB_POOL_OVERFLOW", get("TICKETFLOW_DB_POOL_OVERFLOW"), 10, least=0
+        ),
     )
+
+
+def _count(name: str, raw: str | None, default: int, *, least: int) -> int:
+    if raw is None:
+        return default
+    try:
+        value = int(raw)
+    except ValueError:
+        raise SettingsError(name, f"use a whole number, not {raw[:20]!r}") from None
+    if not least <= value <= 1000:
+        raise SettingsError(name, f"use a number from {least} to 1000")
+    return value
 
 
 def _seconds(name: str, raw: str | None, default: float) -> float:

@@ -72,6 +72,18 @@ async def test_a_reply_throttled_for_a_minute_is_queued_and_sent_once_teams_allo
     assert not _apologies(connector)
 
 
+async def test_a_queued_reply_keeps_its_tenant_so_it_is_paced_in_that_tenants_budget(
+    service: Service, engine: AsyncEngine
+) -> None:
+    ada = await user_in_teams(service, engine, "ada@example.com", "Ada Lovelace")
+    service.connector.fail_next(429, retry_after="60", operations=REPLIES)
+
+    await service.send(service.teams.personal_message("what can you do?", user=ada))
+
+    [queued] = await queued_replies(engine)
+    assert queued["payload"]["reference"]["conversation"]["tenantId"] == service.teams.tenant_id
+
+
 @pytest.mark.parametrize(("status", "times"), [(500, 1), (503, 3), (502, 5)])
 async def test_a_reply_the_connector_fails_is_queued_and_retried_until_it_is_taken(
     service: Service, engine: AsyncEngine, status: int, times: int

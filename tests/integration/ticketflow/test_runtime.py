@@ -69,3 +69,23 @@ async def test_the_embedded_sqlite_database_is_brought_up_to_date_when_opened(
         assert await current_revision(runtime.engine) == head_revision()
     finally:
         await runtime.close()
+
+
+@pytest.mark.postgres_only
+async def test_the_pool_keeps_as_many_sessions_as_configured_and_closes_the_overflow(
+    scratch_database: ScratchDatabase,
+) -> None:
+    url = await scratch_database(prefix="tfrt_")
+    await upgrade(url)
+    settings = Settings(database_url=url, db_pool_size=2, db_pool_overflow=1)
+    runtime = await open_runtime(settings, migrate=False)
+    pool = runtime.engine.pool
+    try:
+        connections = [await runtime.engine.connect() for _ in range(3)]
+        checked_out = pool.checkedout()
+        for connection in connections:
+            await connection.close()
+
+        assert (pool.size(), checked_out, pool.checkedin()) == (2, 3, 2)
+    finally:
+        await runtime.close()

@@ -7,7 +7,11 @@ from bisect import bisect_left
 from collections.abc import Sequence
 
 import pytest
+from botbuilder.core import TurnContext
+from botbuilder.schema import Activity, ConversationReference
 
+from bot.transport.activity_json import model_json
+from bot.transport.adapter import conversation_tenant, tenant_of, with_tenant
 from bot.transport.pacing import (
     PACED_APP_LIMIT,
     TEAMS_APP_LIMIT,
@@ -212,3 +216,33 @@ def test_an_idle_tenant_is_forgotten_and_a_busy_one_kept() -> None:
     returning = pacer.reserve("a:0", now=5.0, tenant_id="tenant-0")
 
     assert (busy, others, busy_again, returning) == (0.0, [0.0] * 3, 1.1, 5.0)
+
+
+def teams_activity(**fields: object) -> Activity:
+    return Activity().deserialize({
+        "type": "message", "id": "1", "channelId": "msteams", "serviceUrl": "https://smba.example",
+        "from": {"id": "29:ada"}, "recipient": {"id": "28:bot"}, **fields,
+    })
+
+
+def test_a_send_counts_in_the_tenant_teams_names_in_the_conversation_or_channel_data() -> None:
+    in_conversation = teams_activity(conversation={"id": "a:1", "tenantId": ONE_TENANT})
+    in_channel_data = teams_activity(
+        conversation={"id": "19:c@thread.tacv2"}, channelData={"tenant": {"id": OTHER_TENANT}}
+    )
+    nowhere = teams_activity(conversation={"id": "a:2"})
+
+    assert tenant_of(in_conversation) == ONE_TENANT
+    assert tenant_of(in_channel_data) == OTHER_TENANT
+    assert tenant_of(nowhere) is None
+
+
+def test_a_stored_reference_keeps_its_tenant_for_pacing_and_teams_is_not_sent_it() -> None:
+    turn = teams_activity(conversation={"id": "a:1", "tenantId": ONE_TENANT})
+    stored = with_tenant(TurnContext.get_conversation_reference(turn).serialize(), ONE_TENANT)
+
+    reference = ConversationReference().deserialize(stored)
+    reply = TurnContext.apply_conversation_reference(Activity(type="message"), reference)
+
+    assert conversation_tenant(reference.conversation) == tenant_of(reply) == ONE_TENANT
+    assert "tenantId" not in model_json(reply)["conversation"]

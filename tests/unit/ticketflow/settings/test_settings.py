@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from db.engine import POOL_OVERFLOW, POOL_SIZE
 from domain.people import Role
 from ticketflow.settings import SettingsError, load_settings
 
@@ -42,3 +43,24 @@ def test_the_bot_registration_and_its_tenants_are_read() -> None:
     assert not settings.local_development
     assert settings.allowed_tenants == ("tenant-a",)
     assert settings.database_url == "postgresql+asyncpg://u@db/tickets"
+
+
+def test_the_database_pool_is_sized_from_the_environment() -> None:
+    default = load_settings({}, env_file=None)
+    sized = load_settings(
+        {"TICKETFLOW_DB_POOL_SIZE": "60", "TICKETFLOW_DB_POOL_OVERFLOW": "0"}, env_file=None
+    )
+
+    assert (default.db_pool_size, default.db_pool_overflow) == (POOL_SIZE, POOL_OVERFLOW)
+    assert (sized.db_pool_size, sized.db_pool_overflow) == (60, 0)
+
+
+@pytest.mark.parametrize(("variable", "value"), [
+    ("TICKETFLOW_DB_POOL_SIZE", "0"),
+    ("TICKETFLOW_DB_POOL_SIZE", "many"),
+    ("TICKETFLOW_DB_POOL_OVERFLOW", "-1"),
+])
+def test_a_pool_size_that_is_not_a_count_names_its_variable(variable: str, value: str) -> None:
+    with pytest.raises(SettingsError) as failed:
+        load_settings({variable: value}, env_file=None)
+    assert failed.value.variable == variable
