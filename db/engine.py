@@ -14,11 +14,14 @@ SQLITE_PRAGMAS = (
     "PRAGMA synchronous=NORMAL",
 )
 
-POOL_SIZE = 30
+POOL_SIZE = 50
 POOL_OVERFLOW = 10
-"""The defaults (`TICKETFLOW_DB_POOL_SIZE`, `TICKETFLOW_DB_POOL_OVERFLOW`): at most 40
-PostgreSQL sessions per process, inside the default max_connections (100) with the web
-app beside it."""
+"""The defaults (`TICKETFLOW_DB_POOL_SIZE`, `TICKETFLOW_DB_POOL_OVERFLOW`), for 50
+conversations at once: a turn in flight holds a session, so at 50 conversations 52-54
+are in use (the background loops beside the turns). 30 + 10 ran at its ceiling there,
+turns queued for a session and the overflow reopened ~36 sessions in 40 s; 50 + 10 opened
+58 in all and kept them. At most 60 per process, inside the default max_connections (100)
+with the web app beside it."""
 
 
 READ_ONLY = "ticketflow_read_only"
@@ -52,10 +55,10 @@ def _postgresql_engine(url: str, *, pool_size: int, pool_overflow: int) -> Async
         # No pre-ping: it costs a round trip (BEGIN/ROLLBACK) on every checkout, a third
         # of a turn's database time; recycling connections bounds staleness instead.
         pool_recycle=900,
-        # Sized for the concurrency a process serves (50 conversations at once on one core):
-        # the pool keeps what it opened, where 10 + 10 overflow closed and reopened
-        # PostgreSQL sessions (a backend fork and authentication each) every few seconds.
-        # Connections open only as concurrency needs them.
+        # Sized for the concurrency a process serves (POOL_SIZE): the pool keeps what it
+        # opened, where a small one closes and reopens PostgreSQL sessions (a backend fork
+        # and authentication each) every few seconds. Connections open only as concurrency
+        # needs them.
         pool_size=pool_size,
         max_overflow=pool_overflow,
         connect_args={"server_settings": {"timezone": "UTC"}},

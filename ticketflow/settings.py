@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeVar
 from urllib.parse import urlsplit
 
 from domain.people import Role
 
 APP_TYPES = ("MultiTenant", "SingleTenant", "UserAssignedMSI")
 LOG_FORMATS = ("text", "json")
+
+_Number = TypeVar("_Number", int, float)
 
 
 class SettingsError(Exception):
@@ -45,7 +48,7 @@ class Settings:
     log_format: str = "text"
     webhook_extra_hosts: tuple[str, ...] = ()
     allow_loopback_webhooks: bool = False
-    db_pool_size: int = 30
+    db_pool_size: int = 50
     """PostgreSQL sessions the pool keeps open once concurrency has opened them."""
     db_pool_overflow: int = 10
     """Sessions opened beyond those at a peak, and closed again when it passes."""
@@ -128,7 +131,7 @@ def _parse(env: Mapping[str, str]) -> Settings:
             if host.strip()
         ),
         allow_loopback_webhooks=_loopback_webhooks(env),
-        db_pool_size=_count("TICKETFLOW_DB_POOL_SIZE", get("TICKETFLOW_DB_POOL_SIZE"), 30, least=1),
+        db_pool_size=_count("TICKETFLOW_DB_POOL_SIZE", get("TICKETFLOW_DB_POOL_SIZE"), 50, least=1),
         db_pool_overflow=_count(
             "TICKETFLOW_DB_POOL_OVERFLOW", get("TICKETFLOW_DB_POOL_OVERFLOW"), 10, least=0
         ),
@@ -136,27 +139,24 @@ def _parse(env: Mapping[str, str]) -> Settings:
 
 
 def _count(name: str, raw: str | None, default: int, *, least: int) -> int:
-    if raw is None:
-        return default
-    try:
-        value = int(raw)
-    except ValueError:
-        raise SettingsError(name, f"use a whole number, not {raw[:20]!r}") from None
+    value = default if raw is None else _parsed(name, raw, int, "a whole number")
     if not least <= value <= 1000:
         raise SettingsError(name, f"use a number from {least} to 1000")
     return value
 
 
 def _seconds(name: str, raw: str | None, default: float) -> float:
-    if raw is None:
-        return default
-    try:
-        value = float(raw)
-    except ValueError:
-        raise SettingsError(name, f"use a number of seconds, not {raw[:20]!r}") from None
+    value = default if raw is None else _parsed(name, raw, float, "a number of seconds")
     if not 0 < value <= 60:
         raise SettingsError(name, "use a number of seconds between 0 and 60")
     return value
+
+
+def _parsed(name: str, raw: str, parse: Callable[[str], _Number], what: str) -> _Number:
+    try:
+        return parse(raw)
+    except ValueError:
+        raise SettingsError(name, f"use {what}, not {raw[:20]!r}") from None
 
 
 def database_url(raw: str | None) -> str:
