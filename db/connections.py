@@ -6,7 +6,8 @@ turn, ~0.15 ms each, and at 50 conversations a wait for the pool each time). Ins
 `one_connection_per_turn(engine)` every `checkout` and `transaction` (this module's
 `engine.connect()` and `engine.begin()`) and every unit of work of the same pool, in the
 task that opened it, borrows the turn's connection instead. It is checked out on first
-use and returned when the turn ends, however it ends.
+use and returned when the turn ends, however it ends, or earlier, when the turn is about to
+wait on Teams (`set_aside`): no pooled session is held across a network call.
 
 Transactions stay exactly where they were: each borrower begins and ends its own, and
 what it leaves open is rolled back when it gives the connection back (as closing a
@@ -102,6 +103,17 @@ async def one_connection_per_turn(engine: AsyncEngine) -> AsyncIterator[None]:
         yield
     finally:
         _TURN.reset(token)
+        await held.give_up()
+
+
+async def set_aside() -> None:
+    """Before the turn waits on something that is not the database (a post to Teams and its
+    pacing, a resend waiting for the first delivery's answer): the turn's connection goes
+    back to the pool, so a turn that Teams holds up holds no session others need, and the
+    next borrower checks one out again. Nothing happens outside a turn, in another task, or
+    while a borrower holds the connection."""
+    held = _TURN.get()
+    if held is not None and not held.lent and held.owner is asyncio.current_task():
         await held.give_up()
 
 

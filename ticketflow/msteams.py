@@ -23,7 +23,7 @@ from bot.transport.dedupe import Receipt, ReceiptState, RecordedAnswer
 from bot.transport.endpoint import add_messages_route
 from bot.transport.observer import TurnObserver
 from bot.transport.settings import TransportSettings
-from db.connections import one_connection_per_turn
+from db.connections import one_connection_per_turn, set_aside
 from db.repositories.activity_receipts import SqlActivityReceipts
 from db.repositories.bot_state import SqlStateDocuments
 from db.repositories.conversation_refs import SqlConversationRefs
@@ -141,13 +141,14 @@ def mount_msteams(
     deps = bot_dependencies(runtime, assistant=assistant, interpreter=interpreter)
     bot = TicketFlowBot(deps, directory or TeamsMemberDirectory())
     adapter = create_adapter(
-        transport_settings(runtime), credentials_factory=credentials_factory, replies=replies
+        transport_settings(runtime), credentials_factory=credentials_factory, replies=replies,
+        before_waiting=set_aside,
     )
     adapter.on_turn_error = apologise_for_failed_turn
     receipts = SqlActivityReceipts(_single_statement_engine(runtime.engine))
     add_messages_route(
         app, adapter, bot, deduplicator=ReceiptDeduplicator(receipts), observer=observer,
-        turn_scope=lambda: one_connection_per_turn(runtime.engine),
+        turn_scope=lambda: one_connection_per_turn(runtime.engine), before_waiting=set_aside,
     )
     app.cleanup_ctx.append(ReceiptPurge(receipts).lifecycle())
     return MsTeamsSurface(bot=bot, adapter=adapter, deps=deps)

@@ -326,8 +326,10 @@ def create_adapter(
     sender: PacedSender | None = None,
     clock: Clock | None = None,
     replies: ReplyQueue | None = None,
+    before_waiting: Callable[[], Awaitable[None]] | None = None,
 ) -> TeamsAdapter:
-    """The adapter for these settings; `credentials_factory` replaces Entra ID in tests."""
+    """The adapter for these settings; `credentials_factory` replaces Entra ID in tests;
+    `before_waiting` runs before each connector call (see `PacedSender`)."""
     clock = clock or SystemClock()
     credentials_factory = credentials_factory or ConfigurationServiceClientCredentialFactory(
         _SdkConfiguration(settings)
@@ -352,7 +354,9 @@ def create_adapter(
         validator=validator, connectors=connectors, credentials_factory=credentials_factory
     )
     return TeamsAdapter(
-        authentication, sender=sender or PacedSender(clock=clock), replies=replies
+        authentication,
+        sender=sender or PacedSender(clock=clock, before_waiting=before_waiting),
+        replies=replies,
     )
 
 

@@ -16,7 +16,8 @@ turns malformed input and token failures into 500s with stack traces. Here:
   answer, waiting for it while the first is still running; an invoke whose data carries
   a form `nonce` is keyed on (sender, nonce), so a double-tapped submit runs once;
 - a turn runs inside the optional `turn_scope` from its claim to its answer: the
-  composition root lends the whole turn one database connection there;
+  composition root lends the whole turn one database connection there, and takes it
+  back (`before_waiting`) while a resend waits for the first delivery's answer;
 - invokes answer with the `InvokeResponse` status and its body as JSON, other
   activities with 200; a failing turn is a 500 with a JSON body and no stack trace, and
   gives its claim back so that Teams' retry runs.
@@ -115,9 +116,11 @@ class MessagesEndpoint:
         observer: TurnObserver | None = None,
         resend_wait: float = DEFAULT_RESEND_WAIT,
         turn_scope: TurnScope | None = None,
+        before_waiting: Callable[[], Awaitable[None]] | None = None,
     ) -> None:
         self._adapter = adapter
         self._turn_scope: TurnScope = turn_scope or nullcontext
+        self._before_waiting = before_waiting
         self._logic: TurnLogic = bot.on_turn if isinstance(bot, Bot) else bot
         self._max_body_bytes = max_body_bytes
         self._deduplicator = deduplicator
@@ -290,6 +293,8 @@ class MessagesEndpoint:
                         503, "still_processing",
                         "the first delivery of this activity is still being processed",
                     )
+                if self._before_waiting is not None:
+                    await self._before_waiting()
                 await asyncio.sleep(pause)
                 pause = min(pause * 2, _LONGEST_POLL)
 
@@ -378,11 +383,12 @@ def add_messages_route(
     observer: TurnObserver | None = None,
     resend_wait: float = DEFAULT_RESEND_WAIT,
     turn_scope: TurnScope | None = None,
+    before_waiting: Callable[[], Awaitable[None]] | None = None,
 ) -> MessagesEndpoint:
     """Mount the endpoint; the app's lifecycle prefetches signing keys and closes clients."""
     endpoint = MessagesEndpoint(
         adapter, bot, max_body_bytes=max_body_bytes, deduplicator=deduplicator, observer=observer,
-        resend_wait=resend_wait, turn_scope=turn_scope,
+        resend_wait=resend_wait, turn_scope=turn_scope, before_waiting=before_waiting,
     )
     app.router.add_post(path, endpoint)
 

@@ -84,8 +84,12 @@ class PacedSender:
         policy: ConnectorRetryPolicy | None = None,
         clock: Clock | None = None,
         jitter: Callable[[float], float] = full_jitter,
+        before_waiting: Callable[[], Awaitable[None]] | None = None,
     ) -> None:
+        """`before_waiting` runs before each connector call and its pacing: the composition
+        root gives back the turn's database connection there."""
         self._clock = clock or SystemClock()
+        self._before_waiting = before_waiting
         self._pacer = pacer or ConversationPacer(clock=self._clock)
         self._policy = policy or ConnectorRetryPolicy()
         self._jitter = jitter
@@ -113,6 +117,8 @@ class PacedSender:
         send the pacer would hold longer than its `max_wait` fails at once, unsent.
         """
         policy = within or self._policy
+        if self._before_waiting is not None:
+            await self._before_waiting()
         for attempt in range(1, policy.attempts + 1):
             if within is None:
                 await self._pacer.wait_turn(conversation_id, tenant_id=tenant_id)

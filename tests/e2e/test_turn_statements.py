@@ -6,9 +6,13 @@ runs on one pooled connection, held from the receipt to the answer (`db/connecti
 
 from __future__ import annotations
 
+import asyncio
 import re
-from contextlib import AbstractContextManager
+from collections.abc import Iterator
+from contextlib import AbstractContextManager, contextmanager
+from typing import Any
 
+from sqlalchemy import event
 from sqlalchemy.engine import Engine
 from sqlalchemy.ext.asyncio import AsyncEngine
 from sqlalchemy.pool import Pool
@@ -49,6 +53,31 @@ def statements() -> AbstractContextManager[list[str]]:
 def checkouts() -> AbstractContextManager[list[object]]:
     """Every pool check-out for the turn while the block is open."""
     return turn_events(Pool, "checkout", lambda dbapi_connection, *_: dbapi_connection)
+
+
+@contextmanager
+def connections_held_by_tasks() -> Iterator[dict[str, int]]:
+    """Per task that checked a connection out inside the block: how many it still holds
+    (what other tasks give back, e.g. an earlier turn finishing, is not counted)."""
+    held: dict[str, int] = {}
+
+    def taken(*_: Any) -> None:
+        task = asyncio.current_task()
+        if task is not None and not task.get_name().startswith("ticketflow-"):
+            held[task.get_name()] = held.get(task.get_name(), 0) + 1
+
+    def given_back(*_: Any) -> None:
+        task = asyncio.current_task()
+        if task is not None and task.get_name() in held:
+            held[task.get_name()] -= 1
+
+    event.listen(Pool, "checkout", taken)
+    event.listen(Pool, "checkin", given_back)
+    try:
+        yield held
+    finally:
+        event.remove(Pool, "checkout", taken)
+        event.remove(Pool, "checkin", given_back)
 
 
 def turn_statements(seen: list[str]) -> list[str]:
@@ -131,3 +160,27 @@ async def test_a_card_turn_and_its_status_button_stay_within_their_statement_bud
     again = await service.press(
         "ticket.status", {**data(pressed, "ticket.status"), "status": "on_hold"}, user=mia)
     assert "is now on hold" in texts_in(again), texts_in(again)
+
+
+async def test_a_turn_holds_no_connection_while_teams_keeps_its_reply_waiting(
+    service: Service, engine: AsyncEngine
+) -> None:
+    """The turn's connection goes back to the pool before it posts: a connector that hangs
+    (or throttles, or a pacing wait) holds up that turn, not everyone's database sessions."""
+    manager = await insert_person(engine, "Mia", "Manager", role="manager")
+    ticket = await create_ticket(uow=SqlUnitOfWork(engine), actor=as_actor(manager),
+                                 title="Badge reader blinks red", category="support")
+    mia = service.person("mia.manager@example.com", "Mia Manager")
+    await service.say(ticket.ticket_number, user=mia)  # enrols Mia
+
+    service.connector.hold(("send", "reply"))
+    with connections_held_by_tasks() as held:
+        turn = asyncio.create_task(service.say(ticket.ticket_number, user=mia))
+        await service.connector.wait_until(lambda connector: connector.holding == 1)
+        while_waiting = dict(held)
+        service.connector.release()
+        card = (await turn).card
+    assert while_waiting, "the turn read the ticket before it posted the card"
+    assert sum(while_waiting.values()) == 0, (
+        f"connections checked out while the reply waited for Teams: {while_waiting}")
+    assert ticket.ticket_number in texts_in(card)

@@ -12,7 +12,7 @@ import pytest
 from sqlalchemy import event, select, text
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from db.connections import checkout, one_connection_per_turn, transaction
+from db.connections import checkout, one_connection_per_turn, set_aside, transaction
 from db.engine import create_engine
 from db.tables import users
 from db.uow import SqlUnitOfWork
@@ -181,3 +181,41 @@ async def test_outside_a_turn_each_use_case_checks_out_its_own(engine: AsyncEngi
             async with SqlUnitOfWork(engine).reading() as uow:
                 await uow.users.get_by_email("ada@example.com")
     assert len(taken) == 2
+
+
+async def test_set_aside_gives_the_turns_connection_back_until_the_next_use_case(
+    engine: AsyncEngine,
+) -> None:
+    """What a turn does before it waits on Teams: no pooled session is held meanwhile."""
+    pool = engine.sync_engine.pool
+    with checkouts(engine) as taken:
+        async with one_connection_per_turn(engine):
+            async with SqlUnitOfWork(engine) as uow:
+                await add_user(uow, "ada@example.com")
+                await uow.commit()
+            assert pool.checkedout() == 1  # type: ignore[attr-defined]
+            await set_aside()
+            assert pool.checkedout() == 0  # type: ignore[attr-defined]
+            await set_aside()  # twice in a row: nothing to give back
+            async with SqlUnitOfWork(engine).reading() as uow:
+                assert await uow.users.get_by_email("ada@example.com") is not None
+            assert pool.checkedout() == 1  # type: ignore[attr-defined]
+    assert len(taken) == 2
+    assert pool.checkedout() == 0  # type: ignore[attr-defined]
+
+
+async def test_set_aside_leaves_a_connection_a_use_case_is_using(engine: AsyncEngine) -> None:
+    """Inside a use case, in a task the turn started, or outside any turn, it does nothing."""
+    pool = engine.sync_engine.pool
+    async with one_connection_per_turn(engine):
+        async with SqlUnitOfWork(engine) as uow:
+            await add_user(uow, "ada@example.com")
+            await set_aside()
+            await asyncio.create_task(set_aside())
+            await uow.commit()
+        async with SqlUnitOfWork(engine).reading() as uow:
+            await uow.users.get_by_email("ada@example.com")
+        await asyncio.create_task(set_aside())
+        assert pool.checkedout() == 1  # type: ignore[attr-defined]
+    await set_aside()
+    assert await emails(engine) == {"ada@example.com"}
