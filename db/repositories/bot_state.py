@@ -21,12 +21,15 @@ from __future__ import annotations
 import secrets
 from collections.abc import Callable, Mapping, Sequence
 from datetime import datetime
+from functools import cache
+from typing import Any
 
-from sqlalchemy import bindparam, delete, func, select, update
+from sqlalchemy import Select, delete, func, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 from db.connections import checkout, transaction
+from db.lists import one_of
 from db.tables import bot_state
 from db.upserts import insert_into
 from domain.chat import DocumentWrite, StoredDocument
@@ -34,10 +37,11 @@ from domain.clock import utcnow
 from domain.errors import StaleDocument
 
 UNCONDITIONAL = (None, "*")
-_READ = select(bot_state.c.key, bot_state.c.document, bot_state.c.e_tag).where(
-    bot_state.c.key.in_(bindparam("keys", expanding=True))
-)
-"""Built once: every turn reads its conversation's state."""
+@cache
+def _read(dialect: str) -> Select[tuple[str, Any, str]]:
+    """Built once per dialect: every turn reads its conversation's state."""
+    return select(bot_state.c.key, bot_state.c.document, bot_state.c.e_tag).where(
+        one_of(bot_state.c.key, "keys", dialect))
 
 
 def new_e_tag() -> str:
@@ -63,7 +67,7 @@ class SqlStateDocuments:
         if not wanted:
             return {}
         async with checkout(self._reader) as connection:
-            rows = (await connection.execute(_READ, {"keys": wanted})).all()
+            rows = (await connection.execute(_read(connection.dialect.name), {"keys": wanted})).all()
         found = {row.key: StoredDocument(document=row.document, e_tag=row.e_tag) for row in rows}
         return {key: found[key] for key in wanted if key in found}
 

@@ -13,11 +13,13 @@ from __future__ import annotations
 
 from collections.abc import Collection, Iterable
 from datetime import datetime
+from functools import cache
 
-from sqlalchemy import bindparam, select, union_all
+from sqlalchemy import CompoundSelect, Select, select, union_all
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 from db.connections import checkout
+from db.lists import one_of
 from db.tables import bot_user_links, task_comments, task_history, team_members, users
 from domain.people import Role
 from domain.tickets import AssigneeType, Ticket
@@ -25,24 +27,34 @@ from domain.tickets import AssigneeType, Ticket
 MAX_REFRESH_USERS = 60
 """Teams refreshes automatically for at most 60 listed users."""
 
-_MEMBERS = (
-    select(team_members.c.team_id, team_members.c.user_id)
-    .where(team_members.c.team_id.in_(bindparam("team_ids", expanding=True)))
-    .order_by(team_members.c.team_id, team_members.c.id)
-)
-_ACTORS = union_all(
-    select(task_history.c.task_id, task_history.c.user_id, task_history.c.created_at,
-           task_history.c.id).where(task_history.c.task_id.in_(bindparam("ids", expanding=True))),
-    select(task_comments.c.task_id, task_comments.c.user_id, task_comments.c.created_at,
-           task_comments.c.id).where(task_comments.c.task_id.in_(bindparam("ids", expanding=True))),
-)
-_ACCOUNTS = (
-    select(users.c.id, users.c.role, bot_user_links.c.teams_user_id)
-    .outerjoin(bot_user_links, bot_user_links.c.user_id == users.c.id)
-    .where(users.c.id.in_(bindparam("user_ids", expanding=True)), users.c.is_active.is_not(False))
-    .order_by(bot_user_links.c.updated_at.desc(), bot_user_links.c.id.desc())
-)
-"""Built once: every ticket card asks who it refreshes for."""
+@cache
+def _members(dialect: str) -> Select[tuple[int, str]]:
+    return (
+        select(team_members.c.team_id, team_members.c.user_id)
+        .where(one_of(team_members.c.team_id, "team_ids", dialect))
+        .order_by(team_members.c.team_id, team_members.c.id)
+    )
+
+
+@cache
+def _actors_of(dialect: str) -> CompoundSelect:
+    return union_all(
+        select(task_history.c.task_id, task_history.c.user_id, task_history.c.created_at,
+               task_history.c.id).where(one_of(task_history.c.task_id, "ids", dialect)),
+        select(task_comments.c.task_id, task_comments.c.user_id, task_comments.c.created_at,
+               task_comments.c.id).where(one_of(task_comments.c.task_id, "ids", dialect)),
+    )
+
+
+@cache
+def _accounts_of(dialect: str) -> Select[tuple[str, str, str | None]]:
+    return (
+        select(users.c.id, users.c.role, bot_user_links.c.teams_user_id)
+        .outerjoin(bot_user_links, bot_user_links.c.user_id == users.c.id)
+        .where(one_of(users.c.id, "user_ids", dialect), users.c.is_active.is_not(False))
+        .order_by(bot_user_links.c.updated_at.desc(), bot_user_links.c.id.desc())
+    )
+"""Built once per dialect: every ticket card asks who it refreshes for."""
 
 
 async def refresh_audiences(
@@ -104,7 +116,7 @@ async def _team_members(
 ) -> dict[int, list[str]]:
     if not team_ids:
         return {}
-    rows = await connection.execute(_MEMBERS, {"team_ids": list(team_ids)})
+    rows = await connection.execute(_members(connection.dialect.name), {"team_ids": list(team_ids)})
     found: dict[int, list[str]] = {}
     for team_id, user_id in rows.all():
         found.setdefault(team_id, []).append(user_id)
@@ -114,7 +126,7 @@ async def _team_members(
 async def _actors(connection: AsyncConnection, ticket_ids: Collection[int]) -> dict[int, list[str]]:
     """Who changed or commented on each ticket, latest first (one statement for both)."""
     found: dict[int, list[tuple[datetime, int, str]]] = {}
-    rows = await connection.execute(_ACTORS, {"ids": list(ticket_ids)})
+    rows = await connection.execute(_actors_of(connection.dialect.name), {"ids": list(ticket_ids)})
     for task_id, user_id, created_at, row_id in rows.all():
         found.setdefault(task_id, []).append((created_at or datetime.min, row_id, user_id))
     return {
@@ -130,7 +142,7 @@ async def _accounts(
     link first), read together."""
     if not user_ids:
         return {}, {}
-    rows = await connection.execute(_ACCOUNTS, {"user_ids": sorted(user_ids)})
+    rows = await connection.execute(_accounts_of(connection.dialect.name), {"user_ids": sorted(user_ids)})
     accounts: dict[str, Role] = {}
     links: dict[str, list[str]] = {}
     for user_id, role, teams_user_id in rows.all():
