@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 from datetime import datetime
+from functools import cache
+from typing import Any
 
-from sqlalchemy import bindparam, func, select
+from sqlalchemy import Select, bindparam, func, select
 from sqlalchemy.ext.asyncio import AsyncConnection
 
+from db.lists import one_of
 from db.records import to_row, to_value
 from db.tables import team_members, teams
 from domain.people import Membership, Team
@@ -14,11 +17,14 @@ from domain.people import Membership, Team
 
 _TEAM = select(teams).where(teams.c.id == bindparam("team_id"))
 _BY_NAME = (teams.c.name, teams.c.id)
-_AMONG = (
-    select(teams).where(teams.c.id.in_(bindparam("among", expanding=True)))
-    .order_by(*_BY_NAME).limit(bindparam("limit"))
-)
-"""Built once: a card's assign picker lists the viewer's own teams on every draw."""
+@cache
+def _among(dialect: str) -> Select[tuple[Any, ...]]:
+    """Built once per dialect: a card's assign picker lists the viewer's own teams on every
+    draw."""
+    return (
+        select(teams).where(one_of(teams.c.id, "among", dialect))
+        .order_by(*_BY_NAME).limit(bindparam("limit"))
+    )
 
 
 class SqlTeamRepository:
@@ -56,7 +62,7 @@ class SqlTeamRepository:
     async def named(self, *, text: str, limit: int, among: frozenset[int] | None = None
                     ) -> list[Team]:
         if not text and among is not None:
-            found = await self._db.execute(_AMONG, {"among": sorted(among), "limit": limit})
+            found = await self._db.execute(_among(self._db.dialect.name), {"among": sorted(among), "limit": limit})
             return [to_value(Team, row) for row in found.mappings()]
         query = select(teams)
         if text:
