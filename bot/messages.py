@@ -343,6 +343,8 @@ def _interrupts(understood: Understanding, text: str) -> bool:
             return bool(_TICKETS.search(text))
         case CreateTicket():
             return True
+        case Clarify(request=ListTickets()):
+            return bool(_TICKETS.search(text))  # "Zed's tickets": asked who Zed is, not the answer
         case Clarify() | Declined() | Question() | FreeText() | Unknown():
             return False
         case _:

@@ -105,6 +105,11 @@ async def test_a_clear_command_while_filing_is_handled_not_taken_as_the_title(
         assert (await connection.execute(select(func.count()).select_from(tasks))).scalar_one() == 0
     filed = await service.say("please create a ticket for the broken printer", user=ada)
     assert any("Describe it" in text for text in filed.texts)  # the title was heard
+    await service.say("new ticket", user=ada)
+    answered = await service.say("Zed's tickets", user=ada)  # a list of someone unknown
+    assert any("I couldn't find “Zed”" in text for text in answered.texts), answered.texts
+    async with engine.connect() as connection:
+        assert (await connection.execute(select(func.count()).select_from(tasks))).scalar_one() == 0
 
 
 async def test_comment_without_text_asks_for_it_and_comment_with_text_adds_it(
