@@ -17,11 +17,12 @@ SQLITE_PRAGMAS = (
 POOL_SIZE = 50
 POOL_OVERFLOW = 10
 """The defaults (`TICKETFLOW_DB_POOL_SIZE`, `TICKETFLOW_DB_POOL_OVERFLOW`), for 50
-conversations at once: a turn in flight holds a session, so at 50 conversations 52-54
-are in use (the background loops beside the turns). 30 + 10 ran at its ceiling there,
-turns queued for a session and the overflow reopened ~36 sessions in 40 s; 50 + 10 opened
-58 in all and kept them. At most 60 per process, inside the default max_connections (100)
-with the web app beside it."""
+conversations at once. Sized while a turn still held its session through its reply's
+pacing: then 52-54 were in use at 50 conversations, 30 + 10 ran at its ceiling (turns
+queued for a session, the overflow reopened ~36 sessions in 40 s) and 50 + 10 opened 58 in
+all and kept them. A turn now gives its session back while it waits on Teams
+(`db.connections.set_aside`), so this is generous; not re-measured. At most 60 per
+process, inside the default max_connections (100) with the web app beside it."""
 
 
 READ_ONLY = "ticketflow_read_only"

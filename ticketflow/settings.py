@@ -13,6 +13,9 @@ from domain.people import Role
 
 APP_TYPES = ("MultiTenant", "SingleTenant", "UserAssignedMSI")
 LOG_FORMATS = ("text", "json")
+POOL_SIZE = 50
+POOL_OVERFLOW = 10
+"""As `db.engine`'s defaults (not imported from there: settings load without SQLAlchemy)."""
 
 _Number = TypeVar("_Number", int, float)
 
@@ -48,9 +51,9 @@ class Settings:
     log_format: str = "text"
     webhook_extra_hosts: tuple[str, ...] = ()
     allow_loopback_webhooks: bool = False
-    db_pool_size: int = 50
+    db_pool_size: int = POOL_SIZE
     """PostgreSQL sessions the pool keeps open once concurrency has opened them."""
-    db_pool_overflow: int = 10
+    db_pool_overflow: int = POOL_OVERFLOW
     """Sessions opened beyond those at a peak, and closed again when it passes."""
     extra: Mapping[str, str] = field(default_factory=dict, repr=False)
 
@@ -131,10 +134,10 @@ def _parse(env: Mapping[str, str]) -> Settings:
             if host.strip()
         ),
         allow_loopback_webhooks=_loopback_webhooks(env),
-        db_pool_size=_count("TICKETFLOW_DB_POOL_SIZE", get("TICKETFLOW_DB_POOL_SIZE"), 50, least=1),
-        db_pool_overflow=_count(
-            "TICKETFLOW_DB_POOL_OVERFLOW", get("TICKETFLOW_DB_POOL_OVERFLOW"), 10, least=0
-        ),
+        db_pool_size=_count("TICKETFLOW_DB_POOL_SIZE", get("TICKETFLOW_DB_POOL_SIZE"),
+                            POOL_SIZE, least=1),
+        db_pool_overflow=_count("TICKETFLOW_DB_POOL_OVERFLOW", get("TICKETFLOW_DB_POOL_OVERFLOW"),
+                                POOL_OVERFLOW, least=0),
     )
 
 

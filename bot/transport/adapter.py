@@ -208,8 +208,7 @@ class TeamsAdapter(CloudAdapter):  # type: ignore[misc]  # untyped SDK class
                 client.conversations.update_activity, conversation_id, activity.id, activity
             )
         response = await self.sender.send(
-            conversation_id=conversation_id,
-            tenant_id=tenant_of(activity) or tenant_of(context.activity),
+            conversation_id=conversation_id, tenant_id=_sending_tenant(context, activity),
             operation=operation,
         )
         return ResourceResponse(id=response.id) if response and response.id else None
@@ -253,12 +252,8 @@ class TeamsAdapter(CloudAdapter):  # type: ignore[misc]  # untyped SDK class
                 client.conversations.send_to_conversation, conversation_id, activity
             )
         return await self.sender.send(
-            conversation_id=conversation_id,
-            # A queued reply is sent as it was stored; its turn (from the stored
-            # reference) still names the tenant.
-            tenant_id=tenant_of(activity) or tenant_of(context.activity),
-            operation=operation,
-            within=within,
+            conversation_id=conversation_id, tenant_id=_sending_tenant(context, activity),
+            operation=operation, within=within,
         )
 
 
@@ -294,6 +289,12 @@ def tenant_of(activity: Activity) -> str | None:
     channel_data = activity.channel_data if isinstance(activity.channel_data, dict) else {}
     tenant = channel_data.get("tenant")
     return str(tenant["id"]) if isinstance(tenant, dict) and tenant.get("id") else None
+
+
+def _sending_tenant(context: TurnContext, activity: Activity) -> str | None:
+    """The tenant a write counts against: the activity's, else its turn's (a queued reply is
+    sent as it was stored, and its turn, from the stored reference, still names it)."""
+    return tenant_of(activity) or tenant_of(context.activity)
 
 
 def with_tenant(reference: dict[str, Any], tenant_id: str | None) -> dict[str, Any]:
