@@ -34,6 +34,8 @@ from ticketflow.settings import Settings
 REDACTED = "[REDACTED]"
 TEXT_FORMAT = "%(asctime)s %(levelname)s %(name)s %(message)s"
 SHORTEST_KNOWN_SECRET = 4
+CHATTY_LOGGERS = ("alembic.runtime.plugins",)
+"""Loggers whose INFO lines say nothing an operator acts on (alembic lists its plugins on every start)."""
 """Known values shorter than this are not searched for: they would shred every line."""
 
 _activity_id: ContextVar[str | None] = ContextVar("ticketflow_activity_id", default=None)
@@ -218,6 +220,8 @@ def configure_logging(
         root.removeHandler(old)
     root.addHandler(handler)
     root.setLevel(level)
+    for name in CHATTY_LOGGERS:
+        logging.getLogger(name).setLevel(logging.WARNING)
     return redactor
 
 

@@ -192,6 +192,15 @@ def test_configuring_twice_does_not_print_every_line_twice() -> None:
     assert output.getvalue().count("once") == 1
 
 
+def test_alembic_s_plugin_list_stays_out_of_the_log_but_its_migrations_do_not() -> None:
+    output = io.StringIO()
+    configure_logging(settings("text"), stream=output)
+    logging.getLogger("alembic.runtime.plugins").info("setup plugin alembic.autogenerate.types")
+    logging.getLogger("alembic.runtime.migration").info("Running upgrade  -> 0001_ticketflow")
+    assert "setup plugin" not in output.getvalue()
+    assert "Running upgrade" in output.getvalue()
+
+
 def test_an_unauthenticated_type_or_id_with_a_line_break_cannot_forge_a_log_line() -> None:
     output = io.StringIO()
     configure_logging(settings("text"), stream=output)
