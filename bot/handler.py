@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 from typing import Any
 
+from azure.core.exceptions import DeserializationError
 from botbuilder.core import InvokeResponse, TurnContext
 from botbuilder.core.teams import TeamsActivityHandler
 from botbuilder.dialogs import DialogContext, DialogSet, DialogState
@@ -182,7 +183,11 @@ class TicketFlowBot(TeamsActivityHandler):  # type: ignore[misc]  # untyped SDK 
             return await self._search(turn_context)
         if name not in ("adaptiveCard/action", "composeExtension/fetchTask",
                         "composeExtension/submitAction"):
-            return await super().on_invoke_activity(turn_context)
+            try:
+                return await super().on_invoke_activity(turn_context)
+            except DeserializationError:  # botbuilder could not read the invoke's value
+                return InvokeResponse(status=400, body={
+                    "code": "BadRequest", "message": f"the value of {name} cannot be read"})
         raw = turn_context.activity.value
         value: dict[str, Any] = raw if isinstance(raw, dict) else {}
         viewer = await self._viewer(turn_context)

@@ -9,7 +9,7 @@ from typing import Protocol, runtime_checkable
 from botbuilder.core import TurnContext
 from botbuilder.core.teams import TeamsInfo
 from botbuilder.schema import Activity
-from botframework.connector.models import ErrorResponseException
+from msrest.exceptions import ClientRequestError, HttpOperationError
 
 from bot.context import BotDependencies
 from domain.access import Viewer
@@ -62,7 +62,7 @@ class TeamsMemberDirectory:
     async def profile(self, turn_context: TurnContext, member_id: str) -> MemberProfile | None:
         try:
             member = await TeamsInfo.get_member(turn_context, member_id)
-        except ErrorResponseException as error:
+        except (HttpOperationError, ClientRequestError) as error:  # refused, or unreachable
             log.warning("member lookup failed for %s: %s", member_id, error)
             return None
         return MemberProfile(

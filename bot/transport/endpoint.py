@@ -105,6 +105,31 @@ def error_response(status: int, code: str, message: str) -> web.Response:
     return web.json_response({"error": code, "message": message}, status=status, headers=headers)
 
 
+def _refuse_without_parties(payload: dict[str, Any]) -> None:
+    """Refuse what no turn can answer: a sender or conversation without an id, channel
+    data that is not an object, a member list entry without an id."""
+    for field in ("from", "conversation"):
+        party = payload.get(field)
+        if not isinstance(party, dict) or not _names_something(party.get("id")):
+            raise RequestRefused(400, "invalid_activity", f"{field}.id must be a non-empty string")
+    channel_data = payload.get("channelData")
+    if channel_data is not None and not isinstance(channel_data, dict):
+        raise RequestRefused(400, "invalid_activity", "channelData must be a JSON object")
+    for field in ("membersAdded", "membersRemoved"):
+        members = payload.get(field)
+        if members is not None and not (
+            isinstance(members, list)
+            and all(isinstance(m, dict) and _names_something(m.get("id")) for m in members)
+        ):
+            raise RequestRefused(
+                400, "invalid_activity", f"{field} must be a list of members with ids"
+            )
+
+
+def _names_something(value: object) -> bool:
+    return isinstance(value, str) and bool(value.strip())
+
+
 class MessagesEndpoint:
     def __init__(
         self,
@@ -228,12 +253,18 @@ class MessagesEndpoint:
                 and not isinstance(payload[field], str)
             ):
                 raise RequestRefused(400, "invalid_activity", f"{field} must be a string")
+        _refuse_without_parties(payload)
         try:
-            return self._reader.read(payload)
+            activity = self._reader.read(payload)
         except (ValueError, TypeError, AttributeError, RecursionError) as error:
             raise RequestRefused(
                 400, "invalid_activity", "the body is not a Bot Framework activity"
             ) from error
+        if activity.channel_data is None:
+            # botbuilder's Teams helpers read the team with `TeamsChannelData(**channel_data)`
+            # and fail on an activity without it (the Emulator and Direct Line send none).
+            activity.channel_data = {}
+        return activity
 
     async def _read_body(self, request: web.Request) -> bytes:
         limit = self._max_body_bytes

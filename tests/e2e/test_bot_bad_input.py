@@ -4,12 +4,14 @@ invisible titles."""
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from typing import Any
 
 import pytest
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from db.tables import tasks
+from tests.e2e.queued_replies import queued_replies
 from tests.e2e.service import Service, texts_in, user_in_teams
 
 DIGITS_4301 = "9" * 4301
@@ -92,3 +94,86 @@ async def test_a_title_of_invisible_characters_creates_no_ticket_from_chat(
 
     assert "title" in texts_in(form).lower()
     assert await _count_tickets(engine) == 0
+
+
+def _without(activity: dict[str, Any], *path: str) -> dict[str, Any]:
+    inner = activity
+    for key in path[:-1]:
+        inner = inner[key]
+    del inner[path[-1]]
+    return activity
+
+
+def _with(activity: dict[str, Any], key: str, value: Any) -> dict[str, Any]:
+    return {**activity, key: value}
+
+
+@pytest.mark.parametrize(("break_it", "complaint"), [
+    (lambda a: _without(a, "from"), "from.id"),
+    (lambda a: _without(a, "from", "id"), "from.id"),
+    (lambda a: _with(a, "from", {"id": "  ", "name": "Ada"}), "from.id"),
+    (lambda a: _with(a, "from", {"id": 29}), "from.id"),
+    (lambda a: _without(a, "conversation"), "conversation.id"),
+    (lambda a: _with(a, "conversation", {"conversationType": "personal"}), "conversation.id"),
+    (lambda a: _with(a, "channelData", "tenant"), "channelData"),
+    (lambda a: _with(a, "channelData", [{"tenant": {"id": "t"}}]), "channelData"),
+    (lambda a: _with(a, "membersAdded", [{"name": "nobody"}]), "membersAdded"),
+    (lambda a: _with(a, "membersRemoved", "everyone"), "membersRemoved"),
+])
+async def test_an_activity_without_what_a_turn_needs_is_refused_and_changes_nothing(
+    service: Service, engine: AsyncEngine, break_it: Any, complaint: str
+) -> None:
+    ada = await user_in_teams(service, engine, "ada@example.com", "Ada Lovelace")
+    broken = break_it(service.teams.personal_message("new ticket printer on fire", user=ada))
+
+    answer = await service.post(broken)
+
+    assert answer.status == 400, answer.text
+    assert answer.json["error"] == "invalid_activity"
+    assert complaint in answer.json["message"]
+    assert service.connector.calls == []  # no member lookup, no reply
+    assert await _count_tickets(engine) == 0
+    assert (await service.say("my tickets", user=ada)).cards  # the service goes on
+
+
+async def test_a_message_without_channel_data_is_answered_like_any_other(
+    service: Service, engine: AsyncEngine
+) -> None:
+    """The Bot Framework Emulator and Direct Line send no channelData; botbuilder's Teams
+    member lookup used to fail on it with a TypeError (a 500 and no answer)."""
+    ada = await user_in_teams(service, engine, "ada@example.com", "Ada Lovelace")
+
+    turn = await service.send(_without(service.teams.personal_message("help", user=ada),
+                                       "channelData"))
+
+    assert turn.answer.status == 200, turn.answer.text
+    assert turn.texts or turn.cards
+
+
+async def test_a_message_extension_query_with_an_unreadable_value_is_a_bad_request(
+    service: Service, engine: AsyncEngine
+) -> None:
+    ada = await user_in_teams(service, engine, "ada@example.com", "Ada Lovelace")
+    query = service.teams.personal_message("", user=ada)
+    query.update(type="invoke", name="composeExtension/query",
+                 value={"commandId": "searchTickets", "parameters": "printer"})
+
+    answer = await service.post(query)
+
+    assert answer.status == 400, answer.text
+    assert "composeExtension/query" in answer.json["message"]
+
+
+async def test_a_newcomer_whose_member_lookup_cannot_reach_teams_is_told_why(
+    service: Service, engine: AsyncEngine
+) -> None:
+    """The enrolment lookup used to escape as a ClientRequestError: a 500 and no answer."""
+    ada = await user_in_teams(service, engine, "ada@example.com", "Ada Lovelace")
+    unreachable = _with(service.teams.personal_message("help", user=ada),
+                        "serviceUrl", "http://127.0.0.1:9/")
+
+    answer = await service.post(unreachable)
+
+    assert answer.status == 200, answer.text
+    [queued] = await queued_replies(engine)  # the answer waits for the connector to come back
+    assert "couldn't read your email address" in str(queued)
