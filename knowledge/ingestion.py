@@ -86,6 +86,10 @@ class ReindexReport:
     def count(self, change: Change) -> int:
         return sum(1 for item in self.changes if item.change is change)
 
+    def summary(self) -> str:
+        """`indexed 2, rejected 0, …`: a count for every kind of change."""
+        return ", ".join(f"{change.value} {self.count(change)}" for change in Change)
+
 
 @dataclass(frozen=True, slots=True)
 class Ingested:

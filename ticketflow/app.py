@@ -95,7 +95,10 @@ def _indexing(knowledge: Knowledge) -> Callable[[web.Application], AsyncIterator
 
 async def _index_unindexed(knowledge: Knowledge) -> None:
     report = await knowledge.index_unindexed()
-    log.info("help documents: %s", report)
+    for item in report.changes:
+        if item.warning:
+            log.warning("help document %s (%s): %s", item.ref, item.title or "untitled", item.warning)
+    log.info("help documents: %s", report.summary())
 
 
 def _delivering(

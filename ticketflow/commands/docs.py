@@ -184,7 +184,7 @@ async def reindex_all(args: argparse.Namespace, settings: Settings) -> int:
                 detail = f" ({item.chunk_count} chunks)" if item.change is Change.INDEXED else ""
                 warning = f": {item.warning}" if item.warning else ""
                 print(f"{item.change.value} {item.ref} {item.title or ''}{detail}{warning}".rstrip())
-        print(", ".join(f"{change.value} {report.count(change)}" for change in Change))
+        print(report.summary())
         return 1 if report.count(Change.REJECTED) else 0
 
     return await _with_knowledge(settings, work)
