@@ -13,8 +13,8 @@ from botbuilder.core import TurnContext
 from bot import commands
 from bot.context import BotDependencies
 from domain.access import Viewer
+from domain.chat import TeamsChannel
 from domain.services.digests import subscribe_digest, unsubscribe_digest
-from domain.errors import InvalidValue
 from domain.services.subscriptions import (
     channel_notifications,
     set_webhook,
@@ -28,12 +28,16 @@ SubscriptionCommand = (
 )
 
 
-def _channel(turn_context: TurnContext) -> tuple[str, str | None, str, str | None]:
+def _channel(turn_context: TurnContext) -> TeamsChannel:
+    """The channel the message was said in; outside a channel, `TeamsChannel` refuses it."""
     data: dict[str, Any] = turn_context.activity.channel_data or {}
     msteams_team, channel = data.get("team") or {}, data.get("channel") or {}
-    if not msteams_team.get("id") or not channel.get("id"):
-        raise InvalidValue("channel", "say this in the Teams channel that should get the posts")
-    return msteams_team["id"], msteams_team.get("name"), channel["id"], channel.get("name")
+    return TeamsChannel(
+        msteams_team_id=msteams_team.get("id") or "",
+        channel_id=channel.get("id") or "",
+        msteams_team_name=msteams_team.get("name"),
+        channel_name=channel.get("name"),
+    )
 
 
 def _label(event_type: str) -> str:
@@ -46,15 +50,13 @@ async def run_subscription(
     if isinstance(command, commands.Webhook):
         await _set_webhook(turn_context, deps, viewer, command)
         return
-    msteams_team_id, msteams_team_name, channel_id, channel_name = _channel(turn_context)
-    where = f"#{channel_name}" if channel_name else "this channel"
+    channel = _channel(turn_context)
+    where = f"#{channel.channel_name}" if channel.channel_name else "this channel"
     place = where[0].upper() + where[1:]
     match command:
         case commands.Subscribe(types=types):
             saved = await subscribe_channel(
-                uow=deps.uow(), actor=viewer, msteams_team_id=msteams_team_id,
-                msteams_team_name=msteams_team_name, channel_id=channel_id,
-                channel_name=channel_name, types=types,
+                uow=deps.uow(), actor=viewer, channel=channel, types=types
             )
             kinds = ", ".join(sorted(_label(t) for t in saved.notification_types))
             await turn_context.send_activity(
@@ -62,18 +64,13 @@ async def run_subscription(
                 "here with buttons; later changes update that card and reply in its thread."
             )
         case commands.Unsubscribe():
-            count = await unsubscribe_channel(
-                uow=deps.uow(), actor=viewer, msteams_team_id=msteams_team_id,
-                channel_id=channel_id,
-            )
+            count = await unsubscribe_channel(uow=deps.uow(), actor=viewer, channel=channel)
             await turn_context.send_activity(
                 f"{place} gets no more ticket posts." if count else f"{place} had no subscriptions."
             )
         case commands.SubscribeDigest(at=at, zone=zone):
             scheduled = await subscribe_digest(
-                uow=deps.uow(), actor=viewer, msteams_team_id=msteams_team_id,
-                msteams_team_name=msteams_team_name, channel_id=channel_id,
-                channel_name=channel_name, at=at, zone=zone,
+                uow=deps.uow(), actor=viewer, channel=channel, at=at, zone=zone
             )
             await turn_context.send_activity(
                 f"{place} gets a digest of overdue and due-today tickets "
@@ -81,18 +78,14 @@ async def run_subscription(
                 "nothing due). `unsubscribe digest` stops it."
             )
         case commands.UnsubscribeDigest():
-            removed = await unsubscribe_digest(
-                uow=deps.uow(), actor=viewer, msteams_team_id=msteams_team_id,
-                channel_id=channel_id,
-            )
+            removed = await unsubscribe_digest(uow=deps.uow(), actor=viewer, channel=channel)
             await turn_context.send_activity(
                 f"{place} gets no more daily digests." if removed
                 else f"{place} had no daily digest."
             )
         case commands.Subscriptions():
             sent = await channel_notifications(
-                uow=deps.uow().reading(), actor=viewer, msteams_team_id=msteams_team_id,
-                channel_id=channel_id,
+                uow=deps.uow().reading(), actor=viewer, channel=channel
             )
             rows, digest = sent.subscriptions, sent.digest
             if not rows and digest is None:

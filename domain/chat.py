@@ -12,6 +12,8 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Any
 
+from domain.errors import InvalidValue
+
 
 class ConversationKind(StrEnum):
     PERSONAL = "personal"
@@ -26,6 +28,24 @@ class TeamsIdentity:
     tenant_id: str
     teams_user_id: str
     aad_object_id: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class TeamsChannel:
+    """A channel of a Microsoft Teams team, as a subscription or a digest is pointed at it.
+
+    Both ids are needed to post there; the names are only shown back to people. The
+    fields are named as `Subscription` and `ChannelDigest` name theirs (`asdict` fills them).
+    """
+
+    msteams_team_id: str
+    channel_id: str
+    msteams_team_name: str | None = None
+    channel_name: str | None = None
+
+    def __post_init__(self) -> None:
+        if not self.msteams_team_id.strip() or not self.channel_id.strip():
+            raise InvalidValue("channel", "say this in the Teams channel that should get the posts")
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,10 +7,11 @@ are in `domain.notifications`; these use cases store the choice.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import asdict, dataclass, replace
 
 from domain.access import Viewer
 from domain.actors import use_case
+from domain.chat import TeamsChannel
 from domain.clock import utcnow
 from domain.digests import ChannelDigest
 from domain.errors import InvalidValue
@@ -19,40 +20,21 @@ from domain.ports import UnitOfWork, WebhookUrlCheck
 from domain.services.lookup import authorise
 
 
-def _require(field: str, value: str | None) -> str:
-    text = (value or "").strip()
-    if not text:
-        raise InvalidValue(field, "this cannot be empty")
-    return text
-
-
 @use_case
 async def subscribe_channel(
     *,
     uow: UnitOfWork,
     actor: Viewer,
-    msteams_team_id: str,
-    msteams_team_name: str | None,
-    channel_id: str,
-    channel_name: str | None,
+    channel: TeamsChannel,
     types: Iterable[object] = (),
 ) -> Subscription:
     """Points the actor's one subscription at this channel; managers and admins only."""
     chosen = parse_event_types(types)
-    team, channel = _require("team_id", msteams_team_id), _require("channel_id", channel_id)
     async with uow:
         await authorise(uow, actor, *SUBSCRIPTION_MANAGERS)
         current = await uow.subscriptions.for_user(actor.id) or Subscription(user_id=actor.id)
         saved = await uow.subscriptions.save(
-            replace(
-                current,
-                enabled=True,
-                notification_types=chosen,
-                msteams_team_id=team,
-                msteams_team_name=msteams_team_name,
-                channel_id=channel,
-                channel_name=channel_name,
-            ),
+            replace(current, enabled=True, notification_types=chosen, **asdict(channel)),
             now=utcnow(),
         )
         await uow.commit()
@@ -60,9 +42,7 @@ async def subscribe_channel(
 
 
 @use_case
-async def unsubscribe_channel(
-    *, uow: UnitOfWork, actor: Viewer, msteams_team_id: str, channel_id: str
-) -> int:
+async def unsubscribe_channel(*, uow: UnitOfWork, actor: Viewer, channel: TeamsChannel) -> int:
     """Stops bot posts to this channel, whoever subscribed it; returns how many rows pointed here.
 
     The channel is what people asked to quiet, so every subscription to it lets go;
@@ -70,7 +50,7 @@ async def unsubscribe_channel(
     """
     async with uow:
         await authorise(uow, actor, *SUBSCRIPTION_MANAGERS)
-        rows = await uow.subscriptions.for_channel(msteams_team_id, channel_id)
+        rows = await uow.subscriptions.for_channel(channel.msteams_team_id, channel.channel_id)
         now = utcnow()
         for row in rows:
             await uow.subscriptions.save(
@@ -98,14 +78,15 @@ class ChannelNotifications:
 
 @use_case
 async def channel_notifications(
-    *, uow: UnitOfWork, actor: Viewer, msteams_team_id: str, channel_id: str
+    *, uow: UnitOfWork, actor: Viewer, channel: TeamsChannel
 ) -> ChannelNotifications:
     """Everything this channel is sent, read in one unit of work; managers and admins only."""
+    place = (channel.msteams_team_id, channel.channel_id)
     async with uow:
         await authorise(uow, actor, *SUBSCRIPTION_MANAGERS)
         return ChannelNotifications(
-            subscriptions=await uow.subscriptions.for_channel(msteams_team_id, channel_id),
-            digest=await uow.digests.for_channel(msteams_team_id, channel_id),
+            subscriptions=await uow.subscriptions.for_channel(*place),
+            digest=await uow.digests.for_channel(*place),
         )
 
 

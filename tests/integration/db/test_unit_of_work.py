@@ -12,6 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 from db.tables import api_keys, tasks, teams_integration_settings, users
 from db.uow import SqlUnitOfWork
 from domain.api_keys import NewApiKey, Permission
+from domain.chat import TeamsChannel
 from domain.clock import utcnow
 from domain.events import EventType, TicketEvent
 from domain.notifications import Subscription
@@ -178,8 +179,8 @@ async def test_use_cases_write_subscriptions_and_api_keys_through_the_one_unit_o
 ) -> None:
     manager = await insert_user(engine, role="manager")
     saved = await subscribe_channel(
-        uow=SqlUnitOfWork(engine), actor=as_actor(manager), msteams_team_id="T1",
-        msteams_team_name="Acme", channel_id="C1", channel_name="Support",
+        uow=SqlUnitOfWork(engine), actor=as_actor(manager),
+        channel=TeamsChannel("T1", "C1", msteams_team_name="Acme", channel_name="Support"),
     )
     key, _ = await create_api_key(
         uow=SqlUnitOfWork(engine), actor=as_actor(manager), user_email=await _email(engine, manager),

@@ -16,6 +16,7 @@ from db.repositories.digests import SqlDigestStore
 from db.repositories.notification_facts import notice_facts_reader
 from db.uow import SqlUnitOfWork
 from db.tables import bot_channel_digests, bot_digest_runs, tasks
+from domain.chat import TeamsChannel
 from domain.services.digests import subscribe_digest, unsubscribe_digest
 from domain.services.subscriptions import channel_notifications
 from domain.errors import InvalidValue, NotAllowed
@@ -49,8 +50,9 @@ def a_process(
 
 async def _subscribe(engine: AsyncEngine, user: str, at: str, zone: str) -> None:
     await subscribe_digest(
-        uow=SqlUnitOfWork(engine), actor=as_actor(user), msteams_team_id=TEAM,
-        msteams_team_name="Acme", channel_id=CHANNEL, channel_name="Service desk", at=at, zone=zone,
+        uow=SqlUnitOfWork(engine), actor=as_actor(user),
+        channel=TeamsChannel(TEAM, CHANNEL, msteams_team_name="Acme", channel_name="Service desk"),
+        at=at, zone=zone,
     )
 
 
@@ -246,17 +248,14 @@ async def test_only_managers_and_admins_subscribe_a_channel_and_unsubscribing_st
     await _subscribe(engine, admin, "17:30", "America/New_York")
     await _subscribe(engine, admin, "08:15", "Asia/Kolkata")  # a second one replaces it
     digest = (await channel_notifications(
-        uow=SqlUnitOfWork(engine), actor=as_actor(admin), msteams_team_id=TEAM,
-        channel_id=CHANNEL,
+        uow=SqlUnitOfWork(engine), actor=as_actor(admin), channel=TeamsChannel(TEAM, CHANNEL)
     )).digest
     assert digest is not None and digest.schedule.label() == "08:15 Asia/Kolkata"
     assert await unsubscribe_digest(
-        uow=SqlUnitOfWork(engine), actor=as_actor(admin), msteams_team_id=TEAM,
-        channel_id=CHANNEL,
+        uow=SqlUnitOfWork(engine), actor=as_actor(admin), channel=TeamsChannel(TEAM, CHANNEL)
     )
     assert not await unsubscribe_digest(
-        uow=SqlUnitOfWork(engine), actor=as_actor(admin), msteams_team_id=TEAM,
-        channel_id=CHANNEL,
+        uow=SqlUnitOfWork(engine), actor=as_actor(admin), channel=TeamsChannel(TEAM, CHANNEL)
     )
 
 

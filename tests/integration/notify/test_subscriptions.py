@@ -10,6 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 from db.tables import teams_integration_settings
 from db.uow import SqlUnitOfWork
+from domain.chat import TeamsChannel
 from domain.errors import InvalidValue, NotAllowed
 from domain.notifications import Subscription
 from domain.services.subscriptions import (
@@ -45,14 +46,14 @@ async def subscribe_from_chat(
     team: str = "T1",
     channel: str = "C1",
     uow: SqlUnitOfWork | None = None,
-    **names_and_types: Any,
+    msteams_team_name: str | None = None,
+    channel_name: str | None = None,
+    types: list[str] | None = None,
 ) -> Subscription:
     """`subscribe here` said by `person` in `channel` of Microsoft Teams team `team`."""
-    names_and_types.setdefault("msteams_team_name", None)
-    names_and_types.setdefault("channel_name", None)
     return await subscribe_channel(
-        uow=uow or SqlUnitOfWork(engine), actor=as_actor(person), msteams_team_id=team,
-        channel_id=channel, **names_and_types,
+        uow=uow or SqlUnitOfWork(engine), actor=as_actor(person),
+        channel=TeamsChannel(team, channel, msteams_team_name, channel_name), types=types or (),
     )
 
 
@@ -102,12 +103,10 @@ async def test_only_managers_and_admins_may_manage_subscriptions(
     with pytest.raises(NotAllowed, match="only admins or managers"):
         await subscribe_from_chat(engine, person, uow=uow)
     with pytest.raises(NotAllowed):
-        await unsubscribe_channel(
-            uow=uow, actor=as_actor(person), msteams_team_id="T1", channel_id="C1"
-        )
+        await unsubscribe_channel(uow=uow, actor=as_actor(person), channel=TeamsChannel("T1", "C1"))
     with pytest.raises(NotAllowed):
         await channel_notifications(
-            uow=uow, actor=as_actor(person), msteams_team_id="T1", channel_id="C1"
+            uow=uow, actor=as_actor(person), channel=TeamsChannel("T1", "C1")
         )
     assert await rows(engine) == []
 
@@ -130,12 +129,10 @@ async def test_unsubscribing_quiets_the_channel_for_every_subscriber_but_keeps_t
     await subscribe(engine, elsewhere, msteams_team_id="T1", channel_id="C2")
 
     listed = (await channel_notifications(
-        uow=SqlUnitOfWork(engine), actor=as_actor(manager), msteams_team_id="T1",
-        channel_id="C1",
+        uow=SqlUnitOfWork(engine), actor=as_actor(manager), channel=TeamsChannel("T1", "C1")
     )).subscriptions
     count = await unsubscribe_channel(
-        uow=SqlUnitOfWork(engine), actor=as_actor(manager), msteams_team_id="T1",
-        channel_id="C1",
+        uow=SqlUnitOfWork(engine), actor=as_actor(manager), channel=TeamsChannel("T1", "C1")
     )
 
     assert [s.user_id for s in listed] == [admin, manager] and count == 2

@@ -13,6 +13,7 @@ from bot.cards.notification import NotificationCardSet
 from db.repositories.conversation_refs import SqlConversationRefs
 from db.repositories.ticket_cards import SqlTicketCards
 from db.uow import SqlUnitOfWork
+from domain.chat import TeamsChannel
 from domain.notifications import TargetKind
 from domain.services.subscriptions import subscribe_channel
 from domain.services.tickets import create_ticket, update_ticket
@@ -84,10 +85,12 @@ async def desk(
         await subscribe_channel(
             uow=SqlUnitOfWork(engine),
             actor=as_actor(subscriber),
-            msteams_team_id=TEAM,
-            msteams_team_name="Acme",
-            channel_id=CHANNEL,
-            channel_name="Support",
+            channel=TeamsChannel(
+                msteams_team_id=TEAM,
+                channel_id=CHANNEL,
+                msteams_team_name="Acme",
+                channel_name="Support",
+            ),
         )
     cards, refs = NotificationCardSet(), SqlConversationRefs(engine)
     worker = build_worker(

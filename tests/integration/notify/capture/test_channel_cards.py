@@ -8,6 +8,7 @@ from bot.cards.notification import NotificationCardSet
 from db.repositories.conversation_refs import SqlConversationRefs
 from db.repositories.ticket_cards import SqlTicketCards
 from db.uow import SqlUnitOfWork
+from domain.chat import TeamsChannel
 from domain.notifications import TargetKind
 from domain.services.subscriptions import subscribe_channel
 from domain.services.tickets import update_ticket
@@ -53,9 +54,9 @@ async def test_a_card_is_updated_for_changes_its_channel_did_not_subscribe_to_an
     messenger = RecordingMessenger()
     worker = await _channel_worker(engine, messenger, build_worker)
     await subscribe_channel(
-        uow=SqlUnitOfWork(engine), actor=as_actor(manager), msteams_team_id=TEAM,
-        msteams_team_name="Acme",
-        channel_id=CHANNEL, channel_name="Support", types=["created"],
+        uow=SqlUnitOfWork(engine), actor=as_actor(manager),
+        channel=TeamsChannel(TEAM, CHANNEL, msteams_team_name="Acme", channel_name="Support"),
+        types=["created"],
     )
     ticket = await webapp.create_ticket(by=agent, assignee_id=agent)
     await make_capture().run_once()
