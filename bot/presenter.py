@@ -19,7 +19,6 @@ from bot.cards.views import (
     ActivityView,
     AssigneeOption,
     ChangeView,
-    CommentView,
     CompanyView,
     Notice,
     SourceLink,
@@ -121,7 +120,7 @@ async def _drawn(
 
 def _activity(activity: TicketActivity) -> ActivityView:
     return ActivityView(
-        comments=tuple(CommentView(c.author, c.at, c.text) for c in activity.comments),
+        comments=activity.comments,
         comment_count=activity.comment_count,
         changes=tuple(
             ChangeView(c.author, c.at, worded(c.action.value, c.field, c.old, c.new))

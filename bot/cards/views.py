@@ -14,6 +14,7 @@ from enum import StrEnum
 from bot.cards.due import due_hint
 from domain.access import TicketAction
 from domain.company import CompanySettings
+from domain.services.overview import CommentLine
 from domain.tickets import Category, Priority, Severity, Ticket, TicketStatus
 
 
@@ -146,13 +147,6 @@ class TicketRow:
 
 
 @dataclass(frozen=True, slots=True)
-class CommentView:
-    author: str
-    at: datetime
-    text: str
-
-
-@dataclass(frozen=True, slots=True)
 class ChangeView:
     """One line of the ticket's history, already worded ("Status: open → resolved")."""
 
@@ -163,7 +157,7 @@ class ChangeView:
 
 @dataclass(frozen=True, slots=True)
 class ActivityView:
-    comments: tuple[CommentView, ...] = ()
+    comments: tuple[CommentLine, ...] = ()
     """The latest few, oldest of them first."""
     comment_count: int = 0
     changes: tuple[ChangeView, ...] = ()

@@ -24,8 +24,9 @@ from bot.cards.digest import digest_card
 from bot.cards.resolution import resolution_card
 from bot.cards.confirmation import confirmation_card
 from bot.cards.verbs import ALL_FIELDS, REQUESTER_FIELDS
-from bot.cards.views import ActivityView, ChangeView, CommentView
+from bot.cards.views import ActivityView, ChangeView
 from domain.digests import DigestLine, DigestNotice, DigestSchedule
+from domain.services.overview import CommentLine
 from domain.tickets import TicketStatus
 from tests.unit.bot.cards.builders import EVERYONE, a_ticket, assignee_choices, rows, view_for
 
@@ -69,7 +70,7 @@ def an_activity(comments: int = 5, changes: int = 6, text: str = "Swapped the to
     """The latest three of `comments` comments, and `changes` history lines."""
     at = datetime(2026, 12, 2, 9, 30)
     return ActivityView(
-        comments=tuple(CommentView(f"Person {n}", at + timedelta(minutes=n), f"{text} ({n})")
+        comments=tuple(CommentLine(f"Person {n}", at + timedelta(minutes=n), f"{text} ({n})")
                        for n in range(max(0, comments - 3), comments)),
         comment_count=comments,
         changes=tuple(ChangeView("Mia Manager", at - timedelta(hours=n), f"status: open → {n}")
