@@ -8,6 +8,7 @@ also gets a visible attention line under it, and keeps what the user typed.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
+from enum import StrEnum
 
 from bot.cards.elements import JsonObject, choice_set, date_input, text_block, text_input
 from bot.cards.labels import enum_choices
@@ -55,24 +56,13 @@ def _category(value: str | None, error: str | None) -> JsonObject:
     )
 
 
-def _priority(value: str | None, error: str | None) -> JsonObject:
-    return choice_set(
-        TicketField.PRIORITY,
-        enum_choices(Priority),
-        label="Priority",
-        value=value,
-        error_message=error,
-    )
+def _optional_choice(field: TicketField, values: type[StrEnum], label: str) -> FieldInput:
+    """A choice set that may be left as it is, offering every value of `values`."""
 
+    def build(value: str | None, error: str | None) -> JsonObject:
+        return choice_set(field, enum_choices(values), label=label, value=value, error_message=error)
 
-def _severity(value: str | None, error: str | None) -> JsonObject:
-    return choice_set(
-        TicketField.SEVERITY,
-        enum_choices(Severity),
-        label="Severity",
-        value=value,
-        error_message=error,
-    )
+    return build
 
 
 def _due_date(value: str | None, error: str | None) -> JsonObject:
@@ -93,8 +83,8 @@ FIELD_INPUTS: Mapping[TicketField, FieldInput] = {
     TicketField.TITLE: _title,
     TicketField.DESCRIPTION: _description,
     TicketField.CATEGORY: _category,
-    TicketField.PRIORITY: _priority,
-    TicketField.SEVERITY: _severity,
+    TicketField.PRIORITY: _optional_choice(TicketField.PRIORITY, Priority, "Priority"),
+    TicketField.SEVERITY: _optional_choice(TicketField.SEVERITY, Severity, "Severity"),
     TicketField.DUE_DATE: _due_date,
     TicketField.TAGS: _tags,
 }
