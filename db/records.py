@@ -10,7 +10,7 @@ from enum import Enum
 from functools import cache
 from typing import Any, TypeVar
 
-from sqlalchemy import Table
+from sqlalchemy import Result, Table
 
 T = TypeVar("T")
 
@@ -56,6 +56,12 @@ def to_value(cls: type[T], row: Mapping[str, Any], **renamed: str) -> T:
             value = kind.enum(value)
         kwargs[name] = value
     return cls(**kwargs)
+
+
+def first_value(cls: type[T], result: Result[Any]) -> T | None:
+    """`cls` from the first row of `result`, or None when there is none."""
+    row = result.mappings().first()
+    return to_value(cls, row) if row else None
 
 
 def to_row(value: object, table: Table, *, exclude: frozenset[str] = frozenset(),

@@ -5,7 +5,7 @@ from __future__ import annotations
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncConnection
 
-from db.records import to_value
+from db.records import first_value
 from db.tables import departments
 from domain.people import Department
 
@@ -16,11 +16,9 @@ class SqlDepartmentRepository:
 
     async def get(self, department_id: int) -> Department | None:
         query = select(departments).where(departments.c.id == department_id)
-        row = (await self._db.execute(query)).mappings().first()
-        return to_value(Department, row) if row else None
+        return first_value(Department, await self._db.execute(query))
 
     async def get_by_name(self, name: str) -> Department | None:
         query = select(departments).where(func.lower(departments.c.name) == name.strip().lower())
-        row = (await self._db.execute(query)).mappings().first()
-        return to_value(Department, row) if row else None
+        return first_value(Department, await self._db.execute(query))
 

@@ -11,7 +11,7 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from db.records import to_value
+from db.records import first_value, to_value
 from db.tables import email_templates, smtp_settings
 from notify.email_settings import EmailTemplate, SmtpSettings
 
@@ -23,8 +23,7 @@ class SqlEmailSettings:
     async def smtp(self) -> SmtpSettings | None:
         query = select(smtp_settings).order_by(smtp_settings.c.id).limit(1)
         async with self._engine.connect() as connection:
-            row = (await connection.execute(query)).mappings().first()
-        return to_value(SmtpSettings, row) if row else None
+            return first_value(SmtpSettings, await connection.execute(query))
 
     async def save_smtp(self, settings: SmtpSettings, *, now: datetime) -> SmtpSettings:
         values = {
@@ -58,5 +57,4 @@ class SqlEmailSettings:
             email_templates.c.name == name, email_templates.c.is_active.is_not(False)
         )
         async with self._engine.connect() as connection:
-            row = (await connection.execute(query)).mappings().first()
-        return to_value(EmailTemplate, row) if row else None
+            return first_value(EmailTemplate, await connection.execute(query))

@@ -10,7 +10,7 @@ from sqlalchemy import Select, bindparam, func, select
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from db.lists import one_of
-from db.records import to_row, to_value
+from db.records import first_value, to_row, to_value
 from db.tables import team_members, teams
 from domain.people import Membership, Team
 
@@ -32,8 +32,7 @@ class SqlTeamRepository:
         self._db = connection
 
     async def get(self, team_id: int) -> Team | None:
-        row = (await self._db.execute(_TEAM, {"team_id": team_id})).mappings().first()
-        return to_value(Team, row) if row else None
+        return first_value(Team, await self._db.execute(_TEAM, {"team_id": team_id}))
 
     async def get_by_name(self, name: str) -> Team | None:
         query = (
@@ -42,8 +41,7 @@ class SqlTeamRepository:
             .order_by(teams.c.id)
             .limit(1)
         )
-        row = (await self._db.execute(query)).mappings().first()
-        return to_value(Team, row) if row else None
+        return first_value(Team, await self._db.execute(query))
 
     async def add(
         self, *, name: str, description: str | None, created_by: str | None, now: datetime
@@ -81,8 +79,7 @@ class SqlTeamRepository:
         query = select(team_members).where(
             team_members.c.team_id == team_id, team_members.c.user_id == user_id
         )
-        row = (await self._db.execute(query.limit(1))).mappings().first()
-        return to_value(Membership, row) if row else None
+        return first_value(Membership, await self._db.execute(query.limit(1)))
 
     async def add_member(self, membership: Membership, *, now: datetime) -> None:
         await self._db.execute(

@@ -9,7 +9,7 @@ from sqlalchemy import (
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncConnection
 
-from db.records import to_row, to_value
+from db.records import first_value, to_row, to_value
 from db.repositories.lane_locks import lock_lanes
 from db.tables import tasks
 from domain.access import Scope
@@ -114,8 +114,7 @@ class SqlTicketRepository:
         if for_update:
             await self._hold_lane(lookup, key)
             query = lookup.for_update
-        row = (await self._db.execute(query, {"key": key})).mappings().first()
-        return to_value(Ticket, row) if row else None
+        return first_value(Ticket, await self._db.execute(query, {"key": key}))
 
     async def _hold_lane(self, lookup: _Lookup, key: object) -> None:
         """Take the ticket's outbox lane before its row: the commit that records the change's

@@ -8,7 +8,7 @@ from datetime import datetime
 from sqlalchemy import and_, bindparam, func, select
 from sqlalchemy.ext.asyncio import AsyncConnection
 
-from db.records import to_row, to_value
+from db.records import first_value, to_row, to_value
 from db.tables import team_members, users
 from domain.access import Viewer
 from domain.people import NewUser, Role, User
@@ -37,8 +37,7 @@ class SqlUserRepository:
         self._db = connection
 
     async def get(self, user_id: str) -> User | None:
-        row = (await self._db.execute(_USER, {"user_id": user_id})).mappings().first()
-        return to_value(User, row) if row else None
+        return first_value(User, await self._db.execute(_USER, {"user_id": user_id}))
 
     async def get_by_email(self, email: str) -> User | None:
         query = (
@@ -47,8 +46,7 @@ class SqlUserRepository:
             .order_by(users.c.created_at)
             .limit(1)
         )
-        row = (await self._db.execute(query)).mappings().first()
-        return to_value(User, row) if row else None
+        return first_value(User, await self._db.execute(query))
 
     async def add(self, new: NewUser, *, now: datetime) -> User:
         user = User(
