@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from domain.access import Viewer, can_see
 from domain.events import TicketEvent
-from domain.notifications import Delivery, Reason, Subscription, Target
+from domain.notifications import Delivery, Reason, Subscription, Target, oldest_first
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,7 +55,7 @@ def _subscriber_who_may_see(
     viewers: Mapping[str, Viewer],
     event: TicketEvent,
 ) -> str | None:
-    for subscription in sorted(subscriptions, key=lambda s: (s.id is None, s.id or 0)):
+    for subscription in oldest_first(subscriptions):
         if not subscription.enabled or (subscription.msteams_team_id, subscription.channel_id) != (
             card.msteams_team_id,
             card.channel_id,

@@ -90,6 +90,11 @@ class Subscription:
         return bool(self.msteams_team_id and self.channel_id)
 
 
+def oldest_first(subscriptions: Sequence[Subscription]) -> list[Subscription]:
+    """In the order they were saved, unsaved ones last: who subscribed first speaks for a place."""
+    return sorted(subscriptions, key=lambda s: (s.id is None, s.id or 0))
+
+
 @dataclass(frozen=True, slots=True)
 class Reach:
     """What can be reached when the event is recorded: bot channels and chats, and mail."""
@@ -142,7 +147,7 @@ def recipients(
     def add(target: Target, reason: Reason, user_id: str) -> None:
         deliveries.setdefault(target, Delivery(target, reason, user_id))
 
-    for subscription in sorted(subscriptions, key=lambda s: (s.id is None, s.id or 0)):
+    for subscription in oldest_first(subscriptions):
         if subscription.user_id == event.actor_id:
             own_channels += _own_channel_update(event, subscription, viewers, reach)
             continue

@@ -14,7 +14,7 @@ from datetime import datetime, timedelta
 
 from domain.access import Viewer, can_see
 from domain.events import EventType
-from domain.notifications import Delivery, Reach, Reason, Subscription, Target
+from domain.notifications import Delivery, Reach, Reason, Subscription, Target, oldest_first
 from domain.tickets import AssigneeType, Ticket
 
 DUE_SOON_WINDOW = timedelta(hours=24)
@@ -50,7 +50,7 @@ def reminder_recipients(
     team = ticket.assignee_team_id if ticket.assignee_type is AssigneeType.TEAM else None
     if team is None:
         return []
-    for subscription in sorted(subscriptions, key=lambda s: (s.id is None, s.id or 0)):
+    for subscription in oldest_first(subscriptions):
         place = (subscription.msteams_team_id, subscription.channel_id)
         viewer = viewers.get(subscription.user_id)
         if (
