@@ -51,7 +51,7 @@ def serve(port: int) -> None:
     from botbuilder.core import TurnContext
 
     from bot.transport.adapter import create_adapter
-    from bot.transport.endpoint import add_messages_route
+    from bot.transport.endpoint import MessagesEndpoint, add_messages_route
     from bot.transport.settings import TransportSettings
     from tests.e2e.teams_doubles.openid import OpenIdStandIn
     from tests.e2e.teams_doubles.tokens import TokenSigner
@@ -68,7 +68,7 @@ def serve(port: int) -> None:
             app_id=APP_ID, app_password="not-used", openid_metadata_url=openid.metadata_url
         )
         app = web.Application()
-        add_messages_route(app, create_adapter(settings), bot)
+        add_messages_route(app, MessagesEndpoint(create_adapter(settings), bot))
         app.router.add_get("/healthz", healthz)
         web.run_app(app, host="127.0.0.1", port=port, print=None, access_log=None)
 

@@ -20,7 +20,7 @@ from bot.transport.adapter import (
     create_adapter,
 )
 from bot.transport.dedupe import Receipt, ReceiptState, RecordedAnswer
-from bot.transport.endpoint import add_messages_route
+from bot.transport.endpoint import MessagesEndpoint, add_messages_route
 from bot.transport.observer import TurnObserver
 from bot.transport.settings import TransportSettings
 from db.connections import one_connection_per_turn, set_aside
@@ -146,10 +146,10 @@ def mount_msteams(
     )
     adapter.on_turn_error = apologise_for_failed_turn
     receipts = SqlActivityReceipts(_single_statement_engine(runtime.engine))
-    add_messages_route(
-        app, adapter, bot, deduplicator=ReceiptDeduplicator(receipts), observer=observer,
+    add_messages_route(app, MessagesEndpoint(
+        adapter, bot, deduplicator=ReceiptDeduplicator(receipts), observer=observer,
         turn_scope=lambda: one_connection_per_turn(runtime.engine), before_waiting=set_aside,
-    )
+    ))
     app.cleanup_ctx.append(ReceiptPurge(receipts).lifecycle())
     return MsTeamsSurface(bot=bot, adapter=adapter, deps=deps)
 

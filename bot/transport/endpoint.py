@@ -153,6 +153,10 @@ class MessagesEndpoint:
         self._resend_wait = resend_wait
         self._reader = ActivityReader()
 
+    @property
+    def adapter(self) -> TeamsAdapter:
+        return self._adapter
+
     async def __call__(self, request: web.Request) -> web.StreamResponse:
         started = time.perf_counter()
         seen = _Seen()
@@ -404,24 +408,11 @@ def _refused_unless_authenticated(what: str) -> Iterator[None]:
 
 
 def add_messages_route(
-    app: web.Application,
-    adapter: TeamsAdapter,
-    bot: Bot | TurnLogic,
-    *,
-    path: str = "/api/messages",
-    max_body_bytes: int = DEFAULT_MAX_BODY_BYTES,
-    deduplicator: ActivityDeduplicator | None = None,
-    observer: TurnObserver | None = None,
-    resend_wait: float = DEFAULT_RESEND_WAIT,
-    turn_scope: TurnScope | None = None,
-    before_waiting: Callable[[], Awaitable[None]] | None = None,
+    app: web.Application, endpoint: MessagesEndpoint, *, path: str = "/api/messages"
 ) -> MessagesEndpoint:
     """Mount the endpoint; the app's lifecycle prefetches signing keys and closes clients."""
-    endpoint = MessagesEndpoint(
-        adapter, bot, max_body_bytes=max_body_bytes, deduplicator=deduplicator, observer=observer,
-        resend_wait=resend_wait, turn_scope=turn_scope, before_waiting=before_waiting,
-    )
     app.router.add_post(path, endpoint)
+    adapter = endpoint.adapter
 
     async def lifecycle(_: web.Application) -> AsyncIterator[None]:
         warm_up = asyncio.create_task(adapter.warm_up())

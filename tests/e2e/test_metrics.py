@@ -25,7 +25,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 from bot.handler import TicketFlowBot
 from bot.identity import TeamsMemberDirectory
 from bot.transport.adapter import create_adapter
-from bot.transport.endpoint import add_messages_route
+from bot.transport.endpoint import MessagesEndpoint, add_messages_route
 from bot.transport.observer import Observers, TurnOutcome
 from bot.transport.settings import TransportSettings
 from db.repositories.activity_receipts import SqlActivityReceipts
@@ -77,12 +77,12 @@ async def metered_service(
         uow=lambda: SqlUnitOfWork(runtime.engine, event_sink=counting_sink(None, metrics)),
     )
     app = web.Application()
-    add_messages_route(
-        app, create_adapter(transport_settings(runtime)),
+    add_messages_route(app, MessagesEndpoint(
+        create_adapter(transport_settings(runtime)),
         TicketFlowBot(deps, TeamsMemberDirectory()),
         deduplicator=ReceiptDeduplicator(SqlActivityReceipts(runtime.engine)),
         observer=Observers(metrics, TurnLog()),
-    )
+    ))
     add_metrics_route(app, metrics, bearer_token=bearer_token)
     try:
         async with serving(app) as base_url, aiohttp.ClientSession() as session:
@@ -215,9 +215,10 @@ class EchoOrFail(ActivityHandler):
 @asynccontextmanager
 async def observed_bot(observer: RecordingObserver, engine: AsyncEngine) -> AsyncIterator[str]:
     app = web.Application()
-    add_messages_route(app, create_adapter(TransportSettings()), EchoOrFail(),
-                       deduplicator=ReceiptDeduplicator(SqlActivityReceipts(engine)),
-                       observer=observer)
+    add_messages_route(app, MessagesEndpoint(
+        create_adapter(TransportSettings()), EchoOrFail(),
+        deduplicator=ReceiptDeduplicator(SqlActivityReceipts(engine)), observer=observer,
+    ))
     async with serving(app) as base_url:
         yield f"{base_url}/api/messages"
 

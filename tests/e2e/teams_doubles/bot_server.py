@@ -19,6 +19,7 @@ from bot.transport.dedupe import ActivityDeduplicator
 from bot.transport.endpoint import (
     DEFAULT_MAX_BODY_BYTES,
     DEFAULT_RESEND_WAIT,
+    MessagesEndpoint,
     TurnLogic,
     add_messages_route,
 )
@@ -92,8 +93,10 @@ async def running_bot(
         settings, credentials_factory=credentials_factory, sender=sender, clock=clock
     )
     app = web.Application()
-    add_messages_route(app, adapter, bot, max_body_bytes=max_body_bytes, deduplicator=deduplicator,
-                       resend_wait=resend_wait)
+    add_messages_route(app, MessagesEndpoint(
+        adapter, bot, max_body_bytes=max_body_bytes, deduplicator=deduplicator,
+        resend_wait=resend_wait,
+    ))
     if extra_routes is not None:
         extra_routes(app)
     host = bind_host("127.0.0.1", local_development=settings.local_development)
