@@ -113,8 +113,8 @@ def _refuse_without_parties(payload: dict[str, Any]) -> None:
         if not isinstance(party, dict) or not _names_something(party.get("id")):
             raise RequestRefused(400, "invalid_activity", f"{field}.id must be a non-empty string")
     channel_data = payload.get("channelData")
-    if channel_data is not None and not isinstance(channel_data, dict):
-        raise RequestRefused(400, "invalid_activity", "channelData must be a JSON object")
+    if channel_data is not None:
+        _refuse_unreadable_channel_data(channel_data)
     for field in ("membersAdded", "membersRemoved"):
         members = payload.get(field)
         if members is not None and not (
@@ -124,6 +124,24 @@ def _refuse_without_parties(payload: dict[str, Any]) -> None:
             raise RequestRefused(
                 400, "invalid_activity", f"{field} must be a list of members with ids"
             )
+
+
+_CHANNEL_DATA_OBJECTS = ("tenant", "team", "channel", "meeting", "settings", "notification")
+"""The parts of Teams' channelData that botbuilder and the bot read as objects."""
+
+
+def _refuse_unreadable_channel_data(channel_data: object) -> None:
+    if not isinstance(channel_data, dict):
+        raise RequestRefused(400, "invalid_activity", "channelData must be a JSON object")
+    for key in _CHANNEL_DATA_OBJECTS:
+        part = channel_data.get(key)
+        if part is not None and not (isinstance(part, dict) and isinstance(part.get("id", ""), str)):
+            raise RequestRefused(
+                400, "invalid_activity", f"channelData.{key} must be an object with a text id"
+            )
+    event_type = channel_data.get("eventType")
+    if event_type is not None and not isinstance(event_type, str):
+        raise RequestRefused(400, "invalid_activity", "channelData.eventType must be a string")
 
 
 def _names_something(value: object) -> bool:

@@ -117,6 +117,12 @@ def _with(activity: dict[str, Any], key: str, value: Any) -> dict[str, Any]:
     (lambda a: _with(a, "conversation", {"conversationType": "personal"}), "conversation.id"),
     (lambda a: _with(a, "channelData", "tenant"), "channelData"),
     (lambda a: _with(a, "channelData", [{"tenant": {"id": "t"}}]), "channelData"),
+    (lambda a: _with(a, "channelData", {"tenant": "contoso"}), "channelData.tenant"),
+    (lambda a: _with(a, "channelData", {"tenant": {"id": 72}}), "channelData.tenant"),
+    (lambda a: _with(a, "channelData", {"team": ["19:team"]}), "channelData.team"),
+    (lambda a: _with(a, "channelData", {"channel": "general"}), "channelData.channel"),
+    (lambda a: _with(a, "channelData", {"eventType": {"name": "teamRenamed"}}),
+     "channelData.eventType"),
     (lambda a: _with(a, "membersAdded", [{"name": "nobody"}]), "membersAdded"),
     (lambda a: _with(a, "membersRemoved", "everyone"), "membersRemoved"),
 ])
