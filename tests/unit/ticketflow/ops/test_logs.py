@@ -210,7 +210,8 @@ def test_an_unauthenticated_type_or_id_with_a_line_break_cannot_forge_a_log_line
     turns.turn_started(activity_type="message", activity_id="1\nCRITICAL forged",
                        conversation_id="c")
     logging.getLogger("bot.handler").info("refused")
-    assert len(output.getvalue().splitlines()) == 2
+    turns.turn_finished("message", TurnOutcome.REFUSED, 0.0)  # its ids must not outlive it
+    assert len(output.getvalue().splitlines()) == 3
 
 
 @pytest.mark.parametrize("line", [
