@@ -76,6 +76,20 @@ class ListQuery:
             text=self.text, due_from=due_from, due_before=due_before,
         )
 
+    def elsewhere(self, *, customer: bool) -> tuple[tuple[str, str], ...]:
+        """Where else to look when this list is empty, as (button, what it says): only for a
+        bare "my tickets" or "tickets I filed", the lists people open without a filter."""
+        if (self.status, self.text, self.priority, self.holder, self.due_window) != (
+            None, None, None, None, None
+        ):
+            return ()
+        if self.scope is ListScope.MINE:
+            return (("Tickets you filed", "tickets I created"),
+                    ("Unassigned tickets", "unassigned tickets"))
+        if self.scope is ListScope.CREATED and not customer:
+            return (("Assigned to you", "my tickets"),)
+        return ()
+
     @property
     def title(self) -> str:
         what = _TITLES.get(self.scope, "Tickets")

@@ -32,6 +32,7 @@ from bot.listing import ListQuery
 from domain.access import Viewer, editable_fields as fields_editable_by
 from domain.clock import utcnow
 from domain.company import CompanySettings
+from domain.people import Role
 from domain.services.lookup import TicketRef
 from domain.services.overview import (
     TicketActivity,
@@ -159,6 +160,7 @@ async def list_card(deps: BotDependencies, viewer: Viewer, query: ListQuery, off
     return ticket_list_card(
         title=query.title, rows=rows, total=listing.page.total, offset=offset, limit=limit,
         query=query.to_data(), company=CompanyView.of(listing.company),
+        elsewhere=query.elsewhere(customer=viewer.role is Role.CUSTOMER) if not rows else (),
     )
 
 

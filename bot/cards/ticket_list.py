@@ -36,8 +36,10 @@ def ticket_list_card(
     query: Mapping[str, Any],
     notice: Notice | None = None,
     company: CompanyView | None = None,
+    elsewhere: Sequence[tuple[str, str]] = (),
 ) -> JsonObject:
-    """`rows` is the page starting at `offset` of `total` tickets; `query` goes back untouched."""
+    """`rows` is the page starting at `offset` of `total` tickets; `query` goes back untouched.
+    An empty page offers `elsewhere`: (button title, what pressing it says) pairs."""
     if limit < 1:
         raise ValueError("a page holds at least one ticket")
     heading = f"{company.name} · {title}" if company else title
@@ -47,9 +49,8 @@ def ticket_list_card(
     ]
     if not rows:
         body.append(text_block(EMPTY_TEXT, subtle=True))
-        return adaptive_card(
-            body, _paging(offset=offset, shown=0, total=total, limit=limit, query=query)
-        )
+        paging = _paging(offset=offset, shown=0, total=total, limit=limit, query=query)
+        return adaptive_card(body, [*paging, *(im_back(title, said) for title, said in elsewhere)])
     first, last = offset + 1, offset + len(rows)
     body.append(text_block(f"{first}–{last} of {total}", size="small", subtle=True, spacing="none"))
     body += [_row(row) for row in rows]

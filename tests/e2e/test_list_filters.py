@@ -5,6 +5,7 @@ said to fit nobody otherwise; a customer only ever lists their own tickets."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 from datetime import timedelta
 
 import pytest
@@ -114,3 +115,39 @@ async def test_a_customer_asking_for_sams_tickets_sees_only_their_own_that_sam_h
     unknown = await service.say("what is Lee Park working on?", user=cleo)
     assert unknown.texts == [
         "I couldn't find “Lee Park”: say a person's name or email, or a team's name."]
+
+
+def offered(card: dict[str, Any]) -> dict[str, str]:
+    """The card's say-this buttons: title → what pressing it says."""
+    return {action["title"]: action["data"]["msteams"]["value"]
+            for action in card.get("actions", []) if "msteams" in action.get("data", {})}
+
+
+async def test_an_empty_my_tickets_offers_where_else_to_look_and_the_buttons_work(
+    service: Service, max_: TeamsUser
+) -> None:
+    _printer, vpn, badge, switch, _toner, projector = TITLES
+    empty = await service.say("my tickets", user=max_)  # Max filed three, holds none
+    assert listed(empty.card) == set()
+    buttons = offered(empty.card)
+    assert buttons == {"Tickets you filed": "tickets I created",
+                       "Unassigned tickets": "unassigned tickets"}
+
+    assert listed((await service.say(buttons["Tickets you filed"], user=max_)).card) == {
+        vpn, switch, projector}
+    assert listed((await service.say(buttons["Unassigned tickets"], user=max_)).card) == {badge}
+    narrowed = await service.say("my urgent tickets", user=max_)
+    assert listed(narrowed.card) == set() and offered(narrowed.card) == {}
+
+
+async def test_a_customer_with_nothing_filed_is_offered_no_other_list(
+    service: Service, engine: AsyncEngine, desk: Desk
+) -> None:
+    await insert_person(engine, "Nia", "Newcomer", role="customer")
+    nia = service.person("nia.newcomer@example.com", "Nia Newcomer")
+
+    empty = await service.say("my tickets", user=nia)
+
+    assert listed(empty.card) == set()
+    assert "Tickets you filed" in texts_in(empty.card)  # a customer's "my tickets" is what they filed
+    assert offered(empty.card) == {}
