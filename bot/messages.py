@@ -35,12 +35,13 @@ from bot.outgoing import reply_card
 from bot.person_lookup import resolve_person
 from bot.replies import explain
 from bot.subscriptions import run_subscription
-from bot.understanding import Conversation, Person, understand
+from bot.understanding import Conversation, Person, needs_directory, understand
 from bot.understanding.requests import (
     AssignTicket, Cancel, ChangeStatus, Choice, Clarify, CommentOnTicket, CreateTicket, Declined,
-    EditTicket, FreeText, Help, ListTickets, Question, TicketRequest, Understanding, Unknown,
+    Courtesy, EditTicket, FreeText, Help, ListTickets, Question, SmallTalk, TicketRequest,
+    Understanding, Unknown,
 )
-from bot.understanding.suggestions import suggest
+from bot.understanding.suggestions import FIRST_STEPS, suggest
 from domain.access import Viewer
 from domain.errors import DomainError, InvalidTransition, InvalidValue
 from domain.numbering import mentions_ticket_number
@@ -112,7 +113,7 @@ class MessageRouter:
             directory=directory,
         )
         understood = understand(text, conversation)
-        if not directory and _names_someone(understood):
+        if not directory and needs_directory(understood):
             conversation = await conversation_for(
                 self._deps, viewer, last_ticket=last if isinstance(last, str) else None,
                 mentions=mentions, numbers=True, directory=True,
@@ -272,6 +273,13 @@ class MessageRouter:
                 await self._ask_assistant(turn_context, viewer, text)
             case Unknown(text=text, suggestions=suggestions):
                 await self._not_understood(turn_context, text, suggestions)
+            case SmallTalk(kind=Courtesy.HELLO):
+                await self._send(turn_context, Reply(
+                    text=f"{notices.courtesy(Courtesy.HELLO, viewer.user.first_name)} {notices.try_these()}",
+                    options=tuple(Option(s, s) for s in FIRST_STEPS),
+                ))
+            case SmallTalk(kind=kind):
+                await turn_context.send_activity(notices.courtesy(kind, viewer.user.first_name))
             case _:
                 await self._act(turn_context, viewer, dc, understood, conversation,
                                 proposed=proposed)
@@ -324,14 +332,6 @@ class MessageRouter:
             await turn_context.send_activity(reply.text)
 
 
-def _names_someone(understood: Understanding) -> bool:
-    """An assignment, or a list whose person or team was not placed: the directory turns
-    names into people and teams (read only then)."""
-    if isinstance(understood, Clarify):
-        return isinstance(understood.request, (AssignTicket, ListTickets))
-    return isinstance(understood, AssignTicket)
-
-
 def _interrupts(understood: Understanding, text: str) -> bool:
     """A message that clearly is a new command rather than the answer to the question asked."""
     match understood:
@@ -345,7 +345,7 @@ def _interrupts(understood: Understanding, text: str) -> bool:
             return True
         case Clarify(request=ListTickets()):
             return bool(_TICKETS.search(text))  # "Zed's tickets": asked who Zed is, not the answer
-        case Clarify() | Declined() | Question() | FreeText() | Unknown():
+        case Clarify() | Declined() | Question() | FreeText() | Unknown() | SmallTalk():
             return False
         case _:
             return mentions_ticket_number(text) or bool(_TICKET_BY_ID.search(text))

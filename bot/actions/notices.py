@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from typing import assert_never
+
 from bot.actions.pending import Slot
 from bot.cards.views import Notice, Tone
+from bot.understanding.requests import Courtesy
 from domain.numbering import TicketNumber
 from domain.tickets import Category, Priority, TicketStatus
 
@@ -45,6 +48,20 @@ def nothing_changed(ticket: TicketNumber | str | None) -> str:
 def not_understood(text: str) -> str:
     shown = text if len(text) <= 60 else text[:57] + "…"
     return f"Sorry, I didn't get “{shown}”." if shown else "Sorry, I didn't get that."
+
+
+def courtesy(kind: Courtesy, first_name: str | None) -> str:
+    """The answer in kind to a greeting, thanks or an "ok"."""
+    match kind:
+        case Courtesy.HELLO:
+            return f"Hi {first_name}! I file, find and update tickets." if first_name else (
+                "Hi! I file, find and update tickets.")
+        case Courtesy.THANKS:
+            return "You're welcome!"
+        case Courtesy.OK:
+            return "👍"
+        case _:
+            assert_never(kind)
 
 
 def try_these() -> str:

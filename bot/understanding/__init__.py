@@ -1,6 +1,6 @@
 """Understanding chat messages without a model: text and context in, a typed request out."""
 
 from bot.understanding.context import Conversation, Person, TeamEntry
-from bot.understanding.reading import understand
+from bot.understanding.reading import needs_directory, understand
 
-__all__ = ["Conversation", "Person", "TeamEntry", "understand"]
+__all__ = ["Conversation", "Person", "TeamEntry", "needs_directory", "understand"]

@@ -25,23 +25,68 @@ WEEKDAYS = {
     )
     for name in names
 }
+_TOMORROW = frozenset({"tomorrow", "tmrw", "tmr", "tmrow", "tomorow", "tommorow", "tommorrow",
+                       "2moro", "2morrow"})
+_END_OF_DAY = frozenset({"eod", "cob", "eob"})
+_ENDS = {  # "end of (the) …", "close of business"
+    ("end", "of", "day"): "day", ("end", "of", "the", "day"): "day", ("end", "of", "today"): "day",
+    ("close", "of", "business"): "day", ("end", "of", "business"): "day",
+    ("end", "of", "week"): "week", ("end", "of", "the", "week"): "week", ("eow",): "week",
+    ("end", "of", "this", "week"): "week", ("end", "of", "next", "week"): "next week",
+    ("end", "of", "month"): "month", ("end", "of", "the", "month"): "month", ("eom",): "month",
+    ("end", "of", "this", "month"): "month",
+}
+_END_FIRST = frozenset(phrase[0] for phrase in _ENDS)
+_FRIDAY = 4
+_TIME = re.compile(r"^\d{1,2}(?:[:.]\d{2})?(?:am|pm)$|^\d{1,2}[:.]\d{2}$")
+_TIME_WORDS = frozenset({"noon", "midday", "morning", "afternoon", "evening", "lunchtime",
+                         "lunch", "eod", "cob", "am", "pm", "tonight"})
 _ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
 _DAY = re.compile(r"^(\d{1,2})(?:st|nd|rd|th)?$")
 _SLASHED = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$")
+_DAY_MONTH = re.compile(r"^(\d{1,2})/(\d{1,2})$")
 
 
 def read_date(words: list[str], at: int, today: date) -> tuple[date, int] | None:
-    """The date starting at `words[at]` and how many words it takes, or None."""
+    """The date starting at `words[at]` and how many words it takes (a time of day after
+    it included: "Friday 5pm", "tomorrow at noon"), or None."""
+    found = _read_day(words, at, today)
+    if found is None:
+        return None
+    when, taken = found
+    return when, taken + _time_after(words, at + taken)
+
+
+def _time_after(words: list[str], at: int) -> int:
+    """How many words after a date tell the time of day: "5pm", "at 17:00", "by noon"."""
+    word = words[at] if at < len(words) else ""
+    following = words[at + 1] if at + 1 < len(words) else ""
+    if _TIME.match(word) or word in _TIME_WORDS - {"am", "pm"}:
+        return 1 + (following in ("am", "pm"))
+    if word in ("at", "by", "before", "in", "around") and (
+            _TIME.match(following) or following in _TIME_WORDS - {"am", "pm"}
+            or following.isdecimal() and at + 2 < len(words) and words[at + 2] in ("am", "pm")):
+        return 2 + (following.isdecimal())
+    return 0
+
+
+def _read_day(words: list[str], at: int, today: date) -> tuple[date, int] | None:
     word = words[at]
     following = words[at + 1] if at + 1 < len(words) else ""
-    if word == "today":
+    if word == "today" or word in _END_OF_DAY:
         return today, 1
-    if word == "tomorrow":
+    if word in _TOMORROW:
         return today + timedelta(days=1), 1
+    if ended := _end_of(words, at, today):
+        return ended
     if match := _ISO.match(word):
         return _valid(int(match[1]), int(match[2]), int(match[3]), 1)
     if match := _SLASHED.match(word):  # day first, as most of the world writes it
-        return _valid(int(match[3]), int(match[2]), int(match[1]), 1)
+        return (_valid(int(match[3]), int(match[2]), int(match[1]), 1)
+                or _valid(int(match[3]), int(match[1]), int(match[2]), 1))  # 12/15/2026
+    if match := _DAY_MONTH.match(word):  # 15/12, or 12/15 where only month first can be
+        return (_this_or_next(today, int(match[2]), int(match[1]), 1)
+                or _this_or_next(today, int(match[1]), int(match[2]), 1))
     if word in ("next", "this") and following in WEEKDAYS:
         # "next Friday" is the coming Friday, a week ahead when said on a Friday
         return today + timedelta(days=(WEEKDAYS[following] - today.weekday()) % 7 or 7), 2
@@ -66,6 +111,23 @@ def read_date(words: list[str], at: int, today: date) -> tuple[date, int] | None
             return _this_or_next(today, MONTHS[words[at + 2]], int(day[1]), 3)
     if word in MONTHS and (day := _DAY.match(following)):
         return _this_or_next(today, MONTHS[word], int(day[1]), 2)
+    return None
+
+
+def _end_of(words: list[str], at: int, today: date) -> tuple[date, int] | None:
+    """"end of (the) week" is Friday, "end of the month" its last day, "close of business" today."""
+    if words[at] not in _END_FIRST:
+        return None
+    for phrase, unit in _ENDS.items():
+        if tuple(words[at:at + len(phrase)]) != phrase:
+            continue
+        if unit == "day":
+            return today, len(phrase)
+        if unit == "month":
+            first_of_next = date(today.year + today.month // 12, today.month % 12 + 1, 1)
+            return first_of_next - timedelta(days=1), len(phrase)
+        friday = today + timedelta(days=(_FRIDAY - today.weekday()) % 7)
+        return friday + timedelta(weeks=unit == "next week"), len(phrase)
     return None
 
 

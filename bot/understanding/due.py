@@ -35,8 +35,18 @@ def read_due(
         if words[index].text != "due":
             continue
         after = index + 1 + (index + 1 < stop and words[index + 1].text == "by")
+        if after + 1 < stop and words[after].text == "the" and words[after + 1].text == DATE:
+            after += 1  # "due by the end of the week"
         if after < stop and words[after].text == DATE and words[after].value == today:
             return DueWindow.TODAY, frozenset(range(index, after + 1))
+        if after < stop and words[after].text == DATE and _ends_this_week(words[after]):
+            return DueWindow.THIS_WEEK, frozenset(range(index, after + 1))
         if size := phrase_at(words, after, stop, _THIS_WEEK):
             return DueWindow.THIS_WEEK, frozenset(range(index, after + size))
     return None
+
+
+def _ends_this_week(word: Word) -> bool:
+    """"due by the end of the week" in a list: this week's window, not that one day."""
+    said = word.typed.lower().split()
+    return ("week" in said or "eow" in said) and "next" not in said

@@ -210,9 +210,10 @@ def _working_on(
                 _placed(words, conversation, found, name_first, lead,
                         taken_from=name_first, taken_to=finish)
                 return
-        if text == "does" and index + 2 <= stop - 1 and words[stop - 1].text in ("have", "own"):
-            _placed(words, conversation, found, index + 1, stop - 1,
-                    taken_from=index, taken_to=stop)
+        last = stop - 2 if words[stop - 1].text == "on" else stop - 1  # "have on": British
+        if text in ("does", "has", "is") and index + 2 <= last and words[last].text in (
+                "have", "own", "got"):  # "what does Sam have (on)", "what's Sam got on"
+            _placed(words, conversation, found, index + 1, last, taken_from=index, taken_to=stop)
             return
 
 

@@ -29,7 +29,8 @@ _CREATED = (
 )
 _MINE = (
     ("am", "i", "working", "on"), ("i", "am", "working", "on"), ("am", "i", "on"),
-    ("on", "my", "plate"), ("assigned", "to", "me"), ("my", "queue"), ("do", "i", "have"),
+    ("on", "my", "plate"), ("assigned", "to", "me"), ("i", "am", "assigned", "to"),
+    ("i", "am", "assigned"), ("i", "have", "been", "assigned"), ("i", "have"), ("i", "hold"), ("my", "queue"), ("do", "i", "have"),
     ("have", "i", "got"), ("for", "me"), ("my", "work"), ("i", "own"), ("my",), ("mine",),
 )
 _STRONG_MINE = frozenset(phrase for phrase in _MINE if len(phrase) > 2)
@@ -71,6 +72,7 @@ def read_list(
             and conversation.directory:
         whose = None  # "tickets for the printer": what they are about
     taken = filters.taken | (whose.taken if whose is not None else frozenset())
+    taken |= _this_week(words, start)
     words = [_SKIPPED if start + i in taken or _today(message, start + i, conversation) else w
              for i, w in enumerate(words)]
     if any(w in (REF, DATE) for w in words):
@@ -144,6 +146,12 @@ def _today(message: Message, index: int, conversation: Conversation) -> bool:
     """"what's on my plate today": today is when they ask, not a due date."""
     word = message.words[index]
     return word.text == DATE and word.value == conversation.today
+
+
+def _this_week(words: list[str], start: int) -> frozenset[int]:
+    """"what's on my plate this week": when they ask, as "today" is (without "due")."""
+    return frozenset(start + i + k for i in range(len(words) - 1)
+                     if words[i:i + 2] == ["this", "week"] for k in (0, 1))
 
 
 def _starts(words: tuple[str, ...], phrases: tuple[tuple[str, ...], ...]) -> int | None:

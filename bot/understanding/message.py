@@ -8,8 +8,9 @@ from datetime import date
 
 from bot.understanding.context import Conversation, Person
 from bot.understanding.dates import read_date
-from bot.understanding.words import corrected
+from bot.understanding.words import STATUS_WORDS, corrected
 from domain.numbering import MAX_SEQUENCE_DIGITS, TicketNumber, parse_ticket_number
+from domain.tickets import TicketStatus
 
 REF = "tref"  # a ticket: a number in any form, or "it" / "this one"
 NUMBER = "tnum"  # a bare number: a ticket only where nothing else fits
@@ -18,6 +19,7 @@ MENTION = "tment"
 
 _TOKEN = re.compile(r"<at>.*?</at>|\S+", re.IGNORECASE | re.DOTALL)
 _EDGES = ".,!?;:\"'()[]{}“”‘’*…"
+_SIGNS = frozenset({"-", "–", "—", "->", "=>", "→", "=", "&", "+", "@", "#", "?"})
 _HASHED = re.compile(r"^#0*(\d+)$")
 _BARE = re.compile(r"^0*(\d+)$")
 _NUMBER_SHAPED = re.compile(r"^[a-z][a-z0-9]{0,9}-\d{4}-\d+$")
@@ -89,7 +91,7 @@ class Message:
         if start >= stop:
             return ""
         begin = self.spans[self.words[start].first][0]
-        finish = self.spans[self.words[stop - 1].last][1]
+        finish = self.spans[self.words[stop - 1].last][1] if end is not None else len(self.text)
         return self.text[begin:finish].strip().strip(":-–—,").strip()
 
     def ticket(self, index: int) -> TicketNumber | None:
@@ -116,10 +118,20 @@ def read_message(text: str, conversation: Conversation) -> Message:
     return message
 
 
+_GLUED = re.compile(r"^([a-z]+#|(?:no|nr|num|ticket|tkt)\.)(\d+)$")  # "ticket#4", "no.4"
+_OWNS = re.compile(r"^(#?\d+|[a-z][a-z0-9]{0,9}-\d{4}-\d+)'s$")  # "4's priority", "4's mine"
+
+
 def _words(token: str) -> list[str]:
     word = token.strip(_EDGES).lower().replace("’", "'")
-    if not word:
-        return []
+    if not any(ch.isalnum() for ch in word):
+        return [word] if word in _SIGNS else []  # emoji and other pictures say nothing here
+    if glued := _GLUED.match(word):
+        return [corrected(glued[1][:-1]), f"#{glued[2]}"]
+    if owns := _OWNS.match(word):
+        return [owns[1], "is"]  # "is" dropped again before a field ("4's priority")
+    if word.startswith("@") and "@" not in word[1:]:
+        word = word[1:]  # "@TicketFlow", "@sam" typed without picking the mention
     if word in ("it's", "its", "that's", "thats"):
         return ["it" if word.startswith("it") else "that", "is"]
     if word in ("who's", "what's", "where's", "how's", "when's", "whos", "whats"):
@@ -137,12 +149,12 @@ def _words(token: str) -> list[str]:
 
 
 def _possessive(words: list[Word]) -> None:
-    """"its status", "it's priority": the ticket's field, not "it is"."""
+    """"its status", "it's priority", "4's priority": the ticket's field, not "it is"."""
     index = 0
     while index + 2 < len(words):
         first, second = words[index], words[index + 1]
-        if (first.text == "it" and second.text == "is" and first.first == second.first
-                and words[index + 2].text in _OWNED):
+        if ((first.text == "it" or any(ch.isdigit() for ch in first.text)) and second.text == "is"
+                and first.first == second.first and words[index + 2].text in _OWNED):
             del words[index + 1]
         index += 1
 
@@ -173,11 +185,19 @@ def _mark_dates(message: Message, today: date) -> None:
     index = 0
     while index < len(message.words):
         found = read_date(plain, index, today)
+        if found is not None and _across_punctuation(message, index, found[1]):
+            found = None  # "due date for 4: Dec 10" is not 4 December
         if found is not None:
             when, taken = found
             _merge(message, index, taken, DATE, when)
             plain[index:index + taken] = [DATE]
         index += 1
+
+
+def _across_punctuation(message: Message, index: int, taken: int) -> bool:
+    words = message.words
+    return any(message.text[message.spans[w.last][1] - 1] in ",:;"
+               for w in words[index:index + taken - 1])
 
 
 def _mark_tickets(message: Message, conversation: Conversation) -> None:
@@ -186,9 +206,9 @@ def _mark_tickets(message: Message, conversation: Conversation) -> None:
     index = 0
     while index < len(words):
         word = words[index].text
-        if word == "it" and any(
+        if word == "it" and (_department(words[index], message.text) or any(
             tuple(w.text for w in words[index:index + len(name)]) == name for name in names
-        ):
+        )):
             index += 1  # "IT Support" is a team, not "it"
             continue
         following = words[index + 1].text if index + 1 < len(words) else ""
@@ -203,12 +223,32 @@ def _mark_tickets(message: Message, conversation: Conversation) -> None:
             _merge(message, index, 1, REF, _sequence(hashed, conversation))
         elif word in ("this", "that") and following in ("one", "ticket"):
             _merge(message, index, 2, REF, conversation.last_ticket)
+        elif word in ("this", "that") and following == "is" and _states(words, index + 2):
+            _merge(message, index, 1, REF, conversation.last_ticket)  # "that's sorted now"
         elif word == "it" or (word in ("this", "that") and (
                 index == len(words) - 1 or (index > 0 and words[index - 1].text in _POINTING))):
             _merge(message, index, 1, REF, conversation.last_ticket)
         elif bare and _can_be_ticket(words, index):
             _merge(message, index, 1, NUMBER, _sequence(bare, conversation))
         index += 1
+
+
+_STATE_WORDS = frozenset(word for word, status in STATUS_WORDS.items()
+                         if status in (TicketStatus.RESOLVED, TicketStatus.CLOSED))
+
+
+def _states(words: list[Word], index: int) -> bool:
+    """Done or closed follows ("that is now sorted"): "that" is the ticket talked about
+    ("this is urgent" may tell about a problem, so only these)."""
+    while index < len(words) and words[index].text in ("now", "all", "finally", "also", "been"):
+        index += 1
+    return index < len(words) and words[index].text in _STATE_WORDS
+
+
+def _department(word: Word, text: str) -> bool:
+    """"IT" in capitals in a message that is not all capitals: the department, not "it"
+    (also before the teams are read)."""
+    return word.typed.strip(_EDGES) == "IT" and not text.isupper()
 
 
 def _sequence(digits: re.Match[str], conversation: Conversation) -> TicketNumber:

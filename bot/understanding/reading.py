@@ -14,15 +14,16 @@ from datetime import date
 from functools import cache
 
 from bot.understanding.context import Conversation
+from bot.understanding.courtesy import courtesy
 from bot.understanding.lists import read_list
 from bot.understanding.message import DATE, NUMBER, REF, Message, Word, read_message, typed_text
 from bot.understanding.requests import (
     AssignTicket, Cancel, ChangeStatus, Choice, Clarify, CommentOnTicket, CreateTicket, Declined,
-    EditTicket, FreeText, Help, ListTickets, Nobody, Question, ShowTicket, TeamTarget,
+    EditTicket, FreeText, Help, ListTickets, Nobody, Question, ShowTicket, SmallTalk, TeamTarget,
     Understanding, Unknown, UserTarget,
 )
 from bot.understanding.suggestions import COMMAND_VERBS, suggest
-from bot.understanding.targets import Ambiguous, NoSuchTarget, find_target
+from bot.understanding.targets import Ambiguous, Found, NoSuchTarget, find_target, fits_nobody
 from bot.understanding.words import CATEGORY_WORDS, PRIORITY_WORDS, STATUS_VERBS, STATUS_WORDS
 from domain.numbering import TicketNumber
 from domain.tickets import Category, Priority, TicketStatus
@@ -35,6 +36,16 @@ CANCEL = frozenset({
     "cancel", "stop", "quit", "never mind", "nevermind", "nvm", "forget it", "abort", "exit",
     "cancel that", "forget about it", "cancel it",
 })
+_HELP_ASKED = re.compile(  # "what can I do here", "what commands are there", "how do I use this"
+    r"(?:so )?(?:what|which) (?:else )?(?:can|could|do|should) (?:you|i|we) (?:do|say|ask|type|use)"
+    r"(?: (?:here|with you|with this|with this bot|for me|now))?"
+    r"|(?:what|which) (?:commands|options|things) (?:are there|do you (?:have|know|understand)"
+    r"|can i (?:use|say|type)|are available|do you take)"
+    r"|how (?:do|can|should) (?:i|we) (?:use|work) (?:this|you|this bot|the bot|ticketflow)(?: bot)?"
+    r"|(?:show|give|tell) me (?:the |your |a list of )?(?:commands|options|what you can do)"
+    r"|(?:i )?(?:need|want) (?:some )?help(?: with (?:this|you|this bot|the bot|ticketflow))?"
+    r"|(?:what|how) (?:can|could|do) you help(?: me)?(?: with)?"
+)
 NO = frozenset({"no", "nope", "nah", "no thanks", "no thank you", "not now", "not yet", "n",
                 "no way", "leave it", "leave it as it is", "keep it"})
 _POLITE_START = (
@@ -44,6 +55,8 @@ _POLITE_START = (
     "i wanna", "lets", "let us", "i want you to", "i need you to", "i would like you to",
     "can you", "could you", "would you", "will you", "can u", "could u", "would you mind",
     "would you please", "you can", "ok so", "help me", "help me to", "i have to", "i must",
+    "thanks", "thank you", "thx", "cheers", "great", "cool", "perfect", "nice", "sure", "good",
+    "morning", "good morning", "hey there", "hi there", "hiya", "hello there",
 )
 _REQUEST_START = ("can you", "could you", "would you", "will you", "can u", "could u",
                   "please", "pls", "plz", "kindly", "would you mind", "would you please")
@@ -51,7 +64,8 @@ _POLITE_END = (
     "please", "pls", "plz", "thanks", "thank you", "thx", "ty", "for me", "now", "right now",
     "when you can", "if you can", "if possible", "asap", "again", "thanks a lot", "cheers",
     "thank you very much", "please and thank you", "for now", "for the moment", "for a bit",
-    "for a while",
+    "for a while", "ta", "tia", "thank u", "thanks in advance", "many thanks", "much appreciated",
+    "appreciated", "mate", "thanks mate", "cheers mate", "thanks so much", "thank you so much",
 )
 _QUESTION_START = frozenset({
     "how", "why", "what", "who", "whom", "whose", "when", "where", "which", "should", "shall",
@@ -62,6 +76,8 @@ _ASKED = frozenset({"you", "i", "we", "they", "he", "she", "it", "there", "anyon
                     "anybody", "somebody", "tref", "tnum"})
 _NEGATIONS = frozenset({"dont", "not", "never", "shouldnt", "mustnt", "wont", "cant", "cannot",
                         "no", "doesnt", "neednt", "stop"})
+_UNABLE = frozenset({"cant", "cannot", "wont", "doesnt"})
+"""Negations that, after their subject, tell what does not work ("my laptop won't boot")."""
 _ACTION_WORDS = frozenset({
     "close", "resolve", "reopen", "assign", "reassign", "unassign", "comment", "start", "hold",
     "pause", "fix", "change", "update", "edit", "set", "mark", "move", "delete", "remove", "give",
@@ -131,12 +147,19 @@ def understand(text: str, conversation: Conversation) -> Understanding:
         return Help()
     if simple in NO:
         return Declined(None, text.strip())  # "no" to a question: nothing changes
+    if kind := courtesy(text):
+        return SmallTalk(kind)
     message = read_message(text, conversation)
     words = [word.text for word in message.words]
     start, polite = _skip_start(words)
     end = _skip_end(words, start)
     if start >= end:
         return Unknown(text.strip(), suggest([]))
+    core = " ".join(words[start:end])
+    if core in CANCEL:
+        return Cancel()
+    if core in HELP or _HELP_ASKED.fullmatch(core):
+        return Help()
     reading = _reading(message, conversation, start, end)
     whole = _reading(message, conversation, start, len(words))
     if _is_negation(words[start:end]):
@@ -151,10 +174,17 @@ def understand(text: str, conversation: Conversation) -> Understanding:
             return _first_clause(message, conversation, start, end) or found
         if found is not None:
             return found
-    if listed := read_list(reading.message, reading.start, reading.end, strong_only=False,
-                           conversation=conversation):
+    if listed := _listed(reading, strong_only=False):
         return listed
     return _first_clause(message, conversation, start, end) or _fallback(words[start:end], text.strip())
+
+
+def needs_directory(understood: Understanding) -> bool:
+    """An assignment, or a list whose person or team was not placed: understood again once
+    the people and teams are read (read only then)."""
+    if isinstance(understood, Clarify):
+        return isinstance(understood.request, (AssignTicket, ListTickets))
+    return isinstance(understood, AssignTicket)
 
 
 _TAKEN_BACK = _NEGATIONS | {"actually", "wait", "but", "instead", "unless", "if", "maybe",
@@ -205,9 +235,9 @@ def _starts_reason(two: list[str]) -> bool:
 def _skip_start(words: list[str]) -> tuple[int, bool]:
     start, polite = 0, False
     moved = True
-    while moved:
+    while moved and start < len(words):
         moved = False
-        for phrase in _polite_start():
+        for phrase in _polite_start().get(words[start], ()):
             size = len(phrase)
             if words[start:start + size] == list(phrase) and start + size < len(words):
                 polite = polite or " ".join(phrase) in _REQUEST_START
@@ -232,8 +262,12 @@ def _skip_end(words: list[str], start: int) -> int:
 
 
 @cache
-def _polite_start() -> tuple[tuple[str, ...], ...]:
-    return tuple(sorted((tuple(p.split()) for p in _POLITE_START), key=len, reverse=True))
+def _polite_start() -> dict[str, tuple[tuple[str, ...], ...]]:
+    """The polite openings by their first word, longest first."""
+    found: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in sorted((tuple(p.split()) for p in _POLITE_START), key=len, reverse=True):
+        found.setdefault(phrase[0], []).append(phrase)
+    return {first: tuple(phrases) for first, phrases in found.items()}
 
 
 @cache
@@ -245,6 +279,8 @@ def _is_negation(words: list[str]) -> bool:
     for index, word in enumerate(words):
         if word in _ACTION_WORDS:
             return False
+        if word in _UNABLE and index > 0:
+            continue  # "Outlook won't sync since the update": what is wrong, not what to leave
         if word in _NEGATIONS or (word == "do" and words[index + 1:index + 2] == ["not"]):
             return any(w in _ACTION_WORDS for w in words[index + 1:])
     return False
@@ -335,16 +371,27 @@ def _question(reading: Reading, text: str) -> Understanding:
     message = reading.message
     refs = [i for i in range(reading.start, reading.end) if message.words[i].text in (REF, NUMBER)]
     typed = [i for i in refs if any(ch.isdigit() for ch in message.original(i, i + 1))]
+    if not typed and _telling(message, reading):
+        refs = []  # "It freezes whenever I open Excel. Could someone look?": not the ticket
     if refs:
         return ShowTicket(message.ticket((typed or refs)[0]))
     first = message.words[reading.start].text
     if first in _HOW_WHY and message.words[reading.start + 1:reading.start + 2] != [] \
             and message.words[reading.start + 1].text != "many":
         return Question(text)  # "can tickets be deleted?", "how do I list my tickets?"
-    if listed := read_list(reading.message, reading.start, reading.end, strong_only=False,
-                           conversation=reading.conversation):
+    if listed := _listed(reading, strong_only=False):
         return listed
     return Question(text)
+
+
+_SENTENCE_END = re.compile(r"[.!?]\s+\S")
+_SHORT_QUESTION = 12  # words: "has anyone had a chance to look at it yet?"
+
+
+def _telling(message: Message, reading: Reading) -> bool:
+    """A story of several sentences, or a long one: its "it" is what it tells about."""
+    return (reading.end - reading.start > _SHORT_QUESTION
+            or bool(_SENTENCE_END.search(message.text.strip())))
 
 
 def _fallback(words: list[str], text: str) -> Understanding:
@@ -384,7 +431,7 @@ def _quoted_or(text: str) -> str:
 
 
 _TITLE_LEAD = re.compile(
-    r"^(?:(?:for me[?.!]?|for|about|regarding|re|that|saying|called|titled|named|with title|with the title"
+    r"^(?:(?:for (?:me|us)[?.!,:;]?|(?:please|pls|plz|kindly)[?.!,:;]?|for|about|regarding|re|that|saying|called|titled|named|with title|with the title"
     r"|on|:|-|–)\s+)+", re.IGNORECASE,
 )
 
@@ -535,7 +582,7 @@ def _status(reading: Reading, whole: Reading) -> Understanding | None:
         return ChangeStatus(reading.ticket(found), TicketStatus.IN_PROGRESS)
     if found := _match(reading, rf"(?:i am |we are |i will be |ill be )?(?:working|work) on {ref()}"):
         return ChangeStatus(reading.ticket(found), TicketStatus.IN_PROGRESS)
-    if found := _match(reading, rf"(?:i am |we are |i have |ive |i )?(?:done|finished)(?: with)? {ref()}"):
+    if found := _match(reading, rf"(?:i am |we are |i have |ive |i |all )?(?:done|finished|sorted)(?: with)? {ref()}"):
         return ChangeStatus(reading.ticket(found), TicketStatus.RESOLVED)
     if found := _match(reading, (
         rf"(?:change|set|update|edit|move|switch|modify)(?: the)? status(?:(?: of| for| on)? {ref()})?"
@@ -561,7 +608,7 @@ def _status(reading: Reading, whole: Reading) -> Understanding | None:
     if found := _match(reading, rf"(?:wrap up|sort out|knock out|close out|get done) {ref()}"):
         return ChangeStatus(reading.ticket(found), TicketStatus.RESOLVED)
     if found := _match(reading, (
-        rf"{ref()}(?: is| was| has been| can be| got| should be| needs to be| to| status| ->| =>| →)?"
+        rf"{ref()}(?: is| was| has been| can be| got| should be| needs to be| to| status| ->| =>| →| -| –| —| =)?"
         r"(?: now| all| finally| officially)? (?P<rest>.+?)"
     )):
         stated = _status_value(found.group("rest").split())
@@ -586,8 +633,8 @@ def _set_something(reading: Reading, found: re.Match[str]) -> Understanding | No
     if len(rest) <= 4 and (due := _due(ticket, rest)) is not None:
         return due
     if found.group("verb") in ("move", "send", "put", "take", "get", "bring") and said[0] in ("to", "over"):
-        target = find_target(rest[1:], reading.conversation)
-        if not isinstance(target, NoSuchTarget):
+        target = _named_target(rest[1:], reading.conversation)
+        if target is not None:
             return _assign_to(ticket, target)
     if said and said[0] in ("back",):
         return ChangeStatus(ticket, TicketStatus.OPEN)
@@ -623,6 +670,18 @@ def _assign_to(
     return AssignTicket(ticket, found)
 
 
+def _named_target(said: list[Word], conversation: Conversation) -> Found | None:
+    """Who words that may be a name or a state ("move 4 to Sam" / "to closed") name, or
+    None when they are a status, priority or category, or fit no one."""
+    plain = " ".join(w.text for w in said)
+    if _status_value(plain.split()) is not None or plain in PRIORITY_WORDS or plain in CATEGORY_WORDS:
+        return None
+    if any(w.text in (REF, NUMBER, DATE) for w in said):
+        return None
+    found = find_target(said, conversation)
+    return None if fits_nobody(found, conversation) else found
+
+
 _DISCARD = r"(?:kill|scrap|delete|remove|trash|bin|ditch|get rid|cancel|nuke|dump|junk|archive|erase)"
 _GIVE = "assign|reassign|give|hand|pass|send|route|delegate|transfer|forward|allocate|escalate"
 
@@ -637,10 +696,11 @@ def _assign(reading: Reading, whole: Reading) -> Understanding | None:
             if found.group("verb") not in ("move", "put", "send", "escalate"):
                 return AssignTicket(reading.ticket(found), None)
             return None
-        target = find_target(reading.words(found, "target"), conversation)
-        if found.group("verb") in ("move", "put") and isinstance(target, NoSuchTarget):
-            return None
-        return _assign_to(reading.ticket(found), target)
+        said = reading.words(found, "target")
+        if found.group("verb") in ("move", "put"):
+            placed = _named_target(said, conversation)
+            return _assign_to(reading.ticket(found), placed) if placed is not None else None
+        return _assign_to(reading.ticket(found), find_target(said, conversation))
     if found := _match(reading, (
         rf"(?:{_GIVE})(?: over)? (?P<target>.+?)(?: to| on| with)? {ref()}"
     )):
@@ -650,6 +710,12 @@ def _assign(reading: Reading, whole: Reading) -> Understanding | None:
         r"(?:take|grab|claim|pick up|pick|own|handle|take over|look into|take care of|got|have got)"
         rf"(?: on)? {ref()}(?: myself)?"
     )) or _match(reading, rf"(?:assign|give) (?:me|myself)(?: to)? {ref()}"):
+        return AssignTicket(reading.ticket(found), UserTarget(
+            conversation.viewer_id, conversation.name_of(conversation.viewer_id)))
+    if found := _match(reading, rf"(?:put|stick|get|add|throw) (?P<target>.+?) on {ref()}"):
+        if (target := _named_target(reading.words(found, "target"), conversation)) is not None:
+            return _assign_to(reading.ticket(found), target)  # "put Alex on 4"
+    if found := _match(reading, rf"{ref()} (?:is|can be|should be|will be) (?:all )?mine(?: now)?"):
         return AssignTicket(reading.ticket(found), UserTarget(
             conversation.viewer_id, conversation.name_of(conversation.viewer_id)))
     if _match(reading, r"(?:unassign|un-assign) (?:me|myself)"):
@@ -663,12 +729,10 @@ def _assign(reading: Reading, whole: Reading) -> Understanding | None:
     )):
         return AssignTicket(reading.ticket(found), Nobody())
     if found := _match(reading, r"(?:assign|reassign|give|hand)(?: it)? to (?P<target>.+)"):
-        target = find_target(reading.words(found, "target"), conversation)
-        if not isinstance(target, NoSuchTarget):
+        if (target := _named_target(reading.words(found, "target"), conversation)) is not None:
             return _assign_to(None, target)
     if found := _match(reading, rf"{ref()} (?:to|->|=>|→) (?P<target>.+)"):
-        target = find_target(reading.words(found, "target"), conversation)
-        if not isinstance(target, NoSuchTarget):
+        if (target := _named_target(reading.words(found, "target"), conversation)) is not None:
             return _assign_to(reading.ticket(found), target)
     return None
 
@@ -698,10 +762,8 @@ def _handover(reading: Reading, whole: Reading) -> Understanding | None:
     ))
     if found is None:
         return None
-    target = find_target(reading.words(found, "target"), reading.conversation)
-    if isinstance(target, NoSuchTarget):
-        return None
-    return _assign_to(reading.ticket(found), target)
+    target = _named_target(reading.words(found, "target"), reading.conversation)
+    return _assign_to(reading.ticket(found), target) if target is not None else None
 
 
 def _comment(reading: Reading, whole: Reading) -> Understanding | None:
@@ -720,6 +782,8 @@ def _comment(reading: Reading, whole: Reading) -> Understanding | None:
             return None
         text = reading_text(whole, found)
         return CommentOnTicket(whole.ticket(found), text or None)
+    if _match(whole, r"(?:add|leave|write|post|make|put) (?:a |an |my )?(?:comment|note)"):
+        return CommentOnTicket(whole.conversation.last_ticket, None)  # which one, if none shown
     found = _match(whole, r"(?:add a |leave a )?(?:comment|note)(?P<rest> .+)")
     if found is not None and not any(w.text in (REF, NUMBER) for w in whole.words(found, "rest")[:2]):
         text = reading_text(whole, found)
@@ -779,9 +843,17 @@ def _edit(reading: Reading, whole: Reading) -> Understanding | None:
     if found := _match(reading, (
         rf"(?:move|push|postpone|delay|set|make)? ?{ref()}(?: is)? (?:due|deadline)"
         r"(?: date)?(?: (?:to|on|by|for|date|is))?(?P<value> tdate)"
-    )) or _match(reading, rf"(?:move|push|postpone|delay) {ref()} (?:to|until|till|back to)(?P<value> tdate)"):
+    )) or _match(reading, rf"(?:move|push|postpone|delay) {ref()} (?:to|until|till|back to)(?P<value> tdate)"
+                 ) or _match(reading, (
+        rf"{ref()} (?:is |should be |needs to be |has to be |must be |needs |has to |must )?"
+        r"(?:done|finished|fixed|resolved|sorted|ready|complete|completed|closed|doing|fixing"
+        r"|finishing|sorting|sorted out)(?: by| on| before| for| until| no later than)?(?P<value> tdate)"
+    )):
         return _due(reading.ticket(found), reading.words(found, "value"))
-    if found := _match(reading, rf"(?:make|mark|flag|set|label|tag) {ref()} (?:as )?(?:an? )?(?P<value>.+?)(?: priority| ticket)?"):
+    if found := _match(reading, (
+        r"(?:make|mark|flag|set|label|tag|categori[sz]e|re-?categori[sz]e|classify|reclassify|file)"
+        rf" {ref()} (?:as |under |in )?(?:an? )?(?P<value>.+?)(?: priority| ticket)?"
+    )):
         value = found.group("value")
         if value in PRIORITY_WORDS:
             return EditTicket(reading.ticket(found), priority=PRIORITY_WORDS[value])
@@ -816,15 +888,19 @@ def _ask_field(ticket: TicketNumber | None, field: str, why: str = "") -> Clarif
     return Clarify(EditTicket(ticket), why, field=field)
 
 
+_BE = re.compile(r"^(?:(?:should|must|will|needs to|has to|can) be|is now|now|be) ", re.IGNORECASE)  # "… should be high"
+
+
 def _field(reading: Reading, found: re.Match[str]) -> Understanding | None:
     ticket = reading.ticket(found)
     field = found.group("field")
-    value = found.group("value").strip()
+    value = _BE.sub("", found.group("value").strip())
     plain = " ".join(w for w in value.split() if w not in ("a", "an", "priority", "the"))
+    said = _BE.sub("", reading.original(found, "value", to_end=True), count=1)
     if field in ("title", "subject", "name", "summary"):
-        return EditTicket(ticket, title=_title_from(reading, found))
+        return EditTicket(ticket, title=_title_case(_quoted_or(said)))
     if field in ("description", "details", "body"):
-        return EditTicket(ticket, description=_quoted_or(reading.original(found, "value", to_end=True)))
+        return EditTicket(ticket, description=_quoted_or(said))
     if field == "priority":
         if plain in PRIORITY_WORDS:
             return EditTicket(ticket, priority=PRIORITY_WORDS[plain])
@@ -838,7 +914,16 @@ def _field(reading: Reading, found: re.Match[str]) -> Understanding | None:
 
 
 def _list(reading: Reading, whole: Reading) -> Understanding | None:
-    return read_list(reading.message, reading.start, reading.end, strong_only=True,
+    return _listed(reading, strong_only=True)
+
+
+def _listed(reading: Reading, *, strong_only: bool) -> Understanding | None:
+    """A list query; "for me" at its end, taken for politeness elsewhere, says whose."""
+    words = reading.message.words
+    end = reading.end
+    if [w.text for w in words[end:end + 2]] == ["for", "me"]:
+        end += 2
+    return read_list(reading.message, reading.start, end, strong_only=strong_only,
                      conversation=reading.conversation)
 
 

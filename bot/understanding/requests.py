@@ -152,6 +152,19 @@ class Unknown:
     suggestions: tuple[str, ...] = ()
 
 
+class Courtesy(StrEnum):
+    HELLO = "hello"
+    THANKS = "thanks"
+    OK = "ok"
+
+
+@dataclass(frozen=True, slots=True)
+class SmallTalk:
+    """A greeting, thanks or an acknowledgement: answered in kind, never read as a command."""
+
+    kind: Courtesy
+
+
 @dataclass(frozen=True, slots=True)
 class Help:
     pass
@@ -163,5 +176,5 @@ class Cancel:
 
 
 Understanding = (
-    TicketRequest | Clarify | Question | Declined | FreeText | Unknown | Help | Cancel
+    TicketRequest | Clarify | Question | Declined | FreeText | Unknown | SmallTalk | Help | Cancel
 )

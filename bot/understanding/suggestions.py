@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from difflib import get_close_matches
 
+FIRST_STEPS = ("my tickets", "new ticket", "help")
 EXAMPLES: dict[str, tuple[str, ...]] = {
     "show": ("show 4", "my tickets"),
     "list": ("my open tickets", "urgent tickets", "tickets about the printer"),
@@ -35,5 +36,5 @@ def suggest(words: list[str]) -> tuple[str, ...]:
         close = get_close_matches(words[0], list(COMMAND_VERBS), n=1, cutoff=0.7)
         family = COMMAND_VERBS[close[0]] if close else None
     if family is None:
-        return ("my tickets", "new ticket", "help")
+        return FIRST_STEPS
     return EXAMPLES[family][:3]

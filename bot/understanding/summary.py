@@ -7,7 +7,7 @@ from typing import assert_never
 from bot.understanding.requests import (
     AssignTicket, Cancel, ChangeStatus, Choice, Clarify, CommentOnTicket, CreateTicket, Declined,
     EditTicket, FreeText, Help, ListTickets, Nobody, Question, ShowTicket, Target, TeamTarget,
-    TicketRequest, Understanding, Unknown, UserTarget,
+    SmallTalk, TicketRequest, Understanding, Unknown, UserTarget,
 )
 from domain.numbering import TicketNumber
 
@@ -27,6 +27,8 @@ def summary(understood: Understanding) -> str:
             return "free text"
         case Unknown(suggestions=suggestions):
             return f"unknown [{', '.join(suggestions)}]"
+        case SmallTalk(kind=kind):
+            return f"small talk {kind.value}"
         case Help():
             return "help"
         case Cancel():

@@ -28,6 +28,13 @@ class NoSuchTarget:
 Found = Target | Ambiguous | NoSuchTarget
 
 
+def fits_nobody(found: Found, conversation: Conversation) -> bool:
+    """A name that is no one the viewer may name. Before the people and teams were read
+    (`conversation.directory` False) a name may still be someone: it is asked about, which
+    has the caller read them and understand the message again."""
+    return isinstance(found, NoSuchTarget) and conversation.directory
+
+
 def find_target(words: list[Word], conversation: Conversation) -> Found:
     kept = [w for w in words if w.text not in _FILLER and w.text.lstrip("@")]
     if not kept:

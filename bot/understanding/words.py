@@ -116,6 +116,20 @@ KEYWORDS = frozenset({
 }) | STATUS_WORDS.keys() | PRIORITY_WORDS.keys() | CATEGORY_WORDS.keys()
 
 
+# English words one letter from a keyword that mean something else: never "corrected"
+# ("my account is locked" is not "blocked", "files" not "filed", "email not sending").
+REAL_WORDS = frozenset({
+    "files", "filled", "fined", "tiled", "piled", "fixes", "stars", "states", "statue",
+    "tickers", "ticker", "clone", "closet", "chose", "cloned", "ported", "sorter", "snorted",
+    "crate", "chance", "charge", "writing", "baiting", "clocked", "locked", "flocked", "blocker",
+    "votes", "nodes", "tissue", "tissues", "deport", "resort", "bequest", "marked", "titled",
+    "tedium", "manor", "compete", "starter", "starred", "stared", "smart", "headline",
+    "revolved", "replay", "repay", "treated", "cause", "ending", "bending", "sending",
+    "lending", "tending", "cancer", "shown", "showy", "lodged", "fixer", "hole", "holy",
+    "wasting", "waving", "wanting", "wailing", "opener", "lost", "last", "mist", "note",
+})
+
+
 @cache
 def _deletions() -> dict[str, str]:
     """Each keyword and its one-letter deletions → the keyword (a SymSpell-style index)."""
@@ -141,7 +155,7 @@ def _variants(word: str) -> list[str]:
 
 def corrected(word: str) -> str:
     """The keyword a misspelt word most likely meant (one letter off), or the word itself."""
-    if len(word) < 4 or word in KEYWORDS or not word.isalpha():
+    if len(word) < 4 or word in KEYWORDS or word in REAL_WORDS or not word.isalpha():
         return word
     if len(word) == 4:  # "shwo": only two neighbours swapped, so short names stay as typed
         return _SWAPPED.get(word, word)

@@ -8,13 +8,15 @@ from datetime import date
 
 import pytest
 
-from bot.understanding import Conversation, Person, TeamEntry, understand
+from bot.understanding import Conversation, Person, TeamEntry, needs_directory, understand
 from bot.understanding.requests import (
     AssignTicket, ChangeStatus, CommentOnTicket, CreateTicket, EditTicket, ListTickets,
-    ShowTicket,
+    ShowTicket, Understanding,
 )
 from bot.understanding.summary import summary
 from domain.numbering import TicketNumber
+from bot.mentions import clean_markup, readable
+from tests.unit.bot.understanding.newcomers import FIRST_SEEN, HELD_OUT
 from tests.unit.bot.understanding.transcript import NO_CONTEXT, TABLE
 
 PEOPLE = (
@@ -33,19 +35,41 @@ CONVERSATION = Conversation(
 CHANGES = (AssignTicket, ChangeStatus, CommentOnTicket, CreateTicket, EditTicket)
 
 
+def as_the_bot_reads(said: str, conversation: Conversation) -> Understanding:
+    """As the bot reads a message: first without the people and teams (most messages name
+    nobody), again with them when what it read names someone."""
+    understood = understand(said, replace(conversation, people=(), teams=(), directory=False))
+    return understand(said, conversation) if needs_directory(understood) else understood
+
+
 def expanded(expected: str) -> str:
     return re.sub(r"#(\d+)", lambda m: f"TKT-2026-{int(m[1]):04d}", expected)
 
 
 @pytest.mark.parametrize(("said", "expected"), TABLE, ids=[said for said, _ in TABLE])
 def test_the_bot_understands_what_people_say(said: str, expected: str) -> None:
-    assert summary(understand(said, CONVERSATION)) == expanded(expected)
+    assert summary(as_the_bot_reads(said, CONVERSATION)) == expanded(expected)
+
+
+@pytest.mark.parametrize(("said", "expected"), FIRST_SEEN + HELD_OUT,
+                         ids=[said for said, _ in FIRST_SEEN + HELD_OUT])
+def test_the_bot_understands_people_new_to_it_as_teams_sends_their_words(
+    said: str, expected: str
+) -> None:
+    text = clean_markup(said, drop_mentions_of={"ticketflow"})
+    assert summary(readable(as_the_bot_reads(text, CONVERSATION))) == expanded(expected)
+
+
+def test_the_newcomers_table_is_large_and_has_no_duplicates() -> None:
+    said = [line for line, _ in FIRST_SEEN + HELD_OUT]
+    assert len(said) >= 250
+    assert len(set(said)) == len(said)
 
 
 @pytest.mark.parametrize(("said", "expected"), NO_CONTEXT, ids=[s for s, _ in NO_CONTEXT])
 def test_it_without_a_ticket_in_the_conversation_is_asked_for(said: str, expected: str) -> None:
     alone = replace(CONVERSATION, last_ticket=None)
-    assert summary(understand(said, alone)) == expanded(expected)
+    assert summary(as_the_bot_reads(said, alone)) == expanded(expected)
 
 
 def test_the_table_is_large_and_has_no_duplicates() -> None:

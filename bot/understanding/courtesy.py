@@ -1,0 +1,66 @@
+"""Greetings, thanks and acknowledgements: a message that is only courtesy asks for nothing."""
+
+from __future__ import annotations
+
+import re
+
+from bot.understanding.requests import Courtesy
+
+_HELLO = frozenset({
+    "hi", "hello", "hey", "heya", "hiya", "howdy", "yo", "hallo", "hola", "greetings", "morning",
+    "afternoon", "evening", "gm", "sup", "good morning", "good afternoon", "good evening",
+    "good day", "whats up", "how are you", "how are you doing", "hows it going", "hello again",
+})
+_THANKS = frozenset({
+    "thanks", "thank you", "thank u", "thx", "thnx", "thanx", "ty", "tysm", "ta", "cheers",
+    "many thanks", "much appreciated", "appreciated", "appreciate it", "thanks a lot",
+    "thanks so much", "thank you so much", "thank you very much", "thanks a million",
+    "thanks again", "great thanks", "perfect thanks", "ok thanks", "ok thank you", "nice one",
+})
+_OK = frozenset({
+    "ok", "okay", "k", "kk", "okie", "cool", "great", "nice", "perfect", "got it", "sounds good",
+    "alright", "all right", "fine", "noted", "sure", "awesome", "brilliant", "lovely", "super",
+    "understood", "gotcha", "ack", "excellent", "good", "will do", "roger", "ok cool", "great stuff",
+})
+_ADDRESSED = frozenset({"bot", "ticketflow", "there", "all", "everyone", "team", "mate", "folks",
+                        "guys", "so", "very", "much", "a", "lot", "buddy"})
+_PICTURES = {"👍": Courtesy.OK, "👌": Courtesy.OK, "✅": Courtesy.OK, "🆗": Courtesy.OK,
+             "🙏": Courtesy.THANKS, "👋": Courtesy.HELLO}
+_WORD = re.compile(r"[a-z]+")
+_KNOWN = _HELLO | _THANKS | _OK
+_OPENING = frozenset(phrase.split()[0] for phrase in _KNOWN) | _ADDRESSED
+_LONGEST = 60  # characters: courtesy is short, and most messages are read no further
+
+
+def courtesy(text: str) -> Courtesy | None:
+    """What a message made only of courtesy says ("hi 👋", "thanks!", "ok great"), else None."""
+    if len(text) > _LONGEST:
+        return None
+    words = _WORD.findall(text.lower().replace("'", "").replace("’", ""))
+    if words and words[0] not in _OPENING:
+        return None
+    if not words:
+        return next((kind for picture, kind in _PICTURES.items() if picture in text), None)
+    said = _phrases([w for w in words if w not in _ADDRESSED] or words)
+    if said is None:
+        return None
+    for kind, known in ((Courtesy.THANKS, _THANKS), (Courtesy.HELLO, _HELLO), (Courtesy.OK, _OK)):
+        if any(phrase in known for phrase in said):
+            return kind
+    return None
+
+
+def _phrases(words: list[str]) -> list[str] | None:
+    """The words as known courtesy phrases, longest first; None when one word is no courtesy."""
+    found: list[str] = []
+    index = 0
+    while index < len(words):
+        for size in (4, 3, 2, 1):
+            phrase = " ".join(words[index:index + size])
+            if index + size <= len(words) and phrase in _KNOWN:
+                found.append(phrase)
+                index += size
+                break
+        else:
+            return None
+    return found

@@ -1,0 +1,56 @@
+"""What people new to the bot type, over HTTP against the database: a hand-over that names
+someone before the bot has read who exists still assigns, and courtesy is answered in kind."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from db.tables import tasks
+from db.uow import SqlUnitOfWork
+from domain.services.tickets import create_ticket
+from tests.actors import as_actor
+from tests.e2e.service import Service, texts_in
+from tests.integration.builders import insert_person
+
+
+async def assignees(engine: AsyncEngine) -> dict[str, object]:
+    async with engine.connect() as connection:
+        found = await connection.execute(select(tasks.c.ticket_number, tasks.c.assignee_id))
+        return {str(number): assignee for number, assignee in found.all()}
+
+
+async def test_a_hand_over_in_words_assigns_the_person_it_names(
+    service: Service, engine: AsyncEngine
+) -> None:
+    admin = await insert_person(engine, "Max", "Admin", role="admin")
+    sam = await insert_person(engine, "Sam", "Rivera")
+    numbers = [(await create_ticket(uow=SqlUnitOfWork(engine), actor=as_actor(admin),
+                                    title=title, category="support")).ticket_number
+               for title in ("Badge reader blinks", "VPN drops", "Printer jams")]
+    max_ = service.person("max.admin@example.com", "Max Admin")
+
+    said = [f"Sam should take {int(numbers[0][-4:])}", f"{int(numbers[1][-4:])} -> sam",
+            f"put sam on {int(numbers[2][-4:])}"]
+    for line in said:
+        turn = await service.say(line, user=max_)
+        assert "Assigned to Sam Rivera." in texts_in(turn.card), line
+
+    assert await assignees(engine) == dict.fromkeys(numbers, sam)
+
+
+async def test_a_greeting_and_thanks_are_answered_in_kind_and_change_nothing(
+    service: Service, engine: AsyncEngine
+) -> None:
+    admin = await insert_person(engine, "Max", "Admin", role="admin")
+    await create_ticket(uow=SqlUnitOfWork(engine), actor=as_actor(admin),
+                        title="Projector flickers", category="support")
+    max_ = service.person("max.admin@example.com", "Max Admin")
+
+    hello = await service.say("hi 👋", user=max_)
+    thanks = await service.say("thanks!", user=max_)
+
+    assert hello.texts == ["Hi Max! I file, find and update tickets. Try one of these, or say `help`:"]
+    assert hello.buttons == ["my tickets", "new ticket", "help"]
+    assert thanks.texts == ["You're welcome!"] and not thanks.cards
+    assert list((await assignees(engine)).values()) == [None]
