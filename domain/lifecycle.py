@@ -18,6 +18,11 @@ TRANSITIONS: dict[TicketStatus, frozenset[TicketStatus]] = {
 }
 
 
+def in_words(status: TicketStatus) -> str:
+    """`in_progress` as people write it: "in progress"."""
+    return status.value.replace("_", " ")
+
+
 def can_move(current: TicketStatus, to: TicketStatus) -> bool:
     return to in TRANSITIONS[current]
 
@@ -25,11 +30,11 @@ def can_move(current: TicketStatus, to: TicketStatus) -> bool:
 def move(ticket: Ticket, to: TicketStatus, *, now: datetime) -> Ticket:
     """The ticket in its new status, with `resolved_at`/`closed_at` set or cleared to match."""
     if ticket.status is to:
-        raise InvalidTransition(f"{ticket.ticket_number} is already {to.value}")
+        raise InvalidTransition(f"{ticket.ticket_number} is already {in_words(to)}")
     if not can_move(ticket.status, to):
-        allowed = ", ".join(sorted(s.value for s in TRANSITIONS[ticket.status]))
+        allowed = ", ".join(sorted(in_words(s) for s in TRANSITIONS[ticket.status]))
         raise InvalidTransition(
-            f"{ticket.ticket_number} cannot go from {ticket.status.value} to {to.value} "
+            f"{ticket.ticket_number} cannot go from {in_words(ticket.status)} to {in_words(to)} "
             f"(it can go to: {allowed})"
         )
     resolved_at, closed_at = ticket.resolved_at, ticket.closed_at

@@ -296,7 +296,7 @@ async def test_a_status_the_ticket_cannot_move_to_is_refused_without_a_card(
     again = await desk.say("the printer one is sorted, wrap it up", user=max_)
 
     assert not backwards.cards
-    assert backwards.texts == [f"{number} cannot go from resolved to in_progress "
+    assert backwards.texts == [f"{number} cannot go from resolved to in progress "
                                "(it can go to: closed, open)."]
     assert not again.cards and again.texts == [f"{number} is already resolved."]
     assert (await row(engine, number))["status"] == "resolved"

@@ -55,7 +55,9 @@ def test_a_move_is_allowed_exactly_as_the_lifecycle_table_says(
     else:
         with pytest.raises(InvalidTransition) as refused:
             move(ticket, to, now=NOW)
-        assert f"cannot go from {current.value} to {to.value}" in str(refused.value)
+        said = str(refused.value)
+        assert f"cannot go from {current.value.replace('_', ' ')} to {to.value.replace('_', ' ')}" in said
+        assert "_" not in said.replace(ticket.ticket_number, "")  # people's words, not enum values
 
 
 @pytest.mark.parametrize("status", list(S))
@@ -63,7 +65,7 @@ def test_moving_to_the_same_status_is_refused(db: FakeDatabase, status: S) -> No
     ticket = _ticket(db, status)
     with pytest.raises(InvalidTransition) as refused:
         move(ticket, status, now=NOW)
-    assert str(refused.value) == f"{ticket.ticket_number} is already {status.value}"
+    assert str(refused.value) == f"{ticket.ticket_number} is already {status.value.replace('_', ' ')}"
 
 
 def test_a_refused_move_says_where_the_ticket_can_go(db: FakeDatabase) -> None:
@@ -71,6 +73,16 @@ def test_a_refused_move_says_where_the_ticket_can_go(db: FakeDatabase) -> None:
     with pytest.raises(InvalidTransition) as refused:
         move(ticket, S.RESOLVED, now=NOW)
     assert str(refused.value).endswith("(it can go to: open)")
+
+
+def test_a_refused_move_names_statuses_as_people_write_them(db: FakeDatabase) -> None:
+    with pytest.raises(InvalidTransition) as refused:
+        move(_ticket(db, S.RESOLVED), S.ON_HOLD, now=NOW)
+    assert str(refused.value).endswith(
+        "cannot go from resolved to on hold (it can go to: closed, open)")
+    with pytest.raises(InvalidTransition) as again:
+        move(_ticket(db, S.IN_PROGRESS), S.IN_PROGRESS, now=NOW)
+    assert str(again.value).endswith("is already in progress")
 
 
 @pytest.mark.parametrize("current", [S.OPEN, S.IN_PROGRESS, S.ON_HOLD])
