@@ -12,12 +12,13 @@ from __future__ import annotations
 from typing import Any
 
 from sqlalchemy import JSON, ColumnElement, any_, bindparam, func, select
-from sqlalchemy.dialects.postgresql import ARRAY
 
 
 def one_of(column: ColumnElement[Any], name: str, dialect: str) -> ColumnElement[bool]:
     """`column` is one of the list bound as `name` (pass a list; empty matches nothing)."""
     if dialect == "postgresql":
+        from sqlalchemy.dialects.postgresql import ARRAY  # loaded already on PostgreSQL
+
         return column == any_(bindparam(name, type_=ARRAY(column.type)))
     values = func.json_each(bindparam(name, type_=JSON)).table_valued("value")
     return column.in_(select(values.c.value))

@@ -2,6 +2,9 @@
 
 TicketFlow stores tags, permissions and the like in PostgreSQL arrays; SQLite has
 no arrays, so there the same columns hold JSON lists. Callers always see lists.
+
+PostgreSQL's own types are looked up when a PostgreSQL dialect asks for them, so a
+command on the embedded SQLite file does not import that dialect.
 """
 
 from __future__ import annotations
@@ -10,7 +13,6 @@ from collections.abc import Iterable
 from typing import Any
 
 from sqlalchemy import JSON, ColumnElement, Dialect, literal
-from sqlalchemy.dialects.postgresql import ARRAY, JSONB
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.sql.compiler import SQLCompiler
 from sqlalchemy.sql.sqltypes import Boolean
@@ -38,6 +40,8 @@ class Array(TypeDecorator[list[Any]]):
 
     def load_dialect_impl(self, dialect: Dialect) -> TypeEngine[Any]:
         if dialect.name == "postgresql":
+            from sqlalchemy.dialects.postgresql import ARRAY
+
             return dialect.type_descriptor(ARRAY(self.item_type))
         return dialect.type_descriptor(JSON(none_as_null=True))
 
@@ -92,6 +96,22 @@ def _empty_json_list(element: EmptyArray, compiler: SQLCompiler, **kw: Any) -> s
     return "'[]'"
 
 
-def json_document() -> TypeEngine[Any]:
+class JsonDocument(TypeDecorator[Any]):
     """JSONB on PostgreSQL (indexable, compact), JSON text on SQLite; None is SQL NULL."""
-    return JSON(none_as_null=True).with_variant(JSONB(none_as_null=True), "postgresql")
+
+    impl = JSON
+    cache_ok = True
+
+    def __init__(self) -> None:
+        super().__init__(none_as_null=True)
+
+    def load_dialect_impl(self, dialect: Dialect) -> TypeEngine[Any]:
+        if dialect.name == "postgresql":
+            from sqlalchemy.dialects.postgresql import JSONB
+
+            return dialect.type_descriptor(JSONB(none_as_null=True))
+        return dialect.type_descriptor(JSON(none_as_null=True))
+
+
+def json_document() -> TypeEngine[Any]:
+    return JsonDocument()

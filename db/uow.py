@@ -5,37 +5,36 @@ from __future__ import annotations
 from collections.abc import Callable
 from contextlib import AbstractAsyncContextManager
 from types import TracebackType
-from typing import TYPE_CHECKING, Any, Self
+from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
 
-from sqlalchemy import event
-from sqlalchemy.engine import Connection
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 from db.connections import checkout
-from db.engine import READ_ONLY
-from db.repositories.api_keys import SqlApiKeyRepository
-from db.repositories.company import SqlCompanySettingsRepository
-from db.repositories.departments import SqlDepartmentRepository
-from db.repositories.digests import SqlDigestRepository
-from db.repositories.invitations import SqlInvitationRepository
+from db.reading import close_for_reading, open_for_reading
 from db.repositories.own_changes import capture_mark, forget_own_changes
-from db.repositories.subscriptions import SqlSubscriptionRepository
-from db.repositories.teams import SqlTeamRepository
-from db.repositories.ticket_records import (
-    SqlAttachmentRepository,
-    SqlCommentRepository,
-    SqlHistoryRepository,
-)
-from db.repositories.tickets import SqlTicketRepository
-from db.repositories.users import SqlUserRepository
 from domain.clock import utcnow
-from domain.events import TicketEvent
 from domain.ports import EventSink, ReadOnlyWork
 
-if TYPE_CHECKING:  # the help stores load the knowledge modules: only when a use case asks
+if TYPE_CHECKING:
     from db.repositories.ai_chat import SqlChatStore
+    from db.repositories.api_keys import SqlApiKeyRepository
+    from db.repositories.company import SqlCompanySettingsRepository
+    from db.repositories.departments import SqlDepartmentRepository
+    from db.repositories.digests import SqlDigestRepository
     from db.repositories.help_documents import SqlDocumentAudiences, SqlHelpLibrary
+    from db.repositories.invitations import SqlInvitationRepository
+    from db.repositories.subscriptions import SqlSubscriptionRepository
+    from db.repositories.teams import SqlTeamRepository
+    from db.repositories.ticket_records import (
+        SqlAttachmentRepository,
+        SqlCommentRepository,
+        SqlHistoryRepository,
+    )
+    from db.repositories.tickets import SqlTicketRepository
+    from db.repositories.users import SqlUserRepository
+    from domain.events import TicketEvent
 
+Repository = TypeVar("Repository")
 EventSinkFactory = Callable[[AsyncConnection], EventSink]
 
 class PendingEvents:
@@ -81,6 +80,7 @@ class SqlUnitOfWork:
         self._connection: AsyncConnection | None = None
         self._checkout: AbstractAsyncContextManager[AsyncConnection] | None = None
         self._capture_mark: int | None = None
+        self._repositories: dict[str, Any] = {}
 
     @property
     def read_only(self) -> bool:
@@ -92,26 +92,112 @@ class SqlUnitOfWork:
             raise RuntimeError("the unit of work is used outside `async with`")
         return self._connection
 
+    # Each repository is made on first use in an `async with` and kept until the next
+    # one; its module (with its tables and domain values) loads only then, so a command
+    # that reads users and help documents (`ticketflow ask`) never imports the ticket,
+    # subscription or API-key code.
+
+    @property
+    def users(self) -> SqlUserRepository:
+        from db.repositories.users import SqlUserRepository
+
+        return self._repository("users", SqlUserRepository)
+
+    @property
+    def teams(self) -> SqlTeamRepository:
+        from db.repositories.teams import SqlTeamRepository
+
+        return self._repository("teams", SqlTeamRepository)
+
+    @property
+    def tickets(self) -> SqlTicketRepository:
+        from db.repositories.tickets import SqlTicketRepository
+
+        return self._repository("tickets", SqlTicketRepository)
+
+    @property
+    def comments(self) -> SqlCommentRepository:
+        from db.repositories.ticket_records import SqlCommentRepository
+
+        return self._repository("comments", SqlCommentRepository)
+
+    @property
+    def history(self) -> SqlHistoryRepository:
+        """Queues history rows; `commit` writes them."""
+        from db.repositories.ticket_records import SqlHistoryRepository
+
+        return self._repository("history", SqlHistoryRepository)
+
+    @property
+    def attachments(self) -> SqlAttachmentRepository:
+        from db.repositories.ticket_records import SqlAttachmentRepository
+
+        return self._repository("attachments", SqlAttachmentRepository)
+
+    @property
+    def departments(self) -> SqlDepartmentRepository:
+        from db.repositories.departments import SqlDepartmentRepository
+
+        return self._repository("departments", SqlDepartmentRepository)
+
+    @property
+    def invitations(self) -> SqlInvitationRepository:
+        from db.repositories.invitations import SqlInvitationRepository
+
+        return self._repository("invitations", SqlInvitationRepository)
+
+    @property
+    def company(self) -> SqlCompanySettingsRepository:
+        from db.repositories.company import SqlCompanySettingsRepository
+
+        return self._repository("company", SqlCompanySettingsRepository)
+
+    @property
+    def subscriptions(self) -> SqlSubscriptionRepository:
+        from db.repositories.subscriptions import SqlSubscriptionRepository
+
+        return self._repository("subscriptions", SqlSubscriptionRepository)
+
+    @property
+    def digests(self) -> SqlDigestRepository:
+        from db.repositories.digests import SqlDigestRepository
+
+        return self._repository("digests", SqlDigestRepository)
+
+    @property
+    def api_keys(self) -> SqlApiKeyRepository:
+        from db.repositories.api_keys import SqlApiKeyRepository
+
+        return self._repository("api_keys", SqlApiKeyRepository)
+
     @property
     def chat(self) -> SqlChatStore:
         """The help conversations (`ai_chat_messages`), as `knowledge.ports.ChatStore`."""
         from db.repositories.ai_chat import SqlChatStore
 
-        return SqlChatStore(self.connection)
+        return self._repository("chat", SqlChatStore)
 
     @property
     def library(self) -> SqlHelpLibrary:
         """Help documents, user guides and their index, as `knowledge.ports.HelpLibrary`."""
         from db.repositories.help_documents import SqlHelpLibrary
 
-        return SqlHelpLibrary(self.connection)
+        return self._repository("library", SqlHelpLibrary)
 
     @property
     def audiences(self) -> SqlDocumentAudiences:
         """Who may read which help document, as `knowledge.ports.DocumentAudiences`."""
         from db.repositories.help_documents import SqlDocumentAudiences
 
-        return SqlDocumentAudiences(self.connection)
+        return self._repository("audiences", SqlDocumentAudiences)
+
+    def _repository(
+        self, name: str, make: Callable[[AsyncConnection], Repository]
+    ) -> Repository:
+        made = self._repositories.get(name)
+        if made is None:
+            made = self._repositories[name] = make(self.connection)
+        return cast(Repository, made)
 
     def reading(self) -> SqlUnitOfWork:
         return SqlUnitOfWork(self._engine, read_only=True)
@@ -125,7 +211,7 @@ class SqlUnitOfWork:
         connection = await self._checkout.__aenter__()
         try:
             if self._read_only:
-                await _open_for_reading(connection)
+                await open_for_reading(connection)
             else:
                 await connection.begin()
                 self._capture_mark = await capture_mark(connection)
@@ -133,18 +219,7 @@ class SqlUnitOfWork:
             await self._give_back(connection, error)
             raise
         self._connection = connection
-        self.users = SqlUserRepository(connection)
-        self.teams = SqlTeamRepository(connection)
-        self.tickets = SqlTicketRepository(connection)
-        self.comments = SqlCommentRepository(connection)
-        self.history = SqlHistoryRepository(connection)
-        self.attachments = SqlAttachmentRepository(connection)
-        self.departments = SqlDepartmentRepository(connection)
-        self.invitations = SqlInvitationRepository(connection)
-        self.company = SqlCompanySettingsRepository(connection)
-        self.subscriptions = SqlSubscriptionRepository(connection)
-        self.digests = SqlDigestRepository(connection)
-        self.api_keys = SqlApiKeyRepository(connection)
+        self._repositories = {}
         self.outbox = PendingEvents(read_only=self._read_only)
         return self
 
@@ -166,7 +241,7 @@ class SqlUnitOfWork:
             if connection.in_transaction():
                 await connection.rollback()
             if self._read_only:
-                await _close_for_reading(connection)
+                await close_for_reading(connection)
         except BaseException as failed:
             await held.__aexit__(type(failed), failed, failed.__traceback__)
             raise
@@ -180,7 +255,9 @@ class SqlUnitOfWork:
         if self._read_only:
             raise ReadOnlyWork("commit in a unit of work opened for reading")
         connection = self.connection
-        await self.history.flush(now=utcnow())
+        history: SqlHistoryRepository | None = self._repositories.get("history")
+        if history is not None:
+            await history.flush(now=utcnow())
         events = self.outbox.drain()
         if events and self._event_sink is not None:
             await self._event_sink(connection).record(events)
@@ -193,45 +270,11 @@ class SqlUnitOfWork:
 
     async def rollback(self) -> None:
         self.outbox.clear()
-        self.history.discard()
+        history: SqlHistoryRepository | None = self._repositories.get("history")
+        if history is not None:
+            history.discard()
         if self._read_only:
             return
         await self.connection.rollback()
         await self.connection.begin()
         self._capture_mark = await capture_mark(self.connection)
-
-
-async def _open_for_reading(connection: AsyncConnection) -> None:
-    """On PostgreSQL the connection was lent in autocommit; on SQLite its transaction
-    begins deferred (`db.engine`)."""
-    if connection.dialect.name != "postgresql":
-        await connection.execution_options(**{READ_ONLY: True})
-    event.listen(connection.sync_connection, "before_cursor_execute", _refuse_writes)
-
-
-async def _close_for_reading(connection: AsyncConnection) -> None:
-    """Undone, for the next borrower of a turn's connection."""
-    if event.contains(connection.sync_connection, "before_cursor_execute", _refuse_writes):
-        event.remove(connection.sync_connection, "before_cursor_execute", _refuse_writes)
-    if connection.dialect.name != "postgresql":
-        await connection.execution_options(**{READ_ONLY: False})
-
-
-_QUERIES = frozenset({"SELECT", "WITH", "BEGIN"})
-
-
-def _refuse_writes(
-    connection: Connection,
-    cursor: Any,
-    statement: str,
-    parameters: Any,
-    context: Any,
-    executemany: bool,
-) -> None:
-    words = statement.lstrip().split(None, 1)
-    first = words[0].upper() if words else ""
-    writes = context is not None and (context.isinsert or context.isupdate or context.isdelete)
-    if first not in _QUERIES or writes:
-        raise ReadOnlyWork(
-            f"{first or 'an empty statement'} in a unit of work opened for reading"
-        )

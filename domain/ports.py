@@ -5,33 +5,34 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from datetime import datetime
 from types import TracebackType
-from typing import Protocol, Self
+from typing import TYPE_CHECKING, Protocol, Self
 
-from domain.access import Scope, Viewer
-from domain.api_keys import ApiKey, NewApiKey, StoredApiKey
-from domain.chat import ConversationRef, DocumentWrite, StoredDocument, TeamsIdentity
-from domain.company import CompanySettings
-from domain.digests import ChannelDigest
-from domain.events import TicketEvent
-from domain.notifications import Subscription
-from domain.people import (
-    Department,
-    Invitation,
-    Membership,
-    NewUser,
-    Role,
-    Team,
-    User,
-)
-from domain.tickets import (
-    Attachment,
-    Comment,
-    HistoryEntry,
-    Ticket,
-    TicketDraft,
-    TicketFilter,
-    TicketPage,
-)
+if TYPE_CHECKING:  # annotations only: a caller of a port need not load every domain value
+    from domain.access import Scope, Viewer
+    from domain.api_keys import ApiKey, NewApiKey, StoredApiKey
+    from domain.chat import ConversationRef, DocumentWrite, StoredDocument, TeamsIdentity
+    from domain.company import CompanySettings
+    from domain.digests import ChannelDigest
+    from domain.events import TicketEvent
+    from domain.notifications import Subscription
+    from domain.people import (
+        Department,
+        Invitation,
+        Membership,
+        NewUser,
+        Role,
+        Team,
+        User,
+    )
+    from domain.tickets import (
+        Attachment,
+        Comment,
+        HistoryEntry,
+        Ticket,
+        TicketDraft,
+        TicketFilter,
+        TicketPage,
+    )
 
 
 class UserRepository(Protocol):

@@ -228,25 +228,42 @@ from ticketflow.commands import ask
 from ticketflow.settings import load_settings
 args = argparse.Namespace(question=sys.argv[1:], email="ada@example.com", follow_up=False)
 code = asyncio.run(ask.run(args, load_settings()))
-loaded = sorted({name.split(".")[0] for name in sys.modules})
-print(json.dumps({"code": code, "loaded": loaded}))
+print(json.dumps({"code": code, "modules": sorted(sys.modules)}))
 """
+
+
+def ask_alone(question: str) -> tuple[str, int, set[str]]:
+    """What `ticketflow ask` printed, its exit code and every module it loaded."""
+    finished = subprocess.run(
+        [sys.executable, "-c", ASK_ALONE, question], capture_output=True, text=True,
+        timeout=120, check=True,
+    )
+    answer, report = finished.stdout.rsplit("\n", 2)[:2]
+    result = json.loads(report)
+    return answer, result["code"], set(result["modules"])
 
 
 def test_ask_answers_without_loading_the_bot_notifications_the_model_client_or_the_pdf_reader(
     terminal: str,
 ) -> None:
-    finished = subprocess.run(
-        [sys.executable, "-c", ASK_ALONE, QUESTION], capture_output=True, text=True,
-        timeout=120, check=True,
+    answer, code, modules = ask_alone(QUESTION)
+
+    assert code == 0 and "disconnected after 8 hours" in answer
+    assert not {"bot", "botbuilder", "notify", "openai", "pypdf", "dotenv", "alembic", "aiohttp"} & (
+        {name.split(".")[0] for name in modules}
     )
 
-    answer, report = finished.stdout.rsplit("\n", 2)[:2]
-    result = json.loads(report)
-    assert result["code"] == 0 and "disconnected after 8 hours" in finished.stdout
-    assert not {"bot", "botbuilder", "notify", "openai", "pypdf", "dotenv", "alembic", "aiohttp"} & (
-        set(result["loaded"])
-    )
+
+def test_ask_on_sqlite_loads_only_the_help_and_user_storage(terminal: str) -> None:
+    answer, code, modules = ask_alone(QUESTION)
+
+    assert code == 0 and "disconnected after 8 hours" in answer
+    unwanted = ("sqlalchemy.dialects.postgresql", "db.repositories.tickets",
+                "db.repositories.subscriptions", "db.repositories.api_keys", "db.tables.tickets",
+                "db.tables.notifications", "db.tables.bot", "domain.notifications",
+                "domain.events", "knowledge.extraction", "knowledge.indexing", "ticketflow.app")
+    assert not {name for name in modules if name.startswith(unwanted)}
+    assert {"db.repositories.ai_chat", "db.repositories.users", "db.tables.knowledge"} <= modules
 
 
 def test_docs_stats_reports_answers_and_the_questions_left_unanswered(
