@@ -9,6 +9,7 @@ from pathlib import Path
 from sqlalchemy import text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.ext.asyncio import AsyncEngine
 
 from db.engine import create_engine
 from ticketflow.settings import SettingsError
@@ -21,16 +22,23 @@ class DatabaseUnreachable(SettingsError):
 
 
 async def ensure_database_reachable(
-    database_url: str, *, timeout: float = CONNECT_TIMEOUT_SECONDS
+    database_url: str, *, engine: AsyncEngine | None = None,
+    timeout: float = CONNECT_TIMEOUT_SECONDS,
 ) -> None:
-    """Opens and closes one connection; refuses with `DatabaseUnreachable` when it cannot."""
+    """Opens one connection; refuses with `DatabaseUnreachable` when it cannot.
+
+    Given the `engine` the command will use, the connection is opened through it and
+    stays in its pool for the command's first query (on PostgreSQL a connection costs
+    a handshake and the dialect's first-connect queries); otherwise a temporary engine
+    is made and disposed.
+    """
     url = make_url(database_url)
     if url.get_backend_name() == "sqlite":
         _ensure_sqlite_opens(database_url, url.database)
         return
-    engine = create_engine(database_url)
+    temporary = create_engine(database_url) if engine is None else None
     try:
-        async with asyncio.timeout(timeout), engine.connect() as connection:
+        async with asyncio.timeout(timeout), (engine or temporary).connect() as connection:
             await connection.execute(text("SELECT 1"))
     except (OSError, TimeoutError, SQLAlchemyError) as error:
         raise DatabaseUnreachable("TICKETFLOW_DATABASE_URL", _explained(database_url, error)) from None
@@ -39,7 +47,8 @@ async def ensure_database_reachable(
             raise
         raise DatabaseUnreachable("TICKETFLOW_DATABASE_URL", _explained(database_url, error)) from None
     finally:
-        await engine.dispose()
+        if temporary is not None:
+            await temporary.dispose()
 
 
 def _ensure_sqlite_opens(database_url: str, path: str | None) -> None:

@@ -40,13 +40,17 @@ class Runtime:
 
 async def open_runtime(settings: Settings, *, migrate: bool | None = None) -> Runtime:
     """Opens the database; the embedded SQLite default is created and migrated on first use."""
-    await ensure_database_reachable(settings.database_url)
     migrating = migrate if migrate is not None else settings.backend == "sqlite"
     engine = create_engine(
         settings.database_url,
         pool_size=settings.db_pool_size,
         pool_overflow=settings.db_pool_overflow,
     )
+    try:
+        await ensure_database_reachable(settings.database_url, engine=engine)
+    except BaseException:
+        await engine.dispose()
+        raise
     current, head = await current_revision(engine), head_revision()
     if current != head:
         if migrating:
