@@ -27,6 +27,8 @@ from typing import Any
 from sqlalchemy import Row, TextClause, and_, exists, func, or_, select, text
 from sqlalchemy.ext.asyncio import AsyncEngine
 
+from db.connections import AUTOCOMMIT
+from db.engine import READ_ONLY
 from db.repositories.chunks import read_vectors
 from db.tables import help_documents, user_guides
 from db.tables.knowledge import (
@@ -57,12 +59,6 @@ async def index_generation(engine: AsyncEngine) -> str:
     return f"{count}/{latest}/{chunks}"
 
 
-async def _chunk_total(engine: AsyncEngine) -> int:
-    query = select(func.coalesce(func.sum(help_indexed_sources.c.chunk_count), 0))
-    async with engine.connect() as connection:
-        return int((await connection.execute(query)).scalar_one())
-
-
 async def _term_statistics(
     engine: AsyncEngine,
     terms: Sequence[str],
@@ -72,13 +68,14 @@ async def _term_statistics(
 ) -> tuple[int, dict[str, int]]:
     """The chunk total and each term's chunk count, in one statement: `holding(parameter)`
     is the FROM … WHERE of the chunks holding the term bound there, `quote` its query form."""
-    counts = ", ".join(
-        f"(SELECT count(*) FROM {holding(f':q{index}')})" for index in range(len(terms))
+    total = f"(SELECT coalesce(sum(chunk_count), 0) FROM {help_indexed_sources.name})"
+    counts = "".join(
+        f", (SELECT count(*) FROM {holding(f':q{index}')})" for index in range(len(terms))
     )
     parameters = {f"q{index}": quote(term) for index, term in enumerate(terms)}
     async with engine.connect() as connection:
-        row = (await connection.execute(text(f"SELECT {counts}"), parameters)).one()
-    return await _chunk_total(engine), dict(zip(terms, map(int, row), strict=True))
+        chunks, *row = (await connection.execute(text(f"SELECT {total}{counts}"), parameters)).one()
+    return int(chunks), dict(zip(terms, map(int, row), strict=True))
 
 
 async def _present_terms(
@@ -202,9 +199,19 @@ def tsquery_lexeme(lexeme: str) -> str:
     return "'" + lexeme.replace("\\", "\\\\").replace("'", "''") + "'"
 
 
+def reading_engine(engine: AsyncEngine) -> AsyncEngine:
+    """`engine` for a search's reads, on the same pool: each statement in autocommit on
+    PostgreSQL (no BEGIN and ROLLBACK round trips around it), in a deferred transaction on
+    SQLite (`db.engine`: a WAL snapshot, not the write lock every other transaction takes,
+    so answering a help question neither waits for nor holds up a ticket's write)."""
+    if engine.dialect.name == "postgresql":
+        return engine.execution_options(isolation_level=AUTOCOMMIT)
+    return engine.execution_options(**{READ_ONLY: True})
+
+
 class PostgresChunkSearch:
     def __init__(self, engine: AsyncEngine, *, candidate_budget: int = CANDIDATE_BUDGET) -> None:
-        self._engine = engine
+        self._engine = reading_engine(engine)
         self.candidate_budget = candidate_budget
 
     async def generation(self) -> str:
@@ -279,7 +286,7 @@ def fts_phrase(word: str) -> str:
 
 class SqliteChunkSearch:
     def __init__(self, engine: AsyncEngine) -> None:
-        self._engine = engine
+        self._engine = reading_engine(engine)
 
     async def generation(self) -> str:
         return await index_generation(self._engine)

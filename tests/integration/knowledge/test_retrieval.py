@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import asyncio
+
 import pytest
+from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from db.uow import SqlUnitOfWork
@@ -207,3 +210,20 @@ async def test_a_long_question_is_cut_to_its_first_words_rather_than_refused(
     passages = await retriever.search(question, limit=1)
 
     assert passages[0].document_id == _document(filenames, "vpn-remote-access.pdf")
+
+
+async def test_a_search_neither_waits_for_nor_blocks_a_ticket_being_written(
+    retriever: LexicalRetriever, engine: AsyncEngine, filenames: dict[int, str],
+) -> None:
+    """On SQLite every other transaction takes the write lock (BEGIN IMMEDIATE); a help
+    search reads a snapshot instead, and on PostgreSQL reads in autocommit. A search that
+    queued behind the writer below would wait out busy_timeout (10 s) and fail."""
+    async with engine.connect() as writer:
+        await writer.begin()  # the lock a ticket's write holds until it commits
+        await writer.execute(text("UPDATE help_indexed_sources SET chunk_count = chunk_count"))
+
+        passages = await asyncio.wait_for(
+            retriever.search("how do I reset my password"), timeout=5)
+
+        assert passages
+        await writer.rollback()
