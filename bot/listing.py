@@ -79,9 +79,8 @@ class ListQuery:
     def elsewhere(self, *, customer: bool) -> tuple[tuple[str, str], ...]:
         """Where else to look when this list is empty, as (button, what it says): only for a
         bare "my tickets" or "tickets I filed", the lists people open without a filter."""
-        if (self.status, self.text, self.priority, self.holder, self.due_window) != (
-            None, None, None, None, None
-        ):
+        if any(part is not None for part in (
+                self.status, self.text, self.priority, self.holder, self.due_window)):
             return ()
         if self.scope is ListScope.MINE:
             return (("Tickets you filed", "tickets I created"),
@@ -105,7 +104,7 @@ class ListQuery:
         if self.priority:
             what += f" · {self.priority.value}"
         if self.status:
-            what += f" · {self.status.value.replace('_', ' ')}"
+            what += f" · {self.status.words}"
         elif self.due_window is not DueWindow.OVERDUE:
             what += " · not yet resolved"
         if self.text:

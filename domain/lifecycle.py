@@ -18,11 +18,6 @@ TRANSITIONS: dict[TicketStatus, frozenset[TicketStatus]] = {
 }
 
 
-def in_words(status: TicketStatus) -> str:
-    """`in_progress` as people write it: "in progress"."""
-    return status.value.replace("_", " ")
-
-
 def can_move(current: TicketStatus, to: TicketStatus) -> bool:
     return to in TRANSITIONS[current]
 
@@ -30,11 +25,11 @@ def can_move(current: TicketStatus, to: TicketStatus) -> bool:
 def move(ticket: Ticket, to: TicketStatus, *, now: datetime) -> Ticket:
     """The ticket in its new status, with `resolved_at`/`closed_at` set or cleared to match."""
     if ticket.status is to:
-        raise InvalidTransition(f"{ticket.ticket_number} is already {in_words(to)}")
+        raise InvalidTransition(f"{ticket.ticket_number} is already {to.words}")
     if not can_move(ticket.status, to):
-        allowed = ", ".join(sorted(in_words(s) for s in TRANSITIONS[ticket.status]))
+        allowed = ", ".join(sorted(s.words for s in TRANSITIONS[ticket.status]))
         raise InvalidTransition(
-            f"{ticket.ticket_number} cannot go from {in_words(ticket.status)} to {in_words(to)} "
+            f"{ticket.ticket_number} cannot go from {ticket.status.words} to {to.words} "
             f"(it can go to: {allowed})"
         )
     resolved_at, closed_at = ticket.resolved_at, ticket.closed_at

@@ -16,6 +16,11 @@ class TicketStatus(StrEnum):
     RESOLVED = "resolved"
     CLOSED = "closed"
 
+    @property
+    def words(self) -> str:
+        """As people write it: `in_progress` is "in progress"."""
+        return self.value.replace("_", " ")
+
 
 class Priority(StrEnum):
     LOW = "low"

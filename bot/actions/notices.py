@@ -16,7 +16,7 @@ def filed(number: str) -> Notice:
 
 
 def status_now(number: str, status: TicketStatus) -> Notice:
-    return Notice(f"{number} is now {status_label(status)}.", Tone.GOOD)
+    return Notice(f"{number} is now {status.words}.", Tone.GOOD)
 
 
 def assigned(name: str | None) -> Notice:
@@ -29,10 +29,6 @@ def comment_added() -> Notice:
 
 def saved(fields: list[str]) -> Notice:
     return Notice(f"Saved: {', '.join(fields)}." if fields else "Saved.", Tone.GOOD)
-
-
-def status_label(status: TicketStatus) -> str:
-    return status.value.replace("_", " ")
 
 
 def which_ticket(example: str) -> str:

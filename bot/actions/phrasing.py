@@ -23,7 +23,7 @@ def phrase(request: TicketRequest, conversation: Conversation) -> str:
             return f"show {_ticket(ticket)}"
         case ListTickets(scope=scope, status=status, priority=priority, text=text) as listed:
             words = ["my"] if scope is ListScope.MINE else []
-            words += [status.value.replace("_", " ")] if status else []
+            words += [status.words] if status else []
             words += [priority.value] if priority else []
             words += ["overdue"] if listed.due_window is DueWindow.OVERDUE else []
             words += ["tickets"]

@@ -32,7 +32,7 @@ def who_takes(number: str, options: Sequence[Option]) -> Reply:
 
 def which_status(number: str, allowed: Iterable[TicketStatus]) -> Reply:
     options = tuple(
-        Option(notices.status_label(s).capitalize(), f"set {number} to {notices.status_label(s)}")
+        Option(s.words.capitalize(), f"set {number} to {s.words}")
         for s in allowed
     )
     return asking(Pending(Slot.STATUS, number, notices.question(Slot.STATUS, number), options))
