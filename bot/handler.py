@@ -187,7 +187,7 @@ class TicketFlowBot(TeamsActivityHandler):  # type: ignore[misc]  # untyped SDK 
                 return await super().on_invoke_activity(turn_context)
             except DeserializationError:  # botbuilder could not read the invoke's value
                 return InvokeResponse(status=400, body={
-                    "code": "BadRequest", "message": f"the value of {name} cannot be read"})
+                    "error": "invalid_activity", "message": f"the value of {name} cannot be read"})
         raw = turn_context.activity.value
         value: dict[str, Any] = raw if isinstance(raw, dict) else {}
         viewer = await self._viewer(turn_context)

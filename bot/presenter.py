@@ -160,7 +160,7 @@ async def list_card(deps: BotDependencies, viewer: Viewer, query: ListQuery, off
     return ticket_list_card(
         title=query.title, rows=rows, total=listing.page.total, offset=offset, limit=limit,
         query=query.to_data(), company=CompanyView.of(listing.company),
-        elsewhere=query.elsewhere(customer=viewer.role is Role.CUSTOMER) if not rows else (),
+        elsewhere=query.elsewhere(customer=viewer.role is Role.CUSTOMER),
     )
 
 

@@ -1,5 +1,6 @@
-"""A connection lent for reading (`db.uow.SqlUnitOfWork.reading`): any statement that is
-not a query is refused before it is sent."""
+"""Reading without a write transaction: a connection lent for reading
+(`db.uow.SqlUnitOfWork.reading`), where any statement that is not a query is refused
+before it is sent, and an engine view for code that only reads (`reading_engine`)."""
 
 from __future__ import annotations
 
@@ -7,10 +8,21 @@ from typing import Any
 
 from sqlalchemy import event
 from sqlalchemy.engine import Connection
-from sqlalchemy.ext.asyncio import AsyncConnection
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
+from db.connections import AUTOCOMMIT
 from db.engine import READ_ONLY
 from domain.ports import ReadOnlyWork
+
+
+def reading_engine(engine: AsyncEngine) -> AsyncEngine:
+    """`engine` for statements that only read, on the same pool, read as `open_for_reading`
+    reads: each statement in autocommit on PostgreSQL (no BEGIN and ROLLBACK round trips), in
+    a deferred transaction on SQLite (a WAL snapshot, not the write lock every other
+    transaction takes, so a help search neither waits for nor holds up a ticket's write)."""
+    if engine.dialect.name == "postgresql":
+        return engine.execution_options(isolation_level=AUTOCOMMIT)
+    return engine.execution_options(**{READ_ONLY: True})
 
 
 async def open_for_reading(connection: AsyncConnection) -> None:

@@ -105,7 +105,7 @@ def error_response(status: int, code: str, message: str) -> web.Response:
     return web.json_response({"error": code, "message": message}, status=status, headers=headers)
 
 
-def _refuse_without_parties(payload: dict[str, Any]) -> None:
+def _refuse_unanswerable(payload: dict[str, Any]) -> None:
     """Refuse what no turn can answer: a sender or conversation without an id, channel
     data that is not an object, a member list entry without an id."""
     for field in ("from", "conversation"):
@@ -275,7 +275,7 @@ class MessagesEndpoint:
                 and not isinstance(payload[field], str)
             ):
                 raise RequestRefused(400, "invalid_activity", f"{field} must be a string")
-        _refuse_without_parties(payload)
+        _refuse_unanswerable(payload)
         try:
             activity = self._reader.read(payload)
         except (ValueError, TypeError, AttributeError, RecursionError) as error:

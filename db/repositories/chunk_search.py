@@ -27,8 +27,7 @@ from typing import Any
 from sqlalchemy import Row, TextClause, and_, exists, func, or_, select, text
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from db.connections import AUTOCOMMIT
-from db.engine import READ_ONLY
+from db.reading import reading_engine
 from db.repositories.chunks import read_vectors
 from db.tables import help_documents, user_guides
 from db.tables.knowledge import (
@@ -197,16 +196,6 @@ def exact(ranked: Sequence[RankedChunk], terms: Sequence[WeightedTerm], *, budge
 def tsquery_lexeme(lexeme: str) -> str:
     """A lexeme as tsquery input: quoted, with quotes and backslashes doubled, never parsed."""
     return "'" + lexeme.replace("\\", "\\\\").replace("'", "''") + "'"
-
-
-def reading_engine(engine: AsyncEngine) -> AsyncEngine:
-    """`engine` for a search's reads, on the same pool: each statement in autocommit on
-    PostgreSQL (no BEGIN and ROLLBACK round trips around it), in a deferred transaction on
-    SQLite (`db.engine`: a WAL snapshot, not the write lock every other transaction takes,
-    so answering a help question neither waits for nor holds up a ticket's write)."""
-    if engine.dialect.name == "postgresql":
-        return engine.execution_options(isolation_level=AUTOCOMMIT)
-    return engine.execution_options(**{READ_ONLY: True})
 
 
 class PostgresChunkSearch:
