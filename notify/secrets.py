@@ -7,7 +7,7 @@ is dropped.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from cryptography.fernet import Fernet, InvalidToken, MultiFernet
 
@@ -36,18 +36,17 @@ class SecretBox:
         return self._fernet.encrypt(secret.encode("utf-8")).decode("ascii")
 
     def open(self, token: str) -> str:
-        try:
-            return self._fernet.decrypt(token.encode("ascii")).decode("utf-8")
-        except (InvalidToken, UnicodeError):
-            raise SecretUnreadable(
-                "the stored secret cannot be read with TICKETFLOW_SECRET_KEY; store it again"
-            ) from None
+        return self._unsealed(token, lambda sealed: self._fernet.decrypt(sealed).decode("utf-8"))
 
     def reseal(self, token: str) -> str:
         """The same secret sealed with the first key (for key rotation)."""
+        return self._unsealed(token, lambda sealed: self._fernet.rotate(sealed).decode("ascii"))
+
+    @staticmethod
+    def _unsealed(token: str, step: Callable[[bytes], str]) -> str:
         try:
-            return self._fernet.rotate(token.encode("ascii")).decode("ascii")
+            return step(token.encode("ascii"))
         except (InvalidToken, UnicodeError):
             raise SecretUnreadable(
-                "the stored secret cannot be read with TICKETFLOW_SECRET_KEY"
+                "the stored secret cannot be read with TICKETFLOW_SECRET_KEY; store it again"
             ) from None

@@ -33,6 +33,8 @@ def test_a_token_sealed_with_another_key_is_unreadable_not_garbage() -> None:
         SecretBox([NEW]).open(SecretBox([OLD]).seal("hunter2"))
     with pytest.raises(SecretUnreadable):
         SecretBox([NEW]).open("plain-text-password")
+    with pytest.raises(SecretUnreadable, match="store it again"):
+        SecretBox([NEW]).reseal(SecretBox([OLD]).seal("hunter2"))
 
 
 def test_without_a_key_nothing_can_be_sealed() -> None:
