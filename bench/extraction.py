@@ -1,5 +1,6 @@
 """Words split by PDF kerning: the share of extracted words that are real words, before
-and after `knowledge.text.join_split_words`.
+and after `knowledge.text.join_split_words`, with and without the layout extraction's
+words as evidence.
 
     python -m bench.extraction
 
@@ -8,7 +9,9 @@ fixtures in tests/fixtures/help) the pages are extracted with pypdf as `docs add
 extracts them, and every extracted word is looked up in the reference vocabulary
 of the same document: the manual rendered as plain text by groff, or the Markdown
 source the fixture PDF was made from (tools/help_fixture_sources). "before" is the
-cleaned text, "after" the same text with split words joined.
+cleaned text, "text alone" the same text with split words joined on the text's own
+evidence, "after" joined as `docs add` joins them, with pypdf's layout-mode text of
+the same pages as further evidence.
 """
 
 from __future__ import annotations
@@ -31,6 +34,7 @@ class Share:
     document: str
     words: int
     before: float
+    text_alone: float
     after: float
 
 
@@ -40,14 +44,22 @@ def _letters(text: str) -> list[str]:
 
 def share(pdf: Path, reference: Path) -> Share:
     vocabulary = set(_letters(reference.read_text(encoding="utf-8")))
-    pages = [clean_extracted_text(page.extract_text()) for page in pypdf.PdfReader(pdf).pages]
-    before = _letters("\n".join(pages))
-    after = _letters("\n".join(join_split_words(pages)))
+    reader = pypdf.PdfReader(pdf)
+    pages = [clean_extracted_text(page.extract_text()) for page in reader.pages]
+    laid_out = [
+        clean_extracted_text(page.extract_text(extraction_mode="layout")) for page in reader.pages
+    ]
+
+    def known(text: list[str]) -> float:
+        found = _letters("\n".join(text))
+        return sum(word in vocabulary for word in found) / len(found)
+
     return Share(
         document=pdf.name,
-        words=len(before),
-        before=sum(word in vocabulary for word in before) / len(before),
-        after=sum(word in vocabulary for word in after) / len(after),
+        words=len(_letters("\n".join(pages))),
+        before=known(pages),
+        text_alone=known(join_split_words(pages)),
+        after=known(join_split_words(pages, laid_out)),
     )
 
 
@@ -58,11 +70,14 @@ def evaluation_pdfs() -> list[tuple[Path, Path]]:
 
 
 def main() -> None:
-    print("| document | words | in vocabulary before | after |")
-    print("|---|---|---|---|")
+    print("| document | words | in vocabulary before | joined, text alone | joined, with layout |")
+    print("|---|---|---|---|---|")
     for pdf, reference in evaluation_pdfs():
         result = share(pdf, reference)
-        print(f"| {result.document} | {result.words:,} | {result.before:.1%} | {result.after:.1%} |")
+        print(
+            f"| {result.document} | {result.words:,} | {result.before:.1%} "
+            f"| {result.text_alone:.1%} | {result.after:.1%} |"
+        )
 
 
 if __name__ == "__main__":

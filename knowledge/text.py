@@ -145,44 +145,45 @@ def fold(text: str) -> str:
 
 _LETTERS = re.compile(r"[^\W\d_]+")
 _ENDS_IN_WORD = re.compile(r"^[^\w]*([^\W\d_]+)$")
-_STARTS_WITH_WORD = re.compile(r"^([^\W\d_]+)[^\w]*$")
+_STARTS_WITH_WORD = re.compile(r"^([^\W\d_]+)(?![\w])")
 
 
-def join_split_words(pages: list[str]) -> list[str]:
+def join_split_words(pages: list[str], laid_out: list[str] | None = None) -> list[str]:
     """Join words a PDF split with a space ("pri vate key", "def ault"), using the
-    document's own vocabulary.
+    document's own vocabulary, and its layout-aware extraction when there is one.
 
     "a b" becomes "ab" when the document spells "ab" whole more often than it
     uses "a" or "b" (as often, when a half is a mere fragment of up to three
     letters), or, when "ab" occurs whole more than once, more often than "a" or "b"
     occur apart from the pair itself: "def" and "ault" occur only as halves of a
     "default" that is whole elsewhere, whereas "log in" stays when "login" is rarer
-    than "log" alone, and "speed test" when "speedtest" is as rare. A word the
-    document never spells whole stays split.
+    than "log" alone, and "speed test" when "speedtest" is as rare.
+
+    `laid_out` is the same pages extracted by glyph position (pypdf's layout
+    mode), which spaces kerned words right but glues some true word pairs and
+    puts columns side by side, so it is evidence, not the text: "archi ve" is
+    joined when the laid-out pages spell "archive" and never "archi ve", and a
+    half is a fragment they never use alone, of up to three letters ("ve") or
+    beside a whole word they spell twice or more. "I imagine" stays although a
+    laid-out line glued it, because "I" is a word the laid-out pages use alone.
     """
     counts = _Counter(
         word.casefold() for page in pages for word in _LETTERS.findall(page)
     )
-    pairs = _Counter(
-        (first.casefold(), second.casefold())
-        for page in pages
-        for line in page.split("\n")
-        for first, second in _adjacent_words(line)
+    pairs = _adjacent_counts(pages)
+    layout_counts = _Counter(
+        word.casefold() for page in laid_out or () for word in _LETTERS.findall(page)
     )
+    layout_pairs = _adjacent_counts(laid_out or [])
 
     def joined(first: str, second: str) -> str | None:
         head = _ENDS_IN_WORD.match(first)
         tail = _STARTS_WITH_WORD.match(second)
         if head is None or tail is None:
             return None
-        left, right = head.group(1), tail.group(1)
-        whole = counts.get((left + right).casefold(), 0)
-        together = pairs[left.casefold(), right.casefold()]
-        halves = min(counts[left.casefold()], counts[right.casefold()])
-        if (
-            whole > halves
-            or whole > 1 and whole > halves - together
-            or whole and whole == halves and min(len(left), len(right)) <= 3
+        left, right = head.group(1).casefold(), tail.group(1).casefold()
+        if _whole_in_text(left, right, counts, pairs) or _whole_in_layout(
+            left, right, layout_counts, layout_pairs
         ):
             return first + second
         return None
@@ -199,6 +200,38 @@ def join_split_words(pages: list[str]) -> list[str]:
         return " ".join(kept)
 
     return ["\n".join(repair(line) for line in page.split("\n")) for page in pages]
+
+
+def _whole_in_text(
+    left: str, right: str, counts: _Counter[str], pairs: _Counter[tuple[str, str]]
+) -> bool:
+    whole = counts.get(left + right, 0)
+    together = pairs[left, right]
+    halves = min(counts[left], counts[right])
+    return (
+        whole > halves
+        or whole > 1 and whole > halves - together
+        or whole > 0 and whole == halves and min(len(left), len(right)) <= 3
+    )
+
+
+def _whole_in_layout(
+    left: str, right: str, counts: _Counter[str], pairs: _Counter[tuple[str, str]]
+) -> bool:
+    whole, split = counts.get(left + right, 0), pairs[left, right]
+    if whole <= split:
+        return False
+    fragments = [half for half in (left, right) if counts[half] == split]
+    return any(len(half) <= 3 for half in fragments) or whole > 1 and bool(fragments)
+
+
+def _adjacent_counts(pages: list[str]) -> _Counter[tuple[str, str]]:
+    return _Counter(
+        (first.casefold(), second.casefold())
+        for page in pages
+        for line in page.split("\n")
+        for first, second in _adjacent_words(line)
+    )
 
 
 def _adjacent_words(line: str) -> list[tuple[str, str]]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import io
 import struct
+import time
 import zlib
 from dataclasses import dataclass, replace
 
@@ -77,8 +78,8 @@ def read_pdf(data: bytes, *, limits: ExtractionLimits) -> PdfText:
         raise DocumentTooLarge(
             f"the PDF has {page_count:,} pages; the limit is {limits.max_pages:,}"
         )
-    pages, unreadable = _read_pages(reader, limits=limits)
-    repaired = join_split_words([page.text for page in pages])
+    pages, unreadable, laid_out = _read_pages(reader, limits=limits)
+    repaired = join_split_words([page.text for page in pages], laid_out)
     pages = [replace(page, text=text) for page, text in zip(pages, repaired, strict=True)]
     if len(unreadable) == page_count:
         raise CorruptDocument("none of the PDF's pages could be read")
@@ -110,9 +111,14 @@ def _unlock(reader: pypdf.PdfReader) -> None:
 
 def _read_pages(
     reader: pypdf.PdfReader, *, limits: ExtractionLimits
-) -> tuple[list[ExtractedPage], list[int]]:
+) -> tuple[list[ExtractedPage], list[int], list[str]]:
+    """Each page's text, the pages that could not be read, and as much of the pages'
+    layout-mode text as a third of the time limit allows (evidence for joining
+    words split by kerning; see `join_split_words`)."""
     pages: list[ExtractedPage] = []
     unreadable: list[int] = []
+    laid_out: list[str] = []
+    layout_until = time.monotonic() + limits.timeout_seconds / 3
     characters = 0
     for number, page in enumerate(reader.pages, start=1):
         try:
@@ -131,7 +137,18 @@ def _read_pages(
                 f"the PDF holds more than {limits.max_chars:,} characters of text"
             )
         pages.append(ExtractedPage(number=number, text=clean_extracted_text(raw)))
-    return pages, unreadable
+        if raw and time.monotonic() < layout_until:
+            laid_out.append(_laid_out_text(page))
+    return pages, unreadable, laid_out
+
+
+def _laid_out_text(page: pypdf.PageObject) -> str:
+    """The page's text placed by glyph position; "" where pypdf cannot lay it out
+    (the plain text is read already, so this is only lost evidence)."""
+    try:
+        return clean_extracted_text(page.extract_text(extraction_mode="layout"))
+    except PARSE_ERRORS:
+        return ""
 
 
 def _title(reader: pypdf.PdfReader) -> str | None:

@@ -48,7 +48,9 @@ async def test_every_fixture_pdf_extracts_with_its_page_count_and_title(
     assert all(len(page.text.split()) > 150 for page in document.pages)
 
 
-@pytest.mark.parametrize("manual", ["ssh-keygen", "ssh_config", "zip"])
+@pytest.mark.parametrize(
+    "manual", ["bzip2", "scp", "ssh-add", "ssh-agent", "ssh-keygen", "ssh_config", "unzip", "xz", "zip"]
+)
 async def test_words_of_real_manuals_split_by_kerning_come_out_whole(
     manual: str, shared_sandbox: PdfSandbox
 ) -> None:
@@ -60,11 +62,17 @@ async def test_words_of_real_manuals_split_by_kerning_come_out_whole(
 
     extracted = [word for word in words(document.text) if word.isalpha()]
     known = sum(word in reference for word in extracted) / len(extracted)
-    assert known >= 0.94, known  # 0.910-0.946 before joining, 0.946-0.977 after
+    # 0.906-0.946 before joining; 0.935-0.984 joined by the text's own words alone;
+    # 0.969-0.993 with the layout extraction's words as evidence
+    assert known >= 0.965, known
     if manual == "ssh-keygen":
         assert "public key authentication" in document.text
         assert "store the private key" in document.text
         assert "public k ey" not in document.text and "pri vate" not in document.text
+    if manual == "xz":  # "archive" is whole only once in the text, but in the layout
+        assert "applied on an archive, it is possible that it makes" in document.text
+    if manual == "zip":
+        assert "You may want to make a zip archive" in document.text
 
 
 async def test_the_reader_is_reused_between_documents(shared_sandbox: PdfSandbox) -> None:

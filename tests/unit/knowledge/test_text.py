@@ -132,3 +132,36 @@ def test_joining_keeps_punctuation_line_breaks_and_pages() -> None:
 
     assert join_split_words(pages) == ["The default, then\nthe default again.",
                                        "A default: the default."]
+
+
+# What pypdf's plain extraction gives for a kerned manual page, and what its layout mode
+# gives for the same page: words spaced right, but "I imagine" glued and the columns of a
+# table side by side.
+PLAIN = [
+    "If a filter is applied on an archi ve, it mak es the archi ve(s) smaller.",
+    "The archi ve’s directory is kept. You may w ant to keep it. I imagine it is.",
+    "Log in first, then log in again; or for gotten keys are lost.",
+]
+LAID_OUT = [
+    "If a filter is applied on an archive, it makes the archive(s) smaller.",
+    "The archive’s directory is kept.    You may want to keep it.    Iimagine it is.",
+    "Log in first, then log in again; or forgotten keys are lost.   I am here.",
+]
+
+
+def test_words_the_layout_extraction_spells_whole_are_joined_although_the_text_has_them_once(
+) -> None:
+    joined = "\n".join(join_split_words(PLAIN, LAID_OUT))
+
+    assert "applied on an archive, it makes the archive(s) smaller" in joined
+    assert "The archive’s directory" in joined and "You may want to keep it" in joined
+    assert "or forgotten keys" in joined
+
+
+def test_the_layout_extraction_joins_nothing_it_does_not_spell_whole_or_glues_onto_a_word(
+) -> None:
+    joined = "\n".join(join_split_words(PLAIN, LAID_OUT))
+
+    assert "I imagine it is" in joined  # "I" is a word the layout uses alone
+    assert "Log in first, then log in again" in joined
+    assert join_split_words(PLAIN, []) == join_split_words(PLAIN)
