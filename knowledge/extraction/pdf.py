@@ -9,6 +9,7 @@ point of view any parse error simply means "this PDF cannot be read".
 from __future__ import annotations
 
 import io
+import re
 import struct
 import time
 import zlib
@@ -88,7 +89,8 @@ def read_pdf(data: bytes, *, limits: ExtractionLimits) -> PdfText:
             "the PDF has no text layer (it is probably scanned images); "
             "run it through OCR or upload a text version"
         )
-    return PdfText(pages=tuple(pages), title=_title(reader), unreadable_pages=tuple(unreadable))
+    title = _title(reader) or title_from_text(pages[0].text)
+    return PdfText(pages=tuple(pages), title=title, unreadable_pages=tuple(unreadable))
 
 
 _ENCRYPTED = "the PDF is password-protected; save a copy without a password and upload that"
@@ -152,6 +154,8 @@ def _laid_out_text(page: pypdf.PageObject) -> str:
 
 
 def _title(reader: pypdf.PdfReader) -> str | None:
+    """The title in the PDF's metadata, unless it is only a file name ("Microsoft
+    Word - guide.docx", "report.tex"), which the first page usually betters."""
     try:
         metadata = reader.metadata
         title = metadata.title if metadata else None
@@ -159,7 +163,39 @@ def _title(reader: pypdf.PdfReader) -> str | None:
         return None
     if not isinstance(title, str):
         return None
-    return " ".join(title.split()) or None
+    title = " ".join(_WORD_PROCESSOR.sub("", title).split())
+    if not title or _FILE_NAME.fullmatch(title) or title.casefold() in _PLACEHOLDERS:
+        return None
+    return title
+
+
+_WORD_PROCESSOR = re.compile(r"^\s*Microsoft (?:Word|PowerPoint|Excel) - ", re.IGNORECASE)
+_FILE_NAME = re.compile(r"\S+\.(?:docx?|odt|rtf|pptx?|xlsx?|tex|dvi|ps|pdf|txt|html?|md)", re.IGNORECASE)
+_PLACEHOLDERS = frozenset({"untitled", "title", "document", "document1", "presentation"})
+_MANUAL_NAME = re.compile(r"(?m)^NAME\n(?P<names>[^\n]+?)\s*(?:[-–—]\s+|[–—])(?P<summary>[^\n]+)")
+_TITLE_LINE = re.compile(r"[^\W\d_][^\n]{2,118}[^\s.,;:]")
+_PAGE_FURNITURE = re.compile(r"(?i)\bpage \d|\b\d+ of \d+\b")
+
+
+def title_from_text(first_page: str) -> str | None:
+    """A title for a PDF whose metadata has none, from its first page.
+
+    A manual page names itself under NAME ("zip - package and compress (archive)
+    files" becomes "zip — package and compress (archive) files"); otherwise the
+    first line is the title when it reads as one: two to fifteen words, starting with
+    a letter, not ending a sentence or a clause, not a page number. Else there is none
+    (the file name serves).
+    """
+    if named := _MANUAL_NAME.search(first_page):
+        return f"{named['names'].strip()} — {named['summary'].strip()}"[:255]
+    first = next((line.strip() for line in first_page.split("\n") if line.strip()), "")
+    if (
+        _TITLE_LINE.fullmatch(first)
+        and 2 <= len(first.split()) <= 15
+        and not _PAGE_FURNITURE.search(first)
+    ):
+        return first
+    return None
 
 
 def describe(error: BaseException) -> str:

@@ -65,7 +65,7 @@ class RawPdf:
         )
         return self.add(b"<< /Type /Catalog /Pages %d 0 R >>" % tree)
 
-    def finish(self, *, root: int) -> bytes:
+    def finish(self, *, root: int, info: int | None = None) -> bytes:
         output = io.BytesIO()
         output.write(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n")
         offsets = []
@@ -77,8 +77,8 @@ class RawPdf:
         for offset in offsets:
             output.write(b"%010d 00000 n \n" % offset)
         output.write(
-            b"trailer\n<< /Size %d /Root %d 0 R >>\nstartxref\n%d\n%%%%EOF\n"
-            % (len(self._objects) + 1, root, xref)
+            b"trailer\n<< /Size %d /Root %d 0 R%s >>\nstartxref\n%d\n%%%%EOF\n"
+            % (len(self._objects) + 1, root, b"" if info is None else b" /Info %d 0 R" % info, xref)
         )
         return output.getvalue()
 
@@ -86,8 +86,8 @@ class RawPdf:
 _FONT = b"/Font << /F1 << /Type /Font /Subtype /Type1 /BaseFont /Helvetica >> >>"
 
 
-def text_pdf(pages: Sequence[str]) -> bytes:
-    """A plain PDF with one line of text per page."""
+def text_pdf(pages: Sequence[str], *, title: str | None = None) -> bytes:
+    """A plain PDF with one line of text per page (and a title in its metadata)."""
     pdf = RawPdf()
     contents = []
     for text in pages:
@@ -95,7 +95,8 @@ def text_pdf(pages: Sequence[str]) -> bytes:
         contents.append(
             pdf.stream(b"BT /F1 12 Tf 72 720 Td (%s) Tj ET" % escaped.encode("latin-1"))
         )
-    return pdf.finish(root=pdf.pages(contents, resources=_FONT))
+    info = None if title is None else pdf.add(b"<< /Title (%s) >>" % title.encode("latin-1"))
+    return pdf.finish(root=pdf.pages(contents, resources=_FONT), info=info)
 
 
 def image_only_pdf(pages: int = 2) -> bytes:

@@ -23,6 +23,7 @@ from knowledge.extraction import (
     extract_text_document,
 )
 from tests.unit.knowledge.hostile_pdfs import png_image, text_pdf
+from knowledge.extraction.pdf import title_from_text
 from knowledge.text import words
 from tests.unit.knowledge.paths import HELP
 
@@ -276,3 +277,49 @@ def test_the_document_text_joins_its_pages_with_blank_lines() -> None:
 def test_nonsensical_limits_are_refused(changes: dict[str, float]) -> None:
     with pytest.raises(ValueError, match="ExtractionLimits"):
         ExtractionLimits(**changes)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("first_page", "title"),
+    [
+        ("ZIP(1) General Commands Manual ZIP(1)\nNAME\nzip - package and compress (archive) files\n"
+         "SYNOPSIS\nzip [-aABcdDeEfFghjklLmoqrRSTuvVwXyz!@$]", "zip — package and compress (archive) files"),
+        ("SSH-ADD (1) BSD General Commands Manual SSH-ADD (1)\nNAME\nssh-add— adds private key "
+         "identities to the OpenSSH authentication agent\nSYNOPSIS",
+         "ssh-add — adds private key identities to the OpenSSH authentication agent"),
+        ("bzip2(1)\nNAME\nbzip2, bunzip2 – a block-sorting file compressor, v1.0.8\nbzcat - decompresses",
+         "bzip2, bunzip2 — a block-sorting file compressor, v1.0.8"),
+        ("VPN and Remote Access Guide\nFernhill Group IT - Page 1\n1. Who can use it",
+         "VPN and Remote Access Guide"),
+        ("  Installing the Model 7 Label Printer  \nBefore you start", "Installing the Model 7 Label Printer"),
+        ("This guide explains how to book a room.\nBooking", None),
+        ("Contents:\n1. Start", None),
+        ("Page 1 of 12\nPrinting Guide", None),
+        ("12 March 2026\nMinutes", None),
+        ("CONFIDENTIAL\nPayroll", None),
+        ("", None),
+    ],
+)
+def test_a_pdf_without_a_title_is_named_by_its_manual_name_line_or_its_first_line(
+    first_page: str, title: str | None
+) -> None:
+    assert title_from_text(first_page) == title
+
+
+@pytest.mark.parametrize(
+    ("metadata", "title"),
+    [
+        (None, "Label Printer Setup"),
+        ("Microsoft Word - printer_setup_v3.docx", "Label Printer Setup"),
+        ("untitled", "Label Printer Setup"),
+        ("Printing at Fernhill", "Printing at Fernhill"),
+    ],
+)
+async def test_the_metadata_title_is_kept_unless_it_is_only_a_file_name(
+    metadata: str | None, title: str, shared_sandbox: PdfSandbox
+) -> None:
+    data = text_pdf(["Label Printer Setup", "Load the labels face up."], title=metadata)
+
+    document = await extract_document(data, "printer_setup_v3.pdf", sandbox=shared_sandbox)
+
+    assert document.title == title
