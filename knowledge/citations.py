@@ -162,5 +162,5 @@ def help_document_ids(citations: Sequence[Citation]) -> list[int]:
 
 
 def _tidy(text: str) -> str:
-    text = re.sub(r"[ \t]+([.,;:!?])", r"\1", text)
+    text = re.sub(r"[ \t]+([.,;:!?])(?=[\s\"'”’)\]]|$)", r"\1", text)  # not ".bz2", ".ssh"
     return re.sub(r"[ \t]{2,}", " ", text).strip()

@@ -46,6 +46,8 @@ def test_a_help_document_and_a_guide_with_the_same_id_are_different_sources() ->
         ("Use TLS[2].", "Use TLS [1]."),  # passage 2 is the first source cited
         ("Use TLS [0]. Then [4].", "Use TLS. Then."),
         ("Use TLS [1][1].", "Use TLS [1]."),
+        ("Search for blocks in .bz2 files [1].", "Search for blocks in .bz2 files [1]."),
+        ("Keys live in ~/ .ssh or in .ssh [7], see ssh(1) .", "Keys live in ~/ .ssh or in .ssh, see ssh(1)."),
     ],
 )
 def test_markers_are_normalised_and_unknown_numbers_dropped(reply: str, shown: str) -> None:
