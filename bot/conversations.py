@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from botbuilder.core import TurnContext
-from botbuilder.schema import Activity
+from botbuilder.schema import Activity, ActivityTypes
 
 from bot.transport.activity_json import model_json
 from domain.chat import ConversationKind, ConversationRef
@@ -53,3 +53,37 @@ def conversation_ref(activity: Activity, *, user_id: str | None) -> Conversation
         channel_id=channel.get("id"),
         user_id=user_id if kind is ConversationKind.PERSONAL else None,
     )
+
+
+def bot_uninstalled(activity: Activity) -> bool:
+    """`remove`, or `remove-upgrade` when an app update took the bot out."""
+    return activity.type == ActivityTypes.installation_update and str(
+        activity.action or "").startswith("remove")
+
+
+def teams_event(activity: Activity) -> str | None:
+    """The Teams event of a conversation update (`channelDeleted`, `teamRenamed`, …)."""
+    if activity.type != ActivityTypes.conversation_update:
+        return None
+    event = _channel_data(activity).get("eventType")
+    return event if isinstance(event, str) else None
+
+
+def takes_part_in(activity: Activity) -> bool:
+    """Whether the activity's conversation is one the bot takes part in. A conversation
+    update tells of the team, its channels or other people (in the team's conversation,
+    naming a channel created or renamed): only the bot's own arrival, or a channel brought
+    back, says where it can post."""
+    if activity.type != ActivityTypes.conversation_update:
+        return True
+    return bot_installed(activity) or teams_event(activity) == "channelRestored"
+
+
+def bot_installed(activity: Activity) -> bool:
+    """Installed (`add`, `add-upgrade`), or among the members a conversation update added."""
+    if activity.type == ActivityTypes.installation_update:
+        return str(activity.action or "").startswith("add")
+    if activity.type == ActivityTypes.conversation_update:
+        bot_id = activity.recipient.id if activity.recipient else None
+        return any(member.id == bot_id for member in activity.members_added or [])
+    return False

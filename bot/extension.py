@@ -30,14 +30,16 @@ from domain.validation import TITLE_MAX
 log = logging.getLogger(__name__)
 _TAG = re.compile(r"<[^>]+>")
 _BREAK = re.compile(r"<\s*(br|/p|/div|/li)\s*/?>", re.IGNORECASE)
+_EMOJI = re.compile(r"<emoji\b[^>]*?\balt=\"([^\"]*)\"[^>]*>", re.IGNORECASE)
 
 
 def message_text(payload: dict[str, Any]) -> str:
     """Plain text of a Teams message body (HTML or text)."""
-    body = payload.get("body") or {}
+    raw = payload.get("body")
+    body: dict[str, Any] = raw if isinstance(raw, dict) else {}
     content = str(body.get("content") or "")
     if str(body.get("contentType", "")).lower() == "html":
-        content = html.unescape(_TAG.sub("", _BREAK.sub("\n", content)))
+        content = html.unescape(_TAG.sub("", _EMOJI.sub(r"\1", _BREAK.sub("\n", content))))
     lines = [" ".join(line.split()) for line in content.splitlines()]
     return "\n".join(line for line in lines if line).strip()
 
@@ -46,13 +48,25 @@ def prefill(payload: dict[str, Any]) -> dict[str, str]:
     text = message_text(payload)
     first_line = text.split("\n", 1)[0] if text else "Ticket from a Teams message"
     title = first_line if len(first_line) <= TITLE_MAX else first_line[: TITLE_MAX - 1] + "…"
-    sender = ((payload.get("from") or {}).get("user") or {}).get("displayName")
+    sender = _sender(payload.get("from"))
     link = payload.get("linkToMessage")
     source = " ".join(part for part in (
         f"From a Teams message by {sender}." if sender else "From a Teams message.",
         f"Original: {link}" if link else "",
     ) if part)
     return {"title": title, "description": f"{text}\n\n{source}".strip()}
+
+
+def _sender(author: object) -> str | None:
+    """Who wrote the message: a person (`from.user`), or an app or bot that posted it
+    (`from.application`, with `user` null)."""
+    if not isinstance(author, dict):
+        return None
+    for kind in ("user", "application"):
+        identity = author.get(kind)
+        if isinstance(identity, dict) and isinstance(identity.get("displayName"), str):
+            return str(identity["displayName"]) or None
+    return None
 
 
 def task_response(card: dict[str, Any], *, title: str = "Create ticket") -> dict[str, Any]:
@@ -74,7 +88,8 @@ def message_response(text: str) -> dict[str, Any]:
 
 
 async def fetch_task(value: dict[str, Any]) -> dict[str, Any]:
-    payload = value.get("messagePayload") or {}
+    raw = value.get("messagePayload")
+    payload: dict[str, Any] = raw if isinstance(raw, dict) else {}
     form = presenter.create_form(
         values=prefill(payload), in_task_module=True, source_url=payload.get("linkToMessage")
     )

@@ -2,7 +2,7 @@
 
 Domain errors raised anywhere in a turn are turned into words here, once; state is
 saved once per turn, and only when the turn changed it (`bot.turn_state`); the
-conversation reference is refreshed on every turn.
+conversation reference is refreshed on every turn in a conversation the bot takes part in.
 """
 
 from __future__ import annotations
@@ -21,7 +21,13 @@ from bot.actions.reply import Reply
 from bot.assignee_search import SEARCH_INVOKE, assignee_query, search_response
 from bot.cards.verbs import TICKET_ID, TICKET_VERBS, Verb
 from bot.context import BotDependencies
-from bot.conversations import conversation_ref
+from bot.conversations import (
+    bot_installed,
+    bot_uninstalled,
+    conversation_ref,
+    takes_part_in,
+    teams_event,
+)
 from bot.dialogs.new_ticket import NewTicketDialog
 from bot.dialogs.ticket_question import TicketQuestionDialog
 from bot.identity import VIEWER_KEY, MemberDirectory, NotEnrolled, identify, teams_identity
@@ -110,19 +116,21 @@ class TicketFlowBot(TeamsActivityHandler):  # type: ignore[misc]  # untyped SDK 
         activity = turn_context.activity
         if turn_context.turn_state.get(REMOVED_KEY):
             return
-        if activity.type == ActivityTypes.installation_update and activity.action == "remove":
+        if bot_uninstalled(activity) or teams_event(activity) == "channelDeleted":
             await self._forget_conversation(turn_context)
+            return
+        if not takes_part_in(activity):
             return
         viewer = turn_context.turn_state.get(VIEWER_KEY)
         user_id = viewer.id if isinstance(viewer, Viewer) else None
-        if user_id is None and _bot_installed(activity) and activity.from_property is not None:
+        if user_id is None and bot_installed(activity) and activity.from_property is not None:
             # Reinstalled in a personal chat: the person is known from before, and their
             # notifications may go there again.
             user_id = await self._deps.links.user_for(teams_identity(activity))
         ref = conversation_ref(activity, user_id=user_id)
         if ref is None:
             return
-        if _bot_installed(activity):
+        if bot_installed(activity):
             # Another replica may have deleted this reference on an earlier uninstall while
             # this process still remembers writing it: drop the memory, write it again.
             await self._deps.conversations.remove(ref.conversation_id)
@@ -184,10 +192,15 @@ class TicketFlowBot(TeamsActivityHandler):  # type: ignore[misc]  # untyped SDK 
         if name not in ("adaptiveCard/action", "composeExtension/fetchTask",
                         "composeExtension/submitAction"):
             try:
-                return await super().on_invoke_activity(turn_context)
+                answer: InvokeResponse = await super().on_invoke_activity(turn_context)
             except DeserializationError:  # botbuilder could not read the invoke's value
                 return InvokeResponse(status=400, body={
                     "error": "invalid_activity", "message": f"the value of {name} cannot be read"})
+            if answer.status == 501 and answer.body is None:
+                return InvokeResponse(status=501, body={
+                    "error": "not_implemented",
+                    "message": f"TicketFlow does not serve {name or 'invokes without a name'}"})
+            return answer
         raw = turn_context.activity.value
         value: dict[str, Any] = raw if isinstance(raw, dict) else {}
         viewer = await self._viewer(turn_context)
@@ -250,10 +263,13 @@ class TicketFlowBot(TeamsActivityHandler):  # type: ignore[misc]  # untyped SDK 
         if any(member.id == bot_id for member in members_added):
             await reply_card(turn_context, presenter.welcome_card())
 
-    async def on_teams_members_added(
-        self, teams_members_added: list[Any], team_info: Any, turn_context: TurnContext
+    async def on_teams_members_added_dispatch(
+        self, members_added: list[ChannelAccount], team_info: Any, turn_context: TurnContext
     ) -> None:
-        await self.on_members_added_activity(teams_members_added, turn_context)
+        """Only whether the bot was among them matters: botbuilder's dispatch would first
+        look up every other member added (a connector call each, and a failed turn when one
+        lookup fails, as it does for a guest or someone who left again)."""
+        await self.on_members_added_activity(members_added, turn_context)
 
     async def on_members_removed_activity(
         self, members_removed: list[ChannelAccount], turn_context: TurnContext
@@ -271,15 +287,6 @@ class TicketFlowBot(TeamsActivityHandler):  # type: ignore[misc]  # untyped SDK 
 def card_of(answer: Reply) -> dict[str, Any]:
     assert answer.card is not None  # every verb answers with a card
     return answer.card
-
-
-def _bot_installed(activity: Any) -> bool:
-    if activity.type == ActivityTypes.installation_update:
-        return str(activity.action or "").startswith("add")
-    if activity.type == ActivityTypes.conversation_update:
-        bot_id = activity.recipient.id if activity.recipient else None
-        return any(member.id == bot_id for member in activity.members_added or [])
-    return False
 
 
 def card_request(value: object) -> tuple[str, dict[str, Any]] | str:

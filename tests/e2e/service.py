@@ -12,6 +12,7 @@ from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot.cards.elements import card_actions
+from bot.transport.adapter import CredentialsFactory
 from db.tables import notification_outbox, tasks
 from db.uow import SqlUnitOfWork
 from domain.services.tickets import create_ticket
@@ -176,11 +177,14 @@ class Service:
 
 @asynccontextmanager
 async def running_service(
-    database_url: str, connector: ConnectorStandIn, teams: TeamsActivities, **overrides: Any
+    database_url: str, connector: ConnectorStandIn, teams: TeamsActivities, *,
+    credentials_factory: CredentialsFactory | None = None,
+    headers: dict[str, str] | None = None, **overrides: Any
 ) -> AsyncIterator[Service]:
+    """`credentials_factory` and `headers` (an Authorization, say) serve it as in production."""
     settings = Settings(database_url=database_url, web_url=WEB_URL, **overrides)
-    app = await create_app(settings)
-    async with serving(app) as base_url, aiohttp.ClientSession() as session:
+    app = await create_app(settings, credentials_factory=credentials_factory)
+    async with serving(app) as base_url, aiohttp.ClientSession(headers=headers) as session:
         yield Service(base_url, session, connector, teams)
 
 

@@ -293,6 +293,10 @@ class TeamsActivities:
         activity.update(action=action, channelData=channel_data)
         return activity
 
+    def envelope(self, kind: str, *, conversation: dict[str, Any]) -> dict[str, Any]:
+        """An activity of `kind` from the user in `conversation`, to be filled in."""
+        return self._base(kind, conversation=conversation)
+
     # Helpers
 
     def _membership(self, members_field: str, event_type: str) -> dict[str, Any]:

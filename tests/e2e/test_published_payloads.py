@@ -1,0 +1,401 @@
+"""Teams activities in the shapes Microsoft publishes, replayed through the signed endpoint.
+
+Each is posted to /api/messages with a token from the stand-in issuer, as the Bot
+Connector posts it. Events the bot does not act on are answered 200 and change nothing;
+invokes it does not serve get botbuilder's 501; the message action works on the messages
+Teams really hands it."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Callable
+from dataclasses import dataclass
+from typing import Any
+
+import pytest
+import pytest_asyncio
+from sqlalchemy import func, select
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from db.metadata import metadata
+from db.tables import bot_conversation_refs, tasks
+from db.tables.bot import bot_activity_receipts, bot_state
+from tests.e2e.service import Service, file_ticket, running_service, texts_in
+from tests.e2e.teams_doubles import published as p
+from tests.e2e.teams_doubles.activities import TeamsActivities
+from tests.e2e.teams_doubles.connector import ConnectorStandIn
+from tests.e2e.teams_doubles.credentials import StaticTokenCredentialsFactory
+from tests.e2e.teams_doubles.fixtures import BOT
+from tests.e2e.teams_doubles.openid import OpenIdStandIn
+from tests.e2e.teams_doubles.tokens import TokenSigner
+from tests.integration.builders import insert_user
+
+Build = Callable[[TeamsActivities], dict[str, Any]]
+BOOKKEEPING = {bot_activity_receipts.name, bot_state.name, "sessions"}
+
+
+@dataclass(frozen=True)
+class Shape:
+    id: str
+    build: Build
+
+    def param(self) -> Any:
+        return pytest.param(self.build, id=self.id)
+
+
+@pytest_asyncio.fixture
+async def teams_service(
+    engine: AsyncEngine, database_url: str, connector: ConnectorStandIn, openid: OpenIdStandIn,
+    token_signer: TokenSigner, outbound_credentials: StaticTokenCredentialsFactory,
+) -> AsyncIterator[Service]:
+    """The whole service as deployed: every request signed, every token checked."""
+    teams = TeamsActivities(service_url=connector.service_url, bot=BOT)
+    token = token_signer.valid(service_url=connector.service_url)
+    async with running_service(
+        database_url, connector, teams, credentials_factory=outbound_credentials,
+        headers={"Authorization": f"Bearer {token}"}, app_id=BOT.app_id,
+        app_password="not-used", openid_metadata_url=openid.metadata_url,
+    ) as running:
+        yield running
+
+
+async def _state(engine: AsyncEngine) -> dict[str, object]:
+    """Rows per table (bookkeeping aside), and the conversations the bot may post to."""
+    async with engine.connect() as connection:
+        state: dict[str, object] = {
+            table.name: (await connection.execute(
+                select(func.count()).select_from(table))).scalar_one()
+            for table in metadata.sorted_tables if table.name not in BOOKKEEPING
+        }
+        state["conversations"] = sorted((await connection.execute(
+            select(bot_conversation_refs.c.conversation_id))).scalars())
+    return state
+
+
+def _changes(before: dict[str, object], after: dict[str, object]) -> dict[str, object]:
+    return {name: (before.get(name), value) for name, value in after.items()
+            if before.get(name) != value}
+
+
+async def _known_everywhere(service: Service, engine: AsyncEngine) -> str:
+    """Ada (her user id is returned) has talked to the bot, which is installed in her team
+    and a group chat."""
+    ada_id = await insert_user(engine, role="user", email="ada@example.com")
+    ada = service.person("ada@example.com", "Ada Lovelace")
+    service.teams.user = ada
+    await service.say("help", user=ada)
+    for install in (p.installed("add", where="team"), p.installed("add", where="groupChat")):
+        assert (await service.post(install(service.teams))).status == 200
+    return ada_id
+
+
+def _writes(connector: ConnectorStandIn, since: int) -> list[str]:
+    return [call.operation for call in connector.calls[since:]
+            if call.operation in ("send", "reply", "update", "delete")]
+
+
+IGNORED = [
+    Shape("conversationUpdate-teamRenamed", p.team_event("teamRenamed")),
+    Shape("conversationUpdate-teamArchived", p.team_event("teamArchived")),
+    Shape("conversationUpdate-teamUnarchived", p.team_event("teamUnarchived")),
+    Shape("conversationUpdate-teamDeleted", p.team_event("teamDeleted")),
+    Shape("conversationUpdate-teamHardDeleted", p.team_event("teamHardDeleted")),
+    Shape("conversationUpdate-teamRestored", p.team_event("teamRestored")),
+    Shape("conversationUpdate-teamrestored-as-documented", p.team_event("teamrestored")),
+    Shape("conversationUpdate-channelCreated", p.channel_event("channelCreated")),
+    Shape("conversationUpdate-channelRenamed", p.channel_event("channelRenamed")),
+    Shape("conversationUpdate-channelShared", p.channel_shared),
+    Shape("conversationUpdate-channelUnshared", p.channel_event("channelUnshared")),
+    Shape("conversationUpdate-person-added-to-team", p.person_joined_team),
+    Shape("conversationUpdate-channelMemberAdded", p.person_joined_channel("channelMemberAdded")),
+    Shape("conversationUpdate-channelMemberRemoved",
+          p.person_joined_channel("channelMemberRemoved")),
+    Shape("conversationUpdate-person-removed-from-team", p.person_left_team),
+    Shape("conversationUpdate-person-added-to-group-chat", p.person_added_to_group_chat),
+    Shape("conversationUpdate-group-chat-topicName", p.group_chat_renamed),
+    Shape("messageReaction-like-on-personal-card", p.reaction("reactionsAdded", "like",
+                                                              in_channel=False)),
+    Shape("messageReaction-heart-on-channel-card", p.reaction("reactionsAdded", "heart",
+                                                              in_channel=True)),
+    Shape("messageReaction-removed", p.reaction("reactionsRemoved", "laugh", in_channel=True)),
+    Shape("messageUpdate-editMessage-personal", p.edited("messageUpdate", "editMessage",
+                                                         in_channel=False)),
+    Shape("messageUpdate-editMessage-channel", p.edited("messageUpdate", "editMessage",
+                                                        in_channel=True)),
+    Shape("messageUpdate-undeleteMessage", p.edited("messageUpdate", "undeleteMessage",
+                                                    in_channel=False)),
+    Shape("messageDelete-softDeleteMessage-personal", p.edited("messageDelete",
+                                                               "softDeleteMessage",
+                                                               in_channel=False)),
+    Shape("messageDelete-softDeleteMessage-channel", p.edited("messageDelete",
+                                                              "softDeleteMessage",
+                                                              in_channel=True)),
+    Shape("typing", p.typing),
+    Shape("event-readReceipt", p.read_receipt),
+    Shape("event-meetingStart", p.meeting_event("application/vnd.microsoft.meetingStart",
+                                                p.MEETING_START)),
+    Shape("event-meetingEnd", p.meeting_event("application/vnd.microsoft.meetingEnd",
+                                              p.MEETING_END)),
+    Shape("event-meetingParticipantJoin", p.meeting_event(
+        "application/vnd.microsoft.meetingParticipantJoin", p.PARTICIPANTS)),
+    Shape("event-meetingParticipantLeave", p.meeting_event(
+        "application/vnd.microsoft.meetingParticipantLeave", p.PARTICIPANTS)),
+    Shape("endOfConversation", p.end_of_conversation),
+    Shape("installationUpdate-add-upgrade-personal", p.installed("add-upgrade",
+                                                                 where="personal")),
+    Shape("installationUpdate-add-upgrade-team", p.installed("add-upgrade", where="team")),
+]
+
+UNSUPPORTED = [
+    Shape("invoke-composeExtension-query", p.invoke("composeExtension/query", {
+        "commandId": "searchCmd", "parameters": [{"name": "searchKeyword", "value": "printer"}],
+        "queryOptions": {"skip": 0, "count": 25}})),
+    Shape("invoke-composeExtension-query-initialRun", p.invoke("composeExtension/query", {
+        "commandId": "searchCmd", "parameters": [{"name": "initialRun", "value": "true"}],
+        "queryOptions": {"skip": 0, "count": 25}})),
+    Shape("invoke-composeExtension-selectItem", p.invoke("composeExtension/selectItem", {
+        "id": "4", "title": "Printer jam"})),
+    Shape("invoke-composeExtension-queryLink", p.invoke("composeExtension/queryLink", {
+        "url": "https://ticketflow.example.com/tickets/4"})),
+    Shape("invoke-composeExtension-anonymousQueryLink", p.invoke(
+        "composeExtension/anonymousQueryLink", {"url": "https://ticketflow.example.com/t/4"})),
+    Shape("invoke-composeExtension-querySettingUrl", p.invoke(
+        "composeExtension/querySettingUrl", {"commandId": "searchCmd", "parameters": []})),
+    Shape("invoke-task-fetch", p.invoke("task/fetch", {
+        "type": "task/fetch", "data": {"msteams": {"type": "task/fetch"}, "opendialogtype": "x"},
+        "context": {"theme": "default"}, "tabContext": {"tabEntityId": "home"}})),
+    Shape("invoke-task-submit", p.invoke("task/submit", {
+        "type": "task/submit", "data": {"name": "Ada"}, "context": {"theme": "dark"}})),
+    Shape("invoke-tab-fetch", p.invoke("tab/fetch", {
+        "tabContext": {"tabEntityId": "home"}, "context": {"theme": "default"}})),
+    Shape("invoke-config-fetch", p.invoke("config/fetch", {
+        "data": {"type": "config/fetch"}, "context": {"theme": "default"}})),
+    Shape("invoke-config-submit", p.invoke("config/submit", {
+        "data": {"type": "config/submit"}, "context": {"theme": "default"}})),
+    Shape("invoke-signin-verifyState", p.invoke("signin/verifyState", {"state": "824593"})),
+    Shape("invoke-signin-tokenExchange", p.invoke("signin/tokenExchange", {
+        "id": "x1", "connectionName": "graph", "token": "eyJ0eXAi.e30.sig"})),
+    Shape("invoke-fileConsent-accept", p.invoke("fileConsent/invoke", {
+        "type": "fileUpload", "action": "accept",
+        "context": {"filename": "report.txt"},
+        "uploadInfo": {"contentUrl": "https://contoso.sharepoint.com/report.txt",
+                       "name": "report.txt", "uploadUrl": "https://upload.example/x",
+                       "uniqueId": "1150D938", "fileType": "txt"}})),
+    Shape("invoke-fileConsent-decline", p.invoke("fileConsent/invoke", {
+        "type": "fileUpload", "action": "decline", "context": {"filename": "report.txt"}})),
+    Shape("invoke-actionableMessage-executeAction", p.invoke(
+        "actionableMessage/executeAction", {"body": "{\"comment\":\"ok\"}", "actionId": "a1"})),
+    Shape("invoke-handoff-action", p.invoke("handoff/action", {"continuation": "c-123"})),
+    Shape("invoke-tab-submit", p.invoke("tab/submit", {
+        "tabContext": {"tabEntityId": "home"}, "data": {"type": "tab/submit"}})),
+    Shape("invoke-message-submitAction-feedback", p.invoke("message/submitAction", {
+        "actionName": "feedback",
+        "actionValue": {"reaction": "like", "feedback": "{\"feedbackText\":\"ok\"}"}})),
+    Shape("invoke-composeExtension-setting", p.invoke("composeExtension/setting", {
+        "commandId": "searchCmd", "state": "saved"})),
+    Shape("invoke-composeExtension-onCardButtonClicked", p.invoke(
+        "composeExtension/onCardButtonClicked", {"key": "value"})),
+    Shape("invoke-without-name-legacy-card-action", p.invoke(None, {"key": "value"})),
+]
+
+
+@pytest.mark.parametrize("build", [shape.param() for shape in IGNORED])
+async def test_an_event_the_bot_does_not_act_on_is_200_and_changes_nothing(
+    teams_service: Service, engine: AsyncEngine, build: Build
+) -> None:
+    await _known_everywhere(teams_service, engine)
+    before, since = await _state(engine), len(teams_service.connector.calls)
+
+    answer = await teams_service.post(build(teams_service.teams))
+
+    assert (answer.status, answer.text) == (200, ""), answer.text
+    assert _writes(teams_service.connector, since) == []
+    assert _changes(before, await _state(engine)) == {}
+
+
+@pytest.mark.parametrize("build", [shape.param() for shape in UNSUPPORTED])
+async def test_an_invoke_the_bot_does_not_serve_is_a_501_and_changes_nothing(
+    teams_service: Service, engine: AsyncEngine, build: Build
+) -> None:
+    await _known_everywhere(teams_service, engine)
+    before, since = await _state(engine), len(teams_service.connector.calls)
+    activity = build(teams_service.teams)
+
+    answer = await teams_service.post(activity)
+
+    assert answer.status == 501, answer.text
+    assert answer.json["error"] == "not_implemented"
+    assert (activity.get("name") or "invokes without a name") in answer.json["message"]
+    assert _writes(teams_service.connector, since) == []
+    assert _changes(before, await _state(engine)) == {}
+
+
+async def _conversations(engine: AsyncEngine) -> list[str]:
+    state = await _state(engine)
+    conversations: list[str] = state["conversations"]  # type: ignore[assignment]
+    return conversations
+
+
+async def test_a_deleted_channel_is_forgotten_and_a_restored_one_remembered(
+    teams_service: Service, engine: AsyncEngine
+) -> None:
+    await _known_everywhere(teams_service, engine)
+    channel = teams_service.teams.channel.id
+    assert channel in await _conversations(engine)
+
+    deleted = await teams_service.post(p.channel_event("channelDeleted", channel)(
+        teams_service.teams))
+    assert deleted.status == 200, deleted.text
+    assert channel not in await _conversations(engine)
+
+    restored = await teams_service.post(p.channel_event("channelRestored", channel)(
+        teams_service.teams))
+    assert restored.status == 200, restored.text
+    assert channel in await _conversations(engine)
+    assert teams_service.teams.team.id not in await _conversations(engine)  # the event's
+
+
+@pytest.mark.parametrize("where", ["personal", "team", "groupChat"])
+@pytest.mark.parametrize("removal", ["remove", "remove-upgrade"])
+async def test_an_uninstall_forgets_the_conversation_and_add_upgrade_brings_it_back(
+    teams_service: Service, engine: AsyncEngine, where: str, removal: str
+) -> None:
+    await _known_everywhere(teams_service, engine)
+    known = await _conversations(engine)
+
+    removed = await teams_service.post(p.installed(removal, where=where)(teams_service.teams))
+    assert removed.status == 200, removed.text
+    gone = set(known) - set(await _conversations(engine))
+    assert len(gone) == 1, gone
+
+    added = await teams_service.post(p.installed("add-upgrade", where=where)(teams_service.teams))
+    assert added.status == 200, added.text
+    assert await _conversations(engine) == known
+
+
+@pytest.mark.parametrize("build", [
+    pytest.param(p.bot_added_to_group_chat, id="conversationUpdate-bot-added-to-group-chat"),
+    pytest.param(lambda t: t.bot_added_to_team(), id="conversationUpdate-bot-added-to-team"),
+    pytest.param(p.bot_and_person_added_to_personal_chat,
+                 id="conversationUpdate-bot-and-person-added-to-personal-chat"),
+])
+async def test_the_bot_added_to_a_conversation_says_hello_there_once(
+    teams_service: Service, engine: AsyncEngine, build: Build
+) -> None:
+    turn = await teams_service.send(build(teams_service.teams))
+
+    assert turn.answer.status == 200, turn.answer.text
+    assert len(turn.cards) == 1
+    assert len(await _conversations(engine)) == 1
+
+
+@pytest.mark.parametrize("build", [
+    pytest.param(p.group_chat_mention("help"), id="message-group-chat-mention"),
+    pytest.param(p.with_html_attachment("help"), id="message-with-text-html-attachment"),
+    pytest.param(p.file_only, id="message-file-attachment-without-text"),
+    pytest.param(p.inline_image_only, id="message-inline-image-without-text"),
+])
+async def test_a_message_as_teams_sends_it_is_answered(
+    teams_service: Service, engine: AsyncEngine, build: Build
+) -> None:
+    await _known_everywhere(teams_service, engine)
+
+    turn = await teams_service.send(build(teams_service.teams))
+
+    assert turn.answer.status == 200, turn.answer.text
+    assert turn.texts or turn.cards
+    assert await _count(engine, tasks) == 0
+
+
+async def _count(engine: AsyncEngine, table: Any) -> int:
+    async with engine.connect() as connection:
+        count: int = (await connection.execute(
+            select(func.count()).select_from(table))).scalar_one()
+    return count
+
+
+async def test_a_card_refresh_and_a_foreign_verb_get_universal_action_answers(
+    teams_service: Service, engine: AsyncEngine
+) -> None:
+    ada_id = await _known_everywhere(teams_service, engine)
+    ticket = await file_ticket(engine, ada_id)
+    refresh = teams_service.teams.card_action("ticket.refresh", {"ticket_id": ticket.id})
+    refresh["value"] = {"action": {"type": "Action.Execute", "verb": "ticket.refresh",
+                                   "data": {"ticket_id": ticket.id}}, "trigger": "automatic"}
+    foreign = teams_service.teams.card_action("personalDetailsFormSubmit", {"name": "Ada"})
+
+    refreshed = await teams_service.post(refresh)
+    refused = await teams_service.post(foreign)
+
+    assert refreshed.status == 200 and refreshed.json["type"] == CARD, refreshed.text
+    assert ticket.ticket_number in texts_in(refreshed.json["value"])
+    assert refused.status == 200, refused.text
+    assert refused.json["type"] == "application/vnd.microsoft.error"
+    assert refused.json["statusCode"] == 400
+
+
+CARD = "application/vnd.microsoft.card.adaptive"
+HTML = ('<p><at id="0">Grace Hopper</at>&nbsp;the VPN drops every 10&nbsp;minutes '
+        '&amp; Outlook <b>freezes</b> <emoji id="1f622_cryingface" alt="\U0001f622" '
+        'title="Crying"></emoji></p><p>Started after the &lt;update&gt; on Monday.</p>')
+CARD_MESSAGE = '<attachment id="a5b0c1d2e3f4"></attachment>'
+
+
+def _form_inputs(answer: Any) -> dict[str, Any]:
+    task = answer.json["task"]
+    assert task["type"] == "continue", answer.text
+    form = task["value"]["card"]["content"]
+    return {e["id"]: e.get("value") for e in form["body"] if "id" in e and "value" in e}
+
+
+@pytest.mark.parametrize(("payload", "title", "said"), [
+    pytest.param(lambda t: p.message_payload(t, HTML, mentions=True),
+                 "Grace Hopper the VPN drops every 10 minutes & Outlook freezes \U0001f622",
+                 "Started after the <update> on Monday.", id="html-with-mention-and-entities"),
+    pytest.param(lambda t: p.message_payload(t, "<div>Disk full on build agent 7</div>",
+                                             author="application"),
+                 "Disk full on build agent 7", "From a Teams message by Build Alerts.",
+                 id="posted-by-an-app"),
+    pytest.param(lambda t: p.message_payload(t, CARD_MESSAGE, author="application",
+                                             attachments=[p.CARD_ATTACHMENT]),
+                 "Ticket from a Teams message", "From a Teams message by Build Alerts.",
+                 id="a-card-without-text"),
+    pytest.param(lambda t: None, "Ticket from a Teams message", "From a Teams message.",
+                 id="no-message-payload"),
+])
+async def test_create_ticket_opens_prefilled_on_the_messages_teams_hands_over(
+    teams_service: Service, engine: AsyncEngine, payload: Any, title: str, said: str
+) -> None:
+    await _known_everywhere(teams_service, engine)
+
+    answer = await teams_service.post(p.message_action(
+        "composeExtension/fetchTask", payload)(teams_service.teams))
+
+    assert answer.status == 200, answer.text
+    inputs = _form_inputs(answer)
+    assert inputs["title"] == title
+    assert said in inputs["description"]
+    assert "<" not in inputs["title"] and "&amp;" not in inputs["description"]
+
+
+@pytest.mark.parametrize("in_channel", [True, False], ids=["channel", "personal-chat"])
+async def test_create_ticket_from_an_apps_message_files_the_ticket(
+    teams_service: Service, engine: AsyncEngine, in_channel: bool
+) -> None:
+    await _known_everywhere(teams_service, engine)
+    payload = lambda t: p.message_payload(  # noqa: E731
+        t, "<div>Disk full on build agent 7</div>", author="application")
+    fetched = await teams_service.post(p.message_action(
+        "composeExtension/fetchTask", payload, in_channel=in_channel)(teams_service.teams))
+    inputs = _form_inputs(fetched)
+
+    submitted = await teams_service.post(p.message_action(
+        "composeExtension/submitAction", payload, in_channel=in_channel,
+        data={"verb": "ticket.create", **inputs, "category": "incident"},
+    )(teams_service.teams))
+
+    assert submitted.status == 200, submitted.text
+    assert submitted.json in ({}, None)
+    async with engine.connect() as connection:
+        row = (await connection.execute(select(tasks))).mappings().one()
+    assert row["title"] == "Disk full on build agent 7"
+    assert "Build Alerts" in row["description"]
