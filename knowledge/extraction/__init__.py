@@ -1,4 +1,4 @@
-"""Help-document extraction: uploads (PDF, text, Markdown, HTML) to page texts.
+"""Help-document extraction: uploads (PDF, Word, text, Markdown, HTML) to page texts.
 
 Public API: `extract_document` (async), `extract_text_document`, `PdfSandbox`,
 the values in `document` and the rejections in `errors`.

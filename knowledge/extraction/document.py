@@ -11,6 +11,7 @@ class MediaType(StrEnum):
     PLAIN_TEXT = "text/plain"
     MARKDOWN = "text/markdown"
     HTML = "text/html"
+    DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
 @dataclass(frozen=True, slots=True)

@@ -20,7 +20,7 @@ class DocumentRejected(Exception):
 
 
 class UnsupportedDocument(DocumentRejected):
-    """Not a PDF, text, Markdown or HTML file (judged by its content, not its name)."""
+    """Not a PDF, Word, text, Markdown or HTML file (judged by its content, not its name)."""
 
 
 class EncryptedDocument(DocumentRejected):

@@ -7,8 +7,9 @@ import asyncio
 from knowledge.text import clean_extracted_text
 
 from .decoding import decode_text
+from .docx_text import docx_to_text
 from .document import ExtractedDocument, ExtractedPage, ExtractionLimits, MediaType
-from .errors import DocumentTooLarge, NoTextFound
+from .errors import DocumentRejected, DocumentTooLarge, NoTextFound
 from .html_text import html_to_text
 from .markdown_text import markdown_to_text
 from .plain_text import plain_to_text
@@ -58,10 +59,11 @@ async def extract_document(
 def extract_text_document(
     data: bytes, filename: str, limits: ExtractionLimits = DEFAULT_LIMITS
 ) -> ExtractedDocument:
-    """Extract a plain-text, Markdown or HTML upload in the calling thread.
+    """Extract a Word, plain-text, Markdown or HTML upload in the calling thread.
 
     These formats are parsed by our own code and the standard library, with no
-    risk of unbounded expansion, so they need no separate process.
+    risk of unbounded expansion (a Word document's parts are read with a cap on
+    their inflated size), so they need no separate process.
     """
     _check_size(data, filename=filename, limits=limits)
     media_type = detect_media_type(data, filename)
@@ -73,18 +75,17 @@ def extract_text_document(
 def _extract_text_format(
     data: bytes, *, filename: str, media_type: MediaType, limits: ExtractionLimits
 ) -> ExtractedDocument:
-    decoded = decode_text(data, filename=filename)
-    if len(decoded) > limits.max_chars:
-        raise DocumentTooLarge(
-            f"the file holds more than {limits.max_chars:,} characters of text",
-            filename=filename,
-        )
-    if media_type is MediaType.HTML:
-        title, text = html_to_text(decoded)
-    elif media_type is MediaType.MARKDOWN:
-        title, text = markdown_to_text(decoded)
+    if media_type is MediaType.DOCX:
+        try:
+            title, text = docx_to_text(data, max_chars=limits.max_chars)
+        except DocumentRejected as rejected:
+            rejected.filename = filename
+            raise
+        _check_characters(text, filename=filename, limits=limits)
     else:
-        title, text = plain_to_text(decoded)
+        decoded = decode_text(data, filename=filename)
+        _check_characters(decoded, filename=filename, limits=limits)
+        title, text = _TEXT_READERS[media_type](decoded)
     text = clean_extracted_text(text)
     if not text:
         raise NoTextFound("the file contains no readable text", filename=filename)
@@ -94,6 +95,21 @@ def _extract_text_format(
         pages=(ExtractedPage(number=None, text=text),),
         title=title,
     )
+
+
+_TEXT_READERS = {
+    MediaType.HTML: html_to_text,
+    MediaType.MARKDOWN: markdown_to_text,
+    MediaType.PLAIN_TEXT: plain_to_text,
+}
+
+
+def _check_characters(text: str, *, filename: str, limits: ExtractionLimits) -> None:
+    if len(text) > limits.max_chars:
+        raise DocumentTooLarge(
+            f"the file holds more than {limits.max_chars:,} characters of text",
+            filename=filename,
+        )
 
 
 def _check_size(data: bytes, *, filename: str, limits: ExtractionLimits) -> None:

@@ -42,7 +42,7 @@ ERROR_WIDTH = 60
 def register(subcommands: Any) -> None:
     docs = subcommands.add_parser("docs", help="add, list, remove and reindex help documents")
     actions = docs.add_subparsers(required=True, metavar="ACTION")
-    add = actions.add_parser("add", help="add PDF, text, Markdown or HTML files")
+    add = actions.add_parser("add", help="add PDF, Word (.docx), text, Markdown or HTML files")
     add.add_argument("files", nargs="+", metavar="FILE", type=Path)
     add.add_argument("--title", help="the title shown to people (one file only)")
     add.add_argument("--category")

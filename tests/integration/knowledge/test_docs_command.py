@@ -90,3 +90,21 @@ async def test_reindex_picks_up_what_the_web_app_wrote(
         "indexed 1, rejected 0, embedded 0, removed 0, unchanged 0",
     ]
     assert title_twice.returncode == 2
+
+
+def test_a_word_document_is_added_and_answers_questions_with_its_steps(
+    database_url: str, tmp_path: Path
+) -> None:
+    docx = HELP.parent / "docx" / "laptop-returns.docx"
+
+    added = ticketflow(database_url, tmp_path, "docs", "add", str(docx))
+    asked = ticketflow(database_url, tmp_path, "ask", "--as", "lee@example.com",
+                       "what do I do before sending back a leaver's laptop?")
+
+    assert added.returncode == 0, added.stderr
+    assert added.stdout.startswith(
+        "added help document 1: Returning a Leaver's Laptop (laptop-returns.docx, "
+    )
+    assert asked.returncode == 0, asked.stderr
+    assert "2. Sign the laptop out of the Company Portal app." in asked.stdout
+    assert "[1] Returning a Leaver's Laptop" in asked.stdout

@@ -205,7 +205,9 @@ def test_the_media_type_comes_from_the_content_first(
     [
         (png_image(), "scan.pdf", "not a PDF (it is a PNG image)"),
         (b"Plain words", "scan.pdf", "not a PDF (it has no PDF header)"),
-        (b"PK\x03\x04rest", "policy.docx", "Office document"),
+        (b"PK\x03\x04rest", "policy.docx", "not a Word document (it is a damaged ZIP archive"),
+        (b"PK\x03\x04rest", "budget.xlsx", "Office document other than Word"),
+        (png_image(), "policy.docx", "not a Word document (it is a PNG image)"),
         (png_image(), "diagram.png", "PNG image"),
         (b"a,b,c", "table.csv", "files of type .csv are not supported"),
     ],

@@ -1,0 +1,121 @@
+"""Word documents: real .docx files (Word's default template, written by python-docx;
+see tools/make_docx_fixtures.py) and hostile archives built here."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+
+import pytest
+
+from knowledge.extraction import (
+    CorruptDocument,
+    DocumentTooLarge,
+    EncryptedDocument,
+    MediaType,
+    NoTextFound,
+    detect_media_type,
+    extract_text_document,
+)
+from tests.unit.knowledge.paths import HELP
+
+DOCX = HELP.parent / "docx"
+_W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+
+
+def _word(body: bytes, *, extra: dict[str, bytes] | None = None) -> bytes:
+    """A minimal Word archive whose body is `body`."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        archive.writestr("word/document.xml", body)
+        for name, data in (extra or {}).items():
+            archive.writestr(name, data)
+    return buffer.getvalue()
+
+
+def _paragraphs(*texts: str) -> bytes:
+    runs = "".join(f"<w:p><w:r><w:t>{text}</w:t></w:r></w:p>" for text in texts)
+    return f"<w:document {_W}><w:body>{runs}</w:body></w:document>".encode()
+
+
+def test_a_word_document_keeps_its_title_headings_steps_bullets_and_table() -> None:
+    data = (DOCX / "laptop-returns.docx").read_bytes()
+
+    document = extract_text_document(data, "laptop-returns.docx")
+
+    assert document.media_type is MediaType.DOCX
+    assert document.title == "Returning a Leaver's Laptop"
+    assert "# Before you send it\n\n1. Back up any shared files" in document.text
+    assert (
+        "1. Back up any shared files the team still needs to the department drive.\n"
+        "2. Sign the laptop out of the Company Portal app.\n"
+        "3. Pack the charger and the docking-station cable with it."
+    ) in document.text
+    assert "## What to include\n\n- The laptop and its charger\n- Any loan monitor" in document.text
+    assert "Office | Return point\nLeeds | IT desk, floor 2\nBristol | Reception locker 14" in (
+        document.text
+    )
+    assert "Ask for a receipt when you hand it in." in document.text  # one word, three runs
+
+
+def test_a_word_document_without_a_stated_title_is_named_by_its_first_heading() -> None:
+    data = (DOCX / "guest-wifi-notes.docx").read_bytes()
+
+    document = extract_text_document(data, "guest-wifi-notes.docx")
+
+    assert document.title == "Guest Wi-Fi Vouchers"
+    assert document.text == "# Guest Wi-Fi Vouchers\n\nReception prints a voucher valid for one day."
+
+
+def test_a_word_document_is_known_by_its_content_whatever_its_name() -> None:
+    data = (DOCX / "guest-wifi-notes.docx").read_bytes()
+
+    assert detect_media_type(data, "notes") is MediaType.DOCX
+    assert detect_media_type(data, "notes.txt") is MediaType.DOCX
+
+
+def test_a_zip_bomb_named_docx_is_refused_once_it_inflates_past_the_cap() -> None:
+    padding = b"<w:p><w:r><w:t>" + b"a" * 1_000 + b"</w:t></w:r></w:p>"
+    body = f"<w:document {_W}><w:body>".encode() + padding * 50_000 + b"</w:body></w:document>"
+    data = _word(body)
+    assert len(data) < 1_000_000 < len(body)
+
+    with pytest.raises(DocumentTooLarge, match="ZIP bomb"):
+        extract_text_document(data, "bomb.docx")
+
+
+def test_a_word_part_declaring_entities_is_refused_before_any_is_expanded() -> None:
+    laughs = (
+        b'<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol">'
+        b'<!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">]>'
+        b"<w:document " + _W.encode() + b"><w:body><w:p><w:r><w:t>&lol2;</w:t></w:r></w:p>"
+        b"</w:body></w:document>"
+    )
+
+    with pytest.raises(CorruptDocument, match="declares a document type or entities"):
+        extract_text_document(_word(laughs), "laughs.docx")
+
+
+@pytest.mark.parametrize(
+    ("body", "wording"),
+    [
+        (b"<w:document><w:body><w:p>", "not valid XML"),
+        (_paragraphs("x")[:-5], "not valid XML"),
+    ],
+)
+def test_a_word_document_with_a_broken_body_is_refused_plainly(body: bytes, wording: str) -> None:
+    with pytest.raises(CorruptDocument, match=wording):
+        extract_text_document(_word(body), "broken.docx")
+
+
+def test_a_password_protected_word_document_says_so() -> None:
+    ole = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 500
+
+    with pytest.raises(EncryptedDocument, match="password-protected"):
+        extract_text_document(ole, "salaries.docx")
+
+
+def test_a_word_document_of_empty_paragraphs_has_no_text() -> None:
+    with pytest.raises(NoTextFound, match="no readable text"):
+        extract_text_document(_word(_paragraphs("", "  ")), "blank.docx")
