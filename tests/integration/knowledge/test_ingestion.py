@@ -158,7 +158,7 @@ async def test_an_unknown_uploader_is_refused_before_anything_is_stored(
         ("scan.pdf", image_only_pdf(), NoTextFound, "OCR"),
         ("broken.pdf", garbage_pdf(), CorruptDocument, "damaged"),
         ("photo.pdf", png_image(), UnsupportedDocument, "PNG image"),
-        ("notes.docx", b"PK\x03\x04" + b"\x00" * 64, UnsupportedDocument, "Office"),
+        ("notes.docx", b"PK\x03\x04" + b"\x00" * 64, UnsupportedDocument, "not a Word document"),
         ("long.txt", b"word " * 50_000, DocumentTooLarge, "characters"),
         ("huge.txt", b"word " * MEGABYTE, DocumentTooLarge, "MB"),
         ("empty.md", b"  \n", NoTextFound, "empty"),
