@@ -2,7 +2,8 @@
 
     python -m bench.understanding [--passes 20]
 
-Score: each utterance of tests/unit/bot/understanding/transcript.py and newcomers.py is
+Score: each utterance of tests/unit/bot/understanding/transcript.py, newcomers.py and
+in_their_words.py is
 understood as the bot reads it (people and teams looked up only when it names someone) with
 the tables' conversation and compared with its expected outcome. Cost: every
 utterance understood `--passes` times after one warm-up pass (caches built);
@@ -20,11 +21,12 @@ from collections import Counter
 from bot.mentions import clean_markup, readable
 from bot.understanding import understand
 from bot.understanding.summary import summary
+from tests.unit.bot.understanding.in_their_words import IN_THEIR_WORDS
 from tests.unit.bot.understanding.newcomers import FIRST_SEEN, HELD_OUT
 from tests.unit.bot.understanding.test_transcript import CONVERSATION, as_the_bot_reads, expanded
 from tests.unit.bot.understanding.transcript import TABLE
 
-TABLES = TABLE + FIRST_SEEN + HELD_OUT
+TABLES = TABLE + FIRST_SEEN + HELD_OUT + IN_THEIR_WORDS
 
 
 def main() -> None:

@@ -22,7 +22,7 @@ from bot.actions.conversation import conversation_for
 from bot.actions.pending import Pending, Slot
 from bot.actions.phrasing import phrase
 from bot.actions.reply import Option, Reply
-from bot.actions.tickets import ask_field, file_ticket, perform
+from bot.actions.tickets import ask_field, ensure_visible, file_ticket, perform
 from bot.admin import run_admin
 from bot.help_chat import answer_question
 from bot.context import BotDependencies
@@ -44,7 +44,7 @@ from bot.understanding.requests import (
 from bot.understanding.suggestions import FIRST_STEPS, suggest
 from domain.access import Viewer
 from domain.errors import DomainError, InvalidTransition, InvalidValue
-from domain.numbering import mentions_ticket_number
+from domain.numbering import TicketNumber, mentions_ticket_number
 from domain.tickets import TicketStatus
 
 ADMIN_COMMANDS = (
@@ -200,6 +200,9 @@ class MessageRouter:
                 await self._ask(turn_context, dc, questions.field_value(pending.ticket, slot),
                                 proposed=pending.proposed)
             case Clarify(request=request, question=question, choices=choices):
+                ticket = getattr(request, "ticket", None)
+                if isinstance(ticket, TicketNumber):
+                    await ensure_visible(self._deps, viewer, ticket)
                 options = tuple(Option(choice.label, phrase(_filled(request, choice), conversation))
                                 for choice in choices)
                 narrowed = replace(pending, question=question, options=options)
@@ -256,12 +259,14 @@ class MessageRouter:
             case Clarify(request=request) if getattr(request, "ticket", None) is None:
                 await self._act(turn_context, viewer, dc, request, conversation)  # which ticket?
             case Clarify(request=request, question=question, choices=choices):
+                ticket = getattr(request, "ticket", None)
+                if isinstance(ticket, TicketNumber):
+                    await ensure_visible(self._deps, viewer, ticket)
                 options = tuple(
                     Option(choice.label, phrase(_filled(request, choice), conversation))
                     for choice in choices
                 )
                 slot = _CLARIFIED.get(type(request))
-                ticket = getattr(request, "ticket", None)
                 if slot is not None and ticket is not None:
                     await self._ask(turn_context, dc, questions.asking(
                         Pending(slot, str(ticket), question, options)), proposed=proposed)

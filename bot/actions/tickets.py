@@ -28,6 +28,7 @@ from domain.access import Viewer, editable_fields
 from domain.company import CompanySettings
 from domain.errors import NotAllowed
 from domain.lifecycle import TRANSITIONS
+from domain.numbering import TicketNumber
 from domain.people import Role
 from domain.services import tickets as ticket_services
 from domain.services.lookup import TicketRef
@@ -137,6 +138,12 @@ async def ask_field(
     if field not in editable_fields(viewer):
         raise NotAllowed(f"you can't change the {field.replace('_', ' ')} of a ticket")
     return questions.field_value(number, Slot(field), why=why)
+
+
+async def ensure_visible(deps: BotDependencies, viewer: Viewer, ticket: TicketNumber) -> None:
+    """Raises `TicketNotFound` before a question about a ticket the viewer cannot see: "I
+    think 1 is fixed" about a ticket that is not there is told so, not asked about."""
+    await get_ticket(uow=deps.uow().reading(), actor=viewer, ticket=str(ticket))
 
 
 def field_changes(request: EditTicket) -> dict[str, object]:

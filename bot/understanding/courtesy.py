@@ -21,6 +21,8 @@ _OK = frozenset({
     "ok", "okay", "k", "kk", "okie", "cool", "great", "nice", "perfect", "got it", "sounds good",
     "alright", "all right", "fine", "noted", "sure", "awesome", "brilliant", "lovely", "super",
     "understood", "gotcha", "ack", "excellent", "good", "will do", "roger", "ok cool", "great stuff",
+    "thats great", "thats perfect", "thats brilliant", "thats awesome", "thats fine", "that helps",
+    "bye", "goodbye", "bye bye", "see you", "see ya", "cya",
 })
 _ADDRESSED = frozenset({"bot", "ticketflow", "there", "all", "everyone", "team", "mate", "folks",
                         "guys", "so", "very", "much", "a", "lot", "buddy"})
@@ -40,6 +42,8 @@ def courtesy(text: str) -> Courtesy | None:
     if words and words[0] not in _OPENING:
         return None
     if not words:
+        if any(ch.isdigit() for ch in text):
+            return None  # "✅ 12": about a ticket
         return next((kind for picture, kind in _PICTURES.items() if picture in text), None)
     said = _phrases([w for w in words if w not in _ADDRESSED] or words)
     if said is None:

@@ -29,27 +29,32 @@ _CREATED = (
 )
 _MINE = (
     ("am", "i", "working", "on"), ("i", "am", "working", "on"), ("am", "i", "on"),
-    ("on", "my", "plate"), ("assigned", "to", "me"), ("i", "am", "assigned", "to"),
+    ("on", "my", "plate"), ("on", "my", "list"), ("on", "my", "desk"), ("assigned", "to", "me"),
+    ("i", "am", "assigned", "to"),
     ("i", "am", "assigned"), ("i", "have", "been", "assigned"), ("i", "have"), ("i", "hold"), ("my", "queue"), ("do", "i", "have"),
     ("have", "i", "got"), ("for", "me"), ("my", "work"), ("i", "own"), ("my",), ("mine",),
 )
 _STRONG_MINE = frozenset(phrase for phrase in _MINE if len(phrase) > 2)
-_STRONG = frozenset({"tickets", "queue", "backlog", "plate", "issues", "requests", "ones"})
+_STRONG = frozenset({"tickets", "queue", "backlog", "plate", "issues", "requests", "ones", "todo",
+                     "todos"})
 _FILLER = frozenset({
     "tickets", "ticket", "the", "a", "all", "of", "that", "are", "is", "do", "have", "me", "to",
     "there", "any", "which", "what", "ones", "issues", "requests", "please", "currently",
     "right", "now", "still", "stuff", "things", "i", "list", "show", "in", "priority", "status",
     "with", "and", "only", "just", "every", "everything", "queue", "backlog", "whats", "whos",
     "how", "many", "got", "we", "our", "some", "being", "them", "those", "these", "statuses",
-    "am", "at", "moment", "today", "anything", "open?", "where", "wheres",
+    "am", "at", "moment", "today", "anything", "open?", "where", "wheres", "todo", "todos",
 })
+_ANY = frozenset({"anything", "any"})  # "anything about outlook": a search
+_ABOUT = frozenset({"about", "regarding", "re", "mentioning", "concerning"})
 _SKIPPED = "the"  # a word a filter stands for: passed over like filler
 _TEXT_LEAD = frozenset({"about", "regarding", "re", "mentioning", "matching", "containing",
                         "concerning", "on", "for", "like", "called", "titled", "with"})
 _LIST_STATUSES = frozenset({
     "open", "in progress", "in_progress", "progress", "on hold", "on_hold", "onhold", "hold",
     "resolved", "closed", "done", "fixed", "finished", "waiting", "blocked", "paused",
-    "started", "active", "new", "solved", "completed",
+    "started", "active", "new", "solved", "completed", "wip", "ongoing", "parked", "pending",
+    "stuck",
 })
 
 
@@ -108,7 +113,9 @@ def read_list(
         if rest[0] in PRIORITY_WORDS and priority is None:
             priority, index = PRIORITY_WORDS[rest[0]], index + 1
             continue
-        if rest[0] in _TEXT_LEAD and len(rest) > 1 and (strong or searching):
+        if rest[0] in _TEXT_LEAD and len(rest) > 1 and (strong or searching or (
+                words[0] in _ANY and rest[0] in _ABOUT)):
+            strong = True
             text = message.original(start + index + 1, start + len(words)) or None
             break
         if rest[0] not in _FILLER:
@@ -122,7 +129,7 @@ def read_list(
     if text is not None:
         text = _trim(text)
     filtered = scope is not ListScope.ALL or status is not None or priority is not None
-    if not strong and (strong_only or not filtered or len(words) > 3):
+    if not strong and (strong_only or not filtered or sum(w not in _FILLER for w in words) > 3):
         return None
     if not (strong or searching or filtered):
         return None

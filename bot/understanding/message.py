@@ -17,8 +17,9 @@ NUMBER = "tnum"  # a bare number: a ticket only where nothing else fits
 DATE = "tdate"
 MENTION = "tment"
 
-_TOKEN = re.compile(r"<at>.*?</at>|\S+", re.IGNORECASE | re.DOTALL)
-_EDGES = ".,!?;:\"'()[]{}“”‘’*…"
+_TOKEN = re.compile(  # "hold,waiting for parts": a comma before a letter ends a word
+    r"<at>.*?</at>|(?:[^\s,;]|[,;](?![^\W\d_]))+[,;]?|[,;]", re.IGNORECASE | re.DOTALL)
+_EDGES = ".,!?;:\"'()[]{}“”‘’*…`_~"
 _SIGNS = frozenset({"-", "–", "—", "->", "=>", "→", "=", "&", "+", "@", "#", "?"})
 _HASHED = re.compile(r"^#0*(\d+)$")
 _BARE = re.compile(r"^0*(\d+)$")
@@ -47,6 +48,10 @@ _POINTING = frozenset({  # "assign this to me", "close that as done": "this" is 
     "pause", "mark", "set", "move", "put", "send", "pass", "hand", "take", "grab", "comment",
     "update", "edit", "rename", "show", "escalate", "bump", "park", "fix", "finish", "on",
 })
+
+_RUN_ON_WORDS = _POINTING | {"ticket", "show", "view", "open", "status", "details", "unassign",
+                               "reopen", "take", "grab", "claim"}
+"""Words a number is typed onto without a space ("close12"); not "win10" or "office365"."""
 
 Value = TicketNumber | date | Person | str | None
 
@@ -119,6 +124,7 @@ def read_message(text: str, conversation: Conversation) -> Message:
 
 
 _GLUED = re.compile(r"^([a-z]+#|(?:no|nr|num|ticket|tkt)\.)(\d+)$")  # "ticket#4", "no.4"
+_RUN_ON = re.compile(r"^([a-z]{4,})(\d{1,6})$")  # "close12", "ticket12": a space left out
 _OWNS = re.compile(r"^(#?\d+|[a-z][a-z0-9]{0,9}-\d{4}-\d+)'s$")  # "4's priority", "4's mine"
 
 
@@ -128,6 +134,8 @@ def _words(token: str) -> list[str]:
         return [word] if word in _SIGNS else []  # emoji and other pictures say nothing here
     if glued := _GLUED.match(word):
         return [corrected(glued[1][:-1]), f"#{glued[2]}"]
+    if (run_on := _RUN_ON.match(word)) and corrected(run_on[1]) in _RUN_ON_WORDS:
+        return [corrected(run_on[1]), run_on[2]]
     if owns := _OWNS.match(word):
         return [owns[1], "is"]  # "is" dropped again before a field ("4's priority")
     if word.startswith("@") and "@" not in word[1:]:

@@ -15,6 +15,7 @@ from functools import cache
 
 from bot.understanding.context import Conversation
 from bot.understanding.courtesy import courtesy
+from bot.understanding.letter import what_is_asked
 from bot.understanding.lists import read_list
 from bot.understanding.message import DATE, NUMBER, REF, Message, Word, read_message, typed_text
 from bot.understanding.requests import (
@@ -56,7 +57,8 @@ _POLITE_START = (
     "can you", "could you", "would you", "will you", "can u", "could u", "would you mind",
     "would you please", "you can", "ok so", "help me", "help me to", "i have to", "i must",
     "thanks", "thank you", "thx", "cheers", "great", "cool", "perfect", "nice", "sure", "good",
-    "morning", "good morning", "hey there", "hi there", "hiya", "hello there",
+    "morning", "good morning", "hey there", "hi there", "hiya", "hello there", "possibly",
+    "please to", "do the needful and", "i want that", "then", "yes", "yeah", "yep",
 )
 _REQUEST_START = ("can you", "could you", "would you", "will you", "can u", "could u",
                   "please", "pls", "plz", "kindly", "would you mind", "would you please")
@@ -66,6 +68,7 @@ _POLITE_END = (
     "thank you very much", "please and thank you", "for now", "for the moment", "for a bit",
     "for a while", "ta", "tia", "thank u", "thanks in advance", "many thanks", "much appreciated",
     "appreciated", "mate", "thanks mate", "cheers mate", "thanks so much", "thank you so much",
+    "then", "thanks bye", "bye",
 )
 _QUESTION_START = frozenset({
     "how", "why", "what", "who", "whom", "whose", "when", "where", "which", "should", "shall",
@@ -149,6 +152,7 @@ def understand(text: str, conversation: Conversation) -> Understanding:
         return Declined(None, text.strip())  # "no" to a question: nothing changes
     if kind := courtesy(text):
         return SmallTalk(kind)
+    text = what_is_asked(text)
     message = read_message(text, conversation)
     words = [word.text for word in message.words]
     start, polite = _skip_start(words)
@@ -160,6 +164,8 @@ def understand(text: str, conversation: Conversation) -> Understanding:
         return Cancel()
     if core in HELP or _HELP_ASKED.fullmatch(core):
         return Help()
+    if core in _JUST_DONE and conversation.last_ticket is not None:
+        return _should_be(conversation.last_ticket, TicketStatus.RESOLVED)
     reading = _reading(message, conversation, start, end)
     whole = _reading(message, conversation, start, len(words))
     if _is_negation(words[start:end]):
@@ -167,7 +173,8 @@ def understand(text: str, conversation: Conversation) -> Understanding:
     if hedged := _hedged(message, conversation, start, end):
         return hedged
     if _is_question(words[start:end], message.asks and not polite):
-        return _asked_to_start(message, conversation, start, end) or _question(reading, text.strip())
+        return (_asked_to_start(message, conversation, start, end)
+                or _asked_to_take(reading, asked=True) or _question(reading, text.strip()))
     for rule in _RULES:
         found = rule(reading, whole)
         if isinstance(found, Clarify):  # "assign 4 to Sam, he knows the printer"
@@ -176,7 +183,11 @@ def understand(text: str, conversation: Conversation) -> Understanding:
             return found
     if listed := _listed(reading, strong_only=False):
         return listed
-    return _first_clause(message, conversation, start, end) or _fallback(words[start:end], text.strip())
+    if clause := _first_clause(message, conversation, start, end):
+        return clause
+    if polite and _asks(message, end):  # "could you tell me who is handling 21? thanks"
+        return _question(reading, text.strip())
+    return _fallback(words[start:end], text.strip())
 
 
 def needs_directory(understood: Understanding) -> bool:
@@ -202,7 +213,7 @@ def _first_clause(
     words = message.words
     for index in range(start + 1, end - 1):
         typed = message.text[:message.spans[words[index].last][1]]
-        if typed.endswith((",", ";", ".", "!")):
+        if typed.endswith((",", ";", ".", "!", "?")):
             reason = index + 1
         elif _starts_reason([w.text for w in words[index + 1:index + 3]]):
             reason = index + 1
@@ -216,7 +227,48 @@ def _first_clause(
         clause_end = _skip_end([w.text for w in words[:reason]], start)
         clause = _reading(message, conversation, start, clause_end)
         found = next((f for rule in _RULES if (f := rule(clause, clause)) is not None), None)
-        return found if found is not None and not isinstance(found, CreateTicket) else None
+        if found is not None:
+            return found if not isinstance(found, CreateTicket) else None
+        if _sentence_ends(typed):
+            return _later_sentence(message, conversation, reason, end)
+        return None
+    return None
+
+
+def _sentence_ends(typed: str) -> bool:
+    return typed.endswith((".", "!", "?")) and not typed.endswith("...")
+
+
+def _later_sentence(
+    message: Message, conversation: Conversation, begin: int, end: int
+) -> Understanding | None:
+    """"My screen is flickering since Monday. Can you open a ticket?", "Sorry to bother you.
+    Could you close 12?": the request in a later sentence, the sentences before it what it
+    is about (a new ticket's title) or only politeness.
+
+    Only a sentence the rules read whole, and only when no sentence after it takes it back."""
+    words = message.words
+    texts = [w.text for w in words]
+    sentence = begin
+    for index in range(begin, end):
+        typed = message.text[:message.spans[words[index].last][1]]
+        if index < end - 1 and not _sentence_ends(typed):
+            continue
+        first, _ = _skip_start(texts[sentence:index + 1])
+        first += sentence
+        last = _skip_end(texts[:index + 1], first)
+        if first < last and not _is_question(texts[first:last], asks=False):
+            read = _reading(message, conversation, first, last)
+            found = next((f for rule in _RULES if (f := rule(read, read)) is not None), None)
+            if found is not None:
+                if set(texts[index + 1:]) & _TAKEN_BACK:
+                    return None
+                if isinstance(found, CreateTicket) and found.title is None and not found.form:
+                    told = message.original(0, sentence).rstrip(" ,.;:!-–")
+                    return CreateTicket(title=_title_case(_quoted_or(told)) or None,
+                                        priority=found.priority, category=found.category)
+                return found
+        sentence = index + 1
     return None
 
 
@@ -295,27 +347,60 @@ def _is_question(words: list[str], asks: bool) -> bool:
 
 
 _HEDGES = (("i", "think"), ("i", "guess"), ("i", "believe"), ("i", "suppose"), ("maybe",),
-           ("perhaps",), ("probably",), ("looks", "like"), ("seems", "like"), ("i", "reckon"))
+           ("perhaps",), ("probably",), ("looks", "like"), ("seems", "like"), ("i", "reckon"),
+           ("not", "sure", "if"), ("not", "sure", "whether"), ("i", "am", "not", "sure", "if"),
+           ("i", "am", "not", "sure", "whether"), ("i", "wonder", "if"), ("possibly",),
+           ("i", "would", "say"), ("pretty", "sure"), ("i", "am", "pretty", "sure"))
 
 
 def _hedged(
     message: Message, conversation: Conversation, start: int, end: int
 ) -> Understanding | None:
     """"I think 4 is fixed", "maybe Sam should take it": a change offered as a question."""
-    found = _after_lead(message, conversation, start, end, _HEDGES)
+    found = _after_lead(message, conversation, start, end, _HEDGES) or _modal(
+        message, conversation, start, end)
+    if isinstance(found, (ShowTicket, ListTickets)) or found is None:
+        return found
+    return _confirm(found) or FreeText(message.text.strip())
+
+
+_JUST_DONE = frozenset({"done", "fixed", "sorted", "solved", "all done", "all sorted", "all fixed",
+                        "finished", "all good now", "sorted now", "fixed now", "done now"})
+"""Said alone after a ticket was shown: most likely that ticket, so it is asked about."""
+
+
+def _confirm(found: Understanding) -> Understanding | None:
+    """A change offered as a question ("Should TKT-… be resolved?"), answered yes or no."""
     match found:
         case ChangeStatus(ticket=ticket, status=status) if status is not None:
-            label = status.value.replace("_", " ")
-            return Clarify(ChangeStatus(ticket, None), f"Should {_label(ticket)} be {label}?",
-                           (Choice("Yes", status),))
+            return _should_be(ticket, status)
         case AssignTicket(ticket=ticket, to=UserTarget() | TeamTarget() as to):
             return Clarify(AssignTicket(ticket, None), f"Should {to.name} take {_label(ticket)}?",
                            (Choice("Yes", to),))
         case Clarify() as unclear:
             return unclear
-    if isinstance(found, (ShowTicket, ListTickets)) or found is None:
-        return found
-    return FreeText(message.text.strip())
+    return None
+
+
+def _should_be(ticket: TicketNumber | None, status: TicketStatus) -> Clarify:
+    label = status.value.replace("_", " ")
+    return Clarify(ChangeStatus(ticket, None), f"Should {_label(ticket)} be {label}?",
+                   (Choice("Yes", status),))
+
+
+_MODALS = frozenset({"might", "may", "could", "probably", "possibly", "perhaps", "maybe"})
+
+
+def _modal(
+    message: Message, conversation: Conversation, start: int, end: int
+) -> Understanding | None:
+    """"12 might be fixed", "it could be closed now": what the words say without the modal,
+    for the hedge to ask about."""
+    texts = [w.text for w in message.words[start:end]]
+    if len(texts) < 3 or texts[0] not in (REF, NUMBER) or texts[1] not in _MODALS:
+        return None
+    stated = _status_value([w for w in texts[2:] if w not in ("have", "has", "been")])
+    return ChangeStatus(message.ticket(start), stated) if stated is not None else None
 
 
 _HOW_WHY = frozenset({"how", "why", "can", "could", "should", "would", "may", "does", "hows", "whys"})
@@ -360,6 +445,12 @@ def _lacks_a_piece(understood: Understanding) -> bool:
             return False
 
 
+def _asks(message: Message, end: int) -> bool:
+    """A "?" at the end, or before the thanks that close the message."""
+    typed = message.text[:message.spans[message.words[end - 1].last][1]]
+    return message.asks or typed.endswith("?")
+
+
 def _first_ticket(message: Message) -> TicketNumber | None:
     for index, word in enumerate(message.words):
         if word.text in (REF, NUMBER):
@@ -389,9 +480,26 @@ _SHORT_QUESTION = 12  # words: "has anyone had a chance to look at it yet?"
 
 
 def _telling(message: Message, reading: Reading) -> bool:
-    """A story of several sentences, or a long one: its "it" is what it tells about."""
+    """A story of several sentences, a long one, or one that tells before it asks ("it keeps
+    crashing, can someone look at it?"): its "it" is what it tells about, a new problem."""
     return (reading.end - reading.start > _SHORT_QUESTION
-            or bool(_SENTENCE_END.search(message.text.strip())))
+            or bool(_SENTENCE_END.search(message.text.strip()))
+            or _told_first(message, reading))
+
+
+_ASKING = (["can"], ["could"], ["would"], ["will"])
+
+
+def _told_first(message: Message, reading: Reading) -> bool:
+    """A clause of two words or more, not itself a question, before a comma and a question."""
+    words = message.words
+    for index in range(reading.start + 1, reading.end - 1):
+        if message.text[:message.spans[words[index].last][1]].endswith((",", ";")):
+            told = [w.text for w in words[reading.start:index + 1]]
+            asked = [w.text for w in words[index + 1:reading.end]]
+            return len(told) >= 2 and not _is_question(told, asks=False) and (
+                _is_question(asked, asks=False) or asked[:1] in _ASKING)
+    return False
 
 
 def _fallback(words: list[str], text: str) -> Understanding:
@@ -457,7 +565,7 @@ def _create(reading: Reading, whole: Reading) -> Understanding | None:
     title = _TITLE_LEAD.sub("", reading.original(found, "rest")) if rest_words else ""
     if kind in ("problem", "issue") and rest_words and rest_words[0].text == "with":
         title = f"{kind} {reading.original(found, 'rest')}"  # "an issue with my laptop"
-    title = _quoted_or(title)
+    title = _quoted_or(title).rstrip(" .")
     priority = PRIORITY_WORDS.get(found.groupdict().get("prio") or "")
     category = CATEGORY_WORDS.get(kind.removesuffix(" report"))
     if category is Category.REQUEST and kind != "request":
@@ -468,7 +576,9 @@ def _create(reading: Reading, whole: Reading) -> Understanding | None:
 def _create_after(reading: Reading, whole: Reading) -> Understanding | None:
     """"Sam's printer is broken, please create a ticket": the problem first, then the ask."""
     found = _match(reading, (
-        r"(?P<title>.+?) (?:so )?(?:(?:please|pls|can you|could you|would you|kindly) )*"
+        r"(?P<title>.+?) (?:so )?(?:(?:please|pls|can you|could you|would you|kindly"
+        r"|(?:can|could|would|will) (?:someone|somebody|anyone|anybody|you guys)"
+        r"|(?:someone|somebody) please) )*"
         r"(?:create|open|file|raise|log|submit|make|start)(?: me| us)? (?:a |an )?(?:new )?"
         r"(?:ticket|issue|case)(?: for (?:tref|this|that|me|us))?"
     ))
@@ -479,22 +589,28 @@ def _create_after(reading: Reading, whole: Reading) -> Understanding | None:
 
 
 _LABELS = frozenset({"ticket", "new", "create", "issue", "problem", "bug", "incident", "one",
-                     "request", "new ticket", "new one", "new issue", "new bug", "new request"})
+                     "request", "new ticket", "new one", "new issue", "new bug", "new request",
+                     "newticket", "feature request", "support request", "bug report",
+                     "new incident", "new feature"})
 
 
 def _labelled(reading: Reading, whole: Reading) -> Understanding | None:
     """"ticket: printer broken", "new one: keyboard dead": a title after a label and a colon."""
     message = reading.message
-    for size in (1, 2):
+    for size in (1, 2, 3, 4):
         end = reading.start + size
         if end >= reading.end:
             return None
-        label = " ".join(w.text for w in message.words[reading.start:end])
+        said = [w.text for w in message.words[reading.start:end]]
+        priority = PRIORITY_WORDS.get(said[0]) if len(said) > 1 else None
+        if priority is not None:  # "urgent ticket:", "high priority bug:"
+            said = [w for w in said[1:] if w != "priority"] or said
+        label = " ".join(said)
         typed = message.text[:message.spans[message.words[end - 1].last][1]]
         if label in _LABELS and typed.endswith(":"):
             title = _quoted_or(message.original(end, reading.end))
-            kind = CATEGORY_WORDS.get(label.removeprefix("new "))
-            return CreateTicket(title=_title_case(title) or None,
+            kind = CATEGORY_WORDS.get(label.removeprefix("new ").removesuffix(" report"))
+            return CreateTicket(title=_title_case(title) or None, priority=priority,
                                 category=kind if kind is not Category.REQUEST or "request" in label else None)
     return None
 
@@ -516,7 +632,7 @@ def _show(reading: Reading, whole: Reading) -> Understanding | None:
         r"(?:(?:show|view|open|display|get|see|find|look at|pull up|bring up|check|lookup"
         r"|look up|details|detail|info|information|tell me about|what about|go to|status of"
         r"|details of|details for|info on|info about|status for|refresh"
-        r"|give me the (?:details|info|status|rundown|lowdown)|let me see|lets see)"
+        r"|give me (?:the )?(?:details|info|status|rundown|lowdown)|let me see|lets see)"
         rf"(?: me)?(?: the)?(?: details| status| info)?(?: of| for| on| about)? )?{ref()}"
         r"(?: details| info| again| card| status)?"
     ))
@@ -561,7 +677,7 @@ _DOING = {  # "I'm closing 4", "I'll close it", "closing it now"
 def _status(reading: Reading, whole: Reading) -> Understanding | None:
     verbs = "|".join(list(STATUS_VERBS) + ["re-open", "re open", "finalise", "finalize"])
     if found := _match(reading, (
-        rf"(?P<verb>{verbs})(?: up| off| out| down)?(?: {ref()})?"
+        rf"(?P<verb>{verbs})(?: up| off| out| down)?(?: {ref()}| (?:the )?ticket)?"
         r"(?: (?:as|now|out|off|down|up|for good|too|already))*"
     )):
         verb = found.group("verb")
@@ -578,7 +694,11 @@ def _status(reading: Reading, whole: Reading) -> Understanding | None:
         rf"(?P<verb>{'|'.join(_DOING)}) {ref()}(?: (?:now|today|right now|shortly|soon))?"
     )) or _match(reading, rf"(?P<verb>{'|'.join(_DOING)}) {ref()}(?: (?:now|today|right now))?"):
         return ChangeStatus(reading.ticket(found), _DOING[found.group("verb")])
-    if found := _match(reading, rf"(?:start|begin|starting|started)(?: working| work)?(?: on)? {ref()}"):
+    if found := _match(reading, (
+        r"(?:(?:i|we|i have|we have|ive|weve|i am|we are|i will|we will|ill|well|just) )*"
+        rf"(?:start|begin|starting|started|beginning)(?: working| work)?(?: on)? {ref()}"
+        r"(?: (?:now|today|right now))?"
+    )):
         return ChangeStatus(reading.ticket(found), TicketStatus.IN_PROGRESS)
     if found := _match(reading, rf"(?:i am |we are |i will be |ill be )?(?:working|work) on {ref()}"):
         return ChangeStatus(reading.ticket(found), TicketStatus.IN_PROGRESS)
@@ -589,7 +709,9 @@ def _status(reading: Reading, whole: Reading) -> Understanding | None:
         r"(?: (?:to|as|into) (?P<status>.+))?"
     )) or _match(reading, (
         rf"(?:change|set|update|edit|move|switch|modify) {ref()}(?:s)? status(?: (?:to|as|into) (?P<status>.+))?"
-    )) or _match(reading, rf"status {ref()}(?: (?:to|as|=))?(?: (?P<status>.+))?"):
+    )) or _match(reading, (
+        rf"status(?: of| for| on)? {ref()}(?: (?:to|as|=|->|=>|→))?(?: (?P<status>.+))?"
+    )):
         said = found.group("status")
         named = _status_value(said.split()) if said else None
         if said and named is None:
@@ -605,6 +727,10 @@ def _status(reading: Reading, whole: Reading) -> Understanding | None:
     if found := _match(reading, r"(?:mark|set|flag)(?: it)? (?:as )?(?P<rest>.+)"):
         if (stated := _status_value(found.group("rest").split())) is not None:
             return ChangeStatus(None, stated)
+    if found := _match(reading, (
+        rf"{ref()} (?:needs|need|wants|requires) (?P<verb>closing|resolving|reopening|parking|pausing)"
+    )):  # "10 needs reopening"
+        return ChangeStatus(reading.ticket(found), _DOING[found.group("verb")])
     if found := _match(reading, rf"(?:wrap up|sort out|knock out|close out|get done) {ref()}"):
         return ChangeStatus(reading.ticket(found), TicketStatus.RESOLVED)
     if found := _match(reading, (
@@ -683,7 +809,8 @@ def _named_target(said: list[Word], conversation: Conversation) -> Found | None:
 
 
 _DISCARD = r"(?:kill|scrap|delete|remove|trash|bin|ditch|get rid|cancel|nuke|dump|junk|archive|erase)"
-_GIVE = "assign|reassign|give|hand|pass|send|route|delegate|transfer|forward|allocate|escalate"
+_GIVE = ("assign|reassign|give|hand|pass|send|route|delegate|transfer|forward|allocate|escalate"
+         "|assigning|reassigning|giving|handing|passing|sending|routing|transferring|forwarding")
 
 
 def _assign(reading: Reading, whole: Reading) -> Understanding | None:
@@ -715,7 +842,9 @@ def _assign(reading: Reading, whole: Reading) -> Understanding | None:
     if found := _match(reading, rf"(?:put|stick|get|add|throw) (?P<target>.+?) on {ref()}"):
         if (target := _named_target(reading.words(found, "target"), conversation)) is not None:
             return _assign_to(reading.ticket(found), target)  # "put Alex on 4"
-    if found := _match(reading, rf"{ref()} (?:is|can be|should be|will be) (?:all )?mine(?: now)?"):
+    if found := _match(reading, (
+        rf"{ref()} (?:is|can be|should be|will be) (?:all )?mine(?: now)?"
+    )) or _match(reading, rf"(?:mine|me|dibs|dibs on)(?: ->| =>| →| -| =)? {ref()}"):
         return AssignTicket(reading.ticket(found), UserTarget(
             conversation.viewer_id, conversation.name_of(conversation.viewer_id)))
     if _match(reading, r"(?:unassign|un-assign) (?:me|myself)"):
@@ -761,9 +890,27 @@ def _handover(reading: Reading, whole: Reading) -> Understanding | None:
         rf" (?:{_TAKE_ON})(?: the)? {ref()}"
     ))
     if found is None:
-        return None
+        return _asked_to_take(reading, asked=False)
     target = _named_target(reading.words(found, "target"), reading.conversation)
     return _assign_to(reading.ticket(found), target) if target is not None else None
+
+
+def _asked_to_take(reading: Reading, *, asked: bool) -> Understanding | None:
+    """"Sam, please take 12" hands it over; "Alex, could you have a look at 12?" asks a
+    favour, so whether Alex should take it is asked."""
+    found = _match(reading, (
+        r"(?P<target>.+?) (?P<ask>please|pls|can you|could you|would you|will you)(?: please)?"
+        rf" (?:{_TAKE_ON}|take a look at|have a look at|look at)(?: the)? {ref()}"
+    ))
+    if found is None:
+        return None
+    target = _named_target(reading.words(found, "target"), reading.conversation)
+    if target is None:
+        return None
+    if not isinstance(target, (UserTarget, TeamTarget)) or (
+            found.group("ask") in ("please", "pls") and not asked):
+        return _assign_to(reading.ticket(found), target)
+    return _confirm(AssignTicket(reading.ticket(found), target))
 
 
 def _comment(reading: Reading, whole: Reading) -> Understanding | None:
@@ -782,9 +929,16 @@ def _comment(reading: Reading, whole: Reading) -> Understanding | None:
             return None
         text = reading_text(whole, found)
         return CommentOnTicket(whole.ticket(found), text or None)
+    if found := _match(whole, (
+        rf"(?:tell|let|inform|update) {ref()}(?: that| know that| know)?(?P<rest> .+)"
+    )) or _match(whole, rf"(?:add|append)(?: this)? (?:to|on) {ref()}(?P<rest> .+)"):
+        if found.group(0).split()[0] in ("tell", "let", "inform", "update") and not (
+                {"that", "know"} & set(found.group(0).split()[2:3])):
+            return None  # "update 4 to urgent"
+        return CommentOnTicket(whole.ticket(found), reading_text(whole, found) or None)
     if _match(whole, r"(?:add|leave|write|post|make|put) (?:a |an |my )?(?:comment|note)"):
         return CommentOnTicket(whole.conversation.last_ticket, None)  # which one, if none shown
-    found = _match(whole, r"(?:add a |leave a )?(?:comment|note)(?P<rest> .+)")
+    found = _match(whole, r"(?:(?:add|leave|post)(?: a| an)? )?(?:comment|note)(?P<rest> .+)")
     if found is not None and not any(w.text in (REF, NUMBER) for w in whole.words(found, "rest")[:2]):
         text = reading_text(whole, found)
         return CommentOnTicket(whole.conversation.last_ticket, text or None)
@@ -812,10 +966,13 @@ def _edit(reading: Reading, whole: Reading) -> Understanding | None:
         rf"(?:the )?{field} (?:of|on|for|in) {ref()}(?: (?:to|as|at|on|by|into|is|=))?(?P<value> .+)"
     )) or _match(whole, (
         rf"(?:set|change|update|edit|give)(?: the)? {ref()}(?:s)? {field}(?: (?:to|as|at|on|by|=))?(?P<value> .+)"
-    )) or _match(whole, rf"{ref()}(?:s)? {field}(?: (?:to|is|=))?(?P<value> .+)"):
+    )) or _match(whole, rf"{ref()}(?:s)? {field}(?: (?:to|is|=|->|=>|→))?(?P<value> .+)") or _match(
+        whole, rf"{field} (?:of |for |on )?{ref()}(?: (?:to|is|=|->|=>|→|should be))?(?P<value> .+)"
+    ):
         return _field(whole, found)
     if found := _match(reading, (
-        rf"(?:set|change|update|edit|modify|fix|amend|give)(?: the)? {field}(?: (?:of|on|for|in) {ref()})?"
+        rf"(?:set|change|update|edit|modify|fix|amend|give|add)(?: the| a| an)? {field}"
+        rf"(?: (?:of|on|for|in|to) {ref()})?"
     )) or _match(reading, (
         rf"(?:set|change|update|edit|modify|fix|amend|give)(?: the)? {ref()}(?:s)? {field}"
     )):

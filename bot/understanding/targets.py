@@ -11,7 +11,8 @@ from bot.understanding.requests import Choice, Nobody, TeamTarget, Target, UserT
 ME = frozenset({"me", "myself", "i", "mine", "self"})
 NOBODY = frozenset({"nobody", "noone", "no one", "none", "no-one", "unassigned", "anyone", "nobody else"})
 _FILLER = frozenset({"the", "to", "over", "please", "@", "user", "person", "agent"})
-_TEAM_WORDS = frozenset({"team", "queue", "group"})
+_TEAM_WORDS = frozenset({"team", "queue", "group", "guys", "folks", "people", "crew", "squad",
+                         "department", "dept", "lot"})  # "the network guys"
 
 
 @dataclass(frozen=True, slots=True)

@@ -110,7 +110,8 @@ KEYWORDS = frozenset({
     "tomorrow", "today", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
     "sunday", "deadline", "cancel", "created", "opened", "filed", "assigned", "anyone",
     "nobody", "myself", "waiting", "blocked", "important", "critical", "priorities", "statuses",
-    "mark", "show", "list", "edit", "note", "prioritize", "escalate", "reply", "comments",
+    "mark", "show", "list", "edit", "note", "prioritize", "prioritise", "deprioritize",
+    "deprioritise", "escalate", "reply", "comments",
     "assignee", "unassigned", "progress", "requests", "issues", "problems", "bugs",
     "incidents", "notes", "reports", "overdue",
 }) | STATUS_WORDS.keys() | PRIORITY_WORDS.keys() | CATEGORY_WORDS.keys()

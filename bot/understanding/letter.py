@@ -1,0 +1,51 @@
+"""A message written like a letter or pasted from one: the part that asks, without the
+greeting, the signature, the quoted message it answers or the list bullet it was copied with.
+
+"Hi,\n\nCould you close TKT-2026-0012?\n\nKind regards,\nMaria Lopez\nFinance" asks the
+same as "Could you close TKT-2026-0012?"; a name under "Best regards" is no assignee and a
+department under it no team.
+"""
+
+from __future__ import annotations
+
+import re
+
+_GREETING = re.compile(
+    r"^\s*(?:hi|hello|hey|dear|hiya|morning|good (?:morning|afternoon|evening|day)|greetings)"
+    r"(?:[ \t]+[\w.'&-]+){0,3}[ \t]*[,!:]\s*",
+    re.IGNORECASE,
+)
+_SIGN_OFF = re.compile(
+    r"^\s*(?:(?:kind|best|warm|many|warmest)?\s*(?:regards|wishes|thanks)|thanks?(?: you)?"
+    r"|thx|cheers|br|kr|yours(?: sincerely| truly| faithfully)?|sincerely|sent from my \w+.*"
+    r"|--+|__+|get outlook for \w+.*)\s*[,.!]?\s*$",
+    re.IGNORECASE,
+)
+_SIGNATURE_LINES = 4  # a name, a title, a department, a phone number
+_QUOTED = re.compile(r"^\s*>")
+_BULLET = re.compile(r"^\s*(?:[-*•]|\d{1,2}[.)])\s+(?=\S)")
+
+
+def what_is_asked(text: str) -> str:
+    """The text without a letter's greeting and signature, leading quoted lines, or a bullet."""
+    lines = text.strip().split("\n")
+    while len(lines) > 1 and _QUOTED.match(lines[0]):
+        lines.pop(0)  # "> can you close 12?\nyes, close 12": the quote is what is answered
+    lines = _without_signature(lines)
+    body = "\n".join(lines).strip()
+    greeted = _GREETING.match(body)
+    if greeted and body[greeted.end():].strip():
+        body = body[greeted.end():].strip()  # "Hi team, could you …": not a name to assign
+    return _BULLET.sub("", body, count=1) if "\n" not in body else body
+
+
+def _without_signature(lines: list[str]) -> list[str]:
+    """Lines up to a sign-off ("Kind regards,") that only a short signature follows."""
+    for index in range(1, len(lines)):
+        after = [line for line in lines[index + 1:] if line.strip()]
+        if _SIGN_OFF.match(lines[index]) and len(after) <= _SIGNATURE_LINES and all(
+                len(line.split()) <= 5 for line in after):
+            kept = lines[:index]
+            if any(line.strip() for line in kept):
+                return kept
+    return lines
