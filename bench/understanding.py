@@ -21,12 +21,12 @@ from collections import Counter
 from bot.mentions import clean_markup, readable
 from bot.understanding import understand
 from bot.understanding.summary import summary
-from tests.unit.bot.understanding.in_their_words import IN_THEIR_WORDS
+from tests.unit.bot.understanding.in_their_words import IN_THEIR_WORDS, SECOND_LOOK
 from tests.unit.bot.understanding.newcomers import FIRST_SEEN, HELD_OUT
 from tests.unit.bot.understanding.test_transcript import CONVERSATION, as_the_bot_reads, expanded
 from tests.unit.bot.understanding.transcript import TABLE
 
-TABLES = TABLE + FIRST_SEEN + HELD_OUT + IN_THEIR_WORDS
+TABLES = TABLE + FIRST_SEEN + HELD_OUT + IN_THEIR_WORDS + SECOND_LOOK
 
 
 def main() -> None:

@@ -28,6 +28,7 @@ _ADDRESSED = frozenset({"bot", "ticketflow", "there", "all", "everyone", "team",
                         "guys", "so", "very", "much", "a", "lot", "buddy"})
 _PICTURES = {"👍": Courtesy.OK, "👌": Courtesy.OK, "✅": Courtesy.OK, "🆗": Courtesy.OK,
              "🙏": Courtesy.THANKS, "👋": Courtesy.HELLO}
+_GRATEFUL = frozenset({"thanks", "thank", "thx", "cheers", "ta", "ty"})
 _WORD = re.compile(r"[a-z]+")
 _KNOWN = _HELLO | _THANKS | _OK
 _OPENING = frozenset(phrase.split()[0] for phrase in _KNOWN) | _ADDRESSED
@@ -45,7 +46,9 @@ def courtesy(text: str) -> Courtesy | None:
         if any(ch.isdigit() for ch in text):
             return None  # "✅ 12": about a ticket
         return next((kind for picture, kind in _PICTURES.items() if picture in text), None)
-    said = _phrases([w for w in words if w not in _ADDRESSED] or words)
+    if words[0] in _GRATEFUL and words[1:2] == ["for"]:
+        return Courtesy.THANKS  # "cheers for sorting that"
+    said = _phrases(words) or _phrases([w for w in words if w not in _ADDRESSED] or words)
     if said is None:
         return None
     for kind, known in ((Courtesy.THANKS, _THANKS), (Courtesy.HELLO, _HELLO), (Courtesy.OK, _OK)):

@@ -59,9 +59,13 @@ _POLITE_START = (
     "thanks", "thank you", "thx", "cheers", "great", "cool", "perfect", "nice", "sure", "good",
     "morning", "good morning", "hey there", "hi there", "hiya", "hello there", "possibly",
     "please to", "do the needful and", "i want that", "then", "yes", "yeah", "yep",
-)
+    "would tref be possible to", "is tref possible to", "any chance you could", "any chance you can",
+    "would you be able to", "could you possibly", "quick one", "quick question", "-", "–", "—",
+)  # "it" is read as a ticket reference (`tref`) before these are skipped
 _REQUEST_START = ("can you", "could you", "would you", "will you", "can u", "could u",
-                  "please", "pls", "plz", "kindly", "would you mind", "would you please")
+                  "please", "pls", "plz", "kindly", "would you mind", "would you please",
+                  "would tref be possible to", "is tref possible to", "any chance you could",
+                  "any chance you can", "would you be able to", "could you possibly")
 _POLITE_END = (
     "please", "pls", "plz", "thanks", "thank you", "thx", "ty", "for me", "now", "right now",
     "when you can", "if you can", "if possible", "asap", "again", "thanks a lot", "cheers",
@@ -174,7 +178,9 @@ def understand(text: str, conversation: Conversation) -> Understanding:
         return hedged
     if _is_question(words[start:end], message.asks and not polite):
         return (_asked_to_start(message, conversation, start, end)
-                or _asked_to_take(reading, asked=True) or _question(reading, text.strip()))
+                or _asked_to_take(reading, asked=True)
+                or _later_sentence(message, conversation, start, end)
+                or _question(reading, text.strip()))
     for rule in _RULES:
         found = rule(reading, whole)
         if isinstance(found, Clarify):  # "assign 4 to Sam, he knows the printer"
@@ -229,14 +235,23 @@ def _first_clause(
         found = next((f for rule in _RULES if (f := rule(clause, clause)) is not None), None)
         if found is not None:
             return found if not isinstance(found, CreateTicket) else None
-        if _sentence_ends(typed):
-            return _later_sentence(message, conversation, reason, end)
-        return None
+        return _later_sentence(message, conversation, start, end)
     return None
 
 
-def _sentence_ends(typed: str) -> bool:
-    return typed.endswith((".", "!", "?")) and not typed.endswith("...")
+def _clause_ends(message: Message, index: int) -> bool:
+    """Word `index` ends a sentence or a clause: "… this morning. Could you …",
+    "Hey, quick one - can you close 14?"."""
+    typed = message.text[:message.spans[message.words[index].last][1]]
+    if typed.endswith((".", "!", "?", ",", ";", ":")) and not typed.endswith("..."):
+        return True
+    following = message.words[index + 1].text if index + 1 < len(message.words) else ""
+    return following in ("-", "–", "—")
+
+
+_REQUEST_VERBS = frozenset(COMMAND_VERBS) | _ACTION_WORDS
+"""A later sentence is read only when it asks politely or starts like a command."""
+_TOLD = 3  # words: what a ticket is asked for after ("my screen flickers. Can you log it?")
 
 
 def _later_sentence(
@@ -251,24 +266,27 @@ def _later_sentence(
     texts = [w.text for w in words]
     sentence = begin
     for index in range(begin, end):
-        typed = message.text[:message.spans[words[index].last][1]]
-        if index < end - 1 and not _sentence_ends(typed):
+        if index < end - 1 and not _clause_ends(message, index):
             continue
-        first, _ = _skip_start(texts[sentence:index + 1])
+        first, polite = _skip_start(texts[sentence:index + 1])
         first += sentence
         last = _skip_end(texts[:index + 1], first)
-        if first < last and not _is_question(texts[first:last], asks=False):
+        if sentence > begin and first < last and (polite or texts[first] in _REQUEST_VERBS) \
+                and not _is_question(texts[first:last], asks=False):
             read = _reading(message, conversation, first, last)
             found = next((f for rule in _RULES if (f := rule(read, read)) is not None), None)
             if found is not None:
                 if set(texts[index + 1:]) & _TAKEN_BACK:
                     return None
                 if isinstance(found, CreateTicket) and found.title is None and not found.form:
-                    told = message.original(0, sentence).rstrip(" ,.;:!-–")
+                    told_from, _ = _skip_start(texts[begin:sentence])
+                    told = message.original(begin + told_from, sentence).rstrip(" ,.;:!-–")
+                    if len(told.split()) < _TOLD:
+                        return found
                     return CreateTicket(title=_title_case(_quoted_or(told)) or None,
                                         priority=found.priority, category=found.category)
                 return found
-        sentence = index + 1
+        sentence = index + 1 if texts[index + 1:index + 2] not in (["-"], ["–"], ["—"]) else index + 2
     return None
 
 
@@ -651,7 +669,7 @@ def _status_value(words: list[str]) -> TicketStatus | None:
         if word in ("until", "till", "til", "through", "pending") and index:
             words = words[:index]  # "on hold until Monday": the status is what changes
             break
-    while words and words[-1] in ("now", "status", "again", "state", "please", "for now"):
+    while words and words[-1] in ("now", "status", "again", "state", "please", "for now", "already"):
         words = words[:-1]
     if len(words) > 2 and words[0] in ("waiting", "blocked", "stuck", "pending", "held") \
             and words[1] in ("on", "for", "by", "until", "till"):
@@ -932,7 +950,7 @@ def _comment(reading: Reading, whole: Reading) -> Understanding | None:
     if found := _match(whole, (
         rf"(?:tell|let|inform|update) {ref()}(?: that| know that| know)?(?P<rest> .+)"
     )) or _match(whole, rf"(?:add|append)(?: this)? (?:to|on) {ref()}(?P<rest> .+)"):
-        if found.group(0).split()[0] in ("tell", "let", "inform", "update") and not (
+        if found.group(0).split()[0] in ("let", "update") and not (
                 {"that", "know"} & set(found.group(0).split()[2:3])):
             return None  # "update 4 to urgent"
         return CommentOnTicket(whole.ticket(found), reading_text(whole, found) or None)

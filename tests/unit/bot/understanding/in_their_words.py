@@ -4,8 +4,10 @@ Same conventions as `transcript.py` (`#4` is TKT-2026-0004, "it" is #7, two Lees
 Wednesday 2 December 2026). Written after reading the other tables and none of their lines:
 terse managers, non-native English, questions for commands, typos and missing spaces,
 pasted emails, Markdown and quotes, and things that ask for nothing. A change that is not
-clearly meant is asked about, never made. The rules before these were written misread 59 of
-its 287 lines; they were fixed by kinds of words and shapes of message, not by line.
+clearly meant is asked about, never made. The rules before these were written misread 60 of
+`IN_THEIR_WORDS`' 288 lines; they were fixed by kinds of words and shapes of message, not by
+line. `SECOND_LOOK` was written once those were fixed, to check the fixes were general: 8 of
+its 54 lines were still misread (12 before any fix), and were fixed the same way.
 """
 
 from __future__ import annotations
@@ -321,4 +323,61 @@ IN_THEIR_WORDS: tuple[tuple[str, str], ...] = (
     ("put 12 on hold,waiting for parts", "status #12 on_hold"),
     ("close 12,thanks", "status #12 closed"),
     ("assign 12 to sam,he is free", "assign #12 to user:u-sam"),
+)
+
+SECOND_LOOK: tuple[tuple[str, str], ...] = (
+    ("Hey, quick one - can you close 14? thx", "status #14 closed"),
+    ("Good morning! Could you please assign TKT-2026-0020 to Priya? Many thanks", "assign #20 to user:u-priya"),
+    ("14 → resolved", "status #14 resolved"),
+    ("14 -> in progress", "status #14 in_progress"),
+    ("set 14 in progress pls", "status #14 in_progress"),
+    ("14: on hold", "status #14 on_hold"),
+    ("could u put 14 on hold pls", "status #14 on_hold"),
+    ("Would it be possible to reopen 14?", "status #14 open"),
+    ("any chance you could close 14?", "status #14 closed"),
+    ("Grab 14 for me", "assign #14 to user:u-jo"),
+    ("i'll take this one", 'assign #7 to user:u-jo'),
+    ("assign this to Sam Rivera", "assign #7 to user:u-sam"),
+    ("give 14 to alex pls, he's free", 'assign #14 to user:u-alex'),
+    ("14 to network team", "assign #14 to team:2"),
+    ("assign 14 to facilities team please", "assign #14 to team:3"),
+    ("nobody should own 14", "assign #14 to nobody"),
+    ("take me off this one", "assign #7 to nobody"),
+    ('comment on 14 - restarted the print spooler, looks ok', "comment #14 'restarted the print spooler, looks ok'"),
+    ('Note to 14: vendor says Thursday', "comment #14 'vendor says Thursday'"),
+    ('add a note: waiting for the user', "comment #7 'waiting for the user'"),
+    ('pls tell 14 the laptop is ready for pickup', "comment #14 'the laptop is ready for pickup'"),
+    ("make 14 urgent pls", "edit #14 priority=urgent"),
+    ("14 is low priority", "edit #14 priority=low"),
+    ("bump it up to high", "edit #7 priority=high"),
+    ("change prio of 14 to urgent", "edit #14 priority=urgent"),
+    ("14 due next monday", "edit #14 due=2026-12-07"),
+    ("can you set the due date of 14 to 20/12?", "edit #14 due=2026-12-20"),
+    ("whats open for me", "list mine status=open"),
+    ("show me all urgent tickets", "list all priority=urgent"),
+    ("list my tickets in progress", "list mine status=in_progress"),
+    ("tickets assigned to Alex", "list all assignee=user:u-alex"),
+    ("open tickets for the IT Support team", "list all status=open assignee=team:1"),
+    ("anything new for facilities?", "list all status=open assignee=team:3"),
+    ('search for outlook crash', "list all text='outlook crash'"),
+    ('any tickets about the printer on floor 3?', "list all text='printer on floor 3'"),
+    ('new ticket: keyboard missing the E key', "create title='Keyboard missing the E key'"),
+    ('Please raise a ticket: conference room screen is blank', "create title='Conference room screen is blank'"),
+    ('My docking station stopped working this morning. Could you log a ticket?', "create title='My docking station stopped working this morning'"),
+    ('create a new incident for the email outage', "create title='The email outage' category=incident"),
+    ("Hi,\nplease reopen TKT-2026-0014, the problem is back.\nThanks,\nAnna", "status #14 open"),
+    ("cheers for sorting that", "small talk thanks"),
+    ("thanks a million 🙌", "small talk thanks"),
+    ("how do I install the VPN client?", "question"),
+    ("who do I talk to about a new laptop?", "question"),
+    ("14 is annoying", "free text"),
+    ("I believe 14 was resolved already", "ask status #14 ?: Should #14 be resolved? [Yes]"),
+    ("probably close 14", "ask status #14 ?: Should #14 be closed? [Yes]"),
+    ("don't touch 14", 'no change #14'),
+    ("the projector keeps turning off, could someone check it?", "question"),
+    ("printer jammed again. pls help", "free text"),
+    ("`assign 14 to me`", "assign #14 to user:u-jo"),
+    ("* close 14", "status #14 closed"),
+    ("close14 pls", "status #14 closed"),
+    ("rsolve 14", "status #14 resolved"),
 )

@@ -16,7 +16,7 @@ from bot.understanding.requests import (
 from bot.understanding.summary import summary
 from domain.numbering import TicketNumber
 from bot.mentions import clean_markup, readable
-from tests.unit.bot.understanding.in_their_words import IN_THEIR_WORDS
+from tests.unit.bot.understanding.in_their_words import IN_THEIR_WORDS, SECOND_LOOK
 from tests.unit.bot.understanding.newcomers import FIRST_SEEN, HELD_OUT
 from tests.unit.bot.understanding.transcript import NO_CONTEXT, TABLE
 
@@ -67,14 +67,15 @@ def test_the_newcomers_table_is_large_and_has_no_duplicates() -> None:
     assert len(set(said)) == len(said)
 
 
-@pytest.mark.parametrize(("said", "expected"), IN_THEIR_WORDS, ids=[s for s, _ in IN_THEIR_WORDS])
+@pytest.mark.parametrize(("said", "expected"), IN_THEIR_WORDS + SECOND_LOOK,
+                         ids=[s for s, _ in IN_THEIR_WORDS + SECOND_LOOK])
 def test_the_bot_understands_people_as_differently_as_they_write(said: str, expected: str) -> None:
     text = clean_markup(said, drop_mentions_of={"ticketflow"})
     assert summary(readable(as_the_bot_reads(text, CONVERSATION))) == expanded(expected)
 
 
 def test_the_table_in_their_words_is_large_and_new() -> None:
-    said = [line for line, _ in IN_THEIR_WORDS]
+    said = [line for line, _ in IN_THEIR_WORDS + SECOND_LOOK]
     before = {line.lower() for line, _ in TABLE + FIRST_SEEN + HELD_OUT + NO_CONTEXT}
     assert len(said) >= 250
     assert len(set(said)) == len(said)
