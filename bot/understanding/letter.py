@@ -12,9 +12,16 @@ import re
 
 _GREETING = re.compile(
     r"^\s*(?:hi|hello|hey|dear|hiya|morning|good (?:morning|afternoon|evening|day)|greetings)"
-    r"(?:[ \t]+[\w.'&-]+){0,3}[ \t]*[,!:]\s*",
+    r"(?P<addressed>(?:[ \t]+[\w.'&-]+){0,3})[ \t]*[,!:]\s*",
     re.IGNORECASE,
 )
+_EVERYONE = frozenset({
+    "all", "everyone", "everybody", "team", "there", "folks", "guys", "it", "support", "helpdesk",
+    "help", "desk", "service", "servicedesk", "bot", "ticketflow", "@ticketflow", "again", "the",
+    "y'all", "people", "colleagues", "admin", "admins", "you",
+})
+"""Who a greeting that is dropped may address: "Hi team," but not "Hi Sam," ("Hi Sam,
+please take 12" asks Sam, not the bot, to take it)."""
 _SIGN_OFF = re.compile(
     r"^\s*(?:(?:kind|best|warm|many|warmest)?\s*(?:regards|wishes|thanks)|thanks?(?: you)?"
     r"|thx|cheers|br|kr|yours(?: sincerely| truly| faithfully)?|sincerely|sent from my \w+.*"
@@ -34,7 +41,8 @@ def what_is_asked(text: str) -> str:
     lines = _without_signature(lines)
     body = "\n".join(lines).strip()
     greeted = _GREETING.match(body)
-    if greeted and body[greeted.end():].strip():
+    if greeted and body[greeted.end():].strip() and all(
+            word.lower() in _EVERYONE for word in greeted.group("addressed").split()):
         body = body[greeted.end():].strip()  # "Hi team, could you …": not a name to assign
     return _BULLET.sub("", body, count=1) if "\n" not in body else body
 

@@ -61,6 +61,7 @@ _POLITE_START = (
     "please to", "do the needful and", "i want that", "then", "yes", "yeah", "yep",
     "would tref be possible to", "is tref possible to", "any chance you could", "any chance you can",
     "would you be able to", "could you possibly", "quick one", "quick question", "-", "–", "—",
+    "dear",
 )  # "it" is read as a ticket reference (`tref`) before these are skipped
 _REQUEST_START = ("can you", "could you", "would you", "will you", "can u", "could u",
                   "please", "pls", "plz", "kindly", "would you mind", "would you please",
@@ -249,6 +250,12 @@ def _clause_ends(message: Message, index: int) -> bool:
     return following in ("-", "–", "—")
 
 
+def _taken_by_another(found: Understanding, said: list[str], conversation: Conversation) -> bool:
+    """"Dear Priya, … could you take 12?": asked of the person greeted, not of the bot."""
+    return (isinstance(found, AssignTicket) and isinstance(found.to, UserTarget)
+            and found.to.user_id == conversation.viewer_id and not {"i", "me", "myself"} & set(said))
+
+
 _REQUEST_VERBS = frozenset(COMMAND_VERBS) | _ACTION_WORDS
 """A later sentence is read only when it asks politely or starts like a command."""
 _TOLD = 3  # words: what a ticket is asked for after ("my screen flickers. Can you log it?")
@@ -276,7 +283,8 @@ def _later_sentence(
             read = _reading(message, conversation, first, last)
             found = next((f for rule in _RULES if (f := rule(read, read)) is not None), None)
             if found is not None:
-                if set(texts[index + 1:]) & _TAKEN_BACK:
+                if set(texts[index + 1:]) & _TAKEN_BACK or _taken_by_another(
+                        found, texts[first:last], conversation):
                     return None
                 if isinstance(found, CreateTicket) and found.title is None and not found.form:
                     told_from, _ = _skip_start(texts[begin:sentence])

@@ -7,7 +7,9 @@ pasted emails, Markdown and quotes, and things that ask for nothing. A change th
 clearly meant is asked about, never made. The rules before these were written misread 60 of
 `IN_THEIR_WORDS`' 288 lines; they were fixed by kinds of words and shapes of message, not by
 line. `SECOND_LOOK` was written once those were fixed, to check the fixes were general: 8 of
-its 54 lines were still misread (12 before any fix), and were fixed the same way.
+its 54 lines were still misread (12 before any fix), and were fixed the same way. Its last
+two, a greeting that names someone, were added on review: a greeting to a person is kept,
+so the request is theirs.
 """
 
 from __future__ import annotations
@@ -380,4 +382,6 @@ SECOND_LOOK: tuple[tuple[str, str], ...] = (
     ("* close 14", "status #14 closed"),
     ("close14 pls", "status #14 closed"),
     ("rsolve 14", "status #14 resolved"),
+    ("Hi Sam, please take 12", "assign #12 to user:u-sam"),
+    ("Dear Priya, could you take 12?", "ask assign #12 to ?: Should Priya Shah take #12? [Yes]"),
 )
