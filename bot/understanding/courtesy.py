@@ -30,6 +30,7 @@ _PICTURES = {"👍": Courtesy.OK, "👌": Courtesy.OK, "✅": Courtesy.OK, "🆗
              "🙏": Courtesy.THANKS, "👋": Courtesy.HELLO}
 _GRATEFUL = frozenset({"thanks", "thank", "thx", "cheers", "ta", "ty"})
 _WORD = re.compile(r"[a-z]+")
+_MORE = re.compile(r"\d|[.!?;,]\s*\w")  # a ticket number, or a sentence after the thanks
 _KNOWN = _HELLO | _THANKS | _OK
 _OPENING = frozenset(phrase.split()[0] for phrase in _KNOWN) | _ADDRESSED
 _LONGEST = 60  # characters: courtesy is short, and most messages are read no further
@@ -46,8 +47,8 @@ def courtesy(text: str) -> Courtesy | None:
         if any(ch.isdigit() for ch in text):
             return None  # "✅ 12": about a ticket
         return next((kind for picture, kind in _PICTURES.items() if picture in text), None)
-    if words[0] in _GRATEFUL and words[1:2] == ["for"]:
-        return Courtesy.THANKS  # "cheers for sorting that"
+    if words[0] in _GRATEFUL and words[1:2] == ["for"] and not _MORE.search(text):
+        return Courtesy.THANKS  # "cheers for sorting that" (not "thanks for 4! close it")
     said = _phrases(words) or _phrases([w for w in words if w not in _ADDRESSED] or words)
     if said is None:
         return None

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from functools import cache
 
@@ -250,6 +250,22 @@ def _clause_ends(message: Message, index: int) -> bool:
     return following in ("-", "–", "—")
 
 
+def _it_as_told(
+    found: Understanding, message: Message, begin: int, told: int, first: int, last: int
+) -> Understanding:
+    """"4 is broken, can you reopen it?": "it" is the ticket the sentence before names."""
+    named = _typed_tickets(message, begin, told)
+    if not named or _typed_tickets(message, first, last) or not isinstance(
+            found, (AssignTicket, ChangeStatus, CommentOnTicket, EditTicket, ShowTicket)):
+        return found
+    return replace(found, ticket=message.ticket(named[0]))
+
+
+def _typed_tickets(message: Message, begin: int, end: int) -> list[int]:
+    return [i for i in range(begin, end) if message.words[i].text in (REF, NUMBER)
+            and any(ch.isdigit() for ch in message.original(i, i + 1))]
+
+
 def _taken_by_another(found: Understanding, said: list[str], conversation: Conversation) -> bool:
     """"Dear Priya, … could you take 12?": asked of the person greeted, not of the bot."""
     return (isinstance(found, AssignTicket) and isinstance(found.to, UserTarget)
@@ -286,6 +302,7 @@ def _later_sentence(
                 if set(texts[index + 1:]) & _TAKEN_BACK or _taken_by_another(
                         found, texts[first:last], conversation):
                     return None
+                found = _it_as_told(found, message, begin, sentence, first, last)
                 if isinstance(found, CreateTicket) and found.title is None and not found.form:
                     told_from, _ = _skip_start(texts[begin:sentence])
                     told = message.original(begin + told_from, sentence).rstrip(" ,.;:!-–")
@@ -859,7 +876,7 @@ def _assign(reading: Reading, whole: Reading) -> Understanding | None:
     )):
         return _assign_to(reading.ticket(found), find_target(reading.words(found, "target"), conversation))
     if found := _match(reading, (
-        r"(?:(?:i will|ill|let me|i can|i|i am going to|i am gonna|i shall) )?"
+        r"(?!got )(?:(?:i will|ill|let me|i can|i|i am going to|i am gonna|i shall) )?"  # "got it": OK
         r"(?:take|grab|claim|pick up|pick|own|handle|take over|look into|take care of|got|have got)"
         rf"(?: on)? {ref()}(?: myself)?"
     )) or _match(reading, rf"(?:assign|give) (?:me|myself)(?: to)? {ref()}"):

@@ -7,9 +7,10 @@ pasted emails, Markdown and quotes, and things that ask for nothing. A change th
 clearly meant is asked about, never made. The rules before these were written misread 60 of
 `IN_THEIR_WORDS`' 288 lines; they were fixed by kinds of words and shapes of message, not by
 line. `SECOND_LOOK` was written once those were fixed, to check the fixes were general: 8 of
-its 54 lines were still misread (12 before any fix), and were fixed the same way. Its last
-two, a greeting that names someone, were added on review: a greeting to a person is kept,
-so the request is theirs.
+its first 54 lines were still misread (12 before any fix), and were fixed the same way. Its last
+six were added on review: a greeting to a person is kept, so the request is theirs; an "it"
+after a sentence that names a ticket is that ticket; "got it" is an acknowledgement, never
+"I take it".
 """
 
 from __future__ import annotations
@@ -384,4 +385,8 @@ SECOND_LOOK: tuple[tuple[str, str], ...] = (
     ("rsolve 14", "status #14 resolved"),
     ("Hi Sam, please take 12", "assign #12 to user:u-sam"),
     ("Dear Priya, could you take 12?", "ask assign #12 to ?: Should Priya Shah take #12? [Yes]"),
+    ("4 is broken, can you reopen it?", "status #4 open"),
+    ("TKT-2026-0004 keeps failing. Can you assign it to Sam?", "assign #4 to user:u-sam"),
+    ("Got it. Close 12", "status #12 closed"),
+    ("thanks for fixing 4! close it", "status #4 closed"),
 )
