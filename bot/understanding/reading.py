@@ -794,10 +794,8 @@ def _set_something(reading: Reading, found: re.Match[str]) -> Understanding | No
         return ChangeStatus(ticket, status)
     value = " ".join(w for w in said if w not in ("as", "to", "a", "an", "priority", "at"))
     said = said[1:] if said[0] in ("to", "as") and len(said) > 1 else said
-    if value in PRIORITY_WORDS:
-        return EditTicket(ticket, priority=PRIORITY_WORDS[value])
-    if value in CATEGORY_WORDS:
-        return EditTicket(ticket, category=CATEGORY_WORDS[value])
+    if edit := _priority_or_category(ticket, value):
+        return edit
     rest = reading.words(found, "rest")
     if len(rest) <= 4 and (due := _due(ticket, rest)) is not None:
         return due
@@ -1054,20 +1052,23 @@ def _edit(reading: Reading, whole: Reading) -> Understanding | None:
         r"(?:make|mark|flag|set|label|tag|categori[sz]e|re-?categori[sz]e|classify|reclassify|file)"
         rf" {ref()} (?:as |under |in )?(?:an? )?(?P<value>.+?)(?: priority| ticket)?"
     )):
-        value = found.group("value")
-        if value in PRIORITY_WORDS:
-            return EditTicket(reading.ticket(found), priority=PRIORITY_WORDS[value])
-        if value in CATEGORY_WORDS:
-            return EditTicket(reading.ticket(found), category=CATEGORY_WORDS[value])
+        if edit := _priority_or_category(reading.ticket(found), found.group("value")):
+            return edit
     if found := _match(reading, (
         rf"{ref()} (?:is|should be|needs to be)(?: an?)?(?: super| very| really| extremely| quite| pretty| now)?"
         r" (?P<value>.+?)(?: priority| prio| ticket)?"
     )):
-        value = found.group("value")
-        if value in PRIORITY_WORDS:
-            return EditTicket(reading.ticket(found), priority=PRIORITY_WORDS[value])
-        if value in CATEGORY_WORDS:
-            return EditTicket(reading.ticket(found), category=CATEGORY_WORDS[value])
+        if edit := _priority_or_category(reading.ticket(found), found.group("value")):
+            return edit
+    return None
+
+
+def _priority_or_category(ticket: TicketNumber | None, value: str | None) -> EditTicket | None:
+    """"make 4 urgent" or "file 4 under hardware": the word is a priority or a category."""
+    if value in PRIORITY_WORDS:
+        return EditTicket(ticket, priority=PRIORITY_WORDS[value])
+    if value in CATEGORY_WORDS:
+        return EditTicket(ticket, category=CATEGORY_WORDS[value])
     return None
 
 
