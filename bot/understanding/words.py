@@ -154,9 +154,14 @@ def _variants(word: str) -> list[str]:
     return [word] + [word[:i] + word[i + 1:] for i in range(len(word))]
 
 
+_LONGEST_KEYWORD = max(map(len, KEYWORDS))
+
+
 def corrected(word: str) -> str:
     """The keyword a misspelt word most likely meant (one letter off), or the word itself."""
-    if len(word) < 4 or word in KEYWORDS or word in REAL_WORDS or not word.isalpha():
+    # Past one letter longer than any keyword nothing is one edit away, and the variants of
+    # a word cost its length squared: one 200,000-letter word once took 23 GB.
+    if len(word) < 4 or len(word) > _LONGEST_KEYWORD + 1 or word in KEYWORDS or word in REAL_WORDS or not word.isalpha():
         return word
     if len(word) == 4:  # "shwo": only two neighbours swapped, so short names stay as typed
         return _SWAPPED.get(word, word)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import tracemalloc
 from datetime import date
 
 import pytest
@@ -52,3 +53,19 @@ def test_a_keyword_one_letter_off_is_corrected(typed: str, meant: str) -> None:
 @pytest.mark.parametrize("word", ["export", "printer", "fixed", "filed", "lee", "prioritize", "choose"])
 def test_other_words_are_left_alone(word: str) -> None:
     assert corrected(word) == word
+
+
+def test_a_word_longer_than_any_keyword_is_left_as_typed_without_building_its_variants() -> None:
+    # Each one-letter deletion of a word is a copy of it: 20,000 letters took 400 MB, and
+    # one 200,000-letter word in a Teams message took 23 GB and the server with it.
+    word = "x" * 20_000
+    tracemalloc.start()
+    try:
+        assert corrected(word) == word
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+
+    assert peak < 1_000_000
+    assert corrected("ticketss") == "tickets"  # one letter past the longest still corrects
+    assert corrected("enhancementt") == "enhancement"
