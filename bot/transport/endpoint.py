@@ -80,11 +80,13 @@ TurnScope = Callable[[], AbstractAsyncContextManager[object]]
 class RequestRefused(Exception):
     """A request answered with an HTTP error before any turn ran."""
 
-    def __init__(self, status: int, code: str, message: str) -> None:
+    def __init__(self, status: int, code: str, message: str, *, close: bool = False) -> None:
         super().__init__(message)
         self.status = status
         self.code = code
         self.message = message
+        self.close = close
+        """Answer with `Connection: close`: the rest of the body cannot be read."""
 
 
 class _BodyNotJson(Exception):
@@ -204,6 +206,8 @@ class MessagesEndpoint:
             authenticated = self._authenticate(activity, token)
         except RequestRefused as refused:
             response = error_response(refused.status, refused.code, refused.message)
+            if refused.close:
+                response.force_close()
             return response, TurnOutcome.REFUSED
         async with self._turn_scope():
             return await self._turn(activity, authenticated)
@@ -297,11 +301,17 @@ class MessagesEndpoint:
             raise too_large
         chunks: list[bytes] = []
         size = 0
-        async for chunk in request.content.iter_chunked(64 * 1024):
-            size += len(chunk)
-            if size > limit:
-                raise too_large
-            chunks.append(chunk)
+        try:
+            async for chunk in request.content.iter_chunked(64 * 1024):
+                size += len(chunk)
+                if size > limit:
+                    raise too_large
+                chunks.append(chunk)
+        except web.RequestPayloadError as error:  # a Content-Encoding that does not decode
+            raise RequestRefused(
+                400, "invalid_body", "the body does not decode as its Content-Encoding says",
+                close=True,
+            ) from error
         return b"".join(chunks)
 
     async def _verify(self, auth_header: str | None) -> VerifiedToken | None:

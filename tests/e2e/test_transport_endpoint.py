@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 from typing import Any
 
 import pytest
@@ -246,6 +247,26 @@ async def test_a_huge_chunked_body_is_a_json_413(serve_bot: ServeBot) -> None:
     ) as response:
         assert response.status == 413
         assert (await response.json())["error"] == "payload_too_large"
+    assert bot.turns == []
+
+
+@pytest.mark.parametrize(("encoding", "body", "status", "error"), [
+    ("gzip", b"\x1f\x8b not gzip at all", 400, "invalid_body"),
+    ("deflate", b"not deflate", 400, "invalid_body"),
+    ("gzip", gzip.compress(b'{"type": "message", "text": "' + b"a" * 20_000_000 + b'"}'),
+     413, "payload_too_large"),
+])
+async def test_a_compressed_body_that_does_not_decode_or_expands_past_the_cap_is_refused(
+    serve_bot: ServeBot, encoding: str, body: bytes, status: int, error: str
+) -> None:
+    bot = EchoBot()
+    running = await serve_bot(bot)
+
+    async with running.session.post(
+        running.messages_url, data=body,
+        headers={"Content-Type": "application/json", "Content-Encoding": encoding},
+    ) as response:
+        assert (response.status, (await response.json())["error"]) == (status, error)
     assert bot.turns == []
 
 

@@ -47,11 +47,16 @@ async def _read_capped(request: web.Request) -> bytes:
         raise _too_large()
     chunks: list[bytes] = []
     size = 0
-    async for chunk in request.content.iter_chunked(16 * 1024):
-        size += len(chunk)
-        if size > MAX_BODY_BYTES:
-            raise _too_large()
-        chunks.append(chunk)
+    try:
+        async for chunk in request.content.iter_chunked(16 * 1024):
+            size += len(chunk)
+            if size > MAX_BODY_BYTES:
+                raise _too_large()
+            chunks.append(chunk)
+    except web.RequestPayloadError:  # a Content-Encoding that does not decode
+        # The rest of the body cannot be read either: the connection is not kept.
+        raise ApiError(400, "invalid_body", "the body does not decode as its Content-Encoding says",
+                       headers={"Connection": "close"}) from None
     return b"".join(chunks)
 
 

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import gzip
 import json
 
 import aiohttp
 from aiohttp import web
+from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncEngine
 
+from db.tables import tasks
 from tests.integration.ticketflow.api.conftest import AdminTicket, Api
 from tests.integration.builders import insert_ticket
 from tests.loopback import serving
@@ -116,6 +119,27 @@ async def test_bodies_over_64_kib_are_refused_even_without_a_length(
     status, error = await api.call("POST", "/tickets", key=key, data=chunks(),
                                    headers={"Content-Type": "application/json"})
     assert (status, error["error"]) == (413, "payload_too_large")
+
+
+async def test_a_body_that_does_not_decode_as_its_content_encoding_says_is_400(
+    api: Api, engine: AsyncEngine
+) -> None:
+    key = await api.key(await api.person(engine, "user"))
+    for encoding, body in (("gzip", b"\x1f\x8b" + b"x" * 100), ("deflate", b"not deflate")):
+        status, error = await api.call(
+            "POST", "/tickets", key=key, data=body,
+            headers={"Content-Type": "application/json", "Content-Encoding": encoding},
+        )
+        assert (status, error["error"]) == (400, "invalid_body")
+    bomb = gzip.compress(json.dumps({"title": "t", "category": "bug",
+                                     "description": "x" * 20_000_000}).encode())
+    status, error = await api.call(
+        "POST", "/tickets", key=key, data=bomb,
+        headers={"Content-Type": "application/json", "Content-Encoding": "gzip"},
+    )
+    assert (status, error["error"]) == (413, "payload_too_large")
+    async with engine.connect() as connection:
+        assert (await connection.execute(select(func.count()).select_from(tasks))).scalar() == 0
 
 
 async def test_only_json_bodies_are_read(api: Api, engine: AsyncEngine) -> None:
