@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import asyncio
+import logging
+from collections.abc import AsyncIterator, Callable
+from contextlib import suppress
 from dataclasses import dataclass
+from datetime import datetime, timedelta
 
 from aiohttp import web
 from sqlalchemy.ext.asyncio import AsyncEngine
@@ -24,44 +29,121 @@ from bot.transport.endpoint import MessagesEndpoint, add_messages_route
 from bot.transport.observer import TurnObserver
 from bot.transport.settings import TransportSettings
 from db.connections import one_connection_per_turn, set_aside
-from db.repositories.activity_receipts import SqlActivityReceipts
+from db.repositories.activity_receipts import SqlActivityReceipts, StoredReceipt
 from db.repositories.bot_state import SqlStateDocuments
 from db.repositories.conversation_refs import SqlConversationRefs
 from db.repositories.refresh_audience import SqlRefreshAudience
 from db.repositories.ticket_threads import SqlTicketThreads
 from db.repositories.user_links import SqlUserLinks
+from domain.clock import utcnow
 from knowledge.llm import OpenAIToolModel
 from knowledge.passages import Retriever
 from notify.replies import ReplyQueue
 from ticketflow.assistant import build_assistant
 from ticketflow.caches import CachedUserLinks, CoalescedConversationRefs
 from ticketflow.notifications import webhook_check
+from ticketflow.processes import Holder, is_gone, this_process
 from ticketflow.receipt_purge import ReceiptPurge
 from ticketflow.runtime import Runtime
 from ticketflow.settings import Settings
 
-class ReceiptDeduplicator:
-    """Receipts (and invoke answers) in the database, shared by every process."""
+log = logging.getLogger("ticketflow.receipts")
 
-    def __init__(self, receipts: SqlActivityReceipts) -> None:
+ABANDONED_AFTER = timedelta(minutes=5)
+"""A claim this old whose turn never answered belongs to a process that died elsewhere."""
+
+
+class ReceiptDeduplicator:
+    """Receipts (and invoke answers) in the database, shared by every process.
+
+    A claim names the process running its turn. When that process died before answering
+    (killed, out of memory), a resend takes the claim over and runs the turn: at once when
+    the dead process ran on this host (a restarted service), otherwise once the claim is
+    older than `abandoned_after`, longer than any turn runs.
+    """
+
+    def __init__(
+        self, receipts: SqlActivityReceipts, *, holder: Holder | None = None,
+        clock: Callable[[], datetime] = utcnow,
+        abandoned_after: timedelta = ABANDONED_AFTER, every: float = 1.0,
+    ) -> None:
         self._receipts = receipts
+        self._finished: list[str] = []
+        self._every = every
+        self._holder = str(holder or this_process())
+        self._clock = clock
+        self._abandoned_after = abandoned_after
 
     async def claim(self, key: str, *, conversation_id: str | None) -> bool:
-        return await self._receipts.claim(key, conversation_id)
+        if await self._receipts.claim(key, conversation_id, holder=self._holder):
+            return True
+        stored = await self._receipts.get(key)
+        if stored is None:  # released meanwhile: the failed first delivery's resend
+            return await self._receipts.claim(key, conversation_id, holder=self._holder)
+        if self._abandoned(stored):
+            return await self._receipts.take_over(key, seen=stored, holder=self._holder)
+        return False
 
     async def record(self, key: str, answer: RecordedAnswer) -> None:
         await self._receipts.record_answer(key, status=answer.status, body=answer.body)
+
+    def finished(self, key: str) -> None:
+        self._finished.append(key)
+
+    async def write_finished(self) -> None:
+        """Marks the turns `finished` since the last call answered, in one statement."""
+        keys, self._finished = self._finished, []
+        if not keys:
+            return
+        try:
+            await self._receipts.mark_answered(keys, status=200)
+        except Exception:
+            self._finished[:0] = keys  # the next round tries again
+            raise
+
+    def lifecycle(self) -> Callable[[web.Application], AsyncIterator[None]]:
+        """For `app.cleanup_ctx`: writes finished turns every `every` seconds and at the end.
+
+        Not in the turn: a message's turn spends no statement on it. A process killed within
+        that interval leaves its last turns unmarked; a resend of one of those runs again.
+        """
+
+        async def marking(_: web.Application) -> AsyncIterator[None]:
+            stop = asyncio.Event()
+            task = asyncio.create_task(self._write_until(stop), name="ticketflow-receipt-marks")
+            yield
+            stop.set()
+            await task
+
+        return marking
+
+    async def _write_until(self, stop: asyncio.Event) -> None:
+        while not stop.is_set():
+            with suppress(TimeoutError):
+                await asyncio.wait_for(stop.wait(), self._every)
+            try:
+                await self.write_finished()
+            except Exception:
+                log.exception("could not mark %d answered turns; retrying", len(self._finished))
 
     async def release(self, key: str) -> None:
         await self._receipts.release(key)
 
     async def receipt(self, key: str) -> Receipt:
         stored = await self._receipts.get(key)
-        if stored is None:
+        if stored is None or self._abandoned(stored):
             return Receipt(ReceiptState.RELEASED)
         if not stored.answered or stored.status is None:
             return Receipt(ReceiptState.RUNNING)
         return Receipt(ReceiptState.ANSWERED, RecordedAnswer(stored.status, stored.body))
+
+    def _abandoned(self, stored: StoredReceipt) -> bool:
+        if stored.answered or stored.received_at is None:
+            return False
+        if stored.received_at < self._clock() - self._abandoned_after:
+            return True
+        holder = Holder.parse(stored.holder) if stored.holder else None
+        return holder is not None and is_gone(holder)
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,11 +228,13 @@ def mount_msteams(
     )
     adapter.on_turn_error = apologise_for_failed_turn
     receipts = SqlActivityReceipts(_single_statement_engine(runtime.engine))
+    deduplicator = ReceiptDeduplicator(receipts)
     add_messages_route(app, MessagesEndpoint(
-        adapter, bot, deduplicator=ReceiptDeduplicator(receipts), observer=observer,
+        adapter, bot, deduplicator=deduplicator, observer=observer,
         turn_scope=lambda: one_connection_per_turn(runtime.engine), before_waiting=set_aside,
     ))
     app.cleanup_ctx.append(ReceiptPurge(receipts).lifecycle())
+    app.cleanup_ctx.append(deduplicator.lifecycle())
     return MsTeamsSurface(bot=bot, adapter=adapter, deps=deps)
 
 

@@ -5,7 +5,9 @@ task-module submit twice when it is not answered within 5 s. So every activity i
 claimed before its turn runs (`claim`); an invoke's answer is kept with the claim
 (`record`), and a resent invoke gets that same answer without a second turn -- waiting
 for it when the first delivery is still running. A turn that fails gives its claim
-back (`release`), so Teams' retry runs it.
+back (`release`), so Teams' retry runs it. Every answered turn is recorded (`record`,
+`finished`), so a claim never answered means a turn whose process died mid-way: the
+deduplicator may then report it released (`receipt`) and let a resend claim it (`claim`).
 
 The composition root keeps receipts in the database, so several processes can share
 the traffic.
@@ -49,11 +51,17 @@ class ActivityDeduplicator(Protocol):
     """Receipts for activities, by a key that names the delivery (see `delivery_key`)."""
 
     async def claim(self, key: str, *, conversation_id: str | None) -> bool:
-        """True the first time `key` is offered (and remember it); False while it is held."""
+        """True the first time `key` is offered (and remember it), or when its holder died
+        before answering; False while it is held or once it is answered."""
         ...
 
     async def record(self, key: str, answer: RecordedAnswer) -> None:
         """Keep the answer of a claimed delivery, for its resends."""
+        ...
+
+    def finished(self, key: str) -> None:
+        """A claimed activity that is not an invoke was answered (200, nothing to replay):
+        kept soon after, not by a statement in the turn."""
         ...
 
     async def release(self, key: str) -> None:

@@ -20,7 +20,8 @@ turns malformed input and token failures into 500s with stack traces. Here:
   back (`before_waiting`) while a resend waits for the first delivery's answer;
 - invokes answer with the `InvokeResponse` status and its body as JSON, other
   activities with 200; a failing turn is a 500 with a JSON body and no stack trace, and
-  gives its claim back so that Teams' retry runs.
+  gives its claim back so that Teams' retry runs; a turn that never answers because its
+  process died is run by a resend once the deduplicator sees the claim abandoned.
 Every error body is `{"error": <code>, "message": <text>}`.
 
 An optional `TurnObserver` hears when each turn starts and how each request ended
@@ -238,6 +239,11 @@ class MessagesEndpoint:
             return error_response(500, "internal_error", message), TurnOutcome.FAILED
         if key is not None and activity.type == ActivityTypes.invoke:
             await self._record(key, activity, answer)
+        elif key is not None:
+            # Marked answered too, so that a claim never answered means a turn that never
+            # finished (its process died): see dedupe.py.
+            assert self._deduplicator is not None
+            self._deduplicator.finished(key)
         return _response(answer), TurnOutcome.PROCESSED
 
     def _started(self, activity: Activity) -> None:

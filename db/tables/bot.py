@@ -63,6 +63,8 @@ bot_activity_receipts = Table(
     Column("activity_id", String(255), primary_key=True),
     Column("conversation_id", String(512)),
     Column("received_at", DateTime, nullable=False, server_default=func.now()),
+    # The process running the turn (host:pid:start), so that a crashed one's claim is taken over.
+    Column("holder", String(255)),
     # The first delivery's answer to an invoke, replayed to its resends (size-bounded).
     Column("answered_at", DateTime),
     Column("answer_status", Integer),

@@ -44,6 +44,9 @@ class WatchedReceipts:
     async def record(self, key: str, answer: RecordedAnswer) -> None:
         await self._receipts.record(key, answer)
 
+    def finished(self, key: str) -> None:
+        self._receipts.finished(key)
+
     async def release(self, key: str) -> None:
         await self._receipts.release(key)
 
