@@ -55,6 +55,10 @@ CHANNEL_COMMANDS = (
     commands.Subscribe, commands.Unsubscribe, commands.Subscriptions, commands.Webhook,
     commands.SubscribeDigest, commands.UnsubscribeDigest,
 )
+MAX_MESSAGE_CHARS = 64_000
+"""Over twice what Teams lets a person send (about 28 KB). Reading a message holds the event
+loop, every conversation with it: up to about 1.3 s at this length, where the 256 KB an
+activity may carry took 4 s (and 10-20 s before two quadratic steps were removed)."""
 _TICKETS = re.compile(r"\btickets?\b", re.IGNORECASE)
 _TICKET_BY_ID = re.compile(r"#\d+|\bticket\s+\d+", re.IGNORECASE)
 
@@ -69,6 +73,12 @@ class MessageRouter:
 
     async def handle(self, turn_context: TurnContext, viewer: Viewer, dc: DialogContext) -> None:
         text = strip_bot_mention(turn_context.activity)
+        if len(text) > MAX_MESSAGE_CHARS:
+            await turn_context.send_activity(
+                f"That message is too long for me to read: keep it to {MAX_MESSAGE_CHARS:,} "
+                "characters."
+            )
+            return
         command = commands.parse(text)
         if command is not None:
             await self._interrupt(turn_context, dc)

@@ -35,6 +35,9 @@ _MINE = (
     ("have", "i", "got"), ("for", "me"), ("my", "work"), ("i", "own"), ("my",), ("mine",),
 )
 _STRONG_MINE = frozenset(phrase for phrase in _MINE if len(phrase) > 2)
+_LOOKAHEAD = max(2, *(len(phrase) for phrase in _CREATED + _MINE))
+"""Words the loop over a list query looks at from each word: the longest phrase it knows
+(a copy of all the remaining words made it quadratic in the message's length)."""
 _STRONG = frozenset({"tickets", "queue", "backlog", "plate", "issues", "requests", "ones", "todo",
                      "todos"})
 _FILLER = frozenset({
@@ -93,7 +96,7 @@ def read_list(
     text: str | None = None
     index = 0
     while index < len(words):
-        rest = tuple(words[index:])
+        rest = tuple(words[index:index + _LOOKAHEAD])
         if (size := _starts(rest, _CREATED)) is not None:
             scope, strong, index = ListScope.CREATED, True, index + size
             continue

@@ -72,6 +72,21 @@ async def test_a_chat_search_longer_than_the_rest_cap_is_refused_with_the_limit(
     assert turn.texts[0].startswith("That search won't work: keep it to 200 characters")
 
 
+async def test_a_message_longer_than_teams_allows_is_refused_before_it_is_read(
+    service: Service, engine: AsyncEngine
+) -> None:
+    # Read, 240,000 characters of words held the event loop for 10-20 s (every other
+    # conversation waited); one word that long took 23 GB.
+    ada = await user_in_teams(service, engine, "ada@example.com", "Ada Lovelace")
+
+    turn = await service.say("new ticket " + "printer " * 30_000, user=ada)
+
+    assert turn.texts == [
+        "That message is too long for me to read: keep it to 64,000 characters."]
+    assert await _count_tickets(engine) == 0
+    assert (await service.say("new ticket " + "printer " * 3_000, user=ada)).texts != turn.texts
+
+
 async def test_a_chat_search_of_200_characters_still_searches(
     service: Service, engine: AsyncEngine
 ) -> None:
