@@ -8,8 +8,9 @@ turns malformed input and token failures into 500s with stack traces. Here:
   all it needs is the header), so a forged request never costs the parsing of its body;
   the checks that need the activity (`serviceurl`, channel endorsement) follow it; any
   failure -- including one we did not foresee -- is a 401 and nothing is processed;
-- the body is read up to `max_body_bytes` (413 beyond), must be a JSON object with a
-  string `type` that botbuilder can deserialize (400 otherwise, 415 for non-JSON);
+- the body is read up to `max_body_bytes` (413 beyond) within `body_seconds` (408
+  after), must be a JSON object with a string `type` that botbuilder can deserialize
+  (400 otherwise, 415 for non-JSON);
 - in local development mode a `serviceUrl` off this machine is refused (403);
 - each delivery is claimed before its turn (`dedupe.py`): a resent activity (same id) is
   acknowledged without a second turn, and a resent invoke gets the first delivery's
@@ -60,6 +61,9 @@ from bot.transport.observer import UNREAD, TurnObserver, TurnOutcome
 logger = logging.getLogger(__name__)
 
 DEFAULT_MAX_BODY_BYTES = 256 * 1024
+DEFAULT_BODY_SECONDS = 15.0
+"""How long a body may take to arrive once its headers have: a sender that stalls
+(slowloris) is answered 408 and let go instead of holding a connection for ever."""
 DEFAULT_RESEND_WAIT = 15.0
 """How long a resent invoke waits for the first delivery's answer before a 503."""
 NONCE_FIELD = "nonce"
@@ -163,8 +167,10 @@ class MessagesEndpoint:
         resend_wait: float = DEFAULT_RESEND_WAIT,
         turn_scope: TurnScope | None = None,
         before_waiting: Callable[[], Awaitable[None]] | None = None,
+        body_seconds: float = DEFAULT_BODY_SECONDS,
     ) -> None:
         self._adapter = adapter
+        self._body_seconds = body_seconds
         self._turn_scope: TurnScope = turn_scope or nullcontext
         self._before_waiting = before_waiting
         self._logic: TurnLogic = bot.on_turn if isinstance(bot, Bot) else bot
@@ -308,11 +314,17 @@ class MessagesEndpoint:
         chunks: list[bytes] = []
         size = 0
         try:
-            async for chunk in request.content.iter_chunked(64 * 1024):
-                size += len(chunk)
-                if size > limit:
-                    raise too_large
-                chunks.append(chunk)
+            async with asyncio.timeout(self._body_seconds):
+                async for chunk in request.content.iter_chunked(64 * 1024):
+                    size += len(chunk)
+                    if size > limit:
+                        raise too_large
+                    chunks.append(chunk)
+        except TimeoutError as error:
+            raise RequestRefused(
+                408, "request_timeout",
+                f"the body did not arrive within {self._body_seconds:g} s", close=True,
+            ) from error
         except web.RequestPayloadError as error:  # a Content-Encoding that does not decode
             raise RequestRefused(
                 400, "invalid_body", "the body does not decode as its Content-Encoding says",

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import asyncio
 import gzip
+import json
 from typing import Any
 
 import pytest
+from yarl import URL
 from botbuilder.core import ActivityHandler, InvokeResponse, TurnContext
 from botbuilder.core.teams import TeamsActivityHandler
 from botbuilder.schema import Activity, AdaptiveCardInvokeResponse, AdaptiveCardInvokeValue
@@ -27,6 +30,7 @@ from db.repositories.activity_receipts import SqlActivityReceipts
 from tests.e2e.teams_doubles.activities import TeamsActivities
 from tests.e2e.teams_doubles.connector import ConnectorStandIn
 from tests.e2e.teams_doubles.fixtures import ServeBot
+from tests.loopback import read_answer
 from ticketflow.msteams import ReceiptDeduplicator
 
 CARD = {
@@ -268,6 +272,25 @@ async def test_a_compressed_body_that_does_not_decode_or_expands_past_the_cap_is
     ) as response:
         assert (response.status, (await response.json())["error"]) == (status, error)
     assert bot.turns == []
+
+
+async def test_a_body_that_stops_arriving_is_a_408_and_the_connection_is_let_go(
+    serve_bot: ServeBot,
+) -> None:
+    bot = EchoBot()
+    running = await serve_bot(bot, body_seconds=0.5)
+    url = URL(running.base_url)
+    reader, writer = await asyncio.open_connection(url.host, url.port)
+    writer.write(b"POST /api/messages HTTP/1.1\r\nHost: bot\r\n"
+                 b"Content-Type: application/json\r\nContent-Length: 1000\r\n\r\n"
+                 b'{"type": "mess')  # and then nothing more (slowloris)
+    await writer.drain()
+
+    head, body = await asyncio.wait_for(read_answer(reader), timeout=30)
+    assert head.startswith(b"HTTP/1.1 408") and b"Connection: close" in head, head
+    assert json.loads(body)["error"] == "request_timeout"
+    assert bot.turns == []
+    writer.close()
 
 
 async def test_a_body_that_is_not_json_by_content_type_is_a_415(

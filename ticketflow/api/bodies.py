@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 from typing import Any
 
@@ -14,6 +15,8 @@ from domain.validation import is_storable
 from ticketflow.api.errors import ApiError
 
 MAX_BODY_BYTES = 64 * 1024
+BODY_SECONDS = 15.0
+"""A body that takes longer to arrive is a 408: a stalled sender does not keep a request."""
 Body = dict[str, Any]
 
 
@@ -48,11 +51,16 @@ async def _read_capped(request: web.Request) -> bytes:
     chunks: list[bytes] = []
     size = 0
     try:
-        async for chunk in request.content.iter_chunked(16 * 1024):
-            size += len(chunk)
-            if size > MAX_BODY_BYTES:
-                raise _too_large()
-            chunks.append(chunk)
+        async with asyncio.timeout(BODY_SECONDS):
+            async for chunk in request.content.iter_chunked(16 * 1024):
+                size += len(chunk)
+                if size > MAX_BODY_BYTES:
+                    raise _too_large()
+                chunks.append(chunk)
+    except TimeoutError:
+        raise ApiError(408, "request_timeout",
+                       f"the body did not arrive within {BODY_SECONDS:g} s",
+                       headers={"Connection": "close"}) from None
     except web.RequestPayloadError:  # a Content-Encoding that does not decode
         # The rest of the body cannot be read either: the connection is not kept.
         raise ApiError(400, "invalid_body", "the body does not decode as its Content-Encoding says",
@@ -64,13 +72,30 @@ def _refuse_constant(name: str) -> object:
     raise ValueError(f"{name} is not JSON")
 
 
+class _DuplicateKey(ValueError):
+    """A name twice in one object: which one counts differs between readers, so neither."""
+
+
+def _refuse_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    seen: set[str] = set()
+    for name, _ in pairs:
+        if name in seen:
+            raise _DuplicateKey(f"{name!r} appears twice in one object")
+        seen.add(name)
+    return dict(pairs)
+
+
 def _parse(raw: bytes) -> Body:
     if not raw.strip():
         raise ApiError(400, "invalid_json", "the body is empty; send a JSON object")
     try:
-        body = json.loads(raw, parse_constant=_refuse_constant)
+        body = json.loads(raw, parse_constant=_refuse_constant,
+                          object_pairs_hook=_refuse_duplicates)
     except (ValueError, RecursionError) as error:  # UnicodeDecodeError is a ValueError
-        detail = error.msg if isinstance(error, json.JSONDecodeError) else "it is not JSON"
+        detail = (
+            error.msg if isinstance(error, json.JSONDecodeError)
+            else str(error) if isinstance(error, _DuplicateKey) else "it is not JSON"
+        )
         raise ApiError(400, "invalid_json", f"the body is not valid JSON: {detail}") from None
     if not isinstance(body, dict):
         raise ApiError(400, "invalid_json", "the body must be a JSON object")

@@ -17,6 +17,7 @@ from bot.transport.adapter import TeamsAdapter, create_adapter
 from bot.transport.clock import Clock
 from bot.transport.dedupe import ActivityDeduplicator
 from bot.transport.endpoint import (
+    DEFAULT_BODY_SECONDS,
     DEFAULT_MAX_BODY_BYTES,
     DEFAULT_RESEND_WAIT,
     MessagesEndpoint,
@@ -88,6 +89,7 @@ async def running_bot(
     deduplicator: ActivityDeduplicator | None = None,
     extra_routes: Callable[[web.Application], None] | None = None,
     resend_wait: float = DEFAULT_RESEND_WAIT,
+    body_seconds: float = DEFAULT_BODY_SECONDS,
 ) -> AsyncIterator[RunningBot]:
     adapter = create_adapter(
         settings, credentials_factory=credentials_factory, sender=sender, clock=clock
@@ -95,7 +97,7 @@ async def running_bot(
     app = web.Application()
     add_messages_route(app, MessagesEndpoint(
         adapter, bot, max_body_bytes=max_body_bytes, deduplicator=deduplicator,
-        resend_wait=resend_wait,
+        resend_wait=resend_wait, body_seconds=body_seconds,
     ))
     if extra_routes is not None:
         extra_routes(app)

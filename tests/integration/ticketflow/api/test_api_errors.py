@@ -2,18 +2,21 @@
 
 from __future__ import annotations
 
+import asyncio
 import gzip
 import json
 
 import aiohttp
 from aiohttp import web
+from yarl import URL
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from db.tables import tasks
 from tests.integration.ticketflow.api.conftest import AdminTicket, Api
 from tests.integration.builders import insert_ticket
-from tests.loopback import serving
+from tests.loopback import read_answer, serving
+from ticketflow.api.bodies import BODY_SECONDS
 from ticketflow.api.errors import json_errors
 from ticketflow.api.schemas.openapi import openapi_document
 
@@ -62,6 +65,30 @@ async def test_bad_json_and_bad_parameters_are_400(api: Api, engine: AsyncEngine
         status, error = await api.call("GET", "/tickets", key=key, params=params)
         assert (status, error["error"]) == (400, "invalid_parameter"), params
         assert error["field"] in params
+
+
+async def test_a_body_naming_a_field_twice_is_400_and_changes_nothing(
+    api: Api, engine: AsyncEngine, admin_ticket: AdminTicket
+) -> None:
+    _, key, ticket_id = admin_ticket
+    status, ticket = await api.call("GET", f"/tickets/{ticket_id}", key=key)
+    assert status == 200
+    for method, path, body in (
+        ("POST", "/tickets", '{"title": "one", "category": "bug", "title": "two"}'),
+        ("PATCH", f"/tickets/{ticket_id}",
+         f'{{"version": "{ticket["version"]}", "status": "resolved", "status": "closed"}}'),
+        ("POST", f"/tickets/{ticket_id}/comments", '{"content": "a", "content": "b"}'),
+    ):
+        status, error = await api.call(method, path, key=key, data=body,
+                                       headers={"Content-Type": "application/json"})
+        assert (status, error["error"]) == (400, "invalid_json"), (path, error)
+        assert "appears twice" in error["message"]
+
+    assert await api.call("GET", f"/tickets/{ticket_id}", key=key) == (200, ticket)
+    _, comments = await api.call("GET", f"/tickets/{ticket_id}/comments", key=key)
+    assert comments["items"] == []
+    async with engine.connect() as connection:
+        assert (await connection.execute(select(func.count()).select_from(tasks))).scalar() == 1
 
 
 async def test_invalid_values_are_422_and_name_the_field(api: Api, engine: AsyncEngine) -> None:
@@ -138,6 +165,25 @@ async def test_a_body_that_does_not_decode_as_its_content_encoding_says_is_400(
         headers={"Content-Type": "application/json", "Content-Encoding": "gzip"},
     )
     assert (status, error["error"]) == (413, "payload_too_large")
+    async with engine.connect() as connection:
+        assert (await connection.execute(select(func.count()).select_from(tasks))).scalar() == 0
+
+
+async def test_a_body_that_stops_arriving_is_a_408_and_creates_nothing(
+    api: Api, engine: AsyncEngine
+) -> None:
+    key = await api.key(await api.person(engine, "user"))
+    url = URL(api.base_url)
+    reader, writer = await asyncio.open_connection(url.host, url.port)
+    writer.write(f"POST {url.path}/tickets HTTP/1.1\r\nHost: api\r\n"
+                 f"Authorization: Bearer {key}\r\nContent-Type: application/json\r\n"
+                 "Content-Length: 1000\r\n\r\n".encode() + b'{"title": "slow", ')
+    await writer.drain()
+
+    head, body = await asyncio.wait_for(read_answer(reader), timeout=BODY_SECONDS + 30)
+    assert head.startswith(b"HTTP/1.1 408") and b"Connection: close" in head, head
+    assert json.loads(body)["error"] == "request_timeout"
+    writer.close()
     async with engine.connect() as connection:
         assert (await connection.execute(select(func.count()).select_from(tasks))).scalar() == 0
 
