@@ -43,6 +43,7 @@ from ticketflow.assistant import build_assistant
 from ticketflow.caches import CachedUserLinks, CoalescedConversationRefs
 from ticketflow.notifications import webhook_check
 from ticketflow.processes import Holder, is_gone, this_process
+from ticketflow.reachability import lost_the_database
 from ticketflow.receipt_purge import ReceiptPurge
 from ticketflow.runtime import Runtime
 from ticketflow.settings import Settings
@@ -232,6 +233,7 @@ def mount_msteams(
     add_messages_route(app, MessagesEndpoint(
         adapter, bot, deduplicator=deduplicator, observer=observer,
         turn_scope=lambda: one_connection_per_turn(runtime.engine), before_waiting=set_aside,
+        unavailable=lost_the_database,
     ))
     app.cleanup_ctx.append(ReceiptPurge(receipts).lifecycle())
     app.cleanup_ctx.append(deduplicator.lifecycle())

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from sqlalchemy import text
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError, SQLAlchemyError
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from db.engine import create_engine
@@ -49,6 +49,21 @@ async def ensure_database_reachable(
     finally:
         if temporary is not None:
             await temporary.dispose()
+
+
+def lost_the_database(error: BaseException) -> bool:
+    """The database could not be reached or its connection dropped (a restart, a network
+    cut, a locked SQLite file): the request may succeed if tried again, unlike a bug."""
+    cause: BaseException | None = error
+    while cause is not None:
+        if isinstance(cause, (OSError, TimeoutError)):  # refused, reset, unreachable
+            return True
+        if isinstance(cause, DBAPIError) and (
+            cause.connection_invalidated or isinstance(cause, (OperationalError, InterfaceError))
+        ):
+            return True
+        cause = cause.__cause__
+    return False
 
 
 def _ensure_sqlite_opens(database_url: str, path: str | None) -> None:

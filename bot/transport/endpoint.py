@@ -20,7 +20,9 @@ turns malformed input and token failures into 500s with stack traces. Here:
   composition root lends the whole turn one database connection there, and takes it
   back (`before_waiting`) while a resend waits for the first delivery's answer;
 - invokes answer with the `InvokeResponse` status and its body as JSON, other
-  activities with 200; a failing turn is a 500 with a JSON body and no stack trace, and
+  activities with 200; a turn that fails because storage cannot be reached (as the
+  composition root's `unavailable` tells) is a 503 with Retry-After; a failing turn is
+  a 500 with a JSON body and no stack trace, and
   gives its claim back so that Teams' retry runs; a turn that never answers because its
   process died is run by a resend once the deduplicator sees the claim abandoned.
 Every error body is `{"error": <code>, "message": <text>}`.
@@ -65,6 +67,7 @@ DEFAULT_BODY_SECONDS = 15.0
 """How long a body may take to arrive once its headers have: a sender that stalls
 (slowloris) is answered 408 and let go instead of holding a connection for ever."""
 DEFAULT_RESEND_WAIT = 15.0
+STORAGE_RETRY_AFTER_SECONDS = 5
 """How long a resent invoke waits for the first delivery's answer before a 503."""
 NONCE_FIELD = "nonce"
 _NONCE_LENGTH = range(8, 129)
@@ -168,9 +171,11 @@ class MessagesEndpoint:
         turn_scope: TurnScope | None = None,
         before_waiting: Callable[[], Awaitable[None]] | None = None,
         body_seconds: float = DEFAULT_BODY_SECONDS,
+        unavailable: Callable[[BaseException], bool] | None = None,
     ) -> None:
         self._adapter = adapter
         self._body_seconds = body_seconds
+        self._unavailable = unavailable or (lambda _: False)
         self._turn_scope: TurnScope = turn_scope or nullcontext
         self._before_waiting = before_waiting
         self._logic: TurnLogic = bot.on_turn if isinstance(bot, Bot) else bot
@@ -224,7 +229,12 @@ class MessagesEndpoint:
     ) -> tuple[web.StreamResponse, TurnOutcome]:
         key = self._key(activity)
         if key is not None:
-            earlier = await self._claim(key, activity)
+            try:
+                earlier = await self._claim(key, activity)
+            except Exception as error:
+                if not self._unavailable(error):
+                    raise
+                return _storage_unavailable(activity, error), TurnOutcome.FAILED
             if earlier is not None:
                 return earlier, TurnOutcome.DUPLICATE
         try:
@@ -237,6 +247,8 @@ class MessagesEndpoint:
             if isinstance(error, _BodyNotJson):
                 logger.exception("invoke %r answered a body that is not JSON", activity.name)
                 message = "the bot answered a body that is not JSON"
+            elif self._unavailable(error):
+                return _storage_unavailable(activity, error), TurnOutcome.FAILED
             else:
                 # The one place a failed turn becomes HTTP: logged in full, answered without
                 # internals.
@@ -397,6 +409,15 @@ class MessagesEndpoint:
             await self._deduplicator.release(key)
         except Exception:
             logger.exception("could not release the receipt of a failed turn")
+
+
+def _storage_unavailable(activity: Activity, error: BaseException) -> web.Response:
+    """What the bot keeps could not be reached: Teams' retry may succeed, so a 503."""
+    logger.warning("%s activity %s: storage unavailable (%s)", activity.type, activity.id, error)
+    response = error_response(
+        503, "storage_unavailable", "the bot's storage cannot be reached; try again shortly")
+    response.headers["Retry-After"] = str(STORAGE_RETRY_AFTER_SECONDS)
+    return response
 
 
 def _form_nonce(activity: Activity) -> str | None:

@@ -21,8 +21,10 @@ from domain.errors import (
     NotFound,
     StaleTicket,
 )
+from ticketflow.reachability import lost_the_database
 
 log = logging.getLogger("ticketflow.api")
+RETRY_AFTER_SECONDS = 5
 
 REALM = 'Bearer realm="TicketFlow API"'
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
@@ -99,6 +101,14 @@ def error_response(error: Exception, request: web.Request) -> web.Response:
         )
         headers = {"Allow": error.headers["Allow"]} if "Allow" in error.headers else {}
         return web.json_response(_body(code, message), status=error.status, headers=headers)
+    if lost_the_database(error):
+        log.warning("API request %s %s: the database cannot be reached (%s)",
+                    request.method, request.path, error)
+        return web.json_response(
+            _body("database_unavailable",
+                  "the database cannot be reached right now; try again shortly"),
+            status=503, headers={"Retry-After": str(RETRY_AFTER_SECONDS)},
+        )
     log.error("API request %s %s failed", request.method, request.path, exc_info=error)
     return web.json_response(
         _body("internal_error", "something went wrong on our side; it has been logged"),
