@@ -61,7 +61,7 @@ _POLITE_START = (
     "please to", "do the needful and", "i want that", "then", "yes", "yeah", "yep",
     "would tref be possible to", "is tref possible to", "any chance you could", "any chance you can",
     "would you be able to", "could you possibly", "quick one", "quick question", "-", "–", "—",
-    "dear",
+    "dear", "actually", "anyway", "anyways", "well", "sorry", "oops",
 )  # "it" is read as a ticket reference (`tref`) before these are skipped
 _REQUEST_START = ("can you", "could you", "would you", "will you", "can u", "could u",
                   "please", "pls", "plz", "kindly", "would you mind", "would you please",
@@ -327,11 +327,22 @@ def _starts_reason(two: list[str]) -> bool:
     return two[0] != "as" or two[1:2] != [] and two[1] in _SOMEONE
 
 
+_DROPPED_BEFORE: tuple[tuple[str, ...], ...] = (("never", "mind"), ("nevermind",), ("ignore", "that"), ("no", "worries"))
+"""Openings that take back what came before: skipped only before a command ("never mind,
+show my tickets"), not before what someone tells ("never mind, I fixed it")."""
+
+
 def _skip_start(words: list[str]) -> tuple[int, bool]:
     start, polite = 0, False
     moved = True
     while moved and start < len(words):
         moved = False
+        for phrase in _DROPPED_BEFORE:
+            after = start + len(phrase)
+            command = after + (words[after:after + 1] in (["-"], ["–"], ["—"]))
+            if tuple(words[start:after]) == phrase and words[command:command + 1] and (
+                    words[command] in _REQUEST_VERBS):
+                start, moved = after, True
         for phrase in _polite_start().get(words[start], ()):
             size = len(phrase)
             if words[start:start + size] == list(phrase) and start + size < len(words):

@@ -120,3 +120,20 @@ async def test_a_new_problem_told_about_it_does_not_touch_the_last_ticket(
     assert not told.cards or number not in " ".join(texts_in(c) for c in told.cards)
     row = await ticket_row(engine)
     assert (row["status"], row["assignee_id"]) == ("open", None)
+
+
+async def test_never_mind_then_a_command_drops_the_filing_and_runs_the_command_as_typed(
+    service: Service, engine: AsyncEngine
+) -> None:
+    owner = await insert_person(engine, "Ada", "Lovelace")
+    await a_ticket(engine, owner, title="Printer jams on floor 3")
+    ada = service.person("ada.lovelace@example.com", "Ada Lovelace")
+    await service.say("new ticket VPN drops every hour", user=ada)
+
+    turned = await service.say("Never mind. Show the tickets I filed", user=ada)
+
+    shown = " ".join(turned.texts) + texts_in(turned.card)
+    assert "dropped the ticket" in shown, shown
+    assert "Printer jams on floor 3" in shown and "matching" not in shown, shown
+    async with engine.connect() as connection:
+        assert len((await connection.execute(select(tasks))).all()) == 1

@@ -10,7 +10,8 @@ line. `SECOND_LOOK` was written once those were fixed, to check the fixes were g
 its first 54 lines were still misread (12 before any fix), and were fixed the same way. Its last
 six were added on review: a greeting to a person is kept, so the request is theirs; an "it"
 after a sentence that names a ticket is that ticket; "got it" is an acknowledgement, never
-"I take it".
+"I take it". The last eight: an opening that takes back what came before ("never mind",
+"actually", "sorry") is no search word, and before something told, no command.
 """
 
 from __future__ import annotations
@@ -389,4 +390,14 @@ SECOND_LOOK: tuple[tuple[str, str], ...] = (
     ("TKT-2026-0004 keeps failing. Can you assign it to Sam?", "assign #4 to user:u-sam"),
     ("Got it. Close 12", "status #12 closed"),
     ("thanks for fixing 4! close it", "status #4 closed"),
+    # a word that takes back what came before, then the request (found trying the bot as
+    # a new user: "Never mind. Show my tickets" searched for "Never mind")
+    ("Never mind. Show my tickets", "list mine"),
+    ("never mind, show my open tickets", "list mine status=open"),
+    ("nevermind - close 12", "status #12 closed"),
+    ("Actually, show me my tickets", "list mine"),
+    ("Anyway, show 5", "show #5"),
+    ("Sorry, close 8 please", "status #8 closed"),
+    ("ignore that, close 5", "status #5 closed"),
+    ("never mind, I fixed it", "free text"),
 )
