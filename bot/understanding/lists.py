@@ -48,6 +48,13 @@ _FILLER = frozenset({
     "how", "many", "got", "we", "our", "some", "being", "them", "those", "these", "statuses",
     "am", "at", "moment", "today", "anything", "open?", "where", "wheres", "todo", "todos",
 })
+_NO_TOPIC = frozenset({
+    "yesterday", "tomorrow", "last", "week", "month", "ago", "recently", "earlier", "lately",
+    "can", "could", "would", "you", "u", "tell", "let", "know", "news", "update", "updates",
+    "news?", "please", "pls", "again", "yet", "so", "far", "far?", "from", "on", "for", "about",
+})
+"""Words left over from a list query that are no topic to search for: when, and the
+request around it ("I raised a ticket yesterday. Can you tell me the status?")."""
 _ANY = frozenset({"anything", "any"})  # "anything about outlook": a search
 _ABOUT = frozenset({"about", "regarding", "re", "mentioning", "concerning"})
 _SKIPPED = "the"  # a word a filter stands for: passed over like filler
@@ -116,8 +123,8 @@ def read_list(
         if rest[0] in PRIORITY_WORDS and priority is None:
             priority, index = PRIORITY_WORDS[rest[0]], index + 1
             continue
-        if rest[0] in _TEXT_LEAD and len(rest) > 1 and (strong or searching or (
-                words[0] in _ANY and rest[0] in _ABOUT)):
+        if rest[0] in _TEXT_LEAD and len(rest) > 1 and _topical(rest[1:]) and (
+                strong or searching or (words[0] in _ANY and rest[0] in _ABOUT)):
             strong = True
             text = message.original(start + index + 1, start + len(words)) or None
             break
@@ -128,7 +135,8 @@ def read_list(
         if not (strong or searching):
             return None
         if text is None:
-            text = " ".join(message.original(start + i, start + i + 1) for i in leftover)
+            text = " ".join(message.original(start + i, start + i + 1) for i in leftover
+                            if words[i] not in _NO_TOPIC)
     if text is not None:
         text = _trim(text)
     filtered = scope is not ListScope.ALL or status is not None or priority is not None
@@ -139,6 +147,13 @@ def read_list(
     listed = ListTickets(scope=scope, status=status, priority=priority, text=text or None,
                          due_window=filters.due)
     return _owned(listed, whose) if whose is not None else listed
+
+
+def _topical(words: tuple[str, ...]) -> bool:
+    """Whether words after "about", "on", "for" … name a topic ("on my tickets?" does not)."""
+    return any(
+        w.rstrip("?!.,") not in _FILLER | _NO_TOPIC and w not in ("my", "mine") for w in words
+    )
 
 
 def _owned(listed: ListTickets, whose: Whose) -> ListTickets | Clarify:

@@ -11,7 +11,9 @@ its first 54 lines were still misread (12 before any fix), and were fixed the sa
 six were added on review: a greeting to a person is kept, so the request is theirs; an "it"
 after a sentence that names a ticket is that ticket; "got it" is an acknowledgement, never
 "I take it". The last eight: an opening that takes back what came before ("never mind",
-"actually", "sorry") is no search word, and before something told, no command.
+"actually", "sorry") is no search word, and before something told, no command. The five
+after them: when a ticket was raised, and the request around a list ("can you tell me",
+"any news"), are no words to search for.
 """
 
 from __future__ import annotations
@@ -400,4 +402,10 @@ SECOND_LOOK: tuple[tuple[str, str], ...] = (
     ("Sorry, close 8 please", "status #8 closed"),
     ("ignore that, close 5", "status #5 closed"),
     ("never mind, I fixed it", "free text"),
+    # when, and the request around a list, are no words to search for
+    ("I raised a ticket yesterday. Can you tell me the status?", "list created"),
+    ("I opened a ticket last week, any news?", "list created"),
+    ("any news on my tickets?", "list mine"),
+    ("my tickets from yesterday", "list mine"),
+    ("any tickets on the printer?", "list all text='printer'"),
 )
