@@ -5,11 +5,13 @@ OpenAI, a local server): nothing is downloaded or run here. Vectors are made
 unit length once, when received, so cosine similarity is a dot product, and are
 stored as little-endian float32 (4 bytes a dimension). numpy, when installed,
 scores a question against every stored vector in one matrix product; without it
-a pure-Python loop does the same, fine for a few thousand chunks.
+a pure-Python loop does the same, fine for a few thousand chunks. numpy is imported
+when vectors are first loaded, not with this module: lexical search never needs it.
 """
 
 from __future__ import annotations
 
+import importlib
 import math
 import operator
 import struct
@@ -21,10 +23,8 @@ from knowledge.ports import Vector
 if TYPE_CHECKING:
     import openai
 
-try:  # optional: only speed depends on it
-    import numpy
-except ImportError:  # pragma: no cover - exercised where numpy is absent
-    numpy = None  # type: ignore[assignment]
+_NOT_YET = object()
+numpy: Any = _NOT_YET  # the module, or None without it: see _numpy()
 
 BATCH_SIZE = 64
 MAX_INPUT_CHARS = 8_000  # about 2,000 tokens: well inside every embedding model's window
@@ -113,6 +113,7 @@ class VectorIndex:
         usable = [(chunk_id, data) for chunk_id, data in rows if len(data) == 4 * self.dimensions]
         self._ids = [chunk_id for chunk_id, _ in usable]
         self._matrix: Any
+        self._numpy = numpy = _numpy()
         if numpy is not None:
             self._matrix = numpy.frombuffer(
                 b"".join(data for _, data in usable), dtype="<f4"
@@ -127,6 +128,7 @@ class VectorIndex:
         """The `limit` most similar chunks as (chunk id, cosine), best first."""
         if not self._ids or len(query) != self.dimensions or limit <= 0:
             return []
+        numpy = self._numpy
         if numpy is not None:
             similarities = self._matrix @ numpy.asarray(query, dtype="<f4")
             count = min(limit, len(self._ids))
@@ -139,3 +141,14 @@ class VectorIndex:
         ]
         scored.sort(key=lambda pair: -pair[0])
         return [(chunk_id, score) for score, chunk_id in scored[:limit]]
+
+
+def _numpy() -> Any:
+    """numpy when installed (only speed depends on it), else None; imported once."""
+    global numpy
+    if numpy is _NOT_YET:
+        try:
+            numpy = importlib.import_module("numpy")
+        except ImportError:  # pragma: no cover - exercised where numpy is absent
+            numpy = None
+    return numpy

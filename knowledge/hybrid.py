@@ -5,11 +5,17 @@ message and product name, semantic search the passage that says "reconnect
 every few minutes" for a question about the VPN "dropping". Both run at once.
 
 Fused scores come from ranks, so they say nothing about whether to answer. The
-gate therefore keeps the evidence of each side: the question is answerable when
-the lexical score clears its threshold or the best cosine clears its own. So that
-`decline` stays `passages[0].score < decline_below`, the fused scores are scaled
-so the first passage carries that confidence on the lexical scale (the order is
-unchanged).
+gate therefore blends the evidence of each side: the question is answerable when
+`lexical_weight` × the best lexical score + the best cosine reaches the semantic
+retriever's threshold (with no lexical match at all, that is the semantic gate
+alone). With all-MiniLM-L6-v2 (`knowledge.local_embeddings`) a weight of 0.5 and a
+threshold of 0.5 were chosen on the `tune` half of both evaluation sets
+(bench/retrieval.py): a strong lexical match carries a middling cosine, a strong
+cosine a weak lexical match, and a question whose words all occur but whose meaning
+matches nothing is refused. Other models have other cosines: calibrate with the
+bench. So that `decline` stays `passages[0].score < decline_below`, the fused
+scores are scaled so the first passage carries that blend on the lexical scale (the
+order is unchanged).
 """
 
 from __future__ import annotations
@@ -26,6 +32,7 @@ from knowledge.retrieval import LexicalRetriever
 from knowledge.semantic import SemanticRetriever
 
 DEFAULT_POOL = 20  # how deep each ranking is read before fusing
+DEFAULT_LEXICAL_WEIGHT = 0.5  # of the best lexical score in the gate, beside the best cosine
 
 logger = logging.getLogger(__name__)
 
@@ -40,9 +47,11 @@ class HybridRetriever:
         *,
         pool: int = DEFAULT_POOL,
         k: int = DEFAULT_K,
+        lexical_weight: float = DEFAULT_LEXICAL_WEIGHT,
     ) -> None:
         self.lexical = lexical
         self.semantic = semantic
+        self.lexical_weight = lexical_weight
         self._pool = pool
         self._k = k
 
@@ -60,10 +69,8 @@ class HybridRetriever:
         )
         if not semantic:
             return lexical[:limit]
-        confidence = max(
-            lexical[0].score if lexical else 0.0,
-            semantic[0].score * self.lexical.decline_below / self.semantic.decline_below,
-        )
+        blend = self.lexical_weight * (lexical[0].score if lexical else 0.0) + semantic[0].score
+        confidence = blend * self.lexical.decline_below / self.semantic.decline_below
         by_id = {passage.chunk_id: passage for passage in (*semantic, *lexical)}
         fused = reciprocal_rank_fusion(
             [[p.chunk_id for p in lexical], [p.chunk_id for p in semantic]], k=self._k

@@ -12,7 +12,8 @@ finished document to the last file's failure.
 The index follows the tables the web app writes as well:
 `reindex` picks up new, changed and deleted help documents and published user
 guides; with `only_unindexed` (what the service runs on start-up) it touches
-only sources it has never seen, which costs one query when there are none.
+only sources it has never seen, and adds vectors to those embedded by another
+model than the configured one (or none), which costs one query when there are none.
 """
 
 from __future__ import annotations
@@ -263,7 +264,7 @@ async def reindex(
         changes += [SourceChange(ref, Change.REMOVED) for ref in gone]
     for ref in sources:
         state = states.get(ref)
-        if only_unindexed and state is not None:
+        if only_unindexed and state is not None and not _lacks_vectors(indexer, state):
             continue
         change = await _refresh(uow=uow, indexer=indexer, ref=ref, state=state, force=force)
         if change is not None:
@@ -302,6 +303,17 @@ async def _refresh(
         title=source.title,
         chunk_count=len(outcome.index.chunks),
         warning=outcome.warning,
+    )
+
+
+def _lacks_vectors(indexer: DocumentIndexer, state: IndexState) -> bool:
+    """Indexed, but without vectors of the configured model (another model's, or none)."""
+    embedder = indexer.embedder
+    return (
+        embedder is not None
+        and state.status is IndexStatus.INDEXED
+        and state.chunk_count > 0
+        and state.embedding_model != embedder.model
     )
 
 

@@ -20,17 +20,19 @@ from db.repositories.chunk_search import PostgresChunkSearch, SqliteChunkSearch
 from knowledge.ports import KnowledgeWork
 from knowledge.retrieval import DEFAULT_DECLINE_BELOW, ChunkSearch, LexicalRetriever
 from knowledge.semantic import DEFAULT_SEMANTIC_DECLINE_BELOW
+from ticketflow.settings import LOCAL_EMBEDDINGS
 
 if TYPE_CHECKING:
     from knowledge.embeddings import OpenAIEmbedder
+    from knowledge.local_embeddings import LocalEmbedder
     from knowledge.extraction import PdfSandbox
     from knowledge.hybrid import HybridRetriever
     from knowledge.indexing import DocumentIndexer
     from knowledge.ingestion import ReindexReport
 
 # Answering a question needs only the retriever: the PDF readers, the indexer and
-# the embeddings client (with `openai`) are imported when they are built, so that
-# `ticketflow ask` loads in a fraction of a second.
+# the embeddings client (with `openai`, or the local model with numpy) are imported
+# when they are built, so that `ticketflow ask` loads in a fraction of a second.
 
 EMBEDDINGS_TIMEOUT_SECONDS = 30.0
 
@@ -63,7 +65,7 @@ class Knowledge:
     indexer: DocumentIndexer
     retriever: LexicalRetriever | HybridRetriever
     sandbox: PdfSandbox
-    embedder: OpenAIEmbedder | None = None
+    embedder: OpenAIEmbedder | LocalEmbedder | None = None
 
     async def start(self) -> None:
         """Start the PDF readers now, so the first upload does not wait for them."""
@@ -86,7 +88,7 @@ class Search:
     """The search side alone, for answering: no PDF readers, no indexer."""
 
     retriever: LexicalRetriever | HybridRetriever
-    embedder: OpenAIEmbedder | None = None
+    embedder: OpenAIEmbedder | LocalEmbedder | None = None
 
     async def close(self) -> None:
         if self.embedder is not None:
@@ -99,7 +101,8 @@ def build_search(
     decline_below: float = DEFAULT_DECLINE_BELOW,
     semantic_decline_below: float = DEFAULT_SEMANTIC_DECLINE_BELOW,
 ) -> Search:
-    """Lexical search always; hybrid when an embeddings model and an endpoint are configured."""
+    """Lexical search always; hybrid when an embeddings model is configured (an endpoint's,
+    or the local one)."""
     engine = runtime.engine
     embedder = _embedder(runtime.settings)
     lexical = LexicalRetriever(chunk_search(engine), decline_below=decline_below)
@@ -159,8 +162,13 @@ def chunk_search(engine: AsyncEngine) -> ChunkSearch:
     return SqliteChunkSearch(engine)
 
 
-def _embedder(settings: KnowledgeSettings) -> OpenAIEmbedder | None:
-    """An embeddings client when a model is named and there is somewhere to send it."""
+def _embedder(settings: KnowledgeSettings) -> OpenAIEmbedder | LocalEmbedder | None:
+    """The local model for `local`; an embeddings client when another model is named and
+    there is somewhere to send it; otherwise none (lexical search only)."""
+    if settings.embedding_model == LOCAL_EMBEDDINGS:
+        from knowledge.local_embeddings import LocalEmbedder
+
+        return LocalEmbedder()
     if not settings.embedding_model or not (settings.openai_api_key or settings.openai_base_url):
         return None
     import openai

