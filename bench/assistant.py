@@ -1,6 +1,6 @@
 """How long a help answer takes, without a model: `ticketflow ask` and the chat path.
 
-    python -m bench.assistant [--backend sqlite,postgresql] [--questions N]
+    python -m bench.assistant [--backend sqlite,postgresql] [--questions N] [--local-embeddings]
 
 The fixture documents (tests/fixtures/help) are added with the real `docs add`
 code to a fresh database per backend; then, for the questions of questions.json
@@ -18,6 +18,10 @@ code to a fresh database per backend; then, for the questions of questions.json
   in one warm process: `HelpAssistant.ask` (search, gate, quotes, the exchange
   stored) and the answer card rendered; the Bot Connector round trip is not
   included. p50/p95 per question.
+
+With --local-embeddings the documents are embedded and every path searches hybrid
+with the local model (TICKETFLOW_EMBEDDING_MODEL=local), so `ask` includes loading
+the model in each new process.
 """
 
 from __future__ import annotations
@@ -41,7 +45,7 @@ from knowledge.citations import source_url
 from ticketflow.assistant import build_assistant
 from ticketflow.knowledge import build_knowledge
 from ticketflow.runtime import Runtime
-from ticketflow.settings import Settings
+from ticketflow.settings import LOCAL_EMBEDDINGS, Settings
 from tests.integration.builders import insert_user
 from tests.integration.knowledge.evaluation import ingest_fixtures, load_questions
 
@@ -53,10 +57,11 @@ def percentile(values: list[float], share: float) -> float:
     return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
 
 
-async def prepare(url: str) -> str:
+async def prepare(url: str, embedding_model: str | None) -> str:
     await upgrade(url)
     engine = create_engine(url)
-    knowledge = build_knowledge(Runtime(settings=Settings(database_url=url), engine=engine))
+    settings = Settings(database_url=url, embedding_model=embedding_model)
+    knowledge = build_knowledge(Runtime(settings=settings, engine=engine))
     try:
         await ingest_fixtures(uow=knowledge.uow(), indexer=knowledge.indexer)
         return await insert_user(engine, email="ada@example.com", role="user")
@@ -74,10 +79,12 @@ def baseline_times(count: int) -> list[float]:
     return times
 
 
-def ask_times(url: str, questions: list[str]) -> list[float]:
+def ask_times(url: str, questions: list[str], embedding_model: str | None) -> list[float]:
     environment = {**os.environ, "TICKETFLOW_DATABASE_URL": url}
     for name in ("OPENAI_API_KEY", "OPENAI_BASE_URL", "TICKETFLOW_EMBEDDING_MODEL"):
         environment.pop(name, None)
+    if embedding_model:
+        environment["TICKETFLOW_EMBEDDING_MODEL"] = embedding_model
     # An installed `ticketflow` runs from byte-compiled modules (pip compiles them; an
     # editable install writes them on first run). With this set, as some CI and sandbox
     # shells have it, every run would compile the project's ~100 modules from source
@@ -93,11 +100,14 @@ def ask_times(url: str, questions: list[str]) -> list[float]:
     return times
 
 
-async def chat_times(url: str, questions: list[str], user_id: str) -> list[float]:
+async def chat_times(
+    url: str, questions: list[str], user_id: str, embedding_model: str | None
+) -> list[float]:
     from bot.cards.answer import AnswerView, SourceView, answer_card
 
     engine = create_engine(url)
-    runtime = Runtime(settings=Settings(database_url=url), engine=engine)
+    settings = Settings(database_url=url, embedding_model=embedding_model)
+    runtime = Runtime(settings=settings, engine=engine)
     knowledge = build_knowledge(runtime)
     assistant: HelpAssistant = build_assistant(runtime, retriever=knowledge.retriever)
     times = []
@@ -126,12 +136,17 @@ def row(label: str, values: list[float]) -> str:
             f"{percentile(values, 0.95) * 1000:.0f} |")
 
 
-async def measure(url: str, label: str, questions: list[str]) -> list[str]:
-    user_id = await prepare(url)
-    ask_times(url, questions[:1])  # the database file or server is warm from here on
-    asked = ask_times(url, questions)
+async def measure(
+    url: str, label: str, questions: list[str], embedding_model: str | None = None
+) -> list[str]:
+    user_id = await prepare(url, embedding_model)
+    # the database file or server is warm from here on
+    ask_times(url, questions[:1], embedding_model)
+    asked = ask_times(url, questions, embedding_model)
     baseline = baseline_times(len(questions))
-    chatted = await chat_times(url, questions, user_id)
+    chatted = await chat_times(url, questions, user_id, embedding_model)
+    if embedding_model:
+        label = f"{label}, embeddings {embedding_model}"
     ratio = statistics.median(asked) / statistics.median(baseline)
     return [row(f"{label}: `python -c pass` (baseline, same run)", baseline),
             row(f"{label}: ticketflow ask (new process), {ratio:.1f}x the baseline p50", asked),
@@ -142,13 +157,16 @@ async def run(args: argparse.Namespace) -> list[str]:
     questions = [q.text for q in load_questions()]
     questions = questions[: args.questions] if args.questions else questions
     rows = ["| path | questions | p50 ms | p95 ms |", "|---|---|---|---|"]
+    model = LOCAL_EMBEDDINGS if args.local_embeddings else None
     backends = args.backend.split(",")
     if "sqlite" in backends:
         with tempfile.TemporaryDirectory(prefix="tf_assistant_bench_") as folder:
-            rows += await measure(f"sqlite+aiosqlite:///{folder}/bench.db", "SQLite", questions)
+            rows += await measure(
+                f"sqlite+aiosqlite:///{folder}/bench.db", "SQLite", questions, model
+            )
     if "postgresql" in backends:
         async with scratch_postgresql() as url:
-            rows += await measure(url, "PostgreSQL", questions)
+            rows += await measure(url, "PostgreSQL", questions, model)
     return rows
 
 
@@ -156,6 +174,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--backend", default="sqlite,postgresql")
     parser.add_argument("--questions", type=int, default=0, help="0: every question")
+    parser.add_argument("--local-embeddings", action="store_true",
+                        help="search hybrid with the local embeddings model")
     print("\n".join(asyncio.run(run(parser.parse_args()))))
 
 

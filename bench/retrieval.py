@@ -10,10 +10,13 @@ corpus's questions.json asked through the real retrievers: recall@1/@5 and MRR o
 the answerable questions, how many are cited right (answered, first citation from
 a right document), and how the decline gate treats the unanswerable ones at the
 configured threshold, with a sweep of thresholds to calibrate it. Every figure is
-given for the `tune` half (what thresholds were chosen on) and the `holdout` half. Semantic and hybrid rows appear when an embeddings
-model is configured (TICKETFLOW_EMBEDDING_MODEL with OPENAI_BASE_URL or
-OPENAI_API_KEY), or with --stand-in-embeddings, a hashed bag-of-words server on
-loopback that tests the plumbing, not semantic quality.
+given for the `tune` half (what thresholds were chosen on) and the `holdout` half.
+Semantic and hybrid rows appear when an embeddings model is configured
+(TICKETFLOW_EMBEDDING_MODEL=local for all-MiniLM-L6-v2 run here, or a model name
+with OPENAI_BASE_URL or OPENAI_API_KEY), or with --stand-in-embeddings, a hashed
+bag-of-words server on loopback that tests the plumbing, not semantic quality; the
+hybrid gate (lexical weight, cosine threshold) is then swept on the `tune` half too,
+and the time taken to add each set (extraction, chunking and embedding) is shown.
 
 Latency: the corpus is grown with synthetic documents (see bench/help_corpus.py)
 to each size and every question asked `--passes` times after one warm-up pass;
@@ -47,15 +50,16 @@ from db.repositories.chunk_search import PostgresChunkSearch, SqlChunkVectors, e
 from db.tables import help_documents
 from db.uow import SqlUnitOfWork
 from domain.clock import utcnow
-from knowledge.embeddings import OpenAIEmbedder
+from knowledge.embeddings import Embedder, OpenAIEmbedder
 from knowledge.extraction import PdfSandbox
-from knowledge.hybrid import HybridRetriever
+from knowledge.hybrid import DEFAULT_LEXICAL_WEIGHT, HybridRetriever
 from knowledge.indexing import DocumentIndexer
-from knowledge.passages import Retriever, SourceKind
-from knowledge.ports import SourceRef
+from knowledge.passages import Passage, Retriever, SourceKind
+from knowledge.ports import SourceRef, Vector
 from knowledge.retrieval import DEFAULT_DECLINE_BELOW, LexicalRetriever
-from knowledge.semantic import SemanticRetriever
+from knowledge.semantic import DEFAULT_SEMANTIC_DECLINE_BELOW, SemanticRetriever
 from ticketflow.knowledge import chunk_search
+from ticketflow.settings import LOCAL_EMBEDDINGS
 from tests.integration.knowledge.embeddings_server import serve_embeddings
 from tests.integration.knowledge.evaluation import (
     CORPORA,
@@ -68,6 +72,8 @@ from tests.integration.knowledge.evaluation import (
 )
 
 SWEEP = (0.16, 0.18, 0.20, 0.21, 0.224, 0.24, 0.26, 0.28, 0.32, 0.36)
+GATE_WEIGHTS = (0.0, 0.25, 0.5, 1.0, 2.0)  # hybrid gate: lexical weight beside the cosine
+GATE_THRESHOLDS = (0.3, 0.4, 0.45, 0.5, 0.55, 0.6, 0.7)
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,7 +90,7 @@ class Latency:
 @dataclass(frozen=True, slots=True)
 class Embeddings:
     label: str
-    embedder: OpenAIEmbedder
+    embedder: Embedder
 
 
 @asynccontextmanager
@@ -96,6 +102,10 @@ async def embeddings(stand_in: bool) -> AsyncIterator[Embeddings | None]:
             embedder = OpenAIEmbedder(client=client, model="hashed-bag-of-words")
             yield Embeddings("stand-in (hashed bag of words)", embedder)
             await embedder.close()
+    elif model and model.strip().lower() == LOCAL_EMBEDDINGS:
+        from knowledge.local_embeddings import MODEL_NAME, LocalEmbedder
+
+        yield Embeddings(f"{MODEL_NAME} (run here)", LocalEmbedder())
     elif model and (os.environ.get("OPENAI_BASE_URL") or os.environ.get("OPENAI_API_KEY")):
         client = openai.AsyncOpenAI(
             api_key=os.environ.get("OPENAI_API_KEY") or "no-key",
@@ -148,6 +158,58 @@ async def sweep(
                 ).half("tune"),
             )
         )
+    return results
+
+
+class _Remembered:
+    """A retriever that searches each question once: the gate sweep only re-reads scores."""
+
+    def __init__(self, retriever: Retriever) -> None:
+        self._retriever = retriever
+        self._seen: dict[tuple[str, int], list[Passage]] = {}
+
+    async def search(self, question: str, *, limit: int = 5) -> list[Passage]:
+        if (question, limit) not in self._seen:
+            self._seen[(question, limit)] = await self._retriever.search(question, limit=limit)
+        return self._seen[(question, limit)]
+
+
+class _RememberedEmbedder:
+    def __init__(self, embedder: Embedder) -> None:
+        self._embedder = embedder
+        self._seen: dict[str, Vector] = {}
+
+    @property
+    def model(self) -> str:
+        return self._embedder.model
+
+    async def embed(self, texts: Sequence[str]) -> list[Vector]:
+        new = [text for text in dict.fromkeys(texts) if text not in self._seen]
+        if new:
+            self._seen.update(zip(new, await self._embedder.embed(new), strict=True))
+        return [self._seen[text] for text in texts]
+
+
+async def gate_sweep(
+    engine: AsyncEngine, filenames: dict[int, str], vectors: Embeddings, corpus: Path
+) -> list[tuple[float, float, Evaluation]]:
+    """The hybrid gate (lexical weight x best lexical score + best cosine >= threshold) on
+    the tune half, for each weight and threshold."""
+    questions = [q for q in load_questions(corpus) if q.half == "tune"]
+    lexical = LexicalRetriever(chunk_search(engine))
+    semantic = SemanticRetriever(SqlChunkVectors(engine), _RememberedEmbedder(vectors.embedder))
+    results = []
+    for weight in GATE_WEIGHTS:
+        hybrid = HybridRetriever(lexical, semantic, lexical_weight=weight)
+        remembered = _Remembered(hybrid)
+        scale = semantic.decline_below / lexical.decline_below  # a passage score -> the blend
+        for threshold in GATE_THRESHOLDS:
+            def decline(passages: Sequence[Passage], threshold: float = threshold) -> bool:
+                return not passages or passages[0].score * scale < threshold
+
+            results.append((weight, threshold, await evaluate(
+                remembered, questions=questions, filenames=filenames, decline=decline
+            )))
     return results
 
 
@@ -216,22 +278,36 @@ async def latency(engine: AsyncEngine, *, backend: str, chunks: int, build: floa
     )
 
 
+@dataclass(frozen=True, slots=True)
+class Run:
+    results: list[tuple[str, Evaluation]]
+    calibration: list[tuple[float, Evaluation]]
+    gates: list[tuple[float, float, Evaluation]]
+    latencies: list[Latency]
+    chunks: int
+    add_seconds: float
+
+
 async def run_backend(
     url: str, *, backend: str, sizes: Sequence[int], passes: int, vectors: Embeddings | None,
     corpus: Path = HELP,
-) -> tuple[list[tuple[str, Evaluation]], list[tuple[float, Evaluation]], list[Latency]]:
+) -> Run:
     await upgrade(url)
     engine = create_engine(url)
     try:
         with PdfSandbox(workers=1) as sandbox:
+            sandbox.warm_up()
             indexer = DocumentIndexer(
                 sandbox=sandbox, embedder=vectors.embedder if vectors else None
             )
+            started = time.perf_counter()
             filenames = await ingest_fixtures(
                 uow=SqlUnitOfWork(engine), indexer=indexer, corpus=corpus
             )
+            add_seconds = time.perf_counter() - started
         results = await quality(engine, filenames, vectors, corpus)
         calibration = await sweep(engine, filenames, corpus)
+        gates = await gate_sweep(engine, filenames, vectors, corpus) if vectors else []
         async with SqlUnitOfWork(engine).reading() as reading:
             fixtures = [
                 chunk.text
@@ -246,7 +322,7 @@ async def run_backend(
             latencies.append(
                 await latency(engine, backend=backend, chunks=size, build=build, passes=passes)
             )
-        return results, calibration, latencies
+        return Run(results, calibration, gates, latencies, len(fixtures), add_seconds)
     finally:
         await engine.dispose()
 
@@ -287,6 +363,26 @@ def sweep_table(rows: list[tuple[str, str, float, Evaluation]]) -> str:
     return "\n".join(lines)
 
 
+def gate_table(rows: list[tuple[str, str, float, float, Evaluation]]) -> str:
+    lines = [
+        f"{'backend':<11} {'corpus':<8} {'weight':>6} {'threshold':>9} {'declined':>9} "
+        f"{'kept':>5} {'cited':>6}"
+    ]
+    for backend, corpus, weight, threshold, result in rows:
+        mark = (
+            "  <- default"
+            if abs(weight - DEFAULT_LEXICAL_WEIGHT) < 1e-9
+            and abs(threshold - DEFAULT_SEMANTIC_DECLINE_BELOW) < 1e-9
+            else ""
+        )
+        lines.append(
+            f"{backend:<11} {corpus:<8} {weight:>6.2f} {threshold:>9.2f} "
+            f"{result.declined_unanswerable:>9.3f} {result.kept_answerable:>5.2f} "
+            f"{result.cited_right:>6.3f}{mark}"
+        )
+    return "\n".join(lines)
+
+
 def latency_table(rows: list[Latency]) -> str:
     lines = [
         (
@@ -310,6 +406,8 @@ async def run(args: argparse.Namespace) -> str:
     qualities: list[tuple[str, str, str, Evaluation]] = []
     sweeps: list[tuple[str, str, float, Evaluation]] = []
     latencies: list[Latency] = []
+    gates: list[tuple[str, str, float, float, Evaluation]] = []
+    adding: list[str] = []
     async with AsyncExitStack() as stack:
         vectors = await stack.enter_async_context(embeddings(args.stand_in_embeddings))
         for backend in backends:
@@ -322,15 +420,22 @@ async def run(args: argparse.Namespace) -> str:
                             tempfile.TemporaryDirectory(prefix="tfknow_bench_")
                         )
                         url = f"sqlite+aiosqlite:///{folder}/retrieval.db"
-                    results, calibration, timed = await run_backend(
+                    outcome = await run_backend(
                         url, backend=backend, passes=args.passes, vectors=vectors,
                         sizes=sizes if corpus == "help" else (), corpus=CORPORA[corpus],
                     )
-                qualities += [(backend, corpus, mode, result) for mode, result in results]
+                qualities += [(backend, corpus, mode, result) for mode, result in outcome.results]
                 sweeps += [
-                    (backend, corpus, threshold, result) for threshold, result in calibration
+                    (backend, corpus, threshold, result)
+                    for threshold, result in outcome.calibration
                 ]
-                latencies += timed
+                gates += [(backend, corpus, *gate) for gate in outcome.gates]
+                latencies += outcome.latencies
+                rate = outcome.chunks / outcome.add_seconds
+                adding.append(
+                    f"{backend} {corpus}: {outcome.chunks} chunks added in "
+                    f"{outcome.add_seconds:.1f} s ({rate:.1f} a second)"
+                )
         embedding_note = (
             f"embeddings: {vectors.label}" if vectors else "embeddings: not configured (lexical only)"
         )
@@ -339,8 +444,19 @@ async def run(args: argparse.Namespace) -> str:
             f"Evaluation sets: {', '.join(corpora)}; {embedding_note}; "
             f"decline_below={DEFAULT_DECLINE_BELOW}",
             quality_table(qualities),
+            "Adding each set with `docs add` (extraction, chunking, embeddings):\n"
+            + "\n".join(adding),
             "Decline gate calibration (lexical, tune half only):",
             sweep_table(sweeps),
+            *(
+                [
+                    "Hybrid gate calibration (lexical weight x best lexical score + best cosine"
+                    " >= threshold; tune half only):",
+                    gate_table(gates),
+                ]
+                if gates
+                else []
+            ),
             (
                 f"Latency, LexicalRetriever.search(limit=5), {len(load_questions())} questions "
                 f"x {args.passes} passes after a warm-up pass:"
