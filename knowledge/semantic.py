@@ -18,7 +18,9 @@ from knowledge.passages import Passage
 from knowledge.retrieval import StoredChunk
 
 DEFAULT_SEMANTIC_DECLINE_BELOW = 0.5
-"""A cosine; depends on the model. Calibrate it with bench/retrieval.py for yours."""
+"""A cosine; depends on the model. Also the hybrid gate's threshold (`knowledge.hybrid`):
+0.5 was chosen there for the local all-MiniLM-L6-v2; calibrate it with bench/retrieval.py
+for another model."""
 
 
 class ChunkVectors(Protocol):
