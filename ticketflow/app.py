@@ -22,6 +22,7 @@ from notify.digests import DailyDigests
 from notify.reminders import DueReminders
 from notify.worker import DeliveryWorker
 from ticketflow.api.routes import add_api_routes
+from ticketflow.background import alongside
 from ticketflow.knowledge import Knowledge, build_knowledge
 from ticketflow.logs import TurnLog
 from ticketflow.metrics import Metrics, add_metrics_route, build_metrics, counting_sink
@@ -108,17 +109,10 @@ def _delivering(
     """Runs change capture, due-date reminders, channel digests and the delivery worker
     beside the endpoint; on shutdown the worker finishes in-flight sends."""
 
-    async def lifecycle(_: web.Application) -> AsyncIterator[None]:
-        stop = asyncio.Event()
-        capturing = asyncio.create_task(capture.run_forever(stop), name="ticketflow-capture")
-        reminding = asyncio.create_task(reminders.run_forever(stop), name="ticketflow-reminders")
-        digesting = asyncio.create_task(digests.run_forever(stop), name="ticketflow-digests")
-        task = asyncio.create_task(worker.run_forever(stop), name="ticketflow-delivery")
-        yield
-        stop.set()
-        await asyncio.gather(task, capturing, reminding, digesting)
-
-    return lifecycle
+    return alongside(
+        capture=capture.run_forever, reminders=reminders.run_forever,
+        digests=digests.run_forever, delivery=worker.run_forever,
+    )
 
 
 async def _close_runtime(app: web.Application) -> None:

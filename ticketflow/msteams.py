@@ -40,6 +40,7 @@ from knowledge.llm import OpenAIToolModel
 from knowledge.passages import Retriever
 from notify.replies import ReplyQueue
 from ticketflow.assistant import build_assistant
+from ticketflow.background import alongside
 from ticketflow.caches import CachedUserLinks, CoalescedConversationRefs
 from ticketflow.notifications import webhook_check
 from ticketflow.processes import Holder, is_gone, this_process
@@ -109,14 +110,7 @@ class ReceiptDeduplicator:
         that interval leaves its last turns unmarked; a resend of one of those runs again.
         """
 
-        async def marking(_: web.Application) -> AsyncIterator[None]:
-            stop = asyncio.Event()
-            task = asyncio.create_task(self._write_until(stop), name="ticketflow-receipt-marks")
-            yield
-            stop.set()
-            await task
-
-        return marking
+        return alongside(**{"receipt-marks": self._write_until})
 
     async def _write_until(self, stop: asyncio.Event) -> None:
         while not stop.is_set():

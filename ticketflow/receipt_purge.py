@@ -17,6 +17,7 @@ from aiohttp import web
 
 from db.repositories.activity_receipts import SqlActivityReceipts
 from domain.clock import utcnow
+from ticketflow.background import alongside
 
 log = logging.getLogger("ticketflow.receipts")
 
@@ -60,11 +61,4 @@ class ReceiptPurge:
     def lifecycle(self) -> Callable[[web.Application], AsyncIterator[None]]:
         """For `app.cleanup_ctx`: runs beside the endpoint, stops with it."""
 
-        async def purging(_: web.Application) -> AsyncIterator[None]:
-            stop = asyncio.Event()
-            task = asyncio.create_task(self.run(stop), name="ticketflow-receipt-purge")
-            yield
-            stop.set()
-            await task
-
-        return purging
+        return alongside(**{"receipt-purge": self.run})
