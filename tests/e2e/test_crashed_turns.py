@@ -3,66 +3,21 @@
 from __future__ import annotations
 
 import asyncio
-import os
 import signal
-import socket
-import subprocess
-import sys
-import tempfile
-from collections.abc import Iterator
-from contextlib import contextmanager
-from pathlib import Path
 
 import aiohttp
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from db.tables import bot_activity_receipts
+from tests.e2e.served import free_port, serving, until_ready
 from tests.e2e.service import Service
 from tests.e2e.teams_doubles.activities import TeamsActivities
 from tests.e2e.teams_doubles.connector import ConnectorStandIn
 from tests.e2e.teams_doubles.fixtures import BOT
 from tests.integration.builders import insert_user
-from tests.waiting import eventually, until
+from tests.waiting import until
 
-ROOT = Path(__file__).resolve().parents[2]
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
-
-
-@contextmanager
-def serving(database_url: str, port: int) -> Iterator[subprocess.Popen[bytes]]:
-    env = {**os.environ, "TICKETFLOW_DATABASE_URL": database_url, "PYTHONPATH": str(ROOT)}
-    with tempfile.TemporaryFile() as log:
-        process = subprocess.Popen(
-            [sys.executable, "-m", "ticketflow.cli", "serve", "--port", str(port)],
-            env=env, cwd=ROOT, stdout=log, stderr=log,
-        )
-        try:
-            yield process
-        except BaseException:
-            log.seek(0)
-            sys.stderr.write(log.read().decode(errors="replace")[-20_000:])
-            raise
-        finally:
-            if process.poll() is None:
-                process.terminate()
-            process.wait(timeout=60)
-
-
-async def _ready(session: aiohttp.ClientSession, port: int) -> None:
-    async def answers() -> bool:
-        try:
-            async with session.get(f"http://127.0.0.1:{port}/readyz") as answer:
-                return answer.status == 200
-        except aiohttp.ClientError:
-            return False
-
-    await eventually(answers, what=f"the server on port {port} ready", seconds=30, every=0.05)
 
 
 async def _answered(engine: AsyncEngine) -> list[bool]:
@@ -76,7 +31,7 @@ async def test_a_message_whose_server_was_killed_mid_turn_is_run_by_the_resend_o
     engine: AsyncEngine, database_url: str
 ) -> None:
     await insert_user(engine, role="user", email="ada@example.com")
-    port = _free_port()
+    port = free_port()
     async with ConnectorStandIn() as connector, aiohttp.ClientSession() as session:
         service = Service(f"http://127.0.0.1:{port}", session, connector,
                           TeamsActivities(service_url=connector.service_url, bot=BOT))
@@ -84,7 +39,7 @@ async def test_a_message_whose_server_was_killed_mid_turn_is_run_by_the_resend_o
         message = service.teams.personal_message("help", user=ada)
 
         with serving(database_url, port) as first:
-            await _ready(session, port)
+            await until_ready(session, port)
             connector.hold()  # the turn has claimed the message and waits on its reply
             posted = service.session.post(f"{service.base_url}/api/messages", json=message)
             sending = asyncio.ensure_future(posted)
@@ -100,7 +55,7 @@ async def test_a_message_whose_server_was_killed_mid_turn_is_run_by_the_resend_o
         assert await _answered(engine) == [False]
 
         with serving(database_url, port):
-            await _ready(session, port)
+            await until_ready(session, port)
             resent = await service.send(message)
             assert resent.answer.status == 200
             assert resent.texts or resent.cards, "the resend was taken for a duplicate"
