@@ -360,7 +360,11 @@ def _interrupts(understood: Understanding, text: str) -> bool:
             return True
         case Clarify(request=ListTickets()):
             return bool(_TICKETS.search(text))  # "Zed's tickets": asked who Zed is, not the answer
-        case Clarify() | Declined() | Question() | FreeText() | Unknown() | SmallTalk():
+        case Clarify() | Question():
+            # "I think 5 is fixed", "is 12 done?": a hedge or question about a ticket it
+            # names is a message of its own, not the value asked for
+            return mentions_ticket_number(text) or bool(_TICKET_BY_ID.search(text))
+        case Declined() | FreeText() | Unknown() | SmallTalk():
             return False
         case _:
             return mentions_ticket_number(text) or bool(_TICKET_BY_ID.search(text))

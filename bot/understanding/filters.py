@@ -83,7 +83,8 @@ def read_filters(
     words = message.words
     stop = next((i for i in range(start, end) if words[i].text in TOPIC_LEADS), end)
     found = ListFilters()
-    if not any(w.text in _CUES or "'" in w.typed or "’" in w.typed for w in words[start:stop]):
+    if not any(w.text in _CUES or "'" in w.typed or "’" in w.typed for w in words[start:stop]) \
+            and not any(_bare_owner(words, i, stop) for i in range(start, stop)):
         return found  # most lists, and most messages that are no list, name nobody
     if due := read_due(words, start, stop, conversation.today, late_before=LIST_NOUNS):
         found.due, found.taken = due
@@ -145,7 +146,8 @@ def _possessive(
 ) -> None:
     """"Sam's tickets", "Sam Rivera's open tickets", "on Lee's plate", "the Network team's"."""
     for index in range(start, stop):
-        stem = _owner(words[index])
+        bare = _owner(words[index]) is None
+        stem = _bare_owner(words, index, stop) if bare else _owner(words[index])
         if stem is None:
             continue
         noun = index + 1
@@ -156,7 +158,7 @@ def _possessive(
         if noun >= stop or words[noun].text not in LIST_NOUNS:
             continue
         owner = replace(words[index], text=stem, value=None,
-                        typed=words[index].typed.strip(_EDGES)[:-2])
+                        typed=words[index].typed.strip(_EDGES)[:-1 if bare else -2])
         before = index
         while (before > start and index - before < _MAX_NAME - 1
                and words[before - 1].text not in _STOP and before - 1 not in found.taken
@@ -169,12 +171,38 @@ def _possessive(
             if " ".join(w.text for w in candidate) in ME or candidate[0].text == "my":
                 return
             placed = find_target(candidate, conversation)
+            if bare and isinstance(placed, NoSuchTarget) and conversation.directory:
+                continue  # "access tickets": a word, searched for, unless it is someone's name
             if not isinstance(placed, NoSuchTarget) or begin == index:
                 owned = set(range(lead if lead < begin else begin, index + 1))
                 if words[noun].text in ("plate", "desk", "queue", "list"):
                     owned.add(noun)
                 found.whose = Whose(placed, frozenset(owned))
                 return
+
+
+_NOT_OWNERS = frozenset({
+    "its", "whats", "thats", "lets", "heres", "theres", "wheres", "hows", "whos", "his", "hers",
+    "ours", "yours", "theirs", "this", "us", "was", "has", "is", "does", "yes", "always", "plus",
+    "status", "news", "bugs", "less", "various", "previous", "nobodys",
+})
+
+
+def _bare_owner(words: list[Word], index: int, stop: int) -> str | None:
+    """"sams tickets": a possessive typed without its apostrophe ("sams" → "sam"), when a
+    list noun follows; the caller keeps it only if it names someone (else a word searched)."""
+    word = words[index]
+    text = word.text
+    if (word.value is not None or not text.isalpha() or len(text) < 4 or not text.endswith("s")
+            or text.endswith("ss") or text in _NOT_OWNERS or text in _STOP
+            or text in STATUS_WORDS or text in PRIORITY_WORDS or "'" in word.typed
+            or "’" in word.typed):
+        return None
+    noun = index + 1
+    while noun < stop and (words[noun].text in STATUS_WORDS or words[noun].text in PRIORITY_WORDS
+                           or words[noun].text in _BEFORE_NOUN):
+        noun += 1
+    return text[:-1] if noun < stop and words[noun].text in LIST_NOUNS else None
 
 
 def _owner(word: Word) -> str | None:

@@ -218,7 +218,7 @@ def _first_clause(
     Only when the whole message is no request, or one that would have to be asked about
     (the reason read as part of a name or a status); a negation anywhere was read before."""
     words = message.words
-    for index in range(start + 1, end - 1):
+    for index in range(start if _addressed(message, start, start + 1) else start + 1, end - 1):
         typed = message.text[:message.spans[words[index].last][1]]
         if typed.endswith((",", ";", ".", "!", "?")):
             reason = index + 1
@@ -294,7 +294,9 @@ def _later_sentence(
         first, polite = _skip_start(texts[sentence:index + 1])
         first += sentence
         last = _skip_end(texts[:index + 1], first)
-        if sentence > begin and first < last and (polite or texts[first] in _REQUEST_VERBS) \
+        if sentence > begin and first < last and (
+                polite or texts[first] in _REQUEST_VERBS
+                or texts[first] not in _SOMEONE and _addressed(message, begin, sentence)) \
                 and not _is_question(texts[first:last], asks=False):
             read = _reading(message, conversation, first, last)
             found = next((f for rule in _RULES if (f := rule(read, read)) is not None), None)
@@ -302,6 +304,8 @@ def _later_sentence(
                 if set(texts[index + 1:]) & _TAKEN_BACK or _taken_by_another(
                         found, texts[first:last], conversation):
                     return None
+                if _addressed(message, begin, sentence) and isinstance(found, _CHANGES):
+                    return _confirm(found) or FreeText(message.text.strip())
                 found = _it_as_told(found, message, begin, sentence, first, last)
                 if isinstance(found, CreateTicket) and found.title is None and not found.form:
                     told_from, _ = _skip_start(texts[begin:sentence])
@@ -313,6 +317,30 @@ def _later_sentence(
                 return found
         sentence = index + 1 if texts[index + 1:index + 2] not in (["-"], ["–"], ["—"]) else index + 2
     return None
+
+
+_CHANGES = (AssignTicket, ChangeStatus, CommentOnTicket, EditTicket)
+_NOT_A_NAME = frozenset({
+    "fyi", "btw", "update", "urgent", "again", "also", "today", "now", "done", "fixed", "sorted",
+    "ok", "okay", "yes", "no", "so", "first", "next", "then", "finally", "otherwise", "anyway",
+    "asap", "important", "reminder", "note", "thanks", "hi", "hello", "hey", "dear", "please",
+})
+
+
+def _addressed(message: Message, begin: int, sentence: int) -> bool:
+    """"Sam, please close 12", "Hi Lee Park, resolve 4": the words before the first comma
+    only name who the request is for (one to three words that say nothing else), so the
+    request is that person's, not the bot's: a change is asked about, never made."""
+    words = message.words
+    first, _ = _skip_start([w.text for w in words[begin:sentence]])
+    first += begin
+    if not 0 < sentence - first <= 3 or message.text[
+            :message.spans[words[sentence - 1].last][1]].rstrip()[-1:] != ",":
+        return False
+    said = [w.text for w in words[first:sentence]]
+    return all(w.isalpha() and w not in _REQUEST_VERBS and w not in _NOT_A_NAME
+               and w not in _TAKEN_BACK and not any(w in p for p in _DROPPED_BEFORE)
+               and w not in _QUESTION_START and _status_value([w]) is None for w in said)
 
 
 _BECAUSE = frozenset({"because", "since", "cause", "cuz", "coz", "bc", "-", "–", "—", "as"})
@@ -909,13 +937,25 @@ def _assign(reading: Reading, whole: Reading) -> Understanding | None:
         rf"(?:remove|clear|take)(?: the)? (?:assignee|assignment|owner|.+?) (?:from|of|off) {ref()}"
     )):
         return AssignTicket(reading.ticket(found), Nobody())
-    if found := _match(reading, r"(?:assign|reassign|give|hand)(?: it)? to (?P<target>.+)"):
+    if found := _match(reading, r"(?:assign|reassign|give|hand)(?P<it> it)? to (?P<target>.+)"):
         if (target := _named_target(reading.words(found, "target"), conversation)) is not None:
-            return _assign_to(None, target)
+            return _no_ticket_named(_assign_to(None, target), conversation, found.group("it"))
     if found := _match(reading, rf"{ref()} (?:to|->|=>|→) (?P<target>.+)"):
         if (target := _named_target(reading.words(found, "target"), conversation)) is not None:
             return _assign_to(reading.ticket(found), target)
     return None
+
+
+def _no_ticket_named(
+    found: Understanding, conversation: Conversation, it: str | None
+) -> Understanding:
+    """"please assign to Sam" names no ticket: most likely the one the conversation is
+    about, so that one is asked about ("Should Sam Rivera take TKT-…?"), never assigned
+    unasked; with no ticket in the conversation, which one is asked."""
+    if it or conversation.last_ticket is None or not isinstance(found, AssignTicket) or (
+            isinstance(found.to, UserTarget) and found.to.user_id == conversation.viewer_id):
+        return found  # "assign to me": which ticket is asked, as before
+    return _confirm(replace(found, ticket=conversation.last_ticket)) or found
 
 
 def _discard(reading: Reading, whole: Reading) -> Understanding | None:
@@ -1125,6 +1165,9 @@ def _field(reading: Reading, found: re.Match[str]) -> Understanding | None:
         ticket, "due_date", f"I couldn't read “{value}” as a date.")
 
 
+_ASSIGN_VERBS = frozenset({"assign", "reassign"})
+
+
 def _list(reading: Reading, whole: Reading) -> Understanding | None:
     return _listed(reading, strong_only=True)
 
@@ -1133,6 +1176,9 @@ def _listed(reading: Reading, *, strong_only: bool) -> Understanding | None:
     """A list query; "for me" at its end, taken for politeness elsewhere, says whose."""
     words = reading.message.words
     end = reading.end
+    said = [w.text for w in words[reading.start:end]]
+    if any(w in _ASSIGN_VERBS and "to" in said[i + 1:] for i, w in enumerate(said)):
+        return None  # "please assign to the network team": an assignment, never a list
     if [w.text for w in words[end:end + 2]] == ["for", "me"]:
         end += 2
     return read_list(reading.message, reading.start, end, strong_only=strong_only,

@@ -307,3 +307,43 @@ async def test_delete_is_offered_as_close_and_a_hedge_is_asked_before_anything_c
     assert (await ticket_row(engine))["status"] == "open"
     done = await service.say("yes", user=mia)
     assert f"{number} is now resolved." in texts_in(done.card)
+
+
+async def test_a_hedge_or_question_about_a_ticket_while_a_question_waits_is_a_message_of_its_own(
+    service: Service, engine: AsyncEngine
+) -> None:
+    manager = await insert_person(engine, "Mia", "Manager", role="manager")
+    number, other = await a_ticket(engine, manager), await a_ticket(engine, manager, "VPN drops")
+    mia = service.person("mia.manager@example.com", "Mia Manager")
+    await service.say(f"change the status of {number}", user=mia)
+    hedged = await service.say(f"I think {other} is fixed", user=mia)
+    assert hedged.texts[0] == f"(I've dropped my question about {number}.)"
+    assert f"Should {other} be resolved?" in hedged.texts
+    assert [(await ticket_row_of(engine, n))["status"] for n in (number, other)] == ["open", "open"]
+    done = await service.say("yes", user=mia)
+    assert f"{other} is now resolved." in texts_in(done.card)
+    assert (await ticket_row_of(engine, number))["status"] == "open"
+    await service.say(f"assign {number}", user=mia)
+    asked = await service.say(f"is {other} done yet?", user=mia)
+    assert asked.texts[0] == f"(I've dropped my question about {number}.)"
+    assert "VPN drops" in texts_in(asked.card)
+    assert (await ticket_row_of(engine, number))["assignee_id"] is None
+
+
+async def test_an_assignment_naming_no_ticket_asks_about_the_ticket_just_shown(
+    service: Service, engine: AsyncEngine
+) -> None:
+    manager = await insert_person(engine, "Mia", "Manager", role="manager")
+    network = await insert_team(engine, "Network", manager)
+    number = await a_ticket(engine, manager, "VPN drops")
+    mia = service.person("mia.manager@example.com", "Mia Manager")
+    alone = await service.say("The VPN is down again. Please assign to network team", user=mia)
+    assert alone.texts[0].startswith("Which ticket?")
+    assert not alone.cards
+    await service.say(f"show {number}", user=mia)
+    asked = await service.say("The VPN is down again. Please assign to network team", user=mia)
+    assert asked.texts[0] == f"Should Network take {number}?"
+    assert (await ticket_row_of(engine, number))["assignee_team_id"] is None
+    done = await service.say("yes", user=mia)
+    assert "Assigned to Team Network." in texts_in(done.card)
+    assert (await ticket_row_of(engine, number))["assignee_team_id"] == network

@@ -195,7 +195,7 @@ IN_THEIR_WORDS: tuple[tuple[str, str], ...] = (
     ("Would you mind giving TKT-2026-0012 to Sam? He knows the system.", "assign #12 to user:u-sam"),
     ("assign 12 to lee", "ask assign #12 to ?: Which Lee do you mean? [Lee Park, Lee Chen]"),
     ("assign 12 to bob", "ask assign #12 to ?: I couldn't find “bob”. Who should take #12?"),
-    ("assign to sam", "assign ? to user:u-sam"),
+    ("assign to sam", "ask assign #7 to ?: Should Sam Rivera take #7? [Yes]"),
     ("give it to Priya please", "assign #7 to user:u-priya"),
     ("reassign this one to alex", "assign #7 to user:u-alex"),
     ("assign 12", "assign #12 to ?"),
@@ -408,4 +408,28 @@ SECOND_LOOK: tuple[tuple[str, str], ...] = (
     ("any news on my tickets?", "list mine"),
     ("my tickets from yesterday", "list mine"),
     ("any tickets on the printer?", "list all text='printer'"),
+    # found by the last round: an assignment naming no ticket is about the conversation's
+    # ticket (#7), asked, never a list of what the words search for
+    ("The VPN is down again. Please assign to network team",
+     "ask assign #7 to ?: Should Network take #7? [Yes]"),
+    ("please assign to Sam", "ask assign #7 to ?: Should Sam Rivera take #7? [Yes]"),
+    ("Printer on 3 is jammed. Assign to Lee Park", "ask assign #7 to ?: Should Lee Park take #7? [Yes]"),
+    ("can you reassign to the facilities team?", "ask assign #7 to ?: Should Facilities take #7? [Yes]"),
+    ("assign to IT Support please", "ask assign #7 to ?: Should IT Support take #7? [Yes]"),
+    # a request addressed to a colleague by name is theirs: a change is asked about
+    ("Sam, please close 12", "ask status #12 ?: Should #12 be closed? [Yes]"),
+    ("Lee Park, can you resolve 4?", "ask status #4 ?: Should #4 be resolved? [Yes]"),
+    ("Hi Priya, please reopen 9", "ask status #9 ?: Should #9 be open? [Yes]"),
+    ("Alex, put 3 on hold pls", "ask status #3 ?: Should #3 be on hold? [Yes]"),
+    ("Sam, please assign 12 to Lee Park", "ask assign #12 to ?: Should Lee Park take #12? [Yes]"),
+    ("Sam, please take 14", "assign #14 to user:u-sam"),
+    ("Priya, show me 5", "show #5"),
+    # a possessive typed without its apostrophe, when it names someone
+    ("sams tickets", "list all assignee=user:u-sam"),
+    ("lees tickets", "ask list all: Which Lee do you mean? [Lee Park, Lee Chen]"),
+    ("show me priyas open tickets", "list all status=open assignee=user:u-priya"),
+    ("alexs urgent tickets", "list all priority=urgent assignee=user:u-alex"),
+    ("what are sam riveras tickets", "list all assignee=user:u-sam"),
+    ("bobs tickets", "list all text='bobs'"),
+    ("access tickets", "list all text='access'"),
 )

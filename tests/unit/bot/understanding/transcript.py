@@ -464,7 +464,8 @@ TABLE: tuple[tuple[str, str], ...] = (
     ('assign 4 to Lee Park pls', 'assign #4 to user:u-lee'),
     ('assign 4 to the facilities team', 'assign #4 to team:3'),
     ('assign it to IT Support', 'assign #7 to team:1'),
-    ('reassign to Alex', 'assign ? to user:u-alex'),
+    # no ticket named: the one the conversation is about (#7) is asked about, never assigned
+    ('reassign to Alex', 'ask assign #7 to ?: Should Alex Kim take #7? [Yes]'),
     ('unassign me from 4', 'assign #4 to nobody'),
     ('take me off 4', 'assign #4 to nobody'),
     ('nobody', 'unknown [my tickets, new ticket, help]'),
@@ -748,4 +749,8 @@ NO_CONTEXT: tuple[tuple[str, str], ...] = (
     ("assign it to me", "assign ? to user:u-jo"),
     ("comment on it: hello", "comment ? 'hello'"),
     ("don't close it", "no change ?"),
+    # an assignment naming no ticket, with none in the conversation: which one is asked
+    ("pls assign to sam rivera", "assign ? to user:u-sam"),
+    ("Wifi is down again. Please assign to the network team", "assign ? to team:2"),
+    ("reassign to IT Support pls", "assign ? to team:1"),
 )
