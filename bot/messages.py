@@ -201,7 +201,8 @@ class MessageRouter:
             await dc.cancel_all_dialogs()  # "don't assign it after all"
             await turn_context.send_activity(notices.nothing_changed(understood.ticket or pending.ticket))
             return True
-        if _interrupts(understood, text) and not completes(pending, understood):
+        if _interrupts(understood, text, about_a_ticket=True) and not completes(
+                pending, understood):
             return False  # a new command: the caller drops the question, with a word
         match _as_written(read_answer(pending, text, conversation)):
             case AskAgain(pending=again, why=why):
@@ -347,8 +348,11 @@ class MessageRouter:
             await turn_context.send_activity(reply.text)
 
 
-def _interrupts(understood: Understanding, text: str) -> bool:
-    """A message that clearly is a new command rather than the answer to the question asked."""
+def _interrupts(understood: Understanding, text: str, *, about_a_ticket: bool = False) -> bool:
+    """A message that clearly is a new command rather than the answer to the question asked.
+
+    `about_a_ticket`: the question is about a ticket's field (not a new ticket's free text),
+    so a hedge or question naming a ticket is a message of its own too."""
     match understood:
         case Cancel():
             return True
@@ -360,7 +364,7 @@ def _interrupts(understood: Understanding, text: str) -> bool:
             return True
         case Clarify(request=ListTickets()):
             return bool(_TICKETS.search(text))  # "Zed's tickets": asked who Zed is, not the answer
-        case Clarify() | Question():
+        case Clarify() | Question() if about_a_ticket:
             # "I think 5 is fixed", "is 12 done?": a hedge or question about a ticket it
             # names is a message of its own, not the value asked for
             return mentions_ticket_number(text) or bool(_TICKET_BY_ID.search(text))
