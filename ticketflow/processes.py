@@ -4,7 +4,9 @@ A claim names its holder as `host:pid:start` (the start is the process's start t
 clock ticks since boot, from `/proc`), so a process that has died -- killed, out of
 memory -- is recognised from its own host at once, even when a new process got its pid
 (in a container the restarted service is pid 1 again, with a later start). Holders on
-other hosts cannot be checked: their claims lapse after a time instead.
+other hosts cannot be checked: their claims lapse after a time instead. The host is the
+host name and the PID namespace: replicas sharing a host name (host networking) but not
+their process table must not judge each other's pids.
 """
 
 from __future__ import annotations
@@ -34,12 +36,21 @@ class Holder:
 
 def this_process() -> Holder:
     pid = os.getpid()
-    return Holder(host=socket.gethostname()[:100], pid=pid, start=_start_of(pid) or "")
+    return Holder(host=this_host(), pid=pid, start=_start_of(pid) or "")
+
+
+def this_host() -> str:
+    """`name#pid:[namespace]`: whose process table a pid is looked up in."""
+    try:
+        namespace = os.readlink("/proc/self/ns/pid")
+    except OSError:
+        namespace = ""
+    return f"{socket.gethostname()[:100]}#{namespace}"
 
 
 def is_gone(holder: Holder) -> bool:
     """True only when `holder` ran on this host and is certainly not running any more."""
-    if holder.host != socket.gethostname()[:100]:
+    if holder.host != this_host():
         return False
     start = _start_of(holder.pid)
     if holder.start:

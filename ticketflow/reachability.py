@@ -53,17 +53,35 @@ async def ensure_database_reachable(
 
 def lost_the_database(error: BaseException) -> bool:
     """The database could not be reached or its connection dropped (a restart, a network
-    cut, a locked SQLite file): the request may succeed if tried again, unlike a bug."""
+    cut, a locked SQLite file): the request may succeed if tried again, unlike a bug.
+
+    A schema the code does not match ("no such column": a database not migrated) is a
+    fault to fix, not an outage; and a network error of the Bot Connector or the model's
+    endpoint is theirs, not the database's."""
     cause: BaseException | None = error
     while cause is not None:
-        if isinstance(cause, (OSError, TimeoutError)):  # refused, reset, unreachable
-            return True
-        if isinstance(cause, DBAPIError) and (
-            cause.connection_invalidated or isinstance(cause, (OperationalError, InterfaceError))
-        ):
-            return True
+        if isinstance(cause, DBAPIError):
+            return cause.connection_invalidated or _unreachable(cause)
+        if isinstance(cause, (OSError, TimeoutError)) and not _of_another_service(cause):
+            return True  # refused, reset, unreachable: raised before any DBAPI error
         cause = cause.__cause__
     return False
+
+
+_SQLITE_OUTAGES = ("database is locked", "unable to open database", "disk i/o error")
+
+
+def _unreachable(error: DBAPIError) -> bool:
+    if isinstance(error.orig, sqlite3.Error):
+        return any(outage in str(error.orig).casefold() for outage in _SQLITE_OUTAGES)
+    return isinstance(error, (OperationalError, InterfaceError))
+
+
+_OTHER_SERVICES = ("aiohttp", "openai", "httpx", "httpcore", "msrest", "requests", "urllib3")
+
+
+def _of_another_service(error: BaseException) -> bool:
+    return type(error).__module__.split(".")[0] in _OTHER_SERVICES
 
 
 def _ensure_sqlite_opens(database_url: str, path: str | None) -> None:

@@ -399,7 +399,8 @@ class MessagesEndpoint:
         try:
             await self._deduplicator.record(key, bounded(answer, stand_in=stand_in))
         except Exception:
-            # The turn ran and is answered; a resend will wait and get a 503, never a rerun.
+            # The turn ran: its resends wait and get a 503, until the claim lapses (its holder
+            # gone, or after 5 minutes) and a resend runs the invoke again.
             logger.exception("could not keep the answer of invoke %s", activity.id)
 
     async def _release(self, key: str | None) -> None:

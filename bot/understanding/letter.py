@@ -49,7 +49,11 @@ def what_is_asked(text: str) -> str:
 
 def _without_signature(lines: list[str]) -> list[str]:
     """Lines up to a sign-off ("Kind regards,") that only a short signature follows."""
-    for index in range(1, len(lines)):
+    written = [index for index, line in enumerate(lines) if line.strip()]
+    # a sign-off has at most `_SIGNATURE_LINES` written lines after it: only the last few
+    # lines are looked at, however long the message
+    earliest = written[-_SIGNATURE_LINES - 1] if len(written) > _SIGNATURE_LINES else 1
+    for index in range(max(1, earliest), len(lines)):
         after = [line for line in lines[index + 1:] if line.strip()]
         if _SIGN_OFF.match(lines[index]) and len(after) <= _SIGNATURE_LINES and all(
                 len(line.split()) <= 5 for line in after):

@@ -17,11 +17,12 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from xml.etree import ElementTree
 
-from .errors import CorruptDocument, DocumentTooLarge, EncryptedDocument
+from .errors import CorruptDocument, DocumentTooLarge, EncryptedDocument, UnsupportedDocument
 
 BODY = "word/document.xml"
 _STYLES = "word/styles.xml"
@@ -31,7 +32,11 @@ _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _DC_TITLE = "{http://purl.org/dc/elements/1.1/}title"
 _HEADING_NAME = re.compile(r"heading ([1-9])")
 _DECLARATION = re.compile(rb"<!DOCTYPE|<!ENTITY", re.IGNORECASE)
-MAX_PART_BYTES = 64 * 1024 * 1024
+_NOT_UTF8 = (b"\xff\xfe", b"\xfe\xff", b"\x00", b"<\x00")  # UTF-16/32: Word writes UTF-8
+MAX_PART_BYTES = 16 * 1024 * 1024
+"""What one part may inflate to: the body of a 500-page manual is a few MB. The parts are
+parsed in the service's own process (a worker thread), so this also bounds the memory
+(about 25× the XML) and the time (about 0.25 s a MB) one upload costs."""
 
 
 def is_docx(data: bytes) -> bool:
@@ -53,8 +58,13 @@ def docx_to_text(data: bytes, *, max_chars: int) -> tuple[str | None, str]:
             styles = _Styles.read(_xml(archive, _STYLES, max_chars=max_chars))
             numbered = _numbered_lists(_xml(archive, _NUMBERING, max_chars=max_chars))
             core = _xml(archive, _CORE, max_chars=max_chars)
-    except zipfile.BadZipFile as error:
+    except (zipfile.BadZipFile, zlib.error, EOFError) as error:
         raise CorruptDocument(f"the Word document is damaged ({error})") from error
+    except NotImplementedError as error:  # a compression method zipfile lacks (Deflate64)
+        raise UnsupportedDocument(
+            f"the Word document is packed in a way that cannot be read here ({error}); "
+            "save it again from Word"
+        ) from error
     except RuntimeError as error:  # zipfile: "File ... is encrypted, password required"
         raise EncryptedDocument(
             "the Word document is password-protected; save a copy without a password"
@@ -92,7 +102,9 @@ def _xml(archive: zipfile.ZipFile, name: str, *, max_chars: int) -> ElementTree.
             f"the Word document's {name} inflates beyond {cap // 1_048_576} MB "
             "(it may be a ZIP bomb)"
         )
-    if _DECLARATION.search(raw[:4096]):
+    if raw.startswith(_NOT_UTF8):
+        raise CorruptDocument(f"the Word document's {name} is not UTF-8 XML")
+    if _DECLARATION.search(raw):  # anywhere: a long comment may come first
         raise CorruptDocument(f"the Word document's {name} declares a document type or entities")
     try:
         return ElementTree.fromstring(raw)
@@ -171,7 +183,7 @@ def _blocks(
     """("title" | "heading" | "item" | "text" | "row", text) in reading order."""
     counters: dict[str, int] = {}
     container = body.find(f"{_W}body")
-    for element in container if container is not None else body:
+    for element in _body_elements(container if container is not None else body):
         if element.tag == f"{_W}tbl":
             for row in element.iter(f"{_W}tr"):
                 cells = [
@@ -200,6 +212,24 @@ def _blocks(
                 yield "item", f"- {text}"
         else:
             yield "text", text
+
+
+def _body_elements(container: ElementTree.Element) -> Iterator[ElementTree.Element]:
+    """Paragraphs and tables in reading order, including those inside content controls
+    (`w:sdt`, common in templates) and custom XML, however deeply nested."""
+    pending = [iter(container)]
+    while pending:
+        element = next(pending[-1], None)
+        if element is None:
+            pending.pop()
+        elif element.tag == f"{_W}sdt":
+            content = element.find(f"{_W}sdtContent")
+            if content is not None:
+                pending.append(iter(content))
+        elif element.tag == f"{_W}customXml":
+            pending.append(iter(element))
+        else:
+            yield element
 
 
 def _paragraph_text(paragraph: ElementTree.Element) -> str:

@@ -14,6 +14,7 @@ from knowledge.extraction import (
     EncryptedDocument,
     MediaType,
     NoTextFound,
+    UnsupportedDocument,
     detect_media_type,
     extract_text_document,
 )
@@ -119,3 +120,55 @@ def test_a_password_protected_word_document_says_so() -> None:
 def test_a_word_document_of_empty_paragraphs_has_no_text() -> None:
     with pytest.raises(NoTextFound, match="no readable text"):
         extract_text_document(_word(_paragraphs("", "  ")), "blank.docx")
+
+
+def test_text_inside_content_controls_is_kept_in_its_place() -> None:
+    def paragraph(text: str) -> str:
+        return f"<w:p><w:r><w:t>{text}</w:t></w:r></w:p>"
+
+    def controlled(inner: str, depth: int = 1) -> str:
+        return "<w:sdt><w:sdtContent>" * depth + inner + "</w:sdtContent></w:sdt>" * depth
+
+    def word(body: str) -> bytes:
+        return _word(f"<w:document {_W}><w:body>{body}</w:body></w:document>".encode())
+
+    templated = paragraph("Intro") + controlled(paragraph("Inside a control")) + paragraph("Outro")
+    hostile = controlled(paragraph("Deep"), depth=5_000)  # nested far past Python's recursion
+
+    assert extract_text_document(word(templated), "c.docx").text == (
+        "Intro\n\nInside a control\n\nOutro"
+    )
+    assert extract_text_document(word(hostile), "d.docx").text == "Deep"
+
+
+def test_entities_declared_after_a_long_comment_or_in_utf16_are_still_refused() -> None:
+    laughs = (
+        b"<!--" + b"x" * 100_000 + b"-->"
+        b'<!DOCTYPE d [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]>'
+        b"<w:document " + _W.encode() + b"><w:body><w:p><w:r><w:t>&b;</w:t></w:r></w:p>"
+        b"</w:body></w:document>"
+    )
+    utf16 = _paragraphs("Hello").decode().encode("utf-16")
+
+    with pytest.raises(CorruptDocument, match="declares a document type or entities"):
+        extract_text_document(_word(laughs), "laughs.docx")
+    with pytest.raises(CorruptDocument, match="not UTF-8"):
+        extract_text_document(_word(utf16), "wide.docx")
+
+
+def test_a_damaged_or_unreadably_packed_word_document_is_refused_plainly() -> None:
+    whole = _word(_paragraphs("Some words " * 200))
+    offset = whole.index(b"word/document.xml") + len(b"word/document.xml") + 40
+    damaged = whole[:offset] + bytes(b ^ 0xFF for b in whole[offset:offset + 64]) + whole[offset + 64:]
+    deflate64 = bytearray(whole)
+    for header in (b"PK\x03\x04", b"PK\x01\x02"):
+        start = 0
+        while (found := deflate64.find(header, start)) >= 0:
+            method_at = found + (8 if header == b"PK\x03\x04" else 10)
+            deflate64[method_at:method_at + 2] = (9).to_bytes(2, "little")
+            start = found + 4
+
+    with pytest.raises(CorruptDocument, match="damaged"):
+        extract_text_document(damaged, "damaged.docx")
+    with pytest.raises(UnsupportedDocument, match="cannot be read here"):
+        extract_text_document(bytes(deflate64), "deflate64.docx")
