@@ -1,6 +1,6 @@
 """How much of the transcript table the deterministic understanding gets right, and its cost.
 
-    python -m bench.understanding [--passes 20]
+    python -m bench.understanding [--passes 20] [--longest]
 
 Score: each utterance of tests/unit/bot/understanding/transcript.py, newcomers.py and
 in_their_words.py is
@@ -9,6 +9,11 @@ the tables' conversation and compared with its expected outcome. Cost: every
 utterance understood `--passes` times after one warm-up pass (caches built);
 its median is its cost (the machine is shared: single runs catch other work);
 the figures are per message, in-process, on this machine (goal: < 0.3 ms).
+
+`--longest`: messages of the longest length the bot reads (64,000 characters) shaped to
+hit every loop over sentences, clauses, lines and words, each timed against a message of
+plain words of the same length in the same run. A step that looks back over the whole
+message from every sentence shows here as a ratio in the tens.
 """
 
 from __future__ import annotations
@@ -18,6 +23,7 @@ import statistics
 import time
 from collections import Counter
 
+from bot.messages import MAX_MESSAGE_CHARS
 from bot.mentions import clean_markup, readable
 from bot.understanding import understand
 from bot.understanding.summary import summary
@@ -29,10 +35,44 @@ from tests.unit.bot.understanding.transcript import TABLE
 TABLES = TABLE + FIRST_SEEN + HELD_OUT + IN_THEIR_WORDS + SECOND_LOOK
 
 
+LONGEST = {
+    "plain words (baseline)": "printer broken again ",
+    "sentences": "a. ",
+    "clauses": "x, ",
+    "lines": "x\n",
+    "addressed requests": "sam, close 4. ",
+    "assign words": "assign ",
+    "owners": "sams open ",
+    "list words": "my open tickets about ",
+}
+
+
+def longest() -> None:
+    """Each shape at the longest length read, best of three, against plain words."""
+    timings = {}
+    for name, unit in LONGEST.items():
+        text = (unit * (MAX_MESSAGE_CHARS // len(unit) + 1))[:MAX_MESSAGE_CHARS]
+        runs = []
+        for _ in range(3):
+            started = time.perf_counter()
+            as_the_bot_reads(text, CONVERSATION)
+            runs.append(time.perf_counter() - started)
+        timings[name] = min(runs)
+    baseline = timings["plain words (baseline)"]
+    for name, seconds in timings.items():
+        print(f"  {name:<24} {seconds:6.2f} s  {seconds / baseline:5.1f}x")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--passes", type=int, default=20)
-    passes = parser.parse_args().passes
+    parser.add_argument("--longest", action="store_true")
+    arguments = parser.parse_args()
+    if arguments.longest:
+        print(f"messages of {MAX_MESSAGE_CHARS:,} characters, best of 3:")
+        longest()
+        return
+    passes = arguments.passes
     right = Counter[str]()
     total = Counter[str]()
     for said, expected in TABLES:

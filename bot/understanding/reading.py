@@ -327,10 +327,15 @@ _NOT_A_NAME = frozenset({
 })
 
 
+_ADDRESS_WINDOW = 8  # words: a name of up to three after a greeting ("hi there", "dear")
+
+
 def _addressed(message: Message, begin: int, sentence: int) -> bool:
     """"Sam, please close 12", "Hi Lee Park, resolve 4": the words before the first comma
     only name who the request is for (one to three words that say nothing else), so the
     request is that person's, not the bot's: a change is asked about, never made."""
+    if sentence - begin > _ADDRESS_WINDOW:
+        return False  # checked once a sentence: looking further back made long messages slow
     words = message.words
     first, _ = _skip_start([w.text for w in words[begin:sentence]])
     first += begin
@@ -1177,7 +1182,8 @@ def _listed(reading: Reading, *, strong_only: bool) -> Understanding | None:
     words = reading.message.words
     end = reading.end
     said = [w.text for w in words[reading.start:end]]
-    if any(w in _ASSIGN_VERBS and "to" in said[i + 1:] for i, w in enumerate(said)):
+    last_to = max((i for i, w in enumerate(said) if w == "to"), default=-1)
+    if any(w in _ASSIGN_VERBS for w in said[:max(last_to, 0)]):
         return None  # "please assign to the network team": an assignment, never a list
     if [w.text for w in words[end:end + 2]] == ["for", "me"]:
         end += 2
