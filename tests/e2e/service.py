@@ -21,7 +21,7 @@ from tests.actors import as_actor
 from tests.e2e.teams_doubles.activities import TeamsActivities, TeamsUser
 from tests.e2e.teams_doubles.bot_server import BotAnswer
 from tests.e2e.teams_doubles.connector import ConnectorStandIn, TeamsMember
-from tests.integration.builders import insert_user
+from tests.integration.builders import insert_person, insert_user
 from tests.loopback import serving
 from tests.unit.bot.cards.reading import walk
 from tests.waiting import eventually
@@ -217,6 +217,18 @@ async def file_ticket(
     return await create_ticket(
         uow=SqlUnitOfWork(engine), actor=as_actor(actor), title=title, category="support"
     )
+
+
+async def a_ticket(engine: AsyncEngine, owner: str, title: str = "Printer jams") -> str:
+    """The number of a support ticket `owner` filed through TicketFlow's own use case."""
+    return (await file_ticket(engine, owner, title)).ticket_number
+
+
+async def mia_and_her_ticket(service: Service, engine: AsyncEngine) -> tuple[TeamsUser, str]:
+    """Mia, a manager, in Teams, and the number of a ticket she filed."""
+    manager = await insert_person(engine, "Mia", "Manager", role="manager")
+    number = await a_ticket(engine, manager)
+    return service.person("mia.manager@example.com", "Mia Manager"), number
 
 
 async def ticket_row(engine: AsyncEngine) -> dict[str, object]:

@@ -8,25 +8,10 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from db.tables import tasks
-from db.uow import SqlUnitOfWork
-from domain.services.tickets import create_ticket
-from tests.actors import as_actor
-from tests.e2e.service import Service, presses, texts_in, ticket_row, user_in_teams
-from tests.e2e.teams_doubles.activities import TeamsUser
+from tests.e2e.service import (
+    Service, a_ticket, mia_and_her_ticket, presses, texts_in, ticket_row, user_in_teams,
+)
 from tests.integration.builders import insert_person
-
-
-async def a_ticket(engine: AsyncEngine, owner: str, title: str = "Printer jams") -> str:
-    ticket = await create_ticket(uow=SqlUnitOfWork(engine), actor=as_actor(owner), title=title,
-                                 category="support")
-    return ticket.ticket_number
-
-
-async def a_manager_with_a_ticket(service: Service, engine: AsyncEngine) -> tuple[TeamsUser, str]:
-    """Mia Manager in Teams, and the number of the ticket she filed."""
-    manager = await insert_person(engine, "Mia", "Manager", role="manager")
-    number = await a_ticket(engine, manager)
-    return service.person("mia.manager@example.com", "Mia Manager"), number
 
 
 def short(number: str) -> str:
@@ -70,7 +55,7 @@ async def test_a_favour_asked_of_a_colleague_is_confirmed_before_they_are_assign
     service: Service, engine: AsyncEngine
 ) -> None:
     alex = await insert_person(engine, "Alex", "Kim")
-    mia, number = await a_manager_with_a_ticket(service, engine)
+    mia, number = await mia_and_her_ticket(service, engine)
     asked = await service.say(f"Alex could you take a look at {short(number)}?", user=mia)
     assert asked.texts[0] == f"Should Alex Kim take {number}?"
     assert (await ticket_row(engine))["assignee_id"] is None
@@ -82,7 +67,7 @@ async def test_a_favour_asked_of_a_colleague_is_confirmed_before_they_are_assign
 async def test_a_bare_done_after_a_ticket_is_asked_about_then_a_no_leaves_it(
     service: Service, engine: AsyncEngine
 ) -> None:
-    mia, number = await a_manager_with_a_ticket(service, engine)
+    mia, number = await mia_and_her_ticket(service, engine)
     await service.say(f"{short(number)}", user=mia)
     asked = await service.say("done", user=mia)
     assert asked.texts[0] == f"Should {number} be resolved?"
@@ -98,7 +83,7 @@ async def test_a_hedge_about_a_ticket_that_is_not_there_says_so_and_asks_nothing
     service: Service, engine: AsyncEngine
 ) -> None:
     await insert_person(engine, "Cleo", "Customer", role="customer")
-    mia, number = await a_manager_with_a_ticket(service, engine)
+    mia, number = await mia_and_her_ticket(service, engine)
     missing = await service.say("I think 99 is fixed", user=mia)
     assert missing.texts[0].startswith("I can't find ticket TKT-"), missing.texts
     assert not presses(missing)
@@ -113,7 +98,7 @@ async def test_a_hedge_about_a_ticket_that_is_not_there_says_so_and_asks_nothing
 async def test_a_new_problem_told_about_it_does_not_touch_the_last_ticket(
     service: Service, engine: AsyncEngine
 ) -> None:
-    mia, number = await a_manager_with_a_ticket(service, engine)
+    mia, number = await mia_and_her_ticket(service, engine)
     shown = await service.say(f"show {short(number)}", user=mia)
     assert number in texts_in(shown.card)
     told = await service.say("it keeps crashing, can someone look at it?", user=mia)

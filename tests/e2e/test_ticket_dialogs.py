@@ -13,30 +13,15 @@ from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from db.tables import task_comments, tasks
-from db.uow import SqlUnitOfWork
-from domain.services.tickets import create_ticket
-from tests.actors import as_actor
-from tests.e2e.service import Service, presses, running_service, texts_in, ticket_row
-from tests.e2e.teams_doubles.activities import TeamsUser
+from tests.e2e.service import (
+    Service, a_ticket, mia_and_her_ticket, presses, running_service, texts_in, ticket_row,
+)
 from tests.integration.builders import insert_person, insert_team
 
 
 async def comments(engine: AsyncEngine) -> list[str]:
     async with engine.connect() as connection:
         return list((await connection.execute(select(task_comments.c.content))).scalars())
-
-
-async def a_ticket(engine: AsyncEngine, owner: str, title: str = "Printer jams") -> str:
-    ticket = await create_ticket(uow=SqlUnitOfWork(engine), actor=as_actor(owner), title=title,
-                                 category="support")
-    return ticket.ticket_number
-
-
-async def mia_and_her_ticket(service: Service, engine: AsyncEngine) -> tuple[TeamsUser, str]:
-    """Mia, a manager, and a ticket she filed."""
-    manager = await insert_person(engine, "Mia", "Manager", role="manager")
-    number = await a_ticket(engine, manager)
-    return service.person("mia.manager@example.com", "Mia Manager"), number
 
 
 async def test_assign_asks_who_and_a_typed_full_name_answers(
