@@ -51,7 +51,7 @@ _FILLER = frozenset({
 _NO_TOPIC = frozenset({
     "yesterday", "tomorrow", "last", "week", "month", "ago", "recently", "earlier", "lately",
     "can", "could", "would", "you", "u", "tell", "let", "know", "news", "update", "updates",
-    "news?", "please", "pls", "again", "yet", "so", "far", "far?", "from", "on", "for", "about",
+    "news?", "pls", "again", "yet", "so", "far", "far?", "from", "on", "for", "about",
 })
 """Words left over from a list query that are no topic to search for: when, and the
 request around it ("I raised a ticket yesterday. Can you tell me the status?")."""
@@ -149,11 +149,12 @@ def read_list(
     return _owned(listed, whose) if whose is not None else listed
 
 
+_NO_TOPIC_AFTER_LEAD = _FILLER | _NO_TOPIC | {"my", "mine"}
+
+
 def _topical(words: tuple[str, ...]) -> bool:
     """Whether words after "about", "on", "for" … name a topic ("on my tickets?" does not)."""
-    return any(
-        w.rstrip("?!.,") not in _FILLER | _NO_TOPIC and w not in ("my", "mine") for w in words
-    )
+    return any(w.rstrip("?!.,") not in _NO_TOPIC_AFTER_LEAD for w in words)
 
 
 def _owned(listed: ListTickets, whose: Whose) -> ListTickets | Clarify:
