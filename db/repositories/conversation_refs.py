@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
@@ -10,6 +10,7 @@ from sqlalchemy import Select, case, delete, func, or_, select
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from db.connections import checkout, transaction
+from db.records import to_value
 from db.tables import bot_conversation_refs as refs
 from db.upserts import insert_into
 from domain.chat import ConversationKind, ConversationRef
@@ -102,18 +103,5 @@ class SqlConversationRefs:
     async def _first(self, query: Select[Any]) -> ConversationRef | None:
         async with checkout(self._engine) as connection:
             row = (await connection.execute(query.limit(1))).mappings().first()
-        return _conversation_ref(row) if row else None
+        return to_value(ConversationRef, row, msteams_team_id="team_id") if row else None
 
-
-def _conversation_ref(row: Mapping[str, Any]) -> ConversationRef:
-    return ConversationRef(
-        conversation_id=row["conversation_id"],
-        kind=ConversationKind(row["kind"]),
-        service_url=row["service_url"],
-        reference=row["reference"],
-        tenant_id=row["tenant_id"],
-        msteams_team_id=row["team_id"],
-        channel_id=row["channel_id"],
-        user_id=row["user_id"],
-        updated_at=row["updated_at"],
-    )

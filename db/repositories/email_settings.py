@@ -11,7 +11,7 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from db.records import first_value, to_value
+from db.records import first_value, to_row, to_value
 from db.tables import email_templates, smtp_settings
 from notify.email_settings import EmailTemplate, SmtpSettings
 
@@ -26,17 +26,7 @@ class SqlEmailSettings:
             return first_value(SmtpSettings, await connection.execute(query))
 
     async def save_smtp(self, settings: SmtpSettings, *, now: datetime) -> SmtpSettings:
-        values = {
-            "host": settings.host,
-            "port": settings.port,
-            "username": settings.username,
-            "password": settings.password,
-            "from_email": settings.from_email,
-            "from_name": settings.from_name,
-            "encryption": settings.encryption,
-            "is_active": settings.is_active,
-            "updated_at": now,
-        }
+        values = to_row(settings, smtp_settings, exclude=frozenset({"id"})) | {"updated_at": now}
         async with self._engine.begin() as connection:
             current = (
                 await connection.execute(

@@ -15,6 +15,7 @@ from sqlalchemy import and_, delete, func, literal, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncConnection
 
+from db.records import to_row
 from db.repositories.chunks import (
     delete_index,
     read_chunks,
@@ -58,17 +59,7 @@ class SqlHelpLibrary:
         connection = self._connection
         result = await connection.execute(
             help_documents.insert()
-            .values(
-                title=document.title,
-                filename=document.filename,
-                content=document.content,
-                file_data=document.file_data,
-                uploaded_by=document.uploaded_by,
-                category=document.category,
-                tags=list(document.tags),
-                created_at=now,
-                updated_at=now,
-            )
+            .values(**to_row(document, help_documents), created_at=now, updated_at=now)
             .returning(help_documents.c.id)
         )
         document_id = int(result.scalar_one())
