@@ -44,8 +44,8 @@ from ticketflow.background import alongside
 from ticketflow.caches import CachedUserLinks, CoalescedConversationRefs
 from ticketflow.notifications import webhook_check
 from ticketflow.processes import Holder, is_gone, this_process
+from ticketflow.housekeeping import housekeeping_for
 from ticketflow.reachability import lost_the_database
-from ticketflow.receipt_purge import ReceiptPurge
 from ticketflow.runtime import Runtime
 from ticketflow.settings import Settings
 
@@ -229,7 +229,7 @@ def mount_msteams(
         turn_scope=lambda: one_connection_per_turn(runtime.engine), before_waiting=set_aside,
         unavailable=lost_the_database,
     ))
-    app.cleanup_ctx.append(ReceiptPurge(receipts).lifecycle())
+    app.cleanup_ctx.append(housekeeping_for(runtime, receipts=receipts).lifecycle())
     app.cleanup_ctx.append(deduplicator.lifecycle())
     return MsTeamsSurface(bot=bot, adapter=adapter, deps=deps)
 

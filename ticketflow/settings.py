@@ -55,6 +55,8 @@ class Settings:
     """PostgreSQL sessions the pool keeps open once concurrency has opened them."""
     db_pool_overflow: int = POOL_OVERFLOW
     """Sessions opened beyond those at a peak, and closed again when it passes."""
+    outbox_keep_days: int = 30
+    """Days finished deliveries are kept before the housekeeping deletes them; 0 = never."""
     extra: Mapping[str, str] = field(default_factory=dict, repr=False)
 
     @property
@@ -138,6 +140,8 @@ def _parse(env: Mapping[str, str]) -> Settings:
                             POOL_SIZE, least=1),
         db_pool_overflow=_count("TICKETFLOW_DB_POOL_OVERFLOW", get("TICKETFLOW_DB_POOL_OVERFLOW"),
                                 POOL_OVERFLOW, least=0),
+        outbox_keep_days=_count("TICKETFLOW_OUTBOX_KEEP_DAYS", get("TICKETFLOW_OUTBOX_KEEP_DAYS"),
+                                30, least=0, most=3650),
     )
 
 
@@ -163,10 +167,10 @@ def _embedding_model(raw: str | None) -> str | None:
     return LOCAL_EMBEDDINGS
 
 
-def _count(name: str, raw: str | None, default: int, *, least: int) -> int:
+def _count(name: str, raw: str | None, default: int, *, least: int, most: int = 1000) -> int:
     value = default if raw is None else _parsed(name, raw, int, "a whole number")
-    if not least <= value <= 1000:
-        raise SettingsError(name, f"use a number from {least} to 1000")
+    if not least <= value <= most:
+        raise SettingsError(name, f"use a number from {least} to {most}")
     return value
 
 

@@ -12,6 +12,9 @@ from db.tables import notification_outbox as outbox
 from domain.notifications import Target
 from notify.deliveries import DeliveryStatus, OutboxEntry
 
+PURGE_BATCH = 5000
+"""Finished rows deleted a transaction; a purge takes as many as it needs."""
+
 
 class SqlOutboxStatus:
     def __init__(self, engine: AsyncEngine) -> None:
@@ -76,7 +79,7 @@ class SqlOutboxStatus:
                 count += int(revived.rowcount)
         return count
 
-    async def purge(self, *, finished_before: datetime) -> int:
+    async def purge(self, *, finished_before: datetime, batch: int = PURGE_BATCH) -> int:
         """Deletes delivered, dead and disabled rows last touched before `finished_before`.
 
         Rows still pending, leased or waiting are never touched, so nothing undelivered
@@ -87,8 +90,17 @@ class SqlOutboxStatus:
             DeliveryStatus.DISABLED.value,
         )
         touched = func.coalesce(outbox.c.delivered_at, outbox.c.last_attempt_at, outbox.c.created_at)
-        async with self._engine.begin() as connection:
-            result = await connection.execute(
-                delete(outbox).where(outbox.c.status.in_(finished), touched < finished_before)
-            )
-        return int(result.rowcount)
+        oldest = (
+            select(outbox.c.id)
+            .where(outbox.c.status.in_(finished), touched < finished_before)
+            .limit(batch)
+        )
+        removed = 0
+        while True:
+            # In batches, each its own transaction: a first purge of a year of rows must
+            # not hold SQLite's one writer (or a long PostgreSQL transaction) for minutes.
+            async with self._engine.begin() as connection:
+                result = await connection.execute(delete(outbox).where(outbox.c.id.in_(oldest)))
+            removed += int(result.rowcount)
+            if result.rowcount < batch:
+                return removed

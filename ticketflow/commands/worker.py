@@ -17,7 +17,6 @@ from typing import Any
 from bot.cards.notification import NotificationCardSet
 from bot.proactive import BotMessenger
 from bot.transport.adapter import create_adapter
-from db.repositories.activity_receipts import SqlActivityReceipts
 from domain.clock import utcnow
 from notify.worker import WorkerConfig
 from ticketflow.cli import with_runtime
@@ -29,7 +28,7 @@ from ticketflow.notifications import (
     build_delivery_worker,
     build_due_reminders,
 )
-from ticketflow.receipt_purge import ReceiptPurge
+from ticketflow.housekeeping import housekeeping_for
 from ticketflow.runtime import Runtime
 from ticketflow.settings import Settings
 from ticketflow.msteams import transport_settings
@@ -77,10 +76,12 @@ async def run(args: argparse.Namespace, settings: Settings) -> int:
         digests = build_daily_digests(runtime, messenger=messenger, cards=cards)
         capture = build_change_capture(runtime)
         reminders = build_due_reminders(runtime)
-        purge = ReceiptPurge(SqlActivityReceipts(runtime.engine))
+        housekeeping = housekeeping_for(runtime)
         if args.once:
             try:
-                await purge.purge_once()
+                purged = await housekeeping.purge_once()
+                print("ticketflow: purged " + ", ".join(
+                    f"{count} {what}" for what, count in purged.items()))
                 changes = await capture.run_once()
                 print(f"ticketflow: turned {changes} captured changes into deliveries")
                 print(f"ticketflow: sent {await reminders.run_once()} due-date reminders")
@@ -99,7 +100,7 @@ async def run(args: argparse.Namespace, settings: Settings) -> int:
             worker.worker_id,
             settings.backend,
         )
-        purging = asyncio.create_task(purge.run(stop), name="ticketflow-receipt-purge")
+        purging = asyncio.create_task(housekeeping.run(stop), name="ticketflow-housekeeping")
         try:
             await asyncio.gather(
                 capture.run_forever(stop), reminders.run_forever(stop),

@@ -55,12 +55,22 @@ def test_the_database_pool_is_sized_from_the_environment() -> None:
     assert (sized.db_pool_size, sized.db_pool_overflow) == (60, 0)
 
 
+def test_finished_deliveries_are_kept_thirty_days_unless_told_otherwise() -> None:
+    assert load_settings({}, env_file=None).outbox_keep_days == 30
+    assert load_settings({"TICKETFLOW_OUTBOX_KEEP_DAYS": "0"}, env_file=None).outbox_keep_days == 0
+    assert load_settings(
+        {"TICKETFLOW_OUTBOX_KEEP_DAYS": "365"}, env_file=None).outbox_keep_days == 365
+
+
 @pytest.mark.parametrize(("variable", "value"), [
     ("TICKETFLOW_DB_POOL_SIZE", "0"),
     ("TICKETFLOW_DB_POOL_SIZE", "many"),
     ("TICKETFLOW_DB_POOL_OVERFLOW", "-1"),
+    ("TICKETFLOW_OUTBOX_KEEP_DAYS", "-1"),
+    ("TICKETFLOW_OUTBOX_KEEP_DAYS", "30d"),
+    ("TICKETFLOW_OUTBOX_KEEP_DAYS", "3651"),
 ])
-def test_a_pool_size_that_is_not_a_count_names_its_variable(variable: str, value: str) -> None:
+def test_a_count_that_is_out_of_range_or_not_a_number_names_its_variable(variable: str, value: str) -> None:
     with pytest.raises(SettingsError) as failed:
         load_settings({variable: value}, env_file=None)
     assert failed.value.variable == variable
