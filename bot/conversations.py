@@ -69,14 +69,34 @@ def teams_event(activity: Activity) -> str | None:
     return event if isinstance(event, str) else None
 
 
+# Teams spells the restore event both ways: the docs say `teamrestored`, the SDK `teamRestored`.
+_TEAM_GONE = frozenset({"teamDeleted", "teamHardDeleted", "teamArchived"})
+_TEAM_BACK = frozenset({"teamRestored", "teamrestored", "teamUnarchived"})
+
+
+def team_gone(activity: Activity) -> str | None:
+    """The team id when the team was deleted or archived: none of its channels takes a post."""
+    if teams_event(activity) not in _TEAM_GONE:
+        return None
+    team = _channel_data(activity).get("team") or {}
+    return team.get("id") or None
+
+
+def team_back(activity: Activity) -> bool:
+    """A deleted team restored or an archived one unarchived: its general channel, whose id
+    is the team's (the event's conversation), takes posts again."""
+    return teams_event(activity) in _TEAM_BACK
+
+
 def takes_part_in(activity: Activity) -> bool:
     """Whether the activity's conversation is one the bot takes part in. A conversation
     update tells of the team, its channels or other people (in the team's conversation,
-    naming a channel created or renamed): only the bot's own arrival, or a channel brought
-    back, says where it can post."""
+    naming a channel created or renamed): only the bot's own arrival, or a channel or team
+    brought back, says where it can post."""
     if activity.type != ActivityTypes.conversation_update:
         return True
-    return bot_installed(activity) or teams_event(activity) == "channelRestored"
+    return (bot_installed(activity) or teams_event(activity) == "channelRestored"
+            or team_back(activity))
 
 
 def bot_installed(activity: Activity) -> bool:

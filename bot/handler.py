@@ -26,6 +26,8 @@ from bot.conversations import (
     bot_uninstalled,
     conversation_ref,
     takes_part_in,
+    team_back,
+    team_gone,
     teams_event,
 )
 from bot.dialogs.new_ticket import NewTicketDialog
@@ -119,6 +121,13 @@ class TicketFlowBot(TeamsActivityHandler):  # type: ignore[misc]  # untyped SDK 
         if bot_uninstalled(activity) or teams_event(activity) == "channelDeleted":
             await self._forget_conversation(turn_context)
             return
+        if (team := team_gone(activity)) is not None:
+            # Posts would fail in every channel of the team; forget them now rather than one
+            # failed notification at a time.
+            forgotten = await self._deps.conversations.remove_team(team)
+            log.info("team %s deleted or archived: forgot %d conversations", team, len(forgotten))
+            turn_context.turn_state[REMOVED_KEY] = True
+            return
         if not takes_part_in(activity):
             return
         viewer = turn_context.turn_state.get(VIEWER_KEY)
@@ -130,7 +139,7 @@ class TicketFlowBot(TeamsActivityHandler):  # type: ignore[misc]  # untyped SDK 
         ref = conversation_ref(activity, user_id=user_id)
         if ref is None:
             return
-        if bot_installed(activity):
+        if bot_installed(activity) or team_back(activity):
             # Another replica may have deleted this reference on an earlier uninstall while
             # this process still remembers writing it: drop the memory, write it again.
             await self._deps.conversations.remove(ref.conversation_id)

@@ -103,6 +103,12 @@ class CoalescedConversationRefs:
         self._written.drop(conversation_id)
         await self._inner.remove(conversation_id)
 
+    async def remove_team(self, msteams_team_id: str) -> list[str]:
+        removed = await self._inner.remove_team(msteams_team_id)
+        for conversation_id in removed:
+            self._written.drop(conversation_id)
+        return removed
+
     async def get(self, conversation_id: str) -> ConversationRef | None:
         return await self._inner.get(conversation_id)
 

@@ -73,6 +73,15 @@ class SqlConversationRefs:
                 )
             )
 
+    async def remove_team(self, msteams_team_id: str) -> list[str]:
+        """Forgets every channel and thread of the team; returns the conversations forgotten."""
+        async with transaction(self._engine) as connection:
+            removed = await connection.execute(
+                delete(refs).where(refs.c.team_id == msteams_team_id)
+                .returning(refs.c.conversation_id)
+            )
+            return list(removed.scalars())
+
     async def get(self, conversation_id: str) -> ConversationRef | None:
         return await self._first(select(refs).where(refs.c.conversation_id == conversation_id))
 

@@ -21,7 +21,7 @@ from db.tables import bot_conversation_refs, tasks
 from db.tables.bot import bot_activity_receipts, bot_state
 from tests.e2e.service import Service, file_ticket, running_service, texts_in
 from tests.e2e.teams_doubles import published as p
-from tests.e2e.teams_doubles.activities import TeamsActivities
+from tests.e2e.teams_doubles.activities import Channel, Team, TeamsActivities
 from tests.e2e.teams_doubles.connector import ConnectorStandIn
 from tests.e2e.teams_doubles.credentials import StaticTokenCredentialsFactory
 from tests.e2e.teams_doubles.fixtures import BOT
@@ -95,12 +95,6 @@ def _writes(connector: ConnectorStandIn, since: int) -> list[str]:
 
 IGNORED = [
     Shape("conversationUpdate-teamRenamed", p.team_event("teamRenamed")),
-    Shape("conversationUpdate-teamArchived", p.team_event("teamArchived")),
-    Shape("conversationUpdate-teamUnarchived", p.team_event("teamUnarchived")),
-    Shape("conversationUpdate-teamDeleted", p.team_event("teamDeleted")),
-    Shape("conversationUpdate-teamHardDeleted", p.team_event("teamHardDeleted")),
-    Shape("conversationUpdate-teamRestored", p.team_event("teamRestored")),
-    Shape("conversationUpdate-teamrestored-as-documented", p.team_event("teamrestored")),
     Shape("conversationUpdate-channelCreated", p.channel_event("channelCreated")),
     Shape("conversationUpdate-channelRenamed", p.channel_event("channelRenamed")),
     Shape("conversationUpdate-channelShared", p.channel_shared),
@@ -252,6 +246,61 @@ async def test_a_deleted_channel_is_forgotten_and_a_restored_one_remembered(
     assert restored.status == 200, restored.text
     assert channel in await _conversations(engine)
     assert teams_service.teams.team.id not in await _conversations(engine)  # the event's
+
+
+async def _installed_in_another_team(service: Service) -> str:
+    """The bot is also in a second team; returns that team's channel."""
+    teams = service.teams
+    ours = (teams.team, teams.channel)
+    teams.team = Team(id="19:finance-general@thread.tacv2", name="Finance",
+                      aad_group_id="0d0f1a2b-0000-4000-8000-0000000000f2")
+    teams.channel = Channel(id="19:finance-invoices@thread.tacv2", name="Invoices")
+    try:
+        assert (await service.post(p.installed("add", where="team")(teams))).status == 200
+        return teams.channel.id
+    finally:
+        teams.team, teams.channel = ours
+
+
+@pytest.mark.parametrize("gone", ["teamDeleted", "teamHardDeleted", "teamArchived"])
+async def test_a_deleted_or_archived_team_forgets_all_its_channels_at_once(
+    teams_service: Service, engine: AsyncEngine, gone: str
+) -> None:
+    await _known_everywhere(teams_service, engine)
+    teams = teams_service.teams
+    general = teams.team.id
+    restored = await teams_service.post(p.channel_event("channelRestored", general)(teams))
+    assert restored.status == 200, restored.text
+    other_team = await _installed_in_another_team(teams_service)
+    known = await _conversations(engine)
+    assert {general, teams.channel.id, other_team} <= set(known)
+    since = len(teams_service.connector.calls)
+
+    answer = await teams_service.post(p.team_event(gone)(teams))
+
+    assert (answer.status, answer.text) == (200, ""), answer.text
+    assert _writes(teams_service.connector, since) == []
+    assert await _conversations(engine) == sorted(
+        set(known) - {general, teams.channel.id})  # the other team and the chats stay
+
+
+@pytest.mark.parametrize("back", ["teamRestored", "teamrestored", "teamUnarchived"])
+async def test_a_team_brought_back_takes_posts_in_its_general_channel_again(
+    teams_service: Service, engine: AsyncEngine, back: str
+) -> None:
+    await _known_everywhere(teams_service, engine)
+    teams = teams_service.teams
+    known = await _conversations(engine)
+    assert (await teams_service.post(p.team_event("teamDeleted")(teams))).status == 200
+    assert teams.channel.id not in await _conversations(engine)
+
+    answer = await teams_service.post(p.team_event(back)(teams))
+
+    assert (answer.status, answer.text) == (200, ""), answer.text
+    assert await _conversations(engine) == sorted(
+        set(known) - {teams.channel.id} | {teams.team.id})
+    await teams_service.say_in_channel("<at>TicketFlow</at> help")  # any other channel: when heard
+    assert await _conversations(engine) == sorted(set(known) | {teams.team.id})
 
 
 @pytest.mark.parametrize("where", ["personal", "team", "groupChat"])

@@ -259,6 +259,27 @@ async def test_a_removed_channel_takes_its_threads_and_nothing_else(engine: Asyn
     assert await refs.get(other) is not None and await refs.get(f"{other};messageid=3")
 
 
+async def test_a_removed_team_takes_its_channels_and_threads_and_nothing_else(
+    engine: AsyncEngine,
+) -> None:
+    refs = SqlConversationRefs(engine)
+    team_channels = ["19:team", "19:printers", "19:printers;messageid=5"]
+    for conversation_id in team_channels:
+        await refs.upsert(ConversationRef(conversation_id, ConversationKind.CHANNEL,
+                                          "https://smba.test", {}, msteams_team_id="19:team",
+                                          channel_id=conversation_id.split(";")[0]))
+    await refs.upsert(ConversationRef("19:other", ConversationKind.CHANNEL, "https://smba.test",
+                                      {}, msteams_team_id="19:other", channel_id="19:other"))
+    await refs.upsert(personal("a:1personal", None, START))
+
+    removed = await refs.remove_team("19:team")
+
+    assert sorted(removed) == sorted(team_channels)
+    assert [await refs.get(c) for c in team_channels] == [None, None, None]
+    assert await refs.get("19:other") is not None and await refs.get("a:1personal") is not None
+    assert await refs.remove_team("19:team") == []
+
+
 async def test_a_user_is_reached_in_their_most_recent_personal_chat(engine: AsyncEngine) -> None:
     user, other = await insert_user(engine), await insert_user(engine)
     refs = SqlConversationRefs(engine)

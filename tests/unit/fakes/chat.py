@@ -74,6 +74,12 @@ class FakeConversationRefs:
     async def remove(self, conversation_id: str) -> None:
         self.refs.pop(conversation_id, None)
 
+    async def remove_team(self, msteams_team_id: str) -> list[str]:
+        removed = [key for key, ref in self.refs.items() if ref.msteams_team_id == msteams_team_id]
+        for key in removed:
+            del self.refs[key]
+        return removed
+
     async def get(self, conversation_id: str) -> ConversationRef | None:
         return self.refs.get(conversation_id)
 

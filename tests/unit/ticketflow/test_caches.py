@@ -39,6 +39,17 @@ async def test_a_removed_reference_is_written_again_when_the_bot_comes_back() ->
     assert inner.writes == 2 and await inner.get("a:1") is not None
 
 
+async def test_a_reference_of_a_removed_team_is_written_again_when_heard_from() -> None:
+    inner = CountingRefs()
+    refs = CoalescedConversationRefs(inner, clock=Clock())
+    in_team = a_ref(conversation_id="19:c", kind=ConversationKind.CHANNEL, user_id=None,
+                    msteams_team_id="19:team", channel_id="19:c")
+    await refs.upsert(in_team)
+    assert await refs.remove_team("19:team") == ["19:c"]
+    await refs.upsert(in_team)
+    assert inner.writes == 2 and await inner.get("19:c") is not None
+
+
 async def test_links_are_read_once_per_interval_and_unknown_people_are_not_cached() -> None:
     inner, clock = CountingLinks(), Clock()
     links = CachedUserLinks(inner, ttl=60, clock=clock)
