@@ -17,7 +17,7 @@ from dataclasses import replace
 from botbuilder.schema import Activity, Mention
 
 from bot.understanding.requests import (
-    CommentOnTicket, CreateTicket, FreeText, Help, Question, Understanding, Unknown,
+    CommentOnTicket, CreateTicket, EachTicket, FreeText, Help, Question, Understanding, Unknown,
 )
 
 _AT = re.compile(r"<at\b[^>]*>(.*?)</at\s*>", re.IGNORECASE | re.DOTALL)
@@ -95,6 +95,8 @@ def readable(understood: Understanding) -> Understanding:
             return replace(understood, title=as_written(title))
         case Question(text=text) | FreeText(text=text):
             return replace(understood, text=as_written(text))
+        case EachTicket(change=CommentOnTicket(text=str() as text) as change):
+            return replace(understood, change=replace(change, text=as_written(text)))
         case Unknown(text=text) if not _CANONICAL_AT.sub("", text).strip():
             return Help()
         case Unknown(text=text):

@@ -19,6 +19,7 @@ from bot import commands, presenter
 from bot.actions import notices, questions
 from bot.actions.confirmation import is_complete_change, propose
 from bot.actions.conversation import conversation_for
+from bot.actions.each import perform_each
 from bot.actions.pending import Pending, Slot
 from bot.actions.phrasing import phrase
 from bot.actions.reply import Option, Reply
@@ -38,7 +39,7 @@ from bot.subscriptions import run_subscription
 from bot.understanding import Conversation, Person, needs_directory, understand
 from bot.understanding.requests import (
     AssignTicket, Cancel, ChangeStatus, Choice, Clarify, CommentOnTicket, CreateTicket, Declined,
-    Courtesy, EditTicket, FreeText, Help, ListTickets, Question, SmallTalk, TicketRequest,
+    Courtesy, EachTicket, EditTicket, FreeText, Help, ListTickets, Question, SmallTalk, TicketRequest,
     Understanding, Unknown,
 )
 from bot.understanding.suggestions import FIRST_STEPS, suggest
@@ -285,6 +286,8 @@ class MessageRouter:
                     await self._send(turn_context, Reply(text=question, options=options))
             case Declined(ticket=ticket):
                 await turn_context.send_activity(notices.nothing_changed(ticket))
+            case EachTicket():
+                await self._send(turn_context, await perform_each(self._deps, viewer, understood))
             case Question(text=text) | FreeText(text=text):
                 await self._ask_assistant(turn_context, viewer, text)
             case Unknown(text=text, suggestions=suggestions):

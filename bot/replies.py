@@ -35,6 +35,15 @@ def explain(error: DomainError) -> str:
     return "That didn't work, and nothing was changed."
 
 
+def explain_briefly(error: DomainError) -> str:
+    """The reason on one line beside a ticket's number, when one message changed several."""
+    if isinstance(error, TicketNotFound):
+        return "I can't find it"
+    if isinstance(error, NotAllowed):
+        return f"you can't: {error}"
+    return explain(error).removesuffix(".")
+
+
 def _shortened(key: object, limit: int = 40) -> str:
     """A pasted wall of digits is echoed by its start, not in full."""
     text = str(key)

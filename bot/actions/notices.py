@@ -6,7 +6,10 @@ from typing import assert_never
 
 from bot.actions.pending import Slot
 from bot.cards.views import Notice, Tone
-from bot.understanding.requests import Courtesy
+from bot.understanding.requests import (
+    AssignTicket, Change, ChangeStatus, CommentOnTicket, Courtesy, EditTicket, Nobody, TeamTarget,
+    UserTarget,
+)
 from domain.numbering import TicketNumber
 from domain.tickets import Category, Priority, TicketStatus
 
@@ -29,6 +32,43 @@ def comment_added() -> Notice:
 
 def saved(fields: list[str]) -> Notice:
     return Notice(f"Saved: {', '.join(fields)}." if fields else "Saved.", Tone.GOOD)
+
+
+def too_many_at_once(count: int, most: int) -> str:
+    return (f"That names {count} tickets; I change at most {most} in one message, so nothing "
+            "was changed. Split them over a few messages.")
+
+
+def changed_each(change: Change, tickets: list[TicketNumber]) -> str:
+    """What one change said of several tickets did, for those it was made to."""
+    numbers = _and([str(t) for t in tickets])
+    match change:
+        case ChangeStatus(status=status) if status is not None:
+            return f"{numbers} {'is' if len(tickets) == 1 else 'are'} now {status.words}."
+        case AssignTicket(to=Nobody()):
+            return f"Unassigned {numbers}."
+        case AssignTicket(to=UserTarget(name=name) | TeamTarget(name=name)):
+            return f"Assigned {numbers} to {name}."
+        case CommentOnTicket():
+            return f"Comment added to {numbers}."
+        case EditTicket() as edit:
+            return f"Saved {_and(_edited(edit))} on {numbers}."
+    return f"Changed {numbers}."
+
+
+def not_changed_each(reasons: list[str]) -> str:
+    return "Not changed:\n" + "\n".join(f"- {reason}" for reason in reasons)
+
+
+def _edited(edit: EditTicket) -> list[str]:
+    return [name for name, value in (
+        ("the title", edit.title), ("the description", edit.description),
+        ("the priority", edit.priority), ("the category", edit.category),
+        ("the due date", edit.due)) if value is not None]
+
+
+def _and(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} and {items[-1]}"
 
 
 def which_ticket(example: str) -> str:

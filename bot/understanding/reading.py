@@ -18,6 +18,7 @@ from bot.understanding.courtesy import courtesy
 from bot.understanding.letter import what_is_asked
 from bot.understanding.lists import read_list
 from bot.understanding.message import DATE, NUMBER, REF, Message, Word, read_message, typed_text
+from bot.understanding.several import for_each, gather_tickets
 from bot.understanding.requests import (
     AssignTicket, Cancel, ChangeStatus, Choice, Clarify, CommentOnTicket, CreateTicket, Declined,
     EditTicket, FreeText, Help, ListTickets, Nobody, Question, ShowTicket, SmallTalk, TeamTarget,
@@ -159,6 +160,12 @@ def understand(text: str, conversation: Conversation) -> Understanding:
         return SmallTalk(kind)
     text = what_is_asked(text)
     message = read_message(text, conversation)
+    tickets = gather_tickets(message)  # "close 4 and 5": read as "close 4", made to each
+    found = _read(message, text, conversation)
+    return for_each(found, tickets, final=conversation.directory or not needs_directory(found))
+
+
+def _read(message: Message, text: str, conversation: Conversation) -> Understanding:
     words = [word.text for word in message.words]
     start, polite = _skip_start(words)
     end = _skip_end(words, start)
@@ -821,7 +828,7 @@ def _status(reading: Reading, whole: Reading) -> Understanding | None:
     if found := _match(reading, rf"(?:wrap up|sort out|knock out|close out|get done) {ref()}"):
         return ChangeStatus(reading.ticket(found), TicketStatus.RESOLVED)
     if found := _match(reading, (
-        rf"{ref()}(?: is| was| has been| can be| got| should be| needs to be| to| status| ->| =>| →| -| –| —| =)?"
+        rf"{ref()}(?: is| are| was| were| has been| have been| can be| got| should be| needs to be| to| status| ->| =>| →| -| –| —| =)?"
         r"(?: now| all| finally| officially)? (?P<rest>.+?)"
     )):
         stated = _status_value(found.group("rest").split())

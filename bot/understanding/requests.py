@@ -105,6 +105,18 @@ TicketRequest = (
 )
 
 
+Change = EditTicket | AssignTicket | ChangeStatus | CommentOnTicket
+
+
+@dataclass(frozen=True, slots=True)
+class EachTicket:
+    """One change said of several tickets ("close 4 and 5"): made to each in turn, as if
+    it had been asked alone, so each is checked on its own."""
+
+    tickets: tuple[TicketNumber, ...]
+    change: Change
+
+
 @dataclass(frozen=True, slots=True)
 class Choice:
     label: str
@@ -176,5 +188,5 @@ class Cancel:
 
 
 Understanding = (
-    TicketRequest | Clarify | Question | Declined | FreeText | Unknown | SmallTalk | Help | Cancel
+    TicketRequest | EachTicket | Clarify | Question | Declined | FreeText | Unknown | SmallTalk | Help | Cancel
 )

@@ -6,8 +6,8 @@ from typing import assert_never
 
 from bot.understanding.requests import (
     AssignTicket, Cancel, ChangeStatus, Choice, Clarify, CommentOnTicket, CreateTicket, Declined,
-    EditTicket, FreeText, Help, ListTickets, Nobody, Question, ShowTicket, Target, TeamTarget,
-    SmallTalk, TicketRequest, Understanding, Unknown, UserTarget,
+    EachTicket, EditTicket, FreeText, Help, ListTickets, Nobody, Question, ShowTicket, Target,
+    TeamTarget, SmallTalk, TicketRequest, Understanding, Unknown, UserTarget,
 )
 from domain.numbering import TicketNumber
 
@@ -33,6 +33,8 @@ def summary(understood: Understanding) -> str:
             return "help"
         case Cancel():
             return "cancel"
+        case EachTicket(tickets=tickets, change=change):
+            return _request(change).replace(_ticket(change.ticket), ", ".join(map(str, tickets)), 1)
         case _:
             return _request(understood)
 

@@ -559,7 +559,7 @@ TABLE: tuple[tuple[str, str], ...] = (
     ('raise a bug: app crashes when saving', "create title='App crashes when saving' category=bug"),
     ('file a feature request for dark mode', "create title='Dark mode' category=feature"),
     ('I need a new mouse', 'free text'),
-    ('close 4 and 5', 'unknown [start 4, resolve 4, put 4 on hold]'),
+    ('close 4 and 5', 'status #4, #5 closed'),
     ('pls assign 4 to me asap', 'assign #4 to user:u-jo'),
     ('Could you please close ticket #4 for me?', 'status #4 closed'),
     ('4 done, thanks', 'status #4 resolved'),

@@ -1,0 +1,69 @@
+"""One change said of several tickets ("close 4 and 5"): made to each ticket in turn.
+
+Each ticket goes through the same use case as when it is asked alone, with the viewer's
+access checked for that ticket: one that is not there, not theirs to change, or already
+as asked is named with the reason, and the others still change. Teams' resends of the
+message are dropped by the transport's receipts, so the changes are made once.
+"""
+
+from __future__ import annotations
+
+from typing import assert_never
+
+from bot.actions import notices
+from bot.actions.reply import Reply
+from bot.actions.tickets import assignee, field_changes
+from bot.context import BotDependencies
+from bot.replies import explain_briefly
+from bot.understanding.requests import (
+    AssignTicket, ChangeStatus, CommentOnTicket, EachTicket, EditTicket,
+)
+from domain.access import Viewer
+from domain.errors import DomainError, NotAllowed
+from domain.numbering import TicketNumber
+from domain.people import Role
+from domain.services import tickets as ticket_services
+
+MOST_AT_ONCE = 20
+"""Tickets one message may change: more is more likely a paste than a request, and each
+change is a transaction and a notification."""
+
+
+async def perform_each(deps: BotDependencies, viewer: Viewer, request: EachTicket) -> Reply:
+    if len(request.tickets) > MOST_AT_ONCE:
+        return Reply(text=notices.too_many_at_once(len(request.tickets), MOST_AT_ONCE))
+    if isinstance(request.change, AssignTicket) and viewer.role is Role.CUSTOMER:
+        raise NotAllowed("customers cannot assign tickets")  # before any lookup, as alone
+    changed: list[TicketNumber] = []
+    refused: list[str] = []
+    for ticket in request.tickets:
+        try:
+            await _change(deps, viewer, request, str(ticket))
+        except DomainError as error:
+            refused.append(f"{ticket}: {explain_briefly(error)}")
+        else:
+            changed.append(ticket)
+    lines = [notices.changed_each(request.change, changed)] if changed else []
+    if refused:
+        lines.append(notices.not_changed_each(refused))
+    return Reply(text="\n\n".join(lines), ticket=str(changed[0]) if len(changed) == 1 else None)
+
+
+async def _change(deps: BotDependencies, viewer: Viewer, request: EachTicket, ticket: str) -> None:
+    match request.change:
+        case ChangeStatus(status=status):
+            await ticket_services.update_ticket(uow=deps.uow(), actor=viewer, ticket=ticket,
+                                                status=status)
+        case AssignTicket(to=to) if to is not None:
+            await ticket_services.update_ticket(uow=deps.uow(), actor=viewer, ticket=ticket,
+                                                assignee=assignee(to))
+        case EditTicket() as edit:
+            await ticket_services.update_ticket(uow=deps.uow(), actor=viewer, ticket=ticket,
+                                                fields=field_changes(edit))
+        case CommentOnTicket(text=text):
+            await ticket_services.comment_on_ticket(uow=deps.uow(), actor=viewer, ticket=ticket,
+                                                    content=text)
+        case AssignTicket():
+            raise ValueError("an assignment of several tickets names who takes them")
+        case _:
+            assert_never(request.change)

@@ -1,0 +1,89 @@
+"""One message changing several tickets, over HTTP against the database: each ticket is
+changed through its own use case with the viewer's access checked, one that is missing or
+not theirs is named and the others still change, a resend changes nothing twice, and a
+message naming too many changes nothing."""
+
+from __future__ import annotations
+
+from sqlalchemy import func, select
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from db.tables import task_comments, tasks
+from tests.e2e.service import Service, a_ticket, user_in_teams
+from tests.integration.builders import insert_person
+
+
+def short(number: str) -> str:
+    return str(int(number.rsplit("-", 1)[1]))
+
+
+async def _statuses(engine: AsyncEngine) -> dict[str, str]:
+    async with engine.connect() as connection:
+        rows = (await connection.execute(select(tasks.c.ticket_number, tasks.c.status))).all()
+    return {number: status for number, status in rows}
+
+
+async def _comments(engine: AsyncEngine) -> int:
+    async with engine.connect() as connection:
+        counted = select(func.count()).select_from(task_comments)
+        return (await connection.execute(counted)).scalar_one()
+
+
+async def test_closing_several_tickets_closes_each_and_names_the_one_not_theirs(
+    service: Service, engine: AsyncEngine
+) -> None:
+    mia_id = await insert_person(engine, "Mia", "Manager", role="manager")
+    stranger = await insert_person(engine, "Stan", "Stranger")
+    first, second = await a_ticket(engine, mia_id), await a_ticket(engine, mia_id)
+    hidden = await a_ticket(engine, stranger, "Someone else's")
+    mia = service.person("mia.manager@example.com", "Mia Manager")
+    said = await service.say(f"pls close {short(first)}, {short(second)} and {short(hidden)}",
+                             user=mia)
+    assert said.texts == [f"{first} and {second} are now closed.\n\n"
+                          f"Not changed:\n- {hidden}: I can't find it"]
+    assert await _statuses(engine) == {first: "closed", second: "closed", hidden: "open"}
+
+
+async def test_a_resent_message_comments_on_each_ticket_once(
+    service: Service, engine: AsyncEngine
+) -> None:
+    mia_id = await insert_person(engine, "Mia", "Manager", role="manager")
+    first, second = await a_ticket(engine, mia_id), await a_ticket(engine, mia_id)
+    mia = service.person("mia.manager@example.com", "Mia Manager")
+    activity = service.teams.personal_message(
+        f"comment on {short(first)} and {short(second)}: vendor comes Tuesday", user=mia)
+    said = await service.send(activity)
+    assert said.texts == [f"Comment added to {first} and {second}."]
+    resent = await service.send(activity)  # Teams resends what it thinks went unanswered
+    assert resent.answer.status == 200 and resent.texts == []
+    assert await _comments(engine) == 2
+
+
+async def test_assigning_several_tickets_assigns_each_and_a_customer_may_not(
+    service: Service, engine: AsyncEngine
+) -> None:
+    mia_id = await insert_person(engine, "Mia", "Manager", role="manager")
+    first, second = await a_ticket(engine, mia_id), await a_ticket(engine, mia_id)
+    mia = service.person("mia.manager@example.com", "Mia Manager")
+    said = await service.say(f"assign {short(first)} and {short(second)} to me", user=mia)
+    assert said.texts == [f"Assigned {first} and {second} to you."]
+    async with engine.connect() as connection:
+        holders = (await connection.execute(select(tasks.c.assignee_id))).scalars().all()
+    assert holders == [mia_id, mia_id]
+    cleo = await user_in_teams(service, engine, "cleo@example.com", "Cleo Customer",
+                               role="customer")
+    refused = await service.say(f"assign {short(first)} and {short(second)} to me", user=cleo)
+    assert refused.texts == ["Sorry, you can't do that: customers cannot assign tickets."]
+
+
+async def test_a_message_naming_too_many_tickets_changes_none(
+    service: Service, engine: AsyncEngine
+) -> None:
+    mia_id = await insert_person(engine, "Mia", "Manager", role="manager")
+    number = await a_ticket(engine, mia_id)
+    mia = service.person("mia.manager@example.com", "Mia Manager")
+    many = ", ".join(str(n) for n in range(2, 22))
+    said = await service.say(f"close {short(number)}, {many}", user=mia)
+    assert said.texts == ["That names 21 tickets; I change at most 20 in one message, so "
+                          "nothing was changed. Split them over a few messages."]
+    assert await _statuses(engine) == {number: "open"}
