@@ -16,6 +16,7 @@ LOG_FORMATS = ("text", "json")
 POOL_SIZE = 50
 POOL_OVERFLOW = 10
 """As `db.engine`'s defaults (not imported from there: settings load without SQLAlchemy)."""
+IDLE_TIMEOUT = 30.0
 
 _Number = TypeVar("_Number", int, float)
 
@@ -55,6 +56,9 @@ class Settings:
     """PostgreSQL sessions the pool keeps open once concurrency has opened them."""
     db_pool_overflow: int = POOL_OVERFLOW
     """Sessions opened beyond those at a peak, and closed again when it passes."""
+    idle_timeout: float = IDLE_TIMEOUT
+    """Seconds a connection may take to send a whole request head, counted from its opening
+    or its last answer; then it is closed (slow headers, idle keep-alive)."""
     outbox_keep_days: int = 30
     """Days finished deliveries are kept before the housekeeping deletes them; 0 = never."""
     extra: Mapping[str, str] = field(default_factory=dict, repr=False)
@@ -136,6 +140,8 @@ def _parse(env: Mapping[str, str]) -> Settings:
             if host.strip()
         ),
         allow_loopback_webhooks=_loopback_webhooks(env),
+        idle_timeout=_seconds("TICKETFLOW_IDLE_TIMEOUT", get("TICKETFLOW_IDLE_TIMEOUT"),
+                              IDLE_TIMEOUT, longest=3600),
         db_pool_size=_count("TICKETFLOW_DB_POOL_SIZE", get("TICKETFLOW_DB_POOL_SIZE"),
                             POOL_SIZE, least=1),
         db_pool_overflow=_count("TICKETFLOW_DB_POOL_OVERFLOW", get("TICKETFLOW_DB_POOL_OVERFLOW"),
@@ -174,10 +180,10 @@ def _count(name: str, raw: str | None, default: int, *, least: int, most: int = 
     return value
 
 
-def _seconds(name: str, raw: str | None, default: float) -> float:
+def _seconds(name: str, raw: str | None, default: float, *, longest: float = 60) -> float:
     value = default if raw is None else _parsed(name, raw, float, "a number of seconds")
-    if not 0 < value <= 60:
-        raise SettingsError(name, "use a number of seconds between 0 and 60")
+    if not 0 < value <= longest:
+        raise SettingsError(name, f"use a number of seconds between 0 and {longest:g}")
     return value
 
 

@@ -8,7 +8,7 @@ import socket
 import subprocess
 import sys
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -26,9 +26,11 @@ def free_port() -> int:
 
 
 @contextmanager
-def serving(database_url: str, port: int) -> Iterator[subprocess.Popen[bytes]]:
+def serving(database_url: str, port: int, *,
+            settings: Mapping[str, str] | None = None) -> Iterator[subprocess.Popen[bytes]]:
     """The service on `port`, this checkout's code, stopped (if still running) at the end."""
-    env = {**os.environ, "TICKETFLOW_DATABASE_URL": database_url, "PYTHONPATH": str(ROOT)}
+    env = {**os.environ, "TICKETFLOW_DATABASE_URL": database_url, "PYTHONPATH": str(ROOT),
+           **(settings or {})}
     with tempfile.TemporaryFile() as log:
         process = subprocess.Popen(
             [sys.executable, "-m", "ticketflow.cli", "serve", "--port", str(port)],

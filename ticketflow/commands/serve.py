@@ -47,8 +47,12 @@ async def run(args: argparse.Namespace, settings: Settings) -> int:
         return 2
     port = args.port or settings.port
     app = await create_app(settings)
+    # aiohttp's keep-alive timer runs from a connection's opening and from each answer until
+    # the next request head is complete, so it also cuts off a head sent a byte at a time
+    # (slowloris); aiohttp's own default lets such a connection stand for an hour.
     runner = web.AppRunner(
-        app, shutdown_timeout=SHUTDOWN_GRACE_SECONDS, access_log_class=AccessLogWithoutTurns
+        app, shutdown_timeout=SHUTDOWN_GRACE_SECONDS, access_log_class=AccessLogWithoutTurns,
+        keepalive_timeout=settings.idle_timeout,
     )
     await runner.setup()
     await web.TCPSite(runner, host, port).start()

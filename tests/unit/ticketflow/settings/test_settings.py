@@ -62,7 +62,16 @@ def test_finished_deliveries_are_kept_thirty_days_unless_told_otherwise() -> Non
         {"TICKETFLOW_OUTBOX_KEEP_DAYS": "365"}, env_file=None).outbox_keep_days == 365
 
 
+def test_a_connection_gets_thirty_seconds_for_its_request_head_unless_told_otherwise() -> None:
+    assert load_settings({}, env_file=None).idle_timeout == 30.0
+    assert load_settings({"TICKETFLOW_IDLE_TIMEOUT": "120"}, env_file=None).idle_timeout == 120.0
+
+
 @pytest.mark.parametrize(("variable", "value"), [
+    ("TICKETFLOW_IDLE_TIMEOUT", "0"),
+    ("TICKETFLOW_IDLE_TIMEOUT", "nan"),
+    ("TICKETFLOW_IDLE_TIMEOUT", "3601"),
+    ("TICKETFLOW_IDLE_TIMEOUT", "30s"),
     ("TICKETFLOW_DB_POOL_SIZE", "0"),
     ("TICKETFLOW_DB_POOL_SIZE", "many"),
     ("TICKETFLOW_DB_POOL_OVERFLOW", "-1"),
