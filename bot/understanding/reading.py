@@ -50,6 +50,11 @@ _HELP_ASKED = re.compile(  # "what can I do here", "what commands are there", "h
 )
 NO = frozenset({"no", "nope", "nah", "no thanks", "no thank you", "not now", "not yet", "n",
                 "no way", "leave it", "leave it as it is", "keep it"})
+_WHEN_FREE = (  # "if you get a chance, close 12": no condition on the request, only politeness
+    "possible", "you can", "you could", "you dont mind", "you get a chance", "you get a sec",
+    "you have a minute", "you have a moment", "you have a sec", "you have a second",
+    "you have time", "you are free", "you get a minute", "you get time",
+)
 _POLITE_START = (
     "please", "pls", "plz", "kindly", "hey", "hi", "hello", "ok", "okay", "so", "bot",
     "ticketflow", "yo", "um", "hmm", "alright", "also", "and", "then", "oh", "just", "quickly",
@@ -63,6 +68,7 @@ _POLITE_START = (
     "would tref be possible to", "is tref possible to", "any chance you could", "any chance you can",
     "would you be able to", "could you possibly", "quick one", "quick question", "-", "–", "—",
     "dear", "actually", "anyway", "anyways", "well", "sorry", "oops",
+    *(f"{lead} {ask}" for lead in ("if", "when") for ask in _WHEN_FREE),
 )  # "it" is read as a ticket reference (`tref`) before these are skipped
 _REQUEST_START = ("can you", "could you", "would you", "will you", "can u", "could u",
                   "please", "pls", "plz", "kindly", "would you mind", "would you please",
@@ -75,6 +81,7 @@ _POLITE_END = (
     "for a while", "ta", "tia", "thank u", "thanks in advance", "many thanks", "much appreciated",
     "appreciated", "mate", "thanks mate", "cheers mate", "thanks so much", "thank you so much",
     "then", "thanks bye", "bye",
+    *(f"{lead} {ask}" for lead in ("if", "when") for ask in _WHEN_FREE),
 )
 _QUESTION_START = frozenset({
     "how", "why", "what", "who", "whom", "whose", "when", "where", "which", "should", "shall",
@@ -85,7 +92,12 @@ _ASKED = frozenset({"you", "i", "we", "they", "he", "she", "it", "there", "anyon
                     "anybody", "somebody", "tref", "tnum"})
 _NEGATIONS = frozenset({"dont", "not", "never", "shouldnt", "mustnt", "wont", "cant", "cannot",
                         "no", "doesnt", "neednt", "stop"})
-_UNABLE = frozenset({"cant", "cannot", "wont", "doesnt"})
+_NOT_DOING = _NEGATIONS | {"wouldnt", "didnt", "isnt", "arent", "wasnt", "werent", "havent",
+                           "hasnt", "couldnt", "shant", "aint"}
+"""Negations of what someone does or did ("I wouldn't close 26", "I haven't closed it"),
+read only at the start of a request: after a comma they mostly tell a problem."""
+_UNABLE = frozenset({"cant", "cannot", "wont", "doesnt", "isnt", "arent", "wasnt", "werent",
+                     "couldnt", "didnt", "hasnt", "havent"})
 """Negations that, after their subject, tell what does not work ("my laptop won't boot")."""
 _ACTION_WORDS = frozenset({
     "close", "resolve", "reopen", "assign", "reassign", "unassign", "comment", "start", "hold",
@@ -181,6 +193,8 @@ def _read(message: Message, text: str, conversation: Conversation) -> Understand
     reading = _reading(message, conversation, start, end)
     whole = _reading(message, conversation, start, len(words))
     if _is_negation(words[start:end]):
+        return Declined(_first_ticket(message), text.strip())
+    if _conditional(words[start:end]):  # "if 26 is still broken tomorrow, reopen it"
         return Declined(_first_ticket(message), text.strip())
     if hedged := _hedged(message, conversation, start, end):
         return hedged
@@ -421,15 +435,59 @@ def _polite_end() -> tuple[tuple[str, ...], ...]:
     return tuple(sorted((tuple(p.split()) for p in _POLITE_END), key=len, reverse=True))
 
 
+_PEOPLE = frozenset({"i", "we", "you", "he", "she", "they", "u"})
+
+
 def _is_negation(words: list[str]) -> bool:
     for index, word in enumerate(words):
         if word in _ACTION_WORDS:
             return False
-        if word in _UNABLE and index > 0:
-            continue  # "Outlook won't sync since the update": what is wrong, not what to leave
-        if word in _NEGATIONS or (word == "do" and words[index + 1:index + 2] == ["not"]):
-            return any(w in _ACTION_WORDS for w in words[index + 1:])
+        negates = word in _NOT_DOING or (word == "do" and words[index + 1:index + 2] == ["not"])
+        if not negates or words[index + 1:index + 2] == ["sure"]:  # "not sure if": a hedge
+            continue
+        after = words[index + 1:]
+        if index and words[index - 1] in (REF, NUMBER) and _status_value(
+                [w for w in after[:3] if w not in ("yet", "been")][:1]) is not None:
+            return True  # "26 isn't fixed, the user still sees it"
+        if word in _UNABLE and index > 0 and (words[index - 1] not in _PEOPLE or not (
+                {REF, NUMBER} & set(after))):
+            continue  # "Outlook won't sync", "I can't change my password": what is wrong
+        said_by = {REF, NUMBER} | _PEOPLE  # "I'm not closing 26", not "tickets not assigned"
+        return any(w in _ACTION_WORDS for w in after) or bool(said_by & set(words[:index])) and any(
+            _acts(w) for w in after[:2])
     return False
+
+
+def _acts(word: str) -> bool:
+    """An action word as said of doing it ("closing", "closed", "assigned") or to do."""
+    if word in _ACTION_WORDS:
+        return True
+    for ending, stems in (("ing", ("", "e")), ("ed", ("", "e")), ("d", ("",))):
+        if word.endswith(ending) and any(
+                word[:-len(ending)] + stem in _ACTION_WORDS for stem in stems):
+            return True
+    return False
+
+
+_IF = frozenset({"if", "unless", "once", "provided", "providing", "assuming", "supposing"})
+_WHEN = frozenset({"when", "whenever", "after", "as soon as", "as long as", "in case"})
+_ASKING_AFTER_WHEN = frozenset({
+    "is", "are", "was", "were", "will", "would", "does", "do", "did", "can", "could", "should",
+    "has", "have", "shall", "may", "might", "must", "its",
+})
+
+
+def _conditional(words: list[str]) -> bool:
+    """A request only once something is true ("if 26 is fixed we can close it", "once 12 is
+    done, close it", "when Sam is back, give him 4"): nothing to do now, so nothing changes.
+    "when is 6 due?" asks; politeness ("if you can", "when you get a chance") was skipped."""
+    if not words:
+        return False
+    if words[0] in _IF:
+        return len(words) > 1
+    lead = 3 if " ".join(words[:3]) in _WHEN else 2 if " ".join(words[:2]) in _WHEN else (
+        1 if words[0] in _WHEN else 0)
+    return 0 < lead < len(words) and words[lead] not in _ASKING_AFTER_WHEN
 
 
 def _is_question(words: list[str], asks: bool) -> bool:

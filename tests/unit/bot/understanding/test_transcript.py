@@ -101,9 +101,28 @@ def test_the_table_is_large_and_has_no_duplicates() -> None:
     "maybe Sam should take it", "kill 4", "delete ticket 4",
     "bump it", "I don't think we should close 4", "can tickets be deleted?",
     "close 4, actually don't", "resolve 4, or maybe put it on hold", "close 4, but not yet",
+    "once 26 is fixed, close it", "unless Sam objects, close 12", "when 26 is fixed close it",
+    "if 26 is fixed, can you close it?", "if Sam is free assign 26 to him", "after lunch close 12",
+    "as soon as the part arrives, reopen 4", "if i close 12 will it notify the user?",
+    "I didn't close 26", "i havent closed 26", "i can't close 26, it errors",
+    "I'm not assigning 4 to Sam", "4 wasn't resolved", "close 4 and 5, actually don't",
 ])
 def test_questions_and_negations_never_come_back_as_a_change(said: str) -> None:
     assert not isinstance(understand(said, CONVERSATION), CHANGES)
+
+
+@pytest.mark.parametrize(("said", "expected"), [
+    ("if possible, close 12", "status #12 closed"),
+    ("if you get a chance could you close 12", "status #12 closed"),
+    ("close 12 when you get a chance", "status #12 closed"),
+    ("when is 6 due?", "show #6"),
+    ("printer isn't working, please create a ticket", "create title=\"Printer isn't working\""),
+    ("tickets not assigned to anyone", "list all assignee=nobody"),
+])
+def test_politeness_that_sounds_like_a_condition_or_a_negation_still_asks(
+    said: str, expected: str
+) -> None:
+    assert summary(as_the_bot_reads(said, CONVERSATION)) == expanded(expected)
 
 
 def test_a_comment_keeps_its_lines_and_case() -> None:
