@@ -192,6 +192,8 @@ def _read(message: Message, text: str, conversation: Conversation) -> Understand
         return _should_be(conversation.last_ticket, TicketStatus.RESOLVED)
     reading = _reading(message, conversation, start, end)
     whole = _reading(message, conversation, start, len(words))
+    if unresolved := _no_such_resolution(message, start, end):
+        return unresolved
     if _is_negation(words[start:end]):
         return Declined(_first_ticket(message), text.strip())
     if _conditional(words[start:end]):  # "if 26 is still broken tomorrow, reopen it"
@@ -488,6 +490,42 @@ def _conditional(words: list[str]) -> bool:
     lead = 3 if " ".join(words[:3]) in _WHEN else 2 if " ".join(words[:2]) in _WHEN else (
         1 if words[0] in _WHEN else 0)
     return 0 < lead < len(words) and words[lead] not in _ASKING_AFTER_WHEN
+
+
+_RESOLUTIONS = {  # resolutions other trackers have; TicketFlow has statuses only (SCHEMA.md)
+    ("wont", "fix"): "won't fix", ("wontfix",): "won't fix", ("will", "not", "fix"): "won't fix",
+    ("wont", "do"): "won't do", ("cant", "reproduce"): "can't reproduce",
+    ("cannot", "reproduce"): "can't reproduce", ("works", "as", "designed"): "works as designed",
+    ("works", "as", "intended"): "works as intended", ("as", "designed"): "as designed",
+}
+_BEFORE_RESOLUTION = frozenset({"as", "to", "->", "=>", "→", "-", "–", "—", "=", "is", "with",
+                                REF, NUMBER})
+
+
+def _no_such_resolution(message: Message, start: int, end: int) -> Clarify | None:
+    """"won't fix 4", "close 4 as won't fix": a resolution TicketFlow does not record, so the
+    status is asked for (closing is offered when it was said), never guessed."""
+    words = [w.text for w in message.words[start:end]]
+    for index in range(len(words)):
+        if index and words[index - 1] not in _BEFORE_RESOLUTION:
+            continue  # "I won't fix 4 today": about the speaker
+        said = next((name for phrase, name in _RESOLUTIONS.items()
+                     if tuple(words[index:index + len(phrase)]) == phrase), None)
+        if said is None:
+            continue
+        tickets = [start + i for i, w in enumerate(words) if w in (REF, NUMBER)]
+        if not tickets or _NOT_DOING & set(words[:index]):  # "don't close 4, won't fix is …"
+            return None
+        ticket = message.ticket(tickets[0])
+        verb = next((STATUS_VERBS[w] for w in words[:index] if w in STATUS_VERBS), None)
+        unknown = f"There is no “{said}” status."
+        if verb is not None:
+            return Clarify(ChangeStatus(ticket, None),
+                           f"{unknown} Should {_label(ticket)} be {verb.words}?",
+                           (Choice("Yes", verb),))
+        return replace(_ask_status(ticket, said), question=(
+            f"{unknown} Which status should {_label(ticket)} get?"))
+    return None
 
 
 def _is_question(words: list[str], asks: bool) -> bool:

@@ -122,3 +122,19 @@ async def test_never_mind_then_a_command_drops_the_filing_and_runs_the_command_a
     assert "Printer jams on floor 3" in shown and "matching" not in shown, shown
     async with engine.connect() as connection:
         assert len((await connection.execute(select(tasks))).all()) == 1
+
+
+async def test_wont_fix_asks_for_a_status_and_closes_only_when_told(
+    service: Service, engine: AsyncEngine
+) -> None:
+    mia, number = await mia_and_her_ticket(service, engine)
+    asked = await service.say(f"close {short(number)} as won't fix", user=mia)
+    assert asked.texts[0] == f"There is no “won't fix” status. Should {number} be closed?"
+    declined = await service.say("no", user=mia)
+    assert declined.texts == [f"OK, I'll leave {number} as it is."]
+    assert (await ticket_row(engine))["status"] == "open"
+    which = await service.say(f"wont fix {short(number)}", user=mia)
+    assert which.texts[0] == f"There is no “won't fix” status. Which status should {number} get?"
+    closed = await service.say("closed", user=mia)
+    assert f"{number} is now closed." in texts_in(closed.card)
+    assert (await ticket_row(engine))["status"] == "closed"
