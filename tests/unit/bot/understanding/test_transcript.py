@@ -125,6 +125,17 @@ def test_politeness_that_sounds_like_a_condition_or_a_negation_still_asks(
     assert summary(as_the_bot_reads(said, CONVERSATION)) == expanded(expected)
 
 
+@pytest.mark.parametrize(("said", "expected"), [
+    ("hi facilities team, please close 12", "ask status #12 ?: Should #12 be closed? [Yes]"),
+    ("the network team, could you reopen 4?", "ask status #4 ?: Should #4 be open? [Yes]"),
+    ("network team's tickets", "list all assignee=team:2"),
+])
+def test_a_request_addressed_to_a_team_is_asked_about_never_their_list(
+    said: str, expected: str
+) -> None:
+    assert summary(as_the_bot_reads(said, CONVERSATION)) == expanded(expected)
+
+
 def test_a_comment_keeps_its_lines_and_case() -> None:
     understood = understand("comment on 4:\nFirst line\n  Second LINE", CONVERSATION)
     assert understood == CommentOnTicket(TicketNumber("TKT", 2026, 4), "First line\n  Second LINE")
