@@ -17,7 +17,8 @@ _CARD_KIND = {ListScope.ALL: "search", ListScope.MINE: "mine", ListScope.CREATED
 _SCOPE_OF_KIND = {kind: scope for scope, kind in _CARD_KIND.items()}
 _TITLES = {ListScope.MINE: "Assigned to you", ListScope.CREATED: "Tickets you filed"}
 _DUE_TITLES = {DueWindow.OVERDUE: "overdue", DueWindow.TODAY: "due today",
-               DueWindow.THIS_WEEK: "due this week"}
+               DueWindow.TOMORROW: "due tomorrow", DueWindow.THIS_WEEK: "due this week",
+               DueWindow.NEXT_WEEK: "due next week"}
 _NAME_CHARS = 100
 
 

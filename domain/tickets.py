@@ -213,25 +213,33 @@ class TicketFilter:
 
 
 class DueWindow(StrEnum):
-    """When a listed ticket is due: "overdue", "due today", "due this week"."""
+    """When a listed ticket is due: "overdue", "due today", "due tomorrow", "due this week",
+    "due next week"."""
 
     OVERDUE = "overdue"
     TODAY = "today"
+    TOMORROW = "tomorrow"
     THIS_WEEK = "this_week"
+    NEXT_WEEK = "next_week"
 
     def bounds(self, today: date) -> tuple[datetime | None, datetime]:
         """`due_from` and `due_before` for `today` (UTC days, as `due_date` is stored).
 
         Overdue is due before today; this week is from today until the end of Sunday (what
-        is already late is overdue, not due)."""
+        is already late is overdue, not due); next week is Monday to Sunday after it."""
         midnight = datetime.combine(today, time())
         match self:
             case DueWindow.OVERDUE:
                 return None, midnight
             case DueWindow.TODAY:
                 return midnight, midnight + timedelta(days=1)
+            case DueWindow.TOMORROW:
+                return midnight + timedelta(days=1), midnight + timedelta(days=2)
             case DueWindow.THIS_WEEK:
                 return midnight, midnight + timedelta(days=7 - today.weekday())
+            case DueWindow.NEXT_WEEK:
+                monday = midnight + timedelta(days=7 - today.weekday())
+                return monday, monday + timedelta(days=7)
 
 
 @dataclass(frozen=True, slots=True)

@@ -73,7 +73,8 @@ def _target(to: Target, conversation: Conversation) -> str:
             assert_never(to)
 
 
-_DUE = {DueWindow.TODAY: "due today", DueWindow.THIS_WEEK: "due this week"}
+_DUE = {DueWindow.TODAY: "due today", DueWindow.TOMORROW: "due tomorrow",
+        DueWindow.THIS_WEEK: "due this week", DueWindow.NEXT_WEEK: "due next week"}
 
 
 def _ticket(ticket: TicketNumber | None) -> str:

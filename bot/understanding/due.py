@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 from bot.understanding.message import DATE, Word
 from bot.understanding.phrases import by_first_word, phrase_at
 from domain.tickets import DueWindow
 
+ONE_DAY = timedelta(days=1)
 _OVERDUE = by_first_word(
     ("past", "due"), ("over", "due"), ("overdue",), ("late",), ("past", "deadline"),
     ("past", "their", "deadline"), ("past", "their", "due", "date"),
@@ -39,11 +40,20 @@ def read_due(
             after += 1  # "due by the end of the week"
         if after < stop and words[after].text == DATE and words[after].value == today:
             return DueWindow.TODAY, frozenset(range(index, after + 1))
+        if after < stop and words[after].text == DATE and words[after].value == today + ONE_DAY:
+            return DueWindow.TOMORROW, frozenset(range(index, after + 1))
+        if after < stop and words[after].text == DATE and _said(words[after], "next", "week"):
+            return DueWindow.NEXT_WEEK, frozenset(range(index, after + 1))
         if after < stop and words[after].text == DATE and _ends_this_week(words[after]):
             return DueWindow.THIS_WEEK, frozenset(range(index, after + 1))
         if size := phrase_at(words, after, stop, _THIS_WEEK):
             return DueWindow.THIS_WEEK, frozenset(range(index, after + size))
     return None
+
+
+def _said(word: Word, *said: str) -> bool:
+    """"due next week" in a list: the week's window, not its Monday."""
+    return set(said) <= set(word.typed.lower().split())
 
 
 def _ends_this_week(word: Word) -> bool:

@@ -151,3 +151,26 @@ async def test_a_customer_with_nothing_filed_is_offered_no_other_list(
     assert listed(empty.card) == set()
     assert "Tickets you filed" in texts_in(empty.card)  # a customer's "my tickets" is what they filed
     assert offered(empty.card) == {}
+
+
+async def test_due_tomorrow_and_due_next_week_list_just_the_tickets_due_then(
+    service: Service, engine: AsyncEngine
+) -> None:
+    admin = await insert_person(engine, "Max", "Admin", role="admin")
+    noon = utcnow().replace(hour=12, minute=0, second=0, microsecond=0)
+    next_monday = noon + timedelta(days=7 - noon.weekday())
+    due = {"Tomorrow's": noon + timedelta(days=1), "Next Wednesday's": next_monday + timedelta(2),
+           "In a fortnight's": next_monday + timedelta(days=8), "Today's": noon}
+    for title, when in due.items():
+        await insert_ticket(engine, created_by=admin, title=title, due_date=when)
+    max_ = service.person("max.admin@example.com", "Max Admin")
+    for said, start, end, title in [
+        ("tickets due tomorrow", noon + timedelta(days=1), noon + timedelta(days=2),
+         "due tomorrow"),
+        ("what's due next week?", next_monday, next_monday + timedelta(days=7), "due next week"),
+    ]:
+        turn = await service.say(said, user=max_)
+        shown = texts_in(turn.card)
+        assert {t for t in due if t in shown} == {
+            t for t, when in due.items() if start.date() <= when.date() < end.date()}, said
+        assert title in shown, said
