@@ -24,12 +24,12 @@ from collections import deque
 from collections.abc import AsyncIterator, Iterable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
-from pathlib import PurePath
 
 from domain.clock import utcnow
 from domain.errors import NotFound, UserNotFound
 from domain.people import Role
 from knowledge.extraction import DocumentRejected
+from knowledge.filenames import stored_filename
 from knowledge.indexing import (
     DocumentIndexer,
     IndexOutcome,
@@ -197,11 +197,12 @@ async def _prepare(
     audience: frozenset[Role] | None = None,
 ) -> _Prepared:
     """Everything before the transaction: extraction, chunking, embeddings."""
-    document = await indexer.read(upload.data, upload.filename)
+    filename = stored_filename(upload.filename)
+    document = await indexer.read(upload.data, filename)
     name = document_title(document, given=title)
     new = NewHelpDocument(
         title=name,
-        filename=PurePath(upload.filename).name,
+        filename=filename,
         content=document.text,
         file_data=base64.b64encode(upload.data).decode("ascii"),
         uploaded_by=uploader,

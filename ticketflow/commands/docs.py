@@ -18,6 +18,7 @@ from domain.errors import InvalidValue
 from domain.people import Role
 from knowledge.audience import describe, parse_audience
 from knowledge.extraction import DocumentRejected, DocumentTooLarge
+from knowledge.filenames import stored_filename
 from knowledge.ingestion import (
     AddedDocument,
     Change,
@@ -210,7 +211,7 @@ def _check_file(path: Path, *, limit: int) -> None:
     if size > limit:
         raise DocumentTooLarge(
             f"the file is {size / 1_048_576:.1f} MB; the limit is {limit / 1_048_576:.1f} MB",
-            filename=path.name,
+            filename=stored_filename(path.name),
         )
     if not os.access(path, os.R_OK):
         raise PermissionError(13, "Permission denied")
@@ -218,7 +219,8 @@ def _check_file(path: Path, *, limit: int) -> None:
 
 def _reason(path: Path, error: Exception) -> str:
     if isinstance(error, OSError):
-        return f"{path}: {error.strerror or error}"
+        shown = os.fsencode(path).decode("utf-8", "replace")  # the bytes a name may hold
+        return f"{shown}: {error.strerror or error}"
     return str(error)
 
 
@@ -227,8 +229,9 @@ def _read_upload(path: Path, *, limit: int) -> Upload:
     with path.open("rb") as file:
         data = file.read(limit + 1)
     if len(data) > limit:  # grew while we looked
-        raise DocumentTooLarge(f"the file is larger than {limit:,} bytes", filename=path.name)
-    return Upload(filename=path.name, data=data)
+        raise DocumentTooLarge(f"the file is larger than {limit:,} bytes",
+                               filename=stored_filename(path.name))
+    return Upload(filename=stored_filename(path.name), data=data)
 
 
 def _added(added: AddedDocument) -> str:

@@ -110,3 +110,36 @@ def test_a_word_document_is_added_and_answers_questions_with_its_steps(
     assert asked.returncode == 0, asked.stderr
     assert "2. Sign the laptop out of the Company Portal app." in asked.stdout
     assert "[1] Returning a Leaver's Laptop" in asked.stdout
+
+
+HOSTILE_NAMES = {  # the name on disk (bytes, as Linux allows) -> the name stored and shown
+    b"latin1-caf\xe9.txt": "latin1-caf\ufffd.txt",
+    b"two\nlines.txt": "two lines.txt",
+    b"invoice\xe2\x80\xaetxt.exe.txt": "invoicetxt.exe.txt",
+    b"\x01\x1b[31mred.md": "[31mred.md",
+    "a".encode() * 251 + b".txt": "a" * 251 + ".txt",
+    "é".encode() * 125 + b".txt": "é" * 125 + ".txt",
+}
+
+
+async def test_files_with_hostile_names_are_added_under_readable_names(
+    engine: AsyncEngine, database_url: str, tmp_path: Path
+) -> None:
+    paths = []
+    for number, name in enumerate(HOSTILE_NAMES):
+        path = os.path.join(os.fsencode(tmp_path), name)
+        with open(path, "wb") as file:
+            file.write(f"Password reset {number}\n\nOpen settings and choose reset {number}.\n"
+                       .encode())
+        paths.append(os.fsdecode(path))
+
+    added = ticketflow(database_url, tmp_path, "docs", "add", *paths)
+    listed = ticketflow(database_url, tmp_path, "docs", "list")
+
+    assert added.returncode == 0, added.stdout + added.stderr
+    assert len(added.stdout.splitlines()) == len(HOSTILE_NAMES), added.stdout
+    assert listed.returncode == 0, listed.stderr
+    async with engine.connect() as connection:
+        stored = (await connection.execute(
+            select(help_documents.c.filename).order_by(help_documents.c.id))).scalars().all()
+    assert stored == list(HOSTILE_NAMES.values())
