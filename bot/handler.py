@@ -47,6 +47,8 @@ CARD_RESPONSE = "application/vnd.microsoft.card.adaptive"
 ERROR_RESPONSE = "application/vnd.microsoft.error"
 REMOVED_KEY = "ticketflow.conversation_removed"
 LAST_TICKET = "last_ticket"
+ASKED_ASSISTANT = "asked_assistant"
+"""The message last taken to the help assistant: a typed "yes" may file it (`help_offer`)."""
 DIALOG_STATE = "dialog_state"
 UNSTORED_DIALOGS_KEY = "ticketflow.unstored_dialogs"
 
@@ -78,7 +80,8 @@ class TicketFlowBot(TeamsActivityHandler):  # type: ignore[misc]  # untyped SDK 
         self._dialogs = DialogSet(self._dialog_state)
         self._dialogs.add(NewTicketDialog())
         self._dialogs.add(TicketQuestionDialog())
-        self._router = MessageRouter(deps, directory, self._state.create_property(LAST_TICKET))
+        self._router = MessageRouter(deps, directory, self._state.create_property(LAST_TICKET),
+                                     self._state.create_property(ASKED_ASSISTANT))
 
     async def on_turn(self, turn_context: TurnContext) -> None:
         try:
@@ -184,8 +187,9 @@ class TicketFlowBot(TeamsActivityHandler):  # type: ignore[misc]  # untyped SDK 
     async def _submitted_card(self, turn_context: TurnContext, viewer: Viewer) -> None:
         """Action.Submit from clients without Action.Execute: same verbs, card updated in place."""
         value: dict[str, Any] = turn_context.activity.value
-        answer = await card_actions.run(self._deps, viewer, str(value["verb"]), value)
-        await self._point_at(turn_context, answer.ticket)
+        verb = str(value["verb"])
+        answer = await card_actions.run(self._deps, viewer, verb, value)
+        await self._point_at(turn_context, answer.ticket, verb)
         reply = card_message(card_of(answer))
         personal = turn_context.activity.conversation.conversation_type in (None, "personal")
         if turn_context.activity.reply_to_id and personal:  # a channel card is shared: reply
@@ -255,15 +259,20 @@ class TicketFlowBot(TeamsActivityHandler):  # type: ignore[misc]  # untyped SDK 
             return error_invoke_response(403, "Forbidden", explain(refused))
         except DomainError as refused:
             return card_invoke_response(presenter.notice_card(explain(refused)))
-        await self._point_at(turn_context, answer.ticket)
+        await self._point_at(turn_context, answer.ticket, verb)
         return card_invoke_response(card_of(answer))
 
-    async def _point_at(self, turn_context: TurnContext, ticket: str | None) -> None:
+    async def _point_at(self, turn_context: TurnContext, ticket: str | None, verb: str) -> None:
         """A button that acted on a ticket makes it "it" for this person's next message, as a
-        change made in words does; written without loading the state (one statement)."""
+        change made in words does; written without loading the state (one statement).
+
+        A ticket filed by a button also takes up the help assistant's offer, so a "yes"
+        typed after "File it" does not file the message a second time.
+        """
         if ticket is not None:
             key = self._state.get_storage_key(turn_context)
-            await self._deps.storage.set_values(key, {LAST_TICKET: ticket})
+            filed = {ASKED_ASSISTANT: ""} if verb == Verb.TICKET_CREATE else {}
+            await self._deps.storage.set_values(key, {LAST_TICKET: ticket, **filed})
 
     async def on_members_added_activity(
         self, members_added: list[ChannelAccount], turn_context: TurnContext

@@ -25,7 +25,9 @@ from bot.actions.phrasing import phrase
 from bot.actions.reply import Option, Reply
 from bot.actions.tickets import ask_field, ensure_visible, file_ticket, perform
 from bot.admin import run_admin
-from bot.help_chat import answer_question
+from bot.help_chat import answer_question, help_session
+from bot.help_offer import AskedAssistant, OfferReply, offer_reply
+from bot.help_views import ticket_offer
 from bot.context import BotDependencies
 from bot.dialogs.answers import Answer, AskAgain, AskNext, completes, read_answer
 from bot.dialogs.new_ticket import DIALOG_ID as NEW_TICKET
@@ -44,6 +46,7 @@ from bot.understanding.requests import (
 )
 from bot.understanding.suggestions import FIRST_STEPS, suggest
 from domain.access import Viewer
+from domain.clock import utcnow
 from domain.errors import DomainError, InvalidTransition, InvalidValue
 from domain.numbering import TicketNumber, mentions_ticket_number
 from domain.tickets import TicketStatus
@@ -66,11 +69,13 @@ _TICKET_BY_ID = re.compile(r"#\d+|\bticket\s+\d+", re.IGNORECASE)
 
 class MessageRouter:
     def __init__(
-        self, deps: BotDependencies, directory: MemberDirectory, last_ticket: StatePropertyAccessor
+        self, deps: BotDependencies, directory: MemberDirectory, last_ticket: StatePropertyAccessor,
+        asked_assistant: StatePropertyAccessor,
     ) -> None:
         self._deps = deps
         self._directory = directory
         self._last_ticket = last_ticket
+        self._asked_assistant = asked_assistant
 
     async def handle(self, turn_context: TurnContext, viewer: Viewer, dc: DialogContext) -> None:
         text = strip_bot_mention(turn_context.activity)
@@ -79,6 +84,8 @@ class MessageRouter:
                 f"That message is too long for me to read: keep it to {MAX_MESSAGE_CHARS:,} "
                 "characters."
             )
+            return
+        if dc.active_dialog is None and await self._took_up_offer(turn_context, viewer, dc, text):
             return
         command = commands.parse(text)
         if command is not None:
@@ -319,9 +326,50 @@ class MessageRouter:
             case _:
                 await self._send(turn_context, reply)
 
+    async def _took_up_offer(
+        self, turn_context: TurnContext, viewer: Viewer, dc: DialogContext, text: str
+    ) -> bool:
+        """A "yes" / "no thanks" / "edit first" typed under "File this as a ticket?".
+
+        The message last taken to the assistant is forgotten at the next message,
+        whatever it is, so a later "yes" never files a message asked about long before.
+        """
+        stored = await self._asked_assistant.get(turn_context, None)
+        if not stored:
+            return False
+        asked = AskedAssistant.decode(stored)
+        reply = offer_reply(text)
+        if asked is None or reply is None:
+            await self._asked_assistant.delete(turn_context)
+            return False
+        exchange = await self._deps.help().help_assistant.last_exchange(
+            user_id=viewer.id, session_id=help_session(turn_context.activity, viewer.id))
+        now = utcnow()
+        if asked.answering(exchange, now=now):
+            await turn_context.send_activity(notices.still_looking())
+            return True  # kept: the answer and its offer are on their way
+        await self._asked_assistant.delete(turn_context)
+        offer = ticket_offer(asked.message) if asked.stands(exchange, now=now) else None
+        if offer is None:
+            return False
+        match reply:
+            case OfferReply.TAKE:
+                await self._file(turn_context, viewer, {
+                    "title": offer.title, "description": offer.description,
+                    "category": offer.category,
+                })
+            case OfferReply.DECLINE:
+                await turn_context.send_activity(notices.offer_declined())
+            case OfferReply.EDIT:
+                await dc.begin_dialog(NEW_TICKET, {"title": offer.title, "priority": None,
+                                                   "category": None})
+        return True
+
     async def _ask_assistant(self, turn_context: TurnContext, viewer: Viewer, text: str) -> None:
         if self._deps.assistant is not None:
             await answer_question(turn_context, self._deps, viewer, text)
+            await self._asked_assistant.set(
+                turn_context, AskedAssistant(text, utcnow()).encode())
             return
         await self._send(turn_context, Reply(
             text=f"{notices.no_assistant()} {notices.try_these()}",

@@ -289,6 +289,11 @@ class HelpAssistant:
         async with self._uow().reading() as reading:
             return await reading.chat.latest_session(user_id=user_id, prefix=prefix)
 
+    async def last_exchange(self, *, user_id: str, session_id: str) -> Exchange | None:
+        """The person's latest exchange in a help session, answered or not."""
+        async with self._uow().reading() as reading:
+            return await reading.chat.last_exchange(session_id=session_id, user_id=user_id)
+
     async def exchange_for(self, *, message_id: int, user_id: str) -> Exchange:
         """The stored exchange behind an answer card, for the person who asked."""
         async with self._uow().reading() as reading:
@@ -344,7 +349,12 @@ def _quoted(
 
 
 def _clean(question: str) -> str:
-    text = " ".join(str(question).split())
+    text = as_stored(question)
     if not text:
         raise InvalidValue("question", "ask a question in a few words")
-    return text[:MAX_QUESTION_CHARS]
+    return text
+
+
+def as_stored(question: str) -> str:
+    """A question as its exchange stores it: white space folded, at most the limit."""
+    return " ".join(str(question).split())[:MAX_QUESTION_CHARS]

@@ -81,6 +81,15 @@ def nothing_changed(ticket: TicketNumber | str | None) -> str:
     return f"OK, I'll leave {ticket} as it is."
 
 
+def still_looking() -> str:
+    return ("I'm still looking that up: answer on the card when it comes "
+            "(File it, or Edit first to add details).")
+
+
+def offer_declined() -> str:
+    return "OK, I won't file it. Say `new ticket` whenever you want to."
+
+
 def not_understood(text: str) -> str:
     shown = text if len(text) <= 60 else text[:57] + "…"
     return f"Sorry, I didn't get “{shown}”." if shown else "Sorry, I didn't get that."

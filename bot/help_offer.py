@@ -1,0 +1,123 @@
+"""A typed answer to "File this as a ticket?": yes files it, no lets it go, edit asks.
+
+When the help assistant finds nothing, its card offers the message as a ticket with
+two buttons. People also just type "yes", "sure, file it" or "no thanks". The router
+remembers the last message it took to the assistant (in the conversation's state,
+with when it was asked) and forgets it at the next message, so a "yes" answers the
+bot's last question only. The offer stands when the assistant's stored answer to
+that very message found nothing (its exchange in `ai_chat_messages`), within
+`OFFER_WINDOW`; a "yes" after the answer was helpful, or to nothing, is not a ticket.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from enum import StrEnum
+
+from bot.actions.pending import YES
+from knowledge.answering import as_stored
+from knowledge.citations import split_sources
+from knowledge.conversation import Exchange
+
+OFFER_WINDOW = timedelta(minutes=30)
+"""As long as a help session: after that a bare "yes" is about something else."""
+ANSWER_WAIT = timedelta(minutes=2)
+"""How long an answer may still be on its way (a model's answer takes seconds)."""
+
+
+class OfferReply(StrEnum):
+    TAKE = "take"
+    DECLINE = "decline"
+    EDIT = "edit"
+
+
+_TAKE = YES | {
+    "file it", "file", "file a ticket", "file the ticket", "file that", "file this",
+    "create it", "create a ticket", "create the ticket", "create one", "make a ticket",
+    "raise it", "raise a ticket", "raise one", "log it", "log a ticket", "log one",
+    "open a ticket", "open one", "submit it", "send it", "yes file it", "go for it",
+    "sounds good", "please", "definitely", "yes do it", "ok do it", "ok file it",
+    "yes create it", "ya", "yah", "yea", "yess", "k", "kk", "ok then", "alright",
+    "all right", "👍", "✅", "yes that would be great", "that would be great",
+}
+_DECLINE = {
+    "no", "nope", "nah", "no thanks", "no thank you", "not now", "not yet", "don't",
+    "dont", "do not", "never mind", "nevermind", "no need", "leave it", "cancel",
+    "forget it", "don't file it", "dont file it", "no don't", "no dont", "not needed",
+    "i'm fine", "im fine", "all good", "it's fine", "its fine", "no it's ok",
+    "no its ok", "no it's fine", "👎", "❌",
+}
+_EDIT = {
+    "edit", "edit first", "edit it", "let me edit", "let me edit it", "add details",
+    "let me add details", "let me add more", "i want to add details", "change it first",
+    "edit it first", "add more details",
+}
+_OPENERS = re.compile(
+    r"^(?:(?:ok(?:ay)?|yes|yeah|yep|sure|oh|um+|hm+|well|please|pls|plz|can you|could you) )+"
+)
+_CLOSERS = re.compile(r"(?: (?:please|pls|plz|thanks|thank you|thx|ty|mate))+$")
+_ACKNOWLEDGED = {"ok", "okay", "k", "kk", "alright", "all right"}
+_PUNCTUATION = re.compile(r"[\s.!?,;:…]+")
+
+
+def offer_reply(text: str) -> OfferReply | None:
+    """"yes please" → TAKE, "no thanks" → DECLINE, "edit first" → EDIT; None: not a reply.
+
+    Only a short message that is one of these as a whole counts: "yes, but my printer
+    is broken too" is a new message, not an answer.
+    """
+    said = _PUNCTUATION.sub(" ", text.lower().replace("’", "'")).strip()
+    if not said or len(said) > 60:
+        return None
+    bare = _CLOSERS.sub("", said)
+    if bare != said and bare in _ACKNOWLEDGED:
+        return None  # "ok thanks": the answer was read, not a ticket asked for
+    for candidate in dict.fromkeys((said, bare, _OPENERS.sub("", said), _OPENERS.sub("", bare))):
+        if candidate in _DECLINE:
+            return OfferReply.DECLINE
+        if candidate in _EDIT:
+            return OfferReply.EDIT
+        if candidate in _TAKE:
+            return OfferReply.TAKE
+    return None
+
+
+@dataclass(frozen=True, slots=True)
+class AskedAssistant:
+    """The message last taken to the help assistant in this conversation, and when."""
+
+    message: str
+    asked_at: datetime
+
+    def encode(self) -> str:
+        # Kept as one string: a plain value the turn state stores without flattening.
+        return json.dumps({"message": self.message, "asked_at": self.asked_at.isoformat()})
+
+    @classmethod
+    def decode(cls, stored: object) -> AskedAssistant | None:
+        """None for nothing stored, or state this version cannot read."""
+        if not isinstance(stored, str):
+            return None
+        try:
+            data = json.loads(stored)
+            return cls(str(data["message"]), datetime.fromisoformat(data["asked_at"]))
+        except (ValueError, KeyError, TypeError):
+            return None
+
+    def answering(self, exchange: Exchange | None, *, now: datetime) -> bool:
+        """Whether the answer to this message is still being worked out: no exchange
+        stored for it yet, lately asked (a "yes" typed before the card came)."""
+        asked_for = exchange is not None and exchange.question == as_stored(self.message)
+        return not asked_for and now - self.asked_at <= ANSWER_WAIT
+
+    def stands(self, exchange: Exchange | None, *, now: datetime) -> bool:
+        """Whether the assistant's stored answer to this message found nothing, lately."""
+        return (
+            exchange is not None
+            and exchange.question == as_stored(self.message)
+            and now - self.asked_at <= OFFER_WINDOW
+            and not split_sources(exchange.answer).citations
+        )

@@ -1,0 +1,136 @@
+"""Typed answers to the help assistant's "File this as a ticket?": people say "yes", "sure,
+file it" or "no thanks" rather than press a button, and a "yes" files the message once."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from db.tables import tasks
+from tests.e2e.assistant import answer_cards, button, wait_for_answers
+from tests.e2e.service import Service, user_in_teams
+from tests.e2e.teams_doubles.activities import TeamsUser
+
+UNDOCUMENTED = "the printer on floor 3 is jammed again"
+
+
+async def filed(engine: AsyncEngine) -> list[dict[str, Any]]:
+    async with engine.connect() as connection:
+        return [dict(row) for row in (await connection.execute(select(tasks))).mappings()]
+
+
+async def offered(helpdesk: Service, engine: AsyncEngine, said: str = UNDOCUMENTED) -> TeamsUser:
+    """Ada's message, answered with nothing found: the card offers it as a ticket."""
+    ada = await user_in_teams(helpdesk, engine, "ada@example.com", "Ada Lovelace")
+    await helpdesk.say(said, user=ada)
+    [card] = await wait_for_answers(helpdesk)
+    button(card, "File it")
+    return ada
+
+
+@pytest.mark.parametrize("reply", [
+    "yes", "Yes please!", "sure, file it", "ok do it", "yep 👍", "Yeah go ahead",
+    "please file it", "create a ticket", "raise one pls", "y",
+])
+async def test_a_yes_files_the_offered_message_as_the_button_would(
+    helpdesk: Service, engine: AsyncEngine, reply: str
+) -> None:
+    ada = await offered(helpdesk, engine)
+
+    turn = await helpdesk.say(reply, user=ada)
+
+    assert turn.card is not None and "Filed TKT-" in str(turn.card)
+    [ticket] = await filed(engine)
+    assert (ticket["title"], ticket["category"]) == (UNDOCUMENTED, "support")
+    again = await helpdesk.say(reply, user=ada)  # the offer was taken: no second ticket
+    assert len(await filed(engine)) == 1
+    assert "Filed" not in " ".join(again.texts)
+
+
+@pytest.mark.parametrize("reply", ["no thanks", "Nope.", "not now", "no, it's fine", "cancel"])
+async def test_a_no_files_nothing_and_says_so(
+    helpdesk: Service, engine: AsyncEngine, reply: str
+) -> None:
+    ada = await offered(helpdesk, engine)
+
+    turn = await helpdesk.say(reply, user=ada)
+
+    assert turn.texts == ["OK, I won't file it. Say `new ticket` whenever you want to."]
+    assert await filed(engine) == []
+
+
+async def test_edit_first_asks_for_the_details_with_the_title_kept(
+    helpdesk: Service, engine: AsyncEngine
+) -> None:
+    ada = await offered(helpdesk, engine)
+
+    turn = await helpdesk.say("let me add details", user=ada)
+
+    assert any(text.startswith("Describe it in a few sentences") for text in turn.texts)
+    for answer in ("Paper jams at the second tray, error E-204.", "Incident", "Low"):
+        await helpdesk.say(answer, user=ada)
+    [ticket] = await filed(engine)
+    assert ticket["title"] == UNDOCUMENTED
+    assert ticket["description"] == "Paper jams at the second tray, error E-204."
+    assert (ticket["category"], ticket["priority"]) == ("incident", "low")
+
+
+async def test_a_yes_after_the_button_filed_it_files_nothing_more(
+    helpdesk: Service, engine: AsyncEngine
+) -> None:
+    ada = await offered(helpdesk, engine)
+    [card] = answer_cards(helpdesk)
+    await helpdesk.press("ticket.create", button(card, "File it")["data"], user=ada)
+
+    await helpdesk.say("yes", user=ada)
+
+    assert len(await filed(engine)) == 1
+
+
+async def test_a_yes_to_something_else_is_not_taken_as_the_offer(
+    helpdesk: Service, engine: AsyncEngine
+) -> None:
+    ada = await offered(helpdesk, engine)
+    await helpdesk.say("my tickets", user=ada)
+
+    turn = await helpdesk.say("yes", user=ada)
+
+    assert await filed(engine) == []
+    assert "Filed" not in " ".join(turn.texts)
+
+
+async def test_a_yes_after_an_answer_that_helped_files_nothing(
+    helpdesk: Service, engine: AsyncEngine
+) -> None:
+    ada = await user_in_teams(helpdesk, engine, "ada@example.com", "Ada Lovelace")
+    await helpdesk.say("how do I connect my phone to the staff wifi?", user=ada)
+    [card] = await wait_for_answers(helpdesk)
+    button(card, "Helpful")  # answered from the documents: nothing was offered
+
+    await helpdesk.say("yes", user=ada)
+
+    assert await filed(engine) == []
+
+
+async def test_a_resent_yes_files_once(helpdesk: Service, engine: AsyncEngine) -> None:
+    ada = await offered(helpdesk, engine)
+    yes = helpdesk.teams.personal_message("yes", user=ada)
+
+    first = await helpdesk.send(yes)
+    await helpdesk.send(yes)  # Teams resends a message it got no answer to in time
+
+    assert first.answer.status == 200
+    assert len(await filed(engine)) == 1
+
+
+async def test_a_yes_that_adds_something_is_a_new_message(
+    helpdesk: Service, engine: AsyncEngine
+) -> None:
+    ada = await offered(helpdesk, engine)
+
+    await helpdesk.say("yes, and the scanner on floor 2 is broken too", user=ada)
+
+    assert await filed(engine) == []

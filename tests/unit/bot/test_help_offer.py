@@ -1,0 +1,94 @@
+"""Reading a typed answer to "File this as a ticket?", and when the offer still stands."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+import pytest
+
+from bot.help_offer import AskedAssistant, OfferReply, offer_reply
+from knowledge.citations import Citation, with_sources
+from knowledge.conversation import Exchange
+
+ASKED_AT = datetime(2026, 12, 4, 9, 0)
+
+
+@pytest.mark.parametrize("said", [
+    "yes", "Yes.", "YES PLEASE", "yes please!", "y", "yep", "yeah", "yup", "sure", "Sure!",
+    "ok", "okay", "ok do it", "go ahead", "please do", "do it", "file it",
+    "please file it", "file it please", "pls file it", "yes file it", "sure, file it",
+    "create a ticket", "could you create a ticket", "raise one pls", "log it", "open a ticket",
+    "sounds good", "that would be great", "👍", "yep 👍", "Yeah go ahead", "yes that would be great",
+    "alright", "ok then", "of course", "absolutely", "yes please, thanks", "yes pls",
+])
+def test_a_yes_takes_the_offer(said: str) -> None:
+    assert offer_reply(said) is OfferReply.TAKE
+
+
+@pytest.mark.parametrize("said", [
+    "no", "No.", "no thanks", "no thank you", "nope", "nah", "not now", "not yet",
+    "no need", "never mind", "nevermind", "forget it", "leave it", "cancel", "don't",
+    "don’t file it", "no, it's fine", "its fine", "all good", "no it's ok", "👎",
+])
+def test_a_no_declines_it(said: str) -> None:
+    assert offer_reply(said) is OfferReply.DECLINE
+
+
+@pytest.mark.parametrize("said", [
+    "edit first", "Edit", "let me add details", "let me edit it", "add more details",
+    "ok, let me add details",
+])
+def test_edit_first_asks_for_details(said: str) -> None:
+    assert offer_reply(said) is OfferReply.EDIT
+
+
+@pytest.mark.parametrize("said", [
+    "", "   ", "yes, and the scanner on floor 2 is broken too", "yes but not the printer",
+    "my tickets", "new ticket", "close 4", "is it fixed yet?", "who is working on it",
+    "no, the printer on floor 2", "yes " * 40, "the printer is still jammed",
+    "ok so what now", "thanks", "it's urgent", "ok thanks", "thank you",
+])
+def test_anything_more_is_a_message_of_its_own(said: str) -> None:
+    assert offer_reply(said) is None
+
+
+def _exchange(question: str, answer: str) -> Exchange:
+    return Exchange(session_id="s", user_id="u", question_id=1, question=question, answer_id=2,
+                    answer=answer, document_ids=(), answered_at=ASKED_AT)
+
+
+NOTHING_FOUND = "I couldn't find this in the help documents."
+FOUND = with_sources("Sign in with your email [1].", [
+    Citation(number=1, document_id=3, title="Wi-Fi Networks", page=None)])
+
+
+def test_the_offer_stands_for_an_unanswered_exchange_of_that_message_for_thirty_minutes() -> None:
+    asked = AskedAssistant("printer  jams\nagain", ASKED_AT)
+    unanswered = _exchange("printer jams again", NOTHING_FOUND)
+
+    assert asked.stands(unanswered, now=ASKED_AT + timedelta(minutes=30))
+    assert not asked.stands(unanswered, now=ASKED_AT + timedelta(minutes=31))
+    assert not asked.stands(_exchange("printer jams again", FOUND), now=ASKED_AT)
+    assert not asked.stands(_exchange("something else", NOTHING_FOUND), now=ASKED_AT)
+    assert not asked.stands(None, now=ASKED_AT)
+
+
+def test_an_answer_not_stored_yet_is_on_its_way_for_two_minutes() -> None:
+    asked = AskedAssistant("printer jams again", ASKED_AT)
+    earlier = _exchange("an older question", NOTHING_FOUND)
+
+    assert asked.answering(None, now=ASKED_AT + timedelta(seconds=5))
+    assert asked.answering(earlier, now=ASKED_AT + timedelta(minutes=2))
+    assert not asked.answering(earlier, now=ASKED_AT + timedelta(minutes=3))
+    assert not asked.answering(_exchange("printer jams again", NOTHING_FOUND), now=ASKED_AT)
+
+
+@pytest.mark.parametrize("stored", [None, "", "not json", '{"message": 3}', "[]",
+                                    '{"message": "x", "asked_at": "yesterday"}', 42])
+def test_state_this_version_cannot_read_is_no_offer(stored: object) -> None:
+    assert AskedAssistant.decode(stored) is None
+
+
+def test_what_is_stored_reads_back() -> None:
+    asked = AskedAssistant("printer jams again", ASKED_AT)
+    assert AskedAssistant.decode(asked.encode()) == asked
