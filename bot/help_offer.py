@@ -7,6 +7,10 @@ with when it was asked) and forgets it at the next message, so a "yes" answers t
 bot's last question only. The offer stands when the assistant's stored answer to
 that very message found nothing (its exchange in `ai_chat_messages`), within
 `OFFER_WINDOW`; a "yes" after the answer was helpful, or to nothing, is not a ticket.
+
+A message that goes on about the problem ("it's urgent, I have a client meeting at 2",
+"I already tried another charger") is added to the ticket on offer, which is shown
+again, rather than taken as a new question.
 """
 
 from __future__ import annotations
@@ -18,8 +22,11 @@ from datetime import datetime, timedelta
 from enum import StrEnum
 
 from bot.actions.pending import YES
+from bot.cards.answer import TicketOffer
+from bot.help_views import ticket_offer
 from knowledge.answering import as_stored
 from knowledge.citations import split_sources
+from domain.numbering import mentions_ticket_number
 from knowledge.conversation import Exchange
 
 OFFER_WINDOW = timedelta(minutes=30)
@@ -59,6 +66,15 @@ _OPENERS = re.compile(
     r"^(?:(?:ok(?:ay)?|yes|yeah|yep|sure|oh|um+|hm+|well|please|pls|plz|can you|could you) )+"
 )
 _CLOSERS = re.compile(r"(?: (?:please|pls|plz|thanks|thank you|thx|ty|mate))+$")
+_GOES_ON = re.compile(
+    r"^(?:also|and|plus|btw|by the way|oh and|ps|p\.s|forgot to (?:say|mention)|"
+    r"it'?s|it is|it was|it has|it keeps|it still|it only|it won'?t|it doesn'?t|it just|"
+    r"it says|it said|the error|the message|error|i(?: have|'ve|ve)? (?:already )?tried|"
+    r"ive (?:already )?tried|i already|already|still|since|tried)\b"
+)
+_NAMES_A_TICKET = re.compile(r"#\s*\d|\btickets?\s+#?\d")
+MAX_DETAILS = 10
+"""Lines added to one offer; after that a message is a message of its own."""
 _ACKNOWLEDGED = {"ok", "okay", "k", "kk", "alright", "all right"}
 _PUNCTUATION = re.compile(r"[\s.!?,;:…]+")
 
@@ -85,16 +101,43 @@ def offer_reply(text: str) -> OfferReply | None:
     return None
 
 
+def goes_on(text: str) -> bool:
+    """Whether a message adds to the problem just told rather than asks something new:
+    "it's urgent", "also the screen flickers", "I already tried restarting"."""
+    said = " ".join(text.lower().replace("’", "'").split())
+    return (
+        _GOES_ON.match(said) is not None
+        and not said.endswith("?")
+        and offer_reply(said) is None
+        and not mentions_ticket_number(said)
+        and _NAMES_A_TICKET.search(said) is None
+    )
+
+
 @dataclass(frozen=True, slots=True)
 class AskedAssistant:
     """The message last taken to the help assistant in this conversation, and when."""
 
     message: str
     asked_at: datetime
+    details: tuple[str, ...] = ()
+    """What the person added after the answer, to go into the ticket's description."""
+
+    def adding(self, detail: str) -> AskedAssistant | None:
+        """With `detail` added; None when the offer already holds `MAX_DETAILS`."""
+        if len(self.details) >= MAX_DETAILS:
+            return None
+        return AskedAssistant(self.message, self.asked_at, (*self.details, detail.strip()))
+
+    def offer(self) -> TicketOffer | None:
+        """The ticket on offer: the message's first line the title, everything the
+        description."""
+        return ticket_offer("\n".join((self.message.strip(), *self.details)))
 
     def encode(self) -> str:
         # Kept as one string: a plain value the turn state stores without flattening.
-        return json.dumps({"message": self.message, "asked_at": self.asked_at.isoformat()})
+        return json.dumps({"message": self.message, "asked_at": self.asked_at.isoformat(),
+                           "details": list(self.details)})
 
     @classmethod
     def decode(cls, stored: object) -> AskedAssistant | None:
@@ -103,8 +146,12 @@ class AskedAssistant:
             return None
         try:
             data = json.loads(stored)
-            return cls(str(data["message"]), datetime.fromisoformat(data["asked_at"]))
-        except (ValueError, KeyError, TypeError):
+            details = data.get("details", [])
+            if not isinstance(details, list):
+                return None
+            return cls(str(data["message"]), datetime.fromisoformat(data["asked_at"]),
+                       tuple(str(detail) for detail in details))
+        except (ValueError, KeyError, TypeError, AttributeError):
             return None
 
     def answering(self, exchange: Exchange | None, *, now: datetime) -> bool:

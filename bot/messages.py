@@ -25,9 +25,9 @@ from bot.actions.phrasing import phrase
 from bot.actions.reply import Option, Reply
 from bot.actions.tickets import ask_field, ensure_visible, file_ticket, perform
 from bot.admin import run_admin
+from bot.cards.answer import AnswerView, answer_card
 from bot.help_chat import answer_question, help_session
-from bot.help_offer import AskedAssistant, OfferReply, offer_reply
-from bot.help_views import ticket_offer
+from bot.help_offer import AskedAssistant, OfferReply, goes_on, offer_reply
 from bot.context import BotDependencies
 from bot.dialogs.answers import Answer, AskAgain, AskNext, completes, read_answer
 from bot.dialogs.new_ticket import DIALOG_ID as NEW_TICKET
@@ -49,6 +49,7 @@ from domain.access import Viewer
 from domain.clock import utcnow
 from domain.errors import DomainError, InvalidTransition, InvalidValue
 from domain.numbering import TicketNumber, mentions_ticket_number
+from knowledge.conversation import Exchange
 from domain.tickets import TicketStatus
 
 ADMIN_COMMANDS = (
@@ -329,7 +330,8 @@ class MessageRouter:
     async def _took_up_offer(
         self, turn_context: TurnContext, viewer: Viewer, dc: DialogContext, text: str
     ) -> bool:
-        """A "yes" / "no thanks" / "edit first" typed under "File this as a ticket?".
+        """A "yes" / "no thanks" / "edit first" typed under "File this as a ticket?", or
+        more about the problem ("it's urgent"), which is added to the ticket on offer.
 
         The message last taken to the assistant is forgotten at the next message,
         whatever it is, so a later "yes" never files a message asked about long before.
@@ -337,19 +339,24 @@ class MessageRouter:
         stored = await self._asked_assistant.get(turn_context, None)
         if not stored:
             return False
+        await self._asked_assistant.delete(turn_context)
         asked = AskedAssistant.decode(stored)
         reply = offer_reply(text)
-        if asked is None or reply is None:
-            await self._asked_assistant.delete(turn_context)
+        if asked is None or (reply is None and not goes_on(text)):
             return False
         exchange = await self._deps.help().help_assistant.last_exchange(
             user_id=viewer.id, session_id=help_session(turn_context.activity, viewer.id))
         now = utcnow()
-        if asked.answering(exchange, now=now):
+        waiting = asked.answering(exchange, now=now)
+        if not waiting and not asked.stands(exchange, now=now):
+            return False
+        if reply is None:
+            return await self._add_to_offer(turn_context, asked, text, exchange, waiting=waiting)
+        if waiting:
+            await self._asked_assistant.set(turn_context, stored)  # the card is on its way
             await turn_context.send_activity(notices.still_looking())
-            return True  # kept: the answer and its offer are on their way
-        await self._asked_assistant.delete(turn_context)
-        offer = ticket_offer(asked.message) if asked.stands(exchange, now=now) else None
+            return True
+        offer = asked.offer()
         if offer is None:
             return False
         match reply:
@@ -363,6 +370,25 @@ class MessageRouter:
             case OfferReply.EDIT:
                 await dc.begin_dialog(NEW_TICKET, {"title": offer.title, "priority": None,
                                                    "category": None})
+        return True
+
+    async def _add_to_offer(
+        self, turn_context: TurnContext, asked: AskedAssistant, text: str,
+        exchange: Exchange | None, *, waiting: bool,
+    ) -> bool:
+        """"it's urgent, I have a client meeting at 2": into the ticket on offer, shown again."""
+        more = asked.adding(text)
+        offer = more.offer() if more is not None else None
+        if more is None or offer is None:
+            return False
+        await self._asked_assistant.set(turn_context, more.encode())
+        if waiting or exchange is None:
+            await turn_context.send_activity(notices.noted_for_offer())
+            return True
+        view = AnswerView(message_id=exchange.answer_id, question=asked.message,
+                          text=notices.offer_with_details(offer.description or offer.title),
+                          answered=False, offer=offer)
+        await reply_card(turn_context, answer_card(view))
         return True
 
     async def _ask_assistant(self, turn_context: TurnContext, viewer: Viewer, text: str) -> None:

@@ -86,6 +86,14 @@ def still_looking() -> str:
             "(File it, or Edit first to add details).")
 
 
+def noted_for_offer() -> str:
+    return "Noted: I'll add that to the ticket if you file it."
+
+
+def offer_with_details(description: str) -> str:
+    return f"I've added that. The ticket would say:\n\n{description}"
+
+
 def offer_declined() -> str:
     return "OK, I won't file it. Say `new ticket` whenever you want to."
 

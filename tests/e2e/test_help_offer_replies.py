@@ -11,7 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 from db.tables import tasks
 from tests.e2e.assistant import answer_cards, button, wait_for_answers
-from tests.e2e.service import Service, user_in_teams
+from tests.e2e.service import Service, texts_in, user_in_teams
 from tests.e2e.teams_doubles.activities import TeamsUser
 
 UNDOCUMENTED = "the printer on floor 3 is jammed again"
@@ -134,3 +134,34 @@ async def test_a_yes_that_adds_something_is_a_new_message(
     await helpdesk.say("yes, and the scanner on floor 2 is broken too", user=ada)
 
     assert await filed(engine) == []
+
+
+async def test_what_is_said_after_the_offer_goes_into_the_ticket_filed_with_yes(
+    helpdesk: Service, engine: AsyncEngine
+) -> None:
+    ada = await offered(helpdesk, engine, "my laptop won't turn on")
+
+    added = await helpdesk.say("it's urgent, I have a client meeting at 2", user=ada)
+    await helpdesk.say("I already tried another charger", user=ada)
+    await helpdesk.say("yes please", user=ada)
+
+    assert "File this as a ticket?" in texts_in(added.card)
+    assert "client meeting at 2" in texts_in(added.card)
+    [ticket] = await filed(engine)
+    assert ticket["title"] == "my laptop won't turn on"
+    assert ticket["description"] == ("my laptop won't turn on\n"
+                                     "it's urgent, I have a client meeting at 2\n"
+                                     "I already tried another charger")
+
+
+async def test_the_file_it_button_on_the_card_shown_again_files_what_was_added(
+    helpdesk: Service, engine: AsyncEngine
+) -> None:
+    ada = await offered(helpdesk, engine, "my laptop won't turn on")
+    added = await helpdesk.say("also the fan is very loud", user=ada)
+
+    await helpdesk.press("ticket.create", button(added.card, "File it")["data"], user=ada)
+    await helpdesk.say("yes", user=ada)  # the button took the offer: nothing more is filed
+
+    [ticket] = await filed(engine)
+    assert ticket["description"] == "my laptop won't turn on\nalso the fan is very loud"

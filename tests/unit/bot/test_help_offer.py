@@ -6,7 +6,7 @@ from datetime import datetime, timedelta
 
 import pytest
 
-from bot.help_offer import AskedAssistant, OfferReply, offer_reply
+from bot.help_offer import MAX_DETAILS, AskedAssistant, OfferReply, goes_on, offer_reply
 from knowledge.citations import Citation, with_sources
 from knowledge.conversation import Exchange
 
@@ -92,3 +92,49 @@ def test_state_this_version_cannot_read_is_no_offer(stored: object) -> None:
 def test_what_is_stored_reads_back() -> None:
     asked = AskedAssistant("printer jams again", ASKED_AT)
     assert AskedAssistant.decode(asked.encode()) == asked
+
+
+@pytest.mark.parametrize("said", [
+    "it's urgent, I have a client meeting at 2", "It’s urgent", "its really urgent",
+    "also the screen flickers", "and it beeps three times", "I already tried another charger",
+    "I've tried restarting it twice", "ive tried a different cable", "tried rebooting",
+    "it keeps happening every morning", "the error says E-204", "error 809 again",
+    "still the same after a restart", "since Monday", "btw it's the one by the window",
+    "it won't even show the logo", "Forgot to say: it's a Dell", "already restarted",
+])
+def test_a_message_that_goes_on_about_the_problem_adds_to_it(said: str) -> None:
+    assert goes_on(said)
+
+
+@pytest.mark.parametrize("said", [
+    "yes", "no thanks", "how do I reset my password?", "it's fixed?", "my tickets",
+    "close 12", "also close #12", "it's about ticket 12", "the vpn drops on hotel wifi",
+    "new ticket", "printer jams", "and what about the scanner?", "",
+])
+def test_a_new_question_or_request_does_not(said: str) -> None:
+    assert not goes_on(said)
+
+
+def test_what_was_added_goes_into_the_description_and_the_title_stays() -> None:
+    asked = AskedAssistant("laptop won't turn on", ASKED_AT)
+    more = asked.adding("it's urgent, client meeting at 2")
+    assert more is not None
+    more = more.adding("  I already tried another charger ")
+    assert more is not None
+
+    offer = more.offer()
+
+    assert offer is not None and offer.title == "laptop won't turn on"
+    assert offer.description == ("laptop won't turn on\nit's urgent, client meeting at 2\n"
+                                 "I already tried another charger")
+    assert AskedAssistant.decode(more.encode()) == more
+    assert more.stands(_exchange("laptop won't turn on", NOTHING_FOUND), now=ASKED_AT)
+
+
+def test_an_offer_takes_ten_additions_at_most() -> None:
+    asked = AskedAssistant("printer jams", ASKED_AT)
+    for number in range(MAX_DETAILS):
+        grown = asked.adding(f"also {number}")
+        assert grown is not None
+        asked = grown
+    assert asked.adding("also one more") is None
