@@ -16,9 +16,10 @@ from botbuilder.core.teams import TeamsActivityHandler
 from botbuilder.dialogs import DialogContext, DialogSet, DialogState
 from botbuilder.schema import ActivityTypes, ChannelAccount
 
-from bot import card_actions, extension, presenter, thread_replies
+from bot import card_actions, extension, presenter, thread_replies, unfurl
 from bot.actions.reply import Reply
 from bot.assignee_search import SEARCH_INVOKE, assignee_query, search_response
+from bot.unfurl import UNFURL_INVOKE
 from bot.cards.verbs import TICKET_ID, TICKET_VERBS, Verb
 from bot.context import BotDependencies
 from bot.conversations import (
@@ -202,6 +203,8 @@ class TicketFlowBot(TeamsActivityHandler):  # type: ignore[misc]  # untyped SDK 
         name = turn_context.activity.name
         if name == SEARCH_INVOKE:
             return await self._search(turn_context)
+        if name == UNFURL_INVOKE:
+            return await self._unfurl(turn_context)
         if name not in ("adaptiveCard/action", "composeExtension/fetchTask",
                         "composeExtension/submitAction"):
             try:
@@ -227,6 +230,14 @@ class TicketFlowBot(TeamsActivityHandler):  # type: ignore[misc]  # untyped SDK 
             body = await extension.submit_action(turn_context, self._deps, viewer, value)
         except DomainError as refused:
             body = extension.message_response(explain(refused))
+        return InvokeResponse(status=200, body=body)
+
+    async def _unfurl(self, turn_context: TurnContext) -> InvokeResponse:
+        """A pasted ticket link: its card for someone who may see it, else nothing."""
+        viewer = await self._viewer(turn_context)
+        if isinstance(viewer, str):  # not a TicketFlow user: the link stays a link
+            return InvokeResponse(status=200, body=unfurl.nothing_to_unfurl())
+        body = await unfurl.unfurl(self._deps, viewer, turn_context.activity.value)
         return InvokeResponse(status=200, body=body)
 
     async def _search(self, turn_context: TurnContext) -> InvokeResponse:

@@ -11,6 +11,7 @@ from bot.cards import forms
 from bot.cards.help import help_card as draw_help
 from bot.cards.notice import notice_card as draw_notice
 from bot.cards.resolution import resolution_card as draw_resolution
+from bot.cards.ticket import shared_ticket_card, shared_ticket_preview
 from bot.cards.ticket import ticket_card as draw_ticket
 from bot.cards.ticket_list import ticket_list_card
 from bot.cards.verbs import ALL_FIELDS, TicketField
@@ -91,6 +92,19 @@ async def ticket_card(
     overview = await ticket_overview(uow=deps.uow().reading(), actor=viewer, ticket=ref,
                                      company=company)
     return await _drawn(deps, overview, notice=notice, error=error)
+
+
+async def link_preview(deps: BotDependencies, viewer: Viewer, ref: TicketRef) -> tuple[Card, Card]:
+    """A pasted ticket link: the shared card and its compose-box thumbnail, as the sender
+    sees the ticket (refused like a read when they may not)."""
+    overview = await ticket_overview(uow=deps.uow().reading(), actor=viewer, ticket=ref)
+    audience = deps.refresh_audience
+    view = _view(overview, deps)
+    card = shared_ticket_card(
+        ticket=view, company=CompanyView.of(overview.company),
+        refresh_user_ids=await audience.for_ticket(overview.ticket) if audience else (),
+    )
+    return card, shared_ticket_preview(view)
 
 
 async def changed_ticket_card(

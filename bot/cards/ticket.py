@@ -192,6 +192,28 @@ def _comment_box(data: Mapping[str, Any]) -> JsonObject:
     )
 
 
+def shared_ticket_card(
+    *, ticket: TicketView, refresh_user_ids: Sequence[str] = (), company: CompanyView | None = None,
+) -> JsonObject:
+    """A ticket link unfurled in a chat: what the sender shares (no description, no
+    comments, no buttons but the link); the people in `refresh_user_ids` get their own
+    ticket card, with their buttons, when Teams refreshes it for them."""
+    facts = [("Status", label(ticket.status)), ("Priority", label(ticket.priority)),
+             ("Assignee", ticket.assignee_label or "Unassigned")]
+    actions = [open_url("Open in TicketFlow", ticket.web_url)] if ticket.web_url else []
+    return adaptive_card([*_header(ticket, company), fact_set(facts)], actions,
+                         refresh=_refresh(ticket, refresh_user_ids))
+
+
+def shared_ticket_preview(ticket: TicketView) -> JsonObject:
+    """The thumbnail Teams shows in the compose box before the message is sent."""
+    return {
+        "title": trimmed(f"{ticket.number} · {ticket.title}", 120),
+        "text": f"{label(ticket.status)} · {label(ticket.priority)} · "
+                f"{ticket.assignee_label or 'Unassigned'}",
+    }
+
+
 def _header(ticket: TicketView, company: CompanyView | None) -> list[JsonObject]:
     kicker = f"{company.name} · {ticket.number}" if company else ticket.number
     return [

@@ -148,8 +148,6 @@ UNSUPPORTED = [
         "queryOptions": {"skip": 0, "count": 25}})),
     Shape("invoke-composeExtension-selectItem", p.invoke("composeExtension/selectItem", {
         "id": "4", "title": "Printer jam"})),
-    Shape("invoke-composeExtension-queryLink", p.invoke("composeExtension/queryLink", {
-        "url": "https://ticketflow.example.com/tickets/4"})),
     Shape("invoke-composeExtension-anonymousQueryLink", p.invoke(
         "composeExtension/anonymousQueryLink", {"url": "https://ticketflow.example.com/t/4"})),
     Shape("invoke-composeExtension-querySettingUrl", p.invoke(
@@ -219,6 +217,23 @@ async def test_an_invoke_the_bot_does_not_serve_is_a_501_and_changes_nothing(
     assert answer.status == 501, answer.text
     assert answer.json["error"] == "not_implemented"
     assert (activity.get("name") or "invokes without a name") in answer.json["message"]
+    assert _writes(teams_service.connector, since) == []
+    assert _changes(before, await _state(engine)) == {}
+
+
+async def test_a_link_query_as_teams_sends_it_is_answered_with_a_result_and_changes_nothing(
+    teams_service: Service, engine: AsyncEngine
+) -> None:
+    await _known_everywhere(teams_service, engine)
+    before, since = await _state(engine), len(teams_service.connector.calls)
+    activity = p.invoke("composeExtension/queryLink", {
+        "url": "https://ticketflow.example.com/tickets/4"})(teams_service.teams)
+
+    answer = await teams_service.post(activity)
+
+    assert answer.status == 200, answer.text
+    assert answer.json == {"composeExtension": {
+        "type": "result", "attachmentLayout": "list", "attachments": []}}  # no ticket 4
     assert _writes(teams_service.connector, since) == []
     assert _changes(before, await _state(engine)) == {}
 

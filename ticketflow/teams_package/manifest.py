@@ -175,6 +175,10 @@ def manifest(options: PackageOptions) -> dict[str, Any]:
                         "fetchTask": True,
                     }
                 ],
+                # Ticket links to the web app unfurl into a card (bot/unfurl.py).
+                "messageHandlers": [
+                    {"type": "link", "value": {"domains": [options.web_host]}}
+                ],
             }
         ],
         "webApplicationInfo": {"id": options.bot_id, "resource": RSC_RESOURCE},

@@ -293,6 +293,17 @@ class TeamsActivities:
         activity.update(action=action, channelData=channel_data)
         return activity
 
+    def link_pasted(
+        self, url: str, *, user: TeamsUser | None = None, in_channel: bool = False
+    ) -> dict[str, Any]:
+        """`composeExtension/queryLink`: a link to a domain the app lists, being written."""
+        conversation = self.channel_conversation() if in_channel else self.personal_conversation(
+            user)
+        activity = self._base("invoke", conversation=conversation, user=user)
+        activity.update(name="composeExtension/queryLink", value={"url": url},
+                        channelData=self.channel_data(in_team=in_channel))
+        return activity
+
     def envelope(self, kind: str, *, conversation: dict[str, Any]) -> dict[str, Any]:
         """An activity of `kind` from the user in `conversation`, to be filled in."""
         return self._base(kind, conversation=conversation)

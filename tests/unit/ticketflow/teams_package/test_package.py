@@ -152,6 +152,8 @@ def test_create_ticket_is_a_message_action_that_fetches_its_task_module(
         "context": ["message"],
         "fetchTask": True,
     }]
+    assert extension["messageHandlers"] == [
+        {"type": "link", "value": {"domains": ["tickets.example.com"]}}]  # links unfurl
 
 
 def test_valid_domains_are_the_bot_host_and_the_web_app_host(manifest: dict[str, Any]) -> None:
