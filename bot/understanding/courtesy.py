@@ -23,6 +23,13 @@ _OK = frozenset({
     "understood", "gotcha", "ack", "excellent", "good", "will do", "roger", "ok cool", "great stuff",
     "thats great", "thats perfect", "thats brilliant", "thats awesome", "thats fine", "that helps",
     "bye", "goodbye", "bye bye", "see you", "see ya", "cya",
+    # After a help answer: it worked, which asks for nothing (a change is never read in it).
+    "that worked", "it worked", "that works", "it works", "works now", "it works now",
+    "that did it", "that did the trick", "did the trick",
+    "sorted", "all sorted", "problem solved", "solved it", "working now", "its working now",
+    "its working", "all good", "makes sense", "that makes sense", "that helped", "it helped",
+    "that was helpful", "very helpful", "helpful", "good to know", "that answers it",
+    "that answers my question", "found it", "got it working", "worked", "works",
 })
 _ADDRESSED = frozenset({"bot", "ticketflow", "there", "all", "everyone", "team", "mate", "folks",
                         "guys", "so", "very", "much", "a", "lot", "buddy"})
