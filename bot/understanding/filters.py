@@ -150,11 +150,7 @@ def _possessive(
         stem = _bare_owner(words, index, stop) if bare else _owner(words[index])
         if stem is None:
             continue
-        noun = index + 1
-        while noun < stop and (words[noun].text in STATUS_WORDS
-                               or words[noun].text in PRIORITY_WORDS
-                               or words[noun].text in _BEFORE_NOUN):
-            noun += 1
+        noun = _past_filters(words, index + 1, stop)
         if noun >= stop or words[noun].text not in LIST_NOUNS:
             continue
         owner = replace(words[index], text=stem, value=None,
@@ -198,11 +194,22 @@ def _bare_owner(words: list[Word], index: int, stop: int) -> str | None:
             or text in STATUS_WORDS or text in PRIORITY_WORDS or "'" in word.typed
             or "’" in word.typed):
         return None
-    noun = index + 1
-    while noun < stop and (words[noun].text in STATUS_WORDS or words[noun].text in PRIORITY_WORDS
-                           or words[noun].text in _BEFORE_NOUN):
-        noun += 1
+    noun = _past_filters(words, index + 1, stop)
     return text[:-1] if noun < stop and words[noun].text in LIST_NOUNS else None
+
+
+_FILTER_PARTS = frozenset({"priority", "in", "on", "progress", "hold", "and"})
+"""Words of a filter said in two ("high priority", "on hold", "open and urgent")."""
+
+
+def _past_filters(words: list[Word], index: int, stop: int) -> int:
+    """The first word from `index` that is no status, priority or such ("Sam's high priority
+    open tickets": the noun)."""
+    while index < stop and (text := words[index].text) and (
+            text in STATUS_WORDS or text in PRIORITY_WORDS or text in _BEFORE_NOUN
+            or text in _FILTER_PARTS):
+        index += 1
+    return index
 
 
 def _owner(word: Word) -> str | None:

@@ -136,6 +136,19 @@ def test_a_request_addressed_to_a_team_is_asked_about_never_their_list(
     assert summary(as_the_bot_reads(said, CONVERSATION)) == expanded(expected)
 
 
+@pytest.mark.parametrize(("said", "expected"), [
+    ("sams high priority tickets", "list all priority=high assignee=user:u-sam"),
+    ("Sam's on hold tickets", "list all status=on_hold assignee=user:u-sam"),
+    ("priya's high prio open tickets", "list all status=open priority=high assignee=user:u-priya"),
+    ("Sam's open and urgent tickets", "list all status=open priority=urgent assignee=user:u-sam"),
+    ("the network team's high priority tickets", "list all priority=high assignee=team:2"),
+])
+def test_a_possessive_takes_filters_of_two_words_before_tickets(
+    said: str, expected: str
+) -> None:
+    assert summary(as_the_bot_reads(said, CONVERSATION)) == expanded(expected)
+
+
 def test_a_comment_keeps_its_lines_and_case() -> None:
     understood = understand("comment on 4:\nFirst line\n  Second LINE", CONVERSATION)
     assert understood == CommentOnTicket(TicketNumber("TKT", 2026, 4), "First line\n  Second LINE")
