@@ -8,7 +8,7 @@ from datetime import date
 from typing import Any, TypeGuard, assert_never
 
 from bot.understanding.requests import ListScope, Nobody, TeamTarget, Target, UserTarget
-from domain.tickets import DueWindow, Priority, TicketFilter, TicketStatus
+from domain.tickets import Assignee, DueWindow, Priority, TicketFilter, TicketStatus
 
 FINISHED = (TicketStatus.RESOLVED, TicketStatus.CLOSED)
 
@@ -20,6 +20,8 @@ _DUE_TITLES = {DueWindow.OVERDUE: "overdue", DueWindow.TODAY: "due today",
                DueWindow.TOMORROW: "due tomorrow", DueWindow.THIS_WEEK: "due this week",
                DueWindow.NEXT_WEEK: "due next week"}
 _NAME_CHARS = 100
+MOST_HOLDERS = 10
+"""People or teams one list names at once (card data is capped to it when it comes back)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,6 +35,8 @@ class ListQuery:
     priority: Priority | None = None
     holder: Target | None = None
     due_window: DueWindow | None = None
+    also: tuple[UserTarget | TeamTarget, ...] = ()
+    """More people or teams whose tickets are listed with `holder`'s."""
 
     def to_data(self) -> dict[str, Any]:
         status = self.status.value if self.status else None
@@ -43,6 +47,8 @@ class ListQuery:
             data["holder"] = _holder_data(self.holder)
         if self.due_window:
             data["due"] = self.due_window.value
+        if self.also:
+            data["also"] = [_holder_data(other) for other in self.also]
         return data
 
     @classmethod
@@ -57,8 +63,12 @@ class ListQuery:
         priority = Priority(rank) if _one_of(rank, Priority) else None
         due = raw.get("due")
         due_window = DueWindow(due) if _one_of(due, DueWindow) else None
+        listed = raw.get("also")
+        also: list[object] = listed[:MOST_HOLDERS] if isinstance(listed, list) else []
+        others = tuple(other for other in map(_holder_from, also)
+                       if isinstance(other, (UserTarget, TeamTarget)))
         return cls(scope=scope, status=status, text=text, priority=priority,
-                   holder=_holder_from(raw.get("holder")), due_window=due_window)
+                   holder=_holder_from(raw.get("holder")), due_window=due_window, also=others)
 
     def filter_for(self, actor_id: str, *, today: date) -> TicketFilter:
         statuses = (self.status,) if self.status else ()
@@ -66,16 +76,22 @@ class ListQuery:
         finished_hidden = () if statuses and not overdue else FINISHED
         priorities = (self.priority,) if self.priority else ()
         due_from, due_before = self.due_window.bounds(today) if self.due_window else (None, None)
-        holder = self.holder
+        holder = None if self.also else self.holder  # several: any of them, in `held_by`
         return TicketFilter(
             assignee_id=actor_id if self.scope is ListScope.MINE else (
                 holder.user_id if isinstance(holder, UserTarget) else None),
             team_id=holder.team_id if isinstance(holder, TeamTarget) else None,
+            held_by=tuple(_assignee(h) for h in (self.holder, *self.also)
+                          if isinstance(h, (UserTarget, TeamTarget))) if self.also else (),
             unassigned=isinstance(holder, Nobody),
             created_by=actor_id if self.scope is ListScope.CREATED else None,
             statuses=statuses, priorities=priorities, exclude_statuses=finished_hidden,
             text=self.text, due_from=due_from, due_before=due_before,
         )
+
+    def _names(self, first: UserTarget | TeamTarget) -> str:
+        names = [first.name, *(other.name for other in self.also)]
+        return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} or {names[-1]}"
 
     def elsewhere(self, *, customer: bool) -> tuple[tuple[str, str], ...]:
         """Where else to look when this list is empty, as (button, what it says): only for a
@@ -94,10 +110,10 @@ class ListQuery:
     def title(self) -> str:
         what = _TITLES.get(self.scope, "Tickets")
         match self.holder:
-            case UserTarget(name=name) | TeamTarget(name=name) if self.scope is ListScope.ALL:
-                what = f"Assigned to {name}"
-            case UserTarget(name=name) | TeamTarget(name=name):
-                what += f" · assigned to {name}"
+            case UserTarget() | TeamTarget() as one if self.scope is ListScope.ALL:
+                what = f"Assigned to {self._names(one)}"
+            case UserTarget() | TeamTarget() as one:
+                what += f" · assigned to {self._names(one)}"
             case Nobody():
                 what = "Unassigned" if self.scope is ListScope.ALL else f"{what} · unassigned"
         if self.due_window:
@@ -111,6 +127,12 @@ class ListQuery:
         if self.text:
             what += f" matching “{self.text}”"
         return what
+
+
+def _assignee(holder: UserTarget | TeamTarget) -> Assignee:
+    if isinstance(holder, TeamTarget):
+        return Assignee.team(holder.team_id)
+    return Assignee.user(holder.user_id)
 
 
 def _holder_data(holder: Target) -> dict[str, Any]:

@@ -207,6 +207,8 @@ class TicketFilter:
     due_from: datetime | None = None
     """Due at or after (naive UTC); with `due_before`, a window of `due_date`."""
     due_before: datetime | None = None
+    held_by: tuple[Assignee, ...] = ()
+    """Any of these people or teams has it ("what are Sam and Lee working on")."""
 
     def __post_init__(self) -> None:
         ensure_search_fits(self.text)

@@ -28,8 +28,8 @@ def phrase(request: TicketRequest, conversation: Conversation) -> str:
             words += ["overdue"] if listed.due_window is DueWindow.OVERDUE else []
             words += ["tickets"]
             words += ["I created"] if scope is ListScope.CREATED else []
-            words += [f"assigned to {_target(listed.assignee, conversation)}"] \
-                if listed.assignee else []
+            holders = [_target(t, conversation) for t in (listed.assignee, *listed.also) if t]
+            words += [f"assigned to {' or '.join(holders)}"] if holders else []
             words += [_DUE[listed.due_window]] if listed.due_window in _DUE else []
             words += [f"about {text}"] if text else []
             return " ".join(words)

@@ -82,7 +82,7 @@ def list_query(viewer: Viewer, request: ListTickets) -> ListQuery:
         scope = ListScope.CREATED
     return ListQuery(
         scope=scope, status=request.status, priority=request.priority, text=request.text,
-        holder=request.assignee, due_window=request.due_window,
+        holder=request.assignee, due_window=request.due_window, also=request.also,
     )
 
 

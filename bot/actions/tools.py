@@ -112,11 +112,17 @@ def _description(said: list[tuple[str, str]]) -> str:
     return f"{does[:1].upper()}{does[1:]}. People say: {examples}."
 
 
+_NOT_FOR_THE_MODEL = frozenset({"also"})
+"""Fields the model is not offered: a list it asks for names one person, as the tool says."""
+
+
 def _parameters(request: type[TicketRequest]) -> dict[str, Any]:
     hints = get_type_hints(request)
     properties: dict[str, Any] = {}
     required: list[str] = []
     for field in fields(request):
+        if field.name in _NOT_FOR_THE_MODEL:
+            continue
         schema = {**_schema(hints[field.name]), "description": _FIELD_HINTS[field.name]}
         properties[field.name] = schema
         if field.default is MISSING:

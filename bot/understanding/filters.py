@@ -14,7 +14,7 @@ from bot.understanding.context import Conversation
 from bot.understanding.due import DUE_CUES, read_due
 from bot.understanding.message import DATE, MENTION, REF, Message, Word
 from bot.understanding.phrases import by_first_word, phrase_at
-from bot.understanding.requests import Nobody
+from bot.understanding.requests import Nobody, TeamTarget, UserTarget
 from bot.understanding.targets import ME, Found, NoSuchTarget, find_target
 from bot.understanding.words import PRIORITY_WORDS, STATUS_WORDS
 from domain.tickets import DueWindow
@@ -66,6 +66,8 @@ class Whose:
     """Indexes into the message's words that name them."""
     topic: bool = False
     """Said after "for": when it names nobody, it is what the tickets are about."""
+    also: tuple[UserTarget | TeamTarget, ...] = ()
+    """More people or teams named with it ("Sam and Lee")."""
 
 
 @dataclass(slots=True)
@@ -97,10 +99,13 @@ def read_filters(
 
 def _name(words: list[Word], first: int, stop: int, found: ListFilters) -> int:
     """Where the name starting at `first` ends: at a word that cannot be part of one."""
-    last = first
-    while last < stop and last - first < _MAX_NAME and last not in found.taken:
+    last = part = first
+    while last < stop and last - part < _MAX_NAME and last not in found.taken:
         text = words[last].text
-        if text in _STOP and not (last == first and text == "the") or text in (DATE, REF):
+        if text in _JOINS and last > part and last + 1 < stop and _may_name(words[last + 1].text):
+            last = part = last + 1  # "Sam and Lee Park": each name read, then told apart
+            continue
+        if text in _STOP and not (last == part and text == "the") or text in (DATE, REF):
             break
         if text in STATUS_WORDS and text not in ("back",) or text in PRIORITY_WORDS:
             break
@@ -116,9 +121,40 @@ def _placed(
     named = [w for w in words[first:last] if w.text not in _NAME_FILLER]
     if not named or " ".join(w.text for w in named) in ME:
         return False
-    found.whose = Whose(find_target(named, conversation), frozenset(range(taken_from, taken_to)),
-                        topic=topic)
+    taken = frozenset(range(taken_from, taken_to))
+    whole = find_target(named, conversation)
+    parts = _parts(named)
+    if not isinstance(whole, NoSuchTarget) or len(parts) < 2 or len(parts) > MOST_NAMED:
+        found.whose = Whose(whole, taken, topic=topic)  # "Research and Development" is a team
+        return True
+    each = [find_target(part, conversation) for part in parts]
+    unclear = next((f for f in each if not isinstance(f, (UserTarget, TeamTarget))), None)
+    placed = tuple(f for f in each if isinstance(f, (UserTarget, TeamTarget)))
+    if unclear is not None:  # which Lee, or who Zed is, is asked; the others are kept
+        found.whose = Whose(unclear, taken, topic=topic, also=placed)
+    else:
+        found.whose = Whose(placed[0], taken, topic=topic, also=tuple(dict.fromkeys(placed[1:])))
     return True
+
+
+_JOINS = frozenset({"and", "or", "&", "+"})
+MOST_NAMED = 10  # people or teams one list names (more is a paste, not a question)
+
+
+def _may_name(text: str) -> bool:
+    return text == "the" or text not in _STOP and text not in STATUS_WORDS and text not in PRIORITY_WORDS and (
+        text not in (DATE, REF))
+
+
+def _parts(named: list[Word]) -> list[list[Word]]:
+    """"Sam and Lee Park", "Sam, Priya & the network team": each name on its own."""
+    parts: list[list[Word]] = [[]]
+    for word in named:
+        if word.text in _JOINS:
+            parts.append([])
+        else:
+            parts[-1].append(word)
+    return [part for part in parts if part]
 
 
 def _nobody(

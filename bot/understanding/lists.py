@@ -159,13 +159,14 @@ def _topical(words: tuple[str, ...]) -> bool:
 
 def _owned(listed: ListTickets, whose: Whose) -> ListTickets | Clarify:
     found = whose.found
+    listed = replace(listed, also=whose.also)
     if isinstance(found, Ambiguous):
         return Clarify(listed, f"Which {found.said.title()} do you mean?", found.choices)
     if isinstance(found, NoSuchTarget):
         return Clarify(listed, f"I couldn't find “{found.said}”: say a person's name or "
                                "email, or a team's name.")
     target: Target = found
-    return replace(listed, assignee=target)
+    return replace(listed, assignee=target, also=whose.also)
 
 
 def _today(message: Message, index: int, conversation: Conversation) -> bool:

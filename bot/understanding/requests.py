@@ -52,6 +52,8 @@ class ListTickets:
     assignee: Target | None = None
     """Whose they are: a person, a team, or `Nobody()` for unassigned tickets."""
     due_window: DueWindow | None = None
+    also: tuple[UserTarget | TeamTarget, ...] = ()
+    """More people or teams whose tickets are listed with `assignee`'s ("Sam and Lee")."""
 
 
 @dataclass(frozen=True, slots=True)

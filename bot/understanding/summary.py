@@ -47,7 +47,8 @@ def _request(request: TicketRequest) -> str:
             parts = ["list", scope.value]
             parts += [f"status={status.value}"] if status else []
             parts += [f"priority={priority.value}"] if priority else []
-            parts += [f"assignee={_target(listed.assignee)}"] if listed.assignee else []
+            holders = [_target(listed.assignee)] + [_target(t) for t in listed.also]
+            parts += [f"assignee={','.join(holders)}"] if listed.assignee else []
             parts += [f"due={listed.due_window.value}"] if listed.due_window else []
             parts += [f"text={text!r}"] if text else []
             return " ".join(parts)

@@ -14,7 +14,7 @@ from db.repositories.lane_locks import lock_lanes
 from db.tables import tasks
 from domain.access import Scope
 from domain.numbering import TicketNumber, next_number
-from domain.tickets import AssigneeType, Ticket, TicketDraft, TicketFilter, TicketPage
+from domain.tickets import Assignee, AssigneeType, Ticket, TicketDraft, TicketFilter, TicketPage
 
 NUMBERING_ATTEMPTS = 5
 
@@ -49,6 +49,12 @@ def _queued_to_a_team() -> ColumnElement[bool]:
     return tasks.c.assignee_type == AssigneeType.TEAM.value
 
 
+def _held_by(holder: Assignee) -> ColumnElement[bool]:
+    if holder.kind is AssigneeType.TEAM:
+        return and_(_queued_to_a_team(), tasks.c.assignee_team_id == holder.team_id)
+    return and_(_assigned_to_a_user(), tasks.c.assignee_id == holder.user_id)
+
+
 def matching(filter: TicketFilter) -> list[ColumnElement[bool]]:
     conditions: list[ColumnElement[bool]] = []
     if filter.statuses:
@@ -63,6 +69,8 @@ def matching(filter: TicketFilter) -> list[ColumnElement[bool]]:
         conditions.append(and_(_assigned_to_a_user(), tasks.c.assignee_id == filter.assignee_id))
     if filter.team_id is not None:
         conditions.append(and_(_queued_to_a_team(), tasks.c.assignee_team_id == filter.team_id))
+    if filter.held_by:
+        conditions.append(or_(*(_held_by(holder) for holder in filter.held_by)))
     if filter.created_by is not None:
         conditions.append(tasks.c.created_by == filter.created_by)
     if filter.unassigned:

@@ -95,6 +95,21 @@ async def test_a_first_name_two_people_share_is_asked_about_with_a_button_each(
     assert listed(chosen.card) == {TITLES[5]}
 
 
+async def test_two_people_named_together_list_the_tickets_either_has(
+    service: Service, max_: TeamsUser
+) -> None:
+    printer, vpn, _badge, switch, _toner, projector = TITLES
+    both = await service.say("what are Sam and Lee Park working on?", user=max_)
+    assert listed(both.card) == {printer, vpn, projector}
+    assert "Assigned to Sam Rivera or Lee Park" in texts_in(both.card)
+    asked = await service.say("tickets for Sam and Lee", user=max_)
+    assert asked.texts == ["Which Lee do you mean?"]
+    chosen = await service.say(presses(asked)["Lee Park"], user=max_)
+    assert listed(chosen.card) == {printer, vpn, projector}
+    with_team = await service.say("tickets assigned to Lee Park or the network team", user=max_)
+    assert listed(with_team.card) == {switch, projector}
+
+
 async def test_a_person_nobody_knows_is_said_so_and_nothing_is_searched(
     service: Service, max_: TeamsUser
 ) -> None:

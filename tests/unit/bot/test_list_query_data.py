@@ -1,0 +1,28 @@
+"""A list naming several people or teams survives the card's data, and forged data is capped."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from bot.listing import MOST_HOLDERS, ListQuery
+from bot.understanding.requests import TeamTarget, UserTarget
+from domain.tickets import Assignee
+
+
+def test_a_list_of_several_holders_comes_back_from_its_card_data_as_it_was() -> None:
+    query = ListQuery(holder=UserTarget("u-sam", "Sam Rivera"),
+                      also=(UserTarget("u-lee", "Lee Park"), TeamTarget(2, "Network")))
+    again = ListQuery.from_data(query.to_data())
+    assert again == query
+    assert again.title.startswith("Assigned to Sam Rivera, Lee Park or Network")
+    held = again.filter_for("u-jo", today=date(2026, 12, 2))
+    assert held.held_by == (Assignee.user("u-sam"), Assignee.user("u-lee"), Assignee.team(2))
+    assert (held.assignee_id, held.team_id) == (None, None)
+
+
+def test_forged_card_data_names_at_most_ten_holders_and_only_real_ones() -> None:
+    forged = {"kind": "search", "holder": {"user": "u-sam"},
+              "also": ["nonsense", {"nobody": True}] + [{"user": f"u-{n}"} for n in range(50)]}
+    query = ListQuery.from_data(forged)
+    assert len(query.also) == MOST_HOLDERS - 2
+    assert all(isinstance(holder, UserTarget) for holder in query.also)
