@@ -13,7 +13,7 @@ from domain.events import EventType, TicketEvent
 from domain.services import tickets as ticket_services
 from domain.services.queries import list_tickets, ticket_history
 from domain.tickets import Assignee, TicketFilter, TicketStatus
-from tests.integration.builders import insert_team, insert_user
+from tests.integration.builders import insert_team, insert_ticket, insert_user
 from tests.actors import as_actor
 
 
@@ -207,3 +207,21 @@ async def test_one_update_is_one_transaction_with_its_history_and_events(
     assert [(h.action.value, h.field) for h in history][-3:] == [
         ("assigned", "assignee"), ("updated", "priority"), ("status_changed", "status")]
     assert await count(engine, task_history) == before + 3
+
+
+async def test_tickets_held_by_any_of_several_count_only_the_column_their_type_selects(
+    engine: AsyncEngine,
+) -> None:
+    admin = await insert_user(engine, role="admin")
+    sam, lee = await insert_user(engine), await insert_user(engine)
+    network, billing = await insert_team(engine, "Network"), await insert_team(engine, "Billing")
+    sams = await insert_ticket(engine, created_by=admin, assignee_id=sam)
+    lees = await insert_ticket(engine, created_by=admin, assignee_id=lee)
+    queued = await insert_ticket(engine, created_by=admin, assignee_type="team",
+                                 assignee_team_id=network)
+    await insert_ticket(engine, created_by=admin, assignee_type="team", assignee_id=sam,
+                        assignee_team_id=billing)  # a stale assignee_id grants nothing
+    await insert_ticket(engine, created_by=admin)
+    held = TicketFilter(held_by=(Assignee.user(sam), Assignee.user(lee), Assignee.team(network)))
+    found = await list_tickets(uow=SqlUnitOfWork(engine), actor=as_actor(admin), filter=held)
+    assert {t.id for t in found.tickets} == {sams, lees, queued}

@@ -100,6 +100,8 @@ def _filters(org: Organisation) -> dict[str, tuple[TicketFilter, set[str]]]:
         "text": (TicketFilter(text="VPN drops"), {"vpn"}),
         "text in number": (TicketFilter(text="tkt-2026-0900"), {"closed"}),
         "text in description": (TicketFilter(text="TONER"), {"bug"}),
+        "held_by": (TicketFilter(held_by=(Assignee.user(org.agent.id), Assignee.team(org.support.id))),
+                    {"mine", "queued"}),
         "unassigned": (TicketFilter(unassigned=True), {"bug", "held", "resolved", "closed", "vpn"}),
         "due_from": (TicketFilter(due_from=DUE), {"held"}),
         "due_before": (TicketFilter(due_before=DUE), {"bug"}),
@@ -136,7 +138,7 @@ def _seed_catalogue(db: FakeDatabase, org: Organisation) -> dict[str, Ticket]:
 FILTER_NAMES = [
     "statuses", "exclude_statuses", "categories", "priorities", "assignee_id", "team_id",
     "created_by", "text", "text in number", "text in description", "unassigned", "due_from",
-    "due_before", "a due window", "everything at once",
+    "due_before", "a due window", "held_by", "everything at once",
     "nothing matches",
 ]
 
