@@ -1,0 +1,57 @@
+"""The reranker's choice of the passage to cite: its own match, and its document's."""
+
+from __future__ import annotations
+
+from knowledge.reranking import Candidate, QueryTerm, rerank
+
+QUESTION = [QueryTerm("forget", 2.0, 0), QueryTerm("key", 1.0, 1), QueryTerm("hour", 2.0, 2)]
+
+
+def _passage(key: int, manual: int, text: str, heading: str = "") -> Candidate:
+    return Candidate(
+        key=key,
+        document=("help_document", manual),
+        text=tuple(text.split()),
+        heading=tuple(heading.split()),
+        title=(),
+        related=(),
+    )
+
+
+def _manual(manual: int, passages: int, text: str) -> list[Candidate]:
+    return [_passage(manual * 100 + number, manual, text) for number in range(passages)]
+
+
+def test_of_two_manuals_matching_alike_the_one_with_more_matching_passages_is_cited() -> None:
+    candidates = [
+        *_manual(1, 3, "forget the key after an hour"),
+        *_manual(2, 5, "forget the key after an hour"),
+    ]
+
+    first, *rest = rerank(QUESTION, candidates)
+
+    assert first.key // 100 == 2
+    assert all(item.score == first.score for item in rest)
+
+
+def test_a_passage_matching_clearly_better_is_cited_before_a_manual_of_weaker_ones() -> None:
+    candidates = [
+        _passage(1, 1, "forget key hour", heading="forget key hour"),
+        *_manual(2, 6, "the key"),
+    ]
+
+    ranked = rerank(QUESTION, candidates)
+
+    assert ranked[0].key == 1
+    assert ranked[1].score < ranked[0].score
+
+
+def test_the_cited_passage_keeps_its_own_score_when_its_manual_chose_it() -> None:
+    lone = _passage(1, 1, "forget key hour", heading="forget key")
+    candidates = [lone, *_manual(2, 5, "forget the key after an hour")]
+
+    ranked = rerank(QUESTION, candidates)
+
+    assert ranked[0].key // 100 == 2
+    assert ranked[1].key == 1
+    assert ranked[0].score < ranked[1].score
