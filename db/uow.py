@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from db.repositories.ai_chat import SqlChatStore
     from db.repositories.api_keys import SqlApiKeyRepository
     from db.repositories.company import SqlCompanySettingsRepository
+    from db.repositories.delivery_tickets import SqlDeliveryTickets
     from db.repositories.departments import SqlDepartmentRepository
     from db.repositories.digests import SqlDigestRepository
     from db.repositories.help_documents import SqlDocumentAudiences, SqlHelpLibrary
@@ -120,6 +121,12 @@ class SqlUnitOfWork:
         from db.repositories.ticket_records import SqlCommentRepository
 
         return self._repository("comments", SqlCommentRepository)
+
+    @property
+    def deliveries(self) -> SqlDeliveryTickets:
+        from db.repositories.delivery_tickets import SqlDeliveryTickets
+
+        return self._repository("deliveries", SqlDeliveryTickets)
 
     @property
     def history(self) -> SqlHistoryRepository:

@@ -22,6 +22,7 @@ from datetime import datetime, timedelta
 from aiohttp import web
 
 from db.repositories.activity_receipts import SqlActivityReceipts
+from db.repositories.delivery_tickets import forget_deliveries_older_than
 from db.repositories.outbox_status import SqlOutboxStatus
 from domain.clock import utcnow
 from ticketflow.background import alongside
@@ -97,7 +98,13 @@ class Housekeeping:
 def housekeeping_for(runtime: Runtime, *, receipts: SqlActivityReceipts | None = None) -> Housekeeping:
     """The service's retentions: receipts for a day, finished deliveries as configured."""
     receipts = receipts or SqlActivityReceipts(runtime.engine)
-    retentions = [Retention("redelivery receipts", RECEIPT_LIFETIME, receipts.forget_older_than)]
+    engine = runtime.engine
+
+    async def delivery_tickets(cutoff: datetime) -> int:
+        return await forget_deliveries_older_than(engine, cutoff)
+
+    retentions = [Retention("redelivery receipts", RECEIPT_LIFETIME, receipts.forget_older_than),
+                  Retention("tickets filed by deliveries", RECEIPT_LIFETIME, delivery_tickets)]
     if keep_days := runtime.settings.outbox_keep_days:
         outbox = SqlOutboxStatus(runtime.engine)
 

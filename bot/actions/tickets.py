@@ -18,6 +18,7 @@ from bot.actions.phrasing import phrase
 from bot.actions.reply import Option, Reply
 from bot.cards.views import Notice
 from bot.context import BotDependencies
+from bot.delivery import current_delivery
 from bot.listing import ListQuery
 from bot.understanding.context import Conversation
 from bot.understanding.requests import (
@@ -108,7 +109,7 @@ async def file_ticket(
     }
     ticket = await ticket_services.create_ticket(
         uow=deps.uow(), actor=viewer, title=values.get("title"),
-        category=values.get("category"), **optional,
+        category=values.get("category"), delivery=current_delivery(), **optional,
     )
     card = await presenter.ticket_card(deps, viewer, ticket.id,
                                        notice=notices.filed(ticket.ticket_number))

@@ -47,6 +47,7 @@ from botbuilder.core import Bot, InvokeResponse, TurnContext
 from botbuilder.schema import Activity, ActivityTypes
 from msrest.serialization import Model
 
+from bot.delivery import running_for
 from bot.transport.activity_json import ActivityReader
 from bot.transport.adapter import TeamsAdapter
 from bot.transport.auth import Unauthenticated, VerifiedToken
@@ -238,9 +239,10 @@ class MessagesEndpoint:
             if earlier is not None:
                 return earlier, TurnOutcome.DUPLICATE
         try:
-            invoke_response = await self._adapter.process_activity(
-                authenticated, activity, self._logic
-            )
+            with running_for(key):
+                invoke_response = await self._adapter.process_activity(
+                    authenticated, activity, self._logic
+                )
             answer = _answer(invoke_response)
         except Exception as error:
             await self._release(key)

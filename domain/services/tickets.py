@@ -70,8 +70,14 @@ async def create_ticket(
     due_date: object = None,
     tags: object = None,
     estimated_hours: object = None,
+    delivery: str | None = None,
 ) -> Ticket:
-    """Files a ticket under the next number of the company's prefix and this year."""
+    """Files a ticket under the next number of the company's prefix and this year.
+
+    `delivery` names the Teams activity or form that asked: when it already filed a ticket
+    (its turn runs again because its process died after the commit), that ticket is
+    returned and nothing is written.
+    """
     draft = TicketDraft(
         title=parse_title(title),
         category=parse_enum("category", category, Category),
@@ -85,16 +91,25 @@ async def create_ticket(
     )
     async with uow:
         await load_viewer(uow, actor.id)
+        if delivery is not None and (filed := await _filed_by(uow, delivery)) is not None:
+            return filed
         settings = await uow.company.get()
         now = utcnow()
         prefix = validate_prefix(settings.ticket_prefix)  # the web app may store it loosely
         ticket = await uow.tickets.add(draft, prefix=prefix, now=now)
+        if delivery is not None:
+            await uow.deliveries.add(delivery, ticket.id, now=now)
         uow.history.add(
             HistoryEntry(ticket.id, actor.id, HistoryAction.CREATED, new_value=ticket.ticket_number)
         )
         uow.outbox.add(TicketEvent(EventType.CREATED, ticket, actor.id, now))
         await uow.commit()
     return ticket
+
+
+async def _filed_by(uow: UnitOfWork, delivery: str) -> Ticket | None:
+    ticket_id = await uow.deliveries.ticket_filed_by(delivery)
+    return None if ticket_id is None else await uow.tickets.get(ticket_id)
 
 
 # How `update_ticket` reads each editable field; edges reuse it to check a value early.

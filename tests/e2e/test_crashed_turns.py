@@ -6,12 +6,12 @@ import asyncio
 import signal
 
 import aiohttp
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from db.tables import bot_activity_receipts
+from db.tables import bot_activity_receipts, tasks
 from tests.e2e.served import free_port, serving, until_ready
-from tests.e2e.service import Service
+from tests.e2e.service import Service, texts_in
 from tests.e2e.teams_doubles.activities import TeamsActivities
 from tests.e2e.teams_doubles.connector import ConnectorStandIn
 from tests.e2e.teams_doubles.fixtures import BOT
@@ -64,3 +64,47 @@ async def test_a_message_whose_server_was_killed_mid_turn_is_run_by_the_resend_o
             assert again.answer.status == 200
             assert again.sent == []
         assert await _answered(engine) == [True]
+
+
+async def _tickets(engine: AsyncEngine) -> list[str]:
+    async with engine.connect() as connection:
+        return list((await connection.execute(select(tasks.c.ticket_number))).scalars())
+
+
+async def test_a_ticket_filed_by_a_turn_killed_before_its_reply_is_not_filed_again_by_the_resend(
+    engine: AsyncEngine, database_url: str
+) -> None:
+    await insert_user(engine, role="user", email="ada@example.com")
+    port = free_port()
+    async with ConnectorStandIn() as connector, aiohttp.ClientSession() as session:
+        service = Service(f"http://127.0.0.1:{port}", session, connector,
+                          TeamsActivities(service_url=connector.service_url, bot=BOT))
+        ada = service.person("ada@example.com", "Ada Lovelace")
+        last_answer = service.teams.personal_message("high", user=ada)
+
+        with serving(database_url, port) as first:
+            await until_ready(session, port)
+            for said in ("new ticket", "Screen is black", "No signal on HDMI", "incident"):
+                await service.say(said, user=ada)
+            connector.hold()  # the ticket is committed; its "Filed" reply waits on Teams
+            posted = service.session.post(f"{service.base_url}/api/messages", json=last_answer)
+            sending = asyncio.ensure_future(posted)
+            await until(lambda: connector.holding >= 1, what="the turn sending its reply")
+            filed = await _tickets(engine)
+            first.send_signal(signal.SIGKILL)
+            first.wait(timeout=30)
+            try:
+                await sending
+            except aiohttp.ClientError:
+                pass  # the connection died with the server, as Teams would see it
+            connector.release()
+            await until(lambda: connector.holding == 0, what="the dead turn's reply let go")
+        assert len(filed) == 1
+
+        with serving(database_url, port):
+            await until_ready(session, port)
+            resent = await service.send(last_answer)
+
+        assert resent.answer.status == 200
+        assert await _tickets(engine) == filed
+        assert any(f"Filed {filed[0]}" in texts_in(card) for card in resent.cards), resent.texts

@@ -27,6 +27,7 @@ SERVICE_TABLES = {
     "bot_due_reminders",
     "bot_channel_digests",
     "bot_digest_runs",
+    "bot_delivery_tickets",
     "help_document_chunks",
     "help_indexed_sources",
     "help_answer_feedback",

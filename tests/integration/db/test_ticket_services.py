@@ -225,3 +225,26 @@ async def test_tickets_held_by_any_of_several_count_only_the_column_their_type_s
     held = TicketFilter(held_by=(Assignee.user(sam), Assignee.user(lee), Assignee.team(network)))
     found = await list_tickets(uow=SqlUnitOfWork(engine), actor=as_actor(admin), filter=held)
     assert {t.id for t in found.tickets} == {sams, lees, queued}
+
+
+async def test_a_delivery_files_one_ticket_however_often_its_turn_runs(engine: AsyncEngine) -> None:
+    events: list[TicketEvent] = []
+
+    def uow() -> SqlUnitOfWork:
+        return SqlUnitOfWork(engine, event_sink=lambda _c: RecordingSink(events))
+
+    ada = as_actor(await insert_user(engine, role="user"))
+    first = await ticket_services.create_ticket(
+        uow=uow(), actor=ada, title="Screen is black", category="incident", delivery="d" * 64)
+    again = await ticket_services.create_ticket(
+        uow=uow(), actor=ada, title="Screen is black", category="incident", delivery="d" * 64)
+    other = await ticket_services.create_ticket(
+        uow=uow(), actor=ada, title="Screen is black", category="incident", delivery="e" * 64)
+    unnamed = await ticket_services.create_ticket(
+        uow=uow(), actor=ada, title="Screen is black", category="incident")
+
+    assert again == first
+    assert len({first.id, other.id, unnamed.id}) == 3
+    assert await count(engine, tasks) == 3
+    assert await count(engine, task_history) == 3
+    assert [event.ticket.id for event in events] == [first.id, other.id, unnamed.id]

@@ -53,6 +53,7 @@ class Tables:
     teams_integration_settings: dict[str, Subscription] = field(default_factory=dict)
     api_keys: dict[int, StoredApiKey] = field(default_factory=dict)
     bot_channel_digests: dict[tuple[str, str], ChannelDigest] = field(default_factory=dict)
+    bot_delivery_tickets: dict[str, int] = field(default_factory=dict)
 
     def copy(self) -> Tables:
         return Tables(**{f.name: dict(getattr(self, f.name)) for f in fields(self)})

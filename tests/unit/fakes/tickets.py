@@ -148,6 +148,15 @@ def _each_word_in_one_field(text: str | None, ticket: Ticket) -> bool:
     )
 
 
+class FakeDeliveryTickets(Repository):
+    async def ticket_filed_by(self, delivery: str) -> int | None:
+        return self._tables.bot_delivery_tickets.get(delivery)
+
+    async def add(self, delivery: str, ticket_id: int, *, now: datetime) -> None:
+        self._uow.require("tasks", ticket_id)
+        self._uow.insert("bot_delivery_tickets", delivery, ticket_id)
+
+
 class FakeCommentRepository(Repository):
     async def add(self, *, task_id: int, user_id: str, content: str, now: datetime) -> Comment:
         self._uow.require("tasks", task_id)

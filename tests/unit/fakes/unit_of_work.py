@@ -19,6 +19,7 @@ from domain.ports import (
     AttachmentRepository,
     CommentRepository,
     CompanySettingsRepository,
+    DeliveryTicketRepository,
     DepartmentRepository,
     DigestRepository,
     HistoryRepository,
@@ -45,6 +46,7 @@ from tests.unit.fakes.tables import ForeignKeyViolation, Tables, UniqueViolation
 from tests.unit.fakes.tickets import (
     FakeAttachmentRepository,
     FakeCommentRepository,
+    FakeDeliveryTickets,
     FakeHistoryRepository,
     FakeOutbox,
     FakeTicketRepository,
@@ -67,6 +69,7 @@ class FakeUnitOfWork:
         self.teams: TeamRepository = FakeTeamRepository(self)
         self.tickets: TicketRepository = FakeTicketRepository(self)
         self.comments: CommentRepository = FakeCommentRepository(self)
+        self.deliveries: DeliveryTicketRepository = FakeDeliveryTickets(self)
         self.history: HistoryRepository = FakeHistoryRepository(self)
         self.attachments: AttachmentRepository = FakeAttachmentRepository(self)
         self.departments: DepartmentRepository = FakeDepartmentRepository(self)

@@ -1,0 +1,30 @@
+"""The Teams delivery a turn runs for, named by its receipt key (`bot.transport.dedupe`).
+
+A turn runs again when its process died before answering (`bot.transport.endpoint`):
+writes that are not idempotent by themselves (filing a ticket) take this key into their
+own transaction, so the second run finds what the first one committed. A context
+variable, not an argument: the key belongs to the transport, and the actions that file
+tickets are reached from messages, dialogs, cards and message extensions alike.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+
+_CURRENT: ContextVar[str | None] = ContextVar("ticketflow_delivery", default=None)
+
+
+@contextmanager
+def running_for(delivery: str | None) -> Iterator[None]:
+    """The turn inside runs for `delivery` (None: an activity without a receipt)."""
+    token = _CURRENT.set(delivery)
+    try:
+        yield
+    finally:
+        _CURRENT.reset(token)
+
+
+def current_delivery() -> str | None:
+    return _CURRENT.get()
