@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 from knowledge.injection import without_instructions
 from knowledge.passages import Passage
-from knowledge.terms import STOP_WORDS, content_terms
+from knowledge.terms import STOP_WORDS, content_terms, findable_terms
 from knowledge.text import split_sentences
 
 MAX_PASSAGES = 3
@@ -182,7 +182,7 @@ def _whole_list(sentences: Sequence[_Sentence], run: list[int], used: set[int]) 
 def _sentences(rank: int, passage: Passage) -> list[_Sentence]:
     carried = " ".join((passage.heading or "").split())
     section: str | None = None
-    section_terms = frozenset(content_terms(carried))
+    section_terms = frozenset(findable_terms(carried))
     opens = False
     found = []
     text = without_instructions(passage.text).text
@@ -192,7 +192,7 @@ def _sentences(rank: int, passage: Passage) -> list[_Sentence]:
             continue
         if _is_heading(line):
             if line.casefold() != carried.casefold():
-                section, section_terms, opens = line, frozenset(content_terms(line)), True
+                section, section_terms, opens = line, frozenset(findable_terms(line)), True
             continue
         for position, sentence in enumerate(_list_items_joined(split_sentences(line))):
             found.append(
@@ -201,7 +201,7 @@ def _sentences(rank: int, passage: Passage) -> list[_Sentence]:
                     line=line_number,
                     position=position,
                     text=sentence,
-                    terms=frozenset(content_terms(sentence)),
+                    terms=frozenset(findable_terms(sentence)),
                     section=section,
                     section_terms=section_terms,
                     opens_section=opens,

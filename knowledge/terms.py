@@ -8,6 +8,7 @@ ignored, and function words ("how", "do", "the") never count as a match.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from knowledge.text import words
@@ -33,6 +34,8 @@ STOP_WORDS = frozenset(
 """Function words, plus verbs so common in questions ("how do I use…") that they carry no topic."""
 
 _SUFFIXES = ("ings", "ing", "ies", "ied", "es", "ed", "ly", "s")
+_JOINED = re.compile(r"[a-z][-_][a-z]", re.IGNORECASE)
+_JOINERS = re.compile(r"[-_]")
 
 
 def stem(word: str) -> str:
@@ -65,6 +68,24 @@ def content_terms(text: str) -> list[str]:
             continue
         seen.setdefault(stem(word), None)
     return list(seen)
+
+
+def findable_terms(text: str) -> list[str]:
+    """`content_terms`, with each compound also as its parts and as one word, as the
+    index reads it: a document's "FH-Guest" is found by "guest", its "Wi-Fi" by "wifi".
+
+    For the text searched, not the question: a question's compound counts once.
+    """
+    found = dict.fromkeys(content_terms(text))
+    for word in words(text):
+        if not _JOINED.search(word):
+            continue
+        parts = [part for part in _JOINERS.split(word) if part]
+        if all(part.isalpha() for part in parts):
+            for form in (*parts, "".join(parts)):
+                if form not in STOP_WORDS and len(form) >= 2:
+                    found.setdefault(stem(form), None)
+    return list(found)
 
 
 def overlap(terms: Iterable[str], text: str) -> set[str]:

@@ -131,3 +131,24 @@ def test_a_follow_up_counts_the_earlier_questions_words_at_half_weight() -> None
 
     assert weights["mac"] == 1.0
     assert weights["vpn"] == 0.5 and weights["install"] == 0.5
+
+
+NETWORKS = passage(
+    "Wi-Fi Networks\n"
+    "FH-Staff-BYOD\n"
+    "Use this network for your own phone or tablet. Sign in with your Fernhill email.\n"
+    "FH-Guest\n"
+    "For visitors only. Reception prints a voucher code that is valid for 24 hours.",
+    document_id=1, title="Wi-Fi Networks", page=None,
+)
+
+
+def test_a_follow_up_finds_its_own_word_inside_a_compound_heading() -> None:
+    found = quotes("and what about guests?", NETWORKS, earlier="how do I get my phone on the wifi?")
+
+    assert any(quote.startswith("FH-Guest: For visitors only.") for quote in found)
+
+
+def test_a_word_written_whole_finds_it_written_with_a_hyphen() -> None:
+    assert quotes("where do i find the wifi for my tablet", NETWORKS)[0].startswith(
+        "FH-Staff-BYOD: Use this network for your own phone or tablet.")

@@ -34,3 +34,11 @@ def test_a_pasted_essay_is_cut_to_its_first_words() -> None:
 
 def test_absurdly_long_tokens_are_ignored() -> None:
     assert question_words("vpn " + "a" * 500) == ["vpn"]
+
+
+def test_a_compound_in_a_text_searched_is_also_its_parts_and_one_word() -> None:
+    from knowledge.terms import findable_terms
+
+    assert {"guest", "fhguest", "wifi", "known", "host"} <= set(
+        findable_terms("FH-Guest and Wi-Fi in known_hosts"))
+    assert "23" not in findable_terms("pages 2-3")  # numbers joined are not words
