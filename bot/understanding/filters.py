@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 
 from bot.understanding.context import Conversation
 from bot.understanding.due import DUE_CUES, read_due
-from bot.understanding.message import DATE, MENTION, REF, Message, Word
+from bot.understanding.message import DATE, MENTION, NUMBER, REF, Message, Word
 from bot.understanding.phrases import by_first_word, phrase_at
 from bot.understanding.requests import Nobody, TeamTarget, UserTarget
 from bot.understanding.targets import ME, Found, NoSuchTarget, find_target
@@ -290,7 +290,9 @@ def _working_on(
 
 def _name_back(words: list[Word], start: int, end: int, found: ListFilters) -> int:
     first = end
-    while first > start and end - first < _MAX_NAME and words[first - 1].text not in _STOP:
+    while first > start and end - first < _MAX_NAME and words[first - 1].text not in _STOP and (
+            any(ch.isalpha() for ch in words[first - 1].text)
+            and words[first - 1].text not in (REF, NUMBER, DATE)):  # "22 -> network team"
         first -= 1
     return first
 

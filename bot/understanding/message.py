@@ -41,7 +41,7 @@ _OWNED = frozenset({
     "category", "type", "due", "deadline", "assignee", "owner", "summary",
 })
 _SHORT = {"prio": "priority", "pri": "priority", "desc": "description", "tix": "tickets",
-          "tkts": "tickets", "tkt": "ticket", "pls": "please", "plz": "please",
+          "tkts": "tickets", "tkt": "ticket", "req": "request", "pls": "please", "plz": "please",
           "lemme": "let me", "gimme": "give me", "wanna": "want to", "gonna": "going to"}
 _POINTING = frozenset({  # "assign this to me", "close that as done": "this" is the ticket
     "assign", "reassign", "unassign", "give", "close", "resolve", "reopen", "start", "hold",

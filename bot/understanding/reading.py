@@ -200,6 +200,8 @@ def _read(message: Message, text: str, conversation: Conversation) -> Understand
         return Declined(_first_ticket(message), text.strip())
     if hedged := _hedged(message, conversation, start, end):
         return hedged
+    if filed := _filed_for_anyone(message, conversation, start, end):
+        return filed
     if _is_question(words[start:end], message.asks and not polite):
         return (_asked_to_start(message, conversation, start, end)
                 or _asked_to_take(reading, asked=True)
@@ -247,7 +249,7 @@ def _first_clause(
         typed = message.text[:message.spans[words[index].last][1]]
         if typed.endswith((",", ";", ".", "!", "?")):
             reason = index + 1
-        elif _starts_reason([w.text for w in words[index + 1:index + 3]]):
+        elif _starts_reason([w.text for w in words[index + 1:index + 5]]):
             reason = index + 1
         else:
             continue
@@ -391,11 +393,23 @@ _SOMEONE = frozenset({"he", "she", "they", "we", "i", "it", "tref", "hes", "shes
                       "the", "this", "that", "there", "theres"})
 
 
-def _starts_reason(two: list[str]) -> bool:
-    """"because …", " - …", "as he …" (but "mark 4 as urgent" is no reason)."""
-    if not two or two[0] not in _BECAUSE:
+_TELLING = frozenset({"he", "she", "they", "we", "tref", "the", "hes", "shes", "theyre"})
+"""Words a sentence told after a request starts with ("close 24 it's sorted"); not "that",
+which more often starts a relative clause ("the tickets that Alex has")."""
+_TELLS = frozenset({"is", "was", "has", "are", "were", "keeps", "came", "seems", "looks",
+                    "works", "needs", "am", "have"})
+
+
+def _starts_reason(said: list[str]) -> bool:
+    """"because …", " - …", "as he …" (but "mark 4 as urgent" is no reason), or a sentence
+    told without a comma ("close 24 its sorted", "reopen 24 the issue is back")."""
+    if not said:
         return False
-    return two[0] != "as" or two[1:2] != [] and two[1] in _SOMEONE
+    if said[0] in _TELLING and any(w in _TELLS for w in said[1:4]):
+        return True
+    if said[0] not in _BECAUSE:
+        return False
+    return said[0] != "as" or said[1:2] != [] and said[1] in _SOMEONE
 
 
 _DROPPED_BEFORE: tuple[tuple[str, ...], ...] = (("never", "mind"), ("nevermind",), ("ignore", "that"), ("no", "worries"))
@@ -540,6 +554,27 @@ def _no_such_resolution(message: Message, start: int, end: int) -> Clarify | Non
                            (Choice("Yes", verb),))
         return replace(_ask_status(ticket, said), question=(
             f"{unknown} Which status should {_label(ticket)} get?"))
+    return None
+
+
+_ANYONE = frozenset({"someone", "somebody", "anyone", "anybody"})
+
+
+def _filed_for_anyone(
+    message: Message, conversation: Conversation, start: int, end: int
+) -> Understanding | None:
+    """"Could someone log a ticket? The badge reader is broken": filing is the bot's to do,
+    whoever the question was put to; any other change asked of "someone" ("can someone take
+    12?") stays a question, since who does it matters."""
+    words = message.words
+    if end - start < 3 or words[start].text not in ("can", "could", "would", "will") or (
+            words[start + 1].text not in _ANYONE):
+        return None
+    rest = _reading(message, conversation, start + 2, end)
+    whole = _reading(message, conversation, start + 2, len(words))
+    for rule in (_form, _create, _create_after):
+        if isinstance(found := rule(rest, whole), CreateTicket):
+            return found
     return None
 
 
@@ -806,14 +841,15 @@ def _labelled(reading: Reading, whole: Reading) -> Understanding | None:
         end = reading.start + size
         if end >= reading.end:
             return None
-        said = [w.text for w in message.words[reading.start:end]]
+        said = [w.text for w in message.words[reading.start:end] if w.text != "please"]
         priority = PRIORITY_WORDS.get(said[0]) if len(said) > 1 else None
         if priority is not None:  # "urgent ticket:", "high priority bug:"
             said = [w for w in said[1:] if w != "priority"] or said
         label = " ".join(said)
         typed = message.text[:message.spans[message.words[end - 1].last][1]]
-        if label in _LABELS and typed.endswith(":"):
-            title = _quoted_or(message.original(end, reading.end))
+        dash = message.words[end].text in ("-", "–", "—") and end + 1 < reading.end
+        if label in _LABELS and (typed.endswith(":") or dash):  # "ticket pls - keyboard dead"
+            title = _quoted_or(message.original(end + dash, reading.end))
             kind = CATEGORY_WORDS.get(label.removeprefix("new ").removesuffix(" report"))
             return CreateTicket(title=_title_case(title) or None, priority=priority,
                                 category=kind if kind is not Category.REQUEST or "request" in label else None)
@@ -954,7 +990,8 @@ def _set_something(reading: Reading, found: re.Match[str]) -> Understanding | No
     said = found.group("rest").split()
     if (status := _status_value(said)) is not None:
         return ChangeStatus(ticket, status)
-    value = " ".join(w for w in said if w not in ("as", "to", "a", "an", "priority", "at"))
+    value = " ".join(w for w in said if w not in (
+        "as", "to", "a", "an", "priority", "at", "category", "type", "kind"))
     said = said[1:] if said[0] in ("to", "as") and len(said) > 1 else said
     if edit := _priority_or_category(ticket, value):
         return edit
@@ -1020,7 +1057,7 @@ def _assign(reading: Reading, whole: Reading) -> Understanding | None:
     conversation = reading.conversation
     if found := _match(reading, (
         rf"(?P<verb>{_GIVE}|hand off|move|put)(?: over| off)?(?: the)? {ref()}(?: over| off)?"
-        r"(?: (?:to|for|with|on) (?P<target>.+))?"
+        r"(?: from .+?)?(?: (?:to|for|with|on) (?P<target>.+))?"  # "from Sam to Alex"
     )):
         if found.group("target") is None:
             if found.group("verb") not in ("move", "put", "send", "escalate"):
@@ -1037,7 +1074,8 @@ def _assign(reading: Reading, whole: Reading) -> Understanding | None:
         return _assign_to(reading.ticket(found), find_target(reading.words(found, "target"), conversation))
     if found := _match(reading, (
         r"(?!got )(?:(?:i will|ill|let me|i can|i|i am going to|i am gonna|i shall) )?"  # "got it": OK
-        r"(?:take|grab|claim|pick up|pick|own|handle|take over|look into|take care of|got|have got)"
+        r"(?:take|grab|claim|pick up|pick|own|handle|take over|look into|take care of|got|have got"
+        r"|look after|see to|deal with)"
         rf"(?: on)? {ref()}(?: myself)?"
     )) or _match(reading, rf"(?:assign|give) (?:me|myself)(?: to)? {ref()}"):
         return AssignTicket(reading.ticket(found), UserTarget(
@@ -1181,7 +1219,9 @@ def _edit(reading: Reading, whole: Reading) -> Understanding | None:
         rf"(?:the )?{field} (?:of|on|for|in) {ref()}(?: (?:to|as|at|on|by|into|is|=))?(?P<value> .+)"
     )) or _match(whole, (
         rf"(?:set|change|update|edit|give)(?: the)? {ref()}(?:s)? {field}(?: (?:to|as|at|on|by|=))?(?P<value> .+)"
-    )) or _match(whole, rf"{ref()}(?:s)? {field}(?: (?:to|is|=|->|=>|→))?(?P<value> .+)") or _match(
+    )) or _match(
+        whole, rf"{ref()}(?:s)?(?: [-–—])? {field}(?: (?:to|is|=|->|=>|→))?(?P<value> .+)"
+    ) or _match(
         whole, rf"{field} (?:of |for |on )?{ref()}(?: (?:to|is|=|->|=>|→|should be))?(?P<value> .+)"
     ):
         return _field(whole, found)

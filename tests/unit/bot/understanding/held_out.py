@@ -9,7 +9,9 @@ conditions, reported speech, negations). Several tickets in one message read as
 `status #31, #32 closed`: one change, each ticket in turn.
 
 The rules before these were written read 61 of its 92 lines as written here (the "before"
-figure); the fixes it led to were made by kinds of words and shapes of message, never by line.
+figure); the fixes it led to were made by kinds of words and shapes of message, never by line,
+each tried on other phrasings of its kind first (those are in `test_transcript`). After them:
+91 of 92; `STILL_MISREAD` is what is left.
 """
 
 from __future__ import annotations
@@ -122,6 +124,11 @@ HELD_OUT_IN_TEAMS: tuple[tuple[str, str], ...] = (
     ("26 isn't fixed, the user still sees the error", "no change #26"),
     # --- small talk and questions ---------------------------------------------------------------
     ("ty 🙏", "small talk thanks"),
-    ("morning all", "small talk hello"),
+    ("hey everyone 👋", "small talk hello"),  # was "morning all", which another table has
     ("is the vpn down for anyone else?", "question"),
 )
+
+STILL_MISREAD = frozenset({
+    # a team addressed with a dash instead of a comma: the question shows the ticket
+    "IT Support team - can you take 26?",
+})
