@@ -44,6 +44,8 @@ LONGEST = {
     "assign words": "assign ",
     "owners": "sams open ",
     "list words": "my open tickets about ",
+    "several tickets": "close 4, 5 and 6 ",
+    "conditions": "if 4 is fixed, close it. ",
 }
 
 

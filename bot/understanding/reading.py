@@ -207,8 +207,6 @@ def _read(message: Message, text: str, conversation: Conversation) -> Understand
                 or _asked_to_take(reading, asked=True)
                 or _later_sentence(message, conversation, start, end)
                 or _question(reading, text.strip()))
-    if (addressed := _to_someone(message, conversation, start, end)) is not None:
-        return addressed
     for rule in _RULES:
         found = rule(reading, whole)
         if isinstance(found, Clarify):  # "assign 4 to Sam, he knows the printer"
@@ -258,6 +256,8 @@ def _first_clause(
             return Declined(_first_ticket(message), message.text.strip())
         if after & _TAKEN_BACK:
             return None  # "resolve 4, or maybe …": not the request it starts with
+        if _addressed(message, start, reason):  # "Network team, please close 12": no list
+            return _later_sentence(message, conversation, start, end)
         clause_end = _skip_end([w.text for w in words[:reason]], start)
         clause = _reading(message, conversation, start, clause_end)
         found = next((f for rule in _RULES if (f := rule(clause, clause)) is not None), None)
@@ -373,19 +373,6 @@ def _addressed(message: Message, begin: int, sentence: int) -> bool:
     return all(w.isalpha() and w not in _REQUEST_VERBS and w not in _NOT_A_NAME
                and w not in _TAKEN_BACK and not any(w in p for p in _DROPPED_BEFORE)
                and w not in _QUESTION_START and _status_value([w]) is None for w in said)
-
-
-def _to_someone(
-    message: Message, conversation: Conversation, start: int, end: int
-) -> Understanding | None:
-    """"Network team, please close 12": the request after a name and a comma is theirs, read
-    before the whole message can be taken for a list of that team's tickets."""
-    for index in range(start, min(start + _ADDRESS_WINDOW, end - 1)):
-        if message.text[message.spans[message.words[index].last][1] - 1] == ",":
-            if _addressed(message, start, index + 1):
-                return _later_sentence(message, conversation, start, end)
-            return None
-    return None
 
 
 _BECAUSE = frozenset({"because", "since", "cause", "cuz", "coz", "bc", "-", "–", "—", "as"})

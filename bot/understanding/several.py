@@ -57,8 +57,7 @@ def _typed_ticket(message: Message, index: int) -> bool:
 
 
 def _ends_with_comma(message: Message, index: int) -> bool:
-    end = message.spans[message.words[index].last][1]
-    return message.text[:end].rstrip().endswith(",")
+    return message.text[message.spans[message.words[index].last][1] - 1] == ","
 
 
 def for_each(
