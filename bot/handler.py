@@ -49,6 +49,8 @@ ERROR_RESPONSE = "application/vnd.microsoft.error"
 REMOVED_KEY = "ticketflow.conversation_removed"
 LAST_TICKET = "last_ticket"
 ASKED_ASSISTANT = "asked_assistant"
+DIALOG_AT = "dialog_at"
+"""When the dialog under way last heard from the person (`MessageRouter._went_stale`)."""
 """The message last taken to the help assistant: a typed "yes" may file it (`help_offer`)."""
 DIALOG_STATE = "dialog_state"
 UNSTORED_DIALOGS_KEY = "ticketflow.unstored_dialogs"
@@ -82,7 +84,8 @@ class TicketFlowBot(TeamsActivityHandler):  # type: ignore[misc]  # untyped SDK 
         self._dialogs.add(NewTicketDialog())
         self._dialogs.add(TicketQuestionDialog())
         self._router = MessageRouter(deps, directory, self._state.create_property(LAST_TICKET),
-                                     self._state.create_property(ASKED_ASSISTANT))
+                                     self._state.create_property(ASKED_ASSISTANT),
+                                     self._state.create_property(DIALOG_AT))
 
     async def on_turn(self, turn_context: TurnContext) -> None:
         try:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from datetime import datetime, timedelta
 from typing import Any
 
 from botbuilder.core import CardFactory, MessageFactory, StatePropertyAccessor, TurnContext
@@ -64,6 +65,8 @@ MAX_MESSAGE_CHARS = 64_000
 """Over twice what Teams lets a person send (about 28 KB). Reading a message holds the event
 loop, every conversation with it: up to about 1.3 s at this length, where the 256 KB an
 activity may carry took 4 s (and 10-20 s before two quadratic steps were removed)."""
+DIALOG_IDLE = timedelta(minutes=30)
+"""A question the bot asked stops waiting for its answer after this long without a word."""
 _TICKETS = re.compile(r"\btickets?\b", re.IGNORECASE)
 _TICKET_BY_ID = re.compile(r"#\d+|\bticket\s+\d+", re.IGNORECASE)
 
@@ -71,14 +74,34 @@ _TICKET_BY_ID = re.compile(r"#\d+|\bticket\s+\d+", re.IGNORECASE)
 class MessageRouter:
     def __init__(
         self, deps: BotDependencies, directory: MemberDirectory, last_ticket: StatePropertyAccessor,
-        asked_assistant: StatePropertyAccessor,
+        asked_assistant: StatePropertyAccessor, dialog_at: StatePropertyAccessor,
     ) -> None:
         self._deps = deps
         self._directory = directory
         self._last_ticket = last_ticket
         self._asked_assistant = asked_assistant
+        self._dialog_at = dialog_at
 
     async def handle(self, turn_context: TurnContext, viewer: Viewer, dc: DialogContext) -> None:
+        if dc.active_dialog is not None and await self._went_stale(turn_context):
+            await self._interrupt(turn_context, dc)  # says what was dropped, then reads anew
+        try:
+            await self._handle(turn_context, viewer, dc)
+        finally:
+            if dc.active_dialog is not None:
+                await self._dialog_at.set(turn_context, utcnow().isoformat())
+
+    async def _went_stale(self, turn_context: TurnContext) -> bool:
+        """Whether the dialog under way last heard from the person over `DIALOG_IDLE` ago:
+        a message after a long break is a new one, not the answer to a forgotten question."""
+        stamped = await self._dialog_at.get(turn_context, None)
+        try:
+            last = datetime.fromisoformat(stamped) if isinstance(stamped, str) else None
+        except ValueError:
+            last = None
+        return last is not None and utcnow() - last > DIALOG_IDLE
+
+    async def _handle(self, turn_context: TurnContext, viewer: Viewer, dc: DialogContext) -> None:
         text = strip_bot_mention(turn_context.activity)
         if len(text) > MAX_MESSAGE_CHARS:
             await turn_context.send_activity(

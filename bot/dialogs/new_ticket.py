@@ -90,13 +90,13 @@ class NewTicketDialog(ComponentDialog):  # type: ignore[misc]  # untyped SDK cla
         text = str(step.result or "").strip()
         step.values["description"] = None if text.lower() in SKIP_WORDS else text or None
         return await _choose(step, "category", "Which kind of ticket is it?",
-                             "Please pick one of the buttons.", CATEGORY_LABELS)
+                             "Please pick one of the buttons, or say cancel.", CATEGORY_LABELS)
 
     async def priority_step(self, step: WaterfallStepContext) -> DialogTurnResult:
         if step.result is not None:
             step.values["category"] = _choice(step.result, CATEGORY_LABELS)
         return await _choose(step, "priority", "How urgent is it?",
-                             "Please pick Low, Medium, High or Urgent.", PRIORITY_LABELS)
+                             "Please pick Low, Medium, High or Urgent, or say cancel.", PRIORITY_LABELS)
 
     async def summary_step(self, step: WaterfallStepContext) -> DialogTurnResult:
         if step.result is not None:

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from sqlalchemy import func, select
+from datetime import datetime, timedelta
+
+from sqlalchemy import func, select, update
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from db.tables import task_history, tasks
+from db.tables import bot_state, task_history, tasks
 from tests.e2e.service import Service, running_service, texts_in, user_in_teams
 from tests.integration.builders import insert_user
 
@@ -116,3 +118,43 @@ async def test_an_unknown_message_gets_one_line_and_at_most_three_suggestions(
     assert not turn.cards  # never the whole help card
     close = await service.say("asign", user=ada)
     assert close.buttons and all(b.startswith(("assign", "give", "unassign")) for b in close.buttons)
+
+
+async def _age_the_dialog(engine: AsyncEngine, minutes: float) -> None:
+    """As if the person had last answered the dialog `minutes` ago."""
+    async with engine.begin() as connection:
+        rows = (await connection.execute(select(bot_state))).mappings().all()
+        [row] = [row for row in rows if "dialog_at" in row["document"]]
+        document = dict(row["document"])
+        then = datetime.fromisoformat(document["dialog_at"]) - timedelta(minutes=minutes)
+        document["dialog_at"] = then.isoformat()
+        await connection.execute(
+            update(bot_state).where(bot_state.c.key == row["key"]).values(document=document))
+
+
+async def test_a_dialog_left_for_over_half_an_hour_is_dropped_and_the_message_read_anew(
+    service: Service, engine: AsyncEngine
+) -> None:
+    ada = await user_in_teams(service, engine, "ada@example.com", "Ada Lovelace")
+    await service.say("new ticket", user=ada)
+    await service.say("Monitor flickers", user=ada)  # now asked for a description
+    await _age_the_dialog(engine, minutes=31)
+
+    later = await service.say("my tickets", user=ada)
+
+    assert later.texts[0] == "(I've dropped the ticket we were filing.)"
+    assert "Tickets" in texts_in(later.card)
+    assert await count_tickets(engine) == 0
+
+
+async def test_a_dialog_answered_within_half_an_hour_goes_on(
+    service: Service, engine: AsyncEngine
+) -> None:
+    ada = await user_in_teams(service, engine, "ada@example.com", "Ada Lovelace")
+    await service.say("new ticket", user=ada)
+    await service.say("Monitor flickers", user=ada)
+    await _age_the_dialog(engine, minutes=29)
+
+    turn = await service.say("It flickers when the laptop is docked.", user=ada)
+
+    assert any("Which kind of ticket is it?" in text for text in turn.texts)
