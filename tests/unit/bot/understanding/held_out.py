@@ -132,3 +132,54 @@ STILL_MISREAD = frozenset({
     # a team addressed with a dash instead of a comma: the question shows the ticket
     "IT Support team - can you take 26?",
 })
+
+SECOND_HELD_OUT: tuple[tuple[str, str], ...] = (
+    # written after the fixes above, to see whether they hold for lines nobody tuned on:
+    # the rules before any of them read 25 of these 38 lines, the rules with them 33 (two
+    # expectations were corrected first, as the README already said: "Facilities team,
+    # please take 47" hands it over like "Sam, please take 12"; "mark … as won't fix" names
+    # no status, so which one is asked)
+    ("yo can u open a ticket - the lift on floor 2 is stuck again",
+     "create title='The lift on floor 2 is stuck again'"),
+    ("Please log an incident: payroll export fails with error 500",
+     "create title='Payroll export fails with error 500' category=incident"),
+    ("new ticket for me pls: need access to the finance share",
+     "create title='Need access to the finance share'"),
+    ("make 41 prio urgent", "edit #41 priority=urgent"),
+    ("41's due date should be 19/12", "edit #41 due=2026-12-19"),
+    ("could you set ticket 41 as a feature request", "edit #41 category=feature"),
+    ("lower the priority of 41 to low pls", "edit #41 priority=low"),
+    ("assign 42 to the facilities team pls 🙏", "assign #42 to team:3"),
+    ("<at>TicketFlow</at> give 42 to <at>Sam Rivera</at> thanks", "assign #42 to user:u-sam"),
+    ("42 is mine now", "assign #42 to user:u-jo"),
+    ("nobody owns 42 anymore, unassign it", "assign #42 to nobody"),
+    ("put a note on 43: user was away, try again tomorrow",
+     "comment #43 'user was away, try again tomorrow'"),
+    ("comment on ticket 43 - rebooted the switch 👍", "comment #43 'rebooted the switch 👍'"),
+    ("43 is done ✔️", "status #43 resolved"),
+    ("pls put 43 on hold till the vendor replies", "status #43 on_hold"),
+    ("could u reopen 43? user says it's broken again", "status #43 open"),
+    ("ok closing 43 now", "status #43 closed"),
+    ("close 44 & 45 please", "status #44, #45 closed"),
+    ("assign 44, 45 and 46 to me", "assign #44, #45, #46 to user:u-jo"),
+    ("44 and 45 can be closed", "status #44, #45 closed"),
+    ("what does priya have on", "list all assignee=user:u-priya"),
+    ("tickets due tmrw", "list all due=tomorrow"),
+    ("anything urgent for the network team?", "list all priority=urgent assignee=team:2"),
+    ("show me everything Sam and Alex are working on", "list all assignee=user:u-sam,user:u-alex"),
+    ("my open tickets due next week", "list mine status=open due=next_week"),
+    ("any tickets about the vpn client crashing", "list all text='vpn client crashing'"),
+    ("don't reopen 47", "no change #47"),
+    ("is 47 closed yet?", "show #47"),
+    ("has someone reassigned 47 to priya?", "show #47"),
+    ("if the user doesn't reply by friday we'll close 47", "no change #47"),
+    ("I'd rather not close 47 yet", "no change #47"),
+    ("Lee said 47 is fixed", "free text"),
+    ("Facilities team, please take 47", "assign #47 to team:3"),  # a hand-over, as "Sam, please take 12"
+    ("hmm maybe 47 should go to alex?", "ask assign #47 to ?: Should Alex Kim take #47? [Yes]"),
+    ("we won't close 47 before the audit", "no change #47"),
+    ("mark 47 as won't fix", "ask status #47 ?: There is no “won't fix” status. Which status should #47 get? "
+     "[open, in progress, on hold, resolved, closed]"),
+    ("thanks a bunch!", "small talk thanks"),
+    ("how do I reset my MFA?", "question"),
+)
