@@ -32,7 +32,8 @@ _OK = frozenset({
     "that answers my question", "found it", "got it working", "worked", "works",
 })
 _ADDRESSED = frozenset({"bot", "ticketflow", "there", "all", "everyone", "team", "mate", "folks",
-                        "guys", "so", "very", "much", "a", "lot", "buddy"})
+                        "guys", "so", "very", "much", "a", "lot", "buddy", "bunch", "heaps",
+                        "loads", "ton", "tons"})  # "thanks a bunch", "thanks heaps"
 _PICTURES = {"👍": Courtesy.OK, "👌": Courtesy.OK, "✅": Courtesy.OK, "🆗": Courtesy.OK,
              "🙏": Courtesy.THANKS, "👋": Courtesy.HELLO}
 _GRATEFUL = frozenset({"thanks", "thank", "thx", "cheers", "ta", "ty"})

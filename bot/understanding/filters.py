@@ -42,6 +42,7 @@ _STOP = frozenset({
     "i", "created", "filed", "due", "overdue", "or", "not", "for", "now", "right", "today",
     "still", "currently", "at", "the", "all", "any", "what", "whats", "show", "list", "me",
     "of", "to", "by", "from", "this", "week", "only", "just", "was", "were", "does", "do",
+    "everything", "anything", "whatever",
 }) | LIST_NOUNS | TOPIC_LEADS
 _NAME_FILLER = frozenset({"the", "a", "an"})
 _TEAM_WORDS = frozenset({"team", "queue", "group"})
@@ -289,10 +290,15 @@ def _working_on(
 
 
 def _name_back(words: list[Word], start: int, end: int, found: ListFilters) -> int:
-    first = end
-    while first > start and end - first < _MAX_NAME and words[first - 1].text not in _STOP and (
-            any(ch.isalpha() for ch in words[first - 1].text)
-            and words[first - 1].text not in (REF, NUMBER, DATE)):  # "22 -> network team"
+    first = part = end
+    while first > start and part - first < _MAX_NAME:
+        text = words[first - 1].text
+        if text in _JOINS and first < part and first - 1 > start and _may_name(
+                words[first - 2].text):
+            first = part = first - 1  # "what are Sam and Alex working on"
+            continue
+        if text in _STOP or not any(ch.isalpha() for ch in text) or text in (REF, NUMBER, DATE):
+            break  # "22 -> network team": the number is no part of the name
         first -= 1
     return first
 

@@ -1088,7 +1088,10 @@ def _assign(reading: Reading, whole: Reading) -> Understanding | None:
     if found := _match(reading, r"(?:assign|reassign|give|hand)(?P<it> it)? to (?P<target>.+)"):
         if (target := _named_target(reading.words(found, "target"), conversation)) is not None:
             return _no_ticket_named(_assign_to(None, target), conversation, found.group("it"))
-    if found := _match(reading, rf"{ref()} (?:to|->|=>|→) (?P<target>.+)"):
+    if found := _match(reading, (
+        rf"{ref()} (?:(?:should|can|could|will|needs to|has to|must|is to) )?"
+        r"(?:go|goes|move|moves|be moved|be passed|pass|passes) (?:over |back )?to (?P<target>.+)"
+    )) or _match(reading, rf"{ref()} (?:to|->|=>|→) (?P<target>.+)"):
         if (target := _named_target(reading.words(found, "target"), conversation)) is not None:
             return _assign_to(reading.ticket(found), target)
     return None
@@ -1297,7 +1300,8 @@ def _field(reading: Reading, found: re.Match[str]) -> Understanding | None:
     ticket = reading.ticket(found)
     field = found.group("field")
     value = _BE.sub("", found.group("value").strip())
-    plain = " ".join(w for w in value.split() if w not in ("a", "an", "priority", "the"))
+    kept = value.split()[:_skip_end(value.split(), 0)]  # "… to low pls": the value is "low"
+    plain = " ".join(w for w in kept if w not in ("a", "an", "priority", "the"))
     said = _BE.sub("", reading.original(found, "value", to_end=True), count=1)
     if field in ("title", "subject", "name", "summary"):
         return EditTicket(ticket, title=_title_case(_quoted_or(said)))

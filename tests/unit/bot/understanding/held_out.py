@@ -131,6 +131,8 @@ HELD_OUT_IN_TEAMS: tuple[tuple[str, str], ...] = (
 STILL_MISREAD = frozenset({
     # a team addressed with a dash instead of a comma: the question shows the ticket
     "IT Support team - can you take 26?",
+    # "again" at the end is dropped as politeness ("close 12 again"), from a title too
+    "yo can u open a ticket - the lift on floor 2 is stuck again",
 })
 
 SECOND_HELD_OUT: tuple[tuple[str, str], ...] = (
@@ -138,7 +140,9 @@ SECOND_HELD_OUT: tuple[tuple[str, str], ...] = (
     # the rules before any of them read 25 of these 38 lines, the rules with them 33 (two
     # expectations were corrected first, as the README already said: "Facilities team,
     # please take 47" hands it over like "Sam, please take 12"; "mark … as won't fix" names
-    # no status, so which one is asked)
+    # no status, so which one is asked). The five it then showed were fixed by kind (a
+    # polite end after a field's value, names joined before "are working on", "everything"
+    # as no name, "47 should go to Alex", "thanks a bunch"): 37 of 38 after.
     ("yo can u open a ticket - the lift on floor 2 is stuck again",
      "create title='The lift on floor 2 is stuck again'"),
     ("Please log an incident: payroll export fails with error 500",
