@@ -51,7 +51,8 @@ class Subscribe:
 
 @dataclass(frozen=True, slots=True)
 class Unsubscribe:
-    pass
+    types: tuple[str, ...] = ()
+    """Event types named (`unsubscribe from comments`): the channel is not quieted for them."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,30 +103,71 @@ DIGEST = _pattern(
 )
 _DIGEST_FILLER = frozenset({"at", "in", "every", "each", "day", "daily", "time", "zone", "tz", "please"})
 _HALF_DAY = re.compile(r"^[ap]\.?m\.?$", re.IGNORECASE)
+# Everyday words around a subscription's event types: `subscribe this channel to new tickets
+# and comments` names `created` and `commented`; words not here reach the domain, which
+# refuses them with the list of types.
+_CHANNEL_FILLER = frozenset({
+    "to", "this", "that", "the", "channel", "here", "us", "me", "our", "for", "on", "of",
+    "about", "and", "or", "please", "ticket", "tickets", "event", "events", "notifications",
+    "posts", "from", "now", "only", "just", "with", "in", "when", "any", "change", "changes",
+    "changed",
+})
+_EVENT_WORDS = {
+    "everything": "all", "every": "all", "all": "all",
+    "new": "created", "created": "created", "creations": "created", "filed": "created",
+    "updated": "updated", "updates": "updated", "update": "updated", "edits": "updated",
+    "edited": "updated",
+    "assigned": "assigned", "assignments": "assigned", "assignment": "assigned",
+    "assign": "assigned", "reassigned": "assigned",
+    "commented": "commented", "comments": "commented", "comment": "commented",
+    "replies": "commented",
+    "status": "status_changed", "statuses": "status_changed",
+}
+_SUBSCRIPTIONS = _pattern(
+    r"^(?:(?:show|list|see)\s+(?:me\s+)?(?:the\s+|this\s+channel'?s\s+|our\s+)?"
+    r"|(?:what|which)\s+(?:are\s+)?(?:the\s+)?)?subscriptions?"
+    r"(?:\s+(?:here|of\s+this\s+channel|in\s+this\s+channel))?$"
+    r"|^what\s+is\s+(?:this\s+channel|here)\s+subscribed\s+to$"
+)
 SETTINGS = _pattern(r"^settings(?:\s+(?P<field>name|company|prefix|colou?r)\s+(?P<value>.+))?$")
 
 
 def parse(text: str) -> Command | None:
     """The admin or channel command a message is; mentions of the bot must be stripped."""
     message = " ".join(text.split()).strip()
+    if re.match(r"^please\s+(?:un)?subscribe\b", message, re.IGNORECASE):
+        message = message.split(" ", 1)[1]
     lowered = message.lower().rstrip("?!. ")
     if match := DIGEST.match(message.rstrip("?!. ")):
         return _digest(match.group("verb").lower(), match.group("rest"))
-    if lowered.startswith("subscribe"):
-        words = lowered.replace(",", " ").split()
-        if words[0] == "subscribe":
-            return Subscribe(tuple(words[1:]))
+    words = lowered.replace(",", " ").split()
+    if words and words[0] == "subscribe":
+        return Subscribe(event_words(words[1:]))
+    if words and words[0] == "unsubscribe":
+        return Unsubscribe(tuple(t for t in event_words(words[1:]) if t != "all"))
     if lowered.startswith("webhook"):
         words = message.replace(",", " ").split()
         if len(words) >= 2 and words[0].lower() == "webhook":
             if words[1].lower() in ("off", "none", "remove"):
                 return Webhook(None)
-            return Webhook(words[1], tuple(w.lower() for w in words[2:]))
-    if lowered == "unsubscribe":
-        return Unsubscribe()
-    if lowered in ("subscriptions", "subscription"):
+            return Webhook(words[1], event_words([w.lower() for w in words[2:]]))
+    if _SUBSCRIPTIONS.match(lowered):
         return Subscriptions()
     return _admin(message)
+
+
+def event_words(words: list[str]) -> tuple[str, ...]:
+    """The event types everyday words name (`new tickets and status changes` → created,
+    status_changed), in order and once each; an unknown word is kept for the domain to refuse."""
+    named: list[str] = []
+    for word in words:
+        word = word.strip("?!.;:")
+        if not word or word in _CHANNEL_FILLER:
+            continue
+        kind = _EVENT_WORDS.get(word, word)
+        if kind not in named:
+            named.append(kind)
+    return tuple(named)
 
 
 def _digest(verb: str, rest: str) -> SubscribeDigest | UnsubscribeDigest:

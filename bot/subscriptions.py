@@ -14,6 +14,7 @@ from bot import commands
 from bot.context import BotDependencies
 from domain.access import Viewer
 from domain.chat import TeamsChannel
+from domain.notifications import parse_event_types
 from domain.services.digests import subscribe_digest, unsubscribe_digest
 from domain.services.subscriptions import (
     channel_notifications,
@@ -63,6 +64,13 @@ async def run_subscription(
                 f"Subscribed {where} to tickets you can see: {kinds}. New tickets are posted "
                 "here with buttons; later changes update that card and reply in its thread."
             )
+        case commands.Unsubscribe(types=types) if types:
+            parse_event_types(types)  # a word that names no event type is refused as such
+            await turn_context.send_activity(
+                f"Nothing changed. `unsubscribe` stops every ticket post in {where}; to hear "
+                "about fewer kinds of changes, say `subscribe` with the ones to keep, e.g. "
+                "`subscribe created assigned`."
+            )
         case commands.Unsubscribe():
             count = await unsubscribe_channel(uow=deps.uow(), actor=viewer, channel=channel)
             await turn_context.send_activity(
@@ -96,13 +104,13 @@ async def run_subscription(
             lines = [
                 f"- {'on' if row.enabled else 'off'}: "
                 f"{', '.join(sorted(_label(t) for t in row.notification_types))} "
-                f"(tickets {row.user_id[:8]}… may see)"
+                f"(tickets {sent.owners[row.user_id]} may see)"
                 for row in rows
             ]
             if digest is not None:
                 lines.append(
                     f"- daily digest at {digest.schedule.label()} "
-                    f"(tickets {digest.owner_id[:8]}… may see)"
+                    f"(tickets {sent.owners[digest.owner_id]} may see)"
                 )
             await turn_context.send_activity(f"Subscriptions of {where}:\n\n" + "\n".join(lines))
 

@@ -253,6 +253,6 @@ def parse_event_types(values: Iterable[object]) -> frozenset[str]:
         name = text if text.startswith("ticket_") else f"ticket_{text}"
         if name not in _EVENT_TYPE_NAMES:
             allowed = ", ".join(t.value.removeprefix("ticket_") for t in SUBSCRIBABLE)
-            raise InvalidValue("types", f"'{value}' is not one of: {allowed}, all")
+            raise InvalidValue("event_type", f"'{value}' is not one of: {allowed}, all")
         chosen.add(name)
     return frozenset(chosen or (t.value for t in SUBSCRIBABLE))

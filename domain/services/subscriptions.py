@@ -74,6 +74,8 @@ class ChannelNotifications:
 
     subscriptions: list[Subscription]
     digest: ChannelDigest | None
+    owners: dict[str, str]
+    """Each subscriber's name by user id: whose access decides what the channel is shown."""
 
 
 @use_case
@@ -84,10 +86,14 @@ async def channel_notifications(
     place = (channel.msteams_team_id, channel.channel_id)
     async with uow:
         await authorise(uow, actor, *SUBSCRIPTION_MANAGERS)
-        return ChannelNotifications(
-            subscriptions=await uow.subscriptions.for_channel(*place),
-            digest=await uow.digests.for_channel(*place),
-        )
+        subscriptions = await uow.subscriptions.for_channel(*place)
+        digest = await uow.digests.for_channel(*place)
+        owners: dict[str, str] = {}
+        owner_ids = [row.user_id for row in subscriptions] + ([digest.owner_id] if digest else [])
+        for user_id in owner_ids:
+            user = await uow.users.get(user_id)
+            owners[user_id] = user.display_name if user else "a former user"
+        return ChannelNotifications(subscriptions=subscriptions, digest=digest, owners=owners)
 
 
 @use_case

@@ -116,3 +116,33 @@ async def test_a_webhook_is_checked_when_saved_and_a_refused_one_saves_nothing(
     assert row["webhook_url"].startswith("https://prod-12.westeurope.logic.azure.com")
     assert row["notification_types"] == ["ticket_created"]
     assert (await service.say("webhook off", user=mona)).texts == ["Your webhook is removed."]
+
+
+async def test_a_manager_subscribes_and_unsubscribes_a_channel_in_everyday_words(
+    service: Service, engine: AsyncEngine
+) -> None:
+    await insert_user(engine, role="manager", email="mona@example.com", name="Mona Manager")
+    mona = service.person("mona@example.com", "Mona Manager")
+
+    done = await service.say_in_channel("subscribe this channel to new tickets and comments",
+                                        user=mona)
+    assert "Subscribed #Printers to tickets you can see: commented, created." in done.texts[0]
+    listed = await service.say_in_channel("what is this channel subscribed to?", user=mona)
+    assert listed.texts == ["Subscriptions of #Printers:\n\n"
+                            "- on: commented, created (tickets Mona Manager may see)"]
+    bogus = await service.say_in_channel("subscribe to gossip", user=mona)
+    assert bogus.texts == ["That event type won't work: 'gossip' is not one of: created, updated, "
+                           "assigned, status_changed, commented, all."]
+    partial = await service.say_in_channel("unsubscribe from comments", user=mona)
+    assert partial.texts == ["Nothing changed. `unsubscribe` stops every ticket post in #Printers; "
+                             "to hear about fewer kinds of changes, say `subscribe` with the ones "
+                             "to keep, e.g. `subscribe created assigned`."]
+    async with engine.connect() as connection:
+        row = (await connection.execute(select(teams_integration_settings))).mappings().one()
+    assert (row["channel_id"], sorted(row["notification_types"])) == (
+        service.teams.channel.id, ["ticket_commented", "ticket_created"])
+
+    gone = await service.say_in_channel("unsubscribe this channel please", user=mona)
+    assert gone.texts == ["#Printers gets no more ticket posts."]
+    assert (await service.say_in_channel("subscriptions", user=mona)).texts == [
+        "Nobody has subscribed #Printers. A manager can say `subscribe` here."]
