@@ -10,6 +10,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from difflib import get_close_matches
 from datetime import date
 from functools import cache
 
@@ -730,9 +731,30 @@ def _told_first(message: Message, reading: Reading) -> bool:
 
 
 def _fallback(words: list[str], text: str) -> Understanding:
-    if len(words) <= 2 or (words and words[0] in COMMAND_VERBS):
+    """What no rule placed: a command gone wrong gets suggestions, a statement goes to the
+    help assistant ("printer jams", "vpn down", "outlook keeps crashing").
+
+    Two words are a statement unless one of them is (or is a slip of) a command's word
+    ("Neues Ticket", "shwo 4") or none has a vowel ("sdfkjh sdf"); one word is too little
+    to tell; a longer message is a statement unless it opens with a command's word.
+    """
+    if len(words) <= 1:
+        return Unknown(text, suggest(words))
+    if len(words) == 2:
+        if any(_commanding(word) for word in words) or not any(_VOWEL.search(w) for w in words):
+            return Unknown(text, suggest(words))
+        return FreeText(text)
+    if words[0] in COMMAND_VERBS:
         return Unknown(text, suggest(words))
     return FreeText(text)
+
+
+def _commanding(word: str) -> bool:
+    return word in COMMAND_VERBS or bool(get_close_matches(word, _COMMAND_WORDS, n=1, cutoff=0.8))
+
+
+_VOWEL = re.compile(r"[aeiouy]")
+_COMMAND_WORDS = list(COMMAND_VERBS)
 
 
 # --- the rules, in order -------------------------------------------------------------------
