@@ -112,6 +112,9 @@ def test_the_bot_understands_the_held_out_table_as_people_write_in_teams(
     ("47 goes to priya", "assign #47 to user:u-priya"),
     ("should 47 go to alex?", "show #47"),
     ("thanks heaps 🙏", "small talk thanks"),
+    ("close 4,5", "status #4, #5 closed"),
+    ("assign #4,#5,#6 to sam", "assign #4, #5, #6 to user:u-sam"),
+    ("costs 4,5 euros", "free text"),
 ])
 def test_the_shapes_the_held_out_table_found_are_read_in_other_words_too(
     said: str, expected: str
