@@ -365,12 +365,21 @@ def _addressed(message: Message, begin: int, sentence: int) -> bool:
     if sentence - begin > _ADDRESS_WINDOW:
         return False  # checked once a sentence: looking further back made long messages slow
     words = message.words
-    first, _ = _skip_start([w.text for w in words[begin:sentence]])
+    dashes = ("-", "–", "—")
+    if sentence < len(words) and words[sentence].text in dashes:
+        name_end = sentence  # "Network team - please close 12", seen from the clause before
+    elif sentence > begin and words[sentence - 1].text in dashes:
+        name_end = sentence - 1  # … and from the sentence after the dash
+    else:
+        name_end = 0
+    first, _ = _skip_start([w.text for w in words[begin:name_end or sentence]])
     first += begin
-    if not 0 < sentence - first <= 3 or message.text[
-            :message.spans[words[sentence - 1].last][1]].rstrip()[-1:] != ",":
+    if not name_end and sentence > first and message.text[
+            message.spans[words[sentence - 1].last][1] - 1] == ",":
+        name_end = sentence
+    if not 0 < name_end - first <= 3:
         return False
-    said = [w.text for w in words[first:sentence]]
+    said = [w.text for w in words[first:name_end]]
     return all(w.isalpha() and w not in _REQUEST_VERBS and w not in _NOT_A_NAME
                and w not in _TAKEN_BACK and not any(w in p for p in _DROPPED_BEFORE)
                and w not in _QUESTION_START and _status_value([w]) is None for w in said)
@@ -1164,7 +1173,7 @@ def _asked_to_take(reading: Reading, *, asked: bool) -> Understanding | None:
     """"Sam, please take 12" hands it over; "Alex, could you have a look at 12?" asks a
     favour, so whether Alex should take it is asked."""
     found = _match(reading, (
-        r"(?P<target>.+?) (?P<ask>please|pls|can you|could you|would you|will you)(?: please)?"
+        r"(?P<target>.+?)(?: [-–—])? (?P<ask>please|pls|can you|could you|would you|will you)(?: please)?"
         rf" (?:{_TAKE_ON}|take a look at|have a look at|look at)(?: the)? {ref()}"
     ))
     if found is None:

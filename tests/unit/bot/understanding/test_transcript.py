@@ -186,6 +186,10 @@ def test_politeness_that_sounds_like_a_condition_or_a_negation_still_asks(
     ("hi facilities team, please close 12", "ask status #12 ?: Should #12 be closed? [Yes]"),
     ("the network team, could you reopen 4?", "ask status #4 ?: Should #4 be open? [Yes]"),
     ("network team's tickets", "list all assignee=team:2"),
+    ("Network team - please close 12", "ask status #12 ?: Should #12 be closed? [Yes]"),
+    ("Sam - please close 12", "ask status #12 ?: Should #12 be closed? [Yes]"),
+    ("Sam - could you have a look at 12?", "ask assign #12 to ?: Should Sam Rivera take #12? [Yes]"),
+    ("Sam - please take 12", "assign #12 to user:u-sam"),
 ])
 def test_a_request_addressed_to_a_team_is_asked_about_never_their_list(
     said: str, expected: str
