@@ -45,6 +45,8 @@ LONGEST = {
     "owners": "sams open ",
     "list words": "my open tickets about ",
     "several tickets": "close 4, 5 and 6 ",
+    "tickets with commas": "4,5 ",
+    "addressed with a dash": "sam - close 4 ",
     "conditions": "if 4 is fixed, close it. ",
 }
 

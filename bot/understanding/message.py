@@ -123,6 +123,7 @@ def read_message(text: str, conversation: Conversation) -> Message:
     return message
 
 
+_MOST_LISTED = 50  # numbers in one "4,5,6" (a message changes at most 20 tickets)
 _LISTED = re.compile(r"^#?\d{1,6}(?:,#?\d{1,6})+$")
 _GLUED = re.compile(r"^([a-z]+#|(?:no|nr|num|ticket|tkt)\.)(\d+)$")  # "ticket#4", "no.4"
 _RUN_ON = re.compile(r"^([a-z]{4,})(\d{1,6})$")  # "close12", "ticket12": a space left out
@@ -133,7 +134,7 @@ def _words(token: str) -> list[str]:
     word = token.strip(_EDGES).lower().replace("’", "'")
     if not any(ch.isalnum() for ch in word):
         return [word] if word in _SIGNS else []  # emoji and other pictures say nothing here
-    if _LISTED.match(word):  # "close 4,5,6": tickets typed without spaces
+    if word.count(",") < _MOST_LISTED and _LISTED.match(word):  # "close 4,5,6": tickets
         return [part for number in word.split(",") for part in ("and", number)][1:]
     if glued := _GLUED.match(word):
         return [corrected(glued[1][:-1]), f"#{glued[2]}"]
