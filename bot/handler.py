@@ -36,7 +36,7 @@ from bot.dialogs.ticket_question import TicketQuestionDialog
 from bot.identity import VIEWER_KEY, MemberDirectory, NotEnrolled, identify, teams_identity
 from bot.messages import MessageRouter
 from bot.outgoing import card_message, reply_card
-from bot.replies import explain
+from bot.replies import explain, explain_pressed
 from bot.state_storage import StateConflict
 from bot.turn_state import TurnState
 from domain.access import Viewer
@@ -270,7 +270,7 @@ class TicketFlowBot(TeamsActivityHandler):  # type: ignore[misc]  # untyped SDK 
             answer = await card_actions.run(self._deps, viewer, verb, data)
         except (TicketNotFound, NotAllowed) as refused:
             # Not this viewer's ticket (or no longer): keep whatever card they look at.
-            return error_invoke_response(403, "Forbidden", explain(refused))
+            return error_invoke_response(403, "Forbidden", explain_pressed(refused))
         except DomainError as refused:
             return card_invoke_response(presenter.notice_card(explain(refused)))
         await self._point_at(turn_context, answer.ticket, verb)

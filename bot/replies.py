@@ -35,6 +35,17 @@ def explain(error: DomainError) -> str:
     return "That didn't work, and nothing was changed."
 
 
+def explain_pressed(error: DomainError) -> str:
+    """Why a ticket card's button did nothing. The card already names its ticket, and the
+    button carries the database id, not the number people know: none is echoed."""
+    if isinstance(error, TicketNotFound):
+        return (
+            "This ticket is not one you can see now (it may have moved to another team, or "
+            "been deleted): nothing was changed."
+        )
+    return explain(error)
+
+
 def explain_briefly(error: DomainError) -> str:
     """The reason on one line beside a ticket's number, when one message changed several."""
     if isinstance(error, TicketNotFound):

@@ -93,7 +93,8 @@ async def test_refusals_are_explained_and_change_nothing(service: Service, engin
     assert "customers cannot assign" in texts_in(assign)
     hidden = await service.send(service.teams.card_action("ticket.refresh", forged, user=carl))
     assert hidden.answer.json["statusCode"] == 403
-    assert hidden.answer.json["value"]["message"].startswith("I can't find ticket")
+    assert hidden.answer.json["value"]["message"].startswith(
+        "This ticket is not one you can see now")
     said = await service.say(f"comment {ticket.ticket_number} me too", user=carl)
     assert said.texts[0].startswith(f"I can't find ticket {ticket.ticket_number}")
     async with engine.connect() as connection:

@@ -5,10 +5,23 @@ from __future__ import annotations
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from db.tables import bot_ticket_cards, teams_integration_settings
+from db.tables import bot_ticket_cards, bot_ticket_changes, tasks, teams_integration_settings
 from tests.e2e.channel import file_in_chat, subscribed_channel
-from tests.e2e.service import Service, card_of, first_row, settled, texts_in, user_in_teams
-from tests.integration.builders import insert_user
+from tests.e2e.service import Service, card_of, data, first_row, settled, texts_in, user_in_teams
+from tests.integration.builders import insert_team, insert_user
+from tests.integration.notify.capture.webapp import WebApp
+from tests.waiting import eventually
+
+
+async def _captured_and_delivered(engine: AsyncEngine) -> None:
+    """Every web-app change turned into deliveries, and every delivery finished."""
+
+    async def nothing_waiting() -> bool:
+        async with engine.connect() as connection:
+            return (await connection.execute(select(bot_ticket_changes))).first() is None
+
+    await eventually(nothing_waiting, what="web-app changes all captured")
+    await settled(engine)
 
 
 async def test_only_managers_and_admins_subscribe_a_channel(
@@ -146,3 +159,49 @@ async def test_a_manager_subscribes_and_unsubscribes_a_channel_in_everyday_words
     assert gone.texts == ["#Printers gets no more ticket posts."]
     assert (await service.say_in_channel("subscriptions", user=mona)).texts == [
         "Nobody has subscribed #Printers. A manager can say `subscribe` here."]
+
+
+async def test_a_ticket_the_web_app_moves_to_another_team_leaves_the_old_channel_alone(
+    service: Service, engine: AsyncEngine
+) -> None:
+    mona_id = await insert_user(engine, role="manager", email="mona@example.com",
+                                name="Mona Manager")
+    ada_id = await insert_user(engine, role="user", email="ada@example.com", name="Ada Lovelace")
+    bob_id = await insert_user(engine, role="user", email="bob@example.com", name="Bob Network")
+    cleo_id = await insert_user(engine, role="customer", email="cleo@example.com")
+    desk = await insert_team(engine, "Desk", mona_id, ada_id)
+    network = await insert_team(engine, "Network", bob_id)
+    mona = service.person("mona@example.com", "Mona Manager")
+    ada = service.person("ada@example.com", "Ada Lovelace")
+    await service.say_in_channel("subscribe", user=mona)
+    channel, connector, web = service.teams.channel.id, service.connector, WebApp(engine)
+    ticket = await web.create_ticket(by=cleo_id, title="VPN drops every hour")
+    await web.update(ticket, by=bob_id, assignee_type="team", assignee_id=None,
+                     assignee_team_id=desk)
+    await _captured_and_delivered(engine)
+    [post] = [c for c in connector.successful("send")
+              if c.conversation_id == channel and card_of(c.body)]
+    card = card_of(post.body) or {}
+    assert "team Desk" in texts_in(card)
+    await web.update(ticket, by=ada_id, status="in_progress")
+    await _captured_and_delivered(engine)
+    assert "Status changed to In progress by Ada Lovelace" in connector.texts()
+
+    before = len(connector.calls)
+    await web.update(ticket, by=bob_id, assignee_team_id=network)
+    await web.comment(ticket, by=bob_id, content="Replaced the VPN concentrator")
+    await web.update(ticket, by=bob_id, status="resolved")
+    await _captured_and_delivered(engine)
+    assert [c for c in connector.calls[before:] if (c.conversation_id or "").startswith(channel)
+            ] == []  # no card update and no thread reply: the channel cannot see it any more
+
+    posted = await first_row(engine, select(bot_ticket_cards))
+    pressed = await service.send(service.teams.card_action(
+        "ticket.status", data(card, "ticket.status"), user=ada, in_channel=True,
+        card_activity_id=posted["activity_id"]))
+    refusal = pressed.answer.json
+    assert (refusal["statusCode"], refusal["value"]["message"]) == (
+        403, "This ticket is not one you can see now (it may have moved to another team, or been "
+        "deleted): nothing was changed.")
+    async with engine.connect() as connection:
+        assert (await connection.execute(select(tasks.c.status))).scalar_one() == "resolved"
