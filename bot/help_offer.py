@@ -24,6 +24,7 @@ from enum import StrEnum
 from bot.actions.pending import YES
 from bot.cards.answer import TicketOffer
 from bot.help_views import ticket_offer
+from bot.understanding.courtesy import courtesy
 from knowledge.answering import as_stored
 from knowledge.citations import split_sources
 from domain.numbering import mentions_ticket_number
@@ -103,12 +104,15 @@ def offer_reply(text: str) -> OfferReply | None:
 
 def goes_on(text: str) -> bool:
     """Whether a message adds to the problem just told rather than asks something new:
-    "it's urgent", "also the screen flickers", "I already tried restarting"."""
+    "it's urgent", "also the screen flickers", "I already tried restarting".
+
+    Courtesy is not a detail: "it's working now, thanks" says the problem went away."""
     said = " ".join(text.lower().replace("’", "'").split())
     return (
         _GOES_ON.match(said) is not None
         and not said.endswith("?")
         and offer_reply(said) is None
+        and courtesy(said) is None
         and not mentions_ticket_number(said)
         and _NAMES_A_TICKET.search(said) is None
     )

@@ -154,6 +154,21 @@ async def test_what_is_said_after_the_offer_goes_into_the_ticket_filed_with_yes(
                                      "I already tried another charger")
 
 
+@pytest.mark.parametrize(("reply", "courtesy"), [
+    ("It's working now, thanks!", "You're welcome!"), ("its working now", "👍"),
+])
+async def test_saying_it_works_now_after_the_offer_is_courtesy_not_a_detail_of_the_ticket(
+    helpdesk: Service, engine: AsyncEngine, reply: str, courtesy: str
+) -> None:
+    ada = await offered(helpdesk, engine, "my laptop won't turn on")
+
+    turn = await helpdesk.say(reply, user=ada)
+    await helpdesk.say("yes", user=ada)  # the offer went with the thanks
+
+    assert turn.texts == [courtesy] and turn.cards == []
+    assert await filed(engine) == []
+
+
 async def test_the_file_it_button_on_the_card_shown_again_files_what_was_added(
     helpdesk: Service, engine: AsyncEngine
 ) -> None:

@@ -110,6 +110,7 @@ def test_a_message_that_goes_on_about_the_problem_adds_to_it(said: str) -> None:
     "yes", "no thanks", "how do I reset my password?", "it's fixed?", "my tickets",
     "close 12", "also close #12", "it's about ticket 12", "the vpn drops on hotel wifi",
     "new ticket", "printer jams", "and what about the scanner?", "",
+    "it's working now", "It's working now, thanks!", "its working",
 ])
 def test_a_new_question_or_request_does_not(said: str) -> None:
     assert not goes_on(said)
