@@ -19,15 +19,19 @@ import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from functools import cache
 
 from knowledge.injection import without_instructions
 from knowledge.passages import Passage
 from knowledge.terms import STOP_WORDS, content_terms, findable_terms
 from knowledge.text import split_sentences
+from knowledge.vocabulary import EVERYDAY_NAMES
 
 MAX_PASSAGES = 3
 MAX_SNIPPETS = 3
 MAX_SNIPPET_WORDS = 70
+RELATED_WEIGHT = 0.6
+"""An everyday name standing in for a question's word no sentence holds counts this much."""
 RUNNER_UP_SHARE = 0.6
 """A second snippet is quoted only when it scores at least this share of the best one."""
 LONG_SENTENCE_WORDS = 40
@@ -45,6 +49,9 @@ _CODE = re.compile(
     r"|(?<![\w`/])(?:~|\.{1,2})?/[\w.-]+(?:/[\w.-]+)+"  # a path
 )
 _ENDS_SENTENCE = re.compile(r"[.!?:;,)\]\"'”’]$")
+_BEFORE_OPTION = re.compile(r"(?<=[.:;)])\s+(?=-{1,2}[A-Za-z0-9][\w-]*\b)")
+_OPTION_ENTRY = re.compile(r"-{1,2}[A-Za-z0-9][\w-]*\b")
+"""A sentence that opens with an option is the entry for that option in a manual."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,6 +82,32 @@ def query_weights(question: str, earlier_question: str | None = None) -> dict[st
     return weights
 
 
+def _standing_in(
+    weights: Mapping[str, float], sentences: Sequence[_Sentence]
+) -> dict[str, float]:
+    """`weights`, with the everyday names of a question's word that no sentence holds
+    ("folder" in a manual that says "directories"); a word the text has is matched as it is."""
+    present = {term for sentence in sentences for term in sentence.terms | sentence.section_terms}
+    widened = dict(weights)
+    for term, weight in weights.items():
+        if weight < 1.0 or term in present:
+            continue
+        for other in _everyday_names().get(term, ()):
+            widened.setdefault(other, RELATED_WEIGHT)
+    return widened
+
+
+@cache
+def _everyday_names() -> dict[str, frozenset[str]]:
+    """Each one-word name of `EVERYDAY_NAMES`, as quoting compares words, to its group's others."""
+    names: dict[str, set[str]] = {}
+    for group in EVERYDAY_NAMES:
+        single = [terms[0] for name in group if len(terms := content_terms(name)) == 1]
+        for term in single:
+            names.setdefault(term, set()).update(other for other in single if other != term)
+    return {term: frozenset(others) for term, others in names.items()}
+
+
 def extract(
     weights: Mapping[str, float],
     passages: Sequence[Passage],
@@ -95,7 +128,7 @@ def extract(
     ]
     if not sentences or not weights:
         return []
-    scores = _scores(sentences, weights)
+    scores = _scores(sentences, _standing_in(weights, sentences))
     ranked = sorted(
         (i for i, score in enumerate(scores) if score > 0), key=lambda i: (-scores[i], i)
     )
@@ -194,7 +227,8 @@ def _sentences(rank: int, passage: Passage) -> list[_Sentence]:
             if line.casefold() != carried.casefold():
                 section, section_terms, opens = line, frozenset(findable_terms(line)), True
             continue
-        for position, sentence in enumerate(_list_items_joined(split_sentences(line))):
+        for position, sentence in enumerate(_list_items_joined(_option_entries(
+                split_sentences(line)))):
             found.append(
                 _Sentence(
                     rank=rank,
@@ -251,6 +285,12 @@ def _scores(sentences: Sequence[_Sentence], weights: Mapping[str, float]) -> lis
     return scores
 
 
+def _option_entries(sentences: list[str]) -> list[str]:
+    """A manual's option entries run together by extraction ("… passphrase. -p Requests
+    changing …") split apart: each option is an entry of its own."""
+    return [entry for sentence in sentences for entry in _BEFORE_OPTION.split(sentence) if entry]
+
+
 def _continuation(sentences: Sequence[_Sentence], index: int, used: set[int]) -> list[int]:
     """The next sentence of the same paragraph, when the quote stays short enough."""
     follower = index + 1
@@ -259,7 +299,7 @@ def _continuation(sentences: Sequence[_Sentence], index: int, used: set[int]) ->
     current, following = sentences[index], sentences[follower]
     same_paragraph = (following.rank, following.line) == (current.rank, current.line)
     introduces_it = current.text.endswith(":") and following.rank == current.rank
-    if not (same_paragraph or introduces_it):
-        return []
+    if not (same_paragraph or introduces_it) or _OPTION_ENTRY.match(following.text):
+        return []  # a manual's next option ("-p Requests …") is another entry, not more
     words = len(current.text.split()) + len(following.text.split())
     return [follower] if words <= MAX_SNIPPET_WORDS else []

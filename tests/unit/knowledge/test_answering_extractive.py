@@ -152,3 +152,24 @@ def test_a_follow_up_finds_its_own_word_inside_a_compound_heading() -> None:
 def test_a_word_written_whole_finds_it_written_with_a_hyphen() -> None:
     assert quotes("where do i find the wifi for my tablet", NETWORKS)[0].startswith(
         "FH-Staff-BYOD: Use this network for your own phone or tablet.")
+
+
+MANUAL = passage(
+    "OPTIONS\n"
+    "-P passphrase Provides the (old) passphrase. -p Requests changing the passphrase of a "
+    "private key file instead of creating a new private key. -R hostname Removes all keys "
+    "belonging to the specified hostname from a known_hosts file.\n"
+    "-q Quiet mode. -r Recursively copy entire directories. -v Verbose mode.",
+    document_id=7, title="ssh-keygen", page=5,
+)
+
+
+def test_a_manuals_option_entries_run_together_are_quoted_one_entry_at_a_time() -> None:
+    found = quotes("how do I remove the keys of a hostname", MANUAL)
+
+    assert found == ["`-R` hostname Removes all keys belonging to the specified hostname "
+                     "from a known_hosts file."]
+
+
+def test_an_everyday_word_finds_what_the_manual_calls_it() -> None:
+    assert quotes("copy a folder", MANUAL) == ["`-r` Recursively copy entire directories."]
