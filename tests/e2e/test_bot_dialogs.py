@@ -137,13 +137,19 @@ async def test_a_dialog_left_for_over_half_an_hour_is_dropped_and_the_message_re
 ) -> None:
     ada = await user_in_teams(service, engine, "ada@example.com", "Ada Lovelace")
     await service.say("new ticket", user=ada)
-    await service.say("Monitor flickers", user=ada)  # now asked for a description
+    await service.say("Monitor flickers", user=ada)
+    asked = await service.say("It flickers when the laptop is docked.", user=ada)
+    assert any("Which kind of ticket is it?" in text for text in asked.texts)
     await _age_the_dialog(engine, minutes=31)
 
-    later = await service.say("my tickets", user=ada)
+    # Not a command (those drop any dialog at once): within the half hour it would be
+    # taken as the answer and get "Please pick one of the buttons".
+    later = await service.say("how do I reset my password?", user=ada)
 
     assert later.texts[0] == "(I've dropped the ticket we were filing.)"
-    assert "Tickets" in texts_in(later.card)
+    assert not any("pick one" in text.lower() for text in later.texts)
+    again = await service.say("Incident", user=ada)  # nothing is waiting for it any more
+    assert not any("Filed" in texts_in(card) for card in again.cards)
     assert await count_tickets(engine) == 0
 
 
