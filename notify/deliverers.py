@@ -15,6 +15,7 @@ from domain.chat import ConversationRef
 from domain.events import EventType
 from domain.notifications import Reason, TicketNotice
 from domain.ports import ConversationRefRepository
+from domain.tickets import FieldChange
 from notify.deliveries import OutboxEntry
 from notify.ports import (
     MessageGone,
@@ -32,6 +33,9 @@ from notify.webhook_url import WebhookPolicy
 ADAPTIVE_CARD = "application/vnd.microsoft.card.adaptive"
 DEFAULT_WEBHOOK_TIMEOUT = 10.0
 THREAD_COMMENT_MAX = 1000
+THREAD_VALUE_MAX = 60
+_UNQUOTED_FIELDS = frozenset({"description", "notes"})
+"""Long free text: the thread says it changed, and the card (or the web app) shows it."""
 
 
 class Deliverer(Protocol):
@@ -151,10 +155,25 @@ class ChannelDeliverer:
 
 
 def thread_line(notice: TicketNotice) -> str:
-    """What a card's thread is told: the headline, and a comment's words with its author."""
+    """What a card's thread is told: the headline, a comment's words with its author, and an
+    edit's new values (the thread is where people read what happened, one line each)."""
     if notice.event_type is EventType.COMMENTED and notice.comment_excerpt:
         return f"{notice.headline}: {_trimmed(notice.comment_excerpt, THREAD_COMMENT_MAX)}"
+    shown = [_edit(change) for change in notice.changes if change.field not in _UNQUOTED_FIELDS]
+    if notice.event_type is EventType.UPDATED and shown:
+        return f"{notice.headline}: {'; '.join(shown)}"
     return notice.headline
+
+
+def _edit(change: FieldChange) -> str:
+    def value(raw: object) -> str:
+        return _trimmed(str(raw), THREAD_VALUE_MAX)
+
+    if change.new is None:
+        return f"{change.field} cleared"
+    if change.old is None:
+        return f"{change.field} set to {value(change.new)}"
+    return f"{change.field} {value(change.old)} → {value(change.new)}"
 
 
 def _trimmed(text: str, limit: int) -> str:

@@ -186,6 +186,10 @@ async def test_a_ticket_the_web_app_moves_to_another_team_leaves_the_old_channel
     await web.update(ticket, by=ada_id, status="in_progress")
     await _captured_and_delivered(engine)
     assert "Status changed to In progress by Ada Lovelace" in connector.texts()
+    await web.update(ticket, by=ada_id, priority="urgent", description="Since the 2.4 update")
+    await _captured_and_delivered(engine)
+    assert ("Description and priority changed by Ada Lovelace: priority Medium → Urgent"
+            in connector.texts())
 
     before = len(connector.calls)
     await web.update(ticket, by=bob_id, assignee_team_id=network)
