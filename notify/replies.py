@@ -8,7 +8,9 @@ kept as dead, for the record, and never retried. The message-extension submit qu
 its ticket card here on purpose, so that its answer never waits for a send.
 
 Replies are sent as drawn in the turn, in the order the turn made them; they are not
-about one ticket, so they have no lane and no notice.
+about one ticket, so they have no lane and no notice. What a reply shows is checked
+again when it leaves (`reply_contents`): the person it answers may have lost sight of a
+ticket in it since the turn.
 """
 
 from __future__ import annotations
@@ -18,10 +20,25 @@ from dataclasses import dataclass
 from typing import Any, Protocol
 
 from notify.deliveries import OutboxEntry
-from notify.ports import MessageGone, Rejected, SendFailed, TargetGone, TeamsMessenger
+from notify.ports import (
+    MessageGone,
+    NoticeFactsReader,
+    Rejected,
+    SendFailed,
+    TargetGone,
+    TeamsMessenger,
+)
+from notify.reply_contents import (
+    ReplyContents,
+    UnreadableContents,
+    as_it_may_leave,
+    tickets_still_seen,
+)
 from notify.webhook import DeliveryOutcome, DeliveryResult
 
 REPLY_EVENT = "reply"
+CONTENTS = "shows"
+"""The payload key of a queued reply's `ReplyContents`."""
 FIRST_ATTEMPT_DELAY = 1.0
 """Seconds before the worker first tries a reply a failing connector did not take."""
 
@@ -39,6 +56,8 @@ class QueuedReply:
     """Seconds Teams asked to wait; otherwise `FIRST_ATTEMPT_DELAY`."""
     refused: bool = False
     """Teams refused it as it is: stored dead, never sent."""
+    contents: ReplyContents | None = None
+    """Who it answers and which tickets it shows; None when it shows no ticket."""
 
     @property
     def first_attempt_in(self) -> float:
@@ -52,16 +71,22 @@ class ReplyQueue(Protocol):
 
 
 class ReplyDeliverer:
-    """Sends a queued reply through the messenger, which paces and retries like a turn."""
+    """Sends a queued reply through the messenger, which paces and retries like a turn,
+    after checking again what it shows against the access rule (`facts`: read at each try)."""
 
-    def __init__(self, *, messenger: TeamsMessenger) -> None:
+    def __init__(self, *, messenger: TeamsMessenger, facts: NoticeFactsReader) -> None:
         self._messenger = messenger
+        self._facts = facts
 
     async def deliver(self, entry: OutboxEntry) -> DeliveryOutcome:
         payload = entry.payload
         reference, activities = payload.get("reference"), payload.get("activities")
         if not isinstance(reference, Mapping) or not isinstance(activities, list):
             return DeliveryOutcome(DeliveryResult.REJECTED, "not a queued reply")
+        try:
+            activities = await self._as_it_may_leave(payload, activities)
+        except UnreadableContents as unreadable:  # cannot tell what it shows: it does not leave
+            return DeliveryOutcome(DeliveryResult.REJECTED, f"not sent: {unreadable}")
         try:
             await self._messenger.send_activities(reference, activities)
         except SendFailed as failure:
@@ -73,6 +98,16 @@ class ReplyDeliverer:
         except (Rejected, MessageGone) as rejected:
             return DeliveryOutcome(DeliveryResult.REJECTED, str(rejected))
         return DeliveryOutcome(DeliveryResult.DELIVERED, "sent")
+
+    async def _as_it_may_leave(
+        self, payload: Mapping[str, Any], activities: list[Mapping[str, Any]]
+    ) -> list[Mapping[str, Any]]:
+        """Replies queued without a record (they showed no ticket) leave as drawn."""
+        if payload.get(CONTENTS) is None:
+            return activities
+        contents = ReplyContents.from_json(payload[CONTENTS])
+        seen = await tickets_still_seen(self._facts, contents)
+        return list(as_it_may_leave(activities, contents, seen))
 
     async def close(self) -> None:
         return None

@@ -17,6 +17,7 @@ from bot.assistant import Assistant
 from bot.context import BotDependencies, BotOptions
 from bot.handler import TicketFlowBot
 from bot.identity import MemberDirectory, TeamsMemberDirectory
+from bot.reply_contents import CardContents
 from bot.state_storage import StateStorage
 from bot.transport.adapter import (
     CredentialsFactory,
@@ -219,7 +220,7 @@ def mount_msteams(
     bot = TicketFlowBot(deps, directory or TeamsMemberDirectory())
     adapter = create_adapter(
         transport_settings(runtime), credentials_factory=credentials_factory, replies=replies,
-        before_waiting=set_aside,
+        reader=CardContents(), before_waiting=set_aside,
     )
     adapter.on_turn_error = apologise_for_failed_turn
     receipts = SqlActivityReceipts(_single_statement_engine(runtime.engine))

@@ -85,7 +85,10 @@ def build_delivery_worker(
             messenger=messenger, cards=cards, refs=refs
         )
     return DeliveryWorker(
-        replies=ReplyDeliverer(messenger=messenger) if messenger is not None else None,
+        replies=(
+            ReplyDeliverer(messenger=messenger, facts=notice_facts_reader(engine))
+            if messenger is not None else None
+        ),
         outbox=SqlOutbox(engine),
         facts=notice_facts_reader(engine),
         deliverers=deliverers,

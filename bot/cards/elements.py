@@ -126,8 +126,11 @@ def container(
     style: str | None = None,
     separator: bool = False,
     spacing: str | None = None,
+    id: str | None = None,
 ) -> JsonObject:
     box: JsonObject = {"type": "Container", "items": list(items)}
+    if id is not None:
+        box["id"] = id
     if select_action is not None:
         box["selectAction"] = select_action
     if style is not None:

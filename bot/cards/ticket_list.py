@@ -2,6 +2,7 @@
 
 A row opens its ticket as a new message (the user "says" `ticket <NUMBER>`), so
 the list stays in place for the next tap; paging redraws the list card itself.
+Each row's container is named after its ticket (`ticket-row-<id>`).
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from bot.cards.verbs import OFFSET, QUERY, Verb
 from bot.cards.views import CompanyView, Notice, TicketRow
 
 EMPTY_TEXT = "No tickets here."
+ROW_ID_PREFIX = "ticket-row-"
 
 
 def ticket_list_card(
@@ -71,7 +73,21 @@ def _row(row: TicketRow) -> JsonObject:
         [heading, text_block(facts, size="small", subtle=True, spacing="none")],
         select_action=im_back(f"Open {row.number}", f"ticket {row.number}"),
         separator=True,
+        id=row_id(row.ticket_id) if row.ticket_id is not None else None,
     )
+
+
+def row_id(ticket_id: int) -> str:
+    """The `id` of a ticket's row: what a reply queued with the list says it shows."""
+    return f"{ROW_ID_PREFIX}{ticket_id}"
+
+
+def row_ticket(element_id: object) -> int | None:
+    """The ticket a row's `id` names; None for any other element."""
+    if not isinstance(element_id, str) or not element_id.startswith(ROW_ID_PREFIX):
+        return None
+    digits = element_id.removeprefix(ROW_ID_PREFIX)
+    return int(digits) if digits.isascii() and digits.isdigit() else None
 
 
 def _paging(

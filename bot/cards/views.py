@@ -134,6 +134,8 @@ class TicketRow:
     status: TicketStatus
     priority: Priority
     assignee_label: str | None = None
+    ticket_id: int | None = None
+    """Names the row in the card (`ticket_list.row_id`), so a queued list can drop it."""
 
     @classmethod
     def of(cls, ticket: Ticket, *, assignee_label: str | None = None) -> TicketRow:
@@ -143,6 +145,7 @@ class TicketRow:
             status=ticket.status,
             priority=ticket.priority,
             assignee_label=assignee_label,
+            ticket_id=ticket.id,
         )
 
 

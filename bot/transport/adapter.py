@@ -18,15 +18,16 @@ We never call `CloudAdapter.process()`: it answers 500 for invoke responses with
 call through `PacedSender`, and sends them with `ConversationWrites` (aiohttp on the
 event loop) rather than msrest's threaded `requests`; everything else is the stock
 `CloudAdapter`. Given a `ReplyQueue`, a turn's sends wait inline only briefly and what
-Teams does not take in time goes to the outbox (`deferral.py`).
+Teams does not take in time goes to the outbox (`deferral.py`), with what it shows (a
+`ReplyReader`'s record of its viewer and tickets) to be checked again when it leaves.
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Mapping
 from functools import partial
-from typing import Any
+from typing import Any, Protocol
 
 from botbuilder.core import TurnContext
 from botbuilder.integration.aiohttp import (
@@ -55,6 +56,7 @@ from bot.transport.settings import TransportSettings
 from bot.transport.signing_keys import PUBLIC_CLOUD_METADATA_URL, SigningKeys
 from bot.transport.turn_context import TeamsTurnContext
 from notify.replies import QueuedReply, ReplyQueue
+from notify.reply_contents import ReplyContents, Shown
 
 logger = logging.getLogger(__name__)
 
@@ -71,6 +73,18 @@ class MissingConnectorClient(RuntimeError):
     """A turn without a connector client tried to write to the conversation."""
 
 
+class ReplyReader(Protocol):
+    """What a queued reply shows, so the delivery worker can check it again when it leaves."""
+
+    def viewer_id(self, context: TurnContext) -> str | None:
+        """The TicketFlow user the turn answered, once it has run; None if it never knew."""
+        ...
+
+    def shown(self, activity: Mapping[str, Any]) -> Shown:
+        """The tickets one activity (Bot Framework JSON) shows."""
+        ...
+
+
 class TeamsAdapter(CloudAdapter):  # type: ignore[misc]  # untyped SDK class
     def __init__(
         self,
@@ -79,13 +93,17 @@ class TeamsAdapter(CloudAdapter):  # type: ignore[misc]  # untyped SDK class
         sender: PacedSender,
         writes: ConversationWrites | None = None,
         replies: ReplyQueue | None = None,
+        reader: ReplyReader | None = None,
         turn_sends: ConnectorRetryPolicy = TURN_SENDS,
     ) -> None:
+        """`reader`: what queued replies show; without one they are recorded as showing no
+        ticket and leave as drawn."""
         super().__init__(authentication)
         self.authentication = authentication
         self.sender = sender
         self.writes = writes or ConversationWrites(clock=sender.clock)
         self.replies = replies
+        self.reader = reader
         self.turn_sends = turn_sends
 
     async def process_activity(
@@ -104,12 +122,16 @@ class TeamsAdapter(CloudAdapter):  # type: ignore[misc]  # untyped SDK class
 
         async def turn(context: TurnContext) -> Any:
             context.turn_state[_DEFERRAL] = deferral
-            return await logic(context)
+            try:
+                return await logic(context)
+            finally:
+                if self.reader is not None:
+                    deferral.viewer_id = self.reader.viewer_id(context)
 
         response = await super().process_activity(
             auth_header_or_authenticate_request_result, activity, turn
         )
-        await _queue(replies, deferral, activity)
+        await _queue(replies, deferral, activity, self.reader)
         return response
 
     def send_after_answer(self, context: TurnContext, activity: Activity) -> bool:
@@ -257,7 +279,9 @@ class TeamsAdapter(CloudAdapter):  # type: ignore[misc]  # untyped SDK class
         )
 
 
-async def _queue(replies: ReplyQueue, deferral: TurnDeferral, activity: Activity) -> None:
+async def _queue(
+    replies: ReplyQueue, deferral: TurnDeferral, activity: Activity, reader: ReplyReader | None
+) -> None:
     """Store what the turn gathered; the turn is answered only after this."""
     if not deferral.gathered:
         return
@@ -265,20 +289,34 @@ async def _queue(replies: ReplyQueue, deferral: TurnDeferral, activity: Activity
                             tenant_of(activity))
     for gathered in deferral.gathered:
         try:
+            activities = [queued.serialize() for queued in gathered.activities]
             await replies.queue(
                 QueuedReply(
                     conversation_id=gathered.conversation_id,
                     reference=reference,
-                    activities=[queued.serialize() for queued in gathered.activities],
+                    activities=activities,
                     reason=gathered.reason,
                     retry_after=gathered.retry_after,
                     refused=gathered.refused,
+                    contents=_contents(reader, deferral.viewer_id, activities),
                 )
             )
         except Exception:
             # The turn's change is made and its answer is due; failing it now would make
             # Teams resend it. The lost reply is logged in full.
             logger.exception("could not queue a reply to %s", gathered.conversation_id)
+
+
+def _contents(
+    reader: ReplyReader | None, viewer_id: str | None, activities: list[dict[str, Any]]
+) -> ReplyContents | None:
+    """Who the reply answers and what each of its activities shows; None if no ticket."""
+    if reader is None:
+        return None
+    messages = tuple(reader.shown(activity) for activity in activities)
+    if not any(shown.anything for shown in messages):
+        return None
+    return ReplyContents(viewer_id=viewer_id, messages=messages)
 
 
 def tenant_of(activity: Activity) -> str | None:
@@ -327,10 +365,12 @@ def create_adapter(
     sender: PacedSender | None = None,
     clock: Clock | None = None,
     replies: ReplyQueue | None = None,
+    reader: ReplyReader | None = None,
     before_waiting: Callable[[], Awaitable[None]] | None = None,
 ) -> TeamsAdapter:
     """The adapter for these settings; `credentials_factory` replaces Entra ID in tests;
-    `before_waiting` runs before each connector call (see `PacedSender`)."""
+    `before_waiting` runs before each connector call (see `PacedSender`); `reader` says
+    what queued replies show."""
     clock = clock or SystemClock()
     credentials_factory = credentials_factory or ConfigurationServiceClientCredentialFactory(
         _SdkConfiguration(settings)
@@ -358,6 +398,7 @@ def create_adapter(
         authentication,
         sender=sender or PacedSender(clock=clock, before_waiting=before_waiting),
         replies=replies,
+        reader=reader,
     )
 
 

@@ -47,6 +47,8 @@ class Gathered:
 class TurnDeferral:
     gathered: list[Gathered] = field(default_factory=list)
     _open: dict[str, Gathered] = field(default_factory=dict)
+    viewer_id: str | None = None
+    """Whom the turn's replies were drawn for (`ReplyReader.viewer_id`, read as it ends)."""
 
     def holds(self, conversation_id: str) -> bool:
         """An earlier send of this turn to the conversation was gathered: so is this one."""

@@ -1,5 +1,6 @@
 """`notify.replies.ReplyQueue` on `notification_outbox`: a turn's reply becomes a row of kind
-`conversation`, due when Teams allows, or dead at once when Teams refused it."""
+`conversation`, due when Teams allows, or dead at once when Teams refused it. What the reply
+shows (its viewer and tickets) goes into the payload beside it, checked again when it leaves."""
 
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ from db.tables import notification_outbox as outbox
 from domain.clock import utcnow
 from domain.notifications import TargetKind
 from notify.deliveries import DeliveryStatus
-from notify.replies import REPLY_EVENT, QueuedReply
+from notify.replies import CONTENTS, REPLY_EVENT, QueuedReply
 
 
 class SqlReplyQueue:
@@ -38,6 +39,7 @@ class SqlReplyQueue:
                     payload={
                         "reference": dict(reply.reference),
                         "activities": [dict(activity) for activity in reply.activities],
+                        CONTENTS: reply.contents.to_json() if reply.contents else None,
                     },
                     status=status.value,
                     attempts=1 if reply.refused else 0,
