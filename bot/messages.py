@@ -63,7 +63,7 @@ CHANNEL_COMMANDS = (
 )
 MAX_MESSAGE_CHARS = 64_000
 """Over twice what Teams lets a person send (about 28 KB). Reading a message holds the event
-loop, every conversation with it: up to about 1.3 s at this length, where the 256 KB an
+loop, every conversation with it: up to about 2 s of CPU at this length, where the 256 KB an
 activity may carry took 4 s (and 10-20 s before two quadratic steps were removed)."""
 DIALOG_IDLE = timedelta(minutes=30)
 """A question the bot asked stops waiting for its answer after this long without a word."""
