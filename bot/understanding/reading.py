@@ -744,13 +744,15 @@ def _fallback(words: list[str], text: str) -> Understanding:
     help assistant ("printer jams", "vpn down", "outlook keeps crashing").
 
     Two words are a statement unless one of them is (or is a slip of) a command's word
-    ("Neues Ticket", "shwo 4") or none has a vowel ("sdfkjh sdf"); one word is too little
+    ("Neues Ticket", "shwo tickets"), one is a number ("zork 1": a ticket, with a verb not
+    known) or none has a vowel ("sdfkjh sdf"); one word is too little
     to tell; a longer message is a statement unless it opens with a command's word.
     """
     if len(words) <= 1:
         return Unknown(text, suggest(words))
     if len(words) == 2:
-        if any(_commanding(word) for word in words) or not any(_VOWEL.search(w) for w in words):
+        if any(_commanding(word) or word in (REF, NUMBER) for word in words) or not any(
+                _VOWEL.search(word) for word in words):
             return Unknown(text, suggest(words))
         return FreeText(text)
     if words[0] in COMMAND_VERBS:

@@ -22,6 +22,7 @@ def test_two_words_telling_a_problem_go_to_the_help_assistant(said: str) -> None
     ("vpn", "unknown [my tickets, new ticket, help]"),
     ("Neues Ticket", "unknown [my tickets, new ticket, help]"),
     ("sdfkjh sdf", "unknown [my tickets, new ticket, help]"),
+    ("zork 1", "unknown [my tickets, new ticket, help]"),
     ("shwo tickets", "list all"),
     ("lsit mine", "list mine"),
     ("clsoe it", "status TKT-2026-0007 closed"),
