@@ -47,8 +47,14 @@ class BotMessenger:
         await self._continue(ref, update, updating=True)
 
     async def reply_in_thread(self, ref: ConversationRef, activity_id: str, text: str) -> None:
+        """A line in a card's thread, shown as written: it quotes what anyone wrote (a
+        customer's comment in the web app), so its markdown or markup must not become a
+        link or a mention posted by the bot."""
+        line = MessageFactory.text(text)
+        line.text_format = "plain"
+
         async def reply(turn_context: TurnContext) -> None:
-            await _new_post(turn_context, MessageFactory.text(text))
+            await _new_post(turn_context, line)
 
         await self._continue(ref, reply, thread=activity_id)
 

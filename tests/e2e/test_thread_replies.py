@@ -77,6 +77,23 @@ async def test_a_comment_made_elsewhere_is_posted_into_the_thread_with_its_autho
     assert line == "Ada Lovelace commented: Ordered a new drum unit"
 
 
+async def test_a_comment_quoted_in_the_thread_is_plain_text_not_a_link_or_mention(
+    service: Service, engine: AsyncEngine
+) -> None:
+    number, thread, ada = await _a_posted_card(service, engine)
+    said = "[Reset your password here](https://evil.example/login) <at>Everyone</at>"
+
+    await service.say(f"comment {number} {said}", user=ada)
+
+    await service.connector.wait_until(
+        lambda _: any("evil.example" in t for t in _thread_texts(service, thread))
+    )
+    [line] = [c.body for c in service.connector.calls if c.conversation_id == thread
+              and c.operation == "send" and "evil.example" in str(c.body.get("text"))]
+    assert line["textFormat"] == "plain"
+    assert not line.get("entities") or all(e.get("type") != "mention" for e in line["entities"])
+
+
 async def test_a_reply_from_someone_who_may_not_comment_is_refused_in_the_thread(
     service: Service, engine: AsyncEngine
 ) -> None:
