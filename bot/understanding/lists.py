@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from bot.understanding.context import Conversation
-from bot.understanding.filters import Whose, read_filters
+from bot.understanding.filters import ListFilters, Whose, read_filters
 from bot.understanding.message import DATE, NUMBER, REF, Message
 from bot.understanding.requests import Clarify, ListScope, ListTickets, Target
 from bot.understanding.targets import Ambiguous, NoSuchTarget
@@ -132,8 +132,9 @@ def read_list(
             leftover.append(index)
         index += 1
     if leftover:
-        if not (strong or searching):
-            return None
+        if not (strong or searching) or _only_whose(named, searching, filters, whose, scope,
+                                                    status, priority):
+            return None  # "what's the number for the network team?": about them, not tickets
         if text is None:
             text = " ".join(message.original(start + i, start + i + 1) for i in leftover
                             if words[i] not in _NO_TOPIC)
@@ -147,6 +148,17 @@ def read_list(
     listed = ListTickets(scope=scope, status=status, priority=priority, text=text or None,
                          due_window=filters.due)
     return _owned(listed, whose) if whose is not None else listed
+
+
+def _only_whose(
+    named: bool, searching: bool, filters: ListFilters, whose: Whose | None, scope: ListScope,
+    status: TicketStatus | None, priority: Priority | None,
+) -> bool:
+    """Whether a person or team is all that makes words a list: no "tickets", no search
+    verb, no state, priority, due date or scope. Other words with it ask about them."""
+    return (whose is not None and not named and not searching and not filters.taken
+            and filters.due is None and scope is ListScope.ALL and status is None
+            and priority is None)
 
 
 _NO_TOPIC_AFTER_LEAD = _FILLER | _NO_TOPIC | {"my", "mine"}

@@ -111,3 +111,23 @@ def test_an_overdue_list_leaves_out_finished_tickets_even_when_a_status_is_named
     assert TicketStatus.CLOSED in found.exclude_statuses
     assert found.due_before == datetime(2026, 12, 2)
     assert ListQuery(holder=Nobody()).filter_for("u-jo", today=WEDNESDAY).unassigned
+
+
+@pytest.mark.parametrize("said", [
+    "what's the number for the network team?", "email for the network team",
+    "is the network team around today?", "what is the extension for IT Support?",
+    "who is the manager for facilities?",
+])
+def test_a_team_named_with_other_words_and_no_tickets_is_asked_about_not_listed(said: str) -> None:
+    assert not isinstance(understand(said, CONVERSATION), (ListTickets, Clarify))
+
+
+@pytest.mark.parametrize(("said", "team"), [
+    ("tickets for the network team", 2), ("open for the network team", 2),
+    ("what does the network team have", 2), ("anything new for facilities?", 3),
+    ("show me the network team queue", 2),
+])
+def test_a_team_named_with_list_words_is_still_its_list(said: str, team: int) -> None:
+    listed = understand(said, CONVERSATION)
+    assert isinstance(listed, ListTickets) and isinstance(listed.assignee, TeamTarget)
+    assert listed.assignee.team_id == team
