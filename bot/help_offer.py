@@ -57,6 +57,12 @@ _DECLINE = {
     "forget it", "don't file it", "dont file it", "no don't", "no dont", "not needed",
     "i'm fine", "im fine", "all good", "it's fine", "its fine", "no it's ok",
     "no its ok", "no it's fine", "👎", "❌",
+    # The problem went away: nothing to file.
+    "it's sorted", "its sorted", "it's fixed", "its fixed", "it's resolved", "its resolved",
+    "sorted", "fixed", "fixed it", "i fixed it", "i've fixed it", "ive fixed it", "sorted it",
+    "all sorted", "not needed anymore", "no longer needed", "it's fine now", "its fine now",
+    "it's fixed now", "its fixed now", "it's sorted now", "its sorted now", "fixed now",
+    "sorted now",
 }
 _EDIT = {
     "edit", "edit first", "edit it", "let me edit", "let me edit it", "add details",
@@ -64,7 +70,8 @@ _EDIT = {
     "edit it first", "add more details",
 }
 _OPENERS = re.compile(
-    r"^(?:(?:ok(?:ay)?|yes|yeah|yep|sure|oh|um+|hm+|well|please|pls|plz|can you|could you) )+"
+    r"^(?:(?:ok(?:ay)?|yes|yeah|yep|sure|oh|um+|hm+|well|please|pls|plz|can you|could you|"
+    r"never mind|nevermind|actually) )+"
 )
 _CLOSERS = re.compile(r"(?: (?:please|pls|plz|thanks|thank you|thx|ty|mate))+$")
 _GOES_ON = re.compile(
@@ -76,6 +83,8 @@ _GOES_ON = re.compile(
 _NAMES_A_TICKET = re.compile(r"#\s*\d|\btickets?\s+#?\d")
 MAX_DETAILS = 10
 """Lines added to one offer; after that a message is a message of its own."""
+MAX_DETAIL_CHARS = 2000
+"""Of one addition, kept in the conversation's state until the offer is taken or dropped."""
 _ACKNOWLEDGED = {"ok", "okay", "k", "kk", "alright", "all right"}
 _PUNCTUATION = re.compile(r"[\s.!?,;:…]+")
 
@@ -131,7 +140,8 @@ class AskedAssistant:
         """With `detail` added; None when the offer already holds `MAX_DETAILS`."""
         if len(self.details) >= MAX_DETAILS:
             return None
-        return AskedAssistant(self.message, self.asked_at, (*self.details, detail.strip()))
+        kept = detail.strip()[:MAX_DETAIL_CHARS]  # the description is trimmed to less anyway
+        return AskedAssistant(self.message, self.asked_at, (*self.details, kept))
 
     def offer(self) -> TicketOffer | None:
         """The ticket on offer: the message's first line the title, everything the

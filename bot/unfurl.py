@@ -38,7 +38,8 @@ def linked_ticket(url: object, web_url: str) -> TicketRef | None:
     try:
         link, home = urlsplit(url.strip()), urlsplit(web_url)
         same_site = (link.scheme in ("http", "https") and link.hostname is not None
-                     and link.hostname == home.hostname and link.port == home.port)
+                     and link.hostname == home.hostname
+                     and _port(link.scheme, link.port) == _port(home.scheme, home.port))
     except ValueError:  # a malformed port or IPv6 literal
         return None
     base = home.path.rstrip("/")
@@ -49,6 +50,11 @@ def linked_ticket(url: object, web_url: str) -> TicketRef | None:
         return None
     ticket = parse_ticket_number(match.group(1))
     return str(ticket) if ticket is not None else parse_ticket_id(match.group(1))
+
+
+def _port(scheme: str, port: int | None) -> int | None:
+    """`https://host:443/…` is `https://host/…`."""
+    return port if port is not None else {"https": 443, "http": 80}.get(scheme)
 
 
 async def unfurl(deps: BotDependencies, viewer: Viewer, value: object) -> dict[str, Any]:

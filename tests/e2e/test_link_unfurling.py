@@ -52,9 +52,12 @@ async def test_a_link_by_ticket_number_unfurls_too(service: Service, engine: Asy
 
     result = await pasted(service, f"{WEB_URL}/tickets/{ticket.ticket_number.lower()}/?tab=history",
                           user=sender)
+    with_port = await pasted(service, f"{WEB_URL}:443/tickets/{ticket.id}", user=sender)
 
     [attachment] = result["attachments"]
     assert ticket.ticket_number in texts_in(attachment["content"])
+    [same] = with_port["attachments"]  # the default port written out is the same site
+    assert ticket.ticket_number in texts_in(same["content"])
 
 
 async def test_a_ticket_the_sender_may_not_see_unfurls_into_nothing_like_no_ticket(

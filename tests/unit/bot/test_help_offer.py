@@ -29,6 +29,7 @@ def test_a_yes_takes_the_offer(said: str) -> None:
     "no", "No.", "no thanks", "no thank you", "nope", "nah", "not now", "not yet",
     "no need", "never mind", "nevermind", "forget it", "leave it", "cancel", "don't",
     "don’t file it", "no, it's fine", "its fine", "all good", "no it's ok", "👎",
+    "it's sorted", "it's fixed now", "Fixed it!", "never mind, it's fixed",
 ])
 def test_a_no_declines_it(said: str) -> None:
     assert offer_reply(said) is OfferReply.DECLINE
@@ -139,3 +140,8 @@ def test_an_offer_takes_ten_additions_at_most() -> None:
         assert grown is not None
         asked = grown
     assert asked.adding("also one more") is None
+
+
+def test_an_addition_is_kept_to_what_a_description_can_hold() -> None:
+    grown = AskedAssistant("printer jams", ASKED_AT).adding("also " + "x" * 64_000)
+    assert grown is not None and len(grown.details[0]) == 2000
