@@ -7,6 +7,7 @@ clear command is handled instead of being taken as the answer.
 
 from __future__ import annotations
 
+import asyncio
 import re
 from dataclasses import replace
 from datetime import datetime, timedelta
@@ -62,13 +63,26 @@ CHANNEL_COMMANDS = (
     commands.SubscribeDigest, commands.UnsubscribeDigest,
 )
 MAX_MESSAGE_CHARS = 64_000
-"""Over twice what Teams lets a person send (about 28 KB). Reading a message holds the event
-loop, every conversation with it: up to about 2 s of CPU at this length, where the 256 KB an
+"""Over twice what Teams lets a person send (about 28 KB). Reading a message takes up to
+about 2 s of CPU at this length (off the event loop: `read_message`), where the 256 KB an
 activity may carry took 4 s (and 10-20 s before two quadratic steps were removed)."""
 DIALOG_IDLE = timedelta(minutes=30)
 """A question the bot asked stops waiting for its answer after this long without a word."""
 _TICKETS = re.compile(r"\btickets?\b", re.IGNORECASE)
 _TICKET_BY_ID = re.compile(r"#\d+|\bticket\s+\d+", re.IGNORECASE)
+
+
+LONG_MESSAGE_CHARS = 2_000
+"""Longer messages are read in a worker thread: reading 64,000 characters takes 1.6-2 s of
+CPU, which on the event loop would stall every conversation and health check meanwhile."""
+
+
+async def read_message(text: str, conversation: Conversation) -> Understanding:
+    """What a message asks; a long one is read off the event loop, so other turns go on
+    (reading is pure: no state is shared with the loop)."""
+    if len(text) <= LONG_MESSAGE_CHARS:
+        return understand(text, conversation)
+    return await asyncio.to_thread(understand, text, conversation)
 
 
 class MessageRouter:
@@ -154,14 +168,14 @@ class MessageRouter:
             mentions=mentions, numbers=directory or any(ch.isdigit() for ch in text),
             directory=directory,
         )
-        understood = understand(text, conversation)
+        understood = await read_message(text, conversation)
         if not directory and needs_directory(understood):
             conversation = await conversation_for(
                 self._deps, viewer, last_ticket=last if isinstance(last, str) else None,
                 mentions=mentions, numbers=True, directory=True,
                 company=conversation.company,
             )
-            understood = understand(text, conversation)
+            understood = await read_message(text, conversation)
         return readable(understood), conversation
 
     async def _by_model(
