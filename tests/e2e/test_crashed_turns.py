@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import asyncio
 import signal
+import subprocess
+from collections.abc import Awaitable, Callable
+from typing import Any, TypeVar
 
 import aiohttp
 from sqlalchemy import func, select
@@ -18,6 +21,8 @@ from tests.e2e.teams_doubles.fixtures import BOT
 from tests.integration.builders import insert_user
 from tests.waiting import until
 
+T = TypeVar("T")
+
 
 
 async def _answered(engine: AsyncEngine) -> list[bool]:
@@ -25,6 +30,29 @@ async def _answered(engine: AsyncEngine) -> list[bool]:
     async with engine.connect() as connection:
         rows = await connection.execute(select(bot_activity_receipts.c.answered_at))
         return [answered is not None for (answered,) in rows]
+
+
+async def _killed_while_replying(
+    service: Service, server: subprocess.Popen[bytes], activity: dict[str, Any],
+    *, then: Callable[[], Awaitable[T]] | None = None,
+) -> T | None:
+    """Posts `activity`, holds its reply at the Bot Connector, reads `then()` while the turn
+    waits there, and kills the server with SIGKILL, as a crash or the OOM killer would."""
+    connector = service.connector
+    connector.hold()
+    sending = asyncio.ensure_future(
+        service.session.post(f"{service.base_url}/api/messages", json=activity))
+    await until(lambda: connector.holding >= 1, what="the turn sending its reply")
+    seen = await then() if then is not None else None
+    server.send_signal(signal.SIGKILL)
+    server.wait(timeout=30)
+    try:
+        await sending
+    except aiohttp.ClientError:
+        pass  # the connection died with the server, as Teams would see it
+    connector.release()
+    await until(lambda: connector.holding == 0, what="the dead turn's reply let go")
+    return seen
 
 
 async def test_a_message_whose_server_was_killed_mid_turn_is_run_by_the_resend_once(
@@ -40,18 +68,8 @@ async def test_a_message_whose_server_was_killed_mid_turn_is_run_by_the_resend_o
 
         with serving(database_url, port) as first:
             await until_ready(session, port)
-            connector.hold()  # the turn has claimed the message and waits on its reply
-            posted = service.session.post(f"{service.base_url}/api/messages", json=message)
-            sending = asyncio.ensure_future(posted)
-            await until(lambda: connector.holding >= 1, what="the turn sending its reply")
-            first.send_signal(signal.SIGKILL)
-            first.wait(timeout=30)
-            try:
-                await sending
-            except aiohttp.ClientError:
-                pass  # the connection died with the server, as Teams would see it
-            connector.release()
-            await until(lambda: connector.holding == 0, what="the dead turn's reply let go")
+            # the turn has claimed the message and waits on its reply
+            await _killed_while_replying(service, first, message)
         assert await _answered(engine) == [False]
 
         with serving(database_url, port):
@@ -86,19 +104,9 @@ async def test_a_ticket_filed_by_a_turn_killed_before_its_reply_is_not_filed_aga
             await until_ready(session, port)
             for said in ("new ticket", "Screen is black", "No signal on HDMI", "incident"):
                 await service.say(said, user=ada)
-            connector.hold()  # the ticket is committed; its "Filed" reply waits on Teams
-            posted = service.session.post(f"{service.base_url}/api/messages", json=last_answer)
-            sending = asyncio.ensure_future(posted)
-            await until(lambda: connector.holding >= 1, what="the turn sending its reply")
-            filed = await _tickets(engine)
-            first.send_signal(signal.SIGKILL)
-            first.wait(timeout=30)
-            try:
-                await sending
-            except aiohttp.ClientError:
-                pass  # the connection died with the server, as Teams would see it
-            connector.release()
-            await until(lambda: connector.holding == 0, what="the dead turn's reply let go")
+            # the ticket is committed; its "Filed" reply waits on Teams
+            filed = await _killed_while_replying(service, first, last_answer,
+                                                 then=lambda: _tickets(engine))
         assert len(filed) == 1
 
         with serving(database_url, port):
