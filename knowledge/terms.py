@@ -76,15 +76,16 @@ def findable_terms(text: str) -> list[str]:
 
     For the text searched, not the question: a question's compound counts once.
     """
-    found = dict.fromkeys(content_terms(text))
+    found: dict[str, None] = {}
     for word in words(text):
-        if not _JOINED.search(word):
-            continue
-        parts = [part for part in _JOINERS.split(word) if part]
-        if all(part.isalpha() for part in parts):
-            for form in (*parts, "".join(parts)):
-                if form not in STOP_WORDS and len(form) >= 2:
-                    found.setdefault(stem(form), None)
+        forms = [word]
+        if _JOINED.search(word):
+            parts = [part for part in _JOINERS.split(word) if part]
+            if all(part.isalpha() for part in parts):
+                forms += [*parts, "".join(parts)]
+        for form in forms:
+            if form not in STOP_WORDS and len(form) >= 2:
+                found.setdefault(stem(form), None)
     return list(found)
 
 

@@ -18,6 +18,7 @@ from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
 from contextlib import suppress
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from functools import partial
 
 from aiohttp import web
 
@@ -98,13 +99,11 @@ class Housekeeping:
 def housekeeping_for(runtime: Runtime, *, receipts: SqlActivityReceipts | None = None) -> Housekeeping:
     """The service's retentions: receipts for a day, finished deliveries as configured."""
     receipts = receipts or SqlActivityReceipts(runtime.engine)
-    engine = runtime.engine
-
-    async def delivery_tickets(cutoff: datetime) -> int:
-        return await forget_deliveries_older_than(engine, cutoff)
-
-    retentions = [Retention("redelivery receipts", RECEIPT_LIFETIME, receipts.forget_older_than),
-                  Retention("tickets filed by deliveries", RECEIPT_LIFETIME, delivery_tickets)]
+    retentions = [
+        Retention("redelivery receipts", RECEIPT_LIFETIME, receipts.forget_older_than),
+        Retention("tickets filed by deliveries", RECEIPT_LIFETIME,
+                  partial(forget_deliveries_older_than, runtime.engine)),
+    ]
     if keep_days := runtime.settings.outbox_keep_days:
         outbox = SqlOutboxStatus(runtime.engine)
 

@@ -17,7 +17,7 @@ from bot.assistant import Assistant
 from bot.context import BotDependencies, BotOptions
 from bot.handler import TicketFlowBot
 from bot.identity import MemberDirectory, TeamsMemberDirectory
-from bot.reply_contents import CardContents
+from bot.card_contents import CardContents
 from bot.state_storage import StateStorage
 from bot.transport.adapter import (
     CredentialsFactory,

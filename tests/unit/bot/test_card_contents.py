@@ -12,7 +12,7 @@ from bot.cards.notice import notice_card
 from bot.cards.ticket import ticket_card
 from bot.cards.ticket_list import ticket_list_card
 from bot.cards.views import TicketRow
-from bot.reply_contents import CardContents
+from bot.card_contents import CardContents
 from notify.reply_contents import Shown
 from tests.unit.bot.cards.builders import AGENT, a_ticket, view_for
 
