@@ -4,7 +4,7 @@ words as evidence.
 
     python -m bench.extraction
 
-For each evaluation PDF (the real manuals in tests/fixtures/manuals and the help
+For each evaluation PDF (the real manuals in tests/fixtures/manuals and tools, and the help
 fixtures in tests/fixtures/help) the pages are extracted with pypdf as `docs add`
 extracts them, and every extracted word is looked up in the reference vocabulary
 of the same document: the manual rendered as plain text by groff, or the Markdown
@@ -25,6 +25,7 @@ from knowledge.text import clean_extracted_text, join_split_words, words
 
 ROOT = Path(__file__).resolve().parents[1]
 MANUALS = ROOT / "tests" / "fixtures" / "manuals"
+TOOLS = ROOT / "tests" / "fixtures" / "tools"
 HELP = ROOT / "tests" / "fixtures" / "help"
 SOURCES = ROOT / "tools" / "help_fixture_sources"
 
@@ -64,7 +65,11 @@ def share(pdf: Path, reference: Path) -> Share:
 
 
 def evaluation_pdfs() -> list[tuple[Path, Path]]:
-    manuals = [(pdf, pdf.with_suffix(".txt")) for pdf in sorted(MANUALS.glob("*.pdf"))]
+    manuals = [
+        (pdf, pdf.with_suffix(".txt"))
+        for folder in (MANUALS, TOOLS)
+        for pdf in sorted(folder.glob("*.pdf"))
+    ]
     fixtures = [(pdf, SOURCES / f"{pdf.stem}.md") for pdf in sorted(HELP.glob("*.pdf"))]
     return manuals + [(pdf, source) for pdf, source in fixtures if source.exists()]
 

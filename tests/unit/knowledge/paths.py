@@ -5,3 +5,4 @@ HELP = FIXTURES / "help"
 INJECTION = FIXTURES / "injection"
 MANUALS = FIXTURES / "manuals"
 MEGABYTE = 1024 * 1024
+TOOLS = FIXTURES / "tools"

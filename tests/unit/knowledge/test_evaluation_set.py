@@ -5,13 +5,14 @@ from __future__ import annotations
 import asyncio
 import json
 import re
+from pathlib import Path
 from typing import Any
 
 import pytest
 
 from knowledge.extraction import ExtractedDocument, PdfSandbox, extract_document
 from knowledge.text import fold, words
-from tests.unit.knowledge.paths import HELP, INJECTION, MANUALS
+from tests.unit.knowledge.paths import HELP, INJECTION, MANUALS, TOOLS
 
 MANIFEST = json.loads((HELP / "manifest.json").read_text(encoding="utf-8"))
 QUESTIONS: list[dict[str, Any]] = json.loads((HELP / "questions.json").read_text(encoding="utf-8"))[
@@ -19,12 +20,23 @@ QUESTIONS: list[dict[str, Any]] = json.loads((HELP / "questions.json").read_text
 ]
 ANSWERABLE = [question for question in QUESTIONS if question["answerable"]]
 UNANSWERABLE = [question for question in QUESTIONS if not question["answerable"]]
-MANUALS_MANIFEST = json.loads((MANUALS / "manifest.json").read_text(encoding="utf-8"))
-MANUAL_QUESTIONS: list[dict[str, Any]] = json.loads(
-    (MANUALS / "questions.json").read_text(encoding="utf-8")
-)["questions"]
+MANUAL_SETS = (MANUALS, TOOLS)  # tools: ten manuals whose questions no tuning saw
+
+
+def _manual_questions(folder: Path) -> list[dict[str, Any]]:
+    questions: list[dict[str, Any]] = json.loads(
+        (folder / "questions.json").read_text(encoding="utf-8")
+    )["questions"]
+    return [{**question, "set": folder.name} for question in questions]
+
+
+MANUAL_QUESTIONS = [question for folder in MANUAL_SETS for question in _manual_questions(folder)]
 MANUAL_ANSWERABLE = [question for question in MANUAL_QUESTIONS if question["answerable"]]
 MANUAL_UNANSWERABLE = [question for question in MANUAL_QUESTIONS if not question["answerable"]]
+
+
+def _set_and_id(question: dict[str, Any]) -> str:
+    return f"{question['set']}-{question['id']}"
 INJECTION_CASES = json.loads((INJECTION / "cases.json").read_text(encoding="utf-8"))
 COPIED_RUN = 6  # this many words in a row shared with a document would be copying it
 
@@ -148,54 +160,80 @@ def test_the_injection_documents_carry_both_the_attack_and_genuine_answers() -> 
     assert not list(HELP.glob("meeting-room-booking*")) and not list(HELP.glob("stationery*"))
 
 
+def _manifest(folder: Path) -> dict[str, Any]:
+    manifest: dict[str, Any] = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
+    return manifest
+
+
 @pytest.fixture(scope="module")
-def manuals() -> dict[str, ExtractedDocument]:
-    names = [entry["filename"] for entry in MANUALS_MANIFEST["documents"]]
-    return extract_all([(name, (MANUALS / name).read_bytes()) for name in names])
+def manuals() -> dict[str, dict[str, ExtractedDocument]]:
+    """Each manual set's extracted manuals by file name, by set (folder name)."""
+    return {
+        folder.name: extract_all(
+            [
+                (entry["filename"], (folder / entry["filename"]).read_bytes())
+                for entry in _manifest(folder)["documents"]
+            ]
+        )
+        for folder in MANUAL_SETS
+    }
 
 
-def test_the_manuals_set_lists_every_manual_with_its_source_text_and_licence() -> None:
-    listed = sorted(entry["filename"] for entry in MANUALS_MANIFEST["documents"])
-    sources = (MANUALS / "SOURCES.md").read_text(encoding="utf-8")
+@pytest.mark.parametrize("folder", MANUAL_SETS, ids=lambda folder: folder.name)
+def test_a_manuals_set_lists_every_manual_with_its_source_text_and_licence(folder: Path) -> None:
+    manifest = _manifest(folder)
+    listed = sorted(entry["filename"] for entry in manifest["documents"])
+    sources = (folder / "SOURCES.md").read_text(encoding="utf-8")
 
-    assert listed == sorted(path.name for path in MANUALS.glob("*.pdf"))
+    assert listed == sorted(path.name for path in folder.glob("*.pdf"))
     assert len(listed) >= 9
-    for entry in MANUALS_MANIFEST["documents"]:
-        assert (MANUALS / entry["source_text"]).exists()
+    for entry in manifest["documents"]:
+        assert (folder / entry["source_text"]).exists()
         assert entry["filename"].removesuffix(".pdf") in sources
 
 
-def test_the_manuals_set_has_many_questions_of_both_kinds_for_every_manual() -> None:
-    per_manual = {entry["filename"]: 0 for entry in MANUALS_MANIFEST["documents"]}
-    for question in MANUAL_ANSWERABLE:
-        for answer in question["answers"]:
-            per_manual[answer["document"]] += 1
+@pytest.mark.parametrize(
+    ("folder", "answerable", "unanswerable", "per_manual"),
+    [(MANUALS, 100, 30, 8), (TOOLS, 60, 15, 5)],
+    ids=["manuals", "tools"],
+)
+def test_a_manuals_set_has_many_questions_of_both_kinds_for_every_manual(
+    folder: Path, answerable: int, unanswerable: int, per_manual: int
+) -> None:
+    questions = _manual_questions(folder)
+    counts = {entry["filename"]: 0 for entry in _manifest(folder)["documents"]}
+    for question in questions:
+        for answer in question.get("answers", ()):
+            counts[answer["document"]] += 1
 
-    assert len(MANUAL_ANSWERABLE) >= 100 and len(MANUAL_UNANSWERABLE) >= 30
-    assert min(per_manual.values()) >= 8
-    assert len({question["id"] for question in MANUAL_QUESTIONS}) == len(MANUAL_QUESTIONS)
+    assert len([q for q in questions if q["answerable"]]) >= answerable
+    assert len([q for q in questions if not q["answerable"]]) >= unanswerable
+    assert min(counts.values()) >= per_manual
+    assert len({question["id"] for question in questions}) == len(questions)
 
 
-@pytest.mark.parametrize("question", MANUAL_ANSWERABLE, ids=lambda question: question["id"])
+@pytest.mark.parametrize("question", MANUAL_ANSWERABLE, ids=_set_and_id)
 def test_each_manual_question_is_answered_by_its_manual_in_other_words(
-    question: dict[str, Any], manuals: dict[str, ExtractedDocument]
+    question: dict[str, Any], manuals: dict[str, dict[str, ExtractedDocument]]
 ) -> None:
     asked = words(question["question"])
     runs = {" ".join(asked[i : i + COPIED_RUN]) for i in range(len(asked) - COPIED_RUN + 1)}
     for answer in question["answers"]:
-        document = manuals[answer["document"]]
+        document = manuals[question["set"]][answer["document"]]
         assert answer["page"] is None and answer["evidence"]
         for evidence in answer["evidence"]:
             assert fold(evidence) in fold(document.text), (answer["document"], evidence)
         assert not [run for run in runs if run in " ".join(words(document.text))]
 
 
-@pytest.mark.parametrize("question", MANUAL_UNANSWERABLE, ids=lambda question: question["id"])
+@pytest.mark.parametrize("question", MANUAL_UNANSWERABLE, ids=_set_and_id)
 def test_no_manual_mentions_what_an_unanswerable_question_is_about(
-    question: dict[str, Any], manuals: dict[str, ExtractedDocument]
+    question: dict[str, Any], manuals: dict[str, dict[str, ExtractedDocument]]
 ) -> None:
     for phrase in question["absent"]:
         pattern = re.compile(rf"\b{re.escape(fold(phrase))}\b")
         assert not [
-            name for name, document in manuals.items() if pattern.search(fold(document.text))
+            name
+            for name, document in manuals[question["set"]].items()
+            if pattern.search(fold(document.text))
         ], phrase
