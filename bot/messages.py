@@ -21,7 +21,7 @@ from bot import commands, presenter
 from bot.actions import notices, questions
 from bot.actions.confirmation import is_complete_change, propose
 from bot.actions.conversation import conversation_for
-from bot.actions.each import perform_each
+from bot.actions.each import perform_each, show_each
 from bot.actions.pending import Pending, Slot
 from bot.actions.phrasing import phrase
 from bot.actions.reply import Option, Reply
@@ -43,8 +43,8 @@ from bot.subscriptions import run_subscription
 from bot.understanding import Conversation, Person, needs_directory, understand
 from bot.understanding.requests import (
     AssignTicket, Cancel, ChangeStatus, Choice, Clarify, CommentOnTicket, CreateTicket, Declined,
-    Courtesy, EachTicket, EditTicket, FreeText, Help, ListTickets, Question, SmallTalk, TicketRequest,
-    Understanding, Unknown,
+    Courtesy, EachTicket, EditTicket, FreeText, Help, ListTickets, Question, ShowTicket, SmallTalk,
+    TicketRequest, Understanding, Unknown,
 )
 from bot.understanding.suggestions import FIRST_STEPS, suggest
 from domain.access import Viewer
@@ -331,6 +331,10 @@ class MessageRouter:
                     await self._send(turn_context, Reply(text=question, options=options))
             case Declined(ticket=ticket):
                 await turn_context.send_activity(notices.nothing_changed(ticket))
+            case EachTicket(change=ShowTicket()):
+                for reply in await show_each(self._deps, viewer, understood,
+                                             company=conversation.company):
+                    await self._send(turn_context, reply)
             case EachTicket():
                 await self._send(turn_context, await perform_each(self._deps, viewer, understood))
             case Question(text=text) | FreeText(text=text):

@@ -1,4 +1,5 @@
-"""One change said of several tickets ("close 4 and 5"): made to each ticket in turn.
+"""One change said of several tickets ("close 4 and 5"): made to each ticket in turn;
+several tickets asked for ("show 4 and 5"): each shown.
 
 Each ticket goes through the same use case as when it is asked alone, with the viewer's
 access checked for that ticket: one that is not there, not theirs to change, or already
@@ -10,14 +11,16 @@ from __future__ import annotations
 
 from typing import assert_never
 
+from bot import presenter
 from bot.actions import notices
 from bot.actions.reply import Reply
 from bot.actions.tickets import assignee, field_changes
 from bot.context import BotDependencies
 from bot.replies import explain_briefly
 from bot.understanding.requests import (
-    AssignTicket, ChangeStatus, CommentOnTicket, EachTicket, EditTicket,
+    AssignTicket, ChangeStatus, CommentOnTicket, EachTicket, EditTicket, ShowTicket,
 )
+from domain.company import CompanySettings
 from domain.access import Viewer
 from domain.errors import DomainError, NotAllowed
 from domain.numbering import TicketNumber
@@ -27,9 +30,35 @@ from domain.services import tickets as ticket_services
 MOST_AT_ONCE = 20
 """Tickets one message may change: more is more likely a paste than a request, and each
 change is a transaction and a notification."""
+MOST_SHOWN = 5
+"""Ticket cards one message shows: Teams lets a bot send a conversation 7 messages a second."""
+
+
+async def show_each(
+    deps: BotDependencies, viewer: Viewer, request: EachTicket,
+    *, company: CompanySettings | None = None,
+) -> tuple[Reply, ...]:
+    """Each ticket's card, as if it had been asked for alone (access checked for each); one
+    that is not there or not theirs to see is named with the reason, the others are shown.
+    The last card shown is what "it" means next."""
+    shown: list[Reply] = []
+    missing: list[str] = []
+    for ticket in request.tickets[:MOST_SHOWN]:
+        try:
+            card = await presenter.ticket_card(deps, viewer, str(ticket), company=company)
+        except DomainError as error:
+            missing.append(f"{ticket}: {explain_briefly(error)}")
+        else:
+            shown.append(Reply(card=card, ticket=str(ticket)))
+    lines = [notices.not_shown_each(missing)] if missing else []
+    if len(request.tickets) > MOST_SHOWN:
+        lines.append(notices.shown_the_first(len(request.tickets), MOST_SHOWN))
+    return (*shown, Reply(text="\n\n".join(lines))) if lines else tuple(shown)
 
 
 async def perform_each(deps: BotDependencies, viewer: Viewer, request: EachTicket) -> Reply:
+    if isinstance(request.change, ShowTicket):
+        raise ValueError("tickets to show are shown by show_each, one card each")
     if len(request.tickets) > MOST_AT_ONCE:
         return Reply(text=notices.too_many_at_once(len(request.tickets), MOST_AT_ONCE))
     if isinstance(request.change, AssignTicket) and viewer.role is Role.CUSTOMER:
@@ -65,5 +94,7 @@ async def _change(deps: BotDependencies, viewer: Viewer, request: EachTicket, ti
                                                     content=text)
         case AssignTicket():
             raise ValueError("an assignment of several tickets names who takes them")
+        case ShowTicket():
+            raise ValueError("showing changes nothing")
         case _:
             assert_never(request.change)

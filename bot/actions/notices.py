@@ -60,6 +60,15 @@ def not_changed_each(reasons: list[str]) -> str:
     return "Not changed:\n" + "\n".join(f"- {reason}" for reason in reasons)
 
 
+def not_shown_each(reasons: list[str]) -> str:
+    return "Not shown:\n" + "\n".join(f"- {reason}" for reason in reasons)
+
+
+def shown_the_first(count: int, most: int) -> str:
+    return (f"That names {count} tickets; I show at most {most} at once, so these are the first "
+            f"{most}. Ask for the others in another message.")
+
+
 def _edited(edit: EditTicket) -> list[str]:
     return [name for name, value in (
         ("the title", edit.title), ("the description", edit.description),

@@ -55,6 +55,7 @@ _NO_TOPIC = frozenset({
 })
 """Words left over from a list query that are no topic to search for: when, and the
 request around it ("I raised a ticket yesterday. Can you tell me the status?")."""
+_NAMING = frozenset({"tickets", "ticket", "issues", "numbers"})
 _ANY = frozenset({"anything", "any"})  # "anything about outlook": a search
 _ABOUT = frozenset({"about", "regarding", "re", "mentioning", "concerning"})
 _SKIPPED = "the"  # a word a filter stands for: passed over like filler
@@ -96,6 +97,8 @@ def read_list(
     strong = searching or named or bool(taken)
     if NUMBER in words and not named:  # "give me 4": a ticket, not a search for "4"
         return None
+    if any(w in _NAMING and after == NUMBER for w, after in zip(words, words[1:])):
+        return None  # "close tickets 8 and 9": those tickets, not a list
     scope = ListScope.ALL
     status: TicketStatus | None = None
     priority: Priority | None = None

@@ -105,7 +105,7 @@ _ACTION_WORDS = frozenset({
     "pause", "fix", "change", "update", "edit", "set", "mark", "move", "delete", "remove", "give",
     "create", "file", "rename", "finish", "complete", "touch", "shut", "solve",
 })
-_REF = r"(?:(?:the|ticket|tkt|issue|case|number|no|nr) )*(?P<{name}>tref|tnum)"
+_REF = r"(?:(?:the|ticket|tickets|tkt|issue|issues|case|number|numbers|no|nr|nos) )*(?P<{name}>tref|tnum)"
 
 
 def ref(name: str = "ref") -> str:
@@ -1336,6 +1336,8 @@ def _field(reading: Reading, found: re.Match[str]) -> Understanding | None:
     kept = value.split()[:_skip_end(value.split(), 0)]  # "… to low pls": the value is "low"
     plain = " ".join(w for w in kept if w not in ("a", "an", "priority", "the"))
     said = _BE.sub("", reading.original(found, "value", to_end=True), count=1)
+    dropped = len(found.group("value").split()) - len(value.split())  # "should be"
+    shown = typed_text(reading.words(found, "value")[dropped:dropped + len(kept)])  # as typed
     if field in ("title", "subject", "name", "summary"):
         return EditTicket(ticket, title=_title_case(_quoted_or(said)))
     if field in ("description", "details", "body"):
@@ -1343,13 +1345,13 @@ def _field(reading: Reading, found: re.Match[str]) -> Understanding | None:
     if field == "priority":
         if plain in PRIORITY_WORDS:
             return EditTicket(ticket, priority=PRIORITY_WORDS[plain])
-        return _ask_field(ticket, "priority", f"“{value}” is not a priority.")
+        return _ask_field(ticket, "priority", f"“{shown}” is not a priority.")
     if field in ("category", "type", "kind"):
         if plain in CATEGORY_WORDS:
             return EditTicket(ticket, category=CATEGORY_WORDS[plain])
-        return _ask_field(ticket, "category", f"“{value}” is not a category.")
+        return _ask_field(ticket, "category", f"“{shown}” is not a category.")
     return _due(ticket, reading.words(found, "value")) or _ask_field(
-        ticket, "due_date", f"I couldn't read “{value}” as a date.")
+        ticket, "due_date", f"I couldn't read “{shown}” as a date.")
 
 
 _ASSIGN_VERBS = frozenset({"assign", "reassign"})

@@ -113,10 +113,11 @@ Change = EditTicket | AssignTicket | ChangeStatus | CommentOnTicket
 @dataclass(frozen=True, slots=True)
 class EachTicket:
     """One change said of several tickets ("close 4 and 5"): made to each in turn, as if
-    it had been asked alone, so each is checked on its own."""
+    it had been asked alone, so each is checked on its own; or several tickets to show
+    ("show 4 and 5"), each shown as if asked for alone."""
 
     tickets: tuple[TicketNumber, ...]
-    change: Change
+    change: Change | ShowTicket
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,4 +1,5 @@
-"""Several tickets named for one change: "close 4 and 5", "assign 4, 5 and 7 to Sam"."""
+"""Several tickets named for one request: "close 4 and 5", "assign 4, 5 and 7 to Sam",
+"close 4 5", "show 4 and 5"."""
 
 from __future__ import annotations
 
@@ -6,7 +7,8 @@ from dataclasses import replace
 
 from bot.understanding.message import NUMBER, REF, Message, Word, typed_text
 from bot.understanding.requests import (
-    AssignTicket, ChangeStatus, Clarify, CommentOnTicket, EachTicket, EditTicket, Understanding,
+    AssignTicket, ChangeStatus, Clarify, CommentOnTicket, EachTicket, EditTicket, ShowTicket,
+    Understanding,
 )
 from domain.numbering import TicketNumber
 
@@ -14,8 +16,9 @@ _JOINS = frozenset({"and", "&", "+", "n"})
 
 
 def gather_tickets(message: Message) -> tuple[TicketNumber, ...]:
-    """The tickets of the first run of typed numbers joined by commas or "and" ("4, 5 and
-    7"), merged into the run's first word so the rules read one ticket; () when none.
+    """The tickets of the first run of typed numbers joined by commas, "and" or only a space
+    ("4, 5 and 7", "4 5"), merged into the run's first word so the rules read one ticket;
+    () when none.
 
     Only numbers typed as such ("it" is never one of them), each word looked at once."""
     words = message.words
@@ -42,7 +45,7 @@ def _run(message: Message, index: int) -> list[int]:
         after = last + 1
         if after < len(message.words) and message.words[after].text in _JOINS:
             after += 1
-        elif not _ends_with_comma(message, last):
+        elif not _ends_with_comma(message, last) and not _next_typed(message, last):
             return run
         if not _typed_ticket(message, after):
             return run
@@ -60,10 +63,20 @@ def _ends_with_comma(message: Message, index: int) -> bool:
     return message.text[message.spans[message.words[index].last][1] - 1] == ","
 
 
+def _next_typed(message: Message, index: int) -> bool:
+    """"close 4 5": the next token, after a space alone, is typed as a ticket too (no colon,
+    dash or full stop between them: "comment on 4: 5 users …" is one ticket)."""
+    words = message.words
+    if index + 1 >= len(words) or words[index + 1].first != words[index].last + 1:
+        return False
+    typed = message.text[message.spans[words[index].last][0]:message.spans[words[index].last][1]]
+    return typed[-1:].isdigit()
+
+
 def for_each(
     found: Understanding, tickets: tuple[TicketNumber, ...], *, final: bool
 ) -> Understanding:
-    """What was read about the first of several tickets, made about each of them.
+    """What was read about the first of several tickets, made about (or shown for) each.
 
     A change that still needs an answer is asked about the first ticket alone (`final`:
     the people and teams were read, so no second reading will complete it); a question, a
@@ -79,6 +92,8 @@ def for_each(
         case EditTicket(ticket=ticket) if ticket == tickets[0] and found.has_changes:
             return EachTicket(tickets, found)
         case CommentOnTicket(ticket=ticket, text=str()) if ticket == tickets[0]:
+            return EachTicket(tickets, found)
+        case ShowTicket(ticket=ticket) if ticket == tickets[0]:
             return EachTicket(tickets, found)
         case Clarify(request=request) if final and getattr(request, "ticket", None) == tickets[0]:
             return replace(found, question=f"One ticket at a time: {found.question}")

@@ -5,11 +5,12 @@ message naming too many changes nothing."""
 
 from __future__ import annotations
 
+import pytest
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from db.tables import task_comments, tasks
-from tests.e2e.service import Service, a_ticket, user_in_teams
+from tests.e2e.service import Service, a_ticket, texts_in, user_in_teams
 from tests.integration.builders import insert_person
 
 
@@ -29,16 +30,16 @@ async def _comments(engine: AsyncEngine) -> int:
         return (await connection.execute(counted)).scalar_one()
 
 
+@pytest.mark.parametrize("typed", ["pls close {}, {} and {}", "close {} {} {}"])
 async def test_closing_several_tickets_closes_each_and_names_the_one_not_theirs(
-    service: Service, engine: AsyncEngine
+    service: Service, engine: AsyncEngine, typed: str
 ) -> None:
     mia_id = await insert_person(engine, "Mia", "Manager", role="manager")
     stranger = await insert_person(engine, "Stan", "Stranger")
     first, second = await a_ticket(engine, mia_id), await a_ticket(engine, mia_id)
     hidden = await a_ticket(engine, stranger, "Someone else's")
     mia = service.person("mia.manager@example.com", "Mia Manager")
-    said = await service.say(f"pls close {short(first)}, {short(second)} and {short(hidden)}",
-                             user=mia)
+    said = await service.say(typed.format(short(first), short(second), short(hidden)), user=mia)
     assert said.texts == [f"{first} and {second} are now closed.\n\n"
                           f"Not changed:\n- {hidden}: I can't find it"]
     assert await _statuses(engine) == {first: "closed", second: "closed", hidden: "open"}
@@ -87,3 +88,24 @@ async def test_a_message_naming_too_many_tickets_changes_none(
     assert said.texts == ["That names 21 tickets; I change at most 20 in one message, so "
                           "nothing was changed. Split them over a few messages."]
     assert await _statuses(engine) == {number: "open"}
+
+
+async def test_showing_several_tickets_shows_each_one_the_viewer_may_see(
+    service: Service, engine: AsyncEngine
+) -> None:
+    mia_id = await insert_person(engine, "Mia", "Manager", role="manager")
+    stranger = await insert_person(engine, "Stan", "Stranger")
+    first = await a_ticket(engine, mia_id, "Printer jams")
+    second = await a_ticket(engine, mia_id, "VPN drops")
+    hidden = await a_ticket(engine, stranger, "Someone else's")
+    mia = service.person("mia.manager@example.com", "Mia Manager")
+    said = await service.say(f"show {short(first)} and {short(hidden)} and {short(second)}",
+                             user=mia)
+    shown = [texts_in(card) for card in said.cards]
+    assert len(shown) == 2 and first in shown[0] and second in shown[1]
+    assert "Printer jams" in shown[0] and "VPN drops" in shown[1]
+    assert not any("Someone else's" in text for text in shown)
+    assert said.texts[-1] == f"Not shown:\n- {hidden}: I can't find it"
+    await service.say("close it", user=mia)  # "it": the last card shown
+    assert await _statuses(engine) == {first: "open", second: "closed", hidden: "open"}
+

@@ -32,3 +32,34 @@ def test_the_third_table_is_large_and_new() -> None:
     assert len(said) >= 80 and len(set(said)) == len(said)
     assert not [line for line in said if line.lower() in before]
     assert THIRD_MISREAD <= set(said)
+
+
+@pytest.mark.parametrize(("said", "expected"), [
+    ("assign 4 5 to sam", "assign #4, #5 to user:u-sam"),
+    ("close 4 5 6 7", "status #4, #5, #6, #7 closed"),
+    ("4 5 6", "show #4, #5, #6"),
+    ("pull up 8 and 9", "show #8, #9"),
+    ("show tickets 8, 9", "show #8, #9"),
+    ("comment on 4: 5 users affected", "comment #4 '5 users affected'"),
+    ("comment on 4 5 users affected", "comment #4 '5 users affected'"),
+    ("close 4 5pm", "unknown [start 4, resolve 4, put 4 on hold]"),
+    ("is 4 5 done?", "show #4, #5"),
+    ("close tickets 8 and 9", "status #8, #9 closed"),
+    ("tickets 8 and 9 can be closed", "status #8, #9 closed"),
+    ("resolve tickets 8 & 9 pls", "status #8, #9 resolved"),
+    ("don't close 4 5", "no change #4"),
+])
+def test_the_shapes_the_third_table_found_are_read_in_other_words_too(
+    said: str, expected: str
+) -> None:
+    assert summary(as_the_bot_reads(said, CONVERSATION)) == expanded(expected)
+
+
+@pytest.mark.parametrize(("said", "expected"), [
+    ("set 4 due 12 12", "ask edit #4 ? due_date: I couldn't read “12 12” as a date."),
+    ("set the priority of 4 to Super High pls",
+     "ask edit #4 ? priority: “Super High” is not a priority."),
+    ("4's priority should be mega", "ask edit #4 ? priority: “mega” is not a priority."),
+])
+def test_a_value_not_understood_is_echoed_as_typed(said: str, expected: str) -> None:
+    assert summary(as_the_bot_reads(said, CONVERSATION)) == expanded(expected)
