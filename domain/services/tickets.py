@@ -70,9 +70,14 @@ async def create_ticket(
     due_date: object = None,
     tags: object = None,
     estimated_hours: object = None,
+    assignee: Assignee | None = None,
     delivery: str | None = None,
 ) -> Ticket:
     """Files a ticket under the next number of the company's prefix and this year.
+
+    `assignee` takes it at once, under the rule of an assignment made later (an agent
+    names themselves or a team they belong to, a customer no one): a refused one refuses
+    the whole filing and nothing is stored; `assignment_refusal_when_filing` asks first.
 
     `delivery` names the Teams activity or form that asked: when it already filed a ticket
     (its turn runs again because its process died after the commit), that ticket is
@@ -90,7 +95,7 @@ async def create_ticket(
         tags=parse_tags(tags),
     )
     async with uow:
-        await load_viewer(uow, actor.id)
+        viewer = await load_viewer(uow, actor.id)
         if delivery is not None and (filed := await _filed_by(uow, delivery)) is not None:
             return filed
         settings = await uow.company.get()
@@ -102,9 +107,35 @@ async def create_ticket(
         uow.history.add(
             HistoryEntry(ticket.id, actor.id, HistoryAction.CREATED, new_value=ticket.ticket_number)
         )
+        if assignee is not None:
+            ticket = await _assign_when_filed(uow, viewer, ticket, assignee, now=now)
         uow.outbox.add(TicketEvent(EventType.CREATED, ticket, actor.id, now))
         await uow.commit()
     return ticket
+
+
+async def _assign_when_filed(
+    uow: UnitOfWork, viewer: Viewer, ticket: Ticket, to: Assignee, *, now: datetime
+) -> Ticket:
+    """The assignment `update_ticket` would make, with its history row; its event is the
+    creation's own (a new ticket's event already tells its assignee, as the web app's does)."""
+    assigned, change = await _assign(uow, viewer, ticket, to, now=now, idempotent=False)
+    if change is None:
+        return ticket
+    await uow.tickets.save(assigned)
+    for made in change.changes:
+        uow.history.add(HistoryEntry(ticket.id, viewer.id, change.action, made.field, made.old,
+                                     made.new))
+    return assigned
+
+
+def assignment_refusal_when_filing(viewer: Viewer, to: Assignee) -> str | None:
+    """Why `viewer` could not hand a ticket they are about to file to `to`, or None: the
+    assignment rule, asked of the ticket as it will be filed (theirs, open, unassigned)."""
+    now = utcnow()
+    as_filed = Ticket(id=0, ticket_number="", title="", category=Category.SUPPORT,
+                      created_by=viewer.id, created_at=now, updated_at=now)
+    return assign_refusal(viewer, as_filed, to)
 
 
 async def _filed_by(uow: UnitOfWork, delivery: str) -> Ticket | None:

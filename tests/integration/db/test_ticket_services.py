@@ -11,7 +11,7 @@ from db.uow import SqlUnitOfWork
 from domain.errors import InvalidValue, NotAllowed, StaleTicket, TeamNotFound
 from domain.events import EventType, TicketEvent
 from domain.services import tickets as ticket_services
-from domain.services.queries import list_tickets, ticket_history
+from domain.services.queries import get_ticket, list_tickets, ticket_history
 from domain.tickets import Assignee, TicketFilter, TicketStatus
 from tests.integration.builders import insert_team, insert_ticket, insert_user
 from tests.actors import as_actor
@@ -248,3 +248,37 @@ async def test_a_delivery_files_one_ticket_however_often_its_turn_runs(engine: A
     assert await count(engine, tasks) == 3
     assert await count(engine, task_history) == 3
     assert [event.ticket.id for event in events] == [first.id, other.id, unnamed.id]
+
+
+async def test_a_ticket_filed_for_a_team_is_stored_queued_with_its_history(
+    engine: AsyncEngine
+) -> None:
+    events: list[TicketEvent] = []
+
+    def uow() -> SqlUnitOfWork:
+        return SqlUnitOfWork(engine, event_sink=lambda _c: RecordingSink(events))
+
+    agent = await insert_user(engine, role="user")
+    customer = await insert_user(engine, role="customer")
+    network = await insert_team(engine, "Network", agent)
+    filed = await ticket_services.create_ticket(
+        uow=uow(), actor=as_actor(agent), title="Switch in room 4 is down", category="incident",
+        assignee=Assignee.team(network), delivery="f" * 64)
+    again = await ticket_services.create_ticket(  # the turn ran again after its commit
+        uow=uow(), actor=as_actor(agent), title="Switch in room 4 is down", category="incident",
+        assignee=Assignee.team(network), delivery="f" * 64)
+    with pytest.raises(NotAllowed):
+        await ticket_services.create_ticket(
+            uow=uow(), actor=as_actor(customer), title="Printer jam", category="support",
+            assignee=Assignee.team(network))
+
+    assert again == filed
+    stored = await get_ticket(uow=uow(), actor=as_actor(agent), ticket=filed.id)
+    assert (stored.assignee_type.value, stored.assignee_team_id, stored.assignee_id) == (
+        "team", network, None)
+    history = await ticket_history(uow=uow(), actor=as_actor(agent), ticket=filed.id)
+    assert [(h.action.value, h.field, h.new_value) for h in history] == [
+        ("created", None, filed.ticket_number), ("assigned", "assignee", f"team:{network}")]
+    assert await count(engine, tasks) == 1
+    assert [(event.type, event.ticket.assignee) for event in events] == [
+        (EventType.CREATED, Assignee.team(network))]

@@ -17,11 +17,13 @@ from domain.errors import (
     TicketNotFound,
     UserNotFound,
 )
+from domain.access import Viewer
 from domain.events import EventType
 from domain.people import Role, User
 from domain.services.queries import get_ticket
 from domain.services.tickets import (
     Version,
+    assignment_refusal_when_filing,
     comment_on_ticket,
     create_ticket,
     parse_assignee,
@@ -107,6 +109,81 @@ async def test_only_an_active_ticketflow_user_can_file_a_ticket(db: FakeDatabase
     actor = "nobody" if who == "nobody" else db.seed_user(active=False).id
     await _fails_without_a_trace(db, NotAllowed, lambda: create_ticket(
         uow=db.unit_of_work(), actor=as_actor(actor), title="Jam", category="support"))
+
+
+async def _viewer(db: FakeDatabase, user_id: str) -> Viewer:
+    async with db.unit_of_work() as uow:
+        viewer = await uow.users.viewer(user_id)
+    assert viewer is not None
+    return viewer
+
+
+async def test_a_ticket_filed_for_a_team_is_queued_there_with_one_event_and_its_history(
+    db: FakeDatabase, org: Organisation
+) -> None:
+    ticket = await create_ticket(uow=db.unit_of_work(), actor=as_actor(org.agent.id),
+                                 title="Switch in room 4 is down", category="incident",
+                                 assignee=Assignee.team(org.support.id))
+    assert db.ticket(ticket.id) == ticket
+    assert (ticket.assignee_type, ticket.assignee_team_id, ticket.assignee_id) == (
+        AssigneeType.TEAM, org.support.id, None)
+    assert _rows(db, ticket.id) == [
+        (org.agent.id, "created", None, None, ticket.ticket_number),
+        (org.agent.id, "assigned", "assignee", None, f"team:{org.support.id}"),
+    ]
+    [event] = db.events  # the new ticket's own event names its assignee
+    assert (event.type, event.ticket) == (EventType.CREATED, ticket)
+
+
+@pytest.mark.parametrize(("who", "to", "why"), [
+    ("customer", "self", "customers cannot assign tickets"),
+    ("customer", "support", "customers cannot assign tickets"),
+    ("agent", "billing", "you can assign tickets only to yourself or to a team you belong to"),
+    ("agent", "teammate", "you can assign tickets only to yourself or to a team you belong to"),
+])
+async def test_an_assignment_the_rule_refuses_refuses_the_filing_and_says_why_beforehand(
+    db: FakeDatabase, org: Organisation, who: str, to: str, why: str
+) -> None:
+    actor = getattr(org, who)
+    assignee = {"self": Assignee.user(actor.id), "support": Assignee.team(org.support.id),
+                "billing": Assignee.team(org.billing.id),
+                "teammate": Assignee.user(org.teammate.id)}[to]
+    viewer = await _viewer(db, actor.id)
+    assert assignment_refusal_when_filing(viewer, assignee) == why
+    refused = await _fails_without_a_trace(db, NotAllowed, lambda: create_ticket(
+        uow=db.unit_of_work(), actor=as_actor(actor.id), title="Jam", category="support",
+        assignee=assignee))
+    assert str(refused) == why
+
+
+@pytest.mark.parametrize(("who", "to"), [
+    ("agent", "self"), ("agent", "support"), ("manager", "teammate"), ("manager", "billing"),
+    ("admin", "outsider"),
+])
+async def test_an_agent_files_for_themselves_or_their_team_and_staff_for_anyone(
+    db: FakeDatabase, org: Organisation, who: str, to: str
+) -> None:
+    actor = getattr(org, who)
+    assignee = {"self": Assignee.user(actor.id), "support": Assignee.team(org.support.id),
+                "billing": Assignee.team(org.billing.id),
+                "teammate": Assignee.user(org.teammate.id),
+                "outsider": Assignee.user(org.outsider.id)}[to]
+    viewer = await _viewer(db, actor.id)
+    assert assignment_refusal_when_filing(viewer, assignee) is None
+    ticket = await create_ticket(uow=db.unit_of_work(), actor=as_actor(actor.id), title="Jam",
+                                 category="support", assignee=assignee)
+    assert ticket.assignee == assignee
+
+
+async def test_a_ticket_is_not_filed_for_a_missing_team_or_a_customer(
+    db: FakeDatabase, org: Organisation
+) -> None:
+    await _fails_without_a_trace(db, TeamNotFound, lambda: create_ticket(
+        uow=db.unit_of_work(), actor=as_actor(org.admin.id), title="Jam", category="support",
+        assignee=Assignee.team(999)))
+    await _fails_without_a_trace(db, NotAllowed, lambda: create_ticket(
+        uow=db.unit_of_work(), actor=as_actor(org.admin.id), title="Jam", category="support",
+        assignee=Assignee.user(org.customer.id)))
 
 
 async def test_an_edit_records_one_history_row_per_changed_field(
