@@ -25,7 +25,9 @@ from bot.actions.each import perform_each, show_each
 from bot.actions.pending import Pending, Slot
 from bot.actions.phrasing import phrase
 from bot.actions.reply import Option, Reply
-from bot.actions.tickets import ask_field, ensure_visible, file_ticket, perform
+from bot.actions.tickets import (
+    ask_field, cannot_assign, dialog_answers, ensure_visible, file_ticket, perform,
+)
 from bot.admin import run_admin
 from bot.cards.answer import AnswerView, answer_card
 from bot.help_chat import answer_question, help_session
@@ -313,6 +315,14 @@ class MessageRouter:
                 options = tuple(Option(choice.label, phrase(_filled(listed, choice), conversation))
                                 for choice in choices)  # "Which Lee?": never the whole list
                 await self._send(turn_context, Reply(text=question, options=options))
+            case Clarify(request=CreateTicket() as new, question=question, choices=choices):
+                if refused := cannot_assign(viewer):
+                    await turn_context.send_activity(refused)
+                    await self._act(turn_context, viewer, dc, new, conversation)
+                    return
+                options = tuple(Option(choice.label, phrase(_filled(new, choice), conversation))
+                                for choice in choices)  # "Who should take the new ticket?"
+                await self._send(turn_context, Reply(text=question, options=options))
             case Clarify(request=request) if getattr(request, "ticket", None) is None:
                 await self._act(turn_context, viewer, dc, request, conversation)  # which ticket?
             case Clarify(request=request, question=question, choices=choices):
@@ -360,11 +370,10 @@ class MessageRouter:
         match reply.dialog:
             case None:
                 await self._ask(turn_context, dc, reply, proposed=proposed)
-            case CreateTicket(title=title, priority=priority, category=category):
-                await dc.begin_dialog(NEW_TICKET, {
-                    "title": title, "priority": priority.value if priority else None,
-                    "category": category.value if category else None,
-                })
+            case CreateTicket() as new:
+                if reply.text:  # why it will be filed without the assignee named
+                    await turn_context.send_activity(reply.text)
+                await dc.begin_dialog(NEW_TICKET, dialog_answers(new))
             case _:
                 await self._send(turn_context, reply)
 
@@ -519,4 +528,6 @@ def _filled(request: TicketRequest, value: Choice) -> TicketRequest:
         return replace(request, assignee=chosen)
     if isinstance(request, ChangeStatus) and isinstance(chosen, TicketStatus):
         return replace(request, status=chosen)
+    if isinstance(request, CreateTicket) and not isinstance(chosen, TicketStatus):
+        return replace(request, to=chosen)
     return request

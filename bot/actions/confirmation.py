@@ -21,7 +21,8 @@ from bot import presenter
 from bot.actions import notices
 from bot.actions.reply import Reply
 from bot.actions.tickets import (
-    add_comment, assign_to, assignee, field_changes, file_ticket, save_fields, set_status,
+    add_comment, assign_to, assignee, dialog_answers, field_changes, file_ticket, save_fields,
+    set_status,
 )
 from bot.actions.tools import tool_name
 from bot.cards.confirmation import confirmation_card
@@ -40,6 +41,7 @@ from domain.clock import utcnow
 from domain.errors import InvalidValue
 from domain.numbering import TicketNumber, parse_ticket_number
 from domain.services.queries import get_ticket
+from domain.services.tickets import assignment_refusal_when_filing
 from domain.tickets import Category, Priority, Ticket, TicketStatus
 
 DEFAULT_CATEGORY = Category.SUPPORT
@@ -118,14 +120,19 @@ def _check(viewer: Viewer, ticket: Ticket, request: TicketChange) -> None:
 
 def _propose_ticket(viewer: Viewer, request: CreateTicket) -> Reply:
     """A new ticket: the title as said, the category and priority it would get."""
+    to = assignee(request.to) if request.to is not None else None
+    refusal = to and assignment_refusal_when_filing(viewer, to)
     filled = replace(request, category=request.category or DEFAULT_CATEGORY,
-                     priority=request.priority or Priority.MEDIUM)
+                     priority=request.priority or Priority.MEDIUM,
+                     to=None if refusal else request.to)
     assert filled.category is not None and filled.priority is not None
     mine = {FOR: viewer.id}
+    unassigned = notices.filed_without(_target_label(request.to, viewer) or "", refusal) \
+        if refusal else None
     card = confirmation_card(
         question=notices.proposed_ticket(),
         about=notices.new_ticket_facts(filled.category, filled.priority),
-        detail=filled.title,
+        detail=f"{filled.title}\n\n{unassigned}" if unassigned else filled.title,
         confirm={**mine, REQUEST: encode(filled), "nonce": secrets.token_urlsafe(12)},
         cancel=mine,
     )
@@ -168,9 +175,7 @@ async def confirm(deps: BotDependencies, viewer: Viewer, data: Mapping[str, Any]
         if data.get(FOR) != viewer.id:
             return Reply(card=presenter.notice_card(notices.not_your_confirmation()))
         assert isinstance(request, CreateTicket)
-        return await file_ticket(deps, viewer, {
-            "title": request.title, "category": request.category, "priority": request.priority,
-        })
+        return await file_ticket(deps, viewer, dialog_answers(request))
     ticket_id = _ticket_id(data)
     if data.get(FOR) != viewer.id:
         card = await presenter.ticket_card(deps, viewer, ticket_id,

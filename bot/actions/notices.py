@@ -18,6 +18,11 @@ def filed(number: str) -> Notice:
     return Notice(f"Filed {number}.", Tone.GOOD)
 
 
+def filed_without(name: str, why: str) -> str:
+    """A new ticket's assignee the rule refuses: filed all the same, unassigned."""
+    return (f"I'll file it without giving it to {name}: {why}. The service desk will route it.")
+
+
 def status_now(number: str, status: TicketStatus) -> Notice:
     return Notice(f"{number} is now {status.words}.", Tone.GOOD)
 

@@ -14,7 +14,7 @@ from bot.understanding.requests import (
     Nobody, ShowTicket, Target, TeamTarget, TicketRequest, UserTarget,
 )
 from domain.numbering import TicketNumber
-from domain.tickets import DueWindow
+from domain.tickets import Category, DueWindow
 
 
 def phrase(request: TicketRequest, conversation: Conversation) -> str:
@@ -35,8 +35,12 @@ def phrase(request: TicketRequest, conversation: Conversation) -> str:
             return " ".join(words)
         case CreateTicket(form=True):
             return "new ticket form"
-        case CreateTicket(title=title):
-            return f"new ticket: {title}" if title else "new ticket"
+        case CreateTicket(title=title, to=to, due=due, priority=priority, category=category):
+            words = ["new"] + ([priority.value] if priority else [])
+            words += [_KIND.get(category, "ticket") if category else "ticket"]
+            words += [f"and assign it to {_target(to, conversation)}"] if to else []
+            words += [f"due {due.isoformat()}"] if due else []
+            return f"{' '.join(words)}: {title}" if title else " ".join(words)
         case EditTicket(ticket=ticket) as edit:
             return _edit(edit, _ticket(ticket))
         case AssignTicket(ticket=ticket, to=to):
@@ -72,6 +76,10 @@ def _target(to: Target, conversation: Conversation) -> str:
         case _:
             assert_never(to)
 
+
+_KIND = {Category.BUG: "bug", Category.INCIDENT: "incident", Category.REQUEST: "request",
+         Category.FEATURE: "feature request", Category.SUPPORT: "support request"}
+"""How a new ticket's category is said (an enhancement is said as a plain ticket)."""
 
 _DUE = {DueWindow.TODAY: "due today", DueWindow.TOMORROW: "due tomorrow",
         DueWindow.THIS_WEEK: "due this week", DueWindow.NEXT_WEEK: "due next week"}

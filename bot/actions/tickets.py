@@ -53,7 +53,7 @@ async def perform(
         case ListTickets():
             return await list_tickets(deps, viewer, request)
         case CreateTicket():
-            return create(request)
+            return create(viewer, request)
         case EditTicket():
             return await edit(deps, viewer, request)
         case AssignTicket():
@@ -92,24 +92,59 @@ async def list_tickets(deps: BotDependencies, viewer: Viewer, request: ListTicke
     return Reply(card=card)
 
 
-def create(request: CreateTicket) -> Reply:
-    """The form, or the conversation that asks for what is missing (the caller runs it)."""
+def create(viewer: Viewer, request: CreateTicket) -> Reply:
+    """The form, or the conversation that asks for what is missing (the caller runs it).
+
+    Someone named to take it whom the viewer may not hand tickets to is left out, and the
+    reply says so before the first question: the ticket is filed, unassigned."""
     if request.form:
         return Reply(card=presenter.create_form())
+    if request.to is None or (to := assignee(request.to)) is None:
+        return Reply(dialog=request)
+    if refusal := ticket_services.assignment_refusal_when_filing(viewer, to):
+        return Reply(text=notices.filed_without(_label(request.to), refusal),
+                     dialog=replace(request, to=None))
     return Reply(dialog=request)
+
+
+def cannot_assign(viewer: Viewer) -> str | None:
+    """Why the viewer can hand a new ticket to no one at all (a customer), said instead of
+    asking them who should take it; None when they may name someone."""
+    refusal = ticket_services.assignment_refusal_when_filing(viewer, Assignee.user(viewer.id))
+    return notices.filed_without("anyone", refusal) if refusal else None
+
+
+def dialog_answers(request: CreateTicket) -> dict[str, str | None]:
+    """What the `new ticket` conversation starts with: all the request said, as text."""
+    to = assignee(request.to) if request.to is not None else None
+    return {
+        "title": request.title,
+        "priority": request.priority.value if request.priority else None,
+        "category": request.category.value if request.category else None,
+        "assignee": None if to is None else to.label,
+        "due_date": request.due.isoformat() if request.due else None,
+    }
+
+
+def _label(to: Target) -> str:
+    return f"the {to.name} team" if isinstance(to, TeamTarget) else getattr(to, "name", "")
 
 
 async def file_ticket(
     deps: BotDependencies, viewer: Viewer, values: Mapping[str, object]
 ) -> Reply:
-    """Files a ticket from answers or form inputs; empty optional values take the defaults."""
+    """Files a ticket from answers or form inputs; empty optional values take the defaults.
+
+    `assignee` takes the card and API form (`team:<id>`, a user id, `me`)."""
     optional = {
         name: value for name, value in values.items()
         if name in OPTIONAL_CREATE_FIELDS and value not in (None, "")
     }
     ticket = await ticket_services.create_ticket(
         uow=deps.uow(), actor=viewer, title=values.get("title"),
-        category=values.get("category"), delivery=current_delivery(), **optional,
+        category=values.get("category"), delivery=current_delivery(),
+        assignee=ticket_services.parse_assignee(values.get("assignee"), actor_id=viewer.id),
+        **optional,
     )
     card = await presenter.ticket_card(deps, viewer, ticket.id,
                                        notice=notices.filed(ticket.ticket_number))

@@ -1,7 +1,7 @@
 """`new ticket`: asks only for what is missing, then hands the answers back.
 
 The dialog ends with a plain dict of answers (title, description, category,
-priority); the caller files the ticket, so a restart between steps loses nothing
+priority, and the assignee and due date the first message named); the caller files the ticket, so a restart between steps loses nothing
 but never files half a ticket.
 """
 
@@ -102,7 +102,7 @@ class NewTicketDialog(ComponentDialog):  # type: ignore[misc]  # untyped SDK cla
         if step.result is not None:
             step.values["priority"] = _choice(step.result, PRIORITY_LABELS)
         answers = {key: step.values.get(key) for key in ("title", "description", "category",
-                                                          "priority")}
+                                                          "priority", "assignee", "due_date")}
         return await step.end_dialog(answers)
 
     @staticmethod

@@ -19,6 +19,7 @@ from bot.understanding.courtesy import courtesy
 from bot.understanding.letter import what_is_asked
 from bot.understanding.lists import read_list
 from bot.understanding.message import DATE, NUMBER, REF, Message, Word, read_message, typed_text
+from bot.understanding.placing import Placed, addressee, place
 from bot.understanding.several import for_each, gather_tickets
 from bot.understanding.requests import (
     AssignTicket, Cancel, ChangeStatus, Choice, Clarify, CommentOnTicket, CreateTicket, Declined,
@@ -224,10 +225,10 @@ def _read(message: Message, text: str, conversation: Conversation) -> Understand
 
 
 def needs_directory(understood: Understanding) -> bool:
-    """An assignment, or a list whose person or team was not placed: understood again once
-    the people and teams are read (read only then)."""
+    """An assignment, or a list or new ticket whose person or team was not placed:
+    understood again once the people and teams are read (read only then)."""
     if isinstance(understood, Clarify):
-        return isinstance(understood.request, (AssignTicket, ListTickets))
+        return isinstance(understood.request, (AssignTicket, ListTickets, CreateTicket))
     return isinstance(understood, AssignTicket)
 
 
@@ -340,8 +341,7 @@ def _later_sentence(
                     told = message.original(begin + told_from, sentence).rstrip(" ,.;:!-–")
                     if len(told.split()) < _TOLD:
                         return found
-                    return CreateTicket(title=_title_case(_quoted_or(told)) or None,
-                                        priority=found.priority, category=found.category)
+                    return replace(found, title=_title_case(_quoted_or(told)) or None)
                 return found
         sentence = index + 1 if texts[index + 1:index + 2] not in (["-"], ["–"], ["—"]) else index + 2
     return None
@@ -822,30 +822,97 @@ def _create(reading: Reading, whole: Reading) -> Understanding | None:
     if rest in ("form", "using the form", "with the form", "with a form"):
         return CreateTicket(form=True)
     kind = found.groupdict().get("kind") or ""
-    title = _TITLE_LEAD.sub("", reading.original(found, "rest")) if rest_words else ""
-    if kind in ("problem", "issue") and rest_words and rest_words[0].text == "with":
-        title = f"{kind} {reading.original(found, 'rest')}"  # "an issue with my laptop"
-    title = _quoted_or(title).rstrip(" .")
     priority = PRIORITY_WORDS.get(found.groupdict().get("prio") or "")
     category = CATEGORY_WORDS.get(kind.removesuffix(" report"))
     if category is Category.REQUEST and kind != "request":
         category = None
-    return CreateTicket(title=_title_case(title) or None, priority=priority, category=category)
+    first, last = reading.group_words(found, "rest") if rest_words else (reading.end, reading.end)
+    lead = kind if kind in ("problem", "issue") else ""  # "an issue with my laptop"
+    return _new_ticket(reading, first, last, CreateTicket(priority=priority, category=category),
+                       lead=lead)
+
+
+def _new_ticket(
+    reading: Reading, first: int, last: int, request: CreateTicket, *, lead: str = "",
+    told: Placed | None = None,
+) -> Understanding:
+    """`request` titled with words `first:last`, less those saying who takes it and when it
+    is due ("for the network team:", "…, due Friday"), or with `told`, what the words after
+    the ask said ("…, log it and put it on the network team"); a name that fits no one is
+    asked about."""
+    message, conversation = reading.message, reading.conversation
+    placed = place(message, first, last)
+    if told is not None:
+        placed = replace(placed, due=told.due or placed.due)
+        if told.said:
+            placed = replace(placed, said=told.said, asked=told.asked)
+    found = addressee(placed, conversation)
+    if found is None and placed.said and not (told and told.said):
+        placed = replace(place(message, first, last, names=False), due=placed.due)
+    title = _TITLE_LEAD.sub("", message.original(placed.first, placed.last))
+    if lead and message.words[placed.first:placed.first + 1] and (
+            message.words[placed.first].text == "with"):
+        title = f"{lead} {message.original(placed.first, placed.last)}"
+    title = _title_case(_quoted_or(title).rstrip(" .,;:!-–"))
+    request = replace(request, title=request.title or title or None, due=placed.due)
+    match found:
+        case UserTarget() | TeamTarget():
+            return replace(request, to=found)
+        case Ambiguous(said=said, choices=choices):
+            return Clarify(request, f"Which {said.title()} should take it?",
+                           choices + (_UNASSIGNED,))
+        case NoSuchTarget(said=said):
+            teams = tuple(Choice(f"{t.name} team", TeamTarget(t.team_id, t.name))
+                          for t in conversation.teams[:_TEAMS_OFFERED])
+            return Clarify(request, f"I couldn't find “{said}”. Who should take the new ticket?",
+                           teams + (_UNASSIGNED,))
+    return request
+
+
+_UNASSIGNED = Choice("Leave it unassigned", Nobody())
+_TEAMS_OFFERED = 6
+
+
+_FILE_IT = (  # "log it", "raise one", "create a ticket", "open one": asked to file
+    r"(?:(?:create|open|file|raise|log|submit|make|start|lodge|report|put in|write up)"
+    r"(?: me| us)? (?:a |an )?(?:new )?(?:ticket|issue|case|one)"
+    r"|(?:create|file|raise|log|submit|lodge|report|write up) (?:tref|this|that))"
+    r"(?: up)?(?: for (?:tref|this|that|me|us))?"
+)
 
 
 def _create_after(reading: Reading, whole: Reading) -> Understanding | None:
-    """"Sam's printer is broken, please create a ticket": the problem first, then the ask."""
+    """"Sam's printer is broken, please create a ticket", "printer jammed again, can you log
+    it for me", "… can someone look at this and log it": the problem first, then the ask."""
     found = _match(reading, (
-        r"(?P<title>.+?) (?:so )?(?:(?:please|pls|can you|could you|would you|kindly"
-        r"|(?:can|could|would|will) (?:someone|somebody|anyone|anybody|you guys)"
-        r"|(?:someone|somebody) please) )*"
-        r"(?:create|open|file|raise|log|submit|make|start)(?: me| us)? (?:a |an )?(?:new )?"
-        r"(?:ticket|issue|case)(?: for (?:tref|this|that|me|us))?"
+        r"(?P<title>.+?) (?:so )?(?:(?:please|pls|can you|could you|would you|will you|can u"
+        r"|could u|would u|kindly|and|then"
+        r"|(?:can|could|would|will) (?:someone|somebody|anyone|anybody|you guys|you)"
+        r"|(?:someone|somebody) please"
+        r"|(?:look at|check|have a look at|take a look at|see to|look into) (?:tref|this|that) and"
+        rf") )*{_FILE_IT}(?P<tail>(?: .+)?)"
     ))
     if found is None or _names_a_ticket(reading.words(found, "title")):
         return None
-    title = _quoted_or(_TITLE_LEAD.sub("", reading.original(found, "title")).rstrip(" ,.;:!-–"))
-    return CreateTicket(title=_title_case(title) or None)
+    tail = reading.group_words(found, "tail") if found.group("tail") else (reading.end, reading.end)
+    told = place(reading.message, *tail)
+    if told.first < told.last:
+        return None  # more after the ask than who takes it and when
+    first, last = reading.group_words(found, "title")
+    return _new_ticket(reading, first, last, CreateTicket(), told=told)
+
+
+def _file_it(reading: Reading, whole: Reading) -> Understanding | None:
+    """"log it", "can you raise one and assign it to facilities?": a new ticket, its problem
+    told before or asked next."""
+    found = _match(reading, rf"{_FILE_IT}(?P<tail>(?: .+)?)")
+    if found is None or _typed_tickets(reading.message, reading.start, reading.end):
+        return None
+    tail = reading.group_words(found, "tail") if found.group("tail") else (reading.end, reading.end)
+    told = place(reading.message, *tail)
+    if told.first < told.last:
+        return None
+    return _new_ticket(reading, tail[0], tail[0], CreateTicket(), told=told)
 
 
 _LABELS = frozenset({"ticket", "new", "create", "issue", "problem", "bug", "incident", "one",
@@ -869,10 +936,10 @@ def _labelled(reading: Reading, whole: Reading) -> Understanding | None:
         typed = message.text[:message.spans[message.words[end - 1].last][1]]
         dash = message.words[end].text in ("-", "–", "—") and end + 1 < reading.end
         if label in _LABELS and (typed.endswith(":") or dash):  # "ticket pls - keyboard dead"
-            title = _quoted_or(message.original(end + dash, reading.end))
             kind = CATEGORY_WORDS.get(label.removeprefix("new ").removesuffix(" report"))
-            return CreateTicket(title=_title_case(title) or None, priority=priority,
-                                category=kind if kind is not Category.REQUEST or "request" in label else None)
+            return _new_ticket(reading, end + dash, reading.end, CreateTicket(
+                priority=priority,
+                category=kind if kind is not Category.REQUEST or "request" in label else None))
     return None
 
 
@@ -1376,6 +1443,6 @@ def _listed(reading: Reading, *, strong_only: bool) -> Understanding | None:
 
 
 _RULES: tuple[Rule, ...] = (
-    _form, _show, _labelled, _comment, _create, _create_after, _discard, _handover, _list, _edit,
+    _form, _show, _labelled, _comment, _create, _create_after, _file_it, _discard, _handover, _list, _edit,
     _assign, _status,
 )

@@ -62,6 +62,10 @@ class CreateTicket:
     priority: Priority | None = None
     category: Category | None = None
     form: bool = False
+    to: Target | None = None
+    """Who was named to take it ("for the network team", "assign it to me"); `Nobody()`
+    or None: no one yet."""
+    due: date | None = None
 
 
 @dataclass(frozen=True, slots=True)

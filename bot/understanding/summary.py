@@ -54,10 +54,12 @@ def _request(request: TicketRequest) -> str:
             return " ".join(parts)
         case CreateTicket(form=True):
             return "create form"
-        case CreateTicket(title=title, priority=priority, category=category):
+        case CreateTicket(title=title, priority=priority, category=category) as new:
             parts = ["create", f"title={title!r}" if title else "title=?"]
             parts += [f"priority={priority.value}"] if priority else []
             parts += [f"category={category.value}"] if category else []
+            parts += [f"to={_target(new.to)}"] if new.to else []
+            parts += [f"due={new.due.isoformat()}"] if new.due else []
             return " ".join(parts)
         case EditTicket(ticket=ticket) as edit:
             changes = [f"{name}={value!r}" if isinstance(value, str) and name in ("title", "description")

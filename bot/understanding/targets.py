@@ -11,7 +11,7 @@ from bot.understanding.requests import Choice, Nobody, TeamTarget, Target, UserT
 ME = frozenset({"me", "myself", "i", "mine", "self"})
 NOBODY = frozenset({"nobody", "noone", "no one", "none", "no-one", "unassigned", "anyone", "nobody else"})
 _FILLER = frozenset({"the", "to", "over", "please", "@", "user", "person", "agent"})
-_TEAM_WORDS = frozenset({"team", "queue", "group", "guys", "folks", "people", "crew", "squad",
+TEAM_WORDS = frozenset({"team", "queue", "group", "guys", "folks", "people", "crew", "squad",
                          "department", "dept", "lot"})  # "the network guys"
 
 
@@ -49,8 +49,8 @@ def find_target(words: list[Word], conversation: Conversation) -> Found:
         return Nobody()
     if "@" in phrase and " " not in phrase:
         return _by_email(phrase, conversation)
-    if kept[0].text in _TEAM_WORDS or kept[-1].text in _TEAM_WORDS:
-        inner = [w.text for w in kept if w.text not in _TEAM_WORDS]
+    if kept[0].text in TEAM_WORDS or kept[-1].text in TEAM_WORDS:
+        inner = [w.text for w in kept if w.text not in TEAM_WORDS]
         found = _team(" ".join(inner), conversation)
     else:
         found = _named(phrase, conversation)
@@ -77,7 +77,27 @@ def _team(name: str, conversation: Conversation) -> Found:
         return TeamTarget(starting[0].team_id, starting[0].name)
     if len(starting) > 1:
         return Ambiguous(name, tuple(Choice(t.name, TeamTarget(t.team_id, t.name)) for t in starting))
-    return NoSuchTarget(f"team {name}")
+    return _loosely(name, conversation) or NoSuchTarget(f"team {name}")
+
+
+def _loosely(name: str, conversation: Conversation) -> TeamTarget | None:
+    """"networking", "the facility folks": the one team named with another ending (a slip,
+    "Netwrk", is asked about: no guessing who takes a ticket)."""
+    loose = [t for t in conversation.teams if _stems(t.name) == _stems(name)]
+    return TeamTarget(loose[0].team_id, loose[0].name) if len(loose) == 1 and name else None
+
+
+_ENDINGS = ("ing", "ies", "es", "s", "y")
+
+
+def _stems(name: str) -> tuple[str, ...]:
+    """A team's name without the endings people vary: "Networking" is "Network",
+    "Facility" "Facilities"."""
+    stems = []
+    for word in name.lower().split():
+        ending = next((e for e in _ENDINGS if word.endswith(e) and len(word) - len(e) >= 4), "")
+        stems.append(word.removesuffix(ending) if ending else word)
+    return tuple(stems)
 
 
 def _named(phrase: str, conversation: Conversation) -> Found:
@@ -98,7 +118,7 @@ def _named(phrase: str, conversation: Conversation) -> Found:
             [Choice(_label(p, matches), UserTarget(p.user_id, p.name)) for p in matches]
             + [Choice(f"{t.name} team", TeamTarget(t.team_id, t.name)) for t in teams]
         ))
-    return NoSuchTarget(phrase)
+    return _loosely(phrase, conversation) or NoSuchTarget(phrase)
 
 
 def _label(person: Person, among: list[Person]) -> str:

@@ -1,0 +1,183 @@
+"""Who a new ticket goes to and when it is due, said around its title.
+
+"log a ticket for the network team: switch in room 4 is down", "open a ticket and assign
+it to me: vpn drops", "printer jammed, log it and put it on the network team",
+"new ticket due Friday: renew the certificate": the words that place the ticket are
+taken out, the rest is its title.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import date
+
+from bot.understanding.context import Conversation
+from bot.understanding.message import DATE, NUMBER, REF, Message, Word
+from bot.understanding.requests import Nobody, TeamTarget
+from bot.understanding.targets import TEAM_WORDS, Found, find_target
+
+_GIVE = frozenset({"assign", "give", "put", "send", "route", "queue", "hand", "pass", "forward",
+                   "escalate"})
+_TO = frozenset({"to", "on", "with", "for", "into", "in"})
+_OBJECT = frozenset({REF, "this", "that", "one", "the", "ticket"})
+_POLITE = frozenset({"please", "and", "then", "also", "so"})
+_ARTICLES = frozenset({"the", "a", "an", "my", "our", "their", "his", "her", "some", "all"})
+_SOMEONE_MAX = 6  # words: "the network and security folks"
+_NOT_SOMEONE = frozenset({"me", "us", "now", "today", "tomorrow", "later", "this", "that",
+                          "tref", "it", "them", "you"})
+
+
+@dataclass(frozen=True, slots=True)
+class Placed:
+    """Words `first:last` are left for the title; `said` names who should take the ticket
+    (empty: no one was named) and `due` when it is due."""
+
+    first: int
+    last: int
+    said: tuple[Word, ...] = ()
+    due: date | None = None
+    asked: bool = False
+    """`said` was set apart ("for Sam:", "assign it to Sam"), so a name that fits no one is
+    asked about; otherwise ("… for everyone") it is simply part of the title."""
+
+
+def place(message: Message, first: int, last: int, *, names: bool = True) -> Placed:
+    """The placing words at the start ("for the network team:", "due Friday -", "and assign
+    it to me:") and at the end (", due Friday", "and put it on the network team", "for the
+    Network folks") of words `first:last`; `names` False: only when it is due."""
+    placed = Placed(first, last)
+    while (found := _leading(message, placed, names=names)) is not None:
+        placed = found
+    while (found := _trailing(message, placed, names=names)) is not None:
+        placed = found
+    return placed
+
+
+def addressee(placed: Placed, conversation: Conversation) -> Found | None:
+    """Who `placed.said` names: a person or team, or why not (`Ambiguous`, `NoSuchTarget`);
+    None when nobody was named, or when the words were likely the title's after all."""
+    if not placed.said:
+        return None
+    words = [_as_typed(word) for word in placed.said]
+    found = find_target(words, conversation)
+    if isinstance(found, Nobody):
+        return None
+    texts = [w.text for w in words]
+    if any(t in TEAM_WORDS for t in texts) or placed.asked and texts[0] not in _ARTICLES:
+        return found  # set apart as someone ("for Sam:"), or a team: asked about if unknown
+    if isinstance(found, TeamTarget) or not conversation.directory:
+        return found  # "… for networking"; "… for Priya" is on her behalf, part of the title
+    return None
+
+
+def _as_typed(word: Word) -> Word:
+    """"the IT team": "it" was read as a ticket, but here it is what was typed."""
+    if word.text == REF and word.typed.strip(".,:;!?").lower() in ("it", "this", "that"):
+        return replace(word, text=word.typed.strip(".,:;!?").lower())
+    return word
+
+
+def _leading(message: Message, placed: Placed, *, names: bool) -> Placed | None:
+    texts = [w.text for w in message.words]
+    i, last = placed.first, placed.last
+    if i >= last:
+        return None
+    if texts[i] == "due" and (due := _due_at(message, i, last)) is not None:
+        when, after = due
+        return replace(placed, first=_past_separator(message, after - 1, last), due=when)
+    if not names:
+        return None
+    if texts[i] == "for" and not placed.said and i + 1 < last:
+        end = _clause_end(message, i + 1, last)
+        said = {_as_typed(w).text for w in message.words[i + 1:end + 1]} if end else set()
+        if end is not None and not said <= _NOT_SOMEONE | _POLITE | {"pls"}:  # "for me pls:"
+            return replace(placed, first=_past_separator(message, end, last),
+                           said=tuple(message.words[i + 1:end + 1]), asked=True)
+    start = i + (texts[i] in _POLITE)
+    start += start < last and texts[start] == "please"
+    if start < last and texts[start] in _GIVE and not placed.said:
+        who = _given_to(texts, start, last)
+        end = _clause_end(message, who, last) if who is not None else None
+        if who is not None and end is not None:
+            return replace(placed, first=_past_separator(message, end, last),
+                           said=tuple(message.words[who:end + 1]), asked=True)
+    return None
+
+
+def _trailing(message: Message, placed: Placed, *, names: bool) -> Placed | None:
+    texts = [w.text for w in message.words]
+    first, last = placed.first, placed.last
+    for k in range(max(first, last - 4), last):  # "…, due by Friday"
+        if texts[k] == "due" and _due_at(message, k, last) == (_date(message, last - 1), last):
+            return replace(placed, last=k, due=_date(message, last - 1))
+    if placed.said or not names:
+        return None
+    for k in range(max(first, last - _SOMEONE_MAX - 4), last - 1):
+        said_from = None
+        if texts[k] in _GIVE and (_ends_clause(message, k - 1) or texts[k - 1] in _POLITE):
+            said_from = _given_to(texts, k, last)
+            asked = True
+        elif texts[k] == "for" and texts[k + 1] not in _NOT_SOMEONE and last - k - 1 <= 4:
+            said_from, asked = k + 1, False
+        if said_from is None or said_from >= last or last - said_from > _SOMEONE_MAX:
+            continue
+        if any(_as_typed(message.words[j]).text in (REF, DATE, NUMBER)
+               for j in range(said_from, last)):
+            continue
+        end = k
+        while end > first and texts[end - 1] in _POLITE and not _ends_clause(message, end - 1):
+            end -= 1
+        return replace(placed, last=end, said=tuple(message.words[said_from:last]), asked=asked)
+    return None
+
+
+def _given_to(texts: list[str], verb: int, last: int) -> int | None:
+    """After "assign" / "put" …: "it to", "this one on", "to": where the name starts."""
+    j = verb + 1
+    while j < last and texts[j] in _OBJECT and j - verb <= 2:
+        j += 1
+    j += j < last and texts[j] == "over"
+    if j < last and texts[j] in _TO and j + 1 < last:
+        return j + 1
+    return None
+
+
+def _clause_end(message: Message, begin: int, last: int) -> int | None:
+    """The last word of a short phrase ending at ":", ",", " - " or before "due"."""
+    texts = [w.text for w in message.words]
+    for j in range(begin, min(begin + _SOMEONE_MAX, last - 1)):
+        if _as_typed(message.words[j]).text in (REF, DATE, NUMBER):
+            return None
+        if _ends_clause(message, j) or texts[j + 1] == "due":
+            return j
+    return None
+
+
+def _ends_clause(message: Message, index: int) -> bool:
+    if index < 0:
+        return False
+    typed = message.text[:message.spans[message.words[index].last][1]]
+    following = message.words[index + 1].text if index + 1 < len(message.words) else ""
+    return typed.endswith((":", ",", ";")) or following in ("-", "–", "—")
+
+
+def _past_separator(message: Message, end: int, last: int) -> int:
+    after = end + 1
+    return after + 1 if after < last and message.words[after].text in ("-", "–", "—") else after
+
+
+def _due_at(message: Message, index: int, last: int) -> tuple[date, int] | None:
+    """"due Friday", "due by Friday", "due on the 12th": the date and the word after it."""
+    texts = [w.text for w in message.words]
+    j = index + 1
+    while j < last and texts[j] in ("by", "on", "date", "the") and j - index <= 2:
+        j += 1
+    if j < last and texts[j] == DATE and (when := _date(message, j)) is not None:
+        return when, j + 1
+    return None
+
+
+def _date(message: Message, index: int) -> date | None:
+    value = message.words[index].value
+    return value if isinstance(value, date) else None
+
