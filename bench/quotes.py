@@ -35,6 +35,7 @@ from db.engine import create_engine
 from db.migrate import upgrade
 from db.uow import SqlUnitOfWork
 from knowledge.answering import SEARCH_LIMIT
+from knowledge.asked_for import asked_for
 from knowledge.extraction import PdfSandbox
 from knowledge.extractive import Quote, extract, query_weights
 from knowledge.indexing import DocumentIndexer
@@ -114,7 +115,7 @@ async def answers(url: str, corpus: Path) -> list[Answer]:
         for asked in answerable(corpus):
             passages = await retriever.search(asked.question, limit=SEARCH_LIMIT)
             quotes = [] if retriever.decline(passages) else extract(
-                query_weights(asked.question), passages
+                query_weights(asked.question), passages, wanted=asked_for(asked.question)
             )
             found.append(judged(asked, quotes, filenames))
         return found

@@ -25,6 +25,7 @@ from typing import Protocol, runtime_checkable
 from domain.clock import utcnow
 from domain.errors import InvalidValue
 from domain.people import Role
+from knowledge.asked_for import asked_for
 from knowledge.audience import Restrictions, readable
 from knowledge.citations import (
     Citation,
@@ -339,7 +340,8 @@ def _quoted(
     *,
     avoid: frozenset[str] = frozenset(),
 ) -> _Draft:
-    quotes = extract(query_weights(question, earlier), passages, avoid=avoid)
+    quotes = extract(query_weights(question, earlier), passages, avoid=avoid,
+                     wanted=asked_for(question))
     if not quotes:
         return _Draft(NOT_FOUND, (), AnswerSource.NOT_FOUND)
     lines, citations = numbered_sources([(quote.passage, quote.text) for quote in quotes])

@@ -21,6 +21,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 
+from knowledge.asked_for import Fact, states
 from knowledge.injection import without_instructions
 from knowledge.passages import Passage
 from knowledge.terms import STOP_WORDS, content_terms, findable_terms
@@ -38,6 +39,12 @@ LONG_SENTENCE_WORDS = 40
 HEADING_MAX_WORDS = 10
 SECTION_SHARE = 0.75
 """Question words in the heading a sentence sits under count for it at this share."""
+FACT_BONUS = 1.0
+"""A sentence stating the kind of fact asked for ("how long …": "locked for 15 minutes")
+counts this much more."""
+OPTION_BONUS = 0.6
+"""A manual's option entry ("-r Travel the directory structure recursively") counts this
+much more: it is what a how-to question about a command wants."""
 _LIST_NUMBER = re.compile(r"\d{1,2}[.)]")
 _LIST_ITEM = re.compile(r"^\d{1,2}[.)]\s")
 MAX_STEPS_WORDS = 160
@@ -48,6 +55,11 @@ _CODE = re.compile(
     r"|(?<![\w`-])-{1,2}[A-Za-z][\w-]*(?:=[^\s,;)]+)?"  # an option on its own
     r"|(?<![\w`/])(?:~|\.{1,2})?/[\w.-]+(?:/[\w.-]+)+"  # a path
 )
+_NOT_PROGRAMS = STOP_WORDS | frozenset(
+    "unless although though whereas without via except since whenever either neither option"
+    " options flag flags argument arguments default given specified see".split()
+)
+"""Words before an option that are prose, not a program, or after one, not its argument."""
 _ENDS_SENTENCE = re.compile(r"[.!?:;,)\]\"'”’]$")
 _BEFORE_OPTION = re.compile(r"(?<=[.:;)])\s+(?=-{1,2}[A-Za-z0-9][\w-]*\b)")
 _OPTION_ENTRY = re.compile(r"-{1,2}[A-Za-z0-9][\w-]*\b")
@@ -115,20 +127,26 @@ def extract(
     max_passages: int = MAX_PASSAGES,
     max_snippets: int = MAX_SNIPPETS,
     avoid: frozenset[str] = frozenset(),
+    wanted: frozenset[Fact] = frozenset(),
 ) -> list[Quote]:
     """The best quotes for a question, best passage first; empty when no sentence matches.
 
     Sentences holding any of the `avoid` terms are left out: after a model reply was
     rejected, the words it had no business saying point at the text that steered it.
+    `wanted` is the kind of fact the question asks for (`knowledge.asked_for`).
     """
     considered = list(passages[:max_passages])
-    sentences = [
+    sentences = _distinct([
         s for rank, p in enumerate(considered) for s in _sentences(rank, p)
         if not s.terms & avoid
-    ]
+    ])
     if not sentences or not weights:
         return []
-    scores = _scores(sentences, _standing_in(weights, sentences))
+    scores = [
+        score * _bonus(sentence, wanted)
+        for sentence, score in zip(sentences, _scores(sentences, _standing_in(weights, sentences)),
+                                   strict=True)
+    ]
     ranked = sorted(
         (i for i, score in enumerate(scores) if score > 0), key=lambda i: (-scores[i], i)
     )
@@ -146,6 +164,29 @@ def extract(
         chosen.append(run)
     chosen.sort(key=lambda run: (sentences[run[0]].rank, run[0]))
     return [_quote(considered, [sentences[i] for i in run]) for run in chosen]
+
+
+def _distinct(sentences: list[_Sentence]) -> list[_Sentence]:
+    """Each sentence once: consecutive chunks overlap by a sentence, and a manual repeats
+    itself, so the same words would otherwise be quoted twice."""
+    seen: set[str] = set()
+    kept = []
+    for sentence in sentences:
+        key = " ".join(sentence.text.casefold().split())
+        if key not in seen:
+            seen.add(key)
+            kept.append(sentence)
+    return kept
+
+
+def _bonus(sentence: _Sentence, wanted: frozenset[Fact]) -> float:
+    """How much more a sentence counts for what it is, beside the words it shares."""
+    bonus = 1.0
+    if _OPTION_ENTRY.match(sentence.text):
+        bonus += OPTION_BONUS
+    if wanted and states(sentence.text, wanted):
+        bonus += FACT_BONUS
+    return bonus
 
 
 def _quote(passages: Sequence[Passage], run: Sequence[_Sentence]) -> Quote:
@@ -169,8 +210,11 @@ def monospace(text: str) -> str:
         if found.startswith("`"):
             return found
         first, _, rest = found.partition(" ")
-        if rest and not first.startswith("-") and first in STOP_WORDS:
-            return f"{first} {monospace(rest)}"  # "and --keep", "with -P port"
+        if rest and not first.startswith("-") and first in _NOT_PROGRAMS:
+            return f"{first} {monospace(rest)}"  # "and --keep", "unless --no-adjust is"
+        head, _, last = found.rpartition(" ")
+        if head and not last.startswith("-") and last in _NOT_PROGRAMS:
+            return f"`{head}` {last}"  # "use bzip2 -t to test": "to" is no argument
         return f"`{found}`"
 
     return _CODE.sub(code, text)

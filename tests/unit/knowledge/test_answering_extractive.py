@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from knowledge.extractive import extract, query_weights
+import pytest
+
+from knowledge.asked_for import Fact, asked_for, states
+from knowledge.extractive import extract, monospace, query_weights
 from tests.unit.knowledge.answering_fakes import passage
 
 EXPENSES = passage(
@@ -26,7 +29,8 @@ STEPS = passage(
 
 
 def quotes(question: str, *passages: object, earlier: str | None = None) -> list[str]:
-    found = extract(query_weights(question, earlier), list(passages))  # type: ignore[arg-type]
+    found = extract(query_weights(question, earlier), list(passages),  # type: ignore[arg-type]
+                    wanted=asked_for(question))
     return [quote.text for quote in found]
 
 
@@ -173,3 +177,99 @@ def test_a_manuals_option_entries_run_together_are_quoted_one_entry_at_a_time() 
 
 def test_an_everyday_word_finds_what_the_manual_calls_it() -> None:
     assert quotes("copy a folder", MANUAL) == ["`-r` Recursively copy entire directories."]
+
+
+LOCKOUT = passage(
+    "Locked accounts\n"
+    "The lockout clears itself; resetting your password through self-service also unlocks "
+    "the account immediately.\nAfter 10 failed sign-in attempts in a row your account is "
+    "locked for 15 minutes.",
+    document_id=4, title="Passwords", page=2,
+)
+
+
+def test_a_question_asking_how_long_quotes_the_sentence_that_states_a_duration() -> None:
+    found = quotes("locked out again, how long till it unlocks", LOCKOUT)
+
+    assert "After 10 failed sign-in attempts in a row your account is locked for 15 minutes." in found
+
+
+def test_without_a_kind_of_fact_asked_for_the_shared_words_decide() -> None:
+    found = quotes("does a password reset unlock it", LOCKOUT)
+
+    assert found == ["Locked accounts: The lockout clears itself; resetting your password through "
+                     "self-service also unlocks the account immediately."]
+
+
+@pytest.mark.parametrize(("question", "facts"), [
+    ("how long till it unlocks", {Fact.DURATION}),
+    ("How soon will the laptop arrive??", {Fact.DURATION}),
+    ("how many days do i have to submit a claim", {Fact.DURATION, Fact.AMOUNT}),
+    ("how long do teams recordings stick around", {Fact.DURATION}),
+    ("when do i get paid back", {Fact.MOMENT}),
+    ("my expenses - when will they be paid?", {Fact.MOMENT}),
+    ("what time does the service desk open", {Fact.MOMENT}),
+    ("which day is the printer serviced", {Fact.MOMENT}),
+    ("how much can i spend on a monitor", {Fact.AMOUNT}),
+    ("is there a speed cap on the vpn", {Fact.AMOUNT}),
+    ("whats the print quota", {Fact.AMOUNT}),
+    ("vpn keeps dropping on hotel wifi", set()),
+    ("how do i reset my password", set()),
+    ("who approves access to the finance ledger", set()),
+    ("where is the spare toner", set()),
+])
+def test_the_kind_of_fact_a_question_asks_for(question: str, facts: set[Fact]) -> None:
+    assert asked_for(question) == facts
+
+
+@pytest.mark.parametrize(("sentence", "fact", "stated"), [
+    ("Your account is locked for 15 minutes.", Fact.DURATION, True),
+    ("Recordings are deleted automatically after 120 days.", Fact.DURATION, True),
+    ("Laptops arrive within three to five working days.", Fact.DURATION, True),
+    ("A voucher is valid for a week.", Fact.DURATION, True),
+    ("The lockout clears itself.", Fact.DURATION, False),
+    ("Minutes of the meeting are kept by the organiser.", Fact.DURATION, False),
+    ("Claims are paid on the 20th of the month.", Fact.MOMENT, True),
+    ("The desk opens at 8:30 and closes at 6pm.", Fact.MOMENT, True),
+    ("Printers are serviced every Tuesday.", Fact.MOMENT, True),
+    ("Claims are paid with the salary run.", Fact.MOMENT, False),
+    ("Each team has a budget of £250 a year.", Fact.AMOUNT, True),
+    ("The VPN is limited to 50 Mbps per person.", Fact.AMOUNT, True),
+    ("Each person may print 500 pages a month.", Fact.AMOUNT, True),
+    ("Ask your manager for a bigger budget.", Fact.AMOUNT, False),
+])
+def test_whether_a_sentence_states_a_kind_of_fact(sentence: str, fact: Fact, stated: bool) -> None:
+    assert states(sentence, frozenset({fact})) is stated
+
+
+def test_a_sentence_repeated_by_overlapping_passages_is_quoted_once() -> None:
+    text = ("-d Instead of adding identities, removes identities from the agent. "
+            "-D Deletes all identities from the agent.")
+    first = passage(text, document_id=9, title="ssh-add", page=1)
+    second = passage("-D Deletes all identities from the agent. -e pkcs11 Remove keys "
+                     "provided by the PKCS#11 shared library.", document_id=9, title="ssh-add",
+                     page=1)
+
+    found = "\n".join(quotes("delete all identities from the agent", first, second))
+
+    assert found.count("Deletes all identities from the agent") == 1
+
+
+def test_a_manuals_option_entry_is_preferred_to_prose_sharing_as_many_words() -> None:
+    manual = passage(
+        "Even though it may be slower, creating a new archive is safer. "
+        "-9 Compress better, even if it is slower.",
+        document_id=3, title="zip", page=4,
+    )
+
+    assert quotes("compress better even if slower", manual)[0].startswith("-9 Compress better")
+
+
+@pytest.mark.parametrize(("text", "shown"), [
+    ("You can then use bzip2 -t to test the files", "use `bzip2 -t` to test the files"),
+    ("single-threaded mode unless --no-adjust is used", "mode unless `--no-adjust` is used"),
+    ("Run ssh-keygen -R server.example.org to forget it", "Run `ssh-keygen -R server.example.org` to"),
+    ("either escape all wildcards or use zip -r foo", "or use `zip -r foo`"),
+])
+def test_prose_around_a_command_stays_out_of_its_monospace(text: str, shown: str) -> None:
+    assert shown in monospace(text)
