@@ -14,7 +14,10 @@ order and on the confidence that decides whether to answer at all:
 - proximity: question words that stand together in the question and in the
   chunk ("known hosts", "private key") count extra;
 - heading and title match: question words in the chunk's heading, and in its
-  document's title ("scp with a specific key" is about scp's manual);
+  document's title ("scp with a specific key" is about scp's manual). A title
+  word counts by the larger of its rarity in the chunks and its rarity among the
+  titles of the candidates' documents: "tar" fills every chunk of tar's manual,
+  so it is common as a chunk word, yet only one manual is called tar;
 - document support: the share of the question the chunk's document covers
   among the candidates, so a manual that addresses the whole question beats one
   that shares a single word with it.
@@ -102,6 +105,7 @@ def rerank(terms: Sequence[QueryTerm], candidates: Sequence[Candidate]) -> list[
             term.term for term in terms if any(counts[name][term.term] for name in counts)
         )
     weights = {term.term: term.idf for term in terms}
+    in_titles = _title_weights(terms, candidates)
     scored = []
     for candidate, counts in zip(candidates, fields, strict=True):
         bm25, coverage = _bm25_and_coverage(terms, counts, len(candidate.text) / average)
@@ -110,12 +114,24 @@ def rerank(terms: Sequence[QueryTerm], candidates: Sequence[Candidate]) -> list[
             "coverage": coverage / total,
             "proximity": _proximity(terms, candidate.text),
             "heading": sum(term.idf for term in terms if counts["heading"][term.term]) / total,
-            "title": sum(term.idf for term in terms if counts["title"][term.term]) / total,
+            "title": sum(in_titles[term.term] for term in terms if counts["title"][term.term])
+            / total,
             "document": sum(weights[t] for t in by_document[candidate.document]) / total,
         }
         score = sum(WEIGHTS[name] * min(value, 1.0) for name, value in parts.items())
         scored.append(Scored(candidate.key, score / sum(WEIGHTS.values()), parts["coverage"]))
     return _ordered(scored, [candidate.document for candidate in candidates])
+
+
+def _title_weights(terms: Sequence[QueryTerm], candidates: Sequence[Candidate]) -> dict[str, float]:
+    """Each term's weight as a title word: its idf, or its idf among the titles of the
+    candidates' documents when that is higher."""
+    titles = {candidate.document: frozenset(candidate.title) for candidate in candidates}
+    weights = {}
+    for term in terms:
+        holding = sum(term.term in title for title in titles.values())
+        weights[term.term] = max(term.idf, idf(document_frequency=holding, chunks=len(titles)))
+    return weights
 
 
 def _ordered(scored: Sequence[Scored], documents: Sequence[tuple[str, int]]) -> list[Scored]:

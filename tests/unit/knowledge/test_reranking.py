@@ -55,3 +55,21 @@ def test_the_cited_passage_keeps_its_own_score_when_its_manual_chose_it() -> Non
     assert ranked[0].key // 100 == 2
     assert ranked[1].key == 1
     assert ranked[0].score < ranked[1].score
+
+
+def test_a_word_every_chunk_of_a_manual_holds_still_points_at_the_manual_it_names() -> None:
+    question = [QueryTerm("unpack", 2.0, 0), QueryTerm("tar", 0.3, 1)]  # "tar": in most chunks
+    tar = [
+        Candidate(key=100 + n, document=("help_document", 1), text=("unpack", "tar", "file"),
+                  heading=(), title=("tar", "archiv", "util"), related=())
+        for n in range(2)
+    ]
+    gzip = [
+        Candidate(key=200 + n, document=("help_document", 2), text=("unpack", "tar", "file"),
+                  heading=(), title=("gzip", "compress", "expand", "file"), related=())
+        for n in range(4)
+    ]
+
+    first, *_ = rerank(question, [*gzip, *tar])
+
+    assert first.key // 100 == 1
