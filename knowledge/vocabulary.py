@@ -70,6 +70,13 @@ EVERYDAY_NAMES: tuple[tuple[str, ...], ...] = (
     ("laptop", "notebook"),
     ("wifi", "wi-fi", "wireless"),
     ("phone", "mobile", "smartphone"),
+    ("free space", "available space"),
+    ("disk", "drive", "file system", "filesystem"),
+    ("runnable", "executable"),
+    ("pipe", "standard input", "stdin"),
+    ("skip", "exclude", "leave out", "omit"),
+    ("case insensitive", "ignore case"),
+    ("tarball", "tar archive"),
 )
 """Same-meaning groups of everyday and technical words (general, not per document)."""
 

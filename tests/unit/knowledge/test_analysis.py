@@ -75,6 +75,24 @@ def test_a_chunk_is_indexed_with_the_other_names_of_what_it_says() -> None:
     assert related_terms(analyse("delete the file"), everyday_synonyms()) == ["remov", "eras"]
 
 
+@pytest.mark.parametrize(
+    ("manual", "asked"),
+    [
+        ("Print sizes of the file system", "disk"),
+        ("--exclude=PATTERN exclude files that match PATTERN", "skip"),
+        ("-i, --ignore-case Ignore case distinctions", "case insensitive"),
+        ("read items from standard input", "pipe"),
+        ("the file is executable", "runnable"),
+    ],
+)
+def test_a_manual_s_term_is_indexed_with_the_everyday_words_people_ask_in(
+    manual: str, asked: str
+) -> None:
+    related = related_terms(analyse(manual), everyday_synonyms(), text=manual)
+
+    assert set(analyse(asked)) - set(analyse(manual)) <= set(related)
+
+
 def test_fragments_a_pdf_split_are_joined_beside_the_text() -> None:
     joined = joined_fragments("the identity (pri vate key) with en vironment variables")
 
