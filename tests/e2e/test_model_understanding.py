@@ -470,7 +470,7 @@ async def test_the_chat_command_reads_messages_with_the_configured_model(
         stdin=asyncio.subprocess.PIPE, stdout=asyncio.subprocess.PIPE,
         stderr=asyncio.subprocess.PIPE, env=env, cwd=tmp_path,
     )
-    said = ("the projector in room 2 died again, can you log that\n1\n"
+    said = ("the projector in room 2 died again, this should be on record somewhere\n1\n"
             "let them know on ticket 1 that a bulb is ordered\n1\nquit\n")
     out, err = await asyncio.wait_for(chat.communicate(said.encode()), timeout=120)
     shown = out.decode()
