@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime, time
 from typing import Any, TypeGuard, assert_never
 
 from bot.understanding.requests import ListScope, Nobody, TeamTarget, Target, UserTarget
@@ -13,9 +13,11 @@ from domain.tickets import Assignee, DueWindow, Priority, TicketFilter, TicketSt
 FINISHED = (TicketStatus.RESOLVED, TicketStatus.CLOSED)
 
 # Card data names the scope by these words (cards already posted in Teams carry them).
-_CARD_KIND = {ListScope.ALL: "search", ListScope.MINE: "mine", ListScope.CREATED: "created"}
+_CARD_KIND = {ListScope.ALL: "search", ListScope.MINE: "mine", ListScope.CREATED: "created",
+              ListScope.TOUCHED: "touched"}
 _SCOPE_OF_KIND = {kind: scope for scope, kind in _CARD_KIND.items()}
-_TITLES = {ListScope.MINE: "Assigned to you", ListScope.CREATED: "Tickets you filed"}
+_TITLES = {ListScope.MINE: "Assigned to you", ListScope.CREATED: "Tickets you filed",
+           ListScope.TOUCHED: "Tickets you worked on"}
 _DUE_TITLES = {DueWindow.OVERDUE: "overdue", DueWindow.TODAY: "due today",
                DueWindow.TOMORROW: "due tomorrow", DueWindow.THIS_WEEK: "due this week",
                DueWindow.NEXT_WEEK: "due next week"}
@@ -37,6 +39,8 @@ class ListQuery:
     due_window: DueWindow | None = None
     also: tuple[UserTarget | TeamTarget, ...] = ()
     """More people or teams whose tickets are listed with `holder`'s."""
+    updated_since: date | None = None
+    """Only tickets updated on or after this day (UTC)."""
 
     def to_data(self) -> dict[str, Any]:
         status = self.status.value if self.status else None
@@ -49,6 +53,8 @@ class ListQuery:
             data["due"] = self.due_window.value
         if self.also:
             data["also"] = [_holder_data(other) for other in self.also]
+        if self.updated_since:
+            data["since"] = self.updated_since.isoformat()
         return data
 
     @classmethod
@@ -68,12 +74,14 @@ class ListQuery:
         others = tuple(other for other in map(_holder_from, also)
                        if isinstance(other, (UserTarget, TeamTarget)))
         return cls(scope=scope, status=status, text=text, priority=priority,
-                   holder=_holder_from(raw.get("holder")), due_window=due_window, also=others)
+                   holder=_holder_from(raw.get("holder")), due_window=due_window, also=others,
+                   updated_since=_day_from(raw.get("since")))
 
     def filter_for(self, actor_id: str, *, today: date) -> TicketFilter:
         statuses = (self.status,) if self.status else ()
         overdue = self.due_window is DueWindow.OVERDUE
-        finished_hidden = () if statuses and not overdue else FINISHED
+        worked = self.scope is ListScope.TOUCHED  # what they resolved is what they worked on
+        finished_hidden = () if statuses and not overdue or worked else FINISHED
         priorities = (self.priority,) if self.priority else ()
         due_from, due_before = self.due_window.bounds(today) if self.due_window else (None, None)
         holder = None if self.also else self.holder  # several: any of them, in `held_by`
@@ -87,6 +95,8 @@ class ListQuery:
             created_by=actor_id if self.scope is ListScope.CREATED else None,
             statuses=statuses, priorities=priorities, exclude_statuses=finished_hidden,
             text=self.text, due_from=due_from, due_before=due_before,
+            touched_by=actor_id if worked else None,
+            updated_from=datetime.combine(self.updated_since, time()) if self.updated_since else None,
         )
 
     def _names(self, first: UserTarget | TeamTarget) -> str:
@@ -120,9 +130,11 @@ class ListQuery:
             what += f" · {_DUE_TITLES[self.due_window]}"
         if self.priority:
             what += f" · {self.priority.value}"
+        if self.updated_since:
+            what += f" · updated since {self.updated_since:%a %d %b}"
         if self.status:
             what += f" · {self.status.words}"
-        elif self.due_window is not DueWindow.OVERDUE:
+        elif self.due_window is not DueWindow.OVERDUE and self.scope is not ListScope.TOUCHED:
             what += " · not yet resolved"
         if self.text:
             what += f" matching “{self.text}”"
@@ -159,6 +171,16 @@ def _holder_from(raw: object) -> Target | None:
     if isinstance(team, int) and not isinstance(team, bool):
         return TeamTarget(team, name or "the team")
     return Nobody() if raw.get("nobody") is True else None
+
+
+def _day_from(raw: object) -> date | None:
+    """The card's "since" day back; anything but a YYYY-MM-DD day is none."""
+    if not isinstance(raw, str) or len(raw) != len("2026-12-01"):
+        return None
+    try:
+        return date.fromisoformat(raw)
+    except ValueError:
+        return None
 
 
 def _one_of(value: object, known: Iterable[str]) -> TypeGuard[str]:

@@ -209,6 +209,10 @@ class TicketFilter:
     due_before: datetime | None = None
     held_by: tuple[Assignee, ...] = ()
     """Any of these people or teams has it ("what are Sam and Lee working on")."""
+    touched_by: str | None = None
+    """This person filed it, holds it, commented on it or changed it ("what did I work on")."""
+    updated_from: datetime | None = None
+    """Updated at or after (naive UTC)."""
 
     def __post_init__(self) -> None:
         ensure_search_fits(self.text)

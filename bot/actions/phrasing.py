@@ -28,6 +28,8 @@ def phrase(request: TicketRequest, conversation: Conversation) -> str:
             words += ["overdue"] if listed.due_window is DueWindow.OVERDUE else []
             words += ["tickets"]
             words += ["I created"] if scope is ListScope.CREATED else []
+            words += ["I worked on"] if scope is ListScope.TOUCHED else []
+            words += [f"since {listed.updated_since.isoformat()}"] if listed.updated_since else []
             holders = [_target(t, conversation) for t in (listed.assignee, *listed.also) if t]
             words += [f"assigned to {' or '.join(holders)}"] if holders else []
             words += [_DUE[listed.due_window]] if listed.due_window in _DUE else []

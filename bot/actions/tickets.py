@@ -84,6 +84,7 @@ def list_query(viewer: Viewer, request: ListTickets) -> ListQuery:
     return ListQuery(
         scope=scope, status=request.status, priority=request.priority, text=request.text,
         holder=request.assignee, due_window=request.due_window, also=request.also,
+        updated_since=request.updated_since,
     )
 
 

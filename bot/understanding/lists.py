@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import date, timedelta
 
 from bot.understanding.context import Conversation
 from bot.understanding.filters import ListFilters, Whose, read_filters
@@ -74,6 +75,8 @@ def read_list(
 ) -> ListTickets | Clarify | None:
     """The list asked for by words `start:end` of the message, or None when they are not
     a list query; a person or team it names that is unclear is asked about."""
+    if (worked := _worked_on(message, start, end, conversation.today)) is not None:
+        return worked
     first = start
     words = [w.text for w in message.words[start:end]]
     searching = False
@@ -182,6 +185,66 @@ def _owned(listed: ListTickets, whose: Whose) -> ListTickets | Clarify:
                                "email, or a team's name.")
     target: Target = found
     return replace(listed, assignee=target, also=whose.also)
+
+
+_TOUCHED = (
+    ("did", "i", "work", "on"), ("have", "i", "worked", "on"), ("i", "have", "worked", "on"),
+    ("i", "worked", "on"), ("was", "i", "working", "on"), ("i", "was", "working", "on"),
+    ("have", "i", "been", "working", "on"), ("i", "have", "been", "working", "on"),
+    ("did", "i", "touch"), ("have", "i", "touched"), ("i", "have", "touched"), ("i", "touched"),
+    ("did", "i", "update"), ("have", "i", "updated"), ("i", "have", "updated"), ("i", "updated"),
+    ("did", "i", "handle"), ("have", "i", "handled"), ("i", "handled"), ("i", "have", "handled"),
+    ("did", "i", "comment", "on"), ("i", "commented", "on"), ("i", "have", "commented", "on"),
+    ("my", "activity"), ("my", "work", "log"), ("my", "worklog"),
+)
+_AROUND_TOUCHED = frozenset({
+    "what", "which", "tickets", "ticket", "issues", "the", "all", "show", "me", "list", "of",
+    "have", "so", "far", "that", "ones", "stuff", "things", "everything", "give", "get", "did",
+    "i", "any", "recently", "lately", "in", "during", "over", "from", "for", "please", "was",
+    "were", "been", "on", "this", "?",
+})
+"""Words around "did I work on" that leave it a list of what the viewer worked on."""
+
+
+def _worked_on(message: Message, start: int, end: int, today: date) -> ListTickets | None:
+    """"what did I work on this week", "tickets I touched today": the tickets the viewer filed,
+    holds, commented on or changed, updated since the start of the time said (any time when
+    none is said)."""
+    words = [w.text for w in message.words[start:end]]
+    found = next(((i, len(p)) for i in range(len(words)) for p in _TOUCHED
+                  if tuple(words[i:i + len(p)]) == p), None)
+    if found is None:
+        return None
+    at, size = found
+    since: date | None = None
+    rest = [i for i in range(len(words)) if not at <= i < at + size]
+    index = 0
+    while index < len(rest):
+        i = rest[index]
+        pair = tuple(words[i:i + 2])
+        if pair in _SINCE_SPANS and i + 1 in rest:
+            since, index = _SINCE_SPANS[pair](today), index + 2
+            continue
+        if words[i] == "yesterday":
+            since = today - timedelta(days=1)
+        elif words[i] == DATE and isinstance(value := message.words[start + i].value, date):
+            since = value - timedelta(weeks=1) if value > today else value  # "since Monday"
+            if since > today:
+                return None
+        elif words[i] not in _AROUND_TOUCHED and words[i] != "since":
+            return None  # "what did I work on for the printer": not only when
+        index += 1
+    return ListTickets(scope=ListScope.TOUCHED, updated_since=since)
+
+
+_SINCE_SPANS = {
+    ("this", "week"): lambda today: today - timedelta(days=today.weekday()),
+    ("last", "week"): lambda today: today - timedelta(days=today.weekday() + 7),
+    ("past", "week"): lambda today: today - timedelta(days=7),
+    ("this", "month"): lambda today: today.replace(day=1),
+    ("this", "morning"): lambda today: today,
+    ("this", "afternoon"): lambda today: today,
+}
 
 
 def _today(message: Message, index: int, conversation: Conversation) -> bool:

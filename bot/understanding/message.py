@@ -237,13 +237,17 @@ def _mark_tickets(message: Message, conversation: Conversation) -> None:
             _merge(message, index, 2, REF, conversation.last_ticket)
         elif word in ("this", "that") and following == "is" and _states(words, index + 2):
             _merge(message, index, 1, REF, conversation.last_ticket)  # "that's sorted now"
-        elif word == "it" or (word in ("this", "that") and (
+        elif word == "it" or (word in ("this", "that") and following not in _SPANS and (
                 index == len(words) - 1 or (index > 0 and words[index - 1].text in _POINTING))):
             _merge(message, index, 1, REF, conversation.last_ticket)
         elif bare and _can_be_ticket(words, index):
             _merge(message, index, 1, NUMBER, _sequence(bare, conversation))
         index += 1
 
+
+_SPANS = frozenset({"week", "month", "morning", "afternoon", "evening", "year", "weekend",
+                    "time", "quarter", "sprint"})
+"""What "this" names in "worked on this week", "on that morning": a time, not the ticket."""
 
 _STATE_WORDS = frozenset(word for word, status in STATUS_WORDS.items()
                          if status in (TicketStatus.RESOLVED, TicketStatus.CLOSED))

@@ -16,6 +16,7 @@ class ListScope(StrEnum):
     ALL = "all"
     MINE = "mine"  # assigned to the viewer
     CREATED = "created"  # filed by the viewer
+    TOUCHED = "touched"  # filed by, assigned to, commented on or changed by the viewer
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,6 +55,8 @@ class ListTickets:
     due_window: DueWindow | None = None
     also: tuple[UserTarget | TeamTarget, ...] = ()
     """More people or teams whose tickets are listed with `assignee`'s ("Sam and Lee")."""
+    updated_since: date | None = None
+    """Only tickets updated on or after this day ("what did I work on this week")."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -50,6 +50,7 @@ def _request(request: TicketRequest) -> str:
             holders = [_target(listed.assignee)] + [_target(t) for t in listed.also]
             parts += [f"assignee={','.join(holders)}"] if listed.assignee else []
             parts += [f"due={listed.due_window.value}"] if listed.due_window else []
+            parts += [f"updated_since={listed.updated_since.isoformat()}"] if listed.updated_since else []
             parts += [f"text={text!r}"] if text else []
             return " ".join(parts)
         case CreateTicket(form=True):

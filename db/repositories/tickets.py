@@ -4,14 +4,15 @@ from __future__ import annotations
 
 from datetime import datetime
 from sqlalchemy import (
-    BigInteger, ColumnElement, Select, and_, bindparam, cast, false, func, or_, select, text, true,
+    BigInteger, ColumnElement, Select, and_, bindparam, cast, exists, false, func, or_, select,
+    text, true,
 )
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from db.records import first_value, to_row, to_value
 from db.repositories.lane_locks import lock_lanes
-from db.tables import tasks
+from db.tables import task_comments, task_history, tasks
 from domain.access import Scope
 from domain.numbering import TicketNumber, next_number
 from domain.tickets import Assignee, AssigneeType, Ticket, TicketDraft, TicketFilter, TicketPage
@@ -55,6 +56,17 @@ def _held_by(holder: Assignee) -> ColumnElement[bool]:
     return and_(_assigned_to_a_user(), tasks.c.assignee_id == holder.user_id)
 
 
+def _touched_by(user_id: str) -> ColumnElement[bool]:
+    """Filed by, assigned to (as a person), commented on or changed by the user: what the
+    web app's `task_comments` and `task_history` rows say they did."""
+    return or_(
+        tasks.c.created_by == user_id,
+        and_(_assigned_to_a_user(), tasks.c.assignee_id == user_id),
+        exists().where(task_comments.c.task_id == tasks.c.id, task_comments.c.user_id == user_id),
+        exists().where(task_history.c.task_id == tasks.c.id, task_history.c.user_id == user_id),
+    )
+
+
 def matching(filter: TicketFilter) -> list[ColumnElement[bool]]:
     conditions: list[ColumnElement[bool]] = []
     if filter.statuses:
@@ -82,6 +94,10 @@ def matching(filter: TicketFilter) -> list[ColumnElement[bool]]:
         conditions.append(tasks.c.due_date >= filter.due_from)
     if filter.due_before is not None:
         conditions.append(tasks.c.due_date < filter.due_before)
+    if filter.touched_by is not None:
+        conditions.append(_touched_by(filter.touched_by))
+    if filter.updated_from is not None:
+        conditions.append(tasks.c.updated_at >= filter.updated_from)
     for word in (filter.text or "").split():
         conditions.append(
             or_(

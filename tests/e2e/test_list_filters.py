@@ -11,6 +11,7 @@ from datetime import timedelta
 import pytest
 from sqlalchemy.ext.asyncio import AsyncEngine
 
+from db.tables import task_comments
 from domain.clock import utcnow
 from tests.e2e.service import Service, presses, texts_in
 from tests.e2e.teams_doubles.activities import TeamsUser
@@ -25,6 +26,7 @@ class Desk:
     sam: str
     lee_park: str
     customer: str
+    network: int
 
 
 @pytest.fixture
@@ -50,7 +52,7 @@ async def desk(engine: AsyncEngine) -> Desk:
                         due_date=yesterday, status="resolved")
     await insert_ticket(engine, created_by=admin, assignee_id=lee_park, title=projector,
                         priority="urgent")
-    return Desk(sam=sam, lee_park=lee_park, customer=customer)
+    return Desk(sam=sam, lee_park=lee_park, customer=customer, network=network)
 
 
 @pytest.fixture
@@ -189,3 +191,24 @@ async def test_due_tomorrow_and_due_next_week_list_just_the_tickets_due_then(
         assert {t for t in due if t in shown} == {
             t for t, when in due.items() if start.date() <= when.date() < end.date()}, said
         assert title in shown, said
+
+
+async def test_what_i_worked_on_this_week_lists_what_i_hold_filed_or_commented_on_lately(
+    service: Service, engine: AsyncEngine, desk: Desk
+) -> None:
+    printer, vpn, _badge, _switch, toner, _projector = TITLES  # the switch: his team's, untouched
+    helped = await insert_ticket(engine, created_by=desk.customer, assignee_type="team",
+                                 assignee_team_id=desk.network, title="Monitor cable loose")
+    async with engine.begin() as connection:
+        await connection.execute(task_comments.insert().values(
+            task_id=helped, user_id=desk.sam, content="swapped the cable"))
+    await insert_ticket(engine, created_by=desk.sam, title="Keyboard sticky",
+                        updated_at=utcnow() - timedelta(days=21))
+    sam = service.person("sam.rivera@example.com", "Sam Rivera")
+    week = await service.say("what did I work on this week?", user=sam)
+    shown = texts_in(week.card)
+    assert listed(week.card) == {printer, vpn, toner}  # the resolved one too
+    assert "Monitor cable loose" in shown and "Keyboard sticky" not in shown
+    assert "Tickets you worked on · updated since" in shown
+    ever = await service.say("what have I worked on", user=sam)
+    assert "Keyboard sticky" in texts_in(ever.card)

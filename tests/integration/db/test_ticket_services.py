@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 import pytest
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncEngine
@@ -282,3 +284,38 @@ async def test_a_ticket_filed_for_a_team_is_stored_queued_with_its_history(
     assert await count(engine, tasks) == 1
     assert [(event.type, event.ticket.assignee) for event in events] == [
         (EventType.CREATED, Assignee.team(network))]
+
+
+async def test_tickets_a_person_worked_on_are_those_they_filed_hold_commented_on_or_changed(
+    engine: AsyncEngine,
+) -> None:
+    admin = await insert_user(engine, role="admin")
+    jo, sam = await insert_user(engine), await insert_user(engine)
+    network = await insert_team(engine, "Network", jo)
+    recent, old = datetime(2026, 12, 1, 9), datetime(2026, 11, 20, 9)
+    filed = await insert_ticket(engine, created_by=jo, updated_at=recent)
+    held = await insert_ticket(engine, created_by=admin, assignee_id=jo, updated_at=recent)
+    commented = await insert_ticket(engine, created_by=admin, assignee_id=sam, updated_at=recent)
+    changed = await insert_ticket(engine, created_by=admin, assignee_id=sam, updated_at=recent)
+    filed_long_ago = await insert_ticket(engine, created_by=jo, updated_at=old)
+    await insert_ticket(engine, created_by=admin, assignee_id=sam, updated_at=recent)  # not hers
+    await insert_ticket(engine, created_by=admin, assignee_type="team", assignee_id=jo,
+                        assignee_team_id=network, updated_at=recent)  # a stale assignee_id
+    async with engine.begin() as connection:
+        await connection.execute(task_comments.insert().values(
+            task_id=commented, user_id=jo, content="rebooted it"))
+        await connection.execute(task_history.insert().values(
+            task_id=changed, user_id=jo, action="status_changed", field="status",
+            old_value="open", new_value="resolved"))
+        await connection.execute(task_history.insert().values(  # someone else's change
+            task_id=held, user_id=sam, action="updated", field="priority"))
+    ever = await list_tickets(uow=SqlUnitOfWork(engine), actor=as_actor(admin),
+                              filter=TicketFilter(touched_by=jo))
+    assert {t.id for t in ever.tickets} == {filed, held, commented, changed, filed_long_ago}
+    this_week = await list_tickets(
+        uow=SqlUnitOfWork(engine), actor=as_actor(admin),
+        filter=TicketFilter(touched_by=jo, updated_from=datetime(2026, 11, 30)))
+    assert {t.id for t in this_week.tickets} == {filed, held, commented, changed}
+    seen_by_sam = await list_tickets(  # visibility still applies on top
+        uow=SqlUnitOfWork(engine), actor=as_actor(sam), filter=TicketFilter(touched_by=jo))
+    assert {t.id for t in seen_by_sam.tickets} == {commented, changed}

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
+
+import pytest
 
 from bot.listing import MOST_HOLDERS, ListQuery
-from bot.understanding.requests import TeamTarget, UserTarget
+from bot.understanding.requests import ListScope, TeamTarget, UserTarget
 from domain.tickets import Assignee
 
 
@@ -26,3 +28,19 @@ def test_forged_card_data_names_at_most_ten_holders_and_only_real_ones() -> None
     query = ListQuery.from_data(forged)
     assert len(query.also) == MOST_HOLDERS - 2
     assert all(isinstance(holder, UserTarget) for holder in query.also)
+
+
+def test_what_the_viewer_worked_on_since_a_day_comes_back_from_its_card_data() -> None:
+    query = ListQuery(scope=ListScope.TOUCHED, updated_since=date(2026, 11, 30))
+    again = ListQuery.from_data(query.to_data())
+    assert again == query
+    assert again.title == "Tickets you worked on · updated since Mon 30 Nov"
+    worked = again.filter_for("u-jo", today=date(2026, 12, 2))
+    assert (worked.touched_by, worked.updated_from) == ("u-jo", datetime(2026, 11, 30))
+    assert worked.exclude_statuses == ()  # what they resolved is what they worked on
+
+
+@pytest.mark.parametrize("since", ["yesterday", "2026-13-01", 20261130, "2026-11-30T00:00:00"])
+def test_a_forged_since_day_is_no_day(since: object) -> None:
+    query = ListQuery.from_data({"kind": "touched", "since": since})
+    assert (query.scope, query.updated_since) == (ListScope.TOUCHED, None)

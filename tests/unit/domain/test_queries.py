@@ -104,6 +104,8 @@ def _filters(org: Organisation) -> dict[str, tuple[TicketFilter, set[str]]]:
                     {"mine", "queued"}),
         "unassigned": (TicketFilter(unassigned=True), {"bug", "held", "resolved", "closed", "vpn"}),
         "due_from": (TicketFilter(due_from=DUE), {"held"}),
+        "touched_by": (TicketFilter(touched_by=org.agent.id), {"mine", "vpn"}),  # not "stale"
+        "updated_from": (TicketFilter(updated_from=SEEDED_AT + timedelta(hours=1)), {"held"}),
         "due_before": (TicketFilter(due_before=DUE), {"bug"}),
         "a due window": (TicketFilter(due_from=DUE - timedelta(days=1), due_before=DUE),
                          {"bug"}),
@@ -123,7 +125,7 @@ def _seed_catalogue(db: FakeDatabase, org: Organisation) -> dict[str, Ticket]:
         "bug": db.seed_ticket(created_by=c, category=Category.BUG, description="Toner smears",
                               due_date=DUE - timedelta(hours=1)),
         "held": db.seed_ticket(created_by=c, status=S.ON_HOLD, priority=Priority.URGENT,
-                               due_date=DUE),
+                               due_date=DUE, updated_at=SEEDED_AT + timedelta(days=1)),
         "resolved": db.seed_ticket(created_by=c, status=S.RESOLVED),
         "closed": db.seed_ticket(created_by=c, status=S.CLOSED, priority=Priority.LOW,
                                  ticket_number="TKT-2026-0900"),
@@ -138,7 +140,7 @@ def _seed_catalogue(db: FakeDatabase, org: Organisation) -> dict[str, Ticket]:
 FILTER_NAMES = [
     "statuses", "exclude_statuses", "categories", "priorities", "assignee_id", "team_id",
     "created_by", "text", "text in number", "text in description", "unassigned", "due_from",
-    "due_before", "a due window", "held_by", "everything at once",
+    "due_before", "a due window", "held_by", "touched_by", "updated_from", "everything at once",
     "nothing matches",
 ]
 

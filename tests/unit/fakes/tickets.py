@@ -100,9 +100,19 @@ class FakeTicketRepository(Repository):
             raise ValueError("LIMIT must be positive and OFFSET not negative")
         found = [
             t for t in self._tables.tasks.values() if scope.admits(t) and _matches(filter, t)
+            and (filter.touched_by is None or self._touched(t, filter.touched_by))
         ]
         found.sort(key=lambda t: (t.updated_at, t.id), reverse=True)
         return TicketPage(tuple(found[offset : offset + limit]), len(found), offset, limit)
+
+
+    def _touched(self, ticket: Ticket, user_id: str) -> bool:
+        """Filed by, held by (as a person), commented on or changed by the user."""
+        return (ticket.created_by == user_id or ticket.assignee == Assignee.user(user_id)
+                or any(c.task_id == ticket.id and c.user_id == user_id
+                       for c in self._tables.task_comments.values())
+                or any(e.task_id == ticket.id and e.user_id == user_id
+                       for e in self._tables.task_history.values()))
 
 
 def _matches(filter: TicketFilter, ticket: Ticket) -> bool:
@@ -127,6 +137,8 @@ def _matches(filter: TicketFilter, ticket: Ticket) -> bool:
     if filter.held_by and assignee not in filter.held_by:
         return False
     if not _due_within(filter, ticket.due_date):
+        return False
+    if filter.updated_from is not None and ticket.updated_at < filter.updated_from:
         return False
     return _each_word_in_one_field(filter.text, ticket)
 

@@ -60,6 +60,8 @@ LEE_CHEN = UserTarget("u-leec", "Lee Chen")
     ListTickets(due_window=DueWindow.TODAY, text="printer"),
     ListTickets(scope=ListScope.MINE, due_window=DueWindow.THIS_WEEK),
     ListTickets(scope=ListScope.CREATED, assignee=TeamTarget(2, "Network")),
+    ListTickets(scope=ListScope.TOUCHED),
+    ListTickets(scope=ListScope.TOUCHED, updated_since=date(2026, 11, 30)),
 ])
 def test_a_list_said_back_as_words_is_understood_as_the_same_list(request_: ListTickets) -> None:
     assert understand(phrase(request_, CONVERSATION), CONVERSATION) == request_

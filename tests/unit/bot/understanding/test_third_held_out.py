@@ -48,6 +48,15 @@ def test_the_third_table_is_large_and_new() -> None:
     ("tickets 8 and 9 can be closed", "status #8, #9 closed"),
     ("resolve tickets 8 & 9 pls", "status #8, #9 resolved"),
     ("don't close 4 5", "no change #4"),
+    ("what did i work on yesterday", "list touched updated_since=2026-12-01"),
+    ("what did I work on last week", "list touched updated_since=2026-11-23"),
+    ("what have I been working on since monday", "list touched updated_since=2026-11-30"),
+    ("which tickets did I update this month", "list touched updated_since=2026-12-01"),
+    ("what did I work on this morning", "list touched updated_since=2026-12-02"),
+    ("what did I work on", "list touched"),
+    ("tickets I worked on since 2026-11-30", "list touched updated_since=2026-11-30"),
+    ("what am I working on", "list mine"),
+    ("I worked on 4 this week", "free text"),
 ])
 def test_the_shapes_the_third_table_found_are_read_in_other_words_too(
     said: str, expected: str
