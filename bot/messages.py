@@ -19,7 +19,7 @@ from botbuilder.schema import ActionTypes, CardAction, HeroCard
 
 from bot import commands, presenter
 from bot.actions import notices, questions
-from bot.actions.confirmation import is_complete_change, propose
+from bot.actions.confirmation import comment_instead, is_complete_change, propose
 from bot.actions.conversation import conversation_for
 from bot.actions.each import perform_each, show_each
 from bot.actions.pending import Pending, Slot
@@ -366,6 +366,10 @@ class MessageRouter:
         self, turn_context: TurnContext, viewer: Viewer, dc: DialogContext,
         request: TicketRequest, conversation: Conversation, *, proposed: bool = False,
     ) -> None:
+        if isinstance(request, EditTicket) and (instead := await comment_instead(
+                self._deps, viewer, request, strip_bot_mention(turn_context.activity))):
+            await self._send(turn_context, instead)  # "actually it's urgent" from a customer
+            return
         reply = await perform(self._deps, viewer, request, conversation)
         match reply.dialog:
             case None:

@@ -35,7 +35,8 @@ from bot.understanding.requests import (
 )
 from domain import lifecycle
 from domain.access import (
-    Viewer, assign_refusal, comment_refusal, edit_refusal, ensure, status_refusal,
+    Viewer, assign_refusal, comment_refusal, edit_refusal, editable_fields, ensure,
+    status_refusal,
 )
 from domain.clock import utcnow
 from domain.errors import InvalidValue
@@ -85,8 +86,33 @@ async def propose(deps: BotDependencies, viewer: Viewer, request: Change) -> Rep
         return _propose_ticket(viewer, request)
     ticket = await get_ticket(uow=deps.uow().reading(), actor=viewer, ticket=str(request.ticket))
     _check(viewer, ticket, request)
+    question, detail = _question(request, ticket.ticket_number, viewer)
+    return _proposed(viewer, ticket, request, question, detail)
+
+
+async def comment_instead(
+    deps: BotDependencies, viewer: Viewer, request: EditTicket, said: str
+) -> Reply | None:
+    """"actually it's urgent" from someone who may not set the priority (a customer): who
+    does, and one press to add what they said as a comment, so the desk sees it. None when
+    they may make the edit, or may not comment either (the edit's refusal says why)."""
+    fields = frozenset(field_changes(request))
+    kept = fields - editable_fields(viewer)
+    if request.ticket is None or not kept or not said.strip():
+        return None
+    ticket = await get_ticket(uow=deps.uow().reading(), actor=viewer, ticket=str(request.ticket))
+    if comment_refusal(viewer, ticket) is not None:
+        return None
+    comment = CommentOnTicket(parse_ticket_number(ticket.ticket_number), said.strip())
+    return _proposed(viewer, ticket, comment, notices.comment_instead(sorted(kept)), comment.text,
+                     confirm_label=notices.ADD_AS_COMMENT)
+
+
+def _proposed(
+    viewer: Viewer, ticket: Ticket, request: TicketChange, question: str, detail: str | None,
+    *, confirm_label: str = "Confirm",
+) -> Reply:
     number = ticket.ticket_number
-    question, detail = _question(request, number, viewer)
     mine = {FOR: viewer.id}
     card = confirmation_card(
         question=question,
@@ -95,6 +121,7 @@ async def propose(deps: BotDependencies, viewer: Viewer, request: Change) -> Rep
         confirm=ticket_data(ticket.id, ticket.version, **mine, request=encode(request),
                             nonce=secrets.token_urlsafe(12)),
         cancel=ticket_data(ticket.id, ticket.version, **mine),
+        confirm_label=confirm_label,
     )
     return Reply(card=card, ticket=number)
 

@@ -157,6 +157,15 @@ def proposed_comment(number: str) -> str:
     return f"Add this comment to {number}?"
 
 
+ADD_AS_COMMENT = "Add this as a comment"
+
+
+def comment_instead(fields: list[str]) -> str:
+    """A field the person may not set ("actually it's urgent" from a customer)."""
+    named = " and ".join(f"the {name.replace('_', ' ')}" for name in fields)
+    return f"Only the service desk sets {named}. Add what you said as a comment, so they see it?"
+
+
 def proposed_ticket() -> str:
     return "File this as a new ticket?"
 

@@ -19,13 +19,16 @@ def confirmation_card(
     detail: str | None,
     confirm: Mapping[str, Any],
     cancel: Mapping[str, Any],
+    confirm_label: str = "Confirm",
 ) -> JsonObject:
-    """`about`: the ticket in a line; `detail`: the text the change would add (a comment)."""
+    """`about`: the ticket in a line; `detail`: the text the change would add (a comment);
+    `confirm_label`: what pressing it does, when "Confirm" would not say."""
     body = [text_block(question, weight="bolder"), text_block(about, subtle=True, spacing="small")]
     if detail:
         body.append(text_block(f"“{trimmed(detail, DETAIL_CHARS)}”", spacing="small"))
     actions = [
-        execute("Confirm", Verb.REQUEST_CONFIRM, confirm, style="positive", without_inputs=True),
+        execute(confirm_label, Verb.REQUEST_CONFIRM, confirm, style="positive",
+                without_inputs=True),
         execute("Cancel", Verb.REQUEST_CANCEL, cancel, without_inputs=True),
     ]
     return adaptive_card(body, actions, full_width=False)

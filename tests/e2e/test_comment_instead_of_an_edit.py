@@ -1,0 +1,78 @@
+"""A customer who says "actually it's urgent" about their ticket is told who sets the
+priority and can add what they said as a comment in one press, once however often the
+press arrives; staff saying it still set the priority."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from db.tables import task_comments, tasks, users
+from tests.e2e.assistant import button
+from tests.e2e.service import Service, buttons_of, texts_in, user_in_teams
+from tests.integration.builders import insert_ticket
+
+
+async def priority_and_comments(engine: AsyncEngine, ticket_id: int) -> tuple[str, list[str]]:
+    async with engine.connect() as connection:
+        priority = (await connection.execute(
+            select(tasks.c.priority).where(tasks.c.id == ticket_id))).scalar_one()
+        comments = list((await connection.execute(
+            select(task_comments.c.content).where(task_comments.c.task_id == ticket_id)
+            .order_by(task_comments.c.id))).scalars())
+    return priority, comments
+
+
+async def test_a_customer_saying_it_is_urgent_adds_it_as_a_comment_in_one_press_once(
+    service: Service, engine: AsyncEngine
+) -> None:
+    cy = await user_in_teams(service, engine, "cy@example.com", "Cy Customer", role="customer")
+    cy_id = await _id_of(engine, "cy@example.com")
+    ticket = await insert_ticket(engine, created_by=cy_id, number="TKT-2026-0040",
+                                 title="Printer on floor 3 jams")
+    await service.say("show TKT-2026-0040", user=cy)
+
+    offered = (await service.say("actually it's urgent", user=cy)).card
+    shown = texts_in(offered)
+    assert ("Only the service desk sets the priority. Add what you said as a comment, so "
+            "they see it?") in shown
+    assert "“actually it's urgent”" in shown and "can't do that" not in shown
+    assert buttons_of(offered) == ["Add this as a comment", "Cancel"]
+    assert await priority_and_comments(engine, ticket) == ("medium", [])
+
+    press = button(offered, "Add this as a comment")["data"]
+    added = await service.press("request.confirm", press, user=cy)
+    again = await service.press("request.confirm", press, user=cy)  # a double tap, a resend
+    assert "Comment added." in texts_in(added) and again == added
+    assert await priority_and_comments(engine, ticket) == ("medium", ["actually it's urgent"])
+
+
+async def test_a_manager_saying_it_is_urgent_sets_the_priority(
+    service: Service, engine: AsyncEngine
+) -> None:
+    max_ = await user_in_teams(service, engine, "max@example.com", "Max Manager", role="manager")
+    ticket = await insert_ticket(engine, created_by=await _id_of(engine, "max@example.com"),
+                                 number="TKT-2026-0041")
+    await service.say("show TKT-2026-0041", user=max_)
+    await service.say("actually it's urgent", user=max_)
+    assert await priority_and_comments(engine, ticket) == ("urgent", [])
+
+
+async def test_a_customer_may_still_rename_their_ticket_without_an_offer(
+    service: Service, engine: AsyncEngine
+) -> None:
+    cy = await user_in_teams(service, engine, "cy@example.com", "Cy Customer", role="customer")
+    await insert_ticket(engine, created_by=await _id_of(engine, "cy@example.com"),
+                        number="TKT-2026-0042")
+    renamed = await service.say('rename TKT-2026-0042 to "Printer jams on every job"', user=cy)
+    assert "Add this as a comment" not in buttons_of(renamed.card)
+    async with engine.connect() as connection:
+        title = (await connection.execute(select(tasks.c.title))).scalar_one()
+    assert title == "Printer jams on every job"
+
+
+async def _id_of(engine: AsyncEngine, email: str) -> str:
+    async with engine.connect() as connection:
+        return str((await connection.execute(
+            select(users.c.id).where(users.c.email == email))).scalar_one())
+
