@@ -53,10 +53,18 @@ _HELP_ASKED = re.compile(  # "what can I do here", "what commands are there", "h
 NO = frozenset({"no", "nope", "nah", "no thanks", "no thank you", "not now", "not yet", "n",
                 "no way", "leave it", "leave it as it is", "keep it"})
 _WHEN_FREE = (  # "if you get a chance, close 12": no condition on the request, only politeness
-    "possible", "you can", "you could", "you dont mind", "you get a chance", "you get a sec",
-    "you have a minute", "you have a moment", "you have a sec", "you have a second",
-    "you have time", "you are free", "you get a minute", "you get time",
+    "possible", "you can", "you could", "you dont mind", "you are free", "convenient",
+    "its convenient", "tref is convenient", "you get time", "you have time", "you find time",
+    *(f"you {get} {a} {moment}" for get in ("get", "have", "find") for a in ("a", "some")
+      for moment in ("chance", "sec", "second", "minute", "min", "moment", "mo", "tick")),
 )
+_GLAD_IF = tuple(  # "I'd appreciate it if you could reassign 27", "it would be great if you could"
+    f"{glad} if you {can}" for glad in (
+        "i would appreciate tref", "id appreciate tref", "i would be grateful", "id be grateful",
+        "tref would be great", "would be great", "tref would be nice", "i would love tref",
+        "id love tref", "i want that", "i would like that", "id like that")
+    for can in ("could", "can", "would", "could please", "can please")
+) + ("i want that you", "i would like that you", "id like that you")
 _POLITE_START = (
     "please", "pls", "plz", "kindly", "hey", "hi", "hello", "ok", "okay", "so", "bot",
     "ticketflow", "yo", "um", "hmm", "alright", "also", "and", "then", "oh", "just", "quickly",
@@ -69,10 +77,12 @@ _POLITE_START = (
     "please to", "do the needful and", "i want that", "then", "yes", "yeah", "yep",
     "would tref be possible to", "is tref possible to", "any chance you could", "any chance you can",
     "would you be able to", "could you possibly", "quick one", "quick question", "-", "–", "—",
+    "do you mind", *_GLAD_IF,
     "dear", "actually", "anyway", "anyways", "well", "sorry", "oops",
     *(f"{lead} {ask}" for lead in ("if", "when") for ask in _WHEN_FREE),
 )  # "it" is read as a ticket reference (`tref`) before these are skipped
-_REQUEST_START = ("can you", "could you", "would you", "will you", "can u", "could u",
+_REQUEST_START = ("can you", "could you", "would you", "will you", "can u", "could u", "do you mind",
+                  *_GLAD_IF,
                   "please", "pls", "plz", "kindly", "would you mind", "would you please",
                   "would tref be possible to", "is tref possible to", "any chance you could",
                   "any chance you can", "would you be able to", "could you possibly")
@@ -182,6 +192,9 @@ def understand(text: str, conversation: Conversation) -> Understanding:
 def _read(message: Message, text: str, conversation: Conversation) -> Understanding:
     words = [word.text for word in message.words]
     start, polite = _skip_start(words)
+    if polite and start < len(words) and words[start - 1] == "mind" and (
+            verb := _verb_of(words[start])) is not None:  # "would you mind putting 27 on hold"
+        message.words[start].text = words[start] = verb
     end = _skip_end(words, start)
     if start >= end:
         return Unknown(text.strip(), suggest([]))
@@ -222,6 +235,21 @@ def _read(message: Message, text: str, conversation: Conversation) -> Understand
     if polite and _asks(message, end):  # "could you tell me who is handling 21? thanks"
         return _question(reading, text.strip())
     return _fallback(words[start:end], text.strip())
+
+
+_MINDED_VERBS = frozenset(STATUS_VERBS) | frozenset(COMMAND_VERBS) | _ACTION_WORDS | {
+    "put", "take", "bump", "pass", "send", "make", "add", "leave", "look"}
+
+
+def _verb_of(word: str) -> str | None:
+    """The verb a gerund is of ("putting" → "put", "closing" → "close"), if a command's."""
+    if not word.endswith("ing") or len(word) < 6:
+        return None
+    stem = word[:-3]
+    for verb in (stem, stem + "e", stem[:-1] if stem[-1:] == stem[-2:-1] else ""):
+        if verb in _MINDED_VERBS:
+            return verb
+    return None
 
 
 def needs_directory(understood: Understanding) -> bool:
@@ -473,7 +501,7 @@ def _is_negation(words: list[str]) -> bool:
         negates = word in _NOT_DOING or (word == "do" and words[index + 1:index + 2] == ["not"])
         if not negates or words[index + 1:index + 2] == ["sure"]:  # "not sure if": a hedge
             continue
-        after = words[index + 1:]
+        after = words[index + 1 + (word == "do"):]  # after "do not" too
         if index and words[index - 1] in (REF, NUMBER) and _status_value(
                 [w for w in after[:3] if w not in ("yet", "been")][:1]) is not None:
             return True  # "26 isn't fixed, the user still sees it"
@@ -481,9 +509,14 @@ def _is_negation(words: list[str]) -> bool:
                 {REF, NUMBER} & set(after))):
             continue  # "Outlook won't sync", "I can't change my password": what is wrong
         said_by = {REF, NUMBER} | _PEOPLE  # "I'm not closing 26", not "tickets not assigned"
-        return any(w in _ACTION_WORDS for w in after) or bool(said_by & set(words[:index])) and any(
-            _acts(w) for w in after[:2])
+        return any(w in _ACTION_WORDS for w in after[:_NEGATED_WITHIN]) or bool(
+            said_by & set(words[:index])) and any(_acts(w) for w in after[:2])
     return False
+
+
+_NEGATED_WITHIN = 4
+"""Words after a negation its action may be in ("don't close", "no need to close", "do not
+ever reassign"): further on, it is another clause ("… is not detected after the update")."""
 
 
 def _acts(word: str) -> bool:
@@ -583,7 +616,7 @@ def _is_question(words: list[str], asks: bool) -> bool:
     return bool(words) and (words[0] in _QUESTION_START or " ".join(words[:2]) in _QUESTION_START)
 
 
-_HEDGES = (("i", "think"), ("i", "guess"), ("i", "believe"), ("i", "suppose"), ("maybe",),
+_HEDGES = (("prob",), ("probs",), ("prolly",), ("i", "think"), ("i", "guess"), ("i", "believe"), ("i", "suppose"), ("maybe",),
            ("perhaps",), ("probably",), ("looks", "like"), ("seems", "like"), ("i", "reckon"),
            ("not", "sure", "if"), ("not", "sure", "whether"), ("i", "am", "not", "sure", "if"),
            ("i", "am", "not", "sure", "whether"), ("i", "wonder", "if"), ("possibly",),

@@ -65,6 +65,25 @@ def test_the_shapes_the_third_table_found_are_read_in_other_words_too(
 
 
 @pytest.mark.parametrize(("said", "expected"), [
+    ("my laptop is not charging since the last update", "free text"),
+    ("the screen doesn't turn on after I changed the cable", "free text"),
+    ("don't ever close 4", "no change #4"),
+    ("please do not under any circumstances close 4", "no change #4"),
+    ("if you find a sec, resolve 4", "status #4 resolved"),
+    ("when convenient, close 12", "status #12 closed"),
+    ("would you mind closing 27", "status #27 closed"),
+    ("do you mind assigning 27 to sam?", "assign #27 to user:u-sam"),
+    ("it would be great if you could close 4", "status #4 closed"),
+    ("I'd be grateful if you could put 4 on hold", "status #4 on_hold"),
+    ("probs 4 is fixed", "ask status #4 ?: Should #4 be resolved? [Yes]"),
+])
+def test_politeness_hedges_and_negations_of_other_kinds_are_read_by_kind(
+    said: str, expected: str
+) -> None:
+    assert summary(as_the_bot_reads(said, CONVERSATION)) == expanded(expected)
+
+
+@pytest.mark.parametrize(("said", "expected"), [
     ("set 4 due 12 12", "ask edit #4 ? due_date: I couldn't read “12 12” as a date."),
     ("set the priority of 4 to Super High pls",
      "ask edit #4 ? priority: “Super High” is not a priority."),

@@ -135,21 +135,15 @@ THIRD_HELD_OUT: tuple[tuple[str, str], ...] = (
 
 THIRD_MISREAD: frozenset[str] = frozenset({
     'Hello, I raised a ticket yesterday about my docking station (TKT-2026-0015). Any news? Thanks, Maria',
-    'Good afternoon, my second monitor is not detected anymore after the windows update. Can you help?',
     'how I can see my tickets?',
     'Ticket 14 he is solved now, thank you',
-    'i want that you put 14 in waiting',
     '16 ✅',
     'thank youuu 🙏🙏',
     "<at>TicketFlow</at> what's <at>Sam Rivera</at> got open",
-    'would you mind putting 27 on hold?',
-    "I'd appreciate it if you could reassign 27 to Alex",
-    'when you get a moment, please close 27',
     'anything open for the printer?',
     'postpone 28 to the 15th',
     'only close 29 once the user confirms',
     'hey how r u',
     'lol ok',
     '31 to Bob',
-    'prob 31 can be closed now',
 })
