@@ -10,7 +10,6 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from azure.core.exceptions import DeserializationError
 from botbuilder.core import InvokeResponse, TurnContext
 from botbuilder.core.teams import TeamsActivityHandler
 from botbuilder.dialogs import DialogContext, DialogSet, DialogState
@@ -44,6 +43,8 @@ from domain.errors import DomainError, NotAllowed, TicketNotFound
 
 log = logging.getLogger(__name__)
 KNOWN_VERBS = frozenset(verb.value for verb in Verb)
+SERVED_INVOKES = frozenset({SEARCH_INVOKE, UNFURL_INVOKE, "adaptiveCard/action",
+                            "composeExtension/fetchTask", "composeExtension/submitAction"})
 CARD_RESPONSE = "application/vnd.microsoft.card.adaptive"
 ERROR_RESPONSE = "application/vnd.microsoft.error"
 REMOVED_KEY = "ticketflow.conversation_removed"
@@ -189,10 +190,18 @@ class TicketFlowBot(TeamsActivityHandler):  # type: ignore[misc]  # untyped SDK 
             await turn_context.send_activity(explain(error))
 
     async def _submitted_card(self, turn_context: TurnContext, viewer: Viewer) -> None:
-        """Action.Submit from clients without Action.Execute: same verbs, card updated in place."""
+        """Action.Submit from clients without Action.Execute: same verbs, card updated in place.
+
+        A button no card of ours sends (another verb, no ticket) is answered in a reply, as
+        the invoke path answers it with a 400: the card it was pressed on stays as it is.
+        """
         value: dict[str, Any] = turn_context.activity.value
-        verb = str(value["verb"])
-        answer = await card_actions.run(self._deps, viewer, verb, value)
+        request = verb_request(value.get("verb"), value)
+        if isinstance(request, str):
+            await turn_context.send_activity(request)
+            return
+        verb, data = request
+        answer = await card_actions.run(self._deps, viewer, verb, data)
         await self._point_at(turn_context, answer.ticket, verb)
         reply = card_message(card_of(answer))
         personal = turn_context.activity.conversation.conversation_type in (None, "personal")
@@ -208,18 +217,13 @@ class TicketFlowBot(TeamsActivityHandler):  # type: ignore[misc]  # untyped SDK 
             return await self._search(turn_context)
         if name == UNFURL_INVOKE:
             return await self._unfurl(turn_context)
-        if name not in ("adaptiveCard/action", "composeExtension/fetchTask",
-                        "composeExtension/submitAction"):
-            try:
-                answer: InvokeResponse = await super().on_invoke_activity(turn_context)
-            except DeserializationError:  # botbuilder could not read the invoke's value
-                return InvokeResponse(status=400, body={
-                    "error": "invalid_activity", "message": f"the value of {name} cannot be read"})
-            if answer.status == 501 and answer.body is None:
-                return InvokeResponse(status=501, body={
-                    "error": "not_implemented",
-                    "message": f"TicketFlow does not serve {name or 'invokes without a name'}"})
-            return answer
+        if name not in SERVED_INVOKES:
+            # Not handed to botbuilder's Teams dispatch: it only answers 501 for these,
+            # after reading the value into its models, which fails on values it does not
+            # expect (a `fileConsent/invoke` without a value raised AttributeError: a 500).
+            return InvokeResponse(status=501, body={
+                "error": "not_implemented",
+                "message": f"TicketFlow does not serve {name or 'invokes without a name'}"})
         raw = turn_context.activity.value
         value: dict[str, Any] = raw if isinstance(raw, dict) else {}
         viewer = await self._viewer(turn_context)
@@ -326,7 +330,12 @@ def card_request(value: object) -> tuple[str, dict[str, Any]] | str:
     action = value.get("action") if isinstance(value, dict) else None
     if not isinstance(action, dict):
         return "The request carries no card action."
-    verb, data = action.get("verb"), action.get("data", {})
+    return verb_request(action.get("verb"), action.get("data", {}))
+
+
+def verb_request(verb: object, data: object) -> tuple[str, dict[str, Any]] | str:
+    """A button's verb and data (an `Action.Execute`'s, or an `Action.Submit`'s value), or
+    why no card of ours sends it."""
     if not isinstance(verb, str) or verb not in KNOWN_VERBS:
         shown = verb[:40] if isinstance(verb, str) else "none"
         return f"This button ({shown}) is not one I know."
@@ -346,4 +355,4 @@ def _ticket_reference(value: object) -> bool:
 
 
 def _submitted_verb(value: object) -> bool:
-    return isinstance(value, dict) and isinstance(value.get("verb"), str)
+    return isinstance(value, dict) and "verb" in value

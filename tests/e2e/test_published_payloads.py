@@ -2,95 +2,33 @@
 
 Each is posted to /api/messages with a token from the stand-in issuer, as the Bot
 Connector posts it. Events the bot does not act on are answered 200 and change nothing;
-invokes it does not serve get botbuilder's 501; the message action works on the messages
+invokes it does not serve get a 501; the message action works on the messages
 Teams really hands it."""
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Callable
-from dataclasses import dataclass
 from typing import Any
 
 import pytest
-import pytest_asyncio
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from db.metadata import metadata
-from db.tables import bot_conversation_refs, tasks
-from db.tables.bot import bot_activity_receipts, bot_state
-from tests.e2e.service import Service, file_ticket, running_service, texts_in
+from db.tables import tasks
+from tests.e2e.replay import (
+    Build,
+    Shape,
+    conversations,
+    count,
+    known_everywhere,
+    posted_quietly,
+    teams_service,
+    writes,
+)
+from tests.e2e.service import Service, file_ticket, texts_in
 from tests.e2e.teams_doubles import published as p
-from tests.e2e.teams_doubles.activities import Channel, Team, TeamsActivities
-from tests.e2e.teams_doubles.connector import ConnectorStandIn
-from tests.e2e.teams_doubles.credentials import StaticTokenCredentialsFactory
-from tests.e2e.teams_doubles.fixtures import BOT
-from tests.e2e.teams_doubles.openid import OpenIdStandIn
-from tests.e2e.teams_doubles.tokens import TokenSigner
-from tests.integration.builders import insert_user
+from tests.e2e.teams_doubles.activities import Channel, Team
 
-Build = Callable[[TeamsActivities], dict[str, Any]]
-BOOKKEEPING = {bot_activity_receipts.name, bot_state.name, "sessions"}
-
-
-@dataclass(frozen=True)
-class Shape:
-    id: str
-    build: Build
-
-    def param(self) -> Any:
-        return pytest.param(self.build, id=self.id)
-
-
-@pytest_asyncio.fixture
-async def teams_service(
-    engine: AsyncEngine, database_url: str, connector: ConnectorStandIn, openid: OpenIdStandIn,
-    token_signer: TokenSigner, outbound_credentials: StaticTokenCredentialsFactory,
-) -> AsyncIterator[Service]:
-    """The whole service as deployed: every request signed, every token checked."""
-    teams = TeamsActivities(service_url=connector.service_url, bot=BOT)
-    token = token_signer.valid(service_url=connector.service_url)
-    async with running_service(
-        database_url, connector, teams, credentials_factory=outbound_credentials,
-        headers={"Authorization": f"Bearer {token}"}, app_id=BOT.app_id,
-        app_password="not-used", openid_metadata_url=openid.metadata_url,
-    ) as running:
-        yield running
-
-
-async def _state(engine: AsyncEngine) -> dict[str, object]:
-    """Rows per table (bookkeeping aside), and the conversations the bot may post to."""
-    async with engine.connect() as connection:
-        state: dict[str, object] = {
-            table.name: (await connection.execute(
-                select(func.count()).select_from(table))).scalar_one()
-            for table in metadata.sorted_tables if table.name not in BOOKKEEPING
-        }
-        state["conversations"] = sorted((await connection.execute(
-            select(bot_conversation_refs.c.conversation_id))).scalars())
-    return state
-
-
-def _changes(before: dict[str, object], after: dict[str, object]) -> dict[str, object]:
-    return {name: (before.get(name), value) for name, value in after.items()
-            if before.get(name) != value}
-
-
-async def _known_everywhere(service: Service, engine: AsyncEngine) -> str:
-    """Ada (her user id is returned) has talked to the bot, which is installed in her team
-    and a group chat."""
-    ada_id = await insert_user(engine, role="user", email="ada@example.com")
-    ada = service.person("ada@example.com", "Ada Lovelace")
-    service.teams.user = ada
-    await service.say("help", user=ada)
-    for install in (p.installed("add", where="team"), p.installed("add", where="groupChat")):
-        assert (await service.post(install(service.teams))).status == 200
-    return ada_id
-
-
-def _writes(connector: ConnectorStandIn, since: int) -> list[str]:
-    return [call.operation for call in connector.calls[since:]
-            if call.operation in ("send", "reply", "update", "delete")]
+__all__ = ["teams_service"]  # the fixture
 
 
 IGNORED = [
@@ -194,73 +132,58 @@ UNSUPPORTED = [
 async def test_an_event_the_bot_does_not_act_on_is_200_and_changes_nothing(
     teams_service: Service, engine: AsyncEngine, build: Build
 ) -> None:
-    await _known_everywhere(teams_service, engine)
-    before, since = await _state(engine), len(teams_service.connector.calls)
+    await known_everywhere(teams_service, engine)
 
-    answer = await teams_service.post(build(teams_service.teams))
+    answer = await posted_quietly(teams_service, engine, build(teams_service.teams))
 
     assert (answer.status, answer.text) == (200, ""), answer.text
-    assert _writes(teams_service.connector, since) == []
-    assert _changes(before, await _state(engine)) == {}
 
 
 @pytest.mark.parametrize("build", [shape.param() for shape in UNSUPPORTED])
 async def test_an_invoke_the_bot_does_not_serve_is_a_501_and_changes_nothing(
     teams_service: Service, engine: AsyncEngine, build: Build
 ) -> None:
-    await _known_everywhere(teams_service, engine)
-    before, since = await _state(engine), len(teams_service.connector.calls)
+    await known_everywhere(teams_service, engine)
     activity = build(teams_service.teams)
 
-    answer = await teams_service.post(activity)
+    answer = await posted_quietly(teams_service, engine, activity)
 
     assert answer.status == 501, answer.text
     assert answer.json["error"] == "not_implemented"
     assert (activity.get("name") or "invokes without a name") in answer.json["message"]
-    assert _writes(teams_service.connector, since) == []
-    assert _changes(before, await _state(engine)) == {}
 
 
 async def test_a_link_query_as_teams_sends_it_is_answered_with_a_result_and_changes_nothing(
     teams_service: Service, engine: AsyncEngine
 ) -> None:
-    await _known_everywhere(teams_service, engine)
-    before, since = await _state(engine), len(teams_service.connector.calls)
+    await known_everywhere(teams_service, engine)
     activity = p.invoke("composeExtension/queryLink", {
         "url": "https://ticketflow.example.com/tickets/4"})(teams_service.teams)
 
-    answer = await teams_service.post(activity)
+    answer = await posted_quietly(teams_service, engine, activity)
 
     assert answer.status == 200, answer.text
     assert answer.json == {"composeExtension": {
         "type": "result", "attachmentLayout": "list", "attachments": []}}  # no ticket 4
-    assert _writes(teams_service.connector, since) == []
-    assert _changes(before, await _state(engine)) == {}
-
-
-async def _conversations(engine: AsyncEngine) -> list[str]:
-    state = await _state(engine)
-    conversations: list[str] = state["conversations"]  # type: ignore[assignment]
-    return conversations
 
 
 async def test_a_deleted_channel_is_forgotten_and_a_restored_one_remembered(
     teams_service: Service, engine: AsyncEngine
 ) -> None:
-    await _known_everywhere(teams_service, engine)
+    await known_everywhere(teams_service, engine)
     channel = teams_service.teams.channel.id
-    assert channel in await _conversations(engine)
+    assert channel in await conversations(engine)
 
     deleted = await teams_service.post(p.channel_event("channelDeleted", channel)(
         teams_service.teams))
     assert deleted.status == 200, deleted.text
-    assert channel not in await _conversations(engine)
+    assert channel not in await conversations(engine)
 
     restored = await teams_service.post(p.channel_event("channelRestored", channel)(
         teams_service.teams))
     assert restored.status == 200, restored.text
-    assert channel in await _conversations(engine)
-    assert teams_service.teams.team.id not in await _conversations(engine)  # the event's
+    assert channel in await conversations(engine)
+    assert teams_service.teams.team.id not in await conversations(engine)  # the event's
 
 
 async def _installed_in_another_team(service: Service) -> str:
@@ -281,21 +204,21 @@ async def _installed_in_another_team(service: Service) -> str:
 async def test_a_deleted_or_archived_team_forgets_all_its_channels_at_once(
     teams_service: Service, engine: AsyncEngine, gone: str
 ) -> None:
-    await _known_everywhere(teams_service, engine)
+    await known_everywhere(teams_service, engine)
     teams = teams_service.teams
     general = teams.team.id
     restored = await teams_service.post(p.channel_event("channelRestored", general)(teams))
     assert restored.status == 200, restored.text
     other_team = await _installed_in_another_team(teams_service)
-    known = await _conversations(engine)
+    known = await conversations(engine)
     assert {general, teams.channel.id, other_team} <= set(known)
     since = len(teams_service.connector.calls)
 
     answer = await teams_service.post(p.team_event(gone)(teams))
 
     assert (answer.status, answer.text) == (200, ""), answer.text
-    assert _writes(teams_service.connector, since) == []
-    assert await _conversations(engine) == sorted(
+    assert writes(teams_service.connector, since) == []
+    assert await conversations(engine) == sorted(
         set(known) - {general, teams.channel.id})  # the other team and the chats stay
 
 
@@ -303,19 +226,19 @@ async def test_a_deleted_or_archived_team_forgets_all_its_channels_at_once(
 async def test_a_team_brought_back_takes_posts_in_its_general_channel_again(
     teams_service: Service, engine: AsyncEngine, back: str
 ) -> None:
-    await _known_everywhere(teams_service, engine)
+    await known_everywhere(teams_service, engine)
     teams = teams_service.teams
-    known = await _conversations(engine)
+    known = await conversations(engine)
     assert (await teams_service.post(p.team_event("teamDeleted")(teams))).status == 200
-    assert teams.channel.id not in await _conversations(engine)
+    assert teams.channel.id not in await conversations(engine)
 
     answer = await teams_service.post(p.team_event(back)(teams))
 
     assert (answer.status, answer.text) == (200, ""), answer.text
-    assert await _conversations(engine) == sorted(
+    assert await conversations(engine) == sorted(
         set(known) - {teams.channel.id} | {teams.team.id})
     await teams_service.say_in_channel("<at>TicketFlow</at> help")  # any other channel: when heard
-    assert await _conversations(engine) == sorted(set(known) | {teams.team.id})
+    assert await conversations(engine) == sorted(set(known) | {teams.team.id})
 
 
 @pytest.mark.parametrize("where", ["personal", "team", "groupChat"])
@@ -323,17 +246,17 @@ async def test_a_team_brought_back_takes_posts_in_its_general_channel_again(
 async def test_an_uninstall_forgets_the_conversation_and_add_upgrade_brings_it_back(
     teams_service: Service, engine: AsyncEngine, where: str, removal: str
 ) -> None:
-    await _known_everywhere(teams_service, engine)
-    known = await _conversations(engine)
+    await known_everywhere(teams_service, engine)
+    known = await conversations(engine)
 
     removed = await teams_service.post(p.installed(removal, where=where)(teams_service.teams))
     assert removed.status == 200, removed.text
-    gone = set(known) - set(await _conversations(engine))
+    gone = set(known) - set(await conversations(engine))
     assert len(gone) == 1, gone
 
     added = await teams_service.post(p.installed("add-upgrade", where=where)(teams_service.teams))
     assert added.status == 200, added.text
-    assert await _conversations(engine) == known
+    assert await conversations(engine) == known
 
 
 @pytest.mark.parametrize("build", [
@@ -349,7 +272,7 @@ async def test_the_bot_added_to_a_conversation_says_hello_there_once(
 
     assert turn.answer.status == 200, turn.answer.text
     assert len(turn.cards) == 1
-    assert len(await _conversations(engine)) == 1
+    assert len(await conversations(engine)) == 1
 
 
 @pytest.mark.parametrize("build", [
@@ -361,26 +284,19 @@ async def test_the_bot_added_to_a_conversation_says_hello_there_once(
 async def test_a_message_as_teams_sends_it_is_answered(
     teams_service: Service, engine: AsyncEngine, build: Build
 ) -> None:
-    await _known_everywhere(teams_service, engine)
+    await known_everywhere(teams_service, engine)
 
     turn = await teams_service.send(build(teams_service.teams))
 
     assert turn.answer.status == 200, turn.answer.text
     assert turn.texts or turn.cards
-    assert await _count(engine, tasks) == 0
-
-
-async def _count(engine: AsyncEngine, table: Any) -> int:
-    async with engine.connect() as connection:
-        count: int = (await connection.execute(
-            select(func.count()).select_from(table))).scalar_one()
-    return count
+    assert await count(engine, tasks) == 0
 
 
 async def test_a_card_refresh_and_a_foreign_verb_get_universal_action_answers(
     teams_service: Service, engine: AsyncEngine
 ) -> None:
-    ada_id = await _known_everywhere(teams_service, engine)
+    ada_id = await known_everywhere(teams_service, engine)
     ticket = await file_ticket(engine, ada_id)
     refresh = teams_service.teams.card_action("ticket.refresh", {"ticket_id": ticket.id})
     refresh["value"] = {"action": {"type": "Action.Execute", "verb": "ticket.refresh",
@@ -429,7 +345,7 @@ def _form_inputs(answer: Any) -> dict[str, Any]:
 async def test_create_ticket_opens_prefilled_on_the_messages_teams_hands_over(
     teams_service: Service, engine: AsyncEngine, payload: Any, title: str, said: str
 ) -> None:
-    await _known_everywhere(teams_service, engine)
+    await known_everywhere(teams_service, engine)
 
     answer = await teams_service.post(p.message_action(
         "composeExtension/fetchTask", payload)(teams_service.teams))
@@ -445,7 +361,7 @@ async def test_create_ticket_opens_prefilled_on_the_messages_teams_hands_over(
 async def test_create_ticket_from_an_apps_message_files_the_ticket(
     teams_service: Service, engine: AsyncEngine, in_channel: bool
 ) -> None:
-    await _known_everywhere(teams_service, engine)
+    await known_everywhere(teams_service, engine)
     payload = lambda t: p.message_payload(  # noqa: E731
         t, "<div>Disk full on build agent 7</div>", author="application")
     fetched = await teams_service.post(p.message_action(

@@ -75,20 +75,20 @@ def person_left_team(t: TeamsActivities) -> dict[str, Any]:
 
 
 def person_added_to_group_chat(t: TeamsActivities) -> dict[str, Any]:
-    activity = t.envelope("conversationUpdate", conversation=_group_chat(t))
+    activity = t.envelope("conversationUpdate", conversation=group_chat_conversation(t))
     activity.update(membersAdded=[{"id": "29:1guest", "aadObjectId": "aad-guest"}],
                     channelData={"tenant": {"id": t.tenant_id}})
     return activity
 
 
 def group_chat_renamed(t: TeamsActivities) -> dict[str, Any]:
-    activity = t.envelope("conversationUpdate", conversation=_group_chat(t))
+    activity = t.envelope("conversationUpdate", conversation=group_chat_conversation(t))
     activity.update(topicName="Printer war room", channelData={"tenant": {"id": t.tenant_id}})
     return activity
 
 
 def bot_added_to_group_chat(t: TeamsActivities) -> dict[str, Any]:
-    activity = t.envelope("conversationUpdate", conversation=_group_chat(t))
+    activity = t.envelope("conversationUpdate", conversation=group_chat_conversation(t))
     activity.update(membersAdded=[{"id": t.bot.id}],
                     channelData={"tenant": {"id": t.tenant_id}})
     return activity
@@ -109,14 +109,14 @@ def installed(action: str, *, where: str) -> Any:
             activity["channelData"]["source"] = {"name": "message"}
             return activity
         if where == "groupChat":
-            activity = t.envelope("installationUpdate", conversation=_group_chat(t))
+            activity = t.envelope("installationUpdate", conversation=group_chat_conversation(t))
             activity.update(action=action, channelData={"tenant": {"id": t.tenant_id}})
             return activity
         return t.installation_update(action)
     return build
 
 
-def _group_chat(t: TeamsActivities) -> dict[str, Any]:
+def group_chat_conversation(t: TeamsActivities) -> dict[str, Any]:
     return {"isGroup": True, "conversationType": "groupChat", "tenantId": t.tenant_id,
             "id": "19:meeting-or-chat-3f2a@thread.v2"}
 
@@ -127,7 +127,7 @@ def _group_chat(t: TeamsActivities) -> dict[str, Any]:
 def group_chat_mention(text: str) -> Any:
     def build(t: TeamsActivities) -> dict[str, Any]:
         activity = t.channel_message(text)
-        activity["conversation"] = _group_chat(t)
+        activity["conversation"] = group_chat_conversation(t)
         activity["channelData"] = {"tenant": {"id": t.tenant_id}}
         return activity
     return build
@@ -217,7 +217,7 @@ def typing(t: TeamsActivities) -> dict[str, Any]:
 
 def meeting_event(name: str, value: dict[str, Any]) -> Any:
     def build(t: TeamsActivities) -> dict[str, Any]:
-        activity = t.envelope("event", conversation=_group_chat(t))
+        activity = t.envelope("event", conversation=group_chat_conversation(t))
         activity.update(name=name, value=value, channelData={
             "tenant": {"id": t.tenant_id},
             "meeting": {"id": "MCMxOTptZWV0aW5nX05qQXlOMlEzWTJFdE1URTBNaTAwWWpSaUxUZzFOVEV0"},
