@@ -224,8 +224,9 @@ def _read(message: Message, text: str, conversation: Conversation) -> Understand
                 or _question(reading, text.strip()))
     for rule in _RULES:
         found = rule(reading, whole)
-        if isinstance(found, Clarify):  # "assign 4 to Sam, he knows the printer"
-            return _first_clause(message, conversation, start, end) or found
+        if isinstance(found, Clarify) and not isinstance(found.request, CreateTicket):
+            return _first_clause(message, conversation, start, end) or found  # "assign 4 to
+            # Sam, he knows the printer"; a new ticket's question is who should take it
         if found is not None:
             return found
     if listed := _listed(reading, strong_only=False):
@@ -364,12 +365,14 @@ def _later_sentence(
                 if _addressed(message, begin, sentence) and isinstance(found, _CHANGES):
                     return _confirm(found) or FreeText(message.text.strip())
                 found = _it_as_told(found, message, begin, sentence, first, last)
-                if isinstance(found, CreateTicket) and found.title is None and not found.form:
+                new = found.request if isinstance(found, Clarify) else found
+                if isinstance(new, CreateTicket) and new.title is None and not new.form:
                     told_from, _ = _skip_start(texts[begin:sentence])
                     told = message.original(begin + told_from, sentence).rstrip(" ,.;:!-–")
                     if len(told.split()) < _TOLD:
                         return found
-                    return replace(found, title=_title_case(_quoted_or(told)) or None)
+                    titled = replace(new, title=_title_case(_quoted_or(told)) or None)
+                    return replace(found, request=titled) if isinstance(found, Clarify) else titled
                 return found
         sentence = index + 1 if texts[index + 1:index + 2] not in (["-"], ["–"], ["—"]) else index + 2
     return None

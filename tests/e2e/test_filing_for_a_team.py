@@ -7,6 +7,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+import pytest
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncEngine
 
@@ -77,13 +78,17 @@ async def test_an_explicit_ask_after_the_problem_files_it_and_puts_it_where_said
                                                        network)
 
 
+@pytest.mark.parametrize("said", [
+    "log a ticket for the network team: printer jammed",
+    "printer jammed, please log it and put it on the network team",
+])
 async def test_a_customer_naming_a_team_has_the_ticket_filed_unassigned_and_is_told_why(
-    service: Service, engine: AsyncEngine
+    service: Service, engine: AsyncEngine, said: str
 ) -> None:
     ada_id, _ = await person(service, engine, "Ada Lovelace")
     await insert_team(engine, "Network", ada_id)
     _, cy = await person(service, engine, "Cy Customer", role="customer")
-    asked = await service.say("log a ticket for the network team: printer jammed", user=cy)
+    asked = await service.say(said, user=cy)
     assert asked.texts[0] == ("I'll file it without giving it to anyone: customers cannot "
                               "assign tickets. The service desk will route it.")
     assert any("Describe it" in text for text in asked.texts)

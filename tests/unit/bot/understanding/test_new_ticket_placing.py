@@ -177,3 +177,20 @@ def test_each_answer_to_who_takes_it_files_the_ticket_as_said_with_that_choice()
         assert isinstance(choice.value, (TeamTarget, Nobody))
         chosen = said if isinstance(choice.value, Nobody) else replace(said, to=choice.value)
         assert as_the_bot_reads(phrase(chosen, CONVERSATION), CONVERSATION) == chosen
+
+
+@pytest.mark.parametrize(("said", "title"), [
+    ("printer jammed, please log it and put it on the network team", "Printer jammed"),
+    ("The printer on floor 3 jammed. Can you log it and put it on the network team?",
+     "The printer on floor 3 jammed"),
+    ("new ticket for the network folks: my badge does not work", "My badge does not work"),
+    ("log a ticket for Sam: keyboard broken", "Keyboard broken"),
+])
+def test_a_name_a_customer_may_not_use_keeps_the_title_it_was_said_with(
+    said: str, title: str
+) -> None:
+    """A customer's directory holds only who holds their own tickets: the name fits no one,
+    and the question (answered for a customer with why they cannot assign) keeps the title."""
+    customer = replace(CONVERSATION, people=(), teams=(), last_ticket=None)
+    asked = as_the_bot_reads(said, customer)
+    assert isinstance(asked, Clarify) and asked.request == CreateTicket(title=title)
