@@ -154,11 +154,16 @@ def _clause_end(message: Message, begin: int, last: int) -> int | None:
 
 
 def _ends_clause(message: Message, index: int) -> bool:
+    """Word `index` is followed by ":", ",", ";" or a dash (typed onto it, or on its own
+    after a mention: "for <at>Sam</at>: …")."""
     if index < 0:
         return False
-    typed = message.text[:message.spans[message.words[index].last][1]]
-    following = message.words[index + 1].text if index + 1 < len(message.words) else ""
-    return typed.endswith((":", ",", ";")) or following in ("-", "–", "—")
+    words = message.words
+    end = message.spans[words[index].last][1]
+    following = words[index + 1] if index + 1 < len(words) else None
+    between = message.text[end:message.spans[following.first][0] if following else None]
+    return (message.text[:end].endswith((":", ",", ";")) or any(c in between for c in ":,;")
+            or following is not None and following.text in ("-", "–", "—"))
 
 
 def _past_separator(message: Message, end: int, last: int) -> int:

@@ -44,6 +44,10 @@ PLACED = [
     # a person
     ("new ticket for Sam: monitor is dead", "create title='Monitor is dead' to=user:u-sam"),
     ("New ticket for @Sam - monitor is dead", "create title='Monitor is dead' to=user:u-sam"),
+    ("new ticket for <at>Sam Rivera</at>: monitor is dead",
+     "create title='Monitor is dead' to=user:u-sam"),
+    ("printer jammed, log it and assign it to <at>Sam Rivera</at>",
+     "create title='Printer jammed' to=user:u-sam"),
     ("new ticket for sam rivera: monitor is dead",
      "create title='Monitor is dead' to=user:u-sam"),
     ("file a ticket for Priya: badge reader in lobby broken",
