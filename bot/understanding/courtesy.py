@@ -33,7 +33,8 @@ _OK = frozenset({
 })
 _ADDRESSED = frozenset({"bot", "ticketflow", "there", "all", "everyone", "team", "mate", "folks",
                         "guys", "so", "very", "much", "a", "lot", "buddy", "bunch", "heaps",
-                        "loads", "ton", "tons"})  # "thanks a bunch", "thanks heaps"
+                        "loads", "ton", "tons",  # "thanks a bunch", "thanks heaps"
+                        "lol", "haha", "hehe", "lmao", "oh", "ah", "aw"})  # "lol ok"
 _PICTURES = {"👍": Courtesy.OK, "👌": Courtesy.OK, "✅": Courtesy.OK, "🆗": Courtesy.OK,
              "🙏": Courtesy.THANKS, "👋": Courtesy.HELLO}
 _GRATEFUL = frozenset({"thanks", "thank", "thx", "cheers", "ta", "ty"})
@@ -41,6 +42,7 @@ _WORD = re.compile(r"[a-z]+")
 _MORE = re.compile(r"\d|[.!?;,]\s*\w")  # a ticket number, or a sentence after the thanks
 _KNOWN = _HELLO | _THANKS | _OK
 _OPENING = frozenset(phrase.split()[0] for phrase in _KNOWN) | _ADDRESSED
+_VOCABULARY = frozenset(word for phrase in _KNOWN for word in phrase.split()) | _ADDRESSED
 _LONGEST = 60  # characters: courtesy is short, and most messages are read no further
 
 
@@ -48,7 +50,8 @@ def courtesy(text: str) -> Courtesy | None:
     """What a message made only of courtesy says ("hi 👋", "thanks!", "ok great"), else None."""
     if len(text) > _LONGEST:
         return None
-    words = _WORD.findall(text.lower().replace("'", "").replace("’", ""))
+    words = [_plain(w) for w in _WORD.findall(text.lower().replace("'", "").replace("’", ""))]
+    words = [part for w in words for part in _SPELLED_OUT.get(w, w).split()]
     if words and words[0] not in _OPENING:
         return None
     if not words:
@@ -64,6 +67,22 @@ def courtesy(text: str) -> Courtesy | None:
         if any(phrase in known for phrase in said):
             return kind
     return None
+
+
+_SPELLED_OUT = {"r": "are", "u": "you", "ya": "you", "thnks": "thanks", "tks": "thanks"}
+_STRETCHED = re.compile(r"([a-z])\1{2,}")  # "youuu", "thanksss", "heyyy"
+
+
+def _plain(word: str) -> str:
+    """A word typed stretched ("youuu", "sooo", "okkk") as it is spelled, when it is one
+    courtesy knows: the stretch undone to one letter or to two ("cool")."""
+    if not _STRETCHED.search(word):
+        return word
+    for letters in (r"\1", r"\1\1"):
+        plain = _STRETCHED.sub(letters, word)
+        if plain in _VOCABULARY:
+            return plain
+    return word
 
 
 def _phrases(words: list[str]) -> list[str] | None:

@@ -282,11 +282,23 @@ def _working_on(
                 _placed(words, conversation, found, name_first, lead,
                         taken_from=name_first, taken_to=finish)
                 return
-        last = stop - 2 if words[stop - 1].text == "on" else stop - 1  # "have on": British
+        end = stop - _held_state(words, start, stop)  # "what's Sam got open": a status too
+        last = end - 2 if words[end - 1].text == "on" else end - 1  # "have on": British
         if text in ("does", "has", "is") and index + 2 <= last and words[last].text in (
                 "have", "own", "got"):  # "what does Sam have (on)", "what's Sam got on"
-            _placed(words, conversation, found, index + 1, last, taken_from=index, taken_to=stop)
+            _placed(words, conversation, found, index + 1, last, taken_from=index, taken_to=end)
             return
+
+
+_HELD_STATES = (("on", "hold"), ("in", "progress"), ("open",), ("closed",), ("resolved",),
+                ("overdue",), ("urgent",))
+
+
+def _held_state(words: list[Word], start: int, stop: int) -> int:
+    """How many words at the end say which of someone's tickets ("got open", "has on hold")."""
+    said = tuple(w.text for w in words[max(start, stop - 2):stop])
+    return next((len(state) for state in _HELD_STATES
+                 if said[-len(state):] == state and stop - len(state) > start), 0)
 
 
 def _name_back(words: list[Word], start: int, end: int, found: ListFilters) -> int:

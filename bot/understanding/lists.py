@@ -130,7 +130,8 @@ def read_list(
             priority, index = PRIORITY_WORDS[rest[0]], index + 1
             continue
         if rest[0] in _TEXT_LEAD and len(rest) > 1 and _topical(rest[1:]) and (
-                strong or searching or (words[0] in _ANY and rest[0] in _ABOUT)):
+                strong or searching or words[0] in _ANY and (
+                    rest[0] in _ABOUT or status is not None or priority is not None)):
             strong = True
             text = message.original(start + index + 1, start + len(words)) or None
             break

@@ -235,6 +235,8 @@ def _read(message: Message, text: str, conversation: Conversation) -> Understand
         return clause
     if polite and _asks(message, end):  # "could you tell me who is handling 21? thanks"
         return _question(reading, text.strip())
+    if "?" in text and _typed_tickets(message, start, end):  # "… (TKT-…-0015). Any news? Thanks"
+        return _question(reading, text.strip())
     return _fallback(words[start:end], text.strip())
 
 
@@ -1098,7 +1100,7 @@ def _status(reading: Reading, whole: Reading) -> Understanding | None:
     if found := _match(reading, rf"(?:wrap up|sort out|knock out|close out|get done) {ref()}"):
         return ChangeStatus(reading.ticket(found), TicketStatus.RESOLVED)
     if found := _match(reading, (
-        rf"{ref()}(?: is| are| was| were| has been| have been| can be| got| should be| needs to be| to| status| ->| =>| →| -| –| —| =)?"
+        rf"{ref()}(?: tref| he| she)?(?: is| are| was| were| has been| have been| can be| got| should be| needs to be| to| status| ->| =>| →| -| –| —| =)?"
         r"(?: now| all| finally| officially)? (?P<rest>.+?)"
     )):
         stated = _status_value(found.group("rest").split())

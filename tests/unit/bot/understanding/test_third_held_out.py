@@ -76,6 +76,18 @@ def test_the_shapes_the_third_table_found_are_read_in_other_words_too(
     ("it would be great if you could close 4", "status #4 closed"),
     ("I'd be grateful if you could put 4 on hold", "status #4 on_hold"),
     ("probs 4 is fixed", "ask status #4 ?: Should #4 be resolved? [Yes]"),
+    ("heyyy", "small talk hello"),
+    ("okkk thanksss", "small talk thanks"),
+    ("haha thanks", "small talk thanks"),
+    ("ok u r great", "free text"),
+    ("anything urgent for the printer?", "list all priority=urgent text='printer'"),
+    ("anything open for Sam?", "list all status=open assignee=user:u-sam"),
+    ("anything for the printer?", "question"),
+    ("what does priya have on hold", "list all status=on_hold assignee=user:u-priya"),
+    ("what does the network team have overdue", "list all assignee=team:2 due=overdue"),
+    ("ticket 9 it is fixed", "status #9 resolved"),
+    ("Hi, any update? It is about TKT-2026-0009, thanks", "show #9"),
+    ("the printer on floor 3 is broken? help", "free text"),
 ])
 def test_politeness_hedges_and_negations_of_other_kinds_are_read_by_kind(
     said: str, expected: str

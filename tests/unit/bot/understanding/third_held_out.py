@@ -16,7 +16,9 @@ or changed that were updated since that day ("what did I work on this week").
 The rules when it was written read 62 of its 87 lines as written here; `THIRD_MISREAD` is what
 they still misread. One expectation was corrected after that first run, before any fix: a new
 ticket's title ends at its last word, so "… are stuck 😅" files "… are stuck" (titles in the
-other tables drop emoji the same way).
+other tables drop emoji the same way). A second was corrected later, when a fix for it broke
+`in_their_words.py`: "16 ✅" shows the ticket (as "12 ✅" there), rather than asking whether it
+should be resolved; both change nothing, and the card carries the Resolve button.
 """
 
 from __future__ import annotations
@@ -53,7 +55,7 @@ THIRD_HELD_OUT: tuple[tuple[str, str], ...] = (
     ("reopne 16 plz", "status #16 open"),
     ("creat ticket: monitor flickring", "create title='Monitor flickring'"),
     # --- emoji ----------------------------------------------------------------------------------
-    ("16 ✅", "ask status #16 ?: Should #16 be resolved? [Yes]"),
+    ("16 ✅", "show #16"),  # was "ask status …": corrected, see above
     ("🔥🔥 server room too hot, pls raise a ticket 🔥🔥", "create title='Server room too hot'"),
     ("👋", "small talk hello"),
     ("thank youuu 🙏🙏", "small talk thanks"),
@@ -134,16 +136,8 @@ THIRD_HELD_OUT: tuple[tuple[str, str], ...] = (
 )
 
 THIRD_MISREAD: frozenset[str] = frozenset({
-    'Hello, I raised a ticket yesterday about my docking station (TKT-2026-0015). Any news? Thanks, Maria',
     'how I can see my tickets?',
-    'Ticket 14 he is solved now, thank you',
-    '16 ✅',
-    'thank youuu 🙏🙏',
-    "<at>TicketFlow</at> what's <at>Sam Rivera</at> got open",
-    'anything open for the printer?',
     'postpone 28 to the 15th',
     'only close 29 once the user confirms',
-    'hey how r u',
-    'lol ok',
     '31 to Bob',
 })
