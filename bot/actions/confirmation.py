@@ -158,7 +158,8 @@ def _propose_ticket(viewer: Viewer, request: CreateTicket) -> Reply:
         if refusal else None
     card = confirmation_card(
         question=notices.proposed_ticket(),
-        about=notices.new_ticket_facts(filled.category, filled.priority),
+        about=notices.new_ticket_facts(filled.category, filled.priority,
+                                       to=_target_label(filled.to, viewer), due=filled.due),
         detail=f"{filled.title}\n\n{unassigned}" if unassigned else filled.title,
         confirm={**mine, REQUEST: encode(filled), "nonce": secrets.token_urlsafe(12)},
         cancel=mine,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import assert_never
 
 from bot.actions.pending import Slot
@@ -170,8 +171,12 @@ def proposed_ticket() -> str:
     return "File this as a new ticket?"
 
 
-def new_ticket_facts(category: Category, priority: Priority) -> str:
-    return f"{category.value.capitalize()} · {priority.value} priority"
+def new_ticket_facts(category: Category, priority: Priority, *, to: str | None = None,
+                     due: date | None = None) -> str:
+    facts = [category.value.capitalize(), f"{priority.value} priority"]
+    facts += [f"for {to}"] if to else []
+    facts += [f"due {due.isoformat()}"] if due else []
+    return " · ".join(facts)
 
 
 def proposed_edit(number: str, changes: list[tuple[str, str]]) -> str:

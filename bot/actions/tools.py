@@ -22,7 +22,8 @@ from bot.actions.table import COMMANDS
 from bot.understanding.context import Conversation
 from bot.understanding.message import DATE, read_message
 from bot.understanding.requests import (
-    AssignTicket, Clarify, ListTickets, Nobody, ShowTicket, TeamTarget, TicketRequest, UserTarget,
+    AssignTicket, Clarify, CreateTicket, ListTickets, Nobody, ShowTicket, TeamTarget,
+    TicketRequest, UserTarget,
 )
 from bot.understanding.targets import Ambiguous, NoSuchTarget, find_target
 from domain.numbering import TicketNumber, parse_ticket_number
@@ -199,6 +200,9 @@ def read_call(
     if clarify is not None and isinstance(request, AssignTicket):
         return replace(clarify, request=replace(request, to=None),
                        question=clarify.question.replace("{ticket}", _label(request.ticket)))
+    if clarify is not None and isinstance(request, CreateTicket):  # asked, never dropped
+        return replace(clarify, request=request,
+                       question=clarify.question.replace("{ticket}", "the new ticket"))
     if clarify is not None and isinstance(request, ListTickets):
         return replace(clarify, request=request,
                        question=clarify.question.replace(" Who should take {ticket}?", ""))

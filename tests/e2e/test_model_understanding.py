@@ -455,6 +455,26 @@ async def test_in_the_terminal_the_proposal_is_numbered_and_confirmed_by_its_num
     assert f"\"It\" means {number}" in request.system
 
 
+async def test_a_new_ticket_the_model_reads_for_a_person_says_so_and_is_filed_to_them(
+    desk: Service, model: CompletionsStandIn, engine: AsyncEngine
+) -> None:
+    max_, ids, _ = await staff(engine, desk)
+    model.then_tools(Calls((("create_ticket", json.dumps(
+        {"title": "Badge reader at door B is dead", "to": "Lee Park"})),)))
+    proposal = (await desk.say("the badge reader at door B died, Lee Park ought to see to it",
+                               user=max_)).card
+    assert texts_in(proposal).splitlines()[:3] == [
+        "File this as a new ticket?", "Support · medium priority · for Lee Park",
+        "“Badge reader at door B is dead”"]
+    filed = await desk.press("request.confirm", button_data(proposal, "request.confirm"),
+                             user=max_)
+    assert "Filed TKT-" in texts_in(filed)
+    async with engine.connect() as connection:
+        found = (await connection.execute(select(tasks.c.assignee_type, tasks.c.assignee_id)
+                                          .where(tasks.c.title.like("Badge%")))).all()
+    assert [tuple(r) for r in found] == [("user", ids["lee"])]
+
+
 async def test_the_chat_command_reads_messages_with_the_configured_model(
     tmp_path: Path, model: CompletionsStandIn
 ) -> None:

@@ -54,6 +54,12 @@ CALLS: tuple[tuple[str, dict[str, object], str], ...] = (
     ("create_ticket", {"title": "VPN drops", "priority": "high", "category": "incident"},
      "create title='VPN drops' priority=high category=incident"),
     ("create_ticket", {"form": True}, "create form"),
+    ("create_ticket", {"title": "Switch in room 4 is down", "to": "team Network",
+                       "due": "2026-12-04"},
+     "create title='Switch in room 4 is down' to=team:2 due=2026-12-04"),
+    ("create_ticket", {"title": "Invoices stuck", "to": "the finance team"},
+     "ask create title='Invoices stuck': I couldn't find “the finance team”. Who should take "
+     "the new ticket?"),
     ("assign_ticket", {"ticket": "4", "to": "me"}, "assign #4 to user:u-jo"),
     ("assign_ticket", {"ticket": "4", "to": "myself"}, "assign #4 to user:u-jo"),
     ("assign_ticket", {"ticket": "4", "to": "Lee Park"}, "assign #4 to user:u-lee"),
@@ -167,6 +173,7 @@ CHANGES = (
     CommentOnTicket(FOUR, "Line one\nline two"),
     EditTicket(FOUR, title="New title", priority=Priority.URGENT, due=date(2026, 12, 24)),
     CreateTicket("Projector in room 2 is dead", Priority.HIGH, Category.INCIDENT),
+    CreateTicket("Switch down", to=TeamTarget(2, "Network"), due=date(2026, 12, 4)),
 )
 
 
