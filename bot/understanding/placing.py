@@ -13,8 +13,8 @@ from datetime import date
 
 from bot.understanding.context import Conversation
 from bot.understanding.message import DATE, NUMBER, REF, Message, Word
-from bot.understanding.requests import Nobody, TeamTarget
-from bot.understanding.targets import TEAM_WORDS, Found, find_target
+from bot.understanding.requests import Nobody, TeamTarget, UserTarget
+from bot.understanding.targets import TEAM_WORDS, Ambiguous, Found, find_target
 
 _GIVE = frozenset({"assign", "give", "put", "send", "route", "queue", "hand", "pass", "forward",
                    "escalate"})
@@ -39,6 +39,8 @@ class Placed:
     asked: bool = False
     """`said` was set apart ("for Sam:", "assign it to Sam"), so a name that fits no one is
     asked about; otherwise ("… for everyone") it is simply part of the title."""
+    alone: bool = False
+    """"for X" is all there is ("create a ticket for Lee"): a person it names counts too."""
 
 
 def place(message: Message, first: int, last: int, *, names: bool = True) -> Placed:
@@ -51,6 +53,18 @@ def place(message: Message, first: int, last: int, *, names: bool = True) -> Pla
     while (found := _trailing(message, placed, names=names)) is not None:
         placed = found
     return placed
+
+
+def place_after_ask(message: Message, first: int, last: int) -> Placed:
+    """The words after an ask to file: "log it for the network team", "raise it with
+    networking", "report it to facilities, due Friday" name who takes it."""
+    texts = [w.text for w in message.words]
+    if first < last and texts[first] in ("for", "with", "to"):
+        inner = place(message, first + 1, last, names=False)
+        if 0 < inner.last - inner.first <= _SOMEONE_MAX:
+            return Placed(last, last, tuple(message.words[inner.first:inner.last]), inner.due,
+                          asked=True)
+    return place(message, first, last)
 
 
 def addressee(placed: Placed, conversation: Conversation) -> Found | None:
@@ -67,7 +81,7 @@ def addressee(placed: Placed, conversation: Conversation) -> Found | None:
         return found  # set apart as someone ("for Sam:"), or a team: asked about if unknown
     if isinstance(found, TeamTarget) or not conversation.directory:
         return found  # "… for networking"; "… for Priya" is on her behalf, part of the title
-    return None
+    return found if placed.alone and isinstance(found, (UserTarget, Ambiguous)) else None
 
 
 def _as_typed(word: Word) -> Word:
@@ -127,7 +141,8 @@ def _trailing(message: Message, placed: Placed, *, names: bool) -> Placed | None
         end = k
         while end > first and texts[end - 1] in _POLITE and not _ends_clause(message, end - 1):
             end -= 1
-        return replace(placed, last=end, said=tuple(message.words[said_from:last]), asked=asked)
+        return replace(placed, last=end, said=tuple(message.words[said_from:last]), asked=asked,
+                       alone=end == first)
     return None
 
 

@@ -19,7 +19,7 @@ from bot.understanding.courtesy import courtesy
 from bot.understanding.letter import what_is_asked
 from bot.understanding.lists import read_list
 from bot.understanding.message import DATE, NUMBER, REF, Message, Word, read_message, typed_text
-from bot.understanding.placing import Placed, addressee, place
+from bot.understanding.placing import Placed, addressee, place, place_after_ask
 from bot.understanding.several import for_each, gather_tickets
 from bot.understanding.requests import (
     AssignTicket, Cancel, ChangeStatus, Choice, Clarify, CommentOnTicket, CreateTicket, Declined,
@@ -919,21 +919,32 @@ _FILE_IT = (  # "log it", "raise one", "create a ticket", "open one": asked to f
 )
 
 
+_TELLS_WHO = frozenset({
+    "i", "ill", "im", "ive", "we", "well", "weve", "were", "they", "theyll", "theyve", "he",
+    "she", "will", "would", "shall", "should", "might", "may", "must", "did", "didnt", "already",
+    "have", "has", "had", "not", "never", "dont", "cant", "wont", "going", "gonna", "also", "who",
+})
+"""Words before "log it" that make it a statement or a question ("I'll report it", "who
+should log it"), not an ask to file."""
+
+
 def _create_after(reading: Reading, whole: Reading) -> Understanding | None:
     """"Sam's printer is broken, please create a ticket", "printer jammed again, can you log
     it for me", "… can someone look at this and log it": the problem first, then the ask."""
     found = _match(reading, (
         r"(?P<title>.+?) (?:so )?(?:(?:please|pls|can you|could you|would you|will you|can u"
-        r"|could u|would u|kindly|and|then"
+        r"|could u|would u|kindly|and|then|(?:i )?(?:need|want|would like|id like) you to"
         r"|(?:can|could|would|will) (?:someone|somebody|anyone|anybody|you guys|you)"
         r"|(?:someone|somebody) please"
         r"|(?:look at|check|have a look at|take a look at|see to|look into) (?:tref|this|that) and"
         rf") )*{_FILE_IT}(?P<tail>(?: .+)?)"
     ))
-    if found is None or _names_a_ticket(reading.words(found, "title")):
+    if found is None or _names_a_ticket(told_words := reading.words(found, "title")):
         return None
+    if told_words[-1].text in _TELLS_WHO:
+        return None  # "…, I'll report it to facilities": what they do, not an ask
     tail = reading.group_words(found, "tail") if found.group("tail") else (reading.end, reading.end)
-    told = place(reading.message, *tail)
+    told = place_after_ask(reading.message, *tail)
     if told.first < told.last:
         return None  # more after the ask than who takes it and when
     first, last = reading.group_words(found, "title")
@@ -947,7 +958,7 @@ def _file_it(reading: Reading, whole: Reading) -> Understanding | None:
     if found is None or _typed_tickets(reading.message, reading.start, reading.end):
         return None
     tail = reading.group_words(found, "tail") if found.group("tail") else (reading.end, reading.end)
-    told = place(reading.message, *tail)
+    told = place_after_ask(reading.message, *tail)
     if told.first < told.last:
         return None
     return _new_ticket(reading, tail[0], tail[0], CreateTicket(), told=told)

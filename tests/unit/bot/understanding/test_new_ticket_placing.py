@@ -73,6 +73,13 @@ PLACED = [
     ("the AC in room 12 is dripping, can you raise a ticket for facilities",
      f"create title='The AC in room 12 is dripping' {FACILITIES}"),
     ("can you log it and put it on the network team", f"create title=? {NETWORK}"),
+    ("laptop battery dies fast, raise it with the network team",
+     f"create title='Laptop battery dies fast' {NETWORK}"),
+    ("the door is stuck, report it to facilities, due friday",
+     f"create title='The door is stuck' {FACILITIES} {FRIDAY}"),
+    ("create a ticket for Sam", "create title=? to=user:u-sam"),
+    ("create a ticket for lee",
+     "ask create title=?: Which Lee should take it? [Lee Park, Lee Chen, Leave it unassigned]"),
     # due dates
     ("new ticket due friday: renew the certificate",
      f"create title='Renew the certificate' {FRIDAY}"),
@@ -126,6 +133,7 @@ ASKED_TO_FILE = [
     ("my laptop won't boot, can you report it", "create title=\"My laptop won't boot\""),
     ("Teams keeps logging me out, could you open a ticket for me",
      "create title='Teams keeps logging me out'"),
+    ("printer broken, I need you to log it", "create title='Printer broken'"),
     ("can you log it", "create title=?"),
     ("log one for me", "create title=?"),
     # a problem told without an ask: the help assistant, then "File this as a ticket?"
@@ -133,6 +141,11 @@ ASKED_TO_FILE = [
     ("my screen flickers", "free text"),
     ("the projector is broken, can someone look at it", "free text"),
     ("I can't log in to the VPN", "free text"),
+    # what the person does or did, not an ask
+    ("the printer is broken, I'll report it to facilities", "free text"),
+    ("the printer is broken, we've already logged it", "free text"),
+    ("the printer is broken, I will log a ticket", "free text"),
+    ("create a ticket for printing problems", "create title='Printing problems'"),
 ]
 
 
