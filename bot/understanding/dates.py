@@ -111,7 +111,22 @@ def _read_day(words: list[str], at: int, today: date) -> tuple[date, int] | None
             return _this_or_next(today, MONTHS[words[at + 2]], int(day[1]), 3)
     if word in MONTHS and (day := _DAY.match(following)):
         return _this_or_next(today, MONTHS[word], int(day[1]), 2)
+    if word == "the" and (day := _ORDINAL.match(following)) and (
+            at + 2 >= len(words) or words[at + 2] not in ("of", *MONTHS)):
+        return _this_or_next_month(today, int(day[1]), 2)  # "the 15th": of this month or next
     return None
+
+
+_ORDINAL = re.compile(r"^(\d{1,2})(?:st|nd|rd|th)$")
+
+
+def _this_or_next_month(today: date, day: int, taken: int) -> tuple[date, int] | None:
+    """`the 15th` is the next 15th from today: this month's, or next month's once it passed."""
+    found = _valid(today.year, today.month, day, taken)
+    if found is not None and found[0] >= today:
+        return found
+    month = today.month % 12 + 1
+    return _valid(today.year + (month == 1), month, day, taken)
 
 
 def _end_of(words: list[str], at: int, today: date) -> tuple[date, int] | None:

@@ -211,7 +211,8 @@ def _read(message: Message, text: str, conversation: Conversation) -> Understand
         return unresolved
     if _is_negation(words[start:end]):
         return Declined(_first_ticket(message), text.strip())
-    if _conditional(words[start:end]):  # "if 26 is still broken tomorrow, reopen it"
+    if _conditional(words[start:end]) or _condition_after(message, start, end):
+        # "if 26 is still broken tomorrow, reopen it", "only close 29 once the user confirms"
         return Declined(_first_ticket(message), text.strip())
     if hedged := _hedged(message, conversation, start, end):
         return hedged
@@ -556,6 +557,30 @@ def _conditional(words: list[str]) -> bool:
     return 0 < lead < len(words) and words[lead] not in _ASKING_AFTER_WHEN
 
 
+_WITHIN = frozenset({"once", "unless", "if", "provided", "providing", "assuming"})
+_NO_CONDITION = frozenset({"you", "u", "possible", "so", "any", "anything", "not", "ever",
+                           "only", "that", "this"})
+"""After "if": politeness ("if you can", "if possible"), or no condition ("if not already")."""
+
+
+_ASKING_WHETHER = frozenset({"sure", "wonder", "wondering", "know", "see", "check", "ask",
+                             "tell", "whether"})
+
+
+def _condition_after(message: Message, start: int, end: int) -> bool:
+    """A condition after the request, in the same clause: "close 29 once the user confirms",
+    "resolve 4 if it works now" ("give 4 to Sam, if he is back" is read as the clause
+    before the comma and asked about; "not sure if 12 is …" is a hedge)."""
+    words = [w.text for w in message.words[start:end]]
+    for index in range(1, len(words) - 1):
+        if " ".join(words[index:index + 3]) == "as soon as" and index + 3 < len(words):
+            return True
+        if words[index] in _WITHIN and words[index + 1] not in _NO_CONDITION and (
+                words[index - 1] not in _ASKING_WHETHER) and not _clause_ends(message, start + index - 1):
+            return True
+    return False
+
+
 _RESOLUTIONS = {  # resolutions other trackers have; TicketFlow has statuses only (SCHEMA.md)
     ("wont", "fix"): "won't fix", ("wontfix",): "won't fix", ("will", "not", "fix"): "won't fix",
     ("wont", "do"): "won't do", ("cant", "reproduce"): "can't reproduce",
@@ -879,6 +904,8 @@ def _new_ticket(
     the ask said ("…, log it and put it on the network team"); a name that fits no one is
     asked about."""
     message, conversation = reading.message, reading.conversation
+    if last == reading.end and [w.text for w in message.words[last:last + 1]] == ["again"]:
+        last += 1  # "the lift is stuck again": part of the problem, not "close 12 again"
     placed = place(message, first, last)
     if told is not None:
         placed = replace(placed, due=told.due or placed.due)

@@ -88,6 +88,17 @@ def test_the_shapes_the_third_table_found_are_read_in_other_words_too(
     ("ticket 9 it is fixed", "status #9 resolved"),
     ("Hi, any update? It is about TKT-2026-0009, thanks", "show #9"),
     ("the printer on floor 3 is broken? help", "free text"),
+    ("close 29 once the user confirms", "no change #29"),
+    ("resolve 4 if it works now", "no change #4"),
+    ("assign 4 to sam if he is free", "no change #4"),
+    ("reopen 4 as soon as the part arrives", "no change #4"),
+    ("close 12 if you can, thanks", "status #12 closed"),
+    ("4 due the 1st", "edit #4 due=2027-01-01"),
+    ("set the due date of 4 to the 31st", "edit #4 due=2026-12-31"),
+    ("make 4 due the 3rd of january", "edit #4 due=2027-01-03"),
+    ("new ticket: printer jammed again please", "create title='Printer jammed again'"),
+    ("printer jammed again, can you log it", "create title='Printer jammed again'"),
+    ("close 12 again", "status #12 closed"),
 ])
 def test_politeness_hedges_and_negations_of_other_kinds_are_read_by_kind(
     said: str, expected: str

@@ -137,7 +137,5 @@ THIRD_HELD_OUT: tuple[tuple[str, str], ...] = (
 
 THIRD_MISREAD: frozenset[str] = frozenset({
     'how I can see my tickets?',
-    'postpone 28 to the 15th',
-    'only close 29 once the user confirms',
     '31 to Bob',
 })
