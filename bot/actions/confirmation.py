@@ -41,6 +41,7 @@ from domain.access import (
 from domain.clock import utcnow
 from domain.errors import InvalidValue
 from domain.numbering import TicketNumber, parse_ticket_number
+from domain.people import Role
 from domain.services.queries import get_ticket
 from domain.services.tickets import assignment_refusal_when_filing
 from domain.tickets import Category, Priority, Ticket, TicketStatus
@@ -104,7 +105,8 @@ async def comment_instead(
     if comment_refusal(viewer, ticket) is not None:
         return None
     comment = CommentOnTicket(parse_ticket_number(ticket.ticket_number), said.strip())
-    return _proposed(viewer, ticket, comment, notices.comment_instead(sorted(kept)), comment.text,
+    question = notices.comment_instead(sorted(kept), customer=viewer.role is Role.CUSTOMER)
+    return _proposed(viewer, ticket, comment, question, comment.text,
                      confirm_label=notices.ADD_AS_COMMENT)
 
 

@@ -161,10 +161,11 @@ def proposed_comment(number: str) -> str:
 ADD_AS_COMMENT = "Add this as a comment"
 
 
-def comment_instead(fields: list[str]) -> str:
+def comment_instead(fields: list[str], *, customer: bool) -> str:
     """A field the person may not set ("actually it's urgent" from a customer)."""
     named = " and ".join(f"the {name.replace('_', ' ')}" for name in fields)
-    return f"Only the service desk sets {named}. Add what you said as a comment, so they see it?"
+    who = "the service desk sets" if customer else "managers and admins set"
+    return f"Only {who} {named}. Add what you said as a comment, so they see it?"
 
 
 def proposed_ticket() -> str:

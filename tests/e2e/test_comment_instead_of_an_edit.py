@@ -10,7 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 from db.tables import task_comments, tasks, users
 from tests.e2e.assistant import button
 from tests.e2e.service import Service, buttons_of, texts_in, user_in_teams
-from tests.integration.builders import insert_ticket
+from tests.integration.builders import insert_team, insert_ticket, insert_user
 
 
 async def priority_and_comments(engine: AsyncEngine, ticket_id: int) -> tuple[str, list[str]]:
@@ -76,3 +76,21 @@ async def _id_of(engine: AsyncEngine, email: str) -> str:
         return str((await connection.execute(
             select(users.c.id).where(users.c.email == email))).scalar_one())
 
+
+
+async def test_an_agent_asking_for_a_priority_on_their_team_ticket_is_offered_the_comment_too(
+    service: Service, engine: AsyncEngine
+) -> None:
+    ada = await user_in_teams(service, engine, "ada@example.com", "Ada Lovelace")
+    ada_id = await _id_of(engine, "ada@example.com")
+    cy_id = await insert_user(engine, role="customer", email="cy@example.com")
+    network = await insert_team(engine, "Network", ada_id)
+    ticket = await insert_ticket(engine, created_by=cy_id, number="TKT-2026-0043",
+                                 assignee_type="team", assignee_team_id=network)
+    offered = (await service.say("make TKT-2026-0043 urgent pls", user=ada)).card
+    assert ("Only managers and admins set the priority. Add what you said as a comment, so "
+            "they see it?") in texts_in(offered)
+    await service.press("request.confirm", button(offered, "Add this as a comment")["data"],
+                        user=ada)
+    assert await priority_and_comments(engine, ticket) == (
+        "medium", ["make TKT-2026-0043 urgent pls"])
