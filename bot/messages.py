@@ -34,6 +34,7 @@ from bot.help_chat import answer_question, help_session
 from bot.help_offer import AskedAssistant, OfferReply, goes_on, offer_reply
 from bot.context import BotDependencies
 from bot.dialogs.answers import Answer, AskAgain, AskNext, completes, read_answer
+from bot.dialogs.new_ticket import CHOICE_STEPS, is_bare_choice, waiting_for
 from bot.dialogs.new_ticket import DIALOG_ID as NEW_TICKET
 from bot.dialogs.ticket_question import ask, pending_question
 from bot.identity import MemberDirectory
@@ -146,7 +147,8 @@ class MessageRouter:
                                            conversation):
                 return
         elif dc.active_dialog is not None:
-            if not _interrupts(understood, text):
+            choosing = waiting_for(dc) in CHOICE_STEPS and not is_bare_choice(text)
+            if not _interrupts(understood, text, choosing=choosing):
                 await self._answer_dialog(turn_context, viewer, dc, understood)
                 return
         await self._interrupt(turn_context, dc)
@@ -479,11 +481,15 @@ class MessageRouter:
             await turn_context.send_activity(reply.text)
 
 
-def _interrupts(understood: Understanding, text: str, *, about_a_ticket: bool = False) -> bool:
+def _interrupts(
+    understood: Understanding, text: str, *, about_a_ticket: bool = False, choosing: bool = False
+) -> bool:
     """A message that clearly is a new command rather than the answer to the question asked.
 
     `about_a_ticket`: the question is about a ticket's field (not a new ticket's free text),
-    so a hedge or question naming a ticket is a message of its own too."""
+    so a hedge or question naming a ticket is a message of its own too. `choosing`: the
+    question wants one of a few buttons and the message is more than a choice, so a request
+    about a ticket ("4 is fixed") is a message of its own, never a button's number."""
     match understood:
         case Cancel():
             return True
@@ -502,7 +508,8 @@ def _interrupts(understood: Understanding, text: str, *, about_a_ticket: bool = 
         case Declined() | FreeText() | Unknown() | SmallTalk():
             return False
         case _:
-            return mentions_ticket_number(text) or bool(_TICKET_BY_ID.search(text))
+            return (mentions_ticket_number(text) or bool(_TICKET_BY_ID.search(text))
+                    or choosing and isinstance(getattr(understood, "ticket", None), TicketNumber))
 
 
 _CLARIFIED: dict[type, Slot] = {AssignTicket: Slot.ASSIGNEE, ChangeStatus: Slot.STATUS}

@@ -7,6 +7,7 @@ but never files half a ticket.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from enum import StrEnum
 from typing import Any, TypeVar
@@ -14,6 +15,7 @@ from typing import Any, TypeVar
 from botbuilder.core import MessageFactory
 from botbuilder.dialogs import (
     ComponentDialog,
+    DialogContext,
     DialogTurnResult,
     WaterfallDialog,
     WaterfallStepContext,
@@ -31,6 +33,7 @@ from domain.tickets import Category, Priority
 from domain.validation import DESCRIPTION_MAX, parse_text, parse_title
 
 DIALOG_ID = "new_ticket"
+CHOICE_STEPS = frozenset({"category", "priority"})
 _Choice = TypeVar("_Choice", bound=StrEnum)
 SKIP_WORDS = frozenset({"skip", "no", "none", "-", "n/a"})
 CATEGORY_LABELS = {
@@ -55,7 +58,7 @@ class NewTicketDialog(ComponentDialog):  # type: ignore[misc]  # untyped SDK cla
         self.add_dialog(TextPrompt("title", self.title_is_valid))
         self.add_dialog(TextPrompt("description", self.description_is_valid))
         for prompt_id in ("category", "priority"):
-            choices = ChoicePrompt(prompt_id)
+            choices = ChoicePrompt(prompt_id, _meant_as_choice)
             choices.style = ListStyle.hero_card  # buttons work in personal chats and channels
             self.add_dialog(choices)
         self.add_dialog(
@@ -114,6 +117,50 @@ class NewTicketDialog(ComponentDialog):  # type: ignore[misc]  # untyped SDK cla
         return await _validate(
             prompt, lambda text: parse_text("description", text, limit=DESCRIPTION_MAX)
         )
+
+
+def waiting_for(dialog_context: DialogContext) -> str | None:
+    """The step the new-ticket dialog waits on ("title", "description", "category",
+    "priority"); None when no new ticket is being filed."""
+    active = dialog_context.active_dialog
+    if active is None or active.id != DIALOG_ID:
+        return None
+    inner = active.state.get(ComponentDialog.persisted_dialog_state)
+    stack = getattr(inner, "dialog_stack", None) or []
+    return str(stack[0].id) if stack else None
+
+
+_FILLER = frozenset(
+    "please pls plz the a an it its is s ll d m ve re i im one option make pick choose think"
+    " guess go with for priority ticket kind type category just say lets let ok okay um hmm"
+    " like would be should that this".split()
+)
+_ORDINALS = frozenset("first second third fourth fifth sixth 1st 2nd 3rd 4th 5th 6th".split())
+_LABEL_WORDS = frozenset(
+    label.casefold() for label in (*CATEGORY_LABELS.values(), *PRIORITY_LABELS.values())
+)
+
+
+def is_bare_choice(text: str) -> bool:
+    """Whether a message says nothing but a choice: "high", "2", "the 2nd one", "make it
+    high please"; not "4 is fixed" or "I'll take the switch one", whose number or "one"
+    is about something else."""
+    said = re.findall(r"[^\W_]+", text.casefold())
+    return bool(said) and all(
+        word in _FILLER or word in _ORDINALS or word in _LABEL_WORDS
+        or word.isdecimal() and len(word) <= 2
+        for word in said
+    )
+
+
+async def _meant_as_choice(prompt: PromptValidatorContext) -> bool:
+    """A choice is taken from a bare answer, or from a message that says its label
+    ("urgent, the whole floor is down"); never guessed from a number in a sentence."""
+    if not prompt.recognized.succeeded:
+        return False
+    text = str(prompt.context.activity.text or "")
+    label = str(prompt.recognized.value.value).casefold()
+    return is_bare_choice(text) or label in re.findall(r"[^\W_]+", text.casefold())
 
 
 async def _validate(prompt: PromptValidatorContext, check: Any) -> bool:

@@ -164,3 +164,33 @@ async def test_a_dialog_answered_within_half_an_hour_goes_on(
     turn = await service.say("It flickers when the laptop is docked.", user=ada)
 
     assert any("Which kind of ticket is it?" in text for text in turn.texts)
+
+
+async def test_a_choice_is_never_read_from_a_sentence_that_only_holds_a_number(
+    service: Service, engine: AsyncEngine
+) -> None:
+    ada = await user_in_teams(service, engine, "ada@example.com", "Ada Lovelace")
+    await service.say("new ticket Docking station dead", user=ada)
+    await service.say("skip", user=ada)
+    asked_again = await service.say("I'll take the switch one", user=ada)
+    assert asked_again.texts == ["Please pick one of the buttons, or say cancel."]
+    await service.say("the 2nd one", user=ada)  # short: the second button, Incident
+    still_asking = await service.say("we have a client demo at 4, so soon please", user=ada)
+    assert "Please pick Low, Medium, High or Urgent, or say cancel." in still_asking.texts
+    await service.say("make it high please", user=ada)
+    async with engine.connect() as connection:
+        row = (await connection.execute(select(tasks))).mappings().one()
+    assert (row["title"], row["category"], row["priority"]) == (
+        "Docking station dead", "incident", "high")
+
+
+async def test_a_request_about_a_ticket_while_a_choice_is_asked_is_a_message_of_its_own(
+    service: Service, engine: AsyncEngine
+) -> None:
+    ada = await user_in_teams(service, engine, "ada@example.com", "Ada Lovelace")
+    await service.say("new ticket Docking station dead", user=ada)
+    await service.say("skip", user=ada)
+    await service.say("support", user=ada)
+    turn = await service.say("4 is fixed, it was a loose cable", user=ada)
+    assert any("dropped the ticket we were filing" in text for text in turn.texts), turn.texts
+    assert await count_tickets(engine) == 0
