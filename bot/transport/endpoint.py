@@ -60,6 +60,7 @@ from bot.transport.dedupe import (
 )
 from bot.transport.local_development import is_loopback_url
 from bot.transport.observer import UNREAD, TurnObserver, TurnOutcome
+from bot.transport.storable_text import might_hold_unstorable_text, storable
 
 logger = logging.getLogger(__name__)
 
@@ -293,6 +294,8 @@ class MessagesEndpoint:
             payload = json.loads(body)
         except (ValueError, RecursionError) as error:
             raise RequestRefused(400, "invalid_json", "the body is not valid JSON") from error
+        if might_hold_unstorable_text(body):
+            payload = storable(payload)
         if not isinstance(payload, dict):
             raise RequestRefused(400, "invalid_activity", "the body must be a JSON object")
         kind = payload.get("type")

@@ -29,7 +29,7 @@ from tests.e2e.replay import (
     teams_service,
     writes,
 )
-from tests.e2e.service import Service, card_of, file_ticket, texts_in
+from tests.e2e.service import WEB_URL, Service, card_of, file_ticket, texts_in
 from tests.e2e.teams_doubles import published as p
 from tests.e2e.teams_doubles import published_edges as e
 from tests.e2e.teams_doubles.tokens import TokenSigner
@@ -398,3 +398,65 @@ async def test_an_install_from_another_cloud_is_remembered_with_its_service_url(
     assert len(stored) == 2  # the team, and the personal chat someone typed in
     assert {url for _, url in stored} == {service_url}
     assert teams_service.connector.calls == []
+
+
+GROUP_CHAT_INVOKES = [
+    pytest.param("refresh", id="adaptiveCard-action-refresh"),
+    pytest.param("status", id="adaptiveCard-action-status"),
+    pytest.param("search", id="application-search"),
+    pytest.param("unfurl", id="composeExtension-queryLink"),
+]
+
+
+@pytest.mark.parametrize("kind", GROUP_CHAT_INVOKES)
+async def test_a_card_invoke_in_a_group_chat_is_answered_as_in_a_personal_chat(
+    teams_service: Service, engine: AsyncEngine, kind: str
+) -> None:
+    """The same invokes from a group chat (conversationType `groupChat`, tenant only in
+    channelData): the ticket card, the people found, the link's card."""
+    ada_id = await known_everywhere(teams_service, engine)
+    ticket = await file_ticket(engine, ada_id)
+    teams = teams_service.teams
+    activity = {
+        "refresh": lambda: teams.card_action("ticket.refresh", {"ticket_id": ticket.id}),
+        "status": lambda: teams.card_action("ticket.status", {
+            "ticket_id": ticket.id, "version": ticket.version,
+            "status": "in_progress"}),
+        "search": lambda: teams.search("ada"),
+        "unfurl": lambda: teams.link_pasted(f"{WEB_URL}/tickets/{ticket.id}"),
+    }[kind]()
+    activity["conversation"] = p.group_chat_conversation(teams)
+    activity["channelData"] = {"tenant": {"id": teams.tenant_id}}
+
+    answer = await teams_service.post(activity)
+
+    assert answer.status == 200, answer.text
+    assert "error" not in answer.json.get("type", ""), answer.text
+    assert ticket.ticket_number in answer.text or kind == "search", answer.text
+    assert await count(engine, tasks) == 1
+
+
+UNUSUAL_TEXT = [
+    pytest.param("new ticket printer\u0000 jams on floor 3", id="nul-character"),
+    pytest.param("new ticket printer jams \ud83d on floor 3", id="lone-surrogate"),
+    pytest.param("new ticket \u202eprinter jams\u202c on floor 3 \u200b\u200d",
+                 id="bidi-and-zero-width"),
+]
+
+
+@pytest.mark.parametrize("text", UNUSUAL_TEXT)
+async def test_text_with_characters_no_keyboard_types_is_answered(
+    teams_service: Service, engine: AsyncEngine, text: str
+) -> None:
+    """JSON may spell NUL and lone surrogates; PostgreSQL stores neither (the turn failed,
+    a 500, until the endpoint cleaned them as it reads the activity)."""
+    await known_everywhere(teams_service, engine)
+
+    turn = await teams_service.send(e.personal(text)(teams_service.teams))
+
+    assert turn.answer.status == 200, turn.answer.text
+    assert turn.texts or turn.cards, "no reply"
+    async with engine.connect() as connection:
+        stored = (await connection.execute(select(tasks.c.title, tasks.c.description))).all()
+    assert not any(
+        "\x00" in field or "\ud83d" in field for row in stored for field in row if field)
