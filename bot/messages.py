@@ -368,7 +368,7 @@ class MessageRouter:
         self, turn_context: TurnContext, viewer: Viewer, dc: DialogContext,
         request: TicketRequest, conversation: Conversation, *, proposed: bool = False,
     ) -> None:
-        if isinstance(request, EditTicket) and (instead := await comment_instead(
+        if isinstance(request, (EditTicket, ChangeStatus)) and (instead := await comment_instead(
                 self._deps, viewer, request, strip_bot_mention(turn_context.activity))):
             await self._send(turn_context, instead)  # "actually it's urgent" from a customer
             return

@@ -92,20 +92,29 @@ async def propose(deps: BotDependencies, viewer: Viewer, request: Change) -> Rep
 
 
 async def comment_instead(
-    deps: BotDependencies, viewer: Viewer, request: EditTicket, said: str
+    deps: BotDependencies, viewer: Viewer, request: EditTicket | ChangeStatus, said: str
 ) -> Reply | None:
-    """"actually it's urgent" from someone who may not set the priority (a customer): who
-    does, and one press to add what they said as a comment, so the desk sees it. None when
-    they may make the edit, or may not comment either (the edit's refusal says why)."""
-    fields = frozenset(field_changes(request))
-    kept = fields - editable_fields(viewer)
-    if request.ticket is None or not kept or not said.strip():
+    """"actually it's urgent" or "it's working now, you can close it" from someone who may
+    not set the priority or the status (a customer): who does, and one press to add what
+    they said as a comment, so the desk sees it. None when they may make the change, or may
+    not comment either (the change's refusal says why)."""
+    if request.ticket is None or not said.strip():
         return None
+    if isinstance(request, EditTicket):
+        kept = sorted(frozenset(field_changes(request)) - editable_fields(viewer))
+        if not kept:
+            return None
+    elif viewer.role is not Role.CUSTOMER or request.status is None:
+        return None  # staff may change any status of a ticket they see
     ticket = await get_ticket(uow=deps.uow().reading(), actor=viewer, ticket=str(request.ticket))
     if comment_refusal(viewer, ticket) is not None:
         return None
+    if isinstance(request, ChangeStatus) and request.status is not None:
+        if status_refusal(viewer, ticket, request.status) is None:
+            return None
+        kept = ["status"]
     comment = CommentOnTicket(parse_ticket_number(ticket.ticket_number), said.strip())
-    question = notices.comment_instead(sorted(kept), customer=viewer.role is Role.CUSTOMER)
+    question = notices.comment_instead(kept, customer=viewer.role is Role.CUSTOMER)
     return _proposed(viewer, ticket, comment, question, comment.text,
                      confirm_label=notices.ADD_AS_COMMENT)
 

@@ -476,7 +476,8 @@ def _skip_end(words: list[str], start: int) -> int:
         moved = False
         for phrase in _polite_end():
             size = len(phrase)
-            if end - size > start and words[end - size:end] == list(phrase):
+            if end - size > start and words[end - size:end] == list(phrase) and not (
+                    " ".join(words[end - size - 1:end]) in STATUS_WORDS):  # "working now"
                 end -= size
                 moved = True
                 break
@@ -1055,6 +1056,8 @@ def _status_value(words: list[str]) -> TicketStatus | None:
         if word in ("until", "till", "til", "through", "pending") and index:
             words = words[:index]  # "on hold until Monday": the status is what changes
             break
+    if (said := STATUS_WORDS.get(" ".join(words))) is not None:
+        return said  # "working now" (fixed) is not "working" (in progress)
     while words and words[-1] in ("now", "status", "again", "state", "please", "for now", "already"):
         words = words[:-1]
     if len(words) > 2 and words[0] in ("waiting", "blocked", "stuck", "pending", "held") \

@@ -23,6 +23,11 @@ STATUS_WORDS: dict[str, TicketStatus] = {
     "start": TicketStatus.IN_PROGRESS,
     "started": TicketStatus.IN_PROGRESS,
     "working": TicketStatus.IN_PROGRESS,
+    "working now": TicketStatus.RESOLVED,  # "it's working now": the problem is gone
+    "working again": TicketStatus.RESOLVED,
+    "working fine": TicketStatus.RESOLVED,
+    "works now": TicketStatus.RESOLVED,
+    "works again": TicketStatus.RESOLVED,
     "working on": TicketStatus.IN_PROGRESS,
     "being worked on": TicketStatus.IN_PROGRESS,
     "wip": TicketStatus.IN_PROGRESS,

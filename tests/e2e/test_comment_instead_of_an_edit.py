@@ -94,3 +94,38 @@ async def test_an_agent_asking_for_a_priority_on_their_team_ticket_is_offered_th
                         user=ada)
     assert await priority_and_comments(engine, ticket) == (
         "medium", ["make TKT-2026-0043 urgent pls"])
+
+
+async def test_a_customer_saying_it_works_now_is_offered_the_comment_not_refused(
+    service: Service, engine: AsyncEngine
+) -> None:
+    cy = await user_in_teams(service, engine, "cy@example.com", "Cy Customer", role="customer")
+    ticket = await insert_ticket(engine, created_by=await _id_of(engine, "cy@example.com"),
+                                 number="TKT-2026-0044", title="Laptop will not charge")
+    await service.say("show TKT-2026-0044", user=cy)
+
+    offered = (await service.say("it's working now, you can close it", user=cy)).card
+    assert ("Only the service desk sets the status. Add what you said as a comment, so "
+            "they see it?") in texts_in(offered)
+    assert "can't do that" not in texts_in(offered)
+    await service.press("request.confirm", button(offered, "Add this as a comment")["data"],
+                        user=cy)
+    async with engine.connect() as connection:
+        status = (await connection.execute(
+            select(tasks.c.status).where(tasks.c.id == ticket))).scalar_one()
+    assert status == "open"
+    assert (await priority_and_comments(engine, ticket))[1] == [
+        "it's working now, you can close it"]
+
+
+async def test_an_agent_saying_it_works_now_resolves_the_ticket(
+    service: Service, engine: AsyncEngine
+) -> None:
+    max_ = await user_in_teams(service, engine, "max@example.com", "Max Manager", role="manager")
+    ticket = await insert_ticket(engine, created_by=await _id_of(engine, "max@example.com"),
+                                 number="TKT-2026-0045")
+    await service.say("TKT-2026-0045 is working again", user=max_)
+    async with engine.connect() as connection:
+        status = (await connection.execute(
+            select(tasks.c.status).where(tasks.c.id == ticket))).scalar_one()
+    assert status == "resolved"
