@@ -40,7 +40,9 @@ class Placed:
     """`said` was set apart ("for Sam:", "assign it to Sam"), so a name that fits no one is
     asked about; otherwise ("… for everyone") it is simply part of the title."""
     alone: bool = False
-    """"for X" is all there is ("create a ticket for Lee"): a person it names counts too."""
+    """"for X" is set apart ("for Sam: …") or all there is ("create a ticket for Lee"): a
+    person it names counts too, but a name that fits no one is the title's ("new ticket for
+    Outlook: crashes on start")."""
 
 
 def place(message: Message, first: int, last: int, *, names: bool = True) -> Placed:
@@ -106,7 +108,7 @@ def _leading(message: Message, placed: Placed, *, names: bool) -> Placed | None:
         said = {_as_typed(w).text for w in message.words[i + 1:end + 1]} if end else set()
         if end is not None and not said <= _NOT_SOMEONE | _POLITE | {"pls"}:  # "for me pls:"
             return replace(placed, first=_past_separator(message, end, last),
-                           said=tuple(message.words[i + 1:end + 1]), asked=True)
+                           said=tuple(message.words[i + 1:end + 1]), alone=True)
     start = i + (texts[i] in _POLITE)
     start += start < last and texts[start] == "please"
     if start < last and texts[start] in _GIVE and not placed.said:

@@ -107,7 +107,9 @@ PLACED = [
     ("Log a tikcet for the netwrok team: switch in room 4 is down",
      "ask create title='Switch in room 4 is down': I couldn't find “netwrok team”. Who should "
      "take the new ticket? [IT Support team, Network team, Facilities team, Leave it unassigned]"),
-    ("new ticket for Zed: keyboard broken",
+    ("new ticket for Outlook: crashes on start", "create title='Outlook: crashes on start'"),
+    ("new ticket for Zed: keyboard broken", "create title='Zed: keyboard broken'"),
+    ("new ticket and assign it to Zed: keyboard broken",
      "ask create title='Keyboard broken': I couldn't find “Zed”. Who should take the new "
      "ticket? [IT Support team, Network team, Facilities team, Leave it unassigned]"),
     ("log a ticket for Lee: keyboard broken",
@@ -201,7 +203,7 @@ def test_each_answer_to_who_takes_it_files_the_ticket_as_said_with_that_choice()
     ("The printer on floor 3 jammed. Can you log it and put it on the network team?",
      "The printer on floor 3 jammed"),
     ("new ticket for the network folks: my badge does not work", "My badge does not work"),
-    ("log a ticket for Sam: keyboard broken", "Keyboard broken"),
+    ("log a ticket and give it to Sam: keyboard broken", "Keyboard broken"),
 ])
 def test_a_name_a_customer_may_not_use_keeps_the_title_it_was_said_with(
     said: str, title: str
