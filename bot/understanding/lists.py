@@ -48,6 +48,7 @@ _FILLER = frozenset({
     "with", "and", "only", "just", "every", "everything", "queue", "backlog", "whats", "whos",
     "how", "many", "got", "we", "our", "some", "being", "them", "those", "these", "statuses",
     "am", "at", "moment", "today", "anything", "open?", "where", "wheres", "todo", "todos",
+    "problem", "problems",
 })
 _NO_TOPIC = frozenset({
     "yesterday", "tomorrow", "last", "week", "month", "ago", "recently", "earlier", "lately",

@@ -23,7 +23,8 @@ from bot.understanding.placing import Placed, addressee, place, place_after_ask
 from bot.understanding.several import for_each, gather_tickets
 from bot.understanding.requests import (
     AssignTicket, Cancel, ChangeStatus, Choice, Clarify, CommentOnTicket, CreateTicket, Declined,
-    EditTicket, FreeText, Help, ListTickets, Nobody, Question, ShowTicket, SmallTalk, TeamTarget,
+    EditTicket, FreeText, Help, ListScope, ListTickets, Nobody, Question, ShowTicket, SmallTalk,
+    TeamTarget,
     Understanding, Unknown, UserTarget,
 )
 from bot.understanding.suggestions import COMMAND_VERBS, suggest
@@ -186,7 +187,27 @@ def understand(text: str, conversation: Conversation) -> Understanding:
     message = read_message(text, conversation)
     tickets = gather_tickets(message)  # "close 4 and 5": read as "close 4", made to each
     found = _read(message, text, conversation)
+    if isinstance(found, Question) and asks_after_own_tickets(text):
+        found = ListTickets(ListScope.MINE)  # "any update on my ticket?": theirs, not a manual
     return for_each(found, tickets, final=conversation.directory or not needs_directory(found))
+
+
+_OWN_TICKET = re.compile(
+    r"\b(?:my|our)\s+(?:[\w-]+\s+){0,3}?(?:tickets?|requests?|cases?|issues?|incidents?|reports?"
+    r"|problems?)\b", re.IGNORECASE)
+_AFTER_PROGRESS = re.compile(
+    r"\b(?:updates?|news|status|progress|eta|done|fixed|resolved|solved|sorted|closed|happening"
+    r"|going on|where|when|anyone|anybody|someone|somebody|looked at|looking at|picked up"
+    r"|seen|forgotten|yet|still open)\b", re.IGNORECASE)
+_HOW_TO = re.compile(r"\bhow (?:do|can|should|would) (?:i|we|you)\b|\bhow to\b", re.IGNORECASE)
+
+
+def asks_after_own_tickets(text: str) -> bool:
+    """"Any update on my ticket?", "is anyone looking at my laptop request?", "when will
+    our printer issue be fixed?": how the person's own tickets are going, which their list
+    answers, not the help documents. "How do I close my ticket?" asks how, and is left to them."""
+    return bool(_OWN_TICKET.search(text) and _AFTER_PROGRESS.search(text)
+                and not _HOW_TO.search(text))
 
 
 def _read(message: Message, text: str, conversation: Conversation) -> Understanding:
