@@ -460,3 +460,37 @@ async def test_text_with_characters_no_keyboard_types_is_answered(
         stored = (await connection.execute(select(tasks.c.title, tasks.c.description))).all()
     assert not any(
         "\x00" in field or "\ud83d" in field for row in stored for field in row if field)
+
+
+@pytest.mark.parametrize("region", ["amer", "emea", "apac", "teams"])
+async def test_replies_go_under_the_region_path_of_the_service_url(
+    teams_service: Service, engine: AsyncEngine, token_signer: TokenSigner, region: str
+) -> None:
+    """Teams' serviceUrls carry a path (`https://smba.trafficmanager.net/amer/`): the reply,
+    the card button's answer and the stored conversation keep it."""
+    ada_id = await known_everywhere(teams_service, engine)
+    ticket = await file_ticket(engine, ada_id)
+    teams = teams_service.teams
+    teams.service_url = f"{teams_service.connector.service_url}{region}/"
+    signed = {"Authorization": f"Bearer {token_signer.valid(service_url=teams.service_url)}"}
+    since = len(teams_service.connector.calls)
+
+    async def post(activity: dict[str, Any]) -> int:
+        async with teams_service.session.post(
+            f"{teams_service.base_url}/api/messages", json=activity, headers=signed
+        ) as response:
+            return response.status
+
+    said = await post(e.personal(f"ticket {ticket.ticket_number}")(teams))
+    pressed = await post(teams.card_action("ticket.refresh", {"ticket_id": ticket.id}))
+
+    assert (said, pressed) == (200, 200)
+    replies = [call for call in teams_service.connector.calls[since:]
+               if call.operation in ("send", "reply")]
+    assert replies and all(call.path.startswith(f"/{region}/v3/conversations/")
+                           for call in replies), [call.path for call in replies]
+    async with engine.connect() as connection:
+        stored = (await connection.execute(select(bot_conversation_refs.c.service_url).where(
+            bot_conversation_refs.c.conversation_id == teams.personal_conversation_id()
+        ))).scalar_one()
+    assert stored == teams.service_url

@@ -127,7 +127,11 @@ class ConnectorStandIn:
 
     async def _serve(self) -> None:
         app = web.Application()
-        route = app.router.add_route
+        def route(method: str, path: str, handler: Any) -> None:
+            """At the root, and under a region as Teams' serviceUrls have it (`/amer/`)."""
+            app.router.add_route(method, path, handler)
+            app.router.add_route(method, "/{region:[a-z-]+}" + path, handler)
+
         route("POST", "/v3/conversations", self._create_conversation)
         route("POST", "/v3/conversations/{conversation}/activities", self._send)
         route("POST", "/v3/conversations/{conversation}/activities/{activity}", self._reply)
