@@ -182,7 +182,7 @@ async def reindex_all(args: argparse.Namespace, settings: Settings) -> int:
         report = await reindex(uow=knowledge.uow(), indexer=knowledge.indexer, force=args.all)
         for item in report.changes:
             if item.change is not Change.UNCHANGED or item.warning:
-                detail = f" ({item.chunk_count} chunks)" if item.change is Change.INDEXED else ""
+                detail = f" ({_count(item.chunk_count, 'chunk')})" if item.change is Change.INDEXED else ""
                 warning = f": {item.warning}" if item.warning else ""
                 print(f"{item.change.value} {item.ref} {item.title or ''}{detail}{warning}".rstrip())
         print(report.summary())
@@ -234,10 +234,14 @@ def _read_upload(path: Path, *, limit: int) -> Upload:
     return Upload(filename=stored_filename(path.name), data=data)
 
 
+def _count(number: int, thing: str) -> str:
+    return f"{number:,} {thing}" if number == 1 else f"{number:,} {thing}s"
+
+
 def _added(added: AddedDocument) -> str:
-    pages = f"{added.page_count} pages, " if added.page_count else ""
+    pages = f"{_count(added.page_count, 'page')}, " if added.page_count else ""
     line = (f"added help document {added.document_id}: {added.title} "
-            f"({added.filename}, {pages}{added.chunk_count} chunks)")
+            f"({added.filename}, {pages}{_count(added.chunk_count, 'chunk')})")
     return f"{line}\n  warning: {added.warning}" if added.warning else line
 
 

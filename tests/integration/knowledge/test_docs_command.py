@@ -87,7 +87,7 @@ async def test_reindex_picks_up_what_the_web_app_wrote(
 
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines() == [
-        "indexed help_document:1 Kitchen rules (1 chunks)",
+        "indexed help_document:1 Kitchen rules (1 chunk)",
         "indexed 1, rejected 0, embedded 0, removed 0, unchanged 0",
     ]
     assert title_twice.returncode == 2
@@ -104,7 +104,7 @@ def test_a_word_document_is_added_and_answers_questions_with_its_steps(
 
     assert added.returncode == 0, added.stderr
     assert re.match(
-        r"added help document \d+: Returning a Leaver's Laptop \(laptop-returns.docx, 1 chunks\)",
+        r"added help document \d+: Returning a Leaver's Laptop \(laptop-returns.docx, 1 chunk\)",
         added.stdout,
     ), added.stdout
     assert asked.returncode == 0, asked.stderr
