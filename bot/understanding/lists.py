@@ -199,6 +199,9 @@ _TOUCHED = (
     ("did", "i", "comment", "on"), ("i", "commented", "on"), ("i", "have", "commented", "on"),
     ("my", "activity"), ("my", "work", "log"), ("my", "worklog"),
 )
+_TOUCHED_BY_FIRST: dict[str, tuple[tuple[str, ...], ...]] = {
+    first: tuple(p for p in _TOUCHED if p[0] == first) for first in {p[0] for p in _TOUCHED}}
+"""The phrases by their first word: most words start none, and are passed at once."""
 _AROUND_TOUCHED = frozenset({
     "what", "which", "tickets", "ticket", "issues", "the", "all", "show", "me", "list", "of",
     "have", "so", "far", "that", "ones", "stuff", "things", "everything", "give", "get", "did",
@@ -213,7 +216,7 @@ def _worked_on(message: Message, start: int, end: int, today: date) -> ListTicke
     holds, commented on or changed, updated since the start of the time said (any time when
     none is said)."""
     words = [w.text for w in message.words[start:end]]
-    found = next(((i, len(p)) for i in range(len(words)) for p in _TOUCHED
+    found = next(((i, len(p)) for i, word in enumerate(words) for p in _TOUCHED_BY_FIRST.get(word, ())
                   if tuple(words[i:i + len(p)]) == p), None)
     if found is None:
         return None

@@ -1292,9 +1292,22 @@ def _assign(reading: Reading, whole: Reading) -> Understanding | None:
         rf"{ref()} (?:(?:should|can|could|will|needs to|has to|must|is to) )?"
         r"(?:go|goes|move|moves|be moved|be passed|pass|passes) (?:over |back )?to (?P<target>.+)"
     )) or _match(reading, rf"{ref()} (?:to|->|=>|→) (?P<target>.+)"):
-        if (target := _named_target(reading.words(found, "target"), conversation)) is not None:
+        said = reading.words(found, "target")
+        if (target := _named_target(said, conversation)) is not None:
             return _assign_to(reading.ticket(found), target)
+        if conversation.directory and _typed_as_a_name(said):  # "31 to Bob": who is Bob?
+            return _assign_to(reading.ticket(found), NoSuchTarget(typed_text(said)))
     return None
+
+
+def _typed_as_a_name(said: list[Word]) -> bool:
+    """One or two words typed with a capital and nothing else ("Bob", "Bob Smith"), that
+    are no status, priority or category: a person the directory does not have."""
+    plain = " ".join(w.text for w in said)
+    return 0 < len(said) <= 2 and all(
+        w.typed[:1].isupper() and w.text.isalpha() for w in said) and (
+        _status_value(plain.split()) is None and plain not in PRIORITY_WORDS
+        and plain not in CATEGORY_WORDS)
 
 
 def _no_ticket_named(

@@ -99,6 +99,8 @@ def test_the_shapes_the_third_table_found_are_read_in_other_words_too(
     ("new ticket: printer jammed again please", "create title='Printer jammed again'"),
     ("printer jammed again, can you log it", "create title='Printer jammed again'"),
     ("close 12 again", "status #12 closed"),
+    ("31 -> Bob Smith", "ask assign #31 to ?: I couldn't find “Bob Smith”. Who should take #31?"),
+    ("31 to Done", "status #31 resolved"),
 ])
 def test_politeness_hedges_and_negations_of_other_kinds_are_read_by_kind(
     said: str, expected: str
