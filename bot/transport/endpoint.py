@@ -295,7 +295,11 @@ class MessagesEndpoint:
         except (ValueError, RecursionError) as error:
             raise RequestRefused(400, "invalid_json", "the body is not valid JSON") from error
         if might_hold_unstorable_text(body):
-            payload = storable(payload)
+            try:
+                payload = storable(payload)
+            except RecursionError as error:  # nested deeper than the walk goes: no activity
+                raise RequestRefused(400, "invalid_activity",
+                                     "the body nests too deeply") from error
         if not isinstance(payload, dict):
             raise RequestRefused(400, "invalid_activity", "the body must be a JSON object")
         kind = payload.get("type")

@@ -201,3 +201,23 @@ async def test_a_newcomer_whose_member_lookup_cannot_reach_teams_is_told_why(
     assert answer.status == 200, answer.text
     [queued] = await queued_replies(engine)  # the answer waits for the connector to come back
     assert "couldn't read your email address" in str(queued)
+
+
+@pytest.mark.parametrize("said", ["help", "help\u0000"], ids=["plain", "with-a-nul-escape"])
+async def test_a_body_nested_hundreds_deep_is_a_bad_request_whatever_its_text(
+    service: Service, engine: AsyncEngine, said: str
+) -> None:
+    """An activity with a NUL escape is walked to clean it; 900 nested arrays made that
+    walk overflow the stack (a 500) where the same body without the escape was a 400."""
+    ada = await user_in_teams(service, engine, "ada@example.com", "Ada Lovelace")
+    message = service.teams.personal_message(said, user=ada)
+    nested: object = said
+    for _ in range(900):
+        nested = [nested]
+    message["channelData"]["nested"] = nested
+
+    answer = await service.post(message)
+
+    assert answer.status == 400, answer.text
+    assert answer.json["error"] == "invalid_activity"
+    assert await _count_tickets(engine) == 0
