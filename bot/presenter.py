@@ -86,12 +86,13 @@ async def ticket_card(
     notice: TicketNotice = None,
     error: str | None = None,
     company: CompanySettings | None = None,
+    history_open: bool = False,
 ) -> Card:
     """The ticket as the actor sees it now, with their buttons and an optional message;
-    `company`: the settings this turn already read."""
+    `company`: the settings this turn already read; `history_open`: its history shown."""
     overview = await ticket_overview(uow=deps.uow().reading(), actor=viewer, ticket=ref,
                                      company=company)
-    return await _drawn(deps, overview, notice=notice, error=error)
+    return await _drawn(deps, overview, notice=notice, error=error, history_open=history_open)
 
 
 async def link_preview(deps: BotDependencies, viewer: Viewer, ref: TicketRef) -> tuple[Card, Card]:
@@ -119,7 +120,7 @@ async def changed_ticket_card(
 
 async def _drawn(
     deps: BotDependencies, overview: TicketOverview, *, notice: TicketNotice,
-    error: str | None = None,
+    error: str | None = None, history_open: bool = False,
 ) -> Card:
     audience = deps.refresh_audience
     return draw_ticket(
@@ -130,6 +131,7 @@ async def _drawn(
         refresh_user_ids=await audience.for_ticket(overview.ticket) if audience else (),
         company=CompanyView.of(overview.company),
         activity=_activity(overview.activity),
+        history_open=history_open,
     )
 
 

@@ -43,9 +43,11 @@ async def show_each(
     The last card shown is what "it" means next."""
     shown: list[Reply] = []
     missing: list[str] = []
+    history = isinstance(request.change, ShowTicket) and request.change.history
     for ticket in request.tickets[:MOST_SHOWN]:
         try:
-            card = await presenter.ticket_card(deps, viewer, str(ticket), company=company)
+            card = await presenter.ticket_card(deps, viewer, str(ticket), company=company,
+                                               history_open=history)
         except DomainError as error:
             missing.append(f"{ticket}: {explain_briefly(error)}")
         else:

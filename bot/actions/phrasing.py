@@ -19,6 +19,8 @@ from domain.tickets import Category, DueWindow
 
 def phrase(request: TicketRequest, conversation: Conversation) -> str:
     match request:
+        case ShowTicket(ticket=ticket, history=True):
+            return f"history of {_ticket(ticket)}"
         case ShowTicket(ticket=ticket):
             return f"show {_ticket(ticket)}"
         case ListTickets(scope=scope, status=status, priority=priority, text=text) as listed:

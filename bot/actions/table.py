@@ -55,8 +55,8 @@ COMMANDS: tuple[Command, ...] = (
             "person or team (or unassigned), status, priority, due date (overdue, due today, "
             "due this week) or words", STAFF,
             request=ListTickets),
-    Command("TKT-2026-0001 · show 4 · what's the status of 4?", "show a ticket; "
-            "then \"it\" means that ticket",
+    Command("TKT-2026-0001 · show 4 · what's the status of 4? · history of 4", "show a "
+            "ticket (or its history); then \"it\" means that ticket",
             request=ShowTicket),
     Command("assign TKT-… to me · give 4 to Lee · unassign it", "assign to you, a person "
             "(name, email or @mention) or a team", STAFF,

@@ -73,7 +73,8 @@ async def show(
     if request.ticket is None:
         return Reply(text=notices.which_ticket("show 4"))
     number = str(request.ticket)
-    card = await presenter.ticket_card(deps, viewer, number, company=company)
+    card = await presenter.ticket_card(deps, viewer, number, company=company,
+                                       history_open=request.history)
     return Reply(card=card, ticket=number)
 
 

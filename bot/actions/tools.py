@@ -58,6 +58,7 @@ _FIELD_HINTS = {
     "assignee": "whose tickets: a person's name or email, \"team NAME\", or \"nobody\" for "
                 "unassigned ones",
     "due_window": "only tickets overdue, due today or due this week",
+    "history": "true when the person asks what happened to it: its history, who changed it",
 }
 
 

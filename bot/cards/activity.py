@@ -19,9 +19,12 @@ def comment_blocks(activity: ActivityView) -> list[JsonObject]:
     return _comments(activity)
 
 
-def history_blocks(ticket_id: int, activity: ActivityView) -> list[JsonObject]:
-    """Drawn after the card's buttons, so their order (and numbers) never depend on it."""
-    return _history(ticket_id, activity.changes)
+def history_blocks(
+    ticket_id: int, activity: ActivityView, *, open_: bool = False
+) -> list[JsonObject]:
+    """Drawn after the card's buttons, so their order (and numbers) never depend on it.
+    `open_`: the history was asked for ("history of 4"), so it is shown from the start."""
+    return _history(ticket_id, activity.changes, open_=open_)
 
 
 def history_target(ticket_id: int) -> str:
@@ -42,7 +45,7 @@ def _comments(activity: ActivityView) -> list[JsonObject]:
     return blocks
 
 
-def _history(ticket_id: int, changes: tuple[ChangeView, ...]) -> list[JsonObject]:
+def _history(ticket_id: int, changes: tuple[ChangeView, ...], *, open_: bool) -> list[JsonObject]:
     if not changes:
         return []
     target = history_target(ticket_id)
@@ -54,7 +57,7 @@ def _history(ticket_id: int, changes: tuple[ChangeView, ...]) -> list[JsonObject
         }],
     }
     lines = [text_block(_line(change), size="small", spacing="small") for change in changes]
-    return [toggle, {"type": "Container", "id": target, "isVisible": False, "items": lines}]
+    return [toggle, {"type": "Container", "id": target, "isVisible": open_, "items": lines}]
 
 
 def _line(change: ChangeView) -> str:

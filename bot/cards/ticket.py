@@ -73,6 +73,7 @@ def ticket_card(
     refresh_user_ids: Sequence[str] = (),
     company: CompanyView | None = None,
     activity: ActivityView = ActivityView(),
+    history_open: bool = False,
 ) -> JsonObject:
     """The card for one ticket.
 
@@ -93,7 +94,7 @@ def ticket_card(
         card = adaptive_card(
             body, ticket_buttons(ticket, assignees), refresh=_refresh(ticket, refresh_user_ids)
         )
-        card["body"] += history_blocks(ticket.id, activity)
+        card["body"] += history_blocks(ticket.id, activity, open_=history_open)
         if wire_size(card) <= MAX_CARD_BYTES or activity == ActivityView():
             return card
         activity = _smaller(activity)

@@ -239,6 +239,8 @@ def _read(message: Message, text: str, conversation: Conversation) -> Understand
         return hedged
     if filed := _filed_for_anyone(message, conversation, start, end):
         return filed
+    if history := _history(reading):  # "what happened on 4?" is a question with an answer
+        return history
     if _is_question(words[start:end], message.asks and not polite):
         return (_asked_to_start(message, conversation, start, end)
                 or _asked_to_take(reading, asked=True)
@@ -1063,6 +1065,31 @@ def _show(reading: Reading, whole: Reading) -> Understanding | None:
         r"(?: details| info| again| card| status)?"
     ))
     return ShowTicket(reading.ticket(found)) if found else None
+
+
+_LOG = (r"(?:full |whole |change |edit |ticket )?(?:history|histroy|hisotry|changes|changelog"
+        r"|timeline|activity|edits)|(?:change|audit|activity|ticket) (?:log|trail)")
+
+_HAPPENED = (r"(?:happened|been happening|been going on|gone on|went on|changed|change"
+             r"|been changed|been done)")
+
+
+def _history(reading: Reading) -> ShowTicket | None:
+    """"history of 4", "4's history", "what happened on 4?", "who changed 4": the card with
+    its history open."""
+    found = _match(reading, (
+        r"(?:(?:show|view|see|get|check|open|display|give|pull up|bring up|let me see|lets see"
+        r"|can i see|what is|whats|what s)(?: me| us)? )?(?:the )?"
+        rf"(?:{_LOG})(?: of| for| on| to| in)? {ref()}(?: please| pls| plz)?"
+    )) or _match(reading, rf"{ref()}(?: s| is)? (?:{_LOG})") or _match(reading, (
+        rf"(?:what|whats|what s)(?: has| have| s| is)? {_HAPPENED}(?: on| to| with| in| for)? {ref()}"
+        r"(?: so far| lately| recently| today| yet)?"
+    )) or _match(reading, (
+        r"who(?: has| have| s| else)? (?:changed|change|edited|edit|updated|touched|modified|worked on"
+        r"|messed with|made changes to|did what (?:to|on))(?: the)? "
+        rf"{ref()}(?: last| recently| lately| so far| today)?"
+    ))
+    return ShowTicket(reading.ticket(found), history=True) if found else None
 
 
 def _status_value(words: list[str]) -> TicketStatus | None:

@@ -42,6 +42,9 @@ Target = UserTarget | TeamTarget | Nobody
 @dataclass(frozen=True, slots=True)
 class ShowTicket:
     ticket: TicketNumber | None
+    history: bool = False
+    """Asked for what happened to it ("history of 4", "who changed 4"): the card opens
+    with its history shown."""
 
 
 @dataclass(frozen=True, slots=True)

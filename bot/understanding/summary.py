@@ -41,6 +41,8 @@ def summary(understood: Understanding) -> str:
 
 def _request(request: TicketRequest) -> str:
     match request:
+        case ShowTicket(ticket=ticket, history=True):
+            return f"history {_ticket(ticket)}"
         case ShowTicket(ticket=ticket):
             return f"show {_ticket(ticket)}"
         case ListTickets(scope=scope, status=status, priority=priority, text=text) as listed:

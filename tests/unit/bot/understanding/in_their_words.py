@@ -31,7 +31,7 @@ IN_THEIR_WORDS: tuple[tuple[str, str], ...] = (
     ("who owns 10?", "show #10"),
     ("is 12 still open?", "show #12"),
     ("has 3 been fixed yet", "show #3"),
-    ("what happened with 8", "show #8"),
+    ("what happened with 8", "history #8"),
     ("tkt-2026-0009?", "show #9"),
     ("TKT-2026-0010 👀", "show #10"),
     ("`TKT-2026-0013`", "show #13"),
