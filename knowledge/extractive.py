@@ -48,6 +48,10 @@ much more: it is what a how-to question about a command wants."""
 _LIST_NUMBER = re.compile(r"\d{1,2}[.)]")
 _LIST_ITEM = re.compile(r"^\d{1,2}[.)]\s")
 MAX_STEPS_WORDS = 160
+MAX_SENTENCE_WORDS = 60
+WINDOW_WORDS = 40
+"""A "sentence" over `MAX_SENTENCE_WORDS` (a table or option list run together) is quoted
+as the `WINDOW_WORDS` of it that hold most of the question's words."""
 _CODE = re.compile(
     r"`[^`\n]+`"  # already monospace
     r"|(?<![\w`/.-])(?:[a-z](?:[\w.+-]*[\w+])?(?: +-{1,2}[A-Za-z0-9][\w-]*(?:=[^\s,;)]+)?"
@@ -163,7 +167,7 @@ def extract(
         used.update(run)
         chosen.append(run)
     chosen.sort(key=lambda run: (sentences[run[0]].rank, run[0]))
-    return [_quote(considered, [sentences[i] for i in run]) for run in chosen]
+    return [_quote(considered, [sentences[i] for i in run], weights) for run in chosen]
 
 
 def _distinct(sentences: list[_Sentence]) -> list[_Sentence]:
@@ -189,29 +193,65 @@ def _bonus(sentence: _Sentence, wanted: frozenset[Fact]) -> float:
     return bonus
 
 
-def _quote(passages: Sequence[Passage], run: Sequence[_Sentence]) -> Quote:
+def _quote(
+    passages: Sequence[Passage], run: Sequence[_Sentence], weights: Mapping[str, float]
+) -> Quote:
     """The sentences, led by their section heading when they open the section ("Budget: …");
-    a line of the passage (a step of a list) stays a line."""
-    text = run[0].text
+    a line of the passage (a step of a list) stays a line, and a "sentence" too long to read
+    (a manual's table run together by extraction) is cut to its part about the question."""
+    text = _window(run[0].text, weights)
     for before, sentence in zip(run, run[1:], strict=False):
-        text += ("\n" if sentence.line != before.line else " ") + sentence.text
-    text = monospace(text)
+        text += ("\n" if sentence.line != before.line else " ") + _window(sentence.text, weights)
+    text = monospace(text, programs=programs_named(passages[run[0].rank].title))
     first = run[0]
     if first.opens_section and first.section:
         text = f"{first.section.rstrip(':')}: {text}"
     return Quote(passage=passages[first.rank], text=text)
 
 
-def monospace(text: str) -> str:
-    """Commands with their options, options and paths in backticks (Markdown code)."""
+def _window(text: str, weights: Mapping[str, float]) -> str:
+    """The text, or when it is longer than `WINDOW_WORDS` words, the stretch of that many
+    holding most of the question's words, marked as cut with "…"."""
+    words = text.split()
+    if len(words) <= MAX_SENTENCE_WORDS:
+        return text
+    hits = [bool(set(findable_terms(word)) & weights.keys()) for word in words]
+    best = max(range(len(words) - WINDOW_WORDS + 1),
+               key=lambda start: (sum(hits[start:start + WINDOW_WORDS]), -start))
+    cut = " ".join(words[best:best + WINDOW_WORDS])
+    return f"{'… ' if best else ''}{cut}{' …' if best + WINDOW_WORDS < len(words) else ''}"
+
+
+_TITLE_DASH = re.compile(r"\s+[—–-]\s+")
+
+
+def programs_named(title: str) -> frozenset[str]:
+    """The programs a manual is about, from a title such as "gzip, gunzip, zcat — compress
+    or expand files"; none for a title that is not a manual's."""
+    parts = _TITLE_DASH.split(title, maxsplit=1)
+    if len(parts) < 2:
+        return frozenset()
+    return frozenset(name.strip().casefold() for name in parts[0].split(",") if name.strip())
+
+
+def _is_program(word: str, programs: frozenset[str]) -> bool:
+    """A word before an option is its program when the manual is about it, or when it is
+    not an everyday word ("ssh-keygen", "bzip2"); "pattern space --debug" has none."""
+    return word.casefold() in programs or any(ch.isdigit() or ch in "-_." for ch in word)
+
+
+def monospace(text: str, *, programs: frozenset[str] = frozenset()) -> str:
+    """Commands with their options, options and paths in backticks (Markdown code).
+    `programs`: the names that are programs here (see `programs_named`)."""
 
     def code(match: re.Match[str]) -> str:
         found = match.group(0)
         if found.startswith("`"):
             return found
         first, _, rest = found.partition(" ")
-        if rest and not first.startswith("-") and first in _NOT_PROGRAMS:
-            return f"{first} {monospace(rest)}"  # "and --keep", "unless --no-adjust is"
+        if rest and not first.startswith("-") and (
+                first in _NOT_PROGRAMS or not _is_program(first, programs)):
+            return f"{first} {monospace(rest, programs=programs)}"  # "and --keep"
         head, _, last = found.rpartition(" ")
         if head and not last.startswith("-") and last in _NOT_PROGRAMS:
             return f"`{head}` {last}"  # "use bzip2 -t to test": "to" is no argument

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from knowledge.asked_for import Fact, asked_for, states
-from knowledge.extractive import extract, monospace, query_weights
+from knowledge.extractive import extract, monospace, programs_named, query_weights
 from tests.unit.knowledge.answering_fakes import passage
 
 EXPENSES = passage(
@@ -270,6 +270,34 @@ def test_a_manuals_option_entry_is_preferred_to_prose_sharing_as_many_words() ->
     ("single-threaded mode unless --no-adjust is used", "mode unless `--no-adjust` is used"),
     ("Run ssh-keygen -R server.example.org to forget it", "Run `ssh-keygen -R server.example.org` to"),
     ("either escape all wildcards or use zip -r foo", "or use `zip -r foo`"),
+    ("printing of pattern space --debug annotate program execution -e script",
+     "pattern space `--debug` annotate program execution `-e` script"),
 ])
 def test_prose_around_a_command_stays_out_of_its_monospace(text: str, shown: str) -> None:
-    assert shown in monospace(text)
+    assert shown in monospace(text, programs=programs_named("zip, bzip2, sed — tools"))
+
+
+@pytest.mark.parametrize(("title", "programs"), [
+    ("gzip, gunzip, zcat — compress or expand files", {"gzip", "gunzip", "zcat"}),
+    ("ssh-keygen — OpenSSH authentication key utility", {"ssh-keygen"}),
+    ("tar - an archiving utility", {"tar"}),
+    ("Printing and Scanning Guide", set()),
+    ("Teams Meetings: Recording, Guests and Webinars", set()),
+])
+def test_the_programs_a_manual_is_about_come_from_its_title(title: str, programs: set[str]) -> None:
+    assert programs_named(title) == programs
+
+
+def test_a_table_run_together_into_one_sentence_is_quoted_around_the_question_words() -> None:
+    filler = " ".join(f"keyword{n} \"%s: message number {n}\"" for n in range(40))
+    manual = passage(
+        f"Keywords controlling warnings: {filler} -w, --interactive, --confirmation Ask for "
+        f"confirmation for every action. {filler}",
+        document_id=5, title="tar — an archiving utility", page=16,
+    )
+
+    [found] = quotes("ask for confirmation before every action", manual)
+
+    assert "Ask for confirmation for every action." in found
+    assert found.startswith("… ") and found.endswith(" …")
+    assert len(found.split()) <= 45
