@@ -28,8 +28,16 @@ _LIGATURES = str.maketrans(
         "\u202f": " ",
         "\u2010": "-",
         "\u2011": "-",
+        # Look-alikes typesetters (groff, TeX) put for ASCII in code and options:
+        # a user types "*" and "-", and searches and copies them so.
+        "\u2217": "*",  # asterisk operator: "/usr/lib/∗", "∗.conf"
+        "\u2212": "-",  # minus sign: "−c" options, "−5"
     }
 )
+# Spacing accents standing for "~" and "^" ("˜/.ssh", "‘ˆ’", "ˆD"). After a letter
+# they may be an accent the PDF drew apart from its letter ("Espa˜na"), so they stay.
+_DETACHED_ACCENTS = re.compile(r"(?<![^\W\d_])[\u02dc\u02c6]")
+_ASCII_FOR_ACCENT = {"\u02dc": "~", "\u02c6": "^"}
 # Control characters, and lone surrogates that broken PDF font maps produce and that
 # no database accepts as UTF-8.
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
@@ -88,6 +96,7 @@ def clean_extracted_text(text: str) -> str:
     list items and paragraphs are recognised from them later."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").translate(_LIGATURES)
     text = _CONTROL.sub("", text)
+    text = _DETACHED_ACCENTS.sub(lambda match: _ASCII_FOR_ACCENT[match.group(0)], text)
     text = _INLINE_SPACE.sub(" ", text)
     text = "\n".join(line.strip() for line in text.split("\n"))
     text = _join_hyphenated_breaks(text)

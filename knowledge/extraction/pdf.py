@@ -21,6 +21,7 @@ from pypdf.errors import FileNotDecryptedError, LimitReachedError, PyPdfError
 from knowledge.text import clean_extracted_text, join_split_words
 
 from .document import ExtractedPage, ExtractionLimits
+from .pdf_glyphs import page_glyph_text, respace
 from .errors import (
     CorruptDocument,
     DocumentRejected,
@@ -79,9 +80,13 @@ def read_pdf(data: bytes, *, limits: ExtractionLimits) -> PdfText:
         raise DocumentTooLarge(
             f"the PDF has {page_count:,} pages; the limit is {limits.max_pages:,}"
         )
-    pages, unreadable, laid_out = _read_pages(reader, limits=limits)
-    repaired = join_split_words([page.text for page in pages], laid_out)
-    pages = [replace(page, text=text) for page, text in zip(pages, repaired, strict=True)]
+    pages, unreadable, laid_out, spaced = _read_pages(reader, limits=limits)
+    if len(spaced) < len(pages):
+        repaired = join_split_words([page.text for page in pages], laid_out)
+        pages = [
+            page if page.number in spaced else replace(page, text=text)
+            for page, text in zip(pages, repaired, strict=True)
+        ]
     if len(unreadable) == page_count:
         raise CorruptDocument("none of the PDF's pages could be read")
     if not any(page.text for page in pages):
@@ -113,14 +118,19 @@ def _unlock(reader: pypdf.PdfReader) -> None:
 
 def _read_pages(
     reader: pypdf.PdfReader, *, limits: ExtractionLimits
-) -> tuple[list[ExtractedPage], list[int], list[str]]:
-    """Each page's text, the pages that could not be read, and as much of the pages'
-    layout-mode text as a third of the time limit allows (evidence for joining
-    words split by kerning; see `join_split_words`)."""
+) -> tuple[list[ExtractedPage], list[int], list[str], set[int]]:
+    """Each page's text, the pages that could not be read, the layout-mode text of
+    the others, and the numbers of the pages spaced by their glyphs.
+
+    Within a third of the time limit, each page's spaces are set from its glyphs'
+    gaps (see `pdf_glyphs`); where that cannot be done, the page's layout-mode text
+    is kept as evidence for joining the words kerning split (`join_split_words`).
+    """
     pages: list[ExtractedPage] = []
     unreadable: list[int] = []
     laid_out: list[str] = []
-    layout_until = time.monotonic() + limits.timeout_seconds / 3
+    spaced: set[int] = set()
+    evidence_until = time.monotonic() + limits.timeout_seconds / 3
     characters = 0
     for number, page in enumerate(reader.pages, start=1):
         try:
@@ -138,10 +148,24 @@ def _read_pages(
             raise DocumentTooLarge(
                 f"the PDF holds more than {limits.max_chars:,} characters of text"
             )
+        if raw and time.monotonic() < evidence_until:
+            if (respaced := spaced_by_glyphs(page, raw)) is not None:
+                raw = respaced
+                spaced.add(number)
+            else:
+                laid_out.append(_laid_out_text(page))
         pages.append(ExtractedPage(number=number, text=clean_extracted_text(raw)))
-        if raw and time.monotonic() < layout_until:
-            laid_out.append(_laid_out_text(page))
-    return pages, unreadable, laid_out
+    return pages, unreadable, laid_out, spaced
+
+
+def spaced_by_glyphs(page: pypdf.PageObject, raw: str) -> str | None:
+    """The page's text with the spaces its glyph positions call for; None where the
+    glyphs cannot be read or followed (the plain text stands, repaired otherwise)."""
+    try:
+        glyphs = page_glyph_text(page)
+    except PARSE_ERRORS:
+        return None
+    return None if glyphs is None else respace(raw, glyphs)
 
 
 def _laid_out_text(page: pypdf.PageObject) -> str:

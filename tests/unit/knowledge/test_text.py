@@ -51,6 +51,35 @@ def test_extracted_text_is_cleaned(raw: str, clean: str) -> None:
     assert clean_extracted_text(raw) == clean
 
 
+@pytest.mark.parametrize(
+    ("raw", "clean"),
+    [
+        ("the files ˜/.ssh/id_rsa, ˜/.ssh/id_dsa", "the files ~/.ssh/id_rsa, ~/.ssh/id_dsa"),
+        ("paths with a ‘˜’ prefix", "paths with a ‘~’ prefix"),
+        ("begins with a ‘ˆ’ character; press ˆD", "begins with a ‘^’ character; press ^D"),
+        ("“/usr/lib/∗,/usr/local/lib/∗”", "“/usr/lib/*,/usr/local/lib/*”"),
+        ("ssh_config.d/∗.conf files", "ssh_config.d/*.conf files"),
+        ("ssh-add −c", "ssh-add -c"),
+        ("Espa˜na, crème brûlée, Übersicht", "Espa˜na, crème brûlée, Übersicht"),
+        ("café ’quoted’ “words” — dash", "café ’quoted’ “words” — dash"),
+    ],
+    ids=[
+        "small tilde before a path",
+        "small tilde quoted alone",
+        "circumflex quoted alone and before a key",
+        "asterisk operator in a list of paths",
+        "asterisk operator in a glob",
+        "minus sign before an option",
+        "an accent drawn apart after its letter and real accents stay",
+        "typographic quotes and dashes stay",
+    ],
+)
+def test_typographic_look_alikes_of_code_characters_become_what_people_type(
+    raw: str, clean: str
+) -> None:
+    assert clean_extracted_text(raw) == clean
+
+
 def test_cleaning_twice_changes_nothing() -> None:
     once = clean_extracted_text("A pass-\nword  with\ufb01 ligature\n\n\n\nand more.")
 
