@@ -8,7 +8,9 @@ Times space after a Courier option name is less than half a Courier space and
 vanishes ("ssh-addfrom"). Here every glyph is placed with the font's own widths,
 and a gap is a word gap when it is at least a third of the narrower of the two
 fonts' spaces: kerning moves stay well under that, and word spaces, even squeezed
-by justification, well over.
+by justification, well over. A glyph less than 0.8 of the font size above or below
+the last (a superscript, an accent TeX raises over its letter) is on the same line,
+as pypdf's plain extraction also takes it.
 
 The result is the page's characters with a boundary mark where the glyphs leave a
 gap or start a new line: `respace` uses it to correct the spaces of the plain text,
@@ -193,7 +195,7 @@ class _GlyphReader:
         elif self.pen is not None:
             along = (x - self.pen.x) * direction[0] + (y - self.pen.y) * direction[1]
             across = (y - self.pen.y) * direction[0] - (x - self.pen.x) * direction[1]
-            if abs(across) > 0.5 * min(height, self.pen.height) or along < -height:
+            if abs(across) > 0.8 * min(height, self.pen.height) or along < -height:
                 self._mark(_LINE)
             elif along >= _GAP_SHARE_OF_SPACE * min(space, self.pen.space):
                 self._mark(_GAP)

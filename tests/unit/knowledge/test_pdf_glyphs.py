@@ -48,6 +48,16 @@ def test_letters_placed_apart_by_kerning_stay_one_word_and_real_gaps_stay_spaces
     assert page_glyph_text(page) == "forgotten\nfor the\nav regular"
 
 
+def test_a_raised_glyph_on_the_same_line_is_no_gap_and_a_new_line_is_one() -> None:
+    # a superscript (or an accent TeX raises over its letter) sits 6 pt higher
+    page = _page(
+        b"BT /R 10 Tf 1 0 0 1 72 700 Tm (E=mc) Tj 1 0 0 1 96.1 706 Tm (2) Tj "
+        b"1 0 0 1 72 688 Tm (next) Tj ET"
+    )
+
+    assert page_glyph_text(page) == "E=mc2\nnext"
+
+
 def test_the_plain_text_keeps_its_characters_and_lines_and_takes_the_glyphs_spacing() -> None:
     plain = "If the passphrase is lost or for gotten, a new key\nmust be gen erated."
     glyphs = "If the passphrase is lost or forgotten, a new key must be generated."
