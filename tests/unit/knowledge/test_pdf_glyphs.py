@@ -58,6 +58,46 @@ def test_a_raised_glyph_on_the_same_line_is_no_gap_and_a_new_line_is_one() -> No
     assert page_glyph_text(page) == "E=mc2\nnext"
 
 
+def _two_byte_font_page(placed: list[tuple[str, float]]) -> pypdf.PageObject:
+    """A page in a Type0 (Identity-H) font, as Word and browsers write PDFs: two-byte
+    codes, widths in /W, text through a ToUnicode map; each run placed at its own x."""
+    characters = sorted({char for run, _ in placed for char in run})
+    codes = {char: number for number, char in enumerate(characters, start=1)}
+    pairs = " ".join(f"<{codes[char]:04X}> <{ord(char):04X}>" for char in characters)
+    cmap = (
+        "/CIDInit /ProcSet findresource begin 12 dict begin begincmap "
+        "1 begincodespacerange <0000> <FFFF> endcodespacerange "
+        f"{len(characters)} beginbfchar {pairs} endbfchar endcmap end end"
+    )
+    widths = " ".join(f"{codes[char]} [{250 if char == ' ' else 500}]" for char in characters)
+    raw = RawPdf()
+    to_unicode = raw.stream(cmap.encode())
+    descendant = raw.add(
+        b"<< /Type /Font /Subtype /CIDFontType2 /BaseFont /Calibri /CIDSystemInfo "
+        b"<< /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> /DW 500 /W [%s] >>"
+        % widths.encode()
+    )
+    font = (
+        b"/Font << /F1 << /Type /Font /Subtype /Type0 /BaseFont /Calibri /Encoding /Identity-H "
+        b"/DescendantFonts [%d 0 R] /ToUnicode %d 0 R >> >>" % (descendant, to_unicode)
+    )
+    runs = " ".join(
+        f"1 0 0 1 {x} 700 Tm <{''.join(f'{codes[char]:04X}' for char in run)}> Tj"
+        for run, x in placed
+    )
+    data = raw.finish(
+        root=raw.pages([raw.stream(f"BT /F1 10 Tf {runs} ET".encode())], resources=font)
+    )
+    return pypdf.PdfReader(io.BytesIO(data)).pages[0]
+
+
+def test_two_byte_fonts_are_placed_by_their_widths_too() -> None:
+    # "Hel" is 15 pt wide: "lo" 0.2 pt closer is kerned; "world" 2.7 pt after "lo" is a word
+    page = _two_byte_font_page([("Hel", 72), ("lo", 86.8), ("world", 99.5)])
+
+    assert page_glyph_text(page) == "Hello world"
+
+
 def test_the_plain_text_keeps_its_characters_and_lines_and_takes_the_glyphs_spacing() -> None:
     plain = "If the passphrase is lost or for gotten, a new key\nmust be gen erated."
     glyphs = "If the passphrase is lost or forgotten, a new key must be generated."
