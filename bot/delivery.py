@@ -1,8 +1,9 @@
 """The Teams delivery a turn runs for, named by its receipt key (`bot.transport.dedupe`).
 
 A turn runs again when its process died before answering (`bot.transport.endpoint`):
-writes that are not idempotent by themselves (filing a ticket) take this key into their
-own transaction, so the second run finds what the first one committed. A context
+every write a turn makes to tickets (filing one, changing or commenting on one) takes this
+key into its own transaction, so the second run finds what the first one committed and
+neither repeats it nor refuses it as done already. A context
 variable, not an argument: the key belongs to the transport, and the actions that file
 tickets are reached from messages, dialogs, cards and message extensions alike.
 """

@@ -20,6 +20,7 @@ from botbuilder.core import TurnContext
 from botbuilder.schema import Activity
 
 from bot.context import BotDependencies, TicketThreads
+from bot.delivery import current_delivery
 from bot.mentions import as_written, mentions_bot, strip_bot_mention
 from bot.replies import explain
 from domain.access import Viewer
@@ -76,6 +77,7 @@ async def comment_from_thread(
             ticket=thread.ticket_id,
             content=text,
             origin=thread.channel_conversation_id,
+            delivery=current_delivery(),
         )
     except DomainError as refused:
         await turn_context.send_activity(explain(refused))

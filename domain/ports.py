@@ -27,6 +27,7 @@ if TYPE_CHECKING:  # annotations only: a caller of a port need not load every do
     from domain.tickets import (
         Attachment,
         Comment,
+        DeliveredChange,
         HistoryEntry,
         Ticket,
         TicketDraft,
@@ -85,11 +86,16 @@ class TicketRepository(Protocol):
 
 
 class DeliveryTicketRepository(Protocol):
-    """The ticket a delivery (a Teams activity or form, by its receipt key) filed: a turn
-    run again for a resend, after its process died past the commit, files no second one."""
+    """The ticket a delivery (a Teams activity or form, by its receipt key) filed, and the
+    change it made to each ticket: a turn run again for a resend, after its process died
+    past the commit, files, changes and comments no second time."""
 
     async def ticket_filed_by(self, delivery: str) -> int | None: ...
     async def add(self, delivery: str, ticket_id: int, *, now: datetime) -> None: ...
+    async def change_made_by(self, delivery: str, ticket_id: int) -> DeliveredChange | None: ...
+    async def add_change(
+        self, delivery: str, ticket_id: int, change: DeliveredChange, *, now: datetime
+    ) -> None: ...
 
 
 class CommentRepository(Protocol):

@@ -158,6 +158,14 @@ class Comment:
 
 
 @dataclass(frozen=True, slots=True)
+class DeliveredChange:
+    """A Teams delivery changed or commented on a ticket: `comment_id` is the comment it
+    wrote, if any."""
+
+    comment_id: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Attachment:
     id: int
     task_id: int

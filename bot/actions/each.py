@@ -4,7 +4,8 @@ several tickets asked for ("show 4 and 5"): each shown.
 Each ticket goes through the same use case as when it is asked alone, with the viewer's
 access checked for that ticket: one that is not there, not theirs to change, or already
 as asked is named with the reason, and the others still change. Teams' resends of the
-message are dropped by the transport's receipts, so the changes are made once.
+message are dropped by the transport's receipts, and each change carries the delivery, so
+a turn run again after its process died mid-way makes only the changes not yet made.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from bot.actions import notices
 from bot.actions.reply import Reply
 from bot.actions.tickets import assignee, field_changes
 from bot.context import BotDependencies
+from bot.delivery import current_delivery
 from bot.replies import explain_briefly
 from bot.understanding.requests import (
     AssignTicket, ChangeStatus, CommentOnTicket, EachTicket, EditTicket, ShowTicket,
@@ -81,19 +83,20 @@ async def perform_each(deps: BotDependencies, viewer: Viewer, request: EachTicke
 
 
 async def _change(deps: BotDependencies, viewer: Viewer, request: EachTicket, ticket: str) -> None:
+    delivery = current_delivery()  # a turn run again changes what its first run did not
     match request.change:
         case ChangeStatus(status=status):
             await ticket_services.update_ticket(uow=deps.uow(), actor=viewer, ticket=ticket,
-                                                status=status)
+                                                status=status, delivery=delivery)
         case AssignTicket(to=to) if to is not None:
             await ticket_services.update_ticket(uow=deps.uow(), actor=viewer, ticket=ticket,
-                                                assignee=assignee(to))
+                                                assignee=assignee(to), delivery=delivery)
         case EditTicket() as edit:
             await ticket_services.update_ticket(uow=deps.uow(), actor=viewer, ticket=ticket,
-                                                fields=field_changes(edit))
+                                                fields=field_changes(edit), delivery=delivery)
         case CommentOnTicket(text=text):
             await ticket_services.comment_on_ticket(uow=deps.uow(), actor=viewer, ticket=ticket,
-                                                    content=text)
+                                                    content=text, delivery=delivery)
         case AssignTicket():
             raise ValueError("an assignment of several tickets names who takes them")
         case ShowTicket():

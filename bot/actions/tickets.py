@@ -202,7 +202,7 @@ async def save_fields(
     """`named`: the notice names the fields (a form sends them all, changed or not)."""
     saved = await ticket_services.update_ticket(
         uow=deps.uow(), actor=viewer, ticket=ticket, fields=changes,
-        expected_version=expected_version,
+        expected_version=expected_version, delivery=current_delivery(),
     )
     notice = notices.saved([name.replace("_", " ") for name in changes] if named else [])
     card = await presenter.ticket_card(deps, viewer, saved.id, notice=notice)
@@ -240,7 +240,7 @@ async def assign_to(
 ) -> Reply:
     changed = await ticket_services.update_ticket(
         uow=deps.uow(), actor=viewer, ticket=ticket, assignee=to,
-        expected_version=expected_version,
+        expected_version=expected_version, delivery=current_delivery(),
     )
     card = await presenter.ticket_card(deps, viewer, changed.id, notice=_assigned_notice)
     return Reply(card=card, ticket=changed.ticket_number)
@@ -284,7 +284,7 @@ async def set_status(
 ) -> Reply:
     change = await ticket_services.change_ticket(
         uow=deps.uow(), actor=viewer, ticket=ticket, status=status,
-        expected_version=expected_version,
+        expected_version=expected_version, delivery=current_delivery(),
     )
     number = change.ticket.ticket_number
     card = await presenter.changed_ticket_card(
@@ -312,7 +312,7 @@ async def add_comment(
     deps: BotDependencies, viewer: Viewer, ticket: TicketRef, text: object
 ) -> Reply:
     await ticket_services.comment_on_ticket(
-        uow=deps.uow(), actor=viewer, ticket=ticket, content=text,
+        uow=deps.uow(), actor=viewer, ticket=ticket, content=text, delivery=current_delivery(),
     )
     card = await presenter.ticket_card(deps, viewer, ticket, notice=notices.comment_added())
     return Reply(card=card, ticket=ticket if isinstance(ticket, str) else None)

@@ -1,4 +1,5 @@
-"""`bot_delivery_tickets`: which ticket a Teams delivery filed, inside the ticket's transaction."""
+"""`bot_delivery_tickets` and `bot_delivery_changes`: what a Teams delivery filed or changed,
+written inside the write's own transaction."""
 
 from __future__ import annotations
 
@@ -8,7 +9,9 @@ from sqlalchemy import delete, select
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 from db.connections import transaction
+from db.tables import bot_delivery_changes as changed
 from db.tables import bot_delivery_tickets as filed
+from domain.tickets import DeliveredChange
 
 
 class SqlDeliveryTickets:
@@ -24,9 +27,25 @@ class SqlDeliveryTickets:
         await self._db.execute(
             filed.insert().values(delivery_key=delivery, ticket_id=ticket_id, created_at=now))
 
+    async def change_made_by(self, delivery: str, ticket_id: int) -> DeliveredChange | None:
+        found = await self._db.execute(select(changed.c.comment_id).where(
+            changed.c.delivery_key == delivery, changed.c.ticket_id == ticket_id))
+        row = found.first()
+        return None if row is None else DeliveredChange(comment_id=row.comment_id)
+
+    async def add_change(
+        self, delivery: str, ticket_id: int, change: DeliveredChange, *, now: datetime
+    ) -> None:
+        await self._db.execute(changed.insert().values(
+            delivery_key=delivery, ticket_id=ticket_id, comment_id=change.comment_id,
+            created_at=now))
+
 
 async def forget_deliveries_older_than(engine: AsyncEngine, cutoff: datetime) -> int:
     """Teams resends within minutes: after the receipts' day a delivery never comes back."""
+    forgotten = 0
     async with transaction(engine) as connection:
-        result = await connection.execute(delete(filed).where(filed.c.created_at < cutoff))
-    return result.rowcount
+        for table in (filed, changed):
+            result = await connection.execute(delete(table).where(table.c.created_at < cutoff))
+            forgotten += result.rowcount
+    return forgotten

@@ -16,6 +16,7 @@ MODULE_OF = {
     "bot_activity_receipts": "bot",
     "bot_channel_digests": "digests",
     "bot_conversation_refs": "bot",
+    "bot_delivery_changes": "deliveries",
     "bot_delivery_tickets": "deliveries",
     "bot_digest_runs": "digests",
     "bot_due_reminders": "reminders",

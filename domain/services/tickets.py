@@ -32,6 +32,7 @@ from domain.tickets import (
     AssigneeType,
     Category,
     Comment,
+    DeliveredChange,
     FieldChange,
     HistoryAction,
     HistoryEntry,
@@ -234,6 +235,7 @@ class TicketChanges(TypedDict, total=False):
     comment: object
     expected_version: Version
     idempotent: bool
+    delivery: str | None
 
 
 @use_case
@@ -257,6 +259,7 @@ async def change_ticket(
     comment: object = None,
     expected_version: Version = None,
     idempotent: bool = False,
+    delivery: str | None = None,
 ) -> TicketChange:
     """Applies fields, status and assignment at once: one transaction, one version check.
 
@@ -272,6 +275,10 @@ async def change_ticket(
     already has is skipped. Otherwise a person asked for each part, so moving to the
     status the ticket already has is an `InvalidTransition` ("already resolved"), and
     an edit or assignment they may not make is refused even when it would change nothing.
+
+    `delivery` names the Teams activity or form that asked: when it already changed this
+    ticket (its turn runs again because its process died after the commit), the ticket is
+    returned as it is and nothing is written or refused, so the answer is the first run's.
     """
     values = _parse_fields(fields or {})
     target = _target_status(status, resolution)
@@ -279,6 +286,8 @@ async def change_ticket(
     async with uow:
         viewer = await load_viewer(uow, actor.id)
         current = await load_ticket(uow, viewer, ticket, for_update=True)
+        if await _made_by(uow, delivery, current.id) is not None:
+            return TicketChange(viewer, current)
         ensure_fresh(current, expected_version)
         if text is not None:
             ensure(comment_refusal(viewer, current))
@@ -311,8 +320,9 @@ async def change_ticket(
             uow.outbox.add(TicketEvent(change.event, updated, actor.id, now,
                                        changes=change.changes,
                                        previous_assignee=change.previous_assignee))
-        if text is not None:
-            await _add_comment(uow, actor.id, updated, text, now=now)
+        written = None if text is None else await _add_comment(uow, actor.id, updated, text,
+                                                                now=now)
+        await _remember(uow, delivery, current.id, written, now=now)
         await uow.commit()
     return TicketChange(viewer, updated)
 
@@ -425,20 +435,50 @@ async def comment_on_ticket(
     ticket: TicketRef,
     content: object,
     origin: str | None = None,
+    delivery: str | None = None,
 ) -> Comment:
     """Adds a comment; comments never make a card stale, so no version is checked.
 
     `origin` is the conversation the comment was written in, when it is a Teams
-    channel: the comment is not posted back there.
+    channel: the comment is not posted back there. `delivery` names the Teams activity
+    that asked: the comment it already wrote (its turn runs again because its process
+    died after the commit) is returned, and none is written.
     """
     text = require_text("comment", content, limit=COMMENT_MAX)
     async with uow:
         viewer = await load_viewer(uow, actor.id)
         current = await load_ticket(uow, viewer, ticket)
         ensure(comment_refusal(viewer, current))
-        comment = await _add_comment(uow, actor.id, current, text, now=utcnow(), origin=origin)
+        made = await _made_by(uow, delivery, current.id)
+        if made is not None and (written := await _comment(uow, current.id, made)) is not None:
+            return written
+        now = utcnow()
+        comment = await _add_comment(uow, actor.id, current, text, now=now, origin=origin)
+        await _remember(uow, delivery, current.id, comment, now=now)
         await uow.commit()
     return comment
+
+
+async def _made_by(uow: UnitOfWork, delivery: str | None, ticket_id: int) -> DeliveredChange | None:
+    """What `delivery` (None: not a Teams delivery) already wrote to the ticket, if anything."""
+    return None if delivery is None else await uow.deliveries.change_made_by(delivery, ticket_id)
+
+
+async def _remember(
+    uow: UnitOfWork, delivery: str | None, ticket_id: int, comment: Comment | None, *,
+    now: datetime,
+) -> None:
+    """In the write's own transaction: a resend finds it exactly when the write was stored."""
+    if delivery is not None:
+        change = DeliveredChange(comment_id=None if comment is None else comment.id)
+        await uow.deliveries.add_change(delivery, ticket_id, change, now=now)
+
+
+async def _comment(uow: UnitOfWork, ticket_id: int, made: DeliveredChange) -> Comment | None:
+    if made.comment_id is None:
+        return None
+    return next((c for c in await uow.comments.for_task(ticket_id) if c.id == made.comment_id),
+                None)
 
 
 async def _add_comment(

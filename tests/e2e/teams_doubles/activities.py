@@ -230,10 +230,11 @@ class TeamsActivities:
         *,
         message_text: str | None = None,
         in_channel: bool = True,
+        user: TeamsUser | None = None,
     ) -> dict[str, Any]:
         """The message action's task module submitted (invoke `composeExtension/submitAction`)."""
         return self._compose_extension(
-            "composeExtension/submitAction", command_id, data, message_text, in_channel
+            "composeExtension/submitAction", command_id, data, message_text, in_channel, user
         )
 
     def message_payload(self, text: str, *, author: TeamsUser | None = None) -> dict[str, Any]:
@@ -326,9 +327,11 @@ class TeamsActivities:
         data: dict[str, Any] | None,
         message_text: str | None,
         in_channel: bool,
+        user: TeamsUser | None = None,
     ) -> dict[str, Any]:
-        conversation = self.channel_conversation() if in_channel else self.personal_conversation()
-        activity = self._base("invoke", conversation=conversation)
+        conversation = (self.channel_conversation() if in_channel
+                        else self.personal_conversation(user))
+        activity = self._base("invoke", user=user, conversation=conversation)
         value: dict[str, Any] = {
             "commandId": command_id,
             "commandContext": "message" if message_text is not None else "compose",

@@ -28,6 +28,7 @@ SERVICE_TABLES = {
     "bot_channel_digests",
     "bot_digest_runs",
     "bot_delivery_tickets",
+    "bot_delivery_changes",
     "help_document_chunks",
     "help_indexed_sources",
     "help_answer_feedback",

@@ -207,23 +207,25 @@ async def test_a_receipt_keeps_the_first_answer_for_its_resends(engine: AsyncEng
     assert await receipts.get("invoke-1") is None
 
 
-async def test_the_tickets_deliveries_filed_are_forgotten_after_the_receipts_day(
+async def test_what_deliveries_filed_and_changed_is_forgotten_after_the_receipts_day(
     engine: AsyncEngine,
 ) -> None:
     from db.repositories.delivery_tickets import forget_deliveries_older_than
-    from db.tables import bot_delivery_tickets
+    from db.tables import bot_delivery_changes, bot_delivery_tickets
     from tests.e2e.service import file_ticket
     from tests.integration.builders import insert_user
 
     ticket = await file_ticket(engine, await insert_user(engine, role="user"))
     async with engine.begin() as connection:
-        for key, hours_ago in (("old", 25), ("recent", 23)):
-            await connection.execute(insert(bot_delivery_tickets).values(
-                delivery_key=key, ticket_id=ticket.id,
-                created_at=NOW - timedelta(hours=hours_ago)))
+        for table in (bot_delivery_tickets, bot_delivery_changes):
+            for key, hours_ago in (("old", 25), ("recent", 23)):
+                await connection.execute(insert(table).values(
+                    delivery_key=key, ticket_id=ticket.id,
+                    created_at=NOW - timedelta(hours=hours_ago)))
 
-    assert await forget_deliveries_older_than(engine, NOW - RECEIPT_LIFETIME) == 1
+    assert await forget_deliveries_older_than(engine, NOW - RECEIPT_LIFETIME) == 2
 
     async with engine.connect() as connection:
-        kept = (await connection.execute(select(bot_delivery_tickets.c.delivery_key))).scalars()
-        assert list(kept) == ["recent"]
+        for table in (bot_delivery_tickets, bot_delivery_changes):
+            kept = (await connection.execute(select(table.c.delivery_key))).scalars()
+            assert list(kept) == ["recent"], table.name

@@ -339,6 +339,37 @@ async def test_a_comment_is_stored_recorded_and_announced(
     assert db.ticket(ticket.id) == ticket  # a comment does not make a card stale
 
 
+async def test_a_delivery_run_again_comments_and_changes_each_ticket_once(
+    db: FakeDatabase, org: Organisation
+) -> None:
+    first = db.seed_ticket(created_by=org.customer, assignee=Assignee.team(org.support.id))
+    second = db.seed_ticket(created_by=org.customer, assignee=Assignee.team(org.support.id))
+    agent = as_actor(org.agent.id)
+    comment = await comment_on_ticket(uow=db.unit_of_work(), actor=agent, ticket=first.id,
+                                      content="Vendor comes Tuesday", delivery="turn-1")
+    started = await update_ticket(uow=db.unit_of_work(), actor=agent, ticket=first.id,
+                                  status="in_progress", expected_version=first.version,
+                                  delivery="turn-2")
+    before = db.snapshot()
+
+    # the process died after these commits: the turns run again for Teams' resends
+    assert await comment_on_ticket(uow=db.unit_of_work(), actor=agent, ticket=first.id,
+                                   content="Vendor comes Tuesday", delivery="turn-1") == comment
+    again = await update_ticket(uow=db.unit_of_work(), actor=agent, ticket=first.id,
+                                status="in_progress", expected_version=first.version,
+                                delivery="turn-2")
+    assert again == started  # not "already in progress", nor a stale version
+    assert db.snapshot() == before
+    # the same turn's change to a ticket it had not reached yet is made
+    await comment_on_ticket(uow=db.unit_of_work(), actor=agent, ticket=second.id,
+                            content="Vendor comes Tuesday", delivery="turn-1")
+    assert [c.task_id for c in db.committed.task_comments.values()] == [first.id, second.id]
+    # another delivery saying the same is a second comment
+    await comment_on_ticket(uow=db.unit_of_work(), actor=agent, ticket=first.id,
+                            content="Vendor comes Tuesday", delivery="turn-3")
+    assert len(db.committed.task_comments) == 3
+
+
 async def test_a_long_comment_is_shortened_in_history_but_kept_whole(
     db: FakeDatabase, org: Organisation
 ) -> None:

@@ -13,7 +13,7 @@ from domain.digests import ChannelDigest
 from domain.events import TicketEvent
 from domain.notifications import Subscription
 from domain.people import Department, Invitation, Membership, Team, User
-from domain.tickets import Attachment, Comment, HistoryEntry, Ticket
+from domain.tickets import Attachment, Comment, DeliveredChange, HistoryEntry, Ticket
 
 
 class IntegrityViolation(Exception):
@@ -54,6 +54,7 @@ class Tables:
     api_keys: dict[int, StoredApiKey] = field(default_factory=dict)
     bot_channel_digests: dict[tuple[str, str], ChannelDigest] = field(default_factory=dict)
     bot_delivery_tickets: dict[str, int] = field(default_factory=dict)
+    bot_delivery_changes: dict[tuple[str, int], DeliveredChange] = field(default_factory=dict)
 
     def copy(self) -> Tables:
         return Tables(**{f.name: dict(getattr(self, f.name)) for f in fields(self)})

@@ -14,6 +14,7 @@ from domain.tickets import (
     AssigneeType,
     Attachment,
     Comment,
+    DeliveredChange,
     HistoryEntry,
     Ticket,
     TicketDraft,
@@ -167,6 +168,17 @@ class FakeDeliveryTickets(Repository):
     async def add(self, delivery: str, ticket_id: int, *, now: datetime) -> None:
         self._uow.require("tasks", ticket_id)
         self._uow.insert("bot_delivery_tickets", delivery, ticket_id)
+
+    async def change_made_by(self, delivery: str, ticket_id: int) -> DeliveredChange | None:
+        return self._tables.bot_delivery_changes.get((delivery, ticket_id))
+
+    async def add_change(
+        self, delivery: str, ticket_id: int, change: DeliveredChange, *, now: datetime
+    ) -> None:
+        self._uow.require("tasks", ticket_id)
+        if change.comment_id is not None:
+            self._uow.require("task_comments", change.comment_id)
+        self._uow.insert("bot_delivery_changes", (delivery, ticket_id), change)
 
 
 class FakeCommentRepository(Repository):
