@@ -72,7 +72,7 @@ def is_blank(text: str) -> bool:
 
 
 def parse_title(value: object) -> str:
-    title = _storable("title", " ".join(str(value or "").split()))
+    title = _storable("title", " ".join((_as_text("title", value) or "").split()))
     if is_blank(title):
         raise InvalidValue("title", "a title is required")
     if len(title) > TITLE_MAX:
@@ -81,7 +81,8 @@ def parse_title(value: object) -> str:
 
 
 def parse_text(field: str, value: object, *, limit: int, required: bool = False) -> str | None:
-    text = _storable(field, str(value).strip() if value is not None else "")
+    given = _as_text(field, value)
+    text = _storable(field, given.strip() if given is not None else "")
     if not text:
         if required:
             raise InvalidValue(field, "this cannot be empty")
@@ -89,6 +90,13 @@ def parse_text(field: str, value: object, *, limit: int, required: bool = False)
     if len(text) > limit:
         raise InvalidValue(field, f"keep it to {limit} characters (it has {len(text)})")
     return text
+
+
+def _as_text(field: str, value: object) -> str | None:
+    """A forged card's list, object or number is refused, not stored as "['Printer']"."""
+    if value is None or isinstance(value, str):
+        return value
+    raise InvalidValue(field, "this must be text")
 
 
 def require_text(field: str, value: object, *, limit: int) -> str:

@@ -117,13 +117,25 @@ def error_response(status: int, code: str, message: str) -> web.Response:
     return web.json_response({"error": code, "message": message}, status=status, headers=headers)
 
 
+MAX_ID_CHARS = 1024
+"""Teams' activity ids are tens of characters; a reply names its activity in the URL path."""
+
+
 def _refuse_unanswerable(payload: dict[str, Any]) -> None:
-    """Refuse what no turn can answer: a sender or conversation without an id, channel
-    data that is not an object, a member list entry without an id."""
+    """Refuse what no turn can answer: a sender or conversation without an id, an id no
+    reply can name, text that is not text, channel data that is not an object, a member
+    list entry without an id."""
     for field in ("from", "conversation"):
         party = payload.get(field)
         if not isinstance(party, dict) or not _names_something(party.get("id")):
             raise RequestRefused(400, "invalid_activity", f"{field}.id must be a non-empty string")
+    for field in ("id", "replyToId"):
+        value = payload.get(field)
+        if value is not None and not (isinstance(value, str) and len(value) <= MAX_ID_CHARS):
+            raise RequestRefused(
+                400, "invalid_activity", f"{field} must be a string of at most {MAX_ID_CHARS} characters")
+    if not isinstance(payload.get("text", ""), str | None):
+        raise RequestRefused(400, "invalid_activity", "text must be a string")
     channel_data = payload.get("channelData")
     if channel_data is not None:
         _refuse_unreadable_channel_data(channel_data)

@@ -22,7 +22,7 @@ from domain.actors import use_case
 from domain.clock import utcnow
 from domain.errors import InvalidValue, NotAllowed, TeamNotFound, UserNotFound
 from domain.events import EventType, TicketEvent
-from domain.numbering import validate_prefix
+from domain.numbering import parse_ticket_id, validate_prefix
 from domain.people import Role
 from domain.ports import UnitOfWork
 from domain.resolution import Resolution, ensure_answerable
@@ -507,6 +507,9 @@ def parse_assignee(value: object, *, actor_id: str) -> Assignee | None:
     if text.lower().startswith("team:"):
         team = text[5:].strip()
         if not team.isdecimal():
-            raise InvalidValue("assignee", f"'{text}' is not team:<id>")
-        return Assignee.team(int(team))
+            raise InvalidValue("assignee", f"'{text[:40]}' is not team:<id>")
+        team_id = parse_ticket_id(team)  # `teams.id` is a 32-bit serial, as `tasks.id` is
+        if team_id is None:  # PostgreSQL refuses to look it up (an error, not "no row")
+            raise InvalidValue("assignee", f"there is no team {_excerpt(team, 24)}")
+        return Assignee.team(team_id)
     return Assignee.user(text)

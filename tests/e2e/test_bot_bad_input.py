@@ -10,9 +10,10 @@ import pytest
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from db.tables import tasks
+from db.tables import task_comments, task_history, tasks
 from tests.e2e.queued_replies import queued_replies
-from tests.e2e.service import Service, texts_in, user_in_teams
+from tests.e2e.service import Service, file_ticket, texts_in, user_in_teams
+from tests.integration.builders import insert_user
 
 DIGITS_4301 = "9" * 4301
 INVISIBLE_TITLE = "\u200b\u2060\ufeff\u200b"
@@ -140,6 +141,12 @@ def _with(activity: dict[str, Any], key: str, value: Any) -> dict[str, Any]:
      "channelData.eventType"),
     (lambda a: _with(a, "membersAdded", [{"name": "nobody"}]), "membersAdded"),
     (lambda a: _with(a, "membersRemoved", "everyone"), "membersRemoved"),
+    # read as "new ticket 4" (ticket 4 asked about) and a reply no Bot Connector takes
+    (lambda a: _with(a, "text", 4), "text must be a string"),
+    (lambda a: _with(a, "text", ["new ticket"]), "text must be a string"),
+    (lambda a: _with(a, "id", "7" * 100_000), "id must be a string of at most 1024"),
+    (lambda a: _with(a, "id", 7), "id must be a string"),
+    (lambda a: _with(a, "replyToId", {"id": "1"}), "replyToId must be a string"),
 ])
 async def test_an_activity_without_what_a_turn_needs_is_refused_and_changes_nothing(
     service: Service, engine: AsyncEngine, break_it: Any, complaint: str
@@ -221,3 +228,37 @@ async def test_a_body_nested_hundreds_deep_is_a_bad_request_whatever_its_text(
     assert answer.status == 400, answer.text
     assert answer.json["error"] == "invalid_activity"
     assert await _count_tickets(engine) == 0
+
+
+@pytest.mark.parametrize(("verb", "data", "complaint"), [
+    ("ticket.comment", {"comment": ["Replaced the toner"]}, "must be text"),
+    ("ticket.comment", {"comment": {"text": "Replaced the toner"}}, "must be text"),
+    ("ticket.comment", {"comment": 42}, "must be text"),
+    ("ticket.edit", {"title": ["Printer"]}, "must be text"),  # not "['Printer']"
+    ("ticket.edit", {"description": {"$set": "x"}}, "must be text"),
+    # beyond `teams.id`: PostgreSQL refused the query (HTTP 500), Python's int() too
+    ("ticket.assign", {"assignee": "team:99999999999"}, "team"),
+    ("ticket.assign", {"assignee": "team:" + "9" * 5000}, "team"),
+])
+async def test_a_card_value_of_the_wrong_kind_is_refused_and_changes_nothing(
+    service: Service, engine: AsyncEngine, verb: str, data: dict[str, Any], complaint: str
+) -> None:
+    admin_id = await insert_user(engine, role="admin", email="root@example.com")
+    ticket = await file_ticket(engine, admin_id)
+    root = service.person("root@example.com", "Rita Root")
+    await service.say("hi", user=root)
+    before = await _rows(engine)
+
+    turn = await service.send(service.teams.card_action(
+        verb, {"ticket_id": ticket.id, "version": ticket.version, **data}, user=root))
+
+    assert turn.answer.status == 200, turn.answer.text
+    assert complaint in turn.answer.text, turn.answer.text
+    assert await _rows(engine) == before
+
+
+async def _rows(engine: AsyncEngine) -> list[object]:
+    """Every ticket, comment and history row, as stored."""
+    async with engine.connect() as connection:
+        return [list((await connection.execute(select(table))).all())
+                for table in (tasks, task_comments, task_history)]

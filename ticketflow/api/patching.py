@@ -19,7 +19,6 @@ from domain.services.tickets import EDIT_PARSERS, UNCHANGED
 from domain.tickets import Assignee, Ticket, TicketStatus
 from domain.validation import parse_enum
 from ticketflow.api.errors import ApiError
-from ticketflow.api.schemas.openapi import ID_MAX
 
 FIELD_PARSERS = EDIT_PARSERS
 
@@ -39,14 +38,6 @@ def parse_field(name: str, value: object) -> object:
         return FIELD_PARSERS[name](value)
     except OverflowError:  # a date-time whose UTC form falls outside years 1–9999
         raise InvalidValue(name, f"'{value}' is out of range") from None
-
-
-def _parse_assignee(value: object, *, actor_id: str) -> Assignee | None:
-    assignee = tickets.parse_assignee(value, actor_id=actor_id)
-    team_id = assignee.team_id if assignee is not None else None
-    if team_id is not None and not 0 < team_id <= ID_MAX:
-        raise InvalidValue("assignee", f"there is no team {team_id}")
-    return assignee
 
 
 def _version(body_version: object, if_match: str | None) -> str | None:
@@ -71,7 +62,7 @@ def parse_patch(body: Mapping[str, object], *, actor_id: str, if_match: str | No
         parsed={name: parse_field(name, value) for name, value in fields.items()},
         status=parse_enum("status", status, TicketStatus) if status is not None else None,
         assigns="assignee" in body,
-        assignee=_parse_assignee(body.get("assignee"), actor_id=actor_id),
+        assignee=tickets.parse_assignee(body.get("assignee"), actor_id=actor_id),
         version=_version(body.get("version"), if_match),
     )
 
