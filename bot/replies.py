@@ -25,14 +25,19 @@ def explain(error: DomainError) -> str:
     if isinstance(error, NotFound):
         return f"I can't find the {error.kind} {error.key}."
     if isinstance(error, NotAllowed):
-        return f"Sorry, you can't do that: {error}."
+        return _sentence(f"Sorry, you can't do that: {error}")
     if isinstance(error, InvalidValue):
-        return f"That {error.field.replace('_', ' ')} won't work: {error.message}."
+        return _sentence(f"That {error.field.replace('_', ' ')} won't work: {error.message}")
     if isinstance(error, StaleTicket):
         return f"{error.ticket_number} changed since you last saw it; here is the current version."
     if isinstance(error, (InvalidTransition, Conflict, InvitationUnusable)):
-        return f"{error}."
+        return _sentence(str(error))
     return "That didn't work, and nothing was changed."
+
+
+def _sentence(text: str) -> str:
+    """A message that ends with its own full stop ("must use https.") gets no second one."""
+    return text if text.endswith((".", "!", "?")) else f"{text}."
 
 
 def explain_pressed(error: DomainError) -> str:

@@ -1,0 +1,19 @@
+"""Why an action was refused, in one sentence ended once."""
+
+import pytest
+
+from bot.replies import explain
+from domain.errors import DomainError, InvalidTransition, InvalidValue, NotAllowed
+
+
+@pytest.mark.parametrize(("error", "said"), [
+    (InvalidValue("webhook_url", "The webhook URL must use https."),
+     "That webhook url won't work: The webhook URL must use https."),
+    (InvalidValue("title", "a title is required"), "That title won't work: a title is required."),
+    (NotAllowed("customers cannot assign tickets"),
+     "Sorry, you can't do that: customers cannot assign tickets."),
+    (NotAllowed("are you sure?"), "Sorry, you can't do that: are you sure?"),
+    (InvalidTransition("TKT-2026-0004 is already resolved"), "TKT-2026-0004 is already resolved."),
+])
+def test_a_refusal_is_one_sentence_with_one_full_stop(error: DomainError, said: str) -> None:
+    assert explain(error) == said
