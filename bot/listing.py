@@ -40,7 +40,8 @@ class ListQuery:
     also: tuple[UserTarget | TeamTarget, ...] = ()
     """More people or teams whose tickets are listed with `holder`'s."""
     updated_since: date | None = None
-    """Only tickets updated on or after this day (UTC)."""
+    """Only tickets updated on or after this day (UTC); in the TOUCHED scope, those the
+    viewer worked on since."""
 
     def to_data(self) -> dict[str, Any]:
         status = self.status.value if self.status else None
@@ -85,6 +86,7 @@ class ListQuery:
         priorities = (self.priority,) if self.priority else ()
         due_from, due_before = self.due_window.bounds(today) if self.due_window else (None, None)
         holder = None if self.also else self.holder  # several: any of them, in `held_by`
+        since = datetime.combine(self.updated_since, time()) if self.updated_since else None
         return TicketFilter(
             assignee_id=actor_id if self.scope is ListScope.MINE else (
                 holder.user_id if isinstance(holder, UserTarget) else None),
@@ -96,7 +98,8 @@ class ListQuery:
             statuses=statuses, priorities=priorities, exclude_statuses=finished_hidden,
             text=self.text, due_from=due_from, due_before=due_before,
             touched_by=actor_id if worked else None,
-            updated_from=datetime.combine(self.updated_since, time()) if self.updated_since else None,
+            touched_from=since if worked else None,
+            updated_from=None if worked else since,
         )
 
     def _names(self, first: UserTarget | TeamTarget) -> str:
@@ -131,7 +134,8 @@ class ListQuery:
         if self.priority:
             what += f" · {self.priority.value}"
         if self.updated_since:
-            what += f" · updated since {self.updated_since:%a %d %b}"
+            updated = "" if self.scope is ListScope.TOUCHED else "updated "
+            what += f" · {updated}since {self.updated_since:%a %d %b}"
         if self.status:
             what += f" · {self.status.words}"
         elif self.due_window is not DueWindow.OVERDUE and self.scope is not ListScope.TOUCHED:

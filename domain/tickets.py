@@ -219,6 +219,10 @@ class TicketFilter:
     """Any of these people or teams has it ("what are Sam and Lee working on")."""
     touched_by: str | None = None
     """This person filed it, holds it, commented on it or changed it ("what did I work on")."""
+    touched_from: datetime | None = None
+    """With `touched_by`: only what they did at or after (naive UTC), by the time of the
+    filing, comment or change ("this week"); a ticket they hold counts once it was updated
+    since. A comment leaves `updated_at` as it was, so that column alone cannot say."""
     updated_from: datetime | None = None
     """Updated at or after (naive UTC)."""
 

@@ -46,8 +46,9 @@ _FIELD_HINTS = {
     "status": "the new status",
     "scope": "whose tickets: all the person may see, mine (assigned to them), created "
              "(filed by them) or touched (filed, held, commented on or changed by them)",
-    "updated_since": "only tickets updated on or after this day, YYYY-MM-DD (\"what did I "
-                     "work on this week\": Monday of this week)",
+    "updated_since": "only tickets updated on or after this day, YYYY-MM-DD; with scope "
+                     "touched, worked on since then (\"what did I work on this week\": "
+                     "Monday of this week)",
     "title": "the ticket's title, as the person said it",
     "description": "the ticket's description",
     "text": "the words: what to search for, or the comment to add, as the person said it",

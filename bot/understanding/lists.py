@@ -213,8 +213,8 @@ _AROUND_TOUCHED = frozenset({
 
 def _worked_on(message: Message, start: int, end: int, today: date) -> ListTickets | None:
     """"what did I work on this week", "tickets I touched today": the tickets the viewer filed,
-    holds, commented on or changed, updated since the start of the time said (any time when
-    none is said)."""
+    holds, commented on or changed since the start of the time said (any time when none is
+    said)."""
     words = [w.text for w in message.words[start:end]]
     found = next(((i, len(p)) for i, word in enumerate(words) for p in _TOUCHED_BY_FIRST.get(word, ())
                   if tuple(words[i:i + len(p)]) == p), None)

@@ -56,14 +56,19 @@ def _held_by(holder: Assignee) -> ColumnElement[bool]:
     return and_(_assigned_to_a_user(), tasks.c.assignee_id == holder.user_id)
 
 
-def _touched_by(user_id: str) -> ColumnElement[bool]:
+def _touched_by(user_id: str, since: datetime | None) -> ColumnElement[bool]:
     """Filed by, assigned to (as a person), commented on or changed by the user: what the
-    web app's `task_comments` and `task_history` rows say they did."""
+    web app's `task_comments` and `task_history` rows say they did; with `since`, done then."""
+    def lately(column: ColumnElement[datetime]) -> ColumnElement[bool]:
+        return true() if since is None else column >= since
+
     return or_(
-        tasks.c.created_by == user_id,
-        and_(_assigned_to_a_user(), tasks.c.assignee_id == user_id),
-        exists().where(task_comments.c.task_id == tasks.c.id, task_comments.c.user_id == user_id),
-        exists().where(task_history.c.task_id == tasks.c.id, task_history.c.user_id == user_id),
+        and_(tasks.c.created_by == user_id, lately(tasks.c.created_at)),
+        and_(_assigned_to_a_user(), tasks.c.assignee_id == user_id, lately(tasks.c.updated_at)),
+        exists().where(task_comments.c.task_id == tasks.c.id, task_comments.c.user_id == user_id,
+                       lately(task_comments.c.created_at)),
+        exists().where(task_history.c.task_id == tasks.c.id, task_history.c.user_id == user_id,
+                       lately(task_history.c.created_at)),
     )
 
 
@@ -95,7 +100,7 @@ def matching(filter: TicketFilter) -> list[ColumnElement[bool]]:
     if filter.due_before is not None:
         conditions.append(tasks.c.due_date < filter.due_before)
     if filter.touched_by is not None:
-        conditions.append(_touched_by(filter.touched_by))
+        conditions.append(_touched_by(filter.touched_by, filter.touched_from))
     if filter.updated_from is not None:
         conditions.append(tasks.c.updated_at >= filter.updated_from)
     for word in (filter.text or "").split():

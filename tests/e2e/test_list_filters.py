@@ -199,16 +199,26 @@ async def test_what_i_worked_on_this_week_lists_what_i_hold_filed_or_commented_o
     printer, vpn, _badge, _switch, toner, _projector = TITLES  # the switch: his team's, untouched
     helped = await insert_ticket(engine, created_by=desk.customer, assignee_type="team",
                                  assignee_team_id=desk.network, title="Monitor cable loose")
+    weeks_ago = utcnow() - timedelta(days=21)
+    # a comment leaves the ticket's updated_at as it was
+    ordered = await insert_ticket(engine, created_by=desk.customer, assignee_type="team",
+                                  assignee_team_id=desk.network, title="Dock ordered",
+                                  created_at=weeks_ago, updated_at=weeks_ago)
     async with engine.begin() as connection:
         await connection.execute(task_comments.insert().values(
             task_id=helped, user_id=desk.sam, content="swapped the cable"))
+        await connection.execute(task_comments.insert().values(
+            task_id=ordered, user_id=desk.sam, content="the dock is on its way"))
     await insert_ticket(engine, created_by=desk.sam, title="Keyboard sticky",
-                        updated_at=utcnow() - timedelta(days=21))
+                        created_at=weeks_ago, updated_at=weeks_ago)
+    await insert_ticket(engine, created_by=desk.sam, title="Mouse lost",  # moved by others
+                        created_at=weeks_ago)
     sam = service.person("sam.rivera@example.com", "Sam Rivera")
     week = await service.say("what did I work on this week?", user=sam)
     shown = texts_in(week.card)
     assert listed(week.card) == {printer, vpn, toner}  # the resolved one too
-    assert "Monitor cable loose" in shown and "Keyboard sticky" not in shown
-    assert "Tickets you worked on · updated since" in shown
+    assert "Monitor cable loose" in shown and "Dock ordered" in shown
+    assert "Keyboard sticky" not in shown and "Mouse lost" not in shown
+    assert "Tickets you worked on · since" in shown
     ever = await service.say("what have I worked on", user=sam)
     assert "Keyboard sticky" in texts_in(ever.card)

@@ -67,6 +67,7 @@ async def insert_ticket(
     number: str | None = None,
     title: str = "Printer on floor 3 jams",
     updated_at: datetime | None = None,
+    created_at: datetime | None = None,
     due_date: datetime | None = None,
     status: str = "open",
     priority: str = "medium",
@@ -85,7 +86,7 @@ async def insert_ticket(
                 due_date=due_date,
                 status=status,
                 priority=priority,
-                created_at=utcnow(),
+                created_at=created_at or utcnow(),
                 updated_at=updated_at or utcnow(),
             )
             .returning(tasks.c.id)

@@ -297,13 +297,24 @@ async def test_tickets_a_person_worked_on_are_those_they_filed_hold_commented_on
     held = await insert_ticket(engine, created_by=admin, assignee_id=jo, updated_at=recent)
     commented = await insert_ticket(engine, created_by=admin, assignee_id=sam, updated_at=recent)
     changed = await insert_ticket(engine, created_by=admin, assignee_id=sam, updated_at=recent)
-    filed_long_ago = await insert_ticket(engine, created_by=jo, updated_at=old)
+    filed_long_ago = await insert_ticket(engine, created_by=jo, created_at=old, updated_at=old)
+    # filed long ago, changed this week by someone else: not what she did this week
+    moved_by_others = await insert_ticket(engine, created_by=jo, created_at=old, updated_at=recent)
+    # commented on this week: a comment leaves the ticket's `updated_at` as it was
+    commented_lately = await insert_ticket(engine, created_by=admin, assignee_id=sam,
+                                           created_at=old, updated_at=old)
+    commented_long_ago = await insert_ticket(engine, created_by=admin, assignee_id=sam,
+                                             created_at=old, updated_at=recent)
     await insert_ticket(engine, created_by=admin, assignee_id=sam, updated_at=recent)  # not hers
     await insert_ticket(engine, created_by=admin, assignee_type="team", assignee_id=jo,
                         assignee_team_id=network, updated_at=recent)  # a stale assignee_id
     async with engine.begin() as connection:
         await connection.execute(task_comments.insert().values(
             task_id=commented, user_id=jo, content="rebooted it"))
+        await connection.execute(task_comments.insert().values(
+            task_id=commented_lately, user_id=jo, content="ordered the part"))
+        await connection.execute(task_comments.insert().values(
+            task_id=commented_long_ago, user_id=jo, content="looking", created_at=old))
         await connection.execute(task_history.insert().values(
             task_id=changed, user_id=jo, action="status_changed", field="status",
             old_value="open", new_value="resolved"))
@@ -311,11 +322,15 @@ async def test_tickets_a_person_worked_on_are_those_they_filed_hold_commented_on
             task_id=held, user_id=sam, action="updated", field="priority"))
     ever = await list_tickets(uow=SqlUnitOfWork(engine), actor=as_actor(admin),
                               filter=TicketFilter(touched_by=jo))
-    assert {t.id for t in ever.tickets} == {filed, held, commented, changed, filed_long_ago}
+    assert {t.id for t in ever.tickets} == {filed, held, commented, changed, filed_long_ago,
+                                            moved_by_others, commented_lately,
+                                            commented_long_ago}
     this_week = await list_tickets(
         uow=SqlUnitOfWork(engine), actor=as_actor(admin),
-        filter=TicketFilter(touched_by=jo, updated_from=datetime(2026, 11, 30)))
-    assert {t.id for t in this_week.tickets} == {filed, held, commented, changed}
+        filter=TicketFilter(touched_by=jo, touched_from=datetime(2026, 11, 30)))
+    assert {t.id for t in this_week.tickets} == {filed, held, commented, changed,
+                                                 commented_lately}
     seen_by_sam = await list_tickets(  # visibility still applies on top
         uow=SqlUnitOfWork(engine), actor=as_actor(sam), filter=TicketFilter(touched_by=jo))
-    assert {t.id for t in seen_by_sam.tickets} == {commented, changed}
+    assert {t.id for t in seen_by_sam.tickets} == {commented, changed, commented_lately,
+                                                   commented_long_ago}

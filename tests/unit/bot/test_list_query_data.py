@@ -34,9 +34,11 @@ def test_what_the_viewer_worked_on_since_a_day_comes_back_from_its_card_data() -
     query = ListQuery(scope=ListScope.TOUCHED, updated_since=date(2026, 11, 30))
     again = ListQuery.from_data(query.to_data())
     assert again == query
-    assert again.title == "Tickets you worked on · updated since Mon 30 Nov"
+    assert again.title == "Tickets you worked on · since Mon 30 Nov"
     worked = again.filter_for("u-jo", today=date(2026, 12, 2))
-    assert (worked.touched_by, worked.updated_from) == ("u-jo", datetime(2026, 11, 30))
+    # when they did it, not when the ticket last moved: a comment leaves `updated_at` be
+    assert (worked.touched_by, worked.touched_from, worked.updated_from) == (
+        "u-jo", datetime(2026, 11, 30), None)
     assert worked.exclude_statuses == ()  # what they resolved is what they worked on
 
 

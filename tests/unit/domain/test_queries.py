@@ -105,6 +105,8 @@ def _filters(org: Organisation) -> dict[str, tuple[TicketFilter, set[str]]]:
         "unassigned": (TicketFilter(unassigned=True), {"bug", "held", "resolved", "closed", "vpn"}),
         "due_from": (TicketFilter(due_from=DUE), {"held"}),
         "touched_by": (TicketFilter(touched_by=org.agent.id), {"mine", "vpn"}),  # not "stale"
+        "touched_from": (TicketFilter(touched_by=org.agent.id,  # "mine" moved before then
+                                      touched_from=SEEDED_AT + timedelta(hours=1)), {"vpn"}),
         "updated_from": (TicketFilter(updated_from=SEEDED_AT + timedelta(hours=1)), {"held"}),
         "due_before": (TicketFilter(due_before=DUE), {"bug"}),
         "a due window": (TicketFilter(due_from=DUE - timedelta(days=1), due_before=DUE),
@@ -133,14 +135,15 @@ def _seed_catalogue(db: FakeDatabase, org: Organisation) -> dict[str, Ticket]:
         "mine": db.seed_ticket(created_by=c, assignee=Assignee.user(org.agent.id)),
         "stale": db.seed_ticket(created_by=c, assignee_type=AssigneeType.TEAM,
                                 assignee_team_id=org.billing.id, assignee_id=org.agent.id),
-        "vpn": db.seed_ticket(created_by=org.agent, title="The VPN drops every hour"),
+        "vpn": db.seed_ticket(created_by=org.agent, title="The VPN drops every hour",
+                              created_at=SEEDED_AT + timedelta(days=1)),
     }
 
 
 FILTER_NAMES = [
     "statuses", "exclude_statuses", "categories", "priorities", "assignee_id", "team_id",
     "created_by", "text", "text in number", "text in description", "unassigned", "due_from",
-    "due_before", "a due window", "held_by", "touched_by", "updated_from", "everything at once",
+    "due_before", "a due window", "held_by", "touched_by", "touched_from", "updated_from", "everything at once",
     "nothing matches",
 ]
 

@@ -101,18 +101,23 @@ class FakeTicketRepository(Repository):
             raise ValueError("LIMIT must be positive and OFFSET not negative")
         found = [
             t for t in self._tables.tasks.values() if scope.admits(t) and _matches(filter, t)
-            and (filter.touched_by is None or self._touched(t, filter.touched_by))
+            and (filter.touched_by is None
+                 or self._touched(t, filter.touched_by, filter.touched_from))
         ]
         found.sort(key=lambda t: (t.updated_at, t.id), reverse=True)
         return TicketPage(tuple(found[offset : offset + limit]), len(found), offset, limit)
 
 
-    def _touched(self, ticket: Ticket, user_id: str) -> bool:
-        """Filed by, held by (as a person), commented on or changed by the user."""
-        return (ticket.created_by == user_id or ticket.assignee == Assignee.user(user_id)
-                or any(c.task_id == ticket.id and c.user_id == user_id
+    def _touched(self, ticket: Ticket, user_id: str, since: datetime | None) -> bool:
+        """Filed by, held by (as a person), commented on or changed by the user (since)."""
+        def lately(at: datetime | None) -> bool:
+            return since is None or at is not None and at >= since
+
+        return (ticket.created_by == user_id and lately(ticket.created_at)
+                or ticket.assignee == Assignee.user(user_id) and lately(ticket.updated_at)
+                or any(c.task_id == ticket.id and c.user_id == user_id and lately(c.created_at)
                        for c in self._tables.task_comments.values())
-                or any(e.task_id == ticket.id and e.user_id == user_id
+                or any(e.task_id == ticket.id and e.user_id == user_id and lately(e.created_at)
                        for e in self._tables.task_history.values()))
 
 
