@@ -54,10 +54,11 @@ WINDOW_WORDS = 40
 as the `WINDOW_WORDS` of it that hold most of the question's words."""
 _CODE = re.compile(
     r"`[^`\n]+`"  # already monospace
-    r"|(?<![\w`/.-])(?:[a-z](?:[\w.+-]*[\w+])?(?: +-{1,2}[A-Za-z0-9][\w-]*(?:=[^\s,;)]+)?"
+    r"|(?<![\w`/.-])(?:[a-z](?:[\w.+-]*[\w+])?(?: +-{1,2}[A-Za-z0-9][\w-]*(?:\.\w[\w-]*)*"
+    r"(?:=[^\s,;)]+)?"
     r"(?: +(?![A-Z])[\w./~:@%*=<>-]*[\w/~*>])?)+)"  # a program with its options
-    r"|(?<![\w`-])-{1,2}[A-Za-z][\w-]*(?:=[^\s,;)]+)?"  # an option on its own
-    r"|(?<![\w`/])(?:~|\.{1,2})?/[\w.-]+(?:/[\w.-]+)+"  # a path
+    r"|(?<![\w`-])-{1,2}[A-Za-z][\w-]*(?:\.\w[\w-]*)*(?:=[^\s,;)]+)?"  # an option on its own
+    r"|(?<![\w`/])(?:~|\.{1,2})?/[\w.-]+(?:/[\w.*-]*[\w*-])+"  # a path, not its sentence's stop
 )
 _NOT_PROGRAMS = STOP_WORDS | frozenset(
     "unless although though whereas without via except since whenever either neither option"

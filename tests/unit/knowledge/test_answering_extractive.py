@@ -272,6 +272,9 @@ def test_a_manuals_option_entry_is_preferred_to_prose_sharing_as_many_words() ->
     ("either escape all wildcards or use zip -r foo", "or use `zip -r foo`"),
     ("printing of pattern space --debug annotate program execution -e script",
      "pattern space `--debug` annotate program execution `-e` script"),
+    ("create the key in ~/.ssh/id_dsa. Additionally", "in `~/.ssh/id_dsa`. Additionally"),
+    ("a name obtained by appending -cert.pub to it", "appending `-cert.pub` to it"),
+    ("read /etc/ssh/ssh_config.d/*.conf files first", "read `/etc/ssh/ssh_config.d/*.conf` files"),
 ])
 def test_prose_around_a_command_stays_out_of_its_monospace(text: str, shown: str) -> None:
     assert shown in monospace(text, programs=programs_named("zip, bzip2, sed — tools"))
