@@ -135,6 +135,23 @@ async def test_a_team_that_does_not_exist_is_asked_about_and_a_pressed_answer_fi
         "Invoices stuck", "urgent", "incident", network)
 
 
+async def test_leave_it_unassigned_pressed_files_the_ticket_as_said_with_nobody_taking_it(
+    service: Service, engine: AsyncEngine
+) -> None:
+    """The button's words once read back as the title: 'And assign it to nobody: Invoices
+    stuck'."""
+    ada_id, ada = await person(service, engine, "Ada Lovelace", role="manager")
+    await insert_team(engine, "Network", ada_id)
+    asked = await service.say("raise an urgent incident for the finance team: invoices stuck",
+                              user=ada)
+    pressed = await service.say(presses(asked)["Leave it unassigned"], user=ada)
+    assert any("Describe it" in text for text in pressed.texts), pressed.texts
+    await service.say("skip", user=ada)
+    [row] = await stored(engine)
+    assert (row["title"], row["priority"], row["category"], row["assignee_id"],
+            row["assignee_team_id"]) == ("Invoices stuck", "urgent", "incident", None, None)
+
+
 async def test_a_due_date_said_with_the_new_ticket_is_stored(
     service: Service, engine: AsyncEngine
 ) -> None:

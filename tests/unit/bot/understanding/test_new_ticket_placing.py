@@ -194,8 +194,9 @@ def test_each_answer_to_who_takes_it_files_the_ticket_as_said_with_that_choice()
     assert asked.request == said
     for choice in asked.choices:
         assert isinstance(choice.value, (TeamTarget, Nobody))
-        chosen = said if isinstance(choice.value, Nobody) else replace(said, to=choice.value)
-        assert as_the_bot_reads(phrase(chosen, CONVERSATION), CONVERSATION) == chosen
+        chosen = replace(said, to=choice.value)  # as the button's words are made
+        filed = said if isinstance(choice.value, Nobody) else chosen
+        assert as_the_bot_reads(phrase(chosen, CONVERSATION), CONVERSATION) == filed
 
 
 @pytest.mark.parametrize(("said", "title"), [
