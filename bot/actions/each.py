@@ -85,9 +85,10 @@ async def perform_each(deps: BotDependencies, viewer: Viewer, request: EachTicke
 async def _change(deps: BotDependencies, viewer: Viewer, request: EachTicket, ticket: str) -> None:
     delivery = current_delivery()  # a turn run again changes what its first run did not
     match request.change:
-        case ChangeStatus(status=status):
+        case ChangeStatus(status=status, reason=reason):
             await ticket_services.update_ticket(uow=deps.uow(), actor=viewer, ticket=ticket,
-                                                status=status, delivery=delivery)
+                                                status=status, comment=reason,
+                                                delivery=delivery)
         case AssignTicket(to=to) if to is not None:
             await ticket_services.update_ticket(uow=deps.uow(), actor=viewer, ticket=ticket,
                                                 assignee=assignee(to), delivery=delivery)

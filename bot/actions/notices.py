@@ -24,8 +24,9 @@ def filed_without(name: str, why: str) -> str:
     return (f"I'll file it without giving it to {name}: {why}. The service desk will route it.")
 
 
-def status_now(number: str, status: TicketStatus) -> Notice:
-    return Notice(f"{number} is now {status.words}.", Tone.GOOD)
+def status_now(number: str, status: TicketStatus, *, commented: bool = False) -> Notice:
+    said = f"{number} is now {status.words}."
+    return Notice(f"{said} Your comment was added." if commented else said, Tone.GOOD)
 
 
 def assigned(name: str | None) -> Notice:
@@ -49,8 +50,11 @@ def changed_each(change: Change, tickets: list[TicketNumber]) -> str:
     """What one change said of several tickets did, for those it was made to."""
     numbers = _and([str(t) for t in tickets])
     match change:
-        case ChangeStatus(status=status) if status is not None:
-            return f"{numbers} {'is' if len(tickets) == 1 else 'are'} now {status.words}."
+        case ChangeStatus(status=status, reason=reason) if status is not None:
+            said = f"{numbers} {'is' if len(tickets) == 1 else 'are'} now {status.words}."
+            if not reason:
+                return said
+            return f"{said} Your comment was added{' to each' if len(tickets) > 1 else ''}."
         case AssignTicket(to=Nobody()):
             return f"Unassigned {numbers}."
         case AssignTicket(to=UserTarget(name=name) | TeamTarget(name=name)):

@@ -275,20 +275,22 @@ async def change_status(deps: BotDependencies, viewer: Viewer, request: ChangeSt
         current = await get_ticket(uow=deps.uow().reading(), actor=viewer, ticket=number)
         allowed = [s for s in STATUS_ORDER if s in TRANSITIONS[current.status]]
         return questions.which_status(number, allowed)
-    return await set_status(deps, viewer, number, request.status)
+    return await set_status(deps, viewer, number, request.status, reason=request.reason)
 
 
 async def set_status(
     deps: BotDependencies, viewer: Viewer, ticket: TicketRef, status: object,
-    *, expected_version: str | None = None,
+    *, expected_version: str | None = None, reason: str | None = None,
 ) -> Reply:
+    """`reason`: said with the change ("4 is fixed, it was a loose cable"), so it is
+    written as a comment in the same transaction: a resent message changes nothing twice."""
     change = await ticket_services.change_ticket(
         uow=deps.uow(), actor=viewer, ticket=ticket, status=status,
-        expected_version=expected_version, delivery=current_delivery(),
+        expected_version=expected_version, comment=reason, delivery=current_delivery(),
     )
     number = change.ticket.ticket_number
-    card = await presenter.changed_ticket_card(
-        deps, change, notice=notices.status_now(number, change.ticket.status))
+    card = await presenter.changed_ticket_card(deps, change, notice=notices.status_now(
+        number, change.ticket.status, commented=reason is not None))
     return Reply(card=card, ticket=number)
 
 

@@ -318,10 +318,32 @@ def _first_clause(
         clause_end = _skip_end([w.text for w in words[:reason]], start)
         clause = _reading(message, conversation, start, clause_end)
         found = next((f for rule in _RULES if (f := rule(clause, clause)) is not None), None)
+        if isinstance(found, ChangeStatus) and found.status is not None:
+            return replace(found, reason=_reason(message, reason))
         if found is not None:
             return found if not isinstance(found, CreateTicket) else None
         return _later_sentence(message, conversation, start, end)
     return None
+
+
+def _reason(message: Message, begin: int) -> str | None:
+    """What was said after the change, as typed, without the word that joined it ("because",
+    " - "): "it was a loose cable", "duplicate of 9"."""
+    if begin < len(message.words) and message.words[begin].text in _BECAUSE:
+        begin += 1
+    words = [word.text for word in message.words]
+    end = len(words)
+    while thanks := next((p for p in _thanks() if end - len(p) > begin
+                          and words[end - len(p):end] == list(p)), None):
+        end -= len(thanks)
+    return message.original(begin, end if end < len(words) else None) or None  # "… 🙄" kept
+
+
+@cache
+def _thanks() -> tuple[tuple[str, ...], ...]:
+    """Courtesy after a reason ("…, thanks!"), which the comment leaves out; "again" stays."""
+    kept = {"again", "now", "then", "for", "if", "when", "asap", "right"}
+    return tuple(p for p in _polite_end() if not kept & set(p))
 
 
 def _clause_ends(message: Message, index: int) -> bool:
@@ -438,6 +460,7 @@ def _addressed(message: Message, begin: int, sentence: int) -> bool:
         return False
     said = [w.text for w in words[first:name_end]]
     return all(w.isalpha() and w not in _REQUEST_VERBS and w not in _NOT_A_NAME
+               and w not in (REF, NUMBER)  # "closing 12 - duplicate of 9": no one's name
                and w not in _TAKEN_BACK and not any(w in p for p in _DROPPED_BEFORE)
                and w not in _QUESTION_START and _status_value([w]) is None for w in said)
 

@@ -103,6 +103,8 @@ class AssignTicket:
 class ChangeStatus:
     ticket: TicketNumber | None
     status: TicketStatus | None = None
+    reason: str | None = None
+    """Why, said with the change ("4 is fixed, it was a loose cable"): a comment with it."""
 
 
 @dataclass(frozen=True, slots=True)

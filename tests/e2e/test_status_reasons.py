@@ -1,0 +1,88 @@
+"""Over HTTP: "4 is fixed, it was a loose cable" resolves 4 and adds the reason as a
+comment in the same change, says both in one reply, and a resend adds nothing twice."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from db.tables import task_comments, tasks
+from db.uow import SqlUnitOfWork
+from domain.services.tickets import create_ticket
+from tests.actors import as_actor
+from tests.e2e.service import Service, texts_in
+from tests.integration.builders import insert_person
+
+
+async def _state(engine: AsyncEngine, number: str) -> tuple[str, list[str]]:
+    async with engine.connect() as connection:
+        row = (await connection.execute(
+            select(tasks.c.id, tasks.c.status).where(tasks.c.ticket_number == number))).one()
+        comments = (await connection.execute(
+            select(task_comments.c.content).where(task_comments.c.task_id == row.id)
+            .order_by(task_comments.c.id))).scalars().all()
+    return row.status, list(comments)
+
+
+async def test_a_reason_said_with_a_status_change_is_added_as_a_comment_once(
+    service: Service, engine: AsyncEngine
+) -> None:
+    manager = await insert_person(engine, "Mia", "Manager", role="manager")
+    switch = (await create_ticket(uow=SqlUnitOfWork(engine), actor=as_actor(manager),
+                                  title="Switch in room 4 is down", category="incident"))
+    vendor = (await create_ticket(uow=SqlUnitOfWork(engine), actor=as_actor(manager),
+                                  title="Badge reader blinks red", category="support"))
+    mia = service.person("mia.manager@example.com", "Mia Manager")
+    first = int(switch.ticket_number[-4:])
+
+    message = service.teams.personal_message(f"{first} is fixed, it was a loose cable", user=mia)
+    turn = await service.send(message)
+
+    assert len(turn.sent) == 1
+    assert (f"{switch.ticket_number} is now resolved. Your comment was added."
+            in texts_in(turn.card))
+    assert "it was a loose cable" in texts_in(turn.card)
+    assert await _state(engine, switch.ticket_number) == ("resolved", ["it was a loose cable"])
+
+    await service.send(message)  # Teams resends the same activity
+    assert await _state(engine, switch.ticket_number) == ("resolved", ["it was a loose cable"])
+
+    turn = await service.say(
+        f"{int(vendor.ticket_number[-4:])} is on hold because we're waiting for the vendor 🙄",
+        user=mia)
+    assert f"{vendor.ticket_number} is now on hold. Your comment was added." in texts_in(turn.card)
+    assert await _state(engine, vendor.ticket_number) == (
+        "on_hold", ["we're waiting for the vendor 🙄"])
+
+
+async def test_a_reason_with_a_change_the_person_may_not_make_is_not_added_either(
+    service: Service, engine: AsyncEngine
+) -> None:
+    customer = await insert_person(engine, "Cat", "Customer", role="customer")
+    ticket = await create_ticket(uow=SqlUnitOfWork(engine), actor=as_actor(customer),
+                                 title="Payroll export fails", category="incident")
+    cat = service.person("cat.customer@example.com", "Cat Customer")
+
+    turn = await service.say(f"start {int(ticket.ticket_number[-4:])} - I'll look myself",
+                             user=cat)
+    assert "Only the service desk sets the status." in texts_in(turn.card)  # a comment offered
+
+    assert await _state(engine, ticket.ticket_number) == ("open", [])
+
+
+async def test_one_reason_for_several_tickets_is_added_to_each(
+    service: Service, engine: AsyncEngine
+) -> None:
+    manager = await insert_person(engine, "Mia", "Manager", role="manager")
+    numbers = [(await create_ticket(uow=SqlUnitOfWork(engine), actor=as_actor(manager),
+                                    title=f"Printer {n} offline", category="support")).ticket_number
+               for n in (1, 2)]
+    mia = service.person("mia.manager@example.com", "Mia Manager")
+
+    turn = await service.say(
+        f"close {int(numbers[0][-4:])} and {int(numbers[1][-4:])} - duplicates of 3", user=mia)
+
+    assert turn.texts == [f"{numbers[0]} and {numbers[1]} are now closed. "
+                          "Your comment was added to each."]
+    for number in numbers:
+        assert await _state(engine, number) == ("closed", ["duplicates of 3"])
