@@ -153,14 +153,32 @@ def is_bare_choice(text: str) -> bool:
     )
 
 
+_NEGATIONS = frozenset(
+    "not no never nor neither hardly isnt arent wasnt werent dont doesnt didnt aint".split())
+_NEGATED_WITHIN = 4
+"""Words before a label, in its clause, where a negation denies it (as in the reading)."""
+
+
+def says_label(text: str, label: str) -> bool:
+    """Whether `text` says the button's `label` and does not deny it: "urgent, the whole
+    floor is down", not "not urgent at all" or "no rush, not high priority"."""
+    for clause in re.split(r"[,;:.!?()]|\s-\s", re.sub(r"['’]", "", text.casefold())):
+        words = re.findall(r"[^\W_]+", clause)
+        if any(word == label.casefold()
+               and not _NEGATIONS.intersection(words[max(0, at - _NEGATED_WITHIN):at])
+               for at, word in enumerate(words)):
+            return True
+    return False
+
+
 async def _meant_as_choice(prompt: PromptValidatorContext) -> bool:
     """A choice is taken from a bare answer, or from a message that says its label
-    ("urgent, the whole floor is down"); never guessed from a number in a sentence."""
+    ("urgent, the whole floor is down"); never guessed from a number in a sentence, nor
+    from a label said to deny it ("not urgent at all" is asked again)."""
     if not prompt.recognized.succeeded:
         return False
     text = str(prompt.context.activity.text or "")
-    label = str(prompt.recognized.value.value).casefold()
-    return is_bare_choice(text) or label in re.findall(r"[^\W_]+", text.casefold())
+    return is_bare_choice(text) or says_label(text, str(prompt.recognized.value.value))
 
 
 async def _validate(prompt: PromptValidatorContext, check: Any) -> bool:

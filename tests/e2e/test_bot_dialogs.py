@@ -194,3 +194,24 @@ async def test_a_request_about_a_ticket_while_a_choice_is_asked_is_a_message_of_
     turn = await service.say("4 is fixed, it was a loose cable", user=ada)
     assert any("dropped the ticket we were filing" in text for text in turn.texts), turn.texts
     assert await count_tickets(engine) == 0
+
+
+async def test_a_priority_or_kind_said_to_deny_it_is_asked_again_never_chosen(
+    service: Service, engine: AsyncEngine
+) -> None:
+    """'not urgent at all' under "How urgent is it?" filed an Urgent ticket, 'not a bug' a
+    Bug: the recogniser found the label and the sentence said it."""
+    ada = await user_in_teams(service, engine, "ada@example.com", "Ada Lovelace")
+    await service.say("new ticket Docking station dead", user=ada)
+    await service.say("skip", user=ada)
+    kind = await service.say("not a bug", user=ada)
+    assert kind.texts == ["Please pick one of the buttons, or say cancel."]
+    await service.say("support", user=ada)
+    for denied in ("not urgent at all", "no rush, not high priority"):
+        urgency = await service.say(denied, user=ada)
+        assert "Please pick Low, Medium, High or Urgent, or say cancel." in urgency.texts
+        assert await count_tickets(engine) == 0
+    await service.say("low, it can wait", user=ada)
+    async with engine.connect() as connection:
+        row = (await connection.execute(select(tasks))).mappings().one()
+    assert (row["category"], row["priority"]) == ("support", "low")
