@@ -29,6 +29,15 @@ def status_now(number: str, status: TicketStatus, *, commented: bool = False) ->
     return Notice(f"{said} Your comment was added." if commented else said, Tone.GOOD)
 
 
+def started(number: str, *, started: bool, taken: bool) -> Notice:
+    """"on it": what it did, of starting the ticket and taking it."""
+    if started and taken:
+        return Notice(f"{number} is now in progress and assigned to you.", Tone.GOOD)
+    if taken:
+        return Notice(f"{number} is now assigned to you (it was already in progress).", Tone.GOOD)
+    return status_now(number, TicketStatus.IN_PROGRESS)
+
+
 def assigned(name: str | None) -> Notice:
     return Notice(f"Assigned to {name}." if name else "Unassigned.", Tone.GOOD)
 

@@ -25,7 +25,7 @@ from bot.understanding.requests import (
     AssignTicket, ChangeStatus, CommentOnTicket, CreateTicket, EditTicket, ListScope, ListTickets,
     Nobody, ShowTicket, TeamTarget, Target, TicketRequest, UserTarget,
 )
-from domain.access import Viewer, editable_fields
+from domain.access import Viewer, assign_refusal, editable_fields
 from domain.company import CompanySettings
 from domain.errors import NotAllowed
 from domain.lifecycle import TRANSITIONS
@@ -34,6 +34,7 @@ from domain.people import Role
 from domain.services import tickets as ticket_services
 from domain.services.lookup import TicketRef
 from domain.services.overview import TicketOverview, assignee_choices
+from domain.services.tickets import UNCHANGED
 from domain.services.queries import get_ticket
 from domain.tickets import Assignee, AssigneeType, TicketStatus
 
@@ -271,6 +272,8 @@ async def change_status(deps: BotDependencies, viewer: Viewer, request: ChangeSt
         example = f"{_verb(request.status)} 4" if request.status else "status 4"
         return Reply(text=notices.which_ticket(example))
     number = str(request.ticket)
+    if request.take:
+        return await start_taking(deps, viewer, number)
     if request.status is None:
         current = await get_ticket(uow=deps.uow().reading(), actor=viewer, ticket=number)
         allowed = [s for s in STATUS_ORDER if s in TRANSITIONS[current.status]]
@@ -292,6 +295,24 @@ async def set_status(
     card = await presenter.changed_ticket_card(deps, change, notice=notices.status_now(
         number, change.ticket.status, commented=reason is not None))
     return Reply(card=card, ticket=number)
+
+
+async def start_taking(deps: BotDependencies, viewer: Viewer, number: str) -> Reply:
+    """"on it": in progress, and the viewer's when no one has it and they may take it. One
+    change, on the ticket as it was read: if someone took it meanwhile, nothing is taken."""
+    current = await get_ticket(uow=deps.uow().reading(), actor=viewer, ticket=number)
+    me = Assignee.user(viewer.id)
+    take = current.assignee is None and assign_refusal(viewer, current, me) is None
+    starts = current.status is not TicketStatus.IN_PROGRESS or not take
+    change = await ticket_services.change_ticket(
+        uow=deps.uow(), actor=viewer, ticket=number,
+        status=TicketStatus.IN_PROGRESS if starts else None,
+        assignee=me if take else UNCHANGED, expected_version=current.version,
+        delivery=current_delivery(),
+    )
+    card = await presenter.changed_ticket_card(deps, change, notice=notices.started(
+        change.ticket.ticket_number, started=starts, taken=take))
+    return Reply(card=card, ticket=change.ticket.ticket_number)
 
 
 def _verb(status: TicketStatus) -> str:

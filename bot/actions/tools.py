@@ -117,9 +117,9 @@ def _description(said: list[tuple[str, str]]) -> str:
     return f"{does[:1].upper()}{does[1:]}. People say: {examples}."
 
 
-_NOT_FOR_THE_MODEL = frozenset({"also", "reason"})
+_NOT_FOR_THE_MODEL = frozenset({"also", "reason", "take"})
 """Fields the model is not offered: a list it asks for names one person, as the tool says;
-a reason is read from a status change said with one, not proposed."""
+a reason, or taking what is started ("on it"), is read from what was said, not proposed."""
 
 
 def _parameters(request: type[TicketRequest]) -> dict[str, Any]:

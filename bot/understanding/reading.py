@@ -226,6 +226,8 @@ def _read(message: Message, text: str, conversation: Conversation) -> Understand
         return Help()
     if core in _JUST_DONE and conversation.last_ticket is not None:
         return _should_be(conversation.last_ticket, TicketStatus.RESOLVED)
+    if core in _ON_IT and "?" not in text:  # no ticket shown yet: the action asks which
+        return ChangeStatus(conversation.last_ticket, TicketStatus.IN_PROGRESS, take=True)
     reading = _reading(message, conversation, start, end)
     whole = _reading(message, conversation, start, len(words))
     if unresolved := _no_such_resolution(message, start, end):
@@ -262,6 +264,16 @@ def _read(message: Message, text: str, conversation: Conversation) -> Understand
     if "?" in text and _typed_tickets(message, start, end):  # "… (TKT-…-0015). Any news? Thanks"
         return _question(reading, text.strip())
     return _fallback(words[start:end], text.strip())
+
+
+_ON_IT = frozenset(
+    f"{who}{doing} {REF}"
+    for who in ("", "i am ", "we are ", "were ", "am ", "i will be ", "ill be ")
+    for doing in ("on", "looking into", "looking at", "checking", "having a look at")
+) | frozenset(f"{who}{verb} {REF}" for who in ("i will ", "ill ", "will ", "we will ", "well ")
+              for verb in ("look into", "look at", "check", "take a look at", "have a look at"))
+"""Said to the ticket just shown: "on it", "I'm on it", "looking into it now", "I'll look
+into it"."""
 
 
 _MINDED_VERBS = frozenset(STATUS_VERBS) | frozenset(COMMAND_VERBS) | _ACTION_WORDS | {

@@ -105,6 +105,9 @@ class ChangeStatus:
     status: TicketStatus | None = None
     reason: str | None = None
     """Why, said with the change ("4 is fixed, it was a loose cable"): a comment with it."""
+    take: bool = False
+    """"on it", "looking into it now": started, and taken too when no one has it and the
+    viewer may take it."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -74,6 +74,8 @@ def _request(request: TicketRequest) -> str:
             return " ".join(["edit", _ticket(ticket), *changes]) if changes else f"edit {_ticket(ticket)} ?"
         case AssignTicket(ticket=ticket, to=to):
             return f"assign {_ticket(ticket)} to {_target(to)}"
+        case ChangeStatus(ticket=ticket, status=status, take=True):
+            return f"start and take {_ticket(ticket)}"
         case ChangeStatus(ticket=ticket, status=status):
             return f"status {_ticket(ticket)} {status.value if status else '?'}"
         case CommentOnTicket(ticket=ticket, text=text):

@@ -1,0 +1,82 @@
+"""Over HTTP: "on it" / "I'm on it" / "looking into it now" after a ticket was shown start
+it, and take it when no one has it; with no ticket shown the bot asks which."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from db.tables import tasks
+from db.uow import SqlUnitOfWork
+from domain.services.tickets import change_ticket, create_ticket
+from domain.tickets import Assignee
+from tests.actors import as_actor
+from tests.e2e.service import Service, texts_in
+from tests.integration.builders import insert_person
+
+
+async def _state(engine: AsyncEngine, number: str) -> tuple[str, str | None]:
+    async with engine.connect() as connection:
+        row = (await connection.execute(select(tasks.c.status, tasks.c.assignee_id)
+                                        .where(tasks.c.ticket_number == number))).one()
+    return row.status, row.assignee_id
+
+
+async def test_on_it_starts_the_ticket_just_shown_and_takes_it_when_no_one_has_it(
+    service: Service, engine: AsyncEngine
+) -> None:
+    manager = await insert_person(engine, "Mia", "Manager", role="manager")
+    sam = await insert_person(engine, "Sam", "Agent")
+    free = await create_ticket(uow=SqlUnitOfWork(engine), actor=as_actor(manager),
+                               title="Switch in room 4 is down", category="incident")
+    sams = await create_ticket(uow=SqlUnitOfWork(engine), actor=as_actor(manager),
+                               title="Wifi dead in meeting room B", category="incident")
+    await change_ticket(uow=SqlUnitOfWork(engine), actor=as_actor(manager),
+                        ticket=sams.ticket_number, assignee=Assignee.user(sam))
+    mia = service.person("mia.manager@example.com", "Mia Manager")
+
+    await service.say(f"show {int(free.ticket_number[-4:])}", user=mia)
+    said = service.teams.personal_message("I'm on it! 👍", user=mia)
+    turn = await service.send(said)
+    assert (f"{free.ticket_number} is now in progress and assigned to you."
+            in texts_in(turn.card))
+    assert await _state(engine, free.ticket_number) == ("in_progress", manager)
+    await service.send(said)  # Teams resends it: nothing more happens
+    assert await _state(engine, free.ticket_number) == ("in_progress", manager)
+
+    await service.say(f"#{int(sams.ticket_number[-4:])}", user=mia)
+    turn = await service.say("looking into it now", user=mia)
+    assert f"{sams.ticket_number} is now in progress." in texts_in(turn.card)
+    assert await _state(engine, sams.ticket_number) == ("in_progress", sam)  # still Sam's
+
+
+async def test_on_it_on_a_ticket_in_progress_that_no_one_has_takes_it(
+    service: Service, engine: AsyncEngine
+) -> None:
+    manager = await insert_person(engine, "Mia", "Manager", role="manager")
+    ticket = await create_ticket(uow=SqlUnitOfWork(engine), actor=as_actor(manager),
+                                 title="Printer jams", category="support")
+    await change_ticket(uow=SqlUnitOfWork(engine), actor=as_actor(manager),
+                        ticket=ticket.ticket_number, status="in_progress")
+    mia = service.person("mia.manager@example.com", "Mia Manager")
+
+    await service.say(f"show {int(ticket.ticket_number[-4:])}", user=mia)
+    turn = await service.say("on it", user=mia)
+
+    assert (f"{ticket.ticket_number} is now assigned to you (it was already in progress)."
+            in texts_in(turn.card))
+    assert await _state(engine, ticket.ticket_number) == ("in_progress", manager)
+
+
+async def test_on_it_with_no_ticket_shown_asks_which_and_changes_nothing(
+    service: Service, engine: AsyncEngine
+) -> None:
+    manager = await insert_person(engine, "Mia", "Manager", role="manager")
+    ticket = await create_ticket(uow=SqlUnitOfWork(engine), actor=as_actor(manager),
+                                 title="Printer jams", category="support")
+    mia = service.person("mia.manager@example.com", "Mia Manager")
+
+    turn = await service.say("on it", user=mia)
+
+    assert not turn.cards and len(turn.texts) == 1 and "start 4" in turn.texts[0], turn.texts
+    assert await _state(engine, ticket.ticket_number) == ("open", None)
