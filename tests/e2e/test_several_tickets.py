@@ -109,3 +109,17 @@ async def test_showing_several_tickets_shows_each_one_the_viewer_may_see(
     await service.say("close it", user=mia)  # "it": the last card shown
     assert await _statuses(engine) == {first: "open", second: "closed", hidden: "open"}
 
+
+
+async def test_showing_more_tickets_than_a_message_shows_shows_the_first_and_says_so(
+    service: Service, engine: AsyncEngine
+) -> None:
+    mia_id = await insert_person(engine, "Mia", "Manager", role="manager")
+    numbers = [await a_ticket(engine, mia_id, f"Desk {n} wobbles") for n in range(7)]
+    mia = service.person("mia.manager@example.com", "Mia Manager")
+    said = await service.say("show " + " and ".join(short(n) for n in numbers), user=mia)
+    shown = [texts_in(card) for card in said.cards]
+    assert [number in text for number, text in zip(numbers, shown)] == [True] * 5
+    assert len(shown) == 5 and not any(numbers[5] in text or numbers[6] in text for text in shown)
+    assert said.texts[-1] == ("That names 7 tickets; I show at most 5 at once, so these are "
+                              "the first 5. Ask for the others in another message.")
