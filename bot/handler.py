@@ -51,6 +51,8 @@ REMOVED_KEY = "ticketflow.conversation_removed"
 LAST_TICKET = "last_ticket"
 ASKED_ASSISTANT = "asked_assistant"
 """The message last taken to the help assistant: a typed "yes" may file it (`help_offer`)."""
+LAST_LIST = "last_list"
+"""The numbers and titles of the list last shown: "the switch one" (`bot.understanding.listed`)."""
 DIALOG_AT = "dialog_at"
 """When the dialog under way last heard from the person (`MessageRouter._went_stale`)."""
 DIALOG_STATE = "dialog_state"
@@ -86,7 +88,8 @@ class TicketFlowBot(TeamsActivityHandler):  # type: ignore[misc]  # untyped SDK 
         self._dialogs.add(TicketQuestionDialog())
         self._router = MessageRouter(deps, directory, self._state.create_property(LAST_TICKET),
                                      self._state.create_property(ASKED_ASSISTANT),
-                                     self._state.create_property(DIALOG_AT))
+                                     self._state.create_property(DIALOG_AT),
+                                     self._state.create_property(LAST_LIST))
 
     async def on_turn(self, turn_context: TurnContext) -> None:
         try:

@@ -49,6 +49,7 @@ from bot.understanding.requests import (
     Courtesy, EachTicket, EditTicket, FreeText, Help, ListTickets, Question, ShowTicket, SmallTalk,
     TicketRequest, Understanding, Unknown,
 )
+from bot.understanding.listed import Listed, Picked, Unsure, pick
 from bot.understanding.suggestions import FIRST_STEPS, suggest
 from domain.access import Viewer
 from domain.clock import utcnow
@@ -92,12 +93,14 @@ class MessageRouter:
     def __init__(
         self, deps: BotDependencies, directory: MemberDirectory, last_ticket: StatePropertyAccessor,
         asked_assistant: StatePropertyAccessor, dialog_at: StatePropertyAccessor,
+        last_list: StatePropertyAccessor,
     ) -> None:
         self._deps = deps
         self._directory = directory
         self._last_ticket = last_ticket
         self._asked_assistant = asked_assistant
         self._dialog_at = dialog_at
+        self._last_list = last_list
 
     async def handle(self, turn_context: TurnContext, viewer: Viewer, dc: DialogContext) -> None:
         if dc.active_dialog is not None and await self._went_stale(turn_context):
@@ -133,6 +136,15 @@ class MessageRouter:
             await self._interrupt(turn_context, dc)
             await self._run_command(turn_context, viewer, command)
             return
+        match pick(text, await self._listed(turn_context) if dc.active_dialog is None else ()):
+            case Picked(text=picked):
+                text = picked  # "I'll take the switch one": that ticket's number, read as said
+            case Unsure(said=said, choices=choices):
+                await self._interrupt(turn_context, dc)
+                await self._send(turn_context, Reply(
+                    text=notices.which_listed(said),
+                    options=tuple(Option(f"{t.number} · {t.title}", says) for t, says in choices)))
+                return
         pending = pending_question(dc)
         understood, conversation = await self._understand(
             turn_context, viewer, text, about=pending.ticket if pending else None,
@@ -467,9 +479,19 @@ class MessageRouter:
             options=tuple(Option(s, s) for s in shown[:3]),
         ))
 
+    async def _listed(self, turn_context: TurnContext) -> tuple[Listed, ...]:
+        stored = await self._last_list.get(turn_context, None)
+        if not isinstance(stored, str):
+            return ()
+        return tuple(Listed(number, title) for number, _, title in
+                     (line.partition(" ") for line in stored.splitlines()))
+
     async def _send(self, turn_context: TurnContext, reply: Reply) -> None:
         if reply.ticket is not None:
             await self._last_ticket.set(turn_context, reply.ticket)
+        if reply.listed is not None:  # one line a ticket: a plain value, as the state keeps
+            await self._last_list.set(turn_context, "\n".join(
+                f"{number} {' '.join(title.split())}" for number, title in reply.listed))
         if reply.card is not None:
             await reply_card(turn_context, reply.card)
         if reply.options:

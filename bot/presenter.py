@@ -164,6 +164,14 @@ async def resolution_card(
 
 
 async def list_card(deps: BotDependencies, viewer: Viewer, query: ListQuery, offset: int) -> Card:
+    card, _ = await listed_card(deps, viewer, query, offset)
+    return card
+
+
+async def listed_card(
+    deps: BotDependencies, viewer: Viewer, query: ListQuery, offset: int
+) -> tuple[Card, tuple[TicketRow, ...]]:
+    """The list card and the rows it shows, in order."""
     limit = deps.options.page_size
     listing = await ticket_listing(
         uow=deps.uow().reading(), actor=viewer,
@@ -177,7 +185,7 @@ async def list_card(deps: BotDependencies, viewer: Viewer, query: ListQuery, off
         title=query.title, rows=rows, total=listing.page.total, offset=offset, limit=limit,
         query=query.to_data(), company=CompanyView.of(listing.company),
         elsewhere=query.elsewhere(customer=viewer.role is Role.CUSTOMER),
-    )
+    ), tuple(rows)
 
 
 def editable_fields(viewer: Viewer) -> tuple[TicketField, ...]:

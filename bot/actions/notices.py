@@ -29,6 +29,10 @@ def status_now(number: str, status: TicketStatus, *, commented: bool = False) ->
     return Notice(f"{said} Your comment was added." if commented else said, Tone.GOOD)
 
 
+def which_listed(said: str) -> str:
+    return f"More than one ticket in the list is about “{said}”: which one?"
+
+
 def started(number: str, *, started: bool, taken: bool) -> Notice:
     """"on it": what it did, of starting the ticket and taking it."""
     if started and taken:

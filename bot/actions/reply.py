@@ -26,3 +26,5 @@ class Reply:
     """A new ticket with pieces missing: the caller runs the `new ticket` conversation."""
     asks: Pending | None = None
     """The question `text` asks: the next message may answer it (kept across turns)."""
+    listed: tuple[tuple[str, str], ...] | None = None
+    """A list shown: its numbers and titles, in order, for "the switch one" next."""

@@ -91,8 +91,8 @@ def list_query(viewer: Viewer, request: ListTickets) -> ListQuery:
 
 
 async def list_tickets(deps: BotDependencies, viewer: Viewer, request: ListTickets) -> Reply:
-    card = await presenter.list_card(deps, viewer, list_query(viewer, request), 0)
-    return Reply(card=card)
+    card, rows = await presenter.listed_card(deps, viewer, list_query(viewer, request), 0)
+    return Reply(card=card, listed=tuple((row.number, row.title) for row in rows))
 
 
 def create(viewer: Viewer, request: CreateTicket) -> Reply:

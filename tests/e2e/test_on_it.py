@@ -15,7 +15,7 @@ from tests.e2e.service import Service, texts_in
 from tests.integration.builders import insert_person
 
 
-async def _state(engine: AsyncEngine, number: str) -> tuple[str, str | None]:
+async def status_and_assignee(engine: AsyncEngine, number: str) -> tuple[str, str | None]:
     async with engine.connect() as connection:
         row = (await connection.execute(select(tasks.c.status, tasks.c.assignee_id)
                                         .where(tasks.c.ticket_number == number))).one()
@@ -40,14 +40,14 @@ async def test_on_it_starts_the_ticket_just_shown_and_takes_it_when_no_one_has_i
     turn = await service.send(said)
     assert (f"{free.ticket_number} is now in progress and assigned to you."
             in texts_in(turn.card))
-    assert await _state(engine, free.ticket_number) == ("in_progress", manager)
+    assert await status_and_assignee(engine, free.ticket_number) == ("in_progress", manager)
     await service.send(said)  # Teams resends it: nothing more happens
-    assert await _state(engine, free.ticket_number) == ("in_progress", manager)
+    assert await status_and_assignee(engine, free.ticket_number) == ("in_progress", manager)
 
     await service.say(f"#{int(sams.ticket_number[-4:])}", user=mia)
     turn = await service.say("looking into it now", user=mia)
     assert f"{sams.ticket_number} is now in progress." in texts_in(turn.card)
-    assert await _state(engine, sams.ticket_number) == ("in_progress", sam)  # still Sam's
+    assert await status_and_assignee(engine, sams.ticket_number) == ("in_progress", sam)  # still Sam's
 
 
 async def test_on_it_on_a_ticket_in_progress_that_no_one_has_takes_it(
@@ -65,7 +65,7 @@ async def test_on_it_on_a_ticket_in_progress_that_no_one_has_takes_it(
 
     assert (f"{ticket.ticket_number} is now assigned to you (it was already in progress)."
             in texts_in(turn.card))
-    assert await _state(engine, ticket.ticket_number) == ("in_progress", manager)
+    assert await status_and_assignee(engine, ticket.ticket_number) == ("in_progress", manager)
 
 
 async def test_on_it_with_no_ticket_shown_asks_which_and_changes_nothing(
@@ -79,4 +79,4 @@ async def test_on_it_with_no_ticket_shown_asks_which_and_changes_nothing(
     turn = await service.say("on it", user=mia)
 
     assert not turn.cards and len(turn.texts) == 1 and "start 4" in turn.texts[0], turn.texts
-    assert await _state(engine, ticket.ticket_number) == ("open", None)
+    assert await status_and_assignee(engine, ticket.ticket_number) == ("open", None)

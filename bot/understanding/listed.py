@@ -1,0 +1,82 @@
+"""A ticket of the list last shown, named as people do: "the switch one", "the wifi ticket",
+"the second one", "the last one", "both". The message is read with its number in place."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+
+
+@dataclass(frozen=True, slots=True)
+class Listed:
+    number: str
+    title: str
+
+
+@dataclass(frozen=True, slots=True)
+class Picked:
+    """The message with the ticket it named written as its number."""
+
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Unsure:
+    """Several listed titles fit: the message once with each, to choose from."""
+
+    said: str
+    choices: tuple[tuple[Listed, str], ...]
+
+
+_ORDINALS = {"first": 0, "1st": 0, "top": 0, "second": 1, "2nd": 1, "third": 2, "3rd": 2,
+             "fourth": 3, "4th": 3, "fifth": 4, "5th": 4, "last": -1, "bottom": -1}
+_NOUNS = r"(?:one|ones|ticket|tickets|issue|issues|thing|problem|request)"
+_NAMED = re.compile(rf"\bthe\s+((?:[\w'-]+\s+){{0,2}}?[\w'-]+)\s+{_NOUNS}\b", re.IGNORECASE)
+_BOTH = re.compile(r"\b(?:both(?:\s+of\s+them)?|them\s+both)\b"
+                   r"(?=\s*(?:[.!,]|$|please|pls|plz|now|too|for me|to me|on hold|as))",
+                   re.IGNORECASE)  # "close both", not "both printers are down"
+_SMALL = frozenset({"a", "an", "the", "in", "on", "of", "for", "is", "to", "my", "our", "and",
+                    "it", "its", "new", "other", "same", "this", "that", "urgent", "open"})
+
+
+def pick(text: str, listed: tuple[Listed, ...]) -> Picked | Unsure | None:
+    """None: the message names no listed ticket (nothing is guessed)."""
+    if not listed:
+        return None
+    if len(listed) == 2 and (both := _BOTH.search(text)):
+        numbers = f"{listed[0].number} and {listed[1].number}"
+        return Picked(f"{text[:both.start()]}{numbers}{text[both.end():]}")
+    for found in _NAMED.finditer(text):
+        said = found.group(1)
+        fitting = _fitting(said, listed)
+        if len(fitting) == 1:
+            return Picked(f"{text[:found.start()]}{fitting[0].number}{text[found.end():]}")
+        if len(fitting) > 1:
+            return Unsure(said, tuple(
+                (ticket, f"{text[:found.start()]}{ticket.number}{text[found.end():]}")
+                for ticket in fitting))
+    return None
+
+
+def _fitting(said: str, listed: tuple[Listed, ...]) -> list[Listed]:
+    words = _fold(said).split()
+    if len(words) == 1 and words[0] in _ORDINALS:
+        index = _ORDINALS[words[0]]
+        return [listed[index]] if -len(listed) <= index < len(listed) else []
+    named = [w for w in words if w not in _SMALL and w not in _ORDINALS]
+    if not named:
+        return []
+    return [t for t in listed if all(_in_title(w, t.title) for w in named)]
+
+
+def _fold(text: str) -> str:
+    return " ".join(re.findall(r"[\w-]+", text.lower()))
+
+
+def _in_title(word: str, title: str) -> bool:
+    """"switch" in "Switch in room 4 is down", "wi-fi" in "Wifi dead", "printers" in "Printer"."""
+    plain = word.replace("-", "")
+    stems = {plain, plain.removesuffix("s"), plain.removesuffix("es")}
+    return any(len(stem) >= 3 and w.replace("-", "").startswith(stem)
+               for stem in stems for w in _fold(title).split())

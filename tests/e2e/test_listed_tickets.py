@@ -1,0 +1,47 @@
+"""Over HTTP: after a list, "I'll take the switch one", "close the wifi ticket", "the second
+one", "both" mean tickets of that list; two that fit are asked about, none is no guess."""
+
+from __future__ import annotations
+
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from db.uow import SqlUnitOfWork
+from domain.services.tickets import create_ticket
+from domain.tickets import Assignee
+from tests.actors import as_actor
+from tests.e2e.service import Service, texts_in
+from tests.e2e.test_on_it import status_and_assignee
+from tests.integration.builders import insert_person, insert_team
+
+
+async def test_a_ticket_of_the_list_last_shown_is_named_by_its_title_or_place(
+    service: Service, engine: AsyncEngine
+) -> None:
+    manager = await insert_person(engine, "Mia", "Manager", role="manager")
+    network = await insert_team(engine, "Network", manager)
+    switch, wifi = [
+        (await create_ticket(uow=SqlUnitOfWork(engine), actor=as_actor(manager), title=title,
+                             category="incident", assignee=Assignee.team(network))).ticket_number
+        for title in ("Switch in room 4 is down", "Wifi dead in meeting room B")]
+    mia = service.person("mia.manager@example.com", "Mia Manager")
+
+    listed = await service.say("what's in the network queue?", user=mia)
+    assert "Switch in room 4 is down" in texts_in(listed.card)
+
+    turn = await service.say("I'll take the switch one", user=mia)
+    assert "Assigned to Mia Manager." in texts_in(turn.card)
+    assert await status_and_assignee(engine, switch) == ("open", manager)
+    assert (await status_and_assignee(engine, wifi))[1] is None  # the team's still
+
+    turn = await service.say("show me the room one", user=mia)  # both titles say "room"
+    assert turn.texts[0] == "More than one ticket in the list is about “room”: which one?"
+    buttons = [button for activity in turn.sent for attachment in activity["attachments"]
+               for button in attachment["content"]["buttons"]]
+    assert {b["value"] for b in buttons} == {f"show me {switch}", f"show me {wifi}"}
+    assert f"{switch} · Switch in room 4 is down" in {b["title"] for b in buttons}
+
+    turn = await service.say("I'll take the printer one", user=mia)  # none fits: no guess
+    assert (await status_and_assignee(engine, wifi))[1] is None
+
+    turn = await service.say("the Wi-Fi ticket is fixed, it was the access point", user=mia)
+    assert f"{wifi} is now resolved. Your comment was added." in texts_in(turn.card)

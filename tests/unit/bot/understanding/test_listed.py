@@ -1,0 +1,47 @@
+"""A ticket of the list last shown, named by a word of its title, its place, or "both"."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.understanding.listed import Listed, Picked, Unsure, pick
+
+QUEUE = (Listed("TKT-2026-0005", "Wifi dead in meeting room B"),
+         Listed("TKT-2026-0004", "Switch in room 4 is down"))
+
+
+@pytest.mark.parametrize(("said", "read"), [
+    ("I'll take the switch one", "I'll take TKT-2026-0004"),
+    ("close the wifi ticket", "close TKT-2026-0005"),
+    ("the Wi-Fi one is fixed 🎉", "TKT-2026-0005 is fixed 🎉"),
+    ("show me the second one", "show me TKT-2026-0004"),
+    ("assign the last one to me", "assign TKT-2026-0004 to me"),
+    ("take the first one pls 🙏", "take TKT-2026-0005 pls 🙏"),
+    ("gimme the 2nd one", "gimme TKT-2026-0004"),
+    ("close both", "close TKT-2026-0005 and TKT-2026-0004"),
+    ("put both of them on hold please", "put TKT-2026-0005 and TKT-2026-0004 on hold please"),
+    ("the meeting room one is sorted", "TKT-2026-0005 is sorted"),
+    ("ill grab the SWITCH issue", "ill grab TKT-2026-0004"),
+    ("close the switches one", "close TKT-2026-0004"),
+])
+def test_a_listed_ticket_is_read_as_its_number(said: str, read: str) -> None:
+    assert pick(said, QUEUE) == Picked(read)
+
+
+def test_two_listed_titles_that_fit_are_asked_about() -> None:
+    found = pick("I'll take the room one", QUEUE)
+    assert isinstance(found, Unsure) and found.said == "room"
+    assert [says for _, says in found.choices] == ["I'll take TKT-2026-0005",
+                                                   "I'll take TKT-2026-0004"]
+
+
+@pytest.mark.parametrize("said", [
+    "I'll take the printer one", "the third one", "both printers are down", "the other one",
+    "close it", "my laptop is the new one", "show me the same one",
+])
+def test_a_message_that_names_no_listed_ticket_is_left_as_it_is(said: str) -> None:
+    assert pick(said, QUEUE) is None
+
+
+def test_with_no_list_shown_nothing_is_picked() -> None:
+    assert pick("I'll take the switch one", ()) is None
