@@ -16,7 +16,10 @@ def by_first_word(*phrases: tuple[str, ...]) -> Phrases:
 
 
 def phrase_at(words: list[Word], index: int, stop: int, phrases: Phrases) -> int:
-    """How many words of one of `phrases` start at `index` (before `stop`); 0: none does."""
+    """How many words of one of `phrases` start at `index` (before `stop`); 0: none does,
+    nor at or past `stop` ("what is due": no word after "due" to start one)."""
+    if index >= stop:
+        return 0
     for phrase in phrases.get(words[index].text, ()):
         size = len(phrase)
         if index + size <= stop and all(

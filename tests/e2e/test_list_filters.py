@@ -222,3 +222,9 @@ async def test_what_i_worked_on_this_week_lists_what_i_hold_filed_or_commented_o
     assert "Tickets you worked on · since" in shown
     ever = await service.say("what have I worked on", user=sam)
     assert "Keyboard sticky" in texts_in(ever.card)
+
+
+async def test_what_is_due_is_answered(service: Service, max_: TeamsUser) -> None:
+    """A message ending in "due" made the reading fail: no reply at all."""
+    turn = await service.say("what is due", user=max_)
+    assert turn.texts or turn.cards

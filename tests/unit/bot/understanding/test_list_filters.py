@@ -14,7 +14,8 @@ from bot.understanding.requests import (
     Clarify, ListScope, ListTickets, Nobody, TeamTarget, UserTarget,
 )
 from domain.tickets import DueWindow, Priority, TicketStatus
-from tests.unit.bot.understanding.test_transcript import CONVERSATION
+from bot.understanding.summary import summary
+from tests.unit.bot.understanding.test_transcript import CONVERSATION, as_the_bot_reads
 
 WEDNESDAY = date(2026, 12, 2)
 BEFORE_THE_DIRECTORY = replace(CONVERSATION, people=(), teams=(), mentions=(), directory=False)
@@ -133,3 +134,13 @@ def test_a_team_named_with_list_words_is_still_its_list(said: str, team: int) ->
     listed = understand(said, CONVERSATION)
     assert isinstance(listed, ListTickets) and isinstance(listed.assignee, TeamTarget)
     assert listed.assignee.team_id == team
+
+
+@pytest.mark.parametrize(("said", "expected"), [
+    ("what is due", "question"), ("the report is due?", "question"),
+    ("my invoice is due", "free text"), ("printer broken, due", "free text"),
+    ("tickets due", "list all text='due'"), ("what is due today", "list all due=today"),
+])
+def test_a_message_ending_in_due_is_read_not_a_crash(said: str, expected: str) -> None:
+    """"due" as the last word read one word past the message (IndexError: the turn failed)."""
+    assert summary(as_the_bot_reads(said, CONVERSATION)) == expected
