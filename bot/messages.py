@@ -136,7 +136,11 @@ class MessageRouter:
             await self._interrupt(turn_context, dc)
             await self._run_command(turn_context, viewer, command)
             return
-        match pick(text, await self._listed(turn_context) if dc.active_dialog is None else ()):
+        picked_from_list = pick(text, await self._listed(turn_context)
+                                if dc.active_dialog is None else ())
+        if picked_from_list is not None and await self._files_a_ticket(turn_context, viewer, text):
+            picked_from_list = None  # "new ticket: the printer problem is back": its own title
+        match picked_from_list:
             case Picked(text=picked):
                 text = picked  # "I'll take the switch one": that ticket's number, read as said
             case Unsure(said=said, choices=choices):
@@ -168,6 +172,14 @@ class MessageRouter:
             if await self._by_model(turn_context, viewer, dc, text, conversation):
                 return
         await self._dispatch(turn_context, viewer, dc, understood, conversation)
+
+    async def _files_a_ticket(self, turn_context: TurnContext, viewer: Viewer, text: str
+                              ) -> bool:
+        """Whether the message, as typed, files a new ticket: its title is the person's
+        words, never a listed ticket's number put in their place."""
+        understood, _ = await self._understand(turn_context, viewer, text)
+        return isinstance(understood, CreateTicket) or (
+            isinstance(understood, Clarify) and isinstance(understood.request, CreateTicket))
 
     async def _understand(
         self, turn_context: TurnContext, viewer: Viewer, text: str, *,

@@ -3,8 +3,10 @@ one", "both" mean tickets of that list; two that fit are asked about, none is no
 
 from __future__ import annotations
 
+from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncEngine
 
+from db.tables import tasks
 from db.uow import SqlUnitOfWork
 from domain.services.tickets import create_ticket
 from domain.tickets import Assignee
@@ -45,3 +47,31 @@ async def test_a_ticket_of_the_list_last_shown_is_named_by_its_title_or_place(
 
     turn = await service.say("the Wi-Fi ticket is fixed, it was the access point", user=mia)
     assert f"{wifi} is now resolved. Your comment was added." in texts_in(turn.card)
+
+
+async def test_a_new_ticket_after_a_list_keeps_its_title_as_typed(
+    service: Service, engine: AsyncEngine
+) -> None:
+    """'the printer problem' in a new ticket's title was replaced by the number of the listed
+    printer ticket: filed as 'TKT-… on floor 3 is back'; two that fit asked which one."""
+    manager = await insert_person(engine, "Mia", "Manager", role="manager")
+    network = await insert_team(engine, "Network", manager)
+    for title in ("Printer on floor 2 jams", "Switch in room 4 is down", "Wifi dead in room B"):
+        await create_ticket(uow=SqlUnitOfWork(engine), actor=as_actor(manager), title=title,
+                            category="incident", assignee=Assignee.team(network))
+    mia = service.person("mia.manager@example.com", "Mia Manager")
+    await service.say("what's in the network queue?", user=mia)
+
+    for said, title in [
+        ("new ticket: the printer problem on floor 3 is back",
+         "The printer problem on floor 3 is back"),
+        ("file a ticket, the room one on floor 5 is too cold", "The room one on floor 5 is too cold"),
+    ]:
+        asked = await service.say(said, user=mia)
+        assert not any("which one?" in text for text in asked.texts), asked.texts
+        await service.say("skip", user=mia)
+        await service.say("Incident", user=mia)
+        await service.say("Low", user=mia)
+        async with engine.connect() as connection:
+            titles = set((await connection.execute(select(tasks.c.title))).scalars())
+        assert title in titles, titles
