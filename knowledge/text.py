@@ -43,7 +43,7 @@ _ASCII_FOR_ACCENT = {"\u02dc": "~", "\u02c6": "^"}
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
 _INLINE_SPACE = re.compile(r"[^\S\n]+")
 _MANY_BLANK_LINES = re.compile(r"\n{3,}")
-_HYPHENATED_BREAK = re.compile(r"([A-Za-z]{2,})-\n([a-z]{2,})")
+_HYPHENATED_BREAK = re.compile(r"(?<![A-Za-z])([A-Za-z]{2,})-\n([a-z]{2,})")  # from a word's start: linear
 _HYPHEN_BEFORE_NAME = re.compile(r"([A-Za-z0-9])-\n(?=[A-Z0-9])")
 _LONE_LIST_NUMBER = re.compile(r"(?m)^(\d{1,2})[.)]?\n(?=[A-Z])")
 _WORD = re.compile(r"\w+(?:['’.-]\w+)*")
