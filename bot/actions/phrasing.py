@@ -43,8 +43,8 @@ def phrase(request: TicketRequest, conversation: Conversation) -> str:
             words = ["new"] + ([priority.value] if priority else [])
             words += [_KIND.get(category, "ticket") if category else "ticket"]
             # nobody: a new ticket is filed unassigned unless someone is named
-            placed = to is not None and not isinstance(to, Nobody)
-            words += [f"and assign it to {_target(to, conversation)}"] if placed else []
+            if to is not None and not isinstance(to, Nobody):
+                words += [f"and assign it to {_target(to, conversation)}"]
             words += [f"due {due.isoformat()}"] if due else []
             return f"{' '.join(words)}: {title}" if title else " ".join(words)
         case EditTicket(ticket=ticket) as edit:
