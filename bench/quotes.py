@@ -24,13 +24,11 @@ import asyncio
 import json
 import re
 import statistics
-import tempfile
 from collections.abc import Sequence
-from contextlib import AsyncExitStack
 from dataclasses import dataclass
 from pathlib import Path
 
-from bench.ingest import scratch_postgresql
+from bench.scratch import scratch_url
 from db.engine import create_engine
 from db.migrate import upgrade
 from db.uow import SqlUnitOfWork
@@ -159,12 +157,7 @@ async def run(args: argparse.Namespace) -> str:
     shown: list[str] = []
     for backend in backends:
         for corpus in corpora:
-            async with AsyncExitStack() as scratch:
-                if backend == "postgresql":
-                    url = await scratch.enter_async_context(scratch_postgresql())
-                else:
-                    folder = scratch.enter_context(tempfile.TemporaryDirectory(prefix="tfquote_"))
-                    url = f"sqlite+aiosqlite:///{folder}/quotes.db"
+            async with scratch_url(backend, prefix="tfquote_bench") as url:
                 found = await answers(url, CORPORA[corpus])
             rows += [(backend, corpus, half, [a for a in found if a.asked.half == half])
                      for half in HALVES]

@@ -34,7 +34,6 @@ import argparse
 import asyncio
 import os
 import statistics
-import tempfile
 import time
 from collections.abc import AsyncIterator, Sequence
 from contextlib import AsyncExitStack, asynccontextmanager
@@ -45,7 +44,7 @@ import openai
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bench.help_corpus import synthetic_documents
-from bench.ingest import scratch_postgresql
+from bench.scratch import scratch_url
 from db.engine import create_engine
 from db.migrate import upgrade
 from db.repositories.chunk_search import PostgresChunkSearch, SqlChunkVectors, exact
@@ -414,14 +413,7 @@ async def run(args: argparse.Namespace) -> str:
         vectors = await stack.enter_async_context(embeddings(args.stand_in_embeddings))
         for backend in backends:
             for corpus in corpora:
-                async with AsyncExitStack() as scratch:
-                    if backend == "postgresql":
-                        url = await scratch.enter_async_context(scratch_postgresql())
-                    else:
-                        folder = scratch.enter_context(
-                            tempfile.TemporaryDirectory(prefix="tfknow_bench_")
-                        )
-                        url = f"sqlite+aiosqlite:///{folder}/retrieval.db"
+                async with scratch_url(backend, prefix="tfknow_bench") as url:
                     outcome = await run_backend(
                         url, backend=backend, passes=args.passes, vectors=vectors,
                         sizes=sizes if corpus == "help" else (), corpus=CORPORA[corpus],

@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 import os
 import sys
+import tempfile
 import uuid
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
@@ -70,3 +71,15 @@ async def start_worker(
         cwd=workdir, env=env, stdout=asyncio.subprocess.DEVNULL,
         stderr=asyncio.subprocess.DEVNULL,
     )
+
+
+@asynccontextmanager
+async def scratch_url(backend: str, *, prefix: str) -> AsyncIterator[str]:
+    """A fresh, empty database for one run on `backend` ("sqlite" or "postgresql"), removed
+    afterwards; yields its URL."""
+    if backend == "postgresql":
+        async with scratch_database(ADMIN_URL, prefix=prefix) as url:
+            yield url
+        return
+    with tempfile.TemporaryDirectory(prefix=f"{prefix}_") as folder:
+        yield f"sqlite+aiosqlite:///{folder}/{prefix}.db"
