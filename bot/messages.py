@@ -492,18 +492,27 @@ class MessageRouter:
         ))
 
     async def _listed(self, turn_context: TurnContext) -> tuple[Listed, ...]:
+        """The last list shown, while it is fresh: after `DIALOG_IDLE`, "the second one"
+        is no longer about a list the person has long stopped looking at."""
         stored = await self._last_list.get(turn_context, None)
         if not isinstance(stored, str):
             return ()
+        stamp, _, lines = stored.partition("\n")
+        try:
+            shown = datetime.fromisoformat(stamp)
+        except ValueError:
+            return ()
+        if utcnow() - shown > DIALOG_IDLE:
+            return ()
         return tuple(Listed(number, title) for number, _, title in
-                     (line.partition(" ") for line in stored.splitlines()))
+                     (line.partition(" ") for line in lines.splitlines()))
 
     async def _send(self, turn_context: TurnContext, reply: Reply) -> None:
         if reply.ticket is not None:
             await self._last_ticket.set(turn_context, reply.ticket)
         if reply.listed is not None:  # one line a ticket: a plain value, as the state keeps
-            await self._last_list.set(turn_context, "\n".join(
-                f"{number} {' '.join(title.split())}" for number, title in reply.listed))
+            await self._last_list.set(turn_context, "\n".join([utcnow().isoformat(), *(
+                f"{number} {' '.join(title.split())}" for number, title in reply.listed)]))
         if reply.card is not None:
             await reply_card(turn_context, reply.card)
         if reply.options:

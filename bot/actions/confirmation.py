@@ -60,7 +60,7 @@ _CHANGES: dict[str, type[Change]] = {
 _ENUMS: dict[str, type[StrEnum]] = {
     "status": TicketStatus, "priority": Priority, "category": Category,
 }
-_TEXT_FIELDS = frozenset({"text", "title", "description"})
+_TEXT_FIELDS = frozenset({"text", "title", "description", "reason"})
 
 
 def is_complete_change(request: object) -> TypeGuard[Change]:
@@ -104,8 +104,8 @@ async def comment_instead(
         kept = sorted(frozenset(field_changes(request)) - editable_fields(viewer))
         if not kept:
             return None
-    elif viewer.role is not Role.CUSTOMER or request.status is None:
-        return None  # staff may change any status of a ticket they see
+    elif request.status is None:
+        return None
     ticket = await get_ticket(uow=deps.uow().reading(), actor=viewer, ticket=str(request.ticket))
     if comment_refusal(viewer, ticket) is not None:
         return None
@@ -241,8 +241,9 @@ async def _apply(
         case AssignTicket(to=to):
             assert to is not None
             return await assign_to(deps, viewer, ticket, assignee(to), expected_version=version)
-        case ChangeStatus(status=status):
-            return await set_status(deps, viewer, ticket, status, expected_version=version)
+        case ChangeStatus(status=status, reason=reason):  # the reason said with it, a comment
+            return await set_status(deps, viewer, ticket, status, expected_version=version,
+                                    reason=reason if isinstance(reason, str) else None)
         case CommentOnTicket(text=text):
             return await add_comment(deps, viewer, ticket, text)
         case EditTicket() as edit:

@@ -36,6 +36,12 @@ _NAMED = re.compile(rf"\bthe\s+((?:[\w'-]+\s+){{0,2}}?[\w'-]+)\s+{_NOUNS}\b", re
 _BOTH = re.compile(r"\b(?:both(?:\s+of\s+them)?|them\s+both)\b"
                    r"(?=\s*(?:[.!,]|$|please|pls|plz|now|too|for me|to me|on hold|as))",
                    re.IGNORECASE)  # "close both", not "both printers are down"
+_TOLD_ABOUT = re.compile(
+    r"\s*(?:is|isn't|was|wasn't|are|aren't|were|has|hasn't|have|keeps|still|seems|looks"
+    r"|broke|died|stopped|started|came|went|'s)\b", re.IGNORECASE)
+"""What follows a message's subject when it tells about something rather than asks."""
+_THE_TICKET = re.compile(r"\b(?:one|ones|ticket|tickets)$", re.IGNORECASE)
+"""A subject that names the listed item itself ("the Wi-Fi ticket is fixed")."""
 _SMALL = frozenset({"a", "an", "the", "in", "on", "of", "for", "is", "to", "my", "our", "and",
                     "it", "its", "new", "other", "same", "this", "that", "urgent", "open"})
 
@@ -48,6 +54,9 @@ def pick(text: str, listed: tuple[Listed, ...]) -> Picked | Unsure | None:
         numbers = f"{listed[0].number} and {listed[1].number}"
         return Picked(f"{text[:both.start()]}{numbers}{text[both.end():]}")
     for found in _NAMED.finditer(text):
+        if _TOLD_ABOUT.match(text, found.end()) and not text[:found.start()].strip() \
+                and not _THE_TICKET.search(found.group(0)):
+            continue  # "the printer issue is back" tells of the problem, not a listed ticket
         said = found.group(1)
         fitting = _fitting(said, listed)
         if len(fitting) == 1:

@@ -3,10 +3,12 @@ one", "both" mean tickets of that list; two that fit are asked about, none is no
 
 from __future__ import annotations
 
-from sqlalchemy import select
+from datetime import datetime, timedelta
+
+from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from db.tables import tasks
+from db.tables import bot_state, tasks
 from db.uow import SqlUnitOfWork
 from domain.services.tickets import create_ticket
 from domain.tickets import Assignee
@@ -75,3 +77,33 @@ async def test_a_new_ticket_after_a_list_keeps_its_title_as_typed(
         async with engine.connect() as connection:
             titles = set((await connection.execute(select(tasks.c.title))).scalars())
         assert title in titles, titles
+
+
+async def test_a_list_shown_over_half_an_hour_ago_is_not_picked_from(
+    service: Service, engine: AsyncEngine
+) -> None:
+    manager = await insert_person(engine, "Mia", "Manager", role="manager")
+    network = await insert_team(engine, "Network", manager)
+    switch = (await create_ticket(uow=SqlUnitOfWork(engine), actor=as_actor(manager),
+                                  title="Switch in room 4 is down", category="incident",
+                                  assignee=Assignee.team(network))).ticket_number
+    mia = service.person("mia.manager@example.com", "Mia Manager")
+    await service.say("what's in the network queue?", user=mia)
+    await _age_the_list(engine, minutes=31)
+
+    await service.say("I'll take the switch one", user=mia)
+
+    assert (await status_and_assignee(engine, switch))[1] is None
+
+
+async def _age_the_list(engine: AsyncEngine, minutes: float) -> None:
+    """As if the list had been shown `minutes` ago."""
+    async with engine.begin() as connection:
+        rows = (await connection.execute(select(bot_state))).mappings().all()
+        [row] = [row for row in rows if "last_list" in row["document"]]
+        document = dict(row["document"])
+        stamp, _, lines = document["last_list"].partition("\n")
+        then = datetime.fromisoformat(stamp) - timedelta(minutes=minutes)
+        document["last_list"] = f"{then.isoformat()}\n{lines}"
+        await connection.execute(
+            update(bot_state).where(bot_state.c.key == row["key"]).values(document=document))

@@ -149,6 +149,27 @@ async def test_a_confirmation_after_the_ticket_changed_applies_nothing_and_says_
     assert (await row(engine, number))["status"] == "in_progress"
 
 
+async def test_a_confirmed_status_change_carrying_a_reason_adds_it_as_a_comment(
+    desk: Service, model: CompletionsStandIn, engine: AsyncEngine
+) -> None:
+    """A proposed status change keeps the reason said with it ("… it was a loose cable"),
+    as a typed one does: confirming it resolves and comments in one change."""
+    max_, _, number = await staff(engine, desk)
+    model.then_tools(Calls((("change_status", json.dumps({"ticket": number,
+                                                           "status": "resolved"})),)))
+    proposal = (await desk.say("the printer one is sorted, wrap it up", user=max_)).card
+    confirm = button_data(proposal, "request.confirm")
+    confirm["request"] = {**confirm["request"], "reason": "it was a loose cable"}
+
+    applied = await desk.press("request.confirm", confirm, user=max_)
+
+    assert f"{number} is now resolved. Your comment was added." in texts_in(applied)
+    assert (await row(engine, number))["status"] == "resolved"
+    async with engine.connect() as connection:
+        comments = list((await connection.execute(select(task_comments.c.content))).scalars())
+    assert comments == ["it was a loose cable"]
+
+
 async def test_cancel_changes_nothing_and_someone_else_cannot_confirm(
     desk: Service, model: CompletionsStandIn, engine: AsyncEngine
 ) -> None:

@@ -38,6 +38,8 @@ def test_two_listed_titles_that_fit_are_asked_about() -> None:
 @pytest.mark.parametrize("said", [
     "I'll take the printer one", "the third one", "both printers are down", "the other one",
     "close it", "my laptop is the new one", "show me the same one",
+    # told about the problem, not asked about a listed ticket (a guessed reopen before)
+    "the switch issue is back", "The wifi problem is still there", "the room thing broke again",
 ])
 def test_a_message_that_names_no_listed_ticket_is_left_as_it_is(said: str) -> None:
     assert pick(said, QUEUE) is None
