@@ -154,10 +154,16 @@ def assign_refusal(viewer: Viewer, ticket: Ticket, to: Assignee | None) -> str |
     return "you can assign tickets only to yourself or to a team you belong to"
 
 
+def sets_any_status(viewer: Viewer) -> bool:
+    """Whether `viewer`'s role may move a ticket they see to any status (staff and agents);
+    a customer may only reopen their own, as `status_refusal` says."""
+    return viewer.role is not Role.CUSTOMER
+
+
 def status_refusal(viewer: Viewer, ticket: Ticket, to: TicketStatus) -> str | None:
     if reason := _refuse_unseen(viewer, ticket):
         return reason
-    if viewer.role is not Role.CUSTOMER:
+    if sets_any_status(viewer):
         return None
     is_reopen = to is TicketStatus.OPEN and not ticket.is_open_for_edits
     if is_reopen and ticket.created_by == viewer.id:
