@@ -35,7 +35,13 @@ from knowledge.extraction import (
     extract_document,
 )
 from knowledge.passages import SourceKind
-from knowledge.ports import DocumentIndex, IndexedChunk, IndexStatus, SourceDocument
+from knowledge.ports import (
+    DocumentIndex,
+    IndexedChunk,
+    IndexStatus,
+    SourceDocument,
+    content_digest,
+)
 from knowledge.text import clean_extracted_text
 from knowledge.vocabulary import everyday_synonyms, mine_synonyms, related_terms
 
@@ -149,7 +155,13 @@ class DocumentIndexer:
         return replace(index, chunks=chunks, embedding_model=self.embedder.model)
 
     async def index_source(self, source: SourceDocument) -> IndexOutcome:
-        """Index a stored help document or published guide, whoever wrote it."""
+        """Index a stored help document or published guide, whoever wrote it.
+
+        Where this service wrote the document's `content` (see `owns_content`), the
+        index carries the text read now, to replace it: a repaired extraction reaches
+        the web app's copy too. The web app's own text is only ever read.
+        """
+        owned = source.content if owns_content(source) else None
         stamp = source_fingerprint(source)
         try:
             document, fallback = await self._extract_source(source)
@@ -161,10 +173,15 @@ class DocumentIndexer:
                     title=source.title,
                     chunks=(),
                     error=rejection.reason,
+                    content=owned,
                 ),
                 warning=str(rejection),
             )
+        if owned is not None and fallback is None:
+            owned = document.text
+            stamp = source_fingerprint(replace(source, content=owned))
         outcome = await self.index(document, title=source.title, fingerprint=stamp)
+        outcome = replace(outcome, index=replace(outcome.index, content=owned))
         if fallback is None:
             return outcome
         warning = f"{fallback}; indexed the stored text instead, without page numbers"
@@ -217,6 +234,15 @@ class DocumentIndexer:
             return base64.b64decode(_DATA_URL.sub("", file_data.strip()), validate=True)
         except (binascii.Error, ValueError):
             return None
+
+
+def owns_content(source: SourceDocument) -> bool:
+    """Whether `source.content` is still the text this service wrote there."""
+    return (
+        source.ref.source is SourceKind.HELP_DOCUMENT
+        and source.content_digest is not None
+        and source.content_digest == content_digest(source.content)
+    )
 
 
 def embedding_input(title: str, chunk: IndexedChunk) -> str:

@@ -295,7 +295,7 @@ async def _refresh(
         return await _embed_stored(uow=uow, indexer=indexer, state=state, title=source.title)
     outcome = await indexer.index_source(source)
     async with uow:
-        await uow.library.store_index(ref, outcome.index, now=utcnow())
+        await uow.library.store_index(ref, outcome.index, now=utcnow(), replacing=source.content)
         await uow.commit()
     rejected = outcome.index.status is IndexStatus.REJECTED
     return SourceChange(

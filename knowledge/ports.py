@@ -10,6 +10,7 @@ work that writes is entered, so no transaction waits on a PDF reader or the netw
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -53,6 +54,14 @@ class SourceDocument:
     content: str
     file_data: str | None
     description: str | None = None
+    content_digest: str | None = None
+    """`content_digest(content)` of the text this service last wrote to `content`; None when
+    the web app wrote it. When it no longer matches `content`, the web app has replaced it."""
+
+
+def content_digest(text: str) -> str:
+    """The digest that tells a `content` this service wrote from one the web app wrote."""
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,6 +86,10 @@ class DocumentIndex:
     page_count: int | None = None
     error: str | None = None
     embedding_model: str | None = None
+    content: str | None = None
+    """The document's text for `help_documents.content`, when this service owns that column
+    for the document (it wrote it, and the web app has not replaced it since); None leaves
+    the stored text, the web app's, as it is."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,9 +142,15 @@ class HelpLibrary(Protocol):
         """Insert the `help_documents` row with its chunks; returns the new id."""
         ...
 
-    async def store_index(self, ref: SourceRef, index: DocumentIndex, *, now: datetime) -> None:
+    async def store_index(
+        self, ref: SourceRef, index: DocumentIndex, *, now: datetime, replacing: str | None = None
+    ) -> None:
         """Replace whatever was indexed for `ref` (another process indexing it at the
-        same moment does not make this fail: the later write wins)."""
+        same moment does not make this fail: the later write wins).
+
+        With `index.content`, the help document's `content` becomes that text, but only
+        while it still holds `replacing` (the text the index was built from): a text the
+        web app wrote meanwhile is kept, and the service no longer claims it."""
         ...
 
     async def store_vectors(

@@ -19,7 +19,15 @@ from db.tables.knowledge import help_document_chunks, help_indexed_sources
 from knowledge.analysis import search_form
 from knowledge.embeddings import pack_vector, unpack_vector
 from knowledge.passages import SourceKind
-from knowledge.ports import DocumentIndex, IndexedChunk, IndexState, IndexStatus, SourceRef, Vector
+from knowledge.ports import (
+    DocumentIndex,
+    IndexedChunk,
+    IndexState,
+    IndexStatus,
+    SourceRef,
+    Vector,
+    content_digest,
+)
 
 chunks_table = help_document_chunks
 states = help_indexed_sources
@@ -69,6 +77,7 @@ async def write_index(
             error=index.error,
             embedding_model=index.embedding_model,
             indexed_at=now,
+            content_sha256=None if index.content is None else content_digest(index.content),
         )
     )
 

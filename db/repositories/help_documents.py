@@ -8,10 +8,11 @@ too, so nothing here assumes that a row it did not write has been indexed.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import and_, delete, func, literal, select
+from sqlalchemy import and_, delete, func, literal, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncConnection
 
@@ -64,17 +65,26 @@ class SqlHelpLibrary:
         )
         document_id = int(result.scalar_one())
         await write_index(
-            connection, SourceRef(SourceKind.HELP_DOCUMENT, document_id), index, now=now
+            connection,
+            SourceRef(SourceKind.HELP_DOCUMENT, document_id),
+            replace(index, content=document.content),
+            now=now,
         )
         await _write_audience(
             connection, SourceKind.HELP_DOCUMENT, document_id, document.audience
         )
         return document_id
 
-    async def store_index(self, ref: SourceRef, index: DocumentIndex, *, now: datetime) -> None:
+    async def store_index(
+        self, ref: SourceRef, index: DocumentIndex, *, now: datetime, replacing: str | None = None
+    ) -> None:
         """Another process indexing the same source at once makes the first attempt
         collide on the chunk keys; the second sees its rows and replaces them. The
         attempt runs in a savepoint so that the collision leaves the unit of work usable."""
+        if index.content is not None and not await self._write_content(
+            ref, index.content, replacing=replacing, now=now
+        ):
+            index = replace(index, content=None)
         for attempt in range(2):
             try:
                 async with self._connection.begin_nested():
@@ -83,6 +93,23 @@ class SqlHelpLibrary:
             except IntegrityError:
                 if attempt:
                     raise
+
+    async def _write_content(
+        self, ref: SourceRef, content: str, *, replacing: str | None, now: datetime
+    ) -> bool:
+        """Set a help document's `content`, unless the web app replaced the text the index
+        was read from; True when the row holds `content` afterwards."""
+        if ref.source is not SourceKind.HELP_DOCUMENT or replacing is None:
+            return False
+        if content == replacing:
+            return True
+        d = help_documents.c
+        result = await self._connection.execute(
+            update(help_documents)
+            .where(d.id == ref.document_id, d.content == replacing)
+            .values(content=content, updated_at=now)
+        )
+        return bool(result.rowcount)
 
     async def store_vectors(
         self, ref: SourceRef, vectors: Sequence[tuple[int, Vector]], *, model: str, now: datetime
@@ -118,9 +145,13 @@ class SqlHelpLibrary:
             return None
         connection = self._connection
         if ref.source is SourceKind.HELP_DOCUMENT:
-            d = help_documents.c
-            query = select(d.title, d.filename, d.content, d.file_data).where(
-                d.id == ref.document_id
+            d, s = help_documents.c, states.c
+            query = (
+                select(d.title, d.filename, d.content, d.file_data, s.content_sha256)
+                .outerjoin(states, and_(
+                    s.source == SourceKind.HELP_DOCUMENT.value, s.document_id == d.id
+                ))
+                .where(d.id == ref.document_id)
             )
             row = (await connection.execute(query)).first()
             if row is None:
@@ -131,6 +162,7 @@ class SqlHelpLibrary:
                 filename=row.filename,
                 content=row.content or "",
                 file_data=row.file_data,
+                content_digest=row.content_sha256,
             )
         g = user_guides.c
         guide_query = select(g.title, g.description, g.content).where(

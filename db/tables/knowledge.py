@@ -66,6 +66,10 @@ help_indexed_sources = Table(
     Column("error", Text),
     Column("embedding_model", String(200)),
     Column("indexed_at", DateTime, nullable=False),
+    # sha256 of the `help_documents.content` this service wrote (`docs add`, `docs reindex`);
+    # NULL when the web app wrote it. Only a text that still has this digest is rewritten
+    # when the document is read again: the web app's own text is never replaced.
+    Column("content_sha256", String(64)),
     PrimaryKeyConstraint("source", "document_id"),
 )
 

@@ -15,9 +15,9 @@ from db.uow import SqlUnitOfWork
 from db.tables import help_document_chunks, help_documents, help_indexed_sources, user_guides
 from domain.clock import utcnow
 from knowledge.indexing import DocumentIndexer
-from knowledge.ingestion import Change, ReindexReport, reindex
+from knowledge.ingestion import Change, ReindexReport, Upload, add_help_document, reindex
 from knowledge.passages import SourceKind
-from knowledge.ports import DocumentIndex, SourceRef
+from knowledge.ports import DocumentIndex, SourceRef, content_digest
 from knowledge.retrieval import LexicalRetriever
 from tests.integration.builders import insert_user
 from tests.integration.knowledge.evaluation import HELP
@@ -302,3 +302,116 @@ async def _until_a_session_waits_for_a_lock(engine: AsyncEngine) -> None:
             return bool(waiting)
 
         await eventually(a_session_waits, what="a session waiting for a lock", every=0.01)
+
+
+async def _content(engine: AsyncEngine, document_id: int) -> tuple[str, Any, str | None]:
+    """The document's text, its `updated_at`, and the digest of the text the service wrote."""
+    d, s = help_documents.c, help_indexed_sources.c
+    query = (
+        select(d.content, d.updated_at, s.content_sha256)
+        .outerjoin(help_indexed_sources, s.document_id == d.id)
+        .where(d.id == document_id)
+    )
+    async with engine.connect() as connection:
+        row = (await connection.execute(query)).one()
+    return row.content, row.updated_at, row.content_sha256
+
+
+async def _as_an_older_release_wrote_it(engine: AsyncEngine, document_id: int, text: str) -> None:
+    """The text `docs add` stored before the extraction was repaired, and its digest."""
+    async with engine.begin() as connection:
+        await connection.execute(
+            update(help_documents).where(help_documents.c.id == document_id).values(content=text)
+        )
+        await connection.execute(
+            update(help_indexed_sources)
+            .where(help_indexed_sources.c.document_id == document_id)
+            .values(content_sha256=content_digest(text), fingerprint="from an older release")
+        )
+
+
+async def test_reindex_rewrites_the_text_the_service_stored_with_the_repaired_extraction(
+    engine: AsyncEngine, uow: SqlUnitOfWork, indexer: DocumentIndexer
+) -> None:
+    added = await add_help_document(
+        uow=uow, indexer=indexer, upload=Upload("vpn-remote-access.pdf", VPN_PDF)
+    )
+    repaired, added_at, digest = await _content(engine, added.document_id)
+    assert digest == content_digest(repaired)
+    broken = repaired.replace("connection", "connec tion").replace("VPN", "V PN")
+    assert broken != repaired
+    await _as_an_older_release_wrote_it(engine, added.document_id, broken)
+
+    first = await reindex(uow=uow, indexer=indexer)
+    again = await reindex(uow=uow, indexer=indexer)
+
+    assert _changes(first) == [(f"help_document:{added.document_id}", Change.INDEXED)]
+    content, updated_at, digest = await _content(engine, added.document_id)
+    assert content == repaired and digest == content_digest(repaired)
+    assert updated_at > added_at
+    assert _changes(again) == [(f"help_document:{added.document_id}", Change.UNCHANGED)]
+
+
+async def test_reindex_never_rewrites_the_text_the_web_app_stored(
+    engine: AsyncEngine, uow: SqlUnitOfWork, indexer: DocumentIndexer
+) -> None:
+    web_text = "VPN remote access, as the web app's own extractor read it."
+    document_id = await _web_app_document(
+        engine, filename="vpn.pdf", data=VPN_PDF, content=web_text
+    )
+
+    await reindex(uow=uow, indexer=indexer)
+    await reindex(uow=uow, indexer=indexer, force=True)
+
+    content, _, digest = await _content(engine, document_id)
+    assert (content, digest) == (web_text, None)
+    assert await _pages(engine, SourceKind.HELP_DOCUMENT, document_id) == [1, 2, 3, 4, 5]
+
+
+async def test_a_text_the_web_app_replaced_after_docs_add_is_the_web_apps_from_then_on(
+    engine: AsyncEngine, uow: SqlUnitOfWork, indexer: DocumentIndexer
+) -> None:
+    added = await add_help_document(
+        uow=uow, indexer=indexer, upload=Upload("vpn-remote-access.pdf", VPN_PDF)
+    )
+    edited = "Edited in the web app: connect to the VPN before opening the intranet."
+    async with engine.begin() as connection:
+        await connection.execute(
+            update(help_documents)
+            .where(help_documents.c.id == added.document_id)
+            .values(content=edited)
+        )
+
+    report = await reindex(uow=uow, indexer=indexer)
+
+    assert _changes(report) == [(f"help_document:{added.document_id}", Change.INDEXED)]
+    assert (await _content(engine, added.document_id))[::2] == (edited, None)
+
+
+async def test_a_text_the_web_app_writes_while_the_file_is_read_again_is_kept(
+    engine: AsyncEngine, uow: SqlUnitOfWork, indexer: DocumentIndexer
+) -> None:
+    added = await add_help_document(
+        uow=uow, indexer=indexer, upload=Upload("vpn-remote-access.pdf", VPN_PDF)
+    )
+    await _as_an_older_release_wrote_it(engine, added.document_id, "V PN")
+    ref = SourceRef(SourceKind.HELP_DOCUMENT, added.document_id)
+    async with uow.reading() as reading:
+        source = await reading.library.load(ref)
+    assert source is not None
+    outcome = await indexer.index_source(source)
+    assert outcome.index.content is not None and "VPN" in outcome.index.content
+    edited = "Written in the web app while the file was being read."
+    async with engine.begin() as connection:
+        await connection.execute(
+            update(help_documents).where(help_documents.c.id == ref.document_id)
+            .values(content=edited)
+        )
+
+    async with uow:
+        await uow.library.store_index(ref, outcome.index, now=utcnow(), replacing=source.content)
+        await uow.commit()
+
+    assert (await _content(engine, ref.document_id))[::2] == (edited, None)
+    report = await reindex(uow=uow, indexer=indexer)
+    assert _changes(report) == [(str(ref), Change.INDEXED)]  # read again: its text changed
