@@ -42,10 +42,8 @@ from aiohttp import web
 from sqlalchemy import func, select, text
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from bench.scratch import ADMIN_URL, scratch_database, start_worker, webhook_receiver
+from bench.scratch import WorkerStage, add_admin_url, start_worker, worker_stage
 from db.capture_triggers import install_statements, remove_statements
-from db.engine import create_engine
-from db.migrate import upgrade
 from db.tables import bot_ticket_changes, notification_outbox
 
 TICKETS = 200
@@ -209,21 +207,15 @@ def percentile(values: list[float], q: float) -> float:
 
 async def main(args: argparse.Namespace) -> None:
     receiver = Receiver()
-    async with (
-        scratch_database(args.admin_url, prefix="tfcapture_bench") as database_url,
-        webhook_receiver(receiver.take) as url,
-    ):
-        await measure_all(args, database_url, url, receiver)
+    async with worker_stage(args.admin_url, prefix="tfcapture_bench", take=receiver.take) as stage:
+        await measure_all(args, stage, receiver)
 
 
-async def measure_all(
-    args: argparse.Namespace, database_url: str, url: str, receiver: Receiver
-) -> None:
-    engine = create_engine(database_url)
+async def measure_all(args: argparse.Namespace, stage: WorkerStage, receiver: Receiver) -> None:
+    engine, database_url = stage.engine, stage.database_url
     workers: list[asyncio.subprocess.Process] = []
     try:
-        await upgrade(database_url)
-        _, tickets = await seed(engine, url)
+        _, tickets = await seed(engine, stage.webhook_url)
         print(f"{os.cpu_count()} CPUs shared by PostgreSQL, the writers, the worker, the receiver")
 
         rates: dict[bool, list[float]] = {False: [], True: []}
@@ -297,7 +289,6 @@ async def measure_all(
     finally:
         for worker in workers:
             await stop_worker(worker)
-        await engine.dispose()
 
 
 def parse() -> argparse.Namespace:
@@ -307,11 +298,7 @@ def parse() -> argparse.Namespace:
     parser.add_argument("--writers", type=int, default=4, help="concurrent web-app connections")
     parser.add_argument("--rate", type=float, default=50.0, help="comments per second")
     parser.add_argument("--seconds", type=float, default=10.0, help="length of each stream")
-    parser.add_argument(
-        "--admin-url",
-        default=ADMIN_URL,
-        help="a PostgreSQL URL allowed to create and drop databases",
-    )
+    add_admin_url(parser)
     return parser.parse_args()
 
 

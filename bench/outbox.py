@@ -34,9 +34,7 @@ from aiohttp import web
 from sqlalchemy import func, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from bench.scratch import ADMIN_URL, scratch_database, start_worker, webhook_receiver
-from db.engine import create_engine
-from db.migrate import upgrade
+from bench.scratch import WorkerStage, add_admin_url, start_worker, worker_stage
 from db.repositories.outbox import add_deliveries
 from db.repositories.outbox_lanes import promote_next
 from db.tables import notification_outbox, tasks, teams_integration_settings, users
@@ -270,53 +268,39 @@ async def run(
 
 async def main(args: argparse.Namespace) -> None:
     receiver = Receiver()
-    async with (
-        scratch_database(args.admin_url, prefix="tfnotify_bench") as database_url,
-        webhook_receiver(receiver.take) as url,
-    ):
-        await measure_all(args, database_url, url, receiver)
+    async with worker_stage(args.admin_url, prefix="tfnotify_bench", take=receiver.take) as stage:
+        await measure_all(args, stage, receiver)
 
 
-async def measure_all(
-    args: argparse.Namespace, database_url: str, url: str, receiver: Receiver
-) -> None:
-    engine = create_engine(database_url)
-    try:
-        await upgrade(database_url)
-        rows = await seed(engine, events=args.events, url=url)
-        print(
-            f"{rows} outbox rows ({rows // len(EVENTS_PER_TICKET)} tickets x "
-            f"{len(EVENTS_PER_TICKET)} events) to one webhook; lease {LEASE_SECONDS} s; "
-            f"{os.cpu_count()} CPUs shared by PostgreSQL, the workers and the receiver"
+async def measure_all(args: argparse.Namespace, stage: WorkerStage, receiver: Receiver) -> None:
+    rows = await seed(stage.engine, events=args.events, url=stage.webhook_url)
+    print(
+        f"{rows} outbox rows ({rows // len(EVENTS_PER_TICKET)} tickets x "
+        f"{len(EVENTS_PER_TICKET)} events) to one webhook; lease {LEASE_SECONDS} s; "
+        f"{os.cpu_count()} CPUs shared by PostgreSQL, the workers and the receiver"
+    )
+    with tempfile.TemporaryDirectory() as workdir:
+        measure = partial(
+            run,
+            engine=stage.engine,
+            database_url=stage.database_url,
+            receiver=receiver,
+            rows=rows,
+            workdir=workdir,
         )
-        with tempfile.TemporaryDirectory() as workdir:
-            measure = partial(
-                run,
-                engine=engine,
-                database_url=database_url,
-                receiver=receiver,
-                rows=rows,
-                workdir=workdir,
-            )
-            for name, workers, kill_at in [
-                ("1 worker", 1, None),
-                ("2 workers", 2, None),
-                ("2 workers, one SIGKILLed", 2, 0.5),
-            ]:
-                result = await measure(name, workers=workers, kill_at=kill_at)
-                print(result.line(), flush=True)
-    finally:
-        await engine.dispose()
+        for name, workers, kill_at in [
+            ("1 worker", 1, None),
+            ("2 workers", 2, None),
+            ("2 workers, one SIGKILLed", 2, 0.5),
+        ]:
+            result = await measure(name, workers=workers, kill_at=kill_at)
+            print(result.line(), flush=True)
 
 
 def parse() -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--events", type=int, default=20_000)
-    parser.add_argument(
-        "--admin-url",
-        default=ADMIN_URL,
-        help="a PostgreSQL URL allowed to create and drop databases",
-    )
+    add_admin_url(parser)
     return parser.parse_args()
 
 

@@ -3,6 +3,7 @@ and `ticketflow worker` processes pointed at them."""
 
 from __future__ import annotations
 
+import argparse
 import asyncio
 import os
 import sys
@@ -10,13 +11,25 @@ import tempfile
 import uuid
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
+from dataclasses import dataclass
 
 from aiohttp import web
 from sqlalchemy.engine import make_url
-from sqlalchemy.ext.asyncio import create_async_engine
+from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
 from sqlalchemy.pool import NullPool
 
+from db.engine import create_engine
+from db.migrate import upgrade
+
 ADMIN_URL = "postgresql+asyncpg://postgres@127.0.0.1:5432/postgres"
+
+
+def add_admin_url(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--admin-url",
+        default=ADMIN_URL,
+        help="a PostgreSQL URL allowed to create and drop databases",
+    )
 
 
 async def administer(admin_url: str, statement: str) -> None:
@@ -53,6 +66,33 @@ async def webhook_receiver(
         yield f"http://127.0.0.1:{runner.addresses[0][1]}/bench"
     finally:
         await runner.cleanup()
+
+
+@dataclass(frozen=True, slots=True)
+class WorkerStage:
+    """A migrated scratch database and the loopback webhook its worker posts to."""
+
+    database_url: str
+    engine: AsyncEngine
+    webhook_url: str
+
+
+@asynccontextmanager
+async def worker_stage(
+    admin_url: str, *, prefix: str, take: Callable[[web.Request], Awaitable[web.Response]]
+) -> AsyncIterator[WorkerStage]:
+    """A scratch database at the newest schema and a receiver serving `take`; both removed
+    afterwards."""
+    async with (
+        scratch_database(admin_url, prefix=prefix) as database_url,
+        webhook_receiver(take) as webhook_url,
+    ):
+        engine = create_engine(database_url)
+        try:
+            await upgrade(database_url)
+            yield WorkerStage(database_url, engine, webhook_url)
+        finally:
+            await engine.dispose()
 
 
 async def start_worker(
