@@ -3,8 +3,6 @@ anyone else, or a ticket no longer resolved, changes nothing."""
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
-
 import pytest
 
 from domain.errors import InvalidValue, NotAllowed
@@ -16,16 +14,6 @@ from domain.tickets import Assignee, TicketStatus
 from tests.actors import as_actor
 from tests.unit.conftest import Organisation
 from tests.unit.fakes import FakeDatabase
-
-
-async def _changes_nothing(
-    db: FakeDatabase, error: type[Exception], call: Callable[[], Awaitable[object]]
-) -> Exception:
-    before = db.snapshot()
-    with pytest.raises(error) as failed:
-        await call()
-    assert db.snapshot() == before
-    return failed.value
 
 
 async def test_the_requester_confirming_the_fix_closes_the_ticket(
@@ -71,9 +59,9 @@ async def test_nobody_but_the_requester_may_answer_not_even_an_admin(
                             status=TicketStatus.RESOLVED)
     actor = as_actor(getattr(org, who).id)
 
-    await _changes_nothing(db, Exception, lambda: confirm_fixed(
+    await db.refuses(Exception, lambda: confirm_fixed(
         uow=db.unit_of_work(), actor=actor, ticket=ticket.id))
-    await _changes_nothing(db, Exception, lambda: report_still_broken(
+    await db.refuses(Exception, lambda: report_still_broken(
         uow=db.unit_of_work(), actor=actor, ticket=ticket.id, comment="no"))
     if who != "other_customer":  # who may see the ticket is told why
         with pytest.raises(NotAllowed, match="only the person who filed this ticket"):
@@ -91,10 +79,10 @@ async def test_a_ticket_no_longer_resolved_is_left_as_it_is_and_says_so(
     ticket = db.seed_ticket(created_by=org.customer, status=TicketStatus(status))
     requester = as_actor(org.customer.id)
 
-    settled = await _changes_nothing(db, ResolutionSettled, lambda: confirm_fixed(
+    settled = await db.refuses(ResolutionSettled, lambda: confirm_fixed(
         uow=db.unit_of_work(), actor=requester, ticket=ticket.id))
     assert str(settled) == f"{ticket.ticket_number} {says}: nothing changed"
-    await _changes_nothing(db, ResolutionSettled, lambda: report_still_broken(
+    await db.refuses(ResolutionSettled, lambda: report_still_broken(
         uow=db.unit_of_work(), actor=requester, ticket=ticket.id, comment="again"))
 
 
@@ -104,7 +92,7 @@ async def test_still_broken_without_words_asks_for_them_and_changes_nothing(
 ) -> None:
     ticket = db.seed_ticket(created_by=org.customer, status=TicketStatus.RESOLVED)
 
-    invalid = await _changes_nothing(db, InvalidValue, lambda: report_still_broken(
+    invalid = await db.refuses(InvalidValue, lambda: report_still_broken(
         uow=db.unit_of_work(), actor=as_actor(org.customer.id), ticket=ticket.id,
         comment=comment))
     assert isinstance(invalid, InvalidValue) and invalid.field == "comment"
@@ -115,9 +103,9 @@ async def test_a_comment_sent_with_a_refused_change_is_not_kept_either(
 ) -> None:
     ticket = db.seed_ticket(created_by=org.customer, status=TicketStatus.RESOLVED)
 
-    await _changes_nothing(db, NotAllowed, lambda: update_ticket(
+    await db.refuses(NotAllowed, lambda: update_ticket(
         uow=db.unit_of_work(), actor=as_actor(org.customer.id), ticket=ticket.id,
         status="closed", comment="Works now, closing it"))
-    await _changes_nothing(db, InvalidValue, lambda: update_ticket(
+    await db.refuses(InvalidValue, lambda: update_ticket(
         uow=db.unit_of_work(), actor=as_actor(org.customer.id), ticket=ticket.id,
         status="closed", resolution=Resolution.FIXED))

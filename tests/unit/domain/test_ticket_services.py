@@ -55,16 +55,6 @@ def _rows(db: FakeDatabase, ticket_id: int) -> list[Row]:
             for e in db.history(ticket_id)]
 
 
-async def _fails_without_a_trace(
-    db: FakeDatabase, error: type[Exception], call: Callable[[], Awaitable[object]]
-) -> Exception:
-    before = db.snapshot()
-    with pytest.raises(error) as failed:
-        await call()
-    assert db.snapshot() == before
-    return failed.value
-
-
 async def test_creating_a_ticket_numbers_it_records_it_and_announces_it(
     db: FakeDatabase, org: Organisation
 ) -> None:
@@ -107,7 +97,7 @@ async def test_a_ticket_takes_the_default_priority_and_severity(
 @pytest.mark.parametrize("who", ["nobody", "inactive"])
 async def test_only_an_active_ticketflow_user_can_file_a_ticket(db: FakeDatabase, who: str) -> None:
     actor = "nobody" if who == "nobody" else db.seed_user(active=False).id
-    await _fails_without_a_trace(db, NotAllowed, lambda: create_ticket(
+    await db.refuses(NotAllowed, lambda: create_ticket(
         uow=db.unit_of_work(), actor=as_actor(actor), title="Jam", category="support"))
 
 
@@ -150,7 +140,7 @@ async def test_an_assignment_the_rule_refuses_refuses_the_filing_and_says_why_be
                 "teammate": Assignee.user(org.teammate.id)}[to]
     viewer = await _viewer(db, actor.id)
     assert assignment_refusal_when_filing(viewer, assignee) == why
-    refused = await _fails_without_a_trace(db, NotAllowed, lambda: create_ticket(
+    refused = await db.refuses(NotAllowed, lambda: create_ticket(
         uow=db.unit_of_work(), actor=as_actor(actor.id), title="Jam", category="support",
         assignee=assignee))
     assert str(refused) == why
@@ -178,10 +168,10 @@ async def test_an_agent_files_for_themselves_or_their_team_and_staff_for_anyone(
 async def test_a_ticket_is_not_filed_for_a_missing_team_or_a_customer(
     db: FakeDatabase, org: Organisation
 ) -> None:
-    await _fails_without_a_trace(db, TeamNotFound, lambda: create_ticket(
+    await db.refuses(TeamNotFound, lambda: create_ticket(
         uow=db.unit_of_work(), actor=as_actor(org.admin.id), title="Jam", category="support",
         assignee=Assignee.team(999)))
-    await _fails_without_a_trace(db, NotAllowed, lambda: create_ticket(
+    await db.refuses(NotAllowed, lambda: create_ticket(
         uow=db.unit_of_work(), actor=as_actor(org.admin.id), title="Jam", category="support",
         assignee=Assignee.user(org.customer.id)))
 
@@ -293,7 +283,7 @@ async def test_a_ticket_goes_only_to_an_existing_team_or_an_active_staff_member(
 ) -> None:
     gone = db.seed_user(role=Role.USER, active=False)
     ticket = db.seed_ticket(created_by=org.customer)
-    failure = await _fails_without_a_trace(db, error, lambda: update_ticket(
+    failure = await db.refuses(error, lambda: update_ticket(
         uow=db.unit_of_work(), actor=as_actor(org.admin.id), ticket=ticket.id, assignee=to(org, gone)))
     assert message in str(failure)
 
@@ -317,9 +307,9 @@ async def test_a_move_the_lifecycle_forbids_writes_nothing(
     db: FakeDatabase, org: Organisation
 ) -> None:
     ticket = db.seed_ticket(created_by=org.admin, status=TicketStatus.CLOSED)
-    await _fails_without_a_trace(db, InvalidTransition, lambda: update_ticket(
+    await db.refuses(InvalidTransition, lambda: update_ticket(
         uow=db.unit_of_work(), actor=as_actor(org.admin.id), ticket=ticket.id, status="in_progress"))
-    await _fails_without_a_trace(db, InvalidTransition, lambda: update_ticket(
+    await db.refuses(InvalidTransition, lambda: update_ticket(
         uow=db.unit_of_work(), actor=as_actor(org.admin.id), ticket=ticket.id, status="closed"))
 
 
@@ -388,7 +378,7 @@ async def test_an_empty_or_huge_comment_is_refused(
     db: FakeDatabase, org: Organisation, content: object
 ) -> None:
     ticket = db.seed_ticket(created_by=org.customer)
-    failure = await _fails_without_a_trace(db, InvalidValue, lambda: comment_on_ticket(
+    failure = await db.refuses(InvalidValue, lambda: comment_on_ticket(
         uow=db.unit_of_work(), actor=as_actor(org.customer.id), ticket=ticket.id, content=content))
     assert isinstance(failure, InvalidValue) and failure.field == "comment"
 
@@ -421,8 +411,8 @@ async def test_a_change_computed_from_an_older_version_is_refused(
                             content="comments keep the version")
     await update_ticket(uow=db.unit_of_work(), actor=as_actor(org.admin.id), ticket=ticket.id,
                         status="in_progress")
-    failure = await _fails_without_a_trace(
-        db, StaleTicket, lambda: STALE_CHANGES[change](db, org, ticket.id, card_version))
+    failure = await db.refuses(
+        StaleTicket, lambda: STALE_CHANGES[change](db, org, ticket.id, card_version))
     assert str(failure) == f"{ticket.ticket_number} changed since you last saw it"
 
 
@@ -462,7 +452,7 @@ async def test_a_missing_and_an_invisible_ticket_look_the_same(
                               assignee=None),
     ]
     for call in calls:
-        failure = await _fails_without_a_trace(db, TicketNotFound, call)
+        failure = await db.refuses(TicketNotFound, call)
         assert str(failure) == f"ticket {number} not found"
 
 
@@ -539,7 +529,7 @@ async def test_an_update_from_a_stale_version_changes_nothing(
     old = ticket.version
     await update_ticket(uow=db.unit_of_work(), actor=as_actor(org.admin.id), ticket=ticket.id,
                         fields={"title": "Printer fixed?"})
-    await _fails_without_a_trace(db, StaleTicket, lambda: update_ticket(
+    await db.refuses(StaleTicket, lambda: update_ticket(
         uow=db.unit_of_work(), actor=as_actor(org.admin.id), ticket=ticket.id,
         fields={"priority": "urgent"}, status="in_progress", assignee=None, expected_version=old))
 
@@ -550,10 +540,10 @@ async def test_a_refused_last_part_undoes_the_earlier_parts(
     """The agent sees the ticket through the Support queue: giving it to Billing comes last,
     after the status, and being refused it takes the status back with it."""
     ticket = db.seed_ticket(created_by=org.customer, assignee=Assignee.team(org.support.id))
-    await _fails_without_a_trace(db, NotAllowed, lambda: update_ticket(
+    await db.refuses(NotAllowed, lambda: update_ticket(
         uow=db.unit_of_work(), actor=as_actor(org.agent.id), ticket=ticket.id,
         status="on_hold", assignee=Assignee.team(org.billing.id)))
-    await _fails_without_a_trace(db, TeamNotFound, lambda: update_ticket(
+    await db.refuses(TeamNotFound, lambda: update_ticket(
         uow=db.unit_of_work(), actor=as_actor(org.admin.id), ticket=ticket.id,
         fields={"priority": "low"}, assignee=Assignee.team(4242)))
 
@@ -570,7 +560,7 @@ async def test_a_resent_idempotent_update_writes_nothing_but_a_person_hears_it_w
     again = await update_ticket(uow=db.unit_of_work(), actor=as_actor(org.admin.id),
                                 ticket=ticket.id, idempotent=True, **change)  # type: ignore[arg-type]
     assert again == first and (len(db.events), db.commits) == (events, commits)
-    await _fails_without_a_trace(db, InvalidTransition, lambda: update_ticket(
+    await db.refuses(InvalidTransition, lambda: update_ticket(
         uow=db.unit_of_work(), actor=as_actor(org.admin.id), ticket=ticket.id,
         status="in_progress"))
 

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Hashable
+from collections.abc import Awaitable, Callable, Hashable
 from dataclasses import replace
 from datetime import datetime, timedelta
-from typing import Any
+from typing import Any, TypeVar
+
+import pytest
 
 from domain.clock import utcnow
 from domain.company import CompanySettings
@@ -24,6 +26,8 @@ from domain.people import (
 from domain.tickets import Assignee, AssigneeType, Category, HistoryEntry, Ticket
 from tests.unit.fakes.tables import CompanyRow, Tables, check_unique
 from tests.unit.fakes.unit_of_work import FakeUnitOfWork
+
+E = TypeVar("E", bound=Exception)
 
 SEEDED_AT = datetime(2024, 3, 4, 9, 0)
 """When seeded rows were written: well before anything a use case writes with `utcnow()`,
@@ -54,6 +58,14 @@ class FakeDatabase:
 
     def snapshot(self) -> Tables:
         return self.committed.copy()
+
+    async def refuses(self, error: type[E], call: Callable[[], Awaitable[object]]) -> E:
+        """Runs `call`, which must raise `error` and leave every committed row as it was."""
+        before = self.snapshot()
+        with pytest.raises(error) as failed:
+            await call()
+        assert self.snapshot() == before
+        return failed.value
 
     # Reading committed rows in assertions.
 
