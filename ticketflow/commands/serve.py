@@ -34,8 +34,14 @@ class AccessLogWithoutTurns(AccessLogger):
 def register(subcommands: Any) -> None:
     parser = subcommands.add_parser("serve", help="run the bot endpoint (default 127.0.0.1:3978)")
     parser.add_argument("--host", help="interface to listen on (default TICKETFLOW_HOST)")
-    parser.add_argument("--port", type=int, help="port (default TICKETFLOW_PORT or 3978)")
+    parser.add_argument("--port", type=_port, help="port (default TICKETFLOW_PORT or 3978)")
     parser.set_defaults(command=run)
+
+
+def _port(text: str) -> int:
+    if not text.isdigit() or not 1 <= int(text) <= 65535:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a port number (1–65535)")
+    return int(text)
 
 
 async def run(args: argparse.Namespace, settings: Settings) -> int:
@@ -55,7 +61,14 @@ async def run(args: argparse.Namespace, settings: Settings) -> int:
         keepalive_timeout=settings.idle_timeout,
     )
     await runner.setup()
-    await web.TCPSite(runner, host, port).start()
+    try:
+        await web.TCPSite(runner, host, port).start()
+    except OSError as refused:
+        await runner.cleanup()
+        print(f"ticketflow: cannot listen on {host}:{port}: {refused.strerror or refused} "
+              "(is another `ticketflow serve` running? choose another with --port or "
+              "TICKETFLOW_PORT)", file=sys.stderr)
+        return 2
     log.info("ticketflow serving on http://%s:%s/api/messages (%s database)", host, port,
              settings.backend)
     stop = asyncio.Event()
