@@ -73,6 +73,10 @@ async def run(args: argparse.Namespace, settings: Settings) -> int:
     except InvalidPackageOption as refused:
         print(f"ticketflow: {refused}", file=sys.stderr)
         return 2
+    except OSError as failed:
+        print(f"ticketflow: --out: cannot write {str(args.out)!r}: {failed.strerror or failed}",
+              file=sys.stderr)
+        return 2
     print(f"wrote {path}: app {options.name} {options.version} for bot {bot_id} "
           f"(manifest v{MANIFEST_VERSION})")
     print("Upload it in Teams: Apps › Manage your apps › Upload an app.")

@@ -59,6 +59,10 @@ def write_package(options: PackageOptions, path: Path) -> Path:
     """Writes the package next to nothing else: a failed build leaves no half-written zip."""
     content = build_package(options)
     partial = path.with_name(path.name + ".part")
-    partial.write_bytes(content)
-    partial.replace(path)
+    try:
+        partial.write_bytes(content)
+        partial.replace(path)
+    except OSError:
+        partial.unlink(missing_ok=True)
+        raise
     return path

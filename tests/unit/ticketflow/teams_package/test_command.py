@@ -85,3 +85,19 @@ def test_an_https_web_url_setting_is_the_default(
     assert main(["teams-package", "--app-id", BOT_ID, "--out", str(tmp_path / "app.zip")]) == 0
     manifest = json.loads(zipfile.ZipFile(tmp_path / "app.zip").read("manifest.json"))
     assert manifest["developer"]["websiteUrl"].startswith("https://tickets.example.com")
+
+
+@pytest.mark.parametrize("where", ["missing-folder/app.zip", "a-folder"])
+def test_an_out_path_that_cannot_be_written_is_named_in_one_line_and_leaves_nothing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], where: str
+) -> None:
+    (tmp_path / "a-folder").mkdir()
+    out = tmp_path / where
+    code = main(["teams-package", "--app-id", BOT_ID, "--web-url", "https://tickets.example.com",
+                 "--out", str(out)])
+    assert code == 2
+    error = capsys.readouterr().err
+    assert error.startswith(f"ticketflow: --out: cannot write {str(out)!r}: ")
+    assert error.count("\n") == 1 and "Traceback" not in error
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a-folder"]
+    assert list((tmp_path / "a-folder").iterdir()) == []
