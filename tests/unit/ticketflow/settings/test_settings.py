@@ -83,3 +83,33 @@ def test_a_count_that_is_out_of_range_or_not_a_number_names_its_variable(variabl
     with pytest.raises(SettingsError) as failed:
         load_settings({variable: value}, env_file=None)
     assert failed.value.variable == variable
+
+
+@pytest.mark.parametrize("value", [
+    "https://hooks.example.com/path", "hooks.example.com/path", "*.com", "10.0.0.5",
+    "hooks.example.com, bad host",
+])
+def test_an_extra_webhook_host_that_is_no_host_name_stops_the_start(value: str) -> None:
+    with pytest.raises(SettingsError) as failed:
+        load_settings({"TICKETFLOW_WEBHOOK_HOSTS": value}, env_file=None)
+    assert failed.value.variable == "TICKETFLOW_WEBHOOK_HOSTS"
+    assert "without https://" in str(failed.value)
+
+
+def test_extra_webhook_hosts_are_read_as_host_names_and_suffixes() -> None:
+    settings = load_settings(
+        {"TICKETFLOW_WEBHOOK_HOSTS": " Hooks.Example.ORG., *.Relay.Example.net ,"}, env_file=None
+    )
+    assert settings.webhook_extra_hosts == ("hooks.example.org", "*.relay.example.net")
+
+
+def test_an_embeddings_model_on_an_endpoint_needs_the_endpoint() -> None:
+    with pytest.raises(SettingsError) as failed:
+        load_settings({"TICKETFLOW_EMBEDDING_MODEL": "text-embedding-3-small"}, env_file=None)
+    assert failed.value.variable == "TICKETFLOW_EMBEDDING_MODEL"
+    assert "OPENAI_API_KEY" in str(failed.value)
+    for endpoint in ({"OPENAI_API_KEY": "sk-test"}, {"OPENAI_BASE_URL": "http://127.0.0.1:8080/v1"}):
+        settings = load_settings(
+            {"TICKETFLOW_EMBEDDING_MODEL": "text-embedding-3-small", **endpoint}, env_file=None
+        )
+        assert settings.embedding_model == "text-embedding-3-small"
