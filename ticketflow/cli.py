@@ -80,14 +80,15 @@ def _command_named(argv: Sequence[str]) -> str | None:
 
 
 class DefaultsShown(argparse.HelpFormatter):
-    """Adds "(default: …)" to every option whose default is a real value and whose help
-    does not already say what the default is."""
+    """Adds "(default: …)" to every option that takes a value whose default is a real value
+    and whose help does not already say what the default is. A flag's help says in words what
+    happens without it: its own default (`store_false`'s True) is not the setting's."""
 
     def _get_help_string(self, action: argparse.Action) -> str | None:
         text = action.help or ""
         default = action.default
         shown = not (default is None or default is False or default == "" or default == [])
-        shown = shown and default != argparse.SUPPRESS
+        shown = shown and default != argparse.SUPPRESS and action.nargs != 0
         if shown and action.option_strings and "default" not in text:
             text = f"{text} (default: %(default)s)".lstrip()
         return text or None

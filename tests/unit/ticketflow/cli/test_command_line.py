@@ -108,6 +108,8 @@ def test_every_option_with_a_default_shows_it() -> None:
             default = action.default
             if not action.option_strings or default in (None, False, "", argparse.SUPPRESS):
                 continue
+            if action.nargs == 0:  # a flag: its help says what happens without it
+                continue
             assert action.help and "default" in parser._get_formatter()._expand_help(action), (
                 f"{prog} {action.option_strings[0]} hides its default {default!r}"
             )
@@ -129,6 +131,17 @@ def test_a_command_help_says_what_it_does_and_its_defaults(
         build_parser(argv).parse_args(argv)
     assert done.value.code == 0
     assert expected in " ".join(capsys.readouterr().out.split())
+
+
+def test_a_flag_never_shows_its_own_default_as_the_setting(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    argv = ["smtp", "set", "--help"]
+    with pytest.raises(SystemExit):
+        build_parser(argv).parse_args(argv)
+    help_text = " ".join(capsys.readouterr().out.split())
+    assert "--inactive keep the settings but send no email" in help_text
+    assert "(default: True)" not in help_text
 
 
 def test_an_unknown_command_is_refused_with_the_list_of_commands(
