@@ -85,10 +85,12 @@ async def add_member(args: argparse.Namespace, runtime: Runtime) -> int:
     operator = Operator("teams add-member")
     user = await people.find_user(uow=runtime.uow(), actor=operator, email=args.email)
     team: int | str = int(args.team) if args.team.isdigit() else args.team
-    await people.add_team_member(
+    membership = await people.add_team_member(
         uow=runtime.uow(), actor=operator, team=team, user_id=user.id, role=args.role
     )
-    print(f"{user.email} is in team {args.team}")
+    teams = await people.list_teams(uow=runtime.uow(), actor=operator)
+    name = next(found.name for found in teams if found.id == membership.team_id)
+    print(f"{user.email} is in team {name} (id {membership.team_id}) as {membership.role}")
     return 0
 
 
