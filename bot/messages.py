@@ -50,7 +50,7 @@ from bot.understanding.requests import (
     TicketRequest, Understanding, Unknown,
 )
 from bot.understanding.listed import Listed, Picked, Unsure, pick
-from bot.understanding.suggestions import FIRST_STEPS, suggest
+from bot.understanding.suggestions import FIRST_STEPS, offered, suggest
 from domain.access import Viewer
 from domain.clock import utcnow
 from domain.errors import DomainError, InvalidTransition, InvalidValue
@@ -375,8 +375,8 @@ class MessageRouter:
                 await self._send(turn_context, await perform_each(self._deps, viewer, understood))
             case Question(text=text) | FreeText(text=text):
                 await self._ask_assistant(turn_context, viewer, text)
-            case Unknown(text=text, suggestions=suggestions):
-                await self._not_understood(turn_context, text, suggestions)
+            case Unknown():
+                await self._not_understood(turn_context, understood, conversation.last_ticket)
             case SmallTalk(kind=Courtesy.HELLO):
                 await self._send(turn_context, Reply(
                     text=f"{notices.courtesy(Courtesy.HELLO, viewer.user.first_name)} {notices.try_these()}",
@@ -483,12 +483,15 @@ class MessageRouter:
         ))
 
     async def _not_understood(
-        self, turn_context: TurnContext, text: str, suggestions: tuple[str, ...]
+        self, turn_context: TurnContext, unknown: Unknown, in_view: TicketNumber | None
     ) -> None:
-        shown = suggestions or suggest([])
+        """Suggestions about the ticket the message named, else the one in view; with
+        neither, what would act on a ticket is only an example to read."""
+        ticket = unknown.ticket or (str(in_view) if in_view is not None else None)
+        shown = offered(unknown.suggestions or suggest([]), ticket)
         await self._send(turn_context, Reply(
-            text=f"{notices.not_understood(text)} {notices.try_these()}",
-            options=tuple(Option(s, s) for s in shown[:3]),
+            text=notices.not_understood(unknown.text, shown.examples),
+            options=tuple(Option(s, s) for s in shown.buttons[:3]),
         ))
 
     async def _listed(self, turn_context: TurnContext) -> tuple[Listed, ...]:

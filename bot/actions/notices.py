@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 from typing import assert_never
 
@@ -130,9 +131,15 @@ def offer_declined() -> str:
     return "OK, I won't file it. Say `new ticket` whenever you want to."
 
 
-def not_understood(text: str) -> str:
+def not_understood(text: str, examples: Sequence[str] = ()) -> str:
+    """The message not understood, examples of what would be, and a lead-in to the buttons."""
     shown = text if len(text) <= 60 else text[:57] + "…"
-    return f"Sorry, I didn't get “{shown}”." if shown else "Sorry, I didn't get that."
+    sorry = f"Sorry, I didn't get “{shown}”." if shown else "Sorry, I didn't get that."
+    if examples:
+        quoted = [f"`{example}`" for example in examples]
+        listed = quoted[0] if len(quoted) == 1 else f"{', '.join(quoted[:-1])} or {quoted[-1]}"
+        sorry += f" For example: {listed}."
+    return f"{sorry} {try_these()}"
 
 
 def courtesy(kind: Courtesy, first_name: str | None) -> str:

@@ -263,7 +263,9 @@ def _read(message: Message, text: str, conversation: Conversation) -> Understand
         return _question(reading, text.strip())
     if "?" in text and _typed_tickets(message, start, end):  # "… (TKT-…-0015). Any news? Thanks"
         return _question(reading, text.strip())
-    return _fallback(words[start:end], text.strip())
+    named = _typed_tickets(message, start, end)
+    return _fallback(words[start:end], text.strip(),
+                     message.original(named[0], named[0] + 1).rstrip(".?!;") if named else None)
 
 
 _ON_IT = frozenset(
@@ -861,7 +863,7 @@ def _told_first(message: Message, reading: Reading) -> bool:
     return False
 
 
-def _fallback(words: list[str], text: str) -> Understanding:
+def _fallback(words: list[str], text: str, ticket: str | None) -> Understanding:
     """What no rule placed: a command gone wrong gets suggestions, a statement goes to the
     help assistant ("printer jams", "vpn down", "outlook keeps crashing").
 
@@ -871,14 +873,14 @@ def _fallback(words: list[str], text: str) -> Understanding:
     to tell; a longer message is a statement unless it opens with a command's word.
     """
     if len(words) <= 1:
-        return Unknown(text, suggest(words))
+        return Unknown(text, suggest(words), ticket)
     if len(words) == 2:
         if any(_commanding(word) or word in (REF, NUMBER) for word in words) or not any(
                 _VOWEL.search(word) for word in words):
-            return Unknown(text, suggest(words))
+            return Unknown(text, suggest(words), ticket)
         return FreeText(text)
     if words[0] in COMMAND_VERBS:
-        return Unknown(text, suggest(words))
+        return Unknown(text, suggest(words), ticket)
     return FreeText(text)
 
 

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 
+from bot.understanding.suggestions import Suggestion
 from domain.numbering import TicketNumber
 from domain.tickets import Category, DueWindow, Priority, TicketStatus
 
@@ -179,7 +180,9 @@ class Unknown:
     """A short message that reads like a command but is none: one line, a few suggestions."""
 
     text: str
-    suggestions: tuple[str, ...] = ()
+    suggestions: tuple[Suggestion, ...] = ()
+    ticket: str | None = None
+    """The ticket the message named, as typed ("closeee 12"): the one its suggestions are about."""
 
 
 class Courtesy(StrEnum):

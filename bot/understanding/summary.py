@@ -9,6 +9,7 @@ from bot.understanding.requests import (
     EachTicket, EditTicket, FreeText, Help, ListTickets, Nobody, Question, ShowTicket, Target,
     TeamTarget, SmallTalk, TicketRequest, Understanding, Unknown, UserTarget,
 )
+from bot.understanding.suggestions import offered
 from domain.numbering import TicketNumber
 
 
@@ -25,8 +26,10 @@ def summary(understood: Understanding) -> str:
             return f"no change {_ticket(ticket)}"
         case FreeText():
             return "free text"
-        case Unknown(suggestions=suggestions):
-            return f"unknown [{', '.join(suggestions)}]"
+        case Unknown(suggestions=suggestions, ticket=ticket):
+            shown = offered(suggestions, ticket)
+            examples = f" e.g. [{', '.join(shown.examples)}]" if shown.examples else ""
+            return f"unknown [{', '.join(shown.buttons)}]{examples}"
         case SmallTalk(kind=kind):
             return f"small talk {kind.value}"
         case Help():

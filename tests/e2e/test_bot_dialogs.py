@@ -116,8 +116,9 @@ async def test_an_unknown_message_gets_one_line_and_at_most_three_suggestions(
     assert len(turn.texts) == 1 and turn.texts[0].startswith("Sorry, I didn't get “banana”")
     assert 1 <= len(turn.buttons) <= 3
     assert not turn.cards  # never the whole help card
-    close = await service.say("asign", user=ada)
-    assert close.buttons and all(b.startswith(("assign", "give", "unassign")) for b in close.buttons)
+    close = await service.say("asign", user=ada)  # no ticket named or in view: examples, as text
+    assert close.buttons == ["my tickets", "new ticket", "help"]
+    assert "For example: `assign 4 to me`, `give 4 to Lee` or `unassign 4`." in close.texts[0]
 
 
 async def _age_the_dialog(engine: AsyncEngine, minutes: float) -> None:

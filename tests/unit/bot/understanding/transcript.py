@@ -353,12 +353,12 @@ TABLE: tuple[tuple[str, str], ...] = (
     ("i have a problem with my monitor", "free text"),
     ("asdf", "unknown [my tickets, new ticket, help]"),
     ("banana", "unknown [my tickets, new ticket, help]"),
-    ("assign", "unknown [assign 4 to me, give 4 to Lee, unassign 4]"),
-    ("comment", "unknown [comment on 4: restarted the spooler]"),
+    ("assign", "unknown [my tickets, new ticket, help] e.g. [assign 4 to me, give 4 to Lee, unassign 4]"),
+    ("comment", "unknown [my tickets, new ticket, help] e.g. [comment on 4: restarted the spooler]"),
     ("thanks", "small talk thanks"),
-    ("close the window", "unknown [start 4, resolve 4, put 4 on hold]"),
+    ("close the window", "unknown [my tickets, new ticket, help] e.g. [start 4, resolve 4, put 4 on hold]"),
     ("hello", "small talk hello"),
-    ("asign to bob", "unknown [assign 4 to me, give 4 to Lee, unassign 4]"),
+    ("asign to bob", "unknown [my tickets, new ticket, help] e.g. [assign 4 to me, give 4 to Lee, unassign 4]"),
     # --- a second round, typed as people type: slang, typos, "its", half requests asked
     # for, "can I …" starting the question, hedges asked about, "delete" offered as close -
     ('change its status', 'status #7 ?'),
