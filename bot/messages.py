@@ -22,7 +22,7 @@ from bot.actions import notices, questions
 from bot.actions.confirmation import comment_instead, is_complete_change, propose
 from bot.actions.conversation import conversation_for
 from bot.actions.each import perform_each, show_each
-from bot.actions.pending import Pending, Slot
+from bot.actions.pending import FREE_TEXT_SLOTS, Pending, Slot
 from bot.actions.phrasing import phrase
 from bot.actions.reply import Option, Reply
 from bot.actions.tickets import (
@@ -275,7 +275,8 @@ class MessageRouter:
             await dc.cancel_all_dialogs()  # "don't assign it after all"
             await turn_context.send_activity(notices.nothing_changed(understood.ticket or pending.ticket))
             return True
-        if _interrupts(understood, text, about_a_ticket=True) and not completes(
+        if _interrupts(understood, text, about_a_ticket=True,
+                       choosing=pending.slot not in FREE_TEXT_SLOTS) and not completes(
                 pending, understood):
             return False  # a new command: the caller drops the question, with a word
         match _as_written(read_answer(pending, text, conversation)):

@@ -109,6 +109,33 @@ async def test_while_filing_help_keeps_the_question_and_a_ticket_command_is_hand
         assert (await connection.execute(select(func.count()).select_from(tasks))).scalar_one() == 1
 
 
+async def test_a_request_about_a_ticket_ends_a_question_that_wants_a_choice(
+    service: Service, engine: AsyncEngine
+) -> None:
+    """"show 1" under "Pick a field" used to be "“show 1” is not a field I can change here",
+    again and again; a question that wants a title or a comment still takes any words."""
+    _, (badge, vpn) = await mias_tickets(engine, "Badge reader blinks red")
+    mia = service.person("mia.manager@example.com", "Mia Manager")
+    short = str(int(vpn[-4:]))
+
+    for question, request, shown in [
+        (f"update {badge}", f"show {short}", "VPN drops on hotel wifi"),
+        (f"update {badge}", "resolve it", f"{badge} is now resolved."),
+        (f"change the priority of {badge}", f"assign {short} to me", "Assigned to Mia Manager."),
+    ]:
+        await service.say(question, user=mia)
+        turn = await service.say(request, user=mia)
+        assert f"(I've dropped my question about {badge}.)" in turn.texts, (request, turn.texts)
+        assert shown in texts_in(turn.card), request
+
+    await service.say(f"update {badge}", user=mia)
+    await service.say("title", user=mia)
+    await service.say(f"show {short}", user=mia)  # a title may be any words
+    tickets = await rows(engine)
+    assert tickets[badge]["title"] == f"show {short}"
+    assert (tickets[badge]["status"], tickets[vpn]["assignee_id"]) == ("resolved", tickets[vpn]["created_by"])
+
+
 async def vpn_card_while_the_printer_shows(
     service: Service, engine: AsyncEngine
 ) -> tuple[TeamsUser, str, str, dict[str, Any]]:
