@@ -15,7 +15,7 @@ from db.uow import SqlUnitOfWork
 from db.tables import help_indexed_sources
 from knowledge.embeddings import OpenAIEmbedder
 from knowledge.extraction import PdfSandbox
-from knowledge.fusion import reciprocal_rank_fusion
+from knowledge.fusion import score_fusion
 from knowledge.hybrid import HybridRetriever
 from knowledge.indexing import DocumentIndexer
 from knowledge.ingestion import Change, Upload, add_help_document, reindex
@@ -93,7 +93,7 @@ async def test_semantic_search_ranks_chunks_by_cosine_with_the_question(
     assert not semantic.decline(passages)
 
 
-async def test_hybrid_search_is_the_reciprocal_rank_fusion_of_both_rankings(
+async def test_hybrid_search_fuses_both_rankings_by_their_normalised_scores(
     engine: AsyncEngine, uow: SqlUnitOfWork, embedding_indexer: DocumentIndexer,
     retriever: LexicalRetriever, semantic: SemanticRetriever,
 ) -> None:
@@ -105,8 +105,8 @@ async def test_hybrid_search_is_the_reciprocal_rank_fusion_of_both_rankings(
 
     passages = await hybrid.search(question, limit=5)
 
-    expected = reciprocal_rank_fusion(
-        [[p.chunk_id for p in lexical], [p.chunk_id for p in semantic_ranking]]
+    expected = score_fusion(
+        [[(p.chunk_id, p.score) for p in lexical], [(p.chunk_id, p.score) for p in semantic_ranking]]
     )[:5]
     assert [p.chunk_id for p in passages] == [chunk_id for chunk_id, _ in expected]
     assert [p.score for p in passages] == sorted((p.score for p in passages), reverse=True)
