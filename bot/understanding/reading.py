@@ -234,6 +234,8 @@ def _read(message: Message, text: str, conversation: Conversation) -> Understand
         return unresolved
     if _is_negation(words[start:end]):
         return Declined(_first_ticket(message), text.strip())
+    if _what_if(message, start, end):  # "what if it says error 691?": for the help assistant
+        return Question(text.strip())
     if _conditional(words[start:end]) or _condition_after(message, start, end):
         # "if 26 is still broken tomorrow, reopen it", "only close 29 once the user confirms"
         return Declined(_first_ticket(message), text.strip())
@@ -603,6 +605,32 @@ _ASKING_AFTER_WHEN = frozenset({
     "is", "are", "was", "were", "will", "would", "does", "do", "did", "can", "could", "should",
     "has", "have", "shall", "may", "might", "must", "its",
 })
+
+
+_WHAT_IF = (("what", "if"), ("what", "happens", "if"), ("and", "if"), ("but", "what", "if"),
+            ("and", "what", "if"), ("what", "about", "if"), ("what", "do", "i", "do", "if"),
+            ("what", "should", "i", "do", "if"), ("how", "about", "if"), ("so", "what", "if"))
+_ASKED_AFTER_IF = frozenset({"what", "how", "who", "where", "why", "which", "should", "do",
+                             "can", "is", "will"})
+
+
+def _what_if(message: Message, start: int, end: int) -> bool:
+    """A question about a case, naming no ticket by number: "what if it says error 691",
+    "and if it asks for a code?", "if it still fails, what do I do?" — not a request put
+    off until something is true ("if 26 is still broken tomorrow, reopen it")."""
+    if any(message.words[i].text == REF and any(ch.isdigit() for ch in message.original(i, i + 1))
+           for i in range(start, end)):
+        return False  # "what if TKT-2026-0004 is still broken?" ("error 691" is no ticket)
+    words = [w.text for w in message.words[start:end]]
+    if any(tuple(words[:len(lead)]) == lead and len(words) > len(lead) for lead in _WHAT_IF):
+        return True
+    if words[:1] != ["if"]:
+        return False
+    later = next((i for i in range(2, len(words)) if words[i] in _ASKED_AFTER_IF and (
+        _clause_ends(message, start + i - 1) or words[i] in ("what", "how"))), None)
+    if later is None:  # "(and) if it asks for a code?", not "if 4 is fixed can you close it?"
+        return message.asks and not any(w in _REQUEST_VERBS for w in words)
+    return _is_question(words[later:], asks=False)
 
 
 def _conditional(words: list[str]) -> bool:

@@ -18,7 +18,15 @@ from db.tables.knowledge import help_answer_feedback
 from knowledge.ingestion import Upload, add_help_document
 from ticketflow.knowledge import build_knowledge
 from tests.e2e.assistant import MODEL, add_documents, answer_cards, button, wait_for_answers
-from tests.e2e.service import WEB_URL, Service, card_of, running_service, texts_in, user_in_teams
+from tests.e2e.service import (
+    WEB_URL,
+    Service,
+    a_ticket,
+    card_of,
+    running_service,
+    texts_in,
+    user_in_teams,
+)
 from tests.e2e.teams_doubles.activities import TeamsActivities
 from tests.e2e.teams_doubles.connector import ConnectorStandIn
 from tests.e2e.teams_doubles.fixtures import BOT
@@ -283,3 +291,22 @@ def _walk(node: object) -> list[dict[str, Any]]:
         for child in node:
             found += _walk(child)
     return found
+
+
+async def test_a_what_if_question_with_a_ticket_in_view_is_for_the_assistant(
+    helpdesk: Service, model: CompletionsStandIn, engine: AsyncEngine
+) -> None:
+    """"what if it says error 691?" right after a ticket's card was answered "OK, I'll leave
+    TKT-… as it is": the "if" was read as a request put off until something is true."""
+    owner = await insert_user(engine, role="user", email="ada@example.com")
+    ada = helpdesk.person("ada@example.com", "Ada Lovelace")
+    number = await a_ticket(engine, owner, "VPN will not connect")
+    model.then(Completion(ANSWER), Completion(ANSWER))
+
+    await helpdesk.say(f"show {number}", user=ada)
+    for asked in ("what if it says error 691", "and if it asks for a code?"):
+        turn = await helpdesk.say(asked, user=ada)
+        assert turn.texts == ["Looking that up in the help documents…"], (asked, turn.texts)
+    await wait_for_answers(helpdesk, 2)
+    asked_rows = [r["content"] for r in await stored(engine) if r["role"] == "user"]
+    assert asked_rows == ["what if it says error 691", "and if it asks for a code?"]
