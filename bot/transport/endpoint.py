@@ -136,6 +136,10 @@ def _refuse_unanswerable(payload: dict[str, Any]) -> None:
                 400, "invalid_activity", f"{field} must be a string of at most {MAX_ID_CHARS} characters")
     if not isinstance(payload.get("text", ""), str | None):
         raise RequestRefused(400, "invalid_activity", "text must be a string")
+    if not _names_something(payload.get("channelId")):
+        # botbuilder keys conversation state by it: without one the turn failed (a 500).
+        raise RequestRefused(400, "invalid_activity", "channelId must be a non-empty string")
+    _refuse_unreadable_mentions(payload.get("entities"))
     channel_data = payload.get("channelData")
     if channel_data is not None:
         _refuse_unreadable_channel_data(channel_data)
@@ -148,6 +152,25 @@ def _refuse_unanswerable(payload: dict[str, Any]) -> None:
             raise RequestRefused(
                 400, "invalid_activity", f"{field} must be a list of members with ids"
             )
+
+
+def _refuse_unreadable_mentions(entities: object) -> None:
+    """A mention names who is mentioned (an object with a text id) and how (its text):
+    msrest cannot read one that does not, and the turn failed (a 500) where it read them."""
+    if not isinstance(entities, list):
+        return  # the activity reader refuses entities that are not a list of objects
+    for entity in entities:
+        if not isinstance(entity, dict) or entity.get("type") != "mention":
+            continue
+        mentioned, text = entity.get("mentioned"), entity.get("text")
+        if mentioned is not None and not (
+            isinstance(mentioned, dict) and isinstance(mentioned.get("id", ""), str | None)
+            and isinstance(mentioned.get("name", ""), str | None)
+        ):
+            raise RequestRefused(400, "invalid_activity",
+                                 "a mention's `mentioned` must be an account with a text id")
+        if not isinstance(text, str | None):
+            raise RequestRefused(400, "invalid_activity", "a mention's text must be a string")
 
 
 _CHANNEL_DATA_OBJECTS = ("tenant", "team", "channel", "meeting", "settings", "notification")

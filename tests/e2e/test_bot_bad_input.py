@@ -147,6 +147,19 @@ def _with(activity: dict[str, Any], key: str, value: Any) -> dict[str, Any]:
     (lambda a: _with(a, "id", "7" * 100_000), "id must be a string of at most 1024"),
     (lambda a: _with(a, "id", 7), "id must be a string"),
     (lambda a: _with(a, "replyToId", {"id": "1"}), "replyToId must be a string"),
+    # botbuilder keys the conversation state by the channel: these were a 500
+    (lambda a: _with(a, "channelId", None), "channelId must be a non-empty string"),
+    (lambda a: _without(a, "channelId"), "channelId must be a non-empty string"),
+    (lambda a: _with(a, "channelId", " "), "channelId must be a non-empty string"),
+    # msrest could not read these mentions: a 500 where the message's mentions were read
+    (lambda a: _with(a, "entities", [{"type": "mention", "mentioned": 5, "text": 5}]),
+     "mentioned"),
+    (lambda a: _with(a, "entities", [{"type": "mention", "mentioned": "29:bot",
+                                      "text": "<at>Bot</at>"}]), "mentioned"),
+    (lambda a: _with(a, "entities", [{"type": "mention", "mentioned": {"id": ["28:b"]},
+                                      "text": "<at>Bot</at>"}]), "mentioned"),
+    (lambda a: _with(a, "entities", [{"type": "mention", "mentioned": {"id": "28:b"},
+                                      "text": {"at": "Bot"}}]), "mention's text"),
 ])
 async def test_an_activity_without_what_a_turn_needs_is_refused_and_changes_nothing(
     service: Service, engine: AsyncEngine, break_it: Any, complaint: str
