@@ -28,6 +28,7 @@ from botbuilder.dialogs.prompts import (
     TextPrompt,
 )
 
+from bot.understanding.courtesy import courtesy
 from domain.errors import InvalidValue
 from domain.tickets import Category, Priority
 from domain.validation import DESCRIPTION_MAX, parse_text, parse_title
@@ -184,6 +185,8 @@ async def _meant_as_choice(prompt: PromptValidatorContext) -> bool:
 async def _validate(prompt: PromptValidatorContext, check: Any) -> bool:
     if not prompt.recognized.succeeded:
         return False
+    if courtesy(str(prompt.recognized.value)) is not None:  # "thx", "ok 👍": not the problem
+        return False  # asked again ("… or say skip" where it may be left out)
     try:
         check(prompt.recognized.value)
     except InvalidValue as error:

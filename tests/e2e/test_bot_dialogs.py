@@ -80,6 +80,28 @@ async def test_a_title_that_is_too_long_is_asked_again(
     assert any("Describe it" in text for text in moved_on.texts)
 
 
+async def test_thanks_or_ok_is_never_a_title_or_a_description(
+    service: Service, engine: AsyncEngine
+) -> None:
+    """"thx" under "What's the problem, in one line?" was filed as the title, "ok" as the
+    description: courtesy answers the question with nothing, so it is asked again."""
+    ada = await user_in_teams(service, engine, "ada@example.com", "Ada Lovelace")
+    await service.say("new ticket", user=ada)
+    for said in ("thx", "ok 👍", "Thank you!"):
+        again = await service.say(said, user=ada)
+        assert again.texts == ["What's the problem, in one line?"], (said, again.texts)
+    await service.say("Monitor flickers", user=ada)
+    for said in ("ok", "cheers"):
+        again = await service.say(said, user=ada)
+        assert any("Describe it" in text for text in again.texts), (said, again.texts)
+    for said in ("Only the left screen, since the update", "support", "low"):
+        await service.say(said, user=ada)
+    async with engine.connect() as connection:
+        row = (await connection.execute(select(tasks))).mappings().one()
+    assert (row["title"], row["description"]) == (
+        "Monitor flickers", "Only the left screen, since the update")
+
+
 async def test_a_restart_in_the_middle_of_a_dialog_continues_where_the_user_was(
     service: Service, engine: AsyncEngine, database_url: str
 ) -> None:
