@@ -198,6 +198,8 @@ _TOUCHED = (
     ("did", "i", "handle"), ("have", "i", "handled"), ("i", "handled"), ("i", "have", "handled"),
     ("did", "i", "comment", "on"), ("i", "commented", "on"), ("i", "have", "commented", "on"),
     ("my", "activity"), ("my", "work", "log"), ("my", "worklog"),
+    ("did", "i", "do"), ("have", "i", "done"), ("i", "have", "done"), ("i", "did"),
+    ("did", "i", "get", "done"), ("have", "i", "got", "done"), ("did", "i", "deal", "with"),
 )
 _TOUCHED_BY_FIRST: dict[str, tuple[tuple[str, ...], ...]] = {
     first: tuple(p for p in _TOUCHED if p[0] == first) for first in {p[0] for p in _TOUCHED}}

@@ -57,6 +57,13 @@ def test_the_third_table_is_large_and_new() -> None:
     ("tickets I worked on since 2026-11-30", "list touched updated_since=2026-11-30"),
     ("what am I working on", "list mine"),
     ("I worked on 4 this week", "free text"),
+    ("what did I do today", "list touched updated_since=2026-12-02"),
+    ("what have I done this week", "list touched updated_since=2026-11-30"),
+    ("what did i get done yesterday?", "list touched updated_since=2026-12-01"),
+    ("what have i done so far", "list touched"),
+    ("what did I do wrong", "question"),
+    ("what did i do with the printer ticket", "question"),
+    ("I did restart it", "free text"),
 ])
 def test_the_shapes_the_third_table_found_are_read_in_other_words_too(
     said: str, expected: str
