@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import UTC, datetime
 
 from domain.access import Viewer, can_see, ensure_active, ensure_role
 from domain.actors import Actor, Operator
@@ -58,11 +58,23 @@ async def _find(uow: UnitOfWork, ref: TicketRef, *, for_update: bool) -> Ticket 
 
 
 def ensure_fresh(ticket: Ticket, expected_version: str | datetime | None) -> None:
-    """Refuses a change computed from an older copy of the ticket (e.g. a stale card)."""
+    """Refuses a change computed from an older copy of the ticket (e.g. a stale card).
+
+    A version is the instant of `updated_at`, however it is written: the REST API shows it
+    as `updated_at` ("…Z") and as `version` (no offset), and either must match."""
     if expected_version is None:
         return
-    expected = (
-        expected_version.isoformat() if isinstance(expected_version, datetime) else expected_version
-    )
-    if expected != ticket.version:
+    if version_instant(expected_version) != ticket.updated_at:
         raise StaleTicket(ticket.ticket_number)
+
+
+def version_instant(version: str | datetime) -> datetime | None:
+    """The naive UTC instant a version names (as `updated_at` is stored); None if it names none."""
+    if isinstance(version, str):
+        try:
+            version = datetime.fromisoformat(version.strip())
+        except ValueError:
+            return None
+    if version.tzinfo is not None:
+        version = version.astimezone(UTC).replace(tzinfo=None)
+    return version

@@ -15,6 +15,7 @@ from domain.disclosure import ticket_seen_by
 from domain.errors import InvalidValue, TeamNotFound, UserNotFound
 from domain.ports import UnitOfWork
 from domain.services import tickets
+from domain.services.lookup import version_instant
 from domain.services.tickets import EDIT_PARSERS, UNCHANGED
 from domain.tickets import Assignee, Ticket, TicketStatus
 from domain.validation import parse_enum
@@ -47,7 +48,14 @@ def _version(body_version: object, if_match: str | None) -> str | None:
     elif header and len(header) >= 2 and header[0] == header[-1] == '"':
         header = header[1:-1]
     version = body_version if isinstance(body_version, str) else None
-    if header is not None and version is not None and header != version:
+    for given, name in ((header, "If-Match"), (version, "version")):
+        if given is not None and version_instant(given) is None:
+            raise ApiError(400, "invalid_parameter",
+                           f"{name}: {given[:40]!r} is not a ticket version; send the `version` "
+                           "(or the ETag) a GET of the ticket returned", field="version")
+    if header is not None and version is not None and (
+        version_instant(header) != version_instant(version)
+    ):
         raise ApiError(400, "invalid_parameter", "If-Match and version name different versions",
                        field="version")
     return version if version is not None else header

@@ -4,7 +4,7 @@ the same unit of work — and a failed one writes and publishes nothing."""
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
-from datetime import datetime
+from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
 
@@ -432,6 +432,29 @@ async def test_the_version_may_be_given_as_the_datetime_it_encodes(
     await update_ticket(uow=db.unit_of_work(), actor=as_actor(org.admin.id), ticket=ticket.id,
                       fields={"title": "New"}, expected_version=ticket.updated_at)
     assert db.ticket(ticket.id).title == "New"
+
+
+@pytest.mark.parametrize("written", [
+    lambda moment: moment.isoformat() + "Z",
+    lambda moment: moment.isoformat() + "+00:00",
+    lambda moment: moment.replace(tzinfo=UTC).astimezone(timezone(timedelta(hours=2))).isoformat(),
+    lambda moment: f" {moment.isoformat()} ",
+])
+async def test_the_version_may_be_written_as_any_form_of_the_same_instant(
+    db: FakeDatabase, org: Organisation, written: Callable[[datetime], str]
+) -> None:
+    ticket = db.seed_ticket(created_by=org.customer)
+    await _edit(db, org, ticket.id, written(ticket.updated_at))
+    assert db.ticket(ticket.id).title == "New"
+
+
+@pytest.mark.parametrize("version", ["garbage", "", "2026-13-01T00:00:00", "1"])
+async def test_a_version_that_names_no_instant_is_stale_and_changes_nothing(
+    db: FakeDatabase, org: Organisation, version: str
+) -> None:
+    ticket = db.seed_ticket(created_by=org.customer)
+    await db.refuses(StaleTicket, lambda: _edit(db, org, ticket.id, version))
+    assert db.ticket(ticket.id) == ticket
 
 
 @pytest.mark.parametrize("ref", ["missing", "invisible"])

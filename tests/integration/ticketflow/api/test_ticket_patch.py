@@ -34,6 +34,37 @@ async def test_a_stale_version_is_refused_and_changes_nothing(
     assert now["title"] == seen["title"]
 
 
+async def test_the_updated_at_of_a_read_is_its_version_too(
+    api: Api, admin_ticket: AdminTicket
+) -> None:
+    _, key, ticket = admin_ticket
+    _, seen = await api.call("GET", f"/tickets/{ticket}", key=key)
+    assert seen["updated_at"].endswith("Z") and not seen["version"].endswith("Z")
+    status, changed = await api.call("PATCH", f"/tickets/{ticket}", key=key,
+                                     json={"priority": "high", "version": seen["updated_at"]})
+    assert (status, changed["priority"]) == (200, "high")
+    status, error = await api.call("PATCH", f"/tickets/{ticket}", key=key,
+                                   json={"title": "Changed", "version": seen["updated_at"]})
+    assert (status, error["error"]) == (409, "stale_ticket")
+    status, changed = await api.call(
+        "PATCH", f"/tickets/{ticket}", key=key, headers={"If-Match": f'"{changed["version"]}"'},
+        json={"severity": "major", "version": changed["updated_at"]})
+    assert (status, changed["severity"]) == (200, "major")
+
+
+async def test_a_version_that_is_no_version_is_a_bad_request_not_a_stale_ticket(
+    api: Api, admin_ticket: AdminTicket
+) -> None:
+    _, key, ticket = admin_ticket
+    for request in ({"json": {"title": "X", "version": "garbage"}},
+                    {"json": {"title": "X"}, "headers": {"If-Match": 'W/"abc"'}}):
+        status, error = await api.call("PATCH", f"/tickets/{ticket}", key=key, **request)
+        assert (status, error["error"], error["field"]) == (400, "invalid_parameter", "version")
+        assert "is not a ticket version" in error["message"]
+    _, now = await api.call("GET", f"/tickets/{ticket}", key=key)
+    assert now["title"] == "Printer on floor 3 jams"
+
+
 async def test_the_etag_of_a_read_lets_a_change_through(
     api: Api, admin_ticket: AdminTicket
 ) -> None:
