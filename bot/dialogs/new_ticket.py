@@ -211,14 +211,20 @@ async def _choose(
     """Asks for `prompt_id` with its labels as buttons, unless the message already said it."""
     if step.values.get(prompt_id):
         return await step.next(None)
-    return await step.prompt(
+    title = step.values.get("title")
+    filing = f"You're filing “{_shortened(title)}”. " if title else ""  # the retry may come
+    return await step.prompt(  # much later, after other messages: it says what it is about
         prompt_id,
         PromptOptions(
             prompt=MessageFactory.text(question),
-            retry_prompt=MessageFactory.text(retry),
+            retry_prompt=MessageFactory.text(f"{filing}{retry}"),
             choices=[Choice(value=label) for label in labels.values()],
         ),
     )
+
+
+def _shortened(title: str, most: int = 60) -> str:
+    return title if len(title) <= most else f"{title[:most - 1].rstrip()}…"
 
 
 def _choice(found: Any, labels: Mapping[_Choice, str]) -> str:

@@ -196,10 +196,12 @@ async def test_a_choice_is_never_read_from_a_sentence_that_only_holds_a_number(
     await service.say("new ticket Docking station dead", user=ada)
     await service.say("skip", user=ada)
     asked_again = await service.say("I'll take the switch one", user=ada)
-    assert asked_again.texts == ["Please pick one of the buttons, or say cancel."]
+    assert asked_again.texts == [
+        "You're filing “Docking station dead”. Please pick one of the buttons, or say cancel."]
     await service.say("the 2nd one", user=ada)  # short: the second button, Incident
     still_asking = await service.say("we have a client demo at 4, so soon please", user=ada)
-    assert "Please pick Low, Medium, High or Urgent, or say cancel." in still_asking.texts
+    assert "You're filing “Docking station dead”. Please pick Low, Medium, High or Urgent, " \
+        "or say cancel." in still_asking.texts
     await service.say("make it high please", user=ada)
     async with engine.connect() as connection:
         row = (await connection.execute(select(tasks))).mappings().one()
@@ -228,11 +230,13 @@ async def test_a_priority_or_kind_said_to_deny_it_is_asked_again_never_chosen(
     await service.say("new ticket Docking station dead", user=ada)
     await service.say("skip", user=ada)
     kind = await service.say("not a bug", user=ada)
-    assert kind.texts == ["Please pick one of the buttons, or say cancel."]
+    assert kind.texts == [
+        "You're filing “Docking station dead”. Please pick one of the buttons, or say cancel."]
     await service.say("support", user=ada)
     for denied in ("not urgent at all", "no rush, not high priority"):
         urgency = await service.say(denied, user=ada)
-        assert "Please pick Low, Medium, High or Urgent, or say cancel." in urgency.texts
+        assert "You're filing “Docking station dead”. Please pick Low, Medium, High or Urgent, " \
+            "or say cancel." in urgency.texts
         assert await count_tickets(engine) == 0
     await service.say("low, it can wait", user=ada)
     async with engine.connect() as connection:
