@@ -267,5 +267,10 @@ def unknown_field(said: str) -> str:
     return f"“{said}” is not a field I can change here."
 
 
+def no_value_in_courtesy(said: str, field: str) -> str:
+    """"thx" for a new title: nothing to save, and the question stands."""
+    return f"I won't make “{said}” the {field}; nothing changed."
+
+
 def try_again(sentence: str) -> str:
     return f"{sentence} Try again, or say cancel."

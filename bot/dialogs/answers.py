@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 from bot.actions import notices
 from bot.actions.pending import EDIT_SLOTS, Pending, Slot
 from bot.understanding import Conversation, understand
+from bot.understanding.courtesy import courtesy
 from bot.understanding.requests import (
     AssignTicket, ChangeStatus, Clarify, CommentOnTicket, EditTicket, TicketRequest, Understanding,
 )
@@ -91,6 +92,8 @@ def _in_words(pending: Pending, text: str, conversation: Conversation) -> Answer
     match pending.slot:
         case Slot.COMMENT:
             return CommentOnTicket(ticket, text)
+        case Slot.TITLE | Slot.DESCRIPTION if courtesy(text) is not None:
+            return AskAgain(pending, notices.no_value_in_courtesy(_short(text), pending.slot.value))
         case Slot.TITLE:
             return EditTicket(ticket, title=text.strip(_QUOTES).strip() or text)
         case Slot.DESCRIPTION:

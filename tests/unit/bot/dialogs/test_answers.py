@@ -138,6 +138,10 @@ TABLE: tuple[tuple[Pending | None, str, str], ...] = (
     (TITLE, "\"Printer jams on floor 3\"", "edit #4 title='Printer jams on floor 3'"),
     (TITLE, "3", "edit #4 title='3'"),
     (DESCRIPTION, "Happens every morning\nafter 9", "edit #4 description='Happens every morning\\nafter 9'"),
+    (TITLE, "thx", "again: I won't make “thx” the title; nothing changed."),
+    (TITLE, "ok 👍", "again: I won't make “ok 👍” the title; nothing changed."),
+    (DESCRIPTION, "cheers!", "again: I won't make “cheers!” the description; nothing changed."),
+    (COMMENT, "thanks!", "comment #4 'thanks!'"),  # a thank-you is a fine comment
 )
 
 
