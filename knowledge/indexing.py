@@ -45,11 +45,12 @@ from knowledge.ports import (
 from knowledge.text import clean_extracted_text
 from knowledge.vocabulary import everyday_synonyms, mine_synonyms, related_terms
 
-INDEX_FORMAT = "chunks-v4"
+INDEX_FORMAT = "chunks-v5"
 """Part of every fingerprint: changing how documents are extracted, chunked or analysed
 re-indexes them all on the next `docs reindex` (v2: words split by PDF kerning are joined;
 v3: one analyzer for both databases, and related words beside each chunk; v4: PDF
-spaces set from the glyphs' gaps, "˜/" and "∗" read as "~/" and "*")."""
+spaces set from the glyphs' gaps, "˜/" and "∗" read as "~/" and "*"; v5: a compound broken
+at a line end keeps its hyphen, "case-insensitive")."""
 DEFAULT_SIZE = ChunkSize()
 _DATA_URL = re.compile(r"^data:[^,]{0,200};base64,", re.IGNORECASE)
 

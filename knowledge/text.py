@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import re
 from collections import Counter as _Counter
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+
+from knowledge.lexicon import is_english_word
 
 _LIGATURES = str.maketrans(
     {
@@ -43,7 +45,8 @@ _ASCII_FOR_ACCENT = {"\u02dc": "~", "\u02c6": "^"}
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
 _INLINE_SPACE = re.compile(r"[^\S\n]+")
 _MANY_BLANK_LINES = re.compile(r"\n{3,}")
-_HYPHENATED_BREAK = re.compile(r"(?<![A-Za-z])([A-Za-z]{2,})-\n([a-z]{2,})")  # from a word's start: linear
+LINE_END_HYPHEN = re.compile(r"(?<![A-Za-z])([A-Za-z]{2,})-\n([a-z]{2,})")  # from a word's start: linear
+_HYPHENATED_TOKEN = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*")
 _HYPHEN_BEFORE_NAME = re.compile(r"([A-Za-z0-9])-\n(?=[A-Z0-9])")
 _LONE_LIST_NUMBER = re.compile(r"(?m)^(\d{1,2})[.)]?\n(?=[A-Z])")
 _WORD = re.compile(r"\w+(?:['’.-]\w+)*")
@@ -91,32 +94,73 @@ _ABBREVIATIONS = frozenset(
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9£$€])")
 
 
-def clean_extracted_text(text: str) -> str:
+def clean_extracted_text(text: str, *, join_hyphens: bool = True) -> str:
     """Normalise one page of extracted text; line breaks are kept because headings,
-    list items and paragraphs are recognised from them later."""
+    list items and paragraphs are recognised from them later.
+
+    `join_hyphens=False` leaves words hyphenated at a line end ("case-\ninsensitive")
+    as they are, for `join_line_end_hyphens` to decide with the whole document's
+    vocabulary; otherwise this text is the vocabulary."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").translate(_LIGATURES)
     text = _CONTROL.sub("", text)
     text = _DETACHED_ACCENTS.sub(lambda match: _ASCII_FOR_ACCENT[match.group(0)], text)
     text = _INLINE_SPACE.sub(" ", text)
     text = "\n".join(line.strip() for line in text.split("\n"))
-    text = _join_hyphenated_breaks(text)
+    if join_hyphens:
+        (text,) = join_line_end_hyphens([text])
+    text = _HYPHEN_BEFORE_NAME.sub(r"\1-", text)
     text = _LONE_LIST_NUMBER.sub(r"\1. ", text)
     return _MANY_BLANK_LINES.sub("\n\n", text).strip()
 
 
-def _join_hyphenated_breaks(text: str) -> str:
-    """Join "pass-\\nword" into "password", but keep the hyphen of compounds such as
-    "self-\\nservice" when the same text spells them with a hyphen elsewhere."""
-    folded = text.casefold()
+def join_line_end_hyphens(pages: Sequence[str]) -> list[str]:
+    """Undo the hyphenation of words broken at a line end, page by page, with the
+    vocabulary of all `pages` (one document) as evidence.
 
-    def join(match: re.Match[str]) -> str:
+    A typesetter's hyphen splits a word between syllables ("connec-\ntion"); a
+    compound's hyphen belongs to it ("case-\ninsensitive"). In order: the hyphenated
+    form written anywhere on a line keeps the hyphen; the whole word written anywhere,
+    or an English word, is joined ("pass-\nword", "be-\ncause"); two halves that are
+    both words (in the document or in English) keep it; anything else is a syllable
+    break and is joined. Words broken at a line end are not evidence for themselves.
+    """
+    evidence = HyphenEvidence.of(pages)
+    return [LINE_END_HYPHEN.sub(evidence.rejoin, page) for page in pages]
+
+
+class HyphenEvidence:
+    """What a document says about its words, for `join_line_end_hyphens`."""
+
+    def __init__(self, words: _Counter[str], compounds: set[str]) -> None:
+        self._words = words
+        self._compounds = compounds
+
+    @classmethod
+    def of(cls, pages: Sequence[str]) -> HyphenEvidence:
+        words: _Counter[str] = _Counter()
+        compounds: set[str] = set()
+        for page in pages:
+            for token in _HYPHENATED_TOKEN.findall(LINE_END_HYPHEN.sub(" ", page)):
+                parts = token.casefold().split("-")
+                words.update(parts)
+                if not token.isupper():  # a heading in capitals may keep a break's hyphen
+                    compounds.update(f"{a}-{b}" for a, b in zip(parts, parts[1:], strict=False))
+        return cls(words, compounds)
+
+    def rejoin(self, match: re.Match[str]) -> str:
         head, tail = match.group(1), match.group(2)
-        if f"{head}-{tail}".casefold() in folded:
-            return f"{head}-{tail}"
-        return f"{head}{tail}"
+        return f"{head}-{tail}" if self.keeps_hyphen(head, tail) else f"{head}{tail}"
 
-    text = _HYPHENATED_BREAK.sub(join, text)
-    return _HYPHEN_BEFORE_NAME.sub(r"\1-", text)
+    def keeps_hyphen(self, head: str, tail: str) -> bool:
+        left, right = head.casefold(), tail.casefold()
+        if f"{left}-{right}" in self._compounds:
+            return True
+        if self._is_word(left + right):
+            return False
+        return self._is_word(left) and self._is_word(right)
+
+    def _is_word(self, word: str) -> bool:
+        return self._words[word] > 0 or is_english_word(word)
 
 
 def split_sentences(text: str) -> list[str]:

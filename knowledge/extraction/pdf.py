@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 import pypdf
 from pypdf.errors import FileNotDecryptedError, LimitReachedError, PyPdfError
 
-from knowledge.text import clean_extracted_text, join_split_words
+from knowledge.text import clean_extracted_text, join_line_end_hyphens, join_split_words
 
 from .document import ExtractedPage, ExtractionLimits
 from .pdf_glyphs import page_glyph_text, respace
@@ -81,6 +81,10 @@ def read_pdf(data: bytes, *, limits: ExtractionLimits) -> PdfText:
             f"the PDF has {page_count:,} pages; the limit is {limits.max_pages:,}"
         )
     pages, unreadable, laid_out, spaced = _read_pages(reader, limits=limits)
+    pages = [
+        replace(page, text=text)
+        for page, text in zip(pages, join_line_end_hyphens([p.text for p in pages]), strict=True)
+    ]
     if len(spaced) < len(pages):
         repaired = join_split_words([page.text for page in pages], laid_out)
         pages = [
@@ -154,7 +158,8 @@ def _read_pages(
                 spaced.add(number)
             else:
                 laid_out.append(_laid_out_text(page))
-        pages.append(ExtractedPage(number=number, text=clean_extracted_text(raw)))
+        text = clean_extracted_text(raw, join_hyphens=False)  # joined with all pages' words
+        pages.append(ExtractedPage(number=number, text=text))
     return pages, unreadable, laid_out, spaced
 
 

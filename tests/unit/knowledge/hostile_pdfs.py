@@ -87,14 +87,15 @@ _FONT = b"/Font << /F1 << /Type /Font /Subtype /Type1 /BaseFont /Helvetica >> >>
 
 
 def text_pdf(pages: Sequence[str], *, title: str | None = None) -> bytes:
-    """A plain PDF with one line of text per page (and a title in its metadata)."""
+    """A plain PDF with a page per text, a line per "\\n" (and a title in its metadata)."""
     pdf = RawPdf()
     contents = []
     for text in pages:
         escaped = text.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
-        contents.append(
-            pdf.stream(b"BT /F1 12 Tf 72 720 Td (%s) Tj ET" % escaped.encode("latin-1"))
+        lines = b" 0 -16 Td ".join(
+            b"(%s) Tj" % line.encode("latin-1") for line in escaped.split("\n")
         )
+        contents.append(pdf.stream(b"BT /F1 12 Tf 72 720 Td %s ET" % lines))
     info = None if title is None else pdf.add(b"<< /Title (%s) >>" % title.encode("latin-1"))
     return pdf.finish(root=pdf.pages(contents, resources=_FONT), info=info)
 
@@ -177,3 +178,4 @@ def png_image() -> bytes:
         + chunk(b"IDAT", zlib.compress(b"\x00\x7f"))
         + chunk(b"IEND", b"")
     )
+

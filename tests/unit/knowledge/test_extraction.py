@@ -326,3 +326,19 @@ async def test_the_metadata_title_is_kept_unless_it_is_only_a_file_name(
     document = await extract_document(data, "printer_setup_v3.pdf", sandbox=shared_sandbox)
 
     assert document.title == title
+
+
+async def test_a_pdf_keeps_the_hyphen_of_a_compound_broken_at_a_line_end(
+    shared_sandbox: PdfSandbox,
+) -> None:
+    data = text_pdf([
+        "Search is case-insensitive and self-\nservice.",
+        "Names are matched case-\ninsensitively; the connec-\ntion is kept. Self-service portal.",
+    ])
+
+    document = await extract_document(data, "search.pdf", sandbox=shared_sandbox)
+
+    assert [page.text for page in document.pages] == [
+        "Search is case-insensitive and self-service.",
+        "Names are matched case-insensitively; the connection is kept. Self-service portal.",
+    ]

@@ -9,6 +9,7 @@ import pytest
 from knowledge.text import (
     clean_extracted_text,
     fold,
+    join_line_end_hyphens,
     join_split_words,
     split_sentences,
     word_count,
@@ -204,3 +205,58 @@ def test_a_run_of_letters_half_a_megabyte_long_is_cleaned_in_a_blink() -> None:
     started = time.process_time()  # this process's CPU: other processes' load does not count
     assert clean_extracted_text("x" * 500_000 + " pass-\nword") == "x" * 500_000 + " password"
     assert time.process_time() - started < 1.0
+
+
+@pytest.mark.parametrize(
+    ("raw", "clean"),
+    [
+        ("Matching is case-\ninsensitive by default.", "Matching is case-insensitive by default."),
+        ("Print the non-\nmatching lines.", "Print the non-matching lines."),
+        ("Reset the connec-\ntion first.", "Reset the connection first."),
+        ("It fails be-\ncause the key expired.", "It fails because the key expired."),
+        ("Please do not for-\nget the badge.", "Please do not forget the badge."),
+        ("The con-\ntent is signed.", "The content is signed."),
+        ("An unusu-\nally long name.", "An unusually long name."),
+        ("Use the autoconfig tool; auto-\nconfig runs daily.",
+         "Use the autoconfig tool; autoconfig runs daily."),
+        ("See UN-USUAL NAMES. Some un-\nusual names fail.",
+         "See UN-USUAL NAMES. Some unusual names fail."),
+        ("Follow the Windows-\nspecific steps.", "Follow the Windows-specific steps."),
+        ("The zorp-\nwick file.", "The zorpwick file."),
+    ],
+    ids=[
+        "compound of two words",
+        "prefix before a word",
+        "syllable break",
+        "two words that make one word",
+        "a common word split into two words",
+        "a word split into fragments that are words somewhere",
+        "a fragment that is no word",
+        "the whole word written in the document",
+        "a capitals heading is no evidence",
+        "a compound the word list lacks whole",
+        "halves that are no words",
+    ],
+)
+def test_a_word_hyphenated_at_a_line_end_keeps_its_hyphen_only_when_it_is_a_compound(
+    raw: str, clean: str
+) -> None:
+    assert clean_extracted_text(raw) == clean
+
+
+def test_line_end_hyphens_are_decided_with_every_page_of_the_document() -> None:
+    pages = [
+        "Self-service accounts are created by IT.\nThe keygen tool makes keys.",
+        "Open the self-\nservice page.\nRun key-\ngen again.",
+    ]
+
+    assert join_line_end_hyphens(pages) == [
+        pages[0],
+        "Open the self-service page.\nRun keygen again.",
+    ]
+    assert clean_extracted_text(pages[1]) == "Open the self-service page.\nRun key-gen again."
+
+
+def test_a_broken_word_is_no_evidence_for_itself() -> None:
+    """"zorp" and "wick" appear only in the break, so they are not words of the document."""
+    assert join_line_end_hyphens(["zorp-\nwick", "zorp-\nwick"]) == ["zorpwick", "zorpwick"]
