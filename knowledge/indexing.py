@@ -1,8 +1,10 @@
 """Turn an upload or a stored source into its index: text, page-aware chunks, vectors.
 
-Everything slow or risky happens here, before any transaction: the PDF reader
-runs in its sandbox, the embeddings endpoint is called over the network. What
-comes out is a `DocumentIndex` value the library then writes in one go.
+Everything slow or risky happens here, before any transaction and off the event
+loop: the PDF reader runs in its sandbox, chunking, analysis, decoding and hashing
+run in worker threads, the embeddings endpoint is called over the network. What
+comes out is a `DocumentIndex` value (with the analysed form of every chunk) the
+library then writes in one go, so the service keeps answering turns meanwhile.
 
 Rows the web app wrote are read from `file_data` (base64 of the upload) so PDFs
 keep their page numbers; when that cannot be read, TicketFlow's own extracted
@@ -12,6 +14,7 @@ is remembered as rejected, with the reason, so it is not retried on every start.
 
 from __future__ import annotations
 
+import asyncio
 import base64
 import binascii
 import hashlib
@@ -19,7 +22,7 @@ import re
 from dataclasses import dataclass, replace
 from pathlib import PurePath
 
-from knowledge.analysis import analyse
+from knowledge.analysis import analyse, search_form
 from knowledge.chunking import ChunkSize, chunk_document
 from knowledge.embeddings import Embedder, EmbeddingUnavailable
 from knowledge.extraction import (
@@ -114,23 +117,7 @@ class DocumentIndexer:
     async def index(
         self, document: ExtractedDocument, *, title: str, fingerprint: str
     ) -> IndexOutcome:
-        synonyms = [*everyday_synonyms(), *mine_synonyms(page.text for page in document.pages)]
-        chunks = tuple(
-            IndexedChunk(
-                ordinal=chunk.ordinal,
-                page=chunk.page,
-                heading=chunk.heading,
-                text=chunk.text,
-                related=tuple(
-                    related_terms(
-                        analyse(f"{title}\n{chunk.heading or ''}\n{chunk.text}"),
-                        synonyms,
-                        text=chunk.text,
-                    )
-                ),
-            )
-            for chunk in chunk_document(document.pages, size=self._size)
-        )
+        chunks = await self.chunked(document, title=title)
         index = DocumentIndex(
             fingerprint=fingerprint,
             status=IndexStatus.INDEXED,
@@ -144,6 +131,35 @@ class DocumentIndexer:
         except EmbeddingUnavailable as error:
             warning = "; ".join(filter(None, (warning, f"indexed without embeddings ({error})")))
         return IndexOutcome(index=index, document=document, warning=warning)
+
+    async def chunked(
+        self, document: ExtractedDocument, *, title: str
+    ) -> tuple[IndexedChunk, ...]:
+        """`chunks` in a worker thread: the event loop keeps serving turns meanwhile."""
+        return await asyncio.to_thread(self.chunks, document, title=title)
+
+    def chunks(self, document: ExtractedDocument, *, title: str) -> tuple[IndexedChunk, ...]:
+        """Chunking and the analysis the search index holds, in the calling thread: pure
+        CPU work, about ten seconds for a manual of 1.3 million characters."""
+        synonyms = [*everyday_synonyms(), *mine_synonyms(page.text for page in document.pages)]
+        return tuple(
+            IndexedChunk(
+                ordinal=chunk.ordinal,
+                page=chunk.page,
+                heading=chunk.heading,
+                text=chunk.text,
+                related=tuple(
+                    related_terms(
+                        analyse(f"{title}\n{chunk.heading or ''}\n{chunk.text}"),
+                        synonyms,
+                        text=chunk.text,
+                    )
+                ),
+                search_heading=search_form(chunk.heading),
+                search_text=search_form(chunk.text),
+            )
+            for chunk in chunk_document(document.pages, size=self._size)
+        )
 
     async def embed(self, index: DocumentIndex) -> DocumentIndex:
         """The same index with a vector on every chunk; unchanged without an embedder."""
@@ -163,7 +179,7 @@ class DocumentIndexer:
         the web app's copy too. The web app's own text is only ever read.
         """
         owned = source.content if owns_content(source) else None
-        stamp = source_fingerprint(source)
+        stamp = await asyncio.to_thread(source_fingerprint, source)
         try:
             document, fallback = await self._extract_source(source)
         except DocumentRejected as rejection:
@@ -180,7 +196,7 @@ class DocumentIndexer:
             )
         if owned is not None and fallback is None:
             owned = document.text
-            stamp = source_fingerprint(replace(source, content=owned))
+            stamp = await asyncio.to_thread(source_fingerprint, replace(source, content=owned))
         outcome = await self.index(document, title=source.title, fingerprint=stamp)
         outcome = replace(outcome, index=replace(outcome.index, content=owned))
         if fallback is None:
@@ -201,14 +217,16 @@ class DocumentIndexer:
                 html.encode("utf-8"), f"{name}.html", self.limits, sandbox=self._sandbox
             )
             return guide, None
-        data = self._decode_upload(source.file_data, filename=name)
+        data = await asyncio.to_thread(self._decode_upload, source.file_data, filename=name)
         rejection: DocumentRejected | None = None
         if data is not None:
             try:
                 return await self.read(data, name), None
             except DocumentRejected as error:
                 rejection = error
-        text = clean_extracted_text(source.content[: self.limits.max_chars + 1])
+        text = await asyncio.to_thread(
+            clean_extracted_text, source.content[: self.limits.max_chars + 1]
+        )
         if len(text) > self.limits.max_chars:
             raise DocumentTooLarge(
                 f"the text holds more than {self.limits.max_chars:,} characters", filename=name

@@ -200,20 +200,26 @@ async def _prepare(
     filename = stored_filename(upload.filename)
     document = await indexer.read(upload.data, filename)
     name = document_title(document, given=title)
+    file_data = await asyncio.to_thread(_base64, upload.data)
     new = NewHelpDocument(
         title=name,
         filename=filename,
         content=document.text,
-        file_data=base64.b64encode(upload.data).decode("ascii"),
+        file_data=file_data,
         uploaded_by=uploader,
         category=(category or "").strip() or None,
         tags=_tags(tags),
         audience=audience,
     )
-    stamp = fingerprint(
-        title=new.title, filename=new.filename, content=new.content, file_data=new.file_data
+    stamp = await asyncio.to_thread(
+        fingerprint,
+        title=new.title, filename=new.filename, content=new.content, file_data=new.file_data,
     )
     return _Prepared(new, await indexer.index(document, title=name, fingerprint=stamp))
+
+
+def _base64(data: bytes) -> str:
+    return base64.b64encode(data).decode("ascii")
 
 
 async def _store(uow: KnowledgeWork, prepared: _Prepared) -> AddedDocument:
@@ -287,7 +293,7 @@ async def _refresh(
         return None  # deleted since the list was read; the next run drops its index
     unchanged = (
         state is not None
-        and state.fingerprint == source_fingerprint(source)
+        and state.fingerprint == await asyncio.to_thread(source_fingerprint, source)
         and state.status is IndexStatus.INDEXED
     )
     if unchanged and not force:

@@ -73,6 +73,11 @@ class IndexedChunk:
     vector: Vector | None = None
     related: tuple[str, ...] = ()
     """Analysed other names of what the chunk says (`knowledge.vocabulary`), indexed beside it."""
+    search_heading: str | None = None
+    search_text: str | None = None
+    """The heading and text as the full-text index holds them (`knowledge.analysis.search_form`),
+    worked out with the chunk, off the event loop and before any transaction; None: worked
+    out when the chunk is written."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -59,8 +59,8 @@ async def write_index(
                     "embedding": None if chunk.vector is None else pack_vector(chunk.vector),
                     "created_at": now,
                     "search_title": search_form(index.title),
-                    "search_heading": search_form(chunk.heading),
-                    "search_text": search_form(chunk.text),
+                    "search_heading": _or_analysed(chunk.search_heading, chunk.heading),
+                    "search_text": _or_analysed(chunk.search_text, chunk.text),
                     "search_related": " ".join(chunk.related),
                 }
                 for chunk in index.chunks
@@ -80,6 +80,10 @@ async def write_index(
             content_sha256=None if index.content is None else content_digest(index.content),
         )
     )
+
+
+def _or_analysed(analysed: str | None, text: str | None) -> str:
+    return search_form(text) if analysed is None else analysed
 
 
 async def delete_index(connection: AsyncConnection, ref: SourceRef) -> None:
