@@ -30,6 +30,14 @@ def alembic_config() -> Config:
     return config
 
 
+def revisions() -> list[str]:
+    """Every revision id, oldest first."""
+    from alembic.script import ScriptDirectory
+
+    script = ScriptDirectory.from_config(alembic_config())
+    return [revision.revision for revision in reversed(list(script.walk_revisions()))]
+
+
 async def upgrade(url: str, revision: str = "head") -> None:
     await _with_engine(url, lambda engine: ensure_schema(engine, revision=revision))
 
