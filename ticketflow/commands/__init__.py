@@ -64,3 +64,21 @@ def whole_number(minimum: int) -> Callable[[str], int]:
 
     parse.__name__ = "whole number"  # argparse names the type in "invalid … value"
     return parse
+
+
+def port_number(text: str) -> int:
+    """An option type: a TCP port, 1–65535."""
+    if not text.isdigit() or not 1 <= int(text) <= 65535:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a port number (1–65535)")
+    return int(text)
+
+
+def seconds(text: str) -> float:
+    """An option type: a number of seconds above zero."""
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of seconds") from None
+    if not 0 < value < float("inf"):
+        raise argparse.ArgumentTypeError("must be more than 0 seconds")
+    return value

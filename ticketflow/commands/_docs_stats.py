@@ -17,7 +17,7 @@ from typing import Any
 from domain.clock import utcnow
 from knowledge.conversation import HelpStatistics
 from ticketflow.cli import with_runtime
-from ticketflow.commands import table
+from ticketflow.commands import table, whole_number
 from ticketflow.runtime import Runtime
 from ticketflow.settings import Settings
 
@@ -29,9 +29,9 @@ def add_stats_parser(actions: Any) -> None:
     parser = actions.add_parser(
         "stats", help="help assistant answers, feedback and the questions most often unanswered"
     )
-    parser.add_argument("--days", type=int, default=30,
+    parser.add_argument("--days", type=whole_number(0), default=30,
                         help="look back this many days (0: all time; default 30)")
-    parser.add_argument("--top", type=int, default=10,
+    parser.add_argument("--top", type=whole_number(1), default=10,
                         help="how many unanswered questions to list (default 10)")
     parser.set_defaults(command=run)
 

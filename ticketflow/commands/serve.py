@@ -16,6 +16,7 @@ from aiohttp.web_response import StreamResponse
 
 from bot.transport.local_development import NonLoopbackBind, bind_host
 from ticketflow.app import create_app
+from ticketflow.commands import port_number
 from ticketflow.logs import configure_logging
 from ticketflow.settings import Settings
 
@@ -34,14 +35,8 @@ class AccessLogWithoutTurns(AccessLogger):
 def register(subcommands: Any) -> None:
     parser = subcommands.add_parser("serve", help="run the bot endpoint (default 127.0.0.1:3978)")
     parser.add_argument("--host", help="interface to listen on (default TICKETFLOW_HOST)")
-    parser.add_argument("--port", type=_port, help="port (default TICKETFLOW_PORT or 3978)")
+    parser.add_argument("--port", type=port_number, help="port (default TICKETFLOW_PORT or 3978)")
     parser.set_defaults(command=run)
-
-
-def _port(text: str) -> int:
-    if not text.isdigit() or not 1 <= int(text) <= 65535:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a port number (1–65535)")
-    return int(text)
 
 
 async def run(args: argparse.Namespace, settings: Settings) -> int:

@@ -18,6 +18,7 @@ from notify.email import ENCRYPTIONS
 from notify.email_settings import SmtpSettings
 from notify.secrets import SecretBox, SecretKeyMissing, SecretUnreadable
 from ticketflow.cli import on_runtime, with_runtime
+from ticketflow.commands import port_number
 from ticketflow.runtime import Runtime
 from ticketflow.settings import Settings
 
@@ -30,7 +31,7 @@ def register(subcommands: Any) -> None:
     actions = smtp.add_subparsers(required=True, metavar="ACTION")
     update = actions.add_parser("set", help="store (or change) the SMTP settings")
     update.add_argument("--host")
-    update.add_argument("--port", type=int)
+    update.add_argument("--port", type=port_number)
     update.add_argument("--username")
     secret = update.add_mutually_exclusive_group()
     secret.add_argument(

@@ -20,7 +20,7 @@ from bot.transport.adapter import create_adapter
 from domain.clock import utcnow
 from notify.worker import WorkerConfig
 from ticketflow.cli import with_runtime
-from ticketflow.commands import whole_number
+from ticketflow.commands import seconds, whole_number
 from ticketflow.logs import configure_logging
 from ticketflow.notifications import (
     build_change_capture,
@@ -47,7 +47,7 @@ def register(subcommands: Any) -> None:
                         help="rows claimed per query")
     parser.add_argument("--lease", type=whole_number(1), default=int(defaults.lease),
                         help="seconds a claim holds a row")
-    parser.add_argument("--poll", type=float, default=defaults.poll_interval,
+    parser.add_argument("--poll", type=seconds, default=defaults.poll_interval,
                         help="seconds between looks when idle")
     parser.add_argument(
         "--poll-only",

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from tests.paths import ROOT
-from ticketflow.cli import build_parser
+from ticketflow.cli import build_parser, main
 from ticketflow.commands import COMMANDS
 
 HEAVY = ("botbuilder", "botframework", "sqlalchemy", "openai", "aiohttp", "alembic", "pypdf")
@@ -153,3 +153,55 @@ def test_an_unknown_command_is_refused_with_the_list_of_commands(
     error = capsys.readouterr().err
     assert "invalid choice: 'tickets'" in error
     assert "users" in error and "teams-package" in error
+
+
+@pytest.mark.parametrize(("argv", "expected"), [
+    (["smtp", "set", "--port", "99999"], "argument --port: '99999' is not a port number (1–65535)"),
+    (["smtp", "set", "--port", "0"], "argument --port: '0' is not a port number"),
+    (["serve", "--port", "-1"], "argument --port: '-1' is not a port number"),
+    (["worker", "--poll", "-1"], "argument --poll: must be more than 0 seconds"),
+    (["worker", "--poll", "0"], "argument --poll: must be more than 0 seconds"),
+    (["worker", "--poll", "nan"], "argument --poll: must be more than 0 seconds"),
+    (["worker", "--poll", "soon"], "argument --poll: 'soon' is not a number of seconds"),
+    (["docs", "stats", "--days", "-1"], "argument --days: must be 0 or more"),
+    (["docs", "stats", "--top", "0"], "argument --top: must be 1 or more"),
+])
+def test_an_option_value_out_of_its_range_is_refused_before_anything_runs(
+    argv: list[str], expected: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with pytest.raises(SystemExit) as done:
+        build_parser(argv).parse_args(argv)
+    assert done.value.code == 2
+    assert expected in capsys.readouterr().err
+
+
+def test_downgrading_to_a_revision_that_does_not_exist_lists_them_and_touches_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("TICKETFLOW_DATABASE_URL", f"sqlite:///{tmp_path / 'tf.db'}")
+    assert main(["migrate", "--downgrade-to", "0007"]) == 2
+    error = capsys.readouterr().err
+    assert error.startswith("ticketflow: --downgrade-to: there is no revision '0007'; use one of: base, 0001_ticketflow, ")
+    assert "0007_help_audience" in error and error.count("\n") == 1
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_reader_that_stops_early_gets_no_traceback(tmp_path: Path) -> None:
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("TICKETFLOW_", "Microsoft"))}
+    env["PYTHONPATH"] = str(ROOT)
+    read_end, write_end = os.pipe()
+    os.close(read_end)  # the reader is gone before the command writes a byte
+    try:
+        done = subprocess.run(
+            [sys.executable, "-c", "import sys\n"
+             "sys.stdout.reconfigure(line_buffering=True)  # each line written as a terminal is\n"
+             "from ticketflow.cli import main\n"
+             "sys.exit(main(['teams-package', '--app-id', '3f2504e0-4f89-11d3-9a0c-0305e82c3301',"
+             " '--web-url', 'https://tickets.example.com']))\n"],
+            cwd=tmp_path, env=env, stdout=write_end, stderr=subprocess.PIPE, text=True, timeout=120,
+        )
+    finally:
+        os.close(write_end)
+    assert done.returncode == 141
+    assert done.stderr == ""
