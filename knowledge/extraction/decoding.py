@@ -22,10 +22,17 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
 )
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
 MAX_CONTROL_SHARE = 0.01  # more than 1% control characters means it is not text
+# A lead byte and the continuation bytes it announces, valid or not (overlong, surrogate).
+_UTF8_SHAPED = re.compile(
+    rb"[\xc0-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf7][\x80-\xbf]{3}"
+)
+UTF8_SHAPED_SHARE = 0.5
 
 
 def decode_text(data: bytes, *, filename: str) -> str:
-    """Decode text bytes: a BOM wins; otherwise UTF-8, then Windows-1252, then Latin-1."""
+    """Decode text bytes: a BOM wins; otherwise UTF-8, then Windows-1252, then Latin-1.
+
+    Raises `UnsupportedDocument` for binary data, and for UTF-8 that is damaged."""
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             text = data[len(bom) :].decode(encoding, errors="replace")
@@ -34,12 +41,35 @@ def decode_text(data: bytes, *, filename: str) -> str:
         raise UnsupportedDocument(
             "the file contains binary data (NUL bytes), not text", filename=filename
         )
-    for encoding in ("utf-8", "cp1252"):
-        try:
-            return _refuse_binary(data.decode(encoding), filename=filename)
-        except UnicodeDecodeError:
-            continue
-    return _refuse_binary(data.decode("latin-1"), filename=filename)
+    try:
+        return _refuse_binary(data.decode("utf-8"), filename=filename)
+    except UnicodeDecodeError as error:
+        _refuse_broken_utf8(data, error, filename=filename)
+    try:
+        return _refuse_binary(data.decode("cp1252"), filename=filename)
+    except UnicodeDecodeError:
+        return _refuse_binary(data.decode("latin-1"), filename=filename)
+
+
+def _refuse_broken_utf8(data: bytes, error: UnicodeDecodeError, *, filename: str) -> None:
+    """Refuse a file written as UTF-8 that holds bytes UTF-8 does not allow.
+
+    Read as Windows-1252, its every accented letter would be indexed as two ("RÃ©");
+    read as UTF-8, its broken bytes would be lost without a word. A Windows-1252
+    file has single bytes above 127 between ASCII ones ("caf\xe9 "); UTF-8 has them in
+    lead-and-continuation runs, and so does a damaged or mixed UTF-8 file (truncated,
+    overlong or surrogate sequences): when most bytes above 127 are in such runs, the
+    file is UTF-8 gone wrong.
+    """
+    high = sum(byte > 0x7F for byte in data)
+    shaped = sum(len(run) for run in _UTF8_SHAPED.findall(data))
+    if high and shaped >= high * UTF8_SHAPED_SHARE:
+        raise UnsupportedDocument(
+            f"the file is UTF-8 text with bytes UTF-8 does not allow (the first at byte "
+            f"{error.start:,}): it is damaged or mixes encodings; save it as UTF-8 and "
+            "upload it again",
+            filename=filename,
+        )
 
 
 def _refuse_binary(text: str, *, filename: str) -> str:

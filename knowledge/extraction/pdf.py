@@ -9,10 +9,13 @@ point of view any parse error simply means "this PDF cannot be read".
 from __future__ import annotations
 
 import io
+import logging
 import re
 import struct
 import time
 import zlib
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 
 import pypdf
@@ -58,6 +61,12 @@ class PdfText:
 
 def read_pdf(data: bytes, *, limits: ExtractionLimits) -> PdfText:
     """Extract and clean every page's text, enforcing the page and text limits."""
+    with _repairs() as repairs:
+        pdf = _read_pdf(data, limits=limits, repairs=repairs)
+    return pdf
+
+
+def _read_pdf(data: bytes, *, limits: ExtractionLimits, repairs: list[str]) -> PdfText:
     try:
         reader = pypdf.PdfReader(io.BytesIO(data), strict=False)
         _unlock(reader)
@@ -93,6 +102,11 @@ def read_pdf(data: bytes, *, limits: ExtractionLimits) -> PdfText:
         ]
     if len(unreadable) == page_count:
         raise CorruptDocument("none of the PDF's pages could be read")
+    if not any(page.text for page in pages) and repairs:
+        # pypdf skipped what it could not parse (strict=False): the text may be in it.
+        raise CorruptDocument(
+            f"the PDF is damaged and none of its text could be read ({repairs[0][:160]})"
+        )
     if not any(page.text for page in pages):
         raise NoTextFound(
             "the PDF has no text layer (it is probably scanned images); "
@@ -225,6 +239,39 @@ def title_from_text(first_page: str) -> str | None:
     ):
         return first
     return None
+
+
+@contextmanager
+def _repairs() -> Iterator[list[str]]:
+    """The errors pypdf logs (as warnings) where it reads past damage instead of failing:
+    a part it cannot parse (nested too deep, say) is left out, text and all."""
+    found: list[str] = []
+    handler = _Collecting(found)
+    logger = logging.getLogger("pypdf")
+    level, propagate = logger.level, logger.propagate
+    logger.addHandler(handler)
+    logger.setLevel(logging.WARNING)
+    logger.propagate = False
+    try:
+        yield found
+    finally:
+        logger.removeHandler(handler)
+        logger.setLevel(level)
+        logger.propagate = propagate
+
+
+class _Collecting(logging.Handler):
+    def __init__(self, found: list[str]) -> None:
+        super().__init__(logging.WARNING)
+        self._found = found
+
+    def emit(self, record: logging.LogRecord) -> None:
+        message = record.getMessage()
+        if len(self._found) < 10 and _AN_ERROR.search(message):
+            self._found.append(message)
+
+
+_AN_ERROR = re.compile(r"\w*Error\b")  # "PdfReadError('Error reading PDF file.')"
 
 
 def describe(error: BaseException) -> str:

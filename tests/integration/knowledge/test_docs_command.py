@@ -7,14 +7,28 @@ import os
 import re
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from db.tables import help_document_chunks, help_documents
+from db.tables import help_document_chunks, help_documents, help_indexed_sources
 from tests.integration.knowledge.evaluation import HELP
-from tests.unit.knowledge.hostile_pdfs import garbage_pdf
+from tests.unit.knowledge.hostile_pdfs import (
+    MEGABYTE,
+    encrypted_pdf,
+    flate_bomb_pdf,
+    garbage_pdf,
+    image_only_pdf,
+    looping_page_tree_pdf,
+    many_pages_pdf,
+    nested_arrays_pdf,
+    text_pdf,
+    word_with_external_entity,
+    word_zip_bomb,
+    zero_pages_pdf,
+)
 
 ROOT = Path(__file__).resolve().parents[3]
 
@@ -143,3 +157,50 @@ async def test_files_with_hostile_names_are_added_under_readable_names(
         stored = (await connection.execute(
             select(help_documents.c.filename).order_by(help_documents.c.id))).scalars().all()
     assert stored == list(HOSTILE_NAMES.values())
+
+
+async def test_hostile_files_given_to_docs_add_are_each_refused_plainly_and_store_nothing(
+    engine: AsyncEngine, database_url: str, tmp_path: Path
+) -> None:
+    files = {
+        "secret.pdf": encrypted_pdf(text_pdf(["Payroll"]), user_password="pw",
+                                    owner_password="owner"),
+        "nothing.pdf": zero_pages_pdf(),
+        "atlas.pdf": many_pages_pdf(5_000),
+        "deep.pdf": nested_arrays_pdf(),
+        "loop.pdf": looping_page_tree_pdf(),
+        "inflating.pdf": flate_bomb_pdf(inflated_bytes=300 * MEGABYTE),
+        "scan.pdf": image_only_pdf(),
+        "bomb.docx": word_zip_bomb(),
+        "xxe.docx": word_with_external_entity(),
+        "mixed.txt": "Réglages\n".encode() * 50 + b"caf\xe9\n",
+        "void.md": b"",
+    }
+    for name, data in files.items():
+        (tmp_path / name).write_bytes(data)
+    with open(tmp_path / "video.pdf", "wb") as huge:
+        huge.truncate(100 * MEGABYTE)  # sparse: 100 MB long, nothing written
+    reasons = {
+        "secret.pdf": "password-protected", "nothing.pdf": "has no pages",
+        "atlas.pdf": "5,000 pages", "deep.pdf": "damaged", "loop.pdf": "damaged",
+        "inflating.pdf": "decompression bomb", "scan.pdf": "no text layer",
+        "bomb.docx": "ZIP bomb", "xxe.docx": "entities", "mixed.txt": "save it as UTF-8",
+        "void.md": "empty", "video.pdf": "100.0 MB; the limit is 25.0 MB",
+    }
+
+    started = time.monotonic()
+    added = ticketflow(database_url, tmp_path, "docs", "add", *sorted(reasons))
+    took = time.monotonic() - started
+
+    assert added.returncode == 1, added.stderr
+    assert added.stderr == ""  # no traceback
+    refusals = dict(
+        line.removeprefix("not added: ").split(": ", 1) for line in added.stdout.splitlines()
+    )
+    assert refusals.keys() == reasons.keys(), added.stdout
+    for name, reason in reasons.items():
+        assert reason in refusals[name], (name, refusals[name])
+    assert took < 90, f"took {took:.0f} s"  # each is refused by a cap, not by the clock
+    async with engine.connect() as connection:
+        for table in (help_documents, help_document_chunks, help_indexed_sources):
+            assert (await connection.execute(select(table))).all() == []

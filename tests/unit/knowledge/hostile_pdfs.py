@@ -1,4 +1,4 @@
-"""Build hostile and unusual PDFs in memory, so none has to be committed.
+"""Build hostile and unusual PDFs (and Word documents) in memory, so none has to be committed.
 
 `RawPdf` writes objects by hand because well-behaved writers refuse to produce
 decompression bombs or pages made of millions of operators.
@@ -9,6 +9,7 @@ from __future__ import annotations
 import io
 import random
 import struct
+import zipfile
 import zlib
 from collections.abc import Sequence
 
@@ -179,3 +180,61 @@ def png_image() -> bytes:
         + chunk(b"IEND", b"")
     )
 
+
+def zero_pages_pdf() -> bytes:
+    """A well-formed PDF whose page tree holds no page."""
+    pdf = RawPdf()
+    return pdf.finish(root=pdf.pages([]))
+
+
+def nested_arrays_pdf(depth: int = 100_000) -> bytes:
+    """A page whose resources nest arrays `depth` deep: a recursive parser's stack overflows."""
+    pdf = RawPdf()
+    content = pdf.stream(b"BT /F1 12 Tf 72 720 Td (deep) Tj ET")
+    nested = b"/Deep " + b"[" * depth + b"]" * depth
+    return pdf.finish(root=pdf.pages([content], resources=_FONT + b" " + nested))
+
+
+def looping_page_tree_pdf() -> bytes:
+    """A page tree whose node lists itself among its kids, and a page that is its own parent."""
+    pdf = RawPdf()
+    tree = pdf.reserve()
+    content = pdf.stream(b"BT /F1 12 Tf 72 720 Td (loop) Tj ET")
+    page = pdf.add(
+        b"<< /Type /Page /Parent %d 0 R /MediaBox [0 0 612 792] /Contents %d 0 R "
+        b"/Resources << %s >> >>" % (tree, content, _FONT)
+    )
+    pdf.set(tree, b"<< /Type /Pages /Kids [%d 0 R %d 0 R] /Count 2 >>" % (tree, page))
+    return pdf.finish(root=pdf.add(b"<< /Type /Catalog /Pages %d 0 R >>" % tree))
+
+
+_WORD_NAMESPACE = b'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+
+
+def word_document(body: bytes) -> bytes:
+    """A minimal Word archive (.docx) whose main part is `body`."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        archive.writestr("word/document.xml", body)
+    return buffer.getvalue()
+
+
+def word_zip_bomb(inflated_bytes: int = 64 * MEGABYTE) -> bytes:
+    """A Word document of well-formed paragraphs whose body inflates to `inflated_bytes`."""
+    paragraph = b"<w:p><w:r><w:t>" + b"a" * 4_000 + b"</w:t></w:r></w:p>"
+    body = (
+        b"<w:document " + _WORD_NAMESPACE + b"><w:body>"
+        + paragraph * (inflated_bytes // len(paragraph))
+        + b"</w:body></w:document>"
+    )
+    return word_document(body)
+
+
+def word_with_external_entity(target: str = "file:///etc/passwd") -> bytes:
+    """A Word document whose body pulls in `target` through an external entity (XXE)."""
+    return word_document(
+        b'<?xml version="1.0"?><!DOCTYPE w:document [<!ENTITY secret SYSTEM "'
+        + target.encode() + b'">]><w:document ' + _WORD_NAMESPACE
+        + b"><w:body><w:p><w:r><w:t>&secret;</w:t></w:r></w:p></w:body></w:document>"
+    )

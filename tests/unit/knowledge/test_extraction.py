@@ -174,6 +174,31 @@ def test_text_in_common_encodings_is_decoded(encoded: bytes, expected: str) -> N
     assert document.pages[0].text == expected
 
 
+@pytest.mark.parametrize(
+    "encoded",
+    [
+        "Réglages du réseau\n".encode() * 40 + b"\xff",
+        "Réglages du réseau\n".encode() * 40 + "Caf\u00e9".encode("cp1252"),
+        "Schlüssel ändern: ".encode()[:-3] + b"\xc3",  # cut inside a character
+        b"Open \xc0\xaf then \xed\xa0\x80 and \xf8\x88\x80\x80\x80 please.",
+    ],
+    ids=["a stray byte", "a Windows-1252 line in UTF-8", "truncated", "overlong and surrogate"],
+)
+def test_utf8_text_with_bytes_utf8_does_not_allow_is_refused_saying_where(encoded: bytes) -> None:
+    with pytest.raises(UnicodeDecodeError):
+        encoded.decode("utf-8")
+
+    with pytest.raises(UnsupportedDocument, match="save it as UTF-8") as refused:
+        extract_text_document(encoded, "notes.txt")
+
+    assert "the first at byte" in str(refused.value)
+
+
+def test_windows_1252_text_with_quotes_dashes_and_accents_is_still_read() -> None:
+    text = "“Café” – naïve résumé, 10 € » next"
+    assert extract_text_document(text.encode("cp1252"), "notes.txt").text == text
+
+
 def test_binary_data_named_txt_is_refused() -> None:
     with pytest.raises(UnsupportedDocument, match="binary data"):
         extract_text_document(b"header\x00\x01\x02body", "report.txt")
