@@ -7,7 +7,8 @@ import json
 import os
 import signal
 import subprocess
-from collections.abc import Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable, Mapping
+from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
@@ -31,6 +32,26 @@ from tests.waiting import until
 
 T = TypeVar("T")
 
+
+@asynccontextmanager
+async def _service_on_a_free_port() -> AsyncIterator[Service]:
+    """Teams' stand-ins and a client for a `ticketflow serve` that `_served` starts (and a
+    test may kill and start again) on a free port."""
+    port = free_port()
+    async with ConnectorStandIn() as connector, aiohttp.ClientSession() as session:
+        yield Service(f"http://127.0.0.1:{port}", session, connector,
+                      TeamsActivities(service_url=connector.service_url, bot=BOT))
+
+
+@asynccontextmanager
+async def _served(
+    database_url: str, service: Service, *, settings: Mapping[str, str] | None = None
+) -> AsyncIterator[subprocess.Popen[bytes]]:
+    """`ticketflow serve` on the service's port, ready for requests."""
+    port = int(service.base_url.rsplit(":", 1)[1])
+    with serving(database_url, port, settings=settings) as process:
+        await until_ready(service.session, port)
+        yield process
 
 
 async def _answered(engine: AsyncEngine) -> list[bool]:
@@ -77,21 +98,16 @@ async def test_a_message_whose_server_was_killed_mid_turn_is_run_by_the_resend_o
     engine: AsyncEngine, database_url: str
 ) -> None:
     await insert_user(engine, role="user", email="ada@example.com")
-    port = free_port()
-    async with ConnectorStandIn() as connector, aiohttp.ClientSession() as session:
-        service = Service(f"http://127.0.0.1:{port}", session, connector,
-                          TeamsActivities(service_url=connector.service_url, bot=BOT))
+    async with _service_on_a_free_port() as service:
         ada = service.person("ada@example.com", "Ada Lovelace")
         message = service.teams.personal_message("help", user=ada)
 
-        with serving(database_url, port) as first:
-            await until_ready(session, port)
+        async with _served(database_url, service) as first:
             # the turn has claimed the message and waits on its reply
             await _killed_while_replying(service, first, message)
         assert await _answered(engine) == [False]
 
-        with serving(database_url, port):
-            await until_ready(session, port)
+        async with _served(database_url, service):
             resent = await service.send(message)
             assert resent.answer.status == 200
             assert resent.texts or resent.cards, "the resend was taken for a duplicate"
@@ -111,15 +127,11 @@ async def test_a_ticket_filed_by_a_turn_killed_before_its_reply_is_not_filed_aga
     engine: AsyncEngine, database_url: str
 ) -> None:
     await insert_user(engine, role="user", email="ada@example.com")
-    port = free_port()
-    async with ConnectorStandIn() as connector, aiohttp.ClientSession() as session:
-        service = Service(f"http://127.0.0.1:{port}", session, connector,
-                          TeamsActivities(service_url=connector.service_url, bot=BOT))
+    async with _service_on_a_free_port() as service:
         ada = service.person("ada@example.com", "Ada Lovelace")
         last_answer = service.teams.personal_message("high", user=ada)
 
-        with serving(database_url, port) as first:
-            await until_ready(session, port)
+        async with _served(database_url, service) as first:
             for said in ("new ticket", "Screen is black", "No signal on HDMI", "incident"):
                 await service.say(said, user=ada)
             # the ticket is committed; its "Filed" reply waits on Teams
@@ -127,8 +139,7 @@ async def test_a_ticket_filed_by_a_turn_killed_before_its_reply_is_not_filed_aga
                                                  then=lambda: _tickets(engine))
         assert len(filed) == 1
 
-        with serving(database_url, port):
-            await until_ready(session, port)
+        async with _served(database_url, service):
             resent = await service.send(last_answer)
 
         assert resent.answer.status == 200
@@ -219,30 +230,25 @@ async def test_a_write_by_a_turn_killed_before_its_reply_is_not_made_again_by_th
     engine: AsyncEngine, database_url: str,
     asking: Callable[[Service, Desk], dict[str, Any]], answered: str,
 ) -> None:
-    port = free_port()
-    async with ConnectorStandIn() as connector, aiohttp.ClientSession() as session:
-        service = Service(f"http://127.0.0.1:{port}", session, connector,
-                          TeamsActivities(service_url=connector.service_url, bot=BOT))
+    async with _service_on_a_free_port() as service:
         desk = await _desk(service, engine)
         activity = asking(service, desk)
         before = await _footprint(engine)
 
-        with serving(database_url, port) as first:
-            await until_ready(session, port)
+        async with _served(database_url, service) as first:
             await service.say("hi", user=desk.ada)  # Ada is known: no lookup in the turn
             # the write is committed; the turn's reply waits on Teams
             written = await _killed_while_replying(service, first, activity,
                                                    then=lambda: _footprint(engine))
         assert written != before, "the turn was killed before its write"
 
-        with serving(database_url, port):
-            await until_ready(session, port)
-            calls = len(connector.calls)
+        async with _served(database_url, service):
+            calls = len(service.connector.calls)
             resent = await service.send(activity)
 
         assert resent.answer.status == 200
         assert await _footprint(engine) == written
-        replied = json.dumps([call.body for call in connector.calls[calls:]])
+        replied = json.dumps([call.body for call in service.connector.calls[calls:]])
         assert answered in replied, replied
 
 
@@ -300,17 +306,13 @@ async def test_an_invoke_killed_before_its_answer_is_not_repeated_by_the_resend(
     pressing: Callable[[Service, Desk], Awaitable[dict[str, Any]]],
     answered: Callable[[Turn], bool],
 ) -> None:
-    port = free_port()
     marker = tmp_path / "stalled"
     stalling = {"PYTHONPATH": f"{ROOT}{os.pathsep}{STALLING}",
                 "TICKETFLOW_TEST_STALLED_ANSWERS": str(marker)}
-    async with ConnectorStandIn() as connector, aiohttp.ClientSession() as session:
-        service = Service(f"http://127.0.0.1:{port}", session, connector,
-                          TeamsActivities(service_url=connector.service_url, bot=BOT))
+    async with _service_on_a_free_port() as service:
         desk = await _desk(service, engine)
 
-        with serving(database_url, port, settings=stalling) as first:
-            await until_ready(session, port)
+        async with _served(database_url, service, settings=stalling) as first:
             await service.say("hi", user=desk.ada)
             invoke = await pressing(service, desk)
             before = await _footprint(engine)
@@ -321,8 +323,7 @@ async def test_an_invoke_killed_before_its_answer_is_not_repeated_by_the_resend(
                 then=lambda: _footprint(engine))
         assert written != before, "the turn wrote nothing"
 
-        with serving(database_url, port):
-            await until_ready(session, port)
+        async with _served(database_url, service):
             resent = await service.send(invoke)
 
         assert resent.answer.status == 200, resent.answer.text
