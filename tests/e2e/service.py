@@ -15,8 +15,8 @@ from bot.cards.elements import card_actions
 from bot.transport.adapter import CredentialsFactory
 from db.tables import notification_outbox, tasks
 from db.uow import SqlUnitOfWork
-from domain.services.tickets import create_ticket
-from domain.tickets import Ticket
+from domain.services.tickets import change_ticket, create_ticket
+from domain.tickets import Assignee, Ticket
 from tests.actors import as_actor
 from tests.e2e.teams_doubles.activities import TeamsActivities, TeamsUser
 from tests.e2e.teams_doubles.bot_server import BotAnswer
@@ -211,12 +211,18 @@ async def first_row(engine: AsyncEngine, query: Any) -> Any:
 
 
 async def file_ticket(
-    engine: AsyncEngine, actor: str, title: str = "Laptop will not boot"
+    engine: AsyncEngine, actor: str, title: str = "Laptop will not boot", *,
+    category: str = "support", assignee: Assignee | None = None, status: str | None = None,
 ) -> Ticket:
-    """A support ticket `actor` filed through TicketFlow's own use case (not through chat)."""
-    return await create_ticket(
-        uow=SqlUnitOfWork(engine), actor=as_actor(actor), title=title, category="support"
-    )
+    """A ticket `actor` filed through TicketFlow's own use case (not through chat); with a
+    `status`, `actor` then moved it there, and it is returned as that change stored it."""
+    ticket = await create_ticket(uow=SqlUnitOfWork(engine), actor=as_actor(actor), title=title,
+                                 category=category, assignee=assignee)
+    if status is None:
+        return ticket
+    changed = await change_ticket(uow=SqlUnitOfWork(engine), actor=as_actor(actor),
+                                  ticket=ticket.ticket_number, status=status)
+    return changed.ticket
 
 
 async def a_ticket(engine: AsyncEngine, owner: str, title: str = "Printer jams") -> str:
@@ -224,11 +230,19 @@ async def a_ticket(engine: AsyncEngine, owner: str, title: str = "Printer jams")
     return (await file_ticket(engine, owner, title)).ticket_number
 
 
+async def person_in_teams(
+    service: Service, engine: AsyncEngine, first: str, last: str, *, role: str = "user"
+) -> tuple[str, TeamsUser]:
+    """A TicketFlow user known by name (`insert_person`'s `first.last@example.com`) who talks
+    to the bot in Teams: their user id and their Teams account."""
+    user_id = await insert_person(engine, first, last, role=role)
+    return user_id, service.person(f"{first}.{last}@example.com".lower(), f"{first} {last}")
+
+
 async def mia_and_her_ticket(service: Service, engine: AsyncEngine) -> tuple[TeamsUser, str]:
     """Mia, a manager, in Teams, and the number of a ticket she filed."""
-    manager = await insert_person(engine, "Mia", "Manager", role="manager")
-    number = await a_ticket(engine, manager)
-    return service.person("mia.manager@example.com", "Mia Manager"), number
+    manager, mia = await person_in_teams(service, engine, "Mia", "Manager", role="manager")
+    return mia, await a_ticket(engine, manager)
 
 
 async def ticket_row(engine: AsyncEngine) -> dict[str, object]:

@@ -8,10 +8,10 @@ from typing import Any
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from db.uow import SqlUnitOfWork
-from domain.services.tickets import comment_on_ticket, create_ticket, update_ticket
+from domain.services.tickets import comment_on_ticket, update_ticket
 from domain.tickets import Assignee
 from tests.actors import as_actor
-from tests.e2e.service import Service, card_of, user_in_teams
+from tests.e2e.service import Service, card_of, file_ticket, user_in_teams
 from tests.integration.builders import insert_team, insert_user
 
 ERROR = "application/vnd.microsoft.error"
@@ -31,8 +31,7 @@ async def test_a_ticket_card_refreshes_for_the_ticket_s_own_people_only(
         ("root", "Rita Root"), ("otto", "Otto Outsider"))}
     for person in people.values():
         await service.say("help", user=person)  # links each Teams id to their account
-    ticket = await create_ticket(uow=SqlUnitOfWork(engine), actor=as_actor(requester),
-                                 title="Printer offline", category="support")
+    ticket = await file_ticket(engine, requester, "Printer offline")
     await update_ticket(uow=SqlUnitOfWork(engine), actor=as_actor(commenter), ticket=ticket.id,
                         assignee=Assignee.team(team))
     await comment_on_ticket(uow=SqlUnitOfWork(engine), actor=as_actor(commenter), ticket=ticket.id,
@@ -53,8 +52,7 @@ async def test_refresh_lists_at_most_sixty_people(service: Service, engine: Asyn
     for n in range(64):
         await service.say("help", user=service.person(f"agent{n}@example.com", f"Agent {n}"))
     root = service.person("root@example.com", "Rita Root")
-    ticket = await create_ticket(uow=SqlUnitOfWork(engine), actor=as_actor(admin), title="Outage",
-                                 category="incident")
+    ticket = await file_ticket(engine, admin, "Outage", category="incident")
     await update_ticket(uow=SqlUnitOfWork(engine), actor=as_actor(admin), ticket=ticket.id,
                         assignee=Assignee.team(team))
 
@@ -68,8 +66,7 @@ async def test_an_automatic_refresh_by_someone_who_may_not_see_the_ticket_keeps_
 ) -> None:
     agent = await insert_user(engine, role="user", email="ada@example.com")
     await insert_user(engine, role="customer", email="carl@example.com")
-    ticket = await create_ticket(uow=SqlUnitOfWork(engine), actor=as_actor(agent),
-                                 title="Salary spreadsheet locked", category="support")
+    ticket = await file_ticket(engine, agent, "Salary spreadsheet locked")
     carl = service.person("carl@example.com", "Carl Customer")
     stranger = service.person("nobody@elsewhere.example", "Not A User")
     activity = service.teams.card_action(

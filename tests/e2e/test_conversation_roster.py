@@ -6,10 +6,7 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from db.tables import bot_conversation_refs, notification_outbox
-from db.uow import SqlUnitOfWork
-from domain.services.tickets import create_ticket
-from tests.actors import as_actor
-from tests.e2e.service import Service, settled, user_in_teams
+from tests.e2e.service import Service, file_ticket, settled, user_in_teams
 from tests.integration.builders import insert_user
 
 
@@ -31,8 +28,7 @@ async def test_a_chat_the_bot_was_removed_from_gets_no_posts_until_it_is_install
     connector.fail_next(403, code="BotNotInConversationRoster", times=1000, operations=("send",))
 
     async def assign_a_ticket(title: str) -> None:
-        ticket = await create_ticket(uow=SqlUnitOfWork(engine), actor=as_actor(admin), title=title,
-                                     category="support")
+        ticket = await file_ticket(engine, admin, title)
         await service.say(f"assign {ticket.ticket_number} to ada@example.com", user=root)
         await settled(engine)
 

@@ -6,20 +6,17 @@ from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from db.tables import task_comments, tasks
-from db.uow import SqlUnitOfWork
-from domain.services.tickets import create_ticket
-from tests.actors import as_actor
-from tests.e2e.service import Service, presses, texts_in, ticket_row, user_in_teams
+from tests.e2e.service import (
+    Service, file_ticket, person_in_teams, presses, texts_in, ticket_row, user_in_teams,
+)
 from tests.integration.builders import insert_person, insert_team
 
 
 async def test_it_means_the_ticket_the_conversation_last_showed(
     service: Service, engine: AsyncEngine
 ) -> None:
-    manager = await insert_person(engine, "Mia", "Manager", role="manager")
-    ticket = await create_ticket(uow=SqlUnitOfWork(engine), actor=as_actor(manager),
-                                 title="Badge reader blinks red", category="support")
-    mia = service.person("mia.manager@example.com", "Mia Manager")
+    manager, mia = await person_in_teams(service, engine, "Mia", "Manager", role="manager")
+    ticket = await file_ticket(engine, manager, "Badge reader blinks red")
     shown = await service.say(f"Show me ticket {int(ticket.ticket_number[-4:])} please", user=mia)
     assert "Badge reader blinks red" in texts_in(shown.card)
     resolved = await service.say("mark it as resolved", user=mia)
@@ -30,12 +27,10 @@ async def test_it_means_the_ticket_the_conversation_last_showed(
 async def test_a_first_name_shared_by_two_people_is_asked_about_then_the_choice_assigns(
     service: Service, engine: AsyncEngine
 ) -> None:
-    manager = await insert_person(engine, "Mia", "Manager", role="manager")
+    manager, mia = await person_in_teams(service, engine, "Mia", "Manager", role="manager")
     await insert_person(engine, "Lee", "Park")
     chen = await insert_person(engine, "Lee", "Chen")
-    ticket = await create_ticket(uow=SqlUnitOfWork(engine), actor=as_actor(manager),
-                                 title="VPN drops", category="support")
-    mia = service.person("mia.manager@example.com", "Mia Manager")
+    ticket = await file_ticket(engine, manager, "VPN drops")
     asked = await service.say(f"give {ticket.ticket_number} to Lee", user=mia)
     assert asked.texts == ["Which Lee do you mean?"]
     assert set(presses(asked)) == {"Lee Park", "Lee Chen"}
@@ -48,11 +43,9 @@ async def test_a_first_name_shared_by_two_people_is_asked_about_then_the_choice_
 async def test_assign_without_a_person_offers_who_may_take_it(
     service: Service, engine: AsyncEngine
 ) -> None:
-    agent = await insert_person(engine, "Ada", "Agent")
+    agent, ada = await person_in_teams(service, engine, "Ada", "Agent")
     network = await insert_team(engine, "Network", agent)
-    ticket = await create_ticket(uow=SqlUnitOfWork(engine), actor=as_actor(agent),
-                                 title="Switch port dead", category="incident")
-    ada = service.person("ada.agent@example.com", "Ada Agent")
+    ticket = await file_ticket(engine, agent, "Switch port dead", category="incident")
     asked = await service.say(f"assign {ticket.ticket_number}", user=ada)
     assert asked.texts[0].startswith(f"Who should take {ticket.ticket_number}?")
     choices = presses(asked)
@@ -66,10 +59,8 @@ async def test_assign_without_a_person_offers_who_may_take_it(
 async def test_change_the_status_offers_only_the_statuses_valid_from_where_it_is(
     service: Service, engine: AsyncEngine
 ) -> None:
-    manager = await insert_person(engine, "Mia", "Manager", role="manager")
-    ticket = await create_ticket(uow=SqlUnitOfWork(engine), actor=as_actor(manager),
-                                 title="Projector flickers", category="support")
-    mia = service.person("mia.manager@example.com", "Mia Manager")
+    manager, mia = await person_in_teams(service, engine, "Mia", "Manager", role="manager")
+    ticket = await file_ticket(engine, manager, "Projector flickers")
     await service.say(f"resolve {ticket.ticket_number}", user=mia)
     asked = await service.say(f"change the status of {ticket.ticket_number}", user=mia)
     assert list(presses(asked)) == ["Open", "Closed"]
@@ -78,10 +69,8 @@ async def test_change_the_status_offers_only_the_statuses_valid_from_where_it_is
 
 
 async def test_questions_and_negations_change_nothing(service: Service, engine: AsyncEngine) -> None:
-    manager = await insert_person(engine, "Mia", "Manager", role="manager")
-    ticket = await create_ticket(uow=SqlUnitOfWork(engine), actor=as_actor(manager),
-                                 title="Printer jams", category="support")
-    mia = service.person("mia.manager@example.com", "Mia Manager")
+    manager, mia = await person_in_teams(service, engine, "Mia", "Manager", role="manager")
+    ticket = await file_ticket(engine, manager, "Printer jams")
     number = ticket.ticket_number
     declined = await service.say(f"don't close {number} yet", user=mia)
     assert declined.texts == [f"OK, I'll leave {number} as it is."]
@@ -115,10 +104,8 @@ async def test_a_clear_command_while_filing_is_handled_not_taken_as_the_title(
 async def test_comment_without_text_asks_for_it_and_comment_with_text_adds_it(
     service: Service, engine: AsyncEngine
 ) -> None:
-    agent = await insert_person(engine, "Ada", "Agent")
-    ticket = await create_ticket(uow=SqlUnitOfWork(engine), actor=as_actor(agent),
-                                 title="Mouse lost", category="support")
-    ada = service.person("ada.agent@example.com", "Ada Agent")
+    agent, ada = await person_in_teams(service, engine, "Ada", "Agent")
+    ticket = await file_ticket(engine, agent, "Mouse lost")
     asked = await service.say(f"comment on {ticket.ticket_number}", user=ada)
     assert asked.texts[0].startswith(f"What's your comment on {ticket.ticket_number}?")
     done = await service.say(f"add a note to {ticket.ticket_number} saying Found it\nunder the desk",

@@ -9,7 +9,8 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 from db.tables import tasks
 from tests.e2e.service import (
-    Service, a_ticket, mia_and_her_ticket, presses, texts_in, ticket_row, user_in_teams,
+    Service, a_ticket, mia_and_her_ticket, person_in_teams, presses, texts_in, ticket_row,
+    user_in_teams,
 )
 from tests.integration.builders import insert_person
 
@@ -110,9 +111,8 @@ async def test_a_new_problem_told_about_it_does_not_touch_the_last_ticket(
 async def test_never_mind_then_a_command_drops_the_filing_and_runs_the_command_as_typed(
     service: Service, engine: AsyncEngine
 ) -> None:
-    owner = await insert_person(engine, "Ada", "Lovelace")
+    owner, ada = await person_in_teams(service, engine, "Ada", "Lovelace")
     await a_ticket(engine, owner, title="Printer jams on floor 3")
-    ada = service.person("ada.lovelace@example.com", "Ada Lovelace")
     await service.say("new ticket VPN drops every hour", user=ada)
 
     turned = await service.say("Never mind. Show the tickets I filed", user=ada)

@@ -9,10 +9,7 @@ from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from db.tables import task_comments, tasks
-from db.uow import SqlUnitOfWork
-from domain.services.tickets import create_ticket
-from tests.actors import as_actor
-from tests.e2e.service import Service, data, fallback, texts_in
+from tests.e2e.service import Service, data, fallback, file_ticket, person_in_teams, texts_in
 from tests.e2e.teams_doubles.activities import TeamsUser
 from tests.integration.builders import insert_person
 
@@ -26,10 +23,8 @@ async def rows(engine: AsyncEngine) -> dict[str, dict[str, object]]:
 async def mias_tickets(engine: AsyncEngine, first: str) -> tuple[str, tuple[str, str]]:
     """Mia the manager, and her two tickets: `first` (support), then the VPN (an incident)."""
     manager = await insert_person(engine, "Mia", "Manager", role="manager")
-    one = await create_ticket(uow=SqlUnitOfWork(engine), actor=as_actor(manager),
-                              title=first, category="support")
-    vpn = await create_ticket(uow=SqlUnitOfWork(engine), actor=as_actor(manager),
-                              title="VPN drops on hotel wifi", category="incident")
+    one = await file_ticket(engine, manager, first)
+    vpn = await file_ticket(engine, manager, "VPN drops on hotel wifi", category="incident")
     return manager, (one.ticket_number, vpn.ticket_number)
 
 
@@ -67,11 +62,9 @@ async def test_it_follows_the_ticket_last_shown_or_changed_through_a_conversatio
 async def test_it_before_any_ticket_was_shown_asks_which_and_is_kept_per_conversation(
     service: Service, engine: AsyncEngine
 ) -> None:
-    manager = await insert_person(engine, "Mia", "Manager", role="manager")
+    manager, mia = await person_in_teams(service, engine, "Mia", "Manager", role="manager")
     await insert_person(engine, "Max", "Admin", role="admin")
-    number = (await create_ticket(uow=SqlUnitOfWork(engine), actor=as_actor(manager),
-                                  title="Projector flickers", category="support")).ticket_number
-    mia = service.person("mia.manager@example.com", "Mia Manager")
+    number = (await file_ticket(engine, manager, "Projector flickers")).ticket_number
     max_ = service.person("max.admin@example.com", "Max Admin")
 
     first = await service.say("close it", user=mia)
@@ -88,10 +81,8 @@ async def test_it_before_any_ticket_was_shown_asks_which_and_is_kept_per_convers
 async def test_while_filing_help_keeps_the_question_and_a_ticket_command_is_handled(
     service: Service, engine: AsyncEngine
 ) -> None:
-    manager = await insert_person(engine, "Mia", "Manager", role="manager")
-    number = (await create_ticket(uow=SqlUnitOfWork(engine), actor=as_actor(manager),
-                                  title="Projector flickers", category="support")).ticket_number
-    mia = service.person("mia.manager@example.com", "Mia Manager")
+    manager, mia = await person_in_teams(service, engine, "Mia", "Manager", role="manager")
+    number = (await file_ticket(engine, manager, "Projector flickers")).ticket_number
 
     asked = await service.say("new ticket", user=mia)
     helped = await service.say("help", user=mia)

@@ -9,7 +9,9 @@ import pytest
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot.cards.elements import card_actions
-from tests.e2e.service import WEB_URL, Service, file_ticket, texts_in, user_in_teams
+from tests.e2e.service import (
+    WEB_URL, Service, file_ticket, person_in_teams, texts_in, user_in_teams,
+)
 from tests.e2e.teams_doubles.activities import TeamsUser
 from tests.integration.builders import insert_person
 from tests.unit.bot.cards.schema import assert_valid_card
@@ -27,9 +29,8 @@ async def pasted(service: Service, url: str, *, user: TeamsUser,
 async def test_a_ticket_link_unfurls_into_what_the_sender_shares_and_a_link(
     service: Service, engine: AsyncEngine
 ) -> None:
-    mia = await insert_person(engine, "Mia", "Manager", role="manager")
+    mia, sender = await person_in_teams(service, engine, "Mia", "Manager", role="manager")
     ticket = await file_ticket(engine, mia, "VPN drops every 10 minutes")
-    sender = service.person("mia.manager@example.com", "Mia Manager")
 
     result = await pasted(service, f"{WEB_URL}/tickets/{ticket.id}", user=sender, in_channel=True)
 
@@ -46,9 +47,8 @@ async def test_a_ticket_link_unfurls_into_what_the_sender_shares_and_a_link(
 
 
 async def test_a_link_by_ticket_number_unfurls_too(service: Service, engine: AsyncEngine) -> None:
-    mia = await insert_person(engine, "Mia", "Manager", role="manager")
+    mia, sender = await person_in_teams(service, engine, "Mia", "Manager", role="manager")
     ticket = await file_ticket(engine, mia)
-    sender = service.person("mia.manager@example.com", "Mia Manager")
 
     result = await pasted(service, f"{WEB_URL}/tickets/{ticket.ticket_number.lower()}/?tab=history",
                           user=sender)
@@ -83,9 +83,8 @@ async def test_a_ticket_the_sender_may_not_see_unfurls_into_nothing_like_no_tick
 async def test_any_other_link_unfurls_into_nothing(
     service: Service, engine: AsyncEngine, url: str
 ) -> None:
-    mia = await insert_person(engine, "Mia", "Manager", role="manager")
+    mia, sender = await person_in_teams(service, engine, "Mia", "Manager", role="manager")
     await file_ticket(engine, mia)
-    sender = service.person("mia.manager@example.com", "Mia Manager")
 
     result = await pasted(service, url, user=sender)
 
@@ -97,9 +96,8 @@ async def test_any_other_link_unfurls_into_nothing(
 async def test_a_malformed_query_is_answered_with_nothing(
     service: Service, engine: AsyncEngine, value: object
 ) -> None:
-    mia = await insert_person(engine, "Mia", "Manager", role="manager")
+    mia, sender = await person_in_teams(service, engine, "Mia", "Manager", role="manager")
     await file_ticket(engine, mia)
-    sender = service.person("mia.manager@example.com", "Mia Manager")
     activity = service.teams.link_pasted("x", user=sender)
     activity["value"] = value
 

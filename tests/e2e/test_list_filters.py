@@ -13,7 +13,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 from db.tables import task_comments
 from domain.clock import utcnow
-from tests.e2e.service import Service, presses, texts_in
+from tests.e2e.service import Service, person_in_teams, presses, texts_in
 from tests.e2e.teams_doubles.activities import TeamsUser
 from tests.integration.builders import insert_person, insert_team, insert_ticket
 
@@ -173,14 +173,13 @@ async def test_a_customer_with_nothing_filed_is_offered_no_other_list(
 async def test_due_tomorrow_and_due_next_week_list_just_the_tickets_due_then(
     service: Service, engine: AsyncEngine
 ) -> None:
-    admin = await insert_person(engine, "Max", "Admin", role="admin")
+    admin, max_ = await person_in_teams(service, engine, "Max", "Admin", role="admin")
     noon = utcnow().replace(hour=12, minute=0, second=0, microsecond=0)
     next_monday = noon + timedelta(days=7 - noon.weekday())
     due = {"Tomorrow's": noon + timedelta(days=1), "Next Wednesday's": next_monday + timedelta(2),
            "In a fortnight's": next_monday + timedelta(days=8), "Today's": noon}
     for title, when in due.items():
         await insert_ticket(engine, created_by=admin, title=title, due_date=when)
-    max_ = service.person("max.admin@example.com", "Max Admin")
     for said, start, end, title in [
         ("tickets due tomorrow", noon + timedelta(days=1), noon + timedelta(days=2),
          "due tomorrow"),

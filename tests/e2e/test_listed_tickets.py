@@ -9,25 +9,21 @@ from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from db.tables import bot_state, tasks
-from db.uow import SqlUnitOfWork
-from domain.services.tickets import create_ticket
 from domain.tickets import Assignee
-from tests.actors import as_actor
-from tests.e2e.service import Service, texts_in
+from tests.e2e.service import Service, file_ticket, person_in_teams, texts_in
 from tests.e2e.test_on_it import status_and_assignee
-from tests.integration.builders import insert_person, insert_team
+from tests.integration.builders import insert_team
 
 
 async def test_a_ticket_of_the_list_last_shown_is_named_by_its_title_or_place(
     service: Service, engine: AsyncEngine
 ) -> None:
-    manager = await insert_person(engine, "Mia", "Manager", role="manager")
+    manager, mia = await person_in_teams(service, engine, "Mia", "Manager", role="manager")
     network = await insert_team(engine, "Network", manager)
     switch, wifi = [
-        (await create_ticket(uow=SqlUnitOfWork(engine), actor=as_actor(manager), title=title,
-                             category="incident", assignee=Assignee.team(network))).ticket_number
+        (await file_ticket(engine, manager, title, category="incident",
+                           assignee=Assignee.team(network))).ticket_number
         for title in ("Switch in room 4 is down", "Wifi dead in meeting room B")]
-    mia = service.person("mia.manager@example.com", "Mia Manager")
 
     listed = await service.say("what's in the network queue?", user=mia)
     assert "Switch in room 4 is down" in texts_in(listed.card)
@@ -56,12 +52,11 @@ async def test_a_new_ticket_after_a_list_keeps_its_title_as_typed(
 ) -> None:
     """'the printer problem' in a new ticket's title was replaced by the number of the listed
     printer ticket: filed as 'TKT-… on floor 3 is back'; two that fit asked which one."""
-    manager = await insert_person(engine, "Mia", "Manager", role="manager")
+    manager, mia = await person_in_teams(service, engine, "Mia", "Manager", role="manager")
     network = await insert_team(engine, "Network", manager)
     for title in ("Printer on floor 2 jams", "Switch in room 4 is down", "Wifi dead in room B"):
-        await create_ticket(uow=SqlUnitOfWork(engine), actor=as_actor(manager), title=title,
-                            category="incident", assignee=Assignee.team(network))
-    mia = service.person("mia.manager@example.com", "Mia Manager")
+        await file_ticket(engine, manager, title, category="incident",
+                          assignee=Assignee.team(network))
     await service.say("what's in the network queue?", user=mia)
 
     for said, title in [
@@ -82,12 +77,10 @@ async def test_a_new_ticket_after_a_list_keeps_its_title_as_typed(
 async def test_a_list_shown_over_half_an_hour_ago_is_not_picked_from(
     service: Service, engine: AsyncEngine
 ) -> None:
-    manager = await insert_person(engine, "Mia", "Manager", role="manager")
+    manager, mia = await person_in_teams(service, engine, "Mia", "Manager", role="manager")
     network = await insert_team(engine, "Network", manager)
-    switch = (await create_ticket(uow=SqlUnitOfWork(engine), actor=as_actor(manager),
-                                  title="Switch in room 4 is down", category="incident",
-                                  assignee=Assignee.team(network))).ticket_number
-    mia = service.person("mia.manager@example.com", "Mia Manager")
+    switch = (await file_ticket(engine, manager, "Switch in room 4 is down", category="incident",
+                                assignee=Assignee.team(network))).ticket_number
     await service.say("what's in the network queue?", user=mia)
     await _age_the_list(engine, minutes=31)
 

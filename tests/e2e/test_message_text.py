@@ -6,10 +6,7 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from db.tables import task_comments, tasks
-from db.uow import SqlUnitOfWork
-from domain.services.tickets import create_ticket
-from tests.actors import as_actor
-from tests.e2e.service import Service, texts_in, user_in_teams
+from tests.e2e.service import Service, file_ticket, texts_in, user_in_teams
 from tests.integration.builders import insert_user
 
 
@@ -20,8 +17,7 @@ async def test_a_comment_that_mentions_someone_is_stored_as_people_read_it(
     await insert_user(engine, role="manager", email="max@example.com")
     root = service.person("root@example.com", "Rita Root")
     max_ = service.person("max@example.com", "Max Manager")
-    ticket = await create_ticket(uow=SqlUnitOfWork(engine), actor=as_actor(admin), title="VPN down",
-                                 category="support")
+    ticket = await file_ticket(engine, admin, "VPN down")
     activity = service.teams.channel_message(
         f"<p>comment {ticket.ticket_number} ping <at>Max Manager</at>&nbsp;please check "
         "&amp; <at id=\"1\">Max</at> too</p>", user=root)

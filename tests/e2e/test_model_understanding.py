@@ -20,11 +20,8 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 from bot.handler import TicketFlowBot
 from bot.terminal import TerminalChat, TerminalDirectory
 from db.tables import task_comments, task_history, tasks
-from db.uow import SqlUnitOfWork
-from domain.services.tickets import create_ticket
-from tests.actors import as_actor
 from tests.e2e.assistant import running_with_model
-from tests.e2e.service import Service, buttons_of, running_service, texts_in
+from tests.e2e.service import Service, buttons_of, file_ticket, running_service, texts_in
 from tests.e2e.teams_doubles.activities import TeamsActivities, TeamsUser
 from tests.e2e.teams_doubles.connector import ConnectorStandIn
 from tests.e2e.teams_doubles.fixtures import BOT
@@ -66,8 +63,7 @@ async def staff(engine: AsyncEngine, desk: Service) -> tuple[TeamsUser, dict[str
     }
     await insert_ticket(engine, created_by=ids["eve"], title="Payroll printer prints salaries",
                         number="TKT-2020-0099")
-    ticket = await create_ticket(uow=SqlUnitOfWork(engine), actor=as_actor(ids["max"]),
-                                 title="Printer on floor 3 jams", category="support")
+    ticket = await file_ticket(engine, ids["max"], "Printer on floor 3 jams")
     return desk.person("max@example.com", "Max Manager"), ids, ticket.ticket_number
 
 
@@ -277,8 +273,7 @@ async def test_a_change_the_person_may_not_make_is_refused_without_a_card(
     )
     cora = desk.person("cora@example.com", "Cora Customer")
     lee = desk.person("lee@example.com", "Lee Park")
-    theirs = await create_ticket(uow=SqlUnitOfWork(engine), actor=as_actor(cora_id),
-                                 title="Invoice missing", category="support")
+    theirs = await file_ticket(engine, cora_id, "Invoice missing")
     model.then_tools(
         Calls((("assign_ticket", json.dumps({"ticket": theirs.ticket_number, "to": "Lee"})),)),
         Calls((("change_status", json.dumps({"ticket": theirs.ticket_number,
@@ -446,8 +441,7 @@ async def test_in_the_terminal_the_proposal_is_numbered_and_confirmed_by_its_num
         "ada": await insert_user(engine, role="admin", email="ada@example.com", name="Ada Admin"),
         "lee": await insert_user(engine, role="user", email="lee@example.com", name="Lee Park"),
     }
-    ticket = await create_ticket(uow=SqlUnitOfWork(engine), actor=as_actor(ids["ada"]),
-                                 title="Printer on floor 3 jams", category="support")
+    ticket = await file_ticket(engine, ids["ada"], "Printer on floor 3 jams")
     number = ticket.ticket_number
     settings = Settings(database_url=database_url, openai_api_key="sk-terminal",
                         openai_base_url=model.base_url, openai_model=MODEL)
@@ -526,8 +520,7 @@ async def test_once_a_proposal_is_confirmed_it_means_the_ticket_it_changed(
     desk: Service, model: CompletionsStandIn, engine: AsyncEngine
 ) -> None:
     max_, ids, number = await staff(engine, desk)
-    other = await create_ticket(uow=SqlUnitOfWork(engine), actor=as_actor(ids["max"]),
-                                title="Badge reader blinks", category="support")
+    other = await file_ticket(engine, ids["max"], "Badge reader blinks")
     model.then_tools(Calls((("assign_ticket", json.dumps({"ticket": number, "to": "Lee Park"})),)))
     proposal = (await desk.say("Lee should probably own the printer thing", user=max_)).card
     await desk.say(f"show {other.ticket_number}", user=max_)  # the chat shows another ticket

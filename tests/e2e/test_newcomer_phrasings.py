@@ -7,10 +7,7 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from db.tables import tasks
-from db.uow import SqlUnitOfWork
-from domain.services.tickets import create_ticket
-from tests.actors import as_actor
-from tests.e2e.service import Service, texts_in
+from tests.e2e.service import Service, file_ticket, person_in_teams, texts_in
 from tests.integration.builders import insert_person
 
 
@@ -23,12 +20,10 @@ async def assignees(engine: AsyncEngine) -> dict[str, object]:
 async def test_a_hand_over_in_words_assigns_the_person_it_names(
     service: Service, engine: AsyncEngine
 ) -> None:
-    admin = await insert_person(engine, "Max", "Admin", role="admin")
+    admin, max_ = await person_in_teams(service, engine, "Max", "Admin", role="admin")
     sam = await insert_person(engine, "Sam", "Rivera")
-    numbers = [(await create_ticket(uow=SqlUnitOfWork(engine), actor=as_actor(admin),
-                                    title=title, category="support")).ticket_number
+    numbers = [(await file_ticket(engine, admin, title)).ticket_number
                for title in ("Badge reader blinks", "VPN drops", "Printer jams")]
-    max_ = service.person("max.admin@example.com", "Max Admin")
 
     said = [f"Sam should take {int(numbers[0][-4:])}", f"{int(numbers[1][-4:])} -> sam",
             f"put sam on {int(numbers[2][-4:])}"]
@@ -42,10 +37,8 @@ async def test_a_hand_over_in_words_assigns_the_person_it_names(
 async def test_a_greeting_and_thanks_are_answered_in_kind_and_change_nothing(
     service: Service, engine: AsyncEngine
 ) -> None:
-    admin = await insert_person(engine, "Max", "Admin", role="admin")
-    await create_ticket(uow=SqlUnitOfWork(engine), actor=as_actor(admin),
-                        title="Projector flickers", category="support")
-    max_ = service.person("max.admin@example.com", "Max Admin")
+    admin, max_ = await person_in_teams(service, engine, "Max", "Admin", role="admin")
+    await file_ticket(engine, admin, "Projector flickers")
 
     hello = await service.say("hi 👋", user=max_)
     thanks = await service.say("thanks!", user=max_)

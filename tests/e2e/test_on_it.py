@@ -8,10 +8,10 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 from db.tables import tasks
 from db.uow import SqlUnitOfWork
-from domain.services.tickets import change_ticket, create_ticket
+from domain.services.tickets import change_ticket
 from domain.tickets import Assignee
 from tests.actors import as_actor
-from tests.e2e.service import Service, texts_in
+from tests.e2e.service import Service, file_ticket, person_in_teams, texts_in
 from tests.integration.builders import insert_person
 
 
@@ -25,15 +25,12 @@ async def status_and_assignee(engine: AsyncEngine, number: str) -> tuple[str, st
 async def test_on_it_starts_the_ticket_just_shown_and_takes_it_when_no_one_has_it(
     service: Service, engine: AsyncEngine
 ) -> None:
-    manager = await insert_person(engine, "Mia", "Manager", role="manager")
+    manager, mia = await person_in_teams(service, engine, "Mia", "Manager", role="manager")
     sam = await insert_person(engine, "Sam", "Agent")
-    free = await create_ticket(uow=SqlUnitOfWork(engine), actor=as_actor(manager),
-                               title="Switch in room 4 is down", category="incident")
-    sams = await create_ticket(uow=SqlUnitOfWork(engine), actor=as_actor(manager),
-                               title="Wifi dead in meeting room B", category="incident")
+    free = await file_ticket(engine, manager, "Switch in room 4 is down", category="incident")
+    sams = await file_ticket(engine, manager, "Wifi dead in meeting room B", category="incident")
     await change_ticket(uow=SqlUnitOfWork(engine), actor=as_actor(manager),
                         ticket=sams.ticket_number, assignee=Assignee.user(sam))
-    mia = service.person("mia.manager@example.com", "Mia Manager")
 
     await service.say(f"show {int(free.ticket_number[-4:])}", user=mia)
     said = service.teams.personal_message("I'm on it! 👍", user=mia)
@@ -53,12 +50,8 @@ async def test_on_it_starts_the_ticket_just_shown_and_takes_it_when_no_one_has_i
 async def test_on_it_on_a_ticket_in_progress_that_no_one_has_takes_it(
     service: Service, engine: AsyncEngine
 ) -> None:
-    manager = await insert_person(engine, "Mia", "Manager", role="manager")
-    ticket = await create_ticket(uow=SqlUnitOfWork(engine), actor=as_actor(manager),
-                                 title="Printer jams", category="support")
-    await change_ticket(uow=SqlUnitOfWork(engine), actor=as_actor(manager),
-                        ticket=ticket.ticket_number, status="in_progress")
-    mia = service.person("mia.manager@example.com", "Mia Manager")
+    manager, mia = await person_in_teams(service, engine, "Mia", "Manager", role="manager")
+    ticket = await file_ticket(engine, manager, "Printer jams", status="in_progress")
 
     await service.say(f"show {int(ticket.ticket_number[-4:])}", user=mia)
     turn = await service.say("on it", user=mia)
@@ -71,10 +64,8 @@ async def test_on_it_on_a_ticket_in_progress_that_no_one_has_takes_it(
 async def test_on_it_with_no_ticket_shown_asks_which_and_changes_nothing(
     service: Service, engine: AsyncEngine
 ) -> None:
-    manager = await insert_person(engine, "Mia", "Manager", role="manager")
-    ticket = await create_ticket(uow=SqlUnitOfWork(engine), actor=as_actor(manager),
-                                 title="Printer jams", category="support")
-    mia = service.person("mia.manager@example.com", "Mia Manager")
+    manager, mia = await person_in_teams(service, engine, "Mia", "Manager", role="manager")
+    ticket = await file_ticket(engine, manager, "Printer jams")
 
     turn = await service.say("on it", user=mia)
 

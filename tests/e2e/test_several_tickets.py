@@ -10,7 +10,7 @@ from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from db.tables import task_comments, tasks
-from tests.e2e.service import Service, a_ticket, texts_in, user_in_teams
+from tests.e2e.service import Service, a_ticket, person_in_teams, texts_in, user_in_teams
 from tests.integration.builders import insert_person
 
 
@@ -34,11 +34,10 @@ async def _comments(engine: AsyncEngine) -> int:
 async def test_closing_several_tickets_closes_each_and_names_the_one_not_theirs(
     service: Service, engine: AsyncEngine, typed: str
 ) -> None:
-    mia_id = await insert_person(engine, "Mia", "Manager", role="manager")
+    mia_id, mia = await person_in_teams(service, engine, "Mia", "Manager", role="manager")
     stranger = await insert_person(engine, "Stan", "Stranger")
     first, second = await a_ticket(engine, mia_id), await a_ticket(engine, mia_id)
     hidden = await a_ticket(engine, stranger, "Someone else's")
-    mia = service.person("mia.manager@example.com", "Mia Manager")
     said = await service.say(typed.format(short(first), short(second), short(hidden)), user=mia)
     assert said.texts == [f"{first} and {second} are now closed.\n\n"
                           f"Not changed:\n- {hidden}: I can't find it"]
@@ -48,9 +47,8 @@ async def test_closing_several_tickets_closes_each_and_names_the_one_not_theirs(
 async def test_a_resent_message_comments_on_each_ticket_once(
     service: Service, engine: AsyncEngine
 ) -> None:
-    mia_id = await insert_person(engine, "Mia", "Manager", role="manager")
+    mia_id, mia = await person_in_teams(service, engine, "Mia", "Manager", role="manager")
     first, second = await a_ticket(engine, mia_id), await a_ticket(engine, mia_id)
-    mia = service.person("mia.manager@example.com", "Mia Manager")
     activity = service.teams.personal_message(
         f"comment on {short(first)} and {short(second)}: vendor comes Tuesday", user=mia)
     said = await service.send(activity)
@@ -63,9 +61,8 @@ async def test_a_resent_message_comments_on_each_ticket_once(
 async def test_assigning_several_tickets_assigns_each_and_a_customer_may_not(
     service: Service, engine: AsyncEngine
 ) -> None:
-    mia_id = await insert_person(engine, "Mia", "Manager", role="manager")
+    mia_id, mia = await person_in_teams(service, engine, "Mia", "Manager", role="manager")
     first, second = await a_ticket(engine, mia_id), await a_ticket(engine, mia_id)
-    mia = service.person("mia.manager@example.com", "Mia Manager")
     said = await service.say(f"assign {short(first)} and {short(second)} to me", user=mia)
     assert said.texts == [f"Assigned {first} and {second} to you."]
     async with engine.connect() as connection:
@@ -80,9 +77,8 @@ async def test_assigning_several_tickets_assigns_each_and_a_customer_may_not(
 async def test_a_message_naming_too_many_tickets_changes_none(
     service: Service, engine: AsyncEngine
 ) -> None:
-    mia_id = await insert_person(engine, "Mia", "Manager", role="manager")
+    mia_id, mia = await person_in_teams(service, engine, "Mia", "Manager", role="manager")
     number = await a_ticket(engine, mia_id)
-    mia = service.person("mia.manager@example.com", "Mia Manager")
     many = ", ".join(str(n) for n in range(2, 22))
     said = await service.say(f"close {short(number)}, {many}", user=mia)
     assert said.texts == ["That names 21 tickets; I change at most 20 in one message, so "
@@ -93,12 +89,11 @@ async def test_a_message_naming_too_many_tickets_changes_none(
 async def test_showing_several_tickets_shows_each_one_the_viewer_may_see(
     service: Service, engine: AsyncEngine
 ) -> None:
-    mia_id = await insert_person(engine, "Mia", "Manager", role="manager")
+    mia_id, mia = await person_in_teams(service, engine, "Mia", "Manager", role="manager")
     stranger = await insert_person(engine, "Stan", "Stranger")
     first = await a_ticket(engine, mia_id, "Printer jams")
     second = await a_ticket(engine, mia_id, "VPN drops")
     hidden = await a_ticket(engine, stranger, "Someone else's")
-    mia = service.person("mia.manager@example.com", "Mia Manager")
     said = await service.say(f"show {short(first)} and {short(hidden)} and {short(second)}",
                              user=mia)
     shown = [texts_in(card) for card in said.cards]
@@ -114,9 +109,8 @@ async def test_showing_several_tickets_shows_each_one_the_viewer_may_see(
 async def test_showing_more_tickets_than_a_message_shows_shows_the_first_and_says_so(
     service: Service, engine: AsyncEngine
 ) -> None:
-    mia_id = await insert_person(engine, "Mia", "Manager", role="manager")
+    mia_id, mia = await person_in_teams(service, engine, "Mia", "Manager", role="manager")
     numbers = [await a_ticket(engine, mia_id, f"Desk {n} wobbles") for n in range(7)]
-    mia = service.person("mia.manager@example.com", "Mia Manager")
     said = await service.say("show " + " and ".join(short(n) for n in numbers), user=mia)
     shown = [texts_in(card) for card in said.cards]
     assert [number in text for number, text in zip(numbers, shown)] == [True] * 5

@@ -7,11 +7,7 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from db.tables import task_comments, tasks
-from db.uow import SqlUnitOfWork
-from domain.services.tickets import create_ticket
-from tests.actors import as_actor
-from tests.e2e.service import Service, texts_in
-from tests.integration.builders import insert_person
+from tests.e2e.service import Service, file_ticket, person_in_teams, texts_in
 
 
 async def _state(engine: AsyncEngine, number: str) -> tuple[str, list[str]]:
@@ -27,12 +23,9 @@ async def _state(engine: AsyncEngine, number: str) -> tuple[str, list[str]]:
 async def test_a_reason_said_with_a_status_change_is_added_as_a_comment_once(
     service: Service, engine: AsyncEngine
 ) -> None:
-    manager = await insert_person(engine, "Mia", "Manager", role="manager")
-    switch = (await create_ticket(uow=SqlUnitOfWork(engine), actor=as_actor(manager),
-                                  title="Switch in room 4 is down", category="incident"))
-    vendor = (await create_ticket(uow=SqlUnitOfWork(engine), actor=as_actor(manager),
-                                  title="Badge reader blinks red", category="support"))
-    mia = service.person("mia.manager@example.com", "Mia Manager")
+    manager, mia = await person_in_teams(service, engine, "Mia", "Manager", role="manager")
+    switch = await file_ticket(engine, manager, "Switch in room 4 is down", category="incident")
+    vendor = await file_ticket(engine, manager, "Badge reader blinks red")
     first = int(switch.ticket_number[-4:])
 
     message = service.teams.personal_message(f"{first} is fixed, it was a loose cable", user=mia)
@@ -58,10 +51,8 @@ async def test_a_reason_said_with_a_status_change_is_added_as_a_comment_once(
 async def test_a_reason_with_a_change_the_person_may_not_make_is_not_added_either(
     service: Service, engine: AsyncEngine
 ) -> None:
-    customer = await insert_person(engine, "Cat", "Customer", role="customer")
-    ticket = await create_ticket(uow=SqlUnitOfWork(engine), actor=as_actor(customer),
-                                 title="Payroll export fails", category="incident")
-    cat = service.person("cat.customer@example.com", "Cat Customer")
+    customer, cat = await person_in_teams(service, engine, "Cat", "Customer", role="customer")
+    ticket = await file_ticket(engine, customer, "Payroll export fails", category="incident")
 
     turn = await service.say(f"start {int(ticket.ticket_number[-4:])} - I'll look myself",
                              user=cat)
@@ -73,11 +64,9 @@ async def test_a_reason_with_a_change_the_person_may_not_make_is_not_added_eithe
 async def test_one_reason_for_several_tickets_is_added_to_each(
     service: Service, engine: AsyncEngine
 ) -> None:
-    manager = await insert_person(engine, "Mia", "Manager", role="manager")
-    numbers = [(await create_ticket(uow=SqlUnitOfWork(engine), actor=as_actor(manager),
-                                    title=f"Printer {n} offline", category="support")).ticket_number
+    manager, mia = await person_in_teams(service, engine, "Mia", "Manager", role="manager")
+    numbers = [(await file_ticket(engine, manager, f"Printer {n} offline")).ticket_number
                for n in (1, 2)]
-    mia = service.person("mia.manager@example.com", "Mia Manager")
 
     turn = await service.say(
         f"close {int(numbers[0][-4:])} and {int(numbers[1][-4:])} - duplicates of 3", user=mia)

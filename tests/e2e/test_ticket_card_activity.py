@@ -9,9 +9,9 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 from db.tables import task_history, tasks
 from db.uow import SqlUnitOfWork
-from domain.services.tickets import comment_on_ticket, create_ticket, update_ticket
+from domain.services.tickets import comment_on_ticket, update_ticket
 from tests.actors import as_actor
-from tests.e2e.service import Service, texts_in
+from tests.e2e.service import Service, file_ticket, person_in_teams, texts_in
 from tests.integration.builders import insert_person
 from tests.unit.bot.cards.schema import assert_valid_card
 
@@ -30,10 +30,9 @@ def comments_of(card: dict[str, Any]) -> str:
 async def test_the_card_shows_the_latest_comments_and_a_history_without_internal_notes(
     service: Service, engine: AsyncEngine
 ) -> None:
-    admin = await insert_person(engine, "Mia", "Admin", role="admin")
-    customer = await insert_person(engine, "Cleo", "Customer", role="customer")
-    ticket = await create_ticket(uow=SqlUnitOfWork(engine), actor=as_actor(customer),
-                                 title="Invoice missing", category="request")
+    admin, mia = await person_in_teams(service, engine, "Mia", "Admin", role="admin")
+    customer, cleo = await person_in_teams(service, engine, "Cleo", "Customer", role="customer")
+    ticket = await file_ticket(engine, customer, "Invoice missing", category="request")
     for n, text in enumerate(("Looking", "Asked finance", "Finance found it", "Sent again")):
         author = customer if n % 2 else admin
         await comment_on_ticket(uow=SqlUnitOfWork(engine), actor=as_actor(author),
@@ -45,8 +44,6 @@ async def test_the_card_shows_the_latest_comments_and_a_history_without_internal
             task_id=ticket.id, user_id=admin, action="updated", field="notes", old_value=None,
             new_value="Vendor blames the mail relay", created_at=datetime(2026, 12, 2, 10, 0)))
         await connection.execute(tasks.update().values(notes="Vendor blames the mail relay"))
-    mia = service.person("mia.admin@example.com", "Mia Admin")
-    cleo = service.person("cleo.customer@example.com", "Cleo Customer")
 
     staff = (await service.say(f"show {ticket.ticket_number}", user=mia)).card
     own = (await service.say(f"show {ticket.ticket_number}", user=cleo)).card
@@ -67,11 +64,9 @@ async def test_the_card_shows_the_latest_comments_and_a_history_without_internal
 async def test_an_assignment_in_the_history_names_the_person_not_their_id(
     service: Service, engine: AsyncEngine
 ) -> None:
-    admin = await insert_person(engine, "Mia", "Admin", role="admin")
+    admin, mia = await person_in_teams(service, engine, "Mia", "Admin", role="admin")
     lee = await insert_person(engine, "Lee", "Park")
-    ticket = await create_ticket(uow=SqlUnitOfWork(engine), actor=as_actor(admin),
-                                 title="Laptop slow", category="support")
-    mia = service.person("mia.admin@example.com", "Mia Admin")
+    ticket = await file_ticket(engine, admin, "Laptop slow")
     done = await service.say(f"assign {ticket.ticket_number} to Lee Park", user=mia)
     history = history_of(done.card)
     assert "assigned it to Lee Park" in history and lee not in history

@@ -14,7 +14,8 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 from db.tables import task_comments, tasks
 from tests.e2e.service import (
-    Service, a_ticket, mia_and_her_ticket, presses, running_service, texts_in, ticket_row,
+    Service, a_ticket, mia_and_her_ticket, person_in_teams, presses, running_service, texts_in,
+    ticket_row,
 )
 from tests.integration.builders import insert_person, insert_team
 
@@ -27,10 +28,9 @@ async def comments(engine: AsyncEngine) -> list[str]:
 async def test_assign_asks_who_and_a_typed_full_name_answers(
     service: Service, engine: AsyncEngine
 ) -> None:
-    manager = await insert_person(engine, "Mia", "Manager", role="manager")
+    manager, mia = await person_in_teams(service, engine, "Mia", "Manager", role="manager")
     lee = await insert_person(engine, "Lee", "Park")
     number = await a_ticket(engine, manager)
-    mia = service.person("mia.manager@example.com", "Mia Manager")
     asked = await service.say(f"assign {number}", user=mia)
     assert asked.texts[0] == f"Who should take {number}? Pick one, or type a name or an email."
     done = await service.say("lee park", user=mia)
@@ -41,10 +41,9 @@ async def test_assign_asks_who_and_a_typed_full_name_answers(
 async def test_an_assign_question_takes_a_number_an_email_or_a_unique_prefix(
     service: Service, engine: AsyncEngine
 ) -> None:
-    agent = await insert_person(engine, "Ada", "Agent")
+    agent, ada = await person_in_teams(service, engine, "Ada", "Agent")
     network = await insert_team(engine, "Network", agent)
     first, second = await a_ticket(engine, agent), await a_ticket(engine, agent, "Mouse lost")
-    ada = service.person("ada.agent@example.com", "Ada Agent")
     asked = await service.say(f"assign {first}", user=ada)
     assert list(presses(asked)) == ["Me (Ada Agent)", "Team Network"]
     by_number = await service.say("2", user=ada)
@@ -69,11 +68,10 @@ async def ticket_row_of(engine: AsyncEngine, number: str) -> dict[str, object]:
 async def test_an_answer_naming_two_people_asks_which_one_then_takes_the_choice(
     service: Service, engine: AsyncEngine
 ) -> None:
-    manager = await insert_person(engine, "Mia", "Manager", role="manager")
+    manager, mia = await person_in_teams(service, engine, "Mia", "Manager", role="manager")
     await insert_person(engine, "Lee", "Park")
     chen = await insert_person(engine, "Lee", "Chen")
     number = await a_ticket(engine, manager)
-    mia = service.person("mia.manager@example.com", "Mia Manager")
     await service.say(f"give {number} to someone", user=mia)  # nobody called "someone"
     await service.say(f"assign {number}", user=mia)
     which = await service.say("Lee", user=mia)
@@ -90,9 +88,8 @@ async def test_an_answer_naming_two_people_asks_which_one_then_takes_the_choice(
 async def test_comment_asks_for_the_text_and_a_resent_answer_comments_once(
     service: Service, engine: AsyncEngine, opening: str
 ) -> None:
-    agent = await insert_person(engine, "Ada", "Agent")
+    agent, ada = await person_in_teams(service, engine, "Ada", "Agent")
     number = await a_ticket(engine, agent)
-    ada = service.person("ada.agent@example.com", "Ada Agent")
     asked = await service.say(opening.format(number), user=ada)
     assert asked.texts == [f"What's your comment on {number}?"]
     assert await comments(engine) == []
@@ -110,9 +107,8 @@ async def test_comment_asks_for_the_text_and_a_resent_answer_comments_once(
 async def test_a_comment_that_reads_like_a_command_without_a_ticket_is_still_the_comment(
     service: Service, engine: AsyncEngine
 ) -> None:
-    agent = await insert_person(engine, "Ada", "Agent")
+    agent, ada = await person_in_teams(service, engine, "Ada", "Agent")
     number = await a_ticket(engine, agent)
-    ada = service.person("ada.agent@example.com", "Ada Agent")
     await service.say(f"add a comment to {number}", user=ada)
     done = await service.say("Started on it, will close it tomorrow", user=ada)
     assert "Comment added." in texts_in(done.card)
@@ -140,9 +136,8 @@ async def test_change_the_status_takes_everyday_words_and_refuses_what_it_cannot
 async def test_update_asks_which_field_showing_its_value_then_the_new_value(
     service: Service, engine: AsyncEngine
 ) -> None:
-    manager = await insert_person(engine, "Mia", "Manager", role="manager")
+    manager, mia = await person_in_teams(service, engine, "Mia", "Manager", role="manager")
     number = await a_ticket(engine, manager, "VPN drops")
-    mia = service.person("mia.manager@example.com", "Mia Manager")
     asked = await service.say(f"update ticket {number}", user=mia)
     assert asked.texts[0] == f"What should change on {number}? Pick a field."
     assert list(presses(asked)) == [
@@ -169,9 +164,8 @@ async def test_update_asks_which_field_showing_its_value_then_the_new_value(
 async def test_a_customer_is_offered_only_what_they_may_edit(
     service: Service, engine: AsyncEngine
 ) -> None:
-    customer = await insert_person(engine, "Cleo", "Customer", role="customer")
+    customer, cleo = await person_in_teams(service, engine, "Cleo", "Customer", role="customer")
     number = await a_ticket(engine, customer, "Invoice missing")
-    cleo = service.person("cleo.customer@example.com", "Cleo Customer")
     asked = await service.say(f"edit {number}", user=cleo)
     assert list(presses(asked)) == ["Title: Invoice missing", "Description: none"]
     refused = await service.say("priority", user=cleo)
@@ -207,10 +201,9 @@ async def test_cancel_at_every_step_changes_nothing(service: Service, engine: As
 async def test_a_clear_command_while_a_question_waits_is_handled_and_help_resumes(
     service: Service, engine: AsyncEngine
 ) -> None:
-    agent = await insert_person(engine, "Ada", "Agent")
+    agent, ada = await person_in_teams(service, engine, "Ada", "Agent")
     number = await a_ticket(engine, agent)
     other = await a_ticket(engine, agent, "Keyboard sticky")
-    ada = service.person("ada.agent@example.com", "Ada Agent")
     await service.say(f"comment on {number}", user=ada)
     helped = await service.say("help", user=ada)
     assert helped.cards and helped.texts[-1].startswith("I'm still waiting for your answer:")
@@ -226,9 +219,8 @@ async def test_a_clear_command_while_a_question_waits_is_handled_and_help_resume
 async def test_a_restart_between_question_and_answer_keeps_the_question(
     service: Service, engine: AsyncEngine, database_url: str
 ) -> None:
-    agent = await insert_person(engine, "Ada", "Agent")
+    agent, ada = await person_in_teams(service, engine, "Ada", "Agent")
     number = await a_ticket(engine, agent)
-    ada = service.person("ada.agent@example.com", "Ada Agent")
     await service.say(f"update {number}", user=ada)
     async with running_service(database_url, service.connector, service.teams) as restarted:
         asked = await restarted.say("title", user=ada)
@@ -257,11 +249,10 @@ async def test_its_status_after_a_ticket_was_shown_offers_the_statuses_it_can_mo
 async def test_its_priority_asks_for_the_priority_only_and_a_customer_is_refused(
     service: Service, engine: AsyncEngine
 ) -> None:
-    manager = await insert_person(engine, "Mia", "Manager", role="manager")
-    customer = await insert_person(engine, "Cleo", "Customer", role="customer")
+    manager, mia = await person_in_teams(service, engine, "Mia", "Manager", role="manager")
+    customer, cleo = await person_in_teams(service, engine, "Cleo", "Customer", role="customer")
     number = await a_ticket(engine, manager)
     theirs = await a_ticket(engine, customer, "Invoice missing")
-    mia = service.person("mia.manager@example.com", "Mia Manager")
     await service.say(f"show {number}", user=mia)
     asked = await service.say("bump it", user=mia)
     assert asked.texts[0] == f"Which priority should {number} get?"
@@ -269,7 +260,6 @@ async def test_its_priority_asks_for_the_priority_only_and_a_customer_is_refused
     done = await service.say("3", user=mia)
     assert "Saved: priority." in texts_in(done.card)
     assert (await ticket_row_of(engine, number))["priority"] == "high"
-    cleo = service.person("cleo.customer@example.com", "Cleo Customer")
     refused = await service.say(f"change the priority of {theirs}", user=cleo)
     assert not presses(refused) and "priority" in " ".join(refused.texts)
     renamed = await service.say(f"rename {theirs}", user=cleo)
@@ -297,9 +287,8 @@ async def test_delete_is_offered_as_close_and_a_hedge_is_asked_before_anything_c
 async def test_a_hedge_or_question_about_a_ticket_while_a_question_waits_is_a_message_of_its_own(
     service: Service, engine: AsyncEngine
 ) -> None:
-    manager = await insert_person(engine, "Mia", "Manager", role="manager")
+    manager, mia = await person_in_teams(service, engine, "Mia", "Manager", role="manager")
     number, other = await a_ticket(engine, manager), await a_ticket(engine, manager, "VPN drops")
-    mia = service.person("mia.manager@example.com", "Mia Manager")
     await service.say(f"change the status of {number}", user=mia)
     hedged = await service.say(f"I think {other} is fixed", user=mia)
     assert hedged.texts[0] == f"(I've dropped my question about {number}.)"
@@ -318,10 +307,9 @@ async def test_a_hedge_or_question_about_a_ticket_while_a_question_waits_is_a_me
 async def test_an_assignment_naming_no_ticket_asks_about_the_ticket_just_shown(
     service: Service, engine: AsyncEngine
 ) -> None:
-    manager = await insert_person(engine, "Mia", "Manager", role="manager")
+    manager, mia = await person_in_teams(service, engine, "Mia", "Manager", role="manager")
     network = await insert_team(engine, "Network", manager)
     number = await a_ticket(engine, manager, "VPN drops")
-    mia = service.person("mia.manager@example.com", "Mia Manager")
     alone = await service.say("The VPN is down again. Please assign to network team", user=mia)
     assert alone.texts[0].startswith("Which ticket?")
     assert not alone.cards

@@ -8,10 +8,7 @@ from typing import Any
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot.cards.activity import history_target
-from db.uow import SqlUnitOfWork
-from domain.services.tickets import change_ticket, create_ticket
-from tests.actors import as_actor
-from tests.e2e.service import Service, texts_in
+from tests.e2e.service import Service, file_ticket, person_in_teams, texts_in
 from tests.unit.bot.cards.reading import walk
 from tests.integration.builders import insert_person
 
@@ -24,12 +21,9 @@ def history_of(card: dict[str, Any], ticket_id: int) -> dict[str, Any] | None:
 async def test_asking_for_a_tickets_history_shows_it_open_and_a_plain_show_keeps_it_closed(
     service: Service, engine: AsyncEngine
 ) -> None:
-    manager = await insert_person(engine, "Mia", "Manager", role="manager")
-    ticket = await create_ticket(uow=SqlUnitOfWork(engine), actor=as_actor(manager),
-                                 title="Switch in room 4 is down", category="incident")
-    await change_ticket(uow=SqlUnitOfWork(engine), actor=as_actor(manager),
-                        ticket=ticket.ticket_number, status="on_hold")
-    mia = service.person("mia.manager@example.com", "Mia Manager")
+    manager, mia = await person_in_teams(service, engine, "Mia", "Manager", role="manager")
+    ticket = await file_ticket(engine, manager, "Switch in room 4 is down", category="incident",
+                               status="on_hold")
     sequence = int(ticket.ticket_number[-4:])
 
     for said in (f"show me the history of {sequence}", f"what happened on {sequence}?",
@@ -50,8 +44,7 @@ async def test_a_history_is_shown_only_to_those_who_may_see_the_ticket(
 ) -> None:
     manager = await insert_person(engine, "Mia", "Manager", role="manager")
     await insert_person(engine, "Cat", "Customer", role="customer")
-    ticket = await create_ticket(uow=SqlUnitOfWork(engine), actor=as_actor(manager),
-                                 title="Payroll export fails", category="incident")
+    ticket = await file_ticket(engine, manager, "Payroll export fails", category="incident")
     cat = service.person("cat.customer@example.com", "Cat Customer")
 
     turn = await service.say(f"history of {int(ticket.ticket_number[-4:])}", user=cat)

@@ -20,12 +20,12 @@ from sqlalchemy.pool import Pool
 from db.tables import task_comments, task_history
 from db.uow import SqlUnitOfWork
 from domain.services.overview import RECENT_CHANGES, RECENT_COMMENTS
-from domain.services.tickets import comment_on_ticket, create_ticket, update_ticket
+from domain.services.tickets import comment_on_ticket, update_ticket
 from domain.tickets import Assignee
 from tests.actors import as_actor
-from tests.e2e.service import Service, data, texts_in
+from tests.e2e.service import Service, data, file_ticket, person_in_teams, texts_in
 from tests.e2e.turn_events import turn_events
-from tests.integration.builders import insert_person, insert_team
+from tests.integration.builders import insert_team
 
 _FROM = re.compile(r"\bFROM\s+\"?(\w+)\"?", re.IGNORECASE)
 _SQL = ("SELECT", "INSERT", "UPDATE", "DELETE", "WITH")
@@ -103,10 +103,8 @@ def reads_of(table: str, seen: list[str], *, column: str = "id") -> int:
 async def test_a_show_ticket_turn_reads_the_company_settings_and_the_viewer_once_each(
     service: Service, engine: AsyncEngine
 ) -> None:
-    manager = await insert_person(engine, "Mia", "Manager", role="manager")
-    ticket = await create_ticket(uow=SqlUnitOfWork(engine), actor=as_actor(manager),
-                                 title="Badge reader blinks red", category="support")
-    mia = service.person("mia.manager@example.com", "Mia Manager")
+    manager, mia = await person_in_teams(service, engine, "Mia", "Manager", role="manager")
+    ticket = await file_ticket(engine, manager, "Badge reader blinks red")
     number = int(ticket.ticket_number[-4:])
     await service.say(f"show ticket {number}", user=mia)  # enrols Mia, warms the caches
 
@@ -125,10 +123,9 @@ async def test_a_card_turn_and_its_status_button_stay_within_their_statement_bud
     service: Service, engine: AsyncEngine
 ) -> None:
     """Whatever the ticket's age: a long history and many comments cost the same statements."""
-    manager = await insert_person(engine, "Mia", "Manager", role="manager")
+    manager, mia = await person_in_teams(service, engine, "Mia", "Manager", role="manager")
     await insert_team(engine, "Desk", manager)
-    ticket = await create_ticket(uow=SqlUnitOfWork(engine), actor=as_actor(manager),
-                                 title="Badge reader blinks red", category="support")
+    ticket = await file_ticket(engine, manager, "Badge reader blinks red")
     await update_ticket(uow=SqlUnitOfWork(engine), actor=as_actor(manager), ticket=ticket.id,
                         assignee=Assignee.user(manager))
     for n in range(RECENT_COMMENTS + 5):
@@ -138,7 +135,6 @@ async def test_a_card_turn_and_its_status_button_stay_within_their_statement_bud
         await connection.execute(task_history.insert(), [
             {"task_id": ticket.id, "user_id": manager, "action": "updated", "field": "priority",
              "old_value": "low", "new_value": "high"} for _ in range(RECENT_CHANGES * 5)])
-    mia = service.person("mia.manager@example.com", "Mia Manager")
     await service.say(ticket.ticket_number, user=mia)  # enrols Mia, warms the caches
 
     with statements() as seen, checkouts() as taken:
@@ -169,10 +165,8 @@ async def test_a_turn_holds_no_connection_while_teams_keeps_its_reply_waiting(
 ) -> None:
     """The turn's connection goes back to the pool before it posts: a connector that hangs
     (or throttles, or a pacing wait) holds up that turn, not everyone's database sessions."""
-    manager = await insert_person(engine, "Mia", "Manager", role="manager")
-    ticket = await create_ticket(uow=SqlUnitOfWork(engine), actor=as_actor(manager),
-                                 title="Badge reader blinks red", category="support")
-    mia = service.person("mia.manager@example.com", "Mia Manager")
+    manager, mia = await person_in_teams(service, engine, "Mia", "Manager", role="manager")
+    ticket = await file_ticket(engine, manager, "Badge reader blinks red")
     await service.say(ticket.ticket_number, user=mia)  # enrols Mia
 
     service.connector.hold(("send", "reply"))

@@ -14,9 +14,9 @@ from db.uow import SqlUnitOfWork
 from domain.clock import utcnow
 from domain.services import tickets as ticket_services
 from domain.services.api_keys import create_api_key
-from domain.services.tickets import UNCHANGED, create_ticket
-from tests.actors import OPERATOR, as_actor
-from tests.e2e.service import Service, data, texts_in
+from domain.services.tickets import UNCHANGED
+from tests.actors import OPERATOR
+from tests.e2e.service import Service, data, file_ticket, texts_in
 from tests.integration.builders import insert_team, insert_user
 
 Call = dict[str, Any]
@@ -54,8 +54,7 @@ async def test_a_rest_patch_applies_every_part_in_one_update(
     service: Service, engine: AsyncEngine, updates: list[Call]
 ) -> None:
     agent = await insert_user(engine, role="user", email="rest-agent@example.com")
-    ticket = await create_ticket(uow=SqlUnitOfWork(engine), actor=as_actor(agent),
-                                 title="Badge reader dead", category="incident")
+    ticket = await file_ticket(engine, agent, "Badge reader dead", category="incident")
     _, key = await create_api_key(uow=SqlUnitOfWork(engine), actor=OPERATOR,
                                   user_email="rest-agent@example.com", name="script",
                                   permissions="tickets:read,tickets:write", now=utcnow())
@@ -81,8 +80,7 @@ async def test_card_buttons_and_the_edit_card_go_through_update_ticket(
     agent_id = await insert_user(engine, role="user", email="ada@example.com")
     await insert_team(engine, "Desk", agent_id)
     ada = service.person("ada@example.com", "Ada Lovelace")
-    ticket = await create_ticket(uow=SqlUnitOfWork(engine), actor=as_actor(agent_id),
-                                 title="Laptop will not boot", category="support")
+    ticket = await file_ticket(engine, agent_id, "Laptop will not boot")
 
     card = (await service.say(f"ticket {ticket.ticket_number}", user=ada)).card
     card = await service.press("ticket.assign", {**data(card, "ticket.assign"), "assignee": "me"},
@@ -105,8 +103,7 @@ async def test_chat_changes_go_through_update_ticket(
 ) -> None:
     admin_id = await insert_user(engine, role="admin", email="grace@example.com")
     grace = service.person("grace@example.com", "Grace Hopper")
-    ticket = await create_ticket(uow=SqlUnitOfWork(engine), actor=as_actor(admin_id),
-                                 title="VPN drops every hour", category="incident")
+    ticket = await file_ticket(engine, admin_id, "VPN drops every hour", category="incident")
     number = ticket.ticket_number
     for said in (f"I'll take {number}", f"start {number}", f"make {number} urgent"):
         await service.say(said, user=grace)
