@@ -6,9 +6,12 @@ already), so a command on the SQLite file never loads PostgreSQL's.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Mapping
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Table
+from sqlalchemy import RowMapping, Table
+from sqlalchemy.ext.asyncio import AsyncConnection
 
 if TYPE_CHECKING:
     from sqlalchemy.dialects import postgresql, sqlite
@@ -23,3 +26,19 @@ def insert_into(table: Table, dialect: str) -> postgresql.Insert | sqlite.Insert
     from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
     return sqlite_insert(table)
+
+
+async def upserted(
+    connection: AsyncConnection, table: Table, *, key: Mapping[str, Any],
+    values: Mapping[str, Any], created_at: datetime,
+) -> RowMapping:
+    """The row of `table` with `key` (its unique columns) inserted, or updated to `values` where
+    it exists; returned as stored. `created_at` is written only by the insert."""
+    insert = insert_into(table, connection.dialect.name).values(
+        **key, **values, created_at=created_at
+    )
+    statement = insert.on_conflict_do_update(
+        index_elements=[table.c[name] for name in key], set_=dict(values)
+    ).returning(table)
+    row: RowMapping = (await connection.execute(statement)).mappings().one()
+    return row

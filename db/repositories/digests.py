@@ -20,7 +20,7 @@ from db.records import to_value
 from db.tables import bot_channel_digests as digests
 from db.tables import bot_digest_runs as runs
 from db.tables import tasks
-from db.upserts import insert_into
+from db.upserts import insert_into, upserted
 from domain.digests import ChannelDigest, DigestSchedule
 from domain.tickets import Ticket, TicketStatus
 
@@ -58,18 +58,12 @@ class SqlDigestRepository:
             "time_zone": digest.schedule.zone,
             "updated_at": now,
         }
-        statement = (
-            insert_into(digests, self._db.dialect.name)
-            .values(
-                team_id=digest.msteams_team_id, channel_id=digest.channel_id, created_at=now,
-                **values,
-            )
-            .on_conflict_do_update(
-                index_elements=[digests.c.team_id, digests.c.channel_id], set_=values
-            )
-            .returning(digests)
+        row = await upserted(
+            self._db, digests,
+            key={"team_id": digest.msteams_team_id, "channel_id": digest.channel_id},
+            values=values, created_at=now,
         )
-        return digest_of((await self._db.execute(statement)).mappings().one())
+        return digest_of(row)
 
     async def remove(self, msteams_team_id: str, channel_id: str) -> int:
         result = await self._db.execute(

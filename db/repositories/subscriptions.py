@@ -25,7 +25,7 @@ from db.tables import (
     teams_integration_settings,
     users,
 )
-from db.upserts import insert_into
+from db.upserts import upserted
 from domain.card_updates import PostedCard
 from domain.access import Viewer
 from domain.chat import ConversationKind
@@ -58,13 +58,10 @@ class SqlSubscriptionRepository:
             "channel_name": subscription.channel_name,
             "updated_at": now,
         }
-        insert = insert_into(settings, self._db.dialect.name).values(
-            user_id=subscription.user_id, created_at=now, **values
+        row = await upserted(
+            self._db, settings, key={"user_id": subscription.user_id}, values=values,
+            created_at=now,
         )
-        statement = insert.on_conflict_do_update(
-            index_elements=[settings.c.user_id], set_=values
-        ).returning(settings)
-        row = (await self._db.execute(statement)).mappings().one()
         return subscription_of(row)
 
     async def for_channel(self, msteams_team_id: str, channel_id: str) -> list[Subscription]:
