@@ -26,6 +26,16 @@ from tests.integration.notify.conftest import (
 )
 
 
+async def _captured_before_anyone_listened(
+    webapp: WebApp, make_capture: CaptureFactory, *, by: str, assignee_id: str | None = None
+) -> int:
+    """A ticket the web app filed, its creation already captured: what the test does next is
+    the change under test."""
+    ticket = await webapp.create_ticket(by=by, assignee_id=assignee_id)
+    await make_capture().run_once()
+    return ticket
+
+
 async def _name(engine: AsyncEngine, user_id: str) -> str:
     async with engine.connect() as connection:
         user = await SqlUserRepository(connection).get(user_id)
@@ -69,8 +79,7 @@ async def test_a_web_app_change_without_a_history_row_is_told_as_someone_in_tick
 ) -> None:
     admin = await insert_user(engine, role="admin")
     customer = await insert_user(engine, role="customer")
-    ticket = await webapp.create_ticket(by=customer)
-    await make_capture().run_once()
+    ticket = await _captured_before_anyone_listened(webapp, make_capture, by=customer)
     await subscribe(engine, admin, url=receiver.url("/ok"), types=["ticket_updated"])
 
     await webapp.update(ticket, by=None, history=False, title="Printer jams on floor 3")
@@ -87,8 +96,7 @@ async def test_one_web_app_update_can_be_several_events(
     engine: AsyncEngine, webapp: WebApp, make_capture: CaptureFactory, cast: Cast
 ) -> None:
     admin, agent, customer = cast
-    ticket = await webapp.create_ticket(by=customer)
-    await make_capture().run_once()
+    ticket = await _captured_before_anyone_listened(webapp, make_capture, by=customer)
     await subscribe(engine, admin, url="https://acme.webhook.office.com/webhookb2/x")
 
     await webapp.update(ticket, by=agent, status="in_progress", assignee_id=agent, priority="high")
@@ -112,8 +120,8 @@ async def test_a_web_app_comment_carries_its_text_and_author(
     cast: Cast,
 ) -> None:
     admin, agent, customer = cast
-    ticket = await webapp.create_ticket(by=customer, assignee_id=agent)
-    await make_capture().run_once()
+    ticket = await _captured_before_anyone_listened(
+        webapp, make_capture, by=customer, assignee_id=agent)
     await subscribe(engine, admin, url=receiver.url("/ok"), types=["ticket_commented"])
 
     await webapp.comment(ticket, by=agent, content="Replaced the toner; please try again.")
@@ -154,8 +162,7 @@ async def test_an_update_of_no_watched_field_captures_nothing(
     engine: AsyncEngine, webapp: WebApp, make_capture: CaptureFactory
 ) -> None:
     customer = await insert_user(engine, role="customer")
-    ticket = await webapp.create_ticket(by=customer)
-    await make_capture().run_once()
+    ticket = await _captured_before_anyone_listened(webapp, make_capture, by=customer)
 
     async with engine.begin() as connection:
         await connection.execute(
@@ -171,8 +178,7 @@ async def test_a_web_app_transaction_that_rolls_back_captures_nothing(
     engine: AsyncEngine, webapp: WebApp, make_capture: CaptureFactory
 ) -> None:
     customer = await insert_user(engine, role="customer")
-    ticket = await webapp.create_ticket(by=customer)
-    await make_capture().run_once()
+    ticket = await _captured_before_anyone_listened(webapp, make_capture, by=customer)
 
     async with engine.connect() as connection:
         await connection.execute(
