@@ -389,6 +389,8 @@ async def _assign(
     idempotent: bool,
 ) -> tuple[Ticket, _Change | None]:
     previous = ticket.assignee
+    if to is not None:
+        to = await _by_email(uow, to)
     if idempotent and previous == to:
         return ticket, None
     ensure(assign_refusal(viewer, ticket, to))
@@ -411,6 +413,15 @@ def _assigned(ticket: Ticket, to: Assignee | None) -> Ticket:
         assignee_id=to.user_id if to else None,
         assignee_team_id=to.team_id if to else None,
     )
+
+
+async def _by_email(uow: UnitOfWork, to: Assignee) -> Assignee:
+    """A user named by email (as the REST API's callers know people) is that user's id."""
+    named = to.user_id or ""
+    if to.kind is not AssigneeType.USER or "@" not in named or await uow.users.get(named):
+        return to
+    found = await uow.users.get_by_email(named)
+    return Assignee.user(found.id) if found is not None else to
 
 
 async def _check_assignee(uow: UnitOfWork, to: Assignee) -> None:
@@ -498,7 +509,7 @@ def _excerpt(text: str, limit: int = 200) -> str:
 
 
 def parse_assignee(value: object, *, actor_id: str) -> Assignee | None:
-    """Card and API form: `me`, a user id, `team:<id>`, or empty to unassign."""
+    """Card and API form: `me`, a user id (or email), `team:<id>`, or empty to unassign."""
     text = str(value or "").strip()
     if not text or text.lower() in ("none", "unassigned"):
         return None

@@ -107,7 +107,7 @@ TICKET_PATCH: Schema = {
         "assignee": _or_null({
             "type": "string",
             "maxLength": USER_ID_MAX,
-            "description": "`me`, a user id, `team:<id>`, or null to unassign.",
+            "description": "`me`, a user id or email, `team:<id>`, or null to unassign.",
         }),
         "version": _or_null({
             "type": "string",

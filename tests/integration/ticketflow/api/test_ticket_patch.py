@@ -168,6 +168,30 @@ async def test_an_unknown_assignee_is_an_invalid_value(api: Api, admin_ticket: A
     assert now["priority"] == "medium"
 
 
+async def test_a_person_may_be_named_by_email_under_the_same_assign_rule(
+    api: Api, engine: AsyncEngine
+) -> None:
+    admin, agent, other = (await api.person(engine, "admin"), await api.person(engine, "user"),
+                           await api.person(engine, "user"))
+    ticket = await insert_ticket(engine, created_by=admin.id)
+    status, assigned = await api.call("PATCH", f"/tickets/{ticket}", key=await api.key(admin),
+                                      json={"assignee": agent.email.upper()})
+    assert status == 200 and (assigned["assignee_type"], assigned["assignee_id"]) == (
+        "user", agent.id)
+    again = await api.call("PATCH", f"/tickets/{ticket}", key=await api.key(admin),
+                           json={"assignee": agent.email})
+    assert again == (200, assigned)  # the same person: nothing changes, no history
+    assert [row[0] for row in await history(api, await api.key(admin), ticket)] == ["assigned"]
+
+    status, error = await api.call("PATCH", f"/tickets/{ticket}", key=await api.key(agent),
+                                   json={"assignee": other.email})
+    assert (status, error["error"]) == (403, "not_allowed")  # an agent gives only to themselves
+    status, error = await api.call("PATCH", f"/tickets/{ticket}", key=await api.key(admin),
+                                   json={"assignee": "nobody@example.com"})
+    assert (status, error["field"], error["message"]) == (
+        422, "assignee", "user nobody@example.com not found")
+
+
 async def test_a_late_failure_saves_nothing_of_the_earlier_parts(
     api: Api, engine: AsyncEngine
 ) -> None:
