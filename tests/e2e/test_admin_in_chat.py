@@ -7,16 +7,24 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 from db.tables import company_settings, team_members, teams, user_invitations, users
 from tests.e2e.service import Service, texts_in
+from tests.e2e.teams_doubles.activities import TeamsUser
 from tests.integration.builders import insert_user
+
+
+async def _rita_the_admin_and_lee(
+    service: Service, engine: AsyncEngine
+) -> tuple[TeamsUser, TeamsUser, str]:
+    """Rita, an admin, and Lee, an agent, both in Teams; and Lee's user id."""
+    await insert_user(engine, role="admin", email="root@example.com")
+    lee_id = await insert_user(engine, role="user", email="lee@example.com")
+    return (service.person("root@example.com", "Rita Root"),
+            service.person("lee@example.com", "Lee Agent"), lee_id)
 
 
 async def test_an_admin_runs_the_organisation_from_chat(
     service: Service, engine: AsyncEngine
 ) -> None:
-    await insert_user(engine, role="admin", email="root@example.com")
-    lee_id = await insert_user(engine, role="user", email="lee@example.com")
-    root = service.person("root@example.com", "Rita Root")
-    lee = service.person("lee@example.com", "Lee Agent")
+    root, lee, lee_id = await _rita_the_admin_and_lee(service, engine)
     await service.say("help", user=lee)  # Lee is known to the bot
 
     invited = await service.say("invite dana@example.com as manager", user=root)
@@ -74,10 +82,7 @@ async def test_admin_commands_are_refused_for_other_roles_with_the_reason(
 async def test_an_admin_names_people_by_mentioning_them(
     service: Service, engine: AsyncEngine
 ) -> None:
-    await insert_user(engine, role="admin", email="root@example.com")
-    lee_id = await insert_user(engine, role="user", email="lee@example.com")
-    root = service.person("root@example.com", "Rita Root")
-    lee = service.person("lee@example.com", "Lee Agent")
+    root, lee, lee_id = await _rita_the_admin_and_lee(service, engine)
     activity = service.teams.channel_message("role <at>Lee Agent</at> manager", user=root)
     activity["entities"].append(
         {"type": "mention", "text": "<at>Lee Agent</at>", "mentioned": lee.account()})

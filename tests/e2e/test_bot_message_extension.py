@@ -9,9 +9,8 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 from db.tables import tasks
 from tests.e2e.queued_replies import wait_for_statuses
-from tests.e2e.service import Service, card_of, texts_in
+from tests.e2e.service import Service, card_of, texts_in, user_in_teams
 from tests.e2e.teams_doubles.connector import ConnectorStandIn
-from tests.integration.builders import insert_user
 
 
 def _cards_sent(connector: ConnectorStandIn) -> list[dict[str, Any]]:
@@ -21,8 +20,7 @@ def _cards_sent(connector: ConnectorStandIn) -> list[dict[str, Any]]:
 async def test_create_ticket_from_a_message_prefills_files_and_posts_the_card(
     service: Service, engine: AsyncEngine
 ) -> None:
-    await insert_user(engine, role="user", email="ada@example.com")
-    service.teams.user = service.person("ada@example.com", "Ada Lovelace")
+    service.teams.user = await user_in_teams(service, engine, "ada@example.com", "Ada Lovelace")
     message = "Wifi in the Berlin office is down<br>Since 9am, all floors."
 
     fetched = await service.send(service.teams.fetch_task("createTicket", message_text=message))
@@ -53,8 +51,7 @@ async def test_create_ticket_from_a_message_prefills_files_and_posts_the_card(
 async def test_the_submit_is_answered_while_the_connector_hangs_and_the_card_follows_once(
     service: Service, engine: AsyncEngine
 ) -> None:
-    await insert_user(engine, role="user", email="ada@example.com")
-    service.teams.user = service.person("ada@example.com", "Ada Lovelace")
+    service.teams.user = await user_in_teams(service, engine, "ada@example.com", "Ada Lovelace")
     connector = service.connector
     connector.hold(operations=("send", "reply"))
     submit = service.teams.submit_action(
@@ -83,8 +80,7 @@ async def test_the_submit_is_answered_while_the_connector_hangs_and_the_card_fol
 async def test_a_429_with_retry_after_6_never_holds_the_submit_answer(
     service: Service, engine: AsyncEngine
 ) -> None:
-    await insert_user(engine, role="user", email="ada@example.com")
-    service.teams.user = service.person("ada@example.com", "Ada Lovelace")
+    service.teams.user = await user_in_teams(service, engine, "ada@example.com", "Ada Lovelace")
     connector = service.connector
     connector.hold(operations=("send", "reply"))
     connector.fail_next(429, retry_after=6, operations=("send", "reply"))
