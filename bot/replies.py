@@ -27,12 +27,23 @@ def explain(error: DomainError) -> str:
     if isinstance(error, NotAllowed):
         return _sentence(f"Sorry, you can't do that: {error}")
     if isinstance(error, InvalidValue):
-        return _sentence(f"That {error.field.replace('_', ' ')} won't work: {error.message}")
+        return _sentence(f"That {_field_label(error.field)} won't work: {_continued(error.message)}")
     if isinstance(error, StaleTicket):
         return f"{error.ticket_number} changed since you last saw it; here is the current version."
     if isinstance(error, (InvalidTransition, Conflict, InvitationUnusable)):
         return _sentence(str(error))
     return "That didn't work, and nothing was changed."
+
+
+def _field_label(field: str) -> str:
+    """`webhook_url` reads "webhook URL"."""
+    return " ".join("URL" if word == "url" else word for word in field.split("_"))
+
+
+def _continued(message: str) -> str:
+    """A reason written as a sentence of its own ("The webhook URL must …") goes on after the
+    colon: "… won't work: the webhook URL must …"."""
+    return "the" + message[3:] if message.startswith("The ") else message
 
 
 def _sentence(text: str) -> str:

@@ -115,9 +115,9 @@ async def test_a_webhook_is_checked_when_saved_and_a_refused_one_saves_nothing(
 ) -> None:
     mona = await user_in_teams(service, engine, "mona@example.com", "Mona Manager", role="manager")
     refused = await service.say("webhook https://169.254.169.254/latest/meta-data", user=mona)
-    assert refused.texts[0].startswith("That webhook url won't work:")
+    assert refused.texts[0].startswith("That webhook URL won't work:")
     evil = await service.say("webhook https://prod-1.westus.logic.azure.com.evil.com/x", user=mona)
-    assert evil.texts[0].startswith("That webhook url won't work:")
+    assert evil.texts[0].startswith("That webhook URL won't work:")
     async with engine.connect() as connection:
         assert (await connection.execute(select(teams_integration_settings))).first() is None
     saved = await service.say(

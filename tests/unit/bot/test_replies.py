@@ -8,7 +8,9 @@ from domain.errors import DomainError, InvalidTransition, InvalidValue, NotAllow
 
 @pytest.mark.parametrize(("error", "said"), [
     (InvalidValue("webhook_url", "The webhook URL must use https."),
-     "That webhook url won't work: The webhook URL must use https."),
+     "That webhook URL won't work: the webhook URL must use https."),
+    (InvalidValue("webhook_url", "evil.example.com is not an allowed webhook host."),
+     "That webhook URL won't work: evil.example.com is not an allowed webhook host."),
     (InvalidValue("title", "a title is required"), "That title won't work: a title is required."),
     (NotAllowed("customers cannot assign tickets"),
      "Sorry, you can't do that: customers cannot assign tickets."),
