@@ -64,9 +64,9 @@ async def add_user(args: argparse.Namespace, runtime: Runtime) -> int:
 @on_runtime
 async def list_users(args: argparse.Namespace, runtime: Runtime) -> int:
     users = await people.list_users(uow=runtime.uow(), actor=Operator("users list"))
-    rows = [(u.email, u.display_name, u.role.value, "yes" if u.is_active else "no", u.id)
-            for u in users]
-    print(table(rows, ("EMAIL", "NAME", "ROLE", "ACTIVE", "ID")))
+    rows = [(u.email, u.display_name, u.role.value, u.department or "-",
+             "yes" if u.is_active else "no", u.id) for u in users]
+    print(table(rows, ("EMAIL", "NAME", "ROLE", "DEPARTMENT", "ACTIVE", "ID")))
     return 0
 
 

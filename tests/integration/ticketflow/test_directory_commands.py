@@ -40,3 +40,17 @@ async def test_adding_someone_already_in_the_team_keeps_and_says_their_role(
 
     assert await run_command(settings, "teams", "add-member", name, email, "--role", "admin") == 0
     assert capsys.readouterr().out == f"{email} is in team {name} (id {team_id}) as member\n"
+
+
+async def test_a_user_added_with_a_department_is_listed_with_it(
+    settings: Settings, capsys: pytest.CaptureFixture[str]
+) -> None:
+    email = f"dana-{uuid.uuid4().hex[:6]}@example.com"
+    assert await run_command(settings, "users", "add", email, "--role", "manager",
+                             "--name", "Dana Scully", "--department", "Field IT") == 0
+    assert await run_command(settings, "users", "list") == 0
+    lines = capsys.readouterr().out.splitlines()
+    header = lines[1].split()
+    assert header == ["EMAIL", "NAME", "ROLE", "DEPARTMENT", "ACTIVE", "ID"]
+    row = next(line for line in lines if line.startswith(email))
+    assert " Dana Scully " in row and " manager " in row and " Field IT " in row
