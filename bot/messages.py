@@ -19,12 +19,13 @@ from botbuilder.schema import ActionTypes, CardAction, HeroCard
 
 from bot import commands, presenter
 from bot.actions import notices, questions
-from bot.actions.confirmation import comment_instead, is_complete_change, propose
+from bot.actions.confirmation import comment_instead, is_complete_change, may_edit_part, propose
 from bot.actions.conversation import conversation_for
 from bot.actions.each import perform_each, show_each
 from bot.actions.pending import FREE_TEXT_SLOTS, Pending, Slot
 from bot.actions.phrasing import phrase
 from bot.actions.reply import Option, Reply
+from bot.actions.their_ticket import their_ticket, ticketless_change
 from bot.actions.tickets import (
     ask_field, cannot_assign, dialog_answers, ensure_visible, file_ticket, perform,
 )
@@ -393,9 +394,29 @@ class MessageRouter:
         self, turn_context: TurnContext, viewer: Viewer, dc: DialogContext,
         request: TicketRequest, conversation: Conversation, *, proposed: bool = False,
     ) -> None:
+        found_theirs = False
+        if change := ticketless_change(request):  # "close my ticket" with none shown
+            match await their_ticket(self._deps, viewer, change, conversation):
+                case Reply() as which:
+                    await self._send(turn_context, which)
+                    return
+                case None:
+                    pass
+                case theirs:
+                    request, found_theirs = theirs, True
+        said = strip_bot_mention(turn_context.activity)
+        partly = False
+        if isinstance(request, EditTicket) and (parts := may_edit_part(viewer, request)):
+            made, request = parts  # "rename 4 … and make it urgent" from a customer
+            await self._send(turn_context, await propose(self._deps, viewer, made) if found_theirs
+                             else await perform(self._deps, viewer, made, conversation))
+            partly = True
         if isinstance(request, (EditTicket, ChangeStatus)) and (instead := await comment_instead(
-                self._deps, viewer, request, strip_bot_mention(turn_context.activity))):
+                self._deps, viewer, request, said, partly=partly)):
             await self._send(turn_context, instead)  # "actually it's urgent" from a customer
+            return
+        if found_theirs and is_complete_change(request):
+            await self._send(turn_context, await propose(self._deps, viewer, request))
             return
         reply = await perform(self._deps, viewer, request, conversation)
         match reply.dialog:

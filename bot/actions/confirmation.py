@@ -22,7 +22,7 @@ from bot.actions import notices
 from bot.actions.reply import Reply
 from bot.actions.tickets import (
     add_comment, assign_to, assignee, dialog_answers, field_changes, file_ticket, save_fields,
-    set_status,
+    set_status, start_taking,
 )
 from bot.actions.tools import tool_name
 from bot.cards.confirmation import confirmation_card
@@ -61,6 +61,7 @@ _ENUMS: dict[str, type[StrEnum]] = {
     "status": TicketStatus, "priority": Priority, "category": Category,
 }
 _TEXT_FIELDS = frozenset({"text", "title", "description", "reason"})
+_FLAGS = frozenset({"take"})
 
 
 def is_complete_change(request: object) -> TypeGuard[Change]:
@@ -91,8 +92,24 @@ async def propose(deps: BotDependencies, viewer: Viewer, request: Change) -> Rep
     return _proposed(viewer, ticket, request, question, detail)
 
 
+def may_edit_part(viewer: Viewer, request: EditTicket) -> tuple[EditTicket, EditTicket] | None:
+    """Some of the fields the viewer may set and some not ("rename 4 … and make it urgent"
+    from a customer): the edit they may make, and the rest, which is never dropped
+    silently (the caller offers it as a comment, or its refusal says why). None: all or
+    none of it."""
+    changes = frozenset(field_changes(request))
+    kept = changes - editable_fields(viewer)
+    if not kept or kept == changes:
+        return None
+    names = {"due_date": "due"}
+    made = replace(request, **{names.get(f, f): None for f in kept})
+    rest = replace(request, **{names.get(f, f): None for f in changes - kept})
+    return made, rest
+
+
 async def comment_instead(
-    deps: BotDependencies, viewer: Viewer, request: EditTicket | ChangeStatus, said: str
+    deps: BotDependencies, viewer: Viewer, request: EditTicket | ChangeStatus, said: str,
+    *, partly: bool = False,
 ) -> Reply | None:
     """"actually it's urgent" or "it's working now, you can close it" from someone who may
     not set the priority or the status (a customer): who does, and one press to add what
@@ -114,7 +131,7 @@ async def comment_instead(
             return None
         kept = ["status"]
     comment = CommentOnTicket(parse_ticket_number(ticket.ticket_number), said.strip())
-    question = notices.comment_instead(kept, customer=viewer.role is Role.CUSTOMER)
+    question = notices.comment_instead(kept, customer=viewer.role is Role.CUSTOMER, partly=partly)
     return _proposed(viewer, ticket, comment, question, comment.text,
                      confirm_label=notices.ADD_AS_COMMENT)
 
@@ -144,10 +161,11 @@ def _check(viewer: Viewer, ticket: Ticket, request: TicketChange) -> None:
         case AssignTicket(to=to):
             assert to is not None
             ensure(assign_refusal(viewer, ticket, assignee(to)))
-        case ChangeStatus(status=status):
+        case ChangeStatus(status=status, take=take):
             assert status is not None
             ensure(status_refusal(viewer, ticket, status))
-            lifecycle.move(ticket, status, now=utcnow())  # InvalidTransition when it cannot
+            if not (take and ticket.status is status):  # "on it" on one in progress: taken only
+                lifecycle.move(ticket, status, now=utcnow())  # InvalidTransition when it cannot
         case CommentOnTicket():
             ensure(comment_refusal(viewer, ticket))
         case EditTicket() as edit:
@@ -182,6 +200,8 @@ def _question(request: TicketChange, number: str, viewer: Viewer) -> tuple[str, 
     match request:
         case AssignTicket(to=to):
             return notices.proposed_assignment(number, _target_label(to, viewer)), None
+        case ChangeStatus(status=status, take=True):
+            return notices.proposed_start_taking(number), None
         case ChangeStatus(status=status):
             assert status is not None
             return notices.proposed_status(number, status), None
@@ -241,6 +261,8 @@ async def _apply(
         case AssignTicket(to=to):
             assert to is not None
             return await assign_to(deps, viewer, ticket, assignee(to), expected_version=version)
+        case ChangeStatus(take=True):  # "on it": started, and taken when no one has it
+            return await start_taking(deps, viewer, ticket, expected_version=version)
         case ChangeStatus(status=status, reason=reason):  # the reason said with it, a comment
             return await set_status(deps, viewer, ticket, status, expected_version=version,
                                     reason=reason if isinstance(reason, str) else None)
@@ -340,5 +362,7 @@ def _decoded(name: str, raw: object) -> Any:
         if isinstance(raw.get("team_id"), int) and isinstance(raw.get("name"), str):
             return TeamTarget(raw["team_id"], raw["name"])
     if name in _TEXT_FIELDS and isinstance(raw, str):
+        return raw
+    if name in _FLAGS and raw is True:  # written only when true (see `encode`)
         return raw
     raise InvalidValue(REQUEST, f"the change's {name} is not valid")

@@ -104,6 +104,10 @@ def _and(items: list[str]) -> str:
     return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} and {items[-1]}"
 
 
+def which_of_yours(count: int) -> str:
+    return f"You have {count} open tickets: which one do you mean?"
+
+
 def which_ticket(example: str) -> str:
     return f"Which ticket? Say its number, for example `{example}`."
 
@@ -174,6 +178,10 @@ def proposed_status(number: str, status: TicketStatus) -> str:
     }[status]
 
 
+def proposed_start_taking(number: str) -> str:
+    return f"Start work on {number} (in progress), and take it if no one has it?"
+
+
 def proposed_assignment(number: str, to: str | None) -> str:
     return f"Assign {number} to {to}?" if to else f"Unassign {number}?"
 
@@ -185,11 +193,16 @@ def proposed_comment(number: str) -> str:
 ADD_AS_COMMENT = "Add this as a comment"
 
 
-def comment_instead(fields: list[str], *, customer: bool) -> str:
-    """A field the person may not set ("actually it's urgent" from a customer)."""
+def comment_instead(fields: list[str], *, customer: bool, partly: bool = False) -> str:
+    """A field the person may not set ("actually it's urgent" from a customer); `partly`:
+    the rest of the request was made, this part was not."""
     named = " and ".join(f"the {name.replace('_', ' ')}" for name in fields)
     who = "the service desk sets" if customer else "managers and admins set"
-    return f"Only {who} {named}. Add what you said as a comment, so they see it?"
+    offer = "Add what you said as a comment, so they see it?"
+    if partly:
+        verb, them = ("were", "them") if len(fields) > 1 else ("was", "it")
+        return f"{named[:1].upper()}{named[1:]} {verb} not changed: only {who} {them}. {offer}"
+    return f"Only {who} {named}. {offer}"
 
 
 def proposed_ticket() -> str:

@@ -54,7 +54,8 @@ def phrase(request: TicketRequest, conversation: Conversation) -> str:
         case ChangeStatus(ticket=ticket, status=status):
             if status is None:
                 return f"status {_ticket(ticket)}"
-            return f"set {_ticket(ticket)} to {status.value.replace('_', ' ')}"
+            said = f"set {_ticket(ticket)} to {status.value.replace('_', ' ')}"
+            return f"{said} with the comment: {request.reason}" if request.reason else said
         case CommentOnTicket(ticket=ticket, text=text):
             return f"comment on {_ticket(ticket)}: {text}" if text else f"comment on {_ticket(ticket)}"
         case _:

@@ -297,9 +297,13 @@ async def set_status(
     return Reply(card=card, ticket=number)
 
 
-async def start_taking(deps: BotDependencies, viewer: Viewer, number: str) -> Reply:
+async def start_taking(
+    deps: BotDependencies, viewer: Viewer, number: TicketRef, *,
+    expected_version: str | None = None,
+) -> Reply:
     """"on it": in progress, and the viewer's when no one has it and they may take it. One
-    change, on the ticket as it was read: if someone took it meanwhile, nothing is taken."""
+    change, on the ticket as it was read (or as a confirmation card drew it,
+    `expected_version`): if someone took it meanwhile, nothing is taken."""
     current = await get_ticket(uow=deps.uow().reading(), actor=viewer, ticket=number)
     me = Assignee.user(viewer.id)
     take = current.assignee is None and assign_refusal(viewer, current, me) is None
@@ -307,7 +311,7 @@ async def start_taking(deps: BotDependencies, viewer: Viewer, number: str) -> Re
     change = await ticket_services.change_ticket(
         uow=deps.uow(), actor=viewer, ticket=number,
         status=TicketStatus.IN_PROGRESS if starts else None,
-        assignee=me if take else UNCHANGED, expected_version=current.version,
+        assignee=me if take else UNCHANGED, expected_version=expected_version or current.version,
         delivery=current_delivery(),
     )
     card = await presenter.changed_ticket_card(deps, change, notice=notices.started(

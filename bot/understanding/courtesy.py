@@ -54,9 +54,9 @@ def courtesy(text: str) -> Courtesy | None:
     words = [part for w in words for part in _SPELLED_OUT.get(w, w).split()]
     if words and words[0] not in _OPENING:
         return None
+    if any(ch.isdigit() for ch in text):
+        return None  # "✅ 12", "12 works now": about a ticket
     if not words:
-        if any(ch.isdigit() for ch in text):
-            return None  # "✅ 12": about a ticket
         return next((kind for picture, kind in _PICTURES.items() if picture in text), None)
     if words[0] in _GRATEFUL and words[1:2] == ["for"] and not _MORE.search(text):
         return Courtesy.THANKS  # "cheers for sorting that" (not "thanks for 4! close it")

@@ -150,6 +150,8 @@ def _words(token: str) -> list[str]:
         return [word.replace("'", "")[:-1], "is"]
     if word in ("i'm", "im"):
         return ["i", "am"]
+    if word == "we're":  # typed "were" stays a word of its own
+        return ["we", "are"]
     if word in _SHORT:
         return _SHORT[word].split()
     if "/" in word and not any(ch.isdigit() for ch in word):  # "close/resolve" → two words
@@ -235,6 +237,8 @@ def _mark_tickets(message: Message, conversation: Conversation) -> None:
             _merge(message, index, 1, REF, _sequence(hashed, conversation))
         elif word in ("this", "that") and following in ("one", "ticket"):
             _merge(message, index, 2, REF, conversation.last_ticket)
+        elif _own_ticket(words, index):  # "please close my ticket", "make my request urgent"
+            _merge(message, index, 2, REF, conversation.last_ticket)
         elif word in ("this", "that") and following == "is" and _states(words, index + 2):
             _merge(message, index, 1, REF, conversation.last_ticket)  # "that's sorted now"
         elif word == "it" or (word in ("this", "that") and following not in _SPANS and (
@@ -243,6 +247,26 @@ def _mark_tickets(message: Message, conversation: Conversation) -> None:
         elif bare and _can_be_ticket(words, index):
             _merge(message, index, 1, NUMBER, _sequence(bare, conversation))
         index += 1
+
+
+_OWN_NOUNS = frozenset({"ticket", "request", "case", "issue", "incident"})
+_CHANGING = (_POINTING - {"show", "on"}) | {"make", "cancel"}
+_HOW = frozenset({"how", "hows", "where", "why", "when", "what", "who", "whats"})
+
+
+def _own_ticket(words: list[Word], index: int) -> bool:
+    """"my ticket" after a change's verb ("close my ticket", "make my ticket urgent"): the
+    ticket the conversation last showed, as "it" is; with none shown, the action takes the
+    person's only open ticket or asks which. Not "my ticket 36" (that one), nor "show my
+    ticket" or "any news on my ticket?" (their list answers those)."""
+    if index == 0 or words[index].text not in ("my", "our") or index + 1 >= len(words):
+        return False
+    if words[index + 1].text not in _OWN_NOUNS or words[index - 1].text not in _CHANGING:
+        return False
+    if words[0].text in _HOW:
+        return False  # "how do I close my ticket?" asks how
+    after = words[index + 2].text if index + 2 < len(words) else ""
+    return not _BARE.match(after) and not _HASHED.match(after) and parse_ticket_number(after) is None
 
 
 _SPANS = frozenset({"week", "month", "morning", "afternoon", "evening", "year", "weekend",

@@ -75,7 +75,7 @@ _POLITE_START = (
     "would you please", "you can", "ok so", "help me", "help me to", "i have to", "i must",
     "thanks", "thank you", "thx", "cheers", "great", "cool", "perfect", "nice", "sure", "good",
     "morning", "good morning", "hey there", "hi there", "hiya", "hello there", "possibly",
-    "please to", "do the needful and", "i want that", "then", "yes", "yeah", "yep",
+    "please to", "kindly to", "pls to", "do the needful and", "i want that", "then", "yes", "yeah", "yep",
     "would tref be possible to", "is tref possible to", "any chance you could", "any chance you can",
     "would you be able to", "could you possibly", "quick one", "quick question", "-", "–", "—",
     "do you mind", *_GLAD_IF,
@@ -117,7 +117,7 @@ _ACTION_WORDS = frozenset({
     "pause", "fix", "change", "update", "edit", "set", "mark", "move", "delete", "remove", "give",
     "create", "file", "rename", "finish", "complete", "touch", "shut", "solve",
 })
-_REF = r"(?:(?:the|ticket|tickets|tkt|issue|issues|case|number|numbers|no|nr|nos) )*(?P<{name}>tref|tnum)"
+_REF = r"(?:(?:the|my|our|ticket|tickets|tkt|issue|issues|case|number|numbers|no|nr|nos) )*(?P<{name}>tref|tnum)"
 
 
 def ref(name: str = "ref") -> str:
@@ -183,6 +183,8 @@ def understand(text: str, conversation: Conversation) -> Understanding:
         return Declined(None, text.strip())  # "no" to a question: nothing changes
     if kind := courtesy(text):
         return SmallTalk(kind)
+    if seeing := _SEEING_OWN.fullmatch(simple):  # "how I can see my tickets?": shown, not told how
+        return understand(f"show {seeing['own']}", conversation)
     text = what_is_asked(text)
     message = read_message(text, conversation)
     tickets = gather_tickets(message)  # "close 4 and 5": read as "close 4", made to each
@@ -191,6 +193,13 @@ def understand(text: str, conversation: Conversation) -> Understanding:
         found = ListTickets(ListScope.MINE)  # "any update on my ticket?": theirs, not a manual
     return for_each(found, tickets, final=conversation.directory or not needs_directory(found))
 
+
+_SEEING_OWN = re.compile(
+    r"(?:so |and |but |hi |hello |hey |please )*(?:how|where) (?:can i|i can|could i|i could|do i|"
+    r"should i|may i|i may|to|would i) (?:see|view|find|check|get|look at|list|look up|access"
+    r"|browse)(?: all)? (?P<own>(?:my|our) (?:[\w-]+ ){0,2}?(?:tickets?|requests?|cases?))"
+    r"(?: (?:here|in teams|in here|in this chat|in the chat|with you|with the bot))?")
+"""Asking how or where to see one's own tickets, in any order of words: the list answers it."""
 
 _OWN_TICKET = re.compile(
     r"\b(?:my|our)\s+(?:[\w-]+\s+){0,3}?(?:tickets?|requests?|cases?|issues?|incidents?|reports?"
@@ -230,6 +239,8 @@ def _read(message: Message, text: str, conversation: Conversation) -> Understand
         return ChangeStatus(conversation.last_ticket, TicketStatus.IN_PROGRESS, take=True)
     reading = _reading(message, conversation, start, end)
     whole = _reading(message, conversation, start, len(words))
+    if commented := _with_comment(message, conversation, start):
+        return commented
     if unresolved := _no_such_resolution(message, start, end):
         return unresolved
     if _is_negation(words[start:end]):
@@ -250,6 +261,8 @@ def _read(message: Message, text: str, conversation: Conversation) -> Understand
                 or _asked_to_take(reading, asked=True)
                 or _later_sentence(message, conversation, start, end)
                 or _question(reading, text.strip()))
+    if joined := _joined_edits(message, conversation, start, end):
+        return joined
     for rule in _RULES:
         found = rule(reading, whole)
         if isinstance(found, Clarify) and not isinstance(found.request, CreateTicket):
@@ -265,6 +278,9 @@ def _read(message: Message, text: str, conversation: Conversation) -> Understand
         return _question(reading, text.strip())
     if "?" in text and _typed_tickets(message, start, end):  # "… (TKT-…-0015). Any news? Thanks"
         return _question(reading, text.strip())
+    if (typed := _typed_tickets(message, start, end)) and len(typed) == 1 and " ".join(
+            REF if i in typed else words[i] for i in range(start, end)) in _ON_IT:
+        return ChangeStatus(message.ticket(typed[0]), TicketStatus.IN_PROGRESS, take=True)
     named = _typed_tickets(message, start, end)
     return _fallback(words[start:end], text.strip(),
                      message.original(named[0], named[0] + 1).rstrip(".?!;") if named else None)
@@ -339,6 +355,77 @@ def _first_clause(
         if found is not None:
             return found if not isinstance(found, CreateTicket) else None
         return _later_sentence(message, conversation, start, end)
+    return None
+
+
+_JOINS = frozenset({"and", "&", "+"})
+_JOINED_WITHIN = 30
+"""Words a request of two field changes is said in; each "and" reads both sides again, so a
+long story ("… jams again, and the scanner too" 1,200 times) is not read this way."""
+_EDIT_FIELDS = ("title", "description", "priority", "category", "due")
+
+
+def _joined_edits(
+    message: Message, conversation: Conversation, start: int, end: int
+) -> EditTicket | None:
+    """"rename 4 to 'Printer jams' and make it urgent", "make 41 high priority and due
+    friday": two field changes of one ticket, made together; read apart, the second was
+    taken into the title or the status and dropped. "it" after the "and" is the ticket
+    before it; a field said twice, or a second part that is no field change, joins nothing
+    (a join inside quotes is part of a title)."""
+    words = message.words
+    if end - start > _JOINED_WITHIN:
+        return None
+    quoted = [found.span(1) for found in _QUOTED.finditer(message.text + " ")]
+    for index in range(start + 2, end - 1):
+        if words[index].text not in _JOINS:
+            continue
+        begin = message.spans[words[index].first][0]
+        if any(first <= begin < last for first, last in quoted):
+            continue
+        before = read_message(message.original(start, index), conversation)  # a title ends here
+        left = _rules_on(_reading(before, conversation, 0, len(before.words)))
+        if not isinstance(left, EditTicket) or not left.has_changes or left.ticket is None:
+            continue
+        right = _rules_on(_reading(message, conversation, index + 1, end))
+        if not isinstance(right, EditTicket):  # "… and due friday": said without a verb
+            said = message.original(index + 1, end if end < len(words) else None)
+            again = read_message(f"set {left.ticket} {said}", conversation)
+            right = _rules_on(_reading(again, conversation, 0, len(again.words)))
+        if not isinstance(right, EditTicket) or not right.has_changes:
+            return None
+        if _typed_tickets(message, index + 1, end) and right.ticket != left.ticket:
+            return None  # "… and make 5 urgent": another ticket
+        both = {name: getattr(left, name) for name in _EDIT_FIELDS if getattr(left, name) is not None}
+        more = {name: getattr(right, name) for name in _EDIT_FIELDS if getattr(right, name) is not None}
+        if set(both) & set(more):
+            return None
+        return replace(left, **more)
+    return None
+
+
+def _rules_on(reading: Reading) -> Understanding | None:
+    return next((f for rule in _RULES if (f := rule(reading, reading)) is not None), None)
+
+
+_WITH_COMMENT = (("with", "comment"), ("with", "the", "comment"), ("with", "a", "comment"),
+                 ("with", "note"), ("with", "the", "note"), ("with", "a", "note"))
+
+
+def _with_comment(message: Message, conversation: Conversation, start: int) -> ChangeStatus | None:
+    """"resolve 4 with the comment: loose cable" (how a confirmed "I think 4 is fixed, loose
+    cable" is sent back): the status change, and the words after as its comment, whatever
+    they say ("… with the comment: the user doesn't need it")."""
+    words = [word.text for word in message.words]
+    for index in range(start + 1, len(words) - 2):
+        lead = next((len(p) for p in _WITH_COMMENT if tuple(words[index:index + len(p)]) == p), 0)
+        if not lead or index + lead >= len(words):
+            continue
+        clause = _reading(message, conversation, start, index)
+        found = next((f for rule in _RULES if (f := rule(clause, clause)) is not None), None)
+        if isinstance(found, ChangeStatus) and found.status is not None and not found.take:
+            return replace(found, reason=message.original(index + lead) or None)
+        return None
     return None
 
 
@@ -745,9 +832,14 @@ _HEDGES = (("prob",), ("probs",), ("prolly",), ("i", "think"), ("i", "guess"), (
 def _hedged(
     message: Message, conversation: Conversation, start: int, end: int
 ) -> Understanding | None:
-    """"I think 4 is fixed", "maybe Sam should take it": a change offered as a question."""
+    """"I think 4 is fixed", "maybe Sam should take it": a change offered as a question;
+    "I think 4 is fixed, loose cable": the reason kept, for the comment once confirmed."""
     found = _after_lead(message, conversation, start, end, _HEDGES) or _modal(
         message, conversation, start, end)
+    words = [word.text for word in message.words[start:end]]
+    lead = next((len(p) for p in _HEDGES if tuple(words[:len(p)]) == p), 0)
+    if found is None and lead and start + lead < end:
+        found = _first_clause(message, conversation, start + lead, end)
     if isinstance(found, (ShowTicket, ListTickets)) or found is None:
         return found
     return _confirm(found) or FreeText(message.text.strip())
@@ -761,8 +853,8 @@ _JUST_DONE = frozenset({"done", "fixed", "sorted", "solved", "all done", "all so
 def _confirm(found: Understanding) -> Understanding | None:
     """A change offered as a question ("Should TKT-… be resolved?"), answered yes or no."""
     match found:
-        case ChangeStatus(ticket=ticket, status=status) if status is not None:
-            return _should_be(ticket, status)
+        case ChangeStatus(ticket=ticket, status=status, reason=reason) if status is not None:
+            return _should_be(ticket, status, reason=reason)
         case AssignTicket(ticket=ticket, to=UserTarget() | TeamTarget() as to):
             return Clarify(AssignTicket(ticket, None), f"Should {to.name} take {_label(ticket)}?",
                            (Choice("Yes", to),))
@@ -771,10 +863,12 @@ def _confirm(found: Understanding) -> Understanding | None:
     return None
 
 
-def _should_be(ticket: TicketNumber | None, status: TicketStatus) -> Clarify:
+def _should_be(
+    ticket: TicketNumber | None, status: TicketStatus, *, reason: str | None = None
+) -> Clarify:
     label = status.value.replace("_", " ")
-    return Clarify(ChangeStatus(ticket, None), f"Should {_label(ticket)} be {label}?",
-                   (Choice("Yes", status),))
+    return Clarify(ChangeStatus(ticket, None, reason=reason),
+                   f"Should {_label(ticket)} be {label}?", (Choice("Yes", status),))
 
 
 _MODALS = frozenset({"might", "may", "could", "probably", "possibly", "perhaps", "maybe"})
@@ -1220,7 +1314,7 @@ def _status(reading: Reading, whole: Reading) -> Understanding | None:
         r"(?: (?:now|today|right now))?"
     )):
         return ChangeStatus(reading.ticket(found), TicketStatus.IN_PROGRESS)
-    if found := _match(reading, rf"(?:i am |we are |i will be |ill be )?(?:working|work) on {ref()}"):
+    if found := _match(reading, rf"(?:i am |we are |were |i will be |ill be |we will be |well be )?(?:working|work) on {ref()}"):
         return ChangeStatus(reading.ticket(found), TicketStatus.IN_PROGRESS)
     if found := _match(reading, rf"(?:i am |we are |i have |ive |i |all )?(?:done|finished|sorted)(?: with)? {ref()}"):
         return ChangeStatus(reading.ticket(found), TicketStatus.RESOLVED)
@@ -1520,6 +1614,11 @@ def _edit(reading: Reading, whole: Reading) -> Understanding | None:
         whole, rf"{field} (?:of |for |on )?{ref()}(?: (?:to|is|=|->|=>|→|should be))?(?P<value> .+)"
     ):
         return _field(whole, found)
+    if found := _match(whole, (
+        rf"(?:set|change|update|make|raise|lower|bump|move|push|put)(?: the)? {field}"
+        r"(?: (?:to|as|at|=|->|=>|→|up to|down to))?(?P<value> (?!(?:of|on|for|in|date)\b)(?!.*\b(?:tref|tnum)\b).+)"
+    )):  # "set priority to urgent": of the ticket just shown, as "it" is; none: asked which
+        return _of_the_last(reading.conversation.last_ticket, _field(whole, found))
     if found := _match(reading, (
         rf"(?:set|change|update|edit|modify|fix|amend|give|add)(?: the| a| an)? {field}"
         rf"(?: (?:of|on|for|in|to) {ref()})?"
@@ -1570,6 +1669,15 @@ def _edit(reading: Reading, whole: Reading) -> Understanding | None:
         if edit := _priority_or_category(reading.ticket(found), found.group("value")):
             return edit
     return None
+
+
+def _of_the_last(ticket: TicketNumber | None, found: Understanding | None) -> Understanding | None:
+    match found:
+        case EditTicket():
+            return replace(found, ticket=ticket)
+        case Clarify(request=EditTicket() as edit):
+            return replace(found, request=replace(edit, ticket=ticket))
+    return found
 
 
 def _priority_or_category(ticket: TicketNumber | None, value: str | None) -> EditTicket | None:

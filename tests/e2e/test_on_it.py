@@ -66,8 +66,12 @@ async def test_on_it_with_no_ticket_shown_asks_which_and_changes_nothing(
 ) -> None:
     manager, mia = await person_in_teams(service, engine, "Mia", "Manager", role="manager")
     ticket = await file_ticket(engine, manager, "Printer jams")
+    _, sam = await person_in_teams(service, engine, "Sam", "Agent")
 
-    turn = await service.say("on it", user=mia)
-
+    turn = await service.say("on it", user=sam)  # Sam has no open ticket: which one?
     assert not turn.cards and len(turn.texts) == 1 and "start 4" in turn.texts[0], turn.texts
+
+    turn = await service.say("on it", user=mia)  # Mia's only open ticket: asked, on a card
+    assert (f"Start work on {ticket.ticket_number} (in progress), and take it if no one has "
+            "it?") in texts_in(turn.card)
     assert await status_and_assignee(engine, ticket.ticket_number) == ("open", None)

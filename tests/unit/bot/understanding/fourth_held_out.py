@@ -18,8 +18,9 @@ resolved at once, as "12 is working now" is in `test_working_again` (they had be
 as asked about); "we're working on 12" is in progress at once, as "working on it" is, and
 "we are looking into 35" starts and takes it, as "I'll look into it" does.
 
-The rules when it was written read 63 of its 85 lines as written here. `FOURTH_MISREAD` is
-what they still misread.
+The rules when it was written read 63 of its 85 lines as written here; fixed by kinds of
+words and shapes of message (each tried on other phrasings of its kind, in
+`test_fourth_held_out`), never by line: 82 of 85. `FOURTH_MISREAD` is what they still misread.
 """
 
 from __future__ import annotations
@@ -132,26 +133,7 @@ FOURTH_HELD_OUT: tuple[tuple[str, str], ...] = (
 )
 
 FOURTH_MISREAD: frozenset[str] = frozenset({
-    'set priority to urgent',
     'priority urgent',
-    "we're working on 12",
-    'we are looking into 35 now',
-    'please close my ticket',
-    'can u close my ticket pls',
-    'Good morning, could you please close my ticket, the issue went away by itself',
-    'make my ticket urgent',
-    'can you make my ticket high priority please',
-    '12 works now',
-    'where I can see my tickets?',
-    'how I can find my tickets',
-    'how can I see my open tickets?',
     'i have problem with outlook, it not open',
-    'kindly to assign 38 to sam',
     'the 37 you can close, is working now',
-    "rename 4 to 'Printer jams on floor 3' and make it urgent",
-    'make 41 high priority and due friday',
-    "change the title of 41 to 'VPN drops every hour' and set it to high",
-    'set 41 to urgent and make it due monday',
-    'I think 4 is fixed, loose cable',
-    "i think 44 is fixed because the user hasn't called back",
 })

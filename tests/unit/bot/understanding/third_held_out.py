@@ -15,7 +15,8 @@ or changed that were updated since that day ("what did I work on this week").
 
 The rules when it was written read 62 of its 87 lines as written here; fixed by kinds of words
 and shapes of message (each tried on other phrasings of its kind, in `test_third_held_out`),
-never by line: 86 of 87. `THIRD_MISREAD` is what they still misread. One expectation was corrected after that first run, before any fix: a new
+never by line: 86 of 87; 87 of 87 since the fourth table's fixes (asking how or where
+to see one's own tickets, in any order of words, shows them). `THIRD_MISREAD` is what they still misread. One expectation was corrected after that first run, before any fix: a new
 ticket's title ends at its last word, so "… are stuck 😅" files "… are stuck" (titles in the
 other tables drop emoji the same way). A second was corrected later, when a fix for it broke
 `in_their_words.py`: "16 ✅" shows the ticket (as "12 ✅" there), rather than asking whether it
@@ -136,6 +137,4 @@ THIRD_HELD_OUT: tuple[tuple[str, str], ...] = (
      "know. Which status should #31 get? [open, in progress, on hold, resolved, closed]"),
 )
 
-THIRD_MISREAD: frozenset[str] = frozenset({
-    'how I can see my tickets?',
-})
+THIRD_MISREAD: frozenset[str] = frozenset()

@@ -1,0 +1,186 @@
+"""Over HTTP, what the fourth held-out table found: "close my ticket" with no ticket shown is
+the person's only open ticket, proposed on a card (several: which one, as buttons); a
+customer's "rename 4 … and make it urgent" renames it and says the priority was not set,
+offering it as a comment; a hedged "I think 4 is fixed, loose cable", once confirmed, keeps
+the reason as a comment; "12 works now" resolves it; "how I can see my tickets?" lists them;
+a confirmed "on it" starts and takes the ticket. Every resend changes nothing twice."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from db.tables import task_comments, tasks, users
+from tests.e2e.assistant import button
+from tests.e2e.service import Service, buttons_of, presses, texts_in, user_in_teams
+from tests.integration.builders import insert_ticket
+
+
+async def _id_of(engine: AsyncEngine, email: str) -> str:
+    async with engine.connect() as connection:
+        return str((await connection.execute(
+            select(users.c.id).where(users.c.email == email))).scalar_one())
+
+
+async def _ticket(engine: AsyncEngine, ticket_id: int) -> dict[str, object]:
+    async with engine.connect() as connection:
+        row = (await connection.execute(select(tasks).where(tasks.c.id == ticket_id))).mappings().one()
+        comments = list((await connection.execute(
+            select(task_comments.c.content).where(task_comments.c.task_id == ticket_id)
+            .order_by(task_comments.c.id))).scalars())
+    return {"status": row["status"], "priority": row["priority"], "title": row["title"],
+            "assignee_id": row["assignee_id"], "comments": comments}
+
+
+async def test_close_my_ticket_with_none_shown_proposes_the_only_open_one_and_applies_it_once(
+    service: Service, engine: AsyncEngine
+) -> None:
+    ana = await user_in_teams(service, engine, "ana@example.com", "Ana Agent")
+    ana_id = await _id_of(engine, "ana@example.com")
+    ticket = await insert_ticket(engine, created_by=ana_id, number="TKT-2026-0050")
+    await insert_ticket(engine, created_by=ana_id, number="TKT-2026-0051", status="closed")
+
+    offered = (await service.say("can u close my ticket pls", user=ana)).card
+    assert "Close TKT-2026-0050?" in texts_in(offered)
+    assert buttons_of(offered) == ["Confirm", "Cancel"]
+    assert (await _ticket(engine, ticket))["status"] == "open"  # never guessed: asked first
+
+    press = button(offered, "Confirm")["data"]
+    closed = await service.press("request.confirm", press, user=ana)
+    again = await service.press("request.confirm", press, user=ana)  # a double tap, a resend
+    assert "TKT-2026-0050 is now closed." in texts_in(closed) and again == closed
+    assert (await _ticket(engine, ticket))["status"] == "closed"
+
+
+async def test_close_my_ticket_with_several_open_asks_which_listing_them(
+    service: Service, engine: AsyncEngine
+) -> None:
+    ana = await user_in_teams(service, engine, "ana@example.com", "Ana Agent")
+    ana_id = await _id_of(engine, "ana@example.com")
+    first = await insert_ticket(engine, created_by=ana_id, number="TKT-2026-0052",
+                                title="VPN drops")
+    second = await insert_ticket(engine, created_by=ana_id, number="TKT-2026-0053",
+                                 title="Mouse broken")
+
+    turn = await service.say("please close my ticket", user=ana)
+    assert turn.texts == ["You have 2 open tickets: which one do you mean?"]
+    choices = presses(turn)
+    assert list(choices) == ["TKT-2026-0052 · VPN drops", "TKT-2026-0053 · Mouse broken"]
+    assert [(await _ticket(engine, t))["status"] for t in (first, second)] == ["open", "open"]
+
+    picked = await service.say(choices["TKT-2026-0053 · Mouse broken"], user=ana)
+    assert "TKT-2026-0053 is now closed." in texts_in(picked.card)
+    assert [(await _ticket(engine, t))["status"] for t in (first, second)] == ["open", "closed"]
+
+
+async def test_my_ticket_after_one_was_shown_is_that_ticket(
+    service: Service, engine: AsyncEngine
+) -> None:
+    max_ = await user_in_teams(service, engine, "max@example.com", "Max Manager", role="manager")
+    max_id = await _id_of(engine, "max@example.com")
+    await insert_ticket(engine, created_by=max_id, number="TKT-2026-0054")
+    shown = await insert_ticket(engine, created_by=max_id, number="TKT-2026-0055")
+    await service.say("show TKT-2026-0055", user=max_)
+
+    await service.say("make my ticket urgent", user=max_)
+    await service.say("set priority to high", user=max_)  # "it" is still the one shown
+    assert (await _ticket(engine, shown))["priority"] == "high"
+
+
+async def test_set_priority_with_none_shown_proposes_it_for_the_only_open_ticket(
+    service: Service, engine: AsyncEngine
+) -> None:
+    max_ = await user_in_teams(service, engine, "max@example.com", "Max Manager", role="manager")
+    ticket = await insert_ticket(engine, created_by=await _id_of(engine, "max@example.com"),
+                                 number="TKT-2026-0056")
+    offered = (await service.say("set priority to urgent", user=max_)).card
+    assert "Change TKT-2026-0056: priority → urgent?" in texts_in(offered)
+    assert (await _ticket(engine, ticket))["priority"] == "medium"
+    await service.press("request.confirm", button(offered, "Confirm")["data"], user=max_)
+    assert (await _ticket(engine, ticket))["priority"] == "urgent"
+
+
+async def test_a_customer_renaming_and_raising_the_priority_is_told_the_priority_was_not_set(
+    service: Service, engine: AsyncEngine
+) -> None:
+    cy = await user_in_teams(service, engine, "cy@example.com", "Cy Customer", role="customer")
+    ticket = await insert_ticket(engine, created_by=await _id_of(engine, "cy@example.com"),
+                                 number="TKT-2026-0004", title="Printer")
+    said = "rename 4 to 'Printer jams on floor 3' and make it urgent"
+
+    turn = await service.say(said, user=cy)
+    shown = "\n".join(texts_in(card) for card in turn.cards)
+    assert ("The priority was not changed: only the service desk sets it. Add what you said "
+            "as a comment, so they see it?") in shown
+    assert buttons_of(turn.cards[-1]) == ["Add this as a comment", "Cancel"]
+    assert await _ticket(engine, ticket) == {
+        "status": "open", "priority": "medium", "title": "Printer jams on floor 3",
+        "assignee_id": None, "comments": []}
+
+    await service.say(said, user=cy)  # said again: the title is as it was, nothing added
+    press = button(turn.cards[-1], "Add this as a comment")["data"]
+    await service.press("request.confirm", press, user=cy)
+    await service.press("request.confirm", press, user=cy)
+    assert await _ticket(engine, ticket) == {
+        "status": "open", "priority": "medium", "title": "Printer jams on floor 3",
+        "assignee_id": None, "comments": [said]}
+
+
+async def test_a_hedged_change_once_confirmed_keeps_its_reason_as_a_comment(
+    service: Service, engine: AsyncEngine
+) -> None:
+    max_ = await user_in_teams(service, engine, "max@example.com", "Max Manager", role="manager")
+    ticket = await insert_ticket(engine, created_by=await _id_of(engine, "max@example.com"),
+                                 number="TKT-2026-0004")
+
+    turn = await service.say("I think 4 is fixed, loose cable", user=max_)
+    assert turn.texts == ["Should TKT-2026-0004 be resolved?"]
+    assert (await _ticket(engine, ticket))["status"] == "open"
+
+    yes = presses(turn)["Yes"]
+    done = await service.say(yes, user=max_)
+    assert "TKT-2026-0004 is now resolved. Your comment was added." in texts_in(done.card)
+    await service.say(yes, user=max_)  # pressed again: resolved already, nothing added
+    state = await _ticket(engine, ticket)
+    assert (state["status"], state["comments"]) == ("resolved", ["loose cable"])
+
+
+async def test_works_now_resolves_and_working_on_starts(
+    service: Service, engine: AsyncEngine
+) -> None:
+    max_ = await user_in_teams(service, engine, "max@example.com", "Max Manager", role="manager")
+    max_id = await _id_of(engine, "max@example.com")
+    fixed = await insert_ticket(engine, created_by=max_id, number="TKT-2026-0012")
+    started = await insert_ticket(engine, created_by=max_id, number="TKT-2026-0013")
+
+    await service.say("12 works now", user=max_)
+    await service.say("we're working on 13", user=max_)
+    assert (await _ticket(engine, fixed))["status"] == "resolved"
+    assert (await _ticket(engine, started))["status"] == "in_progress"
+
+
+async def test_how_i_can_see_my_tickets_lists_them(service: Service, engine: AsyncEngine) -> None:
+    cy = await user_in_teams(service, engine, "cy@example.com", "Cy Customer", role="customer")
+    await insert_ticket(engine, created_by=await _id_of(engine, "cy@example.com"),
+                        number="TKT-2026-0060", title="Badge reader blinks red")
+    listed = await service.say("how I can see my tickets?", user=cy)
+    assert "Badge reader blinks red" in texts_in(listed.card)
+
+
+async def test_on_it_with_none_shown_proposes_starting_and_taking_the_only_open_ticket(
+    service: Service, engine: AsyncEngine
+) -> None:
+    ana = await user_in_teams(service, engine, "ana@example.com", "Ana Agent")
+    ana_id = await _id_of(engine, "ana@example.com")
+    ticket = await insert_ticket(engine, created_by=ana_id, number="TKT-2026-0061",
+                                 assignee_type=None)
+
+    offered = (await service.say("on it", user=ana)).card
+    assert "Start work on TKT-2026-0061 (in progress), and take it if no one has it?" in texts_in(
+        offered)
+    press = button(offered, "Confirm")["data"]
+    taken = await service.press("request.confirm", press, user=ana)
+    again = await service.press("request.confirm", press, user=ana)
+    assert "not valid" not in texts_in(taken) and again == taken
+    state = await _ticket(engine, ticket)
+    assert (state["status"], state["assignee_id"]) == ("in_progress", ana_id)
