@@ -26,6 +26,8 @@ from domain.chat import ConversationKind, ConversationRef
 from domain.clock import utcnow
 from domain.events import EventType
 from domain.notifications import TargetKind
+from domain.services.tickets import create_ticket
+from domain.tickets import Ticket
 from notify.deliverers import WebhookDeliverer
 from notify.deliveries import DeliveryStatus, OutboxEntry
 from notify.notices import NoticeLinks
@@ -33,6 +35,7 @@ from notify.retries import RetryPolicy
 from notify.webhook import DELIVERY_ID_HEADER
 from notify.webhook_url import WebhookPolicy
 from notify.worker import DeliveryWorker, WorkerConfig
+from tests.actors import as_actor
 from tests.integration.builders import insert_user
 from tests.loopback import serving
 from ticketflow.runtime import outbox_sink
@@ -211,6 +214,11 @@ async def admin_subscribed(engine: AsyncEngine, *, url: str) -> tuple[str, str]:
     customer = await insert_user(engine, role="customer")
     await subscribe(engine, admin, url=url)
     return admin, customer
+
+
+async def file_a_bug(uow_factory: UnitOfWorkFactory, by: str, title: str = "x") -> Ticket:
+    """A bug `by` files through TicketFlow's use case: the event these tests deliver."""
+    return await create_ticket(uow=uow_factory(), actor=as_actor(by), title=title, category="bug")
 
 
 async def outbox_entries(engine: AsyncEngine) -> list[OutboxEntry]:

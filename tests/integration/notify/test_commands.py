@@ -5,14 +5,13 @@ from __future__ import annotations
 import pytest
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from domain.services.tickets import create_ticket
 from notify.deliveries import DeliveryStatus
-from tests.actors import as_actor
 from tests.integration.builders import insert_user
 from tests.integration.commands import run_command
 from tests.integration.notify.conftest import (
     Receiver,
     UnitOfWorkFactory,
+    file_a_bug,
     outbox_entries,
     statuses,
     subscribe,
@@ -35,7 +34,7 @@ async def test_the_worker_command_delivers_and_status_tells_delivered_disabled_a
     customer = await insert_user(engine, role="customer")
     for path in ("/ok", "/gone?sig=SECRET123"):
         await subscribe(engine, await insert_user(engine, role="admin"), url=receiver.url(path))
-    await create_ticket(uow=uow_factory(), actor=as_actor(customer), title="x", category="bug")
+    await file_a_bug(uow_factory, customer)
 
     assert await run_command(settings, "worker", "--once") == 0
     assert await run_command(settings, "outbox", "status") == 0
@@ -60,7 +59,7 @@ async def test_retry_dead_requeues_dead_deliveries_with_fresh_attempts(
         await insert_user(engine, role="admin"),
         url=receiver.url("/ok").replace("http://127.0.0.1", "http://localhost"),
     )
-    await create_ticket(uow=uow_factory(), actor=as_actor(customer), title="x", category="bug")
+    await file_a_bug(uow_factory, customer)
     strict = Settings(database_url=settings.database_url)  # production policy: loopback refused
     assert await run_command(strict, "worker", "--once") == 0
     assert await statuses(engine) == {DeliveryStatus.DEAD: 1}
@@ -86,9 +85,9 @@ async def test_purge_removes_only_finished_deliveries_older_than_asked(
 ) -> None:
     customer = await insert_user(engine, role="customer")
     await subscribe(engine, await insert_user(engine, role="admin"), url=receiver.url("/ok"))
-    await create_ticket(uow=uow_factory(), actor=as_actor(customer), title="old", category="bug")
+    await file_a_bug(uow_factory, customer, "old")
     assert await run_command(settings, "worker", "--once") == 0
-    await create_ticket(uow=uow_factory(), actor=as_actor(customer), title="new", category="bug")
+    await file_a_bug(uow_factory, customer, "new")
 
     assert await run_command(settings, "outbox", "purge", "--older-than", "1") == 0
     assert await statuses(engine) == {DeliveryStatus.DELIVERED: 1, DeliveryStatus.PENDING: 1}

@@ -28,7 +28,12 @@ from notify.worker import DeliveryWorker
 from tests.actors import as_actor
 from tests.integration.builders import insert_user
 from tests.integration.commands import run_command
-from tests.integration.notify.conftest import UnitOfWorkFactory, WorkerFactory, outbox_entries
+from tests.integration.notify.conftest import (
+    UnitOfWorkFactory,
+    WorkerFactory,
+    file_a_bug,
+    outbox_entries,
+)
 from ticketflow.settings import Settings
 
 KEY = Fernet.generate_key().decode()
@@ -208,7 +213,7 @@ async def test_a_refused_recipient_is_dead_and_a_busy_server_is_tried_again(
 ) -> None:
     agent = await insert_user(engine, role="admin")
     customer = await insert_user(engine, role="customer", email=address)
-    ticket = await create_ticket(uow=uow_factory(), actor=as_actor(customer), title="x", category="bug")
+    ticket = await file_a_bug(uow_factory, customer)
     await update_ticket(uow=uow_factory(), actor=as_actor(agent), ticket=ticket.id, status="resolved")
 
     await mailer.run_once()
@@ -257,7 +262,7 @@ async def test_email_stays_off_until_smtp_is_configured(
 ) -> None:
     agent = await insert_user(engine, role="admin")
     customer = await insert_user(engine, role="customer", email="carla@example.com")
-    ticket = await create_ticket(uow=uow_factory(), actor=as_actor(customer), title="x", category="bug")
+    ticket = await file_a_bug(uow_factory, customer)
 
     await update_ticket(uow=uow_factory(), actor=as_actor(agent), ticket=ticket.id, status="resolved")
 

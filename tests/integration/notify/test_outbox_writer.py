@@ -28,6 +28,7 @@ from tests.integration.notify.conftest import (
     admin_subscribed,
     bot_in_channel,
     bot_in_personal_chat,
+    file_a_bug,
     outbox_entries,
     subscribe,
 )
@@ -120,7 +121,7 @@ async def test_a_webhook_url_the_policy_refuses_is_never_written_and_the_log_say
     admin, customer = await admin_subscribed(engine, url="http://evil.example.com/collect?sig=SECRET")
 
     with caplog.at_level(logging.WARNING, logger="notify.outbox"):
-        await create_ticket(uow=uow_factory(), actor=as_actor(customer), title="x", category="bug")
+        await file_a_bug(uow_factory, customer)
 
     assert await outbox_entries(engine) == []
     assert "must use https" in caplog.text
@@ -138,7 +139,7 @@ async def test_bot_channels_and_chats_are_targets_only_where_the_bot_can_post(
     await subscribe(engine, manager, msteams_team_id="team-1", channel_id="19:support")
     await bot_in_channel(engine, channel="19:support", msteams_team_id="team-1")
     await bot_in_personal_chat(engine, customer, conversation_id="a:carla")
-    ticket = await create_ticket(uow=uow_factory(), actor=as_actor(customer), title="x", category="bug")
+    ticket = await file_a_bug(uow_factory, customer)
     await update_ticket(uow=uow_factory(), actor=as_actor(admin), ticket=ticket.id, assignee=Assignee.team(team))
     async with engine.begin() as connection:
         await connection.execute(

@@ -29,6 +29,7 @@ from tests.integration.notify.conftest import (
     UnitOfWorkFactory,
     WorkerFactory,
     admin_subscribed,
+    file_a_bug,
     outbox_entries,
     statuses,
     subscribe,
@@ -94,7 +95,7 @@ async def test_every_event_arrives_once_after_dedup_through_failures_timeouts_42
         )
     assert enabled.pop(owners["/gone"]) is False
     assert all(enabled.values())
-    await create_ticket(uow=uow_factory(), actor=as_actor(customer), title="After", category="bug")
+    await file_a_bug(uow_factory, customer, "After")
     assert not [
         e
         for e in await outbox_entries(engine)
@@ -142,7 +143,7 @@ async def test_a_stored_url_the_current_policy_refuses_is_never_called(
     customer = await insert_user(engine, role="customer")
     await subscribe(engine, admin, url=receiver.url("/refused"))
     await subscribe(engine, other, url=receiver.url("/refused").replace("://", "://user:pw@"))
-    await create_ticket(uow=uow_factory(), actor=as_actor(customer), title="x", category="bug")
+    await file_a_bug(uow_factory, customer)
 
     await make_worker(policy=WebhookPolicy()).run_once()
 
@@ -160,7 +161,7 @@ async def test_a_delivery_is_dead_after_its_last_attempt_and_retry_dead_brings_i
     make_worker: WorkerFactory,
 ) -> None:
     admin, customer = await admin_subscribed(engine, url=receiver.url("/flaky"))
-    await create_ticket(uow=uow_factory(), actor=as_actor(customer), title="x", category="bug")
+    await file_a_bug(uow_factory, customer)
 
     await make_worker(retry=RetryPolicy(max_attempts=1)).run_once()
 
@@ -180,7 +181,7 @@ async def test_a_row_leased_by_a_worker_that_died_is_delivered_once_its_lease_ru
     make_worker: WorkerFactory,
 ) -> None:
     admin, customer = await admin_subscribed(engine, url=receiver.url("/ok"))
-    await create_ticket(uow=uow_factory(), actor=as_actor(customer), title="x", category="bug")
+    await file_a_bug(uow_factory, customer)
     outbox = SqlOutbox(engine)
     [taken] = await outbox.claim(
         owner="killed", limit=10, now=clock(), lease_until=clock() + timedelta(seconds=60)
@@ -208,7 +209,7 @@ async def test_deliveries_about_one_ticket_to_one_target_keep_their_order(
 ) -> None:
     admin, agent, customer = cast
     await subscribe(engine, admin, url=receiver.url("/flaky"))
-    ticket = await create_ticket(uow=uow_factory(), actor=as_actor(customer), title="x", category="bug")
+    ticket = await file_a_bug(uow_factory, customer)
     await comment_on_ticket(uow=uow_factory(), actor=as_actor(customer), ticket=ticket.id, content="more")
     worker = make_worker()
     assert [e.status for e in await outbox_entries(engine)] == [
@@ -236,7 +237,7 @@ async def test_a_dead_delivery_does_not_hold_up_the_rest_of_its_lane(
     make_worker: WorkerFactory,
 ) -> None:
     admin, customer = await admin_subscribed(engine, url=receiver.url("/flaky"))
-    ticket = await create_ticket(uow=uow_factory(), actor=as_actor(customer), title="x", category="bug")
+    ticket = await file_a_bug(uow_factory, customer)
     await comment_on_ticket(uow=uow_factory(), actor=as_actor(customer), ticket=ticket.id, content="more")
     worker = make_worker(retry=RetryPolicy(max_attempts=1))
 
@@ -256,7 +257,7 @@ async def test_run_forever_delivers_and_a_stop_gives_back_what_it_could_not_fini
 ) -> None:
     admin, customer = await admin_subscribed(engine, url=receiver.url("/ok"))
     for n in range(5):
-        await create_ticket(uow=uow_factory(), actor=as_actor(customer), title=f"{n}", category="bug")
+        await file_a_bug(uow_factory, customer, f"{n}")
     worker = make_worker(config=WorkerConfig(poll_interval=0.05, stop_grace=0.1))
     stop = asyncio.Event()
     running = asyncio.create_task(worker.run_forever(stop))
@@ -264,7 +265,7 @@ async def test_run_forever_delivers_and_a_stop_gives_back_what_it_could_not_fini
     await until(lambda: len(receiver.received) == 5, what="five webhook posts")
     await eventually(lambda: _all(engine, DeliveryStatus.DELIVERED, 5), what="five delivered rows")
     receiver.gate.clear()
-    await create_ticket(uow=uow_factory(), actor=as_actor(customer), title="held", category="bug")
+    await file_a_bug(uow_factory, customer, "held")
     await until(lambda: receiver.held == 1, what="a post held by the receiver")
     stop.set()
     await asyncio.wait_for(running, timeout=5)

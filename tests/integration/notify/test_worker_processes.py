@@ -11,13 +11,12 @@ from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from db.tables import notification_outbox as outbox
-from domain.services.tickets import create_ticket
 from notify.deliveries import DeliveryStatus
-from tests.actors import as_actor
 from tests.integration.builders import insert_user
 from tests.integration.notify.conftest import (
     Receiver,
     UnitOfWorkFactory,
+    file_a_bug,
     outbox_entries,
     subscribe,
 )
@@ -48,7 +47,7 @@ async def test_a_worker_killed_mid_delivery_loses_nothing(
     customer = await insert_user(engine, role="customer")
     await subscribe(engine, await insert_user(engine, role="admin"), url=receiver.url("/ok"))
     for n in range(TICKETS):
-        await create_ticket(uow=uow_factory(), actor=as_actor(customer), title=f"#{n}", category="bug")
+        await file_a_bug(uow_factory, customer, f"#{n}")
     receiver.gate.clear()  # every request is held until the victim is dead
     workers = [await start_worker(database_url, tmp_path) for _ in range(2)]
     try:
