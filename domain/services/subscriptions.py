@@ -116,6 +116,10 @@ async def set_webhook(
     async with uow:
         await authorise(uow, actor, *SUBSCRIPTION_MANAGERS)
         current = await uow.subscriptions.for_user(actor.id) or Subscription(user_id=actor.id)
+        if stored is None and current.notification_types:
+            # The row's types also choose what its channel gets: removing the webhook must
+            # not widen them (`webhook off` set every type on a channel subscribed to one).
+            chosen = current.notification_types
         enabled = stored is not None or (current.enabled and current.has_channel)
         saved = await uow.subscriptions.save(
             replace(current, webhook_url=stored, enabled=enabled, notification_types=chosen),

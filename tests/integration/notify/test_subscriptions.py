@@ -171,3 +171,21 @@ async def test_an_allowed_webhook_url_is_stored_in_its_canonical_form(engine: As
     )
 
     assert (saved.webhook_url, saved.enabled) == (HOOK, True)
+
+
+async def test_removing_the_webhook_keeps_what_the_channel_was_subscribed_to(
+    engine: AsyncEngine,
+) -> None:
+    manager = await insert_user(engine, role="manager")
+    await subscribe_from_chat(engine, manager, types=["created", "commented"])
+    await set_webhook(uow=SqlUnitOfWork(engine), actor=as_actor(manager), url=HOOK, check=check,
+                      types=["created", "commented"])
+
+    removed = await set_webhook(uow=SqlUnitOfWork(engine), actor=as_actor(manager), url=None,
+                                check=check)
+
+    assert (removed.webhook_url, removed.enabled) == (None, True)
+    assert removed.notification_types == {"ticket_created", "ticket_commented"}
+    [row] = await rows(engine)
+    assert (row["channel_id"], row["webhook_url"], sorted(row["notification_types"])) == (
+        "C1", None, ["ticket_commented", "ticket_created"])
