@@ -14,10 +14,11 @@ from bot import commands
 from bot.context import BotDependencies
 from domain.access import Viewer
 from domain.chat import TeamsChannel
-from domain.notifications import parse_event_types
+from domain.notifications import Subscription, parse_event_types
 from domain.services.digests import subscribe_digest, unsubscribe_digest
 from domain.services.subscriptions import (
     channel_notifications,
+    own_subscription,
     set_webhook,
     subscribe_channel,
     unsubscribe_channel,
@@ -41,6 +42,18 @@ def _channel(turn_context: TurnContext) -> TeamsChannel:
     )
 
 
+def _moved_from(before: Subscription | None, channel: TeamsChannel) -> str:
+    """Each person has one channel subscription (TicketFlow keeps one row per person): say
+    which channel this one leaves, so nobody wonders why it went quiet."""
+    if before is None or not before.has_channel or (
+        before.msteams_team_id, before.channel_id
+    ) == (channel.msteams_team_id, channel.channel_id):
+        return ""
+    left = f"#{before.channel_name}" if before.channel_name else "the channel you subscribed before"
+    return (f" {left} gets no more ticket posts from you: each person subscribes one channel "
+            "(another manager or an admin can subscribe it too).")
+
+
 def _label(event_type: str) -> str:
     return event_type.removeprefix("ticket_").replace("_", " ")
 
@@ -56,6 +69,7 @@ async def run_subscription(
     place = where[0].upper() + where[1:]
     match command:
         case commands.Subscribe(types=types):
+            before = await own_subscription(uow=deps.uow().reading(), actor=viewer)
             saved = await subscribe_channel(
                 uow=deps.uow(), actor=viewer, channel=channel, types=types
             )
@@ -63,6 +77,7 @@ async def run_subscription(
             await turn_context.send_activity(
                 f"Subscribed {where} to tickets you can see: {kinds}. New tickets are posted "
                 "here with buttons; later changes update that card and reply in its thread."
+                + _moved_from(before, channel)
             )
         case commands.Unsubscribe(types=types) if types:
             parse_event_types(types)  # a word that names no event type is refused as such

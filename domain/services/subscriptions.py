@@ -42,6 +42,14 @@ async def subscribe_channel(
 
 
 @use_case
+async def own_subscription(*, uow: UnitOfWork, actor: Viewer) -> Subscription | None:
+    """The actor's one subscription (webhook and channel), as TicketFlow keeps it per person."""
+    async with uow:
+        await authorise(uow, actor, *SUBSCRIPTION_MANAGERS)
+        return await uow.subscriptions.for_user(actor.id)
+
+
+@use_case
 async def unsubscribe_channel(*, uow: UnitOfWork, actor: Viewer, channel: TeamsChannel) -> int:
     """Stops bot posts to this channel, whoever subscribed it; returns how many rows pointed here.
 

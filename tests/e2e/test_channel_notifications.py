@@ -8,6 +8,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 from db.tables import bot_ticket_cards, bot_ticket_changes, tasks, teams_integration_settings
 from tests.e2e.channel import file_in_chat, subscribed_channel
 from tests.e2e.service import Service, card_of, data, first_row, settled, texts_in, user_in_teams
+from tests.e2e.teams_doubles.activities import Channel
 from tests.integration.builders import insert_team, insert_user
 from tests.integration.notify.capture.webapp import WebApp
 from tests.waiting import eventually
@@ -209,3 +210,23 @@ async def test_a_ticket_the_web_app_moves_to_another_team_leaves_the_old_channel
         "deleted): nothing was changed.")
     async with engine.connect() as connection:
         assert (await connection.execute(select(tasks.c.status))).scalar_one() == "resolved"
+
+
+async def test_subscribing_a_second_channel_says_which_channel_no_longer_gets_posts(
+    service: Service, engine: AsyncEngine
+) -> None:
+    mona = await user_in_teams(service, engine, "mona@example.com", "Mona Manager", role="manager")
+    first = await service.say_in_channel("subscribe", user=mona)
+    assert "no more ticket posts" not in first.texts[0]
+    again = await service.say_in_channel("subscribe created", user=mona)
+    assert "no more ticket posts" not in again.texts[0]  # the same channel, narrowed
+
+    service.teams.channel = Channel(id="19:support-network@thread.tacv2", name="Network")
+    moved = await service.say_in_channel("subscribe", user=mona)
+    assert moved.texts[0].startswith("Subscribed #Network to tickets you can see: ")
+    assert moved.texts[0].endswith(
+        " #Printers gets no more ticket posts from you: each person subscribes one channel "
+        "(another manager or an admin can subscribe it too).")
+    async with engine.connect() as connection:
+        row = (await connection.execute(select(teams_integration_settings))).mappings().one()
+    assert (row["channel_id"], row["channel_name"]) == ("19:support-network@thread.tacv2", "Network")
