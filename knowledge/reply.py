@@ -12,9 +12,13 @@ that it did, because a model can be wrong, steered, or simply not follow rules:
   mentions nothing the question asks about is rejected;
 - of a reply that stands, every sentence must be supported by a cited passage:
   at least half of its words are in the passages it cites (or, without a marker
-  of its own, those its paragraph or the reply cites) or in the question. The
-  others are dropped; when no sentence survives, the reply counts as "not in the
-  passages", so the person hears it was not found and is offered a ticket.
+  of its own, those its paragraph or the reply cites). Words it repeats from the
+  question count neither way: restating "why does my phone drop off the wifi"
+  supports no claim added to it. Every figure and option it states ("15
+  minutes", "-r", "0800 123 456") must be in those passages or the question: a
+  changed number is the error that costs most. The others are dropped; when no
+  sentence survives, the reply counts as "not in the passages", so the person
+  hears it was not found and is offered a ticket.
 
 A rejected reply is never shown; the assistant quotes the documents instead.
 """
@@ -116,22 +120,63 @@ def supported_sentences(text: str, passages: Sequence[Passage], *, question: str
     for line in text.split("\n"):
         line_cited = [n for n in markers_in(line) if n in given]
         kept: list[str] = []
+        dropped = said = False
         for sentence in _with_markers_attached(split_sentences(line)):
             terms = set(content_terms(strip_markers(sentence)))
             if not terms:
                 kept.append(sentence)
                 continue
             own = [n for n in markers_in(sentence) if n in given]
-            basis = own or line_cited or cited_anywhere
-            known = set(content_terms(" ".join(passages[n - 1].text for n in basis))) | asked
-            if len(terms & known) >= SUPPORT_SHARE * len(terms):
+            basis = " ".join(passages[n - 1].text for n in (own or line_cited or cited_anywhere))
+            if _supported(strip_markers(sentence), terms, basis, question, asked):
                 kept.append(sentence)
                 claims += 1
-        if kept or not line.strip():
-            kept_lines.append(" ".join(kept))
+                said = True
+            else:
+                dropped = True
+        if (kept and (said or not dropped)) or not line.strip():
+            kept_lines.append(" ".join(kept))  # not a step's number whose step was dropped
     if not claims:
         return None
     return re.sub(r"\n{3,}", "\n\n", "\n".join(kept_lines)).strip()
+
+
+def _supported(
+    sentence: str, terms: set[str], basis: str, question: str, asked: set[str]
+) -> bool:
+    """Whether the passages (`basis`) support the sentence: at least `SUPPORT_SHARE` of
+    its words that the question does not give are in them, and every figure and option
+    it states is in them or in the question."""
+    known = set(content_terms(basis))
+    claimed = terms - (asked - known)
+    if not claimed or len(claimed & known) < SUPPORT_SHARE * len(claimed):
+        return False
+    given = _exact_tokens(basis) | _exact_tokens(question)
+    return _exact_tokens(sentence) <= given
+
+
+_EXACT = re.compile(r"(?<![\w-])-{1,2}[A-Za-z0-9][\w-]*|[\w.:/+-]*\d[\w.:/+-]*")
+
+
+_NUMBER_WORDS = {
+    word: str(value) for value, word in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve thirteen"
+        " fourteen fifteen sixteen seventeen eighteen nineteen twenty".split())
+} | {"thirty": "30", "forty": "40", "fifty": "50", "sixty": "60", "ninety": "90",
+     "hundred": "100"}
+_NUMBER_WORD = re.compile(rf"\b(?:{'|'.join(_NUMBER_WORDS)})\b")
+_STEP_NUMBER = re.compile(r"^\s*\d{1,2}[.)](?:\s|$)")
+
+
+def _exact_tokens(text: str) -> set[str]:
+    """The figures ("15", "09:30", "2.4GHz") and options ("-r", "--keep") of a text,
+    which must match as they are. A number may be spelt ("eight hours" is "8 hours"),
+    digits split by spaces or thousands separators are one ("0800 123 456", "1,000"),
+    and a list's own step number ("2. Open …") states nothing."""
+    plain = _NUMBER_WORD.sub(lambda m: _NUMBER_WORDS[m.group(0)],
+                             _STEP_NUMBER.sub(" ", text.casefold()))
+    joined = re.sub(r"(?<=\d)[ ,](?=\d)", "", plain)
+    return {token.strip(".:/+-") or token for token in _EXACT.findall(joined)}
 
 
 def _with_markers_attached(sentences: Sequence[str]) -> list[str]:

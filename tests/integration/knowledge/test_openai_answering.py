@@ -246,3 +246,22 @@ async def test_sentences_of_the_models_answer_that_no_cited_passage_supports_are
                          "Sign in again with your Fernhill email address and password [1].")
     assert not none_left.answered and none_left.text == NOT_FOUND
     assert (await stored(engine))[-1] == ("assistant", NOT_FOUND, [])
+
+
+async def test_a_figure_the_cited_passage_does_not_state_drops_its_sentence(
+    helper: HelpAssistant, stand_in: CompletionsStandIn, engine: AsyncEngine
+) -> None:
+    user = await insert_user(engine)
+    stand_in.then(
+        Completion("Staff-BYOD devices are disconnected after 12 hours [1].\n"
+                   "Sign in again with your Fernhill email address and password [1]."),
+        Completion("Staff-BYOD devices are disconnected after 12 hours [1]."),
+    )
+
+    kept = await helper.ask(user_id=user, session_id="s1", question=QUESTION)
+    none_left = await helper.ask(user_id=user, session_id="s2", question=QUESTION)
+
+    assert kept.answered
+    assert kept.text == "Sign in again with your Fernhill email address and password [1]."
+    assert not none_left.answered and none_left.text == NOT_FOUND
+    assert "create a ticket" in none_left.text
