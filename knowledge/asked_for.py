@@ -29,7 +29,7 @@ _MONTH = (r"(?:january|february|march|april|may|june|july|august|september|octob
 
 _ASKS = {
     Fact.DURATION: re.compile(
-        rf"\bhow (?:long|soon|quickly)\b|\bhow many {_TIME_UNIT}\b|\bby when\b|\buntil when\b"
+        rf"\bhow (?:long|soon|quickly|old)\b|\bhow many {_TIME_UNIT}\b|\bby when\b|\buntil when\b"
         r"|\bstick around\b|\bexpire\b|\bexpiry\b", re.IGNORECASE),
     Fact.MOMENT: re.compile(
         r"(?:^|[.?!,]\s*)when\b|\bwhat time\b|\b(?:which|what) (?:day|date|month|time)\b"

@@ -69,6 +69,18 @@ _ENDS_SENTENCE = re.compile(r"[.!?:;,)\]\"'”’]$")
 _BEFORE_OPTION = re.compile(r"(?<=[.:;)])\s+(?=-{1,2}[A-Za-z0-9][\w-]*\b)")
 _OPTION_ENTRY = re.compile(r"-{1,2}[A-Za-z0-9][\w-]*\b")
 """A sentence that opens with an option is the entry for that option in a manual."""
+_ENTRY_START = re.compile(
+    r"-{1,2}[A-Za-z0-9][\w-]*(?:,? +-{1,2}[A-Za-z0-9][\w-]*)*(?:[ =][a-z_]+)? +[A-Za-z]{2,}")
+"""An entry's first words: the option (with its long form and argument), then prose
+("-E fingerprint_hash Specifies …"); not an option named in passing ("(-d / )")."""
+BOILERPLATE_SHARE = 0.3
+"""A manual's back matter (see-also lists, history, authors, copyright) counts this much:
+it shares words with many questions and answers none."""
+_BOILERPLATE = re.compile(
+    r"^(?:SEE ALSO|HISTORY|AUTHORS?|COPYRIGHT|REPORTING BUGS|COLOPHON|AVAILABILITY)\b"
+    r"|^This (?:manual|man) page\b|\bcopyright\b|©|\ball rights reserved\b", re.IGNORECASE)
+_REFERENCE = re.compile(r"\b[\w.-]+\(\d\w*\)")
+"""A reference to another manual page, "ssh-agent(1)"; a sentence with three is a list of them."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -160,15 +172,41 @@ def extract(
     for index in ranked:
         if len(chosen) == max_snippets:
             break
-        if chosen and scores[index] < RUNNER_UP_SHARE * scores[chosen[0][0]]:
-            break
+        if chosen and scores[index] < RUNNER_UP_SHARE * scores[ranked[0]]:
+            break  # the best sentence's score, not that of the lead-in its list brought
         if index in used:
             continue
         run = _whole_list(sentences, [index, *_continuation(sentences, index, used)], used)
+        run = _with_its_option(sentences, run, used)
         used.update(run)
         chosen.append(run)
     chosen.sort(key=lambda run: (sentences[run[0]].rank, run[0]))
     return [_quote(considered, [sentences[i] for i in run], weights) for run in chosen]
+
+
+def _with_its_option(sentences: Sequence[_Sentence], run: list[int], used: set[int]) -> list[int]:
+    """The run led by the start of the manual's option entry it sits in ("-y This option
+    will read …" for "It prints the public key …"): a description without its option
+    tells nobody what to type. The sentences between come too while the quote stays
+    under `MAX_SNIPPET_WORDS`; otherwise the gap is marked "…"."""
+    first = sentences[run[0]]
+    if _OPTION_ENTRY.match(first.text):
+        return run
+    start = run[0]
+    while start > 0 and (sentences[start - 1].rank, sentences[start - 1].line) == (
+            first.rank, first.line):
+        start -= 1
+        if _ENTRY_START.match(sentences[start].text):
+            break
+    else:
+        return run
+    if start in used:
+        return run
+    between = list(range(start, run[0]))
+    words = sum(len(sentences[i].text.split()) for i in [*between, *run])
+    if words <= MAX_SNIPPET_WORDS and not used.intersection(between):
+        return [*between, *run]
+    return [start, *run]
 
 
 def _distinct(sentences: list[_Sentence]) -> list[_Sentence]:
@@ -191,6 +229,8 @@ def _bonus(sentence: _Sentence, wanted: frozenset[Fact]) -> float:
         bonus += OPTION_BONUS
     if wanted and states(sentence.text, wanted):
         bonus += FACT_BONUS
+    if _BOILERPLATE.search(sentence.text) or len(_REFERENCE.findall(sentence.text)) >= 3:
+        bonus *= BOILERPLATE_SHARE
     return bonus
 
 
@@ -202,7 +242,13 @@ def _quote(
     (a manual's table run together by extraction) is cut to its part about the question."""
     text = _window(run[0].text, weights)
     for before, sentence in zip(run, run[1:], strict=False):
-        text += ("\n" if sentence.line != before.line else " ") + _window(sentence.text, weights)
+        if sentence.line != before.line:
+            joint = "\n"
+        elif sentence.position > before.position + 1:
+            joint = " … "  # an option entry's start, then its sentence that was chosen
+        else:
+            joint = " "
+        text += joint + _window(sentence.text, weights)
     text = monospace(text, programs=programs_named(passages[run[0].rank].title))
     first = run[0]
     if first.opens_section and first.section:
@@ -373,7 +419,16 @@ def _scores(sentences: Sequence[_Sentence], weights: Mapping[str, float]) -> lis
 def _option_entries(sentences: list[str]) -> list[str]:
     """A manual's option entries run together by extraction ("… passphrase. -p Requests
     changing …") split apart: each option is an entry of its own."""
-    return [entry for sentence in sentences for entry in _BEFORE_OPTION.split(sentence) if entry]
+    entries = []
+    for sentence in sentences:
+        start = 0
+        for match in _BEFORE_OPTION.finditer(sentence):
+            if sentence.count("(", 0, match.start()) > sentence.count(")", 0, match.start()):
+                continue  # "(-0 ... -9)": an option named inside brackets starts no entry
+            entries.append(sentence[start:match.start()])
+            start = match.end()
+        entries.append(sentence[start:])
+    return [entry for entry in entries if entry]
 
 
 def _continuation(sentences: Sequence[_Sentence], index: int, used: set[int]) -> list[int]:
