@@ -148,11 +148,17 @@ def extract(
 ) -> list[Quote]:
     """The best quotes for a question, best passage first; empty when no sentence matches.
 
+    The first `max_passages` passages are read, and any later one from the document the
+    first passage comes from (its sentences count less the lower it ranks).
+
     Sentences holding any of the `avoid` terms are left out: after a model reply was
     rejected, the words it had no business saying point at the text that steered it.
     `wanted` is the kind of fact the question asks for (`knowledge.asked_for`).
     """
     considered = list(passages[:max_passages])
+    considered += [  # more of the document cited first: a manual's answer is often further down
+        later for later in passages[max_passages:] if later.document_id == passages[0].document_id
+    ]
     sentences = _distinct([
         s for rank, p in enumerate(considered) for s in _sentences(rank, p)
         if not s.terms & avoid

@@ -3,6 +3,7 @@ as it is indexed (`clean_extracted_text`, `chunk_document`)."""
 
 from __future__ import annotations
 
+import dataclasses
 import json
 
 import pytest
@@ -97,3 +98,21 @@ def test_back_matter_is_still_quoted_when_it_is_what_was_asked() -> None:
 def test_how_old_asks_for_an_age_and_quotes_the_sentence_stating_one() -> None:
     assert asked_for("how old does my laptop have to be before i get a new one")
     assert not asked_for("my old laptop will not start")
+
+
+def test_a_later_passage_of_the_document_cited_first_is_read_and_one_of_another_is_not() -> None:
+    def from_document(found: Passage, document_id: int) -> Passage:
+        return dataclasses.replace(found, document_id=document_id)
+
+    keygen = from_document(chunk_holding(MANUALS, "ssh-keygen.txt", "same name but"), 100)
+    option_y = chunk_holding(MANUALS, "ssh-keygen.txt", "print an OpenSSH public key to stdout")
+    others = [chunk_holding(MANUALS, "ssh-add.txt", "SEE ALSO"),
+              chunk_holding(MANUALS, "ssh-agent.txt", "private keys")]
+    question = "lost my .pub file, can i get the public key back from the private one"
+
+    same_manual = quotes(question, keygen, *others, from_document(option_y, 100))
+    another_manual = quotes(question, keygen, *others, from_document(option_y, 200))
+
+    assert any(quote.startswith("`-y` This option will read a private OpenSSH format file")
+               for quote in same_manual), same_manual
+    assert not any("`-y`" in quote for quote in another_manual), another_manual
