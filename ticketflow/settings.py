@@ -17,6 +17,7 @@ POOL_SIZE = 50
 POOL_OVERFLOW = 10
 """As `db.engine`'s defaults (not imported from there: settings load without SQLAlchemy)."""
 IDLE_TIMEOUT = 30.0
+DEFAULT_WEB_URL = "http://localhost:5000"
 
 _Number = TypeVar("_Number", int, float)
 
@@ -47,7 +48,7 @@ class Settings:
     understanding_timeout: float = 6.0
     """Seconds the model may take to place a message before the deterministic answer stands."""
     secret_keys: tuple[str, ...] = ()
-    web_url: str = "http://localhost:5000"
+    web_url: str = DEFAULT_WEB_URL
     default_role: Role | None = Role.USER
     log_format: str = "text"
     webhook_extra_hosts: tuple[str, ...] = ()
@@ -141,7 +142,7 @@ def _parse(env: Mapping[str, str]) -> Settings:
             "TICKETFLOW_UNDERSTANDING_TIMEOUT", get("TICKETFLOW_UNDERSTANDING_TIMEOUT"), 6.0
         ),
         secret_keys=_fernet_keys(get("TICKETFLOW_SECRET_KEY")),
-        web_url=(_url("TICKETFLOW_WEB_URL", get("TICKETFLOW_WEB_URL")) or "http://localhost:5000").rstrip("/"),
+        web_url=(_url("TICKETFLOW_WEB_URL", get("TICKETFLOW_WEB_URL")) or DEFAULT_WEB_URL).rstrip("/"),
         default_role=_default_role(get("TICKETFLOW_DEFAULT_ROLE")),
         log_format=log_format,
         webhook_extra_hosts=_webhook_hosts(get("TICKETFLOW_WEBHOOK_HOSTS")),

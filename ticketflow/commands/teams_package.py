@@ -6,8 +6,9 @@ import argparse
 import sys
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
-from ticketflow.settings import Settings
+from ticketflow.settings import DEFAULT_WEB_URL, Settings
 from ticketflow.teams_package import (
     MANIFEST_VERSION,
     InvalidPackageOption,
@@ -55,6 +56,13 @@ async def run(args: argparse.Namespace, settings: Settings) -> int:
               f"TICKETFLOW_WEB_URL); Teams refuses {web_url!r} (TICKETFLOW_WEB_URL or its local "
               "development default) because it is not https", file=sys.stderr)
         return 2
+    served = urlsplit(settings.web_url).hostname
+    if args.web_url and settings.web_url != DEFAULT_WEB_URL and (
+        urlsplit(args.web_url).hostname != served
+    ):
+        print(f"ticketflow: warning: --web-url names {urlsplit(args.web_url).hostname} but "
+              f"TICKETFLOW_WEB_URL names {served}: Teams will ask the bot to unfurl links to "
+              f"the first, and the service unfurls only links to {served}", file=sys.stderr)
     options = PackageOptions(
         bot_id=bot_id,
         web_url=web_url,

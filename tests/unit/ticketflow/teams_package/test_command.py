@@ -101,3 +101,20 @@ def test_an_out_path_that_cannot_be_written_is_named_in_one_line_and_leaves_noth
     assert error.count("\n") == 1 and "Traceback" not in error
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a-folder"]
     assert list((tmp_path / "a-folder").iterdir()) == []
+
+
+def test_a_web_url_on_another_host_than_the_service_names_is_written_with_a_warning(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("TICKETFLOW_WEB_URL", "https://tickets.example.com")
+    out = tmp_path / "app.zip"
+    base = ["teams-package", "--app-id", BOT_ID, "--out", str(out)]
+    assert main([*base, "--web-url", "https://tickets.example.com/"]) == 0
+    assert capsys.readouterr().err == ""
+    assert main([*base, "--web-url", "https://helpdesk.example.org"]) == 0
+    error = capsys.readouterr().err
+    assert error.startswith("ticketflow: warning: --web-url names helpdesk.example.org but "
+                            "TICKETFLOW_WEB_URL names tickets.example.com")
+    manifest = json.loads(zipfile.ZipFile(out).read("manifest.json"))
+    assert manifest["composeExtensions"][0]["messageHandlers"][0]["value"]["domains"] == [
+        "helpdesk.example.org"]
