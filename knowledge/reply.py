@@ -165,14 +165,14 @@ _NUMBER_WORDS = {
 } | {"thirty": "30", "forty": "40", "fifty": "50", "sixty": "60", "ninety": "90",
      "hundred": "100"}
 _NUMBER_WORD = re.compile(rf"\b(?:{'|'.join(_NUMBER_WORDS)})\b")
-_STEP_NUMBER = re.compile(r"^\s*\d{1,2}[.)](?:\s|$)")
+_STEP_NUMBER = re.compile(r"^\s*(?:step\s+)?\d{1,2}(?:[.):](?:\s|$)|\s+[-–]\s)")
 
 
 def _exact_tokens(text: str) -> set[str]:
     """The figures ("15", "09:30", "2.4GHz") and options ("-r", "--keep") of a text,
     which must match as they are. A number may be spelt ("eight hours" is "8 hours"),
     digits split by spaces or thousands separators are one ("0800 123 456", "1,000"),
-    and a list's own step number ("2. Open …") states nothing."""
+    and a list's own step number ("2. Open …", "Step 2: Open …") states nothing."""
     plain = _NUMBER_WORD.sub(lambda m: _NUMBER_WORDS[m.group(0)],
                              _STEP_NUMBER.sub(" ", text.casefold()))
     joined = re.sub(r"(?<=\d)[ ,](?=\d)", "", plain)

@@ -126,3 +126,14 @@ def test_a_supported_reply_stands_whole_with_its_citation() -> None:
 
     assert isinstance(verdict, Grounded)
     assert re.search(r"after 8 hours .* \[1\]\.$", verdict.answer.text)
+
+
+def test_a_step_number_the_model_wrote_itself_states_nothing() -> None:
+    reply = ("Step 1: Sign in with your Fernhill email address and password [1].\n"
+             "Step 2: Sign in again after 8 hours [1].\n"
+             "Step 3: Sign in again after 6 hours [1].")
+
+    assert kept(reply, [BYOD], WIFI_QUESTION) == (
+        "Step 1: Sign in with your Fernhill email address and password [1].\n"
+        "Step 2: Sign in again after 8 hours [1]."
+    )
