@@ -18,9 +18,12 @@ import asyncio
 import base64
 import binascii
 import hashlib
+import json
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import PurePath
+from typing import Any
 
 from knowledge.analysis import analyse, search_form
 from knowledge.chunking import ChunkSize, chunk_document
@@ -37,6 +40,7 @@ from knowledge.extraction import (
     PdfSandbox,
     extract_document,
 )
+from knowledge.extraction.protocol import CHUNK_JOB
 from knowledge.passages import SourceKind
 from knowledge.ports import (
     DocumentIndex,
@@ -135,31 +139,20 @@ class DocumentIndexer:
     async def chunked(
         self, document: ExtractedDocument, *, title: str
     ) -> tuple[IndexedChunk, ...]:
-        """`chunks` in a worker thread: the event loop keeps serving turns meanwhile."""
-        return await asyncio.to_thread(self.chunks, document, title=title)
+        """`chunks`, off the event loop: in a reader process of the sandbox, so that not
+        even the GIL is shared with the loop while a long manual is chunked (a thread
+        without one). Raises `DocumentRejected` when that overruns the time or memory caps."""
+        if self._sandbox is None:
+            return await asyncio.to_thread(self.chunks, document, title=title)
+        reply = await self._sandbox.run_job_async(
+            encode_chunk_job(document.pages, title=title, size=self._size),
+            job=CHUNK_JOB, filename=document.filename, limits=self.limits,
+        )
+        return decode_chunks(reply)
 
     def chunks(self, document: ExtractedDocument, *, title: str) -> tuple[IndexedChunk, ...]:
-        """Chunking and the analysis the search index holds, in the calling thread: pure
-        CPU work, about ten seconds for a manual of 1.3 million characters."""
-        synonyms = [*everyday_synonyms(), *mine_synonyms(page.text for page in document.pages)]
-        return tuple(
-            IndexedChunk(
-                ordinal=chunk.ordinal,
-                page=chunk.page,
-                heading=chunk.heading,
-                text=chunk.text,
-                related=tuple(
-                    related_terms(
-                        analyse(f"{title}\n{chunk.heading or ''}\n{chunk.text}"),
-                        synonyms,
-                        text=chunk.text,
-                    )
-                ),
-                search_heading=search_form(chunk.heading),
-                search_text=search_form(chunk.text),
-            )
-            for chunk in chunk_document(document.pages, size=self._size)
-        )
+        """Chunking and the analysis the search index holds, in the calling thread."""
+        return index_chunks(document.pages, title=title, size=self._size)
 
     async def embed(self, index: DocumentIndex) -> DocumentIndex:
         """The same index with a vector on every chunk; unchanged without an embedder."""
@@ -182,6 +175,13 @@ class DocumentIndexer:
         stamp = await asyncio.to_thread(source_fingerprint, source)
         try:
             document, fallback = await self._extract_source(source)
+            text = document.text if owned is not None and fallback is None else owned
+            read_stamp = stamp
+            if text is not None and text != owned:
+                read_stamp = await asyncio.to_thread(
+                    source_fingerprint, replace(source, content=text)
+                )
+            outcome = await self.index(document, title=source.title, fingerprint=read_stamp)
         except DocumentRejected as rejection:
             return IndexOutcome(
                 index=DocumentIndex(
@@ -194,11 +194,7 @@ class DocumentIndexer:
                 ),
                 warning=str(rejection),
             )
-        if owned is not None and fallback is None:
-            owned = document.text
-            stamp = await asyncio.to_thread(source_fingerprint, replace(source, content=owned))
-        outcome = await self.index(document, title=source.title, fingerprint=stamp)
-        outcome = replace(outcome, index=replace(outcome.index, content=owned))
+        outcome = replace(outcome, index=replace(outcome.index, content=text))
         if fallback is None:
             return outcome
         warning = f"{fallback}; indexed the stored text instead, without page numbers"
@@ -253,6 +249,65 @@ class DocumentIndexer:
             return base64.b64decode(_DATA_URL.sub("", file_data.strip()), validate=True)
         except (binascii.Error, ValueError):
             return None
+
+
+def index_chunks(
+    pages: Sequence[ExtractedPage], *, title: str, size: ChunkSize = DEFAULT_SIZE
+) -> tuple[IndexedChunk, ...]:
+    """A document's chunks with their related words and analysed forms: pure CPU work,
+    about ten seconds for a manual of 1.3 million characters."""
+    synonyms = [*everyday_synonyms(), *mine_synonyms(page.text for page in pages)]
+    return tuple(
+        IndexedChunk(
+            ordinal=chunk.ordinal,
+            page=chunk.page,
+            heading=chunk.heading,
+            text=chunk.text,
+            related=tuple(
+                related_terms(
+                    analyse(f"{title}\n{chunk.heading or ''}\n{chunk.text}"),
+                    synonyms,
+                    text=chunk.text,
+                )
+            ),
+            search_heading=search_form(chunk.heading),
+            search_text=search_form(chunk.text),
+        )
+        for chunk in chunk_document(pages, size=size)
+    )
+
+
+def encode_chunk_job(pages: Sequence[ExtractedPage], *, title: str, size: ChunkSize) -> bytes:
+    """A chunk job for a reader process (JSON, as the sandbox's protocol is)."""
+    return json.dumps({
+        "title": title,
+        "pages": [[page.number, page.text] for page in pages],
+        "size": [size.max_words, size.min_words, size.overlap_words],
+    }).encode()
+
+
+def chunk_job(payload: bytes) -> dict[str, Any]:
+    """Run a chunk job in a reader process: the reply `decode_chunks` reads."""
+    job = json.loads(payload)
+    chunks = index_chunks(
+        [ExtractedPage(number, text) for number, text in job["pages"]],
+        title=job["title"],
+        size=ChunkSize(*job["size"]),
+    )
+    return {"ok": True, "chunks": [
+        [c.ordinal, c.page, c.heading, c.text, list(c.related), c.search_heading, c.search_text]
+        for c in chunks
+    ]}
+
+
+def decode_chunks(reply: dict[str, Any]) -> tuple[IndexedChunk, ...]:
+    return tuple(
+        IndexedChunk(
+            ordinal=int(ordinal), page=page, heading=heading, text=text,
+            related=tuple(related), search_heading=search_heading, search_text=search_text,
+        )
+        for ordinal, page, heading, text, related, search_heading, search_text in reply["chunks"]
+    )
 
 
 def owns_content(source: SourceDocument) -> bool:

@@ -1,7 +1,8 @@
 """The framing between the sandbox and its reader processes.
 
 A frame is a 4-byte big-endian length and that many bytes. A request is two
-frames, the limits as JSON and the raw PDF; a reply is one JSON frame, either
+frames, the job and limits as JSON and the raw PDF (or, for a chunk job, the
+extracted pages as JSON); a reply is one JSON frame, either
 ``{"ok": true, "title": ..., "pages": [[number, text], ...], "unreadable": [...]}``
 or ``{"ok": false, "rejection": "<class name>", "reason": ..., "retire": bool}``.
 JSON (not pickle) keeps a compromised reader from running code in the service.
@@ -76,12 +77,18 @@ def _read_exactly(fd: int, size: int, *, deadline: float) -> bytes:
     return b"".join(chunks)
 
 
-def encode_limits(limits: ExtractionLimits) -> bytes:
-    return json.dumps(asdict(limits)).encode()
+PDF_JOB = "pdf"
+CHUNK_JOB = "chunks"  # chunk and analyse extracted text (`knowledge.indexing.chunk_job`)
 
 
-def decode_limits(payload: bytes) -> ExtractionLimits:
-    return ExtractionLimits(**json.loads(payload))
+def encode_header(limits: ExtractionLimits, *, job: str = PDF_JOB) -> bytes:
+    return json.dumps({**asdict(limits), "job": job}).encode()
+
+
+def decode_header(payload: bytes) -> tuple[str, ExtractionLimits]:
+    fields = json.loads(payload)
+    job = fields.pop("job", PDF_JOB)
+    return str(job), ExtractionLimits(**fields)
 
 
 def encode_reply(reply: dict[str, Any]) -> bytes:

@@ -36,8 +36,9 @@ from .pdf import PdfText
 from .protocol import (
     ReaderGone,
     ReaderTimedOut,
+    PDF_JOB,
     decode_reply,
-    encode_limits,
+    encode_header,
     read_frame_before,
     write_frame,
 )
@@ -101,6 +102,11 @@ class PdfSandbox:
             self._stop(reader, kill=True)
             self._slots.put(None)
             raise
+        self._check_in(reader, reply)
+        return _to_pdf_text(reply, filename=filename)
+
+    def _check_in(self, reader: _Reader, reply: dict[str, Any]) -> None:
+        """Give a reader back to the pool after a job, or retire it."""
         reader.documents_read += 1
         if (
             self._closed
@@ -111,7 +117,32 @@ class PdfSandbox:
             self._slots.put(None)
         else:
             self._slots.put(reader)
-        return _to_pdf_text(reply, filename=filename)
+
+    def run_job(self, payload: bytes, *, job: str, filename: str, limits: ExtractionLimits
+                ) -> dict[str, Any]:
+        """Run a `protocol` job other than reading a PDF in a reader process (blocks the
+        calling thread); the reply, or the `DocumentRejected` it stands for."""
+        reader = self._checkout(filename=filename)
+        try:
+            reply = self._exchange(reader, payload, filename=filename, limits=limits, job=job)
+        except BaseException:
+            self._stop(reader, kill=True)
+            self._slots.put(None)
+            raise
+        self._check_in(reader, reply)
+        if not reply["ok"]:
+            raise _rejection(reply, filename=filename)
+        return reply
+
+    async def run_job_async(
+        self, payload: bytes, *, job: str, filename: str, limits: ExtractionLimits
+    ) -> dict[str, Any]:
+        """`run_job` on the sandbox's own threads, without blocking the event loop."""
+        loop = asyncio.get_running_loop()
+        return await loop.run_in_executor(
+            self._threads,
+            lambda: self.run_job(payload, job=job, filename=filename, limits=limits),
+        )
 
     async def read_async(self, data: bytes, *, filename: str, limits: ExtractionLimits) -> PdfText:
         """Read a PDF without blocking the event loop.
@@ -180,17 +211,22 @@ class PdfSandbox:
         return reader
 
     def _exchange(
-        self, reader: _Reader, data: bytes, *, filename: str, limits: ExtractionLimits
+        self, reader: _Reader, data: bytes, *, filename: str, limits: ExtractionLimits,
+        job: str = PDF_JOB,
     ) -> dict[str, Any]:
         deadline = time.monotonic() + limits.timeout_seconds
+        doing, who = (
+            ("reading the PDF", "the PDF reader") if job == PDF_JOB
+            else ("indexing the text", "the indexing process")
+        )
         try:
-            write_frame(reader.requests, encode_limits(limits))
+            write_frame(reader.requests, encode_header(limits, job=job))
             write_frame(reader.requests, data)
             reader.requests.flush()
             return decode_reply(read_frame_before(reader.replies.fileno(), deadline=deadline))
         except ReaderTimedOut:
             raise ExtractionTimedOut(
-                f"reading the PDF took longer than {limits.timeout_seconds:g} s",
+                f"{doing} took longer than {limits.timeout_seconds:g} s",
                 filename=filename,
             ) from None
         except (ReaderGone, OSError, ValueError) as error:
@@ -198,7 +234,7 @@ class PdfSandbox:
                 raise SandboxClosed("the PDF sandbox was closed while reading") from error
             self._stop(reader, kill=True)
             raise ExtractionFailed(
-                f"the PDF reader stopped unexpectedly (exit code {reader.process.returncode})",
+                f"{who} stopped unexpectedly (exit code {reader.process.returncode})",
                 filename=filename,
             ) from error
 
@@ -248,5 +284,9 @@ def _to_pdf_text(reply: dict[str, Any], *, filename: str) -> PdfText:
             title=reply.get("title"),
             unreadable_pages=tuple(int(number) for number in reply.get("unreadable", ())),
         )
-    rejection: type[DocumentRejected] = REJECTIONS.get(reply.get("rejection", ""), ExtractionFailed)
-    raise rejection(str(reply.get("reason", "the PDF cannot be read")), filename=filename)
+    raise _rejection(reply, filename=filename)
+
+
+def _rejection(reply: dict[str, Any], *, filename: str) -> DocumentRejected:
+    kind: type[DocumentRejected] = REJECTIONS.get(reply.get("rejection", ""), ExtractionFailed)
+    return kind(str(reply.get("reason", "the file cannot be read")), filename=filename)

@@ -21,7 +21,7 @@ from typing import IO, Any
 from .document import ExtractionLimits
 from .errors import DocumentRejected
 from .pdf import describe, read_pdf
-from .protocol import ReaderGone, decode_limits, encode_reply, read_frame, write_frame
+from .protocol import PDF_JOB, ReaderGone, decode_header, encode_reply, read_frame, write_frame
 
 CPU_GRACE_SECONDS = 5
 READY = {"ok": True, "ready": True}
@@ -38,9 +38,9 @@ def serve(requests: IO[bytes], replies: IO[bytes]) -> None:
             return
         if header is None or data is None:
             return
-        limits = decode_limits(header)
+        job, limits = decode_header(header)
         _limit_resources(limits)
-        reply = answer(data, limits=limits)
+        reply = answer(data, limits=limits) if job == PDF_JOB else chunk(data, limits=limits)
         del data
         write_frame(replies, encode_reply(reply))
         replies.flush()
@@ -68,6 +68,17 @@ def answer(data: bytes, *, limits: ExtractionLimits) -> dict[str, Any]:
         "pages": [[page.number, page.text] for page in pdf.pages],
         "unreadable": list(pdf.unreadable_pages),
     }
+
+
+def chunk(data: bytes, *, limits: ExtractionLimits) -> dict[str, Any]:
+    """The reply for a chunk job: the service's own text, so only its size can hurt."""
+    from knowledge.indexing import chunk_job  # the PDF reader alone does not need it
+
+    try:
+        return chunk_job(data)
+    except MemoryError:
+        reason = f"indexing the text needs more than {limits.memory_bytes // MEGABYTE} MB of memory"
+        return _rejected("DocumentTooLarge", reason, retire=True)
 
 
 def _rejected(kind: str, reason: str, *, retire: bool) -> dict[str, Any]:

@@ -1,9 +1,9 @@
 """A help document being indexed does not stall the service: chat turns and health checks are
 answered while its chunking runs, and what is indexed appears only once it is whole.
 
-The indexer is held inside its chunking (a latch, not a clock): if that work ran on the event
-loop, holding it would hold every request, and the turn below could not be answered until
-the latch gave up.
+The chunking is held as it is handed to a reader process (a latch, not a clock): if that
+hand-over ran on the event loop, holding it would hold every request, and the turn below
+could not be answered until the latch gave up.
 """
 
 from __future__ import annotations
@@ -11,15 +11,15 @@ from __future__ import annotations
 import asyncio
 import base64
 import threading
+from typing import Any
 
 import aiohttp
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from db.tables import help_document_chunks, help_documents, help_indexed_sources
-from knowledge.extraction import ExtractedDocument, PdfSandbox
+from knowledge.extraction import ExtractionLimits, PdfSandbox
 from knowledge.indexing import DocumentIndexer
-from knowledge.ports import IndexedChunk
 from tests.e2e.service import WEB_URL, Service
 from tests.e2e.teams_doubles.activities import TeamsActivities
 from tests.e2e.teams_doubles.connector import ConnectorStandIn
@@ -33,22 +33,24 @@ from ticketflow.settings import Settings
 LATCH_SECONDS = 60.0  # only reached when the test fails: the loop was held by the indexer
 
 
-class HeldIndexer(DocumentIndexer):
-    """Chunks as the service does, once the test lets it: `chunking` is set when the work
-    has begun, and it waits for `release` (on whichever thread it was given)."""
+class HeldSandbox(PdfSandbox):
+    """The service's reader processes, but a job other than reading a PDF (chunking a
+    document) starts only once the test lets it: `chunking` is set when it has been
+    asked for, on whichever thread asked, and it waits for `release` there."""
 
-    def __init__(self, *, sandbox: PdfSandbox) -> None:
-        super().__init__(sandbox=sandbox)
+    def __init__(self) -> None:
+        super().__init__(workers=1)
         self.chunking = threading.Event()
         self.release = threading.Event()
         self.on_loop: bool | None = None
 
-    def chunks(self, document: ExtractedDocument, *, title: str) -> tuple[IndexedChunk, ...]:
+    def run_job(self, payload: bytes, *, job: str, filename: str, limits: ExtractionLimits
+                ) -> dict[str, Any]:
         self.on_loop = _running_loop_here()
         self.chunking.set()
         if not self.release.wait(LATCH_SECONDS):
             raise TimeoutError("the indexer was never released: the event loop was held")
-        return super().chunks(document, title=title)
+        return super().run_job(payload, job=job, filename=filename, limits=limits)
 
 
 def _running_loop_here() -> bool:
@@ -83,7 +85,9 @@ async def test_turns_and_health_checks_are_answered_while_a_document_is_chunked(
         teams = TeamsActivities(service_url=connector.service_url, bot=BOT)
         app = await create_app(Settings(database_url=database_url, web_url=WEB_URL))
         knowledge = app[KNOWLEDGE]
-        held = knowledge.indexer = HeldIndexer(sandbox=knowledge.sandbox)
+        knowledge.sandbox.close()  # never started: its readers start on first use
+        held = knowledge.sandbox = HeldSandbox()
+        knowledge.indexer = DocumentIndexer(sandbox=held)
         async with serving(app) as base_url, aiohttp.ClientSession() as session:
             service = Service(base_url, session, connector, teams)
             ada = service.person("ada@example.com", "Ada Lovelace")
