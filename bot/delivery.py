@@ -10,6 +10,7 @@ tickets are reached from messages, dialogs, cards and message extensions alike.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -29,3 +30,12 @@ def running_for(delivery: str | None) -> Iterator[None]:
 
 def current_delivery() -> str | None:
     return _CURRENT.get()
+
+
+def part_of(delivery: str | None, part: int) -> str | None:
+    """The key of the `part`th change one message asks for ("rename 4 … and close it"):
+    the turn's key for the first, and for each later one a key of the same length derived
+    from it, so a turn run again finds each part's write and none is taken for another's."""
+    if delivery is None or part <= 1:
+        return delivery
+    return hashlib.sha256(f"{delivery}:part {part}".encode()).hexdigest()

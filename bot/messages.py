@@ -30,6 +30,7 @@ from bot.actions.tickets import (
     ask_field, cannot_assign, dialog_answers, ensure_visible, file_ticket, perform,
 )
 from bot.admin import run_admin
+from bot.delivery import current_delivery, part_of, running_for
 from bot.cards.answer import AnswerView, answer_card
 from bot.help_chat import answer_question, help_session
 from bot.help_offer import AskedAssistant, OfferReply, goes_on, offer_reply
@@ -46,7 +47,7 @@ from bot.replies import explain
 from bot.subscriptions import run_subscription
 from bot.understanding import Conversation, Person, needs_directory, understand
 from bot.understanding.requests import (
-    AssignTicket, Cancel, ChangeStatus, Choice, Clarify, CommentOnTicket, CreateTicket, Declined,
+    AssignTicket, Both, Cancel, ChangeStatus, Choice, Clarify, CommentOnTicket, CreateTicket, Declined,
     Courtesy, EachTicket, EditTicket, FreeText, Help, ListTickets, Question, ShowTicket, SmallTalk,
     TicketRequest, Understanding, Unknown,
 )
@@ -369,6 +370,14 @@ class MessageRouter:
                     await self._send(turn_context, Reply(text=question, options=options))
             case Declined(ticket=ticket):
                 await turn_context.send_activity(notices.nothing_changed(ticket))
+            case Both(first=first, second=second):  # "rename 4 … and close it": in turn
+                delivery = current_delivery()
+                for number, part in enumerate((first, second), start=1):
+                    try:
+                        with running_for(part_of(delivery, number)):  # each written once
+                            await self._dispatch(turn_context, viewer, dc, part, conversation)
+                    except DomainError as refused:  # the other part is still made, or asked
+                        await turn_context.send_activity(explain(refused))
             case EachTicket(change=ShowTicket()):
                 for reply in await show_each(self._deps, viewer, understood,
                                              company=conversation.company):

@@ -22,7 +22,7 @@ from bot.understanding.message import DATE, NUMBER, REF, Message, Word, read_mes
 from bot.understanding.placing import Placed, addressee, place, place_after_ask
 from bot.understanding.several import for_each, gather_tickets
 from bot.understanding.requests import (
-    AssignTicket, Cancel, ChangeStatus, Choice, Clarify, CommentOnTicket, CreateTicket, Declined,
+    AssignTicket, Both, Cancel, ChangeStatus, Choice, Clarify, CommentOnTicket, CreateTicket, Declined,
     EditTicket, FreeText, Help, ListScope, ListTickets, Nobody, Question, ShowTicket, SmallTalk,
     TeamTarget,
     Understanding, Unknown, UserTarget,
@@ -314,6 +314,8 @@ def _verb_of(word: str) -> str | None:
 def needs_directory(understood: Understanding) -> bool:
     """An assignment, or a list or new ticket whose person or team was not placed:
     understood again once the people and teams are read (read only then)."""
+    if isinstance(understood, Both):
+        return needs_directory(understood.first) or needs_directory(understood.second)
     if isinstance(understood, Clarify):
         return isinstance(understood.request, (AssignTicket, ListTickets, CreateTicket))
     return isinstance(understood, AssignTicket)
@@ -367,7 +369,7 @@ _EDIT_FIELDS = ("title", "description", "priority", "category", "due")
 
 def _joined_edits(
     message: Message, conversation: Conversation, start: int, end: int
-) -> EditTicket | None:
+) -> EditTicket | Both | None:
     """"rename 4 to 'Printer jams' and make it urgent", "make 41 high priority and due
     friday": two field changes of one ticket, made together; read apart, the second was
     taken into the title or the status and dropped. "it" after the "and" is the ticket
@@ -385,6 +387,11 @@ def _joined_edits(
             continue
         before = read_message(message.original(start, index), conversation)  # a title ends here
         left = _rules_on(_reading(before, conversation, 0, len(before.words)))
+        if _complete(left) and not isinstance(left, EditTicket) or isinstance(
+                left, EditTicket) and left.has_changes and left.ticket is not None:
+            right = _rules_on(_reading(message, conversation, index + 1, end))
+            if (pair := _both(left, right, message, index + 1, end)) is not None:
+                return pair
         if not isinstance(left, EditTicket) or not left.has_changes or left.ticket is None:
             continue
         right = _rules_on(_reading(message, conversation, index + 1, end))
@@ -392,16 +399,52 @@ def _joined_edits(
             said = message.original(index + 1, end if end < len(words) else None)
             again = read_message(f"set {left.ticket} {said}", conversation)
             right = _rules_on(_reading(again, conversation, 0, len(again.words)))
+        if _typed_tickets(message, index + 1, end) and getattr(right, "ticket", None) != left.ticket:
+            return None  # "… and make 5 urgent": another ticket
         if not isinstance(right, EditTicket) or not right.has_changes:
             return None
-        if _typed_tickets(message, index + 1, end) and right.ticket != left.ticket:
-            return None  # "… and make 5 urgent": another ticket
         both = {name: getattr(left, name) for name in _EDIT_FIELDS if getattr(left, name) is not None}
         more = {name: getattr(right, name) for name in _EDIT_FIELDS if getattr(right, name) is not None}
         if set(both) & set(more):
             return None
         return replace(left, **more)
     return None
+
+
+def _complete(found: Understanding | None) -> bool:
+    match found:
+        case ChangeStatus(ticket=ticket, status=status):
+            return ticket is not None and status is not None
+        case AssignTicket(ticket=ticket, to=to):
+            return ticket is not None and to is not None
+        case EditTicket(ticket=ticket) as edit:
+            return ticket is not None and edit.has_changes
+    return False  # a comment's text is the person's words, "and" and all
+
+
+def _both(
+    left: Understanding | None, right: Understanding | None, message: Message, first: int,
+    end: int,
+) -> Both | None:
+    """"rename 4 to printer jams and close it", "close 4 and assign it to Sam": two changes
+    of one ticket, of different kinds (two field changes are one edit). The second's "it"
+    is the first's ticket; an assignment to a name not placed yet is asked about."""
+    if not isinstance(left, (ChangeStatus, AssignTicket, EditTicket)) or not _complete(left):
+        return None
+    if isinstance(right, EditTicket) and isinstance(left, EditTicket):
+        return None  # one edit: the caller merges them
+    request = right.request if isinstance(right, Clarify) else right
+    if not isinstance(request, (ChangeStatus, AssignTicket, EditTicket)) or type(request) is type(left):
+        return None
+    if isinstance(right, Clarify) and not isinstance(request, AssignTicket):
+        return None
+    if _typed_tickets(message, first, end) and request.ticket != left.ticket:
+        return None
+    moved = replace(request, ticket=left.ticket)
+    if isinstance(right, Clarify):
+        question = right.question.replace(_label(request.ticket), _label(left.ticket))
+        return Both(left, replace(right, request=moved, question=question))
+    return Both(left, moved) if _complete(moved) else None
 
 
 def _rules_on(reading: Reading) -> Understanding | None:

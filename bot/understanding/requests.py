@@ -154,6 +154,15 @@ class Clarify:
 
 
 @dataclass(frozen=True, slots=True)
+class Both:
+    """Two changes said in one message ("rename 4 to … and close it"): each made in turn,
+    as if asked alone; the second may still ask for a piece (who "Sam" is)."""
+
+    first: Change
+    second: Change | Clarify
+
+
+@dataclass(frozen=True, slots=True)
 class Question:
     """A question with no ticket to show: the help assistant answers it."""
 
@@ -209,5 +218,5 @@ class Cancel:
 
 
 Understanding = (
-    TicketRequest | EachTicket | Clarify | Question | Declined | FreeText | Unknown | SmallTalk | Help | Cancel
+    TicketRequest | EachTicket | Both | Clarify | Question | Declined | FreeText | Unknown | SmallTalk | Help | Cancel
 )

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import assert_never
 
 from bot.understanding.requests import (
-    AssignTicket, Cancel, ChangeStatus, Choice, Clarify, CommentOnTicket, CreateTicket, Declined,
+    AssignTicket, Both, Cancel, ChangeStatus, Choice, Clarify, CommentOnTicket, CreateTicket, Declined,
     EachTicket, EditTicket, FreeText, Help, ListTickets, Nobody, Question, ShowTicket, Target,
     TeamTarget, SmallTalk, TicketRequest, Understanding, Unknown, UserTarget,
 )
@@ -36,6 +36,8 @@ def summary(understood: Understanding) -> str:
             return "help"
         case Cancel():
             return "cancel"
+        case Both(first=first, second=second):
+            return f"{summary(first)} + {summary(second)}"
         case EachTicket(tickets=tickets, change=change):
             return _request(change).replace(_ticket(change.ticket), ", ".join(map(str, tickets)), 1)
         case _:

@@ -184,3 +184,27 @@ async def test_on_it_with_none_shown_proposes_starting_and_taking_the_only_open_
     assert "not valid" not in texts_in(taken) and again == taken
     state = await _ticket(engine, ticket)
     assert (state["status"], state["assignee_id"]) == ("in_progress", ana_id)
+
+
+async def test_two_changes_in_one_message_are_both_made_and_a_part_not_allowed_is_said(
+    service: Service, engine: AsyncEngine
+) -> None:
+    max_ = await user_in_teams(service, engine, "max@example.com", "Max Manager", role="manager")
+    cy = await user_in_teams(service, engine, "cy@example.com", "Cy Customer", role="customer")
+    mine = await insert_ticket(engine, created_by=await _id_of(engine, "max@example.com"),
+                               number="TKT-2026-0070", title="Printer")
+    theirs = await insert_ticket(engine, created_by=await _id_of(engine, "cy@example.com"),
+                                 number="TKT-2026-0071", title="Scanner")
+
+    said = "rename 70 to printer jams and close it"
+    turn = await service.say(said, user=max_)
+    shown = "\n".join(texts_in(card) for card in turn.cards)
+    assert "TKT-2026-0070 is now closed." in shown
+    await service.say(said, user=max_)  # said again: nothing more changes
+    state = await _ticket(engine, mine)
+    assert (state["title"], state["status"]) == ("Printer jams", "closed")
+
+    turn = await service.say("rename 71 to scanner jams and close it", user=cy)
+    assert "Only the service desk sets the status." in texts_in(turn.cards[-1])
+    state = await _ticket(engine, theirs)
+    assert (state["title"], state["status"]) == ("Scanner jams", "open")

@@ -107,3 +107,23 @@ def test_a_hedged_change_keeps_its_reason_for_when_it_is_confirmed(said: str, re
 def test_a_confirmed_status_with_its_reason_is_said_back_as_it_was(reason: str) -> None:
     change = ChangeStatus(TicketNumber("TKT", 2026, 4), TicketStatus.RESOLVED, reason=reason)
     assert as_the_bot_reads(phrase(change, CONVERSATION), CONVERSATION) == change
+
+
+@pytest.mark.parametrize(("said", "expected"), [
+    ("rename 4 to printer jams and close it",
+     "edit #4 title='Printer jams' + status #4 closed"),
+    ("close 4 and assign it to sam", "status #4 closed + assign #4 to user:u-sam"),
+    ("make 4 urgent and give it to the network team",
+     "edit #4 priority=urgent + assign #4 to team:2"),
+    ("put 4 on hold and set the due date to friday",
+     "status #4 on_hold + edit #4 due=2026-12-04"),
+    ("close 4 and assign it to Bob",
+     "status #4 closed + ask assign #4 to ?: I couldn't find “Bob”. Who should take #4?"),
+    ("comment on 4: cable replaced and close it", "comment #4 'cable replaced and close it'"),
+    ("close 4 and 5", "status #4, #5 closed"),
+    ("rename 4 to salt and pepper", "edit #4 title='Salt and pepper'"),
+])
+def test_two_changes_of_different_kinds_in_one_message_are_both_read(
+    said: str, expected: str
+) -> None:
+    assert summary(as_the_bot_reads(said, CONVERSATION)) == expanded(expected)
