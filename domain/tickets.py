@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import hashlib
+from dataclasses import dataclass, field, fields
 from datetime import date, datetime, time, timedelta
-from enum import StrEnum
+from enum import Enum, StrEnum
 
 from domain.validation import ensure_search_fits
 
@@ -92,6 +93,21 @@ class Assignee:
         return f"team:{self.team_id}" if self.kind is AssigneeType.TEAM else str(self.user_id)
 
 
+VERSION_SEPARATOR = "~"
+"""Between the `updated_at` and the digest of a ticket's version."""
+
+
+def _plain(value: object) -> object:
+    """A field's value as the database gives it back, the same whichever way it was built."""
+    if isinstance(value, Enum):
+        return value.value
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    if isinstance(value, tuple | list):
+        return [_plain(item) for item in value]
+    return value
+
+
 @dataclass(frozen=True, slots=True)
 class Ticket:
     id: int
@@ -125,8 +141,18 @@ class Ticket:
 
     @property
     def version(self) -> str:
-        """What a card remembers to detect that it was drawn from an older ticket."""
-        return self.updated_at.isoformat()
+        """What a card remembers to detect that it was drawn from an older ticket: when it
+        was last updated, and a digest of everything it holds. The web app, a script or a
+        person at the SQL prompt may change a field without touching `updated_at`; the
+        card drawn before is stale all the same, and its button must not overwrite it."""
+        return f"{self.updated_at.isoformat()}{VERSION_SEPARATOR}{self.digest}"
+
+    @property
+    def digest(self) -> str:
+        """A short digest of every field but `updated_at`: the part of the version that sees
+        a change made without a new `updated_at`."""
+        held = [_plain(getattr(self, f.name)) for f in fields(self) if f.name != "updated_at"]
+        return hashlib.blake2b(repr(held).encode("utf-8", "surrogatepass"), digest_size=6).hexdigest()
 
     @property
     def is_open_for_edits(self) -> bool:

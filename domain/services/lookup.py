@@ -10,7 +10,7 @@ from domain.errors import NotAllowed, StaleTicket, TicketNotFound
 from domain.numbering import MAX_TICKET_ID, parse_ticket_id, parse_ticket_number
 from domain.people import Role
 from domain.ports import UnitOfWork
-from domain.tickets import Ticket
+from domain.tickets import VERSION_SEPARATOR, Ticket
 
 TicketRef = int | str
 
@@ -61,18 +61,25 @@ def ensure_fresh(ticket: Ticket, expected_version: str | datetime | None) -> Non
     """Refuses a change computed from an older copy of the ticket (e.g. a stale card).
 
     A version is the instant of `updated_at`, however it is written: the REST API shows it
-    as `updated_at` ("…Z") and as `version` (no offset), and either must match."""
+    as `updated_at` ("…Z") and as `version` (no offset), and either must match. A version
+    as `Ticket.version` writes it also carries the digest of the ticket's fields, which must
+    match too: a change that left `updated_at` as it was still makes it stale."""
     if expected_version is None:
         return
-    if version_instant(expected_version) != ticket.updated_at:
+    stamp, _, digest = _written(expected_version).partition(VERSION_SEPARATOR)
+    if version_instant(stamp) != ticket.updated_at or digest not in ("", ticket.digest):
         raise StaleTicket(ticket.ticket_number)
+
+
+def _written(version: str | datetime) -> str:
+    return version if isinstance(version, str) else version.isoformat()
 
 
 def version_instant(version: str | datetime) -> datetime | None:
     """The naive UTC instant a version names (as `updated_at` is stored); None if it names none."""
     if isinstance(version, str):
         try:
-            version = datetime.fromisoformat(version.strip())
+            version = datetime.fromisoformat(version.partition(VERSION_SEPARATOR)[0].strip())
         except ValueError:
             return None
     if version.tzinfo is not None:

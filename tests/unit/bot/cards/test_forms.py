@@ -12,7 +12,7 @@ from bot.cards.elements import MAX_CARD_BYTES, wire_size
 from bot.cards.forms import DESCRIPTION_TOO_LONG_TO_EDIT, DESCRIPTION_TOO_LONG_TO_SHOW, FIX_FIELDS
 from bot.cards.verbs import ALL_FIELDS, REQUESTER_FIELDS, TICKET_ID, VERSION, Verb
 from domain.tickets import Category, Priority, Severity
-from tests.unit.bot.cards.builders import ADMIN, CUSTOMER, UPDATED, a_ticket, view_for
+from tests.unit.bot.cards.builders import ADMIN, CUSTOMER, a_ticket, view_for
 from tests.unit.bot.cards.reading import inputs, texts, titled
 
 CONTRACT_INPUTS = {
@@ -162,7 +162,7 @@ def test_save_sends_the_ticket_and_version_and_cancel_redraws_the_ticket_without
     assert save["verb"] == Verb.TICKET_EDIT and "associatedInputs" not in save
     assert cancel["verb"] == Verb.TICKET_REFRESH and cancel["associatedInputs"] == "none"
     for button in (save, cancel):
-        assert button["data"] == {TICKET_ID: 41, VERSION: UPDATED.isoformat()}
+        assert button["data"] == {TICKET_ID: 41, VERSION: a_ticket().version}
 
 
 def test_the_edit_form_has_no_refresh_that_could_swap_it_back_while_typing() -> None:

@@ -22,14 +22,13 @@ from domain.tickets import TicketStatus
 from tests.unit.bot.cards.builders import (
     ADMIN,
     CUSTOMER,
-    UPDATED,
     a_ticket,
     assignee_choices,
     rows,
     view_for,
 )
 
-VERSION = UPDATED.isoformat()
+VERSION = a_ticket().version
 
 
 def test_a_ticket_card_reads_as_header_facts_and_description() -> None:
