@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from datetime import datetime
@@ -283,6 +284,10 @@ async def change_ticket(
     values = _parse_fields(fields or {})
     target = _target_status(status, resolution)
     text = None if comment is None else require_text("comment", comment, limit=COMMENT_MAX)
+    delivery = _write_key(delivery, "change", *(f"field:{name}" for name in sorted(values)),
+                          *(["status"] if target is not None else []),
+                          *([] if isinstance(assignee, Unchanged) else ["assignee"]),
+                          *(["comment"] if text is not None else []))
     async with uow:
         viewer = await load_viewer(uow, actor.id)
         current = await load_ticket(uow, viewer, ticket, for_update=True)
@@ -456,6 +461,7 @@ async def comment_on_ticket(
     died after the commit) is returned, and none is written.
     """
     text = require_text("comment", content, limit=COMMENT_MAX)
+    delivery = _write_key(delivery, "comment")
     async with uow:
         viewer = await load_viewer(uow, actor.id)
         current = await load_ticket(uow, viewer, ticket)
@@ -468,6 +474,20 @@ async def comment_on_ticket(
         await _remember(uow, delivery, current.id, comment, now=now)
         await uow.commit()
     return comment
+
+
+def _write_key(delivery: str | None, *what: str) -> str | None:
+    """What a delivery's write to a ticket is remembered by: the delivery and what it writes.
+
+    One turn may write to a ticket twice (a status change and then a comment, an assignment
+    and then a status): each write is made once, and the turn run again finds each one's
+    record. Keyed on the turn alone, the comment was a duplicate key in
+    `bot_delivery_changes` and the second change was skipped as made already. The same
+    write asked twice in one turn ("comment on 4 and TKT-…-0004") is still made once.
+    """
+    if delivery is None:
+        return None
+    return hashlib.sha256("\n".join((delivery, *what)).encode("utf-8", "surrogatepass")).hexdigest()
 
 
 async def _made_by(uow: UnitOfWork, delivery: str | None, ticket_id: int) -> DeliveredChange | None:

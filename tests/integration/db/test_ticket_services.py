@@ -252,6 +252,50 @@ async def test_a_delivery_files_one_ticket_however_often_its_turn_runs(engine: A
     assert [event.ticket.id for event in events] == [first.id, other.id, unnamed.id]
 
 
+async def test_a_delivery_that_writes_twice_to_one_ticket_makes_each_write_once(
+    engine: AsyncEngine
+) -> None:
+    """One turn resolving a ticket and then commenting on it, or assigning it and then
+    moving it: the comment was a duplicate key in `bot_delivery_changes` (the turn failed
+    after its first write) and the second change was skipped as made already. Run again
+    (its process died after the commits), the turn writes nothing more."""
+    admin = as_actor(await insert_user(engine, role="admin"))
+    ticket = await ticket_services.create_ticket(
+        uow=SqlUnitOfWork(engine), actor=admin, title="Screen is black", category="incident")
+    turn = "t" * 64
+
+    async def run_the_turn() -> None:
+        await ticket_services.change_ticket(uow=SqlUnitOfWork(engine), actor=admin,
+                                            ticket=ticket.id, status="resolved", delivery=turn)
+        await ticket_services.comment_on_ticket(uow=SqlUnitOfWork(engine), actor=admin,
+                                                ticket=ticket.id, content="Loose cable",
+                                                delivery=turn)
+        await ticket_services.change_ticket(uow=SqlUnitOfWork(engine), actor=admin,
+                                            ticket=ticket.id, assignee=Assignee.user(admin.id),
+                                            delivery=turn)
+        await ticket_services.change_ticket(uow=SqlUnitOfWork(engine), actor=admin,
+                                            ticket=ticket.id, status="closed",
+                                            comment="Closing it", delivery=turn)
+        # the same comment named twice ("comment on 4 and TKT-…-0004") is one comment
+        await ticket_services.comment_on_ticket(uow=SqlUnitOfWork(engine), actor=admin,
+                                                ticket=ticket.id, content="Loose cable",
+                                                delivery=turn)
+
+    await run_the_turn()
+    written = (await count(engine, task_comments), await count(engine, task_history))
+    await run_the_turn()
+
+    stored = await get_ticket(uow=SqlUnitOfWork(engine), actor=admin, ticket=ticket.id)
+    assert (stored.status.value, stored.assignee_id) == ("closed", admin.id)
+    history = await ticket_history(uow=SqlUnitOfWork(engine), actor=admin, ticket=ticket.id)
+    assert [(h.action.value, h.new_value) for h in history] == [
+        ("created", ticket.ticket_number), ("status_changed", "resolved"),
+        ("commented", "Loose cable"), ("assigned", admin.id), ("status_changed", "closed"),
+        ("commented", "Closing it")]
+    assert written == (2, 6)
+    assert (await count(engine, task_comments), await count(engine, task_history)) == written
+
+
 async def test_a_ticket_filed_for_a_team_is_stored_queued_with_its_history(
     engine: AsyncEngine
 ) -> None:
