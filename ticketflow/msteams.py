@@ -196,6 +196,7 @@ def transport_settings(runtime: Runtime) -> TransportSettings:
         app_type=settings.app_type,
         tenant_id=settings.app_tenant_id,
         openid_metadata_url=settings.openid_metadata_url,
+        connector_hosts=settings.connector_hosts,
     )
 
 

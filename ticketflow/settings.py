@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -40,6 +41,8 @@ class Settings:
     app_type: str = "MultiTenant"
     app_tenant_id: str | None = None
     openid_metadata_url: str | None = None
+    connector_hosts: tuple[str, ...] = ()
+    """Service URL hosts beyond the Bot Connector's (`bot.transport.service_urls`)."""
     allowed_tenants: tuple[str, ...] = ()
     openai_api_key: str | None = None
     openai_base_url: str | None = None
@@ -133,6 +136,7 @@ def _parse(env: Mapping[str, str]) -> Settings:
         app_type=app_type,
         app_tenant_id=get("MicrosoftAppTenantId"),
         openid_metadata_url=_url("TICKETFLOW_OPENID_METADATA_URL", get("TICKETFLOW_OPENID_METADATA_URL")),
+        connector_hosts=_connector_hosts(get("TICKETFLOW_CONNECTOR_HOSTS")),
         allowed_tenants=allowed_tenants,
         openai_api_key=get("OPENAI_API_KEY"),
         openai_base_url=_url("OPENAI_BASE_URL", get("OPENAI_BASE_URL")),
@@ -197,6 +201,21 @@ def _webhook_hosts(raw: str | None) -> tuple[str, ...]:
             "comma-separated, without https:// or a path)",
         ) from None
     return policy.extra_hosts
+
+
+_HOST_PATTERN = re.compile(r"(\*\.)?[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*|\[[0-9a-f:.]+\]")
+
+
+def _connector_hosts(raw: str | None) -> tuple[str, ...]:
+    """Host names (or '*.' patterns) the bot may reply to besides the Bot Connector's."""
+    hosts = tuple(host.strip().lower() for host in (raw or "").split(",") if host.strip())
+    for host in hosts:
+        if not _HOST_PATTERN.fullmatch(host):
+            raise SettingsError(
+                "TICKETFLOW_CONNECTOR_HOSTS",
+                f"'{host}' is not a host name (give names such as smba.example.net or "
+                "'*.example.net', comma-separated, without https:// or a path)")
+    return hosts
 
 
 def _count(name: str, raw: str | None, default: int, *, least: int, most: int = 1000) -> int:

@@ -377,7 +377,7 @@ def create_adapter(
     )
     connectors = ConnectorClients(
         credentials_factory=credentials_factory,
-        local_development=settings.local_development,
+        service_urls=settings.service_urls,
         clock=clock,
     )
     validator = None

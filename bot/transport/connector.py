@@ -34,7 +34,7 @@ from msrest.authentication import Authentication
 from urllib3.util.retry import Retry
 
 from bot.transport.clock import Clock, SystemClock
-from bot.transport.local_development import ensure_loopback_service_url
+from bot.transport.service_urls import ServiceUrlPolicy
 
 logger = logging.getLogger(__name__)
 
@@ -53,7 +53,7 @@ class ConnectorClients:
         self,
         *,
         credentials_factory: ServiceClientCredentialsFactory,
-        local_development: bool,
+        service_urls: ServiceUrlPolicy,
         oauth_scope: str = AuthenticationConstants.TO_CHANNEL_FROM_BOT_OAUTH_SCOPE,
         login_endpoint: str = AuthenticationConstants.TO_CHANNEL_FROM_BOT_LOGIN_URL_PREFIX,
         max_clients: int = 256,
@@ -61,7 +61,8 @@ class ConnectorClients:
         clock: Clock | None = None,
     ) -> None:
         self._credentials_factory = credentials_factory
-        self._local_development = local_development
+        self.service_urls = service_urls
+        """Where clients may be built for: a stored reference to elsewhere is refused too."""
         self._oauth_scope = oauth_scope
         self._login_endpoint = login_endpoint
         self._max_clients = max_clients
@@ -77,8 +78,7 @@ class ConnectorClients:
     async def get(
         self, *, service_url: str, app_id: str | None, audience: str | None = None
     ) -> ConnectorClient:
-        if self._local_development:
-            ensure_loopback_service_url(service_url)
+        self.service_urls.ensure_allowed(service_url)
         if not service_url:
             raise ValueError("a connector client needs the activity's serviceUrl")
         scope = audience or self._oauth_scope

@@ -58,7 +58,6 @@ from bot.transport.dedupe import (
     bounded,
     delivery_key,
 )
-from bot.transport.local_development import is_loopback_url
 from bot.transport.observer import UNREAD, TurnObserver, TurnOutcome
 from bot.transport.storable_text import might_hold_unstorable_text, storable
 
@@ -246,12 +245,9 @@ class MessagesEndpoint:
             activity = await self._read_activity(request)
             seen.activity_type = activity.type
             self._started(activity)
-            if self._adapter.local_development and not is_loopback_url(activity.service_url):
-                raise RequestRefused(
-                    403,
-                    "service_url_not_allowed",
-                    "local development mode only talks to loopback service URLs",
-                )
+            service_urls = self._adapter.authentication.connectors.service_urls
+            if not service_urls.allows(activity.service_url):
+                raise RequestRefused(403, "service_url_not_allowed", service_urls.refusal)
             authenticated = self._authenticate(activity, token)
         except RequestRefused as refused:
             response = error_response(refused.status, refused.code, refused.message)

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
+from bot.transport.service_urls import ServiceUrlPolicy
+
 
 class AppType(StrEnum):
     MULTI_TENANT = "MultiTenant"
@@ -24,6 +26,7 @@ class TransportSettings:
     reply to any `serviceUrl`, so the transport keeps to loopback instead.
     `openid_metadata_url` overrides where Bot Framework signing keys are published
     (tests point it at a local stand-in); `None` means the public Azure cloud.
+    `connector_hosts` adds service URL hosts to the Bot Connector's (`service_urls.py`).
     """
 
     app_id: str | None = None
@@ -31,6 +34,7 @@ class TransportSettings:
     app_type: str = AppType.MULTI_TENANT
     tenant_id: str | None = None
     openid_metadata_url: str | None = None
+    connector_hosts: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         if self.app_type.lower() not in {t.lower() for t in AppType}:
@@ -59,3 +63,8 @@ class TransportSettings:
     @property
     def local_development(self) -> bool:
         return not self.app_id
+
+    @property
+    def service_urls(self) -> ServiceUrlPolicy:
+        return ServiceUrlPolicy.for_bot(local_development=self.local_development,
+                                        extra_hosts=self.connector_hosts)

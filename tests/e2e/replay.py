@@ -21,7 +21,7 @@ from tests.e2e.teams_doubles import published as p
 from tests.e2e.teams_doubles.activities import TeamsActivities
 from tests.e2e.teams_doubles.connector import ConnectorStandIn
 from tests.e2e.teams_doubles.credentials import StaticTokenCredentialsFactory
-from tests.e2e.teams_doubles.fixtures import BOT
+from tests.e2e.teams_doubles.fixtures import BOT, CONNECTOR_HOSTS
 from tests.e2e.teams_doubles.openid import OpenIdStandIn
 from tests.e2e.teams_doubles.tokens import TokenSigner
 from tests.integration.builders import insert_user
@@ -53,6 +53,7 @@ async def teams_service(
         database_url, connector, teams, credentials_factory=outbound_credentials,
         headers={"Authorization": f"Bearer {token}"}, app_id=BOT.app_id,
         app_password="not-used", openid_metadata_url=openid.metadata_url,
+        connector_hosts=CONNECTOR_HOSTS,
     ) as running:
         yield running
 

@@ -11,13 +11,14 @@ import pytest
 from aiohttp import web
 from botbuilder.core import TurnContext
 
+from bot.transport.service_urls import ServiceUrlPolicy, ServiceUrlRefused
 from bot.transport.settings import InvalidTransportSettings, TransportSettings
 from tests.e2e.teams_doubles.activities import TeamsActivities, TeamsUser
 from tests.e2e.teams_doubles.bot_server import RunningBot
 from tests.e2e.teams_doubles.clock import ManualClock
 from tests.e2e.teams_doubles.connector import ConnectorStandIn
 from tests.e2e.teams_doubles.credentials import StaticTokenCredentialsFactory
-from tests.e2e.teams_doubles.fixtures import ServeBot
+from tests.e2e.teams_doubles.fixtures import BOT, ServeBot
 from tests.e2e.teams_doubles.openid import OpenIdStandIn
 from tests.e2e.teams_doubles.tokens import TokenSigner
 
@@ -309,3 +310,60 @@ async def test_a_valid_token_still_gets_its_body_checked(gate: Gate) -> None:
     assert (broken.status, broken.json["error"]) == (400, "invalid_json")
     assert (moved.status, moved.json["error"]) == (401, "unauthorized")
     assert gate.bot.turns == 0
+
+
+@pytest.mark.parametrize("service_url", [
+    "http://169.254.169.254/latest/meta-data/",  # a cloud metadata endpoint
+    "https://10.0.0.7/",
+    "https://smba.trafficmanager.net.attacker.example/amer/",  # a look-alike name
+    "http://smba.trafficmanager.net/amer/",  # the right host without TLS
+    "https://tickets.internal.example.com/",
+    "LOCALHOST",  # a loopback name that is not in TICKETFLOW_CONNECTOR_HOSTS
+])
+async def test_a_signed_activity_naming_a_service_url_off_the_bot_connector_hosts_is_refused(
+    gate: Gate, service_url: str
+) -> None:
+    """A token binds the serviceUrl it names (`serviceurl` claim), but the bot keeps to the
+    Bot Connector's hosts whoever signed it: an activity naming another is a 403, no turn runs
+    and nothing is posted there."""
+    async with ConnectorStandIn() as elsewhere:
+        if service_url == "LOCALHOST":  # a live listener, to see that nothing reaches it
+            service_url = elsewhere.service_url.replace("127.0.0.1", "localhost")
+        running = await gate.serve()
+        activity = {**gate.teams.personal_message("hello"), "serviceUrl": service_url}
+
+        answer = await running.post(activity, token=gate.signer.valid(service_url=service_url))
+
+        assert answer.status == 403, answer.text
+        assert answer.json["error"] == "service_url_not_allowed"
+        assert "Bot Connector" in answer.json["message"]
+        assert gate.bot.turns == 0
+        assert gate.connector.calls == [] and elsewhere.calls == []
+
+
+async def test_a_connector_client_for_a_host_off_the_bot_connector_hosts_is_never_built(
+    gate: Gate
+) -> None:
+    """A conversation reference stored before (or written by hand) cannot send elsewhere."""
+    running = await gate.serve()
+    connectors = running.adapter.authentication.connectors
+
+    with pytest.raises(ServiceUrlRefused):
+        await connectors.get(service_url="https://169.254.169.254/", app_id=BOT.app_id)
+    assert await connectors.get(service_url=gate.teams.service_url, app_id=BOT.app_id)
+
+
+def test_the_bot_connector_hosts_are_its_own_https_hosts_and_those_configured() -> None:
+    policy = ServiceUrlPolicy.for_bot(local_development=False, extra_hosts=("*.example.net",))
+    allowed = ["https://smba.trafficmanager.net/amer/", "https://smba.trafficmanager.net/emea/",
+               "https://smba.infra.gcc.teams.microsoft.com/", "https://webchat.botframework.com/",
+               "https://SMBA.TrafficManager.net./apac/", "https://connector.example.net/"]
+    refused = ["http://smba.trafficmanager.net/amer/", "https://evil.smba.trafficmanager.net/",
+               "https://smba.trafficmanager.net.example.com/", "https://botframework.com.evil/",
+               "https://user@smba.trafficmanager.net/", "https://smba.trafficmanager.net:99999/",
+               "https://example.net/", "http://127.0.0.1:3978/", "ftp://smba.trafficmanager.net/",
+               "", None, 7]
+    assert [url for url in allowed if not policy.allows(url)] == []
+    assert [url for url in refused if policy.allows(url)] == []
+    local = ServiceUrlPolicy.for_bot(local_development=True)
+    assert local.allows("http://127.0.0.1:3978/") and not local.allows(allowed[0])

@@ -24,6 +24,8 @@ from tests.e2e.teams_doubles.openid import OpenIdStandIn
 from tests.e2e.teams_doubles.tokens import TokenSigner, new_rsa_key
 
 BOT = TeamsBot()
+CONNECTOR_HOSTS = ("127.0.0.1",)
+"""The Bot Connector stand-in listens on loopback: a host the bot may reply to."""
 
 __all__ = [
     "BOT",
@@ -81,7 +83,8 @@ def outbound_credentials(connector: ConnectorStandIn) -> StaticTokenCredentialsF
 @pytest.fixture
 def authenticated_settings(openid: OpenIdStandIn) -> TransportSettings:
     return TransportSettings(
-        app_id=BOT.app_id, app_password="not-used", openid_metadata_url=openid.metadata_url
+        app_id=BOT.app_id, app_password="not-used", openid_metadata_url=openid.metadata_url,
+        connector_hosts=CONNECTOR_HOSTS,
     )
 
 

@@ -26,6 +26,9 @@ def test_the_defaults_need_no_configuration_at_all() -> None:
     ({"TICKETFLOW_DEFAULT_ROLE": "root"}, "TICKETFLOW_DEFAULT_ROLE"),
     ({"TICKETFLOW_WEB_URL": "ftp://files"}, "TICKETFLOW_WEB_URL"),
     ({"TICKETFLOW_TEST_ALLOW_LOOPBACK_WEBHOOKS": "1"}, "TICKETFLOW_TEST_ALLOW_LOOPBACK_WEBHOOKS"),
+    ({"TICKETFLOW_CONNECTOR_HOSTS": "https://smba.example.net/"}, "TICKETFLOW_CONNECTOR_HOSTS"),
+    ({"TICKETFLOW_CONNECTOR_HOSTS": "smba.example.net/amer"}, "TICKETFLOW_CONNECTOR_HOSTS"),
+    ({"TICKETFLOW_CONNECTOR_HOSTS": "*example.net"}, "TICKETFLOW_CONNECTOR_HOSTS"),
 ])
 def test_a_bad_value_names_its_variable(env: dict[str, str], variable: str) -> None:
     with pytest.raises(SettingsError) as failed:
@@ -42,6 +45,7 @@ def test_the_bot_registration_and_its_tenants_are_read() -> None:
     }, env_file=None)
     assert not settings.local_development
     assert settings.allowed_tenants == ("tenant-a",)
+    assert settings.connector_hosts == ()
     assert settings.database_url == "postgresql+asyncpg://u@db/tickets"
 
 
