@@ -27,6 +27,7 @@ BOT_CONNECTOR_HOSTS = (
     "smba.trafficmanager.net",  # Teams, commercial cloud (/amer/, /emea/, /apac/, ...)
     "*.teams.microsoft.com",  # Teams GCC (smba.infra.gcc.teams.microsoft.com)
     "*.teams.microsoft.us",  # Teams GCC High and DoD
+    "*.botapi.skype.com",  # Teams preview rings (canary.botapi.skype.com)
     "*.botframework.com",  # Bot Framework channels: Direct Line, Web Chat, ...
     "*.botframework.us",
     "*.botframework.azure.us",
