@@ -6,10 +6,12 @@ from __future__ import annotations
 import asyncio
 
 import pytest
+from sqlalchemy import func, select
 from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from tests.e2e.service import Service, running_service
+from db.tables import notification_outbox, task_history, tasks
+from tests.e2e.service import Service, data, file_ticket, running_service, texts_in
 from tests.e2e.teams_doubles.activities import TeamsActivities
 from tests.e2e.teams_doubles.connector import ConnectorStandIn
 from tests.e2e.teams_doubles.fixtures import BOT
@@ -113,3 +115,57 @@ async def _answers_while_cut_off(service: Service) -> None:
         assert listed.status == 503
         assert listed.headers["Retry-After"] == "5"
         assert (await listed.json())["error"] == "database_unavailable"
+
+
+async def test_a_card_press_cut_off_from_postgresql_is_a_503_and_its_resend_changes_the_ticket_once(
+    engine: AsyncEngine, database_url: str
+) -> None:
+    """The press, its history row and the requester's notification are one transaction: cut
+    off, none is written and Teams is told to come back; the resend writes all three once."""
+    ada_id = await insert_user(engine, role="user", email="ada@example.com")
+    await insert_user(engine, role="admin", email="bob@example.com")
+    ticket = await file_ticket(engine, ada_id)
+    url = make_url(database_url)
+    link = CuttableLink(url.host or "127.0.0.1", url.port or 5432)
+    await link.start()
+    proxied = url.set(host="127.0.0.1", port=link.port).render_as_string(hide_password=False)
+    try:
+        async with ConnectorStandIn() as connector:
+            teams = TeamsActivities(service_url=connector.service_url, bot=BOT)
+            async with running_service(proxied, connector, teams) as service:
+                ada = service.person("ada@example.com", "Ada Lovelace")
+                await service.say("help", user=ada)  # the bot can reach her in personal chat
+                bob = service.person("bob@example.com", "Bob Byte")
+                card = (await service.say(ticket.ticket_number, user=bob)).card
+                press = teams.card_action("ticket.status", data(card, "ticket.status"), user=bob)
+                before = await _written(engine)
+
+                link.cut()
+                during = await service.post(press)
+                assert (during.status, during.json["error"]) == (503, "storage_unavailable")
+                assert await _written(engine) == before
+                link.restore()
+
+                async def resent() -> bool:  # Teams resends what got a 5xx
+                    answer = await service.post(press)
+                    return answer.status == 200
+                await eventually(resent, what="the resent press answered", seconds=30,
+                                 every=0.2)
+                again = await service.post(press)
+                assert "is now in progress" in texts_in(again.json["value"])
+    finally:
+        await link.stop()
+    after = await _written(engine)
+    assert after["status"] == "in_progress"
+    assert (after["history"], after["outbox"]) == (before["history"] + 1, before["outbox"] + 1)
+
+
+async def _written(engine: AsyncEngine) -> dict[str, object]:
+    async with engine.connect() as connection:
+        return {
+            "status": (await connection.execute(select(tasks.c.status))).scalar_one(),
+            "history": (await connection.execute(
+                select(func.count()).select_from(task_history))).scalar_one(),
+            "outbox": (await connection.execute(
+                select(func.count()).select_from(notification_outbox))).scalar_one(),
+        }
