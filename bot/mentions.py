@@ -20,7 +20,10 @@ from bot.understanding.requests import (
     CommentOnTicket, CreateTicket, EachTicket, FreeText, Help, Question, Understanding, Unknown,
 )
 
-_AT = re.compile(r"<at\b[^>]*>(.*?)</at\s*>", re.IGNORECASE | re.DOTALL)
+_AT = re.compile(r"<at\b[^>]*>((?:(?!<at\b).)*?)</at\s*>", re.IGNORECASE | re.DOTALL)
+"""A mention's tag and name. The name runs to its `</at>` but never over another `<at`: an
+opening tag without its end is then looked past in the length to the next one, not to
+the end of the message (a 20,000-character message of `<at>`s took 1.7 s of CPU)."""
 _BREAK = re.compile(r"<br\s*/?>", re.IGNORECASE)
 _BLOCK_END = re.compile(r"</(?:p|div|li|h[1-6]|tr|blockquote)\s*>", re.IGNORECASE)
 _TAG = re.compile(r"</?[a-zA-Z][^<>]*>")
@@ -63,13 +66,13 @@ def clean_markup(text: str, *, drop_mentions_of: set[str] | None = None) -> str:
 
     text = _BREAK.sub("\n", text)
     text = _BLOCK_END.sub("\n", text)
-    text = _AT.sub(lambda m: "\x00" + mention(m) + "\x01", text)
     kept: list[str] = []
-    for piece in re.split(r"(\x00.*?\x01)", text, flags=re.DOTALL):
-        if piece.startswith("\x00"):
-            kept.append(piece[1:-1])
-        else:
-            kept.append(_plain(piece, keep_lines=True))
+    done = 0
+    for found in _AT.finditer(text):  # the text between mentions is cleaned, mentions kept
+        kept.append(_plain(text[done:found.start()], keep_lines=True))
+        kept.append(mention(found))
+        done = found.end()
+    kept.append(_plain(text[done:], keep_lines=True))
     lines = [_SPACES.sub(" ", line).strip() for line in "".join(kept).split("\n")]
     return "\n".join(lines).strip("\n").strip()
 
