@@ -66,7 +66,7 @@ def test_a_command_loads_only_its_own_module(tmp_path: Path) -> None:
 
 def test_listing_users_loads_neither_the_bot_nor_the_model_client(tmp_path: Path) -> None:
     modules, output = loaded_after(["users", "list"], tmp_path)
-    assert output.split() == ["EMAIL", "NAME", "ROLE", "ACTIVE", "ID"]
+    assert output.split() == ["EMAIL", "NAME", "ROLE", "DEPARTMENT", "ACTIVE", "ID"]
     assert command_modules(modules) == {"ticketflow.commands.directory"}
     assert heavy(modules) & {"botbuilder", "botframework", "openai", "aiohttp", "pypdf"} == set()
     assert not {name for name in modules if name.startswith(("bot.", "knowledge."))}
