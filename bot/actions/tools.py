@@ -45,10 +45,15 @@ _FIELD_HINTS = {
           "\"team NAME\"",
     "status": "the new status",
     "scope": "whose tickets: all the person may see, mine (assigned to them), created "
-             "(filed by them) or touched (filed, held, commented on or changed by them)",
+             "(filed by them), own (filed by or assigned to them: \"my outlook ticket\") or "
+             "touched (filed, held, commented on or changed by them)",
     "updated_since": "only tickets updated on or after this day, YYYY-MM-DD; with scope "
                      "touched, worked on since then (\"what did I work on this week\": "
                      "Monday of this week)",
+    "created_from": "only tickets filed on or after this day, YYYY-MM-DD (\"since Monday\": "
+                    "that Monday; \"last week\": its Monday, with created_before)",
+    "created_before": "only tickets filed before this day, YYYY-MM-DD (\"last week\": this "
+                      "week's Monday)",
     "title": "the ticket's title, as the person said it",
     "description": "the ticket's description",
     "text": "the words: what to search for, or the comment to add, as the person said it",
@@ -117,9 +122,10 @@ def _description(said: list[tuple[str, str]]) -> str:
     return f"{does[:1].upper()}{does[1:]}. People say: {examples}."
 
 
-_NOT_FOR_THE_MODEL = frozenset({"also", "reason", "take"})
+_NOT_FOR_THE_MODEL = frozenset({"also", "reason", "take", "unplaced"})
 """Fields the model is not offered: a list it asks for names one person, as the tool says;
-a reason, or taking what is started ("on it"), is read from what was said, not proposed."""
+a reason, or taking what is started ("on it"), is read from what was said, not proposed; what
+a list cannot filter by is the rules' to say back."""
 
 
 def _parameters(request: type[TicketRequest]) -> dict[str, Any]:

@@ -6,6 +6,7 @@ from dataclasses import replace
 from datetime import date, timedelta
 
 from bot.understanding.context import Conversation
+from bot.understanding.filed import FILING_CUES, FiledWhen, read_filed
 from bot.understanding.filters import ListFilters, Whose, read_filters
 from bot.understanding.message import DATE, NUMBER, REF, Message
 from bot.understanding.requests import Clarify, ListScope, ListTickets, Target
@@ -26,6 +27,11 @@ _CREATED = (
     ("filed", "by", "me"), ("opened", "by", "me"), ("raised", "by", "me"),
     ("reported", "by", "me"), ("submitted", "by", "me"), ("my", "requests"),
     ("did", "i", "file"), ("did", "i", "create"), ("did", "i", "open"), ("did", "i", "raise"),
+    ("did", "i", "submit"), ("did", "i", "log"), ("did", "i", "report"), ("did", "i", "make"),
+    ("i", "have", "submitted"), ("i", "have", "raised"), ("i", "have", "logged"),
+    ("i", "have", "reported"), ("i", "have", "made"), ("ive", "filed"), ("ive", "created"),
+    ("ive", "opened"), ("ive", "raised"), ("ive", "submitted"), ("ive", "logged"),
+    ("ive", "reported"), ("ive", "made"), ("i", "submited"), ("i", "sent"),
     ("i", "am", "waiting", "on"), ("my", "own"), ("created",), ("filed",),
 )
 _MINE = (
@@ -48,12 +54,14 @@ _FILLER = frozenset({
     "with", "and", "only", "just", "every", "everything", "queue", "backlog", "whats", "whos",
     "how", "many", "got", "we", "our", "some", "being", "them", "those", "these", "statuses",
     "am", "at", "moment", "today", "anything", "open?", "where", "wheres", "todo", "todos",
-    "problem", "problems",
+    "problem", "problems", "wat", "wot", "wht", "tix", "tkts", "pls", "plz",
 })
 _NO_TOPIC = frozenset({
     "yesterday", "tomorrow", "last", "week", "month", "ago", "recently", "earlier", "lately",
     "can", "could", "would", "you", "u", "tell", "let", "know", "news", "update", "updates",
     "news?", "pls", "again", "yet", "so", "far", "far?", "from", "on", "for", "about",
+    "happened", "happening", "going", "hows", "doing", "up", "anyone", "anybody", "someone",
+    "somebody", "looking", "looked", "picked", "seen",
 })
 """Words left over from a list query that are no topic to search for: when, and the
 request around it ("I raised a ticket yesterday. Can you tell me the status?")."""
@@ -92,13 +100,17 @@ def read_list(
             and conversation.directory:
         whose = None  # "tickets for the printer": what they are about
     taken = filters.taken | (whose.taken if whose is not None else frozenset())
+    filed, filing = _filed(message, start, end, conversation.today, taken)
+    placed = bool(taken)  # a person, team or due date: a list, whatever else is said
+    taken |= filed.taken if filed is not None else frozenset()
     taken |= _this_week(words, start)
     words = [_SKIPPED if start + i in taken or _today(message, start + i, conversation) else w
              for i, w in enumerate(words)]
+    own_at, own_noun, own_topic = _own_topic(words)
     if any(w in (REF, DATE) for w in words):
         return None
     named = any(w in _STRONG for w in words)
-    strong = searching or named or bool(taken)
+    strong = searching or named or placed or bool(taken) and filed is None
     if NUMBER in words and not named:  # "give me 4": a ticket, not a search for "4"
         return None
     if any(w in _NAMING and after == NUMBER for w, after in zip(words, words[1:])):
@@ -111,8 +123,14 @@ def read_list(
     index = 0
     while index < len(words):
         rest = tuple(words[index:index + _LOOKAHEAD])
+        if index == own_at:
+            scope, strong, index = ListScope.OWN, True, index + 1
+            continue
         if (size := _starts(rest, _CREATED)) is not None:
             scope, strong, index = ListScope.CREATED, True, index + size
+            continue
+        if index in own_topic or index == own_noun or filed is not None and rest[0] in FILING_CUES:
+            index += 1  # "new tickets today", "what came in": the time says it
             continue
         if (size := _starts(rest, _MINE)) is not None:
             if scope is ListScope.ALL:
@@ -146,8 +164,14 @@ def read_list(
         if text is None:
             text = " ".join(message.original(start + i, start + i + 1) for i in leftover
                             if words[i] not in _NO_TOPIC)
+    if own_topic:
+        topic = " ".join(message.original(start + i, start + i + 1) for i in sorted(own_topic))
+        text = topic if text is None else f"{topic} {text}"
     if text is not None:
         text = _trim(text)
+    if filed is not None and (filing_said := filing and any(
+            w in FILING_CUES and w != "from" for w in (x.text for x in message.words[start:end]))):
+        strong = True  # "what came in since Monday"; "my printer … since this morning" is no list
     filtered = scope is not ListScope.ALL or status is not None or priority is not None
     if not strong and (strong_only or not filtered or sum(w not in _FILLER for w in words) > 3):
         return None
@@ -155,7 +179,71 @@ def read_list(
         return None
     listed = ListTickets(scope=scope, status=status, priority=priority, text=text or None,
                          due_window=filters.due)
+    if filed is not None:
+        listed = _when_filed(listed, filed, filing)
     return _owned(listed, whose) if whose is not None else listed
+
+
+def _filed(message: Message, start: int, end: int, today: date,
+           taken: frozenset[int]) -> tuple[FiledWhen | None, bool]:
+    """The time said in a list, and whether a word says it is when they were filed ("opened",
+    "new", "since"); a time that is now ("today", "this week") or a day ("Monday") counts
+    only with such a word: "what's on my plate today" is when they ask."""
+    filed = read_filed(message, start, end, today, skip=taken)
+    if filed is None:
+        return None, False
+    said = [w.text for w in message.words[start:end]]
+    cue = any(w in FILING_CUES or w in ("since", "before", "b4") for w in said) or any(
+        _starts(tuple(said[i:i + _LOOKAHEAD]), _CREATED) for i in range(len(said)))
+    said_alone = filed.now or DATE in (message.words[i].text for i in filed.taken)
+    return (filed if cue or not said_alone else None), cue
+
+
+def _when_filed(listed: ListTickets, filed: FiledWhen, filing: bool) -> ListTickets:
+    """The time as when the tickets were filed, or said back when it is another time
+    ("tickets closed last week": the list cannot tell when they were closed)."""
+    finished = listed.status in (TicketStatus.RESOLVED, TicketStatus.CLOSED)
+    if not filing or finished and listed.scope is not ListScope.CREATED:
+        return replace(listed, unplaced=filed.said)
+    new = listed.status is TicketStatus.OPEN and filed.new
+    return replace(listed, created_from=filed.since, created_before=filed.before,
+                   status=None if new else listed.status)
+
+
+_OWN_NOUNS = frozenset({"ticket", "tickets", "issue", "issues", "request", "requests", "case",
+                        "cases", "incident", "incidents", "problem", "problems", "report"})
+_NOT_TOPIC = _FILLER | _NO_TOPIC | _LIST_STATUSES | frozenset(PRIORITY_WORDS) | {
+    _SKIPPED, "own", "team", "old", "latest", "last", "recent", "current", "other", "first",
+    "new", "an", "one", "two", "few", "ticket", "my", "mine"}
+
+
+def _own_topic(words: list[str]) -> tuple[int, int, frozenset[int]]:
+    """"my outlook ticket", "my open vpn tickets": the viewer's own tickets about that (the
+    index of "my", of the noun, and of the words between them that are no filter)."""
+    for at, word in enumerate(words):
+        if word != "my":
+            continue
+        noun = next((j for j in range(at + 1, min(at + 5, len(words)))
+                     if words[j] in _OWN_NOUNS), None)
+        if noun is None:
+            continue
+        between = words[at + 1:noun]
+        if any(w in (REF, DATE, NUMBER) for w in between):
+            continue
+        topic = frozenset(at + 1 + k for k, w in enumerate(between) if w not in _NOT_TOPIC)
+        if topic:
+            return at, noun, topic
+    return -1, -1, frozenset()
+
+
+def own_tickets(message: Message) -> ListTickets:
+    """"any news on my vpn ticket?": the viewer's own tickets about what they name, or all
+    they hold when they name nothing ("any update on my ticket?")."""
+    at, _, topic = _own_topic([w.text for w in message.words])
+    if not topic:
+        return ListTickets(ListScope.MINE)
+    said = " ".join(message.original(i, i + 1) for i in sorted(topic))
+    return ListTickets(ListScope.OWN, text=_trim(said) or None)
 
 
 def _only_whose(

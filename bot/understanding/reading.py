@@ -17,7 +17,7 @@ from functools import cache
 from bot.understanding.context import Conversation
 from bot.understanding.courtesy import courtesy
 from bot.understanding.letter import what_is_asked
-from bot.understanding.lists import read_list
+from bot.understanding.lists import own_tickets, read_list
 from bot.understanding.message import DATE, NUMBER, REF, Message, Word, read_message, typed_text
 from bot.understanding.placing import Placed, addressee, place, place_after_ask
 from bot.understanding.several import for_each, gather_tickets
@@ -190,7 +190,7 @@ def understand(text: str, conversation: Conversation) -> Understanding:
     tickets = gather_tickets(message)  # "close 4 and 5": read as "close 4", made to each
     found = _read(message, text, conversation)
     if isinstance(found, Question) and asks_after_own_tickets(text):
-        found = ListTickets(ListScope.MINE)  # "any update on my ticket?": theirs, not a manual
+        found = own_tickets(message)  # "any update on my ticket?": theirs, not a manual
     return for_each(found, tickets, final=conversation.directory or not needs_directory(found))
 
 
@@ -206,7 +206,7 @@ _OWN_TICKET = re.compile(
     r"|problems?)\b", re.IGNORECASE)
 _AFTER_PROGRESS = re.compile(
     r"\b(?:updates?|news|status|progress|eta|done|fixed|resolved|solved|sorted|closed|happening"
-    r"|going on|where|when|anyone|anybody|someone|somebody|looked at|looking at|picked up"
+    r"|going on|going|hows|wheres|happened|where|when|anyone|anybody|someone|somebody|looked at|looking at|picked up"
     r"|seen|forgotten|yet|still open)\b", re.IGNORECASE)
 _HOW_TO = re.compile(r"\bhow (?:do|can|should|would) (?:i|we|you)\b|\bhow to\b", re.IGNORECASE)
 

@@ -18,6 +18,7 @@ class ListScope(StrEnum):
     MINE = "mine"  # assigned to the viewer
     CREATED = "created"  # filed by the viewer
     TOUCHED = "touched"  # filed by, assigned to, commented on or changed by the viewer
+    OWN = "own"  # filed by or assigned to the viewer ("my outlook ticket")
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,6 +62,12 @@ class ListTickets:
     """More people or teams whose tickets are listed with `assignee`'s ("Sam and Lee")."""
     updated_since: date | None = None
     """Only tickets updated on or after this day ("what did I work on this week")."""
+    created_from: date | None = None
+    """Only tickets filed on or after this day ("tickets I opened since Monday")."""
+    created_before: date | None = None
+    """Only tickets filed before this day ("last week" ends on this Monday)."""
+    unplaced: str | None = None
+    """Words that ask for a filter the list cannot apply, said back ("closed last week")."""
 
 
 @dataclass(frozen=True, slots=True)

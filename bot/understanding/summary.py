@@ -58,7 +58,10 @@ def _request(request: TicketRequest) -> str:
             parts += [f"assignee={','.join(holders)}"] if listed.assignee else []
             parts += [f"due={listed.due_window.value}"] if listed.due_window else []
             parts += [f"updated_since={listed.updated_since.isoformat()}"] if listed.updated_since else []
+            parts += [f"created_from={listed.created_from.isoformat()}"] if listed.created_from else []
+            parts += [f"created_before={listed.created_before.isoformat()}"] if listed.created_before else []
             parts += [f"text={text!r}"] if text else []
+            parts += [f"unplaced={listed.unplaced!r}"] if listed.unplaced else []
             return " ".join(parts)
         case CreateTicket(form=True):
             return "create form"

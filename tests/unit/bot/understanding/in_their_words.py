@@ -403,10 +403,13 @@ SECOND_LOOK: tuple[tuple[str, str], ...] = (
     ("ignore that, close 5", "status #5 closed"),
     ("never mind, I fixed it", "free text"),
     # when, and the request around a list, are no words to search for
-    ("I raised a ticket yesterday. Can you tell me the status?", "list created"),
-    ("I opened a ticket last week, any news?", "list created"),
+    ("I raised a ticket yesterday. Can you tell me the status?",
+     "list created created_from=2026-12-01 created_before=2026-12-02"),  # the day was dropped
+    ("I opened a ticket last week, any news?",
+     "list created created_from=2026-11-23 created_before=2026-11-30"),  # the week was dropped
     ("any news on my tickets?", "list mine"),
-    ("my tickets from yesterday", "list mine"),
+    ("my tickets from yesterday",
+     "list mine created_from=2026-12-01 created_before=2026-12-02"),  # the day was dropped
     ("any tickets on the printer?", "list all text='printer'"),
     # found by the last round: an assignment naming no ticket is about the conversation's
     # ticket (#7), asked, never a list of what the words search for

@@ -8,6 +8,10 @@ change it led to: terse, chatty, typos, non-native English. New shapes:
 week, Monday to Monday; "since Monday" has no end), scope `own` (filed by or assigned to the
 viewer: "my outlook ticket"), and `unplaced='…'` (words said back as a filter the rules cannot
 apply: "tickets closed last week" lists the closed ones and says it cannot tell when).
+
+One expectation was corrected after the first fix, as inconsistent with the table itself:
+"tickets submitted 2 days ago" lists everyone's tickets (as "tickets opened in the last 3
+days"); only "created" and "filed" said alone already meant the viewer's.
 """
 
 from __future__ import annotations
@@ -41,7 +45,7 @@ LIST_PHRASINGS: tuple[tuple[str, str], ...] = (
     ("which tickets did I submit last week?",
      "list created created_from=2026-11-23 created_before=2026-11-30"),
     ("list tickets created this week", "list created created_from=2026-11-30"),
-    ("tickets submitted 2 days ago", "list created created_from=2026-11-30 created_before=2026-12-01"),
+    ("tickets submitted 2 days ago", "list all created_from=2026-11-30 created_before=2026-12-01"),
     # --- my X ticket ----------------------------------------------------------------------------
     ("what's the status of my outlook ticket", "list own text='outlook'"),
     ("where is my printer ticket at", "list own text='printer'"),
@@ -72,46 +76,5 @@ LIST_PHRASINGS: tuple[tuple[str, str], ...] = (
     ("tickets resolved yesterday", "list all status=resolved unplaced='yesterday'"),
 )
 
-LIST_MISREAD: frozenset[str] = frozenset({
-    'tickets i opened last week',
-    'tickets created yesterday',
-    'show me the tickets I raised today',
-    'new tickets this morning',
-    'what came in since monday',
-    'tickets I filed this month',
-    'tix i raised yesterday pls',
-    'wat tickets did i open this week',
-    "Could you show me what I've submitted since Monday?",
-    'tickets opened in the last 3 days',
-    'new tickets today',
-    'any new tickets since yesterday?',
-    "what's come in today",
-    'my tickets from last month',
-    'urgent tickets filed this week',
-    'open tickets I logged yesterday',
-    'the ticket i made this morning',
-    'tickets I reported on monday',
-    'ticket I raised yesterday about wifi',
-    'anything new since Monday?',
-    'pls show tickets i created before monday',
-    'tickets i have opened in past 7 days',
-    'which tickets did I submit last week?',
-    'list tickets created this week',
-    'tickets submitted 2 days ago',
-    "what's the status of my outlook ticket",
-    'where is my printer ticket at',
-    'any news on my vpn ticket?',
-    'my outlook ticket',
-    "what's the status of my laptop ticket?",
-    'hows my vpn ticket going',
-    'my printer tickets',
-    'status of my outlook issue',
-    'any update on my password reset ticket',
-    'wheres my docking station ticket',
-    'my open vpn tickets',
-    'show me my wifi ticket pls',
-    'what happened to my teams ticket',
-    'tickets closed last week',
-    'tickets resolved yesterday',
-})
+LIST_MISREAD: frozenset[str] = frozenset()
 """What the rules still misread (xfail, strict: a fixed line must leave this set)."""

@@ -1,0 +1,129 @@
+"""When tickets were filed, in a list query: "tickets I opened last week", "new tickets this
+morning", "what came in since Monday", "tickets I raised 2 days ago".
+
+A time is a window of days: "last week" is that week (Monday to Monday), "yesterday" that day,
+"since Monday" and "this week" have no end. The words found are handed back so the list reader
+skips them; whether the time says when the tickets were filed is the list reader's to decide
+(a filing word with it: "opened", "new", "came in"), as "closed last week" says another time.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from bot.understanding.message import DATE, NUMBER, Message
+
+FILING_CUES = frozenset({
+    "new", "came", "come", "coming", "opened", "created", "filed", "raised", "submitted",
+    "submited", "logged", "reported", "made", "from", "raise", "file", "submit", "log",
+    "report", "create", "make", "sent", "send",
+})
+"""Words that make a time the time of filing ("opened", "new", "came in", "from last week")."""
+_LEADS = frozenset({"in", "during", "over", "within", "on", "from", "the", "for"})
+_UNITS = {"day": 1, "days": 1, "week": 7, "weeks": 7}
+_MOST_DAYS = 3660
+
+
+@dataclass(frozen=True, slots=True)
+class FiledWhen:
+    """Filed on or after `since` and before `before` (days, UTC); either may be open."""
+
+    since: date | None
+    before: date | None
+    taken: frozenset[int]
+    """Indexes into the message's words that say the time (with "in the", "on" before it)."""
+    said: str
+    """The time as the person wrote it, to say back when it cannot be applied."""
+    now: bool
+    """Said of the present ("today", "this week"): with no filing word, when they ask."""
+    new: bool = False
+    """"new" was said with it: what came in then, not the status "open"."""
+
+
+def read_filed(message: Message, start: int, end: int, today: date,
+               skip: frozenset[int] = frozenset()) -> FiledWhen | None:
+    """The first time said in words `start:end` (not in `skip`), as a window of days."""
+    words = message.words
+    for at in range(start, end):
+        if at in skip:
+            continue
+        found = _window_at(message, at, end, today)
+        if found is None:
+            continue
+        since, before, size, now = found
+        lead = at
+        while lead > start and words[lead - 1].text in _LEADS and lead - 1 not in skip:
+            lead -= 1
+        taken = frozenset(range(lead, at + size))
+        new = any(w.text == "new" for w in words[start:end])
+        return FiledWhen(since, before, taken, message.original(at, at + size), now, new)
+    return None
+
+
+def _window_at(
+    message: Message, at: int, end: int, today: date
+) -> tuple[date | None, date | None, int, bool] | None:
+    """(since, before, words, said of now) for a time starting at word `at`."""
+    words = [w.text for w in message.words[at:min(end, at + 4)]]
+    monday = today - timedelta(days=today.weekday())
+    first_of_month = today.replace(day=1)
+    pair = tuple(words[:2])
+    spans: dict[tuple[str, ...], tuple[date | None, date | None, bool]] = {
+        ("this", "week"): (monday, None, True),
+        ("last", "week"): (monday - timedelta(weeks=1), monday, False),
+        ("past", "week"): (today - timedelta(weeks=1), None, False),
+        ("this", "month"): (first_of_month, None, True),
+        ("last", "month"): ((first_of_month - timedelta(days=1)).replace(day=1), first_of_month,
+                            False),
+        ("past", "month"): (today - timedelta(days=30), None, False),
+        ("this", "morning"): (today, None, True),
+        ("this", "afternoon"): (today, None, True),
+        ("this", "evening"): (today, None, True),
+    }
+    if pair in spans:
+        since, before, now = spans[pair]
+        return since, before, 2, now
+    first = words[0]
+    if first in ("since", "before", "b4") and len(words) > 1:
+        following = _window_at(message, at + 1, end, today)
+        if following is None or following[0] is None:
+            return None
+        day = following[0]
+        size = following[2] + 1
+        return (day, None, size, False) if first == "since" else (None, day, size, False)
+    if first == "yesterday":
+        return today - timedelta(days=1), today, 1, False
+    if first in ("tonight", "today") or first == DATE and _day(message, at) == today:
+        return today, None, 1, True
+    if first == DATE and (day := _day(message, at)) is not None:
+        if day > today:
+            day -= timedelta(weeks=1)  # "on Monday": the last one, not the coming one
+            if day > today:
+                return None
+        return day, day + timedelta(days=1), 1, False
+    if first in ("last", "past") and len(words) > 2 \
+            and words[2] in _UNITS and (count := _count(message, at + 1)) is not None:
+        return today - timedelta(days=count * _UNITS[words[2]]), None, 3, False
+    if len(words) > 2 and words[1] in _UNITS and words[2] == "ago" \
+            and (count := _count(message, at)) is not None:
+        day = today - timedelta(days=count * _UNITS[words[1]])
+        return day, day + timedelta(days=1), 3, False
+    return None
+
+
+def _day(message: Message, at: int) -> date | None:
+    value = message.words[at].value
+    return value if isinstance(value, date) else None
+
+
+def _count(message: Message, at: int) -> int | None:
+    """"3", "three", "a": how many days or weeks."""
+    word = message.words[at]
+    text = word.text
+    value = word.value if text == NUMBER else int(text) if text.isdigit() else _COUNTS.get(text)
+    return value if isinstance(value, int) and 0 < value <= _MOST_DAYS else None
+
+
+_COUNTS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+           "seven": 7, "ten": 10, "fourteen": 14, "couple": 2}
