@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 from typing import Any, TypeGuard, assert_never
 
 from bot.understanding.requests import ListScope, Nobody, TeamTarget, Target, UserTarget
@@ -14,10 +14,10 @@ FINISHED = (TicketStatus.RESOLVED, TicketStatus.CLOSED)
 
 # Card data names the scope by these words (cards already posted in Teams carry them).
 _CARD_KIND = {ListScope.ALL: "search", ListScope.MINE: "mine", ListScope.CREATED: "created",
-              ListScope.TOUCHED: "touched"}
+              ListScope.TOUCHED: "touched", ListScope.OWN: "own"}
 _SCOPE_OF_KIND = {kind: scope for scope, kind in _CARD_KIND.items()}
 _TITLES = {ListScope.MINE: "Assigned to you", ListScope.CREATED: "Tickets you filed",
-           ListScope.TOUCHED: "Tickets you worked on"}
+           ListScope.TOUCHED: "Tickets you worked on", ListScope.OWN: "Your tickets"}
 _DUE_TITLES = {DueWindow.OVERDUE: "overdue", DueWindow.TODAY: "due today",
                DueWindow.TOMORROW: "due tomorrow", DueWindow.THIS_WEEK: "due this week",
                DueWindow.NEXT_WEEK: "due next week"}
@@ -42,6 +42,12 @@ class ListQuery:
     updated_since: date | None = None
     """Only tickets updated on or after this day (UTC); in the TOUCHED scope, those the
     viewer worked on since."""
+    created_from: date | None = None
+    """Only tickets filed on or after this day (UTC)."""
+    created_before: date | None = None
+    """Only tickets filed before this day (UTC): "last week" ends on this week's Monday."""
+    unplaced: str | None = None
+    """What was asked for that no filter here can apply, said back on the card."""
 
     def to_data(self) -> dict[str, Any]:
         status = self.status.value if self.status else None
@@ -56,6 +62,12 @@ class ListQuery:
             data["also"] = [_holder_data(other) for other in self.also]
         if self.updated_since:
             data["since"] = self.updated_since.isoformat()
+        if self.created_from:
+            data["filed_from"] = self.created_from.isoformat()
+        if self.created_before:
+            data["filed_before"] = self.created_before.isoformat()
+        if self.unplaced:
+            data["unplaced"] = self.unplaced
         return data
 
     @classmethod
@@ -76,13 +88,17 @@ class ListQuery:
                        if isinstance(other, (UserTarget, TeamTarget)))
         return cls(scope=scope, status=status, text=text, priority=priority,
                    holder=_holder_from(raw.get("holder")), due_window=due_window, also=others,
-                   updated_since=_day_from(raw.get("since")))
+                   updated_since=_day_from(raw.get("since")),
+                   created_from=_day_from(raw.get("filed_from")),
+                   created_before=_day_from(raw.get("filed_before")),
+                   unplaced=str(raw["unplaced"])[:_NAME_CHARS] if raw.get("unplaced") else None)
 
     def filter_for(self, actor_id: str, *, today: date) -> TicketFilter:
         statuses = (self.status,) if self.status else ()
         overdue = self.due_window is DueWindow.OVERDUE
         worked = self.scope is ListScope.TOUCHED  # what they resolved is what they worked on
-        finished_hidden = () if statuses and not overdue or worked else FINISHED
+        filed = self.created_from is not None or self.created_before is not None
+        finished_hidden = () if statuses and not overdue or worked or filed else FINISHED
         priorities = (self.priority,) if self.priority else ()
         due_from, due_before = self.due_window.bounds(today) if self.due_window else (None, None)
         holder = None if self.also else self.holder  # several: any of them, in `held_by`
@@ -100,7 +116,23 @@ class ListQuery:
             touched_by=actor_id if worked else None,
             touched_from=since if worked else None,
             updated_from=None if worked else since,
+            created_from=_midnight(self.created_from), created_before=_midnight(self.created_before),
+            filed_or_held_by=actor_id if self.scope is ListScope.OWN else None,
         )
+
+    def _filed_words(self) -> str:
+        """"filed since Mon 23 Nov", "filed in the week of Mon 23 Nov", "filed on Tue 1 Dec":
+        days, not "last week", as a card may be read or refreshed days later."""
+        start, end = self.created_from, self.created_before
+        if start and end:
+            if end - start == timedelta(days=1):
+                return f"filed on {start:%a %d %b}"
+            if end - start == timedelta(weeks=1) and start.weekday() == 0:
+                return f"filed in the week of {start:%a %d %b}"
+            return f"filed {start:%a %d %b} to {end - timedelta(days=1):%a %d %b}"
+        if start:
+            return f"filed since {start:%a %d %b}"
+        return f"filed before {end:%a %d %b}" if end else ""
 
     def _names(self, first: UserTarget | TeamTarget) -> str:
         names = [first.name, *(other.name for other in self.also)]
@@ -109,8 +141,12 @@ class ListQuery:
     def elsewhere(self, *, customer: bool) -> tuple[tuple[str, str], ...]:
         """Where else to look when this list is empty, as (button, what it says): only for a
         bare "my tickets" or "tickets I filed", the lists people open without a filter."""
+        if self.scope is ListScope.OWN and self.text:
+            return ((f"All tickets matching “{self.text[:40]}”", f"find {self.text}"),
+                    ("Tickets you filed", "tickets I created"), ("Assigned to you", "my tickets"))
         if any(part is not None for part in (
-                self.status, self.text, self.priority, self.holder, self.due_window)):
+                self.status, self.text, self.priority, self.holder, self.due_window,
+                self.created_from, self.created_before)):
             return ()
         if self.scope is ListScope.MINE:
             return (("Tickets you filed", "tickets I created"),
@@ -118,6 +154,14 @@ class ListQuery:
         if self.scope is ListScope.CREATED and not customer:
             return (("Assigned to you", "my tickets"),)
         return ()
+
+    @property
+    def unplaced_notice(self) -> str | None:
+        """"tickets closed last week": what the list could not filter by, said first."""
+        if not self.unplaced:
+            return None
+        return f"I can't filter by “{self.unplaced}” here, so that is left out; these are all " \
+               "that match the rest."
 
     @property
     def title(self) -> str:
@@ -136,13 +180,20 @@ class ListQuery:
         if self.updated_since:
             updated = "" if self.scope is ListScope.TOUCHED else "updated "
             what += f" · {updated}since {self.updated_since:%a %d %b}"
+        if filed := self._filed_words():
+            what += f" · {filed.removeprefix('filed ') if self.scope is ListScope.CREATED else filed}"
         if self.status:
             what += f" · {self.status.words}"
-        elif self.due_window is not DueWindow.OVERDUE and self.scope is not ListScope.TOUCHED:
+        elif self.due_window is not DueWindow.OVERDUE and self.scope is not ListScope.TOUCHED \
+                and not filed:
             what += " · not yet resolved"
         if self.text:
             what += f" matching “{self.text}”"
         return what
+
+
+def _midnight(day: date | None) -> datetime | None:
+    return datetime.combine(day, time()) if day else None
 
 
 def _assignee(holder: UserTarget | TeamTarget) -> Assignee:

@@ -169,9 +169,10 @@ async def list_card(deps: BotDependencies, viewer: Viewer, query: ListQuery, off
 
 
 async def listed_card(
-    deps: BotDependencies, viewer: Viewer, query: ListQuery, offset: int
+    deps: BotDependencies, viewer: Viewer, query: ListQuery, offset: int,
+    *, when_empty: str | None = None,
 ) -> tuple[Card, tuple[TicketRow, ...]]:
-    """The list card and the rows it shows, in order."""
+    """The list card and the rows it shows, in order; `when_empty` is said when none match."""
     limit = deps.options.page_size
     listing = await ticket_listing(
         uow=deps.uow().reading(), actor=viewer,
@@ -181,9 +182,12 @@ async def listed_card(
         TicketRow.of(ticket, assignee_label=name)
         for ticket, name in zip(listing.page.tickets, listing.assignees, strict=True)
     ]
+    said = when_empty if not listing.page.total else None
+    notice = query.unplaced_notice or said
     return ticket_list_card(
         title=query.title, rows=rows, total=listing.page.total, offset=offset, limit=limit,
         query=query.to_data(), company=CompanyView.of(listing.company),
+        notice=Notice(notice, Tone.WARNING if query.unplaced else Tone.DEFAULT) if notice else None,
         elsewhere=query.elsewhere(customer=viewer.role is Role.CUSTOMER),
     ), tuple(rows)
 

@@ -251,6 +251,11 @@ class TicketFilter:
     since. A comment leaves `updated_at` as it was, so that column alone cannot say."""
     updated_from: datetime | None = None
     """Updated at or after (naive UTC)."""
+    created_from: datetime | None = None
+    """Filed at or after (naive UTC); with `created_before`, a window of `created_at`."""
+    created_before: datetime | None = None
+    filed_or_held_by: str | None = None
+    """This person filed it or holds it as a person ("my outlook ticket")."""
 
     def __post_init__(self) -> None:
         ensure_search_fits(self.text)

@@ -24,18 +24,23 @@ def phrase(request: TicketRequest, conversation: Conversation) -> str:
         case ShowTicket(ticket=ticket):
             return f"show {_ticket(ticket)}"
         case ListTickets(scope=scope, status=status, priority=priority, text=text) as listed:
-            words = ["my"] if scope is ListScope.MINE else []
+            own = scope is ListScope.OWN and text is not None  # "my outlook tickets"
+            words = ["my"] if scope is ListScope.MINE or own else []
             words += [status.words] if status else []
             words += [priority.value] if priority else []
             words += ["overdue"] if listed.due_window is DueWindow.OVERDUE else []
+            words += [text] if own and text else []
             words += ["tickets"]
             words += ["I created"] if scope is ListScope.CREATED else []
             words += ["I worked on"] if scope is ListScope.TOUCHED else []
             words += [f"since {listed.updated_since.isoformat()}"] if listed.updated_since else []
+            filed = [f"since {listed.created_from.isoformat()}"] if listed.created_from else []
+            filed += [f"before {listed.created_before.isoformat()}"] if listed.created_before else []
+            words += ["opened", *filed] if filed and scope is not ListScope.CREATED else filed
             holders = [_target(t, conversation) for t in (listed.assignee, *listed.also) if t]
             words += [f"assigned to {' or '.join(holders)}"] if holders else []
             words += [_DUE[listed.due_window]] if listed.due_window in _DUE else []
-            words += [f"about {text}"] if text else []
+            words += [f"about {text}"] if text and not own else []
             return " ".join(words)
         case CreateTicket(form=True):
             return "new ticket form"

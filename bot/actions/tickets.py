@@ -81,17 +81,26 @@ async def show(
 
 def list_query(viewer: Viewer, request: ListTickets) -> ListQuery:
     scope = request.scope
-    if scope is ListScope.MINE and viewer.role is Role.CUSTOMER:  # customers are never assignees
-        scope = ListScope.CREATED
+    if scope in (ListScope.MINE, ListScope.OWN) and viewer.role is Role.CUSTOMER:
+        scope = ListScope.CREATED  # customers are never assignees: theirs are what they filed
     return ListQuery(
         scope=scope, status=request.status, priority=request.priority, text=request.text,
         holder=request.assignee, due_window=request.due_window, also=request.also,
-        updated_since=request.updated_since,
+        updated_since=request.updated_since, created_from=request.created_from,
+        created_before=request.created_before, unplaced=request.unplaced,
     )
 
 
 async def list_tickets(deps: BotDependencies, viewer: Viewer, request: ListTickets) -> Reply:
-    card, rows = await presenter.listed_card(deps, viewer, list_query(viewer, request), 0)
+    """The list; "my outlook ticket" that finds one ticket shows it, and one that finds none
+    says so and offers the wider lists."""
+    own = request.scope is ListScope.OWN and request.text is not None
+    none = f"You have no ticket matching “{request.text}”." if own else None
+    card, rows = await presenter.listed_card(deps, viewer, list_query(viewer, request), 0,
+                                             when_empty=none)
+    if own and len(rows) == 1:
+        number = rows[0].number
+        return Reply(card=await presenter.ticket_card(deps, viewer, number), ticket=number)
     return Reply(card=card, listed=tuple((row.number, row.title) for row in rows))
 
 

@@ -43,22 +43,30 @@ class FiledWhen:
 
 def read_filed(message: Message, start: int, end: int, today: date,
                skip: frozenset[int] = frozenset()) -> FiledWhen | None:
-    """The first time said in words `start:end` (not in `skip`), as a window of days."""
+    """The time said in words `start:end` (not in `skip`), as a window of days; two times
+    ("since 23 November, before Monday") narrow it to where both hold."""
     words = message.words
-    for at in range(start, end):
-        if at in skip:
-            continue
-        found = _window_at(message, at, end, today)
+    filed: FiledWhen | None = None
+    at = start
+    while at < end:
+        found = None if at in skip else _window_at(message, at, end, today)
         if found is None:
+            at += 1
             continue
         since, before, size, now = found
         lead = at
         while lead > start and words[lead - 1].text in _LEADS and lead - 1 not in skip:
             lead -= 1
-        taken = frozenset(range(lead, at + size))
+        said = message.original(at, at + size)
+        if filed is not None:
+            since = max(filter(None, (since, filed.since)), default=None)
+            before = min(filter(None, (before, filed.before)), default=None)
+            said, now = f"{filed.said} {said}", filed.now and now
+        taken = frozenset(range(lead, at + size)) | (filed.taken if filed else frozenset())
         new = any(w.text == "new" for w in words[start:end])
-        return FiledWhen(since, before, taken, message.original(at, at + size), now, new)
-    return None
+        filed = FiledWhen(since, before, taken, said, now, new)
+        at += size
+    return filed
 
 
 def _window_at(
@@ -89,14 +97,15 @@ def _window_at(
         following = _window_at(message, at + 1, end, today)
         if following is None or following[0] is None:
             return None
-        day = following[0]
         size = following[2] + 1
-        return (day, None, size, False) if first == "since" else (None, day, size, False)
+        return (following[0], None, size, False) if first == "since" \
+            else (None, following[0], size, False)
     if first == "yesterday":
         return today - timedelta(days=1), today, 1, False
     if first in ("tonight", "today") or first == DATE and _day(message, at) == today:
         return today, None, 1, True
-    if first == DATE and (day := _day(message, at)) is not None:
+    if first == DATE and (said := _day(message, at)) is not None:
+        day = said
         if day > today:
             day -= timedelta(weeks=1)  # "on Monday": the last one, not the coming one
             if day > today:

@@ -103,6 +103,15 @@ def matching(filter: TicketFilter) -> list[ColumnElement[bool]]:
         conditions.append(_touched_by(filter.touched_by, filter.touched_from))
     if filter.updated_from is not None:
         conditions.append(tasks.c.updated_at >= filter.updated_from)
+    if filter.created_from is not None:
+        conditions.append(tasks.c.created_at >= filter.created_from)
+    if filter.created_before is not None:
+        conditions.append(tasks.c.created_at < filter.created_before)
+    if filter.filed_or_held_by is not None:
+        conditions.append(or_(
+            tasks.c.created_by == filter.filed_or_held_by,
+            and_(_assigned_to_a_user(), tasks.c.assignee_id == filter.filed_or_held_by),
+        ))
     for word in (filter.text or "").split():
         conditions.append(
             or_(

@@ -378,3 +378,47 @@ async def test_tickets_a_person_worked_on_are_those_they_filed_hold_commented_on
         uow=SqlUnitOfWork(engine), actor=as_actor(sam), filter=TicketFilter(touched_by=jo))
     assert {t.id for t in seen_by_sam.tickets} == {commented, changed, commented_lately,
                                                    commented_long_ago}
+
+
+async def test_tickets_filed_within_a_window_are_those_created_from_its_start_to_before_its_end(
+    engine: AsyncEngine,
+) -> None:
+    """"tickets I opened last week": Monday 23 to Monday 30 November, by `created_at` alone."""
+    admin = await insert_user(engine, role="admin")
+    jo = await insert_user(engine)
+    before = await insert_ticket(engine, created_by=jo, created_at=datetime(2026, 11, 22, 23, 59))
+    first = await insert_ticket(engine, created_by=jo, created_at=datetime(2026, 11, 23),
+                                updated_at=datetime(2026, 12, 1))
+    last = await insert_ticket(engine, created_by=jo, created_at=datetime(2026, 11, 29, 23, 59))
+    after = await insert_ticket(engine, created_by=jo, created_at=datetime(2026, 11, 30),
+                                updated_at=datetime(2026, 11, 30))
+    await insert_ticket(engine, created_by=admin, created_at=datetime(2026, 11, 24))  # not hers
+
+    def filed(**window: datetime) -> TicketFilter:
+        return TicketFilter(created_by=jo, **window)
+
+    async def ids(filter: TicketFilter) -> set[int]:
+        page = await list_tickets(uow=SqlUnitOfWork(engine), actor=as_actor(admin), filter=filter)
+        return {t.id for t in page.tickets}
+
+    last_week = filed(created_from=datetime(2026, 11, 23), created_before=datetime(2026, 11, 30))
+    assert await ids(last_week) == {first, last}
+    assert await ids(filed(created_from=datetime(2026, 11, 23))) == {first, last, after}
+    assert await ids(filed(created_before=datetime(2026, 11, 23))) == {before}
+
+
+async def test_a_persons_own_tickets_are_those_they_filed_or_hold_as_a_person(
+    engine: AsyncEngine,
+) -> None:
+    admin = await insert_user(engine, role="admin")
+    jo, sam = await insert_user(engine), await insert_user(engine)
+    network = await insert_team(engine, "Network", jo)
+    filed = await insert_ticket(engine, created_by=jo, assignee_id=sam, title="Outlook crashes")
+    held = await insert_ticket(engine, created_by=admin, assignee_id=jo, title="Outlook search")
+    await insert_ticket(engine, created_by=admin, assignee_id=sam, title="Outlook rules")
+    await insert_ticket(engine, created_by=admin, assignee_type="team", assignee_id=jo,
+                        assignee_team_id=network, title="Outlook add-in")  # a stale assignee_id
+    await insert_ticket(engine, created_by=jo, title="Printer jam")
+    page = await list_tickets(uow=SqlUnitOfWork(engine), actor=as_actor(jo),
+                              filter=TicketFilter(filed_or_held_by=jo, text="outlook"))
+    assert {t.id for t in page.tickets} == {filed, held}

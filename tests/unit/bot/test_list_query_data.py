@@ -8,7 +8,7 @@ import pytest
 
 from bot.listing import MOST_HOLDERS, ListQuery
 from bot.understanding.requests import ListScope, TeamTarget, UserTarget
-from domain.tickets import Assignee
+from domain.tickets import Assignee, TicketStatus
 
 
 def test_a_list_of_several_holders_comes_back_from_its_card_data_as_it_was() -> None:
@@ -46,3 +46,53 @@ def test_what_the_viewer_worked_on_since_a_day_comes_back_from_its_card_data() -
 def test_a_forged_since_day_is_no_day(since: object) -> None:
     query = ListQuery.from_data({"kind": "touched", "since": since})
     assert (query.scope, query.updated_since) == (ListScope.TOUCHED, None)
+
+
+@pytest.mark.parametrize(("query", "title", "window"), [
+    (ListQuery(scope=ListScope.CREATED, created_from=date(2026, 11, 23),
+               created_before=date(2026, 11, 30)),
+     "Tickets you filed · in the week of Mon 23 Nov", (datetime(2026, 11, 23), datetime(2026, 11, 30))),
+    (ListQuery(created_from=date(2026, 11, 30)), "Tickets · filed since Mon 30 Nov",
+     (datetime(2026, 11, 30), None)),
+    (ListQuery(scope=ListScope.MINE, created_from=date(2026, 12, 1), created_before=date(2026, 12, 2)),
+     "Assigned to you · filed on Tue 01 Dec", (datetime(2026, 12, 1), datetime(2026, 12, 2))),
+    (ListQuery(scope=ListScope.CREATED, created_before=date(2026, 11, 30)),
+     "Tickets you filed · before Mon 30 Nov", (None, datetime(2026, 11, 30))),
+    (ListQuery(created_from=date(2026, 11, 1), created_before=date(2026, 12, 1)),
+     "Tickets · filed Sun 01 Nov to Mon 30 Nov", (datetime(2026, 11, 1), datetime(2026, 12, 1))),
+])
+def test_when_tickets_were_filed_comes_back_from_the_card_data_titled_by_its_days(
+    query: ListQuery, title: str, window: tuple[datetime | None, datetime | None]
+) -> None:
+    again = ListQuery.from_data(query.to_data())
+    assert again == query
+    assert again.title == title  # days, not "last week": a card is read and refreshed later
+    filed = again.filter_for("u-jo", today=date(2026, 12, 2))
+    assert (filed.created_from, filed.created_before) == window
+    assert filed.exclude_statuses == ()  # what came in then, whatever became of it
+
+
+def test_the_viewers_own_tickets_about_something_are_those_they_filed_or_hold() -> None:
+    query = ListQuery(scope=ListScope.OWN, text="outlook")
+    again = ListQuery.from_data(query.to_data())
+    assert again == query
+    assert again.title == "Your tickets · not yet resolved matching “outlook”"
+    own = again.filter_for("u-jo", today=date(2026, 12, 2))
+    assert (own.filed_or_held_by, own.created_by, own.assignee_id, own.text) == (
+        "u-jo", None, None, "outlook")
+    assert [said for _, said in again.elsewhere(customer=False)] == [
+        "find outlook", "tickets I created", "my tickets"]
+
+
+def test_what_the_list_cannot_filter_by_is_said_on_every_page_of_it() -> None:
+    query = ListQuery(status=TicketStatus.CLOSED, unplaced="last week")
+    again = ListQuery.from_data(query.to_data())
+    assert again == query
+    assert again.unplaced_notice is not None and "“last week”" in again.unplaced_notice
+    assert ListQuery.from_data({"kind": "search", "unplaced": "x" * 500}).unplaced == "x" * 100
+
+
+@pytest.mark.parametrize("day", ["last week", "2026-02-30", 7, ["2026-11-23"]])
+def test_a_forged_filed_day_is_no_day(day: object) -> None:
+    query = ListQuery.from_data({"kind": "created", "filed_from": day, "filed_before": day})
+    assert (query.created_from, query.created_before) == (None, None)

@@ -108,6 +108,10 @@ def _filters(org: Organisation) -> dict[str, tuple[TicketFilter, set[str]]]:
         "touched_from": (TicketFilter(touched_by=org.agent.id,  # "mine" moved before then
                                       touched_from=SEEDED_AT + timedelta(hours=1)), {"vpn"}),
         "updated_from": (TicketFilter(updated_from=SEEDED_AT + timedelta(hours=1)), {"held"}),
+        "created_from": (TicketFilter(created_from=SEEDED_AT + timedelta(hours=1)), {"vpn"}),
+        "created_before": (TicketFilter(created_before=SEEDED_AT + timedelta(hours=1)),
+                           {"bug", "held", "resolved", "closed", "queued", "mine", "stale"}),
+        "filed_or_held_by": (TicketFilter(filed_or_held_by=org.agent.id), {"mine", "vpn"}),
         "due_before": (TicketFilter(due_before=DUE), {"bug"}),
         "a due window": (TicketFilter(due_from=DUE - timedelta(days=1), due_before=DUE),
                          {"bug"}),
@@ -143,7 +147,8 @@ def _seed_catalogue(db: FakeDatabase, org: Organisation) -> dict[str, Ticket]:
 FILTER_NAMES = [
     "statuses", "exclude_statuses", "categories", "priorities", "assignee_id", "team_id",
     "created_by", "text", "text in number", "text in description", "unassigned", "due_from",
-    "due_before", "a due window", "held_by", "touched_by", "touched_from", "updated_from", "everything at once",
+    "due_before", "a due window", "held_by", "touched_by", "touched_from", "updated_from", "created_from",
+    "created_before", "filed_or_held_by", "everything at once",
     "nothing matches",
 ]
 

@@ -146,6 +146,13 @@ def _matches(filter: TicketFilter, ticket: Ticket) -> bool:
         return False
     if filter.updated_from is not None and ticket.updated_at < filter.updated_from:
         return False
+    if filter.created_from is not None and ticket.created_at < filter.created_from:
+        return False
+    if filter.created_before is not None and ticket.created_at >= filter.created_before:
+        return False
+    if filter.filed_or_held_by is not None and filter.filed_or_held_by != ticket.created_by \
+            and assignee != Assignee.user(filter.filed_or_held_by):
+        return False
     return _each_word_in_one_field(filter.text, ticket)
 
 

@@ -63,6 +63,13 @@ LEE_CHEN = UserTarget("u-leec", "Lee Chen")
     ListTickets(scope=ListScope.CREATED, assignee=TeamTarget(2, "Network")),
     ListTickets(scope=ListScope.TOUCHED),
     ListTickets(scope=ListScope.TOUCHED, updated_since=date(2026, 11, 30)),
+    ListTickets(scope=ListScope.CREATED, created_from=date(2026, 11, 23),
+                created_before=date(2026, 11, 30)),
+    ListTickets(created_from=date(2026, 11, 30)),
+    ListTickets(scope=ListScope.MINE, created_before=date(2026, 11, 30), priority=Priority.HIGH),
+    ListTickets(assignee=SAM, created_from=date(2026, 12, 1), created_before=date(2026, 12, 2)),
+    ListTickets(scope=ListScope.OWN, text="outlook"),
+    ListTickets(scope=ListScope.OWN, text="vpn", status=TicketStatus.OPEN),
 ])
 def test_a_list_said_back_as_words_is_understood_as_the_same_list(request_: ListTickets) -> None:
     assert understand(phrase(request_, CONVERSATION), CONVERSATION) == request_

@@ -1,0 +1,111 @@
+"""Lists by when tickets were filed, and "my X ticket", over HTTP: "tickets I opened last week"
+is that week (Monday to Monday) on every page of the card; "what came in since Monday" is
+everyone's the viewer may see; "my outlook ticket" shows the one ticket it finds, lists
+several, and says plainly when there is none, offering the wider lists."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from typing import Any
+
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from domain.clock import utcnow
+from tests.e2e.service import Service, data, texts_in
+from tests.integration.builders import insert_person, insert_ticket
+
+
+def _monday(now: datetime) -> datetime:
+    return (now - timedelta(days=now.weekday())).replace(hour=0, minute=0, second=0,
+                                                         microsecond=0)
+
+
+def _offered(card: dict[str, Any]) -> dict[str, str]:
+    return {action["title"]: action["data"]["msteams"]["value"]
+            for action in card.get("actions", []) if "msteams" in action.get("data", {})}
+
+
+async def test_tickets_i_opened_last_week_are_that_weeks_on_every_page_of_the_card(
+    service: Service, engine: AsyncEngine
+) -> None:
+    jo = await insert_person(engine, "Jo", "Agent")
+    max_ = await insert_person(engine, "Max", "Admin", role="admin")
+    monday = _monday(utcnow())
+    for day in range(10):  # more than a page (8), Monday 00:00 to Sunday late
+        await insert_ticket(engine, created_by=jo, title=f"Last week {day}",
+                            created_at=monday - timedelta(days=7) + timedelta(hours=16 * day),
+                            status="resolved" if day == 0 else "open")
+    await insert_ticket(engine, created_by=jo, title="Before it",
+                        created_at=monday - timedelta(days=7, minutes=1))
+    await insert_ticket(engine, created_by=jo, title="This week", created_at=monday)
+    await insert_ticket(engine, created_by=max_, title="Someone else's",
+                        created_at=monday - timedelta(days=3))
+    person = service.person("jo.agent@example.com", "Jo Agent")
+
+    first = await service.say("tickets i opened last week", user=person)
+    shown = texts_in(first.card)
+    title = f"Tickets you filed · in the week of {monday - timedelta(days=7):%a %d %b}"
+    assert title in shown and "1–8 of 10" in shown
+    second = await service.press("tickets.page", data(first.card, "tickets.page"), user=person)
+    both = shown + texts_in(second)
+    assert "9–10 of 10" in texts_in(second) and title in texts_in(second)
+    assert {f"Last week {day}" for day in range(10)} <= set(both.splitlines())  # resolved too
+    assert not {"Before it", "This week", "Someone else's"} & set(both.splitlines())
+
+
+async def test_what_came_in_since_monday_is_everyones_filed_since_then(
+    service: Service, engine: AsyncEngine
+) -> None:
+    jo = await insert_person(engine, "Jo", "Agent")
+    await insert_person(engine, "Max", "Admin", role="admin")
+    monday = _monday(utcnow())
+    await insert_ticket(engine, created_by=jo, title="Came in Monday", created_at=monday)
+    await insert_ticket(engine, created_by=jo, title="Came in before",
+                        created_at=monday - timedelta(seconds=1))
+    turn = await service.say("what came in since monday?",
+                             user=service.person("max.admin@example.com", "Max Admin"))
+    shown = texts_in(turn.card)
+    assert "Came in Monday" in shown and "Came in before" not in shown
+    assert f"Tickets · filed since {monday:%a %d %b}" in shown
+
+
+async def test_my_outlook_ticket_shows_the_one_lists_several_and_says_when_there_is_none(
+    service: Service, engine: AsyncEngine
+) -> None:
+    jo = await insert_person(engine, "Jo", "Agent")
+    sam = await insert_person(engine, "Sam", "Rivera")
+    await insert_ticket(engine, created_by=jo, assignee_id=sam, title="Outlook keeps crashing")
+    await insert_ticket(engine, created_by=sam, title="Outlook calendar sync")  # not hers
+    await insert_ticket(engine, created_by=sam, assignee_id=jo, title="VPN drops at noon")
+    await insert_ticket(engine, created_by=sam, assignee_id=jo, title="VPN slow from hotel")
+    person = service.person("jo.agent@example.com", "Jo Agent")
+
+    one = await service.say("what's the status of my outlook ticket", user=person)
+    assert "Outlook keeps crashing" in texts_in(one.card)
+    assert "Outlook calendar sync" not in texts_in(one.card)
+    assert "Your tickets" not in texts_in(one.card)  # the ticket's own card, not a list
+
+    several = await service.say("any news on my vpn ticket?", user=person)
+    shown = texts_in(several.card)
+    assert "Your tickets" in shown and "1–2 of 2" in shown
+    assert "VPN drops at noon" in shown and "VPN slow from hotel" in shown
+
+    none = await service.say("where is my printer ticket at", user=person)
+    assert "You have no ticket matching “printer”." in texts_in(none.card)
+    assert _offered(none.card) == {"All tickets matching “printer”": "find printer",
+                                   "Tickets you filed": "tickets I created",
+                                   "Assigned to you": "my tickets"}
+    wider = await service.say(_offered(none.card)["All tickets matching “printer”"], user=person)
+    assert "matching “printer”" in texts_in(wider.card)
+
+
+async def test_a_time_the_list_cannot_apply_is_said_back_not_dropped(
+    service: Service, engine: AsyncEngine
+) -> None:
+    await insert_person(engine, "Max", "Admin", role="admin")
+    max_ = await insert_person(engine, "Max", "Other", role="admin")
+    await insert_ticket(engine, created_by=max_, title="Closed one", status="closed")
+    turn = await service.say("tickets closed last week",
+                             user=service.person("max.admin@example.com", "Max Admin"))
+    shown = texts_in(turn.card)
+    assert "I can't filter by “last week”" in shown and "Closed one" in shown
