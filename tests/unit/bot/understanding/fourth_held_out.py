@@ -75,7 +75,8 @@ FOURTH_HELD_OUT: tuple[tuple[str, str], ...] = (
     ("ty 🙂", "small talk thanks"),
     # --- all-lowercase questions about tickets --------------------------------------------------
     ("whats the status of 40", "show #40"),
-    ("any news on my laptop request?", "list mine"),
+    # the viewer's own tickets about the laptop ("my X ticket", from the list phrasings table)
+    ("any news on my laptop request?", "list own text='laptop'"),
     ("is anyone looking at my ticket?", "list mine"),
     ("who's got 40", "show #40"),
     ("my open tickets", "list mine status=open"),
