@@ -382,6 +382,8 @@ def _joined_edits(
     for index in range(start + 2, end - 1):
         if words[index].text not in _JOINS:
             continue
+        if not any(w.text in (REF, NUMBER) for w in words[start:index]):
+            continue  # a change before the "and" names its ticket ("it" too): cheap to tell
         begin = message.spans[words[index].first][0]
         if any(first <= begin < last for first, last in quoted):
             continue
