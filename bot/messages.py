@@ -277,8 +277,9 @@ class MessageRouter:
             await dc.cancel_all_dialogs()  # "don't assign it after all"
             await turn_context.send_activity(notices.nothing_changed(understood.ticket or pending.ticket))
             return True
-        if _interrupts(understood, text, about_a_ticket=True,
-                       choosing=pending.slot not in FREE_TEXT_SLOTS) and not completes(
+        choosing = (pending.slot not in FREE_TEXT_SLOTS and pending.chosen(text) is None
+                    and not is_bare_choice(text))  # "2" is a button's number, not ticket 2
+        if _interrupts(understood, text, about_a_ticket=True, choosing=choosing) and not completes(
                 pending, understood):
             return False  # a new command: the caller drops the question, with a word
         match _as_written(read_answer(pending, text, conversation)):
