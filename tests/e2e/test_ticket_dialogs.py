@@ -310,8 +310,10 @@ async def test_an_assignment_naming_no_ticket_asks_about_the_ticket_just_shown(
     manager, mia = await person_in_teams(service, engine, "Mia", "Manager", role="manager")
     network = await insert_team(engine, "Network", manager)
     number = await a_ticket(engine, manager, "VPN drops")
+    await a_ticket(engine, manager, "Printer jams")  # two open: which one is not guessed
     alone = await service.say("The VPN is down again. Please assign to network team", user=mia)
-    assert alone.texts[0].startswith("Which ticket?")
+    assert alone.texts == ["You have 2 open tickets: which one do you mean?"]
+    assert alone.buttons == [f"{number} · VPN drops", f"{number[:-1]}2 · Printer jams"]
     assert not alone.cards
     await service.say(f"show {number}", user=mia)
     asked = await service.say("The VPN is down again. Please assign to network team", user=mia)
