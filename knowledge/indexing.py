@@ -59,6 +59,9 @@ v3: one analyzer for both databases, and related words beside each chunk; v4: PD
 spaces set from the glyphs' gaps, "˜/" and "∗" read as "~/" and "*"; v5: a compound broken
 at a line end keeps its hyphen, "case-insensitive")."""
 DEFAULT_SIZE = ChunkSize()
+PROCESS_CHUNKING_CHARACTERS = 50_000
+"""From this length on a document is chunked in a reader process: below it, chunking holds
+the GIL for a fifth of a second or less, less than the round trip and JSON would cost."""
 _DATA_URL = re.compile(r"^data:[^,]{0,200};base64,", re.IGNORECASE)
 
 
@@ -139,10 +142,12 @@ class DocumentIndexer:
     async def chunked(
         self, document: ExtractedDocument, *, title: str
     ) -> tuple[IndexedChunk, ...]:
-        """`chunks`, off the event loop: in a reader process of the sandbox, so that not
-        even the GIL is shared with the loop while a long manual is chunked (a thread
-        without one). Raises `DocumentRejected` when that overruns the time or memory caps."""
-        if self._sandbox is None:
+        """`chunks`, off the event loop: for a long document, in a reader process of the
+        sandbox, so that not even the GIL is shared with the loop while it is chunked;
+        for a short one (or without a sandbox) in a worker thread, which costs no round
+        trip. Raises `DocumentRejected` when a reader overruns its time or memory caps."""
+        characters = sum(len(page.text) for page in document.pages)
+        if self._sandbox is None or characters < PROCESS_CHUNKING_CHARACTERS:
             return await asyncio.to_thread(self.chunks, document, title=title)
         reply = await self._sandbox.run_job_async(
             encode_chunk_job(document.pages, title=title, size=self._size),
