@@ -329,3 +329,39 @@ async def test_an_invoke_killed_before_its_answer_is_not_repeated_by_the_resend(
         assert resent.answer.status == 200, resent.answer.text
         assert answered(resent), resent.answer.text
         assert await _footprint(engine) == written
+
+
+async def test_a_message_of_two_changes_killed_between_them_makes_each_once_when_resent(
+    engine: AsyncEngine, database_url: str
+) -> None:
+    """"make 4 urgent and assign it to me": the first change is committed and its reply waits
+    on Teams when the process dies. The resend makes the second change and not the first
+    again (each part is written under its own key); a further resend changes nothing."""
+    async with _service_on_a_free_port() as service:
+        desk = await _desk(service, engine)
+        message = service.teams.personal_message(
+            f"make {desk.number(1)} urgent and assign it to me", user=desk.ada)
+        before = await _footprint(engine)
+
+        async with _served(database_url, service) as first:
+            await service.say("hi", user=desk.ada)  # Ada is known: no lookup in the turn
+            written = await _killed_while_replying(service, first, message,
+                                                   then=lambda: _footprint(engine))
+        assert written == {**before, "task_history": before["task_history"] + 1}, (
+            "the turn was not killed between its two changes")
+
+        async with _served(database_url, service):
+            resent = await service.send(message)
+            again = await service.send(message)
+
+        assert resent.answer.status == again.answer.status == 200
+        assert again.sent == []
+        assert await _footprint(engine) == {**before, "task_history": before["task_history"] + 2}
+        async with engine.connect() as connection:
+            row = (await connection.execute(select(tasks.c.priority, tasks.c.assignee_id).where(
+                tasks.c.id == desk.tickets[1].id))).one()
+            changes = list((await connection.execute(select(task_history.c.field).where(
+                task_history.c.task_id == desk.tickets[1].id,
+                task_history.c.action != "created"))).scalars())
+        assert row.priority == "urgent" and row.assignee_id is not None
+        assert sorted(changes) == ["assignee", "priority"]
