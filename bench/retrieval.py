@@ -11,7 +11,9 @@ on what the first two were tuned on; `--corpus tools` runs it alone), added with
 corpus's questions.json asked through the real retrievers: recall@1/@5 and MRR of
 the answerable questions, how many are cited right (answered, first citation from
 a right document), and how the decline gate treats the unanswerable ones at the
-configured threshold, with a sweep of thresholds to calibrate it. Every figure is
+configured threshold, with a sweep of thresholds to calibrate it. With more than one
+set, each set is also scored behind the threshold chosen on the other sets alone
+(leave one set out), so no figure there was tuned on the set it scores. Every figure is
 given for the `tune` half (what thresholds were chosen on) and the `holdout` half.
 Semantic and hybrid rows appear when an embeddings model is configured
 (TICKETFLOW_EMBEDDING_MODEL=local for all-MiniLM-L6-v2 run here, or a model name
@@ -384,6 +386,52 @@ def gate_table(rows: list[tuple[str, str, float, float, Evaluation]]) -> str:
     return "\n".join(lines)
 
 
+def leave_one_out(
+    results: dict[str, Evaluation],
+) -> list[tuple[str, float, Evaluation]]:
+    """For each set, the gate threshold chosen on the other sets, and the set's answers
+    behind it: no figure comes from a threshold fitted on the set it scores.
+
+    The threshold is the one that maximises, averaged over the other sets, the share of
+    answerable questions cited right plus the share of unanswerable ones declined; the
+    candidates lie halfway between neighbouring top scores, and of equally good ones the
+    middle is taken."""
+    chosen = []
+    for held, result in results.items():
+        others = [other for name, other in results.items() if name != held]
+        scores = sorted({o.top_score for other in others for o in other.outcomes})
+        candidates = [
+            scores[0] - 0.01,
+            *((a + b) / 2 for a, b in zip(scores, scores[1:], strict=False)),
+            scores[-1] + 0.01,
+        ]
+
+        def merit(threshold: float, others: list[Evaluation] = others) -> float:
+            gated = [other.gated(threshold) for other in others]
+            return sum(g.cited_right + g.declined_unanswerable for g in gated) / len(gated)
+
+        merits = [round(merit(threshold), 9) for threshold in candidates]
+        best = [t for t, m in zip(candidates, merits, strict=True) if m == max(merits)]
+        threshold = best[len(best) // 2]
+        chosen.append((held, threshold, result.gated(threshold)))
+    return chosen
+
+
+def leave_one_out_table(rows: list[tuple[str, str, str, float, Evaluation]]) -> str:
+    lines = [
+        f"{'backend':<11} {'mode':<9} {'scored on':<9} {'threshold':>9} "
+        f"{'cited tune/hold':>16} {'declined tune/hold':>19}"
+    ]
+    for backend, mode, corpus, threshold, result in rows:
+        tune, holdout = result.half("tune"), result.half("holdout")
+        lines.append(
+            f"{backend:<11} {mode:<9} {corpus:<9} {threshold:>9.3f} "
+            f"{tune.cited_right:>8.3f}/{holdout.cited_right:<7.3f} "
+            f"{tune.declined_unanswerable:>10.3f}/{holdout.declined_unanswerable:<8.3f}"
+        )
+    return "\n".join(lines)
+
+
 def latency_table(rows: list[Latency]) -> str:
     lines = [
         (
@@ -430,6 +478,15 @@ async def run(args: argparse.Namespace) -> str:
                     f"{backend} {corpus}: {outcome.chunks} chunks added in "
                     f"{outcome.add_seconds:.1f} s ({rate:.1f} a second)"
                 )
+        by_mode: dict[tuple[str, str], dict[str, Evaluation]] = {}
+        for backend, corpus, mode, result in qualities:
+            by_mode.setdefault((backend, mode), {})[corpus] = result
+        held_out = [
+            (backend, mode, corpus, threshold, result)
+            for (backend, mode), results in by_mode.items()
+            if len(results) > 1
+            for corpus, threshold, result in leave_one_out(results)
+        ]
         embedding_note = (
             f"embeddings: {vectors.label}" if vectors else "embeddings: not configured (lexical only)"
         )
@@ -440,6 +497,15 @@ async def run(args: argparse.Namespace) -> str:
             quality_table(qualities),
             "Adding each set with `docs add` (extraction, chunking, embeddings):\n"
             + "\n".join(adding),
+            *(
+                [
+                    "Leave one set out: each set's answers behind the gate threshold chosen on"
+                    " the other sets (most cited right + declined, averaged over them):",
+                    leave_one_out_table(held_out),
+                ]
+                if held_out
+                else []
+            ),
             "Decline gate calibration (lexical, tune half only):",
             sweep_table(sweeps),
             *(

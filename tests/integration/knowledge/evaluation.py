@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -63,6 +63,7 @@ class Outcome:
     top_score: float
     declined: bool
     cited_right: bool = False  # answered, and the first passage is from a labelled document
+    first_right: bool = False  # the first passage is from a labelled document, answered or not
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,6 +100,19 @@ class Evaluation:
 
     def half(self, name: str) -> Evaluation:
         return Evaluation(tuple(o for o in self.outcomes if o.question.half == name))
+
+    def gated(self, threshold: float) -> Evaluation:
+        """The same answers behind another threshold on the first passage's score."""
+        return Evaluation(
+            tuple(
+                replace(
+                    o,
+                    declined=(declined := o.top_score < threshold),
+                    cited_right=o.first_right and not declined,
+                )
+                for o in self.outcomes
+            )
+        )
 
     def answered_recall(self, k: int) -> float:
         """Recall@k counting a declined answerable question as missed."""
@@ -167,15 +181,19 @@ async def evaluate(
             None,
         )
         declined = decline(passages)
+        first_right = (
+            bool(passages)
+            and passages[0].source is SourceKind.HELP_DOCUMENT
+            and filenames.get(passages[0].document_id) in question.documents
+        )
         outcomes.append(
             Outcome(
                 question=question,
                 rank=rank,
                 top_score=passages[0].score if passages else 0.0,
                 declined=declined,
-                cited_right=not declined
-                and passages[0].source is SourceKind.HELP_DOCUMENT
-                and filenames.get(passages[0].document_id) in question.documents,
+                cited_right=not declined and first_right,
+                first_right=first_right,
             )
         )
     return Evaluation(tuple(outcomes))
