@@ -47,6 +47,9 @@ OPTION_BONUS = 0.6
 much more: it is what a how-to question about a command wants."""
 _LIST_NUMBER = re.compile(r"\d{1,2}[.)]")
 _LIST_ITEM = re.compile(r"^\d{1,2}[.)]\s")
+_BULLET = re.compile(r"^[-*+•◦▪‣–]\s+")
+"""A list item's marker ("- ", "• "): a quote that starts a bullet is itself an item of the
+answer's list, so it loses its own; a later line of the quote keeps its marker."""
 MAX_STEPS_WORDS = 160
 MAX_SENTENCE_WORDS = 60
 WINDOW_WORDS = 40
@@ -246,7 +249,9 @@ def _quote(
     """The sentences, led by their section heading when they open the section ("Budget: …");
     a line of the passage (a step of a list) stays a line, and a "sentence" too long to read
     (a manual's table run together by extraction) is cut to its part about the question."""
-    text = _window(run[0].text, weights)
+    first = run[0]
+    opening = _BULLET.sub("", first.text) if first.position == 0 else first.text
+    text = _window(opening, weights)
     for before, sentence in zip(run, run[1:], strict=False):
         if sentence.line != before.line:
             joint = "\n"
@@ -255,8 +260,7 @@ def _quote(
         else:
             joint = " "
         text += joint + _window(sentence.text, weights)
-    text = monospace(text, programs=programs_named(passages[run[0].rank].title))
-    first = run[0]
+    text = monospace(text, programs=programs_named(passages[first.rank].title))
     if first.opens_section and first.section:
         text = f"{first.section.rstrip(':')}: {text}"
     return Quote(passage=passages[first.rank], text=text)
@@ -314,8 +318,10 @@ def monospace(text: str, *, programs: frozenset[str] = frozenset()) -> str:
 
 
 def _whole_list(sentences: Sequence[_Sentence], run: list[int], used: set[int]) -> list[int]:
-    """The run, grown to the numbered list it belongs to or introduces, with its lead-in."""
+    """The run, grown to the numbered list it belongs to or introduces, with its lead-in,
+    or to the bulleted list it introduces (a bullet on its own is a fact of its own)."""
     rank = sentences[run[0]].rank
+    item = _LIST_ITEM
 
     def in_list(index: int) -> bool:
         """Whether the sentence is a step, or continues a step on the step's line."""
@@ -326,22 +332,24 @@ def _whole_list(sentences: Sequence[_Sentence], run: list[int], used: set[int]) 
             i for i in range(index, -1, -1)
             if i == 0 or sentences[i - 1].line != sentence.line or sentences[i - 1].rank != rank
         )
-        return bool(_LIST_ITEM.match(sentences[line_start].text))
+        return bool(item.match(sentences[line_start].text))
 
-    touches = any(in_list(i) for i in run) or (
-        sentences[run[-1]].text.endswith(":")
-        and run[-1] + 1 < len(sentences)
-        and in_list(run[-1] + 1)
-    )
-    if not touches:
-        return run
+    def introduces(index: int) -> bool:
+        return (sentences[index].text.endswith(":") and index + 1 < len(sentences)
+                and in_list(index + 1))
+
     start, end = run[0], run[-1]
-    while start > 0 and in_list(start - 1) and start - 1 not in used:
-        start -= 1
-    if start > 0 and sentences[start - 1].rank == rank and start - 1 not in used and (
-        sentences[start - 1].text.endswith(":")
-    ):
-        start -= 1
+    if any(in_list(i) for i in run) or introduces(end):
+        while start > 0 and in_list(start - 1) and start - 1 not in used:
+            start -= 1
+        if start > 0 and sentences[start - 1].rank == rank and start - 1 not in used and (
+            sentences[start - 1].text.endswith(":")
+        ):
+            start -= 1
+    else:
+        item = _BULLET  # the run holds the lead-in: only the items after it come
+        if not any(introduces(i) for i in run):
+            return run
     while end + 1 < len(sentences) and in_list(end + 1) and end + 1 not in used:
         end += 1
     grown = list(range(start, end + 1))
@@ -398,8 +406,10 @@ def _list_items_joined(sentences: Sequence[str]) -> list[str]:
 
 
 def _is_heading(line: str) -> bool:
-    """A short line without closing punctuation: a title, a section or a table label."""
-    return len(line.split()) <= HEADING_MAX_WORDS and not _ENDS_SENTENCE.search(line)
+    """A short line without closing punctuation: a title, a section or a table label;
+    never a list's item ("- Fernhill-Guest")."""
+    return (len(line.split()) <= HEADING_MAX_WORDS and not _ENDS_SENTENCE.search(line)
+            and not _BULLET.match(line))
 
 
 def _scores(sentences: Sequence[_Sentence], weights: Mapping[str, float]) -> list[float]:

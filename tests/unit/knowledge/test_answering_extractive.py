@@ -304,3 +304,61 @@ def test_a_table_run_together_into_one_sentence_is_quoted_around_the_question_wo
     assert "Ask for confirmation for every action." in found
     assert found.startswith("… ") and found.endswith(" …")
     assert len(found.split()) <= 45
+
+
+DELEGATES = passage(
+    "Shared mailboxes and delegates\n"
+    "- To let an assistant manage your calendar, open the calendar, choose Share and pick "
+    "the permission Can edit.\n"
+    "- Access to a shared mailbox is requested with an Access request in TicketFlow.",
+    document_id=1, title="Email and Calendar Help", page=None, heading="Email and Calendar Help",
+)
+
+
+@pytest.mark.parametrize("marker", ["- ", "* ", "+ ", "• ", "◦ ", "▪ ", "– ", "-\t"])
+def test_a_quote_that_starts_a_bulleted_line_is_quoted_without_its_bullet(marker: str) -> None:
+    guests = passage(
+        "Inviting people outside Fernhill\n"
+        f"{marker}Guests join from the link in the invitation.\n"
+        f"{marker}To give a supplier access to a team's files, the team owner requests guest "
+        "access in TicketFlow.",
+        document_id=2, title="Teams Meetings", page=None, heading="Teams Meetings",
+    )
+
+    found = quotes("how does a supplier get access to our team's files", guests)
+
+    assert found == [
+        "To give a supplier access to a team's files, the team owner requests guest access "
+        "in TicketFlow."
+    ]
+
+
+def test_a_bulleted_quote_that_opens_its_section_reads_heading_then_item() -> None:
+    found = quotes("how do i share my calendar with my assistant", DELEGATES)
+
+    assert found[0] == (
+        "Shared mailboxes and delegates: To let an assistant manage your calendar, open the "
+        "calendar, choose Share and pick the permission Can edit."
+    )
+
+
+def test_a_bulleted_list_after_its_lead_in_keeps_its_bullets_one_item_a_line() -> None:
+    offices = passage(
+        "Each office has two networks:\n- Fernhill-Staff for laptops\n- Fernhill-Guest",
+        document_id=4, title="Wi-Fi", page=None,
+    )
+
+    found = quotes("which networks does each office have", offices)
+
+    assert found[0] == "Each office has two networks:\n- Fernhill-Staff for laptops\n- Fernhill-Guest"
+
+
+def test_an_option_or_a_negative_figure_at_a_line_start_is_no_bullet() -> None:
+    manual = passage(
+        "-r Travel the directory structure recursively.\n"
+        "-5 degrees is the lowest temperature the printer room may reach.",
+        document_id=7, title="zip — package and compress files", page=None,
+    )
+
+    assert quotes("how do i zip a directory recursively", manual)[0].startswith("`-r` Travel")
+    assert quotes("lowest temperature of the printer room", manual)[0].startswith("-5 degrees")
