@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import base64
+import threading
 from typing import Any
 
 from sqlalchemy import delete, event, select, text, update
@@ -14,6 +15,7 @@ from db.repositories.chunks import write_index
 from db.uow import SqlUnitOfWork
 from db.tables import help_document_chunks, help_documents, help_indexed_sources, user_guides
 from domain.clock import utcnow
+from knowledge.extraction import ExtractionLimits, PdfSandbox
 from knowledge.indexing import DocumentIndexer
 from knowledge.ingestion import Change, ReindexReport, Upload, add_help_document, reindex
 from knowledge.passages import SourceKind
@@ -415,3 +417,49 @@ async def test_a_text_the_web_app_writes_while_the_file_is_read_again_is_kept(
     assert (await _content(engine, ref.document_id))[::2] == (edited, None)
     report = await reindex(uow=uow, indexer=indexer)
     assert _changes(report) == [(str(ref), Change.INDEXED)]  # read again: its text changed
+
+
+class _StoppingSandbox(PdfSandbox):
+    """Reader processes whose first chunk job waits for `release`: the moment a service
+    is stopped (or killed) halfway through indexing a long document."""
+
+    def __init__(self) -> None:
+        super().__init__(workers=1)
+        self.chunking = threading.Event()
+        self.release = threading.Event()
+
+    def run_job(self, payload: bytes, *, job: str, filename: str, limits: ExtractionLimits
+                ) -> dict[str, Any]:
+        self.chunking.set()
+        self.release.wait(60)
+        return super().run_job(payload, job=job, filename=filename, limits=limits)
+
+
+async def test_indexing_stopped_halfway_leaves_nothing_and_the_next_start_does_it_all(
+    engine: AsyncEngine, uow: SqlUnitOfWork, limits: ExtractionLimits,
+    retriever: LexicalRetriever,
+) -> None:
+    manual = "\n\n".join(f"Printer {n}\nHold the reset button of printer {n} for ten seconds."
+                         for n in range(1_500))
+    document_id = await _web_app_document(
+        engine, filename="printers.txt", data=manual.encode(), content=""
+    )
+    with _StoppingSandbox() as sandbox:
+        indexer = DocumentIndexer(sandbox=sandbox, limits=limits)
+        starting = asyncio.create_task(reindex(uow=uow, indexer=indexer, only_unindexed=True))
+        assert await asyncio.to_thread(sandbox.chunking.wait, 60)
+
+        starting.cancel()  # the service stops while the reader chunks the manual
+        await asyncio.gather(starting, return_exceptions=True)
+        sandbox.release.set()
+
+        async with engine.connect() as connection:
+            for table in (help_document_chunks, help_indexed_sources):
+                assert (await connection.execute(select(table))).all() == []
+        assert await retriever.search("reset printer 7") == []
+
+        restart = await reindex(uow=uow, indexer=indexer, only_unindexed=True)
+
+    assert _changes(restart) == [(f"help_document:{document_id}", Change.INDEXED)]
+    (passage, *_) = await retriever.search("how do I reset printer 1234")
+    assert passage.document_id == document_id and "printer 1234" in passage.text
