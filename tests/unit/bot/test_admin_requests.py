@@ -1,0 +1,95 @@
+"""Admin and manager requests in the words people type: roles by their everyday names,
+people and teams as said (resolved later, never guessed here), and ticket talk left alone."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.commands import (
+    AddToTeam,
+    Command,
+    CreateTeam,
+    Deactivate,
+    Invite,
+    SetRole,
+    TeamMembers,
+    parse,
+)
+
+SAM = "sam@ex.com"
+
+PHRASINGS: list[tuple[str, Command | None]] = [
+    # invitations: the user role is what the help and people call an agent
+    ("invite sam@ex.com as agent", Invite(SAM, "user")),
+    ("Invite sam@ex.com as an Agent", Invite(SAM, "user")),
+    ("invite sam@ex.com as a technician please", Invite(SAM, "user")),
+    ("please invite sam@ex.com as support", Invite(SAM, "user")),
+    ("invite sam@ex.com as staff", Invite(SAM, "user")),
+    ("invite sam@ex.com as Managers", Invite(SAM, "manager")),
+    ("can you invite sam@ex.com as an admin?", Invite(SAM, "admin")),
+    ("invite sam@ex.com as customer department Sales", Invite(SAM, "customer", "Sales")),
+    ("invte sam@ex.com as agent", Invite(SAM, "user")),
+    ("invite sam@ex.com as manager", Invite(SAM, "manager")),
+    # who is in a team: read-only
+    ("who is in the network team", TeamMembers("network")),
+    ("who's on networking?", TeamMembers("networking")),
+    ("members of the network team", TeamMembers("network")),
+    ("Who is on the Network team?", TeamMembers("Network")),
+    ("show me the members of Facilities", TeamMembers("Facilities")),
+    ("network team members", TeamMembers("network")),
+    ("who's in network", TeamMembers("network")),
+    ("list the members of the facilities team pls", TeamMembers("facilities")),
+    # adding someone to a team
+    ("add casey to the network team", AddToTeam("casey", "network")),
+    ("put Sam in networking", AddToTeam("Sam", "networking")),
+    ("add @Sam to Network", AddToTeam("Sam", "Network")),
+    ("please add sam@ex.com to the Facilities team", AddToTeam(SAM, "Facilities")),
+    ("add Lee Adams to network team", AddToTeam("Lee Adams", "network")),
+    ("put <at>Sam Agent</at> on the network team", AddToTeam("mention", "network")),
+    ("can you add casey to facilities?", AddToTeam("casey", "facilities")),
+    ("team add sam@ex.com Network", AddToTeam(SAM, "Network")),
+    # role changes: proposed first (confirmed=False), the exact syntax runs
+    ("make alex a manager", SetRole("alex", "manager", confirmed=False)),
+    ("change Lee's role to customer", SetRole("Lee", "customer", confirmed=False)),
+    ("promote sam to admin", SetRole("sam", "admin", confirmed=False)),
+    ("set alex's role to agent", SetRole("alex", "user", confirmed=False)),
+    ("make sam an agent pls", SetRole("sam", "user", confirmed=False)),
+    ("change the role of lee to Manager", SetRole("lee", "manager", confirmed=False)),
+    ("demote sam@ex.com to technician", SetRole(SAM, "user", confirmed=False)),
+    ("role sam@ex.com agent", SetRole(SAM, "user")),
+    # deactivation: proposed first, the exact syntax with an email runs
+    ("deactivate Sam", Deactivate("Sam", confirmed=False)),
+    ("please deactivate sam@ex.com", Deactivate(SAM, confirmed=False)),
+    ("disable Lee's account", Deactivate("Lee", confirmed=False)),
+    ("deactivate @Sam", Deactivate("Sam", confirmed=False)),
+    ("deactivate sam@ex.com", Deactivate(SAM)),
+    # teams
+    ("create a team called Facilities", CreateTeam("Facilities")),
+    ("new team Facilities", CreateTeam("Facilities")),
+    ("make a new team named Field Support", CreateTeam("Field Support")),
+    ("create team HR", CreateTeam("HR")),
+    ("add a team called Network Ops please", CreateTeam("Network Ops")),
+    ("team create Network", CreateTeam("Network")),
+    # ticket talk is never an admin request
+    ("make 4 urgent", None),
+    ("put 4 on the network team", None),
+    ("put it in networking", None),
+    ("add this to the network team", None),
+    ("add a comment to 12", None),
+    ("who is working on 12?", None),
+    ("make it high priority", None),
+    ("create a ticket called printer jam", None),
+    ("who is on call tonight?", None),
+    ("make the printer ticket urgent", None),
+]
+
+
+@pytest.mark.parametrize(("said", "request_"), PHRASINGS)
+def test_admin_requests_are_read_as_people_phrase_them(
+    said: str, request_: Command | None
+) -> None:
+    assert parse(said) == request_
+
+
+def test_the_table_is_varied_enough() -> None:
+    assert len(PHRASINGS) >= 30
