@@ -1,26 +1,30 @@
 """Admin commands in chat: invitations, roles, deactivation, teams and company settings.
 
 The domain use cases decide who may do what (admins; managers for their own teams)
-and raise NotAllowed with the reason, which the handler turns into words.
+and raise NotAllowed with the reason, which the handler turns into words. A role change
+or a deactivation asked in everyday words is proposed first: its "Yes" button says the
+exact command, which is safe to resend.
 """
 
 from __future__ import annotations
 
-from botbuilder.core import TurnContext
+from botbuilder.core import CardFactory, MessageFactory, TurnContext
+from botbuilder.schema import ActionTypes, CardAction, HeroCard
 
 from bot import commands, presenter
+from bot.actions.option import Option
+from bot.admin_names import Which, named_team, named_user
 from bot.context import BotDependencies
 from bot.identity import MemberDirectory
-from bot.mentions import mentioned_users
 from bot.outgoing import reply_card
-from bot.person_lookup import resolve_person
-from domain.access import Viewer, ensure_role
-from domain.people import Role
+from domain.access import Viewer, ensure_manages_team, ensure_role, ensure_sees_team_members
+from domain.errors import InvalidValue, NotAllowed
+from domain.people import Role, TeamRole, User
 from domain.services import company, invitations, people
 
 AdminCommand = (
-    commands.Invite | commands.SetRole | commands.Deactivate | commands.CreateTeam
-    | commands.AddToTeam | commands.ConfigureCompany
+    commands.Invite | commands.SetRole | commands.Deactivate | commands.KeepAsIs
+    | commands.CreateTeam | commands.AddToTeam | commands.TeamMembers | commands.ConfigureCompany
 )
 
 
@@ -36,6 +40,8 @@ async def run_admin(
     # (The use cases check again, against the freshly loaded viewer.)
     if isinstance(command, commands.AddToTeam):
         ensure_role(viewer, Role.ADMIN, Role.MANAGER)
+    elif isinstance(command, commands.TeamMembers):
+        ensure_sees_team_members(viewer)
     else:
         ensure_role(viewer, Role.ADMIN)
     match command:
@@ -44,35 +50,45 @@ async def run_admin(
                 uow=uow(), email=email, role=role, actor=viewer, department=department
             )
             await turn_context.send_activity(
-                f"Invited {invitation.email} as {invitation.role.value}"
+                f"Invited {invitation.email} as {_as_role(invitation.role)}"
                 + (f" in {invitation.department}" if invitation.department else "")
                 + f". They get that role when they first talk to me in Teams "
                 f"(until {invitation.expires_at:%d %b %Y})."
             )
-        case commands.SetRole(person=person, role=role):
-            user_id = await _person(turn_context, deps, directory, viewer, person)
-            user = await people.set_role(uow=uow(), user_id=user_id, role=role,
-                                         actor=viewer)
-            await turn_context.send_activity(f"{user.display_name} is now {user.role.value}.")
-        case commands.Deactivate(person=person):
-            user_id = await _person(turn_context, deps, directory, viewer, person)
-            user = await people.set_active(uow=uow(), user_id=user_id, active=False,
-                                           actor=viewer)
-            await turn_context.send_activity(
-                f"{user.display_name} is deactivated: they can no longer see or change tickets."
-            )
+        case commands.SetRole(person=person, role=role, confirmed=confirmed):
+            again = "make {email} " + _a_role(role) if role in _ROLES else ""
+            found = await named_user(turn_context, deps, directory, viewer, person, again)
+            if isinstance(found, Which):
+                await _ask(turn_context, found)
+            elif not confirmed:
+                await _propose_role(turn_context, viewer, found, role)
+            else:
+                user = await people.set_role(uow=uow(), user_id=found.id, role=role,
+                                             actor=viewer)
+                await turn_context.send_activity(
+                    f"{user.display_name} is now {_as_role(user.role)}.")
+        case commands.Deactivate(person=person, confirmed=confirmed):
+            found = await named_user(turn_context, deps, directory, viewer, person,
+                                     "please deactivate {email}")
+            if isinstance(found, Which):
+                await _ask(turn_context, found)
+            elif not confirmed:
+                await _propose_deactivation(turn_context, viewer, found)
+            else:
+                user = await people.set_active(uow=uow(), user_id=found.id, active=False,
+                                               actor=viewer)
+                await turn_context.send_activity(
+                    f"{user.display_name} is deactivated: they can no longer see or change "
+                    "tickets.")
+        case commands.KeepAsIs():
+            await turn_context.send_activity("OK, I changed nothing.")
         case commands.CreateTeam(name=name):
             team = await people.create_team(uow=uow(), name=name, actor=viewer)
             await turn_context.send_activity(f"Team {team.name} is created.")
-        case commands.AddToTeam(person=person, team=team_name):
-            user_id = await _person(turn_context, deps, directory, viewer, person)
-            membership = await people.add_team_member(uow=uow(), team=team_name,
-                                                      user_id=user_id, actor=viewer)
-            team = await people.find_team_by_name(uow=uow(), actor=viewer, name=team_name)
-            await turn_context.send_activity(
-                f"Added to team {team.name}; its queue is now in their lists "
-                f"({membership.role.value})."
-            )
+        case commands.AddToTeam(person=person, team=team_said):
+            await _add_to_team(turn_context, deps, directory, viewer, person, team_said)
+        case commands.TeamMembers(team=team_said):
+            await _team_members(turn_context, deps, viewer, team_said)
         case commands.ConfigureCompany(field=None):
             settings = await company.company_settings(uow=uow(), actor=viewer)
             facts = [("Company name", settings.company_name),
@@ -94,14 +110,115 @@ async def run_admin(
             )
 
 
-async def _person(
-    turn_context: TurnContext,
-    deps: BotDependencies,
-    directory: MemberDirectory,
-    viewer: Viewer,
-    person: str,
-) -> str:
-    return await resolve_person(
-        turn_context, deps, directory, viewer, person, mentioned_users(turn_context.activity)
-    )
+async def _add_to_team(
+    turn_context: TurnContext, deps: BotDependencies, directory: MemberDirectory,
+    viewer: Viewer, person: str, team_said: str,
+) -> None:
+    """The team first: a manager is refused another team before anyone is looked up."""
+    # A picked @mention cannot be said again by a button: that question has none.
+    again = "" if person == "mention" else f"add {person} to the {{team}} team"
+    team = await named_team(deps, viewer, team_said, again)
+    if isinstance(team, Which):
+        await _ask(turn_context, team)
+        return
+    ensure_manages_team(viewer, team_id=team.id, team_name=team.name)
+    found = await named_user(turn_context, deps, directory, viewer, person,
+                             f"team add {{email}} {team.name}")
+    if isinstance(found, Which):
+        await _ask(turn_context, found)
+        return
+    roster = await people.team_roster(uow=deps.uow().reading(), actor=viewer, team=team.id)
+    if any(user.id == found.id for user, _ in roster.members):
+        await turn_context.send_activity(f"{found.display_name} is already in team {team.name}.")
+        return
+    await people.add_team_member(uow=deps.uow(), team=team.id, user_id=found.id, actor=viewer)
+    await turn_context.send_activity(
+        f"Added {found.display_name} to team {team.name}; its queue is now in their lists.")
 
+
+async def _team_members(
+    turn_context: TurnContext, deps: BotDependencies, viewer: Viewer, team_said: str
+) -> None:
+    team = await named_team(deps, viewer, team_said, "who is in the {team} team")
+    if isinstance(team, Which):
+        await _ask(turn_context, team)
+        return
+    roster = await people.team_roster(uow=deps.uow().reading(), actor=viewer, team=team.id)
+    if not roster.members:
+        await turn_context.send_activity(f"Nobody is in team {roster.team.name} yet.")
+        return
+    lines = [f"- {user.display_name}" + (f" ({user.email})" if user.email else "")
+             + f" · {_role_name(user.role)}"
+             + (" · team admin" if role is TeamRole.ADMIN else "")
+             + ("" if user.is_active else " · deactivated")
+             for user, role in roster.members]
+    count = len(roster.members)
+    await turn_context.send_activity(
+        f"Team {roster.team.name} has {count} member{'s' if count != 1 else ''}:\n\n"
+        + "\n".join(lines))
+
+
+async def _propose_role(turn_context: TurnContext, viewer: Viewer, user: User, role: str) -> None:
+    if role not in _ROLES:
+        raise InvalidValue("role", f"'{role}' is not one of: admin, manager, agent (user), "
+                           "customer")
+    if user.id == viewer.id:
+        raise NotAllowed("you cannot change your own role or deactivate yourself")
+    wanted = Role(role)
+    if user.role is wanted:
+        await turn_context.send_activity(
+            f"{user.display_name} is already {_a_role(role)}: nothing to change.")
+        return
+    email = _email_of(user)
+    await _ask(turn_context, Which(
+        f"Make {user.display_name} ({email}) {_as_role(wanted)}? "
+        f"They are {_as_role(user.role)} now.",
+        (Option(f"Yes, make them {_a_role(role)}", f"role {email} {role}"),
+         Option("No, keep it", f"keep {email} as {user.role.value}"))))
+
+
+async def _propose_deactivation(turn_context: TurnContext, viewer: Viewer, user: User) -> None:
+    if user.id == viewer.id:
+        raise NotAllowed("you cannot change your own role or deactivate yourself")
+    if not user.is_active:
+        await turn_context.send_activity(f"{user.display_name} is already deactivated.")
+        return
+    email = _email_of(user)
+    await _ask(turn_context, Which(
+        f"Deactivate {user.display_name} ({email})? They will no longer see or change tickets.",
+        (Option("Yes, deactivate", f"deactivate {email}"),
+         Option("No, keep them", f"keep {email} active"))))
+
+
+def _email_of(user: User) -> str:
+    if not user.email:
+        raise InvalidValue("person", f"{user.display_name} has no email address in TicketFlow, "
+                           "so I can't confirm a change for them here")
+    return user.email
+
+
+async def _ask(turn_context: TurnContext, which: Which) -> None:
+    if not which.options:
+        await turn_context.send_activity(which.question)
+        return
+    buttons = [CardAction(type=ActionTypes.im_back, title=o.label, value=o.says)
+               for o in which.options]
+    hero = HeroCard(text=which.question, buttons=buttons)
+    await turn_context.send_activity(MessageFactory.attachment(CardFactory.hero_card(hero)))
+
+
+_ROLES = frozenset(role.value for role in Role)
+
+
+def _role_name(role: Role) -> str:
+    return "agent" if role is Role.USER else role.value
+
+
+def _a_role(role: str) -> str:
+    name = "agent" if role == Role.USER.value else role
+    return f"an {name}" if name[0] in "aeiou" else f"a {name}"
+
+
+def _as_role(role: Role) -> str:
+    """How a role is said back: the user role is what people call an agent."""
+    return "an agent (user role)" if role is Role.USER else role.value

@@ -8,34 +8,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-
-@dataclass(frozen=True, slots=True)
-class Invite:
-    email: str
-    role: str
-    department: str | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class SetRole:
-    person: str  # an email, or "mention"
-    role: str
-
-
-@dataclass(frozen=True, slots=True)
-class Deactivate:
-    person: str
-
-
-@dataclass(frozen=True, slots=True)
-class CreateTeam:
-    name: str
-
-
-@dataclass(frozen=True, slots=True)
-class AddToTeam:
-    person: str
-    team: str
+from bot.understanding.admin_requests import (
+    AddToTeam as AddToTeam,
+    CreateTeam as CreateTeam,
+    Deactivate as Deactivate,
+    Invite as Invite,
+    KeepAsIs as KeepAsIs,
+    SetRole as SetRole,
+    TeamMembers as TeamMembers,
+    read_admin_request,
+    role_value,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,7 +63,8 @@ class Webhook:
 
 
 Command = (
-    Invite | SetRole | Deactivate | CreateTeam | AddToTeam | ConfigureCompany
+    Invite | SetRole | Deactivate | KeepAsIs | CreateTeam | AddToTeam | TeamMembers
+    | ConfigureCompany
     | Subscribe | Unsubscribe | Subscriptions | Webhook | SubscribeDigest | UnsubscribeDigest
 )
 
@@ -89,7 +73,7 @@ def _pattern(regex: str) -> re.Pattern[str]:
     return re.compile(regex, re.IGNORECASE | re.DOTALL)
 
 
-_PERSON = r"(?P<person>\S+@\S+|<at>.*?</at>|@\S+(?:\s\S+)?)"
+_PERSON = r"(?P<person>\S+@\S+|<at>.*?</at>)"  # a typed "@Sam" is a name, read below
 INVITE = _pattern(
     r"^invite\s+(?P<email>\S+@\S+)\s+as\s+(?P<role>\w+)(?:\s+department\s+(?P<department>.+))?$"
 )
@@ -191,9 +175,9 @@ def _admin(message: str) -> Command | None:
     """Admin commands; a person is an email, or @mentioned (the mention entity names them)."""
     if match := INVITE.match(message):
         department = (match.group("department") or "").strip() or None
-        return Invite(match.group("email"), match.group("role").lower(), department)
+        return Invite(match.group("email"), role_value(match.group("role")), department)
     if match := ROLE.match(message):
-        return SetRole(_person(match.group("person")), match.group("role").lower())
+        return SetRole(_person(match.group("person")), role_value(match.group("role")))
     if match := DEACTIVATE.match(message):
         return Deactivate(_person(match.group("person")))
     if match := TEAM_CREATE.match(message):
@@ -206,7 +190,7 @@ def _admin(message: str) -> Command | None:
             return ConfigureCompany()
         name = {"name": "company_name", "company": "company_name", "prefix": "ticket_prefix"}
         return ConfigureCompany(name.get(field.lower(), "primary_color"), match.group("value"))
-    return None
+    return read_admin_request(message)
 
 
 def _person(raw: str) -> str:

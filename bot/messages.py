@@ -61,8 +61,8 @@ from knowledge.conversation import Exchange
 from domain.tickets import TicketStatus
 
 ADMIN_COMMANDS = (
-    commands.Invite, commands.SetRole, commands.Deactivate, commands.CreateTeam,
-    commands.AddToTeam, commands.ConfigureCompany,
+    commands.Invite, commands.SetRole, commands.Deactivate, commands.KeepAsIs,
+    commands.CreateTeam, commands.AddToTeam, commands.TeamMembers, commands.ConfigureCompany,
 )
 CHANNEL_COMMANDS = (
     commands.Subscribe, commands.Unsubscribe, commands.Subscriptions, commands.Webhook,

@@ -199,6 +199,24 @@ def ensure_role(viewer: Viewer, *roles: Role) -> None:
         raise NotAllowed(f"only {allowed} can do that")
 
 
+def ensure_manages_team(viewer: Viewer, *, team_id: int, team_name: str) -> None:
+    """Admins manage every team; a manager only the teams they belong to."""
+    ensure_role(viewer, Role.ADMIN, Role.MANAGER)
+    if viewer.role is Role.MANAGER and team_id not in viewer.team_ids:
+        raise NotAllowed(f"managers can change only their own teams, and {team_name} is not one")
+
+
+def ensure_sees_team_members(viewer: Viewer, *, team_id: int | None = None) -> None:
+    """Who is in a team, by the one access rule: an admin sees every team; a manager or an
+    agent the teams they belong to (whose queues they work); a customer none.
+    `team_id` None: only whether they may see any team's members at all."""
+    ensure_active(viewer)
+    if viewer.role is Role.CUSTOMER:
+        raise NotAllowed("only staff can see who is in a team")
+    if team_id is not None and viewer.role is not Role.ADMIN and team_id not in viewer.team_ids:
+        raise NotAllowed("you can see the members only of the teams you belong to")
+
+
 def available_actions(viewer: Viewer, ticket: Ticket) -> frozenset[TicketAction]:
     """The buttons to draw for this viewer on this ticket in its current state."""
     if not can_see(viewer, ticket):

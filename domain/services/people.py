@@ -6,9 +6,10 @@ rule. Reading the directory needs an active actor of any role.
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
-from domain.access import Viewer
+
+from domain.access import Viewer, ensure_manages_team, ensure_sees_team_members
 from domain.actors import Actor, use_case
 from domain.clock import utcnow
 from domain.errors import (
@@ -138,11 +139,8 @@ async def _team_to_manage(uow: UnitOfWork, actor: Actor, team: int | str) -> Tea
     """Admins manage every team; a manager only the teams they belong to."""
     found = await find_team(uow, team)
     viewer = await authorise(uow, actor, Role.ADMIN, Role.MANAGER)
-    if isinstance(viewer, Viewer) and viewer.role is Role.MANAGER:
-        if found.id not in viewer.team_ids:
-            raise NotAllowed(
-                f"managers can change only their own teams, and {found.name} is not one"
-            )
+    if isinstance(viewer, Viewer):
+        ensure_manages_team(viewer, team_id=found.id, team_name=found.name)
     return found
 
 
@@ -188,3 +186,27 @@ async def find_department(uow: UnitOfWork, name: str) -> Department:
     if department is None:
         raise DepartmentNotFound(name)
     return department
+
+
+@dataclass(frozen=True, slots=True)
+class Roster:
+    team: Team
+    members: tuple[tuple[User, TeamRole], ...]
+
+
+@use_case
+async def team_roster(*, uow: UnitOfWork, actor: Actor, team: int | str) -> Roster:
+    """Who is in a team, for those the access rule lets see it (see `ensure_sees_team_members`)."""
+    async with uow:
+        viewer = await authorise(uow, actor)
+        if isinstance(viewer, Viewer):
+            ensure_sees_team_members(viewer)
+        found = await find_team(uow, team)
+        if isinstance(viewer, Viewer):
+            ensure_sees_team_members(viewer, team_id=found.id)
+        members = []
+        for membership in await uow.teams.members(found.id):
+            user = await uow.users.get(membership.user_id)
+            if user is not None:
+                members.append((user, membership.role))
+    return Roster(found, tuple(sorted(members, key=lambda m: m[0].display_name.lower())))

@@ -31,7 +31,8 @@ async def test_an_admin_runs_the_organisation_from_chat(
     assert invited.texts[0].startswith("Invited dana@example.com as manager")
     assert (await service.say("team create Network", user=root)).texts == ["Team Network is created."]
     added = await service.say("team add lee@example.com Network", user=root)
-    assert added.texts[0].startswith("Added to team Network")
+    assert added.texts == [f"Added User {await _last_name(engine, lee_id)} to team Network; "
+                           "its queue is now in their lists."]
     promoted = await service.say("role lee@example.com manager", user=root)
     assert promoted.texts == ["User " + (await _last_name(engine, lee_id)) + " is now manager."]
     prefix = await service.say("settings prefix ops", user=root)

@@ -1,0 +1,201 @@
+"""Admin and manager requests as people type them: "invite sam@ex.com as an agent",
+"who's on networking?", "put Sam in networking", "make alex a manager".
+
+People and teams are kept as said (an email, `mention`, or a name): the caller resolves
+them against who exists and asks when a name fits no one or several. Words that could be
+about a ticket ("put 4 on the network team", "make it urgent") are never read here.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class Invite:
+    email: str
+    role: str
+    department: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class SetRole:
+    person: str  # an email, "mention", or a name as typed
+    role: str
+    confirmed: bool = True
+    """False: said in everyday words, so the change is proposed first (a yes/no question)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Deactivate:
+    person: str
+    confirmed: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class KeepAsIs:
+    """The "No" under a proposed role change or deactivation."""
+
+    person: str
+
+
+@dataclass(frozen=True, slots=True)
+class CreateTeam:
+    name: str
+
+
+@dataclass(frozen=True, slots=True)
+class AddToTeam:
+    person: str
+    team: str
+
+
+@dataclass(frozen=True, slots=True)
+class TeamMembers:
+    team: str
+
+
+AdminRequest = Invite | SetRole | Deactivate | KeepAsIs | CreateTeam | AddToTeam | TeamMembers
+
+# The roles by the names people use; the stored value of an agent is `user`.
+ROLE_WORDS = {
+    "admin": "admin", "admins": "admin", "administrator": "admin", "administrators": "admin",
+    "manager": "manager", "managers": "manager", "mgr": "manager", "lead": "manager",
+    "user": "user", "users": "user", "agent": "user", "agents": "user", "staff": "user",
+    "technician": "user", "technicians": "user", "tech": "user", "techs": "user",
+    "support": "user", "engineer": "user", "engineers": "user",
+    "customer": "customer", "customers": "customer", "client": "customer",
+    "clients": "customer", "requester": "customer", "requesters": "customer",
+}
+_VERBS = ("invite", "deactivate", "disable", "promote", "demote", "members", "change")
+_POLITE_START = re.compile(
+    r"^(?:(?:hi|hey|hello|ok|okay)[,!]?\s+)?(?:please\s+|pls\s+|plz\s+|kindly\s+"
+    r"|(?:can|could|would|will)\s+you\s+(?:please\s+)?|i\s+(?:want|need)\s+to\s+"
+    r"|i'?d\s+like\s+to\s+)", re.IGNORECASE)
+_POLITE_END = re.compile(
+    r"[\s,]+(?:please|pls|plz|thanks|thank\s+you|thx|for\s+me|now)$", re.IGNORECASE)
+_NOT_A_PERSON = frozenset({
+    "it", "this", "that", "these", "those", "them", "one", "ones", "a", "an", "ticket",
+    "tickets", "issue", "issues", "comment", "note", "request", "case", "all", "everything",
+})
+
+
+def _pattern(regex: str) -> re.Pattern[str]:
+    return re.compile(regex, re.IGNORECASE | re.DOTALL)
+
+
+_PERSON = r"(?P<person><at>.*?</at>|\S+@\S+\.\w+|@?[^\s@<]+(?:\s+[^\s@<]+){0,2}?)"
+_ROLE = r"(?:an?\s+)?(?P<role>[\w-]+(?:\s+[\w-]+)?)"
+_TEAM = r"(?:the\s+)?(?P<team>[^\s].*?)"
+_INVITE = _pattern(
+    rf"^(?:invite|add)\s+(?P<email>\S+@\S+)\s+as\s+{_ROLE}"
+    r"(?:\s+(?:in\s+)?(?:the\s+)?department\s+(?P<department>.+))?$")
+_MEMBERS = (
+    _pattern(rf"^(?:who\s+is|who\s+are|whos|who's|who’s)\s+(?:in|on)\s+{_TEAM}"
+             r"(?P<named>\s+(?:team|group))?$"),
+    _pattern(rf"^(?:(?:show|list|get|see)\s+(?:me\s+)?)?(?:all\s+)?(?:the\s+)?members\s+"
+             rf"(?:of|in)\s+{_TEAM}(?P<named>\s+(?:team|group))?$"),
+    _pattern(r"^(?:(?:show|list|get|see)\s+(?:me\s+)?)?(?:the\s+)?(?P<team>\S.*?)\s+"
+             r"(?P<named>team|group)(?:'s)?\s+members$"),
+)
+_ADD = _pattern(rf"^(?:add|put|move)\s+{_PERSON}\s+(?:to|in|into|on|onto)\s+{_TEAM}"
+                r"(?:\s+(?:team|group))?$")
+_MAKE = _pattern(rf"^make\s+{_PERSON}\s+{_ROLE}$")
+_ROLE_OF = _pattern(rf"^(?:change|set|switch|update|make)\s+(?:the\s+)?role\s+(?:of|for)\s+"
+                    rf"{_PERSON}\s+(?:to|as)\s+{_ROLE}$")
+_ROLE_OWNED = _pattern(rf"^(?:change|set|switch|update|make)\s+{_PERSON}(?:'s|’s|s')\s+role\s+"
+                       rf"(?:to|as)\s+{_ROLE}$")
+_PROMOTE = _pattern(rf"^(?:promote|demote)\s+{_PERSON}\s+(?:to|as)\s+{_ROLE}$")
+_DEACTIVATE = _pattern(rf"^(?:deactivate|disable|suspend)\s+{_PERSON}"
+                       r"(?:(?:'s|’s)?\s+(?:account|access|login))?$")
+_CREATE_TEAM = _pattern(
+    r"^(?:(?:create|make|add|set\s+up|start|open)\s+(?:a\s+|an\s+)?(?:new\s+)?|new\s+)team"
+    r"(?:\s+(?:called|named))?\s+(?P<name>.+)$")
+_KEEP = _pattern(r"^keep\s+(?P<person>\S+@\S+)\s+(?:as\s+\w+|active)$")
+
+
+def role_value(said: str) -> str:
+    """The stored role a word names ("agents" → user); an unknown word is kept, lowered,
+    for the domain to refuse with the list of roles."""
+    words = said.lower().split()
+    for word in words:
+        if word in ROLE_WORDS:
+            return ROLE_WORDS[word]
+    return words[0] if words else said
+
+
+def person_said(raw: str) -> str:
+    """An email as typed; a picked @mention as `mention`; a typed name without its "@"."""
+    if raw.lower().startswith("<at>"):
+        return "mention"
+    if "@" in raw[1:]:
+        return raw
+    return re.sub(r"(?:'s|’s)$", "", raw.lstrip("@")).strip()
+
+
+def read_admin_request(text: str) -> AdminRequest | None:
+    """The admin or manager request a message is, in everyday words, or None."""
+    message = _plain(text)
+    if match := _KEEP.match(message):
+        return KeepAsIs(match["person"])
+    if match := _INVITE.match(message):
+        department = (match["department"] or "").strip() or None
+        return Invite(match["email"], role_value(match["role"]), department)
+    if match := _CREATE_TEAM.match(message):
+        return CreateTeam(match["name"].strip("\"'“”‘’ "))
+    for members in _MEMBERS:
+        if (match := members.match(message)) and _a_team(match["team"], named=bool(match["named"])):
+            return TeamMembers(match["team"].strip())
+    if (match := _ADD.match(message)) and _a_person(match["person"]) and _a_team(
+            match["team"], named=True):
+        return AddToTeam(person_said(match["person"]), match["team"].strip())
+    for changes in (_ROLE_OF, _ROLE_OWNED, _PROMOTE):
+        if (match := changes.match(message)) and _a_person(match["person"]):
+            return SetRole(person_said(match["person"]), role_value(match["role"]), confirmed=False)
+    if (match := _MAKE.match(message)) and _a_person(match["person"]) and (
+            match["role"].lower().split()[-1] in ROLE_WORDS):
+        return SetRole(person_said(match["person"]), role_value(match["role"]), confirmed=False)
+    if (match := _DEACTIVATE.match(message)) and _a_person(match["person"]):
+        return Deactivate(person_said(match["person"]), confirmed=False)
+    return None
+
+
+def _plain(text: str) -> str:
+    """One line, without the courtesies around a request, its first word's slip mended."""
+    message = " ".join(text.split()).rstrip("?!. ")
+    message = _POLITE_START.sub("", message)
+    message = _POLITE_END.sub("", message).rstrip("?!., ")
+    first, _, rest = message.partition(" ")
+    mended = next((verb for verb in _VERBS if _one_slip(first.lower(), verb)), None)
+    return f"{mended} {rest}" if mended and rest else message
+
+
+def _one_slip(typed: str, word: str) -> bool:
+    """One letter left out, added, wrong, or two swapped ("invte", "deactviate")."""
+    if typed == word or len(typed) < 5 or abs(len(typed) - len(word)) > 1:
+        return typed == word
+    if len(typed) == len(word):
+        differ = [i for i, (a, b) in enumerate(zip(typed, word, strict=True)) if a != b]
+        return len(differ) == 1 or (
+            len(differ) == 2 and differ[1] == differ[0] + 1
+            and typed[differ[0]] == word[differ[1]] and typed[differ[1]] == word[differ[0]])
+    shorter, longer = sorted((typed, word), key=len)
+    return any(longer[:i] + longer[i + 1:] == shorter for i in range(len(longer)))
+
+
+def _a_person(raw: str) -> bool:
+    """Not a ticket ("4", "it", "the printer one") and not a sentence."""
+    words = raw.lower().strip("@").split()
+    if raw.lower().startswith("<at>") or "@" in raw[1:]:
+        return True
+    return bool(words) and not any(ch.isdigit() for ch in raw) and not (
+        set(words) & _NOT_A_PERSON) and words[0] not in ("the", "my", "our", "your")
+
+
+def _a_team(raw: str, *, named: bool) -> bool:
+    """A team's name: said with "team", or one word ("who's on networking?"), never a
+    ticket number."""
+    words = raw.split()
+    return bool(words) and not any(ch.isdigit() for ch in raw) and (named or len(words) == 1) and (
+        words[0].lower() not in _NOT_A_PERSON)
