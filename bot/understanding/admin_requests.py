@@ -173,6 +173,8 @@ def _plain(text: str) -> str:
 
 def _one_slip(typed: str, word: str) -> bool:
     """One letter left out, added, wrong, or two swapped ("invte", "deactviate")."""
+    if typed in (word + "d", word + "s", word + "r"):  # "disabled", "invites": other words
+        return False
     if typed == word or len(typed) < 5 or abs(len(typed) - len(word)) > 1:
         return typed == word
     if len(typed) == len(word):

@@ -81,6 +81,9 @@ PHRASINGS: list[tuple[str, Command | None]] = [
     ("create a ticket called printer jam", None),
     ("who is on call tonight?", None),
     ("make the printer ticket urgent", None),
+    ("disabled accounts can't log in", None),
+    ("invites from outlook are broken", None),
+    ("promoted posts are not showing", None),
 ]
 
 

@@ -1,0 +1,177 @@
+"""Admin and manager requests in everyday words, over HTTP: names resolved as for
+assignment (asked about, never guessed), sensitive changes proposed before they are made."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from db.tables import team_members, teams, user_invitations, users
+from tests.e2e.service import Service, presses
+from tests.e2e.teams_doubles.activities import TeamsUser
+from tests.integration.builders import insert_team, insert_user
+
+
+async def _rita_the_admin(service: Service, engine: AsyncEngine) -> TeamsUser:
+    await insert_user(engine, role="admin", email="rita@ex.com", name="Rita Root")
+    return service.person("rita@ex.com", "Rita Root")
+
+
+async def _role_and_active(engine: AsyncEngine, user_id: str) -> tuple[str, bool]:
+    async with engine.connect() as connection:
+        row = (await connection.execute(
+            select(users.c.role, users.c.is_active).where(users.c.id == user_id))).one()
+    return str(row.role), bool(row.is_active)
+
+
+async def _members(engine: AsyncEngine, team_id: int) -> list[str]:
+    async with engine.connect() as connection:
+        return sorted(str(u) for u in (await connection.execute(
+            select(team_members.c.user_id).where(team_members.c.team_id == team_id))).scalars())
+
+
+async def test_an_admin_invites_an_agent_and_is_told_it_is_the_user_role(
+    service: Service, engine: AsyncEngine
+) -> None:
+    rita = await _rita_the_admin(service, engine)
+    invited = await service.say("Invite sam@ex.com as an Agent", user=rita)
+    assert invited.texts[0].startswith("Invited sam@ex.com as an agent (user role).")
+    async with engine.connect() as connection:
+        row = (await connection.execute(select(user_invitations))).mappings().one()
+    assert (row["email"], row["role"]) == ("sam@ex.com", "user")
+
+
+async def test_who_is_in_a_team_follows_the_access_rule(
+    service: Service, engine: AsyncEngine
+) -> None:
+    rita = await _rita_the_admin(service, engine)
+    lee = await insert_user(engine, email="lee@ex.com", name="Lee Adams")
+    await insert_user(engine, email="kim@ex.com", name="Kim Outsider")
+    await insert_user(engine, role="customer", email="cleo@ex.com", name="Cleo Client")
+    mona = await insert_user(engine, role="manager", email="mona@ex.com", name="Mona Lisa")
+    await insert_team(engine, "Network", lee, mona)
+    await insert_team(engine, "Facilities")
+
+    answer = "Team Network has 2 members:\n\n- Lee Adams (lee@ex.com) · agent\n" \
+             "- Mona Lisa (mona@ex.com) · manager"
+    assert (await service.say("who's on networking?", user=rita)).texts == [answer]
+    assert (await service.say("members of the network team",
+                              user=service.person("lee@ex.com", "Lee Adams"))).texts == [answer]
+    assert (await service.say("Who is on the Network team?",
+                              user=service.person("mona@ex.com", "Mona Lisa"))).texts == [answer]
+    assert (await service.say("who is in the facilities team", user=rita)).texts == [
+        "Nobody is in team Facilities yet."]
+    kim = service.person("kim@ex.com", "Kim Outsider")
+    assert (await service.say("who is in the network team", user=kim)).texts == [
+        "Sorry, you can't do that: you can see the members only of the teams you belong to."]
+    cleo = service.person("cleo@ex.com", "Cleo Client")
+    for asked in ("who is in the network team", "who is in the nosuch team"):
+        assert (await service.say(asked, user=cleo)).texts == [
+            "Sorry, you can't do that: only staff can see who is in a team."]
+    assert (await service.say("who is in the nosuch team", user=rita)).texts == [
+        "I can't find the team nosuch."]
+
+
+async def test_adding_by_name_asks_which_one_and_never_guesses(
+    service: Service, engine: AsyncEngine
+) -> None:
+    rita = await _rita_the_admin(service, engine)
+    sam = await insert_user(engine, email="sam@ex.com", name="Sam Agent")
+    lee_a = await insert_user(engine, email="lee.a@ex.com", name="Lee Adams")
+    await insert_user(engine, email="lee.b@ex.com", name="Lee Brown")
+    network = await insert_team(engine, "Network")
+
+    added = await service.say("put Sam in networking", user=rita)
+    assert added.texts == ["Added Sam Agent to team Network; its queue is now in their lists."]
+    again = await service.say("put Sam in networking", user=rita)  # a resend changes nothing
+    assert again.texts == ["Sam Agent is already in team Network."]
+
+    unknown = await service.say("add casey to the network team", user=rita)
+    assert unknown.texts == ["I couldn't find “casey” among the people in TicketFlow. "
+                             "Say their email address, or @mention them."]
+    which = await service.say("add @Lee to Network", user=rita)
+    assert which.texts == ["Which Lee?"]
+    assert presses(which) == {"Lee Adams (lee.a@ex.com)": "team add lee.a@ex.com Network",
+                              "Lee Brown (lee.b@ex.com)": "team add lee.b@ex.com Network"}
+    assert await _members(engine, network) == [sam]
+    await service.say(presses(which)["Lee Adams (lee.a@ex.com)"], user=rita)
+    assert await _members(engine, network) == sorted([sam, lee_a])
+
+
+async def test_a_role_change_in_words_is_proposed_then_made_once(
+    service: Service, engine: AsyncEngine
+) -> None:
+    rita = await _rita_the_admin(service, engine)
+    alex = await insert_user(engine, email="alex@ex.com", name="Alex Doe")
+
+    proposed = await service.say("make alex a manager pls", user=rita)
+    assert proposed.texts == [
+        "Make Alex Doe (alex@ex.com) manager? They are an agent (user role) now."]
+    assert presses(proposed) == {"Yes, make them a manager": "role alex@ex.com manager",
+                                 "No, keep it": "keep alex@ex.com as user"}
+    assert await _role_and_active(engine, alex) == ("user", True)
+    assert (await service.say("keep alex@ex.com as user", user=rita)).texts == [
+        "OK, I changed nothing."]
+    assert await _role_and_active(engine, alex) == ("user", True)
+
+    for _ in range(2):  # pressed twice, or resent by Teams: the same one change
+        made = await service.say("role alex@ex.com manager", user=rita)
+        assert made.texts == ["Alex Doe is now manager."]
+    assert await _role_and_active(engine, alex) == ("manager", True)
+    assert (await service.say("change Alex's role to manager", user=rita)).texts == [
+        "Alex Doe is already a manager: nothing to change."]
+    back = await service.say("demote alex to technician", user=rita)
+    assert presses(back)["Yes, make them an agent"] == "role alex@ex.com user"
+
+
+async def test_deactivating_in_words_is_proposed_first(
+    service: Service, engine: AsyncEngine
+) -> None:
+    rita = await _rita_the_admin(service, engine)
+    sam = await insert_user(engine, email="sam@ex.com", name="Sam Agent")
+
+    proposed = await service.say("deactivate Sam", user=rita)
+    assert proposed.texts == [
+        "Deactivate Sam Agent (sam@ex.com)? They will no longer see or change tickets."]
+    assert await _role_and_active(engine, sam) == ("user", True)
+    await service.say(presses(proposed)["Yes, deactivate"], user=rita)
+    assert await _role_and_active(engine, sam) == ("user", False)
+    assert (await service.say("please deactivate sam@ex.com", user=rita)).texts == [
+        "Sam Agent is already deactivated."]
+    assert (await service.say("deactivate Rita", user=rita)).texts == [
+        "Sorry, you can't do that: you cannot change your own role or deactivate yourself."]
+
+
+async def test_refusals_come_before_any_lookup(service: Service, engine: AsyncEngine) -> None:
+    mona = await insert_user(engine, role="manager", email="mona@ex.com", name="Mona Lisa")
+    await insert_user(engine, email="sam@ex.com", name="Sam Agent")
+    await insert_user(engine, role="customer", email="cleo@ex.com", name="Cleo Client")
+    network = await insert_team(engine, "Network", mona)
+    await insert_team(engine, "Facilities")
+    manager = service.person("mona@ex.com", "Mona Lisa")
+    cleo = service.person("cleo@ex.com", "Cleo Client")
+
+    for who in ("Sam", "nobody-by-this-name"):  # the same answer whoever is named
+        refused = await service.say(f"add {who} to the facilities team", user=manager)
+        assert refused.texts == ["Sorry, you can't do that: managers can change only their "
+                                 "own teams, and Facilities is not one."]
+    assert (await service.say("add Sam to the network team", user=manager)).texts == [
+        "Added Sam Agent to team Network; its queue is now in their lists."]
+    admins_only = "Sorry, you can't do that: only admins can do that."
+    for asked in ("make sam a manager", "make nobody-by-this-name a manager",
+                  "deactivate Sam", "create a team called Facilities"):
+        assert (await service.say(asked, user=manager)).texts == [admins_only]
+        assert (await service.say(asked, user=cleo)).texts == [admins_only]
+    assert (await service.say("add Sam to the network team", user=cleo)).texts == [
+        "Sorry, you can't do that: only admins or managers can do that."]
+    assert len(await _members(engine, network)) == 2
+
+
+async def test_an_admin_creates_a_team_in_words(service: Service, engine: AsyncEngine) -> None:
+    rita = await _rita_the_admin(service, engine)
+    assert (await service.say("create a team called Facilities", user=rita)).texts == [
+        "Team Facilities is created."]
+    assert (await service.say("new team Facilities", user=rita)).texts == [
+        "a team named Facilities already exists."]  # the domain's wording
+    async with engine.connect() as connection:
+        assert list((await connection.execute(select(teams.c.name))).scalars()) == ["Facilities"]
