@@ -1,6 +1,7 @@
-"""Admin and channel commands, which keep their exact syntax: text in, one `Command` or None.
+"""Admin and channel commands: text in, one `Command` or None.
 
-Everything about tickets is understood as people phrase it (bot.understanding).
+The exact syntax (`role EMAIL ROLE`) is read here; admin requests in everyday words by
+bot.understanding.admin_requests, and everything about tickets by bot.understanding.
 """
 
 from __future__ import annotations
