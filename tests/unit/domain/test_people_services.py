@@ -15,6 +15,7 @@ from domain.services.people import (
     set_active,
     set_role,
     team_members,
+    team_roster,
 )
 from domain.services.queries import list_tickets
 from domain.tickets import Assignee
@@ -155,3 +156,36 @@ async def test_adding_to_an_unknown_team_or_an_unknown_user_says_which(
         await add_team_member(uow=db.unit_of_work(), actor=OPERATOR, team="Nowhere", user_id=org.agent.id)
     with pytest.raises(UserNotFound):
         await add_team_member(uow=db.unit_of_work(), actor=OPERATOR, team="Support", user_id="ghost")
+
+
+@pytest.mark.parametrize(("actor", "sees"), [
+    ("admin", {"support", "billing"}),
+    ("manager", {"support"}),
+    ("agent", {"support"}),
+    ("outsider", {"billing"}),
+    ("customer", set()),  # a member of Support, which gives a customer nothing
+])
+async def test_who_is_in_a_team_is_seen_by_its_members_and_admins(
+    db: FakeDatabase, org: Organisation, actor: str, sees: set[str]
+) -> None:
+    seen = set()
+    for name in ("support", "billing"):
+        team = getattr(org, name)
+        try:
+            roster = await team_roster(uow=db.unit_of_work(), actor=as_actor(getattr(org, actor).id),
+                                       team=team.name.upper())
+        except NotAllowed:
+            continue
+        assert roster.team == team
+        assert {user.id for user, _ in roster.members} == {
+            m.user_id for m in await team_members(uow=db.unit_of_work(), actor=OPERATOR,
+                                                  team=team.id)}
+        seen.add(name)
+    assert seen == sees
+
+
+async def test_a_customer_is_refused_team_members_before_the_team_is_looked_up(
+    db: FakeDatabase, org: Organisation
+) -> None:
+    with pytest.raises(NotAllowed, match="only staff can see who is in a team"):
+        await team_roster(uow=db.unit_of_work(), actor=as_actor(org.customer.id), team="nosuch")
