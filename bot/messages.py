@@ -353,12 +353,21 @@ class MessageRouter:
                 options = tuple(Option(choice.label, phrase(_filled(new, choice), conversation))
                                 for choice in choices)  # "Who should take the new ticket?"
                 await self._send(turn_context, Reply(text=question, options=options))
+            case Clarify(request=ChangeStatus(ticket=None) as change) if isinstance(
+                    theirs := await their_ticket(self._deps, viewer, change, conversation),
+                    ChangeStatus):  # "cancel my ticket": their only open one, asked about
+                await self._dispatch(turn_context, viewer, dc, replace(understood, request=theirs),
+                                     conversation, proposed=proposed)
             case Clarify(request=request) if getattr(request, "ticket", None) is None:
                 await self._act(turn_context, viewer, dc, request, conversation)  # which ticket?
             case Clarify(request=request, question=question, choices=choices):
                 ticket = getattr(request, "ticket", None)
                 if isinstance(ticket, TicketNumber):
                     await ensure_visible(self._deps, viewer, ticket)
+                if isinstance(request, ChangeStatus) and (instead := await comment_instead(
+                        self._deps, viewer, request, strip_bot_mention(turn_context.activity))):
+                    await self._send(turn_context, instead)  # a customer's "cancel ticket 4"
+                    return
                 options = tuple(
                     Option(choice.label, phrase(_filled(request, choice), conversation))
                     for choice in choices

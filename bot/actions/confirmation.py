@@ -121,15 +121,17 @@ async def comment_instead(
         kept = sorted(frozenset(field_changes(request)) - editable_fields(viewer))
         if not kept:
             return None
-    elif request.status is None or sets_any_status(viewer):
+    elif sets_any_status(viewer):
         return None  # no ticket read for a change the role may always make
     ticket = await get_ticket(uow=deps.uow().reading(), actor=viewer, ticket=str(request.ticket))
     if comment_refusal(viewer, ticket) is not None:
         return None
-    if isinstance(request, ChangeStatus) and request.status is not None:
-        if status_refusal(viewer, ticket, request.status) is None:
+    if isinstance(request, ChangeStatus):
+        if request.status is None and not ticket.is_open_for_edits:
+            return None  # "cancel my ticket" once it is closed: asking may reopen it
+        if request.status is not None and status_refusal(viewer, ticket, request.status) is None:
             return None
-        kept = ["status"]
+        kept = ["status"]  # "cancel my ticket, I found a spare": no status they may set
     comment = CommentOnTicket(parse_ticket_number(ticket.ticket_number), said.strip())
     question = notices.comment_instead(kept, customer=viewer.role is Role.CUSTOMER, partly=partly)
     return _proposed(viewer, ticket, comment, question, comment.text,

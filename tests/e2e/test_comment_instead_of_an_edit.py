@@ -129,3 +129,37 @@ async def test_an_agent_saying_it_works_now_resolves_the_ticket(
         status = (await connection.execute(
             select(tasks.c.status).where(tasks.c.id == ticket))).scalar_one()
     assert status == "resolved"
+
+
+async def test_a_customer_asking_to_cancel_their_ticket_is_offered_the_comment_in_their_words(
+    service: Service, engine: AsyncEngine
+) -> None:
+    """"cancel my ticket, I found a spare" asked a customer "Should it be closed?" with a
+    "Yes, close it" button, and the comment then offered read "set TKT-… to closed"."""
+    cy = await user_in_teams(service, engine, "cy@example.com", "Cy Customer", role="customer")
+    ticket = await insert_ticket(engine, created_by=await _id_of(engine, "cy@example.com"),
+                                 number="TKT-2026-0045", title="Need a laptop charger")
+
+    for said in ("cancel my ticket, i found a spare", "cancel TKT-2026-0045 please"):
+        offered = (await service.say(said, user=cy)).card
+        assert ("Only the service desk sets the status. Add what you said as a comment, so "
+                "they see it?") in texts_in(offered), said
+        assert f"“{said}”" in texts_in(offered)
+        assert buttons_of(offered) == ["Add this as a comment", "Cancel"]
+    await service.press("request.confirm", button(offered, "Add this as a comment")["data"],
+                        user=cy)
+    async with engine.connect() as connection:
+        status = (await connection.execute(
+            select(tasks.c.status).where(tasks.c.id == ticket))).scalar_one()
+    assert status == "open"
+    assert (await priority_and_comments(engine, ticket))[1] == ["cancel TKT-2026-0045 please"]
+
+
+async def test_a_manager_asking_to_cancel_a_ticket_is_asked_whether_to_close_it(
+    service: Service, engine: AsyncEngine
+) -> None:
+    max_ = await user_in_teams(service, engine, "max@example.com", "Max Manager", role="manager")
+    await insert_ticket(engine, created_by=await _id_of(engine, "max@example.com"),
+                        number="TKT-2026-0046")
+    asked = await service.say("cancel TKT-2026-0046", user=max_)
+    assert "Tickets aren't deleted. Should TKT-2026-0046 be closed?" in asked.texts
