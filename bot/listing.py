@@ -98,7 +98,9 @@ class ListQuery:
         overdue = self.due_window is DueWindow.OVERDUE
         worked = self.scope is ListScope.TOUCHED  # what they resolved is what they worked on
         filed = self.created_from is not None or self.created_before is not None
-        finished_hidden = () if statuses and not overdue or worked or filed else FINISHED
+        asked_after = self._asked_after  # "my outlook ticket": fixed is an answer too
+        finished_hidden = () if statuses and not overdue or worked or filed or asked_after \
+            else FINISHED
         priorities = (self.priority,) if self.priority else ()
         due_from, due_before = self.due_window.bounds(today) if self.due_window else (None, None)
         holder = None if self.also else self.holder  # several: any of them, in `held_by`
@@ -119,6 +121,11 @@ class ListQuery:
             created_from=_midnight(self.created_from), created_before=_midnight(self.created_before),
             filed_or_held_by=actor_id if self.scope is ListScope.OWN else None,
         )
+
+    @property
+    def _asked_after(self) -> bool:
+        """"what's the status of my outlook ticket": a ticket of theirs, whatever its state."""
+        return self.scope is ListScope.OWN and bool(self.text)
 
     def _filed_words(self) -> str:
         """"filed since Mon 23 Nov", "filed in the week of Mon 23 Nov", "filed on Tue 1 Dec":
@@ -141,7 +148,9 @@ class ListQuery:
     def elsewhere(self, *, customer: bool) -> tuple[tuple[str, str], ...]:
         """Where else to look when this list is empty, as (button, what it says): only for a
         bare "my tickets" or "tickets I filed", the lists people open without a filter."""
-        if self.scope is ListScope.OWN and self.text:
+        if self._asked_after and customer:  # all they may see is what they filed
+            return (("Tickets you filed", "tickets I created"),)
+        if self._asked_after and self.text:
             return ((f"All tickets matching “{self.text[:40]}”", f"find {self.text}"),
                     ("Tickets you filed", "tickets I created"), ("Assigned to you", "my tickets"))
         if any(part is not None for part in (
@@ -185,7 +194,7 @@ class ListQuery:
         if self.status:
             what += f" · {self.status.words}"
         elif self.due_window is not DueWindow.OVERDUE and self.scope is not ListScope.TOUCHED \
-                and not filed:
+                and not filed and not self._asked_after:
             what += " · not yet resolved"
         if self.text:
             what += f" matching “{self.text}”"

@@ -109,3 +109,23 @@ async def test_a_time_the_list_cannot_apply_is_said_back_not_dropped(
                              user=service.person("max.admin@example.com", "Max Admin"))
     shown = texts_in(turn.card)
     assert "I can't filter by “last week”" in shown and "Closed one" in shown
+
+
+async def test_a_customers_my_x_ticket_is_one_they_filed_resolved_or_not(
+    service: Service, engine: AsyncEngine
+) -> None:
+    cleo = await insert_person(engine, "Cleo", "Customer", role="customer")
+    sam = await insert_person(engine, "Sam", "Rivera")
+    await insert_ticket(engine, created_by=cleo, assignee_id=sam, title="Outlook keeps crashing",
+                        status="resolved")
+    await insert_ticket(engine, created_by=sam, title="Outlook calendar sync")  # not hers
+    person = service.person("cleo.customer@example.com", "Cleo Customer")
+
+    one = await service.say("whats the status of my outlook ticket?", user=person)
+    shown = texts_in(one.card)
+    assert "Outlook keeps crashing" in shown and "Resolved" in shown
+    assert "Outlook calendar sync" not in shown
+
+    none = await service.say("my printer ticket", user=person)
+    assert "You have no ticket matching “printer”." in texts_in(none.card)
+    assert _offered(none.card) == {"Tickets you filed": "tickets I created"}

@@ -76,12 +76,14 @@ def test_the_viewers_own_tickets_about_something_are_those_they_filed_or_hold() 
     query = ListQuery(scope=ListScope.OWN, text="outlook")
     again = ListQuery.from_data(query.to_data())
     assert again == query
-    assert again.title == "Your tickets · not yet resolved matching “outlook”"
+    assert again.title == "Your tickets matching “outlook”"
     own = again.filter_for("u-jo", today=date(2026, 12, 2))
     assert (own.filed_or_held_by, own.created_by, own.assignee_id, own.text) == (
         "u-jo", None, None, "outlook")
+    assert own.exclude_statuses == ()  # "what's the status of my outlook ticket": fixed is news
     assert [said for _, said in again.elsewhere(customer=False)] == [
         "find outlook", "tickets I created", "my tickets"]
+    assert [said for _, said in again.elsewhere(customer=True)] == ["tickets I created"]
 
 
 def test_what_the_list_cannot_filter_by_is_said_on_every_page_of_it() -> None:
