@@ -93,6 +93,22 @@ def _window_at(
         since, before, now = spans[pair]
         return since, before, 2, now
     first = words[0]
+    if first == "between" and "and" in words[2:]:  # "between Monday and Wednesday"
+        opening = _window_at(message, at + 1, end, today)
+        if opening is None or opening[0] is None or words[1 + opening[2]] != "and":
+            return None
+        closing = _window_at(message, at + 2 + opening[2], end, today)
+        if closing is None or closing[0] is None:
+            return None
+        last = closing[1] or closing[0] + timedelta(days=1)
+        return opening[0], last, 2 + opening[2] + closing[2], False
+    if first in _MONTHS and at > 0 and message.words[at - 1].text in _MONTH_LEADS:
+        month = _MONTHS[first]  # "in November": the last one, or this one
+        year = today.year if month <= today.month else today.year - 1
+        return (date(year, month, 1), date(year + month // 12, month % 12 + 1, 1), 1,
+                month == today.month and year == today.year)
+    if first == "overnight":
+        return today - timedelta(days=1), None, 1, False
     if first in ("since", "before", "b4") and len(words) > 1:
         following = _window_at(message, at + 1, end, today)
         if following is None or following[0] is None:
@@ -105,11 +121,12 @@ def _window_at(
     if first in ("tonight", "today") or first == DATE and _day(message, at) == today:
         return today, None, 1, True
     if first == DATE and (said := _day(message, at)) is not None:
-        day = said
-        if day > today:
-            day -= timedelta(weeks=1)  # "on Monday": the last one, not the coming one
-            if day > today:
-                return None
+        day: date | None = said
+        if said > today:  # "on Monday", "on 1 December": the last one, not the coming one
+            day = said - timedelta(weeks=1) if said - today <= timedelta(weeks=1) \
+                else _year_before(said)
+        if day is None or day > today:
+            return None
         return day, day + timedelta(days=1), 1, False
     if first in ("last", "past") and len(words) > 2 \
             and words[2] in _UNITS and (count := _count(message, at + 1)) is not None:
@@ -119,6 +136,21 @@ def _window_at(
         day = today - timedelta(days=count * _UNITS[words[1]])
         return day, day + timedelta(days=1), 3, False
     return None
+
+
+_MONTHS = {name: number for number, names in enumerate((
+    ("january", "jan"), ("february", "feb"), ("march",), ("april", "apr"), ("may",),
+    ("june", "jun"), ("july", "jul"), ("august", "aug"), ("september", "sept", "sep"),
+    ("october", "oct"), ("november", "nov"), ("december", "dec")), start=1) for name in names}
+_MONTH_LEADS = frozenset({"in", "during", "since", "before", "from", "of", "for"})
+"""A month name is a time only after one of these ("in May"; "may" alone is a verb)."""
+
+
+def _year_before(day: date) -> date | None:
+    try:
+        return day.replace(year=day.year - 1)
+    except ValueError:  # 29 February
+        return None
 
 
 def _day(message: Message, at: int) -> date | None:

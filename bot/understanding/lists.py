@@ -61,7 +61,7 @@ _NO_TOPIC = frozenset({
     "can", "could", "would", "you", "u", "tell", "let", "know", "news", "update", "updates",
     "news?", "pls", "again", "yet", "so", "far", "far?", "from", "on", "for", "about",
     "happened", "happening", "going", "hows", "doing", "up", "anyone", "anybody", "someone",
-    "somebody", "looking", "looked", "picked", "seen",
+    "somebody", "looking", "looked", "picked", "seen", "came", "come", "coming",
 })
 """Words left over from a list query that are no topic to search for: when, and the
 request around it ("I raised a ticket yesterday. Can you tell me the status?")."""
@@ -100,7 +100,7 @@ def read_list(
             and conversation.directory:
         whose = None  # "tickets for the printer": what they are about
     taken = filters.taken | (whose.taken if whose is not None else frozenset())
-    filed, filing = _filed(message, start, end, conversation.today, taken)
+    filed, filing, updated = _filed(message, start, end, conversation.today, taken)
     placed = bool(taken)  # a person, team or due date: a list, whatever else is said
     taken |= filed.taken if filed is not None else frozenset()
     taken |= _this_week(words, start)
@@ -129,7 +129,8 @@ def read_list(
         if (size := _starts(rest, _CREATED)) is not None:
             scope, strong, index = ListScope.CREATED, True, index + size
             continue
-        if index in own_topic or index == own_noun or filed is not None and rest[0] in FILING_CUES:
+        if index in own_topic or index == own_noun or filed is not None and (
+                rest[0] in FILING_CUES or rest[0] in _UPDATED):
             index += 1  # "new tickets today", "what came in": the time says it
             continue
         if (size := _starts(rest, _MINE)) is not None:
@@ -180,28 +181,42 @@ def read_list(
     listed = ListTickets(scope=scope, status=status, priority=priority, text=text or None,
                          due_window=filters.due)
     if filed is not None:
-        listed = _when_filed(listed, filed, filing)
+        listed = _when_filed(listed, filed, filing=filing, updated=updated)
     return _owned(listed, whose) if whose is not None else listed
 
 
 def _filed(message: Message, start: int, end: int, today: date,
-           taken: frozenset[int]) -> tuple[FiledWhen | None, bool]:
-    """The time said in a list, and whether a word says it is when they were filed ("opened",
-    "new", "since"); a time that is now ("today", "this week") or a day ("Monday") counts
-    only with such a word: "what's on my plate today" is when they ask."""
+           taken: frozenset[int]) -> tuple[FiledWhen | None, bool, bool]:
+    """The time said in a list; whether a word says it is when they were filed ("opened",
+    "new", "since"), and whether one says it is when they were updated. A time that is now
+    ("today", "this week") or a day ("Monday") counts only with a word that says of what:
+    "what's on my plate today" is when they ask; "closed this week" is said back."""
     filed = read_filed(message, start, end, today, skip=taken)
     if filed is None:
-        return None, False
+        return None, False, False
     said = [w.text for w in message.words[start:end]]
-    cue = any(w in FILING_CUES or w in ("since", "before", "b4") for w in said) or any(
+    filing = any(w in FILING_CUES for w in said) or any(
         _starts(tuple(said[i:i + _LOOKAHEAD]), _CREATED) for i in range(len(said)))
+    updated = not filing and any(w in _UPDATED for w in said)
+    cue = filing or not updated and any(w in ("since", "before", "b4", "between") for w in said)
+    of_what = cue or updated or any(w in _OTHER_TIMES for w in said)
     said_alone = filed.now or DATE in (message.words[i].text for i in filed.taken)
-    return (filed if cue or not said_alone else None), cue
+    return (filed if of_what or not said_alone else None), cue, updated
 
 
-def _when_filed(listed: ListTickets, filed: FiledWhen, filing: bool) -> ListTickets:
-    """The time as when the tickets were filed, or said back when it is another time
-    ("tickets closed last week": the list cannot tell when they were closed)."""
+_UPDATED = frozenset({"updated", "update", "updates", "changed", "change", "modified", "edited"})
+_OTHER_TIMES = frozenset({"closed", "resolved", "fixed", "done", "completed", "solved",
+                          "finished", "assigned", "started"})
+"""Words that say a time is of something a list cannot filter by ("closed this week")."""
+
+
+def _when_filed(listed: ListTickets, filed: FiledWhen, *, filing: bool,
+                updated: bool) -> ListTickets:
+    """The time as when the tickets were filed or updated ("updated since Monday": its
+    start), or said back when it is another time ("tickets closed last week": the list
+    cannot tell when they were closed)."""
+    if updated and filed.since is not None:
+        return replace(listed, updated_since=filed.since)
     finished = listed.status in (TicketStatus.RESOLVED, TicketStatus.CLOSED)
     if not filing or finished and listed.scope is not ListScope.CREATED:
         return replace(listed, unplaced=filed.said)
