@@ -44,6 +44,9 @@ async def run_admin(
         ensure_sees_team_members(viewer)
     else:
         ensure_role(viewer, Role.ADMIN)
+    if isinstance(command, (commands.Invite, commands.SetRole)) and command.role not in _ROLES:
+        raise InvalidValue("role", f"“{command.role}” is not a role: say admin, manager, "
+                           "agent (the user role) or customer")
     match command:
         case commands.Invite(email=email, role=role, department=department):
             invitation = await invitations.invite(
@@ -56,7 +59,7 @@ async def run_admin(
                 f"(until {invitation.expires_at:%d %b %Y})."
             )
         case commands.SetRole(person=person, role=role, confirmed=confirmed):
-            again = "make {email} " + _a_role(role) if role in _ROLES else ""
+            again = "make {email} " + _a_role(role)
             found = await named_user(turn_context, deps, directory, viewer, person, again)
             if isinstance(found, Which):
                 await _ask(turn_context, found)
@@ -159,9 +162,6 @@ async def _team_members(
 
 
 async def _propose_role(turn_context: TurnContext, viewer: Viewer, user: User, role: str) -> None:
-    if role not in _ROLES:
-        raise InvalidValue("role", f"'{role}' is not one of: admin, manager, agent (user), "
-                           "customer")
     if user.id == viewer.id:
         raise NotAllowed("you cannot change your own role or deactivate yourself")
     wanted = Role(role)
@@ -171,7 +171,8 @@ async def _propose_role(turn_context: TurnContext, viewer: Viewer, user: User, r
         return
     email = _email_of(user)
     await _ask(turn_context, Which(
-        f"Make {user.display_name} ({email}) {_as_role(wanted)}? "
+        f"Make {user.display_name} ({email}) {_a_role(role)}"
+        + (" (user role)" if wanted is Role.USER else "") + "? "
         f"They are {_as_role(user.role)} now.",
         (Option(f"Yes, make them {_a_role(role)}", f"role {email} {role}"),
          Option("No, keep it", f"keep {email} as {user.role.value}"))))

@@ -106,7 +106,7 @@ async def test_a_role_change_in_words_is_proposed_then_made_once(
 
     proposed = await service.say("make alex a manager pls", user=rita)
     assert proposed.texts == [
-        "Make Alex Doe (alex@ex.com) manager? They are an agent (user role) now."]
+        "Make Alex Doe (alex@ex.com) a manager? They are an agent (user role) now."]
     assert presses(proposed) == {"Yes, make them a manager": "role alex@ex.com manager",
                                  "No, keep it": "keep alex@ex.com as user"}
     assert await _role_and_active(engine, alex) == ("user", True)
@@ -121,7 +121,15 @@ async def test_a_role_change_in_words_is_proposed_then_made_once(
     assert (await service.say("change Alex's role to manager", user=rita)).texts == [
         "Alex Doe is already a manager: nothing to change."]
     back = await service.say("demote alex to technician", user=rita)
+    assert back.texts == [
+        "Make Alex Doe (alex@ex.com) an agent (user role)? They are manager now."]
     assert presses(back)["Yes, make them an agent"] == "role alex@ex.com user"
+    for unknown in ("invite kim@ex.com as boss", "role alex@ex.com boss",
+                    "change alex's role to boss"):
+        assert (await service.say(unknown, user=rita)).texts == [
+            "That role won't work: “boss” is not a role: say admin, manager, agent (the user "
+            "role) or customer."]
+    assert await _role_and_active(engine, alex) == ("manager", True)
 
 
 async def test_deactivating_in_words_is_proposed_first(

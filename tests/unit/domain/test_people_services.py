@@ -172,8 +172,8 @@ async def test_who_is_in_a_team_is_seen_by_its_members_and_admins(
     for name in ("support", "billing"):
         team = getattr(org, name)
         try:
-            roster = await team_roster(uow=db.unit_of_work(), actor=as_actor(getattr(org, actor).id),
-                                       team=team.name.upper())
+            roster = await team_roster(uow=db.unit_of_work(), team=team.name.upper(),
+                                       actor=as_actor(getattr(org, actor).id))
         except NotAllowed:
             continue
         assert roster.team == team
