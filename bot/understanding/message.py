@@ -8,6 +8,7 @@ from datetime import date
 
 from bot.understanding.context import Conversation, Person
 from bot.understanding.dates import read_date
+from bot.understanding.referent import names_its_own_thing
 from bot.understanding.words import STATUS_WORDS, corrected
 from domain.numbering import MAX_SEQUENCE_DIGITS, TicketNumber, parse_ticket_number
 from domain.tickets import TicketStatus
@@ -241,12 +242,28 @@ def _mark_tickets(message: Message, conversation: Conversation) -> None:
             _merge(message, index, 2, REF, conversation.last_ticket)
         elif word in ("this", "that") and following == "is" and _states(words, index + 2):
             _merge(message, index, 1, REF, conversation.last_ticket)  # "that's sorted now"
+        elif word == "it" and _told_of_a_thing(message, index):
+            pass  # "my laptop is slow and it keeps freezing": the laptop, not the ticket
         elif word == "it" or (word in ("this", "that") and following not in _SPANS and (
                 index == len(words) - 1 or (index > 0 and words[index - 1].text in _POINTING))):
             _merge(message, index, 1, REF, conversation.last_ticket)
         elif bare and _can_be_ticket(words, index):
             _merge(message, index, 1, NUMBER, _sequence(bare, conversation))
         index += 1
+
+
+def _told_of_a_thing(message: Message, index: int) -> bool:
+    words = message.words
+    ends = [words[i].last != words[i + 1].last if i + 1 < len(words) else True
+            for i in range(len(words))]
+    typed = [message.text[:message.spans[w.last][1]].rstrip() if end else ""
+             for w, end in zip(words, ends, strict=True)]
+    return names_its_own_thing(
+        [w.text for w in words], index,
+        sentence_ends=[t.endswith((".", "!", "?")) for t in typed],
+        clause_ends=[t.endswith((",", ";", ":")) or (i + 1 < len(words) and words[i + 1].text in (
+            "-", "–", "—")) for i, t in enumerate(typed)],
+    )
 
 
 _OWN_NOUNS = frozenset({"ticket", "request", "case", "issue", "incident"})

@@ -281,6 +281,8 @@ def _read(message: Message, text: str, conversation: Conversation) -> Understand
     if (typed := _typed_tickets(message, start, end)) and len(typed) == 1 and " ".join(
             REF if i in typed else words[i] for i in range(start, end)) in _ON_IT:
         return ChangeStatus(message.ticket(typed[0]), TicketStatus.IN_PROGRESS, take=True)
+    if also := _also_told(message, conversation, start, end):
+        return also
     named = _typed_tickets(message, start, end)
     return _fallback(words[start:end], text.strip(),
                      message.original(named[0], named[0] + 1).rstrip(".?!;") if named else None)
@@ -342,7 +344,8 @@ def _first_clause(
             reason = index + 1
         else:
             continue
-        after = {w.text for w in words[reason:]}
+        after = {w.text for i, w in enumerate(words[reason:], start=reason)
+                 if words[i - 1].text != "it"}  # "…, it won't print": the thing, not a take-back
         if after & _NEGATIONS:  # "close 4, actually don't"
             return Declined(_first_ticket(message), message.text.strip())
         if after & _TAKEN_BACK:
@@ -702,6 +705,8 @@ def _is_negation(words: list[str]) -> bool:
         negates = word in _NOT_DOING or (word == "do" and words[index + 1:index + 2] == ["not"])
         if not negates or words[index + 1:index + 2] == ["sure"]:  # "not sure if": a hedge
             continue
+        if index and words[index - 1] == "it":  # "outlook, it not open": "it" is not the
+            continue  # ticket (that is `REF`), so what is wrong with the person's thing
         after = words[index + 1 + (word == "do"):]  # after "do not" too
         if index and words[index - 1] in (REF, NUMBER) and _status_value(
                 [w for w in after[:3] if w not in ("yet", "been")][:1]) is not None:
@@ -1623,6 +1628,8 @@ def _comment(reading: Reading, whole: Reading) -> Understanding | None:
                 {"that", "know"} & set(found.group(0).split()[2:3])):
             return None  # "update 4 to urgent"
         return CommentOnTicket(whole.ticket(found), reading_text(whole, found) or None)
+    if added := _added(whole):
+        return added
     if _match(whole, r"(?:add|leave|write|post|make|put) (?:a |an |my )?(?:comment|note)"):
         return CommentOnTicket(whole.conversation.last_ticket, None)  # which one, if none shown
     found = _match(whole, r"(?:(?:add|leave|post)(?: a| an)? )?(?:comment|note)(?P<rest> .+)")
@@ -1630,6 +1637,39 @@ def _comment(reading: Reading, whole: Reading) -> Understanding | None:
         text = reading_text(whole, found)
         return CommentOnTicket(whole.conversation.last_ticket, text or None)
     return None
+
+
+def _added(whole: Reading) -> CommentOnTicket | None:
+    """"can you add that the charger is a 65W one", "pls add: it also happens on wifi": what
+    is added to the ticket in view (none shown: the action proposes the person's only one)."""
+    found = _match(whole, r"(?:add|append)(?P<rest> (?!(?:to|on|this to|that to)\b).+)")
+    if found is None:
+        return None
+    verb = whole.message.words[whole.start]
+    rest = whole.words(found, "rest")
+    colon = whole.message.text[:whole.message.spans[verb.last][1]].endswith(":")
+    if not (colon or rest[0].text in ("that", "-", "–", "—")) or _typed_tickets(
+            whole.message, whole.start, whole.end):
+        return None  # "add 4 to my list", "add that 12 is also affected": not of the one shown
+    text = reading_text(whole, found)
+    return CommentOnTicket(whole.conversation.last_ticket, text) if text else None
+
+
+def _also_told(message: Message, conversation: Conversation, start: int, end: int
+               ) -> CommentOnTicket | None:
+    """"also, it happens on the 2nd floor too": more about the ticket in view, as a comment
+    (none shown: the action proposes the person's only open ticket)."""
+    said = [w.text for w in message.words[start:end]]
+    if "also" not in [w.text for w in message.words[:start]] or len(said) < _ALSO_WORDS:
+        return None
+    if not ({REF, "too", "again", "aswell"} & set(said) or "as well" in " ".join(said)):
+        return None  # "also my printer is broken": another problem, for the assistant
+    if _typed_tickets(message, start, end):
+        return None
+    return CommentOnTicket(conversation.last_ticket, message.original(start))
+
+
+_ALSO_WORDS = 3
 
 
 _COMMENT_LEAD = re.compile(r"^(?:(?:saying|that|with|:|-|–|—)\s+)+", re.IGNORECASE)
@@ -1647,7 +1687,7 @@ def _edit(reading: Reading, whole: Reading) -> Understanding | None:
         rf" {ref()}(?: details| fields)?"
     )):
         return EditTicket(reading.ticket(found))
-    field = r"(?P<field>title|subject|name|summary|description|details|body|priority|category|type|kind|due date|due|deadline)"
+    field = _FIELD
     if found := _match(whole, (
         rf"(?:(?:set|change|update|edit|make|raise|lower|bump|move|push|put|give) )?(?:(?:up|down) )?"
         rf"(?:the )?{field} (?:of|on|for|in) {ref()}(?: (?:to|as|at|on|by|into|is|=))?(?P<value> .+)"
@@ -1714,6 +1754,21 @@ def _edit(reading: Reading, whole: Reading) -> Understanding | None:
         if edit := _priority_or_category(reading.ticket(found), found.group("value")):
             return edit
     return None
+
+
+_FIELD = r"(?P<field>title|subject|name|summary|description|details|body|priority|category|type|kind|due date|due|deadline)"
+
+
+def _field_told(reading: Reading, whole: Reading) -> Understanding | None:
+    """"title: Outlook crashes on any attachment" after a ticket's card sets that ticket's
+    field; with none shown it may be a new ticket's, so it is left to the other rules."""
+    last = reading.conversation.last_ticket
+    if last is None or not (found := _match(whole, rf"{_FIELD}(?P<value> .+)")):
+        return None
+    labelled = whole.words(found, "field")[-1]
+    if not whole.message.text[:whole.message.spans[labelled.last][1]].endswith(":"):
+        return None
+    return _of_the_last(last, _field(whole, found))
 
 
 def _of_the_last(ticket: TicketNumber | None, found: Understanding | None) -> Understanding | None:
@@ -1801,6 +1856,7 @@ def _listed(reading: Reading, *, strong_only: bool) -> Understanding | None:
 
 
 _RULES: tuple[Rule, ...] = (
-    _form, _show, _labelled, _comment, _create, _create_after, _file_it, _discard, _handover, _list, _edit,
+    _form, _show, _labelled, _field_told, _comment, _create, _create_after, _file_it, _discard, _handover,
+    _list, _edit,
     _assign, _status,
 )

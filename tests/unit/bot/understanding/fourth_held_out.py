@@ -20,7 +20,7 @@ as asked about); "we're working on 12" is in progress at once, as "working on it
 
 The rules when it was written read 63 of its 85 lines as written here; fixed by kinds of
 words and shapes of message (each tried on other phrasings of its kind, in
-`test_fourth_held_out`), never by line: 82 of 85. `FOURTH_MISREAD` is what they still misread.
+`test_fourth_held_out`), never by line: 83 of 85. `FOURTH_MISREAD` is what they still misread.
 """
 
 from __future__ import annotations
@@ -135,6 +135,5 @@ FOURTH_HELD_OUT: tuple[tuple[str, str], ...] = (
 
 FOURTH_MISREAD: frozenset[str] = frozenset({
     'priority urgent',
-    'i have problem with outlook, it not open',
     'the 37 you can close, is working now',
 })
