@@ -78,6 +78,7 @@ _POLITE_END = re.compile(
 _NOT_A_PERSON = frozenset({
     "it", "this", "that", "these", "those", "them", "one", "ones", "a", "an", "ticket",
     "tickets", "issue", "issues", "comment", "note", "request", "case", "all", "everything",
+    "and", "&", "priority", "status",
 })
 
 
@@ -86,32 +87,40 @@ def _pattern(regex: str) -> re.Pattern[str]:
 
 
 _PERSON = r"(?P<person><at>.*?</at>|\S+@\S+\.\w+|@?[^\s@<]+(?:\s+[^\s@<]+){0,2}?)"
-_ROLE = r"(?:an?\s+)?(?P<role>[\w-]+(?:\s+[\w-]+)?)"
+_ROLE = r"(?:an?\s+)?(?:(?:support|service|desk)\s+)?(?P<role>[\w-]+)(?:\s+role)?"
+_KNOWN_ROLE = (r"(?:an?\s+|the\s+)?(?:(?:support|service|desk)\s+)?(?P<role>"
+               + "|".join(sorted(ROLE_WORDS, key=len, reverse=True)) + r")(?:\s+role)?")
 _TEAM = r"(?:the\s+)?(?P<team>[^\s].*?)"
 _INVITE = _pattern(
-    rf"^(?:invite|add)\s+(?P<email>\S+@\S+)\s+as\s+{_ROLE}"
+    rf"^(?:invite|add)\s+(?P<email>\S+@\S+)\s+(?:as|to\s+be)\s+{_ROLE}"
     r"(?:\s+(?:in\s+)?(?:the\s+)?department\s+(?P<department>.+))?$")
 _MEMBERS = (
-    _pattern(rf"^(?:who\s+is|who\s+are|whos|who's|who’s)\s+(?:in|on)\s+{_TEAM}"
-             r"(?P<named>\s+(?:team|group))?$"),
-    _pattern(rf"^(?:(?:show|list|get|see)\s+(?:me\s+)?)?(?:all\s+)?(?:the\s+)?members\s+"
-             rf"(?:of|in)\s+{_TEAM}(?P<named>\s+(?:team|group))?$"),
+    _pattern(rf"^(?:who\s+is|who\s+are|whos|who's|who’s|who\s+works|who\s+belongs)\s+"
+             rf"(?:in|on|to|part\s+of)\s+{_TEAM}(?P<named>\s+(?:team|group))?$"),
+    _pattern(rf"^(?:(?:show|list|get|see)\s+(?:me\s+)?|who\s+are\s+)?(?:all\s+)?(?:the\s+)?"
+             rf"(?:team\s+)?members\s+(?:of|in)\s+{_TEAM}(?P<named>\s+(?:team|group))?$"),
     _pattern(r"^(?:(?:show|list|get|see)\s+(?:me\s+)?)?(?:the\s+)?(?P<team>\S.*?)\s+"
              r"(?P<named>team|group)(?:'s)?\s+members$"),
 )
 _ADD = _pattern(rf"^(?:add|put|move)\s+{_PERSON}\s+(?:to|in|into|on|onto)\s+{_TEAM}"
                 r"(?:\s+(?:team|group))?$")
-_MAKE = _pattern(rf"^make\s+{_PERSON}\s+{_ROLE}$")
+_MAKE = (
+    _pattern(rf"^make\s+{_PERSON}\s+{_KNOWN_ROLE}$"),
+    _pattern(rf"^(?:set|change|switch|turn|move)\s+{_PERSON}\s+(?:to|as|into)\s+{_KNOWN_ROLE}$"),
+    _pattern(rf"^give\s+{_PERSON}\s+{_KNOWN_ROLE}(?:\s+rights|\s+access)?$"),
+    _pattern(rf"^{_PERSON}\s+should\s+be\s+{_KNOWN_ROLE}(?:\s+now)?$"),
+)
 _ROLE_OF = _pattern(rf"^(?:change|set|switch|update|make)\s+(?:the\s+)?role\s+(?:of|for)\s+"
                     rf"{_PERSON}\s+(?:to|as)\s+{_ROLE}$")
 _ROLE_OWNED = _pattern(rf"^(?:change|set|switch|update|make)\s+{_PERSON}(?:'s|’s|s')\s+role\s+"
                        rf"(?:to|as)\s+{_ROLE}$")
 _PROMOTE = _pattern(rf"^(?:promote|demote)\s+{_PERSON}\s+(?:to|as)\s+{_ROLE}$")
-_DEACTIVATE = _pattern(rf"^(?:deactivate|disable|suspend)\s+{_PERSON}"
+_DEACTIVATE = _pattern(rf"^(?:deactivate|disable|suspend)\s+(?:the\s+)?"
+                       rf"(?:(?:account|access|login)\s+(?:of|for)\s+)?{_PERSON}"
                        r"(?:(?:'s|’s)?\s+(?:account|access|login))?$")
 _CREATE_TEAM = _pattern(
     r"^(?:(?:create|make|add|set\s+up|start|open)\s+(?:a\s+|an\s+)?(?:new\s+)?|new\s+)team"
-    r"(?:\s+(?:called|named))?\s+(?P<name>.+)$")
+    r"(?:\s+(?:called|named|for)|:)?\s+(?P<name>.+)$")
 _KEEP = _pattern(r"^keep\s+(?P<person>\S+@\S+)\s+(?:as\s+\w+|active)$")
 
 
@@ -153,9 +162,10 @@ def read_admin_request(text: str) -> AdminRequest | None:
     for changes in (_ROLE_OF, _ROLE_OWNED, _PROMOTE):
         if (match := changes.match(message)) and _a_person(match["person"]):
             return SetRole(person_said(match["person"]), role_value(match["role"]), confirmed=False)
-    if (match := _MAKE.match(message)) and _a_person(match["person"]) and (
-            match["role"].lower().split()[-1] in ROLE_WORDS):
-        return SetRole(person_said(match["person"]), role_value(match["role"]), confirmed=False)
+    for makes in _MAKE:
+        if (match := makes.match(message)) and _a_person(match["person"]):
+            return SetRole(person_said(match["person"]), role_value(match["role"]),
+                           confirmed=False)
     if (match := _DEACTIVATE.match(message)) and _a_person(match["person"]):
         return Deactivate(person_said(match["person"]), confirmed=False)
     return None
