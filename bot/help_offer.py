@@ -111,6 +111,28 @@ def offer_reply(text: str) -> OfferReply | None:
     return None
 
 
+_ASKS_FOR_A_TICKET = re.compile(
+    r"\b(?:log|file|raise|open|create|make|submit|start|put in|lodge)\b(?: \w+){0,3} "
+    r"(?:ticket|request|case|incident)\b|\b(?:log|file|raise|report) (?:it|this|that)\b")
+
+
+def asks_for_a_ticket(text: str) -> bool:
+    """A short message that asks outright for the problem to be filed ("yes please log a
+    ticket", "can you raise a ticket for this?"), as pressing "Create a ticket" does; not
+    "yes" or "ok", which answer no question after an answer that helped."""
+    said = " ".join(_PUNCTUATION.sub(" ", text.lower().replace("’", "'")).split())
+    found = _ASKS_FOR_A_TICKET.search(said) if 0 < len(said) <= 60 else None
+    if found is None or mentions_ticket_number(said) or _NAMES_A_TICKET.search(said):
+        return False
+    around = f"{said[:found.start()]} {said[found.end():]}".split()
+    return all(word in _AROUND_THE_ASK for word in around)  # not "… a ticket for my printer"
+
+
+_AROUND_THE_ASK = frozenset(
+    "yes yeah yep ok okay sure please pls plz can could would you u just then in that case"
+    " for this that it me about the issue problem instead now thanks thank thx a one".split())
+
+
 def goes_on(text: str) -> bool:
     """Whether a message adds to the problem just told rather than asks something new:
     "it's urgent", "also the screen flickers", "I already tried restarting".
@@ -173,6 +195,11 @@ class AskedAssistant:
         stored for it yet, lately asked (a "yes" typed before the card came)."""
         asked_for = exchange is not None and exchange.question == as_stored(self.message)
         return not asked_for and now - self.asked_at <= ANSWER_WAIT
+
+    def answered(self, exchange: Exchange | None, *, now: datetime) -> bool:
+        """Whether the assistant's stored answer to this message came, lately (found or not)."""
+        return (exchange is not None and exchange.question == as_stored(self.message)
+                and now - self.asked_at <= OFFER_WINDOW)
 
     def stands(self, exchange: Exchange | None, *, now: datetime) -> bool:
         """Whether the assistant's stored answer to this message found nothing, lately."""

@@ -33,7 +33,7 @@ from bot.admin import run_admin
 from bot.delivery import current_delivery, part_of, running_for
 from bot.cards.answer import AnswerView, answer_card
 from bot.help_chat import answer_question, help_session
-from bot.help_offer import AskedAssistant, OfferReply, goes_on, offer_reply
+from bot.help_offer import AskedAssistant, OfferReply, asks_for_a_ticket, goes_on, offer_reply
 from bot.context import BotDependencies
 from bot.dialogs.answers import Answer, AskAgain, AskNext, completes, read_answer
 from bot.dialogs.new_ticket import CHOICE_STEPS, is_bare_choice, waiting_for
@@ -463,14 +463,25 @@ class MessageRouter:
         await self._asked_assistant.delete(turn_context)
         asked = AskedAssistant.decode(stored)
         reply = offer_reply(text)
-        if asked is None or (reply is None and not goes_on(text)):
+        explicit = asks_for_a_ticket(text)
+        if asked is None or (reply is None and not explicit and not goes_on(text)):
             return False
         exchange = await self._deps.help().help_assistant.last_exchange(
             user_id=viewer.id, session_id=help_session(turn_context.activity, viewer.id))
         now = utcnow()
         waiting = asked.answering(exchange, now=now)
         if not waiting and not asked.stands(exchange, now=now):
-            return False
+            if not explicit or not asked.answered(exchange, now=now) or (
+                    offer := asked.offer()) is None:
+                return False
+            # "yes please log a ticket" after an answer that did not help: as the answer
+            # card's "Create a ticket" does, the question is the new ticket's title
+            await turn_context.send_activity(notices.filing_the_question(offer.title))
+            await dc.begin_dialog(NEW_TICKET, {"title": offer.title, "priority": None,
+                                               "category": None})
+            return True
+        if reply is None and explicit:
+            reply = OfferReply.TAKE  # "can you raise a ticket for this?" under the offer
         if reply is None:
             return await self._add_to_offer(turn_context, asked, text, exchange, waiting=waiting)
         if waiting:

@@ -285,5 +285,9 @@ def no_value_in_courtesy(said: str, field: str) -> str:
     return f"I won't make “{said}” the {field}; nothing changed."
 
 
+def filing_the_question(title: str) -> str:
+    return f"Let's file “{title}” as a ticket."
+
+
 def try_again(sentence: str) -> str:
     return f"{sentence} Try again, or say cancel."

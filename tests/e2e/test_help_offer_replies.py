@@ -13,6 +13,7 @@ from db.tables import tasks
 from tests.e2e.assistant import answer_cards, button, wait_for_answers
 from tests.e2e.service import Service, texts_in, user_in_teams
 from tests.e2e.teams_doubles.activities import TeamsUser
+from tests.integration.knowledge.answering_openai_stand_in import Completion, CompletionsStandIn
 
 UNDOCUMENTED = "the printer on floor 3 is jammed again"
 
@@ -180,3 +181,49 @@ async def test_the_file_it_button_on_the_card_shown_again_files_what_was_added(
 
     [ticket] = await filed(engine)
     assert ticket["description"] == "my laptop won't turn on\nalso the fan is very loud"
+
+
+ANSWERED = "why does my phone get disconnected from the Staff-BYOD wifi?"
+
+
+async def answered(helpdesk: Service, engine: AsyncEngine, model: CompletionsStandIn) -> TeamsUser:
+    """Ada's question, answered from the documents (no "File this as a ticket?" offer)."""
+    ada = await user_in_teams(helpdesk, engine, "ada@example.com", "Ada Lovelace")
+    model.then(Completion("Phones on FH-Staff-BYOD are disconnected after 8 hours [1]."))
+    await helpdesk.say(ANSWERED, user=ada)
+    await wait_for_answers(helpdesk)
+    return ada
+
+
+@pytest.mark.parametrize("ask", [
+    "yes please log a ticket", "can you raise a ticket for this?", "ok then file a ticket",
+    "log it pls", "Please open a ticket for me",
+])
+async def test_asking_for_a_ticket_after_an_answer_files_the_question_asked(
+    helpdesk: Service, engine: AsyncEngine, model: CompletionsStandIn, ask: str
+) -> None:
+    """"yes please log a ticket" after an answer asked "What's the problem, in one line?",
+    as if the question had never been asked; it is now the new ticket's title, as the
+    answer card's "Create a ticket" makes it."""
+    ada = await answered(helpdesk, engine, model)
+
+    turn = await helpdesk.say(ask, user=ada)
+
+    assert turn.texts[0] == f"Let's file “{ANSWERED}” as a ticket."
+    assert any(text.startswith("Describe it in a few sentences") for text in turn.texts)
+    for answer in ("It drops every afternoon.", "Support", "Low"):
+        await helpdesk.say(answer, user=ada)
+    [ticket] = await filed(engine)
+    assert (ticket["title"], ticket["description"]) == (ANSWERED, "It drops every afternoon.")
+
+
+@pytest.mark.parametrize("said", ["yes", "ok thanks", "open a ticket for my printer"])
+async def test_a_yes_or_another_problem_after_an_answer_is_not_the_question_filed(
+    helpdesk: Service, engine: AsyncEngine, model: CompletionsStandIn, said: str
+) -> None:
+    ada = await answered(helpdesk, engine, model)
+
+    turn = await helpdesk.say(said, user=ada)
+
+    assert not any(ANSWERED in text for text in turn.texts), turn.texts
+    assert await filed(engine) == []

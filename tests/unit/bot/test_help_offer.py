@@ -6,7 +6,14 @@ from datetime import datetime, timedelta
 
 import pytest
 
-from bot.help_offer import MAX_DETAILS, AskedAssistant, OfferReply, goes_on, offer_reply
+from bot.help_offer import (
+    MAX_DETAILS,
+    AskedAssistant,
+    OfferReply,
+    asks_for_a_ticket,
+    goes_on,
+    offer_reply,
+)
 from knowledge.citations import Citation, with_sources
 from knowledge.conversation import Exchange
 
@@ -145,3 +152,22 @@ def test_an_offer_takes_ten_additions_at_most() -> None:
 def test_an_addition_is_kept_to_what_a_description_can_hold() -> None:
     grown = AskedAssistant("printer jams", ASKED_AT).adding("also " + "x" * 64_000)
     assert grown is not None and len(grown.details[0]) == 2000
+
+
+@pytest.mark.parametrize("said", [
+    "yes please log a ticket", "can you raise a ticket for this?", "ok then file a ticket",
+    "log it", "Please open a ticket for me", "create ticket", "file a support request please",
+    "can u log this pls", "could you put in a ticket for this", "Raise a case then",
+])
+def test_asking_outright_for_the_problem_to_be_filed(said: str) -> None:
+    assert asks_for_a_ticket(said)
+
+
+@pytest.mark.parametrize("said", [
+    "yes", "ok", "thanks", "new ticket", "show my tickets", "open a ticket for my printer",
+    "my printer is broken, log a ticket", "log a ticket for the network team",
+    "raise a new ticket about the vpn", "comment on ticket 4", "file TKT-2026-0004",
+    "how do I log a ticket for a broken monitor when the portal is down",
+])
+def test_anything_else_is_not_that_ask(said: str) -> None:
+    assert not asks_for_a_ticket(said)
