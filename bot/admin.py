@@ -18,7 +18,7 @@ from bot.context import BotDependencies
 from bot.identity import MemberDirectory
 from bot.outgoing import reply_card
 from domain.access import Viewer, ensure_manages_team, ensure_role, ensure_sees_team_members
-from domain.errors import InvalidValue, NotAllowed
+from domain.errors import InvalidValue, NotAllowed, TeamNotFound
 from domain.people import Role, TeamRole, User
 from domain.services import company, invitations, people
 
@@ -26,6 +26,21 @@ AdminCommand = (
     commands.Invite | commands.SetRole | commands.Deactivate | commands.KeepAsIs
     | commands.CreateTeam | commands.AddToTeam | commands.TeamMembers | commands.ConfigureCompany
 )
+
+
+async def answers(deps: BotDependencies, viewer: Viewer, command: AdminCommand) -> bool:
+    """Whether the command is one to run here. "who's on call?" reads like "who's on
+    networking?": it asks after a team only when a team has that name, and never from a
+    customer, who sees no team (the message is then read as any other)."""
+    if not isinstance(command, commands.TeamMembers) or command.named:
+        return True
+    if viewer.role is Role.CUSTOMER or not viewer.user.is_active:
+        return False
+    try:
+        await named_team(deps, viewer, command.team, "")
+    except TeamNotFound:
+        return False
+    return True
 
 
 async def run_admin(

@@ -29,6 +29,7 @@ from bot.actions.their_ticket import their_ticket, ticketless_change
 from bot.actions.tickets import (
     ask_field, cannot_assign, dialog_answers, ensure_visible, file_ticket, perform,
 )
+from bot.admin import answers as admin_answers
 from bot.admin import run_admin
 from bot.delivery import current_delivery, part_of, running_for
 from bot.cards.answer import AnswerView, answer_card
@@ -134,7 +135,8 @@ class MessageRouter:
         if dc.active_dialog is None and await self._took_up_offer(turn_context, viewer, dc, text):
             return
         command = commands.parse(text)
-        if command is not None:
+        if command is not None and (not isinstance(command, ADMIN_COMMANDS)
+                                    or await admin_answers(self._deps, viewer, command)):
             await self._interrupt(turn_context, dc)
             await self._run_command(turn_context, viewer, command)
             return

@@ -54,6 +54,9 @@ class AddToTeam:
 @dataclass(frozen=True, slots=True)
 class TeamMembers:
     team: str
+    named: bool = True
+    """False: said without "team" ("who's on networking?"), so it is a team's members only
+    if a team has that name; otherwise ("who's on call?") the message is read as any other."""
 
 
 AdminRequest = Invite | SetRole | Deactivate | KeepAsIs | CreateTeam | AddToTeam | TeamMembers
@@ -155,7 +158,7 @@ def read_admin_request(text: str) -> AdminRequest | None:
         return CreateTeam(match["name"].strip("\"'“”‘’ "))
     for members in _MEMBERS:
         if (match := members.match(message)) and _a_team(match["team"], named=bool(match["named"])):
-            return TeamMembers(match["team"].strip())
+            return TeamMembers(match["team"].strip(), named=bool(match["named"]))
     if (match := _ADD.match(message)) and _a_person(match["person"]) and _a_team(
             match["team"], named=True):
         return AddToTeam(person_said(match["person"]), match["team"].strip())

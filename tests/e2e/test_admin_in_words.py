@@ -70,6 +70,11 @@ async def test_who_is_in_a_team_follows_the_access_rule(
             "Sorry, you can't do that: only staff can see who is in a team."]
     assert (await service.say("who is in the nosuch team", user=rita)).texts == [
         "I can't find the team nosuch."]
+    # Without "team", a word no team is called is not asked after as one: read as any other
+    # message; and a customer's "who's on networking?" is too (they see no team).
+    for asked, who in (("who is on call?", rita), ("who's on networking?", cleo)):
+        other = " ".join((await service.say(asked, user=who)).texts)
+        assert other and "team" not in other.lower() and "Lee Adams" not in other, other
 
 
 async def test_adding_by_name_asks_which_one_and_never_guesses(
