@@ -62,6 +62,8 @@ class Load:
     seconds: float = 0.0
     rss_before_kb: int = 0
     rss_after_kb: int = 0
+    rss_samples_kb: list[int] = field(default_factory=list)
+    """Sampled through the run: memory that levels off is a cache, one that climbs a leak."""
 
     def all(self) -> list[float]:
         return [value for values in self.latencies.values() for value in values]
@@ -108,9 +110,14 @@ async def run_load(label: str, pid: int, conversations: int, seconds: float,
                 load.latencies.setdefault(kind, []).append(time.perf_counter() - began)
             n += 1
 
+    async def sample() -> None:
+        while time.perf_counter() < deadline:
+            load.rss_samples_kb.append(rss_kb(pid))
+            await asyncio.sleep(seconds / 10)
+
     load.rss_before_kb = rss_kb(pid)
     began = time.perf_counter()
-    await asyncio.gather(*(conversation(index) for index in range(conversations)))
+    await asyncio.gather(sample(), *(conversation(index) for index in range(conversations)))
     load.seconds = time.perf_counter() - began
     load.rss_after_kb = rss_kb(pid)
     return load
@@ -209,6 +216,8 @@ def report(load: Load) -> None:
           f"  p95 {Load.percentile(everything, .95):7.1f} ms"
           f"  p99 {Load.percentile(everything, .99):7.1f} ms"
           f"  RSS {load.rss_before_kb / 1024:6.1f} -> {load.rss_after_kb / 1024:6.1f} MiB")
+    print("  RSS through the run (MiB): "
+          + " ".join(f"{sample / 1024:.0f}" for sample in load.rss_samples_kb))
     for kind, values in sorted(load.latencies.items()):
         if len(load.latencies) > 1:
             print(f"  {kind:<12} turns {len(values):>6}  p50 {Load.percentile(values, .5):7.1f} ms"

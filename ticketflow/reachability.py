@@ -9,6 +9,7 @@ from pathlib import Path
 from sqlalchemy import text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError, SQLAlchemyError
+from sqlalchemy.exc import TimeoutError as PoolTimeout
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from db.engine import create_engine
@@ -53,7 +54,9 @@ async def ensure_database_reachable(
 
 def lost_the_database(error: BaseException) -> bool:
     """The database could not be reached or its connection dropped (a restart, a network
-    cut, a locked SQLite file): the request may succeed if tried again, unlike a bug.
+    cut, a locked SQLite file), or every pooled connection stayed busy past the pool's
+    timeout (more turns at once than it holds): the request may succeed if tried again,
+    unlike a bug.
 
     A schema the code does not match ("no such column": a database not migrated) is a
     fault to fix, not an outage; and a network error of the Bot Connector or the model's
@@ -62,6 +65,8 @@ def lost_the_database(error: BaseException) -> bool:
     while cause is not None:
         if isinstance(cause, DBAPIError):
             return cause.connection_invalidated or _unreachable(cause)
+        if isinstance(cause, PoolTimeout):  # 200 conversations at once: a 500 and a traceback
+            return True
         if isinstance(cause, (OSError, TimeoutError)) and not _of_another_service(cause):
             return True  # refused, reset, unreachable: raised before any DBAPI error
         cause = cause.__cause__

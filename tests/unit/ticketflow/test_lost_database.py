@@ -9,6 +9,7 @@ import aiohttp
 import pytest
 from aiohttp.client_reqrep import ConnectionKey
 from sqlalchemy.exc import IntegrityError, InterfaceError, OperationalError
+from sqlalchemy.exc import TimeoutError as PoolTimeout
 
 from ticketflow.reachability import lost_the_database
 
@@ -37,9 +38,11 @@ class _AsyncpgLike(Exception):
         ConnectionRefusedError(111, "Connection refused"),
         _wrapped(RuntimeError("turn failed"), ConnectionResetError(104, "reset by peer")),
         TimeoutError(),
+        PoolTimeout("QueuePool limit of size 50 overflow 10 reached, connection timed out, "
+                    "timeout 30.00"),
     ],
     ids=["sqlite-locked", "sqlite-unopenable", "pg-operational", "pg-interface", "refused",
-         "reset-under-another-error", "timeout"],
+         "reset-under-another-error", "timeout", "pool-exhausted"],
 )
 def test_a_database_that_cannot_be_reached_is_an_outage(error: BaseException) -> None:
     assert lost_the_database(error)
