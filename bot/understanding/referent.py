@@ -45,7 +45,10 @@ def names_its_own_thing(
     begin = index
     while begin > 0 and not sentence_ends[begin - 1]:
         begin -= 1
-    if begin == index or not (clause_ends[index - 1] or words[index - 1] in _OPENS_CLAUSE):
+    if begin == index:
+        return False
+    run_on = _last_thing(words, begin, index) == index - 1  # "problem with outlook it not open"
+    if not (clause_ends[index - 1] or words[index - 1] in _OPENS_CLAUSE or run_on):
         return False  # "can you log it", "4 is broken, reopen it": "it" is what is acted on
     clause_end = next((i for i in range(index, len(words)) if sentence_ends[i] or clause_ends[i]),
                       len(words) - 1)

@@ -23,6 +23,8 @@ NOTHING_SHOWN = replace(CONVERSATION, last_ticket=None)
     "problem with the scanner, it doesn't scan to email",
     "my monitor flickers but it isn't the cable",
     "since the update my mouse lags, it can't keep up",
+    "i have problem with outlook it not open",
+    "my laptop it keeps freezing",
 ])
 def test_it_after_a_thing_the_sentence_named_is_that_thing_told_to_the_assistant(said: str) -> None:
     assert summary(as_the_bot_reads(said, CONVERSATION)) == "free text"
