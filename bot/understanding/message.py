@@ -278,12 +278,24 @@ def _own_ticket(words: list[Word], index: int) -> bool:
     ticket" or "any news on my ticket?" (their list answers those)."""
     if index == 0 or words[index].text not in ("my", "our") or index + 1 >= len(words):
         return False
-    if words[index + 1].text not in _OWN_NOUNS or words[index - 1].text not in _CHANGING:
+    if words[index + 1].text not in _OWN_NOUNS or not (
+            words[index - 1].text in _CHANGING or _commenting_on(words, index)):
         return False
     if words[0].text in _HOW:
         return False  # "how do I close my ticket?" asks how
     after = words[index + 2].text if index + 2 < len(words) else ""
     return not _BARE.match(after) and not _HASHED.match(after) and parse_ticket_number(after) is None
+
+
+_NOTES = frozenset({"comment", "comments", "note", "notes", "remark", "remarks", "reply", "add",
+                    "append", "this"})
+
+
+def _commenting_on(words: list[Word], index: int) -> bool:
+    """"add a comment to my ticket: …", "reply to my request", "add this to my ticket": the
+    ticket the words go on (the colon after it does not end up in the comment)."""
+    return index >= 2 and words[index - 1].text in ("to", "on", "under") and (
+        words[index - 2].text in _NOTES)
 
 
 _SPANS = frozenset({"week", "month", "morning", "afternoon", "evening", "year", "weekend",

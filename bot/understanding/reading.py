@@ -1651,6 +1651,9 @@ def _added(whole: Reading) -> CommentOnTicket | None:
     if not (colon or rest[0].text in ("that", "-", "–", "—")) or _typed_tickets(
             whole.message, whole.start, whole.end):
         return None  # "add 4 to my list", "add that 12 is also affected": not of the one shown
+    if not colon and rest[0].text == "that" and len(rest) > 1 and (
+            rest[1].text not in _TOLD_OPENS and "to" in [w.text for w in rest[2:5]]):
+        return None  # "add that user to the network team": someone put somewhere, not told
     text = reading_text(whole, found)
     return CommentOnTicket(whole.conversation.last_ticket, text) if text else None
 
@@ -1670,6 +1673,15 @@ def _also_told(message: Message, conversation: Conversation, start: int, end: in
 
 
 _ALSO_WORDS = 3
+_TOLD_OPENS = frozenset({
+    REF, "the", "its", "i", "im", "ive", "id", "we", "were", "my", "our", "this", "these",
+    "there", "theres", "he", "she", "they", "theyre", "a", "an", "mine", "his", "her", "their",
+    "you", "both", "all", "no", "nothing", "one", "someone", "nobody", "everyone", "when", "if",
+    "after", "since", "every", "sometimes", "only", "also", "even",
+})
+"""How what is told after "add that" may start ("the charger is …", "it is …", "I need to …"),
+whatever follows; after another word ("user", "Sam"), "to" soon after puts someone
+somewhere ("add that user to the network team")."""
 
 
 _COMMENT_LEAD = re.compile(r"^(?:(?:saying|that|with|:|-|–|—)\s+)+", re.IGNORECASE)

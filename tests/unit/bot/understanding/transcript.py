@@ -247,6 +247,24 @@ TABLE: tuple[tuple[str, str], ...] = (
     ("coment on 4: done", "comment #4 'done'"),
     ("comment: checked the cables", "comment #7 'checked the cables'"),
     ("leave a comment on 4 that the part arrived", "comment #4 'the part arrived'"),
+    # "my ticket" is the ticket the words go on, and a colon after it keeps "it" in the comment
+    ("add a comment to my ticket: it is a 65W USB-C one", "comment #7 'it is a 65W USB-C one'"),
+    ("add a comment to my ticket: the charger is 65W", "comment #7 'the charger is 65W'"),
+    ("add a note to my request: parts ordered", "comment #7 'parts ordered'"),
+    ("comment on my ticket: it broke again", "comment #7 'it broke again'"),
+    ("reply to my ticket saying it works now", "comment #7 'it works now'"),
+    ("add to my ticket that the charger is 65W", "comment #7 'the charger is 65W'"),
+    ("add this to my ticket: the model is a T14", "comment #7 'the model is a T14'"),
+    ("any comments on my ticket?", "show #7"),
+    # "add that …" tells more about the ticket talked about
+    ("can you add that the charger is a 65W USB-C one",
+     "comment #7 'the charger is a 65W USB-C one'"),
+    ("please add that it is the 65W one", "comment #7 'it is the 65W one'"),
+    ("could you also add that I need it by Friday", "comment #7 'I need it by Friday'"),
+    ("add that i'm out on monday", "comment #7 \"i'm out on monday\""),
+    ("add that user to the network team", "free text"),
+    ("add that to 4", "free text"),
+    ("add that new starter to the channel", "free text"),
     # --- editing ---------------------------------------------------------------------------
     ("update ticket 4", "edit #4 ?"),
     ("edit 4", "edit #4 ?"),
@@ -748,6 +766,7 @@ NO_CONTEXT: tuple[tuple[str, str], ...] = (
     ("show it", "show ?"),
     ("assign it to me", "assign ? to user:u-jo"),
     ("comment on it: hello", "comment ? 'hello'"),
+    ("add that the charger is a 65W one", "comment ? 'the charger is a 65W one'"),
     ("don't close it", "no change ?"),
     # an assignment naming no ticket, with none in the conversation: which one is asked
     ("pls assign to sam rivera", "assign ? to user:u-sam"),
