@@ -1777,10 +1777,30 @@ def _field_told(reading: Reading, whole: Reading) -> Understanding | None:
     last = reading.conversation.last_ticket
     if last is None or not (found := _match(whole, rf"{_FIELD}(?P<value> .+)")):
         return None
-    labelled = whole.words(found, "field")[-1]
-    if not whole.message.text[:whole.message.spans[labelled.last][1]].endswith(":"):
+    message = whole.message
+    field_end = whole.group_words(found, "field")[1]
+    if not _colon_after(message, field_end - 1):
         return None
+    for index in range(field_end + 1, whole.end):  # "title: Printer jams, priority: high"
+        if message.words[index].text in _FIELDS and _colon_after(message, index) or (
+                [w.text for w in message.words[index:index + 2]] == ["due", "date"]
+                and _colon_after(message, index + 1)):
+            before = read_message(message.original(whole.start, index).rstrip(";,. "),
+                                  whole.conversation)
+            left = _field_told(*[_reading(before, whole.conversation, 0, len(before.words))] * 2)
+            right = _field_told(*[_reading(message, whole.conversation, index, whole.end)] * 2)
+            if not isinstance(left, EditTicket) or not isinstance(right, EditTicket):
+                return None
+            said = {name: getattr(right, name) for name in _EDIT_FIELDS
+                    if getattr(right, name) is not None}
+            if any(getattr(left, name) is not None for name in said):
+                return None  # a field said twice: which is meant is not guessed
+            return replace(left, **said)
     return _of_the_last(last, _field(whole, found))
+
+
+def _colon_after(message: Message, index: int) -> bool:
+    return message.text[:message.spans[message.words[index].last][1]].endswith(":")
 
 
 def _of_the_last(ticket: TicketNumber | None, found: Understanding | None) -> Understanding | None:

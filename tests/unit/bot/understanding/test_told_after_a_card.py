@@ -80,11 +80,20 @@ def test_adding_something_else_is_not_a_comment_on_the_ticket_in_view(said: str,
     ("change the priority to high", "edit #7 priority=high"),
     ("priority: urgent", "edit #7 priority=urgent"),
     ("due date: friday", "edit #7 due=2026-12-04"),
+    ("Subject: printer jam, Priority: high", "edit #7 title='Printer jam' priority=high"),
+    ("Title: VPN drops; due date: friday; priority: urgent",
+     "edit #7 title='VPN drops' priority=urgent due=2026-12-04"),
+    ("title: Printer jams\npriority: low", "edit #7 title='Printer jams' priority=low"),
     ("rename it to Outlook crashes on any attachment",
      "edit #7 title='Outlook crashes on any attachment'"),
 ])
 def test_a_field_of_the_ticket_in_view_is_edited(said: str, expected: str) -> None:
     assert summary(as_the_bot_reads(said, CONVERSATION)) == expanded(expected)
+
+
+@pytest.mark.parametrize("said", ["title: Printer jams, title: Printer broken"])
+def test_a_field_labelled_twice_is_not_guessed(said: str) -> None:
+    assert summary(as_the_bot_reads(said, CONVERSATION)) == "free text"
 
 
 @pytest.mark.parametrize(("said", "expected"), [
