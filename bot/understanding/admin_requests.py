@@ -49,6 +49,8 @@ class CreateTeam:
 class AddToTeam:
     person: str
     team: str
+    named: bool = True
+    """False: said without "team" ("put Sam in networking"): see `TeamMembers.named`."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,7 +108,7 @@ _MEMBERS = (
              r"(?P<named>team|group)(?:'s)?\s+members$"),
 )
 _ADD = _pattern(rf"^(?:add|put|move)\s+{_PERSON}\s+(?:to|in|into|on|onto)\s+{_TEAM}"
-                r"(?:\s+(?:team|group))?$")
+                r"(?P<named>\s+(?:team|group))?$")
 _MAKE = (
     _pattern(rf"^make\s+{_PERSON}\s+{_KNOWN_ROLE}$"),
     _pattern(rf"^(?:set|change|switch|turn|move)\s+{_PERSON}\s+(?:to|as|into)\s+{_KNOWN_ROLE}$"),
@@ -161,7 +163,8 @@ def read_admin_request(text: str) -> AdminRequest | None:
             return TeamMembers(match["team"].strip(), named=bool(match["named"]))
     if (match := _ADD.match(message)) and _a_person(match["person"]) and _a_team(
             match["team"], named=True):
-        return AddToTeam(person_said(match["person"]), match["team"].strip())
+        return AddToTeam(person_said(match["person"]), match["team"].strip(),
+                         named=bool(match["named"]))
     for changes in (_ROLE_OF, _ROLE_OWNED, _PROMOTE):
         if (match := changes.match(message)) and _a_person(match["person"]):
             return SetRole(person_said(match["person"]), role_value(match["role"]), confirmed=False)

@@ -177,6 +177,9 @@ async def test_refusals_come_before_any_lookup(service: Service, engine: AsyncEn
         assert (await service.say(asked, user=cleo)).texts == [admins_only]
     assert (await service.say("add Sam to the network team", user=cleo)).texts == [
         "Sorry, you can't do that: only admins or managers can do that."]
+    # Without "team", and no team by that name: not about a team, so read as any other message.
+    other = " ".join((await service.say("add me to the watchers please", user=manager)).texts)
+    assert other and "only admins" not in other and "team" not in other.lower(), other
     assert len(await _members(engine, network)) == 2
 
 

@@ -41,12 +41,12 @@ PHRASINGS: list[tuple[str, Command | None]] = [
     ("list the members of the facilities team pls", TeamMembers("facilities")),
     # adding someone to a team
     ("add casey to the network team", AddToTeam("casey", "network")),
-    ("put Sam in networking", AddToTeam("Sam", "networking")),
-    ("add @Sam to Network", AddToTeam("Sam", "Network")),
+    ("put Sam in networking", AddToTeam("Sam", "networking", named=False)),
+    ("add @Sam to Network", AddToTeam("Sam", "Network", named=False)),
     ("please add sam@ex.com to the Facilities team", AddToTeam(SAM, "Facilities")),
     ("add Lee Adams to network team", AddToTeam("Lee Adams", "network")),
     ("put <at>Sam Agent</at> on the network team", AddToTeam("mention", "network")),
-    ("can you add casey to facilities?", AddToTeam("casey", "facilities")),
+    ("can you add casey to facilities?", AddToTeam("casey", "facilities", named=False)),
     ("team add sam@ex.com Network", AddToTeam(SAM, "Network")),
     # role changes: proposed first (confirmed=False), the exact syntax runs
     ("make alex a manager", SetRole("alex", "manager", confirmed=False)),
@@ -72,7 +72,7 @@ PHRASINGS: list[tuple[str, Command | None]] = [
     ("team create Network", CreateTeam("Network")),
     # a second round, written after the parser (held out: 14/28 before it was widened, 28/28 after)
     ("could you please add Priya to the Facilities team?", AddToTeam("Priya", "Facilities")),
-    ("add priya into network", AddToTeam("priya", "network")),
+    ("add priya into network", AddToTeam("priya", "network", named=False)),
     ("who works in the network team?", TeamMembers("network")),
     ("who belongs to network?", TeamMembers("network", named=False)),
     ("list network team members", TeamMembers("network")),
@@ -94,6 +94,8 @@ PHRASINGS: list[tuple[str, Command | None]] = [
     ("invite sam@ex.com as a support agent", Invite(SAM, "user")),
     ("invite sam@ex.com to be an agent", Invite(SAM, "user")),
     ("add sam & lee to network", None),  # one person at a time: not read as one name
+    # a team only if one is called that (else read as any other message: see the e2e test)
+    ("add me to the watchers please", AddToTeam("me", "watchers", named=False)),
     ("set 4 to closed", None),
     ("change it to urgent", None),
     ("it should be high", None),
