@@ -6,6 +6,7 @@ message may answer it by a choice's number, its label, or in words.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 
 from bot.actions import notices
@@ -20,9 +21,14 @@ FIELD_LABELS = {
 SHOWN_VALUE = 40
 
 
+_EARLIER_WHY = re.compile(r"^(?:(?:I couldn't \w+ )?“[^”]*”[^“”.?!]*\.\s+)+")
+"""Why a question was first asked ("“purple” is not a status I know. Which status …?"),
+which a question asked again replaces with why the new answer did not fit."""
+
+
 def asking(pending: Pending, *, why: str | None = None) -> Reply:
     """The question as a reply: its choices as buttons (numbered in the terminal)."""
-    text = f"{why} {pending.question}" if why else pending.question
+    text = f"{why} {_EARLIER_WHY.sub('', pending.question)}" if why else pending.question
     return Reply(text=text, options=pending.options, ticket=pending.ticket, asks=pending)
 
 

@@ -178,3 +178,29 @@ def test_state_from_another_release_is_no_question() -> None:
     assert Pending.from_data({"slot": "colour", "ticket": NUMBER, "question": "?",
                               "options": []}) is None
     assert Pending.from_data("assign") is None
+
+
+@pytest.mark.parametrize(("first_asked", "question"), [
+    ("“on hold and tell cara” is not a status I know.", "Which status should TKT-2026-0004 get?"),
+    ("“purple” is not a priority.", "How urgent is TKT-2026-0004?"),
+    ("I couldn't find “Lee Parker”.", "Who should take TKT-2026-0004?"),
+    ("I couldn't read “next blursday” as a date.", "When is TKT-2026-0004 due?"),
+])
+def test_a_question_asked_again_gives_only_the_new_answers_reason(
+        first_asked: str, question: str) -> None:
+    pending = replace(STATUS, question=f"{first_asked} {question}")
+
+    again = questions.asking(pending, why="“banana” is not a status I know.")
+
+    assert again.text == f"“banana” is not a status I know. {question}"
+    assert again.asks == pending  # the question kept for the next answer is unchanged
+    assert questions.asking(pending).text == f"{first_asked} {question}"
+
+
+def test_a_question_asked_again_keeps_what_it_says_beside_an_earlier_reason() -> None:
+    pending = replace(STATUS, question="Tickets aren't deleted. Should TKT-2026-0004 be closed?")
+
+    again = questions.asking(pending, why="Pick a number from 1 to 2, or type the answer.")
+
+    assert again.text == ("Pick a number from 1 to 2, or type the answer. Tickets aren't "
+                          "deleted. Should TKT-2026-0004 be closed?")
