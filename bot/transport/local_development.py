@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import ipaddress
 from typing import TypeGuard
-from urllib.parse import urlsplit
+from urllib.parse import SplitResult, urlsplit
 
 LOCAL_DEVELOPMENT_NOTICE = (
     "Local development mode is on: no MicrosoftAppId is set, so requests are not "
@@ -37,16 +37,23 @@ def is_loopback_host(host: str) -> bool:
         return False
 
 
-def is_loopback_url(url: object) -> TypeGuard[str]:
+def url_parts(url: object) -> SplitResult | None:
+    """`url` split, when it is a string whose host and port read; None for anything else."""
     if not isinstance(url, str):
-        return False
+        return None
     try:
         parts = urlsplit(url)
-        host = parts.hostname
-        parts.port  # noqa: B018 - a malformed port raises here, which means "no"
+        parts.hostname  # noqa: B018 - a malformed host or port raises here, which means "no"
+        parts.port  # noqa: B018
     except ValueError:
-        return False
-    return parts.scheme in {"http", "https"} and host is not None and is_loopback_host(host)
+        return None
+    return parts
+
+
+def is_loopback_url(url: object) -> TypeGuard[str]:
+    parts = url_parts(url)
+    return (parts is not None and parts.scheme in {"http", "https"}
+            and parts.hostname is not None and is_loopback_host(parts.hostname))
 
 
 def bind_host(requested: str | None, *, local_development: bool) -> str:

@@ -15,12 +15,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from urllib.parse import urlsplit
 
 from bot.transport.local_development import (
     ensure_loopback_service_url,
     is_loopback_host,
     is_loopback_url,
+    url_parts,
 )
 
 BOT_CONNECTOR_HOSTS = (
@@ -54,14 +54,10 @@ class ServiceUrlPolicy:
     def allows(self, url: object) -> bool:
         if self.local_development:
             return is_loopback_url(url)
-        if not isinstance(url, str):
+        parts = url_parts(url)
+        if parts is None:
             return False
-        try:
-            parts = urlsplit(url)
-            host = parts.hostname
-            parts.port  # noqa: B018 - a malformed port raises here, which means "no"
-        except ValueError:
-            return False
+        host = parts.hostname
         if host is None or parts.username is not None or parts.password is not None:
             return False
         if not any(_matches(host, pattern) for pattern in self.hosts):
