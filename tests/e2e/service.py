@@ -13,7 +13,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot.cards.elements import card_actions
 from bot.transport.adapter import CredentialsFactory
-from db.tables import notification_outbox, tasks
+from db.tables import notification_outbox, task_comments, tasks, users
 from db.uow import SqlUnitOfWork
 from domain.services.tickets import change_ticket, create_ticket
 from domain.tickets import Assignee, Ticket
@@ -248,6 +248,25 @@ async def mia_and_her_ticket(service: Service, engine: AsyncEngine) -> tuple[Tea
 async def ticket_row(engine: AsyncEngine) -> dict[str, object]:
     async with engine.connect() as connection:
         return dict((await connection.execute(select(tasks))).mappings().one())
+
+
+async def user_id_of(engine: AsyncEngine, email: str) -> str:
+    async with engine.connect() as connection:
+        return str((await connection.execute(
+            select(users.c.id).where(users.c.email == email))).scalar_one())
+
+
+async def stored_ticket(engine: AsyncEngine, ticket_id: int, *fields: str) -> dict[str, object]:
+    """The ticket's row and its comments' text in the order they were added ("comments"):
+    every column, or only `fields`."""
+    async with engine.connect() as connection:
+        row = (await connection.execute(
+            select(tasks).where(tasks.c.id == ticket_id))).mappings().one()
+        comments = list((await connection.execute(
+            select(task_comments.c.content).where(task_comments.c.task_id == ticket_id)
+            .order_by(task_comments.c.id))).scalars())
+    found = {**row, "comments": comments}
+    return {field: found[field] for field in fields} if fields else found
 
 
 def presses(turn: Turn) -> dict[str, str]:

@@ -7,9 +7,9 @@ from __future__ import annotations
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from db.tables import task_comments, tasks, users
+from db.tables import task_comments, tasks
 from tests.e2e.assistant import button
-from tests.e2e.service import Service, buttons_of, texts_in, user_in_teams
+from tests.e2e.service import Service, buttons_of, texts_in, user_id_of, user_in_teams
 from tests.integration.builders import insert_team, insert_ticket, insert_user
 
 
@@ -27,7 +27,7 @@ async def test_a_customer_saying_it_is_urgent_adds_it_as_a_comment_in_one_press_
     service: Service, engine: AsyncEngine
 ) -> None:
     cy = await user_in_teams(service, engine, "cy@example.com", "Cy Customer", role="customer")
-    cy_id = await _id_of(engine, "cy@example.com")
+    cy_id = await user_id_of(engine, "cy@example.com")
     ticket = await insert_ticket(engine, created_by=cy_id, number="TKT-2026-0040",
                                  title="Printer on floor 3 jams")
     await service.say("show TKT-2026-0040", user=cy)
@@ -51,7 +51,7 @@ async def test_a_manager_saying_it_is_urgent_sets_the_priority(
     service: Service, engine: AsyncEngine
 ) -> None:
     max_ = await user_in_teams(service, engine, "max@example.com", "Max Manager", role="manager")
-    ticket = await insert_ticket(engine, created_by=await _id_of(engine, "max@example.com"),
+    ticket = await insert_ticket(engine, created_by=await user_id_of(engine, "max@example.com"),
                                  number="TKT-2026-0041")
     await service.say("show TKT-2026-0041", user=max_)
     await service.say("actually it's urgent", user=max_)
@@ -62,7 +62,7 @@ async def test_a_customer_may_still_rename_their_ticket_without_an_offer(
     service: Service, engine: AsyncEngine
 ) -> None:
     cy = await user_in_teams(service, engine, "cy@example.com", "Cy Customer", role="customer")
-    await insert_ticket(engine, created_by=await _id_of(engine, "cy@example.com"),
+    await insert_ticket(engine, created_by=await user_id_of(engine, "cy@example.com"),
                         number="TKT-2026-0042")
     renamed = await service.say('rename TKT-2026-0042 to "Printer jams on every job"', user=cy)
     assert "Add this as a comment" not in buttons_of(renamed.card)
@@ -71,18 +71,11 @@ async def test_a_customer_may_still_rename_their_ticket_without_an_offer(
     assert title == "Printer jams on every job"
 
 
-async def _id_of(engine: AsyncEngine, email: str) -> str:
-    async with engine.connect() as connection:
-        return str((await connection.execute(
-            select(users.c.id).where(users.c.email == email))).scalar_one())
-
-
-
 async def test_an_agent_asking_for_a_priority_on_their_team_ticket_is_offered_the_comment_too(
     service: Service, engine: AsyncEngine
 ) -> None:
     ada = await user_in_teams(service, engine, "ada@example.com", "Ada Lovelace")
-    ada_id = await _id_of(engine, "ada@example.com")
+    ada_id = await user_id_of(engine, "ada@example.com")
     cy_id = await insert_user(engine, role="customer", email="cy@example.com")
     network = await insert_team(engine, "Network", ada_id)
     ticket = await insert_ticket(engine, created_by=cy_id, number="TKT-2026-0043",
@@ -100,7 +93,7 @@ async def test_a_customer_saying_it_works_now_is_offered_the_comment_not_refused
     service: Service, engine: AsyncEngine
 ) -> None:
     cy = await user_in_teams(service, engine, "cy@example.com", "Cy Customer", role="customer")
-    ticket = await insert_ticket(engine, created_by=await _id_of(engine, "cy@example.com"),
+    ticket = await insert_ticket(engine, created_by=await user_id_of(engine, "cy@example.com"),
                                  number="TKT-2026-0044", title="Laptop will not charge")
     await service.say("show TKT-2026-0044", user=cy)
 
@@ -122,7 +115,7 @@ async def test_an_agent_saying_it_works_now_resolves_the_ticket(
     service: Service, engine: AsyncEngine
 ) -> None:
     max_ = await user_in_teams(service, engine, "max@example.com", "Max Manager", role="manager")
-    ticket = await insert_ticket(engine, created_by=await _id_of(engine, "max@example.com"),
+    ticket = await insert_ticket(engine, created_by=await user_id_of(engine, "max@example.com"),
                                  number="TKT-2026-0045")
     await service.say("TKT-2026-0045 is working again", user=max_)
     async with engine.connect() as connection:
@@ -137,7 +130,7 @@ async def test_a_customer_asking_to_cancel_their_ticket_is_offered_the_comment_i
     """"cancel my ticket, I found a spare" asked a customer "Should it be closed?" with a
     "Yes, close it" button, and the comment then offered read "set TKT-… to closed"."""
     cy = await user_in_teams(service, engine, "cy@example.com", "Cy Customer", role="customer")
-    ticket = await insert_ticket(engine, created_by=await _id_of(engine, "cy@example.com"),
+    ticket = await insert_ticket(engine, created_by=await user_id_of(engine, "cy@example.com"),
                                  number="TKT-2026-0045", title="Need a laptop charger")
 
     for said in ("cancel my ticket, i found a spare", "cancel TKT-2026-0045 please"):
@@ -159,7 +152,7 @@ async def test_a_manager_asking_to_cancel_a_ticket_is_asked_whether_to_close_it(
     service: Service, engine: AsyncEngine
 ) -> None:
     max_ = await user_in_teams(service, engine, "max@example.com", "Max Manager", role="manager")
-    await insert_ticket(engine, created_by=await _id_of(engine, "max@example.com"),
+    await insert_ticket(engine, created_by=await user_id_of(engine, "max@example.com"),
                         number="TKT-2026-0046")
     asked = await service.say("cancel TKT-2026-0046", user=max_)
     assert "Tickets aren't deleted. Should TKT-2026-0046 be closed?" in asked.texts

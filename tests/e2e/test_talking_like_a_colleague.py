@@ -7,56 +7,49 @@ a confirmed "on it" starts and takes the ticket. Every resend changes nothing tw
 
 from __future__ import annotations
 
-from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from db.tables import task_comments, tasks, users
 from tests.e2e.assistant import button
-from tests.e2e.service import Service, buttons_of, presses, texts_in, user_in_teams
+from tests.e2e.service import (
+    Service,
+    buttons_of,
+    presses,
+    stored_ticket,
+    texts_in,
+    user_id_of,
+    user_in_teams,
+)
 from tests.integration.builders import insert_ticket
 
 
-async def _id_of(engine: AsyncEngine, email: str) -> str:
-    async with engine.connect() as connection:
-        return str((await connection.execute(
-            select(users.c.id).where(users.c.email == email))).scalar_one())
-
-
-async def _ticket(engine: AsyncEngine, ticket_id: int) -> dict[str, object]:
-    async with engine.connect() as connection:
-        row = (await connection.execute(select(tasks).where(tasks.c.id == ticket_id))).mappings().one()
-        comments = list((await connection.execute(
-            select(task_comments.c.content).where(task_comments.c.task_id == ticket_id)
-            .order_by(task_comments.c.id))).scalars())
-    return {"status": row["status"], "priority": row["priority"], "title": row["title"],
-            "assignee_id": row["assignee_id"], "comments": comments}
+WATCHED = ("status", "priority", "title", "assignee_id", "comments")
 
 
 async def test_close_my_ticket_with_none_shown_proposes_the_only_open_one_and_applies_it_once(
     service: Service, engine: AsyncEngine
 ) -> None:
     ana = await user_in_teams(service, engine, "ana@example.com", "Ana Agent")
-    ana_id = await _id_of(engine, "ana@example.com")
+    ana_id = await user_id_of(engine, "ana@example.com")
     ticket = await insert_ticket(engine, created_by=ana_id, number="TKT-2026-0050")
     await insert_ticket(engine, created_by=ana_id, number="TKT-2026-0051", status="closed")
 
     offered = (await service.say("can u close my ticket pls", user=ana)).card
     assert "Close TKT-2026-0050?" in texts_in(offered)
     assert buttons_of(offered) == ["Confirm", "Cancel"]
-    assert (await _ticket(engine, ticket))["status"] == "open"  # never guessed: asked first
+    assert (await stored_ticket(engine, ticket))["status"] == "open"  # never guessed: asked first
 
     press = button(offered, "Confirm")["data"]
     closed = await service.press("request.confirm", press, user=ana)
     again = await service.press("request.confirm", press, user=ana)  # a double tap, a resend
     assert "TKT-2026-0050 is now closed." in texts_in(closed) and again == closed
-    assert (await _ticket(engine, ticket))["status"] == "closed"
+    assert (await stored_ticket(engine, ticket))["status"] == "closed"
 
 
 async def test_close_my_ticket_with_several_open_asks_which_listing_them(
     service: Service, engine: AsyncEngine
 ) -> None:
     ana = await user_in_teams(service, engine, "ana@example.com", "Ana Agent")
-    ana_id = await _id_of(engine, "ana@example.com")
+    ana_id = await user_id_of(engine, "ana@example.com")
     first = await insert_ticket(engine, created_by=ana_id, number="TKT-2026-0052",
                                 title="VPN drops")
     second = await insert_ticket(engine, created_by=ana_id, number="TKT-2026-0053",
@@ -66,45 +59,46 @@ async def test_close_my_ticket_with_several_open_asks_which_listing_them(
     assert turn.texts == ["You have 2 open tickets: which one do you mean?"]
     choices = presses(turn)
     assert list(choices) == ["TKT-2026-0052 · VPN drops", "TKT-2026-0053 · Mouse broken"]
-    assert [(await _ticket(engine, t))["status"] for t in (first, second)] == ["open", "open"]
+    assert [(await stored_ticket(engine, t))["status"] for t in (first, second)] == ["open", "open"]
 
     picked = await service.say(choices["TKT-2026-0053 · Mouse broken"], user=ana)
     assert "TKT-2026-0053 is now closed." in texts_in(picked.card)
-    assert [(await _ticket(engine, t))["status"] for t in (first, second)] == ["open", "closed"]
+    statuses = [(await stored_ticket(engine, t))["status"] for t in (first, second)]
+    assert statuses == ["open", "closed"]
 
 
 async def test_my_ticket_after_one_was_shown_is_that_ticket(
     service: Service, engine: AsyncEngine
 ) -> None:
     max_ = await user_in_teams(service, engine, "max@example.com", "Max Manager", role="manager")
-    max_id = await _id_of(engine, "max@example.com")
+    max_id = await user_id_of(engine, "max@example.com")
     await insert_ticket(engine, created_by=max_id, number="TKT-2026-0054")
     shown = await insert_ticket(engine, created_by=max_id, number="TKT-2026-0055")
     await service.say("show TKT-2026-0055", user=max_)
 
     await service.say("make my ticket urgent", user=max_)
     await service.say("set priority to high", user=max_)  # "it" is still the one shown
-    assert (await _ticket(engine, shown))["priority"] == "high"
+    assert (await stored_ticket(engine, shown))["priority"] == "high"
 
 
 async def test_set_priority_with_none_shown_proposes_it_for_the_only_open_ticket(
     service: Service, engine: AsyncEngine
 ) -> None:
     max_ = await user_in_teams(service, engine, "max@example.com", "Max Manager", role="manager")
-    ticket = await insert_ticket(engine, created_by=await _id_of(engine, "max@example.com"),
+    ticket = await insert_ticket(engine, created_by=await user_id_of(engine, "max@example.com"),
                                  number="TKT-2026-0056")
     offered = (await service.say("set priority to urgent", user=max_)).card
     assert "Change TKT-2026-0056: priority → urgent?" in texts_in(offered)
-    assert (await _ticket(engine, ticket))["priority"] == "medium"
+    assert (await stored_ticket(engine, ticket))["priority"] == "medium"
     await service.press("request.confirm", button(offered, "Confirm")["data"], user=max_)
-    assert (await _ticket(engine, ticket))["priority"] == "urgent"
+    assert (await stored_ticket(engine, ticket))["priority"] == "urgent"
 
 
 async def test_a_customer_renaming_and_raising_the_priority_is_told_the_priority_was_not_set(
     service: Service, engine: AsyncEngine
 ) -> None:
     cy = await user_in_teams(service, engine, "cy@example.com", "Cy Customer", role="customer")
-    ticket = await insert_ticket(engine, created_by=await _id_of(engine, "cy@example.com"),
+    ticket = await insert_ticket(engine, created_by=await user_id_of(engine, "cy@example.com"),
                                  number="TKT-2026-0004", title="Printer")
     said = "rename 4 to 'Printer jams on floor 3' and make it urgent"
 
@@ -113,7 +107,7 @@ async def test_a_customer_renaming_and_raising_the_priority_is_told_the_priority
     assert ("The priority was not changed: only the service desk sets it. Add what you said "
             "as a comment, so they see it?") in shown
     assert buttons_of(turn.cards[-1]) == ["Add this as a comment", "Cancel"]
-    assert await _ticket(engine, ticket) == {
+    assert await stored_ticket(engine, ticket, *WATCHED) == {
         "status": "open", "priority": "medium", "title": "Printer jams on floor 3",
         "assignee_id": None, "comments": []}
 
@@ -121,7 +115,7 @@ async def test_a_customer_renaming_and_raising_the_priority_is_told_the_priority
     press = button(turn.cards[-1], "Add this as a comment")["data"]
     await service.press("request.confirm", press, user=cy)
     await service.press("request.confirm", press, user=cy)
-    assert await _ticket(engine, ticket) == {
+    assert await stored_ticket(engine, ticket, *WATCHED) == {
         "status": "open", "priority": "medium", "title": "Printer jams on floor 3",
         "assignee_id": None, "comments": [said]}
 
@@ -130,18 +124,18 @@ async def test_a_hedged_change_once_confirmed_keeps_its_reason_as_a_comment(
     service: Service, engine: AsyncEngine
 ) -> None:
     max_ = await user_in_teams(service, engine, "max@example.com", "Max Manager", role="manager")
-    ticket = await insert_ticket(engine, created_by=await _id_of(engine, "max@example.com"),
+    ticket = await insert_ticket(engine, created_by=await user_id_of(engine, "max@example.com"),
                                  number="TKT-2026-0004")
 
     turn = await service.say("I think 4 is fixed, loose cable", user=max_)
     assert turn.texts == ["Should TKT-2026-0004 be resolved?"]
-    assert (await _ticket(engine, ticket))["status"] == "open"
+    assert (await stored_ticket(engine, ticket))["status"] == "open"
 
     yes = presses(turn)["Yes"]
     done = await service.say(yes, user=max_)
     assert "TKT-2026-0004 is now resolved. Your comment was added." in texts_in(done.card)
     await service.say(yes, user=max_)  # pressed again: resolved already, nothing added
-    state = await _ticket(engine, ticket)
+    state = await stored_ticket(engine, ticket)
     assert (state["status"], state["comments"]) == ("resolved", ["loose cable"])
 
 
@@ -149,19 +143,19 @@ async def test_works_now_resolves_and_working_on_starts(
     service: Service, engine: AsyncEngine
 ) -> None:
     max_ = await user_in_teams(service, engine, "max@example.com", "Max Manager", role="manager")
-    max_id = await _id_of(engine, "max@example.com")
+    max_id = await user_id_of(engine, "max@example.com")
     fixed = await insert_ticket(engine, created_by=max_id, number="TKT-2026-0012")
     started = await insert_ticket(engine, created_by=max_id, number="TKT-2026-0013")
 
     await service.say("12 works now", user=max_)
     await service.say("we're working on 13", user=max_)
-    assert (await _ticket(engine, fixed))["status"] == "resolved"
-    assert (await _ticket(engine, started))["status"] == "in_progress"
+    assert (await stored_ticket(engine, fixed))["status"] == "resolved"
+    assert (await stored_ticket(engine, started))["status"] == "in_progress"
 
 
 async def test_how_i_can_see_my_tickets_lists_them(service: Service, engine: AsyncEngine) -> None:
     cy = await user_in_teams(service, engine, "cy@example.com", "Cy Customer", role="customer")
-    await insert_ticket(engine, created_by=await _id_of(engine, "cy@example.com"),
+    await insert_ticket(engine, created_by=await user_id_of(engine, "cy@example.com"),
                         number="TKT-2026-0060", title="Badge reader blinks red")
     listed = await service.say("how I can see my tickets?", user=cy)
     assert "Badge reader blinks red" in texts_in(listed.card)
@@ -171,7 +165,7 @@ async def test_on_it_with_none_shown_proposes_starting_and_taking_the_only_open_
     service: Service, engine: AsyncEngine
 ) -> None:
     ana = await user_in_teams(service, engine, "ana@example.com", "Ana Agent")
-    ana_id = await _id_of(engine, "ana@example.com")
+    ana_id = await user_id_of(engine, "ana@example.com")
     ticket = await insert_ticket(engine, created_by=ana_id, number="TKT-2026-0061",
                                  assignee_type=None)
 
@@ -182,7 +176,7 @@ async def test_on_it_with_none_shown_proposes_starting_and_taking_the_only_open_
     taken = await service.press("request.confirm", press, user=ana)
     again = await service.press("request.confirm", press, user=ana)
     assert "not valid" not in texts_in(taken) and again == taken
-    state = await _ticket(engine, ticket)
+    state = await stored_ticket(engine, ticket)
     assert (state["status"], state["assignee_id"]) == ("in_progress", ana_id)
 
 
@@ -191,9 +185,9 @@ async def test_two_changes_in_one_message_are_both_made_and_a_part_not_allowed_i
 ) -> None:
     max_ = await user_in_teams(service, engine, "max@example.com", "Max Manager", role="manager")
     cy = await user_in_teams(service, engine, "cy@example.com", "Cy Customer", role="customer")
-    mine = await insert_ticket(engine, created_by=await _id_of(engine, "max@example.com"),
+    mine = await insert_ticket(engine, created_by=await user_id_of(engine, "max@example.com"),
                                number="TKT-2026-0070", title="Printer")
-    theirs = await insert_ticket(engine, created_by=await _id_of(engine, "cy@example.com"),
+    theirs = await insert_ticket(engine, created_by=await user_id_of(engine, "cy@example.com"),
                                  number="TKT-2026-0071", title="Scanner")
 
     said = "rename 70 to printer jams and close it"
@@ -201,10 +195,10 @@ async def test_two_changes_in_one_message_are_both_made_and_a_part_not_allowed_i
     shown = "\n".join(texts_in(card) for card in turn.cards)
     assert "TKT-2026-0070 is now closed." in shown
     await service.say(said, user=max_)  # said again: nothing more changes
-    state = await _ticket(engine, mine)
+    state = await stored_ticket(engine, mine)
     assert (state["title"], state["status"]) == ("Printer jams", "closed")
 
     turn = await service.say("rename 71 to scanner jams and close it", user=cy)
     assert "Only the service desk sets the status." in texts_in(turn.cards[-1])
-    state = await _ticket(engine, theirs)
+    state = await stored_ticket(engine, theirs)
     assert (state["title"], state["status"]) == ("Scanner jams", "open")

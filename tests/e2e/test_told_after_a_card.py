@@ -8,35 +8,26 @@ from __future__ import annotations
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from db.tables import task_comments, tasks, users
+from db.tables import tasks
 from tests.e2e.assistant import button, wait_for_answers
-from tests.e2e.service import Service, a_ticket, texts_in, user_in_teams
+from tests.e2e.service import (
+    Service,
+    a_ticket,
+    stored_ticket,
+    texts_in,
+    user_id_of,
+    user_in_teams,
+)
 from tests.integration.builders import insert_ticket, insert_user
 from tests.integration.knowledge.answering_openai_stand_in import Completion, CompletionsStandIn
 
 ANSWER = "Start Outlook in safe mode (outlook.exe /safe) and disable the add-ins [1]."
 
 
-async def _ticket(engine: AsyncEngine, ticket_id: int) -> dict[str, object]:
-    async with engine.connect() as connection:
-        row = (await connection.execute(select(tasks).where(tasks.c.id == ticket_id))).mappings().one()
-        comments = list((await connection.execute(
-            select(task_comments.c.content).where(task_comments.c.task_id == ticket_id)
-            .order_by(task_comments.c.id))).scalars())
-    return {"status": row["status"], "priority": row["priority"], "title": row["title"],
-            "description": row["description"], "comments": comments}
-
-
 async def _ticket_id(engine: AsyncEngine, number: str) -> int:
     async with engine.connect() as connection:
         return int((await connection.execute(
             select(tasks.c.id).where(tasks.c.ticket_number == number))).scalar_one())
-
-
-async def _user_id(engine: AsyncEngine, email: str) -> str:
-    async with engine.connect() as connection:
-        return str((await connection.execute(
-            select(users.c.id).where(users.c.email == email))).scalar_one())
 
 
 async def test_a_problem_told_with_it_after_a_card_goes_to_the_assistant_and_leaves_the_ticket(
@@ -49,21 +40,21 @@ async def test_a_problem_told_with_it_after_a_card_goes_to_the_assistant_and_lea
     told = ("i have problem with outlook, it not open", "my laptop is slow and it keeps freezing",
             "outlook crashed, it says error 0x800")
     model.then(*(Completion(ANSWER) for _ in told))
-    before = await _ticket(engine, ticket)
+    before = await stored_ticket(engine, ticket)
 
     await helpdesk.say(f"show {number}", user=ada)
     for said in told:
         turn = await helpdesk.say(said, user=ada)
         assert turn.texts == ["Looking that up in the help documents…"], (said, turn.texts)
     await wait_for_answers(helpdesk, len(told))
-    assert await _ticket(engine, ticket) == before
+    assert await stored_ticket(engine, ticket) == before
 
 
 async def test_added_words_comment_on_the_ticket_in_view_and_fields_of_it_are_edited(
     service: Service, engine: AsyncEngine
 ) -> None:
     max_ = await user_in_teams(service, engine, "max@example.com", "Max Manager", role="manager")
-    max_id = await _user_id(engine, "max@example.com")
+    max_id = await user_id_of(engine, "max@example.com")
     ticket = await insert_ticket(engine, created_by=max_id, number="TKT-2026-0061",
                                  title="Outlook crashes")
     await insert_ticket(engine, created_by=max_id, number="TKT-2026-0062")
@@ -79,7 +70,8 @@ async def test_added_words_comment_on_the_ticket_in_view_and_fields_of_it_are_ed
     again = await service.say("can you add that the charger is a 65W USB-C one", user=max_)
     assert "Comment added" in " ".join(again.texts) + (texts_in(again.card) if again.card else "")
 
-    assert await _ticket(engine, ticket) == {
+    assert await stored_ticket(engine, ticket, "status", "priority", "title", "description",
+                               "comments") == {
         "status": "open", "priority": "high", "title": "Outlook crashes on any attachment",
         "description": "Crashes when a PDF is opened",
         "comments": ["the charger is a 65W USB-C one", "it also happens on the 2nd floor",
@@ -91,13 +83,13 @@ async def test_added_words_with_no_card_shown_are_proposed_for_the_only_open_tic
     service: Service, engine: AsyncEngine
 ) -> None:
     cy = await user_in_teams(service, engine, "cy@example.com", "Cy Customer", role="customer")
-    ticket = await insert_ticket(engine, created_by=await _user_id(engine, "cy@example.com"),
+    ticket = await insert_ticket(engine, created_by=await user_id_of(engine, "cy@example.com"),
                                  number="TKT-2026-0063")
     offered = (await service.say("add that it happens on wifi too", user=cy)).card
     assert "Add this comment to TKT-2026-0063?" in texts_in(offered)
-    assert (await _ticket(engine, ticket))["comments"] == []  # never guessed: asked first
+    assert (await stored_ticket(engine, ticket))["comments"] == []  # never guessed: asked first
 
     press = button(offered, "Confirm")["data"]
     await service.press("request.confirm", press, user=cy)
     await service.press("request.confirm", press, user=cy)  # a double tap, a resend
-    assert (await _ticket(engine, ticket))["comments"] == ["it happens on wifi too"]
+    assert (await stored_ticket(engine, ticket))["comments"] == ["it happens on wifi too"]
