@@ -63,10 +63,16 @@ class Webhook:
     types: tuple[str, ...] = ()
 
 
+@dataclass(frozen=True, slots=True)
+class WebhookShown:
+    """`webhook` alone: the person's webhook, if any, and how to set or remove one."""
+
+
 Command = (
     Invite | SetRole | Deactivate | KeepAsIs | CreateTeam | AddToTeam | TeamMembers
     | ConfigureCompany
-    | Subscribe | Unsubscribe | Subscriptions | Webhook | SubscribeDigest | UnsubscribeDigest
+    | Subscribe | Unsubscribe | Subscriptions | Webhook | WebhookShown | SubscribeDigest
+    | UnsubscribeDigest
 )
 
 
@@ -130,6 +136,8 @@ def parse(text: str) -> Command | None:
         return Subscribe(event_words(words[1:]))
     if words and words[0] == "unsubscribe":
         return Unsubscribe(tuple(t for t in event_words(words[1:]) if t != "all"))
+    if lowered in ("webhook", "webhooks", "my webhook"):
+        return WebhookShown()
     if lowered.startswith("webhook"):
         words = message.replace(",", " ").split()
         if len(words) >= 2 and words[0].lower() == "webhook":

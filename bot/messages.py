@@ -67,7 +67,7 @@ ADMIN_COMMANDS = (
 )
 CHANNEL_COMMANDS = (
     commands.Subscribe, commands.Unsubscribe, commands.Subscriptions, commands.Webhook,
-    commands.SubscribeDigest, commands.UnsubscribeDigest,
+    commands.WebhookShown, commands.SubscribeDigest, commands.UnsubscribeDigest,
 )
 MAX_MESSAGE_CHARS = 64_000
 """Over twice what Teams lets a person send (about 28 KB). Reading a message takes up to

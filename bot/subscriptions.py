@@ -7,6 +7,7 @@ refuses other roles with the reason.
 from __future__ import annotations
 
 from typing import Any
+from urllib.parse import urlsplit
 
 from botbuilder.core import TurnContext
 
@@ -26,8 +27,10 @@ from domain.services.subscriptions import (
 
 SubscriptionCommand = (
     commands.Subscribe | commands.Unsubscribe | commands.Subscriptions | commands.Webhook
-    | commands.SubscribeDigest | commands.UnsubscribeDigest
+    | commands.WebhookShown | commands.SubscribeDigest | commands.UnsubscribeDigest
 )
+WEBHOOK_USAGE = ("`webhook URL [types]` sets a webhook (a Teams Workflows URL for a channel), "
+                 "`webhook off` removes it.")
 
 
 def _channel(turn_context: TurnContext) -> TeamsChannel:
@@ -40,6 +43,11 @@ def _channel(turn_context: TurnContext) -> TeamsChannel:
         msteams_team_name=msteams_team.get("name"),
         channel_name=channel.get("name"),
     )
+
+
+def _in_a_channel(turn_context: TurnContext) -> bool:
+    data: dict[str, Any] = turn_context.activity.channel_data or {}
+    return bool((data.get("channel") or {}).get("id"))
 
 
 def _moved_from(before: Subscription | None, channel: TeamsChannel) -> str:
@@ -63,6 +71,12 @@ async def run_subscription(
 ) -> None:
     if isinstance(command, commands.Webhook):
         await _set_webhook(turn_context, deps, viewer, command)
+        return
+    if isinstance(command, commands.WebhookShown):
+        await _show_webhook(turn_context, deps, viewer)
+        return
+    if isinstance(command, commands.Subscriptions) and not _in_a_channel(turn_context):
+        await _show_own(turn_context, deps, viewer)  # "subscriptions" in a personal chat
         return
     channel = _channel(turn_context)
     where = f"#{channel.channel_name}" if channel.channel_name else "this channel"
@@ -137,6 +151,11 @@ async def _set_webhook(
     if deps.webhook_check is None:
         await turn_context.send_activity("Channel notifications are not set up on this server.")
         return
+    if command.url is None and not _webhook_of(
+            await own_subscription(uow=deps.uow().reading(), actor=viewer)):
+        await turn_context.send_activity(
+            f"You have no webhook, so nothing changed. {WEBHOOK_USAGE}")
+        return
     saved = await set_webhook(
         uow=deps.uow(), actor=viewer, url=command.url,
         check=deps.webhook_check, types=command.types,
@@ -149,3 +168,39 @@ async def _set_webhook(
         f"Saved your webhook: it gets tickets you can see ({kinds}). "
         "Check the channel for the next change."
     )
+
+
+async def _show_webhook(turn_context: TurnContext, deps: BotDependencies, viewer: Viewer) -> None:
+    """Where the person's webhook posts (its host only: the URL's query is its secret)."""
+    current = await own_subscription(uow=deps.uow().reading(), actor=viewer)
+    url = _webhook_of(current)
+    if current is None or url is None:
+        await turn_context.send_activity(f"You have no webhook. {WEBHOOK_USAGE}")
+        return
+    kinds = ", ".join(sorted(_label(t) for t in current.notification_types))
+    host = urlsplit(url).hostname or "its address"
+    await turn_context.send_activity(
+        f"Your webhook posts to {host}: tickets you can see ({kinds}). {WEBHOOK_USAGE}")
+
+
+def _webhook_of(subscription: Subscription | None) -> str | None:
+    return subscription.webhook_url if subscription is not None else None
+
+
+async def _show_own(turn_context: TurnContext, deps: BotDependencies, viewer: Viewer) -> None:
+    """The person's own subscription: the channel they subscribed, and their webhook."""
+    current = await own_subscription(uow=deps.uow().reading(), actor=viewer)
+    kinds = ", ".join(sorted(_label(t) for t in current.notification_types)) if current else ""
+    lines = []
+    if current is not None and current.has_channel and current.enabled:
+        where = f"#{current.channel_name}" if current.channel_name else "a channel"
+        lines.append(f"- {where} gets tickets you can see ({kinds})")
+    if url := _webhook_of(current):
+        lines.append(f"- your webhook posts to {urlsplit(url).hostname or 'its address'} ({kinds})")
+    if not lines:
+        await turn_context.send_activity(
+            "You have no subscription. Say `subscribe` in a Teams channel to have its tickets "
+            f"posted there; {WEBHOOK_USAGE}")
+        return
+    await turn_context.send_activity("Your subscriptions:\n\n" + "\n".join(lines)
+                                     + "\n\nIn a channel, `subscriptions` lists everyone's there.")

@@ -129,7 +129,19 @@ async def test_a_webhook_is_checked_when_saved_and_a_refused_one_saves_nothing(
         row = (await connection.execute(select(teams_integration_settings))).mappings().one()
     assert row["webhook_url"].startswith("https://prod-12.westeurope.logic.azure.com")
     assert row["notification_types"] == ["ticket_created"]
+    shown = await service.say("webhook", user=mona)
+    assert shown.texts[0].startswith(
+        "Your webhook posts to prod-12.westeurope.logic.azure.com: tickets you can see (created).")
+    assert "sig=" not in shown.texts[0]  # the URL's query is its secret
+    own = await service.say("subscriptions", user=mona)  # in a personal chat: their own
+    assert own.texts[0].startswith("Your subscriptions:\n\n- your webhook posts to "
+                                   "prod-12.westeurope.logic.azure.com (created)")
     assert (await service.say("webhook off", user=mona)).texts == ["Your webhook is removed."]
+    again = await service.say("webhook off", user=mona)
+    assert again.texts[0].startswith("You have no webhook, so nothing changed.")
+    assert (await service.say("my webhook", user=mona)).texts[0].startswith("You have no webhook.")
+    none = await service.say("subscriptions", user=mona)
+    assert none.texts[0].startswith("You have no subscription. Say `subscribe` in a Teams channel")
 
 
 async def test_a_manager_subscribes_and_unsubscribes_a_channel_in_everyday_words(
