@@ -39,9 +39,11 @@ from bench.turns import (
     _wait_ready,
     bench_people,
     migrate,
+    post,
     scratch_database,
     seed_managers,
     server,
+    status_version,
 )
 from tests.e2e.teams_doubles.activities import TeamsActivities, TeamsBot, TeamsUser
 from tests.e2e.teams_doubles.connector import ConnectorStandIn
@@ -81,14 +83,6 @@ def rss_kb(pid: int) -> int:
         if line.startswith("VmRSS:"):
             return int(line.split()[1])
     return 0
-
-
-async def _post(session: aiohttp.ClientSession, url: str, activity: dict[str, Any]) -> Any:
-    async with session.post(url, json=activity) as answer:
-        body = await answer.read()
-        if answer.status >= 300:
-            raise RuntimeError(f"HTTP {answer.status}")
-        return await answer.json(content_type=None) if body else None
 
 
 async def run_load(label: str, pid: int, conversations: int, seconds: float,
@@ -136,32 +130,20 @@ class TicketConversations:
         person, (ticket_id, number, _) = self._people[index], self._tickets[index]
         kind = ("card", "invoke", "comment")[n % 3]
         if kind == "card":
-            await _post(self._session, self._url,
+            await post(self._session, self._url,
                         self._teams.personal_message(number, user=person))
         elif kind == "invoke":
             status = ("in_progress", "on_hold")[(n // 3) % 2]
             data = {"ticket_id": ticket_id, "version": self._versions[index], "status": status}
-            answer = await _post(self._session, self._url,
+            answer = await post(self._session, self._url,
                                  self._teams.card_action("ticket.status", data, user=person))
             if not isinstance(answer, dict) or answer.get("type") != CARD:
                 raise RuntimeError("the status button was not answered with a card")
-            version = _version_of(answer["value"])
-            if version is None:
-                raise RuntimeError("the answer card has no status button")
-            self._versions[index] = version
+            self._versions[index] = status_version(answer["value"])
         else:
-            await _post(self._session, self._url, self._teams.personal_message(
+            await post(self._session, self._url, self._teams.personal_message(
                 f"comment on {number}: soak note {n}", user=person))
         return kind
-
-
-def _version_of(card: dict[str, Any]) -> str | None:
-    from bot.cards.elements import card_actions
-
-    for action in card_actions(card):
-        if action.get("verb") == "ticket.status":
-            return str(action["data"]["version"])
-    return None
 
 
 async def table_rows(url: str) -> dict[str, int]:
@@ -245,7 +227,7 @@ async def main(args: argparse.Namespace) -> None:
         ours = f"http://127.0.0.1:{port}/api/messages"
         print(f"housekeeping at start: {await aged_left(url)} of {2 * AGED} aged receipts and "
               "delivery records left (0: the purge ran)")
-        await asyncio.gather(*(_post(session, ours, teams.personal_message("help", user=person))
+        await asyncio.gather(*(post(session, ours, teams.personal_message("help", user=person))
                                for person in people))  # enrolment, not measured
         before = await table_rows(url)
         conversations = TicketConversations(session, ours, teams, people, tickets)
@@ -261,7 +243,7 @@ async def main(args: argparse.Namespace) -> None:
         await _wait_ready(session, echo_url)
 
         async def echo_step(index: int, _: int) -> str:
-            await _post(session, echo_url, echo_activity(
+            await post(session, echo_url, echo_activity(
                 connector_url=connector.service_url, conversation_id=f"a:1soak-{index}"))
             return "echo"
 

@@ -257,7 +257,7 @@ async def post(session: aiohttp.ClientSession, url: str, activity: dict[str, Any
         return await answer.json(content_type=None) if body else None
 
 
-def _version_of(card: dict[str, Any]) -> str:
+def status_version(card: dict[str, Any]) -> str:
     for action in card_actions(card):
         if action.get("verb") == "ticket.status":
             return str(action["data"]["version"])
@@ -291,7 +291,7 @@ class TicketTurns:
                             self._teams.card_action("ticket.status", data, user=self._people[index]))
         if answer.get("type") != CARD:
             raise RuntimeError(f"the status button was not answered with a card: {answer!r:.300}")
-        self._versions[index] = _version_of(answer["value"])
+        self._versions[index] = status_version(answer["value"])
 
 
 def check_card_replies(connector: ConnectorStandIn, numbers: set[str]) -> None:
