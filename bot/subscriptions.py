@@ -6,6 +6,7 @@ refuses other roles with the reason.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -66,6 +67,15 @@ def _label(event_type: str) -> str:
     return event_type.removeprefix("ticket_").replace("_", " ")
 
 
+def _kinds(event_types: Iterable[str]) -> str:
+    return ", ".join(sorted(_label(t) for t in event_types))
+
+
+def _host(url: str) -> str:
+    """Where a webhook posts, without its path and query (the query is its secret)."""
+    return urlsplit(url).hostname or "its address"
+
+
 async def run_subscription(
     turn_context: TurnContext, deps: BotDependencies, viewer: Viewer, command: SubscriptionCommand
 ) -> None:
@@ -87,7 +97,7 @@ async def run_subscription(
             saved = await subscribe_channel(
                 uow=deps.uow(), actor=viewer, channel=channel, types=types
             )
-            kinds = ", ".join(sorted(_label(t) for t in saved.notification_types))
+            kinds = _kinds(saved.notification_types)
             await turn_context.send_activity(
                 f"Subscribed {where} to tickets you can see: {kinds}. New tickets are posted "
                 "here with buttons; later changes update that card and reply in its thread."
@@ -132,7 +142,7 @@ async def run_subscription(
                 return
             lines = [
                 f"- {'on' if row.enabled else 'off'}: "
-                f"{', '.join(sorted(_label(t) for t in row.notification_types))} "
+                f"{_kinds(row.notification_types)} "
                 f"(tickets {sent.owners[row.user_id]} may see)"
                 for row in rows
             ]
@@ -163,7 +173,7 @@ async def _set_webhook(
     if saved.webhook_url is None:
         await turn_context.send_activity("Your webhook is removed.")
         return
-    kinds = ", ".join(sorted(_label(t) for t in saved.notification_types))
+    kinds = _kinds(saved.notification_types)
     await turn_context.send_activity(
         f"Saved your webhook: it gets tickets you can see ({kinds}). "
         "Check the channel for the next change."
@@ -177,10 +187,9 @@ async def _show_webhook(turn_context: TurnContext, deps: BotDependencies, viewer
     if current is None or url is None:
         await turn_context.send_activity(f"You have no webhook. {WEBHOOK_USAGE}")
         return
-    kinds = ", ".join(sorted(_label(t) for t in current.notification_types))
-    host = urlsplit(url).hostname or "its address"
+    kinds = _kinds(current.notification_types)
     await turn_context.send_activity(
-        f"Your webhook posts to {host}: tickets you can see ({kinds}). {WEBHOOK_USAGE}")
+        f"Your webhook posts to {_host(url)}: tickets you can see ({kinds}). {WEBHOOK_USAGE}")
 
 
 def _webhook_of(subscription: Subscription | None) -> str | None:
@@ -190,13 +199,13 @@ def _webhook_of(subscription: Subscription | None) -> str | None:
 async def _show_own(turn_context: TurnContext, deps: BotDependencies, viewer: Viewer) -> None:
     """The person's own subscription: the channel they subscribed, and their webhook."""
     current = await own_subscription(uow=deps.uow().reading(), actor=viewer)
-    kinds = ", ".join(sorted(_label(t) for t in current.notification_types)) if current else ""
+    kinds = _kinds(current.notification_types) if current else ""
     lines = []
     if current is not None and current.has_channel and current.enabled:
         where = f"#{current.channel_name}" if current.channel_name else "a channel"
         lines.append(f"- {where} gets tickets you can see ({kinds})")
     if url := _webhook_of(current):
-        lines.append(f"- your webhook posts to {urlsplit(url).hostname or 'its address'} ({kinds})")
+        lines.append(f"- your webhook posts to {_host(url)} ({kinds})")
     if not lines:
         await turn_context.send_activity(
             "You have no subscription. Say `subscribe` in a Teams channel to have its tickets "
