@@ -7,20 +7,22 @@ from __future__ import annotations
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from db.tables import task_comments, tasks
+from db.tables import tasks
 from tests.e2e.assistant import button
-from tests.e2e.service import Service, buttons_of, texts_in, user_id_of, user_in_teams
+from tests.e2e.service import (
+    Service,
+    buttons_of,
+    stored_ticket,
+    texts_in,
+    user_id_of,
+    user_in_teams,
+)
 from tests.integration.builders import insert_team, insert_ticket, insert_user
 
 
-async def priority_and_comments(engine: AsyncEngine, ticket_id: int) -> tuple[str, list[str]]:
-    async with engine.connect() as connection:
-        priority = (await connection.execute(
-            select(tasks.c.priority).where(tasks.c.id == ticket_id))).scalar_one()
-        comments = list((await connection.execute(
-            select(task_comments.c.content).where(task_comments.c.task_id == ticket_id)
-            .order_by(task_comments.c.id))).scalars())
-    return priority, comments
+async def priority_and_comments(engine: AsyncEngine, ticket_id: int) -> tuple[object, object]:
+    stored = await stored_ticket(engine, ticket_id, "priority", "comments")
+    return stored["priority"], stored["comments"]
 
 
 async def test_a_customer_saying_it_is_urgent_adds_it_as_a_comment_in_one_press_once(
@@ -103,12 +105,8 @@ async def test_a_customer_saying_it_works_now_is_offered_the_comment_not_refused
     assert "can't do that" not in texts_in(offered)
     await service.press("request.confirm", button(offered, "Add this as a comment")["data"],
                         user=cy)
-    async with engine.connect() as connection:
-        status = (await connection.execute(
-            select(tasks.c.status).where(tasks.c.id == ticket))).scalar_one()
-    assert status == "open"
-    assert (await priority_and_comments(engine, ticket))[1] == [
-        "it's working now, you can close it"]
+    assert await stored_ticket(engine, ticket, "status", "comments") == {
+        "status": "open", "comments": ["it's working now, you can close it"]}
 
 
 async def test_an_agent_saying_it_works_now_resolves_the_ticket(
@@ -118,10 +116,7 @@ async def test_an_agent_saying_it_works_now_resolves_the_ticket(
     ticket = await insert_ticket(engine, created_by=await user_id_of(engine, "max@example.com"),
                                  number="TKT-2026-0045")
     await service.say("TKT-2026-0045 is working again", user=max_)
-    async with engine.connect() as connection:
-        status = (await connection.execute(
-            select(tasks.c.status).where(tasks.c.id == ticket))).scalar_one()
-    assert status == "resolved"
+    assert (await stored_ticket(engine, ticket, "status"))["status"] == "resolved"
 
 
 async def test_a_customer_asking_to_cancel_their_ticket_is_offered_the_comment_in_their_words(
@@ -141,11 +136,8 @@ async def test_a_customer_asking_to_cancel_their_ticket_is_offered_the_comment_i
         assert buttons_of(offered) == ["Add this as a comment", "Cancel"]
     await service.press("request.confirm", button(offered, "Add this as a comment")["data"],
                         user=cy)
-    async with engine.connect() as connection:
-        status = (await connection.execute(
-            select(tasks.c.status).where(tasks.c.id == ticket))).scalar_one()
-    assert status == "open"
-    assert (await priority_and_comments(engine, ticket))[1] == ["cancel TKT-2026-0045 please"]
+    assert await stored_ticket(engine, ticket, "status", "comments") == {
+        "status": "open", "comments": ["cancel TKT-2026-0045 please"]}
 
 
 async def test_a_manager_asking_to_cancel_a_ticket_is_asked_whether_to_close_it(
