@@ -4,6 +4,8 @@ meanwhile, nothing lost, and service again once it is back, without a restart.""
 from __future__ import annotations
 
 import asyncio
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 
 import pytest
 from sqlalchemy import func, select
@@ -72,6 +74,36 @@ async def test_the_service_answers_503_while_postgresql_is_cut_off_and_recovers_
     engine: AsyncEngine, database_url: str
 ) -> None:
     await insert_user(engine, role="user", email="ada@example.com")
+    async with _served_through_a_cuttable_link(database_url) as (link, teams, service):
+        ada = service.person("ada@example.com", "Ada Lovelace")
+        assert (await service.say("help", user=ada)).sent
+
+        link.cut()
+        await _answers_while_cut_off(service)
+        message = teams.personal_message("help", user=ada)
+        during = await service.send(message)
+        assert (during.answer.status, during.answer.json["error"]) == (
+            503, "storage_unavailable")
+        assert during.sent == []
+
+        link.restore()
+
+        async def resent() -> bool:  # Teams resends what got a 5xx
+            return bool((await service.send(message)).sent)
+
+        await eventually(resent, what="the resent message answered", seconds=30,
+                         every=0.2)
+        again = await service.send(message)
+        assert (again.answer.status, again.sent) == (200, [])
+        async with service.session.get(f"{service.base_url}/readyz") as ready:
+            assert ready.status == 200
+
+
+@asynccontextmanager
+async def _served_through_a_cuttable_link(
+    database_url: str,
+) -> AsyncIterator[tuple[CuttableLink, TeamsActivities, Service]]:
+    """The service, reaching PostgreSQL through a link the test can cut and restore."""
     url = make_url(database_url)
     link = CuttableLink(url.host or "127.0.0.1", url.port or 5432)
     await link.start()
@@ -80,28 +112,7 @@ async def test_the_service_answers_503_while_postgresql_is_cut_off_and_recovers_
         async with ConnectorStandIn() as connector:
             teams = TeamsActivities(service_url=connector.service_url, bot=BOT)
             async with running_service(proxied, connector, teams) as service:
-                ada = service.person("ada@example.com", "Ada Lovelace")
-                assert (await service.say("help", user=ada)).sent
-
-                link.cut()
-                await _answers_while_cut_off(service)
-                message = teams.personal_message("help", user=ada)
-                during = await service.send(message)
-                assert (during.answer.status, during.answer.json["error"]) == (
-                    503, "storage_unavailable")
-                assert during.sent == []
-
-                link.restore()
-
-                async def resent() -> bool:  # Teams resends what got a 5xx
-                    return bool((await service.send(message)).sent)
-
-                await eventually(resent, what="the resent message answered", seconds=30,
-                                 every=0.2)
-                again = await service.send(message)
-                assert (again.answer.status, again.sent) == (200, [])
-                async with service.session.get(f"{service.base_url}/readyz") as ready:
-                    assert ready.status == 200
+                yield link, teams, service
     finally:
         await link.stop()
 
@@ -125,36 +136,27 @@ async def test_a_card_press_cut_off_from_postgresql_is_a_503_and_its_resend_chan
     ada_id = await insert_user(engine, role="user", email="ada@example.com")
     await insert_user(engine, role="admin", email="bob@example.com")
     ticket = await file_ticket(engine, ada_id)
-    url = make_url(database_url)
-    link = CuttableLink(url.host or "127.0.0.1", url.port or 5432)
-    await link.start()
-    proxied = url.set(host="127.0.0.1", port=link.port).render_as_string(hide_password=False)
-    try:
-        async with ConnectorStandIn() as connector:
-            teams = TeamsActivities(service_url=connector.service_url, bot=BOT)
-            async with running_service(proxied, connector, teams) as service:
-                ada = service.person("ada@example.com", "Ada Lovelace")
-                await service.say("help", user=ada)  # the bot can reach her in personal chat
-                bob = service.person("bob@example.com", "Bob Byte")
-                card = (await service.say(ticket.ticket_number, user=bob)).card
-                press = teams.card_action("ticket.status", data(card, "ticket.status"), user=bob)
-                before = await _written(engine)
+    async with _served_through_a_cuttable_link(database_url) as (link, teams, service):
+        ada = service.person("ada@example.com", "Ada Lovelace")
+        await service.say("help", user=ada)  # the bot can reach her in personal chat
+        bob = service.person("bob@example.com", "Bob Byte")
+        card = (await service.say(ticket.ticket_number, user=bob)).card
+        press = teams.card_action("ticket.status", data(card, "ticket.status"), user=bob)
+        before = await _written(engine)
 
-                link.cut()
-                during = await service.post(press)
-                assert (during.status, during.json["error"]) == (503, "storage_unavailable")
-                assert await _written(engine) == before
-                link.restore()
+        link.cut()
+        during = await service.post(press)
+        assert (during.status, during.json["error"]) == (503, "storage_unavailable")
+        assert await _written(engine) == before
+        link.restore()
 
-                async def resent() -> bool:  # Teams resends what got a 5xx
-                    answer = await service.post(press)
-                    return answer.status == 200
-                await eventually(resent, what="the resent press answered", seconds=30,
-                                 every=0.2)
-                again = await service.post(press)
-                assert "is now in progress" in texts_in(again.json["value"])
-    finally:
-        await link.stop()
+        async def resent() -> bool:  # Teams resends what got a 5xx
+            answer = await service.post(press)
+            return answer.status == 200
+        await eventually(resent, what="the resent press answered", seconds=30,
+                         every=0.2)
+        again = await service.post(press)
+        assert "is now in progress" in texts_in(again.json["value"])
     after = await _written(engine)
     assert after["status"] == "in_progress"
     assert (after["history"], after["outbox"]) == (before["history"] + 1, before["outbox"] + 1)
