@@ -248,19 +248,13 @@ class DeliveryWorker:
         try:
             return entry, await deliverer.deliver(entry, notice)
         except Exception as error:  # one delivery's bug must not stop the others; it is retried
-            log.exception("delivery %s to %s failed", entry.delivery_id, shown(entry.target))
-            return entry, DeliveryOutcome(
-                DeliveryResult.RETRY_LATER, f"{type(error).__name__}: {error}"[:500]
-            )
+            return entry, _raised(entry, error, what="delivery")
 
     async def _reply(self, entry: OutboxEntry, replies: ReplyDeliverer) -> DeliveryOutcome:
         try:
             return await replies.deliver(entry)
         except Exception as error:  # as for notifications: logged, and tried again later
-            log.exception("queued reply %s to %s failed", entry.delivery_id, shown(entry.target))
-            return DeliveryOutcome(
-                DeliveryResult.RETRY_LATER, f"{type(error).__name__}: {error}"[:500]
-            )
+            return _raised(entry, error, what="queued reply")
 
     async def _settle(self, outcomes: Sequence[tuple[OutboxEntry, DeliveryOutcome]]) -> None:
         if not outcomes:
@@ -310,18 +304,35 @@ def _collect(
     return [task.result() for task in done]
 
 
+def _raised(entry: OutboxEntry, error: Exception, *, what: str) -> DeliveryOutcome:
+    """A retry of the same failure is told by its settlement line alone: the traceback is
+    logged when a failure is new to the row (its stored `last_error` differs), so a
+    delivery that keeps failing the same way does not fill the log with copies of it."""
+    detail = f"{type(error).__name__}: {error}"[:500]
+    if detail != entry.last_error:
+        log.error(
+            "%s %s to %s raised %s",
+            what,
+            entry.delivery_id,
+            shown(entry.target),
+            detail,
+            exc_info=error,
+        )
+    return DeliveryOutcome(DeliveryResult.RETRY_LATER, detail)
+
+
 def _log_settlement(entry: OutboxEntry, outcome: DeliveryOutcome, settlement: Settlement) -> None:
     status = settlement.status
     if status is DeliveryStatus.DELIVERED:
         log.debug("delivered %s to %s", entry.delivery_id, shown(entry.target))
     elif status is DeliveryStatus.PENDING:
         log.info(
-            "delivery %s to %s failed (%s); attempt %d, next at %s",
+            "delivery %s to %s: attempt %d failed (%s); next try at %s",
             entry.delivery_id,
             shown(entry.target),
-            outcome.detail,
             entry.attempts,
-            settlement.next_attempt_at,
+            _one_line(outcome.detail),
+            f"{settlement.next_attempt_at:%Y-%m-%d %H:%M:%S}",
         )
     else:
         log.warning(
@@ -329,5 +340,9 @@ def _log_settlement(entry: OutboxEntry, outcome: DeliveryOutcome, settlement: Se
             entry.delivery_id,
             shown(entry.target),
             status.value,
-            settlement.error,
+            _one_line(settlement.error),
         )
+
+
+def _one_line(detail: str | None) -> str:
+    return " ".join((detail or "").split())

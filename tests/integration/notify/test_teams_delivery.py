@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 from typing import Any
 
@@ -203,3 +204,34 @@ async def test_a_channel_the_bot_left_disables_its_deliveries(
         "the bot is no longer in this channel",
     )
     assert desk.messenger.calls == []
+
+
+async def test_a_failure_that_repeats_logs_its_traceback_once_then_one_line_per_attempt(
+    engine: AsyncEngine, desk: Desk, clock: Clock, caplog: pytest.LogCaptureFixture
+) -> None:
+    await desk.create(by=desk.agent)
+    failures = [
+        RuntimeError("no token for smba.test"),
+        RuntimeError("no token for smba.test"),
+        RuntimeError("no token for smba.test"),
+        LookupError("conversation reference lost"),
+    ]
+
+    with caplog.at_level(logging.INFO, logger="notify.worker"):
+        for failure in failures:
+            desk.messenger.fail_next["post"] = failure
+            assert await desk.worker.run_once() == 1
+            [entry] = await outbox_entries(engine)
+            clock.now = entry.next_attempt_at
+
+    about_it = [r for r in caplog.records if entry.delivery_id in r.getMessage()]
+    with_traceback = [r.getMessage() for r in about_it if r.exc_info is not None]
+    assert len(with_traceback) == 2, "once for the first failure, once when it changed"
+    assert "RuntimeError: no token" in caplog.text and "LookupError" in caplog.text
+    attempts = [r.getMessage() for r in about_it if r.exc_info is None]
+    assert len(attempts) == 4
+    for n, (line, failure) in enumerate(zip(attempts, failures, strict=True), start=1):
+        assert f"attempt {n} failed" in line and "next try at" in line, line
+        assert f"{type(failure).__name__}: {failure}" in line, line
+        assert "\n" not in line
+    assert entry.status is DeliveryStatus.PENDING and entry.attempts == 4
