@@ -3,7 +3,7 @@ many words are split apart or glued together, before and after the repairs.
 
     python -m bench.extraction
 
-For each evaluation PDF (the real manuals in tests/fixtures/manuals and tools, and the
+For each evaluation PDF (the real manuals in tests/fixtures/manuals, tools and utils, and the
 help fixtures in tests/fixtures/help) every extracted word is looked up in the reference
 vocabulary of the same document: the manual rendered as plain text by groff, or the
 Markdown source the fixture PDF was made from (tools/help_fixture_sources), its
@@ -35,6 +35,7 @@ from knowledge.text import clean_extracted_text, words
 ROOT = Path(__file__).resolve().parents[1]
 MANUALS = ROOT / "tests" / "fixtures" / "manuals"
 TOOLS = ROOT / "tests" / "fixtures" / "tools"
+UTILS = ROOT / "tests" / "fixtures" / "utils"
 HELP = ROOT / "tests" / "fixtures" / "help"
 SOURCES = ROOT / "tools" / "help_fixture_sources"
 
@@ -108,7 +109,7 @@ def report(pdf: Path, reference: Path) -> Report:
 def evaluation_pdfs() -> list[tuple[Path, Path]]:
     manuals = [
         (pdf, pdf.with_suffix(".txt"))
-        for folder in (MANUALS, TOOLS)
+        for folder in (MANUALS, TOOLS, UTILS)
         for pdf in sorted(folder.glob("*.pdf"))
     ]
     fixtures = [(pdf, SOURCES / f"{pdf.stem}.md") for pdf in sorted(HELP.glob("*.pdf"))]

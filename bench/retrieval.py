@@ -1,13 +1,14 @@
 """Retrieval quality on the evaluation set, the decline gate, and latency at 1k-100k chunks.
 
     python -m bench.retrieval [--sizes 1000,10000,100000] [--backend sqlite,postgresql]
-                              [--corpus help,manuals,tools] [--stand-in-embeddings]
+                              [--corpus help,manuals,tools,utils] [--stand-in-embeddings]
                               [--passes 3]
 
 Quality, per corpus, each in a database of its own: tests/fixtures/help (the
 organisation's guides, labelled by page), tests/fixtures/manuals (real manuals,
-labelled by manual) and tests/fixtures/tools (ten more manuals, written as a check
-on what the first two were tuned on; `--corpus tools` runs it alone), added with the real `docs add` code, every question of the
+labelled by manual), tests/fixtures/tools (ten more manuals, written as a check
+on what the first two were tuned on; `--corpus tools` runs it alone) and
+tests/fixtures/utils (nine manuals of other kinds, the same check), added with the real `docs add` code, every question of the
 corpus's questions.json asked through the real retrievers: recall@1/@5 and MRR of
 the answerable questions, how many are cited right (answered, first citation from
 a right document), and how the decline gate treats the unanswerable ones at the
@@ -530,7 +531,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", default="1000,10000,100000")
     parser.add_argument("--backend", default="sqlite,postgresql")
-    parser.add_argument("--corpus", default="help,manuals,tools")
+    parser.add_argument("--corpus", default="help,manuals,tools,utils")
     parser.add_argument("--passes", type=int, default=3)
     parser.add_argument("--stand-in-embeddings", action="store_true")
     print(asyncio.run(run(parser.parse_args())))

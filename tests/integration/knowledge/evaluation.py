@@ -1,9 +1,10 @@
 """The retrieval evaluation, shared by the tests and bench/retrieval.py.
 
-Three corpora: tests/fixtures/help (the organisation's own guides, labelled by page),
-tests/fixtures/manuals (real manuals of free software, labelled by manual) and
+Four corpora: tests/fixtures/help (the organisation's own guides, labelled by page),
+tests/fixtures/manuals (real manuals of free software, labelled by manual),
 tests/fixtures/tools (ten more manuals whose questions were written before anything
-was measured on them, the check that tuning on the first two generalises).
+was measured on them, the check that tuning on the first two generalises) and
+tests/fixtures/utils (nine manuals of other kinds, the same kind of check).
 A question counts as found at rank r when the r-th passage comes from a labelled
 document and page (a label without a page accepts any page of the document). A
 question is cited right when it is answered (not declined) and its first passage,
@@ -32,7 +33,8 @@ FIXTURES = Path(__file__).resolve().parents[2] / "fixtures"
 HELP = FIXTURES / "help"
 MANUALS = FIXTURES / "manuals"
 TOOLS = FIXTURES / "tools"
-CORPORA = {"help": HELP, "manuals": MANUALS, "tools": TOOLS}
+UTILS = FIXTURES / "utils"
+CORPORA = {"help": HELP, "manuals": MANUALS, "tools": TOOLS, "utils": UTILS}
 MANIFEST: dict[str, Any] = json.loads((HELP / "manifest.json").read_text(encoding="utf-8"))
 HALVES = ("tune", "holdout")
 

@@ -6,3 +6,4 @@ INJECTION = FIXTURES / "injection"
 MANUALS = FIXTURES / "manuals"
 MEGABYTE = 1024 * 1024
 TOOLS = FIXTURES / "tools"
+UTILS = FIXTURES / "utils"

@@ -12,7 +12,7 @@ import pytest
 
 from knowledge.extraction import ExtractedDocument, PdfSandbox, extract_document
 from knowledge.text import fold, words
-from tests.unit.knowledge.paths import HELP, INJECTION, MANUALS, TOOLS
+from tests.unit.knowledge.paths import HELP, INJECTION, MANUALS, TOOLS, UTILS
 
 MANIFEST = json.loads((HELP / "manifest.json").read_text(encoding="utf-8"))
 QUESTIONS: list[dict[str, Any]] = json.loads((HELP / "questions.json").read_text(encoding="utf-8"))[
@@ -20,7 +20,7 @@ QUESTIONS: list[dict[str, Any]] = json.loads((HELP / "questions.json").read_text
 ]
 ANSWERABLE = [question for question in QUESTIONS if question["answerable"]]
 UNANSWERABLE = [question for question in QUESTIONS if not question["answerable"]]
-MANUAL_SETS = (MANUALS, TOOLS)  # tools: ten manuals whose questions no tuning saw
+MANUAL_SETS = (MANUALS, TOOLS, UTILS)  # tools, utils: manuals whose questions no tuning saw
 
 
 def _manual_questions(folder: Path) -> list[dict[str, Any]]:
@@ -194,8 +194,8 @@ def test_a_manuals_set_lists_every_manual_with_its_source_text_and_licence(folde
 
 @pytest.mark.parametrize(
     ("folder", "answerable", "unanswerable", "per_manual"),
-    [(MANUALS, 100, 30, 8), (TOOLS, 60, 15, 5)],
-    ids=["manuals", "tools"],
+    [(MANUALS, 100, 30, 8), (TOOLS, 60, 15, 5), (UTILS, 60, 18, 7)],
+    ids=["manuals", "tools", "utils"],
 )
 def test_a_manuals_set_has_many_questions_of_both_kinds_for_every_manual(
     folder: Path, answerable: int, unanswerable: int, per_manual: int

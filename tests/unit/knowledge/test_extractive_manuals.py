@@ -15,11 +15,11 @@ from knowledge.extractive import extract, query_weights
 from knowledge.passages import Passage
 from knowledge.text import clean_extracted_text
 from tests.unit.knowledge.answering_fakes import passage
-from tests.unit.knowledge.paths import MANUALS, TOOLS
+from tests.unit.knowledge.paths import MANUALS, TOOLS, UTILS
 
 TITLES = {
     document["source_text"]: document["title"]
-    for folder in (MANUALS, TOOLS)
+    for folder in (MANUALS, TOOLS, UTILS)
     for document in json.loads((folder / "manifest.json").read_text(encoding="utf-8"))["documents"]
     if "source_text" in document
 }
