@@ -47,7 +47,9 @@ _INLINE_SPACE = re.compile(r"[^\S\n]+")
 _MANY_BLANK_LINES = re.compile(r"\n{3,}")
 LINE_END_HYPHEN = re.compile(r"(?<![A-Za-z])([A-Za-z]{2,})-\n([a-z]{2,})")  # from a word's start: linear
 _HYPHENATED_TOKEN = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*")
-_HYPHEN_BEFORE_NAME = re.compile(r"([A-Za-z0-9])-\n(?=[A-Z0-9])")
+_HYPHEN_BEFORE_NAME = re.compile(r"(?m)^(?![-–—] ?\d{1,4} ?[-–—]$)(.*[A-Za-z0-9])-\n(?=[A-Z0-9])")
+"""A compound broken at a line end before a name or figure ("Wi-\nFi", "x86-\n64") keeps its
+hyphen and is joined; a page number set between dashes ("-2-") is a line of its own."""
 _LONE_LIST_NUMBER = re.compile(r"(?m)^(\d{1,2})[.)]?\n(?=[A-Z])")
 _WORD = re.compile(r"\w+(?:['’.-]\w+)*")
 
