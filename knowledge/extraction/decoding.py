@@ -30,7 +30,8 @@ UTF8_SHAPED_SHARE = 0.5
 
 
 def decode_text(data: bytes, *, filename: str) -> str:
-    """Decode text bytes: a BOM wins; otherwise UTF-8, then Windows-1252, then Latin-1.
+    """Decode text bytes: a BOM wins; otherwise UTF-8, then Windows-1252 (with any UTF-8
+    characters pasted in), then Latin-1.
 
     Raises `UnsupportedDocument` for binary data, and for UTF-8 that is damaged."""
     for bom, encoding in _BOMS:
@@ -45,10 +46,33 @@ def decode_text(data: bytes, *, filename: str) -> str:
         return _refuse_binary(data.decode("utf-8"), filename=filename)
     except UnicodeDecodeError as error:
         _refuse_broken_utf8(data, error, filename=filename)
+    return _refuse_binary(_windows_1252_with_pasted_utf8(data), filename=filename)
+
+
+_PASTED_UTF8 = re.compile(rb"[\xc2\xc3][\x80-\xbf]|\xe2[\x80-\xaf][\x80-\xbf]")
+"""A UTF-8 Latin-1 letter or sign ("é" is C3 A9) or general punctuation ("’" is E2 80 99,
+"€" E2 82 AC). Read as Windows-1252 these are "Ã©" and "â€™": a capital A with a tilde or
+circumflex, or an "â", followed by symbols, which no text writes."""
+
+
+def _windows_1252_with_pasted_utf8(data: bytes) -> str:
+    """A Windows-1252 file, where UTF-8 characters pasted into it (a file edited in two
+    editors: "café" typed in one, "– €3.50" in the other) are read as UTF-8. Bytes
+    Windows-1252 leaves undefined make the file Latin-1, which takes anything."""
+    parts: list[str] = []
+    start = 0
+    for match in _PASTED_UTF8.finditer(data):
+        parts += [_single_byte(data[start:match.start()]), match.group(0).decode("utf-8")]
+        start = match.end()
+    parts.append(_single_byte(data[start:]))
+    return "".join(parts)
+
+
+def _single_byte(data: bytes) -> str:
     try:
-        return _refuse_binary(data.decode("cp1252"), filename=filename)
+        return data.decode("cp1252")
     except UnicodeDecodeError:
-        return _refuse_binary(data.decode("latin-1"), filename=filename)
+        return data.decode("latin-1")
 
 
 def _refuse_broken_utf8(data: bytes, error: UnicodeDecodeError, *, filename: str) -> None:

@@ -85,6 +85,7 @@ def _extract_text_format(
     else:
         decoded = decode_text(data, filename=filename)
         _check_characters(decoded, filename=filename, limits=limits)
+        decoded = decoded.replace("\r\n", "\n").replace("\r", "\n")  # the readers see lines
         title, text = _TEXT_READERS[media_type](decoded)
     text = clean_extracted_text(text)
     if not text:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from knowledge.chunking import chunk_document
-from knowledge.extraction import PdfSandbox, extract_document
+from knowledge.extraction import PdfSandbox, extract_document, extract_text_document
 from tests.paths import FIXTURES
 
 EXPLORE = FIXTURES / "explore"
@@ -29,3 +29,23 @@ async def test_a_page_number_between_dashes_stays_off_the_heading_below_it(
     assert headings[2] == "2. Installing Ledgerly"
     assert headings[11] == "11. Troubleshooting"
     assert not any(re.search(r"(?m)^-\d+-", chunk.text) for chunk in chunks)
+
+
+def test_a_windows_1252_file_with_utf8_pasted_in_reads_both_and_keeps_its_heading() -> None:
+    # Windows-1252 dashes, euro sign and quotes, CRLF line ends, and one "é" typed as UTF-8:
+    # the "é" was read as "Ã©", so "cafe" found nothing and the title read "cafÃ© rules";
+    # the CRLF hid the "=====" underline that makes the first line a heading.
+    data = (EXPLORE / "kitchen-cafe-rules.txt").read_bytes()
+
+    document = extract_text_document(data, "kitchen-cafe-rules.txt")
+
+    assert document.title == "Kitchen and café rules"
+    assert document.text.startswith("# Kitchen and café rules\n\nThe 3rd floor café is open 08:00–14:00.")
+    assert "€3.50" in document.text and "don’t put knives or the “good” glasses" in document.text
+    assert "Ã" not in document.text and "\r" not in document.text
+
+
+def test_windows_1252_letters_next_to_symbols_are_not_taken_for_utf8() -> None:
+    # "É’" is C9 92 in Windows-1252, which UTF-8 would read as "ɒ"
+    text = "Résumé: CAFÉ’S menu – naïve, 10 €"
+    assert extract_text_document(text.encode("cp1252"), "notes.txt").text == text
