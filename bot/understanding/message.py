@@ -336,4 +336,38 @@ def _can_be_ticket(words: list[Word], index: int) -> bool:
     before = words[index - 1].text if index > 0 else ""
     after = words[index + 1].text if index + 1 < len(words) else ""
     looked = before == "at" and index > 1 and words[index - 2].text in ("look", "looking", "glance")
-    return (before not in _NOT_TICKET_AFTER or looked) and after not in _UNITS
+    return (before not in _NOT_TICKET_AFTER or looked) and after not in _UNITS and not (
+        _dialled(words, index))
+
+
+_CALLING = frozenset({
+    "call", "phone", "ring", "mobile", "cell", "tel", "telephone", "ext", "extension", "dial",
+    "whatsapp", "reach", "fax",
+})
+_TO_CALLING = frozenset({"me", "us", "him", "her", "them", "on", "at", "back", "asap", "please",
+                         "pls", "is", "number", "no", "nr"})
+"""Words between a call and the number to call ("call me back on 555 0101")."""
+
+
+def _digits(word: Word) -> str | None:
+    typed = word.typed.strip(_EDGES).lstrip("+")
+    return typed if typed.isdigit() else None
+
+
+def _dialled(words: list[Word], index: int) -> bool:
+    """A phone number, not tickets: "call me? 555 0101", "ring me on 4521", "+44 20 7946
+    0958". Digits said after a call, or two or more groups of digits in a row one of which
+    starts with 0 or +, as numbers to dial are written ("close 12 13" stays two tickets)."""
+    first = index
+    while first > 0 and _digits(words[first - 1]) is not None:
+        first -= 1
+    last = index
+    while last + 1 < len(words) and _digits(words[last + 1]) is not None:
+        last += 1
+    run = words[first:last + 1]
+    if len(run) > 1 and any(w.typed.strip(_EDGES).startswith(("0", "+")) for w in run):
+        return True
+    lead = first - 1
+    while lead >= 0 and words[lead].text in _TO_CALLING and first - lead < 4:
+        lead -= 1
+    return lead >= 0 and words[lead].text in _CALLING

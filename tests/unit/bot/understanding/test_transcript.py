@@ -10,8 +10,8 @@ import pytest
 
 from bot.understanding import Conversation, Person, TeamEntry, needs_directory, understand
 from bot.understanding.requests import (
-    AssignTicket, ChangeStatus, CommentOnTicket, CreateTicket, EditTicket, ListTickets,
-    ShowTicket, Understanding,
+    AssignTicket, ChangeStatus, CommentOnTicket, CreateTicket, EachTicket, EditTicket,
+    ListTickets, ShowTicket, Understanding,
 )
 from bot.understanding.summary import summary
 from domain.numbering import TicketNumber
@@ -260,3 +260,27 @@ def test_a_number_inside_a_new_title_stays_in_the_title(said: str, title: str) -
 def test_a_list_of_numbers_in_a_sentence_is_free_text() -> None:
     understood = understand("printer on floor 3 jams every 5 minutes", CONVERSATION)
     assert not isinstance(understood, (ShowTicket, ListTickets, *CHANGES))
+
+
+@pytest.mark.parametrize("said", [
+    "can someone call me? 555 0101",
+    "call me on 555-0101",
+    "pls call me back on 4521",
+    "please ring +44 20 7946 0958",
+    "my mobile 0412 345 678, laptop still wont boot",
+    "reach me at ext 4521 if you need to",
+    "phone: 020 7946 0958",
+    "whatsapp me 07700 900123",
+])
+def test_a_phone_number_is_no_ticket(said: str) -> None:
+    understood = as_the_bot_reads(said, replace(CONVERSATION, last_ticket=None))
+    assert not isinstance(understood, (ShowTicket, ListTickets, EachTicket, *CHANGES)), understood
+
+
+@pytest.mark.parametrize(("said", "expected"), [
+    ("close 12 13", "status #12, #13 closed"),
+    ("show 0004", "show #4"),
+    ("look at 4521", "show #4521"),
+])
+def test_numbers_that_are_no_phone_number_stay_tickets(said: str, expected: str) -> None:
+    assert summary(as_the_bot_reads(said, CONVERSATION)) == expanded(expected)
