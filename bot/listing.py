@@ -8,16 +8,18 @@ from datetime import date, datetime, time, timedelta
 from typing import Any, TypeGuard, assert_never
 
 from bot.understanding.requests import ListScope, Nobody, TeamTarget, Target, UserTarget
+from domain.access import Viewer
 from domain.tickets import Assignee, DueWindow, Priority, TicketFilter, TicketStatus
 
 FINISHED = (TicketStatus.RESOLVED, TicketStatus.CLOSED)
 
 # Card data names the scope by these words (cards already posted in Teams carry them).
 _CARD_KIND = {ListScope.ALL: "search", ListScope.MINE: "mine", ListScope.CREATED: "created",
-              ListScope.TOUCHED: "touched", ListScope.OWN: "own"}
+              ListScope.TOUCHED: "touched", ListScope.OWN: "own", ListScope.TEAMS: "teams"}
 _SCOPE_OF_KIND = {kind: scope for scope, kind in _CARD_KIND.items()}
 _TITLES = {ListScope.MINE: "Assigned to you", ListScope.CREATED: "Tickets you filed",
-           ListScope.TOUCHED: "Tickets you worked on", ListScope.OWN: "Your tickets"}
+           ListScope.TOUCHED: "Tickets you worked on", ListScope.OWN: "Your tickets",
+           ListScope.TEAMS: "Your team's tickets"}
 _DUE_TITLES = {DueWindow.OVERDUE: "overdue", DueWindow.TODAY: "due today",
                DueWindow.TOMORROW: "due tomorrow", DueWindow.THIS_WEEK: "due this week",
                DueWindow.NEXT_WEEK: "due next week"}
@@ -93,7 +95,10 @@ class ListQuery:
                    created_before=_day_from(raw.get("filed_before")),
                    unplaced=str(raw["unplaced"])[:_NAME_CHARS] if raw.get("unplaced") else None)
 
-    def filter_for(self, actor_id: str, *, today: date) -> TicketFilter:
+    def filter_for(
+        self, actor_id: str, *, today: date, teams: tuple[Assignee, ...] = ()
+    ) -> TicketFilter:
+        """`teams`: what the viewer's teams hold (`team_holders`), for the TEAMS scope."""
         statuses = (self.status,) if self.status else ()
         overdue = self.due_window is DueWindow.OVERDUE
         worked = self.scope is ListScope.TOUCHED  # what they resolved is what they worked on
@@ -104,13 +109,16 @@ class ListQuery:
         priorities = (self.priority,) if self.priority else ()
         due_from, due_before = self.due_window.bounds(today) if self.due_window else (None, None)
         holder = None if self.also else self.holder  # several: any of them, in `held_by`
+        held_by = tuple(_assignee(h) for h in (self.holder, *self.also)
+                        if isinstance(h, (UserTarget, TeamTarget))) if self.also else ()
+        if self.scope is ListScope.TEAMS:
+            held_by = (*teams, Assignee.user(actor_id))
         since = datetime.combine(self.updated_since, time()) if self.updated_since else None
         return TicketFilter(
             assignee_id=actor_id if self.scope is ListScope.MINE else (
                 holder.user_id if isinstance(holder, UserTarget) else None),
             team_id=holder.team_id if isinstance(holder, TeamTarget) else None,
-            held_by=tuple(_assignee(h) for h in (self.holder, *self.also)
-                          if isinstance(h, (UserTarget, TeamTarget))) if self.also else (),
+            held_by=held_by,
             unassigned=isinstance(holder, Nobody),
             created_by=actor_id if self.scope is ListScope.CREATED else None,
             statuses=statuses, priorities=priorities, exclude_statuses=finished_hidden,
@@ -145,9 +153,12 @@ class ListQuery:
         names = [first.name, *(other.name for other in self.also)]
         return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} or {names[-1]}"
 
-    def elsewhere(self, *, customer: bool) -> tuple[tuple[str, str], ...]:
+    def elsewhere(
+        self, *, customer: bool, in_a_team: bool = False
+    ) -> tuple[tuple[str, str], ...]:
         """Where else to look when this list is empty, as (button, what it says): only for a
-        bare "my tickets" or "tickets I filed", the lists people open without a filter."""
+        bare "my tickets", "tickets I filed" or "our queue", the lists people open without a
+        filter; their team's tickets only to someone in a team."""
         if self._asked_after and customer:  # all they may see is what they filed
             return (("Tickets you filed", "tickets I created"),)
         if self._asked_after and self.text:
@@ -158,8 +169,11 @@ class ListQuery:
                 self.created_from, self.created_before)):
             return ()
         if self.scope is ListScope.MINE:
-            return (("Tickets you filed", "tickets I created"),
+            teams = (("Your team's tickets", "our team's tickets"),) if in_a_team else ()
+            return (("Tickets you filed", "tickets I created"), *teams,
                     ("Unassigned tickets", "unassigned tickets"))
+        if self.scope is ListScope.TEAMS:
+            return (("Assigned to you", "my tickets"), ("Tickets you filed", "tickets I created"))
         if self.scope is ListScope.CREATED and not customer:
             return (("Assigned to you", "my tickets"),)
         return ()
@@ -199,6 +213,13 @@ class ListQuery:
         if self.text:
             what += f" matching “{self.text}”"
         return what
+
+
+def team_holders(viewer: Viewer) -> tuple[Assignee, ...]:
+    """What "our team's tickets" are held by: the viewer's teams and teammates (the viewer is
+    added by `filter_for`); visibility still decides which of those they see."""
+    return (*(Assignee.team(team) for team in sorted(viewer.team_ids)),
+            *(Assignee.user(mate) for mate in sorted(viewer.teammate_ids)))
 
 
 def _midnight(day: date | None) -> datetime | None:

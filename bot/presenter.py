@@ -29,7 +29,7 @@ from bot.cards.views import (
 )
 from bot.cards.welcome import welcome_card as draw_welcome
 from bot.context import BotDependencies
-from bot.listing import ListQuery
+from bot.listing import ListQuery, team_holders
 from domain.access import Viewer, editable_fields as fields_editable_by
 from domain.clock import utcnow
 from domain.company import CompanySettings
@@ -176,7 +176,8 @@ async def listed_card(
     limit = deps.options.page_size
     listing = await ticket_listing(
         uow=deps.uow().reading(), actor=viewer,
-        filter=query.filter_for(viewer.id, today=utcnow().date()), limit=limit, offset=offset,
+        filter=query.filter_for(viewer.id, today=utcnow().date(), teams=team_holders(viewer)),
+        limit=limit, offset=offset,
     )
     rows = [
         TicketRow.of(ticket, assignee_label=name)
@@ -188,7 +189,8 @@ async def listed_card(
         title=query.title, rows=rows, total=listing.page.total, offset=offset, limit=limit,
         query=query.to_data(), company=CompanyView.of(listing.company),
         notice=Notice(notice, Tone.WARNING if query.unplaced else Tone.DEFAULT) if notice else None,
-        elsewhere=query.elsewhere(customer=viewer.role is Role.CUSTOMER),
+        elsewhere=query.elsewhere(customer=viewer.role is Role.CUSTOMER,
+                                  in_a_team=bool(viewer.team_ids)),
     ), tuple(rows)
 
 

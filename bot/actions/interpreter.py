@@ -19,6 +19,7 @@ from bot.actions.tickets import list_query
 from bot.actions.tools import LOOKUP, BadToolCall, read_call, tools_for
 from bot.cards.labels import trimmed
 from bot.context import BotDependencies
+from bot.listing import team_holders
 from bot.understanding.context import Conversation
 from bot.understanding.requests import Clarify, ListTickets, TicketRequest
 from domain.access import Viewer
@@ -107,7 +108,8 @@ class ModelInterpreter:
             raise BadToolCall("find_tickets read as something else than a list")
         query = list_query(viewer, request)
         listing = await ticket_listing(uow=deps.uow().reading(), actor=viewer,
-                                       filter=query.filter_for(viewer.id, today=conversation.today),
+                                       filter=query.filter_for(viewer.id, today=conversation.today,
+                                                                teams=team_holders(viewer)),
                                        limit=LOOKUP_ROWS,
                                        offset=0)
         rows = [f"{t.ticket_number} · {t.status.value} · {trimmed(t.title, 100)}"

@@ -26,6 +26,7 @@ def phrase(request: TicketRequest, conversation: Conversation) -> str:
         case ListTickets(scope=scope, status=status, priority=priority, text=text) as listed:
             own = scope is ListScope.OWN and text is not None  # "my outlook tickets"
             words = ["my"] if scope is ListScope.MINE or own else []
+            words += ["our team's"] if scope is ListScope.TEAMS else []
             words += [status.words] if status else []
             words += [priority.value] if priority else []
             words += ["overdue"] if listed.due_window is DueWindow.OVERDUE else []

@@ -81,8 +81,8 @@ async def show(
 
 def list_query(viewer: Viewer, request: ListTickets) -> ListQuery:
     scope = request.scope
-    if scope is ListScope.MINE and viewer.role is Role.CUSTOMER:  # customers are never assignees
-        scope = ListScope.CREATED
+    if scope in (ListScope.MINE, ListScope.TEAMS) and viewer.role is Role.CUSTOMER:
+        scope = ListScope.CREATED  # customers are never assignees, nor in a team
     return ListQuery(
         scope=scope, status=request.status, priority=request.priority, text=request.text,
         holder=request.assignee, due_window=request.due_window, also=request.also,

@@ -53,7 +53,8 @@ _MAX_NAME = 4  # words: "the IT Support team"
 _EDGES = ".,!?;:\"()[]{}“”*…"
 _CUES = frozenset(
     {word for phrases in (_NOBODY_PHRASES, _ASSIGNED) for word in phrases} | DUE_CUES
-    | {"working", "does", "has", "have", "owns", "took", "holds", "for"} | _TEAM_WORDS
+    | {"working", "does", "has", "have", "owns", "took", "holds", "for", "our", "teams"}
+    | _TEAM_WORDS
 )
 """A word without which none of the filters below can be said."""
 
@@ -77,6 +78,8 @@ class ListFilters:
     due: DueWindow | None = None
     taken: frozenset[int] = frozenset()
     """Indexes into the message's words that the due window stands for."""
+    our_teams: frozenset[int] = frozenset()
+    """Indexes of words that ask for the viewer's teams' tickets ("our queue")."""
 
 
 def read_filters(
@@ -91,6 +94,9 @@ def read_filters(
         return found  # most lists, and most messages that are no list, name nobody
     if due := read_due(words, start, stop, conversation.today, late_before=LIST_NOUNS):
         found.due, found.taken = due
+    if ours := _our_teams(words, start, stop):
+        found.our_teams = ours
+        return found  # "what's our team working on": no person besides
     for reader in (_nobody, _assigned, _possessive, _working_on, _has, _team, _for):
         if found.whose is not None:
             break
@@ -212,6 +218,52 @@ def _possessive(
                     owned.add(noun)
                 found.whose = Whose(placed, frozenset(owned))
                 return
+
+
+_GROUPS = frozenset({"team", "teams", "group", "groups", "squad"})
+_QUEUES = frozenset({"queue", "queues", "backlog", "board"})
+
+
+def _our_teams(words: list[Word], start: int, stop: int) -> frozenset[int]:
+    """"our queue", "my team's tickets", "tickets for our team", "the team queue": what the
+    viewer's teams hold. "my queue" and "my backlog" are the viewer's own (not read here);
+    "the network team queue" names a team (the word before "team" is a name)."""
+    for index in range(start, stop):
+        text = words[index].text
+        after = _past_filters(words, index + 1, stop)
+        following = words[after].text if after < stop else None
+        if text in ("our", "my") and index + 1 < stop and words[index + 1].text in _GROUPS:
+            end = index + 2
+            lead = _assigned_to(words, start, index)
+            noun = _past_filters(words, end, stop)
+            rest = tuple(w.text for w in words[end:end + 2])
+            if noun < stop and words[noun].text == "ticket" and words[index + 1].text == "teams" \
+                    and "'" not in words[index + 1].typed.replace("’", "'"):
+                return frozenset()  # "my teams ticket": a ticket about Microsoft Teams
+            if noun < stop and words[noun].text in _QUEUES | LIST_NOUNS:
+                return frozenset({*range(lead, end), noun})  # "our team's open tickets"
+            if rest == ("working", "on") or rest[:1] == ("working",) and end + 1 == stop:
+                end += len(rest)
+            elif end < stop or lead == index and index > start:
+                return frozenset()  # "my team lead is Sam", "show me our team" (who is in it)
+            return frozenset(range(lead, end))
+        if text == "our" and following in _QUEUES | LIST_NOUNS:
+            return frozenset({index, after})
+        if text in _GROUPS and following in _QUEUES | LIST_NOUNS and (
+                index == start or words[index - 1].text in _STOP):
+            first = index - 1 if index > start and words[index - 1].text == "the" else index
+            return frozenset({*range(first, index + 1), after})
+    return frozenset()
+
+
+def _assigned_to(words: list[Word], start: int, index: int) -> int:
+    """"tickets assigned to my team", "for our team": the words leading to it go with it."""
+    lead = index
+    if lead > start and words[lead - 1].text in ("to", "for", "of"):
+        lead -= 1
+        if lead > start and words[lead - 1].text in ("assigned", "queued", "given"):
+            lead -= 1
+    return lead
 
 
 _NOT_OWNERS = frozenset({

@@ -99,7 +99,7 @@ def read_list(
     if whose is not None and whose.topic and isinstance(whose.found, NoSuchTarget) \
             and conversation.directory:
         whose = None  # "tickets for the printer": what they are about
-    taken = filters.taken | (whose.taken if whose is not None else frozenset())
+    taken = filters.taken | filters.our_teams | (whose.taken if whose is not None else frozenset())
     filed, filing, updated = _filed(message, start, end, conversation.today, taken)
     placed = bool(taken)  # a person, team or due date: a list, whatever else is said
     taken |= filed.taken if filed is not None else frozenset()
@@ -115,7 +115,7 @@ def read_list(
         return None
     if any(w in _NAMING and after == NUMBER for w, after in zip(words, words[1:])):
         return None  # "close tickets 8 and 9": those tickets, not a list
-    scope = ListScope.ALL
+    scope = ListScope.TEAMS if filters.our_teams else ListScope.ALL
     status: TicketStatus | None = None
     priority: Priority | None = None
     leftover: list[int] = []

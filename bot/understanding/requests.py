@@ -19,6 +19,7 @@ class ListScope(StrEnum):
     CREATED = "created"  # filed by the viewer
     TOUCHED = "touched"  # filed by, assigned to, commented on or changed by the viewer
     OWN = "own"  # filed by or assigned to the viewer ("my outlook ticket")
+    TEAMS = "teams"  # held by the viewer's teams, their teammates or them ("our queue")
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,7 +11,7 @@ from datetime import timedelta
 import pytest
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from db.tables import task_comments
+from db.tables import task_comments, team_members
 from domain.clock import utcnow
 from tests.e2e.service import Service, person_in_teams, presses, texts_in
 from tests.e2e.teams_doubles.activities import TeamsUser
@@ -227,3 +227,47 @@ async def test_what_is_due_is_answered(service: Service, max_: TeamsUser) -> Non
     """A message ending in "due" made the reading fail: no reply at all."""
     turn = await service.say("what is due", user=max_)
     assert turn.texts or turn.cards
+
+
+async def join(engine: AsyncEngine, team: int, *people: str) -> None:
+    async with engine.begin() as connection:
+        for person in people:
+            await connection.execute(team_members.insert().values(team_id=team, user_id=person))
+
+
+async def test_our_queue_lists_what_the_team_holds_as_each_member_may_see_it(
+    service: Service, engine: AsyncEngine, desk: Desk
+) -> None:
+    """An agent's team queue is what is queued to the team and what they hold themselves
+    (teammates' tickets are not theirs to see); a manager's also what teammates hold; a
+    customer's "our tickets" are what they filed."""
+    printer, vpn, badge, switch, _toner, projector = TITLES
+    nat_id, nat = await person_in_teams(service, engine, "Nat", "Net")
+    mona_id, mona = await person_in_teams(service, engine, "Mona", "Lead", role="manager")
+    await join(engine, desk.network, nat_id, mona_id)
+    cleo = service.person("cleo.customer@example.com", "Cleo Customer")
+    for who, said, expected in [
+        (nat, "anything in our queue?", {switch}),
+        (nat, "tickets for my team", {switch}),
+        (mona, "what is my team working on", {switch, printer, vpn}),
+        (mona, "our team's urgent tickets", set()),
+        (mona, "team queue", {switch, printer, vpn}),
+        (cleo, "our tickets", {printer, badge}),
+    ]:
+        turn = await service.say(said, user=who)
+        assert listed(turn.card) == expected, said
+        shown = texts_in(turn.card)
+        assert ("Tickets you filed" if who is cleo else "Your team's tickets") in shown, said
+    assert projector not in texts_in((await service.say("team queue", user=mona)).card)
+
+
+async def test_an_empty_my_tickets_points_a_team_member_to_the_teams_tickets(
+    service: Service, engine: AsyncEngine, desk: Desk
+) -> None:
+    nat_id, nat = await person_in_teams(service, engine, "Nat", "Net")
+    await join(engine, desk.network, nat_id)
+    empty = await service.say("my tickets", user=nat)
+    buttons = offered(empty.card)
+    assert buttons["Your team's tickets"] == "our team's tickets"
+    queue = await service.say(buttons["Your team's tickets"], user=nat)
+    assert listed(queue.card) == {TITLES[3]}

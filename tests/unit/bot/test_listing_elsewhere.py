@@ -11,10 +11,13 @@ from domain.tickets import DueWindow, Priority, TicketStatus
 FILED = ("Tickets you filed", "tickets I created")
 UNASSIGNED = ("Unassigned tickets", "unassigned tickets")
 ASSIGNED = ("Assigned to you", "my tickets")
+TEAMS = ("Your team's tickets", "our team's tickets")
 
 
 @pytest.mark.parametrize(("query", "customer", "expected"), [
     (ListQuery(scope=ListScope.MINE), False, (FILED, UNASSIGNED)),
+    (ListQuery(scope=ListScope.TEAMS), False, (ASSIGNED, FILED)),
+    (ListQuery(scope=ListScope.TEAMS, status=TicketStatus.OPEN), False, ()),
     (ListQuery(scope=ListScope.CREATED), False, (ASSIGNED,)),
     (ListQuery(scope=ListScope.CREATED), True, ()),  # customers are never assignees
     (ListQuery(scope=ListScope.ALL), False, ()),
@@ -28,3 +31,8 @@ def test_only_a_bare_mine_or_filed_list_points_elsewhere(
     query: ListQuery, customer: bool, expected: tuple[tuple[str, str], ...]
 ) -> None:
     assert query.elsewhere(customer=customer) == expected
+
+
+def test_someone_in_a_team_is_also_pointed_to_their_teams_tickets() -> None:
+    mine = ListQuery(scope=ListScope.MINE)
+    assert mine.elsewhere(customer=False, in_a_team=True) == (FILED, TEAMS, UNASSIGNED)
