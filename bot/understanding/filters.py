@@ -220,7 +220,7 @@ def _possessive(
                 return
 
 
-_GROUPS = frozenset({"team", "teams", "group", "groups", "squad"})
+_GROUPS = frozenset({"team", "teams", "group", "groups", "squad", "crew", "dept"})
 _QUEUES = frozenset({"queue", "queues", "backlog", "board"})
 
 

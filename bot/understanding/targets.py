@@ -75,8 +75,8 @@ def _team(name: str, conversation: Conversation) -> Found:
     starting = exact or [t for t in conversation.teams if t.name.lower().startswith(name)]
     if len(starting) == 1:
         return TeamTarget(starting[0].team_id, starting[0].name)
-    if len(starting) > 1:
-        return Ambiguous(name, tuple(Choice(t.name, TeamTarget(t.team_id, t.name)) for t in starting))
+    if len(starting) > 1:  # "the crew queue" names no team: all of them, "Which team"
+        return Ambiguous(name or "team", tuple(Choice(t.name, TeamTarget(t.team_id, t.name)) for t in starting))
     return _loosely(name, conversation) or NoSuchTarget(f"team {name}")
 
 

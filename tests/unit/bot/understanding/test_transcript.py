@@ -10,7 +10,7 @@ import pytest
 
 from bot.understanding import Conversation, Person, TeamEntry, needs_directory, understand
 from bot.understanding.requests import (
-    AssignTicket, ChangeStatus, CommentOnTicket, CreateTicket, EachTicket, EditTicket,
+    AssignTicket, ChangeStatus, Clarify, CommentOnTicket, CreateTicket, EachTicket, EditTicket,
     ListTickets, ShowTicket, Understanding,
 )
 from bot.understanding.summary import summary
@@ -284,3 +284,10 @@ def test_a_phone_number_is_no_ticket(said: str) -> None:
 ])
 def test_numbers_that_are_no_phone_number_stay_tickets(said: str, expected: str) -> None:
     assert summary(as_the_bot_reads(said, CONVERSATION)) == expanded(expected)
+
+
+@pytest.mark.parametrize("said", ["tickets for the folks queue", "assign 4 to the guys"])
+def test_a_team_word_without_a_name_asks_which_team(said: str) -> None:
+    understood = as_the_bot_reads(said, replace(CONVERSATION, last_ticket=None))
+    assert isinstance(understood, Clarify) and understood.question.startswith("Which Team")
+    assert {choice.label for choice in understood.choices} >= {"IT Support", "Network"}
