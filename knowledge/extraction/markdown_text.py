@@ -2,7 +2,8 @@
 
 The text keeps "# Heading" lines and list markers, which chunking understands,
 and drops what a reader never sees: front matter, link targets, emphasis marks,
-fences, HTML comments and table rules.
+fences, HTML comments and table rules. Each pattern stays on its own line: the blank
+lines around a table or a fence are what keep it apart from the paragraph before it.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ import re
 _FRONT_MATTER = re.compile(r"\A---\n(.*?)\n(?:---|\.\.\.)\n", re.DOTALL)
 _FRONT_MATTER_TITLE = re.compile(r"(?m)^title:\s*[\"']?(.+?)[\"']?\s*$")
 _COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
-_FENCE = re.compile(r"(?m)^\s*(```|~~~).*$\n?")
+_FENCE = re.compile(r"(?m)^[ \t]*(```|~~~).*$\n?")
 _SETEXT = re.compile(r"(?m)^(?P<text>[^\n#>|\-*].*)\n(?P<rule>=+|-+)[ \t]*$")
 _ATX = re.compile(r"(?m)^(#{1,6})[ \t]+(.+?)[ \t#]*$")
 _IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
@@ -23,10 +24,10 @@ _INLINE_SPAN = r"((?:[^\n]|\n(?![ \t]*\n))+?)"  # may wrap lines, never crosses 
 _STRONG = re.compile(r"(\*\*|__)(?=\S)" + _INLINE_SPAN + r"(?<=\S)\1")
 _EMPHASIS = re.compile(r"(?<![\w*])([*_])(?=\S)" + _INLINE_SPAN + r"(?<=\S)\1(?![\w*])")
 _CODE = re.compile(r"`([^`\n]+)`")
-_TABLE_RULE = re.compile(r"(?m)^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$\n?")
-_TABLE_EDGES = re.compile(r"(?m)^\s*\|(.*)\|\s*$")
-_BLOCKQUOTE = re.compile(r"(?m)^\s*>\s?")
-_HORIZONTAL_RULE = re.compile(r"(?m)^\s*([*_-])(\s*\1){2,}\s*$")
+_TABLE_RULE = re.compile(r"(?m)^[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*(\|[ \t]*:?-{3,}:?[ \t]*)*\|?[ \t]*$\n?")
+_TABLE_EDGES = re.compile(r"(?m)^[ \t]*\|(.*)\|[ \t]*$")
+_BLOCKQUOTE = re.compile(r"(?m)^[ \t]*>[ \t]?")
+_HORIZONTAL_RULE = re.compile(r"(?m)^[ \t]*([*_-])([ \t]*\1){2,}[ \t]*$")
 
 
 def markdown_to_text(markdown: str) -> tuple[str | None, str]:
@@ -39,8 +40,8 @@ def markdown_to_text(markdown: str) -> tuple[str | None, str]:
         markdown = markdown[front_matter.end() :]
     text = _COMMENT.sub("", markdown)
     text = _FENCE.sub("", text)
+    text = _SETEXT.sub(_setext_to_atx, text)  # before table rules: "---" under text heads it
     text = _TABLE_RULE.sub("", text)
-    text = _SETEXT.sub(_setext_to_atx, text)
     text = _HORIZONTAL_RULE.sub("", text)
     text = _ATX.sub(lambda match: f"{match.group(1)} {match.group(2)}", text)
     text = _LINK_DEFINITION.sub("", text)

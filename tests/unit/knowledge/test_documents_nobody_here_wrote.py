@@ -49,3 +49,15 @@ def test_windows_1252_letters_next_to_symbols_are_not_taken_for_utf8() -> None:
     # "É’" is C9 92 in Windows-1252, which UTF-8 would read as "ɒ"
     text = "Résumé: CAFÉ’S menu – naïve, 10 €"
     assert extract_text_document(text.encode("cp1252"), "notes.txt").text == text
+
+
+def test_markdown_underlined_headings_and_a_table_keep_their_own_lines() -> None:
+    # "-----" under a line heads a section (it was removed as a table rule), and the blank
+    # lines around a table stay (a rule's "^\s*" ate them, gluing the table to the paragraph).
+    data = (EXPLORE / "travel-expenses.md").read_bytes()
+
+    text = extract_text_document(data, "travel-expenses.md").text
+
+    assert "\n\n## Train and air travel\n\n" in text and "\n\n## Mileage\n\n" in text
+    assert "on the train.\n\nItem | Limit per day\nHotel (UK) | £140\n" in text
+    assert "Meals | £45\n\n## Mileage" in text
