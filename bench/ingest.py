@@ -37,7 +37,7 @@ from db.migrate import upgrade
 from db.uow import SqlUnitOfWork
 from knowledge.extraction import PdfSandbox
 from knowledge.indexing import DocumentIndexer
-from knowledge.ingestion import Upload, add_help_document, add_help_documents
+from knowledge.ingestion import OnExisting, Upload, add_help_document, add_help_documents
 
 HELP = Path(__file__).resolve().parents[1] / "tests" / "fixtures" / "help"
 
@@ -88,7 +88,7 @@ async def ingestion(
             pages = 0
             started = time.perf_counter()
             async for result in add_help_documents(
-                uow=uow, indexer=indexer, uploads=uploads
+                uow=uow, indexer=indexer, uploads=uploads, on_existing=OnExisting.ADD
             ):
                 assert result.added is not None, result.rejection
                 pages += result.added.page_count or 0
@@ -96,7 +96,9 @@ async def ingestion(
             pages = 0
             started = time.perf_counter()
             for upload in uploads:
-                added = await add_help_document(uow=uow, indexer=indexer, upload=upload)
+                added = await add_help_document(
+                    uow=uow, indexer=indexer, upload=upload, on_existing=OnExisting.ADD
+                )
                 pages += added.page_count or 0
             single.append(Measure("  one file per call", pages, time.perf_counter() - started))
         return [fastest(batched), fastest(single)]

@@ -38,13 +38,53 @@ from knowledge.indexing import (
     fingerprint,
     source_fingerprint,
 )
-from knowledge.ports import IndexState, IndexStatus, KnowledgeWork, NewHelpDocument, SourceRef
+from knowledge.ports import (
+    IndexState,
+    IndexStatus,
+    KnowledgeWork,
+    NewHelpDocument,
+    SourceRef,
+    StoredFile,
+)
 
 READ_AHEAD = 2
 
 
 class HelpDocumentNotFound(NotFound):
     kind = "help document"
+
+
+class OnExisting(StrEnum):
+    """What adding a file does when the library holds it already, or a file of its name.
+
+    A file identical byte for byte to a stored document (whoever stored it, the web
+    app too) is never stored twice, except with `ADD`."""
+
+    KEEP = "keep"
+    """A file of the same name with other content is refused: the operator decides."""
+    REPLACE = "replace"
+    """A file of the same name with other content replaces that document (same id)."""
+    ADD = "add"
+    """Stored as another document whatever the library holds."""
+
+
+class Existing(StrEnum):
+    IDENTICAL = "identical"
+    NAME_TAKEN = "name taken"
+    NAME_AMBIGUOUS = "name ambiguous"
+
+
+class DocumentExists(Exception):
+    """Nothing was written: the library holds the file, or its name is taken."""
+
+    def __init__(self, existing: Existing, stored: tuple[StoredFile, ...]) -> None:
+        self.existing = existing
+        self.stored = stored
+        first = stored[0]
+        super().__init__(
+            f"{existing.value}: document {', '.join(str(s.document_id) for s in stored)}"
+            f" ({first.filename}, {first.title})"
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,6 +101,8 @@ class AddedDocument:
     page_count: int | None
     chunk_count: int
     warning: str | None = None
+    replaced: bool = False
+    """It took the place of the document of the same name, under the same id."""
 
 
 class Change(StrEnum):
@@ -99,12 +141,15 @@ class Ingested:
     filename: str
     added: AddedDocument | None = None
     rejection: DocumentRejected | None = None
+    existing: DocumentExists | None = None
 
 
 @dataclass(frozen=True, slots=True)
 class _Prepared:
     document: NewHelpDocument
     outcome: IndexOutcome
+    on_existing: OnExisting
+    replaces: int | None = None
 
 
 async def add_help_document(
@@ -117,19 +162,22 @@ async def add_help_document(
     tags: Sequence[str] = (),
     uploaded_by: str | None = None,
     audience: frozenset[Role] | None = None,
+    on_existing: OnExisting = OnExisting.KEEP,
 ) -> AddedDocument:
     """Store an uploaded file as TicketFlow does and make it searchable.
 
     `audience`: the roles that may read it (see `knowledge.audience`); None is everyone.
+    A replaced document keeps its title, category, tags and audience unless given.
 
     `uploaded_by` is an email; without one the first admin is recorded (or no one).
-    Raises `DocumentRejected` for a file that cannot become help text, and
-    `UserNotFound` for an unknown uploader; nothing is written in either case.
+    Raises `DocumentRejected` for a file that cannot become help text,
+    `DocumentExists` for one the library holds already (see `OnExisting`), and
+    `UserNotFound` for an unknown uploader; nothing is written in any of these cases.
     """
     uploader = await _uploader(uow, uploaded_by)
     prepared = await _prepare(
-        indexer=indexer, upload=upload, title=title, category=category, tags=tags,
-        uploader=uploader, audience=audience,
+        uow=uow, indexer=indexer, upload=upload, title=title, category=category, tags=tags,
+        uploader=uploader, audience=audience, on_existing=on_existing,
     )
     return await _store(uow, prepared)
 
@@ -143,6 +191,7 @@ async def add_help_documents(
     tags: Sequence[str] = (),
     uploaded_by: str | None = None,
     audience: frozenset[Role] | None = None,
+    on_existing: OnExisting = OnExisting.KEEP,
 ) -> AsyncIterator[Ingested]:
     """Add many files, reading the next one while the previous one is written.
 
@@ -162,8 +211,8 @@ async def add_help_documents(
                 return
             task = asyncio.create_task(
                 _prepare(
-                    indexer=indexer, upload=upload, title=None, category=category, tags=tags,
-                    uploader=uploader, audience=audience,
+                    uow=uow, indexer=indexer, upload=upload, title=None, category=category,
+                    tags=tags, uploader=uploader, audience=audience, on_existing=on_existing,
                 )
             )
             in_flight.append((upload, task))
@@ -178,8 +227,17 @@ async def add_help_documents(
                 top_up()
                 yield Ingested(upload.filename, rejection=rejection)
                 continue
+            except DocumentExists as existing:
+                top_up()
+                yield Ingested(upload.filename, existing=existing)
+                continue
             top_up()
-            yield Ingested(upload.filename, added=await _store(uow, prepared))
+            try:
+                added = await _store(uow, prepared)
+            except DocumentExists as existing:  # the same file earlier in this batch
+                yield Ingested(upload.filename, existing=existing)
+                continue
+            yield Ingested(upload.filename, added=added)
     finally:
         for _, task in in_flight:
             task.cancel()
@@ -188,6 +246,7 @@ async def add_help_documents(
 
 async def _prepare(
     *,
+    uow: KnowledgeWork,
     indexer: DocumentIndexer,
     upload: Upload,
     title: str | None,
@@ -195,27 +254,57 @@ async def _prepare(
     tags: Sequence[str],
     uploader: str | None,
     audience: frozenset[Role] | None = None,
+    on_existing: OnExisting = OnExisting.KEEP,
 ) -> _Prepared:
-    """Everything before the transaction: extraction, chunking, embeddings."""
+    """Everything before the transaction: extraction, chunking, embeddings.
+
+    A file the library holds already is told before it is read (reading a PDF is
+    the costly part); `_store` looks again in its transaction."""
     filename = stored_filename(upload.filename)
-    document = await indexer.read(upload.data, filename)
-    name = document_title(document, given=title)
     file_data = await asyncio.to_thread(_base64, upload.data)
+    replaces: StoredFile | None = None
+    if on_existing is not OnExisting.ADD:
+        async with uow.reading() as reading:
+            stored = await reading.library.stored_files(file_data=file_data, filename=filename)
+        replaces = _replaced(stored, on_existing)
+    document = await indexer.read(upload.data, filename)
+    name = document_title(document, given=title or (replaces.title if replaces else None))
+    given_tags = _tags(tags)
     new = NewHelpDocument(
         title=name,
         filename=filename,
         content=document.text,
         file_data=file_data,
         uploaded_by=uploader,
-        category=(category or "").strip() or None,
-        tags=_tags(tags),
-        audience=audience,
+        category=(category or "").strip() or (replaces.category if replaces else None),
+        tags=given_tags or (replaces.tags if replaces else ()),
+        audience=audience if audience is not None or replaces is None else replaces.audience,
     )
     stamp = await asyncio.to_thread(
         fingerprint,
         title=new.title, filename=new.filename, content=new.content, file_data=new.file_data,
     )
-    return _Prepared(new, await indexer.index(document, title=name, fingerprint=stamp))
+    return _Prepared(
+        new,
+        await indexer.index(document, title=name, fingerprint=stamp),
+        on_existing,
+        replaces.document_id if replaces else None,
+    )
+
+
+def _replaced(stored: Sequence[StoredFile], on_existing: OnExisting) -> StoredFile | None:
+    """The document an upload replaces; raises `DocumentExists` when it must not be stored."""
+    identical = tuple(s for s in stored if s.identical)
+    if identical:
+        raise DocumentExists(Existing.IDENTICAL, identical)
+    named = tuple(stored)
+    if not named:
+        return None
+    if on_existing is OnExisting.KEEP:
+        raise DocumentExists(Existing.NAME_TAKEN, named)
+    if len(named) > 1:
+        raise DocumentExists(Existing.NAME_AMBIGUOUS, named)
+    return named[0]
 
 
 def _base64(data: bytes) -> str:
@@ -224,16 +313,30 @@ def _base64(data: bytes) -> str:
 
 async def _store(uow: KnowledgeWork, prepared: _Prepared) -> AddedDocument:
     index = prepared.outcome.index
+    document = prepared.document
     async with uow:
-        document_id = await uow.library.add_document(prepared.document, index, now=utcnow())
+        replaces = prepared.replaces
+        if prepared.on_existing is not OnExisting.ADD:
+            stored = await uow.library.stored_files(
+                file_data=document.file_data, filename=document.filename
+            )
+            current = _replaced(stored, prepared.on_existing)  # it may have changed meanwhile
+            replaces = current.document_id if current else None
+        if replaces is None:
+            document_id = await uow.library.add_document(document, index, now=utcnow())
+        else:
+            document_id = replaces
+            if not await uow.library.replace_document(replaces, document, index, now=utcnow()):
+                raise HelpDocumentNotFound(replaces)
         await uow.commit()
     return AddedDocument(
         document_id=document_id,
-        title=prepared.document.title,
-        filename=prepared.document.filename,
+        title=document.title,
+        filename=document.filename,
         page_count=index.page_count,
         chunk_count=len(index.chunks),
         warning=prepared.outcome.warning,
+        replaced=replaces is not None,
     )
 
 

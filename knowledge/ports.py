@@ -138,6 +138,20 @@ class LibraryEntry:
     audience: frozenset[Role] | None = None
 
 
+@dataclass(frozen=True, slots=True)
+class StoredFile:
+    """A help document that holds the same file as an upload, or has its file name."""
+
+    document_id: int
+    title: str
+    filename: str
+    identical: bool
+    """Its `file_data` is the upload's, byte for byte (whoever stored it, the web app too)."""
+    category: str | None
+    tags: tuple[str, ...]
+    audience: frozenset[Role] | None = None
+
+
 class HelpLibrary(Protocol):
     """`help_documents`, `user_guides` and their index, in the caller's transaction."""
 
@@ -145,6 +159,17 @@ class HelpLibrary(Protocol):
         self, document: NewHelpDocument, index: DocumentIndex, *, now: datetime
     ) -> int:
         """Insert the `help_documents` row with its chunks; returns the new id."""
+        ...
+
+    async def stored_files(self, *, file_data: str, filename: str) -> list[StoredFile]:
+        """Help documents holding exactly `file_data`, then those named `filename`, by id."""
+        ...
+
+    async def replace_document(
+        self, document_id: int, document: NewHelpDocument, index: DocumentIndex, *, now: datetime
+    ) -> bool:
+        """Put `document` in place of a help document (its id, uploader and creation time
+        stay), with its chunks and audience; False when there is no such document."""
         ...
 
     async def store_index(

@@ -12,7 +12,7 @@ from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import and_, delete, func, literal, select, update
+from sqlalchemy import and_, delete, func, literal, or_, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncConnection
 
@@ -39,6 +39,7 @@ from knowledge.ports import (
     NewHelpDocument,
     SourceDocument,
     SourceRef,
+    StoredFile,
     Vector,
 )
 
@@ -74,6 +75,54 @@ class SqlHelpLibrary:
             connection, SourceKind.HELP_DOCUMENT, document_id, document.audience
         )
         return document_id
+
+    async def stored_files(self, *, file_data: str, filename: str) -> list[StoredFile]:
+        d = help_documents.c
+        same_bytes = and_(func.length(d.file_data) == len(file_data), d.file_data == file_data)
+        query = (
+            select(d.id, d.title, d.filename, d.category, d.tags, same_bytes.label("identical"))
+            .where(or_(same_bytes, d.filename == filename))
+            .order_by(d.id)
+        )
+        rows = (await self._connection.execute(query)).all()
+        if not rows:
+            return []
+        limited = await read_restrictions(self._connection)
+        found = [
+            StoredFile(
+                document_id=row.id, title=row.title, filename=row.filename,
+                identical=bool(row.identical), category=row.category,
+                tags=tuple(row.tags or ()),
+                audience=limited.get((SourceKind.HELP_DOCUMENT, row.id)),
+            )
+            for row in rows
+        ]
+        return sorted(found, key=lambda stored: not stored.identical)
+
+    async def replace_document(
+        self, document_id: int, document: NewHelpDocument, index: DocumentIndex, *, now: datetime
+    ) -> bool:
+        if not 0 < document_id <= SERIAL_MAX:
+            return False
+        connection = self._connection
+        row = to_row(document, help_documents, exclude=frozenset({"uploaded_by"}))
+        result = await connection.execute(
+            update(help_documents)
+            .where(help_documents.c.id == document_id)
+            .values(**row, updated_at=now)
+        )
+        if not result.rowcount:
+            return False
+        await write_index(
+            connection,
+            SourceRef(SourceKind.HELP_DOCUMENT, document_id),
+            replace(index, content=document.content),
+            now=now,
+        )
+        await _write_audience(
+            connection, SourceKind.HELP_DOCUMENT, document_id, document.audience
+        )
+        return True
 
     async def store_index(
         self, ref: SourceRef, index: DocumentIndex, *, now: datetime, replacing: str | None = None

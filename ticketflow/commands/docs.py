@@ -22,6 +22,9 @@ from knowledge.filenames import stored_filename
 from knowledge.ingestion import (
     AddedDocument,
     Change,
+    DocumentExists,
+    Existing,
+    OnExisting,
     Upload,
     add_help_document,
     add_help_documents,
@@ -53,6 +56,15 @@ def register(subcommands: Any) -> None:
     add.add_argument("--audience", type=_audience, default=None, metavar="WHO",
                      help="who may read it: everyone (default), staff (everyone but "
                           "customers), or roles such as admin,manager")
+    existing = add.add_mutually_exclusive_group()
+    existing.add_argument("--replace", dest="on_existing", action="store_const",
+                          const=OnExisting.REPLACE, default=OnExisting.KEEP,
+                          help="a file whose name a document has, with other content, replaces "
+                               "that document (same id; its title, category, tags and audience "
+                               "stay unless given)")
+    existing.add_argument("--keep-both", dest="on_existing", action="store_const",
+                          const=OnExisting.ADD,
+                          help="add the file as another document even if the library holds it")
     add.set_defaults(command=add_files)
     limit = actions.add_parser("audience", help="change who may read a document or guide")
     limit.add_argument("id", type=int)
@@ -109,19 +121,26 @@ async def add_files(args: argparse.Namespace, settings: Settings) -> int:
                     uow=knowledge.uow(), indexer=knowledge.indexer, upload=upload,
                     title=args.title, category=args.category, tags=tags,
                     uploaded_by=args.uploaded_by, audience=args.audience,
+                    on_existing=args.on_existing,
                 )
             except DocumentRejected as rejection:
                 print(f"not added: {rejection}")
                 return 1
+            except DocumentExists as existing:
+                print(_existing(upload.filename, existing))
+                return 0 if existing.existing is Existing.IDENTICAL else 1
             print(_added(added))
             return 0
         async for result in add_help_documents(
             uow=knowledge.uow(), indexer=knowledge.indexer, uploads=uploads(),
             category=args.category, tags=tags, uploaded_by=args.uploaded_by,
-            audience=args.audience,
+            audience=args.audience, on_existing=args.on_existing,
         ):
             if result.added is not None:
                 print(_added(result.added))
+            elif result.existing is not None:
+                failed += result.existing.existing is not Existing.IDENTICAL
+                print(_existing(result.filename, result.existing))
             else:
                 failed += 1
                 print(f"not added: {result.rejection}")
@@ -238,9 +257,25 @@ def _count(number: int, thing: str) -> str:
     return f"{number:,} {thing}" if number == 1 else f"{number:,} {thing}s"
 
 
+def _existing(filename: str, error: DocumentExists) -> str:
+    """What the library holds instead; only an identical file is not a failure."""
+    first = error.stored[0]
+    if error.existing is Existing.IDENTICAL:
+        return f"{filename}: already added as document {first.document_id}, {first.title}"
+    if error.existing is Existing.NAME_TAKEN:
+        return (f"not added: {filename}: document {first.document_id}, {first.title}, has that "
+                "name with other content; --replace replaces that document with this file, "
+                "--keep-both adds this file as another document")
+    ids = [str(stored.document_id) for stored in error.stored]
+    return (f"not added: {filename}: documents {', '.join(ids[:-1])} and {ids[-1]} have that "
+            "name, so it is not clear which one to replace; remove the ones not wanted "
+            "(ticketflow docs remove ID) or use --keep-both")
+
+
 def _added(added: AddedDocument) -> str:
     pages = f"{_count(added.page_count, 'page')}, " if added.page_count else ""
-    line = (f"added help document {added.document_id}: {added.title} "
+    verb = "replaced" if added.replaced else "added"
+    line = (f"{verb} help document {added.document_id}: {added.title} "
             f"({added.filename}, {pages}{_count(added.chunk_count, 'chunk')})")
     return f"{line}\n  warning: {added.warning}" if added.warning else line
 

@@ -204,3 +204,79 @@ async def test_hostile_files_given_to_docs_add_are_each_refused_plainly_and_stor
     async with engine.connect() as connection:
         for table in (help_documents, help_document_chunks, help_indexed_sources):
             assert (await connection.execute(select(table))).all() == []
+
+
+async def test_a_file_the_library_holds_is_not_stored_again_and_a_changed_one_waits_for_a_choice(
+    engine: AsyncEngine, database_url: str, tmp_path: Path
+) -> None:
+    async with engine.begin() as connection:  # what the web app uploaded, by its own name
+        await connection.execute(help_documents.insert().values(
+            title="Kitchen rules", filename="kitchen.txt", content="",
+            file_data=base64.b64encode(b"Fridges are emptied on Fridays.\n").decode(),
+        ))
+    (tmp_path / "kitchen-copy.txt").write_bytes(b"Fridges are emptied on Fridays.\n")
+    guide = tmp_path / "printer-guide.md"
+    guide.write_text("# Printer guide\n\nPress the green button to wake the printer.\n")
+    (tmp_path / "same-guide.md").write_bytes(guide.read_bytes())
+
+    def add(*args: str) -> subprocess.CompletedProcess[str]:
+        return ticketflow(database_url, tmp_path, "docs", "add", *args)
+
+    async def stored() -> list[tuple[int, str, str | None, str]]:
+        d = help_documents.c
+        async with engine.connect() as connection:
+            rows = await connection.execute(
+                select(d.id, d.title, d.category, d.content).order_by(d.id))
+            return [tuple(row) for row in rows]  # type: ignore[misc]
+
+    first = add(str(guide), str(guide), "--category", "Printing")
+    assert first.returncode == 0, first.stdout + first.stderr
+    assert first.stdout.splitlines() == [
+        "added help document 2: Printer guide (printer-guide.md, 1 chunk)",
+        "printer-guide.md: already added as document 2, Printer guide",
+    ]
+    again = add(str(guide), str(tmp_path / "same-guide.md"), str(tmp_path / "kitchen-copy.txt"))
+    assert (again.returncode, again.stdout.splitlines()) == (0, [
+        "printer-guide.md: already added as document 2, Printer guide",
+        "same-guide.md: already added as document 2, Printer guide",
+        "kitchen-copy.txt: already added as document 1, Kitchen rules",
+    ]), again.stdout + again.stderr
+    before = await stored()
+    assert [row[0] for row in before] == [1, 2]
+
+    guide.write_text("# Printer guide\n\nHold the red button for five seconds to reset it.\n")
+    changed = add(str(guide))
+    assert changed.returncode == 1
+    assert changed.stdout.strip() == (
+        "not added: printer-guide.md: document 2, Printer guide, has that name with other "
+        "content; --replace replaces that document with this file, --keep-both adds this file "
+        "as another document"
+    )
+    assert await stored() == before
+
+    replaced = add(str(guide), "--replace")
+    assert (replaced.returncode, replaced.stdout.strip()) == (
+        0, "replaced help document 2: Printer guide (printer-guide.md, 1 chunk)"
+    ), replaced.stdout + replaced.stderr
+    [_, (number, title, category, content)] = await stored()
+    assert (number, title, category) == (2, "Printer guide", "Printing")
+    assert "red button" in content and "green button" not in content
+    async with engine.connect() as connection:
+        chunks = (await connection.execute(select(help_document_chunks.c.text).where(
+            help_document_chunks.c.document_id == 2))).scalars().all()
+    assert chunks and all("green" not in text for text in chunks)
+    assert any("red button" in text for text in chunks)
+
+    guide.write_text("# Printer guide\n\nThe printer is on floor 3.\n")
+    both = add(str(guide), "--keep-both")
+    assert (both.returncode, both.stdout.strip()) == (
+        0, "added help document 3: Printer guide (printer-guide.md, 1 chunk)"
+    ), both.stdout + both.stderr
+    guide.write_text("# Printer guide\n\nThe printer moved to floor 4.\n")
+    which = add(str(guide), "--replace")
+    assert which.returncode == 1
+    assert which.stdout.strip().startswith(
+        "not added: printer-guide.md: documents 2 and 3 have that name, so it is not clear "
+        "which one to replace"
+    )
+    assert [row[0] for row in await stored()] == [1, 2, 3]

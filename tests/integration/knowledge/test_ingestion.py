@@ -26,6 +26,7 @@ from knowledge.extraction import (
 from knowledge.indexing import DocumentIndexer
 from knowledge.ingestion import (
     HelpDocumentNotFound,
+    OnExisting,
     Upload,
     add_help_document,
     add_help_documents,
@@ -130,9 +131,11 @@ async def test_the_uploader_is_the_person_named_or_else_the_first_admin_or_no_on
             )
     agent = await insert_user(engine, role="user", email="Agent@Example.com")
 
-    defaulted = await add_help_document(uow=uow, indexer=indexer, upload=upload)
+    again = OnExisting.ADD  # the same file each time: only who uploaded it differs
+    defaulted = await add_help_document(uow=uow, indexer=indexer, upload=upload, on_existing=again)
     named = await add_help_document(
-        uow=uow, indexer=indexer, upload=upload, uploaded_by="agent@example.com"
+        uow=uow, indexer=indexer, upload=upload, uploaded_by="agent@example.com",
+        on_existing=again,
     )
 
     uploaders = {
