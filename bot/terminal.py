@@ -2,7 +2,8 @@
 
 Activities go through an in-process adapter instead of the Bot Connector; cards
 come back as text with numbered choices, and picking a number presses that
-button (asking for the inputs it sends), exactly as Teams would send it.
+button (asking for the inputs it sends), exactly as Teams would send it; a button
+that opens a form with one button of its own asks for the form's inputs at once.
 """
 
 from __future__ import annotations
@@ -157,6 +158,24 @@ class TerminalChat:
     def choice(self, number: int) -> CardChoice | None:
         """The button numbered `number` on the last card shown."""
         return next((c for c in self.choices if c.number == number), None)
+
+    @staticmethod
+    def form_behind(choice: CardChoice) -> CardChoice | None:
+        """The one button of the form `choice` unfolds ("Comment" → "Add comment").
+
+        In Teams the form opens under the card and is filled in place; here pressing
+        `choice` asks for the form's inputs at once and presses that button, so the text
+        is not typed as a new message instead. A form with several buttons ("Assign…"
+        with Assign and Unassign) is shown for a pick, as before.
+        """
+        if choice.kind is not ChoiceKind.SHOW_CARD or choice.card is None:
+            return None
+        sending = [
+            c for c in choice.card.choices if c.kind in (ChoiceKind.EXECUTE, ChoiceKind.SUBMIT)
+        ]
+        if len(sending) != 1 or len(choice.card.choices) != 1 or not sending[0].inputs:
+            return None
+        return sending[0]
 
 
 def picked(options: tuple[InputOption, ...], answer: str) -> InputOption | None:

@@ -101,3 +101,29 @@ async def test_the_terminal_asks_for_what_is_missing_and_takes_numbers_labels_an
     assert (ticket["status"], ticket["title"]) == ("in_progress", "Projector in room 4 flickers")
     assert ticket["assignee_type"] == "user" and ticket["assignee_id"] is not None
     assert comment_text == "Lamp replaced; no flicker since"
+
+
+def test_pressing_a_button_that_opens_a_form_asks_for_its_text_at_once(tmp_path: Path) -> None:
+    env = {**os.environ, "TICKETFLOW_DATABASE_URL": f"sqlite:///{tmp_path / 'chat.db'}"}
+    env.pop("TICKETFLOW_TEST_DATABASE_URL", None)
+    typed = [
+        "new ticket Mouse lost", "skip", "1", "2",  # filed: its card numbers Comment 5
+        "5", "",  # Comment, then Enter alone: nothing is sent
+        "5", "Swapped the cable",
+        "4", "",  # Assign… (nobody assigned yet: one button) asks whom, Enter leaves it
+        "quit",
+    ]
+    result = subprocess.run(
+        [sys.executable, "-m", "ticketflow.cli", "chat", "--as", "lee@example.com"],
+        input="\n".join(typed) + "\n", capture_output=True, text=True, timeout=120, env=env,
+        cwd=tmp_path,
+    )
+
+    assert result.returncode == 0, result.stderr
+    turns = result.stdout.split("you> ")
+    assert "5. Comment" in turns[4]
+    assert turns[5].startswith("  Comment: Nothing sent: that needs an answer."), turns[5]
+    assert turns[6].startswith("  Comment: Comment added."), turns[6]
+    assert "Swapped the cable" in turns[6]
+    assert turns[7].startswith("  Assign to:\n    1. "), turns[7]
+    assert "Nothing sent" in turns[7]

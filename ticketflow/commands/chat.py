@@ -61,6 +61,7 @@ async def run(args: argparse.Namespace, settings: Settings) -> int:
                 return 0
             choice = chat.choice(int(line)) if line.strip().isdecimal() else None
             if choice is not None:
+                choice = chat.form_behind(choice) or choice
                 answers = await _ask_inputs(choice)
                 output = await chat.press(choice, answers) if answers is not None else [NOT_SENT]
             elif line.strip():
