@@ -48,6 +48,7 @@ async def conversation_for(
         ticket_prefix=company.ticket_prefix if company else DEFAULT_PREFIX,
         people=people,
         teams=teams,
+        own_teams=viewer.team_ids,
         mentions=mentions,
         company=company,
         directory=directory,

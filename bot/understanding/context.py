@@ -36,6 +36,8 @@ class Conversation:
     ticket_prefix: str = DEFAULT_PREFIX
     people: tuple[Person, ...] = ()
     teams: tuple[TeamEntry, ...] = ()
+    own_teams: frozenset[int] = frozenset()
+    """The teams the viewer belongs to: "my team", "our team"."""
     mentions: tuple[Person, ...] = field(default=())  # `<at>…</at>` in the text, in order
     company: CompanySettings | None = None
     """The settings this turn read for `ticket_prefix`, passed on to the card (not read twice)."""

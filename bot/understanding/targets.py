@@ -49,12 +49,28 @@ def find_target(words: list[Word], conversation: Conversation) -> Found:
         return Nobody()
     if "@" in phrase and " " not in phrase:
         return _by_email(phrase, conversation)
+    if phrase in _OUR_TEAM:
+        return _own_team(conversation) or NoSuchTarget(typed_text(kept))
     if kept[0].text in TEAM_WORDS or kept[-1].text in TEAM_WORDS:
         inner = [w.text for w in kept if w.text not in TEAM_WORDS]
         found = _team(" ".join(inner), conversation)
     else:
         found = _named(phrase, conversation)
     return NoSuchTarget(typed_text(kept)) if isinstance(found, NoSuchTarget) else found
+
+
+_OUR_TEAM = frozenset(f"{whose} {team}" for whose in ("my", "our")
+                      for team in ("team", "teams", "group", "queue", "team queue"))
+
+
+def _own_team(conversation: Conversation) -> TeamTarget | Ambiguous | None:
+    """"my team": the viewer's one team, or which of theirs; None when they are in none."""
+    own = [t for t in conversation.teams if t.team_id in conversation.own_teams]
+    if len(own) == 1:
+        return TeamTarget(own[0].team_id, own[0].name)
+    if own:
+        return Ambiguous("team", tuple(Choice(t.name, TeamTarget(t.team_id, t.name)) for t in own))
+    return None
 
 
 def _mentioned(value: object, conversation: Conversation) -> Found:

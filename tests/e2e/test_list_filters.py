@@ -9,9 +9,10 @@ from typing import Any
 from datetime import timedelta
 
 import pytest
+from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from db.tables import task_comments, team_members
+from db.tables import task_comments, tasks, team_members
 from domain.clock import utcnow
 from tests.e2e.service import Service, person_in_teams, presses, texts_in
 from tests.e2e.teams_doubles.activities import TeamsUser
@@ -271,3 +272,24 @@ async def test_an_empty_my_tickets_points_a_team_member_to_the_teams_tickets(
     assert buttons["Your team's tickets"] == "our team's tickets"
     queue = await service.say(buttons["Your team's tickets"], user=nat)
     assert listed(queue.card) == {TITLES[3]}
+
+
+async def test_my_team_is_the_team_the_person_is_in(
+    service: Service, engine: AsyncEngine, desk: Desk
+) -> None:
+    nat_id, nat = await person_in_teams(service, engine, "Nat", "Net")
+    await join(engine, desk.network, nat_id)
+    asked = await service.say("new ticket for my team: projector in room 2 is broken", user=nat)
+    assert asked.texts == [
+        "Describe it in a few sentences: what happened, and what did you expect? (or say skip)"]
+    await service.say("skip", user=nat)
+    await service.say("support", user=nat)
+    filed = await service.say("medium", user=nat)
+    assert "Filed" in texts_in(filed.card)
+    async with engine.connect() as connection:
+        row = (await connection.execute(select(tasks).where(
+            tasks.c.title == "Projector in room 2 is broken"))).mappings().one()
+    assert (row["assignee_type"], row["assignee_team_id"]) == ("team", desk.network)
+    outsider_id, outsider = await person_in_teams(service, engine, "Ola", "Out")
+    asked = await service.say("new ticket for my team: printer is out of paper", user=outsider)
+    assert asked.texts and "my team" in asked.texts[0]  # in no team: asked, nothing filed

@@ -291,3 +291,19 @@ def test_a_team_word_without_a_name_asks_which_team(said: str) -> None:
     understood = as_the_bot_reads(said, replace(CONVERSATION, last_ticket=None))
     assert isinstance(understood, Clarify) and understood.question.startswith("Which Team")
     assert {choice.label for choice in understood.choices} >= {"IT Support", "Network"}
+
+
+@pytest.mark.parametrize(("own", "expected"), [
+    (frozenset({2}), "assign #4 to team:2"),
+    (frozenset({1, 2}), "clarify"),  # which of their two teams
+    (frozenset(), "clarify"),  # in no team: asked, nobody guessed
+])
+def test_my_team_is_the_team_the_viewer_is_in(own: frozenset[int], expected: str) -> None:
+    understood = as_the_bot_reads("assign 4 to my team", replace(CONVERSATION, own_teams=own))
+    if expected == "clarify":
+        assert isinstance(understood, Clarify) and understood.request == AssignTicket(
+            TicketNumber("TKT", 2026, 4), None)
+        assert {c.label for c in understood.choices} == (
+            {"IT Support", "Network"} if own else set())
+    else:
+        assert summary(understood) == expanded(expected)
