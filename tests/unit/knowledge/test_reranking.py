@@ -73,3 +73,23 @@ def test_a_word_every_chunk_of_a_manual_holds_still_points_at_the_manual_it_name
     first, *_ = rerank(question, [*gzip, *tar])
 
     assert first.key // 100 == 1
+
+
+def test_a_large_manual_fills_at_most_three_of_the_top_five_places() -> None:
+    large = _manual(1, 8, "forget the key after an hour")
+    short = [_passage(201, 2, "forget the key"), _passage(301, 3, "the hour")]
+
+    ranked = rerank(QUESTION, [*large, *short])
+
+    top_five = [item.key // 100 for item in ranked[:5]]
+    assert top_five[:3] == [1, 1, 1]
+    assert sorted(top_five[3:]) == [2, 3]
+    assert [item.key // 100 for item in ranked[5:]] == [1] * 5
+    assert ranked[3].score > ranked[4].score  # the others still by their own score
+
+
+def test_a_single_document_still_fills_the_top_five() -> None:
+    ranked = rerank(QUESTION, _manual(1, 6, "forget the key after an hour"))
+
+    assert len(ranked) == 6
+    assert all(item.key // 100 == 1 for item in ranked)
