@@ -353,6 +353,27 @@ def quality_table(rows: list[tuple[str, str, str, Evaluation]]) -> str:
     return "\n".join(lines)
 
 
+def gate_auc(result: Evaluation) -> float | None:
+    """How well the score the gate reads separates the questions it should answer from
+    those it should decline: the chance that an answerable question whose right document
+    comes first scores above an unanswerable one (ties count half). None without both."""
+    right = [o.top_score for o in result.answerable if o.first_right]
+    wrong = [o.top_score for o in result.unanswerable]
+    if not right or not wrong:
+        return None
+    above = sum((r > w) + 0.5 * (r == w) for r in right for w in wrong)
+    return above / (len(right) * len(wrong))
+
+
+def auc_table(rows: list[tuple[str, str, str, Evaluation]]) -> str:
+    lines = [f"{'backend':<11} {'corpus':<8} {'mode':<9} {'all':>6} {'tune':>6} {'holdout':>8}"]
+    for backend, corpus, mode, result in rows:
+        figures = [gate_auc(part) for part in (result, *(result.half(h) for h in HALVES))]
+        all_, tune, holdout = ("-" if f is None else f"{f:.3f}" for f in figures)
+        lines.append(f"{backend:<11} {corpus:<8} {mode:<9} {all_:>6} {tune:>6} {holdout:>8}")
+    return "\n".join(lines)
+
+
 def sweep_table(rows: list[tuple[str, str, float, Evaluation]]) -> str:
     lines = [
         f"{'backend':<11} {'corpus':<8} {'threshold':>9} {'declined':>9} {'kept':>5} "
@@ -496,6 +517,9 @@ async def run(args: argparse.Namespace) -> str:
             f"Evaluation sets: {', '.join(corpora)}; {embedding_note}; "
             f"decline_below={DEFAULT_DECLINE_BELOW}",
             quality_table(qualities),
+            "Gate separation: area under the ROC curve of the score the gate reads, answerable"
+            " questions whose right document comes first against unanswerable ones:",
+            auc_table(qualities),
             "Adding each set with `docs add` (extraction, chunking, embeddings):\n"
             + "\n".join(adding),
             *(

@@ -1,11 +1,12 @@
-"""The evaluation's gate figures behind another threshold, and bench.retrieval's
-leave-one-set-out calibration: a set is scored behind a threshold chosen on the others."""
+"""The evaluation's gate figures behind another threshold, bench.retrieval's
+leave-one-set-out calibration (a set is scored behind a threshold chosen on the others),
+and how well the gate's score separates what to answer from what to decline (AUC)."""
 
 from __future__ import annotations
 
 import pytest
 
-from bench.retrieval import leave_one_out
+from bench.retrieval import gate_auc, leave_one_out
 from tests.integration.knowledge.evaluation import Evaluation, Outcome, Question
 
 
@@ -67,3 +68,17 @@ def test_each_set_is_scored_behind_the_threshold_the_other_sets_choose() -> None
         assert 0.52 < threshold <= 0.58, name
         assert result.cited_right == pytest.approx(cited), name
         assert result.declined_unanswerable == 1.0, name
+
+
+def test_gate_auc_is_the_share_of_right_answers_scored_above_unanswerable_questions() -> None:
+    # Right first: 0.5, 0.3, 0.6 (0.25 is wrong first and left out); unanswerable 0.1, 0.35.
+    # Pairs above: 0.5 beats both, 0.3 beats 0.1 only, 0.6 beats both: 5 of 6.
+    result = _outcomes([(0.5, True), (0.3, True), (0.25, False), (0.6, True)], [0.1, 0.35])
+    assert gate_auc(result) == pytest.approx(5 / 6)
+    # A tie counts half; a perfect cut is 1, a reversed one 0.
+    assert gate_auc(_outcomes([(0.4, True)], [0.4, 0.2])) == pytest.approx(0.75)
+    assert gate_auc(_outcomes([(0.9, True), (0.8, True)], [0.1])) == 1.0
+    assert gate_auc(_outcomes([(0.1, True)], [0.9])) == 0.0
+    # Nothing to compare: no unanswerable question, or no right first passage.
+    assert gate_auc(_outcomes([(0.9, True)], [])) is None
+    assert gate_auc(_outcomes([(0.9, False)], [0.2])) is None
