@@ -58,6 +58,7 @@ class _Piece:
 _MARKDOWN_HEADING = re.compile(r"^#{1,6}\s+(.+?)\s*#*$")
 _LIST_ITEM = re.compile(r"^(?:[-*•▪◦·‣–]|\d{1,2}[.)]|[a-z][.)])\s+")
 _SENTENCE_END = re.compile(r"[.!?:;][\"'”’)\]]*$")
+_CELL_SEPARATOR = " | "
 _HEADING_MAX_WORDS = 12
 _HEADING_MAX_CHARS = 90
 _HEADING_SHARE_OF_LINE = 0.7
@@ -211,17 +212,24 @@ def _pieces(text: str) -> Iterable[_Piece]:
                 following=following,
                 longest=longest_heading,
             )
-            if heading is not None or _LIST_ITEM.match(line):
+            if heading is not None or _LIST_ITEM.match(line) or _is_table_row(line):
                 yield from _sentences(paragraph)
                 paragraph = []
             if heading is not None:
                 yield _Piece(
                     text=heading, words=word_count(heading), is_heading=True, starts_block=True
                 )
+            elif _is_table_row(line):
+                yield from _sentences([line])  # a row is never the wrapped end of another
             else:
                 paragraph.append(line)
             previous, previous_was_heading = line, heading is not None
         yield from _sentences(paragraph)
+
+
+def _is_table_row(line: str) -> bool:
+    """A table's row as the Word, HTML and Markdown readers write it: cells joined by " | "."""
+    return _CELL_SEPARATOR in line
 
 
 def _sentences(lines: Sequence[str]) -> Iterable[_Piece]:
@@ -262,6 +270,8 @@ def _heading(
     markdown = _MARKDOWN_HEADING.match(line)
     if markdown:
         return markdown.group(1)
+    if _is_table_row(line):
+        return None
     words = line.split()
     if not 0 < len(words) <= _HEADING_MAX_WORDS or len(line) > longest:
         return None

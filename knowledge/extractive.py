@@ -51,6 +51,8 @@ _BULLET = re.compile(r"^[-*+•◦▪‣–]\s+")
 """A list item's marker ("- ", "• "): a quote that starts a bullet is itself an item of the
 answer's list, so it loses its own; a later line of the quote keeps its marker."""
 MAX_STEPS_WORDS = 160
+_CELLS = " | "
+"""Between a table's cells, as the Word, HTML and Markdown readers write its rows."""
 MAX_SENTENCE_WORDS = 60
 WINDOW_WORDS = 40
 """A "sentence" over `MAX_SENTENCE_WORDS` (a table or option list run together) is quoted
@@ -62,6 +64,8 @@ _CODE = re.compile(
     r"(?: +(?![A-Z])[\w./~:@%*=<>-]*[\w/~*>])?)+)"  # a program with its options
     r"|(?<![\w`-])-{1,2}[A-Za-z][\w-]*(?:\.\w[\w-]*)*(?:=[^\s,;)]+)?"  # an option on its own
     r"|(?<![\w`/])(?:~|\.{1,2})?/[\w.-]+(?:/[\w.*-]*[\w*-])+"  # a path, not its sentence's stop
+    r"|(?<![\w`])(?:smb|afp|nfs|s?ftp)://[\w.:@-]*\w(?:/[\w.$-]*[\w$-])*"  # typed into a dialog
+    r"|(?<![\w`\\])\\\\[\w.-]+(?:\\[\w.$-]*[\w$-])+"  # a Windows share, \\server\share
 )
 _NOT_PROGRAMS = STOP_WORDS | frozenset(
     "unless although though whereas without via except since whenever either neither option"
@@ -187,6 +191,7 @@ def extract(
             continue
         run = _whole_list(sentences, [index, *_continuation(sentences, index, used)], used)
         run = _with_its_option(sentences, run, used)
+        run = _with_its_header_row(sentences, run, used)
         used.update(run)
         chosen.append(run)
     chosen.sort(key=lambda run: (sentences[run[0]].rank, run[0]))
@@ -216,6 +221,29 @@ def _with_its_option(sentences: Sequence[_Sentence], run: list[int], used: set[i
     if words <= MAX_SNIPPET_WORDS and not used.intersection(between):
         return [*between, *run]
     return [start, *run]
+
+
+def _with_its_header_row(
+    sentences: Sequence[_Sentence], run: list[int], used: set[int]
+) -> list[int]:
+    """A table's row, whole, led by the table's first row, which names its columns ("Type of
+    leave | How long | Pay" over "Paternity leave | 4 weeks … | Full pay"): a row alone says
+    "4 weeks" and "Full pay" without saying which is which."""
+    rows = {(s.rank, s.line) for s in sentences if s.position == 0 and _CELLS in s.text}
+    first = sentences[run[0]]
+    if (first.rank, first.line) not in rows:
+        return run
+    start = run[0] - first.position
+    if used.intersection(range(start, run[0])):
+        return run
+    header = start
+    while header > 0 and (before := sentences[header - 1]).rank == first.rank and (
+            (before.rank, before.line) in rows and before.line >= sentences[header].line - 1):
+        header -= 1
+    header_line = [i for i in range(header, start) if sentences[i].line == sentences[header].line]
+    if used.intersection(header_line):
+        header_line = []
+    return [*header_line, *range(start, run[0]), *run]
 
 
 def _distinct(sentences: list[_Sentence]) -> list[_Sentence]:
@@ -262,7 +290,11 @@ def _quote(
         text += joint + _window(sentence.text, weights)
     text = monospace(text, programs=programs_named(passages[first.rank].title))
     if first.opens_section and first.section:
-        text = f"{first.section.rstrip(':')}: {text}"
+        section = first.section.rstrip(":")
+        if _CELLS in first.text:  # a table under its heading: the rows stay rows
+            text = f"{section}\n{text}"
+        else:
+            text = f"{section} {text}" if _is_question(section) else f"{section}: {text}"
     return Quote(passage=passages[first.rank], text=text)
 
 
@@ -407,9 +439,15 @@ def _list_items_joined(sentences: Sequence[str]) -> list[str]:
 
 def _is_heading(line: str) -> bool:
     """A short line without closing punctuation: a title, a section or a table label;
-    never a list's item ("- Fernhill-Guest")."""
-    return (len(line.split()) <= HEADING_MAX_WORDS and not _ENDS_SENTENCE.search(line)
-            and not _BULLET.match(line))
+    never a list's item ("- Fernhill-Guest"). A question alone on its line is an FAQ's
+    heading ("How do I print?"): what follows answers it, and it answers nothing."""
+    if len(line.split()) > HEADING_MAX_WORDS or _BULLET.match(line) or _CELLS in line:
+        return False
+    return not _ENDS_SENTENCE.search(line) or _is_question(line)
+
+
+def _is_question(line: str) -> bool:
+    return line.endswith("?") and len(split_sentences(line)) == 1
 
 
 def _scores(sentences: Sequence[_Sentence], weights: Mapping[str, float]) -> list[float]:

@@ -5,9 +5,13 @@ from __future__ import annotations
 
 import re
 
+from knowledge.asked_for import asked_for
 from knowledge.chunking import chunk_document
+from knowledge.extractive import extract, query_weights
 from knowledge.extraction import PdfSandbox, extract_document, extract_text_document
+from knowledge.passages import Passage
 from tests.paths import FIXTURES
+from tests.unit.knowledge.answering_fakes import passage
 
 EXPLORE = FIXTURES / "explore"
 
@@ -61,3 +65,60 @@ def test_markdown_underlined_headings_and_a_table_keep_their_own_lines() -> None
     assert "\n\n## Train and air travel\n\n" in text and "\n\n## Mileage\n\n" in text
     assert "on the train.\n\nItem | Limit per day\nHotel (UK) | £140\n" in text
     assert "Meals | £45\n\n## Mileage" in text
+
+
+def _passages(name: str) -> list[Passage]:
+    """The document's chunks as retrieval hands them over, in document order."""
+    document = extract_text_document((EXPLORE / name).read_bytes(), name)
+    return [passage(chunk.text, document_id=1, title=document.title or name, page=None,
+                    heading=chunk.heading, chunk_id=chunk.ordinal)
+            for chunk in chunk_document(document.pages)]
+
+
+def _holding(passages: list[Passage], text: str) -> Passage:
+    return next(p for p in passages if text in p.text)
+
+
+def _quotes(question: str, *passages: Passage) -> list[str]:
+    return [quote.text for quote in extract(query_weights(question), list(passages),
+                                            wanted=asked_for(question))]
+
+
+def test_a_table_row_is_quoted_alone_under_the_row_naming_its_columns() -> None:
+    # leave-policy.docx: the family-leave table was one run-on "sentence", quoted as its
+    # first 40 words ("Type of leave | How long | Pay: Maternity leave | Up to 52 weeks …").
+    leave = _holding(_passages("leave-policy.docx"), "Paternity leave")
+
+    answer = _quotes("how long is paternity leave", leave)
+
+    assert answer[0] == ("Type of leave | How long | Pay\n"
+                         "Paternity leave | 4 weeks, taken within 12 months of the birth | Full pay")
+    assert not any("Maternity leave |" in quote for quote in answer)
+
+
+def test_an_faq_question_is_a_heading_never_quoted_as_the_answer() -> None:
+    # it-onboarding-faq.html: "How do I set up multi-factor authentication (MFA) [1]?" was the
+    # first quote, and the shared drive's table rows were one line.
+    faq = _passages("it-onboarding-faq.html")
+    mfa = _holding(faq, "Authenticator")
+    drive = _holding(faq, "smb://")
+
+    mfa_answer = _quotes("how do I set up MFA", mfa)
+    drive_answer = _quotes("how do i connect to the shared drive on a mac", drive)
+
+    assert not any(quote.endswith("?") or "(MFA)?" in quote for quote in mfa_answer)
+    assert mfa_answer[0].startswith("You must set up MFA within 24 hours")
+    macos = next(quote for quote in drive_answer if "smb://" in quote)
+    assert macos.endswith("macOS | In Finder choose Go > Connect to Server, type "
+                          "`smb://files.northfield.example/shared` and click Connect.")
+    assert "Windows |" not in macos
+
+
+def test_a_windows_share_is_set_in_monospace_and_a_web_link_is_left_a_link() -> None:
+    faq = _passages("it-onboarding-faq.html")
+
+    drive = _quotes("the S: drive is missing on windows", _holding(faq, "smb://"))
+    mfa = _quotes("where do I add a sign-in method for MFA", _holding(faq, "Authenticator"))
+
+    assert any("`\\\\files.northfield.example\\shared`" in quote for quote in drive)
+    assert any("go to https://aka.ms/mysecurityinfo and" in quote for quote in mfa)
