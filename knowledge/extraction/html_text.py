@@ -1,6 +1,7 @@
 """HTML help pages to plain text, keeping the structure chunking relies on.
 
-Headings become Markdown-style "## Heading" lines, list items "- item" lines and
+Headings become Markdown-style "## Heading" lines, list items "- item" lines (and
+"1. step" lines in a numbered list, so that its steps are quoted together) and
 blocks are separated by blank lines, so an HTML guide and a Markdown guide chunk
 the same way. Scripts, styles and other invisible content are dropped.
 """
@@ -60,6 +61,8 @@ class _HelpPageParser(HTMLParser):
         self._title_parts: list[str] = []
         self._preformatted = 0
         self._heading_level = 0
+        self._lists: list[int | None] = []
+        """Each open list, inner last: the next item's number in an <ol>, None in a <ul>."""
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag == "title":
@@ -72,7 +75,7 @@ class _HelpPageParser(HTMLParser):
             self._heading_level = _HEADINGS[tag]
         elif tag == "li":
             self._end_line()
-            self._line.append("- ")
+            self._line.append(self._item_marker())
         elif tag in _BLOCKS:
             self._end_block()
         elif tag in _LINES:
@@ -81,6 +84,8 @@ class _HelpPageParser(HTMLParser):
             self._line.append(" | ")
         if tag == "pre":
             self._preformatted += 1
+        if tag in ("ol", "ul"):
+            self._lists.append(_start(attrs) if tag == "ol" else None)
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in _LINES or tag in _BLOCKS:
@@ -102,6 +107,8 @@ class _HelpPageParser(HTMLParser):
             self._end_line()
         if tag == "pre":
             self._preformatted = max(0, self._preformatted - 1)
+        if tag in ("ol", "ul") and self._lists:
+            self._lists.pop()
 
     def handle_data(self, data: str) -> None:
         if self._in_title:
@@ -116,6 +123,13 @@ class _HelpPageParser(HTMLParser):
                 self._line.append(line)
             return
         self._line.append(_SPACE.sub(" ", data))
+
+    def _item_marker(self) -> str:
+        number = self._lists[-1] if self._lists else None
+        if number is None:
+            return "- "
+        self._lists[-1] = number + 1
+        return f"{number}. "
 
     def close(self) -> None:
         super().close()
@@ -135,6 +149,12 @@ class _HelpPageParser(HTMLParser):
         if self._block:
             self.blocks.append("\n".join(self._block))
             self._block = []
+
+
+def _start(attrs: list[tuple[str, str | None]]) -> int:
+    """Where an <ol> starts counting (its start attribute, else 1)."""
+    value = dict(attrs).get("start") or ""
+    return int(value) if value.strip().isdigit() and len(value.strip()) <= 4 else 1
 
 
 def html_to_text(html: str) -> tuple[str | None, str]:

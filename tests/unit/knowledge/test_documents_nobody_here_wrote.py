@@ -122,3 +122,18 @@ def test_a_windows_share_is_set_in_monospace_and_a_web_link_is_left_a_link() -> 
 
     assert any("`\\\\files.northfield.example\\shared`" in quote for quote in drive)
     assert any("go to https://aka.ms/mysecurityinfo and" in quote for quote in mfa)
+
+
+def test_an_html_numbered_list_keeps_its_numbers_and_is_quoted_as_steps() -> None:
+    # it-onboarding-faq.html's <ol> came out as "- " bullets: the MFA set-up read as five
+    # unordered facts.
+    faq = _passages("it-onboarding-faq.html")
+
+    answer = _quotes("how do I set up MFA", _holding(faq, "Authenticator"))
+
+    assert answer[0].split("\n")[:3] == [
+        "You must set up MFA within 24 hours of your first sign-in:",
+        "1. Install Microsoft Authenticator on your phone from the App Store or Google Play.",
+        "2. On your laptop, go to https://aka.ms/mysecurityinfo and sign in.",
+    ]
+    assert answer[0].split("\n")[5].startswith("5. Add your mobile number as a second method")
