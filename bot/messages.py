@@ -52,7 +52,7 @@ from bot.understanding.requests import (
     Courtesy, EachTicket, EditTicket, FreeText, Help, ListTickets, Question, ShowTicket, SmallTalk,
     TicketRequest, Understanding, Unknown,
 )
-from bot.understanding.listed import Listed, Picked, Unsure, pick
+from bot.understanding.listed import Listed, Picked, Unsure, named, pick
 from bot.understanding.suggestions import FIRST_STEPS, offered, suggest
 from domain.access import Viewer
 from domain.clock import utcnow
@@ -74,6 +74,7 @@ MAX_MESSAGE_CHARS = 64_000
 about 2 s of CPU at this length (off the event loop: `read_message`), where the 256 KB an
 activity may carry took 4 s (and 10-20 s before two quadratic steps were removed)."""
 DIALOG_IDLE = timedelta(minutes=30)
+_MOST_ASKED = 5  # open tickets about "the laptop one" offered as buttons; more: a list
 """A question the bot asked stops waiting for its answer after this long without a word."""
 _TICKETS = re.compile(r"\btickets?\b", re.IGNORECASE)
 _TICKET_BY_ID = re.compile(r"#\d+|\bticket\s+\d+", re.IGNORECASE)
@@ -140,8 +141,8 @@ class MessageRouter:
             await self._interrupt(turn_context, dc)
             await self._run_command(turn_context, viewer, command)
             return
-        picked_from_list = pick(text, await self._listed(turn_context)
-                                if dc.active_dialog is None else ())
+        listed = await self._listed(turn_context) if dc.active_dialog is None else ()
+        picked_from_list = pick(text, listed)
         if picked_from_list is not None and await self._files_a_ticket(turn_context, viewer, text):
             picked_from_list = None  # "new ticket: the printer problem is back": its own title
         match picked_from_list:
@@ -152,6 +153,9 @@ class MessageRouter:
                 await self._send(turn_context, Reply(
                     text=notices.which_listed(said),
                     options=tuple(Option(f"{t.number} · {t.title}", says) for t, says in choices)))
+                return
+            case None if not listed and dc.active_dialog is None and (
+                    await self._asked_which_of_theirs(turn_context, viewer, dc, text)):
                 return
         pending = pending_question(dc)
         understood, conversation = await self._understand(
@@ -547,6 +551,30 @@ class MessageRouter:
             text=notices.not_understood(unknown.text, shown.examples),
             options=tuple(Option(s, s) for s in shown.buttons[:3]),
         ))
+
+    async def _asked_which_of_theirs(
+        self, turn_context: TurnContext, viewer: Viewer, dc: DialogContext, text: str
+    ) -> bool:
+        """"I'll take the laptop one" with no list shown: the open tickets about "laptop" the
+        person may see, each a button that says the message with its number; one is asked
+        about too (never changed at once), more than five are left to a list."""
+        said = named(text)
+        if said is None or await self._files_a_ticket(turn_context, viewer, text):
+            return False
+        theirs = await presenter.open_tickets_about(self._deps, viewer, said,
+                                                    limit=_MOST_ASKED + 1)
+        if len(theirs) > _MOST_ASKED:
+            await self._interrupt(turn_context, dc)
+            await self._send(turn_context, Reply(text=notices.too_many_about(said)))
+            return True
+        found = pick(text, tuple(Listed(number, title) for number, title in theirs), ask=True)
+        if not isinstance(found, Unsure):
+            return False  # none open about it (or only in the description): read as said
+        await self._interrupt(turn_context, dc)
+        await self._send(turn_context, Reply(
+            text=notices.which_of_theirs(said, len(found.choices)),
+            options=tuple(Option(f"{t.number} · {t.title}", says) for t, says in found.choices)))
+        return True
 
     async def _listed(self, turn_context: TurnContext) -> tuple[Listed, ...]:
         """The last list shown, while it is fresh: after `DIALOG_IDLE`, "the second one"

@@ -29,7 +29,7 @@ from bot.cards.views import (
 )
 from bot.cards.welcome import welcome_card as draw_welcome
 from bot.context import BotDependencies
-from bot.listing import ListQuery, team_holders
+from bot.listing import FINISHED, ListQuery, team_holders
 from domain.access import Viewer, editable_fields as fields_editable_by
 from domain.clock import utcnow
 from domain.company import CompanySettings
@@ -43,6 +43,7 @@ from domain.services.overview import (
     ticket_overview,
 )
 from domain.services.tickets import TicketChange
+from domain.tickets import TicketFilter
 
 Card = dict[str, Any]
 TicketNotice = Notice | Callable[[TicketOverview], Notice] | None
@@ -192,6 +193,18 @@ async def listed_card(
         elsewhere=query.elsewhere(customer=viewer.role is Role.CUSTOMER,
                                   in_a_team=bool(viewer.team_ids)),
     ), tuple(rows)
+
+
+async def open_tickets_about(
+    deps: BotDependencies, viewer: Viewer, words: str, *, limit: int
+) -> tuple[tuple[str, str], ...]:
+    """Open tickets the viewer may see whose title or description has every word, newest
+    first, as (number, title): what "the laptop one" may mean when no list was shown."""
+    listing = await ticket_listing(
+        uow=deps.uow().reading(), actor=viewer,
+        filter=TicketFilter(text=words, exclude_statuses=FINISHED), limit=limit, offset=0,
+    )
+    return tuple((t.ticket_number, t.title) for t in listing.page.tickets)
 
 
 def editable_fields(viewer: Viewer) -> tuple[TicketField, ...]:

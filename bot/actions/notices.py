@@ -34,6 +34,18 @@ def which_listed(said: str) -> str:
     return f"More than one ticket in the list is about “{said}”: which one?"
 
 
+def which_of_theirs(said: str, found: int) -> str:
+    """"the laptop one" with no list shown: the open tickets about it, asked about."""
+    if found == 1:
+        return f"Do you mean this ticket about “{said}”?"
+    return f"Which ticket about “{said}” do you mean?"
+
+
+def too_many_about(said: str) -> str:
+    return (f"Several open tickets are about “{said}”: say the ticket's number, or `tickets "
+            f"about {said}` to see them.")
+
+
 def started(number: str, *, started: bool, taken: bool) -> Notice:
     """"on it": what it did, of starting the ticket and taking it."""
     if started and taken:

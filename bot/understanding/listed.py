@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 
@@ -46,25 +47,43 @@ _SMALL = frozenset({"a", "an", "the", "in", "on", "of", "for", "is", "to", "my",
                     "it", "its", "new", "other", "same", "this", "that", "urgent", "open"})
 
 
-def pick(text: str, listed: tuple[Listed, ...]) -> Picked | Unsure | None:
-    """None: the message names no listed ticket (nothing is guessed)."""
+def pick(text: str, listed: tuple[Listed, ...], *, ask: bool = False) -> Picked | Unsure | None:
+    """None: the message names no listed ticket (nothing is guessed). `ask`: even one that
+    fits is asked about (tickets the person was not shown: "the laptop one" with no list)."""
     if not listed:
         return None
     if len(listed) == 2 and (both := _BOTH.search(text)):
         numbers = f"{listed[0].number} and {listed[1].number}"
         return Picked(f"{text[:both.start()]}{numbers}{text[both.end():]}")
-    for found in _NAMED.finditer(text):
-        if _TOLD_ABOUT.match(text, found.end()) and not text[:found.start()].strip() \
-                and not _THE_TICKET.search(found.group(0)):
-            continue  # "the printer issue is back" tells of the problem, not a listed ticket
+    for found in _naming(text):
         said = found.group(1)
         fitting = _fitting(said, listed)
-        if len(fitting) == 1:
+        if len(fitting) == 1 and not ask:
             return Picked(f"{text[:found.start()]}{fitting[0].number}{text[found.end():]}")
-        if len(fitting) > 1:
+        if fitting:
             return Unsure(said, tuple(
                 (ticket, f"{text[:found.start()]}{ticket.number}{text[found.end():]}")
                 for ticket in fitting))
+    return None
+
+
+def _naming(text: str) -> Iterator[re.Match[str]]:
+    """Each "the switch one" of the message; "the printer issue is back" tells of the
+    problem, not a ticket."""
+    for found in _NAMED.finditer(text):
+        if not (_TOLD_ABOUT.match(text, found.end()) and not text[:found.start()].strip()
+                and not _THE_TICKET.search(found.group(0))):
+            yield found
+
+
+def named(text: str) -> str | None:
+    """The words of "the laptop one" that could be a ticket's title ("laptop"), when the
+    message names a ticket that way (not "the printer issue is back", not "the second one")."""
+    for found in _naming(text):
+        words = [w for w in _fold(found.group(1)).split()
+                 if w not in _SMALL and w not in _ORDINALS]
+        if words:
+            return " ".join(words)
     return None
 
 

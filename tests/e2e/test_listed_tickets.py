@@ -100,3 +100,60 @@ async def _age_the_list(engine: AsyncEngine, minutes: float) -> None:
         document["last_list"] = f"{then.isoformat()}\n{lines}"
         await connection.execute(
             update(bot_state).where(bot_state.c.key == row["key"]).values(document=document))
+
+
+def buttons_of(turn: object) -> dict[str, str]:
+    """The hero card's buttons: title → what pressing it says."""
+    return {b["title"]: b["value"] for activity in turn.sent  # type: ignore[attr-defined]
+            for attachment in activity.get("attachments", [])
+            for b in attachment["content"].get("buttons", [])}
+
+
+async def test_the_laptop_one_with_no_list_shown_asks_among_the_open_tickets_about_it(
+    service: Service, engine: AsyncEngine
+) -> None:
+    """No list was shown: "the vpn one" is looked for among the open tickets the person may
+    see; even one is asked about (no change at once), several each get a button, none is
+    read as said, and a ticket they may not see is never offered."""
+    agent, alex = await person_in_teams(service, engine, "Alex", "Agent")
+    outsider, _ola = await person_in_teams(service, engine, "Ola", "Other")
+    admin, _max = await person_in_teams(service, engine, "Max", "Admin", role="admin")
+    desk = await insert_team(engine, "Service Desk", agent)
+    vpn, laptop, screen = [
+        (await file_ticket(engine, admin, title, category="incident",
+                           assignee=Assignee.team(desk))).ticket_number
+        for title in ("VPN drops at noon", "Laptop wont boot", "Laptop screen flickers")]
+    hidden = (await file_ticket(engine, outsider, "VPN token expired")).ticket_number
+    closed = (await file_ticket(engine, admin, "Laptop bag torn", category="request",
+                                assignee=Assignee.team(desk))).ticket_number
+    await service.say(f"close {closed}", user=alex)
+
+    asked = await service.say("I'll take the vpn one", user=alex)
+    assert asked.texts[0] == "Do you mean this ticket about “vpn”?"
+    assert buttons_of(asked) == {f"{vpn} · VPN drops at noon": f"I'll take {vpn}"}
+    assert (await status_and_assignee(engine, vpn))[1] is None  # nothing changed yet
+    taken = await service.say(buttons_of(asked)[f"{vpn} · VPN drops at noon"], user=alex)
+    assert "Assigned to Alex Agent." in texts_in(taken.card)
+    assert (await status_and_assignee(engine, vpn))[1] == agent
+    assert hidden not in str(asked.sent)
+
+    both = await service.say("close the laptop ticket", user=alex)
+    assert both.texts[0] == "Which ticket about “laptop” do you mean?"
+    assert set(buttons_of(both).values()) == {f"close {laptop}", f"close {screen}"}
+
+    none = await service.say("show me the printer one", user=alex)
+    assert "printer" not in str(buttons_of(none))
+
+
+async def test_the_printer_one_among_many_open_printer_tickets_asks_for_the_number(
+    service: Service, engine: AsyncEngine
+) -> None:
+    admin, max_ = await person_in_teams(service, engine, "Max", "Admin", role="admin")
+    for floor in range(1, 7):
+        await file_ticket(engine, admin, f"Printer on floor {floor} jams")
+    turn = await service.say("close the printer one", user=max_)
+    assert turn.texts == ["Several open tickets are about “printer”: say the ticket's number, "
+                          "or `tickets about printer` to see them."]
+    async with engine.connect() as connection:
+        statuses = (await connection.execute(select(tasks.c.status))).scalars().all()
+    assert set(statuses) == {"open"}

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.understanding.listed import Listed, Picked, Unsure, pick
+from bot.understanding.listed import Listed, Picked, Unsure, named, pick
 
 QUEUE = (Listed("TKT-2026-0005", "Wifi dead in meeting room B"),
          Listed("TKT-2026-0004", "Switch in room 4 is down"))
@@ -47,3 +47,25 @@ def test_a_message_that_names_no_listed_ticket_is_left_as_it_is(said: str) -> No
 
 def test_with_no_list_shown_nothing_is_picked() -> None:
     assert pick("I'll take the switch one", ()) is None
+
+
+@pytest.mark.parametrize(("said", "words"), [
+    ("I'll take the laptop one", "laptop"),
+    ("reassign the outlook ticket to Sam", "outlook"),
+    ("any news on the new VPN issue?", "vpn"),
+    ("close the Wi-Fi thing pls", "wi-fi"),
+    ("the printer issue is back", None),  # tells of the problem
+    ("show me the second one", None),  # a place needs a list
+    ("I have the same problem", None),
+    ("my laptop is broken", None),
+])
+def test_a_ticket_named_by_its_subject_gives_the_words_to_look_for(
+    said: str, words: str | None
+) -> None:
+    assert named(said) == words
+
+
+def test_asking_offers_even_the_one_ticket_that_fits() -> None:
+    found = pick("I'll take the switch one", QUEUE, ask=True)
+    assert found == Unsure("switch", ((QUEUE[1], "I'll take TKT-2026-0004"),))
+    assert pick("I'll take the printer one", QUEUE, ask=True) is None
