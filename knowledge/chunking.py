@@ -59,6 +59,9 @@ _MARKDOWN_HEADING = re.compile(r"^#{1,6}\s+(.+?)\s*#*$")
 _LIST_ITEM = re.compile(r"^(?:[-*•▪◦·‣–]|\d{1,2}[.)]|[a-z][.)])\s+")
 _SENTENCE_END = re.compile(r"[.!?:;][\"'”’)\]]*$")
 _CELL_SEPARATOR = " | "
+_SECTION_NUMBER = re.compile(r"\d{1,2}(?:\.\d{1,2})+\.?\s+[A-Z]")
+"""A numbered section's heading ("2.2. Installing on Windows") is one even after a line
+that ends unfinished: a table's last row, set without a full stop, often comes before it."""
 _HEADING_MAX_WORDS = 12
 _HEADING_MAX_CHARS = 90
 _HEADING_SHARE_OF_LINE = 0.7
@@ -265,7 +268,8 @@ def _heading(
     Markdown headings are certain. Otherwise a heading is a short line without
     closing punctuation that starts with a capital or a section number, follows
     a finished sentence (a line after an unfinished one is the wrapped end of a
-    paragraph) and is followed by a line that starts a new sentence.
+    paragraph, unless it opens with a section number such as "2.2.") and is
+    followed by a line that starts a new sentence.
     """
     markdown = _MARKDOWN_HEADING.match(line)
     if markdown:
@@ -281,7 +285,8 @@ def _heading(
         return None
     if _LIST_ITEM.match(line) and (following is None or _LIST_ITEM.match(following)):
         return None
-    if previous is not None and not previous_was_heading and not _SENTENCE_END.search(previous):
+    if previous is not None and not previous_was_heading and not _SENTENCE_END.search(previous) and (
+            not _SECTION_NUMBER.match(line)):
         return None
     if following is None or following[0].islower():
         return None  # a heading is followed by text, never by its own wrapped end

@@ -370,12 +370,18 @@ def _whole_list(sentences: Sequence[_Sentence], run: list[int], used: set[int]) 
         return (sentences[index].text.endswith(":") and index + 1 < len(sentences)
                 and in_list(index + 1))
 
+    def same_section(index: int) -> bool:
+        return sentences[index].section == sentences[run[0]].section
+
     start, end = run[0], run[-1]
     if any(in_list(i) for i in run) or introduces(end):
-        while start > 0 and in_list(start - 1) and start - 1 not in used:
+        # back to the list's first step: from a step only, never from a lead-in (the list
+        # before "To install on a Mac:" is another one) and never across a heading
+        while start > 0 and in_list(start) and in_list(start - 1) and same_section(start - 1) and (
+                start - 1 not in used):
             start -= 1
-        if start > 0 and sentences[start - 1].rank == rank and start - 1 not in used and (
-            sentences[start - 1].text.endswith(":")
+        if start > 0 and in_list(start) and sentences[start - 1].rank == rank and (
+            start - 1 not in used and sentences[start - 1].text.endswith(":")
         ):
             start -= 1
     else:

@@ -137,3 +137,28 @@ def test_an_html_numbered_list_keeps_its_numbers_and_is_quoted_as_steps() -> Non
         "2. On your laptop, go to https://aka.ms/mysecurityinfo and sign in.",
     ]
     assert answer[0].split("\n")[5].startswith("5. Add your mobile number as a second method")
+
+
+async def _pdf_passages(shared_sandbox: PdfSandbox) -> list[Passage]:
+    data = (EXPLORE / "ledgerly-manual.pdf").read_bytes()
+    document = await extract_document(data, "ledgerly-manual.pdf", sandbox=shared_sandbox)
+    return [passage(chunk.text, document_id=1, title=document.title or "", page=chunk.page,
+                    heading=chunk.heading, chunk_id=chunk.ordinal)
+            for chunk in chunk_document(document.pages)]
+
+
+async def test_the_steps_for_a_mac_come_without_the_windows_steps_above_them(
+    shared_sandbox: PdfSandbox,
+) -> None:
+    # Page 2: "2.2. Installing on Windows" after a table's last row (no full stop) was read
+    # as the row's wrapped end, and the Mac steps' lead-in pulled the Windows list above it
+    # into the same quote ("Installing on Windows To install Ledgerly on Windows: 1. …").
+    install = _holding(await _pdf_passages(shared_sandbox), "Ledgerly-4.2.dmg")
+
+    assert "\n2.2. Installing on Windows\nTo install Ledgerly on Windows:\n" in install.text
+    answer = _quotes("how do I install ledgerly on a mac", install)
+
+    assert answer[0].startswith("2.3. Installing on macOS: To install Ledgerly on a Mac:\n"
+                                "1. Download Ledgerly-4.2.dmg from your account page.\n")
+    assert "\n4. Enter your licence key when asked." in answer[0]
+    assert not any("LedgerlySetup" in quote for quote in answer)
