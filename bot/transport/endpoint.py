@@ -121,10 +121,10 @@ MAX_ID_CHARS = 1024
 
 
 def _refuse_unanswerable(payload: dict[str, Any]) -> None:
-    """Refuse what no turn can answer: a sender or conversation without an id, an id no
-    reply can name, text that is not text, channel data that is not an object, a member
-    list entry without an id."""
-    for field in ("from", "conversation"):
+    """Refuse what no turn can answer: a sender, conversation or recipient (the bot, whom
+    a reply is from) without an id, an id no reply can name, text that is not text, channel
+    data that is not an object, a member list entry without an id."""
+    for field in ("from", "conversation", "recipient"):
         party = payload.get(field)
         if not isinstance(party, dict) or not _names_something(party.get("id")):
             raise RequestRefused(400, "invalid_activity", f"{field}.id must be a non-empty string")

@@ -12,6 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 from db.tables import task_comments, task_history, tasks
 from tests.e2e.queued_replies import queued_replies
+from tests.e2e.replay import conversations
 from tests.e2e.service import Service, file_ticket, texts_in, user_in_teams
 from tests.integration.builders import insert_user
 
@@ -175,6 +176,35 @@ async def test_an_activity_without_what_a_turn_needs_is_refused_and_changes_noth
     assert service.connector.calls == []  # no member lookup, no reply
     assert await _count_tickets(engine) == 0
     assert (await service.say("my tickets", user=ada)).cards  # the service goes on
+
+
+@pytest.mark.parametrize("recipient", [None, {"name": "TicketFlow"}, {"id": ""}],
+                         ids=["none", "without-id", "empty-id"])
+@pytest.mark.parametrize("build", [
+    lambda t: t.personal_message("new ticket printer on fire"),
+    lambda t: t.bot_added_to_team(),
+    lambda t: t.bot_added_to_personal_chat(),
+    lambda t: t.installation_update("add", in_team=True),
+], ids=["message", "bot-added-to-team", "bot-added-to-personal-chat", "installationUpdate"])
+async def test_an_activity_without_a_recipient_is_refused_and_changes_nothing(
+    service: Service, engine: AsyncEngine, build: Any, recipient: dict[str, str] | None
+) -> None:
+    """The recipient is the bot, whom every reply is from: the welcome on "bot added" read
+    its id and failed (a 500) without one. Found by generated activities."""
+    ada = await user_in_teams(service, engine, "ada@example.com", "Ada Lovelace")
+    service.teams.user = ada
+    activity = build(service.teams)
+    if recipient is None:
+        del activity["recipient"]
+    else:
+        activity["recipient"] = recipient
+
+    answer = await service.post(activity)
+
+    assert (answer.status, answer.json["error"]) == (400, "invalid_activity"), answer.text
+    assert "recipient.id" in answer.json["message"]
+    assert service.connector.calls == [] and await _count_tickets(engine) == 0
+    assert await conversations(engine) == []
 
 
 async def test_a_message_without_channel_data_is_answered_like_any_other(
