@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from enum import StrEnum
 
@@ -86,6 +86,22 @@ MAX_DETAILS = 10
 MAX_DETAIL_CHARS = 2000
 """Of one addition, kept in the conversation's state until the offer is taken or dropped."""
 _ACKNOWLEDGED = {"ok", "okay", "k", "kk", "alright", "all right"}
+_UNHELPFUL = {
+    "didn't help", "didnt help", "did not help", "that didn't help", "that didnt help",
+    "it didn't help", "it didnt help", "doesn't help", "doesnt help", "not helpful",
+    "wasn't helpful", "wasnt helpful", "that wasn't helpful", "unhelpful", "useless",
+    "didn't work", "didnt work", "did not work", "that didn't work", "that didnt work",
+    "it didn't work", "it didnt work", "doesn't work", "doesnt work", "that doesn't work",
+    "still not working", "still doesn't work", "still doesnt work", "still broken",
+    "still the same", "same problem", "same issue", "no luck", "no joy", "tried that",
+    "i tried that", "i already tried that", "already tried that", "not it", "that's not it",
+    "thats not it", "not what i asked", "that's not what i asked", "wrong answer",
+    "not what i meant", "that's not what i meant", "no that's wrong", "doesn't answer my question",
+    "that doesn't answer my question", "no that didn't help", "nope didn't help",
+    "nope didnt help", "nope didn't work", "nope", "👎",
+}
+"""What people say when an answer did not help ("nope" and 👎 only right after an answer
+that found something; under an offer they decline it)."""
 _PUNCTUATION = re.compile(r"[\s.!?,;:…]+")
 
 
@@ -109,6 +125,21 @@ def offer_reply(text: str) -> OfferReply | None:
         if candidate in _TAKE:
             return OfferReply.TAKE
     return None
+
+
+def unhelpful(text: str) -> bool:
+    """"that didn't help", "still not working", "not what I asked": the answer just given
+    did not help (as its "Not helpful" button says)."""
+    said = _PUNCTUATION.sub(" ", text.lower().replace("’", "'")).strip()
+    if not said or len(said) > 60:
+        return False
+    if said != "👎":  # other emoji only colour the words ("no luck 😕")
+        said = " ".join("".join(ch for ch in said if ch.isalnum() or ch in " '").split())
+    bare = _CLOSERS.sub("", said)
+    return any(candidate in _UNHELPFUL for candidate in (
+        said, bare, _OPENERS.sub("", said), _OPENERS.sub("", bare),
+        _OPENERS.sub("", said.removeprefix("no ").removeprefix("sorry ")),
+    ))
 
 
 _ASKS_FOR_A_TICKET = re.compile(
@@ -157,13 +188,15 @@ class AskedAssistant:
     asked_at: datetime
     details: tuple[str, ...] = ()
     """What the person added after the answer, to go into the ticket's description."""
+    unhelpful: bool = False
+    """They said the answer did not help: the ticket is on offer though it found something."""
 
     def adding(self, detail: str) -> AskedAssistant | None:
         """With `detail` added; None when the offer already holds `MAX_DETAILS`."""
         if len(self.details) >= MAX_DETAILS:
             return None
         kept = detail.strip()[:MAX_DETAIL_CHARS]  # the description is trimmed to less anyway
-        return AskedAssistant(self.message, self.asked_at, (*self.details, kept))
+        return replace(self, details=(*self.details, kept))
 
     def offer(self) -> TicketOffer | None:
         """The ticket on offer: the message's first line the title, everything the
@@ -173,7 +206,7 @@ class AskedAssistant:
     def encode(self) -> str:
         # Kept as one string: a plain value the turn state stores without flattening.
         return json.dumps({"message": self.message, "asked_at": self.asked_at.isoformat(),
-                           "details": list(self.details)})
+                           "details": list(self.details), "unhelpful": self.unhelpful})
 
     @classmethod
     def decode(cls, stored: object) -> AskedAssistant | None:
@@ -186,7 +219,8 @@ class AskedAssistant:
             if not isinstance(details, list):
                 return None
             return cls(str(data["message"]), datetime.fromisoformat(data["asked_at"]),
-                       tuple(str(detail) for detail in details))
+                       tuple(str(detail) for detail in details),
+                       unhelpful=data.get("unhelpful") is True)
         except (ValueError, KeyError, TypeError, AttributeError):
             return None
 
@@ -202,10 +236,11 @@ class AskedAssistant:
                 and now - self.asked_at <= OFFER_WINDOW)
 
     def stands(self, exchange: Exchange | None, *, now: datetime) -> bool:
-        """Whether the assistant's stored answer to this message found nothing, lately."""
+        """Whether the assistant's stored answer to this message found nothing, or did not
+        help, lately."""
         return (
             exchange is not None
             and exchange.question == as_stored(self.message)
             and now - self.asked_at <= OFFER_WINDOW
-            and not split_sources(exchange.answer).citations
+            and (self.unhelpful or not split_sources(exchange.answer).citations)
         )

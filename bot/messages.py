@@ -34,7 +34,9 @@ from bot.admin import run_admin
 from bot.delivery import current_delivery, part_of, running_for
 from bot.cards.answer import AnswerView, answer_card
 from bot.help_chat import answer_question, help_session
-from bot.help_offer import AskedAssistant, OfferReply, asks_for_a_ticket, goes_on, offer_reply
+from bot.help_offer import (
+    AskedAssistant, OfferReply, asks_for_a_ticket, goes_on, offer_reply, unhelpful,
+)
 from bot.context import BotDependencies
 from bot.dialogs.answers import Answer, AskAgain, AskNext, completes, read_answer
 from bot.dialogs.new_ticket import CHOICE_STEPS, is_bare_choice, waiting_for
@@ -470,12 +472,17 @@ class MessageRouter:
         asked = AskedAssistant.decode(stored)
         reply = offer_reply(text)
         explicit = asks_for_a_ticket(text)
-        if asked is None or (reply is None and not explicit and not goes_on(text)):
+        not_helped = unhelpful(text)
+        if asked is None or (reply is None and not explicit and not not_helped
+                             and not goes_on(text)):
             return False
         exchange = await self._deps.help().help_assistant.last_exchange(
             user_id=viewer.id, session_id=help_session(turn_context.activity, viewer.id))
         now = utcnow()
         waiting = asked.answering(exchange, now=now)
+        if not_helped and exchange is not None and asked.answered(exchange, now=now) and (
+                reply is None or not asked.stands(exchange, now=now)):
+            return await self._not_helped(turn_context, viewer, asked, exchange)
         if not waiting and not asked.stands(exchange, now=now):
             if not explicit or not asked.answered(exchange, now=now) or (
                     offer := asked.offer()) is None:
@@ -508,6 +515,24 @@ class MessageRouter:
             case OfferReply.EDIT:
                 await dc.begin_dialog(NEW_TICKET, {"title": offer.title, "priority": None,
                                                    "category": None})
+        return True
+
+    async def _not_helped(
+        self, turn_context: TurnContext, viewer: Viewer, asked: AskedAssistant,
+        exchange: Exchange,
+    ) -> bool:
+        """"that didn't help" after an answer: rated as its "Not helpful" button does, and the
+        question (not "that didn't help") offered as a ticket, as when nothing was found."""
+        flagged = replace(asked, unhelpful=True)
+        offer = flagged.offer()
+        if offer is None:
+            return False
+        await self._deps.help().help_assistant.rate(
+            message_id=exchange.answer_id, user_id=viewer.id, helpful=False)
+        await self._asked_assistant.set(turn_context, flagged.encode())
+        view = AnswerView(message_id=exchange.answer_id, question=asked.message,
+                          text=notices.not_helped(offer.title), answered=False, offer=offer)
+        await reply_card(turn_context, answer_card(view))
         return True
 
     async def _add_to_offer(

@@ -143,6 +143,10 @@ def offer_with_details(description: str) -> str:
     return f"I've added that. The ticket would say:\n\n{description}"
 
 
+def not_helped(title: str) -> str:
+    return f"Sorry that didn't help. The service desk can look into “{title}”."
+
+
 def offer_declined() -> str:
     return "OK, I won't file it. Say `new ticket` whenever you want to."
 

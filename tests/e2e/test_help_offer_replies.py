@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from db.tables import tasks
+from db.tables import help_answer_feedback, tasks
 from tests.e2e.assistant import answer_cards, button, wait_for_answers
 from tests.e2e.service import Service, texts_in, user_in_teams
 from tests.e2e.teams_doubles.activities import TeamsUser
@@ -227,3 +227,28 @@ async def test_a_yes_or_another_problem_after_an_answer_is_not_the_question_file
 
     assert not any(ANSWERED in text for text in turn.texts), turn.texts
     assert await filed(engine) == []
+
+
+@pytest.mark.parametrize("said", [
+    "didnt help", "That didn't work.", "still not working", "nope", "no luck 😕",
+    "sorry, that's not what I asked",
+])
+async def test_saying_an_answer_did_not_help_rates_it_and_offers_the_question_as_a_ticket(
+    helpdesk: Service, engine: AsyncEngine, model: CompletionsStandIn, said: str
+) -> None:
+    """"didnt help" after an answer was taken for a new question: nothing found, so "yes"
+    filed a ticket titled "didnt help". Now it is the answer's "Not helpful", and "yes"
+    files the question."""
+    ada = await answered(helpdesk, engine, model)
+
+    turn = await helpdesk.say(said, user=ada)
+
+    assert f"Sorry that didn't help. The service desk can look into “{ANSWERED}”." in texts_in(
+        turn.card)
+    async with engine.connect() as connection:
+        verdicts = (await connection.execute(
+            select(help_answer_feedback.c.helpful))).scalars().all()
+    assert verdicts == [False]
+    await helpdesk.say("yes", user=ada)
+    [ticket] = await filed(engine)
+    assert ticket["title"] == ANSWERED

@@ -13,6 +13,7 @@ from bot.help_offer import (
     asks_for_a_ticket,
     goes_on,
     offer_reply,
+    unhelpful,
 )
 from knowledge.citations import Citation, with_sources
 from knowledge.conversation import Exchange
@@ -171,3 +172,14 @@ def test_asking_outright_for_the_problem_to_be_filed(said: str) -> None:
 ])
 def test_anything_else_is_not_that_ask(said: str) -> None:
     assert not asks_for_a_ticket(said)
+
+
+@pytest.mark.parametrize(("said", "expected"), [
+    ("didnt help", True), ("That didn't work.", True), ("still not working!!", True),
+    ("no luck 😕", True), ("Nope", True), ("👎", True), ("sorry, that's not what I asked", True),
+    ("ok still doesnt work thanks", True),
+    ("it didn't help that the printer is old", False), ("help", False),
+    ("the vpn still does not work after the update, what now?", False), ("thanks!", False),
+])
+def test_an_answer_that_did_not_help_is_told_apart(said: str, expected: bool) -> None:
+    assert unhelpful(said) is expected
