@@ -44,7 +44,7 @@ from bot.dialogs.new_ticket import DIALOG_ID as NEW_TICKET
 from bot.dialogs.ticket_question import ask, pending_question
 from bot.identity import MemberDirectory
 from bot.mentions import as_written, mentioned_users, readable, strip_bot_mention
-from bot.outgoing import reply_card
+from bot.outgoing import one_card_per_ticket, reply_card
 from bot.person_lookup import resolve_person
 from bot.replies import explain
 from bot.subscriptions import run_subscription
@@ -390,12 +390,13 @@ class MessageRouter:
                 await turn_context.send_activity(notices.nothing_changed(ticket))
             case Both(first=first, second=second):  # "rename 4 … and close it": in turn
                 delivery = current_delivery()
-                for number, part in enumerate((first, second), start=1):
-                    try:
-                        with running_for(part_of(delivery, number)):  # each written once
-                            await self._dispatch(turn_context, viewer, dc, part, conversation)
-                    except DomainError as refused:  # the other part is still made, or asked
-                        await turn_context.send_activity(explain(refused))
+                with one_card_per_ticket(turn_context):  # the second change redraws the card
+                    for number, part in enumerate((first, second), start=1):
+                        try:
+                            with running_for(part_of(delivery, number)):  # each written once
+                                await self._dispatch(turn_context, viewer, dc, part, conversation)
+                        except DomainError as refused:  # the other part is still made, or asked
+                            await turn_context.send_activity(explain(refused))
             case EachTicket(change=ShowTicket()):
                 for reply in await show_each(self._deps, viewer, understood,
                                              company=conversation.company):

@@ -52,7 +52,12 @@ class TerminalAdapter(BotAdapter):  # type: ignore[misc]  # untyped SDK class
         return responses
 
     async def update_activity(self, context: TurnContext, activity: Activity) -> ResourceResponse:
-        self.sent.append(activity)
+        """A card redrawn in this turn takes its old place; any other is shown anew."""
+        earlier = [i for i, sent in enumerate(self.sent) if sent.id == activity.id]
+        if earlier:
+            self.sent[earlier[-1]] = activity
+        else:
+            self.sent.append(activity)
         return ResourceResponse(id=activity.id)
 
     async def delete_activity(self, context: TurnContext, reference: ConversationReference) -> None:

@@ -250,6 +250,18 @@ def _description(ticket: TicketView) -> list[JsonObject]:
     return [text_block(trimmed(ticket.description, DESCRIPTION_PREVIEW), separator=True)]
 
 
+def shown_ticket(card: Mapping[str, Any]) -> int | None:
+    """The id of the ticket a card from `ticket_card` shows (its refresh names it); None
+    for any other card."""
+    refresh = card.get("refresh")
+    action = refresh.get("action") if isinstance(refresh, Mapping) else None
+    if not isinstance(action, Mapping) or action.get("verb") != Verb.TICKET_REFRESH.value:
+        return None
+    data = action.get("data")
+    ticket_id = data.get("ticket_id") if isinstance(data, Mapping) else None
+    return ticket_id if isinstance(ticket_id, int) else None
+
+
 def _refresh(ticket: TicketView, user_ids: Sequence[str]) -> JsonObject:
     refresh: JsonObject = {
         "action": {

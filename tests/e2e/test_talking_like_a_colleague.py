@@ -13,6 +13,7 @@ from tests.e2e.assistant import button
 from tests.e2e.service import (
     Service,
     buttons_of,
+    card_of,
     presses,
     stored_ticket,
     texts_in,
@@ -191,9 +192,11 @@ async def test_two_changes_in_one_message_are_both_made_and_a_part_not_allowed_i
                                  number="TKT-2026-0071", title="Scanner")
 
     said = "rename 70 to printer jams and close it"
-    turn = await service.say(said, user=max_)
-    shown = "\n".join(texts_in(card) for card in turn.cards)
-    assert "TKT-2026-0070 is now closed." in shown
+    updates = len(service.connector.successful("update"))
+    await service.say(said, user=max_)
+    [redrawn] = service.connector.successful("update")[updates:]  # one card, after both
+    shown = texts_in(card_of(redrawn.body) or {})
+    assert "Saved: title." in shown and "TKT-2026-0070 is now closed." in shown
     await service.say(said, user=max_)  # said again: nothing more changes
     state = await stored_ticket(engine, mine)
     assert (state["title"], state["status"]) == ("Printer jams", "closed")
@@ -202,3 +205,32 @@ async def test_two_changes_in_one_message_are_both_made_and_a_part_not_allowed_i
     assert "Only the service desk sets the status." in texts_in(turn.cards[-1])
     state = await stored_ticket(engine, theirs)
     assert (state["title"], state["status"]) == ("Scanner jams", "open")
+
+
+async def test_two_changes_in_one_message_answer_with_one_card_showing_the_ticket_after_both(
+    service: Service, engine: AsyncEngine
+) -> None:
+    max_ = await user_in_teams(service, engine, "max@example.com", "Max Manager", role="manager")
+    mine = await insert_ticket(engine, created_by=await user_id_of(engine, "max@example.com"),
+                               number="TKT-2026-0072", title="Badge reader")
+    updates = len(service.connector.successful("update"))
+
+    turn = await service.say("make 72 urgent and assign it to me", user=max_)
+
+    assert turn.texts == [] and len(turn.cards) == 1, turn.texts
+    first = texts_in(turn.cards[0])
+    assert "Priority\nUrgent" in first and "Assignee\nUnassigned" in first
+    [update] = service.connector.successful("update")[updates:]  # the same card, redrawn
+    final = card_of(update.body)
+    assert final is not None
+    shown = texts_in(final)
+    notices = [block["text"] for block in final["body"][:2]]
+    assert notices[0] == "Saved: priority." and notices[1].startswith("Assigned to "), notices
+    max_name = notices[1].removeprefix("Assigned to ").rstrip(".")
+    assert "Priority\nUrgent" in shown and f"Assignee\n{max_name}" in shown, shown
+    state = await stored_ticket(engine, mine)
+    assert state["priority"] == "urgent" and state["assignee_id"] is not None
+
+    again = await service.say("make 72 urgent and assign it to me", user=max_)  # said again
+    assert len(again.cards) <= 1
+    assert await stored_ticket(engine, mine) == state

@@ -127,3 +127,21 @@ def test_pressing_a_button_that_opens_a_form_asks_for_its_text_at_once(tmp_path:
     assert "Swapped the cable" in turns[6]
     assert turns[7].startswith("  Assign to:\n    1. "), turns[7]
     assert "Nothing sent" in turns[7]
+
+
+async def test_two_changes_in_one_message_show_one_card_after_both_in_the_terminal(
+    database_url: str,
+) -> None:
+    async with terminal(database_url, "ada@example.com") as chat:
+        await chat.say("new ticket Docking station flickers")
+        await chat.say("skip")
+        await chat.say("Incident")
+        await chat.say("low")
+
+        shown = await chat.say("put it on hold and assign it to me")
+
+    assert len(shown) == 1, shown
+    [card] = shown
+    held, assigned = card.splitlines()[:2]
+    assert held.endswith("is now on hold.") and assigned.startswith("Assigned to "), card
+    assert "Status: On hold" in card and "Assignee: Unassigned" not in card
