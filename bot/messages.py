@@ -22,6 +22,7 @@ from bot.actions import notices, questions
 from bot.actions.confirmation import comment_instead, is_complete_change, may_edit_part, propose
 from bot.actions.conversation import conversation_for
 from bot.actions.each import perform_each, show_each
+from bot.actions.invited import question_naming_the_invited
 from bot.actions.pending import FREE_TEXT_SLOTS, Pending, Slot
 from bot.actions.phrasing import phrase
 from bot.actions.reply import Option, Reply
@@ -376,6 +377,8 @@ class MessageRouter:
                         self._deps, viewer, request, strip_bot_mention(turn_context.activity))):
                     await self._send(turn_context, instead)  # a customer's "cancel ticket 4"
                     return
+                if isinstance(understood, Clarify):  # "Sam" may be invited, not joined yet
+                    question = await question_naming_the_invited(self._deps, viewer, understood)
                 options = tuple(
                     Option(choice.label, phrase(_filled(request, choice), conversation))
                     for choice in choices

@@ -134,6 +134,9 @@ class InvitationRepository(Protocol):
     async def pending_for(self, email: str) -> list[Invitation]:
         """Pending invitations for an email, newest first."""
         ...
+    async def pending(self) -> list[Invitation]:
+        """Every pending invitation (expired ones too), newest first."""
+        ...
     async def save(self, invitation: Invitation) -> None: ...
 
 

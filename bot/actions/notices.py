@@ -278,6 +278,13 @@ def not_a_choice(count: int) -> str:
     return f"Pick a number from 1 to {count}, or type the answer."
 
 
+def not_joined(name: str, email: str, role: str) -> str:
+    """Someone invited who has no account yet: tickets follow accounts (the access rule)."""
+    who = email if name.lower() == email.lower() else f"{name} ({email})"
+    return (f"{who} is invited as {role} but hasn't joined TicketFlow yet, so nothing can be "
+            "assigned to them until they do (they join when they first message me).")
+
+
 def unknown_person(said: str) -> str:
     return f"I couldn't find “{said}”."
 

@@ -1455,7 +1455,8 @@ def _assign_to(
                        found.choices)
     if isinstance(found, NoSuchTarget):
         return Clarify(AssignTicket(ticket, None),
-                       f"I couldn't find “{found.said}”. Who should take {_label(ticket)}?")
+                       f"I couldn't find “{found.said}”. Who should take {_label(ticket)}?",
+                       unknown=found.said)
     return AssignTicket(ticket, found)
 
 

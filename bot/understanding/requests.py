@@ -159,6 +159,9 @@ class Clarify:
     choices: tuple[Choice, ...] = ()
     field: str | None = None
     """For an edit: the one field asked about (title, description, priority, category, due_date)."""
+    unknown: str | None = None
+    """The name said that matched no one ("Sam" in "assign 4 to Sam"), for the caller to
+    look further (an invitation not yet accepted)."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -69,6 +69,14 @@ class SqlInvitationRepository:
         )
         return [self._value(row) for row in (await self._db.execute(query)).mappings()]
 
+    async def pending(self) -> list[Invitation]:
+        query = (
+            select(user_invitations)
+            .where(user_invitations.c.status == InvitationStatus.PENDING.value)
+            .order_by(user_invitations.c.created_at.desc(), user_invitations.c.id.desc())
+        )
+        return [self._value(row) for row in (await self._db.execute(query)).mappings()]
+
     async def save(self, invitation: Invitation) -> None:
         values = to_row(invitation, user_invitations, exclude=frozenset({"id"}), **_COLUMNS)
         await self._db.execute(

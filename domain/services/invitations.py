@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+import re
 import secrets
 from dataclasses import replace
 from datetime import timedelta
@@ -15,7 +16,7 @@ from domain.clock import utcnow
 from domain.errors import Conflict, InvitationNotFound, InvitationUnusable
 from domain.people import Invitation, InvitationStatus, NewUser, Role, User
 from domain.ports import UnitOfWork
-from domain.services.lookup import authorise
+from domain.services.lookup import authorise, load_viewer
 from domain.services.people import find_department
 from domain.validation import parse_email, parse_enum, parse_text
 
@@ -58,6 +59,38 @@ async def invite(
         )
         await uow.commit()
     return invitation
+
+
+@use_case
+async def invited_not_joined(*, uow: UnitOfWork, actor: Viewer, said: str) -> list[Invitation]:
+    """Usable invitations for the person `said` names (a first name, a full name, an email or
+    its part before @): someone a manager or admin named who has no account yet. The access
+    rule grants by user, so no ticket can be theirs before they join: the bot says so
+    instead of "I couldn't find them". Others learn nothing of invitations (empty)."""
+    wanted = " ".join(said.lower().split())
+    if not wanted:
+        return []
+    async with uow.reading() as reader:
+        viewer = await load_viewer(reader, actor.id)  # as stored now
+        if viewer.role not in (Role.ADMIN, Role.MANAGER):
+            return []
+        pending = await reader.invitations.pending()
+    now = utcnow()
+    return [i for i in pending if i.is_usable(now) and wanted in _names_of(i)]
+
+
+def _names_of(invitation: Invitation) -> set[str]:
+    email = invitation.email.lower()
+    local = email.split("@", 1)[0]
+    parts = [part for part in re.split(r"[._\-+]", local) if part]
+    first = (invitation.first_name or "").strip().lower()
+    last = (invitation.last_name or "").strip().lower()
+    names = {email, local, " ".join(parts)}
+    if parts:
+        names.add(parts[0])
+    if first:
+        names |= {first, " ".join(f"{first} {last}".split())}
+    return {name for name in names if name}
 
 
 async def accept_invitation(

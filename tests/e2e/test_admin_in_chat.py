@@ -6,9 +6,9 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from db.tables import company_settings, team_members, teams, user_invitations, users
-from tests.e2e.service import Service, texts_in
+from tests.e2e.service import Service, texts_in, user_id_of
 from tests.e2e.teams_doubles.activities import TeamsUser
-from tests.integration.builders import insert_user
+from tests.integration.builders import insert_ticket, insert_user
 
 
 async def _rita_the_admin_and_lee(
@@ -92,3 +92,33 @@ async def test_an_admin_names_people_by_mentioning_them(
     async with engine.connect() as connection:
         role = (await connection.execute(select(users.c.role).where(users.c.id == lee_id)))
     assert role.scalar_one() == "manager"
+
+
+async def test_someone_invited_but_not_joined_is_named_as_such_when_assigned_and_joins_to_take_it(
+    service: Service, engine: AsyncEngine
+) -> None:
+    root, lee, _ = await _rita_the_admin_and_lee(service, engine)
+    await service.say("invite sam.lee@example.com as user", user=root)
+    await service.say("invite pat.o-neil@example.com as manager", user=root)
+    await insert_ticket(engine, created_by=await user_id_of(engine, "root@example.com"),
+                        number="TKT-2026-0090", title="Badge reader beeps red")
+    number, short = "2026-0090", "90"
+
+    for said, who in [("Sam", "sam.lee@example.com is invited as user"),
+                      ("sam lee", "sam.lee@example.com is invited as user"),
+                      ("pat o neil", "pat.o-neil@example.com is invited as manager")]:
+        asked = await service.say(f"assign {short} to {said}", user=root)
+        assert asked.texts[0].startswith(who), asked.texts
+        assert "hasn't joined TicketFlow yet" in asked.texts[0]
+        assert asked.texts[0].endswith(f"Who should take TKT-{number}?"), asked.texts
+        await service.say("cancel", user=root)
+    unknown = await service.say(f"assign {short} to Zed", user=root)
+    assert unknown.texts[0] == f"I couldn't find “Zed”. Who should take TKT-{number}?"
+    await service.say("cancel", user=root)
+    agent = await service.say(f"assign {short} to Sam", user=lee)  # agents learn nothing of it
+    assert "invited" not in " ".join(agent.texts)
+
+    sam = service.person("sam.lee@example.com", "Sam Lee")
+    await service.say("hi", user=sam)  # first contact accepts the invitation
+    assigned = await service.say(f"assign {short} to Sam", user=root)
+    assert "Assigned to Sam Lee" in texts_in(assigned.card), assigned.texts

@@ -20,6 +20,7 @@ from domain.services.invitations import (
     accept_invitation,
     enroll,
     invite,
+    invited_not_joined,
 )
 from tests.unit.conftest import Organisation
 from tests.unit.fakes import FakeDatabase
@@ -195,3 +196,34 @@ async def test_accepting_an_invitation_for_an_existing_user_changes_their_role(
     user = await accept_invitation(uow=db.unit_of_work(), token=invitation.token)
     assert (user.id, user.role) == (org.customer.id, Role.USER)
     assert db.user(org.customer.id).role is Role.USER
+
+
+@pytest.mark.parametrize("said", ["Dana", "dana", "  DANA  ", "Dana Scully", "dana.scully",
+                                  "dana scully", "dana.scully@example.com"])
+async def test_a_manager_or_admin_finds_an_invitee_not_joined_by_name_or_email(
+    db: FakeDatabase, org: Organisation, said: str
+) -> None:
+    invitation = db.seed_invitation(email="dana.scully@example.com", invited_by=org.admin,
+                                    role=Role.USER)
+    for who in (org.admin, org.manager):
+        found = await invited_not_joined(uow=db.unit_of_work(), actor=as_actor(who.id), said=said)
+        assert found == [invitation]
+
+
+async def test_an_invitee_is_not_found_by_agents_customers_other_names_or_once_expired(
+    db: FakeDatabase, org: Organisation
+) -> None:
+    db.seed_invitation(email="dana.scully@example.com", invited_by=org.admin, role=Role.USER)
+    db.seed_invitation(email="fox@example.com", invited_by=org.admin, role=Role.USER,
+                       expires_at=utcnow() - timedelta(days=1))
+
+    async def found(who: str, said: str) -> list[object]:
+        return list(await invited_not_joined(uow=db.unit_of_work(), actor=as_actor(who),
+                                             said=said))
+
+    assert await found(org.agent.id, "Dana") == []
+    assert await found(org.customer.id, "Dana") == []
+    assert await found(org.admin.id, "Dan") == []
+    assert await found(org.admin.id, "Scully Dana") == []
+    assert await found(org.admin.id, "Fox") == []
+    assert await found(org.admin.id, "") == []

@@ -164,6 +164,9 @@ class FakeInvitationRepository(Repository):
             if i.email.lower() == email.lower() and i.status is InvitationStatus.PENDING
         ]
 
+    async def pending(self) -> list[Invitation]:
+        return [i for i in self._newest_first() if i.status is InvitationStatus.PENDING]
+
     async def save(self, invitation: Invitation) -> None:
         self._uow.update("user_invitations", invitation.id, invitation)
 
