@@ -42,6 +42,7 @@ from knowledge.conversation import (
     HelpStatistics,
     NotYourAnswer,
     dependence,
+    only_repeats,
     recent,
     search_text,
     topic_of,
@@ -261,7 +262,7 @@ class HelpAssistant:
             return _Draft(NOT_FOUND, (), AnswerSource.NOT_FOUND)
         earlier = topic_of(previous) if previous is not None else None
         if self._llm is None:
-            return _quoted(question, earlier, passages, AnswerSource.DOCUMENTS)
+            return _quoted(question, earlier, passages, AnswerSource.DOCUMENTS, previous=previous)
         prompt = build_prompt(
             question=question,
             passages=passages[:PROMPT_PASSAGES],
@@ -274,7 +275,8 @@ class HelpAssistant:
             reply = await self._llm.complete(prompt.messages)
         except ModelUnavailable as error:
             log.warning("the model failed, quoting the documents instead: %s", error)
-            return _quoted(question, earlier, passages, AnswerSource.DOCUMENTS_AFTER_MODEL_FAILED)
+            return _quoted(question, earlier, passages, AnswerSource.DOCUMENTS_AFTER_MODEL_FAILED,
+                           previous=previous)
         asked = f"{earlier} {question}" if earlier is not None else question
         verdict = read_reply(reply, prompt, question=asked)
         if isinstance(verdict, Grounded):
@@ -283,7 +285,7 @@ class HelpAssistant:
             return _Draft(NOT_FOUND, (), AnswerSource.NOT_FOUND)
         log.warning("the model's reply was rejected, quoting the documents: %s", verdict.reason)
         return _quoted(question, earlier, passages, AnswerSource.DOCUMENTS_AFTER_REPLY_REJECTED,
-                       avoid=steering_terms(reply, question=asked))
+                       avoid=steering_terms(reply, question=asked), previous=previous)
 
     async def latest_session(self, *, user_id: str, prefix: str) -> str | None:
         """The person's latest help session among those whose id starts with `prefix`."""
@@ -339,10 +341,13 @@ def _quoted(
     source: AnswerSource,
     *,
     avoid: frozenset[str] = frozenset(),
+    previous: Exchange | None = None,
 ) -> _Draft:
+    """The documents quoted; `previous` is the exchange a follow-up follows."""
     quotes = extract(query_weights(question, earlier), passages, avoid=avoid,
                      wanted=asked_for(question))
-    if not quotes:
+    if not quotes or previous is not None and only_repeats(
+            question, [quote.text for quote in quotes], previous):
         return _Draft(NOT_FOUND, (), AnswerSource.NOT_FOUND)
     lines, citations = numbered_sources([(quote.passage, quote.text) for quote in quotes])
     lead = MODEL_DOWN if source is AnswerSource.DOCUMENTS_AFTER_MODEL_FAILED else FROM_DOCUMENTS

@@ -173,6 +173,25 @@ def follows_up(question: str) -> bool:
     return dependence(question) is not Dependence.NONE
 
 
+_ORDINALS = frozenset(stem(word) for word in (
+    "first second third fourth fifth last next previous step steps part option".split()))
+"""Words of a follow-up that point into the earlier answer ("what about the second one?",
+"and the next step?"): the answer holds them as a place, not as a word."""
+
+
+def only_repeats(question: str, quotes: Sequence[str], previous: Exchange) -> bool:
+    """Whether answering a follow-up with `quotes` would say the earlier answer again and
+    nothing on what the follow-up adds: "and on mac?" answered with the same Windows steps,
+    none of them about a Mac. Better said not found, with a ticket on offer."""
+    own = set(content_terms(question)) - _REFERRING_STEMS - _ORDINALS
+    if not own or not quotes:
+        return False
+    if own & {term for quote in quotes for term in content_terms(quote)}:
+        return False
+    before = " ".join(words(previous.answer))
+    return all(" ".join(words(quote)) in before for quote in quotes)
+
+
 def topic_of(previous: Exchange) -> str:
     """What an earlier exchange was about: a follow-up carries the topic it followed."""
     return previous.topic or previous.question

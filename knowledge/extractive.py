@@ -192,6 +192,8 @@ def extract(
         run = _whole_list(sentences, [index, *_continuation(sentences, index, used)], used)
         run = _with_its_option(sentences, run, used)
         run = _with_its_header_row(sentences, run, used)
+        run = _with_its_lead_in(sentences, run, used)
+        run = _with_what_it_introduces(sentences, run, used)
         used.update(run)
         chosen.append(run)
     chosen.sort(key=lambda run: (sentences[run[0]].rank, run[0]))
@@ -244,6 +246,33 @@ def _with_its_header_row(
     if used.intersection(header_line):
         header_line = []
     return [*header_line, *range(start, run[0]), *run]
+
+
+def _with_its_lead_in(sentences: Sequence[_Sentence], run: list[int], used: set[int]) -> list[int]:
+    """A line led by the sentence that introduces it on the line before ("Install openconnect
+    and run:" over the command): the command alone does not say what it is for."""
+    first = sentences[run[0]]
+    if first.position != 0 or run[0] == 0 or run[0] - 1 in used:
+        return run
+    before = sentences[run[0] - 1]
+    if (before.rank, before.section) != (first.rank, first.section) or (
+            before.line >= first.line or not before.text.endswith(":")):
+        return run
+    return [run[0] - 1, *run]
+
+
+def _with_what_it_introduces(
+    sentences: Sequence[_Sentence], run: list[int], used: set[int]
+) -> list[int]:
+    """A run ending in "…and run:" with the line it introduces (a command, an address)."""
+    last = run[-1]
+    if not sentences[last].text.endswith(":") or last + 1 >= len(sentences) or last + 1 in used:
+        return run
+    following = sentences[last + 1]
+    if (following.rank, following.section) != (sentences[last].rank, sentences[last].section) or (
+            following.position != 0):
+        return run
+    return [*run, last + 1]
 
 
 def _distinct(sentences: list[_Sentence]) -> list[_Sentence]:
@@ -368,7 +397,7 @@ def _whole_list(sentences: Sequence[_Sentence], run: list[int], used: set[int]) 
 
     def introduces(index: int) -> bool:
         return (sentences[index].text.endswith(":") and index + 1 < len(sentences)
-                and in_list(index + 1))
+                and in_list(index + 1) and sentences[index + 1].section == sentences[index].section)
 
     def same_section(index: int) -> bool:
         return sentences[index].section == sentences[run[0]].section
@@ -388,7 +417,8 @@ def _whole_list(sentences: Sequence[_Sentence], run: list[int], used: set[int]) 
         item = _BULLET  # the run holds the lead-in: only the items after it come
         if not any(introduces(i) for i in run):
             return run
-    while end + 1 < len(sentences) and in_list(end + 1) and end + 1 not in used:
+    while end + 1 < len(sentences) and in_list(end + 1) and end + 1 not in used and (
+            same_section(end + 1)):
         end += 1
     grown = list(range(start, end + 1))
     words = sum(len(sentences[i].text.split()) for i in grown)
@@ -449,6 +479,8 @@ def _is_heading(line: str) -> bool:
     heading ("How do I print?"): what follows answers it, and it answers nothing."""
     if len(line.split()) > HEADING_MAX_WORDS or _BULLET.match(line) or _CELLS in line:
         return False
+    if not (line[0].isupper() or line[0].isdigit()):
+        return False  # "sudo openconnect --protocol=gp vpn.example": a command, not a title
     return not _ENDS_SENTENCE.search(line) or _is_question(line)
 
 

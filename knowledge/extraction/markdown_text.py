@@ -2,7 +2,9 @@
 
 The text keeps "# Heading" lines and list markers, which chunking understands,
 and drops what a reader never sees: front matter, link targets, emphasis marks,
-fences, HTML comments and table rules. Each pattern stays on its own line: the blank
+fences, HTML comments and table rules. A fenced block's lines become code spans, one a
+line, so a quote shows its commands monospace as the page did; inline code loses its
+backticks like the rest of the markup. Each pattern stays on its own line: the blank
 lines around a table or a fence are what keep it apart from the paragraph before it.
 """
 
@@ -14,6 +16,7 @@ _FRONT_MATTER = re.compile(r"\A---\n(.*?)\n(?:---|\.\.\.)\n", re.DOTALL)
 _FRONT_MATTER_TITLE = re.compile(r"(?m)^title:\s*[\"']?(.+?)[\"']?\s*$")
 _COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 _FENCE = re.compile(r"(?m)^[ \t]*(```|~~~).*$\n?")
+_FENCED_BLOCK = re.compile(r"(?ms)^[ \t]*(```|~~~)[^\n]*\n(.*?)^[ \t]*\1[ \t]*$\n?")
 _SETEXT = re.compile(r"(?m)^(?P<text>[^\n#>|\-*].*)\n(?P<rule>=+|-+)[ \t]*$")
 _ATX = re.compile(r"(?m)^(#{1,6})[ \t]+(.+?)[ \t#]*$")
 _IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
@@ -23,7 +26,7 @@ _LINK_DEFINITION = re.compile(r"(?m)^ {0,3}\[[^\]]+\]:\s+\S+.*$\n?")
 _INLINE_SPAN = r"((?:[^\n]|\n(?![ \t]*\n))+?)"  # may wrap lines, never crosses a blank line
 _STRONG = re.compile(r"(\*\*|__)(?=\S)" + _INLINE_SPAN + r"(?<=\S)\1")
 _EMPHASIS = re.compile(r"(?<![\w*])([*_])(?=\S)" + _INLINE_SPAN + r"(?<=\S)\1(?![\w*])")
-_CODE = re.compile(r"`([^`\n]+)`")
+_CODE = re.compile(r"(?<!`)`([^`\n]+)`(?!`)")
 _TABLE_RULE = re.compile(r"(?m)^[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*(\|[ \t]*:?-{3,}:?[ \t]*)*\|?[ \t]*$\n?")
 _TABLE_EDGES = re.compile(r"(?m)^[ \t]*\|(.*)\|[ \t]*$")
 _BLOCKQUOTE = re.compile(r"(?m)^[ \t]*>[ \t]?")
@@ -39,7 +42,8 @@ def markdown_to_text(markdown: str) -> tuple[str | None, str]:
         title = found.group(1) if found else None
         markdown = markdown[front_matter.end() :]
     text = _COMMENT.sub("", markdown)
-    text = _FENCE.sub("", text)
+    text = _FENCED_BLOCK.sub(_code_lines, text)
+    text = _FENCE.sub("", text)  # a fence never closed
     text = _SETEXT.sub(_setext_to_atx, text)  # before table rules: "---" under text heads it
     text = _TABLE_RULE.sub("", text)
     text = _HORIZONTAL_RULE.sub("", text)
@@ -50,13 +54,25 @@ def markdown_to_text(markdown: str) -> tuple[str | None, str]:
     text = _REFERENCE_LINK.sub(r"\1", text)
     text = _STRONG.sub(r"\2", text)
     text = _EMPHASIS.sub(r"\2", text)
-    text = _CODE.sub(r"\1", text)
+    text = "\n".join(line if _is_code_line(line) else _CODE.sub(r"\1", line)
+                     for line in text.split("\n"))
     text = _TABLE_EDGES.sub(lambda match: match.group(1).strip(), text)
     text = _BLOCKQUOTE.sub("", text)
     if title is None:
         first_heading = _ATX.search(text)
         title = first_heading.group(2).strip() if first_heading else None
     return title, text.strip()
+
+
+def _code_lines(match: re.Match[str]) -> str:
+    """A fenced block's lines as code spans, one a line: commands stay monospace in quotes."""
+    lines = match.group(2).split("\n")
+    return "\n".join(f"`{line.strip()}`" if line.strip() and "`" not in line else line
+                     for line in lines)
+
+
+def _is_code_line(line: str) -> bool:
+    return len(line) > 2 and line.startswith("`") and line.endswith("`") and line.count("`") == 2
 
 
 def _setext_to_atx(match: re.Match[str]) -> str:
