@@ -995,7 +995,7 @@ def _question(reading: Reading, text: str) -> Understanding:
     message = reading.message
     refs = [i for i in range(reading.start, reading.end) if message.words[i].text in (REF, NUMBER)]
     typed = [i for i in refs if any(ch.isdigit() for ch in message.original(i, i + 1))]
-    if not typed and _telling(message, reading):
+    if not typed and (_telling(message, reading) or _asks_of_the_thing(message, reading)):
         refs = []  # "It freezes whenever I open Excel. Could someone look?": not the ticket
     if refs:
         return ShowTicket(message.ticket((typed or refs)[0]))
@@ -1010,6 +1010,30 @@ def _question(reading: Reading, text: str) -> Understanding:
 
 _SENTENCE_END = re.compile(r"[.!?]\s+\S")
 _SHORT_QUESTION = 12  # words: "has anyone had a chance to look at it yet?"
+
+
+_TICKET_FACTS = frozenset({
+    "status", "state", "priority", "title", "subject", "description", "details", "category",
+    "severity", "type", "due", "deadline", "eta", "assignee", "owner", "number", "history",
+    "progress", "update", "updates", "news", "link", "url", "requester", "comments", "comment",
+    "summary", "ticket", "timeline", "estimate", "name",
+})
+
+
+def _asks_of_the_thing(message: Message, reading: Reading) -> bool:
+    """"how do I reset it?", "what's the password for it?": a how-to, or something of "it"
+    that no ticket has, asks about the thing, for the help assistant, not the ticket in
+    view ("what's the status of it?", "what's its priority?" are the ticket's)."""
+    words = [w.text for w in message.words[reading.start:reading.end]]
+    if words[:1] == ["how"] and _HOW_TO.match(" ".join(words)):
+        return True
+    if words[:1] not in (["what"], ["whats"]):
+        return False
+    asked = [w for w in words[1:] if w not in ("is", "the", "a", "an", "s")]
+    noun = asked[0] if asked else ""
+    return bool(noun) and noun not in (REF, NUMBER, "does", "did", "about", "happened", "up",
+                                       "going", "new", "next", "left", "missing") \
+        and noun not in _TICKET_FACTS and any(w in ("for", "of", "on", "in") for w in asked)
 
 
 def _telling(message: Message, reading: Reading) -> bool:

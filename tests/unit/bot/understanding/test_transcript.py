@@ -11,7 +11,7 @@ import pytest
 from bot.understanding import Conversation, Person, TeamEntry, needs_directory, understand
 from bot.understanding.requests import (
     AssignTicket, ChangeStatus, Clarify, CommentOnTicket, CreateTicket, EachTicket, EditTicket,
-    ListTickets, ShowTicket, Understanding,
+    ListTickets, Question, ShowTicket, Understanding,
 )
 from bot.understanding.summary import summary
 from domain.numbering import TicketNumber
@@ -305,5 +305,26 @@ def test_my_team_is_the_team_the_viewer_is_in(own: frozenset[int], expected: str
             TicketNumber("TKT", 2026, 4), None)
         assert {c.label for c in understood.choices} == (
             {"IT Support", "Network"} if own else set())
+    else:
+        assert summary(understood) == expanded(expected)
+
+
+@pytest.mark.parametrize(("said", "expected"), [
+    ("and what's the password for it?", None),
+    ("how do I reset it?", None),
+    ("how to fix it", None),
+    ("what's the name of it", "show #7"),
+    ("what's the status of it?", "show #7"),
+    ("what's the eta on it?", "show #7"),
+    ("how is it going?", "show #7"),
+    ("what about it?", "show #7"),
+])
+def test_a_how_to_or_a_thing_no_ticket_has_is_asked_of_the_assistant_not_the_ticket(
+    said: str, expected: str | None
+) -> None:
+    """With TKT-…-0007 in view, "what's the password for it?" showed that ticket."""
+    understood = as_the_bot_reads(said, CONVERSATION)
+    if expected is None:
+        assert isinstance(understood, Question), understood
     else:
         assert summary(understood) == expanded(expected)
