@@ -60,6 +60,9 @@ async def run_admin(
         ensure_sees_team_members(viewer)
     else:
         ensure_role(viewer, Role.ADMIN)
+    if isinstance(command, commands.Invite) and command.role is None:
+        await _ask(turn_context, _which_role(command.email))
+        return
     if isinstance(command, (commands.Invite, commands.SetRole)) and command.role not in _ROLES:
         raise InvalidValue("role", f"“{command.role}” is not a role: say admin, manager, "
                            "agent (the user role) or customer")
@@ -225,6 +228,18 @@ async def _ask(turn_context: TurnContext, which: Which) -> None:
 
 
 _ROLES = frozenset(role.value for role in Role)
+_INVITED_AS = ((Role.USER, "Agent"), (Role.MANAGER, "Manager"), (Role.ADMIN, "Admin"),
+               (Role.CUSTOMER, "Customer"))
+
+
+def _which_role(email: str) -> Which:
+    """An invitation without a role: each button says the whole command, so it also reads
+    as typed ("invite sam@ex.com as manager")."""
+    return Which(
+        f"Which role should {email} get? Agents work tickets, managers also assign them "
+        "and manage their teams, admins run everything, customers file and follow their own.",
+        tuple(Option(label, f"invite {email} as {_role_name(role)}")
+              for role, label in _INVITED_AS))
 
 
 def _role_name(role: Role) -> str:

@@ -15,7 +15,8 @@ from dataclasses import dataclass
 @dataclass(frozen=True, slots=True)
 class Invite:
     email: str
-    role: str
+    role: str | None
+    """None: not said ("invite sam@ex.com"), so it is asked for, never assumed."""
     department: str | None = None
 
 
@@ -99,6 +100,7 @@ _TEAM = r"(?:the\s+)?(?P<team>[^\s].*?)"
 _INVITE = _pattern(
     rf"^(?:invite|add)\s+(?P<email>\S+@\S+)\s+(?:as|to\s+be)\s+{_ROLE}"
     r"(?:\s+(?:in\s+)?(?:the\s+)?department\s+(?P<department>.+))?$")
+_INVITE_BARE = _pattern(r"^invite\s+(?P<email>[^\s@]+@[^\s@]+\.\w+)$")
 _MEMBERS = (
     _pattern(rf"^(?:who\s+is|who\s+are|whos|who's|who’s|who\s+works|who\s+belongs)\s+"
              rf"(?:in|on|to|part\s+of)\s+{_TEAM}(?P<named>\s+(?:team|group))?$"),
@@ -156,6 +158,8 @@ def read_admin_request(text: str) -> AdminRequest | None:
     if match := _INVITE.match(message):
         department = (match["department"] or "").strip() or None
         return Invite(match["email"], role_value(match["role"]), department)
+    if match := _INVITE_BARE.match(message):
+        return Invite(match["email"], None)
     if match := _CREATE_TEAM.match(message):
         return CreateTeam(match["name"].strip("\"'“”‘’ "))
     for members in _MEMBERS:

@@ -122,3 +122,27 @@ async def test_someone_invited_but_not_joined_is_named_as_such_when_assigned_and
     await service.say("hi", user=sam)  # first contact accepts the invitation
     assigned = await service.say(f"assign {short} to Sam", user=root)
     assert "Assigned to Sam Lee" in texts_in(assigned.card), assigned.texts
+
+
+async def test_an_invitation_without_a_role_asks_for_the_role_with_buttons_and_stores_nothing(
+    service: Service, engine: AsyncEngine
+) -> None:
+    root, lee, _ = await _rita_the_admin_and_lee(service, engine)
+
+    asked = await service.say("Invite dana@example.com", user=root)
+
+    assert asked.texts == [
+        "Which role should dana@example.com get? Agents work tickets, managers also assign "
+        "them and manage their teams, admins run everything, customers file and follow their "
+        "own."]
+    assert asked.buttons == ["Agent", "Manager", "Admin", "Customer"]
+    async with engine.connect() as connection:
+        assert (await connection.execute(select(user_invitations))).all() == []
+    refused = await service.say("invite x@example.com", user=lee)
+    assert refused.texts == ["Sorry, you can't do that: only admins can do that."]
+
+    picked = await service.say("invite dana@example.com as manager", user=root)  # "Manager"
+    assert picked.texts[0].startswith("Invited dana@example.com as manager")
+    async with engine.connect() as connection:
+        invitation = (await connection.execute(select(user_invitations))).mappings().one()
+    assert (invitation["email"], invitation["role"]) == ("dana@example.com", "manager")

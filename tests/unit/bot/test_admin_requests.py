@@ -30,6 +30,11 @@ PHRASINGS: list[tuple[str, Command | None]] = [
     ("invite sam@ex.com as customer department Sales", Invite(SAM, "customer", "Sales")),
     ("invte sam@ex.com as agent", Invite(SAM, "user")),
     ("invite sam@ex.com as manager", Invite(SAM, "manager")),
+    # without a role: asked for, never assumed
+    ("invite sam@ex.com", Invite(SAM, None)),
+    ("Invite sam@ex.com please", Invite(SAM, None)),
+    ("can you invite sam@ex.com?", Invite(SAM, None)),
+    ("invite sam", None),
     # who is in a team: read-only
     ("who is in the network team", TeamMembers("network")),
     ("who's on networking?", TeamMembers("networking", named=False)),
