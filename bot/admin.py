@@ -24,7 +24,8 @@ from domain.services import company, invitations, people
 
 AdminCommand = (
     commands.Invite | commands.SetRole | commands.Deactivate | commands.KeepAsIs
-    | commands.CreateTeam | commands.AddToTeam | commands.TeamMembers | commands.ConfigureCompany
+    | commands.CreateTeam | commands.AddToTeam | commands.RemoveFromTeam | commands.TeamMembers
+    | commands.ConfigureCompany
 )
 
 
@@ -54,7 +55,7 @@ async def run_admin(
     uow = deps.uow
     # Refuse before looking anybody up, so the answer never tells who or what exists.
     # (The use cases check again, against the freshly loaded viewer.)
-    if isinstance(command, commands.AddToTeam):
+    if isinstance(command, (commands.AddToTeam, commands.RemoveFromTeam)):
         ensure_role(viewer, Role.ADMIN, Role.MANAGER)
     elif isinstance(command, commands.TeamMembers):
         ensure_sees_team_members(viewer)
@@ -109,6 +110,8 @@ async def run_admin(
             await turn_context.send_activity(f"Team {team.name} is created.")
         case commands.AddToTeam(person=person, team=team_said):
             await _add_to_team(turn_context, deps, directory, viewer, person, team_said)
+        case commands.RemoveFromTeam(person=person, team=team_said):
+            await _remove_from_team(turn_context, deps, directory, viewer, person, team_said)
         case commands.TeamMembers(team=team_said):
             await _team_members(turn_context, deps, viewer, team_said)
         case commands.ConfigureCompany(field=None):
@@ -156,6 +159,30 @@ async def _add_to_team(
     await people.add_team_member(uow=deps.uow(), team=team.id, user_id=found.id, actor=viewer)
     await turn_context.send_activity(
         f"Added {found.display_name} to team {team.name}; its queue is now in their lists.")
+
+
+async def _remove_from_team(
+    turn_context: TurnContext, deps: BotDependencies, directory: MemberDirectory,
+    viewer: Viewer, person: str, team_said: str,
+) -> None:
+    """As adding: the team first (a manager is refused another team before anyone is
+    looked up), then the person, asked about when the name fits no one or several."""
+    again = "" if person == "mention" else f"remove {person} from the {{team}} team"
+    team = await named_team(deps, viewer, team_said, again)
+    if isinstance(team, Which):
+        await _ask(turn_context, team)
+        return
+    ensure_manages_team(viewer, team_id=team.id, team_name=team.name)
+    found = await named_user(turn_context, deps, directory, viewer, person,
+                             f"remove {{email}} from the {team.name} team")
+    if isinstance(found, Which):
+        await _ask(turn_context, found)
+        return
+    removed = await people.remove_team_member(uow=deps.uow(), team=team.id, user_id=found.id,
+                                              actor=viewer)
+    await turn_context.send_activity(
+        f"Removed {found.display_name} from team {team.name}; its queue has left their lists."
+        if removed else f"{found.display_name} is not in team {team.name}.")
 
 
 async def _team_members(

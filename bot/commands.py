@@ -15,6 +15,7 @@ from bot.understanding.admin_requests import (
     Deactivate as Deactivate,
     Invite as Invite,
     KeepAsIs as KeepAsIs,
+    RemoveFromTeam as RemoveFromTeam,
     SetRole as SetRole,
     TeamMembers as TeamMembers,
     read_admin_request,
@@ -69,7 +70,8 @@ class WebhookShown:
 
 
 Command = (
-    Invite | SetRole | Deactivate | KeepAsIs | CreateTeam | AddToTeam | TeamMembers
+    Invite | SetRole | Deactivate | KeepAsIs | CreateTeam | AddToTeam | RemoveFromTeam
+    | TeamMembers
     | ConfigureCompany
     | Subscribe | Unsubscribe | Subscriptions | Webhook | WebhookShown | SubscribeDigest
     | UnsubscribeDigest

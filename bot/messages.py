@@ -66,7 +66,7 @@ from domain.tickets import TicketStatus
 
 ADMIN_COMMANDS = (
     commands.Invite, commands.SetRole, commands.Deactivate, commands.KeepAsIs,
-    commands.CreateTeam, commands.AddToTeam, commands.TeamMembers, commands.ConfigureCompany,
+    commands.CreateTeam, commands.AddToTeam, commands.RemoveFromTeam, commands.TeamMembers, commands.ConfigureCompany,
 )
 CHANNEL_COMMANDS = (
     commands.Subscribe, commands.Unsubscribe, commands.Subscriptions, commands.Webhook,

@@ -55,6 +55,12 @@ class AddToTeam:
 
 
 @dataclass(frozen=True, slots=True)
+class RemoveFromTeam:
+    person: str
+    team: str
+
+
+@dataclass(frozen=True, slots=True)
 class TeamMembers:
     team: str
     named: bool = True
@@ -62,7 +68,8 @@ class TeamMembers:
     if a team has that name; otherwise ("who's on call?") the message is read as any other."""
 
 
-AdminRequest = Invite | SetRole | Deactivate | KeepAsIs | CreateTeam | AddToTeam | TeamMembers
+AdminRequest = (Invite | SetRole | Deactivate | KeepAsIs | CreateTeam | AddToTeam | RemoveFromTeam
+                | TeamMembers)
 
 # The roles by the names people use; the stored value of an agent is `user`.
 ROLE_WORDS = {
@@ -111,6 +118,8 @@ _MEMBERS = (
 )
 _ADD = _pattern(rf"^(?:add|put|move)\s+{_PERSON}\s+(?:to|in|into|on|onto)\s+{_TEAM}"
                 r"(?P<named>\s+(?:team|group))?$")
+_REMOVE = _pattern(rf"^(?:remove|take|drop|kick)\s+{_PERSON}\s+(?:out\s+)?(?:from|of|off)\s+"
+                   rf"{_TEAM}(?:\s+(?:team|group))?$")
 _MAKE = (
     _pattern(rf"^make\s+{_PERSON}\s+{_KNOWN_ROLE}$"),
     _pattern(rf"^(?:set|change|switch|turn|move)\s+{_PERSON}\s+(?:to|as|into)\s+{_KNOWN_ROLE}$"),
@@ -169,6 +178,9 @@ def read_admin_request(text: str) -> AdminRequest | None:
             match["team"], named=True):
         return AddToTeam(person_said(match["person"]), match["team"].strip(),
                          named=bool(match["named"]))
+    if (match := _REMOVE.match(message)) and _a_person(match["person"]) and _a_team(
+            match["team"], named=True):
+        return RemoveFromTeam(person_said(match["person"]), match["team"].strip())
     for changes in (_ROLE_OF, _ROLE_OWNED, _PROMOTE):
         if (match := changes.match(message)) and _a_person(match["person"]):
             return SetRole(person_said(match["person"]), role_value(match["role"]), confirmed=False)

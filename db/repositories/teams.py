@@ -86,3 +86,8 @@ class SqlTeamRepository:
             team_members.insert().values(**to_row(membership, team_members), joined_at=now)
         )
 
+    async def remove_member(self, team_id: int, user_id: str) -> bool:
+        result = await self._db.execute(team_members.delete().where(
+            team_members.c.team_id == team_id, team_members.c.user_id == user_id))
+        return bool(result.rowcount)
+

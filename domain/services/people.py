@@ -175,6 +175,20 @@ async def add_team_member(
 
 
 @use_case
+async def remove_team_member(
+    *, uow: UnitOfWork, actor: Actor, team: int | str, user_id: str
+) -> bool:
+    """Take someone out of a team (its queue leaves their lists); False when they were not
+    in it. Admins, and managers of that team, as for adding."""
+    async with uow:
+        found = await _team_to_manage(uow, actor, team)
+        if not await uow.teams.remove_member(found.id, user_id):
+            return False
+        await uow.commit()
+    return True
+
+
+@use_case
 async def team_members(*, uow: UnitOfWork, actor: Actor, team: int | str) -> list[Membership]:
     async with uow:
         await authorise(uow, actor)

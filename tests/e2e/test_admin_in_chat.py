@@ -146,3 +146,22 @@ async def test_an_invitation_without_a_role_asks_for_the_role_with_buttons_and_s
     async with engine.connect() as connection:
         invitation = (await connection.execute(select(user_invitations))).mappings().one()
     assert (invitation["email"], invitation["role"]) == ("dana@example.com", "manager")
+
+
+async def test_an_admin_removes_someone_from_a_team_in_words(
+    service: Service, engine: AsyncEngine
+) -> None:
+    root, lee, lee_id = await _rita_the_admin_and_lee(service, engine)
+    await service.say("team create Network", user=root)
+    await service.say("team add lee@example.com Network", user=root)
+    name = f"User {await _last_name(engine, lee_id)}"
+
+    removed = await service.say("remove lee@example.com from network", user=root)
+    again = await service.say("take lee@example.com off the Network team", user=root)
+    refused = await service.say("remove root@example.com from network", user=lee)
+
+    assert removed.texts == [f"Removed {name} from team Network; its queue has left their lists."]
+    assert again.texts == [f"{name} is not in team Network."]
+    assert refused.texts == ["Sorry, you can't do that: only admins or managers can do that."]
+    async with engine.connect() as connection:
+        assert (await connection.execute(select(team_members))).all() == []

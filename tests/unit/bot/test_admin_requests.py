@@ -11,6 +11,7 @@ from bot.commands import (
     CreateTeam,
     Deactivate,
     Invite,
+    RemoveFromTeam,
     SetRole,
     TeamMembers,
     parse,
@@ -30,6 +31,14 @@ PHRASINGS: list[tuple[str, Command | None]] = [
     ("invite sam@ex.com as customer department Sales", Invite(SAM, "customer", "Sales")),
     ("invte sam@ex.com as agent", Invite(SAM, "user")),
     ("invite sam@ex.com as manager", Invite(SAM, "manager")),
+    # out of a team
+    ("remove Sam from network", RemoveFromTeam("Sam", "network")),
+    ("please remove sam@ex.com from the Network team", RemoveFromTeam(SAM, "Network")),
+    ("take Sam Lee off the network team", RemoveFromTeam("Sam Lee", "network")),
+    ("kick @Sam out of networking", RemoveFromTeam("Sam", "networking")),
+    ("remove 4 from the network team", None),
+    ("remove it from network", None),
+    ("take me off 4", None),
     # without a role: asked for, never assumed
     ("invite sam@ex.com", Invite(SAM, None)),
     ("Invite sam@ex.com please", Invite(SAM, None)),

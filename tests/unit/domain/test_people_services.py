@@ -12,6 +12,7 @@ from domain.services.people import (
     create_team,
     find_user,
     list_users,
+    remove_team_member,
     set_active,
     set_role,
     team_members,
@@ -189,3 +190,26 @@ async def test_a_customer_is_refused_team_members_before_the_team_is_looked_up(
 ) -> None:
     with pytest.raises(NotAllowed, match="only staff can see who is in a team"):
         await team_roster(uow=db.unit_of_work(), actor=as_actor(org.customer.id), team="nosuch")
+
+
+async def test_leaving_a_team_closes_its_queue_and_only_its_managers_or_admins_may_do_it(
+    db: FakeDatabase, org: Organisation
+) -> None:
+    queued = db.seed_ticket(created_by=org.customer, assignee=Assignee.team(org.support.id))
+    assert [t.id for t in (await list_tickets(uow=db.unit_of_work(),
+                                               actor=as_actor(org.agent.id))).tickets] == [queued.id]
+    before = db.snapshot()
+    for refused in (org.agent, org.customer):
+        with pytest.raises(NotAllowed):
+            await remove_team_member(uow=db.unit_of_work(), team="support", user_id=org.agent.id,
+                                     actor=as_actor(refused.id))
+    with pytest.raises(NotAllowed, match="only their own teams"):
+        await remove_team_member(uow=db.unit_of_work(), team="billing",
+                                 user_id=org.outsider.id, actor=as_actor(org.manager.id))
+    assert db.snapshot() == before
+
+    assert await remove_team_member(uow=db.unit_of_work(), team="Support",
+                                    user_id=org.agent.id, actor=as_actor(org.manager.id))
+    assert (await list_tickets(uow=db.unit_of_work(), actor=as_actor(org.agent.id))).total == 0
+    assert not await remove_team_member(uow=db.unit_of_work(), team="support",
+                                        user_id=org.agent.id, actor=as_actor(org.admin.id))

@@ -114,6 +114,9 @@ class FakeTeamRepository(Repository):
         self._uow.require("users", membership.user_id)
         self._uow.insert("team_members", (membership.team_id, membership.user_id), membership)
 
+    async def remove_member(self, team_id: int, user_id: str) -> bool:
+        return self._uow.delete("team_members", (team_id, user_id))
+
 class FakeDepartmentRepository(Repository):
     async def get(self, department_id: int) -> Department | None:
         return self._tables.departments.get(department_id)
