@@ -346,15 +346,16 @@ def _first_clause(
             continue
         after = {w.text for i, w in enumerate(words[reason:], start=reason)
                  if words[i - 1].text != "it"}  # "…, it won't print": the thing, not a take-back
-        if after & _NEGATIONS:  # "close 4, actually don't"
-            return Declined(_first_ticket(message), message.text.strip())
+        clause_end = _skip_end([w.text for w in words[:reason]], start)
+        clause = _reading(message, conversation, start, clause_end)
+        found = next((f for rule in _RULES if (f := rule(clause, clause)) is not None), None)
+        if after & _NEGATIONS and (_first_ticket(message) is not None or isinstance(
+                found, (ChangeStatus, AssignTicket, EditTicket, CommentOnTicket))):
+            return Declined(_first_ticket(message), message.text.strip())  # "close 4, actually don't"
         if after & _TAKEN_BACK:
             return None  # "resolve 4, or maybe …": not the request it starts with
         if _addressed(message, start, reason):  # "Network team, please close 12": no list
             return _later_sentence(message, conversation, start, end)
-        clause_end = _skip_end([w.text for w in words[:reason]], start)
-        clause = _reading(message, conversation, start, clause_end)
-        found = next((f for rule in _RULES if (f := rule(clause, clause)) is not None), None)
         if isinstance(found, ChangeStatus) and found.status is not None:
             return replace(found, reason=_reason(message, reason))
         if found is not None:

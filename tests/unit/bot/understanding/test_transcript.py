@@ -10,8 +10,8 @@ import pytest
 
 from bot.understanding import Conversation, Person, TeamEntry, needs_directory, understand
 from bot.understanding.requests import (
-    AssignTicket, ChangeStatus, Clarify, CommentOnTicket, CreateTicket, EachTicket, EditTicket,
-    ListTickets, Question, ShowTicket, Understanding,
+    AssignTicket, ChangeStatus, Clarify, CommentOnTicket, CreateTicket, Declined, EachTicket,
+    EditTicket, ListTickets, Question, ShowTicket, Understanding,
 )
 from bot.understanding.summary import summary
 from domain.numbering import TicketNumber
@@ -328,3 +328,18 @@ def test_a_how_to_or_a_thing_no_ticket_has_is_asked_of_the_assistant_not_the_tic
         assert isinstance(understood, Question), understood
     else:
         assert summary(understood) == expanded(expected)
+
+
+@pytest.mark.parametrize("said", [
+    "i need help with my acount, i cant log in since yesterday",
+    "Hi, I can't open Outlook",
+    "need help pls, my badge doesnt work",
+    "quick question, why can't I see the shared drive?",
+    "hello team, vpn won't connect from home",
+])
+def test_a_problem_told_after_a_comma_is_no_take_back(said: str) -> None:
+    """"…, i cant log in" answered "OK, I won't change anything": the negation after the
+    comma was read as taking back a request the message never made."""
+    for conversation in (CONVERSATION, replace(CONVERSATION, last_ticket=None)):
+        understood = as_the_bot_reads(said, conversation)
+        assert not isinstance(understood, Declined), understood
