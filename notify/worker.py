@@ -113,6 +113,7 @@ class DeliveryWorker:
         self._config = config
         self._clock = clock
         self._random = random
+        self._troubles = _Troubles()
 
     async def run_once(self) -> int:
         """Claim one batch, deliver all of it, record the outcomes; returns the rows claimed."""
@@ -272,17 +273,23 @@ class DeliveryWorker:
 
     async def _claim_safely(self, limit: int) -> list[tuple[OutboxEntry, TicketNotice | None]]:
         try:
-            return await self._claim(limit)
-        except (SQLAlchemyError, OSError):
-            log.exception("could not claim deliveries; trying again shortly")
+            claimed = await self._claim(limit)
+        except (SQLAlchemyError, OSError) as error:
+            self._troubles.failed("claim deliveries", error, then="trying again shortly")
             return []
+        self._troubles.recovered("claim deliveries")
+        return claimed
 
     async def _settle_safely(self, outcomes: list[tuple[OutboxEntry, DeliveryOutcome]]) -> None:
         """A failed write leaves the rows leased: their lease runs out and they are sent again."""
         try:
             await self._settle(outcomes)
-        except (SQLAlchemyError, OSError):
-            log.exception("could not record %d delivery outcomes", len(outcomes))
+        except (SQLAlchemyError, OSError) as error:
+            self._troubles.failed("record delivery outcomes", error,
+                                  then=f"{len(outcomes)} are sent again when their lease ends")
+        else:
+            if outcomes:
+                self._troubles.recovered("record delivery outcomes")
 
     async def _renew_safely(self, ids: list[int]) -> None:
         try:
@@ -291,8 +298,32 @@ class DeliveryWorker:
                 ids=ids,
                 lease_until=self._clock() + timedelta(seconds=self._config.lease),
             )
-        except (SQLAlchemyError, OSError):
-            log.exception("could not renew leases")
+        except (SQLAlchemyError, OSError) as error:
+            self._troubles.failed("renew leases", error, then="trying again shortly")
+        else:
+            self._troubles.recovered("renew leases")
+
+
+class _Troubles:
+    """The worker's own database calls failing again and again (an outage): the traceback
+    once, when a failure starts or changes, then one line per retry, and one when it works
+    again, instead of a traceback every poll."""
+
+    def __init__(self) -> None:
+        self._ongoing: dict[str, tuple[str, int]] = {}
+
+    def failed(self, doing: str, error: BaseException, *, then: str) -> None:
+        reason = _one_line(f"{type(error).__name__}: {error}")[:300]
+        last, times = self._ongoing.get(doing, ("", 0))
+        self._ongoing[doing] = (reason, times + 1)
+        if reason != last:
+            log.error("could not %s (%s); %s", doing, reason, then, exc_info=error)
+        else:
+            log.warning("could not %s, %d times in a row (%s); %s", doing, times + 1, reason, then)
+
+    def recovered(self, doing: str) -> None:
+        if (ongoing := self._ongoing.pop(doing, None)) is not None:
+            log.info("could %s again after %d failures", doing, ongoing[1])
 
 
 def _collect(

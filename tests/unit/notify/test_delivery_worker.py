@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import logging
 from collections.abc import AsyncIterator, Collection, Iterable, Sequence
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field, replace
@@ -343,3 +344,52 @@ async def test_an_idle_worker_claims_as_soon_as_the_outbox_wakes_it_not_at_its_n
         await running
 
     assert [s.status for s in outbox.settled] == [DeliveryStatus.DELIVERED] * 2
+
+
+@dataclass
+class FlakyOutbox(FakeOutbox):
+    """An outbox whose database is down for the first `down` claims."""
+
+    down: int = 3
+    claims: int = 0
+
+    async def claim(
+        self,
+        *,
+        owner: str,
+        limit: int,
+        now: datetime,
+        lease_until: datetime,
+        kinds: Collection[TargetKind],
+    ) -> list[OutboxEntry]:
+        self.claims += 1
+        if self.claims <= self.down:
+            raise OSError(111, "Connection refused")
+        return await super().claim(owner=owner, limit=limit, now=now, lease_until=lease_until,
+                                   kinds=kinds)
+
+
+async def test_an_outage_logs_its_traceback_once_then_a_line_per_retry_and_one_when_it_ends(
+    db: FakeDatabase, caplog: pytest.LogCaptureFixture
+) -> None:
+    outbox = FlakyOutbox()
+    worker = worker_for(outbox, db, ScriptedDeliverer(),
+                        config=WorkerConfig(poll_interval=0.001, wake_on_commit=False))
+    stop = asyncio.Event()
+    with caplog.at_level(logging.INFO, logger="notify.worker"):
+        running = asyncio.create_task(worker.run_forever(stop))
+        try:
+            await until(lambda: outbox.claims > outbox.down + 1, what="claims after the outage")
+        finally:
+            stop.set()
+            await running
+
+    about = [r for r in caplog.records if "claim deliveries" in r.getMessage()]
+    assert [r.exc_info is not None for r in about] == [True, False, False, False]
+    assert [r.getMessage() for r in about[1:]] == [
+        "could not claim deliveries, 2 times in a row (ConnectionRefusedError: [Errno 111] Connection "
+        "refused); trying again shortly",
+        "could not claim deliveries, 3 times in a row (ConnectionRefusedError: [Errno 111] Connection "
+        "refused); trying again shortly",
+        "could claim deliveries again after 3 failures",
+    ]
