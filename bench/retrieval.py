@@ -12,7 +12,8 @@ tests/fixtures/utils (nine manuals of other kinds, the same check), added with t
 corpus's questions.json asked through the real retrievers: recall@1/@5 and MRR of
 the answerable questions, how many are cited right (answered, first citation from
 a right document), and how the decline gate treats the unanswerable ones at the
-configured threshold, with a sweep of thresholds to calibrate it. With more than one
+configured threshold, with a sweep of thresholds to calibrate it, and how well the
+score each gate reads separates the two kinds (AUC). With more than one
 set, each set is also scored behind the threshold chosen on the other sets alone
 (leave one set out), so no figure there was tuned on the set it scores. Every figure is
 given for the `tune` half (what thresholds were chosen on) and the `holdout` half.
