@@ -37,6 +37,7 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
+import re
 import time
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
 from contextlib import AbstractAsyncContextManager, contextmanager, nullcontext, suppress
@@ -118,21 +119,29 @@ def error_response(status: int, code: str, message: str) -> web.Response:
 
 MAX_ID_CHARS = 1024
 """Teams' activity ids are tens of characters; a reply names its activity in the URL path."""
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
 
 
 def _refuse_unanswerable(payload: dict[str, Any]) -> None:
     """Refuse what no turn can answer: a sender, conversation or recipient (the bot, whom
-    a reply is from) without an id, an id no reply can name, text that is not text, channel
-    data that is not an object, a member list entry without an id."""
+    a reply is from) without an id, an id no reply can name (too long, or with a control
+    character: ids go into the connector's URLs, and one with a control character failed
+    the turn, a 500), text that is not text, channel data that is not an object, a member
+    list entry without an id."""
     for field in ("from", "conversation", "recipient"):
         party = payload.get(field)
         if not isinstance(party, dict) or not _names_something(party.get("id")):
             raise RequestRefused(400, "invalid_activity", f"{field}.id must be a non-empty string")
+        if _CONTROL.search(party["id"]):
+            raise RequestRefused(
+                400, "invalid_activity", f"{field}.id must have no control characters")
     for field in ("id", "replyToId"):
         value = payload.get(field)
         if value is not None and not (isinstance(value, str) and len(value) <= MAX_ID_CHARS):
             raise RequestRefused(
                 400, "invalid_activity", f"{field} must be a string of at most {MAX_ID_CHARS} characters")
+        if value is not None and _CONTROL.search(value):
+            raise RequestRefused(400, "invalid_activity", f"{field} must have no control characters")
     if not isinstance(payload.get("text", ""), str | None):
         raise RequestRefused(400, "invalid_activity", "text must be a string")
     if not _names_something(payload.get("channelId")):

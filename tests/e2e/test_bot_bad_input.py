@@ -148,6 +148,17 @@ def _with(activity: dict[str, Any], key: str, value: Any) -> dict[str, Any]:
     (lambda a: _with(a, "id", "7" * 100_000), "id must be a string of at most 1024"),
     (lambda a: _with(a, "id", 7), "id must be a string"),
     (lambda a: _with(a, "replyToId", {"id": "1"}), "replyToId must be a string"),
+    # ids go into the connector's URLs: a control character in one was a 500
+    (lambda a: _with(a, "conversation", {**a["conversation"], "id": "a:1personal\x11ada"}),
+     "conversation.id must have no control characters"),
+    (lambda a: _with(a, "conversation", {**a["conversation"], "id": "a:1\r\nX-Injected: 1"}),
+     "conversation.id must have no control characters"),
+    (lambda a: _with(a, "from", {**a["from"], "id": "29:ada\n"}),
+     "from.id must have no control characters"),
+    (lambda a: _with(a, "recipient", {**a["recipient"], "id": "28:bot\x7f"}),
+     "recipient.id must have no control characters"),
+    (lambda a: _with(a, "replyToId", "1704\r\n103"), "replyToId must have no control"),
+    (lambda a: _with(a, "id", "1704\t103\x85"), "id must have no control"),
     # botbuilder keys the conversation state by the channel: these were a 500
     (lambda a: _with(a, "channelId", None), "channelId must be a non-empty string"),
     (lambda a: _without(a, "channelId"), "channelId must be a non-empty string"),
