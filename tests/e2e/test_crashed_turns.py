@@ -281,6 +281,14 @@ async def _created_from_a_message(service: Service, desk: Desk) -> dict[str, Any
     }, message_text="Badge reader at door 2 is dead", user=desk.ada)
 
 
+async def _created_from_the_form(service: Service, desk: Desk) -> dict[str, Any]:
+    """The new-ticket form's Create (`Action.Execute`, its form nonce in the data)."""
+    return service.teams.card_action("ticket.create", {
+        "title": "Badge reader at door 2 is dead", "category": "incident", "priority": "high",
+        "nonce": "form-7f3a9c21",
+    }, user=desk.ada)
+
+
 def _answer_says(turn: Turn, words: str) -> bool:
     return words in json.dumps(turn.answer.json)
 
@@ -292,13 +300,17 @@ INVOKES: list[tuple[Callable[[Service, Desk], Awaitable[dict[str, Any]]], Callab
      lambda turn: _answer_says(turn, "is now resolved")),
     (_executed("ticket.assign", assignee="me"),
      lambda turn: _answer_says(turn, "Assigned to Ada Lovelace.")),
+    (_executed("ticket.edit", title="Toner low on floor 2 and 3", priority="high"),
+     lambda turn: _answer_says(turn, "Saved")),
+    (_created_from_the_form, lambda turn: _answer_says(turn, "Filed TKT-")),
     (_created_from_a_message, lambda turn: turn.answer.json in ({}, None)),
     (_filed_from_the_help_offer, lambda turn: _answer_says(turn, "Filed TKT-")),
 ]
 
 
 @pytest.mark.parametrize("pressing, answered", INVOKES, ids=[
-    "comment button", "resolve button", "assign-to-me button", "create ticket from a message",
+    "comment button", "resolve button", "assign-to-me button", "edit form's save",
+    "create form", "create ticket from a message",
     "help offer's File it",
 ])
 async def test_an_invoke_killed_before_its_answer_is_not_repeated_by_the_resend(
