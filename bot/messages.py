@@ -22,7 +22,7 @@ from bot.actions import notices, questions
 from bot.actions.confirmation import comment_instead, is_complete_change, may_edit_part, propose
 from bot.actions.conversation import conversation_for
 from bot.actions.each import perform_each, show_each
-from bot.actions.invited import question_naming_the_invited
+from bot.actions.invited import not_joined_yet
 from bot.actions.pending import FREE_TEXT_SLOTS, Pending, Slot
 from bot.actions.phrasing import phrase
 from bot.actions.reply import Option, Reply
@@ -293,6 +293,9 @@ class MessageRouter:
             return False  # a new command: the caller drops the question, with a word
         match _as_written(read_answer(pending, text, conversation)):
             case AskAgain(pending=again, why=why):
+                if pending.slot is Slot.ASSIGNEE and (
+                        invited := await not_joined_yet(self._deps, viewer, text)):
+                    why = invited  # "Sam" is invited, not joined: not "I couldn't find" them
                 await self._ask(turn_context, dc, questions.asking(again, why=why))
             case AskNext(slot=slot):
                 await self._ask(turn_context, dc, questions.field_value(pending.ticket, slot),
@@ -377,8 +380,11 @@ class MessageRouter:
                         self._deps, viewer, request, strip_bot_mention(turn_context.activity))):
                     await self._send(turn_context, instead)  # a customer's "cancel ticket 4"
                     return
-                if isinstance(understood, Clarify):  # "Sam" may be invited, not joined yet
-                    question = await question_naming_the_invited(self._deps, viewer, understood)
+                not_joined: str | None = None
+                if isinstance(understood, Clarify) and understood.unknown and (
+                        invited := await not_joined_yet(self._deps, viewer, understood.unknown)):
+                    not_joined = invited  # "Sam" is invited, not joined: not "I couldn't find" them
+                    question = question.partition("”. ")[2] or question
                 options = tuple(
                     Option(choice.label, phrase(_filled(request, choice), conversation))
                     for choice in choices
@@ -386,9 +392,10 @@ class MessageRouter:
                 slot = _CLARIFIED.get(type(request))
                 if slot is not None and ticket is not None:
                     await self._ask(turn_context, dc, questions.asking(
-                        Pending(slot, str(ticket), question, options)), proposed=proposed)
+                        Pending(slot, str(ticket), question, options), why=not_joined), proposed=proposed)
                 else:
-                    await self._send(turn_context, Reply(text=question, options=options))
+                    await self._send(turn_context, Reply(
+                        text=f"{not_joined} {question}" if not_joined else question, options=options))
             case Declined(ticket=ticket):
                 await turn_context.send_activity(notices.nothing_changed(ticket))
             case Both(first=first, second=second):  # "rename 4 … and close it": in turn

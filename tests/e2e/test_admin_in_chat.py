@@ -114,6 +114,11 @@ async def test_someone_invited_but_not_joined_is_named_as_such_when_assigned_and
         await service.say("cancel", user=root)
     unknown = await service.say(f"assign {short} to Zed", user=root)
     assert unknown.texts[0] == f"I couldn't find “Zed”. Who should take TKT-{number}?"
+    answered = await service.say("Sam", user=root)  # the answer to "Who should take …?"
+    assert answered.texts[0] == (
+        "sam.lee@example.com is invited as user but hasn't joined TicketFlow yet, so nothing "
+        "can be assigned to them until they do (they join when they first message me). "
+        f"Who should take TKT-{number}?"), answered.texts
     await service.say("cancel", user=root)
     agent = await service.say(f"assign {short} to Sam", user=lee)  # agents learn nothing of it
     assert "invited" not in " ".join(agent.texts)
