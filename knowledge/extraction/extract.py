@@ -87,15 +87,27 @@ def _extract_text_format(
         _check_characters(decoded, filename=filename, limits=limits)
         decoded = decoded.replace("\r\n", "\n").replace("\r", "\n")  # the readers see lines
         title, text = _TEXT_READERS[media_type](decoded)
-    text = clean_extracted_text(text)
-    if not text:
+    pages = _pages(text) if media_type is MediaType.PLAIN_TEXT else [clean_extracted_text(text)]
+    if not any(pages):
         raise NoTextFound("the file contains no readable text", filename=filename)
+    numbered = len(pages) > 1
     return ExtractedDocument(
         filename=filename,
         media_type=media_type,
-        pages=(ExtractedPage(number=None, text=text),),
+        pages=tuple(ExtractedPage(number=number if numbered else None, text=page)
+                    for number, page in enumerate(pages, start=1)),
         title=title,
     )
+
+
+def _pages(text: str) -> list[str]:
+    """A plain-text file's pages: a form feed between them (a scan's OCR, a printout saved
+    as text) starts a page, so answers cite the page and page furniture is found as in a
+    PDF. Blank pages count for the numbering, as on paper, and carry no text."""
+    pages = [clean_extracted_text(page) for page in text.split("\f")]
+    while pages and not pages[-1]:
+        pages.pop()  # a form feed that ends the file starts no page
+    return pages
 
 
 _TEXT_READERS = {

@@ -162,3 +162,18 @@ async def test_the_steps_for_a_mac_come_without_the_windows_steps_above_them(
                                 "1. Download Ledgerly-4.2.dmg from your account page.\n")
     assert "\n4. Enter your licence key when asked." in answer[0]
     assert not any("LedgerlySetup" in quote for quote in answer)
+
+
+def test_a_scanned_text_file_keeps_its_pages_so_answers_cite_them() -> None:
+    # fire-evacuation-scan.txt: OCR of a two-page notice, a form feed between the pages.
+    # The form feed was dropped as a control character and both pages were one.
+    data = (EXPLORE / "fire-evacuation-scan.txt").read_bytes()
+
+    document = extract_text_document(data, "fire-evacuation-scan.txt")
+    pages = {chunk.page for chunk in chunk_document(document.pages)
+             if "Do NOT use the lifts" in chunk.text}
+
+    assert [page.number for page in document.pages] == [1, 2]
+    assert pages == {1}
+    assert "The fire alarm is tested every Wednesday at 11:00" in document.pages[1].text
+    assert "\f" not in document.text
