@@ -22,6 +22,15 @@ order and on the confidence that decides whether to answer at all:
   among the candidates, so a manual that addresses the whole question beats one
   that shares a single word with it.
 
+To choose the passage cited first, the title match counts against the question's
+rarest word instead of its whole rarity (`Scored.choice`): a long question, a
+statement with a number or a typo in it, would otherwise dilute the one word that
+names the manual ("sorting numbers puts 10 before 9" names sort's manual; the rare
+"10" and "9" halved what "sort" in its title weighed). The confidence the gate reads
+keeps the title at its share of the whole question, so a question that only shares
+a title word ("put a password on my backup archive" and tar's "archiving utility")
+does not look answerable for it.
+
 The score is about 0..1 (an ideal chunk holds every question word in its
 heading and text, next to each other) and is what `LexicalRetriever.decline`
 compares with its threshold. The first chunk, the one cited, is chosen with its
@@ -93,7 +102,8 @@ class Scored:
     key: int
     score: float  # the chunk's own confidence, about 0..1
     coverage: float
-    order: float = 0.0  # the score blended with its document's, which chooses the first
+    order: float = 0.0  # the choice blended with its document's, which chooses the first
+    choice: float = 0.0  # the score with the title matched against the rarest question word
 
 
 def idf(*, document_frequency: int, chunks: int) -> float:
@@ -115,20 +125,29 @@ def rerank(terms: Sequence[QueryTerm], candidates: Sequence[Candidate]) -> list[
         )
     weights = {term.term: term.idf for term in terms}
     in_titles = _title_weights(terms, candidates)
+    rarest = max(term.idf for term in terms)
     scored = []
     for candidate, counts in zip(candidates, fields, strict=True):
         bm25, coverage = _bm25_and_coverage(terms, counts, len(candidate.text) / average)
+        titled = sum(in_titles[term.term] for term in terms if counts["title"][term.term])
         parts = {
             "bm25": bm25 / total,
             "coverage": coverage / total,
             "proximity": _proximity(terms, candidate.text),
             "heading": sum(term.idf for term in terms if counts["heading"][term.term]) / total,
-            "title": sum(in_titles[term.term] for term in terms if counts["title"][term.term])
-            / total,
+            "title": titled / total,
             "document": sum(weights[t] for t in by_document[candidate.document]) / total,
         }
         score = sum(WEIGHTS[name] * min(value, 1.0) for name, value in parts.items())
-        scored.append(Scored(candidate.key, score / sum(WEIGHTS.values()), parts["coverage"]))
+        choice = score + WEIGHTS["title"] * (min(titled / rarest, 1.0) - min(parts["title"], 1.0))
+        scored.append(
+            Scored(
+                candidate.key,
+                score / sum(WEIGHTS.values()),
+                parts["coverage"],
+                choice=choice / sum(WEIGHTS.values()),
+            )
+        )
     return _ordered(scored, [candidate.document for candidate in candidates])
 
 
@@ -149,14 +168,15 @@ def _ordered(scored: Sequence[Scored], documents: Sequence[tuple[str, int]]) -> 
     every other document's."""
     by_document: dict[tuple[str, int], list[float]] = defaultdict(list)
     for item, document in zip(scored, documents, strict=True):
-        by_document[document].append(item.score)
+        by_document[document].append(item.choice)
     strength = {document: _strength(scores) for document, scores in by_document.items()}
     blended = [
         Scored(
             item.key,
             round(item.score, 4),
             round(item.coverage, 4),
-            round((1 - DOCUMENT_SHARE) * item.score + DOCUMENT_SHARE * strength[document], 4),
+            round((1 - DOCUMENT_SHARE) * item.choice + DOCUMENT_SHARE * strength[document], 4),
+            round(item.choice, 4),
         )
         for item, document in zip(scored, documents, strict=True)
     ]

@@ -93,3 +93,22 @@ def test_a_single_document_still_fills_the_top_five() -> None:
 
     assert len(ranked) == 6
     assert all(item.key // 100 == 1 for item in ranked)
+
+
+def test_the_manual_a_long_question_names_in_its_title_is_cited_despite_rarer_words() -> None:
+    # "sorting numbers puts 10 before 9": the rare "10" and "9" are in another manual's
+    # examples; the word naming the manual stays what chooses it, the gate's score does not rise
+    question = [QueryTerm("sort", 2.5, 0), QueryTerm("number", 1.0, 1),
+                QueryTerm("10", 3.5, 2), QueryTerm("9", 3.5, 3)]
+    sort = Candidate(key=100, document=("help_document", 1), text=("sort", "number", "numer"),
+                     heading=(), title=("sort", "line", "text", "file"), related=())
+    other = [
+        Candidate(key=200 + n, document=("help_document", 2), text=("10", "9", "second"),
+                  heading=(), title=("curl", "transfer", "url"), related=())
+        for n in range(4)
+    ]
+
+    ranked = rerank(question, [*other, sort])
+
+    assert ranked[0].key == 100
+    assert ranked[0].score < ranked[1].score  # its confidence is its own, not the choice's
