@@ -495,6 +495,11 @@ class MessageRouter:
                 reply is None or not asked.stands(exchange, now=now)):
             return await self._not_helped(turn_context, viewer, asked, exchange)
         if not waiting and not asked.stands(exchange, now=now):
+            if reply is OfferReply.TAKE and not explicit and asked.answered(exchange, now=now):
+                # "yes", "yep 👍" after an answer that helped: agreed with, nothing to file
+                await turn_context.send_activity(
+                    notices.courtesy(Courtesy.OK, viewer.user.first_name))
+                return True
             if not explicit or not asked.answered(exchange, now=now) or (
                     offer := asked.offer()) is None:
                 return False

@@ -10,6 +10,8 @@ _HELLO = frozenset({
     "hi", "hello", "hey", "heya", "hiya", "howdy", "yo", "hallo", "hola", "greetings", "morning",
     "afternoon", "evening", "gm", "sup", "good morning", "good afternoon", "good evening",
     "good day", "whats up", "how are you", "how are you doing", "hows it going", "hello again",
+    "hope you are well", "hope youre well", "hope you are doing well", "hope youre doing well",
+    "hope all is well", "hope you are good", "hope youre good", "how are things",
 })
 _THANKS = frozenset({
     "thanks", "thank you", "thank u", "thx", "thnx", "thanx", "ty", "tysm", "ta", "cheers",
@@ -23,6 +25,9 @@ _OK = frozenset({
     "understood", "gotcha", "ack", "excellent", "good", "will do", "roger", "ok cool", "great stuff",
     "thats great", "thats perfect", "thats brilliant", "thats awesome", "thats fine", "that helps",
     "bye", "goodbye", "bye bye", "see you", "see ya", "cya",
+    "np", "no problem", "no worries", "no prob", "no probs",  # answering thanks, asking nothing
+    "thats all", "thats it", "thats everything", "thats all for now", "thats all for today",
+    "thats it for now", "thats it for today", "nothing else", "nothing else for now",
     # After a help answer: it worked, which asks for nothing (a change is never read in it).
     "that worked", "it worked", "that works", "it works", "works now", "it works now",
     "that did it", "that did the trick", "did the trick",
@@ -90,7 +95,7 @@ def _phrases(words: list[str]) -> list[str] | None:
     found: list[str] = []
     index = 0
     while index < len(words):
-        for size in (4, 3, 2, 1):
+        for size in (5, 4, 3, 2, 1):
             phrase = " ".join(words[index:index + size])
             if index + size <= len(words) and phrase in _KNOWN:
                 found.append(phrase)

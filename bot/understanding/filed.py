@@ -107,6 +107,8 @@ def _window_at(
         year = today.year if month <= today.month else today.year - 1
         return (date(year, month, 1), date(year + month // 12, month % 12 + 1, 1), 1,
                 month == today.month and year == today.year)
+    if first in _LATELY:  # "tickets I opened recently": the last two weeks, named on the card
+        return today - timedelta(days=RECENT_DAYS), None, 1, False
     if first == "overnight":
         return today - timedelta(days=1), None, 1, False
     if first in ("since", "before", "b4") and len(words) > 1:
@@ -136,6 +138,12 @@ def _window_at(
         day = today - timedelta(days=count * _UNITS[words[1]])
         return day, day + timedelta(days=1), 3, False
     return None
+
+
+RECENT_DAYS = 14
+""""Recently", "lately": filed in the last two weeks (today included), said on the card as
+"filed since …" like any window, so the person sees the days and can ask for others."""
+_LATELY = frozenset({"recently", "lately", "recent", "latest"})
 
 
 _MONTHS = {name: number for number, names in enumerate((

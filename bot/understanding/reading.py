@@ -175,7 +175,7 @@ def _reading(message: Message, conversation: Conversation, start: int, end: int)
 def understand(text: str, conversation: Conversation) -> Understanding:
     """What the message asks for; questions and negations never come back as a change."""
     simple = " ".join(text.lower().replace("’", "'").strip(" .!?").split())
-    if simple in CANCEL:
+    if simple in CANCEL or _all_cancel(simple):
         return Cancel()
     if simple in HELP or (not simple and "?" in text):
         return Help()
@@ -185,13 +185,38 @@ def understand(text: str, conversation: Conversation) -> Understanding:
         return SmallTalk(kind)
     if seeing := _SEEING_OWN.fullmatch(simple):  # "how I can see my tickets?": shown, not told how
         return understand(f"show {seeing['own']}", conversation)
-    text = what_is_asked(text)
+    text = _object_first(what_is_asked(text))
     message = read_message(text, conversation)
     tickets = gather_tickets(message)  # "close 4 and 5": read as "close 4", made to each
     found = _read(message, text, conversation)
     if isinstance(found, Question) and asks_after_own_tickets(text):
         found = own_tickets(message)  # "any update on my ticket?": theirs, not a manual
     return for_each(found, tickets, final=conversation.directory or not needs_directory(found))
+
+
+_FRONTED = re.compile(
+    r"\s*(?P<ticket>(?:the |ticket |#|the ticket )?(?:[a-z]+-\d{4}-)?\d+)\s+(?P<who>you|u|we)\s+"
+    r"(?P<modal>can|could|may|should|might)\s+(?P<verb>[a-z]+)(?:\s+it\b)?", re.IGNORECASE)
+
+
+def _object_first(text: str) -> str:
+    """"the 37 you can close, is working now", "12 you may give to Sam": the ticket said
+    before who may change it, read in the usual order ("you can close the 37, …")."""
+    fronted = _FRONTED.match(text)
+    if fronted is None or fronted["verb"].lower() not in _MINDED_VERBS:
+        return text
+    who = "you" if fronted["who"].lower() == "u" else fronted["who"]
+    return (f"{who} {fronted['modal']} {fronted['verb']} {fronted['ticket']}"
+            f"{text[fronted.end():]}")
+
+
+_BETWEEN = re.compile(r"\s*[,;.!-]+\s*|\s+(?:and|just|please|pls)\s+")
+
+
+def _all_cancel(simple: str) -> bool:
+    """"nvm, forget it", "never mind - cancel": each part a way to call it off."""
+    parts = [part for part in _BETWEEN.split(simple) if part]
+    return len(parts) > 1 and all(part in CANCEL for part in parts)
 
 
 _SEEING_OWN = re.compile(
@@ -235,6 +260,9 @@ def _read(message: Message, text: str, conversation: Conversation) -> Understand
         return Help()
     if core in _JUST_DONE and conversation.last_ticket is not None:
         return _should_be(conversation.last_ticket, TicketStatus.RESOLVED)
+    if conversation.last_ticket is not None and (alone := _FIELD_ALONE.fullmatch(core)) and (
+            edit := _field_of_shown(conversation.last_ticket, alone)) is not None:
+        return edit
     if core in _ON_IT and "?" not in text:  # no ticket shown yet: the action asks which
         return ChangeStatus(conversation.last_ticket, TicketStatus.IN_PROGRESS, take=True)
     reading = _reading(message, conversation, start, end)
@@ -243,6 +271,9 @@ def _read(message: Message, text: str, conversation: Conversation) -> Understand
         return commented
     if unresolved := _no_such_resolution(message, start, end):
         return unresolved
+    if _NOT_OPEN.fullmatch(core):  # "it not open": no "don't", and no guess either
+        ticket = message.ticket(start)
+        return _should_be(ticket, TicketStatus.OPEN) if ticket else FreeText(text.strip())
     if _is_negation(words[start:end]):
         return Declined(_first_ticket(message), text.strip())
     if _what_if(message, start, end):  # "what if it says error 691?": for the help assistant
@@ -286,6 +317,31 @@ def _read(message: Message, text: str, conversation: Conversation) -> Understand
     named = _typed_tickets(message, start, end)
     return _fallback(words[start:end], text.strip(),
                      message.original(named[0], named[0] + 1).rstrip(".?!;") if named else None)
+
+
+_NOT_OPEN = re.compile(
+    rf"(?:{REF}|{NUMBER}) (?:(?:is|s|still|does|do|will|just) )*(?:not|isnt|doesnt|dont|wont|cant"
+    r"|didnt|aint|never) (?:(?:still|even|be) )?(?:open|opens|opening|opened)"
+    r"(?: (?:anymore|again|at all|still|now|yet))?")
+""""It not open", "4 isn't open", "it doesn't open": the thing the ticket is about does not
+open, or the ticket is not open (when it should be); either way "don't" fits neither, so
+the reopen is offered for the ticket shown, and with none it is a problem told."""
+
+
+_FIELD_ALONE = re.compile(
+    r"(?:(?:priority|prio|pri)|(?P<kind>category|type)) (?:to |is |= |-> |→ |- |of it |now )*"
+    rf"(?P<value>{'|'.join(PRIORITY_WORDS | CATEGORY_WORDS)})")
+"""A field and its value said alone: "priority urgent", "prio -> high", "type bug"."""
+
+
+def _field_of_shown(ticket: TicketNumber, said: re.Match[str]) -> EditTicket | None:
+    """The ticket just shown gets that value: a bare field is said of the card in view
+    (the way "priority: urgent" is written on it); with none shown it is a list's filter."""
+    if said["kind"] is None and said["value"] in PRIORITY_WORDS:
+        return EditTicket(ticket, priority=PRIORITY_WORDS[said["value"]])
+    if said["kind"] is not None and said["value"] in CATEGORY_WORDS:
+        return EditTicket(ticket, category=CATEGORY_WORDS[said["value"]])
+    return None
 
 
 _ON_IT = frozenset(
@@ -384,7 +440,11 @@ def _joined_edits(
         return None
     quoted = [found.span(1) for found in _QUOTED.finditer(message.text + " ")]
     for index in range(start + 2, end - 1):
-        if words[index].text not in _JOINS:
+        if words[index].text in _JOINS:
+            after = index + 1
+        elif _clause_ends(message, index - 1) and _typed_tickets(message, index, index + 2):
+            after = index  # "close 69, resolve 70": a second request of its own ticket
+        else:
             continue
         if not any(w.text in (REF, NUMBER) for w in words[start:index]):
             continue  # a change before the "and" names its ticket ("it" too): cheap to tell
@@ -395,11 +455,15 @@ def _joined_edits(
         left = _rules_on(_reading(before, conversation, 0, len(before.words)))
         if _complete(left) and not isinstance(left, EditTicket) or isinstance(
                 left, EditTicket) and left.has_changes and left.ticket is not None:
-            right = _rules_on(_reading(message, conversation, index + 1, end))
-            if (pair := _both(left, right, message, index + 1, end)) is not None:
+            right = _rules_on(_reading(message, conversation, after, end))
+            if (pair := _both(left, right, message, after, end)) is not None:
                 return pair
+            if (other := _of_another(left, message, conversation, after, end)) is not None:
+                return other
         if not isinstance(left, EditTicket) or not left.has_changes or left.ticket is None:
             continue
+        if after == index:
+            continue  # a comma joins only requests of two tickets
         right = _rules_on(_reading(message, conversation, index + 1, end))
         if not isinstance(right, EditTicket):  # "… and due friday": said without a verb
             said = message.original(index + 1, end if end < len(words) else None)
@@ -445,12 +509,41 @@ def _both(
     if isinstance(right, Clarify) and not isinstance(request, AssignTicket):
         return None
     if _typed_tickets(message, first, end) and request.ticket != left.ticket:
-        return None
+        return None  # another ticket's change: `_of_another`
     moved = replace(request, ticket=left.ticket)
     if isinstance(right, Clarify):
         question = right.question.replace(_label(request.ticket), _label(left.ticket))
         return Both(left, replace(right, request=moved, question=question))
     return Both(left, moved) if _complete(moved) else None
+
+
+def _of_another(
+    left: Understanding | None, message: Message, conversation: Conversation, first: int, end: int,
+) -> Both | None:
+    """"close 4 and assign 5 to Sam", "close 69, resolve 70", "make 73 high and 74 low": a
+    second change that types its own ticket, read as if said alone (of any kind, the same
+    kind too); said without a verb ("… and 74 low"), the first's verb is no guess for a field
+    alone, so only a field change is read ("set 74 low"). Anything else joins nothing."""
+    if not isinstance(left, (ChangeStatus, AssignTicket, EditTicket)) or not _complete(left):
+        return None
+    typed = _typed_tickets(message, first, end)
+    if not typed or message.ticket(typed[0]) in (None, left.ticket):
+        return None
+    right = _rules_on(_reading(message, conversation, first, end))
+    if right is None and typed[0] == first:  # "… and 74 low"
+        said = message.original(first, end if end < len(message.words) else None)
+        again = read_message(f"set {said}", conversation)
+        right = _rules_on(_reading(again, conversation, 0, len(again.words)))
+        if not isinstance(right, EditTicket):
+            return None
+    request = right.request if isinstance(right, Clarify) else right
+    if not isinstance(request, (ChangeStatus, AssignTicket, EditTicket)):
+        return None
+    if request.ticket != message.ticket(typed[0]):
+        return None
+    if isinstance(right, Clarify):
+        return Both(left, right) if isinstance(request, AssignTicket) else None
+    return Both(left, request) if _complete(request) else None
 
 
 def _rules_on(reading: Reading) -> Understanding | None:

@@ -111,9 +111,26 @@ async def test_a_yes_after_an_answer_that_helped_files_nothing(
     [card] = await wait_for_answers(helpdesk)
     button(card, "Helpful")  # answered from the documents: nothing was offered
 
-    await helpdesk.say("yes", user=ada)
+    turn = await helpdesk.say("yes", user=ada)
 
     assert await filed(engine) == []
+    assert turn.texts == ["👍"]  # answered in kind, not "Sorry, I didn't get “yes”"
+
+
+@pytest.mark.parametrize("reply", ["Yes!", "yep", "yeah 👍", "ok"])
+async def test_a_yes_after_an_answer_that_helped_is_answered_in_kind(
+    helpdesk: Service, engine: AsyncEngine, reply: str
+) -> None:
+    ada = await user_in_teams(helpdesk, engine, "ada@example.com", "Ada Lovelace")
+    await helpdesk.say("how do I connect my phone to the staff wifi?", user=ada)
+    await wait_for_answers(helpdesk)
+
+    turn = await helpdesk.say(reply, user=ada)
+
+    assert turn.texts == ["👍"] and turn.cards == []
+    assert await filed(engine) == []
+    later = await helpdesk.say("yes", user=ada)  # to nothing now: not taken as agreement
+    assert later.texts != ["👍"]
 
 
 async def test_a_resent_yes_files_once(helpdesk: Service, engine: AsyncEngine) -> None:

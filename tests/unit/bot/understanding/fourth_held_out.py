@@ -20,7 +20,9 @@ as asked about); "we're working on 12" is in progress at once, as "working on it
 
 The rules when it was written read 63 of its 85 lines as written here; fixed by kinds of
 words and shapes of message (each tried on other phrasings of its kind, in
-`test_fourth_held_out`), never by line: 83 of 85. `FOURTH_MISREAD` is what they still misread.
+`test_fourth_held_out`), never by line: 83 of 85; with the fifth table's fixes (a bare field
+said of the ticket in view, a ticket said before "you can close"), 85 of 85. `FOURTH_MISREAD`
+is what they still misread.
 """
 
 from __future__ import annotations
@@ -133,7 +135,4 @@ FOURTH_HELD_OUT: tuple[tuple[str, str], ...] = (
     ("assign 46", "assign #46 to ?"),
 )
 
-FOURTH_MISREAD: frozenset[str] = frozenset({
-    'priority urgent',
-    'the 37 you can close, is working now',
-})
+FOURTH_MISREAD: frozenset[str] = frozenset()

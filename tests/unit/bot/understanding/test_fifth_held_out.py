@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from bot.mentions import clean_markup, readable
@@ -34,3 +36,98 @@ def test_the_fifth_table_is_large_and_new() -> None:
     assert len(said) >= 100 and len(set(said)) == len(said)
     assert not [line for line in said if line.lower() in before]
     assert FIFTH_MISREAD <= set(said)
+
+
+@pytest.mark.parametrize(("said", "expected"), [
+    ("close 4 and assign 5 to sam", "status #4 closed + assign #5 to user:u-sam"),
+    ("close 4 and reopen 5", "status #4 closed + status #5 open"),
+    ("put 4 on hold and 5 in progress", "status #4 on_hold + status #5 in_progress"),
+    ("assign 4 to sam and 5 to alex", "assign #4 to user:u-sam + assign #5 to user:u-alex"),
+    ("make 4 urgent, close 5", "edit #4 priority=urgent + status #5 closed"),
+    ("resolve 4; give 5 to the network team", "status #4 resolved + assign #5 to team:2"),
+    ("make 4 high and 5 low", "edit #4 priority=high + edit #5 priority=low"),
+    ("close 4 and assign 5 to lee",
+     "status #4 closed + ask assign #5 to ?: Which Lee do you mean? [Lee Park, Lee Chen]"),
+    ("close 4 and assign 5 to Bob",
+     "status #4 closed + ask assign #5 to ?: I couldn't find “Bob”. Who should take #5?"),
+    ("close 4 and 5", "status #4, #5 closed"),
+    ("close 4 and assign it to sam", "status #4 closed + assign #4 to user:u-sam"),
+    ("resolve 4, 5 users still affected", "status #4 resolved"),
+    ("close 4 and 5, actually don't", "no change #4"),
+])
+def test_two_changes_of_two_tickets_in_one_message_are_both_read(said: str, expected: str) -> None:
+    assert summary(as_the_bot_reads(said, CONVERSATION)) == expanded(expected)
+
+
+NOTHING_SHOWN = replace(CONVERSATION, last_ticket=None)
+
+
+@pytest.mark.parametrize(("said", "expected"), [
+    ("priority urgent", "edit #7 priority=urgent"),
+    ("Priority: high", "edit #7 priority=high"),
+    ("prio -> low pls", "edit #7 priority=low"),
+    ("type bug", "edit #7 category=bug"),
+    ("priority urgent tickets", "list all priority=urgent"),
+    ("the 37 you can close, is working now", "status #37 closed"),
+    ("ticket 37 you can give to sam", "assign #37 to user:u-sam"),
+    ("12 u can close thx", "status #12 closed"),
+    ("4 you can see in the list", "free text"),
+])
+def test_a_field_said_alone_is_of_the_ticket_shown_and_a_ticket_may_come_first(
+    said: str, expected: str
+) -> None:
+    assert summary(as_the_bot_reads(said, CONVERSATION)) == expanded(expected)
+
+
+def test_a_field_said_alone_with_no_ticket_shown_is_a_list() -> None:
+    assert summary(as_the_bot_reads("priority urgent", NOTHING_SHOWN)) == "list all priority=urgent"
+
+
+@pytest.mark.parametrize(("said", "expected"), [
+    ("nvm, forget it", "cancel"),
+    ("stop - cancel", "cancel"),
+    ("cancel, close 4", "ask status #4 ?: Should #4 be closed? [Yes]"),
+    ("np", "small talk ok"),
+    ("no worries 🙂", "small talk ok"),
+    ("no worries, close 4", "status #4 closed"),
+    ("ok thanks, that's all for today", "small talk thanks"),
+    ("that's it for now, bye", "small talk ok"),
+    ("good evening, hope you are well", "small talk hello"),
+    ("hi, hope you're doing well, can you close 4", "status #4 closed"),
+])
+def test_calling_off_and_courtesy_said_in_parts_are_read_whole(said: str, expected: str) -> None:
+    assert summary(as_the_bot_reads(said, CONVERSATION)) == expanded(expected)
+
+
+@pytest.mark.parametrize(("said", "expected"), [
+    ("tickets I opened recently", "list created created_from=2026-11-18"),
+    ("what did I file lately?", "list created created_from=2026-11-18"),
+    ("what came in recently", "list all created_from=2026-11-18"),
+    ("tickets i created recently that are closed",
+     "list created status=closed created_from=2026-11-18"),
+    ("tickets closed recently", "list all status=closed unplaced='recently'"),  # said, not dropped
+    ("the printer was fixed recently, close 4", "status #4 closed"),
+])
+def test_recently_is_the_last_two_weeks_or_said_when_it_cannot_apply(
+    said: str, expected: str
+) -> None:
+    assert summary(as_the_bot_reads(said, CONVERSATION)) == expanded(expected)
+
+
+@pytest.mark.parametrize(("said", "expected"), [
+    ("it not open", "ask status #7 ?: Should #7 be open? [Yes]"),
+    ("it doesnt open", "ask status #7 ?: Should #7 be open? [Yes]"),
+    ("4 isn't open anymore", "ask status #4 ?: Should #4 be open? [Yes]"),
+    ("it still not open", "ask status #7 ?: Should #7 be open? [Yes]"),
+    ("i have problem with outlook, it not open", "free text"),
+    ("45 is not fixed", "no change #45"),
+    ("don't close 4", "no change #4"),
+])
+def test_a_ticket_said_not_to_open_offers_to_reopen_it_and_is_no_dont(
+    said: str, expected: str
+) -> None:
+    assert summary(as_the_bot_reads(said, CONVERSATION)) == expanded(expected)
+
+
+def test_it_not_open_with_no_ticket_shown_is_a_problem_told() -> None:
+    assert summary(as_the_bot_reads("it not open", NOTHING_SHOWN)) == "free text"
