@@ -32,6 +32,9 @@ _NOBODY_PHRASES = by_first_word(
     ("without", "owner"), ("with", "no", "assignee"), ("with", "no", "owner"),
     ("no", "assignee"), ("no", "owner"), ("up", "for", "grabs"), ("free", "to", "take"),
     ("unassigned",), ("unowned",), ("unclaimed",), ("nobodys",),
+    ("nobody", "picked", "up"), ("no", "one", "picked", "up"), ("nobody", "has", "picked", "up"),
+    ("not", "picked", "up"), ("nobody", "took"), ("nobody", "has", "taken"),
+    ("nobody", "is", "on"), ("no", "one", "is", "on"),
 )
 _ASSIGNED = by_first_word(
     ("assigned", "to"), ("owned", "by"), ("handled", "by"), ("queued", "to"), ("queued", "for"),

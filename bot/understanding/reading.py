@@ -42,7 +42,8 @@ CANCEL = frozenset({
     "cancel that", "forget about it", "cancel it",
 })
 _HELP_ASKED = re.compile(  # "what can I do here", "what commands are there", "how do I use this"
-    r"(?:so )?(?:what|which) (?:else )?(?:can|could|do|should) (?:you|i|we) (?:do|say|ask|type|use)"
+    r"(?:so )?(?:what|which) (?:else )?(?:can|could|do|should) (?:you|i|we|(?:this|the) (?:bot|app)"
+    r"|ticketflow|u) (?:do|say|ask|type|use)"
     r"(?: (?:here|with you|with this|with this bot|for me|now))?"
     r"|(?:what|which) (?:commands|options|things) (?:are there|do you (?:have|know|understand)"
     r"|can i (?:use|say|type)|are available|do you take)"
@@ -79,7 +80,7 @@ _POLITE_START = (
     "would tref be possible to", "is tref possible to", "any chance you could", "any chance you can",
     "would you be able to", "could you possibly", "quick one", "quick question", "-", "–", "—",
     "do you mind", *_GLAD_IF,
-    "dear", "actually", "anyway", "anyways", "well", "sorry", "oops",
+    "dear", "actually", "anyway", "anyways", "well", "sorry", "oops", "ptal", "fyi", "btw",
     *(f"{lead} {ask}" for lead in ("if", "when") for ask in _WHEN_FREE),
 )  # "it" is read as a ticket reference (`tref`) before these are skipped
 _REQUEST_START = ("can you", "could you", "would you", "will you", "can u", "could u", "do you mind",
@@ -93,7 +94,7 @@ _POLITE_END = (
     "thank you very much", "please and thank you", "for now", "for the moment", "for a bit",
     "for a while", "ta", "tia", "thank u", "thanks in advance", "many thanks", "much appreciated",
     "appreciated", "mate", "thanks mate", "cheers mate", "thanks so much", "thank you so much",
-    "then", "thanks bye", "bye",
+    "then", "thanks bye", "bye", "as well", "aswell", "too", "also", "as well please",
     *(f"{lead} {ask}" for lead in ("if", "when") for ask in _WHEN_FREE),
 )
 _QUESTION_START = frozenset({
@@ -185,6 +186,9 @@ def understand(text: str, conversation: Conversation) -> Understanding:
         return SmallTalk(kind)
     if seeing := _SEEING_OWN.fullmatch(simple):  # "how I can see my tickets?": shown, not told how
         return understand(f"show {seeing['own']}", conversation)
+    if (listing := _MAY_I_SEE.fullmatch(simple)) and not _done_to(listing["what"]):
+        return understand(f"show {listing['what']}", conversation)  # "can I get a list of …"
+    text = _HOW_MUCH.sub(r"how many \1", text)  # "how much tickets I have open"
     text = _object_first(what_is_asked(text))
     message = read_message(text, conversation)
     tickets = gather_tickets(message)  # "close 4 and 5": read as "close 4", made to each
@@ -226,6 +230,22 @@ _SEEING_OWN = re.compile(
     r"(?: (?:here|in teams|in here|in this chat|in the chat|with you|with the bot))?")
 """Asking how or where to see one's own tickets, in any order of words: the list answers it."""
 
+_MAY_I_SEE = re.compile(
+    r"(?:so |and |hi |hello |hey |please )*(?:can|could|may) (?:i|we) (?:please )?(?:get|see|have"
+    r"|view|look at) (?:a list of |the list of |a list with |a list |a look at )?"
+    r"(?P<what>(?:[\w'-]+ ){0,4}?(?:tickets|requests|cases)(?: [\w'-]+){0,6})(?: please| pls)?")
+"""Asking to be shown tickets ("can I get a list of all high priority tickets for
+facilities"): a list, not a question for the help assistant."""
+
+_HOW_MUCH = re.compile(r"\bhow much (tickets|requests|cases|issues)\b", re.IGNORECASE)
+
+
+def _done_to(what: str) -> bool:
+    """"can I get tickets deleted?": asking whether it can be done, not to see them."""
+    after = what.split()[-2:]
+    return len(after) == 2 and after[0] in ("tickets", "requests", "cases") and _acts(after[1])
+
+
 _OWN_TICKET = re.compile(
     r"\b(?:my|our)\s+(?:[\w-]+\s+){0,3}?(?:tickets?|requests?|cases?|issues?|incidents?|reports?"
     r"|problems?)\b", re.IGNORECASE)
@@ -260,6 +280,12 @@ def _read(message: Message, text: str, conversation: Conversation) -> Understand
         return Help()
     if core in _JUST_DONE and conversation.last_ticket is not None:
         return _should_be(conversation.last_ticket, TicketStatus.RESOLVED)
+    if (pointed := _POINTED_BACK.fullmatch(core)) and (ticket := message.ticket(
+            start + core[:pointed.start("ticket")].count(" ")) or (conversation.number(
+                int(pointed["ticket"])) if pointed["ticket"].isdigit() else None)) is not None:
+        return ShowTicket(ticket)  # "what about 80?", "same for 84": that ticket, changed by none
+    if (terse := _TERSE_PRIORITY.fullmatch(core)) and (ticket := message.ticket(start)):
+        return EditTicket(ticket, priority=PRIORITY_WORDS[terse["value"]])  # "68 urgent"
     if conversation.last_ticket is not None and (alone := _FIELD_ALONE.fullmatch(core)) and (
             edit := _field_of_shown(conversation.last_ticket, alone)) is not None:
         return edit
@@ -326,6 +352,21 @@ _NOT_OPEN = re.compile(
 """"It not open", "4 isn't open", "it doesn't open": the thing the ticket is about does not
 open, or the ticket is not open (when it should be); either way "don't" fits neither, so
 the reopen is offered for the ticket shown, and with none it is a problem told."""
+
+
+_POINTED_BACK = re.compile(
+    rf"(?:and |so |ok |okay |then )?(?:(?:what|how) about|and|same (?:for|with|goes for|thing for|"
+    rf"again for|here for)|(?:the )?same for|ditto(?: for)?|also|now|next) (?:ticket |the )?"
+    rf"(?P<ticket>{REF}|{NUMBER}|\d{{1,9}})")  # "about 80" is read as a quantity first
+""""What about 80?", "and 81?", "same for 84": a follow-up that points at another ticket.
+Understanding does not keep the change asked a turn before, so "same" cannot repeat it;
+the ticket is shown (its card's buttons are one tap from any change), never changed."""
+
+
+_TERSE_PRIORITY = re.compile(
+    rf"(?:{REF}|{NUMBER}) (?:(?:is|now|to|->|→|=|-|priority|prio) )*"
+    rf"(?P<value>{'|'.join(PRIORITY_WORDS)})(?: (?:priority|prio|now|pls|please))*")
+""""68 urgent", "68 -> high prio": a ticket and a priority, as agents write them."""
 
 
 _FIELD_ALONE = re.compile(
@@ -729,9 +770,14 @@ def _starts_reason(said: list[str]) -> bool:
         return False
     if said[0] in _TELLING and any(w in _TELLS for w in said[1:4]):
         return True
+    if said[0] in _WAITING and said[1:2] in (["on"], ["for"]):
+        return True  # "82 on hold waiting on user": why, not part of the status
     if said[0] not in _BECAUSE:
         return False
     return said[0] != "as" or said[1:2] != [] and said[1] in _SOMEONE
+
+
+_WAITING = frozenset({"waiting", "awaiting", "pending", "blocked", "stuck"})
 
 
 _DROPPED_BEFORE: tuple[tuple[str, ...], ...] = (("never", "mind"), ("nevermind",), ("ignore", "that"), ("no", "worries"))
@@ -793,6 +839,8 @@ _PEOPLE = frozenset({"i", "we", "you", "he", "she", "they", "u"})
 
 
 def _is_negation(words: list[str]) -> bool:
+    if words[:1] in (["not"], ["never"]) and len(words) > 1 and _acts(words[1]):
+        return True  # "not closing 94 until the user confirms": said of what one won't do
     for index, word in enumerate(words):
         if word in _ACTION_WORDS:
             return False
@@ -1269,7 +1317,12 @@ def _new_ticket(
     if lead and message.words[placed.first:placed.first + 1] and (
             message.words[placed.first].text == "with"):
         title = f"{lead} {message.original(placed.first, placed.last)}"
-    title = _title_case(_quoted_or(title).rstrip(" .,;:!-–"))
+    title = _quoted_or(title).rstrip(" .,;:!-–")
+    if (trailing := _TRAILING_PRIORITY.search(title)) and request.priority is None and (
+            trailing.start() > 0):  # "…, urgent pls": how urgent, not part of the title
+        title = title[:trailing.start()]
+        request = replace(request, priority=PRIORITY_WORDS[trailing["level"].lower()])
+    title = "" if title.lower() in _NOTHING_SAID else _title_case(title)
     request = replace(request, title=request.title or title or None, due=placed.due)
     match found:
         case UserTarget() | TeamTarget():
@@ -1283,6 +1336,16 @@ def _new_ticket(
             return Clarify(request, f"I couldn't find “{said}”. Who should take the new ticket?",
                            teams + (_UNASSIGNED,))
     return request
+
+
+_TRAILING_PRIORITY = re.compile(
+    rf"\s*[,;–—-]\s*(?:(?:its|it's|it is|this is|very|super|quite|pretty|kinda) )*"
+    rf"(?P<level>{'|'.join(PRIORITY_WORDS)})(?: priority| prio)?[.!]*$", re.IGNORECASE)
+_NOTHING_SAID = frozenset({
+    "something", "something else", "sth", "smth", "stuff", "a thing", "a few things", "things",
+    "an issue", "a problem", "an incident", "a bug", "one", "a new one", "it", "this", "that",
+})
+"""What "I need to report something" names: no title yet, so the bot asks for it."""
 
 
 _UNASSIGNED = Choice("Leave it unassigned", Nobody())

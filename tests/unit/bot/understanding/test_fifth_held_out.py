@@ -131,3 +131,40 @@ def test_a_ticket_said_not_to_open_offers_to_reopen_it_and_is_no_dont(
 
 def test_it_not_open_with_no_ticket_shown_is_a_problem_told() -> None:
     assert summary(as_the_bot_reads("it not open", NOTHING_SHOWN)) == "free text"
+
+
+@pytest.mark.parametrize(("said", "expected"), [
+    ("what about 80?", "show #80"),
+    ("same for 84", "show #84"),  # the change a turn before is not known: shown, not guessed
+    ("ok what about ticket 5", "show #5"),
+    ("same for tkt-2026-0009", "show #9"),
+    ("what about 5 users", "question"),
+    ("what about the printer?", "question"),
+])
+def test_a_follow_up_pointing_at_another_ticket_shows_it(said: str, expected: str) -> None:
+    assert summary(as_the_bot_reads(said, CONVERSATION)) == expanded(expected)
+
+
+@pytest.mark.parametrize(("said", "expected"), [
+    ("68 urgent", "edit #68 priority=urgent"),
+    ("4 high prio", "edit #4 priority=high"),
+    ("82 on hold waiting on user", "status #82 on_hold"),
+    ("put 4 on hold waiting for parts", "status #4 on_hold"),
+    ("not closing 94 until the user confirms", "no change #94"),
+    ("what can this bot do", "help"),
+    ("I need to report something", "create title=?"),
+    ("new ticket: badge doesnt open door on floor 4, urgent pls",
+     "create title='Badge doesnt open door on floor 4' priority=urgent"),
+    ("new ticket: printer broken - high priority", "create title='Printer broken' priority=high"),
+    ("new ticket: the urgent care printer", "create title='The urgent care printer'"),
+    ("any tickets nobody picked up yet?", "list all assignee=nobody"),
+    ("Can I get a list of all high priority tickets for facilities",
+     "list all priority=high assignee=team:3"),
+    ("can i see urgent tickets?", "list all priority=urgent"),
+    ("can i get tickets deleted?", "question"),
+    ("how much tickets I have open", "list mine status=open"),
+])
+def test_terse_priorities_reasons_vague_titles_and_asking_to_see_are_read_by_kind(
+    said: str, expected: str
+) -> None:
+    assert summary(as_the_bot_reads(said, CONVERSATION)) == expanded(expected)

@@ -31,7 +31,7 @@ def test_the_list_phrasings_table_is_large_and_has_no_duplicates() -> None:
     ("tickets opened on 1 december", "list all created_from=2026-12-01 created_before=2026-12-02"),
     ("tickets raised in november", "list all created_from=2026-11-01 created_before=2026-12-01"),
     ("tickets I filed in may", "list created created_from=2026-05-01 created_before=2026-06-01"),
-    ("may I see my tickets", "question"),  # "may" alone is no month
+    ("may I see my tickets", "list mine"),  # "may" alone is no month (and asks to see them)
     ("tickets updated today", "list all updated_since=2026-12-02"),
     ("tickets changed last week", "list all updated_since=2026-11-23"),
     ("tickets closed this week", "list all status=closed unplaced='this week'"),
