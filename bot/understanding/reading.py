@@ -189,6 +189,8 @@ def understand(text: str, conversation: Conversation) -> Understanding:
     if (listing := _MAY_I_SEE.fullmatch(simple)) and not _done_to(listing["what"]):
         return understand(f"show {listing['what']}", conversation)  # "can I get a list of …"
     text = _HOW_MUCH.sub(r"how many \1", text)  # "how much tickets I have open"
+    text = _DO_VERB.sub(r"\g<verb> ", text)  # "can you do close for ticket 57"
+    text = _WANT_THAT.sub(_wanted, text)  # "i want that 57 is assign to priya"
     text = _object_first(what_is_asked(text))
     message = read_message(text, conversation)
     tickets = gather_tickets(message)  # "close 4 and 5": read as "close 4", made to each
@@ -236,6 +238,25 @@ _MAY_I_SEE = re.compile(
     r"(?P<what>(?:[\w'-]+ ){0,4}?(?:tickets|requests|cases)(?: [\w'-]+){0,6})(?: please| pls)?")
 """Asking to be shown tickets ("can I get a list of all high priority tickets for
 facilities"): a list, not a question for the help assistant."""
+
+_DO_VERB = re.compile(
+    r"\bdo (?:the |a )?(?P<verb>close|resolve|reopen|assign|start|solve) (?:for|of|on) ",
+    re.IGNORECASE)
+_WANT_THAT = re.compile(
+    r"^(?P<lead>\W*(?:please |pls |hi |hello )*)(?:i )?(?:want|would like|need|wish|like) that "
+    r"(?P<ticket>(?:the |ticket |#)?(?:[a-z]+-\d{4}-)?\d+|it) (?:is|be|will be|gets?|to be) "
+    r"(?P<verb>assign|assigned|given|give|close|closed|resolve|resolved|reopen|reopened)\b",
+    re.IGNORECASE)
+_WANTED_VERBS = {"assigned": "assign", "given": "give", "closed": "close", "resolved": "resolve",
+                 "reopened": "reopen"}
+
+
+def _wanted(found: re.Match[str]) -> str:
+    """"I want that 57 is assign to Priya" (a wish told as other languages tell it): the
+    change asked, in the usual order ("assign 57 to Priya")."""
+    verb = found["verb"].lower()
+    return f"{found['lead']}{_WANTED_VERBS.get(verb, verb)} {found['ticket']}"
+
 
 _HOW_MUCH = re.compile(r"\bhow much (tickets|requests|cases|issues)\b", re.IGNORECASE)
 

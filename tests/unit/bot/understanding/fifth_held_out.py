@@ -151,8 +151,6 @@ FIFTH_HELD_OUT: tuple[tuple[str, str], ...] = (
 )
 
 FIFTH_MISREAD: frozenset[str] = frozenset({
-    'please can you do close for ticket 57',
-    'i want that 57 is assign to priya',
     'ticket 58 is again not working, please open again',
     "ticket 63 I'm looking at it now",
     '66 lgtm, closing',

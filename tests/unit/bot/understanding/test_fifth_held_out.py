@@ -168,3 +168,16 @@ def test_terse_priorities_reasons_vague_titles_and_asking_to_see_are_read_by_kin
     said: str, expected: str
 ) -> None:
     assert summary(as_the_bot_reads(said, CONVERSATION)) == expanded(expected)
+
+
+@pytest.mark.parametrize(("said", "expected"), [
+    ("please can you do close for ticket 57", "status #57 closed"),
+    ("do the close of 4", "status #4 closed"),
+    ("i want that 57 is assign to priya", "assign #57 to user:u-priya"),
+    ("I would like that 57 is closed", "status #57 closed"),
+    ("i want that it is resolved, thanks", "status #7 resolved"),
+    ("i want that the printer works", "free text"),
+    ("what do I do for 4", "show #4"),
+])
+def test_a_change_asked_as_other_languages_ask_it_is_read(said: str, expected: str) -> None:
+    assert summary(as_the_bot_reads(said, CONVERSATION)) == expanded(expected)
