@@ -167,6 +167,9 @@ def _refuse_unreadable_mentions(entities: object) -> None:
     msrest cannot read one that does not, and the turn failed (a 500) where it read them."""
     if not isinstance(entities, list):
         return  # the activity reader refuses entities that are not a list of objects
+    if not all(isinstance(entity, dict) for entity in entities):
+        # msrest reads a null entry as None, and reading the mentions failed (a 500)
+        raise RequestRefused(400, "invalid_activity", "entities must be a list of objects")
     for entity in entities:
         if not isinstance(entity, dict) or entity.get("type") != "mention":
             continue

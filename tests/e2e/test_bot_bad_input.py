@@ -148,6 +148,9 @@ def _with(activity: dict[str, Any], key: str, value: Any) -> dict[str, Any]:
     (lambda a: _with(a, "id", "7" * 100_000), "id must be a string of at most 1024"),
     (lambda a: _with(a, "id", 7), "id must be a string"),
     (lambda a: _with(a, "replyToId", {"id": "1"}), "replyToId must be a string"),
+    (lambda a: _with(a, "entities", [None, *a["entities"]]), "entities must be a list of objects"),
+    (lambda a: _with(a, "entities", [*a["entities"], "mention"]),
+     "entities must be a list of objects"),
     # ids go into the connector's URLs: a control character in one was a 500
     (lambda a: _with(a, "conversation", {**a["conversation"], "id": "a:1personal\x11ada"}),
      "conversation.id must have no control characters"),
@@ -316,3 +319,20 @@ async def _rows(engine: AsyncEngine) -> list[object]:
     async with engine.connect() as connection:
         return [list((await connection.execute(select(table))).all())
                 for table in (tasks, task_comments, task_history)]
+
+
+@pytest.mark.parametrize("entry", [None, 7, "mention"])
+async def test_a_channel_message_whose_entities_hold_no_object_is_refused(
+    service: Service, engine: AsyncEngine, entry: object
+) -> None:
+    """A channel message's mentions are read before anything else: a null entry among its
+    entities failed the turn (a 500). Found by generated activities on PostgreSQL."""
+    ada = await user_in_teams(service, engine, "ada@example.com", "Ada Lovelace")
+    message = service.teams.channel_message("list my tickets", user=ada)
+    message["entities"] = [entry, *message["entities"]]
+
+    answer = await service.post(message)
+
+    assert (answer.status, answer.json["error"]) == (400, "invalid_activity"), answer.text
+    assert "entities must be a list of objects" in answer.json["message"]
+    assert service.connector.calls == [] and await _count_tickets(engine) == 0
