@@ -23,7 +23,7 @@ import base64
 from collections import deque
 from collections.abc import AsyncIterator, Iterable, Sequence
 from dataclasses import dataclass
-from enum import StrEnum
+from enum import Enum, StrEnum
 
 from domain.clock import utcnow
 from domain.errors import NotFound, UserNotFound
@@ -66,6 +66,13 @@ class OnExisting(StrEnum):
     """A file of the same name with other content replaces that document (same id)."""
     ADD = "add"
     """Stored as another document whatever the library holds."""
+
+
+class Unsaid(Enum):
+    """An audience not given: everyone for a new document, and the replaced document's own
+    for a replacement (None, everyone, cannot say that: it widens a restricted one)."""
+
+    AUDIENCE = "unsaid"
 
 
 class Existing(StrEnum):
@@ -161,13 +168,14 @@ async def add_help_document(
     category: str | None = None,
     tags: Sequence[str] = (),
     uploaded_by: str | None = None,
-    audience: frozenset[Role] | None = None,
+    audience: frozenset[Role] | None | Unsaid = Unsaid.AUDIENCE,
     on_existing: OnExisting = OnExisting.KEEP,
 ) -> AddedDocument:
     """Store an uploaded file as TicketFlow does and make it searchable.
 
     `audience`: the roles that may read it (see `knowledge.audience`); None is everyone.
-    A replaced document keeps its title, category, tags and audience unless given.
+    A replaced document keeps its title, category, tags and audience unless given
+    (`Unsaid.AUDIENCE`: not given).
 
     `uploaded_by` is an email; without one the first admin is recorded (or no one).
     Raises `DocumentRejected` for a file that cannot become help text,
@@ -190,7 +198,7 @@ async def add_help_documents(
     category: str | None = None,
     tags: Sequence[str] = (),
     uploaded_by: str | None = None,
-    audience: frozenset[Role] | None = None,
+    audience: frozenset[Role] | None | Unsaid = Unsaid.AUDIENCE,
     on_existing: OnExisting = OnExisting.KEEP,
 ) -> AsyncIterator[Ingested]:
     """Add many files, reading the next one while the previous one is written.
@@ -253,7 +261,7 @@ async def _prepare(
     category: str | None,
     tags: Sequence[str],
     uploader: str | None,
-    audience: frozenset[Role] | None = None,
+    audience: frozenset[Role] | None | Unsaid = Unsaid.AUDIENCE,
     on_existing: OnExisting = OnExisting.KEEP,
 ) -> _Prepared:
     """Everything before the transaction: extraction, chunking, embeddings.
@@ -278,7 +286,8 @@ async def _prepare(
         uploaded_by=uploader,
         category=(category or "").strip() or (replaces.category if replaces else None),
         tags=given_tags or (replaces.tags if replaces else ()),
-        audience=audience if audience is not None or replaces is None else replaces.audience,
+        audience=(audience if not isinstance(audience, Unsaid)
+                  else replaces.audience if replaces else None),
     )
     stamp = await asyncio.to_thread(
         fingerprint,

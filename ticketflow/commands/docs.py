@@ -25,6 +25,7 @@ from knowledge.ingestion import (
     DocumentExists,
     Existing,
     OnExisting,
+    Unsaid,
     Upload,
     add_help_document,
     add_help_documents,
@@ -53,8 +54,9 @@ def register(subcommands: Any) -> None:
     add.add_argument("--tags", default="", help="comma-separated, e.g. vpn,remote access")
     add.add_argument("--as", dest="uploaded_by", metavar="EMAIL",
                      help="who uploaded it (default: the first admin)")
-    add.add_argument("--audience", type=_audience, default=None, metavar="WHO",
-                     help="who may read it: everyone (default), staff (everyone but "
+    add.add_argument("--audience", type=_audience, default=Unsaid.AUDIENCE, metavar="WHO",
+                     help="who may read it: everyone (default; with --replace, as the replaced "
+                          "document was), staff (everyone but "
                           "customers), or roles such as admin,manager")
     existing = add.add_mutually_exclusive_group()
     existing.add_argument("--replace", dest="on_existing", action="store_const",

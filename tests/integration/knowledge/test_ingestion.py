@@ -14,6 +14,7 @@ from db.uow import SqlUnitOfWork
 from db.tables import help_document_chunks, help_documents, help_indexed_sources, users
 from domain.clock import utcnow
 from domain.errors import UserNotFound
+from domain.people import Role
 from knowledge.extraction import (
     CorruptDocument,
     DocumentRejected,
@@ -27,6 +28,7 @@ from knowledge.indexing import DocumentIndexer
 from knowledge.ingestion import (
     HelpDocumentNotFound,
     OnExisting,
+    Unsaid,
     Upload,
     add_help_document,
     add_help_documents,
@@ -145,6 +147,31 @@ async def test_the_uploader_is_the_person_named_or_else_the_first_admin_or_no_on
     assert uploaders == {
         nobody.document_id: None, defaulted.document_id: first_admin, named.document_id: agent
     }
+
+
+async def test_a_replaced_document_keeps_its_audience_unless_one_is_given_everyone_too(
+    uow: SqlUnitOfWork, indexer: DocumentIndexer
+) -> None:
+    staff = frozenset({Role.ADMIN, Role.MANAGER, Role.USER})
+
+    async def add(text: str, audience: frozenset[Role] | None | Unsaid) -> int:
+        added = await add_help_document(
+            uow=uow, indexer=indexer, upload=Upload("vpn.md", f"# VPN\n\n{text}\n".encode()),
+            audience=audience, on_existing=OnExisting.REPLACE)
+        return added.document_id
+
+    async def audiences() -> list[frozenset[Role] | None]:
+        async with uow.reading() as reading:
+            stored = await reading.library.stored_files(file_data="", filename="vpn.md")
+        return [document.audience for document in stored]
+
+    first = await add("Connect with the blue shield icon.", staff)
+    assert await add("Connect with the green shield icon.", Unsaid.AUDIENCE) == first
+    assert await audiences() == [staff]
+    assert await add("Connect with the red shield icon.", None) == first  # everyone, said
+    assert await audiences() == [None]
+    assert await add("Connect with the grey shield icon.", Unsaid.AUDIENCE) == first
+    assert await audiences() == [None]
 
 
 async def test_an_unknown_uploader_is_refused_before_anything_is_stored(
