@@ -66,7 +66,8 @@ from domain.tickets import TicketStatus
 
 ADMIN_COMMANDS = (
     commands.Invite, commands.SetRole, commands.Deactivate, commands.KeepAsIs,
-    commands.CreateTeam, commands.AddToTeam, commands.RemoveFromTeam, commands.TeamMembers, commands.ConfigureCompany,
+    commands.CreateTeam, commands.AddToTeam, commands.RemoveFromTeam, commands.TeamMembers,
+    commands.ConfigureCompany,
 )
 CHANNEL_COMMANDS = (
     commands.Subscribe, commands.Unsubscribe, commands.Subscriptions, commands.Webhook,
@@ -77,8 +78,8 @@ MAX_MESSAGE_CHARS = 64_000
 about 2 s of CPU at this length (off the event loop: `read_message`), where the 256 KB an
 activity may carry took 4 s (and 10-20 s before two quadratic steps were removed)."""
 DIALOG_IDLE = timedelta(minutes=30)
-_MOST_ASKED = 5  # open tickets about "the laptop one" offered as buttons; more: a list
 """A question the bot asked stops waiting for its answer after this long without a word."""
+_MOST_ASKED = 5  # open tickets about "the laptop one" offered as buttons; more: a list
 _TICKETS = re.compile(r"\btickets?\b", re.IGNORECASE)
 _TICKET_BY_ID = re.compile(r"#\d+|\bticket\s+\d+", re.IGNORECASE)
 
@@ -392,10 +393,12 @@ class MessageRouter:
                 slot = _CLARIFIED.get(type(request))
                 if slot is not None and ticket is not None:
                     await self._ask(turn_context, dc, questions.asking(
-                        Pending(slot, str(ticket), question, options), why=not_joined), proposed=proposed)
+                        Pending(slot, str(ticket), question, options), why=not_joined),
+                        proposed=proposed)
                 else:
                     await self._send(turn_context, Reply(
-                        text=f"{not_joined} {question}" if not_joined else question, options=options))
+                        text=f"{not_joined} {question}" if not_joined else question,
+                        options=options))
             case Declined(ticket=ticket):
                 await turn_context.send_activity(notices.nothing_changed(ticket))
             case Both(first=first, second=second):  # "rename 4 … and close it": in turn
