@@ -364,10 +364,18 @@ def _dialled(words: list[Word], index: int) -> bool:
     last = index
     while last + 1 < len(words) and _digits(words[last + 1]) is not None:
         last += 1
-    run = words[first:last + 1]
-    if len(run) > 1 and any(w.typed.strip(_EDGES).startswith(("0", "+")) for w in run):
+    groups = [w.typed.strip(_EDGES) for w in words[first:last + 1]]
+    if len(groups) > 1 and any(g.startswith(("0", "+")) for g in groups) and not (
+            _as_tickets_print_them(groups)):
         return True
     lead = first - 1
     while lead >= 0 and words[lead].text in _TO_CALLING and first - lead < 4:
         lead -= 1
     return lead >= 0 and words[lead].text in _CALLING
+
+
+def _as_tickets_print_them(groups: list[str]) -> bool:
+    """"close 0012 0013": numbers padded with zeros to one width, as the end of
+    TKT-2026-0012 is printed, are tickets; a phone number's groups differ ("020 7946 0958",
+    "555 0101")."""
+    return all(g.startswith("0") and len(g) == len(groups[0]) for g in groups)

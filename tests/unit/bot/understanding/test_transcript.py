@@ -280,6 +280,9 @@ def test_a_phone_number_is_no_ticket(said: str) -> None:
 @pytest.mark.parametrize(("said", "expected"), [
     ("close 12 13", "status #12, #13 closed"),
     ("show 0004", "show #4"),
+    ("close 0012 0013", "status #12, #13 closed"),
+    ("resolve 0007, 0008, 0009", "status #7, #8, #9 resolved"),
+    ("show 0004 0005", "show #4, #5"),
     ("look at 4521", "show #4521"),
 ])
 def test_numbers_that_are_no_phone_number_stay_tickets(said: str, expected: str) -> None:
