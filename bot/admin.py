@@ -31,10 +31,12 @@ AdminCommand = (
 
 async def answers(deps: BotDependencies, viewer: Viewer, command: AdminCommand) -> bool:
     """Whether the command is one to run here. "who's on call?" reads like "who's on
-    networking?", "add me to the watchers" like "put Sam in networking": they are about a
-    team only when a team has that name, and never from a customer, who sees no team (the
-    message is then read as any other)."""
-    if not isinstance(command, (commands.TeamMembers, commands.AddToTeam)) or command.named:
+    networking?", "add me to the watchers" like "put Sam in networking", "take Sam off the
+    laptop ticket" like "take Sam off networking": they are about a team only when a team
+    has that name, and never from a customer, who sees no team (the message is then read
+    as any other)."""
+    if not isinstance(command, (commands.TeamMembers, commands.AddToTeam,
+                                commands.RemoveFromTeam)) or command.named:
         return True
     if viewer.role is Role.CUSTOMER or not viewer.user.is_active:
         return False

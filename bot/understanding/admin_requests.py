@@ -58,6 +58,9 @@ class AddToTeam:
 class RemoveFromTeam:
     person: str
     team: str
+    named: bool = True
+    """False: said without "team" ("take Sam off networking", "take me off the watchers
+    list"): as for `AddToTeam`."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,7 +122,7 @@ _MEMBERS = (
 _ADD = _pattern(rf"^(?:add|put|move)\s+{_PERSON}\s+(?:to|in|into|on|onto)\s+{_TEAM}"
                 r"(?P<named>\s+(?:team|group))?$")
 _REMOVE = _pattern(rf"^(?:remove|take|drop|kick)\s+{_PERSON}\s+(?:out\s+)?(?:from|of|off)\s+"
-                   rf"{_TEAM}(?:\s+(?:team|group))?$")
+                   rf"{_TEAM}(?P<named>\s+(?:team|group))?$")
 _MAKE = (
     _pattern(rf"^make\s+{_PERSON}\s+{_KNOWN_ROLE}$"),
     _pattern(rf"^(?:set|change|switch|turn|move)\s+{_PERSON}\s+(?:to|as|into)\s+{_KNOWN_ROLE}$"),
@@ -180,7 +183,8 @@ def read_admin_request(text: str) -> AdminRequest | None:
                          named=bool(match["named"]))
     if (match := _REMOVE.match(message)) and _a_person(match["person"]) and _a_team(
             match["team"], named=True):
-        return RemoveFromTeam(person_said(match["person"]), match["team"].strip())
+        return RemoveFromTeam(person_said(match["person"]), match["team"].strip(),
+                              named=bool(match["named"]))
     for changes in (_ROLE_OF, _ROLE_OWNED, _PROMOTE):
         if (match := changes.match(message)) and _a_person(match["person"]):
             return SetRole(person_said(match["person"]), role_value(match["role"]), confirmed=False)

@@ -170,3 +170,7 @@ async def test_an_admin_removes_someone_from_a_team_in_words(
     assert refused.texts == ["Sorry, you can't do that: only admins or managers can do that."]
     async with engine.connect() as connection:
         assert (await connection.execute(select(team_members))).all() == []
+    # Without "team", and no team by that name: not about a team, read as any other message.
+    for said in ("take me off the watchers list", "take rita off the laptop ticket"):
+        other = " ".join((await service.say(said, user=lee)).texts)
+        assert other and "only admins" not in other and "team" not in other.lower(), other

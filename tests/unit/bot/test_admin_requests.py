@@ -32,10 +32,11 @@ PHRASINGS: list[tuple[str, Command | None]] = [
     ("invte sam@ex.com as agent", Invite(SAM, "user")),
     ("invite sam@ex.com as manager", Invite(SAM, "manager")),
     # out of a team
-    ("remove Sam from network", RemoveFromTeam("Sam", "network")),
+    ("remove Sam from network", RemoveFromTeam("Sam", "network", named=False)),
     ("please remove sam@ex.com from the Network team", RemoveFromTeam(SAM, "Network")),
     ("take Sam Lee off the network team", RemoveFromTeam("Sam Lee", "network")),
-    ("kick @Sam out of networking", RemoveFromTeam("Sam", "networking")),
+    ("kick @Sam out of networking", RemoveFromTeam("Sam", "networking", named=False)),
+    ("take sam off the laptop ticket", RemoveFromTeam("sam", "laptop ticket", named=False)),
     ("remove 4 from the network team", None),
     ("remove it from network", None),
     ("take me off 4", None),
