@@ -305,9 +305,12 @@ def _read(message: Message, text: str, conversation: Conversation) -> Understand
             start + core[:pointed.start("ticket")].count(" ")) or (conversation.number(
                 int(pointed["ticket"])) if pointed["ticket"].isdigit() else None)) is not None:
         return ShowTicket(ticket)  # "what about 80?", "same for 84": that ticket, changed by none
-    if (terse := _TERSE_PRIORITY.fullmatch(core)) and (ticket := message.ticket(start)):
+    asked = "?" in text  # "68 urgent?", "priority high?": a question, which changes nothing
+    if not asked and (terse := _TERSE_PRIORITY.fullmatch(core)) and (
+            ticket := message.ticket(start)):
         return EditTicket(ticket, priority=PRIORITY_WORDS[terse["value"]])  # "68 urgent"
-    if conversation.last_ticket is not None and (alone := _FIELD_ALONE.fullmatch(core)) and (
+    if not asked and conversation.last_ticket is not None and (
+            alone := _FIELD_ALONE.fullmatch(core)) and (
             edit := _field_of_shown(conversation.last_ticket, alone)) is not None:
         return edit
     if core in _ON_IT and "?" not in text:  # no ticket shown yet: the action asks which

@@ -163,6 +163,7 @@ def test_the_table_is_large_and_has_no_duplicates() -> None:
     "as soon as the part arrives, reopen 4", "if i close 12 will it notify the user?",
     "I didn't close 26", "i havent closed 26", "i can't close 26, it errors",
     "I'm not assigning 4 to Sam", "4 wasn't resolved", "close 4 and 5, actually don't",
+    "68 urgent?", "68 is urgent?", "68 -> high prio?", "priority urgent?", "type bug?",
 ])
 def test_questions_and_negations_never_come_back_as_a_change(said: str) -> None:
     assert not isinstance(understand(said, CONVERSATION), CHANGES)
