@@ -11,12 +11,13 @@ lines around a table or a fence are what keep it apart from the paragraph before
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 _FRONT_MATTER = re.compile(r"\A---\n(.*?)\n(?:---|\.\.\.)\n", re.DOTALL)
 _FRONT_MATTER_TITLE = re.compile(r"(?m)^title:\s*[\"']?(.+?)[\"']?\s*$")
 _COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 _FENCE = re.compile(r"(?m)^[ \t]*(```|~~~).*$\n?")
-_FENCED_BLOCK = re.compile(r"(?ms)^[ \t]*(```|~~~)[^\n]*\n(.*?)^[ \t]*\1[ \t]*$\n?")
+_OPENING_FENCE = re.compile(r"[ \t]*(```|~~~)")
 _SETEXT = re.compile(r"(?m)^(?P<text>[^\n#>|\-*].*)\n(?P<rule>=+|-+)[ \t]*$")
 _ATX = re.compile(r"(?m)^(#{1,6})[ \t]+(.+?)[ \t#]*$")
 _IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
@@ -42,7 +43,7 @@ def markdown_to_text(markdown: str) -> tuple[str | None, str]:
         title = found.group(1) if found else None
         markdown = markdown[front_matter.end() :]
     text = _COMMENT.sub("", markdown)
-    text = _FENCED_BLOCK.sub(_code_lines, text)
+    text = _fenced_blocks(text)
     text = _FENCE.sub("", text)  # a fence never closed
     text = _SETEXT.sub(_setext_to_atx, text)  # before table rules: "---" under text heads it
     text = _TABLE_RULE.sub("", text)
@@ -64,11 +65,33 @@ def markdown_to_text(markdown: str) -> tuple[str | None, str]:
     return title, text.strip()
 
 
-def _code_lines(match: re.Match[str]) -> str:
-    """A fenced block's lines as code spans, one a line: commands stay monospace in quotes."""
-    lines = match.group(2).split("\n")
-    return "\n".join(f"`{line.strip()}`" if line.strip() and "`" not in line else line
-                     for line in lines)
+def _fenced_blocks(text: str) -> str:
+    """Each fenced block's lines as code spans, one a line, without its fences: commands
+    stay monospace in quotes. A fence closes at the next line that is its marker alone; one
+    never closed is left to `_FENCE`. Found line by line, with each marker's closing lines
+    listed first: a pattern spanning the block searched to the end of the text for every
+    fence never closed (30,000 of them took 90 s)."""
+    lines = text.split("\n")
+    closing = {marker: [i for i, line in enumerate(lines) if line.strip(" \t") == marker]
+               for marker in ("```", "~~~")}
+    kept: list[str] = []
+    index = 0
+    while index < len(lines):
+        line = lines[index]
+        opening = _OPENING_FENCE.match(line) if index + 1 < len(lines) else None
+        ends = closing[opening.group(1)] if opening else []
+        close = bisect_right(ends, index)
+        if opening is None or close == len(ends):
+            kept.append(line)
+            index += 1
+            continue
+        kept += [_code_line(code) for code in lines[index + 1:ends[close]]]
+        index = ends[close] + 1
+    return "\n".join(kept)
+
+
+def _code_line(line: str) -> str:
+    return f"`{line.strip()}`" if line.strip() and "`" not in line else line
 
 
 def _is_code_line(line: str) -> bool:
