@@ -349,6 +349,10 @@ _TO_CALLING = frozenset({"me", "us", "him", "her", "them", "on", "at", "back", "
 """Words between a call and the number to call ("call me back on 555 0101")."""
 
 
+_MOST_PHONE_GROUPS = 6
+"""Of digits in a number to dial: "+1 555 010 12 34" is five."""
+
+
 def _digits(word: Word) -> str | None:
     typed = word.typed.strip(_EDGES).lstrip("+")
     return typed if typed.isdigit() else None
@@ -357,13 +361,19 @@ def _digits(word: Word) -> str | None:
 def _dialled(words: list[Word], index: int) -> bool:
     """A phone number, not tickets: "call me? 555 0101", "ring me on 4521", "+44 20 7946
     0958". Digits said after a call, or two or more groups of digits in a row one of which
-    starts with 0 or +, as numbers to dial are written ("close 12 13" stays two tickets)."""
+    starts with 0 or +, as numbers to dial are written ("close 12 13" stays two tickets).
+    More groups in a row than a phone number has are tickets ("close 4 5 6 7 8 9 10 11"),
+    and looking no further keeps a message of thousands of numbers linear."""
     first = index
     while first > 0 and _digits(words[first - 1]) is not None:
         first -= 1
+        if index - first >= _MOST_PHONE_GROUPS:
+            return False
     last = index
     while last + 1 < len(words) and _digits(words[last + 1]) is not None:
         last += 1
+        if last - first >= _MOST_PHONE_GROUPS:
+            return False
     groups = [w.typed.strip(_EDGES) for w in words[first:last + 1]]
     if len(groups) > 1 and any(g.startswith(("0", "+")) for g in groups) and not (
             _as_tickets_print_them(groups)):
