@@ -159,6 +159,7 @@ class MessageRouter:
                     options=tuple(Option(f"{t.number} · {t.title}", says) for t, says in choices)))
                 return
             case None if not listed and dc.active_dialog is None and (
+                    self._deps.interpreter is None) and (  # a model looks tickets up itself
                     await self._asked_which_of_theirs(turn_context, viewer, dc, text)):
                 return
         pending = pending_question(dc)
