@@ -32,7 +32,7 @@ from bench.scratch import scratch_url
 from db.engine import create_engine
 from db.migrate import upgrade
 from db.uow import SqlUnitOfWork
-from knowledge.answering import SEARCH_LIMIT
+from knowledge.answering import DEEPER_POOL, more_of_the_first
 from knowledge.asked_for import asked_for
 from knowledge.extraction import PdfSandbox
 from knowledge.extractive import Quote, extract, query_weights
@@ -111,7 +111,8 @@ async def answers(url: str, corpus: Path) -> list[Answer]:
         retriever = LexicalRetriever(chunk_search(engine))
         found = []
         for asked in answerable(corpus):
-            passages = await retriever.search(asked.question, limit=SEARCH_LIMIT)
+            passages = more_of_the_first(
+                await retriever.search(asked.question, limit=DEEPER_POOL))  # as the assistant
             quotes = [] if retriever.decline(passages) else extract(
                 query_weights(asked.question), passages, wanted=asked_for(asked.question)
             )

@@ -58,6 +58,12 @@ log = logging.getLogger(__name__)
 
 MAX_QUESTION_CHARS = 2000
 SEARCH_LIMIT = 5
+CITED_MORE = 2
+"""Passages of the document cited first beyond the top `SEARCH_LIMIT`, for its quotes: the
+ranking keeps at most three of one document before every other document's next best
+(`reranking.DOCUMENT_PLACES`), and a manual's answer is often further down it."""
+DEEPER_POOL = 40
+"""Searched to find those: the reranker's whole pool, where the cap put them last."""
 RESTRICTED_POOL = 20
 """With restricted documents, search this many deeper first, so the readable ones fill the top."""
 MAX_POOL = 320
@@ -245,13 +251,13 @@ class HelpAssistant:
     ) -> list[Passage]:
         """The best passages `reader` may read: restricted ones never leave this method."""
         if not restrictions:
-            return await self._retriever.search(text, limit=SEARCH_LIMIT)
-        pool = RESTRICTED_POOL
+            return more_of_the_first(await self._retriever.search(text, limit=DEEPER_POOL))
+        pool = max(RESTRICTED_POOL, DEEPER_POOL)
         while True:
             found = await self._retriever.search(text, limit=pool)
             kept = readable(found, restrictions, reader)
             if len(kept) >= SEARCH_LIMIT or len(found) < pool or pool >= MAX_POOL:
-                return kept[:SEARCH_LIMIT]
+                return more_of_the_first(kept)
             pool *= 4
 
     async def _draft(
@@ -365,3 +371,13 @@ def _clean(question: str) -> str:
 def as_stored(question: str) -> str:
     """A question as its exchange stores it: white space folded, at most the limit."""
     return " ".join(str(question).split())[:MAX_QUESTION_CHARS]
+
+
+def more_of_the_first(found: Sequence[Passage]) -> list[Passage]:
+    """The top `SEARCH_LIMIT`, and up to `CITED_MORE` later passages of the document the
+    first comes from (quoted from, never put in a model's prompt)."""
+    top = list(found[:SEARCH_LIMIT])
+    if not top:
+        return top
+    more = [p for p in found[SEARCH_LIMIT:] if p.document_id == top[0].document_id]
+    return top + more[:CITED_MORE]
