@@ -12,6 +12,7 @@ from botbuilder.core import CardFactory, MessageFactory, TurnContext
 from botbuilder.schema import ActionTypes, CardAction, HeroCard
 
 from bot import commands, presenter
+from bot.actions import notices
 from bot.actions.option import Option
 from bot.admin_names import Which, named_team, named_user
 from bot.context import BotDependencies
@@ -199,7 +200,7 @@ async def _team_members(
         await turn_context.send_activity(f"Nobody is in team {roster.team.name} yet.")
         return
     lines = [f"- {user.display_name}" + (f" ({user.email})" if user.email else "")
-             + f" · {_role_name(user.role)}"
+             + f" · {notices.role_name(user.role)}"
              + (" · team admin" if role is TeamRole.ADMIN else "")
              + ("" if user.is_active else " · deactivated")
              for user, role in roster.members]
@@ -267,12 +268,8 @@ def _which_role(email: str) -> Which:
     return Which(
         f"Which role should {email} get? Agents work tickets, managers also assign them "
         "and manage their teams, admins run everything, customers file and follow their own.",
-        tuple(Option(label, f"invite {email} as {_role_name(role)}")
+        tuple(Option(label, f"invite {email} as {notices.role_name(role)}")
               for role, label in _INVITED_AS))
-
-
-def _role_name(role: Role) -> str:
-    return "agent" if role is Role.USER else role.value
 
 
 def _a_role(role: str) -> str:

@@ -16,4 +16,4 @@ async def not_joined_yet(deps: BotDependencies, viewer: Viewer, said: str) -> st
         return None
     newest = invited[0]
     name = " ".join(part for part in (newest.first_name, newest.last_name) if part)
-    return notices.not_joined(name or newest.email, newest.email, newest.role.value)
+    return notices.not_joined(name or newest.email, newest.email, newest.role)

@@ -13,6 +13,7 @@ from bot.understanding.requests import (
     UserTarget,
 )
 from domain.numbering import TicketNumber
+from domain.people import Role
 from domain.tickets import Category, Priority, TicketStatus
 
 
@@ -278,10 +279,19 @@ def not_a_choice(count: int) -> str:
     return f"Pick a number from 1 to {count}, or type the answer."
 
 
-def not_joined(name: str, email: str, role: str) -> str:
+def _a(word: str) -> str:
+    return f"an {word}" if word[0] in "aeiou" else f"a {word}"
+
+
+def role_name(role: Role) -> str:
+    """A role as people say it: TicketFlow's `user` is an agent."""
+    return "agent" if role is Role.USER else role.value
+
+
+def not_joined(name: str, email: str, role: Role) -> str:
     """Someone invited who has no account yet: tickets follow accounts (the access rule)."""
     who = email if name.lower() == email.lower() else f"{name} ({email})"
-    return (f"{who} is invited as {role} but hasn't joined TicketFlow yet, so nothing can be "
+    return (f"{who} is invited as {_a(role_name(role))} but hasn't joined TicketFlow yet, so nothing can be "
             "assigned to them until they do (they join when they first message me).")
 
 

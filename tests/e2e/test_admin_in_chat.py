@@ -104,9 +104,9 @@ async def test_someone_invited_but_not_joined_is_named_as_such_when_assigned_and
                         number="TKT-2026-0090", title="Badge reader beeps red")
     number, short = "2026-0090", "90"
 
-    for said, who in [("Sam", "sam.lee@example.com is invited as user"),
-                      ("sam lee", "sam.lee@example.com is invited as user"),
-                      ("pat o neil", "pat.o-neil@example.com is invited as manager")]:
+    for said, who in [("Sam", "sam.lee@example.com is invited as an agent"),
+                      ("sam lee", "sam.lee@example.com is invited as an agent"),
+                      ("pat o neil", "pat.o-neil@example.com is invited as a manager")]:
         asked = await service.say(f"assign {short} to {said}", user=root)
         assert asked.texts[0].startswith(who), asked.texts
         assert "hasn't joined TicketFlow yet" in asked.texts[0]
@@ -116,7 +116,7 @@ async def test_someone_invited_but_not_joined_is_named_as_such_when_assigned_and
     assert unknown.texts[0] == f"I couldn't find “Zed”. Who should take TKT-{number}?"
     answered = await service.say("Sam", user=root)  # the answer to "Who should take …?"
     assert answered.texts[0] == (
-        "sam.lee@example.com is invited as user but hasn't joined TicketFlow yet, so nothing "
+        "sam.lee@example.com is invited as an agent but hasn't joined TicketFlow yet, so nothing "
         "can be assigned to them until they do (they join when they first message me). "
         f"Who should take TKT-{number}?"), answered.texts
     await service.say("cancel", user=root)
