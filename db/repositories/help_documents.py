@@ -65,15 +65,7 @@ class SqlHelpLibrary:
             .returning(help_documents.c.id)
         )
         document_id = int(result.scalar_one())
-        await write_index(
-            connection,
-            SourceRef(SourceKind.HELP_DOCUMENT, document_id),
-            replace(index, content=document.content),
-            now=now,
-        )
-        await _write_audience(
-            connection, SourceKind.HELP_DOCUMENT, document_id, document.audience
-        )
+        await _index_with_audience(connection, document_id, document, index, now=now)
         return document_id
 
     async def stored_files(self, *, file_data: str, filename: str) -> list[StoredFile]:
@@ -113,15 +105,7 @@ class SqlHelpLibrary:
         )
         if not result.rowcount:
             return False
-        await write_index(
-            connection,
-            SourceRef(SourceKind.HELP_DOCUMENT, document_id),
-            replace(index, content=document.content),
-            now=now,
-        )
-        await _write_audience(
-            connection, SourceKind.HELP_DOCUMENT, document_id, document.audience
-        )
+        await _index_with_audience(connection, document_id, document, index, now=now)
         return True
 
     async def store_index(
@@ -313,6 +297,20 @@ def _role(value: str) -> Role:
         return Role(value)
     except ValueError:
         return Role.CUSTOMER
+
+
+async def _index_with_audience(
+    connection: AsyncConnection, document_id: int, document: NewHelpDocument,
+    index: DocumentIndex, *, now: datetime,
+) -> None:
+    """A help document's search index (with its extracted text) and who may read it."""
+    await write_index(
+        connection,
+        SourceRef(SourceKind.HELP_DOCUMENT, document_id),
+        replace(index, content=document.content),
+        now=now,
+    )
+    await _write_audience(connection, SourceKind.HELP_DOCUMENT, document_id, document.audience)
 
 
 async def _write_audience(
