@@ -20,7 +20,7 @@ from bot.identity import MemberDirectory
 from bot.outgoing import reply_card
 from domain.access import Viewer, ensure_manages_team, ensure_role, ensure_sees_team_members
 from domain.errors import InvalidValue, NotAllowed, TeamNotFound
-from domain.people import Role, TeamRole, User
+from domain.people import Role, Team, TeamRole, User
 from domain.services import company, invitations, people
 
 AdminCommand = (
@@ -138,23 +138,37 @@ async def run_admin(
             )
 
 
+async def _team_and_person(
+    turn_context: TurnContext, deps: BotDependencies, directory: MemberDirectory,
+    viewer: Viewer, person: str, team_said: str, *, again: str, by_email: str,
+) -> tuple[Team, User] | None:
+    """The team first (a manager is refused another team before anyone is looked up), then
+    the person; None when either was asked about (the name fits no one or several).
+    `again` / `by_email`: the command a button says, with `{team}` / `{email}` to fill in."""
+    # A picked @mention cannot be said again by a button: that question has none.
+    team = await named_team(deps, viewer, team_said, "" if person == "mention" else again)
+    if isinstance(team, Which):
+        await _ask(turn_context, team)
+        return None
+    ensure_manages_team(viewer, team_id=team.id, team_name=team.name)
+    found = await named_user(turn_context, deps, directory, viewer, person,
+                             by_email.replace("{team}", team.name))
+    if isinstance(found, Which):
+        await _ask(turn_context, found)
+        return None
+    return team, found
+
+
 async def _add_to_team(
     turn_context: TurnContext, deps: BotDependencies, directory: MemberDirectory,
     viewer: Viewer, person: str, team_said: str,
 ) -> None:
-    """The team first: a manager is refused another team before anyone is looked up."""
-    # A picked @mention cannot be said again by a button: that question has none.
-    again = "" if person == "mention" else f"add {person} to the {{team}} team"
-    team = await named_team(deps, viewer, team_said, again)
-    if isinstance(team, Which):
-        await _ask(turn_context, team)
+    named = await _team_and_person(
+        turn_context, deps, directory, viewer, person, team_said,
+        again=f"add {person} to the {{team}} team", by_email="team add {email} {team}")
+    if named is None:
         return
-    ensure_manages_team(viewer, team_id=team.id, team_name=team.name)
-    found = await named_user(turn_context, deps, directory, viewer, person,
-                             f"team add {{email}} {team.name}")
-    if isinstance(found, Which):
-        await _ask(turn_context, found)
-        return
+    team, found = named
     roster = await people.team_roster(uow=deps.uow().reading(), actor=viewer, team=team.id)
     if any(user.id == found.id for user, _ in roster.members):
         await turn_context.send_activity(f"{found.display_name} is already in team {team.name}.")
@@ -168,19 +182,13 @@ async def _remove_from_team(
     turn_context: TurnContext, deps: BotDependencies, directory: MemberDirectory,
     viewer: Viewer, person: str, team_said: str,
 ) -> None:
-    """As adding: the team first (a manager is refused another team before anyone is
-    looked up), then the person, asked about when the name fits no one or several."""
-    again = "" if person == "mention" else f"remove {person} from the {{team}} team"
-    team = await named_team(deps, viewer, team_said, again)
-    if isinstance(team, Which):
-        await _ask(turn_context, team)
+    named = await _team_and_person(
+        turn_context, deps, directory, viewer, person, team_said,
+        again=f"remove {person} from the {{team}} team",
+        by_email="remove {email} from the {team} team")
+    if named is None:
         return
-    ensure_manages_team(viewer, team_id=team.id, team_name=team.name)
-    found = await named_user(turn_context, deps, directory, viewer, person,
-                             f"remove {{email}} from the {team.name} team")
-    if isinstance(found, Which):
-        await _ask(turn_context, found)
-        return
+    team, found = named
     removed = await people.remove_team_member(uow=deps.uow(), team=team.id, user_id=found.id,
                                               actor=viewer)
     await turn_context.send_activity(
