@@ -37,7 +37,7 @@ _UNITS = frozenset({
     "pm", "percent", "gb", "mb", "kb", "tb", "ms", "x",
 })
 
-_OWNED = frozenset({
+TICKET_FIELDS = frozenset({  # what a ticket has: "its status", "4's priority"
     "status", "state", "priority", "title", "subject", "name", "description", "details",
     "category", "type", "due", "deadline", "assignee", "owner", "summary",
 })
@@ -169,7 +169,7 @@ def _possessive(words: list[Word]) -> None:
     while index + 2 < len(words):
         first, second = words[index], words[index + 1]
         if ((first.text == "it" or any(ch.isdigit() for ch in first.text)) and second.text == "is"
-                and first.first == second.first and words[index + 2].text in _OWNED):
+                and first.first == second.first and words[index + 2].text in TICKET_FIELDS):
             del words[index + 1]
         index += 1
 

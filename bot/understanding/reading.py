@@ -18,7 +18,9 @@ from bot.understanding.context import Conversation
 from bot.understanding.courtesy import courtesy
 from bot.understanding.letter import what_is_asked
 from bot.understanding.lists import own_tickets, read_list
-from bot.understanding.message import DATE, NUMBER, REF, Message, Word, read_message, typed_text
+from bot.understanding.message import (
+    DATE, NUMBER, REF, TICKET_FIELDS, Message, Word, read_message, typed_text,
+)
 from bot.understanding.placing import Placed, addressee, place, place_after_ask
 from bot.understanding.several import for_each, gather_tickets
 from bot.understanding.requests import (
@@ -1178,12 +1180,10 @@ _SENTENCE_END = re.compile(r"[.!?]\s+\S")
 _SHORT_QUESTION = 12  # words: "has anyone had a chance to look at it yet?"
 
 
-_TICKET_FACTS = frozenset({
-    "status", "state", "priority", "title", "subject", "description", "details", "category",
-    "severity", "type", "due", "deadline", "eta", "assignee", "owner", "number", "history",
-    "progress", "update", "updates", "news", "link", "url", "requester", "comments", "comment",
-    "summary", "ticket", "timeline", "estimate", "name",
-})
+_TICKET_FACTS = TICKET_FIELDS | {
+    "severity", "eta", "number", "history", "progress", "update", "updates", "news", "link",
+    "url", "requester", "comments", "comment", "ticket", "timeline", "estimate",
+}
 
 
 def _asks_of_the_thing(message: Message, reading: Reading) -> bool:
