@@ -31,7 +31,7 @@ def explain(error: DomainError) -> str:
     if isinstance(error, StaleTicket):
         return f"{error.ticket_number} changed since you last saw it; here is the current version."
     if isinstance(error, (InvalidTransition, Conflict, InvitationUnusable)):
-        return _sentence(str(error))
+        return _sentence(_opening(str(error)))
     return "That didn't work, and nothing was changed."
 
 
@@ -44,6 +44,13 @@ def _continued(message: str) -> str:
     """A reason written as a sentence of its own ("The webhook URL must …") goes on after the
     colon: "… won't work: the webhook URL must …"."""
     return "the" + message[3:] if message.startswith("The ") else message
+
+
+def _opening(text: str) -> str:
+    """A reason said on its own starts with a capital ("A team named … already exists"),
+    unless it starts with a name as written: an email or a ticket number keeps its case."""
+    first, _, rest = text.partition(" ")
+    return f"{first.capitalize()} {rest}" if first.isalpha() and first.islower() else text
 
 
 def _sentence(text: str) -> str:

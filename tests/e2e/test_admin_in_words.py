@@ -188,6 +188,6 @@ async def test_an_admin_creates_a_team_in_words(service: Service, engine: AsyncE
     assert (await service.say("create a team called Facilities", user=rita)).texts == [
         "Team Facilities is created."]
     assert (await service.say("new team Facilities", user=rita)).texts == [
-        "a team named Facilities already exists."]  # the domain's wording
+        "A team named Facilities already exists."]
     async with engine.connect() as connection:
         assert list((await connection.execute(select(teams.c.name))).scalars()) == ["Facilities"]

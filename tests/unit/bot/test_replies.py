@@ -3,7 +3,9 @@
 import pytest
 
 from bot.replies import explain
-from domain.errors import DomainError, InvalidTransition, InvalidValue, NotAllowed
+from domain.errors import (
+    Conflict, DomainError, InvalidTransition, InvalidValue, InvitationUnusable, NotAllowed,
+)
 
 
 @pytest.mark.parametrize(("error", "said"), [
@@ -16,6 +18,12 @@ from domain.errors import DomainError, InvalidTransition, InvalidValue, NotAllow
      "Sorry, you can't do that: customers cannot assign tickets."),
     (NotAllowed("are you sure?"), "Sorry, you can't do that: are you sure?"),
     (InvalidTransition("TKT-2026-0004 is already resolved"), "TKT-2026-0004 is already resolved."),
+    (Conflict("a team named facilities already exists"),
+     "A team named facilities already exists."),
+    (InvitationUnusable("the invitation for dana@example.com is expired"),
+     "The invitation for dana@example.com is expired."),
+    (Conflict("dana@example.com is already a TicketFlow user"),
+     "dana@example.com is already a TicketFlow user."),
 ])
 def test_a_refusal_is_one_sentence_with_one_full_stop(error: DomainError, said: str) -> None:
     assert explain(error) == said
