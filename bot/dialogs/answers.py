@@ -30,6 +30,13 @@ FIELD_WORDS = {
 }
 _FILLER = ("the ", "its ", "change ", "update ", "edit ", "set ", "i want to change ")
 _QUOTES = "\"'“”‘’«»"
+SKIP_WORDS = frozenset({"skip", "no", "none", "-", "n/a"})
+
+
+def skips(text: str) -> bool:
+    """"skip", "N/A", "none.": an answer left out, which a description may be and a title
+    never is."""
+    return text.strip().rstrip(".!").strip().casefold() in SKIP_WORDS
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,7 +99,7 @@ def _in_words(pending: Pending, text: str, conversation: Conversation) -> Answer
     match pending.slot:
         case Slot.COMMENT:
             return CommentOnTicket(ticket, text)
-        case Slot.TITLE | Slot.DESCRIPTION if courtesy(text) is not None:
+        case Slot.TITLE | Slot.DESCRIPTION if courtesy(text) is not None or skips(text):
             return AskAgain(pending, notices.no_value_in_courtesy(_short(text), pending.slot.value))
         case Slot.TITLE:
             return EditTicket(ticket, title=text.strip(_QUOTES).strip() or text)

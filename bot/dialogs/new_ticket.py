@@ -28,6 +28,7 @@ from botbuilder.dialogs.prompts import (
     TextPrompt,
 )
 
+from bot.dialogs.answers import skips
 from bot.understanding.courtesy import courtesy
 from domain.errors import InvalidValue
 from domain.tickets import Category, Priority
@@ -36,7 +37,6 @@ from domain.validation import DESCRIPTION_MAX, parse_text, parse_title
 DIALOG_ID = "new_ticket"
 CHOICE_STEPS = frozenset({"category", "priority"})
 _Choice = TypeVar("_Choice", bound=StrEnum)
-SKIP_WORDS = frozenset({"skip", "no", "none", "-", "n/a"})
 CATEGORY_LABELS = {
     Category.SUPPORT: "Support",
     Category.INCIDENT: "Incident",
@@ -92,7 +92,7 @@ class NewTicketDialog(ComponentDialog):  # type: ignore[misc]  # untyped SDK cla
 
     async def category_step(self, step: WaterfallStepContext) -> DialogTurnResult:
         text = str(step.result or "").strip()
-        step.values["description"] = None if text.lower() in SKIP_WORDS else text or None
+        step.values["description"] = None if skips(text) else text or None
         return await _choose(step, "category", "Which kind of ticket is it?",
                              "Please pick one of the buttons, or say cancel.", CATEGORY_LABELS)
 
@@ -111,6 +111,10 @@ class NewTicketDialog(ComponentDialog):  # type: ignore[misc]  # untyped SDK cla
 
     @staticmethod
     async def title_is_valid(prompt: PromptValidatorContext) -> bool:
+        if prompt.recognized.succeeded and skips(str(prompt.recognized.value)):
+            await prompt.context.send_activity(
+                MessageFactory.text("A ticket needs a title: what's the problem, in one line? Or say cancel."))
+            return False
         return await _validate(prompt, lambda text: parse_title(text))
 
     @staticmethod

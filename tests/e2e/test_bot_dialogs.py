@@ -102,6 +102,25 @@ async def test_thanks_or_ok_is_never_a_title_or_a_description(
         "Monitor flickers", "Only the left screen, since the update")
 
 
+async def test_skip_is_never_a_title(service: Service, engine: AsyncEngine) -> None:
+    """"skip" after "Keep it to 255 characters" was filed as the title: a new ticket needs one,
+    so the words that leave out the description ask for the title again."""
+    ada = await user_in_teams(service, engine, "ada@example.com", "Ada Lovelace")
+    await service.say("new ticket", user=ada)
+    await service.say("x" * 300, user=ada)
+    for said in ("skip", "N/A", "none."):
+        again = await service.say(said, user=ada)
+        assert again.texts == [
+            "A ticket needs a title: what's the problem, in one line? Or say cancel."], said
+    moved_on = await service.say("Skip button does nothing", user=ada)
+    assert any("Describe it" in text for text in moved_on.texts)
+    for said in ("skip", "support", "low"):
+        await service.say(said, user=ada)
+    async with engine.connect() as connection:
+        row = (await connection.execute(select(tasks))).mappings().one()
+    assert (row["title"], row["description"]) == ("Skip button does nothing", None)
+
+
 async def test_a_restart_in_the_middle_of_a_dialog_continues_where_the_user_was(
     service: Service, engine: AsyncEngine, database_url: str
 ) -> None:

@@ -141,6 +141,11 @@ TABLE: tuple[tuple[Pending | None, str, str], ...] = (
     (TITLE, "thx", "again: I won't make “thx” the title; nothing changed."),
     (TITLE, "ok 👍", "again: I won't make “ok 👍” the title; nothing changed."),
     (DESCRIPTION, "cheers!", "again: I won't make “cheers!” the description; nothing changed."),
+    (TITLE, "skip", "again: I won't make “skip” the title; nothing changed."),
+    (TITLE, "N/A", "again: I won't make “N/A” the title; nothing changed."),
+    (DESCRIPTION, "none", "again: I won't make “none” the description; nothing changed."),
+    (DESCRIPTION, "Skip.", "again: I won't make “Skip.” the description; nothing changed."),
+    (TITLE, "Skip the login page", "edit #4 title='Skip the login page'"),
     (COMMENT, "thanks!", "comment #4 'thanks!'"),  # a thank-you is a fine comment
 )
 
