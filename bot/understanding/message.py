@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
+from typing import overload
 
 from bot.understanding.context import Conversation, Person
 from bot.understanding.dates import read_date
-from bot.understanding.referent import names_its_own_thing
+from bot.understanding.referent import ThingsTold
 from bot.understanding.words import STATUS_WORDS, corrected
 from domain.numbering import MAX_SEQUENCE_DIGITS, TicketNumber, parse_ticket_number
 from domain.tickets import TicketStatus
@@ -218,6 +220,7 @@ def _across_punctuation(message: Message, index: int, taken: int) -> bool:
 def _mark_tickets(message: Message, conversation: Conversation) -> None:
     words = message.words
     names = [tuple(team.name.lower().split()) for team in conversation.teams]
+    told: ThingsTold | None = None
     index = 0
     while index < len(words):
         word = words[index].text
@@ -242,7 +245,8 @@ def _mark_tickets(message: Message, conversation: Conversation) -> None:
             _merge(message, index, 2, REF, conversation.last_ticket)
         elif word in ("this", "that") and following == "is" and _states(words, index + 2):
             _merge(message, index, 1, REF, conversation.last_ticket)  # "that's sorted now"
-        elif word == "it" and _told_of_a_thing(message, index):
+        elif word == "it" and _told_of_a_thing(
+                message, told := told or _told_things(message), index):
             pass  # "my laptop is slow and it keeps freezing": the laptop, not the ticket
         elif word == "it" or (word in ("this", "that") and following not in _SPANS and (
                 index == len(words) - 1 or (index > 0 and words[index - 1].text in _POINTING))):
@@ -252,18 +256,54 @@ def _mark_tickets(message: Message, conversation: Conversation) -> None:
         index += 1
 
 
-def _told_of_a_thing(message: Message, index: int) -> bool:
+def _told_things(message: Message) -> ThingsTold:
+    return ThingsTold([w.text for w in message.words],
+                      sentence_ends=[_ends_sentence(message, i) for i in range(len(message.words))],
+                      clause_ends=[_ends_clause(message, i) for i in range(len(message.words))])
+
+
+def _told_of_a_thing(message: Message, told: ThingsTold, index: int) -> bool:
+    return told.names_its_own_thing(
+        _Texts(message.words), index, sentence_end=lambda i: _ends_sentence(message, i),
+        clause_end=lambda i: _ends_clause(message, i))
+
+
+class _Texts(Sequence[str]):
+    """The words' texts as they are now, without copying them for every "it"."""
+
+    def __init__(self, words: list[Word]) -> None:
+        self._words = words
+
+    @overload
+    def __getitem__(self, index: int) -> str: ...
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[str]: ...
+    def __getitem__(self, index: int | slice) -> str | Sequence[str]:
+        if isinstance(index, slice):
+            return [word.text for word in self._words[index]]
+        return self._words[index].text
+
+    def __len__(self) -> int:
+        return len(self._words)
+
+
+def _typed_end(message: Message, index: int) -> str:
+    """The last character typed for word `index` when it is the last word of its token
+    ("it's" is two words: only "is" ends where the token does), else ""."""
     words = message.words
-    ends = [words[i].last != words[i + 1].last if i + 1 < len(words) else True
-            for i in range(len(words))]
-    typed = [message.text[:message.spans[w.last][1]].rstrip() if end else ""
-             for w, end in zip(words, ends, strict=True)]
-    return names_its_own_thing(
-        [w.text for w in words], index,
-        sentence_ends=[t.endswith((".", "!", "?")) for t in typed],
-        clause_ends=[t.endswith((",", ";", ":")) or (i + 1 < len(words) and words[i + 1].text in (
-            "-", "–", "—")) for i, t in enumerate(typed)],
-    )
+    if index + 1 < len(words) and words[index].last == words[index + 1].last:
+        return ""
+    return message.text[message.spans[words[index].last][1] - 1]  # a token never ends in a space
+
+
+def _ends_sentence(message: Message, index: int) -> bool:
+    return _typed_end(message, index) in (".", "!", "?")
+
+
+def _ends_clause(message: Message, index: int) -> bool:
+    words = message.words
+    return _typed_end(message, index) in (",", ";", ":") or (
+        index + 1 < len(words) and words[index + 1].text in ("-", "–", "—"))
 
 
 _OWN_NOUNS = frozenset({"ticket", "request", "case", "issue", "incident"})

@@ -1,0 +1,73 @@
+"""Reading a message costs work in proportion to its length, whatever its shape: the
+longest message Teams sends, made of one phrase repeated, is read in one pass."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import overload
+
+from bot.understanding.referent import ThingsTold
+from bot.understanding.summary import summary
+from tests.unit.bot.understanding.test_transcript import CONVERSATION, as_the_bot_reads
+
+TEAMS_LONGEST = 28_000  # characters of text in the largest message Teams delivers
+
+
+class CountedWords(Sequence[str]):
+    """Words that count how often they are looked at."""
+
+    def __init__(self, words: list[str]) -> None:
+        self.words = words
+        self.looks = 0
+
+    @overload
+    def __getitem__(self, index: int) -> str: ...
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[str]: ...
+    def __getitem__(self, index: int | slice) -> str | Sequence[str]:
+        self.looks += 1 if isinstance(index, int) else len(self.words[index])
+        return self.words[index]
+
+    def __len__(self) -> int:
+        return len(self.words)
+
+
+def _asked_of_every_it(phrase: str, times: int) -> tuple[int, int, int]:
+    """(words, words looked at, "it"s told of a thing) asking about each "it" in turn."""
+    words = CountedWords(phrase.split() * times)
+    ends = [False] * len(words.words)
+    clauses = [word.endswith(",") for word in words.words]
+    looked_up = 0
+
+    def clause_end(i: int) -> bool:
+        nonlocal looked_up
+        looked_up += 1
+        return clauses[i]
+
+    def sentence_end(i: int) -> bool:
+        nonlocal looked_up
+        looked_up += 1
+        return ends[i]
+
+    told = ThingsTold(words.words, sentence_ends=ends, clause_ends=clauses)
+    things = sum(told.names_its_own_thing(words, index, sentence_end=sentence_end,
+                                          clause_end=clause_end)
+                 for index, word in enumerate(words.words) if word == "it")
+    return len(words), words.looks + looked_up, things
+
+
+def test_every_it_of_one_long_sentence_is_weighed_in_one_pass() -> None:
+    for phrase in ("it not open", "my laptop and it", "outlook, it", "it it it"):
+        count, looks, _ = _asked_of_every_it(phrase, 4_000)
+        assert looks <= 8 * count, phrase
+
+
+def test_the_thing_it_is_told_of_is_found_however_long_the_sentence() -> None:
+    assert _asked_of_every_it("my laptop and it", 3_000)[2] == 3_000
+    assert _asked_of_every_it("my laptop and it closed", 3_000)[2] == 0  # the ticket, closed
+
+
+def test_a_long_story_of_things_that_fail_is_told_to_the_assistant() -> None:
+    told = "my laptop is slow and it keeps freezing, outlook crashed and it says error. "
+    assert summary(as_the_bot_reads((told * TEAMS_LONGEST)[:TEAMS_LONGEST], CONVERSATION)) == (
+        "free text")
