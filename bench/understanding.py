@@ -12,8 +12,9 @@ the figures are per message, in-process, on this machine (goal: < 0.3 ms).
 
 `--longest`: messages of the longest length the bot reads (64,000 characters) shaped to
 hit every loop over sentences, clauses, lines and words, each timed against a message of
-plain words of the same length in the same run. A step that looks back over the whole
-message from every sentence shows here as a ratio in the tens.
+plain words of the same length in the same run, and against the same shape a quarter as
+long. A step that looks back over the whole message from every sentence (or every "it",
+date, number…) shows here as a ratio in the tens, and as ~16x its quarter.
 """
 
 from __future__ import annotations
@@ -48,23 +49,48 @@ LONGEST = {
     "tickets with commas": "4,5 ",
     "addressed with a dash": "sam - close 4 ",
     "conditions": "if 4 is fixed, close it. ",
+    "its told of a thing": "it not open ",
+    "its after a thing": "my laptop and it ",
+    "its after clauses": "my laptop, it ",
+    "its in sentences": "outlook crashed. it says no. ",
+    "this one": "this one ",
+    "my ticket": "close my ticket ",
+    "bare numbers": "4 ",
+    "hashed numbers": "#4 ",
+    "ticket numbers": "TKT-2026-0004 ",
+    "long digit runs": "1234567890123 ",
+    "dates": "due 3 dec ",
+    "mentions": "<at>Sam Rivera</at> ",
+    "at-names": "@sam ",
+    "quotes": '"a" ',
+    "emoji": "\U0001F600 ",
+    "newlines": "\n",
+    "one long token": "x",
+    "one long number": "4",
 }
 
 
+def _best_of_three(text: str) -> float:
+    runs = []
+    for _ in range(3):
+        started = time.perf_counter()
+        as_the_bot_reads(text, CONVERSATION)
+        runs.append(time.perf_counter() - started)
+    return min(runs)
+
+
 def longest() -> None:
-    """Each shape at the longest length read, best of three, against plain words."""
+    """Each shape at the longest length read, best of three, against plain words; and how
+    much longer it takes than at a quarter of that length (4x when reading is linear, 16x
+    when quadratic: a figure the shared machine's load does not move much)."""
     timings = {}
     for name, unit in LONGEST.items():
         text = (unit * (MAX_MESSAGE_CHARS // len(unit) + 1))[:MAX_MESSAGE_CHARS]
-        runs = []
-        for _ in range(3):
-            started = time.perf_counter()
-            as_the_bot_reads(text, CONVERSATION)
-            runs.append(time.perf_counter() - started)
-        timings[name] = min(runs)
-    baseline = timings["plain words (baseline)"]
-    for name, seconds in timings.items():
-        print(f"  {name:<24} {seconds:6.2f} s  {seconds / baseline:5.1f}x")
+        timings[name] = (_best_of_three(text), _best_of_three(text[:len(text) // 4]))
+    baseline = timings["plain words (baseline)"][0]
+    for name, (seconds, quarter) in timings.items():
+        print(f"  {name:<24} {seconds:6.2f} s  {seconds / baseline:5.1f}x plain  "
+              f"{seconds / quarter:5.1f}x a quarter as long")
 
 
 def main() -> None:

@@ -46,27 +46,31 @@ def read_filed(message: Message, start: int, end: int, today: date,
     """The time said in words `start:end` (not in `skip`), as a window of days; two times
     ("since 23 November, before Monday") narrow it to where both hold."""
     words = message.words
-    filed: FiledWhen | None = None
+    since: date | None = None
+    before: date | None = None
+    taken: set[int] = set()
+    said: list[str] = []
+    now = True
     at = start
     while at < end:
         found = None if at in skip else _window_at(message, at, end, today)
         if found is None:
             at += 1
             continue
-        since, before, size, now = found
+        since_then, before_then, size, now_then = found
         lead = at
         while lead > start and words[lead - 1].text in _LEADS and lead - 1 not in skip:
             lead -= 1
-        said = message.original(at, at + size)
-        if filed is not None:
-            since = max(filter(None, (since, filed.since)), default=None)
-            before = min(filter(None, (before, filed.before)), default=None)
-            said, now = f"{filed.said} {said}", filed.now and now
-        taken = frozenset(range(lead, at + size)) | (filed.taken if filed else frozenset())
-        new = any(w.text == "new" for w in words[start:end])
-        filed = FiledWhen(since, before, taken, said, now, new)
+        since = max(filter(None, (since, since_then)), default=None)
+        before = min(filter(None, (before, before_then)), default=None)
+        said.append(message.original(at, at + size))
+        now = now and now_then
+        taken.update(range(lead, at + size))
         at += size
-    return filed
+    if not said:
+        return None
+    new = any(w.text == "new" for w in words[start:end])
+    return FiledWhen(since, before, frozenset(taken), " ".join(said), now, new)
 
 
 def _window_at(
