@@ -308,6 +308,8 @@ def _read(message: Message, text: str, conversation: Conversation) -> Understand
                 int(pointed["ticket"])) if pointed["ticket"].isdigit() else None)) is not None:
         return ShowTicket(ticket)  # "what about 80?", "same for 84": that ticket, changed by none
     asked = "?" in text  # "68 urgent?", "priority high?": a question, which changes nothing
+    if asked and conversation.last_ticket is not None and _PRIORITY_ASKED.fullmatch(core):
+        return ShowTicket(conversation.last_ticket)  # "high priority?": is the one shown?
     if not asked and (terse := _TERSE_PRIORITY.fullmatch(core)) and (
             ticket := message.ticket(start)):
         return EditTicket(ticket, priority=PRIORITY_WORDS[terse["value"]])  # "68 urgent"
@@ -393,6 +395,13 @@ _TERSE_PRIORITY = re.compile(
     rf"(?:{REF}|{NUMBER}) (?:(?:is|now|to|->|→|=|-|priority|prio) )*"
     rf"(?P<value>{'|'.join(PRIORITY_WORDS)})(?: (?:priority|prio|now|pls|please))*")
 """"68 urgent", "68 -> high prio": a ticket and a priority, as agents write them."""
+
+
+_PRIORITY_ASKED = re.compile(
+    rf"(?:(?:is it|is that|is this|its|it s|still|really|priority|prio) )*"
+    rf"(?:{'|'.join(PRIORITY_WORDS)})(?: (?:priority|prio|now|then|too|already|still))*")
+""""High priority?", "priority urgent?", "still urgent?" with a ticket shown: asked of that
+ticket, which its card answers; never a change, and no list of every ticket at that priority."""
 
 
 _FIELD_ALONE = re.compile(
@@ -1500,10 +1509,30 @@ def _history(reading: Reading) -> ShowTicket | None:
         r"(?: so far| lately| recently| today| yet)?"
     )) or _match(reading, (
         r"who(?: has| have| s| else)? (?:changed|change|edited|edit|updated|touched|modified|worked on"
-        r"|messed with|made changes to|did what (?:to|on))(?: the)? "
-        rf"{ref()}(?: last| recently| lately| so far| today)?"
+        rf"|messed with|made changes to|did what (?:to|on)|{_CHANGED_BY_SOMEONE})(?: the)? "
+        rf"{ref()}(?: last| recently| lately| so far| today)?(?: (?:without|and|but|even though)"
+        r"(?: [\w']+){1,6})?"
+    )) or _match(reading, (
+        rf"(?:i )?(?:(?:dont|do not|am not|cant|cannot|can not|do ?nt) )?(?:understand |know |see |get "
+        rf"|wonder |wondering |ask |asking )?why(?: (?:is|was|has|did|does|got|s))?(?: (?:already|been))? "
+        rf"{ref()}(?: (?:is|was|has|been|get|got|gets|be|already|now|suddenly|again))* (?:{_CHANGED_TO})"
+        r"(?: (?:already|again|now|suddenly|so fast|so soon|without \w+(?: \w+)?))?"
     ))
+    if found is None and reading.conversation.last_ticket is not None and _match(reading, (
+            rf"who(?: has| have| s| else)? (?:{_CHANGED_BY_SOMEONE}) (?:my|our|this|that|the) "
+            r"(?:ticket|request|case|issue)(?: (?:without|and|but|even though)(?: [\w']+){1,6})?")):
+        return ShowTicket(reading.conversation.last_ticket, history=True)  # the one in view
     return ShowTicket(reading.ticket(found), history=True) if found else None
+
+
+_CHANGED_BY_SOMEONE = (r"closed|resolved|reopened|assigned|reassigned|unassigned|moved|cancelled"
+                       r"|canceled|put on hold|deleted|renamed|downgraded|upgraded|lowered|raised")
+"""Who did it to a ticket ("who closed 4?", "who reassigned my ticket?"): its history says."""
+
+_CHANGED_TO = (r"closed|resolved|reopened|open again|on hold|assigned(?: to \w+)?|reassigned"
+               r"|unassigned|moved|cancelled|canceled|low|low priority|urgent|high|medium"
+               r"|(?:in|with) (?:another|the other|a different) team")
+"""Why a ticket is as it is ("why is 144 closed?"): its history shows who made it so."""
 
 
 def _status_value(words: list[str]) -> TicketStatus | None:
@@ -1927,8 +1956,9 @@ def _edit(reading: Reading, whole: Reading) -> Understanding | None:
         rf"(?: (?:of|on|for|in|to) {ref()})?"
     )) or _match(reading, (
         rf"(?:set|change|update|edit|modify|fix|amend|give)(?: the)? {ref()}(?:s)? {field}"
-    )):
-        return _ask_field(reading.ticket(found), _FIELDS[found.group("field")])
+    )):  # "set a due date": of the ticket just shown, as "set priority to urgent" is
+        return _ask_field(reading.ticket(found) if found["ref"] else reading.conversation.last_ticket,
+                          _FIELDS[found.group("field")])
     if found := _match(reading, rf"(?:rename|retitle|re-title|call) {ref()}(?: (?:to|as))?(?P<value> .+)"):
         return EditTicket(reading.ticket(found), title=_title_from(reading, found))
     if found := _match(reading, rf"(?:rename|retitle|re-title) {ref()}"):

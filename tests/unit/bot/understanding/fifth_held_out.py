@@ -155,10 +155,8 @@ FIFTH_MISREAD: frozenset[str] = frozenset({
     "ticket 63 I'm looking at it now",
     '66 lgtm, closing',
     'the last one, make it low',
-    'who closed my ticket without asking me??',
     'show me everything the network team has open',
     '86 is a bug not a request',
-    'set a due date',
     'my password expired, how do I reset it',
     'can you explain how priorities work here',
 })

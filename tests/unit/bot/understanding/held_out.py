@@ -118,7 +118,7 @@ HELD_OUT_IN_TEAMS: tuple[tuple[str, str], ...] = (
     ("if 26 is still broken tomorrow, reopen it", "no change #26"),
     ("Network team, please close 12", "ask status #12 ?: Should #12 be closed? [Yes]"),
     ("IT Support team - can you take 26?", "ask assign #26 to ?: Should IT Support take #26? [Yes]"),
-    ("who closed 26?", "show #26"),
+    ("who closed 26?", "history #26"),  # who did it: the card, its history open
     ("i wouldn't close 26 yet", "no change #26"),
     ("we can't close 26 until the part arrives", "no change #26"),
     ("26 isn't fixed, the user still sees the error", "no change #26"),

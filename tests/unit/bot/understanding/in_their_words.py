@@ -235,7 +235,7 @@ IN_THEIR_WORDS: tuple[tuple[str, str], ...] = (
     ("downgrade 9", "ask edit #9 ? priority"),
     ("escalate 9", "edit #9 priority=urgent"),
     ("9 should be high priority", "edit #9 priority=high"),
-    ("change priority", "ask edit ? ? priority"),
+    ("change priority", "ask edit #7 ? priority"),  # of the one shown, as "it" is
     ("priority of 9?", "show #9"),
     ("make 9 a bug", "edit #9 category=bug"),
     ("9 is an incident", "edit #9 category=incident"),

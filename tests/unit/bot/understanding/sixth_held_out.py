@@ -167,7 +167,6 @@ SIXTH_HELD_OUT: tuple[tuple[str, str], ...] = (
 SIXTH_MISREAD: frozenset[str] = frozenset({
     'still waiting on TKT-2026-0102, its been 3 days',
     'I think my issue with the scanner got lost, can you check?',
-    'i am not understand why 109 is closed',
     'for the ticket 110 please put priority more low',
     'close ticket one hundred sixteen',
     'put ticket 118 on hold were waiting for the vendor',
@@ -186,12 +185,9 @@ SIXTH_MISREAD: frozenset[str] = frozenset({
     'how many tickets does each person have',
     'what did the team close this week',
     'picking up 141',
-    'why is 144 closed?',
     'give it back to the queue',
     'remind me about 42 tomorrow',
     'remind alex tomorrow',
     'can you ping me when 145 is fixed',
-    'change the priority',
-    'high priority?',
     'closing time! see you tomorrow',
 })

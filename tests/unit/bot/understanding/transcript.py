@@ -325,7 +325,7 @@ TABLE: tuple[tuple[str, str], ...] = (
     # --- questions: never a change ---------------------------------------------------------
     ("how do I close a ticket?", "question"),
     ("How can I assign a ticket to my team?", "question"),
-    ("why was 2 resolved?", "show #2"),
+    ("why was 2 resolved?", "history #2"),  # the card, with who resolved it
     ("should I assign 4 to Lee?", "show #4"),
     ("can I close 4?", "show #4"),
     ("who should I give 4 to?", "show #4"),
