@@ -52,8 +52,8 @@ from bot.subscriptions import run_subscription
 from bot.understanding import Conversation, Person, needs_directory, understand
 from bot.understanding.requests import (
     AssignTicket, Both, Cancel, ChangeStatus, Choice, Clarify, CommentOnTicket, CreateTicket, Declined,
-    Courtesy, EachTicket, EditTicket, FreeText, Help, ListTickets, Question, ShowTicket, SmallTalk,
-    TicketRequest, Understanding, Unknown,
+    Courtesy, EachTicket, EditTicket, FreeText, Help, ListTickets, Question, ReminderAsked, ShowTicket,
+    SmallTalk, TicketRequest, Understanding, Unknown,
 )
 from bot.understanding.listed import Listed, Picked, Unsure, named, pick
 from bot.understanding.suggestions import FIRST_STEPS, offered, suggest
@@ -421,6 +421,12 @@ class MessageRouter:
                 await self._ask_assistant(turn_context, viewer, text)
             case Unknown():
                 await self._not_understood(turn_context, understood, conversation.last_ticket)
+            case ReminderAsked(ticket=ticket, when=when):
+                options = (Option(f"Make it due {when:%a} {when.day} {when:%b}",
+                                  phrase(EditTicket(ticket, due=when), conversation)),
+                           ) if ticket and when else ()  # the day said, as a due date: one press
+                await self._send(turn_context, Reply(text=notices.no_reminders(ticket),
+                                                     options=options))
             case SmallTalk(kind=Courtesy.HELLO):
                 await self._send(turn_context, Reply(
                     text=f"{notices.courtesy(Courtesy.HELLO, viewer.user.first_name)} {notices.try_these()}",

@@ -177,6 +177,14 @@ def courtesy(kind: Courtesy, first_name: str | None) -> str:
             assert_never(kind)
 
 
+def no_reminders(ticket: TicketNumber | None) -> str:
+    """What reminds people, since the bot keeps no reminders of its own."""
+    which = f"{ticket}" if ticket else "a ticket"
+    return (f"I can't set reminders. What reminds people: whoever holds {which} is reminded here "
+            "a day before its due date and when it is overdue, and whoever filed a ticket is "
+            "told here when someone else changes its status or comments.")
+
+
 def try_these() -> str:
     return "Try one of these, or say `help`:"
 

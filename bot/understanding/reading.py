@@ -29,6 +29,7 @@ from bot.understanding.requests import (
     TeamTarget,
     Understanding, Unknown, UserTarget,
 )
+from bot.understanding.reminders import reminder_asked
 from bot.understanding.suggestions import COMMAND_VERBS, suggest
 from bot.understanding.targets import Ambiguous, Found, NoSuchTarget, find_target, fits_nobody
 from bot.understanding.words import CATEGORY_WORDS, PRIORITY_WORDS, STATUS_VERBS, STATUS_WORDS
@@ -319,6 +320,8 @@ def _read(message: Message, text: str, conversation: Conversation) -> Understand
         return edit
     if core in _ON_IT and "?" not in text:  # no ticket shown yet: the action asks which
         return ChangeStatus(conversation.last_ticket, TicketStatus.IN_PROGRESS, take=True)
+    if reminder := reminder_asked(message, conversation, start, end):  # before "when 145 is fixed" is a condition
+        return reminder
     reading = _reading(message, conversation, start, end)
     whole = _reading(message, conversation, start, len(words))
     if commented := _with_comment(message, conversation, start):
@@ -1529,7 +1532,7 @@ _CHANGED_BY_SOMEONE = (r"closed|resolved|reopened|assigned|reassigned|unassigned
                        r"|canceled|put on hold|deleted|renamed|downgraded|upgraded|lowered|raised")
 """Who did it to a ticket ("who closed 4?", "who reassigned my ticket?"): its history says."""
 
-_CHANGED_TO = (r"closed|resolved|reopened|open again|on hold|assigned(?: to \w+)?|reassigned"
+_CHANGED_TO = (r"closed|resolved|reopened|open again|on hold|put on hold|assigned(?: to \w+)?|reassigned"
                r"|unassigned|moved|cancelled|canceled|low|low priority|urgent|high|medium"
                r"|(?:in|with) (?:another|the other|a different) team")
 """Why a ticket is as it is ("why is 144 closed?"): its history shows who made it so."""

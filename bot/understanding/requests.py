@@ -228,6 +228,17 @@ class Cancel:
     pass
 
 
+@dataclass(frozen=True, slots=True)
+class ReminderAsked:
+    """"Remind me about 42 tomorrow", "ping me when 145 is fixed": the bot keeps no
+    reminders of its own, so it says what does remind people (a due date, the requester's
+    updates) and offers the due date when a ticket and a day were said."""
+
+    ticket: TicketNumber | None
+    when: date | None = None
+
+
 Understanding = (
     TicketRequest | EachTicket | Both | Clarify | Question | Declined | FreeText | Unknown | SmallTalk | Help | Cancel
+    | ReminderAsked
 )

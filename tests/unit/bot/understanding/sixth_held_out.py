@@ -186,8 +186,5 @@ SIXTH_MISREAD: frozenset[str] = frozenset({
     'what did the team close this week',
     'picking up 141',
     'give it back to the queue',
-    'remind me about 42 tomorrow',
-    'remind alex tomorrow',
-    'can you ping me when 145 is fixed',
     'closing time! see you tomorrow',
 })

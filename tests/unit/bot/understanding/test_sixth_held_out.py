@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+from datetime import date
+
 import pytest
 
 from bot.mentions import clean_markup, readable
+from bot.understanding.requests import ReminderAsked
 from bot.understanding.summary import summary
 from tests.unit.bot.understanding.fifth_held_out import FIFTH_HELD_OUT
 from tests.unit.bot.understanding.fourth_held_out import FOURTH_HELD_OUT
@@ -15,6 +19,8 @@ from tests.unit.bot.understanding.sixth_held_out import SIXTH_HELD_OUT, SIXTH_MI
 from tests.unit.bot.understanding.test_transcript import CONVERSATION, as_the_bot_reads, expanded
 from tests.unit.bot.understanding.third_held_out import THIRD_HELD_OUT
 from tests.unit.bot.understanding.transcript import NO_CONTEXT, TABLE
+
+NOTHING_SHOWN = replace(CONVERSATION, last_ticket=None)
 
 
 @pytest.mark.parametrize(("said", "expected"), [
@@ -36,3 +42,51 @@ def test_the_sixth_table_is_large_and_new() -> None:
     assert len(said) >= 100 and len(set(said)) == len(said)
     assert not [line for line in said if line.lower() in before]
     assert SIXTH_MISREAD <= set(said)
+
+
+@pytest.mark.parametrize(("said", "expected"), [
+    ("remind me about 42 tomorrow", "cannot remind #42"),
+    ("nudge sam about it friday", "cannot remind #7"),
+    ("let me know when 42 is done", "cannot remind #42"),
+    ("set a reminder for 42", "cannot remind #42"),
+    ("please remind me to call the vendor", "cannot remind ?"),
+    ("remind me how to reset my password", "free text"),
+    ("how do I set a reminder in outlook", "question"),
+    ("reminder: the printer is still broken", "free text"),
+    ("close 42 once the user confirms", "no change #42"),
+])
+def test_a_reminder_asked_for_is_told_what_reminds_never_a_condition_or_a_problem(
+    said: str, expected: str
+) -> None:
+    assert summary(as_the_bot_reads(said, CONVERSATION)) == expanded(expected)
+
+
+def test_a_reminder_keeps_the_day_said_for_the_due_date_it_offers() -> None:
+    asked = as_the_bot_reads("remind me about 42 on friday", CONVERSATION)
+    assert isinstance(asked, ReminderAsked)
+    assert asked.when == date(2026, 12, 4)
+
+
+@pytest.mark.parametrize(("said", "expected"), [
+    ("who closed 4?", "history #4"),
+    ("who reassigned my ticket", "history #7"),
+    ("why was 4 put on hold?", "history #4"),
+    ("why 4 got closed?", "history #4"),
+    ("who can close 4?", "show #4"),
+    ("why close 4", "show #4"),
+    ("high priority?", "show #7"),
+    ("still urgent?", "show #7"),
+    ("urgent tickets?", "list all priority=urgent"),
+    ("priority high", "edit #7 priority=high"),
+    ("set the title", "ask edit #7 ? title"),
+])
+def test_who_did_it_opens_the_history_and_a_field_asked_about_is_the_shown_tickets(
+    said: str, expected: str
+) -> None:
+    assert summary(as_the_bot_reads(said, CONVERSATION)) == expanded(expected)
+
+
+def test_with_no_ticket_shown_a_priority_asked_is_a_list_and_a_field_asks_which_ticket() -> None:
+    assert summary(as_the_bot_reads("high priority?", NOTHING_SHOWN)) == "list all priority=high"
+    assert summary(as_the_bot_reads("set a due date", NOTHING_SHOWN)) == "ask edit ? ? due_date"
+    assert summary(as_the_bot_reads("who closed my ticket?", NOTHING_SHOWN)) == "list mine"

@@ -1,0 +1,51 @@
+"""Asked to be reminded: "remind me about 42 tomorrow", "ping me when 145 is fixed".
+
+The bot sets no reminders of its own. What reminds people in TicketFlow is a due date (its
+holder is reminded a day before and when it is overdue) and the requester's updates (told
+when someone else changes the status or comments), so a request for a reminder is read as
+such, to be answered with those, never as a problem for the help assistant nor as the
+condition ("when 145 is fixed") of a change.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from bot.understanding.context import Conversation
+from bot.understanding.message import DATE, NUMBER, REF, Message
+from bot.understanding.requests import ReminderAsked
+
+_WHO = r"(?:me|us|him|her|them|everyone|the team|[a-z]+(?: [a-z]+)?)"
+_ASKED = (
+    re.compile(  # "remind me about 42 tomorrow", "nudge sam on it friday", "remind alex tomorrow"
+        rf"(?:remind|nudge|poke)(?! (?:\w+ )?(?:how|what|where|why|which|who|whether)\b)"
+        rf"(?: {_WHO})?(?: again)?(?: .*)?"),
+    re.compile(  # "set a reminder for 42", "can I get a reminder on it"
+        r"(?:set|create|add|make|schedule|get|put|give me)(?: me| up)?(?: a| an)? reminders?"
+        r"(?: (?:for|on|about|of|to|in) .*)?"),
+    re.compile(r"reminders? (?:for|on|about|of) .*"),  # "reminder for 42 friday"
+    re.compile(  # "ping me when 145 is fixed", "let me know once it is done"
+        rf"(?:ping|notify|alert|message|text|dm|buzz|let) (?:me|us)(?: know)?"
+        rf" (?:when|once|as soon as|if)(?: {REF}| {NUMBER})"
+        r" (?:\w+ ){0,3}?(?:is |gets |has been |was |got )?(?:\w+ )?"
+        r"(?:fixed|done|resolved|closed|sorted|solved|ready|finished|updated|changed|assigned"
+        r"|picked up|working|moves|moved|back)(?: .*)?"),
+)
+
+
+def reminder_asked(
+    message: Message, conversation: Conversation, start: int, end: int
+) -> ReminderAsked | None:
+    """The reminder asked for in words `start:end`, with its ticket and day when said."""
+    said = [word.text for word in message.words[start:end]]
+    if not any(pattern.fullmatch(" ".join(said)) for pattern in _ASKED):
+        return None
+    ticket = next((found for index in range(start, end)
+                   if message.words[index].text in (REF, NUMBER)
+                   and (found := message.ticket(index)) is not None), None) or next(
+        (conversation.number(int(word)) for word in said if word.isdecimal()), None)
+    # "remind me about 42": a number after "about" is read as a quantity first
+    when = next((word.value for word in message.words[start:end]
+                 if word.text == DATE and isinstance(word.value, date)), None)
+    return ReminderAsked(ticket, when)

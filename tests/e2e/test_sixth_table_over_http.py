@@ -1,0 +1,73 @@
+"""Over HTTP, what the sixth held-out table found: a reminder asked for is told what does
+remind people, changes nothing, and offers the day said as a due date (pressed twice, set
+once); "who closed 90?" opens the ticket's history; "high priority?" about the ticket shown
+shows it and changes nothing."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from db.tables import task_history
+from tests.e2e.service import Service, presses, stored_ticket, texts_in, user_id_of, user_in_teams
+from tests.integration.builders import insert_ticket
+
+
+async def _due_changes(engine: AsyncEngine, ticket: int) -> int:
+    async with engine.connect() as connection:
+        return int((await connection.execute(
+            select(func.count()).select_from(task_history).where(
+                task_history.c.task_id == ticket, task_history.c.field == "due_date"))).scalar_one())
+
+
+async def test_a_reminder_asked_for_is_told_plainly_and_its_day_offered_as_a_due_date(
+    service: Service, engine: AsyncEngine
+) -> None:
+    max_ = await user_in_teams(service, engine, "max@example.com", "Max Manager", role="manager")
+    ticket = await insert_ticket(engine, created_by=await user_id_of(engine, "max@example.com"),
+                                 number="TKT-2026-0091")
+
+    turn = await service.say("remind me about 91 tomorrow", user=max_)
+    assert len(turn.texts) == 1 and turn.texts[0].startswith("I can't set reminders.")
+    assert "TKT-2026-0091" in turn.texts[0] and not turn.cards  # no wall of help
+    assert (await stored_ticket(engine, ticket))["due_date"] is None  # told, nothing changed
+
+    [(label, press)] = presses(turn).items()
+    assert label.startswith("Make it due ")
+    await service.say(press, user=max_)
+    await service.say(press, user=max_)  # pressed again: due that day already
+    assert (await stored_ticket(engine, ticket))["due_date"] is not None
+    assert await _due_changes(engine, ticket) == 1
+
+    asked = await service.say("can you ping me when 91 is fixed", user=max_)
+    assert asked.texts[0].startswith("I can't set reminders.") and not presses(asked)
+    assert (await stored_ticket(engine, ticket))["status"] == "open"  # never a condition read
+
+
+def _visible_history(element: Any) -> list[str]:
+    """The lines of the card's history container when it is drawn open."""
+    if isinstance(element, list):
+        return [line for item in element for line in _visible_history(item)]
+    if not isinstance(element, dict):
+        return []
+    if str(element.get("id", "")).startswith("history-") and element.get("isVisible"):
+        return [item["text"] for item in element["items"]]
+    return [line for value in element.values() for line in _visible_history(value)]
+
+
+async def test_who_closed_a_ticket_opens_its_history_and_a_priority_asked_changes_nothing(
+    service: Service, engine: AsyncEngine
+) -> None:
+    max_ = await user_in_teams(service, engine, "max@example.com", "Max Manager", role="manager")
+    ticket = await insert_ticket(engine, created_by=await user_id_of(engine, "max@example.com"),
+                                 number="TKT-2026-0092")
+    await service.say("close 92", user=max_)
+
+    turn = await service.say("who closed 92?", user=max_)
+    [card] = turn.cards
+    assert any("status: open → closed" in line for line in _visible_history(card)), texts_in(card)
+
+    await service.say("priority high?", user=max_)
+    assert (await stored_ticket(engine, ticket))["priority"] == "medium"
