@@ -64,15 +64,20 @@ async def invite(
 @use_case
 async def invited_not_joined(*, uow: UnitOfWork, actor: Viewer, said: str) -> list[Invitation]:
     """Usable invitations for the person `said` names (a first name, a full name, an email or
-    its part before @): someone a manager or admin named who has no account yet. The access
-    rule grants by user, so no ticket can be theirs before they join: the bot says so
-    instead of "I couldn't find them". Others learn nothing of invitations (empty)."""
+    its part before @): someone an admin named who has no account yet. The access rule
+    grants by user, so no ticket can be theirs before they join: the bot says so instead of
+    "I couldn't find them".
+
+    Only admins learn of invitations (they send them): anyone else gets none, so what they
+    hear of an invitee (even named by full email) is what they hear of someone never invited,
+    and naming "dana" cannot turn up an address, a role or that an invitation exists.
+    Accounts are another matter: every active user may read the directory."""
     wanted = " ".join(said.lower().split())
     if not wanted:
         return []
     async with uow.reading() as reader:
         viewer = await load_viewer(reader, actor.id)  # as stored now
-        if viewer.role not in (Role.ADMIN, Role.MANAGER):
+        if viewer.role is not Role.ADMIN:
             return []
         pending = await reader.invitations.pending()
     now = utcnow()
