@@ -20,7 +20,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 from domain.access import Viewer, can_see
 from domain.errors import InvalidValue
-from domain.tickets import Ticket
+from domain.tickets import Ticket, whole_day
 
 _TIME = re.compile(
     r"^(?P<hour>\d{1,2})(?:[:.h](?P<minute>\d{2}))?\s*(?P<half>a\.?m\.?|p\.?m\.?)?$",
@@ -154,10 +154,12 @@ class DigestTickets:
 
 
 def digest_tickets(
-    tickets: Iterable[Ticket], *, viewer: Viewer | None, now: datetime, day_end: datetime
+    tickets: Iterable[Ticket], *, viewer: Viewer | None, now: datetime, day: date,
+    day_end: datetime,
 ) -> DigestTickets:
-    """The open tickets `viewer` may see that are overdue at `now` or due before `day_end`,
-    soonest due first; nobody (an unknown or deactivated subscriber) sees none."""
+    """The open tickets `viewer` may see that are overdue at `now` or due by the end of the
+    local `day` (`day_end`), soonest due first; nobody (an unknown or deactivated subscriber)
+    sees none. A due date with no time of day is a day: due that local day, overdue after it."""
     if viewer is None:
         return DigestTickets((), ())
     shown = sorted(
@@ -166,14 +168,22 @@ def digest_tickets(
             for t in tickets
             if t.due_date is not None
             and t.is_open_for_edits
-            and t.due_date < day_end
+            and _due_by(t.due_date, day, day_end)
             and can_see(viewer, t)
         ),
         key=lambda t: (t.due_date or now, t.id),
     )
-    overdue = tuple(t for t in shown if t.due_date is not None and t.due_date <= now)
-    today = tuple(t for t in shown if t.due_date is not None and t.due_date > now)
+    overdue = tuple(t for t in shown if t.due_date is not None and _late(t.due_date, day, now))
+    today = tuple(t for t in shown if t.due_date is not None and not _late(t.due_date, day, now))
     return DigestTickets(overdue, today)
+
+
+def _due_by(due: datetime, day: date, day_end: datetime) -> bool:
+    return due.date() <= day if whole_day(due) else due < day_end
+
+
+def _late(due: datetime, day: date, now: datetime) -> bool:
+    return due.date() < day if whole_day(due) else due <= now
 
 
 @dataclass(frozen=True, slots=True)

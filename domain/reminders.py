@@ -15,16 +15,16 @@ from datetime import datetime, timedelta
 from domain.access import Viewer, can_see
 from domain.events import EventType
 from domain.notifications import Delivery, Reach, Reason, Subscription, Target, oldest_first
-from domain.tickets import AssigneeType, Ticket
+from domain.tickets import AssigneeType, Ticket, deadline
 
 DUE_SOON_WINDOW = timedelta(hours=24)
 
 
 def reminder_due(ticket: Ticket, *, now: datetime) -> EventType | None:
     """The reminder the ticket calls for now, if any (before asking whether it was sent)."""
-    due = ticket.due_date
-    if due is None or not ticket.is_open_for_edits:
+    if ticket.due_date is None or not ticket.is_open_for_edits:
         return None
+    due = deadline(ticket.due_date)
     if due <= now:
         return EventType.OVERDUE
     if due - now <= DUE_SOON_WINDOW:

@@ -261,6 +261,17 @@ class TicketFilter:
         ensure_search_fits(self.text)
 
 
+def whole_day(due: datetime) -> bool:
+    """A due date with no time of day, as the bot and a date picker store one, is that whole
+    UTC day (the lists read every due date so)."""
+    return due.time() == time()
+
+
+def deadline(due: datetime) -> datetime:
+    """When a due date has passed: the end of its day, or the time of day it names."""
+    return due + timedelta(days=1) if whole_day(due) else due
+
+
 class DueWindow(StrEnum):
     """When a listed ticket is due: "overdue", "due today", "due tomorrow", "due this week",
     "due next week"."""

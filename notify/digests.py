@@ -149,7 +149,7 @@ class DailyDigests:
         candidates = await self._store.due_tickets(before=day_end)
         async with self._facts() as facts:
             viewer = (await facts.viewers([digest.owner_id])).get(digest.owner_id)
-            chosen = digest_tickets(candidates, viewer=viewer, now=now, day_end=day_end)
+            chosen = digest_tickets(candidates, viewer=viewer, now=now, day=day, day_end=day_end)
             if not chosen:
                 return None
             shown = (*chosen.overdue, *chosen.due_today)

@@ -66,7 +66,7 @@ def _card(notice: DigestNotice, *, lines: int, title: int) -> JsonObject:
 
 
 def _line(line: DigestLine, notice: DigestNotice, title: int) -> JsonObject:
-    details = [due_hint(line.due_date, now=notice.now)]
+    details = [due_hint(line.due_date, now=notice.now, today=notice.day)]
     if line.priority:
         details.append(line.priority.replace("_", " ").capitalize())
     details.append(trimmed(line.assignee_label, 60) if line.assignee_label else "Unassigned")

@@ -8,9 +8,9 @@ the same ticket at the same moment send it, and a restart never sends it again.
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime
+from datetime import datetime, timedelta
 
-from sqlalchemy import and_, exists, or_, select
+from sqlalchemy import ColumnElement, and_, exists, func, or_, select
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 from db.records import to_value
@@ -52,7 +52,8 @@ class SqlDueReminders:
             sent.c.due_date == tasks.c.due_date,
             or_(
                 sent.c.kind == EventType.OVERDUE.value,
-                and_(sent.c.kind == EventType.DUE_SOON.value, tasks.c.due_date > now),
+                and_(sent.c.kind == EventType.DUE_SOON.value,
+                     _not_past(connection.dialect.name, now)),
             ),
         )
         query = (
@@ -78,3 +79,12 @@ class SqlDueReminders:
             .returning(sent.c.id)
         )
         return (await connection.execute(statement)).first() is not None
+
+
+def _not_past(dialect: str, now: datetime) -> ColumnElement[bool]:
+    """The due date has not passed at `now`: a whole day (no time of day) lasts until its
+    end, a time of day until then (`domain.tickets.deadline`)."""
+    due = tasks.c.due_date
+    whole_day = (func.date_trunc("day", due) == due if dialect == "postgresql"
+                 else func.time(due) == "00:00:00")
+    return or_(due > now, and_(whole_day, due > now - timedelta(days=1)))

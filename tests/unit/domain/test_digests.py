@@ -9,6 +9,7 @@ import pytest
 from domain.digests import (
     DigestSchedule,
     day_ends,
+    digest_tickets,
     due_day,
     parse_schedule,
     parse_time,
@@ -16,6 +17,7 @@ from domain.digests import (
     send_at,
 )
 from domain.errors import InvalidValue
+from tests.unit.domain.test_recipients import ADMIN, a_ticket
 
 PARIS_0900 = DigestSchedule(time(9, 0), "Europe/Paris")
 
@@ -119,3 +121,18 @@ def test_a_local_day_on_which_the_clocks_change_has_23_or_25_hours() -> None:
     assert day_ends(PARIS_0900, autumn) - day_ends(PARIS_0900, autumn - timedelta(days=1)) == (
         timedelta(hours=25)
     )
+
+
+def test_a_due_day_is_due_today_on_that_local_day_and_overdue_after_it() -> None:
+    """Due dates with no time of day are days: at 09:00 in Los Angeles (17:00 UTC) on 5 Dec,
+    a ticket due 6 Dec was listed as due today (before the local day's end, 08:00 UTC on
+    the 6th), and in Paris one due 5 Dec was listed as overdue (its midnight had passed)."""
+    los_angeles = DigestSchedule(time(9, 0), "America/Los_Angeles")
+    paris_morning, la_morning = datetime(2026, 12, 5, 8, 0), datetime(2026, 12, 5, 17, 0)
+    due = {day: a_ticket(id=day, ticket_number=f"TKT-2026-{day:04d}",
+                         due_date=datetime(2026, 12, day)) for day in (4, 5, 6)}
+    for schedule, now in ((PARIS_0900, paris_morning), (los_angeles, la_morning)):
+        day = date(2026, 12, 5)
+        chosen = digest_tickets(due.values(), viewer=ADMIN, now=now, day=day,
+                                day_end=day_ends(schedule, day))
+        assert ([t.id for t in chosen.overdue], [t.id for t in chosen.due_today]) == ([4], [5])

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import datetime, time, timedelta
 
 from domain.events import EventType
 from domain.notifications import Reach, Target
@@ -31,6 +31,18 @@ def test_a_ticket_is_due_soon_within_a_day_overdue_after_and_never_once_resolved
     resolved = a_ticket(due_date=NOW - timedelta(days=1), status=TicketStatus.RESOLVED)
     assert reminder_due(resolved, now=NOW) is None
     assert reminder_due(a_ticket(due_date=None), now=NOW) is None
+
+
+def test_a_due_day_is_due_soon_on_that_day_and_overdue_once_it_has_passed() -> None:
+    """A due date with no time of day (as the bot stores one) lasts the whole UTC day: it
+    was "overdue" from the first minute of that day, and "due soon" the day before."""
+    today = a_ticket(due_date=datetime.combine(NOW.date(), time()))
+    assert reminder_due(today, now=NOW) is EventType.DUE_SOON
+    assert reminder_due(today, now=NOW.replace(hour=23, minute=59)) is EventType.DUE_SOON
+    assert reminder_due(today, now=datetime.combine(NOW.date() + timedelta(days=1), time())) is (
+        EventType.OVERDUE)
+    tomorrow = a_ticket(due_date=datetime.combine(NOW.date() + timedelta(days=1), time()))
+    assert reminder_due(tomorrow, now=NOW) is None
 
 
 def test_the_assignee_is_reminded_in_their_chat_only() -> None:

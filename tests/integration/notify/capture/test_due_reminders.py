@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import asyncio
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from sqlalchemy import update
 from sqlalchemy.ext.asyncio import AsyncEngine
@@ -130,3 +130,30 @@ async def test_resolved_tickets_are_not_reminded_and_a_new_due_date_earns_new_re
         (moved, "ticket_overdue"),
         (moved, "ticket_due_soon"),
     ]
+
+
+async def test_a_ticket_due_today_is_due_soon_today_and_overdue_once_the_day_is_over(
+    engine: AsyncEngine, clock: Clock
+) -> None:
+    """A due date with no time of day (as `4 is due today` stores it) is that whole day: its
+    midnight had passed, so it was "overdue" the morning it was due."""
+    agent = await insert_user(engine, role="user")
+    customer = await insert_user(engine, role="customer")
+    await bot_in_personal_chat(engine, agent)
+    clock.now = datetime(2026, 12, 5, 9, 30)
+    today = await insert_ticket(engine, created_by=customer, assignee_id=agent)
+    tomorrow = await insert_ticket(engine, created_by=customer, assignee_id=agent)
+    async with engine.begin() as connection:
+        for ticket, day in ((today, 5), (tomorrow, 6)):
+            await connection.execute(update(tasks).where(tasks.c.id == ticket)
+                                     .values(due_date=datetime(2026, 12, day)))
+
+    assert await a_worker(engine, clock).run_once() == 1
+    clock.now = datetime(2026, 12, 5, 23, 59)
+    assert await a_worker(engine, clock).run_once() == 0
+    clock.now = datetime(2026, 12, 6, 0, 0)
+    assert await a_worker(engine, clock).run_once() == 2
+    assert await a_worker(engine, clock).run_once() == 0
+
+    assert [(e.ticket_id, e.event_type) for e in await outbox_entries(engine)] == [
+        (today, "ticket_due_soon"), (today, "ticket_overdue"), (tomorrow, "ticket_due_soon")]

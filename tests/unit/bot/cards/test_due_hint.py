@@ -33,6 +33,28 @@ def test_the_hint_rounds_down_to_the_largest_unit_that_fits(now: datetime, said:
     assert due_hint(DUE, now=now) == said
 
 
+DAY = datetime(2026, 3, 9)
+"""A due date with no time of day, as the bot and a date picker store it: the whole day."""
+
+
+@pytest.mark.parametrize(
+    ("now", "said"),
+    [
+        (datetime(2026, 3, 9, 21, 25), "due today"),
+        (datetime(2026, 3, 9, 0, 0), "due today"),
+        (datetime(2026, 3, 8, 10, 0), "due tomorrow"),
+        (datetime(2026, 3, 5, 23, 0), "due in 4 d"),
+        (datetime(2026, 3, 10, 0, 0), "overdue by 1 d"),
+        (datetime(2026, 3, 12, 8, 0), "overdue by 3 d"),
+    ],
+)
+def test_a_due_day_is_told_in_days_and_is_overdue_only_once_it_has_passed(
+    now: datetime, said: str
+) -> None:
+    """"due today" was "overdue by 21 h": the day's midnight was read as its deadline."""
+    assert due_hint(DAY, now=now) == said
+
+
 def _card_facts(now: datetime | None, **changes: object) -> dict[str, str]:
     ticket = a_ticket(due_date=DUE, **changes)
     view = TicketView.of(
