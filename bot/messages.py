@@ -384,9 +384,10 @@ class MessageRouter:
                     return
                 not_joined: str | None = None
                 if isinstance(understood, Clarify) and understood.unknown and (
-                        invited := await not_joined_yet(self._deps, viewer, understood.unknown)):
+                        invited := await not_joined_yet(self._deps, viewer,
+                                                        understood.unknown.said)):
                     not_joined = invited  # "Sam" is invited, not joined: not "I couldn't find" them
-                    question = question.partition("”. ")[2] or question
+                    question = understood.unknown.question
                 options = tuple(
                     Option(choice.label, phrase(_filled(request, choice), conversation))
                     for choice in choices

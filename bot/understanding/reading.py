@@ -25,7 +25,8 @@ from bot.understanding.placing import Placed, addressee, place, place_after_ask
 from bot.understanding.several import for_each, gather_tickets
 from bot.understanding.requests import (
     AssignTicket, Both, Cancel, ChangeStatus, Choice, Clarify, CommentOnTicket, CreateTicket, Declined,
-    EditTicket, FreeText, Help, ListScope, ListTickets, Nobody, Question, ShowTicket, SmallTalk,
+    EditTicket, FreeText, Help, ListScope, ListTickets, Nobody, NoOneNamed, Question, ShowTicket,
+    SmallTalk,
     TeamTarget,
     Understanding, Unknown, UserTarget,
 )
@@ -1691,9 +1692,9 @@ def _assign_to(
         return Clarify(AssignTicket(ticket, None), f"Which {found.said.title()} do you mean?",
                        found.choices)
     if isinstance(found, NoSuchTarget):
-        return Clarify(AssignTicket(ticket, None),
-                       f"I couldn't find “{found.said}”. Who should take {_label(ticket)}?",
-                       unknown=found.said)
+        question = f"Who should take {_label(ticket)}?"
+        return Clarify(AssignTicket(ticket, None), f"I couldn't find “{found.said}”. {question}",
+                       unknown=NoOneNamed(found.said, question))
     return AssignTicket(ticket, found)
 
 

@@ -151,6 +151,17 @@ class Choice:
 
 
 @dataclass(frozen=True, slots=True)
+class NoOneNamed:
+    """A name said that matched no one ("Sam" in "assign 4 to Sam"), for the caller to look
+    further (an invitation not yet accepted), and the question to ask after saying what it
+    found there instead of "I couldn't find “Sam”"."""
+
+    said: str
+    question: str
+    """"Who should take TKT-2026-0004?": the question alone."""
+
+
+@dataclass(frozen=True, slots=True)
 class Clarify:
     """A change that is unclear: ask, offering choices, and fill `request` with the answer."""
 
@@ -159,9 +170,7 @@ class Clarify:
     choices: tuple[Choice, ...] = ()
     field: str | None = None
     """For an edit: the one field asked about (title, description, priority, category, due_date)."""
-    unknown: str | None = None
-    """The name said that matched no one ("Sam" in "assign 4 to Sam"), for the caller to
-    look further (an invitation not yet accepted)."""
+    unknown: NoOneNamed | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,6 +7,7 @@ from dataclasses import replace
 
 import pytest
 
+from bot.understanding.requests import Clarify, NoOneNamed
 from bot.understanding.summary import summary
 from tests.unit.bot.understanding.test_transcript import CONVERSATION, as_the_bot_reads, expanded
 
@@ -102,3 +103,17 @@ def test_a_field_labelled_twice_is_not_guessed(said: str) -> None:
 ])
 def test_a_field_labelled_with_no_ticket_shown_is_not_guessed_as_an_edit(said: str, expected: str) -> None:
     assert summary(as_the_bot_reads(said, NOTHING_SHOWN)) == expected
+
+
+@pytest.mark.parametrize(("said", "name"), [
+    ("assign 4 to Zed", "Zed"),
+    ("give 4 to “Zed”. Or Ann", "Zed Or Ann"),  # quotes and a full stop, as the bot writes
+    ("4 -> Zed O'Brien", "Zed O'Brien"),
+])
+def test_a_name_that_fits_no_one_is_kept_apart_from_the_question_asked_after_it(
+    said: str, name: str
+) -> None:
+    asked = as_the_bot_reads(said, CONVERSATION)
+    assert isinstance(asked, Clarify) and asked.unknown is not None
+    assert asked.unknown == NoOneNamed(name, "Who should take TKT-2026-0004?")
+    assert asked.question == f"I couldn't find “{name}”. Who should take TKT-2026-0004?"
