@@ -27,6 +27,7 @@ from bot.actions.pending import FREE_TEXT_SLOTS, Pending, Slot
 from bot.actions.phrasing import phrase
 from bot.actions.reply import Option, Reply
 from bot.actions.their_ticket import their_ticket, ticketless_change
+from bot.actions.workload import workload_reply
 from bot.actions.tickets import (
     ask_field, cannot_assign, dialog_answers, ensure_visible, file_ticket, perform,
 )
@@ -53,7 +54,7 @@ from bot.understanding import Conversation, Person, needs_directory, understand
 from bot.understanding.requests import (
     AssignTicket, Both, Cancel, ChangeStatus, Choice, Clarify, CommentOnTicket, CreateTicket, Declined,
     Courtesy, EachTicket, EditTicket, FreeText, Help, ListTickets, Question, ReminderAsked, ShowTicket,
-    SmallTalk, TicketRequest, Understanding, Unknown,
+    SmallTalk, TicketRequest, Understanding, Unknown, Workload,
 )
 from bot.understanding.listed import Listed, Picked, Unsure, named, pick
 from bot.understanding.suggestions import FIRST_STEPS, offered, suggest
@@ -422,6 +423,9 @@ class MessageRouter:
                 await self._ask_assistant(turn_context, viewer, text)
             case Unknown():
                 await self._not_understood(turn_context, understood, conversation.last_ticket)
+            case Workload():
+                await self._send(turn_context, await workload_reply(self._deps, viewer,
+                                                                    conversation))
             case ReminderAsked(ticket=ticket, when=when):
                 options = (Option(f"Make it due {when:%a} {when.day} {when:%b}",
                                   phrase(EditTicket(ticket, due=when), conversation)),

@@ -28,6 +28,7 @@ if TYPE_CHECKING:  # annotations only: a caller of a port need not load every do
         Attachment,
         Comment,
         DeliveredChange,
+        HeldCount,
         HistoryEntry,
         Ticket,
         TicketDraft,
@@ -86,6 +87,10 @@ class TicketRepository(Protocol):
     async def save(self, ticket: Ticket) -> None: ...
     async def search(self, *, scope: Scope, filter: TicketFilter, limit: int,
                      offset: int) -> TicketPage: ...
+    async def held_counts(self, *, scope: Scope, filter: TicketFilter) -> list[HeldCount]:
+        """The visible tickets `filter` admits, counted by who holds them (by the column
+        `assignee_type` selects): one query, whatever their number; in no set order."""
+        ...
 
 
 class DeliveryTicketRepository(Protocol):

@@ -303,6 +303,14 @@ class DueWindow(StrEnum):
 
 
 @dataclass(frozen=True, slots=True)
+class HeldCount:
+    """How many of the tickets asked about one person or one team holds (None: nobody)."""
+
+    holder: Assignee | None
+    count: int
+
+
+@dataclass(frozen=True, slots=True)
 class TicketPage:
     tickets: tuple[Ticket, ...]
     total: int

@@ -28,10 +28,11 @@ from bot.understanding.requests import (
     EditTicket, FreeText, Help, ListScope, ListTickets, Nobody, NoOneNamed, Question, ShowTicket,
     SmallTalk,
     TeamTarget,
-    Understanding, Unknown, UserTarget,
+    Understanding, Unknown, UserTarget, Workload,
 )
 from bot.understanding.reminders import reminder_asked
 from bot.understanding.suggestions import COMMAND_VERBS, suggest
+from bot.understanding.workload import workload_asked
 from bot.understanding.targets import Ambiguous, Found, NoSuchTarget, find_target, fits_nobody
 from bot.understanding.words import CATEGORY_WORDS, PRIORITY_WORDS, STATUS_VERBS, STATUS_WORDS
 from domain.numbering import TicketNumber
@@ -321,6 +322,8 @@ def _read(message: Message, text: str, conversation: Conversation) -> Understand
         return edit
     if core in _ON_IT and "?" not in text:  # no ticket shown yet: the action asks which
         return ChangeStatus(conversation.last_ticket, TicketStatus.IN_PROGRESS, take=True)
+    if workload_asked(core.replace("?", "").strip()):  # "who's overloaded?": counts, not a list
+        return Workload()
     if reminder := reminder_asked(message, conversation, start, end):  # before "when 145 is fixed" is a condition
         return reminder
     reading = _reading(message, conversation, start, end)

@@ -247,7 +247,13 @@ class ReminderAsked:
     when: date | None = None
 
 
+@dataclass(frozen=True, slots=True)
+class Workload:
+    """"Who's overloaded?": open tickets counted per person and team, of those the asker
+    may see."""
+
+
 Understanding = (
     TicketRequest | EachTicket | Both | Clarify | Question | Declined | FreeText | Unknown | SmallTalk | Help | Cancel
-    | ReminderAsked
+    | ReminderAsked | Workload
 )

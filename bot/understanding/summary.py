@@ -7,6 +7,7 @@ from typing import assert_never
 from bot.understanding.requests import (
     AssignTicket, Both, Cancel, ChangeStatus, Choice, Clarify, CommentOnTicket, CreateTicket, Declined,
     EachTicket, EditTicket, FreeText, Help, ListTickets, Nobody, Question, ReminderAsked, ShowTicket, Target,
+    Workload,
     TeamTarget, SmallTalk, TicketRequest, Understanding, Unknown, UserTarget,
 )
 from bot.understanding.suggestions import offered
@@ -36,6 +37,8 @@ def summary(understood: Understanding) -> str:
             return "help"
         case Cancel():
             return "cancel"
+        case Workload():
+            return "workload"
         case ReminderAsked(ticket=ticket):
             return f"cannot remind {_ticket(ticket)}"
         case Both(first=first, second=second):

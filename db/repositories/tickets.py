@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 from sqlalchemy import (
-    BigInteger, ColumnElement, Select, and_, bindparam, cast, exists, false, func, or_, select,
+    BigInteger, ColumnElement, Select, and_, bindparam, case, cast, exists, false, func, or_, select,
     text, true,
 )
 from sqlalchemy.exc import IntegrityError
@@ -15,7 +15,9 @@ from db.repositories.lane_locks import lock_lanes
 from db.tables import task_comments, task_history, tasks
 from domain.access import Scope
 from domain.numbering import TicketNumber, next_number
-from domain.tickets import Assignee, AssigneeType, Ticket, TicketDraft, TicketFilter, TicketPage
+from domain.tickets import (
+    Assignee, AssigneeType, HeldCount, Ticket, TicketDraft, TicketFilter, TicketPage,
+)
 
 NUMBERING_ATTEMPTS = 5
 
@@ -227,3 +229,17 @@ class SqlTicketRepository:
             offset=offset,
             limit=limit,
         )
+
+    async def held_counts(self, *, scope: Scope, filter: TicketFilter) -> list[HeldCount]:
+        team_queued = tasks.c.assignee_type == AssigneeType.TEAM.value
+        user = case((team_queued, None), else_=tasks.c.assignee_id).label("user")
+        team = case((team_queued, tasks.c.assignee_team_id), else_=None).label("team")
+        count = func.count().label("count")
+        query = (
+            select(user, team, count)
+            .where(and_(visible_to(scope), *matching(filter)))
+            .group_by(user, team)
+        )
+        return [HeldCount(Assignee.team(row.team) if row.team is not None else (
+                    Assignee.user(row.user) if row.user is not None else None), row.count)
+                for row in (await self._db.execute(query))]

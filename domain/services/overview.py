@@ -14,7 +14,7 @@ from domain.people import Role, Team, User
 from domain.ports import UnitOfWork
 from domain.services.lookup import TicketRef, load_ticket, load_viewer
 from domain.tickets import (
-    Assignee, AssigneeType, HistoryAction, Ticket, TicketFilter, TicketPage,
+    Assignee, AssigneeType, HistoryAction, Ticket, TicketFilter, TicketPage, TicketStatus,
 )
 
 MAX_USER_CHOICES = 100
@@ -314,3 +314,28 @@ async def holders_in_view(*, uow: UnitOfWork, actor: Viewer) -> Holders:
         people = [user for user_id in user_ids if (user := await uow.users.get(user_id))]
         teams = [team for team_id in team_ids if (team := await uow.teams.get(team_id))]
         return Holders(tuple(u for u in people if u.is_active), tuple(teams))
+
+
+@dataclass(frozen=True, slots=True)
+class Load:
+    holder: Assignee | None
+    """None: nobody holds them."""
+    name: str | None
+    open: int
+
+
+STILL_OPEN = (TicketStatus.OPEN, TicketStatus.IN_PROGRESS, TicketStatus.ON_HOLD)
+
+
+@use_case
+async def workload(*, uow: UnitOfWork, actor: Viewer) -> list[Load]:
+    """Open tickets (not resolved or closed) the actor may see, counted by who holds them,
+    most first: a manager sees their teams' people and queues, an agent their queues'."""
+    async with uow:
+        viewer = await load_viewer(uow, actor.id)
+        counts = await uow.tickets.held_counts(
+            scope=scope_for(viewer), filter=TicketFilter(statuses=STILL_OPEN))
+        people = _People(uow, viewer)
+        loads = [Load(held.holder, await _assignee_name(people, held.holder), held.count)
+                 for held in counts]
+    return sorted(loads, key=lambda load: (-load.open, load.holder is None, load.name or ""))

@@ -1,7 +1,8 @@
 """Over HTTP, what the sixth held-out table found: a reminder asked for is told what does
 remind people, changes nothing, and offers the day said as a due date (pressed twice, set
 once); "who closed 90?" opens the ticket's history; "high priority?" about the ticket shown
-shows it and changes nothing."""
+shows it and changes nothing; "who's overloaded?" counts open tickets per person, of those
+the asker may see."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 from db.tables import task_history
 from tests.e2e.service import Service, presses, stored_ticket, texts_in, user_id_of, user_in_teams
-from tests.integration.builders import insert_ticket
+from tests.integration.builders import insert_team, insert_ticket, insert_user
 
 
 async def _due_changes(engine: AsyncEngine, ticket: int) -> int:
@@ -71,3 +72,26 @@ async def test_who_closed_a_ticket_opens_its_history_and_a_priority_asked_change
 
     await service.say("priority high?", user=max_)
     assert (await stored_ticket(engine, ticket))["priority"] == "medium"
+
+
+async def test_a_manager_asking_whos_overloaded_gets_open_counts_of_their_teams_people_only(
+    service: Service, engine: AsyncEngine
+) -> None:
+    max_ = await user_in_teams(service, engine, "max@example.com", "Max Manager", role="manager")
+    ids = {email: await insert_user(engine, email=email, name=name) for email, name in (
+        ("sam@example.com", "Sam Rivera"), ("lee@example.com", "Lee Park"),
+        ("otto@example.com", "Otto Outside"))}
+    max_id = await user_id_of(engine, "max@example.com")
+    await insert_team(engine, "Network", max_id, ids["sam@example.com"], ids["lee@example.com"])
+    admin = await insert_user(engine, role="admin")
+    for holder, status in (("sam@example.com", "open"), ("sam@example.com", "in_progress"),
+                           ("sam@example.com", "resolved"), ("lee@example.com", "on_hold"),
+                           ("otto@example.com", "open")):
+        await insert_ticket(engine, created_by=admin, assignee_id=ids[holder], status=status)
+
+    turn = await service.say("who's overloaded?", user=max_)
+    assert turn.texts == ["Open tickets you can see, by who holds them:\n"
+                          "- Sam Rivera: 2\n- Lee Park: 1"]  # not Otto: no team shared
+    sams = presses(turn)["Sam Rivera"]
+    listed = await service.say(sams, user=max_)
+    assert "Sam Rivera" in "\n".join(texts_in(card) for card in listed.cards)

@@ -15,6 +15,7 @@ from domain.tickets import (
     Attachment,
     Comment,
     DeliveredChange,
+    HeldCount,
     HistoryEntry,
     Ticket,
     TicketDraft,
@@ -106,6 +107,13 @@ class FakeTicketRepository(Repository):
         ]
         found.sort(key=lambda t: (t.updated_at, t.id), reverse=True)
         return TicketPage(tuple(found[offset : offset + limit]), len(found), offset, limit)
+
+    async def held_counts(self, *, scope: Scope, filter: TicketFilter) -> list[HeldCount]:
+        counts: dict[Assignee | None, int] = {}
+        for ticket in self._tables.tasks.values():
+            if scope.admits(ticket) and _matches(filter, ticket):
+                counts[ticket.assignee] = counts.get(ticket.assignee, 0) + 1
+        return [HeldCount(holder, count) for holder, count in counts.items()]
 
 
     def _touched(self, ticket: Ticket, user_id: str, since: datetime | None) -> bool:

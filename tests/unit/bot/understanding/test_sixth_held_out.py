@@ -90,3 +90,20 @@ def test_with_no_ticket_shown_a_priority_asked_is_a_list_and_a_field_asks_which_
     assert summary(as_the_bot_reads("high priority?", NOTHING_SHOWN)) == "list all priority=high"
     assert summary(as_the_bot_reads("set a due date", NOTHING_SHOWN)) == "ask edit ? ? due_date"
     assert summary(as_the_bot_reads("who closed my ticket?", NOTHING_SHOWN)) == "list mine"
+
+
+@pytest.mark.parametrize(("said", "expected"), [
+    ("who has the most tickets right now?", "workload"),
+    ("which agent is the busiest", "workload"),
+    ("show me the team's workload", "workload"),
+    ("open tickets per person", "workload"),
+    ("workload pls", "workload"),
+    ("who is overloaded with the vpn issue", "question"),
+    ("how is the workload of the printer team", "question"),
+    ("how many tickets does sam have", "list all assignee=user:u-sam"),
+    ("who has 4?", "show #4"),
+])
+def test_asking_for_everyones_workload_is_a_count_per_person_and_nothing_else_is(
+    said: str, expected: str
+) -> None:
+    assert summary(as_the_bot_reads(said, CONVERSATION)) == expanded(expected)

@@ -1,0 +1,30 @@
+"""Asked who has how much: "who's overloaded?", "what's everyone's workload", "how many
+tickets does each person have". Answered with a count of open tickets per person and team
+(only the tickets the asker may see), never a list of every ticket nor the help assistant."""
+
+from __future__ import annotations
+
+import re
+
+_TICKETS = r"(?:open |active |assigned )?(?:tickets|cases|requests|issues)"
+_EACH = r"(?:each|every|per) (?:person|agent|one|body|member|team member|engineer|tech|assignee)"
+_ASKED = re.compile("|".join((
+    r"(?:who|which (?:agent|person|one|of us|of them|team member)) (?:is|s|are|seems|looks)"
+    r"(?: the)?(?: most)? (?:overloaded|overworked|swamped|busiest|drowning|slammed|snowed under"
+    r"|maxed out|stretched|over capacity)(?: right now| now| today| at the moment| this week)?",
+    r"(?:who|which (?:agent|person|one|team member)) (?:has|got|have) (?:the )?most"
+    rf"(?: {_TICKETS}| work| on their plate)?(?: right now| now| today| at the moment)?",
+    r"(?:(?:what|how) is |whats |show(?: me)? |give me |check )?(?:the )?(?:everyones|everybodys"
+    r"|the teams|our|my teams|team|current|agent|people s|staff) (?:work ?load|load|capacity)"
+    r"(?: look| looking)?(?: like)?(?: right now| now| today| at the moment| this week)?",
+    r"(?:show(?: me)? |whats the |the )?(?:work ?load|load|capacity)(?: per person| by person"
+    r"| of the team| of everyone| across the team| overview| report)?",
+    rf"how many {_TICKETS} (?:does|do|has|have) {_EACH}(?: have| got| got open| have open)?",
+    rf"{_TICKETS} (?:per|by|for each) (?:person|agent|assignee|engineer|team member|tech)",
+    rf"(?:open )?{_TICKETS}? ?count (?:per|by) (?:person|agent|assignee)",
+)))
+
+
+def workload_asked(core: str) -> bool:
+    """The words (read, lower case, politeness left out) ask for everyone's workload."""
+    return bool(_ASKED.fullmatch(core))
