@@ -101,8 +101,8 @@ async def refresh(deps: BotDependencies, viewer: Viewer, data: Mapping[str, Any]
 
 
 def _card(reply: Reply) -> Card:
-    if reply.card is None:  # pragma: no cover - ticket actions always draw the ticket
-        return presenter.notice_card(reply.text or "Done.")
+    if reply.card is None:  # an assignment that took the ticket out of the presser's sight
+        return presenter.notice_card(reply.text or "Done.", tone=Tone.GOOD)
     return reply.card
 
 

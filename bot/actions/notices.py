@@ -60,6 +60,13 @@ def assigned(name: str | None) -> Notice:
     return Notice(f"Assigned to {name}." if name else "Unassigned.", Tone.GOOD)
 
 
+def assigned_out_of_sight(number: str, *, unassigned: bool) -> str:
+    """An assignment the access rule no longer lets its maker see the ticket after."""
+    done = "Unassigned" if unassigned else "Reassigned"
+    return (f"{done} {number}. It is no longer yours or your team's, so you can't see it "
+            "any more.")
+
+
 def comment_added() -> Notice:
     return Notice("Comment added.", Tone.GOOD)
 

@@ -25,7 +25,7 @@ from bot.understanding.requests import (
     AssignTicket, ChangeStatus, CommentOnTicket, CreateTicket, EditTicket, ListScope, ListTickets,
     Nobody, ShowTicket, TeamTarget, Target, TicketRequest, UserTarget,
 )
-from domain.access import Viewer, assign_refusal, editable_fields
+from domain.access import Viewer, assign_refusal, can_see, editable_fields
 from domain.company import CompanySettings
 from domain.errors import NotAllowed
 from domain.lifecycle import TRANSITIONS
@@ -248,12 +248,15 @@ async def assign_to(
     deps: BotDependencies, viewer: Viewer, ticket: TicketRef, to: Assignee | None,
     *, expected_version: str | None = None,
 ) -> Reply:
-    changed = await ticket_services.update_ticket(
+    change = await ticket_services.change_ticket(
         uow=deps.uow(), actor=viewer, ticket=ticket, assignee=to,
         expected_version=expected_version, delivery=current_delivery(),
     )
-    card = await presenter.ticket_card(deps, viewer, changed.id, notice=_assigned_notice)
-    return Reply(card=card, ticket=changed.ticket_number)
+    number = change.ticket.ticket_number
+    if not can_see(change.viewer, change.ticket):  # done: no card, and "it" stays put
+        return Reply(text=notices.assigned_out_of_sight(number, unassigned=to is None))
+    card = await presenter.changed_ticket_card(deps, change, notice=_assigned_notice)
+    return Reply(card=card, ticket=number)
 
 
 def _assigned_notice(seen: TicketOverview) -> Notice:
