@@ -200,9 +200,45 @@ def understand(text: str, conversation: Conversation) -> Understanding:
     message = read_message(text, conversation)
     tickets = gather_tickets(message)  # "close 4 and 5": read as "close 4", made to each
     found = _read(message, text, conversation)
+    if isinstance(found, (Unknown, FreeText)) and (told := _ticket_told_first(text)):
+        again = understand(told, conversation)  # "66 lgtm, closing": "closing 66"
+        if not isinstance(again, (Unknown, FreeText, Question)):
+            return again
     if isinstance(found, Question) and asks_after_own_tickets(text):
         found = own_tickets(message)  # "any update on my ticket?": theirs, not a manual
     return for_each(found, tickets, final=conversation.directory or not needs_directory(found))
+
+
+_TOLD_FIRST = re.compile(
+    r"\s*(?P<front>(?:ticket |the |#)?(?:[a-z]+-\d{4}-)?\d+(?:(?:\s*,\s*|\s+and\s+|\s*&\s*)"
+    r"(?:ticket |#)?(?:[a-z]+-\d{4}-)?\d+)*)(?P<middle>[\s,:;.!-]+[^\d?]*?)"
+    r"(?:[,;.!-]\s*(?P<verb>[a-z]+)(?: (?:it|both|them|all|now|then|pls|please|thx|thanks))*"
+    r"|\b(?P<it>it)\b(?P<after>[^\d?]*))[.!]*\s*", re.IGNORECASE)
+
+
+def _ticket_told_first(text: str) -> str | None:
+    """"66 lgtm, closing", "126 and 127 are duplicates, close both", "ticket 63 I'm
+    looking at it now": the ticket said first and what is done to it after, read in the
+    usual order ("closing 66", "I'm looking at 63 now"). Only where the words between deny
+    nothing, ask nothing and name no other ticket."""
+    told = _TOLD_FIRST.fullmatch(text)
+    if told is None or set(told["middle"].lower().replace("'", "").split()) & (
+            _NOT_DOING | _IF | {"still", "again", "before", "after", "until", "once"}):
+        return None
+    front = told["front"]
+    said = told["middle"].lower().replace("'", "").strip(" ,:;.!-").split()
+    if said and said[0].endswith("s") and said[0] not in _TELLS | {"its", "thats", "does", "goes"}:
+        return None  # "5 users affected, resolving": a count of things, not a ticket
+    if told["verb"] is not None:
+        verb = told["verb"].lower()
+        if (STATUS_VERBS.get(verb) or STATUS_VERBS.get(_verb_of(verb) or "")) is None:
+            return None
+        return f"{verb} {front}"
+    if said and said[0] in _SOMEONE | {"im", "ill", "pls", "please", "can", "could", "will",
+                                       "just", "you", "u", "ive"} and "," not in front and (
+            " and " not in front):
+        return f"{told['middle'].strip(' ,:;.!-')} {front.removeprefix('ticket ')}{told['after']}"
+    return None
 
 
 _FRONTED = re.compile(

@@ -95,3 +95,19 @@ async def test_a_manager_asking_whos_overloaded_gets_open_counts_of_their_teams_
     sams = presses(turn)["Sam Rivera"]
     listed = await service.say(sams, user=max_)
     assert "Sam Rivera" in "\n".join(texts_in(card) for card in listed.cards)
+
+
+async def test_a_ticket_said_first_then_closing_closes_it_once(
+    service: Service, engine: AsyncEngine
+) -> None:
+    max_ = await user_in_teams(service, engine, "max@example.com", "Max Manager", role="manager")
+    max_id = await user_id_of(engine, "max@example.com")
+    first = await insert_ticket(engine, created_by=max_id, number="TKT-2026-0093")
+    second = await insert_ticket(engine, created_by=max_id, number="TKT-2026-0094")
+
+    await service.say("93 not fixed yet, closing", user=max_)
+    assert (await stored_ticket(engine, first))["status"] == "open"  # denied: nothing changes
+    await service.say("93 lgtm, closing", user=max_)
+    await service.say("93 and 94 are duplicates, close both", user=max_)
+    await service.say("93 and 94 are duplicates, close both", user=max_)  # resent: closed once
+    assert [(await stored_ticket(engine, t))["status"] for t in (first, second)] == ["closed"] * 2

@@ -152,8 +152,6 @@ FIFTH_HELD_OUT: tuple[tuple[str, str], ...] = (
 
 FIFTH_MISREAD: frozenset[str] = frozenset({
     'ticket 58 is again not working, please open again',
-    "ticket 63 I'm looking at it now",
-    '66 lgtm, closing',
     'the last one, make it low',
     'show me everything the network team has open',
     '86 is a bug not a request',

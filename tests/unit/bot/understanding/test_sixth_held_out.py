@@ -107,3 +107,20 @@ def test_asking_for_everyones_workload_is_a_count_per_person_and_nothing_else_is
     said: str, expected: str
 ) -> None:
     assert summary(as_the_bot_reads(said, CONVERSATION)) == expanded(expected)
+
+
+@pytest.mark.parametrize(("said", "expected"), [
+    ("66 lgtm, closing", "status #66 closed"),
+    ("4 - user happy, resolving", "status #4 resolved"),
+    ("126 and 127 are duplicates, close both", "status #126, #127 closed"),
+    ("ticket 63 I'm looking at it now", "start and take #63"),
+    ("63 im on it", "start and take #63"),
+    ("66 not fixed, closing", "no change #66"),
+    ("5 users affected, resolving", "free text"),
+    ("5 people said it's fixed", "free text"),
+    ("the printer on 3, closing time", "free text"),
+])
+def test_a_ticket_said_first_is_what_the_words_after_it_do_when_they_deny_nothing(
+    said: str, expected: str
+) -> None:
+    assert summary(as_the_bot_reads(said, CONVERSATION)) == expanded(expected)
