@@ -42,7 +42,11 @@ from knowledge.conversation import (
     HelpStatistics,
     NotYourAnswer,
     dependence,
-    only_repeats,
+    adds_nothing,
+    has_topic_of_its_own,
+    on_topic,
+    spoken_of,
+    stays_on_topic,
     recent,
     search_text,
     topic_of,
@@ -198,10 +202,10 @@ class HelpAssistant:
             last = await reading.chat.last_exchange(session_id=session_id, user_id=user_id)
             restrictions = await reading.audiences.restrictions()
         previous = recent(last, now=asked_at)
-        context, topic, passages = await self._search(
+        context, topic, passages, spoken = await self._search(
             question, previous, lambda text: self._find(text, restrictions, reader)
         )
-        draft = await self._draft(question, passages, context)
+        draft = await self._draft(question, passages, context, spoken)
         async with self._uow() as uow:
             recorded = await uow.chat.record_exchange(
                 user_id=user_id,
@@ -234,17 +238,23 @@ class HelpAssistant:
         question: str,
         previous: Exchange | None,
         find: Callable[[str], Awaitable[list[Passage]]],
-    ) -> tuple[Exchange | None, str, list[Passage]]:
-        """The exchange followed up on (or None), the text searched, and the passages."""
+    ) -> tuple[Exchange | None, str, list[Passage], frozenset[str]]:
+        """The exchange followed up on (or None), the text searched, the passages, and
+        which of a follow-up's own words the documents found for it speak of."""
         leaning = dependence(question) if previous is not None else Dependence.NONE
-        if previous is not None and leaning is Dependence.STRONG:
-            topic = search_text(question, previous)
-            return previous, topic, await find(topic)
-        alone = await find(question)
-        if previous is None or leaning is Dependence.NONE or self._gate.admits(question, alone):
-            return None, question, alone
+        alone: list[Passage] | None = None
+        if previous is None or leaning is not Dependence.STRONG:
+            alone = await find(question)
+            if previous is None or leaning is Dependence.NONE or self._gate.admits(question, alone):
+                return None, question, alone, frozenset()
         topic = search_text(question, previous)
-        return previous, topic, await find(topic)
+        found = await find(topic)
+        followed = on_topic(question, previous, found)
+        if followed or not has_topic_of_its_own(question):
+            return previous, topic, followed, spoken_of(question, found)
+        # Nothing speaks of the earlier topic and what it adds: a new question after all.
+        alone = alone if alone is not None else await find(question)
+        return None, question, alone, frozenset()
 
     async def _find(
         self, text: str, restrictions: Restrictions, reader: Role | None
@@ -261,14 +271,20 @@ class HelpAssistant:
             pool *= 4
 
     async def _draft(
-        self, question: str, passages: Sequence[Passage], previous: Exchange | None
+        self,
+        question: str,
+        passages: Sequence[Passage],
+        previous: Exchange | None,
+        spoken: frozenset[str] = frozenset(),
     ) -> _Draft:
-        """`previous` is the exchange this question follows up on, if it does."""
+        """`previous` is the exchange this question follows up on, if it does; `spoken`,
+        which of its own words the documents speak of."""
         if not self._gate.admits(question, passages):
             return _Draft(NOT_FOUND, (), AnswerSource.NOT_FOUND)
         earlier = topic_of(previous) if previous is not None else None
         if self._llm is None:
-            return _quoted(question, earlier, passages, AnswerSource.DOCUMENTS, previous=previous)
+            return _quoted(question, earlier, passages, AnswerSource.DOCUMENTS,
+                           previous=previous, spoken=spoken)
         prompt = build_prompt(
             question=question,
             passages=passages[:PROMPT_PASSAGES],
@@ -282,7 +298,7 @@ class HelpAssistant:
         except ModelUnavailable as error:
             log.warning("the model failed, quoting the documents instead: %s", error)
             return _quoted(question, earlier, passages, AnswerSource.DOCUMENTS_AFTER_MODEL_FAILED,
-                           previous=previous)
+                           previous=previous, spoken=spoken)
         asked = f"{earlier} {question}" if earlier is not None else question
         verdict = read_reply(reply, prompt, question=asked)
         if isinstance(verdict, Grounded):
@@ -291,7 +307,8 @@ class HelpAssistant:
             return _Draft(NOT_FOUND, (), AnswerSource.NOT_FOUND)
         log.warning("the model's reply was rejected, quoting the documents: %s", verdict.reason)
         return _quoted(question, earlier, passages, AnswerSource.DOCUMENTS_AFTER_REPLY_REJECTED,
-                       avoid=steering_terms(reply, question=asked), previous=previous)
+                       avoid=steering_terms(reply, question=asked), previous=previous,
+                       spoken=spoken)
 
     async def latest_session(self, *, user_id: str, prefix: str) -> str | None:
         """The person's latest help session among those whose id starts with `prefix`."""
@@ -348,12 +365,15 @@ def _quoted(
     *,
     avoid: frozenset[str] = frozenset(),
     previous: Exchange | None = None,
+    spoken: frozenset[str] = frozenset(),
 ) -> _Draft:
     """The documents quoted; `previous` is the exchange a follow-up follows."""
     quotes = extract(query_weights(question, earlier), passages, avoid=avoid,
                      wanted=asked_for(question))
-    if not quotes or previous is not None and only_repeats(
-            question, [quote.text for quote in quotes], previous):
+    if previous is not None:
+        quotes = [q for q in quotes if stays_on_topic(question, previous, q.passage, q.text)]
+    if not quotes or previous is not None and adds_nothing(
+            question, [quote.text for quote in quotes], previous, spoken):
         return _Draft(NOT_FOUND, (), AnswerSource.NOT_FOUND)
     lines, citations = numbered_sources([(quote.passage, quote.text) for quote in quotes])
     lead = MODEL_DOWN if source is AnswerSource.DOCUMENTS_AFTER_MODEL_FAILED else FROM_DOCUMENTS

@@ -16,7 +16,8 @@ from datetime import datetime, timedelta
 from enum import StrEnum
 
 from domain.errors import NotAllowed, NotFound
-from knowledge.terms import content_terms, stem
+from knowledge.passages import Passage, SourceKind
+from knowledge.terms import content_terms, findable_terms, stem
 from knowledge.text import words
 
 FOLLOW_UP_WINDOW = timedelta(minutes=30)
@@ -179,17 +180,98 @@ _ORDINALS = frozenset(stem(word) for word in (
 "and the next step?"): the answer holds them as a place, not as a word."""
 
 
-def only_repeats(question: str, quotes: Sequence[str], previous: Exchange) -> bool:
-    """Whether answering a follow-up with `quotes` would say the earlier answer again and
-    nothing on what the follow-up adds: "and on mac?" answered with the same Windows steps,
-    none of them about a Mac. Better said not found, with a ticket on offer."""
-    own = set(content_terms(question)) - _REFERRING_STEMS - _ORDINALS
+def _own_terms(question: str) -> set[str]:
+    """What a follow-up adds: its meaningful words, not those pointing back or into a list."""
+    return set(content_terms(question)) - _REFERRING_STEMS - _ORDINALS
+
+
+def adds_nothing(
+    question: str, quotes: Sequence[str], previous: Exchange, spoken: frozenset[str]
+) -> bool:
+    """Whether quotes answering a follow-up leave out everything the follow-up adds.
+
+    They do when none holds a word of its own and either they only say the earlier answer
+    again ("and on Mac?" answered with the same Windows steps) or the documents found do
+    speak of that word elsewhere (`spoken`): "and on a Mac?" after "how do I reset my
+    MFA?" quoted more of the MFA page while Macs appear only in other guides. A word no
+    document found uses ("and the deadline?" for "submit within 60 days") cannot be
+    checked, so new quotes stand. Better said not found, with a ticket on offer, than an
+    answer to another question. A follow-up adding no word of its own ("why?", "what
+    about the second one?") is answered as found."""
+    own = _own_terms(question)
     if not own or not quotes:
         return False
-    if own & {term for quote in quotes for term in content_terms(quote)}:
+    if own & {term for quote in quotes for term in findable_terms(quote)}:
         return False
+    if own & spoken:
+        return True
     before = " ".join(words(previous.answer))
     return all(" ".join(words(quote)) in before for quote in quotes)
+
+
+def spoken_of(question: str, passages: Sequence[Passage]) -> frozenset[str]:
+    """The words a follow-up adds that the passages found for it use."""
+    own = _own_terms(question)
+    return frozenset(own & {term for passage in passages for term in _said(passage)})
+
+
+def _said(passage: Passage) -> set[str]:
+    return set(findable_terms(" ".join((passage.title, passage.heading or "", passage.text))))
+
+
+def on_topic(question: str, previous: Exchange, passages: Sequence[Passage]) -> list[Passage]:
+    """The passages a follow-up may be answered from: of the documents the earlier answer
+    cited, or holding at least half the earlier topic's words; and holding a word the
+    follow-up adds, when the passages found use any of those words at all.
+
+    "how do I reset my MFA?" then "and on a Mac?" is searched as both together, which
+    finds the VPN guide's steps for a Mac (they never mention MFA) and more of the MFA
+    page (nothing of a Mac): none answers. A word no passage found uses ("and the
+    deadline?" for "within 60 days") cannot be checked, and a follow-up adding no word
+    of its own ("why?", "what about the second one?") keeps them all. Half the earlier
+    words, because a follow-up often swaps one of them: after "how do I connect to the
+    vpn on windows", "and on a Mac?" is not answered by a page on installing software on
+    Windows or a Mac.
+    """
+    own = _own_terms(question)
+    earlier = _earlier_terms(question, previous)
+    if not own or not earlier:
+        return list(passages)
+    spoken = spoken_of(question, passages)
+    cited = set(previous.document_ids)
+
+    def answers(passage: Passage) -> bool:
+        said = _said(passage)
+        if spoken and not spoken & said:
+            return False
+        if passage.source is SourceKind.HELP_DOCUMENT and passage.document_id in cited:
+            return True
+        return 2 * len(earlier & said) >= len(earlier)
+
+    return [passage for passage in passages if answers(passage)]
+
+
+def stays_on_topic(question: str, previous: Exchange, passage: Passage, quote: str) -> bool:
+    """Whether a quote answering a follow-up is about what it follows: from a document
+    the earlier answer cited, or itself naming the earlier topic (its heading counts).
+    A passage is a whole section, so holding the topic's words somewhere in it is not
+    enough: the FAQ's "On a Mac, open Self Service…" about installing software is no
+    answer to "and on a Mac?" after a question about the VPN."""
+    if passage.source is SourceKind.HELP_DOCUMENT and passage.document_id in previous.document_ids:
+        return True
+    earlier = _earlier_terms(question, previous)
+    return not earlier or bool(earlier & set(findable_terms(f"{passage.heading or ''} {quote}")))
+
+
+def _earlier_terms(question: str, previous: Exchange) -> set[str]:
+    return set(content_terms(topic_of(previous))) - _own_terms(question) - _REFERRING_STEMS \
+        - _ORDINALS
+
+
+def has_topic_of_its_own(question: str) -> bool:
+    """Whether a follow-up names enough to be asked alone ("and how do I book a meeting
+    room?"), unlike "and on a Mac?"."""
+    return len(_own_terms(question)) > _ELLIPSIS_TERMS
 
 
 def topic_of(previous: Exchange) -> str:

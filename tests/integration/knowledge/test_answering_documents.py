@@ -127,3 +127,36 @@ async def test_injected_documents_never_steer_an_answer(
                 sent = fold(json.dumps(request.messages[1:], ensure_ascii=False))
                 for marker in INJECTION["injection_markers"]:
                     assert fold(marker) not in sent
+
+
+FOLLOW_UPS = [
+    # (first question, follow-up, the document cited first or None, a phrase it quotes)
+    ("How do I reset my MFA?", "and on a mac?", None, None),
+    ("how do I set up the printer", "what about on a mac", "printers-scanning.pdf",
+     "PaperCut Print Deploy"),
+    ("how do I connect to the vpn", "and on a mac?", "vpn-remote-access.pdf", "on a Mac"),
+    ("how do I claim a taxi", "and what about hotels", "expenses-reimbursement.pdf", "hotel"),
+    ("how do i reset my password", "and if I lost my phone", "password-reset-mfa.pdf",
+     "Lost or stolen phone"),
+]
+
+
+async def test_a_follow_up_is_answered_on_the_topic_it_follows_or_not_at_all(
+    knowledge: Knowledge, engine: AsyncEngine
+) -> None:
+    # "and on a mac?" after the MFA question used to be answered with the VPN guide's Mac
+    # steps: the search for both together matched "mac" there and "MFA" nowhere near it.
+    filenames = await ingest_fixtures(uow=knowledge.uow(), indexer=knowledge.indexer)
+    user = await insert_user(engine)
+    helper = HelpAssistant(retriever=knowledge.retriever, uow=knowledge.uow, llm=None)
+    seen = []
+    for number, (first, follow_up, document, phrase) in enumerate(FOLLOW_UPS):
+        await helper.ask(user_id=user, session_id=f"follow-{number}", question=first)
+        answer = await helper.ask(user_id=user, session_id=f"follow-{number}",
+                                  question=follow_up)
+        first_cited = filenames[answer.citations[0].document_id] if answer.citations else None
+        quoted = phrase is None or fold(phrase) in fold(answer.text)
+        seen.append((follow_up, answer.follow_up, answer.answered, first_cited, quoted))
+
+    assert seen == [(follow_up, True, document is not None, document, True)
+                    for _, follow_up, document, _ in FOLLOW_UPS]

@@ -349,6 +349,61 @@ async def test_a_chain_of_follow_ups_keeps_the_topic_they_started_from() -> None
         "how do i fix the vpn dropping and on a mac? what about the other one?")
 
 
+MFA = passage(
+    "Multi-factor authentication (MFA) is required for every account. To reset MFA on a new "
+    "phone, add the phone at aka.ms/mysecurityinfo and delete the old one.",
+    document_id=7, title="Passwords and MFA", page=3,
+)
+MFA_MORE = passage(
+    "A Temporary Access Pass lets you sign in and register new MFA methods.",
+    document_id=7, title="Passwords and MFA", page=4,
+)
+VPN_MAC_STEPS = passage(
+    "Open the VPN client from the menu bar on a Mac and sign in.",
+    document_id=3, title="VPN and Remote Access", page=2,
+)
+
+
+async def test_a_follow_up_is_not_answered_from_a_document_that_only_shares_its_new_word(
+) -> None:
+    # "how do I reset my MFA?" then "and on a Mac?": the VPN guide's Mac steps match "mac"
+    # and nothing of MFA; the MFA page says nothing of a Mac. Not found, not the VPN guide.
+    helper, _, _ = assistant(MFA, MFA_MORE, VPN_MAC_STEPS, PRINTERS, threshold=0.1)
+
+    first = await helper.ask(user_id="u1", session_id="s1", question="how do I reset my MFA?")
+    mac = await helper.ask(user_id="u1", session_id="s1", question="and on a mac?")
+
+    assert first.answered and {c.document_id for c in first.citations} == {7}
+    assert mac.follow_up and not mac.answered and mac.text == NOT_FOUND and mac.citations == ()
+
+
+async def test_a_follow_up_answered_by_the_document_it_follows_keeps_that_document(
+) -> None:
+    helper, _, _ = assistant(VPN, VPN_MAC_STEPS, MFA, PRINTERS, threshold=0.1)
+
+    await helper.ask(user_id="u1", session_id="s1", question="the vpn connection keeps dropping")
+    mac = await helper.ask(user_id="u1", session_id="s1", question="and on a mac?")
+
+    assert mac.follow_up and mac.answered
+    assert [c.document_id for c in mac.citations] == [3] and "menu bar on a Mac" in mac.text
+    assert "Use TLS only" not in mac.text  # what the first answer said, nothing of a Mac
+
+
+async def test_a_continuation_naming_a_topic_of_its_own_is_answered_as_a_new_question(
+) -> None:
+    # "and how do I book a meeting room" after printing: no passage speaks of both, so it
+    # is searched alone and answered from the rooms guide.
+    helper, _, retriever = assistant(PRINTERS, GUIDE, VPN, threshold=0.1)
+
+    await helper.ask(user_id="u1", session_id="s1", question="how long are print jobs kept")
+    rooms = await helper.ask(user_id="u1", session_id="s1",
+                             question="and how do I book a meeting room")
+
+    assert not rooms.follow_up and rooms.answered
+    assert [c.source for c in rooms.citations] == [SourceKind.USER_GUIDE]
+    assert retriever.queries[-1] == "and how do I book a meeting room"
+
+
 async def test_a_follow_up_shows_the_model_the_previous_turn_and_a_new_question_does_not() -> None:
     model = ScriptedModel(["Tick Use TLS only when the vpn drops [1].",
                            "Unreleased print jobs are deleted after 24 hours [1]."])
