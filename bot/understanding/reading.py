@@ -1704,8 +1704,26 @@ def _set_something(reading: Reading, found: re.Match[str]) -> Understanding | No
             return _assign_to(ticket, target)
     if said and said[0] in ("back",):
         return ChangeStatus(ticket, TicketStatus.OPEN)
+    if told := _status_then_reason(reading, reading.group_words(found, "rest")[0], rest):
+        return replace(told, ticket=ticket)
     shown = rest[1:] if rest[0].text in ("to", "as") and len(rest) > 1 else rest
     return _ask_status(ticket, typed_text(shown))
+
+
+_REASON_OPENS = _SOMEONE | _BECAUSE | _WAITING | {
+    "were", "user", "users", "customer", "vendor", "per", "so", "after", "requester", "he",
+    "she", "they", "theyre"}
+
+
+def _status_then_reason(reading: Reading, first: int, rest: list[Word]) -> ChangeStatus | None:
+    """"put 118 on hold were waiting for the vendor", "mark 119 as resolved the user
+    confirmed": a status and its reason run together, as dictated, with no comma between."""
+    said = [word.text for word in rest]
+    for cut in range(len(said) - 1, 0, -1):
+        if said[cut] in _REASON_OPENS and (status := _status_value(said[:cut])) is not None:
+            why = reading.message.original(first + cut).strip(" .!")
+            return ChangeStatus(None, status, reason=why or None)
+    return None
 
 
 def _due(ticket: TicketNumber | None, rest: list[Word]) -> Understanding | None:

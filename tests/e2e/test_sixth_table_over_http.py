@@ -111,3 +111,17 @@ async def test_a_ticket_said_first_then_closing_closes_it_once(
     await service.say("93 and 94 are duplicates, close both", user=max_)
     await service.say("93 and 94 are duplicates, close both", user=max_)  # resent: closed once
     assert [(await stored_ticket(engine, t))["status"] for t in (first, second)] == ["closed"] * 2
+
+
+async def test_a_status_dictated_with_its_reason_sets_it_and_adds_the_reason_once(
+    service: Service, engine: AsyncEngine
+) -> None:
+    max_ = await user_in_teams(service, engine, "max@example.com", "Max Manager", role="manager")
+    ticket = await insert_ticket(engine, created_by=await user_id_of(engine, "max@example.com"),
+                                 number="TKT-2026-0095")
+
+    said = "put ticket 95 on hold were waiting for the vendor"
+    await service.say(said, user=max_)
+    await service.say(said, user=max_)  # said again: on hold already, the reason added once
+    stored = await stored_ticket(engine, ticket, "status", "comments")
+    assert stored == {"status": "on_hold", "comments": ["were waiting for the vendor"]}

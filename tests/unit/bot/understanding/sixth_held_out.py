@@ -169,8 +169,6 @@ SIXTH_MISREAD: frozenset[str] = frozenset({
     'I think my issue with the scanner got lost, can you check?',
     'for the ticket 110 please put priority more low',
     'close ticket one hundred sixteen',
-    'put ticket 118 on hold were waiting for the vendor',
-    'mark 119 as resolved the user confirmed its working',
     'wip 124',
     '123 p1',
     '🎉',

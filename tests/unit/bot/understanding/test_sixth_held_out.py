@@ -8,7 +8,7 @@ from datetime import date
 import pytest
 
 from bot.mentions import clean_markup, readable
-from bot.understanding.requests import ReminderAsked
+from bot.understanding.requests import ChangeStatus, ReminderAsked
 from bot.understanding.summary import summary
 from tests.unit.bot.understanding.fifth_held_out import FIFTH_HELD_OUT
 from tests.unit.bot.understanding.fourth_held_out import FOURTH_HELD_OUT
@@ -124,3 +124,21 @@ def test_a_ticket_said_first_is_what_the_words_after_it_do_when_they_deny_nothin
     said: str, expected: str
 ) -> None:
     assert summary(as_the_bot_reads(said, CONVERSATION)) == expanded(expected)
+
+
+@pytest.mark.parametrize(("said", "status", "reason"), [
+    ("put ticket 118 on hold were waiting for the vendor", "on_hold", "were waiting for the vendor"),
+    ("mark 119 as resolved the user confirmed its working", "resolved",
+     "the user confirmed its working"),
+    ("put 4 on hold waiting for parts", "on_hold", "waiting for parts"),
+])
+def test_a_status_dictated_with_its_reason_and_no_comma_keeps_the_reason_as_its_comment(
+    said: str, status: str, reason: str | None
+) -> None:
+    read = as_the_bot_reads(said, CONVERSATION)
+    assert isinstance(read, ChangeStatus) and read.status == status and read.reason == reason
+
+
+def test_a_word_that_is_no_status_after_set_is_still_asked_about() -> None:
+    assert summary(as_the_bot_reads("mark 4 as purple the user wants it", CONVERSATION)).startswith(
+        "ask status TKT-2026-0004 ?")
