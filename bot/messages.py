@@ -62,7 +62,7 @@ from domain.access import Viewer
 from domain.clock import utcnow
 from domain.errors import DomainError, InvalidTransition, InvalidValue
 from domain.numbering import TicketNumber, mentions_ticket_number
-from knowledge.conversation import Exchange
+from knowledge.conversation import Exchange, recent
 from domain.tickets import TicketStatus
 
 ADMIN_COMMANDS = (
@@ -79,6 +79,8 @@ MAX_MESSAGE_CHARS = 64_000
 about 2 s of CPU at this length (off the event loop: `read_message`), where the 256 KB an
 activity may carry took 4 s (and 10-20 s before two quadratic steps were removed)."""
 DIALOG_IDLE = timedelta(minutes=30)
+_AFTER_ASSISTANT = "ticketflow.after_assistant"
+"""Turn state: the message before this one was taken to the help assistant."""
 """A question the bot asked stops waiting for its answer after this long without a word."""
 _MOST_ASKED = 5  # open tickets about "the laptop one" offered as buttons; more: a list
 _TICKETS = re.compile(r"\btickets?\b", re.IGNORECASE)
@@ -421,6 +423,12 @@ class MessageRouter:
                 await self._send(turn_context, await perform_each(self._deps, viewer, understood))
             case Question(text=text) | FreeText(text=text):
                 await self._ask_assistant(turn_context, viewer, text)
+            case ShowTicket(ticket=None, history=False) if turn_context.turn_state.get(
+                    _AFTER_ASSISTANT):
+                # "does it work on a mac too?" right after an answer: "it" is what the
+                # answer was about, not a ticket to ask the number of
+                await self._ask_assistant(turn_context, viewer,
+                                          strip_bot_mention(turn_context.activity))
             case Unknown():
                 await self._not_understood(turn_context, understood, conversation.last_ticket)
             case Workload():
@@ -496,6 +504,8 @@ class MessageRouter:
             return False
         await self._asked_assistant.delete(turn_context)
         asked = AskedAssistant.decode(stored)
+        if asked is not None:
+            turn_context.turn_state[_AFTER_ASSISTANT] = True
         reply = offer_reply(text)
         explicit = asks_for_a_ticket(text)
         not_helped = unhelpful(text)
@@ -566,6 +576,19 @@ class MessageRouter:
         await reply_card(turn_context, answer_card(view))
         return True
 
+    async def _not_helped_since(self, turn_context: TurnContext, viewer: Viewer) -> None:
+        """"that didn't help" with another message since the answer (a question of the bot's,
+        say): about the person's latest answer in this chat, when it is recent; never a
+        question of its own, which would be declined and offered as a ticket titled "that
+        didn't help"."""
+        helper = self._deps.help().help_assistant
+        exchange = recent(await helper.last_exchange(
+            user_id=viewer.id, session_id=help_session(turn_context.activity, viewer.id)),
+            now=utcnow())
+        if exchange is None or not await self._not_helped(
+                turn_context, viewer, AskedAssistant(exchange.question, utcnow()), exchange):
+            await turn_context.send_activity(notices.sorry_not_helped())
+
     async def _add_to_offer(
         self, turn_context: TurnContext, asked: AskedAssistant, text: str,
         exchange: Exchange | None, *, waiting: bool,
@@ -586,6 +609,9 @@ class MessageRouter:
         return True
 
     async def _ask_assistant(self, turn_context: TurnContext, viewer: Viewer, text: str) -> None:
+        if self._deps.assistant is not None and unhelpful(text):
+            await self._not_helped_since(turn_context, viewer)
+            return
         if self._deps.assistant is not None:
             await answer_question(turn_context, self._deps, viewer, text)
             await self._asked_assistant.set(

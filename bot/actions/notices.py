@@ -155,6 +155,11 @@ def not_helped(title: str) -> str:
     return f"Sorry that didn't help. The service desk can look into “{title}”."
 
 
+def sorry_not_helped() -> str:
+    return ("Sorry about that. Tell me what you need in a few words, or say `new ticket` and "
+            "the service desk will look into it.")
+
+
 def offer_declined() -> str:
     return "OK, I won't file it. Say `new ticket` whenever you want to."
 

@@ -269,3 +269,55 @@ async def test_saying_an_answer_did_not_help_rates_it_and_offers_the_question_as
     await helpdesk.say("yes", user=ada)
     [ticket] = await filed(engine)
     assert ticket["title"] == ANSWERED
+
+
+async def test_saying_an_answer_did_not_help_after_another_message_is_about_that_answer(
+    helpdesk: Service, engine: AsyncEngine, model: CompletionsStandIn
+) -> None:
+    """"that didn't help" after "my tickets" (or a question of the bot's) in between was a
+    new question of its own: nothing found, and "File it" filed a ticket titled "that didn't
+    help". It is about the person's latest answer, rated and offered as before."""
+    ada = await answered(helpdesk, engine, model)
+    await helpdesk.say("my tickets", user=ada)
+
+    turn = await helpdesk.say("that didn't help", user=ada)
+
+    assert f"Sorry that didn't help. The service desk can look into “{ANSWERED}”." in texts_in(
+        turn.card)
+    async with engine.connect() as connection:
+        verdicts = (await connection.execute(
+            select(help_answer_feedback.c.helpful))).scalars().all()
+    assert verdicts == [False]
+    await helpdesk.say("yes", user=ada)
+    [ticket] = await filed(engine)
+    assert ticket["title"] == ANSWERED
+
+
+async def test_saying_nothing_helped_with_no_answer_to_speak_of_files_nothing(
+    helpdesk: Service, engine: AsyncEngine
+) -> None:
+    ada = await user_in_teams(helpdesk, engine, "ada@example.com", "Ada Lovelace")
+
+    turn = await helpdesk.say("that didn't help", user=ada)
+    again = await helpdesk.say("yes", user=ada)
+
+    assert turn.texts == ["Sorry about that. Tell me what you need in a few words, or say "
+                          "`new ticket` and the service desk will look into it."]
+    assert "Filed" not in " ".join(again.texts) and await filed(engine) == []
+
+
+@pytest.mark.parametrize("said", [
+    "does it work on a mac too", "is it the same on my phone?", "what does it mean",
+])
+async def test_a_question_about_it_right_after_an_answer_goes_to_the_assistant(
+    helpdesk: Service, engine: AsyncEngine, model: CompletionsStandIn, said: str
+) -> None:
+    """With no ticket shown, "does it work on a mac too" right after an answer was "Which
+    ticket? Say its number": "it" is what the answer was about."""
+    ada = await answered(helpdesk, engine, model)
+    model.then(Completion("Phones on FH-Staff-BYOD are disconnected after 8 hours [1]."))
+
+    turn = await helpdesk.say(said, user=ada)
+
+    assert turn.texts == ["Looking that up in the help documents…"], turn.texts
+    await wait_for_answers(helpdesk, 2)
