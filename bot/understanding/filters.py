@@ -373,13 +373,16 @@ def _name_back(words: list[Word], start: int, end: int, found: ListFilters) -> i
 def _has(
     words: list[Word], start: int, stop: int, conversation: Conversation, found: ListFilters
 ) -> None:
-    """"tickets Sam has", "the ones nobody has"."""
-    last = stop - 1
+    """"tickets Sam has", "the ones nobody has", "everything the network team has open"
+    (the state after it is left to be read as the status)."""
+    end = stop - _held_state(words, start, stop)
+    last = end - 1
     if last - start < 2 or words[last].text not in ("has", "have", "owns", "took", "holds"):
         return
     first = _name_back(words, start, last, found)
-    if first > start and words[first - 1].text in LIST_NOUNS | {"that", "which"}:
-        _placed(words, conversation, found, first, last, taken_from=first, taken_to=stop)
+    if first > start and words[first - 1].text in LIST_NOUNS | {
+            "that", "which", "everything", "what", "whatever"}:
+        _placed(words, conversation, found, first, last, taken_from=first, taken_to=end)
 
 
 def _team(
@@ -397,9 +400,13 @@ def _team(
                 return
         first = _name_back(words, start, index, found)
         if first < index and words[first].text != "my":
+            holds = index + 1 < stop and words[index + 1].text in _HOLDS  # "… team has open"
             _placed(words, conversation, found, first, index + 1,
-                    taken_from=_lead_in(words, start, first), taken_to=index + 1)
+                    taken_from=_lead_in(words, start, first), taken_to=index + 1 + holds)
             return
+
+
+_HOLDS = frozenset({"has", "have", "holds", "owns", "got"})
 
 
 def _lead_in(words: list[Word], start: int, first: int) -> int:

@@ -393,6 +393,9 @@ def _read(message: Message, text: str, conversation: Conversation) -> Understand
         return joined
     for rule in _RULES:
         found = rule(reading, whole)
+        if isinstance(found, Clarify) and isinstance(found.request, ListTickets) and isinstance(
+                _first_clause(message, conversation, start, end), ListTickets):
+            return found  # "show me everything | the network team has open": one list, whose
         if isinstance(found, Clarify) and not isinstance(found.request, CreateTicket):
             return _first_clause(message, conversation, start, end) or found  # "assign 4 to
             # Sam, he knows the printer"; a new ticket's question is who should take it

@@ -80,6 +80,8 @@ async def test_lists_by_person_team_nobody_and_due_date_show_just_those_tickets(
         ("unassigned tickets", {badge}, "Unassigned"),
         ("the network team's tickets", {switch}, "Assigned to Network"),
         ("tickets for Network", {switch}, "Assigned to Network"),
+        ("show me everything the network team has open", {switch}, "Assigned to Network"),
+        ("show me everything sam has open", {printer, vpn}, "Assigned to Sam Rivera"),
         ("Lee Park's urgent tickets", {projector}, "Assigned to Lee Park · urgent"),
     ]:
         turn = await service.say(said, user=max_)

@@ -153,7 +153,6 @@ FIFTH_HELD_OUT: tuple[tuple[str, str], ...] = (
 FIFTH_MISREAD: frozenset[str] = frozenset({
     'ticket 58 is again not working, please open again',
     'the last one, make it low',
-    'show me everything the network team has open',
     '86 is a bug not a request',
     'my password expired, how do I reset it',
     'can you explain how priorities work here',

@@ -142,3 +142,16 @@ def test_a_status_dictated_with_its_reason_and_no_comma_keeps_the_reason_as_its_
 def test_a_word_that_is_no_status_after_set_is_still_asked_about() -> None:
     assert summary(as_the_bot_reads("mark 4 as purple the user wants it", CONVERSATION)).startswith(
         "ask status TKT-2026-0004 ?")
+
+
+@pytest.mark.parametrize(("said", "expected"), [
+    ("show me everything the network team has open", "list all status=open assignee=team:2"),
+    ("show me the tickets the network team has open", "list all status=open assignee=team:2"),
+    ("everything sam has open", "list all status=open assignee=user:u-sam"),
+    ("everything the network team has", "list all assignee=team:2"),
+    ("tickets sam has on hold", "list all status=on_hold assignee=user:u-sam"),
+])
+def test_what_a_person_or_team_has_in_a_state_is_their_list_in_that_state(
+    said: str, expected: str
+) -> None:
+    assert summary(as_the_bot_reads(said, CONVERSATION)) == expanded(expected)
