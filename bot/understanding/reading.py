@@ -193,6 +193,10 @@ def understand(text: str, conversation: Conversation) -> Understanding:
         return understand(f"show {seeing['own']}", conversation)
     if (listing := _MAY_I_SEE.fullmatch(simple)) and not _done_to(listing["what"]):
         return understand(f"show {listing['what']}", conversation)  # "can I get a list of …"
+    if (ordinal := _ORDINAL_ONE.fullmatch(text)) and not isinstance(
+            again := understand(ordinal["rest"], replace(conversation, last_ticket=None)),
+            (Unknown, FreeText, Question, SmallTalk, Help, Cancel)):
+        return again  # "the last one, make it low" with no list shown: which one is asked
     text = _HOW_MUCH.sub(r"how many \1", text)  # "how much tickets I have open"
     text = _DO_VERB.sub(r"\g<verb> ", text)  # "can you do close for ticket 57"
     text = _WANT_THAT.sub(_wanted, text)  # "i want that 57 is assign to priya"
@@ -239,6 +243,14 @@ def _ticket_told_first(text: str) -> str | None:
             " and " not in front):
         return f"{told['middle'].strip(' ,:;.!-')} {front.removeprefix('ticket ')}{told['after']}"
     return None
+
+
+_ORDINAL_ONE = re.compile(
+    r"\W*(?:and |so |ok |okay |now )?(?:the |that )?(?:very )?(?:last|first|second|third|top"
+    r"|bottom|1st|2nd|3rd|other) (?:one|ticket|issue)\b[\s,:;.!-]*(?P<rest>\S.*)", re.IGNORECASE)
+"""A ticket of a list, by its place ("the last one, make it low"), reaching understanding:
+no list was shown (a list shown has it written as its number first), so the ticket in view
+is not guessed for it: the change is asked about with its ticket still to say."""
 
 
 _FRONTED = re.compile(

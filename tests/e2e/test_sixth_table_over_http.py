@@ -125,3 +125,17 @@ async def test_a_status_dictated_with_its_reason_sets_it_and_adds_the_reason_onc
     await service.say(said, user=max_)  # said again: on hold already, the reason added once
     stored = await stored_ticket(engine, ticket, "status", "comments")
     assert stored == {"status": "on_hold", "comments": ["were waiting for the vendor"]}
+
+
+async def test_the_last_one_with_no_list_shown_is_asked_about_and_changes_nothing(
+    service: Service, engine: AsyncEngine
+) -> None:
+    max_ = await user_in_teams(service, engine, "max@example.com", "Max Manager", role="manager")
+    ticket = await insert_ticket(engine, created_by=await user_id_of(engine, "max@example.com"),
+                                 number="TKT-2026-0096")
+    await service.say("show 96", user=max_)  # a card, no list
+
+    turn = await service.say("the last one, make it low", user=max_)
+    shown = "\n".join(turn.texts + [texts_in(card) for card in turn.cards])
+    assert "priority → low?" in shown  # their one open ticket is proposed, to confirm
+    assert (await stored_ticket(engine, ticket))["priority"] == "medium"  # not guessed

@@ -18,6 +18,9 @@ assistant (which offers to file it), as the rules read it; "take 77 and put it i
 assigns #77 to the viewer and starts it (two changes, the same result as "start and take");
 "64 ✅" shows #64 (a tick alone is no status: the card's buttons are one tap away).
 
+Corrected on 2026-12-05 by the sixth table's author: "the last one, make it low" with no list
+shown asks which ticket (`edit ? priority=low`) rather than guess the one in view.
+
 The rules when it was written read 67 of its 100 lines as written here. `FIFTH_MISREAD` is
 what they still misread.
 """
@@ -91,7 +94,7 @@ FIFTH_HELD_OUT: tuple[tuple[str, str], ...] = (
     ("same for 84", "show #84"),
     ("close that one as well", "status #7 closed"),
     ("give that one to priya", "assign #7 to user:u-priya"),
-    ("the last one, make it low", "edit #7 priority=low"),
+    ("the last one, make it low", "edit ? priority=low"),  # no list shown: which one is asked
     ("also add a comment: waiting on the vendor", "comment #7 'waiting on the vendor'"),
     ("reopen it pls, still broken", "status #7 open"),
     ("who closed my ticket without asking me??", "history #7"),
@@ -152,7 +155,6 @@ FIFTH_HELD_OUT: tuple[tuple[str, str], ...] = (
 
 FIFTH_MISREAD: frozenset[str] = frozenset({
     'ticket 58 is again not working, please open again',
-    'the last one, make it low',
     '86 is a bug not a request',
     'my password expired, how do I reset it',
     'can you explain how priorities work here',

@@ -155,3 +155,15 @@ def test_what_a_person_or_team_has_in_a_state_is_their_list_in_that_state(
     said: str, expected: str
 ) -> None:
     assert summary(as_the_bot_reads(said, CONVERSATION)) == expanded(expected)
+
+
+@pytest.mark.parametrize(("said", "expected"), [
+    ("the last one, make it low", "edit ? priority=low"),
+    ("the first one close it", "status ? closed"),
+    ("the other one please assign to sam", "assign ? to user:u-sam"),
+    ("the last one is broken", "free text"),
+])
+def test_a_ticket_by_its_place_in_no_list_shown_is_asked_for_never_the_one_in_view(
+    said: str, expected: str
+) -> None:
+    assert summary(as_the_bot_reads(said, CONVERSATION)) == expanded(expected)
