@@ -180,6 +180,13 @@ class MessageRouter:
                 return
         elif dc.active_dialog is not None:
             choosing = waiting_for(dc) in CHOICE_STEPS and not is_bare_choice(text)
+            if choosing and _looks_up(understood):
+                # "what's open for the network team" under "Which kind of ticket is it?":
+                # answered, and the ticket being filed is asked about again, not dropped
+                await self._dispatch(turn_context, viewer, dc, understood, conversation)
+                await turn_context.send_activity(notices.back_to_filing())
+                await dc.reprompt_dialog()
+                return
             if not _interrupts(understood, text, choosing=choosing):
                 await self._answer_dialog(turn_context, viewer, dc, understood)
                 return
@@ -720,6 +727,18 @@ def _interrupts(
         case _:
             return (mentions_ticket_number(text) or bool(_TICKET_BY_ID.search(text))
                     or choosing and isinstance(getattr(understood, "ticket", None), TicketNumber))
+
+
+def _looks_up(understood: Understanding) -> bool:
+    """A request that only shows something (a list, a ticket named, who has how much), so
+    it can be answered in the middle of filing a ticket without dropping it."""
+    match understood:
+        case ListTickets() | Workload():
+            return True
+        case ShowTicket(ticket=TicketNumber()):
+            return True
+        case _:
+            return False
 
 
 _CLARIFIED: dict[type, Slot] = {AssignTicket: Slot.ASSIGNEE, ChangeStatus: Slot.STATUS}

@@ -8,8 +8,8 @@ from sqlalchemy import func, select, update
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from db.tables import bot_state, task_history, tasks
-from tests.e2e.service import Service, running_service, texts_in, user_in_teams
-from tests.integration.builders import insert_user
+from tests.e2e.service import Service, running_service, texts_in, user_id_of, user_in_teams
+from tests.integration.builders import insert_ticket, insert_user
 
 TRANSCRIPT = [
     ("new ticket", "What's the problem, in one line?"),
@@ -238,6 +238,35 @@ async def test_a_request_about_a_ticket_while_a_choice_is_asked_is_a_message_of_
     turn = await service.say("4 is fixed, it was a loose cable", user=ada)
     assert any("dropped the ticket we were filing" in text for text in turn.texts), turn.texts
     assert await count_tickets(engine) == 0
+
+
+async def test_a_look_up_while_a_choice_is_asked_is_answered_and_the_filing_goes_on(
+    service: Service, engine: AsyncEngine
+) -> None:
+    """"what's open for the network team" or "show me 41" under "Which kind of ticket is
+    it?" got "Please pick one of the buttons" again and again: the person was stuck in the
+    dialog. A request that only shows something is answered, and the question asked again."""
+    max_ = await user_in_teams(service, engine, "max@example.com", "Max Power", role="manager")
+    ticket = await insert_ticket(engine, created_by=await user_id_of(engine, "max@example.com"),
+                                 number="TKT-2026-0041", title="Switch in rack 2 beeps")
+    await service.say("new ticket Wifi in room 4 keeps dropping", user=max_)
+    await service.say("skip", user=max_)
+
+    listed = await service.say("what tickets are open", user=max_)
+    shown = await service.say("show me 41", user=max_)
+    await service.say("incident", user=max_)
+    priority = await service.say("who's overloaded?", user=max_)
+    await service.say("high", user=max_)
+
+    assert "Switch in rack 2 beeps" in texts_in(listed.card)
+    assert listed.texts[-2:] == ["Back to the ticket you're filing:", "Which kind of ticket is it?"]
+    assert "Switch in rack 2 beeps" in texts_in(shown.card)
+    assert shown.texts[-1] == "Which kind of ticket is it?"
+    assert priority.texts[-1] == "How urgent is it?"
+    async with engine.connect() as connection:
+        rows = (await connection.execute(select(tasks).order_by(tasks.c.created_at))).mappings().all()
+    assert [(r["title"], r["category"], r["priority"]) for r in rows if r["id"] != ticket] == [
+        ("Wifi in room 4 keeps dropping", "incident", "high")]
 
 
 async def test_a_priority_or_kind_said_to_deny_it_is_asked_again_never_chosen(
