@@ -11,28 +11,31 @@ lines around a table or a fence are what keep it apart from the paragraph before
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 
 _FRONT_MATTER = re.compile(r"\A---\n(.*?)\n(?:---|\.\.\.)\n", re.DOTALL)
 _FRONT_MATTER_TITLE = re.compile(r"(?m)^title:\s*[\"']?(.+?)[\"']?\s*$")
-_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 _FENCE = re.compile(r"(?m)^[ \t]*(```|~~~).*$\n?")
 _OPENING_FENCE = re.compile(r"[ \t]*(```|~~~)")
 _SETEXT = re.compile(r"(?m)^(?P<text>[^\n#>|\-*].*)\n(?P<rule>=+|-+)[ \t]*$")
-_ATX = re.compile(r"(?m)^(#{1,6})[ \t]+(.+?)[ \t#]*$")
-_IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
-_LINK = re.compile(r"\[([^\]]+)\]\((?:[^()]|\([^)]*\))*\)")
-_REFERENCE_LINK = re.compile(r"\[([^\]]+)\]\[[^\]]*\]")
-_LINK_DEFINITION = re.compile(r"(?m)^ {0,3}\[[^\]]+\]:\s+\S+.*$\n?")
-_INLINE_SPAN = r"((?:[^\n]|\n(?![ \t]*\n))+?)"  # may wrap lines, never crosses a blank line
-_STRONG = re.compile(r"(\*\*|__)(?=\S)" + _INLINE_SPAN + r"(?<=\S)\1")
-_EMPHASIS = re.compile(r"(?<![\w*])([*_])(?=\S)" + _INLINE_SPAN + r"(?<=\S)\1(?![\w*])")
+_ATX = re.compile(r"(?m)^(#{1,6})[ \t]+(.+)$")
+# Bracketed text holds no bracket and a link target no unclosed parenthesis: a search from
+# each "[" or "(" then stops at the next one, instead of running to the end of the text.
+_TARGET = r"\((?:[^()]|\([^()]*\))*\)"
+_IMAGE = re.compile(r"!\[([^\[\]]*)\]" + _TARGET)
+_LINK = re.compile(r"\[([^\[\]]+)\]" + _TARGET)
+_REFERENCE_LINK = re.compile(r"\[([^\[\]]+)\]\[[^\[\]]*\]")
+_LINK_DEFINITION = re.compile(r"(?m)^ {0,3}\[[^\[\]\n]+\]:\s+\S+.*$\n?")
+_STRONG_OPENING = re.compile(r"(?=(\*\*|__)\S)")
+_STRONG_CLOSING = re.compile(r"(?<=\S)(?=(\*\*|__))")
+_EMPHASIS_OPENING = re.compile(r"(?<![\w*])(?=([*_])\S)")
+_EMPHASIS_CLOSING = re.compile(r"(?<=\S)(?=([*_])(?![\w*]))")
+_PARAGRAPH_END = re.compile(r"\n(?=[ \t]*\n)")
 _CODE = re.compile(r"(?<!`)`([^`\n]+)`(?!`)")
 _TABLE_RULE = re.compile(r"(?m)^[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*(\|[ \t]*:?-{3,}:?[ \t]*)*\|?[ \t]*$\n?")
 _TABLE_EDGES = re.compile(r"(?m)^[ \t]*\|(.*)\|[ \t]*$")
 _BLOCKQUOTE = re.compile(r"(?m)^[ \t]*>[ \t]?")
 _HORIZONTAL_RULE = re.compile(r"(?m)^[ \t]*([*_-])([ \t]*\1){2,}[ \t]*$")
-
 
 def markdown_to_text(markdown: str) -> tuple[str | None, str]:
     """Return the document title (front matter or first heading) and its readable text."""
@@ -42,27 +45,80 @@ def markdown_to_text(markdown: str) -> tuple[str | None, str]:
         found = _FRONT_MATTER_TITLE.search(front_matter.group(1))
         title = found.group(1) if found else None
         markdown = markdown[front_matter.end() :]
-    text = _COMMENT.sub("", markdown)
+    text = _without_comments(markdown)
     text = _fenced_blocks(text)
     text = _FENCE.sub("", text)  # a fence never closed
     text = _SETEXT.sub(_setext_to_atx, text)  # before table rules: "---" under text heads it
     text = _TABLE_RULE.sub("", text)
     text = _HORIZONTAL_RULE.sub("", text)
-    text = _ATX.sub(lambda match: f"{match.group(1)} {match.group(2)}", text)
+    text = _ATX.sub(lambda match: f"{match.group(1)} {_heading(match)}", text)
     text = _LINK_DEFINITION.sub("", text)
     text = _IMAGE.sub(r"\1", text)
     text = _LINK.sub(r"\1", text)
     text = _REFERENCE_LINK.sub(r"\1", text)
-    text = _STRONG.sub(r"\2", text)
-    text = _EMPHASIS.sub(r"\2", text)
+    text = _unwrapped(text, _STRONG_OPENING, _STRONG_CLOSING)
+    text = _unwrapped(text, _EMPHASIS_OPENING, _EMPHASIS_CLOSING)
     text = "\n".join(line if _is_code_line(line) else _CODE.sub(r"\1", line)
                      for line in text.split("\n"))
     text = _TABLE_EDGES.sub(lambda match: match.group(1).strip(), text)
     text = _BLOCKQUOTE.sub("", text)
     if title is None:
         first_heading = _ATX.search(text)
-        title = first_heading.group(2).strip() if first_heading else None
+        title = _heading(first_heading).strip() if first_heading else None
     return title, text.strip()
+
+
+def _without_comments(text: str) -> str:
+    """The text without its HTML comments; one never closed stays, as do those after it."""
+    kept: list[str] = []
+    start = 0
+    while (opening := text.find("<!--", start)) >= 0:
+        closing = text.find("-->", opening + 4)
+        if closing < 0:
+            break
+        kept.append(text[start:opening])
+        start = closing + 3
+    kept.append(text[start:])
+    return "".join(kept)
+
+
+def _heading(match: re.Match[str]) -> str:
+    """An ATX heading's text without its closing hashes (a heading of hashes keeps one)."""
+    text: str = match.group(2)
+    return text.rstrip(" \t#") or text[:1]
+
+
+def _unwrapped(text: str, opening: re.Pattern[str], closing: re.Pattern[str]) -> str:
+    """The text with each emphasised span's marks taken off: a mark that `opening` finds
+    pairs with the first one `closing` finds past it, without crossing a blank line.
+
+    Every opening and closing mark is listed once and paired by bisection. A pattern
+    spanning the emphasis ran from each mark never closed to the end of its paragraph,
+    so a long paragraph of stray marks took time growing with the square of its length
+    (100 KB of "*a " took minutes)."""
+    closings: dict[str, list[int]] = {}
+    for found in closing.finditer(text):
+        closings.setdefault(found.group(1), []).append(found.start())
+    ends = [found.start() for found in _PARAGRAPH_END.finditer(text)]
+    kept: list[str] = []
+    start = 0
+    for found in opening.finditer(text):
+        mark = found.group(1)
+        inner = found.start() + len(mark)
+        if found.start() < start:
+            continue
+        candidates = closings.get(mark, [])
+        index = bisect_right(candidates, inner)
+        if index == len(candidates):
+            continue
+        close = candidates[index]
+        paragraph = bisect_left(ends, inner)
+        if paragraph < len(ends) and ends[paragraph] < close:
+            continue
+        kept += [text[start:found.start()], text[inner:close]]
+        start = close + len(mark)
+    kept.append(text[start:])
+    return "".join(kept)
 
 
 def _fenced_blocks(text: str) -> str:

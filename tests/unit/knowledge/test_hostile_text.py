@@ -1,0 +1,106 @@
+"""Markdown and HTML uploads shaped to make a parser search the whole file from every mark.
+
+Each file below is 200 KB, a twenty-fifth of the characters a file may hold. Before the
+readers paired marks in one pass, each took minutes of CPU in the thread that indexes
+(100 KB of '*a ' over 20 s, of '<a b="' 52 s, growing with the square of the size); now
+each takes well under a second. The cap only proves the work is bounded.
+"""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from knowledge.extraction import MediaType, extract_text_document
+
+TIME_CAP_SECONDS = 30.0
+SIZE = 200_000
+LEAD = "# Password reset\n\nOpen Settings and choose Reset.\n\n"
+
+
+def repeated(piece: str) -> str:
+    return piece * (SIZE // len(piece))
+
+
+HOSTILE_MARKDOWN = {
+    "brackets never closed": repeated("["),
+    "words in brackets never closed": repeated("[a "),
+    "images never closed": repeated("!["),
+    "link targets never closed": repeated("[a]("),
+    "nested link targets never closed": repeated("[a]((("),
+    "emphasis never closed": repeated("*a "),
+    "underscores never closed": repeated("_a "),
+    "strong emphasis never closed": repeated("**a "),
+    "comments never closed": repeated("<!--"),
+    "comments never closed, one a line": repeated("<!--\n"),
+    "a heading of hashes": "# " + "#" * SIZE + "x",
+    "a heading padded with spaces": "# a" + " " * SIZE + "x",
+    "link labels never closed, one a line": repeated("[a\n"),
+}
+
+
+@pytest.mark.parametrize("case", list(HOSTILE_MARKDOWN))
+def test_a_markdown_page_of_marks_never_closed_is_read_in_one_pass(case: str) -> None:
+    started = time.monotonic()
+    document = extract_text_document((LEAD + HOSTILE_MARKDOWN[case]).encode(), "page.md")
+
+    assert time.monotonic() - started < TIME_CAP_SECONDS
+    assert document.media_type is MediaType.MARKDOWN
+    assert document.title == "Password reset"
+    assert "Open Settings and choose Reset." in document.text
+
+
+HOSTILE_HTML = {
+    "start tags never closed": repeated("<a"),
+    "attributes whose quotes run on": repeated('<a b="'),
+    "attributes in single quotes": repeated("<a b='"),
+    "attributes without values": repeated("<a b="),
+    "unnamed attributes": repeated("<div ="),
+    "end tags never closed": repeated("</a"),
+    "processing instructions never closed": repeated("<?"),
+    "CDATA never closed": repeated("<![CDATA["),
+    "text between stray marks": repeated("a<"),
+}
+
+
+@pytest.mark.parametrize("case", list(HOSTILE_HTML))
+def test_an_html_page_ending_in_tags_never_closed_is_read_in_one_pass(case: str) -> None:
+    page = "<h1>Password reset</h1><p>Open Settings and choose Reset.</p>" + HOSTILE_HTML[case]
+
+    started = time.monotonic()
+    document = extract_text_document(page.encode(), "page.html")
+
+    assert time.monotonic() - started < TIME_CAP_SECONDS
+    assert document.text.startswith("# Password reset\n\nOpen Settings and choose Reset.")
+
+
+@pytest.mark.parametrize(
+    ("tail", "shown"),
+    [
+        ("<p>a < b and c <d", "a < b and c <d"),
+        ("<p>Use <kbd>Ctrl</kbd>+<kbd>C</kbd> then <b", "Use Ctrl+C then <b"),
+        ("<p>x &amp; y <!-- not closed", "x & y <!-- not closed"),
+    ],
+)
+def test_text_after_the_last_tag_is_shown_as_written(tail: str, shown: str) -> None:
+    assert extract_text_document(tail.encode(), "tail.html").text == shown
+
+
+@pytest.mark.parametrize(
+    ("markdown", "text"),
+    [
+        ("**Bold** and *slanted* and _under_ and __strong__.", "Bold and slanted and under and strong."),
+        ("a * b * c", "a * b * c"),
+        ("2*3*4 and snake_case_name", "2*3*4 and snake_case_name"),
+        ("*starts here\n\nends here*", "*starts here\n\nends here*"),
+        ("*wraps\na line*", "wraps\na line"),
+        ("***both***", "both"),
+        ("## Title ##", "## Title"),
+        ("see [the guide](https://x.example/a_(b)) and ![logo](l.png)", "see the guide and logo"),
+        ("[1]: https://x.example\nBody [text][1]", "Body text"),
+        ("a <!-- hidden --> b <!-- open", "a b <!-- open"),
+    ],
+)
+def test_markdown_marks_come_off_in_pairs_as_before(markdown: str, text: str) -> None:
+    assert extract_text_document(markdown.encode(), "page.md").text == text
