@@ -185,10 +185,11 @@ def _blocks(
     container = body.find(f"{_W}body")
     for element in _body_elements(container if container is not None else body):
         if element.tag == f"{_W}tbl":
-            for row in element.iter(f"{_W}tr"):
+            for row in _body_elements(element):
+                if row.tag != f"{_W}tr":
+                    continue
                 cells = [
-                    " ".join(_paragraph_text(p) for p in cell.iter(f"{_W}p")).strip()
-                    for cell in row.iter(f"{_W}tc")
+                    _cell_text(cell) for cell in _body_elements(row) if cell.tag == f"{_W}tc"
                 ]
                 if any(cells):
                     yield "row", " | ".join(cells)
@@ -230,6 +231,26 @@ def _body_elements(container: ElementTree.Element) -> Iterator[ElementTree.Eleme
             pending.append(iter(element))
         else:
             yield element
+
+
+def _cell_text(cell: ElementTree.Element) -> str:
+    """A table cell's paragraphs on one line, a table nested in it included.
+
+    Each paragraph is read once, from the outermost: a table's rows are its own rows and a
+    row's cells its own cells. Reading every row and cell below a table (and every
+    paragraph below a cell) repeated a table nested 100 deep a million times: 870,000
+    characters and 5 s from a file of 1 KB."""
+    parts: list[str] = []
+    pending = [iter(cell)]
+    while pending:
+        element = next(pending[-1], None)
+        if element is None:
+            pending.pop()
+        elif element.tag == f"{_W}p":
+            parts.append(_paragraph_text(element))
+        else:
+            pending.append(iter(element))
+    return " ".join(parts).strip()
 
 
 def _paragraph_text(paragraph: ElementTree.Element) -> str:

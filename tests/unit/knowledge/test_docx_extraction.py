@@ -172,3 +172,37 @@ def test_a_damaged_or_unreadably_packed_word_document_is_refused_plainly() -> No
         extract_text_document(damaged, "damaged.docx")
     with pytest.raises(UnsupportedDocument, match="cannot be read here"):
         extract_text_document(bytes(deflate64), "deflate64.docx")
+
+
+def _body(body: str) -> bytes:
+    return _word(f"<w:document {_W}><w:body>{body}</w:body></w:document>".encode())
+
+
+def _cell(inner: str) -> str:
+    return f"<w:tc>{inner}</w:tc>"
+
+
+def _para(text: str) -> str:
+    return f"<w:p><w:r><w:t>{text}</w:t></w:r></w:p>"
+
+
+def test_a_table_inside_a_cell_is_read_once_within_that_cell() -> None:
+    steps = f"<w:tbl><w:tr>{_cell(_para('Open Settings'))}</w:tr>" \
+            f"<w:tr>{_cell(_para('Choose Reset'))}</w:tr></w:tbl>"
+    table = f"<w:tbl><w:tr>{_cell(_para('Password'))}{_cell(_para('Steps:') + steps)}</w:tr>" \
+            f"<w:tr>{_cell(_para('VPN'))}{_cell(_para('Call the desk'))}</w:tr></w:tbl>"
+
+    text = extract_text_document(_body(table), "t.docx").text
+
+    assert text == "Password | Steps: Open Settings Choose Reset\nVPN | Call the desk"
+
+
+def test_tables_nested_thousands_deep_are_read_once_each() -> None:
+    """Every row and cell below a table was read for it: 100 deep gave 870,000 characters
+    from 1 KB (5 s); 2,000 deep would have needed billions."""
+    depth = 2_000
+    nested = ("<w:tbl><w:tr><w:tc>" + _para("cell")) * depth + "</w:tc></w:tr></w:tbl>" * depth
+
+    text = extract_text_document(_body(nested), "deep.docx").text
+
+    assert text == " ".join(["cell"] * depth)
