@@ -183,7 +183,10 @@ class MessageRouter:
             if choosing and _looks_up(understood):
                 # "what's open for the network team" under "Which kind of ticket is it?":
                 # answered, and the ticket being filed is asked about again, not dropped
-                await self._dispatch(turn_context, viewer, dc, understood, conversation)
+                try:
+                    await self._dispatch(turn_context, viewer, dc, understood, conversation)
+                except DomainError as refused:  # "show me 41", not theirs: said, filing kept
+                    await turn_context.send_activity(explain(refused))
                 await turn_context.send_activity(notices.back_to_filing())
                 await dc.reprompt_dialog()
                 return

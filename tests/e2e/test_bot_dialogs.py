@@ -254,6 +254,7 @@ async def test_a_look_up_while_a_choice_is_asked_is_answered_and_the_filing_goes
 
     listed = await service.say("what tickets are open", user=max_)
     shown = await service.say("show me 41", user=max_)
+    missing = await service.say("show me 99", user=max_)
     await service.say("incident", user=max_)
     priority = await service.say("who's overloaded?", user=max_)
     await service.say("high", user=max_)
@@ -262,6 +263,8 @@ async def test_a_look_up_while_a_choice_is_asked_is_answered_and_the_filing_goes
     assert listed.texts[-2:] == ["Back to the ticket you're filing:", "Which kind of ticket is it?"]
     assert "Switch in rack 2 beeps" in texts_in(shown.card)
     assert shown.texts[-1] == "Which kind of ticket is it?"
+    assert missing.texts[0].startswith("I can't find ticket TKT-2026-0099")
+    assert missing.texts[-1] == "Which kind of ticket is it?"
     assert priority.texts[-1] == "How urgent is it?"
     async with engine.connect() as connection:
         rows = (await connection.execute(select(tasks).order_by(tasks.c.created_at))).mappings().all()
