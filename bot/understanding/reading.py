@@ -197,6 +197,7 @@ def understand(text: str, conversation: Conversation) -> Understanding:
             again := understand(ordinal["rest"], replace(conversation, last_ticket=None)),
             (Unknown, FreeText, Question, SmallTalk, Help, Cancel)):
         return again  # "the last one, make it low" with no list shown: which one is asked
+    text = _not_the_other(text)  # "86 is a bug not a request": "86 is a bug"
     text = _HOW_MUCH.sub(r"how many \1", text)  # "how much tickets I have open"
     text = _DO_VERB.sub(r"\g<verb> ", text)  # "can you do close for ticket 57"
     text = _WANT_THAT.sub(_wanted, text)  # "i want that 57 is assign to priya"
@@ -243,6 +244,26 @@ def _ticket_told_first(text: str) -> str | None:
             " and " not in front):
         return f"{told['middle'].strip(' ,:;.!-')} {front.removeprefix('ticket ')}{told['after']}"
     return None
+
+
+_NOT_THE_OTHER = re.compile(
+    r"(?P<said>.*\b(?:is|s|be|should be|as|to|its|it's)\s+(?:an?\s+)?(?P<value>[\w-]+))"
+    r"\s*[,;-]?\s+(?:and\s+|but\s+)?(?:not|isnt|isn't|no)\s+(?:an?\s+)?(?P<other>[\w-]+)"
+    r"(?:\s+(?:request|one|ticket|priority|prio))?\s*[.!]*",
+    re.IGNORECASE)
+
+
+def _not_the_other(text: str) -> str:
+    """"86 is a bug not a request", "set 4 to high, not urgent": a value said and another of
+    its kind denied beside it corrects, and denies nothing else; the denial is left out."""
+    said = _NOT_THE_OTHER.fullmatch(text)
+    if said is None:
+        return text
+    value, other = said["value"].lower(), said["other"].lower()
+    if value != other and any(value in kind and other in kind
+                              for kind in (CATEGORY_WORDS, PRIORITY_WORDS)):
+        return said["said"]
+    return text
 
 
 _ORDINAL_ONE = re.compile(

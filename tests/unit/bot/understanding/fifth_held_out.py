@@ -155,7 +155,6 @@ FIFTH_HELD_OUT: tuple[tuple[str, str], ...] = (
 
 FIFTH_MISREAD: frozenset[str] = frozenset({
     'ticket 58 is again not working, please open again',
-    '86 is a bug not a request',
     'my password expired, how do I reset it',
     'can you explain how priorities work here',
 })

@@ -167,3 +167,17 @@ def test_a_ticket_by_its_place_in_no_list_shown_is_asked_for_never_the_one_in_vi
     said: str, expected: str
 ) -> None:
     assert summary(as_the_bot_reads(said, CONVERSATION)) == expanded(expected)
+
+
+@pytest.mark.parametrize(("said", "expected"), [
+    ("86 is a bug not a request", "edit #86 category=bug"),
+    ("4 is a bug not a feature request", "edit #4 category=bug"),
+    ("set 4 to high, not urgent", "edit #4 priority=high"),
+    ("4 is urgent not low", "edit #4 priority=urgent"),
+    ("the printer is fine, not broken", "free text"),
+    ("4 is closed not resolved", "no change #4"),  # a status denied: as it was read
+])
+def test_a_value_said_beside_another_of_its_kind_denied_is_the_value_asked_for(
+    said: str, expected: str
+) -> None:
+    assert summary(as_the_bot_reads(said, CONVERSATION)) == expanded(expected)
