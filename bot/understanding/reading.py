@@ -502,7 +502,8 @@ def _field_of_shown(ticket: TicketNumber, said: re.Match[str]) -> EditTicket | N
 _ON_IT = frozenset(
     f"{who}{doing} {REF}"
     for who in ("", "i am ", "we are ", "were ", "am ", "i will be ", "ill be ")
-    for doing in ("on", "looking into", "looking at", "checking", "having a look at")
+    for doing in ("on", "looking into", "looking at", "checking", "having a look at", "picking up",
+                  "grabbing")
 ) | frozenset(f"{who}{verb} {REF}" for who in ("i will ", "ill ", "will ", "we will ", "well ")
               for verb in ("look into", "look at", "check", "take a look at", "have a look at"))
 """Said to the ticket just shown: "on it", "I'm on it", "looking into it now", "I'll look

@@ -178,7 +178,6 @@ SIXTH_MISREAD: frozenset[str] = frozenset({
     'push the deadline of 134 to next friday',
     'tickets created since monday',
     'what did the team close this week',
-    'picking up 141',
     'give it back to the queue',
     'closing time! see you tomorrow',
 })

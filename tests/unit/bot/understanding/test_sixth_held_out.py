@@ -181,3 +181,13 @@ def test_a_value_said_beside_another_of_its_kind_denied_is_the_value_asked_for(
     said: str, expected: str
 ) -> None:
     assert summary(as_the_bot_reads(said, CONVERSATION)) == expanded(expected)
+
+
+@pytest.mark.parametrize(("said", "expected"), [
+    ("picking up 141", "start and take #141"),
+    ("im picking up 4", "start and take #4"),
+    ("grabbing 4", "start and take #4"),
+    ("picking up the kids at 5", "free text"),
+])
+def test_picking_up_a_ticket_is_taking_and_starting_it(said: str, expected: str) -> None:
+    assert summary(as_the_bot_reads(said, CONVERSATION)) == expanded(expected)
