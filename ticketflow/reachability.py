@@ -95,7 +95,11 @@ def _ensure_sqlite_opens(database_url: str, path: str | None) -> None:
     if not path or path == ":memory:":
         return
     try:
-        sqlite3.connect(path).close()
+        connection = sqlite3.connect(path)
+        try:
+            connection.execute("PRAGMA schema_version")  # a file that is no database fails here
+        finally:
+            connection.close()
     except sqlite3.Error as error:
         raise DatabaseUnreachable(
             "TICKETFLOW_DATABASE_URL", _explained(database_url, error)

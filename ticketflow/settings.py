@@ -8,7 +8,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
-from urllib.parse import urlsplit
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from domain.people import Role
 
@@ -249,12 +249,60 @@ def database_url(raw: str | None) -> str:
         ("sqlite:///", "sqlite+aiosqlite:///"),
     ):
         if raw.startswith(prefix):
-            return driver + raw[len(prefix):]
+            return _checked_database_url(driver + raw[len(prefix):])
     if raw.startswith(("postgresql+asyncpg://", "sqlite+aiosqlite:///")):
-        return raw
+        return _checked_database_url(raw)
     raise SettingsError(
         "TICKETFLOW_DATABASE_URL", "use postgresql://user@host/db or sqlite:///path/to/file.db"
     )
+
+
+_POSTGRES_CHOICES = {
+    "ssl": ("disable", "allow", "prefer", "require", "verify-ca", "verify-full"),
+    "target_session_attrs": (
+        "any", "primary", "standby", "prefer-standby", "read-write", "read-only"
+    ),
+}
+_POSTGRES_NUMBERS = ("prepared_statement_cache_size",)  # the only one SQLAlchemy converts
+
+
+def _checked_database_url(url: str) -> str:
+    """The URL, refused with its reason where the driver would fail with a traceback: a
+    host or port that cannot be read, an SQLite URL without a file, a PostgreSQL option
+    asyncpg does not take. libpq's `sslmode` (what most hosting providers give) is
+    asyncpg's `ssl`. The URL itself is never repeated: it may carry a password."""
+    try:
+        parts = urlsplit(url)
+        for host in parts.netloc.rpartition("@")[2].split(","):  # h1:5432,h2:5433 for failover
+            urlsplit(f"//{host}").port  # noqa: B018 - reading it checks it
+    except ValueError as error:
+        raise SettingsError("TICKETFLOW_DATABASE_URL", f"the URL cannot be read ({error})") from None
+    if parts.scheme.startswith("sqlite"):
+        if not parts.path.removeprefix("/"):
+            raise SettingsError(
+                "TICKETFLOW_DATABASE_URL", "name the SQLite file: sqlite:///path/to/file.db"
+            )
+        return url
+    options = []
+    for name, value in parse_qsl(parts.query, keep_blank_values=True):
+        name = "ssl" if name == "sslmode" else name
+        if name in _POSTGRES_CHOICES:
+            if value not in _POSTGRES_CHOICES[name]:
+                shown = "sslmode" if name == "ssl" else name
+                raise SettingsError(
+                    "TICKETFLOW_DATABASE_URL",
+                    f"use {shown}={' or '.join(_POSTGRES_CHOICES[name])}, not {value[:20]!r}",
+                )
+        elif name in _POSTGRES_NUMBERS:
+            _parsed("TICKETFLOW_DATABASE_URL", value, int, f"a whole number for {name}")
+        else:
+            raise SettingsError(
+                "TICKETFLOW_DATABASE_URL",
+                f"the URL option {name[:30]!r} is not understood; use "
+                + ", ".join(("sslmode", "target_session_attrs", *_POSTGRES_NUMBERS)),
+            )
+        options.append((name, value))
+    return urlunsplit(parts._replace(query=urlencode(options))) if options else url
 
 
 def _port(raw: str | None) -> int:
@@ -268,8 +316,12 @@ def _port(raw: str | None) -> int:
 def _url(variable: str, raw: str | None) -> str | None:
     if raw is None:
         return None
-    parts = urlsplit(raw)
-    if parts.scheme not in ("http", "https") or not parts.netloc:
+    try:
+        parts = urlsplit(raw)
+        parts.port  # noqa: B018 - reading it checks it: urlsplit leaves a bad port unread
+    except ValueError as error:  # "http://[::1", "http://host:99999"
+        raise SettingsError(variable, f"'{raw}' is not a URL ({error})") from None
+    if parts.scheme not in ("http", "https") or not parts.hostname:
         raise SettingsError(variable, f"'{raw}' is not an http(s) URL")
     return raw
 

@@ -55,3 +55,34 @@ def test_a_sqlite_file_in_a_missing_folder_names_the_folder(tmp_path: Path) -> N
     assert finished.returncode == 2
     assert len(finished.stderr.strip().splitlines()) == 1
     assert str(missing.parent) in finished.stderr
+
+
+def test_a_file_that_is_no_database_is_named_in_one_line(tmp_path: Path) -> None:
+    notes = tmp_path / "notes.txt"
+    notes.write_text("not a database\n" * 100)
+
+    finished = run_cli("users", "list", database_url=f"sqlite:///{notes}")
+
+    assert finished.returncode == 2
+    assert finished.stderr.strip().splitlines() == [
+        f"ticketflow: TICKETFLOW_DATABASE_URL: cannot open the SQLite database '{notes}' "
+        f"(file is not a database); check that the folder '{tmp_path}' exists and is writable"
+    ]
+    assert notes.read_text() == "not a database\n" * 100
+
+
+@pytest.mark.parametrize(("url", "said"), [
+    ("postgresql://tf:s3cret-pw@[::1/ticketflow", "Invalid IPv6 URL"),
+    ("postgresql://tf:s3cret-pw@db:5432x/ticketflow", "Port could not be cast"),
+    ("postgresql://tf:s3cret-pw@db/ticketflow?sslmode=yes", "use sslmode=disable or"),
+    ("postgresql://tf:s3cret-pw@db/ticketflow?application_name=tf", "'application_name'"),
+    ("sqlite:///", "name the SQLite file"),
+])
+def test_a_database_url_the_driver_cannot_take_is_refused_in_one_line(url: str, said: str) -> None:
+    finished = run_cli("serve", database_url=url)
+
+    assert finished.returncode == 2
+    lines = finished.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("ticketflow: TICKETFLOW_DATABASE_URL: ")
+    assert said in lines[0]
+    assert "s3cret-pw" not in finished.stderr

@@ -117,3 +117,42 @@ def test_an_embeddings_model_on_an_endpoint_needs_the_endpoint() -> None:
             {"TICKETFLOW_EMBEDDING_MODEL": "text-embedding-3-small", **endpoint}, env_file=None
         )
         assert settings.embedding_model == "text-embedding-3-small"
+
+
+@pytest.mark.parametrize("variable", [
+    "TICKETFLOW_WEB_URL", "TICKETFLOW_OPENID_METADATA_URL", "OPENAI_BASE_URL",
+])
+@pytest.mark.parametrize("value", ["http://[::1", "https://host:99999/", "https://host:80x/", "https://"])
+def test_a_url_that_cannot_be_read_names_its_variable(variable: str, value: str) -> None:
+    with pytest.raises(SettingsError) as failed:
+        load_settings({variable: value}, env_file=None)
+    assert failed.value.variable == variable
+
+
+@pytest.mark.parametrize(("given", "used"), [
+    ("postgresql://tf@db/tickets?sslmode=require", "postgresql+asyncpg://tf@db/tickets?ssl=require"),
+    ("postgres://tf@db/t?sslmode=verify-full&prepared_statement_cache_size=0",
+     "postgresql+asyncpg://tf@db/t?ssl=verify-full&prepared_statement_cache_size=0"),
+    ("postgresql+asyncpg://tf@db/t?ssl=disable", "postgresql+asyncpg://tf@db/t?ssl=disable"),
+    ("postgresql://tf@h1:5432,h2:5433/t?target_session_attrs=primary",
+     "postgresql+asyncpg://tf@h1:5432,h2:5433/t?target_session_attrs=primary"),
+    ("postgresql://tf:p%40ss@db/t", "postgresql+asyncpg://tf:p%40ss@db/t"),
+])
+def test_libpq_sslmode_is_given_to_the_driver_as_ssl(given: str, used: str) -> None:
+    settings = load_settings({"TICKETFLOW_DATABASE_URL": given}, env_file=None)
+    assert settings.database_url == used
+
+
+@pytest.mark.parametrize("value", [
+    "postgresql://tf:s3cret@[::1/t", "postgresql://tf:s3cret@db:x/t", "sqlite:///",
+    "postgresql://tf:s3cret@db/t?sslmode=on", "postgresql://tf:s3cret@db/t?connect_timeout=5",
+    "postgresql://tf:s3cret@db/t?prepared_statement_cache_size=lots",
+    "postgresql://tf:s3cret@db/t?target_session_attrs=master",
+])
+def test_a_database_url_the_driver_would_choke_on_is_refused_without_its_password(
+    value: str,
+) -> None:
+    with pytest.raises(SettingsError) as failed:
+        load_settings({"TICKETFLOW_DATABASE_URL": value}, env_file=None)
+    assert failed.value.variable == "TICKETFLOW_DATABASE_URL"
+    assert "s3cret" not in str(failed.value)
