@@ -41,7 +41,7 @@ from bot.help_offer import (
 )
 from bot.context import BotDependencies
 from bot.dialogs.answers import Answer, AskAgain, AskNext, completes, read_answer
-from bot.dialogs.new_ticket import CHOICE_STEPS, is_bare_choice, waiting_for
+from bot.dialogs.new_ticket import CHOICE_STEPS, is_bare_choice, noted_priority, waiting_for
 from bot.dialogs.new_ticket import DIALOG_ID as NEW_TICKET
 from bot.dialogs.ticket_question import ask, pending_question
 from bot.identity import MemberDirectory
@@ -179,6 +179,10 @@ class MessageRouter:
                                            conversation):
                 return
         elif dc.active_dialog is not None:
+            if noted := noted_priority(dc, text):  # "it's urgent" when asked the kind
+                await turn_context.send_activity(notices.noted_urgency(noted))
+                await dc.reprompt_dialog()
+                return
             choosing = waiting_for(dc) in CHOICE_STEPS and not is_bare_choice(text)
             if choosing and _looks_up(understood):
                 # "what's open for the network team" under "Which kind of ticket is it?":

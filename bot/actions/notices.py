@@ -291,6 +291,10 @@ def still_waiting(question: str) -> str:
     return f"I'm still waiting for your answer: {question} (or say cancel)"
 
 
+def noted_urgency(label: str) -> str:
+    return f"Noted: {label}."
+
+
 def back_to_filing() -> str:
     return "Back to the ticket you're filing:"
 

@@ -135,6 +135,44 @@ def waiting_for(dialog_context: DialogContext) -> str | None:
     return str(stack[0].id) if stack else None
 
 
+_URGENCY = re.compile(
+    r"\b(?:(?P<before>low|medium|high|urgent)(?:[ -]?pri(?:o(?:rity)?)?)\b|"
+    r"\bprio(?:rity)?(?: is| of| to| should be)?:? (?P<after>low|medium|high|urgent)\b|"
+    r"\b(?P<urgent>urgent|asap)\b)", re.IGNORECASE)
+
+
+def noted_priority(dialog_context: DialogContext, text: str) -> str | None:
+    """Under "Which kind of ticket is it?", the urgency said instead ("can you make it
+    urgent please, I have a deadline", "high priority"): kept, so "How urgent is it?" is
+    not asked, and its label returned (None when the message says no urgency, says a kind
+    too, or denies it: "not urgent")."""
+    if waiting_for(dialog_context) != "category" or any(
+            says_label(text, label) for label in CATEGORY_LABELS.values()):
+        return None
+    words = {next(word for word in found.groups() if word).casefold()
+             for found in _URGENCY.finditer(text)}
+    if len(words) != 1:
+        return None
+    word = words.pop()
+    values = _steps_values(dialog_context)
+    if values is None or not says_label(text, word):  # "not urgent", "no high priority"
+        return None
+    priority = Priority.URGENT if word == "asap" else Priority(word)
+    values["priority"] = priority.value
+    return PRIORITY_LABELS[priority]
+
+
+def _steps_values(dialog_context: DialogContext) -> dict[str, Any] | None:
+    """The answers the new-ticket dialog has collected so far (its waterfall's values)."""
+    active = dialog_context.active_dialog
+    inner = active.state.get(ComponentDialog.persisted_dialog_state) if active else None
+    for instance in getattr(inner, "dialog_stack", None) or []:
+        if instance.id == "steps":
+            values = instance.state.setdefault(WaterfallDialog.PersistedValues, {})
+            return values if isinstance(values, dict) else None
+    return None
+
+
 _FILLER = frozenset(
     "please pls plz the a an it its is s ll d m ve re i im one option make pick choose think"
     " guess go with for priority ticket kind type category just say lets let ok okay um hmm"

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
+import pytest
+
 from sqlalchemy import func, select, update
 from sqlalchemy.ext.asyncio import AsyncEngine
 
@@ -270,6 +272,44 @@ async def test_a_look_up_while_a_choice_is_asked_is_answered_and_the_filing_goes
         rows = (await connection.execute(select(tasks).order_by(tasks.c.created_at))).mappings().all()
     assert [(r["title"], r["category"], r["priority"]) for r in rows if r["id"] != ticket] == [
         ("Wifi in room 4 keeps dropping", "incident", "high")]
+
+
+@pytest.mark.parametrize(("said", "priority"), [
+    ("can you make it urgent please, I have a deadline", "urgent"),
+    ("High priority pls", "high"),
+    ("asap!!", "urgent"),
+    ("prio low, no rush", "low"),
+])
+async def test_an_urgency_said_when_asked_the_kind_is_kept_and_not_asked_again(
+    service: Service, engine: AsyncEngine, said: str, priority: str
+) -> None:
+    ada = await user_in_teams(service, engine, "ada@example.com", "Ada Lovelace")
+    await service.say("new ticket Docking station dead", user=ada)
+    await service.say("skip", user=ada)
+
+    noted = await service.say(said, user=ada)
+    filed = await service.say("incident", user=ada)
+
+    assert noted.texts[0].startswith("Noted: ") and noted.texts[-1] == "Which kind of ticket is it?"
+    assert "Filed TKT-" in texts_in(filed.card)
+    async with engine.connect() as connection:
+        row = (await connection.execute(select(tasks))).mappings().one()
+    assert (row["category"], row["priority"]) == ("incident", priority)
+
+
+async def test_an_urgency_denied_or_with_a_kind_is_not_taken_for_the_urgency(
+    service: Service, engine: AsyncEngine
+) -> None:
+    ada = await user_in_teams(service, engine, "ada@example.com", "Ada Lovelace")
+    await service.say("new ticket Docking station dead", user=ada)
+    await service.say("skip", user=ada)
+
+    denied = await service.say("not urgent", user=ada)
+    kind = await service.say("it's a bug, urgent", user=ada)
+
+    assert denied.texts == [
+        "You're filing “Docking station dead”. Please pick one of the buttons, or say cancel."]
+    assert kind.texts[-1] == "How urgent is it?"  # the kind taken; the urgency still asked
 
 
 async def test_a_priority_or_kind_said_to_deny_it_is_asked_again_never_chosen(
