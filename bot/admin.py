@@ -24,7 +24,8 @@ from domain.people import Role, Team, TeamRole, User
 from domain.services import company, invitations, people
 
 AdminCommand = (
-    commands.Invite | commands.SetRole | commands.Deactivate | commands.KeepAsIs
+    commands.Invite | commands.SetRole | commands.Deactivate | commands.Reactivate
+    | commands.KeepAsIs
     | commands.CreateTeam | commands.AddToTeam | commands.RemoveFromTeam | commands.TeamMembers
     | commands.ConfigureCompany
 )
@@ -106,6 +107,21 @@ async def run_admin(
                 await turn_context.send_activity(
                     f"{user.display_name} is deactivated: they can no longer see or change "
                     "tickets.")
+        case commands.Reactivate(person=person, confirmed=confirmed):
+            found = await named_user(turn_context, deps, directory, viewer, person,
+                                     "please reactivate {email}", deactivated_too=True)
+            if isinstance(found, Which):
+                await _ask(turn_context, found)
+            elif found.is_active:
+                await turn_context.send_activity(
+                    f"{found.display_name} is active already: nothing to change.")
+            elif not confirmed:
+                await _propose_reactivation(turn_context, viewer, found)
+            else:
+                user = await people.set_active(uow=uow(), user_id=found.id, active=True,
+                                               actor=viewer)
+                await turn_context.send_activity(
+                    f"{user.display_name} is active again: they can see and change tickets.")
         case commands.KeepAsIs():
             await turn_context.send_activity("OK, I changed nothing.")
         case commands.CreateTeam(name=name):
@@ -246,6 +262,15 @@ async def _propose_deactivation(turn_context: TurnContext, viewer: Viewer, user:
         f"Deactivate {user.display_name} ({email})? They will no longer see or change tickets.",
         (Option("Yes, deactivate", f"deactivate {email}"),
          Option("No, keep them", f"keep {email} active"))))
+
+
+async def _propose_reactivation(turn_context: TurnContext, viewer: Viewer, user: User) -> None:
+    email = _email_of(user)
+    await _ask(turn_context, Which(
+        f"Reactivate {user.display_name} ({email})? They will see and change tickets again, "
+        f"as {_as_role(user.role).removesuffix(' (user role)')}.",
+        (Option("Yes, reactivate", f"reactivate {email}"),
+         Option("No, keep them deactivated", f"keep {email} deactivated"))))
 
 
 def _email_of(user: User) -> str:

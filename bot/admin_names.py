@@ -41,16 +41,19 @@ async def named_user(
     viewer: Viewer,
     said: str,
     again: str,
+    *,
+    deactivated_too: bool = False,
 ) -> User | Which:
     """The user `said` names. `again`: the request with `{email}` where the person goes,
-    said by the buttons under "Which Lee?"."""
+    said by the buttons under "Which Lee?"; `deactivated_too`: a name may be someone
+    deactivated (to reactivate them)."""
     users = await list_users(uow=deps.uow().reading(), actor=viewer, include_inactive=True)
     if said == "mention" or "@" in said:
         user_id = await resolve_person(
             turn_context, deps, directory, viewer, said, mentioned_users(turn_context.activity))
         return next(u for u in users if u.id == user_id)
     # Named: among the active people this viewer may name (customers only for admins).
-    named = [u for u in users if u.is_active and (
+    named = [u for u in users if (u.is_active or deactivated_too) and (
         viewer.role is Role.ADMIN or u.role is not Role.CUSTOMER)]
     conversation = Conversation(
         viewer_id=viewer.id, today=utcnow().date(),

@@ -15,6 +15,7 @@ from bot.understanding.admin_requests import (
     Deactivate as Deactivate,
     Invite as Invite,
     KeepAsIs as KeepAsIs,
+    Reactivate as Reactivate,
     RemoveFromTeam as RemoveFromTeam,
     SetRole as SetRole,
     TeamMembers as TeamMembers,
@@ -70,8 +71,8 @@ class WebhookShown:
 
 
 Command = (
-    Invite | SetRole | Deactivate | KeepAsIs | CreateTeam | AddToTeam | RemoveFromTeam
-    | TeamMembers
+    Invite | SetRole | Deactivate | Reactivate | KeepAsIs | CreateTeam | AddToTeam
+    | RemoveFromTeam | TeamMembers
     | ConfigureCompany
     | Subscribe | Unsubscribe | Subscriptions | Webhook | WebhookShown | SubscribeDigest
     | UnsubscribeDigest
@@ -88,6 +89,7 @@ INVITE = _pattern(
 )
 ROLE = _pattern(rf"^role\s+{_PERSON}\s+(?P<role>\w+)$")
 DEACTIVATE = _pattern(rf"^deactivate\s+{_PERSON}$")
+REACTIVATE = _pattern(rf"^reactivate\s+{_PERSON}$")
 TEAM_CREATE = _pattern(r"^team\s+create\s+(?P<name>.+)$")
 TEAM_ADD = _pattern(rf"^team\s+add\s+{_PERSON}\s+(?:to\s+)?(?P<team>.+)$")
 DIGEST = _pattern(
@@ -191,6 +193,8 @@ def _admin(message: str) -> Command | None:
         return SetRole(_person(match.group("person")), role_value(match.group("role")))
     if match := DEACTIVATE.match(message):
         return Deactivate(_person(match.group("person")))
+    if match := REACTIVATE.match(message):
+        return Reactivate(_person(match.group("person")))
     if match := TEAM_CREATE.match(message):
         return CreateTeam(match.group("name").strip())
     if match := TEAM_ADD.match(message):

@@ -66,7 +66,8 @@ from knowledge.conversation import Exchange, recent
 from domain.tickets import TicketStatus
 
 ADMIN_COMMANDS = (
-    commands.Invite, commands.SetRole, commands.Deactivate, commands.KeepAsIs,
+    commands.Invite, commands.SetRole, commands.Deactivate, commands.Reactivate,
+    commands.KeepAsIs,
     commands.CreateTeam, commands.AddToTeam, commands.RemoveFromTeam, commands.TeamMembers,
     commands.ConfigureCompany,
 )

@@ -35,8 +35,14 @@ class Deactivate:
 
 
 @dataclass(frozen=True, slots=True)
+class Reactivate:
+    person: str
+    confirmed: bool = True
+
+
+@dataclass(frozen=True, slots=True)
 class KeepAsIs:
-    """The "No" under a proposed role change or deactivation."""
+    """The "No" under a proposed role change, deactivation or reactivation."""
 
     person: str
 
@@ -71,8 +77,8 @@ class TeamMembers:
     if a team has that name; otherwise ("who's on call?") the message is read as any other."""
 
 
-AdminRequest = (Invite | SetRole | Deactivate | KeepAsIs | CreateTeam | AddToTeam | RemoveFromTeam
-                | TeamMembers)
+AdminRequest = (Invite | SetRole | Deactivate | Reactivate | KeepAsIs | CreateTeam | AddToTeam
+                | RemoveFromTeam | TeamMembers)
 
 # The roles by the names people use; the stored value of an agent is `user`.
 ROLE_WORDS = {
@@ -85,6 +91,8 @@ ROLE_WORDS = {
     "clients": "customer", "requester": "customer", "requesters": "customer",
 }
 _VERBS = ("invite", "deactivate", "disable", "promote", "demote", "members", "change")
+_NOT_SLIPS = frozenset({"reactivate", "devote", "charge"})
+"""Real words one letter away from a verb above, never mended into it."""
 _POLITE_START = re.compile(
     r"^(?:(?:hi|hey|hello|ok|okay)[,!]?\s+)?(?:please\s+|pls\s+|plz\s+|kindly\s+"
     r"|(?:can|could|would|will)\s+you\s+(?:please\s+)?|i\s+(?:want|need)\s+to\s+"
@@ -137,10 +145,13 @@ _PROMOTE = _pattern(rf"^(?:promote|demote)\s+{_PERSON}\s+(?:to|as)\s+{_ROLE}$")
 _DEACTIVATE = _pattern(rf"^(?:deactivate|disable|suspend)\s+(?:the\s+)?"
                        rf"(?:(?:account|access|login)\s+(?:of|for)\s+)?{_PERSON}"
                        r"(?:(?:'s|’s)?\s+(?:account|access|login))?$")
+_REACTIVATE = _pattern(rf"^(?:reactivate|re-activate|activate|unsuspend)\s+(?:the\s+)?"
+                       rf"(?:(?:account|access|login)\s+(?:of|for)\s+)?{_PERSON}"
+                       r"(?:(?:'s|’s)?\s+(?:account|access|login))?(?:\s+again)?$")
 _CREATE_TEAM = _pattern(
     r"^(?:(?:create|make|add|set\s+up|start|open)\s+(?:a\s+|an\s+)?(?:new\s+)?|new\s+)team"
     r"(?:\s+(?:called|named|for)|:)?\s+(?P<name>.+)$")
-_KEEP = _pattern(r"^keep\s+(?P<person>\S+@\S+)\s+(?:as\s+\w+|active)$")
+_KEEP = _pattern(r"^keep\s+(?P<person>\S+@\S+)\s+(?:as\s+\w+|active|deactivated)$")
 
 
 def role_value(said: str) -> str:
@@ -194,6 +205,8 @@ def read_admin_request(text: str) -> AdminRequest | None:
                            confirmed=False)
     if (match := _DEACTIVATE.match(message)) and _a_person(match["person"]):
         return Deactivate(person_said(match["person"]), confirmed=False)
+    if (match := _REACTIVATE.match(message)) and _a_person(match["person"]):
+        return Reactivate(person_said(match["person"]), confirmed=False)
     return None
 
 
@@ -203,7 +216,8 @@ def _plain(text: str) -> str:
     message = _POLITE_START.sub("", message)
     message = _POLITE_END.sub("", message).rstrip("?!., ")
     first, _, rest = message.partition(" ")
-    mended = next((verb for verb in _VERBS if _one_slip(first.lower(), verb)), None)
+    mended = None if first.lower() in _NOT_SLIPS else next(
+        (verb for verb in _VERBS if _one_slip(first.lower(), verb)), None)
     return f"{mended} {rest}" if mended and rest else message
 
 

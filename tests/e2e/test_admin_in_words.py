@@ -155,6 +155,34 @@ async def test_deactivating_in_words_is_proposed_first(
         "Sorry, you can't do that: you cannot change your own role or deactivate yourself."]
 
 
+async def test_reactivating_is_never_read_as_deactivating_and_undoes_it(
+    service: Service, engine: AsyncEngine
+) -> None:
+    """"reactivate sam@ex.com" was mended, as a slip, into "deactivate": it proposed to
+    deactivate an active Sam, and told a deactivated one "already deactivated", with no way
+    back in Teams."""
+    rita = await _rita_the_admin(service, engine)
+    sam = await insert_user(engine, email="sam@ex.com", name="Sam Agent")
+
+    assert (await service.say("reactivate sam@ex.com", user=rita)).texts == [
+        "Sam Agent is active already: nothing to change."]
+    await service.say("deactivate sam@ex.com", user=rita)
+    assert await _role_and_active(engine, sam) == ("user", False)
+
+    proposed = await service.say("please reactivate Sam", user=rita)
+    assert proposed.texts == ["Reactivate Sam Agent (sam@ex.com)? They will see and change "
+                              "tickets again, as an agent."]
+    assert await _role_and_active(engine, sam) == ("user", False)
+    kept = await service.say(presses(proposed)["No, keep them deactivated"], user=rita)
+    assert kept.texts == ["OK, I changed nothing."]
+    assert await _role_and_active(engine, sam) == ("user", False)
+    done = await service.say(presses(proposed)["Yes, reactivate"], user=rita)
+    assert done.texts == ["Sam Agent is active again: they can see and change tickets."]
+    assert await _role_and_active(engine, sam) == ("user", True)
+    assert (await service.say(presses(proposed)["Yes, reactivate"], user=rita)).texts == [
+        "Sam Agent is active already: nothing to change."]  # a resent Yes changes nothing
+
+
 async def test_refusals_come_before_any_lookup(service: Service, engine: AsyncEngine) -> None:
     mona = await insert_user(engine, role="manager", email="mona@ex.com", name="Mona Lisa")
     await insert_user(engine, email="sam@ex.com", name="Sam Agent")

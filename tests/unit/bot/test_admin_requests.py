@@ -11,6 +11,8 @@ from bot.commands import (
     CreateTeam,
     Deactivate,
     Invite,
+    KeepAsIs,
+    Reactivate,
     RemoveFromTeam,
     SetRole,
     TeamMembers,
@@ -104,6 +106,14 @@ PHRASINGS: list[tuple[str, Command | None]] = [
     ("deactivate the account of sam", Deactivate("sam", confirmed=False)),
     ("disable sam", Deactivate("sam", confirmed=False)),
     ("hey can you deactivate sam@ex.com thanks", Deactivate(SAM, confirmed=False)),
+    ("deactviate sam", Deactivate("sam", confirmed=False)),  # a slip is mended
+    # "reactivate" is a word, one letter from "deactivate": never mended into it
+    ("reactivate sam@ex.com", Reactivate(SAM)),
+    ("please reactivate Sam", Reactivate("Sam", confirmed=False)),
+    ("re-activate Lee's account", Reactivate("Lee", confirmed=False)),
+    ("activate sam again", Reactivate("sam", confirmed=False)),
+    ("enable notifications", None),
+    ("keep sam@ex.com deactivated", KeepAsIs(SAM)),
     ("create new team: Facilities", CreateTeam("Facilities")),
     ("set up a team for Facilities", CreateTeam("Facilities")),
     ("invite sam@ex.com as a support agent", Invite(SAM, "user")),
