@@ -58,7 +58,7 @@ async def run(deps: BotDependencies, viewer: Viewer, verb: str, data: Mapping[st
     except DomainError as failed:
         return Reply(card=presenter.notice_card(explain(failed)))
     if isinstance(answer, Reply):
-        return Reply(card=_card(answer), ticket=answer.ticket)
+        return Reply(card=_card(answer), ticket=answer.ticket, listed=answer.listed)
     return Reply(card=answer)
 
 
@@ -151,10 +151,13 @@ async def cancel(deps: BotDependencies, viewer: Viewer, data: Mapping[str, Any])
     return _card(await confirmation.cancel(deps, viewer, data))
 
 
-async def page(deps: BotDependencies, viewer: Viewer, data: Mapping[str, Any]) -> Card:
+async def page(deps: BotDependencies, viewer: Viewer, data: Mapping[str, Any]) -> Reply:
+    """The page on show is the list "the second one" picks from next."""
     offset = data.get("offset")
     start = offset if isinstance(offset, int) and offset >= 0 else 0
-    return await presenter.list_card(deps, viewer, ListQuery.from_data(data.get("query")), start)
+    card, rows = await presenter.listed_card(
+        deps, viewer, ListQuery.from_data(data.get("query")), start)
+    return Reply(card=card, listed=tuple((row.number, row.title) for row in rows))
 
 
 async def fixed(deps: BotDependencies, viewer: Viewer, data: Mapping[str, Any]) -> Card:

@@ -33,7 +33,7 @@ from bot.conversations import (
 from bot.dialogs.new_ticket import NewTicketDialog
 from bot.dialogs.ticket_question import TicketQuestionDialog
 from bot.identity import VIEWER_KEY, MemberDirectory, NotEnrolled, identify, teams_identity
-from bot.messages import MessageRouter
+from bot.messages import MessageRouter, kept_list
 from bot.outgoing import card_message, reply_card
 from bot.replies import explain, explain_pressed
 from bot.state_storage import StateConflict
@@ -205,7 +205,7 @@ class TicketFlowBot(TeamsActivityHandler):  # type: ignore[misc]  # untyped SDK 
             return
         verb, data = request
         answer = await card_actions.run(self._deps, viewer, verb, data)
-        await self._point_at(turn_context, answer.ticket, verb)
+        await self._point_at(turn_context, answer.ticket, verb, listed=answer.listed)
         reply = card_message(card_of(answer))
         personal = turn_context.activity.conversation.conversation_type in (None, "personal")
         if turn_context.activity.reply_to_id and personal:  # a channel card is shared: reply
@@ -280,20 +280,29 @@ class TicketFlowBot(TeamsActivityHandler):  # type: ignore[misc]  # untyped SDK 
             return error_invoke_response(403, "Forbidden", explain_pressed(refused))
         except DomainError as refused:
             return card_invoke_response(presenter.notice_card(explain(refused)))
-        await self._point_at(turn_context, answer.ticket, verb)
+        await self._point_at(turn_context, answer.ticket, verb, listed=answer.listed)
         return card_invoke_response(card_of(answer))
 
-    async def _point_at(self, turn_context: TurnContext, ticket: str | None, verb: str) -> None:
+    async def _point_at(
+        self, turn_context: TurnContext, ticket: str | None, verb: str,
+        *, listed: tuple[tuple[str, str], ...] | None = None,
+    ) -> None:
         """A button that acted on a ticket makes it "it" for this person's next message, as a
-        change made in words does; written without loading the state (one statement).
+        change made in words does, and a page of a list is the list "the second one" picks
+        from; written without loading the state (one statement).
 
         A ticket filed by a button also takes up the help assistant's offer, so a "yes"
         typed after "File it" does not file the message a second time.
         """
+        values: dict[str, str] = {}
         if ticket is not None:
-            key = self._state.get_storage_key(turn_context)
-            filed = {ASKED_ASSISTANT: ""} if verb == Verb.TICKET_CREATE else {}
-            await self._deps.storage.set_values(key, {LAST_TICKET: ticket, **filed})
+            values[LAST_TICKET] = ticket
+            if verb == Verb.TICKET_CREATE:
+                values[ASKED_ASSISTANT] = ""
+        if listed is not None:
+            values[LAST_LIST] = kept_list(listed)
+        if values:
+            await self._deps.storage.set_values(self._state.get_storage_key(turn_context), values)
 
     async def on_members_added_activity(
         self, members_added: list[ChannelAccount], turn_context: TurnContext

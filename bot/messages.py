@@ -692,9 +692,8 @@ class MessageRouter:
     async def _send(self, turn_context: TurnContext, reply: Reply) -> None:
         if reply.ticket is not None:
             await self._last_ticket.set(turn_context, reply.ticket)
-        if reply.listed is not None:  # one line a ticket: a plain value, as the state keeps
-            await self._last_list.set(turn_context, "\n".join([utcnow().isoformat(), *(
-                f"{number} {' '.join(title.split())}" for number, title in reply.listed)]))
+        if reply.listed is not None:
+            await self._last_list.set(turn_context, kept_list(reply.listed))
         if reply.card is not None:
             await reply_card(turn_context, reply.card)
         if reply.options:
@@ -704,6 +703,13 @@ class MessageRouter:
             await turn_context.send_activity(MessageFactory.attachment(CardFactory.hero_card(hero)))
         elif reply.text:
             await turn_context.send_activity(reply.text)
+
+
+def kept_list(listed: tuple[tuple[str, str], ...]) -> str:
+    """A list shown, as `last_list` keeps it: when, then one line a ticket (a plain value,
+    as the state keeps)."""
+    return "\n".join([utcnow().isoformat(), *(
+        f"{number} {' '.join(title.split())}" for number, title in listed)])
 
 
 def _interrupts(

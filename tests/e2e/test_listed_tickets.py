@@ -10,7 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 from db.tables import bot_state, tasks
 from domain.tickets import Assignee
-from tests.e2e.service import Service, file_ticket, person_in_teams, texts_in
+from tests.e2e.service import Service, data, file_ticket, person_in_teams, texts_in
 from tests.e2e.test_on_it import status_and_assignee
 from tests.integration.builders import insert_team
 
@@ -158,3 +158,30 @@ async def test_the_printer_one_among_many_open_printer_tickets_asks_for_the_numb
     async with engine.connect() as connection:
         statuses = (await connection.execute(select(tasks.c.status))).scalars().all()
     assert set(statuses) == {"open"}
+
+
+async def test_the_page_on_show_is_the_list_the_last_one_and_the_second_one_pick_from(
+    service: Service, engine: AsyncEngine
+) -> None:
+    """After "Next", "close the last one" closed the last ticket of the first page, which
+    was no longer on show: paging did not replace the list kept for "the second one"."""
+    manager, mia = await person_in_teams(service, engine, "Mia", "Manager", role="manager")
+    numbers = [(await file_ticket(engine, manager, f"Printer {index} jams")).ticket_number
+               for index in range(1, 11)]  # listed newest first: 10 … 3 on page one
+    first = await service.say("tickets about printer", user=mia)
+    assert "1–8 of 10" in texts_in(first.card)
+
+    second = await service.press("tickets.page", data(first.card, "tickets.page"), user=mia)
+    assert "9–10 of 10" in texts_in(second)
+    shown = await service.say("show me the second one", user=mia)
+    assert f"TicketFlow · {numbers[0]}" in texts_in(shown.card)  # Printer 1, page two's 2nd
+    closed = await service.say("close the last one", user=mia)
+    assert f"{numbers[0]} is now closed." in texts_in(closed.card)
+    assert [await status_and_assignee(engine, number) for number in numbers[2:]] == [
+        ("open", None)] * 8  # page one's tickets untouched
+
+    submitted = service.teams.card_submit(  # a client without Universal Actions
+        {"verb": "tickets.page", **data(second, "tickets.page")}, user=mia)
+    assert (await service.send(submitted)).answer.status == 200
+    shown = await service.say("show me the first one", user=mia)
+    assert f"TicketFlow · {numbers[9]}" in texts_in(shown.card)
