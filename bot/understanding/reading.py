@@ -596,8 +596,8 @@ def _joined_edits(
         return None
     quoted = [found.span(1) for found in _QUOTED.finditer(message.text + " ")]
     for index in range(start + 2, end - 1):
-        if words[index].text in _JOINS:
-            after = index + 1
+        if words[index].text in _JOINS | {"then"}:  # "resolve 131 then assign 132 to sam"
+            after = index + 1 + (words[index + 1].text == "then")  # "… and then …"
         elif _clause_ends(message, index - 1) and _typed_tickets(message, index, index + 2):
             after = index  # "close 69, resolve 70": a second request of its own ticket
         else:

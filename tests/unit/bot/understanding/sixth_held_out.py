@@ -174,7 +174,6 @@ SIXTH_MISREAD: frozenset[str] = frozenset({
     '🎉',
     '"The trust relationship between this workstation and the primary domain failed" on my pc',
     "new ticket: SAP says 'No authorization for transaction VA01'",
-    'resolve 131 then assign 132 to sam',
     'push the deadline of 134 to next friday',
     'tickets created since monday',
     'what did the team close this week',

@@ -191,3 +191,13 @@ def test_a_value_said_beside_another_of_its_kind_denied_is_the_value_asked_for(
 ])
 def test_picking_up_a_ticket_is_taking_and_starting_it(said: str, expected: str) -> None:
     assert summary(as_the_bot_reads(said, CONVERSATION)) == expanded(expected)
+
+
+@pytest.mark.parametrize(("said", "expected"), [
+    ("resolve 131 then assign 132 to sam", "status #131 resolved + assign #132 to user:u-sam"),
+    ("resolve 131, then assign 132 to sam", "status #131 resolved + assign #132 to user:u-sam"),
+    ("close 4 and then make it urgent", "status #4 closed + edit #4 priority=urgent"),
+    ("restart the printer then close 4", "free text"),
+])
+def test_then_joins_two_changes_as_and_does(said: str, expected: str) -> None:
+    assert summary(as_the_bot_reads(said, CONVERSATION)) == expanded(expected)
