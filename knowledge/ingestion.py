@@ -325,6 +325,7 @@ async def _store(uow: KnowledgeWork, prepared: _Prepared) -> AddedDocument:
     document = prepared.document
     async with uow:
         replaces = prepared.replaces
+        await uow.library.digest_files()  # the web app's new files, once
         if prepared.on_existing is not OnExisting.ADD:
             stored = await uow.library.stored_files(
                 file_data=document.file_data, filename=document.filename

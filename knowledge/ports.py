@@ -165,6 +165,11 @@ class HelpLibrary(Protocol):
         """Help documents holding exactly `file_data`, then those named `filename`, by id."""
         ...
 
+    async def digest_files(self) -> int:
+        """Give every help document without one a digest of its file, so that
+        `stored_files` finds it by one lookup; how many were hashed."""
+        ...
+
     async def replace_document(
         self, document_id: int, document: NewHelpDocument, index: DocumentIndex, *, now: datetime
     ) -> bool:

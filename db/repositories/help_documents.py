@@ -12,10 +12,11 @@ from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import and_, delete, func, literal, or_, select, update
+from sqlalchemy import and_, case, delete, func, literal, select, union_all, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncConnection
 
+from db.file_digests import file_digest
 from db.records import to_row
 from db.repositories.chunks import (
     delete_index,
@@ -26,7 +27,7 @@ from db.repositories.chunks import (
 )
 from db.tables import help_documents, user_guides, users
 from db.tables.knowledge import help_document_audiences as audiences
-from db.tables.knowledge import help_indexed_sources
+from db.tables.knowledge import help_file_digests, help_indexed_sources
 from domain.people import Role
 from knowledge.audience import Restrictions
 from knowledge.passages import SourceKind
@@ -44,7 +45,20 @@ from knowledge.ports import (
 )
 
 states = help_indexed_sources
+digests = help_file_digests
 SERIAL_MAX = 2**31 - 1
+_DIGEST_BATCH = 50  # files read at once when hashing those without a digest
+
+
+async def _write_digests(connection: AsyncConnection, files: dict[int, str]) -> None:
+    """Digests of files just stored or read: any older one was deleted by the triggers (or,
+    for a document hashed meanwhile by another writer, is replaced)."""
+    if not files:
+        return
+    await connection.execute(delete(digests).where(digests.c.document_id.in_(list(files))))
+    await connection.execute(digests.insert(), [
+        {"document_id": document_id, "file_sha256": file_digest(data)}
+        for document_id, data in files.items()])
 
 
 def _published() -> Any:
@@ -65,31 +79,63 @@ class SqlHelpLibrary:
             .returning(help_documents.c.id)
         )
         document_id = int(result.scalar_one())
+        await _write_digests(connection, {document_id: document.file_data})
         await _index_with_audience(connection, document_id, document, index, now=now)
         return document_id
 
     async def stored_files(self, *, file_data: str, filename: str) -> list[StoredFile]:
-        d = help_documents.c
-        same_bytes = and_(func.length(d.file_data) == len(file_data), d.file_data == file_data)
-        query = (
-            select(d.id, d.title, d.filename, d.category, d.tags, same_bytes.label("identical"))
-            .where(or_(same_bytes, d.filename == filename))
-            .order_by(d.id)
+        """The documents holding `file_data` are found by its digest (one indexed lookup, the
+        bytes compared only for those), not by reading every stored file; only documents
+        with no digest yet (see `digest_files`) have their bytes compared."""
+        d, g = help_documents.c, digests.c
+        connection = self._connection
+        columns = (d.id, d.title, d.filename, d.category, d.tags)
+        query = union_all(  # one statement, so one snapshot even when reading in autocommit
+            select(*columns, literal(True).label("identical"))
+            .join(digests, g.document_id == d.id)
+            .where(g.file_sha256 == file_digest(file_data), d.file_data == file_data),
+            select(*columns, literal(True).label("identical"))
+            .outerjoin(digests, g.document_id == d.id)
+            .where(g.document_id.is_(None), case(  # refers to the digest, so the database
+                (g.document_id.is_(None), d.file_data == file_data),  # cannot compare the
+                else_=False)),  # bytes of every document before it knows which lack one
+            select(*columns, literal(False).label("identical")).where(d.filename == filename),
         )
-        rows = (await self._connection.execute(query)).all()
-        if not rows:
+        found_rows = (await connection.execute(query)).all()
+        if not found_rows:
             return []
-        limited = await read_restrictions(self._connection)
+        identical = {row.id for row in found_rows if row.identical}
+        rows = {row.id: row for row in found_rows}
+        limited = await read_restrictions(connection)
         found = [
             StoredFile(
                 document_id=row.id, title=row.title, filename=row.filename,
-                identical=bool(row.identical), category=row.category,
+                identical=row.id in identical, category=row.category,
                 tags=tuple(row.tags or ()),
                 audience=limited.get((SourceKind.HELP_DOCUMENT, row.id)),
             )
-            for row in rows
+            for _, row in sorted(rows.items())
         ]
         return sorted(found, key=lambda stored: not stored.identical)
+
+    async def digest_files(self) -> int:
+        """Hash the documents that have no digest (written by the web app, or whose file it
+        rewrote), a batch at a time; returns how many. Once all have one, this reads no file."""
+        d = help_documents.c
+        connection = self._connection
+        ids = await self._undigested()
+        for start in range(0, len(ids), _DIGEST_BATCH):
+            rows = (await connection.execute(
+                select(d.id, d.file_data).where(d.id.in_(ids[start:start + _DIGEST_BATCH]))
+            )).all()
+            await _write_digests(connection, {row.id: row.file_data or "" for row in rows})
+        return len(ids)
+
+    async def _undigested(self) -> list[int]:
+        d, g = help_documents.c, digests.c
+        query = select(d.id).outerjoin(digests, g.document_id == d.id).where(
+            g.document_id.is_(None)).order_by(d.id)
+        return [row.id for row in (await self._connection.execute(query)).all()]
 
     async def replace_document(
         self, document_id: int, document: NewHelpDocument, index: DocumentIndex, *, now: datetime
@@ -105,6 +151,7 @@ class SqlHelpLibrary:
         )
         if not result.rowcount:
             return False
+        await _write_digests(connection, {document_id: document.file_data})  # after the trigger
         await _index_with_audience(connection, document_id, document, index, now=now)
         return True
 

@@ -32,6 +32,7 @@ MODULE_OF = {
     "help_document_chunks": "knowledge",
     "help_documents": "help",
     "help_exchanges": "knowledge",
+    "help_file_digests": "knowledge",
     "help_indexed_sources": "knowledge",
     "notification_outbox": "notifications",
     "sessions": "auth",

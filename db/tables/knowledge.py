@@ -12,6 +12,7 @@ from sqlalchemy import (
     Column,
     DateTime,
     ForeignKey,
+    Index,
     Integer,
     LargeBinary,
     PrimaryKeyConstraint,
@@ -118,6 +119,19 @@ help_document_audiences = Table(
     Column("document_id", Integer, nullable=False),
     Column("role", String(20), nullable=False),
     PrimaryKeyConstraint("source", "document_id", "role"),
+)
+
+help_file_digests = Table(
+    "help_file_digests",
+    metadata,
+    # sha256 of each help document's `file_data` as stored, so that `docs add` finds a file
+    # the library holds in one indexed lookup instead of reading every stored file. A row
+    # exists only while it is true: triggers on `help_documents` (`db.file_digests`) delete
+    # it when any writer, the web app too, inserts, rewrites or deletes the document's file;
+    # documents without one are hashed when a file is next added.
+    Column("document_id", Integer, primary_key=True, autoincrement=False),
+    Column("file_sha256", String(64), nullable=False),
+    Index(None, "file_sha256"),
 )
 
 SEARCH_COLUMN = "search"

@@ -34,6 +34,7 @@ SERVICE_TABLES = {
     "help_answer_feedback",
     "help_exchanges",
     "help_document_audiences",
+    "help_file_digests",
     schema_adoptions.name,
 }
 WEBAPP_TABLES = set(metadata.tables) - SERVICE_TABLES
