@@ -92,6 +92,13 @@ async def add_files(args: argparse.Namespace, settings: Settings) -> int:
         print("ticketflow docs add: --title names one file; add the files one at a time")
         return 2
     tags = [tag for tag in args.tags.split(",") if tag.strip()]
+    if args.on_existing is OnExisting.REPLACE and (clash := _same_stored_name(args.files)):
+        name, paths = clash
+        shown = " and ".join(os.fsencode(p).decode("utf-8", "replace") for p in paths)
+        print(f"ticketflow docs add: {shown} would both be stored as {name}, so with --replace "
+              "the later would replace the earlier; nothing was added. Give one file of each "
+              "name (or use --keep-both)")
+        return 2
 
     async def work(runtime: Runtime, knowledge: Knowledge) -> int:
         limit = knowledge.indexer.limits.max_file_bytes
@@ -222,6 +229,14 @@ async def _with_knowledge(settings: Settings, work: Any) -> int:
             await knowledge.close()
 
     return await with_runtime(settings, run)
+
+
+def _same_stored_name(paths: list[Path]) -> tuple[str, list[Path]] | None:
+    """The first name two or more of the files would be stored under, and those files."""
+    named: dict[str, list[Path]] = {}
+    for path in paths:
+        named.setdefault(stored_filename(path.name), []).append(path)
+    return next(((name, same) for name, same in named.items() if len(same) > 1), None)
 
 
 def _check_file(path: Path, *, limit: int) -> None:

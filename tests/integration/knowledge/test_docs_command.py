@@ -280,3 +280,38 @@ async def test_a_file_the_library_holds_is_not_stored_again_and_a_changed_one_wa
         "which one to replace"
     )
     assert [row[0] for row in await stored()] == [1, 2, 3]
+
+
+async def test_replacing_with_two_files_of_one_name_in_one_run_is_refused_and_changes_nothing(
+    engine: AsyncEngine, database_url: str, tmp_path: Path
+) -> None:
+    (tmp_path / "old").mkdir()
+    (tmp_path / "new").mkdir()
+    (tmp_path / "old" / "vpn.md").write_text("# VPN\n\nUse the blue shield icon.\n")
+    (tmp_path / "new" / "vpn.md").write_text("# VPN\n\nUse the green shield icon.\n")
+    (tmp_path / "wifi.md").write_text("# Wi-Fi\n\nJoin the Staff network.\n")
+    stored = ticketflow(database_url, tmp_path, "docs", "add", str(tmp_path / "old" / "vpn.md"))
+    assert stored.returncode == 0, stored.stdout + stored.stderr
+
+    async def library() -> list[tuple[object, ...]]:
+        d = help_documents.c
+        async with engine.connect() as connection:
+            rows = await connection.execute(select(d.id, d.filename, d.file_data).order_by(d.id))
+            return [tuple(row) for row in rows]
+
+    before = await library()
+    for files in ([tmp_path / "wifi.md", tmp_path / "new" / "vpn.md", tmp_path / "old" / "vpn.md"],
+                  [tmp_path / "new" / "vpn.md", tmp_path / "new" / "vpn.md"]):
+        refused = ticketflow(database_url, tmp_path, "docs", "add", "--replace",
+                             *map(str, files))
+        assert refused.returncode == 2, refused.stdout + refused.stderr
+        assert refused.stdout.strip() == (
+            f"ticketflow docs add: {files[-2]} and {files[-1]} would both be stored as vpn.md, "
+            "so with --replace the later would replace the earlier; nothing was added. Give one "
+            "file of each name (or use --keep-both)")
+        assert await library() == before  # not even wifi.md, given first
+
+    one_each = ticketflow(database_url, tmp_path, "docs", "add", "--replace",
+                          str(tmp_path / "new" / "vpn.md"), str(tmp_path / "wifi.md"))
+    assert one_each.returncode == 0, one_each.stdout + one_each.stderr
+    assert one_each.stdout.splitlines()[0].startswith("replaced help document")
