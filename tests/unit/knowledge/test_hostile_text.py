@@ -12,7 +12,12 @@ import time
 
 import pytest
 
-from knowledge.extraction import MediaType, extract_text_document
+from knowledge.extraction import (
+    DocumentTooLarge,
+    ExtractionLimits,
+    MediaType,
+    extract_text_document,
+)
 
 TIME_CAP_SECONDS = 30.0
 SIZE = 200_000
@@ -104,3 +109,21 @@ def test_text_after_the_last_tag_is_shown_as_written(tail: str, shown: str) -> N
 )
 def test_markdown_marks_come_off_in_pairs_as_before(markdown: str, text: str) -> None:
     assert extract_text_document(markdown.encode(), "page.md").text == text
+
+
+def test_a_text_file_of_more_pages_than_a_pdf_may_have_is_refused() -> None:
+    """Each form feed starts a page; 400,000 of them (800 KB) took 18 s to read and chunk."""
+    with pytest.raises(DocumentTooLarge, match=r"400,000 pages \(form feeds\); the limit is 2,000"):
+        extract_text_document(b"x\f" * 400_000, "printout.txt")
+
+
+def test_a_text_file_at_the_page_limit_is_read_and_trailing_form_feeds_start_no_page() -> None:
+    data = b"one\ftwo\f\fthree\f \f\n\f"
+
+    document = extract_text_document(data, "printout.txt", ExtractionLimits(max_pages=4))
+
+    assert [(page.number, page.text) for page in document.pages] == [
+        (1, "one"), (2, "two"), (3, ""), (4, "three")
+    ]
+    with pytest.raises(DocumentTooLarge, match="4 pages"):
+        extract_text_document(data, "printout.txt", ExtractionLimits(max_pages=3))
