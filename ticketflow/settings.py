@@ -264,6 +264,9 @@ _POSTGRES_CHOICES = {
     ),
 }
 _POSTGRES_NUMBERS = ("prepared_statement_cache_size",)  # the only one SQLAlchemy converts
+_POSTGRES_HOSTS = ("host", "port")
+"""SQLAlchemy's own forms: `?host=/cloudsql/project:region:instance` or
+`?host=/var/run/postgresql` (a Unix socket's folder), `?host=h1:5432&host=h2:5433`."""
 
 
 def _checked_database_url(url: str) -> str:
@@ -295,11 +298,15 @@ def _checked_database_url(url: str) -> str:
                 )
         elif name in _POSTGRES_NUMBERS:
             _parsed("TICKETFLOW_DATABASE_URL", value, int, f"a whole number for {name}")
-        else:
+        elif name == "port":
+            for port in value.split(","):
+                _parsed("TICKETFLOW_DATABASE_URL", port, int, "whole numbers for port")
+        elif name != "host":
             raise SettingsError(
                 "TICKETFLOW_DATABASE_URL",
                 f"the URL option {name[:30]!r} is not understood; use "
-                + ", ".join(("sslmode", "target_session_attrs", *_POSTGRES_NUMBERS)),
+                + ", ".join(("sslmode", "target_session_attrs", *_POSTGRES_NUMBERS,
+                             *_POSTGRES_HOSTS)),
             )
         options.append((name, value))
     return urlunsplit(parts._replace(query=urlencode(options))) if options else url

@@ -8,8 +8,13 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from urllib.parse import urlencode, urlsplit, urlunsplit
 
 import pytest
+from sqlalchemy import text
+from sqlalchemy.ext.asyncio import create_async_engine
+
+from ticketflow.settings import load_settings
 
 CLOSED_PORT_URL = "postgresql+asyncpg://tf:s3cret-pw@127.0.0.1:1/ticketflow"
 
@@ -86,3 +91,23 @@ def test_a_database_url_the_driver_cannot_take_is_refused_in_one_line(url: str, 
     assert len(lines) == 1 and lines[0].startswith("ticketflow: TICKETFLOW_DATABASE_URL: ")
     assert said in lines[0]
     assert "s3cret-pw" not in finished.stderr
+
+
+@pytest.mark.postgres_only
+async def test_a_server_named_in_the_host_option_is_reached(database_url: str) -> None:
+    """`?host=` is how SQLAlchemy names a Unix socket's folder (`/cloudsql/…`) or failover
+    hosts; the options check lets it through to a working connection."""
+    parts = urlsplit(database_url)
+    user = parts.netloc.rpartition("@")[0]
+    given = urlunsplit(parts._replace(
+        scheme="postgresql", netloc=f"{user}@" if user else "",
+        query=urlencode({"host": parts.hostname, "port": parts.port or 5432})))
+
+    engine = create_async_engine(load_settings({"TICKETFLOW_DATABASE_URL": given},
+                                               env_file=None).database_url)
+    try:
+        async with engine.connect() as connection:
+            assert (await connection.execute(text("SELECT current_database()"))).scalar() \
+                == parts.path.lstrip("/")
+    finally:
+        await engine.dispose()
