@@ -90,6 +90,10 @@ PRIORITY_WORDS: dict[str, Priority] = {
     "urgent": Priority.URGENT,
     "critical": Priority.URGENT,
     "asap": Priority.URGENT,
+    "p1": Priority.URGENT,  # incident desks' P1–P4
+    "p2": Priority.HIGH,
+    "p3": Priority.MEDIUM,
+    "p4": Priority.LOW,
 }
 
 CATEGORY_WORDS: dict[str, Category] = {

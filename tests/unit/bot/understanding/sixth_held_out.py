@@ -170,7 +170,6 @@ SIXTH_MISREAD: frozenset[str] = frozenset({
     'for the ticket 110 please put priority more low',
     'close ticket one hundred sixteen',
     'wip 124',
-    '123 p1',
     '🎉',
     '"The trust relationship between this workstation and the primary domain failed" on my pc',
     "new ticket: SAP says 'No authorization for transaction VA01'",

@@ -201,3 +201,14 @@ def test_picking_up_a_ticket_is_taking_and_starting_it(said: str, expected: str)
 ])
 def test_then_joins_two_changes_as_and_does(said: str, expected: str) -> None:
     assert summary(as_the_bot_reads(said, CONVERSATION)) == expanded(expected)
+
+
+@pytest.mark.parametrize(("said", "expected"), [
+    ("123 p1", "edit #123 priority=urgent"),
+    ("make 4 p2", "edit #4 priority=high"),
+    ("4 is p3", "edit #4 priority=medium"),
+    ("p1 tickets", "list all priority=urgent"),
+    ("parking level p1 is flooded", "free text"),
+])
+def test_p1_to_p4_are_priorities(said: str, expected: str) -> None:
+    assert summary(as_the_bot_reads(said, CONVERSATION)) == expanded(expected)
