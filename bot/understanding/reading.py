@@ -800,7 +800,7 @@ def _later_sentence(
             continue
         first, polite = _skip_start(texts[sentence:index + 1])
         first += sentence
-        last = _skip_end(texts[:index + 1], first)
+        last = _skip_end(texts, first, index + 1)  # not a copy of all before it, each clause
         if sentence > begin and first < last and (
                 polite or texts[first] in _REQUEST_VERBS
                 or texts[first] not in _SOMEONE and _addressed(message, begin, sentence)) \
@@ -921,8 +921,9 @@ def _skip_start(words: list[str]) -> tuple[int, bool]:
     return start, polite
 
 
-def _skip_end(words: list[str], start: int) -> int:
-    end = len(words)
+def _skip_end(words: list[str], start: int, stop: int | None = None) -> int:
+    """Where words[start:stop] ends without its polite close ("…, thanks")."""
+    end = len(words) if stop is None else stop
     moved = True
     while moved:
         moved = False
