@@ -4,8 +4,10 @@ longest message Teams sends, made of one phrase repeated, is read in one pass.""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import overload
+from typing import Any, overload
 
+from bot.understanding.filed import read_filed
+from bot.understanding.message import read_message
 from bot.understanding.referent import ThingsTold
 from bot.understanding.summary import summary
 from tests.unit.bot.understanding.test_transcript import CONVERSATION, as_the_bot_reads
@@ -71,3 +73,24 @@ def test_a_long_story_of_things_that_fail_is_told_to_the_assistant() -> None:
     told = "my laptop is slow and it keeps freezing, outlook crashed and it says error. "
     assert summary(as_the_bot_reads((told * TEAMS_LONGEST)[:TEAMS_LONGEST], CONVERSATION)) == (
         "free text")
+
+
+class CountedList(list[Any]):
+    """A message's words that count how many are looked at."""
+
+    looks = 0
+
+    def __getitem__(self, index: Any) -> Any:  # type: ignore[override]
+        found = super().__getitem__(index)
+        CountedList.looks += len(found) if isinstance(index, slice) else 1
+        return found
+
+
+def test_a_list_query_of_thousands_of_times_is_read_in_one_pass() -> None:
+    times = 2_000
+    message = read_message("tickets opened on 1 dec, " * times, CONVERSATION)
+    message.words = CountedList(message.words)
+    CountedList.looks = 0
+    filed = read_filed(message, 0, len(message.words), CONVERSATION.today)
+    assert filed is not None and len(filed.said.split()) >= times
+    assert CountedList.looks <= 20 * len(message.words)
