@@ -1755,10 +1755,13 @@ _REASON_OPENS = _SOMEONE | _BECAUSE | _WAITING | {
 
 def _status_then_reason(reading: Reading, first: int, rest: list[Word]) -> ChangeStatus | None:
     """"put 118 on hold were waiting for the vendor", "mark 119 as resolved the user
-    confirmed": a status and its reason run together, as dictated, with no comma between."""
+    confirmed": a status and its reason run together, as dictated, with no comma between.
+    Words that set a condition are no reason: "mark 119 resolved after the user confirms"
+    is asked about, never done now."""
     said = [word.text for word in rest]
     for cut in range(len(said) - 1, 0, -1):
-        if said[cut] in _REASON_OPENS and (status := _status_value(said[:cut])) is not None:
+        if said[cut] in _REASON_OPENS and not _conditional(said[cut:]) and (
+                status := _status_value(said[:cut])) is not None:
             why = reading.message.original(first + cut).strip(" .!")
             return ChangeStatus(None, status, reason=why or None)
     return None

@@ -139,6 +139,15 @@ def test_a_status_dictated_with_its_reason_and_no_comma_keeps_the_reason_as_its_
     assert isinstance(read, ChangeStatus) and read.status == status and read.reason == reason
 
 
+@pytest.mark.parametrize("said", [
+    "mark 119 as resolved after the user confirms",
+    "mark 119 resolved after the vendor ships the part",
+    "put 4 on hold after the user replies",
+])
+def test_a_status_dictated_with_a_condition_and_no_comma_is_not_set_now(said: str) -> None:
+    assert not isinstance(as_the_bot_reads(said, CONVERSATION), ChangeStatus)
+
+
 def test_a_word_that_is_no_status_after_set_is_still_asked_about() -> None:
     assert summary(as_the_bot_reads("mark 4 as purple the user wants it", CONVERSATION)).startswith(
         "ask status TKT-2026-0004 ?")
