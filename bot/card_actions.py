@@ -58,7 +58,8 @@ async def run(deps: BotDependencies, viewer: Viewer, verb: str, data: Mapping[st
     except DomainError as failed:
         return Reply(card=presenter.notice_card(explain(failed)))
     if isinstance(answer, Reply):
-        return Reply(card=_card(answer), ticket=answer.ticket, listed=answer.listed)
+        return Reply(card=_card(answer), ticket=answer.ticket, listed=answer.listed,
+                     page=answer.page)
     return Reply(card=answer)
 
 
@@ -155,9 +156,9 @@ async def page(deps: BotDependencies, viewer: Viewer, data: Mapping[str, Any]) -
     """The page on show is the list "the second one" picks from next."""
     offset = data.get("offset")
     start = offset if isinstance(offset, int) and offset >= 0 else 0
-    card, rows = await presenter.listed_card(
+    card, rows, shown = await presenter.listed_card(
         deps, viewer, ListQuery.from_data(data.get("query")), start)
-    return Reply(card=card, listed=tuple((row.number, row.title) for row in rows))
+    return Reply(card=card, listed=tuple((row.number, row.title) for row in rows), page=shown)
 
 
 async def fixed(deps: BotDependencies, viewer: Viewer, data: Mapping[str, Any]) -> Card:

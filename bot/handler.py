@@ -16,7 +16,7 @@ from botbuilder.dialogs import DialogContext, DialogSet, DialogState
 from botbuilder.schema import ActivityTypes, ChannelAccount
 
 from bot import card_actions, extension, presenter, thread_replies, unfurl
-from bot.actions.reply import Reply
+from bot.actions.reply import ListPage, Reply
 from bot.assignee_search import SEARCH_INVOKE, assignee_query, search_response
 from bot.unfurl import UNFURL_INVOKE
 from bot.cards.verbs import TICKET_ID, TICKET_VERBS, Verb
@@ -205,7 +205,8 @@ class TicketFlowBot(TeamsActivityHandler):  # type: ignore[misc]  # untyped SDK 
             return
         verb, data = request
         answer = await card_actions.run(self._deps, viewer, verb, data)
-        await self._point_at(turn_context, answer.ticket, verb, listed=answer.listed)
+        await self._point_at(turn_context, answer.ticket, verb, listed=answer.listed,
+                             page=answer.page)
         reply = card_message(card_of(answer))
         personal = turn_context.activity.conversation.conversation_type in (None, "personal")
         if turn_context.activity.reply_to_id and personal:  # a channel card is shared: reply
@@ -280,12 +281,13 @@ class TicketFlowBot(TeamsActivityHandler):  # type: ignore[misc]  # untyped SDK 
             return error_invoke_response(403, "Forbidden", explain_pressed(refused))
         except DomainError as refused:
             return card_invoke_response(presenter.notice_card(explain(refused)))
-        await self._point_at(turn_context, answer.ticket, verb, listed=answer.listed)
+        await self._point_at(turn_context, answer.ticket, verb, listed=answer.listed,
+                             page=answer.page)
         return card_invoke_response(card_of(answer))
 
     async def _point_at(
         self, turn_context: TurnContext, ticket: str | None, verb: str,
-        *, listed: tuple[tuple[str, str], ...] | None = None,
+        *, listed: tuple[tuple[str, str], ...] | None = None, page: ListPage | None = None,
     ) -> None:
         """A button that acted on a ticket makes it "it" for this person's next message, as a
         change made in words does, and a page of a list is the list "the second one" picks
@@ -300,7 +302,7 @@ class TicketFlowBot(TeamsActivityHandler):  # type: ignore[misc]  # untyped SDK 
             if verb == Verb.TICKET_CREATE:
                 values[ASKED_ASSISTANT] = ""
         if listed is not None:
-            values[LAST_LIST] = kept_list(listed)
+            values[LAST_LIST] = kept_list(listed, page)
         if values:
             await self._deps.storage.set_values(self._state.get_storage_key(turn_context), values)
 

@@ -8,6 +8,7 @@ clear command is handled instead of being taken as the answer.
 from __future__ import annotations
 
 import asyncio
+import json
 import re
 from dataclasses import replace
 from datetime import datetime, timedelta
@@ -17,7 +18,7 @@ from botbuilder.core import CardFactory, MessageFactory, StatePropertyAccessor, 
 from botbuilder.dialogs import DialogContext, DialogTurnStatus
 from botbuilder.schema import ActionTypes, CardAction, HeroCard
 
-from bot import commands, presenter
+from bot import card_actions, commands, presenter
 from bot.actions import notices, questions
 from bot.actions.confirmation import comment_instead, is_complete_change, may_edit_part, propose
 from bot.actions.conversation import conversation_for
@@ -25,7 +26,7 @@ from bot.actions.each import perform_each, show_each
 from bot.actions.invited import not_joined_yet
 from bot.actions.pending import FREE_TEXT_SLOTS, Pending, Slot
 from bot.actions.phrasing import phrase
-from bot.actions.reply import Option, Reply
+from bot.actions.reply import ListPage, Option, Reply
 from bot.actions.their_ticket import their_ticket, ticketless_change
 from bot.actions.workload import workload_reply
 from bot.actions.tickets import (
@@ -56,7 +57,7 @@ from bot.understanding.requests import (
     Courtesy, EachTicket, EditTicket, FreeText, Help, ListTickets, Question, ReminderAsked, ShowTicket,
     SmallTalk, TicketRequest, Understanding, Unknown, Workload,
 )
-from bot.understanding.listed import Listed, Picked, Unsure, named, pick
+from bot.understanding.listed import Listed, PageTurn, Picked, Unsure, named, page_turn, pick
 from bot.understanding.suggestions import FIRST_STEPS, offered, suggest
 from domain.access import Viewer
 from domain.clock import utcnow
@@ -142,6 +143,8 @@ class MessageRouter:
             )
             return
         if dc.active_dialog is None and await self._took_up_offer(turn_context, viewer, dc, text):
+            return
+        if dc.active_dialog is None and await self._turned_the_page(turn_context, viewer, text):
             return
         command = commands.parse(text)
         if command is not None and (not isinstance(command, ADMIN_COMMANDS)
@@ -676,24 +679,52 @@ class MessageRouter:
     async def _listed(self, turn_context: TurnContext) -> tuple[Listed, ...]:
         """The last list shown, while it is fresh: after `DIALOG_IDLE`, "the second one"
         is no longer about a list the person has long stopped looking at."""
+        return (await self._last_shown(turn_context))[0]
+
+    async def _last_shown(
+        self, turn_context: TurnContext
+    ) -> tuple[tuple[Listed, ...], ListPage | None]:
+        """The last list shown, and where it is, while fresh (see `kept_list`)."""
         stored = await self._last_list.get(turn_context, None)
         if not isinstance(stored, str):
-            return ()
-        stamp, _, lines = stored.partition("\n")
+            return (), None
+        head, _, lines = stored.partition("\n")
+        stamp, _, paging = head.partition(" ")
         try:
             shown = datetime.fromisoformat(stamp)
+            page = ListPage.from_data(json.loads(paging)) if paging else None
         except ValueError:
-            return ()
+            return (), None
         if utcnow() - shown > DIALOG_IDLE:
-            return ()
+            return (), None
         return tuple(Listed(number, title) for number, _, title in
-                     (line.partition(" ") for line in lines.splitlines()))
+                     (line.partition(" ") for line in lines.splitlines())), page
+
+    async def _turned_the_page(
+        self, turn_context: TurnContext, viewer: Viewer, text: str
+    ) -> bool:
+        """"next", "more", "previous page" typed after a list: the page its Next or Previous
+        button would show, as a new card; at either end, said so."""
+        turn = page_turn(text)
+        if turn is None:
+            return False
+        _, page = await self._last_shown(turn_context)
+        if page is None:
+            return False
+        offset = page.next_offset() if turn is PageTurn.NEXT else page.previous_offset()
+        if offset is None:
+            await turn_context.send_activity(notices.list_ends(
+                page.total, at_start=turn is PageTurn.PREVIOUS))
+            return True
+        await self._send(turn_context, await card_actions.page(
+            self._deps, viewer, {"query": page.query, "offset": offset}))
+        return True
 
     async def _send(self, turn_context: TurnContext, reply: Reply) -> None:
         if reply.ticket is not None:
             await self._last_ticket.set(turn_context, reply.ticket)
         if reply.listed is not None:
-            await self._last_list.set(turn_context, kept_list(reply.listed))
+            await self._last_list.set(turn_context, kept_list(reply.listed, reply.page))
         if reply.card is not None:
             await reply_card(turn_context, reply.card)
         if reply.options:
@@ -705,10 +736,13 @@ class MessageRouter:
             await turn_context.send_activity(reply.text)
 
 
-def kept_list(listed: tuple[tuple[str, str], ...]) -> str:
-    """A list shown, as `last_list` keeps it: when, then one line a ticket (a plain value,
-    as the state keeps)."""
-    return "\n".join([utcnow().isoformat(), *(
+def kept_list(listed: tuple[tuple[str, str], ...], page: ListPage | None = None) -> str:
+    """A list shown, as `last_list` keeps it: when (and where the list is, as JSON), then
+    one line a ticket (a plain value, as the state keeps)."""
+    head = utcnow().isoformat()
+    if page is not None:
+        head += " " + json.dumps(page.to_data(), separators=(",", ":"))
+    return "\n".join([head, *(
         f"{number} {' '.join(title.split())}" for number, title in listed)])
 
 

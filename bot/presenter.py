@@ -7,6 +7,7 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 from bot.actions import table as command_table
+from bot.actions.reply import ListPage
 from bot.cards import forms
 from bot.cards.help import help_card as draw_help
 from bot.cards.notice import notice_card as draw_notice
@@ -165,15 +166,16 @@ async def resolution_card(
 
 
 async def list_card(deps: BotDependencies, viewer: Viewer, query: ListQuery, offset: int) -> Card:
-    card, _ = await listed_card(deps, viewer, query, offset)
+    card, _, _ = await listed_card(deps, viewer, query, offset)
     return card
 
 
 async def listed_card(
     deps: BotDependencies, viewer: Viewer, query: ListQuery, offset: int,
     *, when_empty: str | None = None,
-) -> tuple[Card, tuple[TicketRow, ...]]:
-    """The list card and the rows it shows, in order; `when_empty` is said when none match."""
+) -> tuple[Card, tuple[TicketRow, ...], ListPage]:
+    """The list card, the rows it shows, in order, and where it is in the list;
+    `when_empty` is said when none match."""
     limit = deps.options.page_size
     listing = await ticket_listing(
         uow=deps.uow().reading(), actor=viewer,
@@ -186,13 +188,14 @@ async def listed_card(
     ]
     said = when_empty if not listing.page.total else None
     notice = query.unplaced_notice or said
+    page = ListPage(query.to_data(), offset, len(rows), listing.page.total, limit)
     return ticket_list_card(
         title=query.title, rows=rows, total=listing.page.total, offset=offset, limit=limit,
         query=query.to_data(), company=CompanyView.of(listing.company),
         notice=Notice(notice, Tone.WARNING if query.unplaced else Tone.DEFAULT) if notice else None,
         elsewhere=query.elsewhere(customer=viewer.role is Role.CUSTOMER,
                                   in_a_team=bool(viewer.team_ids)),
-    ), tuple(rows)
+    ), tuple(rows), page
 
 
 async def open_tickets_about(

@@ -295,6 +295,13 @@ def noted_urgency(label: str) -> str:
     return f"Noted: {label}."
 
 
+def list_ends(total: int, *, at_start: bool) -> str:
+    if at_start:
+        return "That's the first page of the list."
+    return f"That's the whole list: {total} ticket{'s' if total != 1 else ''}." if total else \
+        "That list is empty."
+
+
 def back_to_filing() -> str:
     return "Back to the ticket you're filing:"
 

@@ -96,12 +96,12 @@ async def list_tickets(deps: BotDependencies, viewer: Viewer, request: ListTicke
     says so and offers the wider lists."""
     own = request.scope is ListScope.OWN and request.text is not None
     none = f"You have no ticket matching “{request.text}”." if own else None
-    card, rows = await presenter.listed_card(deps, viewer, list_query(viewer, request), 0,
-                                             when_empty=none)
+    card, rows, page = await presenter.listed_card(deps, viewer, list_query(viewer, request), 0,
+                                                   when_empty=none)
     if own and len(rows) == 1:
         number = rows[0].number
         return Reply(card=await presenter.ticket_card(deps, viewer, number), ticket=number)
-    return Reply(card=card, listed=tuple((row.number, row.title) for row in rows))
+    return Reply(card=card, listed=tuple((row.number, row.title) for row in rows), page=page)
 
 
 def create(viewer: Viewer, request: CreateTicket) -> Reply:

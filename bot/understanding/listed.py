@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from enum import Enum
 
 
 
@@ -108,3 +109,29 @@ def _in_title(word: str, title: str) -> bool:
     stems = {plain, plain.removesuffix("s"), plain.removesuffix("es")}
     return any(len(stem) >= 3 and w.replace("-", "").startswith(stem)
                for stem in stems for w in _fold(title).split())
+
+
+class PageTurn(Enum):
+    NEXT = "next"
+    PREVIOUS = "previous"
+
+
+_PAGE_TURN = re.compile(
+    r"(?:(?:ok|okay|and|then|now)\s+)?(?:(?:show|give|send)(?:\s+me)?\s+)?(?:the\s+)?"
+    r"(?P<turn>next|more|next\s+page|next\s+ones?|more\s+(?:tickets|of\s+them|results)|"
+    r"(?:the\s+)?rest(?:\s+of\s+them)?|previous|prev|previous\s+page|back|go\s+back|"
+    r"page\s+back|(?:the\s+)?previous\s+ones?)"
+    r"(?:\s+(?:page|one|please|pls|plz|thanks|thx))*", re.IGNORECASE)
+
+
+def page_turn(text: str) -> PageTurn | None:
+    """Whether a message only asks for the next or the previous page of a list: "next",
+    "more pls", "show me more", "the rest", "previous page", "go back"; not "next week",
+    "more details on 4" or "back up my laptop"."""
+    said = " ".join(re.sub(r"[.!?,👉👈⏭️⏮️]+", " ", text).split())
+    found = _PAGE_TURN.fullmatch(said)
+    if found is None:
+        return None
+    turn = found.group("turn").casefold()
+    backwards = "prev" in turn or "back" in turn
+    return PageTurn.PREVIOUS if backwards else PageTurn.NEXT

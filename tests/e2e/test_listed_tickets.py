@@ -95,9 +95,10 @@ async def _age_the_list(engine: AsyncEngine, minutes: float) -> None:
         rows = (await connection.execute(select(bot_state))).mappings().all()
         [row] = [row for row in rows if "last_list" in row["document"]]
         document = dict(row["document"])
-        stamp, _, lines = document["last_list"].partition("\n")
+        head, _, lines = document["last_list"].partition("\n")
+        stamp, space, page = head.partition(" ")  # when, and where the list is
         then = datetime.fromisoformat(stamp) - timedelta(minutes=minutes)
-        document["last_list"] = f"{then.isoformat()}\n{lines}"
+        document["last_list"] = f"{then.isoformat()}{space}{page}\n{lines}"
         await connection.execute(
             update(bot_state).where(bot_state.c.key == row["key"]).values(document=document))
 
@@ -185,3 +186,40 @@ async def test_the_page_on_show_is_the_list_the_last_one_and_the_second_one_pick
     assert (await service.send(submitted)).answer.status == 200
     shown = await service.say("show me the first one", user=mia)
     assert f"TicketFlow · {numbers[9]}" in texts_in(shown.card)
+
+
+async def test_next_or_more_typed_after_a_list_turns_its_page_as_its_buttons_do(
+    service: Service, engine: AsyncEngine
+) -> None:
+    """"next", "more" or "previous page" typed under a list were "Sorry, I didn't get
+    “next”" (and "next page" went to the help assistant)."""
+    manager, mia = await person_in_teams(service, engine, "Mia", "Manager", role="manager")
+    numbers = [(await file_ticket(engine, manager, f"Printer {index} jams")).ticket_number
+               for index in range(1, 11)]  # listed newest first: 10 … 3 on page one
+    await file_ticket(engine, manager, "Scanner is slow")
+    first = await service.say("tickets about printer", user=mia)
+    assert "1–8 of 10" in texts_in(first.card)
+
+    second = await service.say("next", user=mia)
+    end = await service.say("show me more pls", user=mia)
+    back = await service.say("previous page", user=mia)
+    start = await service.say("go back", user=mia)
+
+    assert "9–10 of 10" in texts_in(second.card) and "Scanner" not in texts_in(second.card)
+    assert end.texts == ["That's the whole list: 10 tickets."]
+    assert "1–8 of 10" in texts_in(back.card)
+    assert start.texts == ["That's the first page of the list."]
+    await service.press("tickets.page", data(back.card, "tickets.page"), user=mia)  # Next
+    shown = await service.say("the second one", user=mia)  # of the page the button showed
+    assert f"TicketFlow · {numbers[0]}" in texts_in(shown.card)
+    again = await service.say("previous", user=mia)
+    assert "1–8 of 10" in texts_in(again.card)
+
+
+async def test_next_with_no_list_shown_is_not_a_page(service: Service, engine: AsyncEngine) -> None:
+    _, mia = await person_in_teams(service, engine, "Mia", "Manager", role="manager")
+
+    turn = await service.say("next", user=mia)
+
+    assert not any("whole list" in text or "first page" in text for text in turn.texts)
+    assert not any("TicketFlow · " in str(activity) for activity in turn.sent)
