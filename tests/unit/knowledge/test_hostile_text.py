@@ -66,11 +66,13 @@ HOSTILE_HTML = {
     "processing instructions never closed": repeated("<?"),
     "CDATA never closed": repeated("<![CDATA["),
     "text between stray marks": repeated("a<"),
+    "comments never closed between tags": repeated("\n\nx><!--"),
+    "CDATA never closed between tags": repeated("x><![CDATA["),
 }
 
 
 @pytest.mark.parametrize("case", list(HOSTILE_HTML))
-def test_an_html_page_ending_in_tags_never_closed_is_read_in_one_pass(case: str) -> None:
+def test_an_html_page_of_constructs_never_closed_is_read_in_one_pass(case: str) -> None:
     page = "<h1>Password reset</h1><p>Open Settings and choose Reset.</p>" + HOSTILE_HTML[case]
 
     started = time.monotonic()
@@ -127,3 +129,15 @@ def test_a_text_file_at_the_page_limit_is_read_and_trailing_form_feeds_start_no_
     ]
     with pytest.raises(DocumentTooLarge, match="4 pages"):
         extract_text_document(data, "printout.txt", ExtractionLimits(max_pages=3))
+
+
+@pytest.mark.parametrize("section", ["<![<pre>", "<![foo[", "<![ ", "<![0"])
+def test_a_marked_section_the_html_parser_cannot_read_is_shown_as_text(section: str) -> None:
+    """html.parser raised AssertionError ("expected name token", "unknown status keyword"),
+    and `docs add` stopped with a traceback."""
+    page = f"<h1>Printers</h1><p>Before</p>{section}After</p><p>Closing ]]></p>"
+
+    text = extract_text_document(page.encode(), "page.html").text
+
+    assert text.startswith("# Printers\n\nBefore")
+    assert "After" in text and "Closing" in text
