@@ -34,7 +34,9 @@ from bot.understanding.reminders import reminder_asked
 from bot.understanding.suggestions import COMMAND_VERBS, suggest
 from bot.understanding.workload import workload_asked
 from bot.understanding.targets import Ambiguous, Found, NoSuchTarget, find_target, fits_nobody
-from bot.understanding.words import CATEGORY_WORDS, PRIORITY_WORDS, STATUS_VERBS, STATUS_WORDS
+from bot.understanding.words import (
+    CATEGORY_WORDS, PRIORITY_WORDS, REAL_WORDS, STATUS_VERBS, STATUS_WORDS,
+)
 from domain.numbering import TicketNumber
 from domain.tickets import Category, Priority, TicketStatus
 
@@ -1337,7 +1339,9 @@ def _fallback(words: list[str], text: str, ticket: str | None) -> Understanding:
 
 
 def _commanding(word: str) -> bool:
-    return word in COMMAND_VERBS or bool(get_close_matches(word, _COMMAND_WORDS, n=1, cutoff=0.8))
+    """A command's word, or a slip of one ("shwo"); a real word near one ("failed") is not."""
+    return word in COMMAND_VERBS or word not in REAL_WORDS and bool(
+        get_close_matches(word, _COMMAND_WORDS, n=1, cutoff=0.8))
 
 
 _VOWEL = re.compile(r"[aeiouy]")

@@ -137,6 +137,7 @@ REAL_WORDS = frozenset({
     "revolved", "replay", "repay", "treated", "cause", "ending", "bending", "sending",
     "lending", "tending", "cancer", "shown", "showy", "lodged", "fixer", "hole", "holy",
     "wasting", "waving", "wanting", "wailing", "opener", "lost", "last", "mist", "note",
+    "failed", "mailed", "foiled", "soiled", "boiled",  # "the backup failed" was "filed"
 })
 
 

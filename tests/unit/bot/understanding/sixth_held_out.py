@@ -171,7 +171,6 @@ SIXTH_MISREAD: frozenset[str] = frozenset({
     'close ticket one hundred sixteen',
     'wip 124',
     '🎉',
-    '"The trust relationship between this workstation and the primary domain failed" on my pc',
     "new ticket: SAP says 'No authorization for transaction VA01'",
     'push the deadline of 134 to next friday',
     'tickets created since monday',

@@ -221,3 +221,14 @@ def test_then_joins_two_changes_as_and_does(said: str, expected: str) -> None:
 ])
 def test_p1_to_p4_are_priorities(said: str, expected: str) -> None:
     assert summary(as_the_bot_reads(said, CONVERSATION)) == expanded(expected)
+
+
+@pytest.mark.parametrize(("said", "expected"), [
+    ("login failed", "free text"),
+    ("the backup failed again last night", "free text"),
+    ('"Login failed" on my pc', "free text"),
+    ("tickets i fiiled", "list created"),
+    ("shwo tickets", "list all"),
+])
+def test_failed_is_a_word_of_its_own_never_filed_misspelt(said: str, expected: str) -> None:
+    assert summary(as_the_bot_reads(said, CONVERSATION)) == expanded(expected)
