@@ -59,7 +59,7 @@ from bot.understanding.requests import (
 )
 from bot.understanding.listed import Listed, PageTurn, Picked, Unsure, named, page_turn, pick
 from bot.understanding.suggestions import FIRST_STEPS, offered, suggest
-from domain.access import Viewer
+from domain.access import Viewer, editable_fields
 from domain.clock import utcnow
 from domain.errors import DomainError, InvalidTransition, InvalidValue
 from domain.numbering import TicketNumber, mentions_ticket_number
@@ -81,9 +81,9 @@ MAX_MESSAGE_CHARS = 64_000
 about 2 s of CPU at this length (off the event loop: `read_message`), where the 256 KB an
 activity may carry took 4 s (and 10-20 s before two quadratic steps were removed)."""
 DIALOG_IDLE = timedelta(minutes=30)
+"""A question the bot asked stops waiting for its answer after this long without a word."""
 _AFTER_ASSISTANT = "ticketflow.after_assistant"
 """Turn state: the message before this one was taken to the help assistant."""
-"""A question the bot asked stops waiting for its answer after this long without a word."""
 _MOST_ASKED = 5  # open tickets about "the laptop one" offered as buttons; more: a list
 _TICKETS = re.compile(r"\btickets?\b", re.IGNORECASE)
 _TICKET_BY_ID = re.compile(r"#\d+|\bticket\s+\d+", re.IGNORECASE)
@@ -455,7 +455,8 @@ class MessageRouter:
             case ReminderAsked(ticket=ticket, when=when):
                 options = (Option(f"Make it due {when:%a} {when.day} {when:%b}",
                                   phrase(EditTicket(ticket, due=when), conversation)),
-                           ) if ticket and when else ()  # the day said, as a due date: one press
+                           ) if ticket and when and "due_date" in editable_fields(viewer) else ()
+                # the day said, as a due date: one press, for those who may set one
                 await self._send(turn_context, Reply(text=notices.no_reminders(ticket),
                                                      options=options))
             case SmallTalk(kind=Courtesy.HELLO):

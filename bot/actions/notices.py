@@ -193,7 +193,7 @@ def no_reminders(ticket: TicketNumber | None) -> str:
     """What reminds people, since the bot keeps no reminders of its own."""
     which = f"{ticket}" if ticket else "a ticket"
     return (f"I can't set reminders. What reminds people: whoever holds {which} is reminded here "
-            "a day before its due date and when it is overdue, and whoever filed a ticket is "
+            "once it is due within a day and when it is overdue, and whoever filed a ticket is "
             "told here when someone else changes its status or comments.")
 
 

@@ -1,7 +1,7 @@
 """Asked to be reminded: "remind me about 42 tomorrow", "ping me when 145 is fixed".
 
 The bot sets no reminders of its own. What reminds people in TicketFlow is a due date (its
-holder is reminded a day before and when it is overdue) and the requester's updates (told
+holder is reminded once it is due within a day and when it is overdue) and the requester's updates (told
 when someone else changes the status or comments), so a request for a reminder is read as
 such, to be answered with those, never as a problem for the help assistant nor as the
 condition ("when 145 is fixed") of a change.

@@ -47,6 +47,21 @@ async def test_a_reminder_asked_for_is_told_plainly_and_its_day_offered_as_a_due
     assert (await stored_ticket(engine, ticket))["status"] == "open"  # never a condition read
 
 
+async def test_a_requester_asking_for_a_reminder_is_offered_no_due_date_they_cannot_set(
+    service: Service, engine: AsyncEngine
+) -> None:
+    cleo = await user_in_teams(service, engine, "cleo@example.com", "Cleo Customer")
+    ticket = await insert_ticket(engine, created_by=await user_id_of(engine, "cleo@example.com"),
+                                 number="TKT-2026-0093")
+
+    turn = await service.say("remind me about 93 tomorrow", user=cleo)
+
+    assert len(turn.texts) == 1 and turn.texts[0].startswith("I can't set reminders.")
+    assert not presses(turn)  # a requester edits only the title and description
+    assert "once it is due within a day" in turn.texts[0]  # a whole day: reminded on it
+    assert (await stored_ticket(engine, ticket))["due_date"] is None
+
+
 def _visible_history(element: Any) -> list[str]:
     """The lines of the card's history container when it is drawn open."""
     if isinstance(element, list):
