@@ -262,7 +262,10 @@ _POSTGRES_CHOICES = {
     "target_session_attrs": (
         "any", "primary", "standby", "prefer-standby", "read-write", "read-only"
     ),
+    "gsslib": ("gssapi", "sspi"),
 }
+_POSTGRES_TEXTS = ("passfile", "service", "servicefile", "krbsrvname")
+"""asyncpg's options that take any text, so a URL's string is theirs as it is."""
 _POSTGRES_NUMBERS = ("prepared_statement_cache_size",)  # the only one SQLAlchemy converts
 _POSTGRES_HOSTS = ("host", "port")
 """SQLAlchemy's own forms: `?host=/cloudsql/project:region:instance` or
@@ -301,12 +304,12 @@ def _checked_database_url(url: str) -> str:
         elif name == "port":
             for port in value.split(","):
                 _parsed("TICKETFLOW_DATABASE_URL", port, int, "whole numbers for port")
-        elif name != "host":
+        elif name not in ("host", *_POSTGRES_TEXTS):
             raise SettingsError(
                 "TICKETFLOW_DATABASE_URL",
                 f"the URL option {name[:30]!r} is not understood; use "
-                + ", ".join(("sslmode", "target_session_attrs", *_POSTGRES_NUMBERS,
-                             *_POSTGRES_HOSTS)),
+                + ", ".join(("sslmode", "target_session_attrs", "gsslib", *_POSTGRES_NUMBERS,
+                             *_POSTGRES_HOSTS, *_POSTGRES_TEXTS)),
             )
         options.append((name, value))
     return urlunsplit(parts._replace(query=urlencode(options))) if options else url

@@ -137,6 +137,9 @@ def test_a_url_that_cannot_be_read_names_its_variable(variable: str, value: str)
     ("postgresql://tf@h1:5432,h2:5433/t?target_session_attrs=primary",
      "postgresql+asyncpg://tf@h1:5432,h2:5433/t?target_session_attrs=primary"),
     ("postgresql://tf:p%40ss@db/t", "postgresql+asyncpg://tf:p%40ss@db/t"),
+    ("postgresql://tf@db/t?passfile=/etc/tf/.pgpass&krbsrvname=postgres&gsslib=gssapi",
+     "postgresql+asyncpg://tf@db/t?passfile=%2Fetc%2Ftf%2F.pgpass&krbsrvname=postgres"
+     "&gsslib=gssapi"),
     ("postgresql://tf@/t?host=/cloudsql/proj:eu:db",
      "postgresql+asyncpg://tf@/t?host=%2Fcloudsql%2Fproj%3Aeu%3Adb"),
     ("postgresql://tf@/t?host=h1&port=5433", "postgresql+asyncpg://tf@/t?host=h1&port=5433"),
@@ -151,6 +154,7 @@ def test_libpq_sslmode_is_given_to_the_driver_as_ssl(given: str, used: str) -> N
     "postgresql://tf:s3cret@db/t?sslmode=on", "postgresql://tf:s3cret@db/t?connect_timeout=5",
     "postgresql://tf:s3cret@db/t?prepared_statement_cache_size=lots",
     "postgresql://tf:s3cret@db/t?target_session_attrs=master",
+    "postgresql://tf:s3cret@db/t?gsslib=kerberos",
     "postgresql://tf:s3cret@/t?host=h1&port=54x",
 ])
 def test_a_database_url_the_driver_would_choke_on_is_refused_without_its_password(
