@@ -141,23 +141,56 @@ class _Styles:
                 styles.parents[style_id] = parent
         return styles
 
-    def lineage(self, style_id: str) -> Iterator[str]:
-        """The style, then the styles it is based on (a loop is cut)."""
-        seen: set[str] = set()
-        current: str | None = style_id
-        while current and current not in seen:
-            seen.add(current)
-            yield current
-            current = self.parents.get(current)
+    resolved: dict[str, _Style] = field(default_factory=dict)
 
     def heading_level(self, style_id: str) -> int:
-        return next((self.headings[s] for s in self.lineage(style_id) if s in self.headings), 0)
+        return self._resolve(style_id).heading_level
 
     def is_title(self, style_id: str) -> bool:
-        return any(s in self.titles for s in self.lineage(style_id))
+        return self._resolve(style_id).title
 
     def list_of(self, style_id: str) -> str | None:
-        return next((self.lists[s] for s in self.lineage(style_id) if s in self.lists), None)
+        return self._resolve(style_id).list_id
+
+    def _resolve(self, style_id: str) -> _Style:
+        """The style with what it inherits from the styles it is based on, nearest first.
+
+        Each style is resolved once and kept, and a chain stops at a style already
+        resolved: walking the whole chain for every paragraph took 16 s for 4,000 styles
+        each based on the one before (34 KB), growing with the square of their number. In a
+        loop of styles each inherits from the others up to itself: going round the loop
+        twice from its end gives each its own nearest-first order."""
+        seen: dict[str, None] = {}  # the chain in order, and a set
+        current: str | None = style_id
+        while current and current not in self.resolved and current not in seen:
+            seen[current] = None
+            current = self.parents.get(current)
+        chain = list(seen)
+        inherited = self.resolved.get(current or "", _Style())
+        if current in seen:
+            loop = chain[chain.index(current):]
+            chain = chain[: chain.index(current)]
+            for name in reversed(loop * 2):
+                inherited = self._inherit(name, inherited)
+        for name in reversed(chain):
+            inherited = self._inherit(name, inherited)
+        return inherited
+
+    def _inherit(self, name: str, inherited: _Style) -> _Style:
+        style = _Style(
+            heading_level=self.headings.get(name, inherited.heading_level),
+            title=name in self.titles or inherited.title,
+            list_id=self.lists.get(name, inherited.list_id),
+        )
+        self.resolved[name] = style
+        return style
+
+
+@dataclass(frozen=True, slots=True)
+class _Style:
+    heading_level: int = 0
+    title: bool = False
+    list_id: str | None = None
 
 
 def _numbered_lists(root: ElementTree.Element | None) -> set[str]:

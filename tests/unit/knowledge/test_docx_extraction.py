@@ -4,6 +4,7 @@ see tools/make_docx_fixtures.py) and hostile archives built here."""
 from __future__ import annotations
 
 import io
+import time
 import zipfile
 
 import pytest
@@ -206,3 +207,45 @@ def test_tables_nested_thousands_deep_are_read_once_each() -> None:
     text = extract_text_document(_body(nested), "deep.docx").text
 
     assert text == " ".join(["cell"] * depth)
+
+
+def _styled(styles: str, body: str) -> bytes:
+    return _word(
+        f"<w:document {_W}><w:body>{body}</w:body></w:document>".encode(),
+        extra={"word/styles.xml": f"<w:styles {_W}>{styles}</w:styles>".encode()},
+    )
+
+
+def _style(style_id: str, *, name: str | None = None, based_on: str | None = None) -> str:
+    named = f'<w:name w:val="{name or style_id}"/>'
+    parent = f'<w:basedOn w:val="{based_on}"/>' if based_on else ""
+    return f'<w:style w:styleId="{style_id}">{named}{parent}</w:style>'
+
+
+def _styled_paragraph(style_id: str, text: str) -> str:
+    return f'<w:p><w:pPr><w:pStyle w:val="{style_id}"/></w:pPr><w:r><w:t>{text}</w:t></w:r></w:p>'
+
+
+def test_thousands_of_styles_each_based_on_the_last_are_resolved_once() -> None:
+    """Every paragraph walked its style's whole chain: 4,000 styles and paragraphs (34 KB
+    zipped) took 16 s, growing with the square of their number."""
+    count = 5_000
+    styles = _style("s0", name="heading 2") + "".join(
+        _style(f"s{i}", based_on=f"s{i - 1}") for i in range(1, count))
+    body = "".join(_styled_paragraph(f"s{count - 1 - i % 3}", f"Step {i}") for i in range(count))
+
+    started = time.monotonic()
+    text = extract_text_document(_styled(styles, body), "chain.docx").text
+
+    assert time.monotonic() - started < 30.0  # a cap, not a speed: 0.2 s here
+    assert text.split("\n\n") == [f"## Step {i}" for i in range(count)]
+
+
+def test_styles_based_on_each_other_in_a_loop_inherit_until_the_loop_closes() -> None:
+    styles = (_style("a", name="heading 1", based_on="b") + _style("b", based_on="c")
+              + _style("c", based_on="a") + _style("d", name="Title", based_on="d"))
+    body = "".join(_styled_paragraph(style, f"In {style}") for style in "cbad")
+
+    text = extract_text_document(_styled(styles, body), "loop.docx").text
+
+    assert text.split("\n\n") == ["# In c", "# In b", "# In a", "# In d"]
