@@ -41,7 +41,8 @@ _ADDRESSED = frozenset({"bot", "ticketflow", "there", "all", "everyone", "team",
                         "loads", "ton", "tons",  # "thanks a bunch", "thanks heaps"
                         "lol", "haha", "hehe", "lmao", "oh", "ah", "aw"})  # "lol ok"
 _PICTURES = {"👍": Courtesy.OK, "👌": Courtesy.OK, "✅": Courtesy.OK, "🆗": Courtesy.OK,
-             "🙏": Courtesy.THANKS, "👋": Courtesy.HELLO}
+             "🎉": Courtesy.OK, "🙌": Courtesy.OK, "💯": Courtesy.OK, "😊": Courtesy.OK,
+             "🙂": Courtesy.OK, "😀": Courtesy.OK, "🙏": Courtesy.THANKS, "👋": Courtesy.HELLO}
 _GRATEFUL = frozenset({"thanks", "thank", "thx", "cheers", "ta", "ty"})
 _WORD = re.compile(r"[a-z]+")
 _MORE = re.compile(r"\d|[.!?;,]\s*\w")  # a ticket number, or a sentence after the thanks

@@ -170,7 +170,6 @@ SIXTH_MISREAD: frozenset[str] = frozenset({
     'for the ticket 110 please put priority more low',
     'close ticket one hundred sixteen',
     'wip 124',
-    '🎉',
     "new ticket: SAP says 'No authorization for transaction VA01'",
     'push the deadline of 134 to next friday',
     'tickets created since monday',

@@ -232,3 +232,11 @@ def test_p1_to_p4_are_priorities(said: str, expected: str) -> None:
 ])
 def test_failed_is_a_word_of_its_own_never_filed_misspelt(said: str, expected: str) -> None:
     assert summary(as_the_bot_reads(said, CONVERSATION)) == expanded(expected)
+
+
+@pytest.mark.parametrize(("said", "expected"), [
+    ("🎉", "small talk ok"), ("🙌🙌", "small talk ok"), ("😊", "small talk ok"),
+    ("🎉 12", "show #12"),
+])
+def test_a_cheerful_emoji_alone_is_an_ok(said: str, expected: str) -> None:
+    assert summary(as_the_bot_reads(said, CONVERSATION)) == expanded(expected)
