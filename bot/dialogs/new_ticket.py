@@ -74,7 +74,7 @@ class NewTicketDialog(ComponentDialog):  # type: ignore[misc]  # untyped SDK cla
     async def title_step(self, step: WaterfallStepContext) -> DialogTurnResult:
         step.values.update(_known(step.options))
         given = step.values.pop("title", None)
-        if given:
+        if given and not skips(given):  # "new ticket skip": no title given, as when asked
             try:
                 return await step.next(parse_title(given))
             except InvalidValue as error:

@@ -242,6 +242,19 @@ async def test_a_request_about_a_ticket_while_a_choice_is_asked_is_a_message_of_
     assert await count_tickets(engine) == 0
 
 
+@pytest.mark.parametrize("said", ["new ticket skip", "new ticket: N/A", "new ticket none"])
+async def test_a_new_ticket_named_skip_is_asked_its_title(
+    service: Service, engine: AsyncEngine, said: str
+) -> None:
+    ada = await user_in_teams(service, engine, "ada@example.com", "Ada Lovelace")
+
+    asked = await service.say(said, user=ada)
+
+    assert asked.texts[-1] == "What's the problem, in one line?"
+    described = await service.say("Dock keeps disconnecting", user=ada)
+    assert any("Describe it" in text for text in described.texts)
+
+
 async def test_a_look_up_while_a_choice_is_asked_is_answered_and_the_filing_goes_on(
     service: Service, engine: AsyncEngine
 ) -> None:
