@@ -1,8 +1,8 @@
 """Whether a word is an English word, for decisions the document's own text cannot settle.
 
-The word list is pyspellchecker's English dictionary (about 160,000 words, from
-subtitles and Wikipedia), read once per process when first asked (about 0.25 s and
-20 MB) and never at import time. It is generous: it holds fragments such as "con",
+The word list is pyspellchecker's English dictionary (about 160,000 words with how
+often each occurs in subtitles and Wikipedia), read once per process when first asked
+(about 0.25 s and 20 MB) and never at import time. It is generous: it holds fragments such as "con",
 "sion" or "ing" that occur as words somewhere, so a caller asks about the whole
 word first ("version") and about the halves ("ver", "sion") only after that.
 """
@@ -16,7 +16,7 @@ import threading
 
 _DICTIONARY = ("spellchecker", "resources/en.json.gz")
 _loading = threading.Lock()
-_words: frozenset[str] | None = None
+_words: dict[str, int] | None = None
 
 
 def is_english_word(word: str) -> bool:
@@ -24,7 +24,12 @@ def is_english_word(word: str) -> bool:
     return word.casefold() in _english_words()
 
 
-def _english_words() -> frozenset[str]:
+def english_frequency(word: str) -> int:
+    """How often `word` (any case) occurs in the list's sources; 0 for a word not in it."""
+    return _english_words().get(word.casefold(), 0)
+
+
+def _english_words() -> dict[str, int]:
     global _words
     if _words is None:
         with _loading:
@@ -32,5 +37,9 @@ def _english_words() -> frozenset[str]:
                 package, name = _DICTIONARY
                 resource = importlib.resources.files(package).joinpath(name)
                 with resource.open("rb") as packed, gzip.open(packed, "rt", encoding="utf-8") as text:
-                    _words = frozenset(word.casefold() for word in json.load(text))
+                    counts: dict[str, int] = {}
+                    for word, count in json.load(text).items():
+                        folded = word.casefold()
+                        counts[folded] = counts.get(folded, 0) + int(count)
+                    _words = counts
     return _words

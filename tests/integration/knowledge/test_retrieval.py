@@ -12,7 +12,13 @@ from db.uow import SqlUnitOfWork
 from knowledge.indexing import DocumentIndexer
 from knowledge.ingestion import Upload, add_help_document
 from knowledge.passages import SourceKind
-from knowledge.retrieval import DEFAULT_DECLINE_BELOW, JOINED_WEIGHT, LexicalRetriever
+from knowledge.retrieval import (
+    DEFAULT_DECLINE_BELOW,
+    EVERYDAY_WEIGHT,
+    JOINED_WEIGHT,
+    TYPO_WEIGHT,
+    LexicalRetriever,
+)
 from ticketflow.knowledge import chunk_search
 from tests.integration.knowledge.evaluation import (
     MANUALS,
@@ -151,6 +157,42 @@ async def test_a_question_with_a_word_no_document_contains_still_finds_its_answe
         _document(filenames, "vpn-remote-access.pdf"), 5
     )
     assert not retriever.decline(passages)
+
+
+async def test_an_english_word_no_document_holds_is_not_taken_for_a_typo(
+    retriever: LexicalRetriever, filenames: dict[int, str]
+) -> None:
+    # the guides hold neither "permit" nor "parking permit"; "keybaord" is a typo
+    terms = {term.term: term for term in await retriever.terms("parking permit for my keybaord")}
+
+    assert terms["permit"].chunks == 0
+    assert terms["permit"].factor == 1.0
+    assert terms["keyboard"].chunks > 0
+    assert terms["keyboard"].factor == TYPO_WEIGHT
+
+
+async def test_an_everyday_word_no_document_holds_weighs_less_than_a_rare_one(
+    retriever: LexicalRetriever, filenames: dict[int, str]
+) -> None:
+    terms = {
+        term.term: term
+        for term in await retriever.terms("who do i ring about overtime when the vpn is broken")
+    }
+
+    assert terms["ring"].chunks == terms["overtim"].chunks == 0
+    assert terms["ring"].factor == EVERYDAY_WEIGHT < terms["overtim"].factor == 1.0
+    assert terms["vpn"].factor == 1.0  # a word the guides hold weighs by its rarity there
+
+
+async def test_an_unknown_everyday_word_costs_less_confidence_than_an_unknown_topic(
+    retriever: LexicalRetriever, filenames: dict[int, str]
+) -> None:
+    vpn = _document(filenames, "vpn-remote-access.pdf")
+    everyday = await retriever.search("who do i ring when the vpn is broken", limit=1)
+    topic = await retriever.search("who pays overtime when the vpn is broken", limit=1)
+
+    assert everyday[0].document_id == topic[0].document_id == vpn
+    assert everyday[0].score > topic[0].score
 
 
 async def test_passages_come_best_first_with_their_citation_details(
