@@ -182,6 +182,9 @@ async def test_an_everyday_word_no_document_holds_weighs_less_than_a_rare_one(
     assert terms["ring"].chunks == terms["overtim"].chunks == 0
     assert terms["ring"].factor == EVERYDAY_WEIGHT < terms["overtim"].factor == 1.0
     assert terms["vpn"].factor == 1.0  # a word the guides hold weighs by its rarity there
+    # beside a single word the guides hold, the everyday word may be the problem itself
+    alone = {term.term: term for term in await retriever.terms("vpn ring")}
+    assert alone["ring"].chunks == 0 and alone["ring"].factor == 1.0
 
 
 async def test_an_unknown_everyday_word_costs_less_confidence_than_an_unknown_topic(
