@@ -77,6 +77,7 @@ EVERYDAY_NAMES: tuple[tuple[str, ...], ...] = (
     ("skip", "exclude", "leave out", "omit"),
     ("case insensitive", "ignore case"),
     ("tarball", "tar archive"),
+    ("mac", "macos"),
 )
 """Same-meaning groups of everyday and technical words (general, not per document)."""
 

@@ -50,3 +50,18 @@ async def test_a_follow_up_the_documents_say_nothing_about_is_not_the_last_answe
     assert "Linux is supported for engineering staff only. Install openconnect and run:\n" \
            "  `sudo openconnect --protocol=gp vpn.northfield.example --user=jane.doe`" in linux.text
     assert "Gateway not responding" not in linux.text  # the next section's bullets stay there
+
+
+async def test_a_question_about_a_mac_gets_the_guide_s_macos_steps(
+    engine: AsyncEngine, knowledge: Knowledge
+) -> None:
+    # "mac" found nothing under "Connecting on macOS": the guide never says "Mac" alone
+    user = await insert_user(engine)
+    helper = HelpAssistant(retriever=knowledge.retriever, uow=knowledge.uow, llm=None)
+
+    answer = await helper.ask(user_id=user, session_id="s",
+                              question="how do i connect to the vpn on my mac")
+
+    assert answer.answered
+    assert "1. Click the GlobalProtect globe in the menu bar." in answer.text
+    assert "system tray" not in answer.text

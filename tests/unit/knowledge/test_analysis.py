@@ -99,6 +99,7 @@ def test_a_chunk_is_indexed_with_the_other_names_of_what_it_says() -> None:
         ("-i, --ignore-case Ignore case distinctions", "case insensitive"),
         ("read items from standard input", "pipe"),
         ("the file is executable", "runnable"),
+        ("On macOS, open System Settings", "mac"),
     ],
 )
 def test_a_manual_s_term_is_indexed_with_the_everyday_words_people_ask_in(
@@ -145,3 +146,10 @@ def test_the_cited_chunk_is_chosen_with_its_document_in_view_and_keeps_its_own_s
     assert [item.score for item in scored[1:]] == sorted(
         (item.score for item in scored[1:]), reverse=True
     )
+
+
+def test_a_word_shared_by_an_everyday_name_is_not_that_name() -> None:
+    # "OS X" would have been the single term "os": every "OS" would have been a Mac
+    text = "update the OS and restart"
+
+    assert "mac" not in related_terms(analyse(text), everyday_synonyms(), text=text)
