@@ -447,6 +447,9 @@ def _read(message: Message, text: str, conversation: Conversation) -> Understand
     if (typed := _typed_tickets(message, start, end)) and len(typed) == 1 and " ".join(
             REF if i in typed else words[i] for i in range(start, end)) in _ON_IT:
         return ChangeStatus(message.ticket(typed[0]), TicketStatus.IN_PROGRESS, take=True)
+    if (typed := _typed_tickets(message, start, end)) and len(typed) == 1 and typed[0] >= start + 2 \
+            and words[typed[0] - 1] in ("on", "for") and words[typed[0] - 2] in _WAITING:
+        return ShowTicket(message.ticket(typed[0]))  # "still waiting on TKT-…-0102, it's been 3 days"
     if also := _also_told(message, conversation, start, end):
         return also
     named = _typed_tickets(message, start, end)

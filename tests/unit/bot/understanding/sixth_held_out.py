@@ -165,7 +165,6 @@ SIXTH_HELD_OUT: tuple[tuple[str, str], ...] = (
 )
 
 SIXTH_MISREAD: frozenset[str] = frozenset({
-    'still waiting on TKT-2026-0102, its been 3 days',
     'I think my issue with the scanner got lost, can you check?',
     'for the ticket 110 please put priority more low',
     'close ticket one hundred sixteen',

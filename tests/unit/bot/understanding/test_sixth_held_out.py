@@ -240,3 +240,15 @@ def test_failed_is_a_word_of_its_own_never_filed_misspelt(said: str, expected: s
 ])
 def test_a_cheerful_emoji_alone_is_an_ok(said: str, expected: str) -> None:
     assert summary(as_the_bot_reads(said, CONVERSATION)) == expanded(expected)
+
+
+@pytest.mark.parametrize(("said", "expected"), [
+    ("still waiting on TKT-2026-0102, its been 3 days", "show #102"),
+    ("waiting for 4 since monday", "show #4"),
+    ("still waiting for 4 days now", "free text"),
+    ("waiting on 3 people to reply", "free text"),
+])
+def test_waiting_on_a_ticket_shows_it_and_waiting_a_while_is_a_problem_told(
+    said: str, expected: str
+) -> None:
+    assert summary(as_the_bot_reads(said, CONVERSATION)) == expanded(expected)
