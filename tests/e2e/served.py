@@ -4,6 +4,7 @@ restart or run it twice; what it logged is shown when such a test fails."""
 from __future__ import annotations
 
 import os
+import random
 import socket
 import subprocess
 import sys
@@ -19,10 +20,38 @@ from tests.waiting import eventually
 ROOT = Path(__file__).resolve().parents[2]
 
 
+EPHEMERAL_PORTS = Path("/proc/sys/net/ipv4/ip_local_port_range")
+LOWEST_PORT = 10_000
+"""Below this, ports a developer's own services tend to use (PostgreSQL, the bot's 3978)."""
+
+
 def free_port() -> int:
-    with socket.socket() as probe:
+    """A loopback port free now, from outside the kernel's ephemeral range.
+
+    The server binds it only after Python has started and imported the service (seconds on a
+    loaded machine). A port the kernel hands out itself can meanwhile become an outgoing
+    connection's source port, or a stand-in's port bound to 0, and the server then cannot
+    listen; the kernel never hands out ports below its ephemeral range."""
+    low, high = _ephemeral_ports()
+    candidates = range(LOWEST_PORT, low) if low - LOWEST_PORT >= 1_000 else range(high + 1, 65_536)
+    for port in random.sample(candidates, k=min(len(candidates), 200)):
+        with socket.socket() as probe:
+            try:
+                probe.bind(("127.0.0.1", port))
+            except OSError:
+                continue
+            return port
+    with socket.socket() as probe:  # no room outside the ephemeral range: the kernel's choice
         probe.bind(("127.0.0.1", 0))
         return int(probe.getsockname()[1])
+
+
+def _ephemeral_ports() -> tuple[int, int]:
+    try:
+        low, high = EPHEMERAL_PORTS.read_text().split()
+        return int(low), int(high)
+    except (OSError, ValueError):
+        return 32_768, 60_999  # Linux's default; other systems start theirs higher
 
 
 @contextmanager
@@ -49,8 +78,14 @@ def serving(database_url: str, port: int, *,
             process.wait(timeout=60)
 
 
-async def until_ready(session: aiohttp.ClientSession, port: int) -> None:
+async def until_ready(session: aiohttp.ClientSession, port: int,
+                      process: subprocess.Popen[bytes] | None = None) -> None:
+    """Returns once the server on `port` answers /readyz; fails at once if `process` ends."""
+
     async def ready() -> bool:
+        if process is not None and process.poll() is not None:
+            raise AssertionError(f"the server for port {port} exited ({process.returncode}) "
+                                 "before it was ready")
         try:
             async with session.get(f"http://127.0.0.1:{port}/readyz") as answer:
                 return answer.status == 200

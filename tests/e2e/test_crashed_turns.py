@@ -50,7 +50,7 @@ async def _served(
     """`ticketflow serve` on the service's port, ready for requests."""
     port = int(service.base_url.rsplit(":", 1)[1])
     with serving(database_url, port, settings=settings) as process:
-        await until_ready(service.session, port)
+        await until_ready(service.session, port, process)
         yield process
 
 

@@ -42,9 +42,9 @@ class _Socket:
 async def _socket_to_the_server(database_url: str) -> AsyncIterator[_Socket]:
     """`ticketflow serve` with a 1 s idle timeout, ready, and a socket open to it."""
     port = free_port()
-    with serving(database_url, port, settings=IDLE_TIMEOUT):
+    with serving(database_url, port, settings=IDLE_TIMEOUT) as process:
         async with aiohttp.ClientSession() as session:
-            await until_ready(session, port)
+            await until_ready(session, port, process)
             reader, writer = await asyncio.open_connection("127.0.0.1", port)
             try:
                 yield _Socket(reader, writer, session, f"http://127.0.0.1:{port}")

@@ -25,12 +25,14 @@ pytestmark = pytest.mark.postgres_only
 @asynccontextmanager
 async def two_servers(database_url: str) -> AsyncIterator[tuple[Service, Service]]:
     ports = (free_port(), free_port())
+    while ports[1] == ports[0]:
+        ports = (ports[0], free_port())
     async with ConnectorStandIn() as connector:
         teams = TeamsActivities(service_url=connector.service_url, bot=BOT)
-        with serving(database_url, ports[0]), serving(database_url, ports[1]):
+        with serving(database_url, ports[0]) as one, serving(database_url, ports[1]) as other:
             async with aiohttp.ClientSession() as session:
-                for port in ports:
-                    await until_ready(session, port)
+                for port, process in zip(ports, (one, other), strict=True):
+                    await until_ready(session, port, process)
                 yield tuple(  # type: ignore[misc]
                     Service(f"http://127.0.0.1:{port}", session, connector, teams) for port in ports
                 )
