@@ -13,9 +13,14 @@ from typing import TypeVar
 
 T = TypeVar("T")
 
+SAFETY_NET = 60.0
+"""Seconds: what takes a few milliseconds here has taken seconds on a loaded two-core CI box;
+only a condition that never comes true waits this long."""
+
 
 async def eventually(
-    probe: Callable[[], Awaitable[T]], *, what: str, seconds: float = 10.0, every: float = 0.02
+    probe: Callable[[], Awaitable[T]], *, what: str, seconds: float = SAFETY_NET,
+    every: float = 0.02
 ) -> T:
     """What `probe()` returns the first time it is truthy."""
     loop = asyncio.get_running_loop()
@@ -30,7 +35,7 @@ async def eventually(
 
 
 async def until(
-    condition: Callable[[], bool], *, what: str, seconds: float = 10.0, every: float = 0.01
+    condition: Callable[[], bool], *, what: str, seconds: float = SAFETY_NET, every: float = 0.01
 ) -> None:
     """Returns once `condition()` holds; for state the test's own loop or a thread changes."""
 

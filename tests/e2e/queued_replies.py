@@ -10,6 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 from db.tables import notification_outbox as outbox
 from domain.clock import utcnow
+from tests.waiting import SAFETY_NET
 
 
 async def queued_replies(engine: AsyncEngine) -> list[dict[str, Any]]:
@@ -21,7 +22,7 @@ async def queued_replies(engine: AsyncEngine) -> list[dict[str, Any]]:
 
 
 async def wait_for_statuses(
-    engine: AsyncEngine, expected: list[str], *, timeout: float = 10.0
+    engine: AsyncEngine, expected: list[str], *, timeout: float = SAFETY_NET
 ) -> list[dict[str, Any]]:
     """The queued replies once their statuses are `expected` (the worker settles a row just
     after its send; `timeout` is a safety net, not a timing)."""

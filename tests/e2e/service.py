@@ -24,7 +24,7 @@ from tests.e2e.teams_doubles.connector import ConnectorStandIn, TeamsMember
 from tests.integration.builders import insert_person, insert_user
 from tests.loopback import serving
 from tests.unit.bot.cards.reading import walk
-from tests.waiting import eventually
+from tests.waiting import SAFETY_NET, eventually
 from ticketflow.app import create_app
 from ticketflow.settings import Settings
 
@@ -188,7 +188,7 @@ async def running_service(
         yield Service(base_url, session, connector, teams)
 
 
-async def settled(engine: AsyncEngine, *, seconds: float = 20.0) -> None:
+async def settled(engine: AsyncEngine, *, seconds: float = SAFETY_NET) -> None:
     """Returns once the service's delivery worker has nothing pending, leased or waiting."""
     unfinished = select(func.count()).select_from(notification_outbox).where(
         notification_outbox.c.status.in_(("pending", "leased", "waiting")))

@@ -26,6 +26,7 @@ from tests.integration.knowledge.evaluation import (
     ingest_fixtures,
     load_questions,
 )
+from tests.waiting import SAFETY_NET
 
 
 @pytest.fixture
@@ -278,7 +279,7 @@ async def test_a_search_neither_waits_for_nor_blocks_a_ticket_being_written(
         await writer.execute(text("UPDATE help_indexed_sources SET chunk_count = chunk_count"))
 
         passages = await asyncio.wait_for(
-            retriever.search("how do I reset my password"), timeout=5)
+            retriever.search("how do I reset my password"), timeout=SAFETY_NET)
 
         assert passages
         await writer.rollback()

@@ -20,6 +20,7 @@ from notify.safe_http import RedirectRefused, create_webhook_session
 from notify.webhook import DELIVERY_ID_HEADER, DeliveryOutcome, DeliveryResult, post_webhook
 from notify.webhook_url import WebhookPolicy, WebhookUrl, WebhookUrlRefused, check_webhook_url
 from tests.loopback import serving
+from tests.waiting import SAFETY_NET
 
 LOOPBACK_TESTS = WebhookPolicy(allow_loopback_for_tests=True)
 PRODUCTION = WebhookPolicy()
@@ -181,13 +182,13 @@ async def receiver() -> AsyncIterator[Receiver]:
 
 @pytest.fixture
 async def session() -> AsyncIterator[aiohttp.ClientSession]:
-    async with create_webhook_session(LOOPBACK_TESTS, timeout=5.0) as session:
+    async with create_webhook_session(LOOPBACK_TESTS, timeout=SAFETY_NET) as session:
         yield session
 
 
 @pytest.fixture
 async def production_session() -> AsyncIterator[aiohttp.ClientSession]:
-    async with create_webhook_session(PRODUCTION_TRUSTING_LOCALHOST, timeout=5.0) as session:
+    async with create_webhook_session(PRODUCTION_TRUSTING_LOCALHOST, timeout=SAFETY_NET) as session:
         yield session
 
 
@@ -321,7 +322,7 @@ async def test_an_endless_body_is_read_only_up_to_the_cap(
     assert (outcome.result, outcome.http_status) == (DeliveryResult.REJECTED, 413)
     assert outcome.detail.startswith("HTTP 413: xxxx")
     assert outcome.detail.endswith("…")
-    await asyncio.wait_for(receiver.endless_finished.wait(), timeout=10)
+    await asyncio.wait_for(receiver.endless_finished.wait(), timeout=SAFETY_NET)
     # The client hung up after the cap: only socket buffers' worth was ever sent, not 256 MiB.
     assert receiver.endless_bytes_sent < 32 * 1024 * 1024
 
@@ -369,7 +370,7 @@ async def test_proxy_settings_in_the_environment_are_ignored(
 ) -> None:
     for name in ("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "http_proxy", "https_proxy"):
         monkeypatch.setenv(name, "http://127.0.0.1:9")
-    async with create_webhook_session(LOOPBACK_TESTS, timeout=5.0) as fresh:
+    async with create_webhook_session(LOOPBACK_TESTS, timeout=SAFETY_NET) as fresh:
         outcome = await deliver(fresh, receiver.url("/workflows/accepted"))
     assert outcome.result is DeliveryResult.DELIVERED
 

@@ -35,7 +35,7 @@ from tests.integration.notify.conftest import (
     subscribe,
 )
 from tests.unit.bot.cards.schema import assert_valid_card
-from tests.waiting import eventually, until
+from tests.waiting import SAFETY_NET, eventually, until
 
 
 async def test_every_event_arrives_once_after_dedup_through_failures_timeouts_429_and_410(
@@ -268,7 +268,7 @@ async def test_run_forever_delivers_and_a_stop_gives_back_what_it_could_not_fini
     await file_a_bug(uow_factory, customer, "held")
     await until(lambda: receiver.held == 1, what="a post held by the receiver")
     stop.set()
-    await asyncio.wait_for(running, timeout=5)
+    await asyncio.wait_for(running, timeout=SAFETY_NET)
 
     assert await statuses(engine) == {DeliveryStatus.DELIVERED: 5, DeliveryStatus.PENDING: 1}
     held = [e for e in await outbox_entries(engine) if e.status is DeliveryStatus.PENDING]
