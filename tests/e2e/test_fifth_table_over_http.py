@@ -8,7 +8,7 @@ from __future__ import annotations
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from tests.e2e.service import Service, presses, stored_ticket, texts_in, user_id_of, user_in_teams
-from tests.integration.builders import insert_ticket, insert_user
+from tests.integration.builders import insert_ticket, insert_user, this_years
 
 
 async def test_two_changes_of_two_tickets_are_both_made_once(
@@ -18,13 +18,13 @@ async def test_two_changes_of_two_tickets_are_both_made_once(
     await insert_user(engine, email="sam@example.com", name="Sam Rivera")
     max_id = await user_id_of(engine, "max@example.com")
     sam_id = await user_id_of(engine, "sam@example.com")
-    closing = await insert_ticket(engine, created_by=max_id, number="TKT-2026-0080")
-    giving = await insert_ticket(engine, created_by=max_id, number="TKT-2026-0081")
+    closing = await insert_ticket(engine, created_by=max_id, number=this_years(80))
+    giving = await insert_ticket(engine, created_by=max_id, number=this_years(81))
 
     said = "close 80 and assign 81 to sam"
     turn = await service.say(said, user=max_)
     shown = "\n".join(texts_in(card) for card in turn.cards) + "\n".join(turn.texts)
-    assert "TKT-2026-0080 is now closed." in shown
+    assert f"{this_years(80)} is now closed." in shown
     assert (await stored_ticket(engine, closing))["status"] == "closed"
     assert (await stored_ticket(engine, giving))["assignee_id"] == sam_id
 
@@ -34,8 +34,8 @@ async def test_two_changes_of_two_tickets_are_both_made_once(
     assert (await stored_ticket(engine, giving))["status"] == "open"
 
     asked = await service.say("close 81 and assign 80 to Bob", user=max_)
-    assert "TKT-2026-0081 is now closed." in "\n".join(texts_in(card) for card in asked.cards)
-    assert "I couldn't find “Bob”. Who should take TKT-2026-0080?" in asked.texts
+    assert f"{this_years(81)} is now closed." in "\n".join(texts_in(card) for card in asked.cards)
+    assert f"I couldn't find “Bob”. Who should take {this_years(80)}?" in asked.texts
 
 
 async def test_it_not_open_offers_to_reopen_the_ticket_shown(
@@ -43,11 +43,11 @@ async def test_it_not_open_offers_to_reopen_the_ticket_shown(
 ) -> None:
     max_ = await user_in_teams(service, engine, "max@example.com", "Max Manager", role="manager")
     ticket = await insert_ticket(engine, created_by=await user_id_of(engine, "max@example.com"),
-                                 number="TKT-2026-0082", status="closed")
+                                 number=this_years(82), status="closed")
     await service.say("show 82", user=max_)
 
     turn = await service.say("it not open", user=max_)
-    assert turn.texts == ["Should TKT-2026-0082 be open?"]
+    assert turn.texts == [f"Should {this_years(82)} be open?"]
     assert (await stored_ticket(engine, ticket))["status"] == "closed"  # asked, not guessed
 
     yes = presses(turn)["Yes"]
@@ -61,7 +61,7 @@ async def test_a_priority_said_alone_is_the_shown_tickets(
 ) -> None:
     max_ = await user_in_teams(service, engine, "max@example.com", "Max Manager", role="manager")
     ticket = await insert_ticket(engine, created_by=await user_id_of(engine, "max@example.com"),
-                                 number="TKT-2026-0083")
+                                 number=this_years(83))
     await service.say("show 83", user=max_)
 
     await service.say("priority urgent", user=max_)

@@ -20,7 +20,7 @@ from tests.e2e.service import (
     user_id_of,
     user_in_teams,
 )
-from tests.integration.builders import insert_ticket
+from tests.integration.builders import insert_ticket, this_years
 
 
 WATCHED = ("status", "priority", "title", "assignee_id", "comments")
@@ -31,18 +31,18 @@ async def test_close_my_ticket_with_none_shown_proposes_the_only_open_one_and_ap
 ) -> None:
     ana = await user_in_teams(service, engine, "ana@example.com", "Ana Agent")
     ana_id = await user_id_of(engine, "ana@example.com")
-    ticket = await insert_ticket(engine, created_by=ana_id, number="TKT-2026-0050")
-    await insert_ticket(engine, created_by=ana_id, number="TKT-2026-0051", status="closed")
+    ticket = await insert_ticket(engine, created_by=ana_id, number=this_years(50))
+    await insert_ticket(engine, created_by=ana_id, number=this_years(51), status="closed")
 
     offered = (await service.say("can u close my ticket pls", user=ana)).card
-    assert "Close TKT-2026-0050?" in texts_in(offered)
+    assert f"Close {this_years(50)}?" in texts_in(offered)
     assert buttons_of(offered) == ["Confirm", "Cancel"]
     assert (await stored_ticket(engine, ticket))["status"] == "open"  # never guessed: asked first
 
     press = button(offered, "Confirm")["data"]
     closed = await service.press("request.confirm", press, user=ana)
     again = await service.press("request.confirm", press, user=ana)  # a double tap, a resend
-    assert "TKT-2026-0050 is now closed." in texts_in(closed) and again == closed
+    assert f"{this_years(50)} is now closed." in texts_in(closed) and again == closed
     assert (await stored_ticket(engine, ticket))["status"] == "closed"
 
 
@@ -51,19 +51,19 @@ async def test_close_my_ticket_with_several_open_asks_which_listing_them(
 ) -> None:
     ana = await user_in_teams(service, engine, "ana@example.com", "Ana Agent")
     ana_id = await user_id_of(engine, "ana@example.com")
-    first = await insert_ticket(engine, created_by=ana_id, number="TKT-2026-0052",
+    first = await insert_ticket(engine, created_by=ana_id, number=this_years(52),
                                 title="VPN drops")
-    second = await insert_ticket(engine, created_by=ana_id, number="TKT-2026-0053",
+    second = await insert_ticket(engine, created_by=ana_id, number=this_years(53),
                                  title="Mouse broken")
 
     turn = await service.say("please close my ticket", user=ana)
     assert turn.texts == ["You have 2 open tickets: which one do you mean?"]
     choices = presses(turn)
-    assert list(choices) == ["TKT-2026-0052 · VPN drops", "TKT-2026-0053 · Mouse broken"]
+    assert list(choices) == [f"{this_years(52)} · VPN drops", f"{this_years(53)} · Mouse broken"]
     assert [(await stored_ticket(engine, t))["status"] for t in (first, second)] == ["open", "open"]
 
-    picked = await service.say(choices["TKT-2026-0053 · Mouse broken"], user=ana)
-    assert "TKT-2026-0053 is now closed." in texts_in(picked.card)
+    picked = await service.say(choices[f"{this_years(53)} · Mouse broken"], user=ana)
+    assert f"{this_years(53)} is now closed." in texts_in(picked.card)
     statuses = [(await stored_ticket(engine, t))["status"] for t in (first, second)]
     assert statuses == ["open", "closed"]
 
@@ -73,9 +73,9 @@ async def test_my_ticket_after_one_was_shown_is_that_ticket(
 ) -> None:
     max_ = await user_in_teams(service, engine, "max@example.com", "Max Manager", role="manager")
     max_id = await user_id_of(engine, "max@example.com")
-    await insert_ticket(engine, created_by=max_id, number="TKT-2026-0054")
-    shown = await insert_ticket(engine, created_by=max_id, number="TKT-2026-0055")
-    await service.say("show TKT-2026-0055", user=max_)
+    await insert_ticket(engine, created_by=max_id, number=this_years(54))
+    shown = await insert_ticket(engine, created_by=max_id, number=this_years(55))
+    await service.say(f"show {this_years(55)}", user=max_)
 
     await service.say("make my ticket urgent", user=max_)
     await service.say("set priority to high", user=max_)  # "it" is still the one shown
@@ -87,9 +87,9 @@ async def test_set_priority_with_none_shown_proposes_it_for_the_only_open_ticket
 ) -> None:
     max_ = await user_in_teams(service, engine, "max@example.com", "Max Manager", role="manager")
     ticket = await insert_ticket(engine, created_by=await user_id_of(engine, "max@example.com"),
-                                 number="TKT-2026-0056")
+                                 number=this_years(56))
     offered = (await service.say("set priority to urgent", user=max_)).card
-    assert "Change TKT-2026-0056: priority → urgent?" in texts_in(offered)
+    assert f"Change {this_years(56)}: priority → urgent?" in texts_in(offered)
     assert (await stored_ticket(engine, ticket))["priority"] == "medium"
     await service.press("request.confirm", button(offered, "Confirm")["data"], user=max_)
     assert (await stored_ticket(engine, ticket))["priority"] == "urgent"
@@ -100,7 +100,7 @@ async def test_a_customer_renaming_and_raising_the_priority_is_told_the_priority
 ) -> None:
     cy = await user_in_teams(service, engine, "cy@example.com", "Cy Customer", role="customer")
     ticket = await insert_ticket(engine, created_by=await user_id_of(engine, "cy@example.com"),
-                                 number="TKT-2026-0004", title="Printer")
+                                 number=this_years(4), title="Printer")
     said = "rename 4 to 'Printer jams on floor 3' and make it urgent"
 
     turn = await service.say(said, user=cy)
@@ -126,15 +126,15 @@ async def test_a_hedged_change_once_confirmed_keeps_its_reason_as_a_comment(
 ) -> None:
     max_ = await user_in_teams(service, engine, "max@example.com", "Max Manager", role="manager")
     ticket = await insert_ticket(engine, created_by=await user_id_of(engine, "max@example.com"),
-                                 number="TKT-2026-0004")
+                                 number=this_years(4))
 
     turn = await service.say("I think 4 is fixed, loose cable", user=max_)
-    assert turn.texts == ["Should TKT-2026-0004 be resolved?"]
+    assert turn.texts == [f"Should {this_years(4)} be resolved?"]
     assert (await stored_ticket(engine, ticket))["status"] == "open"
 
     yes = presses(turn)["Yes"]
     done = await service.say(yes, user=max_)
-    assert "TKT-2026-0004 is now resolved. Your comment was added." in texts_in(done.card)
+    assert f"{this_years(4)} is now resolved. Your comment was added." in texts_in(done.card)
     await service.say(yes, user=max_)  # pressed again: resolved already, nothing added
     state = await stored_ticket(engine, ticket)
     assert (state["status"], state["comments"]) == ("resolved", ["loose cable"])
@@ -145,8 +145,8 @@ async def test_works_now_resolves_and_working_on_starts(
 ) -> None:
     max_ = await user_in_teams(service, engine, "max@example.com", "Max Manager", role="manager")
     max_id = await user_id_of(engine, "max@example.com")
-    fixed = await insert_ticket(engine, created_by=max_id, number="TKT-2026-0012")
-    started = await insert_ticket(engine, created_by=max_id, number="TKT-2026-0013")
+    fixed = await insert_ticket(engine, created_by=max_id, number=this_years(12))
+    started = await insert_ticket(engine, created_by=max_id, number=this_years(13))
 
     await service.say("12 works now", user=max_)
     await service.say("we're working on 13", user=max_)
@@ -157,7 +157,7 @@ async def test_works_now_resolves_and_working_on_starts(
 async def test_how_i_can_see_my_tickets_lists_them(service: Service, engine: AsyncEngine) -> None:
     cy = await user_in_teams(service, engine, "cy@example.com", "Cy Customer", role="customer")
     await insert_ticket(engine, created_by=await user_id_of(engine, "cy@example.com"),
-                        number="TKT-2026-0060", title="Badge reader blinks red")
+                        number=this_years(60), title="Badge reader blinks red")
     listed = await service.say("how I can see my tickets?", user=cy)
     assert "Badge reader blinks red" in texts_in(listed.card)
 
@@ -167,12 +167,12 @@ async def test_on_it_with_none_shown_proposes_starting_and_taking_the_only_open_
 ) -> None:
     ana = await user_in_teams(service, engine, "ana@example.com", "Ana Agent")
     ana_id = await user_id_of(engine, "ana@example.com")
-    ticket = await insert_ticket(engine, created_by=ana_id, number="TKT-2026-0061",
+    ticket = await insert_ticket(engine, created_by=ana_id, number=this_years(61),
                                  assignee_type=None)
 
     offered = (await service.say("on it", user=ana)).card
-    assert "Start work on TKT-2026-0061 (in progress), and take it if no one has it?" in texts_in(
-        offered)
+    assert (f"Start work on {this_years(61)} (in progress), and take it if no one has it?"
+            in texts_in(offered))
     press = button(offered, "Confirm")["data"]
     taken = await service.press("request.confirm", press, user=ana)
     again = await service.press("request.confirm", press, user=ana)
@@ -187,16 +187,16 @@ async def test_two_changes_in_one_message_are_both_made_and_a_part_not_allowed_i
     max_ = await user_in_teams(service, engine, "max@example.com", "Max Manager", role="manager")
     cy = await user_in_teams(service, engine, "cy@example.com", "Cy Customer", role="customer")
     mine = await insert_ticket(engine, created_by=await user_id_of(engine, "max@example.com"),
-                               number="TKT-2026-0070", title="Printer")
+                               number=this_years(70), title="Printer")
     theirs = await insert_ticket(engine, created_by=await user_id_of(engine, "cy@example.com"),
-                                 number="TKT-2026-0071", title="Scanner")
+                                 number=this_years(71), title="Scanner")
 
     said = "rename 70 to printer jams and close it"
     updates = len(service.connector.successful("update"))
     await service.say(said, user=max_)
     [redrawn] = service.connector.successful("update")[updates:]  # one card, after both
     shown = texts_in(card_of(redrawn.body) or {})
-    assert "Saved: title." in shown and "TKT-2026-0070 is now closed." in shown
+    assert "Saved: title." in shown and f"{this_years(70)} is now closed." in shown
     await service.say(said, user=max_)  # said again: nothing more changes
     state = await stored_ticket(engine, mine)
     assert (state["title"], state["status"]) == ("Printer jams", "closed")
@@ -212,7 +212,7 @@ async def test_two_changes_in_one_message_answer_with_one_card_showing_the_ticke
 ) -> None:
     max_ = await user_in_teams(service, engine, "max@example.com", "Max Manager", role="manager")
     mine = await insert_ticket(engine, created_by=await user_id_of(engine, "max@example.com"),
-                               number="TKT-2026-0072", title="Badge reader")
+                               number=this_years(72), title="Badge reader")
     updates = len(service.connector.successful("update"))
 
     turn = await service.say("make 72 urgent and assign it to me", user=max_)

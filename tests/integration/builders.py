@@ -14,6 +14,12 @@ from domain.clock import utcnow
 _numbers = itertools.count(1)
 
 
+def this_years(sequence: int, *, prefix: str = "TKT") -> str:
+    """The ticket number a bare `sequence` ("close 80") names when the bot reads it: this year's.
+    A test that says a bare number must not write the year out; the CI's date is unknown."""
+    return f"{prefix}-{utcnow().year}-{sequence:04d}"
+
+
 async def insert_user(
     engine: AsyncEngine,
     *,
