@@ -87,6 +87,10 @@ class PdfSandbox:
     def __exit__(self, *exc_info: object) -> None:
         self.close()
 
+    @property
+    def closed(self) -> bool:
+        return self._closed
+
     def warm_up(self) -> None:
         """Start every reader now, so that the first uploads do not wait for one."""
         readers = [self._checkout(filename="") for _ in range(self._slots.qsize())]
@@ -161,13 +165,39 @@ class PdfSandbox:
             return tuple(sorted(reader.process.pid for reader in self._live))
 
     def close(self) -> None:
-        """Stop every reader, killing any that is still reading."""
+        """Stop every reader, killing any that is still reading or starting.
+
+        A reader in use is only killed and reaped here: the thread using it sees its output
+        end and closes the pipe itself. Closing the pipe under that thread would take its
+        descriptor out of the thread's wait, which then waited out the read's timeout (the
+        start-up's 30 s) instead of failing at once."""
         with self._lock:
             self._closed = True
             readers = list(self._live)
+        idle = self._take_idle()
         for reader in readers:
-            self._stop(reader, kill=True)
+            if reader in idle:
+                self._stop(reader, kill=True)
+            else:
+                self._end(reader, kill=True)
         self._threads.shutdown(wait=False, cancel_futures=True)
+
+    def _take_idle(self) -> list[_Reader]:
+        """The readers waiting in the pool, each slot given back empty for anyone waiting on
+        one (who then finds the sandbox closed)."""
+        idle: list[_Reader] = []
+        taken = 0
+        while True:
+            try:
+                slot = self._slots.get_nowait()
+            except queue.Empty:
+                break
+            taken += 1
+            if slot is not None:
+                idle.append(slot)
+        for _ in range(taken):
+            self._slots.put(None)
+        return idle
 
     def _checkout(self, *, filename: str) -> _Reader:
         if self._closed:
@@ -239,6 +269,11 @@ class PdfSandbox:
             ) from error
 
     def _stop(self, reader: _Reader, *, kill: bool) -> None:
+        """End a reader, reap it and close its output (`close` may have ended it already)."""
+        self._end(reader, kill=kill)
+        _close_quietly(reader.replies)
+
+    def _end(self, reader: _Reader, *, kill: bool) -> None:
         """End a reader and reap it, so that no zombie process remains.
 
         Only the first caller for a reader proceeds: two threads must not race to
@@ -256,7 +291,6 @@ class PdfSandbox:
         except subprocess.TimeoutExpired:
             reader.process.kill()
             reader.process.wait()
-        _close_quietly(reader.replies)
 
 
 def _reader_environment() -> dict[str, str]:

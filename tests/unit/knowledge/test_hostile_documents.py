@@ -263,6 +263,58 @@ def test_a_closed_sandbox_refuses_work_and_leaves_no_process(
         sandbox.read(text_pdf(["x"]), filename="x.pdf", limits=small_limits)
 
 
+def test_closing_the_sandbox_during_a_read_ends_the_read_as_closed_not_at_its_timeout(
+    endless_pdf: bytes,
+) -> None:
+    """The read waits on the reader's output; close kills the reader and the read fails at
+    once. close used to shut that output under the waiting thread, which then waited out the
+    whole timeout and reported the document as too slow."""
+    limits = ExtractionLimits(timeout_seconds=600.0, memory_bytes=512 * MEGABYTE)
+    sandbox = PdfSandbox(workers=1)
+    sandbox.warm_up()
+    (pid,) = sandbox.worker_pids()
+    outcome: list[BaseException] = []
+
+    def read() -> None:
+        try:
+            sandbox.read(endless_pdf, filename="endless.pdf", limits=limits)
+        except BaseException as error:  # handed to the test's thread
+            outcome.append(error)
+
+    reading = threading.Thread(target=read)
+    reading.start()
+    while _reader_state(pid) != "R":  # reading the document, not waiting for one
+        assert reading.is_alive(), outcome
+        time.sleep(0.01)  # polling another process's state from a thread, not a timing
+    sandbox.close()
+    reading.join(TIME_CAP_SECONDS)
+
+    assert not reading.is_alive(), "the read waited for its timeout"
+    assert [type(error) for error in outcome] == [SandboxClosed]
+    assert not process_exists(pid)
+    assert_no_zombies()
+
+
+def test_closing_the_sandbox_leaves_a_reader_in_use_to_its_thread_to_close() -> None:
+    """What makes the read above fail at once, without depending on which thread runs first:
+    close kills and reaps the reader in use but leaves its output open, at its end, for the
+    thread waiting on it."""
+    sandbox = PdfSandbox(workers=1)
+    reader = sandbox._checkout(filename="x.pdf")  # as a read holds it
+
+    sandbox.close()
+
+    assert reader.process.poll() is not None and sandbox.worker_pids() == ()
+    assert not reader.replies.closed and reader.replies.read() == b""
+    sandbox._stop(reader, kill=True)  # as the read does once it has seen that end
+    assert reader.replies.closed
+    assert_no_zombies()
+
+
+def _reader_state(pid: int) -> str:
+    return child_states().get(pid, "gone")
+
+
 async def test_extracting_without_a_sandbox_leaves_no_process_behind(
     small_limits: ExtractionLimits,
 ) -> None:
