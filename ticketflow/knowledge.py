@@ -3,15 +3,16 @@ concrete classes (the unit of work with the SQL help stores, the backend's full-
 search, the embeddings client).
 
 `ticketflow` calls `build_knowledge(runtime)` once, `await knowledge.start()` with
-the app and `await knowledge.close()` at shutdown; `knowledge.retriever` is what
+the app (the PDF readers start in the background) and `await knowledge.close()` at shutdown; `knowledge.retriever` is what
 answering uses. Nothing happens at import time.
 """
 
 from __future__ import annotations
 
 import asyncio
+import logging
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Protocol
 
 from sqlalchemy.ext.asyncio import AsyncEngine
@@ -35,6 +36,8 @@ if TYPE_CHECKING:
 # when they are built, so that `ticketflow ask` loads in a fraction of a second.
 
 EMBEDDINGS_TIMEOUT_SECONDS = 30.0
+
+log = logging.getLogger("ticketflow")
 
 
 class KnowledgeSettings(Protocol):
@@ -66,10 +69,22 @@ class Knowledge:
     retriever: LexicalRetriever | HybridRetriever
     sandbox: PdfSandbox
     embedder: OpenAIEmbedder | LocalEmbedder | None = None
+    _warming: asyncio.Task[None] | None = field(default=None, init=False, repr=False)
 
     async def start(self) -> None:
-        """Start the PDF readers now, so the first upload does not wait for them."""
-        await asyncio.to_thread(self.sandbox.warm_up)
+        """Start the PDF readers now, so the first upload does not wait for them; in the
+        background, so the service does not wait for them either: a reader's start-up
+        (Python importing pypdf) took 0.6-2.3 s on a loaded machine, all before the service
+        answered. An upload meanwhile waits for the reader being started, as it did."""
+        self._warming = asyncio.create_task(
+            asyncio.to_thread(self.sandbox.warm_up), name="ticketflow-pdf-readers")
+        self._warming.add_done_callback(self._warmed)
+
+    def _warmed(self, warming: asyncio.Task[None]) -> None:
+        error = None if warming.cancelled() else warming.exception()
+        if error is not None and not self.sandbox.closed:  # closing cuts a start short: no fault
+            log.warning("the PDF readers could not start ahead of time; each upload of a PDF "
+                        "starts one: %s", error)
 
     async def index_unindexed(self) -> ReindexReport:
         """Index the sources written since the last run (by the web app, say)."""
@@ -79,6 +94,8 @@ class Knowledge:
 
     async def close(self) -> None:
         await asyncio.to_thread(self.sandbox.close)
+        if self._warming is not None:
+            await asyncio.wait([self._warming])  # a reader it was starting is stopped by now
         if self.embedder is not None:
             await self.embedder.close()
 
