@@ -124,17 +124,17 @@ async def test_someone_invited_but_not_joined_is_named_as_such_when_assigned_and
     assert "invited" not in " ".join(agent.texts)
     mo_id = await insert_user(engine, role="manager", email="mo@example.com", name="Mo Manager")
     mo = service.person("mo@example.com", "Mo Manager")
-    await insert_ticket(engine, created_by=mo_id, number="TKT-2026-0091", title="Door sticks")
+    await insert_ticket(engine, created_by=mo_id, number=this_years(91), title="Door sticks")
     heard = {}
     for said in ("sam.lee@example.com", "never.asked@example.com", "Sam", "Zed"):
         heard[said] = (await service.say(f"assign 91 to {said}", user=mo)).texts
         await service.say("cancel", user=mo)
     assert heard["sam.lee@example.com"] == [  # managers learn of invitees what of no one
-        "I couldn't find “sam.lee@example.com”. Who should take TKT-2026-0091?"]
+        f"I couldn't find “sam.lee@example.com”. Who should take {this_years(91)}?"]
     assert heard["never.asked@example.com"] == [
-        "I couldn't find “never.asked@example.com”. Who should take TKT-2026-0091?"]
-    assert heard["Sam"] == ["I couldn't find “Sam”. Who should take TKT-2026-0091?"]
-    assert heard["Zed"] == ["I couldn't find “Zed”. Who should take TKT-2026-0091?"]
+        f"I couldn't find “never.asked@example.com”. Who should take {this_years(91)}?"]
+    assert heard["Sam"] == [f"I couldn't find “Sam”. Who should take {this_years(91)}?"]
+    assert heard["Zed"] == [f"I couldn't find “Zed”. Who should take {this_years(91)}?"]
 
     sam = service.person("sam.lee@example.com", "Sam Lee")
     await service.say("hi", user=sam)  # first contact accepts the invitation

@@ -11,7 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 from db.tables import bot_state, task_history, tasks
 from tests.e2e.service import Service, running_service, texts_in, user_id_of, user_in_teams
-from tests.integration.builders import insert_ticket, insert_user
+from tests.integration.builders import insert_ticket, insert_user, this_years
 
 TRANSCRIPT = [
     ("new ticket", "What's the problem, in one line?"),
@@ -263,7 +263,7 @@ async def test_a_look_up_while_a_choice_is_asked_is_answered_and_the_filing_goes
     dialog. A request that only shows something is answered, and the question asked again."""
     max_ = await user_in_teams(service, engine, "max@example.com", "Max Power", role="manager")
     ticket = await insert_ticket(engine, created_by=await user_id_of(engine, "max@example.com"),
-                                 number="TKT-2026-0041", title="Switch in rack 2 beeps")
+                                 number=this_years(41), title="Switch in rack 2 beeps")
     await service.say("new ticket Wifi in room 4 keeps dropping", user=max_)
     await service.say("skip", user=max_)
 
@@ -278,7 +278,7 @@ async def test_a_look_up_while_a_choice_is_asked_is_answered_and_the_filing_goes
     assert listed.texts[-2:] == ["Back to the ticket you're filing:", "Which kind of ticket is it?"]
     assert "Switch in rack 2 beeps" in texts_in(shown.card)
     assert shown.texts[-1] == "Which kind of ticket is it?"
-    assert missing.texts[0].startswith("I can't find ticket TKT-2026-0099")
+    assert missing.texts[0].startswith(f"I can't find ticket {this_years(99)}")
     assert missing.texts[-1] == "Which kind of ticket is it?"
     assert priority.texts[-1] == "How urgent is it?"
     async with engine.connect() as connection:

@@ -13,7 +13,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 from db.tables import task_history
 from tests.e2e.service import Service, presses, stored_ticket, texts_in, user_id_of, user_in_teams
-from tests.integration.builders import insert_team, insert_ticket, insert_user
+from tests.integration.builders import insert_team, insert_ticket, insert_user, this_years
 
 
 async def _due_changes(engine: AsyncEngine, ticket: int) -> int:
@@ -28,11 +28,11 @@ async def test_a_reminder_asked_for_is_told_plainly_and_its_day_offered_as_a_due
 ) -> None:
     max_ = await user_in_teams(service, engine, "max@example.com", "Max Manager", role="manager")
     ticket = await insert_ticket(engine, created_by=await user_id_of(engine, "max@example.com"),
-                                 number="TKT-2026-0091")
+                                 number=this_years(91))
 
     turn = await service.say("remind me about 91 tomorrow", user=max_)
     assert len(turn.texts) == 1 and turn.texts[0].startswith("I can't set reminders.")
-    assert "TKT-2026-0091" in turn.texts[0] and not turn.cards  # no wall of help
+    assert this_years(91) in turn.texts[0] and not turn.cards  # no wall of help
     assert (await stored_ticket(engine, ticket))["due_date"] is None  # told, nothing changed
 
     [(label, press)] = presses(turn).items()
@@ -52,7 +52,7 @@ async def test_a_requester_asking_for_a_reminder_is_offered_no_due_date_they_can
 ) -> None:
     cleo = await user_in_teams(service, engine, "cleo@example.com", "Cleo Customer")
     ticket = await insert_ticket(engine, created_by=await user_id_of(engine, "cleo@example.com"),
-                                 number="TKT-2026-0093")
+                                 number=this_years(93))
 
     turn = await service.say("remind me about 93 tomorrow", user=cleo)
 
@@ -78,7 +78,7 @@ async def test_who_closed_a_ticket_opens_its_history_and_a_priority_asked_change
 ) -> None:
     max_ = await user_in_teams(service, engine, "max@example.com", "Max Manager", role="manager")
     ticket = await insert_ticket(engine, created_by=await user_id_of(engine, "max@example.com"),
-                                 number="TKT-2026-0092")
+                                 number=this_years(92))
     await service.say("close 92", user=max_)
 
     turn = await service.say("who closed 92?", user=max_)
@@ -117,8 +117,8 @@ async def test_a_ticket_said_first_then_closing_closes_it_once(
 ) -> None:
     max_ = await user_in_teams(service, engine, "max@example.com", "Max Manager", role="manager")
     max_id = await user_id_of(engine, "max@example.com")
-    first = await insert_ticket(engine, created_by=max_id, number="TKT-2026-0093")
-    second = await insert_ticket(engine, created_by=max_id, number="TKT-2026-0094")
+    first = await insert_ticket(engine, created_by=max_id, number=this_years(93))
+    second = await insert_ticket(engine, created_by=max_id, number=this_years(94))
 
     await service.say("93 not fixed yet, closing", user=max_)
     assert (await stored_ticket(engine, first))["status"] == "open"  # denied: nothing changes
@@ -133,7 +133,7 @@ async def test_a_status_dictated_with_its_reason_sets_it_and_adds_the_reason_onc
 ) -> None:
     max_ = await user_in_teams(service, engine, "max@example.com", "Max Manager", role="manager")
     ticket = await insert_ticket(engine, created_by=await user_id_of(engine, "max@example.com"),
-                                 number="TKT-2026-0095")
+                                 number=this_years(95))
 
     said = "put ticket 95 on hold were waiting for the vendor"
     await service.say(said, user=max_)
@@ -147,7 +147,7 @@ async def test_the_last_one_with_no_list_shown_is_asked_about_and_changes_nothin
 ) -> None:
     max_ = await user_in_teams(service, engine, "max@example.com", "Max Manager", role="manager")
     ticket = await insert_ticket(engine, created_by=await user_id_of(engine, "max@example.com"),
-                                 number="TKT-2026-0096")
+                                 number=this_years(96))
     await service.say("show 96", user=max_)  # a card, no list
 
     turn = await service.say("the last one, make it low", user=max_)
