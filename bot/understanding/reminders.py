@@ -44,8 +44,21 @@ def reminder_asked(
     ticket = next((found for index in range(start, end)
                    if message.words[index].text in (REF, NUMBER)
                    and (found := message.ticket(index)) is not None), None) or next(
-        (conversation.number(int(word)) for word in said if word.isdecimal()), None)
-    # "remind me about 42": a number after "about" is read as a quantity first
+        (conversation.number(int(word)) for index, word in enumerate(said)
+         if word.isdecimal() and _names_a_ticket(said, index)), None)
     when = next((word.value for word in message.words[start:end]
                  if word.text == DATE and isinstance(word.value, date)), None)
     return ReminderAsked(ticket, when)
+
+
+_ABOUT = frozenset({"about", "on", "for", "re", "regarding", "of", "with"})
+_AFTER_IT = frozenset({DATE, "at", "on", "by", "in", "when", "once", "if", "please", "pls",
+                       "again", "later", "tonight", "next", "this", "and"})
+
+
+def _names_a_ticket(said: list[str], index: int) -> bool:
+    """"remind me about 42 tomorrow": a bare number is read as a quantity first, and is the
+    ticket only right after "about" (or "on", "for") with nothing it counts after it; "remind
+    me at 5 tomorrow", "in 3 hours", "about the 2 laptops" name none."""
+    return index > 0 and said[index - 1] in _ABOUT and (
+        index + 1 == len(said) or said[index + 1] in _AFTER_IT)

@@ -252,3 +252,21 @@ def test_waiting_on_a_ticket_shows_it_and_waiting_a_while_is_a_problem_told(
     said: str, expected: str
 ) -> None:
     assert summary(as_the_bot_reads(said, CONVERSATION)) == expanded(expected)
+
+
+@pytest.mark.parametrize(("said", "ticket"), [
+    ("remind me at 5 tomorrow", None),
+    ("remind me tomorrow at 9", None),
+    ("remind me in 3 hours about the printer", None),
+    ("remind me about the 2 laptops tomorrow", None),
+    ("remind me about 42 tomorrow", 42),
+    ("remind me about 42 at 5", 42),
+    ("remind me about 42", 42),
+    ("remind me about ticket 42 friday", 42),
+])
+def test_a_time_or_a_count_in_a_reminder_asked_for_is_no_ticket(
+    said: str, ticket: int | None
+) -> None:
+    read = as_the_bot_reads(said, CONVERSATION)
+    assert isinstance(read, ReminderAsked)
+    assert (read.ticket.sequence if read.ticket else None) == ticket
