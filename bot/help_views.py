@@ -6,7 +6,7 @@ import secrets
 
 from bot.cards.answer import AnswerView, SourceView, TicketOffer
 from bot.cards.labels import trimmed
-from knowledge.answering import HelpAnswer
+from knowledge.answering import AnswerSource, HelpAnswer
 from knowledge.citations import Citation, source_url, split_sources
 from knowledge.conversation import Exchange
 
@@ -24,7 +24,8 @@ def answer_view(answer: HelpAnswer, *, web_url: str, message: str | None = None)
         text=answer.text,
         answered=answer.answered,
         sources=tuple(_source(citation, web_url) for citation in answer.citations),
-        offer=None if answer.answered else ticket_offer(message or answer.question),
+        offer=None if answer.answered or answer.source is AnswerSource.NEEDS_TOPIC
+        else ticket_offer(message or answer.question),
     )
 
 

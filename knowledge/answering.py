@@ -44,6 +44,7 @@ from knowledge.conversation import (
     dependence,
     adds_nothing,
     has_topic_of_its_own,
+    lacks_a_topic,
     on_topic,
     spoken_of,
     stays_on_topic,
@@ -78,6 +79,11 @@ NOT_FOUND = (
     "If you need a hand, create a ticket and the service desk will pick it up."
 )
 MODEL_DOWN = "The AI assistant isn't available right now, so here is what the help documents say:"
+
+
+def needs_topic(question: str) -> str:
+    return (f"“{question}” seems to follow on from an earlier question that I don't have. "
+            "Ask it whole, in a few words, and I'll look it up.")
 FROM_DOCUMENTS = "Here is what the help documents say:"
 
 
@@ -90,6 +96,8 @@ class AnswerSource(StrEnum):
     DOCUMENTS_AFTER_MODEL_FAILED = "documents_after_model_failed"
     DOCUMENTS_AFTER_REPLY_REJECTED = "documents_after_reply_rejected"
     NOT_FOUND = "not_found"
+    NEEDS_TOPIC = "needs_topic"
+    """A follow-up with nothing to follow ("and on a Mac?" in a new session): asked whole."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -159,7 +167,7 @@ class _Draft:
 
     @property
     def answered(self) -> bool:
-        return self.source is not AnswerSource.NOT_FOUND
+        return self.source not in (AnswerSource.NOT_FOUND, AnswerSource.NEEDS_TOPIC)
 
 
 class HelpAssistant:
@@ -202,10 +210,14 @@ class HelpAssistant:
             last = await reading.chat.last_exchange(session_id=session_id, user_id=user_id)
             restrictions = await reading.audiences.restrictions()
         previous = recent(last, now=asked_at)
-        context, topic, passages, spoken = await self._search(
-            question, previous, lambda text: self._find(text, restrictions, reader)
-        )
-        draft = await self._draft(question, passages, context, spoken)
+        if previous is None and lacks_a_topic(question):  # "and on a mac?", nothing before
+            context, topic = None, question
+            draft = _Draft(needs_topic(question), (), AnswerSource.NEEDS_TOPIC)
+        else:
+            context, topic, passages, spoken = await self._search(
+                question, previous, lambda text: self._find(text, restrictions, reader)
+            )
+            draft = await self._draft(question, passages, context, spoken)
         async with self._uow() as uow:
             recorded = await uow.chat.record_exchange(
                 user_id=user_id,

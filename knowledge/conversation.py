@@ -268,6 +268,13 @@ def _earlier_terms(question: str, previous: Exchange) -> set[str]:
         - _ORDINALS
 
 
+def lacks_a_topic(question: str) -> bool:
+    """Whether a question means nothing without the one before it: "and on a Mac?", "why?",
+    "what about the second one?" (pointing back, with at most one word of its own), unlike
+    "can I print it in colour" or "how long does it take to get a laptop"."""
+    return dependence(question) is Dependence.STRONG and len(_own_terms(question)) <= 1
+
+
 def has_topic_of_its_own(question: str) -> bool:
     """Whether a follow-up names enough to be asked alone ("and how do I book a meeting
     room?"), unlike "and on a Mac?"."""

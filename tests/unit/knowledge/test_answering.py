@@ -273,11 +273,15 @@ async def test_the_previous_turn_is_context_only_in_its_session_and_within_the_w
     helper, _, retriever = assistant(llm=model, clock=clock)
 
     await helper.ask(user_id="u1", session_id="s1", question="how do i fix the vpn dropping")
-    await helper.ask(user_id="u1", session_id="other", question="and on a mac?")
+    elsewhere = await helper.ask(user_id="u1", session_id="other", question="and on a mac?")
     clock.now += timedelta(hours=2)
-    await helper.ask(user_id="u1", session_id="s1", question="and on a mac?")
+    later = await helper.ask(user_id="u1", session_id="s1", question="and on a mac?")
+    alone = await helper.ask(user_id="u1", session_id="s1", question="does the vpn work abroad")
 
-    assert retriever.queries[1:] == ["and on a mac?", "and on a mac?"]
+    # With no earlier question to follow, "and on a mac?" is asked for whole, not searched.
+    assert [elsewhere.source, later.source] == [AnswerSource.NEEDS_TOPIC] * 2
+    assert not elsewhere.follow_up and not later.follow_up and not alone.follow_up
+    assert retriever.queries[1:] == ["does the vpn work abroad"]
     assert all(len(prompt) == 2 for prompt in model.prompts[1:])
 
 
@@ -402,6 +406,34 @@ async def test_a_continuation_naming_a_topic_of_its_own_is_answered_as_a_new_que
     assert not rooms.follow_up and rooms.answered
     assert [c.source for c in rooms.citations] == [SourceKind.USER_GUIDE]
     assert retriever.queries[-1] == "and how do I book a meeting room"
+
+
+@pytest.mark.parametrize("question", ["and on a mac?", "why?", "what about the second one?",
+                                      "and printing?", "how do I undo that?"])
+async def test_a_follow_up_with_nothing_before_it_is_asked_whole_not_searched(
+    question: str,
+) -> None:
+    # `ticketflow ask "and on a mac?"` (a new session) quoted every passage naming a Mac.
+    helper, store, retriever = assistant(VPN, VPN_MAC_STEPS, PRINTERS, threshold=0.0)
+
+    answer = await helper.ask(user_id="u1", session_id="s1", question=question)
+
+    assert answer.source is AnswerSource.NEEDS_TOPIC and not answer.answered
+    assert answer.text.startswith(f"“{question}” seems to follow on from an earlier question")
+    assert answer.citations == () and retriever.queries == []
+    assert store.records[answer.message_id] == (False, question)
+
+
+@pytest.mark.parametrize("question", ["can I print it in colour", "is it possible to work abroad",
+                                      "and how do I book a meeting room"])
+async def test_a_question_pointing_back_with_words_of_its_own_is_searched_alone(
+    question: str,
+) -> None:
+    helper, _, retriever = assistant()
+
+    answer = await helper.ask(user_id="u1", session_id="s1", question=question)
+
+    assert answer.source is not AnswerSource.NEEDS_TOPIC and retriever.queries == [question]
 
 
 async def test_a_follow_up_shows_the_model_the_previous_turn_and_a_new_question_does_not() -> None:
