@@ -172,6 +172,16 @@ async def test_an_english_word_no_document_holds_is_not_taken_for_a_typo(
     assert terms["keyboard"].factor == TYPO_WEIGHT
 
 
+async def test_a_dress_code_is_not_answered_from_passages_about_codes(
+    retriever: LexicalRetriever, filenames: dict[int, str]
+) -> None:
+    # "dress" was searched as "press" ("press and hold", "press Enter"): with "code" it
+    # scored 0.35 on the password rules and was answered; no guide covers a dress code
+    passages = await retriever.search("what's the dress code", limit=3)
+
+    assert retriever.decline(passages)
+
+
 async def test_an_everyday_word_no_document_holds_weighs_less_than_a_rare_one(
     retriever: LexicalRetriever, filenames: dict[int, str]
 ) -> None:
