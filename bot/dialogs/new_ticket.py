@@ -127,12 +127,18 @@ class NewTicketDialog(ComponentDialog):  # type: ignore[misc]  # untyped SDK cla
 def waiting_for(dialog_context: DialogContext) -> str | None:
     """The step the new-ticket dialog waits on ("title", "description", "category",
     "priority"); None when no new ticket is being filed."""
+    stack = _inner_stack(dialog_context)
+    return str(stack[0].id) if stack else None
+
+
+def _inner_stack(dialog_context: DialogContext) -> list[Any]:
+    """The new-ticket dialog's own stack, top first (the prompt waiting, then its steps);
+    empty when no new ticket is being filed."""
     active = dialog_context.active_dialog
     if active is None or active.id != DIALOG_ID:
-        return None
+        return []
     inner = active.state.get(ComponentDialog.persisted_dialog_state)
-    stack = getattr(inner, "dialog_stack", None) or []
-    return str(stack[0].id) if stack else None
+    return list(getattr(inner, "dialog_stack", None) or [])
 
 
 _URGENCY = re.compile(
@@ -164,9 +170,7 @@ def noted_priority(dialog_context: DialogContext, text: str) -> str | None:
 
 def _steps_values(dialog_context: DialogContext) -> dict[str, Any] | None:
     """The answers the new-ticket dialog has collected so far (its waterfall's values)."""
-    active = dialog_context.active_dialog
-    inner = active.state.get(ComponentDialog.persisted_dialog_state) if active else None
-    for instance in getattr(inner, "dialog_stack", None) or []:
+    for instance in _inner_stack(dialog_context):
         if instance.id == "steps":
             values = instance.state.setdefault(WaterfallDialog.PersistedValues, {})
             return values if isinstance(values, dict) else None
