@@ -23,6 +23,10 @@ from domain.errors import InvalidValue, NotAllowed, TeamNotFound
 from domain.people import Role, Team, TeamRole, User
 from domain.services import company, invitations, people
 
+OFFERED = "ticketflow.admin_offered"
+"""The buttons this turn's question offered (in `turn_state`): typed next, "yes", "no",
+"agent" or "2" picks one (`MessageRouter`)."""
+
 AdminCommand = (
     commands.Invite | commands.SetRole | commands.Deactivate | commands.Reactivate
     | commands.KeepAsIs
@@ -288,6 +292,7 @@ async def _ask(turn_context: TurnContext, which: Which) -> None:
                for o in which.options]
     hero = HeroCard(text=which.question, buttons=buttons)
     await turn_context.send_activity(MessageFactory.attachment(CardFactory.hero_card(hero)))
+    turn_context.turn_state[OFFERED] = which.options
 
 
 _ROLES = frozenset(role.value for role in Role)

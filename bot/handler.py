@@ -53,6 +53,8 @@ ASKED_ASSISTANT = "asked_assistant"
 """The message last taken to the help assistant: a typed "yes" may file it (`help_offer`)."""
 LAST_LIST = "last_list"
 """The numbers and titles of the list last shown: "the switch one" (`bot.understanding.listed`)."""
+OFFERED = "offered"
+"""The buttons of the admin question last asked, which a typed answer may pick."""
 DIALOG_AT = "dialog_at"
 """When the dialog under way last heard from the person (`MessageRouter._went_stale`)."""
 DIALOG_STATE = "dialog_state"
@@ -89,7 +91,8 @@ class TicketFlowBot(TeamsActivityHandler):  # type: ignore[misc]  # untyped SDK 
         self._router = MessageRouter(deps, directory, self._state.create_property(LAST_TICKET),
                                      self._state.create_property(ASKED_ASSISTANT),
                                      self._state.create_property(DIALOG_AT),
-                                     self._state.create_property(LAST_LIST))
+                                     self._state.create_property(LAST_LIST),
+                                     self._state.create_property(OFFERED))
 
     async def on_turn(self, turn_context: TurnContext) -> None:
         try:

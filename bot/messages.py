@@ -32,6 +32,8 @@ from bot.actions.workload import workload_reply
 from bot.actions.tickets import (
     ask_field, cannot_assign, dialog_answers, ensure_visible, file_ticket, perform,
 )
+from bot.actions.option import chosen
+from bot.admin import OFFERED
 from bot.admin import answers as admin_answers
 from bot.admin import run_admin
 from bot.delivery import current_delivery, part_of, running_for
@@ -106,7 +108,7 @@ class MessageRouter:
     def __init__(
         self, deps: BotDependencies, directory: MemberDirectory, last_ticket: StatePropertyAccessor,
         asked_assistant: StatePropertyAccessor, dialog_at: StatePropertyAccessor,
-        last_list: StatePropertyAccessor,
+        last_list: StatePropertyAccessor, offered: StatePropertyAccessor,
     ) -> None:
         self._deps = deps
         self._directory = directory
@@ -114,6 +116,7 @@ class MessageRouter:
         self._asked_assistant = asked_assistant
         self._dialog_at = dialog_at
         self._last_list = last_list
+        self._offered = offered
 
     async def handle(self, turn_context: TurnContext, viewer: Viewer, dc: DialogContext) -> None:
         if dc.active_dialog is not None and await self._went_stale(turn_context):
@@ -142,6 +145,7 @@ class MessageRouter:
                 "characters."
             )
             return
+        text = await self._picked(turn_context, text)
         if dc.active_dialog is None and await self._took_up_offer(turn_context, viewer, dc, text):
             return
         if dc.active_dialog is None and await self._turned_the_page(turn_context, viewer, text):
@@ -151,6 +155,7 @@ class MessageRouter:
                                     or await admin_answers(self._deps, viewer, command)):
             await self._interrupt(turn_context, dc)
             await self._run_command(turn_context, viewer, command)
+            await self._keep_offered(turn_context)
             return
         listed = await self._listed(turn_context) if dc.active_dialog is None else ()
         picked_from_list = pick(text, listed)
@@ -354,6 +359,28 @@ class MessageRouter:
     async def _file(self, turn_context: TurnContext, viewer: Viewer, answers: dict[str, Any]) -> None:
         reply = await file_ticket(self._deps, viewer, answers)
         await self._send(turn_context, reply)
+
+    async def _picked(self, turn_context: TurnContext, text: str) -> str:
+        """An admin question's buttons answered in words ("yes", "no", "agent", "2"): what
+        the button says. The next message ends the question, whatever it says."""
+        stored = await self._offered.get(turn_context, None)
+        if stored is None:
+            return text
+        await self._offered.delete(turn_context)
+        try:
+            kept = json.loads(stored)
+            fresh = utcnow() - datetime.fromisoformat(kept["at"]) <= DIALOG_IDLE
+            options = tuple(Option(str(label), str(says)) for label, says in kept["options"])
+        except (TypeError, ValueError, KeyError):
+            return text  # written by another release: the message is read as it is
+        option = chosen(options, text) if fresh else None
+        return option.says if option is not None else text
+
+    async def _keep_offered(self, turn_context: TurnContext) -> None:
+        options = turn_context.turn_state.get(OFFERED)
+        if options:
+            await self._offered.set(turn_context, json.dumps({
+                "at": utcnow().isoformat(), "options": [[o.label, o.says] for o in options]}))
 
     async def _run_command(
         self, turn_context: TurnContext, viewer: Viewer, command: commands.Command

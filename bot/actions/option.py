@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+YES = frozenset({"y", "yes", "yep", "yeah", "yup", "sure", "ok", "okay", "please do", "do it",
+                 "go ahead", "correct", "right", "yes please", "of course", "absolutely"})
+
 
 @dataclass(frozen=True, slots=True)
 class Option:
@@ -11,3 +14,20 @@ class Option:
 
     label: str
     says: str
+
+
+def chosen(options: tuple[Option, ...], said: str) -> Option | None:
+    """The option picked by its number, its label, or a prefix of one label only."""
+    text = " ".join(said.split()).strip(" .!").lower()
+    if not text or not options:
+        return None
+    if text in YES:
+        text = "yes"  # picks a "Yes, …" choice, where the question offers one
+    if text.isdecimal():
+        index = int(text) - 1
+        return options[index] if 0 <= index < len(options) else None
+    for option in options:
+        if option.label.lower() == text or option.says.lower() == text:
+            return option
+    starting = [o for o in options if o.label.lower().startswith(text)]
+    return starting[0] if len(starting) == 1 else None

@@ -10,11 +10,8 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
-from bot.actions.option import Option
-
-
-YES = frozenset({"y", "yes", "yep", "yeah", "yup", "sure", "ok", "okay", "please do", "do it",
-                 "go ahead", "correct", "right", "yes please", "of course", "absolutely"})
+from bot.actions.option import YES as YES
+from bot.actions.option import Option, chosen
 
 
 class Slot(StrEnum):
@@ -70,16 +67,4 @@ class Pending:
 
     def chosen(self, said: str) -> Option | None:
         """The option picked by its number, its label, or a prefix of one label only."""
-        text = " ".join(said.split()).strip(" .!").lower()
-        if not text or not self.options:
-            return None
-        if text in YES:
-            text = "yes"  # picks a "Yes, …" choice, where the question offers one
-        if text.isdecimal():
-            index = int(text) - 1
-            return self.options[index] if 0 <= index < len(self.options) else None
-        for option in self.options:
-            if option.label.lower() == text or option.says.lower() == text:
-                return option
-        starting = [o for o in self.options if o.label.lower().startswith(text)]
-        return starting[0] if len(starting) == 1 else None
+        return chosen(self.options, said)

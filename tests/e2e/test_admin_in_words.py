@@ -183,6 +183,31 @@ async def test_reactivating_is_never_read_as_deactivating_and_undoes_it(
         "Sam Agent is active already: nothing to change."]  # a resent Yes changes nothing
 
 
+async def test_a_proposal_is_answered_by_typing_yes_or_no_too(
+    service: Service, engine: AsyncEngine
+) -> None:
+    """"yes" typed under "Make Sam Agent a manager?" was "Sorry, I didn't get “yes”": only
+    the buttons answered it. A typed answer picks a button the way a pressed one does."""
+    rita = await _rita_the_admin(service, engine)
+    sam = await insert_user(engine, email="sam@ex.com", name="Sam Agent")
+
+    await service.say("make Sam a manager", user=rita)
+    assert (await service.say("no", user=rita)).texts == ["OK, I changed nothing."]
+    assert await _role_and_active(engine, sam) == ("user", True)
+    assert (await service.say("yes", user=rita)).texts != ["Sam Agent is now manager."]
+    assert await _role_and_active(engine, sam) == ("user", True)  # that question was answered
+
+    await service.say("make Sam a manager", user=rita)
+    assert (await service.say("Yes please", user=rita)).texts == ["Sam Agent is now manager."]
+    await service.say("deactivate sam", user=rita)
+    await service.say("1", user=rita)
+    assert await _role_and_active(engine, sam) == ("manager", False)
+    asked = await service.say("invite dana@ex.com", user=rita)
+    assert asked.texts[0].startswith("Which role should dana@ex.com get?")
+    assert (await service.say("agent", user=rita)).texts[0].startswith(
+        "Invited dana@ex.com as an agent")
+
+
 async def test_refusals_come_before_any_lookup(service: Service, engine: AsyncEngine) -> None:
     mona = await insert_user(engine, role="manager", email="mona@ex.com", name="Mona Lisa")
     await insert_user(engine, email="sam@ex.com", name="Sam Agent")
