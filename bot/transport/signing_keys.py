@@ -88,10 +88,15 @@ class SigningKeys:
         return key
 
     async def prefetch(self) -> None:
-        """Download the keys now (at startup) so the first real request does not wait."""
+        """Download the keys now (at startup) so the first real request does not wait.
+
+        A failure here does not start the cooldown: the first request downloads again
+        rather than being refused for a download no request was waiting on (a slow
+        start, the issuer a moment late)."""
         try:
             await self._refresh(keep_stale=True)
         except SigningKeysUnavailable as error:
+            self._failed_at = None
             logger.warning("Bot Framework signing keys not available yet: %s", error)
 
     async def close(self) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -21,6 +22,7 @@ from tests.e2e.teams_doubles.credentials import StaticTokenCredentialsFactory
 from tests.e2e.teams_doubles.fixtures import BOT, ServeBot
 from tests.e2e.teams_doubles.openid import OpenIdStandIn
 from tests.e2e.teams_doubles.tokens import TokenSigner
+from tests.waiting import until
 
 
 class CountingBot:
@@ -160,6 +162,24 @@ async def test_a_metadata_outage_is_401_not_500(gate: Gate, outage: str) -> None
         "message": "signing keys are unavailable; refusing",
     }
     assert gate.bot.turns == 0
+
+
+async def test_keys_the_start_could_not_fetch_are_fetched_by_the_first_request(
+    gate: Gate, caplog: pytest.LogCaptureFixture
+) -> None:
+    """The download at start-up timed out once on a loaded machine, and every request for
+    the next ten seconds was refused as if the issuer were down."""
+    gate.openid.available = False
+    with caplog.at_level(logging.WARNING, logger="bot.transport.signing_keys"):
+        running = await gate.serve()
+        await until(lambda: "signing keys not available yet" in caplog.text,
+                    what="the download at start to fail")
+    gate.openid.available = True
+
+    answer = await running.post(gate.teams.personal_message("hello"), token=gate.valid_token())
+
+    assert answer.status == 200, answer.json
+    assert gate.bot.turns == 1
 
 
 async def test_signing_keys_are_downloaded_once_for_many_concurrent_requests(gate: Gate) -> None:
