@@ -11,7 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 from db.tables import help_answer_feedback, tasks
 from tests.e2e.assistant import answer_cards, button, wait_for_answers
-from tests.e2e.service import Service, texts_in, user_in_teams
+from tests.e2e.service import Service, Turn, texts_in, user_in_teams
 from tests.e2e.teams_doubles.activities import TeamsUser
 from tests.integration.knowledge.answering_openai_stand_in import Completion, CompletionsStandIn
 
@@ -246,6 +246,21 @@ async def test_a_yes_or_another_problem_after_an_answer_is_not_the_question_file
     assert await filed(engine) == []
 
 
+async def rated_unhelpful_and_question_offered(
+    helpdesk: Service, engine: AsyncEngine, ada: TeamsUser, turn: Turn
+) -> None:
+    """The answer rated "Not helpful", and a "yes" then files the question it answered."""
+    assert f"Sorry that didn't help. The service desk can look into “{ANSWERED}”." in texts_in(
+        turn.card)
+    async with engine.connect() as connection:
+        verdicts = (await connection.execute(
+            select(help_answer_feedback.c.helpful))).scalars().all()
+    assert verdicts == [False]
+    await helpdesk.say("yes", user=ada)
+    [ticket] = await filed(engine)
+    assert ticket["title"] == ANSWERED
+
+
 @pytest.mark.parametrize("said", [
     "didnt help", "That didn't work.", "still not working", "nope", "no luck 😕",
     "sorry, that's not what I asked",
@@ -260,15 +275,7 @@ async def test_saying_an_answer_did_not_help_rates_it_and_offers_the_question_as
 
     turn = await helpdesk.say(said, user=ada)
 
-    assert f"Sorry that didn't help. The service desk can look into “{ANSWERED}”." in texts_in(
-        turn.card)
-    async with engine.connect() as connection:
-        verdicts = (await connection.execute(
-            select(help_answer_feedback.c.helpful))).scalars().all()
-    assert verdicts == [False]
-    await helpdesk.say("yes", user=ada)
-    [ticket] = await filed(engine)
-    assert ticket["title"] == ANSWERED
+    await rated_unhelpful_and_question_offered(helpdesk, engine, ada, turn)
 
 
 async def test_saying_an_answer_did_not_help_after_another_message_is_about_that_answer(
@@ -282,15 +289,7 @@ async def test_saying_an_answer_did_not_help_after_another_message_is_about_that
 
     turn = await helpdesk.say("that didn't help", user=ada)
 
-    assert f"Sorry that didn't help. The service desk can look into “{ANSWERED}”." in texts_in(
-        turn.card)
-    async with engine.connect() as connection:
-        verdicts = (await connection.execute(
-            select(help_answer_feedback.c.helpful))).scalars().all()
-    assert verdicts == [False]
-    await helpdesk.say("yes", user=ada)
-    [ticket] = await filed(engine)
-    assert ticket["title"] == ANSWERED
+    await rated_unhelpful_and_question_offered(helpdesk, engine, ada, turn)
 
 
 async def test_saying_nothing_helped_with_no_answer_to_speak_of_files_nothing(
