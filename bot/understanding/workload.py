@@ -17,8 +17,10 @@ _ASKED = re.compile("|".join((
     r"(?:(?:what|how) is |whats |show(?: me)? |give me |check )?(?:the )?(?:everyones|everybodys"
     r"|the teams|our|my teams|team|current|agent|people s|staff) (?:work ?load|load|capacity)"
     r"(?: look| looking)?(?: like)?(?: right now| now| today| at the moment| this week)?",
-    r"(?:(?:show(?: me)?|whats|give me|check) )?(?:the )?(?:work ?load|load|capacity)(?: per person| by person"
-    r"| of the team| of everyone| across the team| overview| report)?",
+    r"(?:(?:show(?: me)?|what ?s|what is|how ?s|how is|give me|check) )?(?:the )?"
+    r"(?:work ?load|load|capacity)(?: per person| by person| of the team| of everyone"
+    r"| across the team| overview| report)?(?: look| looking)?(?: like)?"
+    r"(?: right now| now| today| at the moment| this week)?",
     rf"how many {_TICKETS} (?:does|do|has|have) {_EACH}(?: have| got| got open| have open)?",
     rf"{_TICKETS} (?:per|by|for each) (?:person|agent|assignee|engineer|team member|tech)",
     rf"(?:open )?{_TICKETS}? ?count (?:per|by) (?:person|agent|assignee)",
