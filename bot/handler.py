@@ -33,6 +33,7 @@ from bot.conversations import (
 from bot.dialogs.new_ticket import NewTicketDialog
 from bot.dialogs.ticket_question import TicketQuestionDialog
 from bot.identity import VIEWER_KEY, MemberDirectory, NotEnrolled, identify, teams_identity
+from bot.mentions import mentions_bot
 from bot.messages import MessageRouter, kept_list
 from bot.outgoing import card_message, reply_card
 from bot.replies import explain, explain_pressed
@@ -40,6 +41,7 @@ from bot.state_storage import StateConflict
 from bot.turn_state import TurnState
 from domain.access import Viewer
 from domain.errors import DomainError, NotAllowed, TicketNotFound
+from domain.services.queries import get_ticket
 
 log = logging.getLogger(__name__)
 KNOWN_VERBS = frozenset(verb.value for verb in Verb)
@@ -183,10 +185,12 @@ class TicketFlowBot(TeamsActivityHandler):  # type: ignore[misc]  # untyped SDK 
         if isinstance(viewer, str):
             await turn_context.send_activity(viewer)
             return
-        if thread is not None:
-            await thread_replies.comment_from_thread(turn_context, self._deps, viewer, thread)
-            return
         try:
+            if thread is not None:
+                if not await self._command_in_thread(turn_context, viewer, thread):
+                    await thread_replies.comment_from_thread(
+                        turn_context, self._deps, viewer, thread)
+                return
             if _submitted_verb(turn_context.activity.value):
                 await self._submitted_card(turn_context, viewer)
                 return
@@ -194,6 +198,23 @@ class TicketFlowBot(TeamsActivityHandler):  # type: ignore[misc]  # untyped SDK 
             await self._router.handle(turn_context, viewer, dc)
         except DomainError as error:
             await turn_context.send_activity(explain(error))
+
+    async def _command_in_thread(
+        self, turn_context: TurnContext, viewer: Viewer, thread: thread_replies.TicketThread
+    ) -> bool:
+        """Whether a reply in a ticket card's thread was a command to the bot, now done: it
+        @mentions the bot and, with the thread's ticket as "it", is a short request the
+        router acts on ("resolve this", "assign to me", "help"). A ticket the person may
+        not see is no command: the comment path refuses it as before."""
+        if not mentions_bot(turn_context.activity):
+            return False
+        try:
+            ticket = await get_ticket(uow=self._deps.uow().reading(), actor=viewer,
+                                      ticket=thread.ticket_id)
+        except DomainError:
+            return False
+        return await self._router.command_in_thread(
+            turn_context, viewer, await self._dialog_context(turn_context), ticket.ticket_number)
 
     async def _submitted_card(self, turn_context: TurnContext, viewer: Viewer) -> None:
         """Action.Submit from clients without Action.Execute: same verbs, card updated in place.

@@ -64,7 +64,7 @@ from bot.understanding.suggestions import FIRST_STEPS, offered, suggest
 from domain.access import Viewer, editable_fields
 from domain.clock import utcnow
 from domain.errors import DomainError, InvalidTransition, InvalidValue
-from domain.numbering import TicketNumber, mentions_ticket_number
+from domain.numbering import TicketNumber, mentions_ticket_number, parse_ticket_number
 from knowledge.conversation import Exchange, recent
 from domain.tickets import TicketStatus
 
@@ -94,6 +94,8 @@ _TICKET_BY_ID = re.compile(r"#\d+|\bticket\s+\d+", re.IGNORECASE)
 LONG_MESSAGE_CHARS = 2_000
 """Longer messages are read in a worker thread: reading 64,000 characters takes 1.6-2 s of
 CPU, which on the event loop would stall every conversation and health check meanwhile."""
+THREAD_COMMAND_WORDS = 6
+"""A reply in a ticket card's thread longer than this is a comment, never a command."""
 
 
 async def read_message(text: str, conversation: Conversation) -> Understanding:
@@ -211,6 +213,32 @@ class MessageRouter:
             if await self._by_model(turn_context, viewer, dc, text, conversation):
                 return
         await self._dispatch(turn_context, viewer, dc, understood, conversation)
+
+    async def command_in_thread(
+        self, turn_context: TurnContext, viewer: Viewer, dc: DialogContext, ticket: str
+    ) -> bool:
+        """A reply in `ticket`'s card thread, read with that ticket as "it": a short request
+        to act on is done, and True; anything else is a comment (False). Requests are a
+        change or a look at that ticket, named or not ("resolve this", "assign to me",
+        "make it urgent", "show history"), or one of their own ("help", "my tickets"); that
+        ticket is then "it" in the thread. A longer reply ("replaced the toner, works
+        now") is a comment, whatever it could be read as."""
+        text = strip_bot_mention(turn_context.activity)
+        if not text or len(text.split()) > THREAD_COMMAND_WORDS:
+            return False
+        understood, conversation = await self._understand(turn_context, viewer, text,
+                                                          about=ticket)
+        match understood:
+            case ChangeStatus() | AssignTicket() | EditTicket() | ShowTicket() if (
+                    understood.ticket is None or str(understood.ticket) == ticket):
+                understood = replace(understood, ticket=parse_ticket_number(ticket))
+            case Help() | ListTickets() | Workload():
+                pass
+            case _:
+                return False
+        await self._last_ticket.set(turn_context, ticket)
+        await self._dispatch(turn_context, viewer, dc, understood, conversation)
+        return True
 
     async def _files_a_ticket(self, turn_context: TurnContext, viewer: Viewer, text: str
                               ) -> bool:

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot.thread_replies import ACKNOWLEDGED, EMPTY
-from db.tables import bot_ticket_cards, task_comments
+from db.tables import bot_ticket_cards, task_comments, tasks
 from tests.e2e.channel import file_in_chat, subscribed_channel
 from tests.e2e.service import Service, Turn, card_of, fallback, first_row, texts_in, user_in_teams
 from tests.e2e.teams_doubles.activities import TeamsUser
@@ -166,3 +167,43 @@ async def test_editing_or_deleting_a_reply_in_teams_leaves_its_comment_as_it_was
 
     assert await _comments(engine) == ["Replaced the toner, works now"]
     assert len(_thread_texts(service, thread)) == before
+
+
+@pytest.mark.parametrize(("said", "status", "assigned"), [
+    ("resolve this", "resolved", False),
+    ("close it pls", "closed", False),
+    ("assign to me", "open", True),
+    ("I'll take it", "open", True),
+])
+async def test_a_short_command_to_the_bot_in_the_thread_acts_on_its_ticket(
+    service: Service, engine: AsyncEngine, said: str, status: str, assigned: bool
+) -> None:
+    """"@TicketFlow resolve this" in a card's thread was saved as the comment "resolve
+    this" (and the requester told of it); the ticket stayed open."""
+    number, thread, ada = await _a_posted_card(service, engine)
+
+    await _reply_in_thread(service, thread, said, user=ada)
+
+    async with engine.connect() as connection:
+        row = (await connection.execute(
+            select(tasks.c.status, tasks.c.assignee_id).where(tasks.c.ticket_number == number)
+        )).one()
+    assert row.status == status and (row.assignee_id is not None) == assigned
+    assert await _comments(engine) == []
+
+
+async def test_help_in_a_thread_is_answered_and_a_long_or_unmentioned_reply_is_a_comment(
+    service: Service, engine: AsyncEngine
+) -> None:
+    number, thread, ada = await _a_posted_card(service, engine)
+
+    helped = await _reply_in_thread(service, thread, "help", user=ada)
+    await _reply_in_thread(service, thread, "Replaced the toner and it works, resolve this",
+                           user=ada)
+
+    assert helped.card is not None and ACKNOWLEDGED not in helped.texts
+    assert await _comments(engine) == ["Replaced the toner and it works, resolve this"]
+    async with engine.connect() as connection:
+        status = (await connection.execute(
+            select(tasks.c.status).where(tasks.c.ticket_number == number))).scalar_one()
+    assert status == "open"
