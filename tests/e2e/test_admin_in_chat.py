@@ -28,13 +28,13 @@ async def test_an_admin_runs_the_organisation_from_chat(
     await service.say("help", user=lee)  # Lee is known to the bot
 
     invited = await service.say("invite dana@example.com as manager", user=root)
-    assert invited.texts[0].startswith("Invited dana@example.com as manager")
+    assert invited.texts[0].startswith("Invited dana@example.com as a manager")
     assert (await service.say("team create Network", user=root)).texts == ["Team Network is created."]
     added = await service.say("team add lee@example.com Network", user=root)
     assert added.texts == [f"Added User {await _last_name(engine, lee_id)} to team Network; "
                            "its queue is now in their lists."]
     promoted = await service.say("role lee@example.com manager", user=root)
-    assert promoted.texts == ["User " + (await _last_name(engine, lee_id)) + " is now manager."]
+    assert promoted.texts == ["User " + (await _last_name(engine, lee_id)) + " is now a manager."]
     prefix = await service.say("settings prefix ops", user=root)
     assert "prefix: OPS" in prefix.texts[0]
     shown = await service.say("settings", user=root)
@@ -88,7 +88,7 @@ async def test_an_admin_names_people_by_mentioning_them(
     activity["entities"].append(
         {"type": "mention", "text": "<at>Lee Agent</at>", "mentioned": lee.account()})
     turn = await service.send(activity)  # Lee never talked to the bot: looked up by email
-    assert turn.texts[0].endswith("is now manager.")
+    assert turn.texts[0].endswith("is now a manager.")
     async with engine.connect() as connection:
         role = (await connection.execute(select(users.c.role).where(users.c.id == lee_id)))
     assert role.scalar_one() == "manager"
@@ -160,7 +160,7 @@ async def test_an_invitation_without_a_role_asks_for_the_role_with_buttons_and_s
     assert refused.texts == ["Sorry, you can't do that: only admins can do that."]
 
     picked = await service.say("invite dana@example.com as manager", user=root)  # "Manager"
-    assert picked.texts[0].startswith("Invited dana@example.com as manager")
+    assert picked.texts[0].startswith("Invited dana@example.com as a manager")
     async with engine.connect() as connection:
         invitation = (await connection.execute(select(user_invitations))).mappings().one()
     assert (invitation["email"], invitation["role"]) == ("dana@example.com", "manager")

@@ -121,13 +121,13 @@ async def test_a_role_change_in_words_is_proposed_then_made_once(
 
     for _ in range(2):  # pressed twice, or resent by Teams: the same one change
         made = await service.say("role alex@ex.com manager", user=rita)
-        assert made.texts == ["Alex Doe is now manager."]
+        assert made.texts == ["Alex Doe is now a manager."]
     assert await _role_and_active(engine, alex) == ("manager", True)
     assert (await service.say("change Alex's role to manager", user=rita)).texts == [
         "Alex Doe is already a manager: nothing to change."]
     back = await service.say("demote alex to technician", user=rita)
     assert back.texts == [
-        "Make Alex Doe (alex@ex.com) an agent (user role)? They are manager now."]
+        "Make Alex Doe (alex@ex.com) an agent (user role)? They are a manager now."]
     assert presses(back)["Yes, make them an agent"] == "role alex@ex.com user"
     for unknown in ("invite kim@ex.com as boss", "role alex@ex.com boss",
                     "change alex's role to boss"):
@@ -194,11 +194,11 @@ async def test_a_proposal_is_answered_by_typing_yes_or_no_too(
     await service.say("make Sam a manager", user=rita)
     assert (await service.say("no", user=rita)).texts == ["OK, I changed nothing."]
     assert await _role_and_active(engine, sam) == ("user", True)
-    assert (await service.say("yes", user=rita)).texts != ["Sam Agent is now manager."]
+    assert (await service.say("yes", user=rita)).texts != ["Sam Agent is now a manager."]
     assert await _role_and_active(engine, sam) == ("user", True)  # that question was answered
 
     await service.say("make Sam a manager", user=rita)
-    assert (await service.say("Yes please", user=rita)).texts == ["Sam Agent is now manager."]
+    assert (await service.say("Yes please", user=rita)).texts == ["Sam Agent is now a manager."]
     await service.say("deactivate sam", user=rita)
     await service.say("1", user=rita)
     assert await _role_and_active(engine, sam) == ("manager", False)
