@@ -31,7 +31,7 @@ AdminCommand = (
     commands.Invite | commands.SetRole | commands.Deactivate | commands.Reactivate
     | commands.KeepAsIs
     | commands.CreateTeam | commands.AddToTeam | commands.RemoveFromTeam | commands.TeamMembers
-    | commands.ConfigureCompany
+    | commands.ListTeams | commands.ConfigureCompany
 )
 
 
@@ -65,7 +65,7 @@ async def run_admin(
     # (The use cases check again, against the freshly loaded viewer.)
     if isinstance(command, (commands.AddToTeam, commands.RemoveFromTeam)):
         ensure_role(viewer, Role.ADMIN, Role.MANAGER)
-    elif isinstance(command, commands.TeamMembers):
+    elif isinstance(command, (commands.TeamMembers, commands.ListTeams)):
         ensure_sees_team_members(viewer)
     else:
         ensure_role(viewer, Role.ADMIN)
@@ -137,6 +137,8 @@ async def run_admin(
             await _remove_from_team(turn_context, deps, directory, viewer, person, team_said)
         case commands.TeamMembers(team=team_said):
             await _team_members(turn_context, deps, viewer, team_said)
+        case commands.ListTeams():
+            await _list_teams(turn_context, deps, viewer)
         case commands.ConfigureCompany(field=None):
             settings = await company.company_settings(uow=uow(), actor=viewer)
             facts = [("Company name", settings.company_name),
@@ -214,6 +216,22 @@ async def _remove_from_team(
     await turn_context.send_activity(
         f"Removed {found.display_name} from team {team.name}; its queue has left their lists."
         if removed else f"{found.display_name} is not in team {team.name}.")
+
+
+async def _list_teams(turn_context: TurnContext, deps: BotDependencies, viewer: Viewer) -> None:
+    """Every team for an admin; the teams they are in for anyone else (the access rule)."""
+    teams = await people.list_teams(uow=deps.uow().reading(), actor=viewer)
+    seen = sorted((team.name for team in teams
+                   if viewer.role is Role.ADMIN or team.id in viewer.team_ids), key=str.casefold)
+    if not seen:
+        await turn_context.send_activity(
+            "There are no teams yet: say `create team Network` to add one."
+            if viewer.role is Role.ADMIN else "You are not in any team.")
+        return
+    heading = "Teams" if viewer.role is Role.ADMIN else "Your teams"
+    await turn_context.send_activity(
+        f"{heading} ({len(seen)}):\n\n" + "\n".join(f"- {name}" for name in seen)
+        + f"\n\nSay `who is in {seen[0]}` to see a team's members.")
 
 
 async def _team_members(

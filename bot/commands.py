@@ -15,6 +15,7 @@ from bot.understanding.admin_requests import (
     Deactivate as Deactivate,
     Invite as Invite,
     KeepAsIs as KeepAsIs,
+    ListTeams as ListTeams,
     Reactivate as Reactivate,
     RemoveFromTeam as RemoveFromTeam,
     SetRole as SetRole,
@@ -72,7 +73,7 @@ class WebhookShown:
 
 Command = (
     Invite | SetRole | Deactivate | Reactivate | KeepAsIs | CreateTeam | AddToTeam
-    | RemoveFromTeam | TeamMembers
+    | RemoveFromTeam | TeamMembers | ListTeams
     | ConfigureCompany
     | Subscribe | Unsubscribe | Subscriptions | Webhook | WebhookShown | SubscribeDigest
     | UnsubscribeDigest

@@ -72,7 +72,7 @@ ADMIN_COMMANDS = (
     commands.Invite, commands.SetRole, commands.Deactivate, commands.Reactivate,
     commands.KeepAsIs,
     commands.CreateTeam, commands.AddToTeam, commands.RemoveFromTeam, commands.TeamMembers,
-    commands.ConfigureCompany,
+    commands.ListTeams, commands.ConfigureCompany,
 )
 CHANNEL_COMMANDS = (
     commands.Subscribe, commands.Unsubscribe, commands.Subscriptions, commands.Webhook,

@@ -77,8 +77,13 @@ class TeamMembers:
     if a team has that name; otherwise ("who's on call?") the message is read as any other."""
 
 
+@dataclass(frozen=True, slots=True)
+class ListTeams:
+    """"list teams", "what teams are there?": the teams the asker may see."""
+
+
 AdminRequest = (Invite | SetRole | Deactivate | Reactivate | KeepAsIs | CreateTeam | AddToTeam
-                | RemoveFromTeam | TeamMembers)
+                | RemoveFromTeam | TeamMembers | ListTeams)
 
 # The roles by the names people use; the stored value of an agent is `user`.
 ROLE_WORDS = {
@@ -126,6 +131,13 @@ _MEMBERS = (
              rf"(?:team\s+)?members\s+(?:of|in)\s+{_TEAM}(?P<named>\s+(?:team|group))?$"),
     _pattern(r"^(?:(?:show|list|get|see)\s+(?:me\s+)?)?(?:the\s+)?(?P<team>\S.*?)\s+"
              r"(?P<named>team|group)(?:'s)?\s+members$"),
+)
+_LIST_TEAMS = (
+    _pattern(r"^(?:(?:show|list|get|see|view)\s+(?:me\s+)?)(?:all\s+)?(?:the\s+|our\s+|my\s+)?"
+             r"teams(?:\s+(?:please|pls|we\s+have|there\s+are))?$"),
+    _pattern(r"^(?:what|which)\s+teams\s+(?:are\s+there|do\s+we\s+have|exist|have\s+we\s+got"
+             r"|am\s+i\s+(?:in|on|part\s+of))$"),
+    _pattern(r"^(?:all\s+)?teams\s+list$"),
 )
 _ADD = _pattern(rf"^(?:add|put|move)\s+{_PERSON}\s+(?:to|in|into|on|onto)\s+{_TEAM}"
                 r"(?P<named>\s+(?:team|group))?$")
@@ -185,6 +197,8 @@ def read_admin_request(text: str) -> AdminRequest | None:
         return Invite(match["email"], None)
     if match := _CREATE_TEAM.match(message):
         return CreateTeam(match["name"].strip("\"'“”‘’ "))
+    if any(listing.match(message) for listing in _LIST_TEAMS):
+        return ListTeams()
     for members in _MEMBERS:
         if (match := members.match(message)) and _a_team(match["team"], named=bool(match["named"])):
             return TeamMembers(match["team"].strip(), named=bool(match["named"]))

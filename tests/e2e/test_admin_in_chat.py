@@ -6,7 +6,7 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from db.tables import company_settings, team_members, teams, user_invitations, users
-from tests.e2e.service import Service, texts_in, user_id_of
+from tests.e2e.service import Service, texts_in, user_id_of, user_in_teams
 from tests.e2e.teams_doubles.activities import TeamsUser
 from tests.integration.builders import insert_ticket, insert_user, this_years
 
@@ -187,3 +187,24 @@ async def test_an_admin_removes_someone_from_a_team_in_words(
     for said in ("take me off the watchers list", "take rita off the laptop ticket"):
         other = " ".join((await service.say(said, user=lee)).texts)
         assert other and "only admins" not in other and "team" not in other.lower(), other
+
+
+async def test_the_teams_listed_are_every_team_for_an_admin_and_ones_own_for_others(
+    service: Service, engine: AsyncEngine
+) -> None:
+    """"list teams" was a list of tickets matching “teams”."""
+    root = await user_in_teams(service, engine, "root@example.com", "Ro Admin", role="admin")
+    await user_in_teams(service, engine, "max@example.com", "Max Power", role="manager")
+    max_ = service.person("max@example.com", "Max Power")
+    cara = await user_in_teams(service, engine, "cara@example.com", "Cara Diaz", role="customer")
+    for said in ("create team Network", "create team Facilities", "add max@example.com to network"):
+        await service.say(said, user=root)
+
+    everyone = await service.say("list teams", user=root)
+    own = await service.say("what teams am I in?", user=max_)
+    none = await service.say("list teams", user=cara)
+
+    assert everyone.texts[0].startswith("Teams (2):\n\n- Facilities\n- Network")
+    assert own.texts[0].startswith("Your teams (1):\n\n- Network")
+    assert none.texts[0].startswith("Sorry, you can't do that")
+
