@@ -28,6 +28,7 @@ from tests.integration.knowledge.embeddings_server import EmbeddingsStandIn, ser
 from tests.integration.knowledge.evaluation import HELP, ingest_fixtures
 from ticketflow.runtime import Runtime
 from ticketflow.settings import Settings
+from tests.waiting import until
 
 MODEL = "stand-in-embeddings"
 MFA_PDF = (HELP / "password-reset-mfa.pdf").read_bytes()
@@ -174,7 +175,8 @@ async def test_the_service_searches_hybrid_only_when_an_embeddings_model_is_conf
         assert lexical_only.indexer.embedder is None
         assert isinstance(hybrid.retriever, HybridRetriever)
         assert hybrid.indexer.embedder is not None and hybrid.indexer.embedder.model == MODEL
-        assert len(hybrid.sandbox.worker_pids()) == 1
+        await until(lambda: len(hybrid.sandbox.worker_pids()) == 1,  # started in the background
+                    what="the PDF reader to start")
         assert (await hybrid.index_unindexed()).changes == ()
     finally:
         await lexical_only.close()
