@@ -268,11 +268,21 @@ def _earlier_terms(question: str, previous: Exchange) -> set[str]:
         - _ORDINALS
 
 
+_BARE_ASKING = frozenset({"why", "how", "how come", "what", "when", "where", "who", "which",
+                          "really", "and", "so", "then"})
+"""A question word said alone ("why?") asks about what was said before."""
+
+
 def lacks_a_topic(question: str) -> bool:
     """Whether a question means nothing without the one before it: "and on a Mac?", "why?",
     "what about the second one?" (pointing back, with at most one word of its own), unlike
-    "can I print it in colour" or "how long does it take to get a laptop"."""
-    return dependence(question) is Dependence.STRONG and len(_own_terms(question)) <= 1
+    "can I print it in colour" or "how long does it take to get a laptop", and unlike "hi"
+    or "?", which point at nothing."""
+    if dependence(question) is not Dependence.STRONG or len(_own_terms(question)) > 1:
+        return False
+    lowered = " ".join(words(question))
+    return (lowered.startswith(_CONTINUATIONS) or lowered in _BARE_ASKING
+            or any(word in _REFERRING_WORDS for word in lowered.split()))
 
 
 def has_topic_of_its_own(question: str) -> bool:

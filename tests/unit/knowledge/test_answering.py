@@ -425,7 +425,7 @@ async def test_a_follow_up_with_nothing_before_it_is_asked_whole_not_searched(
 
 
 @pytest.mark.parametrize("question", ["can I print it in colour", "is it possible to work abroad",
-                                      "and how do I book a meeting room"])
+                                      "and how do I book a meeting room", "hi", "?", "help"])
 async def test_a_question_pointing_back_with_words_of_its_own_is_searched_alone(
     question: str,
 ) -> None:
