@@ -20,7 +20,7 @@ from domain.tickets import Assignee, Ticket
 from tests.actors import as_actor
 from tests.e2e.teams_doubles.activities import TeamsActivities, TeamsUser
 from tests.e2e.teams_doubles.bot_server import BotAnswer
-from tests.e2e.teams_doubles.connector import ConnectorStandIn, TeamsMember
+from tests.e2e.teams_doubles.connector import ConnectorCall, ConnectorStandIn, TeamsMember
 from tests.integration.builders import insert_person, insert_user
 from tests.loopback import serving
 from tests.unit.bot.cards.reading import walk
@@ -149,11 +149,15 @@ class Service:
             return BotAnswer(response.status, await response.text(), response.content_type)
 
     async def send(self, activity: dict[str, Any]) -> Turn:
+        """The answer to `activity` and the messages the bot posted as replies to it; what
+        it posted meanwhile for anything else (a notification, a help answer of an earlier
+        turn: posted proactively, replying to no message of this turn) is not this turn's."""
         before = len(self.connector.calls)
         answer = await self.post(activity)
         sent = [
             call.body for call in self.connector.calls[before:]
             if call.operation in ("send", "reply") and call.status < 300
+            and _replies_to(call, activity)
         ]
         return Turn(answer, sent)
 
@@ -286,3 +290,12 @@ async def user_in_teams(
     """A TicketFlow user (a row as the web app writes it) who talks to the bot in Teams."""
     await insert_user(engine, role=role, email=email)
     return service.person(email, name)
+
+
+def _replies_to(call: ConnectorCall, activity: dict[str, Any]) -> bool:
+    """Whether a post answers `activity`: a message's or an invoke's replies name it. (The
+    hello for a conversation the bot was added to names no activity: every post counts.)"""
+    if activity.get("type") not in ("message", "invoke") or activity.get("id") is None:
+        return True
+    return activity["id"] in (call.activity_id, call.body.get("replyToId"))
+
