@@ -92,10 +92,27 @@ class PdfSandbox:
         return self._closed
 
     def warm_up(self) -> None:
-        """Start every reader now, so that the first uploads do not wait for one."""
-        readers = [self._checkout(filename="") for _ in range(self._slots.qsize())]
-        for reader in readers:
-            self._slots.put(reader)
+        """Start every reader now, so that the first uploads do not wait for one.
+
+        The service starts them in the background, so it may close the sandbox meanwhile:
+        a reader started by then is stopped here, its output closed (close leaves that to
+        the thread holding a reader, which is this one)."""
+        readers: list[_Reader] = []
+        try:
+            for _ in range(self._slots.qsize()):
+                readers.append(self._checkout(filename=""))
+        finally:
+            for reader in readers:
+                self._give_back(reader)
+
+    def _give_back(self, reader: _Reader) -> None:
+        """An unused reader back to the pool; stopped instead once the sandbox is closed."""
+        with self._lock:  # close() marks the sandbox closed under this lock, then empties the pool
+            if not self._closed:
+                self._slots.put(reader)
+                return
+        self._stop(reader, kill=True)
+        self._slots.put(None)
 
     def read(self, data: bytes, *, filename: str, limits: ExtractionLimits) -> PdfText:
         """Read a PDF in a reader process; blocks the calling thread (see `read_async`)."""

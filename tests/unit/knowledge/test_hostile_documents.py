@@ -10,6 +10,7 @@ import threading
 import time
 from collections.abc import Callable
 from dataclasses import replace
+from typing import Any
 
 import pytest
 
@@ -261,6 +262,35 @@ def test_a_closed_sandbox_refuses_work_and_leaves_no_process(
     assert not process_exists(pid)
     with pytest.raises(SandboxClosed):
         sandbox.read(text_pdf(["x"]), filename="x.pdf", limits=small_limits)
+
+
+class _ClosedWhileWarmingUp(PdfSandbox):
+    """The service stopping while its readers start in the background: closed right after
+    the first reader has started."""
+
+    def __init__(self) -> None:
+        super().__init__(workers=2)
+        self.started: list[Any] = []
+
+    def _checkout(self, *, filename: str) -> Any:
+        reader = super()._checkout(filename=filename)
+        self.started.append(reader)
+        self.close()
+        return reader
+
+
+def test_a_reader_started_as_the_sandbox_closes_is_stopped_and_its_output_closed() -> None:
+    """close left the output of a reader held by the warm-up to that thread, which put the
+    reader back in the pool instead: its pipe was never closed (a ResourceWarning, as an
+    error, in whichever test the garbage collector ran next)."""
+    sandbox = _ClosedWhileWarmingUp()
+
+    with pytest.raises(SandboxClosed):
+        sandbox.warm_up()
+
+    assert [reader.replies.closed for reader in sandbox.started] == [True]
+    assert sandbox.worker_pids() == ()
+    assert_no_zombies()
 
 
 def test_closing_the_sandbox_during_a_read_ends_the_read_as_closed_not_at_its_timeout(
