@@ -336,6 +336,5 @@ def _a_role(role: str) -> str:
 def _as_role(role: Role) -> str:
     """How a role is said back, with its article: the user role is what people call an
     agent ("is now a manager", "They are an agent (user role) now")."""
-    if role is Role.USER:
-        return "an agent (user role)"
-    return f"{'an' if role.value[0] in 'aeiou' else 'a'} {role.value}"
+    said = _a_role(role.value)
+    return f"{said} (user role)" if role is Role.USER else said

@@ -238,15 +238,12 @@ def on_topic(question: str, previous: Exchange, passages: Sequence[Passage]) -> 
     if not own or not earlier:
         return list(passages)
     spoken = spoken_of(question, passages)
-    cited = set(previous.document_ids)
 
     def answers(passage: Passage) -> bool:
         said = _said(passage)
         if spoken and not spoken & said:
             return False
-        if passage.source is SourceKind.HELP_DOCUMENT and passage.document_id in cited:
-            return True
-        return 2 * len(earlier & said) >= len(earlier)
+        return _cited_before(passage, previous) or 2 * len(earlier & said) >= len(earlier)
 
     return [passage for passage in passages if answers(passage)]
 
@@ -257,10 +254,16 @@ def stays_on_topic(question: str, previous: Exchange, passage: Passage, quote: s
     A passage is a whole section, so holding the topic's words somewhere in it is not
     enough: the FAQ's "On a Mac, open Self Service…" about installing software is no
     answer to "and on a Mac?" after a question about the VPN."""
-    if passage.source is SourceKind.HELP_DOCUMENT and passage.document_id in previous.document_ids:
+    if _cited_before(passage, previous):
         return True
     earlier = _earlier_terms(question, previous)
     return not earlier or bool(earlier & set(findable_terms(f"{passage.heading or ''} {quote}")))
+
+
+def _cited_before(passage: Passage, previous: Exchange) -> bool:
+    """Whether the passage is from a help document the earlier answer cited."""
+    return (passage.source is SourceKind.HELP_DOCUMENT
+            and passage.document_id in previous.document_ids)
 
 
 def _earlier_terms(question: str, previous: Exchange) -> set[str]:
