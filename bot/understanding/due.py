@@ -38,14 +38,16 @@ def read_due(
         after = index + 1 + (index + 1 < stop and words[index + 1].text == "by")
         if after + 1 < stop and words[after].text == "the" and words[after + 1].text == DATE:
             after += 1  # "due by the end of the week"
-        if after < stop and words[after].text == DATE and words[after].value == today:
-            return DueWindow.TODAY, frozenset(range(index, after + 1))
-        if after < stop and words[after].text == DATE and words[after].value == today + ONE_DAY:
-            return DueWindow.TOMORROW, frozenset(range(index, after + 1))
+        # A week said is that week's window even on the day its date falls on: on a Sunday
+        # "next week" starts tomorrow, on a Friday "the end of the week" is today.
         if after < stop and words[after].text == DATE and _said(words[after], "next", "week"):
             return DueWindow.NEXT_WEEK, frozenset(range(index, after + 1))
         if after < stop and words[after].text == DATE and _ends_this_week(words[after]):
             return DueWindow.THIS_WEEK, frozenset(range(index, after + 1))
+        if after < stop and words[after].text == DATE and words[after].value == today:
+            return DueWindow.TODAY, frozenset(range(index, after + 1))
+        if after < stop and words[after].text == DATE and words[after].value == today + ONE_DAY:
+            return DueWindow.TOMORROW, frozenset(range(index, after + 1))
         if size := phrase_at(words, after, stop, _THIS_WEEK):
             return DueWindow.THIS_WEEK, frozenset(range(index, after + size))
     return None

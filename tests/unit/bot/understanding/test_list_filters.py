@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 import pytest
 
@@ -151,3 +151,20 @@ def test_a_team_named_with_list_words_is_still_its_list(said: str, team: int) ->
 def test_a_message_ending_in_due_is_read_not_a_crash(said: str, expected: str) -> None:
     """"due" as the last word read one word past the message (IndexError: the turn failed)."""
     assert summary(as_the_bot_reads(said, CONVERSATION)) == expected
+
+
+@pytest.mark.parametrize("day", range(7))
+@pytest.mark.parametrize(("said", "window"), [
+    ("what's due next week?", DueWindow.NEXT_WEEK),
+    ("tickets due next week", DueWindow.NEXT_WEEK),
+    ("anything due by the end of the week?", DueWindow.THIS_WEEK),
+    ("tickets due today", DueWindow.TODAY),
+    ("what is due tomorrow", DueWindow.TOMORROW),
+])
+def test_a_due_window_is_read_alike_on_every_day_of_the_week(
+    day: int, said: str, window: DueWindow
+) -> None:
+    """On a Sunday "next week" begins tomorrow, and was read as "due tomorrow" (failed CI)."""
+    today = date(2026, 11, 30) + timedelta(days=day)  # Monday 30 November, then each day
+    understood = understand(said, replace(CONVERSATION, today=today))
+    assert isinstance(understood, ListTickets) and understood.due_window == window, today
