@@ -11,6 +11,7 @@ from __future__ import annotations
 import html
 import logging
 import re
+from collections.abc import Callable
 from typing import Any
 
 from aiohttp import ClientError
@@ -21,16 +22,21 @@ from bot import card_actions, presenter
 from bot.actions.tickets import file_ticket
 from bot.context import BotDependencies
 from bot.outgoing import card_message
+from bot.cards.elements import MAX_CARD_BYTES, wire_size
 from bot.transport.adapter import TeamsAdapter
 from bot.transport.sending import ConnectorCallFailed
 from domain.access import Viewer
 from domain.errors import InvalidValue
-from domain.validation import TITLE_MAX
+from domain.validation import DESCRIPTION_MAX, TITLE_MAX
 
 log = logging.getLogger(__name__)
 _TAG = re.compile(r"<[^>]+>")
 _BREAK = re.compile(r"<\s*(br|/p|/div|/li)\s*/?>", re.IGNORECASE)
 _EMOJI = re.compile(r"<emoji\b[^>]*?\balt=\"([^\"]*)\"[^>]*>", re.IGNORECASE)
+CUT_WITH_LINK = "(Cut to fit: the whole message is at the original below.)"
+CUT_WITHOUT_LINK = "(Cut to fit: the message is longer.)"
+_FORM_MARGIN = 64
+"""Bytes kept spare under Teams' card limit: the form's nonce differs between drawings."""
 
 
 def message_text(payload: dict[str, Any]) -> str:
@@ -44,7 +50,10 @@ def message_text(payload: dict[str, Any]) -> str:
     return "\n".join(line for line in lines if line).strip()
 
 
-def prefill(payload: dict[str, Any]) -> dict[str, str]:
+def prefill(payload: dict[str, Any], *, room: int | None = None) -> dict[str, str]:
+    """The form's title and description from the message. A message longer than a
+    description may be (or than `room`, the bytes it may take in the form as `wire_size`
+    counts them) is cut to fit, saying so, rather than left out of the form."""
     text = message_text(payload)
     first_line = text.split("\n", 1)[0] if text else "Ticket from a Teams message"
     title = first_line if len(first_line) <= TITLE_MAX else first_line[: TITLE_MAX - 1] + "…"
@@ -54,7 +63,31 @@ def prefill(payload: dict[str, Any]) -> dict[str, str]:
         f"From a Teams message by {sender}." if sender else "From a Teams message.",
         f"Original: {link}" if link else "",
     ) if part)
-    return {"title": title, "description": f"{text}\n\n{source}".strip()}
+    description = f"{text}\n\n{source}".strip()
+    if _fits(description, room):
+        return {"title": title, "description": description}
+    note = CUT_WITH_LINK if link else CUT_WITHOUT_LINK
+    kept = _longest_fitting(text, lambda head: f"{head} …\n\n{note} {source}", room)
+    return {"title": title, "description": f"{kept} …\n\n{note} {source}"}
+
+
+def _fits(description: str, room: int | None) -> bool:
+    return len(description) <= DESCRIPTION_MAX and (room is None or wire_size(description) <= room)
+
+
+def _longest_fitting(text: str, framed: Callable[[str], str], room: int | None) -> str:
+    """The longest start of `text` whose framed description fits, ended at a word when
+    one ends in its last 100 characters."""
+    low, high = 0, len(text)
+    while low < high:
+        middle = (low + high + 1) // 2
+        if _fits(framed(text[:middle]), room):
+            low = middle
+        else:
+            high = middle - 1
+    head = text[:low]
+    space = max(head.rfind(" "), head.rfind("\n"))
+    return (head[:space] if 0 < space and space >= len(head) - 100 else head).rstrip()
 
 
 def _sender(author: object) -> str | None:
@@ -90,8 +123,14 @@ def message_response(text: str) -> dict[str, Any]:
 async def fetch_task(value: dict[str, Any]) -> dict[str, Any]:
     raw = value.get("messagePayload")
     payload: dict[str, Any] = raw if isinstance(raw, dict) else {}
+    source_url = payload.get("linkToMessage")
+    values = prefill(payload)
+    bare = presenter.create_form(
+        values={**values, "description": ""}, in_task_module=True, source_url=source_url
+    )
+    room = MAX_CARD_BYTES - wire_size(bare) - _FORM_MARGIN
     form = presenter.create_form(
-        values=prefill(payload), in_task_module=True, source_url=payload.get("linkToMessage")
+        values=prefill(payload, room=room), in_task_module=True, source_url=source_url
     )
     return task_response(form)
 

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncEngine
 
+from bot.cards.elements import MAX_CARD_BYTES, wire_size
 from db.tables import tasks
 from tests.e2e.queued_replies import wait_for_statuses
 from tests.e2e.service import Service, card_of, texts_in, user_in_teams
@@ -97,3 +99,42 @@ async def test_a_429_with_retry_after_6_never_holds_the_submit_answer(
     posts = [c.status for c in connector.calls if c.operation in ("send", "reply")]
     assert posts == [429, 200]
     await wait_for_statuses(engine, ["delivered"])
+
+
+_LOG_LINE = "2026-12-05T09:14:07Z vpn-gw-2 tunnel 17 renegotiated after DPD timeout (peer 10.4.0.1)\n"
+
+
+@pytest.mark.parametrize("message", [
+    "Outlook freezes whenever I open a shared calendar " + "and then nothing responds " * 1400,
+    "Le VPN se coupe toutes les heures, réseau très lent : " + "ça décroche encore… " * 900,
+    "Το VPN πέφτει κάθε ώρα και δεν μπορώ να δουλέψω. " * 300,
+    "Pasted the gateway log:\n" + _LOG_LINE * 400,
+    "crash dump " + "0x7ffde4a1c0" * 2600,  # no space to cut at
+], ids=["english", "french", "greek", "log", "hex"])
+async def test_a_long_message_is_cut_to_fit_the_form_not_left_out(
+    service: Service, engine: AsyncEngine, message: str
+) -> None:
+    service.teams.user = await user_in_teams(service, engine, "ada@example.com", "Ada Lovelace")
+    html_message = message.replace("\n", "<br>")
+
+    fetched = await service.send(service.teams.fetch_task("createTicket", message_text=html_message))
+
+    form = fetched.answer.json["task"]["value"]["card"]["content"]
+    assert wire_size(form) <= MAX_CARD_BYTES
+    assert "too long to show" not in texts_in(form)
+    inputs = {e["id"]: e.get("value") for e in form["body"] if "id" in e and "value" in e}
+    description = inputs["description"]
+    kept, _, tail = description.partition(" …\n\n(Cut to fit: the whole message is at the "
+                                          "original below.) From a Teams message by Ada Lovelace. "
+                                          "Original: https://teams.microsoft.com/l/message/")
+    assert tail, description[-300:]
+    assert len(kept) > 2000 and message.replace("\n\n", "\n").startswith(kept)
+    assert len(description) <= 20_000
+
+    submitted = await service.send(service.teams.submit_action(
+        "createTicket", {"verb": "ticket.create", **inputs, "category": "support"}))
+    assert submitted.answer.json in ({}, None), submitted.answer.text
+    async with engine.connect() as connection:
+        row = (await connection.execute(select(tasks.c.title, tasks.c.description))).one()
+    assert row.description == description
+    assert row.title == inputs["title"] and message.startswith(row.title.removesuffix("…"))
