@@ -16,7 +16,9 @@ from datetime import datetime, timedelta
 from enum import StrEnum
 
 from domain.errors import NotAllowed, NotFound
+from knowledge.lexicon import english_frequency
 from knowledge.passages import Passage, SourceKind
+from knowledge.retrieval import EVERYDAY_FREQUENCY
 from knowledge.terms import content_terms, findable_terms, stem
 from knowledge.text import words
 
@@ -278,14 +280,29 @@ _BARE_ASKING = frozenset({"why", "how", "how come", "what", "when", "where", "wh
 
 def lacks_a_topic(question: str) -> bool:
     """Whether a question means nothing without the one before it: "and on a Mac?", "why?",
-    "what about the second one?" (pointing back, with at most one word of its own), unlike
-    "can I print it in colour" or "how long does it take to get a laptop", and unlike "hi"
-    or "?", which point at nothing."""
-    if dependence(question) is not Dependence.STRONG or len(_own_terms(question)) > 1:
+    "what about the second one?" (pointing back, with at most one word of its own), "how
+    long does it take?", "does that work on my phone too" (pointing back, with two words of
+    its own, both everyday English), unlike "and how do I book a meeting room", "can I
+    print it in colour" or "how long does it take to get a laptop", and unlike "hi" or "?",
+    which point at nothing."""
+    if dependence(question) is not Dependence.STRONG:
+        return False
+    own = _own_terms(question)
+    if len(own) > _ELLIPSIS_TERMS or (len(own) > 1 and _names_something(question, own)):
         return False
     lowered = " ".join(words(question))
     return (lowered.startswith(_CONTINUATIONS) or lowered in _BARE_ASKING
             or any(word in _REFERRING_WORDS for word in lowered.split()))
+
+
+def _names_something(question: str, own: set[str]) -> bool:
+    """Whether one of a question's own words is rarer than everyday English ("print",
+    "laptop", "colour"): "long" and "take" in "how long does it take?" say how it is asked,
+    not what about (the same measure retrieval weighs such words by)."""
+    return any(
+        stem(word) in own and english_frequency(word) < EVERYDAY_FREQUENCY
+        for word in words(question)
+    )
 
 
 def has_topic_of_its_own(question: str) -> bool:

@@ -409,7 +409,10 @@ async def test_a_continuation_naming_a_topic_of_its_own_is_answered_as_a_new_que
 
 
 @pytest.mark.parametrize("question", ["and on a mac?", "why?", "what about the second one?",
-                                      "and printing?", "how do I undo that?"])
+                                      "and printing?", "how do I undo that?",
+                                      "how long does it take?", "How long will that take??",
+                                      "does that work on my phone too", "what time does it open",
+                                      "how much does it cost", "can I do that from home, please?"])
 async def test_a_follow_up_with_nothing_before_it_is_asked_whole_not_searched(
     question: str,
 ) -> None:
@@ -425,7 +428,9 @@ async def test_a_follow_up_with_nothing_before_it_is_asked_whole_not_searched(
 
 
 @pytest.mark.parametrize("question", ["can I print it in colour", "is it possible to work abroad",
-                                      "and how do I book a meeting room", "hi", "?", "help"])
+                                      "and how do I book a meeting room", "hi", "?", "help",
+                                      "how long does it take to get a laptop",
+                                      "can i print it in color", "can I reset it from home"])
 async def test_a_question_pointing_back_with_words_of_its_own_is_searched_alone(
     question: str,
 ) -> None:
