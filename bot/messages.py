@@ -28,6 +28,7 @@ from bot.actions.pending import FREE_TEXT_SLOTS, Pending, Slot
 from bot.actions.phrasing import phrase
 from bot.actions.reply import ListPage, Option, Reply
 from bot.actions.their_ticket import their_ticket, ticketless_change
+from bot.actions.lacking import lacking_reply
 from bot.actions.workload import workload_reply
 from bot.actions.tickets import (
     ask_field, cannot_assign, dialog_answers, ensure_visible, file_ticket, perform,
@@ -56,7 +57,8 @@ from bot.subscriptions import run_subscription
 from bot.understanding import Conversation, Person, needs_directory, understand
 from bot.understanding.requests import (
     AssignTicket, Both, Cancel, ChangeStatus, Choice, Clarify, CommentOnTicket, CreateTicket, Declined,
-    Courtesy, EachTicket, EditTicket, FreeText, Help, ListTickets, Question, ReminderAsked, ShowTicket,
+    Courtesy, EachTicket, EditTicket, FreeText, Help, ListTickets, NotInTicketFlow, Question,
+    ReminderAsked, ShowTicket,
     SmallTalk, TicketRequest, Understanding, Unknown, Workload,
 )
 from bot.understanding.listed import Listed, PageTurn, Picked, Unsure, named, page_turn, pick
@@ -507,6 +509,9 @@ class MessageRouter:
             case Workload():
                 await self._send(turn_context, await workload_reply(self._deps, viewer,
                                                                     conversation))
+            case NotInTicketFlow() as lacking:  # "link 4 to 5": said so, with what can be done
+                await self._send(turn_context, await lacking_reply(self._deps, viewer, lacking,
+                                                                   conversation))
             case ReminderAsked(ticket=ticket, when=when):
                 options = (Option(f"Make it due {when:%a} {when.day} {when:%b}",
                                   phrase(EditTicket(ticket, due=when), conversation)),

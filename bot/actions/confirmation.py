@@ -92,6 +92,19 @@ async def propose(deps: BotDependencies, viewer: Viewer, request: Change) -> Rep
     return _proposed(viewer, ticket, request, question, detail)
 
 
+async def propose_instead(
+    deps: BotDependencies, viewer: Viewer, request: TicketChange, question: str,
+    *, confirm_label: str,
+) -> Reply:
+    """What can be done in place of what was asked (TicketFlow has no links: a comment naming
+    the other ticket), proposed on a card in the words given; refused as `propose` is."""
+    ticket = await get_ticket(uow=deps.uow().reading(), actor=viewer, ticket=str(request.ticket))
+    _check(viewer, ticket, request)
+    return _proposed(viewer, ticket, request, question, _question(request, ticket.ticket_number,
+                                                                  viewer)[1],
+                     confirm_label=confirm_label)
+
+
 def may_edit_part(viewer: Viewer, request: EditTicket) -> tuple[EditTicket, EditTicket] | None:
     """Some of the fields the viewer may set and some not ("rename 4 … and make it urgent"
     from a customer): the edit they may make, and the rest, which is never dropped

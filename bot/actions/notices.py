@@ -9,8 +9,8 @@ from typing import assert_never
 from bot.actions.pending import Slot
 from bot.cards.views import Notice, Tone
 from bot.understanding.requests import (
-    AssignTicket, Change, ChangeStatus, CommentOnTicket, Courtesy, EditTicket, Nobody, TeamTarget,
-    UserTarget,
+    AssignTicket, Change, ChangeStatus, CommentOnTicket, Courtesy, EditTicket, Lacking, Nobody,
+    TeamTarget, UserTarget,
 )
 from domain.numbering import TicketNumber
 from domain.people import Role
@@ -195,6 +195,44 @@ def no_reminders(ticket: TicketNumber | None) -> str:
     return (f"I can't set reminders. What reminds people: whoever holds {which} is reminded here "
             "once it is due within a day and when it is overdue, and whoever filed a ticket is "
             "told here when someone else changes its status or comments.")
+
+
+def lacking(what: Lacking, ticket: TicketNumber | None, other: TicketNumber | None) -> str:
+    """What TicketFlow's tickets do not have (SCHEMA.md), said before what can be done."""
+    match what:
+        case Lacking.LINK:
+            return "TicketFlow can't link tickets."
+        case Lacking.MERGE:
+            return "TicketFlow can't merge tickets or mark one a duplicate of another."
+        case Lacking.WATCH:
+            which = f"{ticket}" if ticket else "a ticket"
+            return ("TicketFlow has no watchers or cc on a ticket. Whoever filed "
+                    f"{which} is told here when someone else changes its status or comments, and "
+                    "whoever holds it is reminded once it is due.")
+        case Lacking.SNOOZE:
+            which = f"{ticket}" if ticket else "a ticket"
+            return (f"TicketFlow can't snooze {which}. On hold says it is waiting, and a due date "
+                    "brings it back: whoever holds it is reminded once it is due.")
+        case _:
+            assert_never(what)
+
+
+def related_to(other: TicketNumber) -> str:
+    return f"Related to {other}."
+
+
+def duplicate_of(other: TicketNumber) -> str:
+    return f"Duplicate of {other}."
+
+
+def offered_instead(change: ChangeStatus | CommentOnTicket) -> str:
+    if isinstance(change, ChangeStatus):
+        return f"Close {change.ticket} with the comment “{change.reason}”?"
+    return f"Add the comment “{change.text}” to {change.ticket}?"
+
+
+def confirm_instead(change: ChangeStatus | CommentOnTicket) -> str:
+    return "Close with the comment" if isinstance(change, ChangeStatus) else ADD_AS_COMMENT
 
 
 def try_these() -> str:

@@ -17,6 +17,7 @@ from functools import cache
 from bot.understanding.context import Conversation
 from bot.understanding.courtesy import courtesy
 from bot.understanding.letter import what_is_asked
+from bot.understanding.lacking import not_in_ticketflow
 from bot.understanding.lists import own_tickets, read_list
 from bot.understanding.message import (
     DATE, NUMBER, REF, TICKET_FIELDS, Message, Word, read_message, typed_text,
@@ -25,7 +26,8 @@ from bot.understanding.placing import Placed, addressee, place, place_after_ask
 from bot.understanding.several import for_each, gather_tickets
 from bot.understanding.requests import (
     AssignTicket, Both, Cancel, ChangeStatus, Choice, Clarify, CommentOnTicket, CreateTicket, Declined,
-    EditTicket, FreeText, Help, ListScope, ListTickets, Nobody, NoOneNamed, Question, ShowTicket,
+    EditTicket, FreeText, Help, ListScope, ListTickets, Nobody, NoOneNamed, NotInTicketFlow,
+    Question, ShowTicket,
     SmallTalk,
     TeamTarget,
     Understanding, Unknown, UserTarget, Workload,
@@ -203,8 +205,11 @@ def understand(text: str, conversation: Conversation) -> Understanding:
     text = _HOW_MUCH.sub(r"how many \1", text)  # "how much tickets I have open"
     text = _DO_VERB.sub(r"\g<verb> ", text)  # "can you do close for ticket 57"
     text = _WANT_THAT.sub(_wanted, text)  # "i want that 57 is assign to priya"
+    text = _CLOSED_AS_DUPLICATE.sub(r"\g<close> - ", text)  # "close 70 as a duplicate of 71"
     text = _object_first(what_is_asked(text))
     message = read_message(text, conversation)
+    if lacking := _lacking(message, conversation):  # before "4 and 5" is read as one ticket
+        return lacking
     tickets = gather_tickets(message)  # "close 4 and 5": read as "close 4", made to each
     found = _read(message, text, conversation)
     if isinstance(found, (Unknown, FreeText)) and (told := _ticket_told_first(text)):
@@ -214,6 +219,37 @@ def understand(text: str, conversation: Conversation) -> Understanding:
     if isinstance(found, Question) and asks_after_own_tickets(text):
         found = own_tickets(message)  # "any update on my ticket?": theirs, not a manual
     return for_each(found, tickets, final=conversation.directory or not needs_directory(found))
+
+
+_CLOSED_AS_DUPLICATE = re.compile(
+    r"(?P<close>\b(?:close|resolve|closing|resolving)\s+(?:ticket\s+)?#?\w+(?:-\d{4}-\d+)?)"
+    r"\s+as\s+(?:an?\s+)?(?=(?:duplicate|dupe|dup)\b)", re.IGNORECASE)
+
+
+def _lacking(message: Message, conversation: Conversation) -> NotInTicketFlow | Declined | None:
+    """"link 4 to 5", "merge 4 into 5", "watch 12": asked for, not denied, made conditional
+    or asked about ("should I link 90 to 91?" shows 90, as any change asked about does)."""
+    words = [word.text for word in message.words]
+    start, polite = _skip_start(words)
+    end = _skip_end(words, start)
+    if start >= end or _conditional(words[start:end]) or (
+            _is_question(words[start:end], message.asks and not polite)
+            and words[start] not in _LEADS_A_TOLD):
+        return None
+    denied = next((len(lead) for lead in _DENIED if tuple(words[start:start + len(lead)]) == lead),
+                  0)
+    asked = not_in_ticketflow(message, conversation, start + denied, end)
+    if denied and asked is not None:  # "don't merge 87 and 88"
+        return Declined(asked.ticket, message.text.strip())
+    return None if _is_negation(words[start:end]) else asked
+
+
+_DENIED = (("dont",), ("do", "not"), ("never",), ("please", "dont"), ("pls", "dont"))
+
+
+_LEADS_A_TOLD = frozenset({"i", "this", "it", "that", "hey", "so"})
+"""A message ending in "?" whose words tell something ("I think 137 is a duplicate of 136,
+not sure what the process is here?") rather than ask it."""
 
 
 _TOLD_FIRST = re.compile(

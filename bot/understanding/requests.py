@@ -247,6 +247,26 @@ class ReminderAsked:
     when: date | None = None
 
 
+class Lacking(StrEnum):
+    """What TicketFlow's tickets do not have (SCHEMA.md), asked for by name."""
+
+    LINK = "link"  # "link 4 to 5", "4 is blocked by 5", "make 4 a child of 5"
+    MERGE = "merge"  # "merge 4 into 5", "4 is a duplicate of 5"
+    WATCH = "watch"  # "watch 12", "cc sam on 4", "add me as a watcher"
+    SNOOZE = "snooze"  # "snooze 2 until monday"
+
+
+@dataclass(frozen=True, slots=True)
+class NotInTicketFlow:
+    """Asked for what TicketFlow lacks: told so plainly, with what can be done instead
+    (a comment naming `other`, closing `ticket` with one, on hold, a due date `until`)."""
+
+    lacking: Lacking
+    ticket: TicketNumber | None
+    other: TicketNumber | None = None
+    until: date | None = None
+
+
 @dataclass(frozen=True, slots=True)
 class Workload:
     """"Who's overloaded?": open tickets counted per person and team, of those the asker
@@ -255,5 +275,5 @@ class Workload:
 
 Understanding = (
     TicketRequest | EachTicket | Both | Clarify | Question | Declined | FreeText | Unknown | SmallTalk | Help | Cancel
-    | ReminderAsked | Workload
+    | ReminderAsked | Workload | NotInTicketFlow
 )

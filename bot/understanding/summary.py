@@ -6,7 +6,7 @@ from typing import assert_never
 
 from bot.understanding.requests import (
     AssignTicket, Both, Cancel, ChangeStatus, Choice, Clarify, CommentOnTicket, CreateTicket, Declined,
-    EachTicket, EditTicket, FreeText, Help, ListTickets, Nobody, Question, ReminderAsked, ShowTicket, Target,
+    EachTicket, EditTicket, FreeText, Help, ListTickets, Nobody, NotInTicketFlow, Question, ReminderAsked, ShowTicket, Target,
     Workload,
     TeamTarget, SmallTalk, TicketRequest, Understanding, Unknown, UserTarget,
 )
@@ -41,6 +41,11 @@ def summary(understood: Understanding) -> str:
             return "workload"
         case ReminderAsked(ticket=ticket):
             return f"cannot remind {_ticket(ticket)}"
+        case NotInTicketFlow(lacking=lacking, ticket=ticket, other=other, until=until):
+            told = [f"cannot {lacking.value} {_ticket(ticket)}"]
+            told += [str(other)] if other else []
+            told += [f"until {until.isoformat()}"] if until else []
+            return " ".join(told)
         case Both(first=first, second=second):
             return f"{summary(first)} + {summary(second)}"
         case EachTicket(tickets=tickets, change=change):

@@ -12,6 +12,10 @@ The rules before these were written read 61 of its 92 lines as written here (the
 figure); the fixes it led to were made by kinds of words and shapes of message, never by line,
 each tried on other phrasings of its kind first (those are in `test_transcript`). After them:
 92 of 92; `STILL_MISREAD` is what is left of both tables.
+
+Corrected on 2026-12-06 with the seventh table: "31 and 32 are duplicates" was free text, so
+the help assistant offered to file it as a new ticket; TicketFlow cannot merge tickets, and
+the bot now says so and offers what it can (closing 31 with a comment naming 32).
 """
 
 from __future__ import annotations
@@ -87,7 +91,7 @@ HELD_OUT_IN_TEAMS: tuple[tuple[str, str], ...] = (
     ("give 31, 32 to the network team", "assign #31, #32 to team:2"),
     ("make 31 and 32 urgent", "edit #31, #32 priority=urgent"),
     ("don't close 31 and 32 yet", "no change #31"),
-    ("31 and 32 are duplicates", "free text"),
+    ("31 and 32 are duplicates", "cannot merge #31 #32"),
     # --- lists and searches ---------------------------------------------------------------------
     ("Sam's high priority tickets", "list all priority=high assignee=user:u-sam"),
     ("what are Sam and Priya working on", "list all assignee=user:u-sam,user:u-priya"),

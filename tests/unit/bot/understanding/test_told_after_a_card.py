@@ -64,7 +64,7 @@ def test_what_is_added_goes_to_the_ticket_in_view_as_a_comment(said: str, text: 
     ("add that 12 is also affected", "free text"),
     ("also my printer is broken", "free text"),
     ("also, can you close it", "status #7 closed"),
-    ("add me to the watchers please", "free text"),
+    ("add me to the watchers please", "cannot watch #7"),  # TicketFlow has none: said so
 ])
 def test_adding_something_else_is_not_a_comment_on_the_ticket_in_view(said: str, expected: str) -> None:
     assert summary(as_the_bot_reads(said, CONVERSATION)) == expanded(expected)

@@ -1,0 +1,121 @@
+"""Asked for what TicketFlow does not have: "link 4 to 5", "merge 4 into 5", "duplicate of
+7", "cc sam on 4", "watch 12", "snooze 2 until monday".
+
+TicketFlow's tickets have no links, no merging, no watchers and no snooze (SCHEMA.md), so
+such an ask is read as what it is, to be answered with what can be done instead (a comment
+naming the other ticket, closing one with it, on hold, a due date): never a problem for the
+help assistant, which would offer to file it as a new ticket, and never a change guessed.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+from bot.understanding.context import Conversation
+from bot.understanding.message import DATE, MENTION, NUMBER, REF, Message, Word
+from bot.understanding.requests import Lacking, NotInTicketFlow
+from domain.numbering import TicketNumber
+
+_T = r"(?:(?:my|the|our|this) )?(?:ticket |tkt |no |number )?T"  # a ticket as the patterns see it
+_AND = r"(?:to|with|and|&|\+|n|onto|into|under)"
+_WHO = r"(?:me|us|him|her|them|M|[a-z]+(?: [a-z]+)?)"
+_LINK = (
+    rf"(?:link|lnk|linke|relate|connect|associate|tie)(?: up)?(?: together)? {_T}"
+    rf"(?: (?:up|together))? {_AND} {_T}(?: .*)?",
+    rf"{_T}(?: is| are|s)? (?:related|linked|connected|tied) (?:to|with) {_T}(?: .*)?",
+    rf"{_T}(?: is| s)? (?:blocked by|blocking|blocks|depends on|dependent on|waiting on ticket)"
+    rf" {_T}(?: .*)?",
+    rf"(?:make|add|set|mark|put) {_T} (?:as )?(?:an? )?(?:child|parent|sub ?task|subticket)"
+    rf" (?:of|to|under|for) {_T}(?: .*)?",
+    rf"{_T}(?: is| s)? (?:an? )?(?:child|parent|sub ?task|subticket) (?:of|to) {_T}(?: .*)?",
+)
+_MERGE_VERB = r"(?:merge|mrege|merg|merget|combine|consolidate)"
+_DUPLICATE = r"(?:duplicate|dupe|dup|duplicat|dupl|copy)"
+_MERGE = (
+    rf"{_MERGE_VERB} {_T} {_AND} {_T}(?: .*)?",
+    rf"(?:mark|set|flag) {_T} (?:as )?(?:an? )?{_DUPLICATE} (?:of|to) {_T}(?: .*)?",
+    rf"(?:.* )?{_T} (?:is |s )?(?:an? )?(?:{_DUPLICATE}) (?:of|to) {_T}(?: .*)?",
+    rf"{_T} duplicates {_T}(?: .*)?",
+    rf"{_T} (?:and|&) {_T} (?:are|r) (?:duplicates|dupes|dups|the same(?: \w+)?)(?: .*)?",
+)
+_MERGE_THEM = rf".*\b{_MERGE_VERB} (?:them|these|those|both|the two|these two|those two)\b.*"
+_SHOWN_DUPLICATE = (  # "duplicate of 60", "this is a dup of 65": the ticket in view
+    rf"(?:(?:this|it|that)(?: one| ticket)? (?:is |s )?)?(?:an? |just an? )?{_DUPLICATE}"
+    rf" (?:of|to) {_T}(?: .*)?",
+)
+_WATCH = (
+    rf"(?:watch|follow|subscribe(?: me)?(?: to)?|keep an eye on|track) {_T}(?: .*)?",
+    rf"(?:cc|loop|keep) {_WHO} (?:in )?(?:the loop )?(?:on|in on|in|about|for) {_T}(?: .*)?",
+    rf"(?:cc|loop in|bcc) {_WHO} (?:on|in|to) {_T}(?: .*)?",
+    rf"(?:add|put|make) {_WHO} (?:as )?(?:an? |to the |on the )?(?:watchers?|followers?|cc|cc list"
+    rf"|watch list|watchlist|subscribers?)(?: list)? (?:on|to|of|for) {_T}(?: .*)?",
+    rf"(?:add|put) {_WHO} (?:to|on) the (?:watchers?|followers?|cc|watch|subscribers?)"
+    rf"(?: list)?(?: (?:on|of|for) {_T})?(?: .*)?",
+)
+_SNOOZE = (
+    rf"(?:snooze|snoze|snoooze|snoozing) {_T}(?: .*)?",
+    rf"(?:hide|mute|park|shelve) {_T} (?:until|till|til|for) .*",
+)
+_CLOSING = re.compile(r"\b(?:close|closing|closed|resolve|resolving|resolved|cancel)\b")
+"""Closing asked in the same words: done as asked, the duplicate its reason (a comment)."""
+_SPAN = re.compile(r"\bfor (?:a|an|one|(?P<count>\d+)) (?P<unit>day|week|month)s?\b")
+_UNTIL_FOR = {"day": 1, "week": 7, "month": 30}
+
+
+def not_in_ticketflow(
+    message: Message, conversation: Conversation, start: int, end: int
+) -> NotInTicketFlow | None:
+    """What words `start:end` ask for that TicketFlow lacks, with the tickets named; None
+    when they ask nothing of the kind (a link to a guide, a merge conflict, "watch out")."""
+    words = message.words[start:end]
+    found = {i: value for i, word in enumerate(words) if (value := _ticket(word, conversation))}
+    said = " ".join("T" if i in found else "M" if word.text == MENTION else word.text
+                    for i, word in enumerate(words))
+    tickets = list(found.values())
+    first = tickets[0] if tickets else None
+    second = tickets[1] if len(tickets) > 1 else None
+    if _CLOSING.search(said):
+        return None  # "close 70 as a duplicate of 71", "126 and 127 are dupes, close both"
+    if _fits(_LINK, said) and second is not None:
+        return NotInTicketFlow(Lacking.LINK, first, second)
+    if (_fits(_MERGE, said) and second is not None) or (
+            re.fullmatch(_MERGE_THEM, said) and len(tickets) == 2):
+        return NotInTicketFlow(Lacking.MERGE, first, second)
+    if _fits(_SHOWN_DUPLICATE, said) and len(tickets) == 1:
+        return NotInTicketFlow(Lacking.MERGE, conversation.last_ticket, first)
+    if _fits(_WATCH, said) and len(tickets) <= 1:
+        return NotInTicketFlow(Lacking.WATCH, first or conversation.last_ticket)
+    if _fits(_SNOOZE, said) and len(tickets) == 1:
+        return NotInTicketFlow(Lacking.SNOOZE, first, until=_until(message, conversation.today,
+                                                                   start, end))
+    return None
+
+
+def _ticket(word: Word, conversation: Conversation) -> TicketNumber | None:
+    """A ticket typed, or a bare number where the patterns want one ("blocked by 43": after
+    "by" a number is read as a quantity first)."""
+    if word.text in (REF, NUMBER) and isinstance(word.value, TicketNumber):
+        return word.value
+    if word.text.isdecimal() and len(word.text) <= _DIGITS:
+        return conversation.number(int(word.text))
+    return None
+
+
+_DIGITS = 6
+
+
+def _fits(patterns: tuple[str, ...], said: str) -> bool:
+    return any(re.fullmatch(pattern, said) for pattern in patterns)
+
+
+def _until(message: Message, today: date, start: int, end: int) -> date | None:
+    """The day said ("until monday"), or a span from today ("for a week")."""
+    said = next((word.value for word in message.words[start:end]
+                 if word.text == DATE and isinstance(word.value, date)), None)
+    if said is not None:
+        return said
+    span = _SPAN.search(" ".join(word.text for word in message.words[start:end]))
+    if span is None:
+        return None
+    return today + timedelta(days=int(span["count"] or 1) * _UNTIL_FOR[span["unit"]])

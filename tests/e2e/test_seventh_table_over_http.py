@@ -1,0 +1,102 @@
+"""Over HTTP, what the seventh held-out table found: asked for what TicketFlow lacks (links,
+merging, watchers, snooze), the bot says so and offers what it can, never a new ticket and
+never a change unasked; the offer, pressed twice, is made once."""
+
+from __future__ import annotations
+
+from sqlalchemy import func, select
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from db.tables import tasks
+from tests.e2e.assistant import button
+from tests.e2e.service import (
+    Service, buttons_of, presses, stored_ticket, texts_in, user_id_of, user_in_teams,
+)
+from tests.integration.builders import insert_ticket, this_years
+
+
+async def _tickets(engine: AsyncEngine) -> int:
+    async with engine.connect() as connection:
+        return int((await connection.execute(select(func.count()).select_from(tasks))).scalar_one())
+
+
+async def test_linking_two_tickets_is_told_plainly_and_a_comment_naming_the_other_offered(
+    service: Service, engine: AsyncEngine
+) -> None:
+    max_ = await user_in_teams(service, engine, "max@example.com", "Max Manager", role="manager")
+    max_id = await user_id_of(engine, "max@example.com")
+    first = await insert_ticket(engine, created_by=max_id, number=this_years(4))
+    await insert_ticket(engine, created_by=max_id, number=this_years(5))
+
+    offered = (await service.say("pls link 4 to 5", user=max_)).card
+    shown = texts_in(offered)
+    assert "TicketFlow can't link tickets." in shown
+    assert f"Related to {this_years(5)}." in shown
+    assert buttons_of(offered) == ["Add this as a comment", "Cancel"]
+    assert await _tickets(engine) == 2  # no new ticket offered or filed
+    assert (await stored_ticket(engine, first, "comments"))["comments"] == []
+
+    press = button(offered, "Add this as a comment")["data"]
+    await service.press("request.confirm", press, user=max_)
+    await service.press("request.confirm", press, user=max_)  # a double tap, a resend
+    assert (await stored_ticket(engine, first, "comments"))["comments"] == [
+        f"Related to {this_years(5)}."]
+
+
+async def test_a_duplicate_is_offered_closed_with_a_comment_and_a_customer_a_comment(
+    service: Service, engine: AsyncEngine
+) -> None:
+    max_ = await user_in_teams(service, engine, "max@example.com", "Max Admin", role="admin")
+    cy = await user_in_teams(service, engine, "cy@example.com", "Cy Customer", role="customer")
+    cy_id = await user_id_of(engine, "cy@example.com")
+    dupe = await insert_ticket(engine, created_by=cy_id, number=this_years(61))
+    await insert_ticket(engine, created_by=cy_id, number=this_years(62))
+
+    offered = (await service.say("61 is a duplicate of 62", user=max_)).card
+    assert "TicketFlow can't merge tickets" in texts_in(offered)
+    assert buttons_of(offered)[0] == "Close with the comment"
+    assert (await stored_ticket(engine, dupe, "status"))["status"] == "open"
+    await service.press("request.confirm", button(offered, "Close with the comment")["data"],
+                        user=max_)
+    assert await stored_ticket(engine, dupe, "status", "comments") == {
+        "status": "closed", "comments": [f"Duplicate of {this_years(62)}."]}
+
+    told = (await service.say("merge 62 into 61", user=cy)).card
+    assert buttons_of(told) == ["Add this as a comment", "Cancel"]  # a customer closes nothing
+
+
+async def test_watching_and_snoozing_are_told_with_what_does_the_job_and_change_nothing(
+    service: Service, engine: AsyncEngine
+) -> None:
+    ada = await user_in_teams(service, engine, "ada@example.com", "Ada Manager", role="manager")
+    ticket = await insert_ticket(engine, created_by=await user_id_of(engine, "ada@example.com"),
+                                 number=this_years(12))
+
+    watched = await service.say("cc <at>Sam Rivera</at> on 12", user=ada)
+    assert watched.texts[0].startswith("TicketFlow has no watchers or cc on a ticket.")
+    assert list(presses(watched)) == [f"Show {this_years(12)}"]
+
+    snoozed = await service.say("snooze 12 until monday", user=ada)
+    assert snoozed.texts[0].startswith(f"TicketFlow can't snooze {this_years(12)}.")
+    [(hold, put_on_hold), (due, make_due)] = presses(snoozed).items()
+    assert hold == "Put it on hold" and due.startswith("Make it due Mon ")
+    assert await stored_ticket(engine, ticket, "status", "due_date") == {
+        "status": "open", "due_date": None}
+    await service.say(put_on_hold, user=ada)
+    await service.say(put_on_hold, user=ada)  # pressed twice: on hold once
+    assert (await stored_ticket(engine, ticket, "status"))["status"] == "on_hold"
+    assert await _tickets(engine) == 1
+
+
+async def test_a_ticket_the_asker_cannot_see_is_not_found_whatever_is_asked(
+    service: Service, engine: AsyncEngine
+) -> None:
+    cy = await user_in_teams(service, engine, "cy@example.com", "Cy Customer", role="customer")
+    max_ = await user_in_teams(service, engine, "max@example.com", "Max Manager", role="manager")
+    await insert_ticket(engine, created_by=await user_id_of(engine, "cy@example.com"),
+                        number=this_years(30))
+    await insert_ticket(engine, created_by=await user_id_of(engine, "max@example.com"),
+                        number=this_years(31))
+
+    turn = await service.say("link 30 to 31", user=cy)
+    assert not turn.cards and any("can't find" in text for text in turn.texts), turn.texts
