@@ -153,7 +153,11 @@ async def submit_action(
         return {}
     card = card_message(filed.card)
     adapter = turn_context.adapter
-    if isinstance(adapter, TeamsAdapter) and adapter.send_after_answer(turn_context, card):
+    instead = (f"TicketFlow isn't in the chat where you used Create ticket, so {filed.ticket} "
+               "is here instead. Add TicketFlow to that chat to have its tickets posted there.")
+    if isinstance(adapter, TeamsAdapter) and adapter.send_after_answer(
+        turn_context, card, instead=instead
+    ):
         return {}
     try:  # no outbox to queue it in (a bare adapter): sent within the turn
         await turn_context.send_activity(card)

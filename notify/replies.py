@@ -5,7 +5,9 @@ connector error (5xx, no connection), is queued here instead of failing the turn
 delivery worker sends it when Teams allows, honouring `Retry-After`, with the outbox's
 backoff. A reply Teams refused as it is (400, 413, the bot not in the conversation) is
 kept as dead, for the record, and never retried. The message-extension submit queues
-its ticket card here on purpose, so that its answer never waits for a send.
+its ticket card here on purpose, so that its answer never waits for a send; "Create
+ticket" works in chats the bot is not in, so that card says where it goes instead
+(`Instead`): to the person's own chat with the bot, after a line saying why.
 
 Replies are sent as drawn in the turn, in the order the turn made them; they are not
 about one ticket, so they have no lane and no notice. What a reply shows is checked
@@ -20,6 +22,8 @@ from dataclasses import dataclass
 from typing import Any, Protocol
 
 from notify.deliveries import OutboxEntry
+from domain.chat import ConversationRef
+from domain.ports import ConversationRefRepository
 from notify.ports import (
     MessageGone,
     NoticeFactsReader,
@@ -39,8 +43,27 @@ from notify.webhook import DeliveryOutcome, DeliveryResult
 REPLY_EVENT = "reply"
 CONTENTS = "shows"
 """The payload key of a queued reply's `ReplyContents`."""
+INSTEAD = "instead"
+"""The payload key of a queued reply's `Instead`."""
 FIRST_ATTEMPT_DELAY = 1.0
 """Seconds before the worker first tries a reply a failing connector did not take."""
+
+
+@dataclass(frozen=True, slots=True)
+class Instead:
+    """Where a reply goes when its conversation is one the bot is not in (403
+    `BotNotInConversationRoster`, 404): the personal chat with the bot of the person it was
+    drawn for (`ReplyContents.viewer_id`, so what it shows is theirs to see), `note` first."""
+
+    note: str
+
+    def to_json(self) -> dict[str, Any]:
+        return {"note": self.note}
+
+    @classmethod
+    def from_json(cls, value: object) -> Instead | None:
+        note = value.get("note") if isinstance(value, Mapping) else None
+        return cls(note) if isinstance(note, str) and note else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,6 +81,8 @@ class QueuedReply:
     """Teams refused it as it is: stored dead, never sent."""
     contents: ReplyContents | None = None
     """Who it answers and which tickets it shows; None when it shows no ticket."""
+    instead: Instead | None = None
+    """Where it goes if the bot is not in its conversation; None: nowhere."""
 
     @property
     def first_attempt_in(self) -> float:
@@ -74,9 +99,16 @@ class ReplyDeliverer:
     """Sends a queued reply through the messenger, which paces and retries like a turn,
     after checking again what it shows against the access rule (`facts`: read at each try)."""
 
-    def __init__(self, *, messenger: TeamsMessenger, facts: NoticeFactsReader) -> None:
+    def __init__(
+        self,
+        *,
+        messenger: TeamsMessenger,
+        facts: NoticeFactsReader,
+        refs: ConversationRefRepository | None = None,
+    ) -> None:
         self._messenger = messenger
         self._facts = facts
+        self._refs = refs
 
     async def deliver(self, entry: OutboxEntry) -> DeliveryOutcome:
         payload = entry.payload
@@ -94,10 +126,43 @@ class ReplyDeliverer:
                 DeliveryResult.RETRY_LATER, str(failure), retry_after=failure.retry_after
             )
         except TargetGone as gone:
-            return DeliveryOutcome(DeliveryResult.GONE, str(gone) or "the conversation is gone")
+            reason = str(gone) or "the conversation is gone"
+            return await self._instead(payload, activities, reason, entry.target.key)
         except (Rejected, MessageGone) as rejected:
             return DeliveryOutcome(DeliveryResult.REJECTED, str(rejected))
         return DeliveryOutcome(DeliveryResult.DELIVERED, "sent")
+
+    async def _instead(
+        self, payload: Mapping[str, Any], activities: list[Mapping[str, Any]], reason: str,
+        conversation_id: str,
+    ) -> DeliveryOutcome:
+        """The reply in its person's own chat with the bot, when it says to go there."""
+        instead = Instead.from_json(payload.get(INSTEAD))
+        contents = payload.get(CONTENTS)
+        person = contents.get("viewer") if isinstance(contents, Mapping) else None
+        chat = (
+            await self._refs.personal_for(person)
+            if instead and isinstance(person, str) and self._refs else None
+        )
+        if instead is None or chat is None or chat.conversation_id == conversation_id:
+            return DeliveryOutcome(DeliveryResult.GONE, reason)
+        note = {"type": "message", "text": instead.note, "textFormat": "plain"}
+        try:
+            await self._messenger.send_activities(
+                _addressed(chat), [_to(chat, note), *(_to(chat, a) for a in activities)]
+            )
+        except SendFailed as failure:
+            return DeliveryOutcome(
+                DeliveryResult.RETRY_LATER, f"{reason}; in their chat with the bot: {failure}",
+                retry_after=failure.retry_after,
+            )
+        except (TargetGone, Rejected, MessageGone) as failure:
+            return DeliveryOutcome(
+                DeliveryResult.GONE, f"{reason}; in their chat with the bot: {failure}"
+            )
+        return DeliveryOutcome(
+            DeliveryResult.DELIVERED, f"sent to their chat with the bot instead ({reason})"
+        )
 
     async def _as_it_may_leave(
         self, payload: Mapping[str, Any], activities: list[Mapping[str, Any]]
@@ -111,3 +176,26 @@ class ReplyDeliverer:
 
     async def close(self) -> None:
         return None
+
+
+def _addressed(chat: ConversationRef) -> dict[str, Any]:
+    """The chat's stored reference, naming its tenant (the pacing of sends is per tenant)."""
+    reference = dict(chat.reference)
+    if chat.tenant_id:
+        reference["conversation"] = {**reference.get("conversation", {}),
+                                     "tenantId": chat.tenant_id}
+    return reference
+
+
+def _to(chat: ConversationRef, activity: Mapping[str, Any]) -> dict[str, Any]:
+    """`activity` as a new message in `chat`, no longer a reply in the conversation it was
+    drawn for."""
+    reference = _addressed(chat)
+    moved = {key: value for key, value in activity.items() if key not in ("replyToId", "id")}
+    moved.update(
+        conversation=reference.get("conversation"), recipient=reference.get("user"),
+        serviceUrl=chat.service_url,
+    )
+    if reference.get("bot"):
+        moved["from"] = reference["bot"]
+    return moved

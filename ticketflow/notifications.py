@@ -76,8 +76,8 @@ def build_delivery_worker(
             settings=SqlEmailSettings(engine), secrets=secret_box(settings)
         ),
     }
+    refs = SqlConversationRefs(engine)
     if messenger is not None:
-        refs = SqlConversationRefs(engine)
         deliverers[TargetKind.CHANNEL] = ChannelDeliverer(
             messenger=messenger, cards=cards, refs=refs, ticket_cards=SqlTicketCards(engine)
         )
@@ -86,7 +86,7 @@ def build_delivery_worker(
         )
     return DeliveryWorker(
         replies=(
-            ReplyDeliverer(messenger=messenger, facts=notice_facts_reader(engine))
+            ReplyDeliverer(messenger=messenger, facts=notice_facts_reader(engine), refs=refs)
             if messenger is not None else None
         ),
         outbox=SqlOutbox(engine),

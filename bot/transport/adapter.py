@@ -55,7 +55,7 @@ from bot.transport.sending import ConnectorCallFailed, ConnectorRetryPolicy, Pac
 from bot.transport.settings import TransportSettings
 from bot.transport.signing_keys import PUBLIC_CLOUD_METADATA_URL, SigningKeys
 from bot.transport.turn_context import TeamsTurnContext
-from notify.replies import QueuedReply, ReplyQueue
+from notify.replies import Instead, QueuedReply, ReplyQueue
 from notify.reply_contents import ReplyContents, Shown
 
 logger = logging.getLogger(__name__)
@@ -134,9 +134,14 @@ class TeamsAdapter(CloudAdapter):  # type: ignore[misc]  # untyped SDK class
         await _queue(replies, deferral, activity, self.reader)
         return response
 
-    def send_after_answer(self, context: TurnContext, activity: Activity) -> bool:
+    def send_after_answer(
+        self, context: TurnContext, activity: Activity, *, instead: str | None = None
+    ) -> bool:
         """Queue `activity` for the delivery worker instead of sending it in the turn, so
-        the invoke is answered first; False when there is no queue (then send it yourself)."""
+        the invoke is answered first; False when there is no queue (then send it yourself).
+        With `instead`, a conversation the bot turns out not to be in gets nothing and the
+        person the turn answered gets the activity in their chat with the bot, after that
+        line."""
         deferral = context.turn_state.get(_DEFERRAL)
         if deferral is None:
             return False
@@ -145,7 +150,9 @@ class TeamsAdapter(CloudAdapter):  # type: ignore[misc]  # untyped SDK class
         if deferral.holds(activity.conversation.id):
             deferral.add(activity)
         else:
-            deferral.defer(activity, reason=SENT_AFTER_THE_ANSWER, retry_after=0.0)
+            deferral.defer(
+                activity, reason=SENT_AFTER_THE_ANSWER, retry_after=0.0, instead=instead
+            )
         return True
 
     @property
@@ -299,6 +306,7 @@ async def _queue(
                     retry_after=gathered.retry_after,
                     refused=gathered.refused,
                     contents=_contents(reader, deferral.viewer_id, activities),
+                    instead=Instead(gathered.instead) if gathered.instead else None,
                 )
             )
         except Exception:

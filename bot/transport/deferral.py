@@ -41,6 +41,9 @@ class Gathered:
     reason: str
     retry_after: float | None
     refused: bool = False
+    instead: str | None = None
+    """The line before the reply in its person's chat with the bot, sent there when the bot
+    is not in `conversation_id`; None: not sent anywhere else."""
 
 
 @dataclass(slots=True)
@@ -57,8 +60,13 @@ class TurnDeferral:
     def add(self, activity: Activity) -> None:
         self._open[conversation_key(activity.conversation.id)].activities.append(activity)
 
-    def defer(self, activity: Activity, *, reason: str, retry_after: float | None) -> None:
-        gathered = Gathered(activity.conversation.id, [activity], reason, retry_after)
+    def defer(
+        self, activity: Activity, *, reason: str, retry_after: float | None,
+        instead: str | None = None,
+    ) -> None:
+        gathered = Gathered(
+            activity.conversation.id, [activity], reason, retry_after, instead=instead
+        )
         self._open[conversation_key(activity.conversation.id)] = gathered
         self.gathered.append(gathered)
 

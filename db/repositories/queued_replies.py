@@ -15,7 +15,7 @@ from db.tables import notification_outbox as outbox
 from domain.clock import utcnow
 from domain.notifications import TargetKind
 from notify.deliveries import DeliveryStatus
-from notify.replies import CONTENTS, REPLY_EVENT, QueuedReply
+from notify.replies import CONTENTS, INSTEAD, REPLY_EVENT, QueuedReply
 
 
 class SqlReplyQueue:
@@ -40,6 +40,7 @@ class SqlReplyQueue:
                         "reference": dict(reply.reference),
                         "activities": [dict(activity) for activity in reply.activities],
                         CONTENTS: reply.contents.to_json() if reply.contents else None,
+                        INSTEAD: reply.instead.to_json() if reply.instead else None,
                     },
                     status=status.value,
                     attempts=1 if reply.refused else 0,

@@ -13,6 +13,7 @@ from db.tables import tasks
 from tests.e2e.queued_replies import wait_for_statuses
 from tests.e2e.service import Service, card_of, texts_in, user_in_teams
 from tests.e2e.teams_doubles.connector import ConnectorStandIn
+from tests.e2e.teams_doubles.published import group_chat_conversation
 
 
 def _cards_sent(connector: ConnectorStandIn) -> list[dict[str, Any]]:
@@ -138,3 +139,61 @@ async def test_a_long_message_is_cut_to_fit_the_form_not_left_out(
         row = (await connection.execute(select(tasks.c.title, tasks.c.description))).one()
     assert row.description == description
     assert row.title == inputs["title"] and message.startswith(row.title.removesuffix("…"))
+
+
+def _in_a_group_chat(service: Service, activity: dict[str, Any]) -> dict[str, Any]:
+    activity["conversation"] = group_chat_conversation(service.teams)
+    activity["channelData"] = {"tenant": {"id": service.teams.tenant_id}}
+    return activity
+
+
+@pytest.mark.parametrize("where", ["group chat", "channel"])
+async def test_a_ticket_filed_in_a_chat_without_the_bot_reaches_its_filer_in_their_own_chat(
+    service: Service, engine: AsyncEngine, where: str
+) -> None:
+    ada = service.teams.user = await user_in_teams(
+        service, engine, "ada@example.com", "Ada Lovelace")
+    await service.say("hi", user=ada)  # she has a chat with the bot
+    connector = service.connector
+    connector.fail_next(403, code="BotNotInConversationRoster", operations=("send", "reply"))
+    submit = service.teams.submit_action(
+        "createTicket", {"verb": "ticket.create", "title": "Projector in room 4 flickers",
+                         "category": "support"})
+    if where == "group chat":
+        submit = _in_a_group_chat(service, submit)
+    chat = submit["conversation"]["id"]
+
+    submitted = await service.send(submit)
+
+    assert submitted.answer.status == 200 and submitted.answer.json in ({}, None)
+    [row] = await wait_for_statuses(engine, ["delivered"])
+    refused = [c for c in connector.calls if c.operation in ("send", "reply") and c.status == 403]
+    assert [c.conversation_id for c in refused] == [chat]
+    mine = service.teams.personal_conversation_id(ada)
+    posted = [c.body for c in connector.successful("send", "reply") if c.conversation_id == mine
+              and c.body.get("replyToId") is None]
+    note, card = posted[-2:]
+    async with engine.connect() as connection:
+        number = (await connection.execute(select(tasks.c.ticket_number))).scalar_one()
+    assert note["text"] == (
+        f"TicketFlow isn't in the chat where you used Create ticket, so {number} is here "
+        "instead. Add TicketFlow to that chat to have its tickets posted there.")
+    assert f"Filed {number}" in texts_in(card_of(card) or {})
+    assert "Projector in room 4 flickers" in texts_in(card_of(card) or {})
+
+
+async def test_without_a_chat_with_the_bot_the_card_is_kept_as_not_sent(
+    service: Service, engine: AsyncEngine
+) -> None:
+    service.teams.user = await user_in_teams(service, engine, "ada@example.com", "Ada Lovelace")
+    service.connector.fail_next(403, code="BotNotInConversationRoster",
+                                operations=("send", "reply"))
+
+    submitted = await service.send(_in_a_group_chat(service, service.teams.submit_action(
+        "createTicket", {"verb": "ticket.create", "title": "Projector in room 4 flickers",
+                         "category": "support"})))
+
+    assert submitted.answer.json in ({}, None)
+    [row] = await wait_for_statuses(engine, ["disabled"])
+    assert "403" in row["last_error"]
+    assert not service.connector.successful("send", "reply")
