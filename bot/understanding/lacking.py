@@ -69,7 +69,8 @@ def not_in_ticketflow(
     """What words `start:end` ask for that TicketFlow lacks, with the tickets named; None
     when they ask nothing of the kind (a link to a guide, a merge conflict, "watch out")."""
     words = message.words[start:end]
-    found = {i: value for i, word in enumerate(words) if (value := _ticket(word, conversation))}
+    found = {i: value for i, word in enumerate(words) if (value := _ticket(
+        word, words[i - 1].text if i else "", conversation))}
     said = " ".join("T" if i in found else "M" if word.text == MENTION else word.text
                     for i, word in enumerate(words))
     tickets = list(found.values())
@@ -92,17 +93,18 @@ def not_in_ticketflow(
     return None
 
 
-def _ticket(word: Word, conversation: Conversation) -> TicketNumber | None:
-    """A ticket typed, or a bare number where the patterns want one ("blocked by 43": after
-    "by" a number is read as a quantity first)."""
+def _ticket(word: Word, before: str, conversation: Conversation) -> TicketNumber | None:
+    """A ticket typed, or a bare number right after the word relating it to another
+    ("blocked by 43": after "by" a number is read as a quantity first)."""
     if word.text in (REF, NUMBER) and isinstance(word.value, TicketNumber):
         return word.value
-    if word.text.isdecimal() and len(word.text) <= _DIGITS:
+    if word.text.isdecimal() and len(word.text) <= _DIGITS and before in _RELATING:
         return conversation.number(int(word.text))
     return None
 
 
 _DIGITS = 6
+_RELATING = frozenset({"by", "to", "of", "into", "with", "and", "on", "&", "+", "onto", "under"})
 
 
 def _fits(patterns: tuple[str, ...], said: str) -> bool:

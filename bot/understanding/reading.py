@@ -232,16 +232,18 @@ def _lacking(message: Message, conversation: Conversation) -> NotInTicketFlow | 
     words = [word.text for word in message.words]
     start, polite = _skip_start(words)
     end = _skip_end(words, start)
-    if start >= end or _conditional(words[start:end]) or (
-            _is_question(words[start:end], message.asks and not polite)
-            and words[start] not in _LEADS_A_TOLD):
+    if start >= end or _conditional(words[start:end]):
         return None
     denied = next((len(lead) for lead in _DENIED if tuple(words[start:start + len(lead)]) == lead),
                   0)
-    asked = not_in_ticketflow(message, conversation, start + denied, end)
-    if denied and asked is not None:  # "don't merge 87 and 88"
-        return Declined(asked.ticket, message.text.strip())
-    return None if _is_negation(words[start:end]) else asked
+    if denied:  # "don't merge 87 and 88"
+        asked = not_in_ticketflow(message, conversation, start + denied, end)
+        return Declined(asked.ticket, message.text.strip()) if asked else None
+    if _is_negation(words[start:end]) or (
+            _is_question(words[start:end], message.asks and not polite)
+            and words[start] not in _LEADS_A_TOLD):
+        return None
+    return not_in_ticketflow(message, conversation, start, end)
 
 
 _DENIED = (("dont",), ("do", "not"), ("never",), ("please", "dont"), ("pls", "dont"))

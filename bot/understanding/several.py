@@ -12,7 +12,12 @@ from bot.understanding.requests import (
 )
 from domain.numbering import TicketNumber
 
-_JOINS = frozenset({"and", "&", "+", "n"})
+_JOINS = frozenset({"and", "&", "+", "n", "then", "also", "plus"})
+"""Words between two tickets of one run, up to `_JOINED_BY` of them: "4 and 5", "4 then 5",
+"4 and also 5", "4, then 5"."""
+_JOINED_BY = 2
+_BOTH = frozenset({"both", "all"})
+_TOO = (("too",), ("as", "well"), ("also",), ("aswell",))
 
 
 def gather_tickets(message: Message) -> tuple[TicketNumber, ...]:
@@ -28,11 +33,43 @@ def gather_tickets(message: Message) -> tuple[TicketNumber, ...]:
         if len(run) > 1:
             tickets = tuple(dict.fromkeys(t for i in run if (t := message.ticket(i)) is not None))
             head = words[run[0]]
-            words[run[0]:run[-1] + 1] = [Word(head.text, head.first, words[run[-1]].last,
-                                              head.value, typed_text(words[run[0]:run[-1] + 1]))]
+            after = run[-1] + 1
+            if after == len(words) - 1 and words[after].text in _BOTH:  # "close 4 and 5 both"
+                after += 1
+            words[run[0]:after] = [Word(head.text, head.first, words[after - 1].last,
+                                        head.value, typed_text(words[run[0]:after]))]
+            if run[0] > 0 and words[run[0] - 1].text in _BOTH:  # "close both 4 and 5"
+                del words[run[0] - 1]
             return tickets if len(tickets) > 1 else ()
         index = run[-1] + 1 if run else index + 1
-    return ()
+    return _said_after(message)
+
+
+def _said_after(message: Message) -> tuple[TicketNumber, ...]:
+    """"put 104 on hold then 105 too", "assign 4 to Sam and 5 as well": a second ticket at
+    the end, after the change said of the first, is the same change made to it; the words
+    for it are dropped, so the rules read the change of the first alone. Only with "then"
+    or "too" (or "as well") saying so, and never in a comment's text."""
+    words = message.words
+    end = len(words)
+    too = next((len(t) for t in _TOO if tuple(w.text for w in words[end - len(t):end]) == t), 0)
+    last = end - too - 1
+    if last < 2 or not _typed_ticket(message, last) or ":" in message.text:
+        return ()
+    joined = last
+    while joined > 0 and words[joined - 1].text in _JOINS and last - joined < _JOINED_BY:
+        joined -= 1
+    said = {w.text for w in words[joined:last]}
+    if joined == last or not (too or "then" in said):
+        return ()
+    if not _ends_with_comma(message, joined - 1) and words[joined - 1].text in (REF, NUMBER):
+        return ()  # a run, read above
+    earlier = [i for i in range(joined) if _typed_ticket(message, i)]
+    first, second = message.ticket(earlier[0]) if len(earlier) == 1 else None, message.ticket(last)
+    if first is None or second is None or first == second:
+        return ()
+    del words[joined:end]
+    return (first, second)
 
 
 def _run(message: Message, index: int) -> list[int]:
@@ -43,9 +80,13 @@ def _run(message: Message, index: int) -> list[int]:
     while True:
         last = run[-1]
         after = last + 1
-        if after < len(message.words) and message.words[after].text in _JOINS:
+        if message.text[message.spans[message.words[last].last][1] - 1] in ":;.":
+            return run  # "comment on 4: also 5 users …": what follows is the comment
+        while after < len(message.words) and message.words[after].text in _JOINS and (
+                after - last <= _JOINED_BY):
             after += 1
-        elif not _ends_with_comma(message, last) and not _next_typed(message, last):
+        if after == last + 1 and not _ends_with_comma(message, last) and not _next_typed(
+                message, last):
             return run
         if not _typed_ticket(message, after):
             return run

@@ -100,3 +100,24 @@ async def test_a_ticket_the_asker_cannot_see_is_not_found_whatever_is_asked(
 
     turn = await service.say("link 30 to 31", user=cy)
     assert not turn.cards and any("can't find" in text for text in turn.texts), turn.texts
+
+
+async def test_close_one_then_another_closes_both_each_checked_on_its_own(
+    service: Service, engine: AsyncEngine
+) -> None:
+    ada = await user_in_teams(service, engine, "ada@example.com", "Ada Agent")
+    cy = await user_in_teams(service, engine, "cy@example.com", "Cy Customer", role="customer")
+    ada_id = await user_id_of(engine, "ada@example.com")
+    first = await insert_ticket(engine, created_by=ada_id, number=this_years(4))
+    second = await insert_ticket(engine, created_by=ada_id, number=this_years(5))
+    hidden = await insert_ticket(engine, created_by=await user_id_of(engine, "cy@example.com"),
+                                 number=this_years(6))
+
+    turn = await service.say("close 4, then 5 and 6", user=ada)
+
+    said = " ".join(turn.texts)
+    assert f"{this_years(4)} and {this_years(5)} are now closed." in said, said
+    assert f"{this_years(6)}: I can't find it" in said, said
+    for ticket, status in ((first, "closed"), (second, "closed"), (hidden, "open")):
+        assert (await stored_ticket(engine, ticket, "status"))["status"] == status
+    assert cy  # the customer's ticket stays theirs, unseen by the agent

@@ -39,3 +39,43 @@ def test_the_seventh_table_is_large_and_new() -> None:
     assert len(said) >= 80 and len(set(said)) == len(said)
     assert not [line for line in said if line.lower() in before]
     assert SEVENTH_MISREAD <= set(said)
+
+
+@pytest.mark.parametrize(("said", "expected"), [
+    ("close 4, then 5", "status #4, #5 closed"),
+    ("close 4 and then 5", "status #4, #5 closed"),
+    ("close 4 then 5 as well", "status #4, #5 closed"),
+    ("close 4 and 5 both", "status #4, #5 closed"),
+    ("put 4 on hold and 5 too", "status #4, #5 on_hold"),
+    ("assign 4 to sam and 5 too", "assign #4, #5 to user:u-sam"),
+    ("make 4 urgent, then 5 too", "edit #4, #5 priority=urgent"),
+    ("pls close 31 and 32, both sorted", "status #31, #32 closed"),
+    ("close 4 and then make it urgent", "status #4 closed + edit #4 priority=urgent"),
+    ("close 4 and make 5 urgent", "status #4 closed + edit #5 priority=urgent"),
+    ("comment on 4: also 5 users affected", "comment #4 'also 5 users affected'"),
+    ("restart the printer then close 4", "free text"),
+])
+def test_several_tickets_joined_by_then_also_or_too_are_each_changed(
+    said: str, expected: str
+) -> None:
+    assert summary(as_the_bot_reads(said, CONVERSATION)) == expanded(expected)
+
+
+@pytest.mark.parametrize(("said", "expected"), [
+    ("relate 4 and 5", "cannot link #4 #5"),
+    ("4 blocks 5", "cannot link #4 #5"),
+    ("combine 4 with 5", "cannot merge #4 #5"),
+    ("dupe of 9", "cannot merge #7 #9"),
+    ("keep an eye on 12 for me", "cannot watch #12"),
+    ("add me as a follower on 4", "cannot watch #4"),
+    ("snooze 4 for 3 days", "cannot snooze #4 until 2026-12-05"),
+    ("hide 3 rows in the sheet", "free text"),
+    ("do not link 4 to 5", "no change #4"),
+    ("if 4 is a duplicate of 5 close it", "no change #4"),
+    ("how do I merge two tickets?", "question"),
+    ("the printer on floor 3 is related to the 2 outages", "free text"),
+])
+def test_what_ticketflow_lacks_is_read_in_other_words_and_nothing_else_is(
+    said: str, expected: str
+) -> None:
+    assert summary(as_the_bot_reads(said, CONVERSATION)) == expanded(expected)
