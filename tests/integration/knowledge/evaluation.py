@@ -13,7 +13,8 @@ both ways: unanswerable questions it refuses, answerable ones it lets through.
 
 Each corpus's questions are split into two halves, alternating in file order within
 answerable and unanswerable ones: weights and thresholds are chosen on `tune` and
-reported on both, so a figure on `holdout` is not one the tuning could see.
+reported on both, so a figure on `holdout` is not one the tuning could see. A question
+added later to one half says so (`"half": "holdout"`) and leaves the alternation as it was.
 """
 
 from __future__ import annotations
@@ -130,12 +131,12 @@ def load_questions(corpus: Path = HELP) -> list[Question]:
         answers = frozenset(
             (answer["document"], answer["page"]) for answer in item.get("answers", ())
         )
-        position = seen[bool(answers)]
-        seen[bool(answers)] += 1
-        questions.append(
-            Question(id=item["id"], text=item["question"], answers=answers,
-                     half=HALVES[position % 2])
-        )
+        if "half" in item:  # added later, to one half only: the alternation stays as it was
+            half = item["half"]
+        else:
+            half = HALVES[seen[bool(answers)] % 2]
+            seen[bool(answers)] += 1
+        questions.append(Question(id=item["id"], text=item["question"], answers=answers, half=half))
     return questions
 
 
