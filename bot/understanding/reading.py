@@ -193,6 +193,10 @@ def understand(text: str, conversation: Conversation) -> Understanding:
         return Declined(None, text.strip())  # "no" to a question: nothing changes
     if kind := courtesy(text):
         return SmallTalk(kind)
+    if load := _ONES_LOAD.fullmatch(simple):  # "my workload", "how busy am I": their list
+        whose = load["whose"]
+        return understand(f"{whose} tickets" if whose else "my tickets",
+                          conversation)
     if seeing := _SEEING_OWN.fullmatch(simple):  # "how I can see my tickets?": shown, not told how
         return understand(f"show {seeing['own']}", conversation)
     if (listing := _MAY_I_SEE.fullmatch(simple)) and not _done_to(listing["what"]):
@@ -338,6 +342,19 @@ def _all_cancel(simple: str) -> bool:
     parts = [part for part in _BETWEEN.split(simple) if part]
     return len(parts) > 1 and all(part in CANCEL for part in parts)
 
+
+_WHEN_ASKED = r"(?: right now| now| today| at the moment| this week| atm)?(?: please| pls)?"
+_ONES_LOAD = re.compile(
+    r"(?:so |and |hi |hey |please |pls )*(?:"
+    r"(?:(?:what'?s|what is|how'?s|how is|show(?: me)?|give me|check|see) )?(?:the )?"
+    r"(?:(?P<mine>my) (?:current )?(?:work ?load|load)|(?P<whose>(?!(?:everyone|everybody|team"
+    r"|people|staff|agent|server|system)'?s\b)(?!(?:this|his|its|hers|yours|ours|theirs|whats"
+    r"|thats)\b)[a-z]+'?s) (?:current )?work ?load)(?: like| looking like| look like| looking)?"
+    r"|how busy am i|am i (?:overloaded|overworked|swamped|busy|slammed|drowning|maxed out)"
+    r"|how much (?:work|stuff) (?:do i have|have i got|is on my plate|am i carrying)"
+    rf"(?: on)?){_WHEN_ASKED}")
+"""One person's workload asked after ("my workload", "what's Sam's workload", "am I
+overloaded?"): their tickets; everyone's ("who's overloaded") is the count per person."""
 
 _SEEING_OWN = re.compile(
     r"(?:so |and |but |hi |hello |hey |please )*(?:how|where) (?:can i|i can|could i|i could|do i|"

@@ -18,7 +18,7 @@ person.
 
 The rules when it was written read 29 of its 96 lines as written here; with asks for what
 TicketFlow lacks read as such, 74; with several tickets joined by "then", "also",
-"both" or "… too", 81. `SEVENTH_MISREAD` is what they still misread.
+"both" or "… too", 81; with one person's workload their list, 88. `SEVENTH_MISREAD` is what they still misread.
 """
 
 from __future__ import annotations
@@ -149,11 +149,4 @@ SEVENTH_MISREAD: frozenset[str] = frozenset({
     'due date 30/11 for 126',
     'change the deadline to 1 dec',
     '138 due by nov 15th',
-    'my workload',
-    'whats my workload like',
-    'show me my workload pls',
-    'how much work do i have',
-    'how busy am i',
-    'am I overloaded?',
-    "what's sam's workload",
 })

@@ -79,3 +79,22 @@ def test_what_ticketflow_lacks_is_read_in_other_words_and_nothing_else_is(
     said: str, expected: str
 ) -> None:
     assert summary(as_the_bot_reads(said, CONVERSATION)) == expanded(expected)
+
+
+@pytest.mark.parametrize(("said", "expected"), [
+    ("my load", "list mine"),
+    ("how's my workload looking", "list mine"),
+    ("am i swamped right now", "list mine"),
+    ("how much stuff have i got on", "list mine"),
+    ("Priya's workload right now", "list all assignee=user:u-priya"),
+    ("sams workload", "list all assignee=user:u-sam"),
+    ("what's everyone's workload", "workload"),
+    ("the team's workload", "workload"),
+    ("whats his workload", "question"),
+    ("what's the server's workload", "question"),
+    ("how busy am i going to be at the offsite?", "question"),
+])
+def test_one_persons_workload_is_their_list_and_everyones_the_count(
+    said: str, expected: str
+) -> None:
+    assert summary(as_the_bot_reads(said, CONVERSATION)) == expanded(expected)
