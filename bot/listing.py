@@ -22,7 +22,7 @@ _TITLES = {ListScope.MINE: "Assigned to you", ListScope.CREATED: "Tickets you fi
            ListScope.TEAMS: "Your team's tickets"}
 _DUE_TITLES = {DueWindow.OVERDUE: "overdue", DueWindow.TODAY: "due today",
                DueWindow.TOMORROW: "due tomorrow", DueWindow.THIS_WEEK: "due this week",
-               DueWindow.NEXT_WEEK: "due next week"}
+               DueWindow.NEXT_WEEK: "due next week", DueWindow.THIS_MONTH: "due this month"}
 _NAME_CHARS = 100
 MOST_HOLDERS = 10
 """People or teams one list names at once (card data is capped to it when it comes back)."""
@@ -39,6 +39,8 @@ class ListQuery:
     priority: Priority | None = None
     holder: Target | None = None
     due_window: DueWindow | None = None
+    due_on: date | None = None
+    """Only tickets due on this day (UTC): "due friday" stays that Friday when refreshed."""
     also: tuple[UserTarget | TeamTarget, ...] = ()
     """More people or teams whose tickets are listed with `holder`'s."""
     updated_since: date | None = None
@@ -60,6 +62,8 @@ class ListQuery:
             data["holder"] = _holder_data(self.holder)
         if self.due_window:
             data["due"] = self.due_window.value
+        if self.due_on:
+            data["due_on"] = self.due_on.isoformat()
         if self.also:
             data["also"] = [_holder_data(other) for other in self.also]
         if self.updated_since:
@@ -89,7 +93,8 @@ class ListQuery:
         others = tuple(other for other in map(_holder_from, also)
                        if isinstance(other, (UserTarget, TeamTarget)))
         return cls(scope=scope, status=status, text=text, priority=priority,
-                   holder=_holder_from(raw.get("holder")), due_window=due_window, also=others,
+                   holder=_holder_from(raw.get("holder")), due_window=due_window,
+                   due_on=_day_from(raw.get("due_on")), also=others,
                    updated_since=_day_from(raw.get("since")),
                    created_from=_day_from(raw.get("filed_from")),
                    created_before=_day_from(raw.get("filed_before")),
@@ -108,6 +113,9 @@ class ListQuery:
             else FINISHED
         priorities = (self.priority,) if self.priority else ()
         due_from, due_before = self.due_window.bounds(today) if self.due_window else (None, None)
+        if self.due_on:
+            due_from = _midnight(self.due_on)
+            due_before = _midnight(self.due_on + timedelta(days=1))
         holder = None if self.also else self.holder  # several: any of them, in `held_by`
         held_by = tuple(_assignee(h) for h in (self.holder, *self.also)
                         if isinstance(h, (UserTarget, TeamTarget))) if self.also else ()
@@ -166,7 +174,7 @@ class ListQuery:
                     ("Tickets you filed", "tickets I created"), ("Assigned to you", "my tickets"))
         if any(part is not None for part in (
                 self.status, self.text, self.priority, self.holder, self.due_window,
-                self.created_from, self.created_before)):
+                self.due_on, self.created_from, self.created_before)):
             return ()
         if self.scope is ListScope.MINE:
             teams = (("Your team's tickets", "our team's tickets"),) if in_a_team else ()
@@ -198,6 +206,8 @@ class ListQuery:
                 what = "Unassigned" if self.scope is ListScope.ALL else f"{what} · unassigned"
         if self.due_window:
             what += f" · {_DUE_TITLES[self.due_window]}"
+        if self.due_on:
+            what += f" · due {self.due_on:%a %d %b}"
         if self.priority:
             what += f" · {self.priority.value}"
         if self.updated_since:

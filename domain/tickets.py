@@ -274,19 +274,21 @@ def deadline(due: datetime) -> datetime:
 
 class DueWindow(StrEnum):
     """When a listed ticket is due: "overdue", "due today", "due tomorrow", "due this week",
-    "due next week"."""
+    "due next week", "due this month"."""
 
     OVERDUE = "overdue"
     TODAY = "today"
     TOMORROW = "tomorrow"
     THIS_WEEK = "this_week"
     NEXT_WEEK = "next_week"
+    THIS_MONTH = "this_month"
 
     def bounds(self, today: date) -> tuple[datetime | None, datetime]:
         """`due_from` and `due_before` for `today` (UTC days, as `due_date` is stored).
 
         Overdue is due before today; this week is from today until the end of Sunday (what
-        is already late is overdue, not due); next week is Monday to Sunday after it."""
+        is already late is overdue, not due); next week is Monday to Sunday after it; this
+        month is from today until the end of its last day."""
         midnight = datetime.combine(today, time())
         match self:
             case DueWindow.OVERDUE:
@@ -300,6 +302,9 @@ class DueWindow(StrEnum):
             case DueWindow.NEXT_WEEK:
                 monday = midnight + timedelta(days=7 - today.weekday())
                 return monday, monday + timedelta(days=7)
+            case DueWindow.THIS_MONTH:
+                first_of_next = date(today.year + today.month // 12, today.month % 12 + 1, 1)
+                return midnight, datetime.combine(first_of_next, time())
 
 
 @dataclass(frozen=True, slots=True)

@@ -41,6 +41,7 @@ def phrase(request: TicketRequest, conversation: Conversation) -> str:
             holders = [_target(t, conversation) for t in (listed.assignee, *listed.also) if t]
             words += [f"assigned to {' or '.join(holders)}"] if holders else []
             words += [_DUE[listed.due_window]] if listed.due_window in _DUE else []
+            words += [f"due {listed.due_on.isoformat()}"] if listed.due_on else []
             words += [f"about {text}"] if text and not own else []
             return " ".join(words)
         case CreateTicket(form=True):
@@ -95,7 +96,8 @@ _KIND = {Category.BUG: "bug", Category.INCIDENT: "incident", Category.REQUEST: "
 """How a new ticket's category is said (an enhancement is said as a plain ticket)."""
 
 _DUE = {DueWindow.TODAY: "due today", DueWindow.TOMORROW: "due tomorrow",
-        DueWindow.THIS_WEEK: "due this week", DueWindow.NEXT_WEEK: "due next week"}
+        DueWindow.THIS_WEEK: "due this week", DueWindow.NEXT_WEEK: "due next week",
+        DueWindow.THIS_MONTH: "due this month"}
 
 
 def _ticket(ticket: TicketNumber | None) -> str:

@@ -85,8 +85,8 @@ def list_query(viewer: Viewer, request: ListTickets) -> ListQuery:
         scope = ListScope.CREATED  # customers are never assignees, nor in a team
     return ListQuery(
         scope=scope, status=request.status, priority=request.priority, text=request.text,
-        holder=request.assignee, due_window=request.due_window, also=request.also,
-        updated_since=request.updated_since, created_from=request.created_from,
+        holder=request.assignee, due_window=request.due_window, due_on=request.due_on,
+        also=request.also, updated_since=request.updated_since, created_from=request.created_from,
         created_before=request.created_before, unplaced=request.unplaced,
     )
 

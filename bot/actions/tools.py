@@ -63,7 +63,9 @@ _FIELD_HINTS = {
     "form": "true to show the one-card form instead of asking step by step",
     "assignee": "whose tickets: a person's name or email, \"team NAME\", or \"nobody\" for "
                 "unassigned ones",
-    "due_window": "only tickets overdue, due today or due this week",
+    "due_window": "only tickets overdue, due today, tomorrow, this week, next week or this "
+                  "month (from today to its last day)",
+    "due_on": "only tickets due on this one day, YYYY-MM-DD (\"what's due friday\")",
     "history": "true when the person asks what happened to it: its history, who changed it",
 }
 

@@ -121,12 +121,19 @@ _ORDINAL = re.compile(r"^(\d{1,2})(?:st|nd|rd|th)$")
 
 
 def _this_or_next_month(today: date, day: int, taken: int) -> tuple[date, int] | None:
-    """`the 15th` is the next 15th from today: this month's, or next month's once it passed."""
-    found = _valid(today.year, today.month, day, taken)
-    if found is not None and found[0] >= today:
-        return found
-    month = today.month % 12 + 1
-    return _valid(today.year + (month == 1), month, day, taken)
+    """`the 15th` is the next 15th from today: this month's, or the next month that has one
+    once it passed ("the 30th" said on 31 January is 30 March)."""
+    year, month = today.year, today.month
+    for _ in range(_MONTHS_TO_A_DAY):
+        found = _valid(year, month, day, taken)
+        if found is not None and found[0] >= today:
+            return found
+        year, month = year + (month == 12), month % 12 + 1
+    return None
+
+
+_MONTHS_TO_A_DAY = 3
+"""Months to look through for a day of the month: the 31st is never more than two away."""
 
 
 def _end_of(words: list[str], at: int, today: date) -> tuple[date, int] | None:
@@ -154,8 +161,13 @@ def _valid(year: int, month: int, day: int, taken: int) -> tuple[date, int] | No
 
 
 def _this_or_next(today: date, month: int, day: int, taken: int) -> tuple[date, int] | None:
-    """`24 Dec` is the next 24 December from today."""
-    found = _valid(today.year, month, day, taken)
-    if found is not None and found[0] < today:
-        return _valid(today.year + 1, month, day, taken)
-    return found
+    """`24 Dec` is the next 24 December from today; `29 Feb` the next one there is."""
+    for year in range(today.year, today.year + _YEARS_TO_A_LEAP_DAY):
+        found = _valid(year, month, day, taken)
+        if found is not None and found[0] >= today:
+            return found
+    return None
+
+
+_YEARS_TO_A_LEAP_DAY = 9
+"""Years to look through for a day of the year: 29 February comes at most eight years on."""

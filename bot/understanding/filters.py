@@ -9,6 +9,7 @@ skips them; what is left is read as before (status, priority, words to search fo
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from datetime import date
 
 from bot.understanding.context import Conversation
 from bot.understanding.due import DUE_CUES, read_due
@@ -78,7 +79,8 @@ class Whose:
 @dataclass(slots=True)
 class ListFilters:
     whose: Whose | None = None
-    due: DueWindow | None = None
+    due: DueWindow | date | None = None
+    """A due window, or the one day they are due ("due friday")."""
     taken: frozenset[int] = frozenset()
     """Indexes into the message's words that the due window stands for."""
     our_teams: frozenset[int] = frozenset()

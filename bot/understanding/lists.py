@@ -12,7 +12,7 @@ from bot.understanding.message import DATE, NUMBER, REF, Message
 from bot.understanding.requests import Clarify, ListScope, ListTickets, Target
 from bot.understanding.targets import Ambiguous, NoSuchTarget
 from bot.understanding.words import PRIORITY_WORDS, STATUS_WORDS
-from domain.tickets import Priority, TicketStatus
+from domain.tickets import DueWindow, Priority, TicketStatus
 
 
 _SEARCH_VERBS = (
@@ -178,8 +178,10 @@ def read_list(
         return None
     if not (strong or searching or filtered):
         return None
+    due = filters.due
     listed = ListTickets(scope=scope, status=status, priority=priority, text=text or None,
-                         due_window=filters.due)
+                         due_window=due if isinstance(due, DueWindow) else None,
+                         due_on=due if isinstance(due, date) else None)
     if filed is not None:
         listed = _when_filed(listed, filed, filing=filing, updated=updated)
     return _owned(listed, whose) if whose is not None else listed

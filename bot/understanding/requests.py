@@ -59,6 +59,8 @@ class ListTickets:
     assignee: Target | None = None
     """Whose they are: a person, a team, or `Nobody()` for unassigned tickets."""
     due_window: DueWindow | None = None
+    due_on: date | None = None
+    """Only tickets due on this day ("due friday", "due 24 dec")."""
     also: tuple[UserTarget | TeamTarget, ...] = ()
     """More people or teams whose tickets are listed with `assignee`'s ("Sam and Lee")."""
     updated_since: date | None = None

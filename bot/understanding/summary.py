@@ -67,6 +67,7 @@ def _request(request: TicketRequest) -> str:
             holders = [_target(listed.assignee)] + [_target(t) for t in listed.also]
             parts += [f"assignee={','.join(holders)}"] if listed.assignee else []
             parts += [f"due={listed.due_window.value}"] if listed.due_window else []
+            parts += [f"due_on={listed.due_on.isoformat()}"] if listed.due_on else []
             parts += [f"updated_since={listed.updated_since.isoformat()}"] if listed.updated_since else []
             parts += [f"created_from={listed.created_from.isoformat()}"] if listed.created_from else []
             parts += [f"created_before={listed.created_before.isoformat()}"] if listed.created_before else []

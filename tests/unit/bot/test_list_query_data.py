@@ -98,3 +98,18 @@ def test_what_the_list_cannot_filter_by_is_said_on_every_page_of_it() -> None:
 def test_a_forged_filed_day_is_no_day(day: object) -> None:
     query = ListQuery.from_data({"kind": "created", "filed_from": day, "filed_before": day})
     assert (query.created_from, query.created_before) == (None, None)
+
+
+def test_a_list_due_on_one_day_comes_back_from_its_card_data_and_keeps_that_day() -> None:
+    query = ListQuery(scope=ListScope.MINE, due_on=date(2026, 12, 11))
+    again = ListQuery.from_data(query.to_data())
+    assert again == query
+    assert again.title == "Assigned to you · due Fri 11 Dec · not yet resolved"
+    for today in (date(2026, 12, 10), date(2026, 12, 13)):  # refreshed days later: that Friday
+        due = again.filter_for("u-jo", today=today)
+        assert (due.due_from, due.due_before) == (datetime(2026, 12, 11), datetime(2026, 12, 12))
+
+
+@pytest.mark.parametrize("due_on", ["friday", "2026-02-30", 20261211, None])
+def test_a_forged_due_day_is_no_day(due_on: object) -> None:
+    assert ListQuery.from_data({"kind": "search", "due_on": due_on}).due_on is None

@@ -20,6 +20,10 @@ SUNDAY = date(2026, 12, 6)
     (DueWindow.NEXT_WEEK, WEDNESDAY, (datetime(2026, 12, 7), datetime(2026, 12, 14))),
     (DueWindow.TOMORROW, SUNDAY, (datetime(2026, 12, 7), datetime(2026, 12, 8))),
     (DueWindow.NEXT_WEEK, SUNDAY, (datetime(2026, 12, 7), datetime(2026, 12, 14))),
+    (DueWindow.THIS_MONTH, WEDNESDAY, (datetime(2026, 12, 2), datetime(2027, 1, 1))),
+    (DueWindow.THIS_MONTH, date(2026, 12, 31), (datetime(2026, 12, 31), datetime(2027, 1, 1))),
+    (DueWindow.THIS_MONTH, date(2028, 2, 28), (datetime(2028, 2, 28), datetime(2028, 3, 1))),
+    (DueWindow.THIS_MONTH, date(2027, 1, 31), (datetime(2027, 1, 31), datetime(2027, 2, 1))),
 ])
 def test_a_due_window_covers_whole_utc_days_from_today(
     window: DueWindow, today: date, expected: tuple[datetime | None, datetime]

@@ -42,6 +42,24 @@ def test_a_date_that_has_passed_this_year_means_next_year() -> None:
     assert read_date(["1", "dec"], 0, WEDNESDAY) == (date(2027, 12, 1), 2)
 
 
+@pytest.mark.parametrize(("said", "today", "expected"), [
+    ("the 30th", date(2027, 1, 31), date(2027, 3, 30)),  # February has none
+    ("the 29th", date(2027, 1, 30), date(2027, 3, 29)),
+    ("the 29th", date(2028, 1, 30), date(2028, 2, 29)),
+    ("the 31st", date(2026, 11, 1), date(2026, 12, 31)),
+    ("the 31st", date(2026, 12, 31), date(2026, 12, 31)),
+    ("29 feb", date(2027, 1, 1), date(2028, 2, 29)),
+    ("29th of february", date(2028, 3, 1), date(2032, 2, 29)),
+    ("29/02", date(2028, 2, 29), date(2028, 2, 29)),
+    ("24 dec", date(2026, 12, 24), date(2026, 12, 24)),
+])
+def test_a_day_some_months_or_years_lack_is_the_next_one_there_is(
+    said: str, today: date, expected: date
+) -> None:
+    """"due the 30th" said on 31 January was "not a status I know" (no 30 February)."""
+    assert read_date(said.split(), 0, today) == (expected, len(said.split()))
+
+
 @pytest.mark.parametrize(("typed", "meant"), [
     ("ticekt", "ticket"), ("tikcet", "ticket"), ("asign", "assign"), ("clsoe", "close"),
     ("resovle", "resolve"), ("coment", "comment"), ("urgnet", "urgent"), ("statsu", "status"),

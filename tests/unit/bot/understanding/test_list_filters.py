@@ -70,6 +70,9 @@ LEE_CHEN = UserTarget("u-leec", "Lee Chen")
     ListTickets(assignee=SAM, created_from=date(2026, 12, 1), created_before=date(2026, 12, 2)),
     ListTickets(scope=ListScope.OWN, text="outlook"),
     ListTickets(scope=ListScope.OWN, text="vpn", status=TicketStatus.OPEN),
+    ListTickets(due_on=date(2026, 12, 4)),
+    ListTickets(scope=ListScope.MINE, due_on=date(2026, 12, 3), priority=Priority.URGENT),
+    ListTickets(due_window=DueWindow.THIS_MONTH, assignee=SAM),
 ])
 def test_a_list_said_back_as_words_is_understood_as_the_same_list(request_: ListTickets) -> None:
     assert understand(phrase(request_, CONVERSATION), CONVERSATION) == request_
@@ -168,3 +171,59 @@ def test_a_due_window_is_read_alike_on_every_day_of_the_week(
     today = date(2026, 11, 30) + timedelta(days=day)  # Monday 30 November, then each day
     understood = understand(said, replace(CONVERSATION, today=today))
     assert isinstance(understood, ListTickets) and understood.due_window == window, today
+
+
+DAYS_OF_EVERY_KIND = (
+    *(date(2026, 12, 7) + timedelta(days=day) for day in range(7)),  # Monday 7 Dec to Sunday
+    date(2026, 12, 31), date(2027, 1, 1), date(2027, 1, 31), date(2027, 2, 28),
+    date(2028, 2, 28), date(2028, 2, 29), date(2026, 11, 30),
+)
+"""Each weekday, the year's last and first days, the last days of months (29 Feb too)."""
+
+
+@pytest.mark.parametrize("today", DAYS_OF_EVERY_KIND, ids=str)
+@pytest.mark.parametrize(("said", "weekday"), [
+    ("what's due friday?", 4),
+    ("tickets due by Friday", 4),
+    ("anything due on monday?", 0),
+    ("my tickets due thursday pls", 3),
+    ("whats due next wednesday", 2),
+    ("Anything due FRIDAY??", 4),
+])
+def test_a_list_due_on_a_named_weekday_is_that_day_whatever_day_it_is_said(
+    today: date, said: str, weekday: int
+) -> None:
+    """On a Thursday "what's due friday?" was "due tomorrow", on other days no list at all
+    (the help assistant); "due monday" said on a Sunday the same."""
+    understood = understand(said, replace(CONVERSATION, today=today))
+    ahead = (weekday - today.weekday()) % 7 or 7  # the coming one, as a due date is read
+    assert isinstance(understood, ListTickets), (today, understood)
+    assert (understood.due_on, understood.due_window) == (today + timedelta(days=ahead), None)
+
+
+@pytest.mark.parametrize("today", DAYS_OF_EVERY_KIND, ids=str)
+@pytest.mark.parametrize("said", [
+    "what's due this month?", "tickets due by the end of the month", "anything due end of month",
+    "open tickets due by eom", "what is due within the month", "Due by the end of this month?",
+])
+def test_the_rest_of_the_month_is_read_alike_on_every_day_even_its_last(
+    today: date, said: str
+) -> None:
+    """On the last day of a month "due by the end of the month" was "due today", on the day
+    before it "due tomorrow", and on every other day no list."""
+    understood = understand(said, replace(CONVERSATION, today=today))
+    assert isinstance(understood, ListTickets), (today, understood)
+    assert understood.due_window == DueWindow.THIS_MONTH and understood.due_on is None
+
+
+@pytest.mark.parametrize("today", DAYS_OF_EVERY_KIND, ids=str)
+@pytest.mark.parametrize(("said", "on"), [
+    ("what's due on 24 dec?", (12, 24)),
+    ("tickets due 2027-01-15", (1, 15)),
+    ("anything due on the 1st of january", (1, 1)),
+])
+def test_a_list_due_on_a_date_is_that_date(today: date, said: str, on: tuple[int, int]) -> None:
+    understood = understand(said, replace(CONVERSATION, today=today))
+    assert isinstance(understood, ListTickets), (today, understood)
+    assert understood.due_on is not None and (understood.due_on.month, understood.due_on.day) == on
+    assert understood.due_on >= today or said.endswith("2027-01-15")
