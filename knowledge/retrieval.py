@@ -31,6 +31,7 @@ from knowledge.analysis import analyse, distinct, fold_accents
 from knowledge.lexicon import english_frequency, is_english_word
 from knowledge.passages import Passage, SourceKind
 from knowledge.question import question_words
+from knowledge.text import words as text_words
 from knowledge.reranking import Candidate, QueryTerm, idf, rerank
 
 DEFAULT_DECLINE_BELOW = 0.224
@@ -228,7 +229,7 @@ class LexicalRetriever:
         analysed = [(position, term) for position, word in enumerate(words) for term in analyse(word)]
         if not analysed:
             return []
-        joined = _joined_pairs(words)
+        joined = _joined_pairs(question, words)
         await self._refresh([term for _, term in analysed] + [term for _, term in joined])
         compounds = {term for _, term in joined} - {term for _, term in analysed}
         analysed += [(position, term) for position, term in joined if self._frequencies[term]]
@@ -292,13 +293,24 @@ class LexicalRetriever:
             self._frequencies.update(frequencies)
 
 
-def _joined_pairs(words: Sequence[str]) -> list[tuple[int, str]]:
-    """Neighbouring words as one ("ssh agent" for "ssh-agent", "known hosts" for known_hosts),
-    searched only when the index holds the compound."""
-    pairs = []
-    for position, (first, second) in enumerate(zip(words, words[1:], strict=False)):
-        if first.isalnum() and second.isalnum():
-            pairs += [(position, term) for term in analyse(first + second)]
+def _joined_pairs(question: str, kept: Sequence[str]) -> list[tuple[int, str]]:
+    """Neighbouring words as one, searched only when the index holds the compound: two topic
+    words ("ssh agent" for "ssh-agent", "known hosts" for known_hosts), or three words said
+    together, filler included, that hold a topic word ("out of office" for "Out-of-office",
+    "end to end"). Filler does not join in twos: "set up" is not the noun "setup". Each join
+    stands at the place of its first topic word in `kept`."""
+    pairs = [
+        (position, term)
+        for position, (first, second) in enumerate(zip(kept, kept[1:], strict=False))
+        if first.isalnum() and second.isalnum()
+        for term in analyse(first + second)
+    ]
+    said = [word.strip("'’.-") for word in text_words(question.lower())]
+    for start in range(len(said) - 2):
+        joined = said[start:start + 3]
+        topic = [kept.index(word) for word in joined if word in kept]
+        if topic and all(word.isalnum() for word in joined):
+            pairs += [(topic[0], term) for term in analyse("".join(joined))]
     return pairs
 
 
