@@ -119,6 +119,19 @@ def error_response(status: int, code: str, message: str) -> web.Response:
 
 MAX_ID_CHARS = 1024
 """Teams' activity ids are tens of characters; a reply names its activity in the URL path."""
+KEPT_IDS: dict[tuple[str, ...], int] = {
+    ("conversation", "id"): 512,
+    ("conversation", "tenantId"): 64,
+    ("from", "id"): 255,
+    ("from", "aadObjectId"): 64,
+    ("channelData", "tenant", "id"): 64,
+    ("channelData", "team", "id"): 255,
+    ("channelData", "channel", "id"): 255,
+}
+"""The ids the bot keeps (where it may post, who a Teams user is, which deliveries it has
+had) and the most characters their columns hold. Teams' own are GUIDs and ids of a few
+dozen characters; a longer one failed the turn on PostgreSQL (a 500, after the reply had
+gone out and with a conversation reference half rewritten), so it is refused first."""
 _CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
 
 
@@ -151,6 +164,7 @@ def _refuse_unanswerable(payload: dict[str, Any]) -> None:
     channel_data = payload.get("channelData")
     if channel_data is not None:
         _refuse_unreadable_channel_data(channel_data)
+    _refuse_ids_too_long_to_keep(payload)
     for field in ("membersAdded", "membersRemoved"):
         members = payload.get(field)
         if members is not None and not (
@@ -182,6 +196,16 @@ def _refuse_unreadable_mentions(entities: object) -> None:
                                  "a mention's `mentioned` must be an account with a text id")
         if not isinstance(text, str | None):
             raise RequestRefused(400, "invalid_activity", "a mention's text must be a string")
+
+
+def _refuse_ids_too_long_to_keep(payload: dict[str, Any]) -> None:
+    for path, most in KEPT_IDS.items():
+        value: object = payload
+        for key in path:
+            value = value.get(key) if isinstance(value, dict) else None
+        if isinstance(value, str) and len(value) > most:
+            raise RequestRefused(
+                400, "invalid_activity", f"{'.'.join(path)} must be at most {most} characters")
 
 
 _CHANNEL_DATA_OBJECTS = ("tenant", "team", "channel", "meeting", "settings", "notification")

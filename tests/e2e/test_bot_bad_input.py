@@ -9,11 +9,14 @@ import pytest
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncEngine
 
+from bot.transport.endpoint import KEPT_IDS
 from db.tables import task_comments, task_history, tasks
 from domain.clock import utcnow
 from tests.e2e.queued_replies import queued_replies
-from tests.e2e.replay import conversations
+from tests.e2e.replay import changes, conversations, state
 from tests.e2e.service import Service, file_ticket, texts_in, user_in_teams
+from tests.e2e.teams_doubles.activities import TeamsUser
+from tests.e2e.teams_doubles.connector import TeamsMember
 from tests.integration.builders import insert_user
 
 DIGITS_4301 = "9" * 4301
@@ -336,3 +339,76 @@ async def test_a_channel_message_whose_entities_hold_no_object_is_refused(
     assert (answer.status, answer.json["error"]) == (400, "invalid_activity"), answer.text
     assert "entities must be a list of objects" in answer.json["message"]
     assert service.connector.calls == [] and await _count_tickets(engine) == 0
+
+
+def _longer(activity: dict[str, Any], *path: str, by: int = 1) -> dict[str, Any]:
+    """`activity` with the id at `path` as long as the bot keeps, plus `by` characters."""
+    inner = activity
+    for key in path[:-1]:
+        inner = inner[key]
+    inner[path[-1]] += "x" * (KEPT_IDS[path] - len(inner[path[-1]]) + by)
+    return activity
+
+
+@pytest.mark.parametrize(("build", "path"), [
+    pytest.param(lambda t: t.personal_message("new ticket printer on fire"),
+                 ("conversation", "id"), id="message-conversation.id"),
+    pytest.param(lambda t: t.personal_message("help"), ("conversation", "tenantId"),
+                 id="message-conversation.tenantId"),
+    pytest.param(lambda t: t.personal_message("help"), ("channelData", "tenant", "id"),
+                 id="message-channelData.tenant.id"),
+    pytest.param(lambda t: t.personal_message("my tickets"), ("from", "id"),
+                 id="message-from.id"),
+    pytest.param(lambda t: t.personal_message("my tickets"), ("from", "aadObjectId"),
+                 id="message-from.aadObjectId"),
+    pytest.param(lambda t: t.channel_message("help"), ("channelData", "team", "id"),
+                 id="channel-message-channelData.team.id"),
+    pytest.param(lambda t: t.channel_message("help"), ("channelData", "channel", "id"),
+                 id="channel-message-channelData.channel.id"),
+    pytest.param(lambda t: t.installation_update("add", in_team=True),
+                 ("channelData", "team", "id"), id="team-install-channelData.team.id"),
+    pytest.param(lambda t: t.installation_update("add"), ("conversation", "id"),
+                 id="personal-install-conversation.id"),
+])
+async def test_an_id_longer_than_the_bot_keeps_is_refused_and_changes_nothing(
+    service: Service, engine: AsyncEngine, build: Any, path: tuple[str, ...]
+) -> None:
+    """Found replaying Teams' shapes on PostgreSQL: such ids failed the turn (a 500) after
+    the reply had gone out, so Teams' resend answered again; a reinstall in a team with one
+    lost the team's conversation reference on the way."""
+    ada = await user_in_teams(service, engine, "ada@example.com", "Ada Lovelace")
+    service.teams.user = ada
+    await service.say("hi", user=ada)
+    assert (await service.post(service.teams.installation_update("add", in_team=True))).status \
+        == 200
+    before, calls = await state(engine), len(service.connector.calls)
+
+    answer = await service.post(_longer(build(service.teams), *path))
+
+    assert (answer.status, answer.json["error"]) == (400, "invalid_activity"), answer.text
+    assert f"{'.'.join(path)} must be at most {KEPT_IDS[path]} characters" in \
+        answer.json["message"]
+    assert service.connector.calls[calls:] == []
+    assert changes(before, await state(engine)) == {}
+    assert (await service.say("my tickets", user=ada)).cards  # the service goes on
+
+
+async def test_a_newcomer_whose_ids_are_as_long_as_the_bot_keeps_is_answered_and_known(
+    service: Service, engine: AsyncEngine
+) -> None:
+    await insert_user(engine, role="user", email="ada@example.com")
+    long = TeamsUser(id="29:1" + "a" * (KEPT_IDS["from", "id"] - 4), name="Ada Lovelace",
+                     aad_object_id="f" * KEPT_IDS["from", "aadObjectId"])
+    service.connector.members[long.id] = TeamsMember(
+        id=long.id, name=long.name, aad_object_id=long.aad_object_id,
+        email="ada@example.com", user_principal_name="ada@example.com")
+    message = service.teams.personal_message("my tickets", user=long)
+    message["conversation"]["id"] = "a:1" + "c" * (KEPT_IDS["conversation", "id"] - 3)
+    message["channelData"]["tenant"]["id"] = "e" * KEPT_IDS["channelData", "tenant", "id"]
+    message["conversation"]["tenantId"] = "e" * KEPT_IDS["conversation", "tenantId"]
+
+    turn = await service.send(message)
+
+    assert turn.answer.status == 200, turn.answer.text
+    assert turn.cards
+    assert await conversations(engine) == [message["conversation"]["id"]]
