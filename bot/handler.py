@@ -134,7 +134,10 @@ class TicketFlowBot(TeamsActivityHandler):  # type: ignore[misc]  # untyped SDK 
         activity = turn_context.activity
         if turn_context.turn_state.get(REMOVED_KEY):
             return
-        if bot_uninstalled(activity) or teams_event(activity) == "channelDeleted":
+        if bot_uninstalled(activity):
+            await self._forget_conversation(turn_context, with_its_team=True)
+            return
+        if teams_event(activity) == "channelDeleted":
             await self._forget_conversation(turn_context)
             return
         if (team := team_gone(activity)) is not None:
@@ -161,11 +164,20 @@ class TicketFlowBot(TeamsActivityHandler):  # type: ignore[misc]  # untyped SDK 
             await self._deps.conversations.remove(ref.conversation_id)
         await self._deps.conversations.upsert(ref)
 
-    async def _forget_conversation(self, turn_context: TurnContext) -> None:
-        """The bot was uninstalled or removed: it can no longer post there."""
+    async def _forget_conversation(
+        self, turn_context: TurnContext, *, with_its_team: bool = False
+    ) -> None:
+        """The bot was uninstalled or removed (`with_its_team`), or the channel deleted: it
+        can no longer post there. A bot taken out of a team is out of every channel of it,
+        not only the one the event names: those are forgotten too, rather than one failed
+        notification at a time."""
         ref = conversation_ref(turn_context.activity, user_id=None)
         conversation_id = ref.conversation_id if ref else turn_context.activity.conversation.id
         await self._deps.conversations.remove(conversation_id)
+        if with_its_team and ref is not None and ref.msteams_team_id:
+            forgotten = await self._deps.conversations.remove_team(ref.msteams_team_id)
+            log.info("removed from team %s: forgot %d more conversations",
+                     ref.msteams_team_id, len(forgotten))
         turn_context.turn_state[REMOVED_KEY] = True
 
     async def _viewer(self, turn_context: TurnContext) -> Viewer | str:
@@ -350,7 +362,7 @@ class TicketFlowBot(TeamsActivityHandler):  # type: ignore[misc]  # untyped SDK 
     ) -> None:
         bot_id = turn_context.activity.recipient.id
         if any(member.id == bot_id for member in members_removed):
-            await self._forget_conversation(turn_context)
+            await self._forget_conversation(turn_context, with_its_team=True)
 
     async def on_teams_members_removed(
         self, teams_members_removed: list[Any], team_info: Any, turn_context: TurnContext

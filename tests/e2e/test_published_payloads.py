@@ -259,6 +259,40 @@ async def test_an_uninstall_forgets_the_conversation_and_add_upgrade_brings_it_b
     assert await conversations(engine) == known
 
 
+@pytest.mark.parametrize("removal", [
+    pytest.param(p.installed("remove", where="team"), id="installationUpdate-remove"),
+    pytest.param(p.installed("remove-upgrade", where="team"), id="installationUpdate-remove-upgrade"),
+    pytest.param(lambda t: t.bot_removed_from_team(), id="conversationUpdate-bot-in-membersRemoved"),
+])
+async def test_the_bot_taken_out_of_a_team_forgets_every_channel_of_it_once(
+    teams_service: Service, engine: AsyncEngine, removal: Build
+) -> None:
+    """Only the channel the event names was forgotten: a channel the bot had been
+    @mentioned in stayed, and took notifications Teams then refused one at a time."""
+    await known_everywhere(teams_service, engine)
+    teams = teams_service.teams
+    ours = teams.channel
+    teams.channel = Channel(id="19:escalations@thread.tacv2", name="Escalations")
+    try:
+        await teams_service.say_in_channel("help")
+    finally:
+        teams.channel = ours
+    other_team = await _installed_in_another_team(teams_service)
+    known = await conversations(engine)
+    assert {ours.id, "19:escalations@thread.tacv2", other_team} <= set(known)
+    activity, since = removal(teams), len(teams_service.connector.calls)
+
+    answers = [await teams_service.post(activity) for _ in range(2)]  # and Teams' resend
+
+    assert [(a.status, a.text) for a in answers] == [(200, "")] * 2
+    assert writes(teams_service.connector, since) == []
+    assert await conversations(engine) == sorted(
+        set(known) - {ours.id, "19:escalations@thread.tacv2"})
+    added = await teams_service.post(p.installed("add", where="team")(teams))
+    assert added.status == 200, added.text
+    assert await conversations(engine) == sorted(set(known) - {"19:escalations@thread.tacv2"})
+
+
 @pytest.mark.parametrize("build", [
     pytest.param(p.bot_added_to_group_chat, id="conversationUpdate-bot-added-to-group-chat"),
     pytest.param(lambda t: t.bot_added_to_team(), id="conversationUpdate-bot-added-to-team"),
