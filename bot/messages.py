@@ -11,7 +11,7 @@ import asyncio
 import json
 import re
 from dataclasses import replace
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from botbuilder.core import CardFactory, MessageFactory, StatePropertyAccessor, TurnContext
@@ -59,7 +59,7 @@ from bot.understanding.requests import (
     AssignTicket, Both, Cancel, ChangeStatus, Choice, Clarify, CommentOnTicket, CreateTicket, Declined,
     Courtesy, EachTicket, EditTicket, FreeText, Help, ListTickets, NotInTicketFlow, Question,
     ReminderAsked, ShowTicket,
-    SmallTalk, TicketRequest, Understanding, Unknown, Workload,
+    SmallTalk, Target, TicketRequest, Understanding, Unknown, Workload,
 )
 from bot.understanding.listed import Listed, PageTurn, Picked, Unsure, named, page_turn, pick
 from bot.understanding.suggestions import FIRST_STEPS, offered, suggest
@@ -871,12 +871,14 @@ def _as_written(answer: Answer) -> Answer:
 def _filled(request: TicketRequest, value: Choice) -> TicketRequest:
     """The request with the slot a clarifying question asked about filled by the choice."""
     chosen = value.value
-    if isinstance(request, AssignTicket) and not isinstance(chosen, TicketStatus):
+    if isinstance(request, AssignTicket) and isinstance(chosen, Target):
         return replace(request, to=chosen)
-    if isinstance(request, ListTickets) and not isinstance(chosen, TicketStatus):
+    if isinstance(request, ListTickets) and isinstance(chosen, Target):
         return replace(request, assignee=chosen)
     if isinstance(request, ChangeStatus) and isinstance(chosen, TicketStatus):
         return replace(request, status=chosen)
-    if isinstance(request, CreateTicket) and not isinstance(chosen, TicketStatus):
+    if isinstance(request, CreateTicket) and isinstance(chosen, Target):
         return replace(request, to=chosen)
+    if isinstance(request, EditTicket) and isinstance(chosen, date):
+        return replace(request, due=chosen)  # "Should 4 be due then?": the day said
     return request

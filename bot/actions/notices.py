@@ -382,6 +382,11 @@ def unknown_value(said: str, field: str) -> str:
     return f"“{said}” is not a {field.replace('_', ' ')}."
 
 
+def past_due(day: date, said: str) -> str:
+    """A due date already past, given as the answer to "When is it due?"."""
+    return f"{day:%a} {day.day} {day:%b %Y} is in the past: say “{said} anyway” to set it, or another day."
+
+
 def unknown_field(said: str) -> str:
     return f"“{said}” is not a field I can change here."
 

@@ -6,6 +6,7 @@ is checked in the tests for every kind of request.
 
 from __future__ import annotations
 
+from datetime import date
 from typing import assert_never
 
 from bot.understanding.context import Conversation
@@ -55,7 +56,7 @@ def phrase(request: TicketRequest, conversation: Conversation) -> str:
             words += [f"due {due.isoformat()}"] if due else []
             return f"{' '.join(words)}: {title}" if title else " ".join(words)
         case EditTicket(ticket=ticket) as edit:
-            return _edit(edit, _ticket(ticket))
+            return _edit(edit, _ticket(ticket), conversation.today)
         case AssignTicket(ticket=ticket, to=to):
             return _assign(_ticket(ticket), to, conversation)
         case ChangeStatus(ticket=ticket, status=status):
@@ -116,7 +117,7 @@ def _person(user_id: str, name: str, conversation: Conversation) -> str:
     return name
 
 
-def _edit(edit: EditTicket, ticket: str) -> str:
+def _edit(edit: EditTicket, ticket: str, today: date) -> str:
     if edit.title is not None:
         return f"rename {ticket} to \"{edit.title}\""
     if edit.description is not None:
@@ -125,6 +126,7 @@ def _edit(edit: EditTicket, ticket: str) -> str:
         return f"set the priority of {ticket} to {edit.priority.value}"
     if edit.category is not None:
         return f"set the category of {ticket} to {edit.category.value}"
-    if edit.due is not None:
-        return f"set the due date of {ticket} to {edit.due.isoformat()}"
+    if edit.due is not None:  # a day already past was confirmed: "anyway" says so
+        return (f"set the due date of {ticket} to {edit.due.isoformat()}"
+                f"{' anyway' if edit.due < today else ''}")
     return f"update {ticket}"

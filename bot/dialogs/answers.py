@@ -124,6 +124,9 @@ def _in_words(pending: Pending, text: str, conversation: Conversation) -> Answer
             found = understand(f"set the {name} of {number} to {text}", conversation)
             if isinstance(found, EditTicket) and found.has_changes:
                 return found
+            if isinstance(found, Clarify) and isinstance(found.request, EditTicket) and (
+                    found.request.due is not None):  # "yesterday": past, so asked again
+                return AskAgain(pending, notices.past_due(found.request.due, _short(text)))
             return AskAgain(pending, notices.unknown_value(_short(text), pending.slot.value))
 
 

@@ -17,6 +17,7 @@ from functools import cache
 from bot.understanding.context import Conversation
 from bot.understanding.courtesy import courtesy
 from bot.understanding.letter import what_is_asked
+from bot.understanding.deadline import due_said
 from bot.understanding.lacking import not_in_ticketflow
 from bot.understanding.lists import own_tickets, read_list
 from bot.understanding.message import (
@@ -26,7 +27,7 @@ from bot.understanding.placing import Placed, addressee, place, place_after_ask
 from bot.understanding.several import for_each, gather_tickets
 from bot.understanding.requests import (
     AssignTicket, Both, Cancel, ChangeStatus, Choice, Clarify, CommentOnTicket, CreateTicket, Declined,
-    EditTicket, FreeText, Help, ListScope, ListTickets, Nobody, NoOneNamed, NotInTicketFlow,
+    EachTicket, EditTicket, FreeText, Help, ListScope, ListTickets, Nobody, NoOneNamed, NotInTicketFlow,
     Question, ShowTicket,
     SmallTalk,
     TeamTarget,
@@ -222,7 +223,34 @@ def understand(text: str, conversation: Conversation) -> Understanding:
             return again
     if isinstance(found, Question) and asks_after_own_tickets(text):
         found = own_tickets(message)  # "any update on my ticket?": theirs, not a manual
-    return for_each(found, tickets, final=conversation.directory or not needs_directory(found))
+    found = for_each(found, tickets, final=conversation.directory or not needs_directory(found))
+    return found if _ANYWAY.search(text) else _past_due_asked(found, conversation.today)
+
+
+_ANYWAY = re.compile(r"\b(?:anyway|anyways|regardless|even though it'?s (?:past|gone))\b",
+                     re.IGNORECASE)
+"""Said with a due date already past: it is meant (the "Yes" to the question below says it)."""
+
+
+def _past_due_asked(found: Understanding, today: date) -> Understanding:
+    """A due date already past is asked about before it is set: "due yesterday" is more
+    often a slip than a deadline missed on purpose, and a due date in the past makes the
+    ticket overdue at once (its holder is reminded of it)."""
+    match found:
+        case EditTicket(due=date() as due) if due < today:
+            return Clarify(found, f"{due:%a} {due.day} {due:%b %Y} is in the past. "
+                                  f"Should {_label(found.ticket)} be due then?", (Choice("Yes", due),))
+        case EachTicket(change=EditTicket(due=date() as due) as change) if due < today:
+            asked = _past_due_asked(change, today)
+            return replace(asked, question=f"One ticket at a time: {asked.question}") if isinstance(
+                asked, Clarify) else asked
+        case Both(first=first, second=second) if isinstance(
+                asked := _past_due_asked(second, today), Clarify):
+            return Both(first, asked)  # the first is made, the day asked about
+        case Both(first=EditTicket() as first, second=second) if isinstance(
+                asked := _past_due_asked(first, today), Clarify) and not isinstance(second, Clarify):
+            return Both(second, asked)
+    return found
 
 
 _CLOSED_AS_DUPLICATE = re.compile(
@@ -1796,7 +1824,7 @@ def _set_something(reading: Reading, found: re.Match[str]) -> Understanding | No
     if edit := _priority_or_category(ticket, value):
         return edit
     rest = reading.words(found, "rest")
-    if len(rest) <= 4 and (due := _due(ticket, rest)) is not None:
+    if len(rest) <= 4 and (due := _due(ticket, rest, reading.conversation.today)) is not None:
         return due
     if found.group("verb") in ("move", "send", "put", "take", "get", "bring") and said[0] in ("to", "over"):
         target = _named_target(rest[1:], reading.conversation)
@@ -1829,11 +1857,13 @@ def _status_then_reason(reading: Reading, first: int, rest: list[Word]) -> Chang
     return None
 
 
-def _due(ticket: TicketNumber | None, rest: list[Word]) -> Understanding | None:
-    for word in rest:
-        if word.text == DATE and isinstance(word.value, date):
-            return EditTicket(ticket, due=word.value)
-    return None
+_DUE_DAY = r"(?: last| past)? tdate(?: tnum| tref| (?:19|20)\d\d)?"
+"""A day as a due date: "last Friday" is past, "24 Dec 2027" says its year."""
+
+
+def _due(ticket: TicketNumber | None, rest: list[Word], today: date) -> Understanding | None:
+    due = due_said(rest, today)
+    return EditTicket(ticket, due=due) if due is not None else None
 
 
 def _ask_status(ticket: TicketNumber | None, said: str) -> Clarify:
@@ -2145,14 +2175,15 @@ def _edit(reading: Reading, whole: Reading) -> Understanding | None:
         return EditTicket(reading.ticket(found), priority=priority)
     if found := _match(reading, (
         rf"(?:move|push|postpone|delay|set|make)? ?{ref()}(?: is)? (?:due|deadline)"
-        r"(?: date)?(?: (?:to|on|by|for|date|is))?(?P<value> tdate)"
-    )) or _match(reading, rf"(?:move|push|postpone|delay) {ref()} (?:to|until|till|back to)(?P<value> tdate)"
+        rf"(?: date)?(?: (?:to|on|by|for|date|is))?(?P<value>{_DUE_DAY})"
+    )) or _match(reading, rf"(?:move|push|postpone|delay) {ref()} (?:to|until|till|back to)(?P<value>{_DUE_DAY})"
                  ) or _match(reading, (
         rf"{ref()} (?:is |should be |needs to be |has to be |must be |needs |has to |must )?"
         r"(?:done|finished|fixed|resolved|sorted|ready|complete|completed|closed|doing|fixing"
-        r"|finishing|sorting|sorted out)(?: by| on| before| for| until| no later than)?(?P<value> tdate)"
+        rf"|finishing|sorting|sorted out)(?: by| on| before| for| until| no later than)?(?P<value>{_DUE_DAY})"
     )):
-        return _due(reading.ticket(found), reading.words(found, "value"))
+        return _due(reading.ticket(found), reading.words(found, "value"),
+                    reading.conversation.today)
     if found := _match(reading, (
         r"(?:make|mark|flag|set|label|tag|categori[sz]e|re-?categori[sz]e|classify|reclassify|file)"
         rf" {ref()} (?:as |under |in )?(?:an? )?(?P<value>.+?)(?: priority| ticket)?"
@@ -2262,7 +2293,7 @@ def _field(reading: Reading, found: re.Match[str]) -> Understanding | None:
         if plain in CATEGORY_WORDS:
             return EditTicket(ticket, category=CATEGORY_WORDS[plain])
         return _ask_field(ticket, "category", f"“{shown}” is not a category.")
-    return _due(ticket, reading.words(found, "value")) or _ask_field(
+    return _due(ticket, reading.words(found, "value"), reading.conversation.today) or _ask_field(
         ticket, "due_date", f"I couldn't read “{shown}” as a date.")
 
 

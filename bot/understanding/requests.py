@@ -149,7 +149,8 @@ class EachTicket:
 @dataclass(frozen=True, slots=True)
 class Choice:
     label: str
-    value: UserTarget | TeamTarget | Nobody | TicketStatus
+    value: UserTarget | TeamTarget | Nobody | TicketStatus | date
+    """Who, which status, or the due date ("Should 4 be due then?": the day said)."""
 
 
 @dataclass(frozen=True, slots=True)

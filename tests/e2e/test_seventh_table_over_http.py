@@ -1,13 +1,17 @@
 """Over HTTP, what the seventh held-out table found: asked for what TicketFlow lacks (links,
 merging, watchers, snooze), the bot says so and offers what it can, never a new ticket and
-never a change unasked; the offer, pressed twice, is made once."""
+never a change unasked; the offer, pressed twice, is made once. Several tickets joined by
+"then" are each changed; a due date already past is asked about first."""
 
 from __future__ import annotations
+
+from datetime import datetime
 
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from db.tables import tasks
+from db.tables import task_history, tasks
+from domain.clock import utcnow
 from tests.e2e.assistant import button
 from tests.e2e.service import (
     Service, buttons_of, presses, stored_ticket, texts_in, user_id_of, user_in_teams,
@@ -121,3 +125,26 @@ async def test_close_one_then_another_closes_both_each_checked_on_its_own(
     for ticket, status in ((first, "closed"), (second, "closed"), (hidden, "open")):
         assert (await stored_ticket(engine, ticket, "status"))["status"] == status
     assert cy  # the customer's ticket stays theirs, unseen by the agent
+
+
+async def test_a_due_date_already_past_is_asked_about_and_set_once_when_confirmed(
+    service: Service, engine: AsyncEngine
+) -> None:
+    max_ = await user_in_teams(service, engine, "max@example.com", "Max Manager", role="manager")
+    ticket = await insert_ticket(engine, created_by=await user_id_of(engine, "max@example.com"),
+                                 number=this_years(4))
+
+    asked = await service.say("4 due yesterday", user=max_)
+
+    assert asked.texts[0].endswith(f"is in the past. Should {this_years(4)} be due then?")
+    assert (await stored_ticket(engine, ticket, "due_date"))["due_date"] is None
+    [(label, press)] = presses(asked).items()
+    assert label == "Yes" and press.endswith(" anyway")
+    await service.say(press, user=max_)
+    await service.say(press, user=max_)  # pressed twice: set once
+    due = (await stored_ticket(engine, ticket, "due_date"))["due_date"]
+    assert isinstance(due, datetime) and due.date().isoformat() in press
+    assert due.date() < utcnow().date()
+    async with engine.connect() as connection:
+        assert (await connection.execute(select(func.count()).select_from(task_history).where(
+            task_history.c.task_id == ticket, task_history.c.field == "due_date"))).scalar_one() == 1

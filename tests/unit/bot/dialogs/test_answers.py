@@ -134,6 +134,11 @@ TABLE: tuple[tuple[Pending | None, str, str], ...] = (
     (DUE, "2027-01-15", "edit #4 due=2027-01-15"),
     (DUE, "in 3 days", "edit #4 due=2026-12-05"),
     (DUE, "someday", "again: I couldn't read “someday” as a date."),
+    (DUE, "yesterday", "again: Tue 1 Dec 2026 is in the past: say “yesterday anyway” to set it, "
+                       "or another day."),
+    (DUE, "1 Nov", "again: Sun 1 Nov 2026 is in the past: say “1 Nov anyway” to set it, or "
+                   "another day."),
+    (DUE, "yesterday anyway", "edit #4 due=2026-12-01"),
     (TITLE, "VPN drops on hotel wifi", "edit #4 title='VPN drops on hotel wifi'"),
     (TITLE, "\"Printer jams on floor 3\"", "edit #4 title='Printer jams on floor 3'"),
     (TITLE, "3", "edit #4 title='3'"),

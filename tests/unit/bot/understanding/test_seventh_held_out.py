@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+from datetime import date, timedelta
+
 import pytest
 
 from bot.mentions import clean_markup, readable
+from bot.understanding.requests import EditTicket
 from bot.understanding.summary import summary
 from tests.unit.bot.understanding.fifth_held_out import FIFTH_HELD_OUT
 from tests.unit.bot.understanding.fourth_held_out import FOURTH_HELD_OUT
@@ -98,3 +102,38 @@ def test_one_persons_workload_is_their_list_and_everyones_the_count(
     said: str, expected: str
 ) -> None:
     assert summary(as_the_bot_reads(said, CONVERSATION)) == expanded(expected)
+
+
+@pytest.mark.parametrize(("said", "expected"), [
+    ("set the due date of 4 to yesterday", "ask edit #4 due=2026-12-01: Tue 1 Dec 2026 is in "
+     "the past. Should #4 be due then? [Yes]"),
+    ("4 needs to be done by last monday", "ask edit #4 due=2026-11-30: Mon 30 Nov 2026 is in "
+     "the past. Should #4 be due then? [Yes]"),
+    ("4 due 20 nov", "ask edit #4 due=2026-11-20: Fri 20 Nov 2026 is in the past. Should #4 be "
+     "due then? [Yes]"),
+    ("set the due date of 4 to 2026-12-01 anyway", "edit #4 due=2026-12-01"),
+    ("4 due yesterday anyway", "edit #4 due=2026-12-01"),
+    ("make 4 and 5 due yesterday", "ask edit #4 due=2026-12-01: One ticket at a time: Tue 1 Dec "
+     "2026 is in the past. Should #4 be due then? [Yes]"),
+    ("close 4 and make it due yesterday", "status #4 closed + ask edit #4 due=2026-12-01: Tue 1 "
+     "Dec 2026 is in the past. Should #4 be due then? [Yes]"),
+    ("4 due 5 jan", "edit #4 due=2027-01-05"),
+    ("4 due 1 june", "edit #4 due=2027-06-01"),
+    ("4 due 1 nov 2027", "edit #4 due=2027-11-01"),
+    ("set the due date of 4 to 24 dec 2027", "edit #4 due=2027-12-24"),
+    ("push 4 to last friday", "ask edit #4 due=2026-11-27: Fri 27 Nov 2026 is in the past. "
+     "Should #4 be due then? [Yes]"),
+    ("4 due friday", "edit #4 due=2026-12-04"),
+    ("4 due today", "edit #4 due=2026-12-02"),
+])
+def test_a_due_date_already_past_is_asked_about_and_a_day_and_month_is_the_nearest(
+    said: str, expected: str
+) -> None:
+    assert summary(as_the_bot_reads(said, CONVERSATION)) == expanded(expected)
+
+
+@pytest.mark.parametrize("today", [date(2026, 11, 30) + timedelta(days=n) for n in range(7)])
+def test_last_friday_is_the_friday_before_today_on_every_day_of_the_week(today: date) -> None:
+    read = as_the_bot_reads("4 due last friday anyway", replace(CONVERSATION, today=today))
+    assert isinstance(read, EditTicket) and read.due is not None
+    assert read.due.weekday() == 4 and timedelta(days=1) <= today - read.due <= timedelta(days=7)
