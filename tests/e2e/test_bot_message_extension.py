@@ -197,3 +197,33 @@ async def test_without_a_chat_with_the_bot_the_card_is_kept_as_not_sent(
     [row] = await wait_for_statuses(engine, ["disabled"])
     assert "403" in row["last_error"]
     assert not service.connector.successful("send", "reply")
+
+
+@pytest.mark.parametrize(("message", "title"), [
+    ("<p>Hi team,</p><p>Outlook keeps crashing when I open the calendar.</p>",
+     "Outlook keeps crashing when I open the calendar."),
+    ('<p>Hi <at id="0">Sam Lee</at>, the VPN drops every hour</p>', "The VPN drops every hour"),
+    ("<p>Dear IT Support,</p><p></p><p>My laptop will not boot since the update.</p>",
+     "My laptop will not boot since the update."),
+    ("<p>hey all 👋 hope you're well, the printer on floor 3 jams again</p>",
+     "The printer on floor 3 jams again"),
+    ("<p>Good morning Dr. Okafor!</p><p>Badge reader at door 2 is dead</p>",
+     "Badge reader at door 2 is dead"),
+    ("<p>Hello world program fails to compile on the build server</p>",
+     "Hello world program fails to compile on the build server"),
+    ("<p>Printer on floor 3 jams</p><p>Hi Sam, can you look?</p>", "Printer on floor 3 jams"),
+    ("<p>Hi all</p>", "Hi all"),
+], ids=["greeting line", "greeting and name", "dear", "greeting and wishes", "good morning",
+        "hello world", "greeting later", "only a greeting"])
+async def test_the_title_is_the_first_line_that_says_something_not_a_greeting(
+    service: Service, engine: AsyncEngine, message: str, title: str
+) -> None:
+    service.teams.user = await user_in_teams(service, engine, "ada@example.com", "Ada Lovelace")
+    opened = service.teams.fetch_task("createTicket", message_text="")
+    opened["value"]["messagePayload"]["body"]["content"] = message
+
+    fetched = await service.send(opened)
+
+    form = fetched.answer.json["task"]["value"]["card"]["content"]
+    inputs = {e["id"]: e.get("value") for e in form["body"] if "id" in e and "value" in e}
+    assert inputs["title"] == title
