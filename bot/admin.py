@@ -22,6 +22,7 @@ from domain.access import Viewer, ensure_manages_team, ensure_role, ensure_sees_
 from domain.errors import InvalidValue, NotAllowed, TeamNotFound
 from domain.people import Role, Team, TeamRole, User
 from domain.services import company, invitations, people
+from domain.validation import parse_email
 
 OFFERED = "ticketflow.admin_offered"
 """The buttons this turn's question offered (in `turn_state`): typed next, "yes", "no",
@@ -70,6 +71,7 @@ async def run_admin(
     else:
         ensure_role(viewer, Role.ADMIN)
     if isinstance(command, commands.Invite) and command.role is None:
+        parse_email(command.email)  # a mistyped address is said now, not after the role
         await _ask(turn_context, _which_role(command.email))
         return
     if isinstance(command, (commands.Invite, commands.SetRole)) and command.role not in _ROLES:

@@ -123,7 +123,7 @@ _TEAM = r"(?:the\s+)?(?P<team>[^\s].*?)"
 _INVITE = _pattern(
     rf"^(?:invite|add)\s+(?P<email>\S+@\S+)\s+(?:as|to\s+be)\s+{_ROLE}"
     r"(?:\s+(?:in\s+)?(?:the\s+)?department\s+(?P<department>.+))?$")
-_INVITE_BARE = _pattern(r"^invite\s+(?P<email>[^\s@]+@[^\s@]+\.\w+)$")
+_INVITE_BARE = _pattern(r"^invite\s+(?P<email>[^\s@]+@\S+)$")
 _MEMBERS = (
     _pattern(rf"^(?:who\s+is|who\s+are|whos|who's|who’s|who\s+works|who\s+belongs)\s+"
              rf"(?:in|on|to|part\s+of)\s+{_TEAM}(?P<named>\s+(?:team|group))?$"),

@@ -41,6 +41,23 @@ async def test_an_admin_invites_an_agent_and_is_told_it_is_the_user_role(
     assert (row["email"], row["role"]) == ("sam@ex.com", "user")
 
 
+async def test_a_mistyped_address_is_said_at_once_not_after_asking_for_a_role(
+    service: Service, engine: AsyncEngine
+) -> None:
+    rita = await _rita_the_admin(service, engine)
+    for said, typed in [("invite sam@ex", "sam@ex"), ("please invite sam@@ex.com", "sam@@ex.com"),
+                        ("Invite sam@ex,com thanks", "sam@ex,com")]:
+        refused = await service.say(said, user=rita)
+        assert refused.texts == [f"That email won't work: '{typed}' is not an email address."]
+        assert refused.buttons == []
+    await insert_user(engine, role="customer", email="cleo@ex.com", name="Cleo Client")
+    cleo = service.person("cleo@ex.com", "Cleo Client")
+    assert (await service.say("invite sam@ex", user=cleo)).texts == [
+        "Sorry, you can't do that: only admins can do that."]
+    async with engine.connect() as connection:
+        assert (await connection.execute(select(user_invitations))).first() is None
+
+
 async def test_who_is_in_a_team_follows_the_access_rule(
     service: Service, engine: AsyncEngine
 ) -> None:

@@ -48,6 +48,10 @@ PHRASINGS: list[tuple[str, Command | None]] = [
     ("Invite sam@ex.com please", Invite(SAM, None)),
     ("can you invite sam@ex.com?", Invite(SAM, None)),
     ("invite sam", None),
+    # a mistyped address is still an invitation: its error says what is wrong with it
+    ("invite sam@ex", Invite("sam@ex", None)),
+    ("Invite sam@@ex.com please", Invite("sam@@ex.com", None)),
+    ("invite sam@ex,com", Invite("sam@ex,com", None)),
     # who is in a team: read-only
     ("who is in the network team", TeamMembers("network")),
     ("who's on networking?", TeamMembers("networking", named=False)),
