@@ -8,9 +8,7 @@ with the answer and posted by the delivery worker, which waits out throttling (a
 
 from __future__ import annotations
 
-import html
 import logging
-import re
 from collections.abc import Callable
 from typing import Any
 
@@ -20,38 +18,21 @@ from botframework.connector.models import ErrorResponseException
 
 from bot import card_actions, presenter
 from bot.actions.tickets import file_ticket
+from bot.cards.elements import MAX_CARD_BYTES, wire_size
 from bot.context import BotDependencies
 from bot.outgoing import card_message
-from bot.cards.elements import MAX_CARD_BYTES, wire_size
+from bot.source_message import attached_files, message_text, title_line
 from bot.transport.adapter import TeamsAdapter
-from bot.understanding.courtesy import courtesy
 from bot.transport.sending import ConnectorCallFailed
 from domain.access import Viewer
 from domain.errors import InvalidValue
 from domain.validation import DESCRIPTION_MAX, TITLE_MAX
 
 log = logging.getLogger(__name__)
-_TAG = re.compile(r"<[^>]+>")
-_BREAK = re.compile(r"<\s*(br|/p|/div|/li)\s*/?>", re.IGNORECASE)
-_EMOJI = re.compile(r"<emoji\b[^>]*?\balt=\"([^\"]*)\"[^>]*>", re.IGNORECASE)
-_GREETING_WORDS = frozenset({"hi", "hello", "hey", "hiya", "heya", "dear", "morning", "hallo",
-                             "hola", "greetings", "howdy", "yo"})
-_GREETING_PAIRS = frozenset({"good morning", "good afternoon", "good evening", "good day"})
 CUT_WITH_LINK = "(Cut to fit: the whole message is at the original below.)"
 CUT_WITHOUT_LINK = "(Cut to fit: the message is longer.)"
 _FORM_MARGIN = 64
 """Bytes kept spare under Teams' card limit: the form's nonce differs between drawings."""
-
-
-def message_text(payload: dict[str, Any]) -> str:
-    """Plain text of a Teams message body (HTML or text)."""
-    raw = payload.get("body")
-    body: dict[str, Any] = raw if isinstance(raw, dict) else {}
-    content = str(body.get("content") or "")
-    if str(body.get("contentType", "")).lower() == "html":
-        content = html.unescape(_TAG.sub("", _EMOJI.sub(r"\1", _BREAK.sub("\n", content))))
-    lines = [" ".join(line.split()) for line in content.splitlines()]
-    return "\n".join(line for line in lines if line).strip()
 
 
 def prefill(payload: dict[str, Any], *, room: int | None = None) -> dict[str, str]:
@@ -59,54 +40,23 @@ def prefill(payload: dict[str, Any], *, room: int | None = None) -> dict[str, st
     description may be (or than `room`, the bytes it may take in the form as `wire_size`
     counts them) is cut to fit, saying so, rather than left out of the form."""
     text = message_text(payload)
-    first_line = _title_line(text.split("\n")) if text else "Ticket from a Teams message"
+    first_line = title_line(text.split("\n")) if text else "Ticket from a Teams message"
     title = first_line if len(first_line) <= TITLE_MAX else first_line[: TITLE_MAX - 1] + "…"
     sender = _sender(payload.get("from"))
     link = payload.get("linkToMessage")
+    files = attached_files(payload)
     source = " ".join(part for part in (
         f"From a Teams message by {sender}." if sender else "From a Teams message.",
         f"Original: {link}" if link else "",
     ) if part)
+    if files:
+        source = "\n".join(["Attached:", *(f"- {file}" for file in files), "", source])
     description = f"{text}\n\n{source}".strip()
     if _fits(description, room):
         return {"title": title, "description": description}
-    note = CUT_WITH_LINK if link else CUT_WITHOUT_LINK
-    kept = _longest_fitting(text, lambda head: f"{head} …\n\n{note} {source}", room)
-    return {"title": title, "description": f"{kept} …\n\n{note} {source}"}
-
-
-def _title_line(lines: list[str]) -> str:
-    """The first line that says something: "Hi team," or "Dear IT Support," opens many
-    messages and names no problem, and "Hi Sam, the VPN is down" is about the VPN."""
-    for line in lines:
-        said = _past_greeting(line)
-        if said:
-            return said
-    return lines[0]
-
-
-def _past_greeting(line: str) -> str | None:
-    """`line` without the greeting it opens with; None when it is only a greeting."""
-    if courtesy(line) is not None or _salutation(line):
-        return None
-    head, comma, rest = line.partition(",")
-    if comma and (courtesy(head) is not None or _salutation(head)):
-        rest = rest.strip()
-        if len(rest.split()) < 2:
-            return None
-        said = _past_greeting(rest)
-        return said[0].upper() + said[1:] if said else None
-    return line
-
-
-def _salutation(line: str) -> bool:
-    """A few words of address after a greeting word: "Hi Sam,", "Dear IT Support",
-    "Good morning Dr. Lee!"."""
-    words = line.rstrip(",!:.; ").split()
-    opening = " ".join(words[:2]).lower() if len(words) > 1 else ""
-    return 0 < len(words) <= 4 and (
-        words[0].lower().strip(",!") in _GREETING_WORDS or opening in _GREETING_PAIRS
-    )
+    note = (CUT_WITH_LINK if link else CUT_WITHOUT_LINK) + ("\n\n" if files else " ")
+    kept = _longest_fitting(text, lambda head: f"{head} …\n\n{note}{source}", room)
+    return {"title": title, "description": f"{kept} …\n\n{note}{source}"}
 
 
 def _fits(description: str, room: int | None) -> bool:

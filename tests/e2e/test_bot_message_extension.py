@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 import pytest
@@ -227,3 +228,67 @@ async def test_the_title_is_the_first_line_that_says_something_not_a_greeting(
     form = fetched.answer.json["task"]["value"]["card"]["content"]
     inputs = {e["id"]: e.get("value") for e in form["body"] if "id" in e and "value" in e}
     assert inputs["title"] == title
+
+
+_ALERT_CARD = {
+    "type": "AdaptiveCard", "version": "1.4",
+    "body": [
+        {"type": "TextBlock", "text": "Backup job nightly-db failed", "weight": "bolder"},
+        {"type": "FactSet", "facts": [{"title": "Server", "value": "db-02"},
+                                      {"title": "Exit code", "value": "137"}]},
+        {"type": "ColumnSet", "columns": [{"type": "Column", "items": [
+            {"type": "RichTextBlock", "inlines": [
+                {"type": "TextRun", "text": "Out of memory while compressing"}]}]}]},
+        {"type": "Input.Text", "id": "reason", "placeholder": "Why are you snoozing this?"},
+    ],
+    "actions": [{"type": "Action.OpenUrl", "title": "Open runbook", "url": "https://runbook"}],
+}
+
+
+@pytest.mark.parametrize(("body", "attachments", "title", "said"), [
+    ('<attachment id="c1"></attachment>',
+     [{"id": "c1", "contentType": "application/vnd.microsoft.card.adaptive",
+       "content": json.dumps(_ALERT_CARD), "contentUrl": None, "name": None}],
+     "Backup job nightly-db failed",
+     "Backup job nightly-db failed\nServer: db-02\nExit code: 137\n"
+     "Out of memory while compressing\n\nFrom a Teams message by Ada Lovelace."),
+    ("<p>Payments are failing, see below</p>",
+     [{"contentType": "application/vnd.microsoft.card.hero",
+       "content": {"title": "Incident 4711", "text": "Checkout API answers 500",
+                   "buttons": [{"type": "imBack", "title": "Acknowledge"}]}}],
+     "Payments are failing, see below",
+     "Payments are failing, see below\nIncident 4711\nCheckout API answers 500\n\n"),
+    ('<p>Hi all,</p><p>VPN log and a screenshot attached</p><attachment id="f1"></attachment>'
+     '<attachment id="f2"></attachment>',
+     [{"id": "f1", "contentType": "reference", "name": "vpn client.log",
+       "contentUrl": "https://contoso.sharepoint.com/sites/IT/Shared%20Documents/vpn%20client.log"},
+      {"id": "f2", "contentType": "reference", "name": "error.png",
+       "contentUrl": "https://contoso-my.sharepoint.com/personal/ada/Documents/error.png"}],
+     "VPN log and a screenshot attached",
+     "VPN log and a screenshot attached\n\nAttached:\n"
+     "- vpn client.log: https://contoso.sharepoint.com/sites/IT/Shared%20Documents/vpn%20client.log\n"
+     "- error.png: https://contoso-my.sharepoint.com/personal/ada/Documents/error.png\n\n"
+     "From a Teams message by Ada Lovelace."),
+], ids=["an app's alert card", "a hero card under text", "two files"])
+async def test_what_cards_say_and_the_files_attached_go_into_the_ticket(
+    service: Service, engine: AsyncEngine, body: str, attachments: list[dict[str, Any]],
+    title: str, said: str,
+) -> None:
+    service.teams.user = await user_in_teams(service, engine, "ada@example.com", "Ada Lovelace")
+    opened = service.teams.fetch_task("createTicket", message_text="")
+    opened["value"]["messagePayload"].update(
+        body={"contentType": "html", "content": body}, attachments=attachments)
+
+    fetched = await service.send(opened)
+
+    form = fetched.answer.json["task"]["value"]["card"]["content"]
+    inputs = {e["id"]: e.get("value") for e in form["body"] if "id" in e and "value" in e}
+    assert inputs["title"] == title
+    assert said in inputs["description"]
+    assert "snoozing" not in inputs["description"] and "runbook" not in inputs["description"]
+    submitted = await service.send(service.teams.submit_action(
+        "createTicket", {"verb": "ticket.create", **inputs, "category": "incident"}))
+    assert submitted.answer.json in ({}, None), submitted.answer.text
+    async with engine.connect() as connection:
+        row = (await connection.execute(select(tasks.c.title, tasks.c.description))).one()
+    assert (row.title, row.description) == (title, inputs["description"])

@@ -371,7 +371,7 @@ def _form_inputs(answer: Any) -> dict[str, Any]:
                  id="posted-by-an-app"),
     pytest.param(lambda t: p.message_payload(t, CARD_MESSAGE, author="application",
                                              attachments=[p.CARD_ATTACHMENT]),
-                 "Ticket from a Teams message", "From a Teams message by Build Alerts.",
+                 "Build 1234 failed", "From a Teams message by Build Alerts.",
                  id="a-card-without-text"),
     pytest.param(lambda t: None, "Ticket from a Teams message", "From a Teams message.",
                  id="no-message-payload"),

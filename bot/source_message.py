@@ -1,0 +1,153 @@
+"""The Teams message "Create ticket" was used on, read for a ticket: what it says (its
+text, and the text of cards an app posted in it), the files it carries, and the line that
+names its problem.
+
+Teams hands the message over as Graph's `chatMessage` (`messagePayload`): an HTML or
+text `body`, and `attachments` — files as `reference` (a name and a SharePoint link) and
+cards as their JSON, whose text the body only points at (`<attachment id=…>`).
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from collections.abc import Iterator
+from typing import Any
+
+from bot.understanding.courtesy import courtesy
+
+_TAG = re.compile(r"<[^>]+>")
+_BREAK = re.compile(r"<\s*(br|/p|/div|/li)\s*/?>", re.IGNORECASE)
+_EMOJI = re.compile(r"<emoji\b[^>]*?\balt=\"([^\"]*)\"[^>]*>", re.IGNORECASE)
+_CARDS = frozenset({
+    "application/vnd.microsoft.card.adaptive", "application/vnd.microsoft.card.hero",
+    "application/vnd.microsoft.card.thumbnail",
+})
+_CARD_TEXT_KEYS = ("title", "subtitle", "text")
+"""Text a hero or thumbnail card shows; an Adaptive Card's is in its TextBlocks."""
+_CARD_LINES = 200
+_GREETING_WORDS = frozenset({"hi", "hello", "hey", "hiya", "heya", "dear", "morning", "hallo",
+                             "hola", "greetings", "howdy", "yo"})
+_GREETING_PAIRS = frozenset({"good morning", "good afternoon", "good evening", "good day"})
+
+
+def message_text(payload: dict[str, Any]) -> str:
+    """Plain text of a Teams message: its body (HTML or text), then what its cards say."""
+    raw = payload.get("body")
+    body: dict[str, Any] = raw if isinstance(raw, dict) else {}
+    content = str(body.get("content") or "")
+    if str(body.get("contentType", "")).lower() == "html":
+        content = html.unescape(_TAG.sub("", _EMOJI.sub(r"\1", _BREAK.sub("\n", content))))
+    lines = [" ".join(line.split()) for line in content.splitlines()]
+    said = [line for line in lines if line]
+    shown = [line for line in _card_lines(payload) if line not in said]
+    return "\n".join([*said, *shown]).strip()
+
+
+def attached_files(payload: dict[str, Any]) -> list[str]:
+    """The message's files, as "name: link" (a file's link opens it for those it is shared
+    with, as in Teams)."""
+    files = []
+    for attachment in _attachments(payload):
+        name, url = attachment.get("name"), attachment.get("contentUrl")
+        if attachment.get("contentType") in _CARDS or not isinstance(url, str):
+            continue
+        if url.startswith("https://"):
+            files.append(f"{name}: {url}" if isinstance(name, str) and name.strip() else url)
+    return files
+
+
+def title_line(lines: list[str]) -> str:
+    """The first line that says something: "Hi team," or "Dear IT Support," opens many
+    messages and names no problem, and "Hi Sam, the VPN is down" is about the VPN."""
+    for line in lines:
+        said = _past_greeting(line)
+        if said:
+            return said
+    return lines[0]
+
+
+def _attachments(payload: dict[str, Any]) -> list[dict[str, Any]]:
+    listed = payload.get("attachments")
+    return [a for a in listed if isinstance(a, dict)] if isinstance(listed, list) else []
+
+
+def _card_lines(payload: dict[str, Any]) -> list[str]:
+    """The text of the cards in the message, in the order they show it."""
+    lines: list[str] = []
+    for attachment in _attachments(payload):
+        if attachment.get("contentType") not in _CARDS:
+            continue
+        content = attachment.get("content")
+        if isinstance(content, str):
+            try:
+                content = json.loads(content)
+            except ValueError:
+                continue
+        for text in _texts(content, hero=attachment.get("contentType") != _ADAPTIVE):
+            line = " ".join(text.split())
+            if line and line not in lines:
+                lines.append(line)
+            if len(lines) >= _CARD_LINES:
+                return lines
+    return lines
+
+
+_ADAPTIVE = "application/vnd.microsoft.card.adaptive"
+
+
+def _texts(node: object, *, hero: bool, depth: int = 0) -> Iterator[str]:
+    """TextBlock and TextRun texts, facts as "title: value"; buttons and inputs are not
+    what the message says."""
+    if depth > 30:
+        return
+    if isinstance(node, list):
+        for item in node:
+            yield from _texts(item, hero=hero, depth=depth + 1)
+        return
+    if not isinstance(node, dict):
+        return
+    kind = node.get("type")
+    if isinstance(kind, str) and (kind.startswith("Input.") or kind.startswith("Action.")):
+        return
+    if hero:
+        for key in _CARD_TEXT_KEYS:
+            if isinstance(node.get(key), str):
+                yield node[key]
+        return
+    if kind in ("TextBlock", "TextRun") and isinstance(node.get("text"), str):
+        yield node["text"]
+    if kind == "FactSet" and isinstance(node.get("facts"), list):
+        for fact in node["facts"]:
+            if isinstance(fact, dict) and isinstance(fact.get("value"), str):
+                title = fact.get("title")
+                yield f"{title}: {fact['value']}" if isinstance(title, str) else fact["value"]
+    for key, value in node.items():
+        if key not in ("actions", "selectAction", "facts", "text") and isinstance(
+                value, (list, dict)):
+            yield from _texts(value, hero=hero, depth=depth + 1)
+
+
+def _past_greeting(line: str) -> str | None:
+    """`line` without the greeting it opens with; None when it is only a greeting."""
+    if courtesy(line) is not None or _salutation(line):
+        return None
+    head, comma, rest = line.partition(",")
+    if comma and (courtesy(head) is not None or _salutation(head)):
+        rest = rest.strip()
+        if len(rest.split()) < 2:
+            return None
+        said = _past_greeting(rest)
+        return said[0].upper() + said[1:] if said else None
+    return line
+
+
+def _salutation(line: str) -> bool:
+    """A few words of address after a greeting word: "Hi Sam,", "Dear IT Support",
+    "Good morning Dr. Lee!"."""
+    words = line.rstrip(",!:.; ").split()
+    opening = " ".join(words[:2]).lower() if len(words) > 1 else ""
+    return 0 < len(words) <= 4 and (
+        words[0].lower().strip(",!") in _GREETING_WORDS or opening in _GREETING_PAIRS
+    )
