@@ -28,7 +28,7 @@ from bot.understanding.courtesy import courtesy
 from knowledge.answering import as_stored
 from knowledge.citations import split_sources
 from domain.numbering import mentions_ticket_number
-from knowledge.conversation import Exchange
+from knowledge.conversation import Exchange, followed_topic
 
 OFFER_WINDOW = timedelta(minutes=30)
 """As long as a help session: after that a bare "yes" is about something else."""
@@ -198,10 +198,13 @@ class AskedAssistant:
         kept = detail.strip()[:MAX_DETAIL_CHARS]  # the description is trimmed to less anyway
         return replace(self, details=(*self.details, kept))
 
-    def offer(self) -> TicketOffer | None:
+    def offer(self, answered: Exchange | None = None) -> TicketOffer | None:
         """The ticket on offer: the message's first line the title, everything the
-        description."""
-        return ticket_offer("\n".join((self.message.strip(), *self.details)))
+        description; when its `answered` exchange was a follow-up, under the question it
+        followed."""
+        follows = followed_topic(answered) if answered is not None and (
+            answered.question == as_stored(self.message)) else None
+        return ticket_offer("\n".join((self.message.strip(), *self.details)), follows=follows)
 
     def encode(self) -> str:
         # Kept as one string: a plain value the turn state stores without flattening.

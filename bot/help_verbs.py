@@ -10,7 +10,7 @@ from bot.cards.answer import HELPFUL, MESSAGE_ID, answer_card, source_lines
 from bot.cards.verbs import TicketField
 from bot.cards.views import Notice, Tone
 from bot.context import BotDependencies
-from bot.help_views import exchange_view
+from bot.help_views import asked_as, exchange_view
 from domain.access import Viewer
 from domain.errors import InvalidValue
 
@@ -38,10 +38,11 @@ async def escalate(deps: BotDependencies, viewer: Viewer, data: Mapping[str, Any
         message_id=_message_id(data), user_id=viewer.id
     )
     view = exchange_view(exchange, web_url=deps.options.web_url)
-    title = exchange.question
+    asked = asked_as(exchange)  # a follow-up ("who do I call about that") after its topic
+    title = asked[0]
     if len(title) > TITLE_LIMIT:
         title = title[: TITLE_LIMIT - 1].rstrip() + "…"
-    description = [exchange.question, "", "The help assistant answered:", view.text]
+    description = [*asked, "", "The help assistant answered:", view.text]
     if view.sources:
         description += ["", "Sources:", *source_lines(view.sources)]
     return presenter.create_form(

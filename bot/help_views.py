@@ -8,7 +8,7 @@ from bot.cards.answer import AnswerView, SourceView, TicketOffer
 from bot.cards.labels import trimmed
 from knowledge.answering import AnswerSource, HelpAnswer
 from knowledge.citations import Citation, source_url, split_sources
-from knowledge.conversation import Exchange
+from knowledge.conversation import Exchange, followed_topic
 
 
 TITLE_LIMIT = 255
@@ -17,7 +17,8 @@ TICKET_CATEGORY = "support"
 
 
 def answer_view(answer: HelpAnswer, *, web_url: str, message: str | None = None) -> AnswerView:
-    """Nothing found: the card offers to file the message, as it was written, as a ticket."""
+    """Nothing found: the card offers to file the message, as it was written, as a ticket
+    (a follow-up's with the question it followed: `ticket_offer`)."""
     return AnswerView(
         message_id=answer.message_id,
         question=answer.question,
@@ -25,20 +26,29 @@ def answer_view(answer: HelpAnswer, *, web_url: str, message: str | None = None)
         answered=answer.answered,
         sources=tuple(_source(citation, web_url) for citation in answer.citations),
         offer=None if answer.answered or answer.source is AnswerSource.NEEDS_TOPIC
-        else ticket_offer(message or answer.question),
+        else ticket_offer(message or answer.question, follows=answer.follows),
     )
 
 
-def ticket_offer(message: str) -> TicketOffer | None:
-    """The message as a ticket: its first line the title, the whole of it the description."""
-    lines = [line.strip() for line in message.strip().splitlines() if line.strip()]
-    if not lines:
+def ticket_offer(message: str, *, follows: str | None = None) -> TicketOffer | None:
+    """The message as a ticket: its first line the title, the whole of it the description.
+
+    A follow-up ("who do I call about that") is filed under the question it followed
+    ("printer on floor 2 is jammed again"), which heads the description: alone it would
+    tell the service desk nothing."""
+    if not message.strip():
         return None
+    whole = "\n".join(part.strip() for part in (follows, message) if part and part.strip())
+    lines = [line.strip() for line in whole.splitlines() if line.strip()]
     title = trimmed(lines[0], TITLE_LIMIT)
-    whole = message.strip()
     description = trimmed(whole, OFFERED_DESCRIPTION_LIMIT) if whole != title else None
     return TicketOffer(title=title, description=description, category=TICKET_CATEGORY,
                        nonce=secrets.token_urlsafe(12))
+
+
+def asked_as(exchange: Exchange) -> tuple[str, ...]:
+    """The question as the person asked it: a follow-up after the question it followed."""
+    return tuple(part for part in (followed_topic(exchange), exchange.question) if part)
 
 
 def exchange_view(exchange: Exchange, *, web_url: str, rated: bool = False) -> AnswerView:

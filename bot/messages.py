@@ -605,7 +605,7 @@ class MessageRouter:
                     notices.courtesy(Courtesy.OK, viewer.user.first_name))
                 return True
             if not explicit or not asked.answered(exchange, now=now) or (
-                    offer := asked.offer()) is None:
+                    offer := asked.offer(exchange)) is None:
                 return False
             # "yes please log a ticket" after an answer that did not help: as the answer
             # card's "Create a ticket" does, the question is the new ticket's title
@@ -621,7 +621,7 @@ class MessageRouter:
             await self._asked_assistant.set(turn_context, stored)  # the card is on its way
             await turn_context.send_activity(notices.still_looking())
             return True
-        offer = asked.offer()
+        offer = asked.offer(exchange)
         if offer is None:
             return False
         match reply:
@@ -644,7 +644,7 @@ class MessageRouter:
         """"that didn't help" after an answer: rated as its "Not helpful" button does, and the
         question (not "that didn't help") offered as a ticket, as when nothing was found."""
         flagged = replace(asked, unhelpful=True)
-        offer = flagged.offer()
+        offer = flagged.offer(exchange)
         if offer is None:
             return False
         await self._deps.help().help_assistant.rate(
@@ -674,7 +674,7 @@ class MessageRouter:
     ) -> bool:
         """"it's urgent, I have a client meeting at 2": into the ticket on offer, shown again."""
         more = asked.adding(text)
-        offer = more.offer() if more is not None else None
+        offer = more.offer(exchange) if more is not None else None
         if more is None or offer is None:
             return False
         await self._asked_assistant.set(turn_context, more.encode())

@@ -113,6 +113,8 @@ class HelpAnswer:
     source: AnswerSource
     follow_up: bool = False
     """Answered as a follow-up of the session's previous exchange."""
+    follows: str | None = None
+    """What that follow-up was about: the earlier question (`followed_topic`)."""
 
 
 DEFAULT_MIN_SCORE = 0.30
@@ -243,6 +245,7 @@ class HelpAssistant:
             session_id=session_id,
             source=draft.source,
             follow_up=context is not None,
+            follows=topic_of(context) if context is not None else None,
         )
 
     async def _search(

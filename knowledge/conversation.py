@@ -317,10 +317,23 @@ def topic_of(previous: Exchange) -> str:
 
 
 def search_text(question: str, previous: Exchange | None) -> str:
-    """What to search for when `question` follows up on `previous`: both together."""
+    """What to search for when `question` follows up on `previous`: both together (what
+    `followed_topic` reads back from a stored exchange)."""
     if previous is None:
         return question
     return f"{topic_of(previous)} {question}"
+
+
+def followed_topic(exchange: Exchange) -> str | None:
+    """What a follow-up with no topic of its own was asked about ("printer on floor 2 is
+    jammed again" for "who do I call about that"), read from the text it was searched with;
+    None for a question that names its own ("the printer is jammed again" after a wifi
+    answer). A ticket filed from "who do I call about that" alone tells the service desk
+    nothing."""
+    if not exchange.follow_up or has_topic_of_its_own(exchange.question):
+        return None
+    earlier = exchange.topic.removesuffix(exchange.question).strip()
+    return earlier if earlier and earlier != exchange.topic.strip() else None
 
 
 def question_key(question: str) -> str:

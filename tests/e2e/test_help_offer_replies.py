@@ -320,3 +320,51 @@ async def test_a_question_about_it_right_after_an_answer_goes_to_the_assistant(
 
     assert turn.texts == ["Looking that up in the help documents…"], turn.texts
     await wait_for_answers(helpdesk, 2)
+
+
+UNANSWERED_FOLLOW_UPS = [
+    "who do I call about that", "how much does that cost?", "and who pays for that",
+]
+
+
+@pytest.mark.parametrize("follow_up", UNANSWERED_FOLLOW_UPS)
+async def test_a_follow_up_filed_with_yes_is_filed_under_the_question_it_followed(
+    helpdesk: Service, engine: AsyncEngine, model: CompletionsStandIn, follow_up: str
+) -> None:
+    """A ticket titled "who do I call about that" told the service desk nothing."""
+    ada = await answered(helpdesk, engine, model)
+    await helpdesk.say(follow_up, user=ada)
+    offer = (await wait_for_answers(helpdesk, 2))[1]
+    assert "I couldn't find this in the help documents" in texts_in(offer)
+
+    await helpdesk.say("yes", user=ada)
+
+    [ticket] = await filed(engine)
+    assert (ticket["title"], ticket["description"]) == (ANSWERED, f"{ANSWERED}\n{follow_up}")
+
+
+async def test_a_follow_up_filed_with_the_button_is_filed_under_the_question_it_followed(
+    helpdesk: Service, engine: AsyncEngine, model: CompletionsStandIn
+) -> None:
+    ada = await answered(helpdesk, engine, model)
+    await helpdesk.say(UNANSWERED_FOLLOW_UPS[0], user=ada)
+    offer = (await wait_for_answers(helpdesk, 2))[1]
+
+    await helpdesk.press("ticket.create", button(offer, "File it")["data"], user=ada)
+
+    [ticket] = await filed(engine)
+    assert ticket["title"] == ANSWERED
+    assert ticket["description"] == f"{ANSWERED}\n{UNANSWERED_FOLLOW_UPS[0]}"
+
+
+async def test_a_question_asked_on_its_own_after_an_answer_is_filed_as_it_was_asked(
+    helpdesk: Service, engine: AsyncEngine, model: CompletionsStandIn
+) -> None:
+    ada = await answered(helpdesk, engine, model)
+    await helpdesk.say(UNDOCUMENTED, user=ada)  # a new problem, not a follow-up
+    await wait_for_answers(helpdesk, 2)
+
+    await helpdesk.say("yes", user=ada)
+
+    [ticket] = await filed(engine)
+    assert (ticket["title"], ticket["description"]) == (UNDOCUMENTED, None)

@@ -12,6 +12,7 @@ from knowledge.conversation import (
     Dependence,
     Exchange,
     dependence,
+    followed_topic,
     follows_up,
     leaked,
     question_key,
@@ -109,6 +110,26 @@ def test_a_follow_up_is_searched_with_the_question_it_follows() -> None:
                                   topic="how do i install the vpn client and on a mac?")
     assert search_text("what about linux", chained) == (
         "how do i install the vpn client and on a mac? what about linux")
+
+
+@pytest.mark.parametrize(("question", "followed"), [
+    ("and on a mac?", "how do i install the vpn client"),
+    ("who do I call about that", "how do i install the vpn client"),
+    # names a topic of its own: searched with the earlier one, but about itself
+    ("the printer on floor 3 is jammed again", None),
+])
+def test_a_follow_up_without_a_topic_of_its_own_is_about_the_question_it_followed(
+    question: str, followed: str | None
+) -> None:
+    previous = exchange(answered_at=NOW)
+    asked = dataclasses.replace(previous, question=question, follow_up=True,
+                                topic=search_text(question, previous))
+
+    assert followed_topic(asked) == followed
+    assert followed_topic(dataclasses.replace(asked, follow_up=False)) is None
+    chained = dataclasses.replace(asked, question="and linux?",
+                                  topic=search_text("and linux?", asked))
+    assert followed_topic(chained) == asked.topic  # a follow-up of a follow-up: both before
 
 
 def test_an_exchange_older_than_the_window_is_no_longer_context() -> None:

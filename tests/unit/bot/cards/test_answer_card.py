@@ -157,5 +157,13 @@ def test_a_message_becomes_a_title_and_when_longer_a_description(
     assert offer.nonce != (ticket_offer(message) or offer).nonce  # a fresh nonce each time
 
 
+def test_a_follow_up_is_offered_under_the_question_it_followed() -> None:
+    offer = ticket_offer("who do I call about that", follows="printer on floor 3 jams again")
+
+    assert offer is not None and offer.title == "printer on floor 3 jams again"
+    assert offer.description == "printer on floor 3 jams again\nwho do I call about that"
+    assert ticket_offer(" ", follows="printer on floor 3 jams again") is None
+
+
 def test_an_empty_message_offers_nothing() -> None:
     assert ticket_offer(" \n ") is None
