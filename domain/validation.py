@@ -150,7 +150,9 @@ def parse_hours(field: str, value: object) -> int | None:
 
 
 def parse_tags(value: object) -> tuple[str, ...]:
-    """Tags from a list or a comma-separated string; trimmed, de-duplicated, order kept."""
+    """Tags from a list or a comma-separated string; trimmed, de-duplicated, order kept.
+
+    Tags differing only in case are one tag ("VPN" and "vpn"): the first spelling is kept."""
     if value is None:
         return ()
     if isinstance(value, str):
@@ -160,10 +162,12 @@ def parse_tags(value: object) -> tuple[str, ...]:
     else:
         raise InvalidValue("tags", "give a list of tags or a comma-separated text")
     tags: list[str] = []
+    seen: set[str] = set()
     for item in items:
         tag = str(item).strip()
-        if not tag or tag in tags:
+        if not tag or tag.casefold() in seen:
             continue
+        seen.add(tag.casefold())
         if len(tag) > TAG_MAX:
             raise InvalidValue("tags", f"'{tag[:20]}…' is longer than {TAG_MAX} characters")
         tags.append(tag)
@@ -177,3 +181,10 @@ def parse_email(value: object) -> str:
     if not _EMAIL.match(email) or len(email) > 254:
         raise InvalidValue("email", f"'{value}' is not an email address")
     return email
+
+
+def kept_spellings(tags: tuple[str, ...], before: tuple[str, ...]) -> tuple[str, ...]:
+    """`tags` with a tag the ticket had already spelt as it was ("vpn" added beside "VPN"):
+    tags are one whatever their case, and the first spelling stays."""
+    spelt = {tag.casefold(): tag for tag in reversed(before)}
+    return parse_tags([spelt.get(tag.casefold(), tag) for tag in tags])

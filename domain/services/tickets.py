@@ -46,6 +46,7 @@ from domain.tickets import (
 from domain.validation import (
     COMMENT_MAX,
     DESCRIPTION_MAX,
+    kept_spellings,
     parse_due_date,
     parse_enum,
     parse_hours,
@@ -361,6 +362,8 @@ def _edit(
     viewer: Viewer, ticket: Ticket, values: Mapping[str, object], *, now: datetime,
     idempotent: bool,
 ) -> tuple[Ticket, _Change | None]:
+    if isinstance(tags := values.get("tags"), tuple):
+        values = {**values, "tags": kept_spellings(tags, ticket.tags)}
     changed = {k: v for k, v in values.items() if getattr(ticket, k) != v}
     if changed or not idempotent:
         ensure(edit_refusal(viewer, ticket, frozenset(changed)))

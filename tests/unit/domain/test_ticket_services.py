@@ -176,6 +176,21 @@ async def test_a_ticket_is_not_filed_for_a_missing_team_or_a_customer(
         assignee=Assignee.user(org.customer.id)))
 
 
+async def test_a_tag_added_again_in_another_case_changes_nothing_and_keeps_its_spelling(
+    db: FakeDatabase, org: Organisation
+) -> None:
+    ticket = db.seed_ticket(created_by=org.customer, assignee=Assignee.team(org.support.id),
+                            title="Jam", tags=("VPN",))
+    same = await update_ticket(uow=db.unit_of_work(), actor=as_actor(org.manager.id),
+                               ticket=ticket.ticket_number, fields={"tags": "VPN, vpn"})
+    assert same.tags == ("VPN",) and _rows(db, ticket.id) == []
+    added = await update_ticket(uow=db.unit_of_work(), actor=as_actor(org.manager.id),
+                                ticket=ticket.ticket_number, fields={"tags": "vpn, Printer"})
+    assert added.tags == ("VPN", "Printer")
+    assert _rows(db, ticket.id) == [
+        (org.manager.id, "updated", "tags", "VPN", "VPN, Printer")]
+
+
 async def test_an_edit_records_one_history_row_per_changed_field(
     db: FakeDatabase, org: Organisation
 ) -> None:

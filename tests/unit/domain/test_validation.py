@@ -12,6 +12,7 @@ from domain.errors import InvalidValue
 from domain.services.tickets import create_ticket, update_ticket
 from domain.tickets import Priority, Severity, TicketFilter, TicketStatus
 from domain.validation import (
+    kept_spellings,
     parse_due_date,
     parse_email,
     parse_enum,
@@ -112,6 +113,25 @@ def test_tags_are_trimmed_and_deduplicated_in_order() -> None:
     assert parse_tags(" printer, floor 3 ,printer, ,toner") == ("printer", "floor 3", "toner")
     assert parse_tags(["vpn", " vpn ", "mfa"]) == ("vpn", "mfa")
     assert parse_tags(None) == ()
+
+
+@pytest.mark.parametrize(("raw", "tags"), [
+    ("VPN, vpn", ("VPN",)),
+    ("vpn, Printer, VPN, printer ", ("vpn", "Printer")),
+    (["MFA", "mfa", "Mfa", "2fa"], ("MFA", "2fa")),
+    ("Straße, STRASSE", ("Straße",)),  # one tag in any case, as casefold has it
+    ("floor 3, Floor 3, floor  3", ("floor 3", "floor  3")),
+])
+def test_tags_differing_only_in_case_are_one_tag_spelt_as_first_given(
+    raw: object, tags: tuple[str, ...]
+) -> None:
+    assert parse_tags(raw) == tags
+
+
+def test_a_tag_added_in_another_case_keeps_the_spelling_the_ticket_had() -> None:
+    assert kept_spellings(("vpn", "printer"), ("VPN",)) == ("VPN", "printer")
+    assert kept_spellings(("Printer",), ("printer", "PRINTER")) == ("printer",)
+    assert kept_spellings(("mfa",), ()) == ("mfa",)
 
 
 @pytest.mark.parametrize("raw", [[f"t{i}" for i in range(21)], ["x" * 51], 42])
