@@ -9,7 +9,7 @@ turns malformed input and token failures into 500s with stack traces. Here:
   the checks that need the activity (`serviceurl`, channel endorsement) follow it; any
   failure -- including one we did not foresee -- is a 401 and nothing is processed;
 - the body is read up to `max_body_bytes` (413 beyond) within `body_seconds` (408
-  after), must be a JSON object with a string `type` that botbuilder can deserialize
+  after), must be UTF-8 JSON, an object with a string `type` that botbuilder can deserialize
   (400 otherwise, 415 for non-JSON);
 - in local development mode a `serviceUrl` off this machine is refused (403);
 - each delivery is claimed before its turn (`dedupe.py`): a resent activity (same id) is
@@ -358,7 +358,15 @@ class MessagesEndpoint:
     async def _read_activity(self, request: web.Request) -> Activity:
         body = await self._read_body(request)
         try:
-            payload = json.loads(body)
+            # JSON between systems is UTF-8 (RFC 8259), and only UTF-8 is checked for text
+            # no database stores: json.loads would also take UTF-16 and UTF-32, and UTF-8
+            # with surrogates written out, whose NULs and lone surrogates failed the turn on
+            # PostgreSQL. A byte order mark may be ignored, as the RFC allows.
+            text = body.decode("utf-8-sig")
+        except UnicodeDecodeError as error:
+            raise RequestRefused(400, "invalid_json", "the body is not UTF-8 text") from error
+        try:
+            payload = json.loads(text)
         except (ValueError, RecursionError) as error:
             raise RequestRefused(400, "invalid_json", "the body is not valid JSON") from error
         if might_hold_unstorable_text(body):

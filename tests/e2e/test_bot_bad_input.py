@@ -3,6 +3,7 @@ invisible titles."""
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 import pytest
@@ -412,3 +413,60 @@ async def test_a_newcomer_whose_ids_are_as_long_as_the_bot_keeps_is_answered_and
     assert turn.answer.status == 200, turn.answer.text
     assert turn.cards
     assert await conversations(engine) == [message["conversation"]["id"]]
+
+
+def _encoded(encoding: str, *, raw_surrogate: bool = False) -> Any:
+    """A message whose text holds a NUL and a lone surrogate as JSON escapes, in
+    `encoding`; or (`raw_surrogate`) UTF-8 whose sender's name holds a surrogate written
+    out as bytes, which no UTF-8 decoder takes."""
+    def build(t: Any) -> bytes:
+        if raw_surrogate:
+            message = t.personal_message("new ticket printer on fire")
+            message["from"]["name"] = "Ada SURROGATE"
+            return json.dumps(message, ensure_ascii=False).encode(encoding).replace(
+                b"SURROGATE", "\udc00".encode(encoding, "surrogatepass"))
+        message = t.personal_message("new ticket printer\u0000 on fire \ud83d")
+        return json.dumps(message).encode(encoding)
+    return build
+
+
+@pytest.mark.parametrize("encode", [
+    pytest.param(_encoded("utf-8", raw_surrogate=True), id="utf-8-with-a-surrogate-as-bytes"),
+    pytest.param(_encoded("utf-16-le"), id="utf-16-le"),
+    pytest.param(_encoded("utf-16"), id="utf-16-with-bom"),
+    pytest.param(_encoded("utf-32"), id="utf-32"),
+])
+async def test_a_body_not_in_utf8_is_refused_and_changes_nothing(
+    service: Service, engine: AsyncEngine, encode: Any
+) -> None:
+    """Only UTF-8 bodies are cleaned of NUL and lone surrogates as they are read: these
+    were read as they came and failed the turn on PostgreSQL (a 500, after a reply)."""
+    ada = await user_in_teams(service, engine, "ada@example.com", "Ada Lovelace")
+    service.teams.user = ada
+    await service.say("hi", user=ada)
+    before, calls = await state(engine), len(service.connector.calls)
+
+    async with service.session.post(
+        f"{service.base_url}/api/messages", data=encode(service.teams),
+        headers={"Content-Type": "application/json"},
+    ) as answer:
+        status, body = answer.status, await answer.json()
+
+    assert (status, body["error"]) == (400, "invalid_json"), body  # UTF-16 of ASCII is
+    # UTF-8 too, with a NUL byte after each character: JSON it is not
+    assert service.connector.calls[calls:] == []
+    assert changes(before, await state(engine)) == {}
+
+
+async def test_a_utf8_body_that_starts_with_a_byte_order_mark_is_answered(
+    service: Service, engine: AsyncEngine
+) -> None:
+    ada = await user_in_teams(service, engine, "ada@example.com", "Ada Lovelace")
+    message = service.teams.personal_message("my tickets", user=ada)
+
+    async with service.session.post(
+        f"{service.base_url}/api/messages", data=b"\xef\xbb\xbf" + json.dumps(message).encode(),
+        headers={"Content-Type": "application/json"},
+    ) as answer:
+        assert answer.status == 200, await answer.text()
+    assert service.connector.calls[-1].body["attachments"]
