@@ -479,6 +479,9 @@ class MessageRouter:
                     await self._send(turn_context, Reply(
                         text=f"{not_joined} {question}" if not_joined else question,
                         options=options))
+                    if isinstance(request, EditTicket):  # "Should 4 be due then?": "yes" typed
+                        turn_context.turn_state[OFFERED] = options  # answers it as the button
+                        await self._keep_offered(turn_context)
             case Declined(ticket=ticket):
                 await turn_context.send_activity(notices.nothing_changed(ticket))
             case Both(first=first, second=second):  # "rename 4 … and close it": in turn

@@ -228,7 +228,7 @@ def duplicate_of(other: TicketNumber) -> str:
 def offered_instead(change: ChangeStatus | CommentOnTicket) -> str:
     if isinstance(change, ChangeStatus):
         return f"Close {change.ticket} with the comment “{change.reason}”?"
-    return f"Add the comment “{change.text}” to {change.ticket}?"
+    return f"Add this comment to {change.ticket}?"
 
 
 def confirm_instead(change: ChangeStatus | CommentOnTicket) -> str:

@@ -148,3 +148,21 @@ async def test_a_due_date_already_past_is_asked_about_and_set_once_when_confirme
     async with engine.connect() as connection:
         assert (await connection.execute(select(func.count()).select_from(task_history).where(
             task_history.c.task_id == ticket, task_history.c.field == "due_date"))).scalar_one() == 1
+
+
+async def test_the_past_due_date_question_is_answered_by_typing_yes_or_no(
+    service: Service, engine: AsyncEngine
+) -> None:
+    max_ = await user_in_teams(service, engine, "max@example.com", "Max Manager", role="manager")
+    max_id = await user_id_of(engine, "max@example.com")
+    kept = await insert_ticket(engine, created_by=max_id, number=this_years(8))
+    set_ = await insert_ticket(engine, created_by=max_id, number=this_years(9))
+
+    await service.say("8 due yesterday", user=max_)
+    assert (await service.say("no", user=max_)).texts == ["OK, I won't change anything."]
+    await service.say("set the due date of 9 to yesterday", user=max_)
+    await service.say("yes", user=max_)
+
+    assert (await stored_ticket(engine, kept, "due_date"))["due_date"] is None
+    due = (await stored_ticket(engine, set_, "due_date"))["due_date"]
+    assert isinstance(due, datetime) and due.date() < utcnow().date()
