@@ -52,7 +52,8 @@ async def test_lexical_search_finds_the_labelled_page_for_nine_questions_in_ten(
 
 LENIENT_KEEPS_AT_LEAST = 0.94
 """Measured 91 of 96 at 0.16 (0.95 of the first 82; the 14 questions added later are
-statements and typos such as "spilt tea on my keybaord", which match less)."""
+statements and typos such as "spilt tea on my keybaord", which match less); 119 of 123
+with the 27 held-out questions added on 2026-12-06."""
 
 
 async def test_the_decline_gate_refuses_unanswerable_questions_and_keeps_answerable_ones(
