@@ -88,6 +88,11 @@ DIALOG_IDLE = timedelta(minutes=30)
 """A question the bot asked stops waiting for its answer after this long without a word."""
 _AFTER_ASSISTANT = "ticketflow.after_assistant"
 """Turn state: the message before this one was taken to the help assistant."""
+_TICKET_WORDS = re.compile(
+    r"\b(?:show|open|view|display|pull|bring|status|assigned|assignee|who has|progress|"
+    r"news|updates?|resolved|closed|tickets?)\b", re.IGNORECASE)
+"""Words of a message about "it" that ask for a ticket ("show it", "who has it", "what's the
+status of it"), not about what a help answer said ("does it work on a mac too?")."""
 _MOST_ASKED = 5  # open tickets about "the laptop one" offered as buttons; more: a list
 _TICKETS = re.compile(r"\btickets?\b", re.IGNORECASE)
 _TICKET_BY_ID = re.compile(r"#\d+|\bticket\s+\d+", re.IGNORECASE)
@@ -502,9 +507,9 @@ class MessageRouter:
             case Question(text=text) | FreeText(text=text):
                 await self._ask_assistant(turn_context, viewer, text)
             case ShowTicket(ticket=None, history=False) if turn_context.turn_state.get(
-                    _AFTER_ASSISTANT):
+                    _AFTER_ASSISTANT) and not _about_a_ticket(turn_context.activity):
                 # "does it work on a mac too?" right after an answer: "it" is what the
-                # answer was about, not a ticket to ask the number of
+                # answer was about, not a ticket to ask the number of ("show it" is)
                 await self._ask_assistant(turn_context, viewer,
                                           strip_bot_mention(turn_context.activity))
             case Unknown():
@@ -885,3 +890,8 @@ def _filled(request: TicketRequest, value: Choice) -> TicketRequest:
     if isinstance(request, EditTicket) and isinstance(chosen, date):
         return replace(request, due=chosen)  # "Should 4 be due then?": the day said
     return request
+
+
+def _about_a_ticket(activity: Any) -> bool:
+    """Whether a message about "it", with no ticket in view, asks for a ticket's card."""
+    return bool(_TICKET_WORDS.search(strip_bot_mention(activity)))

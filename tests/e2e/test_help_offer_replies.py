@@ -322,6 +322,22 @@ async def test_a_question_about_it_right_after_an_answer_goes_to_the_assistant(
     await wait_for_answers(helpdesk, 2)
 
 
+@pytest.mark.parametrize("said", [
+    "show it", "open it pls", "who has it?", "what's the status of it", "any news on it",
+])
+async def test_asking_for_it_as_a_ticket_right_after_an_answer_asks_which_ticket(
+    helpdesk: Service, engine: AsyncEngine, model: CompletionsStandIn, said: str
+) -> None:
+    """"show it" after an answer went to the help assistant, which found nothing and offered
+    to file "show it" as a ticket."""
+    ada = await answered(helpdesk, engine, model)
+
+    turn = await helpdesk.say(said, user=ada)
+
+    assert len(turn.texts) == 1 and turn.texts[0].startswith("Which ticket?"), turn.texts
+    assert len(model.requests) == 1
+
+
 UNANSWERED_FOLLOW_UPS = [
     "who do I call about that", "how much does that cost?", "and who pays for that",
 ]
