@@ -31,7 +31,7 @@ _LINK = (
     rf"{_T}(?: is| s)? (?:an? )?(?:child|parent|sub ?task|subticket) (?:of|to) {_T}(?: .*)?",
 )
 _MERGE_VERB = r"(?:merge|mrege|merg|merget|combine|consolidate)"
-_DUPLICATE = r"(?:duplicate|dupe|dup|duplicat|dupl|copy)"
+_DUPLICATE = r"(?:duplicate|dupe|dup|duplicat|dupl)"
 _MERGE = (
     rf"{_MERGE_VERB} {_T} {_AND} {_T}(?: .*)?",
     rf"(?:mark|set|flag) {_T} (?:as )?(?:an? )?{_DUPLICATE} (?:of|to) {_T}(?: .*)?",
@@ -45,7 +45,7 @@ _SHOWN_DUPLICATE = (  # "duplicate of 60", "this is a dup of 65": the ticket in 
     rf" (?:of|to) {_T}(?: .*)?",
 )
 _WATCH = (
-    rf"(?:watch|follow|subscribe(?: me)?(?: to)?|keep an eye on|track) {_T}(?: .*)?",
+    rf"(?:watch|follow|subscribe(?: me)?(?: to)?|keep an eye on|track) {_T}(?! up\b)(?: .*)?",
     rf"(?:cc|loop|keep) {_WHO} (?:in )?(?:the loop )?(?:on|in on|in|about|for) {_T}(?: .*)?",
     rf"(?:cc|loop in|bcc) {_WHO} (?:on|in|to) {_T}(?: .*)?",
     rf"(?:add|put|make) {_WHO} (?:as )?(?:an? |to the |on the )?(?:watchers?|followers?|cc|cc list"
@@ -55,7 +55,7 @@ _WATCH = (
 )
 _SNOOZE = (
     rf"(?:snooze|snoze|snoooze|snoozing) {_T}(?: .*)?",
-    rf"(?:hide|mute|park|shelve) {_T} (?:until|till|til|for) .*",
+    rf"(?:hide|mute|park|shelve) {_T} (?:until|till|til) .*",
 )
 _CLOSING = re.compile(r"\b(?:close|closing|closed|resolve|resolving|resolved|cancel)\b")
 """Closing asked in the same words: done as asked, the duplicate its reason (a comment)."""
@@ -70,7 +70,8 @@ def not_in_ticketflow(
     when they ask nothing of the kind (a link to a guide, a merge conflict, "watch out")."""
     words = message.words[start:end]
     found = {i: value for i, word in enumerate(words) if (value := _ticket(
-        word, words[i - 1].text if i else "", conversation))}
+        word, words[i - 1].text if i else "", words[i + 1].text if i + 1 < len(words) else "",
+        conversation))}
     said = " ".join("T" if i in found else "M" if word.text == MENTION else word.text
                     for i, word in enumerate(words))
     tickets = list(found.values())
@@ -93,17 +94,23 @@ def not_in_ticketflow(
     return None
 
 
-def _ticket(word: Word, before: str, conversation: Conversation) -> TicketNumber | None:
+def _ticket(
+    word: Word, before: str, after: str, conversation: Conversation
+) -> TicketNumber | None:
     """A ticket typed, or a bare number right after the word relating it to another
-    ("blocked by 43": after "by" a number is read as a quantity first)."""
+    ("blocked by 43": after "by" a number is read as a quantity first), counting nothing
+    ("blocked by 2 issues")."""
     if word.text in (REF, NUMBER) and isinstance(word.value, TicketNumber):
         return word.value
-    if word.text.isdecimal() and len(word.text) <= _DIGITS and before in _RELATING:
+    if word.text.isdecimal() and len(word.text) <= _DIGITS and before in _RELATING and (
+            not after.endswith("s")) and after not in _COUNTED:
         return conversation.number(int(word.text))
     return None
 
 
 _DIGITS = 6
+_COUNTED = frozenset({"people", "more", "other", "of", "hours", "days", "weeks", "mins", "pm",
+                      "am", "percent", "%", "x"})
 _RELATING = frozenset({"by", "to", "of", "into", "with", "and", "on", "&", "+", "onto", "under"})
 
 
