@@ -9,9 +9,12 @@ skips them; whether the time says when the tickets were filed is the list reader
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from bot.understanding.dates import MONTHS, WEEKDAYS
 from bot.understanding.message import DATE, NUMBER, Message
 
 FILING_CUES = frozenset({
@@ -104,8 +107,12 @@ def _window_at(
         closing = _window_at(message, at + 2 + opening[2], end, today)
         if closing is None or closing[0] is None:
             return None
+        since = opening[0]
+        if since > closing[0] and opening[2] == 1 and (said := _day(message, at + 1)):
+            # "between Monday and Wednesday" on a Tuesday: the Monday before that Wednesday
+            since = _past(message.words[at + 1].typed, said, closing[0]) or since
         last = closing[1] or closing[0] + timedelta(days=1)
-        return opening[0], last, 2 + opening[2] + closing[2], False
+        return since, last, 2 + opening[2] + closing[2], False
     if first in _MONTHS and at > 0 and message.words[at - 1].text in _MONTH_LEADS:
         month = _MONTHS[first]  # "in November": the last one, or this one
         year = today.year if month <= today.month else today.year - 1
@@ -127,11 +134,9 @@ def _window_at(
     if first in ("tonight", "today") or first == DATE and _day(message, at) == today:
         return today, None, 1, True
     if first == DATE and (said := _day(message, at)) is not None:
-        day: date | None = said
-        if said > today:  # "on Monday", "on 1 December": the last one, not the coming one
-            day = said - timedelta(weeks=1) if said - today <= timedelta(weeks=1) \
-                else _year_before(said)
-        if day is None or day > today:
+        # "on Monday", "on 1 December": the last one, not the coming one
+        day = _past(message.words[at].typed, said, today)
+        if day is None:
             return None
         return day, day + timedelta(days=1), 1, False
     if first in ("last", "past") and len(words) > 2 \
@@ -158,9 +163,51 @@ _MONTH_LEADS = frozenset({"in", "during", "since", "before", "from", "of", "for"
 """A month name is a time only after one of these ("in May"; "may" alone is a verb)."""
 
 
-def _year_before(day: date) -> date | None:
+def _past(typed: str, said: date, latest: date) -> date | None:
+    """The day the words name on or before `latest`, where `said` is the coming one: the last
+    Monday for "monday", the last 1 December for "1 dec" (not the day a week before it), the
+    last 15th for "the 15th"; none for a day written with its year, or past all reach."""
+    if said <= latest:
+        return said
+    words = typed.lower().split()
+    if any(word in WEEKDAYS for word in words):
+        return said - timedelta(weeks=-(-(said - latest).days // 7))
+    if _WITH_YEAR.search(typed):
+        return None
+    if words[0] == "the":  # "the 15th": this month's or an earlier month's
+        return _back(said, latest, lambda day, n: _months_before(day, n), _MONTHS_BACK)
+    if any(word in MONTHS for word in words) or "/" in typed:
+        return _back(said, latest, lambda day, n: _years_before(day, n), _YEARS_BACK)
+    back = said - timedelta(weeks=1)  # "tomorrow", "in 3 days": no past day of theirs
+    return back if back <= latest else None
+
+
+_WITH_YEAR = re.compile(r"\d{4}")
+_MONTHS_BACK = 3
+_YEARS_BACK = 8
+"""How far back to look for a day some months or years lack (the 31st, 29 February)."""
+
+
+def _back(said: date, latest: date, step: Callable[[date, int], date | None],
+          most: int) -> date | None:
+    for count in range(1, most + 1):
+        day = step(said, count)
+        if day is not None and day <= latest:
+            return day
+    return None
+
+
+def _months_before(day: date, count: int) -> date | None:
+    month = day.month - 1 - count
     try:
-        return day.replace(year=day.year - 1)
+        return day.replace(year=day.year + month // 12, month=month % 12 + 1)
+    except ValueError:  # no 31st that month
+        return None
+
+
+def _years_before(day: date, count: int) -> date | None:
+    try:
+        return day.replace(year=day.year - count)
     except ValueError:  # 29 February
         return None
 

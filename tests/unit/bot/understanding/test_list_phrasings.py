@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+from datetime import date, timedelta
+
 import pytest
 
+from bot.understanding import understand
+from bot.understanding.requests import ListTickets
 from bot.understanding.summary import summary
 from tests.unit.bot.understanding.list_phrasings import LIST_MISREAD, LIST_PHRASINGS
 from tests.unit.bot.understanding.test_transcript import CONVERSATION, as_the_bot_reads
@@ -41,3 +46,60 @@ def test_times_found_after_the_table_are_read_by_kind(said: str, expected: str) 
     """Tried after the table was fixed, by kind of time (a span, a day, a month, overnight,
     updated rather than filed, a time of something no filter holds)."""
     assert summary(as_the_bot_reads(said, CONVERSATION)) == expected
+
+
+DAYS_OF_EVERY_KIND = (
+    *(date(2026, 12, 7) + timedelta(days=day) for day in range(7)),  # Monday 7 Dec to Sunday
+    date(2026, 11, 30), date(2026, 12, 31), date(2027, 1, 1), date(2027, 3, 1),
+    date(2028, 2, 28), date(2028, 2, 29),
+)
+
+
+def _filed(said: str, today: date) -> tuple[date | None, date | None]:
+    understood = understand(said, replace(CONVERSATION, today=today))
+    assert isinstance(understood, ListTickets), (said, today, understood)
+    return understood.created_from, understood.created_before
+
+
+@pytest.mark.parametrize("today", DAYS_OF_EVERY_KIND, ids=str)
+@pytest.mark.parametrize("said", [
+    "tickets opened between monday and wednesday", "what came in between Monday and Wednesday?",
+    "tickets raised between MONDAY and wednesday pls",
+])
+def test_a_span_of_weekdays_is_the_last_one_that_began_whatever_day_it_is_said(
+    today: date, said: str
+) -> None:
+    """On a Monday or Tuesday it ran from this Monday to last week's Wednesday: no day. It
+    is the last Monday to Wednesday whose Wednesday has come (last week's, on those days)."""
+    since, before = _filed(said, today)
+    assert since is not None and before is not None
+    assert (since.weekday(), before - since) == (0, timedelta(days=3)), today
+    wednesday = before - timedelta(days=1)
+    assert wednesday <= today < wednesday + timedelta(weeks=1), today
+
+
+@pytest.mark.parametrize("today", DAYS_OF_EVERY_KIND, ids=str)
+@pytest.mark.parametrize(("said", "month", "day"), [
+    ("tickets opened on 1 december", 12, 1),
+    ("tickets I filed on the 1st of January", 1, 1),
+    ("tickets raised on 28/02", 2, 28),
+])
+def test_a_day_of_the_year_is_the_last_one_not_the_week_before_the_next(
+    today: date, said: str, month: int, day: int
+) -> None:
+    """On 30 November "opened on 1 december" was read as 24 November (a week before)."""
+    since, before = _filed(said, today)
+    assert since is not None and (since.month, since.day) == (month, day), today
+    assert today - timedelta(days=366) < since <= today
+    assert before in (since + timedelta(days=1), None)  # None: it is today, still running
+
+
+@pytest.mark.parametrize("today", DAYS_OF_EVERY_KIND, ids=str)
+@pytest.mark.parametrize(("said", "weekday"), [
+    ("tickets I reported on monday", 0), ("what came in on Friday?", 4),
+    ("tickets opened on sunday", 6),
+])
+def test_a_weekday_filed_on_is_the_last_one(today: date, said: str, weekday: int) -> None:
+    since, _ = _filed(said, today)
+    assert since is not None and since.weekday() == weekday, today
+    assert today - timedelta(days=7) < since <= today
