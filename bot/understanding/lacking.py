@@ -125,6 +125,9 @@ def _until(message: Message, today: date, start: int, end: int) -> date | None:
     if said is not None:
         return said
     span = _SPAN.search(" ".join(word.text for word in message.words[start:end]))
-    if span is None:
+    if span is None or len(span["count"] or "") > _DIGITS:
         return None
-    return today + timedelta(days=int(span["count"] or 1) * _UNTIL_FOR[span["unit"]])
+    try:
+        return today + timedelta(days=int(span["count"] or 1) * _UNTIL_FOR[span["unit"]])
+    except OverflowError:
+        return None  # "for 999999 months": past the calendar, no day to offer

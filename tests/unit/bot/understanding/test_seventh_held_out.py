@@ -73,6 +73,11 @@ def test_several_tickets_joined_by_then_also_or_too_are_each_changed(
     ("keep an eye on 12 for me", "cannot watch #12"),
     ("add me as a follower on 4", "cannot watch #4"),
     ("snooze 4 for 3 days", "cannot snooze #4 until 2026-12-05"),
+    # a span past the calendar offers no day (was an OverflowError: a 500)
+    ("snooze 4 for 999999999999999999999999999999 days", "cannot snooze #4"),
+    ("snooze 4 for 9999999 days", "cannot snooze #4"),
+    ("snooze 4 for 999999 months", "cannot snooze #4"),
+    ("snooze 4 for " + "9" * 5000 + " weeks", "cannot snooze #4"),
     ("hide 3 rows in the sheet", "free text"),
     ("park 4 until monday", "cannot snooze #4 until 2026-12-07"),
     ("put 4 on hold until monday", "status #4 on_hold"),
