@@ -224,7 +224,30 @@ def understand(text: str, conversation: Conversation) -> Understanding:
     if isinstance(found, Question) and asks_after_own_tickets(text):
         found = own_tickets(message)  # "any update on my ticket?": theirs, not a manual
     found = for_each(found, tickets, final=conversation.directory or not needs_directory(found))
+    if len(tickets) > 1 and isinstance(found, (EachTicket, Unknown, FreeText)) and (
+            then := _and_then(message, tickets, conversation)):
+        found = then  # "close 4 and 5, then assign 6 to me": both parts, never the first alone
     return found if _ANYWAY.search(text) else _past_due_asked(found, conversation.today)
+
+
+def _and_then(
+    message: Message, tickets: tuple[TicketNumber, ...], conversation: Conversation
+) -> Both | None:
+    """Several tickets and then another change ("close 4 and 5, then assign 6 to me"): read
+    with the first ticket alone, and when that is two changes, the first made to each."""
+    run = next((word for word in message.words
+                if word.last > word.first and word.value == tickets[0]), None)
+    if run is None:
+        return None
+    begin, end = message.spans[run.first][0], message.spans[run.last][1]
+    text = message.text
+    head = text[begin:message.spans[run.first][1]].rstrip(",")
+    alone = understand(f"{text[:begin]}{head}{text[end - (text[end - 1] == ','):]}", conversation)
+    if not isinstance(alone, Both) or isinstance(alone.first, EachTicket) or (
+            alone.first.ticket != tickets[0]):
+        return None
+    each = for_each(alone.first, tickets, final=True)
+    return Both(each, alone.second) if isinstance(each, EachTicket) else None
 
 
 _ANYWAY = re.compile(r"\b(?:anyway|anyways|regardless|even though it'?s (?:past|gone))\b",

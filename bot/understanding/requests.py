@@ -181,7 +181,8 @@ class Both:
     """Two changes said in one message ("rename 4 to … and close it"): each made in turn,
     as if asked alone; the second may still ask for a piece (who "Sam" is)."""
 
-    first: Change
+    first: Change | EachTicket
+    """Or one change made to several tickets ("close 4 and 5, then assign 6 to me")."""
     second: Change | Clarify
 
 

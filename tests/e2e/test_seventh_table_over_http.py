@@ -166,3 +166,19 @@ async def test_the_past_due_date_question_is_answered_by_typing_yes_or_no(
     assert (await stored_ticket(engine, kept, "due_date"))["due_date"] is None
     due = (await stored_ticket(engine, set_, "due_date"))["due_date"]
     assert isinstance(due, datetime) and due.date() < utcnow().date()
+
+
+async def test_several_tickets_then_another_change_makes_both_parts(
+    service: Service, engine: AsyncEngine
+) -> None:
+    max_ = await user_in_teams(service, engine, "max@example.com", "Max Manager", role="manager")
+    max_id = await user_id_of(engine, "max@example.com")
+    closed = [await insert_ticket(engine, created_by=max_id, number=this_years(n)) for n in (4, 5)]
+    taken = await insert_ticket(engine, created_by=max_id, number=this_years(6))
+
+    turn = await service.say("close 4 and 5, then assign 6 to me", user=max_)
+
+    assert f"{this_years(4)} and {this_years(5)} are now closed." in turn.texts
+    for ticket in closed:
+        assert (await stored_ticket(engine, ticket, "status"))["status"] == "closed"
+    assert (await stored_ticket(engine, taken, "assignee_id"))["assignee_id"] == max_id

@@ -58,6 +58,10 @@ def test_the_seventh_table_is_large_and_new() -> None:
     ("close 4 and make 5 urgent", "status #4 closed + edit #5 priority=urgent"),
     ("comment on 4: also 5 users affected", "comment #4 'also 5 users affected'"),
     ("restart the printer then close 4", "free text"),
+    ("close 4 and 5, then assign 6 to me", "status #4, #5 closed + assign #6 to user:u-jo"),
+    ("close 4 and 5 and assign 6 to me", "status #4, #5 closed + assign #6 to user:u-jo"),
+    ("resolve 4, 5 and 6, then put 7 on hold", "status #4, #5, #6 resolved + status #7 on_hold"),
+    ("make 4 and 5 urgent, then close 6", "edit #4, #5 priority=urgent + status #6 closed"),
 ])
 def test_several_tickets_joined_by_then_also_or_too_are_each_changed(
     said: str, expected: str
