@@ -29,6 +29,7 @@ from bot.actions.phrasing import phrase
 from bot.actions.reply import ListPage, Option, Reply
 from bot.actions.their_ticket import their_ticket, ticketless_change
 from bot.actions.lacking import lacking_reply
+from bot.actions.stats import stats_reply
 from bot.actions.workload import workload_reply
 from bot.actions.tickets import (
     ask_field, cannot_assign, dialog_answers, ensure_visible, file_ticket, perform,
@@ -59,7 +60,7 @@ from bot.understanding.requests import (
     AssignTicket, Both, Cancel, ChangeStatus, Choice, Clarify, CommentOnTicket, CreateTicket, Declined,
     Courtesy, EachTicket, EditTicket, FreeText, Help, ListTickets, NotInTicketFlow, Question,
     ReminderAsked, ShowTicket,
-    SmallTalk, Target, TicketRequest, Understanding, Unknown, Workload,
+    SmallTalk, Target, TicketRequest, TicketStats, Understanding, Unknown, Workload,
 )
 from bot.understanding.listed import Listed, PageTurn, Picked, Unsure, named, page_turn, pick
 from bot.understanding.suggestions import FIRST_STEPS, offered, suggest
@@ -239,7 +240,7 @@ class MessageRouter:
             case ChangeStatus() | AssignTicket() | EditTicket() | ShowTicket() if (
                     understood.ticket is None or str(understood.ticket) == ticket):
                 understood = replace(understood, ticket=parse_ticket_number(ticket))
-            case Help() | ListTickets() | Workload():
+            case Help() | ListTickets() | Workload() | TicketStats():
                 pass
             case _:
                 return False
@@ -517,6 +518,9 @@ class MessageRouter:
             case Workload():
                 await self._send(turn_context, await workload_reply(self._deps, viewer,
                                                                     conversation))
+            case TicketStats(period=period):
+                await self._send(turn_context, await stats_reply(self._deps, viewer, period,
+                                                                 conversation))
             case NotInTicketFlow() as lacking:  # "link 4 to 5": said so, with what can be done
                 await self._send(turn_context, await lacking_reply(self._deps, viewer, lacking,
                                                                    conversation))

@@ -87,6 +87,9 @@ class TicketRepository(Protocol):
     async def save(self, ticket: Ticket) -> None: ...
     async def search(self, *, scope: Scope, filter: TicketFilter, limit: int,
                      offset: int) -> TicketPage: ...
+    async def count(self, *, scope: Scope, filter: TicketFilter) -> int:
+        """How many visible tickets `filter` admits (a search's `total`, without the rows)."""
+        ...
     async def held_counts(self, *, scope: Scope, filter: TicketFilter) -> list[HeldCount]:
         """The visible tickets `filter` admits, counted by who holds them (by the column
         `assignee_type` selects): one query, whatever their number; in no set order."""

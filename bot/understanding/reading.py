@@ -35,6 +35,7 @@ from bot.understanding.requests import (
 )
 from bot.understanding.reminders import reminder_asked
 from bot.understanding.suggestions import COMMAND_VERBS, suggest
+from bot.understanding.stats import stats_asked
 from bot.understanding.workload import workload_asked
 from bot.understanding.targets import Ambiguous, Found, NoSuchTarget, find_target, fits_nobody
 from bot.understanding.words import (
@@ -501,6 +502,8 @@ def _read(message: Message, text: str, conversation: Conversation) -> Understand
         return ChangeStatus(conversation.last_ticket, TicketStatus.IN_PROGRESS, take=True)
     if workload_asked(core.replace("?", "").strip()):  # "who's overloaded?": counts, not a list
         return Workload()
+    if stats := stats_asked(_as_typed(message, start, end)):  # "weekly summary": counts too
+        return stats
     if reminder := reminder_asked(message, conversation, start, end):  # before "when 145 is fixed" is a condition
         return reminder
     reading = _reading(message, conversation, start, end)
@@ -2346,3 +2349,15 @@ _RULES: tuple[Rule, ...] = (
     _list, _edit,
     _assign, _status,
 )
+
+
+def _as_typed(message: Message, start: int, end: int) -> str:
+    """Words `start:end` as typed, lower case, without apostrophes or punctuation: "stats"
+    stays "stats" (read as "status") and "today's" "todays" (read as a date)."""
+    said, seen = [], set()
+    for word in message.words[start:end]:
+        if word.first not in seen:  # "how's" is read as two words, typed as one
+            seen.add(word.first)
+            said.append(word.typed or word.text)
+    typed = " ".join(said).lower()
+    return " ".join(re.sub(r"['’]", "", typed).replace("?", " ").replace("!", " ").split())

@@ -271,6 +271,21 @@ class NotInTicketFlow:
     until: date | None = None
 
 
+class StatsPeriod(StrEnum):
+    TODAY = "today"
+    THIS_WEEK = "this_week"
+    LAST_WEEK = "last_week"
+    THIS_MONTH = "this_month"
+
+
+@dataclass(frozen=True, slots=True)
+class TicketStats:
+    """"Weekly summary", "how are we doing today?": counts of the tickets the asker may see,
+    filed and finished in the period and open now."""
+
+    period: StatsPeriod = StatsPeriod.THIS_WEEK
+
+
 @dataclass(frozen=True, slots=True)
 class Workload:
     """"Who's overloaded?": open tickets counted per person and team, of those the asker
@@ -279,5 +294,5 @@ class Workload:
 
 Understanding = (
     TicketRequest | EachTicket | Both | Clarify | Question | Declined | FreeText | Unknown | SmallTalk | Help | Cancel
-    | ReminderAsked | Workload | NotInTicketFlow
+    | ReminderAsked | Workload | NotInTicketFlow | TicketStats
 )

@@ -7,6 +7,7 @@ from typing import assert_never
 from bot.understanding.requests import (
     AssignTicket, Both, Cancel, ChangeStatus, Choice, Clarify, CommentOnTicket, CreateTicket, Declined,
     EachTicket, EditTicket, FreeText, Help, ListTickets, Nobody, NotInTicketFlow, Question, ReminderAsked, ShowTicket, Target,
+    TicketStats,
     Workload,
     TeamTarget, SmallTalk, TicketRequest, Understanding, Unknown, UserTarget,
 )
@@ -39,6 +40,8 @@ def summary(understood: Understanding) -> str:
             return "cancel"
         case Workload():
             return "workload"
+        case TicketStats(period=period):
+            return f"stats {period.value}"
         case ReminderAsked(ticket=ticket):
             return f"cannot remind {_ticket(ticket)}"
         case NotInTicketFlow(lacking=lacking, ticket=ticket, other=other, until=until):

@@ -16,10 +16,11 @@ from db.tables import task_comments, task_history, tasks
 from domain.access import Scope
 from domain.numbering import TicketNumber, next_number
 from domain.tickets import (
-    Assignee, AssigneeType, HeldCount, Ticket, TicketDraft, TicketFilter, TicketPage,
+    Assignee, AssigneeType, HeldCount, Ticket, TicketDraft, TicketFilter, TicketPage, TicketStatus,
 )
 
 NUMBERING_ATTEMPTS = 5
+FINISHED = (TicketStatus.RESOLVED.value, TicketStatus.CLOSED.value)
 
 
 class TicketNumberExhausted(RuntimeError):
@@ -109,6 +110,13 @@ def matching(filter: TicketFilter) -> list[ColumnElement[bool]]:
         conditions.append(tasks.c.created_at >= filter.created_from)
     if filter.created_before is not None:
         conditions.append(tasks.c.created_at < filter.created_before)
+    if filter.finished_from is not None or filter.finished_before is not None:
+        finished = func.coalesce(tasks.c.resolved_at, tasks.c.closed_at)
+        conditions.append(tasks.c.status.in_(FINISHED))
+        if filter.finished_from is not None:
+            conditions.append(finished >= filter.finished_from)
+        if filter.finished_before is not None:
+            conditions.append(finished < filter.finished_before)
     if filter.filed_or_held_by is not None:
         conditions.append(or_(
             tasks.c.created_by == filter.filed_or_held_by,
@@ -209,6 +217,11 @@ class SqlTicketRepository:
         values = to_row(ticket, tasks, exclude=frozenset({"id", "ticket_number", "created_at",
                                                           "created_by"}))
         await self._db.execute(tasks.update().where(tasks.c.id == ticket.id).values(**values))
+
+    async def count(self, *, scope: Scope, filter: TicketFilter) -> int:
+        where = and_(visible_to(scope), *matching(filter))
+        total = await self._db.execute(select(func.count()).select_from(tasks).where(where))
+        return int(total.scalar_one())
 
     async def search(
         self, *, scope: Scope, filter: TicketFilter, limit: int, offset: int

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from datetime import datetime
+from datetime import date, datetime
 
 from domain.access import TicketAction, Viewer, available_actions, can_see, scope_for
 from domain.actors import use_case
@@ -14,7 +14,8 @@ from domain.people import Role, Team, User
 from domain.ports import UnitOfWork
 from domain.services.lookup import TicketRef, load_ticket, load_viewer
 from domain.tickets import (
-    Assignee, AssigneeType, HistoryAction, Ticket, TicketFilter, TicketPage, TicketStatus,
+    Assignee, AssigneeType, DueWindow, HistoryAction, Priority, Ticket, TicketFilter, TicketPage,
+    TicketStatus,
 )
 
 MAX_USER_CHOICES = 100
@@ -325,6 +326,43 @@ class Load:
 
 
 STILL_OPEN = (TicketStatus.OPEN, TicketStatus.IN_PROGRESS, TicketStatus.ON_HOLD)
+
+
+@dataclass(frozen=True, slots=True)
+class Standing:
+    """How things stand, of the tickets one person may see: filed and finished (resolved or
+    closed) in a period, and of those open now, how many are urgent, overdue or with nobody."""
+
+    filed: int
+    finished: int
+    still_open: int
+    urgent: int
+    overdue: int
+    unassigned: int
+
+
+@use_case
+async def standing(
+    *, uow: UnitOfWork, actor: Viewer, start: datetime, end: datetime | None, today: date
+) -> Standing:
+    """`Standing` for filings and finishings from `start` until `end` (None: now), counted
+    under the access rule like every list; overdue as the lists say it on `today`."""
+    async with uow:
+        viewer = await load_viewer(uow, actor.id)
+        scope = scope_for(viewer)
+
+        async def count(filter: TicketFilter) -> int:
+            return await uow.tickets.count(scope=scope, filter=filter)
+
+        late_before = DueWindow.OVERDUE.bounds(today)[1]
+        return Standing(
+            filed=await count(TicketFilter(created_from=start, created_before=end)),
+            finished=await count(TicketFilter(finished_from=start, finished_before=end)),
+            still_open=await count(TicketFilter(statuses=STILL_OPEN)),
+            urgent=await count(TicketFilter(statuses=STILL_OPEN, priorities=(Priority.URGENT,))),
+            overdue=await count(TicketFilter(statuses=STILL_OPEN, due_before=late_before)),
+            unassigned=await count(TicketFilter(statuses=STILL_OPEN, unassigned=True)),
+        )
 
 
 @use_case

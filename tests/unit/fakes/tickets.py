@@ -95,6 +95,9 @@ class FakeTicketRepository(Repository):
         )
         self._uow.update("tasks", ticket.id, kept)
 
+    async def count(self, *, scope: Scope, filter: TicketFilter) -> int:
+        return (await self.search(scope=scope, filter=filter, limit=1, offset=0)).total
+
     async def search(
         self, *, scope: Scope, filter: TicketFilter, limit: int, offset: int
     ) -> TicketPage:
@@ -158,10 +161,22 @@ def _matches(filter: TicketFilter, ticket: Ticket) -> bool:
         return False
     if filter.created_before is not None and ticket.created_at >= filter.created_before:
         return False
+    if not _finished_within(filter, ticket):
+        return False
     if filter.filed_or_held_by is not None and filter.filed_or_held_by != ticket.created_by \
             and assignee != Assignee.user(filter.filed_or_held_by):
         return False
     return _each_word_in_one_field(filter.text, ticket)
+
+
+def _finished_within(filter: TicketFilter, ticket: Ticket) -> bool:
+    if filter.finished_from is None and filter.finished_before is None:
+        return True
+    finished = ticket.resolved_at or ticket.closed_at
+    if ticket.status not in (TicketStatus.RESOLVED, TicketStatus.CLOSED) or finished is None:
+        return False
+    return (filter.finished_from is None or finished >= filter.finished_from) and (
+        filter.finished_before is None or finished < filter.finished_before)
 
 
 def _due_within(filter: TicketFilter, due: datetime | None) -> bool:

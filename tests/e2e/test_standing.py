@@ -1,0 +1,52 @@
+"""Over HTTP, "weekly summary" and its kin: counts of the tickets the asker may see, filed
+and finished in the period and open now, with the lists behind the counts as buttons; an
+agent's counts leave out what they may not see."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from bot.actions.stats import period_bounds
+from bot.understanding.requests import StatsPeriod
+from domain.clock import utcnow
+from tests.e2e.service import Service, presses, texts_in, user_id_of, user_in_teams
+from tests.integration.builders import insert_team, insert_ticket, insert_user
+
+
+async def test_a_summary_counts_what_the_asker_may_see_and_its_buttons_list_them(
+    service: Service, engine: AsyncEngine
+) -> None:
+    ada = await user_in_teams(service, engine, "ada@example.com", "Ada Admin", role="admin")
+    al = await user_in_teams(service, engine, "al@example.com", "Al Agent")
+    al_id = await user_id_of(engine, "al@example.com")
+    other = await insert_user(engine, email="cat@example.com", name="Cat Customer",
+                              role="customer")
+    desk = await insert_team(engine, "Service Desk", al_id)
+    today = utcnow().date()
+    start, _, named = period_bounds(StatsPeriod.THIS_WEEK, today)
+    yesterday = utcnow() - timedelta(days=1)
+    await insert_ticket(engine, created_by=other, created_at=start, priority="urgent",
+                        title="Urgent and nobody's", assignee_type="team")
+    await insert_ticket(engine, created_by=other, created_at=start, due_date=yesterday,
+                        assignee_type="team", assignee_team_id=desk, title="Late, the desk's")
+    await insert_ticket(engine, created_by=other, created_at=start - timedelta(days=40),
+                        status="resolved", title="Old, resolved")  # resolved_at unset: not now
+
+    turn = await service.say("how are we doing this week?", user=ada)
+
+    assert turn.texts == [f"{named}, of the tickets you can see:\n- Filed: 2\n"
+                          "- Resolved or closed: 0\n"
+                          "- Open now: 2 (1 urgent, 1 overdue, 1 with nobody)"]
+    buttons = presses(turn)
+    assert set(buttons) == {"Urgent tickets", "Overdue tickets", "Unassigned tickets"}
+    overdue = await service.say(buttons["Overdue tickets"], user=ada)
+    assert "Late, the desk's" in texts_in(overdue.card)
+    assert "Urgent and nobody's" not in texts_in(overdue.card)
+
+    agents = await service.say("weekly stats pls", user=al)  # only the desk's ticket
+    assert agents.texts == [f"{named}, of the tickets you can see:\n- Filed: 1\n"
+                            "- Resolved or closed: 0\n"
+                            "- Open now: 1 (0 urgent, 1 overdue, 0 with nobody)"]
+    assert set(presses(agents)) == {"Overdue tickets"}
