@@ -29,9 +29,11 @@ STOP_WORDS = frozenset(
     you'd you'll you're you've your yours yourself yourselves thing things something anything
     want wants wanted know tell say said use using used keep keeps kind really still ok okay hi
     hello thanks thank isnt arent dont doesnt didnt cant couldnt wont wouldnt shouldnt
+    whats hows thats theres wheres whos youre theyre ive wasnt werent pls plz thx ta cheers
     """.split()
 )
-"""Function words, plus verbs so common in questions ("how do I use…") that they carry no topic."""
+"""Function words (also as typed without their apostrophe: "whats"), politeness ("pls",
+"thx"), plus verbs so common in questions ("how do I use…") that they carry no topic."""
 
 _SUFFIXES = ("ings", "ing", "ies", "ied", "es", "ed", "ly", "s")
 _JOINED = re.compile(r"[a-z][-_][a-z]", re.IGNORECASE)

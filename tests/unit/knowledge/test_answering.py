@@ -412,7 +412,9 @@ async def test_a_continuation_naming_a_topic_of_its_own_is_answered_as_a_new_que
                                       "and printing?", "how do I undo that?",
                                       "how long does it take?", "How long will that take??",
                                       "does that work on my phone too", "what time does it open",
-                                      "how much does it cost", "can I do that from home, please?"])
+                                      "how much does it cost", "can I do that from home, please?",
+                                      "and on a mac pls?", "what about windows plz",
+                                      "and on a mac, thx", "whats that about?"])
 async def test_a_follow_up_with_nothing_before_it_is_asked_whole_not_searched(
     question: str,
 ) -> None:
