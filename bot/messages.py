@@ -527,8 +527,10 @@ class MessageRouter:
             case ReminderAsked(ticket=ticket, when=when):
                 options = (Option(f"Make it due {when:%a} {when.day} {when:%b}",
                                   phrase(EditTicket(ticket, due=when), conversation)),
-                           ) if ticket and when and "due_date" in editable_fields(viewer) else ()
-                # the day said, as a due date: one press, for those who may set one
+                           ) if ticket and when and when >= conversation.today and (
+                    "due_date" in editable_fields(viewer)) else ()
+                # the day said, as a due date: one press, for those who may set one (a day
+                # already past is no reminder's day: "anyway" in the press would set it unasked)
                 await self._send(turn_context, Reply(text=notices.no_reminders(ticket),
                                                      options=options))
             case SmallTalk(kind=Courtesy.HELLO):

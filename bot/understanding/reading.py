@@ -2203,6 +2203,9 @@ def _edit(reading: Reading, whole: Reading) -> Understanding | None:
         rf"(?:move|push|postpone|delay|set|make)? ?{ref()}(?: is)? (?:due|deadline)"
         rf"(?: date)?(?: (?:to|on|by|for|date|is))?(?P<value>{_DUE_DAY})"
     )) or _match(reading, rf"(?:move|push|postpone|delay) {ref()} (?:to|until|till|back to)(?P<value>{_DUE_DAY})"
+                 ) or _match(reading, (  # "due date 30/11 for 126", "deadline friday on it"
+        rf"(?:set |make )?(?:the |a )?(?:due(?: date)?|deadline)(?: of| to| is| on)?(?P<value>{_DUE_DAY})"
+        rf" (?:for|on|of) {ref()}")
                  ) or _match(reading, (
         rf"{ref()} (?:is |should be |needs to be |has to be |must be |needs |has to |must )?"
         r"(?:done|finished|fixed|resolved|sorted|ready|complete|completed|closed|doing|fixing"

@@ -5,7 +5,7 @@ never a change unasked; the offer, pressed twice, is made once. Several tickets 
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncEngine
@@ -182,3 +182,17 @@ async def test_several_tickets_then_another_change_makes_both_parts(
     for ticket in closed:
         assert (await stored_ticket(engine, ticket, "status"))["status"] == "closed"
     assert (await stored_ticket(engine, taken, "assignee_id"))["assignee_id"] == max_id
+
+
+async def test_a_reminder_for_a_day_already_past_offers_no_due_date(
+    service: Service, engine: AsyncEngine
+) -> None:
+    max_ = await user_in_teams(service, engine, "max@example.com", "Max Manager", role="manager")
+    ticket = await insert_ticket(engine, created_by=await user_id_of(engine, "max@example.com"),
+                                 number=this_years(4))
+    gone = utcnow().date() - timedelta(days=1)
+
+    turn = await service.say(f"remind me about 4 on {gone.isoformat()}", user=max_)
+
+    assert turn.texts[0].startswith("I can't set reminders.") and not presses(turn)
+    assert (await stored_ticket(engine, ticket, "due_date"))["due_date"] is None

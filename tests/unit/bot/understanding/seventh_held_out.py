@@ -19,7 +19,8 @@ person.
 The rules when it was written read 29 of its 96 lines as written here; with asks for what
 TicketFlow lacks read as such, 74; with several tickets joined by "then", "also",
 "both" or "… too", 81; with one person's workload their list, 88; with a due date
-already past asked about (and "1 Nov" said in December read as this year's, not next), 94. `SEVENTH_MISREAD` is what they still misread.
+already past asked about (and "1 Nov" said in December read as this year's, not next), 94;
+with "due date 30/11 for 126" read, 95. `SEVENTH_MISREAD` is what they still misread.
 """
 
 from __future__ import annotations
@@ -143,5 +144,4 @@ SEVENTH_HELD_OUT: tuple[tuple[str, str], ...] = (
 
 SEVENTH_MISREAD: frozenset[str] = frozenset({
     'can you send me the link to the vpn guide',
-    'due date 30/11 for 126',
 })

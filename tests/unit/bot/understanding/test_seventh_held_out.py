@@ -140,6 +140,9 @@ def test_one_persons_workload_is_their_list_and_everyones_the_count(
      "Should #4 be due then? [Yes]"),
     ("4 due friday", "edit #4 due=2026-12-04"),
     ("4 due today", "edit #4 due=2026-12-02"),
+    ("due date friday for 126", "edit #126 due=2026-12-04"),
+    ("deadline friday for it", "edit #7 due=2026-12-04"),
+    ("due friday on 4", "edit #4 due=2026-12-04"),
 ])
 def test_a_due_date_already_past_is_asked_about_and_a_day_and_month_is_the_nearest(
     said: str, expected: str
