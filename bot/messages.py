@@ -456,6 +456,9 @@ class MessageRouter:
                     ChangeStatus):  # "cancel my ticket": their only open one, asked about
                 await self._dispatch(turn_context, viewer, dc, replace(understood, request=theirs),
                                      conversation, proposed=proposed)
+            case Clarify(request=EditTicket(due=date()) as edit, choices=(_, *_)) if (
+                    "due_date" not in editable_fields(viewer)):  # a past day from a customer:
+                await self._act(turn_context, viewer, dc, edit, conversation)  # who sets it
             case Clarify(request=request) if getattr(request, "ticket", None) is None:
                 await self._act(turn_context, viewer, dc, request, conversation)  # which ticket?
             case Clarify(request=request, question=question, choices=choices):

@@ -196,3 +196,17 @@ async def test_a_reminder_for_a_day_already_past_offers_no_due_date(
 
     assert turn.texts[0].startswith("I can't set reminders.") and not presses(turn)
     assert (await stored_ticket(engine, ticket, "due_date"))["due_date"] is None
+
+
+async def test_a_customer_giving_a_past_due_date_is_told_who_sets_it_not_asked_about_the_day(
+    service: Service, engine: AsyncEngine
+) -> None:
+    cy = await user_in_teams(service, engine, "cy@example.com", "Cy Customer", role="customer")
+    ticket = await insert_ticket(engine, created_by=await user_id_of(engine, "cy@example.com"),
+                                 number=this_years(4))
+
+    offered = (await service.say("4 due yesterday", user=cy)).card
+
+    assert "Only the service desk sets the due date." in texts_in(offered)
+    assert buttons_of(offered) == ["Add this as a comment", "Cancel"]
+    assert (await stored_ticket(engine, ticket, "due_date"))["due_date"] is None
