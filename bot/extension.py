@@ -21,7 +21,7 @@ from bot.actions.tickets import file_ticket
 from bot.cards.elements import MAX_CARD_BYTES, wire_size
 from bot.context import BotDependencies
 from bot.outgoing import card_message
-from bot.source_message import attached_files, message_text, title_line
+from bot.source_message import attached, message_text, title_line
 from bot.transport.adapter import TeamsAdapter
 from bot.transport.sending import ConnectorCallFailed
 from domain.access import Viewer
@@ -44,7 +44,7 @@ def prefill(payload: dict[str, Any], *, room: int | None = None) -> dict[str, st
     title = first_line if len(first_line) <= TITLE_MAX else first_line[: TITLE_MAX - 1] + "…"
     sender = _sender(payload.get("from"))
     link = payload.get("linkToMessage")
-    files = attached_files(payload)
+    files = attached(payload)
     source = " ".join(part for part in (
         f"From a Teams message by {sender}." if sender else "From a Teams message.",
         f"Original: {link}" if link else "",

@@ -17,9 +17,15 @@ from typing import Any
 
 from bot.understanding.courtesy import courtesy
 
-_TAG = re.compile(r"<[^>]+>")
+_TAG = re.compile(r"<[^<>]+>")
 _BREAK = re.compile(r"<\s*(br|/p|/div|/li)\s*/?>", re.IGNORECASE)
-_EMOJI = re.compile(r"<emoji\b[^>]*?\balt=\"([^\"]*)\"[^>]*>", re.IGNORECASE)
+_IMAGE = re.compile(r"<img\b[^<>]*>", re.IGNORECASE)
+_EMOJI = re.compile(
+    r"<(?:emoji\b|img\b(?=[^<>]*schema\.skype\.com/Emoji))[^<>]*?\balt=\"([^\"<>]*)\"[^<>]*>",
+    re.IGNORECASE)
+"""An emoji as Teams writes it: `<emoji alt="😢">`, or an `<img>` of the Emoji item type.
+Tags are read up to the next `<` or `>`, so a message of unclosed tags is read in one pass."""
+_SMILEY = re.compile(r"schema\.skype\.com/Emoji", re.IGNORECASE)
 _CARDS = frozenset({
     "application/vnd.microsoft.card.adaptive", "application/vnd.microsoft.card.hero",
     "application/vnd.microsoft.card.thumbnail",
@@ -45,10 +51,17 @@ def message_text(payload: dict[str, Any]) -> str:
     return "\n".join([*said, *shown]).strip()
 
 
-def attached_files(payload: dict[str, Any]) -> list[str]:
-    """The message's files, as "name: link" (a file's link opens it for those it is shared
-    with, as in Teams)."""
+def attached(payload: dict[str, Any]) -> list[str]:
+    """What the message carries besides text: its files, as "name: link" (a file's link
+    opens it for those it is shared with, as in Teams), and how many pictures it shows
+    (pasted ones live in the chat, their links need its sign-in: the original shows them)."""
     files = []
+    raw = payload.get("body")
+    content = str(raw.get("content") or "") if isinstance(raw, dict) else ""
+    pictures = sum(1 for tag in _IMAGE.findall(content) if not _SMILEY.search(tag))
+    if pictures:
+        files.append("1 picture, in the original message" if pictures == 1
+                     else f"{pictures} pictures, in the original message")
     for attachment in _attachments(payload):
         name, url = attachment.get("name"), attachment.get("contentUrl")
         if attachment.get("contentType") in _CARDS or not isinstance(url, str):

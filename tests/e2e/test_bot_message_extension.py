@@ -269,7 +269,14 @@ _ALERT_CARD = {
      "- vpn client.log: https://contoso.sharepoint.com/sites/IT/Shared%20Documents/vpn%20client.log\n"
      "- error.png: https://contoso-my.sharepoint.com/personal/ada/Documents/error.png\n\n"
      "From a Teams message by Ada Lovelace."),
-], ids=["an app's alert card", "a hero card under text", "two files"])
+    ('<p>Error when I print:</p><p><img src="https://graph.microsoft.com/v1.0/chats/19:x/'
+     'messages/1/hostedContents/aa/$value" alt="image" width="300"></p><p>Printer '
+     '<img alt="\U0001f622" itemtype="http://schema.skype.com/Emoji" src="https://statics.'
+     'teams.cdn.office.net/evergreen-assets/skype/v2/cry/50.png"> says E05</p>', [],
+     "Error when I print:",
+     "Error when I print:\nPrinter \U0001f622 says E05\n\nAttached:\n"
+     "- 1 picture, in the original message\n\nFrom a Teams message by Ada Lovelace."),
+], ids=["an app's alert card", "a hero card under text", "two files", "a pasted picture"])
 async def test_what_cards_say_and_the_files_attached_go_into_the_ticket(
     service: Service, engine: AsyncEngine, body: str, attachments: list[dict[str, Any]],
     title: str, said: str,
