@@ -137,14 +137,13 @@ class ReplyDeliverer:
         conversation_id: str,
     ) -> DeliveryOutcome:
         """The reply in its person's own chat with the bot, when it says to go there."""
-        instead = Instead.from_json(payload.get(INSTEAD))
+        instead, refs = Instead.from_json(payload.get(INSTEAD)), self._refs
         contents = payload.get(CONTENTS)
         person = contents.get("viewer") if isinstance(contents, Mapping) else None
-        chat = (
-            await self._refs.personal_for(person)
-            if instead and isinstance(person, str) and self._refs else None
-        )
-        if instead is None or chat is None or chat.conversation_id == conversation_id:
+        if instead is None or refs is None or not isinstance(person, str):
+            return DeliveryOutcome(DeliveryResult.GONE, reason)
+        chat = await refs.personal_for(person)
+        if chat is None or chat.conversation_id == conversation_id:
             return DeliveryOutcome(DeliveryResult.GONE, reason)
         note = {"type": "message", "text": instead.note, "textFormat": "plain"}
         try:
@@ -156,7 +155,12 @@ class ReplyDeliverer:
                 DeliveryResult.RETRY_LATER, f"{reason}; in their chat with the bot: {failure}",
                 retry_after=failure.retry_after,
             )
-        except (TargetGone, Rejected, MessageGone) as failure:
+        except TargetGone as gone:  # the bot was removed from their chat too: forget it
+            await refs.remove(chat.conversation_id)
+            return DeliveryOutcome(
+                DeliveryResult.GONE, f"{reason}; in their chat with the bot: {gone}"
+            )
+        except (Rejected, MessageGone) as failure:
             return DeliveryOutcome(
                 DeliveryResult.GONE, f"{reason}; in their chat with the bot: {failure}"
             )

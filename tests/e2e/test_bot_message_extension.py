@@ -10,7 +10,7 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot.cards.elements import MAX_CARD_BYTES, wire_size
-from db.tables import tasks
+from db.tables import bot_conversation_refs, tasks
 from tests.e2e.queued_replies import wait_for_statuses
 from tests.e2e.service import Service, card_of, texts_in, user_in_teams
 from tests.e2e.teams_doubles.connector import ConnectorStandIn
@@ -181,6 +181,29 @@ async def test_a_ticket_filed_in_a_chat_without_the_bot_reaches_its_filer_in_the
         "instead. Add TicketFlow to that chat to have its tickets posted there.")
     assert f"Filed {number}" in texts_in(card_of(card) or {})
     assert "Projector in room 4 flickers" in texts_in(card_of(card) or {})
+
+
+async def test_a_chat_the_bot_was_removed_from_is_forgotten_and_the_card_kept_as_not_sent(
+    service: Service, engine: AsyncEngine
+) -> None:
+    ada = service.teams.user = await user_in_teams(
+        service, engine, "ada@example.com", "Ada Lovelace")
+    await service.say("hi", user=ada)  # her chat with the bot, which she later removes
+    mine = service.teams.personal_conversation_id(ada)
+    service.connector.fail_next(403, code="BotNotInConversationRoster",
+                                operations=("send", "reply"), times=2)
+
+    await service.send(_in_a_group_chat(service, service.teams.submit_action(
+        "createTicket", {"verb": "ticket.create", "title": "Projector in room 4 flickers",
+                         "category": "support"})))
+
+    [row] = await wait_for_statuses(engine, ["disabled"])
+    assert "in their chat with the bot" in row["last_error"]
+    refused = [c.conversation_id for c in service.connector.calls if c.status == 403]
+    assert refused == ["19:meeting-or-chat-3f2a@thread.v2", mine]
+    async with engine.connect() as connection:
+        assert (await connection.execute(select(bot_conversation_refs.c.conversation_id).where(
+            bot_conversation_refs.c.conversation_id == mine))).first() is None
 
 
 async def test_without_a_chat_with_the_bot_the_card_is_kept_as_not_sent(
