@@ -11,6 +11,7 @@ from domain.errors import (
     NotAllowed,
     NotFound,
     StaleTicket,
+    TeamNotFound,
     TicketNotFound,
 )
 
@@ -22,6 +23,8 @@ def explain(error: DomainError) -> str:
             f"I can't find ticket {_shortened(error.key)}. Check the number, or say `my tickets` "
             "to see yours."
         )
+    if isinstance(error, TeamNotFound):
+        return f"I can't find the team {error.key}: say `list teams` to see the teams."
     if isinstance(error, NotFound):
         return f"I can't find the {error.kind} {error.key}."
     if isinstance(error, NotAllowed):

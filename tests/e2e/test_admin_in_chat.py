@@ -74,7 +74,10 @@ async def test_admin_commands_are_refused_for_other_roles_with_the_reason(
     assert (await service.say("settings prefix HACK", user=cleo)).texts == [refusal]
     assert (await service.say("team create Shadow", user=cleo)).texts == [refusal]
     managers_own = await service.say("team add cleo@example.com Shadow", user=mona)
-    assert managers_own.texts == ["I can't find the team Shadow."]
+    assert managers_own.texts == [
+        "I can't find the team Shadow: say `list teams` to see the teams."]
+    listed = await service.say("list teams", user=mona)  # what the hint says works
+    assert listed.texts == ["You are not in any team."]
     async with engine.connect() as connection:
         assert (await connection.execute(select(user_invitations))).first() is None
         assert (await connection.execute(select(teams))).first() is None

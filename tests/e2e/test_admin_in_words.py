@@ -86,7 +86,7 @@ async def test_who_is_in_a_team_follows_the_access_rule(
         assert (await service.say(asked, user=cleo)).texts == [
             "Sorry, you can't do that: only staff can see who is in a team."]
     assert (await service.say("who is in the nosuch team", user=rita)).texts == [
-        "I can't find the team nosuch."]
+        "I can't find the team nosuch: say `list teams` to see the teams."]
     # Without "team", a word no team is called is not asked after as one: read as any other
     # message; and a customer's "who's on networking?" is too (they see no team).
     for asked, who in (("who is on call?", rita), ("who's on networking?", cleo)):

@@ -5,6 +5,7 @@ import pytest
 from bot.replies import explain
 from domain.errors import (
     Conflict, DomainError, InvalidTransition, InvalidValue, InvitationUnusable, NotAllowed,
+    TeamNotFound, UserNotFound,
 )
 
 
@@ -24,6 +25,8 @@ from domain.errors import (
      "The invitation for dana@example.com is expired."),
     (Conflict("dana@example.com is already a TicketFlow user"),
      "dana@example.com is already a TicketFlow user."),
+    (TeamNotFound("Shadow"), "I can't find the team Shadow: say `list teams` to see the teams."),
+    (UserNotFound("dana@example.com"), "I can't find the user dana@example.com."),
 ])
 def test_a_refusal_is_one_sentence_with_one_full_stop(error: DomainError, said: str) -> None:
     assert explain(error) == said
