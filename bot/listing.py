@@ -101,9 +101,11 @@ class ListQuery:
                    unplaced=str(raw["unplaced"])[:_NAME_CHARS] if raw.get("unplaced") else None)
 
     def filter_for(
-        self, actor_id: str, *, today: date, teams: tuple[Assignee, ...] = ()
+        self, actor_id: str, *, today: date, teams: tuple[Assignee, ...] = (),
+        now: datetime | None = None,
     ) -> TicketFilter:
-        """`teams`: what the viewer's teams hold (`team_holders`), for the TEAMS scope."""
+        """`teams`: what the viewer's teams hold (`team_holders`), for the TEAMS scope; `now`
+        (on `today`): overdue includes what is due at a time of day already passed."""
         statuses = (self.status,) if self.status else ()
         overdue = self.due_window is DueWindow.OVERDUE
         worked = self.scope is ListScope.TOUCHED  # what they resolved is what they worked on
@@ -113,6 +115,9 @@ class ListQuery:
             else FINISHED
         priorities = (self.priority,) if self.priority else ()
         due_from, due_before = self.due_window.bounds(today) if self.due_window else (None, None)
+        late_at = now if overdue and now is not None and now.date() == today else None
+        if late_at is not None:
+            due_before = None
         if self.due_on:
             due_from = _midnight(self.due_on)
             due_before = _midnight(self.due_on + timedelta(days=1))
@@ -130,7 +135,7 @@ class ListQuery:
             unassigned=isinstance(holder, Nobody),
             created_by=actor_id if self.scope is ListScope.CREATED else None,
             statuses=statuses, priorities=priorities, exclude_statuses=finished_hidden,
-            text=self.text, due_from=due_from, due_before=due_before,
+            text=self.text, due_from=due_from, due_before=due_before, overdue_at=late_at,
             touched_by=actor_id if worked else None,
             touched_from=since if worked else None,
             updated_from=None if worked else since,

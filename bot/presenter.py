@@ -179,7 +179,8 @@ async def listed_card(
     limit = deps.options.page_size
     listing = await ticket_listing(
         uow=deps.uow().reading(), actor=viewer,
-        filter=query.filter_for(viewer.id, today=utcnow().date(), teams=team_holders(viewer)),
+        filter=query.filter_for(viewer.id, today=(now := utcnow()).date(), now=now,
+                                teams=team_holders(viewer)),
         limit=limit, offset=offset,
     )
     rows = [

@@ -241,6 +241,10 @@ class TicketFilter:
     due_from: datetime | None = None
     """Due at or after (naive UTC); with `due_before`, a window of `due_date`."""
     due_before: datetime | None = None
+    overdue_at: datetime | None = None
+    """Overdue at this instant (naive UTC), as a card, a reminder and a digest say: due at a
+    time of day already passed, or on a whole day already over (one due today is not late
+    until the day ends)."""
     held_by: tuple[Assignee, ...] = ()
     """Any of these people or teams has it ("what are Sam and Lee working on")."""
     touched_by: str | None = None

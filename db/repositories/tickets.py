@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, time
 from sqlalchemy import (
     BigInteger, ColumnElement, Select, and_, bindparam, case, cast, exists, false, func, or_, select,
     text, true,
@@ -102,6 +102,9 @@ def matching(filter: TicketFilter) -> list[ColumnElement[bool]]:
         conditions.append(tasks.c.due_date >= filter.due_from)
     if filter.due_before is not None:
         conditions.append(tasks.c.due_date < filter.due_before)
+    if filter.overdue_at is not None:  # a whole day due today is stored as its midnight
+        midnight = datetime.combine(filter.overdue_at.date(), time())
+        conditions.append(and_(tasks.c.due_date <= filter.overdue_at, tasks.c.due_date != midnight))
     if filter.touched_by is not None:
         conditions.append(_touched_by(filter.touched_by, filter.touched_from))
     if filter.updated_from is not None:

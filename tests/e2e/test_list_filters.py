@@ -41,7 +41,8 @@ async def desk(engine: AsyncEngine) -> Desk:
     customer = await insert_person(engine, "Cleo", "Customer", role="customer")
     network = await insert_team(engine, "Network", sam)
     now = utcnow()
-    yesterday, today = now - timedelta(days=1), now.replace(hour=12, minute=0)
+    yesterday = now - timedelta(days=1)
+    today = now.replace(hour=0, minute=0, second=0, microsecond=0)  # the whole day, not late
     printer, vpn, badge, switch, toner, projector = TITLES
     await insert_ticket(engine, created_by=customer, assignee_id=sam, title=printer,
                         due_date=yesterday)
@@ -295,3 +296,22 @@ async def test_my_team_is_the_team_the_person_is_in(
     outsider_id, outsider = await person_in_teams(service, engine, "Ola", "Out")
     asked = await service.say("new ticket for my team: printer is out of paper", user=outsider)
     assert asked.texts and "my team" in asked.texts[0]  # in no team: asked, nothing filed
+
+
+async def test_overdue_lists_what_is_due_at_a_time_already_passed_as_its_card_says(
+    service: Service, engine: AsyncEngine
+) -> None:
+    """A ticket due at 09:00 was "overdue by 6 h" on its card at 15:00 and reminded of as
+    overdue, yet "what's overdue?" left it out until the next day."""
+    admin, max_ = await person_in_teams(service, engine, "Max", "Admin", role="admin")
+    now = utcnow()
+    midnight = now.replace(hour=0, minute=0, second=0, microsecond=0)
+    due = {"Passed two hours ago": now - timedelta(hours=2),
+           "Due in two hours": now + timedelta(hours=2), "Due today, all day": midnight,
+           "Due yesterday, all day": midnight - timedelta(days=1)}
+    for title, when in due.items():
+        await insert_ticket(engine, created_by=admin, title=title, due_date=when)
+    turn = await service.say("what's overdue?", user=max_)
+    shown = texts_in(turn.card)
+    assert {title for title in due if title in shown} == {
+        "Passed two hours ago", "Due yesterday, all day"}

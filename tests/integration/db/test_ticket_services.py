@@ -14,7 +14,7 @@ from domain.errors import InvalidValue, NotAllowed, StaleTicket, TeamNotFound
 from domain.events import EventType, TicketEvent
 from domain.services import tickets as ticket_services
 from domain.services.queries import get_ticket, list_tickets, ticket_history
-from domain.tickets import Assignee, TicketFilter, TicketStatus
+from domain.tickets import Assignee, TicketFilter, TicketStatus, deadline
 from tests.integration.builders import insert_team, insert_ticket, insert_user
 from tests.actors import as_actor
 
@@ -422,3 +422,27 @@ async def test_a_persons_own_tickets_are_those_they_filed_or_hold_as_a_person(
     page = await list_tickets(uow=SqlUnitOfWork(engine), actor=as_actor(jo),
                               filter=TicketFilter(filed_or_held_by=jo, text="outlook"))
     assert {t.id for t in page.tickets} == {filed, held}
+
+
+@pytest.mark.parametrize("now", [
+    datetime(2026, 12, 2, 15, 0), datetime(2026, 12, 2, 0, 0), datetime(2026, 12, 2, 23, 59),
+], ids=str)
+async def test_overdue_at_a_moment_is_what_its_card_calls_overdue(
+    engine: AsyncEngine, now: datetime
+) -> None:
+    """"what's overdue?" at 15:00 left out a ticket due at 09:00, "overdue by 6 h" on its card."""
+    admin = await insert_user(engine, role="admin")
+    due = {
+        "at nine": datetime(2026, 12, 2, 9, 0),
+        "at midnight and a minute": datetime(2026, 12, 2, 0, 1),
+        "all day today": datetime(2026, 12, 2), "all day yesterday": datetime(2026, 12, 1),
+        "late yesterday": datetime(2026, 12, 1, 23, 59), "all day tomorrow": datetime(2026, 12, 3),
+        "at six": datetime(2026, 12, 2, 18, 0),
+    }
+    ids = {await insert_ticket(engine, created_by=admin, title=title, due_date=when): title
+           for title, when in due.items()}
+    found = await list_tickets(uow=SqlUnitOfWork(engine), actor=as_actor(admin),
+                               filter=TicketFilter(overdue_at=now))
+    late = {title for title, when in due.items() if deadline(when) <= now}
+    assert {ids[t.id] for t in found.tickets} == late
+    assert {"all day yesterday", "late yesterday"} <= late and "all day today" not in late

@@ -8,7 +8,7 @@ import pytest
 
 from bot.listing import MOST_HOLDERS, ListQuery
 from bot.understanding.requests import ListScope, TeamTarget, UserTarget
-from domain.tickets import Assignee, TicketStatus
+from domain.tickets import Assignee, DueWindow, TicketStatus
 
 
 def test_a_list_of_several_holders_comes_back_from_its_card_data_as_it_was() -> None:
@@ -113,3 +113,14 @@ def test_a_list_due_on_one_day_comes_back_from_its_card_data_and_keeps_that_day(
 @pytest.mark.parametrize("due_on", ["friday", "2026-02-30", 20261211, None])
 def test_a_forged_due_day_is_no_day(due_on: object) -> None:
     assert ListQuery.from_data({"kind": "search", "due_on": due_on}).due_on is None
+
+
+def test_overdue_at_a_moment_includes_due_times_already_passed_that_day() -> None:
+    now = datetime(2026, 12, 2, 15, 0)
+    overdue = ListQuery(due_window=DueWindow.OVERDUE)
+    late = overdue.filter_for("u-jo", today=now.date(), now=now)
+    assert (late.due_from, late.due_before, late.overdue_at) == (None, None, now)
+    by_day = overdue.filter_for("u-jo", today=now.date())  # no moment: whole days only
+    assert (by_day.due_before, by_day.overdue_at) == (datetime(2026, 12, 2), None)
+    due_today = ListQuery(due_window=DueWindow.TODAY).filter_for("u-jo", today=now.date(), now=now)
+    assert due_today.overdue_at is None

@@ -119,6 +119,7 @@ def _filters(org: Organisation) -> dict[str, tuple[TicketFilter, set[str]]]:
         "due_before": (TicketFilter(due_before=DUE), {"bug"}),
         "a due window": (TicketFilter(due_from=DUE - timedelta(days=1), due_before=DUE),
                          {"bug"}),
+        "overdue_at": (TicketFilter(overdue_at=DUE - timedelta(minutes=30)), {"bug"}),
         "everything at once": (TicketFilter(statuses=(S.OPEN,), categories=(Category.SUPPORT,),
                                             exclude_statuses=(S.CLOSED,),
                                             priorities=(Priority.MEDIUM,),
@@ -153,7 +154,7 @@ def _seed_catalogue(db: FakeDatabase, org: Organisation) -> dict[str, Ticket]:
 FILTER_NAMES = [
     "statuses", "exclude_statuses", "categories", "priorities", "assignee_id", "team_id",
     "created_by", "text", "text in number", "text in description", "unassigned", "due_from",
-    "due_before", "a due window", "held_by", "touched_by", "touched_from", "updated_from", "created_from",
+    "due_before", "a due window", "overdue_at", "held_by", "touched_by", "touched_from", "updated_from", "created_from",
     "created_before", "filed_or_held_by", "finished_from", "finished_before", "everything at once",
     "nothing matches",
 ]

@@ -14,6 +14,7 @@ from domain.tickets import (
     AssigneeType,
     Attachment,
     Comment,
+    deadline,
     DeliveredChange,
     HeldCount,
     HistoryEntry,
@@ -180,9 +181,11 @@ def _finished_within(filter: TicketFilter, ticket: Ticket) -> bool:
 
 
 def _due_within(filter: TicketFilter, due: datetime | None) -> bool:
-    if filter.due_from is None and filter.due_before is None:
+    if filter.due_from is None and filter.due_before is None and filter.overdue_at is None:
         return True
     if due is None:
+        return False
+    if filter.overdue_at is not None and not deadline(due) <= filter.overdue_at:
         return False
     after = filter.due_from is None or due >= filter.due_from
     return after and (filter.due_before is None or due < filter.due_before)
