@@ -39,6 +39,7 @@ from bot.outgoing import card_message, reply_card
 from bot.replies import explain, explain_pressed
 from bot.state_storage import StateConflict
 from bot.turn_state import TurnState
+from domain.clock import utcnow
 from domain.access import Viewer
 from domain.errors import DomainError, NotAllowed, TicketNotFound
 from domain.services.queries import get_ticket
@@ -51,6 +52,8 @@ CARD_RESPONSE = "application/vnd.microsoft.card.adaptive"
 ERROR_RESPONSE = "application/vnd.microsoft.error"
 REMOVED_KEY = "ticketflow.conversation_removed"
 LAST_TICKET = "last_ticket"
+TICKET_AT = "ticket_at"
+"""When `LAST_TICKET` was last set: a help answer before it is no longer what "it" means."""
 ASKED_ASSISTANT = "asked_assistant"
 """The message last taken to the help assistant: a typed "yes" may file it (`help_offer`)."""
 LAST_LIST = "last_list"
@@ -94,7 +97,8 @@ class TicketFlowBot(TeamsActivityHandler):  # type: ignore[misc]  # untyped SDK 
                                      self._state.create_property(ASKED_ASSISTANT),
                                      self._state.create_property(DIALOG_AT),
                                      self._state.create_property(LAST_LIST),
-                                     self._state.create_property(OFFERED))
+                                     self._state.create_property(OFFERED),
+                                     self._state.create_property(TICKET_AT))
 
     async def on_turn(self, turn_context: TurnContext) -> None:
         try:
@@ -335,6 +339,7 @@ class TicketFlowBot(TeamsActivityHandler):  # type: ignore[misc]  # untyped SDK 
         values: dict[str, str] = {}
         if ticket is not None:
             values[LAST_TICKET] = ticket
+            values[TICKET_AT] = utcnow().isoformat()
             if verb == Verb.TICKET_CREATE:
                 values[ASKED_ASSISTANT] = ""
         if listed is not None:

@@ -10,6 +10,8 @@ and cannot receive a later message, so there the answer comes within the turn.
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from botbuilder.core import BotAdapter, CardFactory, MessageFactory, TurnContext
 from botbuilder.schema import Activity, ActivityTypes, ConversationReference
 
@@ -39,23 +41,26 @@ def help_session(activity: Activity, user_id: str) -> str:
 
 
 async def answer_question(
-    turn_context: TurnContext, deps: BotDependencies, viewer: Viewer, question: str
+    turn_context: TurnContext, deps: BotDependencies, viewer: Viewer, question: str,
+    *, context_after: datetime | None = None,
 ) -> None:
+    """`context_after`: when the chat last turned to a ticket; an earlier answer is not
+    followed up on (`HelpAssistant.ask`)."""
     assistant = deps.help()
     activity = turn_context.activity
     session_id = help_session(activity, viewer.id)
     await turn_context.send_activity(Activity(type=ActivityTypes.typing))
     if activity.channel_id not in PROACTIVE_CHANNELS:
         answer = await assistant.help_assistant.ask(
-            user_id=viewer.id, session_id=session_id, question=question, reader=viewer.role
+            user_id=viewer.id, session_id=session_id, question=question, reader=viewer.role,
+            context_after=context_after,
         )
         await turn_context.send_activity(_answer_message(answer, deps, question))
         return
     await turn_context.send_activity(LOOKING)
     reference = TurnContext.get_conversation_reference(activity)
-    assistant.start(
-        _answer_later(turn_context.adapter, reference, deps, viewer, session_id, question)
-    )
+    assistant.start(_answer_later(turn_context.adapter, reference, deps, viewer, session_id,
+                                  question, context_after))
 
 
 async def _answer_later(
@@ -65,12 +70,14 @@ async def _answer_later(
     viewer: Viewer,
     session_id: str,
     question: str,
+    context_after: datetime | None,
 ) -> None:
     """Runs after the turn: answer, then post the card where the question was asked."""
     assistant = deps.help()
     try:
         answer = await assistant.help_assistant.ask(
-            user_id=viewer.id, session_id=session_id, question=question, reader=viewer.role
+            user_id=viewer.id, session_id=session_id, question=question, reader=viewer.role,
+            context_after=context_after,
         )
     except Exception as failure:  # told to the person here, logged by `Assistant._finished`
         try:

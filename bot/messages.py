@@ -20,7 +20,9 @@ from botbuilder.schema import ActionTypes, CardAction, HeroCard
 
 from bot import card_actions, commands, presenter
 from bot.actions import notices, questions
-from bot.actions.confirmation import comment_instead, is_complete_change, may_edit_part, propose
+from bot.actions.confirmation import (
+    comment_instead, comment_proposed, is_complete_change, may_edit_part, propose,
+)
 from bot.actions.conversation import conversation_for
 from bot.actions.each import perform_each, show_each
 from bot.actions.invited import not_joined_yet
@@ -68,7 +70,7 @@ from domain.access import Viewer, editable_fields
 from domain.clock import utcnow
 from domain.errors import DomainError, InvalidTransition, InvalidValue
 from domain.numbering import TicketNumber, mentions_ticket_number, parse_ticket_number
-from knowledge.conversation import Exchange, recent
+from knowledge.conversation import FOLLOW_UP_WINDOW, Exchange, points_back, recent
 from domain.tickets import TicketStatus
 
 ADMIN_COMMANDS = (
@@ -119,6 +121,7 @@ class MessageRouter:
         self, deps: BotDependencies, directory: MemberDirectory, last_ticket: StatePropertyAccessor,
         asked_assistant: StatePropertyAccessor, dialog_at: StatePropertyAccessor,
         last_list: StatePropertyAccessor, offered: StatePropertyAccessor,
+        ticket_at: StatePropertyAccessor,
     ) -> None:
         self._deps = deps
         self._directory = directory
@@ -127,6 +130,7 @@ class MessageRouter:
         self._dialog_at = dialog_at
         self._last_list = last_list
         self._offered = offered
+        self._ticket_at = ticket_at
 
     async def handle(self, turn_context: TurnContext, viewer: Viewer, dc: DialogContext) -> None:
         if dc.active_dialog is not None and await self._went_stale(turn_context):
@@ -244,7 +248,7 @@ class MessageRouter:
                 pass
             case _:
                 return False
-        await self._last_ticket.set(turn_context, ticket)
+        await self._point_at(turn_context, ticket)
         await self._dispatch(turn_context, viewer, dc, understood, conversation)
         return True
 
@@ -508,12 +512,15 @@ class MessageRouter:
                     await self._send(turn_context, reply)
             case EachTicket():
                 await self._send(turn_context, await perform_each(self._deps, viewer, understood))
-            case Question(text=text) | FreeText(text=text):
+            case Question(text=text):
                 await self._ask_assistant(turn_context, viewer, text)
-            case ShowTicket(ticket=None, history=False) if turn_context.turn_state.get(
+            case FreeText(text=text):  # "can someone call me about it": maybe the ticket's
+                await self._ask_assistant(turn_context, viewer, text, said_of_view=True)
+            case ShowTicket(history=False) if turn_context.turn_state.get(
                     _AFTER_ASSISTANT) and not _about_a_ticket(turn_context.activity):
                 # "does it work on a mac too?" right after an answer: "it" is what the
-                # answer was about, not a ticket to ask the number of ("show it" is)
+                # answer was about, not a ticket to ask the number of, nor the ticket shown
+                # before the question ("show it" and "show 4" are)
                 await self._ask_assistant(turn_context, viewer,
                                           strip_bot_mention(turn_context.activity))
             case Unknown():
@@ -704,12 +711,21 @@ class MessageRouter:
         await reply_card(turn_context, answer_card(view))
         return True
 
-    async def _ask_assistant(self, turn_context: TurnContext, viewer: Viewer, text: str) -> None:
+    async def _ask_assistant(
+        self, turn_context: TurnContext, viewer: Viewer, text: str, *, said_of_view: bool = False
+    ) -> None:
+        """`said_of_view`: a statement or request, not a question ("what if it says error
+        691?" is for the assistant even just after a ticket was shown)."""
         if self._deps.assistant is not None and unhelpful(text):
             await self._not_helped_since(turn_context, viewer)
             return
+        shown_at = await self._shown_at(turn_context)
+        if said_of_view and (
+                about := await self._about_ticket_in_view(turn_context, viewer, text, shown_at)):
+            await self._send(turn_context, about)
+            return
         if self._deps.assistant is not None:
-            await answer_question(turn_context, self._deps, viewer, text)
+            await answer_question(turn_context, self._deps, viewer, text, context_after=shown_at)
             await self._asked_assistant.set(
                 turn_context, AskedAssistant(text, utcnow()).encode())
             return
@@ -717,6 +733,26 @@ class MessageRouter:
             text=f"{notices.no_assistant()} {notices.try_these()}",
             options=tuple(Option(s, s) for s in ("my tickets", "new ticket", "help")),
         ))
+
+    async def _about_ticket_in_view(
+        self, turn_context: TurnContext, viewer: Viewer, text: str, shown_at: datetime | None,
+    ) -> Reply | None:
+        """"can someone call me about it" just after a ticket was shown: about that ticket,
+        not a help question (the help documents would find nothing, and offer to file it as
+        a new ticket); one press adds it as a comment. Only while the ticket is the last thing
+        the chat turned to: a help answer since, and "it" is what the answer was about."""
+        ticket = await self._last_ticket.get(turn_context, None)
+        now = utcnow()
+        if not ticket or shown_at is None or now - shown_at > FOLLOW_UP_WINDOW or (
+                not points_back(text)):
+            return None
+        if self._deps.assistant is not None:
+            answered = recent(await self._deps.help().help_assistant.last_exchange(
+                user_id=viewer.id, session_id=help_session(turn_context.activity, viewer.id)),
+                now=now, after=shown_at)
+            if answered is not None:
+                return None
+        return await comment_proposed(self._deps, viewer, ticket, text)
 
     async def _not_understood(
         self, turn_context: TurnContext, unknown: Unknown, in_view: TicketNumber | None
@@ -798,9 +834,22 @@ class MessageRouter:
             self._deps, viewer, {"query": page.query, "offset": offset}))
         return True
 
+    async def _point_at(self, turn_context: TurnContext, ticket: str) -> None:
+        """`ticket` is now "it", from now on (`_shown_at`)."""
+        await self._last_ticket.set(turn_context, ticket)
+        await self._ticket_at.set(turn_context, utcnow().isoformat())
+
+    async def _shown_at(self, turn_context: TurnContext) -> datetime | None:
+        """When the ticket in view was last shown or changed; None when not known."""
+        stamped = await self._ticket_at.get(turn_context, None)
+        try:
+            return datetime.fromisoformat(stamped) if isinstance(stamped, str) else None
+        except ValueError:
+            return None
+
     async def _send(self, turn_context: TurnContext, reply: Reply) -> None:
         if reply.ticket is not None:
-            await self._last_ticket.set(turn_context, reply.ticket)
+            await self._point_at(turn_context, reply.ticket)
         if reply.listed is not None:
             await self._last_list.set(turn_context, kept_list(reply.listed, reply.page))
         if reply.card is not None:
@@ -902,5 +951,7 @@ def _filled(request: TicketRequest, value: Choice) -> TicketRequest:
 
 
 def _about_a_ticket(activity: Any) -> bool:
-    """Whether a message about "it", with no ticket in view, asks for a ticket's card."""
-    return bool(_TICKET_WORDS.search(strip_bot_mention(activity)))
+    """Whether a message about "it" asks for a ticket's card ("show it", "who has it?"), or
+    names one ("does 4 work now?")."""
+    said = strip_bot_mention(activity)
+    return bool(_TICKET_WORDS.search(said) or re.search(r"\d", said))

@@ -194,12 +194,15 @@ class HelpAssistant:
         self._clock = clock
 
     async def ask(
-        self, *, user_id: str, session_id: str, question: str, reader: Role | None = None
+        self, *, user_id: str, session_id: str, question: str, reader: Role | None = None,
+        context_after: datetime | None = None,
     ) -> HelpAnswer:
         """Answers and stores the exchange; a follow-up sees the session's previous exchange.
 
         `reader` is the asker's role: documents limited to other roles are never
         searched for them (None, a role not known: only documents for everyone).
+        `context_after`: when the chat last turned to something else (a ticket shown); an
+        exchange answered before it is not followed up on.
 
         Only a message that depends on the previous turn is a follow-up (`dependence`):
         one that points back and names no topic of its own ("and on Windows?", "how do
@@ -211,7 +214,7 @@ class HelpAssistant:
         async with self._uow().reading() as reading:
             last = await reading.chat.last_exchange(session_id=session_id, user_id=user_id)
             restrictions = await reading.audiences.restrictions()
-        previous = recent(last, now=asked_at)
+        previous = recent(last, now=asked_at, after=context_after)
         if previous is None and lacks_a_topic(question):  # "and on a mac?", nothing before
             context, topic = None, question
             draft = _Draft(needs_topic(question), (), AnswerSource.NEEDS_TOPIC)

@@ -145,9 +145,15 @@ def session_id_for(*, place: str, conversation_id: str, user_id: str) -> str:
     return f"{place}-{digest[:32]}"
 
 
-def recent(previous: Exchange | None, *, now: datetime) -> Exchange | None:
-    """`previous` when it is still part of the conversation, else None."""
+def recent(
+    previous: Exchange | None, *, now: datetime, after: datetime | None = None
+) -> Exchange | None:
+    """`previous` when it is still part of the conversation, else None: answered within
+    `FOLLOW_UP_WINDOW`, and after `after` (when the chat turned to something else since,
+    a ticket shown, "it" is no longer what that answer was about)."""
     if previous is None or previous.answered_at is None:
+        return None
+    if after is not None and previous.answered_at < after:
         return None
     return previous if now - previous.answered_at <= FOLLOW_UP_WINDOW else None
 
@@ -164,11 +170,18 @@ def dependence(question: str) -> Dependence:
     terms = [term for term in content_terms(question) if term not in _REFERRING_STEMS]
     if not terms or lowered.startswith(_CONTINUATIONS):
         return Dependence.STRONG
-    for phrase in _NOT_REFERRING:
-        lowered = lowered.replace(phrase, " ")
-    if not any(word in _REFERRING_WORDS for word in lowered.split()):
+    if not points_back(question):
         return Dependence.NONE
     return Dependence.STRONG if len(terms) <= _ELLIPSIS_TERMS else Dependence.WEAK
+
+
+def points_back(message: str) -> bool:
+    """Whether a word of the message points at something said or shown before ("can someone
+    call me about it", "how do I undo that?"); not "is there a gym discount"."""
+    lowered = f" {' '.join(words(message))} "
+    for phrase in _NOT_REFERRING:
+        lowered = lowered.replace(f" {phrase} ", "  ")
+    return any(word in _REFERRING_WORDS for word in lowered.split())
 
 
 def follows_up(question: str) -> bool:

@@ -39,7 +39,7 @@ from domain.access import (
     sets_any_status, status_refusal,
 )
 from domain.clock import utcnow
-from domain.errors import InvalidValue
+from domain.errors import DomainError, InvalidValue
 from domain.numbering import TicketNumber, parse_ticket_number
 from domain.people import Role
 from domain.services.queries import get_ticket
@@ -148,6 +148,23 @@ async def comment_instead(
     comment = CommentOnTicket(parse_ticket_number(ticket.ticket_number), said.strip())
     question = notices.comment_instead(kept, customer=viewer.role is Role.CUSTOMER, partly=partly)
     return _proposed(viewer, ticket, comment, question, comment.text,
+                     confirm_label=notices.ADD_AS_COMMENT)
+
+
+async def comment_proposed(
+    deps: BotDependencies, viewer: Viewer, ticket: str, said: str
+) -> Reply | None:
+    """A message about the ticket in view that asks for nothing the bot does ("can someone
+    call me about it"): one press adds it as a comment. None when the viewer may not see the
+    ticket or comment on it (it goes where it would have gone)."""
+    try:
+        found = await get_ticket(uow=deps.uow().reading(), actor=viewer, ticket=ticket)
+    except DomainError:
+        return None
+    if comment_refusal(viewer, found) is not None or not said.strip():
+        return None
+    comment = CommentOnTicket(parse_ticket_number(found.ticket_number), said.strip())
+    return _proposed(viewer, found, comment, notices.comment_on_the_ticket(), comment.text,
                      confirm_label=notices.ADD_AS_COMMENT)
 
 

@@ -268,6 +268,11 @@ def proposed_comment(number: str) -> str:
 ADD_AS_COMMENT = "Add this as a comment"
 
 
+def comment_on_the_ticket() -> str:
+    """Asked of a message about the ticket in view that asks nothing the bot can do."""
+    return "Add this to the ticket as a comment, so whoever works on it sees it?"
+
+
 def comment_instead(fields: list[str], *, customer: bool, partly: bool = False) -> str:
     """A field the person may not set ("actually it's urgent" from a customer); `partly`:
     the rest of the request was made, this part was not."""

@@ -15,6 +15,7 @@ from knowledge.conversation import (
     followed_topic,
     follows_up,
     leaked,
+    points_back,
     question_key,
     recent,
     search_text,
@@ -130,6 +131,25 @@ def test_a_follow_up_without_a_topic_of_its_own_is_about_the_question_it_followe
     chained = dataclasses.replace(asked, question="and linux?",
                                   topic=search_text("and linux?", asked))
     assert followed_topic(chained) == asked.topic  # a follow-up of a follow-up: both before
+
+
+def test_an_exchange_answered_before_the_chat_turned_elsewhere_is_no_longer_context() -> None:
+    previous = exchange(answered_at=NOW - timedelta(minutes=5))
+
+    assert recent(previous, now=NOW, after=NOW - timedelta(minutes=6)) == previous
+    assert recent(previous, now=NOW, after=NOW - timedelta(minutes=1)) is None  # a ticket shown
+
+
+@pytest.mark.parametrize(("message", "back"), [
+    ("can someone call me about it", True), ("how do I undo that?", True),
+    ("is anyone looking at this??", True), ("I need the other one", True),
+    ("is there a gym discount", False), ("anything due this week", False),
+    ("how do I reset my password", False), ("and on a mac?", False),
+])
+def test_a_word_pointing_back_is_told_from_one_that_points_at_nothing(
+    message: str, back: bool
+) -> None:
+    assert points_back(message) is back
 
 
 def test_an_exchange_older_than_the_window_is_no_longer_context() -> None:

@@ -1,0 +1,102 @@
+""""it" means what the chat last turned to. Just after a ticket is shown, "can someone call me
+about it" is about that ticket: one press adds it as a comment, where it went to the help
+assistant (nothing found, "File this as a new ticket?"). Just after a help answer, "does it
+work on a mac?" is about the answer, not the ticket shown before it; and a help answer given
+before a ticket was shown is no longer followed up on."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from db.tables.knowledge import help_exchanges
+from tests.e2e.assistant import button, wait_for_answers
+from tests.e2e.service import Service, buttons_of, stored_ticket, texts_in, user_id_of, user_in_teams
+from tests.integration.builders import insert_ticket
+from tests.integration.knowledge.answering_openai_stand_in import Completion, CompletionsStandIn
+
+NUMBER = "TKT-2026-0040"
+QUESTION = "why does my phone get disconnected from the Staff-BYOD wifi?"
+
+
+@pytest.mark.parametrize("said", [
+    "can someone call me about it", "someone pls phone me about this, it has been 3 days",
+    "can someone ring me about this one", "I still need it by friday",
+])
+async def test_a_message_about_the_ticket_just_shown_is_offered_as_a_comment_on_it(
+    helpdesk: Service, model: CompletionsStandIn, engine: AsyncEngine, said: str
+) -> None:
+    cy = await user_in_teams(helpdesk, engine, "cy@example.com", "Cy Customer", role="customer")
+    ticket = await insert_ticket(engine, created_by=await user_id_of(engine, "cy@example.com"),
+                                 number=NUMBER, title="VPN drops every hour")
+    await helpdesk.say(f"show {NUMBER}", user=cy)
+
+    offered = (await helpdesk.say(said, user=cy)).card
+
+    assert "Add this to the ticket as a comment, so whoever works on it sees it?" in texts_in(
+        offered)
+    assert buttons_of(offered) == ["Add this as a comment", "Cancel"]
+    assert model.requests == [] and (await stored_ticket(engine, ticket, "comments"))[
+        "comments"] == []
+    await helpdesk.press("request.confirm", button(offered, "Add this as a comment")["data"],
+                         user=cy)
+    assert (await stored_ticket(engine, ticket, "comments"))["comments"] == [said]
+
+
+async def test_a_help_answer_given_before_the_ticket_was_shown_is_not_followed_up_on(
+    helpdesk: Service, model: CompletionsStandIn, engine: AsyncEngine
+) -> None:
+    cy = await user_in_teams(helpdesk, engine, "cy@example.com", "Cy Customer", role="customer")
+    await insert_ticket(engine, created_by=await user_id_of(engine, "cy@example.com"),
+                        number=NUMBER, title="VPN drops every hour")
+    model.then(Completion("Phones on FH-Staff-BYOD are disconnected after 8 hours [1]."))
+    await helpdesk.say(QUESTION, user=cy)
+    await wait_for_answers(helpdesk)
+    await helpdesk.say(f"show {NUMBER}", user=cy)
+
+    offered = (await helpdesk.say("can someone call me about it", user=cy)).card
+
+    assert buttons_of(offered) == ["Add this as a comment", "Cancel"]  # not the wifi answer's
+    assert len(model.requests) == 1
+
+
+@pytest.mark.parametrize("said", ["does it work on a mac?", "is that the same on my ipad"])
+async def test_it_just_after_a_help_answer_is_about_the_answer_not_the_ticket_shown_before(
+    helpdesk: Service, model: CompletionsStandIn, engine: AsyncEngine, said: str
+) -> None:
+    cy = await user_in_teams(helpdesk, engine, "cy@example.com", "Cy Customer", role="customer")
+    await insert_ticket(engine, created_by=await user_id_of(engine, "cy@example.com"),
+                        number=NUMBER, title="VPN drops every hour")
+    await helpdesk.say(f"show {NUMBER}", user=cy)
+    model.then(Completion("Phones on FH-Staff-BYOD are disconnected after 8 hours [1]."),
+               Completion("Sign in with your Fernhill email address and password [1]."))
+    await helpdesk.say(QUESTION, user=cy)
+    await wait_for_answers(helpdesk)
+
+    turn = await helpdesk.say(said, user=cy)
+
+    assert turn.texts == ["Looking that up in the help documents…"], turn.texts
+    await wait_for_answers(helpdesk, 2)
+    async with engine.connect() as connection:
+        topics = (await connection.execute(select(help_exchanges.c.topic).order_by(
+            help_exchanges.c.answer_id))).scalars().all()
+    assert topics == [QUESTION, f"{QUESTION} {said}"]  # followed up on the answer
+
+
+async def test_a_bare_follow_up_after_a_ticket_was_shown_is_asked_for_whole(
+    helpdesk: Service, model: CompletionsStandIn, engine: AsyncEngine
+) -> None:
+    cy = await user_in_teams(helpdesk, engine, "cy@example.com", "Cy Customer", role="customer")
+    await insert_ticket(engine, created_by=await user_id_of(engine, "cy@example.com"),
+                        number=NUMBER, title="VPN drops every hour")
+    model.then(Completion("Phones on FH-Staff-BYOD are disconnected after 8 hours [1]."))
+    await helpdesk.say(QUESTION, user=cy)
+    await wait_for_answers(helpdesk)
+    await helpdesk.say(f"show {NUMBER}", user=cy)
+
+    await helpdesk.say("and on a mac?", user=cy)
+
+    answer = (await wait_for_answers(helpdesk, 2))[1]
+    assert "seems to follow on from an earlier question" in texts_in(answer)
+    assert len(model.requests) == 1
