@@ -1860,6 +1860,10 @@ def _set_something(reading: Reading, found: re.Match[str]) -> Understanding | No
         return ChangeStatus(ticket, TicketStatus.OPEN)
     if told := _status_then_reason(reading, reading.group_words(found, "rest")[0], rest):
         return replace(told, ticket=ticket)
+    if rest[0].text == "due":  # "make 4 due 31/02", "… due next month": a date, not a status
+        when = rest[1 + (len(rest) > 2 and rest[1].text in ("by", "on")):]
+        return _ask_field(ticket, "due_date",
+                          f"I couldn't read “{typed_text(when)}” as a date." if when else "")
     shown = rest[1:] if rest[0].text in ("to", "as") and len(rest) > 1 else rest
     return _ask_status(ticket, typed_text(shown))
 

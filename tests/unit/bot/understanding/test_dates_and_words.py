@@ -8,7 +8,9 @@ from datetime import date
 import pytest
 
 from bot.understanding.dates import read_date
+from bot.understanding.summary import summary
 from bot.understanding.words import corrected
+from tests.unit.bot.understanding.test_transcript import CONVERSATION, as_the_bot_reads
 
 WEDNESDAY = date(2026, 12, 2)
 
@@ -87,3 +89,23 @@ def test_a_word_longer_than_any_keyword_is_left_as_typed_without_building_its_va
     assert peak < 1_000_000
     assert corrected("ticketss") == "tickets"  # one letter past the longest still corrects
     assert corrected("enhancementt") == "enhancement"
+
+
+@pytest.mark.parametrize(("said", "expected"), [
+    ("make 4 due 31/02", "ask edit TKT-2026-0004 ? due_date: I couldn't read “31/02” as a date."),
+    ("Make it due next month pls",
+     "ask edit TKT-2026-0007 ? due_date: I couldn't read “next month” as a date."),
+    ("set 4 due on 2026-02-30",
+     "ask edit TKT-2026-0004 ? due_date: I couldn't read “2026-02-30” as a date."),
+    ("put 4 due by 30 Feb",
+     "ask edit TKT-2026-0004 ? due_date: I couldn't read “30 Feb” as a date."),
+    ("make 4 due whenever",
+     "ask edit TKT-2026-0004 ? due_date: I couldn't read “whenever” as a date."),
+    ("make 4 due", "ask edit TKT-2026-0004 ? due_date"),
+    ("make 4 due friday", "edit TKT-2026-0004 due=2026-12-04"),
+])
+def test_a_due_date_that_cannot_be_read_is_asked_for_not_taken_for_a_status(
+    said: str, expected: str
+) -> None:
+    """"make 4 due 31/02" was "“due 31/02” is not a status I know. Which status …?"."""
+    assert summary(as_the_bot_reads(said, CONVERSATION)) == expected
