@@ -228,7 +228,8 @@ def understand(text: str, conversation: Conversation) -> Understanding:
     if len(tickets) > 1 and isinstance(found, (EachTicket, Unknown, FreeText)) and (
             then := _and_then(message, tickets, conversation)):
         found = then  # "close 4 and 5, then assign 6 to me": both parts, never the first alone
-    return found if _ANYWAY.search(text) else _past_due_asked(found, conversation.today)
+    return found if _ANYWAY.search(text) else _past_due_asked(
+        found, conversation.today, yearless=_YEARLESS.search(text) is not None)
 
 
 def _and_then(
@@ -256,25 +257,44 @@ _ANYWAY = re.compile(r"\b(?:anyway|anyways|regardless|even though it'?s (?:past|
 """Said with a due date already past: it is meant (the "Yes" to the question below says it)."""
 
 
-def _past_due_asked(found: Understanding, today: date) -> Understanding:
+_YEARLESS = re.compile(
+    r"^(?!.*\b\d{4}\b).*(?:\b(?:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b"
+    r"|\bmay \d|\d(?:st|nd|rd|th)? (?:of )?may\b|\b\d{1,2}/\d{1,2}\b)", re.IGNORECASE | re.DOTALL)
+"""A day and month said without a year ("1 Nov", "30/11"): next year's may have been meant."""
+
+
+def _past_due_asked(found: Understanding, today: date, *, yearless: bool) -> Understanding:
     """A due date already past is asked about before it is set: "due yesterday" is more
     often a slip than a deadline missed on purpose, and a due date in the past makes the
-    ticket overdue at once (its holder is reminded of it)."""
+    ticket overdue at once (its holder is reminded of it). A day and month said without a
+    year is read as the nearest ("1 Nov" in December: last month), so next year's is offered
+    beside it."""
     match found:
         case EditTicket(due=date() as due) if due < today:
+            choices = [Choice("Yes", due)]
+            if yearless and (later := _a_year_on(due)) is not None:
+                choices.append(Choice(f"{later:%a} {later.day} {later:%b %Y}", later))
             return Clarify(found, f"{due:%a} {due.day} {due:%b %Y} is in the past. "
-                                  f"Should {_label(found.ticket)} be due then?", (Choice("Yes", due),))
+                                  f"Should {_label(found.ticket)} be due then?", tuple(choices))
         case EachTicket(change=EditTicket(due=date() as due) as change) if due < today:
-            asked = _past_due_asked(change, today)
+            asked = _past_due_asked(change, today, yearless=yearless)
             return replace(asked, question=f"One ticket at a time: {asked.question}") if isinstance(
                 asked, Clarify) else asked
         case Both(first=first, second=second) if isinstance(
-                asked := _past_due_asked(second, today), Clarify):
+                asked := _past_due_asked(second, today, yearless=yearless), Clarify):
             return Both(first, asked)  # the first is made, the day asked about
         case Both(first=EditTicket() as first, second=second) if isinstance(
-                asked := _past_due_asked(first, today), Clarify) and not isinstance(second, Clarify):
+                asked := _past_due_asked(first, today, yearless=yearless), Clarify) and not (
+                    isinstance(second, Clarify)):
             return Both(second, asked)
     return found
+
+
+def _a_year_on(day: date) -> date | None:
+    try:
+        return day.replace(year=day.year + 1)
+    except ValueError:  # 29 February
+        return None
 
 
 _CLOSED_AS_DUPLICATE = re.compile(

@@ -125,7 +125,7 @@ def test_one_persons_workload_is_their_list_and_everyones_the_count(
     ("4 needs to be done by last monday", "ask edit #4 due=2026-11-30: Mon 30 Nov 2026 is in "
      "the past. Should #4 be due then? [Yes]"),
     ("4 due 20 nov", "ask edit #4 due=2026-11-20: Fri 20 Nov 2026 is in the past. Should #4 be "
-     "due then? [Yes]"),
+     "due then? [Yes, Sat 20 Nov 2027]"),
     ("set the due date of 4 to 2026-12-01 anyway", "edit #4 due=2026-12-01"),
     ("4 due yesterday anyway", "edit #4 due=2026-12-01"),
     ("make 4 and 5 due yesterday", "ask edit #4 due=2026-12-01: One ticket at a time: Tue 1 Dec "
