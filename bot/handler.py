@@ -13,7 +13,7 @@ from typing import Any
 from botbuilder.core import InvokeResponse, TurnContext
 from botbuilder.core.teams import TeamsActivityHandler
 from botbuilder.dialogs import DialogContext, DialogSet, DialogState
-from botbuilder.schema import ActivityTypes, ChannelAccount
+from botbuilder.schema import Activity, ActivityTypes, ChannelAccount
 
 from bot import card_actions, extension, presenter, thread_replies, unfurl
 from bot.actions.reply import ListPage, Reply
@@ -21,6 +21,7 @@ from bot.assignee_search import SEARCH_INVOKE, assignee_query, search_response
 from bot.unfurl import UNFURL_INVOKE
 from bot.cards.verbs import TICKET_ID, TICKET_VERBS, Verb
 from bot.context import BotDependencies
+from bot.presenter import drawn_for_everyone
 from bot.conversations import (
     bot_installed,
     bot_uninstalled,
@@ -102,7 +103,8 @@ class TicketFlowBot(TeamsActivityHandler):  # type: ignore[misc]  # untyped SDK 
 
     async def on_turn(self, turn_context: TurnContext) -> None:
         try:
-            await super().on_turn(turn_context)
+            with drawn_for_everyone(_seen_by_everyone(turn_context.activity)):
+                await super().on_turn(turn_context)
         finally:
             await self._store_begun_dialog(turn_context)
             await self._save_state(turn_context)
@@ -411,3 +413,14 @@ def _ticket_reference(value: object) -> bool:
 
 def _submitted_verb(value: object) -> bool:
     return isinstance(value, dict) and "verb" in value
+
+
+def _seen_by_everyone(activity: Activity) -> bool:
+    """Whether a card this turn draws is seen by everyone in the conversation: anywhere but
+    a personal chat, unless it is the refresh Teams asks for one person (`trigger`
+    automatic), which only they see."""
+    conversation = activity.conversation
+    if conversation is None or (conversation.conversation_type or "personal") == "personal":
+        return False
+    value = activity.value if isinstance(activity.value, dict) else {}
+    return not (activity.type == ActivityTypes.invoke and value.get("trigger") == "automatic")

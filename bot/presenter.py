@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import secrets
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
+from contextvars import ContextVar
 from typing import Any
 
 from bot.actions import table as command_table
@@ -34,6 +36,7 @@ from bot.listing import FINISHED, ListQuery, team_holders
 from domain.access import Viewer, editable_fields as fields_editable_by
 from domain.clock import utcnow
 from domain.company import CompanySettings
+from domain.disclosure import is_internal
 from domain.people import Role
 from domain.services.lookup import TicketRef
 from domain.services.overview import (
@@ -137,13 +140,31 @@ async def _drawn(
     )
 
 
+_FOR_EVERYONE: ContextVar[bool] = ContextVar("ticketflow_drawn_for_everyone", default=False)
+
+
+@contextmanager
+def drawn_for_everyone(shared: bool) -> Iterator[None]:
+    """Cards drawn meanwhile are seen by everyone in the conversation (a channel or group
+    chat, where a card a press updates changes for all, guests included), not only by the
+    person they are drawn for: their history leaves out changes to internal notes, as a
+    customer's does. Staff see those where the card is theirs alone: in a personal chat, and
+    in the refresh Teams asks for each of them."""
+    token = _FOR_EVERYONE.set(shared)
+    try:
+        yield
+    finally:
+        _FOR_EVERYONE.reset(token)
+
+
 def _activity(activity: TicketActivity) -> ActivityView:
+    shared = _FOR_EVERYONE.get()
     return ActivityView(
         comments=activity.comments,
         comment_count=activity.comment_count,
         changes=tuple(
             ChangeView(c.author, c.at, worded(c.action.value, c.field, c.old, c.new))
-            for c in activity.changes
+            for c in activity.changes if not (shared and is_internal(c.field))
         ),
     )
 

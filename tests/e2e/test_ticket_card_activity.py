@@ -70,3 +70,32 @@ async def test_an_assignment_in_the_history_names_the_person_not_their_id(
     done = await service.say(f"assign {ticket.ticket_number} to Lee Park", user=mia)
     history = history_of(done.card)
     assert "assigned it to Lee Park" in history and lee not in history
+
+
+async def test_a_card_everyone_in_a_channel_sees_leaves_internal_notes_out_of_its_history(
+    service: Service, engine: AsyncEngine
+) -> None:
+    """A card a staff member has drawn in a channel (said there, or updated by their press)
+    is seen by everyone in it, guests included: its history showed changes to the internal
+    notes. The refresh Teams asks for each person is theirs alone, and shows them."""
+    admin, mia = await person_in_teams(service, engine, "Mia", "Admin", role="admin")
+    customer, _ = await person_in_teams(service, engine, "Cleo", "Customer", role="customer")
+    ticket = await file_ticket(engine, customer, "Invoice missing", category="request")
+    async with engine.begin() as connection:  # the web app's internal progress note
+        await connection.execute(task_history.insert().values(
+            task_id=ticket.id, user_id=admin, action="updated", field="notes", old_value=None,
+            new_value="Vendor blames the mail relay", created_at=datetime(2026, 12, 2, 10, 0)))
+    press = {"ticket_id": ticket.id, "version": ticket.version}
+
+    said = (await service.say_in_channel(f"@TicketFlow show {ticket.ticket_number}",
+                                         user=mia)).card
+    pressed = await service.press("ticket.refresh", press, user=mia, in_channel=True)
+    refresh = service.teams.card_action("ticket.refresh", press, user=mia, in_channel=True)
+    refresh["value"]["trigger"] = "automatic"
+    own = (await service.send(refresh)).card
+    personal = await service.press("ticket.refresh", press, user=mia)
+
+    for shared in (said, pressed):
+        assert "filed the ticket" in history_of(shared) and "mail relay" not in str(shared)
+    assert "Vendor blames the mail relay" in history_of(own)
+    assert "Vendor blames the mail relay" in history_of(personal)
