@@ -104,6 +104,11 @@ def _read_day(words: list[str], at: int, today: date) -> tuple[date, int] | None
         unit = words[at + 2]
         if unit == "week":
             return today + timedelta(weeks=1), 3
+        if unit == "month":
+            return _months_on(today, 1), 3
+    if word == "in" and following.isdecimal() and at + 2 < len(words) \
+            and words[at + 2] in ("month", "months") and 0 < int(following) <= 12:
+        return _months_on(today, int(following)), 3
     if (day := _DAY.match(word)) and following in MONTHS:
         return _this_or_next(today, MONTHS[following], int(day[1]), 2)
     if (day := _DAY.match(word)) and following == "of" and at + 2 < len(words):
@@ -134,6 +139,16 @@ def _this_or_next_month(today: date, day: int, taken: int) -> tuple[date, int] |
 
 _MONTHS_TO_A_DAY = 3
 """Months to look through for a day of the month: the 31st is never more than two away."""
+
+
+def _months_on(today: date, count: int) -> date:
+    """The same day `count` months on, or that month's last day when it is shorter ("in a
+    month" said on 31 January is 28 February)."""
+    month = today.month - 1 + count
+    year, month = today.year + month // 12, month % 12 + 1
+    first_of_next = date(year + month // 12, month % 12 + 1, 1)
+    return min(date(year, month, 1) + timedelta(days=today.day - 1),
+               first_of_next - timedelta(days=1))
 
 
 def _end_of(words: list[str], at: int, today: date) -> tuple[date, int] | None:

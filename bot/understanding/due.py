@@ -61,7 +61,7 @@ def _window(typed: str, day: date, today: date) -> DueWindow | date:
     said = typed.lower().split()
     if "week" in said or "eow" in said:
         return DueWindow.NEXT_WEEK if "next" in said else DueWindow.THIS_WEEK
-    if "month" in said or "eom" in said:
+    if "month" in said and "end" in said or "eom" in said:  # not "in a month": that day
         return DueWindow.THIS_MONTH
     named = any(w in WEEKDAYS or w in MONTHS or any(c.isdigit() for c in w) for w in said)
     if not named and day == today:

@@ -45,6 +45,26 @@ def test_a_date_that_has_passed_this_year_means_next_year() -> None:
 
 
 @pytest.mark.parametrize(("said", "today", "expected"), [
+    ("in a month", date(2027, 1, 31), date(2027, 2, 28)),  # February is shorter
+    ("in a month", date(2028, 1, 30), date(2028, 2, 29)),
+    ("in one month", date(2026, 12, 7), date(2027, 1, 7)),
+    ("in 2 months", date(2026, 12, 31), date(2027, 2, 28)),
+    ("in 3 months", date(2026, 11, 30), date(2027, 2, 28)),
+    ("in 12 months", date(2028, 2, 29), date(2029, 2, 28)),
+])
+def test_months_ahead_land_on_the_same_day_or_the_last_the_month_has(
+    said: str, today: date, expected: date
+) -> None:
+    """"make 4 due in a month" could not be read as a date on any day."""
+    assert read_date(said.split(), 0, today) == (expected, 3)
+
+
+@pytest.mark.parametrize("said", ["in 13 months", "in 0 months", "in a fortnight month"])
+def test_months_past_a_year_or_none_are_no_date(said: str) -> None:
+    assert read_date(said.split(), 0, WEDNESDAY) is None
+
+
+@pytest.mark.parametrize(("said", "today", "expected"), [
     ("the 30th", date(2027, 1, 31), date(2027, 3, 30)),  # February has none
     ("the 29th", date(2027, 1, 30), date(2027, 3, 29)),
     ("the 29th", date(2028, 1, 30), date(2028, 2, 29)),

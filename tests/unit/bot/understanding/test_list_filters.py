@@ -220,10 +220,17 @@ def test_the_rest_of_the_month_is_read_alike_on_every_day_even_its_last(
 @pytest.mark.parametrize(("said", "on"), [
     ("what's due on 24 dec?", (12, 24)),
     ("tickets due 2027-01-15", (1, 15)),
+    ("what's due in a month?", None),
     ("anything due on the 1st of january", (1, 1)),
 ])
-def test_a_list_due_on_a_date_is_that_date(today: date, said: str, on: tuple[int, int]) -> None:
+def test_a_list_due_on_a_date_is_that_date(
+    today: date, said: str, on: tuple[int, int] | None
+) -> None:
     understood = understand(said, replace(CONVERSATION, today=today))
     assert isinstance(understood, ListTickets), (today, understood)
-    assert understood.due_on is not None and (understood.due_on.month, understood.due_on.day) == on
+    assert understood.due_on is not None, (today, understood)
+    if on is None:  # "in a month": that day a month on, not the rest of this month
+        assert understood.due_on.day in (today.day, 28, 29, 30) and understood.due_on > today
+        on = (understood.due_on.month, understood.due_on.day)
+    assert (understood.due_on.month, understood.due_on.day) == on
     assert understood.due_on >= today or said.endswith("2027-01-15")

@@ -103,3 +103,17 @@ def test_a_weekday_filed_on_is_the_last_one(today: date, said: str, weekday: int
     since, _ = _filed(said, today)
     assert since is not None and since.weekday() == weekday, today
     assert today - timedelta(days=7) < since <= today
+
+
+@pytest.mark.parametrize("today", DAYS_OF_EVERY_KIND, ids=str)
+@pytest.mark.parametrize(("said", "years_back", "ended"), [
+    ("tickets opened last year", 1, True), ("what came in this year?", 0, False),
+    ("Tickets I raised last year pls", 1, True),
+])
+def test_a_year_filed_in_is_that_calendar_year(
+    today: date, said: str, years_back: int, ended: bool
+) -> None:
+    """"tickets opened last year" searched for the words "opened year" (on 1 January too)."""
+    since, before = _filed(said, today)
+    assert since == date(today.year - years_back, 1, 1), today
+    assert before == (date(today.year, 1, 1) if ended else None)
