@@ -32,7 +32,7 @@ AdminCommand = (
     commands.Invite | commands.SetRole | commands.Deactivate | commands.Reactivate
     | commands.KeepAsIs
     | commands.CreateTeam | commands.AddToTeam | commands.RemoveFromTeam | commands.TeamMembers
-    | commands.ListTeams | commands.ConfigureCompany
+    | commands.ListTeams | commands.ListPeople | commands.ConfigureCompany
 )
 
 
@@ -141,6 +141,8 @@ async def run_admin(
             await _team_members(turn_context, deps, viewer, team_said)
         case commands.ListTeams():
             await _list_teams(turn_context, deps, viewer)
+        case commands.ListPeople(role=role):
+            await _list_people(turn_context, deps, viewer, role)
         case commands.ConfigureCompany(field=None):
             settings = await company.company_settings(uow=uow(), actor=viewer)
             facts = [("Company name", settings.company_name),
@@ -234,6 +236,40 @@ async def _list_teams(turn_context: TurnContext, deps: BotDependencies, viewer: 
     await turn_context.send_activity(
         f"{heading} ({len(seen)}):\n\n" + "\n".join(f"- {name}" for name in seen)
         + f"\n\nSay `who is in {seen[0]}` to see a team's members.")
+
+
+PEOPLE_SHOWN = 40
+"""People listed in a chat answer; past that, the count and where to see everyone."""
+
+
+async def _list_people(
+    turn_context: TurnContext, deps: BotDependencies, viewer: Viewer, role: str | None
+) -> None:
+    """Everyone in TicketFlow, or everyone of one role, by name (admins only: refused before)."""
+    users = await people.list_users(uow=deps.uow().reading(), actor=viewer)
+    chosen = sorted((user for user in users if role is None or user.role.value == role),
+                    key=lambda user: (not user.is_active, user.display_name.casefold()))
+    kind = "people" if role is None else _plural(role)
+    if not chosen:
+        await turn_context.send_activity(f"There are no {kind} in TicketFlow yet.")
+        return
+    lines = [f"- {user.display_name} · {user.email}"
+             + ("" if role is not None else f" · {_role_name(user.role.value)}")
+             + ("" if user.is_active else " · deactivated")
+             for user in chosen[:PEOPLE_SHOWN]]
+    if (rest := len(chosen) - PEOPLE_SHOWN) > 0:
+        lines.append(f"- and {rest} more: `ticketflow users list` shows everyone")
+    await turn_context.send_activity(
+        f"{kind.capitalize()} in TicketFlow ({len(chosen)}):\n\n" + "\n".join(lines))
+
+
+def _role_name(role: str) -> str:
+    """A role as people call it: the stored `user` is an agent."""
+    return "agent" if role == Role.USER.value else role
+
+
+def _plural(role: str) -> str:
+    return f"{_role_name(role)}s"
 
 
 async def _team_members(
@@ -331,7 +367,7 @@ def _which_role(email: str) -> Which:
 
 
 def _a_role(role: str) -> str:
-    name = "agent" if role == Role.USER.value else role
+    name = _role_name(role)
     return f"an {name}" if name[0] in "aeiou" else f"a {name}"
 
 

@@ -15,6 +15,7 @@ from bot.understanding.admin_requests import (
     Deactivate as Deactivate,
     Invite as Invite,
     KeepAsIs as KeepAsIs,
+    ListPeople as ListPeople,
     ListTeams as ListTeams,
     Reactivate as Reactivate,
     RemoveFromTeam as RemoveFromTeam,
@@ -73,7 +74,7 @@ class WebhookShown:
 
 Command = (
     Invite | SetRole | Deactivate | Reactivate | KeepAsIs | CreateTeam | AddToTeam
-    | RemoveFromTeam | TeamMembers | ListTeams
+    | RemoveFromTeam | TeamMembers | ListTeams | ListPeople
     | ConfigureCompany
     | Subscribe | Unsubscribe | Subscriptions | Webhook | WebhookShown | SubscribeDigest
     | UnsubscribeDigest

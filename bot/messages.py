@@ -77,7 +77,7 @@ ADMIN_COMMANDS = (
     commands.Invite, commands.SetRole, commands.Deactivate, commands.Reactivate,
     commands.KeepAsIs,
     commands.CreateTeam, commands.AddToTeam, commands.RemoveFromTeam, commands.TeamMembers,
-    commands.ListTeams, commands.ConfigureCompany,
+    commands.ListTeams, commands.ListPeople, commands.ConfigureCompany,
 )
 CHANNEL_COMMANDS = (
     commands.Subscribe, commands.Unsubscribe, commands.Subscriptions, commands.Webhook,

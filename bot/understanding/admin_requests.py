@@ -82,8 +82,16 @@ class ListTeams:
     """"list teams", "what teams are there?": the teams the asker may see."""
 
 
+@dataclass(frozen=True, slots=True)
+class ListPeople:
+    """"list users", "who are the admins?": the people in TicketFlow (admins only), all of
+    them or those of one `role` (its stored value)."""
+
+    role: str | None = None
+
+
 AdminRequest = (Invite | SetRole | Deactivate | Reactivate | KeepAsIs | CreateTeam | AddToTeam
-                | RemoveFromTeam | TeamMembers | ListTeams)
+                | RemoveFromTeam | TeamMembers | ListTeams | ListPeople)
 
 # The roles by the names people use; the stored value of an agent is `user`.
 ROLE_WORDS = {
@@ -138,6 +146,17 @@ _LIST_TEAMS = (
     _pattern(r"^(?:what|which)\s+teams\s+(?:are\s+there|do\s+we\s+have|exist|have\s+we\s+got"
              r"|am\s+i\s+(?:in|on|part\s+of))$"),
     _pattern(r"^(?:all\s+)?teams\s+list$"),
+)
+_EVERYONE = frozenset({"users", "people", "accounts", "everyone", "everybody", "persons"})
+_WHO = (r"(?P<who>users|people|accounts|everyone|everybody|persons|admins|administrators"
+        r"|managers|agents|techs|technicians|engineers|customers|clients)")
+_LIST_PEOPLE = (
+    _pattern(r"^(?:(?:show|list|get|see|view)\s+(?:me\s+)?)(?:all\s+)?(?:the\s+|our\s+)?"
+             rf"{_WHO}(?:\s+(?:in\s+ticketflow|please|pls|we\s+have))?$"),
+    _pattern(rf"^who\s+(?:are|is)\s+(?:the\s+|our\s+|all\s+the\s+)?{_WHO}$"),
+    _pattern(r"^(?P<who>users|people)\s+list$"),
+    _pattern(r"^(?P<who>who)\s+(?:has|have)\s+(?:an?\s+)?(?:access|accounts?)"
+             r"(?:\s+to\s+(?:ticketflow|this|the\s+bot))?$"),
 )
 _ADD = _pattern(rf"^(?:add|put|move)\s+{_PERSON}\s+(?:to|in|into|on|onto)\s+{_TEAM}"
                 r"(?P<named>\s+(?:team|group))?$")
@@ -199,6 +218,10 @@ def read_admin_request(text: str) -> AdminRequest | None:
         return CreateTeam(match["name"].strip("\"'“”‘’ "))
     if any(listing.match(message) for listing in _LIST_TEAMS):
         return ListTeams()
+    for listing in _LIST_PEOPLE:
+        if match := listing.match(message):
+            who = match["who"].lower()
+            return ListPeople(None if who in _EVERYONE or who == "who" else ROLE_WORDS[who])
     for members in _MEMBERS:
         if (match := members.match(message)) and _a_team(match["team"], named=bool(match["named"])):
             return TeamMembers(match["team"].strip(), named=bool(match["named"]))

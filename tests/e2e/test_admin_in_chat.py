@@ -211,3 +211,25 @@ async def test_the_teams_listed_are_every_team_for_an_admin_and_ones_own_for_oth
     assert own.texts[0].startswith("Your teams (1):\n\n- Network")
     assert none.texts[0].startswith("Sorry, you can't do that")
 
+
+async def test_an_admin_lists_the_people_in_ticketflow_and_others_are_refused(
+    service: Service, engine: AsyncEngine
+) -> None:
+    """"list users" was a list of tickets matching “users”."""
+    root = await user_in_teams(service, engine, "root@example.com", "Ro Admin", role="admin")
+    max_ = await user_in_teams(service, engine, "max@example.com", "Max Power", role="manager")
+    await insert_user(engine, role="customer", email="cara@example.com")
+
+    everyone = await service.say("list users", user=root)
+    managers = await service.say("who are the managers?", user=root)
+    refused = await service.say("list users", user=max_)
+
+    assert everyone.texts[0].startswith("People in TicketFlow (3):\n\n")
+    listed = everyone.texts[0].splitlines()[2:]
+    names = [line.removeprefix("- ").split(" · ")[0] for line in listed]
+    assert names == sorted(names, key=str.casefold)
+    assert {line.split(" · ", 1)[1] for line in listed} == {
+        "root@example.com · admin", "max@example.com · manager", "cara@example.com · customer"}
+    assert managers.texts[0].startswith("Managers in TicketFlow (1):\n\n- ")
+    assert managers.texts[0].endswith(" · max@example.com")
+    assert refused.texts == ["Sorry, you can't do that: only admins can do that."]

@@ -12,6 +12,7 @@ from bot.commands import (
     Deactivate,
     Invite,
     KeepAsIs,
+    ListPeople,
     ListTeams,
     Reactivate,
     RemoveFromTeam,
@@ -141,6 +142,15 @@ PHRASINGS: list[tuple[str, Command | None]] = [
     ("list team tickets", None),
     ("show me the teams tickets", None),
     ("what teams are working on 12", None),
+    # the people there are (admins only)
+    ("list users", ListPeople()), ("Show me all the people", ListPeople()),
+    ("users list", ListPeople()), ("who has access?", ListPeople()),
+    ("who has an account", ListPeople()), ("list everyone pls", ListPeople()),
+    ("who are the admins?", ListPeople("admin")), ("list managers", ListPeople("manager")),
+    ("show me the agents", ListPeople("user")), ("who are our customers", ListPeople("customer")),
+    ("list all techs", ListPeople("user")),
+    ("list users tickets", None), ("who are the agents on 12", None),
+    ("show me the customer's tickets", None), ("who has the printer ticket", None),
     # ticket talk is never an admin request
     ("make 4 urgent", None),
     ("put 4 on the network team", None),
