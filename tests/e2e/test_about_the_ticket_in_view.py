@@ -13,6 +13,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 from db.tables.knowledge import help_exchanges
 from tests.e2e.assistant import button, wait_for_answers
 from tests.e2e.service import Service, buttons_of, stored_ticket, texts_in, user_id_of, user_in_teams
+from tests.e2e.teams_doubles.activities import TeamsUser
 from tests.integration.builders import insert_ticket
 from tests.integration.knowledge.answering_openai_stand_in import Completion, CompletionsStandIn
 
@@ -44,9 +45,10 @@ async def test_a_message_about_the_ticket_just_shown_is_offered_as_a_comment_on_
     assert (await stored_ticket(engine, ticket, "comments"))["comments"] == [said]
 
 
-async def test_a_help_answer_given_before_the_ticket_was_shown_is_not_followed_up_on(
+async def answered_then_shown(
     helpdesk: Service, model: CompletionsStandIn, engine: AsyncEngine
-) -> None:
+) -> TeamsUser:
+    """Cy's help question answered, then their ticket shown: the chat turned to the ticket."""
     cy = await user_in_teams(helpdesk, engine, "cy@example.com", "Cy Customer", role="customer")
     await insert_ticket(engine, created_by=await user_id_of(engine, "cy@example.com"),
                         number=NUMBER, title="VPN drops every hour")
@@ -54,6 +56,13 @@ async def test_a_help_answer_given_before_the_ticket_was_shown_is_not_followed_u
     await helpdesk.say(QUESTION, user=cy)
     await wait_for_answers(helpdesk)
     await helpdesk.say(f"show {NUMBER}", user=cy)
+    return cy
+
+
+async def test_a_help_answer_given_before_the_ticket_was_shown_is_not_followed_up_on(
+    helpdesk: Service, model: CompletionsStandIn, engine: AsyncEngine
+) -> None:
+    cy = await answered_then_shown(helpdesk, model, engine)
 
     offered = (await helpdesk.say("can someone call me about it", user=cy)).card
 
@@ -87,13 +96,7 @@ async def test_it_just_after_a_help_answer_is_about_the_answer_not_the_ticket_sh
 async def test_a_bare_follow_up_after_a_ticket_was_shown_is_asked_for_whole(
     helpdesk: Service, model: CompletionsStandIn, engine: AsyncEngine
 ) -> None:
-    cy = await user_in_teams(helpdesk, engine, "cy@example.com", "Cy Customer", role="customer")
-    await insert_ticket(engine, created_by=await user_id_of(engine, "cy@example.com"),
-                        number=NUMBER, title="VPN drops every hour")
-    model.then(Completion("Phones on FH-Staff-BYOD are disconnected after 8 hours [1]."))
-    await helpdesk.say(QUESTION, user=cy)
-    await wait_for_answers(helpdesk)
-    await helpdesk.say(f"show {NUMBER}", user=cy)
+    cy = await answered_then_shown(helpdesk, model, engine)
 
     await helpdesk.say("and on a mac?", user=cy)
 
