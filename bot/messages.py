@@ -144,11 +144,7 @@ class MessageRouter:
     async def _went_stale(self, turn_context: TurnContext) -> bool:
         """Whether the dialog under way last heard from the person over `DIALOG_IDLE` ago:
         a message after a long break is a new one, not the answer to a forgotten question."""
-        stamped = await self._dialog_at.get(turn_context, None)
-        try:
-            last = datetime.fromisoformat(stamped) if isinstance(stamped, str) else None
-        except ValueError:
-            last = None
+        last = _moment(await self._dialog_at.get(turn_context, None))
         return last is not None and utcnow() - last > DIALOG_IDLE
 
     async def _handle(self, turn_context: TurnContext, viewer: Viewer, dc: DialogContext) -> None:
@@ -841,11 +837,7 @@ class MessageRouter:
 
     async def _shown_at(self, turn_context: TurnContext) -> datetime | None:
         """When the ticket in view was last shown or changed; None when not known."""
-        stamped = await self._ticket_at.get(turn_context, None)
-        try:
-            return datetime.fromisoformat(stamped) if isinstance(stamped, str) else None
-        except ValueError:
-            return None
+        return _moment(await self._ticket_at.get(turn_context, None))
 
     async def _send(self, turn_context: TurnContext, reply: Reply) -> None:
         if reply.ticket is not None:
@@ -955,3 +947,11 @@ def _about_a_ticket(activity: Any) -> bool:
     names one ("does 4 work now?")."""
     said = strip_bot_mention(activity)
     return bool(_TICKET_WORDS.search(said) or re.search(r"\d", said))
+
+
+def _moment(stamped: object) -> datetime | None:
+    """A time kept in the conversation's state (ISO text); None for none, or one unreadable."""
+    try:
+        return datetime.fromisoformat(stamped) if isinstance(stamped, str) else None
+    except ValueError:
+        return None
