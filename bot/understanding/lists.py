@@ -294,6 +294,14 @@ def _owned(listed: ListTickets, whose: Whose) -> ListTickets | Clarify:
     return replace(listed, assignee=target, also=whose.also)
 
 
+_FINISHING = (
+    ("did", "i", "resolve"), ("have", "i", "resolved"), ("did", "i", "fix"),
+    ("have", "i", "fixed"), ("did", "i", "close"), ("have", "i", "closed"),
+)
+"""Asked as questions only: "I fixed it" says a ticket is fixed, it asks for no list."""
+_FINISHED_AS = {"resolve": TicketStatus.RESOLVED, "resolved": TicketStatus.RESOLVED,
+                "fix": TicketStatus.RESOLVED, "fixed": TicketStatus.RESOLVED,
+                "close": TicketStatus.CLOSED, "closed": TicketStatus.CLOSED}
 _TOUCHED = (
     ("did", "i", "work", "on"), ("have", "i", "worked", "on"), ("i", "have", "worked", "on"),
     ("i", "worked", "on"), ("was", "i", "working", "on"), ("i", "was", "working", "on"),
@@ -305,6 +313,7 @@ _TOUCHED = (
     ("my", "activity"), ("my", "work", "log"), ("my", "worklog"),
     ("did", "i", "do"), ("have", "i", "done"), ("i", "have", "done"), ("i", "did"),
     ("did", "i", "get", "done"), ("have", "i", "got", "done"), ("did", "i", "deal", "with"),
+    *_FINISHING,
 )
 _TOUCHED_BY_FIRST: dict[str, tuple[tuple[str, ...], ...]] = {
     first: tuple(p for p in _TOUCHED if p[0] == first) for first in {p[0] for p in _TOUCHED}}
@@ -346,7 +355,9 @@ def _worked_on(message: Message, start: int, end: int, today: date) -> ListTicke
         elif words[i] not in _AROUND_TOUCHED and words[i] != "since":
             return None  # "what did I work on for the printer": not only when
         index += 1
-    return ListTickets(scope=ListScope.TOUCHED, updated_since=since)
+    finished = _FINISHED_AS.get(words[at + size - 1]) if words[at:at + size] in map(
+        list, _FINISHING) else None  # "what did I resolve today": those now resolved
+    return ListTickets(scope=ListScope.TOUCHED, updated_since=since, status=finished)
 
 
 _SINCE_SPANS = {

@@ -225,6 +225,9 @@ async def test_what_i_worked_on_this_week_lists_what_i_hold_filed_or_commented_o
     assert "Tickets you worked on · since" in shown
     ever = await service.say("what have I worked on", user=sam)
     assert "Keyboard sticky" in texts_in(ever.card)
+    for asked in ("what did I resolve this week?", "which tickets have I fixed lately"):
+        resolved = await service.say(asked, user=sam)  # was the help assistant
+        assert listed(resolved.card) == {toner}, asked
 
 
 async def test_what_is_due_is_answered(service: Service, max_: TeamsUser) -> None:

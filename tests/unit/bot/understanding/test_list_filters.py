@@ -234,3 +234,17 @@ def test_a_list_due_on_a_date_is_that_date(
         on = (understood.due_on.month, understood.due_on.day)
     assert (understood.due_on.month, understood.due_on.day) == on
     assert understood.due_on >= today or said.endswith("2027-01-15")
+
+
+@pytest.mark.parametrize(("said", "expected"), [
+    ("what did I resolve today", "list touched status=resolved updated_since=2026-12-02"),
+    ("which tickets did I close this week?", "list touched status=closed updated_since=2026-11-30"),
+    ("what have I fixed lately", "list touched status=resolved"),
+    ("I fixed it", "status TKT-2026-0007 resolved"),  # says it is fixed: no list
+    ("i resolved 4", "status TKT-2026-0004 resolved"),
+])
+def test_what_i_resolved_or_closed_lists_those_i_worked_on_that_now_are(
+    said: str, expected: str
+) -> None:
+    """"what did I resolve today" went to the help assistant, which offered to file it."""
+    assert summary(as_the_bot_reads(said, CONVERSATION)) == expected
