@@ -69,7 +69,9 @@ from bot.understanding.suggestions import FIRST_STEPS, offered, suggest
 from domain.access import Viewer, editable_fields
 from domain.clock import utcnow
 from domain.errors import DomainError, InvalidTransition, InvalidValue
-from domain.numbering import TicketNumber, mentions_ticket_number, parse_ticket_number
+from domain.numbering import (
+    TicketNumber, mentions_ticket_number, parse_ticket_id, parse_ticket_number, ticket_number_in,
+)
 from knowledge.conversation import FOLLOW_UP_WINDOW, Exchange, points_back, recent
 from domain.tickets import TicketStatus
 
@@ -511,7 +513,8 @@ class MessageRouter:
             case Question(text=text):
                 await self._ask_assistant(turn_context, viewer, text)
             case FreeText(text=text):  # "can someone call me about it": maybe the ticket's
-                await self._ask_assistant(turn_context, viewer, text, said_of_view=True)
+                await self._ask_assistant(turn_context, viewer, text, said_of_view=True,
+                                          named=_named_ticket(text, conversation))
             case ShowTicket(history=False) if turn_context.turn_state.get(
                     _AFTER_ASSISTANT) and not _about_a_ticket(turn_context.activity):
                 # "does it work on a mac too?" right after an answer: "it" is what the
@@ -708,16 +711,23 @@ class MessageRouter:
         return True
 
     async def _ask_assistant(
-        self, turn_context: TurnContext, viewer: Viewer, text: str, *, said_of_view: bool = False
+        self, turn_context: TurnContext, viewer: Viewer, text: str, *,
+        said_of_view: bool = False, named: TicketNumber | None = None,
     ) -> None:
         """`said_of_view`: a statement or request, not a question ("what if it says error
-        691?" is for the assistant even just after a ticket was shown)."""
+        691?" is for the assistant even just after a ticket was shown); `named`: the ticket
+        such a message names ("log 2h on #2", "TKT-2026-0002 vendor says next week"), which
+        it is about rather than the help documents: offered as a comment on it when the
+        viewer may see it and comment."""
         if self._deps.assistant is not None and unhelpful(text):
             await self._not_helped_since(turn_context, viewer)
             return
         shown_at = await self._shown_at(turn_context)
-        if said_of_view and (
-                about := await self._about_ticket_in_view(turn_context, viewer, text, shown_at)):
+        about = (await comment_proposed(self._deps, viewer, str(named), text)
+                 if said_of_view and named is not None else None)
+        if said_of_view and about is None:
+            about = await self._about_ticket_in_view(turn_context, viewer, text, shown_at)
+        if about is not None:
             await self._send(turn_context, about)
             return
         if self._deps.assistant is not None:
@@ -955,3 +965,13 @@ def _moment(stamped: object) -> datetime | None:
         return datetime.fromisoformat(stamped) if isinstance(stamped, str) else None
     except ValueError:
         return None
+
+
+def _named_ticket(text: str, conversation: Conversation) -> TicketNumber | None:
+    """The ticket a message names by its number ("TKT-2026-0002", "#2", "ticket 2"), or None."""
+    if (number := ticket_number_in(text)) is not None:
+        return number
+    if (found := _TICKET_BY_ID.search(text)) and (
+            sequence := parse_ticket_id(found.group(0).lstrip("#").split()[-1])) is not None:
+        return conversation.number(sequence)
+    return None

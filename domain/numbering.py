@@ -51,6 +51,15 @@ def parse_ticket_number(text: str) -> TicketNumber | None:
     return TicketNumber(prefix.upper(), int(year), int(sequence))
 
 
+def ticket_number_in(text: str) -> TicketNumber | None:
+    """The first well-formed ticket number written anywhere in `text` ("TKT-2026-0002 vendor
+    says next week"), or None."""
+    for found in _NUMBER_IN_TEXT.finditer(text):
+        if (number := parse_ticket_number(found.group(0))) is not None:
+            return number
+    return None
+
+
 def mentions_ticket_number(text: str) -> bool:
     """Whether something shaped like a ticket number appears anywhere in `text`."""
     return _NUMBER_IN_TEXT.search(text) is not None

@@ -14,7 +14,7 @@ from db.tables.knowledge import help_exchanges
 from tests.e2e.assistant import button, wait_for_answers
 from tests.e2e.service import Service, buttons_of, stored_ticket, texts_in, user_id_of, user_in_teams
 from tests.e2e.teams_doubles.activities import TeamsUser
-from tests.integration.builders import insert_ticket
+from tests.integration.builders import insert_ticket, insert_user, this_years
 from tests.integration.knowledge.answering_openai_stand_in import Completion, CompletionsStandIn
 
 NUMBER = "TKT-2026-0040"
@@ -103,3 +103,27 @@ async def test_a_bare_follow_up_after_a_ticket_was_shown_is_asked_for_whole(
     answer = (await wait_for_answers(helpdesk, 2))[1]
     assert "seems to follow on from an earlier question" in texts_in(answer)
     assert len(model.requests) == 1
+
+
+@pytest.mark.parametrize("said", [
+    "spent 4 hours on ticket {n}", "{number} vendor says next week", "log 2h on #{n}",
+])
+async def test_a_message_naming_a_ticket_is_offered_as_a_comment_on_it_not_searched_for(
+    helpdesk: Service, model: CompletionsStandIn, engine: AsyncEngine, said: str
+) -> None:
+    """"spent 4 hours on ticket 40" was answered from the help documents (sessions end after
+    12 hours); one the person may not see goes to the assistant as before, naming nothing."""
+    cy = await user_in_teams(helpdesk, engine, "cy@example.com", "Cy Customer", role="customer")
+    cy_id = await user_id_of(engine, "cy@example.com")
+    ticket = await insert_ticket(engine, created_by=cy_id, number=this_years(40),
+                                 title="VPN drops every hour")
+    offered = (await helpdesk.say(said.format(n=40, number=this_years(40)), user=cy)).card
+
+    assert buttons_of(offered) == ["Add this as a comment", "Cancel"]
+    assert f"{this_years(40)} · VPN drops every hour" in texts_in(offered)
+    assert model.requests == []
+    other = await insert_ticket(engine, created_by=await insert_user(engine), number=this_years(41))
+    elsewhere = await helpdesk.say(said.format(n=41, number=this_years(41)), user=cy)
+    assert elsewhere.texts == ["Looking that up in the help documents…"]
+    assert (await stored_ticket(engine, ticket, "comments"))["comments"] == []
+    assert (await stored_ticket(engine, other, "comments"))["comments"] == []
