@@ -72,7 +72,9 @@ from domain.errors import DomainError, InvalidTransition, InvalidValue
 from domain.numbering import (
     TicketNumber, mentions_ticket_number, parse_ticket_id, parse_ticket_number, ticket_number_in,
 )
-from knowledge.conversation import FOLLOW_UP_WINDOW, Exchange, points_back, recent
+from knowledge.conversation import (
+    FOLLOW_UP_WINDOW, Exchange, has_topic_of_its_own, points_back, recent,
+)
 from domain.tickets import TicketStatus
 
 ADMIN_COMMANDS = (
@@ -746,12 +748,14 @@ class MessageRouter:
         """"can someone call me about it" just after a ticket was shown: about that ticket,
         not a help question (the help documents would find nothing, and offer to file it as
         a new ticket); one press adds it as a comment. Only while the ticket is the last thing
-        the chat turned to: a help answer since, and "it" is what the answer was about."""
+        the chat turned to (a help answer since, and "it" is what the answer was about), and
+        for a message naming no topic of its own ("it" in "outlook crashed, it says error
+        0x800" is Outlook: a problem for the assistant)."""
         ticket = await self._last_ticket.get(turn_context, None)
         now = utcnow()
         if not ticket or shown_at is None or now - shown_at > FOLLOW_UP_WINDOW or (
-                not points_back(text)):
-            return None
+                not points_back(text)) or has_topic_of_its_own(text):
+            return None  # "i have problem with outlook, it not open": a problem of its own
         if self._deps.assistant is not None:
             answered = recent(await self._deps.help().help_assistant.last_exchange(
                 user_id=viewer.id, session_id=help_session(turn_context.activity, viewer.id)),
@@ -841,9 +845,14 @@ class MessageRouter:
         return True
 
     async def _point_at(self, turn_context: TurnContext, ticket: str) -> None:
-        """`ticket` is now "it", from now on (`_shown_at`)."""
+        """`ticket` is now "it", from now on (`_shown_at`): stamped when it becomes "it" (another
+        ticket before, or a help question), not each time it is shown again, so a card turn
+        writes no state it did not change."""
+        if (ticket != await self._last_ticket.get(turn_context, None)
+                or turn_context.turn_state.get(_AFTER_ASSISTANT)
+                or await self._shown_at(turn_context) is None):
+            await self._ticket_at.set(turn_context, utcnow().isoformat())
         await self._last_ticket.set(turn_context, ticket)
-        await self._ticket_at.set(turn_context, utcnow().isoformat())
 
     async def _shown_at(self, turn_context: TurnContext) -> datetime | None:
         """When the ticket in view was last shown or changed; None when not known."""

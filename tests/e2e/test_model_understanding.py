@@ -455,7 +455,7 @@ async def test_in_the_terminal_the_proposal_is_numbered_and_confirmed_by_its_num
                             TerminalDirectory("ada@example.com"))
         chat = TerminalChat(bot=bot, email="ada@example.com")
         await chat.say(f"show {number}")
-        proposal = "\n".join(await chat.say("park that one until the vendor calls back"))
+        proposal = "\n".join(await chat.say("that one can wait until the vendor calls back"))
         assert (await row(engine, number))["status"] == "open"
         confirm = next(c for c in chat.choices if c.label == "Confirm")
         applied = "\n".join(await chat.press(confirm, {}))
