@@ -12,6 +12,7 @@ from bot.context import BotDependencies
 from bot.understanding.context import Conversation
 from bot.understanding.requests import ListTickets, Nobody, StatsPeriod
 from domain.access import Viewer
+from domain.clock import utcnow
 from domain.people import Role
 from domain.services.overview import standing
 from domain.tickets import DueWindow, Priority
@@ -44,7 +45,7 @@ async def stats_reply(
 ) -> Reply:
     start, end, named = period_bounds(period, conversation.today)
     counts = await standing(uow=deps.uow().reading(), actor=viewer, start=start, end=end,
-                            today=conversation.today)
+                            now=utcnow())
     whose = "you filed" if viewer.role is Role.CUSTOMER else "you can see"
     lines = [
         f"{named}, of the tickets {whose}:",

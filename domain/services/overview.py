@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from datetime import date, datetime
+from datetime import datetime
 
 from domain.access import TicketAction, Viewer, available_actions, can_see, scope_for
 from domain.actors import use_case
@@ -14,7 +14,7 @@ from domain.people import Role, Team, User
 from domain.ports import UnitOfWork
 from domain.services.lookup import TicketRef, load_ticket, load_viewer
 from domain.tickets import (
-    Assignee, AssigneeType, DueWindow, HistoryAction, Priority, Ticket, TicketFilter, TicketPage,
+    Assignee, AssigneeType, HistoryAction, Priority, Ticket, TicketFilter, TicketPage,
     TicketStatus,
 )
 
@@ -343,10 +343,11 @@ class Standing:
 
 @use_case
 async def standing(
-    *, uow: UnitOfWork, actor: Viewer, start: datetime, end: datetime | None, today: date
+    *, uow: UnitOfWork, actor: Viewer, start: datetime, end: datetime | None, now: datetime
 ) -> Standing:
-    """`Standing` for filings and finishings from `start` until `end` (None: now), counted
-    under the access rule like every list; overdue as the lists say it on `today`."""
+    """`Standing` for filings and finishings from `start` until `end` (None: `now`), counted
+    under the access rule like every list; overdue at `now` as the overdue list, a card and a
+    reminder say it (`TicketFilter.overdue_at`)."""
     async with uow:
         viewer = await load_viewer(uow, actor.id)
         scope = scope_for(viewer)
@@ -354,13 +355,12 @@ async def standing(
         async def count(filter: TicketFilter) -> int:
             return await uow.tickets.count(scope=scope, filter=filter)
 
-        late_before = DueWindow.OVERDUE.bounds(today)[1]
         return Standing(
             filed=await count(TicketFilter(created_from=start, created_before=end)),
             finished=await count(TicketFilter(finished_from=start, finished_before=end)),
             still_open=await count(TicketFilter(statuses=STILL_OPEN)),
             urgent=await count(TicketFilter(statuses=STILL_OPEN, priorities=(Priority.URGENT,))),
-            overdue=await count(TicketFilter(statuses=STILL_OPEN, due_before=late_before)),
+            overdue=await count(TicketFilter(statuses=STILL_OPEN, overdue_at=now)),
             unassigned=await count(TicketFilter(statuses=STILL_OPEN, unassigned=True)),
         )
 

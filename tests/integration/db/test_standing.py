@@ -16,7 +16,7 @@ from domain.access import can_see
 from domain.clock import utcnow
 from domain.errors import NotAllowed
 from domain.services.overview import STILL_OPEN, Standing, standing
-from domain.tickets import Priority, Ticket, TicketStatus
+from domain.tickets import Priority, Ticket, TicketStatus, deadline
 from tests.actors import as_actor
 from tests.integration.builders import insert_ticket
 from tests.integration.db.test_ticket_visibility import EXPECTED, build_world
@@ -25,7 +25,7 @@ FINISHED = (TicketStatus.RESOLVED, TicketStatus.CLOSED)
 
 
 def by_the_rule(tickets: list[Ticket], start: datetime, end: datetime | None,
-                today_starts: datetime) -> Standing:
+                now: datetime) -> Standing:
     def within(moment: datetime | None) -> bool:
         return moment is not None and start <= moment and (end is None or moment < end)
 
@@ -36,7 +36,7 @@ def by_the_rule(tickets: list[Ticket], start: datetime, end: datetime | None,
                      for t in tickets),
         still_open=len(still_open),
         urgent=sum(t.priority is Priority.URGENT for t in still_open),
-        overdue=sum(t.due_date is not None and t.due_date < today_starts for t in still_open),
+        overdue=sum(t.due_date is not None and deadline(t.due_date) <= now for t in still_open),
         unassigned=sum(t.assignee is None for t in still_open),
     )
 
@@ -62,6 +62,9 @@ async def test_each_count_is_what_the_asker_may_see_in_the_period(engine: AsyncE
                      dict(resolved_at=start + timedelta(days=1))),
         "due today": (dict(created_at=end - timedelta(seconds=1), status="in_progress",
                            due_date=midnight, assignee_type="team"), {}),
+        # due at a time already passed: overdue now, as the overdue list and the card say
+        "due an hour ago": (dict(created_at=start, status="open",
+                                 due_date=now - timedelta(hours=1)), {}),
     }
     ids = list(world.tickets.values())
     for made, later in extra.values():
@@ -79,13 +82,13 @@ async def test_each_count_is_what_the_asker_may_see_in_the_period(engine: AsyncE
             every = [ticket for ticket_id in ids if (ticket := await uow.tickets.get(ticket_id))]
         seen = [t for t in every if can_see(viewer, t)]
         asked = standing(uow=SqlUnitOfWork(engine), actor=as_actor(p[person]), start=start,
-                         end=end, today=today)
+                         end=end, now=now)
         if not viewer.user.is_active:
             with pytest.raises(NotAllowed):
                 await asked
             continue
-        assert await asked == by_the_rule(seen, start, end, midnight), person
+        assert await asked == by_the_rule(seen, start, end, now), person
 
     admin = await standing(uow=SqlUnitOfWork(engine), actor=as_actor(p["admin"]), start=start,
-                           end=end, today=today)
+                           end=end, now=now)
     assert admin.finished == 1 and admin.urgent >= 1 and admin.overdue >= 1
