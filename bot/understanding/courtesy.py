@@ -18,6 +18,11 @@ _THANKS = frozenset({
     "many thanks", "much appreciated", "appreciated", "appreciate it", "thanks a lot",
     "thanks so much", "thank you so much", "thank you very much", "thanks a million",
     "thanks again", "great thanks", "perfect thanks", "ok thanks", "ok thank you", "nice one",
+    # praise for the help is thanks: "you're a lifesaver", "ur the best", "legend"
+    *(f"{you} {praise}" for you in ("youre", "you are", "you")
+      for praise in ("a lifesaver", "a life saver", "a star", "a legend", "a hero", "the best",
+                     "the man", "amazing", "awesome", "a gem", "rock", "rule")),
+    "lifesaver", "life saver", "legend", "my hero", "you legend", "you star",
 })
 _OK = frozenset({
     "ok", "okay", "k", "kk", "okie", "cool", "great", "nice", "perfect", "got it", "sounds good",
@@ -75,7 +80,7 @@ def courtesy(text: str) -> Courtesy | None:
     return None
 
 
-_SPELLED_OUT = {"r": "are", "u": "you", "ya": "you", "thnks": "thanks", "tks": "thanks"}
+_SPELLED_OUT = {"r": "are", "u": "you", "ya": "you", "ur": "youre", "yr": "youre", "thnks": "thanks", "tks": "thanks"}
 _STRETCHED = re.compile(r"([a-z])\1{2,}")  # "youuu", "thanksss", "heyyy"
 
 

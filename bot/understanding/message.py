@@ -45,7 +45,8 @@ TICKET_FIELDS = frozenset({  # what a ticket has: "its status", "4's priority"
 })
 _SHORT = {"prio": "priority", "pri": "priority", "desc": "description", "tix": "tickets",
           "tkts": "tickets", "tkt": "ticket", "req": "request", "pls": "please", "plz": "please",
-          "lemme": "let me", "gimme": "give me", "wanna": "want to", "gonna": "going to"}
+          "lemme": "let me", "gimme": "give me", "wanna": "want to", "gonna": "going to",
+          "wat": "what", "wht": "what", "rn": "right now"}
 _POINTING = frozenset({  # "assign this to me", "close that as done": "this" is the ticket
     "assign", "reassign", "unassign", "give", "close", "resolve", "reopen", "start", "hold",
     "pause", "mark", "set", "move", "put", "send", "pass", "hand", "take", "grab", "comment",
@@ -128,7 +129,7 @@ def read_message(text: str, conversation: Conversation) -> Message:
 
 _MOST_LISTED = 50  # numbers in one "4,5,6" (a message changes at most 20 tickets)
 _LISTED = re.compile(r"^#?\d{1,6}(?:,#?\d{1,6})+$")
-_GLUED = re.compile(r"^([a-z]+#|(?:no|nr|num|ticket|tkt)\.)(\d+)$")  # "ticket#4", "no.4"
+_GLUED = re.compile(r"^([a-z]+#|(?:no|nr|num|ticket|tkt)\.|(?:ticket|tkt)-)(\d+)$")  # "ticket#4", "no.4", "tkt-4"
 _RUN_ON = re.compile(r"^([a-z]{4,})(\d{1,6})$")  # "close12", "ticket12": a space left out
 _OWNS = re.compile(r"^(#?\d+|[a-z][a-z0-9]{0,9}-\d{4}-\d+)'s$")  # "4's priority", "4's mine"
 

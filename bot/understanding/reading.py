@@ -39,7 +39,7 @@ from bot.understanding.stats import stats_asked
 from bot.understanding.workload import workload_asked
 from bot.understanding.targets import Ambiguous, Found, NoSuchTarget, find_target, fits_nobody
 from bot.understanding.words import (
-    CATEGORY_WORDS, PRIORITY_WORDS, REAL_WORDS, STATUS_VERBS, STATUS_WORDS,
+    CATEGORY_WORDS, PRIORITY_WORDS, REAL_WORDS, STATUS_VERBS, STATUS_WORDS, spelled_numbers,
 )
 from domain.numbering import TicketNumber
 from domain.tickets import Category, Priority, TicketStatus
@@ -207,6 +207,7 @@ def understand(text: str, conversation: Conversation) -> Understanding:
             again := understand(ordinal["rest"], replace(conversation, last_ticket=None)),
             (Unknown, FreeText, Question, SmallTalk, Help, Cancel)):
         return again  # "the last one, make it low" with no list shown: which one is asked
+    text = spelled_numbers(text)  # "close ticket twelve": 12
     text = _not_the_other(text)  # "86 is a bug not a request": "86 is a bug"
     text = _HOW_MUCH.sub(r"how many \1", text)  # "how much tickets I have open"
     text = _DO_VERB.sub(r"\g<verb> ", text)  # "can you do close for ticket 57"
@@ -1407,6 +1408,7 @@ _SHORT_QUESTION = 12  # words: "has anyone had a chance to look at it yet?"
 _TICKET_FACTS = TICKET_FIELDS | {
     "severity", "eta", "number", "history", "progress", "update", "updates", "news", "link",
     "url", "requester", "comments", "comment", "ticket", "timeline", "estimate",
+    "latest", "situation", "story", "scoop", "holdup", "delay", "outcome",  # its news
 }
 
 

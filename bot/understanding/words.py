@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
 from domain.tickets import Category, Priority, TicketStatus
@@ -199,3 +200,53 @@ def _one_edit_apart(one: str, other: str) -> bool:
         if longer[:i] + longer[i + 1:] == shorter:
             return True
     return False
+
+
+_UNITS_SPELLED = {word: value for value, word in enumerate((
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+    "fifteen sixteen seventeen eighteen nineteen").split())}
+_TENS_SPELLED = {word: 10 * value for value, word in enumerate(
+    "_ _ twenty thirty forty fifty sixty seventy eighty ninety".split()) if word != "_"}
+_SPELLED = "|".join([*_UNITS_SPELLED, *_TENS_SPELLED, "hundred", "thousand", "and"])
+_SPELLED_AFTER = re.compile(  # "ticket twelve", "number one hundred sixteen", "#forty-two"
+    rf"\b(?P<lead>tickets?|tkt|number|no\.|nr\.)(?P<gap>\s+|\s*#\s*)"
+    rf"(?P<said>(?:{_SPELLED})(?:[\s-]+(?:{_SPELLED}))*)\b", re.IGNORECASE)
+
+
+def spelled_numbers(text: str) -> str:
+    """A ticket's number said in words after "ticket", "number" or "no." (dictated, or typed
+    as said: "close ticket twelve", "ticket one hundred sixteen") written as digits. Only
+    there: "close the two tickets", "one of them" and "no one" stay words."""
+    return _SPELLED_AFTER.sub(_as_digits, text)
+
+
+def _as_digits(found: re.Match[str]) -> str:
+    words = found["said"].lower().replace("-", " ").split()
+    while words and words[-1] == "and":
+        words.pop()
+    total = current = 0
+    for index, word in enumerate(words):
+        if word == "and":
+            if index == 0:
+                return found[0]
+            continue
+        if word in _UNITS_SPELLED:
+            if current % 10 or (current % 100 and current % 100 < 20):
+                return found[0]  # "two three": not one number
+            current += _UNITS_SPELLED[word]
+        elif word in _TENS_SPELLED:
+            if current % 100:
+                return found[0]
+            current += _TENS_SPELLED[word]
+        elif word == "hundred":
+            if not current or current >= 100:
+                return found[0]
+            current *= 100
+        else:  # thousand
+            if not current:
+                return found[0]
+            total, current = total + current * 1000, 0
+    number = total + current
+    said = re.sub(r"(?:[\s-]+and)+$", "", found["said"], flags=re.IGNORECASE)
+    tail = found[0][len(found["lead"]) + len(found["gap"]) + len(said):]
+    return f"{found['lead']}{found['gap']}{number}{tail}" if number else found[0]

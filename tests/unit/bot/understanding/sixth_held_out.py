@@ -167,7 +167,6 @@ SIXTH_HELD_OUT: tuple[tuple[str, str], ...] = (
 SIXTH_MISREAD: frozenset[str] = frozenset({
     'I think my issue with the scanner got lost, can you check?',
     'for the ticket 110 please put priority more low',
-    'close ticket one hundred sixteen',
     'wip 124',
     "new ticket: SAP says 'No authorization for transaction VA01'",
     'push the deadline of 134 to next friday',
