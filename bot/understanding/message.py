@@ -246,6 +246,9 @@ def _mark_tickets(message: Message, conversation: Conversation) -> None:
             _merge(message, index, 2, REF, conversation.last_ticket)
         elif word in ("this", "that") and following == "is" and _states(words, index + 2):
             _merge(message, index, 1, REF, conversation.last_ticket)  # "that's sorted now"
+        elif word in ("this", "that") and following in _MAY and index + 2 < len(words) \
+                and words[index + 2].text == "be" and _states(words, index + 3):
+            _merge(message, index, 1, REF, conversation.last_ticket)  # "this can be closed"
         elif word == "it" and _told_of_a_thing(
                 message, told := told or _told_things(message), index):
             pass  # "my laptop is slow and it keeps freezing": the laptop, not the ticket
@@ -343,6 +346,7 @@ _SPANS = frozenset({"week", "month", "morning", "afternoon", "evening", "year", 
                     "time", "quarter", "sprint"})
 """What "this" names in "worked on this week", "on that morning": a time, not the ticket."""
 
+_MAY = frozenset({"can", "could", "should", "may", "might", "must", "will", "shall"})
 _STATE_WORDS = frozenset(word for word, status in STATUS_WORDS.items()
                          if status in (TicketStatus.RESOLVED, TicketStatus.CLOSED))
 

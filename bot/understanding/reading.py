@@ -533,6 +533,9 @@ def _read(message: Message, text: str, conversation: Conversation) -> Understand
         return commented
     if unresolved := _no_such_resolution(message, start, end):
         return unresolved
+    if (still := _STILL_BROKEN.fullmatch(core)) and _typed_as_number(
+            message, at := start + core[:still.start("ref")].count(" ")):
+        return _should_be(message.ticket(at), TicketStatus.OPEN)  # "51 still broken": if meant
     if _NOT_OPEN.fullmatch(core):  # "it not open": no "don't", and no guess either
         ticket = message.ticket(start)
         return _should_be(ticket, TicketStatus.OPEN) if ticket else FreeText(text.strip())
@@ -594,6 +597,21 @@ _NOT_OPEN = re.compile(
 """"It not open", "4 isn't open", "it doesn't open": the thing the ticket is about does not
 open, or the ticket is not open (when it should be); either way "don't" fits neither, so
 the reopen is offered for the ticket shown, and with none it is a problem told."""
+
+
+_STILL_BROKEN = re.compile(
+    rf"{ref()} (?:(?:is|s|are|still|seems|looks|keeps) )*still (?:(?:is|being) )?"
+    r"(?:broken|broke|not working|failing|down|happening"
+    r"|an issue|a problem|there|occurring|the same|crashing)"
+    r"(?: (?:again|for me|for us|for them|though|tho|unfortunately|sadly|now|today))*")
+""""51 still broken", "TKT-…-0051 is still not working": a ticket said to have come back, asked
+about ("Should … be open?") rather than reopened: it may never have been resolved. Only a
+ticket typed by its number: "it's still broken" after a card tells of the thing; "36 is still
+not fixed" says the ticket is not done, which changes nothing."""
+
+
+def _typed_as_number(message: Message, index: int) -> bool:
+    return any(ch.isdigit() for ch in message.original(index, index + 1))
 
 
 _POINTED_BACK = re.compile(
@@ -1852,8 +1870,8 @@ def _status(reading: Reading, whole: Reading) -> Understanding | None:
         return ChangeStatus(reading.ticket(found), TicketStatus.RESOLVED)
     if found := _match(reading, (
         rf"{ref()}(?: tref| he| she)?(?: is| are| was| were| has been| have been| can be| got| should be| needs to be| to| status| ->| =>| →| -| –| —| =)?"
-        r"(?: now| all| finally| officially)? (?P<rest>.+?)"
-    )):
+        r"(?: (?:now|all|both|also|finally|officially|already))* (?P<rest>.+?)"
+    )):  # "54 and 55 are both fixed", "4 is also sorted"
         stated = _status_value(found.group("rest").split())
         if stated is not None:
             return ChangeStatus(reading.ticket(found), stated)
@@ -1981,6 +1999,9 @@ def _assign(reading: Reading, whole: Reading) -> Understanding | None:
         r"(?:take|grab|claim|pick up|pick|own|handle|take over|look into|take care of|got|have got"
         r"|look after|see to|deal with)"
         rf"(?: on)? {ref()}(?: myself)?"
+    )) or _match(reading, (  # "I'm taking 35": the take said as it is done
+        rf"(?:i am|am|we are) (?:taking|claiming|handling|owning|taking over) {ref()}(?: myself)?"
+        r"(?: (?:now|then|today|over))?"
     )) or _match(reading, rf"(?:assign|give) (?:me|myself)(?: to)? {ref()}"):
         return AssignTicket(reading.ticket(found), UserTarget(
             conversation.viewer_id, conversation.name_of(conversation.viewer_id)))

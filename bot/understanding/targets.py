@@ -11,6 +11,8 @@ from bot.understanding.requests import Choice, Nobody, TeamTarget, Target, UserT
 ME = frozenset({"me", "myself", "i", "mine", "self"})
 NOBODY = frozenset({"nobody", "noone", "no one", "none", "no-one", "unassigned", "anyone", "nobody else"})
 _FILLER = frozenset({"the", "to", "over", "please", "@", "user", "person", "agent"})
+_AFTER_A_NAME = frozenset({"only", "alone", "instead", "directly", "personally", "now", "then",
+                           "too", "also", "asap", "thanks", "thx", "ty"})
 TEAM_WORDS = frozenset({"team", "queue", "group", "guys", "folks", "people", "crew", "squad",
                          "department", "dept", "lot"})  # "the network guys"
 
@@ -38,6 +40,8 @@ def fits_nobody(found: Found, conversation: Conversation) -> bool:
 
 def find_target(words: list[Word], conversation: Conversation) -> Found:
     kept = [w for w in words if w.text not in _FILLER and w.text.lstrip("@")]
+    while len(kept) > 1 and kept[-1].text in _AFTER_A_NAME:
+        kept.pop()  # "assign 37 to me only", "give it to Sam instead"
     if not kept:
         return NoSuchTarget("")
     phrase = " ".join(w.text.lstrip("@") for w in kept)
