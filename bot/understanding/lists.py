@@ -159,8 +159,8 @@ def read_list(
             leftover.append(index)
         index += 1
     if leftover:
-        if not (strong or searching) or _only_whose(named, searching, filters, whose, scope,
-                                                    status, priority):
+        if not (strong or searching) or any(words[i] not in _NO_TOPIC for i in leftover) and (
+                _only_whose(named, searching, filters, whose, scope, status, priority)):
             return None  # "what's the number for the network team?": about them, not tickets
         if text is None:
             text = " ".join(message.original(start + i, start + i + 1) for i in leftover

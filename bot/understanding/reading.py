@@ -610,6 +610,11 @@ ticket typed by its number: "it's still broken" after a card tells of the thing;
 not fixed" says the ticket is not done, which changes nothing."""
 
 
+_WHO_FILED = (r"(?:user|users|requester|requestor|customer|reporter|caller|client|person|guy"
+              r"|lady|them|him|her)")
+"""Who a ticket is for: "tell the user on 40 that …" is said to them on the ticket, a comment."""
+
+
 def _typed_as_number(message: Message, index: int) -> bool:
     return any(ch.isdigit() for ch in message.original(index, index + 1))
 
@@ -2013,7 +2018,9 @@ def _assign(reading: Reading, whole: Reading) -> Understanding | None:
     )) or _match(reading, rf"(?:mine|me|dibs|dibs on)(?: ->| =>| →| -| =)? {ref()}"):
         return AssignTicket(reading.ticket(found), UserTarget(
             conversation.viewer_id, conversation.name_of(conversation.viewer_id)))
-    if _match(reading, r"(?:unassign|un-assign) (?:me|myself)"):
+    if _match(reading, r"(?:unassign|un-assign) (?:me|myself)") or _match(reading, (
+            r"(?:remove|clear|drop|delete|empty|reset)(?: the)? (?:assignee|assignment|owner)"
+            r"(?: field)?(?: (?:now|too|as well))?")):
         return AssignTicket(None, Nobody())  # which ticket is asked
     if found := _match(reading, (
         rf"(?:unassign|remove|take|drop|release) (?:me|myself)(?: from| off)? {ref()}"
@@ -2093,7 +2100,8 @@ def _asked_to_take(reading: Reading, *, asked: bool) -> Understanding | None:
     """"Sam, please take 12" hands it over; "Alex, could you have a look at 12?" asks a
     favour, so whether Alex should take it is asked."""
     found = _match(reading, (
-        r"(?P<target>.+?)(?: [-–—])? (?P<ask>please|pls|can you|could you|would you|will you)(?: please)?"
+        r"(?P<target>.+?)(?: [-–—])? (?P<ask>please|pls|(?:can|could|would|will) (?:you|u|ya))"
+        r"(?: please)?"
         rf" (?:{_TAKE_ON}|take a look at|have a look at|look at)(?: the)? {ref()}"
     ))
     if found is None:
@@ -2124,10 +2132,10 @@ def _comment(reading: Reading, whole: Reading) -> Understanding | None:
         text = reading_text(whole, found)
         return CommentOnTicket(whole.ticket(found), text or None)
     if found := _match(whole, (
-        rf"(?:tell|let|inform|update) {ref()}(?: that| know that| know)?(?P<rest> .+)"
+        rf"(?:tell|let|inform|update)(?: (?:the )?{_WHO_FILED} (?:on|of|in|for|from|behind|at))?"
+        rf" {ref()}(?P<that> that| know that| know)?(?P<rest> .+)"
     )) or _match(whole, rf"(?:add|append)(?: this)? (?:to|on) {ref()}(?P<rest> .+)"):
-        if found.group(0).split()[0] in ("let", "update") and not (
-                {"that", "know"} & set(found.group(0).split()[2:3])):
+        if found.group(0).split()[0] in ("let", "update") and not found.groupdict().get("that"):
             return None  # "update 4 to urgent"
         return CommentOnTicket(whole.ticket(found), reading_text(whole, found) or None)
     if added := _added(whole):
