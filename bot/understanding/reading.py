@@ -81,7 +81,7 @@ _GLAD_IF = tuple(  # "I'd appreciate it if you could reassign 27", "it would be 
 _POLITE_START = (
     "please", "pls", "plz", "kindly", "hey", "hi", "hello", "ok", "okay", "so", "bot",
     "ticketflow", "yo", "um", "hmm", "alright", "also", "and", "then", "oh", "just", "quickly",
-    "now", "right", "go ahead and", "i want to", "i need to", "i would like to", "id like to",
+    "now", "right", "go ahead and", "sir", "madam", "maam", "mam", "i want to", "i need to", "i would like to", "id like to",
     "i wanna", "lets", "let us", "i want you to", "i need you to", "i would like you to",
     "can you", "could you", "would you", "will you", "can u", "could u", "would you mind",
     "would you please", "you can", "ok so", "help me", "help me to", "i have to", "i must",
@@ -210,6 +210,7 @@ def understand(text: str, conversation: Conversation) -> Understanding:
     text = spelled_numbers(text)  # "close ticket twelve": 12
     text = _not_the_other(text)  # "86 is a bug not a request": "86 is a bug"
     text = _HOW_MUCH.sub(r"how many \1", text)  # "how much tickets I have open"
+    text = _UTMOST.sub(lambda said: "low priority" if said["lowest"] else "urgent priority", text)
     text = _DO_VERB.sub(r"\g<verb> ", text)  # "can you do close for ticket 57"
     text = _WANT_THAT.sub(_wanted, text)  # "i want that 57 is assign to priya"
     text = _CLOSED_AS_DUPLICATE.sub(r"\g<close> - ", text)  # "close 70 as a duplicate of 71"
@@ -463,6 +464,11 @@ def _wanted(found: re.Match[str]) -> str:
 
 
 _HOW_MUCH = re.compile(r"\bhow much (tickets|requests|cases|issues)\b", re.IGNORECASE)
+
+
+_UTMOST = re.compile(r"\b(?:the )?(?:(?:top|highest|max|maximum|utmost|first)|(?P<lowest>lowest|bottom))"
+                    r"(?:[\s-]+(?:priority|prio))\b", re.IGNORECASE)
+""""top priority", "the highest priority": urgent, the highest TicketFlow has; "lowest": low."""
 
 
 def _done_to(what: str) -> bool:
@@ -1285,6 +1291,9 @@ def _is_question(words: list[str], asks: bool) -> bool:
         return True
     if words[:1] == ["have"] and words[1:2] and words[1] not in _ASKED:
         return False  # "have Sam look at 4"
+    if words[:1] == ["do"] and words[1:2] and words[1] in ("the", "a", "an") and (
+            words[2:3] != ["needful"]):  # "kindly do the needful for 112": see to it (shown)
+        return False  # "do the priority high for 23": a thing to do, said as some say it
     return bool(words) and (words[0] in _QUESTION_START or " ".join(words[:2]) in _QUESTION_START)
 
 
@@ -1547,7 +1556,7 @@ def _create(reading: Reading, whole: Reading) -> Understanding | None:
     found = _match(reading, (
         r"(?:(?:i )?(?:need|want|would like|id like)|new|create|open|file|raise|log|submit|make"
         r"|add|report|lodge|register|put in|start|write up|write)"
-        r"(?: up| me| us)?(?: (?:a|an|new|another))*"
+        r"(?: up| me| us)?(?: (?:a|an|one|new|another))*"  # "raise one ticket for …": "a"
         rf"(?: (?P<prio>{prio})(?: priority)?)?(?: new)? (?P<kind>{kinds})(?P<rest>(?: .*)?)"
     )) or _match(reading, r"report(?: (?:a|an))?(?: (?P<kind>problem|issue|bug|incident|outage))?(?P<rest> .+)")
     if found is None:
@@ -1629,7 +1638,7 @@ _TEAMS_OFFERED = 6
 
 _FILE_IT = (  # "log it", "raise one", "create a ticket", "open one": asked to file
     r"(?:(?:create|open|file|raise|log|submit|make|start|lodge|report|put in|write up)"
-    r"(?: me| us)? (?:a |an )?(?:new )?(?:ticket|issue|case|one)"
+    r"(?: me| us)? (?:a |an |one )?(?:new )?(?:ticket|issue|case|one)"
     r"|(?:create|file|raise|log|submit|lodge|report|write up) (?:tref|this|that))"
     r"(?: up)?(?: for (?:tref|this|that|me|us))?"
 )
@@ -2219,7 +2228,12 @@ def _edit(reading: Reading, whole: Reading) -> Understanding | None:
         whole, rf"{ref()}(?:s)?(?: [-–—])? {field}(?: (?:to|is|=|->|=>|→))?(?P<value> .+)"
     ) or _match(
         whole, rf"{field} (?:of |for |on )?{ref()}(?: (?:to|is|=|->|=>|→|should be))?(?P<value> .+)"
-    ):
+    ) or _match(whole, (  # "set the priority high for 23", "do the priority high for 23"
+        r"(?:(?:set|change|update|make|put|do|keep|mark) )?(?:the )?"
+        r"(?P<field>priority|category|type|due date|due|deadline)"
+        rf"(?: (?:to|as|at|=|->|=>|→))?(?P<value>(?: (?!tref\b|tnum\b|for\b|of\b|on\b|date\b)\S+){{1,3}})"
+        rf" (?:for|of|on|in) {ref()}(?: (?:please|pls|plz|now|too))?"
+    )):
         return _field(whole, found)
     if found := _match(whole, (
         rf"(?:set|change|update|make|raise|lower|bump|move|push|put)(?: the)? {field}"
