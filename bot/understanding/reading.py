@@ -339,12 +339,25 @@ _TOLD_FIRST = re.compile(
     r"|\b(?P<it>it)\b(?P<after>[^\d?]*))[.!]*\s*", re.IGNORECASE)
 
 
+_ASKED_AFTER = re.compile(
+    r"[,;.!]\s*(?:(?:so|and|then|pls|please|plz|kindly|can you|could you|can u|could u)\s+)*"
+    r"(?P<ask>(?P<verb>[a-z]+)\b[^,;.!?]*?\s)$", re.IGNORECASE)
+"""What is asked of "it" after a ticket was told of: "15 is not that urgent, drop it to low"."""
+_PRIORITY_VERBS = frozenset({"drop", "lower", "raise", "downgrade", "upgrade", "increase",
+                             "decrease"})
+
+
 def _ticket_told_first(text: str) -> str | None:
     """"66 lgtm, closing", "126 and 127 are duplicates, close both", "ticket 63 I'm
     looking at it now": the ticket said first and what is done to it after, read in the
     usual order ("closing 66", "I'm looking at 63 now"). Only where the words between deny
     nothing, ask nothing and name no other ticket."""
     told = _TOLD_FIRST.fullmatch(text)
+    if told is not None and told["it"] is not None and (asked := _ASKED_AFTER.search(told["middle"])):
+        said = f"{asked['ask']} {told['after']}".lower().replace("'", "").split()
+        if asked["verb"].lower() in _MINDED_VERBS | _PRIORITY_VERBS and not set(said) & (
+                _NOT_DOING | _IF):
+            return f"{asked['ask']}{told['front'].removeprefix('ticket ')}{told['after']}"
     if told is None or set(told["middle"].lower().replace("'", "").split()) & (
             _NOT_DOING | _IF | {"still", "again", "before", "after", "until", "once"}):
         return None
@@ -365,7 +378,8 @@ def _ticket_told_first(text: str) -> str | None:
 
 
 _NOT_THE_OTHER = re.compile(
-    r"(?P<said>.*\b(?:is|s|be|should be|as|to|its|it's)\s+(?:an?\s+)?(?P<value>[\w-]+))"
+    r"(?P<said>.*\b(?:is|s|be|should be|as|to|its|it's)\s+(?:an?\s+)?(?P<value>[\w-]+)"
+    r"(?:\s+(?:request|report|one|ticket|priority|prio))?)"  # "a feature request not a bug"
     r"\s*[,;-]?\s+(?:and\s+|but\s+)?(?:not|isnt|isn't|no)\s+(?:an?\s+)?(?P<other>[\w-]+)"
     r"(?:\s+(?:request|one|ticket|priority|prio))?\s*[.!]*",
     re.IGNORECASE)
@@ -1130,6 +1144,9 @@ def _is_negation(words: list[str]) -> bool:
         if index and words[index - 1] == "it":  # "outlook, it not open": "it" is not the
             continue  # ticket (that is `REF`), so what is wrong with the person's thing
         after = words[index + 1 + (word == "do"):]  # after "do not" too
+        if [w for w in after[:3] if w not in _DEGREE][:1] in ([p] for p in PRIORITY_WORDS) and (
+                word in ("not", "isnt", "arent", "wasnt")):
+            continue  # "15 is not that urgent, drop it to low": how urgent, no refusal
         if index and words[index - 1] in (REF, NUMBER) and _status_value(
                 [w for w in after[:3] if w not in ("yet", "been")][:1]) is not None:
             return True  # "26 isn't fixed, the user still sees it"
@@ -1143,6 +1160,8 @@ def _is_negation(words: list[str]) -> bool:
 
 
 _NEGATED_WITHIN = 4
+_DEGREE = frozenset({"that", "so", "very", "too", "really", "super", "all", "particularly",
+                     "terribly", "exactly", "an", "a"})
 """Words after a negation its action may be in ("don't close", "no need to close", "do not
 ever reassign"): further on, it is another clause ("… is not detected after the update")."""
 

@@ -173,9 +173,7 @@ EIGHTH_HELD_OUT: tuple[tuple[str, str], ...] = (
 )
 
 EIGHTH_MISREAD: frozenset[str] = frozenset({
-    '15 is not that urgent, drop it to low',
     'URGENT!!! 16 needs to be top priority',
-    '21 is a feature request not a bug',
     "could you prioritise 22 please, it's rather urgent",
     "unassign me from ticket 30, I'm off next week",
     "I've sorted 58, can you close it off",
