@@ -15,12 +15,12 @@ from bot.context import BotDependencies
 from bot.identity import MemberDirectory
 from bot.mentions import mentioned_users
 from bot.person_lookup import resolve_person
+from bot.sender_day import sender_today
 from bot.understanding.context import Conversation, Person, TeamEntry
 from bot.understanding.message import read_message
 from bot.understanding.requests import TeamTarget, UserTarget
 from bot.understanding.targets import Ambiguous, find_target
 from domain.access import Viewer
-from domain.clock import utcnow
 from domain.errors import TeamNotFound
 from domain.people import Role, Team, User
 from domain.services.people import find_team_by_name, list_teams, list_users
@@ -56,7 +56,7 @@ async def named_user(
     named = [u for u in users if (u.is_active or deactivated_too) and (
         viewer.role is Role.ADMIN or u.role is not Role.CUSTOMER)]
     conversation = Conversation(
-        viewer_id=viewer.id, today=utcnow().date(),
+        viewer_id=viewer.id, today=sender_today(),
         people=tuple(Person(u.id, u.display_name, u.email) for u in named))
     found = find_target(read_message(said, conversation).words, conversation)
     if isinstance(found, UserTarget):
@@ -75,7 +75,7 @@ async def named_team(deps: BotDependencies, viewer: Viewer, said: str, again: st
     """The team `said` names as stored: "networking" is Network; two that fit are asked
     about. `again`: the request with `{team}` where the team goes."""
     teams = await list_teams(uow=deps.uow().reading(), actor=viewer)
-    conversation = Conversation(viewer_id=viewer.id, today=utcnow().date(),
+    conversation = Conversation(viewer_id=viewer.id, today=sender_today(),
                                 teams=tuple(TeamEntry(t.id, t.name) for t in teams))
     phrase = said if said.lower().split()[-1:] == ["team"] else f"{said} team"
     found = find_target(read_message(phrase, conversation).words, conversation)

@@ -22,6 +22,7 @@ from bot.unfurl import UNFURL_INVOKE
 from bot.cards.verbs import TICKET_ID, TICKET_VERBS, Verb
 from bot.context import BotDependencies
 from bot.presenter import drawn_for_everyone
+from bot.sender_day import sent_from, zone_of
 from bot.conversations import (
     bot_installed,
     bot_uninstalled,
@@ -103,7 +104,8 @@ class TicketFlowBot(TeamsActivityHandler):  # type: ignore[misc]  # untyped SDK 
 
     async def on_turn(self, turn_context: TurnContext) -> None:
         try:
-            with drawn_for_everyone(_seen_by_everyone(turn_context.activity)):
+            with drawn_for_everyone(_seen_by_everyone(turn_context.activity)), \
+                    sent_from(zone_of(turn_context.activity)):
                 await super().on_turn(turn_context)
         finally:
             await self._store_begun_dialog(turn_context)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import Any, TypeGuard, assert_never
@@ -26,6 +26,12 @@ _DUE_TITLES = {DueWindow.OVERDUE: "overdue", DueWindow.TODAY: "due today",
 _NAME_CHARS = 100
 MOST_HOLDERS = 10
 """People or teams one list names at once (card data is capped to it when it comes back)."""
+_A_DAY = timedelta(days=1)
+
+
+def utc_midnight(day: date) -> datetime:
+    """When `day` begins in UTC."""
+    return datetime.combine(day, time())
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,10 +108,13 @@ class ListQuery:
 
     def filter_for(
         self, actor_id: str, *, today: date, teams: tuple[Assignee, ...] = (),
-        now: datetime | None = None,
+        now: datetime | None = None, midnight: Callable[[date], datetime] = utc_midnight,
     ) -> TicketFilter:
-        """`teams`: what the viewer's teams hold (`team_holders`), for the TEAMS scope; `now`
-        (on `today`): overdue includes what is due at a time of day already passed."""
+        """`today`: the asker's day, which due days are counted from (a due day is a
+        calendar day, stored at its midnight); `teams`: what the viewer's teams hold
+        (`team_holders`), for the TEAMS scope; `now` (within a day of `today`): overdue is
+        what is overdue at that moment, as a card and a reminder say; `midnight`: when a day
+        begins for the asker (naive UTC), for when tickets were filed or worked on."""
         statuses = (self.status,) if self.status else ()
         overdue = self.due_window is DueWindow.OVERDUE
         worked = self.scope is ListScope.TOUCHED  # what they resolved is what they worked on
@@ -115,7 +124,8 @@ class ListQuery:
             else FINISHED
         priorities = (self.priority,) if self.priority else ()
         due_from, due_before = self.due_window.bounds(today) if self.due_window else (None, None)
-        late_at = now if overdue and now is not None and now.date() == today else None
+        late_at = now if overdue and now is not None and abs(now.date() - today) <= _A_DAY \
+            else None
         if late_at is not None:
             due_before = None
         if self.due_on:
@@ -126,7 +136,7 @@ class ListQuery:
                         if isinstance(h, (UserTarget, TeamTarget))) if self.also else ()
         if self.scope is ListScope.TEAMS:
             held_by = (*teams, Assignee.user(actor_id))
-        since = datetime.combine(self.updated_since, time()) if self.updated_since else None
+        since = midnight(self.updated_since) if self.updated_since else None
         return TicketFilter(
             assignee_id=actor_id if self.scope is ListScope.MINE else (
                 holder.user_id if isinstance(holder, UserTarget) else None),
@@ -139,7 +149,8 @@ class ListQuery:
             touched_by=actor_id if worked else None,
             touched_from=since if worked else None,
             updated_from=None if worked else since,
-            created_from=_midnight(self.created_from), created_before=_midnight(self.created_before),
+            created_from=midnight(self.created_from) if self.created_from else None,
+            created_before=midnight(self.created_before) if self.created_before else None,
             filed_or_held_by=actor_id if self.scope is ListScope.OWN else None,
         )
 

@@ -33,6 +33,7 @@ from bot.cards.views import (
 from bot.cards.welcome import welcome_card as draw_welcome
 from bot.context import BotDependencies
 from bot.listing import FINISHED, ListQuery, team_holders
+from bot.sender_day import sender_midnight, sender_today
 from domain.access import Viewer, editable_fields as fields_editable_by
 from domain.clock import utcnow
 from domain.company import CompanySettings
@@ -200,7 +201,8 @@ async def listed_card(
     limit = deps.options.page_size
     listing = await ticket_listing(
         uow=deps.uow().reading(), actor=viewer,
-        filter=query.filter_for(viewer.id, today=(now := utcnow()).date(), now=now,
+        filter=query.filter_for(viewer.id, today=sender_today(now := utcnow()), now=now,
+                                midnight=sender_midnight,
                                 teams=team_holders(viewer)),
         limit=limit, offset=offset,
     )

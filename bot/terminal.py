@@ -11,6 +11,7 @@ from __future__ import annotations
 import itertools
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Any
 
 from botbuilder.core import BotAdapter, TurnContext
@@ -79,6 +80,9 @@ class TerminalDirectory:
 class TerminalChat:
     bot: TicketFlowBot
     email: str
+    zone: str | None = None
+    """The IANA zone whose days "today" and "tomorrow" are (`--tz`); None: the machine's
+    own offset, sent as Teams sends `localTimestamp`."""
     adapter: TerminalAdapter = field(default_factory=TerminalAdapter)
     choices: list[CardChoice] = field(default_factory=list)
 
@@ -95,6 +99,8 @@ class TerminalChat:
                 id=f"terminal-{self.email}", conversation_type="personal", tenant_id=CHANNEL
             ),
             channel_data={"tenant": {"id": CHANNEL}},
+            local_timezone=self.zone,
+            local_timestamp=datetime.now().astimezone(),
             **fields,
         )
 

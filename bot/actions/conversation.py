@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from bot.context import BotDependencies
+from bot.sender_day import sender_today
 from bot.understanding.context import Conversation, Person, TeamEntry
 from domain.access import Viewer
-from domain.clock import utcnow
 from domain.company import CompanySettings
 from domain.numbering import DEFAULT_PREFIX, parse_ticket_number
 from domain.people import Role
@@ -43,7 +43,7 @@ async def conversation_for(
         teams = tuple(TeamEntry(t.id, t.name) for t in await list_teams(uow=deps.uow().reading(), actor=viewer))
     return Conversation(
         viewer_id=viewer.id,
-        today=utcnow().date(),
+        today=sender_today(),
         last_ticket=parse_ticket_number(last_ticket) if last_ticket else None,
         ticket_prefix=company.ticket_prefix if company else DEFAULT_PREFIX,
         people=people,

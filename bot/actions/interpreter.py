@@ -20,6 +20,7 @@ from bot.actions.tools import LOOKUP, BadToolCall, read_call, tools_for
 from bot.cards.labels import trimmed
 from bot.context import BotDependencies
 from bot.listing import team_holders
+from bot.sender_day import sender_midnight
 from bot.understanding.context import Conversation
 from bot.understanding.requests import Clarify, ListTickets, TicketRequest
 from domain.access import Viewer
@@ -109,6 +110,7 @@ class ModelInterpreter:
         query = list_query(viewer, request)
         listing = await ticket_listing(uow=deps.uow().reading(), actor=viewer,
                                        filter=query.filter_for(viewer.id, today=conversation.today,
+                                                                midnight=sender_midnight,
                                                                 teams=team_holders(viewer)),
                                        limit=LOOKUP_ROWS,
                                        offset=0)

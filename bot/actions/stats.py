@@ -4,11 +4,14 @@ buttons."""
 
 from __future__ import annotations
 
-from datetime import date, datetime, time, timedelta
+from collections.abc import Callable
+from datetime import date, datetime, timedelta
 
 from bot.actions.phrasing import phrase
 from bot.actions.reply import Option, Reply
 from bot.context import BotDependencies
+from bot.listing import utc_midnight
+from bot.sender_day import sender_midnight
 from bot.understanding.context import Conversation
 from bot.understanding.requests import ListTickets, Nobody, StatsPeriod
 from domain.access import Viewer
@@ -18,22 +21,24 @@ from domain.services.overview import standing
 from domain.tickets import DueWindow, Priority
 
 
-def period_bounds(period: StatsPeriod, today: date) -> tuple[datetime, datetime | None, str]:
-    """From when until when (None: now), in UTC days as tickets are stored, and its name."""
+def period_bounds(
+    period: StatsPeriod, today: date, midnight: Callable[[date], datetime] = utc_midnight,
+) -> tuple[datetime, datetime | None, str]:
+    """From when until when (None: now), as tickets are stored (naive UTC), and its name:
+    days as the asker lives them, `midnight` saying when one begins for them."""
     monday = today - timedelta(days=today.weekday())
     match period:
         case StatsPeriod.TODAY:
-            return datetime.combine(today, time()), None, "Today so far"
+            return midnight(today), None, "Today so far"
         case StatsPeriod.THIS_WEEK:
-            return (datetime.combine(monday, time()), None,
-                    f"This week so far (since {_day(monday)})")
+            return midnight(monday), None, f"This week so far (since {_day(monday)})"
         case StatsPeriod.LAST_WEEK:
             start = monday - timedelta(weeks=1)
-            return (datetime.combine(start, time()), datetime.combine(monday, time()),
+            return (midnight(start), midnight(monday),
                     f"Last week ({_day(start)} to {_day(monday - timedelta(days=1))})")
         case StatsPeriod.THIS_MONTH:
             first = today.replace(day=1)
-            return datetime.combine(first, time()), None, f"This month so far (since {_day(first)})"
+            return midnight(first), None, f"This month so far (since {_day(first)})"
 
 
 def _day(day: date) -> str:
@@ -43,7 +48,7 @@ def _day(day: date) -> str:
 async def stats_reply(
     deps: BotDependencies, viewer: Viewer, period: StatsPeriod, conversation: Conversation
 ) -> Reply:
-    start, end, named = period_bounds(period, conversation.today)
+    start, end, named = period_bounds(period, conversation.today, sender_midnight)
     counts = await standing(uow=deps.uow().reading(), actor=viewer, start=start, end=end,
                             now=utcnow())
     whose = "you filed" if viewer.role is Role.CUSTOMER else "you can see"

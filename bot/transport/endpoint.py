@@ -41,12 +41,13 @@ import re
 import time
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
 from contextlib import AbstractAsyncContextManager, contextmanager, nullcontext, suppress
+from datetime import datetime
 from typing import Any
 
 from aiohttp import web
 from botbuilder.core import Bot, InvokeResponse, TurnContext
 from botbuilder.schema import Activity, ActivityTypes
-from msrest.serialization import Model
+from msrest.serialization import Deserializer, Model
 
 from bot.delivery import running_for
 from bot.transport.activity_json import ActivityReader
@@ -133,6 +134,20 @@ had) and the most characters their columns hold. Teams' own are GUIDs and ids of
 dozen characters; a longer one failed the turn on PostgreSQL (a 500, after the reply had
 gone out and with a conversation reference half rewritten), so it is refused first."""
 _CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
+_read_moment: Callable[[object], datetime] = Deserializer.deserialize_iso
+
+
+def _forget_unreadable_local_time(payload: dict[str, Any]) -> None:
+    """A `localTimestamp` that is no moment (or has an offset no clock has) failed the
+    whole activity in the SDK; it only says whose day "today" is (`bot.sender_day`), so it
+    is left out and the message answered on UTC's day."""
+    stamp = payload.get("localTimestamp")
+    if stamp is None:
+        return
+    try:
+        _read_moment(stamp)
+    except ValueError:  # msrest's DeserializationError
+        del payload["localTimestamp"]
 
 
 def _refuse_unanswerable(payload: dict[str, Any]) -> None:
@@ -387,6 +402,7 @@ class MessagesEndpoint:
                 and not isinstance(payload[field], str)
             ):
                 raise RequestRefused(400, "invalid_activity", f"{field} must be a string")
+        _forget_unreadable_local_time(payload)
         _refuse_unanswerable(payload)
         try:
             activity = self._reader.read(payload)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import Any
-from datetime import timedelta
+from datetime import datetime, time, timedelta
 
 import pytest
 from sqlalchemy import select
@@ -15,7 +15,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 from db.tables import task_comments, tasks, team_members
 from domain.clock import utcnow
 from tests.e2e.service import Service, person_in_teams, presses, texts_in
-from tests.e2e.teams_doubles.activities import TeamsUser
+from tests.e2e.teams_doubles.activities import TeamsUser, senders_today
 from tests.integration.builders import insert_person, insert_team, insert_ticket
 
 TITLES = ("Printer jams on floor 3", "VPN drops at noon", "Badge reader blinks",
@@ -42,7 +42,7 @@ async def desk(engine: AsyncEngine) -> Desk:
     network = await insert_team(engine, "Network", sam)
     now = utcnow()
     yesterday = now - timedelta(days=1)
-    today = now.replace(hour=0, minute=0, second=0, microsecond=0)  # the whole day, not late
+    today = datetime.combine(senders_today(), time())  # the whole day, theirs: not late
     printer, vpn, badge, switch, toner, projector = TITLES
     await insert_ticket(engine, created_by=customer, assignee_id=sam, title=printer,
                         due_date=yesterday)
@@ -178,7 +178,7 @@ async def test_due_tomorrow_and_due_next_week_list_just_the_tickets_due_then(
     service: Service, engine: AsyncEngine
 ) -> None:
     admin, max_ = await person_in_teams(service, engine, "Max", "Admin", role="admin")
-    noon = utcnow().replace(hour=12, minute=0, second=0, microsecond=0)
+    noon = datetime.combine(senders_today(), time(12))  # the asker's day
     next_monday = noon + timedelta(days=7 - noon.weekday())
     due = {"Tomorrow's": noon + timedelta(days=1), "Next Wednesday's": next_monday + timedelta(2),
            "In a fortnight's": next_monday + timedelta(days=8), "Today's": noon}

@@ -5,19 +5,26 @@ several, and says plainly when there is none, offering the wider lists."""
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from domain.clock import utcnow
+from domain.clock import day_in, start_of_day, utcnow
 from tests.e2e.service import Service, data, texts_in
+from tests.e2e.teams_doubles.activities import SENDER_ZONE
 from tests.integration.builders import insert_person, insert_ticket
 
 
 def _monday(now: datetime) -> datetime:
-    return (now - timedelta(days=now.weekday())).replace(hour=0, minute=0, second=0,
-                                                         microsecond=0)
+    """When this week began for the sender (their Teams client's zone), as stored."""
+    today = day_in(SENDER_ZONE, now)
+    return start_of_day(today - timedelta(days=today.weekday()), SENDER_ZONE)
+
+
+def _day(moment: datetime) -> date:
+    """The sender's day of a stored moment."""
+    return day_in(SENDER_ZONE, moment)
 
 
 def _offered(card: dict[str, Any]) -> dict[str, str]:
@@ -31,12 +38,13 @@ async def test_tickets_i_opened_last_week_are_that_weeks_on_every_page_of_the_ca
     jo = await insert_person(engine, "Jo", "Agent")
     max_ = await insert_person(engine, "Max", "Admin", role="admin")
     monday = _monday(utcnow())
+    last_monday = start_of_day(_day(monday) - timedelta(days=7), SENDER_ZONE)
     for day in range(10):  # more than a page (8), Monday 00:00 to Sunday late
         await insert_ticket(engine, created_by=jo, title=f"Last week {day}",
-                            created_at=monday - timedelta(days=7) + timedelta(hours=16 * day),
+                            created_at=last_monday + timedelta(hours=16 * day),
                             status="resolved" if day == 0 else "open")
     await insert_ticket(engine, created_by=jo, title="Before it",
-                        created_at=monday - timedelta(days=7, minutes=1))
+                        created_at=last_monday - timedelta(minutes=1))
     await insert_ticket(engine, created_by=jo, title="This week", created_at=monday)
     await insert_ticket(engine, created_by=max_, title="Someone else's",
                         created_at=monday - timedelta(days=3))
@@ -44,7 +52,7 @@ async def test_tickets_i_opened_last_week_are_that_weeks_on_every_page_of_the_ca
 
     first = await service.say("tickets i opened last week", user=person)
     shown = texts_in(first.card)
-    title = f"Tickets you filed · in the week of {monday - timedelta(days=7):%a %d %b}"
+    title = f"Tickets you filed · in the week of {_day(last_monday):%a %d %b}"
     assert title in shown and "1–8 of 10" in shown
     second = await service.press("tickets.page", data(first.card, "tickets.page"), user=person)
     both = shown + texts_in(second)
@@ -66,7 +74,7 @@ async def test_what_came_in_since_monday_is_everyones_filed_since_then(
                              user=service.person("max.admin@example.com", "Max Admin"))
     shown = texts_in(turn.card)
     assert "Came in Monday" in shown and "Came in before" not in shown
-    assert f"Tickets · filed since {monday:%a %d %b}" in shown
+    assert f"Tickets · filed since {_day(monday):%a %d %b}" in shown
 
 
 async def test_my_outlook_ticket_shows_the_one_lists_several_and_says_when_there_is_none(

@@ -16,6 +16,7 @@ from tests.e2e.assistant import button
 from tests.e2e.service import (
     Service, buttons_of, presses, stored_ticket, texts_in, user_id_of, user_in_teams,
 )
+from tests.e2e.teams_doubles.activities import senders_today
 from tests.integration.builders import insert_ticket, this_years
 
 
@@ -144,7 +145,7 @@ async def test_a_due_date_already_past_is_asked_about_and_set_once_when_confirme
     await service.say(press, user=max_)  # pressed twice: set once
     due = (await stored_ticket(engine, ticket, "due_date"))["due_date"]
     assert isinstance(due, datetime) and due.date().isoformat() in press
-    assert due.date() < utcnow().date()
+    assert due.date() < senders_today()
     async with engine.connect() as connection:
         assert (await connection.execute(select(func.count()).select_from(task_history).where(
             task_history.c.task_id == ticket, task_history.c.field == "due_date"))).scalar_one() == 1
@@ -165,7 +166,7 @@ async def test_the_past_due_date_question_is_answered_by_typing_yes_or_no(
 
     assert (await stored_ticket(engine, kept, "due_date"))["due_date"] is None
     due = (await stored_ticket(engine, set_, "due_date"))["due_date"]
-    assert isinstance(due, datetime) and due.date() < utcnow().date()
+    assert isinstance(due, datetime) and due.date() < senders_today()
 
 
 async def test_several_tickets_then_another_change_makes_both_parts(

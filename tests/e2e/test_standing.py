@@ -10,8 +10,9 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot.actions.stats import period_bounds
 from bot.understanding.requests import StatsPeriod
-from domain.clock import utcnow
+from domain.clock import start_of_day, utcnow
 from tests.e2e.service import Service, presses, texts_in, user_id_of, user_in_teams
+from tests.e2e.teams_doubles.activities import SENDER_ZONE, senders_today
 from tests.integration.builders import insert_team, insert_ticket, insert_user
 
 
@@ -24,8 +25,8 @@ async def test_a_summary_counts_what_the_asker_may_see_and_its_buttons_list_them
     other = await insert_user(engine, email="cat@example.com", name="Cat Customer",
                               role="customer")
     desk = await insert_team(engine, "Service Desk", al_id)
-    today = utcnow().date()
-    start, _, named = period_bounds(StatsPeriod.THIS_WEEK, today)
+    start, _, named = period_bounds(StatsPeriod.THIS_WEEK, senders_today(),
+                                    lambda day: start_of_day(day, SENDER_ZONE))
     yesterday = utcnow() - timedelta(days=1)
     await insert_ticket(engine, created_by=other, created_at=start, priority="urgent",
                         title="Urgent and nobody's", assignee_type="team")

@@ -7,26 +7,32 @@ import subprocess
 import sys
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from datetime import datetime
 from pathlib import Path
 
+import pytest
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncEngine
 
+from bot import presenter, sender_day
 from bot.handler import TicketFlowBot
 from bot.terminal import TerminalChat, TerminalDirectory
 from db.tables import task_comments, tasks
+from tests.integration.builders import insert_ticket, insert_user
 from ticketflow.runtime import open_runtime
 from ticketflow.settings import Settings
 from ticketflow.msteams import bot_dependencies
 
 
 @asynccontextmanager
-async def terminal(database_url: str, email: str) -> AsyncIterator[TerminalChat]:
-    """`ticketflow chat --as <email>`, in this process, until the block ends."""
+async def terminal(
+    database_url: str, email: str, *, zone: str | None = None
+) -> AsyncIterator[TerminalChat]:
+    """`ticketflow chat --as <email> [--tz <zone>]`, in this process, until the block ends."""
     runtime = await open_runtime(Settings(database_url=database_url), migrate=False)
     try:
         bot = TicketFlowBot(bot_dependencies(runtime), TerminalDirectory(email))
-        yield TerminalChat(bot=bot, email=email)
+        yield TerminalChat(bot=bot, email=email, zone=zone)
     finally:
         await runtime.close()
 
@@ -145,3 +151,32 @@ async def test_two_changes_in_one_message_show_one_card_after_both_in_the_termin
     held, assigned = card.splitlines()[:2]
     assert held.endswith("is now on hold.") and assigned.startswith("Assigned to "), card
     assert "Status: On hold" in card and "Assignee: Unassigned" not in card
+
+
+async def test_the_terminals_today_is_its_zones_day(
+    engine: AsyncEngine, database_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """At 01:10 UTC on Tuesday 8 December it is Tuesday afternoon in Kiritimati (+14) and
+    Monday afternoon in Pago Pago (-11)."""
+    for module in (sender_day, presenter):
+        monkeypatch.setattr(module, "utcnow", lambda: datetime(2026, 12, 8, 1, 10))
+    admin = await insert_user(engine, email="ada@example.com", name="Ada Admin", role="admin")
+    await insert_ticket(engine, created_by=admin, title="Due Monday",
+                        due_date=datetime(2026, 12, 7))
+    await insert_ticket(engine, created_by=admin, title="Due Tuesday",
+                        due_date=datetime(2026, 12, 8))
+    for zone, due in (("Pacific/Kiritimati", "Due Tuesday"), ("Pacific/Pago_Pago", "Due Monday")):
+        async with terminal(database_url, "ada@example.com", zone=zone) as chat:
+            shown = "\n".join(await chat.say("what's due today?"))
+        assert due in shown and ({"Due Monday", "Due Tuesday"} - {due}).pop() not in shown, zone
+
+
+def test_the_chat_command_refuses_a_zone_that_is_not_one(tmp_path: Path) -> None:
+    env = {**os.environ, "TICKETFLOW_DATABASE_URL": f"sqlite:///{tmp_path / 'chat.db'}"}
+    env.pop("TICKETFLOW_TEST_DATABASE_URL", None)
+    result = subprocess.run(
+        [sys.executable, "-m", "ticketflow.cli", "chat", "--tz", "Mars/Olympus_Mons"],
+        input="help\nquit\n", capture_output=True, text=True, timeout=120, env=env, cwd=tmp_path,
+    )
+    assert result.returncode == 2
+    assert "no time zone is called 'Mars/Olympus_Mons'" in result.stdout

@@ -13,11 +13,11 @@ from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from db.tables import task_comments, tasks
-from domain.clock import utcnow
 from tests.e2e.service import (
     Service, a_ticket, mia_and_her_ticket, person_in_teams, presses, running_service, texts_in,
     ticket_row,
 )
+from tests.e2e.teams_doubles.activities import senders_today
 from tests.integration.builders import insert_person, insert_team
 
 
@@ -155,9 +155,9 @@ async def test_update_asks_which_field_showing_its_value_then_the_new_value(
     renamed = await service.say("“VPN drops on hotel wifi”", user=mia)
     assert "Saved: title." in texts_in(renamed.card)
     await service.say(f"change {number}", user=mia)
-    today = utcnow().date()  # the bot's day, UTC; midnight may pass while it answers
+    today = senders_today()  # the sender's day; midnight may pass while it answers
     due = await service.say("the due date is in 3 days", user=mia)
-    in_3_days = {(day + timedelta(days=3)).isoformat() for day in (today, utcnow().date())}
+    in_3_days = {(day + timedelta(days=3)).isoformat() for day in (today, senders_today())}
     assert "Saved: due date." in texts_in(due.card)
     row = await ticket_row(engine)
     assert (row["priority"], row["title"]) == ("urgent", "VPN drops on hotel wifi")

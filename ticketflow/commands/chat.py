@@ -10,6 +10,7 @@ from bot.actions.interpreter import ModelInterpreter
 from bot.assistant import Assistant
 from bot.cards.text import CardChoice, CardInput, InputKind
 from bot.handler import TicketFlowBot
+from bot.sender_day import known_zone
 from bot.terminal import TerminalChat, TerminalDirectory, numbered, picked
 from domain.validation import parse_email
 from ticketflow.assistant import build_assistant
@@ -30,11 +31,18 @@ def register(subcommands: Any) -> None:
     parser = subcommands.add_parser("chat", help="talk to the bot in this terminal")
     parser.add_argument("--as", dest="email", default="you@example.com",
                         help="who you are (an email; new emails are enrolled like in Teams)")
+    parser.add_argument("--tz", dest="zone", default=None, metavar="ZONE",
+                        help="your time zone, e.g. America/Los_Angeles: whose day 'today' and "
+                             "'tomorrow' are (default: this machine's)")
     parser.set_defaults(command=run)
 
 
 async def run(args: argparse.Namespace, settings: Settings) -> int:
     email = parse_email(args.email)
+    if args.zone is not None and not known_zone(args.zone):
+        print(f"ticketflow chat: no time zone is called {args.zone!r}; give one as "
+              "Region/City, e.g. --tz America/Los_Angeles")
+        return 2
 
     async def work(runtime: Runtime) -> int:
         knowledge = build_knowledge(runtime)
@@ -53,7 +61,7 @@ async def run(args: argparse.Namespace, settings: Settings) -> int:
     ) -> int:
         deps = bot_dependencies(runtime, assistant=assistant, interpreter=interpreter)
         bot = TicketFlowBot(deps, TerminalDirectory(email))
-        chat = TerminalChat(bot=bot, email=email)
+        chat = TerminalChat(bot=bot, email=email, zone=args.zone)
         print(BANNER)
         while True:
             line = await _read("you> ")

@@ -4,10 +4,21 @@ from __future__ import annotations
 
 import itertools
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime
 from typing import Any
+from zoneinfo import ZoneInfo
+
+from domain.clock import day_in, utcnow
 
 TENANT_ID = "72f988bf-0000-4000-8000-000000000001"
+SENDER_ZONE = ZoneInfo("Europe/Berlin")
+"""Where the people the doubles send for are: their Teams client's `localTimezone`, the
+zone whose days "today" and "this week" are for the bot."""
+
+
+def senders_today() -> date:
+    """The day it is now where the doubles' people are: what they mean by "today"."""
+    return day_in(SENDER_ZONE, utcnow())
 
 
 @dataclass(frozen=True)
@@ -357,7 +368,7 @@ class TeamsActivities:
             "type": kind,
             "id": activity_id or self._next_id(),
             "timestamp": _iso(now),
-            "localTimestamp": _iso(now + timedelta(hours=1)).replace("Z", "+01:00"),
+            "localTimestamp": now.astimezone(SENDER_ZONE).isoformat(timespec="milliseconds"),
             "channelId": "msteams",
             "serviceUrl": self.service_url,
             "from": (user or self.user).account(),
@@ -369,11 +380,11 @@ class TeamsActivities:
                     "locale": self.locale,
                     "country": "US",
                     "platform": "Web",
-                    "timezone": "Europe/Berlin",
+                    "timezone": str(SENDER_ZONE),
                 }
             ],
             "locale": self.locale,
-            "localTimezone": "Europe/Berlin",
+            "localTimezone": str(SENDER_ZONE),
         }
 
     def _next_id(self) -> str:
