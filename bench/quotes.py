@@ -1,6 +1,7 @@
 """Whether the answer without a model quotes what answers the question.
 
     python -m bench.quotes [--backend sqlite,postgresql] [--corpus help,manuals] [--show-misses]
+    python -m bench.quotes --table [bench/quote_table.json] [--backend sqlite]
 
 bench.retrieval asks whether the right document is cited; a right citation can
 still quote the wrong sentences of it ("how do I get on the guest wifi" citing the
@@ -15,6 +16,10 @@ in questions.json (case-, white-space- and backtick-insensitively):
 - of cited: quoted, among the questions whose first citation is a right document
   (how well the sentences are chosen, apart from retrieval);
 - words: the answer's mean length in words, so that quoting more is not a free win.
+
+`--table` asks the questions of a table written apart from the evaluation sets
+(bench/quote_table.json: questions worded as people ask, each with phrases of which
+the *first* quote must hold one, or marked to be declined) and lists each miss.
 """
 
 from __future__ import annotations
@@ -101,6 +106,16 @@ def judged(asked: Asked, quotes: Sequence[Quote], filenames: dict[int, str]) -> 
 
 
 async def answers(url: str, corpus: Path) -> list[Answer]:
+    asked = answerable(corpus)
+    quoted, filenames = await quotes_for(url, corpus, [a.question for a in asked])
+    return [judged(a, quotes or [], filenames) for a, quotes in zip(asked, quoted, strict=True)]
+
+
+async def quotes_for(
+    url: str, corpus: Path, questions: Sequence[str]
+) -> tuple[list[list[Quote] | None], dict[int, str]]:
+    """Each question's quotes as the assistant without a model gives them (None: declined),
+    with the corpus added to a fresh database; and document id → file name."""
     await upgrade(url)
     engine = create_engine(url)
     try:
@@ -109,17 +124,47 @@ async def answers(url: str, corpus: Path) -> list[Answer]:
                 uow=SqlUnitOfWork(engine), indexer=DocumentIndexer(sandbox=sandbox), corpus=corpus
             )
         retriever = LexicalRetriever(chunk_search(engine))
-        found = []
-        for asked in answerable(corpus):
+        found: list[list[Quote] | None] = []
+        for question in questions:
             passages = more_of_the_first(
-                await retriever.search(asked.question, limit=DEEPER_POOL))  # as the assistant
-            quotes = [] if retriever.decline(passages) else extract(
-                query_weights(asked.question), passages, wanted=asked_for(asked.question)
-            )
-            found.append(judged(asked, quotes, filenames))
-        return found
+                await retriever.search(question, limit=DEEPER_POOL))  # as the assistant
+            found.append(None if retriever.decline(passages) else extract(
+                query_weights(question), passages, wanted=asked_for(question)
+            ))
+        return found, filenames
     finally:
         await engine.dispose()
+
+
+TABLE = Path(__file__).with_name("quote_table.json")
+
+
+async def run_table(path: Path, backends: Sequence[str]) -> str:
+    """Per backend and source (brief / held-out): first quotes that hold a wanted phrase,
+    questions declined that should be, and each miss."""
+    rows = json.loads(path.read_text(encoding="utf-8"))["questions"]
+    lines = ["| backend | source | first quote right | declined right |", "|---|---|---|---|"]
+    shown = []
+    for backend in backends:
+        good: dict[tuple[str, bool], list[bool]] = {}
+        for corpus in sorted({row["corpus"] for row in rows}):
+            mine = [row for row in rows if row["corpus"] == corpus]
+            async with scratch_url(backend, prefix="tfquote_bench") as url:
+                quoted, _ = await quotes_for(url, CORPORA[corpus], [r["question"] for r in mine])
+            for row, quotes in zip(mine, quoted, strict=True):
+                decline = bool(row.get("decline"))
+                first = normalised(quotes[0].text) if quotes else ""
+                right = quotes is None if decline else any(
+                    normalised(phrase) in first for phrase in row["first"])
+                good.setdefault((row["source"], decline), []).append(right)
+                if not right:
+                    said = "declined" if quotes is None else re.sub(r"\s+", " ", first)[:200]
+                    shown.append(f"- {backend} {corpus} {row['question']!r}: {said!r}")
+        for source in sorted({source for source, _ in good}):
+            firsts, declines = good.get((source, False), []), good.get((source, True), [])
+            lines.append(f"| {backend} | {source} | {sum(firsts)}/{len(firsts)}"
+                         f" | {sum(declines)}/{len(declines)} |")
+    return "\n".join([*lines, "", "Misses:", *shown])
 
 
 def share(flags: Sequence[bool]) -> str:
@@ -153,6 +198,8 @@ def misses(found: list[Answer]) -> str:
 
 async def run(args: argparse.Namespace) -> str:
     backends = [name.strip() for name in args.backend.split(",") if name.strip()]
+    if args.table is not None:
+        return await run_table(args.table, backends)
     corpora = [name.strip() for name in args.corpus.split(",") if name.strip()]
     rows: list[tuple[str, str, str, list[Answer]]] = []
     shown: list[str] = []
@@ -172,6 +219,8 @@ def main() -> None:
     parser.add_argument("--backend", default="sqlite,postgresql")
     parser.add_argument("--corpus", default=",".join(CORPORA))
     parser.add_argument("--show-misses", action="store_true")
+    parser.add_argument("--table", type=Path, nargs="?", const=TABLE, default=None,
+                        help="ask the questions of this table instead (default %(const)s)")
     print(asyncio.run(run(parser.parse_args())))
 
 
