@@ -17,6 +17,8 @@ class Fact(StrEnum):
     DURATION = "duration"
     MOMENT = "moment"
     AMOUNT = "amount"
+    STEPS = "steps"
+    """How to do something: a step of a procedure, or what to click, tap or type."""
 
 
 _NUMBER = (r"(?:\d+(?:[.,]\d+)?|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven"
@@ -24,8 +26,9 @@ _NUMBER = (r"(?:\d+(?:[.,]\d+)?|a|an|one|two|three|four|five|six|seven|eight|nin
 _TIME_UNIT = (r"(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|(?:working |business |calendar )?days?"
               r"|weeks?|fortnights?|months?|years?)")
 _WEEKDAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
-_MONTH = (r"(?:january|february|march|april|may|june|july|august|september|october|november"
-          r"|december)")
+_MONTH = (r"(?:january|february|march|april|(?-i:May)(?!\s+(?:I|we|you|be|not|also|only)\b)|june"
+          r"|july|august|september|october|november|december)")
+""""may" is a month only as "May": "then you may throw them away" states no moment."""
 
 _ASKS = {
     Fact.DURATION: re.compile(
@@ -37,6 +40,10 @@ _ASKS = {
     Fact.AMOUNT: re.compile(
         r"\bhow (?:much|many|fast|big|large|often)\b|\b(?:cost|costs|price|fee|fees|budget"
         r"|allowance|limit|cap|maximum|max|minimum|min|quota)\b", re.IGNORECASE),
+    Fact.STEPS: re.compile(
+        r"\bhow (?:do|can|could|should|would|shall) (?:i|we|you|u|one)\b|\bhow to\b|\bhow i\b"
+        r"|\b(?:what are the|which) steps\b|\bwalk me through\b|\bhow (?:does|do) (?:one|you)\b",
+        re.IGNORECASE),
 }
 
 _STATES = {
@@ -51,6 +58,13 @@ _STATES = {
         r"[£$€]\s?\d|\b\d+(?:[.,]\d+)?\s*(?:%|percent|gb|mb|kb|tb|mbps|gbps|kbps|pages?"
         r"|sheets?|devices?|characters?|digits?|users?|people|copies|times)\b"
         r"|\b(?:up to|at most|at least|no more than|maximum of|limited to) \S*\d",
+        re.IGNORECASE),
+    Fact.STEPS: re.compile(
+        r"^(?:step\s+)?\d{1,2}[.):]\s"  # a numbered step
+        r"|:$"  # the lead-in of a list of steps ("To install it on a Mac:")
+        r"|\w\s+>\s+\w"  # a menu path: "More actions > Record and transcribe"
+        r"|(?:^|[,;:]\s*|\b(?:then|and|or)\s+)"  # an instruction, not "you cannot type …"
+        r"(?:click|tap|press|choose|select|open|type|go to|enter|tick)\s+(?!to\b)\S",
         re.IGNORECASE),
 }
 

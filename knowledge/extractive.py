@@ -10,6 +10,12 @@ that touches a numbered step brings the whole list with it, one step a line, led
 by the sentence that introduces it: half a procedure helps nobody. Commands,
 options and paths are set in monospace (`zip -r`, `~/.ssh/known_hosts`), so they
 can be copied as they are. Sentences addressed to an AI are never quoted.
+
+The quote that leads is the best of the document search cited first, not the one
+that comes first in it; a sentence about the document itself ("This guide covers
+…") counts little, and the document's title heading its opening lends that opening
+no words. A "how do I …" question prefers steps and what to click or type, and
+consecutive sentences chosen apart are one quote.
 """
 
 from __future__ import annotations
@@ -87,6 +93,14 @@ _BOILERPLATE = re.compile(
     r"^(?:SEE ALSO|HISTORY|AUTHORS?|COPYRIGHT|REPORTING BUGS|COLOPHON|AVAILABILITY)\b"
     r"|^This (?:manual|man) page\b|\bcopyright\b|©|\ball rights reserved\b", re.IGNORECASE)
 _REFERENCE = re.compile(r"\b[\w.-]+\(\d\w*\)")
+_ABOUT_ITSELF = re.compile(
+    r"^(?:this|the following|these) (?:guide|page|policy|document|section|article|manual|faq"
+    r"|chapter|procedure|note|sections?)\b[^.]{0,40}?\b(?:covers?|explains?|describes?|answers?"
+    r"|lists?|sets? out|tells? you|is about|gives?|summari[sz]es?|introduces?|contains?)\b",
+    re.IGNORECASE)
+"""A sentence about the document itself ("This guide covers the settings that cause the most
+questions"): it shares the question's words and answers nothing."""
+ABOUT_ITSELF_SHARE = 0.3
 """A reference to another manual page, "ssh-agent(1)"; a sentence with three is a list of them."""
 
 
@@ -153,7 +167,7 @@ def extract(
     avoid: frozenset[str] = frozenset(),
     wanted: frozenset[Fact] = frozenset(),
 ) -> list[Quote]:
-    """The best quotes for a question, best passage first; empty when no sentence matches.
+    """The best quotes for a question (`_in_reading_order`); empty when no sentence matches.
 
     The first `max_passages` passages are read, and any later one from the document the
     first passage comes from (its sentences count less the lower it ranks).
@@ -195,9 +209,37 @@ def extract(
         run = _with_its_lead_in(sentences, run, used)
         run = _with_what_it_introduces(sentences, run, used)
         used.update(run)
+        beside = next((other for other in chosen if _adjacent(sentences, other, run)), None)
+        if beside is not None:  # the sentence before or after a quote: one quote, in order
+            beside[:] = sorted([*beside, *run])
+            continue
         chosen.append(run)
-    chosen.sort(key=lambda run: (sentences[run[0]].rank, run[0]))
-    return [_quote(considered, [sentences[i] for i in run], weights) for run in chosen]
+    return [_quote(considered, [sentences[i] for i in run], weights)
+            for run in _in_reading_order(sentences, considered, chosen)]
+
+
+def _in_reading_order(
+    sentences: Sequence[_Sentence], considered: Sequence[Passage], chosen: list[list[int]]
+) -> list[list[int]]:
+    """The best quote of the document cited first leads (the line people read, and the
+    citation [1] stays the search's first document); the others follow in document order.
+    A document's opening sentence quoted first only for being first is what people skip."""
+    ordered = sorted(chosen, key=lambda run: (sentences[run[0]].rank, run[0]))
+    lead = next((run for run in chosen
+                 if considered[sentences[run[0]].rank].document_id == considered[0].document_id),
+                None)
+    if lead is None:
+        return ordered
+    return [lead, *(run for run in ordered if run is not lead)]
+
+
+def _adjacent(sentences: Sequence[_Sentence], one: list[int], other: list[int]) -> bool:
+    """Whether two runs are consecutive sentences of one paragraph, either way round."""
+    for before, after in ((one, other), (other, one)):
+        last, first = sentences[before[-1]], sentences[after[0]]
+        if after[0] == before[-1] + 1 and (last.rank, last.line) == (first.rank, first.line):
+            return True
+    return False
 
 
 def _with_its_option(sentences: Sequence[_Sentence], run: list[int], used: set[int]) -> list[int]:
@@ -297,6 +339,8 @@ def _bonus(sentence: _Sentence, wanted: frozenset[Fact]) -> float:
         bonus += FACT_BONUS
     if _BOILERPLATE.search(sentence.text) or len(_REFERENCE.findall(sentence.text)) >= 3:
         bonus *= BOILERPLATE_SHARE
+    if _ABOUT_ITSELF.match(sentence.text):
+        bonus *= ABOUT_ITSELF_SHARE
     return bonus
 
 
@@ -428,7 +472,10 @@ def _whole_list(sentences: Sequence[_Sentence], run: list[int], used: set[int]) 
 def _sentences(rank: int, passage: Passage) -> list[_Sentence]:
     carried = " ".join((passage.heading or "").split())
     section: str | None = None
-    section_terms = frozenset(findable_terms(carried))
+    # The document's title heads its opening, but it is what the whole document is about:
+    # its words would make "This guide covers the settings…" match every question.
+    section_terms = frozenset() if fold_title(carried) == fold_title(passage.title) else (
+        frozenset(findable_terms(carried)))
     opens = False
     found = []
     text = without_instructions(passage.text).text
@@ -471,6 +518,10 @@ def _list_items_joined(sentences: Sequence[str]) -> list[str]:
     if pending.strip():
         joined.append(pending.strip())
     return joined
+
+
+def fold_title(text: str) -> str:
+    return " ".join(text.casefold().split())
 
 
 def _is_heading(line: str) -> bool:
@@ -531,7 +582,8 @@ def _continuation(sentences: Sequence[_Sentence], index: int, used: set[int]) ->
     current, following = sentences[index], sentences[follower]
     same_paragraph = (following.rank, following.line) == (current.rank, current.line)
     introduces_it = current.text.endswith(":") and following.rank == current.rank
-    if not (same_paragraph or introduces_it) or _OPTION_ENTRY.match(following.text):
+    if not (same_paragraph or introduces_it) or _OPTION_ENTRY.match(following.text) or (
+            _ABOUT_ITSELF.match(following.text)):
         return []  # a manual's next option ("-p Requests …") is another entry, not more
     words = len(current.text.split()) + len(following.text.split())
     return [follower] if words <= MAX_SNIPPET_WORDS else []

@@ -36,6 +36,9 @@ STOP_WORDS = frozenset(
 "thx"), plus verbs so common in questions ("how do I use…") that they carry no topic."""
 
 _SUFFIXES = ("ings", "ing", "ies", "ied", "es", "ed", "ly", "s")
+_DOUBLED = "bdfgmnprt"
+"""The letters inflection doubles ("drop", "dropping"), as Porter2 undoubles them; a doubled
+l, s or z is the word's own ("spill", "spilled"; "pass", "passed")."""
 _JOINED = re.compile(r"[a-z][-_][a-z]", re.IGNORECASE)
 _JOINERS = re.compile(r"[-_]")
 
@@ -57,8 +60,9 @@ def _strip(word: str, suffix: str) -> str:
         return base + "y"
     if suffix == "es" and not base.endswith(("s", "x", "z", "ch", "sh")):
         return word[:-1]  # "minutes" is "minute" + s
-    if suffix in ("ing", "ings", "ed") and len(base) > 3 and base[-1] == base[-2] != "s":
-        return base[:-1]  # "dropping" -> "drop", but "passed" stays "pass"
+    if suffix in ("ing", "ings", "ed") and len(base) > 3 and base[-1] == base[-2] and (
+            base[-1] in _DOUBLED):
+        return base[:-1]  # "dropping" -> "drop", but "passed" and "spilled" keep theirs
     return base
 
 
