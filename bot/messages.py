@@ -48,7 +48,13 @@ from bot.help_offer import (
 )
 from bot.context import BotDependencies
 from bot.dialogs.answers import Answer, AskAgain, AskNext, completes, read_answer
-from bot.dialogs.new_ticket import CHOICE_STEPS, is_bare_choice, noted_priority, waiting_for
+from bot.dialogs.new_ticket import (
+    CHOICE_STEPS,
+    answered_aside,
+    is_bare_choice,
+    noted_priority,
+    waiting_for,
+)
 from bot.dialogs.new_ticket import DIALOG_ID as NEW_TICKET
 from bot.dialogs.ticket_question import ask, pending_question
 from bot.identity import MemberDirectory
@@ -207,9 +213,11 @@ class MessageRouter:
                 await dc.reprompt_dialog()
                 return
             choosing = waiting_for(dc) in CHOICE_STEPS and not is_bare_choice(text)
-            if choosing and _looks_up(understood):
-                # "what's open for the network team" under "Which kind of ticket is it?":
-                # answered, and the ticket being filed is asked about again, not dropped
+            if choosing and (_looks_up(understood) or self._deps.assistant is not None and (
+                    answered_aside(dc, understood))):
+                # "what's open for the network team" (or a help question) under "Which kind
+                # of ticket is it?": answered, and the ticket being filed is asked about
+                # again, not dropped
                 try:
                     await self._dispatch(turn_context, viewer, dc, understood, conversation)
                 except DomainError as refused:  # "show me 41", not theirs: said, filing kept

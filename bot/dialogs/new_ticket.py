@@ -30,6 +30,7 @@ from botbuilder.dialogs.prompts import (
 
 from bot.dialogs.answers import skips
 from bot.understanding.courtesy import courtesy
+from bot.understanding.requests import Question, Understanding
 from domain.errors import InvalidValue
 from domain.tickets import Category, Priority
 from domain.validation import DESCRIPTION_MAX, parse_text, parse_title
@@ -139,6 +140,14 @@ def _inner_stack(dialog_context: DialogContext) -> list[Any]:
         return []
     inner = active.state.get(ComponentDialog.persisted_dialog_state)
     return list(getattr(inner, "dialog_stack", None) or [])
+
+
+def answered_aside(dialog_context: DialogContext, understood: Understanding) -> bool:
+    """Whether a message asked under a choice ("Which kind of ticket is it?") is a question
+    for the help assistant ("how do I set up an out of office reply?"): it is answered, and
+    the choice asked again; the ticket being filed is neither dropped nor told to "pick one
+    of the buttons"."""
+    return waiting_for(dialog_context) in CHOICE_STEPS and isinstance(understood, Question)
 
 
 _URGENCY = re.compile(

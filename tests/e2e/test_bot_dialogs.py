@@ -10,6 +10,7 @@ from sqlalchemy import func, select, update
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from db.tables import bot_state, task_history, tasks
+from tests.e2e.assistant import add_documents, wait_for_answers
 from tests.e2e.service import Service, running_service, texts_in, user_id_of, user_in_teams
 from tests.integration.builders import insert_ticket, insert_user, this_years
 
@@ -346,3 +347,31 @@ async def test_a_priority_or_kind_said_to_deny_it_is_asked_again_never_chosen(
     async with engine.connect() as connection:
         row = (await connection.execute(select(tasks))).mappings().one()
     assert (row["category"], row["priority"]) == ("support", "low")
+
+
+@pytest.mark.parametrize("question", [
+    "how do I set up an out of office reply?",
+    "quick question - which wifi do visitors use?",
+])
+async def test_a_help_question_asked_for_the_kind_is_answered_and_the_filing_goes_on(
+    service: Service, engine: AsyncEngine, database_url: str, question: str
+) -> None:
+    await add_documents(engine, database_url)
+    ada = await user_in_teams(service, engine, "ada@example.com", "Ada Lovelace")
+    await service.say("new ticket Laptop fan is loud", user=ada)
+    await service.say("skip", user=ada)
+
+    turn = await service.say(question, user=ada)
+
+    assert not any("pick one" in text.lower() for text in turn.texts), turn.texts
+    assert not any("dropped" in text for text in turn.texts), turn.texts
+    assert "Back to the ticket you're filing:" in turn.texts
+    assert turn.texts[-1] == "Which kind of ticket is it?" and "Incident" in turn.buttons
+    [answer] = await wait_for_answers(service)
+    assert "help documents" in texts_in(answer) or "Here is" in texts_in(answer)
+    await service.say("Incident", user=ada)
+    await service.say("low", user=ada)
+    async with engine.connect() as connection:
+        row = (await connection.execute(select(tasks))).mappings().one()
+    assert (row["title"], row["category"], row["priority"]) == (
+        "Laptop fan is loud", "incident", "low")
