@@ -37,7 +37,7 @@ from bench.scratch import scratch_url
 from db.engine import create_engine
 from db.migrate import upgrade
 from db.uow import SqlUnitOfWork
-from knowledge.answering import DEEPER_POOL, more_of_the_first
+from knowledge.answering import DEEPER_POOL, more_of_the_first, unknowable
 from knowledge.asked_for import asked_for
 from knowledge.extraction import PdfSandbox
 from knowledge.extractive import Quote, extract, query_weights
@@ -128,7 +128,8 @@ async def quotes_for(
         for question in questions:
             passages = more_of_the_first(
                 await retriever.search(question, limit=DEEPER_POOL))  # as the assistant
-            found.append(None if retriever.decline(passages) else extract(
+            declined = retriever.decline(passages) or unknowable(question, passages)
+            found.append(None if declined else extract(
                 query_weights(question), passages, wanted=asked_for(question)
             ))
         return found, filenames

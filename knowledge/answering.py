@@ -57,6 +57,7 @@ from knowledge.llm import ChatModel, ModelUnavailable
 from knowledge.passages import Passage, Retriever
 from knowledge.ports import ChatWork
 from knowledge.prompt import build_prompt
+from knowledge.question import asks_live_status, says_where_status_is
 from knowledge.reply import Grounded, NoAnswer, read_reply, steering_terms
 
 log = logging.getLogger(__name__)
@@ -297,7 +298,8 @@ class HelpAssistant:
     ) -> _Draft:
         """`previous` is the exchange this question follows up on, if it does; `spoken`,
         which of its own words the documents speak of."""
-        if not self._gate.admits(question, passages):
+        if not self._gate.admits(question, passages) or previous is None and (
+                unknowable(question, passages)):
             return _Draft(NOT_FOUND, (), AnswerSource.NOT_FOUND)
         earlier = topic_of(previous) if previous is not None else None
         if self._llm is None:
@@ -397,6 +399,13 @@ def _quoted(
     lead = MODEL_DOWN if source is AnswerSource.DOCUMENTS_AFTER_MODEL_FAILED else FROM_DOCUMENTS
     items = [f"- {line}".replace("\n", "\n  ") for line in lines]  # a list's steps stay inside
     return _Draft("\n".join([lead, *items]), citations, source)
+
+
+def unknowable(question: str, passages: Sequence[Passage]) -> bool:
+    """A question the documents cannot answer whatever they say of its topic: whether a
+    service is up right now ("is teams down?"), unless a passage says where outages are
+    posted."""
+    return asks_live_status(question) and not says_where_status_is(p.text for p in passages)
 
 
 def _clean(question: str) -> str:

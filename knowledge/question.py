@@ -9,6 +9,9 @@ calibrated against one another.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable
+
 from knowledge.text import words
 
 MAX_WORDS = 32  # a pasted essay is not a question: the first words carry it
@@ -59,3 +62,28 @@ def question_words(question: str) -> list[str]:
         if len(kept) == MAX_WORDS:
             break
     return kept
+
+
+_LIVE_STATUS = re.compile(
+    r"^\W*(?:hey|hi|quick question)?\W*(?:is|are)\s+(?:the\s+|our\s+)?(?!(?:it|this|that|you|they|everything|everyone)\b)(?P<service>[\w.&+-]+(?:\s+[\w.&+-]+)?)"
+    r"\s+(?:down|up|offline|online|working|broken|out)"
+    r"(?:\s+(?:at the moment|right now|now|today|again|for (?:everyone|anyone) else"
+    r"|for everybody|or is it (?:just )?me))*\W*$",
+    re.IGNORECASE)
+_STATUS_SOURCE = re.compile(
+    r"\b(?:outages?|service status|status page|service health|known (?:issues|incidents))\b",
+    re.IGNORECASE)
+
+
+def asks_live_status(question: str) -> bool:
+    """Whether the question only asks whether a service is up right now ("is teams down?",
+    "is outlook down right now", "are the printers working today?"): help documents say how
+    things work, not how they are this minute, so a passage about the service answers
+    nothing. A question that says more ("is the vpn down? I can't connect from home") is
+    asked as usual."""
+    return bool(_LIVE_STATUS.match(question.strip()))
+
+
+def says_where_status_is(texts: Iterable[str]) -> bool:
+    """Whether the passages speak of outages or a status page, which would answer it."""
+    return any(_STATUS_SOURCE.search(text) for text in texts)
