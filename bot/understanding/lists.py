@@ -45,6 +45,9 @@ _STRONG_MINE = frozenset(phrase for phrase in _MINE if len(phrase) > 2)
 _LOOKAHEAD = max(2, *(len(phrase) for phrase in _CREATED + _MINE))
 """Words the loop over a list query looks at from each word: the longest phrase it knows
 (a copy of all the remaining words made it quadratic in the message's length)."""
+_SETTING = frozenset({"set", "put", "move", "mark", "make", "change", "send", "bring", "switch",
+                      "flip", "turn", "push", "take"})
+"""Verbs that change the ticket they are followed by, never start a list of tickets."""
 _STRONG = frozenset({"tickets", "queue", "backlog", "plate", "issues", "requests", "ones", "todo",
                      "todos"})
 _FILLER = frozenset({
@@ -113,6 +116,8 @@ def read_list(
     strong = searching or named or placed or bool(taken) and filed is None
     if NUMBER in words and not named:  # "give me 4": a ticket, not a search for "4"
         return None
+    if words[:1] and words[0] in _SETTING and NUMBER in words[1:3]:
+        return None  # "set 7 to todo", "put 7 back in the queue": a change to ticket 7
     if any(w in _NAMING and after == NUMBER for w, after in zip(words, words[1:])):
         return None  # "close tickets 8 and 9": those tickets, not a list
     scope = ListScope.TEAMS if filters.our_teams else ListScope.ALL

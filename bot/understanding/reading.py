@@ -50,7 +50,7 @@ HELP = frozenset({
 })
 CANCEL = frozenset({
     "cancel", "stop", "quit", "never mind", "nevermind", "nvm", "forget it", "abort", "exit",
-    "cancel that", "forget about it", "cancel it",
+    "cancel that", "forget about it", "cancel it", "scratch that", "forget that", "ignore that",
 })
 _HELP_ASKED = re.compile(  # "what can I do here", "what commands are there", "how do I use this"
     r"(?:so )?(?:what|which) (?:else )?(?:can|could|do|should) (?:you|i|we|(?:this|the) (?:bot|app)"
@@ -105,7 +105,7 @@ _POLITE_END = (
     "thank you very much", "please and thank you", "for now", "for the moment", "for a bit",
     "for a while", "ta", "tia", "thank u", "thanks in advance", "many thanks", "much appreciated",
     "appreciated", "mate", "thanks mate", "cheers mate", "thanks so much", "thank you so much",
-    "then", "thanks bye", "bye", "as well", "aswell", "too", "also", "as well please",
+    "then", "thanks bye", "bye", "as well", "aswell", "too", "also", "as well please", "instead",
     *(f"{lead} {ask}" for lead in ("if", "when") for ask in _WHEN_FREE),
 )
 _QUESTION_START = frozenset({
@@ -958,6 +958,8 @@ def _taken_by_another(found: Understanding, said: list[str], conversation: Conve
 
 
 _REQUEST_VERBS = frozenset(COMMAND_VERBS) | _ACTION_WORDS
+_SETTING_VERBS = frozenset({"make", "put", "bump", "lower", "raise", "send", "escalate", "push"})
+"""Verbs that change a ticket and also open other sentences: a command after "never mind"."""
 """A later sentence is read only when it asks politely or starts like a command."""
 _TOLD = 3  # words: what a ticket is asked for after ("my screen flickers. Can you log it?")
 
@@ -1073,7 +1075,9 @@ def _starts_reason(said: list[str]) -> bool:
 _WAITING = frozenset({"waiting", "awaiting", "pending", "blocked", "stuck"})
 
 
-_DROPPED_BEFORE: tuple[tuple[str, ...], ...] = (("never", "mind"), ("nevermind",), ("ignore", "that"), ("no", "worries"))
+_DROPPED_BEFORE: tuple[tuple[str, ...], ...] = (
+    ("never", "mind"), ("nevermind",), ("nvm",), ("ignore", "that"), ("no", "worries"),
+    ("scratch", "that"), ("forget", "that"), ("no", "wait"), ("oh", "wait"), ("wait",))
 """Openings that take back what came before: skipped only before a command ("never mind,
 show my tickets"), not before what someone tells ("never mind, I fixed it")."""
 
@@ -1087,7 +1091,7 @@ def _skip_start(words: list[str]) -> tuple[int, bool]:
             after = start + len(phrase)
             command = after + (words[after:after + 1] in (["-"], ["–"], ["—"]))
             if tuple(words[start:after]) == phrase and words[command:command + 1] and (
-                    words[command] in _REQUEST_VERBS):
+                    words[command] in _REQUEST_VERBS | _SETTING_VERBS):
                 start, moved = after, True
         for phrase in _polite_start().get(words[start], ()):
             size = len(phrase)
@@ -1918,10 +1922,12 @@ def _set_something(reading: Reading, found: re.Match[str]) -> Understanding | No
     if (status := _status_value(said)) is not None:
         return ChangeStatus(ticket, status)
     value = " ".join(w for w in said if w not in (
-        "as", "to", "a", "an", "priority", "at", "category", "type", "kind"))
+        "as", "to", "a", "an", "priority", "at", "category", "type", "kind", "back", "again"))
     said = said[1:] if said[0] in ("to", "as") and len(said) > 1 else said
     if edit := _priority_or_category(ticket, value):
         return edit
+    if _RELATIVE_PRIORITY.fullmatch(" ".join(w for w in said if w not in ("back", "again"))):  # "make 4 less urgent": which priority is asked
+        return _ask_field(ticket, "priority")
     rest = reading.words(found, "rest")
     if len(rest) <= 4 and (due := _due(ticket, rest, reading.conversation.today)) is not None:
         return due
@@ -1929,8 +1935,8 @@ def _set_something(reading: Reading, found: re.Match[str]) -> Understanding | No
         target = _named_target(rest[1:], reading.conversation)
         if target is not None:
             return _assign_to(ticket, target)
-    if said and said[0] in ("back",):
-        return ChangeStatus(ticket, TicketStatus.OPEN)
+    if said and said[0] == "back" and said[1:2] not in (["to"], ["as"], ["into"]):
+        return ChangeStatus(ticket, TicketStatus.OPEN)  # "put 4 back": not "back to <unknown>"
     if told := _status_then_reason(reading, reading.group_words(found, "rest")[0], rest):
         return replace(told, ticket=ticket)
     if rest[0].text == "due":  # "make 4 due 31/02", "… due next month": a date, not a status
@@ -1939,6 +1945,12 @@ def _set_something(reading: Reading, found: re.Match[str]) -> Understanding | No
                           f"I couldn't read “{typed_text(when)}” as a date." if when else "")
     shown = rest[1:] if rest[0].text in ("to", "as") and len(rest) > 1 else rest
     return _ask_status(ticket, typed_text(shown))
+
+
+_RELATIVE_PRIORITY = re.compile(
+    r"(?:a (?:bit|little) |much |way )?(?:less|more) (?:urgent|important|critical|pressing)"
+    r"|(?:a )?(?:lower|higher) (?:priority|prio)?|(?:lower|higher) up|(?:less|more) of a priority")
+"""A priority said relative to the one the ticket has: which one is asked, never guessed."""
 
 
 _REASON_OPENS = _SOMEONE | _BECAUSE | _WAITING | {
@@ -2255,8 +2267,8 @@ def _edit(reading: Reading, whole: Reading) -> Understanding | None:
     )):
         return _field(whole, found)
     if found := _match(whole, (
-        rf"(?:set|change|update|make|raise|lower|bump|move|push|put)(?: the)? {field}"
-        r"(?: (?:to|as|at|=|->|=>|→|up to|down to))?(?P<value> (?!(?:of|on|for|in|date)\b)(?!.*\b(?:tref|tnum)\b).+)"
+        rf"(?:set|change|update|make|raise|lower|bump|move|push|put|revert|reset|return)(?: the)? {field}"
+        r"(?: (?:to|as|at|=|->|=>|→|up to|down to|back to|back))?(?P<value> (?!(?:of|on|for|in|date)\b)(?!.*\b(?:tref|tnum)\b).+)"
     )):  # "set priority to urgent": of the ticket just shown, as "it" is; none: asked which
         return _of_the_last(reading.conversation.last_ticket, _field(whole, found))
     if found := _match(reading, (
@@ -2273,7 +2285,7 @@ def _edit(reading: Reading, whole: Reading) -> Understanding | None:
         return _ask_field(reading.ticket(found), "title")
     if found := _match(reading, (
         r"(?P<verb>bump|raise|lower|increase|decrease|upgrade|downgrade|up|drop)(?: up| down)?"
-        rf"(?: the)?(?: priority(?: of| on| for))? {ref()}(?: priority)?(?: up| down)?"
+        rf"(?: the)?(?: priority(?: of| on| for))? {ref()}(?: priority)?(?: up| down)?(?: back)?"
         r"(?: (?:to|as|into) (?P<value>.+?)(?: priority)?)?"
     )):
         value = found.group("value")

@@ -759,6 +759,25 @@ TABLE: tuple[tuple[str, str], ...] = (
     ("outlook won't open since the update", 'free text'),
     ('the printer won\'t print, please create a ticket', "create title=\"The printer won't print\""),
     ('nice one', 'small talk thanks'),
+    # --- taking a change back, setting a value back (found trying it as a new user) -------------
+    ("set it back to medium pls", "edit #7 priority=medium"),
+    ("put it back to normal priority", "edit #7 priority=medium"),
+    ("change 4 back to low", "edit #4 priority=low"),
+    ("lower it back to medium", "edit #7 priority=medium"),
+    ("revert priority to medium", "edit #7 priority=medium"),
+    ("set priority back to high", "edit #7 priority=high"),
+    ("set 4 back to in progress", "status #4 in_progress"),
+    ("change 4 back to hardware", "ask status #4 ?: “back to hardware” is not a status I know. Which status should #4 get? [open, in progress, on hold, resolved, closed]"),
+    ("set 4 to todo", "status #4 open"),
+    ("put 4 back in the queue", "status #4 open"),
+    ("make it less urgent", "ask edit #7 ? priority"),
+    ("make 4 a bit less urgent", "ask edit #4 ? priority"),
+    ("make it a higher priority", "ask edit #7 ? priority"),
+    ("actually nvm, make it normal", "edit #7 priority=medium"),
+    ("no wait, assign it to me instead", "assign #7 to user:u-jo"),
+    ("scratch that", "cancel"),
+    ("forget that", "cancel"),
+    ("nvm i fixed it", "free text"),
 )
 
 NO_CONTEXT: tuple[tuple[str, str], ...] = (
