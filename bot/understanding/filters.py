@@ -49,7 +49,7 @@ _STOP = frozenset({
     "everything", "anything", "whatever",
 }) | LIST_NOUNS | TOPIC_LEADS
 _NAME_FILLER = frozenset({"the", "a", "an"})
-_TEAM_WORDS = frozenset({"team", "queue", "group"})
+_TEAM_WORDS = frozenset({"team", "queue", "group", "backlog", "board"})
 _BEFORE_NOUN = frozenset({"current", "latest", "overdue", "late", "unresolved", "remaining"})
 _LEADS_IN = frozenset({"for", "of", "from", "to"})
 _VERB_BEFORE = frozenset({"is", "are", "was", "has", "been"})
@@ -117,8 +117,9 @@ def _name(words: list[Word], first: int, stop: int, found: ListFilters) -> int:
         if text in _JOINS and last > part and last + 1 < stop and _may_name(words[last + 1].text):
             last = part = last + 1  # "Sam and Lee Park": each name read, then told apart
             continue
-        if text in _STOP and not (last == part and text == "the") or text in (DATE, REF):
-            break
+        if text in _STOP and not (last == part and text == "the" or last > part and (
+                text in _IN_TEAM_NAMES)) or text in (DATE, REF):
+            break  # "tickets for Service Desk": "desk" after a word is part of the name
         if text in STATUS_WORDS and text not in ("back",) or text in PRIORITY_WORDS:
             break
         last += 1
@@ -400,12 +401,30 @@ def _team(
                                             taken_from=_lead_in(words, start, index),
                                             taken_to=last):
                 return
-        first = _name_back(words, start, index, found)
-        if first < index and words[first].text != "my":
+        named = _it_as_a_word(words, start, index)  # "the IT Support queue": not "it"
+        first = _name_back(named, start, index, found)
+        while first > start + 1 and named[first - 1].text in _IN_TEAM_NAMES and (
+                named[first - 2].text not in _STOP | {REF, NUMBER, DATE}):
+            first = _name_back(named, start, first - 1, found)  # "the Service Desk queue"
+        if first < index and named[first].text != "my":
             holds = index + 1 < stop and words[index + 1].text in _HOLDS  # "… team has open"
-            _placed(words, conversation, found, first, index + 1,
+            _placed(named, conversation, found, first, index + 1,
                     taken_from=_lead_in(words, start, first), taken_to=index + 1 + holds)
             return
+
+
+_IN_TEAM_NAMES = frozenset({"desk", "work", "requests", "issues", "jobs", "tasks", "things"})
+"""List nouns that also end team names ("Service Desk", "Field Work"), after another word."""
+
+
+def _it_as_a_word(words: list[Word], start: int, index: int) -> list[Word]:
+    """The words, with an "it" right before a name read as the word ("IT Support"), not as
+    the ticket in view."""
+    named = list(words)
+    for at in range(start, index):
+        if words[at].text == REF and words[at].typed.lower() == "it" and at + 1 < index:
+            named[at] = replace(words[at], text="it", value=None)
+    return named
 
 
 _HOLDS = frozenset({"has", "have", "holds", "owns", "got"})

@@ -139,6 +139,7 @@ REAL_WORDS = frozenset({
     "lending", "tending", "cancer", "shown", "showy", "lodged", "fixer", "hole", "holy",
     "wasting", "waving", "wanting", "wailing", "opener", "lost", "last", "mist", "note",
     "failed", "mailed", "foiled", "soiled", "boiled",  # "the backup failed" was "filed"
+    "field", "fields", "fielded",  # "the Field Work team", "a required field"
 })
 
 
