@@ -364,6 +364,14 @@ class MessageRouter:
             return True
         choosing = (pending.slot not in FREE_TEXT_SLOTS and pending.chosen(text) is None
                     and not is_bare_choice(text))  # "2" is a button's number, not ticket 2
+        if isinstance(understood, SmallTalk) and pending.slot not in FREE_TEXT_SLOTS and (
+                pending.chosen(text) is None):  # "thanks!" to "Who should take 4?"
+            if understood.kind is Courtesy.THANKS:
+                await dc.cancel_all_dialogs()
+                await turn_context.send_activity(notices.nothing_changed(pending.ticket))
+            else:  # "ok", "hi": the question still stands, said once more
+                await turn_context.send_activity(notices.still_waiting(pending.question))
+            return True
         if _interrupts(understood, text, about_a_ticket=True, choosing=choosing) and not completes(
                 pending, understood):
             return False  # a new command: the caller drops the question, with a word
@@ -477,7 +485,8 @@ class MessageRouter:
                 ticket = getattr(request, "ticket", None)
                 if isinstance(ticket, TicketNumber):
                     await ensure_visible(self._deps, viewer, ticket)
-                if isinstance(request, ChangeStatus) and (instead := await comment_instead(
+                if (isinstance(request, ChangeStatus) or isinstance(request, AssignTicket) and (
+                        not proposed)) and (instead := await comment_instead(  # (a model's: refused)
                         self._deps, viewer, request, strip_bot_mention(turn_context.activity))):
                     await self._send(turn_context, instead)  # a customer's "cancel ticket 4"
                     return
@@ -584,7 +593,8 @@ class MessageRouter:
             await self._send(turn_context, await propose(self._deps, viewer, made) if found_theirs
                              else await perform(self._deps, viewer, made, conversation))
             partly = True
-        if isinstance(request, (EditTicket, ChangeStatus)) and (instead := await comment_instead(
+        if (isinstance(request, (EditTicket, ChangeStatus)) or isinstance(request, AssignTicket) and (
+                not proposed)) and (instead := await comment_instead(  # (a model's: refused)
                 self._deps, viewer, request, said, partly=partly)):
             await self._send(turn_context, instead)  # "actually it's urgent" from a customer
             return

@@ -121,8 +121,8 @@ def may_edit_part(viewer: Viewer, request: EditTicket) -> tuple[EditTicket, Edit
 
 
 async def comment_instead(
-    deps: BotDependencies, viewer: Viewer, request: EditTicket | ChangeStatus, said: str,
-    *, partly: bool = False,
+    deps: BotDependencies, viewer: Viewer, request: EditTicket | ChangeStatus | AssignTicket,
+    said: str, *, partly: bool = False,
 ) -> Reply | None:
     """"actually it's urgent" or "it's working now, you can close it" from someone who may
     not set the priority or the status (a customer): who does, and one press to add what
@@ -134,6 +134,10 @@ async def comment_instead(
         kept = sorted(frozenset(field_changes(request)) - editable_fields(viewer))
         if not kept:
             return None
+    elif isinstance(request, AssignTicket):
+        if viewer.role is not Role.CUSTOMER:
+            return None  # an agent may assign some: the refusal says to whom
+        kept = ["assignee"]  # "give it to Sam" from a customer: the desk assigns
     elif sets_any_status(viewer):
         return None  # no ticket read for a change the role may always make
     ticket = await get_ticket(uow=deps.uow().reading(), actor=viewer, ticket=str(request.ticket))

@@ -279,6 +279,8 @@ def comment_instead(fields: list[str], *, customer: bool, partly: bool = False) 
     named = " and ".join(f"the {name.replace('_', ' ')}" for name in fields)
     who = "the service desk sets" if customer else "managers and admins set"
     offer = "Add what you said as a comment, so they see it?"
+    if fields == ["assignee"]:  # asked of customers only: agents may assign some
+        return f"Only the service desk assigns tickets. {offer}"
     if partly:
         verb, them = ("were", "them") if len(fields) > 1 else ("was", "it")
         return f"{named[:1].upper()}{named[1:]} {verb} not changed: only {who} {them}. {offer}"

@@ -148,3 +148,23 @@ async def test_a_manager_asking_to_cancel_a_ticket_is_asked_whether_to_close_it(
                         number="TKT-2026-0046")
     asked = await service.say("cancel TKT-2026-0046", user=max_)
     assert "Tickets aren't deleted. Should TKT-2026-0046 be closed?" in asked.texts
+
+
+async def test_a_customer_asking_to_assign_their_ticket_is_offered_the_comment(
+    service: Service, engine: AsyncEngine
+) -> None:
+    """Customers assign nothing: "give it to Sam" is not met with "Who should take it?" (no
+    name a customer can give would do) but with who assigns, and the comment offer."""
+    cy = await user_in_teams(service, engine, "cy@example.com", "Cy Customer", role="customer")
+    await insert_user(engine, email="sam@example.com", name="Sam Agent")
+    ticket = await insert_ticket(engine, created_by=await user_id_of(engine, "cy@example.com"),
+                                 number="TKT-2026-0043", title="Laptop will not charge")
+    await service.say("show TKT-2026-0043", user=cy)
+    for said in ("give it to sam", "assign TKT-2026-0043 to Sam Agent", "can you give it to zed"):
+        offered = (await service.say(said, user=cy)).card
+        shown = texts_in(offered)
+        assert ("Only the service desk assigns tickets. Add what you said as a comment, so "
+                "they see it?") in shown, (said, shown)
+        assert buttons_of(offered) == ["Add this as a comment", "Cancel"], said
+    stored = await stored_ticket(engine, ticket, "assignee_id", "comments")
+    assert (stored["assignee_id"], stored["comments"]) == (None, [])

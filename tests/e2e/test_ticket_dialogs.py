@@ -325,3 +325,23 @@ async def test_an_assignment_naming_no_ticket_asks_about_the_ticket_just_shown(
     done = await service.say("yes", user=mia)
     assert "Assigned to Team Network." in texts_in(done.card)
     assert (await ticket_row_of(engine, number))["assignee_team_id"] == network
+
+
+async def test_thanks_to_a_question_leaves_the_ticket_and_ok_asks_again(
+    service: Service, engine: AsyncEngine
+) -> None:
+    """"thanks!" to "Who should take 4?" is no one's name: the question is let go, nothing
+    changes; "ok" is no answer either, so the question is said once more."""
+    mia, number = await mia_and_her_ticket(service, engine)
+    for thanks in ("thanks!", "ok thanks", "thank you"):
+        await service.say(f"assign {number}", user=mia)
+        left = await service.say(thanks, user=mia)
+        assert left.texts == [f"OK, I'll leave {number} as it is."], thanks
+        after = await service.say("me", user=mia)  # no question any more: not an answer
+        assert not any("Assigned" in text for text in after.texts)
+    await service.say(f"change the status of {number}", user=mia)
+    again = await service.say("ok", user=mia)
+    assert again.texts[0].startswith("I'm still waiting for your answer: Which status"), again.texts
+    await service.say("on hold", user=mia)
+    row = await ticket_row(engine)
+    assert (row["status"], row["assignee_id"]) == ("on_hold", None)
