@@ -20,7 +20,7 @@ from botbuilder.dialogs import (
     WaterfallDialog,
     WaterfallStepContext,
 )
-from botbuilder.dialogs.choices import Choice, ListStyle
+from botbuilder.dialogs.choices import Choice, FoundChoice, ListStyle
 from botbuilder.dialogs.prompts import (
     ChoicePrompt,
     PromptOptions,
@@ -59,8 +59,9 @@ class NewTicketDialog(ComponentDialog):  # type: ignore[misc]  # untyped SDK cla
         super().__init__(DIALOG_ID)
         self.add_dialog(TextPrompt("title", self.title_is_valid))
         self.add_dialog(TextPrompt("description", self.description_is_valid))
-        for prompt_id in ("category", "priority"):
-            choices = ChoicePrompt(prompt_id, _meant_as_choice)
+        for prompt_id, default in (("category", CATEGORY_LABELS[Category.SUPPORT]),
+                                   ("priority", PRIORITY_LABELS[Priority.MEDIUM])):
+            choices = ChoicePrompt(prompt_id, _meant_as_choice_or(default))
             choices.style = ListStyle.hero_card  # buttons work in personal chats and channels
             self.add_dialog(choices)
         self.add_dialog(
@@ -225,6 +226,38 @@ def says_label(text: str, label: str) -> bool:
                for at, word in enumerate(words)):
             return True
     return False
+
+
+def _meant_as_choice_or(default: str) -> Any:
+    """The prompt's validator: `default` taken, and said, when the person does not know
+    ("not sure", "no idea", "you pick"): the service desk sorts a ticket's kind and urgency
+    anyway, and a question nobody can answer would keep the ticket from being filed."""
+
+    async def validate(prompt: PromptValidatorContext) -> bool:
+        text = str(prompt.context.activity.text or "")
+        if _UNSURE.fullmatch(" ".join(re.findall(r"[^\W_]+", text.casefold().replace("'", "")))):
+            choices = [choice.value for choice in prompt.options.choices or ()]
+            if default in choices:
+                prompt.recognized.succeeded = True
+                prompt.recognized.value = FoundChoice(default, choices.index(default), 1.0)
+                await prompt.context.send_activity(MessageFactory.text(
+                    f"No problem: I've put {default}; the service desk can change it."))
+                return True
+        return await _meant_as_choice(prompt)
+
+    return validate
+
+
+_UNSURE = re.compile(
+    r"(?:(?:hmm|um|erm|uh|well|honestly|sorry|no) )*(?:(?:i am|im|i m) )?(?:"
+    r"not (?:really )?sure|unsure|no idea|no clue|not a clue|dunno|idk|i dunno|(?:i )?(?:dont|do not) know"
+    r"|(?:i )?(?:dont|do not) (?:really )?know|(?:i )?(?:have|ve) no idea|whatever|any|anything|either"
+    r"|any of them|none of them|none|not sure which|you (?:pick|choose|decide)|up to you"
+    r"|(?:it )?(?:doesnt|does not) matter|no preference|(?:i )?(?:cant|cannot) (?:say|tell)"
+    r"|(?:not|no) (?:sure|idea) (?:what|which)(?: (?:kind|type|one|it is|its|to pick))*"
+    r"|(?:whatever|anything) (?:fits|works|you think)|(?:you|u) tell me|skip)"
+    r"(?: (?:sorry|tbh|really|honestly|to be honest|lol|haha|mate|thanks|thx|please|pls))*")
+"""Answers that say the person cannot choose (lower case, apostrophes dropped, words only)."""
 
 
 async def _meant_as_choice(prompt: PromptValidatorContext) -> bool:

@@ -375,3 +375,38 @@ async def test_a_help_question_asked_for_the_kind_is_answered_and_the_filing_goe
         row = (await connection.execute(select(tasks))).mappings().one()
     assert (row["title"], row["category"], row["priority"]) == (
         "Laptop fan is loud", "incident", "low")
+@pytest.mark.parametrize(("kind", "urgency"), [
+    ("not sure", "idk"), ("no idea tbh", "dunno"), ("I don't know, sorry", "you pick"),
+    ("whatever", "not sure which"), ("hmm no clue", "up to you"),
+])
+async def test_not_knowing_the_kind_or_the_urgency_files_it_as_support_medium(
+    service: Service, engine: AsyncEngine, kind: str, urgency: str
+) -> None:
+    """A customer cannot tell an incident from a request: "not sure" takes the usual kind and
+    urgency, says so, and files the ticket, instead of "Please pick one of the buttons"."""
+    cy = await user_in_teams(service, engine, "cy@example.com", "Cy Customer", role="customer")
+    await service.say("new ticket", user=cy)
+    await service.say("Projector in room 4B shows no signal", user=cy)
+    await service.say("Tried HDMI and USB-C from two laptops.", user=cy)
+    kept = await service.say(kind, user=cy)
+    assert kept.texts[0] == "No problem: I've put Support; the service desk can change it.", kept.texts
+    assert any("How urgent is it?" in text for text in kept.texts)
+    filed = await service.say(urgency, user=cy)
+    assert filed.texts[0] == "No problem: I've put Medium; the service desk can change it."
+    async with engine.connect() as connection:
+        row = (await connection.execute(select(tasks))).mappings().one()
+    assert (row["title"], row["category"], row["priority"]) == (
+        "Projector in room 4B shows no signal", "support", "medium")
+
+
+async def test_a_kind_not_known_is_asked_again_when_the_answer_is_no_choice_at_all(
+    service: Service, engine: AsyncEngine
+) -> None:
+    """Only a word of not knowing is taken as the usual kind: anything else is asked again."""
+    cy = await user_in_teams(service, engine, "cy@example.com", "Cy Customer", role="customer")
+    for said in ("new ticket", "Projector in room 4B shows no signal", "skip"):
+        await service.say(said, user=cy)
+    again = await service.say("the blue one", user=cy)
+    assert any("Please pick one of the buttons" in text for text in again.texts), again.texts
+    async with engine.connect() as connection:
+        assert (await connection.execute(select(func.count()).select_from(tasks))).scalar_one() == 0
