@@ -372,7 +372,8 @@ class MessageRouter:
             else:  # "ok", "hi": the question still stands, said once more
                 await turn_context.send_activity(notices.still_waiting(pending.question))
             return True
-        if _interrupts(understood, text, about_a_ticket=True, choosing=choosing) and not completes(
+        if _interrupts(understood, text, about_a_ticket=True, choosing=choosing,
+                       listing=choosing and pending.slot in _NAMED_VALUES) and not completes(
                 pending, understood):
             return False  # a new command: the caller drops the question, with a word
         match _as_written(read_answer(pending, text, conversation)):
@@ -902,11 +903,18 @@ def kept_list(listed: tuple[tuple[str, str], ...], page: ListPage | None = None)
         f"{number} {' '.join(title.split())}" for number, title in listed)])
 
 
+_NAMED_VALUES = frozenset({Slot.STATUS, Slot.PRIORITY, Slot.CATEGORY, Slot.FIELD})
+"""Questions answered by one of a few words: a list asked for instead is a message of its own
+("what came in today" to "Which status should 4 get?"); a person asked for may be a team."""
+
+
 def _interrupts(
-    understood: Understanding, text: str, *, about_a_ticket: bool = False, choosing: bool = False
+    understood: Understanding, text: str, *, about_a_ticket: bool = False, choosing: bool = False,
+    listing: bool = False,
 ) -> bool:
     """A message that clearly is a new command rather than the answer to the question asked.
 
+    `listing`: the question wants one of a few named values, so any list asked is meant.
     `about_a_ticket`: the question is about a ticket's field (not a new ticket's free text),
     so a hedge or question naming a ticket is a message of its own too. `choosing`: the
     question wants one of a few buttons and the message is more than a choice, so a request
@@ -917,11 +925,11 @@ def _interrupts(
         case Help():
             return False
         case ListTickets():
-            return bool(_TICKETS.search(text))
+            return listing or bool(_TICKETS.search(text))
         case CreateTicket():
             return True
         case Clarify(request=ListTickets()):
-            return bool(_TICKETS.search(text))  # "Zed's tickets": asked who Zed is, not the answer
+            return listing or bool(_TICKETS.search(text))  # "Zed's tickets": who Zed is, asked
         case Clarify() | Question() if about_a_ticket:
             # "I think 5 is fixed", "is 12 done?": a hedge or question about a ticket it
             # names is a message of its own, not the value asked for

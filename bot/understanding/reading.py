@@ -1676,6 +1676,9 @@ _TELLS_WHO = frozenset({
 should log it"), not an ask to file."""
 
 
+_ONLY_POINTS = frozenset({"the", "a", "an", "this", "that", "which", "whichever", "any", "my"})
+
+
 def _create_after(reading: Reading, whole: Reading) -> Understanding | None:
     """"Sam's printer is broken, please create a ticket", "printer jammed again, can you log
     it for me", "… can someone look at this and log it": the problem first, then the ask."""
@@ -1691,6 +1694,8 @@ def _create_after(reading: Reading, whole: Reading) -> Understanding | None:
         return None
     if told_words[-1].text in _TELLS_WHO:
         return None  # "…, I'll report it to facilities": what they do, not an ask
+    if all(w.text in _ONLY_POINTS for w in told_words):
+        return None  # "the open one": which one, not "open one" titled "The"
     tail = reading.group_words(found, "tail") if found.group("tail") else (reading.end, reading.end)
     told = place_after_ask(reading.message, *tail)
     if told.first < told.last:

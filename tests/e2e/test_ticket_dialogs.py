@@ -345,3 +345,23 @@ async def test_thanks_to_a_question_leaves_the_ticket_and_ok_asks_again(
     await service.say("on hold", user=mia)
     row = await ticket_row(engine)
     assert (row["status"], row["assignee_id"]) == ("on_hold", None)
+
+
+async def test_a_list_asked_for_under_a_status_or_priority_question_is_listed(
+    service: Service, engine: AsyncEngine
+) -> None:
+    """"what came in today" to "Which status should 4 get?" is no status: the list is shown
+    and the question let go (it was answered "… is not a status I know" before)."""
+    mia, number = await mia_and_her_ticket(service, engine)
+    for question, said in ((f"change the status of {number}", "what came in today"),
+                           (f"change the status of {number}", "anything unassigned?"),
+                           (f"change the priority of {number}", "urgent ones")):
+        await service.say(question, user=mia)
+        listed = await service.say(said, user=mia)
+        assert listed.texts[0] == f"(I've dropped my question about {number}.)", (said, listed.texts)
+        assert listed.cards and "not a status" not in " ".join(listed.texts), said
+    await service.say(f"change the status of {number}", user=mia)
+    held = await service.say("on hold till monday", user=mia)
+    assert any(f"{number} is now on hold" in text for text in [texts_in(held.card), *held.texts])
+    row = await ticket_row(engine)
+    assert (row["status"], row["priority"]) == ("on_hold", "medium")

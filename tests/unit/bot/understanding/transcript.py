@@ -778,6 +778,8 @@ TABLE: tuple[tuple[str, str], ...] = (
     ("scratch that", "cancel"),
     ("forget that", "cancel"),
     ("nvm i fixed it", "free text"),
+    ("the open one", "free text"),
+    ("an open one", "free text"),
 )
 
 NO_CONTEXT: tuple[tuple[str, str], ...] = (
