@@ -58,6 +58,8 @@ class ListQuery:
     """Only tickets filed before this day (UTC): "last week" ends on this week's Monday."""
     unplaced: str | None = None
     """What was asked for that no filter here can apply, said back on the card."""
+    filed_by: UserTarget | None = None
+    """Only tickets this person filed."""
 
     def to_data(self) -> dict[str, Any]:
         status = self.status.value if self.status else None
@@ -80,6 +82,8 @@ class ListQuery:
             data["filed_before"] = self.created_before.isoformat()
         if self.unplaced:
             data["unplaced"] = self.unplaced
+        if self.filed_by:
+            data["filed_by"] = _holder_data(self.filed_by)
         return data
 
     @classmethod
@@ -104,7 +108,9 @@ class ListQuery:
                    updated_since=_day_from(raw.get("since")),
                    created_from=_day_from(raw.get("filed_from")),
                    created_before=_day_from(raw.get("filed_before")),
-                   unplaced=str(raw["unplaced"])[:_NAME_CHARS] if raw.get("unplaced") else None)
+                   unplaced=str(raw["unplaced"])[:_NAME_CHARS] if raw.get("unplaced") else None,
+                   filed_by=filer if isinstance(filer := _holder_from(raw.get("filed_by")),
+                                                UserTarget) else None)
 
     def filter_for(
         self, actor_id: str, *, today: date, teams: tuple[Assignee, ...] = (),
@@ -143,7 +149,8 @@ class ListQuery:
             team_id=holder.team_id if isinstance(holder, TeamTarget) else None,
             held_by=held_by,
             unassigned=isinstance(holder, Nobody),
-            created_by=actor_id if self.scope is ListScope.CREATED else None,
+            created_by=actor_id if self.scope is ListScope.CREATED else (
+                self.filed_by.user_id if self.filed_by else None),
             statuses=statuses, priorities=priorities, exclude_statuses=finished_hidden,
             text=self.text, due_from=due_from, due_before=due_before, overdue_at=late_at,
             touched_by=actor_id if worked else None,
@@ -190,7 +197,7 @@ class ListQuery:
                     ("Tickets you filed", "tickets I created"), ("Assigned to you", "my tickets"))
         if any(part is not None for part in (
                 self.status, self.text, self.priority, self.holder, self.due_window,
-                self.due_on, self.created_from, self.created_before)):
+                self.due_on, self.created_from, self.created_before, self.filed_by)):
             return ()
         if self.scope is ListScope.MINE:
             teams = (("Your team's tickets", "our team's tickets"),) if in_a_team else ()
@@ -220,6 +227,8 @@ class ListQuery:
                 what += f" · assigned to {self._names(one)}"
             case Nobody():
                 what = "Unassigned" if self.scope is ListScope.ALL else f"{what} · unassigned"
+        if self.filed_by:
+            what += f" · filed by {self.filed_by.name}"
         if self.due_window:
             what += f" · {_DUE_TITLES[self.due_window]}"
         if self.due_on:

@@ -31,6 +31,7 @@ async def conversation_for(
     if company is None and numbers:
         company = await company_for_turn(uow=deps.uow().reading(), actor=viewer)
     people: tuple[Person, ...] = ()
+    requesters: tuple[Person, ...] = ()
     teams: tuple[TeamEntry, ...] = ()
     if directory and viewer.role is Role.CUSTOMER:
         holders = await holders_in_view(uow=deps.uow().reading(), actor=viewer)
@@ -40,6 +41,8 @@ async def conversation_for(
         users = await list_users(uow=deps.uow().reading(), actor=viewer, include_inactive=False)
         people = tuple(Person(u.id, u.display_name, u.email) for u in users
                        if u.role is not Role.CUSTOMER)
+        requesters = tuple(Person(u.id, u.display_name, u.email) for u in users
+                           if u.role is Role.CUSTOMER)
         teams = tuple(TeamEntry(t.id, t.name) for t in await list_teams(uow=deps.uow().reading(), actor=viewer))
     return Conversation(
         viewer_id=viewer.id,
@@ -47,6 +50,7 @@ async def conversation_for(
         last_ticket=parse_ticket_number(last_ticket) if last_ticket else None,
         ticket_prefix=company.ticket_prefix if company else DEFAULT_PREFIX,
         people=people,
+        requesters=requesters,
         teams=teams,
         own_teams=viewer.team_ids,
         mentions=mentions,

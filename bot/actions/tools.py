@@ -63,6 +63,7 @@ _FIELD_HINTS = {
     "form": "true to show the one-card form instead of asking step by step",
     "assignee": "whose tickets: a person's name or email, \"team NAME\", or \"nobody\" for "
                 "unassigned ones",
+    "filed_by": "only tickets this person filed: their name or email (\"tickets Sam raised\")",
     "due_window": "only tickets overdue, due today, tomorrow, this week, next week or this "
                   "month (from today to its last day)",
     "due_on": "only tickets due on this one day, YYYY-MM-DD (\"what's due friday\")",
@@ -197,11 +198,13 @@ def read_call(
         if value is None or value == "":
             continue
         kind = _without_none(hints[field])
-        if field in ("to", "assignee"):
+        if field in ("to", "assignee", "filed_by"):
             target = _target(value, conversation)
             if isinstance(target, Clarify):
                 clarify = target
                 continue
+            if field == "filed_by" and not isinstance(target, UserTarget):
+                raise BadToolCall("filed_by must name one person")
             values[field] = target
         else:
             values[field] = _value(field, kind, value, conversation)

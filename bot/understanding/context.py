@@ -36,6 +36,9 @@ class Conversation:
     ticket_prefix: str = DEFAULT_PREFIX
     people: tuple[Person, ...] = ()
     teams: tuple[TeamEntry, ...] = ()
+    requesters: tuple[Person, ...] = ()
+    """Customers, whom staff may name as who filed tickets ("tickets filed by Cy"), never
+    as who takes one: not in `people`."""
     own_teams: frozenset[int] = frozenset()
     """The teams the viewer belongs to: "my team", "our team"."""
     mentions: tuple[Person, ...] = field(default=())  # `<at>…</at>` in the text, in order

@@ -55,9 +55,14 @@ _LEADS_IN = frozenset({"for", "of", "from", "to"})
 _VERB_BEFORE = frozenset({"is", "are", "was", "has", "been"})
 _MAX_NAME = 4  # words: "the IT Support team"
 _EDGES = ".,!?;:\"()[]{}“”*…"
+_FILED_BY_VERBS = frozenset({
+    "filed", "raised", "opened", "reported", "created", "submitted", "logged", "lodged",
+    "file", "raise", "open", "report", "create", "submit", "log", "lodge"})
+"""Verbs of filing a ticket: "filed by Sam", "tickets Sam raised", "what did Sam report"."""
 _CUES = frozenset(
     {word for phrases in (_NOBODY_PHRASES, _ASSIGNED) for word in phrases} | DUE_CUES
     | {"working", "does", "has", "have", "owns", "took", "holds", "for", "our", "teams"}
+    | _FILED_BY_VERBS
     | _TEAM_WORDS
 )
 """A word without which none of the filters below can be said."""
@@ -74,6 +79,8 @@ class Whose:
     """Said after "for": when it names nobody, it is what the tickets are about."""
     also: tuple[UserTarget | TeamTarget, ...] = ()
     """More people or teams named with it ("Sam and Lee")."""
+    filed: bool = False
+    """Who filed the tickets ("filed by Sam", "tickets Sam raised"), not who holds them."""
 
 
 @dataclass(slots=True)
@@ -102,7 +109,7 @@ def read_filters(
     if ours := _our_teams(words, start, stop):
         found.our_teams = ours
         return found  # "what's our team working on": no person besides
-    for reader in (_nobody, _assigned, _possessive, _working_on, _has, _team, _for):
+    for reader in (_filed_by, _nobody, _assigned, _possessive, _working_on, _has, _team, _for):
         if found.whose is not None:
             break
         reader(words, start, stop, conversation, found)
@@ -168,6 +175,41 @@ def _parts(named: list[Word]) -> list[list[Word]]:
         else:
             parts[-1].append(word)
     return [part for part in parts if part]
+
+
+_BEFORE_FILER = LIST_NOUNS | {"did", "has", "have", "had", "that", "which"}
+
+
+def _filed_by(
+    words: list[Word], start: int, stop: int, conversation: Conversation, found: ListFilters
+) -> None:
+    """"tickets filed by Sam", "requests raised by Lee Park", "tickets Sam opened", "what did
+    Sam report this week": who filed them. "filed by me" and "tickets I raised" are the
+    viewer's own (read elsewhere); a verb in the present ("open", "raise") only after "did"."""
+    conversation = replace(conversation, people=conversation.people + conversation.requesters)
+    for index in range(start, stop):
+        text = words[index].text
+        if text not in _FILED_BY_VERBS:
+            continue
+        past = text.endswith("ed")
+        if past and index + 2 <= stop and words[index + 1].text == "by":
+            last = _name(words, index + 2, stop, found)
+            if _placed(words, conversation, found, index + 2, last, taken_from=index,
+                       taken_to=last) and found.whose is not None:
+                found.whose = replace(found.whose, filed=True)
+                return
+            continue
+        first = _name_back(words, start, index, found)
+        if words[first].text in ("did", "has", "have", "had") and first + 1 < index:
+            first += 1  # "which tickets did Sam open"
+        if first == index or first == start or words[first - 1].text not in _BEFORE_FILER or (
+                not past and words[first - 1].text != "did") or words[first].text in ("i", "we"):
+            continue
+        helper = words[first - 1].text in ("did", "has", "have", "had")  # "what has Cy raised"
+        if _placed(words, conversation, found, first, index, taken_from=first - helper,
+                   taken_to=index + 1) and found.whose is not None:
+            found.whose = replace(found.whose, filed=True)
+            return
 
 
 def _nobody(

@@ -9,7 +9,7 @@ from bot.understanding.context import Conversation
 from bot.understanding.filed import FILING_CUES, FiledWhen, read_filed
 from bot.understanding.filters import ListFilters, Whose, read_filters
 from bot.understanding.message import DATE, NUMBER, REF, Message
-from bot.understanding.requests import Clarify, ListScope, ListTickets, Target
+from bot.understanding.requests import Clarify, ListScope, ListTickets, Target, UserTarget
 from bot.understanding.targets import Ambiguous, NoSuchTarget
 from bot.understanding.words import PRIORITY_WORDS, STATUS_WORDS
 from domain.tickets import DueWindow, Priority, TicketStatus
@@ -295,6 +295,10 @@ def _owned(listed: ListTickets, whose: Whose) -> ListTickets | Clarify:
     if isinstance(found, NoSuchTarget):
         return Clarify(listed, f"I couldn't find “{found.said}”: say a person's name or "
                                "email, or a team's name.")
+    if whose.filed:  # "tickets filed by Sam": a person files them, never a team
+        if not isinstance(found, UserTarget) or whose.also:
+            return Clarify(listed, "Who filed them? Say one person's name or email.")
+        return replace(listed, filed_by=found)
     target: Target = found
     return replace(listed, assignee=target, also=whose.also)
 

@@ -71,6 +71,8 @@ class ListTickets:
     """Only tickets filed before this day ("last week" ends on this Monday)."""
     unplaced: str | None = None
     """Words that ask for a filter the list cannot apply, said back ("closed last week")."""
+    filed_by: UserTarget | None = None
+    """Only tickets this person filed ("tickets filed by Sam", "what did Sam raise")."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -69,6 +69,7 @@ def _request(request: TicketRequest) -> str:
             parts += [f"priority={priority.value}"] if priority else []
             holders = [_target(listed.assignee)] + [_target(t) for t in listed.also]
             parts += [f"assignee={','.join(holders)}"] if listed.assignee else []
+            parts += [f"filed_by={_target(listed.filed_by)}"] if listed.filed_by else []
             parts += [f"due={listed.due_window.value}"] if listed.due_window else []
             parts += [f"due_on={listed.due_on.isoformat()}"] if listed.due_on else []
             parts += [f"updated_since={listed.updated_since.isoformat()}"] if listed.updated_since else []

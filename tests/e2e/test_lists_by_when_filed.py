@@ -137,3 +137,31 @@ async def test_a_customers_my_x_ticket_is_one_they_filed_resolved_or_not(
     none = await service.say("my printer ticket", user=person)
     assert "You have no ticket matching “printer”." in texts_in(none.card)
     assert _offered(none.card) == {"Tickets you filed": "tickets I created"}
+
+
+async def test_tickets_filed_by_someone_are_theirs_only_and_only_those_the_viewer_may_see(
+    service: Service, engine: AsyncEngine
+) -> None:
+    """"tickets filed by Cy" listed the asker's own tickets matching "by cy" (nothing); it is
+    Cy's, on every page of the card, and an agent still sees only what the access rule lets."""
+    cy = await insert_person(engine, "Cy", "Customer", role="customer")
+    jo = await insert_person(engine, "Jo", "Agent")
+    await insert_person(engine, "Max", "Admin", role="admin")
+    for n in range(9):  # more than a page (8)
+        await insert_ticket(engine, created_by=cy, title=f"Cy's problem {n}",
+                            assignee_id=jo if n == 0 else None,
+                            assignee_type="user" if n == 0 else None)
+    await insert_ticket(engine, created_by=jo, title="Jo's own")
+    max_ = service.person("max.admin@example.com", "Max Admin")
+
+    first = await service.say("tickets filed by cy customer", user=max_)
+    shown = texts_in(first.card)
+    assert "Tickets · filed by Cy Customer · not yet resolved" in shown and "1–8 of 9" in shown
+    second = await service.press("tickets.page", data(first.card, "tickets.page"), user=max_)
+    both = set((shown + "\n" + texts_in(second)).splitlines())
+    assert {f"Cy's problem {n}" for n in range(9)} <= both and "Jo's own" not in both
+
+    by_agent = await service.say("what tickets has Cy Customer raised",
+                                 user=service.person("jo.agent@example.com", "Jo Agent"))
+    seen = texts_in(by_agent.card)
+    assert "Cy's problem 0" in seen and "Cy's problem 1" not in seen  # unassigned: not theirs

@@ -124,3 +124,12 @@ def test_overdue_at_a_moment_includes_due_times_already_passed_that_day() -> Non
     assert (by_day.due_before, by_day.overdue_at) == (datetime(2026, 12, 2), None)
     due_today = ListQuery(due_window=DueWindow.TODAY).filter_for("u-jo", today=now.date(), now=now)
     assert due_today.overdue_at is None
+
+
+def test_tickets_filed_by_someone_come_back_from_their_card_data_and_filter_by_the_filer() -> None:
+    query = ListQuery(filed_by=UserTarget("u-sam", "Sam Rivera"), status=TicketStatus.OPEN)
+    again = ListQuery.from_data(query.to_data())
+    assert again == query
+    assert again.title == "Tickets · filed by Sam Rivera · open"
+    assert again.filter_for("u-jo", today=date(2026, 12, 2)).created_by == "u-sam"
+    assert ListQuery.from_data({"kind": "search", "filed_by": {"team": 2}}).filed_by is None

@@ -779,6 +779,20 @@ TABLE: tuple[tuple[str, str], ...] = (
     ("forget that", "cancel"),
     ("nvm i fixed it", "free text"),
     ("the open one", "free text"),
+    # --- who filed them (tried as an agent: "filed by sam" listed the asker's own) -------------
+    ("tickets filed by sam", "list all filed_by=user:u-sam"),
+    ("tickets sam filed", "list all filed_by=user:u-sam"),
+    ("tickets opened by sam this week", "list all filed_by=user:u-sam created_from=2026-11-30"),
+    ("requests raised by lee park", "list all filed_by=user:u-lee"),
+    ("tickets raised by lee", "ask list all: Which Lee do you mean? [Lee Park, Lee Chen]"),
+    ("open tickets reported by priya", "list all status=open filed_by=user:u-priya"),
+    ("the printer tickets opened by sam", "list all filed_by=user:u-sam text='printer'"),
+    ("tickets filed by the network team", "ask list all: Who filed them? Say one person's name or email."),
+    ("tickets filed by me", "list created"),
+    ("what tickets has sam raised", "list all filed_by=user:u-sam"),
+    ("which tickets did sam open", "list all filed_by=user:u-sam"),
+    ("what has alex reported", "list all filed_by=user:u-alex"),
+    ("which ones did lee park file last week", "list all filed_by=user:u-lee created_from=2026-11-23 created_before=2026-11-30"),
     ("an open one", "free text"),
 )
 
