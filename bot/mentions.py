@@ -125,6 +125,10 @@ def _mentions(activity: Activity) -> list[Mention]:
 
 
 def mentioned_users(activity: Activity) -> list[Mention]:
-    """People mentioned in the message, the bot itself left out."""
+    """People mentioned in the message, the bot itself left out; a mention whose account
+    has no id names no one the bot could look up (botbuilder's member lookup raised a
+    TypeError on it: a 500), so it is left out too."""
     bot_id = activity.recipient.id if activity.recipient else None
-    return [m for m in _mentions(activity) if m.mentioned and m.mentioned.id != bot_id]
+    return [m for m in _mentions(activity)
+            if m.mentioned and isinstance(m.mentioned.id, str) and m.mentioned.id.strip()
+            and m.mentioned.id != bot_id]

@@ -96,7 +96,7 @@ def _card_lines(payload: dict[str, Any]) -> list[str]:
         if isinstance(content, str):
             try:
                 content = json.loads(content)
-            except ValueError:
+            except (ValueError, RecursionError):  # nested too deep for the parser: unread
                 continue
         for text in _texts(content, hero=attachment.get("contentType") != _ADAPTIVE):
             line = " ".join(text.split())

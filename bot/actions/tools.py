@@ -180,7 +180,7 @@ def read_call(
         return _withheld(name, arguments, conversation)
     try:
         given = json.loads(arguments or "{}")
-    except ValueError as error:
+    except (ValueError, RecursionError) as error:
         raise BadToolCall(f"the arguments of {name} are not JSON") from error
     if not isinstance(given, dict):
         raise BadToolCall(f"the arguments of {name} are not an object")
@@ -232,7 +232,7 @@ def _withheld(name: str, arguments: str, conversation: Conversation) -> TicketRe
         given = json.loads(arguments or "{}")
         said = given.get("ticket") if isinstance(given, dict) else None
         ticket = _ticket(said, conversation) if isinstance(said, str) else None
-    except (ValueError, BadToolCall):
+    except (ValueError, RecursionError, BadToolCall):
         ticket = None
     return tool.request(ticket=ticket)  # type: ignore[call-arg]
 
