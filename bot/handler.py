@@ -34,7 +34,14 @@ from bot.conversations import (
 )
 from bot.dialogs.new_ticket import NewTicketDialog
 from bot.dialogs.ticket_question import TicketQuestionDialog
-from bot.identity import VIEWER_KEY, MemberDirectory, NotEnrolled, identify, teams_identity
+from bot.identity import (
+    VIEWER_KEY,
+    MemberDirectory,
+    NotEnrolled,
+    from_another_organisation,
+    identify,
+    teams_identity,
+)
 from bot.mentions import mentions_bot
 from bot.messages import MessageRouter, kept_list
 from bot.outgoing import card_message, reply_card
@@ -155,7 +162,8 @@ class TicketFlowBot(TeamsActivityHandler):  # type: ignore[misc]  # untyped SDK 
             log.info("team %s deleted or archived: forgot %d conversations", team, len(forgotten))
             turn_context.turn_state[REMOVED_KEY] = True
             return
-        if not takes_part_in(activity):
+        if not takes_part_in(activity) or from_another_organisation(
+                activity, self._deps.options.allowed_tenants):
             return
         viewer = turn_context.turn_state.get(VIEWER_KEY)
         user_id = viewer.id if isinstance(viewer, Viewer) else None

@@ -12,6 +12,7 @@ from botbuilder.schema import Activity
 from msrest.exceptions import ClientRequestError, HttpOperationError
 
 from bot.context import BotDependencies
+from bot.transport.adapter import conversation_tenant
 from domain.access import Viewer
 from domain.chat import TeamsIdentity
 from domain.errors import InvalidValue
@@ -78,9 +79,25 @@ def _address(value: str | None) -> str | None:
     return value if value and "@" in value and "#EXT#" not in value else None
 
 
+def from_another_organisation(activity: Activity, allowed: frozenset[str]) -> bool:
+    """Whether `allowed` tenants are set and the activity names another one, or none: the
+    tenant in channelData and the conversation's tenant are both checked, since an
+    activity naming ours in one and another in the other is not ours to act on."""
+    if not allowed:
+        return False
+    channel_data = activity.channel_data if isinstance(activity.channel_data, dict) else {}
+    tenant = channel_data.get("tenant")
+    named = [tenant.get("id") if isinstance(tenant, dict) else None,
+             conversation_tenant(activity.conversation) if activity.conversation else None]
+    named = [name for name in named if name]
+    return not named or any(
+        not isinstance(name, str) or name.lower() not in allowed for name in named)
+
+
 def teams_identity(activity: Activity) -> TeamsIdentity:
     channel_data = activity.channel_data if isinstance(activity.channel_data, dict) else {}
-    tenant = (channel_data.get("tenant") or {}).get("id") or activity.conversation.tenant_id
+    tenant = (channel_data.get("tenant") or {}).get("id") or conversation_tenant(
+        activity.conversation)
     sender = activity.from_property
     return TeamsIdentity(
         tenant_id=tenant or "",
@@ -97,8 +114,7 @@ async def identify(
     if isinstance(cached, Viewer):
         return cached
     identity = teams_identity(turn_context.activity)
-    allowed = deps.options.allowed_tenants
-    if allowed and identity.tenant_id.lower() not in allowed:
+    if from_another_organisation(turn_context.activity, deps.options.allowed_tenants):
         raise NotEnrolled("This TicketFlow bot serves another organisation.")
     user_id = await deps.links.user_for(identity)
     if user_id is None:

@@ -4,6 +4,7 @@ the signed endpoint."""
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 import pytest
@@ -12,9 +13,10 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 from db.tables import tasks
 from tests.e2e.replay import changes, count, known_everywhere, state, teams_service
-from tests.e2e.service import Service, file_ticket
+from tests.e2e.service import Service, file_ticket, running_service
 from tests.e2e.teams_doubles import published as p
 from tests.e2e.teams_doubles.activities import TeamsActivities
+from tests.integration.builders import insert_user
 
 __all__ = ["teams_service"]  # the fixture
 
@@ -52,6 +54,59 @@ async def test_a_mention_that_names_no_account_is_no_person_and_the_message_is_a
     assert turn.answer.status == 200, turn.answer.text
     assert turn.texts or turn.cards, "no reply"
     assert await count(engine, tasks) == 0
+
+
+OURS = "72f988bf-0000-4000-8000-000000000001"  # the stand-in Teams' tenant
+FOREIGN = "b28fdbfd-0000-4000-8000-0000000000f1"
+
+
+def _tenant(activity: dict[str, Any], where: str) -> dict[str, Any]:
+    """`activity` naming the foreign tenant in `where`: channelData, the conversation, both."""
+    if where in ("channelData", "both"):
+        activity.setdefault("channelData", {})["tenant"] = {"id": FOREIGN}
+    if where in ("conversation", "both"):
+        activity["conversation"]["tenantId"] = FOREIGN
+    return activity
+
+
+FROM_ANOTHER_ORGANISATION = {
+    "message": lambda t, ticket: t.personal_message(f"resolve {ticket.ticket_number}"),
+    "channel-message": lambda t, ticket: t.channel_message(f"resolve {ticket.ticket_number}"),
+    "Action.Execute": lambda t, ticket: t.card_action("ticket.status", {
+        "ticket_id": ticket.id, "version": ticket.version, "status": "resolved"}),
+    "Action.Submit": lambda t, ticket: t.card_submit({
+        "verb": "ticket.status", "ticket_id": ticket.id, "version": ticket.version,
+        "status": "resolved"}),
+    "message-extension-submit": lambda t, ticket: t.submit_action("createTicket", {
+        "verb": "ticket.create", "title": "Wifi down", "category": "incident"},
+        message_text="Wifi down"),
+    "link-unfurl": lambda t, ticket: t.link_pasted(
+        f"https://ticketflow.example.com/tickets/{ticket.id}"),
+}
+
+
+@pytest.mark.parametrize("where", ["channelData", "conversation", "both"])
+@pytest.mark.parametrize("kind", list(FROM_ANOTHER_ORGANISATION))
+async def test_a_tenant_off_the_allowlist_anywhere_in_the_activity_is_refused_and_changes_nothing(
+    engine: AsyncEngine, database_url: str, service: Service, kind: str, where: str
+) -> None:
+    """With `allowed_tenants`, an activity that names another tenant -- in channelData, on
+    the conversation, or both -- acts on nothing and shows nothing, whoever it claims to be."""
+    ada_id = await insert_user(engine, role="admin", email="ada@example.com")
+    ticket = await file_ticket(engine, ada_id)
+    async with running_service(database_url, service.connector, service.teams,
+                               allowed_tenants=(OURS,)) as guarded:
+        ada = guarded.person("ada@example.com", "Ada Lovelace")
+        guarded.teams.user = ada
+        await guarded.say("help", user=ada)  # known, in her own tenant
+        before = await state(engine)
+        activity = _tenant(FROM_ANOTHER_ORGANISATION[kind](guarded.teams, ticket), where)
+
+        turn = await guarded.send(activity)
+
+    assert turn.answer.status == 200, turn.answer.text
+    assert ticket.ticket_number not in turn.answer.text + json.dumps(turn.cards)
+    assert changes(before, await state(engine)) == {}
 
 
 CHANGES = {
