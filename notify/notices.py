@@ -7,7 +7,9 @@ payload written with the change. Names are read for the whole batch at once.
 Access is checked again at delivery, for every kind of target: the person a
 delivery is drawn for (the assignee, the requester, the subscription's owner) may
 have lost sight of the ticket since the change, and then gets nothing. Internal
-notes are left out of what customers are told; a change only to them is not told.
+notes are left out of what customers are told, and of what is posted to a channel
+(by the bot or a webhook), which everyone in it reads, guests and customers too,
+whoever the subscription belongs to; a change only to them is not told there.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from typing import Any
 from urllib.parse import quote
 
 from domain.access import Viewer, available_actions, can_see
-from domain.disclosure import changes_seen_by, reads_internal_notes, ticket_seen_by
+from domain.disclosure import changes_seen_by, is_internal, reads_internal_notes, ticket_seen_by
 from domain.events import UNKNOWN_ACTOR, EventType
 from domain.notifications import Reason, TargetKind, TicketNotice
 from domain.people import User
@@ -28,6 +30,8 @@ from notify.ports import NoticeFactsReader
 
 TEAM_PREFIX = "team:"
 _BOT_CARD_KINDS = (TargetKind.CHANNEL, TargetKind.PERSONAL)
+_SEEN_BY_EVERYONE = (TargetKind.CHANNEL, TargetKind.WEBHOOK)
+"""Posted where everyone in a channel reads it, not only the person it is drawn for."""
 _ENUM_FIELDS = frozenset({"status", "priority", "severity", "category"})
 _FIELD_LABELS = {
     "due_date": "due date",
@@ -83,7 +87,7 @@ async def load_notices(
     read_facts: NoticeFactsReader, entries: Sequence[OutboxEntry], *, links: NoticeLinks
 ) -> dict[int, TicketNotice]:
     """A notice per entry id; an entry whose ticket no longer exists, or whose recipient
-    may no longer see it, has none."""
+    may no longer see it or read anything that changed, has none."""
     if not entries:
         return {}
     async with read_facts() as facts:
@@ -120,9 +124,16 @@ def may_be_told(entry: OutboxEntry, ticket: Ticket, viewers: Mapping[str, Viewer
     viewer = viewers.get(str(entry.payload.get("on_behalf_of")))
     if viewer is None or not can_see(viewer, ticket):
         return False
-    if EventType(entry.event_type) is EventType.UPDATED and not reads_internal_notes(viewer):
-        return bool(changes_seen_by(viewer, _changes(entry.payload)))
+    shared = _shared(entry)
+    if EventType(entry.event_type) is EventType.UPDATED and not reads_internal_notes(
+        viewer, shared=shared
+    ):
+        return bool(changes_seen_by(viewer, _changes(entry.payload), shared=shared))
     return True
+
+
+def _shared(entry: OutboxEntry) -> bool:
+    return entry.target.kind in _SEEN_BY_EVERYONE
 
 
 def notice_for(
@@ -139,12 +150,17 @@ def notice_for(
     actor = names.user(payload.get("actor_id"))
     viewer_id = payload.get("on_behalf_of")
     viewer = viewers.get(viewer_id) if isinstance(viewer_id, str) else None
-    told = _changes(payload) if viewer is None else changes_seen_by(viewer, _changes(payload))
+    if viewer is None:  # drawn for nobody known: only what everyone may read
+        seen = replace(ticket, notes=None)
+        told: Sequence[FieldChange] = [c for c in _changes(payload) if not is_internal(c.field)]
+    else:
+        seen = ticket_seen_by(viewer, ticket, shared=_shared(entry))
+        told = changes_seen_by(viewer, _changes(payload), shared=_shared(entry))
     changes = tuple(_shown(change, names) for change in told)
     personal = entry.target.kind in (TargetKind.PERSONAL, TargetKind.EMAIL)
     return TicketNotice(
         event_type=event_type,
-        ticket=ticket if viewer is None else ticket_seen_by(viewer, ticket),
+        ticket=seen,
         headline=headline(
             event_type,
             actor=actor,

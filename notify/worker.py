@@ -238,7 +238,8 @@ class DeliveryWorker:
         if notice is None:
             return entry, DeliveryOutcome(
                 DeliveryResult.REJECTED,
-                "not sent: the ticket no longer exists or the recipient may no longer see it",
+                "not sent: the ticket no longer exists, the recipient may no longer see it,"
+                " or nothing that changed is theirs to read",
             )
         if entry.attempts > self._retry.max_attempts:
             # Claimed again after its worker died each time: do not let it kill another.

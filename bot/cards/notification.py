@@ -31,6 +31,7 @@ from bot.cards.resolution import resolution_card
 from bot.cards.ticket import ticket_card
 from bot.cards.views import CompanyView, Notice, TicketView, Tone
 from domain.digests import DigestNotice
+from domain.disclosure import is_internal
 from domain.notifications import TicketNotice
 from domain.tickets import FieldChange
 
@@ -95,7 +96,8 @@ def _webhook_card(notice: TicketNotice, bounds: _Bounds) -> JsonObject:
 
 def _facts(notice: TicketNotice, bounds: _Bounds) -> list[tuple[str, str]]:
     """The ticket's key facts; a fact that just changed reads "old → new", and other
-    changed fields (title, due date…) come first the same way."""
+    changed fields (title, due date…) come first the same way. Internal notes never: the
+    channel's guests and customers read this card."""
     ticket = notice.ticket
     current = [
         ("Status", label(ticket.status)),
@@ -103,7 +105,9 @@ def _facts(notice: TicketNotice, bounds: _Bounds) -> list[tuple[str, str]]:
         ("Assignee", trimmed(notice.assignee_label or "Unassigned", bounds.value or 40)),
         ("Requester", trimmed(notice.requester_label, bounds.value or 40)),
     ]
-    changed = {change.field.lower(): change for change in notice.changes}
+    changed = {
+        change.field.lower(): change for change in notice.changes if not is_internal(change.field)
+    }
     shown = {title.lower() for title, _ in current}
     facts = [
         (trimmed(change.field.capitalize(), 40), _change(change, bounds))

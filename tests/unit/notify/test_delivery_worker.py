@@ -28,7 +28,10 @@ from tests.waiting import until
 
 NOW = datetime(2026, 3, 2, 9, 0)
 HOOK = "https://acme.webhook.office.com/hook"
-NOT_SENT = "not sent: the ticket no longer exists or the recipient may no longer see it"
+NOT_SENT = (
+    "not sent: the ticket no longer exists, the recipient may no longer see it,"
+    " or nothing that changed is theirs to read"
+)
 
 
 @dataclass

@@ -123,8 +123,52 @@ def test_a_change_to_the_internal_notes_alone_is_never_told_to_a_customer() -> N
                            _ticket(), VIEWERS)
     assert may_be_told(_entry(personal, EventType.UPDATED, CUSTOMER.id, **with_title),
                        _ticket(), VIEWERS)
-    assert may_be_told(_entry(WEBHOOK, EventType.UPDATED, STAFF.id, **notes_only),
-                       _ticket(), VIEWERS)
+    assert may_be_told(_entry(Target.personal(STAFF.id), EventType.UPDATED, STAFF.id,
+                              **notes_only), _ticket(), VIEWERS)
+
+
+CHANNEL = Target.channel("team-1", "19:support@thread.tacv2")
+NOTES_AND_TITLE = [["notes", "call back", "refund refused"], ["title", "a", "b"]]
+
+
+@pytest.mark.parametrize("target", [WEBHOOK, CHANNEL], ids=["webhook", "bot channel"])
+def test_a_channel_is_told_of_internal_notes_by_nobody_however_senior_its_owner(
+    target: Target,
+) -> None:
+    """Everyone in a channel reads what is posted there (guests, customers): a change to
+    the internal notes alone is not told there, even on a staff member's subscription."""
+    notes_only = {"changes": [["notes", None, "refund refused"]]}
+    admin = Viewer(User(id="u-admin", email="a@example.com", role=Role.ADMIN, first_name="A"))
+    viewers = {**VIEWERS, admin.id: admin}
+
+    for owner in (STAFF.id, admin.id):
+        assert not may_be_told(_entry(target, EventType.UPDATED, owner, **notes_only),
+                               _ticket(), viewers)
+        assert may_be_told(_entry(target, EventType.UPDATED, owner, changes=NOTES_AND_TITLE),
+                           _ticket(), viewers)
+
+
+@pytest.mark.parametrize("target", [WEBHOOK, CHANNEL], ids=["webhook", "bot channel"])
+def test_what_a_channel_is_told_leaves_the_internal_notes_out(target: Target) -> None:
+    entry = _entry(target, EventType.UPDATED, STAFF.id, changes=NOTES_AND_TITLE)
+
+    notice = notice_for(entry, _ticket(), names=Names(users={}, teams={}), viewers=VIEWERS,
+                        links=NoticeLinks(web_url="https://t.example.com"), company_name="Acme")
+
+    assert notice.ticket.notes is None
+    assert [change.field for change in notice.changes] == ["title"]
+    assert notice.headline == "Title changed by nobody"
+
+
+def test_a_staff_members_own_chat_is_still_told_the_internal_notes() -> None:
+    entry = _entry(Target.personal(STAFF.id), EventType.UPDATED, STAFF.id,
+                   changes=NOTES_AND_TITLE)
+
+    notice = notice_for(entry, _ticket(), names=Names(users={}, teams={}), viewers=VIEWERS,
+                        links=NoticeLinks(web_url="https://t.example.com"), company_name="Acme")
+
+    assert notice.ticket.notes == "internal"
+    assert [change.field for change in notice.changes] == ["notes", "title"]
 
 
 def test_what_a_customer_is_told_leaves_the_internal_notes_out() -> None:

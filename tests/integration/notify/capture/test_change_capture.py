@@ -244,3 +244,31 @@ async def test_a_change_of_a_ticket_deleted_since_is_dropped(
 
     assert await outbox_entries(engine) == []
     assert await waiting_changes(engine) == 0
+
+
+async def test_internal_notes_written_in_the_web_app_never_reach_a_channel_webhook(
+    engine: AsyncEngine,
+    webapp: WebApp,
+    make_capture: CaptureFactory,
+    webhook_worker: DeliveryWorker,
+    receiver: Receiver,
+    cast: Cast,
+) -> None:
+    """Everyone in a channel reads its webhook's cards (guests and customers too): an admin's
+    change to the internal notes alone is not told there, and a change of notes and another
+    field is told without the notes, though the subscription's owner is an admin."""
+    admin, agent, customer = cast
+    editor = await insert_user(engine, role="admin")
+    ticket = await _captured_before_anyone_listened(webapp, make_capture, by=customer)
+    await subscribe(engine, admin, url=receiver.url("/ok"), types=["ticket_updated"])
+
+    await webapp.update(ticket, by=editor, notes="refund refused: account on legal hold")
+    await webapp.update(ticket, by=editor, notes="legal says no refunds", priority="high")
+    await make_capture().run_once()
+    while await webhook_worker.run_once():
+        pass
+
+    [received] = receiver.received
+    card = json.dumps(received.body, ensure_ascii=False)
+    assert f"Priority changed by {await _name(engine, editor)}" in card
+    assert "refund" not in card and "legal" not in card and "Notes" not in card

@@ -76,3 +76,38 @@ async def test_a_card_is_updated_for_changes_its_channel_did_not_subscribe_to_an
     ]
     [reply] = [text for kind, _, text in messenger.calls if kind == "reply"]
     assert reply.startswith("Status changed to In progress by ")
+
+
+async def test_internal_notes_written_in_the_web_app_are_not_told_in_a_channel_thread(
+    engine: AsyncEngine,
+    webapp: WebApp,
+    make_capture: CaptureFactory,
+    build_worker: WorkerFactory,
+) -> None:
+    """Everyone in the channel reads its card and thread (guests, customers): an admin's
+    change to the internal notes alone says nothing there; with another field, the thread
+    names that field only."""
+    admin = await insert_user(engine, role="admin")
+    editor = await insert_user(engine, role="admin")
+    customer = await insert_user(engine, role="customer")
+    messenger = RecordingMessenger()
+    worker = await _channel_worker(engine, messenger, build_worker)
+    await subscribe_channel(
+        uow=SqlUnitOfWork(engine), actor=as_actor(admin),
+        channel=TeamsChannel(TEAM, CHANNEL, msteams_team_name="Acme", channel_name="Support"),
+    )
+    ticket = await webapp.create_ticket(by=customer)
+    await make_capture().run_once()
+    await worker.run_once()
+
+    await webapp.update(ticket, by=editor, notes="refund refused: account on legal hold")
+    await webapp.update(ticket, by=editor, notes="legal says no refunds", priority="high")
+    await make_capture().run_once()
+    while await worker.run_once():
+        pass
+
+    assert messenger.kinds() == [("post", CHANNEL), ("update", "activity-1"),
+                                 ("reply", "activity-1")]
+    said = str(messenger.calls)
+    assert "refund" not in said and "legal" not in said and "Notes" not in said
+    assert messenger.calls[2][2].startswith("Priority changed by ")

@@ -109,3 +109,21 @@ def test_the_personal_card_is_the_ticket_card_headed_by_what_happened() -> None:
 
     assert texts(card)[0] == "Assigned to Dana Scully by Lee Adama"
     assert "VPN drops every hour" in texts(card)
+
+
+def test_a_webhook_card_never_shows_the_internal_notes_even_when_a_notice_carries_them() -> None:
+    """A webhook posts to a channel everyone in it reads: the notice leaves the notes out,
+    and the card does not show them should one carry them all the same."""
+    notice = a_notice(
+        EventType.UPDATED,
+        ticket=a_ticket(notes="refund refused: legal hold"),
+        headline="Title changed by Lee Adama",
+        changes=(FieldChange("notes", None, "refund refused: legal hold"),
+                 FieldChange("Notes ", "call back", "legal hold"),
+                 FieldChange("title", "VPN", "VPN drops every hour")),
+    )
+
+    card = json.dumps(webhook_card(notice))
+
+    assert "refund" not in card and "legal" not in card and "call back" not in card
+    assert facts(webhook_card(notice))["Title"] == "VPN → VPN drops every hour"
