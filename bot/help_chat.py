@@ -19,6 +19,7 @@ from bot.cards.answer import answer_card
 from bot.context import BotDependencies
 from bot.help_views import answer_view
 from domain.access import Viewer
+from domain.people import Role
 from knowledge.answering import HelpAnswer
 from knowledge.conversation import session_id_for
 
@@ -40,6 +41,15 @@ def help_session(activity: Activity, user_id: str) -> str:
     )
 
 
+def answer_reader(activity: Activity, viewer: Viewer) -> Role | None:
+    """Whose documents an answer may draw on: the asker's in a personal chat; in a channel or
+    a group chat, where everyone reads the answer (guests, customers), only documents for
+    everyone (None), whoever asks — as cards drawn there leave out internal notes."""
+    conversation = activity.conversation
+    kind = (conversation.conversation_type if conversation else None) or "personal"
+    return viewer.role if kind == "personal" else None
+
+
 async def answer_question(
     turn_context: TurnContext, deps: BotDependencies, viewer: Viewer, question: str,
     *, context_after: datetime | None = None,
@@ -49,10 +59,11 @@ async def answer_question(
     assistant = deps.help()
     activity = turn_context.activity
     session_id = help_session(activity, viewer.id)
+    reader = answer_reader(activity, viewer)
     await turn_context.send_activity(Activity(type=ActivityTypes.typing))
     if activity.channel_id not in PROACTIVE_CHANNELS:
         answer = await assistant.help_assistant.ask(
-            user_id=viewer.id, session_id=session_id, question=question, reader=viewer.role,
+            user_id=viewer.id, session_id=session_id, question=question, reader=reader,
             context_after=context_after,
         )
         await turn_context.send_activity(_answer_message(answer, deps, question))
@@ -60,7 +71,7 @@ async def answer_question(
     await turn_context.send_activity(LOOKING)
     reference = TurnContext.get_conversation_reference(activity)
     assistant.start(_answer_later(turn_context.adapter, reference, deps, viewer, session_id,
-                                  question, context_after))
+                                  question, context_after, reader))
 
 
 async def _answer_later(
@@ -71,12 +82,13 @@ async def _answer_later(
     session_id: str,
     question: str,
     context_after: datetime | None,
+    reader: Role | None,
 ) -> None:
     """Runs after the turn: answer, then post the card where the question was asked."""
     assistant = deps.help()
     try:
         answer = await assistant.help_assistant.ask(
-            user_id=viewer.id, session_id=session_id, question=question, reader=viewer.role,
+            user_id=viewer.id, session_id=session_id, question=question, reader=reader,
             context_after=context_after,
         )
     except Exception as failure:  # told to the person here, logged by `Assistant._finished`

@@ -155,6 +155,38 @@ async def test_a_staff_only_runbook_reaches_the_model_for_staff_and_never_for_a_
     assert "WLC-01" in request.last_user and "carol" not in request.last_user.casefold()
 
 
+async def test_a_staff_only_runbook_is_not_cited_in_a_channel_even_to_staff(
+    helpdesk: Service, model: CompletionsStandIn, engine: AsyncEngine, database_url: str
+) -> None:
+    """Everyone in a channel reads the answer posted in its thread (guests, customers), so a
+    question asked there is answered from what everyone may read, whoever asks; the same
+    question in the agent's own chat is answered from the staff runbook."""
+    knowledge = build_knowledge(Runtime(settings=Settings(database_url=database_url),
+                                        engine=engine))
+    try:
+        await add_help_document(
+            uow=knowledge.uow(), indexer=knowledge.indexer,
+            title="Wireless controller runbook", audience=STAFF_ROLES,
+            upload=Upload("wlc.txt", b"Restarting the wireless controller: sign in to WLC-01 "
+                                     b"and choose Maintenance, Reboot controller."),
+        )
+    finally:
+        await knowledge.close()
+    ada = await user_in_teams(helpdesk, engine, "ada@example.com", "Ada Lovelace")
+    model.then(Completion("Sign in to WLC-01 and choose Reboot controller [1]."))
+    question = "how do i reboot the wireless controller WLC-01"
+
+    await helpdesk.say_in_channel(question, user=ada)
+    [in_channel] = await wait_for_answers(helpdesk)
+    await helpdesk.say(question, user=ada)
+    alone = (await wait_for_answers(helpdesk, 2))[1]
+
+    assert "runbook" not in texts_in(in_channel).casefold()
+    assert "WLC-01 and choose" not in texts_in(in_channel)
+    assert "[1] Wireless controller runbook" in texts_in(alone)
+    assert len(model.requests) == 1, "the channel's question never reached the model with it"
+
+
 async def test_helpful_is_stored_and_the_card_comes_back_without_the_feedback_buttons(
     helpdesk: Service, model: CompletionsStandIn, engine: AsyncEngine
 ) -> None:
