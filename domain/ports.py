@@ -90,6 +90,9 @@ class TicketRepository(Protocol):
     async def count(self, *, scope: Scope, filter: TicketFilter) -> int:
         """How many visible tickets `filter` admits (a search's `total`, without the rows)."""
         ...
+    async def counts(self, *, scope: Scope, filters: Sequence[TicketFilter]) -> list[int]:
+        """`count` for each filter, in order, in one query."""
+        ...
     async def held_counts(self, *, scope: Scope, filter: TicketFilter) -> list[HeldCount]:
         """The visible tickets `filter` admits, counted by who holds them (by the column
         `assignee_type` selects): one query, whatever their number; in no set order."""

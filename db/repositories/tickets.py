@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime, time
 from sqlalchemy import (
     BigInteger, ColumnElement, Select, and_, bindparam, case, cast, exists, false, func, or_, select,
@@ -225,6 +226,17 @@ class SqlTicketRepository:
         where = and_(visible_to(scope), *matching(filter))
         total = await self._db.execute(select(func.count()).select_from(tasks).where(where))
         return int(total.scalar_one())
+
+    async def counts(self, *, scope: Scope, filters: Sequence[TicketFilter]) -> list[int]:
+        if not filters:
+            return []
+        figures = [
+            func.count().filter(and_(*conditions)) if (conditions := matching(f)) else func.count()
+            for f in filters
+        ]
+        row = (await self._db.execute(select(*figures).select_from(tasks)
+                                      .where(visible_to(scope)))).one()
+        return [int(value) for value in row]
 
     async def search(
         self, *, scope: Scope, filter: TicketFilter, limit: int, offset: int

@@ -350,19 +350,19 @@ async def standing(
     reminder say it (`TicketFilter.overdue_at`)."""
     async with uow:
         viewer = await load_viewer(uow, actor.id)
-        scope = scope_for(viewer)
-
-        async def count(filter: TicketFilter) -> int:
-            return await uow.tickets.count(scope=scope, filter=filter)
-
-        return Standing(
-            filed=await count(TicketFilter(created_from=start, created_before=end)),
-            finished=await count(TicketFilter(finished_from=start, finished_before=end)),
-            still_open=await count(TicketFilter(statuses=STILL_OPEN)),
-            urgent=await count(TicketFilter(statuses=STILL_OPEN, priorities=(Priority.URGENT,))),
-            overdue=await count(TicketFilter(statuses=STILL_OPEN, overdue_at=now)),
-            unassigned=await count(TicketFilter(statuses=STILL_OPEN, unassigned=True)),
+        filed, finished, still_open, urgent, overdue, unassigned = await uow.tickets.counts(
+            scope=scope_for(viewer),
+            filters=(
+                TicketFilter(created_from=start, created_before=end),
+                TicketFilter(finished_from=start, finished_before=end),
+                TicketFilter(statuses=STILL_OPEN),
+                TicketFilter(statuses=STILL_OPEN, priorities=(Priority.URGENT,)),
+                TicketFilter(statuses=STILL_OPEN, overdue_at=now),
+                TicketFilter(statuses=STILL_OPEN, unassigned=True),
+            ),
         )
+        return Standing(filed=filed, finished=finished, still_open=still_open, urgent=urgent,
+                        overdue=overdue, unassigned=unassigned)
 
 
 @use_case

@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 import pytest
-from sqlalchemy import update
+from sqlalchemy import event, update
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from db.tables import tasks
@@ -92,3 +92,32 @@ async def test_each_count_is_what_the_asker_may_see_in_the_period(engine: AsyncE
     admin = await standing(uow=SqlUnitOfWork(engine), actor=as_actor(p["admin"]), start=start,
                            end=end, now=now)
     assert admin.finished == 1 and admin.urgent >= 1 and admin.overdue >= 1
+
+
+async def test_the_summary_counts_in_one_round_trip_after_the_viewer(engine: AsyncEngine) -> None:
+    """Six counts, one query: the viewer is read (as every use case reads it), then one
+    SELECT with a conditional count per figure."""
+    world = await build_world(engine)
+    manager = world.people["manager"]
+    async with SqlUnitOfWork(engine) as uow:
+        await uow.users.viewer(manager)  # warm nothing up: only to count the viewer's reads
+    statements: list[str] = []
+
+    def seen(_conn: object, _cursor: object, statement: str, *_: object) -> None:
+        statements.append(statement)
+
+    event.listen(engine.sync_engine, "before_cursor_execute", seen)
+    try:
+        async with SqlUnitOfWork(engine) as uow:
+            await uow.users.viewer(manager)
+        viewer_reads = len(statements)
+        statements.clear()
+        now = utcnow()
+        await standing(uow=SqlUnitOfWork(engine), actor=as_actor(manager),
+                       start=now - timedelta(days=7), end=None, now=now)
+    finally:
+        event.remove(engine.sync_engine, "before_cursor_execute", seen)
+
+    counting = [s for s in statements if "FROM tasks" in s]
+    assert len(counting) == 1, counting
+    assert len(statements) <= viewer_reads + 1 + 2, statements  # BEGIN/ROLLBACK allowance

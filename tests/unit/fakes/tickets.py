@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 from datetime import datetime
 
@@ -98,6 +99,9 @@ class FakeTicketRepository(Repository):
 
     async def count(self, *, scope: Scope, filter: TicketFilter) -> int:
         return (await self.search(scope=scope, filter=filter, limit=1, offset=0)).total
+
+    async def counts(self, *, scope: Scope, filters: Sequence[TicketFilter]) -> list[int]:
+        return [await self.count(scope=scope, filter=f) for f in filters]
 
     async def search(
         self, *, scope: Scope, filter: TicketFilter, limit: int, offset: int
