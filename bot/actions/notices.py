@@ -60,6 +60,14 @@ def assigned(name: str | None) -> Notice:
     return Notice(f"Assigned to {name}." if name else "Unassigned.", Tone.GOOD)
 
 
+def already_assigned(number: str, name: str | None, *, team: bool) -> Notice:
+    """An assignment to whoever already has the ticket: nothing changed, no one was told."""
+    if not name:
+        return Notice(f"{number} isn't assigned to anyone.", Tone.DEFAULT)
+    return Notice(f"{number} is already {'with' if team else 'assigned to'} {name}.",
+                  Tone.DEFAULT)
+
+
 def assigned_out_of_sight(number: str, *, unassigned: bool) -> str:
     """An assignment the access rule no longer lets its maker see the ticket after."""
     done = "Unassigned" if unassigned else "Reassigned"

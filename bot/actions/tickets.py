@@ -256,12 +256,18 @@ async def assign_to(
     number = change.ticket.ticket_number
     if not can_see(change.viewer, change.ticket):  # done: no card, and "it" stays put
         return Reply(text=notices.assigned_out_of_sight(number, unassigned=to is None))
-    card = await presenter.changed_ticket_card(deps, change, notice=_assigned_notice)
+    card = await presenter.changed_ticket_card(
+        deps, change, notice=_already_assigned if change.unchanged else _assigned_notice)
     return Reply(card=card, ticket=number)
 
 
 def _assigned_notice(seen: TicketOverview) -> Notice:
     return notices.assigned(seen.assignee)
+
+
+def _already_assigned(seen: TicketOverview) -> Notice:
+    return notices.already_assigned(seen.ticket.ticket_number, seen.assignee,
+                                    team=seen.ticket.assignee_type is AssigneeType.TEAM)
 
 
 async def _who_takes(

@@ -225,6 +225,9 @@ class TicketChange:
 
     viewer: Viewer
     ticket: Ticket
+    unchanged: bool = False
+    """Nothing was asked that the ticket did not already have, so nothing was written or
+    notified (not a resent request's replay, whose answer is the first run's)."""
 
 
 class TicketChanges(TypedDict, total=False):
@@ -315,7 +318,7 @@ async def change_ticket(
             if change is not None:
                 made.append(change)
         if not made and text is None:
-            return TicketChange(viewer, current)
+            return TicketChange(viewer, current, unchanged=True)
         if made:
             await uow.tickets.save(updated)
         for change in made:

@@ -1,0 +1,76 @@
+"""Assigning a ticket to whoever already has it changes nothing, notifies no one, and says so."""
+
+from __future__ import annotations
+
+from sqlalchemy import func, select
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from db.tables import notification_outbox, task_history, tasks
+from tests.e2e.service import Service, texts_in
+from tests.integration.builders import insert_team, insert_ticket, insert_user
+
+NUMBER = "TKT-2026-0042"
+
+
+async def _written(engine: AsyncEngine) -> tuple[int, int, object]:
+    """History rows, outbox rows, and the ticket's updated_at."""
+    async with engine.connect() as connection:
+        history = (await connection.execute(
+            select(func.count()).select_from(task_history))).scalar_one()
+        outbox = (await connection.execute(
+            select(func.count()).select_from(notification_outbox))).scalar_one()
+        updated = (await connection.execute(select(tasks.c.updated_at))).scalar_one()
+    return history, outbox, updated
+
+
+async def test_sending_a_ticket_to_the_team_it_is_already_with_says_so_and_changes_nothing(
+    service: Service, engine: AsyncEngine
+) -> None:
+    customer = await insert_user(engine, role="customer")
+    mona_id = await insert_user(engine, role="manager", email="mona@example.com",
+                                name="Mona Manager")
+    sam_id = await insert_user(engine, role="user", email="sam@example.com", name="Sam Rivera")
+    desk = await insert_team(engine, "Service Desk", mona_id, sam_id)
+    ticket = await insert_ticket(engine, created_by=customer, assignee_type="team",
+                                 assignee_team_id=desk, number=NUMBER)
+    mona = service.person("mona@example.com", "Mona Manager")
+    before = await _written(engine)
+
+    said = await service.say("send 42 to the service desk team", user=mona)
+
+    assert f"{NUMBER} is already with Team Service Desk." in texts_in(said.card), said.texts
+    assert "Assigned to" not in texts_in(said.card)
+    assert await _written(engine) == before
+
+    pressed = await service.send(service.teams.card_action(
+        "ticket.assign", {"ticket_id": ticket, "assignee": f"team:{desk}"}, user=mona))
+    assert pressed.answer.status == 200
+    assert f"{NUMBER} is already with Team Service Desk." in texts_in(pressed.card)
+    assert await _written(engine) == before
+
+
+async def test_assigning_a_person_who_has_it_or_unassigning_nobody_changes_nothing(
+    service: Service, engine: AsyncEngine
+) -> None:
+    customer = await insert_user(engine, role="customer")
+    mona_id = await insert_user(engine, role="manager", email="mona@example.com",
+                                name="Mona Manager")
+    sam_id = await insert_user(engine, role="user", email="sam@example.com", name="Sam Rivera")
+    await insert_team(engine, "Service Desk", mona_id, sam_id)
+    await insert_ticket(engine, created_by=customer, assignee_type="user", assignee_id=sam_id,
+                        number=NUMBER)
+    mona = service.person("mona@example.com", "Mona Manager")
+    before = await _written(engine)
+
+    said = await service.say("assign 42 to sam", user=mona)
+
+    assert f"{NUMBER} is already assigned to Sam Rivera." in texts_in(said.card), said.texts
+    assert await _written(engine) == before
+
+    await insert_user(engine, role="admin", email="rita@example.com", name="Rita Admin")
+    rita = service.person("rita@example.com", "Rita Admin")
+    assert "Unassigned." in texts_in((await service.say("unassign 42", user=rita)).card)
+    after_unassigning = await _written(engine)
+    again = await service.say("unassign 42", user=rita)
+    assert f"{NUMBER} isn't assigned to anyone." in texts_in(again.card), again.texts
+    assert await _written(engine) == after_unassigning
