@@ -12,10 +12,11 @@ from collections.abc import Awaitable, Callable, Mapping
 from typing import Any
 
 from bot import help_verbs, presenter
-from bot.actions import confirmation
+from bot.actions import confirmation, notices
 from bot.actions import tickets as actions
 from bot.actions.reply import Reply
 from bot.cards.answer import HELP_FEEDBACK
+from bot.cards.forms import DUE_WAS
 from bot.cards.verbs import Verb
 from bot.cards.views import Notice, Tone
 from bot.context import BotDependencies
@@ -127,6 +128,11 @@ async def edit(deps: BotDependencies, viewer: Viewer, data: Mapping[str, Any]) -
     changes = {str(name): data.get(name) for name in fields if name in data}
     if not changes:
         return await presenter.edit_form(deps, viewer, _ticket(data))
+    if (past := actions.unconfirmed_past_due(changes.get("due_date"), data,
+                                             was=data.get(DUE_WAS))) is not None:
+        return await presenter.edit_form(
+            deps, viewer, _ticket(data), values=changes,
+            errors={"due_date": notices.past_due_on_form(past)}, past_due=True)
     try:
         return await actions.save_fields(
             deps, viewer, _ticket(data), changes, expected_version=_version(data))
@@ -138,6 +144,9 @@ async def edit(deps: BotDependencies, viewer: Viewer, data: Mapping[str, Any]) -
 
 async def create(deps: BotDependencies, viewer: Viewer, data: Mapping[str, Any]) -> Card | Reply:
     values = {name: data.get(name) for name in CREATE_FIELDS}
+    if (past := actions.unconfirmed_past_due(values.get("due_date"), data)) is not None:
+        return presenter.create_form(
+            values=values, errors={"due_date": notices.past_due_on_form(past)}, past_due=True)
     try:
         return await actions.file_ticket(deps, viewer, values)
     except InvalidValue as invalid:

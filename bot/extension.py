@@ -17,7 +17,8 @@ from botbuilder.core import TurnContext
 from botframework.connector.models import ErrorResponseException
 
 from bot import card_actions, presenter
-from bot.actions.tickets import file_ticket
+from bot.actions import notices
+from bot.actions.tickets import file_ticket, unconfirmed_past_due
 from bot.cards.elements import MAX_CARD_BYTES, wire_size
 from bot.context import BotDependencies
 from bot.outgoing import card_message
@@ -130,6 +131,10 @@ async def submit_action(
     raw = value.get("data")
     data: dict[str, Any] = raw if isinstance(raw, dict) else {}
     values = {name: data.get(name) for name in card_actions.CREATE_FIELDS}
+    if (past := unconfirmed_past_due(values.get("due_date"), data)) is not None:
+        return task_response(presenter.create_form(
+            values=values, errors={"due_date": notices.past_due_on_form(past)},
+            in_task_module=True, past_due=True))
     try:
         filed = await file_ticket(deps, viewer, values)
     except InvalidValue as invalid:

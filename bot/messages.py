@@ -464,6 +464,11 @@ class MessageRouter:
                 options = tuple(Option(choice.label, phrase(_filled(listed, choice), conversation))
                                 for choice in choices)  # "Which Lee?": never the whole list
                 await self._send(turn_context, Reply(text=question, options=options))
+            case Clarify(request=CreateTicket() as new, question=question, choices=choices) if (
+                    any(isinstance(choice.value, date) for choice in choices)):  # a past day
+                options = tuple(Option(choice.label, phrase(_filled(new, choice), conversation))
+                                for choice in choices)
+                await self._send(turn_context, Reply(text=question, options=options))
             case Clarify(request=CreateTicket() as new, question=question, choices=choices):
                 if refused := cannot_assign(viewer):
                     await turn_context.send_activity(refused)
@@ -982,6 +987,8 @@ def _filled(request: TicketRequest, value: Choice) -> TicketRequest:
         return replace(request, status=chosen)
     if isinstance(request, CreateTicket) and isinstance(chosen, Target):
         return replace(request, to=chosen)
+    if isinstance(request, CreateTicket) and isinstance(chosen, date):
+        return replace(request, due=chosen)  # "Should the new ticket be due then?"
     if isinstance(request, EditTicket) and isinstance(chosen, date):
         return replace(request, due=chosen)  # "Should 4 be due then?": the day said
     return request

@@ -247,6 +247,7 @@ async def edit_form(
     *,
     values: Mapping[str, object] | None = None,
     errors: Mapping[str, str] | None = None,
+    past_due: bool = False,
 ) -> Card:
     overview = await ticket_overview(uow=deps.uow().reading(), actor=viewer, ticket=ref)
     return forms.edit_ticket_form(
@@ -255,6 +256,7 @@ async def edit_form(
         values=_as_text(values),
         errors=errors,
         company=CompanyView.of(overview.company),
+        past_due=past_due,
     )
 
 
@@ -264,12 +266,14 @@ def create_form(
     errors: Mapping[str, str] | None = None,
     in_task_module: bool = False,
     source_url: str | None = None,
+    past_due: bool = False,
 ) -> Card:
     source = SourceLink("Made from a Teams message", source_url) if source_url else None
     mode = forms.SubmitMode.SUBMIT if in_task_module else forms.SubmitMode.EXECUTE
     return forms.create_ticket_form(
         values=_as_text(values), errors=errors, submit=mode, source=source,
         nonce=secrets.token_urlsafe(12),  # a fresh form each time: one ticket per form
+        past_due=past_due,
     )
 
 

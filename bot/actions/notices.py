@@ -397,6 +397,11 @@ def unknown_value(said: str, field: str) -> str:
     return f"“{said}” is not a {field.replace('_', ' ')}."
 
 
+def past_due_on_form(day: date) -> str:
+    """A form's due date already past: the box under it keeps it."""
+    return f"{day:%a} {day.day} {day:%b %Y} is in the past: tick the box to keep it, or pick another day."
+
+
 def past_due(day: date, said: str) -> str:
     """A due date already past, given as the answer to "When is it due?"."""
     return f"{day:%a} {day.day} {day:%b %Y} is in the past: say “{said} anyway” to set it, or another day."

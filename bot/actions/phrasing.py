@@ -54,6 +54,8 @@ def phrase(request: TicketRequest, conversation: Conversation) -> str:
             if to is not None and not isinstance(to, Nobody):
                 words += [f"and assign it to {_target(to, conversation)}"]
             words += [f"due {due.isoformat()}"] if due else []
+            # a day already past was confirmed: "anyway" says so, ahead of the title
+            words = (["anyway,"] if due and due < conversation.today else []) + words
             return f"{' '.join(words)}: {title}" if title else " ".join(words)
         case EditTicket(ticket=ticket) as edit:
             return _edit(edit, _ticket(ticket), conversation.today)

@@ -9,13 +9,15 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import replace
-from typing import assert_never
+from datetime import date
+from typing import Any, assert_never
 
 from bot import presenter
 from bot.actions import notices, questions
 from bot.actions.pending import Slot
 from bot.actions.phrasing import phrase
 from bot.actions.reply import Option, Reply
+from bot.cards.forms import PAST_DUE_KEPT
 from bot.cards.views import Notice
 from bot.context import BotDependencies
 from bot.delivery import current_delivery
@@ -27,7 +29,8 @@ from bot.understanding.requests import (
 )
 from domain.access import Viewer, assign_refusal, can_see, editable_fields
 from domain.company import CompanySettings
-from domain.errors import NotAllowed
+from domain.clock import utcnow
+from domain.errors import InvalidValue, NotAllowed
 from domain.lifecycle import TRANSITIONS
 from domain.numbering import TicketNumber
 from domain.people import Role
@@ -37,6 +40,7 @@ from domain.services.overview import TicketOverview, assignee_choices
 from domain.services.tickets import UNCHANGED
 from domain.services.queries import get_ticket
 from domain.tickets import Assignee, AssigneeType, TicketStatus
+from domain.validation import parse_due_date
 
 STATUS_ORDER = tuple(TicketStatus)
 OPTIONAL_CREATE_FIELDS = frozenset({
@@ -137,6 +141,22 @@ def dialog_answers(request: CreateTicket) -> dict[str, str | None]:
         "assignee": None if to is None else to.label,
         "due_date": request.due.isoformat() if request.due else None,
     }
+
+
+def unconfirmed_past_due(
+    due: object, data: Mapping[str, Any], *, was: object = None
+) -> date | None:
+    """A form's due date already past that its box (`PAST_DUE_KEPT`) did not keep and the
+    ticket did not already have (`was`): asked about before anything is saved, as in chat.
+    A value that is no date is left to the save, which says so."""
+    try:
+        day = parse_due_date(due)
+        before = parse_due_date(was)
+    except InvalidValue:
+        return None
+    if day is None or day.date() >= utcnow().date() or str(data.get(PAST_DUE_KEPT)) == "true":
+        return None
+    return None if before is not None and before.date() == day.date() else day.date()
 
 
 def _label(to: Target) -> str:

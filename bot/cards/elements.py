@@ -280,6 +280,12 @@ def text_input(
     return _input_options(element, value, required, error_message, placeholder)
 
 
+def toggle(input_id: str, title: str, *, on: bool = False) -> JsonObject:
+    """An `Input.Toggle` sending "true" or "false"."""
+    return {"type": "Input.Toggle", "id": str(input_id), "title": title, "wrap": True,
+            "value": "true" if on else "false", "valueOn": "true", "valueOff": "false"}
+
+
 def date_input(
     input_id: str,
     *,

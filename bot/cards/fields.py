@@ -103,13 +103,16 @@ def form_blocks(
     *,
     values: Mapping[str, str],
     errors: Mapping[str, str],
+    after: Mapping[TicketField, Sequence[JsonObject]] | None = None,
 ) -> list[JsonObject]:
-    """Every field in form order (whatever order `fields` came in)."""
+    """Every field in form order (whatever order `fields` came in); `after` adds elements
+    under a field (the box that keeps a due date already past)."""
     wanted = set(fields)
     blocks: list[JsonObject] = []
     for field in TicketField:
         if field in wanted:
             blocks += field_blocks(field, value=values.get(field), error=errors.get(field))
+            blocks += (after or {}).get(field, ())
     return blocks
 
 

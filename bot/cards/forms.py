@@ -17,6 +17,7 @@ from bot.cards.elements import (
     execute,
     open_url,
     text_block,
+    toggle,
     wire_size,
 )
 from bot.cards.elements import submit as submit_action
@@ -31,6 +32,11 @@ CREATE_DEFAULTS: Mapping[str, str] = {
     TicketField.SEVERITY: Severity.NORMAL.value,
 }
 NONCE = "nonce"
+PAST_DUE_KEPT = "due_date_past_kept"
+"""The box a form shows under a due date already past: ticked, the day is meant."""
+DUE_WAS = "due_was"
+"""The edit form's Save data: the due date the ticket had, which is kept without asking."""
+KEEP_PAST_DUE = "Keep this day: it was due then"
 FIX_FIELDS = "Please check the fields marked below."
 DESCRIPTION_TOO_LONG_TO_EDIT = (
     "The description is too long to edit in Teams; edit it in TicketFlow."
@@ -61,14 +67,17 @@ def create_ticket_form(
     error: str | None = None,
     company: CompanyView | None = None,
     nonce: str | None = None,
+    past_due: bool = False,
 ) -> JsonObject:
     """The "new ticket" form, prefilled with `values` (field → text) and marked with `errors`.
 
     `nonce` goes into the button's data: a double-tapped Create sends it twice, and the
-    endpoint runs the second press as a resend of the first.
+    endpoint runs the second press as a resend of the first. `past_due`: the due date is
+    already past, and a box under it keeps it when ticked.
     """
     shown = {**CREATE_DEFAULTS, **(values or {})}
     errors = errors or {}
+    after = _past_due_box(past_due)
     heading = f"New {company.name} ticket" if company else "New ticket"
     header = [
         *_messages(error, errors, ALL_FIELDS),
@@ -82,12 +91,18 @@ def create_ticket_form(
         button = submit_action(
             "Create ticket", {VERB: Verb.TICKET_CREATE.value, **once}, style="positive"
         )
-    card = adaptive_card([*header, *form_blocks(ALL_FIELDS, values=shown, errors=errors)], [button])
+    card = adaptive_card(
+        [*header, *form_blocks(ALL_FIELDS, values=shown, errors=errors, after=after)], [button])
     if wire_size(card) <= MAX_CARD_BYTES or not shown.get(TicketField.DESCRIPTION):
         return card
     shown[TicketField.DESCRIPTION] = ""
     header.append(text_block(DESCRIPTION_TOO_LONG_TO_SHOW, color=Tone.ATTENTION.value))
-    return adaptive_card([*header, *form_blocks(ALL_FIELDS, values=shown, errors=errors)], [button])
+    return adaptive_card(
+        [*header, *form_blocks(ALL_FIELDS, values=shown, errors=errors, after=after)], [button])
+
+
+def _past_due_box(past_due: bool) -> dict[TicketField, list[JsonObject]]:
+    return {TicketField.DUE_DATE: [toggle(PAST_DUE_KEPT, KEEP_PAST_DUE)]} if past_due else {}
 
 
 def edit_ticket_form(
@@ -98,18 +113,23 @@ def edit_ticket_form(
     errors: Mapping[str, str] | None = None,
     error: str | None = None,
     company: CompanyView | None = None,
+    past_due: bool = False,
 ) -> JsonObject:
     """The edit form with only `fields`, prefilled from the ticket (or from `values`, when redrawn).
 
     It carries no `refresh` block: an automatic refresh would swap the form back
-    to the ticket card while the user is typing.
+    to the ticket card while the user is typing. Save carries the due date the ticket
+    had (`DUE_WAS`): a day already past is asked about only when it is a new one
+    (`past_due`: the box under it keeps it when ticked).
     """
     if not fields:
         raise ValueError("an edit form needs at least one field")
     chosen = [field for field in ALL_FIELDS if field in fields]
     shown = {**ticket_form_values(ticket), **(values or {})}
     errors = errors or {}
+    after = _past_due_box(past_due)
     data = ticket_data(ticket.id, ticket.version)
+    saved = {**data, DUE_WAS: ticket_form_values(ticket)[TicketField.DUE_DATE]}
     heading = f"Edit {company.name} ticket {ticket.number}" if company else f"Edit {ticket.number}"
     header = [
         *_messages(error, errors, chosen),
@@ -117,11 +137,12 @@ def edit_ticket_form(
         text_block(ticket.title, subtle=True, spacing="none"),
     ]
     buttons = [
-        execute("Save", Verb.TICKET_EDIT, data, style="positive"),
+        execute("Save", Verb.TICKET_EDIT, saved, style="positive"),
         # Cancel must not make the client check (and refuse) half-filled inputs.
         execute("Cancel", Verb.TICKET_REFRESH, data, without_inputs=True),
     ]
-    card = adaptive_card([*header, *form_blocks(chosen, values=shown, errors=errors)], buttons)
+    card = adaptive_card(
+        [*header, *form_blocks(chosen, values=shown, errors=errors, after=after)], buttons)
     if wire_size(card) <= MAX_CARD_BYTES or TicketField.DESCRIPTION not in chosen:
         return card
     # Prefilling less would erase the rest on save; leave the description out instead.
@@ -130,7 +151,8 @@ def edit_ticket_form(
     if not chosen:
         buttons = [open_url("Open in TicketFlow", ticket.web_url)] if ticket.web_url else []
         buttons.append(execute("Back", Verb.TICKET_REFRESH, data, without_inputs=True))
-    return adaptive_card([*header, *form_blocks(chosen, values=shown, errors=errors)], buttons)
+    return adaptive_card(
+        [*header, *form_blocks(chosen, values=shown, errors=errors, after=after)], buttons)
 
 
 def ticket_form_values(ticket: TicketView) -> dict[str, str]:

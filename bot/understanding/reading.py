@@ -278,6 +278,12 @@ def _past_due_asked(found: Understanding, today: date, *, yearless: bool) -> Und
                 choices.append(Choice(f"{later:%a} {later.day} {later:%b %Y}", later))
             return Clarify(found, f"{due:%a} {due.day} {due:%b %Y} is in the past. "
                                   f"Should {_label(found.ticket)} be due then?", tuple(choices))
+        case CreateTicket(due=date() as due) if due < today:  # as for an edit: asked first
+            choices = [Choice("Yes", due)]
+            if yearless and (later := _a_year_on(due)) is not None:
+                choices.append(Choice(f"{later:%a} {later.day} {later:%b %Y}", later))
+            return Clarify(found, f"{due:%a} {due.day} {due:%b %Y} is in the past. "
+                                  "Should the new ticket be due then?", tuple(choices))
         case EachTicket(change=EditTicket(due=date() as due) as change) if due < today:
             asked = _past_due_asked(change, today, yearless=yearless)
             return replace(asked, question=f"One ticket at a time: {asked.question}") if isinstance(

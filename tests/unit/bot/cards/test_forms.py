@@ -9,11 +9,14 @@ import pytest
 from bot.cards.elements import card_actions
 from bot.cards import SourceLink, SubmitMode, TicketField, create_ticket_form, edit_ticket_form
 from bot.cards.elements import MAX_CARD_BYTES, wire_size
-from bot.cards.forms import DESCRIPTION_TOO_LONG_TO_EDIT, DESCRIPTION_TOO_LONG_TO_SHOW, FIX_FIELDS
+from bot.cards.forms import (
+    DESCRIPTION_TOO_LONG_TO_EDIT, DESCRIPTION_TOO_LONG_TO_SHOW, DUE_WAS, FIX_FIELDS, PAST_DUE_KEPT,
+)
 from bot.cards.verbs import ALL_FIELDS, REQUESTER_FIELDS, TICKET_ID, VERSION, Verb
 from domain.tickets import Category, Priority, Severity
 from tests.unit.bot.cards.builders import ADMIN, CUSTOMER, a_ticket, view_for
 from tests.unit.bot.cards.reading import inputs, texts, titled
+from tests.unit.bot.cards.schema import assert_valid_card
 
 CONTRACT_INPUTS = {
     "title": "Input.Text",
@@ -161,8 +164,24 @@ def test_save_sends_the_ticket_and_version_and_cancel_redraws_the_ticket_without
     save, cancel = titled(card, "Save"), titled(card, "Cancel")
     assert save["verb"] == Verb.TICKET_EDIT and "associatedInputs" not in save
     assert cancel["verb"] == Verb.TICKET_REFRESH and cancel["associatedInputs"] == "none"
-    for button in (save, cancel):
-        assert button["data"] == {TICKET_ID: 41, VERSION: a_ticket().version}
+    assert cancel["data"] == {TICKET_ID: 41, VERSION: a_ticket().version}
+    # Save also says which due date the ticket had: only a new day already past is asked about
+    assert save["data"] == {TICKET_ID: 41, VERSION: a_ticket().version, DUE_WAS: "2026-03-09"}
+
+
+def test_a_redrawn_form_with_a_due_date_already_past_has_the_box_that_keeps_it() -> None:
+    errors = {"due_date": "Tue 1 Dec 2026 is in the past: tick the box to keep it."}
+    edit = edit_ticket_form(ticket=view_for(ADMIN, a_ticket()), fields=ALL_FIELDS,
+                            values={"due_date": "2026-12-01"}, errors=errors, past_due=True)
+    create = create_ticket_form(values={"due_date": "2026-12-01"}, errors=errors, past_due=True)
+
+    for card in (edit, create):
+        assert_valid_card(card)
+        ids = [e.get("id") for e in card["body"]]
+        assert ids.index(PAST_DUE_KEPT) == ids.index("due_date") + 2  # under it and its error
+        assert [e for e in card["body"] if e.get("id") == PAST_DUE_KEPT][0]["value"] == "false"
+    plain = edit_ticket_form(ticket=view_for(ADMIN, a_ticket()), fields=ALL_FIELDS)
+    assert PAST_DUE_KEPT not in [e.get("id") for e in plain["body"]]
 
 
 def test_the_edit_form_has_no_refresh_that_could_swap_it_back_while_typing() -> None:
