@@ -22,6 +22,7 @@ from bot.cards.views import Notice
 from bot.context import BotDependencies
 from bot.delivery import current_delivery
 from bot.listing import ListQuery
+from bot.sender_day import sender_today
 from bot.understanding.context import Conversation
 from bot.understanding.requests import (
     AssignTicket, ChangeStatus, CommentOnTicket, CreateTicket, EditTicket, ListScope, ListTickets,
@@ -29,7 +30,6 @@ from bot.understanding.requests import (
 )
 from domain.access import Viewer, assign_refusal, can_see, editable_fields
 from domain.company import CompanySettings
-from domain.clock import utcnow
 from domain.errors import InvalidValue, NotAllowed
 from domain.lifecycle import TRANSITIONS
 from domain.numbering import TicketNumber
@@ -151,10 +151,13 @@ def unconfirmed_past_due(
     A value that is no date is left to the save, which says so."""
     try:
         day = parse_due_date(due)
-        before = parse_due_date(was)
     except InvalidValue:
         return None
-    if day is None or day.date() >= utcnow().date() or str(data.get(PAST_DUE_KEPT)) == "true":
+    try:
+        before = parse_due_date(was)
+    except InvalidValue:  # a tampered `due_was` keeps nothing from being asked
+        before = None
+    if day is None or day.date() >= sender_today() or str(data.get(PAST_DUE_KEPT)) == "true":
         return None
     return None if before is not None and before.date() == day.date() else day.date()
 

@@ -98,14 +98,15 @@ async def test_the_create_form_asks_about_a_past_due_date_and_its_box_keeps_it(
     assert row["due_date"].date() == gone  # type: ignore[attr-defined]
 
 
-async def test_the_create_form_files_a_due_date_of_today_or_later_without_asking(
+async def test_the_create_form_files_a_due_date_still_ahead_without_asking(
     service: Service, engine: AsyncEngine
 ) -> None:
     ada = await user_in_teams(service, engine, "ada@example.com", "Ada Lovelace")
 
     card = await service.press("ticket.create", {"title": "Projector in room 4",
                                                   "category": "request",
-                                                  "due_date": utcnow().date().isoformat()},
+                                                  "due_date": (utcnow().date() + timedelta(
+                                                      days=1)).isoformat()},
                                user=ada)
 
     assert "Filed " in texts_in(card)
