@@ -49,6 +49,9 @@ async def lacking_reply(
         case Lacking.WATCH:
             return Reply(text=told, options=(Option(f"Show {ticket}", phrase(
                 ShowTicket(ticket), conversation)),))
+        case Lacking.UNDO:
+            return Reply(text=told, options=(Option(f"History of {ticket}", phrase(
+                ShowTicket(ticket, history=True), conversation)),))
         case Lacking.SNOOZE:
             options = [Option("Put it on hold", phrase(
                 ChangeStatus(ticket, TicketStatus.ON_HOLD), conversation))] if sets_any_status(

@@ -217,6 +217,10 @@ def lacking(what: Lacking, ticket: TicketNumber | None, other: TicketNumber | No
             return ("TicketFlow has no watchers or cc on a ticket. Whoever filed "
                     f"{which} is told here when someone else changes its status or comments, and "
                     "whoever holds it is reminded once it is due.")
+        case Lacking.UNDO:
+            history = f" {ticket}'s history shows what changed." if ticket else ""
+            return ("I can't undo a change: say what it should be instead (for example `reopen 4`, "
+                    f"`set 4 to medium` or `unassign 4`).{history}")
         case Lacking.SNOOZE:
             which = f"{ticket}" if ticket else "a ticket"
             return (f"TicketFlow can't snooze {which}. On hold says it is waiting, and a due date "

@@ -57,6 +57,14 @@ _SNOOZE = (
     rf"(?:snooze|snoze|snoooze|snoozing) {_T}(?: .*)?",
     rf"(?:hide|mute|park|shelve) {_T} (?:until|till|til) .*",
 )
+_UNDO = (
+    r"(?:(?:can|could|would) (?:you|u) |please |pls |plz |(?:oops|sorry|oh no|wait|no),? )*"
+    r"(?:undo|undoe|revert|reverse|roll ?back|take back)"
+    r"(?: (?:that|this|it|everything|all (?:that|of that|of it)|the (?:last|previous) (?:change|edit|one|thing|update)s?"
+    r"|my (?:last|previous) (?:change|edit|update)s?|what i (?:just )?did|the changes?|(?:the )?last (?:change|edit|update)"
+    rf"|what (?:you|u) (?:just )?did))?(?: (?:on|to|for|of|in) {_T}| {_T})?"
+    r"(?: (?:please|pls|plz|thanks|thx|asap|now))*",
+)
 _CLOSING = re.compile(r"\b(?:close|closing|closed|resolve|resolving|resolved|cancel)\b")
 """Closing asked in the same words: done as asked, the duplicate its reason (a comment)."""
 _SPAN = re.compile(r"\bfor (?:a|an|one|(?P<count>\d+)) (?P<unit>day|week|month)s?\b")
@@ -88,6 +96,8 @@ def not_in_ticketflow(
         return NotInTicketFlow(Lacking.MERGE, conversation.last_ticket, first)
     if _fits(_WATCH, said) and len(tickets) <= 1:
         return NotInTicketFlow(Lacking.WATCH, first or conversation.last_ticket)
+    if _fits(_UNDO, said) and len(tickets) <= 1:
+        return NotInTicketFlow(Lacking.UNDO, first or conversation.last_ticket)
     if _fits(_SNOOZE, said) and len(tickets) == 1:
         return NotInTicketFlow(Lacking.SNOOZE, first, until=_until(message, conversation.today,
                                                                    start, end))

@@ -2191,6 +2191,8 @@ def _comment(reading: Reading, whole: Reading) -> Understanding | None:
         return CommentOnTicket(whole.ticket(found), reading_text(whole, found) or None)
     if added := _added(whole):
         return added
+    if told := _told_the_requester(whole):
+        return told
     if _match(whole, r"(?:add|leave|write|post|make|put) (?:a |an |my )?(?:comment|note)"):
         return CommentOnTicket(whole.conversation.last_ticket, None)  # which one, if none shown
     found = _match(whole, r"(?:(?:add|leave|post)(?: a| an)? )?(?:comment|note)(?P<rest> .+)")
@@ -2198,6 +2200,32 @@ def _comment(reading: Reading, whole: Reading) -> Understanding | None:
         text = reading_text(whole, found)
         return CommentOnTicket(whole.conversation.last_ticket, text or None)
     return None
+
+
+_REQUESTER = r"(?:user|requester|requestor|customer|reporter|caller|client|end user)"
+_TELLING_VERBS = r"(?:reply|respond|write|answer|message|email|tell|inform|update|let)"
+
+
+def _told_the_requester(whole: Reading) -> CommentOnTicket | None:
+    """"reply to the customer: a technician is on the way", "tell the user we ordered the
+    part", "let the requester know it's fixed": said to whoever filed the ticket in view, so a
+    comment on it (none shown: which one is asked). A verb that can mean more than telling
+    ("update the customer", "message the user") needs a colon or "that" before what is said."""
+    found = _match(whole, (
+        rf"(?P<verb>{_TELLING_VERBS})(?: back)?(?: to)?(?: the| our| my)? {_REQUESTER}(?: back)?"
+        r"(?P<that> know that| know| that| saying| and say)?(?P<rest> .+)"))
+    if found is None or _typed_tickets(whole.message, whole.start, whole.end) or (
+            found.group("rest").split()[0] == "to"):
+        return None  # "tell the user to restart": what they should do, not words to post
+    verb, that = found.group("verb"), found.group("that")
+    if verb == "let" and not (that and "know" in that):
+        return None
+    if verb not in ("tell", "let") and not that:
+        first = whole.group_words(found, "rest")[0]
+        if not whole.message.text[:whole.message.spans[whole.message.words[first - 1].last][1]].endswith(":"):
+            return None  # "update the customer record": not said to them
+    text = reading_text(whole, found)
+    return CommentOnTicket(whole.conversation.last_ticket, text) if text else None
 
 
 def _added(whole: Reading) -> CommentOnTicket | None:

@@ -260,6 +260,7 @@ class Lacking(StrEnum):
     MERGE = "merge"  # "merge 4 into 5", "4 is a duplicate of 5"
     WATCH = "watch"  # "watch 12", "cc sam on 4", "add me as a watcher"
     SNOOZE = "snooze"  # "snooze 2 until monday"
+    UNDO = "undo"  # "undo that", "revert the last change on 4": no change is kept to take back
 
 
 @dataclass(frozen=True, slots=True)

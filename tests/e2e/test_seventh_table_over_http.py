@@ -211,3 +211,19 @@ async def test_a_customer_giving_a_past_due_date_is_told_who_sets_it_not_asked_a
     assert "Only the service desk sets the due date." in texts_in(offered)
     assert buttons_of(offered) == ["Add this as a comment", "Cancel"]
     assert (await stored_ticket(engine, ticket, "due_date"))["due_date"] is None
+
+
+async def test_undo_says_no_change_is_taken_back_and_offers_the_history(
+    service: Service, engine: AsyncEngine
+) -> None:
+    """"undo" after a change got "Sorry, I didn't get “undo”" and three buttons: it is said
+    plainly that nothing is taken back, what to say instead, and the ticket's history."""
+    ada = await user_in_teams(service, engine, "ada@example.com", "Ada Manager", role="manager")
+    ticket = await insert_ticket(engine, created_by=await user_id_of(engine, "ada@example.com"),
+                                 number=this_years(14))
+    await service.say("make 14 urgent", user=ada)
+    for said in ("undo", "oops, undo that", "can you revert the last change"):
+        told = await service.say(said, user=ada)
+        assert told.texts[0].startswith("I can't undo a change: say what it should be instead"), said
+        assert list(presses(told)) == [f"History of {this_years(14)}"], said
+    assert (await stored_ticket(engine, ticket, "priority"))["priority"] == "urgent"

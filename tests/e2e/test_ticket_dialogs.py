@@ -366,3 +366,15 @@ async def test_a_list_asked_for_under_a_status_or_priority_question_is_listed(
     assert any(f"{number} is now on hold" in text for text in [texts_in(held.card), *held.texts])
     row = await ticket_row(engine)
     assert (row["status"], row["priority"]) == ("on_hold", "medium")
+
+
+async def test_a_reply_to_the_customer_is_a_comment_on_the_ticket_in_view(
+    service: Service, engine: AsyncEngine
+) -> None:
+    """"reply to the customer: …" got "Sorry, I didn't get …": what is said to whoever filed
+    the ticket shown is a comment on it; "let the customer know" with nothing said is not."""
+    mia, number = await mia_and_her_ticket(service, engine)
+    await service.say(f"show {number}", user=mia)
+    await service.say("reply to the customer: a technician is on the way", user=mia)
+    await service.say("let the user know we ordered the part", user=mia)
+    assert await comments(engine) == ["a technician is on the way", "we ordered the part"]

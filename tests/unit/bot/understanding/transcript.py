@@ -779,6 +779,21 @@ TABLE: tuple[tuple[str, str], ...] = (
     ("forget that", "cancel"),
     ("nvm i fixed it", "free text"),
     ("the open one", "free text"),
+    # --- said to whoever filed the ticket in view (an agent's reply) ----------------------------
+    ("reply to the customer: a technician is on the way", "comment #7 'a technician is on the way'"),
+    ("tell the customer a technician is on the way", "comment #7 'a technician is on the way'"),
+    ("let the user know we're on it", "comment #7 \"we're on it\""),
+    ("message the requester: parts ordered", "comment #7 'parts ordered'"),
+    ("respond to the customer saying we need their asset tag", "comment #7 'we need their asset tag'"),
+    ("inform the customer that the part arrived", "comment #7 'the part arrived'"),
+    ("let the customer know", "free text"),
+    ("email the user", "free text"),
+    # --- nothing is taken back: said so, with what to say instead ------------------------------
+    ("undo", "cannot undo #7"),
+    ("oops, undo that", "cannot undo #7"),
+    ("can you revert the last change", "cannot undo #7"),
+    ("undo the last change on 4", "cannot undo #4"),
+    ("how do i undo a sent email in outlook", "question"),
     # --- who filed them (tried as an agent: "filed by sam" listed the asker's own) -------------
     ("tickets filed by sam", "list all filed_by=user:u-sam"),
     ("tickets sam filed", "list all filed_by=user:u-sam"),
