@@ -723,6 +723,11 @@ _TAKEN_BACK = _NEGATIONS | {"actually", "wait", "but", "instead", "unless", "if"
                            "later", "tomorrow", "tdate", "or", "hold on", "hmm"}
 
 
+_WHEN_SAID = frozenset({"later", "tomorrow", "tdate"})
+"""A time in a reason with a subject of its own ("unassign me from 30, I'm off next week") is
+when that happens, not when the request should."""
+
+
 def _first_clause(
     message: Message, conversation: Conversation, start: int, end: int
 ) -> Understanding | None:
@@ -748,11 +753,17 @@ def _first_clause(
         if after & _NEGATIONS and (_first_ticket(message) is not None or isinstance(
                 found, (ChangeStatus, AssignTicket, EditTicket, CommentOnTicket))):
             return Declined(_first_ticket(message), message.text.strip())  # "close 4, actually don't"
-        if after & _TAKEN_BACK:
-            return None  # "resolve 4, or maybe …": not the request it starts with
+        own = words[reason].text in _PEOPLE - {"you", "u"} and reason + 1 < len(words) and (
+            words[reason + 1].text not in _NEGATIONS)  # "…, I'm off next week": their own
+        if after & (_TAKEN_BACK - _WHEN_SAID if own else _TAKEN_BACK):
+            return None  # "resolve 4, or maybe …", "close 4, tomorrow": not the request it starts with
         if _addressed(message, start, reason):  # "Network team, please close 12": no list
             return _later_sentence(message, conversation, start, end)
         if isinstance(found, ChangeStatus) and found.status is not None:
+            if words[start].text in _PEOPLE | {"ive", "weve", "ill", "id"} and isinstance(
+                    asked := _later_sentence(message, conversation, start, end), _CHANGES) and (
+                    asked.ticket == found.ticket):
+                return asked  # "I've sorted 58, can you close it off": what is asked of it
             return replace(found, reason=_reason(message, reason))
         if found is not None:
             return found if not isinstance(found, CreateTicket) else None

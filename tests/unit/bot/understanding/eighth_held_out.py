@@ -175,8 +175,6 @@ EIGHTH_HELD_OUT: tuple[tuple[str, str], ...] = (
 EIGHTH_MISREAD: frozenset[str] = frozenset({
     'URGENT!!! 16 needs to be top priority',
     "could you prioritise 22 please, it's rather urgent",
-    "unassign me from ticket 30, I'm off next week",
-    "I've sorted 58, can you close it off",
     'please revert on ticket 69',
     'ticket 70 what is status',
     'take a look at the broken chair in room 4',
