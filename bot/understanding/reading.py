@@ -224,6 +224,9 @@ def understand(text: str, conversation: Conversation) -> Understanding:
         again = understand(told, conversation)  # "66 lgtm, closing": "closing 66"
         if not isinstance(again, (Unknown, FreeText, Question)):
             return again
+    if isinstance(found, (Unknown, FreeText)) and (fronted := _FRONTED_QUESTION.fullmatch(text)) \
+            and len(typed := _typed_tickets(message, 0, len(message.words))) == 1:
+        return ShowTicket(message.ticket(typed[0]))  # "ticket 70 what is status": asked of it
     if isinstance(found, Question) and asks_after_own_tickets(text):
         found = own_tickets(message)  # "any update on my ticket?": theirs, not a manual
     found = for_each(found, tickets, final=conversation.directory or not needs_directory(found))
@@ -351,6 +354,16 @@ _ASKED_AFTER = re.compile(
 """What is asked of "it" after a ticket was told of: "15 is not that urgent, drop it to low"."""
 _PRIORITY_VERBS = frozenset({"drop", "lower", "raise", "downgrade", "upgrade", "increase",
                              "decrease"})
+
+
+_FRONTED_QUESTION = re.compile(
+    r"\s*(?:the |ticket |the ticket |#)?(?:[a-z]+-\d{4}-)?\d+\s*[,:;-]?\s+"
+    r"(?:what|whats|what's|who|whos|who's|when|whens|when's|where|wheres|where's|how|hows|how's|any)"
+    r"\b(?:\s+(?:is|s|are|the|its|it's|about|update|news|status|state|progress|eta|priority"
+    r"|assignee|owner|happening|going on|has it|holding|working on it|due))+"
+    r"(?:\s+(?:pls|please|plz|thanks|thx|now|today))*\s*[?.!]*", re.IGNORECASE)
+""""ticket 70 what is status", "70 who has it?", "#70 any update": a question about the
+ticket said before it (as some languages put it), which its card answers."""
 
 
 def _ticket_told_first(text: str) -> str | None:
@@ -1539,9 +1552,14 @@ def _fallback(words: list[str], text: str, ticket: str | None) -> Understanding:
                 _VOWEL.search(word) for word in words):
             return Unknown(text, suggest(words), ticket)
         return FreeText(text)
-    if words[0] in COMMAND_VERBS:
+    if words[0] in COMMAND_VERBS and not (ticket is None and REF not in words and (
+            _A_LOOK.match(" ".join(words)))):
         return Unknown(text, suggest(words), ticket)
-    return FreeText(text)
+    return FreeText(text)  # "take a look at the broken chair in room 4": a problem told
+
+
+_A_LOOK = re.compile(r"(?:take|have|get) (?:a |another )?(?:quick |closer )?(?:look|peek|glance|gander)"
+                     r" (?:at|into|over) ")
 
 
 def _commanding(word: str) -> bool:
@@ -1779,7 +1797,8 @@ def _show(reading: Reading, whole: Reading) -> Understanding | None:
         r"(?:(?:show|view|open|display|get|see|find|look at|pull up|bring up|check|lookup"
         r"|look up|details|detail|info|information|tell me about|what about|go to|status of"
         r"|details of|details for|info on|info about|status for|refresh"
-        r"|give me (?:the )?(?:details|info|status|rundown|lowdown)|let me see|lets see)"
+        r"|give me (?:the )?(?:details|info|status|rundown|lowdown)|let me see|lets see"
+        r"|revert(?: back)? (?:on|about|regarding|for))"  # "please revert on 69": reply about it
         rf"(?: me)?(?: the)?(?: details| status| info)?(?: of| for| on| about)? )?{ref()}"
         r"(?: details| info| again| card| status)?"
     ))

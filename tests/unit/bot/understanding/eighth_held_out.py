@@ -21,8 +21,16 @@ right as written then): "WHY IS 71 STILL OPEN" shows the ticket, as `held_out.py
 still open??" does; "still broken after the fix, reopen pls" names no ticket, so it is
 `status ? open` as a bare "resolve" is in `sixth_held_out.py`.
 
-The rules when it was written read 92 of its 121 lines as written here. `EIGHTH_MISREAD` is
-what they still misread.
+The rules when it was written read 92 of its 121 lines as written here (94 with the two
+corrections just above). Fixed by kind, never by the lines themselves: numbers said in words
+after "ticket", `tkt-60`, "wat"/"rn", praise as thanks, 100; "this can be closed", "… are both
+fixed", a ticket typed by number "still broken" asked about, "I'm taking 35", "… to me only",
+105; "clear the assignee", "tell the user on 40 that …", "sam can u pick up 34", "yet" after a
+list naming whose, 109; "raise one ticket", "top priority", a field and value before the
+ticket, 111; a two-word value before the one denied, "not that urgent" telling a priority, a
+ticket told of and then asked of with "it", 113; a reason's own time, a change told and then
+asked for, 115; a question after a ticket said first, "revert on 69", a look asked at a thing,
+118. `EIGHTH_MISREAD` is what they still misread.
 """
 
 from __future__ import annotations
@@ -175,8 +183,5 @@ EIGHTH_HELD_OUT: tuple[tuple[str, str], ...] = (
 EIGHTH_MISREAD: frozenset[str] = frozenset({
     'URGENT!!! 16 needs to be top priority',
     "could you prioritise 22 please, it's rather urgent",
-    'please revert on ticket 69',
-    'ticket 70 what is status',
-    'take a look at the broken chair in room 4',
     'close call with the server today 😅',
 })
