@@ -59,7 +59,7 @@ _SNOOZE = (
 )
 _UNDO = (
     r"(?:(?:can|could|would) (?:you|u) |please |pls |plz |(?:oops|sorry|oh no|wait|no),? )*"
-    r"(?:undo|undoe|revert|reverse|roll ?back|take back)"
+    r"(?:undo|undoe|revert(?! (?:back )?(?:on|about|regarding) )|reverse|roll ?back|take back)"
     r"(?: (?:that|this|it|everything|all (?:that|of that|of it)|the (?:last|previous) (?:change|edit|one|thing|update)s?"
     r"|my (?:last|previous) (?:change|edit|update)s?|what i (?:just )?did|the changes?|(?:the )?last (?:change|edit|update)"
     rf"|what (?:you|u) (?:just )?did))?(?: (?:on|to|for|of|in) {_T}| {_T})?"
