@@ -2208,8 +2208,9 @@ def _comment(reading: Reading, whole: Reading) -> Understanding | None:
         rest = found.group("rest").split()
         if found.group(0).split()[0] in ("update", "message") and (
                 not rest or rest[0] in ("status", "priority", "title", "description", "category",
-                                        "due", "deadline", "state")):
-            return None
+                                        "due", "deadline", "state")
+                or rest[0] in ("to", "as") and _a_value(rest[1:])):
+            return None  # "update 4 to urgent", "update 4 as resolved": a change, not a comment
         text = reading_text(whole, found)
         return CommentOnTicket(whole.ticket(found), text or None)
     if found := _match(whole, (
@@ -2256,6 +2257,15 @@ def _told_the_requester(whole: Reading) -> CommentOnTicket | None:
             return None  # "update the customer record": not said to them
     text = reading_text(whole, found)
     return CommentOnTicket(whole.conversation.last_ticket, text) if text else None
+
+
+def _a_value(said: list[str]) -> bool:
+    """Whether `said` is a status, a priority or a category ("urgent", "in progress pls")."""
+    while said and said[-1] in ("please", "pls", "plz", "now", "priority", "thanks", "thx"):
+        said = said[:-1]
+    value = " ".join(w for w in said if w not in ("a", "an", "the"))
+    return bool(value) and (_status_value(said) is not None or value in PRIORITY_WORDS
+                            or value in CATEGORY_WORDS)
 
 
 def _added(whole: Reading) -> CommentOnTicket | None:

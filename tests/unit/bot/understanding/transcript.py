@@ -794,6 +794,11 @@ TABLE: tuple[tuple[str, str], ...] = (
     ("can you revert the last change", "cannot undo #7"),
     ("undo the last change on 4", "cannot undo #4"),
     ("how do i undo a sent email in outlook", "question"),
+    # --- "update 4 to …": a value is a change, other words a comment -----------------------------
+    ("update 4 to urgent", "edit #4 priority=urgent"),
+    ("update 4 to in progress pls", "status #4 in_progress"),
+    ("update 4 as a bug", "edit #4 category=bug"),
+    ("update 4: vendor coming", "comment #4 'vendor coming'"),
     # --- who filed them (tried as an agent: "filed by sam" listed the asker's own) -------------
     ("tickets filed by sam", "list all filed_by=user:u-sam"),
     ("tickets sam filed", "list all filed_by=user:u-sam"),
