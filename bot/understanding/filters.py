@@ -177,7 +177,9 @@ def _parts(named: list[Word]) -> list[list[Word]]:
     return [part for part in parts if part]
 
 
-_BEFORE_FILER = LIST_NOUNS | {"did", "has", "have", "had", "that", "which"}
+_AUXILIARIES = frozenset({"did", "has", "have", "had"})
+"""Before who filed them: "what did Sam raise", "what has Cy reported"."""
+_BEFORE_FILER = LIST_NOUNS | _AUXILIARIES | {"that", "which"}
 
 
 def _filed_by(
@@ -200,12 +202,12 @@ def _filed_by(
                 return
             continue
         first = _name_back(words, start, index, found)
-        if words[first].text in ("did", "has", "have", "had") and first + 1 < index:
+        if words[first].text in _AUXILIARIES and first + 1 < index:
             first += 1  # "which tickets did Sam open"
         if first == index or first == start or words[first - 1].text not in _BEFORE_FILER or (
                 not past and words[first - 1].text != "did") or words[first].text in ("i", "we"):
             continue
-        helper = words[first - 1].text in ("did", "has", "have", "had")  # "what has Cy raised"
+        helper = words[first - 1].text in _AUXILIARIES  # "what has Cy raised": taken too
         if _placed(words, conversation, found, first, index, taken_from=first - helper,
                    taken_to=index + 1) and found.whose is not None:
             found.whose = replace(found.whose, filed=True)

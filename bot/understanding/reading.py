@@ -276,17 +276,13 @@ def _past_due_asked(found: Understanding, today: date, *, yearless: bool) -> Und
     beside it."""
     match found:
         case EditTicket(due=date() as due) if due < today:
-            choices = [Choice("Yes", due)]
-            if yearless and (later := _a_year_on(due)) is not None:
-                choices.append(Choice(f"{later:%a} {later.day} {later:%b %Y}", later))
             return Clarify(found, f"{due:%a} {due.day} {due:%b %Y} is in the past. "
-                                  f"Should {_label(found.ticket)} be due then?", tuple(choices))
+                                  f"Should {_label(found.ticket)} be due then?",
+                           _past_day_choices(due, yearless=yearless))
         case CreateTicket(due=date() as due) if due < today:  # as for an edit: asked first
-            choices = [Choice("Yes", due)]
-            if yearless and (later := _a_year_on(due)) is not None:
-                choices.append(Choice(f"{later:%a} {later.day} {later:%b %Y}", later))
             return Clarify(found, f"{due:%a} {due.day} {due:%b %Y} is in the past. "
-                                  "Should the new ticket be due then?", tuple(choices))
+                                  "Should the new ticket be due then?",
+                           _past_day_choices(due, yearless=yearless))
         case EachTicket(change=EditTicket(due=date() as due) as change) if due < today:
             asked = _past_due_asked(change, today, yearless=yearless)
             return replace(asked, question=f"One ticket at a time: {asked.question}") if isinstance(
@@ -299,6 +295,13 @@ def _past_due_asked(found: Understanding, today: date, *, yearless: bool) -> Und
                     isinstance(second, Clarify)):
             return Both(second, asked)
     return found
+
+
+def _past_day_choices(due: date, *, yearless: bool) -> tuple[Choice, ...]:
+    """"Yes" (the day said), and the same day a year on when no year was said."""
+    later = _a_year_on(due) if yearless else None
+    return (Choice("Yes", due),) + (
+        (Choice(f"{later:%a} {later.day} {later:%b %Y}", later),) if later is not None else ())
 
 
 def _a_year_on(day: date) -> date | None:
@@ -2252,8 +2255,7 @@ def _told_the_requester(whole: Reading) -> CommentOnTicket | None:
     if verb == "let" and not (that and "know" in that):
         return None
     if verb not in ("tell", "let") and not that:
-        first = whole.group_words(found, "rest")[0]
-        if not whole.message.text[:whole.message.spans[whole.message.words[first - 1].last][1]].endswith(":"):
+        if not _colon_after(whole.message, whole.group_words(found, "rest")[0] - 1):
             return None  # "update the customer record": not said to them
     text = reading_text(whole, found)
     return CommentOnTicket(whole.conversation.last_ticket, text) if text else None
@@ -2274,9 +2276,8 @@ def _added(whole: Reading) -> CommentOnTicket | None:
     found = _match(whole, r"(?:add|append)(?P<rest> (?!(?:to|on|this to|that to)\b).+)")
     if found is None:
         return None
-    verb = whole.message.words[whole.start]
     rest = whole.words(found, "rest")
-    colon = whole.message.text[:whole.message.spans[verb.last][1]].endswith(":")
+    colon = _colon_after(whole.message, whole.start)
     if not (colon or rest[0].text in ("that", "-", "–", "—")) or _typed_tickets(
             whole.message, whole.start, whole.end):
         return None  # "add 4 to my list", "add that 12 is also affected": not of the one shown
