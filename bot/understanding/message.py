@@ -377,10 +377,19 @@ def _impossible(word: str, conversation: Conversation) -> ImpossibleNumber:
     return ImpossibleNumber(conversation.ticket_prefix, conversation.today.year, 0, shown.upper())
 
 
+_TALKED = frozenset({
+    "called", "calling", "rang", "ringing", "phoned", "phoning", "emailed", "emailing", "messaged",
+    "messaging", "pinged", "pinging", "texted", "wrote", "writing", "asked", "asking", "chased",
+    "chasing", "complained", "complaining", "enquiring", "inquiring", "enquired", "inquired",
+})
+"""Who called or asked "about 164" asked about a ticket; "about 164 users" stays a count."""
+
+
 def _can_be_ticket(words: list[Word], index: int) -> bool:
     before = words[index - 1].text if index > 0 else ""
     after = words[index + 1].text if index + 1 < len(words) else ""
     looked = before == "at" and index > 1 and words[index - 2].text in ("look", "looking", "glance")
+    looked |= before == "about" and index > 1 and words[index - 2].text in _TALKED
     return (before not in _NOT_TICKET_AFTER or looked) and after not in _UNITS and not (
         _dialled(words, index))
 

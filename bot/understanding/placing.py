@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from bot.understanding.context import Conversation
+from bot.understanding.deadline import due_said
 from bot.understanding.message import DATE, NUMBER, REF, Message, Word
 from bot.understanding.requests import Nobody, TeamTarget, UserTarget
 from bot.understanding.targets import TEAM_WORDS, Ambiguous, Found, find_target
@@ -22,6 +23,7 @@ _TO = frozenset({"to", "on", "with", "for", "into", "in"})
 _OBJECT = frozenset({REF, "this", "that", "one", "the", "ticket"})
 _POLITE = frozenset({"please", "and", "then", "also", "so"})
 _ARTICLES = frozenset({"the", "a", "an", "my", "our", "their", "his", "her", "some", "all"})
+_EVERYONE_IN = frozenset({"whole", "entire", "everyone", "everybody", "all"})
 _SOMEONE_MAX = 6  # words: "the network and security folks"
 _NOT_SOMEONE = frozenset({"me", "us", "now", "today", "tomorrow", "later", "this", "that",
                           "tref", "it", "them", "you"})
@@ -45,28 +47,29 @@ class Placed:
     Outlook: crashes on start")."""
 
 
-def place(message: Message, first: int, last: int, *, names: bool = True) -> Placed:
+def place(message: Message, first: int, last: int, *, today: date, names: bool = True) -> Placed:
     """The placing words at the start ("for the network team:", "due Friday -", "and assign
     it to me:") and at the end (", due Friday", "and put it on the network team", "for the
-    Network folks") of words `first:last`; `names` False: only when it is due."""
+    Network folks") of words `first:last`; `names` False: only when it is due. A day said
+    is read as `due_said` reads it for a ticket filed already, a day gone included."""
     placed = Placed(first, last)
-    while (found := _leading(message, placed, names=names)) is not None:
+    while (found := _leading(message, placed, today=today, names=names)) is not None:
         placed = found
-    while (found := _trailing(message, placed, names=names)) is not None:
+    while (found := _trailing(message, placed, today=today, names=names)) is not None:
         placed = found
     return placed
 
 
-def place_after_ask(message: Message, first: int, last: int) -> Placed:
+def place_after_ask(message: Message, first: int, last: int, *, today: date) -> Placed:
     """The words after an ask to file: "log it for the network team", "raise it with
     networking", "report it to facilities, due Friday" name who takes it."""
     texts = [w.text for w in message.words]
     if first < last and texts[first] in ("for", "with", "to"):
-        inner = place(message, first + 1, last, names=False)
+        inner = place(message, first + 1, last, today=today, names=False)
         if 0 < inner.last - inner.first <= _SOMEONE_MAX:
             return Placed(last, last, tuple(message.words[inner.first:inner.last]), inner.due,
                           asked=True)
-    return place(message, first, last)
+    return place(message, first, last, today=today)
 
 
 def addressee(placed: Placed, conversation: Conversation) -> Found | None:
@@ -75,6 +78,8 @@ def addressee(placed: Placed, conversation: Conversation) -> Found | None:
     if not placed.said:
         return None
     words = [_as_typed(word) for word in placed.said]
+    if {w.text for w in words[:2]} & _EVERYONE_IN:
+        return None  # "… for the whole sales team": who it hits, not who takes it
     found = find_target(words, conversation)
     if isinstance(found, Nobody):
         return None
@@ -93,12 +98,12 @@ def _as_typed(word: Word) -> Word:
     return word
 
 
-def _leading(message: Message, placed: Placed, *, names: bool) -> Placed | None:
+def _leading(message: Message, placed: Placed, *, today: date, names: bool) -> Placed | None:
     texts = [w.text for w in message.words]
     i, last = placed.first, placed.last
     if i >= last:
         return None
-    if texts[i] == "due" and (due := _due_at(message, i, last)) is not None:
+    if texts[i] == "due" and (due := _due_at(message, i, last, today)) is not None:
         when, after = due
         return replace(placed, first=_past_separator(message, after - 1, last), due=when)
     if not names:
@@ -120,12 +125,12 @@ def _leading(message: Message, placed: Placed, *, names: bool) -> Placed | None:
     return None
 
 
-def _trailing(message: Message, placed: Placed, *, names: bool) -> Placed | None:
+def _trailing(message: Message, placed: Placed, *, today: date, names: bool) -> Placed | None:
     texts = [w.text for w in message.words]
     first, last = placed.first, placed.last
     for k in range(max(first, last - 4), last):  # "…, due by Friday"
-        if texts[k] == "due" and _due_at(message, k, last) == (_date(message, last - 1), last):
-            return replace(placed, last=k, due=_date(message, last - 1))
+        if texts[k] == "due" and (due := _due_at(message, k, last, today)) and due[1] == last:
+            return replace(placed, last=k, due=due[0])
     if placed.said or not names:
         return None
     for k in range(max(first, last - _SOMEONE_MAX - 4), last - 1):
@@ -188,18 +193,16 @@ def _past_separator(message: Message, end: int, last: int) -> int:
     return after + 1 if after < last and message.words[after].text in ("-", "–", "—") else after
 
 
-def _due_at(message: Message, index: int, last: int) -> tuple[date, int] | None:
-    """"due Friday", "due by Friday", "due on the 12th": the date and the word after it."""
+def _due_at(message: Message, index: int, last: int, today: date) -> tuple[date, int] | None:
+    """"due Friday", "due by Friday", "due on the 12th", "due yesterday", "due last Friday":
+    the date and the word after it."""
     texts = [w.text for w in message.words]
     j = index + 1
     while j < last and texts[j] in ("by", "on", "date", "the") and j - index <= 2:
         j += 1
-    if j < last and texts[j] == DATE and (when := _date(message, j)) is not None:
-        return when, j + 1
-    return None
-
-
-def _date(message: Message, index: int) -> date | None:
-    value = message.words[index].value
-    return value if isinstance(value, date) else None
+    end = j + 2 if j + 1 < last and texts[j] in ("last", "past") and texts[j + 1] == DATE else (
+        j + 1 if j < last and texts[j] in (DATE, "yesterday") else None)
+    if end is None or (when := due_said(message.words[j:end], today)) is None:
+        return None
+    return when, end
 

@@ -90,7 +90,8 @@ _POLITE_START = (
     "please to", "kindly to", "pls to", "do the needful and", "i want that", "then", "yes", "yeah", "yep",
     "would tref be possible to", "is tref possible to", "any chance you could", "any chance you can",
     "would you be able to", "could you possibly", "quick one", "quick question", "-", "–", "—",
-    "do you mind", *_GLAD_IF,
+    "do you mind", *_GLAD_IF, "yall can", "you all can", "you guys can", "u guys can",
+    "i am request you to", "i request you to", "i am requesting you to", "request you to",
     "dear", "actually", "anyway", "anyways", "well", "sorry", "oops", "ptal", "fyi", "btw",
     *(f"{lead} {ask}" for lead in ("if", "when") for ask in _WHEN_FREE),
 )  # "it" is read as a ticket reference (`tref`) before these are skipped
@@ -106,6 +107,7 @@ _POLITE_END = (
     "for a while", "ta", "tia", "thank u", "thanks in advance", "many thanks", "much appreciated",
     "appreciated", "mate", "thanks mate", "cheers mate", "thanks so much", "thank you so much",
     "then", "thanks bye", "bye", "as well", "aswell", "too", "also", "as well please", "instead",
+    "fyi", "btw",
     *(f"{lead} {ask}" for lead in ("if", "when") for ask in _WHEN_FREE),
 )
 _QUESTION_START = frozenset({
@@ -229,6 +231,9 @@ def understand(text: str, conversation: Conversation) -> Understanding:
         return ShowTicket(message.ticket(typed[0]))  # "ticket 70 what is status": asked of it
     if isinstance(found, Question) and asks_after_own_tickets(text):
         found = own_tickets(message)  # "any update on my ticket?": theirs, not a manual
+    elif isinstance(found, ListTickets) and found.scope is ListScope.OWN and (
+            asks_after_own_tickets(text)) and (own := own_tickets(message)).text != found.text:
+        found = own  # "my printer ticket still not done?": how it goes is asked, no filter
     found = for_each(found, tickets, final=conversation.directory or not needs_directory(found))
     if len(tickets) > 1 and isinstance(found, (EachTicket, Unknown, FreeText)) and (
             then := _and_then(message, tickets, conversation)):
@@ -520,7 +525,11 @@ _AFTER_PROGRESS = re.compile(
     r"\b(?:updates?|news|status|progress|eta|done|fixed|resolved|solved|sorted|closed|happening"
     r"|going on|going|hows|wheres|happened|where|when|anyone|anybody|someone|somebody|looked at|looking at|picked up"
     r"|seen|forgotten|yet|still open)\b", re.IGNORECASE)
-_HOW_TO = re.compile(r"\bhow (?:do|can|should|would) (?:i|we|you)\b|\bhow to\b", re.IGNORECASE)
+_HOW_TO = re.compile(
+    r"\bhow (?:do|can|should|would) (?:i|we|you)\b|\bhow to\b"
+    r"|\b(?:is there|is it possible|are there) (?:an? |any |some )?"
+    r"(?:way|ways|option|setting)?\s*(?:to|for)\b",
+    re.IGNORECASE)
 
 
 def asks_after_own_tickets(text: str) -> bool:
@@ -583,6 +592,8 @@ def _read(message: Message, text: str, conversation: Conversation) -> Understand
         return _should_be(ticket, TicketStatus.OPEN) if ticket else FreeText(text.strip())
     if _is_negation(words[start:end]):
         return Declined(_first_ticket(message), text.strip())
+    if (lasted := _LASTED.match(core)) and _status_value(lasted["state"].split()) is not None:
+        return _later_sentence(message, conversation, start, end) or FreeText(text.strip())
     if _what_if(message, start, end):  # "what if it says error 691?": for the help assistant
         return Question(text.strip())
     if _conditional(words[start:end]) or _condition_after(message, start, end):
@@ -630,6 +641,16 @@ def _read(message: Message, text: str, conversation: Conversation) -> Understand
     named = _typed_tickets(message, start, end)
     return _fallback(words[start:end], text.strip(),
                      message.original(named[0], named[0] + 1).rstrip(".?!;") if named else None)
+
+
+_LASTED = re.compile(
+    rf"(?:the |ticket )?(?:{REF}|{NUMBER}) (?:(?:is|s|are|has|have|been|was|still|already) )*"
+    r"(?P<state>(?:\w+ ){0,2}?\w+) (?:since|for) (?:the )?(?:last |past )?"
+    r"(?:(?:\d+|a|an|one|two|three|four|five|six|few|couple|of|several|many|over|more than) )*"
+    rf"(?:days?|weeks?|months?|hours?|ages|ever|so long|too long|long|a while|yesterday|{DATE}"
+    r"|this morning|morning|last)\b")
+""""184 is pending since 3 days", "4 has been on hold for a week": how long it has been so,
+told; no change ("put 4 on hold since the parts are on order" gives a reason)."""
 
 
 _NOT_OPEN = re.compile(
@@ -1015,11 +1036,14 @@ def _later_sentence(
         first += sentence
         last = _skip_end(texts, first, index + 1)  # not a copy of all before it, each clause
         if sentence > begin and first < last and (
-                polite or texts[first] in _REQUEST_VERBS
+                polite or texts[first] in _REQUEST_VERBS | _SETTING_VERBS
                 or texts[first] not in _SOMEONE and _addressed(message, begin, sentence)) \
                 and not _is_question(texts[first:last], asks=False):
             read = _reading(message, conversation, first, last)
             found = next((f for rule in _RULES if (f := rule(read, read)) is not None), None)
+            if not polite and texts[first] not in _REQUEST_VERBS and not isinstance(
+                    found, _CHANGES):
+                found = None  # "the printer is slow, make it faster": no change asked
             if found is not None:
                 if set(texts[index + 1:]) & _TAKEN_BACK or _taken_by_another(
                         found, texts[first:last], conversation):
@@ -1145,7 +1169,9 @@ def _skip_end(words: list[str], start: int, stop: int | None = None) -> int:
         for phrase in _polite_end():
             size = len(phrase)
             if end - size > start and words[end - size:end] == list(phrase) and not (
-                    " ".join(words[end - size - 1:end]) in STATUS_WORDS):  # "working now"
+                    " ".join(words[end - size - 1:end]) in STATUS_WORDS) and not (  # "working now"
+                    phrase == ("for", "me") and words[end - size - 2:end - size - 1] in (
+                        ["assign"], ["reassign"], ["allocate"])):  # "assign 183 for me": to me
                 end -= size
                 moved = True
                 break
@@ -1190,6 +1216,9 @@ def _is_negation(words: list[str]) -> bool:
         if word in _UNABLE and index > 0 and (words[index - 1] not in _PEOPLE or not (
                 {REF, NUMBER} & set(after))):
             continue  # "Outlook won't sync", "I can't change my password": what is wrong
+        if word not in _UNABLE and after[:1] and after[0] in _SETTING_VERBS and (
+                NUMBER in after[1:3] or REF in after[1:2] and _a_value(after[2:4])):
+            return True  # "don't make 115 urgent", "never make it urgent": a change refused
         said_by = {REF, NUMBER} | _PEOPLE  # "I'm not closing 26", not "tickets not assigned"
         return any(w in _ACTION_WORDS for w in after[:_NEGATED_WITHIN]) or bool(
             said_by & set(words[:index])) and any(_acts(w) for w in after[:2])
@@ -1650,14 +1679,15 @@ def _new_ticket(
     message, conversation = reading.message, reading.conversation
     if last == reading.end and [w.text for w in message.words[last:last + 1]] == ["again"]:
         last += 1  # "the lift is stuck again": part of the problem, not "close 12 again"
-    placed = place(message, first, last)
+    placed = place(message, first, last, today=conversation.today)
     if told is not None:
         placed = replace(placed, due=told.due or placed.due)
         if told.said:
             placed = replace(placed, said=told.said, asked=told.asked)
     found = addressee(placed, conversation)
     if found is None and placed.said and not (told and told.said):
-        placed = replace(place(message, first, last, names=False), due=placed.due)
+        placed = replace(place(message, first, last, today=conversation.today, names=False),
+                         due=placed.due)
     title = _TITLE_LEAD.sub("", message.original(placed.first, placed.last))
     if lead and message.words[placed.first:placed.first + 1] and (
             message.words[placed.first].text == "with"):
@@ -1735,7 +1765,9 @@ def _create_after(reading: Reading, whole: Reading) -> Understanding | None:
     if all(w.text in _ONLY_POINTS for w in told_words):
         return None  # "the open one": which one, not "open one" titled "The"
     tail = reading.group_words(found, "tail") if found.group("tail") else (reading.end, reading.end)
-    told = place_after_ask(reading.message, *tail)
+    if _to_a_value(reading.message, *tail):
+        return None  # "…, raise it to urgent": how urgent it is, not who should take it
+    told = place_after_ask(reading.message, *tail, today=reading.conversation.today)
     if told.first < told.last:
         return None  # more after the ask than who takes it and when
     first, last = reading.group_words(found, "title")
@@ -1749,10 +1781,18 @@ def _file_it(reading: Reading, whole: Reading) -> Understanding | None:
     if found is None or _typed_tickets(reading.message, reading.start, reading.end):
         return None
     tail = reading.group_words(found, "tail") if found.group("tail") else (reading.end, reading.end)
-    told = place_after_ask(reading.message, *tail)
+    if _to_a_value(reading.message, *tail):
+        return None  # "raise it to urgent": a priority, not who should take a new ticket
+    told = place_after_ask(reading.message, *tail, today=reading.conversation.today)
     if told.first < told.last:
         return None
     return _new_ticket(reading, tail[0], tail[0], CreateTicket(), told=told)
+
+
+def _to_a_value(message: Message, first: int, last: int) -> bool:
+    """"to urgent", "to high priority pls": the words after "raise it" are a value."""
+    said = [w.text for w in message.words[first:last]]
+    return len(said) > 1 and said[0] in ("to", "as") and _a_value(said[1:])
 
 
 _LABELS = frozenset({"ticket", "new", "create", "issue", "problem", "bug", "incident", "one",
@@ -1950,7 +1990,8 @@ def _status(reading: Reading, whole: Reading) -> Understanding | None:
     if found := _match(reading, rf"(?:wrap up|sort out|knock out|close out|get done) {ref()}"):
         return ChangeStatus(reading.ticket(found), TicketStatus.RESOLVED)
     if found := _match(reading, (
-        rf"{ref()}(?: tref| he| she)?(?: is| are| was| were| has been| have been| can be| got| should be| needs to be| to| status| ->| =>| →| -| –| —| =)?"
+        rf"{ref()}(?: tref| he| she)?(?: is| are| was| were| has been| have been| can be| got| should be| needs to be| to| status| ->| =>| →| -| –| —| ="
+        r"| (?:can|could|should|may) (?:all|both|now) be)?"  # "141 142 143 can all be closed"
         r"(?: (?:now|all|both|also|finally|officially|already))* (?P<rest>.+?)"
     )):  # "54 and 55 are both fixed", "4 is also sorted"
         stated = _status_value(found.group("rest").split())
@@ -2075,6 +2116,8 @@ def _assign(reading: Reading, whole: Reading) -> Understanding | None:
                 return AssignTicket(reading.ticket(found), None)
             return None
         said = reading.words(found, "target")
+        if _a_value([w.text for w in said]):
+            return None  # "escalate 4 to urgent": a priority, nobody to take it
         if found.group("verb") in ("move", "put"):
             placed = _named_target(said, conversation)
             return _assign_to(reading.ticket(found), placed) if placed is not None else None
@@ -2206,7 +2249,10 @@ def _comment(reading: Reading, whole: Reading) -> Understanding | None:
         rf"(?: the)? {ref()}(?P<rest>(?: .*)?)"
     )) or _match(whole, (
         rf"(?:reply|respond|answer|write|post|comment)(?: to| on| in| under)? {ref()}(?P<rest>(?: .*)?)"
-    ))
+    )) or _match(whole, rf"(?:heads up|note) (?:on|for|re|about) {ref()}(?P<rest> .+)") or (
+        _match(whole, rf"(?:on|for|re|about) {ref()}(?P<rest> .+)") if whole.start > 0 and (
+            whole.message.words[whole.start - 1].text in ("fyi", "btw")) else None
+    )  # "fyi on 217 - user is wfh tomorrow": a note on it
     if found is not None:
         rest = found.group("rest").split()
         if found.group(0).split()[0] in ("update", "message") and (
@@ -2219,7 +2265,10 @@ def _comment(reading: Reading, whole: Reading) -> Understanding | None:
     if found := _match(whole, (
         rf"(?:tell|let|inform|update)(?: (?:the )?{_WHO_FILED} (?:on|of|in|for|from|behind|at))?"
         rf" {ref()}(?P<that> that| know that| know)?(?P<rest> .+)"
-    )) or _match(whole, rf"(?:add|append)(?: this)? (?:to|on) {ref()}(?P<rest> .+)"):
+    )) or _match(whole, rf"(?:add|append)(?: this)? (?:to|on) {ref()}(?P<rest> .+)") or _match(
+        whole, rf"(?:(?:reply|respond|write|answer) to|message|email) (?:the )?{_WHO_FILED}"
+        rf" (?:on|of|in|for|from|behind|at) {ref()}(?P<that>)(?P<rest> .+)"
+    ):  # "reply to the customer on 210: …": said to them on that ticket
         if found.group(0).split()[0] in ("let", "update") and not found.groupdict().get("that"):
             return None  # "update 4 to urgent"
         return CommentOnTicket(whole.ticket(found), reading_text(whole, found) or None)
@@ -2314,7 +2363,9 @@ whatever follows; after another word ("user", "Sam"), "to" soon after puts someo
 somewhere ("add that user to the network team")."""
 
 
-_COMMENT_LEAD = re.compile(r"^(?:(?:saying|that|with|:|-|–|—)\s+)+", re.IGNORECASE)
+_COMMENT_LEAD = re.compile(
+    r"^(?:to (?:say|note|mention|add|let them know|tell them)\s+)?"  # "update 4 to say …"
+    r"(?:(?:saying|that|with|:|-|–|—)\s+)*", re.IGNORECASE)
 
 
 def reading_text(reading: Reading, found: re.Match[str]) -> str:
@@ -2363,11 +2414,12 @@ def _edit(reading: Reading, whole: Reading) -> Understanding | None:
         return EditTicket(reading.ticket(found), title=_title_from(reading, found))
     if found := _match(reading, rf"(?:rename|retitle|re-title) {ref()}"):
         return _ask_field(reading.ticket(found), "title")
-    if found := _match(reading, (
-        r"(?P<verb>bump|raise|lower|increase|decrease|upgrade|downgrade|up|drop)(?: up| down)?"
+    if (found := _match(reading, (
+        r"(?P<verb>bump|raise|lower|increase|decrease|upgrade|downgrade|up|drop|escalate|expedite"
+        r"|fast-track|fast track|speed up|hurry(?: up)?(?: with| on)?)(?: up| down)?"
         rf"(?: the)?(?: priority(?: of| on| for))? {ref()}(?: priority)?(?: up| down)?(?: back)?"
         r"(?: (?:to|as|into) (?P<value>.+?)(?: priority)?)?"
-    )):
+    ))) and (found["verb"] != "escalate" or found["value"] in PRIORITY_WORDS):  # "… to Sam"
         value = found.group("value")
         if value in PRIORITY_WORDS:
             return EditTicket(reading.ticket(found), priority=PRIORITY_WORDS[value])

@@ -157,9 +157,11 @@ def _deletions() -> dict[str, str]:
 
 _SWAPPED = {
     keyword[:i] + keyword[i + 1] + keyword[i] + keyword[i + 2:]: keyword
-    for keyword in sorted(KEYWORDS) if len(keyword) == 4 for i in range(3)
+    for keyword in sorted(KEYWORDS | {"what", "when"}) if len(keyword) == 4 for i in range(3)
     if keyword[i] != keyword[i + 1]
 }
+"""Four-letter words with two neighbours swapped ("shwo", "waht"): the keyword, or the
+question word ("what", "when" are no keyword: "whats" is not one letter from a typo)."""
 
 
 def _variants(word: str) -> list[str]:

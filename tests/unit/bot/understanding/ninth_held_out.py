@@ -14,8 +14,20 @@ Corrected after the first run, before any change: four lines that an earlier tab
 had were replaced by others of their kind (written before they were run); "220 due next fri"
 is Friday 4 December, as `transcript.py`'s "4 is due next Friday" is, and "is there any
 progress on my ticket" lists one's own, as `fourth_held_out.py`'s "any update on my ticket?"
-does. The rules when it was written read 81 of its 130 lines as written here (83 with the
-two corrections). `NINTH_MISREAD` is what they still misread.
+does. Corrected after the first fix: "it works now, you can close my ticket" is resolved, as
+`test_working_again.py`'s "it's working now, you can close it" is. The rules when it was
+written read 81 of its 130 lines as written here (83 with the two corrections, 84 with the
+third). Fixed by kind, never by the lines themselves: "update 4 to say …" is what
+is said; a due date for a new ticket is read as for one filed ("due yesterday", "due last
+Friday", "due 1 Nov" asked about); who called or asked "about 164" names it, and a setting verb
+after a told sentence ("…, make it high") changes that ticket; "raise it to urgent", "escalate
+4 to urgent" are a priority, "expedite 4" asks it; a status told with how long it has lasted
+("pending since 3 days") changes nothing; "for the whole sales team" is who it hits; one's own
+ticket asked how it goes takes no filter from the asking words, and "is there a way to …" asks
+how; 94. Several tickets that "can all be closed"; "reply to the customer on 210: …"; "don't
+make 115 urgent" refused; "please to assign 183 for me", "y'all can …", "i am request you to
+…"; "waht" with two letters swapped; "fyi on 217 - …", "… now fyi"; 103.
+`NINTH_MISREAD` is what they still misread.
 """
 
 from __future__ import annotations
@@ -155,7 +167,7 @@ NINTH_HELD_OUT: tuple[tuple[str, str], ...] = (
     ("hi, is there any progress on my ticket please", "list mine"),
     ("my printer ticket still not done?", "list own text='printer'"),
     ("when will someone fix my laptop ticket", "list own text='laptop'"),
-    ("it works now, you can close my ticket", "status #7 closed"),
+    ("it works now, you can close my ticket", "status #7 resolved"),
     ("tell the requester on 209 we're waiting on parts", "comment #209 \"we're waiting on parts\""),
     ("reply to the customer on 210: replacement arrives tomorrow",
      "comment #210 'replacement arrives tomorrow'"),
@@ -198,14 +210,12 @@ NINTH_HELD_OUT: tuple[tuple[str, str], ...] = (
 )
 
 NINTH_MISREAD: frozenset[str] = frozenset({
-    "don't make 115 urgent, it can wait",
     'hold off on closing 120 for now',
     "i'm not sure 122 is fixed tbh",
     'maybe 123 can be closed? not sure',
     'close 118, no wait, 119',
     'sorry not 116, i meant 117',
     "i'll close 219 later",
-    '141 142 143 can all be closed',
     "what's the status of the printer ticket",
     'who raised 154?',
     'show me the oldest open tickets',
@@ -213,37 +223,19 @@ NINTH_MISREAD: frozenset[str] = frozenset({
     'show the latest tickets',
     'anything alex reported today?',
     'show me what lee chen submitted',
-    '160 is blocking the whole floor, raise it to urgent',
     '162 is actually a bug not a question, pls change the category',
-    'customer called about 164 again, make it high',
     'sam is off sick so give 165 to alex',
-    'the user on 166 is back from leave, put it back to in progress',
     'why is 170 STILL not fixed??',
     "this is the third time i'm asking about 171 😡",
-    'new ticket: projector in room 2 broken, due yesterday',
-    'raise an urgent ticket: vpn down for the whole sales team, due today',
-    'update 180 to say the fix is scheduled for friday',
-    'can you update it to say user has a new laptop now',
-    'please to assign 183 for me',
     'sir ticket 184 is pending since 3 days, kindly expedite',
     'ticket 185 i am not able to see the status, kindly tell',
     'gonna need 189 sorted by tmrw',
     'that 190 one is proper urgent mate',
-    "y'all can close out 191",
-    'i am request you to put 192 on hold',
-    'waht is the status of 197',
     'okay so ticket 199 the printer one can you assign that to sam rivera please and thank you',
     'hey so can you close ticket 198 the user said it is working now thanks',
     '🔥🔥 202 is on fire make it urgent',
     'thx m8',
     'Good morning, quick one: could you give 208 to the network team and let them '
     'know the switch in the comms room was rebooted at 7am but the link light is still amber',
-    'my printer ticket still not done?',
-    'when will someone fix my laptop ticket',
-    'it works now, you can close my ticket',
-    'reply to the customer on 210: replacement arrives tomorrow',
-    'fyi on 217 - user is wfh tomorrow',
-    'working on 222 now fyi',
-    'is there a way to get emailed when my ticket changes',
     'close enough 😂',
 })

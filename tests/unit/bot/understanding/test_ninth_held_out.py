@@ -42,3 +42,76 @@ def test_the_ninth_table_is_large_and_new() -> None:
     assert len(said) >= 120 and len(set(said)) == len(said)
     assert not [line for line in said if line.lower() in before]
     assert NINTH_MISREAD <= set(said)
+
+
+@pytest.mark.parametrize(("said", "expected"), [
+    ('update 12 to note that the vendor called', "comment #12 'the vendor called'"),
+    ('comment on 4 to say parts arrived', "comment #4 'parts arrived'"),
+    ("update it to tell them we're on it", "comment #7 \"we're on it\""),
+    ('new ticket: printer jam, due 1 nov', "ask create title='Printer jam' due=2026-11-01: Sun 1 "
+     "Nov 2026 is in the past. Should the new ticket be due then? [Yes, Mon 1 Nov 2027]"),
+    ('new ticket due last friday: printer jam', "ask create title='Printer jam' due=2026-11-27: "
+     "Fri 27 Nov 2026 is in the past. Should the new ticket be due then? [Yes]"),
+    ('the user called about 164, give it to sam', 'assign #164 to user:u-sam'),
+    ('customer emailed about 30 again. put it on hold', 'status #30 on_hold'),
+    ('the user on 166 is back, put it back to in progress', 'status #166 in_progress'),
+    ('escalate 4 to urgent', 'edit #4 priority=urgent'),
+    ('raise it to high priority pls', 'edit #7 priority=high'),
+    ('expedite 184', 'ask edit #184 ? priority'),
+    ('4 is open since 3 days', 'free text'),
+    ('4 has been pending for ages', 'free text'),
+    ('4 is blocked since yesterday', 'free text'),
+    ('new ticket: printer jam for the entire finance team',
+     "create title='Printer jam for the entire finance team'"),
+    ('is my vpn request still not sorted?', "list own text='vpn'"),
+    ('is there an update on my laptop ticket', "list own text='laptop'"),
+    ('is there an option for notifications when my ticket is closed', 'question'),
+    ('141, 142 can both be closed', 'status #141, #142 closed'),
+    ('4 and 5 should both be resolved', 'status #4, #5 resolved'),
+    ("reply to the user on 210 saying it's fixed", 'comment #210 "it\'s fixed"'),
+    ('message the requester on 210: parts ordered', "comment #210 'parts ordered'"),
+    ('never make it urgent', 'no change #7'),
+    ("don't put 30 back in the queue", 'no change #30'),
+    ('assign 183 for me', 'assign #183 to user:u-jo'),
+    ('you guys can close 4', 'status #4 closed'),
+    ('i request you to close 4', 'status #4 closed'),
+    ('wehn is 4 due', 'show #4'),
+    ('hwat tickets do i have', 'list mine'),
+    ('btw re 12: the vendor called', "comment #12 'the vendor called'"),
+    ('heads up on 30: the site is closed monday', "comment #30 'the site is closed monday'"),
+    ('closing 4 btw', 'status #4 closed'),
+])
+def test_the_shapes_the_ninth_table_found_are_read_in_other_words_too(
+    said: str, expected: str
+) -> None:
+    assert summary(as_the_bot_reads(said, CONVERSATION)) == expanded(expected)
+
+
+@pytest.mark.parametrize(("said", "expected"), [
+    ('new ticket: printer broke yesterday', "create title='Printer broke yesterday'"),
+    ('new ticket: printer jam, due 24 dec', "create title='Printer jam' due=2026-12-24"),
+    ('i called about 20 users today', 'free text'),
+    ('emailed about 40 people, close it', 'status #7 closed'),
+    ('the printer is slow, make it faster', 'free text'),
+    ('escalate 4 to sam', 'assign #4 to user:u-sam'),
+    ('escalate 4', 'edit #4 priority=urgent'),
+    ('raise it with networking', 'create title=? to=team:2'),
+    ('4 is on hold since the vendor is away', 'status #4 on_hold'),
+    ('4 is blocked for now', 'status #4 on_hold'),
+    ('new ticket: printer jam for the network team', "create title='Printer jam' to=team:2"),
+    ('my open printer tickets', "list own status=open text='printer'"),
+    ('4 can all be fine', 'free text'),
+    ('email the user on 210', 'free text'),
+    ("don't make it complicated lol", 'free text'),
+    ("i can't make it to the meeting", 'free text'),
+    ("please don't bump it", 'free text'),
+    ('close 4 for me', 'status #4 closed'),
+    ('whats the status of 4', 'show #4'),
+    ('fyi 217 is fixed', 'status #217 resolved'),
+    ('on 217 - user is wfh', 'free text'),
+])
+def test_what_looks_like_the_ninth_shapes_is_read_as_before(said: str, expected: str) -> None:
+    """"about 20 users" is a count, "since the vendor is away" a reason, "make it faster" no
+    change, "escalate 4 to Sam" hands it over, "the network team" takes the new ticket, "make
+    it complicated" is no value refused, "close 4 for me" is politeness."""
+    assert summary(as_the_bot_reads(said, CONVERSATION)) == expanded(expected)
