@@ -42,6 +42,7 @@ _OK = frozenset({
     "that answers my question", "found it", "got it working", "worked", "works",
 })
 _ADDRESSED = frozenset({"bot", "ticketflow", "there", "all", "everyone", "team", "mate", "folks",
+                        "m8", "mates", "pal", "bro", "man", "dude", "fam", "y'all", "yall",
                         "guys", "so", "very", "much", "a", "lot", "buddy", "bunch", "heaps",
                         "loads", "ton", "tons",  # "thanks a bunch", "thanks heaps"
                         "lol", "haha", "hehe", "lmao", "oh", "ah", "aw"})  # "lol ok"
@@ -49,7 +50,7 @@ _PICTURES = {"👍": Courtesy.OK, "👌": Courtesy.OK, "✅": Courtesy.OK, "🆗
              "🎉": Courtesy.OK, "🙌": Courtesy.OK, "💯": Courtesy.OK, "😊": Courtesy.OK,
              "🙂": Courtesy.OK, "😀": Courtesy.OK, "🙏": Courtesy.THANKS, "👋": Courtesy.HELLO}
 _GRATEFUL = frozenset({"thanks", "thank", "thx", "cheers", "ta", "ty"})
-_WORD = re.compile(r"[a-z]+")
+_WORD = re.compile(r"\bm8\b|[a-z]+")
 _MORE = re.compile(r"\d|[.!?;,]\s*\w")  # a ticket number, or a sentence after the thanks
 _KNOWN = _HELLO | _THANKS | _OK
 _OPENING = frozenset(phrase.split()[0] for phrase in _KNOWN) | _ADDRESSED
@@ -65,8 +66,8 @@ def courtesy(text: str) -> Courtesy | None:
     words = [part for w in words for part in _SPELLED_OUT.get(w, w).split()]
     if words and words[0] not in _OPENING:
         return None
-    if any(ch.isdigit() for ch in text):
-        return None  # "✅ 12", "12 works now": about a ticket
+    if any(ch.isdigit() for ch in _MATE.sub("", text)):
+        return None  # "✅ 12", "12 works now": about a ticket ("thx m8" is not)
     if not words:
         return next((kind for picture, kind in _PICTURES.items() if picture in text), None)
     if words[0] in _GRATEFUL and words[1:2] == ["for"] and not _MORE.search(text):
@@ -80,7 +81,8 @@ def courtesy(text: str) -> Courtesy | None:
     return None
 
 
-_SPELLED_OUT = {"r": "are", "u": "you", "ya": "you", "ur": "youre", "yr": "youre", "thnks": "thanks", "tks": "thanks"}
+_MATE = re.compile(r"\bm8\b", re.IGNORECASE)
+_SPELLED_OUT = {"m8": "mate", "r": "are", "u": "you", "ya": "you", "ur": "youre", "yr": "youre", "thnks": "thanks", "tks": "thanks"}
 _STRETCHED = re.compile(r"([a-z])\1{2,}")  # "youuu", "thanksss", "heyyy"
 
 

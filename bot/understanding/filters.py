@@ -179,7 +179,9 @@ def _parts(named: list[Word]) -> list[list[Word]]:
 
 _AUXILIARIES = frozenset({"did", "has", "have", "had"})
 """Before who filed them: "what did Sam raise", "what has Cy reported"."""
-_BEFORE_FILER = LIST_NOUNS | _AUXILIARIES | {"that", "which"}
+_BEFORE_FILER = LIST_NOUNS | _AUXILIARIES | {"that", "which", "what", "anything", "everything"}
+_NO_FILER = frozenset({"i", "we", "ive", "weve", "id", "you", "u", "youve", "they", "theyve"})
+"""Who is no one named ("what I've submitted": the viewer's own, read elsewhere)."""
 
 
 def _filed_by(
@@ -205,7 +207,7 @@ def _filed_by(
         if words[first].text in _AUXILIARIES and first + 1 < index:
             first += 1  # "which tickets did Sam open"
         if first == index or first == start or words[first - 1].text not in _BEFORE_FILER or (
-                not past and words[first - 1].text != "did") or words[first].text in ("i", "we"):
+                not past and words[first - 1].text != "did") or words[first].text in _NO_FILER:
             continue
         helper = words[first - 1].text in _AUXILIARIES  # "what has Cy raised": taken too
         if _placed(words, conversation, found, first, index, taken_from=first - helper,

@@ -780,6 +780,12 @@ def _first_clause(
             reason = index + 1
         elif _starts_reason([w.text for w in words[index + 1:index + 5]]):
             reason = index + 1
+        elif _clause_ends(message, index):  # "sam is off sick so give 165 to alex": only
+            told = _reading(message, conversation, start, index + 1)  # what is told, then
+            if not any(rule(told, told) is not None for rule in _RULES) and (  # the request
+                    later := _later_sentence(message, conversation, start, end)):  # after it
+                return later
+            continue
         else:
             continue
         after = {w.text for i, w in enumerate(words[reason:], start=reason)
@@ -986,7 +992,10 @@ def _clause_ends(message: Message, index: int) -> bool:
     if typed.endswith((".", "!", "?", ",", ";", ":")) and not typed.endswith("..."):
         return True
     following = message.words[index + 1].text if index + 1 < len(message.words) else ""
-    return following in ("-", "–", "—")
+    after = message.words[index + 2].text if index + 2 < len(message.words) else ""
+    return following in ("-", "–", "—") or following in ("so", "therefore", "hence") and (
+        after in _REQUEST_VERBS | _SETTING_VERBS | {"please", "pls", "plz", "kindly"})
+    # "sam is off sick so give 165 to alex": a request after what is told
 
 
 def _it_as_told(
@@ -1198,6 +1207,8 @@ _PEOPLE = frozenset({"i", "we", "you", "he", "she", "they", "u"})
 def _is_negation(words: list[str]) -> bool:
     if words[:1] in (["not"], ["never"]) and len(words) > 1 and _acts(words[1]):
         return True  # "not closing 94 until the user confirms": said of what one won't do
+    if words[:2] == ["hold", "off"] and any(_acts(w) for w in words[2:4]):
+        return True  # "hold off on closing 120 for now": not yet
     for index, word in enumerate(words):
         if word in _ACTION_WORDS:
             return False
@@ -2075,6 +2086,20 @@ def _ask_status(ticket: TicketNumber | None, said: str) -> Clarify:
     )
 
 
+_ASKED_NEXT = frozenset({
+    "tell", "let", "ask", "inform", "notify", "ping", "email", "message", "make", "set", "mark",
+    "put", "close", "resolve", "reopen", "move", "change", "raise", "bump", "add", "comment",
+    "note", "update", "cc", "remind",
+})
+
+
+def _before_another_ask(said: list[Word]) -> list[Word]:
+    """"to the network team and let them know …": the name ends where another ask begins."""
+    cut = next((i for i in range(1, len(said) - 1)
+                if said[i].text == "and" and said[i + 1].text in _ASKED_NEXT), None)
+    return said[:cut] if cut is not None else said
+
+
 def _assign_to(
     ticket: TicketNumber | None, found: UserTarget | TeamTarget | Nobody | Ambiguous | NoSuchTarget,
 ) -> Understanding:
@@ -2115,7 +2140,7 @@ def _assign(reading: Reading, whole: Reading) -> Understanding | None:
             if found.group("verb") not in ("move", "put", "send", "escalate"):
                 return AssignTicket(reading.ticket(found), None)
             return None
-        said = reading.words(found, "target")
+        said = _before_another_ask(reading.words(found, "target"))
         if _a_value([w.text for w in said]):
             return None  # "escalate 4 to urgent": a priority, nobody to take it
         if found.group("verb") in ("move", "put"):
@@ -2439,6 +2464,8 @@ def _edit(reading: Reading, whole: Reading) -> Understanding | None:
         rf"(?:set |make )?(?:the |a )?(?:due(?: date)?|deadline)(?: of| to| is| on)?(?P<value>{_DUE_DAY})"
         rf" (?:for|on|of) {ref()}")
                  ) or _match(reading, (
+        r"(?:(?:i |we |ill |well |i will |we will |i am |we are )?(?:need|want|going to need|"
+        r"would like|would need) )?"  # "gonna need 189 sorted by tmrw"
         rf"{ref()} (?:is |should be |needs to be |has to be |must be |needs |has to |must )?"
         r"(?:done|finished|fixed|resolved|sorted|ready|complete|completed|closed|doing|fixing"
         rf"|finishing|sorting|sorted out)(?: by| on| before| for| until| no later than)?(?P<value>{_DUE_DAY})"

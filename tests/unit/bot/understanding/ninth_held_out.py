@@ -26,7 +26,10 @@ after a told sentence ("…, make it high") changes that ticket; "raise it to ur
 ticket asked how it goes takes no filter from the asking words, and "is there a way to …" asks
 how; 94. Several tickets that "can all be closed"; "reply to the customer on 210: …"; "don't
 make 115 urgent" refused; "please to assign 183 for me", "y'all can …", "i am request you to
-…"; "waht" with two letters swapped; "fyi on 217 - …", "… now fyi"; 103.
+…"; "waht" with two letters swapped; "fyi on 217 - …", "… now fyi"; 103. A name that ends
+where another ask begins ("… to the network team and let them know …"); a request after "so"
+("sam is off sick so give 165 to alex"); "m8"; who filed them after "what", "anything"; "i
+need 4 done by friday" a due date; "hold off on closing 120" refused; 110.
 `NINTH_MISREAD` is what they still misread.
 """
 
@@ -210,7 +213,6 @@ NINTH_HELD_OUT: tuple[tuple[str, str], ...] = (
 )
 
 NINTH_MISREAD: frozenset[str] = frozenset({
-    'hold off on closing 120 for now',
     "i'm not sure 122 is fixed tbh",
     'maybe 123 can be closed? not sure',
     'close 118, no wait, 119',
@@ -221,21 +223,14 @@ NINTH_MISREAD: frozenset[str] = frozenset({
     'show me the oldest open tickets',
     'which tickets have been open the longest',
     'show the latest tickets',
-    'anything alex reported today?',
-    'show me what lee chen submitted',
     '162 is actually a bug not a question, pls change the category',
-    'sam is off sick so give 165 to alex',
     'why is 170 STILL not fixed??',
     "this is the third time i'm asking about 171 😡",
     'sir ticket 184 is pending since 3 days, kindly expedite',
     'ticket 185 i am not able to see the status, kindly tell',
-    'gonna need 189 sorted by tmrw',
     'that 190 one is proper urgent mate',
     'okay so ticket 199 the printer one can you assign that to sam rivera please and thank you',
     'hey so can you close ticket 198 the user said it is working now thanks',
     '🔥🔥 202 is on fire make it urgent',
-    'thx m8',
-    'Good morning, quick one: could you give 208 to the network team and let them '
-    'know the switch in the comms room was rebooted at 7am but the link light is still amber',
     'close enough 😂',
 })

@@ -80,6 +80,17 @@ def test_the_ninth_table_is_large_and_new() -> None:
     ('btw re 12: the vendor called', "comment #12 'the vendor called'"),
     ('heads up on 30: the site is closed monday', "comment #30 'the site is closed monday'"),
     ('closing 4 btw', 'status #4 closed'),
+    ("assign 4 to sam and tell him it's urgent", 'assign #4 to user:u-sam'),
+    ('give 4 to the network team and let them know the switch rebooted', 'assign #4 to team:2'),
+    ('sam is out so please give 4 to alex', 'assign #4 to user:u-alex'),
+    ('user is away so put 4 on hold', 'status #4 on_hold'),
+    ('cheers m8 👍', 'small talk thanks'),
+    ('hi m8', 'small talk hello'),
+    ('what sam opened this week', 'list all filed_by=user:u-sam created_from=2026-11-30'),
+    ('everything priya raised', 'list all filed_by=user:u-priya'),
+    ('i need 4 done by friday', 'edit #4 due=2026-12-04'),
+    ('we want 4 fixed by monday', 'edit #4 due=2026-12-07'),
+    ('hold off closing it', 'no change #7'),
 ])
 def test_the_shapes_the_ninth_table_found_are_read_in_other_words_too(
     said: str, expected: str
@@ -109,9 +120,18 @@ def test_the_shapes_the_ninth_table_found_are_read_in_other_words_too(
     ('whats the status of 4', 'show #4'),
     ('fyi 217 is fixed', 'status #217 resolved'),
     ('on 217 - user is wfh', 'free text'),
+    ('assign 4 to sam and alex',
+     'ask assign #4 to ?: I couldn\'t find “sam and alex”. Who should take #4?'),
+    ('i fixed it so resolve 4', 'free text'),
+    ('printer is down so please log a ticket', "create title='Printer is down'"),
+    ('thx 12', 'show #12'),
+    ('what sam fixed', 'question'),
+    ("what i've submitted", 'list created'),
+    ('i need a laptop by friday', 'free text'),
 ])
 def test_what_looks_like_the_ninth_shapes_is_read_as_before(said: str, expected: str) -> None:
     """"about 20 users" is a count, "since the vendor is away" a reason, "make it faster" no
     change, "escalate 4 to Sam" hands it over, "the network team" takes the new ticket, "make
-    it complicated" is no value refused, "close 4 for me" is politeness."""
+    it complicated" is no value refused, "close 4 for me" is politeness, "sam and alex" is two
+    names, "what sam fixed" is no filer."""
     assert summary(as_the_bot_reads(said, CONVERSATION)) == expanded(expected)
