@@ -104,6 +104,8 @@ class ChannelDeliverer:
         msteams_team_id = entry.target.msteams_team_id
         channel = entry.target.key
         ref = await self._refs.channel(msteams_team_id, channel) if msteams_team_id else None
+        if entry.ticket_id is None:
+            return DeliveryOutcome(DeliveryResult.REJECTED, "a channel card is about a ticket")
         if ref is None:
             return DeliveryOutcome(DeliveryResult.GONE, "the bot is no longer in this channel")
         own_change = entry.payload.get("reason") == Reason.OWN_CHANGE.value

@@ -86,12 +86,12 @@ class Names:
 async def load_notices(
     read_facts: NoticeFactsReader, entries: Sequence[OutboxEntry], *, links: NoticeLinks
 ) -> dict[int, TicketNotice]:
-    """A notice per entry id; an entry whose ticket no longer exists, or whose recipient
-    may no longer see it or read anything that changed, has none."""
+    """A notice per entry id; an entry about no ticket, or whose ticket no longer exists,
+    or whose recipient may no longer see it or read anything that changed, has none."""
     if not entries:
         return {}
     async with read_facts() as facts:
-        tickets = await facts.tickets({entry.ticket_id for entry in entries})
+        tickets = await facts.tickets({e.ticket_id for e in entries if e.ticket_id is not None})
         user_ids, team_ids = _people_named(entries, tickets.values())
         names = Names(await facts.users(user_ids), await facts.team_names(team_ids))
         company = await facts.company()
@@ -103,7 +103,7 @@ async def load_notices(
         )
     notices: dict[int, TicketNotice] = {}
     for entry in entries:
-        ticket = tickets.get(entry.ticket_id)
+        ticket = tickets.get(entry.ticket_id) if entry.ticket_id is not None else None
         if ticket is not None and may_be_told(entry, ticket, viewers):
             notices[entry.id] = replace(
                 notice_for(

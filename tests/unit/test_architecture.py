@@ -18,6 +18,7 @@ def test_the_layers_import_only_what_the_design_allows() -> None:
     assert result.returncode == 0, result.stdout + result.stderr
 
 
-def test_the_domain_and_the_bot_type_check_strictly() -> None:
-    result = run(sys.executable, "-m", "mypy", "--strict", "-p", "domain", "-p", "bot")
+def test_the_domain_bot_and_application_parts_type_check_strictly() -> None:
+    packages = ("domain", "bot", "knowledge", "notify")
+    result = run(sys.executable, "-m", "mypy", "--strict", *(f"-p={name}" for name in packages))
     assert result.returncode == 0, result.stdout + result.stderr
