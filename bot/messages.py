@@ -943,7 +943,18 @@ def _interrupts(
             return False
         case _:
             return (mentions_ticket_number(text) or bool(_TICKET_BY_ID.search(text))
-                    or choosing and isinstance(getattr(understood, "ticket", None), TicketNumber))
+                    or choosing and _names_a_ticket(understood))
+
+
+def _names_a_ticket(understood: Understanding) -> bool:
+    """A request whose ticket (or one of whose tickets) was said: "reopen 40 and 41",
+    "set 40 to high and in progress"."""
+    match understood:
+        case EachTicket():
+            return True
+        case Both(first=first):
+            return _names_a_ticket(first)
+    return isinstance(getattr(understood, "ticket", None), TicketNumber)
 
 
 def _looks_up(understood: Understanding) -> bool:

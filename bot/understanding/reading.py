@@ -2017,11 +2017,11 @@ def _set_something(reading: Reading, found: re.Match[str]) -> Understanding | No
     said = found.group("rest").split()
     if (status := _status_value(said)) is not None:
         return ChangeStatus(ticket, status)
-    value = " ".join(w for w in said if w not in (
-        "as", "to", "a", "an", "priority", "at", "category", "type", "kind", "back", "again"))
-    said = said[1:] if said[0] in ("to", "as") and len(said) > 1 else said
-    if edit := _priority_or_category(ticket, value):
+    if edit := _priority_or_category(ticket, _value_said(said)):
         return edit
+    if joined := _values_joined(ticket, said):
+        return joined
+    said = said[1:] if said[0] in ("to", "as") and len(said) > 1 else said
     if _RELATIVE_PRIORITY.fullmatch(" ".join(w for w in said if w not in ("back", "again"))):  # "make 4 less urgent": which priority is asked
         return _ask_field(ticket, "priority")
     rest = reading.words(found, "rest")
@@ -2041,6 +2041,39 @@ def _set_something(reading: Reading, found: re.Match[str]) -> Understanding | No
                           f"I couldn't read “{typed_text(when)}” as a date." if when else "")
     shown = rest[1:] if rest[0].text in ("to", "as") and len(rest) > 1 else rest
     return _ask_status(ticket, typed_text(shown))
+
+
+def _value_said(said: list[str]) -> str:
+    """"to high priority", "as a bug": the value alone."""
+    return " ".join(w for w in said if w not in (
+        "as", "to", "a", "an", "priority", "at", "category", "type", "kind", "back", "again"))
+
+
+def _values_joined(ticket: TicketNumber | None, said: list[str]) -> Understanding | None:
+    """"set 4 to high and in progress", "make 4 urgent and a bug": two values of different
+    fields joined by "and", each read as if it had been set alone. Two statuses, two values
+    of one field, or anything not a value is no such pair (the status is asked for)."""
+    if said.count("and") != 1 or said.index("and") in (0, len(said) - 1):
+        return None
+    cut = said.index("and")
+    values: list[ChangeStatus | EditTicket] = []
+    for part in (said[:cut], said[cut + 1:]):
+        if (status := _status_value(part)) is not None:
+            values.append(ChangeStatus(ticket, status))
+        elif edit := _priority_or_category(ticket, _value_said(part)):
+            values.append(edit)
+        else:
+            return None
+    first, second = values
+    if isinstance(first, EditTicket) and isinstance(second, EditTicket):
+        if first.priority is not None and second.priority is not None or (
+                first.category is not None and second.category is not None):
+            return None
+        return replace(first, **{name: getattr(second, name) for name in ("priority", "category")
+                                 if getattr(second, name) is not None})
+    if type(first) is type(second):
+        return None  # "close and reopen 4"
+    return Both(first, second)
 
 
 _RELATIVE_PRIORITY = re.compile(

@@ -308,6 +308,27 @@ async def test_a_hedge_or_question_about_a_ticket_while_a_question_waits_is_a_me
     assert (await ticket_row_of(engine, number))["assignee_id"] is None
 
 
+async def test_a_change_of_tickets_by_bare_number_while_a_status_question_waits_is_made(
+    service: Service, engine: AsyncEngine
+) -> None:
+    """"reopen 1 and 2" or "set 2 to urgent and in progress" to "Which status should 1
+    get?" (five buttons, numbered 1 to 5) is a request of its own, not a status called
+    "reopen 1 and 2": the question is dropped and the changes made."""
+    manager, mia = await person_in_teams(service, engine, "Mia", "Manager", role="manager")
+    first, second = await a_ticket(engine, manager), await a_ticket(engine, manager, "VPN drops")
+    bare_first, bare_second = (str(int(number.rsplit("-", 1)[1])) for number in (first, second))
+    await service.say(f"change the status of {first} to banana", user=mia)
+    both = await service.say(f"put {bare_first} and {bare_second} on hold", user=mia)
+    assert both.texts[0] == f"(I've dropped my question about {first}.)"
+    assert [(await ticket_row_of(engine, n))["status"] for n in (first, second)] == ["on_hold"] * 2
+    await service.say(f"change the status of {first} to banana", user=mia)
+    two = await service.say(f"set {bare_second} to urgent and in progress", user=mia)
+    assert two.texts[0] == f"(I've dropped my question about {first}.)"
+    row = await ticket_row_of(engine, second)
+    assert (row["priority"], row["status"]) == ("urgent", "in_progress")
+    assert (await ticket_row_of(engine, first))["priority"] == "medium"
+
+
 async def test_an_assignment_naming_no_ticket_asks_about_the_ticket_just_shown(
     service: Service, engine: AsyncEngine
 ) -> None:

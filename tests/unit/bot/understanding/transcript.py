@@ -814,6 +814,19 @@ TABLE: tuple[tuple[str, str], ...] = (
     ("what has alex reported", "list all filed_by=user:u-alex"),
     ("which ones did lee park file last week", "list all filed_by=user:u-lee created_from=2026-11-23 created_before=2026-11-30"),
     ("an open one", "free text"),
+    # --- two values of different fields after one verb (tried as an agent: "set 2 to urgent
+    # and in progress" asked which status "urgent and in progress" was) ------------------------
+    ("set 4 to high and in progress", "edit #4 priority=high + status #4 in_progress"),
+    ("make it urgent and on hold pls", "edit #7 priority=urgent + status #7 on_hold"),
+    ("mark 4 as resolved and low priority", "status #4 resolved + edit #4 priority=low"),
+    ("change 4 to a bug and high", "edit #4 priority=high category=bug"),
+    ("move 4 to on hold and assign it to sam", "status #4 on_hold + assign #4 to user:u-sam"),
+    ("set 4 to high and low",
+     "ask status #4 ?: “high and low” is not a status I know. Which status should #4 get? "
+     "[open, in progress, on hold, resolved, closed]"),
+    ("set 4 to closed and purple",
+     "ask status #4 ?: “closed and purple” is not a status I know. Which status should #4 get? "
+     "[open, in progress, on hold, resolved, closed]"),
 )
 
 NO_CONTEXT: tuple[tuple[str, str], ...] = (
