@@ -6,6 +6,7 @@ import secrets
 
 from bot.cards.answer import AnswerView, SourceView, TicketOffer
 from bot.cards.labels import trimmed
+from bot.understanding.words import as_title
 from knowledge.answering import AnswerSource, HelpAnswer
 from knowledge.citations import Citation, source_url, split_sources
 from knowledge.conversation import Exchange, followed_topic
@@ -42,6 +43,7 @@ def ticket_offer(message: str, *, follows: str | None = None) -> TicketOffer | N
     lines = [line.strip() for line in whole.splitlines() if line.strip()]
     title = trimmed(lines[0], TITLE_LIMIT)
     description = trimmed(whole, OFFERED_DESCRIPTION_LIMIT) if whole != title else None
+    title = as_title(title)  # "printer on floor 3 jams again", as typed: a title's capital
     return TicketOffer(title=title, description=description, category=TICKET_CATEGORY,
                        nonce=secrets.token_urlsafe(12))
 

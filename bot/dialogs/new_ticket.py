@@ -31,6 +31,7 @@ from botbuilder.dialogs.prompts import (
 from bot.dialogs.answers import skips
 from bot.understanding.courtesy import courtesy
 from bot.understanding.requests import Question, Understanding
+from bot.understanding.words import as_title
 from domain.errors import InvalidValue
 from domain.tickets import Category, Priority
 from domain.validation import DESCRIPTION_MAX, parse_text, parse_title
@@ -86,7 +87,7 @@ class NewTicketDialog(ComponentDialog):  # type: ignore[misc]  # untyped SDK cla
         )
 
     async def description_step(self, step: WaterfallStepContext) -> DialogTurnResult:
-        step.values["title"] = parse_title(step.result)
+        step.values["title"] = as_title(parse_title(step.result))
         if "description" in step.values:
             return await step.next(step.values["description"])
         question = "Describe it in a few sentences: what happened, and what did you expect? (or say skip)"

@@ -39,7 +39,8 @@ from bot.understanding.stats import stats_asked
 from bot.understanding.workload import workload_asked
 from bot.understanding.targets import Ambiguous, Found, NoSuchTarget, find_target, fits_nobody
 from bot.understanding.words import (
-    CATEGORY_WORDS, PRIORITY_WORDS, REAL_WORDS, STATUS_VERBS, STATUS_WORDS, spelled_numbers,
+    CATEGORY_WORDS, PRIORITY_WORDS, REAL_WORDS, STATUS_VERBS, STATUS_WORDS, as_title,
+    spelled_numbers,
 )
 from domain.numbering import TicketNumber
 from domain.tickets import Category, Priority, TicketStatus
@@ -1066,7 +1067,7 @@ def _later_sentence(
                     told = message.original(begin + told_from, sentence).rstrip(" ,.;:!-–")
                     if len(told.split()) < _TOLD:
                         return found
-                    titled = replace(new, title=_title_case(_quoted_or(told)) or None)
+                    titled = replace(new, title=as_title(_quoted_or(told)) or None)
                     return replace(found, request=titled) if isinstance(found, Clarify) else titled
                 return found
         sentence = index + 1 if texts[index + 1:index + 2] not in (["-"], ["–"], ["—"]) else index + 2
@@ -1633,10 +1634,6 @@ def _label(ticket: TicketNumber | None) -> str:
     return str(ticket) if ticket is not None else "the ticket"
 
 
-def _title_case(text: str) -> str:
-    return text[:1].upper() + text[1:]
-
-
 _QUOTED = re.compile(r"[\"“”'‘’](.+?)[\"“”'‘’](?:\s|$|[.!?])", re.DOTALL)
 
 
@@ -1708,7 +1705,7 @@ def _new_ticket(
             trailing.start() > 0):  # "…, urgent pls": how urgent, not part of the title
         title = title[:trailing.start()]
         request = replace(request, priority=PRIORITY_WORDS[trailing["level"].lower()])
-    title = "" if title.lower() in _NOTHING_SAID else _title_case(title)
+    title = "" if title.lower() in _NOTHING_SAID else as_title(title)
     request = replace(request, title=request.title or title or None, due=placed.due)
     match found:
         case UserTarget() | TeamTarget():
@@ -2574,7 +2571,7 @@ def _priority_or_category(ticket: TicketNumber | None, value: str | None) -> Edi
 
 
 def _title_from(reading: Reading, found: re.Match[str]) -> str:
-    return _title_case(_quoted_or(reading.original(found, "value", to_end=True)))
+    return as_title(_quoted_or(reading.original(found, "value", to_end=True)))
 
 
 _FIELDS = {
@@ -2603,7 +2600,7 @@ def _field(reading: Reading, found: re.Match[str]) -> Understanding | None:
     dropped = len(found.group("value").split()) - len(value.split())  # "should be"
     shown = typed_text(reading.words(found, "value")[dropped:dropped + len(kept)])  # as typed
     if field in ("title", "subject", "name", "summary"):
-        return EditTicket(ticket, title=_title_case(_quoted_or(said)))
+        return EditTicket(ticket, title=as_title(_quoted_or(said)))
     if field in ("description", "details", "body"):
         return EditTicket(ticket, description=_quoted_or(said))
     if field == "priority":

@@ -253,3 +253,14 @@ def _as_digits(found: re.Match[str]) -> str:
     said = re.sub(r"(?:[\s-]+and)+$", "", found["said"], flags=re.IGNORECASE)
     tail = found[0][len(found["lead"]) + len(found["gap"]) + len(said):]
     return f"{found['lead']}{found['gap']}{number}{tail}" if number else found[0]
+
+
+def as_title(text: str) -> str:
+    """A ticket title as typed in chat, its first letter a capital ("printer jams" →
+    "Printer jams"); a first word already written in mixed case ("iPhone", "macOS",
+    "eBay") is left as its owner writes it."""
+    first = text.split(maxsplit=1)[0] if text.strip() else ""
+    if any(letter.isupper() for letter in first[1:]):
+        return text
+    return text[:1].upper() + text[1:]
+

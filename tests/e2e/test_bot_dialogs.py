@@ -93,7 +93,7 @@ async def test_thanks_or_ok_is_never_a_title_or_a_description(
     for said in ("thx", "ok 👍", "Thank you!"):
         again = await service.say(said, user=ada)
         assert again.texts == ["What's the problem, in one line?"], (said, again.texts)
-    await service.say("Monitor flickers", user=ada)
+    await service.say("monitor flickers", user=ada)  # typed as chat is: filed with a capital
     for said in ("ok", "cheers"):
         again = await service.say(said, user=ada)
         assert any("Describe it" in text for text in again.texts), (said, again.texts)

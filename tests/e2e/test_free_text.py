@@ -34,10 +34,11 @@ async def test_free_text_nobody_documented_is_offered_as_a_ticket_and_filed_once
     press = helpdesk.teams.card_action("ticket.create", data, user=ada)
     first = await helpdesk.send(press)
     again = await helpdesk.send(helpdesk.teams.card_action("ticket.create", data, user=ada))
-    assert "Filed TKT-" in first.answer.text and said in first.answer.text
+    assert "Filed TKT-" in first.answer.text and "Printer on floor 3 jams again" in first.answer.text
     assert again.answer.text == first.answer.text  # a double tap files nothing more
     [ticket] = await filed(engine)
-    assert (ticket["title"], ticket["description"], ticket["category"]) == (said, None, "support")
+    assert (ticket["title"], ticket["description"], ticket["category"]) == (
+        "Printer on floor 3 jams again", None, "support")  # as typed, with a title's capital
 
 
 async def test_a_longer_message_becomes_the_title_and_the_description(

@@ -16,6 +16,7 @@ from tests.e2e.teams_doubles.activities import TeamsUser
 from tests.integration.knowledge.answering_openai_stand_in import Completion, CompletionsStandIn
 
 UNDOCUMENTED = "the printer on floor 3 is jammed again"
+UNDOCUMENTED_TITLE = "The printer on floor 3 is jammed again"  # a title starts with a capital
 
 
 async def filed(engine: AsyncEngine) -> list[dict[str, Any]]:
@@ -45,7 +46,7 @@ async def test_a_yes_files_the_offered_message_as_the_button_would(
 
     assert turn.card is not None and "Filed TKT-" in str(turn.card)
     [ticket] = await filed(engine)
-    assert (ticket["title"], ticket["category"]) == (UNDOCUMENTED, "support")
+    assert (ticket["title"], ticket["category"]) == (UNDOCUMENTED_TITLE, "support")
     again = await helpdesk.say(reply, user=ada)  # the offer was taken: no second ticket
     assert len(await filed(engine)) == 1
     assert "Filed" not in " ".join(again.texts)
@@ -74,7 +75,7 @@ async def test_edit_first_asks_for_the_details_with_the_title_kept(
     for answer in ("Paper jams at the second tray, error E-204.", "Incident", "Low"):
         await helpdesk.say(answer, user=ada)
     [ticket] = await filed(engine)
-    assert ticket["title"] == UNDOCUMENTED
+    assert ticket["title"] == UNDOCUMENTED_TITLE
     assert ticket["description"] == "Paper jams at the second tray, error E-204."
     assert (ticket["category"], ticket["priority"]) == ("incident", "low")
 
@@ -166,7 +167,7 @@ async def test_what_is_said_after_the_offer_goes_into_the_ticket_filed_with_yes(
     assert "File this as a ticket?" in texts_in(added.card)
     assert "client meeting at 2" in texts_in(added.card)
     [ticket] = await filed(engine)
-    assert ticket["title"] == "my laptop won't turn on"
+    assert ticket["title"] == "My laptop won't turn on"
     assert ticket["description"] == ("my laptop won't turn on\n"
                                      "it's urgent, I have a client meeting at 2\n"
                                      "I already tried another charger")
@@ -201,6 +202,7 @@ async def test_the_file_it_button_on_the_card_shown_again_files_what_was_added(
 
 
 ANSWERED = "why does my phone get disconnected from the Staff-BYOD wifi?"
+ANSWERED_TITLE = "Why does my phone get disconnected from the Staff-BYOD wifi?"
 
 
 async def answered(helpdesk: Service, engine: AsyncEngine, model: CompletionsStandIn) -> TeamsUser:
@@ -226,12 +228,12 @@ async def test_asking_for_a_ticket_after_an_answer_files_the_question_asked(
 
     turn = await helpdesk.say(ask, user=ada)
 
-    assert turn.texts[0] == f"Let's file “{ANSWERED}” as a ticket."
+    assert turn.texts[0] == f"Let's file “{ANSWERED_TITLE}” as a ticket."
     assert any(text.startswith("Describe it in a few sentences") for text in turn.texts)
     for answer in ("It drops every afternoon.", "Support", "Low"):
         await helpdesk.say(answer, user=ada)
     [ticket] = await filed(engine)
-    assert (ticket["title"], ticket["description"]) == (ANSWERED, "It drops every afternoon.")
+    assert (ticket["title"], ticket["description"]) == (ANSWERED_TITLE, "It drops every afternoon.")
 
 
 @pytest.mark.parametrize("said", ["yes", "ok thanks", "open a ticket for my printer"])
@@ -242,7 +244,7 @@ async def test_a_yes_or_another_problem_after_an_answer_is_not_the_question_file
 
     turn = await helpdesk.say(said, user=ada)
 
-    assert not any(ANSWERED in text for text in turn.texts), turn.texts
+    assert not any(ANSWERED_TITLE in text for text in turn.texts), turn.texts
     assert await filed(engine) == []
 
 
@@ -250,7 +252,7 @@ async def rated_unhelpful_and_question_offered(
     helpdesk: Service, engine: AsyncEngine, ada: TeamsUser, turn: Turn
 ) -> None:
     """The answer rated "Not helpful", and a "yes" then files the question it answered."""
-    assert f"Sorry that didn't help. The service desk can look into “{ANSWERED}”." in texts_in(
+    assert f"Sorry that didn't help. The service desk can look into “{ANSWERED_TITLE}”." in texts_in(
         turn.card)
     async with engine.connect() as connection:
         verdicts = (await connection.execute(
@@ -258,7 +260,7 @@ async def rated_unhelpful_and_question_offered(
     assert verdicts == [False]
     await helpdesk.say("yes", user=ada)
     [ticket] = await filed(engine)
-    assert ticket["title"] == ANSWERED
+    assert ticket["title"] == ANSWERED_TITLE
 
 
 @pytest.mark.parametrize("said", [
@@ -356,7 +358,7 @@ async def test_a_follow_up_filed_with_yes_is_filed_under_the_question_it_followe
     await helpdesk.say("yes", user=ada)
 
     [ticket] = await filed(engine)
-    assert (ticket["title"], ticket["description"]) == (ANSWERED, f"{ANSWERED}\n{follow_up}")
+    assert (ticket["title"], ticket["description"]) == (ANSWERED_TITLE, f"{ANSWERED}\n{follow_up}")
 
 
 async def test_a_follow_up_filed_with_the_button_is_filed_under_the_question_it_followed(
@@ -369,7 +371,7 @@ async def test_a_follow_up_filed_with_the_button_is_filed_under_the_question_it_
     await helpdesk.press("ticket.create", button(offer, "File it")["data"], user=ada)
 
     [ticket] = await filed(engine)
-    assert ticket["title"] == ANSWERED
+    assert ticket["title"] == ANSWERED_TITLE
     assert ticket["description"] == f"{ANSWERED}\n{UNANSWERED_FOLLOW_UPS[0]}"
 
 
@@ -383,4 +385,4 @@ async def test_a_question_asked_on_its_own_after_an_answer_is_filed_as_it_was_as
     await helpdesk.say("yes", user=ada)
 
     [ticket] = await filed(engine)
-    assert (ticket["title"], ticket["description"]) == (UNDOCUMENTED, None)
+    assert (ticket["title"], ticket["description"]) == (UNDOCUMENTED_TITLE, None)

@@ -134,7 +134,7 @@ def test_what_was_added_goes_into_the_description_and_the_title_stays() -> None:
 
     offer = more.offer()
 
-    assert offer is not None and offer.title == "laptop won't turn on"
+    assert offer is not None and offer.title == "Laptop won't turn on"
     assert offer.description == ("laptop won't turn on\nit's urgent, client meeting at 2\n"
                                  "I already tried another charger")
     assert AskedAssistant.decode(more.encode()) == more

@@ -140,11 +140,12 @@ def test_the_terminal_numbers_file_it_as_a_choice_that_sends_the_prefilled_ticke
 
 
 @pytest.mark.parametrize(("message", "title", "description"), [
-    ("printer on floor 3 jams again", "printer on floor 3 jams again", None),
-    ("  vpn keeps dropping on hotel wifi  ", "vpn keeps dropping on hotel wifi", None),
+    ("printer on floor 3 jams again", "Printer on floor 3 jams again", None),
+    ("  vpn keeps dropping on hotel wifi  ", "Vpn keeps dropping on hotel wifi", None),
+    ("iPad won't charge", "iPad won't charge", None),
     ("Outlook crashes\n\nEvery time I open the calendar.", "Outlook crashes",
      "Outlook crashes\n\nEvery time I open the calendar."),
-    ("word " * 80, ("word " * 80)[:250].strip(), "word " * 79 + "word"),
+    ("word " * 80, ("Word " + "word " * 79)[:250].strip(), "word " * 79 + "word"),
 ])
 def test_a_message_becomes_a_title_and_when_longer_a_description(
     message: str, title: str, description: str | None
@@ -160,7 +161,7 @@ def test_a_message_becomes_a_title_and_when_longer_a_description(
 def test_a_follow_up_is_offered_under_the_question_it_followed() -> None:
     offer = ticket_offer("who do I call about that", follows="printer on floor 3 jams again")
 
-    assert offer is not None and offer.title == "printer on floor 3 jams again"
+    assert offer is not None and offer.title == "Printer on floor 3 jams again"
     assert offer.description == "printer on floor 3 jams again\nwho do I call about that"
     assert ticket_offer(" ", follows="printer on floor 3 jams again") is None
 

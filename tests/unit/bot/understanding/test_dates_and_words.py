@@ -9,7 +9,7 @@ import pytest
 
 from bot.understanding.dates import read_date
 from bot.understanding.summary import summary
-from bot.understanding.words import corrected
+from bot.understanding.words import as_title, corrected
 from tests.unit.bot.understanding.test_transcript import CONVERSATION, as_the_bot_reads
 
 WEDNESDAY = date(2026, 12, 2)
@@ -129,3 +129,21 @@ def test_a_due_date_that_cannot_be_read_is_asked_for_not_taken_for_a_status(
 ) -> None:
     """"make 4 due 31/02" was "“due 31/02” is not a status I know. Which status …?"."""
     assert summary(as_the_bot_reads(said, CONVERSATION)) == expected
+
+
+@pytest.mark.parametrize(("typed", "title"), [
+    ("printer jams", "Printer jams"),
+    ("the projector in room 4 wont turn on", "The projector in room 4 wont turn on"),
+    ("Printer jams", "Printer jams"),
+    ("iPhone won't sync mail", "iPhone won't sync mail"),
+    ("macOS update stuck at 90%", "macOS update stuck at 90%"),
+    ("eBay orders page blank", "eBay orders page blank"),
+    ("3rd floor printer", "3rd floor printer"),
+    ("ébauche du contrat perdue", "Ébauche du contrat perdue"),
+    ("", ""),
+    ("   ", "   "),
+])
+def test_a_title_typed_in_chat_starts_with_a_capital_unless_written_in_mixed_case(
+    typed: str, title: str
+) -> None:
+    assert as_title(typed) == title
