@@ -262,8 +262,8 @@ class HelpAssistant:
         which of a follow-up's own words the documents found for it speak of."""
         leaning = dependence(question) if previous is not None else Dependence.NONE
         alone: list[Passage] | None = None
-        if previous is None or leaning is not Dependence.STRONG:
-            alone = await find(question)
+        if previous is None or leaning is not Dependence.STRONG or has_topic_of_its_own(question):
+            alone = await find(question)  # "what about the guest wifi password": its own
             if previous is None or leaning is Dependence.NONE or self._gate.admits(question, alone):
                 return None, question, alone, frozenset()
         topic = search_text(question, previous)

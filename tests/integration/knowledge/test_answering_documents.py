@@ -160,3 +160,33 @@ async def test_a_follow_up_is_answered_on_the_topic_it_follows_or_not_at_all(
 
     assert seen == [(follow_up, True, document is not None, document, True)
                     for _, follow_up, document, _ in FOLLOW_UPS]
+
+
+NEW_AFTER_A_CONTINUATION = [
+    # (first question, a question opening like a follow-up but naming its own topic, the
+    # document it is answered from)
+    ("how do I connect to the vpn from home", "what about the guest wifi password",
+     "wifi-networks.txt"),
+    ("how do I claim a taxi", "and how do I reset my authenticator app on a new phone",
+     "password-reset-mfa.pdf"),
+    ("how do i set up the printer", "also how do I book a laptop loan for a trip",
+     "laptop-hardware-loans.pdf"),
+]
+
+
+async def test_a_continuation_naming_a_topic_found_alone_is_a_new_question(
+    knowledge: Knowledge, engine: AsyncEngine
+) -> None:
+    # "what about the guest wifi password" after a VPN question was searched with the VPN
+    # question and quoted the VPN guide's hotspot advice first.
+    filenames = await ingest_fixtures(uow=knowledge.uow(), indexer=knowledge.indexer)
+    user = await insert_user(engine)
+    helper = HelpAssistant(retriever=knowledge.retriever, uow=knowledge.uow, llm=None)
+    seen = []
+    for number, (first, then, _) in enumerate(NEW_AFTER_A_CONTINUATION):
+        await helper.ask(user_id=user, session_id=f"new-{number}", question=first)
+        answer = await helper.ask(user_id=user, session_id=f"new-{number}", question=then)
+        cited = {filenames[citation.document_id] for citation in answer.citations}
+        seen.append((then, answer.follow_up, cited))
+
+    assert seen == [(then, False, {document}) for _, then, document in NEW_AFTER_A_CONTINUATION]
