@@ -72,6 +72,7 @@ from bot.understanding.requests import (
 )
 from bot.understanding.listed import Listed, PageTurn, Picked, Unsure, named, page_turn, pick
 from bot.understanding.suggestions import FIRST_STEPS, offered, suggest
+from bot.understanding.worklog import reports_work
 from domain.access import Viewer, editable_fields
 from domain.clock import utcnow
 from domain.errors import DomainError, InvalidTransition, InvalidValue
@@ -774,11 +775,12 @@ class MessageRouter:
         a new ticket); one press adds it as a comment. Only while the ticket is the last thing
         the chat turned to (a help answer since, and "it" is what the answer was about), and
         for a message naming no topic of its own ("it" in "outlook crashed, it says error
-        0x800" is Outlook: a problem for the assistant)."""
+        0x800" is Outlook: a problem for the assistant), or reporting work done as a work log
+        reads ("called the user, no answer", `reports_work`)."""
         ticket = await self._last_ticket.get(turn_context, None)
         now = utcnow()
-        if not ticket or shown_at is None or now - shown_at > FOLLOW_UP_WINDOW or (
-                not points_back(text)) or has_topic_of_its_own(text):
+        if not ticket or shown_at is None or now - shown_at > FOLLOW_UP_WINDOW or not (
+                reports_work(text) or points_back(text) and not has_topic_of_its_own(text)):
             return None  # "i have problem with outlook, it not open": a problem of its own
         if self._deps.assistant is not None:
             answered = recent(await self._deps.help().help_assistant.last_exchange(

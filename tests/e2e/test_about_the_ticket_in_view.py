@@ -106,6 +106,50 @@ async def test_a_bare_follow_up_after_a_ticket_was_shown_is_asked_for_whole(
 
 
 @pytest.mark.parametrize("said", [
+    "left a voicemail for the requester, waiting to hear back", "called the user, no answer",
+    "Ive emailed them asking for the asset number", "rebooted the AP, monitoring",
+    "still waiting on the vendor for a replacement part", "no reply from the user yet",
+    "user says it happens on every call",
+])
+async def test_a_work_note_just_after_the_ticket_was_shown_is_offered_as_a_comment_on_it(
+    helpdesk: Service, model: CompletionsStandIn, engine: AsyncEngine, said: str
+) -> None:
+    """An agent's "left a voicemail for the requester, waiting to hear back" just after the
+    ticket was shown went to the help assistant, which found nothing and offered to file it
+    as a new ticket: it is a note about that ticket."""
+    agent = await user_in_teams(helpdesk, engine, "ann@example.com", "Ann Agent", role="admin")
+    ticket = await insert_ticket(engine, created_by=await insert_user(engine), number=NUMBER,
+                                 title="VPN drops every hour")
+    await helpdesk.say(f"show {NUMBER}", user=agent)
+
+    offered = (await helpdesk.say(said, user=agent)).card
+
+    assert buttons_of(offered) == ["Add this as a comment", "Cancel"]
+    assert model.requests == []
+    await helpdesk.press("request.confirm", button(offered, "Add this as a comment")["data"],
+                         user=agent)
+    assert (await stored_ticket(engine, ticket, "comments"))["comments"] == [said]
+
+
+@pytest.mark.parametrize("said", [
+    "forgot my password", "called the user, what do I do next?", "outlook keeps crashing",
+])
+async def test_a_problem_or_question_just_after_the_ticket_was_shown_goes_to_the_assistant(
+    helpdesk: Service, model: CompletionsStandIn, engine: AsyncEngine, said: str
+) -> None:
+    agent = await user_in_teams(helpdesk, engine, "ann@example.com", "Ann Agent", role="admin")
+    ticket = await insert_ticket(engine, created_by=await insert_user(engine), number=NUMBER,
+                                 title="VPN drops every hour")
+    await helpdesk.say(f"show {NUMBER}", user=agent)
+
+    asked = await helpdesk.say(said, user=agent)
+
+    assert asked.texts == ["Looking that up in the help documents…"]
+    await wait_for_answers(helpdesk)
+    assert (await stored_ticket(engine, ticket, "comments"))["comments"] == []
+
+
+@pytest.mark.parametrize("said", [
     "spent 4 hours on ticket {n}", "{number} vendor says next week", "log 2h on #{n}",
 ])
 async def test_a_message_naming_a_ticket_is_offered_as_a_comment_on_it_not_searched_for(

@@ -1,0 +1,53 @@
+"""A work-log note about the ticket in view is told apart from a question or a problem."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.understanding.worklog import reports_work
+
+
+@pytest.mark.parametrize("said", [
+    "left a voicemail for the requester, waiting to hear back",
+    "called the user, no answer",
+    "Rang her twice this morning",
+    "spoke to the vendor, part arrives thursday",
+    "emailed the customer for more info",
+    "I've emailed them asking for the asset number",
+    "just pinged Sam about it",
+    "replaced the toner, testing now",
+    "rebooted the switch",
+    "we reimaged the laptop yesterday",
+    "ordered a new PSU",
+    "escalated to the network team",
+    "tried another cable, same thing",
+    "waiting on the user to confirm",
+    "still waiting for the vendor",
+    "im waiting for a reply from HR",
+    "no response from user yet",
+    "still no reply from the customer",
+    "user says it's still broken",
+    "Customer confirmed it works now",
+    "followed up by email",
+])
+def test_a_work_note_reports_work(said: str) -> None:
+    assert reports_work(said)
+
+
+@pytest.mark.parametrize("said", [
+    "forgot my password",
+    "locked out again",
+    "printer jammed",
+    "my laptop is slow",
+    "called the user, what next?",
+    "how do I reset it",
+    "can you call the user",
+    "who emailed the customer?",
+    "the printer on floor 2 is jammed",
+    "outlook keeps crashing since the update",
+    "reset my password but still can't log in",
+    "waiting room screen is blank",
+    "",
+])
+def test_a_problem_or_a_question_is_no_work_note(said: str) -> None:
+    assert not reports_work(said)
