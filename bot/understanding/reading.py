@@ -1872,12 +1872,12 @@ def _history(reading: Reading) -> ShowTicket | None:
         rf"(?:{_LOG})(?: of| for| on| to| in)? {ref()}(?: please| pls| plz)?"
     )) or _match(reading, rf"{ref()}(?: s| is)? (?:{_LOG})") or _match(reading, (
         rf"(?:what|whats|what s)(?: has| have| s| is)? {_HAPPENED}(?: on| to| with| in| for)? {ref()}"
-        r"(?: so far| lately| recently| today| yet)?"
+        rf"{_LATELY}"
     )) or _match(reading, (
         r"who(?: has| have| s| else)? (?:changed|change|edited|edit|updated|touched|modified|worked on"
         rf"|messed with|made changes to|did what (?:to|on)|{_CHANGED_BY_SOMEONE})(?: the)? "
-        rf"{ref()}(?: last| recently| lately| so far| today)?(?: (?:without|and|but|even though)"
-        r"(?: [\w']+){1,6})?"
+        rf"(?:{_A_FIELD}(?: on| of| for| in) )?{ref()}(?: last)?{_LATELY}"
+        r"(?: (?:without|and|but|even though)(?: [\w']+){1,6})?"
     )) or _match(reading, (
         rf"(?:i )?(?:(?:dont|do not|am not|cant|cannot|can not|do ?nt) )?(?:understand |know |see |get "
         rf"|wonder |wondering |ask |asking )?why(?: (?:is|was|has|did|does|got|s))?(?: (?:already|been))? "
@@ -1886,10 +1886,20 @@ def _history(reading: Reading) -> ShowTicket | None:
     ))
     if found is None and reading.conversation.last_ticket is not None and _match(reading, (
             rf"who(?: has| have| s| else)? (?:{_CHANGED_BY_SOMEONE}) (?:my|our|this|that|the) "
-            r"(?:ticket|request|case|issue)(?: (?:without|and|but|even though)(?: [\w']+){1,6})?")):
+            r"(?:ticket|request|case|issue)(?: (?:without|and|but|even though)(?: [\w']+){1,6})?"
+    )) or _match(reading, (  # "who changed the priority": of the one in view
+            rf"who(?: has| have| s| else)? (?:changed|change|edited|edit|updated|modified|set"
+            rf"|{_CHANGED_BY_SOMEONE}) (?:the|its) {_A_FIELD}{_LATELY}")):
         return ShowTicket(reading.conversation.last_ticket, history=True)  # the one in view
     return ShowTicket(reading.ticket(found), history=True) if found else None
 
+
+_LATELY = (r"(?: (?:so far|lately|recently|yet|tdate|this week|this morning|overnight"
+           r"|since [\w]+(?: [\w]+)?))?")
+"""When it changed, said after the ticket: "what changed on 4 today", "… since yesterday"."""
+
+_A_FIELD = r"(?:priority|status|title|description|due date|deadline|category|assignee|severity)"
+"""A field whose change is asked about: "who changed the priority on 4" reads the history."""
 
 _CHANGED_BY_SOMEONE = (r"closed|resolved|reopened|assigned|reassigned|unassigned|moved|cancelled"
                        r"|canceled|put on hold|deleted|renamed|downgraded|upgraded|lowered|raised")

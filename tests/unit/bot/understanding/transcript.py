@@ -827,6 +827,15 @@ TABLE: tuple[tuple[str, str], ...] = (
     ("set 4 to closed and purple",
      "ask status #4 ?: “closed and purple” is not a status I know. Which status should #4 get? "
      "[open, in progress, on hold, resolved, closed]"),
+    # --- what changed, with when or which field (tried as an admin: "what changed on it
+    # today" went to the help assistant, "who changed the priority on 4" showed the card) ------
+    ("what changed on it today", "history #7"),
+    ("whats changed on 4 since yesterday", "history #4"),
+    ("what happened to 4 overnight", "history #4"),
+    ("who changed the priority on 4", "history #4"),
+    ("who changed the status of it", "history #7"),
+    ("who set the due date", "history #7"),
+    ("who changed the wifi password", "question"),
 )
 
 NO_CONTEXT: tuple[tuple[str, str], ...] = (
