@@ -189,6 +189,15 @@ def _reading(message: Message, conversation: Conversation, start: int, end: int)
 
 def understand(text: str, conversation: Conversation) -> Understanding:
     """What the message asks for; questions and negations never come back as a change."""
+    return _understand(text, conversation, several_then=True)
+
+
+def _understand(text: str, conversation: Conversation, *, several_then: bool) -> Understanding:
+    """`several_then`: whether "close 4 and 5, then assign 6 to me" may be read again with
+    the run of tickets as its first ticket (`_and_then`). The reading again never does so
+    itself: what that could find (a later run's change made to each first) is never what
+    `_and_then` takes, and "close 4 and 5 close 4 and 5 …" was read once per run, nested
+    (2,000 characters: 8 s of CPU on the event loop; 8,000 overflowed the stack)."""
     simple = " ".join(text.lower().replace("’", "'").strip(" .!?").split())
     if simple in CANCEL or _all_cancel(simple):
         return Cancel()
@@ -200,14 +209,16 @@ def understand(text: str, conversation: Conversation) -> Understanding:
         return SmallTalk(kind)
     if load := _ONES_LOAD.fullmatch(simple):  # "my workload", "how busy am I": their list
         whose = load["whose"]
-        return understand(f"{whose} tickets" if whose else "my tickets",
-                          conversation)
+        return _understand(f"{whose} tickets" if whose else "my tickets", conversation,
+                           several_then=several_then)
     if seeing := _SEEING_OWN.fullmatch(simple):  # "how I can see my tickets?": shown, not told how
-        return understand(f"show {seeing['own']}", conversation)
+        return _understand(f"show {seeing['own']}", conversation, several_then=several_then)
     if (listing := _MAY_I_SEE.fullmatch(simple)) and not _done_to(listing["what"]):
-        return understand(f"show {listing['what']}", conversation)  # "can I get a list of …"
+        return _understand(f"show {listing['what']}", conversation,  # "can I get a list of …"
+                           several_then=several_then)
     if (ordinal := _ORDINAL_ONE.fullmatch(text)) and not isinstance(
-            again := understand(ordinal["rest"], replace(conversation, last_ticket=None)),
+            again := _understand(_past_ordinals(ordinal["rest"]),
+                                 replace(conversation, last_ticket=None), several_then=several_then),
             (Unknown, FreeText, Question, SmallTalk, Help, Cancel)):
         return again  # "the last one, make it low" with no list shown: which one is asked
     text = spelled_numbers(text)  # "close ticket twelve": 12
@@ -224,7 +235,8 @@ def understand(text: str, conversation: Conversation) -> Understanding:
     tickets = gather_tickets(message)  # "close 4 and 5": read as "close 4", made to each
     found = _read(message, text, conversation)
     if isinstance(found, (Unknown, FreeText)) and (told := _ticket_told_first(text)):
-        again = understand(told, conversation)  # "66 lgtm, closing": "closing 66"
+        again = _understand(told, conversation,  # "66 lgtm, closing": "closing 66"
+                            several_then=several_then)
         if not isinstance(again, (Unknown, FreeText, Question)):
             return again
     if isinstance(found, (Unknown, FreeText)) and (fronted := _FRONTED_QUESTION.fullmatch(text)) \
@@ -236,7 +248,8 @@ def understand(text: str, conversation: Conversation) -> Understanding:
             asks_after_own_tickets(text)) and (own := own_tickets(message)).text != found.text:
         found = own  # "my printer ticket still not done?": how it goes is asked, no filter
     found = for_each(found, tickets, final=conversation.directory or not needs_directory(found))
-    if len(tickets) > 1 and isinstance(found, (EachTicket, Unknown, FreeText)) and (
+    if several_then and len(tickets) > 1 and isinstance(
+            found, (EachTicket, Unknown, FreeText)) and (
             then := _and_then(message, tickets, conversation)):
         found = then  # "close 4 and 5, then assign 6 to me": both parts, never the first alone
     return found if _ANYWAY.search(text) else _past_due_asked(
@@ -255,7 +268,8 @@ def _and_then(
     begin, end = message.spans[run.first][0], message.spans[run.last][1]
     text = message.text
     head = text[begin:message.spans[run.first][1]].rstrip(",")
-    alone = understand(f"{text[:begin]}{head}{text[end - (text[end - 1] == ','):]}", conversation)
+    alone = _understand(f"{text[:begin]}{head}{text[end - (text[end - 1] == ','):]}", conversation,
+                        several_then=False)
     if not isinstance(alone, Both) or isinstance(alone.first, EachTicket) or (
             alone.first.ticket != tickets[0]):
         return None
@@ -432,6 +446,15 @@ _ORDINAL_ONE = re.compile(
 """A ticket of a list, by its place ("the last one, make it low"), reaching understanding:
 no list was shown (a list shown has it written as its number first), so the ticket in view
 is not guessed for it: the change is asked about with its ticket still to say."""
+
+
+def _past_ordinals(rest: str) -> str:
+    """What is said after the ticket's place, said again or not ("the last one, the last
+    one, make it low"): read once, where peeling one place per reading nested thousands of
+    readings (2,000 characters: 7 s of CPU on the event loop)."""
+    while (again := _ORDINAL_ONE.fullmatch(rest)) is not None:
+        rest = again["rest"]
+    return rest
 
 
 _FRONTED = re.compile(
@@ -2532,30 +2555,58 @@ _FIELD = r"(?P<field>title|subject|name|summary|description|details|body|priorit
 
 def _field_told(reading: Reading, whole: Reading) -> Understanding | None:
     """"title: Outlook crashes on any attachment" after a ticket's card sets that ticket's
-    field; with none shown it may be a new ticket's, so it is left to the other rules."""
-    last = reading.conversation.last_ticket
-    if last is None or not (found := _match(whole, rf"{_FIELD}(?P<value> .+)")):
+    field; with none shown it may be a new ticket's, so it is left to the other rules.
+
+    Several labels ("title: Printer jams, priority: high") are each read once, in turn:
+    a message of thousands of labels costs its length, not its length squared, and never
+    the stack depth a reading per label nested in the one before would take."""
+    conversation = whole.conversation
+    if (label := _field_label(whole)) is None:
         return None
-    message = whole.message
+    message, field_end = whole.message, label[1]
+    labels = [index for index in range(field_end + 1, whole.end) if _label_at(message, index)]
+    if not labels:
+        return _one_field_told(whole)
+    edit: EditTicket | None = None
+    for begin, end in zip([whole.start, *labels], [*labels, whole.end]):
+        if end < whole.end:
+            part = read_message(message.original(begin, end).rstrip(";,. "), conversation)
+            told = _one_field_told(_reading(part, conversation, 0, len(part.words)))
+        else:
+            told = _one_field_told(_reading(message, conversation, begin, end))
+        if not isinstance(told, EditTicket):
+            return None
+        if edit is None:
+            edit = told
+            continue
+        said = {name: getattr(told, name) for name in _EDIT_FIELDS
+                if getattr(told, name) is not None}
+        if any(getattr(edit, name) is not None for name in said):
+            return None  # a field said twice: which is meant is not guessed
+        edit = replace(edit, **said)
+    return edit
+
+
+def _field_label(whole: Reading) -> tuple[re.Match[str], int] | None:
+    """A field told after a ticket's card, and where its label ("title:") ends."""
+    if whole.conversation.last_ticket is None or not (
+            found := _match(whole, rf"{_FIELD}(?P<value> .+)")):
+        return None
     field_end = whole.group_words(found, "field")[1]
-    if not _colon_after(message, field_end - 1):
+    return (found, field_end) if _colon_after(whole.message, field_end - 1) else None
+
+
+def _one_field_told(whole: Reading) -> Understanding | None:
+    if (label := _field_label(whole)) is None:
         return None
-    for index in range(field_end + 1, whole.end):  # "title: Printer jams, priority: high"
-        if message.words[index].text in _FIELDS and _colon_after(message, index) or (
-                [w.text for w in message.words[index:index + 2]] == ["due", "date"]
-                and _colon_after(message, index + 1)):
-            before = read_message(message.original(whole.start, index).rstrip(";,. "),
-                                  whole.conversation)
-            left = _field_told(*[_reading(before, whole.conversation, 0, len(before.words))] * 2)
-            right = _field_told(*[_reading(message, whole.conversation, index, whole.end)] * 2)
-            if not isinstance(left, EditTicket) or not isinstance(right, EditTicket):
-                return None
-            said = {name: getattr(right, name) for name in _EDIT_FIELDS
-                    if getattr(right, name) is not None}
-            if any(getattr(left, name) is not None for name in said):
-                return None  # a field said twice: which is meant is not guessed
-            return replace(left, **said)
-    return _of_the_last(last, _field(whole, found))
+    return _of_the_last(whole.conversation.last_ticket, _field(whole, label[0]))
+
+
+def _label_at(message: Message, index: int) -> bool:
+    """Whether another field's label starts at word `index` ("priority:", "due date:")."""
+    return message.words[index].text in _FIELDS and _colon_after(message, index) or (
+        [w.text for w in message.words[index:index + 2]] == ["due", "date"]
+        and _colon_after(message, index + 1))
 
 
 def _colon_after(message: Message, index: int) -> bool:

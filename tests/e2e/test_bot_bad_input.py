@@ -15,7 +15,7 @@ from db.tables import task_comments, task_history, tasks
 from domain.clock import utcnow
 from tests.e2e.queued_replies import queued_replies
 from tests.e2e.replay import changes, conversations, state
-from tests.e2e.service import Service, file_ticket, texts_in, user_in_teams
+from tests.e2e.service import Service, file_ticket, texts_in, user_id_of, user_in_teams
 from tests.e2e.teams_doubles.activities import TeamsUser
 from tests.e2e.teams_doubles.connector import TeamsMember
 from tests.integration.builders import insert_user
@@ -27,6 +27,13 @@ INVISIBLE_TITLE = "\u200b\u2060\ufeff\u200b"
 async def _count_tickets(engine: AsyncEngine) -> int:
     async with engine.connect() as connection:
         return (await connection.execute(select(func.count()).select_from(tasks))).scalar_one()
+
+
+async def _ticket_rows(engine: AsyncEngine) -> list[int]:
+    """Tickets, their comments and their history, counted."""
+    async with engine.connect() as connection:
+        return [(await connection.execute(select(func.count()).select_from(table))).scalar_one()
+                for table in (tasks, task_comments, task_history)]
 
 
 @pytest.mark.parametrize(("said", "echoed"), [
@@ -91,6 +98,28 @@ async def test_a_message_longer_than_teams_allows_is_refused_before_it_is_read(
         "That message is too long for me to read: keep it to 64,000 characters."]
     assert await _count_tickets(engine) == 0
     assert (await service.say("new ticket " + "printer " * 3_000, user=ada)).texts != turn.texts
+
+
+@pytest.mark.parametrize("phrase", [
+    "title: Printer jams, priority: high, due: friday, ",
+    "close 4 and 5, then assign 6 to me. ",
+])
+async def test_the_longest_message_of_one_change_said_over_and_over_is_answered_not_a_failure(
+    service: Service, engine: AsyncEngine, phrase: str
+) -> None:
+    # Read once per label (or run of tickets), each reading nested in the one before, this
+    # overflowed the stack: a 500 and "something went wrong", which Teams sends again.
+    ada = await user_in_teams(service, engine, "ada@example.com", "Ada Lovelace", role="admin")
+    ticket = await file_ticket(engine, await user_id_of(engine, "ada@example.com"))
+    await service.say(ticket.ticket_number, user=ada)
+    before = await _ticket_rows(engine)
+
+    turn = await service.send(service.teams.personal_message(
+        (phrase * 1_000)[:28_000], user=ada))
+
+    assert turn.answer.status == 200, turn.answer.text
+    assert not any("went wrong" in text for text in turn.texts), turn.texts
+    assert await _ticket_rows(engine) == before
 
 
 async def test_a_chat_search_of_200_characters_still_searches(

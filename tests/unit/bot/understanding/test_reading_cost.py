@@ -1,13 +1,20 @@
 """Reading a message costs work in proportion to its length, whatever its shape: the
-longest message Teams sends, made of one phrase repeated, is read in one pass."""
+longest message Teams sends, made of one phrase repeated, is read in one pass; a run of
+tickets or a field's label repeated thousands of times is not read again once per repeat."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date
 from typing import Any, overload
 
+import pytest
+
+from bot.understanding import Conversation, reading, understand
 from bot.understanding.filed import read_filed
-from bot.understanding.message import read_message
+from bot.understanding.message import Message, read_message
+from bot.understanding.requests import EditTicket, FreeText, Understanding, Unknown
+from domain.tickets import Priority
 from bot.understanding.referent import ThingsTold
 from bot.understanding.summary import summary
 from tests.unit.bot.understanding.test_transcript import CONVERSATION, as_the_bot_reads
@@ -94,3 +101,60 @@ def test_a_list_query_of_thousands_of_times_is_read_in_one_pass() -> None:
     filed = read_filed(message, 0, len(message.words), CONVERSATION.today)
     assert filed is not None and len(filed.said.split()) >= times
     assert CountedList.looks <= 20 * len(message.words)
+
+
+class CountedReadings:
+    """`read_message` as the rules call it, counting how many messages they read."""
+
+    def __init__(self) -> None:
+        self.count = 0
+
+    def __call__(self, text: str, conversation: Conversation) -> Message:
+        self.count += 1
+        return read_message(text, conversation)
+
+
+def _readings(said: str, monkeypatch: pytest.MonkeyPatch) -> tuple[Understanding, int]:
+    """What `said` is read as after a ticket's card, and how many messages were read."""
+    readings = CountedReadings()
+    with monkeypatch.context() as patched:
+        patched.setattr(reading, "read_message", readings)
+        return understand(said, CONVERSATION), readings.count
+
+
+@pytest.mark.parametrize("runs", [10, 100])
+@pytest.mark.parametrize("phrase", ["close 4 and 5 ", "close 4 and 5, then assign 6 to me. "])
+def test_a_message_of_many_runs_of_tickets_is_read_again_once_not_once_per_run(
+    phrase: str, runs: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert _readings(phrase * runs, monkeypatch)[1] <= 4
+
+
+def test_the_longest_message_of_runs_of_tickets_is_read_without_overflowing_the_stack() -> None:
+    said = ("close 4 and 5 " * TEAMS_LONGEST)[:TEAMS_LONGEST]
+    assert isinstance(understand(said, CONVERSATION), Unknown)
+
+
+@pytest.mark.parametrize("labels", [10, 100])
+def test_a_message_of_many_field_labels_is_read_up_to_the_first_field_said_twice(
+    labels: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    said = ", ".join(["title: Printer jams", "priority: high"] * (labels // 2))
+    assert _readings(said, monkeypatch) == (FreeText(said), 4)
+
+
+def test_the_longest_message_of_field_labels_is_read_without_overflowing_the_stack() -> None:
+    said = ("title: x, priority: high, due: friday, " * TEAMS_LONGEST)[:TEAMS_LONGEST]
+    assert isinstance(understand(said, CONVERSATION), FreeText)
+    assert understand("title: x, priority: high, due: friday", CONVERSATION) == EditTicket(
+        CONVERSATION.last_ticket, title="X", priority=Priority.HIGH, due=date(2026, 12, 4))
+
+
+@pytest.mark.parametrize("times", [10, 100])
+def test_a_place_in_a_list_said_over_and_over_is_read_past_at_once(
+    times: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert _readings("the last one, " * times + "make it low", monkeypatch) == _readings(
+        "the last one, make it low", monkeypatch)
+    said = "the last one, " * times  # nothing asked after it: each place was read in full
+    assert _readings(said, monkeypatch) == (FreeText(said.strip()), 2)
