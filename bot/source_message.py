@@ -143,23 +143,25 @@ def _texts(node: object, *, hero: bool, depth: int = 0) -> Iterator[str]:
 
 
 def _past_greeting(line: str) -> str | None:
-    """`line` without the greeting it opens with; None when it is only a greeting."""
-    if courtesy(line) is not None or _salutation(line):
-        return None
-    head, comma, rest = line.partition(",")
-    if comma and (courtesy(head) is not None or _salutation(head)):
-        rest = rest.strip()
-        if len(rest.split()) < 2:
+    """`line` without the greetings it opens with; None when it is only greetings. Each
+    is read past in turn ("Hi, hi, hi, …" was read one nested call per greeting: a
+    thousand of them overflowed the stack)."""
+    said = line
+    while True:
+        if courtesy(said) is not None or _salutation(said):
             return None
-        said = _past_greeting(rest)
-        return said[0].upper() + said[1:] if said else None
-    return line
+        head, comma, rest = said.partition(",")
+        if not comma or (courtesy(head) is None and not _salutation(head)):
+            return said if said is line else said[0].upper() + said[1:]
+        said = rest.strip()
+        if len(said.split(maxsplit=1)) < 2:
+            return None
 
 
 def _salutation(line: str) -> bool:
     """A few words of address after a greeting word: "Hi Sam,", "Dear IT Support",
     "Good morning Dr. Lee!"."""
-    words = line.rstrip(",!:.; ").split()
+    words = line.rstrip(",!:.; ").split(maxsplit=4)  # a fifth word: no salutation
     opening = " ".join(words[:2]).lower() if len(words) > 1 else ""
     return 0 < len(words) <= 4 and (
         words[0].lower().strip(",!") in _GREETING_WORDS or opening in _GREETING_PAIRS

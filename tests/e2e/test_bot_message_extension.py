@@ -103,6 +103,24 @@ async def test_a_429_with_retry_after_6_never_holds_the_submit_answer(
     await wait_for_statuses(engine, ["delivered"])
 
 
+@pytest.mark.parametrize(("message", "title"), [
+    ("Hi, " * 2_000 + "the badge reader at door 2 is dead", "The badge reader at door 2 is dead"),
+    ("Hi, " * 7_000, "Hi, " * 63 + "Hi…"),  # only greetings: the first line, cut
+])
+async def test_a_message_of_thousands_of_greetings_is_titled_by_what_follows_them(
+    service: Service, engine: AsyncEngine, message: str, title: str
+) -> None:
+    # Read one greeting per nested call, a thousand of them overflowed the stack: a 500.
+    service.teams.user = await user_in_teams(service, engine, "ada@example.com", "Ada Lovelace")
+
+    fetched = await service.send(service.teams.fetch_task("createTicket", message_text=message))
+
+    assert fetched.answer.status == 200, fetched.answer.text
+    form = fetched.answer.json["task"]["value"]["card"]["content"]
+    inputs = {e["id"]: e.get("value") for e in form["body"] if "id" in e and "value" in e}
+    assert inputs["title"] == title
+
+
 _LOG_LINE = "2026-12-05T09:14:07Z vpn-gw-2 tunnel 17 renegotiated after DPD timeout (peer 10.4.0.1)\n"
 
 
