@@ -798,6 +798,7 @@ def _first_clause(
     Only when the whole message is no request, or one that would have to be asked about
     (the reason read as part of a name or a status); a negation anywhere was read before."""
     words = message.words
+    later: list[Understanding | None] = []  # the request in a later sentence, read once
     for index in range(start if _addressed(message, start, start + 1) else start + 1, end - 1):
         typed = message.text[:message.spans[words[index].last][1]]
         if typed.endswith((",", ";", ".", "!", "?")):
@@ -805,10 +806,11 @@ def _first_clause(
         elif _starts_reason([w.text for w in words[index + 1:index + 5]]):
             reason = index + 1
         elif _clause_ends(message, index):  # "sam is off sick so give 165 to alex": only
-            told = _reading(message, conversation, start, index + 1)  # what is told, then
-            if not any(rule(told, told) is not None for rule in _RULES) and (  # the request
-                    later := _later_sentence(message, conversation, start, end)):  # after it
-                return later
+            if not later:  # what is told, then the request after it
+                later.append(_later_sentence(message, conversation, start, end))
+            told = _reading(message, conversation, start, index + 1)
+            if later[0] and not any(rule(told, told) is not None for rule in _RULES):
+                return later[0]
             continue
         else:
             continue

@@ -158,3 +158,20 @@ def test_a_place_in_a_list_said_over_and_over_is_read_past_at_once(
         "the last one, make it low", monkeypatch)
     said = "the last one, " * times  # nothing asked after it: each place was read in full
     assert _readings(said, monkeypatch) == (FreeText(said.strip()), 2)
+
+
+@pytest.mark.parametrize("times", [10, 100])
+@pytest.mark.parametrize("phrase", ["title: ", "due date: friday "])
+def test_a_message_of_many_clauses_is_searched_for_a_later_request_once(
+    phrase: str, times: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    searches = []
+    later_sentence = reading._later_sentence
+
+    def searched(*args: Any) -> Any:
+        searches.append(args)
+        return later_sentence(*args)
+
+    monkeypatch.setattr(reading, "_later_sentence", searched)
+    assert isinstance(understand(phrase * times, CONVERSATION), FreeText)
+    assert len(searches) <= 2
