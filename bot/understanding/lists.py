@@ -50,6 +50,15 @@ _SETTING = frozenset({"set", "put", "move", "mark", "make", "change", "send", "b
 """Verbs that change the ticket they are followed by, never start a list of tickets."""
 _STRONG = frozenset({"tickets", "queue", "backlog", "plate", "issues", "requests", "ones", "todo",
                      "todos"})
+_NOT = frozenset({"not", "arent", "isnt", "non"})
+_UNRESOLVED = frozenset({
+    "unresolved", "unfinished", "outstanding", "incomplete", "uncompleted", "unsolved",
+    "unclosed", "non-closed", "nonclosed", "not-closed", "non-resolved", "unfixed", "undone",
+})
+"""Not resolved yet, the list everyone gets unless they ask for a status: no filter, and
+not words to search for ("all unresolved tickets" searched for "unresolved")."""
+
+
 _FILLER = frozenset({
     "tickets", "ticket", "the", "a", "all", "of", "that", "are", "is", "do", "have", "me", "to",
     "there", "any", "which", "what", "ones", "issues", "requests", "please", "currently",
@@ -58,7 +67,7 @@ _FILLER = frozenset({
     "how", "many", "got", "we", "our", "some", "being", "them", "those", "these", "statuses",
     "am", "at", "moment", "today", "anything", "open?", "where", "wheres", "todo", "todos",
     "problem", "problems", "wat", "wot", "wht", "tix", "tkts", "pls", "plz",
-})
+}) | _UNRESOLVED
 _NO_TOPIC = frozenset({
     "yesterday", "tomorrow", "last", "week", "month", "ago", "recently", "earlier", "lately",
     "can", "could", "would", "you", "u", "tell", "let", "know", "news", "update", "updates",
@@ -144,6 +153,9 @@ def read_list(
             strong = strong or rest[:size] in _STRONG_MINE
             index += size
             continue
+        if rest[0] in _NOT and (size := _negated(rest[1:])):
+            index += 1 + size  # "not resolved yet", "aren't urgent": no filter is the opposite
+            continue
         two = " ".join(rest[:2])
         if two in _LIST_STATUSES and status is None:
             status, index = STATUS_WORDS[two], index + 2
@@ -190,6 +202,20 @@ def read_list(
     if filed is not None:
         listed = _when_filed(listed, filed, filing=filing, updated=updated)
     return _owned(listed, whose) if whose is not None else listed
+
+
+def _negated(words: tuple[str, ...]) -> int:
+    """How many words after "not" name a status or a priority ("not yet resolved": 2, "not on
+    hold": 2): 0 when none does. A list has no "every status but one", so the negated value is
+    no filter at all: the tickets not yet resolved are listed, under a header saying so,
+    rather than the very ones excluded ("tickets that are not urgent" listed the urgent ones)."""
+    skipped = 1 if words[:1] == ("yet",) else 0
+    said = words[skipped:]
+    if " ".join(said[:2]) in _LIST_STATUSES:
+        return skipped + 2
+    if said[:1] and (said[0] in _LIST_STATUSES or said[0] in PRIORITY_WORDS):
+        return skipped + 1
+    return 0
 
 
 def _filed(message: Message, start: int, end: int, today: date,

@@ -614,7 +614,7 @@ def _read(message: Message, text: str, conversation: Conversation) -> Understand
     if _NOT_OPEN.fullmatch(core):  # "it not open": no "don't", and no guess either
         ticket = message.ticket(start)
         return _should_be(ticket, TicketStatus.OPEN) if ticket else FreeText(text.strip())
-    if _is_negation(words[start:end]):
+    if _is_negation(words[start:end]) and not _lists_with_not(words[start:end]):
         return Declined(_first_ticket(message), text.strip())
     if (lasted := _LASTED.match(core)) and _status_value(lasted["state"].split()) is not None:
         return _later_sentence(message, conversation, start, end) or FreeText(text.strip())
@@ -1228,6 +1228,17 @@ def _polite_end() -> tuple[tuple[str, ...], ...]:
 
 
 _PEOPLE = frozenset({"i", "we", "you", "he", "she", "they", "u"})
+
+
+_PLURAL_LIST_NOUNS = frozenset({"tickets", "issues", "requests", "incidents", "ones", "jobs"})
+_ACTS = _ACTION_WORDS - {"hold"}  # "on hold" is a status to list by
+
+
+def _lists_with_not(words: list[str]) -> bool:
+    """"tickets not on hold", "which issues aren't closed": a list, with "not" inside it,
+    not a change refused (it names no ticket)."""
+    said = set(words)
+    return bool(_PLURAL_LIST_NOUNS & set(words[:4])) and not ({REF, NUMBER} | _ACTS) & said
 
 
 def _is_negation(words: list[str]) -> bool:

@@ -836,6 +836,23 @@ TABLE: tuple[tuple[str, str], ...] = (
     ("who changed the status of it", "history #7"),
     ("who set the due date", "history #7"),
     ("who changed the wifi password", "question"),
+    # --- a status or priority said with "not", and the words for "not resolved yet" (tried as
+    # an admin: "tickets not resolved" listed the resolved ones matching "not", "all
+    # unresolved tickets" searched for "unresolved") -------------------------------------------
+    ("tickets not resolved", "list all"),
+    ("which tickets are not yet closed", "list all"),
+    ("tickets that aren't closed", "list all"),
+    ("tickets that are not urgent", "list all"),
+    ("all unresolved tickets", "list all"),
+    ("show me unfinished tickets", "list all"),
+    ("outstanding tickets pls", "list all"),
+    ("my unresolved tickets", "list mine"),
+    ("open tickets not urgent", "list all status=open"),
+    ("tickets not resolved about the printer", "list all text='printer'"),
+    ("tickets about not printing", "list all text='not printing'"),
+    ("tickets not on hold", "list all"),
+    ("which issues aren't in progress", "list all"),
+    ("don't close tickets 4 and 5", "no change #4"),
 )
 
 NO_CONTEXT: tuple[tuple[str, str], ...] = (
