@@ -66,7 +66,7 @@ _FILLER = frozenset({
     "with", "and", "only", "just", "every", "everything", "queue", "backlog", "whats", "whos",
     "how", "many", "got", "we", "our", "some", "being", "them", "those", "these", "statuses",
     "am", "at", "moment", "today", "anything", "open?", "where", "wheres", "todo", "todos",
-    "problem", "problems", "wat", "wot", "wht", "tix", "tkts", "pls", "plz",
+    "problem", "problems", "wat", "wot", "wht", "tix", "tkts", "pls", "plz", "or",
 }) | _UNRESOLVED
 _NO_TOPIC = frozenset({
     "yesterday", "tomorrow", "last", "week", "month", "ago", "recently", "earlier", "lately",
@@ -132,6 +132,7 @@ def read_list(
     scope = ListScope.TEAMS if filters.our_teams else ListScope.ALL
     status: TicketStatus | None = None
     priority: Priority | None = None
+    widened = widened_priority = False  # two values said of one field: not filtered by it
     leftover: list[int] = []
     text: str | None = None
     index = 0
@@ -156,15 +157,20 @@ def read_list(
         if rest[0] in _NOT and (size := _negated(rest[1:])):
             index += 1 + size  # "not resolved yet", "aren't urgent": no filter is the opposite
             continue
-        two = " ".join(rest[:2])
-        if two in _LIST_STATUSES and status is None:
-            status, index = STATUS_WORDS[two], index + 2
+        if (said := _status_said(rest)) is not None and (status is None or (
+                {status, said[0]} <= _NOT_YET_RESOLVED)) and not widened:
+            if status is None:
+                status = said[0]
+            elif status is not said[0]:  # "open or on hold": those not yet resolved, all
+                status, widened = None, True
+            index += said[1]
             continue
-        if rest[0] in _LIST_STATUSES and status is None:
-            status, index = STATUS_WORDS[rest[0]], index + 1
-            continue
-        if rest[0] in PRIORITY_WORDS and priority is None:
-            priority, index = PRIORITY_WORDS[rest[0]], index + 1
+        if rest[0] in PRIORITY_WORDS and (priority is None or not widened_priority):
+            if priority is None and not widened_priority:
+                priority = PRIORITY_WORDS[rest[0]]
+            elif priority is not PRIORITY_WORDS[rest[0]]:  # "urgent or high": any priority
+                priority, widened_priority = None, True
+            index += 1
             continue
         if rest[0] in _TEXT_LEAD and len(rest) > 1 and _topical(rest[1:]) and (
                 strong or searching or words[0] in _ANY and (
@@ -202,6 +208,21 @@ def read_list(
     if filed is not None:
         listed = _when_filed(listed, filed, filing=filing, updated=updated)
     return _owned(listed, whose) if whose is not None else listed
+
+
+_NOT_YET_RESOLVED = frozenset({TicketStatus.OPEN, TicketStatus.IN_PROGRESS, TicketStatus.ON_HOLD})
+"""Statuses the list without a status filter holds: two of them said together ("open and in
+progress tickets") are that list. A list has one status, so "open or closed" keeps the first."""
+
+
+def _status_said(words: tuple[str, ...]) -> tuple[TicketStatus, int] | None:
+    """The status words start with, and how many words say it ("on hold": 2)."""
+    two = " ".join(words[:2])
+    if two in _LIST_STATUSES:
+        return STATUS_WORDS[two], 2
+    if words[:1] and words[0] in _LIST_STATUSES:
+        return STATUS_WORDS[words[0]], 1
+    return None
 
 
 def _negated(words: tuple[str, ...]) -> int:

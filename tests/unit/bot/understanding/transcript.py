@@ -853,6 +853,13 @@ TABLE: tuple[tuple[str, str], ...] = (
     ("tickets not on hold", "list all"),
     ("which issues aren't in progress", "list all"),
     ("don't close tickets 4 and 5", "no change #4"),
+    # --- two statuses or priorities of one list (they searched for the second: "open and in
+    # progress tickets" looked for "progress" and found none) ----------------------------------
+    ("open and in progress tickets", "list all"),
+    ("tickets that are open or on hold", "list all"),
+    ("urgent or high priority tickets", "list all"),
+    ("urgent open tickets", "list all status=open priority=urgent"),
+    ("tickets about printer or scanner", "list all text='printer or scanner'"),
 )
 
 NO_CONTEXT: tuple[tuple[str, str], ...] = (
