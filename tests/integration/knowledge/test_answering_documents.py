@@ -19,7 +19,7 @@ import pytest
 import pytest_asyncio
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from knowledge.answering import HelpAssistant
+from knowledge.answering import HelpAnswer, HelpAssistant
 from knowledge.ingestion import Upload, add_help_document
 from knowledge.llm import ChatModel, OpenAIChatModel
 from knowledge.text import fold
@@ -129,6 +129,21 @@ async def test_injected_documents_never_steer_an_answer(
                     assert fold(marker) not in sent
 
 
+async def second_answers(
+    knowledge: Knowledge, engine: AsyncEngine, pairs: list[tuple[str, str]]
+) -> tuple[dict[int, str], list[HelpAnswer]]:
+    """The help fixtures' file names by document id, and the answer to each pair's second
+    question, asked in a session of its own right after the first."""
+    filenames = await ingest_fixtures(uow=knowledge.uow(), indexer=knowledge.indexer)
+    user = await insert_user(engine)
+    helper = HelpAssistant(retriever=knowledge.retriever, uow=knowledge.uow, llm=None)
+    answers = []
+    for number, (first, then) in enumerate(pairs):
+        await helper.ask(user_id=user, session_id=f"pair-{number}", question=first)
+        answers.append(await helper.ask(user_id=user, session_id=f"pair-{number}", question=then))
+    return filenames, answers
+
+
 FOLLOW_UPS = [
     # (first question, follow-up, the document cited first or None, a phrase it quotes)
     ("How do I reset my MFA?", "and on a mac?", None, None),
@@ -146,14 +161,10 @@ async def test_a_follow_up_is_answered_on_the_topic_it_follows_or_not_at_all(
 ) -> None:
     # "and on a mac?" after the MFA question used to be answered with the VPN guide's Mac
     # steps: the search for both together matched "mac" there and "MFA" nowhere near it.
-    filenames = await ingest_fixtures(uow=knowledge.uow(), indexer=knowledge.indexer)
-    user = await insert_user(engine)
-    helper = HelpAssistant(retriever=knowledge.retriever, uow=knowledge.uow, llm=None)
+    filenames, answers = await second_answers(
+        knowledge, engine, [(first, follow_up) for first, follow_up, _, _ in FOLLOW_UPS])
     seen = []
-    for number, (first, follow_up, document, phrase) in enumerate(FOLLOW_UPS):
-        await helper.ask(user_id=user, session_id=f"follow-{number}", question=first)
-        answer = await helper.ask(user_id=user, session_id=f"follow-{number}",
-                                  question=follow_up)
+    for answer, (_, follow_up, document, phrase) in zip(answers, FOLLOW_UPS, strict=True):
         first_cited = filenames[answer.citations[0].document_id] if answer.citations else None
         quoted = phrase is None or fold(phrase) in fold(answer.text)
         seen.append((follow_up, answer.follow_up, answer.answered, first_cited, quoted))
@@ -179,13 +190,10 @@ async def test_a_continuation_naming_a_topic_found_alone_is_a_new_question(
 ) -> None:
     # "what about the guest wifi password" after a VPN question was searched with the VPN
     # question and quoted the VPN guide's hotspot advice first.
-    filenames = await ingest_fixtures(uow=knowledge.uow(), indexer=knowledge.indexer)
-    user = await insert_user(engine)
-    helper = HelpAssistant(retriever=knowledge.retriever, uow=knowledge.uow, llm=None)
+    filenames, answers = await second_answers(
+        knowledge, engine, [(first, then) for first, then, _ in NEW_AFTER_A_CONTINUATION])
     seen = []
-    for number, (first, then, _) in enumerate(NEW_AFTER_A_CONTINUATION):
-        await helper.ask(user_id=user, session_id=f"new-{number}", question=first)
-        answer = await helper.ask(user_id=user, session_id=f"new-{number}", question=then)
+    for answer, (_, then, _) in zip(answers, NEW_AFTER_A_CONTINUATION, strict=True):
         cited = {filenames[citation.document_id] for citation in answer.citations}
         seen.append((then, answer.follow_up, cited))
 
