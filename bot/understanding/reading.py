@@ -615,6 +615,8 @@ def _read(message: Message, text: str, conversation: Conversation) -> Understand
         ticket = message.ticket(start)
         return _should_be(ticket, TicketStatus.OPEN) if ticket else FreeText(text.strip())
     if _is_negation(words[start:end]) and not _lists_with_not(words[start:end]):
+        if words[start] == "why" and len(named := _typed_tickets(message, start, end)) == 1:
+            return ShowTicket(message.ticket(named[0]))  # "why is 170 STILL not fixed??"
         return Declined(_first_ticket(message), text.strip())
     if (lasted := _LASTED.match(core)) and _status_value(lasted["state"].split()) is not None:
         return _later_sentence(message, conversation, start, end) or FreeText(text.strip())
@@ -658,7 +660,10 @@ def _read(message: Message, text: str, conversation: Conversation) -> Understand
             REF if i in typed else words[i] for i in range(start, end)) in _ON_IT:
         return ChangeStatus(message.ticket(typed[0]), TicketStatus.IN_PROGRESS, take=True)
     if (typed := _typed_tickets(message, start, end)) and len(typed) == 1 and typed[0] >= start + 2 \
-            and words[typed[0] - 1] in ("on", "for") and words[typed[0] - 2] in _WAITING:
+            and (words[typed[0] - 1] in ("on", "for") and words[typed[0] - 2] in _WAITING
+                 or words[typed[0] - 1] in ("about", "on") and (words[typed[0] - 2] in _CHASING
+                     or words[typed[0] - 2] == "up" and words[typed[0] - 3:typed[0] - 2] in (
+                         ["following"], ["chasing"]))):
         return ShowTicket(message.ticket(typed[0]))  # "still waiting on TKT-…-0102, it's been 3 days"
     if also := _also_told(message, conversation, start, end):
         return also
@@ -1165,6 +1170,8 @@ def _starts_reason(said: list[str]) -> bool:
 
 
 _WAITING = frozenset({"waiting", "awaiting", "pending", "blocked", "stuck"})
+_CHASING = frozenset({"asking", "chasing", "enquiring", "inquiring"})
+""""the third time i'm asking about 171", "following up on 171": how it goes, asked again."""
 
 
 _DROPPED_BEFORE: tuple[tuple[str, ...], ...] = (

@@ -29,7 +29,8 @@ make 115 urgent" refused; "please to assign 183 for me", "y'all can …", "i am 
 …"; "waht" with two letters swapped; "fyi on 217 - …", "… now fyi"; 103. A name that ends
 where another ask begins ("… to the network team and let them know …"); a request after "so"
 ("sam is off sick so give 165 to alex"); "m8"; who filed them after "what", "anything"; "i
-need 4 done by friday" a due date; "hold off on closing 120" refused; 110.
+need 4 done by friday" a due date; "hold off on closing 120" refused; 110. "why is 170 STILL
+not fixed??" asks about the ticket (shown, not refused); "i'm asking about 171" again; 112.
 `NINTH_MISREAD` is what they still misread.
 """
 
@@ -224,8 +225,6 @@ NINTH_MISREAD: frozenset[str] = frozenset({
     'which tickets have been open the longest',
     'show the latest tickets',
     '162 is actually a bug not a question, pls change the category',
-    'why is 170 STILL not fixed??',
-    "this is the third time i'm asking about 171 😡",
     'sir ticket 184 is pending since 3 days, kindly expedite',
     'ticket 185 i am not able to see the status, kindly tell',
     'that 190 one is proper urgent mate',

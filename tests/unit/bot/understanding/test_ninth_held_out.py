@@ -91,6 +91,11 @@ def test_the_ninth_table_is_large_and_new() -> None:
     ('i need 4 done by friday', 'edit #4 due=2026-12-04'),
     ('we want 4 fixed by monday', 'edit #4 due=2026-12-07'),
     ('hold off closing it', 'no change #7'),
+    ('why is 4 not assigned?', 'show #4'),
+    ('why was 4 not closed', 'show #4'),
+    ('just following up on 171', 'show #171'),
+    ('chasing up on 171, any news', 'show #171'),
+    ("i'm asking about 171", 'show #171'),
 ])
 def test_the_shapes_the_ninth_table_found_are_read_in_other_words_too(
     said: str, expected: str
@@ -128,6 +133,10 @@ def test_the_shapes_the_ninth_table_found_are_read_in_other_words_too(
     ('what sam fixed', 'question'),
     ("what i've submitted", 'list created'),
     ('i need a laptop by friday', 'free text'),
+    ('why was 2 resolved?', 'history #2'),
+    ('why is it not fixed', 'no change #7'),
+    ('i was asking about 20 users', 'free text'),
+    ('follow up on 171: vendor called', 'free text'),
 ])
 def test_what_looks_like_the_ninth_shapes_is_read_as_before(said: str, expected: str) -> None:
     """"about 20 users" is a count, "since the vendor is away" a reason, "make it faster" no
