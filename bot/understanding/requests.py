@@ -185,7 +185,8 @@ class Both:
 
     first: Change | EachTicket
     """Or one change made to several tickets ("close 4 and 5, then assign 6 to me")."""
-    second: Change | Clarify
+    second: Change | Clarify | EachTicket
+    """Or one change made to several ("close 4, then assign 6 and 7 to me")."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,7 +7,7 @@ from dataclasses import replace
 
 from bot.understanding.message import NUMBER, REF, Message, Word, typed_text
 from bot.understanding.requests import (
-    AssignTicket, ChangeStatus, Clarify, CommentOnTicket, EachTicket, EditTicket, ShowTicket,
+    AssignTicket, Both, ChangeStatus, Clarify, CommentOnTicket, EachTicket, EditTicket, ShowTicket,
     Understanding,
 )
 from domain.numbering import TicketNumber
@@ -138,4 +138,14 @@ def for_each(
             return EachTicket(tickets, found)
         case Clarify(request=request) if final and getattr(request, "ticket", None) == tickets[0]:
             return replace(found, question=f"One ticket at a time: {found.question}")
+        case Both(first=first, second=second) if _ticket_of(second) == tickets[0] and (
+                _ticket_of(first) not in tickets):  # "close 4, then assign 6 and 7 to me"
+            each = for_each(second, tickets, final=final)
+            if isinstance(each, (EachTicket, Clarify)):
+                return replace(found, second=each)
     return found
+
+
+def _ticket_of(part: object) -> object:
+    """The ticket a part of two changes is about (a question: the one it asks about)."""
+    return getattr(getattr(part, "request", part), "ticket", None)

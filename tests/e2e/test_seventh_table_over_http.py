@@ -185,6 +185,23 @@ async def test_several_tickets_then_another_change_makes_both_parts(
     assert (await stored_ticket(engine, taken, "assignee_id"))["assignee_id"] == max_id
 
 
+async def test_a_second_change_of_several_tickets_is_made_to_each(
+    service: Service, engine: AsyncEngine
+) -> None:
+    """"close 4 and 5, then assign 6 and 7 to me" assigned 6 and said nothing of 7."""
+    max_ = await user_in_teams(service, engine, "max@example.com", "Max Manager", role="manager")
+    max_id = await user_id_of(engine, "max@example.com")
+    tickets = {n: await insert_ticket(engine, created_by=max_id, number=this_years(n))
+               for n in (4, 5, 6, 7)}
+
+    await service.say("close 4 and 5, then assign 6 and 7 to me", user=max_)
+
+    assert [(await stored_ticket(engine, tickets[n], "status"))["status"] for n in (4, 5)] == [
+        "closed", "closed"]
+    assert [(await stored_ticket(engine, tickets[n], "assignee_id"))["assignee_id"]
+            for n in (6, 7)] == [max_id, max_id]
+
+
 async def test_a_reminder_for_a_day_already_past_offers_no_due_date(
     service: Service, engine: AsyncEngine
 ) -> None:

@@ -860,6 +860,13 @@ TABLE: tuple[tuple[str, str], ...] = (
     ("urgent or high priority tickets", "list all"),
     ("urgent open tickets", "list all status=open priority=urgent"),
     ("tickets about printer or scanner", "list all text='printer or scanner'"),
+    # --- a second change of several tickets (found by the fault tests: "… then assign 6 and 7
+    # to me" assigned 6 and dropped 7) --------------------------------------------------------
+    ("close 4 and 5, then assign 6 and 7 to me",
+     "status #4, #5 closed + assign #6, #7 to user:u-jo"),
+    ("close 4, then assign 6 and 7 to me", "status #4 closed + assign #6, #7 to user:u-jo"),
+    ("close 4 and assign 5 and 6 to sam", "status #4 closed + assign #5, #6 to user:u-sam"),
+    ("assign 4 to sam and close 5 and 6", "assign #4 to user:u-sam + status #5, #6 closed"),
 )
 
 NO_CONTEXT: tuple[tuple[str, str], ...] = (
