@@ -1927,12 +1927,12 @@ def _history(reading: Reading) -> ShowTicket | None:
         rf"{ref()}(?: (?:is|was|has|been|get|got|gets|be|already|now|suddenly|again))* (?:{_CHANGED_TO})"
         r"(?: (?:already|again|now|suddenly|so fast|so soon|without \w+(?: \w+)?))?"
     ))
-    if found is None and reading.conversation.last_ticket is not None and _match(reading, (
+    if found is None and (reading.conversation.last_ticket is not None and _match(reading, (
             rf"who(?: has| have| s| else)? (?:{_CHANGED_BY_SOMEONE}) (?:my|our|this|that|the) "
             r"(?:ticket|request|case|issue)(?: (?:without|and|but|even though)(?: [\w']+){1,6})?"
-    )) or _match(reading, (  # "who changed the priority": of the one in view
+    )) or _match(reading, (  # "who changed the priority": of the one in view, or which is asked
             rf"who(?: has| have| s| else)? (?:changed|change|edited|edit|updated|modified|set"
-            rf"|{_CHANGED_BY_SOMEONE}) (?:the|its) {_A_FIELD}{_LATELY}")):
+            rf"|{_CHANGED_BY_SOMEONE}) (?:the|its) {_A_FIELD}{_LATELY}"))):
         return ShowTicket(reading.conversation.last_ticket, history=True)  # the one in view
     return ShowTicket(reading.ticket(found), history=True) if found else None
 

@@ -876,6 +876,7 @@ NO_CONTEXT: tuple[tuple[str, str], ...] = (
     ("comment on it: hello", "comment ? 'hello'"),
     ("add that the charger is a 65W one", "comment ? 'the charger is a 65W one'"),
     ("don't close it", "no change ?"),
+    ("who changed the priority", "history ?"),  # which ticket is asked
     # an assignment naming no ticket, with none in the conversation: which one is asked
     ("pls assign to sam rivera", "assign ? to user:u-sam"),
     ("Wifi is down again. Please assign to the network team", "assign ? to team:2"),
