@@ -165,10 +165,10 @@ def read_list(
                 status, widened = None, True
             index += said[1]
             continue
-        if rest[0] in PRIORITY_WORDS and (priority is None or not widened_priority):
+        if (level := PRIORITY_WORDS.get(rest[0])) is not None:
             if priority is None and not widened_priority:
-                priority = PRIORITY_WORDS[rest[0]]
-            elif priority is not PRIORITY_WORDS[rest[0]]:  # "urgent or high": any priority
+                priority = level
+            elif priority is not None and priority is not level:  # "urgent or high": any
                 priority, widened_priority = None, True
             index += 1
             continue
@@ -232,11 +232,9 @@ def _negated(words: tuple[str, ...]) -> int:
     rather than the very ones excluded ("tickets that are not urgent" listed the urgent ones)."""
     skipped = 1 if words[:1] == ("yet",) else 0
     said = words[skipped:]
-    if " ".join(said[:2]) in _LIST_STATUSES:
-        return skipped + 2
-    if said[:1] and (said[0] in _LIST_STATUSES or said[0] in PRIORITY_WORDS):
-        return skipped + 1
-    return 0
+    if (status := _status_said(said)) is not None:
+        return skipped + status[1]
+    return skipped + 1 if said[:1] and said[0] in PRIORITY_WORDS else 0
 
 
 def _filed(message: Message, start: int, end: int, today: date,
