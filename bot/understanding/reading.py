@@ -2051,14 +2051,26 @@ def _status(reading: Reading, whole: Reading) -> Understanding | None:
     if found := _match(reading, rf"(?:wrap up|sort out|knock out|close out|get done) {ref()}"):
         return ChangeStatus(reading.ticket(found), TicketStatus.RESOLVED)
     if found := _match(reading, (
-        rf"{ref()}(?: tref| he| she)?(?: is| are| was| were| has been| have been| can be| got| should be| needs to be| to| status| ->| =>| →| -| –| —| ="
+        rf"{ref()}(?: tref| he| she)?(?P<link> is| are| was| were| has been| have been| can be| got| should be| needs to be| to| status| ->| =>| →| -| –| —| ="
         r"| (?:can|could|should|may) (?:all|both|now) be)?"  # "141 142 143 can all be closed"
         r"(?: (?:now|all|both|also|finally|officially|already))* (?P<rest>.+?)"
     )):  # "54 and 55 are both fixed", "4 is also sorted"
-        stated = _status_value(found.group("rest").split())
-        if stated is not None:
+        rest = found.group("rest").split()
+        stated = _status_value(rest)
+        if stated is not None and not _no_longer(found.group("link"), rest):
             return ChangeStatus(reading.ticket(found), stated)
     return None
+
+
+_ENDED = frozenset({"until", "till", "til"})
+
+
+def _no_longer(link: str | None, rest: list[str]) -> bool:
+    """A state said to have ended: "it was working fine until yesterday", "4 was on hold
+    till the vendor replied" tell what went wrong since, not a status to set ("4 is on hold
+    until Monday" still sets it)."""
+    return (link or "").strip() in ("was", "were", "has been", "have been") and bool(
+        _ENDED & set(rest))
 
 
 def _set_something(reading: Reading, found: re.Match[str]) -> Understanding | None:

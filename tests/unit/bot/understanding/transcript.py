@@ -867,6 +867,18 @@ TABLE: tuple[tuple[str, str], ...] = (
     ("close 4, then assign 6 and 7 to me", "status #4 closed + assign #6, #7 to user:u-jo"),
     ("close 4 and assign 5 and 6 to sam", "status #4 closed + assign #5, #6 to user:u-sam"),
     ("assign 4 to sam and close 5 and 6", "assign #4 to user:u-sam + status #5, #6 closed"),
+    # --- a state said to have ended tells what went wrong since ("it was working fine until
+    # yesterday" resolved the ticket in view); a state said to hold until a day still sets it -
+    ("it was working fine until yesterday", "free text"),
+    ("It was working fine until the update, now it crashes on start", "free text"),
+    ("it has been working fine till this morning", "free text"),
+    ("it was working till the last update", "free text"),
+    ("4 was on hold until the vendor replied, now it's stuck again", "free text"),
+    ("it was resolved until the user reopened it", "free text"),
+    ("4 is on hold until monday", "status #4 on_hold"),
+    ("4 should be on hold until friday", "status #4 on_hold"),
+    ("it's working fine now", "status #7 resolved"),
+    ("4 was fixed", "status #4 resolved"),
 )
 
 NO_CONTEXT: tuple[tuple[str, str], ...] = (
