@@ -1954,6 +1954,19 @@ _CHANGED_TO = (r"closed|resolved|reopened|open again|on hold|put on hold|assigne
 """Why a ticket is as it is ("why is 144 closed?"): its history shows who made it so."""
 
 
+_WAITED_ON = frozenset({
+    "vendor", "vendors", "supplier", "suppliers", "user", "users", "customer", "client",
+    "requester", "reporter", "caller", "legal", "procurement", "purchasing", "approval",
+    "approvals", "signoff", "finance", "security", "hr", "management", "manager", "boss", "team",
+    "them", "him", "her", "reply", "response", "answer", "feedback", "parts", "part", "delivery",
+    "shipment", "order", "quote", "contractor", "engineer", "provider", "isp", "carrier",
+    "licence", "license", "budget", "confirmation", "info", "information", "someone", "waiting",
+    "third", "external", "change", "cab", REF, NUMBER,
+})
+"""Whom or what a ticket can wait on: "stuck on the vendor", "blocked by legal", "blocked on
+approval"; "stuck on the login screen" and "blocked by the firewall" tell what is wrong."""
+
+
 def _status_value(words: list[str]) -> TicketStatus | None:
     while words and words[0] in ("as", "to", "be", "being", "now", "the", "status", "into",
                                  "in", "state", "back", "is", "again", "set"):
@@ -1971,7 +1984,8 @@ def _status_value(words: list[str]) -> TicketStatus | None:
     while words and words[-1] in ("now", "status", "again", "state", "please", "for now", "already"):
         words = words[:-1]
     if len(words) > 2 and words[0] in ("waiting", "blocked", "stuck", "pending", "held") \
-            and words[1] in ("on", "for", "by", "until", "till"):
+            and words[1] in ("on", "for", "by", "until", "till") and (
+                words[0] not in ("blocked", "stuck") or _WAITED_ON & set(words[2:])):
         return TicketStatus.ON_HOLD
     return STATUS_WORDS.get(" ".join(words))
 

@@ -879,6 +879,17 @@ TABLE: tuple[tuple[str, str], ...] = (
     ("4 should be on hold until friday", "status #4 on_hold"),
     ("it's working fine now", "status #7 resolved"),
     ("4 was fixed", "status #4 resolved"),
+    # --- stuck or blocked on a thing tells what is wrong ("it's stuck on the login screen"
+    # put the ticket in view on hold); on a party it waits for, it is on hold ----------------
+    ("it's stuck on the login screen", "free text"),
+    ("its stuck on loading after the update", "free text"),
+    ("it's blocked by the firewall", "free text"),
+    ("the installer is blocked by windows defender", "free text"),
+    ("4 is stuck on the vendor", "status #4 on_hold"),
+    ("it's blocked on legal", "status #7 on_hold"),
+    ("4 is blocked on approval from finance", "status #4 on_hold"),
+    ("7 is stuck waiting on the vendor", "status #7 on_hold"),
+    ("it's stuck until monday", "status #7 on_hold"),
 )
 
 NO_CONTEXT: tuple[tuple[str, str], ...] = (
