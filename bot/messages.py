@@ -34,7 +34,7 @@ from bot.actions.lacking import lacking_reply
 from bot.actions.stats import stats_reply
 from bot.actions.workload import workload_reply
 from bot.actions.tickets import (
-    ask_field, cannot_assign, dialog_answers, ensure_visible, file_ticket, perform,
+    ask_field, cannot_assign, dialog_answers, ensure_visible, file_ticket, for_the_draft, perform,
 )
 from bot.actions.option import chosen
 from bot.admin import OFFERED
@@ -52,6 +52,7 @@ from bot.dialogs.new_ticket import (
     CHOICE_STEPS,
     answered_aside,
     is_bare_choice,
+    keep_for_ticket,
     noted_priority,
     waiting_for,
 )
@@ -196,9 +197,11 @@ class MessageRouter:
                     await self._asked_which_of_theirs(turn_context, viewer, dc, text)):
                 return
         pending = pending_question(dc)
+        filing = waiting_for(dc)  # "give it to Sam": the ticket being filed, no earlier one
         understood, conversation = await self._understand(
             turn_context, viewer, text, about=pending.ticket if pending else None,
             directory=pending is not None and pending.slot is Slot.ASSIGNEE,
+            nothing_in_view=filing is not None,
         )
         if dc.active_dialog is not None and isinstance(understood, Cancel):
             await dc.cancel_all_dialogs()
@@ -209,6 +212,12 @@ class MessageRouter:
                                            conversation):
                 return
         elif dc.active_dialog is not None:
+            if (kept := for_the_draft(viewer, understood, asked=filing)) is not None:
+                values, said = kept  # "make it urgent and give it to Sam" while it is filed
+                keep_for_ticket(dc, values)
+                await turn_context.send_activity(said)
+                await dc.reprompt_dialog()
+                return
             if noted := noted_priority(dc, text):  # "it's urgent" when asked the kind
                 await turn_context.send_activity(notices.noted_urgency(noted))
                 await dc.reprompt_dialog()
@@ -271,13 +280,14 @@ class MessageRouter:
 
     async def _understand(
         self, turn_context: TurnContext, viewer: Viewer, text: str, *,
-        about: str | None = None, directory: bool = False,
+        about: str | None = None, directory: bool = False, nothing_in_view: bool = False,
     ) -> tuple[Understanding, Conversation]:
         """Understood cheaply first; again with the people and teams when a name matters.
 
         `about`: the ticket a pending question is about, which "it" then means.
+        `nothing_in_view`: no earlier ticket is "it" (a new one is being filed).
         """
-        last = about or await self._last_ticket.get(turn_context, None)
+        last = about or (None if nothing_in_view else await self._last_ticket.get(turn_context, None))
         mentions = await self._mentions(turn_context, viewer)
         conversation = await conversation_for(
             self._deps, viewer, last_ticket=last if isinstance(last, str) else None,

@@ -349,7 +349,18 @@ def still_waiting(question: str) -> str:
 
 
 def noted_urgency(label: str) -> str:
-    return f"Noted: {label}."
+    return noted_for_filing([f"{label} priority"])
+
+
+def noted_for_filing(parts: list[str]) -> str:
+    """What a message said about the ticket being filed, kept for it ("give it to Sam")."""
+    return f"Noted for the new ticket: {', '.join(parts)}."
+
+
+def not_filed_yet(status: TicketStatus) -> str:
+    """"close it" while a new ticket is being filed: no earlier ticket is meant."""
+    return (f"The ticket you're filing isn't filed yet, so it can't be {status.words}: answer "
+            "the question below to file it, or say cancel to drop it.")
 
 
 def list_ends(total: int, *, at_start: bool) -> str:

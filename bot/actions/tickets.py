@@ -25,8 +25,8 @@ from bot.listing import ListQuery
 from bot.sender_day import sender_today
 from bot.understanding.context import Conversation
 from bot.understanding.requests import (
-    AssignTicket, ChangeStatus, CommentOnTicket, CreateTicket, EditTicket, ListScope, ListTickets,
-    Nobody, ShowTicket, TeamTarget, Target, TicketRequest, UserTarget,
+    AssignTicket, Both, ChangeStatus, CommentOnTicket, CreateTicket, EditTicket, ListScope,
+    ListTickets, Nobody, ShowTicket, TeamTarget, Target, TicketRequest, UserTarget,
 )
 from domain.access import Viewer, assign_refusal, can_see, editable_fields
 from domain.company import CompanySettings
@@ -141,6 +141,58 @@ def dialog_answers(request: CreateTicket) -> dict[str, str | None]:
         "assignee": None if to is None else to.label,
         "due_date": request.due.isoformat() if request.due else None,
     }
+
+
+def for_the_draft(
+    viewer: Viewer, said: object, *, asked: str | None,
+) -> tuple[dict[str, str], str] | None:
+    """What a message said, while a new ticket is being filed, about that ticket ("give it
+    to Sam", "make it urgent", "it's due Friday", "assign it to me and make it high"): the
+    dialog's answers to keep and the sentence that says so; a status ("close it") is
+    refused, as nothing is filed yet.
+
+    None when the message is not wholly about the ticket being filed (a ticket named, a
+    comment), names a day already past, or answers the question `asked` (the
+    dialog's step: "priority" under "How urgent is it?"), which the dialog reads itself.
+    Someone the viewer may not hand tickets to is not kept, and the sentence says why."""
+    parts = (said.first, said.second) if isinstance(said, Both) else (said,)
+    values: dict[str, str] = {}
+    noted: list[str] = []
+    refused: list[str] = []
+    for part in parts:
+        match part:
+            case AssignTicket(ticket=None, to=UserTarget() | TeamTarget() as to):
+                holder = assignee(to)
+                assert holder is not None
+                if refusal := ticket_services.assignment_refusal_when_filing(viewer, holder):
+                    refused.append(notices.filed_without(_label(to), refusal))
+                    continue
+                values["assignee"] = holder.label
+                mine = holder.kind is AssigneeType.USER and holder.user_id == viewer.id
+                noted.append("you'll take it" if mine else f"{_label(to)} will take it")
+            case EditTicket(ticket=None, description=None) if part.has_changes:
+                if part.title is not None:
+                    values["title"] = part.title
+                    noted.append(f"titled “{part.title}”")
+                if part.category is not None:
+                    values["category"] = part.category.value
+                    noted.append(f"kind {part.category.value.capitalize()}")
+                if part.priority is not None:
+                    values["priority"] = part.priority.value
+                    noted.append(f"{part.priority.value.capitalize()} priority")
+                if part.due is not None:
+                    if part.due < sender_today():
+                        return None
+                    values["due_date"] = part.due.isoformat()
+                    noted.append(f"due {part.due:%a} {part.due.day} {part.due:%b}")
+            case ChangeStatus(ticket=None, status=TicketStatus() as status) if len(parts) == 1:
+                return {}, notices.not_filed_yet(status)  # "close it": not an earlier one
+            case _:
+                return None
+    if asked in values:
+        return None
+    said_so = [notices.noted_for_filing(noted)] if noted else []
+    return values, " ".join(said_so + refused)
 
 
 def unconfirmed_past_due(

@@ -179,6 +179,17 @@ def noted_priority(dialog_context: DialogContext, text: str) -> str | None:
     return PRIORITY_LABELS[priority]
 
 
+def keep_for_ticket(dialog_context: DialogContext, values: Mapping[str, str]) -> bool:
+    """Keeps answers said out of turn ("give it to Sam" under "Which kind of ticket is
+    it?") with the ticket being filed, so what they answer is not asked; False when no new
+    ticket is being filed."""
+    kept = _steps_values(dialog_context)
+    if kept is None:
+        return False
+    kept.update(values)
+    return True
+
+
 def _steps_values(dialog_context: DialogContext) -> dict[str, Any] | None:
     """The answers the new-ticket dialog has collected so far (its waterfall's values)."""
     for instance in _inner_stack(dialog_context):

@@ -304,7 +304,8 @@ async def test_an_urgency_said_when_asked_the_kind_is_kept_and_not_asked_again(
     noted = await service.say(said, user=ada)
     filed = await service.say("incident", user=ada)
 
-    assert noted.texts[0].startswith("Noted: ") and noted.texts[-1] == "Which kind of ticket is it?"
+    assert noted.texts[0] == f"Noted for the new ticket: {priority.capitalize()} priority."
+    assert noted.texts[-1] == "Which kind of ticket is it?"
     assert "Filed TKT-" in texts_in(filed.card)
     async with engine.connect() as connection:
         row = (await connection.execute(select(tasks))).mappings().one()

@@ -1,0 +1,133 @@
+"""What people say about the ticket they are filing, out of turn, is kept for it.
+
+Found by trying the bot as a new user: after a ticket had been shown, "and give it to sam"
+in the middle of filing a new one dropped the new ticket and assigned the one shown before.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from db.tables import tasks
+from tests.e2e.service import Service, TeamsUser, texts_in
+from tests.integration.builders import insert_team, insert_ticket, insert_user, this_years
+
+SHOWN = this_years(42)
+
+
+async def _desk(service: Service, engine: AsyncEngine) -> tuple[TeamsUser, dict[str, Any]]:
+    """Mona, a manager, with Sam in her team; ticket 42 (open, Sam's) shown to her just now."""
+    mona_id = await insert_user(engine, role="manager", email="mona@example.com",
+                                name="Mona Manager")
+    sam_id = await insert_user(engine, role="user", email="sam@example.com", name="Sam Rivera")
+    desk = await insert_team(engine, "Service Desk", mona_id, sam_id)
+    await insert_ticket(engine, created_by=mona_id, assignee_type="user", assignee_id=sam_id,
+                        number=SHOWN, title="Badge reader at the side door")
+    mona = service.person("mona@example.com", "Mona Manager")
+    shown = await service.say("show 42", user=mona)
+    assert "Badge reader at the side door" in texts_in(shown.card)
+    return mona, {"mona": mona_id, "sam": sam_id, "desk": desk}
+
+
+async def _rows(engine: AsyncEngine) -> dict[str, dict[str, Any]]:
+    async with engine.connect() as connection:
+        found = (await connection.execute(select(tasks))).mappings().all()
+    return {row["ticket_number"]: dict(row) for row in found}
+
+
+async def _start_filing(service: Service, user: TeamsUser) -> None:
+    await service.say("new ticket: projector in room 4B shows no signal", user=user)
+    kind = await service.say("skip", user=user)
+    assert kind.texts[-1] == "Which kind of ticket is it?"
+
+
+@pytest.mark.parametrize(("said", "holder"), [
+    ("and give it to sam", "sam"),
+    ("assign it to Sam Rivera pls", "sam"),
+    ("sam should take it", "sam"),
+    ("I'll take it", "mona"),
+    ("give it to the service desk team", "desk"),
+])
+async def test_who_should_take_the_ticket_being_filed_is_kept_and_the_one_shown_is_untouched(
+    service: Service, engine: AsyncEngine, said: str, holder: str
+) -> None:
+    mona, ids = await _desk(service, engine)
+    before = (await _rows(engine))[SHOWN]
+    await _start_filing(service, mona)
+
+    noted = await service.say(said, user=mona)
+    await service.say("incident", user=mona)
+    filed = await service.say("high", user=mona)
+
+    assert noted.texts[0].startswith("Noted for the new ticket: "), noted.texts
+    assert noted.texts[-1] == "Which kind of ticket is it?"
+    assert not any("dropped" in text for text in noted.texts)
+    assert "Filed TKT-" in texts_in(filed.card)
+    rows = await _rows(engine)
+    assert rows[SHOWN] == before
+    [new] = [row for number, row in rows.items() if number != SHOWN]
+    assert new["title"] == "Projector in room 4B shows no signal"
+    if holder == "desk":
+        assert (new["assignee_type"], new["assignee_team_id"]) == ("team", ids["desk"])
+    else:
+        assert (new["assignee_type"], new["assignee_id"]) == ("user", ids[holder])
+
+
+async def test_an_urgency_and_a_due_day_said_before_the_description_are_kept_and_not_asked(
+    service: Service, engine: AsyncEngine
+) -> None:
+    mona, _ = await _desk(service, engine)
+    await service.say("new ticket: projector in room 4B shows no signal", user=mona)
+
+    urgency = await service.say("make it high priority", user=mona)
+    due = await service.say("it's due 15 jan", user=mona)
+    await service.say("Tried HDMI and USB-C from two laptops.", user=mona)
+    filed = await service.say("incident", user=mona)  # "How urgent is it?" is not asked
+
+    assert urgency.texts[0] == "Noted for the new ticket: High priority."
+    assert due.texts[0].startswith("Noted for the new ticket: due ")
+    assert all(turn.texts[-1].startswith("Describe it") for turn in (urgency, due))
+    assert "Filed TKT-" in texts_in(filed.card)
+    [new] = [row for number, row in (await _rows(engine)).items() if number != SHOWN]
+    assert (new["priority"], new["category"]) == ("high", "incident")
+    assert new["description"] == "Tried HDMI and USB-C from two laptops."
+    assert (new["due_date"].month, new["due_date"].day) == (1, 15)
+
+
+@pytest.mark.parametrize("said", ["close it", "resolve it pls", "mark it as done"])
+async def test_a_status_said_while_filing_changes_no_earlier_ticket_and_the_filing_goes_on(
+    service: Service, engine: AsyncEngine, said: str
+) -> None:
+    mona, _ = await _desk(service, engine)
+    before = await _rows(engine)
+    await _start_filing(service, mona)
+
+    refused = await service.say(said, user=mona)
+
+    assert refused.texts[0].startswith("The ticket you're filing isn't filed yet"), refused.texts
+    assert refused.texts[-1] == "Which kind of ticket is it?"
+    assert await _rows(engine) == before
+    await service.say("request", user=mona)
+    await service.say("low", user=mona)
+    assert len(await _rows(engine)) == 2
+
+
+async def test_someone_an_agent_may_not_hand_tickets_to_is_left_out_and_said_why(
+    service: Service, engine: AsyncEngine
+) -> None:
+    await _desk(service, engine)
+    sam = service.person("sam@example.com", "Sam Rivera")
+    await _start_filing(service, sam)
+
+    said = await service.say("give it to Mona", user=sam)
+    await service.say("incident", user=sam)
+    await service.say("medium", user=sam)
+
+    assert said.texts[0].startswith("I'll file it without giving it to Mona Manager"), said.texts
+    assert said.texts[-1] == "Which kind of ticket is it?"
+    [new] = [row for number, row in (await _rows(engine)).items() if number != SHOWN]
+    assert (new["assignee_id"], new["assignee_team_id"]) == (None, None)  # the desk routes it
