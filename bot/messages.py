@@ -71,6 +71,7 @@ from bot.understanding.requests import (
     ReminderAsked, ShowTicket,
     SmallTalk, Target, TicketRequest, TicketStats, Understanding, Unknown, Workload,
 )
+from bot.understanding.asked import fact_asked
 from bot.understanding.listed import Listed, PageTurn, Picked, Unsure, named, page_turn, pick
 from bot.understanding.suggestions import FIRST_STEPS, offered, suggest
 from bot.understanding.worklog import reports_work
@@ -193,9 +194,11 @@ class MessageRouter:
                     options=tuple(Option(f"{t.number} · {t.title}", says) for t, says in choices)))
                 return
             case None if not listed and dc.active_dialog is None and (
-                    self._deps.interpreter is None) and (  # a model looks tickets up itself
-                    await self._asked_which_of_theirs(turn_context, viewer, dc, text)):
-                return
+                    self._deps.interpreter is None):  # a model looks tickets up itself
+                read_on = await self._asked_which_of_theirs(turn_context, viewer, dc, text)
+                if read_on is None:
+                    return
+                text = read_on
         pending = pending_question(dc)
         filing = waiting_for(dc)  # "give it to Sam": the ticket being filed, no earlier one
         understood, conversation = await self._understand(
@@ -814,27 +817,36 @@ class MessageRouter:
 
     async def _asked_which_of_theirs(
         self, turn_context: TurnContext, viewer: Viewer, dc: DialogContext, text: str
-    ) -> bool:
+    ) -> str | None:
         """"I'll take the laptop one" with no list shown: the open tickets about "laptop" the
         person may see, each a button that says the message with its number; one is asked
-        about too (never changed at once), more than five are left to a list."""
+        about too (never changed at once), more than five are left to a list. A question
+        about a fact of it ("who has the printer ticket?", "is the vpn ticket done?") looks
+        among the finished ones too, and one that fits is answered at once: a question
+        changes nothing. None: asked which; else the message to read on."""
         said = named(text)
         if said is None or await self._files_a_ticket(turn_context, viewer, text):
-            return False
+            return text
+        asks_a_fact = fact_asked(text) is not None
         theirs = await presenter.open_tickets_about(self._deps, viewer, said,
-                                                    limit=_MOST_ASKED + 1)
+                                                    limit=_MOST_ASKED + 1, finished=asks_a_fact)
         if len(theirs) > _MOST_ASKED:
             await self._interrupt(turn_context, dc)
             await self._send(turn_context, Reply(text=notices.too_many_about(said)))
-            return True
+            return None
         found = pick(text, tuple(Listed(number, title) for number, title in theirs), ask=True)
         if not isinstance(found, Unsure):
-            return False  # none open about it (or only in the description): read as said
+            return text  # none open about it (or only in the description): read as said
+        if asks_a_fact and len(found.choices) == 1 and isinstance(
+                (reading := (await self._understand(turn_context, viewer,
+                                                    found.choices[0][1]))[0]), ShowTicket) and (
+                reading.asked is not None):
+            return found.choices[0][1]  # "who has the printer ticket?": that one's answer
         await self._interrupt(turn_context, dc)
         await self._send(turn_context, Reply(
             text=notices.which_of_theirs(said, len(found.choices)),
             options=tuple(Option(f"{t.number} · {t.title}", says) for t, says in found.choices)))
-        return True
+        return None
 
     async def _listed(self, turn_context: TurnContext) -> tuple[Listed, ...]:
         """The last list shown, while it is fresh: after `DIALOG_IDLE`, "the second one"

@@ -223,13 +223,15 @@ async def listed_card(
 
 
 async def open_tickets_about(
-    deps: BotDependencies, viewer: Viewer, words: str, *, limit: int
+    deps: BotDependencies, viewer: Viewer, words: str, *, limit: int, finished: bool = False,
 ) -> tuple[tuple[str, str], ...]:
     """Open tickets the viewer may see whose title or description has every word, newest
-    first, as (number, title): what "the laptop one" may mean when no list was shown."""
+    first, as (number, title): what "the laptop one" may mean when no list was shown.
+    `finished`: resolved and closed ones too ("is the printer ticket done?")."""
     listing = await ticket_listing(
         uow=deps.uow().reading(), actor=viewer,
-        filter=TicketFilter(text=words, exclude_statuses=FINISHED), limit=limit, offset=0,
+        filter=TicketFilter(text=words, exclude_statuses=() if finished else FINISHED),
+        limit=limit, offset=0,
     )
     return tuple((t.ticket_number, t.title) for t in listing.page.tickets)
 

@@ -15,7 +15,7 @@ from typing import assert_never
 from bot import presenter
 from bot.actions import notices
 from bot.actions.reply import Reply
-from bot.actions.tickets import assignee, field_changes
+from bot.actions.tickets import answer_to, assignee, field_changes
 from bot.context import BotDependencies
 from bot.delivery import current_delivery
 from bot.replies import explain_briefly
@@ -46,10 +46,11 @@ async def show_each(
     shown: list[Reply] = []
     missing: list[str] = []
     history = isinstance(request.change, ShowTicket) and request.change.history
+    answer = answer_to(request.change.asked) if isinstance(request.change, ShowTicket) else None
     for ticket in request.tickets[:MOST_SHOWN]:
         try:
             card = await presenter.ticket_card(deps, viewer, str(ticket), company=company,
-                                               history_open=history)
+                                               history_open=history, notice=answer)
         except DomainError as error:
             missing.append(f"{ticket}: {explain_briefly(error)}")
         else:

@@ -7,13 +7,14 @@ extension and the terminal all end here, so an action and its wording exist once
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import replace
 from datetime import date
 from typing import Any, assert_never
 
 from bot import presenter
 from bot.actions import notices, questions
+from bot.actions.answers import answered
 from bot.actions.pending import Slot
 from bot.actions.phrasing import phrase
 from bot.actions.reply import Option, Reply
@@ -25,10 +26,11 @@ from bot.listing import ListQuery
 from bot.sender_day import sender_today
 from bot.understanding.context import Conversation
 from bot.understanding.requests import (
-    AssignTicket, Both, ChangeStatus, CommentOnTicket, CreateTicket, EditTicket, ListScope,
-    ListTickets, Nobody, ShowTicket, TeamTarget, Target, TicketRequest, UserTarget,
+    Asked, AssignTicket, Both, ChangeStatus, CommentOnTicket, CreateTicket, EditTicket,
+    ListScope, ListTickets, Nobody, ShowTicket, TeamTarget, Target, TicketRequest, UserTarget,
 )
 from domain.access import Viewer, assign_refusal, can_see, editable_fields
+from domain.clock import utcnow
 from domain.company import CompanySettings
 from domain.errors import InvalidValue, NotAllowed
 from domain.lifecycle import TRANSITIONS
@@ -79,8 +81,18 @@ async def show(
         return Reply(text=notices.which_ticket("show 4"))
     number = str(request.ticket)
     card = await presenter.ticket_card(deps, viewer, number, company=company,
-                                       history_open=request.history)
+                                       history_open=request.history,
+                                       notice=answer_to(request.asked))
     return Reply(card=card, ticket=number)
+
+
+def answer_to(asked: Asked | None) -> Callable[[TicketOverview], Notice] | None:
+    """The answer to a question about one fact of the ticket ("who has 2?"), drawn from
+    the ticket as the asker's card shows it; None when no fact was asked after."""
+    if asked is None:
+        return None
+    now = utcnow()
+    return lambda overview: answered(asked, overview, now=now, today=sender_today(now))
 
 
 def list_query(viewer: Viewer, request: ListTickets) -> ListQuery:

@@ -23,6 +23,7 @@ from bot.understanding.lists import own_tickets, read_list
 from bot.understanding.message import (
     DATE, NUMBER, REF, TICKET_FIELDS, Message, Word, read_message, typed_text,
 )
+from bot.understanding.asked import fact_asked
 from bot.understanding.placing import Placed, addressee, place, place_after_ask
 from bot.understanding.several import for_each, gather_tickets
 from bot.understanding.requests import (
@@ -189,7 +190,19 @@ def _reading(message: Message, conversation: Conversation, start: int, end: int)
 
 def understand(text: str, conversation: Conversation) -> Understanding:
     """What the message asks for; questions and negations never come back as a change."""
-    return _understand(text, conversation, several_then=True)
+    return _with_fact_asked(_understand(text, conversation, several_then=True), text)
+
+
+def _with_fact_asked(found: Understanding, text: str) -> Understanding:
+    """A ticket's card asked for by a question about one of its facts ("who has 2?",
+    "is it done?"), with that fact: the card comes with the answer."""
+    match found:
+        case ShowTicket(history=False, asked=None) if (asked := fact_asked(text)) is not None:
+            return replace(found, asked=asked)
+        case EachTicket(change=ShowTicket(history=False, asked=None) as shown) if (
+                asked := fact_asked(text)) is not None:
+            return replace(found, change=replace(shown, asked=asked))
+    return found
 
 
 def _understand(text: str, conversation: Conversation, *, several_then: bool) -> Understanding:
@@ -1917,7 +1930,8 @@ def _history(reading: Reading) -> ShowTicket | None:
         rf"(?:what|whats|what s)(?: has| have| s| is)? {_HAPPENED}(?: on| to| with| in| for)? {ref()}"
         rf"{_LATELY}"
     )) or _match(reading, (
-        r"who(?: has| have| s| else)? (?:changed|change|edited|edit|updated|touched|modified|worked on"
+        rf"who(?: has| have| s| else)? {_NOT_FILED}(?:changed|change|edited|edit|updated|touched"
+        r"|modified|worked on"
         rf"|messed with|made changes to|did what (?:to|on)|{_CHANGED_BY_SOMEONE})(?: the)? "
         rf"(?:{_A_FIELD}(?: on| of| for| in) )?{ref()}(?: last)?{_LATELY}"
         r"(?: (?:without|and|but|even though)(?: [\w']+){1,6})?"
@@ -1928,7 +1942,8 @@ def _history(reading: Reading) -> ShowTicket | None:
         r"(?: (?:already|again|now|suddenly|so fast|so soon|without \w+(?: \w+)?))?"
     ))
     if found is None and (reading.conversation.last_ticket is not None and _match(reading, (
-            rf"who(?: has| have| s| else)? (?:{_CHANGED_BY_SOMEONE}) (?:my|our|this|that|the) "
+            rf"who(?: has| have| s| else)? {_NOT_FILED}(?:{_CHANGED_BY_SOMEONE}) "
+            r"(?:my|our|this|that|the) "
             r"(?:ticket|request|case|issue)(?: (?:without|and|but|even though)(?: [\w']+){1,6})?"
     )) or _match(reading, (  # "who changed the priority": of the one in view, or which is asked
             rf"who(?: has| have| s| else)? (?:changed|change|edited|edit|updated|modified|set"
@@ -1947,6 +1962,11 @@ _A_FIELD = r"(?:priority|status|title|description|due date|deadline|category|ass
 _CHANGED_BY_SOMEONE = (r"closed|resolved|reopened|assigned|reassigned|unassigned|moved|cancelled"
                        r"|canceled|put on hold|deleted|renamed|downgraded|upgraded|lowered|raised")
 """Who did it to a ticket ("who closed 4?", "who reassigned my ticket?"): its history says."""
+
+_NOT_FILED = (r"(?!raised (?:(?:the|my|our|this|that|ticket|tickets|tkt|issue|case|request"
+              r"|number|no) )*(?:tref|tnum|ticket|issue|case|request|it)\b(?! s | is ))")
+""""who raised 4" asks who filed it (its card answers); "who raised the priority on 4" asks
+its history."""
 
 _CHANGED_TO = (r"closed|resolved|reopened|open again|on hold|put on hold|assigned(?: to \w+)?|reassigned"
                r"|unassigned|moved|cancelled|canceled|low|low priority|urgent|high|medium"

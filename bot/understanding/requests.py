@@ -42,12 +42,39 @@ class Nobody:
 Target = UserTarget | TeamTarget | Nobody
 
 
+class Fact(StrEnum):
+    """One thing about a ticket a question may ask after ("who has 2?", "when is 2 due?")."""
+
+    ASSIGNEE = "assignee"
+    DUE = "due"
+    STATUS = "status"
+    PRIORITY = "priority"
+    SEVERITY = "severity"
+    CATEGORY = "category"
+    REQUESTER = "requester"
+    UPDATED = "updated"
+
+
+@dataclass(frozen=True, slots=True)
+class Asked:
+    """A question about one fact of a ticket: answered in one sentence on its card."""
+
+    fact: Fact
+    yes_no: bool = False
+    """"is 2 closed yet?", "is anyone on 2?": answered yes or no first."""
+    values: frozenset[str] = frozenset()
+    """The values a yes/no question asks whether the fact has ("done": resolved or closed);
+    none: whether it has any (someone holds it, it is overdue)."""
+
+
 @dataclass(frozen=True, slots=True)
 class ShowTicket:
     ticket: TicketNumber | None
     history: bool = False
     """Asked for what happened to it ("history of 4", "who changed 4"): the card opens
     with its history shown."""
+    asked: Asked | None = None
+    """A question about one of its facts ("who has 2?"): the card comes with the answer."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import assert_never
 
 from bot.understanding.requests import (
-    AssignTicket, Both, Cancel, ChangeStatus, Choice, Clarify, CommentOnTicket, CreateTicket, Declined,
+    Asked, AssignTicket, Both, Cancel, ChangeStatus, Choice, Clarify, CommentOnTicket, CreateTicket, Declined,
     EachTicket, EditTicket, FreeText, Help, ListTickets, Nobody, NotInTicketFlow, Question, ReminderAsked, ShowTicket, Target,
     TicketStats,
     Workload,
@@ -61,6 +61,8 @@ def _request(request: TicketRequest) -> str:
     match request:
         case ShowTicket(ticket=ticket, history=True):
             return f"history {_ticket(ticket)}"
+        case ShowTicket(ticket=ticket, asked=Asked() as asked):
+            return f"show {_ticket(ticket)} asked={_asked(asked)}"
         case ShowTicket(ticket=ticket):
             return f"show {_ticket(ticket)}"
         case ListTickets(scope=scope, status=status, priority=priority, text=text) as listed:
@@ -105,6 +107,12 @@ def _request(request: TicketRequest) -> str:
             return f"comment {_ticket(ticket)} {text!r}" if text else f"comment {_ticket(ticket)} ?"
         case _:
             assert_never(request)
+
+
+def _asked(asked: Asked) -> str:
+    """`assignee`, `due?` (overdue?), `status?resolved,closed` (is it done?)."""
+    said = asked.fact.value + ("?" if asked.yes_no else "")
+    return said + ",".join(sorted(asked.values))
 
 
 def _ticket(ticket: TicketNumber | None) -> str:

@@ -143,14 +143,14 @@ EIGHTH_HELD_OUT: tuple[tuple[str, str], ...] = (
     # --- showing -------------------------------------------------------------------------------
     ("ticket 62?", "show #62"),
     ("whats happening with 63", "show #63"),
-    ("TKT-2026-0064 status pls", "show #64"),
-    ("who has #65", "show #65"),
+    ("TKT-2026-0064 status pls", "show #64 asked=status"),
+    ("who has #65", "show #65 asked=assignee"),
     ("pull up tkt 66", "show #66"),
     ("show me the history of 67", "history #67"),
     ("wat is the latest on it", "show #7"),
     ("ticket no 68", "show #68"),
     ("please revert on ticket 69", "show #69"),
-    ("ticket 70 what is status", "show #70"),
+    ("ticket 70 what is status", "show #70 asked=status"),
     ("WHY IS 71 STILL OPEN", "show #71"),
     # --- questions for the help assistant ------------------------------------------------------
     ("how do i change my email signature", "question"),

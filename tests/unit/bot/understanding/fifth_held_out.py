@@ -35,7 +35,7 @@ FIFTH_HELD_OUT: tuple[tuple[str, str], ...] = (
     ("new ticket - cant print from teams 🖨️", "create title='Cant print from teams'"),
     ("any news on 52?", "show #52"),
     ("hey whats happening with my ticket 53", "show #53"),
-    ("is 54 fixed or not", "show #54"),
+    ("is 54 fixed or not", "show #54 asked=status?closed,resolved"),
     ("Hello team, I opened TKT-2026-0055 yesterday and nobody has answered yet. Could someone "
      "have a look please?", "show #55"),
     ("pls close 56 its fine now", "status #56 closed"),
@@ -49,7 +49,7 @@ FIFTH_HELD_OUT: tuple[tuple[str, str], ...] = (
     ("sorry for disturb, the 58 is solved, you can close it", "status #58 closed"),
     ("how much tickets I have open", "list mine status=open"),
     ("give me list of urgent ticket", "list all priority=urgent"),
-    ("who is doing the 59?", "show #59"),
+    ("who is doing the 59?", "show #59 asked=assignee"),
     ("please to make 59 priority high", "edit #59 priority=high"),
     # --- typos ---------------------------------------------------------------------------------
     ("cloes 60", "status #60 closed"),
@@ -69,7 +69,7 @@ FIFTH_HELD_OUT: tuple[tuple[str, str], ...] = (
     # --- Slack-style shorthand -----------------------------------------------------------------
     ("64 -> done", "status #64 resolved"),
     ("ptal 65", "show #65"),
-    ("eta on 66?", "show #66"),
+    ("eta on 66?", "show #66 asked=due"),
     ("66 lgtm, closing", "status #66 closed"),
     ("nvm, forget it", "cancel"),
     ("thx!!", "small talk thanks"),

@@ -44,7 +44,7 @@ FOURTH_HELD_OUT: tuple[tuple[str, str], ...] = (
     ("im on it 👍", "start and take #7"),
     # --- chatty customers -----------------------------------------------------------------------
     ("Hi there! Just checking in on TKT-2026-0035, is there any progress? Thanks so much",
-     "show #35"),
+     "show #35 asked=status"),
     ("hello, my keyboard stopped working after I spilled coffee on it ☕", "free text"),
     ("please close my ticket", "status #7 closed"),
     ("can u close my ticket pls", "status #7 closed"),
@@ -54,13 +54,13 @@ FOURTH_HELD_OUT: tuple[tuple[str, str], ...] = (
     ("can you make my ticket high priority please", "edit #7 priority=high"),
     ("12 works now", "status #12 resolved"),
     ("36 is working now, thank you so much!!", "status #36 resolved"),
-    ("Hello! can you tell me who is working on my ticket 36?", "show #36"),
+    ("Hello! can you tell me who is working on my ticket 36?", "show #36 asked=assignee"),
     ("my ticket 36 is still not fixed", "no change #36"),
     # --- non-native English ---------------------------------------------------------------------
     ("where I can see my tickets?", "list mine"),
     ("how I can find my tickets", "list mine"),
     ("how can I see my open tickets?", "list mine status=open"),
-    ("what is status of my ticket 37?", "show #37"),
+    ("what is status of my ticket 37?", "show #37 asked=status"),
     ("i have problem with outlook, it not open", "free text"),
     ("kindly to assign 38 to sam", "assign #38 to user:u-sam"),
     ("the 37 you can close, is working now", "status #37 closed"),
@@ -76,11 +76,11 @@ FOURTH_HELD_OUT: tuple[tuple[str, str], ...] = (
     ("new ticket: wifi down on floor 2 📶", "create title='Wifi down on floor 2'"),
     ("ty 🙂", "small talk thanks"),
     # --- all-lowercase questions about tickets --------------------------------------------------
-    ("whats the status of 40", "show #40"),
+    ("whats the status of 40", "show #40 asked=status"),
     # the viewer's own tickets about the laptop ("my X ticket", from the list phrasings table)
     ("any news on my laptop request?", "list own text='laptop'"),
     ("is anyone looking at my ticket?", "list mine"),
-    ("who's got 40", "show #40"),
+    ("who's got 40", "show #40 asked=assignee"),
     ("my open tickets", "list mine status=open"),
     ("show me everything urgent", "list all priority=urgent"),
     ("anything due this week for the network team?", "list all assignee=team:2 due=this_week"),

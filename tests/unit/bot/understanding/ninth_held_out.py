@@ -31,6 +31,8 @@ where another ask begins ("… to the network team and let them know …"); a re
 ("sam is off sick so give 165 to alex"); "m8"; who filed them after "what", "anything"; "i
 need 4 done by friday" a due date; "hold off on closing 120" refused; 110. "why is 170 STILL
 not fixed??" asks about the ticket (shown, not refused); "i'm asking about 171" again; 112.
+"who raised 154?" asks who filed it (shown with the answer), not its history; 113. Its
+questions about one field are read with the field asked after ("show #150 asked=assignee").
 `NINTH_MISREAD` is what they still misread.
 """
 
@@ -61,16 +63,16 @@ NINTH_HELD_OUT: tuple[tuple[str, str], ...] = (
     ("close 146 and assign 147 to sam", "status #146 closed + assign #147 to user:u-sam"),
     ("reopen 148 and give it to alex", "status #148 open + assign #148 to user:u-alex"),
     # --- questions about a ticket's fields -----------------------------------------------------
-    ("who's got 150?", "show #150"),
-    ("when is 151 due", "show #151"),
+    ("who's got 150?", "show #150 asked=assignee"),
+    ("when is 151 due", "show #151 asked=due"),
     ("what's the status of the printer ticket", "list all text='printer'"),
-    ("what priority is 152", "show #152"),
-    ("is anyone on 153?", "show #153"),
-    ("who raised 154?", "show #154"),
-    ("whats the due date on it", "show #7"),
+    ("what priority is 152", "show #152 asked=priority"),
+    ("is anyone on 153?", "show #153 asked=assignee?"),
+    ("who raised 154?", "show #154 asked=requester"),
+    ("whats the due date on it", "show #7 asked=due"),
     ("which team has 155", "show #155"),
-    ("is 156 still open?", "show #156"),
-    ("what category is 157 in", "show #157"),
+    ("is 156 still open?", "show #156 asked=status?in_progress,on_hold,open"),
+    ("what category is 157 in", "show #157 asked=category"),
     ("who changed 225 last", "history #225"),
     # --- age and order -------------------------------------------------------------------------
     ("show me the oldest open tickets", "list all status=open unplaced='oldest'"),
@@ -134,7 +136,7 @@ NINTH_HELD_OUT: tuple[tuple[str, str], ...] = (
     ("shwo me my tickts", "list mine"),
     ("put 196 on hlod", "status #196 on_hold"),
     ("hihg priority tickets pls", "list all priority=high"),
-    ("waht is the status of 197", "show #197"),
+    ("waht is the status of 197", "show #197 asked=status"),
     ("clsoe this one", "status #7 closed"),
     # --- voice-dictated run-ons ----------------------------------------------------------------
     ("okay so ticket 199 the printer one can you assign that to sam rivera please and thank you",
@@ -220,7 +222,6 @@ NINTH_MISREAD: frozenset[str] = frozenset({
     'sorry not 116, i meant 117',
     "i'll close 219 later",
     "what's the status of the printer ticket",
-    'who raised 154?',
     'show me the oldest open tickets',
     'which tickets have been open the longest',
     'show the latest tickets',

@@ -49,7 +49,7 @@ SIXTH_HELD_OUT: tuple[tuple[str, str], ...] = (
     ("the 108 is urgent for me, please make urgent", "edit #108 priority=urgent"),
     ("i am not understand why 109 is closed", "history #109"),
     ("for the ticket 110 please put priority more low", "edit #110 priority=low"),
-    ("who have the ticket 111?", "show #111"),
+    ("who have the ticket 111?", "show #111 asked=assignee"),
     ("kindly do the needful for 112", "show #112"),
     ("please give me all ticket of network team", "list all assignee=team:2"),
     # --- typos ---------------------------------------------------------------------------------
@@ -75,7 +75,7 @@ SIXTH_HELD_OUT: tuple[tuple[str, str], ...] = (
      "#121 get? [open, in progress, on hold, resolved, closed]"),
     ("gimme 122", "assign #122 to user:u-jo"),
     ("122 is mine", "assign #122 to user:u-jo"),
-    ("status of 123?", "show #123"),
+    ("status of 123?", "show #123 asked=status"),
     ("wip 124", "status #124 in_progress"),
     ("123 p1", "edit #123 priority=urgent"),
     # --- emoji ---------------------------------------------------------------------------------
@@ -140,7 +140,7 @@ SIXTH_HELD_OUT: tuple[tuple[str, str], ...] = (
     ("assign it", "assign #7 to ?"),
     ("resolve", "status ? resolved"),
     ("maybe give 146 to sam?", "ask assign #146 to ?: Should Sam Rivera take #146? [Yes]"),
-    ("high priority?", "show #7"),
+    ("high priority?", "show #7 asked=priority"),
     ("priority high", "edit #7 priority=high"),
     # --- not to act on -------------------------------------------------------------------------
     ("do not close 147 yet", "no change #147"),

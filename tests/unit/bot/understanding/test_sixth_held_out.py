@@ -74,7 +74,7 @@ def test_a_reminder_keeps_the_day_said_for_the_due_date_it_offers() -> None:
     ("why 4 got closed?", "history #4"),
     ("who can close 4?", "show #4"),
     ("why close 4", "show #4"),
-    ("high priority?", "show #7"),
+    ("high priority?", "show #7 asked=priority"),
     ("still urgent?", "show #7"),
     ("urgent tickets?", "list all priority=urgent"),
     ("priority high", "edit #7 priority=high"),
@@ -108,7 +108,7 @@ def test_with_no_ticket_shown_a_priority_asked_is_a_list_and_a_field_asks_which_
     ("who is overloaded with the vpn issue", "question"),
     ("how is the workload of the printer team", "question"),
     ("how many tickets does sam have", "list all assignee=user:u-sam"),
-    ("who has 4?", "show #4"),
+    ("who has 4?", "show #4 asked=assignee"),
 ])
 def test_asking_for_everyones_workload_is_a_count_per_person_and_nothing_else_is(
     said: str, expected: str

@@ -173,7 +173,7 @@ def test_questions_and_negations_never_come_back_as_a_change(said: str) -> None:
     ("if possible, close 12", "status #12 closed"),
     ("if you get a chance could you close 12", "status #12 closed"),
     ("close 12 when you get a chance", "status #12 closed"),
-    ("when is 6 due?", "show #6"),
+    ("when is 6 due?", "show #6 asked=due"),
     ("printer isn't working, please create a ticket", "create title=\"Printer isn't working\""),
     ("tickets not assigned to anyone", "list all assignee=nobody"),
 ])
@@ -327,8 +327,8 @@ def test_my_team_is_the_team_the_viewer_is_in(own: frozenset[int], expected: str
     ("how do I reset it?", None),
     ("how to fix it", None),
     ("what's the name of it", "show #7"),
-    ("what's the status of it?", "show #7"),
-    ("what's the eta on it?", "show #7"),
+    ("what's the status of it?", "show #7 asked=status"),
+    ("what's the eta on it?", "show #7 asked=due"),
     ("how is it going?", "show #7"),
     ("what about it?", "show #7"),
 ])

@@ -68,7 +68,7 @@ THIRD_HELD_OUT: tuple[tuple[str, str], ...] = (
     ("<at>TicketFlow</at> what's <at>Sam Rivera</at> got open",
      "list all status=open assignee=user:u-sam"),
     # --- questions, not commands ----------------------------------------------------------------
-    ("is 19 assigned to anyone?", "show #19"),
+    ("is 19 assigned to anyone?", "show #19 asked=assignee?"),
     ("would you close 19 for me?", "status #19 closed"),
     ("did Priya already take 19?", "show #19"),
     ("who should I give 19 to?", "show #19"),
@@ -84,7 +84,7 @@ THIRD_HELD_OUT: tuple[tuple[str, str], ...] = (
     ("bump it to high", "edit #7 priority=high"),
     ("put a note on it: user on leave till Monday", "comment #7 'user on leave till Monday'"),
     ("reopen that pls", "status #7 open"),
-    ("who has it now?", "show #7"),
+    ("who has it now?", "show #7 asked=assignee"),
     # --- polite and indirect --------------------------------------------------------------------
     ("could you possibly bump 7 up to urgent?", "edit #7 priority=urgent"),
     ("would you mind putting 27 on hold?", "status #27 on_hold"),
