@@ -2581,6 +2581,16 @@ def _edit(reading: Reading, whole: Reading) -> Understanding | None:
             return None  # "drop 4": let go of it
         why = f"“{value}” is not a priority." if value else ""
         return _ask_field(reading.ticket(found), "priority", why)
+    if found := _match(reading, (
+        r"(?:bump|raise|lower|increase|decrease|reduce|drop|up|upgrade|downgrade)(?: up| down)?"
+        r" (?:the |its )?priority(?: up| down)?(?: a bit| a notch| one level| slightly)?"
+        r"(?: (?:to|as|into) (?P<value>.+?))?"
+    )):  # "lower the priority": of the ticket just shown, as "set priority to urgent" is
+        ticket = reading.conversation.last_ticket
+        if found.group("value") in PRIORITY_WORDS:
+            return EditTicket(ticket, priority=PRIORITY_WORDS[found.group("value")])
+        why = f"“{found.group('value')}” is not a priority." if found.group("value") else ""
+        return _ask_field(ticket, "priority", why)
     if found := _match(reading, rf"(?P<verb>prioritize|prioritise|escalate|deprioritize|deprioritise) {ref()}"):
         priority = Priority.LOW if found.group("verb").startswith("de") else (
             Priority.URGENT if found.group("verb") == "escalate" else Priority.HIGH)

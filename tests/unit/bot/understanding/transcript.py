@@ -973,6 +973,15 @@ TABLE: tuple[tuple[str, str], ...] = (
     ("2 is urgent", "edit #2 priority=urgent"),
     ("what's the status of my order", "question"),
     ("what does the priority of a ticket mean?", "question"),
+    # --- the priority of the ticket in view, raised or lowered without naming it ("lower the
+    # priority" went to the help assistant, "raise the priority" was not understood) --------
+    ("lower the priority", "ask edit #7 ? priority"),
+    ("pls reduce the priority", "ask edit #7 ? priority"),
+    ("raise the priority", "ask edit #7 ? priority"),
+    ("can you bump up the priority a bit", "ask edit #7 ? priority"),
+    ("drop the priority to low", "edit #7 priority=low"),
+    ("raise priority to urgent pls", "edit #7 priority=urgent"),
+    ("lower the priority to whenever", "ask edit #7 ? priority: “whenever” is not a priority."),
 )
 
 NO_CONTEXT: tuple[tuple[str, str], ...] = (
@@ -985,6 +994,7 @@ NO_CONTEXT: tuple[tuple[str, str], ...] = (
     ("who changed the priority", "history ?"),  # which ticket is asked
     ("who has it?", "show ? asked=assignee"),  # which ticket is asked
     ("is it done?", "show ? asked=status?closed,resolved"),
+    ("lower the priority", "ask edit ? ? priority"),  # which ticket is asked
     # an assignment naming no ticket, with none in the conversation: which one is asked
     ("pls assign to sam rivera", "assign ? to user:u-sam"),
     ("Wifi is down again. Please assign to the network team", "assign ? to team:2"),
