@@ -83,6 +83,13 @@ def saved(fields: list[str]) -> Notice:
     return Notice(f"Saved: {', '.join(fields)}." if fields else "Saved.", Tone.GOOD)
 
 
+def already_has(number: str, fields: list[str]) -> Notice:
+    """An edit asked in words that the ticket already has ("make 4 high" when it is):
+    nothing changed, no one was told."""
+    return Notice(f"{number} already has that {' and '.join(fields)}; nothing changed.",
+                  Tone.DEFAULT)
+
+
 def too_many_at_once(count: int, most: int) -> str:
     return (f"That names {count} tickets; I change at most {most} in one message, so nothing "
             "was changed. Split them over a few messages.")

@@ -298,11 +298,14 @@ async def save_fields(
     *, expected_version: str | None = None, named: bool = False,
 ) -> Reply:
     """`named`: the notice names the fields (a form sends them all, changed or not)."""
-    saved = await ticket_services.update_ticket(
+    change = await ticket_services.change_ticket(
         uow=deps.uow(), actor=viewer, ticket=ticket, fields=changes,
         expected_version=expected_version, delivery=current_delivery(),
     )
-    notice = notices.saved([name.replace("_", " ") for name in changes] if named else [])
+    saved = change.ticket
+    names = [name.replace("_", " ") for name in changes]
+    notice = notices.already_has(saved.ticket_number, names) if named and change.unchanged \
+        else notices.saved(names if named else [])
     card = await presenter.ticket_card(deps, viewer, saved.id, notice=notice)
     return Reply(card=card, ticket=saved.ticket_number)
 

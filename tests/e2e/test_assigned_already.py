@@ -1,4 +1,5 @@
-"""Assigning a ticket to whoever already has it changes nothing, notifies no one, and says so."""
+"""Asking for what a ticket already has (its holder, its priority, its due day) changes
+nothing, notifies no one, and says so."""
 
 from __future__ import annotations
 
@@ -74,3 +75,21 @@ async def test_assigning_a_person_who_has_it_or_unassigning_nobody_changes_nothi
     again = await service.say("unassign 42", user=rita)
     assert f"{NUMBER} isn't assigned to anyone." in texts_in(again.card), again.texts
     assert await _written(engine) == after_unassigning
+
+
+async def test_an_edit_in_words_the_ticket_already_has_changes_nothing_and_says_so(
+    service: Service, engine: AsyncEngine
+) -> None:
+    """'make 42 high' on a High ticket said "Saved: priority." though nothing was saved."""
+    customer = await insert_user(engine, role="customer")
+    await insert_user(engine, role="admin", email="rita@example.com", name="Rita Admin")
+    await insert_ticket(engine, created_by=customer, number=NUMBER)
+    rita = service.person("rita@example.com", "Rita Admin")
+    assert "Saved: priority." in texts_in((await service.say("make 42 high", user=rita)).card)
+    before = await _written(engine)
+
+    for said in ("make 42 high", "set the priority of 42 to high pls"):
+        again = await service.say(said, user=rita)
+        assert f"{NUMBER} already has that priority; nothing changed." in texts_in(again.card)
+        assert "Saved" not in texts_in(again.card)
+    assert await _written(engine) == before
