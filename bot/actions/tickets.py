@@ -109,15 +109,17 @@ def list_query(viewer: Viewer, request: ListTickets) -> ListQuery:
 
 
 async def list_tickets(deps: BotDependencies, viewer: Viewer, request: ListTickets) -> Reply:
-    """The list; "my outlook ticket" that finds one ticket shows it, and one that finds none
-    says so and offers the wider lists."""
+    """The list; "my outlook ticket" that finds one ticket shows it (with the answer to
+    "who has my outlook ticket?"), and one that finds none says so and offers the wider lists."""
     own = request.scope is ListScope.OWN and request.text is not None
     none = f"You have no ticket matching “{request.text}”." if own else None
     card, rows, page = await presenter.listed_card(deps, viewer, list_query(viewer, request), 0,
                                                    when_empty=none)
-    if own and len(rows) == 1:
+    if (own or request.asked is not None) and len(rows) == 1:  # "is my ticket done?": answered
         number = rows[0].number
-        return Reply(card=await presenter.ticket_card(deps, viewer, number), ticket=number)
+        return Reply(card=await presenter.ticket_card(deps, viewer, number,
+                                                      notice=answer_to(request.asked)),
+                     ticket=number)
     return Reply(card=card, listed=tuple((row.number, row.title) for row in rows), page=page)
 
 

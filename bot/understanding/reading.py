@@ -260,6 +260,11 @@ def _understand(text: str, conversation: Conversation, *, several_then: bool) ->
     elif isinstance(found, ListTickets) and found.scope is ListScope.OWN and (
             asks_after_own_tickets(text)) and (own := own_tickets(message)).text != found.text:
         found = own  # "my printer ticket still not done?": how it goes is asked, no filter
+    if isinstance(found, ListTickets) and found.scope in (ListScope.OWN, ListScope.MINE) and (
+            one := _ONE_OWN_TICKET.search(text)) and (asked := fact_asked(text)) is not None and (
+            (own := own_tickets(message)).scope is ListScope.OWN or not one["topic"]):
+        found = replace(own, asked=asked)  # "who has my vpn ticket?", "is my ticket done?": that
+        # one's answer; what is asked after filters nothing
     found = for_each(found, tickets, final=conversation.directory or not needs_directory(found))
     if several_then and len(tickets) > 1 and isinstance(
             found, (EachTicket, Unknown, FreeText)) and (
@@ -558,6 +563,11 @@ def _done_to(what: str) -> bool:
 _OWN_TICKET = re.compile(
     r"\b(?:my|our)\s+(?:[\w-]+\s+){0,3}?(?:tickets?|requests?|cases?|issues?|incidents?|reports?"
     r"|problems?)\b", re.IGNORECASE)
+_ONE_OWN_TICKET = re.compile(
+    r"\b(?:my|our)\s+(?P<topic>(?:[\w-]+\s+){0,3}?)(?:ticket|request|case|issue|incident|report"
+    r"|problem)\b",
+    re.IGNORECASE)
+"""One ticket of one's own ("my vpn ticket"), which a question about a fact may be about."""
 _AFTER_PROGRESS = re.compile(
     r"\b(?:updates?|news|status|progress|eta|done|fixed|resolved|solved|sorted|closed|happening"
     r"|going on|going|hows|wheres|happened|where|when|anyone|anybody|someone|somebody|looked at|looking at|picked up"

@@ -100,6 +100,9 @@ class ListTickets:
     """Words that ask for a filter the list cannot apply, said back ("closed last week")."""
     filed_by: UserTarget | None = None
     """Only tickets this person filed ("tickets filed by Sam", "what did Sam raise")."""
+    asked: Asked | None = None
+    """A question about one fact of the viewer's own ticket ("who has my vpn ticket?"):
+    answered on its card when the list finds that one ticket."""
 
 
 @dataclass(frozen=True, slots=True)

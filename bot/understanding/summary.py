@@ -79,6 +79,7 @@ def _request(request: TicketRequest) -> str:
             parts += [f"created_before={listed.created_before.isoformat()}"] if listed.created_before else []
             parts += [f"text={text!r}"] if text else []
             parts += [f"unplaced={listed.unplaced!r}"] if listed.unplaced else []
+            parts += [f"asked={_asked(listed.asked)}"] if listed.asked else []
             return " ".join(parts)
         case CreateTicket(form=True):
             return "create form"

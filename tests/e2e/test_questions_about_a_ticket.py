@@ -148,3 +148,23 @@ async def test_a_customer_asking_after_an_order_with_no_ticket_asks_the_assistan
 
     assert asked.texts == ["Looking that up in the help documents…"]
     await wait_for_answers(helpdesk)
+
+
+@pytest.mark.parametrize(("said", "expected"), [
+    ("is my vpn ticket done?", f"No, {NUMBER} is open with Sam Agent, not started yet."),
+    ("who has my vpn ticket", f"Sam Agent has {NUMBER}."),
+    ("what's the status of my vpn ticket", f"{NUMBER} is open with Sam Agent, not started yet."),
+    ("is my ticket closed yet?", f"No, {NUMBER} is open with Sam Agent, not started yet."),
+])
+async def test_a_customer_asking_after_their_own_ticket_by_its_subject_is_answered(
+    service: Service, engine: AsyncEngine, said: str, expected: str
+) -> None:
+    """"is my vpn ticket done?" listed their resolved tickets about "vpn" ("You have no ticket
+    matching “vpn”" while it was open), and "who has my vpn ticket" found nothing."""
+    await ann_sam_and_cys_ticket(service, engine)
+    cy = service.person("cy.customer@example.com", "Cy Customer")
+
+    card = (await service.say(said, user=cy)).card
+
+    assert answer(card) == [expected]
+    assert "VPN drops every hour" in texts_in(card)

@@ -79,7 +79,7 @@ FOURTH_HELD_OUT: tuple[tuple[str, str], ...] = (
     ("whats the status of 40", "show #40 asked=status"),
     # the viewer's own tickets about the laptop ("my X ticket", from the list phrasings table)
     ("any news on my laptop request?", "list own text='laptop'"),
-    ("is anyone looking at my ticket?", "list mine"),
+    ("is anyone looking at my ticket?", "list mine asked=assignee?"),
     ("who's got 40", "show #40 asked=assignee"),
     ("my open tickets", "list mine status=open"),
     ("show me everything urgent", "list all priority=urgent"),

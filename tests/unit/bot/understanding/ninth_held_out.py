@@ -170,7 +170,7 @@ NINTH_HELD_OUT: tuple[tuple[str, str], ...] = (
      "switch in the comms room was rebooted at 7am but the link light is still amber",
      "assign #208 to team:2"),
     # --- customers and agents ------------------------------------------------------------------
-    ("hi, is there any progress on my ticket please", "list mine"),
+    ("hi, is there any progress on my ticket please", "list mine asked=status"),
     ("my printer ticket still not done?", "list own text='printer'"),
     ("when will someone fix my laptop ticket", "list own text='laptop'"),
     ("it works now, you can close my ticket", "status #7 resolved"),
