@@ -102,6 +102,46 @@ _UNHELPFUL = {
 }
 """What people say when an answer did not help ("nope" and 👎 only right after an answer
 that found something; under an offer they decline it)."""
+_NOT_HELPED = frozenset({
+    "didnt help", "doesnt help", "didnt work", "doesnt work", "not working", "wasnt helpful",
+    "isnt helpful", "not helpful", "unhelpful", "useless", "no help", "no good", "no use",
+    "didnt answer my question", "doesnt answer my question", "didnt solve it", "doesnt solve it",
+    "didnt fix it", "doesnt fix it", "didnt solve my problem", "doesnt solve my problem",
+    "didnt fix my problem", "didnt fix the problem", "doesnt fix the problem", "not it",
+    "not what i asked", "not what i meant", "not what i was asking", "not what i was asking for",
+    "not what i was looking for", "not what i need", "not what i needed", "wrong answer",
+    "tried that", "i tried that", "already tried that", "i already tried that",
+    "i tried that already", "tried that already", "still not working", "still doesnt work",
+    "still broken", "still the same", "same problem", "same issue", "no luck", "no joy",
+    "still no luck", "still no joy", "didnt do anything", "made no difference", "makes no difference", "no difference",
+    "didnt change anything", "nothing changed", "not the answer", "not the right answer",
+    "wrong", "not right", "incorrect", "not useful", "wasnt useful", "isnt useful",
+})
+"""The same, as `_plain` leaves it: "that did not help at all", "this was not helpful",
+"sadly it doesn't work for me", "your answer didn't really answer my question"."""
+_SUBJECT = re.compile(
+    r"^(?:(?:no|nope|sorry|hmm+|um+|well|but|unfortunately|sadly|afraid|ok|okay|nah) )*"
+    r"(?:(?:that|this|it|thats|its|thiss|which|the answer|your answer|the article|the doc|"
+    r"the document|the guide|the steps|those steps|these steps|those|these|the link|the tip)"
+    r"(?: (?:is|was|has been))? )?")
+_FILLER = re.compile(
+    r" (?:really|at all|even|unfortunately|sadly|either|though|honestly|much|for me|"
+    r"im afraid|i am afraid|quite|exactly|at all sorry|sorry|tbh|lol|mate)\b")
+_CONTRACTED = (("did not", "didnt"), ("does not", "doesnt"), ("do not", "dont"),
+               ("has not", "hasnt"), ("that is", "thats"), ("it is", "its"))
+"""("is not" stays: "that is not what I asked" is "that's" and "not what I asked".)"""
+
+
+def _plain(said: str) -> tuple[str, str]:
+    """`said` (lower case, punctuation gone) without apostrophes, contractions spelled one
+    way and softening words, as it is and without its opening subject: "that did not
+    really help" → "didnt help"."""
+    plain = said.replace("'", "")
+    for spelled, contracted in _CONTRACTED:
+        plain = re.sub(rf"\b{spelled}\b", contracted, plain)
+    plain = _FILLER.sub("", plain).strip()
+    return plain, _SUBJECT.sub("", plain).strip()
+
 _PUNCTUATION = re.compile(r"[\s.!?,;:…]+")
 
 
@@ -139,7 +179,7 @@ def unhelpful(text: str) -> bool:
     return any(candidate in _UNHELPFUL for candidate in (
         said, bare, _OPENERS.sub("", said), _OPENERS.sub("", bare),
         _OPENERS.sub("", said.removeprefix("no ").removeprefix("sorry ")),
-    ))
+    )) or any(plain in _NOT_HELPED for plain in _plain(bare))
 
 
 _ASKS_FOR_A_TICKET = re.compile(

@@ -265,7 +265,8 @@ async def rated_unhelpful_and_question_offered(
 
 @pytest.mark.parametrize("said", [
     "didnt help", "That didn't work.", "still not working", "nope", "no luck 😕",
-    "sorry, that's not what I asked",
+    "sorry, that's not what I asked", "that did not help", "This was not helpful at all.",
+    "hmm that didnt fix it", "I tried that already",
 ])
 async def test_saying_an_answer_did_not_help_rates_it_and_offers_the_question_as_a_ticket(
     helpdesk: Service, engine: AsyncEngine, model: CompletionsStandIn, said: str

@@ -178,8 +178,19 @@ def test_anything_else_is_not_that_ask(said: str) -> None:
     ("didnt help", True), ("That didn't work.", True), ("still not working!!", True),
     ("no luck 😕", True), ("Nope", True), ("👎", True), ("sorry, that's not what I asked", True),
     ("ok still doesnt work thanks", True),
+    # said in other words (they were declined as questions and offered as tickets titled
+    # "that did not help")
+    ("that did not help", True), ("This was not helpful at all.", True),
+    ("this isn't helpful", True), ("nope, that is not what I asked", True),
+    ("sadly it doesn't work for me", True), ("your answer didn't really answer my question", True),
+    ("I tried that already", True), ("those steps made no difference", True),
+    ("That was useless", True), ("it is not working", True), ("did not work unfortunately", True),
+    ("hmm that didnt fix it", True), ("no good", True), ("still no luck sorry", True),
+    ("not what I was looking for tbh", True), ("it did not work", True),
     ("it didn't help that the printer is old", False), ("help", False),
     ("the vpn still does not work after the update, what now?", False), ("thanks!", False),
+    ("my mouse is not working", False), ("wrong printer", False), ("that worked", False),
+    ("it works now", False), ("not working since monday", False), ("that's it, thanks", False),
 ])
 def test_an_answer_that_did_not_help_is_told_apart(said: str, expected: bool) -> None:
     assert unhelpful(said) is expected
