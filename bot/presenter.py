@@ -158,6 +158,12 @@ def drawn_for_everyone(shared: bool) -> Iterator[None]:
         _FOR_EVERYONE.reset(token)
 
 
+def seen_by_everyone() -> bool:
+    """Whether cards drawn now are seen by everyone in the conversation (`drawn_for_everyone`):
+    an answer on them names people, never "you"."""
+    return _FOR_EVERYONE.get()
+
+
 def _activity(activity: TicketActivity) -> ActivityView:
     shared = _FOR_EVERYONE.get()
     return ActivityView(

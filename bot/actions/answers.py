@@ -23,10 +23,13 @@ _PRONOUNS = frozenset({"Nobody", "You"})
 numbers keep theirs."""
 
 
-def answered(asked: Asked, overview: TicketOverview, *, now: datetime, today: date) -> Notice:
+def answered(asked: Asked, overview: TicketOverview, *, now: datetime, today: date,
+             shared: bool = False) -> Notice:
     """`now`: this moment (naive UTC, as stored); `today`: the asker's day, for how far the
-    due date is."""
-    sentence, yes = _answer(asked, overview, now=now, today=today)
+    due date is; `shared`: the card is seen by everyone in a channel or group chat, where
+    "you" would name whoever reads it, so people are named."""
+    you = None if shared else overview.viewer.id
+    sentence, yes = _answer(asked, overview, you=you, now=now, today=today)
     if asked.yes_no:
         first, rest = sentence.split(" ", 1)
         said = first.lower() if first in _PRONOUNS else first  # "No, nobody has …"
@@ -34,16 +37,16 @@ def answered(asked: Asked, overview: TicketOverview, *, now: datetime, today: da
     return Notice(sentence, Tone.DEFAULT)
 
 
-def _answer(asked: Asked, overview: TicketOverview, *, now: datetime, today: date
-            ) -> tuple[str, bool]:
+def _answer(asked: Asked, overview: TicketOverview, *, you: str | None, now: datetime,
+            today: date) -> tuple[str, bool]:
     """The sentence, and whether the ticket is as a yes/no question asks."""
     ticket = overview.ticket
     number = ticket.ticket_number
     match asked.fact:
         case Fact.ASSIGNEE:
-            return _holder(overview), ticket.assignee is not None
+            return _holder(overview, you), ticket.assignee is not None
         case Fact.STATUS:
-            return _status(overview, now=now), ticket.status.value in asked.values
+            return _status(overview, you, now=now), ticket.status.value in asked.values
         case Fact.DUE:
             return _due(overview, now=now, today=today)
         case Fact.PRIORITY:
@@ -58,7 +61,7 @@ def _answer(asked: Asked, overview: TicketOverview, *, now: datetime, today: dat
             return (f"{number}'s category is {label(ticket.category)}.",
                     ticket.category.value in asked.values)
         case Fact.REQUESTER:
-            who = "You" if ticket.created_by == overview.viewer.id else overview.requester
+            who = "You" if ticket.created_by == you else overview.requester
             return f"{who} raised {number} on {_day(ticket.created_at, now)}.", True
         case Fact.UPDATED:
             updated = ticket.updated_at
@@ -68,38 +71,38 @@ def _answer(asked: Asked, overview: TicketOverview, *, now: datetime, today: dat
             assert_never(asked.fact)
 
 
-def _holder(overview: TicketOverview) -> str:
+def _holder(overview: TicketOverview, you: str | None) -> str:
     ticket = overview.ticket
     number = ticket.ticket_number
     if ticket.assignee is None or overview.assignee is None:
         return f"Nobody has {number} yet." if ticket.is_open_for_edits else f"Nobody had {number}."
     if ticket.assignee.kind is AssigneeType.TEAM:
         return f"{number} is in the queue of {overview.assignee}; no one person has it yet."
-    if ticket.assignee.user_id == overview.viewer.id:
+    if ticket.assignee.user_id == you:
         return f"You have {number}."
     return f"{overview.assignee} has {number}."
 
 
-def _with(overview: TicketOverview) -> str:
+def _with(overview: TicketOverview, you: str | None) -> str:
     """Who has the ticket, after its status: " with Sam Lee", " with you", or nothing."""
     ticket = overview.ticket
     if ticket.assignee is None or overview.assignee is None:
         return ""
-    if ticket.assignee.kind is AssigneeType.USER and ticket.assignee.user_id == overview.viewer.id:
+    if ticket.assignee.kind is AssigneeType.USER and ticket.assignee.user_id == you:
         return " with you"
     return f" with {overview.assignee}"
 
 
-def _status(overview: TicketOverview, *, now: datetime) -> str:
+def _status(overview: TicketOverview, you: str | None, *, now: datetime) -> str:
     ticket = overview.ticket
     number = ticket.ticket_number
     match ticket.status:
         case TicketStatus.OPEN if ticket.assignee is None or overview.assignee is None:
             return f"{number} is still open — nobody has picked it up yet."
         case TicketStatus.OPEN:
-            return f"{number} is open{_with(overview)}, not started yet."
+            return f"{number} is open{_with(overview, you)}, not started yet."
         case TicketStatus.IN_PROGRESS | TicketStatus.ON_HOLD:
-            return f"{number} is {ticket.status.words}{_with(overview)}."
+            return f"{number} is {ticket.status.words}{_with(overview, you)}."
         case TicketStatus.RESOLVED | TicketStatus.CLOSED:
             return _finished(overview, now=now)
         case _:

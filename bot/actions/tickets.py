@@ -92,7 +92,8 @@ def answer_to(asked: Asked | None) -> Callable[[TicketOverview], Notice] | None:
     if asked is None:
         return None
     now = utcnow()
-    return lambda overview: answered(asked, overview, now=now, today=sender_today(now))
+    return lambda overview: answered(asked, overview, now=now, today=sender_today(now),
+                                     shared=presenter.seen_by_everyone())
 
 
 def list_query(viewer: Viewer, request: ListTickets) -> ListQuery:

@@ -168,3 +168,16 @@ async def test_a_customer_asking_after_their_own_ticket_by_its_subject_is_answer
 
     assert answer(card) == [expected]
     assert "VPN drops every hour" in texts_in(card)
+
+
+async def test_in_a_channel_the_answer_names_people_as_everyone_there_reads_it(
+    service: Service, engine: AsyncEngine
+) -> None:
+    """A card in a channel is read by everyone there: "You have …" would name each reader."""
+    _, sam, _ = await ann_sam_and_cys_ticket(service, engine)
+
+    in_channel = await service.say_in_channel(f"who has {NUMBER}?", user=sam)
+    alone = await service.say(f"who has {NUMBER}?", user=sam)
+
+    assert answer(in_channel.card) == [f"Sam Agent has {NUMBER}."]
+    assert answer(alone.card) == [f"You have {NUMBER}."]

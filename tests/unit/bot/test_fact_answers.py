@@ -156,3 +156,15 @@ def test_every_other_fact_is_said_as_the_card_shows_it(
     asked: Asked, viewer: Viewer, changes: dict[str, object], expected: str
 ) -> None:
     assert said(asked, seen_by(viewer, **changes)) == expected
+
+
+@pytest.mark.parametrize(("asked", "changes", "expected"), [
+    (ASSIGNEE, {}, "Sam Agent has TKT-2026-0002."),
+    (STATUS, {"status": TicketStatus.IN_PROGRESS}, "TKT-2026-0002 is in progress with Sam Agent."),
+    (Asked(Fact.REQUESTER), {"created_by": SAM.id}, "Sam Agent raised TKT-2026-0002 on 1 Dec."),
+])
+def test_a_card_everyone_in_a_channel_reads_names_people_not_you(
+    asked: Asked, changes: dict[str, object], expected: str
+) -> None:
+    overview = seen_by(SAM, **changes)
+    assert answered(asked, overview, now=NOW, today=TODAY, shared=True).text == expected
