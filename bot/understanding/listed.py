@@ -48,6 +48,46 @@ _SMALL = frozenset({"a", "an", "the", "in", "on", "of", "for", "is", "to", "my",
                     "it", "its", "new", "other", "same", "this", "that", "urgent", "open"})
 
 
+_COUNTS = {"two": 2, "2": 2, "three": 3, "3": 3, "four": 4, "4": 4, "five": 5, "5": 5}
+_PLACES = "|".join(re.escape(word) for word in _ORDINALS)
+_AFTER = ("please|pls|plz|now|too|for|to|on|off|as|are|were|is|was|have|has|can|could|"
+          "should|need|needs|from|with|in|into|back|then|and|-|–|—")
+"""What may follow tickets named by their places: "close the first two, please", "the first
+two are fixed"; not "the first two weeks were fine", whose places are not tickets."""
+_SEVERAL = re.compile(
+    rf"(?:\bthe\s+(?P<end>first|top|last|bottom)\s+(?P<count>{'|'.join(_COUNTS)})"
+    rf"(?:\s+{_NOUNS})?\b"  # "close the first two", "the top 3 tickets"
+    rf"|\bthe\s+(?P<one>{_PLACES})(?:\s+(?:one|ticket|issue))?"
+    rf"(?P<more>(?:\s*,\s*(?:the\s+)?(?:{_PLACES}))*)"
+    rf"\s*(?:,\s*)?(?:and|&|\+)\s+(?:the\s+)?(?P<last>{_PLACES})(?:\s+{_NOUNS})?\b"
+    rf"|\b(?:all\s+of\s+them|them\s+all|all\s+(?P<all>{'|'.join(_COUNTS)})"
+    rf"(?:\s+of\s+them)?))(?=\s*(?:[.!?,;:]|$|\W*$|(?:{_AFTER})\b))",
+    re.IGNORECASE)  # "the first and the third", "the 1st, 2nd and last ones", "all of them"
+
+
+def _places(found: re.Match[str], listed: tuple[Listed, ...]) -> list[Listed] | None:
+    """The listed tickets "the first two", "the first and the third" or "all of them"
+    name, in the list's order; None when a place is not on the list (nothing is guessed)."""
+    size = len(listed)
+    if found["end"]:
+        count = _COUNTS[found["count"].lower()]
+        if count > size:
+            return None
+        return list(listed[:count] if found["end"].lower() in ("first", "top")
+                    else listed[-count:])
+    if found["one"]:
+        said = [found["one"], *re.findall(_PLACES, found["more"] or "", re.IGNORECASE),
+                found["last"]]
+        indexes = [_ORDINALS[place.lower()] % size if -size <= _ORDINALS[place.lower()] < size
+                   else None for place in said]
+        if None in indexes or len(set(indexes)) < len(indexes):
+            return None
+        return [listed[index] for index in sorted(i for i in indexes if i is not None)]
+    if found["all"] and _COUNTS[found["all"].lower()] != size:
+        return None  # "all three" of a list of four: which three is not guessed
+    return list(listed)
+
+
 def pick(text: str, listed: tuple[Listed, ...], *, ask: bool = False) -> Picked | Unsure | None:
     """None: the message names no listed ticket (nothing is guessed). `ask`: even one that
     fits is asked about (tickets the person was not shown: "the laptop one" with no list)."""
@@ -56,6 +96,10 @@ def pick(text: str, listed: tuple[Listed, ...], *, ask: bool = False) -> Picked 
     if len(listed) == 2 and (both := _BOTH.search(text)):
         numbers = f"{listed[0].number} and {listed[1].number}"
         return Picked(f"{text[:both.start()]}{numbers}{text[both.end():]}")
+    if (several := _SEVERAL.search(text)) and (places := _places(several, listed)):
+        numbers = ", ".join(ticket.number for ticket in places[:-1]) + \
+            f" and {places[-1].number}" if len(places) > 1 else places[0].number
+        return Picked(f"{text[:several.start()]}{numbers}{text[several.end():]}")
     for found in _naming(text):
         said = found.group(1)
         fitting = _fitting(said, listed)

@@ -223,3 +223,31 @@ async def test_next_with_no_list_shown_is_not_a_page(service: Service, engine: A
 
     assert not any("whole list" in text or "first page" in text for text in turn.texts)
     assert not any("TicketFlow · " in str(activity) for activity in turn.sent)
+
+
+async def test_several_tickets_of_the_list_are_named_by_their_places(
+    service: Service, engine: AsyncEngine
+) -> None:
+    """'close the first two' after a list was "Sorry, I didn't get …": places named one
+    ticket at a time only. A place the list does not have is no guess."""
+    manager, mia = await person_in_teams(service, engine, "Mia", "Manager", role="manager")
+    network = await insert_team(engine, "Network", manager)
+    filed = [(await file_ticket(engine, manager, title, category="incident",
+                                assignee=Assignee.team(network))).ticket_number
+             for title in ("Switch in room 4 is down", "Wifi dead in room B",
+                           "Printer on floor 2 jams")]
+    listed = await service.say("what's in the network queue?", user=mia)
+    shown = [number for number in filed[::-1] if number in texts_in(listed.card)]
+    assert len(shown) == 3  # newest first
+
+    held = await service.say("put the first two on hold pls", user=mia)
+    assert f"{shown[0]} and {shown[1]} are now on hold." in held.texts
+    none = await service.say("close the first five", user=mia)  # the list has three
+    assert [await status_and_assignee(engine, number) for number in shown] == [
+        ("on_hold", None), ("on_hold", None), ("open", None)]
+    assert not any("now closed" in text for text in none.texts)
+
+    fixed = await service.say("the first and the last are fixed", user=mia)
+    assert f"{shown[0]} and {shown[2]} are now resolved." in fixed.texts
+    assert [(await status_and_assignee(engine, number))[0] for number in shown] == [
+        "resolved", "on_hold", "resolved"]

@@ -69,3 +69,40 @@ def test_asking_offers_even_the_one_ticket_that_fits() -> None:
     found = pick("I'll take the switch one", QUEUE, ask=True)
     assert found == Unsure("switch", ((QUEUE[1], "I'll take TKT-2026-0004"),))
     assert pick("I'll take the printer one", QUEUE, ask=True) is None
+
+
+LONGER = tuple(Listed(f"TKT-2026-00{number}", title) for number, title in (
+    (11, "Laptop screen flickers"), (12, "Keyboard missing keys"), (13, "Monitor is dead"),
+    (14, "Projector in room 4B")))
+
+
+@pytest.mark.parametrize(("said", "read"), [
+    ("close the first two", "close TKT-2026-0011 and TKT-2026-0012"),
+    ("put the top 3 tickets on hold pls",
+     "put TKT-2026-0011, TKT-2026-0012 and TKT-2026-0013 on hold pls"),
+    ("resolve the last two", "resolve TKT-2026-0013 and TKT-2026-0014"),
+    ("the first two are fixed 🎉", "TKT-2026-0011 and TKT-2026-0012 are fixed 🎉"),
+    ("close the first and the third", "close TKT-2026-0011 and TKT-2026-0013"),
+    ("assign the 1st, 2nd and last ones to me",
+     "assign TKT-2026-0011, TKT-2026-0012 and TKT-2026-0014 to me"),
+    ("Assign The Second And Fourth One To Sam", "Assign TKT-2026-0012 and TKT-2026-0014 To Sam"),
+    ("close all of them now",
+     "close TKT-2026-0011, TKT-2026-0012, TKT-2026-0013 and TKT-2026-0014 now"),
+    ("take all four", "take TKT-2026-0011, TKT-2026-0012, TKT-2026-0013 and TKT-2026-0014"),
+    ("close the last and the first", "close TKT-2026-0011 and TKT-2026-0014"),
+])
+def test_several_listed_tickets_are_read_as_their_numbers(said: str, read: str) -> None:
+    assert pick(said, LONGER) == Picked(read)
+
+
+@pytest.mark.parametrize("said", [
+    "close the first five",  # the list has four
+    "close all three",  # which three is not guessed
+    "close the second and the second",
+    "the first two weeks were fine", "the first and last time I ask",
+    "are all of them mine?",
+])
+def test_places_the_list_does_not_have_or_that_are_no_tickets_are_left_as_said(
+    said: str
+) -> None:
+    assert pick(said, LONGER) is None
