@@ -20,8 +20,14 @@ _PERIODS = {
     "so far this month": StatsPeriod.THIS_MONTH, "so far today": StatsPeriod.TODAY,
 }
 _NAMES = "|".join(sorted(map(re.escape, _PERIODS), key=len, reverse=True))
-_WHEN = (rf"(?: (?:for|of|from|in|over|during) (?:the )?(?P<period>{_NAMES})"
-         rf"| (?P<after>{_NAMES})(?: so far)?)?")
+_WHEN_SAID = (rf"(?: (?:for|of|from|in|over|during) (?:the )?(?P<period>{_NAMES})"
+              rf"| (?P<after>{_NAMES})(?: so far)?)")
+_WHEN = rf"{_WHEN_SAID}?"
+_TICKETS = r"(?:tickets|ticket|issues|requests|incidents|cases|jobs)"
+_FINISHED = (r"close|closed|resolve|resolved|fix|fixed|finish|finished|complete|completed"
+             r"|solve|solved|handle|handled|clear|cleared|sort out|sorted out|sorted|get through"
+             r"|got through|knock out|knocked out|work through|worked through")
+
 _WHAT = (r"(?:ticket |tickets |helpdesk |help desk |service desk |support |team |queue |desk )?"
          r"(?:summary|stats|statistics|overview|dashboard|metrics|kpis|numbers|figures"
          r"|report|recap|roundup|round up|totals)")
@@ -35,6 +41,12 @@ _ASKED = [
     re.compile(rf"(?:how (?:are|re) we doing|how did we do|"
                rf"(?:hows|how is|how was) (?:the|this|last|todays) (?P<own>week|month|day)"
                rf"(?: been| looking| going| gone)?){_WHEN}"),
+    # "how many tickets did we close this week", "how many were resolved today": a period is
+    # needed (without one, "how many tickets have we closed" lists them, with their count)
+    re.compile(rf"(?:how many|number of|count of|total)(?: of)?(?: the)?(?: {_TICKETS})?"
+               rf"(?: (?:did|have|has|had) (?:we|you|the team|our team|the desk)"
+               rf"| (?:were|was|have been|got|have we|did we|did you|did the team))?"
+               rf" (?:{_FINISHED})(?: (?:so far|in total|overall))?{_WHEN_SAID}"),
 ]
 _ALONE_IS_NOT_ENOUGH = frozenset({"report", "numbers", "figures", "totals", "recap"})
 """Said alone these ask for something else ("report" a problem, which "numbers"): only with
