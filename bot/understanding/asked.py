@@ -125,6 +125,19 @@ def fact_asked(text: str) -> Asked | None:
     return None
 
 
+_ASKING = re.compile(
+    r"^(?:\S+ ){0,6}?(?:who|whos|whose|what|whats|when|whens|where|wheres|is|isnt|has|hasnt"
+    r"|tell me|check|know|wondering|wonder)\b"
+)
+"""A question put without a question mark: "can you tell me the status of 2", "sorry quick q,
+who has 2", "can u check if 2 is closed"."""
+
+
+def put_as_a_question(text: str) -> bool:
+    """Whether `text` asks rather than tells: "40 status: waiting on the vendor" is a note."""
+    return "?" in text or bool(_ASKING.search(_plain(text)))
+
+
 def _fact_in(said: str) -> Asked | None:
     yes_no = _yes_no(said)
     if _ASSIGNEE_YES_NO.search(said):

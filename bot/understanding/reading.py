@@ -23,7 +23,7 @@ from bot.understanding.lists import own_tickets, read_list
 from bot.understanding.message import (
     DATE, NUMBER, REF, TICKET_FIELDS, Message, Word, read_message, typed_text,
 )
-from bot.understanding.asked import fact_asked
+from bot.understanding.asked import fact_asked, put_as_a_question
 from bot.understanding.placing import Placed, addressee, place, place_after_ask
 from bot.understanding.several import for_each, gather_tickets
 from bot.understanding.requests import (
@@ -255,6 +255,11 @@ def _understand(text: str, conversation: Conversation, *, several_then: bool) ->
     if isinstance(found, (Unknown, FreeText)) and (fronted := _FRONTED_QUESTION.fullmatch(text)) \
             and len(typed := _typed_tickets(message, 0, len(message.words))) == 1:
         return ShowTicket(message.ticket(typed[0]))  # "ticket 70 what is status": asked of it
+    if isinstance(found, (Unknown, FreeText)) and (asked := fact_asked(text)) is not None and (
+            put_as_a_question(text)) and len(
+            typed := _typed_tickets(message, 0, len(message.words))) == 1:
+        return ShowTicket(message.ticket(typed[0]), asked=asked)  # "can you tell me the
+        # status of 2", "can u check if 2 is closed": a question about it, without a "?"
     if isinstance(found, Question) and asks_after_own_tickets(text):
         found = own_tickets(message)  # "any update on my ticket?": theirs, not a manual
     elif isinstance(found, ListTickets) and found.scope is ListScope.OWN and (

@@ -53,6 +53,8 @@ async def ann_sam_and_cys_ticket(
     ("who raised 40", f"Cy Customer raised {NUMBER} on {utcnow().day} {utcnow():%b}."),
     ("what category is 40", f"{NUMBER}'s category is Support."),
     ("when will 40 be fixed, the CEO is asking", f"{NUMBER} has no due date."),
+    ("can you tell me the status of 40", f"{NUMBER} is open with Sam Agent, not started yet."),
+    ("can u check if 40 is closed", f"No, {NUMBER} is open with Sam Agent, not started yet."),
 ])
 async def test_a_question_about_one_fact_of_a_ticket_is_answered_above_its_card(
     service: Service, engine: AsyncEngine, said: str, expected: str

@@ -956,6 +956,15 @@ TABLE: tuple[tuple[str, str], ...] = (
     ("when was it last touched", "show #7 asked=updated"),
     ("last update on 2?", "show #2 asked=updated"),
     ("who has 2 and 3?", "show #2, #3 asked=assignee"),
+    # asked without a "?" (they went to the help assistant)
+    ("can you tell me who has 2", "show #2 asked=assignee"),
+    ("pls tell me who's on 2", "show #2 asked=assignee"),
+    ("sorry quick q, who has 2", "show #2 asked=assignee"),
+    ("can you tell me the status of 2", "show #2 asked=status"),
+    ("kindly let me know the status of ticket 2", "show #2 asked=status"),
+    ("can u check if 2 is closed", "show #2 asked=status?closed"),
+    ("i want to know who has 2", "show #2 asked=assignee"),
+    ("2 status: waiting on vendor", "status #2 on_hold"),  # told, not asked
     ("when are 2 and 3 due", "show #2, #3 asked=due"),
     # look-alikes: a change, what should happen, why, two facts, or no question: no answer
     ("assign 2 to sam", "assign #2 to user:u-sam"),
