@@ -27,6 +27,8 @@ _AUXILIARIES = frozenset({
 
 _NOT_A_FACT = re.compile(
     r"^(?:why|how come|how do|how can|how to|what if)\b"  # why it is so: its history, or help
+    r"|\b(?:is|was) (?:it|this|that) (?:possible to|ok|okay|normal|safe|allowed|worth|better"
+    r"|bad|a good idea)\b"  # "is it normal that 2 is still open?": an opinion asked
     r"|\b(?:who|whos) (?:should|could|can|would|will|shall|might|must|ought|wants?|needs?)\b"
     r"|\b(?:should|shall|can|could) (?:i|we|you|u|someone|somebody|anyone|anybody) (?:take|have"
     r"|grab|assign|close|resolve|reopen|start|give|move|change|set|make|put|escalate)\b"

@@ -965,6 +965,8 @@ TABLE: tuple[tuple[str, str], ...] = (
     ("can u check if 2 is closed", "show #2 asked=status?closed"),
     ("i want to know who has 2", "show #2 asked=assignee"),
     ("2 status: waiting on vendor", "status #2 on_hold"),  # told, not asked
+    ("is it true that 2 is closed?", "show #2 asked=status?closed"),
+    ("is it normal that 2 is still open?", "show #2"),  # an opinion: the card alone
     ("when are 2 and 3 due", "show #2, #3 asked=due"),
     # look-alikes: a change, what should happen, why, two facts, or no question: no answer
     ("assign 2 to sam", "assign #2 to user:u-sam"),
