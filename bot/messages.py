@@ -24,7 +24,7 @@ from bot.actions.confirmation import (
     comment_instead, comment_proposed, is_complete_change, may_edit_part, propose,
 )
 from bot.actions.conversation import conversation_for
-from bot.actions.each import perform_each, show_each
+from bot.actions.each import offer_each_listed, perform_each, show_each
 from bot.actions.invited import not_joined_yet
 from bot.actions.pending import FREE_TEXT_SLOTS, Pending, Slot
 from bot.actions.phrasing import phrase
@@ -67,7 +67,7 @@ from bot.subscriptions import run_subscription
 from bot.understanding import Conversation, Person, needs_directory, understand
 from bot.understanding.requests import (
     AssignTicket, Both, Cancel, ChangeStatus, Choice, Clarify, CommentOnTicket, CreateTicket, Declined,
-    Courtesy, EachTicket, EditTicket, FreeText, Help, ListTickets, NotInTicketFlow, Question,
+    Courtesy, EachListed, EachTicket, EditTicket, FreeText, Help, ListTickets, NotInTicketFlow, Question,
     ReminderAsked, ShowTicket,
     SmallTalk, Target, TicketRequest, TicketStats, Understanding, Unknown, Workload,
 )
@@ -470,6 +470,13 @@ class MessageRouter:
                 await reply_card(turn_context, presenter.help_card(viewer))
             case Cancel():
                 await turn_context.send_activity("There's nothing to cancel.")
+            case EachListed() as each:  # "reassign all of Sam's tickets to Lee": seen first
+                shown, offer = await offer_each_listed(self._deps, viewer, each, conversation)
+                await self._send(turn_context, shown)
+                if offer is not None:
+                    await self._send(turn_context, offer)
+                    turn_context.turn_state[OFFERED] = offer.options  # "yes" typed presses it
+                    await self._keep_offered(turn_context)
             case Clarify(request=EditTicket() as edit, question=why, field=str(field)):
                 await self._ask(turn_context, dc,
                                 await ask_field(self._deps, viewer, edit, field, why=why or None),

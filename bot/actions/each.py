@@ -10,22 +10,26 @@ a turn run again after its process died mid-way makes only the changes not yet m
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import assert_never
 
 from bot import presenter
 from bot.actions import notices
+from bot.actions.option import Option
+from bot.actions.phrasing import phrase
 from bot.actions.reply import Reply
-from bot.actions.tickets import answer_to, assignee, field_changes
+from bot.actions.tickets import answer_to, assignee, field_changes, list_query
 from bot.context import BotDependencies
 from bot.delivery import current_delivery
 from bot.replies import explain_briefly
+from bot.understanding.context import Conversation
 from bot.understanding.requests import (
-    AssignTicket, ChangeStatus, CommentOnTicket, EachTicket, EditTicket, ShowTicket,
+    EachListed,     AssignTicket, ChangeStatus, CommentOnTicket, EachTicket, EditTicket, ShowTicket,
 )
 from domain.company import CompanySettings
 from domain.access import Viewer
 from domain.errors import DomainError, NotAllowed
-from domain.numbering import TicketNumber
+from domain.numbering import TicketNumber, parse_ticket_number
 from domain.people import Role
 from domain.services import tickets as ticket_services
 
@@ -59,6 +63,29 @@ async def show_each(
     if len(request.tickets) > MOST_SHOWN:
         lines.append(notices.shown_the_first(len(request.tickets), MOST_SHOWN))
     return (*shown, Reply(text="\n\n".join(lines))) if lines else tuple(shown)
+
+
+async def offer_each_listed(
+    deps: BotDependencies, viewer: Viewer, request: EachListed, conversation: Conversation,
+) -> tuple[Reply, Reply | None]:
+    """"reassign all of Sam's tickets to Lee": the list, then the change offered for the
+    tickets on it. The button says their numbers, so pressing it changes those tickets, as
+    "assign 4, 5 and 6 to Lee" would (access checked for each), and never one filed since."""
+    if isinstance(request.change, AssignTicket) and viewer.role is Role.CUSTOMER:
+        raise NotAllowed("customers cannot assign tickets")  # before any lookup, as alone
+    card, rows, page = await presenter.listed_card(deps, viewer, list_query(viewer, request.listed), 0)
+    shown = Reply(card=card, listed=tuple((row.number, row.title) for row in rows), page=page)
+    numbers = [number for row in rows[:MOST_AT_ONCE]
+               if (number := parse_ticket_number(row.number)) is not None]
+    if not numbers:
+        return shown, None
+    first = replace(request.change, ticket=numbers[0])
+    named = ", ".join(map(str, numbers[:-1])) + f" and {numbers[-1]}" if len(numbers) > 1 \
+        else str(numbers[0])
+    says = phrase(first, conversation).replace(str(numbers[0]), named, 1)
+    question, yes = notices.offer_each(request.change, len(numbers), page.total,
+                                       viewer_id=viewer.id)
+    return shown, Reply(text=question, options=(Option(yes, says), Option("No", "no")))
 
 
 async def perform_each(deps: BotDependencies, viewer: Viewer, request: EachTicket) -> Reply:

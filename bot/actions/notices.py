@@ -90,6 +90,33 @@ def already_has(number: str, fields: list[str]) -> Notice:
                   Tone.DEFAULT)
 
 
+def offer_each(
+    change: AssignTicket | ChangeStatus, count: int, total: int, *, viewer_id: str,
+) -> tuple[str, str]:
+    """The question under a list that one change was said of ("reassign all of Sam's
+    tickets to Lee"), and its "yes" button; `total` is how many the list has in all."""
+    these = f"these {count} tickets" if count > 1 else "this ticket"
+    if total > count:
+        these += f" (the first {count} of {total}; the rest stay as they are)"
+    match change:
+        case AssignTicket(to=UserTarget(name=name) | TeamTarget(name=name) as to):
+            whom = f"the {name} team" if isinstance(to, TeamTarget) else (
+                "you" if to.user_id == viewer_id else name)
+            return f"Assign {these} to {whom}?", f"Yes, assign {_them(count)}"
+        case ChangeStatus(status=TicketStatus() as status):
+            verb = _STATUS_VERB.get(status, f"set to {status.words}")
+            return f"{verb.capitalize()} {these}?", f"Yes, {verb} {_them(count)}"
+    raise ValueError("a change of several tickets names what to do")
+
+
+def _them(count: int) -> str:
+    return "it" if count == 1 else "both" if count == 2 else f"all {count}"
+
+
+_STATUS_VERB = {TicketStatus.CLOSED: "close", TicketStatus.RESOLVED: "resolve",
+                TicketStatus.OPEN: "reopen"}
+
+
 def too_many_at_once(count: int, most: int) -> str:
     return (f"That names {count} tickets; I change at most {most} in one message, so nothing "
             "was changed. Split them over a few messages.")

@@ -28,7 +28,7 @@ from bot.understanding.placing import Placed, addressee, place, place_after_ask
 from bot.understanding.several import for_each, gather_tickets
 from bot.understanding.requests import (
     AssignTicket, Both, Cancel, ChangeStatus, Choice, Clarify, CommentOnTicket, CreateTicket, Declined,
-    EachTicket, EditTicket, FreeText, Help, ListScope, ListTickets, Nobody, NoOneNamed, NotInTicketFlow,
+    EachListed, EachTicket, EditTicket, FreeText, Help, ListScope, ListTickets, Nobody, NoOneNamed, NotInTicketFlow,
     Question, ShowTicket,
     SmallTalk,
     TeamTarget,
@@ -193,6 +193,39 @@ def understand(text: str, conversation: Conversation) -> Understanding:
     return _with_fact_asked(_understand(text, conversation, several_then=True), text)
 
 
+_ALL_OF = r"(?:(?:please|pls|plz|can you|could you|can u|ok|okay|so|now|then|and) )*{verb} all(?: of)?(?: the)? "
+_ALL_GIVEN = re.compile(
+    _ALL_OF.format(verb=r"(?:reassign|re-assign|assign|move|give|hand over|hand|transfer|pass"
+                        r"|send|route)")
+    + r"(?P<list>.+) (?:over )?to (?P<to>.+?)(?: please| pls| plz| thanks| now| for me)?")
+_ALL_MOVED = re.compile(
+    _ALL_OF.format(verb=r"(?P<verb>close|resolve|reopen)")
+    + r"(?P<list>.+?)(?: please| pls| plz| thanks| now| for me)?")
+
+
+def _each_listed(simple: str, conversation: Conversation) -> Understanding | None:
+    """"reassign all of Sam's tickets to Lee", "close all my resolved tickets": one change
+    said of a list the words name; None when they name no list or no one to take them.
+
+    Read without the people and teams first (`conversation.directory` False), a name is
+    not placed yet: what asks for them is returned, so the message is read again with them."""
+    if found := _ALL_GIVEN.fullmatch(simple):
+        given = _understand(f"assign it to {found['to']}",
+                            replace(conversation, last_ticket=conversation.number(1)),
+                            several_then=False)
+        if not isinstance(given, AssignTicket) or given.to is None:
+            return given if not conversation.directory and needs_directory(given) else None
+        change: AssignTicket | ChangeStatus = replace(given, ticket=None)
+    elif found := _ALL_MOVED.fullmatch(simple):
+        change = ChangeStatus(None, STATUS_VERBS.get(found["verb"], TicketStatus.OPEN))
+    else:
+        return None
+    listed = _understand(found["list"], conversation, several_then=False)
+    if isinstance(listed, ListTickets):
+        return EachListed(listed, change)
+    return listed if not conversation.directory and needs_directory(listed) else None
+
+
 def _with_fact_asked(found: Understanding, text: str) -> Understanding:
     """A ticket's card asked for by a question about one of its facts ("who has 2?",
     "is it done?"), with that fact: the card comes with the answer."""
@@ -229,6 +262,8 @@ def _understand(text: str, conversation: Conversation, *, several_then: bool) ->
     if (listing := _MAY_I_SEE.fullmatch(simple)) and not _done_to(listing["what"]):
         return _understand(f"show {listing['what']}", conversation,  # "can I get a list of …"
                            several_then=several_then)
+    if each := _each_listed(simple, conversation):  # "reassign all of Sam's tickets to Lee"
+        return each
     if (ordinal := _ORDINAL_ONE.fullmatch(text)) and not isinstance(
             again := _understand(_past_ordinals(ordinal["rest"]),
                                  replace(conversation, last_ticket=None), several_then=several_then),

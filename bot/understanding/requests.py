@@ -326,7 +326,17 @@ class Workload:
     may see."""
 
 
+@dataclass(frozen=True, slots=True)
+class EachListed:
+    """One change said of a list ("reassign all of Sam's tickets to Lee", "close all the
+    tickets in the network queue"): the list is shown and the change offered for the
+    tickets on it, by their numbers; never made to tickets no one has seen."""
+
+    listed: ListTickets
+    change: AssignTicket | ChangeStatus
+
+
 Understanding = (
     TicketRequest | EachTicket | Both | Clarify | Question | Declined | FreeText | Unknown | SmallTalk | Help | Cancel
-    | ReminderAsked | Workload | NotInTicketFlow | TicketStats
+    | ReminderAsked | Workload | NotInTicketFlow | TicketStats | EachListed
 )

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import assert_never
 
 from bot.understanding.requests import (
-    Asked, AssignTicket, Both, Cancel, ChangeStatus, Choice, Clarify, CommentOnTicket, CreateTicket, Declined,
+    Asked, AssignTicket, Both, Cancel, EachListed, ChangeStatus, Choice, Clarify, CommentOnTicket, CreateTicket, Declined,
     EachTicket, EditTicket, FreeText, Help, ListTickets, Nobody, NotInTicketFlow, Question, ReminderAsked, ShowTicket, Target,
     TicketStats,
     Workload,
@@ -51,6 +51,8 @@ def summary(understood: Understanding) -> str:
             return " ".join(told)
         case Both(first=first, second=second):
             return f"{summary(first)} + {summary(second)}"
+        case EachListed(listed=listed, change=change):
+            return f"{_request(change).replace(' ?', ' each of', 1)} ({_request(listed)})"
         case EachTicket(tickets=tickets, change=change):
             return _request(change).replace(_ticket(change.ticket), ", ".join(map(str, tickets)), 1)
         case _:

@@ -993,6 +993,22 @@ TABLE: tuple[tuple[str, str], ...] = (
     ("drop the priority to low", "edit #7 priority=low"),
     ("raise priority to urgent pls", "edit #7 priority=urgent"),
     ("lower the priority to whenever", "ask edit #7 ? priority: “whenever” is not a priority."),
+    # --- one change said of a list: the list is shown and the change offered ("move all of
+    # sam's tickets to me" listed Sam's tickets "matching “move”") ----------------------------
+    ("move all of sam's tickets to me", "assign each of to user:u-jo (list all assignee=user:u-sam)"),
+    ("reassign all of sam's tickets to lee park",
+     "assign each of to user:u-lee (list all assignee=user:u-sam)"),
+    ("pls give all my tickets to the network team", "assign each of to team:2 (list mine)"),
+    ("assign all tickets assigned to sam to priya",
+     "assign each of to user:u-priya (list all assignee=user:u-sam)"),
+    ("can you hand over all of Sam's open tickets to Alex",
+     "assign each of to user:u-alex (list all status=open assignee=user:u-sam)"),
+    ("close all my resolved tickets", "status each of closed (list mine status=resolved)"),
+    ("close all the tickets in the network queue", "status each of closed (list all assignee=team:2)"),
+    ("resolve all of sam's open tickets",
+     "status each of resolved (list all status=open assignee=user:u-sam)"),
+    ("close all of them", "unknown [my tickets, new ticket, help] e.g. [start 4, resolve 4, put 4 on hold]"),
+    ("all my tickets", "list mine"),
 )
 
 NO_CONTEXT: tuple[tuple[str, str], ...] = (
