@@ -839,7 +839,8 @@ class MessageRouter:
                                                     limit=_MOST_ASKED + 1, finished=asks_a_fact)
         if len(theirs) > _MOST_ASKED:
             await self._interrupt(turn_context, dc)
-            await self._send(turn_context, Reply(text=notices.too_many_about(said)))
+            await self._send(turn_context, Reply(
+                text=notices.too_many_about(said, finished_too=asks_a_fact)))
             return None
         found = pick(text, tuple(Listed(number, title) for number, title in theirs), ask=True)
         if not isinstance(found, Unsure):

@@ -42,8 +42,11 @@ def which_of_theirs(said: str, found: int) -> str:
     return f"Which ticket about “{said}” do you mean?"
 
 
-def too_many_about(said: str) -> str:
-    return (f"Several open tickets are about “{said}”: say the ticket's number, or `tickets "
+def too_many_about(said: str, *, finished_too: bool = False) -> str:
+    """`finished_too`: resolved and closed ones were looked among ("is the printer ticket
+    done?"), so they are not called open."""
+    which = "tickets" if finished_too else "open tickets"
+    return (f"Several {which} are about “{said}”: say the ticket's number, or `tickets "
             f"about {said}` to see them.")
 
 

@@ -183,3 +183,18 @@ async def test_in_a_channel_the_answer_names_people_as_everyone_there_reads_it(
 
     assert answer(in_channel.card) == [f"Sam Agent has {NUMBER}."]
     assert answer(alone.card) == [f"You have {NUMBER}."]
+
+
+async def test_many_tickets_about_a_subject_are_not_called_open_when_closed_ones_count(
+    service: Service, engine: AsyncEngine
+) -> None:
+    ann, _, _ = await ann_sam_and_cys_ticket(service, engine)
+    ann_id = await user_id_of(engine, "ann.admin@example.com")
+    for sequence in range(41, 47):
+        await insert_ticket(engine, created_by=ann_id, number=this_years(sequence),
+                            title=f"Printer {sequence} jams", status="closed")
+
+    asked = await service.say("who has the printer ticket?", user=ann)
+
+    assert asked.texts == ["Several tickets are about “printer”: say the ticket's number, or "
+                           "`tickets about printer` to see them."]
