@@ -110,21 +110,22 @@ _NOUN_FACTS = {
 }
 _FIELD_NOUNS = re.compile(rf"\b(?:{'|'.join(_NOUN_FACTS)})\b")
 """Facts named: "the status and priority of 4" asks after two, and gets the card alone."""
-_CLAUSE = re.compile(r"[,.;:!?\n]+|\s[-–—]+\s")
+_CLAUSE = re.compile(r"[,.;:!?\n]+|\s[-–—]+\s|\b(?:and|also|plus|&)\b", re.IGNORECASE)
+"""Where a message's questions part: "who has 4 and when is it due?" asks after two."""
 
 
 def fact_asked(text: str) -> Asked | None:
     """The one fact of a ticket `text` asks after, as a question about the ticket it names
-    (or the one in view); None when it asks after none, or after several. The first part
-    of the message that asks after one is read ("when will 2 be fixed, the CEO is asking")."""
+    (or the one in view); None when it asks after none, or after several ("who has 4 and when
+    is it due?"). Each part of the message is read on its own ("when will 2 be fixed, the CEO
+    is asking")."""
     said = _plain(text)
     if _NOT_A_FACT.search(said) or len({_NOUN_FACTS[noun] for noun in
                                          _FIELD_NOUNS.findall(said)}) > 1:
         return None
-    for part in _CLAUSE.split(text):
-        if (plain := _plain(part)) and (found := _fact_in(plain)) is not None:
-            return found
-    return None
+    found = [asked for part in _CLAUSE.split(text)
+             if (plain := _plain(part)) and (asked := _fact_in(plain)) is not None]
+    return found[0] if found and len({asked.fact for asked in found}) == 1 else None
 
 
 _ASKING = re.compile(

@@ -977,6 +977,9 @@ TABLE: tuple[tuple[str, str], ...] = (
     ("why is 2 still not fixed", "show #2"),
     ("is it ok to close 2?", "show #2"),
     ("what's the status and priority of 2", "show #2"),
+    ("who has 2 and when is it due?", "show #2"),  # two facts: the card alone
+    ("what's the status of 2 and who has it", "show #2"),
+    ("is 2 done and dusted?", "show #2 asked=status?closed,resolved"),
     ("details of 2", "show #2"),
     ("who raised the priority on 2", "history #2"),
     ("who closed 2", "history #2"),
