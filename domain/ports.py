@@ -7,6 +7,8 @@ from datetime import datetime
 from types import TracebackType
 from typing import TYPE_CHECKING, Protocol, Self
 
+from domain.tickets import TicketOrder  # a default below: needed when the port is read
+
 if TYPE_CHECKING:  # annotations only: a caller of a port need not load every domain value
     from domain.access import Scope, Viewer
     from domain.api_keys import ApiKey, NewApiKey, StoredApiKey
@@ -85,8 +87,10 @@ class TicketRepository(Protocol):
         """
         ...
     async def save(self, ticket: Ticket) -> None: ...
-    async def search(self, *, scope: Scope, filter: TicketFilter, limit: int,
-                     offset: int) -> TicketPage: ...
+    async def search(self, *, scope: Scope, filter: TicketFilter, limit: int, offset: int,
+                     order: TicketOrder = TicketOrder.UPDATED) -> TicketPage:
+        """A page of the visible tickets `filter` admits, in `order` (`TicketOrder.key`)."""
+        ...
     async def count(self, *, scope: Scope, filter: TicketFilter) -> int:
         """How many visible tickets `filter` admits (a search's `total`, without the rows)."""
         ...

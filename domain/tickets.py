@@ -224,6 +224,45 @@ class HistoryEntry:
     id: int | None = None
 
 
+MOST_URGENT_FIRST = (Priority.URGENT, Priority.HIGH, Priority.MEDIUM, Priority.LOW)
+"""The priorities in the order a list by priority puts them."""
+
+
+class TicketOrder(StrEnum):
+    """The order a list is in. Every order ends on the ticket's id (its number's order), so a
+    page never repeats or skips a ticket that ties with another."""
+
+    UPDATED = "updated"
+    """Most recently updated first: what a list is in when nobody says."""
+    STALE = "stale"
+    """Least recently updated first: what nobody has touched for longest."""
+    NEWEST = "newest"
+    """Most recently filed first."""
+    OLDEST = "oldest"
+    """Filed longest ago first."""
+    PRIORITY = "priority"
+    """Urgent, high, medium, low; the oldest filed first within one priority."""
+    DUE = "due"
+    """Due soonest first, those with no due date last; the oldest filed first within a day."""
+
+    def key(self, ticket: Ticket) -> tuple[object, ...]:
+        """Where `ticket` sorts, ascending: the rule the SQL of each backend follows."""
+        latest = datetime.max  # a later time sorts first as a smaller distance from the end
+        match self:
+            case TicketOrder.UPDATED:
+                return latest - ticket.updated_at, -ticket.id
+            case TicketOrder.STALE:
+                return ticket.updated_at, ticket.id
+            case TicketOrder.NEWEST:
+                return latest - ticket.created_at, -ticket.id
+            case TicketOrder.OLDEST:
+                return ticket.created_at, ticket.id
+            case TicketOrder.PRIORITY:
+                return MOST_URGENT_FIRST.index(ticket.priority), ticket.created_at, ticket.id
+            case TicketOrder.DUE:
+                due = ticket.due_date
+                return due is None, due or latest, ticket.created_at, ticket.id
+
 @dataclass(frozen=True, slots=True)
 class TicketFilter:
     """What a list or search asks for; visibility is applied on top, never instead."""

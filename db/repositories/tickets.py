@@ -17,7 +17,8 @@ from db.tables import task_comments, task_history, tasks
 from domain.access import Scope
 from domain.numbering import TicketNumber, next_number
 from domain.tickets import (
-    Assignee, AssigneeType, HeldCount, Ticket, TicketDraft, TicketFilter, TicketPage, TicketStatus,
+    MOST_URGENT_FIRST, Assignee, AssigneeType, HeldCount, Ticket, TicketDraft, TicketFilter,
+    TicketOrder, TicketPage, TicketStatus,
 )
 
 NUMBERING_ATTEMPTS = 5
@@ -137,6 +138,32 @@ def matching(filter: TicketFilter) -> list[ColumnElement[bool]]:
     return conditions
 
 
+def _urgency() -> ColumnElement[int]:
+    """A priority's place, most urgent first; a priority the web app wrote that the bot does
+    not know goes after low."""
+    return case(*((tasks.c.priority == p.value, rank) for rank, p in enumerate(MOST_URGENT_FIRST)),
+                else_=len(MOST_URGENT_FIRST))
+
+
+def _no_due_date_last() -> ColumnElement[int]:
+    """0 for a ticket with a due date, 1 without: written out, as SQLite and PostgreSQL put
+    NULLs at opposite ends by default."""
+    return case((tasks.c.due_date.is_(None), 1), else_=0)
+
+
+_ORDERS: dict[TicketOrder, tuple[ColumnElement[object], ...]] = {
+    TicketOrder.UPDATED: (tasks.c.updated_at.desc(), tasks.c.id.desc()),
+    TicketOrder.STALE: (tasks.c.updated_at.asc(), tasks.c.id.asc()),
+    TicketOrder.NEWEST: (tasks.c.created_at.desc(), tasks.c.id.desc()),
+    TicketOrder.OLDEST: (tasks.c.created_at.asc(), tasks.c.id.asc()),
+    TicketOrder.PRIORITY: (_urgency().asc(), tasks.c.created_at.asc(), tasks.c.id.asc()),
+    TicketOrder.DUE: (_no_due_date_last().asc(), tasks.c.due_date.asc(), tasks.c.created_at.asc(),
+                      tasks.c.id.asc()),
+}
+"""`TicketOrder.key` in SQL, the same on both backends; each ends on the id, so ties keep
+one order from page to page."""
+
+
 class _Lookup:
     """One way to find a ticket, its statements built once (like the tables): a card's
     read skips rebuilding them, and their cache keys, on every call."""
@@ -239,14 +266,15 @@ class SqlTicketRepository:
         return [int(value) for value in row]
 
     async def search(
-        self, *, scope: Scope, filter: TicketFilter, limit: int, offset: int
+        self, *, scope: Scope, filter: TicketFilter, limit: int, offset: int,
+        order: TicketOrder = TicketOrder.UPDATED,
     ) -> TicketPage:
         where = and_(visible_to(scope), *matching(filter))
         total = (await self._db.execute(select(func.count()).select_from(tasks).where(where)))
         query = (
             select(tasks)
             .where(where)
-            .order_by(tasks.c.updated_at.desc(), tasks.c.id.desc())
+            .order_by(*_ORDERS[order])
             .limit(limit)
             .offset(offset)
         )

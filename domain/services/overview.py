@@ -14,8 +14,8 @@ from domain.people import Role, Team, User
 from domain.ports import UnitOfWork
 from domain.services.lookup import TicketRef, load_ticket, load_viewer
 from domain.tickets import (
-    Assignee, AssigneeType, HistoryAction, Priority, Ticket, TicketFilter, TicketPage,
-    TicketStatus,
+    Assignee, AssigneeType, HistoryAction, Priority, Ticket, TicketFilter, TicketOrder,
+    TicketPage, TicketStatus,
 )
 
 MAX_USER_CHOICES = 100
@@ -197,13 +197,14 @@ class TicketListing:
 
 @use_case
 async def ticket_listing(
-    *, uow: UnitOfWork, actor: Viewer, filter: TicketFilter, limit: int, offset: int
+    *, uow: UnitOfWork, actor: Viewer, filter: TicketFilter, limit: int, offset: int,
+    order: TicketOrder = TicketOrder.UPDATED,
 ) -> TicketListing:
-    """A page of visible tickets with their assignees' names, in one transaction."""
+    """A page of visible tickets in `order` with their assignees' names, in one transaction."""
     async with uow:
         viewer = await load_viewer(uow, actor.id)
         page = await uow.tickets.search(
-            scope=scope_for(viewer), filter=filter, limit=limit, offset=offset
+            scope=scope_for(viewer), filter=filter, limit=limit, offset=offset, order=order
         )
         people = _People(uow, viewer)
         names = tuple([await _assignee_name(people, t.assignee) for t in page.tickets])

@@ -10,7 +10,7 @@ from domain.disclosure import history_seen_by, ticket_seen_by
 from domain.errors import InvalidValue
 from domain.ports import UnitOfWork
 from domain.services.lookup import TicketRef, load_ticket, load_viewer
-from domain.tickets import Comment, HistoryEntry, Ticket, TicketFilter, TicketPage
+from domain.tickets import Comment, HistoryEntry, Ticket, TicketFilter, TicketOrder, TicketPage
 
 MAX_PAGE = 100
 
@@ -31,8 +31,10 @@ async def list_tickets(
     filter: TicketFilter = TicketFilter(),
     limit: int = 10,
     offset: int = 0,
+    order: TicketOrder = TicketOrder.UPDATED,
 ) -> TicketPage:
-    """Newest-updated first, only tickets the actor may see; `filter` narrows, never widens."""
+    """In `order` (newest-updated first unless asked), only tickets the actor may see;
+    `filter` narrows, never widens."""
     if not 1 <= limit <= MAX_PAGE:
         raise InvalidValue("limit", f"use 1 to {MAX_PAGE}")
     if offset < 0:
@@ -40,7 +42,7 @@ async def list_tickets(
     async with uow:
         viewer = await load_viewer(uow, actor.id)
         page = await uow.tickets.search(
-            scope=scope_for(viewer), filter=filter, limit=limit, offset=offset
+            scope=scope_for(viewer), filter=filter, limit=limit, offset=offset, order=order
         )
     return replace(page, tickets=tuple(ticket_seen_by(viewer, found) for found in page.tickets))
 

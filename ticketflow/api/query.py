@@ -10,7 +10,7 @@ from typing import TypeVar
 
 from multidict import MultiMapping
 
-from domain.tickets import Category, Priority, TicketFilter, TicketStatus
+from domain.tickets import Category, Priority, TicketFilter, TicketOrder, TicketStatus
 from domain.validation import is_storable
 from ticketflow.api.errors import ApiError
 from ticketflow.api.schemas.openapi import (
@@ -34,6 +34,7 @@ class TicketQuery:
     filter: TicketFilter
     limit: int
     offset: int
+    order: TicketOrder = TicketOrder.UPDATED
 
 
 def _bad(field: str, message: str) -> ApiError:
@@ -80,6 +81,17 @@ def _enums(params: MultiMapping[str], name: str, enum: type[E]) -> tuple[E, ...]
     return tuple(chosen)
 
 
+def _order(params: MultiMapping[str]) -> TicketOrder:
+    said = _single(params, "sort")
+    if said is None:
+        return TicketOrder.UPDATED
+    try:
+        return TicketOrder(said)
+    except ValueError:
+        allowed = ", ".join(order.value for order in TicketOrder)
+        raise _bad("sort", f"'{said[:20]}' is not one of: {allowed}") from None
+
+
 def _text(params: MultiMapping[str], name: str, *, limit: int) -> str | None:
     text = _single(params, name)
     if text is not None and len(text) > limit:
@@ -108,6 +120,7 @@ def ticket_query(params: MultiMapping[str], *, actor_id: str) -> TicketQuery:
         ),
         limit=limit,
         offset=offset,
+        order=_order(params),
     )
 
 

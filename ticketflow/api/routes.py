@@ -83,7 +83,7 @@ async def list_tickets(request: web.Request) -> web.Response:
     query = ticket_query(request.query, actor_id=viewer.id)
     page = await queries.list_tickets(uow=context(request).uow().reading(), actor=viewer,
                                       filter=query.filter, limit=query.limit,
-                                      offset=query.offset)
+                                      offset=query.offset, order=query.order)
     return web.json_response(page_json(page))
 
 

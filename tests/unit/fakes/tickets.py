@@ -22,6 +22,7 @@ from domain.tickets import (
     Ticket,
     TicketDraft,
     TicketFilter,
+    TicketOrder,
     TicketPage,
     TicketStatus,
 )
@@ -104,7 +105,8 @@ class FakeTicketRepository(Repository):
         return [await self.count(scope=scope, filter=f) for f in filters]
 
     async def search(
-        self, *, scope: Scope, filter: TicketFilter, limit: int, offset: int
+        self, *, scope: Scope, filter: TicketFilter, limit: int, offset: int,
+        order: TicketOrder = TicketOrder.UPDATED,
     ) -> TicketPage:
         if limit < 1 or offset < 0:
             raise ValueError("LIMIT must be positive and OFFSET not negative")
@@ -113,7 +115,7 @@ class FakeTicketRepository(Repository):
             and (filter.touched_by is None
                  or self._touched(t, filter.touched_by, filter.touched_from))
         ]
-        found.sort(key=lambda t: (t.updated_at, t.id), reverse=True)
+        found.sort(key=order.key)
         return TicketPage(tuple(found[offset : offset + limit]), len(found), offset, limit)
 
     async def held_counts(self, *, scope: Scope, filter: TicketFilter) -> list[HeldCount]:

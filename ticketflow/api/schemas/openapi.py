@@ -11,7 +11,9 @@ from enum import StrEnum
 from typing import Any
 
 from domain.numbering import NUMBER_PATTERN
-from domain.tickets import Category, HistoryAction, Priority, Severity, TicketStatus
+from domain.tickets import (
+    Category, HistoryAction, Priority, Severity, TicketOrder, TicketStatus,
+)
 from domain.validation import (
     COMMENT_MAX,
     DESCRIPTION_MAX,
@@ -287,6 +289,11 @@ LIST_PARAMETERS: list[Schema] = [
            "Tickets queued to this team id."),
     _query("q", {"type": "string", "maxLength": SEARCH_MAX},
            "Words that must all appear in the title, description or number."),
+    _query("sort", {"enum": _values(TicketOrder), "default": TicketOrder.UPDATED.value},
+           "The order: `updated` (most recently updated first), `stale` (least recently "
+           "updated first), `newest` or `oldest` (by when filed), `priority` (urgent to low, "
+           "the oldest first within one), `due` (due soonest first, no due date last). Ties "
+           "go by ticket number."),
     _query("limit", {"type": "integer", "minimum": 1, "maximum": PAGE_MAX,
                      "default": PAGE_DEFAULT}, "Page size."),
     _query("offset", {"type": "integer", "minimum": 0, "maximum": ID_MAX, "default": 0},
@@ -340,7 +347,8 @@ def _document() -> Schema:
             "/tickets": {
                 "get": {
                     "operationId": "listTickets",
-                    "summary": "Tickets the key's owner may see, newest-updated first",
+                    "summary": "Tickets the key's owner may see, newest-updated first unless "
+                               "`sort` says otherwise",
                     "description": "Needs `tickets:read`.",
                     "parameters": LIST_PARAMETERS,
                     "responses": _responses("200", _ref("TicketPage"), "400", "401", "403"),
