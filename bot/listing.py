@@ -7,9 +7,10 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import Any, TypeGuard, assert_never
 
+from bot.understanding.orders import MOST_LISTED
 from bot.understanding.requests import ListScope, Nobody, TeamTarget, Target, UserTarget
 from domain.access import Viewer
-from domain.tickets import Assignee, DueWindow, Priority, TicketFilter, TicketStatus
+from domain.tickets import Assignee, DueWindow, Priority, TicketFilter, TicketOrder, TicketStatus
 
 FINISHED = (TicketStatus.RESOLVED, TicketStatus.CLOSED)
 
@@ -23,6 +24,10 @@ _TITLES = {ListScope.MINE: "Assigned to you", ListScope.CREATED: "Tickets you fi
 _DUE_TITLES = {DueWindow.OVERDUE: "overdue", DueWindow.TODAY: "due today",
                DueWindow.TOMORROW: "due tomorrow", DueWindow.THIS_WEEK: "due this week",
                DueWindow.NEXT_WEEK: "due next week", DueWindow.THIS_MONTH: "due this month"}
+_ORDER_TITLES = {TicketOrder.UPDATED: "recently updated first",
+                 TicketOrder.STALE: "least recently updated first",
+                 TicketOrder.NEWEST: "newest first", TicketOrder.OLDEST: "oldest first",
+                 TicketOrder.PRIORITY: "most urgent first", TicketOrder.DUE: "due soonest first"}
 _NAME_CHARS = 100
 MOST_HOLDERS = 10
 """People or teams one list names at once (card data is capped to it when it comes back)."""
@@ -60,6 +65,16 @@ class ListQuery:
     """What was asked for that no filter here can apply, said back on the card."""
     filed_by: UserTarget | None = None
     """Only tickets this person filed."""
+    order: TicketOrder | None = None
+    """The order asked for; None: the usual one, most recently updated first."""
+    every_status: bool = False
+    """Resolved and closed tickets too, where a list would leave them out."""
+    most: int | None = None
+    """Only the first this many of the list ("top 5"), however many match."""
+
+    @property
+    def sorted_by(self) -> TicketOrder:
+        return self.order or TicketOrder.UPDATED
 
     def to_data(self) -> dict[str, Any]:
         status = self.status.value if self.status else None
@@ -84,6 +99,12 @@ class ListQuery:
             data["unplaced"] = self.unplaced
         if self.filed_by:
             data["filed_by"] = _holder_data(self.filed_by)
+        if self.order:
+            data["order"] = self.order.value
+        if self.every_status:
+            data["every_status"] = True
+        if self.most:
+            data["top"] = self.most
         return data
 
     @classmethod
@@ -96,6 +117,7 @@ class ListQuery:
         text = str(raw["text"])[:200] if raw.get("text") else None
         rank = raw.get("priority")
         priority = Priority(rank) if _one_of(rank, Priority) else None
+        order = raw.get("order")
         due = raw.get("due")
         due_window = DueWindow(due) if _one_of(due, DueWindow) else None
         listed = raw.get("also")
@@ -110,7 +132,10 @@ class ListQuery:
                    created_before=_day_from(raw.get("filed_before")),
                    unplaced=str(raw["unplaced"])[:_NAME_CHARS] if raw.get("unplaced") else None,
                    filed_by=filer if isinstance(filer := _holder_from(raw.get("filed_by")),
-                                                UserTarget) else None)
+                                                UserTarget) else None,
+                   order=TicketOrder(order) if _one_of(order, TicketOrder) else None,
+                   every_status=raw.get("every_status") is True,
+                   most=_count_from(raw.get("top")))
 
     def filter_for(
         self, actor_id: str, *, today: date, teams: tuple[Assignee, ...] = (),
@@ -127,7 +152,7 @@ class ListQuery:
         filed = self.created_from is not None or self.created_before is not None
         asked_after = self._asked_after  # "my outlook ticket": fixed is an answer too
         finished_hidden = () if statuses and not overdue or worked or filed or asked_after \
-            else FINISHED
+            or self.every_status else FINISHED
         priorities = (self.priority,) if self.priority else ()
         due_from, due_before = self.due_window.bounds(today) if self.due_window else (None, None)
         late_at = now if overdue and now is not None and abs(now.date() - today) <= _A_DAY \
@@ -242,12 +267,26 @@ class ListQuery:
             what += f" · {filed.removeprefix('filed ') if self.scope is ListScope.CREATED else filed}"
         if self.status:
             what += f" · {self.status.words}"
+        elif self.every_status:
+            what += " · every status"
         elif self.due_window is not DueWindow.OVERDUE and self.scope is not ListScope.TOUCHED \
                 and not filed and not self._asked_after:
             what += " · not yet resolved"
         if self.text:
             what += f" matching “{self.text}”"
+        if self.most:
+            what += f" · top {self.most}"
+        if self.order:
+            what += f"{',' if self.most else ' ·'} {_ORDER_TITLES[self.order]}"
         return what
+
+    def rows_from(self, offset: int, *, page: int) -> int:
+        """How many rows the page at `offset` shows: a page, or what is left of the top N."""
+        return page if self.most is None else max(0, min(page, self.most - offset))
+
+    def counted(self, total: int) -> int:
+        """How many the list holds: all that match, or the top N of them."""
+        return total if self.most is None else min(total, self.most)
 
 
 def team_holders(viewer: Viewer) -> tuple[Assignee, ...]:
@@ -291,6 +330,13 @@ def _holder_from(raw: object) -> Target | None:
     if isinstance(team, int) and not isinstance(team, bool):
         return TeamTarget(team, name or "the team")
     return Nobody() if raw.get("nobody") is True else None
+
+
+def _count_from(raw: object) -> int | None:
+    """The card's "top" count back; anything but a whole number from 1 to 100 is none."""
+    if isinstance(raw, int) and not isinstance(raw, bool) and 1 <= raw <= MOST_LISTED:
+        return raw
+    return None
 
 
 def _day_from(raw: object) -> date | None:

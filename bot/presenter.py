@@ -205,22 +205,24 @@ async def listed_card(
     """The list card, the rows it shows, in order, and where it is in the list;
     `when_empty` is said when none match."""
     limit = deps.options.page_size
+    shown = query.rows_from(offset, page=limit)  # "top 5": five, on one page
     listing = await ticket_listing(
         uow=deps.uow().reading(), actor=viewer,
         filter=query.filter_for(viewer.id, today=sender_today(now := utcnow()), now=now,
                                 midnight=sender_midnight,
                                 teams=team_holders(viewer)),
-        limit=limit, offset=offset,
+        limit=max(shown, 1), offset=offset, order=query.sorted_by,
     )
     rows = [
         TicketRow.of(ticket, assignee_label=name)
         for ticket, name in zip(listing.page.tickets, listing.assignees, strict=True)
-    ]
-    said = when_empty if not listing.page.total else None
+    ][:shown]
+    total = query.counted(listing.page.total)
+    said = when_empty if not total else None
     notice = query.unplaced_notice or said
-    page = ListPage(query.to_data(), offset, len(rows), listing.page.total, limit)
+    page = ListPage(query.to_data(), offset, len(rows), total, limit)
     return ticket_list_card(
-        title=query.title, rows=rows, total=listing.page.total, offset=offset, limit=limit,
+        title=query.title, rows=rows, total=total, offset=offset, limit=limit,
         query=query.to_data(), company=CompanyView.of(listing.company),
         notice=Notice(notice, Tone.WARNING if query.unplaced else Tone.DEFAULT) if notice else None,
         elsewhere=query.elsewhere(customer=viewer.role is Role.CUSTOMER,

@@ -15,7 +15,7 @@ from bot.understanding.requests import (
     Nobody, ShowTicket, Target, TeamTarget, TicketRequest, UserTarget,
 )
 from domain.numbering import TicketNumber
-from domain.tickets import Category, DueWindow
+from domain.tickets import Category, DueWindow, TicketOrder
 
 
 def phrase(request: TicketRequest, conversation: Conversation) -> str:
@@ -26,13 +26,15 @@ def phrase(request: TicketRequest, conversation: Conversation) -> str:
             return f"show {_ticket(ticket)}"
         case ListTickets(scope=scope, status=status, priority=priority, text=text) as listed:
             own = scope is ListScope.OWN and text is not None  # "my outlook tickets"
-            words = ["my"] if scope is ListScope.MINE or own else []
+            words = [f"top {listed.most}"] if listed.most else []
+            words += ["my"] if scope is ListScope.MINE or own else []
             words += ["our team's"] if scope is ListScope.TEAMS else []
             words += [status.words] if status else []
             words += [priority.value] if priority else []
             words += ["overdue"] if listed.due_window is DueWindow.OVERDUE else []
             words += [text] if own and text else []
             words += ["tickets"]
+            words += ["in any status"] if listed.every_status else []
             words += ["I created"] if scope is ListScope.CREATED else []
             words += ["I worked on"] if scope is ListScope.TOUCHED else []
             words += [f"since {listed.updated_since.isoformat()}"] if listed.updated_since else []
@@ -44,6 +46,7 @@ def phrase(request: TicketRequest, conversation: Conversation) -> str:
             words += [_DUE[listed.due_window]] if listed.due_window in _DUE else []
             words += [f"due {listed.due_on.isoformat()}"] if listed.due_on else []
             words += [f"about {text}"] if text and not own else []
+            words += [_ORDERS[listed.order]] if listed.order else []
             return " ".join(words)
         case CreateTicket(form=True):
             return "new ticket form"
@@ -98,6 +101,11 @@ _KIND = {Category.BUG: "bug", Category.INCIDENT: "incident", Category.REQUEST: "
          Category.FEATURE: "feature request", Category.SUPPORT: "support request"}
 """How a new ticket's category is said (an enhancement is said as a plain ticket)."""
 
+_ORDERS = {TicketOrder.UPDATED: "recently updated first",
+           TicketOrder.STALE: "least recently updated first", TicketOrder.NEWEST: "newest first",
+           TicketOrder.OLDEST: "oldest first", TicketOrder.PRIORITY: "by priority",
+           TicketOrder.DUE: "by due date"}
+"""Said last, as people add it ("…, oldest first"): read as the order after any topic."""
 _DUE = {DueWindow.TODAY: "due today", DueWindow.TOMORROW: "due tomorrow",
         DueWindow.THIS_WEEK: "due this week", DueWindow.NEXT_WEEK: "due next week",
         DueWindow.THIS_MONTH: "due this month"}

@@ -105,7 +105,8 @@ def list_query(viewer: Viewer, request: ListTickets) -> ListQuery:
         holder=request.assignee, due_window=request.due_window, due_on=request.due_on,
         also=request.also, updated_since=request.updated_since, created_from=request.created_from,
         created_before=request.created_before, unplaced=request.unplaced,
-        filed_by=request.filed_by,
+        filed_by=request.filed_by, order=request.order, every_status=request.every_status,
+        most=request.most,
     )
 
 

@@ -68,6 +68,13 @@ _FIELD_HINTS = {
                   "month (from today to its last day)",
     "due_on": "only tickets due on this one day, YYYY-MM-DD (\"what's due friday\")",
     "history": "true when the person asks what happened to it: its history, who changed it",
+    "order": "the order asked for: updated (most recently updated first, the usual one), stale "
+             "(least recently updated first), newest or oldest (by when filed), priority "
+             "(most urgent first) or due (due soonest first); leave it out when none was said",
+    "most": "only this many of the list, in its order (\"top 5 most urgent\": 5)",
+    "every_status": "true when resolved and closed tickets are wanted too (\"all tickets\", "
+                    "\"open or closed\", \"including closed ones\"); lists otherwise leave "
+                    "them out unless a status is given",
 }
 
 

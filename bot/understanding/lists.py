@@ -9,6 +9,7 @@ from bot.understanding.context import Conversation
 from bot.understanding.filed import FILING_CUES, FiledWhen, read_filed
 from bot.understanding.filters import ListFilters, Whose, read_filters
 from bot.understanding.message import DATE, NUMBER, REF, Message
+from bot.understanding.orders import ends_message, phrases, read_count, read_order, text_lead
 from bot.understanding.requests import Clarify, ListScope, ListTickets, Target, UserTarget
 from bot.understanding.targets import Ambiguous, NoSuchTarget
 from bot.understanding.words import PRIORITY_WORDS, STATUS_WORDS
@@ -73,7 +74,8 @@ _NO_TOPIC = frozenset({
     "can", "could", "would", "you", "u", "tell", "let", "know", "news", "update", "updates",
     "news?", "pls", "again", "yet", "so", "far", "far?", "from", "on", "for", "about",
     "happened", "happening", "going", "hows", "doing", "up", "anyone", "anybody", "someone",
-    "somebody", "looking", "looked", "picked", "seen", "came", "come", "coming",
+    "somebody", "looking", "looked", "picked", "seen", "came", "come", "coming", "has", "been",
+    "then",
 })
 """Words left over from a list query that are no topic to search for: when, and the
 request around it ("I raised a ticket yesterday. Can you tell me the status?")."""
@@ -112,8 +114,17 @@ def read_list(
             and conversation.directory:
         whose = None  # "tickets for the printer": what they are about
     taken = filters.taken | filters.our_teams | (whose.taken if whose is not None else frozenset())
-    filed, filing, updated = _filed(message, start, end, conversation.today, taken)
     placed = bool(taken)  # a person, team or due date: a list, whatever else is said
+    said_taken = frozenset(i - start for i in taken)
+    every, every_said = _every_status(words, said_taken)
+    ordered = read_order(words, skip=said_taken | every_said)
+    if ordered is not None and _titled(message, start, end):
+        return None  # "newest ticket: printer is on fire": a title follows, never a guess
+    order_said = ordered.taken if ordered else frozenset()
+    counted = read_count(words, skip=said_taken | every_said | order_said)
+    taken |= _said_at(start, order_said, every_said, counted[1] if counted else frozenset())
+    filed, filing, updated = _filed(message, start, end, conversation.today,
+                                    taken | _said_at(start, _topic_words(words, order_said)))
     taken |= filed.taken if filed is not None else frozenset()
     taken |= _this_week(words, start)
     words = [_SKIPPED if start + i in taken or _today(message, start + i, conversation) else w
@@ -121,7 +132,7 @@ def read_list(
     own_at, own_noun, own_topic = _own_topic(words)
     if any(w in (REF, DATE) for w in words):
         return None
-    named = any(w in _STRONG for w in words)
+    named = any(w in _STRONG for w in words) or every
     strong = searching or named or placed or bool(taken) and filed is None
     if NUMBER in words and not named:  # "give me 4": a ticket, not a search for "4"
         return None
@@ -176,7 +187,8 @@ def read_list(
                 strong or searching or words[0] in _ANY and (
                     rest[0] in _ABOUT or status is not None or priority is not None)):
             strong = True
-            text = message.original(start + index + 1, start + len(words)) or None
+            ends = min((i for i in order_said | every_said if i > index), default=len(words))
+            text = message.original(start + index + 1, start + ends) or None
             break
         if rest[0] not in _FILLER:
             leftover.append(index)
@@ -204,10 +216,110 @@ def read_list(
     due = filters.due
     listed = ListTickets(scope=scope, status=status, priority=priority, text=text or None,
                          due_window=due if isinstance(due, DueWindow) else None,
-                         due_on=due if isinstance(due, date) else None)
+                         due_on=due if isinstance(due, date) else None,
+                         order=ordered.order if ordered else None,
+                         every_status=every and status is None,
+                         most=counted[0] if counted else None)
     if filed is not None:
         listed = _when_filed(listed, filed, filing=filing, updated=updated)
     return _owned(listed, whose) if whose is not None else listed
+
+
+_FINISHED_WORDS = ("closed", "resolved", "done", "finished", "fixed", "completed", "solved",
+                   "complete", "archived")
+_EVERY_STATUS = (
+    *phrases(("in", "of", "with", "at", ""), ("any", "every", "all", "whatever"),
+             ("status", "statuses", "state", "states")),
+    ("regardless", "of", "status"), ("whatever", "their", "status"),
+    ("whatever", "the", "status"), ("no", "matter", "the", "status"),
+    ("no", "matter", "their", "status"), ("open", "or", "not"),
+    *phrases(_FINISHED_WORDS, ("or",), ("not", "unresolved", "open", "active")),
+    *phrases(("including", "incl", "inc", "plus", "even", "also"), ("", "the", "any"),
+             _FINISHED_WORDS, ("", "ones", "tickets", "ones too", "too")),
+    *phrases(("and", "with"), ("", "the"), _FINISHED_WORDS, ("ones", "tickets")),
+    *phrases(_FINISHED_WORDS, ("", "ones", "tickets"), ("too", "included", ("as", "well"))),
+)
+"""Resolved and closed ones too: "in any status", "including closed ones", "closed too"."""
+_NOT_FINISHED = tuple(phrase for phrase in phrases(
+    ("excluding", "except", "without", "exclude", "minus", ("not", "including"), ("but", "not"),
+     ("leave", "out"), ("leaving", "out")),
+    ("", "the", "any"), _FINISHED_WORDS, ("", "ones", "tickets")))
+"""Said of the list everyone gets anyway ("tickets excluding closed ones"): no filter, and no
+words to search for."""
+_EVERY_STATUS_PHRASES = sorted(((p, True) for p in _EVERY_STATUS), key=lambda s: -len(s[0])) \
+    + sorted(((p, False) for p in _NOT_FINISHED), key=lambda s: -len(s[0]))
+_ALL = frozenset({"all", "every", "each"})
+_BEFORE_THE_NOUN = frozenset({"the", "of", "my", "our", "your", "single", "his", "her", "their"})
+_TICKET_NOUNS = frozenset({"tickets", "ticket", "issues", "requests", "tix", "cases",
+                           "incidents"})
+_FINISHED = frozenset({TicketStatus.RESOLVED, TicketStatus.CLOSED})
+_JOINERS = frozenset({"or", "and", "&", "and/or", "+", "nor", "vs", "versus"})
+
+
+def _every_status(words: list[str], skip: frozenset[int]) -> tuple[bool, frozenset[int]]:
+    """Whether words ask for every status, and the words that say so (none for "all").
+    "all tickets", "all my tickets", "every ticket": all
+    of them, as a list says "all" of the tickets it names; "all urgent tickets", "all open
+    ones" are all of those (the adjective says which). "open or closed", "in any status",
+    "including closed ones" say it outright; "excluding closed" is taken as said and asks for
+    nothing beyond the usual list."""
+    bare = [w.rstrip(",.!?;:") for w in words]
+    lead = text_lead(bare)
+    taken: set[int] = set()
+    every = False
+    at = 0
+    while at < len(bare):
+        hit = next(((len(p), asked) for p, asked in _EVERY_STATUS_PHRASES
+                    if tuple(bare[at:at + len(p)]) == p
+                    and not skip & set(range(at, at + len(p)))), None)
+        if hit is None and (pair := _two_statuses(bare, at, skip)):
+            hit = pair, True
+        if hit is not None and at + hit[0] > lead and not ends_message(bare, at + hit[0]):
+            hit = None  # "tickets about closed or open ports": words of the topic
+        if hit is not None:
+            taken.update(range(at, at + hit[0]))
+            every = every or hit[1]
+            at += hit[0]
+            continue
+        if bare[at] in _ALL and at not in skip:
+            noun = next((j for j in range(at + 1, len(bare))
+                         if not (bare[j] in _BEFORE_THE_NOUN or j in skip)), None)
+            if noun is not None and bare[noun] in _TICKET_NOUNS:
+                every = True
+        at += 1
+    return every, frozenset(taken)
+
+
+def _two_statuses(words: list[str], at: int, skip: frozenset[int]) -> int:
+    """How many words say a status not yet resolved and a finished one together ("open or
+    closed", "closed and open", "open/closed"): every status. 0 when they do not."""
+    first = _status_said(tuple(words[at:at + 2]))
+    if first is None or at in skip:
+        return 0
+    after = at + first[1]
+    joined = after + (1 if after < len(words) and words[after] in _JOINERS else 0)
+    second = _status_said(tuple(words[joined:joined + 2]))
+    if second is None or skip & set(range(at, joined + second[1])):
+        return 0
+    finished = {first[0] in _FINISHED, second[0] in _FINISHED}
+    return joined + second[1] - at if finished == {True, False} else 0
+
+
+def _said_at(start: int, *relative: frozenset[int]) -> frozenset[int]:
+    return frozenset(start + i for indices in relative for i in indices)
+
+
+def _topic_words(words: list[str], order_said: frozenset[int]) -> frozenset[int]:
+    """"tickets mentioning latest firmware", "latest firmware tickets": a "latest" that orders
+    nothing is a word of the topic, not a time the tickets were filed."""
+    return frozenset(i for i, word in enumerate(words)
+                     if word in ("latest", "newest") and i not in order_said)
+
+
+def _titled(message: Message, start: int, end: int) -> bool:
+    """Whether a ticket noun ends in a colon, a title after it ("newest ticket: …")."""
+    return any(word.text in _NAMING and message.text[slice(*message.spans[word.last])]
+               .rstrip().endswith(":") for word in message.words[start:end])
 
 
 _NOT_YET_RESOLVED = frozenset({TicketStatus.OPEN, TicketStatus.IN_PROGRESS, TicketStatus.ON_HOLD})

@@ -8,7 +8,7 @@ from enum import StrEnum
 
 from bot.understanding.suggestions import Suggestion
 from domain.numbering import TicketNumber
-from domain.tickets import Category, DueWindow, Priority, TicketStatus
+from domain.tickets import Category, DueWindow, Priority, TicketOrder, TicketStatus
 
 
 class ListScope(StrEnum):
@@ -103,6 +103,12 @@ class ListTickets:
     asked: Asked | None = None
     """A question about one fact of the viewer's own ticket ("who has my vpn ticket?"):
     answered on its card when the list finds that one ticket."""
+    order: TicketOrder | None = None
+    """The order asked for ("oldest first", "by due date"); None: not said, the usual one."""
+    every_status: bool = False
+    """Resolved and closed ones too ("all tickets", "open or closed", "including closed")."""
+    most: int | None = None
+    """Only the first this many, in the list's order ("top 5 most urgent tickets")."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -70,6 +70,9 @@ def _request(request: TicketRequest) -> str:
         case ListTickets(scope=scope, status=status, priority=priority, text=text) as listed:
             parts = ["list", scope.value]
             parts += [f"status={status.value}"] if status else []
+            parts += ["status=any"] if listed.every_status else []
+            parts += [f"order={listed.order.value}"] if listed.order else []
+            parts += [f"top={listed.most}"] if listed.most else []
             parts += [f"priority={priority.value}"] if priority else []
             holders = [_target(listed.assignee)] + [_target(t) for t in listed.also]
             parts += [f"assignee={','.join(holders)}"] if listed.assignee else []

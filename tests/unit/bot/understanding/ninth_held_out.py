@@ -75,9 +75,9 @@ NINTH_HELD_OUT: tuple[tuple[str, str], ...] = (
     ("what category is 157 in", "show #157 asked=category"),
     ("who changed 225 last", "history #225"),
     # --- age and order -------------------------------------------------------------------------
-    ("show me the oldest open tickets", "list all status=open unplaced='oldest'"),
-    ("which tickets have been open the longest", "list all status=open unplaced='longest'"),
-    ("show the latest tickets", "list all"),
+    ("show me the oldest open tickets", "list all status=open order=oldest"),
+    ("which tickets have been open the longest", "list all order=oldest"),
+    ("show the latest tickets", "list all order=newest"),
     # --- who filed what ------------------------------------------------------------------------
     ("what did sam raise last week",
      "list all filed_by=user:u-sam created_from=2026-11-23 created_before=2026-11-30"),
@@ -222,9 +222,6 @@ NINTH_MISREAD: frozenset[str] = frozenset({
     'sorry not 116, i meant 117',
     "i'll close 219 later",
     "what's the status of the printer ticket",
-    'show me the oldest open tickets',
-    'which tickets have been open the longest',
-    'show the latest tickets',
     '162 is actually a bug not a question, pls change the category',
     'sir ticket 184 is pending since 3 days, kindly expedite',
     'ticket 185 i am not able to see the status, kindly tell',

@@ -51,7 +51,7 @@ SIXTH_HELD_OUT: tuple[tuple[str, str], ...] = (
     ("for the ticket 110 please put priority more low", "edit #110 priority=low"),
     ("who have the ticket 111?", "show #111 asked=assignee"),
     ("kindly do the needful for 112", "show #112"),
-    ("please give me all ticket of network team", "list all assignee=team:2"),
+    ("please give me all ticket of network team", "list all status=any assignee=team:2"),
     # --- typos ---------------------------------------------------------------------------------
     ("colse 113 pls", "status #113 closed"),
     ("asign 114 to priya", "assign #114 to user:u-priya"),

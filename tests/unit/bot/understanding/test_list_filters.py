@@ -13,7 +13,7 @@ from bot.understanding import understand
 from bot.understanding.requests import (
     Clarify, ListScope, ListTickets, Nobody, TeamTarget, UserTarget,
 )
-from domain.tickets import DueWindow, Priority, TicketStatus
+from domain.tickets import DueWindow, Priority, TicketOrder, TicketStatus
 from bot.understanding.summary import summary
 from tests.unit.bot.understanding.test_transcript import CONVERSATION, as_the_bot_reads
 
@@ -73,6 +73,15 @@ LEE_CHEN = UserTarget("u-leec", "Lee Chen")
     ListTickets(due_on=date(2026, 12, 4)),
     ListTickets(scope=ListScope.MINE, due_on=date(2026, 12, 3), priority=Priority.URGENT),
     ListTickets(due_window=DueWindow.THIS_MONTH, assignee=SAM),
+    *(ListTickets(order=order) for order in TicketOrder),
+    ListTickets(scope=ListScope.MINE, status=TicketStatus.OPEN, order=TicketOrder.OLDEST),
+    ListTickets(assignee=SAM, priority=Priority.URGENT, order=TicketOrder.DUE),
+    ListTickets(text="vpn", order=TicketOrder.NEWEST),
+    ListTickets(text="printer", every_status=True, order=TicketOrder.STALE),
+    ListTickets(every_status=True),
+    ListTickets(scope=ListScope.MINE, every_status=True),
+    ListTickets(assignee=Nobody(), order=TicketOrder.PRIORITY, most=5),
+    ListTickets(scope=ListScope.CREATED, most=3),
 ])
 def test_a_list_said_back_as_words_is_understood_as_the_same_list(request_: ListTickets) -> None:
     assert understand(phrase(request_, CONVERSATION), CONVERSATION) == request_
@@ -98,6 +107,15 @@ def test_which_lee_is_answered_with_buttons_that_each_list_one_of_them() -> None
      "Tickets · overdue matching “printer”"),
     (ListQuery(scope=ListScope.MINE, due_window=DueWindow.TODAY),
      "Assigned to you · due today · not yet resolved"),
+    (ListQuery(status=TicketStatus.OPEN, order=TicketOrder.OLDEST), "Tickets · open · oldest first"),
+    (ListQuery(every_status=True), "Tickets · every status"),
+    (ListQuery(holder=SAM, order=TicketOrder.DUE, text="vpn"),
+     "Assigned to Sam Rivera · not yet resolved matching “vpn” · due soonest first"),
+    (ListQuery(order=TicketOrder.PRIORITY, most=5),
+     "Tickets · not yet resolved · top 5, most urgent first"),
+    (ListQuery(order=TicketOrder.STALE), "Tickets · not yet resolved · least recently updated first"),
+    (ListQuery(order=TicketOrder.UPDATED), "Tickets · not yet resolved · recently updated first"),
+    (ListQuery(order=TicketOrder.NEWEST, every_status=True), "Tickets · every status · newest first"),
 ])
 def test_the_list_card_title_says_what_was_filtered(query: ListQuery, title: str) -> None:
     assert query.title == title

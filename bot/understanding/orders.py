@@ -1,0 +1,255 @@
+"""The order a list is asked in: "oldest open tickets", "sam's tickets by due date", "most
+urgent first", "tickets about vpn, newest first"."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from itertools import product
+
+from bot.understanding.words import PRIORITY_WORDS, STATUS_WORDS
+from domain.tickets import TicketOrder
+
+_OLDEST = ("oldest", "oldes", "oldets", "olderst", "eldest", "earliest")
+_NEWEST = ("newest", "newst", "newset", "latest", "lastest", "latets")
+_STALEST = ("stale", "stalest", "stalled")
+_CHANGED = ("update", "change", "touched", "modified", "active", "updated", "changed")
+"""As the message reads them: "updated" is read as "update", "changed" as "change"."""
+
+
+def phrases(*parts: Sequence[str | tuple[str, ...]]) -> tuple[tuple[str, ...], ...]:
+    """Every phrase the parts make, one choice from each; "" leaves a part out."""
+    options = [[(p,) if isinstance(p, str) else p for p in part] for part in parts]
+    return tuple(tuple(w for chosen in combination for w in chosen if w)
+                 for combination in product(*options))
+
+
+_SORTED = ("sorted", "sort", "ordered", "order", "arranged", "listed", "ranked", "")
+_BY_KEYS: dict[TicketOrder, tuple[str | tuple[str, ...], ...]] = {
+    TicketOrder.PRIORITY: ("priority", "urgency", "importance", "severity", ("priority", "level")),
+    TicketOrder.DUE: (("due", "date"), ("due", "dates"), "due", "deadline", "deadlines",
+                      "due-date", "duedate"),
+    TicketOrder.OLDEST: ("age", ("creation", "date"), ("date", "created"), ("date", "filed"),
+                         ("date", "opened"), ("date", "raised"), ("when", "filed"),
+                         ("when", "opened"), ("filing", "date"), ("open", "date")),
+    TicketOrder.UPDATED: (("last", "update"), "update", ("update", "date"), ("last", "activity"),
+                          "activity", ("last", "change"), ("last", "modified"),
+                          ("latest", "update"), ("most", "recent", "update")),
+}
+"""What a list is sorted by ("by priority", "sorted by due date", "ordered by age"): by when
+filed, the oldest first, as people read "by age" and "by creation date"."""
+
+_ORDER_PHRASES: dict[TicketOrder, tuple[tuple[str, ...], ...]] = {
+    TicketOrder.OLDEST: (
+        *phrases(_OLDEST, ("", "first", ("to", "newest"), ("to", "latest"))),
+        *phrases(("older", "old"), ("", "ones"), ("first",)),
+        ("in", "chronological", "order"), ("chronological", "order"), ("chronologically",),
+        ("longest", "open"), ("longest", "waiting"),
+        *phrases(("open", "waiting", "outstanding", "pending"),
+                  (("the", "longest"), ("longest",), ("for", "the", "longest"),
+                   ("for", "longest"))),
+    ),
+    TicketOrder.NEWEST: (
+        *phrases(_NEWEST, ("", "first", ("to", "oldest"))),
+        *phrases(("newer", "new"), ("", "ones"), ("first",)),
+        ("most", "recent"), ("most", "recent", "first"), ("recent", "first"),
+        ("recent", "ones", "first"), ("reverse", "chronological"),
+        ("reverse", "chronological", "order"),
+        *phrases(("most",), ("recently",),
+                  ("filed", "opened", "created", "raised", "logged", "submitted", "reported")),
+    ),
+    TicketOrder.UPDATED: (
+        *phrases(("most",), ("recently",), _CHANGED),
+        *phrases(("recently", "last"), _CHANGED, ("first",)),
+        ("latest", "activity"), ("most", "recent", "activity"), ("recent", "activity", "first"),
+    ),
+    TicketOrder.STALE: (
+        *phrases(("least",), ("recently",), _CHANGED),
+        *phrases(_STALEST, ("", "first", "ones")),
+        ("least", "recent", "activity"), ("oldest", "update"),
+        *phrases(("untouched", "quiet", "idle", "neglected", "forgotten", "ignored"),
+                  (("the", "longest"), ("longest",), ("for", "the", "longest"),
+                   ("for", "longest"))),
+        *phrases(("longest",), ("untouched", ("without", "an", "update"),
+                                 ("without", "update"), ("without", "updates"))),
+        *phrases(("not",), _CHANGED,
+                  (("for", "the", "longest"), ("for", "longest"), ("the", "longest"),
+                   ("in", "the", "longest"), ("longest",))),
+    ),
+    TicketOrder.PRIORITY: (
+        *phrases(("most",), ("urgent", "important", "critical", "pressing"), ("", "first")),
+        *phrases(("highest", "top"), ("priority", "prio"), ("", "first")),
+        *phrases(("urgent", "critical", ("high", "priority"), ("urgent", "priority")),
+                  ("", "ones"), ("first",)),
+        *phrases(("", "in"), ("priority",), ("order",)),
+        *phrases(("", "in"), ("order",), ("of",), ("priority", "urgency", "importance")),
+        ("prioritise",), ("prioritize",), ("prioritised",), ("prioritized",),
+    ),
+    TicketOrder.DUE: (
+        *phrases(("due",), ("soonest", "first", "earliest"), ("", "first")),
+        *phrases(("soonest", "earliest", "next"), ("due",), ("", "first", "date")),
+        *phrases(("closest", "nearest", "soonest", "earliest", "next"),
+                  ("deadline", "deadlines", ("due", "date"), ("due", "dates")), ("", "first")),
+        *phrases(("deadline", "deadlines", "overdue"), ("", "ones"), ("first",)),
+        *phrases(("", "in"), ("order",), ("of",), (("due", "date"), "deadline", "deadlines")),
+        *phrases(("", "in"), (("due", "date"), "deadline"), ("order",)),
+    ),
+}
+
+_BY_PHRASES: tuple[tuple[tuple[str, ...], TicketOrder], ...] = tuple(
+    (phrase, order) for order, keys in _BY_KEYS.items()
+    for phrase in phrases(_SORTED, ("by",), keys, ("", "first", "order")))
+_ALL_PHRASES = sorted(
+    [*((p, o) for o, phrases in _ORDER_PHRASES.items() for p in phrases), *_BY_PHRASES],
+    key=lambda said: -len(said[0]))
+"""Longest first: "most recently updated" before "most recent"."""
+_LONGEST = max(len(phrase) for phrase, _ in _ALL_PHRASES)
+
+_DIRECTIONS = frozenset({TicketOrder.OLDEST, TicketOrder.NEWEST})
+_TEXT_LEADS = frozenset({"about", "regarding", "re", "mentioning", "concerning", "matching",
+                         "containing", "called", "titled", "like", "saying"})
+"""Words after which the rest is what to search for ("tickets about the latest firmware")."""
+_SAYS_ORDER = frozenset({"first", "by", "order", "sorted", "sort", "ordered"})
+"""Words that make a phrase an order even after what to search for ("about vpn, oldest
+first", "mentioning wifi by priority"): a topic's words never end so."""
+_TAIL_COURTESY = frozenset({"please", "thanks", "thx", "ty", "ta", "pls", "plz", "thank", "you",
+                            "then", "only", "too"})
+
+
+@dataclass(frozen=True, slots=True)
+class OrderSaid:
+    """The order asked for, the words that say it (indices of the words read), and where
+    the phrase after what to search for starts, which ends the search words."""
+
+    order: TicketOrder
+    taken: frozenset[int]
+    text_ends: int | None = None
+
+
+def read_order(words: Sequence[str], *, skip: frozenset[int] = frozenset()) -> OrderSaid | None:
+    """The order words ask a list in, or None. Before words that say what to search for
+    ("about", "mentioning") any order phrase counts; after them only one that ends the
+    message and says it is an order ("…, oldest first", "… sorted by due date"), so "tickets
+    about the latest firmware" searches for those words. A topic word right after an order
+    adjective makes it a search too ("latest firmware tickets"). Two orders said: a direction
+    ("newest first") says which way "by creation date" goes; otherwise the first counts."""
+    lead = text_lead(words)
+    found: list[tuple[frozenset[int], TicketOrder]] = []
+    at = 0
+    while at < len(words):
+        hit = _phrase_at(words, at, skip)
+        if hit is None:
+            at += 1
+            continue
+        said, order = hit
+        end = max(said) + 1
+        tail = at >= lead and ends_message(words, end) and any(
+            words[i] in _SAYS_ORDER for i in said)
+        if (end <= lead or tail) and _not_a_topic(words, at, len(said)):
+            found.append((said, order))
+            at = end
+        else:
+            at += 1
+    if not found:
+        return None
+    orders = [order for _, order in found]
+    order = orders[0]
+    if len(set(orders)) > 1 and _DIRECTIONS & set(orders):
+        order = next(o for o in reversed(orders) if o in _DIRECTIONS)
+    taken = frozenset(i for said, _ in found for i in said)
+    if any(words[min(said)] == "by" for said, _ in found):  # "sort my tickets by deadline"
+        taken |= {i for i, w in enumerate(words) if w in _SORT_VERBS and i not in skip}
+    after = [min(said) for said, _ in found if min(said) >= lead]
+    return OrderSaid(order, taken, min(after) if after else None)
+
+
+def _phrase_at(words: Sequence[str], at: int,
+               skip: frozenset[int]) -> tuple[frozenset[int], TicketOrder] | None:
+    """The words of the order phrase at `at`, and its order. A phrase ending in "first" may
+    have the tickets named before that word ("oldest tickets first")."""
+    ahead = tuple(w.rstrip(",.!?;:") for w in words[at:at + _LONGEST + 1])
+    for phrase, order in _ALL_PHRASES:
+        size = len(phrase)
+        if ahead[:size] == phrase:
+            said = frozenset(range(at, at + size))
+        elif phrase[-1] == "first" and ahead[:size - 1] == phrase[:-1] \
+                and ahead[size - 1:size] in _NAMED and ahead[size:size + 1] == ("first",):
+            said = frozenset((*range(at, at + size - 1), at + size))
+        else:
+            continue
+        end = max(said) + 1
+        if phrase[-1] != "first" and ahead[end - at:end - at + 1] == ("first",):
+            said |= {end}  # "least recently updated first"
+        if not skip & said:
+            return said, order
+    return None
+
+
+_NAMED = frozenset({("tickets",), ("ones",), ("issues",), ("requests",), ("items",)})
+_SORT_VERBS = frozenset({"sort", "sorted", "order", "ordered", "arrange", "arranged", "rank",
+                         "ranked"})
+
+
+def text_lead(words: Sequence[str]) -> int:
+    """Where words that say what to search for start ("about", "mentioning"); the length
+    of `words` when none do."""
+    return next((i for i, w in enumerate(words) if w in _TEXT_LEADS), len(words))
+
+
+def ends_message(words: Sequence[str], at: int) -> bool:
+    """Whether nothing but thanks follows word `at`."""
+    return all(w.rstrip(",.!?") in _TAIL_COURTESY for w in words[at:])
+
+
+_SAID_OF_TICKETS = frozenset({
+    "tickets", "ticket", "issues", "issue", "requests", "request", "ones", "one", "cases",
+    "incidents", "items", "stuff", "things", "first", "my", "our", "your", "unassigned", "overdue",
+    "assigned", "in", "on", "that", "which", "for", "from", "by", "to", "filed", "opened",
+    "created", "raised", "logged", "submitted", "reported", "updated", "due", "unresolved",
+    "outstanding", "with", "of", "i", "we", "you", "the", "and", "or", "please", "pls", "thanks",
+    "still", "not", "still", "nobody", "no", "anyone", "team", "teams", "queue",
+}) | STATUS_WORDS.keys() | PRIORITY_WORDS.keys()
+
+
+_BEING = frozenset({"is", "are", "was", "were", "be", "been", "looks", "look", "seems", "seem",
+                    "getting", "gone", "went", "smells", "tastes", "feels", "too", "so", "very",
+                    "bit", "quite", "really", "pretty"})
+_ASKING_WHETHER = frozenset({"is", "are", "was", "were", "has", "have", "does", "did", "do"})
+_MANY_NAMED = frozenset({"tickets", "ones", "issues", "requests", "tix", "cases", "incidents"})
+
+
+def _not_a_topic(words: Sequence[str], at: int, size: int) -> bool:
+    """"latest firmware tickets": an adjective said of a topic word is part of the search;
+    one said of the tickets, a state, a person's or the end of the message orders them.
+    Said of something ("the toner is stale", "is the vpn ticket stale?") it describes it;
+    "which tickets are stale" asks for them."""
+    word = words[at]
+    if size > 1 or word not in (*_OLDEST, *_NEWEST, *_STALEST):
+        return True
+    if at and words[at - 1] in _BEING:
+        return any(w in _MANY_NAMED for w in words[:at - 1])
+    after = words[at + 1] if at + 1 < len(words) else None
+    if after is None:  # "is the vpn ticket stale?" asks about one; "oldest first" orders
+        return words[0] not in _ASKING_WHETHER
+    return after in _SAID_OF_TICKETS or after.endswith("'s")
+
+
+MOST_LISTED = 100
+"""The most tickets "top N" lists: as many as one API page holds."""
+_COUNT_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+                "eight": 8, "nine": 9, "ten": 10, "twelve": 12, "fifteen": 15, "twenty": 20}
+_COUNT_LEADS = frozenset({"top", "first"})
+
+
+def read_count(words: Sequence[str], *, skip: frozenset[int] = frozenset()
+               ) -> tuple[int, frozenset[int]] | None:
+    """"top 5 most urgent tickets", "the first 3 oldest ones": how many to list (at most
+    `MOST_LISTED`), and the words that say it; only before what to search for ("tickets
+    about the first 3 floors" searches for those words)."""
+    lead = text_lead(words)
+    for at in range(min(lead, len(words)) - 1):
+        said = words[at + 1]
+        count = int(said) if said.isdigit() and len(said) <= 3 else _COUNT_WORDS.get(said)
+        if words[at] in _COUNT_LEADS and count and not skip & {at, at + 1}:
+            return min(count, MOST_LISTED), frozenset({at, at + 1})
+    return None
