@@ -122,7 +122,8 @@ def read_list(
         return None  # "newest ticket: printer is on fire": a title follows, never a guess
     order_said = ordered.taken if ordered else frozenset()
     counted = read_count(words, skip=said_taken | every_said | order_said)
-    taken |= _said_at(start, order_said, every_said, counted[1] if counted else frozenset())
+    how = _said_at(start, order_said, every_said, counted[1] if counted else frozenset())
+    taken |= how  # how to list them: not on its own a list ("close the first five")
     filed, filing, updated = _filed(message, start, end, conversation.today,
                                     taken | _said_at(start, _topic_words(words, order_said)))
     taken |= filed.taken if filed is not None else frozenset()
@@ -133,7 +134,7 @@ def read_list(
     if any(w in (REF, DATE) for w in words):
         return None
     named = any(w in _STRONG for w in words) or every
-    strong = searching or named or placed or bool(taken) and filed is None
+    strong = searching or named or placed or bool(taken - how) and filed is None
     if NUMBER in words and not named:  # "give me 4": a ticket, not a search for "4"
         return None
     if words[:1] and words[0] in _SETTING and NUMBER in words[1:3]:
@@ -208,7 +209,8 @@ def read_list(
     if filed is not None and (filing_said := filing and any(
             w in FILING_CUES and w != "from" for w in (x.text for x in message.words[start:end]))):
         strong = True  # "what came in since Monday"; "my printer … since this morning" is no list
-    filtered = scope is not ListScope.ALL or status is not None or priority is not None
+    filtered = scope is not ListScope.ALL or status is not None or priority is not None \
+        or ordered is not None or every
     if not strong and (strong_only or not filtered or sum(w not in _FILLER for w in words) > 3):
         return None
     if not (strong or searching or filtered):

@@ -1084,6 +1084,7 @@ TABLE: tuple[tuple[str, str], ...] = (
     ('the printer is old and the toner is stale', 'free text'),
     ('tickets about closed or open ports', "list all text='closed or open ports'"),
     ('tickets by priority, then by due date', 'list all order=priority'),
+    ('close the first five', 'unknown [my tickets, new ticket, help] e.g. [start 4, resolve 4, put 4 on hold]'),
 )
 
 NO_CONTEXT: tuple[tuple[str, str], ...] = (
