@@ -133,7 +133,7 @@ def read_list(
     own_at, own_noun, own_topic = _own_topic(words)
     if any(w in (REF, DATE) for w in words):
         return None
-    named = any(w in _STRONG for w in words) or every
+    named = any(w in _STRONG for w in words)
     strong = searching or named or placed or bool(taken - how) and filed is None
     if NUMBER in words and not named:  # "give me 4": a ticket, not a search for "4"
         return None

@@ -1011,7 +1011,7 @@ TABLE: tuple[tuple[str, str], ...] = (
     ("resolve all of sam's open tickets",
      "status each of resolved (list all status=open assignee=user:u-sam)"),
     ("close all of them", "unknown [my tickets, new ticket, help] e.g. [start 4, resolve 4, put 4 on hold]"),
-    ("all my tickets", "list mine"),
+    ("all my tickets", "list mine status=any"),  # every status, as "all tickets"
     # --- the order a list is asked in, and every status (tried as an admin: "show me the oldest
     # open tickets" searched for "oldest", "open or closed tickets" for "closed") -------------
     ('show me the oldest open tickets pls', 'list all status=open order=oldest'),
@@ -1085,6 +1085,8 @@ TABLE: tuple[tuple[str, str], ...] = (
     ('tickets about closed or open ports', "list all text='closed or open ports'"),
     ('tickets by priority, then by due date', 'list all order=priority'),
     ('close the first five', 'unknown [my tickets, new ticket, help] e.g. [start 4, resolve 4, put 4 on hold]'),
+    ('close every ticket', 'unknown [my tickets, new ticket, help] e.g. [start 4, resolve 4, put 4 on hold]'),
+    ('resolve every ticket of sam', 'unknown [my tickets, new ticket, help] e.g. [start 4, resolve 4, put 4 on hold]'),
 )
 
 NO_CONTEXT: tuple[tuple[str, str], ...] = (
