@@ -66,8 +66,8 @@ from bot.replies import explain
 from bot.subscriptions import run_subscription
 from bot.understanding import Conversation, Person, needs_directory, understand
 from bot.understanding.requests import (
-    AssignTicket, Both, Cancel, ChangeStatus, Choice, Clarify, CommentOnTicket, CreateTicket, Declined,
-    Courtesy, EachListed, EachTicket, EditTicket, FreeText, Help, ListTickets, NotInTicketFlow, Question,
+    Asked, AssignTicket, Both, Cancel, ChangeStatus, Choice, Clarify, CommentOnTicket, CreateTicket, Declined,
+    Courtesy, EachListed, EachTicket, EditTicket, Fact, FreeText, Help, ListTickets, NotInTicketFlow, Question,
     ReminderAsked, ShowTicket,
     SmallTalk, Target, TicketRequest, TicketStats, Understanding, Unknown, Workload,
 )
@@ -539,6 +539,9 @@ class MessageRouter:
                     if isinstance(request, EditTicket):  # "Should 4 be due then?": "yes" typed
                         turn_context.turn_state[OFFERED] = options  # answers it as the button
                         await self._keep_offered(turn_context)
+            case Declined(ticket=TicketNumber() as ticket, not_done=True):  # "my ticket 36 is
+                await self._act(turn_context, viewer, dc, ShowTicket(  # still not fixed": how
+                    ticket, asked=Asked(Fact.STATUS)), conversation)  # it stands, not "OK"
             case Declined(ticket=ticket):
                 await turn_context.send_activity(notices.nothing_changed(ticket))
             case Both(first=first, second=second):  # "rename 4 … and close it": in turn

@@ -680,7 +680,8 @@ def _read(message: Message, text: str, conversation: Conversation) -> Understand
     if _is_negation(words[start:end]) and not _lists_with_not(words[start:end]):
         if words[start] == "why" and len(named := _typed_tickets(message, start, end)) == 1:
             return ShowTicket(message.ticket(named[0]))  # "why is 170 STILL not fixed??"
-        return Declined(_first_ticket(message), text.strip())
+        return Declined(_first_ticket(message), text.strip(), not_done=len(
+            _typed_tickets(message, start, end)) == 1 and _still_waiting(words[start:end]))
     if (lasted := _LASTED.match(core)) and _status_value(lasted["state"].split()) is not None:
         return _later_sentence(message, conversation, start, end) or FreeText(text.strip())
     if _what_if(message, start, end):  # "what if it says error 691?": for the help assistant
@@ -1309,6 +1310,13 @@ def _lists_with_not(words: list[str]) -> bool:
     not a change refused (it names no ticket)."""
     said = set(words)
     return bool(_PLURAL_LIST_NOUNS & set(words[:4])) and not ({REF, NUMBER} | _ACTS) & said
+
+
+def _still_waiting(words: list[str]) -> bool:
+    """"7 is still not fixed", "my ticket 7 isn't solved yet": a ticket said not to be done
+    yet, with no change refused ("don't close 7 yet")."""
+    return bool({"still", "yet"} & set(words)) and not _ACTION_WORDS & set(words) and any(
+        _status_value([word]) in (TicketStatus.RESOLVED, TicketStatus.CLOSED) for word in words)
 
 
 def _is_negation(words: list[str]) -> bool:

@@ -238,6 +238,9 @@ class Declined:
 
     ticket: TicketNumber | None
     text: str
+    not_done: bool = False
+    """Told the ticket is not done yet ("my ticket 36 is still not fixed"): its status is
+    said, not "OK, I'll leave it as it is"."""
 
 
 @dataclass(frozen=True, slots=True)

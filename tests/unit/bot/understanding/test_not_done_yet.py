@@ -1,0 +1,29 @@
+"""A ticket told not to be done yet ("my ticket 36 is still not fixed") changes nothing and
+is answered with how it stands; a change refused ("don't close 36 yet") is only that."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.understanding.requests import Declined
+from tests.unit.bot.understanding.test_transcript import CONVERSATION, as_the_bot_reads
+
+
+@pytest.mark.parametrize("said", [
+    "my ticket 36 is still not fixed", "my ticket 36 is still not solved after 2 weeks!!!",
+    "36 isn't done yet, what's going on", "TKT-2026-0036 still not resolved??",
+    "36 still has not been fixed", "is 36 still not fixed", "36 hasn't been fixed yet",
+    "26 isn't fixed yet, the user still sees the error",
+])
+def test_a_ticket_told_not_done_yet_is_answered_with_how_it_stands(said: str) -> None:
+    read = as_the_bot_reads(said, CONVERSATION)
+    assert isinstance(read, Declined) and read.not_done, read
+
+
+@pytest.mark.parametrize("said", [
+    "don't close 36 yet", "36 still not fixed, don't close it", "do not resolve 36 yet",
+    "i wouldn't close 26 yet", "36 is not urgent yet",
+])
+def test_a_change_refused_is_not_told_as_not_done(said: str) -> None:
+    read = as_the_bot_reads(said, CONVERSATION)
+    assert not (isinstance(read, Declined) and read.not_done), read
