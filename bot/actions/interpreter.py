@@ -112,10 +112,10 @@ class ModelInterpreter:
                                        filter=query.filter_for(viewer.id, today=conversation.today,
                                                                 midnight=sender_midnight,
                                                                 teams=team_holders(viewer)),
-                                       limit=LOOKUP_ROWS,
-                                       offset=0)
+                                       limit=max(1, query.rows_from(0, page=LOOKUP_ROWS)),
+                                       offset=0, order=query.sorted_by)
         rows = [f"{t.ticket_number} · {t.status.value} · {trimmed(t.title, 100)}"
-                for t in listing.page.tickets]
+                for t in listing.page.tickets][:query.rows_from(0, page=LOOKUP_ROWS)]
         return "\n".join(rows) if rows else "No tickets found."
 
 

@@ -21,6 +21,7 @@ from typing import Any, Union, get_args, get_origin, get_type_hints
 from bot.actions.table import COMMANDS
 from bot.understanding.context import Conversation
 from bot.understanding.message import DATE, read_message
+from bot.understanding.orders import MOST_LISTED
 from bot.understanding.requests import (
     AssignTicket, Clarify, CreateTicket, ListTickets, Nobody, ShowTicket, TeamTarget,
     TicketRequest, UserTarget,
@@ -160,6 +161,8 @@ def _schema(kind: Any) -> dict[str, Any]:
         return {"type": "string", "enum": [member.value for member in inner]}
     if inner is bool:
         return {"type": "boolean"}
+    if inner is int:
+        return {"type": "integer", "minimum": 1, "maximum": MOST_LISTED}
     if inner is date:
         return {"type": "string", "format": "date"}
     return {"type": "string"}  # ticket numbers, people, free text
@@ -249,6 +252,10 @@ def _value(field: str, kind: Any, value: object, conversation: Conversation) -> 
     if kind is bool:
         if not isinstance(value, bool):
             raise BadToolCall(f"{field} must be true or false")
+        return value
+    if kind is int:
+        if not isinstance(value, int) or isinstance(value, bool) or not 1 <= value <= MOST_LISTED:
+            raise BadToolCall(f"{field} must be a whole number from 1 to {MOST_LISTED}")
         return value
     if not isinstance(value, str):
         raise BadToolCall(f"{field} must be text")

@@ -45,9 +45,9 @@ _ORDER_PHRASES: dict[TicketOrder, tuple[tuple[str, ...], ...]] = {
         *phrases(("older", "old"), ("", "ones"), ("first",)),
         ("in", "chronological", "order"), ("chronological", "order"), ("chronologically",),
         ("longest", "open"), ("longest", "waiting"),
-        *phrases(("open", "waiting", "outstanding", "pending"),
+        *phrases(("open", "waiting", "outstanding", "pending", "waited", "sat", "sitting"),
                   (("the", "longest"), ("longest",), ("for", "the", "longest"),
-                   ("for", "longest"))),
+                   ("for", "longest"), ("the", "most"))),
     ),
     TicketOrder.NEWEST: (
         *phrases(_NEWEST, ("", "first", ("to", "oldest"))),

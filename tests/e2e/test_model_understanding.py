@@ -420,6 +420,29 @@ async def test_what_is_sent_is_capped_and_tools_follow_the_role(
     assert staff_request.authorization == "Bearer sk-e2e"
 
 
+async def test_the_lookup_answers_in_the_order_and_the_number_the_model_asks_for(
+    engine: AsyncEngine, desk: Service, model: CompletionsStandIn
+) -> None:
+    """The lookup listed newest-updated first whatever order the model asked for."""
+    max_, ids, newest = await staff(engine, desk)
+    oldest = await file_ticket(engine, ids["max"], "Scanner on floor 1 is slow")
+    async with engine.begin() as connection:  # filed long ago, updated just now
+        await connection.execute(tasks.update().where(tasks.c.id == oldest.id).values(
+            created_at=func.datetime("2020-01-01") if engine.dialect.name == "sqlite"
+            else func.to_timestamp(0)))
+    model.then_tools(
+        Calls((("find_tickets", json.dumps({"order": "oldest", "most": 1})),)),
+        Calls((("show_ticket", json.dumps({"ticket": oldest.ticket_number})),)),
+    )
+
+    await desk.say("the thing from ages ago, what was its number", user=max_)
+
+    answered = model.tool_requests[1].messages[-1]
+    assert answered["role"] == "tool"
+    assert answered["content"].startswith(oldest.ticket_number)
+    assert newest not in answered["content"]
+
+
 async def test_without_a_key_no_request_leaves(
     engine: AsyncEngine, database_url: str, model: CompletionsStandIn,
     connector: ConnectorStandIn,

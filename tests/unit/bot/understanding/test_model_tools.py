@@ -47,6 +47,9 @@ CALLS: tuple[tuple[str, dict[str, object], str], ...] = (
     ("list_tickets", {"assignee": "team Network", "due_window": "this week"},
      "list all assignee=team:2 due=this_week"),
     ("list_tickets", {"assignee": "nobody"}, "list all assignee=nobody"),
+    ("list_tickets", {"order": "oldest", "most": 3, "every_status": True},
+     "list all status=any order=oldest top=3"),
+    ("list_tickets", {"order": "Due", "scope": "mine"}, "list mine order=due"),
     ("list_tickets", {"assignee": "Lee"}, "ask list all: Which Lee do you mean? [Lee Park, Lee Chen]"),
     ("find_tickets", {"assignee": "Zed"}, "ask list all: I couldn't find “Zed”."),
     ("create_ticket", {"title": "Badge reader at door B is dead"},
@@ -107,6 +110,11 @@ BAD_CALLS: tuple[tuple[str, str], ...] = (
     ("assign_ticket", json.dumps({"ticket": "4", "to": ["Lee"]})),
     ("create_ticket", json.dumps({"form": "yes"})),
     ("list_tickets", json.dumps({"scope": "everyone's"})),
+    ("list_tickets", json.dumps({"order": "alphabetical"})),
+    ("list_tickets", json.dumps({"most": "5"})),
+    ("list_tickets", json.dumps({"most": 0})),
+    ("list_tickets", json.dumps({"most": 1000})),
+    ("list_tickets", json.dumps({"most": True})),
 )
 
 

@@ -1085,6 +1085,8 @@ TABLE: tuple[tuple[str, str], ...] = (
     ('tickets about closed or open ports', "list all text='closed or open ports'"),
     ('tickets by priority, then by due date', 'list all order=priority'),
     ('close the first five', 'unknown [my tickets, new ticket, help] e.g. [start 4, resolve 4, put 4 on hold]'),
+    ('which of my tickets has waited the longest?', 'list mine order=oldest'),
+    ('which tickets have been sitting the longest', 'list all order=oldest'),
     ('close every ticket', 'unknown [my tickets, new ticket, help] e.g. [start 4, resolve 4, put 4 on hold]'),
     ('resolve every ticket of sam', 'unknown [my tickets, new ticket, help] e.g. [start 4, resolve 4, put 4 on hold]'),
 )
