@@ -564,11 +564,12 @@ class MessageRouter:
             case FreeText(text=text):  # "can someone call me about it": maybe the ticket's
                 await self._ask_assistant(turn_context, viewer, text, said_of_view=True,
                                           named=_named_ticket(text, conversation))
-            case ShowTicket(history=False) if turn_context.turn_state.get(
+            case ShowTicket(history=False, asked=None) if turn_context.turn_state.get(
                     _AFTER_ASSISTANT) and not _about_a_ticket(turn_context.activity):
                 # "does it work on a mac too?" right after an answer: "it" is what the
                 # answer was about, not a ticket to ask the number of, nor the ticket shown
-                # before the question ("show it" and "show 4" are)
+                # before the question ("show it", "show 4" and a question about a ticket's
+                # fact, "when is it due?", are)
                 await self._ask_assistant(turn_context, viewer,
                                           strip_bot_mention(turn_context.activity))
             case Unknown():

@@ -171,3 +171,27 @@ async def test_a_message_naming_a_ticket_is_offered_as_a_comment_on_it_not_searc
     assert elsewhere.texts == ["Looking that up in the help documents…"]
     assert (await stored_ticket(engine, ticket, "comments"))["comments"] == []
     assert (await stored_ticket(engine, other, "comments"))["comments"] == []
+
+
+@pytest.mark.parametrize(("said", "expected"), [
+    ("when is it due?", f"{NUMBER} has no due date."),
+    ("is it done?", f"No, {NUMBER} is still open — nobody has picked it up yet."),
+    ("what priority is it?", f"{NUMBER} is medium priority."),
+])
+async def test_a_question_about_a_fact_of_it_just_after_a_help_answer_is_about_the_ticket(
+    helpdesk: Service, model: CompletionsStandIn, engine: AsyncEngine, said: str, expected: str
+) -> None:
+    """"when is it due?" right after a help answer went to the assistant with the answer's
+    topic; a ticket's due date, status or priority is about the ticket shown before it."""
+    cy = await user_in_teams(helpdesk, engine, "cy@example.com", "Cy Customer", role="customer")
+    await insert_ticket(engine, created_by=await user_id_of(engine, "cy@example.com"),
+                        number=NUMBER, title="VPN drops every hour")
+    await helpdesk.say(f"show {NUMBER}", user=cy)
+    model.then(Completion("Phones on FH-Staff-BYOD are disconnected after 8 hours [1]."))
+    await helpdesk.say(QUESTION, user=cy)
+    await wait_for_answers(helpdesk)
+
+    card = (await helpdesk.say(said, user=cy)).card
+
+    assert texts_in(card).splitlines()[0] == expected
+    assert len(model.requests) == 1
