@@ -9,11 +9,13 @@ from bot.understanding.context import Conversation
 from bot.understanding.filed import FILING_CUES, FiledWhen, read_filed
 from bot.understanding.filters import ListFilters, Whose, read_filters
 from bot.understanding.message import DATE, NUMBER, REF, Message
-from bot.understanding.orders import ends_message, phrases, read_count, read_order, text_lead
+from bot.understanding.orders import (
+    OrderSaid, ends_message, latest_count, phrases, read_count, read_order, text_lead,
+)
 from bot.understanding.requests import Clarify, ListScope, ListTickets, Target, UserTarget
 from bot.understanding.targets import Ambiguous, NoSuchTarget
 from bot.understanding.words import PRIORITY_WORDS, STATUS_WORDS
-from domain.tickets import DueWindow, Priority, TicketStatus
+from domain.tickets import DueWindow, Priority, TicketOrder, TicketStatus
 
 
 _SEARCH_VERBS = (
@@ -117,11 +119,17 @@ def read_list(
     placed = bool(taken)  # a person, team or due date: a list, whatever else is said
     said_taken = frozenset(i - start for i in taken)
     every, every_said = _every_status(words, said_taken)
-    ordered = read_order(words, skip=said_taken | every_said)
+    typed = [message.original(start + i, start + i + 1) if w == NUMBER else w
+             for i, w in enumerate(words)]  # "5 oldest tickets": a count, no ticket 5
+    ordered = read_order(typed, skip=said_taken | every_said)
+    latest = latest_count(typed, skip=said_taken | every_said) if ordered is None else None
+    if latest is not None:
+        ordered = OrderSaid(TicketOrder.NEWEST, latest[1])  # "the last 5 tickets"
     if ordered is not None and _titled(message, start, end):
         return None  # "newest ticket: printer is on fire": a title follows, never a guess
     order_said = ordered.taken if ordered else frozenset()
-    counted = read_count(words, skip=said_taken | every_said | order_said)
+    counted = latest or read_count(typed, skip=said_taken | every_said | order_said,
+                                   ordered=order_said)
     how = _said_at(start, order_said, every_said, counted[1] if counted else frozenset())
     taken |= how  # how to list them: not on its own a list ("close the first five")
     filed, filing, updated = _filed(message, start, end, conversation.today,
@@ -315,7 +323,7 @@ def _topic_words(words: list[str], order_said: frozenset[int]) -> frozenset[int]
     """"tickets mentioning latest firmware", "latest firmware tickets": a "latest" that orders
     nothing is a word of the topic, not a time the tickets were filed."""
     return frozenset(i for i, word in enumerate(words)
-                     if word in ("latest", "newest") and i not in order_said)
+                     if word in ("latest", "newest", "recent") and i not in order_said)
 
 
 def _titled(message: Message, start: int, end: int) -> bool:

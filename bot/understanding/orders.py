@@ -11,7 +11,7 @@ from bot.understanding.words import PRIORITY_WORDS, STATUS_WORDS
 from domain.tickets import TicketOrder
 
 _OLDEST = ("oldest", "oldes", "oldets", "olderst", "eldest", "earliest")
-_NEWEST = ("newest", "newst", "newset", "latest", "lastest", "latets")
+_NEWEST = ("newest", "newst", "newset", "latest", "lastest", "latets", "recent")
 _STALEST = ("stale", "stalest", "stalled")
 _CHANGED = ("update", "change", "touched", "modified", "active", "updated", "changed")
 """As the message reads them: "updated" is read as "update", "changed" as "change"."""
@@ -25,23 +25,30 @@ def phrases(*parts: Sequence[str | tuple[str, ...]]) -> tuple[tuple[str, ...], .
 
 
 _SORTED = ("sorted", "sort", "ordered", "order", "arranged", "listed", "ranked", "")
-_BY_KEYS: dict[TicketOrder, tuple[str | tuple[str, ...], ...]] = {
-    TicketOrder.PRIORITY: ("priority", "urgency", "importance", "severity", ("priority", "level")),
-    TicketOrder.DUE: (("due", "date"), ("due", "dates"), "due", "deadline", "deadlines",
-                      "due-date", "duedate"),
-    TicketOrder.OLDEST: ("age", ("creation", "date"), ("date", "created"), ("date", "filed"),
-                         ("date", "opened"), ("date", "raised"), ("when", "filed"),
-                         ("when", "opened"), ("filing", "date"), ("open", "date")),
-    TicketOrder.UPDATED: (("last", "update"), "update", ("update", "date"), ("last", "activity"),
-                          "activity", ("last", "change"), ("last", "modified"),
-                          ("latest", "update"), ("most", "recent", "update")),
-}
-"""What a list is sorted by ("by priority", "sorted by due date", "ordered by age"): by when
-filed, the oldest first, as people read "by age" and "by creation date"."""
+_DATES = ("date", ("creation", "date"), ("date", "created"), ("date", "filed"),
+          ("date", "opened"), ("date", "raised"), ("when", "filed"), ("when", "opened"),
+          ("filing", "date"), ("open", "date"), ("created", "date"))
+_BY_KEYS: tuple[tuple[tuple[str | tuple[str, ...], ...], TicketOrder, TicketOrder, TicketOrder],
+                ...] = (
+    # what it is sorted by; its order said plainly, ascending, descending
+    (("priority", "urgency", "importance", "severity", ("priority", "level")),
+     TicketOrder.PRIORITY, TicketOrder.PRIORITY, TicketOrder.PRIORITY),
+    ((("due", "date"), ("due", "dates"), "due", "deadline", "deadlines", "due-date", "duedate"),
+     TicketOrder.DUE, TicketOrder.DUE, TicketOrder.DUE),
+    (_DATES, TicketOrder.OLDEST, TicketOrder.OLDEST, TicketOrder.NEWEST),
+    (("age",), TicketOrder.OLDEST, TicketOrder.NEWEST, TicketOrder.OLDEST),
+    ((("last", "update"), "update", ("update", "date"), ("last", "activity"), "activity",
+      ("last", "change"), ("last", "modified"), ("latest", "update"), ("most", "recent", "update")),
+     TicketOrder.UPDATED, TicketOrder.STALE, TicketOrder.UPDATED),
+)
+"""What a list is sorted by ("by priority", "sorted by due date", "ordered by age"), and which
+way when said ("by date desc"): by when filed, the oldest first unless said, as a calendar or
+a spreadsheet sorts dates; "by age" descending is the oldest first too."""
 
 _ORDER_PHRASES: dict[TicketOrder, tuple[tuple[str, ...], ...]] = {
     TicketOrder.OLDEST: (
         *phrases(_OLDEST, ("", "first", ("to", "newest"), ("to", "latest"))),
+        *phrases(("from", ""), ("old", "oldest", "older"), ("to",), ("new", "newest", "newer")),
         *phrases(("older", "old"), ("", "ones"), ("first",)),
         ("in", "chronological", "order"), ("chronological", "order"), ("chronologically",),
         ("longest", "open"), ("longest", "waiting"),
@@ -51,6 +58,7 @@ _ORDER_PHRASES: dict[TicketOrder, tuple[tuple[str, ...], ...]] = {
     ),
     TicketOrder.NEWEST: (
         *phrases(_NEWEST, ("", "first", ("to", "oldest"))),
+        *phrases(("from", ""), ("new", "newest", "newer"), ("to",), ("old", "oldest", "older")),
         *phrases(("newer", "new"), ("", "ones"), ("first",)),
         ("most", "recent"), ("most", "recent", "first"), ("recent", "first"),
         ("recent", "ones", "first"), ("reverse", "chronological"),
@@ -91,14 +99,20 @@ _ORDER_PHRASES: dict[TicketOrder, tuple[tuple[str, ...], ...]] = {
         *phrases(("closest", "nearest", "soonest", "earliest", "next"),
                   ("deadline", "deadlines", ("due", "date"), ("due", "dates")), ("", "first")),
         *phrases(("deadline", "deadlines", "overdue"), ("", "ones"), ("first",)),
+        *phrases(("most", "longest"), ("overdue", "late"), ("", "first")),
         *phrases(("", "in"), ("order",), ("of",), (("due", "date"), "deadline", "deadlines")),
         *phrases(("", "in"), (("due", "date"), "deadline"), ("order",)),
     ),
 }
 
+_ASCENDING = ("asc", "ascending", ("in", "ascending", "order"))
+_DESCENDING = ("desc", "description", "descending", ("in", "descending", "order"))
+""""desc" is read as "description", as in "4's desc"."""
 _BY_PHRASES: tuple[tuple[tuple[str, ...], TicketOrder], ...] = tuple(
-    (phrase, order) for order, keys in _BY_KEYS.items()
-    for phrase in phrases(_SORTED, ("by",), keys, ("", "first", "order")))
+    (phrase, order) for keys, plain, ascending, descending in _BY_KEYS
+    for tail, order in ((("", "first", "order"), plain), (_ASCENDING, ascending),
+                        (_DESCENDING, descending))
+    for phrase in phrases(_SORTED, ("by",), keys, tail))
 _ALL_PHRASES = sorted(
     [*((p, o) for o, phrases in _ORDER_PHRASES.items() for p in phrases), *_BY_PHRASES],
     key=lambda said: -len(said[0]))
@@ -159,6 +173,8 @@ def read_order(words: Sequence[str], *, skip: frozenset[int] = frozenset()) -> O
     taken = frozenset(i for said, _ in found for i in said)
     if any(words[min(said)] == "by" for said, _ in found):  # "sort my tickets by deadline"
         taken |= {i for i, w in enumerate(words) if w in _SORT_VERBS and i not in skip}
+    taken |= {min(said) - 1 for said, _ in found  # "sorted newest first"
+              if min(said) and words[min(said) - 1] in _SORT_VERBS and min(said) - 1 not in skip}
     after = [min(said) for said, _ in found if min(said) >= lead]
     return OrderSaid(order, taken, min(after) if after else None)
 
@@ -180,9 +196,15 @@ def _phrase_at(words: Sequence[str], at: int,
         end = max(said) + 1
         if phrase[-1] != "first" and ahead[end - at:end - at + 1] == ("first",):
             said |= {end}  # "least recently updated first"
-        if not skip & said:
-            return said, order
+        shared = frozenset(i for i in said if words[i] in _SHARED_WITH_FILTERS)
+        if not (skip & said) - shared:
+            return said - (skip & shared), order
     return None
+
+
+_SHARED_WITH_FILTERS = frozenset({"overdue"})
+"""A word of an order phrase that a filter reads too: "most overdue first" lists the overdue
+ones, due soonest first."""
 
 
 _NAMED = frozenset({("tickets",), ("ones",), ("issues",), ("requests",), ("items",)})
@@ -231,7 +253,7 @@ def _not_a_topic(words: Sequence[str], at: int, size: int) -> bool:
     after = words[at + 1] if at + 1 < len(words) else None
     if after is None:  # "is the vpn ticket stale?" asks about one; "oldest first" orders
         return words[0] not in _ASKING_WHETHER
-    return after in _SAID_OF_TICKETS or after.endswith("'s")
+    return after in _SAID_OF_TICKETS or after.endswith("'s") or bool(_count(after))
 
 
 MOST_LISTED = 100
@@ -241,15 +263,35 @@ _COUNT_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, 
 _COUNT_LEADS = frozenset({"top", "first"})
 
 
-def read_count(words: Sequence[str], *, skip: frozenset[int] = frozenset()
-               ) -> tuple[int, frozenset[int]] | None:
-    """"top 5 most urgent tickets", "the first 3 oldest ones": how many to list (at most
-    `MOST_LISTED`), and the words that say it; only before what to search for ("tickets
-    about the first 3 floors" searches for those words)."""
+def read_count(words: Sequence[str], *, skip: frozenset[int] = frozenset(),
+               ordered: frozenset[int] = frozenset()) -> tuple[int, frozenset[int]] | None:
+    """"top 5 most urgent tickets", "the first 3 oldest ones", "the 5 oldest", "oldest 5
+    tickets": how many to list (at most `MOST_LISTED`), and the words that say it; a number
+    counts after "top" or "first", or next to the words of an order (`ordered`), and only
+    before what to search for ("tickets about the first 3 floors" searches for those)."""
     lead = text_lead(words)
-    for at in range(min(lead, len(words)) - 1):
-        said = words[at + 1]
-        count = int(said) if said.isdigit() and len(said) <= 3 else _COUNT_WORDS.get(said)
-        if words[at] in _COUNT_LEADS and count and not skip & {at, at + 1}:
+    for at in range(min(lead, len(words))):
+        count = _count(words[at])
+        if not count or at in skip:
+            continue
+        before = at - 1 if at and words[at - 1] in _COUNT_LEADS and at - 1 not in skip else None
+        if before is not None:
+            return min(count, MOST_LISTED), frozenset({before, at})
+        if (at + 1 in ordered or at - 1 in ordered) and words[at] != "one":  # not "the newest one"
+            return min(count, MOST_LISTED), frozenset({at})
+    return None
+
+
+def _count(word: str) -> int | None:
+    return int(word) if word.isdigit() and len(word) <= 3 else _COUNT_WORDS.get(word)
+
+
+def latest_count(words: Sequence[str], *, skip: frozenset[int] = frozenset()
+                 ) -> tuple[int, frozenset[int]] | None:
+    """"the last 5 tickets", "latest 3 tickets": that many of the newest filed."""
+    for at in range(len(words) - 2):
+        count = _count(words[at + 1])
+        if words[at] in ("last", "latest") and count and words[at + 2] in _MANY_NAMED \
+                and not skip & {at, at + 1}:
             return min(count, MOST_LISTED), frozenset({at, at + 1})
     return None

@@ -82,6 +82,8 @@ async def test_the_oldest_open_tickets_come_oldest_first_and_the_next_page_goes_
     ("most urgent tickets pls", by_priority(), "most urgent first"),
     ("tickets by priority", by_priority(), "most urgent first"),
     ("newest tickets first", OPEN[::-1], "newest first"),
+    ("tickets sorted by date desc", OPEN[::-1], "newest first"),
+    ("pls show tickets from old to new", OPEN, "oldest first"),
     ("stale tickets", sorted(OPEN, key=lambda t: -UPDATED_DAYS_AGO[OPEN.index(t)]),
      "least recently updated first"),
     ("tickets", sorted(OPEN, key=lambda t: UPDATED_DAYS_AGO[OPEN.index(t)]), "not yet resolved"),
@@ -101,6 +103,9 @@ async def test_top_three_most_urgent_lists_three(service: Service, max_: TeamsUs
     assert "1–3 of 3" in texts_in(turn.card)
     assert "top 3, most urgent first" in texts_in(turn.card)
     assert (await service.say("more", user=max_)).texts == ["That's the whole list: 3 tickets."]
+    for said, expected in (("5 oldest tickets", OPEN[:5]), ("last 2 tickets", OPEN[:-3:-1])):
+        turn = await service.say(said, user=max_)
+        assert shown(turn.card) == expected, said
 
 
 async def test_all_tickets_lists_every_status_and_tickets_alone_the_ones_not_resolved(
