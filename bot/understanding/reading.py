@@ -15,6 +15,7 @@ from datetime import date
 from functools import cache
 
 from bot.understanding.context import Conversation
+from bot.understanding.corrections import self_corrected, without_the_other_ticket
 from bot.understanding.courtesy import courtesy
 from bot.understanding.letter import what_is_asked
 from bot.understanding.deadline import due_said
@@ -269,8 +270,12 @@ def _understand(text: str, conversation: Conversation, *, several_then: bool) ->
                                  replace(conversation, last_ticket=None), several_then=several_then),
             (Unknown, FreeText, Question, SmallTalk, Help, Cancel)):
         return again  # "the last one, make it low" with no list shown: which one is asked
+    if (settled := self_corrected(text, conversation, lambda said, where: _understand(
+            said, where, several_then=several_then))) is not None:
+        return settled  # "close 1, no wait, 2": the request the message settles on
     text = spelled_numbers(text)  # "close ticket twelve": 12
     text = _not_the_other(text)  # "86 is a bug not a request": "86 is a bug"
+    text = without_the_other_ticket(text)  # "close 3, not 2": "close 3"
     text = _HOW_MUCH.sub(r"how many \1", text)  # "how much tickets I have open"
     text = _UTMOST.sub(lambda said: "low priority" if said["lowest"] else "urgent priority", text)
     text = _DO_VERB.sub(r"\g<verb> ", text)  # "can you do close for ticket 57"
@@ -478,24 +483,49 @@ def _ticket_told_first(text: str) -> str | None:
 
 
 _NOT_THE_OTHER = re.compile(
-    r"(?P<said>.*\b(?:is|s|be|should be|as|to|its|it's)\s+(?:an?\s+)?(?P<value>[\w-]+)"
+    r"(?P<head>.*?\b(?:is|s|be|should be|as|to|its|it's|it|#?\d+))"
+    r"(?:\s+(?:actually|really|definitely|clearly|more|more like|more of|just))?"
+    r"(?P<said>\s+(?:an?\s+)?(?P<value>[\w-]+)"
     r"(?:\s+(?:request|report|one|ticket|priority|prio))?)"  # "a feature request not a bug"
-    r"\s*[,;-]?\s+(?:and\s+|but\s+)?(?:not|isnt|isn't|no)\s+(?:an?\s+)?(?P<other>[\w-]+)"
-    r"(?:\s+(?:request|one|ticket|priority|prio))?\s*[.!]*",
+    r"\s*[,;-]?\s+(?:and\s+|but\s+)?(?:not|isnt|isn't|no|rather\s+than|instead\s+of)"
+    r"\s+(?:an?\s+)?(?P<other>[\w-]+)"
+    r"(?:\s+(?:request|one|ticket|priority|prio))?"
+    r"(?:\s*[,;.!-]*\s*(?:so\s+|pls\s+|please\s+|plz\s+|can\s+you\s+|could\s+you\s+)*"
+    r"(?:change|fix|update|correct|set|switch|adjust)\s+(?:the\s+|its\s+|it'?s\s+)?"
+    r"(?P<field>category|type|kind|priority|prio)(?:\s+(?:pls|please|plz|thx|thanks|accordingly))*)?"
+    r"\s*[.!]*",
     re.IGNORECASE)
+_KINDS_SAID = frozenset({"question", "query", "task", "problem", "issue", "change", "fault",
+                         "error", "chore", "story", "ask", "enquiry", "inquiry"})
+"""What people call a ticket's kind that TicketFlow has no category for: "a bug, not a
+question" corrects the category all the same."""
+_FIELD_FIRST = re.compile(
+    r"(?:the\s+)?(?P<field>category|type|kind|priority|prio)\s+(?=(?:should|must|needs to|has to) be\b)"
+    r"|(?=(?:should|must|needs to|has to) be\b)", re.IGNORECASE)
+""""category should be incident …", "should be urgent …": the ticket in view's, as "its"."""
 
 
 def _not_the_other(text: str) -> str:
-    """"86 is a bug not a request", "set 4 to high, not urgent": a value said and another of
-    its kind denied beside it corrects, and denies nothing else; the denial is left out."""
+    """"86 is a bug not a request", "set 4 to high, not urgent", "category should be
+    incident rather than request": a value said and another of its kind (or a kind of
+    ticket TicketFlow has no category for) denied beside it corrects, and denies nothing
+    else; the denial is left out, and so is a "… change the category" that asks for it."""
     said = _NOT_THE_OTHER.fullmatch(text)
     if said is None:
         return text
     value, other = said["value"].lower(), said["other"].lower()
-    if value != other and any(value in kind and other in kind
-                              for kind in (CATEGORY_WORDS, PRIORITY_WORDS)):
-        return said["said"]
-    return text
+    field = (said["field"] or "").lower()
+    kinds = [kind for kind in (CATEGORY_WORDS, PRIORITY_WORDS) if value in kind]
+    if not kinds or value == other or not (other in kinds[0] or (
+            kinds[0] is CATEGORY_WORDS and other in _KINDS_SAID)):
+        return text
+    if field and (field in ("priority", "prio")) != (kinds[0] is PRIORITY_WORDS):
+        return text  # "a bug not a question, change the priority": which is meant is unclear
+    head = said["head"]
+    if (fronted := _FIELD_FIRST.match(head)) is not None:
+        whose = f"its {fronted['field']}" if fronted["field"] else "it"
+        head = f"{whose} {head[fronted.end():]}"
+    return f"{head}{said['said']}"
 
 
 _ORDINAL_ONE = re.compile(

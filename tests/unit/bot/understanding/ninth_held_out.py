@@ -33,6 +33,8 @@ need 4 done by friday" a due date; "hold off on closing 120" refused; 110. "why 
 not fixed??" asks about the ticket (shown, not refused); "i'm asking about 171" again; 112.
 "who raised 154?" asks who filed it (shown with the answer), not its history; 113. Its
 questions about one field are read with the field asked after ("show #150 asked=assignee").
+A slip taken back in the same message ("close 118, no wait, 119") and "a bug not a question,
+… change the category"; 118 (116 with the lists in an order).
 `NINTH_MISREAD` is what they still misread.
 """
 
@@ -218,11 +220,9 @@ NINTH_HELD_OUT: tuple[tuple[str, str], ...] = (
 NINTH_MISREAD: frozenset[str] = frozenset({
     "i'm not sure 122 is fixed tbh",
     'maybe 123 can be closed? not sure',
-    'close 118, no wait, 119',
     'sorry not 116, i meant 117',
     "i'll close 219 later",
     "what's the status of the printer ticket",
-    '162 is actually a bug not a question, pls change the category',
     'sir ticket 184 is pending since 3 days, kindly expedite',
     'ticket 185 i am not able to see the status, kindly tell',
     'that 190 one is proper urgent mate',

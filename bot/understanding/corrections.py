@@ -1,0 +1,217 @@
+"""A request corrected inside its own message: "close 1, no wait, 2" is "close 2".
+
+People type the way they talk, and take a slip back in the same breath: "close 1 — sorry,
+I meant 2", "assign 4 to sam, no, to ann", "set 5 to high, actually urgent", "put 6 on hold,
+scratch that, close it". The last request wins and the earlier one is dropped, never both
+made. What follows the correction is read against the request it corrects: a ticket alone
+replaces its ticket, a value ("urgent", "to ann") its value, a request of its own ("close
+it") replaces it, with "it" the ticket the earlier request named.
+
+A correction that says nothing readable ("close 1? no wait, let me check first") changes
+nothing, when its words plainly take the request back ("no wait", "scratch that", "I
+meant"); softer words ("actually", "sorry", "no" alone) count only before a ticket, a value
+or a request, so "close 4, no rush" and "close 4, actually don't" are read as before.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+
+from bot.understanding.context import Conversation
+from bot.understanding.requests import (
+    AssignTicket, ChangeStatus, Clarify, Declined, EditTicket, ShowTicket, Understanding,
+)
+from bot.understanding.suggestions import COMMAND_VERBS
+from bot.understanding.words import STATUS_VERBS, corrected
+from domain.numbering import TicketNumber
+
+Reader = Callable[[str, Conversation], Understanding]
+
+_STRONG = (  # the earlier request is taken back, whatever follows
+    r"no+[\s,.!-]*wait|wait[\s,.!-]+no+|no+[\s,.!]+no+|nope|scratch that|strike that"
+    r"|forget that|ignore that|ignore the last bit|cancel that|never ?mind|nvm"
+    r"|(?:(?:sorry|sry|soz|oops|whoops|my bad|correction|wait)[\s,.!-]*)?(?:i[\s,]+)?meant(?: to say)?"
+    r"|(?:oops|whoops|my bad)(?:[\s,.!-]*sorry)?|correction|make that"
+)
+_WEAK = (  # a correction only before a ticket, a value or a request
+    r"no+|wait|actually|sorry|sry|soz|i mean|or rather|erm?|um+|uh+|hmm+"
+)
+_MARKER = re.compile(
+    rf"(?:(?<=[\s,;.!?…])|(?<=[-–—]))(?P<marker>{_STRONG}|{_WEAK})(?![\w'’])[\s,;:.!?…\-–—]*",
+    re.IGNORECASE)
+_STRONG_WHOLE = re.compile(rf"(?:{_STRONG})", re.IGNORECASE)
+
+_EDGES = re.compile(r"^[^\w#]+|[^\w]+$")  # punctuation and emoji around what is said instead
+_MOST = 8  # corrections in one message read in turn; more is no slip, and left alone
+
+_FILLER_FRONT = re.compile(
+    r"^(?:(?:i meant|meant|i mean|to say|it'?s|it is|it was|it should be|should be|make it"
+    r"|make that|the other one|the right one|the one i meant|wrong ticket|wrong one|sorry"
+    r"|oops|i mean)[\s,:;.!-]+)+", re.IGNORECASE)
+_FILLER_BACK = re.compile(
+    r"(?:[\s,.!-]+(?:instead|then|pls|please|plz|sorry|thanks|thx|ty|is the one|is the right one"
+    r"|was the one|i meant|i mean|my bad|oops))+[\s.!]*$", re.IGNORECASE)
+_TICKET_ALONE = re.compile(
+    r"^(?:(?:the|ticket|tkt|number|no\.?|nr|#)\s*)*#?(?:[a-z]{1,10}-\d{4}-)?\d{1,12}$",
+    re.IGNORECASE)
+_VERBS = frozenset(COMMAND_VERBS) | frozenset(STATUS_VERBS) | {
+    "put", "make", "give", "send", "pass", "bump", "lower", "raise", "escalate", "park",
+    "leave", "unassign", "reassign", "rename", "mark", "move", "set", "change", "update"}
+_EDITED = ("priority", "category", "due")
+_SAID_AS = {"priority": "priority", "category": "category", "due": "due date"}
+
+
+@dataclass(frozen=True, slots=True)
+class _Part:
+    marker: str
+    said: str
+
+    @property
+    def strong(self) -> bool:
+        return _STRONG_WHOLE.search(self.marker) is not None
+
+
+def self_corrected(text: str, conversation: Conversation, read: Reader) -> Understanding | None:
+    """The request a message settles on after correcting itself, or None when it does not
+    correct itself (or corrects something other than a ticket change: a comment's or a new
+    ticket's own words are theirs, never read for a slip)."""
+    parts = _parts(text)
+    if parts is None:
+        return None
+    first, corrections = parts
+    settled = read(first, conversation)
+    if _ticket_of(settled) is None:
+        return None
+    if not corrections:  # "close 4, scratch that", "close 4 nvm": taken back, nothing instead
+        return Declined(_ticket_of(settled), text.strip())
+    for part in corrections:
+        again = _corrected(settled, part.said, conversation, read, strong=part.strong)
+        if again is None:
+            return Declined(_ticket_of(settled), text.strip()) if part.strong else None
+        settled = again
+    return settled
+
+
+def _parts(text: str) -> tuple[str, list[_Part]] | None:
+    found = list(_MARKER.finditer(text))
+    if not found or len(found) > _MOST:
+        return None
+    first = text[:found[0].start()].strip(" ,;:-–—…")
+    if not first or not any(ch.isdigit() for ch in first) and " it" not in f" {first.lower()}":
+        return None  # "no wait, assign it to me instead": a correction of the turn before
+    parts: list[_Part] = []
+    taken_back = ""  # "actually no, to ann": markers with nothing between are one
+    for marker, following in zip(found, [m.start() for m in found[1:]] + [len(text)]):
+        said = _EDGES.sub("", text[marker.end():following])
+        part = _Part(f"{taken_back} {marker['marker']}" if taken_back else marker["marker"], said)
+        taken_back = "" if said else part.marker
+        if said:
+            parts.append(part)
+    if taken_back and not parts and not _STRONG_WHOLE.search(taken_back):
+        return None  # "close 4, sorry": no correction at all
+    return first, parts
+
+
+def _ticket_of(found: Understanding) -> TicketNumber | None:
+    """The one ticket a request a slip may correct is about: a show, a status, an
+    assignment, or a priority, category or due date (titles and descriptions are the
+    person's own words)."""
+    match found:
+        case ShowTicket(history=False) | ChangeStatus() | AssignTicket():
+            return found.ticket
+        case EditTicket() if _edited(found):
+            return found.ticket
+        case Clarify(request=AssignTicket() | ChangeStatus() as request):
+            return request.ticket
+        case Clarify(request=EditTicket() as edit) if edit.title is None and (
+                edit.description is None):
+            return edit.ticket
+    return None
+
+
+def _edited(edit: EditTicket) -> frozenset[str]:
+    if edit.title is not None or edit.description is not None:
+        return frozenset()
+    return frozenset(name for name in _EDITED if getattr(edit, name) is not None)
+
+
+def _corrected(
+    settled: Understanding, said: str, conversation: Conversation, read: Reader, *, strong: bool
+) -> Understanding | None:
+    """What `settled` becomes when `said` corrects it; None when `said` is no correction.
+    After softer words only a request complete as said is one ("assign 4 to sam, no rush"
+    asks nobody who "rush" is)."""
+    found = _correcting(settled, said, conversation, read)
+    if strong or not isinstance(found, (Clarify, Declined)):
+        return found
+    unread = not conversation.directory and isinstance(found, Clarify) and isinstance(
+        found.request, AssignTicket)  # who "ann" is: read again with the people
+    return found if unread else None
+
+
+def _correcting(
+    settled: Understanding, said: str, conversation: Conversation, read: Reader
+) -> Understanding | None:
+    ticket = _ticket_of(settled)
+    assert ticket is not None
+    said = _EDGES.sub("", _FILLER_BACK.sub("", _FILLER_FRONT.sub("", said.strip())))
+    if not said:
+        return None
+    if _TICKET_ALONE.fullmatch(said):
+        return _on_another(settled, said, conversation, read)
+    if corrected(said.split()[0].lower()) in _VERBS:  # "scratch that, close it"
+        found = read(said, replace(conversation, last_ticket=ticket))
+        return found if _ticket_of(found) is not None or isinstance(found, Declined) else None
+    return _value_of(settled, ticket, said, conversation, read)
+
+
+def _on_another(
+    settled: Understanding, said: str, conversation: Conversation, read: Reader
+) -> Understanding | None:
+    """"close 1, no wait, 2": the same request of the ticket said instead."""
+    shown = read(f"show {said.lstrip('#') if said.startswith('#') else said}", conversation)
+    if not isinstance(shown, ShowTicket) or shown.ticket is None:
+        return None
+    match settled:
+        case ShowTicket() | ChangeStatus() | AssignTicket() | EditTicket():
+            return replace(settled, ticket=shown.ticket)
+    return None  # a question about the first ("which Lee?") is not asked of the second
+
+
+def _value_of(
+    settled: Understanding, ticket: TicketNumber, said: str, conversation: Conversation,
+    read: Reader,
+) -> Understanding | None:
+    """"set 5 to high, actually urgent", "assign 4 to sam, no, to ann": the value said
+    instead, of the same field, on the same ticket."""
+    request = settled.request if isinstance(settled, Clarify) else settled
+    match request:
+        case AssignTicket():
+            found = read(f"assign {ticket} {said}" if said.lower().startswith("to ")
+                         else f"assign {ticket} to {said}", conversation)
+            asked = found.request if isinstance(found, Clarify) else found
+            return found if isinstance(asked, AssignTicket) and asked.ticket == ticket else None
+        case ChangeStatus():
+            found = read(f"set {ticket} to {said}", conversation)
+            return found if isinstance(found, ChangeStatus) and found.ticket == ticket and (
+                found.status is not None) else None
+        case EditTicket() if len(fields := _edited(request)) == 1:
+            (field,) = fields
+            found = read(f"set the {_SAID_AS[field]} of {ticket} to {said}", conversation)
+            return found if isinstance(found, EditTicket) and found.ticket == ticket and (
+                _edited(found) == fields) else None
+    return None
+
+
+_NOT_THAT_TICKET = re.compile(
+    r"(?P<said>.*?\d.*?)\s*[,;-]?\s+(?:and\s+|but\s+)?not\s+(?:ticket\s+|tkt\s+|#)?"
+    r"(?:[a-z]{1,10}-\d{4}-)?\d{1,12}\s*[.!]*", re.IGNORECASE)
+
+
+def without_the_other_ticket(text: str) -> str:
+    """"close 3, not 2", "assign 5 to sam not 4": the request of the ticket said, and the
+    other ticket, named only to be left alone, left out (it was read as "don't")."""
+    said = _NOT_THAT_TICKET.fullmatch(text)
+    return said["said"] if said is not None else text
