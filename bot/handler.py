@@ -67,6 +67,8 @@ ASKED_ASSISTANT = "asked_assistant"
 """The message last taken to the help assistant: a typed "yes" may file it (`help_offer`)."""
 LAST_LIST = "last_list"
 """The numbers and titles of the list last shown: "the switch one" (`bot.understanding.listed`)."""
+LAST_CHANGE = "last_change"
+"""The change the last message made, until the next message: "sorry, I meant 3" (`bot.actions.meant`)."""
 OFFERED = "offered"
 """The buttons of the admin question last asked, which a typed answer may pick."""
 DIALOG_AT = "dialog_at"
@@ -107,7 +109,8 @@ class TicketFlowBot(TeamsActivityHandler):  # type: ignore[misc]  # untyped SDK 
                                      self._state.create_property(DIALOG_AT),
                                      self._state.create_property(LAST_LIST),
                                      self._state.create_property(OFFERED),
-                                     self._state.create_property(TICKET_AT))
+                                     self._state.create_property(TICKET_AT),
+                                     self._state.create_property(LAST_CHANGE))
 
     async def on_turn(self, turn_context: TurnContext) -> None:
         try:

@@ -26,6 +26,7 @@ from bot.actions.confirmation import (
 from bot.actions.conversation import conversation_for
 from bot.actions.each import offer_each_listed, perform_each, show_each
 from bot.actions.invited import not_joined_yet
+from bot.actions.meant import MadeChange, asked_too, certain, left_behind, made_change
 from bot.actions.pending import FREE_TEXT_SLOTS, Pending, Slot
 from bot.actions.phrasing import phrase
 from bot.actions.reply import ListPage, Option, Reply
@@ -67,7 +68,8 @@ from bot.subscriptions import run_subscription
 from bot.understanding import Conversation, Person, needs_directory, understand
 from bot.understanding.requests import (
     Asked, AssignTicket, Both, Cancel, ChangeStatus, Choice, Clarify, CommentOnTicket, CreateTicket, Declined,
-    Courtesy, EachListed, EachTicket, EditTicket, Fact, FreeText, Help, ListTickets, NotInTicketFlow, Question,
+    Courtesy, EachListed, EachTicket, EditTicket, Fact, FreeText, Help, ListTickets, MeantAnother, NotInTicketFlow,
+    Question,
     ReminderAsked, ShowTicket,
     SmallTalk, Target, TicketRequest, TicketStats, Understanding, Unknown, Workload,
 )
@@ -102,6 +104,10 @@ about 2 s of CPU at this length (off the event loop: `read_message`), where the 
 activity may carry took 4 s (and 10-20 s before two quadratic steps were removed)."""
 DIALOG_IDLE = timedelta(minutes=30)
 """A question the bot asked stops waiting for its answer after this long without a word."""
+_MADE_BEFORE = "ticketflow.made_before"
+"""Turn state: the change the message before this one made (`_recall_change`)."""
+_SEVERAL = "ticketflow.several_changes"
+"""Turn state: this message makes two changes, so neither is kept for "I meant 3"."""
 _AFTER_ASSISTANT = "ticketflow.after_assistant"
 """Turn state: the message before this one was taken to the help assistant."""
 _TICKET_WORDS = re.compile(
@@ -134,7 +140,7 @@ class MessageRouter:
         self, deps: BotDependencies, directory: MemberDirectory, last_ticket: StatePropertyAccessor,
         asked_assistant: StatePropertyAccessor, dialog_at: StatePropertyAccessor,
         last_list: StatePropertyAccessor, offered: StatePropertyAccessor,
-        ticket_at: StatePropertyAccessor,
+        ticket_at: StatePropertyAccessor, last_change: StatePropertyAccessor,
     ) -> None:
         self._deps = deps
         self._directory = directory
@@ -144,6 +150,7 @@ class MessageRouter:
         self._last_list = last_list
         self._offered = offered
         self._ticket_at = ticket_at
+        self._last_change = last_change
 
     async def handle(self, turn_context: TurnContext, viewer: Viewer, dc: DialogContext) -> None:
         if dc.active_dialog is not None and await self._went_stale(turn_context):
@@ -161,6 +168,7 @@ class MessageRouter:
         return last is not None and utcnow() - last > DIALOG_IDLE
 
     async def _handle(self, turn_context: TurnContext, viewer: Viewer, dc: DialogContext) -> None:
+        await self._recall_change(turn_context)
         text = strip_bot_mention(turn_context.activity)
         if len(text) > MAX_MESSAGE_CHARS:
             await turn_context.send_activity(
@@ -545,6 +553,7 @@ class MessageRouter:
             case Declined(ticket=ticket):
                 await turn_context.send_activity(notices.nothing_changed(ticket))
             case Both(first=first, second=second):  # "rename 4 … and close it": in turn
+                turn_context.turn_state[_SEVERAL] = True  # "I meant 6" next: which change?
                 delivery = current_delivery()
                 with one_card_per_ticket(turn_context):  # the second change redraws the card
                     for number, part in enumerate((first, second), start=1):
@@ -559,6 +568,8 @@ class MessageRouter:
                     await self._send(turn_context, reply)
             case EachTicket():
                 await self._send(turn_context, await perform_each(self._deps, viewer, understood))
+            case MeantAnother() as meant:  # "sorry not 2, i meant 3"
+                await self._meant_another(turn_context, viewer, dc, meant, conversation)
             case Question(text=text):
                 await self._ask_assistant(turn_context, viewer, text)
             case FreeText(text=text):  # "can someone call me about it": maybe the ticket's
@@ -636,12 +647,56 @@ class MessageRouter:
         match reply.dialog:
             case None:
                 await self._ask(turn_context, dc, reply, proposed=proposed)
+                await self._keep_change(turn_context, request, reply, conversation)
             case CreateTicket() as new:
                 if reply.text:  # why it will be filed without the assignee named
                     await turn_context.send_activity(reply.text)
                 await dc.begin_dialog(NEW_TICKET, dialog_answers(new))
             case _:
                 await self._send(turn_context, reply)
+
+    async def _recall_change(self, turn_context: TurnContext) -> None:
+        """The change the message before made, for this message only: kept in the turn, and
+        dropped from the conversation whatever this message says."""
+        stored = await self._last_change.get(turn_context, None)
+        if stored:
+            turn_context.turn_state[_MADE_BEFORE] = MadeChange.decode(stored)
+            await self._last_change.delete(turn_context)
+
+    async def _keep_change(
+        self, turn_context: TurnContext, request: TicketRequest, reply: Reply,
+        conversation: Conversation,
+    ) -> None:
+        """A change this message made, for "sorry, I meant 3" next; one of two said in one
+        message is not kept (which of them the next message corrects is not known)."""
+        made = made_change(request, reply, conversation, now=utcnow())
+        if made is not None and not turn_context.turn_state.get(_SEVERAL):
+            await self._last_change.set(turn_context, made.encode())
+
+    async def _meant_another(
+        self, turn_context: TurnContext, viewer: Viewer, dc: DialogContext, meant: MeantAnother,
+        conversation: Conversation,
+    ) -> None:
+        """"sorry not 2, i meant 3" just after 2 was changed: the same change made of 3, and
+        2 said to be as that change left it, with the press that puts it back. Not certain
+        which change is meant (a button pressed since, another ticket said to be wrong, too
+        long ago): asked. No change just made: 3 is shown."""
+        made = turn_context.turn_state.get(_MADE_BEFORE)
+        first: Understanding | None = None
+        if isinstance(made, MadeChange):
+            first, conversation = await self._understand(turn_context, viewer, made.says)
+        if not isinstance(made, MadeChange) or not isinstance(
+                first, (ChangeStatus, AssignTicket, EditTicket)) or str(first.ticket) != (
+                made.ticket) or made.ticket == str(meant.ticket):
+            await self._act(turn_context, viewer, dc, ShowTicket(meant.ticket), conversation)
+            return
+        instead = replace(first, ticket=meant.ticket)
+        if not certain(made, meant, pointed_at=await self._shown_at(turn_context), now=utcnow()):
+            await ensure_visible(self._deps, viewer, meant.ticket)
+            await self._send(turn_context, asked_too(instead, conversation))
+            return
+        await self._act(turn_context, viewer, dc, instead, conversation)
+        await self._send(turn_context, await left_behind(self._deps, viewer, first, conversation))
 
     async def _took_up_offer(
         self, turn_context: TurnContext, viewer: Viewer, dc: DialogContext, text: str

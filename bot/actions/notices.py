@@ -183,6 +183,42 @@ def nothing_changed(ticket: TicketNumber | str | None) -> str:
     return f"OK, I'll leave {ticket} as it is."
 
 
+def meant_too(change: Change) -> str:
+    """"I meant 3" when the change it corrects is not known for certain: asked, not made."""
+    number = str(change.ticket)
+    match change:
+        case ChangeStatus(status=TicketStatus() as status):
+            done = {TicketStatus.OPEN: f"reopen {number}",
+                    TicketStatus.IN_PROGRESS: f"start {number}",
+                    TicketStatus.ON_HOLD: f"put {number} on hold",
+                    TicketStatus.RESOLVED: f"resolve {number}",
+                    TicketStatus.CLOSED: f"close {number}"}[status]
+        case AssignTicket(to=Nobody()):
+            done = f"unassign {number}"
+        case AssignTicket(to=UserTarget(name=name) | TeamTarget(name=name)):
+            done = f"assign {number} to {name}"
+        case EditTicket() as edit:
+            done = f"change {_and(_edited(edit))} of {number}"
+        case _:
+            done = f"change {number}"
+    return f"Do you want me to {done} too?"
+
+
+def left_as_changed(number: str, as_it_is: str, put_back: str | None) -> str:
+    """After the same change made of the ticket meant: the first one is not put back
+    unasked (TicketFlow has no undo), and is said to be as the change left it."""
+    said = f"{number} is still {as_it_is}"
+    return f"{said}: say “{put_back}” to put it back." if put_back else f"{said}."
+
+
+def put_back(number: str) -> str:
+    return f"Put {number} back"
+
+
+def changed_again(number: str) -> str:
+    return f"{number} was changed again since, so I left it as it is."
+
+
 def still_looking() -> str:
     return ("I'm still looking that up: answer on the card when it comes "
             "(File it, or Edit first to add details).")

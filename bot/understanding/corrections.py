@@ -21,7 +21,8 @@ from dataclasses import dataclass, replace
 
 from bot.understanding.context import Conversation
 from bot.understanding.requests import (
-    AssignTicket, ChangeStatus, Clarify, Declined, EditTicket, ShowTicket, Understanding,
+    AssignTicket, ChangeStatus, Clarify, Declined, EditTicket, MeantAnother, ShowTicket,
+    Understanding,
 )
 from bot.understanding.suggestions import COMMAND_VERBS
 from bot.understanding.words import STATUS_VERBS, corrected
@@ -171,12 +172,12 @@ def _on_another(
     settled: Understanding, said: str, conversation: Conversation, read: Reader
 ) -> Understanding | None:
     """"close 1, no wait, 2": the same request of the ticket said instead."""
-    shown = read(f"show {said.lstrip('#') if said.startswith('#') else said}", conversation)
-    if not isinstance(shown, ShowTicket) or shown.ticket is None:
+    ticket = _ticket_said(said, conversation, read)
+    if ticket is None:
         return None
     match settled:
         case ShowTicket() | ChangeStatus() | AssignTicket() | EditTicket():
-            return replace(settled, ticket=shown.ticket)
+            return replace(settled, ticket=ticket)
     return None  # a question about the first ("which Lee?") is not asked of the second
 
 
@@ -215,3 +216,48 @@ def without_the_other_ticket(text: str) -> str:
     other ticket, named only to be left alone, left out (it was read as "don't")."""
     said = _NOT_THAT_TICKET.fullmatch(text)
     return said["said"] if said is not None else text
+
+
+_LEAD = (r"^\W*(?:(?:sorry|sry|soz|oops|whoops|my bad|no|nope|nah|ah|argh|ugh|doh|wait|oh|uh"
+         r"|um|hmm|ah sorry)\b[\W_]*)*")
+_REF = r"(?:ticket\s+|tkt\s+|number\s+|no\.?\s*|#)?(?:[a-z]{1,10}-\d{4}-)?\d{1,12}"
+_MEANT_SAID = (r"(?:(?:i\s+)?meant(?:\s+to\s+say)?|i\s+mean|it'?s|it\s+is|it\s+was|it\s+should\s+be"
+               r"|should\s+be|(?:it\s+)?should\s+have\s+been|(?:it\s+)?should'?ve\s+been"
+               r"|(?:do|make\s+it)\s+(?:it\s+)?(?:to|on|for)|do\s+it\s+(?:to|on|for))\s+")
+_TAIL = r"(?:[\s,.!-]*(?:sorry|sry|pls|please|plz|thx|thanks|instead|my bad|oops|then))*[\W_]*$"
+_MEANT = tuple(re.compile(pattern, re.IGNORECASE) for pattern in (
+    # "sorry not 116, i meant 117", "not 2, 3", "no not 2 - it should be 3"
+    rf"{_LEAD}not\s+(?P<wrong>{_REF})[\s,;:.!-]+(?:but\s+)?(?:{_MEANT_SAID})?(?P<meant>{_REF}){_TAIL}",
+    # "oops, wrong ticket, I meant 3", "wrong one - 3 not 2"
+    rf"{_LEAD}(?:that\s+was\s+the\s+|that'?s\s+the\s+)?wrong\s+(?:ticket|one|number|tkt)[\s,;:.!-]*"
+    rf"(?:{_MEANT_SAID})?(?P<meant>{_REF})(?:[\s,]+not\s+(?P<wrong>{_REF}))?{_TAIL}",
+    # "no, the other one: 3"
+    rf"{_LEAD}(?:i\s+meant\s+)?the\s+other\s+one[\s,;:.!-]*(?:{_MEANT_SAID})?(?P<meant>{_REF}){_TAIL}",
+    # "i meant 3", "meant 3 not 2", "should have been 3"
+    rf"{_LEAD}(?:i\s+meant|meant|(?:it\s+)?should\s+have\s+been|(?:it\s+)?should'?ve\s+been)"
+    rf"\s+(?P<meant>{_REF})(?:[\s,]+not\s+(?P<wrong>{_REF}))?{_TAIL}",
+    # "sorry, 3 not 2": said after a word of sorry, never a bare "3 not 2"
+    rf"\W*(?:sorry|sry|soz|oops|whoops|my bad|no|nope)\b[\W_]*(?:{_MEANT_SAID})?(?P<meant>{_REF})"
+    rf"[\s,]+not\s+(?P<wrong>{_REF}){_TAIL}",
+))
+
+
+def meant_another(text: str, conversation: Conversation, read: Reader) -> MeantAnother | None:
+    """"sorry not 2, i meant 3", "oops, wrong ticket, I meant 3", "no, the other one: 3":
+    another ticket than the one just acted on, said alone (what to do with it is what was
+    just done, which the conversation knows, not the message)."""
+    said = next((found for pattern in _MEANT if (found := pattern.fullmatch(text.strip()))),
+                None)
+    if said is None:
+        return None
+    meant = _ticket_said(said["meant"], conversation, read)
+    wrong_said = said.groupdict().get("wrong")
+    wrong = _ticket_said(wrong_said, conversation, read) if wrong_said else None
+    if meant is None or meant == wrong:
+        return None
+    return MeantAnother(meant, wrong)
+
+
+def _ticket_said(ref: str, conversation: Conversation, read: Reader) -> TicketNumber | None:
+    shown = read(f"show {ref}", conversation)
+    return shown.ticket if isinstance(shown, ShowTicket) else None

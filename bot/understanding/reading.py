@@ -15,7 +15,9 @@ from datetime import date
 from functools import cache
 
 from bot.understanding.context import Conversation
-from bot.understanding.corrections import self_corrected, without_the_other_ticket
+from bot.understanding.corrections import (
+    meant_another, self_corrected, without_the_other_ticket,
+)
 from bot.understanding.courtesy import courtesy
 from bot.understanding.letter import what_is_asked
 from bot.understanding.deadline import due_said
@@ -270,8 +272,12 @@ def _understand(text: str, conversation: Conversation, *, several_then: bool) ->
                                  replace(conversation, last_ticket=None), several_then=several_then),
             (Unknown, FreeText, Question, SmallTalk, Help, Cancel)):
         return again  # "the last one, make it low" with no list shown: which one is asked
-    if (settled := self_corrected(text, conversation, lambda said, where: _understand(
-            said, where, several_then=several_then))) is not None:
+    def read_again(said: str, where: Conversation) -> Understanding:
+        return _understand(said, where, several_then=several_then)
+
+    if meant := meant_another(text, conversation, read_again):
+        return meant  # "sorry not 2, i meant 3": what to do with 3 is what was just done
+    if (settled := self_corrected(text, conversation, read_again)) is not None:
         return settled  # "close 1, no wait, 2": the request the message settles on
     text = spelled_numbers(text)  # "close ticket twelve": 12
     text = _not_the_other(text)  # "86 is a bug not a request": "86 is a bug"

@@ -226,6 +226,18 @@ class Both:
 
 
 @dataclass(frozen=True, slots=True)
+class MeantAnother:
+    """"sorry not 2, i meant 3", "oops, wrong ticket, I meant 3": another ticket was meant
+    than the one just acted on. What was just done is the conversation's to know, not the
+    message's: the action layer makes that change of `ticket` when it knows it for certain,
+    and asks otherwise."""
+
+    ticket: TicketNumber
+    instead_of: TicketNumber | None = None
+    """The ticket said to be the wrong one ("not 2"), when it was said."""
+
+
+@dataclass(frozen=True, slots=True)
 class Question:
     """A question with no ticket to show: the help assistant answers it."""
 
@@ -348,4 +360,5 @@ class EachListed:
 Understanding = (
     TicketRequest | EachTicket | Both | Clarify | Question | Declined | FreeText | Unknown | SmallTalk | Help | Cancel
     | ReminderAsked | Workload | NotInTicketFlow | TicketStats | EachListed
+    | MeantAnother
 )

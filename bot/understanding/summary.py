@@ -6,7 +6,7 @@ from typing import assert_never
 
 from bot.understanding.requests import (
     Asked, AssignTicket, Both, Cancel, EachListed, ChangeStatus, Choice, Clarify, CommentOnTicket, CreateTicket, Declined,
-    EachTicket, EditTicket, FreeText, Help, ListTickets, Nobody, NotInTicketFlow, Question, ReminderAsked, ShowTicket, Target,
+    EachTicket, EditTicket, FreeText, Help, ListTickets, MeantAnother, Nobody, NotInTicketFlow, Question, ReminderAsked, ShowTicket, Target,
     TicketStats,
     Workload,
     TeamTarget, SmallTalk, TicketRequest, Understanding, Unknown, UserTarget,
@@ -49,6 +49,8 @@ def summary(understood: Understanding) -> str:
             told += [str(other)] if other else []
             told += [f"until {until.isoformat()}"] if until else []
             return " ".join(told)
+        case MeantAnother(ticket=ticket, instead_of=instead_of):
+            return f"meant {ticket}" + (f" not {instead_of}" if instead_of else "")
         case Both(first=first, second=second):
             return f"{summary(first)} + {summary(second)}"
         case EachListed(listed=listed, change=change):

@@ -35,6 +35,9 @@ not fixed??" asks about the ticket (shown, not refused); "i'm asking about 171" 
 questions about one field are read with the field asked after ("show #150 asked=assignee").
 A slip taken back in the same message ("close 118, no wait, 119") and "a bug not a question,
 … change the category"; 118 (116 with the lists in an order).
+"sorry not 116, i meant 117" is read as another ticket meant than the one just acted on
+(expectation corrected from "show #117", what the bot still does when no change was just
+made: with one just made, it is made of 117); 119.
 `NINTH_MISREAD` is what they still misread.
 """
 
@@ -52,7 +55,7 @@ NINTH_HELD_OUT: tuple[tuple[str, str], ...] = (
     ("hmm should we close 126 or wait?", "show #126"),
     ("do not change the priority of 127", "no change #127"),
     ("close 118, no wait, 119", "status #119 closed"),
-    ("sorry not 116, i meant 117", "show #117"),
+    ("sorry not 116, i meant 117", "meant #117 not #116"),
     ("i'll close 219 later", "no change #219"),
     # --- several tickets in one message --------------------------------------------------------
     ("close 130 and 131", "status #130, #131 closed"),
@@ -220,7 +223,6 @@ NINTH_HELD_OUT: tuple[tuple[str, str], ...] = (
 NINTH_MISREAD: frozenset[str] = frozenset({
     "i'm not sure 122 is fixed tbh",
     'maybe 123 can be closed? not sure',
-    'sorry not 116, i meant 117',
     "i'll close 219 later",
     "what's the status of the printer ticket",
     'sir ticket 184 is pending since 3 days, kindly expedite',

@@ -1,0 +1,98 @@
+"""Another ticket meant than the one just changed ("sorry not 2, i meant 3"), over HTTP
+against the database: the same change is made of the ticket meant, the first is left as
+the change left it and said so, with the press that puts it back; when the change is not
+known for certain the bot asks, and with none just made it only shows the ticket."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from db.tables import tasks
+from tests.e2e.service import Service, a_ticket, data, person_in_teams, presses
+
+
+def short(number: str) -> str:
+    return str(int(number.rsplit("-", 1)[1]))
+
+
+async def _tickets(engine: AsyncEngine) -> dict[str, tuple[str, str | None]]:
+    async with engine.connect() as connection:
+        rows = (await connection.execute(
+            select(tasks.c.ticket_number, tasks.c.status, tasks.c.assignee_id))).all()
+    return {number: (status, holder) for number, status, holder in rows}
+
+
+@pytest.mark.parametrize("typed", [
+    "sorry not {wrong}, i meant {meant}",
+    "oops, wrong ticket, I meant {meant}",
+    "no, the other one: {meant}",
+    "sry wrong one, should have been #{meant} 🙈",
+])
+async def test_a_ticket_meant_instead_gets_the_change_and_the_first_is_said_to_stay(
+    service: Service, engine: AsyncEngine, typed: str
+) -> None:
+    mia_id, mia = await person_in_teams(service, engine, "Mia", "Manager", role="manager")
+    first, other, meant = (await a_ticket(engine, mia_id), await a_ticket(engine, mia_id),
+                           await a_ticket(engine, mia_id))
+    await service.say(f"close {short(first)}", user=mia)
+    said = await service.say(typed.format(wrong=short(first), meant=short(meant)), user=mia)
+    assert f"{meant} is now closed." in "\n".join(said.texts + [str(said.card)])
+    assert said.texts[-1] == (f"{first} is still closed: say “set {first} to open” to put it "
+                              "back.")
+    assert await _tickets(engine) == {first: ("closed", None), other: ("open", None),
+                                      meant: ("closed", None)}
+    await service.say(presses(said)[f"Put {first} back"], user=mia)
+    assert (await _tickets(engine))[first] == ("open", None)
+
+
+async def test_an_assignment_meant_for_another_ticket_is_made_there(
+    service: Service, engine: AsyncEngine
+) -> None:
+    mia_id, mia = await person_in_teams(service, engine, "Mia", "Manager", role="manager")
+    first, meant = await a_ticket(engine, mia_id), await a_ticket(engine, mia_id)
+    await service.say(f"assign {short(first)} to me", user=mia)
+    said = await service.say(f"not {short(first)}, {short(meant)}", user=mia)
+    assert said.texts[-1] == (f"{first} is still with Mia Manager: say “unassign {first}” to "
+                              "put it back.")
+    assert await _tickets(engine) == {first: ("open", mia_id), meant: ("open", mia_id)}
+
+
+async def test_a_change_not_known_for_certain_is_asked_about_and_not_made(
+    service: Service, engine: AsyncEngine
+) -> None:
+    mia_id, mia = await person_in_teams(service, engine, "Mia", "Manager", role="manager")
+    first, other, meant = (await a_ticket(engine, mia_id), await a_ticket(engine, mia_id),
+                           await a_ticket(engine, mia_id))
+    await service.say(f"close {short(first)}", user=mia)
+    said = await service.say(f"sorry not {short(other)}, i meant {short(meant)}", user=mia)
+    assert said.texts == [f"Do you want me to close {meant} too?"]  # it was not 2 that closed
+    assert await _tickets(engine) == {first: ("closed", None), other: ("open", None),
+                                      meant: ("open", None)}
+    closed = await service.say(f"close {short(other)}", user=mia)
+    await service.press("ticket.assign", {**data(closed.card, "ticket.assign"), "assignee": "me"},
+                        user=mia)  # a button pressed since the change: which is meant is unsure
+    asked = await service.say(f"i meant {short(meant)}", user=mia)
+    assert asked.texts == [f"Do you want me to close {meant} too?"]
+    assert (await _tickets(engine))[meant] == ("open", None)
+    await service.say(presses(asked)["Yes"], user=mia)
+    assert await _tickets(engine) == {first: ("closed", None), other: ("closed", mia_id),
+                                      meant: ("closed", None)}
+
+
+async def test_with_no_change_just_made_the_ticket_meant_is_only_shown(
+    service: Service, engine: AsyncEngine
+) -> None:
+    mia_id, mia = await person_in_teams(service, engine, "Mia", "Manager", role="manager")
+    first, second, meant = (await a_ticket(engine, mia_id), await a_ticket(engine, mia_id),
+                            await a_ticket(engine, mia_id))
+    await service.say(f"show {short(first)}", user=mia)
+    shown = await service.say(f"sorry not {short(first)}, i meant {short(meant)}", user=mia)
+    assert meant in str(shown.card) and shown.texts == []
+    await service.say(f"close {short(first)}", user=mia)
+    await service.say(f"show {short(second)}", user=mia)  # a message since the change
+    again = await service.say(f"oops, wrong ticket, I meant {short(meant)}", user=mia)
+    assert meant in str(again.card) and again.texts == []
+    assert await _tickets(engine) == {first: ("closed", None), second: ("open", None),
+                                      meant: ("open", None)}
