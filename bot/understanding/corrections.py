@@ -145,6 +145,9 @@ def _corrected(
     After softer words only a request complete as said is one ("assign 4 to sam, no rush"
     asks nobody who "rush" is)."""
     found = _correcting(settled, said, conversation, read)
+    if isinstance(found, Clarify) and (isinstance(found.request, ChangeStatus) or isinstance(
+            found.request, EditTicket) and found.field is not None):
+        return None  # "close 4, never mind the noise": "the noise" is no status to ask about
     if strong or not isinstance(found, (Clarify, Declined)):
         return found
     unread = not conversation.directory and isinstance(found, Clarify) and isinstance(
@@ -201,25 +204,33 @@ def _value_of(
         case EditTicket() if len(fields := _edited(request)) == 1:
             (field,) = fields
             found = read(f"set the {_SAID_AS[field]} of {ticket} to {said}", conversation)
-            return found if isinstance(found, EditTicket) and found.ticket == ticket and (
-                _edited(found) == fields) else None
+            edit = found.request if isinstance(found, Clarify) else found  # a day past: asked
+            return found if isinstance(edit, EditTicket) and edit.ticket == ticket and (
+                _edited(edit) == fields) else None
     return None
 
 
 _NOT_THAT_TICKET = re.compile(
-    r"(?P<said>.*?\d.*?)\s*[,;-]?\s+(?:and\s+|but\s+)?not\s+(?:ticket\s+|tkt\s+|#)?"
-    r"(?:[a-z]{1,10}-\d{4}-)?\d{1,12}\s*[.!]*", re.IGNORECASE)
+    r"[\s,;-]+(?:and\s+|but\s+)?not\s+(?:ticket\s+|tkt\s+|#)?(?:[a-z]{1,10}-\d{4}-)?\d{1,12}"
+    r"[\s.!]*$", re.IGNORECASE)
+_TAIL_READ = 64
+"""Characters at a message's end searched for "not 2": the denial is its last words, and a
+search over the whole message would cost its length times its number of "not"s."""
 
 
 def without_the_other_ticket(text: str) -> str:
     """"close 3, not 2", "assign 5 to sam not 4": the request of the ticket said, and the
     other ticket, named only to be left alone, left out (it was read as "don't")."""
-    said = _NOT_THAT_TICKET.fullmatch(text)
-    return said["said"] if said is not None else text
+    begin = max(0, len(text) - _TAIL_READ)
+    said = _NOT_THAT_TICKET.search(text, begin)
+    if said is None or said.start() == begin and begin > 0:
+        return text  # the denial runs on before what is read: no "not 2" alone at the end
+    before = text[:said.start()]
+    return before if any(ch.isdigit() for ch in before) else text
 
 
 _LEAD = (r"^\W*(?:(?:sorry|sry|soz|oops|whoops|my bad|no|nope|nah|ah|argh|ugh|doh|wait|oh|uh"
-         r"|um|hmm|ah sorry)\b[\W_]*)*")
+         r"|um|hmm)\b[\W_]*)*")
 _REF = r"(?:ticket\s+|tkt\s+|number\s+|no\.?\s*|#)?(?:[a-z]{1,10}-\d{4}-)?\d{1,12}"
 _MEANT_SAID = (r"(?:(?:i\s+)?meant(?:\s+to\s+say)?|i\s+mean|it'?s|it\s+is|it\s+was|it\s+should\s+be"
                r"|should\s+be|(?:it\s+)?should\s+have\s+been|(?:it\s+)?should'?ve\s+been"

@@ -813,6 +813,8 @@ TABLE: tuple[tuple[str, str], ...] = (
     ('make 43 a bug, no wait, an incident', 'edit #43 category=incident'),
     ('show 44, sorry 45', 'show #45'),
     ('close 46, scratch that', 'no change #46'),
+    ('set 64 to high, no wait, purple', 'no change #64'),
+    ('make 63 due friday, no wait, 20 dec', 'edit #63 due=2026-12-20'),
     ('close 47 nvm', 'no change #47'),
     ('close 48, no wait, let me check with the user first', 'no change #48'),
     ('close 49? no wait, let me check first', 'no change #49'),
