@@ -999,7 +999,8 @@ def kept_list(listed: tuple[tuple[str, str], ...], page: ListPage | None = None)
         f"{number} {' '.join(title.split())}" for number, title in listed)])
 
 
-_NAMED_VALUES = frozenset({Slot.STATUS, Slot.PRIORITY, Slot.CATEGORY, Slot.FIELD})
+_NAMED_VALUES = frozenset({Slot.STATUS, Slot.PRIORITY, Slot.CATEGORY, Slot.SEVERITY,
+                           Slot.FIELD})
 """Questions answered by one of a few words: a list asked for instead is a message of its own
 ("what came in today" to "Which status should 4 get?"); a person asked for may be a team."""
 

@@ -413,6 +413,7 @@ def question(slot: Slot, number: str) -> str:
         Slot.DESCRIPTION: f"What should the description of {number} say?",
         Slot.PRIORITY: f"Which priority should {number} get?",
         Slot.CATEGORY: f"Which category should {number} be in?",
+        Slot.SEVERITY: f"Which severity should {number} have?",
         Slot.DUE_DATE: f"When is {number} due? For example `24 Dec`, `next Friday` or `2026-12-24`.",
     }[slot]
 

@@ -26,9 +26,11 @@ class Slot(StrEnum):
     PRIORITY = "priority"
     CATEGORY = "category"
     DUE_DATE = "due_date"
+    SEVERITY = "severity"
 
 
-EDIT_SLOTS = (Slot.TITLE, Slot.DESCRIPTION, Slot.PRIORITY, Slot.CATEGORY, Slot.DUE_DATE)
+EDIT_SLOTS = (Slot.TITLE, Slot.DESCRIPTION, Slot.PRIORITY, Slot.CATEGORY, Slot.DUE_DATE,
+              Slot.SEVERITY)
 FREE_TEXT_SLOTS = frozenset({Slot.COMMENT, Slot.TITLE, Slot.DESCRIPTION})
 """Answered in the person's own words: "close 4 doors" may be a title. Any other slot wants
 a choice, so a request about a ticket ("show 1", "resolve it") is a message of its own."""

@@ -12,11 +12,11 @@ from collections.abc import Iterable, Sequence
 from bot.actions import notices
 from bot.actions.pending import EDIT_SLOTS, Pending, Slot
 from bot.actions.reply import Option, Reply
-from domain.tickets import Category, Priority, Ticket, TicketStatus
+from domain.tickets import Category, Priority, Severity, Ticket, TicketStatus
 
 FIELD_LABELS = {
     Slot.TITLE: "Title", Slot.DESCRIPTION: "Description", Slot.PRIORITY: "Priority",
-    Slot.CATEGORY: "Category", Slot.DUE_DATE: "Due date",
+    Slot.CATEGORY: "Category", Slot.DUE_DATE: "Due date", Slot.SEVERITY: "Severity",
 }
 SHOWN_VALUE = 40
 
@@ -66,6 +66,8 @@ def field_value(number: str, slot: Slot, *, why: str | None = None) -> Reply:
         options = tuple(Option(p.value.capitalize(), p.value) for p in Priority)
     elif slot is Slot.CATEGORY:
         options = tuple(Option(c.value.capitalize(), c.value) for c in Category)
+    elif slot is Slot.SEVERITY:
+        options = tuple(Option(s.value.capitalize(), s.value) for s in Severity)
     return asking(Pending(slot, number, notices.question(slot, number), options), why=why)
 
 
@@ -74,6 +76,7 @@ def _shown(ticket: Ticket, slot: Slot) -> str:
         Slot.TITLE: ticket.title, Slot.DESCRIPTION: ticket.description,
         Slot.PRIORITY: ticket.priority.value, Slot.CATEGORY: ticket.category.value,
         Slot.DUE_DATE: ticket.due_date.date().isoformat() if ticket.due_date else None,
+        Slot.SEVERITY: ticket.severity.value if ticket.severity else None,
     }[slot]
     text = " ".join(str(value).split()) if value else "none"
     return text if len(text) <= SHOWN_VALUE else text[: SHOWN_VALUE - 1] + "…"

@@ -293,6 +293,7 @@ def field_changes(request: EditTicket) -> dict[str, object]:
             ("title", request.title), ("description", request.description),
             ("priority", request.priority), ("category", request.category),
             ("due_date", request.due.isoformat() if request.due else None),
+            ("severity", request.severity),
         ) if value is not None
     }
 

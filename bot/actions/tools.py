@@ -61,6 +61,7 @@ _FIELD_HINTS = {
     "due": "the due date, YYYY-MM-DD",
     "priority": "the priority",
     "category": "the category",
+    "severity": "the severity: how badly it hurts (minor, normal, major, critical)",
     "form": "true to show the one-card form instead of asking step by step",
     "assignee": "whose tickets: a person's name or email, \"team NAME\", or \"nobody\" for "
                 "unassigned ones",

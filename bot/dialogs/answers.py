@@ -26,7 +26,8 @@ FIELD_WORDS = {
     "urgency": Slot.PRIORITY, "importance": Slot.PRIORITY, "category": Slot.CATEGORY,
     "kind": Slot.CATEGORY, "type": Slot.CATEGORY, "due": Slot.DUE_DATE,
     "due date": Slot.DUE_DATE, "deadline": Slot.DUE_DATE, "date": Slot.DUE_DATE,
-    "due by": Slot.DUE_DATE, "due_date": Slot.DUE_DATE,
+    "due by": Slot.DUE_DATE, "due_date": Slot.DUE_DATE, "severity": Slot.SEVERITY,
+    "impact": Slot.SEVERITY,
 }
 _FILLER = ("the ", "its ", "change ", "update ", "edit ", "set ", "i want to change ")
 _QUOTES = "\"'“”‘’«»"
@@ -119,7 +120,7 @@ def _in_words(pending: Pending, text: str, conversation: Conversation) -> Answer
             if isinstance(found, ChangeStatus) and found.status is not None:
                 return found
             return AskAgain(pending, notices.unknown_status(_short(text)))
-        case Slot.PRIORITY | Slot.CATEGORY | Slot.DUE_DATE:
+        case Slot.PRIORITY | Slot.CATEGORY | Slot.DUE_DATE | Slot.SEVERITY:
             name = "due date" if pending.slot is Slot.DUE_DATE else pending.slot.value
             found = understand(f"set the {name} of {number} to {text}", conversation)
             if isinstance(found, EditTicket) and found.has_changes:

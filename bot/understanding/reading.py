@@ -43,7 +43,7 @@ from bot.understanding.stats import stats_asked
 from bot.understanding.workload import workload_asked
 from bot.understanding.targets import Ambiguous, Found, NoSuchTarget, find_target, fits_nobody
 from bot.understanding.words import (
-    CATEGORY_WORDS, PRIORITY_WORDS, REAL_WORDS, STATUS_VERBS, STATUS_WORDS, as_title,
+    CATEGORY_WORDS, PRIORITY_WORDS, REAL_WORDS, SEVERITY_WORDS, STATUS_VERBS, STATUS_WORDS, as_title,
     spelled_numbers,
 )
 from domain.numbering import TicketNumber
@@ -949,7 +949,7 @@ _JOINS = frozenset({"and", "&", "+"})
 _JOINED_WITHIN = 30
 """Words a request of two field changes is said in; each "and" reads both sides again, so a
 long story ("… jams again, and the scanner too" 1,200 times) is not read this way."""
-_EDIT_FIELDS = ("title", "description", "priority", "category", "due")
+_EDIT_FIELDS = ("title", "description", "priority", "category", "due", "severity")
 
 
 def _joined_edits(
@@ -2720,7 +2720,7 @@ def _edit(reading: Reading, whole: Reading) -> Understanding | None:
     return None
 
 
-_FIELD = r"(?P<field>title|subject|name|summary|description|details|body|priority|category|type|kind|due date|due|deadline)"
+_FIELD = r"(?P<field>title|subject|name|summary|description|details|body|priority|severity|impact|category|type|kind|due date|due|deadline)"
 
 
 def _field_told(reading: Reading, whole: Reading) -> Understanding | None:
@@ -2809,6 +2809,7 @@ _FIELDS = {
     "title": "title", "subject": "title", "name": "title", "summary": "title",
     "description": "description", "details": "description", "body": "description",
     "priority": "priority", "category": "category", "type": "category", "kind": "category",
+    "severity": "severity", "impact": "severity",
     "due date": "due_date", "due": "due_date", "deadline": "due_date",
 }
 
@@ -2842,6 +2843,10 @@ def _field(reading: Reading, found: re.Match[str]) -> Understanding | None:
         if plain in CATEGORY_WORDS:
             return EditTicket(ticket, category=CATEGORY_WORDS[plain])
         return _ask_field(ticket, "category", f"“{shown}” is not a category.")
+    if field in ("severity", "impact"):
+        if plain in SEVERITY_WORDS:
+            return EditTicket(ticket, severity=SEVERITY_WORDS[plain])
+        return _ask_field(ticket, "severity", f"“{shown}” is not a severity.")
     return _due(ticket, reading.words(found, "value"), reading.conversation.today) or _ask_field(
         ticket, "due_date", f"I couldn't read “{shown}” as a date.")
 

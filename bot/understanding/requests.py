@@ -8,7 +8,7 @@ from enum import StrEnum
 
 from bot.understanding.suggestions import Suggestion
 from domain.numbering import TicketNumber
-from domain.tickets import Category, DueWindow, Priority, TicketOrder, TicketStatus
+from domain.tickets import Category, DueWindow, Priority, Severity, TicketOrder, TicketStatus
 
 
 class ListScope(StrEnum):
@@ -133,11 +133,12 @@ class EditTicket:
     priority: Priority | None = None
     category: Category | None = None
     due: date | None = None
+    severity: Severity | None = None
 
     @property
     def has_changes(self) -> bool:
-        return any(value is not None for value in
-                   (self.title, self.description, self.priority, self.category, self.due))
+        return any(value is not None for value in (
+            self.title, self.description, self.priority, self.category, self.due, self.severity))
 
 
 @dataclass(frozen=True, slots=True)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from domain.tickets import Category, Priority, TicketStatus
+from domain.tickets import Category, Priority, Severity, TicketStatus
 
 STATUS_WORDS: dict[str, TicketStatus] = {
     "open": TicketStatus.OPEN,
@@ -109,6 +109,14 @@ CATEGORY_WORDS: dict[str, Category] = {
     "outage": Category.INCIDENT,
     "request": Category.REQUEST,
 }
+
+SEVERITY_WORDS: dict[str, Severity] = {
+    "minor": Severity.MINOR, "low": Severity.MINOR, "trivial": Severity.MINOR,
+    "normal": Severity.NORMAL, "medium": Severity.NORMAL, "moderate": Severity.NORMAL,
+    "major": Severity.MAJOR, "high": Severity.MAJOR, "severe": Severity.MAJOR,
+    "critical": Severity.CRITICAL, "blocker": Severity.CRITICAL, "showstopper": Severity.CRITICAL,
+}
+"""A ticket's severity (its impact), as said after "severity": "set the severity of 4 to major"."""
 
 # Words the patterns depend on; only these are corrected when misspelt (names and titles never).
 KEYWORDS = frozenset({

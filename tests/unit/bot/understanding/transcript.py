@@ -1201,6 +1201,17 @@ TABLE: tuple[tuple[str, str], ...] = (
     ('tickets about recent printer issues', "list all text='recent printer'"),
     ('close every ticket', 'unknown [my tickets, new ticket, help] e.g. [start 4, resolve 4, put 4 on hold]'),
     ('resolve every ticket of sam', 'unknown [my tickets, new ticket, help] e.g. [start 4, resolve 4, put 4 on hold]'),
+    # --- a ticket's severity, which the card shows ("set severity of 4 to major" was not
+    # understood) -----------------------------------------------------------------------------
+    ("set severity of 4 to major", "edit #4 severity=major"),
+    ("set the severity of 4 to critical pls", "edit #4 severity=critical"),
+    ("4 severity: minor", "edit #4 severity=minor"),
+    ("severity of 4 is high", "edit #4 severity=major"),
+    ("impact on 4 is major", "edit #4 severity=major"),
+    ("set severity to normal", "edit #7 severity=normal"),
+    ("change severity of 4", "ask edit #4 ? severity"),
+    ("set the severity of 4 to purple", "ask edit #4 ? severity: “purple” is not a severity."),
+    ("what severity is 4?", "show #4 asked=severity"),
 )
 
 NO_CONTEXT: tuple[tuple[str, str], ...] = (
