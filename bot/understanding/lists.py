@@ -10,7 +10,8 @@ from bot.understanding.filed import FILING_CUES, FiledWhen, read_filed
 from bot.understanding.filters import ListFilters, Whose, read_filters
 from bot.understanding.message import DATE, NUMBER, REF, Message
 from bot.understanding.orders import (
-    OrderSaid, ends_message, latest_count, phrases, read_count, read_order, text_lead,
+    OrderSaid, PhraseIndex, courtesy_tail, latest_count, phrases, read_count, read_order,
+    text_lead,
 )
 from bot.understanding.requests import Clarify, ListScope, ListTickets, Target, UserTarget
 from bot.understanding.targets import Ambiguous, NoSuchTarget
@@ -258,6 +259,7 @@ _NOT_FINISHED = tuple(phrase for phrase in phrases(
 words to search for."""
 _EVERY_STATUS_PHRASES = sorted(((p, True) for p in _EVERY_STATUS), key=lambda s: -len(s[0])) \
     + sorted(((p, False) for p in _NOT_FINISHED), key=lambda s: -len(s[0]))
+_EVERY_STATUS_STARTING = PhraseIndex(_EVERY_STATUS_PHRASES)
 _ALL = frozenset({"all", "every", "each"})
 _BEFORE_THE_NOUN = frozenset({"the", "of", "my", "our", "your", "single", "his", "her", "their"})
 _TICKET_NOUNS = frozenset({"tickets", "ticket", "issues", "requests", "tix", "cases",
@@ -275,16 +277,17 @@ def _every_status(words: list[str], skip: frozenset[int]) -> tuple[bool, frozens
     nothing beyond the usual list."""
     bare = [w.rstrip(",.!?;:") for w in words]
     lead = text_lead(bare)
+    thanks_from = courtesy_tail(bare)
     taken: set[int] = set()
     every = False
     at = 0
     while at < len(bare):
-        hit = next(((len(p), asked) for p, asked in _EVERY_STATUS_PHRASES
+        hit = next(((len(p), asked) for p, asked in _EVERY_STATUS_STARTING.starting(bare, at)
                     if tuple(bare[at:at + len(p)]) == p
                     and not skip & set(range(at, at + len(p)))), None)
         if hit is None and (pair := _two_statuses(bare, at, skip)):
             hit = pair, True
-        if hit is not None and at + hit[0] > lead and not ends_message(bare, at + hit[0]):
+        if hit is not None and at + hit[0] > lead and at + hit[0] < thanks_from:
             hit = None  # "tickets about closed or open ports": words of the topic
         if hit is not None:
             taken.update(range(at, at + hit[0]))

@@ -6,9 +6,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import product
+from typing import Generic, TypeVar
 
 from bot.understanding.words import PRIORITY_WORDS, STATUS_WORDS
 from domain.tickets import TicketOrder
+
+V = TypeVar("V")
 
 _OLDEST = ("oldest", "oldes", "oldets", "olderst", "eldest", "earliest")
 _NEWEST = ("newest", "newst", "newset", "latest", "lastest", "latets", "recent")
@@ -119,6 +122,34 @@ _ALL_PHRASES = sorted(
 """Longest first: "most recently updated" before "most recent"."""
 _LONGEST = max(len(phrase) for phrase, _ in _ALL_PHRASES)
 
+
+class PhraseIndex(Generic[V]):
+    """Phrases by their first two words (one-word phrases by their word), longest first: a
+    word that starts none is passed at once. A message of thousands of words tried thousands
+    of phrases at each word (28,000 characters: 10 s)."""
+
+    def __init__(self, said: Sequence[tuple[tuple[str, ...], V]]) -> None:
+        self._pairs: dict[tuple[str, str], list[tuple[tuple[str, ...], V]]] = {}
+        self._single: dict[str, list[tuple[tuple[str, ...], V]]] = {}
+        self._gapped: dict[str, list[tuple[tuple[str, ...], V]]] = {}
+        for phrase, value in sorted(said, key=lambda entry: -len(entry[0])):
+            if len(phrase) > 1:
+                self._pairs.setdefault((phrase[0], phrase[1]), []).append((phrase, value))
+            else:
+                self._single.setdefault(phrase[0], []).append((phrase, value))
+            if len(phrase) == 2 and phrase[1] == "first":  # "oldest tickets first"
+                self._gapped.setdefault(phrase[0], []).append((phrase, value))
+
+    def starting(self, words: Sequence[str], at: int
+                 ) -> list[tuple[tuple[str, ...], V]]:
+        """The phrases that may start at word `at`, longest first."""
+        pair = (words[at], words[at + 1]) if at + 1 < len(words) else None
+        longer = self._pairs.get(pair, []) if pair is not None else []
+        return [*longer, *self._gapped.get(words[at], []), *self._single.get(words[at], [])]
+
+
+_STARTING = PhraseIndex(_ALL_PHRASES)
+
 _DIRECTIONS = frozenset({TicketOrder.OLDEST, TicketOrder.NEWEST})
 _TEXT_LEADS = frozenset({"about", "regarding", "re", "mentioning", "concerning", "matching",
                          "containing", "called", "titled", "like", "saying"})
@@ -148,18 +179,20 @@ def read_order(words: Sequence[str], *, skip: frozenset[int] = frozenset()) -> O
     adjective makes it a search too ("latest firmware tickets"). Two orders said: a direction
     ("newest first") says which way "by creation date" goes; otherwise the first counts."""
     lead = text_lead(words)
+    thanks_from = courtesy_tail(words)
+    bare = [w.rstrip(",.!?;:") for w in words]
+    named_at = next((i for i, w in enumerate(words) if w in _MANY_NAMED), len(words))
     found: list[tuple[frozenset[int], TicketOrder]] = []
     at = 0
     while at < len(words):
-        hit = _phrase_at(words, at, skip)
+        hit = _phrase_at(bare, at, skip)
         if hit is None:
             at += 1
             continue
         said, order = hit
         end = max(said) + 1
-        tail = at >= lead and ends_message(words, end) and any(
-            words[i] in _SAYS_ORDER for i in said)
-        if (end <= lead or tail) and _not_a_topic(words, at, len(said)):
+        tail = at >= lead and end >= thanks_from and any(words[i] in _SAYS_ORDER for i in said)
+        if (end <= lead or tail) and _not_a_topic(words, at, len(said), named_at):
             found.append((said, order))
             at = end
         else:
@@ -181,10 +214,12 @@ def read_order(words: Sequence[str], *, skip: frozenset[int] = frozenset()) -> O
 
 def _phrase_at(words: Sequence[str], at: int,
                skip: frozenset[int]) -> tuple[frozenset[int], TicketOrder] | None:
-    """The words of the order phrase at `at`, and its order. A phrase ending in "first" may
-    have the tickets named before that word ("oldest tickets first")."""
-    ahead = tuple(w.rstrip(",.!?;:") for w in words[at:at + _LONGEST + 1])
-    for phrase, order in _ALL_PHRASES:
+    """The words of the order phrase at `at` (words without their punctuation), and its
+    order. A phrase ending in "first" may have the tickets named before that word ("oldest
+    tickets first")."""
+    candidates = _STARTING.starting(words, at)
+    ahead = tuple(words[at:at + _LONGEST + 1]) if candidates else ()
+    for phrase, order in candidates:
         size = len(phrase)
         if ahead[:size] == phrase:
             said = frozenset(range(at, at + size))
@@ -218,9 +253,13 @@ def text_lead(words: Sequence[str]) -> int:
     return next((i for i, w in enumerate(words) if w in _TEXT_LEADS), len(words))
 
 
-def ends_message(words: Sequence[str], at: int) -> bool:
-    """Whether nothing but thanks follows word `at`."""
-    return all(w.rstrip(",.!?") in _TAIL_COURTESY for w in words[at:])
+def courtesy_tail(words: Sequence[str]) -> int:
+    """Where the thanks that end the message start ("…, oldest first pls"): a phrase that
+    ends there ends the message."""
+    at = len(words)
+    while at and words[at - 1].rstrip(",.!?") in _TAIL_COURTESY:
+        at -= 1
+    return at
 
 
 _SAID_OF_TICKETS = frozenset({
@@ -240,7 +279,7 @@ _ASKING_WHETHER = frozenset({"is", "are", "was", "were", "has", "have", "does", 
 _MANY_NAMED = frozenset({"tickets", "ones", "issues", "requests", "tix", "cases", "incidents"})
 
 
-def _not_a_topic(words: Sequence[str], at: int, size: int) -> bool:
+def _not_a_topic(words: Sequence[str], at: int, size: int, named_at: int) -> bool:
     """"latest firmware tickets": an adjective said of a topic word is part of the search;
     one said of the tickets, a state, a person's or the end of the message orders them.
     Said of something ("the toner is stale", "is the vpn ticket stale?") it describes it;
@@ -249,7 +288,7 @@ def _not_a_topic(words: Sequence[str], at: int, size: int) -> bool:
     if size > 1 or word not in (*_OLDEST, *_NEWEST, *_STALEST):
         return True
     if at and words[at - 1] in _BEING:
-        return any(w in _MANY_NAMED for w in words[:at - 1])
+        return named_at < at - 1
     after = words[at + 1] if at + 1 < len(words) else None
     if after is None:  # "is the vpn ticket stale?" asks about one; "oldest first" orders
         return words[0] not in _ASKING_WHETHER

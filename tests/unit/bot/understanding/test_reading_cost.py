@@ -175,3 +175,22 @@ def test_a_message_of_many_clauses_is_searched_for_a_later_request_once(
     monkeypatch.setattr(reading, "_later_sentence", searched)
     assert isinstance(understand(phrase * times, CONVERSATION), FreeText)
     assert len(searches) <= 2
+
+
+@pytest.mark.parametrize("phrase", ["x", "tickets about x oldest first", "all the",
+                                    "open or closed by priority desc", "top 5 most urgent"])
+def test_the_order_and_status_words_of_a_list_are_read_in_one_pass(phrase: str) -> None:
+    """The order and every-status readers tried each of their thousands of phrases at every
+    word: 28,000 characters of "x " took 10 s to understand. Phrases are now found by their
+    first word: the same reading costs milliseconds."""
+    import time
+
+    from bot.understanding.lists import _every_status
+    from bot.understanding.orders import read_count, read_order
+
+    words = (phrase.split() * TEAMS_LONGEST)[:TEAMS_LONGEST // 2]
+    started = time.process_time()
+    read_order(words)
+    _every_status(words, frozenset())
+    read_count(words)
+    assert time.process_time() - started < 0.5
