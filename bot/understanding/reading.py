@@ -112,7 +112,8 @@ _POLITE_END = (
     "for a while", "ta", "tia", "thank u", "thanks in advance", "many thanks", "much appreciated",
     "appreciated", "mate", "thanks mate", "cheers mate", "thanks so much", "thank you so much",
     "then", "thanks bye", "bye", "as well", "aswell", "too", "also", "as well please", "instead",
-    "fyi", "btw",
+    "fyi", "btw", "no rush", "no hurry", "no pressure", "no worries", "no rush thanks",
+    "no rush thx", "no hurry thanks", "no stress", "no big rush",
     *(f"{lead} {ask}" for lead in ("if", "when") for ask in _WHEN_FREE),
 )
 _QUESTION_START = frozenset({

@@ -819,7 +819,10 @@ TABLE: tuple[tuple[str, str], ...] = (
     ('close 48, no wait, let me check with the user first', 'no change #48'),
     ('close 49? no wait, let me check first', 'no change #49'),
     ('close 50, never mind i fixed it', 'no change #50'),
-    ('close 51, no rush', 'no change #51'),
+    ('close 51, no rush', 'status #51 closed'),
+    ('assign 65 to sam, no rush', 'assign #65 to user:u-sam'),
+    ('close 66 no hurry pls', 'status #66 closed'),
+    ('put 67 on hold, no worries', 'status #67 on_hold'),
     ('close 52, sorry for the delay', 'status #52 closed'),
     ("close 53, actually don't", 'no change #53'),
     # --- "X, not Y": the value said, the other denied beside it, nothing else denied --------------
