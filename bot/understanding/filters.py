@@ -50,7 +50,11 @@ _STOP = frozenset({
 }) | LIST_NOUNS | TOPIC_LEADS
 _NAME_FILLER = frozenset({"the", "a", "an"})
 _TEAM_WORDS = frozenset({"team", "queue", "group", "backlog", "board"})
-_BEFORE_NOUN = frozenset({"current", "latest", "overdue", "late", "unresolved", "remaining"})
+_BEFORE_NOUN = frozenset({"current", "latest", "overdue", "late", "unresolved", "remaining",
+                          "oldest", "newest", "recent", "stale", "stalest", "earliest", "most",
+                          "least", "recently", "update"})
+"""Words between an owner and the noun ("Sam's latest tickets", "our oldest tickets"): said
+of the tickets, an order or a filter, never part of the name."""
 _LEADS_IN = frozenset({"for", "of", "from", "to"})
 _VERB_BEFORE = frozenset({"is", "are", "was", "has", "been"})
 _MAX_NAME = 4  # words: "the IT Support team"

@@ -1202,6 +1202,13 @@ TABLE: tuple[tuple[str, str], ...] = (
     ('can u sort my tix by prio thx', 'list mine order=priority'),
     ('the newest one', 'free text'),
     ('tickets about recent printer issues', "list all text='recent printer'"),
+    ("our team's oldest tickets", 'list teams order=oldest'),
+    ('our oldest tickets', 'list teams order=oldest'),
+    ("the network team's oldest tickets", 'list all order=oldest assignee=team:2'),
+    ("sam's oldest tickets", 'list all order=oldest assignee=user:u-sam'),
+    ("sam's most urgent tickets", 'list all order=priority assignee=user:u-sam'),
+    ('sams newest tickets', 'list all order=newest assignee=user:u-sam'),
+    ("the network team's least recently updated tickets", 'list all order=stale assignee=team:2'),
     ('close every ticket', 'unknown [my tickets, new ticket, help] e.g. [start 4, resolve 4, put 4 on hold]'),
     ('resolve every ticket of sam', 'unknown [my tickets, new ticket, help] e.g. [start 4, resolve 4, put 4 on hold]'),
     # --- a ticket's severity, which the card shows ("set severity of 4 to major" was not
