@@ -1856,6 +1856,8 @@ def _new_ticket(
             trailing.start() > 0):  # "…, urgent pls": how urgent, not part of the title
         title = title[:trailing.start()]
         request = replace(request, priority=PRIORITY_WORDS[trailing["level"].lower()])
+    if (asked := _TRAILING_ASK.search(title)) and asked.start() > 0:
+        title = title[:asked.start()]  # "I'd like to report that …, can you raise a ticket"
     title = "" if title.lower() in _NOTHING_SAID else as_title(title)
     request = replace(request, title=request.title or title or None, due=placed.due)
     match found:
@@ -1875,6 +1877,17 @@ def _new_ticket(
 _TRAILING_PRIORITY = re.compile(
     rf"\s*[,;–—-]\s*(?:(?:its|it's|it is|this is|very|super|quite|pretty|kinda) )*"
     rf"(?P<level>{'|'.join(PRIORITY_WORDS)})(?: priority| prio)?[.!]*$", re.IGNORECASE)
+_TRAILING_ASK = re.compile(
+    r"(?:\s*[,;.!–—-]\s*(?:(?:and|so|pls|please|plz) )*"
+    r"(?:(?:can|could|would|will) (?:you|u|someone|somebody|one of you) (?:please |pls )?)?"
+    r"|\s+(?:(?:can|could|would|will) (?:you|u|someone|somebody|one of you)|please|pls|plz)"
+    r"(?: please| pls)? )"
+    r"(?:create|open|file|raise|log|submit|make|start|lodge|put in|write up)(?: me| us)?"
+    r" (?:a |an |one )?(?:new )?(?:ticket|issue|case|one|it|this|that)(?: up)?"
+    r"(?: for (?:it|this|that|me|us))?(?: (?:please|pls|plz|thanks|thx|thank you))*[\s?.!]*$",
+    re.IGNORECASE)
+"""An ask to file it at the end of the problem told ("…, can you raise a ticket", "… please
+log it"): no part of the title; "Portal won't let me log a ticket" keeps its words."""
 _NOTHING_SAID = frozenset({
     "something", "something else", "sth", "smth", "stuff", "a thing", "a few things", "things",
     "an issue", "a problem", "an incident", "a bug", "one", "a new one", "it", "this", "that",

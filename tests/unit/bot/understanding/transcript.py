@@ -1222,6 +1222,16 @@ TABLE: tuple[tuple[str, str], ...] = (
     ("change severity of 4", "ask edit #4 ? severity"),
     ("set the severity of 4 to purple", "ask edit #4 ? severity: “purple” is not a severity."),
     ("what severity is 4?", "show #4 asked=severity"),
+    # --- an ask to file it after the problem reported is no part of the title ("… is
+    # leaking, can you raise a ticket" was the title) ------------------------------------------
+    ("Hi, I'd like to report that the coffee machine on floor 2 is leaking, can you raise a ticket",
+     "create title='The coffee machine on floor 2 is leaking'"),
+    ("i want to report the coffee machine is leaking, can you raise a ticket pls",
+     "create title='The coffee machine is leaking'"),
+    ("I'd like to report the printer is jammed please log it", "create title='The printer is jammed'"),
+    ("report: portal won't let me log a ticket", "create title=\"Portal won't let me log a ticket\""),
+    ("new ticket: portal won't let me log a ticket",
+     "create title=\"Portal won't let me log a ticket\""),
 )
 
 NO_CONTEXT: tuple[tuple[str, str], ...] = (
