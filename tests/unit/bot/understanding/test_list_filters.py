@@ -125,6 +125,17 @@ def test_the_list_card_title_says_what_was_filtered(query: ListQuery, title: str
 def test_card_data_that_is_not_ours_filters_by_nothing_it_does_not_understand() -> None:
     forged = ListQuery.from_data({"kind": "search", "holder": {"team": "2; drop"}, "due": "soon"})
     assert forged == ListQuery()
+    for order, every, top in (("random()", "yes", 10**9), ("", 1, 0), (None, None, True),
+                              ("OLDEST", [], "5"), (["oldest"], "true", 101)):
+        assert ListQuery.from_data({"order": order, "every_status": every, "top": top}) \
+            == ListQuery(), (order, every, top)
+
+
+def test_a_top_n_list_shows_n_rows_over_its_pages_and_counts_no_more() -> None:
+    top = ListQuery(order=TicketOrder.PRIORITY, most=10)
+    assert [top.rows_from(offset, page=8) for offset in (0, 8, 16)] == [8, 2, 0]
+    assert (top.counted(3), top.counted(40)) == (3, 10)
+    assert (ListQuery().rows_from(8, page=8), ListQuery().counted(40)) == (8, 40)
 
 
 def test_due_windows_are_whole_days_and_this_week_ends_on_sunday() -> None:
