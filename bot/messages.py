@@ -686,7 +686,8 @@ class MessageRouter:
         if isinstance(made, MadeChange):
             first, conversation = await self._understand(turn_context, viewer, made.says)
         if not isinstance(made, MadeChange) or not isinstance(
-                first, (ChangeStatus, AssignTicket, EditTicket)) or str(first.ticket) != (
+                first, (ChangeStatus, AssignTicket, EditTicket, CommentOnTicket)) or str(
+                first.ticket) != (
                 made.ticket) or made.ticket == str(meant.ticket):
             await self._act(turn_context, viewer, dc, ShowTicket(meant.ticket), conversation)
             return

@@ -4,7 +4,8 @@ The change a message made is kept with the conversation until the next message, 
 correction of that very turn can make the same change of the ticket meant. The first
 ticket is not put back on its own: TicketFlow keeps no undo, others may already have been
 told of the change, and "I meant 3" does not say 2 was wrong to change. The reply says what
-2 still is and offers the one press that puts it back as it was.
+2 still is and offers the one press that puts it back as it was; a comment added to 2 is
+added to 3 and said to stay on 2 (no use case takes a comment back).
 
 A change is known for certain only while nothing came between: no other message (the
 state is read once and dropped), no card button pressed since (it moves "it"), no later
@@ -26,7 +27,7 @@ from bot.actions.tickets import assignee
 from bot.context import BotDependencies
 from bot.understanding.context import Conversation
 from bot.understanding.requests import (
-    AssignTicket, ChangeStatus, EditTicket, MeantAnother, Nobody, TeamTarget, TicketRequest,
+    AssignTicket, ChangeStatus, CommentOnTicket, EditTicket, MeantAnother, Nobody, TeamTarget, TicketRequest,
     UserTarget,
 )
 from domain.access import Viewer
@@ -37,7 +38,7 @@ from domain.tickets import Category, Priority, Ticket, TicketStatus
 CORRECTION_WINDOW = timedelta(minutes=10)
 """"I meant 3" later than this is no longer about the change just made."""
 
-Redone = ChangeStatus | AssignTicket | EditTicket
+Redone = ChangeStatus | AssignTicket | EditTicket | CommentOnTicket
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,6 +77,8 @@ def made_change(
     match request:
         case ChangeStatus(status=TicketStatus(), take=False) | AssignTicket(to=object()):
             pass
+        case CommentOnTicket(text=str()):
+            pass  # "comment on 2: …", "oops, I meant 3": added there, and said to stay on 2
         case EditTicket() if len(_edited(request)) == 1 and (
                 request.title is None and request.description is None):
             pass  # one value, as the words kept say it (a title is the person's own words)
@@ -110,6 +113,8 @@ async def left_behind(
     """What the ticket changed first still is, and the press that puts it back as it was
     before that change (read from its history: the value the change replaced)."""
     number = str(first.ticket)
+    if isinstance(first, CommentOnTicket):  # no use case takes a comment back
+        return Reply(text=notices.comment_stays(number))
     current = await get_ticket(uow=deps.uow().reading(), actor=viewer, ticket=number)
     if not _still(first, current):
         return Reply(text=notices.changed_again(number))

@@ -199,9 +199,16 @@ def meant_too(change: Change) -> str:
             done = f"assign {number} to {name}"
         case EditTicket() as edit:
             done = f"change {_and(_edited(edit))} of {number}"
+        case CommentOnTicket():
+            done = f"add the comment to {number}"
         case _:
             done = f"change {number}"
     return f"Do you want me to {done} too?"
+
+
+def comment_stays(number: str) -> str:
+    """A comment added to the wrong ticket: added to the one meant, and not taken back."""
+    return f"The comment stays on {number} as well: I can't take a comment back."
 
 
 def left_as_changed(number: str, as_it_is: str, put_back: str | None) -> str:

@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from db.tables import tasks
+from db.tables import task_comments, tasks
 from tests.e2e.service import Service, a_ticket, data, person_in_teams, presses
 
 
@@ -57,6 +57,22 @@ async def test_an_assignment_meant_for_another_ticket_is_made_there(
     assert said.texts[-1] == (f"{first} is still with Mia Manager: say “unassign {first}” to "
                               "put it back.")
     assert await _tickets(engine) == {first: ("open", mia_id), meant: ("open", mia_id)}
+
+
+async def test_a_comment_meant_for_another_ticket_is_added_there_and_said_to_stay(
+    service: Service, engine: AsyncEngine
+) -> None:
+    mia_id, mia = await person_in_teams(service, engine, "Mia", "Manager", role="manager")
+    first, meant = await a_ticket(engine, mia_id), await a_ticket(engine, mia_id)
+    await service.say(f"comment on {short(first)}: vendor comes Tuesday", user=mia)
+    said = await service.say(f"oops, wrong ticket, I meant {short(meant)}", user=mia)
+    assert said.texts[-1] == f"The comment stays on {first} as well: I can't take a comment back."
+    async with engine.connect() as connection:
+        added = (await connection.execute(
+            select(tasks.c.ticket_number, task_comments.c.content)
+            .join(tasks, tasks.c.id == task_comments.c.task_id))).all()
+    assert sorted(added) == sorted([(first, "vendor comes Tuesday"),
+                                    (meant, "vendor comes Tuesday")])
 
 
 async def test_a_change_not_known_for_certain_is_asked_about_and_not_made(

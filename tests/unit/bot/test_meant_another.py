@@ -10,7 +10,8 @@ from bot.actions.meant import CORRECTION_WINDOW, MadeChange, certain, made_chang
 from bot.actions.reply import Reply
 from bot.understanding.context import Conversation
 from bot.understanding.requests import (
-    AssignTicket, ChangeStatus, EditTicket, MeantAnother, Nobody, ShowTicket, TicketRequest,
+    AssignTicket, ChangeStatus, CommentOnTicket, EditTicket, MeantAnother, Nobody, ShowTicket,
+    TicketRequest,
 )
 from domain.numbering import TicketNumber
 from domain.tickets import Priority, TicketStatus
@@ -59,9 +60,11 @@ SHOWN_2 = Reply(card={}, ticket="TKT-2026-0002")
     (ChangeStatus(number(2), TicketStatus.CLOSED), "set TKT-2026-0002 to closed"),
     (EditTicket(number(2), priority=Priority.URGENT), "set the priority of TKT-2026-0002 to urgent"),
     (AssignTicket(number(2), Nobody()), "unassign TKT-2026-0002"),
+    (CommentOnTicket(number(2), "vendor comes Tuesday"),
+     "comment on TKT-2026-0002: vendor comes Tuesday"),
 ])
 def test_a_whole_change_of_one_ticket_is_kept_as_words_that_make_it_again(
-    change: ChangeStatus | EditTicket | AssignTicket, says: str
+    change: ChangeStatus | EditTicket | AssignTicket | CommentOnTicket, says: str
 ) -> None:
     assert made_change(change, SHOWN_2, CONVERSATION, now=NOW) == MadeChange(
         "TKT-2026-0002", says, NOW)
