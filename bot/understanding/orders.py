@@ -192,7 +192,8 @@ def read_order(words: Sequence[str], *, skip: frozenset[int] = frozenset()) -> O
         said, order = hit
         end = max(said) + 1
         tail = at >= lead and end >= thanks_from and any(words[i] in _SAYS_ORDER for i in said)
-        if (end <= lead or tail) and _not_a_topic(words, at, len(said), named_at):
+        if (end <= lead or tail) and _not_a_topic(words, at, len(said), named_at) \
+                and not _negated(bare, at):
             found.append((said, order))
             at = end
         else:
@@ -240,6 +241,18 @@ def _phrase_at(words: Sequence[str], at: int,
 _SHARED_WITH_FILTERS = frozenset({"overdue"})
 """A word of an order phrase that a filter reads too: "most overdue first" lists the overdue
 ones, due soonest first."""
+
+
+_NEGATIONS = frozenset({"not", "dont", "don't", "never", "no", "without"})
+
+
+def _negated(words: Sequence[str], at: int) -> bool:
+    """"not the oldest ones", "not sorted by priority": an order said not to be wanted is
+    no order (nor one to guess instead)."""
+    before = at - 1
+    while before >= 0 and words[before] in ("the", "in", "by", *_SORT_VERBS):
+        before -= 1
+    return before >= 0 and words[before] in _NEGATIONS
 
 
 _NAMED = frozenset({("tickets",), ("ones",), ("issues",), ("requests",), ("items",)})

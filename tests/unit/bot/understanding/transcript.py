@@ -1209,6 +1209,8 @@ TABLE: tuple[tuple[str, str], ...] = (
     ("sam's most urgent tickets", 'list all order=priority assignee=user:u-sam'),
     ('sams newest tickets', 'list all order=newest assignee=user:u-sam'),
     ("the network team's least recently updated tickets", 'list all order=stale assignee=team:2'),
+    ('not the oldest ones', "list all text='not oldest'"),  # as before the orders: no order
+    ('tickets, not oldest first', "list all text='not oldest first'"),
     ('close every ticket', 'unknown [my tickets, new ticket, help] e.g. [start 4, resolve 4, put 4 on hold]'),
     ('resolve every ticket of sam', 'unknown [my tickets, new ticket, help] e.g. [start 4, resolve 4, put 4 on hold]'),
     # --- a ticket's severity, which the card shows ("set severity of 4 to major" was not
