@@ -27,11 +27,12 @@ from bot.understanding.requests import (
     EachListed,     AssignTicket, ChangeStatus, CommentOnTicket, EachTicket, EditTicket, ShowTicket,
 )
 from domain.company import CompanySettings
-from domain.access import Viewer
+from domain.access import Viewer, sets_any_status
 from domain.errors import DomainError, NotAllowed
 from domain.numbering import TicketNumber, parse_ticket_number
 from domain.people import Role
 from domain.services import tickets as ticket_services
+from domain.tickets import TicketStatus
 
 MOST_AT_ONCE = 20
 """Tickets one message may change: more is more likely a paste than a request, and each
@@ -73,6 +74,13 @@ async def offer_each_listed(
     "assign 4, 5 and 6 to Lee" would (access checked for each), and never one filed since."""
     if isinstance(request.change, AssignTicket) and viewer.role is Role.CUSTOMER:
         raise NotAllowed("customers cannot assign tickets")  # before any lookup, as alone
+    if isinstance(request.change, AssignTicket) and request.change.to is not None and (
+            holder := assignee(request.change.to)) is not None and (
+            refusal := ticket_services.assignment_refusal_when_filing(viewer, holder)):
+        raise NotAllowed(refusal)  # "give my tickets to Lee" from an agent: none would change
+    if isinstance(request.change, ChangeStatus) and not sets_any_status(viewer) and (
+            request.change.status is not TicketStatus.OPEN):  # no offer every ticket refuses
+        raise NotAllowed("customers can only reopen their own resolved or closed tickets")
     card, rows, page = await presenter.listed_card(deps, viewer, list_query(viewer, request.listed), 0)
     shown = Reply(card=card, listed=tuple((row.number, row.title) for row in rows), page=page)
     numbers = [number for row in rows[:MOST_AT_ONCE]

@@ -197,7 +197,10 @@ def understand(text: str, conversation: Conversation) -> Understanding:
     return _with_fact_asked(_understand(text, conversation, several_then=True), text)
 
 
-_ALL_OF = r"(?:(?:please|pls|plz|can you|could you|can u|ok|okay|so|now|then|and) )*{verb} all(?: of)?(?: the)? "
+_ALL_OF = (r"(?:[^,;]{{1,80}}[,;] ){{0,2}}"  # "i'm going on leave, give all my tickets to sam"
+           r"(?:(?:please|pls|plz|can you|could you|can u|ok|okay|so|now|then|and) )*"
+           r"{verb} (?:all(?: of)?(?: the)? |(?=(?:my|our|his|her|their|[\w'’]+(?:'s|s'|’s))"
+           r"(?: \w+)? (?:tickets|ones)\b))")  # "all" or whose tickets: "give my tickets to sam"
 _ALL_GIVEN = re.compile(
     _ALL_OF.format(verb=r"(?:reassign|re-assign|assign|move|give|hand over|hand|transfer|pass"
                         r"|send|route)")
@@ -205,6 +208,11 @@ _ALL_GIVEN = re.compile(
 _ALL_MOVED = re.compile(
     _ALL_OF.format(verb=r"(?P<verb>close|resolve|reopen)")
     + r"(?P<list>.+?)(?: please| pls| plz| thanks| now| for me)?")
+
+
+_WHOSE_UNSAID = frozenset({"his", "her", "their", "them", "its", "those", "these"})
+"""A list's words that point at someone said before ("move his tickets to me"): whose
+tickets they are is not known, so no list is offered."""
 
 
 def _each_listed(simple: str, conversation: Conversation) -> Understanding | None:
@@ -225,7 +233,7 @@ def _each_listed(simple: str, conversation: Conversation) -> Understanding | Non
     else:
         return None
     listed = _understand(found["list"], conversation, several_then=False)
-    if isinstance(listed, ListTickets):
+    if isinstance(listed, ListTickets) and listed.text not in _WHOSE_UNSAID:
         return EachListed(listed, change)
     return listed if not conversation.directory and needs_directory(listed) else None
 

@@ -79,3 +79,28 @@ async def test_no_to_the_offer_changes_nothing_and_an_empty_list_offers_nothing(
     assert declined.texts == ["OK, I won't change anything."], declined.texts
     assert "No tickets here." in texts_in(empty.card) and not empty.texts
     assert await _holders(engine) == before
+
+
+async def test_whose_tickets_said_without_all_and_what_the_person_may_not_do_is_said_first(
+    service: Service, engine: AsyncEngine
+) -> None:
+    """'I'm off next week, give my tickets to Lee' is the same offer; an agent, who may not
+    hand tickets to Lee, and a customer, who may not close any, are told so at once instead
+    of offered a change every ticket would refuse."""
+    mona, ids = await _desk(service, engine)
+    before = await _holders(engine)
+
+    offered = await service.say("I'm off next week, give my tickets to Lee", user=mona)
+    assert "Assigned to you · not yet resolved" in texts_in(offered.card)
+    assert "No tickets here." in texts_in(offered.card) and not offered.texts  # Mona has none
+
+    sam = service.person("sam@example.com", "Sam Rivera")
+    refused = await service.say("I'm off next week, give my tickets to Lee", user=sam)
+    assert refused.texts and refused.texts[0].startswith("Sorry, you can't do that"), refused.texts
+    assert not refused.buttons
+
+    await insert_user(engine, role="customer", email="cy@example.com", name="Cy Customer")
+    cy = service.person("cy@example.com", "Cy Customer")
+    closing = await service.say("close my tickets", user=cy)
+    assert closing.texts and closing.texts[0].startswith("Sorry, you can't do that"), closing.texts
+    assert await _holders(engine) == before

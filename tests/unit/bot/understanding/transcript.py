@@ -1107,6 +1107,12 @@ TABLE: tuple[tuple[str, str], ...] = (
      "status each of resolved (list all status=open assignee=user:u-sam)"),
     ("close all of them", "unknown [my tickets, new ticket, help] e.g. [start 4, resolve 4, put 4 on hold]"),
     ("all my tickets", "list mine status=any"),  # every status, as "all tickets"
+    ("I'm going on leave, give my tickets to sam", "assign each of to user:u-sam (list mine)"),
+    ("hi, sam is out this week, please move sam's tickets to me",
+     "assign each of to user:u-jo (list all assignee=user:u-sam)"),
+    ("send my tickets to the network team", "assign each of to team:2 (list mine)"),
+    ("close my resolved tickets pls", "status each of closed (list mine status=resolved)"),
+    ("give my ticket to sam", "assign #7 to user:u-sam"),
     # --- the order a list is asked in, and every status (tried as an admin: "show me the oldest
     # open tickets" searched for "oldest", "open or closed tickets" for "closed") -------------
     ('show me the oldest open tickets pls', 'list all status=open order=oldest'),
