@@ -24,9 +24,15 @@ _ASKED = re.compile("|".join((
     rf"how many {_TICKETS} (?:does|do|has|have) {_EACH}(?: have| got| got open| have open)?",
     rf"{_TICKETS} (?:per|by|for each) (?:person|agent|assignee|engineer|team member|tech)",
     rf"(?:open )?{_TICKETS}? ?count (?:per|by) (?:person|agent|assignee)",
+    # "who is working on what", "who's doing what", "who has what": who holds how much
+    r"(?:so )?(?:who|whos) (?:is |s |are )?(?:working on|doing|handling|on|has|got|holds)"
+    r" what(?: (?:right now|now|today|at the moment|this week))?",
+    r"(?:whats|what (?:is|s)|how much (?:is|s)) everyone (?:working on|doing|handling|got on)"
+    r"(?: (?:right now|now|today|at the moment|this week))?",
 )))
 
 
 def workload_asked(core: str) -> bool:
-    """The words (read, lower case, politeness left out) ask for everyone's workload."""
-    return bool(_ASKED.fullmatch(core))
+    """The words (read, lower case, politeness left out) ask for everyone's workload
+    ("today" is read as a date, `tdate`: "who's overloaded today")."""
+    return bool(_ASKED.fullmatch(re.sub(r"\btdate$", "today", core)))

@@ -1240,6 +1240,18 @@ TABLE: tuple[tuple[str, str], ...] = (
     ("report: portal won't let me log a ticket", "create title=\"Portal won't let me log a ticket\""),
     ("new ticket: portal won't let me log a ticket",
      "create title=\"Portal won't let me log a ticket\""),
+    # --- who holds how much, asked in other words ("who is working on what" went to the help
+    # assistant; "who's overloaded today" too, its "today" read as a date) --------------------
+    ("who is working on what", "workload"),
+    ("who's doing what right now", "workload"),
+    ("whos got what", "workload"),
+    ("what is everyone working on", "workload"),
+    ("what's everyone working on today", "workload"),
+    ("who's overloaded today", "workload"),
+    ("who has the most tickets today", "workload"),
+    ("who is working on 4", "show #4 asked=assignee"),
+    ("what is sam working on", "list all assignee=user:u-sam"),
+    ("who is doing the network upgrade", "question"),
 )
 
 NO_CONTEXT: tuple[tuple[str, str], ...] = (
