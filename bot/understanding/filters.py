@@ -369,6 +369,11 @@ def _owner(word: Word) -> str | None:
     return "nobody" if stem in ("nobody", "no one", "noone") else stem
 
 
+_SOMEONE = frozenset({"someone", "somebody", "anyone", "anybody", "some one", "any one",
+                      "no one", "nobody", "everyone", "everybody", "anyone else", "someone else"})
+"""Who works on it, unsaid: "is someone working on my issue?" names no one."""
+
+
 def _working_on(
     words: list[Word], start: int, stop: int, conversation: Conversation, found: ListFilters
 ) -> None:
@@ -380,6 +385,8 @@ def _working_on(
             first = index
             while first > start and words[first - 1].text not in _VERB_BEFORE | {"what", "whats"}:
                 first -= 1
+            if " ".join(w.text for w in words[first:index]) in _SOMEONE:
+                return  # "is someone working on my issue?": who, asked; no one named
             if first > start and words[first - 1].text in _VERB_BEFORE:
                 lead = first - 1
                 if lead == start or words[lead - 1].text in ("what", "which", "tickets", "ones"):

@@ -1252,6 +1252,11 @@ TABLE: tuple[tuple[str, str], ...] = (
     ("who is working on 4", "show #4 asked=assignee"),
     ("what is sam working on", "list all assignee=user:u-sam"),
     ("who is doing the network upgrade", "question"),
+    # "someone" is no one's name ("is someone working on my issue?" asked who “someone” was)
+    ("is someone working on my issue?", "list mine asked=assignee?"),
+    ("is somebody working on my ticket", "list mine asked=assignee?"),
+    ("is someone working on 4?", "show #4 asked=assignee?"),
+    ("tickets lee park is working on", "list all assignee=user:u-lee"),
 )
 
 NO_CONTEXT: tuple[tuple[str, str], ...] = (
