@@ -158,6 +158,8 @@ async def test_a_customer_asking_after_an_order_with_no_ticket_asks_the_assistan
     ("who has my vpn ticket", f"Sam Agent has {NUMBER}."),
     ("what's the status of my vpn ticket", f"{NUMBER} is open with Sam Agent, not started yet."),
     ("is my ticket closed yet?", f"No, {NUMBER} is open with Sam Agent, not started yet."),
+    ("who has my ticket", f"Sam Agent has {NUMBER}."),  # went to the help assistant
+    ("who's handling my request?", f"Sam Agent has {NUMBER}."),
 ])
 async def test_a_customer_asking_after_their_own_ticket_by_its_subject_is_answered(
     service: Service, engine: AsyncEngine, said: str, expected: str

@@ -1257,6 +1257,12 @@ TABLE: tuple[tuple[str, str], ...] = (
     ("is somebody working on my ticket", "list mine asked=assignee?"),
     ("is someone working on 4?", "show #4 asked=assignee?"),
     ("tickets lee park is working on", "list all assignee=user:u-lee"),
+    # who has one's own ticket, asked without naming its subject (went to the help assistant)
+    ("who has my ticket", "list mine asked=assignee"),
+    ("who is working on my issue?", "list mine asked=assignee"),
+    ("who's handling my request", "list mine asked=assignee"),
+    ("who should i ask about my ticket", "question"),
+    ("who is my manager", "question"),
 )
 
 NO_CONTEXT: tuple[tuple[str, str], ...] = (
