@@ -210,6 +210,22 @@ _ALL_MOVED = re.compile(
     + r"(?P<list>.+?)(?: please| pls| plz| thanks| now| for me)?")
 
 
+_WHEN_CHANGED = (r"today|this morning|overnight|since yesterday|yesterday|this week"
+                 r"|since (?:monday|tuesday|wednesday|thursday|friday|last week)")
+_WHAT_CHANGED = re.compile(
+    r"(?:(?:hi|hey|morning|ok|so|quick one|pls|please)[,!]? )*(?:"
+    r"(?:what(?: has|s|'s| have)?(?: been)? (?:changed|happened|updated|moved)"
+    r"|anything (?:changed|happen|happened)(?: with the tickets)?"
+    r"|any (?:ticket )?(?:changes|updates|activity)(?: on (?:the )?tickets)?)"
+    rf" (?P<when>{_WHEN_CHANGED})"  # a time said: "what happened?" alone is no list
+    r"|(?:what did i miss|catch me up(?: on (?:the )?tickets)?)"
+    rf"(?: (?P<since>{_WHEN_CHANGED}))?)(?: so far)?")
+"""What changed on the tickets one may see, asked of a time: the tickets updated since then,
+in every status ("what changed today", "what did I miss since yesterday", "catch me up")."""
+_CHANGED_SINCE = {"this morning": "today", "overnight": "since yesterday",
+                  "yesterday": "since yesterday"}
+
+
 _WHOSE_UNSAID = frozenset({"his", "her", "their", "them", "its", "those", "these"})
 """A list's words that point at someone said before ("move his tickets to me"): whose
 tickets they are is not known, so no list is offered."""
@@ -276,6 +292,10 @@ def _understand(text: str, conversation: Conversation, *, several_then: bool) ->
                            several_then=several_then)
     if each := _each_listed(simple, conversation):  # "reassign all of Sam's tickets to Lee"
         return each
+    if changed := _WHAT_CHANGED.fullmatch(simple):  # "what changed today", "catch me up"
+        said = changed["when"] or changed["since"] or "today"
+        when = _CHANGED_SINCE.get(said, said)
+        return _understand(f"all tickets updated {when}", conversation, several_then=False)
     if (ordinal := _ORDINAL_ONE.fullmatch(text)) and not isinstance(
             again := _understand(_past_ordinals(ordinal["rest"]),
                                  replace(conversation, last_ticket=None), several_then=several_then),

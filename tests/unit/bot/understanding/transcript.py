@@ -1263,6 +1263,18 @@ TABLE: tuple[tuple[str, str], ...] = (
     ("who's handling my request", "list mine asked=assignee"),
     ("who should i ask about my ticket", "question"),
     ("who is my manager", "question"),
+    # --- what changed, asked of a time: the tickets updated since, in every status (went to
+    # the help assistant) -------------------------------------------------------------------
+    ("what changed today", "list all status=any updated_since=2026-12-02"),
+    ("what happened since yesterday", "list all status=any updated_since=2026-12-01"),
+    ("anything happen overnight?", "list all status=any updated_since=2026-12-01"),
+    ("morning! what did i miss", "list all status=any updated_since=2026-12-02"),
+    ("catch me up", "list all status=any updated_since=2026-12-02"),
+    ("what did i miss since monday", "list all status=any updated_since=2026-11-30"),
+    ("any updates today", "list all status=any updated_since=2026-12-02"),
+    ("what's happened this week", "list all status=any updated_since=2026-11-30"),
+    ("what happened?", "question"),
+    ("any updates on my ticket?", "list mine"),
 )
 
 NO_CONTEXT: tuple[tuple[str, str], ...] = (
