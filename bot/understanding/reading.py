@@ -2683,7 +2683,10 @@ def _edit(reading: Reading, whole: Reading) -> Understanding | None:
         rf"(?:set|change|update|edit|give)(?: the)? {ref()}(?:s)? {field}(?: (?:to|as|at|on|by|=))?(?P<value> .+)"
     )) or _match(
         whole, rf"{ref()}(?:s)?(?: [-–—])? {field}(?: (?:to|is|=|->|=>|→))?(?P<value> .+)"
-    ) or _match(
+    ) or _match(whole, (  # "7 needs a due date of next tuesday", "give 7 a priority of high"
+        rf"(?:give |set )?{ref()} (?:(?:needs|gets|should get|should have|needs to have)"
+        rf"(?: a| an| the)?|a|an|the) {field} (?:of|to|as|on|by|=)(?P<value> .+)"
+    )) or _match(
         whole, rf"{field} (?:of |for |on )?{ref()}(?: (?:to|is|=|->|=>|→|should be))?(?P<value> .+)"
     ) or _match(whole, (  # "set the priority high for 23", "do the priority high for 23"
         r"(?:(?:set|change|update|make|put|do|keep|mark) )?(?:the )?"

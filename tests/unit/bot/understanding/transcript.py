@@ -1275,6 +1275,15 @@ TABLE: tuple[tuple[str, str], ...] = (
     ("what's happened this week", "list all status=any updated_since=2026-11-30"),
     ("what happened?", "question"),
     ("any updates on my ticket?", "list mine"),
+    # --- a field's value said as what the ticket needs or gets ("7 needs a due date of next
+    # tuesday" was free text, "give 7 a due date of friday" not understood) ---------------------
+    ("4 needs a due date of next tuesday", "edit #4 due=2026-12-08"),
+    ("give 4 a due date of friday", "edit #4 due=2026-12-04"),
+    ("give 4 a priority of high pls", "edit #4 priority=high"),
+    ("4 should have a deadline of 20 dec", "edit #4 due=2026-12-20"),
+    ("4 gets a severity of major", "edit #4 severity=major"),
+    ("4 needs a new charger", "free text"),
+    ("give 4 to sam", "assign #4 to user:u-sam"),
 )
 
 NO_CONTEXT: tuple[tuple[str, str], ...] = (
