@@ -928,6 +928,26 @@ _WHEN_SAID = frozenset({"later", "tomorrow", "tdate"})
 when that happens, not when the request should."""
 
 
+_WHY_AFTER_NO = frozenset({
+    "response", "responses", "reply", "replies", "answer", "feedback", "contact", "word",
+    "update", "updates", "longer", "activity", "news", "action", "need",
+})
+_WHY_AFTER_NOT = frozenset({
+    "reproducible", "reproduceable", "needed", "required", "necessary", "relevant",
+    "an", "a", "our", "in", "supported",
+})
+
+
+def _tells_why(words: list[Word], index: int) -> bool:
+    """A "no" or "not" that starts the reason a change is made, not a take-back: "closing 7
+    - no response from the user", "resolve 4, no longer needed", "close 5, not reproducible",
+    "close 6, not an IT issue"."""
+    said = words[index].text
+    following = words[index + 1].text if index + 1 < len(words) else ""
+    return said == "no" and following in _WHY_AFTER_NO or (
+        said == "not" and following in _WHY_AFTER_NOT)
+
+
 def _first_clause(
     message: Message, conversation: Conversation, start: int, end: int
 ) -> Understanding | None:
@@ -954,7 +974,8 @@ def _first_clause(
         else:
             continue
         after = {w.text for i, w in enumerate(words[reason:], start=reason)
-                 if words[i - 1].text != "it"}  # "…, it won't print": the thing, not a take-back
+                 if words[i - 1].text != "it"  # "…, it won't print": the thing, not a take-back
+                 and not _tells_why(words, i)}  # "closing 7 - no response from the user"
         clause_end = _skip_end([w.text for w in words[:reason]], start)
         clause = _reading(message, conversation, start, clause_end)
         found = next((f for rule in _RULES if (f := rule(clause, clause)) is not None), None)

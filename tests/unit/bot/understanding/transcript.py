@@ -1284,6 +1284,18 @@ TABLE: tuple[tuple[str, str], ...] = (
     ("4 gets a severity of major", "edit #4 severity=major"),
     ("4 needs a new charger", "free text"),
     ("give 4 to sam", "assign #4 to user:u-sam"),
+    # --- a reason that starts with "no" or "not" is why, not a take-back ("closing 7 - no
+    # response from user" left it as it was) ---------------------------------------------------
+    ("closing 4 - no response from user", "status #4 closed"),
+    ("closing 4, no response from the user", "status #4 closed"),
+    ("close 4, no reply in two weeks", "status #4 closed"),
+    ("resolve 4, no longer needed", "status #4 resolved"),
+    ("close 4, not reproducible", "status #4 closed"),
+    ("close 4, not an IT issue", "status #4 closed"),
+    ("close 4, no", "no change #4"),
+    ("close 4, not yet", "no change #4"),
+    ("close 4 - not sure it's fixed", "no change #4"),
+    ("close 4, no don't", "no change #4"),
 )
 
 NO_CONTEXT: tuple[tuple[str, str], ...] = (
