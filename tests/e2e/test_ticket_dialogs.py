@@ -144,7 +144,7 @@ async def test_update_asks_which_field_showing_its_value_then_the_new_value(
     assert asked.texts[0] == f"What should change on {number}? Pick a field."
     assert list(presses(asked)) == [
         "Title: VPN drops", "Description: none", "Priority: medium", "Category: support",
-        "Due date: none",
+        "Due date: none", "Severity: normal",
     ]
     value = await service.say("priority", user=mia)
     assert value.texts[0] == f"Which priority should {number} get?"
