@@ -298,7 +298,8 @@ class MessageRouter:
         `about`: the ticket a pending question is about, which "it" then means.
         `nothing_in_view`: no earlier ticket is "it" (a new one is being filed).
         """
-        last = about or (None if nothing_in_view else await self._last_ticket.get(turn_context, None))
+        last = about or (
+            None if nothing_in_view else await self._last_ticket.get(turn_context, None))
         mentions = await self._mentions(turn_context, viewer)
         conversation = await conversation_for(
             self._deps, viewer, last_ticket=last if isinstance(last, str) else None,

@@ -24,7 +24,7 @@ from bot.delivery import current_delivery
 from bot.replies import explain_briefly
 from bot.understanding.context import Conversation
 from bot.understanding.requests import (
-    EachListed,     AssignTicket, ChangeStatus, CommentOnTicket, EachTicket, EditTicket, ShowTicket,
+    AssignTicket, ChangeStatus, CommentOnTicket, EachListed, EachTicket, EditTicket, ShowTicket,
 )
 from domain.company import CompanySettings
 from domain.access import Viewer, sets_any_status
@@ -81,7 +81,8 @@ async def offer_each_listed(
     if isinstance(request.change, ChangeStatus) and not sets_any_status(viewer) and (
             request.change.status is not TicketStatus.OPEN):  # no offer every ticket refuses
         raise NotAllowed("customers can only reopen their own resolved or closed tickets")
-    card, rows, page = await presenter.listed_card(deps, viewer, list_query(viewer, request.listed), 0)
+    card, rows, page = await presenter.listed_card(
+        deps, viewer, list_query(viewer, request.listed), 0)
     shown = Reply(card=card, listed=tuple((row.number, row.title) for row in rows), page=page)
     numbers = [number for row in rows[:MOST_AT_ONCE]
                if (number := parse_ticket_number(row.number)) is not None]
