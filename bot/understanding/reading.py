@@ -2418,13 +2418,14 @@ def _named_target(said: list[Word], conversation: Conversation) -> Found | None:
 
 _DISCARD = r"(?:kill|scrap|delete|remove|trash|bin|ditch|get rid|cancel|nuke|dump|junk|archive|erase)"
 _GIVE = ("assign|reassign|give|hand|pass|send|route|delegate|transfer|forward|allocate|escalate"
-         "|assigning|reassigning|giving|handing|passing|sending|routing|transferring|forwarding")
+         "|assigning|reassigning|giving|handing|passing|sending|routing|transferring|forwarding"
+         "|return|returning")
 
 
 def _assign(reading: Reading, whole: Reading) -> Understanding | None:
     conversation = reading.conversation
     if found := _match(reading, (
-        rf"(?P<verb>{_GIVE}|hand off|move|put)(?: over| off)?(?: the)? {ref()}(?: over| off)?"
+        rf"(?P<verb>{_GIVE}|hand off|move|put)(?: over| off| back)?(?: the)? {ref()}(?: over| off| back)?"
         r"(?: from .+?)?(?: (?:to|for|with|on) (?P<target>.+))?"  # "from Sam to Alex"
     )):
         if found.group("target") is None:
@@ -2450,7 +2451,9 @@ def _assign(reading: Reading, whole: Reading) -> Understanding | None:
     )) or _match(reading, (  # "I'm taking 35": the take said as it is done
         rf"(?:i am|am|we are) (?:taking|claiming|handling|owning|taking over) {ref()}(?: myself)?"
         r"(?: (?:now|then|today|over))?"
-    )) or _match(reading, rf"(?:assign|give) (?:me|myself)(?: to)? {ref()}"):
+    )) or _match(reading, rf"(?:assign|give) (?:me|myself)(?: to)? {ref()}") or _match(
+            reading, r"(?:ive|i have) got (?:ticket )?(?P<ref>tnum)(?: now| myself)?",
+    ):  # "ive got 7" (a ticket said by number: "ive got it" is more often "I understand")
         return AssignTicket(reading.ticket(found), UserTarget(
             conversation.viewer_id, conversation.name_of(conversation.viewer_id)))
     if found := _match(reading, rf"(?:put|stick|get|add|throw) (?P<target>.+?) on {ref()}"):

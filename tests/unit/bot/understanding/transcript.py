@@ -1296,6 +1296,15 @@ TABLE: tuple[tuple[str, str], ...] = (
     ("close 4, not yet", "no change #4"),
     ("close 4 - not sure it's fixed", "no change #4"),
     ("close 4, no don't", "no change #4"),
+    # --- taking or giving a ticket back in other words ("ive got 7" was free text, "return 7
+    # to the network team" and "give 7 back to sam" not understood) ----------------------------
+    ("ive got 4", "assign #4 to user:u-jo"),
+    ("i've got 4 now", "assign #4 to user:u-jo"),
+    ("ive got it", "free text"),  # more often "I understand"
+    ("return 4 to the network team", "assign #4 to team:2"),
+    ("give 4 back to sam", "assign #4 to user:u-sam"),
+    ("hand 4 back to sam rivera pls", "assign #4 to user:u-sam"),
+    ("return the laptop", "free text"),
 )
 
 NO_CONTEXT: tuple[tuple[str, str], ...] = (
