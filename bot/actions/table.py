@@ -73,6 +73,10 @@ COMMANDS: tuple[Command, ...] = (
             request=EditTicket),
     Command("edit TKT-…", "change the title or description while it's open", REQUESTERS,
             request=EditTicket),
+    Command("close 4 and 5 · close the first two · reassign all of Sam's tickets to Lee",
+            "several tickets at once (a whole list is shown, and asked about, first)", STAFF),
+    Command("oldest open tickets · what did I miss · who's overloaded?", "lists in an order, "
+            "what changed since, and who holds how much", STAFF),
     Command("cancel", "stop what we're doing"),
     Command("subscribe [created assigned …]", "in a channel: post its tickets here "
             "(unsubscribe, subscriptions)", MANAGERS),
