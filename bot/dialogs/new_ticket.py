@@ -62,7 +62,8 @@ class NewTicketDialog(ComponentDialog):  # type: ignore[misc]  # untyped SDK cla
         self.add_dialog(TextPrompt("description", self.description_is_valid))
         for prompt_id, default in (("category", CATEGORY_LABELS[Category.SUPPORT]),
                                    ("priority", PRIORITY_LABELS[Priority.MEDIUM])):
-            choices = ChoicePrompt(prompt_id, _meant_as_choice_or(default))
+            choices = ChoicePrompt(prompt_id, _meant_as_choice_or(
+                default, _KIND_HINTS if prompt_id == "category" else {}))
             choices.style = ListStyle.hero_card  # buttons work in personal chats and channels
             self.add_dialog(choices)
         self.add_dialog(
@@ -97,7 +98,7 @@ class NewTicketDialog(ComponentDialog):  # type: ignore[misc]  # untyped SDK cla
         text = str(step.result or "").strip()
         step.values["description"] = None if skips(text) else text or None
         return await _choose(step, "category", "Which kind of ticket is it?",
-                             "Please pick one of the buttons, or say cancel.", CATEGORY_LABELS)
+                             _PICK_A_KIND, CATEGORY_LABELS)
 
     async def priority_step(self, step: WaterfallStepContext) -> DialogTurnResult:
         if step.result is not None:
@@ -240,13 +241,23 @@ def says_label(text: str, label: str) -> bool:
     return False
 
 
-def _meant_as_choice_or(default: str) -> Any:
+def _meant_as_choice_or(default: str, hints: Mapping[str, frozenset[str]]) -> Any:
     """The prompt's validator: `default` taken, and said, when the person does not know
     ("not sure", "no idea", "you pick"): the service desk sorts a ticket's kind and urgency
-    anyway, and a question nobody can answer would keep the ticket from being filed."""
+    anyway, and a question nobody can answer would keep the ticket from being filed.
+    `hints`: everyday words that say which label is meant ("it's broken": Incident), taken
+    and said when they point at one label only."""
 
     async def validate(prompt: PromptValidatorContext) -> bool:
         text = str(prompt.context.activity.text or "")
+        if not prompt.recognized.succeeded and (hinted := _hinted(text, hints)) is not None:
+            choices = [choice.value for choice in prompt.options.choices or ()]
+            if hinted in choices:
+                prompt.recognized.succeeded = True
+                prompt.recognized.value = FoundChoice(hinted, choices.index(hinted), 1.0)
+                await prompt.context.send_activity(MessageFactory.text(
+                    f"I've put {hinted}; the service desk can change it."))
+                return True
         if _UNSURE.fullmatch(" ".join(re.findall(r"[^\W_]+", text.casefold().replace("'", "")))):
             choices = [choice.value for choice in prompt.options.choices or ()]
             if default in choices:
@@ -258,6 +269,36 @@ def _meant_as_choice_or(default: str) -> Any:
         return await _meant_as_choice(prompt)
 
     return validate
+
+
+_PICK_A_KIND = ("Pick the closest: Incident if something is broken, Request if you need "
+                "something, Support for a question (or say not sure, or cancel).")
+"""Asked again under "Which kind of ticket is it?": what the kinds are, in everyday words."""
+_KIND_HINTS: dict[str, frozenset[str]] = {
+    CATEGORY_LABELS[Category.INCIDENT]: frozenset({
+        "broken", "broke", "down", "outage", "not working", "stopped working", "doesnt work",
+        "does not work", "wont work", "crash", "crashed", "crashes", "crashing", "dead",
+        "offline", "failing", "failed", "fails", "no signal", "wont start", "wont turn on"}),
+    CATEGORY_LABELS[Category.REQUEST]: frozenset({
+        "i need", "need", "i want", "want", "access", "install", "order", "permission",
+        "permissions", "set up", "setup", "new account", "new laptop", "new starter",
+        "something i need"}),
+    CATEGORY_LABELS[Category.SUPPORT]: frozenset({
+        "question", "a question", "how do i", "how to", "advice", "just a question"}),
+    CATEGORY_LABELS[Category.BUG]: frozenset({"glitch", "software bug", "a bug"}),
+    CATEGORY_LABELS[Category.FEATURE]: frozenset({"idea", "suggestion", "would be nice", "wish"}),
+    CATEGORY_LABELS[Category.ENHANCEMENT]: frozenset({"improvement", "improve", "make it better"}),
+}
+"""Everyday words for a ticket's kind, said under "Which kind of ticket is it?"."""
+
+
+def _hinted(text: str, hints: Mapping[str, frozenset[str]]) -> str | None:
+    """The one label whose everyday words `text` says and does not deny ("it's broken":
+    Incident; not "not broken", nor "broken, and I need a new one", which says two)."""
+    said = " ".join(re.findall(r"[^\W_]+", text.casefold().replace("'", "").replace("’", "")))
+    found = {label for label, words in hints.items() for phrase in words
+             if re.search(rf"(?<!\bnot )(?<!\bno )\b{re.escape(phrase)}\b", said)}
+    return found.pop() if len(found) == 1 else None
 
 
 _UNSURE = re.compile(

@@ -219,7 +219,7 @@ async def test_a_choice_is_never_read_from_a_sentence_that_only_holds_a_number(
     await service.say("skip", user=ada)
     asked_again = await service.say("I'll take the switch one", user=ada)
     assert asked_again.texts == [
-        "You're filing “Docking station dead”. Please pick one of the buttons, or say cancel."]
+        "You're filing “Docking station dead”. Pick the closest: Incident if something is broken, Request if you need something, Support for a question (or say not sure, or cancel)."]
     await service.say("the 2nd one", user=ada)  # short: the second button, Incident
     still_asking = await service.say("we have a client demo at 4, so soon please", user=ada)
     assert "You're filing “Docking station dead”. Please pick Low, Medium, High or Urgent, " \
@@ -323,7 +323,7 @@ async def test_an_urgency_denied_or_with_a_kind_is_not_taken_for_the_urgency(
     kind = await service.say("it's a bug, urgent", user=ada)
 
     assert denied.texts == [
-        "You're filing “Docking station dead”. Please pick one of the buttons, or say cancel."]
+        "You're filing “Docking station dead”. Pick the closest: Incident if something is broken, Request if you need something, Support for a question (or say not sure, or cancel)."]
     assert kind.texts[-1] == "How urgent is it?"  # the kind taken; the urgency still asked
 
 
@@ -337,7 +337,7 @@ async def test_a_priority_or_kind_said_to_deny_it_is_asked_again_never_chosen(
     await service.say("skip", user=ada)
     kind = await service.say("not a bug", user=ada)
     assert kind.texts == [
-        "You're filing “Docking station dead”. Please pick one of the buttons, or say cancel."]
+        "You're filing “Docking station dead”. Pick the closest: Incident if something is broken, Request if you need something, Support for a question (or say not sure, or cancel)."]
     await service.say("support", user=ada)
     for denied in ("not urgent at all", "no rush, not high priority"):
         urgency = await service.say(denied, user=ada)
@@ -408,6 +408,42 @@ async def test_a_kind_not_known_is_asked_again_when_the_answer_is_no_choice_at_a
     for said in ("new ticket", "Projector in room 4B shows no signal", "skip"):
         await service.say(said, user=cy)
     again = await service.say("the blue one", user=cy)
-    assert any("Please pick one of the buttons" in text for text in again.texts), again.texts
+    assert any("Pick the closest" in text for text in again.texts), again.texts
     async with engine.connect() as connection:
         assert (await connection.execute(select(func.count()).select_from(tasks))).scalar_one() == 0
+
+
+@pytest.mark.parametrize(("said", "kind"), [
+    ("it's broken", "incident"), ("the screen is dead", "incident"),
+    ("hmm it just stopped working", "incident"), ("I need access for a new starter", "request"),
+    ("just a question really", "support"), ("it's more of an idea", "feature"),
+])
+async def test_the_kind_said_in_everyday_words_is_taken_and_said(
+    service: Service, engine: AsyncEngine, said: str, kind: str
+) -> None:
+    """"it's broken" under "Which kind of ticket is it?" was "Please pick one of the buttons":
+    people do not know the kinds. Words pointing at one kind take it and say so."""
+    cy = await user_in_teams(service, engine, "cy@example.com", "Cy Customer", role="customer")
+    for step in ("new ticket", "Projector in room 4B shows no signal", "skip"):
+        await service.say(step, user=cy)
+
+    taken = await service.say(said, user=cy)
+    await service.say("low", user=cy)
+
+    assert taken.texts[0] == f"I've put {kind.capitalize()}; the service desk can change it."
+    async with engine.connect() as connection:
+        row = (await connection.execute(select(tasks))).mappings().one()
+    assert row["category"] == kind
+
+
+@pytest.mark.parametrize("said", ["not broken, just slow", "it's broken and I need a new one"])
+async def test_everyday_words_denied_or_of_two_kinds_are_asked_again(
+    service: Service, engine: AsyncEngine, said: str
+) -> None:
+    cy = await user_in_teams(service, engine, "cy@example.com", "Cy Customer", role="customer")
+    for step in ("new ticket", "Projector in room 4B shows no signal", "skip"):
+        await service.say(step, user=cy)
+
+    again = await service.say(said, user=cy)
+
+    assert any("Pick the closest" in text for text in again.texts), again.texts
