@@ -52,6 +52,7 @@ from bot.dialogs.answers import Answer, AskAgain, AskNext, completes, read_answe
 from bot.dialogs.new_ticket import (
     CHOICE_STEPS,
     answered_aside,
+    hints_a_choice,
     is_bare_choice,
     keep_for_ticket,
     noted_priority,
@@ -233,7 +234,9 @@ class MessageRouter:
                 await turn_context.send_activity(notices.noted_urgency(noted))
                 await dc.reprompt_dialog()
                 return
-            choosing = waiting_for(dc) in CHOICE_STEPS and not is_bare_choice(text)
+            choosing = waiting_for(dc) in CHOICE_STEPS and not is_bare_choice(text) and (
+                isinstance(understood, Question) or not hints_a_choice(dc, text))
+            # "asap please!!" when asked how urgent is the answer; a help question is not
             if choosing and (_looks_up(understood) or self._deps.assistant is not None and (
                     answered_aside(dc, understood))):
                 # "what's open for the network team" (or a help question) under "Which kind

@@ -63,7 +63,7 @@ class NewTicketDialog(ComponentDialog):  # type: ignore[misc]  # untyped SDK cla
         for prompt_id, default in (("category", CATEGORY_LABELS[Category.SUPPORT]),
                                    ("priority", PRIORITY_LABELS[Priority.MEDIUM])):
             choices = ChoicePrompt(prompt_id, _meant_as_choice_or(
-                default, _KIND_HINTS if prompt_id == "category" else {}))
+                default, _KIND_HINTS if prompt_id == "category" else _URGENCY_HINTS))
             choices.style = ListStyle.hero_card  # buttons work in personal chats and channels
             self.add_dialog(choices)
         self.add_dialog(
@@ -250,7 +250,9 @@ def _meant_as_choice_or(default: str, hints: Mapping[str, frozenset[str]]) -> An
 
     async def validate(prompt: PromptValidatorContext) -> bool:
         text = str(prompt.context.activity.text or "")
-        if not prompt.recognized.succeeded and (hinted := _hinted(text, hints)) is not None:
+        said_outright = prompt.recognized.succeeded and (is_bare_choice(text) or says_label(
+            text, str(prompt.recognized.value.value)))
+        if not said_outright and (hinted := _hinted(text, hints)) is not None:
             choices = [choice.value for choice in prompt.options.choices or ()]
             if hinted in choices:
                 prompt.recognized.succeeded = True
@@ -290,6 +292,28 @@ _KIND_HINTS: dict[str, frozenset[str]] = {
     CATEGORY_LABELS[Category.ENHANCEMENT]: frozenset({"improvement", "improve", "make it better"}),
 }
 """Everyday words for a ticket's kind, said under "Which kind of ticket is it?"."""
+_URGENCY_HINTS: dict[str, frozenset[str]] = {
+    PRIORITY_LABELS[Priority.LOW]: frozenset({
+        "no rush", "no hurry", "not urgent", "whenever", "when you can", "when you get a chance",
+        "can wait", "it can wait", "not important", "not a priority", "no big deal"}),
+    PRIORITY_LABELS[Priority.HIGH]: frozenset({
+        "important", "quite urgent", "fairly urgent", "soon", "blocking me", "i cant work",
+        "cant work", "cannot work"}),
+    PRIORITY_LABELS[Priority.URGENT]: frozenset({
+        "asap", "emergency", "right now", "immediately", "critical", "whole floor",
+        "whole team", "whole office", "everyone is affected", "nobody can work",
+        "no one can work", "down for everyone"}),
+}
+"""Everyday words for how urgent it is, said under "How urgent is it?" ("not urgent at all"
+is Low, never the Urgent its label would be)."""
+
+
+def hints_a_choice(dialog_context: DialogContext, text: str) -> bool:
+    """Whether a message under the kind or urgency question says one in everyday words
+    ("asap please!!", "it's broken"): the answer, never a list of urgent tickets."""
+    step = waiting_for(dialog_context)
+    hints = {"category": _KIND_HINTS, "priority": _URGENCY_HINTS}.get(step or "")
+    return hints is not None and _hinted(text, hints) is not None
 
 
 def _hinted(text: str, hints: Mapping[str, frozenset[str]]) -> str | None:

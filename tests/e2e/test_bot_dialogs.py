@@ -221,7 +221,7 @@ async def test_a_choice_is_never_read_from_a_sentence_that_only_holds_a_number(
     assert asked_again.texts == [
         "You're filing “Docking station dead”. Pick the closest: Incident if something is broken, Request if you need something, Support for a question (or say not sure, or cancel)."]
     await service.say("the 2nd one", user=ada)  # short: the second button, Incident
-    still_asking = await service.say("we have a client demo at 4, so soon please", user=ada)
+    still_asking = await service.say("we have a client demo at 4", user=ada)
     assert "You're filing “Docking station dead”. Please pick Low, Medium, High or Urgent, " \
         "or say cancel." in still_asking.texts
     await service.say("make it high please", user=ada)
@@ -339,7 +339,7 @@ async def test_a_priority_or_kind_said_to_deny_it_is_asked_again_never_chosen(
     assert kind.texts == [
         "You're filing “Docking station dead”. Pick the closest: Incident if something is broken, Request if you need something, Support for a question (or say not sure, or cancel)."]
     await service.say("support", user=ada)
-    for denied in ("not urgent at all", "no rush, not high priority"):
+    for denied in ("no, not high priority", "not high"):
         urgency = await service.say(denied, user=ada)
         assert "You're filing “Docking station dead”. Please pick Low, Medium, High or Urgent, " \
             "or say cancel." in urgency.texts
@@ -447,3 +447,26 @@ async def test_everyday_words_denied_or_of_two_kinds_are_asked_again(
     again = await service.say(said, user=cy)
 
     assert any("Pick the closest" in text for text in again.texts), again.texts
+
+
+@pytest.mark.parametrize(("said", "priority"), [
+    ("not urgent at all", "low"), ("no rush", "low"), ("whenever you can", "low"),
+    ("the whole floor is blocked", "urgent"), ("asap please!!", "urgent"),
+    ("it's blocking me, I can't work", "high"),
+])
+async def test_how_urgent_said_in_everyday_words_is_taken_and_said(
+    service: Service, engine: AsyncEngine, said: str, priority: str
+) -> None:
+    """"no rush" under "How urgent is it?" was "Please pick Low, Medium, High or Urgent";
+    "not urgent at all" is Low, never Urgent."""
+    ada = await user_in_teams(service, engine, "ada@example.com", "Ada Lovelace")
+    await service.say("new ticket Docking station dead", user=ada)
+    await service.say("skip", user=ada)
+    await service.say("support", user=ada)
+
+    taken = await service.say(said, user=ada)
+
+    assert taken.texts[0] == f"I've put {priority.capitalize()}; the service desk can change it."
+    async with engine.connect() as connection:
+        row = (await connection.execute(select(tasks))).mappings().one()
+    assert row["priority"] == priority
