@@ -280,11 +280,11 @@ _KIND_HINTS: dict[str, frozenset[str]] = {
     CATEGORY_LABELS[Category.INCIDENT]: frozenset({
         "broken", "broke", "down", "outage", "not working", "stopped working", "doesnt work",
         "does not work", "wont work", "crash", "crashed", "crashes", "crashing", "dead",
-        "offline", "failing", "failed", "fails", "no signal", "wont start", "wont turn on"}),
+        "offline", "failing", "failed", "fails", "no signal", "wont start", "wont turn on",
+        "out of order", "cant access", "cannot access"}),
     CATEGORY_LABELS[Category.REQUEST]: frozenset({
-        "i need", "need", "i want", "want", "access", "install", "order", "permission",
-        "permissions", "set up", "setup", "new account", "new laptop", "new starter",
-        "something i need"}),
+        "i need", "need", "i want", "want", "install", "permission", "permissions", "set up",
+        "setup", "new account", "new laptop", "new starter", "something i need"}),
     CATEGORY_LABELS[Category.SUPPORT]: frozenset({
         "question", "a question", "how do i", "how to", "advice", "just a question"}),
     CATEGORY_LABELS[Category.BUG]: frozenset({"glitch", "software bug", "a bug"}),
