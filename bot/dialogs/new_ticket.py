@@ -252,25 +252,33 @@ def _meant_as_choice_or(default: str, hints: Mapping[str, frozenset[str]]) -> An
         text = str(prompt.context.activity.text or "")
         said_outright = prompt.recognized.succeeded and (is_bare_choice(text) or says_label(
             text, str(prompt.recognized.value.value)))
-        if not said_outright and (hinted := _hinted(text, hints)) is not None:
-            choices = [choice.value for choice in prompt.options.choices or ()]
-            if hinted in choices:
-                prompt.recognized.succeeded = True
-                prompt.recognized.value = FoundChoice(hinted, choices.index(hinted), 1.0)
-                await prompt.context.send_activity(MessageFactory.text(
-                    f"I've put {hinted}; the service desk can change it."))
-                return True
-        if _UNSURE.fullmatch(" ".join(re.findall(r"[^\W_]+", text.casefold().replace("'", "")))):
-            choices = [choice.value for choice in prompt.options.choices or ()]
-            if default in choices:
-                prompt.recognized.succeeded = True
-                prompt.recognized.value = FoundChoice(default, choices.index(default), 1.0)
-                await prompt.context.send_activity(MessageFactory.text(
-                    f"No problem: I've put {default}; the service desk can change it."))
-                return True
+        if not said_outright and (hinted := _hinted(text, hints)) is not None and (
+                await _taken(prompt, hinted, f"I've put {hinted}")):
+            return True
+        if _UNSURE.fullmatch(_plain_words(text)) and await _taken(
+                prompt, default, f"No problem: I've put {default}"):
+            return True
         return await _meant_as_choice(prompt)
 
     return validate
+
+
+async def _taken(prompt: PromptValidatorContext, label: str, said: str) -> bool:
+    """`label` taken as the answer, and `said` so ("…; the service desk can change it"), when
+    the prompt offers it."""
+    choices = [choice.value for choice in prompt.options.choices or ()]
+    if label not in choices:
+        return False
+    prompt.recognized.succeeded = True
+    prompt.recognized.value = FoundChoice(label, choices.index(label), 1.0)
+    await prompt.context.send_activity(MessageFactory.text(
+        f"{said}; the service desk can change it."))
+    return True
+
+
+def _plain_words(text: str) -> str:
+    """Lower case, apostrophes dropped, words only: "I don't know!" → "i dont know"."""
+    return " ".join(re.findall(r"[^\W_]+", text.casefold().replace("'", "").replace("’", "")))
 
 
 _PICK_A_KIND = ("Pick the closest: Incident if something is broken, Request if you need "
@@ -319,7 +327,7 @@ def hints_a_choice(dialog_context: DialogContext, text: str) -> bool:
 def _hinted(text: str, hints: Mapping[str, frozenset[str]]) -> str | None:
     """The one label whose everyday words `text` says and does not deny ("it's broken":
     Incident; not "not broken", nor "broken, and I need a new one", which says two)."""
-    said = " ".join(re.findall(r"[^\W_]+", text.casefold().replace("'", "").replace("’", "")))
+    said = _plain_words(text)
     found = {label for label, words in hints.items() for phrase in words
              if re.search(rf"(?<!\bnot )(?<!\bno )\b{re.escape(phrase)}\b", said)}
     return found.pop() if len(found) == 1 else None
