@@ -31,7 +31,7 @@ from bot.understanding.placing import Placed, addressee, place, place_after_ask
 from bot.understanding.several import for_each, gather_tickets
 from bot.understanding.requests import (
     AssignTicket, Both, Cancel, ChangeStatus, Choice, Clarify, CommentOnTicket, CreateTicket, Declined,
-    EachListed, EachTicket, EditTicket, FreeText, Help, ListScope, ListTickets, Nobody, NoOneNamed, NotInTicketFlow,
+    EachListed, EachTicket, EditTicket, Fact, FreeText, Help, ListScope, ListTickets, Nobody, NoOneNamed, NotInTicketFlow,
     Question, ShowTicket,
     SmallTalk,
     TeamTarget,
@@ -335,8 +335,9 @@ def _understand(text: str, conversation: Conversation, *, several_then: bool) ->
             typed := _typed_tickets(message, 0, len(message.words))) == 1:
         return ShowTicket(message.ticket(typed[0]), asked=asked)  # "can you tell me the
         # status of 2", "can u check if 2 is closed": a question about it, without a "?"
-    if isinstance(found, Question) and (asks_after_own_tickets(text) or _WHO_HAS.match(
-            text) and _ONE_OWN_TICKET.search(text)):  # "who has my ticket?": theirs too
+    if isinstance(found, Question) and (asks_after_own_tickets(text) or _ONE_OWN_TICKET.search(
+            text) and (who := fact_asked(text)) is not None and who.fact is Fact.ASSIGNEE):
+        # "who has my ticket?", "who's handling my request": theirs too
         found = own_tickets(message)  # "any update on my ticket?": theirs, not a manual
     elif isinstance(found, ListTickets) and found.scope is ListScope.OWN and (
             asks_after_own_tickets(text)) and (own := own_tickets(message)).text != found.text:
@@ -669,10 +670,6 @@ def _done_to(what: str) -> bool:
 _OWN_TICKET = re.compile(
     r"\b(?:my|our)\s+(?:[\w-]+\s+){0,3}?(?:tickets?|requests?|cases?|issues?|incidents?|reports?"
     r"|problems?)\b", re.IGNORECASE)
-_WHO_HAS = re.compile(
-    r"\s*(?:who['’]s|whos|who is|who)\s+(?:has|have|got|on|working on|handling|looking at"
-    r"|is on|is working on|is handling|is looking at|took|picked up)\b", re.IGNORECASE)
-"""Who holds what is named next: "who has my ticket", "who's handling my request"."""
 _ONE_OWN_TICKET = re.compile(
     r"\b(?:my|our)\s+(?P<topic>(?:[\w-]+\s+){0,3}?)(?:ticket|request|case|issue|incident|report"
     r"|problem)\b",
