@@ -738,9 +738,9 @@ def _read(message: Message, text: str, conversation: Conversation) -> Understand
         return commented
     if unresolved := _no_such_resolution(message, start, end):
         return unresolved
-    if (still := _STILL_BROKEN.fullmatch(core)) and _typed_as_number(
-            message, at := start + core[:still.start("ref")].count(" ")):
-        return _should_be(message.ticket(at), TicketStatus.OPEN)  # "51 still broken": if meant
+    if (still := _STILL_BROKEN.fullmatch(core) or _STILL_BROKEN_FIRST.fullmatch(core)) and (
+            _typed_as_number(message, at := start + core[:still.start("ref")].count(" "))):
+        return Declined(message.ticket(at), text.strip(), not_done=True)  # "51 still broken"
     if _NOT_OPEN.fullmatch(core):  # "it not open": no "don't", and no guess either
         ticket = message.ticket(start)
         return _should_be(ticket, TicketStatus.OPEN) if ticket else FreeText(text.strip())
@@ -822,15 +822,22 @@ open, or the ticket is not open (when it should be); either way "don't" fits nei
 the reopen is offered for the ticket shown, and with none it is a problem told."""
 
 
+_BROKEN = (r"(?:broken|broke|not working|failing|down|happening|an issue|a problem|there"
+           r"|occurring|the same|crashing"
+           r"|(?:not|isnt|hasnt|havent|aint|no)(?: (?:been|yet|even|really|being))*"
+           r" (?:done|fixed|resolved|solved|sorted|sorted out|closed|finished|working))")
 _STILL_BROKEN = re.compile(
-    rf"{ref()} (?:(?:is|s|are|still|seems|looks|keeps) )*still (?:(?:is|being) )?"
-    r"(?:broken|broke|not working|failing|down|happening"
-    r"|an issue|a problem|there|occurring|the same|crashing)"
-    r"(?: (?:again|for me|for us|for them|though|tho|unfortunately|sadly|now|today))*")
-""""51 still broken", "TKT-…-0051 is still not working": a ticket said to have come back, asked
-about ("Should … be open?") rather than reopened: it may never have been resolved. Only a
-ticket typed by its number: "it's still broken" after a card tells of the thing; "36 is still
-not fixed" says the ticket is not done, which changes nothing."""
+    rf"{ref()} (?:(?:is|s|are|still|seems|looks|keeps) )*still (?:(?:is|being) )?{_BROKEN}"
+    r"(?: (?:again|for me|for us|for them|for the user|for the customer|though|tho"
+    r"|unfortunately|sadly|now|today|yet))*")
+_STILL_BROKEN_FIRST = re.compile(
+    rf"(?:(?:its|it is|is) )?still {_BROKEN}(?: (?:-|–|—|:|on|for|with|in|re))? {ref()}"
+    r"(?: (?:again|though|tho|unfortunately|sadly|now|today|yet))*")
+""""51 still broken", "TKT-…-0051 is still not working", "36 still isn't resolved", "still
+broken - 36": a ticket told not to be done, answered with how it stands (`Declined.not_done`):
+its card says whether it is open and with whom, or when it was resolved, with its Reopen
+button. No reopen is guessed: an open ticket "still broken" is only not done yet. Only a
+ticket typed by its number: "it's still broken" after a card tells of the thing."""
 
 
 _WHO_FILED = (r"(?:user|users|requester|requestor|customer|reporter|caller|client|person|guy"

@@ -20,6 +20,10 @@ Corrected after the first fix, where an earlier table settles the line otherwise
 right as written then): "WHY IS 71 STILL OPEN" shows the ticket, as `held_out.py`'s "why is 26
 still open??" does; "still broken after the fix, reopen pls" names no ticket, so it is
 `status ? open` as a bare "resolve" is in `sixth_held_out.py`.
+Changed on 2026-12-06 by decision ("statuses" brief): "51 still broken" is a ticket told not
+done yet, answered with how it stands (`no change #51`, as "my ticket 36 is still not fixed"):
+asking "Should #51 be open?" of a ticket that is open asked nothing; a resolved one's card
+says so, with its Reopen button.
 
 The rules when it was written read 92 of its 121 lines as written here (94 with the two
 corrections just above). Fixed by kind, never by the lines themselves: numbers said in words
@@ -107,7 +111,7 @@ EIGHTH_HELD_OUT: tuple[tuple[str, str], ...] = (
     ("49 is waiting for a part", "status #49 on_hold"),
     ("done with 50 ✅", "status #50 resolved"),
     ("fixed it 👍", "status #7 resolved"),
-    ("51 still broken", "ask status #51 ?: Should #51 be open? [Yes]"),
+    ("51 still broken", "no change #51"),
     ("still broken after the fix, reopen pls", "status ? open"),
     ("starting on 52 now", "status #52 in_progress"),
     ("mark 53 done", "status #53 resolved"),

@@ -49,7 +49,7 @@ def test_the_eighth_table_is_large_and_new() -> None:
     ('ur the best 🙏', 'small talk thanks'),
     ('that should be resolved now', 'status #7 resolved'),
     ('4 is also sorted', 'status #4 resolved'),
-    ('TKT-2026-0051 is still not working', 'ask status #51 ?: Should #51 be open? [Yes]'),
+    ('TKT-2026-0051 is still not working', 'no change #51'),
     ('i am handling 35 now', 'assign #35 to user:u-jo'),
     ('give it to Sam instead', 'assign #7 to user:u-sam'),
     ('let the requester of 40 know the part arrives monday', "comment #40 'the part arrives monday'"),

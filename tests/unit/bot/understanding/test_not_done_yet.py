@@ -14,6 +14,12 @@ from tests.unit.bot.understanding.test_transcript import CONVERSATION, as_the_bo
     "36 isn't done yet, what's going on", "TKT-2026-0036 still not resolved??",
     "36 still has not been fixed", "is 36 still not fixed", "36 hasn't been fixed yet",
     "26 isn't fixed yet, the user still sees the error",
+    # "still" between the ticket and the "not", or before both; broken or not working told
+    "36 still isn't resolved", "36 is still not done", "still broken - 36", "40 STILL not working??",
+    "36 still isnt fixed!!", "TKT-2026-0036 still hasn't been solved", "36 still not closed...",
+    "still not fixed: TKT-2026-0036", "still not working on 40 :(", "40 still failing for the user",
+    "36 is STILL broken", "hi, 40 still down", "STILL BROKEN: #36",
+    "ticket 36 still no resolved",
 ])
 def test_a_ticket_told_not_done_yet_is_answered_with_how_it_stands(said: str) -> None:
     read = as_the_bot_reads(said, CONVERSATION)
@@ -23,6 +29,9 @@ def test_a_ticket_told_not_done_yet_is_answered_with_how_it_stands(said: str) ->
 @pytest.mark.parametrize("said", [
     "don't close 36 yet", "36 still not fixed, don't close it", "do not resolve 36 yet",
     "i wouldn't close 26 yet", "36 is not urgent yet",
+    "36 still isn't resolved, reopen it", "is 36 still broken? if so reopen it",
+    "if 36 is still broken tomorrow, reopen it", "it's still broken", "still broken after the fix, reopen pls",
+    "the printer is still broken", "still waiting on 36",
 ])
 def test_a_change_refused_is_not_told_as_not_done(said: str) -> None:
     read = as_the_bot_reads(said, CONVERSATION)
