@@ -27,7 +27,8 @@ _DUE_TITLES = {DueWindow.OVERDUE: "overdue", DueWindow.TODAY: "due today",
 _ORDER_TITLES = {TicketOrder.UPDATED: "recently updated first",
                  TicketOrder.STALE: "least recently updated first",
                  TicketOrder.NEWEST: "newest first", TicketOrder.OLDEST: "oldest first",
-                 TicketOrder.PRIORITY: "most urgent first", TicketOrder.DUE: "due soonest first"}
+                 TicketOrder.PRIORITY: "most urgent first", TicketOrder.DUE: "due soonest first",
+                 TicketOrder.SEVERITY: "most severe first"}
 _NAME_CHARS = 100
 MOST_HOLDERS = 10
 """People or teams one list names at once (card data is capped to it when it comes back)."""

@@ -226,6 +226,8 @@ class HistoryEntry:
 
 MOST_URGENT_FIRST = (Priority.URGENT, Priority.HIGH, Priority.MEDIUM, Priority.LOW)
 """The priorities in the order a list by priority puts them."""
+MOST_SEVERE_FIRST = (Severity.CRITICAL, Severity.MAJOR, Severity.NORMAL, Severity.MINOR)
+"""The severities in the order a list by severity puts them; a ticket with none goes last."""
 
 
 class TicketOrder(StrEnum):
@@ -244,6 +246,9 @@ class TicketOrder(StrEnum):
     """Urgent, high, medium, low; the oldest filed first within one priority."""
     DUE = "due"
     """Due soonest first, those with no due date last; the oldest filed first within a day."""
+    SEVERITY = "severity"
+    """Critical, major, normal, minor, none last; within one severity the most urgent, then
+    the oldest filed first: severity is the impact, priority says which to take first."""
 
     def key(self, ticket: Ticket) -> tuple[object, ...]:
         """Where `ticket` sorts, ascending: the rule the SQL of each backend follows."""
@@ -262,6 +267,12 @@ class TicketOrder(StrEnum):
             case TicketOrder.DUE:
                 due = ticket.due_date
                 return due is None, due or latest, ticket.created_at, ticket.id
+            case TicketOrder.SEVERITY:
+                severity = ticket.severity
+                rank = MOST_SEVERE_FIRST.index(severity) if severity in MOST_SEVERE_FIRST \
+                    else len(MOST_SEVERE_FIRST)
+                return (rank, MOST_URGENT_FIRST.index(ticket.priority), ticket.created_at,
+                        ticket.id)
 
 @dataclass(frozen=True, slots=True)
 class TicketFilter:

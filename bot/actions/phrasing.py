@@ -104,7 +104,7 @@ _KIND = {Category.BUG: "bug", Category.INCIDENT: "incident", Category.REQUEST: "
 _ORDERS = {TicketOrder.UPDATED: "recently updated first",
            TicketOrder.STALE: "least recently updated first", TicketOrder.NEWEST: "newest first",
            TicketOrder.OLDEST: "oldest first", TicketOrder.PRIORITY: "by priority",
-           TicketOrder.DUE: "by due date"}
+           TicketOrder.DUE: "by due date", TicketOrder.SEVERITY: "by severity"}
 """Said last, as people add it ("…, oldest first"): read as the order after any topic."""
 _DUE = {DueWindow.TODAY: "due today", DueWindow.TOMORROW: "due tomorrow",
         DueWindow.THIS_WEEK: "due this week", DueWindow.NEXT_WEEK: "due next week",

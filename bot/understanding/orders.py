@@ -34,8 +34,10 @@ _DATES = ("date", ("creation", "date"), ("date", "created"), ("date", "filed"),
 _BY_KEYS: tuple[tuple[tuple[str | tuple[str, ...], ...], TicketOrder, TicketOrder, TicketOrder],
                 ...] = (
     # what it is sorted by; its order said plainly, ascending, descending
-    (("priority", "urgency", "importance", "severity", ("priority", "level")),
+    (("priority", "urgency", "importance", ("priority", "level")),
      TicketOrder.PRIORITY, TicketOrder.PRIORITY, TicketOrder.PRIORITY),
+    (("severity", "sev", "impact", ("severity", "level"), "seriousness"),
+     TicketOrder.SEVERITY, TicketOrder.SEVERITY, TicketOrder.SEVERITY),
     ((("due", "date"), ("due", "dates"), "due", "deadline", "deadlines", "due-date", "duedate"),
      TicketOrder.DUE, TicketOrder.DUE, TicketOrder.DUE),
     (_DATES, TicketOrder.OLDEST, TicketOrder.OLDEST, TicketOrder.NEWEST),
@@ -95,6 +97,14 @@ _ORDER_PHRASES: dict[TicketOrder, tuple[tuple[str, ...], ...]] = {
         *phrases(("", "in"), ("priority",), ("order",)),
         *phrases(("", "in"), ("order",), ("of",), ("priority", "urgency", "importance")),
         ("prioritise",), ("prioritize",), ("prioritised",), ("prioritized",),
+    ),
+    TicketOrder.SEVERITY: (
+        *phrases(("most", "more"), ("severe", "serious"), ("", "first", "ones")),
+        *phrases(("severest", "worst"), ("", "ones"), ("first",)),
+        ("severest",),
+        *phrases(("highest", "top", "biggest"), ("severity", "sev", "impact"), ("", "first")),
+        *phrases(("", "in"), ("severity",), ("order",)),
+        *phrases(("", "in"), ("order",), ("of",), ("severity", "impact", "seriousness")),
     ),
     TicketOrder.DUE: (
         *phrases(("due",), ("soonest", "first", "earliest"), ("", "first")),

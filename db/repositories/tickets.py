@@ -17,7 +17,7 @@ from db.tables import task_comments, task_history, tasks
 from domain.access import Scope
 from domain.numbering import TicketNumber, next_number
 from domain.tickets import (
-    MOST_URGENT_FIRST, Assignee, AssigneeType, HeldCount, Ticket, TicketDraft, TicketFilter,
+    MOST_SEVERE_FIRST, MOST_URGENT_FIRST, Assignee, AssigneeType, HeldCount, Ticket, TicketDraft, TicketFilter,
     TicketOrder, TicketPage, TicketStatus,
 )
 
@@ -145,6 +145,13 @@ def _urgency() -> ColumnElement[int]:
                 else_=len(MOST_URGENT_FIRST))
 
 
+def _severity_rank() -> ColumnElement[int]:
+    """A severity's place, most severe first; none (NULL), or one the web app wrote that the
+    bot does not know, goes after minor."""
+    return case(*((tasks.c.severity == s.value, rank)
+                  for rank, s in enumerate(MOST_SEVERE_FIRST)), else_=len(MOST_SEVERE_FIRST))
+
+
 def _no_due_date_last() -> ColumnElement[int]:
     """0 for a ticket with a due date, 1 without: written out, as SQLite and PostgreSQL put
     NULLs at opposite ends by default."""
@@ -159,6 +166,8 @@ _ORDERS: dict[TicketOrder, tuple[ColumnElement[object], ...]] = {
     TicketOrder.PRIORITY: (_urgency().asc(), tasks.c.created_at.asc(), tasks.c.id.asc()),
     TicketOrder.DUE: (_no_due_date_last().asc(), tasks.c.due_date.asc(), tasks.c.created_at.asc(),
                       tasks.c.id.asc()),
+    TicketOrder.SEVERITY: (_severity_rank().asc(), _urgency().asc(), tasks.c.created_at.asc(),
+                           tasks.c.id.asc()),
 }
 """`TicketOrder.key` in SQL, the same on both backends; each ends on the id, so ties keep
 one order from page to page."""

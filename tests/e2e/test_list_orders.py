@@ -18,6 +18,8 @@ PRIORITIES = ("low", "urgent", "medium", "high")
 UPDATED_DAYS_AGO = (3, 9, 1, 7, 0, 5, 10, 2, 8, 4)
 """How long ago each open case was updated, the first filed first: no order follows another."""
 DUE_IN_DAYS = (None, 6, 2, None, 9, 2, 4, None, 1, 7)
+SEVERITIES = ("major", None, "minor", "critical", "normal", "major", "minor", "critical", None,
+              "normal")
 
 
 def case(index: int) -> str:
@@ -41,7 +43,8 @@ async def max_(service: Service, engine: AsyncEngine) -> TeamsUser:
             engine, created_by=admin, title=title, priority=PRIORITIES[index % 4],
             created_at=now - timedelta(days=20 - index),
             updated_at=now - timedelta(days=UPDATED_DAYS_AGO[index], hours=1),
-            due_date=today + timedelta(days=due) if due is not None else None)
+            due_date=today + timedelta(days=due) if due is not None else None,
+            severity=SEVERITIES[index])
     return max_
 
 
@@ -54,6 +57,14 @@ def shown(card: dict[str, object]) -> list[str]:
 def by_priority() -> list[str]:
     rank = {"urgent": 0, "high": 1, "medium": 2, "low": 3}
     return sorted(OPEN, key=lambda t: (rank[PRIORITIES[OPEN.index(t) % 4]], OPEN.index(t)))
+
+
+def by_severity() -> list[str]:
+    """Critical to minor, none last; the most urgent, then the first filed, within one."""
+    rank = {"critical": 0, "major": 1, "normal": 2, "minor": 3, None: 4}
+    urgency = {"urgent": 0, "high": 1, "medium": 2, "low": 3}
+    return sorted(OPEN, key=lambda t: (rank[SEVERITIES[OPEN.index(t)]],
+                                       urgency[PRIORITIES[OPEN.index(t) % 4]], OPEN.index(t)))
 
 
 def by_due() -> list[str]:
@@ -81,6 +92,8 @@ async def test_the_oldest_open_tickets_come_oldest_first_and_the_next_page_goes_
     ("whats due soonest?", by_due(), "due soonest first"),
     ("most urgent tickets pls", by_priority(), "most urgent first"),
     ("tickets by priority", by_priority(), "most urgent first"),
+    ("sort by severity", by_severity(), "most severe first"),
+    ("most severe first pls", by_severity(), "most severe first"),
     ("newest tickets first", OPEN[::-1], "newest first"),
     ("tickets sorted by date desc", OPEN[::-1], "newest first"),
     ("pls show tickets from old to new", OPEN, "oldest first"),

@@ -77,6 +77,7 @@ async def insert_ticket(
     due_date: datetime | None = None,
     status: str = "open",
     priority: str = "medium",
+    severity: str | None = "normal",
 ) -> int:
     async with engine.begin() as connection:
         result = await connection.execute(
@@ -92,6 +93,7 @@ async def insert_ticket(
                 due_date=due_date,
                 status=status,
                 priority=priority,
+                severity=severity,
                 created_at=created_at or utcnow(),
                 updated_at=updated_at or utcnow(),
             )

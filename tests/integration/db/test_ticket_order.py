@@ -17,14 +17,14 @@ from tests.integration.builders import insert_ticket, insert_user
 START = datetime(2026, 11, 2, 9, 0)
 DAY = timedelta(days=1)
 
-# title: (filed, updated, priority, due); B and C are filed at once, A and C updated at once,
-# C and E due the same day, A and D due never.
+# title: (filed, updated, priority, due, severity); B and C are filed at once, A and C updated
+# at once, C and E due the same day, A and D due never; D and E major, A has no severity.
 TICKETS = {
-    "A": (START, START + 10 * DAY, "low", None),
-    "B": (START + DAY, START + 2 * DAY, "urgent", datetime(2026, 12, 5)),
-    "C": (START + DAY, START + 10 * DAY, "urgent", datetime(2026, 12, 3)),
-    "D": (START + 3 * DAY, START + 5 * DAY, "high", None),
-    "E": (START + 4 * DAY, START + DAY, "medium", datetime(2026, 12, 3)),
+    "A": (START, START + 10 * DAY, "low", None, None),
+    "B": (START + DAY, START + 2 * DAY, "urgent", datetime(2026, 12, 5), "minor"),
+    "C": (START + DAY, START + 10 * DAY, "urgent", datetime(2026, 12, 3), "normal"),
+    "D": (START + 3 * DAY, START + 5 * DAY, "high", None, "major"),
+    "E": (START + 4 * DAY, START + DAY, "medium", datetime(2026, 12, 3), "major"),
 }
 EXPECTED = {
     TicketOrder.UPDATED: "CADBE",
@@ -33,14 +33,16 @@ EXPECTED = {
     TicketOrder.OLDEST: "ABCDE",
     TicketOrder.PRIORITY: "BCDEA",
     TicketOrder.DUE: "CEBAD",
+    TicketOrder.SEVERITY: "DECBA",
 }
 
 
 async def _filed(engine: AsyncEngine) -> str:
     admin = await insert_user(engine, role="admin")
-    for title, (filed, updated, priority, due) in TICKETS.items():  # ids in title order
+    for title, (filed, updated, priority, due, severity) in TICKETS.items():  # ids in order
         await insert_ticket(engine, created_by=admin, title=title, created_at=filed,
-                            updated_at=updated, priority=priority, due_date=due)
+                            updated_at=updated, priority=priority, due_date=due,
+                            severity=severity)
     return admin
 
 

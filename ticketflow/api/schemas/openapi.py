@@ -292,8 +292,9 @@ LIST_PARAMETERS: list[Schema] = [
     _query("sort", {"enum": _values(TicketOrder), "default": TicketOrder.UPDATED.value},
            "The order: `updated` (most recently updated first), `stale` (least recently "
            "updated first), `newest` or `oldest` (by when filed), `priority` (urgent to low, "
-           "the oldest first within one), `due` (due soonest first, no due date last). Ties "
-           "go by ticket number."),
+           "the oldest first within one), `due` (due soonest first, no due date last), "
+           "`severity` (critical to minor, none last; the most urgent, then the oldest first "
+           "within one). Ties go by ticket number."),
     _query("limit", {"type": "integer", "minimum": 1, "maximum": PAGE_MAX,
                      "default": PAGE_DEFAULT}, "Page size."),
     _query("offset", {"type": "integer", "minimum": 0, "maximum": ID_MAX, "default": 0},

@@ -77,14 +77,16 @@ async def test_the_list_comes_in_the_order_sort_names_and_a_bad_one_is_400(
     admin = await api.person(engine, "admin")
     key = await api.key(admin)
     start = datetime(2026, 11, 2, 9, 0)
-    filed = {  # title: (filed days after start, updated days after, priority, due)
-        "Old low": (0, 9, "low", None), "Urgent": (1, 2, "urgent", datetime(2026, 12, 9)),
-        "High due soon": (2, 5, "high", datetime(2026, 12, 3)), "New medium": (3, 1, "medium", None),
+    filed = {  # title: (filed days after start, updated days after, priority, due, severity)
+        "Old low": (0, 9, "low", None, "critical"),
+        "Urgent": (1, 2, "urgent", datetime(2026, 12, 9), "minor"),
+        "High due soon": (2, 5, "high", datetime(2026, 12, 3), None),
+        "New medium": (3, 1, "medium", None, "minor"),
     }
-    for title, (created, updated, priority, due) in filed.items():
+    for title, (created, updated, priority, due, severity) in filed.items():
         await insert_ticket(engine, created_by=admin.id, title=title, priority=priority,
                             created_at=start + timedelta(days=created), due_date=due,
-                            updated_at=start + timedelta(days=updated))
+                            updated_at=start + timedelta(days=updated), severity=severity)
 
     async def titles(**params: str) -> list[str]:
         status, found = await api.call("GET", "/tickets", key=key, params=params)
@@ -98,12 +100,13 @@ async def test_the_list_comes_in_the_order_sort_names_and_a_bad_one_is_400(
     assert await titles(sort="newest") == list(filed)[::-1]
     assert await titles(sort="priority") == ["Urgent", "High due soon", "New medium", "Old low"]
     assert await titles(sort="due") == ["High due soon", "Urgent", "Old low", "New medium"]
+    assert await titles(sort="severity") == ["Old low", "Urgent", "New medium", "High due soon"]
     assert await titles(sort="oldest", limit="2", offset="2") == list(filed)[2:]
     assert await titles(sort="priority", priority="low,urgent") == ["Urgent", "Old low"]
     for bad in ("Oldest", "by_date", "", "oldest,newest"):
         status, error = await api.call("GET", "/tickets", key=key, params={"sort": bad})
         assert (status, error["error"], error["field"]) == (400, "invalid_parameter", "sort")
-        assert "updated, stale, newest, oldest, priority, due" in error["message"]
+        assert "updated, stale, newest, oldest, priority, due, severity" in error["message"]
     status, error = await api.call("GET", "/tickets", key=key,
                                    params={"sort": ["oldest", "newest"]})
     assert (status, error["field"]) == (400, "sort")

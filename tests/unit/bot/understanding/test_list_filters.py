@@ -115,6 +115,8 @@ def test_which_lee_is_answered_with_buttons_that_each_list_one_of_them() -> None
      "Tickets · not yet resolved · top 5, most urgent first"),
     (ListQuery(order=TicketOrder.STALE), "Tickets · not yet resolved · least recently updated first"),
     (ListQuery(order=TicketOrder.UPDATED), "Tickets · not yet resolved · recently updated first"),
+    (ListQuery(scope=ListScope.MINE, order=TicketOrder.SEVERITY),
+     "Assigned to you · not yet resolved · most severe first"),
     (ListQuery(order=TicketOrder.NEWEST, every_status=True), "Tickets · every status · newest first"),
 ])
 def test_the_list_card_title_says_what_was_filtered(query: ListQuery, title: str) -> None:

@@ -1219,6 +1219,30 @@ TABLE: tuple[tuple[str, str], ...] = (
     ('tickets, not oldest first', "list all text='not oldest first'"),
     ('close every ticket', 'unknown [my tickets, new ticket, help] e.g. [start 4, resolve 4, put 4 on hold]'),
     ('resolve every ticket of sam', 'unknown [my tickets, new ticket, help] e.g. [start 4, resolve 4, put 4 on hold]'),
+    # --- lists by severity, the impact a ticket's card shows ("sort by severity" listed by
+    # priority; "most severe first" was free text) ------------------------------------------
+    ('sort by severity', 'list all order=severity'),
+    ('my tickets by severity', 'list mine order=severity'),
+    ('most severe first', 'list all order=severity'),
+    ('tickets by sev', 'list all order=severity'),
+    ('show open tickets, most severe first', 'list all status=open order=severity'),
+    ('list tickets in order of severity pls', 'list all order=severity'),
+    ('my tix sorted by severity desc', 'list mine order=severity'),
+    ('which tickets are most serious', 'list all order=severity'),
+    ('worst ones first', 'list all order=severity'),
+    ("sam's tickets by impact", 'list all order=severity assignee=user:u-sam'),
+    ('highest severity tickets', 'list all order=severity'),
+    ("the network team's tickets ordered by severity level", 'list all order=severity assignee=team:2'),
+    ('sort them by severity', 'list all order=severity'),
+    ('urgent tickets by severity', 'list all order=severity priority=urgent'),
+    ('tickets, highest impact first', 'list all order=severity'),
+    ('most urgent first', 'list all order=priority'),  # priority stays priority
+    ('most critical first', 'list all order=priority'),
+    ('severe weather tickets', "list all text='severe weather'"),  # a topic, no order
+    ('tickets about severe crash', "list all text='severe crash'"),
+    ('the most serious problem is the vpn', 'free text'),
+    ('worst case the vpn is down', 'free text'),
+    ('how severe is 4', 'show #4 asked=severity'),
     # --- a ticket's severity, which the card shows ("set severity of 4 to major" was not
     # understood) -----------------------------------------------------------------------------
     ("set severity of 4 to major", "edit #4 severity=major"),
