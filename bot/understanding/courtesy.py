@@ -70,7 +70,7 @@ def courtesy(text: str) -> Courtesy | None:
         return None  # "✅ 12", "12 works now": about a ticket ("thx m8" is not)
     if not words:
         return next((kind for picture, kind in _PICTURES.items() if picture in text), None)
-    if words[0] in _GRATEFUL and words[1:2] == ["for"] and not _MORE.search(text):
+    if _thanks_for(words) and not _MORE.search(text):
         return Courtesy.THANKS  # "cheers for sorting that" (not "thanks for 4! close it")
     said = _phrases(words) or _phrases([w for w in words if w not in _ADDRESSED] or words)
     if said is None:
@@ -82,8 +82,18 @@ def courtesy(text: str) -> Courtesy | None:
 
 
 _MATE = re.compile(r"\bm8\b", re.IGNORECASE)
-_SPELLED_OUT = {"m8": "mate", "r": "are", "u": "you", "ya": "you", "ur": "youre", "yr": "youre", "thnks": "thanks", "tks": "thanks"}
+_SPELLED_OUT = {"m8": "mate", "r": "are", "u": "you", "ya": "you", "ur": "youre", "yr": "youre", "thnks": "thanks", "tks": "thanks",
+               "thx": "thanks", "thanx": "thanks", "thnx": "thanks"}  # "thx a million"
 _STRETCHED = re.compile(r"([a-z])\1{2,}")  # "youuu", "thanksss", "heyyy"
+
+
+def _thanks_for(words: list[str]) -> bool:
+    """"cheers for sorting that", "many thanks for your help", "thank you so much for the
+    quick fix": thanks, and what they are for, which asks for nothing more."""
+    if words[0] in _GRATEFUL and words[1:2] == ["for"]:
+        return True
+    return any(" ".join(words[:size]) in _THANKS and words[size:size + 1] == ["for"]
+               for size in (4, 3, 2))
 
 
 def _plain(word: str) -> str:

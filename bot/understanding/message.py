@@ -381,6 +381,7 @@ _TALKED = frozenset({
     "called", "calling", "rang", "ringing", "phoned", "phoning", "emailed", "emailing", "messaged",
     "messaging", "pinged", "pinging", "texted", "wrote", "writing", "asked", "asking", "chased",
     "chasing", "complained", "complaining", "enquiring", "inquiring", "enquired", "inquired",
+    "reminder", "nudge", "back",  # "a gentle reminder about 252", "call me back about 255"
 })
 """Who called or asked "about 164" asked about a ticket; "about 164 users" stays a count."""
 

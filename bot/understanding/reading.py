@@ -285,6 +285,8 @@ def _understand(text: str, conversation: Conversation, *, several_then: bool) ->
         whose = load["whose"]
         return _understand(f"{whose} tickets" if whose else "my tickets", conversation,
                            several_then=several_then)
+    if _LEFT_TO_DO.fullmatch(simple):  # "what's left for me today": their list
+        return _understand("my tickets", conversation, several_then=several_then)
     if seeing := _SEEING_OWN.fullmatch(simple):  # "how I can see my tickets?": shown, not told how
         return _understand(f"show {seeing['own']}", conversation, several_then=several_then)
     if (listing := _MAY_I_SEE.fullmatch(simple)) and not _done_to(listing["what"]):
@@ -620,6 +622,24 @@ _ONES_LOAD = re.compile(
 """One person's workload asked after ("my workload", "what's Sam's workload", "am I
 overloaded?"): their tickets; everyone's ("who's overloaded") is the count per person."""
 
+_MY_PLACE = r"(?:for me|on my (?:plate|list|desk|todo list|to-do list|to do list))"
+_BEFORE_I_GO = (r"(?: (?:today|tonight|this afternoon|this morning|now|right now|before (?:i|we)"
+                r" (?:log off|log out|sign off|clock off|leave|go|go home|head off|head home"
+                r"|finish|finish up|wrap up)|before the weekend|before eod|before end of day))?")
+_LEFT_TO_DO = re.compile(
+    r"(?:so |and |ok |okay |hi |hey |please |pls |right |um |umm )*(?:"
+    rf"(?:what'?s|what is|what are) (?:still |else )?(?:left|remaining|outstanding|pending|to do)"
+    rf" {_MY_PLACE}"
+    rf"|(?:what'?s|what is) (?:still |else )?on my (?:plate|list|desk)"
+    r"|(?:what|anything) (?:else )?(?:do|have|should) i (?:still )?(?:got |have |need |left )?"
+    r"(?:left )?to (?:do|finish|get done|work on|look at|sort out)"
+    rf"|(?:is there |have i got |do i have )?anything (?:still |else |left )?(?:{_MY_PLACE}"
+    r"|left for me|for me to do|left to do)"
+    rf"){_BEFORE_I_GO}(?: please| pls| then)?")
+"""What one still has to do ("what's left for me today", "what do I still need to do today",
+"anything still on my plate before I log off?"): their own tickets. Only the whole message:
+"what do I need to do to reset my password" asks how."""
+
 _SEEING_OWN = re.compile(
     r"(?:so |and |but |hi |hello |hey |please )*(?:how|where) (?:can i|i can|could i|i could|do i|"
     r"should i|may i|i may|to|would i) (?:see|view|find|check|get|look at|list|look up|access"
@@ -790,11 +810,8 @@ def _read(message: Message, text: str, conversation: Conversation) -> Understand
     if (typed := _typed_tickets(message, start, end)) and len(typed) == 1 and " ".join(
             REF if i in typed else words[i] for i in range(start, end)) in _ON_IT:
         return ChangeStatus(message.ticket(typed[0]), TicketStatus.IN_PROGRESS, take=True)
-    if (typed := _typed_tickets(message, start, end)) and len(typed) == 1 and typed[0] >= start + 2 \
-            and (words[typed[0] - 1] in ("on", "for") and words[typed[0] - 2] in _WAITING
-                 or words[typed[0] - 1] in ("about", "on") and (words[typed[0] - 2] in _CHASING
-                     or words[typed[0] - 2] == "up" and words[typed[0] - 3:typed[0] - 2] in (
-                         ["following"], ["chasing"]))):
+    if (typed := _typed_tickets(message, start, end)) and len(typed) == 1 and (
+            _chased(words[start:typed[0]]) or _nothing_heard(words[start:end])):
         return ShowTicket(message.ticket(typed[0]))  # "still waiting on TKT-…-0102, it's been 3 days"
     if also := _also_told(message, conversation, start, end):
         return also
@@ -1329,8 +1346,34 @@ def _starts_reason(said: list[str]) -> bool:
 
 
 _WAITING = frozenset({"waiting", "awaiting", "pending", "blocked", "stuck"})
-_CHASING = frozenset({"asking", "chasing", "enquiring", "inquiring"})
-""""the third time i'm asking about 171", "following up on 171": how it goes, asked again."""
+_CHASING = frozenset({"asking", "chasing", "enquiring", "inquiring", "reminder", "nudge"})
+""""the third time i'm asking about 171", "following up on 171", "gentle reminder about 252":
+how it goes, asked again."""
+_COMING_BACK = frozenset({"circling", "circle", "coming", "come", "getting", "get", "hear",
+                          "heard", "hearing", "checking", "check"})
+
+
+def _chased(before: list[str]) -> bool:
+    """The words before the one ticket a message names ask how it goes: "still waiting on",
+    "asking about", "following up on", "circling back on", "call me back about"."""
+    if len(before) < 2:
+        return False
+    lead, last = before[-2], before[-1]
+    return (last in ("on", "for") and lead in _WAITING
+            or last in ("about", "on", "re", "regarding") and lead in _CHASING
+            or last in ("about", "on") and lead == "up" and before[-3:-2] in (
+                ["following"], ["chasing"], ["checking"])
+            or last == "about" and lead == "back"
+            or last == "on" and lead == "back" and before[-3:-2] != [] and before[-3] in _COMING_BACK)
+
+
+_HEARD = re.compile(r"\b(?:(?:havent|hasnt|not|never|didnt) (?:yet )?heard|no word|heard nothing)\b")
+
+
+def _nothing_heard(words: list[str]) -> bool:
+    """"I submitted 313 last week and still haven't heard anything": chasing the one ticket
+    named (no change refused: nothing in it is a request)."""
+    return bool(_HEARD.search(" ".join(words))) and not _ACTION_WORDS & set(words)
 
 
 _DROPPED_BEFORE: tuple[tuple[str, ...], ...] = (

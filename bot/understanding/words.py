@@ -163,13 +163,15 @@ def _deletions() -> dict[str, str]:
     return index
 
 
+_SWAPPED_VERBS = frozenset({"make", "give", "take", "move", "send", "pass", "hand"})
 _SWAPPED = {
     keyword[:i] + keyword[i + 1] + keyword[i] + keyword[i + 2:]: keyword
-    for keyword in sorted(KEYWORDS | {"what", "when"}) if len(keyword) == 4 for i in range(3)
-    if keyword[i] != keyword[i + 1]
+    for keyword in sorted(KEYWORDS | _SWAPPED_VERBS | {"what", "when"}) if len(keyword) == 4
+    for i in range(3) if keyword[i] != keyword[i + 1]
 }
-"""Four-letter words with two neighbours swapped ("shwo", "waht"): the keyword, or the
-question word ("what", "when" are no keyword: "whats" is not one letter from a typo)."""
+"""Four-letter words with two neighbours swapped ("shwo", "waht", "mkae", "gvie"): the keyword,
+the verb of a change, or the question word ("what", "when", "make", "give" are no keyword:
+"whats" is not one letter from a typo, nor "mike" from "make"; only the swap is taken)."""
 
 
 def _variants(word: str) -> list[str]:

@@ -19,7 +19,12 @@ by others of their kind, written before they were run; "checking in on my laptop
 from last week" expects the week it was filed in, which it names (written first without it).
 The rules when it was written read 115 of its 153 lines as written here (113 after the
 corrections: two of the five new lines, "many thanks for your help" and "thx a million",
-were misread).
+were misread). Fixed by kind, never by the lines themselves: thanks and what they are for
+("many thanks for your help"), "thx" as "thanks" ("thx a million"); a four-letter verb with
+two neighbours swapped ("mkae", "gvie", "tkae"); the one ticket named chased ("circling back
+on 251", "a gentle reminder about 252", "call me back about 255", "still haven't heard
+anything" of 313); what one still has to do ("what's left for me today", "what do i still
+need to do today", "anything still on my plate before i log off?"); 123.
 
 `TENTH_MISREAD` is what the rules still misread.
 """
@@ -244,16 +249,10 @@ TENTH_MISREAD: frozenset[str] = frozenset({
     'log on 243 that i rang the supplier at 10',
     'Hi, just checking in on my laptop request from last week',
     'did anything happen with 250 since friday?',
-    'circling back on 251, where are we',
-    'gentle reminder about 252 🙂',
-    "what's left for me today",
-    'anything still on my plate before i log off?',
-    'what do i still need to do today',
     'anything new for me since this morning?',
     "who's got the most tickets right now",
     'create a low priority ticket to replace the mouse mats',
     'honestly the service has been terrible this week',
-    "i've been waiting 2 days for someone to call me back about 255",
     'this is unacceptable, 256 was supposed to be done yesterday',
     "don't hand 258 to sam, he's swamped",
     'what if we put 261 on hold?',
@@ -264,15 +263,11 @@ TENTH_MISREAD: frozenset[str] = frozenset({
     'take 287 and 288 off me',
     "reopen 290, the user says it's broken again, and give it back to lee park",
     'sho me 295',
-    'mkae 296 high prioirty',
     'please do close the ticket 297, issue is solved',
     'ticket 299 is not solved still, please reopen',
     'please update me the status of 301',
     'i have doubt, what is meaning of resolved',
     'assign ticket 303 to priya shah full stop thanks',
     'okay show me ticket 306 and um who is working on it',
-    "i submitted 313 last week and still haven't heard anything",
     'push 316 to the end of next week',
-    'many thanks for your help',
-    'thx a million',
 })

@@ -43,3 +43,65 @@ def test_the_tenth_table_is_large_and_new() -> None:
     assert len(said) >= 130 and len(set(said)) == len(said)
     assert not [line for line in said if line.lower() in before]
     assert TENTH_MISREAD <= set(said)
+
+
+@pytest.mark.parametrize(("said", "expected"), [
+    # thanks, and what they are for
+    ('many thanks for the quick fix', 'small talk thanks'),
+    ('thank you so much for your help!', 'small talk thanks'),
+    ('thanks a lot for sorting my laptop', 'small talk thanks'),
+    ('thx a million!!', 'small talk thanks'),
+    ('thnx a lot for the help', 'small talk thanks'),
+    # four-letter verbs with two neighbours swapped
+    ('mkae 4 urgent', 'edit #4 priority=urgent'),
+    ('gvie 4 to sam', 'assign #4 to user:u-sam'),
+    ('tkae 4', 'assign #4 to user:u-jo'),
+    ('hnad 4 to alex pls', 'assign #4 to user:u-alex'),
+    ('mvoe 4 to the network team', 'assign #4 to team:2'),
+    # chasing the one ticket named
+    ('just a reminder re 40', 'show #40'),
+    ('friendly nudge on 41 pls', 'show #41'),
+    ('checking back on 42', 'show #42'),
+    ('circling back on 43', 'show #43'),
+    ("haven't heard back about 44 yet", 'show #44'),
+    ('still no word on 45', 'show #45'),
+    ('checking up on 47', 'show #47'),
+    ('can someone call me back about 48 asap', 'show #48'),
+    ('just a reminder about 4 - the user is waiting', 'show #4'),
+    ('logged 49 on monday and never heard anything', 'show #49'),
+    # what one still has to do
+    ('whats left for me', 'list mine'),
+    ('what have i got left to do today', 'list mine'),
+    ("what's remaining on my plate?", 'list mine'),
+    ('anything else for me to do before the weekend', 'list mine'),
+    ('what else do i need to finish before i go home', 'list mine'),
+    ('is there anything left for me', 'list mine'),
+    ("what's still left for me today", 'list mine'),
+])
+def test_the_shapes_the_tenth_table_found_are_read_in_other_words_too(
+    said: str, expected: str
+) -> None:
+    assert summary(as_the_bot_reads(said, CONVERSATION)) == expanded(expected)
+
+
+@pytest.mark.parametrize(("said", "expected"), [
+    ('thanks so much for your help, the printer is still jammed though', 'free text'),
+    ('many thanks for 4, close it', 'status #4 closed'),
+    ('many thanks. can you close 4', 'status #4 closed'),
+    ('mike 4 urgent', 'free text'),
+    ('reminder about 4 on friday', 'cannot remind #4'),
+    ('set a reminder about 4', 'cannot remind #4'),
+    ('call me back about 4 pm', 'free text'),
+    ('she came back about 20 minutes later', 'free text'),
+    ('the printer is back on 4', 'free text'),
+    ('put 4 back on hold', 'status #4 on_hold'),
+    ('we have not heard from the user on 4, close it', 'status #4 closed'),
+    ('what do i need to do to reset my password', 'question'),
+    ("what's left", 'question'),
+    ("what's left for me to do on 4", 'show #4'),
+])
+def test_what_looks_like_the_tenth_shapes_is_read_as_before(said: str, expected: str) -> None:
+    """Thanks with more after them, a name that is no swapped verb, a reminder asked for, a
+    time or a floor after "back", a reply not heard with a change asked, and how to do
+    something are read as they were."""
+    assert summary(as_the_bot_reads(said, CONVERSATION)) == expanded(expected)

@@ -1,0 +1,59 @@
+"""Over HTTP, what the tenth held-out table found: "what's left for me today" lists one's own
+tickets (not a question for the help assistant); "a gentle reminder about N" shows N and
+changes nothing; "mkae N high" (two letters swapped) sets the priority; "many thanks for your
+help" is thanks, and changes nothing."""
+
+from __future__ import annotations
+
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from tests.e2e.service import Service, stored_ticket, texts_in, user_id_of, user_in_teams
+from tests.integration.builders import insert_ticket, insert_user, this_years
+
+
+async def test_whats_left_for_me_today_lists_ones_own_tickets(
+    service: Service, engine: AsyncEngine
+) -> None:
+    jo = await user_in_teams(service, engine, "jo@example.com", "Jo Agent", role="manager")
+    await insert_user(engine, email="sam@example.com", name="Sam Rivera")
+    jo_id = await user_id_of(engine, "jo@example.com")
+    sam_id = await user_id_of(engine, "sam@example.com")
+    await insert_ticket(engine, created_by=jo_id, assignee_id=jo_id, number=this_years(231),
+                        title="Renew the SSL cert")
+    await insert_ticket(engine, created_by=jo_id, assignee_id=sam_id, number=this_years(232),
+                        title="Kitchen kettle")
+
+    for said in ("what's left for me today", "anything still on my plate before i log off?"):
+        turn = await service.say(said, user=jo)
+        shown = "\n".join(texts_in(card) for card in turn.cards) + "\n".join(turn.texts)
+        assert "Renew the SSL cert" in shown, said
+        assert "Kitchen kettle" not in shown, said
+
+
+async def test_a_reminder_about_a_ticket_shows_it_and_changes_nothing(
+    service: Service, engine: AsyncEngine
+) -> None:
+    jo = await user_in_teams(service, engine, "jo@example.com", "Jo Agent", role="manager")
+    ticket = await insert_ticket(engine, created_by=await user_id_of(engine, "jo@example.com"),
+                                 number=this_years(252), title="Scanner emails blank pages")
+    before = await stored_ticket(engine, ticket)
+
+    turn = await service.say("gentle reminder about 252 🙂", user=jo)
+    assert "Scanner emails blank pages" in "\n".join(texts_in(card) for card in turn.cards)
+    assert await stored_ticket(engine, ticket) == before
+
+
+async def test_a_swapped_verb_sets_the_priority_and_thanks_change_nothing(
+    service: Service, engine: AsyncEngine
+) -> None:
+    jo = await user_in_teams(service, engine, "jo@example.com", "Jo Agent", role="manager")
+    ticket = await insert_ticket(engine, created_by=await user_id_of(engine, "jo@example.com"),
+                                 number=this_years(296))
+
+    await service.say("mkae 296 high prioirty", user=jo)
+    assert (await stored_ticket(engine, ticket))["priority"] == "high"
+
+    before = await stored_ticket(engine, ticket)
+    turn = await service.say("many thanks for your help", user=jo)
+    assert turn.texts and not turn.cards
+    assert await stored_ticket(engine, ticket) == before
