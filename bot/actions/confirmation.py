@@ -21,8 +21,8 @@ from bot import presenter
 from bot.actions import notices
 from bot.actions.reply import Reply
 from bot.actions.tickets import (
-    add_comment, assign_to, assignee, dialog_answers, field_changes, file_ticket, save_fields,
-    set_status, start_taking,
+    add_comment, assign_to, assignee, back_to_queue, dialog_answers, field_changes, file_ticket,
+    save_fields, set_status, start_taking,
 )
 from bot.actions.tools import tool_name
 from bot.cards.confirmation import confirmation_card
@@ -238,6 +238,8 @@ def _question(request: TicketChange, number: str, viewer: Viewer) -> tuple[str, 
             return notices.proposed_assignment(number, _target_label(to, viewer)), None
         case ChangeStatus(status=status, take=True):
             return notices.proposed_start_taking(number), None
+        case ChangeStatus(queue=True):
+            return notices.proposed_back_to_queue(number), None
         case ChangeStatus(status=status):
             assert status is not None
             return notices.proposed_status(number, status), None
@@ -299,6 +301,9 @@ async def _apply(
             return await assign_to(deps, viewer, ticket, assignee(to), expected_version=version)
         case ChangeStatus(take=True):  # "on it": started, and taken when no one has it
             return await start_taking(deps, viewer, ticket, expected_version=version)
+        case ChangeStatus(queue=True, reason=reason):  # open, and held by no one person
+            return await back_to_queue(deps, viewer, ticket, expected_version=version,
+                                       reason=reason if isinstance(reason, str) else None)
         case ChangeStatus(status=status, reason=reason):  # the reason said with it, a comment
             return await set_status(deps, viewer, ticket, status, expected_version=version,
                                     reason=reason if isinstance(reason, str) else None)

@@ -18,7 +18,7 @@ from bot.actions import notices
 from bot.actions.option import Option
 from bot.actions.phrasing import phrase
 from bot.actions.reply import Reply
-from bot.actions.tickets import answer_to, assignee, field_changes, list_query
+from bot.actions.tickets import answer_to, assignee, field_changes, list_query, requeue
 from bot.context import BotDependencies
 from bot.delivery import current_delivery
 from bot.replies import explain_briefly
@@ -28,10 +28,11 @@ from bot.understanding.requests import (
 )
 from domain.company import CompanySettings
 from domain.access import Viewer, sets_any_status
-from domain.errors import DomainError, NotAllowed
+from domain.errors import DomainError, InvalidTransition, NotAllowed
 from domain.numbering import TicketNumber, parse_ticket_number
 from domain.people import Role
 from domain.services import tickets as ticket_services
+from domain.services.queries import get_ticket
 from domain.tickets import TicketStatus
 
 MOST_AT_ONCE = 20
@@ -122,6 +123,10 @@ async def perform_each(deps: BotDependencies, viewer: Viewer, request: EachTicke
 async def _change(deps: BotDependencies, viewer: Viewer, request: EachTicket, ticket: str) -> None:
     delivery = current_delivery()  # a turn run again changes what its first run did not
     match request.change:
+        case ChangeStatus(queue=True, reason=reason):  # "put 4 and 5 back in the queue"
+            current = await get_ticket(uow=deps.uow().reading(), actor=viewer, ticket=ticket)
+            if await requeue(deps, viewer, current, reason=reason) is None:
+                raise InvalidTransition(f"{current.ticket_number} is already in the queue")
         case ChangeStatus(status=status, reason=reason):
             await ticket_services.update_ticket(uow=deps.uow(), actor=viewer, ticket=ticket,
                                                 status=status, comment=reason,

@@ -75,8 +75,9 @@ def made_change(
             getattr(request, "ticket", None)):
         return None
     match request:
-        case ChangeStatus(status=TicketStatus(), take=False) | AssignTicket(to=object()):
-            pass
+        case ChangeStatus(status=TicketStatus(), take=False, queue=False) | AssignTicket(
+                to=object()):
+            pass  # not "back in the queue": two fields, which the one press back cannot undo
         case CommentOnTicket(text=str()):
             pass  # "comment on 2: …", "oops, I meant 3": added there, and said to stay on 2
         case EditTicket() if len(_edited(request)) == 1 and (

@@ -31,6 +31,24 @@ def status_now(number: str, status: TicketStatus, *, commented: bool = False) ->
     return Notice(f"{said} Your comment was added." if commented else said, Tone.GOOD)
 
 
+def back_in_queue(number: str, *, team: bool, commented: bool = False) -> Notice:
+    """"put 4 back in the queue": open, and no one person has it (its team still does)."""
+    said = (f"{number} is back in its team's queue: open, and no one person has it."
+            if team else f"{number} is back in the queue: open, and nobody has it.")
+    return Notice(f"{said} Your comment was added." if commented else said, Tone.GOOD)
+
+
+def already_in_queue(number: str, *, team: bool) -> Notice:
+    """Asked back to the queue while open and held by no one person: nothing changed."""
+    where = "its team's queue" if team else "the queue"
+    return Notice(f"{number} is already in {where}: open, and no one person has it.",
+                  Tone.DEFAULT)
+
+
+def proposed_back_to_queue(number: str) -> str:
+    return f"Put {number} back in the queue (open, and no one person holding it)?"
+
+
 def which_listed(said: str) -> str:
     return f"More than one ticket in the list is about “{said}”: which one?"
 
@@ -129,6 +147,11 @@ def changed_each(change: Change, tickets: list[TicketNumber]) -> str:
     """What one change said of several tickets did, for those it was made to."""
     numbers = _and([str(t) for t in tickets])
     match change:
+        case ChangeStatus(queue=True, reason=reason):
+            said = f"{numbers} {'is' if len(tickets) == 1 else 'are'} back in the queue: open."
+            if not reason:
+                return said
+            return f"{said} Your comment was added{' to each' if len(tickets) > 1 else ''}."
         case ChangeStatus(status=status, reason=reason) if status is not None:
             said = f"{numbers} {'is' if len(tickets) == 1 else 'are'} now {status.words}."
             if not reason:

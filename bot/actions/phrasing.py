@@ -64,6 +64,9 @@ def phrase(request: TicketRequest, conversation: Conversation) -> str:
             return _edit(edit, _ticket(ticket), conversation.today)
         case AssignTicket(ticket=ticket, to=to):
             return _assign(_ticket(ticket), to, conversation)
+        case ChangeStatus(ticket=ticket, queue=True):
+            said = f"put {_ticket(ticket)} back in the queue"
+            return f"{said} - {request.reason}" if request.reason else said
         case ChangeStatus(ticket=ticket, status=status):
             if status is None:
                 return f"status {_ticket(ticket)}"

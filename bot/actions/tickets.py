@@ -39,9 +39,9 @@ from domain.people import Role
 from domain.services import tickets as ticket_services
 from domain.services.lookup import TicketRef
 from domain.services.overview import TicketOverview, assignee_choices
-from domain.services.tickets import UNCHANGED
+from domain.services.tickets import UNCHANGED, TicketChange
 from domain.services.queries import get_ticket
-from domain.tickets import Assignee, AssigneeType, TicketStatus
+from domain.tickets import Assignee, AssigneeType, Ticket, TicketStatus
 from domain.validation import parse_due_date
 
 STATUS_ORDER = tuple(TicketStatus)
@@ -388,6 +388,8 @@ async def change_status(deps: BotDependencies, viewer: Viewer, request: ChangeSt
     number = str(request.ticket)
     if request.take:
         return await start_taking(deps, viewer, number)
+    if request.queue:
+        return await back_to_queue(deps, viewer, number, reason=request.reason)
     if request.status is None:
         current = await get_ticket(uow=deps.uow().reading(), actor=viewer, ticket=number)
         allowed = [s for s in STATUS_ORDER if s in TRANSITIONS[current.status]]
@@ -431,6 +433,48 @@ async def start_taking(
     card = await presenter.changed_ticket_card(deps, change, notice=notices.started(
         change.ticket.ticket_number, started=starts, taken=take))
     return Reply(card=card, ticket=change.ticket.ticket_number)
+
+
+async def back_to_queue(
+    deps: BotDependencies, viewer: Viewer, number: TicketRef, *,
+    expected_version: str | None = None, reason: str | None = None,
+) -> Reply:
+    """"Put 4 back in the queue": open again, and no longer held by a person (see
+    `requeue`). Nothing to change is said so, and a reason said with it is still kept."""
+    current = await get_ticket(uow=deps.uow().reading(), actor=viewer, ticket=number)
+    team = current.assignee is not None and current.assignee.kind is AssigneeType.TEAM
+    change = await requeue(deps, viewer, current, expected_version=expected_version,
+                           reason=reason)
+    if change is None:
+        if reason is not None:
+            return await add_comment(deps, viewer, current.id, reason)
+        card = await presenter.ticket_card(deps, viewer, current.id,
+                                           notice=notices.already_in_queue(
+                                               current.ticket_number, team=team))
+        return Reply(card=card, ticket=current.ticket_number)
+    card = await presenter.changed_ticket_card(deps, change, notice=notices.back_in_queue(
+        change.ticket.ticket_number, team=team, commented=reason is not None))
+    return Reply(card=card, ticket=change.ticket.ticket_number)
+
+
+async def requeue(
+    deps: BotDependencies, viewer: Viewer, current: Ticket, *,
+    expected_version: str | None = None, reason: str | None = None,
+) -> TicketChange | None:
+    """Open again, and no longer held by a person; a team that holds it keeps it (that is
+    its queue). One change on the ticket as it was read, so someone taking it meanwhile is
+    not undone; the domain says who may unassign whom (an agent only themselves). None when
+    it is open and held by no one person already: nothing to change."""
+    held = current.assignee is not None and current.assignee.kind is AssigneeType.USER
+    reopen = current.status is not TicketStatus.OPEN
+    if not held and not reopen:
+        return None
+    return await ticket_services.change_ticket(
+        uow=deps.uow(), actor=viewer, ticket=current.id,
+        status=TicketStatus.OPEN if reopen else None, assignee=None if held else UNCHANGED,
+        expected_version=expected_version or current.version, comment=reason,
+        delivery=current_delivery(),
+    )
 
 
 def _verb(status: TicketStatus) -> str:

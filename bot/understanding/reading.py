@@ -1336,8 +1336,9 @@ def _starts_reason(said: list[str]) -> bool:
     told without a comma ("close 24 its sorted", "reopen 24 the issue is back")."""
     if not said:
         return False
-    if said[0] in _TELLING and any(w in _TELLS for w in said[1:4]):
-        return True
+    subject = next((i for i, w in enumerate(said[1:4], start=1) if w in _PEOPLE), 4)
+    if said[0] in _TELLING and any(w in _TELLS for w in said[1:subject]):
+        return True  # not "… back to | the queue, I am swamped": "I" is another's subject
     if said[0] in _WAITING and said[1:2] in (["on"], ["for"]):
         return True  # "82 on hold waiting on user": why, not part of the status
     if said[0] not in _BECAUSE:
@@ -2045,6 +2046,36 @@ def _create_after(reading: Reading, whole: Reading) -> Understanding | None:
         return None  # more after the ask than who takes it and when
     first, last = reading.group_words(found, "title")
     return _new_ticket(reading, first, last, CreateTicket(), told=told)
+
+
+_QUEUE = (r"(?:the )?(?:general |main |shared |common |open |unassigned |support )?"
+          r"(?:queue|queu|que|pool|backlog)")
+_BACK_TO_QUEUE = (
+    rf"(?:put|send|return|hand|give|move|drop|throw|push|kick|bounce|stick|place|pop|chuck"
+    rf"|toss|release|bring|take|shift)(?: back)?(?: {ref()}| it)(?: back)? (?:in|into|to|on|onto)"
+    rf" {_QUEUE}(?: again| for now| for someone else)?",
+    rf"{ref()} (?:back |bak )?(?:in|into|to) {_QUEUE}(?: again| for now| please| pls)?",
+    rf"(?:requeue|re-queue|re queue|re - queue)(?: the ticket)?(?: {ref()}| it)",
+    rf"(?:back|bak) (?:in|into|to) {_QUEUE}(?: (?:-|–|—|with|for|:))? {ref()}",
+)
+""""Put 7 back in the queue", "return 7 to the queue", "7 back to queue", "requeue 7": open
+again and held by no one person, whichever verb is said. A queue named by its team ("the
+network queue") is that team's, an assignment, read by `_assign`."""
+
+
+def _back_to_queue(reading: Reading, whole: Reading) -> Understanding | None:
+    """With words after it ("…, I'm swamped this week"), those are read as a reason is after
+    any request (`_first_clause`): kept as its comment, or taking it back ("…, actually
+    don't"); never the words of a name, a status or a search, as other rules would take them."""
+    for pattern in _BACK_TO_QUEUE:
+        if found := _match(reading, pattern):
+            return ChangeStatus(reading.ticket(found), TicketStatus.OPEN, queue=True)
+    if not any(_match(reading, f"{pattern} .+") for pattern in _BACK_TO_QUEUE):
+        return None
+    message = reading.message
+    clause = _first_clause(message, reading.conversation, reading.start, reading.end)
+    return clause if isinstance(clause, (ChangeStatus, Declined)) else FreeText(
+        message.text.strip())
 
 
 def _file_it(reading: Reading, whole: Reading) -> Understanding | None:
@@ -2994,7 +3025,8 @@ def _listed(reading: Reading, *, strong_only: bool) -> Understanding | None:
 
 
 _RULES: tuple[Rule, ...] = (
-    _form, _show, _labelled, _field_told, _comment, _create, _create_after, _file_it, _discard, _handover,
+    _form, _show, _labelled, _field_told, _comment, _create, _create_after, _file_it,
+    _back_to_queue, _discard, _handover,
     _list, _edit,
     _assign, _status,
 )

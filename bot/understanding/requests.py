@@ -158,6 +158,10 @@ class ChangeStatus:
     take: bool = False
     """"on it", "looking into it now": started, and taken too when no one has it and the
     viewer may take it."""
+    queue: bool = False
+    """"put 7 back in the queue", "hand 7 back to the queue": open again and held by no one
+    person, as a service desk's queue holds it (`status` is open); a team that holds it keeps
+    it, as that is its queue."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -110,6 +110,8 @@ def _request(request: TicketRequest) -> str:
             return f"assign {_ticket(ticket)} to {_target(to)}"
         case ChangeStatus(ticket=ticket, status=status, take=True):
             return f"start and take {_ticket(ticket)}"
+        case ChangeStatus(ticket=ticket, queue=True):
+            return f"back to the queue {_ticket(ticket)}"
         case ChangeStatus(ticket=ticket, status=status):
             return f"status {_ticket(ticket)} {status.value if status else '?'}"
         case CommentOnTicket(ticket=ticket, text=text):

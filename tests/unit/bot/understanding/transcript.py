@@ -769,7 +769,7 @@ TABLE: tuple[tuple[str, str], ...] = (
     ("set 4 back to in progress", "status #4 in_progress"),
     ("change 4 back to hardware", "ask status #4 ?: “back to hardware” is not a status I know. Which status should #4 get? [open, in progress, on hold, resolved, closed]"),
     ("set 4 to todo", "status #4 open"),
-    ("put 4 back in the queue", "status #4 open"),
+    ("put 4 back in the queue", "back to the queue #4"),  # open and held by no one person
     ("make it less urgent", "ask edit #7 ? priority"),
     ("make 4 a bit less urgent", "ask edit #4 ? priority"),
     ("make it a higher priority", "ask edit #7 ? priority"),
