@@ -197,7 +197,7 @@ def understand(text: str, conversation: Conversation) -> Understanding:
     return _with_fact_asked(_understand(text, conversation, several_then=True), text)
 
 
-_ALL_OF = (r"(?:[^,;]{{1,80}}[,;] ){{0,2}}"  # "i'm going on leave, give all my tickets to sam"
+_ALL_OF = (r"(?P<before>(?:[^,;.]{{1,80}}[,;.] ){{0,2}})"  # "i'm going on leave, give all my tickets to sam"
            r"(?:(?:please|pls|plz|can you|could you|can u|ok|okay|so|now|then|and) )*"
            r"{verb} (?:all(?: of)?(?: the)? |(?=(?:my|our|his|her|their|[\w'’]+(?:'s|s'|’s))"
            r"(?: \w+)? (?:tickets|ones)\b))")  # "all" or whose tickets: "give my tickets to sam"
@@ -248,10 +248,22 @@ def _each_listed(simple: str, conversation: Conversation) -> Understanding | Non
         change = ChangeStatus(None, STATUS_VERBS.get(found["verb"], TicketStatus.OPEN))
     else:
         return None
-    listed = _understand(found["list"], conversation, several_then=False)
+    said = _OVER_AT_END.sub("", found["list"])  # "hand all my tickets over to priya"
+    if (whose := _WHOSE_BEFORE.fullmatch(said)) and (named := _NAMED_FIRST.match(found["before"])):
+        said = f"{named['name']}'s {whose['rest']}"  # "alex is off sick, move his tickets to sam"
+    listed = _understand(said, conversation, several_then=False)
     if isinstance(listed, ListTickets) and listed.text not in _WHOSE_UNSAID:
         return EachListed(listed, change)
     return listed if not conversation.directory and needs_directory(listed) else None
+
+
+_OVER_AT_END = re.compile(r" over$")
+_WHOSE_BEFORE = re.compile(r"(?:all (?:of )?)?(?:his|her|their) (?P<rest>(?:\w+ )?(?:tickets|ones))")
+_NAMED_FIRST = re.compile(r"(?P<name>(?!(?:i|im|i'm|we|he|she|they|it|its|it's|the|my|our|this"
+                          r"|that|there|so|ok|okay|hi|hey|off|out|before|after|on|in|as)\b)"
+                          r"[a-z]+(?: [a-z]+)?)(?:'s| (?:is|has|was|will be|got|called|went|left))\b")
+"""Who a list said as "his", "her" or "their" tickets belongs to: the one a sentence before it
+names first ("alex is off sick, move his tickets to sam"), when it opens with a name."""
 
 
 def _with_fact_asked(found: Understanding, text: str) -> Understanding:
@@ -311,6 +323,7 @@ def _understand(text: str, conversation: Conversation, *, several_then: bool) ->
     if (settled := self_corrected(text, conversation, read_again)) is not None:
         return settled  # "close 1, no wait, 2": the request the message settles on
     text = spelled_numbers(text)  # "close ticket twelve": 12
+    text = _FULL_STOP.sub(".", text)  # "assign 303 to priya shah full stop thanks", dictated
     text = _not_the_other(text)  # "86 is a bug not a request": "86 is a bug"
     text = without_the_other_ticket(text)  # "close 3, not 2": "close 3"
     text = _HOW_MUCH.sub(r"how many \1", text)  # "how much tickets I have open"
@@ -673,6 +686,8 @@ def _wanted(found: re.Match[str]) -> str:
     return f"{found['lead']}{_WANTED_VERBS.get(verb, verb)} {found['ticket']}"
 
 
+_FULL_STOP = re.compile(r"\s+full stop\b(?=\s|$)", re.IGNORECASE)
+"""The full stop a dictating phone writes out as words ("… to priya shah full stop thanks")."""
 _HOW_MUCH = re.compile(r"\bhow much (tickets|requests|cases|issues)\b", re.IGNORECASE)
 
 
@@ -764,6 +779,8 @@ def _read(message: Message, text: str, conversation: Conversation) -> Understand
     if _NOT_OPEN.fullmatch(core):  # "it not open": no "don't", and no guess either
         ticket = message.ticket(start)
         return _should_be(ticket, TicketStatus.OPEN) if ticket else FreeText(text.strip())
+    if _LEFT_AS_IT_IS.fullmatch(core):
+        return Declined(_first_ticket(message), text.strip())
     if _is_negation(words[start:end]) and not _lists_with_not(words[start:end]):
         if words[start] == "why" and len(named := _typed_tickets(message, start, end)) == 1:
             return ShowTicket(message.ticket(named[0]))  # "why is 170 STILL not fixed??"
@@ -1341,6 +1358,8 @@ def _starts_reason(said: list[str]) -> bool:
         return True  # not "… back to | the queue, I am swamped": "I" is another's subject
     if said[0] in _WAITING and said[1:2] in (["on"], ["for"]):
         return True  # "82 on hold waiting on user": why, not part of the status
+    if said[0] in ("while", "whilst") and said[1:2] != [] and said[1] in _SOMEONE | {"im", "you"}:
+        return True  # "hand 234 to lee chen while i'm away": why, no part of the name
     if said[0] not in _BECAUSE:
         return False
     return said[0] != "as" or said[1:2] != [] and said[1] in _SOMEONE
@@ -1481,6 +1500,9 @@ def _is_negation(words: list[str]) -> bool:
         if word in _UNABLE and index > 0 and (words[index - 1] not in _PEOPLE or not (
                 {REF, NUMBER} & set(after))):
             continue  # "Outlook won't sync", "I can't change my password": what is wrong
+        if word not in _UNABLE and after[:1] and after[0] in _HANDING and (
+                {REF, NUMBER} & set(after[1:3])):
+            return True  # "don't hand 258 to sam, he's swamped": a handover refused
         if word not in _UNABLE and after[:1] and after[0] in _SETTING_VERBS and (
                 NUMBER in after[1:3] or REF in after[1:2] and _a_value(after[2:4])):
             return True  # "don't make 115 urgent", "never make it urgent": a change refused
@@ -1491,6 +1513,16 @@ def _is_negation(words: list[str]) -> bool:
 
 
 _NEGATED_WITHIN = 4
+_HANDING = frozenset({"hand", "pass", "send", "transfer", "route", "delegate", "forward",
+                      "allocate", "escalate"})
+"""Verbs that give a ticket to someone, refused as "assign" is ("don't hand 258 to sam")."""
+_LEFT_AS_IT_IS = re.compile(
+    rf"(?:(?:lets|let us|please|pls|just|ok|okay|so|i think|i'd|id|we can|we should|better) )*"
+    rf"(?:leave|keep) (?:(?:the|ticket|tkt) )*(?:{REF}|{NUMBER}) (?:as (?:it|tref) is|as is|alone|be|like that"
+    rf"|like (?:it|tref) is|where (?:it|tref) is|with (?!a |an |the |me\b|comment|note)\w+(?: \w+)?)(?: for now| for the moment| for today| then)?"
+    rf"(?: please| pls| thanks)?")
+"""A ticket left as it stands ("let's leave 267 as it is", "leave 270 with sam for now"):
+no change, said back (not "leave a comment on 4", which comments)."""
 _DEGREE = frozenset({"that", "so", "very", "too", "really", "super", "all", "particularly",
                      "terribly", "exactly", "an", "a"})
 """Words after a negation its action may be in ("don't close", "no need to close", "do not
@@ -2347,6 +2379,10 @@ def _no_longer(link: str | None, rest: list[str]) -> bool:
         _ENDED & set(rest))
 
 
+_OFF_ME = re.compile(r"off (?:of )?(?:me|myself|my (?:plate|list|queue|desk|name))"
+                     r"(?: (?:please|pls|now|for now|thanks))?")
+
+
 def _set_something(reading: Reading, found: re.Match[str]) -> Understanding | None:
     """`set/mark/move/put 4 …`: a status, a priority, a category, a due date or a person."""
     ticket = reading.ticket(found)
@@ -2363,6 +2399,8 @@ def _set_something(reading: Reading, found: re.Match[str]) -> Understanding | No
     rest = reading.words(found, "rest")
     if len(rest) <= 4 and (due := _due(ticket, rest, reading.conversation.today)) is not None:
         return due
+    if found.group("verb") in ("take", "get") and _OFF_ME.fullmatch(" ".join(said)):
+        return AssignTicket(ticket, Nobody())  # "take 287 and 288 off me": nobody has them now
     if found.group("verb") in ("move", "send", "put", "take", "get", "bring") and said[0] in ("to", "over"):
         target = _named_target(rest[1:], reading.conversation)
         if target is not None:
@@ -2420,7 +2458,7 @@ _RELATIVE_PRIORITY = re.compile(
 
 _REASON_OPENS = _SOMEONE | _BECAUSE | _WAITING | {
     "were", "user", "users", "customer", "vendor", "per", "so", "after", "requester", "he",
-    "she", "they", "theyre"}
+    "she", "they", "theyre", "while", "whilst"}  # "put 4 on hold while we wait for parts"
 
 
 def _status_then_reason(reading: Reading, first: int, rest: list[Word]) -> ChangeStatus | None:

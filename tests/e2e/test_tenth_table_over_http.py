@@ -57,3 +57,50 @@ async def test_a_swapped_verb_sets_the_priority_and_thanks_change_nothing(
     turn = await service.say("many thanks for your help", user=jo)
     assert turn.texts and not turn.cards
     assert await stored_ticket(engine, ticket) == before
+
+
+async def test_someone_off_sick_has_their_tickets_offered_to_another(
+    service: Service, engine: AsyncEngine
+) -> None:
+    """"alex is off sick, move his tickets to sam": Alex's list is shown and the move offered
+    (it searched for "alex off sick move his sam"); nothing moves until yes."""
+    mona = await user_in_teams(service, engine, "mona@example.com", "Mona Manager",
+                               role="manager")
+    mona_id = await user_id_of(engine, "mona@example.com")
+    await insert_user(engine, email="alex@example.com", name="Alex Kim")
+    await insert_user(engine, email="sam@example.com", name="Sam Rivera")
+    alex_id = await user_id_of(engine, "alex@example.com")
+    sam_id = await user_id_of(engine, "sam@example.com")
+    held = await insert_ticket(engine, created_by=mona_id, assignee_id=alex_id,
+                               number=this_years(236), title="Badge reader at the back door")
+
+    offered = await service.say("alex is off sick, move his tickets to sam", user=mona)
+    assert "Badge reader at the back door" in texts_in(offered.card)
+    assert offered.texts == ["Assign this ticket to Sam Rivera?"], offered.texts
+    assert (await stored_ticket(engine, held))["assignee_id"] == alex_id
+
+    await service.say("yes", user=mona)
+    assert (await stored_ticket(engine, held))["assignee_id"] == sam_id
+
+
+async def test_tickets_taken_off_me_have_nobody_and_one_left_as_it_is_is_unchanged(
+    service: Service, engine: AsyncEngine
+) -> None:
+    jo = await user_in_teams(service, engine, "jo@example.com", "Jo Agent", role="manager")
+    jo_id = await user_id_of(engine, "jo@example.com")
+    first = await insert_ticket(engine, created_by=jo_id, assignee_id=jo_id,
+                                number=this_years(287))
+    second = await insert_ticket(engine, created_by=jo_id, assignee_id=jo_id,
+                                 number=this_years(288))
+    kept = await insert_ticket(engine, created_by=jo_id, assignee_id=jo_id,
+                               number=this_years(270))
+
+    await service.say("take 287 and 288 off me", user=jo)
+    assert (await stored_ticket(engine, first))["assignee_id"] is None
+    assert (await stored_ticket(engine, second))["assignee_id"] is None
+
+    before = await stored_ticket(engine, kept)
+    for said in ("leave 270 with sam for now", "let's leave 270 as it is",
+                 "don't hand 270 to sam, he's swamped"):
+        await service.say(said, user=jo)
+        assert await stored_ticket(engine, kept) == before, said

@@ -24,7 +24,13 @@ were misread). Fixed by kind, never by the lines themselves: thanks and what the
 two neighbours swapped ("mkae", "gvie", "tkae"); the one ticket named chased ("circling back
 on 251", "a gentle reminder about 252", "call me back about 255", "still haven't heard
 anything" of 313); what one still has to do ("what's left for me today", "what do i still
-need to do today", "anything still on my plate before i log off?"); 123.
+need to do today", "anything still on my plate before i log off?"); 123. A handover's list
+said with "over" ("hand all my tickets over to priya"), as "his" tickets of the one a sentence
+before names ("alex is off sick, move his tickets to sam"), or after a sentence ending in a
+full stop ("I'm on annual leave from Friday. Could you reassign my open tickets …"); a reason
+after "while" ("… to lee chen while i'm away"); "take 287 and 288 off me"; a handover refused
+("don't hand 258 to sam"); a ticket left as it is ("let's leave 267 as it is", "leave 270
+with sam for now"); a dictated "full stop"; 132.
 
 `TENTH_MISREAD` is what the rules still misread.
 """
@@ -240,11 +246,7 @@ TENTH_HELD_OUT: tuple[tuple[str, str], ...] = (
 )
 
 TENTH_MISREAD: frozenset[str] = frozenset({
-    'off next week, pls hand all my tickets over to priya',
     'before i go on holiday: 231 to alex, 232 to sam',
-    "handing over 234 to lee chen while i'm away",
-    'alex is off sick, move his tickets to sam',
-    "I'm on annual leave from Friday. Could you reassign my open tickets to Lee Park please?",
     'priya will look after 238 while im out',
     'log on 243 that i rang the supplier at 10',
     'Hi, just checking in on my laptop request from last week',
@@ -254,20 +256,15 @@ TENTH_MISREAD: frozenset[str] = frozenset({
     'create a low priority ticket to replace the mouse mats',
     'honestly the service has been terrible this week',
     'this is unacceptable, 256 was supposed to be done yesterday',
-    "don't hand 258 to sam, he's swamped",
     'what if we put 261 on hold?',
     'we could maybe give 263 to alex',
-    "let's leave 267 as it is",
-    'leave 270 with sam for now',
     'urgent tickets for the network team, newest first',
-    'take 287 and 288 off me',
     "reopen 290, the user says it's broken again, and give it back to lee park",
     'sho me 295',
     'please do close the ticket 297, issue is solved',
     'ticket 299 is not solved still, please reopen',
     'please update me the status of 301',
     'i have doubt, what is meaning of resolved',
-    'assign ticket 303 to priya shah full stop thanks',
     'okay show me ticket 306 and um who is working on it',
     'push 316 to the end of next week',
 })

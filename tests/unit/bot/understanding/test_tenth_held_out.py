@@ -77,6 +77,35 @@ def test_the_tenth_table_is_large_and_new() -> None:
     ('what else do i need to finish before i go home', 'list mine'),
     ('is there anything left for me', 'list mine'),
     ("what's still left for me today", 'list mine'),
+    # a handover before leave, its list said with "over", "his" or after a sentence
+    ('pls hand all my tickets over to sam', 'assign each of to user:u-sam (list mine)'),
+    ("priya's on holiday, give her open tickets to alex",
+     'assign each of to user:u-alex (list all status=open assignee=user:u-priya)'),
+    ('lee park is away, move her tickets to me',
+     'assign each of to user:u-jo (list all assignee=user:u-lee)'),
+    ('sam called in sick; pls give all his tickets to the network team',
+     'assign each of to team:2 (list all assignee=user:u-sam)'),
+    ("Off tomorrow. Can you move all my tickets to Priya?",
+     'assign each of to user:u-priya (list mine)'),
+    # a reason after "while"
+    ("give 4 to sam while i'm on leave", 'assign #4 to user:u-sam'),
+    ("assign 4 to priya whilst she's in the office", 'assign #4 to user:u-priya'),
+    ('put 4 on hold while we wait for parts', 'status #4 on_hold'),
+    ('set 4 to in progress whilst i test', 'status #4 in_progress'),
+    # tickets taken off oneself
+    ('take 4 off me', 'assign #4 to nobody'),
+    ('take it off me pls', 'assign #7 to nobody'),
+    ('take 4 off my plate please', 'assign #4 to nobody'),
+    # a handover refused, a ticket left as it is
+    ('never pass it to facilities', 'no change #7'),
+    ("pls don't hand 4 to sam", 'no change #4'),
+    ('dont transfer it to facilities', 'no change #7'),
+    ('leave it as is', 'no change #7'),
+    ('just leave ticket 4 alone pls', 'no change #4'),
+    ('we can leave it where it is', 'no change #7'),
+    # a full stop dictated
+    ('close 4 full stop', 'status #4 closed'),
+    ('give 4 to sam full stop he knows the printer', 'assign #4 to user:u-sam'),
 ])
 def test_the_shapes_the_tenth_table_found_are_read_in_other_words_too(
     said: str, expected: str
@@ -99,9 +128,25 @@ def test_the_shapes_the_tenth_table_found_are_read_in_other_words_too(
     ('what do i need to do to reset my password', 'question'),
     ("what's left", 'question'),
     ("what's left for me to do on 4", 'show #4'),
+    ("i'm going on leave, give all my tickets to sam", 'assign each of to user:u-sam (list mine)'),
+    ('the printer is broken, move his tickets to sam', "list all text='printer broken move his sam'"),
+    ('move his tickets to sam', "list all text='move his sam'"),
+    ("close 4 while you're at it", 'unknown [start 4, resolve 4, put 4 on hold]'),
+    ('rename 4 to printer jams while printing', "edit #4 title='Printer jams while printing'"),
+    ('take 4 off hold', 'ask status #4 ?: “off hold” is not a status I know. Which status '
+     'should #4 get? [open, in progress, on hold, resolved, closed]'),
+    ('take me off 4', 'assign #4 to nobody'),
+    ("don't send me emails", 'free text'),
+    ("i can't hand in my laptop", 'free text'),
+    ('leave it with me', 'free text'),
+    ('do not send 4 to the network team', 'no change #4'),
+    ('leave a comment on 4', 'comment #4 ?'),
+    ('leave it', 'no change ?'),
+    ('the conveyor came to a full stop yesterday', 'free text'),
 ])
 def test_what_looks_like_the_tenth_shapes_is_read_as_before(said: str, expected: str) -> None:
     """Thanks with more after them, a name that is no swapped verb, a reminder asked for, a
-    time or a floor after "back", a reply not heard with a change asked, and how to do
-    something are read as they were."""
+    time or a floor after "back", a reply not heard with a change asked, how to do
+    something, "his" with no one named before, "while you're at it", "off hold", "leave it
+    with me" (I'll see to it) and a full stop that is no punctuation are read as they were."""
     assert summary(as_the_bot_reads(said, CONVERSATION)) == expanded(expected)
