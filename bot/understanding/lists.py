@@ -15,7 +15,7 @@ from bot.understanding.orders import (
 )
 from bot.understanding.requests import Clarify, ListScope, ListTickets, Target, UserTarget
 from bot.understanding.targets import Ambiguous, NoSuchTarget
-from bot.understanding.words import PRIORITY_WORDS, STATUS_WORDS
+from bot.understanding.words import PRIORITY_WORDS, STATUS_VERBS, STATUS_WORDS
 from domain.tickets import DueWindow, Priority, TicketOrder, TicketStatus
 
 
@@ -52,6 +52,10 @@ _LOOKAHEAD = max(2, *(len(phrase) for phrase in _CREATED + _MINE))
 _SETTING = frozenset({"set", "put", "move", "mark", "make", "change", "send", "bring", "switch",
                       "flip", "turn", "push", "take"})
 """Verbs that change the ticket they are followed by, never start a list of tickets."""
+_STATUS_CHANGES = frozenset(
+    said for verb in STATUS_VERBS for said in (verb, verb.removesuffix("e") + "ing")
+) - {"start", "starting"}  # "start 4 issues": maybe a count
+"""Verbs that change the ticket they are followed by ("close 4", "closing 4")."""
 _STRONG = frozenset({"tickets", "queue", "backlog", "plate", "issues", "requests", "ones", "todo",
                      "todos"})
 _NOT = frozenset({"not", "arent", "isnt", "non"})
@@ -148,6 +152,9 @@ def read_list(
         return None
     if words[:1] and words[0] in _SETTING and NUMBER in words[1:3]:
         return None  # "set 7 to todo", "put 7 back in the queue": a change to ticket 7
+    if words[1:2] == [NUMBER] and words[0] in _STATUS_CHANGES and not (
+            set(words[2:3]) & (_STRONG | _NAMING)):
+        return None  # "resolve 4, no further issues": 4 resolved, and why; not "closed 4 tickets"
     if any(w in _NAMING and after == NUMBER for w, after in zip(words, words[1:])):
         return None  # "close tickets 8 and 9": those tickets, not a list
     scope = ListScope.TEAMS if filters.our_teams else ListScope.ALL

@@ -969,6 +969,8 @@ when that happens, not when the request should."""
 _WHY_AFTER_NO = frozenset({
     "response", "responses", "reply", "replies", "answer", "feedback", "contact", "word",
     "update", "updates", "longer", "activity", "news", "action", "need",
+    "further", "more", "issue", "issues", "problem", "problems", "errors", "complaints",
+    "recurrence", "sign", "callback", "show",  # "no further issues", "no more problems"
 })
 _WHY_AFTER_NOT = frozenset({
     "reproducible", "reproduceable", "needed", "required", "necessary", "relevant",
@@ -982,6 +984,8 @@ def _tells_why(words: list[Word], index: int) -> bool:
     "close 6, not an IT issue"."""
     said = words[index].text
     following = words[index + 1].text if index + 1 < len(words) else ""
+    if said == "no" and following in ("further", "more"):  # "no further issues", not "no more"
+        return index + 2 < len(words)
     return said == "no" and following in _WHY_AFTER_NO or (
         said == "not" and following in _WHY_AFTER_NOT)
 
@@ -998,7 +1002,8 @@ def _first_clause(
     later: list[Understanding | None] = []  # the request in a later sentence, read once
     for index in range(start if _addressed(message, start, start + 1) else start + 1, end - 1):
         typed = message.text[:message.spans[words[index].last][1]]
-        if typed.endswith((",", ";", ".", "!", "?")):
+        if typed.endswith((",", ";", ".", "!", "?")) or typed.endswith(":") and (
+                words[index].text in (REF, NUMBER)):  # "close 9: confirmed fixed by user"
             reason = index + 1
         elif _starts_reason([w.text for w in words[index + 1:index + 5]]):
             reason = index + 1
@@ -1348,6 +1353,13 @@ _TELLS = frozenset({"is", "was", "has", "are", "were", "keeps", "came", "seems",
                     "works", "needs", "am", "have"})
 
 
+_REQUESTERS = frozenset({"user", "users", "customer", "requester", "requestor", "client",
+                         "caller", "vendor", "enduser"})
+_TOLD_SO = frozenset({"confirmed", "confirms", "says", "said", "reports", "reported", "agreed",
+                      "agrees", "replied", "happy", "satisfied", "ok", "okay", "is", "was", "has"})
+"""Who tells, and telling, as a reason starts: "user confirmed fixed", "customer happy"."""
+
+
 def _starts_reason(said: list[str]) -> bool:
     """"because …", " - …", "as he …" (but "mark 4 as urgent" is no reason), or a sentence
     told without a comma ("close 24 its sorted", "reopen 24 the issue is back")."""
@@ -1360,6 +1372,11 @@ def _starts_reason(said: list[str]) -> bool:
         return True  # "82 on hold waiting on user": why, not part of the status
     if said[0] in ("while", "whilst") and said[1:2] != [] and said[1] in _SOMEONE | {"im", "you"}:
         return True  # "hand 234 to lee chen while i'm away": why, no part of the name
+    if said[0] in _REQUESTERS and said[1:2] and said[1] in _TOLD_SO:
+        return True  # "closing 9 user confirmed fixed": dictated, with no comma
+    if said[0] == "no" and said[1:2] and said[1] in _WHY_AFTER_NO and (
+            said[1] not in ("further", "more") or len(said) > 2):
+        return True  # "resolve 4 no further issues", but not "close 4 no wait"
     if said[0] not in _BECAUSE:
         return False
     return said[0] != "as" or said[1:2] != [] and said[1] in _SOMEONE

@@ -3,6 +3,7 @@ comment in the same change, says both in one reply, and a resend adds nothing tw
 
 from __future__ import annotations
 
+import pytest
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncEngine
 
@@ -75,3 +76,23 @@ async def test_one_reason_for_several_tickets_is_added_to_each(
                           "Your comment was added to each."]
     for number in numbers:
         assert await _state(engine, number) == ("closed", ["duplicates of 3"])
+
+
+@pytest.mark.parametrize(("said", "status", "reason"), [
+    ("resolve {n}, no further issues", "resolved", "no further issues"),
+    ("closing {n} user confirmed fixed", "closed", "user confirmed fixed"),
+    ("close {n}: confirmed fixed by user", "closed", "confirmed fixed by user"),
+])
+async def test_a_reason_that_starts_with_no_or_comes_unpunctuated_is_the_comment(
+    service: Service, engine: AsyncEngine, said: str, status: str, reason: str
+) -> None:
+    """Before: 'resolve 4, no further issues' searched the list for its words, and the other
+    two were not understood."""
+    manager, mia = await person_in_teams(service, engine, "Mia", "Manager", role="manager")
+    ticket = await file_ticket(engine, manager, "Switch in room 4 is down", status="in_progress")
+
+    turn = await service.say(said.format(n=int(ticket.ticket_number[-4:])), user=mia)
+
+    assert (f"{ticket.ticket_number} is now {status}. Your comment was added."
+            in texts_in(turn.card))
+    assert await _state(engine, ticket.ticket_number) == (status, [reason])

@@ -21,6 +21,22 @@ from tests.unit.bot.understanding.test_transcript import CONVERSATION, as_the_bo
     ("fixed 4, Replaced the PSU thx", "status TKT-2026-0004 resolved", "Replaced the PSU"),
     ("TKT-2026-0004 resolved — loose cable behind the desk", "status TKT-2026-0004 resolved",
      "loose cable behind the desk"),
+    # a reason that starts with "no …", after a colon, or dictated with no comma at all
+    ("resolve 4, no further issues", "status TKT-2026-0004 resolved", "no further issues"),
+    ("resolve 4 no further issues", "status TKT-2026-0004 resolved", "no further issues"),
+    ("close 4, no further action needed", "status TKT-2026-0004 closed",
+     "no further action needed"),
+    ("close 4 - no issues since the update", "status TKT-2026-0004 closed",
+     "no issues since the update"),
+    ("4 resolved, no more problems reported", "status TKT-2026-0004 resolved",
+     "no more problems reported"),
+    ("resolving 4 - no further probs", "status TKT-2026-0004 resolved", "no further probs"),
+    ("closing 9 - user confirmed fixed", "status TKT-2026-0009 closed", "user confirmed fixed"),
+    ("closing 9 user confirmed fixed", "status TKT-2026-0009 closed", "user confirmed fixed"),
+    ("close 9: confirmed fixed by user", "status TKT-2026-0009 closed", "confirmed fixed by user"),
+    ("resolve 4 customer happy", "status TKT-2026-0004 resolved", "customer happy"),
+    ("Close 9 user says its working now!", "status TKT-2026-0009 closed",
+     "user says its working now!"),
 ])
 def test_a_reason_said_with_a_status_change_is_kept_as_typed(
     said: str, read: str, reason: str
@@ -45,6 +61,13 @@ def test_one_reason_for_several_tickets_is_each_ones() -> None:
 
 @pytest.mark.parametrize("said", [
     "close 4, actually don't", "resolve 4, or maybe not", "Network team - please close 12",
+    "close 4, no", "close 4 no wait", "close 4, no more", "resolve 4, no further issues, actually don't",
+    "close 9 if the user confirms it's fixed", "resolve 4, no further issues?",
 ])
 def test_taking_it_back_or_addressing_someone_still_changes_nothing(said: str) -> None:
+    assert not isinstance(as_the_bot_reads(said, CONVERSATION), ChangeStatus)
+
+
+@pytest.mark.parametrize("said", ["closed 4 tickets today", "close 4 issues", "resolved 4 tickets"])
+def test_a_count_of_tickets_is_no_reason(said: str) -> None:
     assert not isinstance(as_the_bot_reads(said, CONVERSATION), ChangeStatus)
