@@ -58,6 +58,8 @@ class ListQuery:
     updated_since: date | None = None
     """Only tickets updated on or after this day (UTC); in the TOUCHED scope, those the
     viewer worked on since."""
+    not_updated_since: date | None = None
+    """Only tickets last updated before this day (UTC): left alone since."""
     created_from: date | None = None
     """Only tickets filed on or after this day (UTC)."""
     created_before: date | None = None
@@ -92,6 +94,8 @@ class ListQuery:
             data["also"] = [_holder_data(other) for other in self.also]
         if self.updated_since:
             data["since"] = self.updated_since.isoformat()
+        if self.not_updated_since:
+            data["quiet_since"] = self.not_updated_since.isoformat()
         if self.created_from:
             data["filed_from"] = self.created_from.isoformat()
         if self.created_before:
@@ -129,6 +133,7 @@ class ListQuery:
                    holder=_holder_from(raw.get("holder")), due_window=due_window,
                    due_on=_day_from(raw.get("due_on")), also=others,
                    updated_since=_day_from(raw.get("since")),
+                   not_updated_since=_day_from(raw.get("quiet_since")),
                    created_from=_day_from(raw.get("filed_from")),
                    created_before=_day_from(raw.get("filed_before")),
                    unplaced=str(raw["unplaced"])[:_NAME_CHARS] if raw.get("unplaced") else None,
@@ -182,6 +187,7 @@ class ListQuery:
             touched_by=actor_id if worked else None,
             touched_from=since if worked else None,
             updated_from=None if worked else since,
+            updated_before=midnight(self.not_updated_since) if self.not_updated_since else None,
             created_from=midnight(self.created_from) if self.created_from else None,
             created_before=midnight(self.created_before) if self.created_before else None,
             filed_or_held_by=actor_id if self.scope is ListScope.OWN else None,
@@ -223,7 +229,8 @@ class ListQuery:
                     ("Tickets you filed", "tickets I created"), ("Assigned to you", "my tickets"))
         if any(part is not None for part in (
                 self.status, self.text, self.priority, self.holder, self.due_window,
-                self.due_on, self.created_from, self.created_before, self.filed_by)):
+                self.due_on, self.created_from, self.created_before, self.filed_by,
+                self.not_updated_since)):
             return ()
         if self.scope is ListScope.MINE:
             teams = (("Your team's tickets", "our team's tickets"),) if in_a_team else ()
@@ -264,6 +271,8 @@ class ListQuery:
         if self.updated_since:
             updated = "" if self.scope is ListScope.TOUCHED else "updated "
             what += f" · {updated}since {self.updated_since:%a %d %b}"
+        if self.not_updated_since:
+            what += f" · not updated since {self.not_updated_since:%a %d %b}"
         if filed := self._filed_words():
             what += f" · {filed.removeprefix('filed ') if self.scope is ListScope.CREATED else filed}"
         if self.status:

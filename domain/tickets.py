@@ -305,6 +305,9 @@ class TicketFilter:
     since. A comment leaves `updated_at` as it was, so that column alone cannot say."""
     updated_from: datetime | None = None
     """Updated at or after (naive UTC)."""
+    updated_before: datetime | None = None
+    """Last updated before (naive UTC): left alone since ("not updated in a week"), by
+    `updated_at`, which every change sets (a comment alone leaves it as it was)."""
     created_from: datetime | None = None
     """Filed at or after (naive UTC); with `created_before`, a window of `created_at`."""
     created_before: datetime | None = None

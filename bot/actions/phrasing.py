@@ -38,6 +38,8 @@ def phrase(request: TicketRequest, conversation: Conversation) -> str:
             words += ["I created"] if scope is ListScope.CREATED else []
             words += ["I worked on"] if scope is ListScope.TOUCHED else []
             words += [f"since {listed.updated_since.isoformat()}"] if listed.updated_since else []
+            words += [f"not updated since {listed.not_updated_since.isoformat()}"] \
+                if listed.not_updated_since else []
             filed = [f"since {listed.created_from.isoformat()}"] if listed.created_from else []
             filed += [f"before {listed.created_before.isoformat()}"] if listed.created_before else []
             words += ["opened", *filed] if filed and scope is not ListScope.CREATED else filed

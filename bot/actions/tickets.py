@@ -103,7 +103,8 @@ def list_query(viewer: Viewer, request: ListTickets) -> ListQuery:
     return ListQuery(
         scope=scope, status=request.status, priority=request.priority, text=request.text,
         holder=request.assignee, due_window=request.due_window, due_on=request.due_on,
-        also=request.also, updated_since=request.updated_since, created_from=request.created_from,
+        also=request.also, updated_since=request.updated_since,
+        not_updated_since=request.not_updated_since, created_from=request.created_from,
         created_before=request.created_before, unplaced=request.unplaced,
         filed_by=request.filed_by, order=request.order, every_status=request.every_status,
         most=request.most,

@@ -51,6 +51,9 @@ _FIELD_HINTS = {
     "updated_since": "only tickets updated on or after this day, YYYY-MM-DD; with scope "
                      "touched, worked on since then (\"what did I work on this week\": "
                      "Monday of this week)",
+    "not_updated_since": "only tickets last updated before this day, YYYY-MM-DD: left alone "
+                         "since (\"not updated in a week\": the day a week ago; \"no update "
+                         "since Monday\": that Monday)",
     "created_from": "only tickets filed on or after this day, YYYY-MM-DD (\"since Monday\": "
                     "that Monday; \"last week\": its Monday, with created_before)",
     "created_before": "only tickets filed before this day, YYYY-MM-DD (\"last week\": this "
@@ -72,7 +75,7 @@ _FIELD_HINTS = {
     "history": "true when the person asks what happened to it: its history, who changed it",
     "order": "the order asked for: updated (most recently updated first, the usual one), stale "
              "(least recently updated first), newest or oldest (by when filed), priority "
-             "(most urgent first) or due (due soonest first); leave it out when none was said",
+             "(most urgent first), due (due soonest first) or severity (most severe first); leave it out when none was said",
     "most": "only this many of the list, in its order (\"top 5 most urgent\": 5)",
     "every_status": "true when resolved and closed tickets are wanted too (\"all tickets\", "
                     "\"open or closed\", \"including closed ones\"); lists otherwise leave "

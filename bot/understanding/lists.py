@@ -13,6 +13,7 @@ from bot.understanding.orders import (
     OrderSaid, PhraseIndex, courtesy_tail, latest_count, phrases, read_count, read_order,
     text_lead,
 )
+from bot.understanding.quiet import read_quiet
 from bot.understanding.requests import Clarify, ListScope, ListTickets, Target, UserTarget
 from bot.understanding.targets import Ambiguous, NoSuchTarget
 from bot.understanding.words import PRIORITY_WORDS, STATUS_VERBS, STATUS_WORDS
@@ -116,11 +117,17 @@ def read_list(
             break
     start = first + (len(message.words[first:end]) - len(words))
     filters = read_filters(message, start, end, conversation)
+    quiet = read_quiet(message, start, end, conversation.today)  # "not updated in a week"
+    if quiet is not None and filters.taken & quiet.taken:
+        filters = replace(filters, due=None, taken=frozenset())  # "in a week" is no due date
     whose = filters.whose
-    if whose is not None and whose.topic and isinstance(whose.found, NoSuchTarget) \
-            and conversation.directory:
-        whose = None  # "tickets for the printer": what they are about
+    if whose is not None and (whose.topic and isinstance(whose.found, NoSuchTarget) and (
+            conversation.directory) or quiet is not None and whose.taken & quiet.taken):
+        whose = None  # "tickets for the printer": what they are about; "for 5 days": when
     taken = filters.taken | filters.our_teams | (whose.taken if whose is not None else frozenset())
+    if quiet is not None:
+        taken |= quiet.taken
+    quiet_said = frozenset(i - start for i in quiet.taken) if quiet is not None else frozenset()
     placed = bool(taken)  # a person, team or due date: a list, whatever else is said
     said_taken = frozenset(i - start for i in taken)
     every, every_said = _every_status(words, said_taken)
@@ -204,7 +211,8 @@ def read_list(
                 strong or searching or words[0] in _ANY and (
                     rest[0] in _ABOUT or status is not None or priority is not None)):
             strong = True
-            ends = min((i for i in order_said | every_said if i > index), default=len(words))
+            ends = min((i for i in order_said | every_said | quiet_said if i > index),
+                       default=len(words))
             text = message.original(start + index + 1, start + ends) or None
             break
         if rest[0] not in _FILLER:
@@ -237,7 +245,10 @@ def read_list(
                          due_on=due if isinstance(due, date) else None,
                          order=ordered.order if ordered else None,
                          every_status=every and status is None,
-                         most=counted[0] if counted else None)
+                         most=counted[0] if counted else None,
+                         not_updated_since=quiet.day if quiet is not None else None)
+    if quiet is not None and quiet.day is None and ordered is None:
+        listed = replace(listed, order=TicketOrder.STALE)  # "for ages": the stalest first
     if filed is not None:
         listed = _when_filed(listed, filed, filing=filing, updated=updated)
     return _owned(listed, whose) if whose is not None else listed

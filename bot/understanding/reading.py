@@ -37,6 +37,7 @@ from bot.understanding.requests import (
     TeamTarget,
     Understanding, Unknown, UserTarget, Workload,
 )
+from bot.understanding.quiet import read_quiet
 from bot.understanding.reminders import reminder_asked
 from bot.understanding.suggestions import COMMAND_VERBS, suggest
 from bot.understanding.stats import stats_asked
@@ -781,7 +782,8 @@ def _read(message: Message, text: str, conversation: Conversation) -> Understand
         return _should_be(ticket, TicketStatus.OPEN) if ticket else FreeText(text.strip())
     if _LEFT_AS_IT_IS.fullmatch(core):
         return Declined(_first_ticket(message), text.strip())
-    if _is_negation(words[start:end]) and not _lists_with_not(words[start:end]):
+    if _is_negation(words[start:end]) and not _lists_with_not(words[start:end]) \
+            and not _left_alone(message, conversation, start, end):
         if words[start] == "why" and len(named := _typed_tickets(message, start, end)) == 1:
             return ShowTicket(message.ticket(named[0]))  # "why is 170 STILL not fixed??"
         return Declined(_first_ticket(message), text.strip(), not_done=len(
@@ -1485,6 +1487,14 @@ def _lists_with_not(words: list[str]) -> bool:
     not a change refused (it names no ticket)."""
     said = set(words)
     return bool(_PLURAL_LIST_NOUNS & set(words[:4])) and not ({REF, NUMBER} | _ACTS) & said
+
+
+def _left_alone(message: Message, conversation: Conversation, start: int, end: int) -> bool:
+    """"tickets not updated in 2 weeks", "which of mine have had no update since monday": a
+    list of tickets left alone, with "not" or "no" inside it, naming no ticket."""
+    said = {w.text for w in message.words[start:end]}
+    return not {REF, NUMBER} & said and read_quiet(
+        message, start, end, conversation.today) is not None
 
 
 def _still_waiting(words: list[str]) -> bool:

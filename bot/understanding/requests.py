@@ -92,6 +92,9 @@ class ListTickets:
     """More people or teams whose tickets are listed with `assignee`'s ("Sam and Lee")."""
     updated_since: date | None = None
     """Only tickets updated on or after this day ("what did I work on this week")."""
+    not_updated_since: date | None = None
+    """Only tickets last updated before this day, left alone since ("not updated in a week",
+    "no update since monday")."""
     created_from: date | None = None
     """Only tickets filed on or after this day ("tickets I opened since Monday")."""
     created_before: date | None = None

@@ -82,6 +82,8 @@ def _request(request: TicketRequest) -> str:
             parts += [f"due={listed.due_window.value}"] if listed.due_window else []
             parts += [f"due_on={listed.due_on.isoformat()}"] if listed.due_on else []
             parts += [f"updated_since={listed.updated_since.isoformat()}"] if listed.updated_since else []
+            parts += [f"not_updated_since={listed.not_updated_since.isoformat()}"] \
+                if listed.not_updated_since else []
             parts += [f"created_from={listed.created_from.isoformat()}"] if listed.created_from else []
             parts += [f"created_before={listed.created_before.isoformat()}"] if listed.created_before else []
             parts += [f"text={text!r}"] if text else []

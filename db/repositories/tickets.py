@@ -111,6 +111,8 @@ def matching(filter: TicketFilter) -> list[ColumnElement[bool]]:
         conditions.append(_touched_by(filter.touched_by, filter.touched_from))
     if filter.updated_from is not None:
         conditions.append(tasks.c.updated_at >= filter.updated_from)
+    if filter.updated_before is not None:
+        conditions.append(tasks.c.updated_at < filter.updated_before)
     if filter.created_from is not None:
         conditions.append(tasks.c.created_at >= filter.created_from)
     if filter.created_before is not None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
+from datetime import UTC, date, datetime, time
 from enum import StrEnum
 from typing import TypeVar
 
@@ -14,6 +15,7 @@ from domain.tickets import Category, Priority, TicketFilter, TicketOrder, Ticket
 from domain.validation import is_storable
 from ticketflow.api.errors import ApiError
 from ticketflow.api.schemas.openapi import (
+    DAY_OR_INSTANT_PATTERN,
     ID_MAX,
     LIST_PARAMETERS,
     PAGE_DEFAULT,
@@ -26,6 +28,7 @@ from ticketflow.api.schemas.openapi import (
 E = TypeVar("E", bound=StrEnum)
 _INTEGER = re.compile(r"^-?[0-9]{1,12}$")
 _TICKET_REF = re.compile(TICKET_REF_PATTERN)
+_DAY_OR_INSTANT = re.compile(DAY_OR_INSTANT_PATTERN)
 LIST_PARAMETER_NAMES = frozenset(parameter["name"] for parameter in LIST_PARAMETERS)
 
 
@@ -92,6 +95,24 @@ def _order(params: MultiMapping[str]) -> TicketOrder:
         raise _bad("sort", f"'{said[:20]}' is not one of: {allowed}") from None
 
 
+def _moment(params: MultiMapping[str], name: str) -> datetime | None:
+    """A day (`2026-11-25`, its start in UTC) or an ISO 8601 instant with its offset
+    (`2026-11-25T09:00:00Z`), as naive UTC."""
+    text = _single(params, name)
+    if text is None:
+        return None
+    try:
+        if _DAY_OR_INSTANT.fullmatch(text) and len(text) == len("2026-11-25"):
+            return datetime.combine(date.fromisoformat(text), time())
+        if _DAY_OR_INSTANT.fullmatch(text):
+            moment = datetime.fromisoformat(text.replace("Z", "+00:00"))
+            return moment.astimezone(UTC).replace(tzinfo=None)
+    except (ValueError, OverflowError):
+        pass
+    raise _bad(name, f"'{text[:30]}' is not a date like 2026-11-25 or a time like "
+                     "2026-11-25T09:00:00Z")
+
+
 def _text(params: MultiMapping[str], name: str, *, limit: int) -> str | None:
     text = _single(params, name)
     if text is not None and len(text) > limit:
@@ -117,6 +138,7 @@ def ticket_query(params: MultiMapping[str], *, actor_id: str) -> TicketQuery:
             assignee_id=actor_id if assignee == "me" else assignee,
             team_id=_integer(params, "team", default=None, low=1, high=ID_MAX),
             text=_text(params, "q", limit=SEARCH_MAX) or None,
+            updated_before=_moment(params, "updated_before"),
         ),
         limit=limit,
         offset=offset,

@@ -10,7 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 from db.uow import SqlUnitOfWork
 from domain.services.queries import list_tickets
-from domain.tickets import TicketFilter, TicketOrder, TicketStatus
+from domain.tickets import Priority, TicketFilter, TicketOrder, TicketStatus
 from tests.actors import as_actor
 from tests.integration.builders import insert_ticket, insert_user
 
@@ -81,3 +81,20 @@ async def test_an_order_keeps_to_the_filter(engine: AsyncEngine) -> None:
     every = await list_tickets(uow=SqlUnitOfWork(engine), actor=as_actor(admin), limit=10,
                                order=TicketOrder.PRIORITY)
     assert "".join(t.title for t in every.tickets) == "ZBCDEA"
+
+
+async def test_a_list_of_tickets_left_alone_holds_those_last_updated_before_the_day(
+    engine: AsyncEngine
+) -> None:
+    """`updated_before`: "not updated in a week" on both backends, the day's start excluded
+    from "before" (a ticket updated that morning was touched since)."""
+    admin = await _filed(engine)
+    left_alone = TicketFilter(updated_before=START + 5 * DAY)
+    page = await list_tickets(uow=SqlUnitOfWork(engine), actor=as_actor(admin), limit=10,
+                              order=TicketOrder.STALE, filter=left_alone)
+    assert "".join(t.title for t in page.tickets) == "EB"  # D was updated at START + 5 days
+    assert all(t.updated_at < START + 5 * DAY for t in page.tickets)
+    both = TicketFilter(updated_before=START + 10 * DAY, priorities=(Priority.URGENT,))
+    urgent = await list_tickets(uow=SqlUnitOfWork(engine), actor=as_actor(admin), limit=10,
+                                order=TicketOrder.STALE, filter=both)
+    assert "".join(t.title for t in urgent.tickets) == "B"  # C was updated at the instant

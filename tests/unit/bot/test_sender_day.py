@@ -186,6 +186,10 @@ LISTED = [
      datetime(2026, 12, 6, 10, 0)),
     (None, datetime(2026, 12, 8, 1, 10), "what did I resolve today", "touched_from",
      datetime(2026, 12, 8)),
+    (LA, datetime(2026, 12, 8, 1, 10), "tickets not updated in a week", "updated_before",
+     datetime(2026, 11, 30, 8, 0)),
+    (None, datetime(2026, 12, 8, 1, 10), "tickets nobody touched since friday", "updated_before",
+     datetime(2026, 12, 4)),
     # Overdue is the moment's, as a card, a reminder and the summary's count say
     (LA, datetime(2026, 12, 8, 1, 10), "overdue tickets", "overdue_at",
      datetime(2026, 12, 8, 1, 10)),

@@ -164,6 +164,8 @@ def _matches(filter: TicketFilter, ticket: Ticket) -> bool:
         return False
     if filter.updated_from is not None and ticket.updated_at < filter.updated_from:
         return False
+    if filter.updated_before is not None and ticket.updated_at >= filter.updated_before:
+        return False
     if filter.created_from is not None and ticket.created_at < filter.created_from:
         return False
     if filter.created_before is not None and ticket.created_at >= filter.created_before:

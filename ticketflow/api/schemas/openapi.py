@@ -276,6 +276,10 @@ def _enum_list(enum: type[StrEnum]) -> Schema:
     return {"type": "array", "items": {"enum": _values(enum)}}
 
 
+DAY_OR_INSTANT_PATTERN = (r"^[0-9]{4}-[0-9]{2}-[0-9]{2}(T[0-9]{2}:[0-9]{2}(:[0-9]{2}(\.[0-9]{1,6})?)?"
+                          r"(Z|[+-][0-9]{2}:[0-9]{2}))?$")
+"""A day (`2026-11-25`) or an instant with its offset (`2026-11-25T09:00:00Z`)."""
+
 LIST_PARAMETERS: list[Schema] = [
     _query("status", _enum_list(TicketStatus), "Comma-separated statuses.",
            style="form", explode=False),
@@ -289,6 +293,9 @@ LIST_PARAMETERS: list[Schema] = [
            "Tickets queued to this team id."),
     _query("q", {"type": "string", "maxLength": SEARCH_MAX},
            "Words that must all appear in the title, description or number."),
+    _query("updated_before", {"type": "string", "pattern": DAY_OR_INSTANT_PATTERN},
+           "Only tickets last updated before this day (`2026-11-25`: its start, UTC) or "
+           "instant (`2026-11-25T09:00:00Z`, with its offset): those left alone since."),
     _query("sort", {"enum": _values(TicketOrder), "default": TicketOrder.UPDATED.value},
            "The order: `updated` (most recently updated first), `stale` (least recently "
            "updated first), `newest` or `oldest` (by when filed), `priority` (urgent to low, "

@@ -158,3 +158,34 @@ async def test_history_records_every_change_made_through_the_api(
 async def test_the_openapi_document_is_served_without_a_key(api: Api) -> None:
     status, document = await api.call("GET", "/openapi.json")
     assert status == 200 and document["openapi"] == "3.1.0"
+
+
+async def test_updated_before_lists_the_tickets_left_alone_since_and_a_bad_value_is_400(
+    api: Api, engine: AsyncEngine
+) -> None:
+    admin = await api.person(engine, "admin")
+    key = await api.key(admin)
+    for title, updated in (("Quiet since Nov", datetime(2026, 11, 20, 17, 0)),
+                           ("Touched on the 25th", datetime(2026, 11, 25, 8, 30)),
+                           ("Busy", datetime(2026, 12, 1, 12, 0))):
+        await insert_ticket(engine, created_by=admin.id, title=title, updated_at=updated,
+                            created_at=datetime(2026, 11, 1))
+
+    async def titles(**params: str) -> list[str]:
+        status, found = await api.call("GET", "/tickets", key=key, params=params)
+        assert status == 200, found
+        return [t["title"] for t in found["items"]]
+
+    assert await titles(updated_before="2026-11-25", sort="stale") == ["Quiet since Nov"]
+    assert await titles(updated_before="2026-11-26") == ["Touched on the 25th", "Quiet since Nov"]
+    assert await titles(updated_before="2026-11-25T09:00:00Z") == [
+        "Touched on the 25th", "Quiet since Nov"]
+    assert await titles(updated_before="2026-11-25T10:00:00+02:00") == [
+        "Quiet since Nov"]  # 08:00 UTC, before the 08:30 update
+    assert await titles(updated_before="2026-12-02", q="busy") == ["Busy"]
+    for bad in ("last week", "2026-13-01", "25/11/2026", "2026-11-25T09:00", ""):
+        status, error = await api.call("GET", "/tickets", key=key,
+                                       params={"updated_before": bad})
+        assert (status, error["error"], error["field"]) == (400, "invalid_parameter",
+                                                            "updated_before"), bad
+        assert "is not a date like 2026-11-25" in error["message"], bad

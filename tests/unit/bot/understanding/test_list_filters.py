@@ -82,6 +82,8 @@ LEE_CHEN = UserTarget("u-leec", "Lee Chen")
     ListTickets(scope=ListScope.MINE, every_status=True),
     ListTickets(assignee=Nobody(), order=TicketOrder.PRIORITY, most=5),
     ListTickets(scope=ListScope.CREATED, most=3),
+    ListTickets(not_updated_since=date(2026, 11, 25)),
+    ListTickets(scope=ListScope.MINE, priority=Priority.URGENT, not_updated_since=date(2026, 11, 18)),
 ])
 def test_a_list_said_back_as_words_is_understood_as_the_same_list(request_: ListTickets) -> None:
     assert understand(phrase(request_, CONVERSATION), CONVERSATION) == request_
@@ -117,6 +119,12 @@ def test_which_lee_is_answered_with_buttons_that_each_list_one_of_them() -> None
     (ListQuery(order=TicketOrder.UPDATED), "Tickets · not yet resolved · recently updated first"),
     (ListQuery(scope=ListScope.MINE, order=TicketOrder.SEVERITY),
      "Assigned to you · not yet resolved · most severe first"),
+    (ListQuery(not_updated_since=date(2026, 11, 25)),
+     "Tickets · not updated since Wed 25 Nov · not yet resolved"),
+    (ListQuery(scope=ListScope.MINE, holder=None, not_updated_since=date(2026, 11, 30),
+               order=TicketOrder.STALE),
+     "Assigned to you · not updated since Mon 30 Nov · not yet resolved · least recently "
+     "updated first"),
     (ListQuery(order=TicketOrder.NEWEST, every_status=True), "Tickets · every status · newest first"),
 ])
 def test_the_list_card_title_says_what_was_filtered(query: ListQuery, title: str) -> None:
