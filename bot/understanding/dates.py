@@ -152,7 +152,11 @@ def _months_on(today: date, count: int) -> date:
 
 
 def _end_of(words: list[str], at: int, today: date) -> tuple[date, int] | None:
-    """"end of (the) week" is Friday, "end of the month" its last day, "close of business" today."""
+    """"end of (the) week" is Friday, "end of the month" its last day, "close of business" today;
+    "the end of next week" as "end of next week"."""
+    if words[at] == "the" and words[at + 1:at + 2] in (["end"], ["close"]):
+        found = _end_of(words, at + 1, today)
+        return (found[0], found[1] + 1) if found is not None else None
     if words[at] not in _END_FIRST:
         return None
     for phrase, unit in _ENDS.items():

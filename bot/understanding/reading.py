@@ -330,6 +330,8 @@ def _understand(text: str, conversation: Conversation, *, several_then: bool) ->
     text = _HOW_MUCH.sub(r"how many \1", text)  # "how much tickets I have open"
     text = _UTMOST.sub(lambda said: "low priority" if said["lowest"] else "urgent priority", text)
     text = _DO_VERB.sub(r"\g<verb> ", text)  # "can you do close for ticket 57"
+    text = _DO_EMPHATIC.sub(r"\g<asked> \g<verb>", text)  # "please do close the ticket 297"
+    text = _UPDATE_ME.sub("tell me the status of ", text)  # "please update me the status of 301"
     text = _WANT_THAT.sub(_wanted, text)  # "i want that 57 is assign to priya"
     text = _CLOSED_AS_DUPLICATE.sub(r"\g<close> - ", text)  # "close 70 as a duplicate of 71"
     text = _object_first(what_is_asked(text))
@@ -671,6 +673,16 @@ facilities"): a list, not a question for the help assistant."""
 _DO_VERB = re.compile(
     r"\bdo (?:the |a )?(?P<verb>close|resolve|reopen|assign|start|solve) (?:for|of|on) ",
     re.IGNORECASE)
+_DO_EMPHATIC = re.compile(
+    r"\b(?P<asked>please|pls|plz|kindly) do (?P<verb>close|resolve|reopen|assign|reassign|unassign"
+    r"|start|give|put|make|set|mark|take|send|move|show|update|change|escalate|comment)\b",
+    re.IGNORECASE)
+"""A request said with an emphatic "do" ("please do close the ticket 297, issue is solved")."""
+_UPDATE_ME = re.compile(r"\bupdate (?:me|us)(?: (?:on|about|regarding|with|of|for))?"
+                        r"(?: (?:the )?(?:status|progress)(?: (?:of|on|for))?)? (?=\S)",
+                        re.IGNORECASE)
+"""Asking to be told how a ticket stands ("please update me the status of 301", "kindly
+update me on 301"): no edit of the ticket."""
 _WANT_THAT = re.compile(
     r"^(?P<lead>\W*(?:please |pls |hi |hello )*)(?:i )?(?:want|would like|need|wish|like) that "
     r"(?P<ticket>(?:the |ticket |#)?(?:[a-z]+-\d{4}-)?\d+|it) (?:is|be|will be|gets?|to be) "
@@ -1710,7 +1722,11 @@ _HEDGES = (("prob",), ("probs",), ("prolly",), ("i", "think"), ("i", "guess"), (
            ("perhaps",), ("probably",), ("looks", "like"), ("seems", "like"), ("i", "reckon"),
            ("not", "sure", "if"), ("not", "sure", "whether"), ("i", "am", "not", "sure", "if"),
            ("i", "am", "not", "sure", "whether"), ("i", "wonder", "if"), ("possibly",),
-           ("i", "would", "say"), ("pretty", "sure"), ("i", "am", "pretty", "sure"))
+           ("i", "would", "say"), ("pretty", "sure"), ("i", "am", "pretty", "sure"),
+           # a suggestion, not yet a decision: "we could maybe give 263 to alex"
+           ("we", "could", "maybe"), ("we", "could", "perhaps"), ("we", "could", "probably"),
+           ("we", "might", "want", "to"), ("we", "could", "always"), ("we", "could"),
+           ("we", "might"), ("i", "could", "maybe"))
 
 
 def _hedged(
@@ -1956,8 +1972,12 @@ def _quoted_or(text: str) -> str:
 
 _TITLE_LEAD = re.compile(
     r"^(?:(?:for (?:me|us)[?.!,:;]?|(?:please|pls|plz|kindly)[?.!,:;]?|for|about|regarding|re|that|saying|called|titled|named|with title|with the title"
-    r"|on|:|-|–)\s+)+", re.IGNORECASE,
+    r"|on|:|-|–|to(?= (?:replace|get|fix|install|set up|setup|order|buy|add|remove|move|update"
+    r"|upgrade|reset|renew|change|check|repair|clean|book|enable|disable|grant|configure"
+    r"|investigate|swap|arrange|look into|sort out|unblock|unlock|extend)\b))\s+)+", re.IGNORECASE,
 )
+"""Words before a new ticket's title: "for", "about", "titled", and "to" before what is to be
+done ("create a low priority ticket to replace the mouse mats": "Replace the mouse mats")."""
 
 
 def _create(reading: Reading, whole: Reading) -> Understanding | None:

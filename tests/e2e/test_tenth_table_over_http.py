@@ -7,7 +7,9 @@ from __future__ import annotations
 
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from tests.e2e.service import Service, stored_ticket, texts_in, user_id_of, user_in_teams
+from tests.e2e.service import (
+    Service, presses, stored_ticket, texts_in, user_id_of, user_in_teams,
+)
 from tests.integration.builders import insert_ticket, insert_user, this_years
 
 
@@ -104,3 +106,21 @@ async def test_tickets_taken_off_me_have_nobody_and_one_left_as_it_is_is_unchang
                  "don't hand 270 to sam, he's swamped"):
         await service.say(said, user=jo)
         assert await stored_ticket(engine, kept) == before, said
+
+
+async def test_a_suggested_handover_is_asked_and_made_on_yes(
+    service: Service, engine: AsyncEngine
+) -> None:
+    """"we could maybe give 263 to alex" was free text; now it is asked, and made on yes."""
+    jo = await user_in_teams(service, engine, "jo@example.com", "Jo Agent", role="manager")
+    await insert_user(engine, email="alex@example.com", name="Alex Kim")
+    alex_id = await user_id_of(engine, "alex@example.com")
+    ticket = await insert_ticket(engine, created_by=await user_id_of(engine, "jo@example.com"),
+                                 number=this_years(263))
+
+    turn = await service.say("we could maybe give 263 to alex", user=jo)
+    assert turn.texts == [f"Should Alex Kim take {this_years(263)}?"], turn.texts
+    assert (await stored_ticket(engine, ticket))["assignee_id"] is None  # asked, not guessed
+
+    await service.say(presses(turn)["Yes"], user=jo)
+    assert (await stored_ticket(engine, ticket))["assignee_id"] == alex_id

@@ -30,7 +30,11 @@ before names ("alex is off sick, move his tickets to sam"), or after a sentence 
 full stop ("I'm on annual leave from Friday. Could you reassign my open tickets …"); a reason
 after "while" ("… to lee chen while i'm away"); "take 287 and 288 off me"; a handover refused
 ("don't hand 258 to sam"); a ticket left as it is ("let's leave 267 as it is", "leave 270
-with sam for now"); a dictated "full stop"; 132.
+with sam for now"); a dictated "full stop"; 132. "push 316 to the end of next week" (with
+"the"); "create a … ticket to replace the mouse mats" (the title is what is to be done);
+"please do close …" (an emphatic "do"); "please update me the status of 301"; "who's got the
+most tickets right now" (the workload); "we could maybe give 263 to alex" (a suggestion,
+asked); 138.
 
 `TENTH_MISREAD` is what the rules still misread.
 """
@@ -252,19 +256,13 @@ TENTH_MISREAD: frozenset[str] = frozenset({
     'Hi, just checking in on my laptop request from last week',
     'did anything happen with 250 since friday?',
     'anything new for me since this morning?',
-    "who's got the most tickets right now",
-    'create a low priority ticket to replace the mouse mats',
     'honestly the service has been terrible this week',
     'this is unacceptable, 256 was supposed to be done yesterday',
     'what if we put 261 on hold?',
-    'we could maybe give 263 to alex',
     'urgent tickets for the network team, newest first',
     "reopen 290, the user says it's broken again, and give it back to lee park",
     'sho me 295',
-    'please do close the ticket 297, issue is solved',
     'ticket 299 is not solved still, please reopen',
-    'please update me the status of 301',
     'i have doubt, what is meaning of resolved',
     'okay show me ticket 306 and um who is working on it',
-    'push 316 to the end of next week',
 })

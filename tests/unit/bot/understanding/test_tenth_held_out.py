@@ -106,6 +106,30 @@ def test_the_tenth_table_is_large_and_new() -> None:
     # a full stop dictated
     ('close 4 full stop', 'status #4 closed'),
     ('give 4 to sam full stop he knows the printer', 'assign #4 to user:u-sam'),
+    # "the end of" a week or month
+    ('push 316 to the end of the week', 'edit #316 due=2026-12-04'),
+    ('4 is due by the end of the month', 'edit #4 due=2026-12-31'),
+    # a new ticket for what is to be done
+    ('new ticket to replace the kettle', "create title='Replace the kettle'"),
+    ('open a ticket to get a new badge for the new starter',
+     "create title='Get a new badge for the new starter'"),
+    ('pls raise a ticket to reset my mfa', "create title='Reset my mfa'"),
+    # an emphatic "do"
+    ('kindly do assign 4 to sam', 'assign #4 to user:u-sam'),
+    ('pls do put it on hold', 'status #7 on_hold'),
+    # asked to be told how it stands
+    ('kindly update me on 301', 'show #301 asked=status'),
+    ('pls update us regarding ticket 40', 'show #40 asked=status'),
+    ('can you update me on ticket 12 please', 'show #12 asked=status'),
+    ('please update me on my vpn ticket', "list own text='vpn' asked=status"),
+    # who has the most
+    ('whos got most work', 'workload'),
+    ('which agent has got the most open tickets', 'workload'),
+    # a suggestion, asked about
+    ('we could close 4', 'ask status #4 ?: Should #4 be closed? [Yes]'),
+    ('we might want to put 4 on hold', 'ask status #4 ?: Should #4 be on hold? [Yes]'),
+    ('we could always reassign it to the network team',
+     'ask assign #7 to ?: Should Network take #7? [Yes]'),
 ])
 def test_the_shapes_the_tenth_table_found_are_read_in_other_words_too(
     said: str, expected: str
@@ -143,6 +167,21 @@ def test_the_shapes_the_tenth_table_found_are_read_in_other_words_too(
     ('leave a comment on 4', 'comment #4 ?'),
     ('leave it', 'no change ?'),
     ('the conveyor came to a full stop yesterday', 'free text'),
+    ('move the deadline of 4 to the end of the day', 'edit #4 due=2026-12-02'),
+    ('new ticket: the end of the cable is frayed', "create title='The end of the cable is frayed'"),
+    ('new ticket: to do list app broken', "create title='To do list app broken'"),
+    ('new ticket printer to replace', "create title='Printer to replace'"),
+    ('please do the needful and close 182', 'status #182 closed'),
+    ('please do not close 4', 'no change #4'),
+    ('update 4', 'edit #4 ?'),
+    ('update 4 to say the user is back', "comment #4 'the user is back'"),
+    ('update my ticket: it works now', "comment #7 'it works now'"),
+    ('who has the most tickets today', 'workload'),
+    ("who's got the most urgent ticket", 'question'),
+    ('we could use a new printer', 'free text'),
+    ('we could not close 4', 'no change #4'),
+    ('could we close 4?', 'show #4'),
+    ('we closed 4', 'status #4 closed'),
 ])
 def test_what_looks_like_the_tenth_shapes_is_read_as_before(said: str, expected: str) -> None:
     """Thanks with more after them, a name that is no swapped verb, a reminder asked for, a
