@@ -30,6 +30,7 @@ from functools import cache
 from knowledge.asked_for import Fact, states
 from knowledge.injection import without_instructions
 from knowledge.passages import Passage
+from knowledge.question import without_when
 from knowledge.terms import STOP_WORDS, content_terms, findable_terms
 from knowledge.text import split_sentences
 from knowledge.vocabulary import EVERYDAY_NAMES
@@ -127,8 +128,8 @@ class Quote:
 
 def query_weights(question: str, earlier_question: str | None = None) -> dict[str, float]:
     """The question's terms; a follow-up also searches the earlier question's, at half weight."""
-    weights = {term: 0.5 for term in content_terms(earlier_question or "")}
-    weights.update({term: 1.0 for term in content_terms(question)})
+    weights = {term: 0.5 for term in content_terms(without_when(earlier_question or ""))}
+    weights.update({term: 1.0 for term in content_terms(without_when(question))})
     return weights
 
 

@@ -45,10 +45,30 @@ FILLER = frozenset(
 )
 
 
+_TIMES = (r"(?:morning|afternoon|evening|night|day|week|weekend|month|monday|tuesday|wednesday"
+          r"|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)s?")
+_WHEN_IT_HAPPENED = re.compile(
+    rf"\b(?:(?:this|since|every|all|last(?!\s+days?\b)|till|until|yesterday|tomorrow|(?:earlier|later) today"
+    rf"|for a|for the (?:whole|past|last)|over the)\s+{_TIMES}"
+    rf"|(?:yesterday|today|tonight|lately|recently|suddenly|earlier|overnight)(?:\s+{_TIMES})?)\b",
+    re.IGNORECASE)
+"""When the trouble happened, as people tell it ("since this morning", "every morning",
+"yesterday", "since monday", "all day"): it says nothing of what the question is about, and
+help text that mentions a morning ("during the busy morning period") is no answer to "outlook
+keeps crashing every morning". A time asked about ("what are the opening hours on saturday",
+"can i work from home on fridays", "receipts each month") is kept, and so is "my last day"
+(leaving): only the told forms above are dropped."""
+
+
+def without_when(question: str) -> str:
+    """The question without the words saying when its trouble happened (`_WHEN_IT_HAPPENED`)."""
+    return _WHEN_IT_HAPPENED.sub(" ", question)
+
+
 def question_words(question: str) -> list[str]:
     """Distinct topic words of a question, in the order asked, lower-cased."""
     kept: list[str] = []
-    for word in words(question):
+    for word in words(without_when(question)):
         word = word.strip("'’.-")
         if (
             len(word) < 2 and not word.isdigit()

@@ -198,3 +198,27 @@ async def test_a_continuation_naming_a_topic_found_alone_is_a_new_question(
         seen.append((then, answer.follow_up, cited))
 
     assert seen == [(then, False, {document}) for _, then, document in NEW_AFTER_A_CONTINUATION]
+
+
+TOLD_WHEN = [
+    # (a problem with when it happened, the one document the answer should come from)
+    ("my laptop got stolen from the train this morning", "laptop-hardware-loans.pdf"),
+    ("my laptop screen has been flickering since monday", "laptop-hardware-loans.pdf"),
+]
+
+
+async def test_when_the_trouble_happened_brings_no_passage_about_that_time(
+    knowledge: Knowledge, engine: AsyncEngine
+) -> None:
+    # "this morning" was searched and cited the VPN guide's "busy morning period" beside the
+    # stolen-laptop passage; "since monday" put the flickering screen below the gate.
+    filenames = await ingest_fixtures(uow=knowledge.uow(), indexer=knowledge.indexer)
+    user = await insert_user(engine)
+    helper = HelpAssistant(retriever=knowledge.retriever, uow=knowledge.uow, llm=None)
+    seen = []
+    for number, (question, _) in enumerate(TOLD_WHEN):
+        answer = await helper.ask(user_id=user, session_id=f"told-{number}", question=question)
+        seen.append((question, answer.answered,
+                     {filenames[citation.document_id] for citation in answer.citations}))
+
+    assert seen == [(question, True, {document}) for question, document in TOLD_WHEN]
