@@ -2157,6 +2157,70 @@ def _back_to_queue(reading: Reading, whole: Reading) -> Understanding | None:
         message.text.strip())
 
 
+_PARTY = (r"(?:the |a |our |their |my )?(?:end user|enduser|users|user|customers|customer"
+          r"|requester|requestor|client|clients|caller|vendor|supplier|third party|3rd party"
+          r"|manufacturer)")
+_AWAITED = (r"(?: (?:reply|replies|response|responses|feedback|answer|answers|confirmation"
+            r"|input|callback|call back|info|information|details|update|approval|sign off)"
+            r"| to (?:reply|respond|answer|confirm|call back|come back|get back|revert)"
+            r"(?: to (?:me|us))?)?")
+_WAIT = r"(?:waiting|wating|waitin|awaiting|pending|blocked|stuck|held up)"
+_WHO_WAITS = r"(?:(?:(?:we|i) (?:are|am)|still|now|currently|just) )*"
+_TOLD_TICKET = r"(?: (?:-|–|—|:|for|on|with|re|about|regarding))"
+_ON_HOLD_FOR = (
+    rf"{_WHO_WAITS}{_WAIT}(?: (?:on|for|with))? {_PARTY}{_AWAITED}{_TOLD_TICKET}? {ref()}",
+    rf"{ref()}(?: (?:-|–|—|:|is|s|has been|now|still|currently))* {_WAIT}(?: (?:on|for|with))?"
+    rf" {_PARTY}{_AWAITED}(?: now)?",
+    rf"(?:on|for|re|with) {ref()}(?: (?:-|:))? {_WHO_WAITS}{_WAIT}(?: (?:on|for|with))?"
+    rf" {_PARTY}{_AWAITED}",
+)
+""""Waiting on the user for 12", "pending customer on 12", "12 awaiting customer feedback":
+the ticket waits on the one who asked (or a vendor), which a service desk puts on hold. Only
+such a party: "still waiting on 12" or "waiting for the engineer on 12" is someone chasing."""
+
+
+_RESUMED = (
+    r"(?:back to work(?:ing)?|back working|working|work|continuing(?: work)?|continue(?: work)?"
+    r"|carrying on|carry on|resuming work|resume work) (?:on|with) {t}",
+    r"(?:resume|resuming|restart|restarting|unpause|unpausing|continue|continuing) {t}",
+    r"(?:pick|picking) {t} (?:back )?up",
+    r"{t} (?:is )?back (?:in progress|to in progress|in work)",
+    r"back on {t}",
+)
+_REPLIED = (r"(?:has |have |finally )?(?:replied|responded|answered|got back|came back"
+            r"|called back|rang back|confirmed|reverted)(?: to (?:me|us))?")
+_RESUMED_ALONE = (r"(?:resuming|resume|back to work|back to it|continuing|back in progress"
+                  r"|working on it again)")
+_AFTER_REPLY = (
+    rf"{_PARTY} {_REPLIED}(?:{_TOLD_TICKET} {ref()})?(?: (?:-|–|—|:|so|and|now))*"
+    r" (?:(?:i am|we are|i will|we will) )?{resumed}(?: again| now| today)*",
+    rf"{ref()}(?: (?:-|–|—|:))? {_PARTY} {_REPLIED}(?: (?:-|–|—|:|so|and|now))*"
+    r" {resumed}(?: again| now| today)*",
+)
+_WORK_GOES_ON = tuple(
+    f"{resumed.format(t=ref('ticket'))}(?: again| now| today)*" for resumed in _RESUMED
+) + tuple(pattern.format(resumed=resumed) for pattern in _AFTER_REPLY for resumed in (
+    *(said.format(t=ref("ticket")) for said in _RESUMED), _RESUMED_ALONE))
+""""user replied, back to work on 12", "customer got back to me on 12, picking it up again",
+"resume 12": work on it goes on (in progress). "It" after the ticket the reply was on is that
+ticket; two tickets typed are not guessed between."""
+
+
+def _waiting_or_resumed(reading: Reading, whole: Reading) -> Understanding | None:
+    for pattern in _ON_HOLD_FOR:
+        if found := _match(reading, pattern):
+            return ChangeStatus(reading.ticket(found), TicketStatus.ON_HOLD)
+    for pattern in _WORK_GOES_ON:
+        if not (found := _match(reading, pattern)):
+            continue
+        told, again = reading.ticket(found), reading.ticket(found, "ticket")
+        if told is not None and again is not None and told != again and _typed_as_number(
+                reading.message, reading.group_words(found, "ticket")[0]):
+            return None  # "user replied on 12, resuming 13": which one is not guessed
+        return ChangeStatus(told or again, TicketStatus.IN_PROGRESS)
+    return None
+
+
 def _file_it(reading: Reading, whole: Reading) -> Understanding | None:
     """"log it", "can you raise one and assign it to facilities?": a new ticket, its problem
     told before or asked next."""
@@ -3111,7 +3175,7 @@ def _listed(reading: Reading, *, strong_only: bool) -> Understanding | None:
 
 _RULES: tuple[Rule, ...] = (
     _form, _show, _labelled, _field_told, _comment, _create, _create_after, _file_it,
-    _back_to_queue, _discard, _handover,
+    _back_to_queue, _waiting_or_resumed, _discard, _handover,
     _list, _edit,
     _assign, _status,
 )
