@@ -295,7 +295,7 @@ def _understand(text: str, conversation: Conversation, *, several_then: bool) ->
     if kind := courtesy(text):
         return SmallTalk(kind)
     if load := _ONES_LOAD.fullmatch(simple):  # "my workload", "how busy am I": their list
-        whose = load["whose"]
+        whose = load["whose"] or (f"{load['busy']}'s" if load["busy"] else None)
         return _understand(f"{whose} tickets" if whose else "my tickets", conversation,
                            several_then=several_then)
     if _LEFT_TO_DO.fullmatch(simple):  # "what's left for me today": their list
@@ -633,10 +633,12 @@ _ONES_LOAD = re.compile(
     r"|people|staff|agent|server|system)'?s\b)(?!(?:this|his|its|hers|yours|ours|theirs|whats"
     r"|thats)\b)[a-z]+'?s) (?:current )?work ?load)(?: like| looking like| look like| looking)?"
     r"|how busy am i|am i (?:overloaded|overworked|swamped|busy|slammed|drowning|maxed out)"
+    r"|how (?:busy|loaded|swamped) is (?P<busy>(?!(?:it|this|that|the|everyone|everybody|he|she"
+    r"|they|there|my|our|your|his|her|their|its|a|an)\b)[a-z]+)"
     r"|how much (?:work|stuff) (?:do i have|have i got|is on my plate|am i carrying)"
     rf"(?: on)?){_WHEN_ASKED}")
 """One person's workload asked after ("my workload", "what's Sam's workload", "am I
-overloaded?"): their tickets; everyone's ("who's overloaded") is the count per person."""
+overloaded?", "how busy is sam"): their tickets (a team's, "how busy is network"); everyone's ("who's overloaded") is the count per person."""
 
 _MY_PLACE = r"(?:for me|on my (?:plate|list|desk|todo list|to-do list|to do list))"
 _BEFORE_I_GO = (r"(?: (?:today|tonight|this afternoon|this morning|now|right now|before (?:i|we)"

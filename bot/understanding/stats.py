@@ -37,8 +37,14 @@ _ASKED = [
     # "weekly summary", "this week's stats", "give me the ticket numbers for today"
     re.compile(rf"{_ASK}(?:(?:the|a|our|my) )?(?:(?P<before>{_NAMES})"
                rf" )?{_WHAT}{_WHEN}"),
-    # "how are we doing this week?", "how's this week looking", "how did we do last week"
-    re.compile(rf"(?:how (?:are|re) we doing|how did we do|"
+    # "team status", "what's the service desk status this week": not one ticket's status
+    re.compile(rf"{_ASK}(?:(?:the|our|my) )?(?:team|queue|desk|service desk|help desk)s? status"
+               rf"{_WHEN}"),
+    # "how are we doing this week?", "how's this week looking", "how did we do last week",
+    # "how is the team doing", "how's my team getting on"
+    re.compile(rf"(?:how (?:are|re) we doing|how did we do|how did (?:the|my|our) team do|"
+               rf"(?:hows|how is|how s) (?:the|my|our) (?:team|desk|service desk|help desk)"
+               rf" (?:doing|getting on|holding up|looking|coping)|"
                rf"(?:hows|how is|how was) (?:the|this|last|todays) (?P<own>week|month|day)"
                rf"(?: been| looking| going| gone)?){_WHEN}"),
     # "how many tickets did we close this week", "how many were resolved today": a period is

@@ -30,6 +30,10 @@ _ASKED = re.compile("|".join((
     r" what(?: (?:right now|now|today|at the moment|this week))?",
     r"(?:whats|what (?:is|s)|how much (?:is|s)) everyone (?:working on|doing|handling|got on)"
     r"(?: (?:right now|now|today|at the moment|this week))?",
+    # "how busy is the team", "how busy are we", "how busy is everyone right now"
+    r"how (?:busy|loaded|stretched|swamped) (?:is (?:the|my|our) team|are we|is everyone"
+    r"|is everybody|are (?:the|my|our) (?:agents|people|team))"
+    r"(?: (?:right now|now|today|at the moment|this week))?",
 )))
 
 

@@ -51,3 +51,9 @@ async def test_a_summary_counts_what_the_asker_may_see_and_its_buttons_list_them
                             "- Resolved or closed: 0\n"
                             "- Open now: 1 (0 urgent, 1 overdue, 0 with nobody)"]
     assert set(presses(agents)) == {"Overdue tickets"}
+    # the team asked after as a whole: the same counts (was the help assistant's Teams guide)
+    team = await service.say("how's the team doing?", user=al)
+    assert team.texts == agents.texts
+    busy = await service.say("how busy is the team right now", user=al)
+    assert busy.texts == ["Open tickets you can see, by who holds them:\n"
+                          "- Team Service Desk: 1"]
