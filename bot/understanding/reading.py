@@ -30,7 +30,7 @@ from bot.understanding.asked import fact_asked, put_as_a_question
 from bot.understanding.placing import Placed, addressee, place, place_after_ask
 from bot.understanding.several import for_each, gather_tickets
 from bot.understanding.requests import (
-    AssignTicket, Both, Cancel, ChangeStatus, Choice, Clarify, CommentOnTicket, CreateTicket, Declined,
+    Asked, AssignTicket, Both, Cancel, ChangeStatus, Choice, Clarify, CommentOnTicket, CreateTicket, Declined,
     EachListed, EachTicket, EditTicket, Fact, FreeText, Help, ListScope, ListTickets, Nobody, NoOneNamed, NotInTicketFlow,
     Question, ShowTicket,
     SmallTalk,
@@ -267,6 +267,35 @@ _NAMED_FIRST = re.compile(r"(?P<name>(?!(?:i|im|i'm|we|he|she|they|it|its|it's|t
 names first ("alex is off sick, move his tickets to sam"), when it opens with a name."""
 
 
+_BARE_STATUS = re.compile(
+    r"(?:(?:hi|hey|hello|ok|okay|so|and|well|sorry|btw|quick question|just checking)[,!.:]* )*"
+    r"(?:(?P<asked>(?:what'?s|what is|wats|wat'?s|whats is|what s|how'?s|how is) (?:the |its |it'?s )?"
+    r"(?:current |latest |present )?(?P<status>status|progress|eta|situation)"
+    r"|(?:any|anything) (?:news|new|updates?|(?P<progress>progress|movement)|luck|word|feedback)"
+    r"(?: yet| so far| at all| here)?(?P<on> on (?:this|that)(?: one)?)?"
+    r"|where are we(?: at)?(?P<pointed> with (?:this|that|it|this one|that one))?"
+    r"(?: now| at| so far)?|where (?:are|r) we at|what'?s new|anything to report)"
+    r"|(?P<named>status(?: update| check)?)|updates?|news|progress|eta)"
+    r"(?: now| then| so far| yet)?(?:[,!.]* (?:please|pls|plz|thanks|thx|ty|mate))*[?!. ]*")
+"""A question after how the ticket in view goes that names none ("what's the status?",
+"any news?", "where are we with this", "status?"): it is asked of that ticket, as "what's
+the status of it?" is. "status" alone asks so with a ticket in view or a "?" (without either
+it is a command with its ticket left out, and suggestions are given); "update", "news",
+"progress" alone only with a "?" ("update" is a command, "progress" lists those in progress)."""
+
+
+def _status_of_the_one_in_view(message: Message, conversation: Conversation, *,
+                               status: bool, pointed: bool) -> Understanding:
+    """The ticket in view's card, answering after its status; with none in view, the
+    person's own tickets, as "any update on my ticket?" lists them (one alone is shown with
+    its status): how it goes is asked of one ticket, most likely theirs. "where are we with
+    this" points at one: which is asked, as for "where are we with it"."""
+    asked = Asked(Fact.STATUS) if status else None
+    if conversation.last_ticket is not None or pointed:
+        return ShowTicket(conversation.last_ticket, asked=asked)
+    return replace(own_tickets(message), asked=Asked(Fact.STATUS))
+
+
 def _with_fact_asked(found: Understanding, text: str) -> Understanding:
     """A ticket's card asked for by a question about one of its facts ("who has 2?",
     "is it done?"), with that fact: the card comes with the answer."""
@@ -294,6 +323,11 @@ def _understand(text: str, conversation: Conversation, *, several_then: bool) ->
         return Declined(None, text.strip())  # "no" to a question: nothing changes
     if kind := courtesy(text):
         return SmallTalk(kind)
+    if (bare := _BARE_STATUS.fullmatch(simple)) and (bare["asked"] or "?" in text or (
+            bare["named"] and conversation.last_ticket is not None)):
+        return _status_of_the_one_in_view(read_message(text, conversation), conversation,
+                                          status=bool(bare["status"] or bare["named"]),
+                                          pointed=bool(bare["pointed"] or bare["on"]))
     if load := _ONES_LOAD.fullmatch(simple):  # "my workload", "how busy am I": their list
         whose = load["whose"] or (f"{load['busy']}'s" if load["busy"] else None)
         return _understand(f"{whose} tickets" if whose else "my tickets", conversation,

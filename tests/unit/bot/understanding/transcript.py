@@ -40,6 +40,32 @@ TABLE: tuple[tuple[str, str], ...] = (
     ("show ticekt 4", "show #4"),
     ("hey bot, show tkt-2026-0011", "show #11"),
     ("status for ticket #3", "show #3 asked=status"),
+    # a status question naming no ticket is asked of the one in view (#7); it went to the
+    # help assistant ("what's the status?", "any news?") or was not understood ("status")
+    ("what's the status?", "show #7 asked=status"),
+    ("status?", "show #7 asked=status"),
+    ("status", "show #7 asked=status"),
+    ("Whats the status now?", "show #7 asked=status"),
+    ("wat's the status pls", "show #7 asked=status"),
+    ("hi, what is the current status?", "show #7 asked=status"),
+    ("status update pls", "show #7 asked=status"),
+    ("what's the progress?", "show #7 asked=status"),
+    ("Any progress?", "show #7 asked=status"),
+    ("what's the ETA?", "show #7 asked=status"),
+    ("where are we at?", "show #7 asked=status"),
+    ("any news?", "show #7"),
+    ("any news yet??", "show #7"),
+    ("any updates?", "show #7"),
+    ("hey, any update so far?", "show #7"),
+    ("news?", "show #7"),
+    ("where are we with this", "show #7"),
+    ("any luck?", "show #7"),
+    # look-alikes: a word alone that is a command or a list, small talk, a question of how
+    ("update", "unknown [my tickets, new ticket, help] e.g. [update 4, set the priority of 4 to high, 4 is due next Friday]"),
+    ("progress", "list all status=in_progress"),
+    ("how's it going?", "small talk hello"),
+    ("what's the status of the printer on floor 3?", "question"),
+    ("how do I check the status?", "question"),
     # --- lists -----------------------------------------------------------------------------
     ("my tickets", "list mine"),
     ("My Tickets", "list mine"),
@@ -1391,4 +1417,13 @@ NO_CONTEXT: tuple[tuple[str, str], ...] = (
     ("pls assign to sam rivera", "assign ? to user:u-sam"),
     ("Wifi is down again. Please assign to the network team", "assign ? to team:2"),
     ("reassign to IT Support pls", "assign ? to team:1"),
+    # a status question with no ticket in view: the person's own tickets, as "any update on
+    # my ticket?" lists them (one alone is shown with its status); they went to the help
+    # assistant. One pointed at ("where are we with this") asks which ticket
+    ("whats the status??", "list mine asked=status"),
+    ("status pls?", "list mine asked=status"),
+    ("any news on this?", "show ?"),
+    ("any update?", "list mine asked=status"),
+    ("hello, where are we with this one?", "show ?"),
+    ("Status", "unknown [my tickets, new ticket, help] e.g. [start 4, resolve 4, put 4 on hold]"),
 )
