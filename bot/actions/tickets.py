@@ -418,12 +418,14 @@ async def start_taking(
     deps: BotDependencies, viewer: Viewer, number: TicketRef, *,
     expected_version: str | None = None,
 ) -> Reply:
-    """"on it": in progress, and the viewer's when no one has it and they may take it. One
-    change, on the ticket as it was read (or as a confirmation card drew it,
-    `expected_version`): if someone took it meanwhile, nothing is taken."""
+    """"on it": in progress, and the viewer's when no one person has it (nobody, or a team's
+    queue, which is where agents take work from) and they may take it. One change, on the
+    ticket as it was read (or as a confirmation card drew it, `expected_version`): if someone
+    took it meanwhile, nothing is taken."""
     current = await get_ticket(uow=deps.uow().reading(), actor=viewer, ticket=number)
     me = Assignee.user(viewer.id)
-    take = current.assignee is None and assign_refusal(viewer, current, me) is None
+    queued = current.assignee is None or current.assignee.kind is AssigneeType.TEAM
+    take = queued and assign_refusal(viewer, current, me) is None
     starts = current.status is not TicketStatus.IN_PROGRESS or not take
     change = await ticket_services.change_ticket(
         uow=deps.uow(), actor=viewer, ticket=number,

@@ -159,8 +159,8 @@ class ChangeStatus:
     reason: str | None = None
     """Why, said with the change ("4 is fixed, it was a loose cable"): a comment with it."""
     take: bool = False
-    """"on it", "looking into it now": started, and taken too when no one has it and the
-    viewer may take it."""
+    """"on it", "looking into it now": started, and taken too when no one person has it
+    (nobody, or a team's queue) and the viewer may take it."""
     queue: bool = False
     """"put 7 back in the queue", "hand 7 back to the queue": open again and held by no one
     person, as a service desk's queue holds it (`status` is open); a team that holds it keeps

@@ -1,5 +1,6 @@
 """Over HTTP: "on it" / "I'm on it" / "looking into it now" after a ticket was shown start
-it, and take it when no one has it; with no ticket shown the bot asks which."""
+it, and take it when no one has it or a team's queue holds it; with no ticket shown the bot
+asks which."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from domain.services.tickets import change_ticket
 from domain.tickets import Assignee
 from tests.actors import as_actor
 from tests.e2e.service import Service, file_ticket, person_in_teams, texts_in
-from tests.integration.builders import insert_person
+from tests.integration.builders import insert_person, insert_team
 
 
 async def status_and_assignee(engine: AsyncEngine, number: str) -> tuple[str, str | None]:
@@ -45,6 +46,24 @@ async def test_on_it_starts_the_ticket_just_shown_and_takes_it_when_no_one_has_i
     turn = await service.say("looking into it now", user=mia)
     assert f"{sams.ticket_number} is now in progress." in texts_in(turn.card)
     assert await status_and_assignee(engine, sams.ticket_number) == ("in_progress", sam)  # still Sam's
+
+
+async def test_on_it_takes_a_ticket_from_the_team_queue(
+    service: Service, engine: AsyncEngine
+) -> None:
+    # a ticket queued to the agent's team stayed the team's: "on it" only started it (a
+    # colleague's ticket stays theirs: the first test)
+    manager, _ = await person_in_teams(service, engine, "Mia", "Manager", role="manager")
+    agent, sam = await person_in_teams(service, engine, "Sam", "Agent")
+    desk = await insert_team(engine, "Service Desk", agent)
+    queued = await file_ticket(engine, manager, "Printer on floor 3 jams",
+                               assignee=Assignee.team(desk))
+
+    await service.say(f"show {int(queued.ticket_number[-4:])}", user=sam)
+    turn = await service.say("im on it", user=sam)
+    assert (f"{queued.ticket_number} is now in progress and assigned to you."
+            in texts_in(turn.card))
+    assert await status_and_assignee(engine, queued.ticket_number) == ("in_progress", agent)
 
 
 async def test_on_it_on_a_ticket_in_progress_that_no_one_has_takes_it(
