@@ -26,7 +26,7 @@ from bot.actions.confirmation import (
 from bot.actions.conversation import conversation_for
 from bot.actions.each import offer_each_listed, perform_each, show_each
 from bot.actions.invited import not_joined_yet
-from bot.actions.meant import MadeChange, asked_too, certain, left_behind, made_change
+from bot.actions.meant import MadeChange, asked_too, certain, left_behind, made_change, meant_to
 from bot.actions.pending import FREE_TEXT_SLOTS, Pending, Slot
 from bot.actions.phrasing import phrase
 from bot.actions.reply import ListPage, Option, Reply
@@ -692,10 +692,14 @@ class MessageRouter:
         if not isinstance(made, MadeChange) or not isinstance(
                 first, (ChangeStatus, AssignTicket, EditTicket, CommentOnTicket)) or str(
                 first.ticket) != (
-                made.ticket) or made.ticket == str(meant.ticket):
+                made.ticket) or made.ticket == str(meant.ticket) or meant.earlier:
+            if meant.change is not None:  # "i meant to close 3" with no change to correct, or
+                await ensure_visible(self._deps, viewer, meant.ticket)  # "… yesterday": asked
+                await self._send(turn_context, meant_to(meant.change, conversation))
+                return
             await self._act(turn_context, viewer, dc, ShowTicket(meant.ticket), conversation)
             return
-        instead = replace(first, ticket=meant.ticket)
+        instead = meant.change or replace(first, ticket=meant.ticket)  # the change said, if any
         if not certain(made, meant, pointed_at=await self._shown_at(turn_context), now=utcnow()):
             await ensure_visible(self._deps, viewer, meant.ticket)
             await self._send(turn_context, asked_too(instead, conversation))

@@ -102,6 +102,13 @@ def certain(
         str(meant.ticket) != made.ticket)
 
 
+def meant_to(change: Redone, conversation: Conversation) -> Reply:
+    """"I meant to close 3" with no change of another ticket just made to correct, or "i meant
+    to close 3 yesterday": what was once meant, asked about, one press to make it."""
+    return Reply(text=notices.meant_to(change),
+                 options=(Option("Yes", phrase(change, conversation)),))
+
+
 def asked_too(change: Redone, conversation: Conversation) -> Reply:
     """Not certain which change is meant: asked, one press to make it, never guessed."""
     return Reply(text=notices.meant_too(change),

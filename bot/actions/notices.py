@@ -208,8 +208,19 @@ def nothing_changed(ticket: TicketNumber | str | None) -> str:
 
 def meant_too(change: Change) -> str:
     """"I meant 3" when the change it corrects is not known for certain: asked, not made."""
+    return f"Do you want me to {_done(change)} too?"
+
+
+def meant_to(change: Change) -> str:
+    """"I meant to close 3" with nothing just done to correct: asked, not made."""
+    return f"Do you want me to {_done(change)} now?"
+
+
+def _done(change: Change) -> str:
     number = str(change.ticket)
     match change:
+        case ChangeStatus(queue=True):
+            done = f"put {number} back in the queue"
         case ChangeStatus(status=TicketStatus() as status):
             done = {TicketStatus.OPEN: f"reopen {number}",
                     TicketStatus.IN_PROGRESS: f"start {number}",
@@ -226,7 +237,7 @@ def meant_too(change: Change) -> str:
             done = f"add the comment to {number}"
         case _:
             done = f"change {number}"
-    return f"Do you want me to {done} too?"
+    return done
 
 
 def comment_stays(number: str) -> str:

@@ -21,12 +21,13 @@ from dataclasses import dataclass, replace
 
 from bot.understanding.context import Conversation
 from bot.understanding.requests import (
-    AssignTicket, ChangeStatus, Clarify, Declined, EditTicket, MeantAnother, ShowTicket,
-    Understanding,
+    AssignTicket, ChangeStatus, Clarify, CommentOnTicket, Declined, EditTicket, MeantAnother,
+    ShowTicket, Understanding,
 )
 from bot.understanding.suggestions import COMMAND_VERBS
 from bot.understanding.words import STATUS_VERBS, corrected
 from domain.numbering import TicketNumber
+from domain.tickets import TicketStatus
 
 Reader = Callable[[str, Conversation], Understanding]
 
@@ -244,19 +245,35 @@ _MEANT = tuple(re.compile(pattern, re.IGNORECASE) for pattern in (
     rf"(?:{_MEANT_SAID})?(?P<meant>{_REF})(?:[\s,]+not\s+(?P<wrong>{_REF}))?{_TAIL}",
     # "no, the other one: 3"
     rf"{_LEAD}(?:i\s+meant\s+)?the\s+other\s+one[\s,;:.!-]*(?:{_MEANT_SAID})?(?P<meant>{_REF}){_TAIL}",
-    # "i meant 3", "meant 3 not 2", "should have been 3"
+    # "i meant 3", "meant 3 not 2", "should have been 3", "i meant to say 3"
     rf"{_LEAD}(?:i\s+meant|meant|(?:it\s+)?should\s+have\s+been|(?:it\s+)?should'?ve\s+been)"
-    rf"\s+(?P<meant>{_REF})(?:[\s,]+not\s+(?P<wrong>{_REF}))?{_TAIL}",
+    rf"(?:\s+to\s+say)?\s+(?P<meant>{_REF})(?:[\s,]+not\s+(?P<wrong>{_REF}))?{_TAIL}",
     # "sorry, 3 not 2": said after a word of sorry, never a bare "3 not 2"
     rf"\W*(?:sorry|sry|soz|oops|whoops|my bad|no|nope)\b[\W_]*(?:{_MEANT_SAID})?(?P<meant>{_REF})"
     rf"[\s,]+not\s+(?P<wrong>{_REF}){_TAIL}",
 ))
 
 
-def meant_another(text: str, conversation: Conversation, read: Reader) -> MeantAnother | None:
+_MEANT_TO = re.compile(
+    rf"{_LEAD}(?:i\s+)?(?:meant|ment|mean't)\s+to\s+(?!say\b|ask\b|tell\b|mention\b)(?P<said>.+?)"
+    rf"(?:[\s,]+not\s+(?P<wrong>{_REF}))?{_TAIL}", re.IGNORECASE)
+_EARLIER = re.compile(
+    r"[\s,;.-]+(?:yesterday|earlier|before|last\s+\w+|this\s+morning|the\s+other\s+day"
+    r"|(?:on|by)\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day|\w+\s+(?:days?|weeks?|hours?)\s+ago"
+    r"|ages\s+ago|but|and\s+forgot|then\s+forgot)\b.*$", re.IGNORECASE | re.DOTALL)
+"""What makes "i meant to close 3" something once meant and not done: a time gone by
+("yesterday", "last week"), or a "but" ("… but forgot", "… but the user asked me to wait")."""
+
+
+def meant_another(
+    text: str, conversation: Conversation, read: Reader
+) -> MeantAnother | Clarify | None:
     """"sorry not 2, i meant 3", "oops, wrong ticket, I meant 3", "no, the other one: 3":
     another ticket than the one just acted on, said alone (what to do with it is what was
-    just done, which the conversation knows, not the message)."""
+    just done, which the conversation knows, not the message). "I meant to close 3" says the
+    change too; "i meant to close 3 yesterday" is something not done then (`earlier`)."""
+    if to := _MEANT_TO.fullmatch(text.strip()):
+        return _meant_to(to, conversation, read)
     said = next((found for pattern in _MEANT if (found := pattern.fullmatch(text.strip()))),
                 None)
     if said is None:
@@ -267,6 +284,36 @@ def meant_another(text: str, conversation: Conversation, read: Reader) -> MeantA
     if meant is None or meant == wrong:
         return None
     return MeantAnother(meant, wrong)
+
+
+def _meant_to(
+    said: re.Match[str], conversation: Conversation, read: Reader
+) -> MeantAnother | Clarify | None:
+    """The change after "i meant to", whole and of one ticket, or None (read as any message:
+    "i meant to ask, is 3 closed?" asks). A name read before the people are (`directory`)
+    is the question that has them read, as for any assignment."""
+    request = said["said"]
+    earlier = _EARLIER.search(request)
+    if earlier is not None:
+        request = request[:earlier.start()]
+    change = read(request, conversation)
+    wrong = _ticket_said(said["wrong"], conversation, read) if said["wrong"] else None
+    match change:
+        case ChangeStatus(ticket=TicketNumber() as ticket, status=TicketStatus(), take=False):
+            pass
+        case AssignTicket(ticket=TicketNumber() as ticket, to=to) if to is not None:
+            pass
+        case Clarify(request=AssignTicket()) if not conversation.directory:
+            return change
+        case EditTicket(ticket=TicketNumber() as ticket) if change.has_changes:
+            pass
+        case CommentOnTicket(ticket=TicketNumber() as ticket, text=str()):
+            pass
+        case _:
+            return None
+    if ticket == wrong:
+        return None
+    return MeantAnother(ticket, wrong, change=change, earlier=earlier is not None)
 
 
 def _ticket_said(ref: str, conversation: Conversation, read: Reader) -> TicketNumber | None:

@@ -243,6 +243,12 @@ class MeantAnother:
     ticket: TicketNumber
     instead_of: TicketNumber | None = None
     """The ticket said to be the wrong one ("not 2"), when it was said."""
+    change: Change | None = None
+    """The change said with it ("i meant to close 3"): made of `ticket` in place of the one
+    just made, rather than that one again."""
+    earlier: bool = False
+    """"i meant to close 3 yesterday", "… but forgot": once meant and not done, which corrects
+    no change just made: asked about, never made unasked."""
 
 
 @dataclass(frozen=True, slots=True)

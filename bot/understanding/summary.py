@@ -49,8 +49,10 @@ def summary(understood: Understanding) -> str:
             told += [str(other)] if other else []
             told += [f"until {until.isoformat()}"] if until else []
             return " ".join(told)
-        case MeantAnother(ticket=ticket, instead_of=instead_of):
-            return f"meant {ticket}" + (f" not {instead_of}" if instead_of else "")
+        case MeantAnother(ticket=ticket, instead_of=instead_of, change=change, earlier=earlier):
+            meant = f"meant {'earlier ' if earlier else ''}{ticket}"
+            meant += f" not {instead_of}" if instead_of else ""
+            return f"{meant}: {_request(change)}" if change else meant
         case Both(first=first, second=second):
             return f"{summary(first)} + {summary(second)}"
         case EachListed(listed=listed, change=change):

@@ -112,3 +112,40 @@ async def test_with_no_change_just_made_the_ticket_meant_is_only_shown(
     assert meant in str(again.card) and again.texts == []
     assert await _tickets(engine) == {first: ("closed", None), second: ("open", None),
                                       meant: ("open", None)}
+
+
+@pytest.mark.parametrize(("typed", "status"), [
+    ("i meant to close {meant}", "closed"),
+    ("sorry, I meant to resolve {meant} not {wrong}", "resolved"),
+    ("my bad - meant to put {meant} on hold", "on_hold"),
+])
+async def test_i_meant_to_change_another_ticket_makes_the_change_said_of_it(
+    service: Service, engine: AsyncEngine, typed: str, status: str
+) -> None:
+    """Before: "i meant to close 3" went to the help assistant, and 3 stayed open."""
+    mia_id, mia = await person_in_teams(service, engine, "Mia", "Manager", role="manager")
+    first, meant = await a_ticket(engine, mia_id), await a_ticket(engine, mia_id)
+    await service.say(f"close {short(first)}", user=mia)
+    said = await service.say(typed.format(wrong=short(first), meant=short(meant)), user=mia)
+    assert said.texts[-1] == (f"{first} is still closed: say “set {first} to open” to put it "
+                              "back.")
+    assert await _tickets(engine) == {first: ("closed", None), meant: (status, None)}
+
+
+async def test_i_meant_to_with_nothing_to_correct_or_a_day_gone_by_is_asked_not_made(
+    service: Service, engine: AsyncEngine
+) -> None:
+    mia_id, mia = await person_in_teams(service, engine, "Mia", "Manager", role="manager")
+    first, meant = await a_ticket(engine, mia_id), await a_ticket(engine, mia_id)
+
+    asked = await service.say(f"i meant to close {short(meant)}", user=mia)  # nothing just made
+    assert asked.texts == [f"Do you want me to close {meant} now?"]
+    assert await _tickets(engine) == {first: ("open", None), meant: ("open", None)}
+
+    await service.say(f"close {short(first)}", user=mia)
+    told = await service.say(f"i meant to close {short(meant)} yesterday but forgot", user=mia)
+    assert told.texts == [f"Do you want me to close {meant} now?"]  # no correction of the close
+    assert await _tickets(engine) == {first: ("closed", None), meant: ("open", None)}
+
+    await service.say(presses(told)["Yes"], user=mia)
+    assert await _tickets(engine) == {first: ("closed", None), meant: ("closed", None)}

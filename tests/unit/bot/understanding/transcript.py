@@ -900,6 +900,25 @@ TABLE: tuple[tuple[str, str], ...] = (
     ("i meant 3 days ago", "free text"),
     ("sorry, i meant the printer one", "free text"),
     ("i meant 2 not 2", "free text"),
+    ("I meant to say 3", "meant #3"),
+    ("sorry i meant to say #3 not #2", "meant #3 not #2"),
+    # "i meant to close 3": the change is said with the ticket; made in place of the one just
+    # made when that is known, asked otherwise (bot.actions.meant); with a time gone by or a
+    # "but" it is something once meant and not done, never a correction: asked
+    ("i meant to close 3", "meant #3: status #3 closed"),
+    ("sorry, I meant to close 3", "meant #3: status #3 closed"),
+    ("oops i meant to resolve 3 not 2", "meant #3 not #2: status #3 resolved"),
+    ("my bad - meant to put 3 on hold", "meant #3: status #3 on_hold"),
+    ("I meant to assign 3 to sam, sorry", "meant #3: assign #3 to user:u-sam"),
+    ("sry i ment to close 3", "meant #3: status #3 closed"),
+    ("i meant to make 3 urgent!", "meant #3: edit #3 priority=urgent"),
+    ("i meant to close 3 yesterday", "meant earlier #3: status #3 closed"),
+    ("I meant to close 3 last week but forgot", "meant earlier #3: status #3 closed"),
+    ("i meant to close 3 but the user asked me to wait", "meant earlier #3: status #3 closed"),
+    ("i meant to ask, is 3 closed?", "show #3 asked=status?closed"),
+    ("i meant to close it", "meant #7: status #7 closed"),
+    ("i didn't mean to close 3", "no change #3"),
+    ("what i meant to say is that 3 is still broken", "show #3"),
     # --- said to whoever filed the ticket in view (an agent's reply) ----------------------------
     ("reply to the customer: a technician is on the way", "comment #7 'a technician is on the way'"),
     ("tell the customer a technician is on the way", "comment #7 'a technician is on the way'"),
