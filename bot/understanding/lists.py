@@ -83,10 +83,11 @@ _NO_TOPIC = frozenset({
     "news?", "pls", "again", "yet", "so", "far", "far?", "from", "on", "for", "about",
     "happened", "happening", "going", "hows", "doing", "up", "anyone", "anybody", "someone",
     "somebody", "looking", "looked", "picked", "seen", "came", "come", "coming", "has", "been",
-    "then",
+    "then", "following", "checking", "chasing", "circling", "back", "in",
 })
 """Words left over from a list query that are no topic to search for: when, and the
-request around it ("I raised a ticket yesterday. Can you tell me the status?")."""
+request around it ("I raised a ticket yesterday. Can you tell me the status?", "just
+checking in on my laptop request")."""
 _NAMING = frozenset({"tickets", "ticket", "issues", "numbers"})
 _ANY = frozenset({"anything", "any"})  # "anything about outlook": a search
 _ABOUT = frozenset({"about", "regarding", "re", "mentioning", "concerning"})

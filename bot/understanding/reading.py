@@ -834,8 +834,13 @@ def _read(message: Message, text: str, conversation: Conversation) -> Understand
             and not _left_alone(message, conversation, start, end):
         if words[start] == "why" and len(named := _typed_tickets(message, start, end)) == 1:
             return ShowTicket(message.ticket(named[0]))  # "why is 170 STILL not fixed??"
-        return Declined(_first_ticket(message), text.strip(), not_done=len(
-            _typed_tickets(message, start, end)) == 1 and _still_waiting(words[start:end]))
+        one = len(_typed_tickets(message, start, end)) == 1
+        told = next((i + 1 for i in range(start, end) if _clause_ends(message, i)), end)
+        if one and told < end and _still_waiting(words[start:told]) and _asks_a_change(
+                then := _later_sentence(message, conversation, start, end)) and then:
+            return then  # "ticket 299 is not solved still, please reopen": told, then asked
+        return Declined(_first_ticket(message), text.strip(),
+                        not_done=one and _still_waiting(words[start:end]))
     if (lasted := _LASTED.match(core)) and _status_value(lasted["state"].split()) is not None:
         return _later_sentence(message, conversation, start, end) or FreeText(text.strip())
     if _what_if(message, start, end):  # "what if it says error 691?": for the help assistant
@@ -1280,12 +1285,20 @@ def _clause_ends(message: Message, index: int) -> bool:
 def _it_as_told(
     found: Understanding, message: Message, begin: int, told: int, first: int, last: int
 ) -> Understanding:
-    """"4 is broken, can you reopen it?": "it" is the ticket the sentence before names."""
+    """"4 is broken, can you reopen it?": "it" is the ticket the sentence before names; so it
+    is of a change with a piece asked ("4 is broken, pls assign it to lee": which Lee takes 4)."""
     named = _typed_tickets(message, begin, told)
-    if not named or _typed_tickets(message, first, last) or not isinstance(
-            found, (AssignTicket, ChangeStatus, CommentOnTicket, EditTicket, ShowTicket)):
+    if not named or _typed_tickets(message, first, last):
         return found
-    return replace(found, ticket=message.ticket(named[0]))
+    ticket = message.ticket(named[0])
+    if isinstance(found, Clarify) and isinstance(found.request, _CHANGES) and (
+            was := found.request.ticket) is not None and any(
+                w.text == REF for w in message.words[first:last]):  # "it" said, not implied
+        return replace(found, request=replace(found.request, ticket=ticket),
+                       question=found.question.replace(_label(was), _label(ticket)))
+    if not isinstance(found, (AssignTicket, ChangeStatus, CommentOnTicket, EditTicket, ShowTicket)):
+        return found
+    return replace(found, ticket=ticket)
 
 
 def _typed_tickets(message: Message, begin: int, end: int) -> list[int]:
@@ -1451,6 +1464,7 @@ def _chased(before: list[str]) -> bool:
             or last in ("about", "on") and lead == "up" and before[-3:-2] in (
                 ["following"], ["chasing"], ["checking"])
             or last == "about" and lead == "back"
+            or last == "on" and lead == "in" and before[-3:-2] == ["checking"]  # "checking in on 4"
             or last == "on" and lead == "back" and before[-3:-2] != [] and before[-3] in _COMING_BACK)
 
 
@@ -1550,6 +1564,12 @@ def _still_waiting(words: list[str]) -> bool:
     yet, with no change refused ("don't close 7 yet")."""
     return bool({"still", "yet"} & set(words)) and not _ACTION_WORDS & set(words) and any(
         _status_value([word]) in (TicketStatus.RESOLVED, TicketStatus.CLOSED) for word in words)
+
+
+def _asks_a_change(found: Understanding | None) -> bool:
+    """A change, or a change with a piece asked for (whose name needs the directory)."""
+    return isinstance(found, _CHANGES) or (
+        isinstance(found, Clarify) and isinstance(found.request, _CHANGES))
 
 
 def _is_negation(words: list[str]) -> bool:
@@ -2348,6 +2368,9 @@ def _history(reading: Reading) -> ShowTicket | None:
     )) or _match(reading, rf"{ref()}(?: s| is)? (?:{_LOG})") or _match(reading, (
         rf"(?:what|whats|what s)(?: has| have| s| is)? {_HAPPENED}(?: on| to| with| in| for)? {ref()}"
         rf"{_LATELY}"
+    )) or _match(reading, (  # "did anything happen with 250 since friday?"
+        r"(?:did|has|have) (?:anything|something|much|any ?thing new) (?:happen|happened"
+        rf"|change|changed|been done|moved)(?: on| to| with| in| for)? {ref()}{_LATELY}"
     )) or _match(reading, (
         rf"who(?: has| have| s| else)? {_NOT_FILED}(?:changed|change|edited|edit|updated|touched"
         r"|modified|worked on"
@@ -2854,6 +2877,11 @@ def _comment(reading: Reading, whole: Reading) -> Understanding | None:
         if found.group(0).split()[0] in ("let", "update") and not found.groupdict().get("that"):
             return None  # "update 4 to urgent"
         return CommentOnTicket(whole.ticket(found), reading_text(whole, found) or None)
+    if (found := _match(whole, (
+        r"(?:log|record|document|note down|jot down|write down)(?: (?:on|against|in|under|to|for))?"
+        rf" {ref()}(?P<rest> .+)"
+    ))) and _COMMENT_OPENS.match(_after_ref(whole, found)):
+        return CommentOnTicket(whole.ticket(found), reading_text(whole, found) or None)
     if added := _added(whole):
         return added
     if told := _told_the_requester(whole):
@@ -2943,6 +2971,16 @@ _TOLD_OPENS = frozenset({
 """How what is told after "add that" may start ("the charger is …", "it is …", "I need to …"),
 whatever follows; after another word ("user", "Sam"), "to" soon after puts someone
 somewhere ("add that user to the network team")."""
+
+
+_COMMENT_OPENS = re.compile(r"(?:that|saying)\b|[:\-–—]", re.IGNORECASE)
+"""How the words logged on a ticket open ("log on 243 that i rang the supplier at 10",
+"record against 4: …"); "log 4 tomorrow" logs nothing said."""
+def _after_ref(reading: Reading, found: re.Match[str]) -> str:
+    """The text as typed from the end of the ticket named (its colon or dash included)."""
+    first, last = reading.group_words(found, "ref")
+    typed = reading.message.original(first, None)
+    return typed[len(reading.message.original(first, last).rstrip(" :-–—")):].lstrip()
 
 
 _COMMENT_LEAD = re.compile(

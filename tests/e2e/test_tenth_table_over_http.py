@@ -124,3 +124,36 @@ async def test_a_suggested_handover_is_asked_and_made_on_yes(
 
     await service.say(presses(turn)["Yes"], user=jo)
     assert (await stored_ticket(engine, ticket))["assignee_id"] == alex_id
+
+
+async def test_told_not_done_then_asked_makes_the_change_asked(
+    service: Service, engine: AsyncEngine
+) -> None:
+    """"ticket 299 is not solved still, please reopen" reopens it (nothing changed before)."""
+    jo = await user_in_teams(service, engine, "jo@example.com", "Jo Agent", role="manager")
+    ticket = await insert_ticket(engine, created_by=await user_id_of(engine, "jo@example.com"),
+                                 number=this_years(299), status="resolved")
+
+    await service.say("ticket 299 is not solved still, please reopen", user=jo)
+    assert (await stored_ticket(engine, ticket))["status"] == "open"
+
+
+async def test_which_lee_is_asked_of_the_ticket_the_sentence_before_names(
+    service: Service, engine: AsyncEngine
+) -> None:
+    """"4 is broken, pls assign it to lee" with another ticket in view: the Lee chosen takes
+    the ticket named (it was the one in view)."""
+    jo = await user_in_teams(service, engine, "jo@example.com", "Jo Agent", role="manager")
+    jo_id = await user_id_of(engine, "jo@example.com")
+    await insert_user(engine, email="lee@example.com", name="Lee Park")
+    await insert_user(engine, email="lee.chen@example.com", name="Lee Chen")
+    lee_chen = await user_id_of(engine, "lee.chen@example.com")
+    named = await insert_ticket(engine, created_by=jo_id, number=this_years(164))
+    in_view = await insert_ticket(engine, created_by=jo_id, number=this_years(165))
+    await service.say("show 165", user=jo)
+
+    turn = await service.say("164 is broken, pls assign it to lee", user=jo)
+    assert turn.texts == ["Which Lee do you mean?"], turn.texts
+    await service.say(presses(turn)["Lee Chen"], user=jo)
+    assert (await stored_ticket(engine, named))["assignee_id"] == lee_chen
+    assert (await stored_ticket(engine, in_view))["assignee_id"] is None

@@ -34,7 +34,11 @@ with sam for now"); a dictated "full stop"; 132. "push 316 to the end of next we
 "the"); "create a … ticket to replace the mouse mats" (the title is what is to be done);
 "please do close …" (an emphatic "do"); "please update me the status of 301"; "who's got the
 most tickets right now" (the workload); "we could maybe give 263 to alex" (a suggestion,
-asked); 138.
+asked); 138. A ticket told not done yet, then a change asked ("ticket 299 is not solved
+still, please reopen"; "it" in the request after a sentence naming a ticket is that ticket,
+also when a piece is asked: "4 is broken, pls assign it to lee"); "did anything happen with
+250 since friday?" (its history); "log on 243 that …" (a comment); "just checking in on my
+laptop request" ("checking" is no topic); 142.
 
 `TENTH_MISREAD` is what the rules still misread.
 """
@@ -252,9 +256,6 @@ TENTH_HELD_OUT: tuple[tuple[str, str], ...] = (
 TENTH_MISREAD: frozenset[str] = frozenset({
     'before i go on holiday: 231 to alex, 232 to sam',
     'priya will look after 238 while im out',
-    'log on 243 that i rang the supplier at 10',
-    'Hi, just checking in on my laptop request from last week',
-    'did anything happen with 250 since friday?',
     'anything new for me since this morning?',
     'honestly the service has been terrible this week',
     'this is unacceptable, 256 was supposed to be done yesterday',
@@ -262,7 +263,6 @@ TENTH_MISREAD: frozenset[str] = frozenset({
     'urgent tickets for the network team, newest first',
     "reopen 290, the user says it's broken again, and give it back to lee park",
     'sho me 295',
-    'ticket 299 is not solved still, please reopen',
     'i have doubt, what is meaning of resolved',
     'okay show me ticket 306 and um who is working on it',
 })

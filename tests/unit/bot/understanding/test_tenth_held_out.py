@@ -130,6 +130,29 @@ def test_the_tenth_table_is_large_and_new() -> None:
     ('we might want to put 4 on hold', 'ask status #4 ?: Should #4 be on hold? [Yes]'),
     ('we could always reassign it to the network team',
      'ask assign #7 to ?: Should Network take #7? [Yes]'),
+    # told not done yet, then asked for a change
+    ('4 is still not fixed. can you reopen it', 'status #4 open'),
+    ('4 is not fixed yet, please give it to sam', 'assign #4 to user:u-sam'),
+    # "it" after a sentence naming a ticket, with a piece asked
+    ('4 is broken, pls assign it to lee',
+     'ask assign #4 to ?: Which Lee do you mean? [Lee Park, Lee Chen]'),
+    ('the user called about 164, give it to lee',
+     'ask assign #164 to ?: Which Lee do you mean? [Lee Park, Lee Chen]'),
+    ('4 is broken, can you give it to bob',
+     "ask assign #4 to ?: I couldn't find “bob”. Who should take #4?"),
+    # whether anything happened on it
+    ('has anything changed on 4 today', 'history #4'),
+    ('did something happen to it overnight', 'history #7'),
+    ('has anything moved on 4 since monday', 'history #4'),
+    # logged on a ticket
+    ('log on 243: i rang the supplier', "comment #243 'i rang the supplier'"),
+    ('log against 4 that the vendor called back', "comment #4 'the vendor called back'"),
+    ('record on 4 - vendor visited', "comment #4 'vendor visited'"),
+    # checking in on one's own
+    ('just checking in on my laptop request', "list own text='laptop'"),
+    ('Hi, just following up on my laptop request from last week',
+     "list own created_from=2026-11-23 created_before=2026-11-30 text='laptop'"),
+    ('checking in on 4', 'show #4'),
 ])
 def test_the_shapes_the_tenth_table_found_are_read_in_other_words_too(
     said: str, expected: str
@@ -182,6 +205,18 @@ def test_the_shapes_the_tenth_table_found_are_read_in_other_words_too(
     ('we could not close 4', 'no change #4'),
     ('could we close 4?', 'show #4'),
     ('we closed 4', 'status #4 closed'),
+    ("4 still isn't resolved", 'no change #4'),
+    ('4 is still not fixed, the user is annoyed', 'no change #4'),
+    ("don't close 4, give it to lee", 'no change #4'),
+    ('Printer on 3 is jammed. Assign to Lee Park',
+     'ask assign #7 to ?: Should Lee Park take #7? [Yes]'),
+    ('did anything happen?', 'question'),
+    ('did anything happen with the printer', 'question'),
+    ('log 4 tomorrow', 'free text'),
+    ('log on to 4 machines', 'free text'),
+    ('log a ticket', 'create title=?'),
+    ('tickets about check-in kiosks', "list all text='check-in kiosks'"),
+    ('tickets about the back door', "list all text='back door'"),
 ])
 def test_what_looks_like_the_tenth_shapes_is_read_as_before(said: str, expected: str) -> None:
     """Thanks with more after them, a name that is no swapped verb, a reminder asked for, a
