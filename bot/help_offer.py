@@ -189,19 +189,46 @@ _ASKS_FOR_A_TICKET = re.compile(
 
 def asks_for_a_ticket(text: str) -> bool:
     """A short message that asks outright for the problem to be filed ("yes please log a
-    ticket", "can you raise a ticket for this?"), as pressing "Create a ticket" does; not
-    "yes" or "ok", which answer no question after an answer that helped."""
+    ticket", "can you raise a ticket for this?", "that didn't work, can you log a ticket"),
+    as pressing "Create a ticket" does; not "yes" or "ok", which answer no question after an
+    answer that helped."""
+    return _ticket_asked(text) is not None
+
+
+def not_helped_then_asks(text: str) -> bool:
+    """"that didn't work, can you log a ticket", "no luck. please raise a ticket": the answer
+    did not help, said before the ask (rated as its "Not helpful" button does)."""
+    return bool(_ticket_asked(text))
+
+
+def _ticket_asked(text: str) -> str | None:
+    """The words said before an outright ask for a ticket, when they are only the ask's
+    own ("" for "yes please log a ticket") or say the answer did not help ("that didnt
+    work"); None when the message asks no ticket, or asks one for something else ("… a
+    ticket for my printer")."""
     said = " ".join(_PUNCTUATION.sub(" ", text.lower().replace("’", "'")).split())
-    found = _ASKS_FOR_A_TICKET.search(said) if 0 < len(said) <= 60 else None
+    found = _ASKS_FOR_A_TICKET.search(said) if 0 < len(said) <= _LONGEST_ASK else None
     if found is None or mentions_ticket_number(said) or _NAMES_A_TICKET.search(said):
-        return False
-    around = f"{said[:found.start()]} {said[found.end():]}".split()
-    return all(word in _AROUND_THE_ASK for word in around)  # not "… a ticket for my printer"
+        return None
+    if not all(word in _AROUND_THE_ASK for word in said[found.end():].split()):
+        return None
+    before = said[:found.start()].split()
+    while before and before[-1] in _AROUND_THE_ASK | _JOINING:
+        before.pop()  # "…, so can you please"
+    if not before or all(word in _AROUND_THE_ASK for word in before):
+        return ""
+    remark = " ".join(before)
+    return remark if len(remark) <= _LONGEST_REMARK and unhelpful(remark) else None
 
 
 _AROUND_THE_ASK = frozenset(
     "yes yeah yep ok okay sure please pls plz can could would you u just then in that case"
     " for this that it me about the issue problem instead now thanks thank thx a one".split())
+_JOINING = frozenset({"so", "and", "but", "then", "pls", "please"})
+_LONGEST_REMARK = 60
+"""As `unhelpful` reads a remark: longer, it is a message of its own."""
+_LONGEST_ASK = 100
+"""A remark and the ask: "that didn't help at all, can you please raise a ticket for me"."""
 
 
 def goes_on(text: str) -> bool:

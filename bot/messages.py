@@ -45,7 +45,8 @@ from bot.delivery import current_delivery, part_of, running_for
 from bot.cards.answer import AnswerView, answer_card
 from bot.help_chat import answer_question, help_session
 from bot.help_offer import (
-    AskedAssistant, OfferReply, asks_for_a_ticket, goes_on, offer_reply, unhelpful,
+    AskedAssistant, OfferReply, asks_for_a_ticket, goes_on, not_helped_then_asks, offer_reply,
+    unhelpful,
 )
 from bot.context import BotDependencies
 from bot.dialogs.answers import Answer, AskAgain, AskNext, completes, read_answer
@@ -747,6 +748,9 @@ class MessageRouter:
                 return False
             # "yes please log a ticket" after an answer that did not help: as the answer
             # card's "Create a ticket" does, the question is the new ticket's title
+            if not_helped_then_asks(text) and exchange is not None:  # "that didn't work, …"
+                await self._deps.help().help_assistant.rate(
+                    message_id=exchange.answer_id, user_id=viewer.id, helpful=False)
             await turn_context.send_activity(notices.filing_the_question(offer.title))
             await dc.begin_dialog(NEW_TICKET, {"title": offer.title, "priority": None,
                                                "category": None})

@@ -236,7 +236,33 @@ async def test_asking_for_a_ticket_after_an_answer_files_the_question_asked(
     assert (ticket["title"], ticket["description"]) == (ANSWERED_TITLE, "It drops every afternoon.")
 
 
-@pytest.mark.parametrize("said", ["yes", "ok thanks", "open a ticket for my printer"])
+@pytest.mark.parametrize("ask", [
+    "that didnt work, can you log a ticket", "No luck. Please raise a ticket",
+    "that didn't help at all, so could you please open a ticket for me?",
+    "still broken - create a ticket pls", "Tried that already, log it please",
+])
+async def test_saying_the_answer_did_not_help_and_asking_for_a_ticket_files_the_question(
+    helpdesk: Service, engine: AsyncEngine, model: CompletionsStandIn, ask: str
+) -> None:
+    """"that didnt work, can you log a ticket" began a ticket titled "Didnt work"; it is the
+    answer's "Not helpful" and the question filed, as each half alone is."""
+    ada = await answered(helpdesk, engine, model)
+
+    turn = await helpdesk.say(ask, user=ada)
+
+    assert turn.texts[0] == f"Let's file “{ANSWERED_TITLE}” as a ticket."
+    async with engine.connect() as connection:
+        verdicts = (await connection.execute(
+            select(help_answer_feedback.c.helpful))).scalars().all()
+    assert verdicts == [False]
+    for answer in ("skip", "Support", "Low"):
+        await helpdesk.say(answer, user=ada)
+    [ticket] = await filed(engine)
+    assert ticket["title"] == ANSWERED_TITLE
+
+
+@pytest.mark.parametrize("said", ["yes", "ok thanks", "open a ticket for my printer",
+                                  "my screen is broken too, can you log a ticket"])
 async def test_a_yes_or_another_problem_after_an_answer_is_not_the_question_filed(
     helpdesk: Service, engine: AsyncEngine, model: CompletionsStandIn, said: str
 ) -> None:

@@ -12,6 +12,7 @@ from bot.help_offer import (
     OfferReply,
     asks_for_a_ticket,
     goes_on,
+    not_helped_then_asks,
     offer_reply,
     unhelpful,
 )
@@ -162,6 +163,18 @@ def test_an_addition_is_kept_to_what_a_description_can_hold() -> None:
 ])
 def test_asking_outright_for_the_problem_to_be_filed(said: str) -> None:
     assert asks_for_a_ticket(said)
+    assert not not_helped_then_asks(said)
+
+
+@pytest.mark.parametrize("said", [
+    "that didnt work, can you log a ticket", "That didn't help. Please log a ticket",
+    "still broken, can you raise a ticket", "didn't work. open a ticket pls",
+    "no luck, create a ticket", "nope didnt help - raise a case then",
+    "that did not help at all, so could you please raise a ticket for me",
+    "I tried that already, file a ticket please", "not what i asked. can u log this pls",
+])
+def test_the_answer_not_helping_then_a_ticket_asked_is_that_ask(said: str) -> None:
+    assert asks_for_a_ticket(said) and not_helped_then_asks(said)
 
 
 @pytest.mark.parametrize("said", [
@@ -169,6 +182,9 @@ def test_asking_outright_for_the_problem_to_be_filed(said: str) -> None:
     "my printer is broken, log a ticket", "log a ticket for the network team",
     "raise a new ticket about the vpn", "comment on ticket 4", "file TKT-2026-0004",
     "how do I log a ticket for a broken monitor when the portal is down",
+    # a new problem, or a detail, before the ask: not the question answered
+    "my screen is broken too, can you log a ticket", "nope, still full. log it please",
+    "the vpn didnt work, open a ticket for the wifi",
 ])
 def test_anything_else_is_not_that_ask(said: str) -> None:
     assert not asks_for_a_ticket(said)
