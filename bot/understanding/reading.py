@@ -100,6 +100,10 @@ _POLITE_START = (
     "i am request you to", "i request you to", "i am requesting you to", "request you to",
     "dear", "actually", "anyway", "anyways", "well", "sorry", "oops", "ptal", "fyi", "btw",
     *(f"{lead} {ask}" for lead in ("if", "when") for ask in _WHEN_FREE),
+    # "i have doubt, what is meaning of resolved": a question announced (Indian English "doubt")
+    *(f"{have} {one}{what}" for have in ("i have", "i got", "ive got", "i have got")
+      for one in ("", "a ", "one ", "small ", "a small ", "a quick ", "one small ")
+      for what in ("doubt", "question", "query")),
 )  # "it" is read as a ticket reference (`tref`) before these are skipped
 _REQUEST_START = ("can you", "could you", "would you", "will you", "can u", "could u", "do you mind",
                   *_GLAD_IF,
@@ -359,6 +363,9 @@ def _understand(text: str, conversation: Conversation, *, several_then: bool) ->
         return settled  # "close 1, no wait, 2": the request the message settles on
     text = spelled_numbers(text)  # "close ticket twelve": 12
     text = _FULL_STOP.sub(".", text)  # "assign 303 to priya shah full stop thanks", dictated
+    heard = _HESITATION.sub(" ", text).strip()
+    if any(ch.isalnum() for ch in heard):
+        text = heard  # "show me ticket 306 and um who is working on it"
     text = _not_the_other(text)  # "86 is a bug not a request": "86 is a bug"
     text = without_the_other_ticket(text)  # "close 3, not 2": "close 3"
     text = _HOW_MUCH.sub(r"how many \1", text)  # "how much tickets I have open"
@@ -735,6 +742,8 @@ def _wanted(found: re.Match[str]) -> str:
     return f"{found['lead']}{_WANTED_VERBS.get(verb, verb)} {found['ticket']}"
 
 
+_HESITATION = re.compile(r"(?<![\w'’-])(?:u+m+|u+h+|e+r+m+|u+h+m+)(?![\w'’-])[,.]?", re.IGNORECASE)
+"""The sounds a dictating phone writes down ("um", "uhh", "erm"): no word of the request."""
 _FULL_STOP = re.compile(r"\s+full stop\b(?=\s|$)", re.IGNORECASE)
 """The full stop a dictating phone writes out as words ("… to priya shah full stop thanks")."""
 _HOW_MUCH = re.compile(r"\bhow much (tickets|requests|cases|issues)\b", re.IGNORECASE)
@@ -843,6 +852,10 @@ def _read(message: Message, text: str, conversation: Conversation) -> Understand
                         not_done=one and _still_waiting(words[start:end]))
     if (lasted := _LASTED.match(core)) and _status_value(lasted["state"].split()) is not None:
         return _later_sentence(message, conversation, start, end) or FreeText(text.strip())
+    if words[start:start + 2] in (["what", "if"], ["how", "about"]) and words[
+            start + 2:start + 3] in (["we"], ["i"], ["you"]) and len(
+            named := _typed_tickets(message, start, end)) == 1:
+        return ShowTicket(message.ticket(named[0]))  # "what if we put 261 on hold?": a proposal
     if _what_if(message, start, end):  # "what if it says error 691?": for the help assistant
         return Question(text.strip())
     if _conditional(words[start:end]) or _condition_after(message, start, end):
@@ -1468,12 +1481,17 @@ def _chased(before: list[str]) -> bool:
             or last == "on" and lead == "back" and before[-3:-2] != [] and before[-3] in _COMING_BACK)
 
 
-_HEARD = re.compile(r"\b(?:(?:havent|hasnt|not|never|didnt) (?:yet )?heard|no word|heard nothing)\b")
+_HEARD = re.compile(r"\b(?:(?:havent|hasnt|not|never|didnt) (?:yet )?heard|no word|heard nothing"
+                    r"|(?:was|were|is) (?:supposed|meant) to be (?:done|fixed|resolved|closed|sorted"
+                    r"|finished|ready)|should (?:have|of) been (?:done|fixed|resolved|closed|sorted"
+                    r"|finished|ready))\b")
+"""Words chasing the one ticket named: nothing heard of it, or it is late ("256 was supposed
+to be done yesterday", "4 should have been fixed by now")."""
 
 
 def _nothing_heard(words: list[str]) -> bool:
-    """"I submitted 313 last week and still haven't heard anything": chasing the one ticket
-    named (no change refused: nothing in it is a request)."""
+    """"I submitted 313 last week and still haven't heard anything", "256 was supposed to be
+    done yesterday": chasing the one ticket named (nothing in it is a request)."""
     return bool(_HEARD.search(" ".join(words))) and not _ACTION_WORDS & set(words)
 
 
@@ -2811,7 +2829,7 @@ def _discard(reading: Reading, whole: Reading) -> Understanding | None:
 
 
 _TAKE_ON = ("handle|take|take over|look at|look into|work on|deal with|own|pick up|check|fix"
-            "|sort out|take care of|have")
+            "|sort out|take care of|have|look after|cover|see to|keep an eye on")
 
 
 def _handover(reading: Reading, whole: Reading) -> Understanding | None:

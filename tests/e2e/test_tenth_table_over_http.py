@@ -157,3 +157,28 @@ async def test_which_lee_is_asked_of_the_ticket_the_sentence_before_names(
     await service.say(presses(turn)["Lee Chen"], user=jo)
     assert (await stored_ticket(engine, named))["assignee_id"] == lee_chen
     assert (await stored_ticket(engine, in_view))["assignee_id"] is None
+
+
+async def test_cover_while_away_assigns_and_a_late_ticket_is_shown_unchanged(
+    service: Service, engine: AsyncEngine
+) -> None:
+    """"priya will look after 238 while im out" gives it to Priya (was free text); "this is
+    unacceptable, 256 was supposed to be done yesterday" shows 256 (was free text), changing
+    nothing."""
+    jo = await user_in_teams(service, engine, "jo@example.com", "Jo Agent", role="manager")
+    jo_id = await user_id_of(engine, "jo@example.com")
+    await insert_user(engine, email="priya@example.com", name="Priya Shah")
+    priya_id = await user_id_of(engine, "priya@example.com")
+    covered = await insert_ticket(engine, created_by=jo_id, assignee_id=jo_id,
+                                  number=this_years(238))
+    late = await insert_ticket(engine, created_by=jo_id, number=this_years(256),
+                               title="Replace the kitchen kettle")
+
+    await service.say("priya will look after 238 while im out", user=jo)
+    assert (await stored_ticket(engine, covered))["assignee_id"] == priya_id
+
+    before = await stored_ticket(engine, late)
+    turn = await service.say("this is unacceptable, 256 was supposed to be done yesterday",
+                             user=jo)
+    assert "Replace the kitchen kettle" in "\n".join(texts_in(card) for card in turn.cards)
+    assert await stored_ticket(engine, late) == before

@@ -38,7 +38,11 @@ asked); 138. A ticket told not done yet, then a change asked ("ticket 299 is not
 still, please reopen"; "it" in the request after a sentence naming a ticket is that ticket,
 also when a piece is asked: "4 is broken, pls assign it to lee"); "did anything happen with
 250 since friday?" (its history); "log on 243 that …" (a comment); "just checking in on my
-laptop request" ("checking" is no topic); 142.
+laptop request" ("checking" is no topic); 142. "priya will look after 238 while im out" (she
+takes it); "um" and "uh" of dictation passed over ("show me ticket 306 and um who is working on
+it"); "what if we put 261 on hold?" (a proposal: the ticket shown); "256 was supposed to be done
+yesterday" (late: shown); "i have doubt, what is meaning of resolved" (a question announced);
+147.
 
 `TENTH_MISREAD` is what the rules still misread.
 """
@@ -255,14 +259,9 @@ TENTH_HELD_OUT: tuple[tuple[str, str], ...] = (
 
 TENTH_MISREAD: frozenset[str] = frozenset({
     'before i go on holiday: 231 to alex, 232 to sam',
-    'priya will look after 238 while im out',
     'anything new for me since this morning?',
     'honestly the service has been terrible this week',
-    'this is unacceptable, 256 was supposed to be done yesterday',
-    'what if we put 261 on hold?',
     'urgent tickets for the network team, newest first',
     "reopen 290, the user says it's broken again, and give it back to lee park",
     'sho me 295',
-    'i have doubt, what is meaning of resolved',
-    'okay show me ticket 306 and um who is working on it',
 })

@@ -153,6 +153,23 @@ def test_the_tenth_table_is_large_and_new() -> None:
     ('Hi, just following up on my laptop request from last week',
      "list own created_from=2026-11-23 created_before=2026-11-30 text='laptop'"),
     ('checking in on 4', 'show #4'),
+    # someone said to look after a ticket
+    ("sam can cover 4 while i'm away", 'assign #4 to user:u-sam'),
+    ('alex will see to it', 'assign #7 to user:u-alex'),
+    ('priya will look after 4', 'assign #4 to user:u-priya'),
+    # the sounds of dictation
+    ('close um 4', 'status #4 closed'),
+    ('can you uh give 4 to sam', 'assign #4 to user:u-sam'),
+    ('show me ticket 4 um', 'show #4'),
+    # a change proposed as a question
+    ('what if we give 4 to sam?', 'show #4'),
+    ('what if i close 4', 'show #4'),
+    # a ticket that is late
+    ('4 should have been fixed by now', 'show #4'),
+    ('4 was meant to be ready on monday', 'show #4'),
+    # a question announced
+    ('i have a doubt: what does on hold mean', 'question'),
+    ('i have a query, what does resolved mean', 'question'),
 ])
 def test_the_shapes_the_tenth_table_found_are_read_in_other_words_too(
     said: str, expected: str
@@ -217,6 +234,21 @@ def test_the_shapes_the_tenth_table_found_are_read_in_other_words_too(
     ('log a ticket', 'create title=?'),
     ('tickets about check-in kiosks', "list all text='check-in kiosks'"),
     ('tickets about the back door', "list all text='back door'"),
+    ('who will look after 4?', 'show #4'),
+    ('the printer will cover 4 pages', 'free text'),
+    ('um', 'unknown [my tickets, new ticket, help]'),
+    ('umm?', 'question'),
+    ('the umbrella stand is broken', 'free text'),
+    ('new ticket: drum machine broken', "create title='Drum machine broken'"),
+    ('what if TKT-2026-0004 is still broken tomorrow?', 'no change #4'),
+    ('what if we restart the router', 'question'),
+    ('the printer was supposed to be fixed', 'free text'),
+    ('4 was supposed to be fixed, close it', 'status #4 closed'),
+    ('i have doubt', 'free text'),
+    ('i have a question about my laptop', 'free text'),
+    ('uhh can you, erm, put 4 on hold', 'status #4 on_hold'),
+    ('how about we give 4 to sam', 'show #4'),
+    ('i have a quick question, who has 4?', 'show #4 asked=assignee'),
 ])
 def test_what_looks_like_the_tenth_shapes_is_read_as_before(said: str, expected: str) -> None:
     """Thanks with more after them, a name that is no swapped verb, a reminder asked for, a
