@@ -39,12 +39,12 @@ from domain.access import (
     sets_any_status, status_refusal,
 )
 from domain.clock import utcnow
-from domain.errors import DomainError, InvalidValue
+from domain.errors import DomainError, InvalidTransition, InvalidValue
 from domain.numbering import TicketNumber, parse_ticket_number
 from domain.people import Role
 from domain.services.queries import get_ticket
 from domain.services.tickets import assignment_refusal_when_filing
-from domain.tickets import Category, Priority, Ticket, TicketStatus
+from domain.tickets import AssigneeType, Category, Priority, Ticket, TicketStatus
 
 DEFAULT_CATEGORY = Category.SUPPORT
 """A proposed ticket's category when the message named none (shown on the card)."""
@@ -61,7 +61,7 @@ _ENUMS: dict[str, type[StrEnum]] = {
     "status": TicketStatus, "priority": Priority, "category": Category,
 }
 _TEXT_FIELDS = frozenset({"text", "title", "description", "reason"})
-_FLAGS = frozenset({"take"})
+_FLAGS = frozenset({"take", "queue"})
 
 
 def is_complete_change(request: object) -> TypeGuard[Change]:
@@ -197,6 +197,15 @@ def _check(viewer: Viewer, ticket: Ticket, request: TicketChange) -> None:
         case AssignTicket(to=to):
             assert to is not None
             ensure(assign_refusal(viewer, ticket, assignee(to)))
+        case ChangeStatus(queue=True):  # open, and held by no one person: either may stand
+            held = ticket.assignee is not None and ticket.assignee.kind is AssigneeType.USER
+            if held:
+                ensure(assign_refusal(viewer, ticket, None))
+            if ticket.status is not TicketStatus.OPEN:
+                ensure(status_refusal(viewer, ticket, TicketStatus.OPEN))
+                lifecycle.move(ticket, TicketStatus.OPEN, now=utcnow())
+            elif not held:
+                raise InvalidTransition(f"{ticket.ticket_number} is already in the queue")
         case ChangeStatus(status=status, take=take):
             assert status is not None
             ensure(status_refusal(viewer, ticket, status))

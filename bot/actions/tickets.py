@@ -384,7 +384,8 @@ async def _who_takes(
 
 async def change_status(deps: BotDependencies, viewer: Viewer, request: ChangeStatus) -> Reply:
     if request.ticket is None:
-        example = f"{_verb(request.status)} 4" if request.status else "status 4"
+        example = "put 4 back in the queue" if request.queue else (
+            f"{_verb(request.status)} 4" if request.status else "status 4")
         return Reply(text=notices.which_ticket(example))
     number = str(request.ticket)
     if request.take:

@@ -2205,7 +2205,8 @@ _QUEUE = (r"(?:the )?(?:general |main |shared |common |open |unassigned |support
           r"(?:queue|queu|que|pool|backlog)")
 _BACK_TO_QUEUE = (
     rf"(?:put|send|return|hand|give|move|drop|throw|push|kick|bounce|stick|place|pop|chuck"
-    rf"|toss|release|bring|take|shift)(?: back)?(?: {ref()}| it)(?: back)? (?:in|into|to|on|onto)"
+    rf"|toss|release|bring|take|shift)(?: back)?(?: {ref()}| it| (?:the |this |that )?ticket"
+    rf"| (?:this|that) one)(?: back)? (?:in|into|to|on|onto)"
     rf" {_QUEUE}(?: again| for now| for someone else)?",
     rf"{ref()} (?:back |bak )?(?:in|into|to) {_QUEUE}(?: again| for now| please| pls)?",
     rf"(?:requeue|re-queue|re queue|re - queue)(?: the ticket)?(?: {ref()}| it)",

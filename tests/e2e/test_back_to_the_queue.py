@@ -10,7 +10,7 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from db.tables import task_comments, tasks
-from tests.e2e.service import Service, person_in_teams, texts_in
+from tests.e2e.service import Service, data, person_in_teams, texts_in
 from tests.integration.builders import insert_team, insert_ticket, this_years
 
 NUMBER = this_years(7)
@@ -113,3 +113,26 @@ async def test_several_tickets_go_back_each_on_its_own(
                           f"- {this_years(8)}: {this_years(8)} is already in the queue"]
     assert await held(engine, mine) == ("open", None, None, None)
     assert await held(engine, queued) == ("open", None, None, None)
+
+
+async def test_with_no_ticket_named_or_in_view_it_asks_which(
+    service: Service, engine: AsyncEngine
+) -> None:
+    """Their only open ticket is offered, on a card to confirm, as "on it" does; with none,
+    which one is asked."""
+    sam_id, sam = await person_in_teams(service, engine, "Sam", "Agent", role="manager")
+    _, lee = await person_in_teams(service, engine, "Lee", "Agent", role="manager")
+    ticket = await insert_ticket(engine, created_by=sam_id, assignee_id=sam_id, number=NUMBER,
+                                 status="in_progress")
+
+    turn = await service.say("hand the ticket back to the queue", user=sam)
+    assert (f"Put {NUMBER} back in the queue (open, and no one person holding it)?"
+            in texts_in(turn.card))
+    assert await held(engine, ticket) == ("in_progress", "user", sam_id, None)
+    confirmed = await service.press("request.confirm", data(turn.card, "request.confirm"),
+                                    user=sam)
+    assert f"{NUMBER} is back in the queue: open, and nobody has it." in texts_in(confirmed)
+    assert await held(engine, ticket) == ("open", None, None, None)
+
+    none = await service.say("hand the ticket back to the queue", user=lee)
+    assert none.texts == ["Which ticket? Say its number, for example `put 4 back in the queue`."]

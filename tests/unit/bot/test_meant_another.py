@@ -74,6 +74,7 @@ def test_a_whole_change_of_one_ticket_is_kept_as_words_that_make_it_again(
     (EditTicket(number(2), priority=Priority.URGENT, due=date(2026, 12, 4)), SHOWN_2),  # two
     (EditTicket(number(2), title="Printer jams"), SHOWN_2),  # the person's own words
     (ChangeStatus(number(2), TicketStatus.IN_PROGRESS, take=True), SHOWN_2),  # "on it"
+    (ChangeStatus(number(2), TicketStatus.OPEN, queue=True), SHOWN_2),  # two fields changed
     (ChangeStatus(number(2)), SHOWN_2),  # "status 2": asked, not made
     (AssignTicket(number(2), Nobody()), Reply(text="Unassigned: out of your sight now.")),
     (ShowTicket(number(2)), SHOWN_2),

@@ -41,9 +41,11 @@ def test_back_to_the_queue_is_open_and_held_by_no_one(said: str, read: str) -> N
         "#", "TKT-2026-000")
 
 
-def test_with_no_ticket_in_view_it_asks_which() -> None:
+@pytest.mark.parametrize("said", ["put it back in the queue", "hand the ticket back to the queue",
+                                  "send this one back to the queue pls"])
+def test_with_no_ticket_in_view_it_asks_which(said: str) -> None:
     alone = replace(CONVERSATION, last_ticket=None)
-    assert summary(as_the_bot_reads("put it back in the queue", alone)) == "back to the queue ?"
+    assert summary(as_the_bot_reads(said, alone)) == "back to the queue ?"
 
 
 @pytest.mark.parametrize(("said", "reason"), [

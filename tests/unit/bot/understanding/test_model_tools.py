@@ -179,6 +179,7 @@ CHANGES = (
     AssignTicket(FOUR, TeamTarget(2, "Network")),
     AssignTicket(FOUR, Nobody()),
     ChangeStatus(FOUR, TicketStatus.ON_HOLD),
+    ChangeStatus(FOUR, TicketStatus.OPEN, reason="swamped this week", queue=True),
     CommentOnTicket(FOUR, "Line one\nline two"),
     EditTicket(FOUR, title="New title", priority=Priority.URGENT, due=date(2026, 12, 24)),
     CreateTicket("Projector in room 2 is dead", Priority.HIGH, Category.INCIDENT),
