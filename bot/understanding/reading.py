@@ -829,6 +829,8 @@ def _read(message: Message, text: str, conversation: Conversation) -> Understand
     whole = _reading(message, conversation, start, len(words))
     if commented := _with_comment(message, conversation, start):
         return commented
+    if (filing := _filing_asked(text, conversation)) is not None:
+        return filing
     if unresolved := _no_such_resolution(message, start, end):
         return unresolved
     if (still := _STILL_BROKEN.fullmatch(core) or _STILL_BROKEN_FIRST.fullmatch(core)) and (
@@ -2127,6 +2129,63 @@ def _new_ticket(
             return Clarify(request, f"I couldn't find “{said}”. Who should take the new ticket?",
                            teams + (_UNASSIGNED,))
     return request
+
+
+_ASK_TO_FILE = (
+    r"(?:(?:can|could|would|will|cud|cn) (?:you|u|someone|somebody|anyone|anybody|one of you"
+    r"|you guys|u guys|yall)(?: please| pls| plz| kindly| possibly| just)? "
+    r"|(?:please|pls|plz|kindly|just) )*"
+    r"(?:open|log|raise|create|file|submit|make|put in|lodge|start|write up|record|report)"
+    r"(?: up)?(?: me| us)? (?:a |an |one )?(?:new )?(?P<kind>ticket|tkt|issue|case|incident|bug"
+    r"|outage|one|it|this|that)(?: up)?(?: for (?:it|this|that|me|us))?(?: as well| too)?"
+)
+_FILING_AFTER = re.compile(
+    rf"(?P<told>.+?)\s*[.!?;]+\s+(?:(?:thanks|thx|ty|cheers)[,!.]*\s+)?{_ASK_TO_FILE}"
+    r"(?:[,!.]*\s*(?:please|pls|plz|thanks|thank you|thx|ty|cheers|asap))*[?.!\s]*",
+    re.IGNORECASE | re.DOTALL)
+_FILING_FIRST = re.compile(
+    rf"(?:(?:hi|hello|hey|morning|good morning)(?: there| team| all)?[,!.]*\s+)?{_ASK_TO_FILE}"
+    r"(?: for (?:me|us))?(?: please| pls| plz)?\s*[:–—-]+\s+(?P<told>.+)",
+    re.IGNORECASE | re.DOTALL)
+"""An ask to file a ticket in its own sentence, the problem told in another: "wifi down in
+room 4. Could someone open a ticket for it?", "Could you log this for me: the projector in
+B2 is dead". The ask is no part of the title."""
+
+
+def _filing_asked(text: str, conversation: Conversation) -> Understanding | None:
+    """A new ticket titled with the problem told before or after an ask to file it (read as
+    it would be alone: "report a problem: wifi down in room 4" is titled "Wifi down in room
+    4"); None when there is no such ask, or the problem names a ticket (a change, not a new
+    one) or is too short to title."""
+    said = " ".join(text.replace("’", "'").split())
+    found = _FILING_AFTER.fullmatch(said) or _FILING_FIRST.fullmatch(said)
+    if found is None:
+        return None
+    told = found["told"].strip(" ,.;:!?-–—")
+    if len(told.split()) < 2 or _A_TICKET_TYPED.search(told):
+        return None
+    alone = read_message(told, conversation)
+    if any(w.text in (REF, NUMBER) for w in alone.words) and _typed_tickets(
+            alone, 0, len(alone.words)):
+        return None
+    read = _read(alone, told, replace(conversation, last_ticket=None))
+    kind = CATEGORY_WORDS.get(found["kind"].lower())  # "log an incident: website down"
+    if isinstance(read, CreateTicket) and read.title:
+        return replace(read, category=read.category or kind)  # "report a problem: wifi down
+        # in room 4": what was reported
+    if not isinstance(read, (FreeText, Unknown, Question)):
+        return None  # "close it. can you log that?": a request of its own, read as before
+    title = as_title(_quoted_or(_REPORTED.sub("", told)))
+    return CreateTicket(title=title, category=kind) if title else None
+
+
+_REPORTED = re.compile(
+    r"^(?:(?:i|we)(?:'d| would| want| wanna| need| have| must)?(?: like)?(?: to)? )?"
+    r"(?:report|reporting)?(?: (?:a|an|the|one|new))?(?: ?(?:problem|issue|fault|bug|incident"
+    r"|outage))?(?: that)?\s*[:–—-]\s*", re.IGNORECASE)
+"""What leads the problem reported ("i want report problem: …", "problem - …"), said in
+words the reader does not take for filing: no part of the title."""
+_A_TICKET_TYPED = re.compile(r"(?:#|\btkt-?|\bticket\s+#?)\d", re.IGNORECASE)
 
 
 _TRAILING_PRIORITY = re.compile(

@@ -164,3 +164,23 @@ async def test_a_due_date_said_with_the_new_ticket_is_stored(
     assert row["title"] == "Renew the certificate" and row["assignee_type"] == "user"
     assert due.weekday() == 4
     assert any(0 <= (due.date() - day).days <= 7 for day in (today, senders_today()))
+
+
+@pytest.mark.parametrize(("said", "title"), [
+    ("report a problem: wifi down in room 4. Could someone open a ticket for it?",
+     "Wifi down in room 4"),
+    ("Could you log this for me: the projector in B2 is dead", "The projector in B2 is dead"),
+    ("my laptop won't turn on. could someone raise a ticket for this please?",
+     "My laptop won't turn on"),
+])
+async def test_an_ask_to_file_in_a_sentence_of_its_own_files_the_problem_told(
+    service: Service, engine: AsyncEngine, said: str, title: str
+) -> None:
+    """These went to the help assistant ("report a problem: … Could someone open a ticket for
+    it?") or were free text ("Could you log this for me: …"); the ask is no part of the title."""
+    _, ada = await person(service, engine, "Ada Lovelace")
+    asked = await service.say(said, user=ada)
+    assert any("Describe it" in text for text in asked.texts), asked.texts
+    await finish_the_dialog(service, ada)
+    [row] = await stored(engine)
+    assert row["title"] == title
