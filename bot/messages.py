@@ -454,7 +454,8 @@ class MessageRouter:
         try:
             kept = json.loads(stored)
             fresh = utcnow() - datetime.fromisoformat(kept["at"]) <= DIALOG_IDLE
-            options = tuple(Option(str(label), str(says)) for label, says in kept["options"])
+            options = tuple(Option(str(label), str(says), sole_answer=bool(sole[:1] == [True]))
+                            for label, says, *sole in kept["options"])
         except (TypeError, ValueError, KeyError):
             return text  # written by another release: the message is read as it is
         option = chosen(options, text) if fresh else None
@@ -464,7 +465,8 @@ class MessageRouter:
         options = turn_context.turn_state.get(OFFERED)
         if options:
             await self._offered.set(turn_context, json.dumps({
-                "at": utcnow().isoformat(), "options": [[o.label, o.says] for o in options]}))
+                "at": utcnow().isoformat(),
+                "options": [[o.label, o.says, o.sole_answer] for o in options]}))
 
     async def _run_command(
         self, turn_context: TurnContext, viewer: Viewer, command: commands.Command
@@ -923,9 +925,13 @@ class MessageRouter:
                 reading.asked is not None):
             return found.choices[0][1]  # "who has the printer ticket?": that one's answer
         await self._interrupt(turn_context, dc)
+        options = tuple(Option(f"{t.number} · {t.title}", says, sole_answer=len(found.choices) == 1)
+                        for t, says in found.choices)
         await self._send(turn_context, Reply(
-            text=notices.which_of_theirs(said, len(found.choices)),
-            options=tuple(Option(f"{t.number} · {t.title}", says) for t, says in found.choices)))
+            text=notices.which_of_theirs(said, len(found.choices)), options=options))
+        if len(options) == 1:  # "Do you mean this ticket …?": a typed "yes" presses it
+            turn_context.turn_state[OFFERED] = options
+            await self._keep_offered(turn_context)
         return None
 
     async def _listed(self, turn_context: TurnContext) -> tuple[Listed, ...]:

@@ -14,6 +14,9 @@ class Option:
 
     label: str
     says: str
+    sole_answer: bool = False
+    """The one choice of a yes-or-no question ("Do you mean this ticket about “printer”?"):
+    a typed "yes" picks it, as pressing it would."""
 
 
 def chosen(options: tuple[Option, ...], said: str) -> Option | None:
@@ -22,6 +25,8 @@ def chosen(options: tuple[Option, ...], said: str) -> Option | None:
     if not text or not options:
         return None
     if text in YES:
+        if len(options) == 1 and options[0].sole_answer:
+            return options[0]
         text = "yes"  # picks a "Yes, …" choice, where the question offers one
     if text.isdecimal():
         index = int(text) - 1

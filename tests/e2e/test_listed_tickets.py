@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
+import pytest
 from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncEngine
 
@@ -145,6 +146,32 @@ async def test_the_laptop_one_with_no_list_shown_asks_among_the_open_tickets_abo
     none = await service.say("show me the printer one", user=alex)  # no printer ticket
     assert not any("about “printer”" in text for text in none.texts), none.texts
     assert not any(number in str(none.sent) for number in (vpn, laptop, screen, closed))
+
+
+@pytest.mark.parametrize("yes", ["yes", "Yep!", "yeah", "ok", "yes please"])
+async def test_a_typed_yes_to_do_you_mean_this_ticket_presses_it(
+    service: Service, engine: AsyncEngine, yes: str
+) -> None:
+    """"Do you mean this ticket about “vpn”?" answered "yes" was "Sorry, I didn't get “yes”";
+    it is the ticket's button. With two tickets asked about, "yes" picks neither."""
+    agent, alex = await person_in_teams(service, engine, "Alex", "Agent")
+    desk = await insert_team(engine, "Service Desk", agent)
+    vpn, laptop, screen = [
+        (await file_ticket(engine, agent, title, category="incident",
+                           assignee=Assignee.team(desk))).ticket_number
+        for title in ("VPN drops at noon", "Laptop wont boot", "Laptop screen flickers")]
+
+    asked = await service.say("I'll take the vpn one", user=alex)
+    assert asked.texts[0] == "Do you mean this ticket about “vpn”?"
+    taken = await service.say(yes, user=alex)
+    assert "Assigned to Alex Agent." in texts_in(taken.card)
+    assert (await status_and_assignee(engine, vpn))[1] == agent
+
+    both = await service.say("I'll take the laptop one", user=alex)
+    assert both.texts[0] == "Which ticket about “laptop” do you mean?"
+    await service.say(yes, user=alex)
+    assert (await status_and_assignee(engine, laptop))[1] is None
+    assert (await status_and_assignee(engine, screen))[1] is None
 
 
 async def test_the_printer_one_among_many_open_printer_tickets_asks_for_the_number(
