@@ -155,6 +155,8 @@ def read_list(
     if any(w in (REF, DATE) for w in words):
         return None
     named = any(w in _STRONG for w in words)
+    if not (named or searching or whose is not None or filters.our_teams) and _state_told(words):
+        return None  # "the service has been terrible this week": a problem told, no list
     strong = searching or named or placed or bool(taken - how) and filed is None
     if NUMBER in words and not named:  # "give me 4": a ticket, not a search for "4"
         return None
@@ -357,6 +359,34 @@ def _titled(message: Message, start: int, end: int) -> bool:
 _NOT_YET_RESOLVED = frozenset({TicketStatus.OPEN, TicketStatus.IN_PROGRESS, TicketStatus.ON_HOLD})
 """Statuses the list without a status filter holds: two of them said together ("open and in
 progress tickets") are that list. A list has one status, so "open or closed" keeps the first."""
+
+
+_DEGREES = frozenset({"really", "so", "very", "super", "pretty", "quite", "absolutely", "just",
+                      "totally", "extremely", "awfully", "incredibly", "a", "bit", "little"})
+
+
+def _state_told(words: list[str]) -> bool:
+    """"the wifi has been slow this week": something said to have been in a state (not a
+    ticket's status, nor a change done to it: "what has been updated this week")."""
+    if "been" not in words:
+        return False
+    after = [w for w in words[words.index("been") + 1:] if w not in _DEGREES][:1]
+    return bool(after) and after[0].isalpha() and after[0] not in _DONE_TO and (
+        _status_said(tuple(after)) is None) and after[0] not in _WAITED
+
+
+_DONE_TO = frozenset({
+    "updated", "changed", "closed", "resolved", "reopened", "assigned", "reassigned", "filed",
+    "raised", "created", "opened", "logged", "reported", "submitted", "touched", "modified",
+    "edited", "fixed", "moved", "escalated", "worked", "handled", "completed", "finished",
+    "solved", "sorted", "looked", "picked", "seen", "commented", "answered", "ignored",
+})
+"""What is done to tickets, listed by ("what has been updated this week")."""
+
+
+_WAITED = frozenset({"open", "waiting", "pending", "sitting", "stuck", "idle", "untouched",
+                     "around", "there", "left", "outstanding", "unassigned", "assigned", "going",
+                     "happening", "done"})
 
 
 def _status_said(words: tuple[str, ...]) -> tuple[TicketStatus, int] | None:

@@ -336,6 +336,10 @@ def _understand(text: str, conversation: Conversation, *, several_then: bool) ->
         whose = load["whose"] or (f"{load['busy']}'s" if load["busy"] else None)
         return _understand(f"{whose} tickets" if whose else "my tickets", conversation,
                            several_then=several_then)
+    if (lead := _WHEN_LEAD.match(text)) and (isinstance(then := _understand(
+            text[lead.end():], conversation, several_then=several_then), Both)
+            or _asks_a_change(then)):
+        return then  # "before i go on holiday: 231 to alex, 232 to sam": the time is no request
     if _LEFT_TO_DO.fullmatch(simple):  # "what's left for me today": their list
         return _understand("my tickets", conversation, several_then=several_then)
     if seeing := _SEEING_OWN.fullmatch(simple):  # "how I can see my tickets?": shown, not told how
@@ -681,6 +685,11 @@ _ONES_LOAD = re.compile(
 """One person's workload asked after ("my workload", "what's Sam's workload", "am I
 overloaded?", "how busy is sam"): their tickets (a team's, "how busy is network"); everyone's ("who's overloaded") is the count per person."""
 
+_WHEN_LEAD = re.compile(
+    r"\s*(?:before|while|since|as|because|until|till|ahead of)\s+(?:i|im|i'm|i’m|we|we're|were)"
+    r"\b[^:\d]{0,60}:\s*(?=\S)", re.IGNORECASE)
+"""A time or reason of one's own before a colon ("before i go on holiday: …"): the request
+after it is read alone."""
 _MY_PLACE = r"(?:for me|on my (?:plate|list|desk|todo list|to-do list|to do list))"
 _BEFORE_I_GO = (r"(?: (?:today|tonight|this afternoon|this morning|now|right now|before (?:i|we)"
                 r" (?:log off|log out|sign off|clock off|leave|go|go home|head off|head home"

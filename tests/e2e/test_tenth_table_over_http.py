@@ -182,3 +182,23 @@ async def test_cover_while_away_assigns_and_a_late_ticket_is_shown_unchanged(
                              user=jo)
     assert "Replace the kitchen kettle" in "\n".join(texts_in(card) for card in turn.cards)
     assert await stored_ticket(engine, late) == before
+
+
+async def test_two_handovers_after_ones_own_time_are_both_made(
+    service: Service, engine: AsyncEngine
+) -> None:
+    """"before i go on holiday: 231 to alex, 232 to sam" hands both over (was free text)."""
+    jo = await user_in_teams(service, engine, "jo@example.com", "Jo Agent", role="manager")
+    jo_id = await user_id_of(engine, "jo@example.com")
+    await insert_user(engine, email="alex@example.com", name="Alex Kim")
+    await insert_user(engine, email="sam@example.com", name="Sam Rivera")
+    first = await insert_ticket(engine, created_by=jo_id, assignee_id=jo_id,
+                                number=this_years(231))
+    second = await insert_ticket(engine, created_by=jo_id, assignee_id=jo_id,
+                                 number=this_years(232))
+
+    await service.say("before i go on holiday: 231 to alex, 232 to sam", user=jo)
+    assert (await stored_ticket(engine, first))["assignee_id"] == await user_id_of(
+        engine, "alex@example.com")
+    assert (await stored_ticket(engine, second))["assignee_id"] == await user_id_of(
+        engine, "sam@example.com")

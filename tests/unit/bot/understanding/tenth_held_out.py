@@ -42,7 +42,8 @@ laptop request" ("checking" is no topic); 142. "priya will look after 238 while 
 takes it); "um" and "uh" of dictation passed over ("show me ticket 306 and um who is working on
 it"); "what if we put 261 on hold?" (a proposal: the ticket shown); "256 was supposed to be done
 yesterday" (late: shown); "i have doubt, what is meaning of resolved" (a question announced);
-147.
+147. "honestly the service has been terrible this week" (a state told, no list of tickets);
+"before i go on holiday: 231 to alex, 232 to sam" (one's own time before a colon); 149.
 
 `TENTH_MISREAD` is what the rules still misread.
 """
@@ -258,9 +259,7 @@ TENTH_HELD_OUT: tuple[tuple[str, str], ...] = (
 )
 
 TENTH_MISREAD: frozenset[str] = frozenset({
-    'before i go on holiday: 231 to alex, 232 to sam',
     'anything new for me since this morning?',
-    'honestly the service has been terrible this week',
     'urgent tickets for the network team, newest first',
     "reopen 290, the user says it's broken again, and give it back to lee park",
     'sho me 295',

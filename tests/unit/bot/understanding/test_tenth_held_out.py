@@ -170,6 +170,14 @@ def test_the_tenth_table_is_large_and_new() -> None:
     # a question announced
     ('i have a doubt: what does on hold mean', 'question'),
     ('i have a query, what does resolved mean', 'question'),
+    # a problem told as a state it has been in, with a time: no list
+    ('the wifi has been slow this week', 'free text'),
+    ('email has been flaky this week', 'free text'),
+    ('printer has been jammed this week', 'free text'),
+    # a time or reason of one's own before a colon
+    ('before i go: 231 to alex', 'assign #231 to user:u-alex'),
+    ("while i'm out: give 4 to sam and close 5",
+     'assign #4 to user:u-sam + status #5 closed'),
 ])
 def test_the_shapes_the_tenth_table_found_are_read_in_other_words_too(
     said: str, expected: str
@@ -249,6 +257,17 @@ def test_the_shapes_the_tenth_table_found_are_read_in_other_words_too(
     ('uhh can you, erm, put 4 on hold', 'status #4 on_hold'),
     ('how about we give 4 to sam', 'show #4'),
     ('i have a quick question, who has 4?', 'show #4 asked=assignee'),
+    ('what has been updated this week', 'list all status=any updated_since=2026-11-30'),
+    ('tickets that have been open this week', 'list all status=open'),
+    ('which tickets have been waiting the longest', 'list all order=oldest'),
+    ('my tickets that have been on hold this week', 'list mine status=on_hold'),
+    ('what has been going on this week', 'list all'),
+    ('the printer has been down since monday', 'free text'),
+    ('as we discussed: close 4', 'status #4 closed'),
+    ('before i forget: the printer on 2 is jammed', 'free text'),
+    ('new ticket: printer jam', "create title='Printer jam'"),
+    ('before i go: give 4 to lee',
+     'ask assign #4 to ?: Which Lee do you mean? [Lee Park, Lee Chen]'),
 ])
 def test_what_looks_like_the_tenth_shapes_is_read_as_before(said: str, expected: str) -> None:
     """Thanks with more after them, a name that is no swapped verb, a reminder asked for, a
