@@ -336,10 +336,10 @@ def _understand(text: str, conversation: Conversation, *, several_then: bool) ->
         whose = load["whose"] or (f"{load['busy']}'s" if load["busy"] else None)
         return _understand(f"{whose} tickets" if whose else "my tickets", conversation,
                            several_then=several_then)
-    if (lead := _WHEN_LEAD.match(text)) and (isinstance(then := _understand(
+    if (lead := _WHEN_LEAD.match(text)) and (isinstance(after_lead := _understand(
             text[lead.end():], conversation, several_then=several_then), Both)
-            or _asks_a_change(then)):
-        return then  # "before i go on holiday: 231 to alex, 232 to sam": the time is no request
+            or _asks_a_change(after_lead)):
+        return after_lead  # "before i go on holiday: 231 to alex, 232 to sam": the time is no request
     if _LEFT_TO_DO.fullmatch(simple):  # "what's left for me today": their list
         return _understand("my tickets", conversation, several_then=several_then)
     if seeing := _SEEING_OWN.fullmatch(simple):  # "how I can see my tickets?": shown, not told how
