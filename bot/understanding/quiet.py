@@ -18,6 +18,7 @@ from bot.understanding.message import DATE, NUMBER, Message
 _ACTIVITY = frozenset({
     "update", "updates", "change", "changes", "touched", "touch", "modified", "edited",
     "activity", "movement", "action", "progress", "looked", "worked",  # "looked at", "worked on"
+    "moved", "budged", "anything",  # "haven't moved in 10 days", "nobody did anything since"
 })
 """What a ticket had, or did not have: "no update", "not touched", "no activity". Not a
 comment: a comment leaves `updated_at` as it was, so "no comments since" cannot be told."""
@@ -35,6 +36,7 @@ _BETWEEN = frozenset({
     "been", "had", "have", "has", "an", "any", "a", "single", "new", "real", "one", "at", "on",
     "in", "it", "them", "with", "is", "was", "really", "even", "yet", "anyone", "anybody",
     "by", "got", "gotten", "seen", "received", "get", "gets", "there", "done", "happened",
+    "did", "do", "does", "doing",
 })
 """Words between the negation and the activity ("nobody has looked at", "have had no
 update", "haven't been touched", "no one has updated")."""
@@ -43,9 +45,10 @@ _STILL = frozenset({"untouched", "idle", "quiet", "dormant", "inactive", "stale"
 """Said of a ticket left alone for a time ("idle for 10 days", "quiet since friday")."""
 _LAST = frozenset({"last", "latest"})
 _HAD = frozenset({"had", "has", "have", "been", "got", "gotten", "gone", "sat", "were",
-                  "was", "are", "is", "left", "remained", "stayed", "with"})
+                  "was", "are", "is", "left", "remained", "stayed", "with", "w/", "w",
+                  "sitting"})
 """Before what is said of them: "have had no update", "been idle", "with no activity"."""
-_PERIOD_LEADS = frozenset({"in", "for", "within", "over", "during", "since", "the", "last",
+_PERIOD_LEADS = frozenset({"in", "for", "within", "older", "over", "during", "since", "the", "last",
                            "past", "more", "than", "at", "least", "a", "whole", "full", "good",
                            "almost", "nearly", "about", "around", "like"})
 _UNITS = {"day": 1, "days": 1, "week": 7, "weeks": 7, "wk": 7, "wks": 7, "fortnight": 14,
@@ -170,6 +173,12 @@ def _period_at(message: Message, at: int, end: int, today: date,
     if text == DATE and isinstance(value := words[at].value, date) and value > today \
             and words[at].typed.lower().startswith(("in ", "within ")):
         return today - (value - today), frozenset({at})  # "in a week": read as a day ahead
+    if text == "today" or text == DATE and words[at].value == today or (
+            text == "this" and at + 1 < end and words[at + 1].text in ("week", "month")):
+        filed = read_filed(message, at, min(end, at + 2), today, skip=skip)  # "this week"
+        if filed is not None and at in filed.taken and filed.since is not None:
+            return filed.since, filed.taken
+        return None
     if text in ("since", "before", "b4") and at + 1 < end:
         filed = read_filed(message, at, min(end, at + 4), today, skip=skip)
         day = None if filed is None else filed.since if text == "since" else filed.before
