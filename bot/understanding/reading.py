@@ -367,6 +367,8 @@ def _understand(text: str, conversation: Conversation, *, several_then: bool) ->
         return settled  # "close 1, no wait, 2": the request the message settles on
     text = spelled_numbers(text)  # "close ticket twelve": 12
     text = _FULL_STOP.sub(".", text)  # "assign 303 to priya shah full stop thanks", dictated
+    if _ASKS_FIRST.match(text):  # "reopen 290, the user says …, and give it …": two requests
+        text = _TOLD_BETWEEN.sub(r" and \g<verb>", text)
     heard = _HESITATION.sub(" ", text).strip()
     if any(ch.isalnum() for ch in heard):
         text = heard  # "show me ticket 306 and um who is working on it"
@@ -753,6 +755,19 @@ def _wanted(found: re.Match[str]) -> str:
 
 _HESITATION = re.compile(r"(?<![\w'’-])(?:u+m+|u+h+|e+r+m+|u+h+m+)(?![\w'’-])[,.]?", re.IGNORECASE)
 """The sounds a dictating phone writes down ("um", "uhh", "erm"): no word of the request."""
+_ASKS_FIRST = re.compile(
+    r"\s*(?:(?:please|pls|plz|kindly|can you|could you|ok|okay|so) )*(?:close|resolve|reopen|re-open"
+    r"|assign|reassign|unassign|give|hand|pass|send|move|put|set|make|mark|start|take|escalate"
+    r"|rename|change|update)\b", re.IGNORECASE)
+_TOLD_BETWEEN = re.compile(
+    r"\s*[,;]\s+(?!(?:i|we) (?:think|guess|believe|suppose|reckon|hope|mean)\b)"
+    r"(?:the |a |my |our |this |that )?(?:user|customer|requester|client|caller|vendor"
+    r"|supplier|he|she|they|we|it|its|it's|it’s|i|i'm|i’m|im|someone|somebody)\b[^,;\d]{1,80}[,;]"
+    r"\s+(?:and|then|and then)\s+(?P<verb>close|resolve|reopen|re-open|assign|reassign|unassign|give"
+    r"|hand|pass|send|move|put|set|make|mark|comment|add|start|take|escalate|rename|change|update)\b",
+    re.IGNORECASE)
+"""What someone says between two requests ("reopen 290, the user says it's broken again, and
+give it back to lee park"): why, no part of either; the two are read as one joined by "and"."""
 _FULL_STOP = re.compile(r"\s+full stop\b(?=\s|$)", re.IGNORECASE)
 """The full stop a dictating phone writes out as words ("… to priya shah full stop thanks")."""
 _HOW_MUCH = re.compile(r"\bhow much (tickets|requests|cases|issues)\b", re.IGNORECASE)

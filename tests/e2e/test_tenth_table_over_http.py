@@ -202,3 +202,20 @@ async def test_two_handovers_after_ones_own_time_are_both_made(
         engine, "alex@example.com")
     assert (await stored_ticket(engine, second))["assignee_id"] == await user_id_of(
         engine, "sam@example.com")
+
+
+async def test_a_reason_between_two_requests_keeps_both(
+    service: Service, engine: AsyncEngine
+) -> None:
+    """"reopen 290, the user says it's broken again, and give it back to sam" reopens it and
+    gives it to Sam (only the reopen was made)."""
+    jo = await user_in_teams(service, engine, "jo@example.com", "Jo Agent", role="manager")
+    await insert_user(engine, email="sam@example.com", name="Sam Rivera")
+    ticket = await insert_ticket(engine, created_by=await user_id_of(engine, "jo@example.com"),
+                                 number=this_years(290), status="resolved")
+
+    await service.say("reopen 290, the user says it's broken again, and give it back to sam",
+                      user=jo)
+    stored = await stored_ticket(engine, ticket)
+    assert stored["status"] == "open"
+    assert stored["assignee_id"] == await user_id_of(engine, "sam@example.com")

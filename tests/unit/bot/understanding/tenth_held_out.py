@@ -44,6 +44,8 @@ it"); "what if we put 261 on hold?" (a proposal: the ticket shown); "256 was sup
 yesterday" (late: shown); "i have doubt, what is meaning of resolved" (a question announced);
 147. "honestly the service has been terrible this week" (a state told, no list of tickets);
 "before i go on holiday: 231 to alex, 232 to sam" (one's own time before a colon); 149.
+What someone says between two requests ("reopen 290, the user says it's broken again, and
+give it back to lee park"); 150.
 
 `TENTH_MISREAD` is what the rules still misread.
 """
@@ -261,6 +263,5 @@ TENTH_HELD_OUT: tuple[tuple[str, str], ...] = (
 TENTH_MISREAD: frozenset[str] = frozenset({
     'anything new for me since this morning?',
     'urgent tickets for the network team, newest first',
-    "reopen 290, the user says it's broken again, and give it back to lee park",
     'sho me 295',
 })

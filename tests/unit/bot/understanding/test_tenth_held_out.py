@@ -178,6 +178,13 @@ def test_the_tenth_table_is_large_and_new() -> None:
     ('before i go: 231 to alex', 'assign #231 to user:u-alex'),
     ("while i'm out: give 4 to sam and close 5",
      'assign #4 to user:u-sam + status #5 closed'),
+    # what someone says between two requests
+    ("reopen 4, it's broken again, and give it to sam",
+     'status #4 open + assign #4 to user:u-sam'),
+    ('close 4, the user confirmed, and assign 5 to sam',
+     'status #4 closed + assign #5 to user:u-sam'),
+    ('close 4, i checked with the user, and assign 5 to sam',
+     'status #4 closed + assign #5 to user:u-sam'),
 ])
 def test_the_shapes_the_tenth_table_found_are_read_in_other_words_too(
     said: str, expected: str
@@ -268,6 +275,10 @@ def test_the_shapes_the_tenth_table_found_are_read_in_other_words_too(
     ('new ticket: printer jam', "create title='Printer jam'"),
     ('before i go: give 4 to lee',
      'ask assign #4 to ?: Which Lee do you mean? [Lee Park, Lee Chen]'),
+    ('close 4, 5, and 6', 'status #4, #5, #6 closed'),
+    ('the printer is broken, it jams, and close 4', 'status #4 closed'),
+    ('comment on 4: the user says hi, and close it', "comment #4 'the user says hi, and close it'"),
+    ('close 4, i think, and then reopen 5', 'status #4 closed'),
 ])
 def test_what_looks_like_the_tenth_shapes_is_read_as_before(said: str, expected: str) -> None:
     """Thanks with more after them, a name that is no swapped verb, a reminder asked for, a
