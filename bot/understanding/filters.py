@@ -13,7 +13,7 @@ from datetime import date
 
 from bot.understanding.context import Conversation
 from bot.understanding.due import DUE_CUES, read_due
-from bot.understanding.message import DATE, MENTION, NUMBER, REF, Message, Word
+from bot.understanding.message import DATE, MENTION, NUMBER, REF, Message, Word, typed_text
 from bot.understanding.phrases import by_first_word, phrase_at
 from bot.understanding.requests import Nobody, TeamTarget, UserTarget
 from bot.understanding.targets import ME, Found, NoSuchTarget, find_target
@@ -106,14 +106,16 @@ def read_filters(
     stop = next((i for i in range(start, end) if words[i].text in TOPIC_LEADS), end)
     found = ListFilters()
     if not any(w.text in _CUES or "'" in w.typed or "’" in w.typed for w in words[start:stop]) \
-            and not any(_bare_owner(words, i, stop) for i in range(start, stop)):
+            and not any(_bare_owner(words, i, stop) for i in range(start, stop)) \
+            and _in_a_name(words, start, stop) is None:
         return found  # most lists, and most messages that are no list, name nobody
     if due := read_due(words, start, stop, conversation.today, late_before=LIST_NOUNS):
         found.due, found.taken = due
     if ours := _our_teams(words, start, stop):
         found.our_teams = ours
         return found  # "what's our team working on": no person besides
-    for reader in (_filed_by, _nobody, _assigned, _possessive, _working_on, _has, _team, _for):
+    for reader in (_filed_by, _nobody, _assigned, _possessive, _working_on, _has, _team, _for,
+                   _in_team):
         if found.whose is not None:
             break
         reader(words, start, stop, conversation, found)
@@ -399,8 +401,9 @@ def _working_on(
                 return
         end = stop - _held_state(words, start, stop)  # "what's Sam got open": a status too
         last = end - 2 if words[end - 1].text == "on" else end - 1  # "have on": British
-        if text in ("does", "has", "is") and index + 2 <= last and words[last].text in (
-                "have", "own", "got"):  # "what does Sam have (on)", "what's Sam got on"
+        if (text in ("does", "has", "is") or text == "do" and words[index + 1].text not in (
+                _NO_FILER)) and index + 2 <= last and words[last].text in (
+                "have", "own", "got"):  # "what does Sam have (on)", "what do Facilities have"
             _placed(words, conversation, found, index + 1, last, taken_from=index, taken_to=end)
             return
 
@@ -512,3 +515,44 @@ def _for(
         if _placed(named, conversation, found, first, last, taken_from=index, taken_to=last,
                    topic=True):
             return
+
+
+_LISTED_BEFORE_IN = frozenset(STATUS_WORDS) | frozenset(PRIORITY_WORDS) | LIST_NOUNS | {
+    "overdue", "unassigned", "late"}
+"""Words before "in" that make "in Network" where the tickets are ("open in Network",
+"urgent tickets in Facilities"), not where a problem is ("printer in room 4 jams")."""
+
+
+def _in_a_name(words: list[Word], start: int, stop: int) -> int | None:
+    """Where "in" stands before a name, after a word of a list ("what's open in Network",
+    "open tickets in facilities?"); None when there is no such "in"."""
+    for index in range(start + 1, stop - 1):
+        if words[index].text == "in" and _may_name(words[index + 1].text) and any(
+                w.text in _LISTED_BEFORE_IN for w in words[start:index]) and (
+                words[index + 1].text not in ("progress", "hold", "review")):
+            return index
+    return None
+
+
+def _in_team(
+    words: list[Word], start: int, stop: int, conversation: Conversation, found: ListFilters
+) -> None:
+    """"what's open in Network", "anything urgent in facilities?": a team's queue, when the
+    words after "in" are a team's whole name. Before the teams are read they are held as
+    maybe a team, so the message is read again with them; once read, words that name no
+    team exactly ("open tickets in the Sales deck") are what the tickets are about."""
+    index = _in_a_name(words, start, stop)
+    if index is None:
+        return
+    last = _name(words, index + 1, stop, found)
+    named = [w for w in words[index + 1:last] if w.text not in _NAME_FILLER]
+    if not named:
+        return
+    taken = frozenset(range(index, last))
+    if not conversation.directory:
+        found.whose = Whose(NoSuchTarget(typed_text(named)), taken, topic=True)
+        return
+    said = " ".join(w.text for w in named)
+    team = next((t for t in conversation.teams if t.name.lower() == said), None)
+    if team is not None:
+        found.whose = Whose(TeamTarget(team.team_id, team.name), taken)

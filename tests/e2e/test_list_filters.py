@@ -90,6 +90,26 @@ async def test_lists_by_person_team_nobody_and_due_date_show_just_those_tickets(
         assert title in texts_in(turn.card), said
 
 
+async def test_a_teams_name_after_in_lists_its_queue_and_other_words_are_searched(
+    service: Service, engine: AsyncEngine, max_: TeamsUser
+) -> None:
+    """"what is open in network" went to the help assistant (and "open tickets in network"
+    searched for the word): a team's whole name after "in" is its queue, as "for Network"
+    is; words that name no team are what the tickets are about, as before."""
+    *_, switch, _toner, _projector = TITLES
+    await insert_team(engine, "Facilities")
+    for said in ("what is open in network", "open in Network?", "open tickets in network",
+                 "what's still open in network pls"):
+        turn = await service.say(said, user=max_)
+        assert listed(turn.card) == {switch}, said
+        assert "Assigned to Network" in texts_in(turn.card), said
+    empty = await service.say("what do facilities have open", user=max_)
+    assert "Assigned to Facilities" in texts_in(empty.card)
+    assert listed(empty.card) == set()
+    searched = await service.say("open tickets in the badge office", user=max_)
+    assert "matching “badge office”" in texts_in(searched.card)
+
+
 async def test_a_first_name_two_people_share_is_asked_about_with_a_button_each(
     service: Service, max_: TeamsUser
 ) -> None:
