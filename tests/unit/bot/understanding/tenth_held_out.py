@@ -47,7 +47,9 @@ yesterday" (late: shown); "i have doubt, what is meaning of resolved" (a questio
 What someone says between two requests ("reopen 290, the user says it's broken again, and
 give it back to lee park"); 150.
 
-`TENTH_MISREAD` is what the rules still misread.
+`TENTH_MISREAD` is what the rules still misread: two lists of the kinds the list work takes
+on (what changed for me "since this morning", an order said after a team and a comma), and
+"sho" (three letters: too short to correct safely; its suggestions offer "show 295").
 """
 
 from __future__ import annotations
