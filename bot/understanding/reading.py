@@ -274,12 +274,13 @@ names first ("alex is off sick, move his tickets to sam"), when it opens with a 
 _BARE_STATUS = re.compile(
     r"(?:(?:hi|hey|hello|ok|okay|so|and|well|sorry|btw|quick question|just checking)[,!.:]* )*"
     r"(?:(?P<asked>(?:what'?s|what is|wats|wat'?s|whats is|what s|how'?s|how is) (?:the |its |it'?s )?"
-    r"(?:current |latest |present )?(?P<status>status|progress|eta|situation)"
-    r"|(?:any|anything) (?:news|new|updates?|(?P<progress>progress|movement)|luck|word|feedback)"
+    r"(?:current |latest |present )?(?:(?P<status>status|progress|eta|situation)|update|news)"
+    r"|(?:(?:is|are) there |(?:has|have) there been )?(?:any|anything|an) (?:news|new|updates?"
+    r"|(?P<eta>progress|movement|eta)|luck|word|feedback)"
     r"(?: yet| so far| at all| here)?(?P<on> on (?:this|that)(?: one)?)?"
     r"|where are we(?: at)?(?P<pointed> with (?:this|that|it|this one|that one))?"
     r"(?: now| at| so far)?|where (?:are|r) we at|what'?s new|anything to report)"
-    r"|(?P<named>status(?: update| check)?)|updates?|news|progress|eta)"
+    r"|(?P<named>(?:the )?status(?: update| check)?)|updates?|news|progress|eta)"
     r"(?: now| then| so far| yet)?(?:[,!.]* (?:please|pls|plz|thanks|thx|ty|mate))*[?!. ]*")
 """A question after how the ticket in view goes that names none ("what's the status?",
 "any news?", "where are we with this", "status?"): it is asked of that ticket, as "what's
@@ -330,7 +331,8 @@ def _understand(text: str, conversation: Conversation, *, several_then: bool) ->
     if (bare := _BARE_STATUS.fullmatch(simple)) and (bare["asked"] or "?" in text or (
             bare["named"] and conversation.last_ticket is not None)):
         return _status_of_the_one_in_view(read_message(text, conversation), conversation,
-                                          status=bool(bare["status"] or bare["named"]),
+                                          status=bool(bare["status"] or bare["named"]
+                                                      or bare["eta"]),
                                           pointed=bool(bare["pointed"] or bare["on"]))
     if load := _ONES_LOAD.fullmatch(simple):  # "my workload", "how busy am I": their list
         whose = load["whose"] or (f"{load['busy']}'s" if load["busy"] else None)

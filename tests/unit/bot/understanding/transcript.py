@@ -60,6 +60,13 @@ TABLE: tuple[tuple[str, str], ...] = (
     ("news?", "show #7"),
     ("where are we with this", "show #7"),
     ("any luck?", "show #7"),
+    ("what's the update?", "show #7"),
+    ("is there any update?", "show #7"),
+    ("has there been any progress?", "show #7 asked=status"),
+    ("any eta?", "show #7 asked=status"),
+    ("ok and the status?", "show #7 asked=status"),
+    ("is there any news about the outage?", "question"),  # about something else
+    ("are there any new tickets?", "list all status=open"),
     # look-alikes: a word alone that is a command or a list, small talk, a question of how
     ("update", "unknown [my tickets, new ticket, help] e.g. [update 4, set the priority of 4 to high, 4 is due next Friday]"),
     ("progress", "list all status=in_progress"),
@@ -1499,6 +1506,7 @@ NO_CONTEXT: tuple[tuple[str, str], ...] = (
     ("status pls?", "list mine asked=status"),
     ("any news on this?", "show ?"),
     ("any update?", "list mine asked=status"),
+    ("is there an update?", "list mine asked=status"),
     ("hello, where are we with this one?", "show ?"),
     ("Status", "unknown [my tickets, new ticket, help] e.g. [start 4, resolve 4, put 4 on hold]"),
 )
