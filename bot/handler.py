@@ -71,6 +71,8 @@ LAST_CHANGE = "last_change"
 """The change the last message made, until the next message: "sorry, I meant 3" (`bot.actions.meant`)."""
 OFFERED = "offered"
 """The buttons of the admin question last asked, which a typed answer may pick."""
+PROPOSED = "proposed"
+"""What the confirmation card last shown would do: a typed "yes" does it (`MessageRouter`)."""
 DIALOG_AT = "dialog_at"
 """When the dialog under way last heard from the person (`MessageRouter._went_stale`)."""
 DIALOG_STATE = "dialog_state"
@@ -110,7 +112,8 @@ class TicketFlowBot(TeamsActivityHandler):  # type: ignore[misc]  # untyped SDK 
                                      self._state.create_property(LAST_LIST),
                                      self._state.create_property(OFFERED),
                                      self._state.create_property(TICKET_AT),
-                                     self._state.create_property(LAST_CHANGE))
+                                     self._state.create_property(LAST_CHANGE),
+                                     self._state.create_property(PROPOSED))
 
     async def on_turn(self, turn_context: TurnContext) -> None:
         try:

@@ -21,7 +21,7 @@ from botbuilder.schema import ActionTypes, CardAction, HeroCard
 from bot import card_actions, commands, presenter
 from bot.actions import notices, questions
 from bot.actions.confirmation import (
-    comment_instead, comment_proposed, is_complete_change, may_edit_part, propose,
+    comment_instead, comment_proposed, confirm, is_complete_change, may_edit_part, propose,
 )
 from bot.actions.conversation import conversation_for
 from bot.actions.each import offer_each_listed, perform_each, show_each
@@ -37,7 +37,7 @@ from bot.actions.workload import workload_reply
 from bot.actions.tickets import (
     ask_field, cannot_assign, dialog_answers, ensure_visible, file_ticket, for_the_draft, perform,
 )
-from bot.actions.option import chosen
+from bot.actions.option import chosen, said_yes
 from bot.admin import OFFERED
 from bot.admin import answers as admin_answers
 from bot.admin import run_admin
@@ -143,6 +143,7 @@ class MessageRouter:
         asked_assistant: StatePropertyAccessor, dialog_at: StatePropertyAccessor,
         last_list: StatePropertyAccessor, offered: StatePropertyAccessor,
         ticket_at: StatePropertyAccessor, last_change: StatePropertyAccessor,
+        proposed: StatePropertyAccessor,
     ) -> None:
         self._deps = deps
         self._directory = directory
@@ -153,6 +154,7 @@ class MessageRouter:
         self._offered = offered
         self._ticket_at = ticket_at
         self._last_change = last_change
+        self._proposed = proposed
 
     async def handle(self, turn_context: TurnContext, viewer: Viewer, dc: DialogContext) -> None:
         if dc.active_dialog is not None and await self._went_stale(turn_context):
@@ -179,6 +181,8 @@ class MessageRouter:
             )
             return
         text = await self._picked(turn_context, text)
+        if dc.active_dialog is None and await self._confirmed(turn_context, viewer, text):
+            return
         if dc.active_dialog is None and await self._took_up_offer(turn_context, viewer, dc, text):
             return
         if dc.active_dialog is None and await self._turned_the_page(turn_context, viewer, text):
@@ -460,6 +464,31 @@ class MessageRouter:
             return text  # written by another release: the message is read as it is
         option = chosen(options, text) if fresh else None
         return option.says if option is not None else text
+
+    async def _confirmed(self, turn_context: TurnContext, viewer: Viewer, text: str) -> bool:
+        """A typed "yes" under a confirmation card ("Add this as a comment?", "Close 4?"): what
+        its confirm button does, checked the same way (the ticket as it was proposed, and
+        only for whom it was proposed). The next message ends the question, whatever it says;
+        after `DIALOG_IDLE` a "yes" is no longer its answer."""
+        stored = await self._proposed.get(turn_context, None)
+        if stored is None:
+            return False
+        await self._proposed.delete(turn_context)
+        if not said_yes(text):
+            return False
+        try:
+            kept = json.loads(stored)
+            fresh = utcnow() - datetime.fromisoformat(kept["at"]) <= DIALOG_IDLE
+            data = kept["data"]
+        except (TypeError, ValueError, KeyError):
+            return False  # written by another release: the message is read as it is
+        if not fresh or not isinstance(data, dict):
+            return False
+        try:
+            await self._send(turn_context, await confirm(self._deps, viewer, data))
+        except DomainError as refused:
+            await turn_context.send_activity(explain(refused))
+        return True
 
     async def _keep_offered(self, turn_context: TurnContext) -> None:
         options = turn_context.turn_state.get(OFFERED)
@@ -993,6 +1022,9 @@ class MessageRouter:
         return _moment(await self._ticket_at.get(turn_context, None))
 
     async def _send(self, turn_context: TurnContext, reply: Reply) -> None:
+        if reply.confirm is not None:  # a typed "yes" next presses its confirm button
+            await self._proposed.set(turn_context, json.dumps(
+                {"at": utcnow().isoformat(), "data": dict(reply.confirm)}))
         if reply.ticket is not None:
             await self._point_at(turn_context, reply.ticket)
         if reply.listed is not None:

@@ -178,16 +178,17 @@ def _proposed(
 ) -> Reply:
     number = ticket.ticket_number
     mine = {FOR: viewer.id}
+    confirm = ticket_data(ticket.id, ticket.version, **mine, request=encode(request),
+                          nonce=secrets.token_urlsafe(12))
     card = confirmation_card(
         question=question,
         about=f"{number} · {trimmed(ticket.title, 120)}",
         detail=detail,
-        confirm=ticket_data(ticket.id, ticket.version, **mine, request=encode(request),
-                            nonce=secrets.token_urlsafe(12)),
+        confirm=confirm,
         cancel=ticket_data(ticket.id, ticket.version, **mine),
         confirm_label=confirm_label,
     )
-    return Reply(card=card, ticket=number)
+    return Reply(card=card, ticket=number, confirm=confirm)
 
 
 def _check(viewer: Viewer, ticket: Ticket, request: TicketChange) -> None:
@@ -230,15 +231,16 @@ def _propose_ticket(viewer: Viewer, request: CreateTicket) -> Reply:
     mine = {FOR: viewer.id}
     unassigned = notices.filed_without(_target_label(request.to, viewer) or "", refusal) \
         if refusal else None
+    confirm = {**mine, REQUEST: encode(filled), "nonce": secrets.token_urlsafe(12)}
     card = confirmation_card(
         question=notices.proposed_ticket(),
         about=notices.new_ticket_facts(filled.category, filled.priority,
                                        to=_target_label(filled.to, viewer), due=filled.due),
         detail=f"{filled.title}\n\n{unassigned}" if unassigned else filled.title,
-        confirm={**mine, REQUEST: encode(filled), "nonce": secrets.token_urlsafe(12)},
+        confirm=confirm,
         cancel=mine,
     )
-    return Reply(card=card)
+    return Reply(card=card, confirm=confirm)
 
 
 def _question(request: TicketChange, number: str, viewer: Viewer) -> tuple[str, str | None]:

@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 YES = frozenset({"y", "yes", "yep", "yeah", "yup", "sure", "ok", "okay", "please do", "do it",
-                 "go ahead", "correct", "right", "yes please", "of course", "absolutely"})
+                 "go ahead", "correct", "right", "yes please", "of course", "absolutely",
+                 "yes pls", "yes do it", "yes go ahead", "yep go ahead", "sure go ahead", "👍"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -19,9 +20,18 @@ class Option:
     a typed "yes" picks it, as pressing it would."""
 
 
+def said_yes(said: str) -> bool:
+    """A typed yes to a question: "yes", "Yep!", "ok", "go ahead", "👍"."""
+    return _plain(said) in YES
+
+
+def _plain(said: str) -> str:
+    return " ".join(said.split()).strip(" .!").lower()
+
+
 def chosen(options: tuple[Option, ...], said: str) -> Option | None:
     """The option picked by its number, its label, or a prefix of one label only."""
-    text = " ".join(said.split()).strip(" .!").lower()
+    text = _plain(said)
     if not text or not options:
         return None
     if text in YES:

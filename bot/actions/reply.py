@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from bot.actions.option import Option
@@ -65,3 +66,5 @@ class Reply:
     """A list shown: its numbers and titles, in order, for "the switch one" next."""
     page: ListPage | None = None
     """Where that list is, for "next" or "more" next."""
+    confirm: Mapping[str, Any] | None = None
+    """What the card's confirm button sends: a typed "yes" as the next message sends it too."""
