@@ -44,6 +44,14 @@ _ASSIGNEE_YES_NO = re.compile(
     r"|^(?:is|isnt|has|hasnt|was) (?:\S+ ){1,6}?(?:assigned|picked up|taken|claimed|unassigned)\b"
     r"|\b(?:have|has|got) (?:an? )?(?:owner|assignee)\b|\bassigned to " + _ANYONE + r"\b"
 )
+_PICKED_UP_WHEN = re.compile(
+    rf"\bwhen (?:will|is|does|can|would) (?:{_ANYONE}|the (?:service desk|help ?desk|team|it team)"
+    r"|you(?: guys| all)?|ya?ll|it) (?:going to |gonna |be )?(?:look(?:ed)? at|get(?:ting)? to"
+    r"|pick(?:ed)? (?:it |this |that )?up|start(?:ed)? on|work(?:ed)? on|see to|deal(?:t)? with"
+    r"|take a look at|have a look at|be looked at|be picked up)\b"
+)
+""""when will someone look at it?": no one can say when, but how it stands ("still open —
+nobody has picked it up yet", "in progress with Sam") is the answer there is."""
 _ASSIGNEE = re.compile(
     r"\b(?:who|whos|whom)(?: is| was| has| s| else| exactly| currently| now)* (?:got |gotten )?"
     r"(?:has|have|had|got|owns|own|holds|holding|handling|handles|working|works|work|on|assigned"
@@ -143,6 +151,8 @@ def put_as_a_question(text: str) -> bool:
 
 def _fact_in(said: str) -> Asked | None:
     yes_no = _yes_no(said)
+    if _PICKED_UP_WHEN.search(said):
+        return Asked(Fact.STATUS)
     if _ASSIGNEE_YES_NO.search(said):
         return Asked(Fact.ASSIGNEE, yes_no=True)
     if _REQUESTER.search(said):

@@ -898,6 +898,7 @@ def _read(message: Message, text: str, conversation: Conversation) -> Understand
     if _is_question(words[start:end], message.asks and not polite):
         return (_asked_to_start(message, conversation, start, end)
                 or _asked_to_take(reading, asked=True)
+                or _wanted_by(reading)  # "can I get it by friday?": asked about first
                 or _later_sentence(message, conversation, start, end)
                 or _question(reading, text.strip()))
     if joined := _joined_edits(message, conversation, start, end):
@@ -3184,6 +3185,8 @@ def _edit(reading: Reading, whole: Reading) -> Understanding | None:
     )):
         return _due(reading.ticket(found), reading.words(found, "value"),
                     reading.conversation.today)
+    if wanted := _wanted_by(reading):
+        return wanted
     if found := _match(reading, (
         r"(?:make|mark|flag|set|label|tag|categori[sz]e|re-?categori[sz]e|classify|reclassify|file)"
         rf" {ref()} (?:as |under |in )?(?:an? )?(?P<value>.+?)(?: priority| ticket)?"
@@ -3197,6 +3200,38 @@ def _edit(reading: Reading, whole: Reading) -> Understanding | None:
         if edit := _priority_or_category(reading.ticket(found), found.group("value")):
             return edit
     return None
+
+
+def _wanted_by(reading: Reading) -> Understanding | None:
+    """A day the ticket is wanted by: "i need it by friday" sets it as its due date; asked
+    ("can I get it by friday?", "could 4 be done by monday") it is asked about first."""
+    if found := _match(reading, (
+        r"(?:i |we |id |i would |we would )?(?:really |urgently |definitely )?(?:need|want"
+        r"|would like|would need"
+        rf"|must have|have to have) {ref()}{_WANTED_DONE}?(?: by| before| no later than)"
+        rf"(?P<value>{_DUE_DAY})(?: please| pls| latest| at the latest)?"
+    )):
+        return _due(reading.ticket(found), reading.words(found, "value"),
+                    reading.conversation.today)
+    if found := _match(reading, (
+        rf"(?:can|could|may) (?:i|we) (?:please )?(?:get|have) {ref()}{_WANTED_DONE}?"
+        rf"(?: by| before)(?P<value>{_DUE_DAY})(?: please| pls)?"
+    )) or _match(reading, (
+        rf"(?:can|could) {ref()} be{_WANTED_DONE}(?: by| before)(?P<value>{_DUE_DAY})"
+        r"(?: please| pls)?"
+    )):
+        due = _due(reading.ticket(found), reading.words(found, "value"),
+                   reading.conversation.today)
+        if isinstance(due, EditTicket) and isinstance(day := due.due, date):
+            return Clarify(due, f"Should {_label(due.ticket)} be due {day:%a} {day.day} {day:%b}?",
+                           (Choice("Yes", day),))
+        return due
+    return None
+
+
+_WANTED_DONE = (r"(?: (?:back|done|fixed|sorted|sorted out|ready|finished|resolved|completed"
+                r"|replaced|repaired|delivered|installed|set up))")
+"""What is wanted of the ticket by the day: "i need it back by monday"."""
 
 
 _FIELD = r"(?P<field>title|subject|name|summary|description|details|body|priority|severity|impact|category|type|kind|due date|due|deadline)"

@@ -248,7 +248,10 @@ IN_THEIR_WORDS: tuple[tuple[str, str], ...] = (
     ("9 needs to be fixed by tomorrow", "edit #9 due=2026-12-03"),
     ("push 9 to next week", "edit #9 due=2026-12-07"),
     ("move the due date of 9 to monday", "edit #9 due=2026-12-07"),
-    ("can 9 be done by the 15th?", "show #9"),
+    # asked, the day is offered as its due date (2026-12-06: was "show #9", which answered
+    # nothing; nothing changes until Yes)
+    ("can 9 be done by the 15th?",
+     "ask edit #9 due=2026-12-15: Should TKT-2026-0009 be due Tue 15 Dec? [Yes]"),
     ("deadline for it: friday", "edit #7 due=2026-12-04"),
     ("set a due date on 9", "ask edit #9 ? due_date"),
     ("9 due 12/20", "edit #9 due=2026-12-20"),
