@@ -181,10 +181,22 @@ def _variants(word: str) -> list[str]:
 _LONGEST_KEYWORD = max(map(len, KEYWORDS))
 
 
+_UNVOWELLED = {
+    word.replace(vowel, ""): word
+    for word in ("show", "list", "mark", "high", "hold", "hand", "send")
+    for vowel in "aeiou" if word.count(vowel) == 1
+}
+"""Four-letter words of one vowel typed without it ("shw 7", "set 7 to hgh", "put 7 on hld"):
+fast typing drops a vowel, and none of these is an English word. Other three-letter words
+stay as typed: "lot", "fix" and "bug" are words of their own."""
+
+
 def corrected(word: str) -> str:
     """The keyword a misspelt word most likely meant (one letter off), or the word itself."""
     # Past one letter longer than any keyword nothing is one edit away, and the variants of
     # a word cost its length squared: one 200,000-letter word once took 23 GB.
+    if len(word) == 3:
+        return _UNVOWELLED.get(word, word)
     if len(word) < 4 or len(word) > _LONGEST_KEYWORD + 1 or word in KEYWORDS or word in REAL_WORDS or not word.isalpha():
         return word
     if len(word) == 4:  # "shwo": only two neighbours swapped, so short names stay as typed

@@ -10,7 +10,7 @@ import pytest
 from bot.understanding.dates import read_date
 from bot.understanding.summary import summary
 from bot.understanding.words import as_title, corrected
-from tests.unit.bot.understanding.test_transcript import CONVERSATION, as_the_bot_reads
+from tests.unit.bot.understanding.test_transcript import CONVERSATION, as_the_bot_reads, expanded
 
 WEDNESDAY = date(2026, 12, 2)
 
@@ -90,9 +90,23 @@ def test_a_keyword_one_letter_off_is_corrected(typed: str, meant: str) -> None:
     assert corrected(typed) == meant
 
 
-@pytest.mark.parametrize("word", ["export", "printer", "fixed", "filed", "lee", "prioritize", "choose"])
+@pytest.mark.parametrize("word", ["export", "printer", "fixed", "filed", "lee", "prioritize", "choose",
+                                  "how", "his", "hot", "lot", "fix", "bug", "sho", "hi", "set"])
 def test_other_words_are_left_alone(word: str) -> None:
     assert corrected(word) == word
+
+
+@pytest.mark.parametrize(("said", "expected"), [
+    # a four-letter word of one vowel typed without it: asked which status, or not read, before
+    ("set 7 to hgh priority", "edit #7 priority=high"), ("make 7 hgh", "edit #7 priority=high"),
+    ("put 7 on hld", "status #7 on_hold"), ("shw 7", "show #7"), ("shw me 12", "show #12"),
+    ("lst my tickets", "list mine"), ("mrk 7 as done", "status #7 resolved"),
+    ("hnd 7 to sam", "assign #7 to user:u-sam"), ("snd 7 to network", "assign #7 to team:2"),
+    # titles keep what was typed
+    ("new ticket: snd card broken", "create title='Snd card broken'"),
+])
+def test_a_short_word_typed_without_its_vowel_is_read(said: str, expected: str) -> None:
+    assert summary(as_the_bot_reads(said, CONVERSATION)) == expanded(expected)
 
 
 def test_a_word_longer_than_any_keyword_is_left_as_typed_without_building_its_variants() -> None:
