@@ -80,6 +80,7 @@ from bot.understanding.listed import Listed, PageTurn, Picked, Unsure, named, pa
 from bot.understanding.suggestions import FIRST_STEPS, offered, suggest
 from bot.understanding.worklog import reports_work
 from domain.access import Viewer, editable_fields
+from domain.people import Role
 from domain.clock import utcnow
 from domain.errors import DomainError, InvalidTransition, InvalidValue
 from domain.numbering import (
@@ -118,6 +119,9 @@ _TICKET_WORDS = re.compile(
 """Words of a message about "it" that ask for a ticket ("show it", "who has it", "what's the
 status of it"), not about what a help answer said ("does it work on a mac too?")."""
 _MOST_ASKED = 5  # open tickets about "the laptop one" offered as buttons; more: a list
+_OWN = re.compile(r"\b(?:my|mine)\b", re.IGNORECASE)
+"""A work note about the writer's own things ("i replaced my toner but it still jams") is a
+problem told, not a note on someone's ticket."""
 _TICKETS = re.compile(r"\btickets?\b", re.IGNORECASE)
 _TICKET_BY_ID = re.compile(r"#\d+|\bticket\s+\d+", re.IGNORECASE)
 
@@ -877,6 +881,8 @@ class MessageRouter:
                  if said_of_view and named is not None else None)
         if said_of_view and about is None:
             about = await self._about_ticket_in_view(turn_context, viewer, text, shown_at)
+        if said_of_view and about is None:
+            about = await self._note_for_which_ticket(turn_context, viewer, text)
         if about is not None:
             await self._send(turn_context, about)
             return
@@ -912,6 +918,34 @@ class MessageRouter:
             if answered is not None:
                 return None
         return await comment_proposed(self._deps, viewer, ticket, text)
+
+    async def _note_for_which_ticket(
+        self, turn_context: TurnContext, viewer: Viewer, text: str
+    ) -> Reply | None:
+        """A work note an agent types with no ticket in view ("called the user, they are out
+        till monday", "replaced the toner"): the help documents know nothing of it, so the
+        person's recently worked open tickets are offered, one press adding it to one as a
+        comment (one alone is asked about, and a typed "yes" presses it). None: not a work
+        note, a customer's (whose "replaced the toner" is about their own problem), one about
+        the person's own things ("i replaced my toner but it still jams"), or said right after
+        a help answer (a report on what the answer said to try)."""
+        if viewer.role is Role.CUSTOMER or not reports_work(text) or _OWN.search(text):
+            return None
+        if self._deps.assistant is not None and recent(
+                await self._deps.help().help_assistant.last_exchange(
+                    user_id=viewer.id, session_id=help_session(turn_context.activity, viewer.id)),
+                now=utcnow()) is not None:
+            return None
+        theirs = await presenter.recent_open_tickets(self._deps, viewer, limit=_MOST_ASKED)
+        if not theirs:
+            return Reply(text=notices.no_ticket_for_the_note())
+        note = " ".join(text.split())
+        options = tuple(Option(f"{number} · {title}", f"comment on {number}: {note}",
+                               sole_answer=len(theirs) == 1) for number, title in theirs)
+        if len(options) == 1:  # "Add this note to this ticket?": a typed "yes" presses it
+            turn_context.turn_state[OFFERED] = options
+            await self._keep_offered(turn_context)
+        return Reply(text=notices.which_ticket_for_the_note(len(options)), options=options)
 
     async def _not_understood(
         self, turn_context: TurnContext, unknown: Unknown, in_view: TicketNumber | None

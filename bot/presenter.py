@@ -244,6 +244,20 @@ async def open_tickets_about(
     return tuple((t.ticket_number, t.title) for t in listing.page.tickets)
 
 
+async def recent_open_tickets(
+    deps: BotDependencies, viewer: Viewer, *, limit: int
+) -> tuple[tuple[str, str], ...]:
+    """The viewer's open tickets they filed, hold, commented on or changed, the most recently
+    updated first, as (number, title): what a work note with no ticket in view is likely
+    about ("called the user, they are out till monday")."""
+    listing = await ticket_listing(
+        uow=deps.uow().reading(), actor=viewer,
+        filter=TicketFilter(touched_by=viewer.id, exclude_statuses=FINISHED),
+        limit=limit, offset=0,
+    )
+    return tuple((t.ticket_number, t.title) for t in listing.page.tickets)
+
+
 def editable_fields(viewer: Viewer) -> tuple[TicketField, ...]:
     """The form fields the domain lets this viewer's role edit, in form order."""
     allowed = fields_editable_by(viewer)

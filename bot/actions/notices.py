@@ -394,6 +394,20 @@ def proposed_comment(number: str) -> str:
 ADD_AS_COMMENT = "Add this as a comment"
 
 
+def which_ticket_for_the_note(found: int) -> str:
+    """A work note with no ticket in view ("called the user, no answer"): which of the
+    person's open tickets it goes on, as a comment."""
+    if found == 1:
+        return "Add this note to this ticket as a comment?"
+    return "Which ticket is this note for? I'll add it as a comment."
+
+
+def no_ticket_for_the_note() -> str:
+    """A work note with no ticket in view, and no open ticket of the person's to offer."""
+    return ("That reads like a note on a ticket, but you have no open tickets. Say which "
+            "one, like `comment on 4: called the user`.")
+
+
 def comment_on_the_ticket() -> str:
     """Asked of a message about the ticket in view that asks nothing the bot can do."""
     return "Add this to the ticket as a comment, so whoever works on it sees it?"

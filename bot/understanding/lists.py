@@ -17,6 +17,7 @@ from bot.understanding.quiet import read_quiet
 from bot.understanding.requests import Clarify, ListScope, ListTickets, Target, UserTarget
 from bot.understanding.targets import Ambiguous, NoSuchTarget
 from bot.understanding.words import PRIORITY_WORDS, STATUS_VERBS, STATUS_WORDS
+from bot.understanding.worklog import reports_work
 from domain.tickets import DueWindow, Priority, TicketOrder, TicketStatus
 
 
@@ -109,6 +110,8 @@ def read_list(
     a list query; a person or team it names that is unclear is asked about."""
     if (worked := _worked_on(message, start, end, conversation.today)) is not None:
         return worked
+    if reports_work(message.original(start, end)):
+        return None  # "spoke to the vendor, parts due thursday": a note of work done, no list
     first = start
     words = [w.text for w in message.words[start:end]]
     searching = False

@@ -739,6 +739,11 @@ TABLE: tuple[tuple[str, str], ...] = (
     ('who is in network', 'question'),
     ('printer in room 4 jams', 'free text'),
     ('the vpn is open in network mode', 'free text'),
+    # A note of work done is no list, whatever date it tells: it is offered as a comment.
+    ('spoke to the vendor, parts due thursday', 'free text'),
+    ('chased the supplier again, delivery due fri', 'free text'),
+    ('emailed the user, waiting on them till next week', 'free text'),
+    ('tickets due thursday', 'list all due_on=2026-12-03'),
     ('open tickets for team IT Support', 'list all status=open assignee=team:1'),
     ('urgent tickets for facilities', 'list all priority=urgent assignee=team:3'),
     ('unassigned tickets', 'list all assignee=nobody'),
@@ -1485,6 +1490,8 @@ TABLE: tuple[tuple[str, str], ...] = (
 )
 
 NO_CONTEXT: tuple[tuple[str, str], ...] = (
+    ("spoke to the vendor, parts due thursday", "free text"),
+    ("Rang the caller back - no answer, will try again tmrw", "free text"),
     ("close it", "status ? closed"),
     ("show it", "show ?"),
     ("assign it to me", "assign ? to user:u-jo"),
