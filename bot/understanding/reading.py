@@ -2122,6 +2122,9 @@ def _new_ticket(
     message, conversation = reading.message, reading.conversation
     if last == reading.end and [w.text for w in message.words[last:last + 1]] == ["again"]:
         last += 1  # "the lift is stuck again": part of the problem, not "close 12 again"
+    if request.priority is None and (cut := _without_trailing_priority(message, first, last)):
+        last, priority = cut  # "…, give it to facilities, high": not a name "facilities high"
+        request = replace(request, priority=priority)
     placed = place(message, first, last, today=conversation.today)
     if told is not None:
         placed = replace(placed, due=told.due or placed.due)
@@ -2218,6 +2221,23 @@ _A_TICKET_TYPED = re.compile(r"(?:#|\btkt-?|\bticket\s+#?)\d", re.IGNORECASE)
 _TRAILING_PRIORITY = re.compile(
     rf"\s*[,;–—-]\s*(?:(?:its|it's|it is|this is|very|super|quite|pretty|kinda) )*"
     rf"(?P<level>{'|'.join(PRIORITY_WORDS)})(?: priority| prio)?[.!]*$", re.IGNORECASE)
+
+
+def _without_trailing_priority(message: Message, first: int, last: int) -> tuple[int, Priority] | None:
+    """How urgent, said last after a comma or dash ("…, give it to facilities, high"): where
+    the words before it end, and the priority. Read before who takes it, whose name would
+    otherwise run on into it."""
+    found = _TRAILING_PRIORITY.search(message.original(first, last))
+    if found is None or found.start() == 0:
+        return None
+    for k in range(last - 1, first, -1):
+        if len(message.original(first, k)) <= found.start():
+            while k > first + 1 and message.words[k - 1].text in ("-", "–", "—"):
+                k -= 1  # "… team - urgent": the dash on its own is no part of a name
+            return k, PRIORITY_WORDS[found["level"].lower()]
+    return None
+
+
 _TRAILING_ASK = re.compile(
     r"(?:\s*[,;.!–—-]\s*(?:(?:and|so|pls|please|plz) )*"
     r"(?:(?:can|could|would|will) (?:you|u|someone|somebody|one of you) (?:please |pls )?)?"

@@ -115,6 +115,18 @@ PLACED = [
     ("log a ticket for Lee: keyboard broken",
      "ask create title='Keyboard broken': Which Lee should take it? "
      "[Lee Park, Lee Chen, Leave it unassigned]"),
+    # how urgent, said last after the one who takes it: not part of the name (it was asked
+    # "I couldn't find “facilities high”")
+    ("new ticket: projector in room 5 broken, give it to facilities, high",
+     f"create title='Projector in room 5 broken' priority=high {FACILITIES}"),
+    ("new ticket: projector in room 5 broken, for the network team - urgent",
+     f"create title='Projector in room 5 broken' priority=urgent {NETWORK}"),
+    ("new ticket: lift is stuck, give it to lee park, low priority",
+     "create title='Lift is stuck' priority=low to=user:u-lee"),
+    ("log a ticket: badge reader dead, assign to sam, its urgent",
+     "create title='Badge reader dead' priority=urgent to=user:u-sam"),
+    ("new ticket: the high shelf in the store room is broken",
+     "create title='The high shelf in the store room is broken'"),
 ]
 
 ASKED_TO_FILE = [
