@@ -857,6 +857,8 @@ def _read(message: Message, text: str, conversation: Conversation) -> Understand
         return commented
     if (filing := _filing_asked(text, conversation)) is not None:
         return filing
+    if (dictated := _after_a_lead(reading, whole)) is not None:
+        return dictated
     if unresolved := _no_such_resolution(message, start, end):
         return unresolved
     if (still := _STILL_BROKEN.fullmatch(core) or _STILL_BROKEN_FIRST.fullmatch(core)) and (
@@ -2207,6 +2209,27 @@ def _filing_asked(text: str, conversation: Conversation) -> Understanding | None
         return None  # "close it. can you log that?": a request of its own, read as before
     title = as_title(_quoted_or(_REPORTED.sub("", told)))
     return CreateTicket(title=title, category=kind) if title else None
+
+
+_FILING_LEADS = frozenset({"new", "create", "open", "file", "raise", "log", "submit", "lodge"})
+_COMMENT_LEADS = frozenset({"comment", "note", "reply", "respond", "answer", "add", "leave",
+                            "post", "write", "tell"})
+
+
+def _after_a_lead(reading: Reading, whole: Reading) -> Understanding | None:
+    """A new ticket or a comment spelled out by its lead ("new ticket laptop does not start",
+    "comment on 4: can you send the serial number?"): what follows the lead is the title or
+    the words to post, so its own "not" or "?" refuses or asks nothing of the bot (read as
+    a sentence of its own, the ticket was left as it was, or shown, and nothing filed or
+    posted). None when the message opens with no such lead, or the lead has nothing after it."""
+    first = reading.message.words[reading.start].text
+    if first in _FILING_LEADS:
+        found = _create(reading, whole)
+        return found if isinstance(found, CreateTicket) and found.title else None
+    if first in _COMMENT_LEADS:
+        said = _comment(reading, whole)
+        return said if isinstance(said, CommentOnTicket) and said.text else None
+    return None
 
 
 _REPORTED = re.compile(
