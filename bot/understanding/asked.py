@@ -30,16 +30,18 @@ _NOT_A_FACT = re.compile(
     r"|\b(?:is|was) (?:it|this|that) (?:possible to|ok|okay|normal|safe|allowed|worth|better"
     r"|bad|a good idea)\b"  # "is it normal that 2 is still open?": an opinion asked
     r"|\b(?:who|whos) (?:should|could|can|would|will|shall|might|must|ought|wants?|needs?)\b"
+    r"(?! (?:i|we) (?:talk|speak|go|turn|chat|write|reach|contact|call|ring|email|chase)\b)"
     r"|\b(?:should|shall|can|could) (?:i|we|you|u|someone|somebody|anyone|anybody) (?:take|have"
     r"|grab|assign|close|resolve|reopen|start|give|move|change|set|make|put|escalate)\b"
 )
-""""who should take 2?", "why is 2 on hold?", "should I take 2": not a fact to tell."""
+""""who should take 2?", "why is 2 on hold?", "should I take 2": not a fact to tell ("who
+should I talk to about 2" is: who has it)."""
 
 _ANYONE = r"(?:anyone|anybody|someone|somebody|any one|some one|any1|some1|a person|an agent)"
 _HOLDING = (r"(?:on|working|looking|handling|dealing|assigned|picked|taken|took|grabbed|claimed"
             r"|got|have|has|started|owning|owns|in charge|responsible|taking)")
 _ASSIGNEE_YES_NO = re.compile(
-    rf"\b{_ANYONE} {_HOLDING}\b|\b{_ANYONE} (?:been |already )?(?:picked|taken|assigned|looked)\b"
+    rf"\b{_ANYONE} (?:(?:actually|really|even|currently|already|still|ever|now) )?{_HOLDING}\b|\b{_ANYONE} (?:been |already )?(?:picked|taken|assigned|looked)\b"
     r"|\bbeen (?:picked up|assigned|taken|claimed|grabbed)\b"
     r"|^(?:is|isnt|has|hasnt|was) (?:\S+ ){1,6}?(?:assigned|picked up|taken|claimed|unassigned)\b"
     r"|\b(?:have|has|got) (?:an? )?(?:owner|assignee)\b|\bassigned to " + _ANYONE + r"\b"
@@ -60,6 +62,8 @@ _ASSIGNEE = re.compile(
     r"|\b(?:who|whos|whom)\b(?: \S+){1,6} (?:assigned|assigned to|with|on|working on|handling"
     r"|looking at|sitting with)$"
     r"|\bwhose\b|\bassigned to (?:who|whom)\b|\bassignee\b|\bowner\b|\bwho to\b"
+    r"|\bwho (?:do|should|can|could|shall|would) (?:i|we) (?:talk|speak|go|turn|chat|write"
+    r"|reach|contact|call|ring|email|chase)\b"  # "who do i talk to about 326?"
 )
 _REQUESTER = re.compile(
     r"\b(?:who|whos)(?: \S+)? (?:raised|opened|filed|reported|created|logged|submitted|made"

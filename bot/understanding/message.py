@@ -382,8 +382,13 @@ _TALKED = frozenset({
     "messaging", "pinged", "pinging", "texted", "wrote", "writing", "asked", "asking", "chased",
     "chasing", "complained", "complaining", "enquiring", "inquiring", "enquired", "inquired",
     "reminder", "nudge", "back",  # "a gentle reminder about 252", "call me back about 255"
+    "contacting",
 })
 """Who called or asked "about 164" asked about a ticket; "about 164 users" stays a count."""
+_CALL_ME = frozenset({"call", "ring", "phone", "contact", "email", "message", "text", "ping"})
+"""Asked to be called "about 352" ("could someone call me about 352"): that ticket."""
+_TALK_TO = frozenset({"talk", "speak", "go", "turn", "chat", "write", "reach", "complain"})
+"""Who to talk to "about 326": that ticket, and who has it."""
 
 
 def _can_be_ticket(words: list[Word], index: int) -> bool:
@@ -391,6 +396,10 @@ def _can_be_ticket(words: list[Word], index: int) -> bool:
     after = words[index + 1].text if index + 1 < len(words) else ""
     looked = before == "at" and index > 1 and words[index - 2].text in ("look", "looking", "glance")
     looked |= before == "about" and index > 1 and words[index - 2].text in _TALKED
+    looked |= before == "about" and index > 2 and words[index - 2].text in ("me", "us") and (
+        words[index - 3].text in _CALL_ME)
+    looked |= before == "about" and index > 2 and words[index - 2].text == "to" and (
+        words[index - 3].text in _TALK_TO)  # "who do i talk to about 326?"
     return (before not in _NOT_TICKET_AFTER or looked) and after not in _UNITS and not (
         _dialled(words, index))
 

@@ -1075,6 +1075,10 @@ _WHY_AFTER_NOT = frozenset({
     "reproducible", "reproduceable", "needed", "required", "necessary", "relevant",
     "an", "a", "our", "in", "supported",
 })
+_JUDGED = frozenset({"acceptable", "ok", "okay", "impressed", "funny", "fair", "professional",
+                     "good", "happy", "great"})
+"""After "not", a judgement of how it went ("I am writing about 343. Not acceptable"), no
+take-back of a request before it."""
 
 
 def _tells_why(words: list[Word], index: int) -> bool:
@@ -1087,6 +1091,12 @@ def _tells_why(words: list[Word], index: int) -> bool:
         return index + 2 < len(words)
     return said == "no" and following in _WHY_AFTER_NO or (
         said == "not" and following in _WHY_AFTER_NOT)
+
+
+def _judged(words: list[Word], start: int, end: int) -> bool:
+    """"…, not acceptable", "… not happy at all": how it went, judged."""
+    return any(words[i].text == "not" and words[i + 1].text in _JUDGED
+               for i in range(start, end - 1))
 
 
 def _first_clause(
@@ -1121,8 +1131,9 @@ def _first_clause(
         clause_end = _skip_end([w.text for w in words[:reason]], start)
         clause = _reading(message, conversation, start, clause_end)
         found = next((f for rule in _RULES if (f := rule(clause, clause)) is not None), None)
-        if after & _NEGATIONS and (_first_ticket(message) is not None or isinstance(
-                found, (ChangeStatus, AssignTicket, EditTicket, CommentOnTicket))):
+        changed = isinstance(found, (ChangeStatus, AssignTicket, EditTicket, CommentOnTicket))
+        if after & _NEGATIONS and (_first_ticket(message) is not None or changed) and (
+                changed or not _judged(words, reason, end)):
             return Declined(_first_ticket(message), message.text.strip())  # "close 4, actually don't"
         own = words[reason].text in _PEOPLE - {"you", "u"} and reason + 1 < len(words) and (
             words[reason + 1].text not in _NEGATIONS)  # "…, I'm off next week": their own
@@ -1490,20 +1501,30 @@ def _starts_reason(said: list[str]) -> bool:
 
 
 _WAITING = frozenset({"waiting", "awaiting", "pending", "blocked", "stuck"})
-_CHASING = frozenset({"asking", "chasing", "enquiring", "inquiring", "reminder", "nudge"})
-""""the third time i'm asking about 171", "following up on 171", "gentle reminder about 252":
-how it goes, asked again."""
+_CHASING = frozenset({"asking", "chasing", "enquiring", "inquiring", "reminder", "nudge",
+                      "writing", "emailing", "messaging", "calling", "contacting", "complaining",
+                      "ringing", "phoning"})
+""""the third time i'm asking about 171", "following up on 171", "gentle reminder about 252",
+"the third time i am writing about 343": how it goes, asked again."""
+_CALL_ME = frozenset({"call", "ring", "phone", "contact", "email", "message", "text", "ping"})
+_CHASE = frozenset({"chase", "chasing", "follow", "following"})
 _COMING_BACK = frozenset({"circling", "circle", "coming", "come", "getting", "get", "hear",
                           "heard", "hearing", "checking", "check"})
 
 
 def _chased(before: list[str]) -> bool:
     """The words before the one ticket a message names ask how it goes: "still waiting on",
-    "asking about", "following up on", "circling back on", "call me back about"."""
+    "asking about", "following up on", "circling back on", "call me back about", "call me
+    about", "chase up", "chase"."""
+    if before[-1:] in (["chase"], ["chasing"]):
+        return True  # "can someone chase 325": asked to chase it, which shows how it stands
     if len(before) < 2:
         return False
     lead, last = before[-2], before[-1]
     return (last in ("on", "for") and lead in _WAITING
+            or last == "up" and lead in _CHASE  # "can someone chase up 325 please"
+            or last == "about" and lead in ("me", "us") and before[-3:-2] != [] and (
+                before[-3] in _CALL_ME)  # "could someone call me about 352"
             or last in ("about", "on", "re", "regarding") and lead in _CHASING
             or last in ("about", "on") and lead == "up" and before[-3:-2] in (
                 ["following"], ["chasing"], ["checking"])
@@ -1513,11 +1534,18 @@ def _chased(before: list[str]) -> bool:
 
 
 _HEARD = re.compile(r"\b(?:(?:havent|hasnt|not|never|didnt) (?:yet )?heard|no word|heard nothing"
+                    r"|been (?:\w+ ){1,4}since (?:i|we) (?:raised|logged|opened|submitted|reported"
+                    r"|filed|sent|created)|and (?:still )?nothing(?: (?:yet|since|back|so far"
+                    r"|happened))?$"
+                    r"|(?:disappointed|unhappy|frustrated|fed up|not happy) (?:with|about|by|at|over)"
+                    r"|unacceptable|not acceptable"
                     r"|(?:was|were|is) (?:supposed|meant) to be (?:done|fixed|resolved|closed|sorted"
                     r"|finished|ready)|should (?:have|of) been (?:done|fixed|resolved|closed|sorted"
                     r"|finished|ready))\b")
-"""Words chasing the one ticket named: nothing heard of it, or it is late ("256 was supposed
-to be done yesterday", "4 should have been fixed by now")."""
+"""Words chasing the one ticket named: nothing heard of it ("it's been a week since i raised
+321 and nothing"), it is late ("256 was supposed to be done yesterday", "4 should have been
+fixed by now"), or how it went is complained of ("very disappointed with how 345 was
+handled", "… 343. not acceptable")."""
 
 
 def _nothing_heard(words: list[str]) -> bool:

@@ -15,7 +15,14 @@ greetings. What must not be guessed is asked back ("ask …"), shown, or left as
 Corrected after the first run, before any change: "is my ticket 329 being worked on?" asks
 whether it is in progress (`asked=status?in_progress`, as the rules read it), not whether
 someone has it (written first as `asked=assignee?`). The rules when it was written read 83 of
-its 140 lines as written here (84 with the correction).
+its 140 lines as written here (84 with the correction). Fixed by kind, never by the lines
+themselves: a customer chasing the one ticket named, asked to chase it ("can someone chase up
+325 please"), to be called about it ("… call me about 352"), writing about it again ("… the
+third time i am writing about 343. not acceptable": a judgement after "not" takes nothing
+back), how long since it was filed ("its been a week since i raised 321 and nothing"), how it
+went complained of ("very disappointed with how 345 was handled"); who to talk to about it
+(who has it: "who do i talk to about 326?"); whether anyone is on it with a word between
+("is anyone actually looking at 320"); 91.
 
 `ELEVENTH_MISREAD` is what the rules still misread.
 """
@@ -212,12 +219,8 @@ ELEVENTH_HELD_OUT: tuple[tuple[str, str], ...] = (
 )
 
 ELEVENTH_MISREAD: frozenset[str] = frozenset({
-    'hello? is anyone actually looking at 320',
-    'its been a week since i raised 321 and nothing',
     'Dear team, I raised TKT-2026-0322 on Monday regarding my printer. Could you please let '
     'me know when it will be fixed? Regards, Maria',
-    'can someone chase up 325 please',
-    'who do i talk to about 326?',
     'can you tell me who is assigned to my vpn ticket',
     'did anybody pick up my ticket yet',
     'adding to 330: it also happens on my home wifi',
@@ -227,9 +230,7 @@ ELEVENTH_MISREAD: frozenset[str] = frozenset({
     'can you give my ticket 338 straight to sam, he knows the issue',
     "show me everyone's tickets",
     'can i change the priority of 342 myself?',
-    'this is the third time i am writing about 343. not acceptable',
     'i want to escalate 344, nobody has done anything in a week',
-    'very disappointed with how 345 was handled',
     'why does it take so long to fix a printer',
     "i don't want 348 closed, it's still happening",
     'my mouse is not working',
@@ -238,7 +239,6 @@ ELEVENTH_MISREAD: frozenset[str] = frozenset({
     'thanks for fixing 349 so quickly!',
     'would it help if i restarted my laptop?',
     'sir my ticket 351 still pending since monday, kindly do fast',
-    'pls could someone call me about 352, number is in the ticket',
     'i raised a ticket yesterday about outlook, any news?',
     'who on the team has the most open tickets',
     'how is the network team getting on this week',

@@ -45,3 +45,52 @@ def test_the_eleventh_table_is_large_and_new() -> None:
     assert len(said) >= 130 and len(set(said)) == len(said)
     assert not [line for line in said if line.lower() in before]
     assert ELEVENTH_MISREAD <= set(said)
+
+
+@pytest.mark.parametrize(("said", "expected"), [
+    # a customer chasing the one ticket named: asked to chase it, to be called, writing again
+    ('could you chase up 41 for me', 'show #41'),
+    ('pls chase 42', 'show #42'),
+    ('following up 43 again', 'show #43'),
+    ('can somebody ring me about 44', 'show #44'),
+    ('please email us about 45 asap', 'show #45'),
+    ('second time im emailing about 46', 'show #46'),
+    # … how long it has been since it was filed, nothing since, or how it went complained of
+    ('it has been two weeks since i opened 47', 'show #47'),
+    ('submitted 48 on monday and still nothing', 'show #48'),
+    ('really unhappy with 49', 'show #49'),
+    ('so fed up with 50 tbh', 'show #50'),
+    ('i am writing about 51 again. not acceptable', 'show #51'),
+    # who to talk to about it: who has it
+    ('who should i speak to about 51?', 'show #51 asked=assignee'),
+    ('who do we talk to about 52', 'show #52 asked=assignee'),
+    # whether anyone is on it, with a word between
+    ('is anybody really working on 53?', 'show #53 asked=assignee?'),
+    ('is anyone even looking at it', 'show #7 asked=assignee?'),
+])
+def test_the_shapes_the_eleventh_table_found_are_read_in_other_words_too(
+    said: str, expected: str
+) -> None:
+    assert summary(as_the_bot_reads(said, CONVERSATION)) == expanded(expected)
+
+
+@pytest.mark.parametrize(("said", "expected"), [
+    ('call me about 4 pm', 'free text'),
+    ('chase the vendor about the toner', 'free text'),
+    ('chased the vendor again on 4, still nothing', 'free text'),
+    ('restarted the router and nothing', 'free text'),
+    ('disappointed with the new laptops', 'free text'),
+    ("it's been a week since i raised 4 tickets", 'free text'),
+    ('i am calling about 4 printers', 'free text'),
+    ('close 4, not acceptable', 'no change #4'),
+    ('close 4, the user is unhappy with the fix', 'status #4 closed'),
+    ('who do i talk to about my password', 'question'),
+    ('who should take 4?', 'show #4'),
+    ('who can i ask to take 4', 'show #4'),
+    ('is anyone actually using room 4', 'question'),
+])
+def test_what_looks_like_the_eleventh_shapes_is_read_as_before(said: str, expected: str) -> None:
+    """A call at a time, a vendor chased (an agent's note), a thing disappointing, a count of
+    tickets, a take-back after a request, a question of how, and who should take a ticket
+    (what should happen) are read as they were."""
+    assert summary(as_the_bot_reads(said, CONVERSATION)) == expanded(expected)

@@ -1,0 +1,42 @@
+"""Over HTTP, what the eleventh held-out table found: a customer chasing their ticket ("this
+is the third time i am writing about N. not acceptable", "can someone chase up N please",
+"could someone call me about N") is shown it, and nothing changes (it was free text, or "no
+change"); "who do i talk to about N?" answers who has it (it went to the help assistant)."""
+
+from __future__ import annotations
+
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from tests.e2e.service import Service, stored_ticket, texts_in, user_id_of, user_in_teams
+from tests.integration.builders import insert_ticket, insert_user, this_years
+
+
+async def test_a_customer_chasing_their_ticket_is_shown_it_and_nothing_changes(
+    service: Service, engine: AsyncEngine
+) -> None:
+    cy = await user_in_teams(service, engine, "cy@example.com", "Cy Customer", role="customer")
+    ticket = await insert_ticket(engine, created_by=await user_id_of(engine, "cy@example.com"),
+                                 number=this_years(343), title="Docking station dead")
+    before = await stored_ticket(engine, ticket)
+
+    for said in ("this is the third time i am writing about 343. not acceptable",
+                 "can someone chase up 343 please",
+                 "pls could someone call me about 343, number is in the ticket",
+                 "its been a week since i raised 343 and nothing"):
+        turn = await service.say(said, user=cy)
+        assert "Docking station dead" in "\n".join(texts_in(card) for card in turn.cards), said
+        assert await stored_ticket(engine, ticket) == before, said
+
+
+async def test_who_to_talk_to_about_a_ticket_is_who_has_it(
+    service: Service, engine: AsyncEngine
+) -> None:
+    cy = await user_in_teams(service, engine, "cy@example.com", "Cy Customer", role="customer")
+    await insert_user(engine, email="sam@example.com", name="Sam Rivera")
+    await insert_ticket(engine, created_by=await user_id_of(engine, "cy@example.com"),
+                        assignee_id=await user_id_of(engine, "sam@example.com"),
+                        number=this_years(326), title="Headset crackles")
+
+    turn = await service.say("who do i talk to about 326?", user=cy)
+    shown = "\n".join([*turn.texts, *(texts_in(card) for card in turn.cards)])
+    assert f"Sam Rivera has {this_years(326)}." in shown, shown
