@@ -26,7 +26,9 @@ from bot.actions.confirmation import (
 from bot.actions.conversation import conversation_for
 from bot.actions.each import offer_each_listed, perform_each, show_each
 from bot.actions.invited import not_joined_yet
-from bot.actions.meant import MadeChange, asked_too, certain, left_behind, made_change, meant_to
+from bot.actions.meant import (
+    CORRECTION_WINDOW, MadeChange, asked_too, certain, left_behind, made_change, meant_to,
+)
 from bot.actions.pending import FREE_TEXT_SLOTS, Pending, Slot
 from bot.actions.phrasing import phrase
 from bot.actions.reply import ListPage, Option, Reply
@@ -70,7 +72,8 @@ from bot.subscriptions import run_subscription
 from bot.understanding import Conversation, Person, needs_directory, understand
 from bot.understanding.requests import (
     Asked, AssignTicket, Both, Cancel, ChangeStatus, Choice, Clarify, CommentOnTicket, CreateTicket, Declined,
-    Courtesy, EachListed, EachTicket, EditTicket, Fact, FreeText, Help, ListTickets, MeantAnother, NotInTicketFlow,
+    Courtesy, EachListed, EachTicket, EditTicket, Fact, FreeText, Help, Lacking, ListTickets, MeantAnother,
+    NotInTicketFlow,
     Question,
     ReminderAsked, ShowTicket,
     SmallTalk, Target, TicketRequest, TicketStats, Understanding, Unknown, Workload,
@@ -631,6 +634,9 @@ class MessageRouter:
             case TicketStats(period=period):
                 await self._send(turn_context, await stats_reply(self._deps, viewer, period,
                                                                  conversation))
+            case NotInTicketFlow(lacking=Lacking.UNDO) as lacking if (
+                    undone := await self._undone(turn_context, viewer, lacking)) is not None:
+                await self._send(turn_context, undone)  # "undo that" right after a change
             case NotInTicketFlow() as lacking:  # "link 4 to 5": said so, with what can be done
                 await self._send(turn_context, await lacking_reply(self._deps, viewer, lacking,
                                                                    conversation))
@@ -742,6 +748,24 @@ class MessageRouter:
             return
         await self._act(turn_context, viewer, dc, instead, conversation)
         await self._send(turn_context, await left_behind(self._deps, viewer, first, conversation))
+
+    async def _undone(
+        self, turn_context: TurnContext, viewer: Viewer, lacking: NotInTicketFlow,
+    ) -> Reply | None:
+        """"undo that", "oops, revert that" right after this conversation's last change: what
+        the ticket is now, and the one press that puts it back as it was (TicketFlow keeps no
+        undo: the press is a change of its own, as "I meant 3" offers). None when no change
+        was just made, or another ticket is named: the usual answer."""
+        made = turn_context.turn_state.get(_MADE_BEFORE)
+        if not isinstance(made, MadeChange) or utcnow() - made.at > CORRECTION_WINDOW or (
+                lacking.ticket is not None and str(lacking.ticket) != made.ticket) or (
+                await self._shown_at(turn_context) or made.at) > made.at:
+            return None
+        first, conversation = await self._understand(turn_context, viewer, made.says)
+        if not isinstance(first, (ChangeStatus, AssignTicket, EditTicket, CommentOnTicket)) or (
+                str(first.ticket) != made.ticket):
+            return None
+        return await left_behind(self._deps, viewer, first, conversation)
 
     async def _took_up_offer(
         self, turn_context: TurnContext, viewer: Viewer, dc: DialogContext, text: str

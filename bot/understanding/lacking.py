@@ -64,6 +64,10 @@ _UNDO = (
     r"|my (?:last|previous) (?:change|edit|update)s?|what i (?:just )?did|the changes?|(?:the )?last (?:change|edit|update)"
     rf"|what (?:you|u) (?:just )?did))?(?: (?:on|to|for|of|in) {_T}| {_T})?"
     r"(?: (?:please|pls|plz|thanks|thx|asap|now))*",
+    # "oops wrong ticket", "sorry, that was the wrong one": the change just made, taken back
+    r"(?:(?:oops|whoops|sorry|oh no|ah|argh|damn|my bad|wait|no),? )*(?:that was |that s |thats"
+    r" |i (?:did|changed|picked|updated) )?(?:the |a )?wrong (?:ticket|one)"
+    r"(?: sorry| my bad| oops)?",
 )
 _CLOSING = re.compile(r"\b(?:close|closing|closed|resolve|resolving|resolved|cancel)\b")
 """Closing asked in the same words: done as asked, the duplicate its reason (a comment)."""

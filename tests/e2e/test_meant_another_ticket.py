@@ -149,3 +149,38 @@ async def test_i_meant_to_with_nothing_to_correct_or_a_day_gone_by_is_asked_not_
 
     await service.say(presses(told)["Yes"], user=mia)
     assert await _tickets(engine) == {first: ("closed", None), meant: ("closed", None)}
+
+
+@pytest.mark.parametrize("undo", ["undo that", "oops, undo", "can you revert that please",
+                                  "oops wrong ticket", "sorry, that was the wrong one"])
+async def test_undo_right_after_a_change_offers_the_press_that_puts_it_back(
+    service: Service, engine: AsyncEngine, undo: str
+) -> None:
+    """"undo that" right after "close 4" was only told "I can't undo a change"; it is told
+    what 4 is now and offered the press that puts it back (TicketFlow keeps no undo: the
+    press is a change of its own). Nothing is put back unasked."""
+    mia_id, mia = await person_in_teams(service, engine, "Mia", "Manager", role="manager")
+    first = await a_ticket(engine, mia_id)
+    await service.say(f"close {short(first)}", user=mia)
+
+    said = await service.say(undo, user=mia)
+
+    assert said.texts[-1] == (f"{first} is still closed: say “set {first} to open” to put it "
+                              "back.")
+    assert await _tickets(engine) == {first: ("closed", None)}
+    await service.say(presses(said)[f"Put {first} back"], user=mia)
+    assert await _tickets(engine) == {first: ("open", None)}
+
+
+async def test_undo_after_something_else_or_of_another_ticket_says_it_cannot(
+    service: Service, engine: AsyncEngine
+) -> None:
+    mia_id, mia = await person_in_teams(service, engine, "Mia", "Manager", role="manager")
+    first, other = await a_ticket(engine, mia_id), await a_ticket(engine, mia_id)
+    await service.say(f"close {short(first)}", user=mia)
+    named = await service.say(f"undo the last change on {short(other)}", user=mia)
+    assert named.texts[0].startswith("I can't undo a change")
+    await service.say(f"close {short(first)}", user=mia)  # already closed: nothing made
+    later = await service.say("undo that", user=mia)
+    assert later.texts[0].startswith("I can't undo a change")
+    assert await _tickets(engine) == {first: ("closed", None), other: ("open", None)}

@@ -234,11 +234,13 @@ async def test_undo_says_no_change_is_taken_back_and_offers_the_history(
     service: Service, engine: AsyncEngine
 ) -> None:
     """"undo" after a change got "Sorry, I didn't get “undo”" and three buttons: it is said
-    plainly that nothing is taken back, what to say instead, and the ticket's history."""
+    plainly that nothing is taken back, what to say instead, and the ticket's history. (Right
+    after the change, it is offered back in one press: `test_meant_another_ticket`.)"""
     ada = await user_in_teams(service, engine, "ada@example.com", "Ada Manager", role="manager")
     ticket = await insert_ticket(engine, created_by=await user_id_of(engine, "ada@example.com"),
                                  number=this_years(14))
     await service.say("make 14 urgent", user=ada)
+    await service.say("show 14", user=ada)  # not right after the change any more
     for said in ("undo", "oops, undo that", "can you revert the last change"):
         told = await service.say(said, user=ada)
         assert told.texts[0].startswith("I can't undo a change: say what it should be instead"), said

@@ -968,6 +968,9 @@ TABLE: tuple[tuple[str, str], ...] = (
     ("oops, undo that", "cannot undo #7"),
     ("can you revert the last change", "cannot undo #7"),
     ("undo the last change on 4", "cannot undo #4"),
+    ("oops wrong ticket", "cannot undo #7"),
+    ("sorry, that was the wrong one", "cannot undo #7"),
+    ("whoops wrong one 🙈", "cannot undo #7"),
     ("how do i undo a sent email in outlook", "question"),
     # --- "update 4 to …": a value is a change, other words a comment -----------------------------
     ("update 4 to urgent", "edit #4 priority=urgent"),
