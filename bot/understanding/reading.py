@@ -3054,6 +3054,22 @@ def _comment(reading: Reading, whole: Reading) -> Understanding | None:
             return None  # "update 4 to urgent"
         return CommentOnTicket(whole.ticket(found), reading_text(whole, found) or None)
     if (found := _match(whole, (
+        r"(?:(?:i )?(?:just )?(?:forgot|forget) to (?:mention|say|add|tell you)|adding|to add"
+        r"|one more thing|(?:some )?(?:more|extra|additional) (?:info|information|details))"
+        rf"(?: (?:to|on|for|in|re|about|regarding))?(?: (?:ticket|my ticket))? {ref()}(?P<rest> .+)"
+    ))) and _COMMENT_OPENS.match(_after_ref(whole, found)):
+        return CommentOnTicket(whole.ticket(found), reading_text(whole, found) or None)
+        # "adding to 330: it also happens at home", "forgot to mention on 332 that …"
+    if (found := _match(whole, (
+        r"(?P<told>.+?) (?:(?:so|and|then|please|pls|plz|kindly|can you|could you|would you"
+        r"|can u|could u) )*(?:add|put|note|append) (?:tref|this|that) (?:to|on|in|under)"
+        rf"(?: ticket| my ticket)? {ref()}(?: (?:please|pls|plz|thanks|thx|thank you))*"
+    ))) and not ({REF, NUMBER} | _ACTION_WORDS | _REQUEST_VERBS) & set(
+            found.group("told").split()):  # "close 5 and add it to 4" is no detail told
+        # "my phone number is 0471 234 567, please add it to 333": what was told, added
+        detail = whole.original(found, "told").rstrip(" ,.;:-–—")
+        return CommentOnTicket(whole.ticket(found), detail or None)
+    if (found := _match(whole, (
         r"(?:log|record|document|note down|jot down|write down)(?: (?:on|against|in|under|to|for))?"
         rf" {ref()}(?P<rest> .+)"
     ))) and _COMMENT_OPENS.match(_after_ref(whole, found)):
@@ -3161,7 +3177,8 @@ def _after_ref(reading: Reading, found: re.Match[str]) -> str:
 
 _COMMENT_LEAD = re.compile(
     r"^(?:to (?:say|note|mention|add|let them know|tell them)\s+)?"  # "update 4 to say …"
-    r"(?:(?:saying|that|with|:|-|–|—)\s+)*", re.IGNORECASE)
+    r"(?:(?:saying|that|with|:|-|–|—)\s+|from (?:me|us|my side|our side|my end|our end)\b\s*)*",
+    re.IGNORECASE)  # "update on 334 from me - the whole floor has it now"
 
 
 def reading_text(reading: Reading, found: re.Match[str]) -> str:

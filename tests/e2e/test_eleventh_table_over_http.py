@@ -40,3 +40,20 @@ async def test_who_to_talk_to_about_a_ticket_is_who_has_it(
     turn = await service.say("who do i talk to about 326?", user=cy)
     shown = "\n".join([*turn.texts, *(texts_in(card) for card in turn.cards)])
     assert f"Sam Rivera has {this_years(326)}." in shown, shown
+
+
+async def test_a_customer_adding_a_detail_to_their_ticket_comments_on_it(
+    service: Service, engine: AsyncEngine
+) -> None:
+    """"adding to 330: …", "forgot to mention on 330 that …", "my phone number is …, please
+    add it to 330" post the detail on 330 (they went to the help assistant)."""
+    cy = await user_in_teams(service, engine, "cy@example.com", "Cy Customer", role="customer")
+    ticket = await insert_ticket(engine, created_by=await user_id_of(engine, "cy@example.com"),
+                                 number=this_years(330), title="Wifi drops")
+
+    await service.say("adding to 330: it also happens on my home wifi", user=cy)
+    await service.say("forgot to mention on 330 that my laptop is a thinkpad t14", user=cy)
+    await service.say("my phone number is 0471 234 567, please add it to 330", user=cy)
+    assert (await stored_ticket(engine, ticket, "comments"))["comments"] == [
+        "it also happens on my home wifi", "my laptop is a thinkpad t14",
+        "my phone number is 0471 234 567"]

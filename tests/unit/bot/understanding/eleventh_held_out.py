@@ -22,7 +22,10 @@ third time i am writing about 343. not acceptable": a judgement after "not" take
 back), how long since it was filed ("its been a week since i raised 321 and nothing"), how it
 went complained of ("very disappointed with how 345 was handled"); who to talk to about it
 (who has it: "who do i talk to about 326?"); whether anyone is on it with a word between
-("is anyone actually looking at 320"); 91.
+("is anyone actually looking at 320"); 91. A detail a customer adds to a ticket is a comment
+on it: "adding to 330: …", "forgot to mention on 332 that …", told first and then "please add
+it to 333", and "from me" before what is said is no part of it ("update on 334 from me - …");
+95.
 
 `ELEVENTH_MISREAD` is what the rules still misread.
 """
@@ -223,10 +226,6 @@ ELEVENTH_MISREAD: frozenset[str] = frozenset({
     'me know when it will be fixed? Regards, Maria',
     'can you tell me who is assigned to my vpn ticket',
     'did anybody pick up my ticket yet',
-    'adding to 330: it also happens on my home wifi',
-    'forgot to mention on 332 that my laptop is a thinkpad t14',
-    'my phone number is 0471 234 567, please add it to 333',
-    'update on 334 from me - the whole floor has it now',
     'can you give my ticket 338 straight to sam, he knows the issue',
     "show me everyone's tickets",
     'can i change the priority of 342 myself?',

@@ -67,6 +67,16 @@ def test_the_eleventh_table_is_large_and_new() -> None:
     # whether anyone is on it, with a word between
     ('is anybody really working on 53?', 'show #53 asked=assignee?'),
     ('is anyone even looking at it', 'show #7 asked=assignee?'),
+    # a detail added to a ticket: "adding to", "forgot to mention on", "more info for", or
+    # told first and then "add it to N"; "from me" before what is said is no part of it
+    ('Adding on ticket 40 - the user is on leave', "comment #40 'the user is on leave'"),
+    ('i forgot to say on 41: the charger is also broken',
+     "comment #41 'the charger is also broken'"),
+    ('more info for 42: it happens after lunch', "comment #42 'it happens after lunch'"),
+    ('one more thing re 46 - it only fails on wifi', "comment #46 'it only fails on wifi'"),
+    ('the serial is ABC123, can you add it to 43 pls', "comment #43 'the serial is ABC123'"),
+    ('my desk is on floor 2, please add it to 44', "comment #44 'my desk is on floor 2'"),
+    ('comment on 45 from me: restarted twice', "comment #45 'restarted twice'"),
 ])
 def test_the_shapes_the_eleventh_table_found_are_read_in_other_words_too(
     said: str, expected: str
@@ -88,9 +98,19 @@ def test_the_shapes_the_eleventh_table_found_are_read_in_other_words_too(
     ('who should take 4?', 'show #4'),
     ('who can i ask to take 4', 'show #4'),
     ('is anyone actually using room 4', 'question'),
+    ('adding 4 to the list', 'free text'),
+    ('adding sam to 4', 'free text'),
+    ('i forgot to mention it', 'free text'),
+    ('forgot to close 4', 'free text'),
+    ('one more thing: close 4', 'status #4 closed'),
+    ('close 5 and add it to 4', 'unknown [start 5, resolve 5, put 5 on hold]'),
+    ('give 5 to sam and add it to 4', 'assign #5 to user:u-sam'),
+    ('the printer on 3 jams, add it to my list', 'free text'),
+    ('comment on 4: from memory it was red', "comment #4 'from memory it was red'"),
 ])
 def test_what_looks_like_the_eleventh_shapes_is_read_as_before(said: str, expected: str) -> None:
     """A call at a time, a vendor chased (an agent's note), a thing disappointing, a count of
-    tickets, a take-back after a request, a question of how, and who should take a ticket
-    (what should happen) are read as they were."""
+    tickets, a take-back after a request, a question of how, who should take a ticket (what
+    should happen), something added to a list, a change then "add it to 4", and "from" that
+    starts what is said are read as they were."""
     assert summary(as_the_bot_reads(said, CONVERSATION)) == expanded(expected)
