@@ -52,6 +52,9 @@ async def lacking_reply(
         case Lacking.UNDO:
             return Reply(text=told, options=(Option(f"History of {ticket}", phrase(
                 ShowTicket(ticket, history=True), conversation)),))
+        case Lacking.APPROVE:  # the verdict as a comment, whoever holds it then sees it
+            return await _offered(deps, viewer, told, (
+                CommentOnTicket(ticket, notices.approval(asked.approved)),))
         case Lacking.SNOOZE:
             options = [Option("Put it on hold", phrase(
                 ChangeStatus(ticket, TicketStatus.ON_HOLD), conversation))] if sets_any_status(

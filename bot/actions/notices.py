@@ -335,6 +335,8 @@ def lacking(what: Lacking, ticket: TicketNumber | None, other: TicketNumber | No
             history = f" {ticket}'s history shows what changed." if ticket else ""
             return ("I can't undo a change: say what it should be instead (for example `reopen 4`, "
                     f"`set 4 to medium` or `unassign 4`).{history}")
+        case Lacking.APPROVE:
+            return "TicketFlow keeps no approval on a ticket."
         case Lacking.SNOOZE:
             which = f"{ticket}" if ticket else "a ticket"
             return (f"TicketFlow can't snooze {which}. On hold says it is waiting, and a due date "
@@ -349,6 +351,11 @@ def related_to(other: TicketNumber) -> str:
 
 def duplicate_of(other: TicketNumber) -> str:
     return f"Duplicate of {other}."
+
+
+def approval(approved: bool) -> str:
+    """The comment that says a ticket was approved or turned down, offered instead."""
+    return "Approved." if approved else "Not approved."
 
 
 def offered_instead(change: ChangeStatus | CommentOnTicket) -> str:

@@ -1,9 +1,10 @@
 """Asked for what TicketFlow does not have: "link 4 to 5", "merge 4 into 5", "duplicate of
-7", "cc sam on 4", "watch 12", "snooze 2 until monday".
+7", "cc sam on 4", "watch 12", "snooze 2 until monday", "approve 12".
 
-TicketFlow's tickets have no links, no merging, no watchers and no snooze (SCHEMA.md), so
-such an ask is read as what it is, to be answered with what can be done instead (a comment
-naming the other ticket, closing one with it, on hold, a due date): never a problem for the
+TicketFlow's tickets have no links, no merging, no watchers, no snooze and no approval
+(SCHEMA.md), so such an ask is read as what it is, to be answered with what can be done
+instead (a comment naming the other ticket or the verdict, closing one with it, on hold, a
+due date): never a problem for the
 help assistant, which would offer to file it as a new ticket, and never a change guessed.
 """
 
@@ -69,6 +70,17 @@ _UNDO = (
     r" |i (?:did|changed|picked|updated) )?(?:the |a )?wrong (?:ticket|one)"
     r"(?: sorry| my bad| oops)?",
 )
+_APPROVE = (
+    rf"(?:(?:i |we )?(?:hereby )?(?:approve|approved|aprove|approving|sign off|signed off|signing off"
+    rf"|okd|okayed|ok d|greenlight|green light|greenlit)(?: on)? {_T}"
+    rf"|{_T}(?: is| s| has been)? (?:approved|signed off|greenlit|okd|okayed))"
+    r"(?: (?:from my side|by me|on my side|please|pls|thanks|go ahead))*",
+    rf"(?:(?:i |we )?(?:reject|rejected|decline|declined|deny|denied|not approved|refuse|refused)"
+    rf" {_T}|{_T}(?: is| s| has been)? (?:rejected|declined|denied|not approved|refused))"
+    r"(?: (?:from my side|by me|sorry|please|pls))*",
+)
+"""A ticket approved or turned down ("approve 12", "12 is approved", "reject 12"): TicketFlow
+keeps no approval on a ticket, so the verdict is offered as a comment (never a status guessed)."""
 _CLOSING = re.compile(r"\b(?:close|closing|closed|resolve|resolving|resolved|cancel)\b")
 """Closing asked in the same words: done as asked, the duplicate its reason (a comment)."""
 _SPAN = re.compile(r"\bfor (?:a|an|one|(?P<count>\d+)) (?P<unit>day|week|month)s?\b")
@@ -102,6 +114,8 @@ def not_in_ticketflow(
         return NotInTicketFlow(Lacking.WATCH, first or conversation.last_ticket)
     if _fits(_UNDO, said) and len(tickets) <= 1:
         return NotInTicketFlow(Lacking.UNDO, first or conversation.last_ticket)
+    if _fits(_APPROVE, said) and len(tickets) == 1:
+        return NotInTicketFlow(Lacking.APPROVE, first, approved=not _fits(_APPROVE[1:], said))
     if _fits(_SNOOZE, said) and len(tickets) == 1:
         return NotInTicketFlow(Lacking.SNOOZE, first, until=_until(message, conversation.today,
                                                                    start, end))

@@ -327,6 +327,7 @@ class Lacking(StrEnum):
     WATCH = "watch"  # "watch 12", "cc sam on 4", "add me as a watcher"
     SNOOZE = "snooze"  # "snooze 2 until monday"
     UNDO = "undo"  # "undo that", "revert the last change on 4": no change is kept to take back
+    APPROVE = "approve"  # "approve 12", "12 is approved", "reject 12": tickets have no approval
 
 
 @dataclass(frozen=True, slots=True)
@@ -338,6 +339,8 @@ class NotInTicketFlow:
     ticket: TicketNumber | None
     other: TicketNumber | None = None
     until: date | None = None
+    approved: bool = True
+    """For `Lacking.APPROVE`: approved ("approve 12"), or turned down ("reject 12")."""
 
 
 class StatsPeriod(StrEnum):

@@ -44,8 +44,10 @@ def summary(understood: Understanding) -> str:
             return f"stats {period.value}"
         case ReminderAsked(ticket=ticket):
             return f"cannot remind {_ticket(ticket)}"
-        case NotInTicketFlow(lacking=lacking, ticket=ticket, other=other, until=until):
+        case NotInTicketFlow(lacking=lacking, ticket=ticket, other=other, until=until,
+                             approved=approved):
             told = [f"cannot {lacking.value} {_ticket(ticket)}"]
+            told += [] if approved else ["rejected"]
             told += [str(other)] if other else []
             told += [f"until {until.isoformat()}"] if until else []
             return " ".join(told)

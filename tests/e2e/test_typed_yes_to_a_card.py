@@ -84,3 +84,24 @@ async def test_a_typed_yes_to_on_it_with_no_ticket_shown_starts_and_takes_it(
 
     assert f"{ticket.ticket_number} is now in progress and assigned to you." in texts_in(turn.card)
     assert await status_and_assignee(engine, ticket.ticket_number) == ("in_progress", manager)
+
+
+@pytest.mark.parametrize(("said", "comment"), [
+    ("approve 40", "Approved."), ("40 is approved from my side", "Approved."),
+    ("reject 40", "Not approved."), ("40 is declined, sorry", "Not approved."),
+])
+async def test_an_approval_is_offered_as_a_comment_and_a_yes_adds_it(
+    service: Service, engine: AsyncEngine, said: str, comment: str
+) -> None:
+    """"approve 40" was "Sorry, I didn't get “approve 40”": TicketFlow keeps no approval on a
+    ticket, so it is said so and the verdict offered as a comment; nothing else changes."""
+    max_ = await user_in_teams(service, engine, "max@example.com", "Max Manager", role="manager")
+    ticket = await insert_ticket(engine, created_by=await user_id_of(engine, "max@example.com"),
+                                 number="TKT-2026-0040")
+
+    offered = await service.say(said, user=max_)
+    assert "TicketFlow keeps no approval on a ticket." in texts_in(offered.card)
+    assert (await stored_ticket(engine, ticket, "comments"))["comments"] == []
+    await service.say("yes", user=max_)
+    assert (await stored_ticket(engine, ticket, "status", "comments")) == {
+        "status": "open", "comments": [comment]}
