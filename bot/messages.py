@@ -39,7 +39,7 @@ from bot.actions.workload import workload_reply
 from bot.actions.tickets import (
     ask_field, cannot_assign, dialog_answers, ensure_visible, file_ticket, for_the_draft, perform,
 )
-from bot.actions.option import chosen, said_yes
+from bot.actions.option import chosen, said_yes, yes_alone
 from bot.admin import OFFERED
 from bot.admin import answers as admin_answers
 from bot.admin import run_admin
@@ -121,6 +121,8 @@ _TICKET_WORDS = re.compile(
     r"news|updates?|resolved|closed|tickets?)\b", re.IGNORECASE)
 """Words of a message about "it" that ask for a ticket ("show it", "who has it", "what's the
 status of it"), not about what a help answer said ("does it work on a mac too?")."""
+_CHOICES_OPEN = "ticketflow.choices_open"
+"""Turn state: buttons of a question were waiting for this message, which picked none."""
 _MOST_ASKED = 5  # open tickets about "the laptop one" offered as buttons; more: a list
 _OWN = re.compile(r"\b(?:my|mine)\b", re.IGNORECASE)
 """A work note about the writer's own things ("i replaced my toner but it still jams") is a
@@ -467,9 +469,12 @@ class MessageRouter:
             fresh = utcnow() - datetime.fromisoformat(kept["at"]) <= DIALOG_IDLE
             options = tuple(Option(str(label), str(says), sole_answer=bool(sole[:1] == [True]))
                             for label, says, *sole in kept["options"])
+            for_a_yes = any(len(row) > 3 and row[3] is True for row in kept["options"])
         except (TypeError, ValueError, KeyError):
             return text  # written by another release: the message is read as it is
-        option = chosen(options, text) if fresh else None
+        option = chosen(options, text) if fresh and (said_yes(text) or not for_a_yes) else None
+        if option is None and fresh and yes_alone(text):
+            turn_context.turn_state[_CHOICES_OPEN] = True  # a "yes" picked none of them
         return option.says if option is not None else text
 
     async def _confirmed(self, turn_context: TurnContext, viewer: Viewer, text: str) -> bool:
@@ -496,6 +501,15 @@ class MessageRouter:
         except DomainError as refused:
             await turn_context.send_activity(explain(refused))
         return True
+
+    async def _keep_for_a_yes(self, turn_context: TurnContext, options: tuple[Option, ...]
+                              ) -> None:
+        """Buttons sent with a question, kept for a typed "yes" only: it presses a "Yes"
+        button ("Do you want me to close 4 now?" [Yes]), and is told it picks none of
+        several ("Which Lee do you mean?"). Typed numbers and labels are read as before."""
+        await self._offered.set(turn_context, json.dumps({
+            "at": utcnow().isoformat(),
+            "options": [[o.label, o.says, o.sole_answer, True] for o in options]}))
 
     async def _keep_offered(self, turn_context: TurnContext) -> None:
         options = turn_context.turn_state.get(OFFERED)
@@ -966,9 +980,8 @@ class MessageRouter:
         note = " ".join(text.split())
         options = tuple(Option(f"{number} · {title}", f"comment on {number}: {note}",
                                sole_answer=len(theirs) == 1) for number, title in theirs)
-        if len(options) == 1:  # "Add this note to this ticket?": a typed "yes" presses it
-            turn_context.turn_state[OFFERED] = options
-            await self._keep_offered(turn_context)
+        turn_context.turn_state[OFFERED] = options  # "2" picks the second; one alone, "yes"
+        await self._keep_offered(turn_context)
         return Reply(text=notices.which_ticket_for_the_note(len(options)), options=options)
 
     async def _not_understood(
@@ -976,6 +989,10 @@ class MessageRouter:
     ) -> None:
         """Suggestions about the ticket the message named, else the one in view; with
         neither, what would act on a ticket is only an example to read."""
+        if yes_alone(unknown.text):  # "yes" when nothing was asked: no menu, nothing done
+            await turn_context.send_activity(notices.yes_to_nothing(
+                choices_shown=bool(turn_context.turn_state.get(_CHOICES_OPEN))))
+            return
         ticket = unknown.ticket or (str(in_view) if in_view is not None else None)
         shown = offered(unknown.suggestions or suggest([]), ticket)
         await self._send(turn_context, Reply(
@@ -1089,6 +1106,8 @@ class MessageRouter:
             await self._last_list.set(turn_context, kept_list(reply.listed, reply.page))
         if reply.card is not None:
             await reply_card(turn_context, reply.card)
+        if reply.options and reply.confirm is None and not turn_context.turn_state.get(OFFERED):
+            await self._keep_for_a_yes(turn_context, reply.options)
         if reply.options:
             buttons = [CardAction(type=ActionTypes.im_back, title=o.label, value=o.says)
                        for o in reply.options]

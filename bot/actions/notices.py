@@ -286,6 +286,15 @@ def offer_declined() -> str:
     return "OK, I won't file it. Say `new ticket` whenever you want to."
 
 
+def yes_to_nothing(*, choices_shown: bool) -> str:
+    """A typed "yes" with no question of the bot's waiting for it: said plainly, never a
+    menu, and never as if something was done. `choices_shown`: a question with several
+    buttons was open, which a "yes" cannot pick from."""
+    if choices_shown:
+        return "A yes can't pick one of those: press the button you mean, or say which."
+    return "I wasn't waiting for an answer from you, so nothing was changed."
+
+
 def not_understood(text: str, examples: Sequence[str] = ()) -> str:
     """The message not understood, examples of what would be, and a lead-in to the buttons."""
     shown = text if len(text) <= 60 else text[:57] + "…"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 YES = frozenset({"y", "yes", "yep", "yeah", "yup", "sure", "ok", "okay", "please do", "do it",
@@ -23,6 +24,21 @@ class Option:
 def said_yes(said: str) -> bool:
     """A typed yes to a question: "yes", "Yep!", "ok", "go ahead", "👍"."""
     return _plain(said) in YES
+
+
+_YES_WORDS = frozenset({"y", "yes", "yep", "yeah", "yup", "yea", "ya", "yas", "yess", "yesss"})
+_WITH_A_YES = frozenset({"ok", "okay", "sure", "please", "pls", "plz", "do", "it", "go", "ahead",
+                         "absolutely", "correct", "right", "of", "course", "thanks", "thx"})
+
+
+def yes_alone(said: str) -> bool:
+    """A message that is a yes and nothing more ("yes", "yep!", "ok yes", "yeah sure", "yes
+    please 👍"): an answer, which means nothing without a question."""
+    if said_yes(said) and _plain(said) not in ("ok", "okay", "sure", "👍", "right", "correct"):
+        return True  # "ok", "sure", 👍 alone are an everyday "ok" (small talk), read elsewhere
+    words = [w for w in re.sub(r"[^\w\s]", " ", said.lower()).split()]
+    return bool(words) and any(w in _YES_WORDS for w in words) and all(
+        w in _YES_WORDS or w in _WITH_A_YES for w in words)
 
 
 def _plain(said: str) -> str:
