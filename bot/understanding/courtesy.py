@@ -40,6 +40,13 @@ _OK = frozenset({
     "its working", "all good", "makes sense", "that makes sense", "that helped", "it helped",
     "that was helpful", "very helpful", "helpful", "good to know", "that answers it",
     "that answers my question", "found it", "got it working", "worked", "works",
+    # a farewell: "thanks all, have a good weekend"
+    *(f"{have} {a} {good} {when}" for have in ("have", "enjoy") for a in ("a", "your")
+      for good in ("good", "nice", "great", "lovely") for when in (
+          "weekend", "day", "evening", "one", "night", "holiday", "break")),
+    *(f"{have} {a} {when}" for have in ("have", "enjoy") for a in ("a", "your", "the")
+      for when in ("weekend", "day", "evening", "holiday", "holidays", "break")),
+    "speak soon", "talk soon", "talk later", "see you monday", "see you tomorrow",
 })
 _ADDRESSED = frozenset({"bot", "ticketflow", "there", "all", "everyone", "team", "mate", "folks",
                         "m8", "mates", "pal", "bro", "man", "dude", "fam", "y'all", "yall",
@@ -51,7 +58,14 @@ _PICTURES = {"👍": Courtesy.OK, "👌": Courtesy.OK, "✅": Courtesy.OK, "🆗
              "🙂": Courtesy.OK, "😀": Courtesy.OK, "🙏": Courtesy.THANKS, "👋": Courtesy.HELLO}
 _GRATEFUL = frozenset({"thanks", "thank", "thx", "cheers", "ta", "ty"})
 _WORD = re.compile(r"\bm8\b|[a-z]+")
-_MORE = re.compile(r"\d|[.!?;,]\s*\w")  # a ticket number, or a sentence after the thanks
+_MORE = re.compile(r"\d|[.!?;,]\s*\w")  # a number, or a sentence after the thanks
+_TICKET = re.compile(r"(?:(?<=\bon )|(?<=\bfor )|(?<=\bwith )|(?<=\bfixing )|(?<=\bclosing )"
+                     r"|(?<=\bsorting )|(?<=\bresolving ))(?:#|tkt-?\d{4}-)?\d+\b", re.IGNORECASE)
+"""The ticket thanks are for ("thanks for fixing 349", "thank you for the update on 397")."""
+_BUT = frozenset({"but", "however", "though", "tho", "still", "not", "dont", "doesnt", "isnt",
+                  "cant", "wont", "didnt", "again", "nothing"})
+"""After thanks for something, words that take the thanks back ("thanks for closing 4 but it
+still doesn't work")."""
 _KNOWN = _HELLO | _THANKS | _OK
 _OPENING = frozenset(phrase.split()[0] for phrase in _KNOWN) | _ADDRESSED
 _VOCABULARY = frozenset(word for phrase in _KNOWN for word in phrase.split()) | _ADDRESSED
@@ -66,12 +80,14 @@ def courtesy(text: str) -> Courtesy | None:
     words = [part for w in words for part in _SPELLED_OUT.get(w, w).split()]
     if words and words[0] not in _OPENING:
         return None
+    if words and _thanks_for(words) and not _MORE.search(_TICKET.sub("", text)) and not (
+            _BUT & set(words)):
+        return Courtesy.THANKS  # "cheers for sorting that", "thanks for fixing 349 so
+        # quickly!" (not "thanks for 4! close it", which asks more after a sentence)
     if any(ch.isdigit() for ch in _MATE.sub("", text)):
         return None  # "✅ 12", "12 works now": about a ticket ("thx m8" is not)
     if not words:
         return next((kind for picture, kind in _PICTURES.items() if picture in text), None)
-    if _thanks_for(words) and not _MORE.search(text):
-        return Courtesy.THANKS  # "cheers for sorting that" (not "thanks for 4! close it")
     said = _phrases(words) or _phrases([w for w in words if w not in _ADDRESSED] or words)
     if said is None:
         return None
@@ -109,7 +125,8 @@ def _plain(word: str) -> str:
 
 
 def _phrases(words: list[str]) -> list[str] | None:
-    """The words as known courtesy phrases, longest first; None when one word is no courtesy."""
+    """The words as known courtesy phrases, longest first, passing over words that only say
+    who is addressed where no phrase starts; None when one word is no courtesy."""
     found: list[str] = []
     index = 0
     while index < len(words):
@@ -120,5 +137,7 @@ def _phrases(words: list[str]) -> list[str] | None:
                 index += size
                 break
         else:
-            return None
+            if words[index] not in _ADDRESSED:
+                return None
+            index += 1  # "thanks all, have a good weekend": who is thanked, then the phrase
     return found

@@ -57,3 +57,21 @@ async def test_a_customer_adding_a_detail_to_their_ticket_comments_on_it(
     assert (await stored_ticket(engine, ticket, "comments"))["comments"] == [
         "it also happens on my home wifi", "my laptop is a thinkpad t14",
         "my phone number is 0471 234 567"]
+
+
+async def test_thanks_for_what_was_done_on_a_ticket_are_answered_as_thanks(
+    service: Service, engine: AsyncEngine
+) -> None:
+    """"thanks for fixing 349 so quickly!" and "thanks all, have a good weekend" are thanks:
+    a short reply, no card, nothing changed (they went to the help assistant)."""
+    cy = await user_in_teams(service, engine, "cy@example.com", "Cy Customer", role="customer")
+    ticket = await insert_ticket(engine, created_by=await user_id_of(engine, "cy@example.com"),
+                                 number=this_years(349), title="Printer jams",
+                                 status="resolved")
+    before = await stored_ticket(engine, ticket)
+
+    for said in ("thanks for fixing 349 so quickly!", "thanks all, have a good weekend"):
+        turn = await service.say(said, user=cy)
+        assert turn.texts and not turn.cards, said
+        assert not any("help documents" in text for text in turn.texts), said
+        assert await stored_ticket(engine, ticket) == before, said

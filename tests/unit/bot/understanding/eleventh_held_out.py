@@ -25,7 +25,9 @@ went complained of ("very disappointed with how 345 was handled"); who to talk t
 ("is anyone actually looking at 320"); 91. A detail a customer adds to a ticket is a comment
 on it: "adding to 330: …", "forgot to mention on 332 that …", told first and then "please add
 it to 333", and "from me" before what is said is no part of it ("update on 334 from me - …");
-95.
+95. Thanks for what was done on the ticket they name ("thanks for fixing 349 so quickly!",
+"thank you for the update on 397"), and a farewell after thanks ("thanks all, have a good
+weekend"); 98.
 
 `ELEVENTH_MISREAD` is what the rules still misread.
 """
@@ -235,7 +237,6 @@ ELEVENTH_MISREAD: frozenset[str] = frozenset({
     'my mouse is not working',
     'Good afternoon, please could you raise a ticket for me, the heating in room 12 is not '
     'working. Kind regards',
-    'thanks for fixing 349 so quickly!',
     'would it help if i restarted my laptop?',
     'sir my ticket 351 still pending since monday, kindly do fast',
     'i raised a ticket yesterday about outlook, any news?',
@@ -267,6 +268,4 @@ ELEVENTH_MISREAD: frozenset[str] = frozenset({
     'put 393 on hold comma waiting for the user',
     'kindly provide the status of ticket 395',
     'pls to close my ticket 396 , issue resolved now',
-    'thank you for the update on 397',
-    'thanks all, have a good weekend',
 })

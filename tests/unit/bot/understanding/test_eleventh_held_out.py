@@ -77,6 +77,15 @@ def test_the_eleventh_table_is_large_and_new() -> None:
     ('the serial is ABC123, can you add it to 43 pls', "comment #43 'the serial is ABC123'"),
     ('my desk is on floor 2, please add it to 44', "comment #44 'my desk is on floor 2'"),
     ('comment on 45 from me: restarted twice', "comment #45 'restarted twice'"),
+    # thanks for what was done on a ticket it names, and a farewell after thanks
+    ('thx for sorting TKT-2026-0012 🙏', 'small talk thanks'),
+    ('thank you so much for closing 40!', 'small talk thanks'),
+    ('cheers for the update on 41', 'small talk thanks'),
+    ('thanks everyone, have a nice evening', 'small talk thanks'),
+    ('cheers mate, have a good one', 'small talk thanks'),
+    ('enjoy your weekend all', 'small talk ok'),
+    ('have a great holiday', 'small talk ok'),
+    ('thanks for nothing', 'free text'),  # no thanks at all
 ])
 def test_the_shapes_the_eleventh_table_found_are_read_in_other_words_too(
     said: str, expected: str
@@ -107,10 +116,18 @@ def test_the_shapes_the_eleventh_table_found_are_read_in_other_words_too(
     ('give 5 to sam and add it to 4', 'assign #5 to user:u-sam'),
     ('the printer on 3 jams, add it to my list', 'free text'),
     ('comment on 4: from memory it was red', "comment #4 'from memory it was red'"),
+    ('thanks for closing 4 but it still doesnt work', 'free text'),
+    ('thanks for the 2 laptops', 'free text'),
+    ('thanks for 4! close it', 'status #4 closed'),
+    ('thanks for looking into 4, any eta?', 'show #4 asked=due'),
+    ('have a nice day, close 4', 'status #4 closed'),
+    ('have a look at 4', 'free text'),
+    ('have a good day at the office', 'free text'),
 ])
 def test_what_looks_like_the_eleventh_shapes_is_read_as_before(said: str, expected: str) -> None:
     """A call at a time, a vendor chased (an agent's note), a thing disappointing, a count of
     tickets, a take-back after a request, a question of how, who should take a ticket (what
-    should happen), something added to a list, a change then "add it to 4", and "from" that
-    starts what is said are read as they were."""
+    should happen), something added to a list, a change then "add it to 4", "from" that
+    starts what is said, thanks taken back or with a request after them, and "have a look"
+    are read as they were."""
     assert summary(as_the_bot_reads(said, CONVERSATION)) == expanded(expected)
