@@ -30,6 +30,9 @@ async def lacking_reply(
     deps: BotDependencies, viewer: Viewer, asked: NotInTicketFlow, conversation: Conversation
 ) -> Reply:
     ticket, other = asked.ticket, asked.other
+    if asked.lacking is Lacking.METRICS:  # what can be counted instead, one press each
+        return Reply(text=notices.lacking(asked.lacking, None, None), options=(
+            Option("This week's summary", "weekly summary"), Option("Workload", "workload")))
     if ticket is None:
         return Reply(text=notices.lacking(asked.lacking, None, None))
     await ensure_visible(deps, viewer, ticket)
@@ -52,6 +55,8 @@ async def lacking_reply(
         case Lacking.UNDO:
             return Reply(text=told, options=(Option(f"History of {ticket}", phrase(
                 ShowTicket(ticket, history=True), conversation)),))
+        case Lacking.METRICS:
+            raise AssertionError("answered above: it names no ticket")
         case Lacking.APPROVE:  # the verdict as a comment, whoever holds it then sees it
             return await _offered(deps, viewer, told, (
                 CommentOnTicket(ticket, notices.approval(asked.approved)),))

@@ -346,6 +346,10 @@ def lacking(what: Lacking, ticket: TicketNumber | None, other: TicketNumber | No
                     f"`set 4 to medium` or `unassign 4`).{history}")
         case Lacking.APPROVE:
             return "TicketFlow keeps no approval on a ticket."
+        case Lacking.METRICS:
+            return ("I don't rank people or time how long tickets take. What I can count: how "
+                    "many tickets were filed and finished this week, and who holds how many "
+                    "open ones.")
         case Lacking.SNOOZE:
             which = f"{ticket}" if ticket else "a ticket"
             return (f"TicketFlow can't snooze {which}. On hold says it is waiting, and a due date "

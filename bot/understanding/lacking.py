@@ -81,6 +81,32 @@ _APPROVE = (
 )
 """A ticket approved or turned down ("approve 12", "12 is approved", "reject 12"): TicketFlow
 keeps no approval on a ticket, so the verdict is offered as a comment (never a status guessed)."""
+_METRICS = (
+    r"(?:(?:so |and |hey |hi )?(?:who|which (?:agent|person|one of us|tech|engineer))"
+    r" (?:has |have |s |is )?(?:closed|resolved|fixed|solved|handled|done|finished|cleared)"
+    r" (?:the )?most(?: tickets| cases| issues)?|(?:whos|who s|who is) (?:the )?(?:fastest|quickest"
+    r"|slowest|best|top)"
+    r"(?: (?:agent|person|tech|engineer|at closing|at resolving|at fixing))?|(?:top|best)"
+    r" (?:agents?|performers?|closers?)|leaderboard)(?: (?:this|last) (?:week|month)| today)?",
+    r"(?:(?:what|whats|what is) (?:the |our )?)?(?:average|avg|mean|median|typical)"
+    r" (?:resolution|response|handling|close|closing|fix|turnaround) (?:time|times)"
+    r"(?: (?:this|last) (?:week|month)| for .*)?",
+    r"how long do (?:tickets|cases|issues|requests) (?:usually |normally |typically )?"
+    r"(?:take|stay open)(?: to (?:close|resolve|fix|get fixed|get resolved))?(?: on average)?",
+    r"(?:(?:what|whats|what is|show me|show) (?:the |our )?)?(?:sla|slas|mttr|mtta|kpi|kpis)"
+    r"(?: (?:breaches|compliance|report|stats|numbers|figures|this week|this month))*",
+)
+"""Asked for figures TicketFlow does not keep: who closed the most, average resolution time,
+SLA compliance. Never a word search ("who most") nor a help answer; what it can count is
+offered instead (the week's summary, the workload)."""
+
+
+def metrics_asked(core: str) -> bool:
+    """The words (read, lower case, politeness left out) ask for figures TicketFlow does not
+    keep (`_METRICS`)."""
+    return _fits(_METRICS, re.sub(r"\btdate\b", "today", core.replace("?", "").strip()))
+
+
 _CLOSING = re.compile(r"\b(?:close|closing|closed|resolve|resolving|resolved|cancel)\b")
 """Closing asked in the same words: done as asked, the duplicate its reason (a comment)."""
 _SPAN = re.compile(r"\bfor (?:a|an|one|(?P<count>\d+)) (?P<unit>day|week|month)s?\b")

@@ -21,7 +21,7 @@ from bot.understanding.corrections import (
 from bot.understanding.courtesy import courtesy
 from bot.understanding.letter import what_is_asked
 from bot.understanding.deadline import due_said
-from bot.understanding.lacking import not_in_ticketflow
+from bot.understanding.lacking import metrics_asked, not_in_ticketflow
 from bot.understanding.lists import own_tickets, read_list
 from bot.understanding.message import (
     DATE, NUMBER, REF, TICKET_FIELDS, Message, Word, read_message, typed_text,
@@ -31,7 +31,8 @@ from bot.understanding.placing import Placed, addressee, place, place_after_ask
 from bot.understanding.several import for_each, gather_tickets
 from bot.understanding.requests import (
     Asked, AssignTicket, Both, Cancel, ChangeStatus, Choice, Clarify, CommentOnTicket, CreateTicket, Declined,
-    EachListed, EachTicket, EditTicket, Fact, FreeText, Help, ListScope, ListTickets, Nobody, NoOneNamed, NotInTicketFlow,
+    EachListed, EachTicket, EditTicket, Fact, FreeText, Help, Lacking, ListScope, ListTickets, Nobody,
+    NoOneNamed, NotInTicketFlow,
     Question, ShowTicket,
     SmallTalk,
     TeamTarget,
@@ -847,6 +848,8 @@ def _read(message: Message, text: str, conversation: Conversation) -> Understand
         return ChangeStatus(conversation.last_ticket, TicketStatus.IN_PROGRESS, take=True)
     if workload_asked(core.replace("?", "").strip()):  # "who's overloaded?": counts, not a list
         return Workload()
+    if metrics_asked(core):  # "who closed the most this week": no such figures, nor a search
+        return NotInTicketFlow(Lacking.METRICS, None)
     if stats := stats_asked(_as_typed(message, start, end)):  # "weekly summary": counts too
         return stats
     if reminder := reminder_asked(message, conversation, start, end):  # before "when 145 is fixed" is a condition

@@ -328,6 +328,7 @@ class Lacking(StrEnum):
     SNOOZE = "snooze"  # "snooze 2 until monday"
     UNDO = "undo"  # "undo that", "revert the last change on 4": no change is kept to take back
     APPROVE = "approve"  # "approve 12", "12 is approved", "reject 12": tickets have no approval
+    METRICS = "measure"  # "who closed the most this week", "average resolution time": no such
 
 
 @dataclass(frozen=True, slots=True)

@@ -57,3 +57,21 @@ async def test_a_summary_counts_what_the_asker_may_see_and_its_buttons_list_them
     busy = await service.say("how busy is the team right now", user=al)
     assert busy.texts == ["Open tickets you can see, by who holds them:\n"
                           "- Team Service Desk: 1"]
+
+
+async def test_figures_not_kept_are_said_plainly_with_what_can_be_counted(
+    service: Service, engine: AsyncEngine
+) -> None:
+    """"who closed the most tickets this week" searched for the words "who most" and found
+    nothing; "average resolution time" went to the help assistant."""
+    ada = await user_in_teams(service, engine, "ada@example.com", "Ada Admin", role="admin")
+    for said in ("who closed the most tickets this week", "average resolution time?"):
+        turn = await service.say(said, user=ada)
+        assert turn.texts == ["I don't rank people or time how long tickets take. What I can "
+                              "count: how many tickets were filed and finished this week, and "
+                              "who holds how many open ones."], said
+        assert presses(turn) == {"This week's summary": "weekly summary",
+                                 "Workload": "workload"}
+    summary = await service.say(presses(turn)["This week's summary"], user=ada)
+    assert summary.texts[0].endswith(", of the tickets you can see:\n- Filed: 0\n"
+                                     "- Resolved or closed: 0\n- Open now: 0")
