@@ -629,6 +629,10 @@ class MessageRouter:
                 await self._meant_another(turn_context, viewer, dc, meant, conversation)
             case Question(text=text):
                 await self._ask_assistant(turn_context, viewer, text)
+            case FreeText(text=text) if conversation.last_ticket is not None and (
+                    await self._still_broken_in_view(turn_context, viewer, text)):
+                await self._act(turn_context, viewer, dc, ShowTicket(  # "it's still broken"
+                    conversation.last_ticket, asked=Asked(Fact.STATUS)), conversation)
             case FreeText(text=text):  # "can someone call me about it": maybe the ticket's
                 await self._ask_assistant(turn_context, viewer, text, said_of_view=True,
                                           named=_named_ticket(text, conversation))
@@ -934,6 +938,26 @@ class MessageRouter:
             options=tuple(Option(s, s) for s in ("my tickets", "new ticket", "help")),
         ))
 
+    async def _still_broken_in_view(
+        self, turn_context: TurnContext, viewer: Viewer, text: str
+    ) -> bool:
+        """"it's still broken", "didn't work" just after a ticket was shown, with no help
+        answer since: said of that ticket, so answered with how it stands (a resolved one's
+        card has its Reopen button), as "still broken - 36" is; not a verdict on a help answer
+        given before the ticket was shown, whose question would be offered as a new ticket."""
+        if not unhelpful(text):
+            return False
+        shown_at = await self._shown_at(turn_context)
+        now = utcnow()
+        if shown_at is None or now - shown_at > FOLLOW_UP_WINDOW:
+            return False
+        if self._deps.assistant is None:
+            return True
+        answered = recent(await self._deps.help().help_assistant.last_exchange(
+            user_id=viewer.id, session_id=help_session(turn_context.activity, viewer.id)),
+            now=now, after=shown_at)
+        return answered is None
+
     async def _about_ticket_in_view(
         self, turn_context: TurnContext, viewer: Viewer, text: str, shown_at: datetime | None,
     ) -> Reply | None:
@@ -943,19 +967,23 @@ class MessageRouter:
         the chat turned to (a help answer since, and "it" is what the answer was about), and
         for a message naming no topic of its own ("it" in "outlook crashed, it says error
         0x800" is Outlook: a problem for the assistant), or reporting work done as a work log
-        reads ("called the user, no answer", `reports_work`)."""
+        reads ("called the user, no answer", `reports_work`). A ticket that waits on the
+        viewer's answer (their own, on hold) takes what they tell of whatever it names ("its a
+        Dell Latitude 5420, serial ABC123X"): that is the answer it waits for."""
         ticket = await self._last_ticket.get(turn_context, None)
         now = utcnow()
-        if not ticket or shown_at is None or now - shown_at > FOLLOW_UP_WINDOW or not (
-                reports_work(text) or points_back(text) and not has_topic_of_its_own(text)):
-            return None  # "i have problem with outlook, it not open": a problem of its own
+        if not ticket or shown_at is None or now - shown_at > FOLLOW_UP_WINDOW:
+            return None
+        told_of_it = reports_work(text) or points_back(text) and not has_topic_of_its_own(text)
+        # "i have problem with outlook, it not open": a problem of its own, unless awaited
         if self._deps.assistant is not None:
             answered = recent(await self._deps.help().help_assistant.last_exchange(
                 user_id=viewer.id, session_id=help_session(turn_context.activity, viewer.id)),
                 now=now, after=shown_at)
             if answered is not None:
                 return None
-        return await comment_proposed(self._deps, viewer, ticket, text)
+        return await comment_proposed(self._deps, viewer, ticket, text,
+                                      awaited_only=not told_of_it)
 
     async def _note_for_which_ticket(
         self, turn_context: TurnContext, viewer: Viewer, text: str

@@ -156,20 +156,30 @@ async def comment_instead(
 
 
 async def comment_proposed(
-    deps: BotDependencies, viewer: Viewer, ticket: str, said: str
+    deps: BotDependencies, viewer: Viewer, ticket: str, said: str, *,
+    awaited_only: bool = False,
 ) -> Reply | None:
     """A message about the ticket in view that asks for nothing the bot does ("can someone
     call me about it"): one press adds it as a comment. None when the viewer may not see the
-    ticket or comment on it (it goes where it would have gone)."""
+    ticket or comment on it (it goes where it would have gone); `awaited_only`: also None
+    unless the ticket waits on the viewer (`waits_on`)."""
     try:
         found = await get_ticket(uow=deps.uow().reading(), actor=viewer, ticket=ticket)
     except DomainError:
         return None
-    if comment_refusal(viewer, found) is not None or not said.strip():
+    if comment_refusal(viewer, found) is not None or not said.strip() or (
+            awaited_only and not waits_on(found, viewer)):
         return None
     comment = CommentOnTicket(parse_ticket_number(found.ticket_number), said.strip())
     return _proposed(viewer, found, comment, notices.comment_on_the_ticket(), comment.text,
                      confirm_label=notices.ADD_AS_COMMENT)
+
+
+def waits_on(ticket: Ticket, viewer: Viewer) -> bool:
+    """Whether the ticket waits on the viewer: on hold (as a service desk puts a ticket that
+    waits on its requester's answer) and filed by them, so what they say of it is that answer
+    ("its a Dell Latitude 5420, serial ABC123X"), even when it names things of its own."""
+    return ticket.status is TicketStatus.ON_HOLD and ticket.created_by == viewer.id
 
 
 def _proposed(

@@ -3,12 +3,24 @@ done, and what the customer then sees."""
 
 from __future__ import annotations
 
+import pytest
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from db.tables import tasks
-from tests.e2e.service import Service, stored_ticket, texts_in, user_id_of, user_in_teams
-from tests.integration.builders import insert_ticket
+from tests.e2e.assistant import button, wait_for_answers
+from tests.e2e.service import (
+    Service,
+    buttons_of,
+    stored_ticket,
+    texts_in,
+    user_id_of,
+    user_in_teams,
+)
+from tests.integration.builders import insert_ticket, insert_user
+from tests.integration.knowledge.answering_openai_stand_in import Completion, CompletionsStandIn
+
+NUMBER = "TKT-2026-0040"
 
 
 async def test_a_new_ticket_whose_title_says_what_does_not_work_is_filed(
@@ -41,3 +53,97 @@ async def test_an_agent_asking_the_customer_something_in_a_comment_posts_it_for_
         "hi Cy, can you send me the laptop's serial number?"]
     seen = await service.say("show TKT-2026-0040", user=cy)
     assert "hi Cy, can you send me the laptop's serial number?" in texts_in(seen.card)
+
+
+@pytest.mark.parametrize("said", [
+    "its a Dell Latitude 5420, serial ABC123X",
+    "Serial number is 5CG1234XYZ, model HP EliteBook 840",
+    "ok I restarted it like Sam said and the orange light is still blinking",
+    "I'm in the office on tuesday from 9, you can come by then",
+])
+async def test_the_requester_answering_their_ticket_on_hold_is_offered_it_as_a_comment(
+    helpdesk: Service, model: CompletionsStandIn, engine: AsyncEngine, said: str
+) -> None:
+    """A ticket on hold waits on its requester: what they tell just after seeing it is their
+    answer, not a help question (the help documents found nothing and offered to file it as
+    a new ticket, so the answer never reached the agent)."""
+    cy = await user_in_teams(helpdesk, engine, "cy@example.com", "Cy Customer", role="customer")
+    ticket = await insert_ticket(engine, created_by=await user_id_of(engine, "cy@example.com"),
+                                 number=NUMBER, title="Laptop won't turn on", status="on_hold")
+    await helpdesk.say(f"show {NUMBER}", user=cy)
+
+    offered = (await helpdesk.say(said, user=cy)).card
+
+    assert buttons_of(offered) == ["Add this as a comment", "Cancel"]
+    assert f"{NUMBER} · Laptop won't turn on" in texts_in(offered)
+    assert model.requests == []
+    await helpdesk.press("request.confirm", button(offered, "Add this as a comment")["data"],
+                         user=cy)
+    assert (await stored_ticket(engine, ticket, "comments"))["comments"] == [said]
+
+
+@pytest.mark.parametrize(("status", "filed_by_them"), [
+    ("open", True), ("in_progress", True), ("on_hold", False),
+])
+async def test_a_problem_told_after_a_ticket_not_waiting_on_them_still_goes_to_the_assistant(
+    helpdesk: Service, model: CompletionsStandIn, engine: AsyncEngine, status: str,
+    filed_by_them: bool,
+) -> None:
+    ann = await user_in_teams(helpdesk, engine, "ann@example.com", "Ann Admin", role="admin")
+    ann_id = await user_id_of(engine, "ann@example.com")
+    ticket = await insert_ticket(engine, created_by=ann_id if filed_by_them else (
+        await insert_user(engine)), number=NUMBER, title="Laptop won't turn on", status=status)
+    await helpdesk.say(f"show {NUMBER}", user=ann)
+
+    asked = await helpdesk.say("outlook keeps crashing since the update", user=ann)
+
+    assert asked.texts == ["Looking that up in the help documents…"]
+    await wait_for_answers(helpdesk)
+    assert (await stored_ticket(engine, ticket, "comments"))["comments"] == []
+
+
+@pytest.mark.parametrize(("said", "status", "expected"), [
+    ("it's still broken", "resolved", f"{NUMBER} is resolved."),
+    ("nope, still the same", "resolved", f"{NUMBER} is resolved."),
+    ("still not working!!", "open", f"{NUMBER} is still open — nobody has picked it up yet."),
+    ("didn't work", "closed", f"{NUMBER} is closed."),
+])
+async def test_still_broken_just_after_their_ticket_is_about_the_ticket_not_an_older_answer(
+    helpdesk: Service, model: CompletionsStandIn, engine: AsyncEngine, said: str, status: str,
+    expected: str,
+) -> None:
+    """A help answer, then the customer's ticket shown: "it's still broken" is said of the
+    ticket, answered with how it stands (a resolved one's card has its Reopen button), as
+    "still broken - 40" is. Before, it rated the earlier answer Not helpful and offered to
+    file that answer's question as a new ticket."""
+    cy = await user_in_teams(helpdesk, engine, "cy@example.com", "Cy Customer", role="customer")
+    ticket = await insert_ticket(engine, created_by=await user_id_of(engine, "cy@example.com"),
+                                 number=NUMBER, title="Laptop won't turn on", status=status)
+    model.then(Completion("Phones on FH-Staff-BYOD are disconnected after 8 hours [1]."))
+    await helpdesk.say("why does my phone drop off the Staff-BYOD wifi?", user=cy)
+    await wait_for_answers(helpdesk)
+    await helpdesk.say(f"show {NUMBER}", user=cy)
+
+    card = (await helpdesk.say(said, user=cy)).card
+
+    assert texts_in(card).splitlines()[0] == expected
+    if status == "resolved":
+        assert "Reopen" in buttons_of(card)
+    assert len(model.requests) == 1
+    assert (await stored_ticket(engine, ticket, "status"))["status"] == status
+
+
+async def test_still_broken_just_after_a_help_answer_is_still_said_of_the_answer(
+    helpdesk: Service, model: CompletionsStandIn, engine: AsyncEngine
+) -> None:
+    cy = await user_in_teams(helpdesk, engine, "cy@example.com", "Cy Customer", role="customer")
+    await insert_ticket(engine, created_by=await user_id_of(engine, "cy@example.com"),
+                        number=NUMBER, title="Laptop won't turn on", status="resolved")
+    await helpdesk.say(f"show {NUMBER}", user=cy)
+    model.then(Completion("Phones on FH-Staff-BYOD are disconnected after 8 hours [1]."))
+    await helpdesk.say("why does my phone drop off the Staff-BYOD wifi?", user=cy)
+    await wait_for_answers(helpdesk)
+
+    turn = await helpdesk.say("still not working", user=cy)
+
+    assert "Sorry that didn't help" in "\n".join(turn.texts + [texts_in(c) for c in turn.cards])
