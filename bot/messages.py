@@ -216,8 +216,10 @@ class MessageRouter:
                     text=notices.which_listed(said),
                     options=tuple(Option(f"{t.number} · {t.title}", says) for t, says in choices)))
                 return
-            case None if not listed and dc.active_dialog is None and (
+            case None if dc.active_dialog is None and (
                     self._deps.interpreter is None):  # a model looks tickets up itself
+                # with a list shown that has no "printer" ticket, "move the printer ticket to
+                # sam" is looked for among all the person may see, as with no list shown
                 read_on = await self._asked_which_of_theirs(turn_context, viewer, dc, text)
                 if read_on is None:
                     return

@@ -148,6 +148,33 @@ async def test_the_laptop_one_with_no_list_shown_asks_among_the_open_tickets_abo
     assert not any(number in str(none.sent) for number in (vpn, laptop, screen, closed))
 
 
+@pytest.mark.parametrize("said", [
+    "move the printer ticket to sam", "pls give the printer one to Sam",
+    "could you hand the printer ticket to sam",
+])
+async def test_the_printer_ticket_not_in_the_list_shown_is_looked_for_among_all(
+    service: Service, engine: AsyncEngine, said: str
+) -> None:
+    """After "what's Alex working on" (no printer ticket in it), "move the printer ticket to
+    sam" was "Sorry, I didn't get …" with suggestions about another ticket: the list shown has
+    none, so it is looked for among the open tickets the person may see, and asked about."""
+    manager, mia = await person_in_teams(service, engine, "Mia", "Manager", role="manager")
+    agent, _alex = await person_in_teams(service, engine, "Alex", "Agent")
+    sam, _sam = await person_in_teams(service, engine, "Sam", "Agent")
+    await file_ticket(engine, manager, "Laptop wont boot", assignee=Assignee.user(agent))
+    printer = (await file_ticket(engine, manager, "Printer on floor 3 jams")).ticket_number
+    listed = await service.say("what's alex working on", user=mia)
+    assert "Laptop wont boot" in texts_in(listed.card)
+
+    asked = await service.say(said, user=mia)
+
+    assert asked.texts[0] == "Do you mean this ticket about “printer”?", asked.texts
+    assert list(buttons_of(asked)) == [f"{printer} · Printer on floor 3 jams"]
+    assert (await status_and_assignee(engine, printer))[1] is None  # nothing changed yet
+    await service.say("yes", user=mia)
+    assert (await status_and_assignee(engine, printer))[1] == sam
+
+
 @pytest.mark.parametrize("yes", ["yes", "Yep!", "yeah", "ok", "yes please"])
 async def test_a_typed_yes_to_do_you_mean_this_ticket_presses_it(
     service: Service, engine: AsyncEngine, yes: str
