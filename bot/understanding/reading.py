@@ -2934,11 +2934,25 @@ def _assign(reading: Reading, whole: Reading) -> Understanding | None:
             r"(?: field)?(?: (?:now|too|as well))?")):
         return AssignTicket(None, Nobody())  # which ticket is asked
     if found := _match(reading, (
+        r"(?:(?:i ll|ill|i will|i can|let me|happy to|i d like to|id like to|i want to) )?"
+        rf"(?:take|assume|accept|have) (?:the )?(?:ownership|charge|responsibility) (?:of|for) {ref()}"
+        r"(?: now| from here| from now on)?"
+    )):  # "take ownership of 12": theirs (it was read as "take … off 12", unassigned)
+        return AssignTicket(reading.ticket(found), UserTarget(
+            conversation.viewer_id, conversation.name_of(conversation.viewer_id)))
+    if found := _match(reading, (
+        r"(?:(?:can|could|would) (?:you|u) |pls |please |plz )*(?:take|have) a (?:quick |closer )?"
+        rf"(?:look|peek|glance) (?:at|into|over) {ref()}(?: for me)?(?: please| pls| plz)?"
+    )):  # asked of the bot: the ticket shown ("I'll take a look at 12" is theirs to start)
+        return ShowTicket(reading.ticket(found))
+    if found := _match(reading, (
         rf"(?:unassign|remove|take|drop|release) (?:me|myself)(?: from| off)? {ref()}"
     )) or _match(reading, (
         rf"(?:unassign|deassign|un-assign|drop|release|unclaim)(?: the)? {ref()}(?: from .+)?"
     )) or _match(reading, (
-        rf"(?:remove|clear|take)(?: the)? (?:assignee|assignment|owner|.+?) (?:from|of|off) {ref()}"
+        rf"(?:remove|clear)(?: the)? (?:assignee|assignment|owner|.+?) (?:from|of|off) {ref()}"
+    )) or _match(reading, (  # "take Sam off 12"; "take … of 12" is not taking anyone off
+        rf"take(?: the)? (?:assignee|assignment|owner|.+?) (?:from|off) {ref()}"
     )):
         return AssignTicket(reading.ticket(found), Nobody())
     if found := _match(reading, r"(?:assign|reassign|give|hand)(?P<it> it)? to (?P<target>.+)"):

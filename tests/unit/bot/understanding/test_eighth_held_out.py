@@ -79,9 +79,9 @@ def test_the_shapes_the_eighth_table_found_are_read_in_other_words_too(
     ("it's still broken", 'free text'),
     ('close 4, tomorrow', 'unknown [start 4, resolve 4, put 4 on hold]'),
     ('have a look at the printer pls', 'free text'),
-    ('take a look at it', 'unknown [my tickets, new ticket, help] e.g. [assign 4 to me, give 4 to Lee, unassign 4]'),
+    ('take a look at it', 'show #7'),  # the ticket in view shown (2026-12-06; was not understood)
 ])
 def test_what_looks_like_those_shapes_is_read_as_before(said: str, expected: str) -> None:
     """"no one" is no number, "it's still broken" tells of the thing, "close 4, tomorrow"
-    waits, a look asked at a thing is a problem told, at the ticket in view it is not."""
+    waits, a look asked at a thing is a problem told, at the ticket in view it shows it."""
     assert summary(as_the_bot_reads(said, CONVERSATION)) == expanded(expected)

@@ -121,7 +121,7 @@ def test_the_shapes_the_eleventh_table_found_are_read_in_other_words_too(
     ('thanks for 4! close it', 'status #4 closed'),
     ('thanks for looking into 4, any eta?', 'show #4 asked=due'),
     ('have a nice day, close 4', 'status #4 closed'),
-    ('have a look at 4', 'free text'),
+    ('have a look at 4', 'show #4'),  # shown since 2026-12-06 (was free text)
     ('have a good day at the office', 'free text'),
 ])
 def test_what_looks_like_the_eleventh_shapes_is_read_as_before(said: str, expected: str) -> None:
