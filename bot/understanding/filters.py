@@ -376,6 +376,15 @@ _SOMEONE = frozenset({"someone", "somebody", "anyone", "anybody", "some one", "a
 """Who works on it, unsaid: "is someone working on my issue?" names no one."""
 
 
+_NOT_WORKING = frozenset({"not", "no", "longer", "never", "still", "really", "even", "isnt",
+                          "arent", "wasnt", "stopped", "hardly", "barely"})
+"""Words between "is" and "working" that tell of a thing that does not work ("my mouse is not
+working", "the scanner is no longer working"): no one's list."""
+_ASKING_WHAT = frozenset({"what", "whats", "which", "tickets", "ones", "who", "whos"})
+"""Words a list of what someone is "working" (with no "on" after) opens with ("what is sam
+working"); "the printer is working" tells of a thing."""
+
+
 def _working_on(
     words: list[Word], start: int, stop: int, conversation: Conversation, found: ListFilters
 ) -> None:
@@ -389,6 +398,9 @@ def _working_on(
                 first -= 1
             if " ".join(w.text for w in words[first:index]) in _SOMEONE:
                 return  # "is someone working on my issue?": who, asked; no one named
+            if index + 1 >= stop and (_NOT_WORKING & {w.text for w in words[first:index]} or (
+                    words[start].text not in _ASKING_WHAT)):
+                return  # "my mouse is not working", "the printer is working": a thing told
             if first > start and words[first - 1].text in _VERB_BEFORE:
                 lead = first - 1
                 if lead == start or words[lead - 1].text in ("what", "which", "tickets", "ones"):

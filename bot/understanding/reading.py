@@ -891,6 +891,8 @@ def _read(message: Message, text: str, conversation: Conversation) -> Understand
         return ShowTicket(message.ticket(named[0]))  # "what if we put 261 on hold?": a proposal
     if _what_if(message, start, end):  # "what if it says error 691?": for the help assistant
         return Question(text.strip())
+    if _impersonal_it(message, start, end):  # "would it help if i restarted my laptop?"
+        return Question(text.strip())
     if _conditional(words[start:end]) or _condition_after(message, start, end):
         # "if 26 is still broken tomorrow, reopen it", "only close 29 once the user confirms"
         return Declined(_first_ticket(message), text.strip())
@@ -1747,6 +1749,27 @@ def _what_if(message: Message, start: int, end: int) -> bool:
     if later is None:  # "(and) if it asks for a code?", not "if 4 is fixed can you close it?"
         return message.asks and not any(w in _REQUEST_VERBS for w in words)
     return _is_question(words[later:], asks=False)
+
+
+_IMPERSONAL_IT = re.compile(
+    r"\btref (?:(?:usually|normally|always|really|even|still|ever|actually) )?(?:take|takes|took"
+    r"|taking) (?:\w+ ){0,4}?to (?!tref\b)\w+ (?!tref\b|please\b|pls\b)\w+"
+    r"|\b(?:would|will|does|do|could|can|might|did) tref (?:(?:really|actually|even) )?(?:help"
+    r"|matter|hurt|make a difference) (?:if|to|when)\b")
+""""it" that stands for no ticket: "why does it take so long to fix a printer", "would it help
+if I restarted my laptop?", "does it matter if I use chrome": asked of the thing, for the help
+assistant. Not when the ticket is what is done to ("why did it take 3 weeks to fix it", "would
+it help to reassign it?"), or with a ticket typed."""
+_ASKED_FIRST = frozenset({"how", "why", "can", "could", "should", "would", "may", "does", "hows",
+                          "whys", "will", "is", "did", "do"})
+
+
+def _impersonal_it(message: Message, start: int, end: int) -> bool:
+    words = [w.text for w in message.words[start:end]]
+    found = _IMPERSONAL_IT.search(" ".join(words))
+    return found is not None and (words[0] in _ASKED_FIRST or _asks(message, end)) and not (
+        _typed_tickets(message, start, end)) and not any(
+            w in _ACTION_WORDS for w in " ".join(words)[found.end():].split())
 
 
 def _conditional(words: list[str]) -> bool:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from sqlalchemy.ext.asyncio import AsyncEngine
 
+from tests.e2e.assistant import wait_for_answers
 from tests.e2e.service import Service, stored_ticket, texts_in, user_id_of, user_in_teams
 from tests.integration.builders import insert_ticket, insert_user, this_years
 
@@ -75,3 +76,16 @@ async def test_thanks_for_what_was_done_on_a_ticket_are_answered_as_thanks(
         assert turn.texts and not turn.cards, said
         assert not any("help documents" in text for text in turn.texts), said
         assert await stored_ticket(engine, ticket) == before, said
+
+
+async def test_a_thing_that_does_not_work_is_offered_as_a_ticket(
+    helpdesk: Service, engine: AsyncEngine
+) -> None:
+    """"my mouse is not working" is a problem told: the help assistant looks, and offers to
+    file it (the bot asked who "my mouse" was, as if for someone's tickets)."""
+    cy = await user_in_teams(helpdesk, engine, "cy@example.com", "Cy Customer", role="customer")
+
+    turn = await helpdesk.say("my mouse is not working", user=cy)
+    assert not any("couldn't find" in text for text in turn.texts), turn.texts
+    [card] = await wait_for_answers(helpdesk)
+    assert "File this as a ticket?" in texts_in(card)

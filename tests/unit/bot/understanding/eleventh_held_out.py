@@ -27,7 +27,10 @@ on it: "adding to 330: …", "forgot to mention on 332 that …", told first and
 it to 333", and "from me" before what is said is no part of it ("update on 334 from me - …");
 95. Thanks for what was done on the ticket they name ("thanks for fixing 349 so quickly!",
 "thank you for the update on 397"), and a farewell after thanks ("thanks all, have a good
-weekend"); 98.
+weekend"); 98. A thing told not to work is no one's list ("my mouse is not working" asked
+whose "my mouse" was); an "it" that stands for no ticket is a question ("why does it take so
+long to fix a printer", "would it help if i restarted my laptop?": the ticket in view was
+shown, or left as it was); 101.
 
 `ELEVENTH_MISREAD` is what the rules still misread.
 """
@@ -232,12 +235,9 @@ ELEVENTH_MISREAD: frozenset[str] = frozenset({
     "show me everyone's tickets",
     'can i change the priority of 342 myself?',
     'i want to escalate 344, nobody has done anything in a week',
-    'why does it take so long to fix a printer',
     "i don't want 348 closed, it's still happening",
-    'my mouse is not working',
     'Good afternoon, please could you raise a ticket for me, the heating in room 12 is not '
     'working. Kind regards',
-    'would it help if i restarted my laptop?',
     'sir my ticket 351 still pending since monday, kindly do fast',
     'i raised a ticket yesterday about outlook, any news?',
     'who on the team has the most open tickets',

@@ -86,6 +86,17 @@ def test_the_eleventh_table_is_large_and_new() -> None:
     ('enjoy your weekend all', 'small talk ok'),
     ('have a great holiday', 'small talk ok'),
     ('thanks for nothing', 'free text'),  # no thanks at all
+    # a thing that does not work is told, no one's list
+    ('my keyboard is not working', 'free text'),
+    ('the scanner is no longer working', 'free text'),
+    ('printer is still not working', 'free text'),
+    ('my laptop is not really working', 'free text'),
+    ('the printer is working', 'free text'),
+    # an "it" that stands for no ticket: a question for the help assistant
+    ('does it matter if i use chrome', 'question'),
+    ('does it help to clear the cache?', 'question'),
+    ('how long does it take to get a new laptop?', 'question'),
+    ('would it make a difference if i used the cable?', 'question'),
 ])
 def test_the_shapes_the_eleventh_table_found_are_read_in_other_words_too(
     said: str, expected: str
@@ -123,11 +134,23 @@ def test_the_shapes_the_eleventh_table_found_are_read_in_other_words_too(
     ('have a nice day, close 4', 'status #4 closed'),
     ('have a look at 4', 'show #4'),  # shown since 2026-12-06 (was free text)
     ('have a good day at the office', 'free text'),
+    ('what is sam working on', 'list all assignee=user:u-sam'),
+    ('what is sam working', 'list all assignee=user:u-sam'),
+    ('tickets sam is not working on', 'list all assignee=user:u-sam'),
+    ('is sam working on 4', 'show #4'),
+    ('why does it take so long', 'show #7'),
+    ('will it take long to fix?', 'show #7'),
+    ('why did it take 3 weeks to fix it', 'show #7'),
+    ('would it help to reassign it?', 'show #7'),
+    ('would it make sense to close it?', 'show #7'),
+    ('it takes ages to log in', 'free text'),
+    ('if it breaks again reopen it', 'no change #7'),
 ])
 def test_what_looks_like_the_eleventh_shapes_is_read_as_before(said: str, expected: str) -> None:
     """A call at a time, a vendor chased (an agent's note), a thing disappointing, a count of
     tickets, a take-back after a request, a question of how, who should take a ticket (what
     should happen), something added to a list, a change then "add it to 4", "from" that
-    starts what is said, thanks taken back or with a request after them, and "have a look"
-    are read as they were."""
+    starts what is said, thanks taken back or with a request after them, "have a look", what
+    someone is working on, and an "it" that is the ticket (what is done to, or how long it
+    takes) are read as they were."""
     assert summary(as_the_bot_reads(said, CONVERSATION)) == expanded(expected)
