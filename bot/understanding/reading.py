@@ -881,6 +881,9 @@ def _read(message: Message, text: str, conversation: Conversation) -> Understand
         if one and told < end and _still_waiting(words[start:told]) and _asks_a_change(
                 then := _later_sentence(message, conversation, start, end)) and then:
             return then  # "ticket 299 is not solved still, please reopen": told, then asked
+        if (said_of := _said_not_done(words[start:end])) is not None:
+            return Declined(_first_ticket(message) if said_of else conversation.last_ticket,
+                            text.strip(), not_done=True)  # "it is not fixed", "not fixed!!"
         return Declined(_first_ticket(message), text.strip(),
                         not_done=one and _still_waiting(words[start:end]))
     if (lasted := _LASTED.match(core)) and _status_value(lasted["state"].split()) is not None:
@@ -1646,6 +1649,31 @@ def _still_waiting(words: list[str]) -> bool:
     yet, with no change refused ("don't close 7 yet")."""
     return bool({"still", "yet"} & set(words)) and not _ACTION_WORDS & set(words) and any(
         _status_value([word]) in (TicketStatus.RESOLVED, TicketStatus.CLOSED) for word in words)
+
+
+_DONE_STATES = frozenset({"fixed", "resolved", "solved", "done", "closed", "sorted",
+                          "finished", "completed"})
+_BEFORE_DONE = frozenset({"been", "yet", "even", "really", "being", "properly"})
+_THE_TICKET_IS = frozenset({REF, NUMBER, "is", "s", "has", "have", "was", "still", "ticket",
+                            "my", "the", "hmm", "nope", "no", "but", "sorry", "um", "well"})
+_TICKET_SAID = frozenset({REF, NUMBER})
+
+
+def _said_not_done(words: list[str]) -> bool | None:
+    """Whether the words say the ticket is not done ("it is not fixed", "4 isn't resolved",
+    "not fixed!!"), with no change refused nor anyone's doing told ("i'm not closing 26",
+    "don't close it, not fixed"): True with the ticket said, False with none said (the one
+    in view is meant), None when they say something else."""
+    at = next((i for i, w in enumerate(words) if w in _NOT_DOING), None)
+    if at is None or not set(words[:at]) <= _THE_TICKET_IS:
+        return None  # "the printer is not fixed", "you haven't fixed 4": another thing, or who
+    after = [w for w in words[at + 1:] if w not in _BEFORE_DONE]
+    if not after or after[0] not in _DONE_STATES or any(
+            _acts(w) for w in words[at + 1:] if w not in _DONE_STATES):
+        return None  # "not fixed, don't close it": a change refused too
+    if any(w in _NOT_DOING for w in words[at + 1:]):
+        return None
+    return bool(_TICKET_SAID & set(words[:at]))
 
 
 def _asks_a_change(found: Understanding | None) -> bool:

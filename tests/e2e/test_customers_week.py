@@ -147,3 +147,21 @@ async def test_still_broken_just_after_a_help_answer_is_still_said_of_the_answer
     turn = await helpdesk.say("still not working", user=cy)
 
     assert "Sorry that didn't help" in "\n".join(turn.texts + [texts_in(c) for c in turn.cards])
+
+
+@pytest.mark.parametrize("said", ["it is not fixed", "not fixed!!", "its not solved, same black screen"])
+async def test_a_customer_told_their_resolved_ticket_is_not_fixed_sees_how_it_stands_and_reopen(
+    service: Service, engine: AsyncEngine, said: str
+) -> None:
+    """Before: "OK, I'll leave TKT-… as it is." (or "OK, I won't change anything."), as if
+    they had asked for nothing to be done."""
+    cy = await user_in_teams(service, engine, "cy@example.com", "Cy Customer", role="customer")
+    ticket = await insert_ticket(engine, created_by=await user_id_of(engine, "cy@example.com"),
+                                 number=NUMBER, title="Laptop won't turn on", status="resolved")
+    await service.say(f"show {NUMBER}", user=cy)
+
+    card = (await service.say(said, user=cy)).card
+
+    assert texts_in(card).splitlines()[0] == f"{NUMBER} is resolved."
+    assert "Reopen" in buttons_of(card)
+    assert (await stored_ticket(engine, ticket, "status"))["status"] == "resolved"

@@ -36,3 +36,31 @@ def test_a_ticket_told_not_done_yet_is_answered_with_how_it_stands(said: str) ->
 def test_a_change_refused_is_not_told_as_not_done(said: str) -> None:
     read = as_the_bot_reads(said, CONVERSATION)
     assert not (isinstance(read, Declined) and read.not_done), read
+
+
+@pytest.mark.parametrize(("said", "ticket"), [
+    ("it is not fixed", 7), ("its not fixed!!", 7), ("4 isn't fixed", 4),
+    ("ticket 4 is not resolved", 4), ("nope, it is not fixed", 7), ("it has not been fixed", 7),
+    ("hmm its not fixed tho", 7), ("it isn't fixed yet", 7), ("it's not solved, the screen is black", 7),
+    ("not fixed!!", 7), ("Not fixed at all.", 7), ("sorry but its not resolved", 7),
+])
+def test_a_ticket_told_not_done_is_answered_with_how_it_stands_without_still_or_yet(
+    said: str, ticket: int
+) -> None:
+    """"it is not fixed" from the customer whose ticket was just resolved got "OK, I'll leave
+    TKT-… as it is", as if they had asked for nothing to be done; "not fixed!!" alone, "OK,
+    I won't change anything". It is answered as "it is still not fixed" is, with how the
+    ticket stands (a resolved one's card has its Reopen button); nothing changes."""
+    read = as_the_bot_reads(said, CONVERSATION)
+    assert isinstance(read, Declined) and read.not_done, read
+    assert read.ticket is not None and read.ticket.sequence == ticket, read
+
+
+@pytest.mark.parametrize("said", [
+    "i'm not closing 26", "we haven't closed it", "it's not fixed so don't close it",
+    "4 is not closed, dont reopen it", "not fixed? then don't close it", "don't close it, not fixed",
+    "you haven't fixed 4", "the printer is not fixed",
+])
+def test_a_refusal_or_another_thing_not_fixed_is_read_as_before(said: str) -> None:
+    read = as_the_bot_reads(said, CONVERSATION)
+    assert not (isinstance(read, Declined) and read.not_done), read
