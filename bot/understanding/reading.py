@@ -98,6 +98,9 @@ _POLITE_START = (
     "would tref be possible to", "is tref possible to", "any chance you could", "any chance you can",
     "would you be able to", "could you possibly", "quick one", "quick question", "-", "–", "—",
     "do you mind", *_GLAD_IF, "yall can", "you all can", "you guys can", "u guys can",
+    # leave given, as "you can close 12" is: "feel free to close 12", "ok to close 12"
+    "you may", "feel free to", "do feel free to", "happy for you to", "you are free to",
+    "ok to", "okay to", "fine to", "good to", "safe to",
     "i am request you to", "i request you to", "i am requesting you to", "request you to",
     "dear", "actually", "anyway", "anyways", "well", "sorry", "oops", "ptal", "fyi", "btw",
     *(f"{lead} {ask}" for lead in ("if", "when") for ask in _WHEN_FREE),
@@ -1905,7 +1908,10 @@ def _is_question(words: list[str], asks: bool) -> bool:
     return bool(words) and (words[0] in _QUESTION_START or " ".join(words[:2]) in _QUESTION_START)
 
 
-_HEDGES = (("prob",), ("probs",), ("prolly",), ("i", "think"), ("i", "guess"), ("i", "believe"), ("i", "suppose"), ("maybe",),
+_HEDGES = (*((*lead, who, "can") for lead in (("i", "think"), ("i", "guess"), ("i", "reckon"),
+                                               ("i", "believe"), ("i", "suppose"))
+             for who in ("we", "you")),  # "I think we can close 12": the lead, then the leave
+           ("prob",), ("probs",), ("prolly",), ("i", "think"), ("i", "guess"), ("i", "believe"), ("i", "suppose"), ("maybe",),
            ("perhaps",), ("probably",), ("looks", "like"), ("seems", "like"), ("i", "reckon"),
            ("not", "sure", "if"), ("not", "sure", "whether"), ("i", "am", "not", "sure", "if"),
            ("i", "am", "not", "sure", "whether"), ("i", "wonder", "if"), ("possibly",),

@@ -499,6 +499,18 @@ TABLE: tuple[tuple[str, str], ...] = (
     ('done with 4', 'status #4 resolved'),
     ('4 is sorted', 'status #4 resolved'),
     ('i think 4 is fixed', 'ask status #4 ?: Should #4 be resolved? [Yes]'),
+    # leave given, as "you can close 4" gives it (were free text: offered as a comment)
+    ("feel free to close 4", "status #4 closed"),
+    ("you may close 4 now", "status #4 closed"),
+    ("happy for you to close 4", "status #4 closed"),
+    ("ok to resolve 4, thanks", "status #4 resolved"),
+    ("please feel free to close it", "status #7 closed"),
+    # leave given with a hedge before it: asked
+    ("I think we can close 4", "ask status #4 ?: Should #4 be closed? [Yes]"),
+    ("i guess you can resolve 4 now", "ask status #4 ?: Should #4 be resolved? [Yes]"),
+    ("is it ok to close 4?", "show #4"),
+    ("feel free to ask me anything", "free text"),
+    ("we can do this", "free text"),
     ("I guess it's done", 'ask status #7 ?: Should #7 be resolved? [Yes]'),
     ('maybe Sam should take 4', 'ask assign #4 to ?: Should Sam Rivera take #4? [Yes]'),
     ('probably close 4', 'ask status #4 ?: Should #4 be closed? [Yes]'),
