@@ -42,7 +42,8 @@ _ASKED = [
                rf"{_WHEN}"),
     # "how are we doing this week?", "how's this week looking", "how did we do last week",
     # "how is the team doing", "how's my team getting on"
-    re.compile(rf"(?:how (?:are|re) we doing|how did we do|how did (?:the|my|our) team do|"
+    re.compile(rf"(?:how (?:are|re) we doing|how did we do|how did (?:the|my|our) (?:team|desk"
+               rf"|service desk|help desk|helpdesk|support team|it team) do|"
                rf"(?:hows|how is|how s) (?:the|my|our) (?:team|desk|service desk|help desk)"
                rf" (?:doing|getting on|holding up|looking|coping)|"
                rf"(?:hows|how is|how was) (?:the|this|last|todays) (?P<own>week|month|day)"
@@ -59,8 +60,15 @@ _ALONE_IS_NOT_ENOUGH = frozenset({"report", "numbers", "figures", "totals", "rec
 a period or a ticket word are they a summary."""
 
 
+_FOR_WHAT = re.compile(
+    r" (?:for|4) (?:the|my|our|a|tomorrows|todays|mondays|fridays|next) (?:\w+ )?(?:report|meeting"
+    r"|standup|stand up|review|slides|deck|retro|presentation|update)$")
+"""What the figures are wanted for ("…, for the weekly report"): no part of what is asked."""
+
+
 def stats_asked(core: str) -> TicketStats | None:
     """The words (read, lower case, politeness left out) ask how things stand, and for when."""
+    core = _FOR_WHAT.sub("", core).rstrip(" ,;:-–—")
     for pattern in _ASKED:
         if (found := pattern.fullmatch(core)) is None:
             continue

@@ -30,7 +30,8 @@ it to 333", and "from me" before what is said is no part of it ("update on 334 f
 weekend"); 98. A thing told not to work is no one's list ("my mouse is not working" asked
 whose "my mouse" was); an "it" that stands for no ticket is a question ("why does it take so
 long to fix a printer", "would it help if i restarted my laptop?": the ticket in view was
-shown, or left as it was); 101.
+shown, or left as it was); 101. How the service desk did ("how did the service desk do
+today"), and figures with what they are for after them ("…, for the weekly report"); 103.
 
 `ELEVENTH_MISREAD` is what the rules still misread.
 """
@@ -253,9 +254,7 @@ ELEVENTH_MISREAD: frozenset[str] = frozenset({
     'send 363 back to the queue, alex cant do it',
     'alex is on leave next week so his urgent tickets go to priya',
     'maybe 366 is better with the network team?',
-    'how many tickets did we close this week, for the weekly report',
     'I need all urgent tickets from last week for my report',
-    'how did the service desk do today',
     "morning! what's on for me today",
     'first thing: take 367',
     'working on 372 now',

@@ -97,6 +97,13 @@ def test_the_eleventh_table_is_large_and_new() -> None:
     ('does it help to clear the cache?', 'question'),
     ('how long does it take to get a new laptop?', 'question'),
     ('would it make a difference if i used the cable?', 'question'),
+    # how the service desk did, and figures wanted for a report or a meeting
+    ('how did the helpdesk do last week', 'stats last_week'),
+    ('how did the help desk do this month?', 'stats this_month'),
+    ('weekly stats for my report', 'stats this_week'),
+    ('stats for the monday meeting', 'stats this_week'),
+    ('summary for my report', 'stats this_week'),
+    ('how many did we resolve today - for the standup', 'stats today'),
 ])
 def test_the_shapes_the_eleventh_table_found_are_read_in_other_words_too(
     said: str, expected: str
@@ -145,6 +152,9 @@ def test_the_shapes_the_eleventh_table_found_are_read_in_other_words_too(
     ('would it make sense to close it?', 'show #7'),
     ('it takes ages to log in', 'free text'),
     ('if it breaks again reopen it', 'no change #7'),
+    ('report for the meeting', "create title='The meeting'"),
+    ('new ticket for the weekly report', "create title='The weekly report'"),
+    ('tickets about the weekly report', "list all text='weekly report'"),
 ])
 def test_what_looks_like_the_eleventh_shapes_is_read_as_before(said: str, expected: str) -> None:
     """A call at a time, a vendor chased (an agent's note), a thing disappointing, a count of
