@@ -2962,6 +2962,15 @@ def _assign(reading: Reading, whole: Reading) -> Understanding | None:
             return _assign_to(reading.ticket(found), placed) if placed is not None else None
         return _assign_to(reading.ticket(found), find_target(said, conversation))
     if found := _match(reading, (
+        r"(?:(?:can|could|would) (?:you|u) |pls |please |plz )*(?:give|send|get|tell) (?:me|us) "
+        r"(?:an? |the |some |any )?(?:quick |brief |short |latest |current |full )?(?P<what>update"
+        r"|status|news|progress|progress report|summary|rundown|details|info|information|heads up"
+        rf"|lowdown)(?: (?:on|about|for|of|regarding|re|with))? {ref()}(?: please| pls| plz)?"
+    )):  # "give me an update on 12" asked who "me an update" was, to give 12 to
+        asked = Asked(Fact.STATUS) if found["what"] in ("update", "status", "news",
+                                                          "progress") else None
+        return ShowTicket(reading.ticket(found), asked=asked)
+    if found := _match(reading, (
         rf"(?:{_GIVE})(?: over)? (?P<target>.+?)(?: to| on| with)? {ref()}"
     )):
         return _assign_to(reading.ticket(found), find_target(reading.words(found, "target"), conversation))

@@ -248,6 +248,14 @@ TABLE: tuple[tuple[str, str], ...] = (
     ("i'll take it", "assign #7 to user:u-jo"),
     ("let me take ticket 9", "assign #9 to user:u-jo"),
     ("grab 4", "assign #4 to user:u-jo"),
+    # "give me an update on 4" asked who "me an update" was, to give 4 to
+    ("give me an update on 4", "show #4 asked=status"),
+    ("can you give me the latest status of 4", "show #4 asked=status"),
+    ("send me the details of 4 pls", "show #4"),
+    ("give me a quick summary of 4", "show #4"),
+    ("give us a heads up on 4", "show #4"),
+    ("give me 4", "assign #4 to user:u-jo"),
+    ("give sam 4", "assign #4 to user:u-sam"),
     # "take ownership of 4" was read as "take … off 4": unassigned
     ("take ownership of 4", "assign #4 to user:u-jo"),
     ("I'll take ownership of 4", "assign #4 to user:u-jo"),
