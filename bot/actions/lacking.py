@@ -52,6 +52,9 @@ async def lacking_reply(
         case Lacking.WATCH:
             return Reply(text=told, options=(Option(f"Show {ticket}", phrase(
                 ShowTicket(ticket), conversation)),))
+        case Lacking.ATTACH:  # the card's "Open in TicketFlow" is where files are added
+            return Reply(text=told, options=(Option(f"Show {ticket}", phrase(
+                ShowTicket(ticket), conversation)),))
         case Lacking.UNDO:
             return Reply(text=told, options=(Option(f"History of {ticket}", phrase(
                 ShowTicket(ticket, history=True), conversation)),))

@@ -350,6 +350,11 @@ def lacking(what: Lacking, ticket: TicketNumber | None, other: TicketNumber | No
             return ("I don't rank people or time how long tickets take. What I can count: how "
                     "many tickets were filed and finished this week, and who holds how many "
                     "open ones.")
+        case Lacking.ATTACH:
+            where = (f"open {ticket} in TicketFlow and attach it there" if ticket else
+                     "attach it to your ticket in TicketFlow (say `my tickets` to find it)")
+            return (f"Files can't be added to a ticket from this chat: {where}. What it shows "
+                    "can go in a comment too.")
         case Lacking.SNOOZE:
             which = f"{ticket}" if ticket else "a ticket"
             return (f"TicketFlow can't snooze {which}. On hold says it is waiting, and a due date "

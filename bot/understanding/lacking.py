@@ -101,6 +101,38 @@ SLA compliance. Never a word search ("who most") nor a help answer; what it can 
 offered instead (the week's summary, the workload)."""
 
 
+_FILE_VERBS = frozenset({"attach", "attached", "attaching", "upload", "uploaded", "uploading"})
+_GIVING_VERBS = frozenset({"add", "added", "send", "sent", "share", "shared", "include",
+                           "included", "paste", "pasted", "post", "posted", "give", "put"})
+_FILES = frozenset({
+    "screenshot", "screenshots", "screengrab", "screencap", "screenshoot", "photo", "photos",
+    "picture", "pictures", "pic", "pics", "image", "images", "file", "files", "attachment",
+    "attachments", "log", "logs", "logfile", "video", "recording", "pdf", "snip", "printscreen",
+})
+_ADDER = frozenset({"i", "we", "me", "u", "you"})
+_FILE_WITHIN = 5
+
+
+def files_asked(words: list[str]) -> bool:
+    """A file to go with a ticket, asked how or told done: "can I add a screenshot", "can i
+    send you a photo of the error", "how do i attach the log", "I've attached a screenshot".
+    The person adds it ("can you send me the vpn guide pdf" is something sent to them; "how
+    do I take a screenshot" is how to make one), or attaching is named outright."""
+    for at, word in enumerate(words):
+        if word not in _FILE_VERBS and word not in _GIVING_VERBS:
+            continue
+        after = words[at + 1:at + 1 + _FILE_WITHIN]
+        if not _FILES & set(after) and not (word in _FILE_VERBS and (
+                not after or after[0] in ("it", "this", "that", "them", "tref", "to"))):
+            continue
+        if word in _FILE_VERBS:
+            return True
+        if after[:1] in (["me"], ["us"]) or not _ADDER & set(words[max(0, at - 3):at]):
+            continue  # "send me the pdf": to them; "paste the log below": no one adding
+        return True
+    return False
+
+
 def metrics_asked(core: str) -> bool:
     """The words (read, lower case, politeness left out) ask for figures TicketFlow does not
     keep (`_METRICS`)."""

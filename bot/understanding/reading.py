@@ -21,7 +21,7 @@ from bot.understanding.corrections import (
 from bot.understanding.courtesy import courtesy
 from bot.understanding.letter import what_is_asked
 from bot.understanding.deadline import due_said
-from bot.understanding.lacking import metrics_asked, not_in_ticketflow
+from bot.understanding.lacking import files_asked, metrics_asked, not_in_ticketflow
 from bot.understanding.lists import own_tickets, read_list
 from bot.understanding.message import (
     DATE, NUMBER, REF, TICKET_FIELDS, Message, Word, read_message, typed_text,
@@ -853,6 +853,10 @@ def _read(message: Message, text: str, conversation: Conversation) -> Understand
         return Workload()
     if metrics_asked(core):  # "who closed the most this week": no such figures, nor a search
         return NotInTicketFlow(Lacking.METRICS, None)
+    if files_asked(words[:end]):  # "can I add a screenshot": not here, in TicketFlow
+        typed = _typed_tickets(message, start, end)
+        return NotInTicketFlow(Lacking.ATTACH, message.ticket(typed[0]) if len(typed) == 1 else (
+            conversation.last_ticket))
     if stats := stats_asked(_as_typed(message, start, end)):  # "weekly summary": counts too
         return stats
     if reminder := reminder_asked(message, conversation, start, end):  # before "when 145 is fixed" is a condition

@@ -329,6 +329,7 @@ class Lacking(StrEnum):
     UNDO = "undo"  # "undo that", "revert the last change on 4": no change is kept to take back
     APPROVE = "approve"  # "approve 12", "12 is approved", "reject 12": tickets have no approval
     METRICS = "measure"  # "who closed the most this week", "average resolution time": no such
+    ATTACH = "attach"  # "can I add a screenshot": files go on a ticket in TicketFlow, not here
 
 
 @dataclass(frozen=True, slots=True)

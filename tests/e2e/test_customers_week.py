@@ -165,3 +165,21 @@ async def test_a_customer_told_their_resolved_ticket_is_not_fixed_sees_how_it_st
     assert texts_in(card).splitlines()[0] == f"{NUMBER} is resolved."
     assert "Reopen" in buttons_of(card)
     assert (await stored_ticket(engine, ticket, "status"))["status"] == "resolved"
+
+
+@pytest.mark.parametrize("said", ["can I add a screenshot", "can i send you a photo of the error"])
+async def test_a_customer_asking_to_add_a_screenshot_is_told_where_files_go(
+    helpdesk: Service, model: CompletionsStandIn, engine: AsyncEngine, said: str
+) -> None:
+    """Before: the help assistant, which quoted whatever guide says "attach a screenshot"."""
+    cy = await user_in_teams(helpdesk, engine, "cy@example.com", "Cy Customer", role="customer")
+    await insert_ticket(engine, created_by=await user_id_of(engine, "cy@example.com"),
+                        number=NUMBER, title="Laptop won't turn on")
+    await helpdesk.say(f"show {NUMBER}", user=cy)
+
+    told = await helpdesk.say(said, user=cy)
+
+    assert told.texts == [f"Files can't be added to a ticket from this chat: open {NUMBER} in "
+                          "TicketFlow and attach it there. What it shows can go in a comment too."]
+    assert told.buttons == [f"Show {NUMBER}"]
+    assert model.requests == []

@@ -161,7 +161,8 @@ EIGHTH_HELD_OUT: tuple[tuple[str, str], ...] = (
     ("how can i add someone to a ticket", "question"),
     ("whats the difference between on hold and in progress", "question"),
     ("where do i find the vpn client", "question"),
-    ("can I attach a screenshot to my ticket?", "question"),
+    ("can I attach a screenshot to my ticket?", "cannot attach #7"),  # since 2026-12-06: the bot says
+    # files go on the ticket in TicketFlow (the chat takes none); was the help assistant
     ("wat can u do", "help"),
     # --- courtesy ------------------------------------------------------------------------------
     ("thank u so much!!", "small talk thanks"),

@@ -247,7 +247,8 @@ TENTH_HELD_OUT: tuple[tuple[str, str], ...] = (
     ("317 needs doing by thursday", "edit #317 due=2026-12-03"),
     ("move 318's deadline to monday", "edit #318 due=2026-12-07"),
     # --- help and questions --------------------------------------------------------------------
-    ("how do i attach a screenshot to a ticket?", "question"),
+    ("how do i attach a screenshot to a ticket?", "cannot attach #7"),  # since 2026-12-06, as
+    # the eighth table's "can I attach a screenshot to my ticket?"; was the help assistant
     ("can i raise a ticket for someone else?", "question"),
     ("what's the difference between urgent and high", "question"),
     # --- thanks and greetings ------------------------------------------------------------------
