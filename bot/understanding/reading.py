@@ -2122,9 +2122,25 @@ def _fallback(words: list[str], text: str, ticket: str | None) -> Understanding:
             return Unknown(text, suggest(words), ticket)
         return FreeText(text)
     if words[0] in COMMAND_VERBS and not (ticket is None and REF not in words and (
-            _A_LOOK.match(" ".join(words)))):
+            _A_LOOK.match(" ".join(words)) or _a_thing_done(words))):
         return Unknown(text, suggest(words), ticket)
     return FreeText(text)  # "take a look at the broken chair in room 4": a problem told
+
+
+_THING_SAID = frozenset({"my", "our", "a", "an", "me", "us", "his", "her", "their", "some",
+                         "new"})
+_TICKET_NOUNS = frozenset({"ticket", "tickets", "case", "cases", "issue", "issues", "request",
+                           "requests", "incident", "incidents", "one", "ones", "it", "them",
+                           "this", "that", "these", "those", "all", "everything", "status",
+                           "priority"})
+
+
+def _a_thing_done(words: list[str]) -> bool:
+    """A command's verb done to a thing of one's own, no ticket ("move my desk to floor 3",
+    "start my laptop", "move me to the network team", "assign a parking space to me"): a
+    request for the service desk or a how-to, for the help assistant (which offers to file
+    it), not a command gone wrong."""
+    return words[1] in _THING_SAID and not _TICKET_NOUNS & set(words) and NUMBER not in words
 
 
 _A_LOOK = re.compile(r"(?:take|have|get) (?:a |another )?(?:quick |closer )?(?:look|peek|glance|gander)"

@@ -1543,6 +1543,16 @@ TABLE: tuple[tuple[str, str], ...] = (
 )
 
 NO_CONTEXT: tuple[tuple[str, str], ...] = (
+    # a command's verb done to a thing of one's own, no ticket: a request or a how-to, for
+    # the help assistant (which offers to file it); were "Sorry, I didn't get …"
+    ("move my desk to floor 3", "free text"),
+    ("can you move me to the network team", "free text"),
+    ("assign a parking space to me", "free text"),
+    ("start my laptop", "free text"),
+    ("set my out of office", "free text"),
+    ("open my mailbox", "free text"),
+    ("close my ticket", "status ? closed"),
+    ("show my tickets", "list mine"),
     ("spoke to the vendor, parts due thursday", "free text"),
     ("Rang the caller back - no answer, will try again tmrw", "free text"),
     ("close it", "status ? closed"),
