@@ -84,6 +84,9 @@ _DUE = re.compile(
     r"|\bwhen (?:will|would|should|can|could|is|are|do|does|s)\b(?: \S+){1,8}"
     r" (?:fixed|done|ready|resolved|sorted|finished|completed|complete|solved|back|working"
     r"|closed|sorted out|looked at)\b"
+    r"|\b(?:know|tell me|say|wondering|wonder|ask) when (?:\S+ ){1,3}(?:will|would|can|could"
+    r"|might|is going to|s going to) be (?:fixed|done|ready|resolved|sorted|finished|completed"
+    r"|solved|back|working|closed)\b"  # "let me know when it will be fixed"
 )
 _SEVERITY = re.compile(r"\b(?:severity|sev|how bad|how severe|how serious)\b")
 _SEVERITY_WORDS = {severity.value: severity.value for severity in Severity}

@@ -28,6 +28,11 @@ _SIGN_OFF = re.compile(
     r"|--+|__+|get outlook for \w+.*)\s*[,.!]?\s*$",
     re.IGNORECASE,
 )
+_SIGNED_ON_ONE_LINE = re.compile(
+    r"(?<=[.!?])\s+(?:(?:kind|best|warm|warmest)\s+)?(?:regards|wishes)"
+    r"(?:\s*,?\s*[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,2})?\s*[.!]?\s*$", re.IGNORECASE)
+"""A sign-off after the last sentence of a message typed on one line: "… is not working.
+Kind regards", "… when it will be fixed? Regards, Maria"."""
 _SIGNATURE_LINES = 4  # a name, a title, a department, a phone number
 _QUOTED = re.compile(r"^\s*>")
 _BULLET = re.compile(r"^\s*(?:[-*•]|\d{1,2}[.)])\s+(?=\S)")
@@ -39,6 +44,7 @@ def what_is_asked(text: str) -> str:
     while len(lines) > 1 and _QUOTED.match(lines[0]):
         lines.pop(0)  # "> can you close 12?\nyes, close 12": the quote is what is answered
     lines = _without_signature(lines)
+    lines[-1] = _SIGNED_ON_ONE_LINE.sub("", lines[-1])
     body = "\n".join(lines).strip()
     greeted = _GREETING.match(body)
     if greeted and body[greeted.end():].strip() and all(

@@ -373,6 +373,7 @@ def _understand(text: str, conversation: Conversation, *, several_then: bool) ->
         return settled  # "close 1, no wait, 2": the request the message settles on
     text = spelled_numbers(text)  # "close ticket twelve": 12
     text = _FULL_STOP.sub(".", text)  # "assign 303 to priya shah full stop thanks", dictated
+    text = _COMMA.sub(",", text)  # "put 393 on hold comma waiting for the user"
     if _ASKS_FIRST.match(text):  # "reopen 290, the user says …, and give it …": two requests
         text = _TOLD_BETWEEN.sub(r" and \g<verb>", text)
     heard = _HESITATION.sub(" ", text).strip()
@@ -776,6 +777,9 @@ _TOLD_BETWEEN = re.compile(
 give it back to lee park"): why, no part of either; the two are read as one joined by "and"."""
 _FULL_STOP = re.compile(r"\s+full stop\b(?=\s|$)", re.IGNORECASE)
 """The full stop a dictating phone writes out as words ("… to priya shah full stop thanks")."""
+_COMMA = re.compile(r"(?<!\bthe)(?<!\ba)(?<!\bno)(?<!\bof)\s+comma\b(?=\s+\w)", re.IGNORECASE)
+"""A comma dictated between words ("put 393 on hold comma waiting for the user"); not one
+named ("the comma key is broken", "a comma in the title")."""
 _HOW_MUCH = re.compile(r"\bhow much (tickets|requests|cases|issues)\b", re.IGNORECASE)
 
 

@@ -31,7 +31,10 @@ weekend"); 98. A thing told not to work is no one's list ("my mouse is not worki
 whose "my mouse" was); an "it" that stands for no ticket is a question ("why does it take so
 long to fix a printer", "would it help if i restarted my laptop?": the ticket in view was
 shown, or left as it was); 101. How the service desk did ("how did the service desk do
-today"), and figures with what they are for after them ("…, for the weekly report"); 103.
+today"), and figures with what they are for after them ("…, for the weekly report"); 103. A
+comma dictated ("put 393 on hold comma waiting for the user"); a sign-off after the last
+sentence of a one-line message ("… is not working. Kind regards", "… ? Regards, Maria"), and
+when it will be done asked in a sentence ("let me know when it will be fixed"); 106.
 
 `ELEVENTH_MISREAD` is what the rules still misread.
 """
@@ -228,8 +231,6 @@ ELEVENTH_HELD_OUT: tuple[tuple[str, str], ...] = (
 )
 
 ELEVENTH_MISREAD: frozenset[str] = frozenset({
-    'Dear team, I raised TKT-2026-0322 on Monday regarding my printer. Could you please let '
-    'me know when it will be fixed? Regards, Maria',
     'can you tell me who is assigned to my vpn ticket',
     'did anybody pick up my ticket yet',
     'can you give my ticket 338 straight to sam, he knows the issue',
@@ -237,8 +238,6 @@ ELEVENTH_MISREAD: frozenset[str] = frozenset({
     'can i change the priority of 342 myself?',
     'i want to escalate 344, nobody has done anything in a week',
     "i don't want 348 closed, it's still happening",
-    'Good afternoon, please could you raise a ticket for me, the heating in room 12 is not '
-    'working. Kind regards',
     'sir my ticket 351 still pending since monday, kindly do fast',
     'i raised a ticket yesterday about outlook, any news?',
     'who on the team has the most open tickets',
@@ -264,7 +263,6 @@ ELEVENTH_MISREAD: frozenset[str] = frozenset({
     'my on-hold tickets oldest first',
     'log an urgent one for me - cant access payroll',
     'close 385, 386 goes to alex, and 387 is urgent',
-    'put 393 on hold comma waiting for the user',
     'kindly provide the status of ticket 395',
     'pls to close my ticket 396 , issue resolved now',
 })

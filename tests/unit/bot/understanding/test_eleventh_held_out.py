@@ -104,6 +104,14 @@ def test_the_eleventh_table_is_large_and_new() -> None:
     ('stats for the monday meeting', 'stats this_week'),
     ('summary for my report', 'stats this_week'),
     ('how many did we resolve today - for the standup', 'stats today'),
+    # a comma dictated, a sign-off on the last line, when it will be done asked indirectly
+    ('close 4 comma the user confirmed', 'status #4 closed'),
+    ('give 4 to sam comma he knows the printer', 'assign #4 to user:u-sam'),
+    ('new ticket: scanner jams on every page. Kind regards',
+     "create title='Scanner jams on every page'"),
+    ('new ticket: badge reader dead. Best regards, Tom Smith', "create title='Badge reader dead'"),
+    ('i wanted to know when 4 will be done', 'show #4 asked=due'),
+    ('wondering when 4 will be sorted', 'show #4 asked=due'),
 ])
 def test_the_shapes_the_eleventh_table_found_are_read_in_other_words_too(
     said: str, expected: str
@@ -155,6 +163,11 @@ def test_the_shapes_the_eleventh_table_found_are_read_in_other_words_too(
     ('report for the meeting', "create title='The meeting'"),
     ('new ticket for the weekly report', "create title='The weekly report'"),
     ('tickets about the weekly report', "list all text='weekly report'"),
+    ('the comma key is broken', 'free text'),
+    ('new ticket: a comma in the title breaks export',
+     "create title='A comma in the title breaks export'"),
+    ('new ticket: send regards to the vendor', "create title='Send regards to the vendor'"),
+    ('let me know when 4 is fixed', 'cannot remind #4'),
 ])
 def test_what_looks_like_the_eleventh_shapes_is_read_as_before(said: str, expected: str) -> None:
     """A call at a time, a vendor chased (an agent's note), a thing disappointing, a count of
