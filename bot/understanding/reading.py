@@ -813,6 +813,17 @@ _HOW_TO = re.compile(
     re.IGNORECASE)
 
 
+_SERVICE_ASKED = re.compile(
+    r"(?:(?:i|we) (?:need|want|would like|d like)|id like|(?:can|could|may) (?:i|we) (?:get|have)"
+    r"|give|grant|get|set up|setup|install|order|buy|book|provide|configure|unlock|enable)"
+    r"(?: (?:me|us|him|her|them|[a-z]+))? (?:access|permission|permissions|rights|admin rights"
+    r"|a licen[cs]e|an account|a new|a replacement|a spare|a loan|a loaner)\b"
+    r"(?!.*\b(?:tickets?|cases?|issues?|requests?|list|lists)\b).*")
+"""Something asked of the service desk ("give me access to the finance share", "set up a
+new laptop for Sam", "order a replacement charger"): a request for the help assistant, which
+answers it or offers to file it; not a list of tickets searched for its words."""
+
+
 def asks_after_own_tickets(text: str) -> bool:
     """"Any update on my ticket?", "is anyone looking at my laptop request?", "when will
     our printer issue be fixed?": how the person's own tickets are going, which their list
@@ -857,6 +868,8 @@ def _read(message: Message, text: str, conversation: Conversation) -> Understand
         return Workload()
     if metrics_asked(core):  # "who closed the most this week": no such figures, nor a search
         return NotInTicketFlow(Lacking.METRICS, None)
+    if _SERVICE_ASKED.fullmatch(core) and not {REF, NUMBER} & set(words[start:end]):
+        return FreeText(text.strip())  # "give me access to the finance share": not a list
     if files_asked(words[:end]):  # "can I add a screenshot": not here, in TicketFlow
         typed = _typed_tickets(message, start, end)
         return NotInTicketFlow(Lacking.ATTACH, message.ticket(typed[0]) if len(typed) == 1 else (
