@@ -293,6 +293,24 @@ it is a command with its ticket left out, and suggestions are given); "update", 
 "progress" alone only with a "?" ("update" is a command, "progress" lists those in progress)."""
 
 
+_STAFF = (r"(?:the )?(?:service desk|servicedesk|help ?desk|it|it team|it support|support"
+          r"|support team|agent|technician|tech|engineer|team)")
+_ANSWERED = (r"(?:reply|replied|respond|responded|answer|answered|comment|commented"
+             r"|(?:write|written|wrote|get|got|gotten|come|came) back(?: to (?:me|us))?)")
+_REPLY_ASKED = re.compile(
+    r"(?:(?:hi|hey|hello|ok|okay|so|and|well|sorry|btw|just wondering)[,!.:]* )*(?:"
+    rf"(?:did|has|have) (?:anyone|anybody|someone|somebody|they|he|she|u guys|you guys|{_STAFF}"
+    r"|(?!you\b|u\b|i\b|we\b|it\b)[a-z]+)"
+    rf" (?:(?:already|yet|even|ever) )?{_ANSWERED}"
+    r"|any (?:reply|replies|response|responses|answer|answers|comments?|word back)"
+    r"|what did (?:they|he|she|u guys|you guys|" + _STAFF + r") (?:say|write|reply|answer|comment)"
+    r"(?: back)?"
+    rf")(?: (?:yet|so far|already|at all|to me|to us|back|from (?:them|him|her|{_STAFF}|[a-z]+)))*")
+"""Whether anyone answered, naming no ticket ("did anyone reply?", "what did they say?",
+"has sam replied yet?", "any response from IT?"): asked of the ticket in view, whose card shows
+its latest comments, as "any news?" is ("did you reply …" is the bot's doing: another thing)."""
+
+
 def _status_of_the_one_in_view(message: Message, conversation: Conversation, *,
                                status: bool, pointed: bool) -> Understanding:
     """The ticket in view's card, answering after its status; with none in view, the
@@ -338,6 +356,9 @@ def _understand(text: str, conversation: Conversation, *, several_then: bool) ->
                                           status=bool(bare["status"] or bare["named"]
                                                       or bare["eta"]),
                                           pointed=bool(bare["pointed"] or bare["on"]))
+    if _REPLY_ASKED.fullmatch(simple):  # "did anyone reply?": the card shows the comments
+        return _status_of_the_one_in_view(read_message(text, conversation), conversation,
+                                          status=False, pointed=False)
     if load := _ONES_LOAD.fullmatch(simple):  # "my workload", "how busy am I": their list
         whose = load["whose"] or (f"{load['busy']}'s" if load["busy"] else None)
         return _understand(f"{whose} tickets" if whose else "my tickets", conversation,

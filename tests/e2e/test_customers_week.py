@@ -183,3 +183,23 @@ async def test_a_customer_asking_to_add_a_screenshot_is_told_where_files_go(
                           "TicketFlow and attach it there. What it shows can go in a comment too."]
     assert told.buttons == [f"Show {NUMBER}"]
     assert model.requests == []
+
+
+@pytest.mark.parametrize("said", ["did anyone reply?", "what did they say?", "any response from IT?"])
+async def test_a_customer_asking_whether_anyone_answered_sees_the_latest_comments(
+    helpdesk: Service, model: CompletionsStandIn, engine: AsyncEngine, said: str
+) -> None:
+    """Before: the help assistant ("seems to follow on from an earlier question", or nothing
+    found and "File this as a ticket?")."""
+    cy = await user_in_teams(helpdesk, engine, "cy@example.com", "Cy Customer", role="customer")
+    sam = await user_in_teams(helpdesk, engine, "sam@example.com", "Sam Agent")
+    await insert_ticket(engine, created_by=await user_id_of(engine, "cy@example.com"),
+                        assignee_id=await user_id_of(engine, "sam@example.com"),
+                        number=NUMBER, title="Laptop won't turn on")
+    await helpdesk.say(f"comment on {NUMBER}: which model is it?", user=sam)
+    await helpdesk.say(f"show {NUMBER}", user=cy)
+
+    card = (await helpdesk.say(said, user=cy)).card
+
+    assert f"TicketFlow · {NUMBER}" in texts_in(card) and "which model is it?" in texts_in(card)
+    assert model.requests == []
