@@ -477,7 +477,10 @@ class MessageRouter:
         option = chosen(options, text) if fresh and (said_yes(text) or not for_a_yes) else None
         if option is None and fresh and yes_alone(text):
             turn_context.turn_state[_CHOICES_OPEN] = True  # a "yes" picked none of them
-        return option.says if option is not None else text
+        if option is None:
+            return text
+        turn_context.activity.text = option.says  # as pressing it sends: what a comment
+        return option.says  # offered instead quotes ("close 8, it works now", not "yes")
 
     async def _confirmed(self, turn_context: TurnContext, viewer: Viewer, text: str) -> bool:
         """A typed "yes" under a confirmation card ("Add this as a comment?", "Close 4?"): what

@@ -44,6 +44,18 @@ _TOLD_ABOUT = re.compile(
 """What follows a message's subject when it tells about something rather than asks."""
 _THE_TICKET = re.compile(r"\b(?:one|ones|ticket|tickets)$", re.IGNORECASE)
 """A subject that names the listed item itself ("the Wi-Fi ticket is fixed")."""
+_MINE_NAMED = re.compile(r"\bmy\s+((?:[\w'-]+\s+){0,2}?[\w'-]+)\s+(?:ticket|issue|request|one)\b"
+                         r"(?!\s*(?:number|no|#))", re.IGNORECASE)
+_CHANGED_BEFORE = re.compile(
+    r"\b(?:close|resolve|cancel|withdraw|assign|reassign|unassign|give|move|hand|make"
+    r"|set|put|mark|escalate)\b[^.?!]*$", re.IGNORECASE)
+"""A change asked just before "my … ticket", in the same sentence."""
+_STATES = frozenset({
+    "open", "opened", "closed", "resolved", "fixed", "done", "finished", "new", "old", "latest",
+    "last", "first", "oldest", "newest", "recent", "current", "other", "urgent", "high", "low",
+    "medium", "pending", "own", "only", "previous", "existing", "support", "it", "this", "that",
+})
+"""Words of "my … ticket" that say which of one's tickets, not what it is about."""
 _SMALL = frozenset({"a", "an", "the", "in", "on", "of", "for", "is", "to", "my", "our", "and",
                     "it", "its", "new", "other", "same", "this", "that", "urgent", "open"})
 
@@ -114,10 +126,16 @@ def pick(text: str, listed: tuple[Listed, ...], *, ask: bool = False) -> Picked 
 
 def _naming(text: str) -> Iterator[re.Match[str]]:
     """Each "the switch one" of the message; "the printer issue is back" tells of the
-    problem, not a ticket."""
+    problem, not a ticket. "my monitor ticket" names one too after a change asked of it
+    ("close my monitor ticket, it works now", "make my laptop ticket urgent"); "my printer
+    tickets", "show my laptop ticket" and "my resolved ticket" are lists, read as said."""
     for found in _NAMED.finditer(text):
         if not (_TOLD_ABOUT.match(text, found.end()) and not text[:found.start()].strip()
                 and not _THE_TICKET.search(found.group(0))):
+            yield found
+    for found in _MINE_NAMED.finditer(text):
+        if _CHANGED_BEFORE.search(text[:found.start()]) and not any(
+                word in _STATES for word in _fold(found.group(1)).split()):
             yield found
 
 

@@ -175,6 +175,52 @@ async def test_the_printer_ticket_not_in_the_list_shown_is_looked_for_among_all(
     assert (await status_and_assignee(engine, printer))[1] == sam
 
 
+@pytest.mark.parametrize(("said", "then"), [
+    ("close my monitor ticket, it works now", "closed"),
+    ("pls resolve my monitor issue", "resolved"),
+    ("mark my Monitor ticket as resolved", "resolved"),
+])
+async def test_a_change_of_my_monitor_ticket_asks_about_it_and_a_yes_makes_it(
+    service: Service, engine: AsyncEngine, said: str, then: str
+) -> None:
+    """"close my monitor ticket, it works now" listed the tickets matching “monitor close”
+    ("You have no ticket matching …"): it names the person's ticket about the monitor."""
+    manager, mia = await person_in_teams(service, engine, "Mia", "Manager", role="manager")
+    monitor = (await file_ticket(engine, manager, "Monitor flickers")).ticket_number
+    await file_ticket(engine, manager, "Laptop wont boot")
+
+    asked = await service.say(said, user=mia)
+
+    assert asked.texts[0] == "Do you mean this ticket about “monitor”?", asked.texts
+    assert (await status_and_assignee(engine, monitor))[0] == "open"  # nothing changed yet
+    await service.say("yes", user=mia)
+    assert (await status_and_assignee(engine, monitor))[0] == then
+
+
+async def test_a_customers_close_of_my_ticket_offers_their_words_as_a_comment(
+    service: Service, engine: AsyncEngine
+) -> None:
+    """Pressed by a typed yes, the comment offered instead quotes the request the button
+    says, not "yes"."""
+    cy, cleo = await person_in_teams(service, engine, "Cleo", "Customer", role="customer")
+    monitor = (await file_ticket(engine, cy, "Monitor flickers")).ticket_number
+    asked = await service.say("close my monitor ticket, it works now", user=cleo)
+    assert asked.texts[0] == "Do you mean this ticket about “monitor”?"
+    offered = await service.say("yes", user=cleo)
+    assert f"“close {monitor}, it works now”" in texts_in(offered.card)
+
+
+@pytest.mark.parametrize("said", ["show my monitor ticket", "close my open tickets",
+                                  "any news on my monitor ticket?"])
+async def test_my_monitor_ticket_without_a_change_asked_is_read_as_before(
+    service: Service, engine: AsyncEngine, said: str
+) -> None:
+    manager, mia = await person_in_teams(service, engine, "Mia", "Manager", role="manager")
+    await file_ticket(engine, manager, "Monitor flickers")
+    turn = await service.say(said, user=mia)
+    assert not any("Do you mean this ticket" in text for text in turn.texts), turn.texts
+
+
 @pytest.mark.parametrize("yes", ["yes", "Yep!", "yeah", "ok", "yes please"])
 async def test_a_typed_yes_to_do_you_mean_this_ticket_presses_it(
     service: Service, engine: AsyncEngine, yes: str

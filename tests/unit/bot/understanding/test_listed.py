@@ -58,6 +58,20 @@ def test_with_no_list_shown_nothing_is_picked() -> None:
     ("show me the second one", None),  # a place needs a list
     ("I have the same problem", None),
     ("my laptop is broken", None),
+    # "my … ticket" names one after a change asked of it; else it is a list, read as said
+    ("close my monitor ticket, it works now", "monitor"),
+    ("pls resolve my monitor issue", "monitor"),
+    ("make my laptop ticket urgent", "laptop"),
+    ("assign my printer ticket to sam", "printer"),
+    ("Mark my Outlook request as resolved", "outlook"),
+    ("show my laptop ticket", None),
+    ("any update on my monitor ticket?", None),
+    ("close my ticket", None),
+    ("close my last ticket", None),
+    ("close my open tickets", None),
+    ("hand my printer tickets to sam", None),
+    ("put my ticket number 4 on hold", None),
+    ("my monitor ticket is still broken. close it?", None),
 ])
 def test_a_ticket_named_by_its_subject_gives_the_words_to_look_for(
     said: str, words: str | None
