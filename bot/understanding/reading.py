@@ -915,7 +915,7 @@ def _read(message: Message, text: str, conversation: Conversation) -> Understand
     if _NOT_OPEN.fullmatch(core):  # "it not open": no "don't", and no guess either
         ticket = message.ticket(start)
         return _should_be(ticket, TicketStatus.OPEN) if ticket else FreeText(text.strip())
-    if _LEFT_AS_IT_IS.fullmatch(core):
+    if _LEFT_AS_IT_IS.fullmatch(core) or _left_after_a_clause(message, start, end):
         return Declined(_first_ticket(message), text.strip())
     if _is_negation(words[start:end]) and not _lists_with_not(words[start:end]) \
             and not _left_alone(message, conversation, start, end):
@@ -1750,6 +1750,9 @@ def _is_negation(words: list[str]) -> bool:
         if word in _UNABLE and index > 0 and (words[index - 1] not in _PEOPLE or not (
                 {REF, NUMBER} & set(after))):
             continue  # "Outlook won't sync", "I can't change my password": what is wrong
+        if after[:1] in (["want"], ["need"], ["wanna"]) and after[1:2] in ([REF], [NUMBER]) and (
+                any(_acts(w) for w in after[2:4])):
+            return True  # "i don't want 348 closed", "we don't need it reassigned"
         if word not in _UNABLE and after[:1] and after[0] in _HANDING and (
                 {REF, NUMBER} & set(after[1:3])):
             return True  # "don't hand 258 to sam, he's swamped": a handover refused
@@ -1769,10 +1772,27 @@ _HANDING = frozenset({"hand", "pass", "send", "transfer", "route", "delegate", "
 _LEFT_AS_IT_IS = re.compile(
     rf"(?:(?:lets|let us|please|pls|just|ok|okay|so|i think|i'd|id|we can|we should|better) )*"
     rf"(?:leave|keep) (?:(?:the|ticket|tkt) )*(?:{REF}|{NUMBER}) (?:as (?:it|tref) is|as is|alone|be|like that"
-    rf"|like (?:it|tref) is|where (?:it|tref) is|with (?!a |an |the |me\b|comment|note)\w+(?: \w+)?)(?: for now| for the moment| for today| then)?"
+    rf"|like (?:it|tref) is|where (?:it|tref) is|open|unassigned"
+    rf"|with (?!a |an |the |me\b|comment|note)\w+(?: \w+)?)(?: for now| for the moment| for today| then)?"
     rf"(?: please| pls| thanks)?")
 """A ticket left as it stands ("let's leave 267 as it is", "leave 270 with sam for now"):
 no change, said back (not "leave a comment on 4", which comments)."""
+_LEFT_WHEN_NAMED = frozenset({"never", "nvm", "nevermind", "ok", "okay", "actually", "re",
+                              "about", "tref", "mind", "hmm", "on", "for"})
+"""Words of a clause that names the ticket before it is left as it is ("never mind 376, leave
+it open", "about 4 - leave it with sam")."""
+
+
+def _left_after_a_clause(message: Message, start: int, end: int) -> bool:
+    """"never mind 376, leave it open": the ticket named, then left as it stands."""
+    words = [w.text for w in message.words]
+    for index in range(start, min(end - 1, start + 4)):
+        if _clause_ends(message, index):
+            return set(words[start:index + 1]) <= _LEFT_WHEN_NAMED | {NUMBER} and bool(
+                _LEFT_AS_IT_IS.fullmatch(" ".join(words[index + 1:end])))
+    return False
+
+
 _DEGREE = frozenset({"that", "so", "very", "too", "really", "super", "all", "particularly",
                      "terribly", "exactly", "an", "a"})
 """Words after a negation its action may be in ("don't close", "no need to close", "do not

@@ -89,3 +89,20 @@ async def test_a_thing_that_does_not_work_is_offered_as_a_ticket(
     assert not any("couldn't find" in text for text in turn.texts), turn.texts
     [card] = await wait_for_answers(helpdesk)
     assert "File this as a ticket?" in texts_in(card)
+
+
+async def test_a_change_not_wanted_leaves_the_ticket_as_it_is(
+    helpdesk: Service, engine: AsyncEngine
+) -> None:
+    """"i don't want 348 closed, it's still happening" and "never mind 348, leave it open" are
+    answered at once and change nothing (they went to the help assistant)."""
+    cy = await user_in_teams(helpdesk, engine, "cy@example.com", "Cy Customer", role="customer")
+    ticket = await insert_ticket(engine, created_by=await user_id_of(engine, "cy@example.com"),
+                                 number=this_years(348), title="Outlook keeps crashing")
+    before = await stored_ticket(engine, ticket)
+
+    for said in ("i don't want 348 closed, it's still happening",
+                 "never mind 348, leave it open"):
+        turn = await helpdesk.say(said, user=cy)
+        assert not any("help documents" in text for text in turn.texts), (said, turn.texts)
+        assert await stored_ticket(engine, ticket) == before, said

@@ -34,7 +34,9 @@ shown, or left as it was); 101. How the service desk did ("how did the service d
 today"), and figures with what they are for after them ("…, for the weekly report"); 103. A
 comma dictated ("put 393 on hold comma waiting for the user"); a sign-off after the last
 sentence of a one-line message ("… is not working. Kind regards", "… ? Regards, Maria"), and
-when it will be done asked in a sentence ("let me know when it will be fixed"); 106.
+when it will be done asked in a sentence ("let me know when it will be fixed"); 106. A change
+not wanted ("i don't want 348 closed, it's still happening") and a ticket kept open ("never
+mind 376, leave it open") change nothing; 108.
 
 `ELEVENTH_MISREAD` is what the rules still misread.
 """
@@ -237,7 +239,6 @@ ELEVENTH_MISREAD: frozenset[str] = frozenset({
     "show me everyone's tickets",
     'can i change the priority of 342 myself?',
     'i want to escalate 344, nobody has done anything in a week',
-    "i don't want 348 closed, it's still happening",
     'sir my ticket 351 still pending since monday, kindly do fast',
     'i raised a ticket yesterday about outlook, any news?',
     'who on the team has the most open tickets',
@@ -259,7 +260,6 @@ ELEVENTH_MISREAD: frozenset[str] = frozenset({
     'working on 372 now',
     "I'm off from tomorrow till the 14th, can alex take my urgent ones?",
     'the user on 373 is out till monday so on hold pls',
-    'never mind 376, leave it open',
     'my on-hold tickets oldest first',
     'log an urgent one for me - cant access payroll',
     'close 385, 386 goes to alex, and 387 is urgent',

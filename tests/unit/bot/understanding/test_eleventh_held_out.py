@@ -112,6 +112,13 @@ def test_the_eleventh_table_is_large_and_new() -> None:
     ('new ticket: badge reader dead. Best regards, Tom Smith', "create title='Badge reader dead'"),
     ('i wanted to know when 4 will be done', 'show #4 asked=due'),
     ('wondering when 4 will be sorted', 'show #4 asked=due'),
+    # a change not wanted, a ticket kept open: nothing changes
+    ('i dont want 40 closed', 'no change #40'),
+    ("we don't want it reassigned", 'no change #7'),
+    ('i dont need 41 closed yet', 'no change #41'),
+    ('leave it open', 'no change #7'),
+    ('keep 42 open please', 'no change #42'),
+    ('nvm 43, leave it open', 'no change #43'),
 ])
 def test_the_shapes_the_eleventh_table_found_are_read_in_other_words_too(
     said: str, expected: str
@@ -168,6 +175,10 @@ def test_the_shapes_the_eleventh_table_found_are_read_in_other_words_too(
      "create title='A comma in the title breaks export'"),
     ('new ticket: send regards to the vendor', "create title='Send regards to the vendor'"),
     ('let me know when 4 is fixed', 'cannot remind #4'),
+    ('close 4, leave 5 open', 'status #4 closed'),
+    ("i don't want 4 people", 'free text'),
+    ('leave the door open', 'free text'),
+    ("i don't want to close 4", 'no change #4'),
 ])
 def test_what_looks_like_the_eleventh_shapes_is_read_as_before(said: str, expected: str) -> None:
     """A call at a time, a vendor chased (an agent's note), a thing disappointing, a count of
