@@ -311,7 +311,8 @@ def _ends_clause(message: Message, index: int) -> bool:
 
 
 _OWN_NOUNS = frozenset({"ticket", "request", "case", "issue", "incident"})
-_CHANGING = (_POINTING - {"show", "on"}) | {"make", "cancel"}
+_CHANGING = (_POINTING - {"show", "on"}) | {"make", "cancel", "delete", "remove", "scrap",
+                                              "withdraw", "kill", "trash", "ditch", "retract"}
 _HOW = frozenset({"how", "hows", "where", "why", "when", "what", "who", "whats"})
 
 

@@ -3016,7 +3016,8 @@ def _named_target(said: list[Word], conversation: Conversation) -> Found | None:
     return None if fits_nobody(found, conversation) else found
 
 
-_DISCARD = r"(?:kill|scrap|delete|remove|trash|bin|ditch|get rid|cancel|nuke|dump|junk|archive|erase)"
+_DISCARD = (r"(?:kill|scrap|delete|remove|trash|bin|ditch|get rid|cancel|nuke|dump|junk|archive|erase"
+            r"|withdraw|retract)")
 _GIVE = ("assign|reassign|give|hand|pass|send|route|delegate|transfer|forward|allocate|escalate"
          "|assigning|reassigning|giving|handing|passing|sending|routing|transferring|forwarding"
          "|return|returning")

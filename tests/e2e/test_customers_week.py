@@ -203,3 +203,22 @@ async def test_a_customer_asking_whether_anyone_answered_sees_the_latest_comment
 
     assert f"TicketFlow · {NUMBER}" in texts_in(card) and "which model is it?" in texts_in(card)
     assert model.requests == []
+
+
+@pytest.mark.parametrize("said", ["delete my ticket", "withdraw my request, I found a spare"])
+async def test_a_customer_withdrawing_their_ticket_is_offered_it_as_a_comment(
+    helpdesk: Service, model: CompletionsStandIn, engine: AsyncEngine, said: str
+) -> None:
+    """Before: the help assistant, quoting how to delete an old phone from the sign-in methods."""
+    cy = await user_in_teams(helpdesk, engine, "cy@example.com", "Cy Customer", role="customer")
+    ticket = await insert_ticket(engine, created_by=await user_id_of(engine, "cy@example.com"),
+                                 number=NUMBER, title="Laptop won't turn on")
+    await helpdesk.say(f"show {NUMBER}", user=cy)
+
+    offered = (await helpdesk.say(said, user=cy)).card
+
+    assert ("Only the service desk sets the status. Add what you said as a comment, so they "
+            "see it?") in texts_in(offered)
+    assert buttons_of(offered) == ["Add this as a comment", "Cancel"]
+    assert model.requests == []
+    assert (await stored_ticket(engine, ticket, "status"))["status"] == "open"
