@@ -360,7 +360,8 @@ def _understand(text: str, conversation: Conversation, *, several_then: bool) ->
         return _status_of_the_one_in_view(read_message(text, conversation), conversation,
                                           status=False, pointed=False)
     if load := _ONES_LOAD.fullmatch(simple):  # "my workload", "how busy am I": their list
-        whose = load["whose"] or (f"{load['busy']}'s" if load["busy"] else None)
+        busy = load["busy"] or load["asked"]  # "how busy is sam", "is alex swamped?"
+        whose = load["whose"] or (f"{busy}'s" if busy else None)
         return _understand(f"{whose} tickets" if whose else "my tickets", conversation,
                            several_then=several_then)
     if (lead := _WHEN_LEAD.match(text)) and (isinstance(after_lead := _understand(
@@ -710,10 +711,15 @@ _ONES_LOAD = re.compile(
     r"|how busy am i|am i (?:overloaded|overworked|swamped|busy|slammed|drowning|maxed out)"
     r"|how (?:busy|loaded|swamped) is (?P<busy>(?!(?:it|this|that|the|everyone|everybody|he|she"
     r"|they|there|my|our|your|his|her|their|its|a|an)\b)[a-z]+)"
+    r"|is (?P<asked>(?!(?:it|this|that|the|everyone|everybody|he|she|they|there|my|our|your|his"
+    r"|her|their|its|a|an|anyone|anybody|someone|somebody|network|server|system|email|wifi|vpn"
+    r"|printer)\b)[a-z]+) (?:really |too |very |so )?(?:overloaded|overworked|swamped|slammed"
+    r"|drowning|maxed out|snowed under|stretched|busy)"
     r"|how much (?:work|stuff) (?:do i have|have i got|is on my plate|am i carrying)"
     rf"(?: on)?){_WHEN_ASKED}")
 """One person's workload asked after ("my workload", "what's Sam's workload", "am I
-overloaded?", "how busy is sam"): their tickets (a team's, "how busy is network"); everyone's ("who's overloaded") is the count per person."""
+overloaded?", "how busy is sam", "is alex swamped at the moment?"): their tickets (a team's,
+"how busy is network"); everyone's ("who's overloaded") is the count per person."""
 
 _WHEN_LEAD = re.compile(
     r"\s*(?:before|while|since|as|because|until|till|ahead of)\s+(?:i|im|i'm|i’m|we|we're|were)"
@@ -3041,11 +3047,13 @@ def _assign(reading: Reading, whole: Reading) -> Understanding | None:
             return _assign_to(reading.ticket(found), placed) if placed is not None else None
         return _assign_to(reading.ticket(found), find_target(said, conversation))
     if found := _match(reading, (
-        r"(?:(?:can|could|would) (?:you|u) |pls |please |plz )*(?:give|send|get|tell) (?:me|us) "
+        r"(?:(?:can|could|would) (?:you|u) |pls |please |plz )*(?:(?:give|send|get|tell) (?:me|us)"
+        r"|(?:provide|share)(?: (?:me|us))?(?: with)?) "
         r"(?:an? |the |some |any )?(?:quick |brief |short |latest |current |full )?(?P<what>update"
         r"|status|news|progress|progress report|summary|rundown|details|info|information|heads up"
         rf"|lowdown)(?: (?:on|about|for|of|regarding|re|with))? {ref()}(?: please| pls| plz)?"
-    )):  # "give me an update on 12" asked who "me an update" was, to give 12 to
+    )):  # "give me an update on 12" asked who "me an update" was, to give 12 to; "kindly
+        # provide the status of ticket 395"
         asked = Asked(Fact.STATUS) if found["what"] in ("update", "status", "news",
                                                           "progress") else None
         return ShowTicket(reading.ticket(found), asked=asked)

@@ -9,10 +9,12 @@ import re
 _TICKETS = r"(?:open |active |assigned )?(?:tickets|cases|requests|issues)"
 _EACH = r"(?:each|every|per) (?:person|agent|one|body|member|team member|engineer|tech|assignee)"
 _ASKED = re.compile("|".join((
-    r"(?:who|which (?:agent|person|one|of us|of them|team member)) (?:is|s|are|seems|looks)"
+    r"(?:who|which (?:agent|person|one|of us|of them|team member))(?: (?:on|in|of) (?:the|my"
+    r"|our) team)? (?:is|s|are|seems|looks)"
     r"(?: the)?(?: most)? (?:overloaded|overworked|swamped|busiest|drowning|slammed|snowed under"
     r"|maxed out|stretched|over capacity)(?: right now| now| today| at the moment| this week)?",
-    r"(?:who|which (?:agent|person|one|team member)) (?:has|got|have|(?:has|have|is) got)"
+    r"(?:who|which (?:agent|person|one|team member))(?: (?:on|in|of) (?:the|my|our) team)?"
+    r" (?:has|got|have|(?:has|have|is) got)"
     r" (?:the )?most"  # "who has the most tickets", "who's got the most tickets right now"
     rf"(?: {_TICKETS}| work| on their plate)?(?: right now| now| today| at the moment)?",
     r"(?:(?:what|how) is |whats |show(?: me)? |give me |check )?(?:the )?(?:everyones|everybodys"

@@ -36,7 +36,9 @@ comma dictated ("put 393 on hold comma waiting for the user"); a sign-off after 
 sentence of a one-line message ("… is not working. Kind regards", "… ? Regards, Maria"), and
 when it will be done asked in a sentence ("let me know when it will be fixed"); 106. A change
 not wanted ("i don't want 348 closed, it's still happening") and a ticket kept open ("never
-mind 376, leave it open") change nothing; 108.
+mind 376, leave it open") change nothing; 108. A manager asking whether someone is swamped
+("is alex swamped at the moment?": their list), who on the team has the most (the workload),
+and a status asked to be provided ("kindly provide the status of ticket 395"); 111.
 
 `ELEVENTH_MISREAD` is what the rules still misread.
 """
@@ -241,12 +243,10 @@ ELEVENTH_MISREAD: frozenset[str] = frozenset({
     'i want to escalate 344, nobody has done anything in a week',
     'sir my ticket 351 still pending since monday, kindly do fast',
     'i raised a ticket yesterday about outlook, any news?',
-    'who on the team has the most open tickets',
     'how is the network team getting on this week',
     "tickets the network team hasn't touched since monday",
     'has anyone in facilities looked at 353?',
     'what did sam close this week',
-    'is alex swamped at the moment?',
     'make sure 354 is done by friday',
     "anything of priya's overdue?",
     '359 should really be with facilities not us',
@@ -263,6 +263,5 @@ ELEVENTH_MISREAD: frozenset[str] = frozenset({
     'my on-hold tickets oldest first',
     'log an urgent one for me - cant access payroll',
     'close 385, 386 goes to alex, and 387 is urgent',
-    'kindly provide the status of ticket 395',
     'pls to close my ticket 396 , issue resolved now',
 })

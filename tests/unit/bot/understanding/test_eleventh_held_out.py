@@ -119,6 +119,16 @@ def test_the_eleventh_table_is_large_and_new() -> None:
     ('leave it open', 'no change #7'),
     ('keep 42 open please', 'no change #42'),
     ('nvm 43, leave it open', 'no change #43'),
+    # a manager asking whether someone is swamped, who on the team has the most, a status
+    # asked to be provided
+    ('is priya busy today', 'list all assignee=user:u-priya'),
+    ('is sam overloaded?', 'list all assignee=user:u-sam'),
+    ('is facilities swamped right now', 'list all assignee=team:3'),
+    ('who in my team is the most swamped', 'workload'),
+    ('which person on the team has the most work', 'workload'),
+    ('please provide status of 4', 'show #4 asked=status'),
+    ('can you share the status of 4', 'show #4 asked=status'),
+    ('provide me with an update on 4', 'show #4 asked=status'),
 ])
 def test_the_shapes_the_eleventh_table_found_are_read_in_other_words_too(
     said: str, expected: str
@@ -179,6 +189,12 @@ def test_the_shapes_the_eleventh_table_found_are_read_in_other_words_too(
     ("i don't want 4 people", 'free text'),
     ('leave the door open', 'free text'),
     ("i don't want to close 4", 'no change #4'),
+    ('is the network busy', 'question'),
+    ('is the server overloaded', 'question'),
+    ('is anyone busy', 'question'),
+    ('who on the team has the printer ticket', 'question'),
+    ('provide the laptop to sam', 'free text'),
+    ('share 4 with sam', 'free text'),
 ])
 def test_what_looks_like_the_eleventh_shapes_is_read_as_before(said: str, expected: str) -> None:
     """A call at a time, a vendor chased (an agent's note), a thing disappointing, a count of
