@@ -581,7 +581,12 @@ class MessageRouter:
             case Clarify(request=request, question=question, choices=choices):
                 ticket = getattr(request, "ticket", None)
                 if isinstance(ticket, TicketNumber):
-                    await ensure_visible(self._deps, viewer, ticket)
+                    found = await ensure_visible(self._deps, viewer, ticket)
+                    if isinstance(request, ChangeStatus) and (
+                            finished := _finished_already(found.status, choices)):
+                        await turn_context.send_activity(  # "fixed" of a closed ticket: not
+                            notices.finished_already(str(ticket), finished))  # "Should it be
+                        return  # resolved?", whose Yes it cannot take
                 if (isinstance(request, ChangeStatus) or isinstance(request, AssignTicket) and (
                         not proposed)) and (instead := await comment_instead(  # (a model's: refused)
                         self._deps, viewer, request, strip_bot_mention(turn_context.activity))):
@@ -1148,6 +1153,20 @@ class MessageRouter:
             await turn_context.send_activity(MessageFactory.attachment(CardFactory.hero_card(hero)))
         elif reply.text:
             await turn_context.send_activity(reply.text)
+
+
+_DONE_WITH = (TicketStatus.RESOLVED, TicketStatus.CLOSED)
+
+
+def _finished_already(status: TicketStatus, choices: tuple[Choice, ...]) -> TicketStatus | None:
+    """The status a finished ticket is in when the question would finish it again ("Should 4
+    be resolved?" of a closed or resolved ticket): nothing to ask. Closing a resolved
+    ticket is still asked."""
+    asked = [choice.value for choice in choices if isinstance(choice.value, TicketStatus)]
+    if len(asked) != 1 or len(choices) != 1 or asked[0] not in _DONE_WITH or (
+            status not in _DONE_WITH):
+        return None
+    return status if status is asked[0] or status is TicketStatus.CLOSED else None
 
 
 def kept_list(listed: tuple[tuple[str, str], ...], page: ListPage | None = None) -> str:

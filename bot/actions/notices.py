@@ -433,6 +433,11 @@ def no_ticket_for_the_note() -> str:
             "one, like `comment on 4: called the user`.")
 
 
+def finished_already(number: str, status: TicketStatus) -> str:
+    """"fixed" said of a ticket already resolved or closed: nothing to ask, nothing changed."""
+    return f"{number} is already {status.value.replace('_', ' ')}: nothing to change."
+
+
 def comment_on_the_ticket() -> str:
     """Asked of a message about the ticket in view that asks nothing the bot can do."""
     return "Add this to the ticket as a comment, so whoever works on it sees it?"

@@ -281,10 +281,11 @@ async def ask_field(
     return questions.field_value(number, Slot(field), why=why)
 
 
-async def ensure_visible(deps: BotDependencies, viewer: Viewer, ticket: TicketNumber) -> None:
+async def ensure_visible(deps: BotDependencies, viewer: Viewer, ticket: TicketNumber) -> Ticket:
     """Raises `TicketNotFound` before a question about a ticket the viewer cannot see: "I
-    think 1 is fixed" about a ticket that is not there is told so, not asked about."""
-    await get_ticket(uow=deps.uow().reading(), actor=viewer, ticket=str(ticket))
+    think 1 is fixed" about a ticket that is not there is told so, not asked about. The
+    ticket, as it stands, when they can."""
+    return await get_ticket(uow=deps.uow().reading(), actor=viewer, ticket=str(ticket))
 
 
 def field_changes(request: EditTicket) -> dict[str, object]:
