@@ -104,6 +104,9 @@ _POLITE_START = (
     "i am request you to", "i request you to", "i am requesting you to", "request you to",
     "dear", "actually", "anyway", "anyways", "well", "sorry", "oops", "ptal", "fyi", "btw",
     *(f"{lead} {ask}" for lead in ("if", "when") for ask in _WHEN_FREE),
+    # the order of one's day: "first thing: take 367", "first off, close 4"
+    "first thing", "first things first", "first off", "firstly", "first of all", "to start with",
+    "to begin with", "first up", "before anything else",
     # "i have doubt, what is meaning of resolved": a question announced (Indian English "doubt")
     *(f"{have} {one}{what}" for have in ("i have", "i got", "ive got", "i have got")
       for one in ("", "a ", "one ", "small ", "a small ", "a quick ", "one small ")
@@ -396,6 +399,7 @@ def _understand(text: str, conversation: Conversation, *, several_then: bool) ->
     text = spelled_numbers(text)  # "close ticket twelve": 12
     text = _FULL_STOP.sub(".", text)  # "assign 303 to priya shah full stop thanks", dictated
     text = _COMMA.sub(",", text)  # "put 393 on hold comma waiting for the user"
+    text = _STRAIGHT.sub(r"\1", text)  # "give my ticket 338 straight to sam"
     if _ASKS_FIRST.match(text):  # "reopen 290, the user says …, and give it …": two requests
         text = _TOLD_BETWEEN.sub(r" and \g<verb>", text)
     heard = _HESITATION.sub(" ", text).strip()
@@ -731,10 +735,12 @@ _BEFORE_I_GO = (r"(?: (?:today|tonight|this afternoon|this morning|now|right now
                 r" (?:log off|log out|sign off|clock off|leave|go|go home|head off|head home"
                 r"|finish|finish up|wrap up)|before the weekend|before eod|before end of day))?")
 _LEFT_TO_DO = re.compile(
-    r"(?:so |and |ok |okay |hi |hey |please |pls |right |um |umm )*(?:"
+    r"(?:(?:so|and|ok|okay|hi|hey|please|pls|right|um|umm|morning|good morning|hello|hiya"
+    r"|afternoon|good afternoon)[,!.]? )*(?:"
     rf"(?:what'?s|what is|what are) (?:still |else )?(?:left|remaining|outstanding|pending|to do)"
     rf" {_MY_PLACE}"
     rf"|(?:what'?s|what is) (?:still |else )?on my (?:plate|list|desk)"
+    rf"|(?:what'?s|what is) (?:still |else )?on for me"
     r"|(?:what|anything) (?:else )?(?:do|have|should) i (?:still )?(?:got |have |need |left )?"
     r"(?:left )?to (?:do|finish|get done|work on|look at|sort out)"
     rf"|(?:is there |have i got |do i have )?anything (?:still |else |left )?(?:{_MY_PLACE}"
@@ -804,6 +810,11 @@ _TOLD_BETWEEN = re.compile(
 give it back to lee park"): why, no part of either; the two are read as one joined by "and"."""
 _FULL_STOP = re.compile(r"\s+full stop\b(?=\s|$)", re.IGNORECASE)
 """The full stop a dictating phone writes out as words ("… to priya shah full stop thanks")."""
+_STRAIGHT = re.compile(
+    r"\b((?:\d+|it|this|this one|that|them|both)\s+)(?:straight|directly|right|immediately)\s+"
+    r"(?=(?:over |back )?to\s)", re.IGNORECASE)
+"""How directly a ticket goes ("give 338 straight to sam", "send it directly to facilities"):
+no part of who takes it."""
 _COMMA = re.compile(r"(?<!\bthe)(?<!\ba)(?<!\bno)(?<!\bof)\s+comma\b(?=\s+\w)", re.IGNORECASE)
 """A comma dictated between words ("put 393 on hold comma waiting for the user"); not one
 named ("the comma key is broken", "a comma in the title")."""

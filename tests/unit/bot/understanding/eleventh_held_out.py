@@ -38,7 +38,10 @@ when it will be done asked in a sentence ("let me know when it will be fixed"); 
 not wanted ("i don't want 348 closed, it's still happening") and a ticket kept open ("never
 mind 376, leave it open") change nothing; 108. A manager asking whether someone is swamped
 ("is alex swamped at the moment?": their list), who on the team has the most (the workload),
-and a status asked to be provided ("kindly provide the status of ticket 395"); 111.
+and a status asked to be provided ("kindly provide the status of ticket 395"); 111. The
+order of one's day before a request ("first thing: take 367"), a greeting before what is left
+("morning! what's on for me today"), and how directly a ticket goes ("give my ticket 338
+straight to sam"); 114.
 
 `ELEVENTH_MISREAD` is what the rules still misread.
 """
@@ -237,7 +240,6 @@ ELEVENTH_HELD_OUT: tuple[tuple[str, str], ...] = (
 ELEVENTH_MISREAD: frozenset[str] = frozenset({
     'can you tell me who is assigned to my vpn ticket',
     'did anybody pick up my ticket yet',
-    'can you give my ticket 338 straight to sam, he knows the issue',
     "show me everyone's tickets",
     'can i change the priority of 342 myself?',
     'i want to escalate 344, nobody has done anything in a week',
@@ -255,8 +257,6 @@ ELEVENTH_MISREAD: frozenset[str] = frozenset({
     'alex is on leave next week so his urgent tickets go to priya',
     'maybe 366 is better with the network team?',
     'I need all urgent tickets from last week for my report',
-    "morning! what's on for me today",
-    'first thing: take 367',
     'working on 372 now',
     "I'm off from tomorrow till the 14th, can alex take my urgent ones?",
     'the user on 373 is out till monday so on hold pls',

@@ -129,6 +129,15 @@ def test_the_eleventh_table_is_large_and_new() -> None:
     ('please provide status of 4', 'show #4 asked=status'),
     ('can you share the status of 4', 'show #4 asked=status'),
     ('provide me with an update on 4', 'show #4 asked=status'),
+    # the order of one's day before a request, a greeting before "what's left", how
+    # directly a ticket goes
+    ('firstly please close 4', 'status #4 closed'),
+    ("first thing: what's on my plate", 'list mine'),
+    ("good morning, what's left for me today", 'list mine'),
+    ("ok, what's left for me", 'list mine'),
+    ("what's on for me", 'list mine'),
+    ('send it directly to facilities', 'assign #7 to team:3'),
+    ('give 4 straight to sam', 'assign #4 to user:u-sam'),
 ])
 def test_the_shapes_the_eleventh_table_found_are_read_in_other_words_too(
     said: str, expected: str
@@ -195,6 +204,10 @@ def test_the_shapes_the_eleventh_table_found_are_read_in_other_words_too(
     ('who on the team has the printer ticket', 'question'),
     ('provide the laptop to sam', 'free text'),
     ('share 4 with sam', 'free text'),
+    ('first off, close 4', 'status #4 closed'),
+    ('whats on for lunch', 'question'),
+    ('first thing in the morning the printer jams', 'free text'),
+    ('go straight to the point', 'free text'),
 ])
 def test_what_looks_like_the_eleventh_shapes_is_read_as_before(said: str, expected: str) -> None:
     """A call at a time, a vendor chased (an agent's note), a thing disappointing, a count of
