@@ -168,7 +168,8 @@ class ListQuery:
         if self.due_on:
             due_from = _midnight(self.due_on)
             due_before = _midnight(self.due_on + timedelta(days=1))
-        holder = None if self.also else self.holder  # several: any of them, in `held_by`
+        worker = self.holder if worked and isinstance(self.holder, UserTarget) else None
+        holder = None if self.also or worker else self.holder  # several: in `held_by`
         held_by = tuple(_assignee(h) for h in (self.holder, *self.also)
                         if isinstance(h, (UserTarget, TeamTarget))) if self.also else ()
         if self.scope is ListScope.TEAMS:
@@ -184,7 +185,7 @@ class ListQuery:
                 self.filed_by.user_id if self.filed_by else None),
             statuses=statuses, priorities=priorities, exclude_statuses=finished_hidden,
             text=self.text, due_from=due_from, due_before=due_before, overdue_at=late_at,
-            touched_by=actor_id if worked else None,
+            touched_by=(worker.user_id if worker else actor_id) if worked else None,
             touched_from=since if worked else None,
             updated_from=None if worked else since,
             updated_before=midnight(self.not_updated_since) if self.not_updated_since else None,
@@ -254,6 +255,8 @@ class ListQuery:
     def title(self) -> str:
         what = _TITLES.get(self.scope, "Tickets")
         match self.holder:
+            case UserTarget() as one if self.scope is ListScope.TOUCHED:  # "what did Sam do"
+                what = f"Tickets {one.name} worked on"
             case UserTarget() | TeamTarget() as one if self.scope is ListScope.ALL:
                 what = f"Assigned to {self._names(one)}"
             case UserTarget() | TeamTarget() as one:

@@ -15,7 +15,7 @@ from bot.understanding.orders import (
 )
 from bot.understanding.quiet import read_quiet
 from bot.understanding.requests import Clarify, ListScope, ListTickets, Target, UserTarget
-from bot.understanding.targets import Ambiguous, NoSuchTarget
+from bot.understanding.targets import Ambiguous, NoSuchTarget, find_target
 from bot.understanding.words import PRIORITY_WORDS, STATUS_VERBS, STATUS_WORDS
 from bot.understanding.worklog import reports_work
 from domain.tickets import DueWindow, Priority, TicketOrder, TicketStatus
@@ -108,7 +108,7 @@ def read_list(
 ) -> ListTickets | Clarify | None:
     """The list asked for by words `start:end` of the message, or None when they are not
     a list query; a person or team it names that is unclear is asked about."""
-    if (worked := _worked_on(message, start, end, conversation.today)) is not None:
+    if (worked := _worked_on(message, start, end, conversation)) is not None:
         return worked
     if reports_work(message.original(start, end)):
         return None  # "spoke to the vendor, parts due thursday": a note of work done, no list
@@ -558,13 +558,19 @@ _AROUND_TOUCHED = frozenset({
 """Words around "did I work on" that leave it a list of what the viewer worked on."""
 
 
-def _worked_on(message: Message, start: int, end: int, today: date) -> ListTickets | None:
+def _worked_on(
+    message: Message, start: int, end: int, conversation: Conversation
+) -> ListTickets | Clarify | None:
     """"what did I work on this week", "tickets I touched today": the tickets the viewer filed,
     holds, commented on or changed since the start of the time said (any time when none is
-    said)."""
+    said). "what did Sam work on today", "what has Sam done this week": those Sam did."""
+    today = conversation.today
     words = [w.text for w in message.words[start:end]]
     found = next(((i, len(p)) for i, word in enumerate(words) for p in _TOUCHED_BY_FIRST.get(word, ())
                   if tuple(words[i:i + len(p)]) == p), None)
+    named_at: int | None = None
+    if found is None:
+        found, named_at = _worked_on_by(words)
     if found is None:
         return None
     at, size = found
@@ -586,9 +592,44 @@ def _worked_on(message: Message, start: int, end: int, today: date) -> ListTicke
         elif words[i] not in _AROUND_TOUCHED and words[i] != "since":
             return None  # "what did I work on for the printer": not only when
         index += 1
-    finished = _FINISHED_AS.get(words[at + size - 1]) if words[at:at + size] in map(
-        list, _FINISHING) else None  # "what did I resolve today": those now resolved
-    return ListTickets(scope=ListScope.TOUCHED, updated_since=since, status=finished)
+    said = [w if i != named_at else "i" for i, w in enumerate(words[at:at + size], start=at)]
+    finished = _FINISHED_AS.get(words[at + size - 1]) if said in map(
+        list, _FINISHING) or named_at is not None and said[:1] == ["has"] and (
+        ["have", *said[1:]] in map(list, _FINISHING)) else None  # "what did I resolve today"
+    listed = ListTickets(scope=ListScope.TOUCHED, updated_since=since, status=finished)
+    if named_at is None:
+        return listed
+    person = find_target([message.words[start + named_at]], conversation)
+    if isinstance(person, UserTarget):
+        return replace(listed, assignee=person)
+    if isinstance(person, Ambiguous):
+        return Clarify(listed, f"Which {person.said.title()} do you mean?", person.choices)
+    if not conversation.directory:  # read again once the people are known
+        return Clarify(listed, f"I couldn't find “{message.words[start + named_at].typed}”.")
+    return None  # "what did facilities do": no person's work
+
+
+_NOT_A_WORKER = frozenset({
+    "i", "you", "u", "we", "they", "he", "she", "it", "anyone", "anybody", "someone", "somebody",
+    "everyone", "everybody", "nobody", "the", "this", "that", "my", "your", "our", "their",
+    "people", "folks", "team", "teams", "u", "ya", "y'all",
+})
+
+
+def _worked_on_by(words: list[str]) -> tuple[tuple[int, int] | None, int | None]:
+    """"did Sam work on", "has Sam done", "did Sam resolve": where the phrase is (as
+    `_TOUCHED` finds "did I work on") and where the one name in it is; (None, None) else."""
+    for index, word in enumerate(words[:-2]):
+        if word not in ("did", "has", "have"):
+            continue
+        name = words[index + 1]
+        if name in _NOT_A_WORKER or not name.isalpha():
+            continue
+        for phrase in _TOUCHED_BY_FIRST.get("did" if word == "did" else "have", ()):
+            rest = phrase[2:]
+            if phrase[1] == "i" and rest and tuple(words[index + 2:index + 2 + len(rest)]) == rest:
+                return (index, 2 + len(rest)), index + 1
+    return None, None
 
 
 _SINCE_SPANS = {

@@ -250,6 +250,31 @@ async def test_what_i_worked_on_this_week_lists_what_i_hold_filed_or_commented_o
         assert listed(resolved.card) == {toner}, asked
 
 
+async def test_what_a_colleague_worked_on_lists_what_they_did_not_what_they_hold(
+    service: Service, engine: AsyncEngine, desk: Desk, max_: TeamsUser
+) -> None:
+    """"what did sam work on this week" went to the help assistant and "what did sam do this
+    week" searched for “did sam”: the tickets Sam filed, holds, commented on or changed."""
+    printer, vpn, _badge, _switch, toner, projector = TITLES
+    helped = await insert_ticket(engine, created_by=desk.customer, assignee_type="team",
+                                 assignee_team_id=desk.network, title="Monitor cable loose")
+    async with engine.begin() as connection:
+        await connection.execute(task_comments.insert().values(
+            task_id=helped, user_id=desk.sam, content="swapped the cable"))
+    for said in ("what did sam work on this week?", "what did Sam do this week",
+                 "what has sam done this week?"):
+        week = await service.say(said, user=max_)
+        shown = texts_in(week.card)
+        assert listed(week.card) == {printer, vpn, toner}, said  # not Lee Park's projector
+        assert "Monitor cable loose" in shown, said
+        assert "Tickets Sam Rivera worked on · since" in shown, said
+    resolved = await service.say("what did sam resolve this week?", user=max_)
+    assert listed(resolved.card) == {toner}
+    lee = await service.say("what did lee work on this week", user=max_)
+    assert lee.texts == ["Which Lee do you mean?"]
+    assert projector not in str(lee.sent)
+
+
 async def test_what_is_due_is_answered(service: Service, max_: TeamsUser) -> None:
     """A message ending in "due" made the reading fail: no reply at all."""
     turn = await service.say("what is due", user=max_)

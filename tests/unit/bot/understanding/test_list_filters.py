@@ -287,3 +287,35 @@ def test_what_i_resolved_or_closed_lists_those_i_worked_on_that_now_are(
 ) -> None:
     """"what did I resolve today" went to the help assistant, which offered to file it."""
     assert summary(as_the_bot_reads(said, CONVERSATION)) == expected
+
+
+@pytest.mark.parametrize(("said", "expected"), [
+    ("what did sam work on today", "list touched assignee=user:u-sam updated_since=2026-12-02"),
+    ("what has Sam done today?", "list touched assignee=user:u-sam updated_since=2026-12-02"),
+    ("what did sam do this week", "list touched assignee=user:u-sam updated_since=2026-11-30"),
+    ("wat did priya work on yesterday", "list touched assignee=user:u-priya updated_since=2026-12-01"),
+    ("what has priya closed today", "list touched status=closed assignee=user:u-priya updated_since=2026-12-02"),
+    ("which tickets did alex resolve this week?",
+     "list touched status=resolved assignee=user:u-alex updated_since=2026-11-30"),
+    ("what did lee work on yesterday",
+     "ask list touched updated_since=2026-12-01: Which Lee do you mean? [Lee Park, Lee Chen]"),
+    # no one named, or no person: read as before
+    ("what did I work on today", "list touched updated_since=2026-12-02"),
+    ("what did you do today", "question"),
+    ("what did the printer do", "question"),
+    ("did sam work on 4?", "show TKT-2026-0004"),
+])
+def test_what_a_colleague_worked_on_lists_the_tickets_they_did(said: str, expected: str) -> None:
+    """"what did sam work on today" went to the help assistant, and "what did sam do this
+    week" searched for “did sam”: the tickets Sam filed, holds, commented on or changed."""
+    assert summary(as_the_bot_reads(said, CONVERSATION)) == expected
+
+
+def test_what_a_colleague_worked_on_is_what_they_touched_not_what_they_hold() -> None:
+    worked = ListQuery(scope=ListScope.TOUCHED, holder=SAM, updated_since=date(2026, 12, 2))
+    found = worked.filter_for("u-jo", today=date(2026, 12, 2))
+    assert (found.touched_by, found.assignee_id) == (SAM.user_id, None)
+    assert worked.title == "Tickets Sam Rivera worked on · since Wed 02 Dec"
+    assert ListQuery.from_data(worked.to_data()) == worked  # a page on reads the same
+    mine = ListQuery(scope=ListScope.TOUCHED).filter_for("u-jo", today=date(2026, 12, 2))
+    assert (mine.touched_by, mine.assignee_id) == ("u-jo", None)
