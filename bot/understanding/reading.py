@@ -400,6 +400,8 @@ def _understand(text: str, conversation: Conversation, *, several_then: bool) ->
     text = _FULL_STOP.sub(".", text)  # "assign 303 to priya shah full stop thanks", dictated
     text = _COMMA.sub(",", text)  # "put 393 on hold comma waiting for the user"
     text = _STRAIGHT.sub(r"\1", text)  # "give my ticket 338 straight to sam"
+    text = _HYPHENATED_STATUS.sub(r"\1 \2", text)  # "my on-hold tickets oldest first"
+    text = _SPACE_BEFORE_COMMA.sub(r"\1", text)  # "pls to close my ticket 396 , issue resolved"
     if _ASKS_FIRST.match(text):  # "reopen 290, the user says …, and give it …": two requests
         text = _TOLD_BETWEEN.sub(r" and \g<verb>", text)
     heard = _HESITATION.sub(" ", text).strip()
@@ -815,6 +817,10 @@ _STRAIGHT = re.compile(
     r"(?=(?:over |back )?to\s)", re.IGNORECASE)
 """How directly a ticket goes ("give 338 straight to sam", "send it directly to facilities"):
 no part of who takes it."""
+_HYPHENATED_STATUS = re.compile(r"\b(on|in)-(hold|progress)\b", re.IGNORECASE)
+"""A status typed with a hyphen ("on-hold", "in-progress"), as it is spelled without one."""
+_SPACE_BEFORE_COMMA = re.compile(r"(?<=\w)\s+([,;])(?=\s)")
+"""A comma typed after a space ("close 396 , issue resolved"), as it ends the clause before."""
 _COMMA = re.compile(r"(?<!\bthe)(?<!\ba)(?<!\bno)(?<!\bof)\s+comma\b(?=\s+\w)", re.IGNORECASE)
 """A comma dictated between words ("put 393 on hold comma waiting for the user"); not one
 named ("the comma key is broken", "a comma in the title")."""

@@ -41,9 +41,26 @@ mind 376, leave it open") change nothing; 108. A manager asking whether someone 
 and a status asked to be provided ("kindly provide the status of ticket 395"); 111. The
 order of one's day before a request ("first thing: take 367"), a greeting before what is left
 ("morning! what's on for me today"), and how directly a ticket goes ("give my ticket 338
-straight to sam"); 114.
+straight to sam"); 114. A status typed with a hyphen ("my on-hold tickets oldest first") and
+a comma typed after a space ("pls to close my ticket 396 , issue resolved now"); 116.
 
-`ELEVENTH_MISREAD` is what the rules still misread.
+`ELEVENTH_MISREAD` is what the rules still misread (24): a team's name as the subject of a
+list or a question ("tickets the network team hasn't touched since monday", "has anyone in
+facilities looked at 353?", "how is the network team getting on this week": the team-queue
+work of another helper), what someone did in a period ("what did sam close this week"), a
+possessive after "of" ("anything of priya's overdue?"), a purpose after a list ("… for my
+report"), a ticket's place proposed as a statement ("359 should really be with facilities
+not us", "maybe 366 is better with the network team?"), handovers told rather than asked
+("alex is on leave next week so his urgent tickets go to priya", "… can alex take my urgent
+ones?", whose "till the 14th" is read as a filing date), several changes in one list with
+their own verbs ("close 385, 386 goes to alex, and 387 is urgent"), "take 360 off alex, …,
+and give it to sam", a reason after "back to the queue", "working on 372 now" (started, not
+taken), "escalate" alone, "make sure 354 is done by friday", a "sir my ticket 351 still
+pending since monday", "myself" after a priority, "everyone's tickets", "… any news?" after a
+list, "log an urgent one for me - …", "can you tell me who is assigned to …", "the user on
+373 is out till monday so on hold pls", and "did anybody pick up my ticket yet" (whether
+anyone has it: `in_their_words.py` expects "did anybody pick up 13?" shown without the
+question, so it was left).
 """
 
 from __future__ import annotations
@@ -260,8 +277,6 @@ ELEVENTH_MISREAD: frozenset[str] = frozenset({
     'working on 372 now',
     "I'm off from tomorrow till the 14th, can alex take my urgent ones?",
     'the user on 373 is out till monday so on hold pls',
-    'my on-hold tickets oldest first',
     'log an urgent one for me - cant access payroll',
     'close 385, 386 goes to alex, and 387 is urgent',
-    'pls to close my ticket 396 , issue resolved now',
 })

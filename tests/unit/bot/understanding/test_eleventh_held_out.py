@@ -138,6 +138,11 @@ def test_the_eleventh_table_is_large_and_new() -> None:
     ("what's on for me", 'list mine'),
     ('send it directly to facilities', 'assign #7 to team:3'),
     ('give 4 straight to sam', 'assign #4 to user:u-sam'),
+    # a status typed with a hyphen, a comma typed after a space
+    ('on-hold tickets', 'list all status=on_hold'),
+    ('my in-progress tickets', 'list mine status=in_progress'),
+    ('close 396 , issue resolved now', 'status #396 closed'),
+    ('give 4 , 5 to sam', 'assign #4, #5 to user:u-sam'),
 ])
 def test_the_shapes_the_eleventh_table_found_are_read_in_other_words_too(
     said: str, expected: str
@@ -208,6 +213,10 @@ def test_the_shapes_the_eleventh_table_found_are_read_in_other_words_too(
     ('whats on for lunch', 'question'),
     ('first thing in the morning the printer jams', 'free text'),
     ('go straight to the point', 'free text'),
+    ('put 4 in-progress', 'status #4 in_progress'),
+    ('a follow-on hold-up', 'free text'),
+    ('the check-in kiosk', 'free text'),
+    ('costs 4 , 5 euros', 'free text'),
 ])
 def test_what_looks_like_the_eleventh_shapes_is_read_as_before(said: str, expected: str) -> None:
     """A call at a time, a vendor chased (an agent's note), a thing disappointing, a count of
