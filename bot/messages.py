@@ -993,7 +993,8 @@ class MessageRouter:
             if answered is not None:
                 return None
         return await comment_proposed(self._deps, viewer, ticket, text,
-                                      awaited_only=not told_of_it)
+                                      awaited_only=not told_of_it,
+                                      of_its_subject=not reports_work(text))
 
     async def _note_for_which_ticket(
         self, turn_context: TurnContext, viewer: Viewer, text: str

@@ -352,3 +352,18 @@ def followed_topic(exchange: Exchange) -> str | None:
 def question_key(question: str) -> str:
     """Questions worded alike count as one in the statistics."""
     return " ".join(words(question))
+
+
+_OWN_SUBJECT = ("my ", "our ", "the ")
+
+
+def about_something_else(message: str, subject: str) -> bool:
+    """Whether a message pointing back only with "again" ("my wifi is slow again") tells of
+    a thing of its own that `subject` (the title of the ticket in view) does not name: a
+    problem of its own, not more about that ticket ("the printer is jammed again" after the
+    printer ticket is about it, and so are "it's down again" and "same thing again")."""
+    said = words(message)
+    if " ".join(said[:1]) + " " not in _OWN_SUBJECT or set(said) & _REFERRING_WORDS != {"again"}:
+        return False
+    own = _own_terms(message)
+    return bool(own) and not own & set(content_terms(subject))

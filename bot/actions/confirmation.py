@@ -43,6 +43,7 @@ from domain.errors import DomainError, InvalidTransition, InvalidValue
 from domain.numbering import TicketNumber, parse_ticket_number
 from domain.people import Role
 from domain.services.queries import get_ticket
+from knowledge.conversation import about_something_else
 from domain.services.tickets import assignment_refusal_when_filing
 from domain.tickets import AssigneeType, Category, Priority, Ticket, TicketStatus
 
@@ -157,18 +158,21 @@ async def comment_instead(
 
 async def comment_proposed(
     deps: BotDependencies, viewer: Viewer, ticket: str, said: str, *,
-    awaited_only: bool = False,
+    awaited_only: bool = False, of_its_subject: bool = False,
 ) -> Reply | None:
     """A message about the ticket in view that asks for nothing the bot does ("can someone
     call me about it"): one press adds it as a comment. None when the viewer may not see the
     ticket or comment on it (it goes where it would have gone); `awaited_only`: also None
-    unless the ticket waits on the viewer (`waits_on`)."""
+    unless the ticket waits on the viewer (`waits_on`); `of_its_subject`: also None for a
+    problem of another thing told "again" ("my wifi is slow again" with the monitor ticket
+    in view), unless the ticket waits on the viewer."""
     try:
         found = await get_ticket(uow=deps.uow().reading(), actor=viewer, ticket=ticket)
     except DomainError:
         return None
+    elsewhere = of_its_subject and about_something_else(said, found.title)
     if comment_refusal(viewer, found) is not None or not said.strip() or (
-            awaited_only and not waits_on(found, viewer)):
+            (awaited_only or elsewhere) and not waits_on(found, viewer)):
         return None
     comment = CommentOnTicket(parse_ticket_number(found.ticket_number), said.strip())
     return _proposed(viewer, found, comment, notices.comment_on_the_ticket(), comment.text,

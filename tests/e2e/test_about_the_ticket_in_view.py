@@ -195,3 +195,29 @@ async def test_a_question_about_a_fact_of_it_just_after_a_help_answer_is_about_t
 
     assert texts_in(card).splitlines()[0] == expected
     assert len(model.requests) == 1
+
+
+@pytest.mark.parametrize(("said", "offered"), [
+    ("my wifi is slow again", False), ("the printer is jammed again", False),
+    ("my outlook keeps crashing again", False),
+    ("the vpn dropped again", True), ("it happened again this morning", True),
+    ("the same thing happened again", True), ("can someone call me again", True),
+])
+async def test_a_problem_of_another_thing_told_again_goes_to_the_assistant(
+    helpdesk: Service, model: CompletionsStandIn, engine: AsyncEngine, said: str, offered: bool
+) -> None:
+    """"my wifi is slow again" just after the VPN ticket was shown was offered as a comment
+    on that ticket ("again" pointed back): it tells of another thing, for the assistant.
+    Told of what the ticket is about, or pointing back at it, it is still offered."""
+    cy = await user_in_teams(helpdesk, engine, "cy@example.com", "Cy Customer", role="customer")
+    await insert_ticket(engine, created_by=await user_id_of(engine, "cy@example.com"),
+                        number=NUMBER, title="VPN drops every hour")
+    await helpdesk.say(f"show {NUMBER}", user=cy)
+
+    turn = await helpdesk.say(said, user=cy)
+
+    if offered:
+        assert buttons_of(turn.card) == ["Add this as a comment", "Cancel"]
+    else:
+        assert turn.texts == ["Looking that up in the help documents…"], turn.texts
+        await wait_for_answers(helpdesk)
