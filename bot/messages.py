@@ -79,6 +79,7 @@ from bot.understanding.requests import (
     SmallTalk, Target, TicketRequest, TicketStats, Understanding, Unknown, Workload,
 )
 from bot.understanding.asked import fact_asked
+from bot.understanding.chased import chased
 from bot.understanding.listed import Listed, PageTurn, Picked, Unsure, named, page_turn, pick
 from bot.understanding.suggestions import FIRST_STEPS, offered, suggest
 from bot.understanding.worklog import reports_work
@@ -637,12 +638,13 @@ class MessageRouter:
                 await self._send(turn_context, await perform_each(self._deps, viewer, understood))
             case MeantAnother() as meant:  # "sorry not 2, i meant 3"
                 await self._meant_another(turn_context, viewer, dc, meant, conversation)
+            case FreeText(text=text) | Question(text=text) if (
+                    conversation.last_ticket is not None
+                    and await self._still_broken_in_view(turn_context, viewer, text)):
+                await self._act(turn_context, viewer, dc, ShowTicket(  # "it's still broken",
+                    conversation.last_ticket, asked=Asked(Fact.STATUS)), conversation)  # "still no reply"
             case Question(text=text):
                 await self._ask_assistant(turn_context, viewer, text)
-            case FreeText(text=text) if conversation.last_ticket is not None and (
-                    await self._still_broken_in_view(turn_context, viewer, text)):
-                await self._act(turn_context, viewer, dc, ShowTicket(  # "it's still broken"
-                    conversation.last_ticket, asked=Asked(Fact.STATUS)), conversation)
             case FreeText(text=text):  # "can someone call me about it": maybe the ticket's
                 await self._ask_assistant(turn_context, viewer, text, said_of_view=True,
                                           named=_named_ticket(text, conversation))
@@ -954,8 +956,10 @@ class MessageRouter:
         """"it's still broken", "didn't work" just after a ticket was shown, with no help
         answer since: said of that ticket, so answered with how it stands (a resolved one's
         card has its Reopen button), as "still broken - 36" is; not a verdict on a help answer
-        given before the ticket was shown, whose question would be offered as a new ticket."""
-        if not unhelpful(text):
+        given before the ticket was shown, whose question would be offered as a new ticket.
+        So is a chase naming no ticket ("this is the third time I'm asking", "still no reply",
+        "why is nobody answering me"), which the help documents cannot answer."""
+        if not (unhelpful(text) or chased(text)):
             return False
         shown_at = await self._shown_at(turn_context)
         now = utcnow()

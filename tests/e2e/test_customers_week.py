@@ -222,3 +222,37 @@ async def test_a_customer_withdrawing_their_ticket_is_offered_it_as_a_comment(
     assert buttons_of(offered) == ["Add this as a comment", "Cancel"]
     assert model.requests == []
     assert (await stored_ticket(engine, ticket, "status"))["status"] == "open"
+
+
+@pytest.mark.parametrize("said", [
+    "this is the third time I'm asking, nobody answers!!", "why is nobody answering me",
+    "still no reply", "Hello?? Is anyone there?",
+])
+async def test_a_customer_chasing_their_ticket_just_shown_is_told_how_it_stands(
+    helpdesk: Service, model: CompletionsStandIn, engine: AsyncEngine, said: str
+) -> None:
+    """Before: the help assistant, which found nothing and offered to file the complaint as a
+    new ticket (or quoted an unrelated guide)."""
+    cy = await user_in_teams(helpdesk, engine, "cy@example.com", "Cy Customer", role="customer")
+    await insert_ticket(engine, created_by=await user_id_of(engine, "cy@example.com"),
+                        number=NUMBER, title="Laptop won't turn on")
+    await helpdesk.say(f"show {NUMBER}", user=cy)
+
+    card = (await helpdesk.say(said, user=cy)).card
+
+    assert texts_in(card).splitlines()[0] == (
+        f"{NUMBER} is still open — nobody has picked it up yet.")
+    assert model.requests == []
+
+
+async def test_an_agent_noting_the_user_has_not_replied_is_still_offered_a_comment(
+    helpdesk: Service, model: CompletionsStandIn, engine: AsyncEngine
+) -> None:
+    ann = await user_in_teams(helpdesk, engine, "ann@example.com", "Ann Admin", role="admin")
+    await insert_ticket(engine, created_by=await insert_user(engine), number=NUMBER,
+                        title="Laptop won't turn on")
+    await helpdesk.say(f"show {NUMBER}", user=ann)
+
+    offered = (await helpdesk.say("still no reply from the user", user=ann)).card
+
+    assert buttons_of(offered) == ["Add this as a comment", "Cancel"]

@@ -1,0 +1,34 @@
+"""A chase naming no ticket: "this is the third time I'm asking", "still no reply", "why is
+nobody answering me", "Hello?? Is anyone there?". Read as said (a thing told, or a question);
+said just after a ticket was shown, it asks how that ticket stands."""
+
+from __future__ import annotations
+
+import re
+
+_NOBODY = r"(?:nobody|no one|noone|no-one|no body|none of you)"
+_CHASED = re.compile(
+    r"\b(?:(?:second|third|fourth|fifth|2nd|3rd|4th|5th|\d+th|nth|umpteenth|last) time (?:that )?"
+    r"(?:i'?m|i am|i have|i'?ve|im) (?:been )?(?:asking|chasing|writing|asked|chased|written"
+    r"|messaging)"
+    rf"|(?:why (?:is|has|does|isn'?t) )?{_NOBODY} (?:has |have |is |ever |even |will )*"
+    r"(?:answer|answers|answered|answering|reply|replies|replied|replying|respond|responds"
+    r"|responded|responding|got back|gets back|getting back|came back|contacted me|called me"
+    r"|calls me|rang me|helps me|helped me|helping me|looked at it)"
+    r"|still (?:no|not (?:a|any)|without (?:a|an|any)) (?:answer|reply|response|news|update|word"
+    r"|call|callback|feedback)"
+    r"|still waiting (?:for|on) (?:a |an |any )?(?:answer|reply|response|news|update|callback|call)"
+    r"|(?:days?|weeks?|hours?|months?|ages|now) (?:and|but) (?:still )?(?:no|nothing|not a word)"
+    r"(?: (?:answer|reply|response|news|update))?$"
+    r"|^(?:(?:hello|hi|hey)\W* )?(?:is )?(?:anyone|anybody) (?:there|home|out there)$)")
+_NOT_A_CHASE = re.compile(r"^(?:how|what|if|when|should|can|could|where|do)\b"
+                          r"|\b(?:user|users|customer|requester|requestor|client|vendor|supplier"
+                          r"|caller)s?\b")
+"""What asks another thing ("what do i do if nobody answers the phone at the it bar?"), or
+waits on someone else ("still no reply from the user": staff noting why it waits)."""
+
+
+def chased(text: str) -> bool:
+    """Whether the message chases an answer without naming a ticket (`_CHASED`)."""
+    said = " ".join(re.sub(r"[!?.,;:]+", " ", text.lower().replace("’", "'")).split())
+    return bool(said) and not _NOT_A_CHASE.search(said) and _CHASED.search(said) is not None
