@@ -47,6 +47,14 @@ _OK = frozenset({
     *(f"{have} {a} {when}" for have in ("have", "enjoy") for a in ("a", "your", "the")
       for when in ("weekend", "day", "evening", "holiday", "holidays", "break")),
     "speak soon", "talk soon", "talk later", "see you monday", "see you tomorrow",
+    # signing off at the end of the day: "logging off, bye", "done for the day"
+    "logging off", "logging off now", "logging out", "signing off", "signing off now",
+    "signing off for the day", "signing off for today", "logging off for the day",
+    "logging off for today", "heading home", "heading home now", "heading off", "off home",
+    "done for the day", "done for today", "im done for the day", "im done for today",
+    "calling it a day", "thats me for the day", "thats me for today", "thats me done",
+    "good night", "goodnight", "night", "nite", "gn", "cya tomorrow", "see ya tomorrow",
+    "see you later", "later", "ttyl", "catch you later", "laters",
 })
 _ADDRESSED = frozenset({"bot", "ticketflow", "there", "all", "everyone", "team", "mate", "folks",
                         "m8", "mates", "pal", "bro", "man", "dude", "fam", "y'all", "yall",

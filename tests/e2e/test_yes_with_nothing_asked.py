@@ -80,3 +80,14 @@ async def _status(engine: AsyncEngine, number: str) -> str:
     async with engine.connect() as connection:
         return str((await connection.execute(
             select(tasks.c.status).where(tasks.c.ticket_number == number))).scalar_one())
+
+
+@pytest.mark.parametrize("said", ["logging off, bye", "signing off for the day", "good night",
+                                  "im done for today, bye", "heading home now"])
+async def test_signing_off_at_the_end_of_the_day_is_answered_in_kind(
+    service: Service, engine: AsyncEngine, said: str
+) -> None:
+    """"logging off, bye" went to the help assistant, which offered to file it as a ticket."""
+    _, mia = await person_in_teams(service, engine, "Mia", "Manager", role="manager")
+    turn = await service.say(said, user=mia)
+    assert turn.texts == ["👍"], turn.texts
