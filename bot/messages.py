@@ -80,6 +80,7 @@ from bot.understanding.requests import (
 )
 from bot.understanding.asked import fact_asked
 from bot.understanding.chased import chased
+from bot.understanding.contact import contact_told
 from bot.understanding.listed import Listed, PageTurn, Picked, Unsure, named, page_turn, pick
 from bot.understanding.suggestions import FIRST_STEPS, offered, suggest
 from bot.understanding.worklog import reports_work
@@ -981,14 +982,16 @@ class MessageRouter:
         the chat turned to (a help answer since, and "it" is what the answer was about), and
         for a message naming no topic of its own ("it" in "outlook crashed, it says error
         0x800" is Outlook: a problem for the assistant), or reporting work done as a work log
-        reads ("called the user, no answer", `reports_work`). A ticket that waits on the
+        reads ("called the user, no answer", `reports_work`), or how to reach the person
+        ("please call me on 0161 555 0101", `contact_told`). A ticket that waits on the
         viewer's answer (their own, on hold) takes what they tell of whatever it names ("its a
         Dell Latitude 5420, serial ABC123X"): that is the answer it waits for."""
         ticket = await self._last_ticket.get(turn_context, None)
         now = utcnow()
         if not ticket or shown_at is None or now - shown_at > FOLLOW_UP_WINDOW:
             return None
-        told_of_it = reports_work(text) or points_back(text) and not has_topic_of_its_own(text)
+        told_of_it = reports_work(text) or contact_told(text) or (
+            points_back(text) and not has_topic_of_its_own(text))
         # "i have problem with outlook, it not open": a problem of its own, unless awaited
         if self._deps.assistant is not None:
             answered = recent(await self._deps.help().help_assistant.last_exchange(

@@ -256,3 +256,22 @@ async def test_an_agent_noting_the_user_has_not_replied_is_still_offered_a_comme
     offered = (await helpdesk.say("still no reply from the user", user=ann)).card
 
     assert buttons_of(offered) == ["Add this as a comment", "Cancel"]
+
+
+@pytest.mark.parametrize("said", ["please call me on 0161 555 0101", "my number is 555 0101"])
+async def test_how_to_reach_the_customer_just_after_their_ticket_is_offered_as_a_comment(
+    helpdesk: Service, model: CompletionsStandIn, engine: AsyncEngine, said: str
+) -> None:
+    """Before: the help assistant found nothing and offered to file it as a new ticket."""
+    cy = await user_in_teams(helpdesk, engine, "cy@example.com", "Cy Customer", role="customer")
+    ticket = await insert_ticket(engine, created_by=await user_id_of(engine, "cy@example.com"),
+                                 number=NUMBER, title="Laptop won't turn on")
+    await helpdesk.say(f"show {NUMBER}", user=cy)
+
+    offered = (await helpdesk.say(said, user=cy)).card
+
+    assert buttons_of(offered) == ["Add this as a comment", "Cancel"]
+    assert model.requests == []
+    await helpdesk.press("request.confirm", button(offered, "Add this as a comment")["data"],
+                         user=cy)
+    assert (await stored_ticket(engine, ticket, "comments"))["comments"] == [said]
