@@ -63,7 +63,9 @@ _ASSIGNEE = re.compile(
     r"|looking at|sitting with)$"
     r"|\bwhose\b|\bassigned to (?:who|whom)\b|\bassignee\b|\bowner\b|\bwho to\b"
     r"|\bwho (?:do|should|can|could|shall|would) (?:i|we) (?:talk|speak|go|turn|chat|write"
-    r"|reach|contact|call|ring|email|chase)\b"  # "who do i talk to about 326?"
+    r"|reach|contact|call|ring|email|chase)\b(?!(?: to| with)? about (?:it|that|this)\b)"
+    # "who do i talk to about 326?"; "who do I call about that" right after a help answer
+    # follows up the answer (the assistant's), not a ticket's holder
 )
 _REQUESTER = re.compile(
     r"\b(?:who|whos)(?: \S+)? (?:raised|opened|filed|reported|created|logged|submitted|made"

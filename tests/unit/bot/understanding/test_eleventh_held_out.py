@@ -161,6 +161,9 @@ def test_the_shapes_the_eleventh_table_found_are_read_in_other_words_too(
     ('close 4, not acceptable', 'no change #4'),
     ('close 4, the user is unhappy with the fix', 'status #4 closed'),
     ('who do i talk to about my password', 'question'),
+    # "about that" follows up what came before (a help answer), not a ticket's holder
+    ('who do I call about that', 'show #7'),
+    ('who should i talk to about it?', 'show #7'),
     ('who should take 4?', 'show #4'),
     ('who can i ask to take 4', 'show #4'),
     ('is anyone actually using room 4', 'question'),
