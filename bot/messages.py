@@ -39,7 +39,7 @@ from bot.actions.workload import workload_reply
 from bot.actions.tickets import (
     ask_field, cannot_assign, dialog_answers, ensure_visible, file_ticket, for_the_draft, perform,
 )
-from bot.actions.option import chosen, said_yes, yes_alone
+from bot.actions.option import KeptChoices, chosen, said_yes, yes_alone
 from bot.admin import OFFERED
 from bot.admin import answers as admin_answers
 from bot.admin import run_admin
@@ -468,15 +468,12 @@ class MessageRouter:
         if stored is None:
             return text
         await self._offered.delete(turn_context)
-        try:
-            kept = json.loads(stored)
-            fresh = utcnow() - datetime.fromisoformat(kept["at"]) <= DIALOG_IDLE
-            options = tuple(Option(str(label), str(says), sole_answer=bool(sole[:1] == [True]))
-                            for label, says, *sole in kept["options"])
-            for_a_yes = any(len(row) > 3 and row[3] is True for row in kept["options"])
-        except (TypeError, ValueError, KeyError):
+        kept = KeptChoices.decode(stored)
+        if kept is None:
             return text  # written by another release: the message is read as it is
-        option = chosen(options, text) if fresh and (said_yes(text) or not for_a_yes) else None
+        fresh = utcnow() - kept.at <= DIALOG_IDLE
+        option = chosen(kept.options, text) if fresh and (
+            said_yes(text) or not kept.yes_only) else None
         if option is None and fresh and yes_alone(text):
             turn_context.turn_state[_CHOICES_OPEN] = True  # a "yes" picked none of them
         if option is None:
@@ -514,16 +511,13 @@ class MessageRouter:
         """Buttons sent with a question, kept for a typed "yes" only: it presses a "Yes"
         button ("Do you want me to close 4 now?" [Yes]), and is told it picks none of
         several ("Which Lee do you mean?"). Typed numbers and labels are read as before."""
-        await self._offered.set(turn_context, json.dumps({
-            "at": utcnow().isoformat(),
-            "options": [[o.label, o.says, o.sole_answer, True] for o in options]}))
+        kept = KeptChoices(options, utcnow(), yes_only=True)
+        await self._offered.set(turn_context, kept.encode())
 
     async def _keep_offered(self, turn_context: TurnContext) -> None:
         options = turn_context.turn_state.get(OFFERED)
         if options:
-            await self._offered.set(turn_context, json.dumps({
-                "at": utcnow().isoformat(),
-                "options": [[o.label, o.says, o.sole_answer] for o in options]}))
+            await self._offered.set(turn_context, KeptChoices(tuple(options), utcnow()).encode())
 
     async def _run_command(
         self, turn_context: TurnContext, viewer: Viewer, command: commands.Command

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass
+from datetime import datetime
 
 YES = frozenset({"y", "yes", "yep", "yeah", "yup", "sure", "ok", "okay", "please do", "do it",
                  "go ahead", "correct", "right", "yes please", "of course", "absolutely",
@@ -62,3 +64,36 @@ def chosen(options: tuple[Option, ...], said: str) -> Option | None:
             return option
     starting = [o for o in options if o.label.lower().startswith(text)]
     return starting[0] if len(starting) == 1 else None
+
+
+@dataclass(frozen=True, slots=True)
+class KeptChoices:
+    """A question's buttons as the conversation keeps them until the next message, which
+    may answer it in words ("yes", "2", "agent") instead of a press."""
+
+    options: tuple[Option, ...]
+    at: datetime
+    yes_only: bool = False
+    """Kept for a typed "yes" only (buttons sent with any question): numbers and labels
+    typed are read as messages of their own."""
+
+    def encode(self) -> str:
+        # One string: a plain value the turn state stores without flattening.
+        return json.dumps({"at": self.at.isoformat(), "yes_only": self.yes_only, "options": [
+            {"label": o.label, "says": o.says, "sole_answer": o.sole_answer}
+            for o in self.options]})
+
+    @classmethod
+    def decode(cls, stored: object) -> KeptChoices | None:
+        """None for nothing stored, or state this version cannot read (another release's:
+        the message is then read as it is)."""
+        if not isinstance(stored, str) or not stored:
+            return None
+        try:
+            data = json.loads(stored)
+            return cls(
+                tuple(Option(str(o["label"]), str(o["says"]), sole_answer=o["sole_answer"] is True)
+                      for o in data["options"]),
+                datetime.fromisoformat(data["at"]), yes_only=data["yes_only"] is True)
+        except (TypeError, ValueError, KeyError):
+            return None
