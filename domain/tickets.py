@@ -274,6 +274,7 @@ class TicketOrder(StrEnum):
                 return (rank, MOST_URGENT_FIRST.index(ticket.priority), ticket.created_at,
                         ticket.id)
 
+
 @dataclass(frozen=True, slots=True)
 class TicketFilter:
     """What a list or search asks for; visibility is applied on top, never instead."""

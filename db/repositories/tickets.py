@@ -17,8 +17,8 @@ from db.tables import task_comments, task_history, tasks
 from domain.access import Scope
 from domain.numbering import TicketNumber, next_number
 from domain.tickets import (
-    MOST_SEVERE_FIRST, MOST_URGENT_FIRST, Assignee, AssigneeType, HeldCount, Ticket, TicketDraft, TicketFilter,
-    TicketOrder, TicketPage, TicketStatus,
+    MOST_SEVERE_FIRST, MOST_URGENT_FIRST, Assignee, AssigneeType, HeldCount, Ticket, TicketDraft,
+    TicketFilter, TicketOrder, TicketPage, TicketStatus,
 )
 
 NUMBERING_ATTEMPTS = 5

@@ -108,6 +108,8 @@ def _filters(org: Organisation) -> dict[str, tuple[TicketFilter, set[str]]]:
         "touched_from": (TicketFilter(touched_by=org.agent.id,  # "mine" moved before then
                                       touched_from=SEEDED_AT + timedelta(hours=1)), {"vpn"}),
         "updated_from": (TicketFilter(updated_from=SEEDED_AT + timedelta(hours=1)), {"held"}),
+        "updated_before": (TicketFilter(updated_before=SEEDED_AT + timedelta(hours=1)),
+                           {"bug", "resolved", "closed", "queued", "mine", "stale", "vpn"}),
         "created_from": (TicketFilter(created_from=SEEDED_AT + timedelta(hours=1)), {"vpn"}),
         "created_before": (TicketFilter(created_before=SEEDED_AT + timedelta(hours=1)),
                            {"bug", "held", "resolved", "closed", "queued", "mine", "stale"}),
@@ -154,8 +156,8 @@ def _seed_catalogue(db: FakeDatabase, org: Organisation) -> dict[str, Ticket]:
 FILTER_NAMES = [
     "statuses", "exclude_statuses", "categories", "priorities", "assignee_id", "team_id",
     "created_by", "text", "text in number", "text in description", "unassigned", "due_from",
-    "due_before", "a due window", "overdue_at", "held_by", "touched_by", "touched_from", "updated_from", "created_from",
-    "created_before", "filed_or_held_by", "finished_from", "finished_before", "everything at once",
+    "due_before", "a due window", "overdue_at", "held_by", "touched_by", "touched_from",
+    "updated_from", "updated_before", "created_from", "created_before", "filed_or_held_by", "finished_from", "finished_before", "everything at once",
     "nothing matches",
 ]
 
