@@ -158,6 +158,12 @@ class Ticket:
     def is_open_for_edits(self) -> bool:
         return self.status not in (TicketStatus.RESOLVED, TicketStatus.CLOSED)
 
+    @property
+    def held_by_a_person(self) -> bool:
+        """Assigned to a user: not waiting in a team's queue, nor with nobody."""
+        assignee = self.assignee
+        return assignee is not None and assignee.kind is AssigneeType.USER
+
 
 @dataclass(frozen=True, slots=True)
 class TicketDraft:

@@ -43,9 +43,9 @@ from domain.errors import DomainError, InvalidTransition, InvalidValue
 from domain.numbering import TicketNumber, parse_ticket_number
 from domain.people import Role
 from domain.services.queries import get_ticket
-from knowledge.conversation import about_something_else
 from domain.services.tickets import assignment_refusal_when_filing
-from domain.tickets import AssigneeType, Category, Priority, Ticket, TicketStatus
+from domain.tickets import Category, Priority, Ticket, TicketStatus
+from knowledge.conversation import about_something_else
 
 DEFAULT_CATEGORY = Category.SUPPORT
 """A proposed ticket's category when the message named none (shown on the card)."""
@@ -213,7 +213,7 @@ def _check(viewer: Viewer, ticket: Ticket, request: TicketChange) -> None:
             assert to is not None
             ensure(assign_refusal(viewer, ticket, assignee(to)))
         case ChangeStatus(queue=True):  # open, and held by no one person: either may stand
-            held = ticket.assignee is not None and ticket.assignee.kind is AssigneeType.USER
+            held = ticket.held_by_a_person
             if held:
                 ensure(assign_refusal(viewer, ticket, None))
             if ticket.status is not TicketStatus.OPEN:

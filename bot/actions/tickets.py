@@ -426,8 +426,7 @@ async def start_taking(
     took it meanwhile, nothing is taken."""
     current = await get_ticket(uow=deps.uow().reading(), actor=viewer, ticket=number)
     me = Assignee.user(viewer.id)
-    queued = current.assignee is None or current.assignee.kind is AssigneeType.TEAM
-    take = queued and assign_refusal(viewer, current, me) is None
+    take = not current.held_by_a_person and assign_refusal(viewer, current, me) is None
     starts = current.status is not TicketStatus.IN_PROGRESS or not take
     change = await ticket_services.change_ticket(
         uow=deps.uow(), actor=viewer, ticket=number,
@@ -470,7 +469,7 @@ async def requeue(
     its queue). One change on the ticket as it was read, so someone taking it meanwhile is
     not undone; the domain says who may unassign whom (an agent only themselves). None when
     it is open and held by no one person already: nothing to change."""
-    held = current.assignee is not None and current.assignee.kind is AssigneeType.USER
+    held = current.held_by_a_person
     reopen = current.status is not TicketStatus.OPEN
     if not held and not reopen:
         return None

@@ -3111,8 +3111,8 @@ def _assign(reading: Reading, whole: Reading) -> Understanding | None:
         return AssignTicket(reading.ticket(found), UserTarget(
             conversation.viewer_id, conversation.name_of(conversation.viewer_id)))
     if found := _match(reading, (
-        r"(?:(?:can|could|would) (?:you|u) |pls |please |plz )*(?:take|have) a (?:quick |closer )?"
-        rf"(?:look|peek|glance) (?:at|into|over) {ref()}(?: for me)?(?: please| pls| plz)?"
+        rf"(?:(?:can|could|would) (?:you|u) |pls |please |plz )*{_A_LOOK.pattern}{ref()}"
+        r"(?: for me)?(?: please| pls| plz)?"
     )):  # asked of the bot: the ticket shown ("I'll take a look at 12" is theirs to start)
         return ShowTicket(reading.ticket(found))
     if found := _match(reading, (
