@@ -1201,19 +1201,23 @@ def _first_clause(
             continue
         else:
             continue
+        others_did = _said_of_others([w.text for w in words[reason:]])
         after = {w.text for i, w in enumerate(words[reason:], start=reason)
                  if words[i - 1].text != "it"  # "…, it won't print": the thing, not a take-back
-                 and not _tells_why(words, i)}  # "closing 7 - no response from the user"
+                 and not _tells_why(words, i)  # "closing 7 - no response from the user"
+                 and not (others_did and w.text in _NOT_DOING)}  # "…, he never replied"
         clause_end = _skip_end([w.text for w in words[:reason]], start)
         clause = _reading(message, conversation, start, clause_end)
         found = next((f for rule in _RULES if (f := rule(clause, clause)) is not None), None)
         changed = isinstance(found, (ChangeStatus, AssignTicket, EditTicket, CommentOnTicket))
+        if others_did and not isinstance(found, ChangeStatus):
+            after |= {w.text for w in words[reason:] if w.text in _NOT_DOING}
         if after & _NEGATIONS and (_first_ticket(message) is not None or changed) and (
                 changed or not _judged(words, reason, end)):
             return Declined(_first_ticket(message), message.text.strip())  # "close 4, actually don't"
         own = words[reason].text in _PEOPLE - {"you", "u"} and reason + 1 < len(words) and (
             words[reason + 1].text not in _NEGATIONS)  # "…, I'm off next week": their own
-        if after & (_TAKEN_BACK - _WHEN_SAID if own else _TAKEN_BACK):
+        if after & (_TAKEN_BACK - _WHEN_SAID if own or others_did else _TAKEN_BACK):
             return None  # "resolve 4, or maybe …", "close 4, tomorrow": not the request it starts with
         if _addressed(message, start, reason):  # "Network team, please close 12": no list
             return _later_sentence(message, conversation, start, end)
@@ -1359,8 +1363,22 @@ def _rules_on(reading: Reading) -> Understanding | None:
     return next((f for rule in _RULES if (f := rule(reading, reading)) is not None), None)
 
 
-_WITH_COMMENT = (("with", "comment"), ("with", "the", "comment"), ("with", "a", "comment"),
-                 ("with", "note"), ("with", "the", "note"), ("with", "a", "note"))
+@cache
+def _with_comment_leads() -> tuple[tuple[str, ...], ...]:
+    """Words that ask for a comment with a status change: "resolve 4 with the comment: loose
+    cable", "close 12 and add a note saying …", "… and tell the user it was the cable"."""
+    things = ((), ("the",), ("a",))
+    return tuple((joint, *thing, noun) for joint in ("with", "and") for thing in things
+                 for noun in ("comment", "note")) + tuple(
+        ("and", "add", *thing, noun) for thing in things for noun in ("comment", "note")) + (
+        ("and", "say"), ("and", "tell", "them"), ("and", "let", "them", "know")) + tuple(
+        lead for party in sorted(_REQUESTERS) for lead in (
+            ("and", "tell", "the", party), ("and", "let", "the", party, "know")))
+
+
+_CHANGED_MIND = frozenset({"actually", "wait", "hmm", "scratch"})
+_SAID_OPENS = (("saying", "that"), ("saying",), ("that", "says"), ("which", "says"),
+                  ("to", "say"), ("that",))
 
 
 def _with_comment(message: Message, conversation: Conversation, start: int) -> ChangeStatus | None:
@@ -1369,28 +1387,52 @@ def _with_comment(message: Message, conversation: Conversation, start: int) -> C
     they say ("… with the comment: the user doesn't need it")."""
     words = [word.text for word in message.words]
     for index in range(start + 1, len(words) - 2):
-        lead = next((len(p) for p in _WITH_COMMENT if tuple(words[index:index + len(p)]) == p), 0)
+        lead = next((len(p) for p in _with_comment_leads()
+                     if tuple(words[index:index + len(p)]) == p), 0)
         if not lead or index + lead >= len(words):
             continue
         clause = _reading(message, conversation, start, index)
         found = next((f for rule in _RULES if (f := rule(clause, clause)) is not None), None)
-        if isinstance(found, ChangeStatus) and found.status is not None and not found.take:
-            return replace(found, reason=message.original(index + lead) or None)
-        return None
+        if not isinstance(found, ChangeStatus) or found.status is None or found.take:
+            return None
+        said = [w if w != REF or message.original(at, at + 1).lower() != "that" else "that"
+                for at, w in enumerate(words[:index + lead + 2], start=0)]  # "that", not "it"
+        lead += next((len(p) for p in _SAID_OPENS
+                      if tuple(said[index + lead:index + lead + len(p)]) == p), 0)
+        if index + lead >= len(words) or words[index] == "and" and (
+                _CHANGED_MIND & set(words[index + lead:])):
+            return None  # "close 12 and say it's fixed, actually don't": taken back
+        return replace(found, reason=_unquoted(message.original(index + lead)))
     return None
 
 
 def _reason(message: Message, begin: int) -> str | None:
     """What was said after the change, as typed, without the word that joined it ("because",
     " - "): "it was a loose cable", "duplicate of 9"."""
-    if begin < len(message.words) and message.words[begin].text in _BECAUSE:
-        begin += 1
     words = [word.text for word in message.words]
+    if words[begin:begin + 2] in (["due", "to"], ["owing", "to"]):
+        begin += 2
+    elif begin < len(words) and words[begin] in _BECAUSE:
+        begin += 1
     end = len(words)
     while thanks := next((p for p in _thanks() if end - len(p) > begin
                           and words[end - len(p):end] == list(p)), None):
         end -= len(thanks)
-    return message.original(begin, end if end < len(words) else None) or None  # "… 🙄" kept
+    if words[begin:end] and set(words[begin:end]) <= _ONLY_DONE:
+        return None  # "close 12 as fixed": nothing the change does not say itself
+    return _unquoted(message.original(begin, end if end < len(words) else None))  # "… 🙄" kept
+
+
+_ONLY_DONE = frozenset({"fixed", "done", "complete", "completed", "resolved", "solved", "sorted"})
+
+
+def _unquoted(said: str) -> str | None:
+    """A comment as typed, without the quotes it was given in: "with note \"user confirmed\""."""
+    for opening, closing in (('"', '"'), ("“", "”"), ("'", "'"), ("‘", "’")):
+        if len(said) > 2 and said.startswith(opening) and said.endswith(closing) and (
+                closing not in said[1:-1]):
+            return said[1:-1].strip() or None
+    return said or None
 
 
 @cache
@@ -1571,9 +1613,57 @@ def _starts_reason(said: list[str]) -> bool:
     if said[0] == "no" and said[1:2] and said[1] in _WHY_AFTER_NO and (
             said[1] not in ("further", "more") or len(said) > 2):
         return True  # "resolve 4 no further issues", but not "close 4 no wait"
+    if said[:2] in (["due", "to"], ["owing", "to"]) and len(said) > 2:
+        return True  # "closing 12 due to no response"
     if said[0] not in _BECAUSE:
         return False
-    return said[0] != "as" or said[1:2] != [] and said[1] in _SOMEONE
+    return said[0] != "as" or said[1:2] != [] and (
+        said[1] in _SOMEONE | _REQUESTERS or _ended_as(said[1:]))
+
+
+_ENDED_AS = frozenset({
+    "duplicate", "duplicated", "dupe", "dup", "spam", "junk", "invalid", "obsolete", "stale",
+    "abandoned", "withdrawn", "cancelled", "canceled", "expired", "answered", "superseded",
+    "redundant", "irrelevant", "unreproducible", "irreproducible", "noise", "mistake", "error",
+    "test", "resolved", "fixed", "done", "complete", "completed", "solved", "sorted",
+})
+"""How a ticket ended, said after "close 12 as": "a duplicate of 10", "spam", "not a bug",
+"no longer needed", "user error", "working as designed", "raised in error"."""
+
+
+def _ended_as(said: list[str]) -> bool:
+    said = said[1:] if said[:1] in (["a"], ["an"]) else said
+    if not said:
+        return False
+    return said[0] in _ENDED_AS or said[:2] in (
+        ["not", "a"], ["not", "an"], ["not", "reproducible"], ["not", "needed"],
+        ["not", "required"], ["not", "an"], ["no", "longer"], ["no", "response"],
+        ["user", "error"], ["working", "as"], ["works", "as"], ["by", "design"],
+        ["out", "of"], ["raised", "in"], ["opened", "in"], ["logged", "in"], ["created", "in"],
+        ["false", "alarm"], ["false", "positive"], ["known", "issue"], ["third", "party"])
+
+
+_OTHERS = frozenset({"he", "she", "they", "hes", "shes", "theyre"})
+
+
+def _said_of_others(said: list[str]) -> bool:
+    """A reason that tells what someone else did not do ("…, he never replied", "since the
+    user never got back to us", "because she doesn't need it"): their "not" takes back
+    nothing the speaker asked for."""
+    if said[:2] in (["due", "to"], ["owing", "to"]):
+        said = said[2:]
+    elif said[:1] and said[0] in _BECAUSE:
+        said = said[1:]
+    subject = 2 if said[:1] == ["the"] and said[1:2] and said[1] in _REQUESTERS else (
+        1 if said[:1] and said[0] in _OTHERS | _REQUESTERS else 0)
+    while subject and subject < len(said) and said[subject] in _BEFORE_NOT:
+        subject += 1  # "the customer has not answered", "user still can't print"
+    return subject > 0 and said[subject:subject + 1] != [] and said[subject] in _NOT_DOING and (
+        not any(_acts(w) or w in _DONE for w in said[subject + 1:]))  # "… want it closed"
+
+
+_BEFORE_NOT = frozenset({"has", "have", "had", "did", "does", "is", "was", "will", "would",
+                         "can", "still", "really", "just", "even", "also"})
 
 
 _WAITING = frozenset({"waiting", "awaiting", "pending", "blocked", "stuck"})
@@ -2975,7 +3065,11 @@ def _status_then_reason(reading: Reading, first: int, rest: list[Word]) -> Chang
     is asked about, never done now."""
     said = [word.text for word in rest]
     for cut in range(len(said) - 1, 0, -1):
-        if said[cut] in _REASON_OPENS and not _conditional(said[cut:]) and (
+        opens = said[cut] in _REASON_OPENS or said[cut] == "by" and (
+            said[cut + 1:cut + 2] in ([w] for w in _REQUESTERS | _OTHERS | {"them", "him", "her"})
+            or said[cut + 1:cut + 2] == ["the"] and said[cut + 2:cut + 3] != [] and (
+                said[cut + 2] in _REQUESTERS))  # "mark 12 resolved by the user": who did
+        if opens and not _conditional(said[cut:]) and (
                 status := _status_value(said[:cut])) is not None:
             why = reading.message.original(first + cut).strip(" .!")
             return ChangeStatus(None, status, reason=why or None)

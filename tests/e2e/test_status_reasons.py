@@ -96,3 +96,26 @@ async def test_a_reason_that_starts_with_no_or_comes_unpunctuated_is_the_comment
     assert (f"{ticket.ticket_number} is now {status}. Your comment was added."
             in texts_in(turn.card))
     assert await _state(engine, ticket.ticket_number) == (status, [reason])
+
+
+async def test_how_a_ticket_ended_and_a_comment_asked_for_are_added_with_the_change(
+    service: Service, engine: AsyncEngine
+) -> None:
+    manager, mia = await person_in_teams(service, engine, "Mia", "Manager", role="manager")
+    dupe, quiet, cable = [
+        (await file_ticket(engine, manager, title)).ticket_number
+        for title in ("Printer offline again", "Shared drive slow", "Monitor flickers")]
+
+    await service.say(f"close {int(dupe[-4:])} as a duplicate of 3", user=mia)
+    await service.say(f"closing {int(quiet[-4:])} since the user never replied", user=mia)
+    turn = await service.say(
+        f"resolve {int(cable[-4:])} and tell the user it was the cable", user=mia)
+
+    assert f"{cable} is now resolved. Your comment was added." in texts_in(turn.card)
+    assert await _state(engine, dupe) == ("closed", ["duplicate of 3"])
+    assert await _state(engine, quiet) == ("closed", ["the user never replied"])
+    assert await _state(engine, cable) == ("resolved", ["it was the cable"])
+
+    unchanged = (await file_ticket(engine, manager, "Laptop fan loud")).ticket_number
+    await service.say(f"close {int(unchanged[-4:])}, they don't want it closed", user=mia)
+    assert await _state(engine, unchanged) == ("open", [])
