@@ -130,6 +130,11 @@ _OWN = re.compile(r"\b(?:my|mine)\b", re.IGNORECASE)
 """A work note about the writer's own things ("i replaced my toner but it still jams") is a
 problem told, not a note on someone's ticket."""
 _TICKETS = re.compile(r"\btickets?\b", re.IGNORECASE)
+_ASKED_AS_A_QUESTION = re.compile(
+    r".*\?\s*$|\s*(?:what|whats|what's|who|whos|who's|which|how many|show|list|any|anything)\b",
+    re.IGNORECASE | re.DOTALL)
+"""A look-up asked ("what is alex working on", "anything urgent?"), not a description that
+happens to read as one."""
 _TICKET_BY_ID = re.compile(r"#\d+|\bticket\s+\d+", re.IGNORECASE)
 
 
@@ -256,10 +261,12 @@ class MessageRouter:
                 isinstance(understood, Question) or not hints_a_choice(dc, text))
             # "asap please!!" when asked how urgent is the answer; a help question is not
             if choosing and (_looks_up(understood) or self._deps.assistant is not None and (
-                    answered_aside(dc, understood))):
+                    answered_aside(dc, understood))) or filing == "description" and (
+                    _looks_up(understood) and (
+                        _interrupts(understood, text) or _ASKED_AS_A_QUESTION.match(text))):
                 # "what's open for the network team" (or a help question) under "Which kind
-                # of ticket is it?": answered, and the ticket being filed is asked about
-                # again, not dropped
+                # of ticket is it?", "what is alex working on" under "Describe it": answered,
+                # and the ticket being filed is asked about again, not dropped
                 try:
                     await self._dispatch(turn_context, viewer, dc, understood, conversation)
                 except DomainError as refused:  # "show me 41", not theirs: said, filing kept

@@ -288,6 +288,39 @@ async def test_a_look_up_while_a_choice_is_asked_is_answered_and_the_filing_goes
         ("Wifi in room 4 keeps dropping", "incident", "high")]
 
 
+async def test_a_look_up_while_the_description_is_asked_is_answered_and_the_title_kept(
+    service: Service, engine: AsyncEngine
+) -> None:
+    """"what is alex working on" under "Describe it …" became the description, and "show me
+    41" dropped the ticket being filed, title and all. A look-up asked as a question (or
+    naming a ticket) is answered and the description asked again; a description that only
+    mentions people or tickets is still the description."""
+    max_ = await user_in_teams(service, engine, "max@example.com", "Max Power", role="manager")
+    alex = await insert_user(engine, email="alex@example.com", name="Alex Kim")
+    await insert_ticket(engine, created_by=await user_id_of(engine, "max@example.com"),
+                        number=this_years(41), title="Switch in rack 2 beeps")
+    await insert_ticket(engine, created_by=await user_id_of(engine, "max@example.com"),
+                        assignee_id=alex, title="Dock firmware update")
+    await service.say("new ticket Outlook crashes on attachments", user=max_)
+
+    asked = await service.say("what is alex working on", user=max_)
+    shown = await service.say("show me 41", user=max_)
+    await service.say("It crashes whenever I open a PDF that Alex Kim sent me", user=max_)
+    await service.say("incident", user=max_)
+    await service.say("high", user=max_)
+
+    describe = "Describe it in a few sentences: what happened, and what did you expect? (or say skip)"
+    assert asked.texts[-2:] == ["Back to the ticket you're filing:", describe]
+    assert "Dock firmware update" in texts_in(asked.card)
+    assert "Switch in rack 2 beeps" in texts_in(shown.card)
+    assert shown.texts[-1] == describe and not any("dropped" in t for t in shown.texts)
+    async with engine.connect() as connection:
+        row = (await connection.execute(
+            select(tasks).where(tasks.c.title == "Outlook crashes on attachments"))).mappings().one()
+    assert (row["description"], row["category"], row["priority"]) == (
+        "It crashes whenever I open a PDF that Alex Kim sent me", "incident", "high")
+
+
 @pytest.mark.parametrize(("said", "priority"), [
     ("can you make it urgent please, I have a deadline", "urgent"),
     ("High priority pls", "high"),
