@@ -1,0 +1,53 @@
+"""One message at a time per person and conversation, in the process that receives them.
+
+A double tap on a choice button sends two messages at once, each with its own id (so
+redelivery does not join them): run side by side, both turns read the same dialog state
+and both acted on it -- the last answer of `new ticket` filed two tickets. Taking turns,
+the second message is read after the first has saved what it changed, as if typed again.
+
+Only a conversation in use holds a lock, so the table never outgrows the turns under way.
+Two replicas receiving the two messages still race; the state's e-tag then keeps one
+turn's state and the other turn says so (`TicketFlowBot._save_state`).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import AsyncIterator, Hashable
+from contextlib import asynccontextmanager
+from dataclasses import dataclass, field
+
+log = logging.getLogger("bot.handler")
+
+
+@dataclass(slots=True)
+class _Queue:
+    lock: asyncio.Lock = field(default_factory=asyncio.Lock)
+    users: int = 0
+    """Turns holding or waiting for the lock: when none is left, the entry goes."""
+
+
+class ConversationTurns:
+    def __init__(self) -> None:
+        self._queues: dict[Hashable, _Queue] = {}
+
+    @asynccontextmanager
+    async def turn_of(self, key: Hashable, *, activity_id: str | None) -> AsyncIterator[None]:
+        """Runs the block once every earlier turn under `key` has finished its block."""
+        queue = self._queues.setdefault(key, _Queue())
+        queue.users += 1
+        try:
+            if queue.lock.locked():
+                log.info("message %s waits for the turn before it in its conversation",
+                         activity_id)
+            async with queue.lock:
+                yield
+        finally:
+            queue.users -= 1
+            if queue.users == 0:
+                del self._queues[key]
+
+    def __len__(self) -> int:
+        """Conversations with a turn under way or waiting."""
+        return len(self._queues)

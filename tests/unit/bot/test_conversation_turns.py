@@ -1,0 +1,75 @@
+"""A conversation's messages take turns; other conversations do not wait; nothing is kept
+once no turn is under way."""
+
+from __future__ import annotations
+
+import asyncio
+
+import pytest
+
+from bot.conversation_turns import ConversationTurns
+
+
+async def test_turns_of_one_conversation_run_one_after_another_in_arrival_order() -> None:
+    turns = ConversationTurns()
+    first_inside, let_first_finish = asyncio.Event(), asyncio.Event()
+    ran: list[str] = []
+
+    async def first() -> None:
+        async with turns.turn_of("chat", activity_id="1"):
+            ran.append("first in")
+            first_inside.set()
+            await let_first_finish.wait()
+            ran.append("first out")
+
+    async def second() -> None:
+        async with turns.turn_of("chat", activity_id="2"):
+            ran.append("second")
+
+    running = asyncio.create_task(first())
+    await first_inside.wait()
+    waiting = asyncio.create_task(second())
+    for _ in range(5):
+        await asyncio.sleep(0)
+    assert ran == ["first in"]
+    let_first_finish.set()
+    await asyncio.gather(running, waiting)
+    assert ran == ["first in", "first out", "second"]
+    assert len(turns) == 0
+
+
+async def test_another_conversation_does_not_wait() -> None:
+    turns = ConversationTurns()
+    async with turns.turn_of("ada's chat", activity_id="1"):
+        async with asyncio.timeout(5):
+            async with turns.turn_of("bob's chat", activity_id="2"):
+                assert len(turns) == 2
+    assert len(turns) == 0
+
+
+async def test_a_turn_that_fails_lets_the_next_one_run_and_keeps_nothing() -> None:
+    turns = ConversationTurns()
+    with pytest.raises(RuntimeError):
+        async with turns.turn_of("chat", activity_id="1"):
+            raise RuntimeError("the turn failed")
+    async with asyncio.timeout(5):
+        async with turns.turn_of("chat", activity_id="2"):
+            pass
+    assert len(turns) == 0
+
+
+async def test_a_waiting_turn_cancelled_keeps_nothing() -> None:
+    turns = ConversationTurns()
+    async with turns.turn_of("chat", activity_id="1"):
+        waiting = asyncio.create_task(_enter(turns, "chat"))
+        for _ in range(5):
+            await asyncio.sleep(0)
+        waiting.cancel()
+        with pytest.raises(asyncio.CancelledError):
+            await waiting
+    assert len(turns) == 0
+
+
+async def _enter(turns: ConversationTurns, key: str) -> None:
+    async with turns.turn_of(key, activity_id="2"):
+        pass
