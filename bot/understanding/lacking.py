@@ -58,6 +58,15 @@ _SNOOZE = (
     rf"(?:snooze|snoze|snoooze|snoozing) {_T}(?: .*)?",
     rf"(?:hide|mute|park|shelve) {_T} (?:until|till|til) .*",
 )
+_OOPS = (r"(?:(?:oops|whoops|sorry|oh no|oh dear|uh oh|ah|argh|ugh|damn|dang|shoot|crap|my bad|my mistake"
+         r"|wait|no),? )*")
+_SORRY = r"(?: sorry| my bad| oops| lol| 🙈| 🤦| 🤦‍♂️| 🤦‍♀️)*"
+_CHANGE = (r"(?:close|resolve|assign|reassign|unassign|give|move|update|change|edit|reopen|put"
+           r"|mark|start|set|hand|take|send)")
+_CHANGED = (r"(?:closed|resolved|assigned|reassigned|unassigned|gave|given|moved|updated|changed"
+            rf"|edited|reopened|put|marked|started|set|handed|took|taken|sent|picked|{_CHANGE})")
+_IT = r"(?:that|it|this|that one|this one)"
+_BY_MISTAKE = r"(?:by mistake|by accident|accidentally|in error|mistakenly|wrongly)"
 _UNDO = (
     r"(?:(?:can|could|would) (?:you|u) |please |pls |plz |(?:oops|sorry|oh no|wait|no),? )*"
     r"(?:undo|undoe|revert(?! (?:back )?(?:on|about|regarding) )|reverse|roll ?back|take back)"
@@ -66,9 +75,20 @@ _UNDO = (
     rf"|what (?:you|u) (?:just )?did))?(?: (?:on|to|for|of|in) {_T}| {_T})?"
     r"(?: (?:please|pls|plz|thanks|thx|asap|now))*",
     # "oops wrong ticket", "sorry, that was the wrong one": the change just made, taken back
-    r"(?:(?:oops|whoops|sorry|oh no|ah|argh|damn|my bad|wait|no),? )*(?:that was |that s |thats"
-    r" |i (?:did|changed|picked|updated) )?(?:the |a )?wrong (?:ticket|one)"
-    r"(?: sorry| my bad| oops)?",
+    rf"{_OOPS}(?:that was |that s |thats |i (?:did|changed|picked|updated) )?(?:the |a )?wrong"
+    rf" (?:ticket|one){_SORRY}",
+    # "i closed the wrong ticket", "wrong ticket closed": a change said to be a mistake
+    rf"{_OOPS}(?:i |we )?(?:just )?{_CHANGED} (?:the |a )?wrong (?:ticket|one)"
+    rf"(?: on hold| to {_WHO}| as \w+)?{_SORRY}",
+    rf"{_OOPS}(?:the )?wrong (?:ticket|one) (?:got |was )?{_CHANGED}{_SORRY}",
+    rf"{_OOPS}(?:i |we )?(?:just )?(?:{_BY_MISTAKE} )?{_CHANGED} (?:{_T}|tref|{_IT})"
+    rf"(?: on hold| to {_WHO}| as \w+)?(?: {_BY_MISTAKE}){_SORRY}",
+    rf"{_OOPS}(?:i |we )?(?:just )?{_BY_MISTAKE} {_CHANGED} (?:{_T}|tref|{_IT})"
+    rf"(?: on hold| to {_WHO}| as \w+)?{_SORRY}",
+    rf"{_OOPS}(?:{_T}|tref|{_IT}) (?:was |got |has been |s )(?:{_BY_MISTAKE} )?{_CHANGED}"
+    rf"(?: on hold| to {_WHO}| as \w+)?(?: {_BY_MISTAKE})?{_SORRY}",
+    rf"{_OOPS}i (?:did not|didnt|didn t|never) (?:mean|want|intend) to (?:{_CHANGE}|do) (?:{_T}|tref|{_IT})"
+    rf"(?: on hold| to {_WHO}| as \w+)?{_SORRY}",
 )
 _APPROVE = (
     rf"(?:(?:i |we )?(?:hereby )?(?:approve|approved|aprove|approving|sign off|signed off|signing off"
@@ -159,6 +179,8 @@ def not_in_ticketflow(
     tickets = list(found.values())
     first = tickets[0] if tickets else None
     second = tickets[1] if len(tickets) > 1 else None
+    if _fits(_UNDO, said) and len(tickets) <= 1:  # "i closed the wrong ticket" before below
+        return NotInTicketFlow(Lacking.UNDO, first or conversation.last_ticket)
     if _CLOSING.search(said):
         return None  # "close 70 as a duplicate of 71", "126 and 127 are dupes, close both"
     if _fits(_LINK, said) and second is not None:
@@ -170,8 +192,6 @@ def not_in_ticketflow(
         return NotInTicketFlow(Lacking.MERGE, conversation.last_ticket, first)
     if _fits(_WATCH, said) and len(tickets) <= 1:
         return NotInTicketFlow(Lacking.WATCH, first or conversation.last_ticket)
-    if _fits(_UNDO, said) and len(tickets) <= 1:
-        return NotInTicketFlow(Lacking.UNDO, first or conversation.last_ticket)
     if _fits(_APPROVE, said) and len(tickets) == 1:
         return NotInTicketFlow(Lacking.APPROVE, first, approved=not _fits(_APPROVE[1:], said))
     if _fits(_SNOOZE, said) and len(tickets) == 1:

@@ -549,9 +549,11 @@ def _lacking(message: Message, conversation: Conversation) -> NotInTicketFlow | 
     if denied:  # "don't merge 87 and 88"
         asked = not_in_ticketflow(message, conversation, start + denied, end)
         return Declined(asked.ticket, message.text.strip()) if asked else None
-    if _is_negation(words[start:end]) or (
-            _is_question(words[start:end], message.asks and not polite)
-            and words[start] not in _LEADS_A_TOLD):
+    if _is_negation(words[start:end]):  # "i didn't mean to close 12": a mistake told
+        meant = not_in_ticketflow(message, conversation, start, end)
+        return meant if meant is not None and meant.lacking is Lacking.UNDO else None
+    if _is_question(words[start:end], message.asks and not polite) and (
+            words[start] not in _LEADS_A_TOLD):
         return None
     return not_in_ticketflow(message, conversation, start, end)
 

@@ -152,7 +152,9 @@ async def test_i_meant_to_with_nothing_to_correct_or_a_day_gone_by_is_asked_not_
 
 
 @pytest.mark.parametrize("undo", ["undo that", "oops, undo", "can you revert that please",
-                                  "oops wrong ticket", "sorry, that was the wrong one"])
+                                  "oops wrong ticket", "sorry, that was the wrong one",
+                                  "i closed the wrong ticket", "closed {ticket} by mistake",
+                                  "I didn't mean to close that"])
 async def test_undo_right_after_a_change_offers_the_press_that_puts_it_back(
     service: Service, engine: AsyncEngine, undo: str
 ) -> None:
@@ -163,7 +165,7 @@ async def test_undo_right_after_a_change_offers_the_press_that_puts_it_back(
     first = await a_ticket(engine, mia_id)
     await service.say(f"close {short(first)}", user=mia)
 
-    said = await service.say(undo, user=mia)
+    said = await service.say(undo.format(ticket=short(first)), user=mia)
 
     assert said.texts[-1] == (f"{first} is still closed: say “set {first} to open” to put it "
                               "back.")

@@ -996,7 +996,7 @@ TABLE: tuple[tuple[str, str], ...] = (
     ("i meant to close 3 but the user asked me to wait", "meant earlier #3: status #3 closed"),
     ("i meant to ask, is 3 closed?", "show #3 asked=status?closed"),
     ("i meant to close it", "meant #7: status #7 closed"),
-    ("i didn't mean to close 3", "no change #3"),
+    ("i didn't mean to close 3", "cannot undo #3"),  # offered back if just closed here
     ("what i meant to say is that 3 is still broken", "show #3"),
     # --- said to whoever filed the ticket in view (an agent's reply) ----------------------------
     ("reply to the customer: a technician is on the way", "comment #7 'a technician is on the way'"),

@@ -1,0 +1,56 @@
+"""A change told to have been a mistake ("i closed the wrong ticket", "closed 12 by
+mistake") is asked to be undone: the bot offers to put the ticket back, never changes it
+by itself, and never reads it as a problem for the help assistant."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+from bot.understanding.summary import summary
+from tests.unit.bot.understanding.test_transcript import CONVERSATION, as_the_bot_reads, expanded
+
+
+@pytest.mark.parametrize(("said", "expected"), [
+    ("i closed the wrong ticket", "cannot undo #7"),
+    ("I assigned the wrong one", "cannot undo #7"),
+    ("closed the wrong ticket, sorry", "cannot undo #7"),
+    ("oops, i resolved the wrong ticket", "cannot undo #7"),
+    ("i put the wrong ticket on hold", "cannot undo #7"),
+    ("I gave the wrong ticket to sam", "cannot undo #7"),
+    ("shoot, that was the wrong ticket", "cannot undo #7"),
+    ("wrong ticket lol", "cannot undo #7"),
+    ("ugh I updated the wrong one", "cannot undo #7"),
+    ("closed 12 by mistake", "cannot undo #12"),
+    ("I accidentally closed 12", "cannot undo #12"),
+    ("12 was closed by mistake", "cannot undo #12"),
+    ("accidentally resolved 12, sorry", "cannot undo #12"),
+    ("i didn't mean to close 12", "cannot undo #12"),
+    ("I didnt mean to reassign that", "cannot undo #7"),
+    ("sorry, closed that by accident", "cannot undo #7"),
+    ("I mistakenly put 12 on hold", "cannot undo #12"),
+    ("12 got resolved in error", "cannot undo #12"),
+    ("my mistake, wrong ticket", "cannot undo #7"),
+    ("I didn't mean to do that", "cannot undo #7"),
+])
+def test_a_change_told_as_a_mistake_is_asked_to_be_undone(said: str, expected: str) -> None:
+    assert summary(as_the_bot_reads(said, CONVERSATION)) == expanded(expected)
+
+
+@pytest.mark.parametrize(("said", "expected"), [
+    # asked to be done, or told as someone else's, or no ticket meant: not an undo
+    ("12 was closed by mistake, can you reopen it", "status #12 open"),
+    ("i meant to close 13 not 12", "meant #13 not #12: status #13 closed"),
+    ("the printer prints the wrong colours", "free text"),
+    ("wrong password error on the vpn", "free text"),
+    ("who closed 12 by mistake?", "show #12"),
+    ("I put the wrong address on my ticket", "free text"),
+])
+def test_other_mistakes_and_requests_are_read_as_before(said: str, expected: str) -> None:
+    assert summary(as_the_bot_reads(said, CONVERSATION)) == expanded(expected)
+
+
+def test_with_no_ticket_in_view_the_wrong_ticket_is_asked_about() -> None:
+    nothing = replace(CONVERSATION, last_ticket=None)
+    assert summary(as_the_bot_reads("i closed the wrong ticket", nothing)) == "cannot undo ?"
