@@ -27,6 +27,10 @@ the end of the message (a 20,000-character message of `<at>`s took 1.7 s of CPU)
 _BREAK = re.compile(r"<br\s*/?>", re.IGNORECASE)
 _BLOCK_END = re.compile(r"</(?:p|div|li|h[1-6]|tr|blockquote)\s*>", re.IGNORECASE)
 _TAG = re.compile(r"</?[a-zA-Z][^<>]*>")
+_QUOTE = re.compile(r"<blockquote\b[^>]*>(?P<quoted>.*?)</blockquote\s*>",
+                    re.IGNORECASE | re.DOTALL)
+_QUOTED_PART = re.compile(r"<(?:p|div|span|strong)\b[^>]*>", re.IGNORECASE)
+"""Where a Teams reply's quote starts a part of its own: the author, the time, the text."""
 _SPACES = re.compile(r"[ \t\u00a0\u2007\u202f]+")
 _CANONICAL_AT = re.compile(r"<at>(.*?)</at>", re.DOTALL)
 
@@ -64,6 +68,7 @@ def clean_markup(text: str, *, drop_mentions_of: set[str] | None = None) -> str:
             return ""
         return f"<at>{name}</at>"
 
+    text = _QUOTE.sub(_as_quoted_lines, text)
     text = _BREAK.sub("\n", text)
     text = _BLOCK_END.sub("\n", text)
     kept: list[str] = []
@@ -75,6 +80,13 @@ def clean_markup(text: str, *, drop_mentions_of: set[str] | None = None) -> str:
     kept.append(_plain(text[done:], keep_lines=True))
     lines = [_SPACES.sub(" ", line).strip() for line in "".join(kept).split("\n")]
     return "\n".join(lines).strip("\n").strip()
+
+
+def _as_quoted_lines(quote: re.Match[str]) -> str:
+    """A quote as the lines `> …` a reply typed by hand starts with ("> is 4 fixed?")."""
+    inner = _BLOCK_END.sub("\n", _BREAK.sub("\n", _QUOTED_PART.sub("\n", quote["quoted"])))
+    lines = [line.strip() for line in inner.split("\n") if line.strip()]
+    return "".join(f"> {line}\n" for line in lines)
 
 
 def _plain(text: str, *, keep_lines: bool = False) -> str:

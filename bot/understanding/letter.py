@@ -53,6 +53,15 @@ def what_is_asked(text: str) -> str:
     return _BULLET.sub("", body, count=1) if "\n" not in body else body
 
 
+def quoted(text: str) -> str:
+    """The quoted lines a message starts with: what its reply answers ("> is 426 fixed?")."""
+    lines = text.strip().split("\n")
+    answered = []
+    while len(lines) > 1 and _QUOTED.match(lines[0]):
+        answered.append(_QUOTED.sub("", lines.pop(0)))
+    return "\n".join(answered)
+
+
 def _without_signature(lines: list[str]) -> list[str]:
     """Lines up to a sign-off ("Kind regards,") that only a short signature follows."""
     written = [index for index, line in enumerate(lines) if line.strip()]

@@ -19,7 +19,7 @@ from bot.understanding.corrections import (
     meant_another, self_corrected, without_the_other_ticket,
 )
 from bot.understanding.courtesy import courtesy
-from bot.understanding.letter import what_is_asked
+from bot.understanding.letter import quoted, what_is_asked
 from bot.understanding.deadline import due_said
 from bot.understanding.lacking import files_asked, metrics_asked, not_in_ticketflow
 from bot.understanding.lists import own_tickets, read_list
@@ -206,7 +206,21 @@ def _reading(message: Message, conversation: Conversation, start: int, end: int)
 
 def understand(text: str, conversation: Conversation) -> Understanding:
     """What the message asks for; questions and negations never come back as a change."""
-    return _with_fact_asked(_understand(text, conversation, several_then=True), text)
+    in_view = _in_view_of_the_quote(text, conversation)
+    return _with_fact_asked(_understand(text, in_view, several_then=True), text)
+
+
+def _in_view_of_the_quote(text: str, conversation: Conversation) -> Conversation:
+    """A reply to a quoted message that names one ticket is about that ticket: "> Sam: I
+    restarted the spooler on 424 / great, resolve it" resolves 424, not the one last shown."""
+    if not (answered := quoted(text)):
+        return conversation
+    message = read_message(answered, conversation)
+    named = {w.value for w in message.words
+             if w.text in (REF, NUMBER) and any(ch.isdigit() for ch in w.typed)}
+    ticket = named.pop() if len(named) == 1 else None
+    return replace(conversation, last_ticket=ticket) if isinstance(ticket, TicketNumber) \
+        else conversation
 
 
 _ALL_OF = (r"(?P<before>(?:[^,;.]{{1,80}}[,;.] ){{0,2}})"  # "i'm going on leave, give all my tickets to sam"
@@ -371,6 +385,10 @@ def _understand(text: str, conversation: Conversation, *, several_then: bool) ->
             text[lead.end():], conversation, several_then=several_then), Both)
             or _asks_a_change(after_lead)):
         return after_lead  # "before i go on holiday: 231 to alex, 232 to sam": the time is no request
+    if (relayed := _RELAYED.match(text)) and " but " not in relayed["rest"] and _asks_a_change(
+            again := _understand(relayed["rest"], _with_ticket_named(
+                relayed["ticket"], conversation), several_then=several_then)):
+        return again  # "my manager asked me to close 430": the request, not who asked it
     if _LEFT_TO_DO.fullmatch(simple):  # "what's left for me today": their list
         return _understand("my tickets", conversation, several_then=several_then)
     if seeing := _SEEING_OWN.fullmatch(simple):  # "how I can see my tickets?": shown, not told how
@@ -415,6 +433,9 @@ def _understand(text: str, conversation: Conversation, *, several_then: bool) ->
     text = _DO_EMPHATIC.sub(r"\g<asked> \g<verb>", text)  # "please do close the ticket 297"
     text = _UPDATE_ME.sub("tell me the status of ", text)  # "please update me the status of 301"
     text = _WANT_THAT.sub(_wanted, text)  # "i want that 57 is assign to priya"
+    text = _DONE_WANTED.sub(
+        lambda said: f"{said['lead']}{_DONE_TO[said['done'].lower()]} {said['ticket']}", text)
+    text = _HAS_TO_BE.sub(r"\g<ticket> needs to be", text)
     text = _CLOSED_AS_DUPLICATE.sub(r"\g<close> - ", text)  # "close 70 as a duplicate of 71"
     text = _object_first(what_is_asked(text))
     message = read_message(text, conversation)
@@ -454,6 +475,13 @@ def _understand(text: str, conversation: Conversation, *, several_then: bool) ->
         found = then  # "close 4 and 5, then assign 6 to me": both parts, never the first alone
     return found if _ANYWAY.search(text) else _past_due_asked(
         found, conversation.today, yearless=_YEARLESS.search(text) is not None)
+
+
+def _with_ticket_named(typed: str | None, conversation: Conversation) -> Conversation:
+    """The conversation with a ticket typed in passing as the one "it" is."""
+    named = [w.value for w in read_message(typed, conversation).words
+             if isinstance(w.value, TicketNumber)] if typed else []
+    return replace(conversation, last_ticket=named[0]) if len(named) == 1 else conversation
 
 
 def _and_then(
@@ -734,6 +762,38 @@ _WHEN_LEAD = re.compile(
     r"\b[^:\d]{0,60}:\s*(?=\S)", re.IGNORECASE)
 """A time or reason of one's own before a colon ("before i go on holiday: …"): the request
 after it is read alone."""
+_TYPED_TICKET = r"(?:ticket |tkt-?\d{4}-)?#?\d+"
+_DONE_TO = {"moved": "move", "closed": "close", "resolved": "resolve", "reopened": "reopen",
+            "reassigned": "reassign", "assigned": "assign", "escalated": "escalate",
+            "given": "give", "sent": "send", "transferred": "transfer", "put": "put"}
+_DONE_WANTED = re.compile(
+    r"^(?P<lead>\W*(?:(?:please|pls|so|and|ok|okay|hi|hey)[,!]? )*)"
+    r"(?:(?:i|we|i'd|we'd) )?(?:really )?(?:want|wants|wanted|need|needs|would like|like)"
+    rf" (?P<ticket>{_TYPED_TICKET}|it)"
+    rf" (?P<done>{'|'.join(_DONE_TO)})\b", re.IGNORECASE)
+"""A change wanted done to a ticket, said first: "i want 50 moved to facilities", "sam wants 45
+closed" as relayed (not "nobody wants 4 closed", "sam doesn't want 4 closed")."""
+_HAS_TO_BE = re.compile(rf"\b(?P<ticket>{_TYPED_TICKET}|it) (?:has to|must) be\b", re.IGNORECASE)
+"""A demand said of a ticket as "needs to be" is: "433 has to be urgent", "46 must be high"."""
+_RELAYED = re.compile(
+    r"\W*(?:(?:so|and|also|fyi|ok|okay|btw|hi|hey)[,:!]? )*"
+    r"(?P<who>(?:my|our|the|your) (?:line manager|team lead|manager|boss|lead|supervisor"
+    r"|director|colleague|customer|user|client|requester|requestor|caller|end user|ceo|cto|cfo)"
+    rf"(?: (?:on|of|for|from|behind) (?P<ticket>{_TYPED_TICKET}))?"
+    r"|(?!(?:it|this|that|which|what|who|i|there|did|does|do|if|when|once|nobody|noone|none"
+    r"|neither|never)\b)[a-z]+)"
+    r" (?:has |just |also |again )*"
+    r"(?:(?:asked|asks|would like|wants|wanted|needs|told) (?:me|us|you|someone|somebody) to "
+    r"|(?:asked|asks|is asking|was asking) (?:if|whether) (?:you|we|someone|somebody|i)"
+    r" (?:could|can|would|might) (?:please )?"
+    rf"|(?=(?:wants|wanted|needs|would like|'d like) (?:{_TYPED_TICKET}|it)"
+    rf" (?:{'|'.join(_DONE_TO)})\b)"
+    rf"|(?:says|said) (?=(?:{_TYPED_TICKET}|it) (?:has to|needs to|must) be\b))"
+    r"(?P<rest>.+)", re.IGNORECASE | re.DOTALL)
+"""A request relayed for someone ("my manager asked me to close 430", "sam asked if you
+could put 432 on hold", "priya wants 431 moved to facilities", "my boss says 433 has to be
+urgent"): the request is read as if asked; a ticket named with who asked ("the user on 47
+asked me to close it") is what "it" is."""
 _MY_PLACE = r"(?:for me|on my (?:plate|list|desk|todo list|to-do list|to do list))"
 _BEFORE_I_GO = (r"(?: (?:today|tonight|this afternoon|this morning|now|right now|before (?:i|we)"
                 r" (?:log off|log out|sign off|clock off|leave|go|go home|head off|head home"
@@ -3364,10 +3424,19 @@ def _comment(reading: Reading, whole: Reading) -> Understanding | None:
     if _match(whole, r"(?:add|leave|write|post|make|put) (?:a |an |my )?(?:comment|note)"):
         return CommentOnTicket(whole.conversation.last_ticket, None)  # which one, if none shown
     found = _match(whole, r"(?:(?:add|leave|post)(?: a| an)? )?(?:comment|note)(?P<rest> .+)")
-    if found is not None and not any(w.text in (REF, NUMBER) for w in whole.words(found, "rest")[:2]):
+    noted = whole.words(found, "rest") if found is not None else []
+    if found is not None and not any(w.text in (REF, NUMBER) for w in noted[:2]) \
+            and not _names_another(noted, whole.conversation):
         text = reading_text(whole, found)
         return CommentOnTicket(whole.conversation.last_ticket, text or None)
     return None
+
+
+def _names_another(said: list[Word], conversation: Conversation) -> bool:
+    """Whether words typed a ticket other than the one in view: "please note that the user on
+    ticket 423 has left, … kindly close it" is about 423, no note on the ticket shown."""
+    return any(w.text in (REF, NUMBER) and any(ch.isdigit() for ch in w.typed)
+               and w.value != conversation.last_ticket for w in said)
 
 
 _REQUESTER = r"(?:user|requester|requestor|customer|reporter|caller|client|end user)"

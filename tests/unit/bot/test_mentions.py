@@ -50,3 +50,20 @@ def test_a_message_of_unclosed_mention_tags_is_read_in_a_blink(text: str) -> Non
     clean_markup(text)
     strip_bot_mention(_message(text))
     assert time.process_time() - started < 0.5
+
+
+@pytest.mark.parametrize(("text", "read"), [
+    ('<blockquote itemscope="" itemtype="http://schema.skype.com/Reply" itemid="1">'
+     '<strong itemprop="mri" itemid="8:orgid:1">Priya Shah</strong>'
+     '<span itemprop="time" itemid="1">10:02</span>'
+     '<p itemprop="preview">427 is urgent, the CEO is affected</p></blockquote>'
+     '<p>agreed, make it urgent</p>',
+     "> Priya Shah\n> 10:02\n> 427 is urgent, the CEO is affected\nagreed, make it urgent"),
+    ("<blockquote>line one<br>line two</blockquote>ok", "> line one\n> line two\nok"),
+    ("<p>no quote, <b>bold</b>2</p>", "no quote, bold2"),
+])
+def test_a_quoted_message_reads_as_quoted_lines_apart_from_the_reply(text: str, read: str) -> None:
+    """Teams sends a reply's quote as a blockquote whose author, time and text are inline
+    tags: without them the name ran into the text ("Priya Shah427 is urgent") and the quote
+    read as the reply's own words."""
+    assert clean_markup(text) == read

@@ -1,0 +1,60 @@
+"""Over HTTP, what the twelfth held-out table found: a reply to a quoted message that names
+one ticket changes that ticket, not the one shown before ("> Sam Rivera: I've restarted the
+spooler on 424 / great, resolve it pls" resolved the ticket in view), typed by hand or sent
+by Teams as a quote; a request relayed for someone ("my manager asked me to put 430 on hold",
+"the user on 547 asked me to close it") is made (it went to the help assistant)."""
+
+from __future__ import annotations
+
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from tests.e2e.service import Service, person_in_teams, stored_ticket
+from tests.integration.builders import insert_ticket, this_years
+
+
+async def test_a_reply_to_a_quote_changes_the_ticket_the_quote_names(
+    service: Service, engine: AsyncEngine
+) -> None:
+    mia_id, mia = await person_in_teams(service, engine, "Mia", "Manager", role="manager")
+    in_view = await insert_ticket(engine, created_by=mia_id, number=this_years(700),
+                                  title="Badge reader dead")
+    quoted = await insert_ticket(engine, created_by=mia_id, number=this_years(424),
+                                 title="Print spooler stuck")
+    teams_quoted = await insert_ticket(engine, created_by=mia_id, number=this_years(427),
+                                       title="CEO's laptop will not boot")
+    await service.say("show 700", user=mia)
+    before = await stored_ticket(engine, in_view)
+
+    await service.say("> Sam Rivera: I've restarted the spooler on 424\ngreat, resolve it pls",
+                      user=mia)
+    await service.say(
+        '<blockquote itemscope="" itemtype="http://schema.skype.com/Reply" itemid="1">'
+        '<strong itemprop="mri" itemid="8:orgid:1">Priya Shah</strong>'
+        '<span itemprop="time" itemid="1">10:02</span>'
+        '<p itemprop="preview">427 is urgent, the CEO is affected</p></blockquote>'
+        '<p>ok make it urgent</p>', user=mia)
+
+    assert (await stored_ticket(engine, quoted, "status"))["status"] == "resolved"
+    assert (await stored_ticket(engine, teams_quoted, "priority"))["priority"] == "urgent"
+    assert await stored_ticket(engine, in_view) == before
+
+
+async def test_a_request_relayed_for_someone_is_made(
+    service: Service, engine: AsyncEngine
+) -> None:
+    mia_id, mia = await person_in_teams(service, engine, "Mia", "Manager", role="manager")
+    in_view = await insert_ticket(engine, created_by=mia_id, number=this_years(700),
+                                  title="Badge reader dead")
+    held = await insert_ticket(engine, created_by=mia_id, number=this_years(430),
+                               title="Monitor flickers")
+    named = await insert_ticket(engine, created_by=mia_id, number=this_years(547),
+                                title="Old phone to recycle")
+    await service.say("show 700", user=mia)
+    before = await stored_ticket(engine, in_view)
+
+    await service.say("my manager asked me to put 430 on hold pls", user=mia)
+    await service.say("the user on 547 asked me to close it, they bought a new one", user=mia)
+
+    assert (await stored_ticket(engine, held, "status"))["status"] == "on_hold"
+    assert (await stored_ticket(engine, named, "status"))["status"] == "closed"
+    assert await stored_ticket(engine, in_view) == before

@@ -1,0 +1,138 @@
+"""The twelfth held-out table is read as people mean it (see `twelfth_held_out.py`)."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.mentions import clean_markup, readable
+from bot.understanding.summary import summary
+from tests.unit.bot.understanding.eighth_held_out import EIGHTH_HELD_OUT
+from tests.unit.bot.understanding.eleventh_held_out import ELEVENTH_HELD_OUT
+from tests.unit.bot.understanding.fifth_held_out import FIFTH_HELD_OUT
+from tests.unit.bot.understanding.fourth_held_out import FOURTH_HELD_OUT
+from tests.unit.bot.understanding.held_out import HELD_OUT_IN_TEAMS, SECOND_HELD_OUT
+from tests.unit.bot.understanding.in_their_words import IN_THEIR_WORDS, SECOND_LOOK
+from tests.unit.bot.understanding.newcomers import FIRST_SEEN, HELD_OUT
+from tests.unit.bot.understanding.ninth_held_out import NINTH_HELD_OUT
+from tests.unit.bot.understanding.seventh_held_out import SEVENTH_HELD_OUT
+from tests.unit.bot.understanding.sixth_held_out import SIXTH_HELD_OUT
+from tests.unit.bot.understanding.tenth_held_out import TENTH_HELD_OUT
+from tests.unit.bot.understanding.test_transcript import CONVERSATION, as_the_bot_reads, expanded
+from tests.unit.bot.understanding.third_held_out import THIRD_HELD_OUT
+from tests.unit.bot.understanding.transcript import NO_CONTEXT, TABLE
+from tests.unit.bot.understanding.twelfth_held_out import TWELFTH_HELD_OUT, TWELFTH_MISREAD
+
+
+@pytest.mark.parametrize(("said", "expected"), [
+    pytest.param(said, expected, marks=pytest.mark.xfail(strict=True, reason="still misread"))
+    if said in TWELFTH_MISREAD else (said, expected)
+    for said, expected in TWELFTH_HELD_OUT
+], ids=[said[:80] for said, _ in TWELFTH_HELD_OUT])
+def test_the_bot_reads_the_twelfth_held_out_table_as_people_mean_it(
+    said: str, expected: str
+) -> None:
+    text = clean_markup(said, drop_mentions_of={"ticketflow"})
+    assert summary(readable(as_the_bot_reads(text, CONVERSATION))) == expanded(expected)
+
+
+def test_the_twelfth_table_is_large_and_new() -> None:
+    said = [line for line, _ in TWELFTH_HELD_OUT]
+    before = {line.lower() for line, _ in (TABLE + FIRST_SEEN + HELD_OUT + NO_CONTEXT
+                                           + IN_THEIR_WORDS + SECOND_LOOK + HELD_OUT_IN_TEAMS
+                                           + SECOND_HELD_OUT + THIRD_HELD_OUT + FOURTH_HELD_OUT
+                                           + FIFTH_HELD_OUT + SIXTH_HELD_OUT + SEVENTH_HELD_OUT
+                                           + EIGHTH_HELD_OUT + NINTH_HELD_OUT
+                                           + TENTH_HELD_OUT + ELEVENTH_HELD_OUT)}
+    assert len(said) >= 140 and len(set(said)) == len(said)
+    assert not [line for line in said if line.lower() in before]
+    assert TWELFTH_MISREAD <= set(said)
+
+
+@pytest.mark.parametrize(("said", "expected"), [
+    # "it" in a reply to a quote that names one ticket is that ticket, not the one in view
+    ("> Priya: 4 is fine now\nthanks, close it", "status #4 closed"),
+    ("> can someone look at TKT-2026-0012?\nassign it to me", "assign #12 to user:u-jo"),
+    ("> the vpn on 40 drops every hour\nmake it high pls", "edit #40 priority=high"),
+    ('<blockquote itemscope="" itemtype="http://schema.skype.com/Reply" itemid="9">'
+     '<strong itemprop="mri">Sam Rivera</strong><span itemprop="time" itemid="9">10:02</span>'
+     '<p itemprop="preview">restarted the print server for 41</p></blockquote>'
+     '<p>great, resolve it</p>', "status #41 resolved"),
+    # … and "it" after a sentence of the message that named one ticket
+    ("The user on 42 has left the company. Please close it.", "status #42 closed"),
+    ("43 is the printer on floor 2. give it to facilities", "assign #43 to team:3"),
+])
+def test_it_is_the_one_ticket_named_before_it(said: str, expected: str) -> None:
+    text = clean_markup(said, drop_mentions_of={"ticketflow"})
+    assert summary(readable(as_the_bot_reads(text, CONVERSATION))) == expanded(expected)
+
+
+@pytest.mark.parametrize(("said", "expected"), [
+    ("> the printer is fixed\nclose it", "status #7 closed"),  # no ticket quoted
+    ("> 4 and 5 are both fixed\nclose it", "status #7 closed"),  # which of two: the one in view
+    ("> close 4\nno, don't", "free text"),
+    ("> can we close 4?\nyes, close 4", "status #4 closed"),
+    ("close 4 and assign it to sam", "status #4 closed + assign #4 to user:u-sam"),
+    ("close it", "status #7 closed"),
+    ("my laptop is slow and it keeps freezing", "free text"),
+])
+def test_it_stays_the_ticket_in_view_when_no_one_ticket_was_named_before(
+    said: str, expected: str
+) -> None:
+    text = clean_markup(said, drop_mentions_of={"ticketflow"})
+    assert summary(readable(as_the_bot_reads(text, CONVERSATION))) == expanded(expected)
+
+
+@pytest.mark.parametrize(("said", "expected"), [
+    # a request relayed for someone else is the request
+    ("my team lead asked me to close 40", "status #40 closed"),
+    ("the customer asked us to put 41 on hold", "status #41 on_hold"),
+    ("alex asked if you could give 42 to sam", "assign #42 to user:u-sam"),
+    ("priya would like you to make 43 high", "edit #43 priority=high"),
+    ("my boss wants 44 reassigned to network", "assign #44 to team:2"),
+    ("sam wants 45 closed asap", "status #45 closed"),
+    ("my manager says 46 must be urgent", "edit #46 priority=urgent"),
+    ("the user on 47 asked me to close it", "status #47 closed"),
+    ("the client on ticket 48 wants it reopened", "status #48 open"),
+    # … and a demand said of a ticket
+    ("49 has to be urgent", "edit #49 priority=urgent"),
+    ("i want 50 moved to facilities", "assign #50 to team:3"),
+])
+def test_a_request_relayed_for_someone_else_is_the_request(said: str, expected: str) -> None:
+    assert summary(as_the_bot_reads(said, CONVERSATION)) == expanded(expected)
+
+
+@pytest.mark.parametrize(("said", "expected"), [
+    ("sam asked me to close 40 but i think it's too early", "free text"),
+    ("sam said he'd close 40 tomorrow", "free text"),
+    ("the user asked why 41 was closed", "free text"),
+    ("the error says close all windows", "free text"),
+    ("my manager wants a new laptop", "free text"),
+    ("sam asked me to look into the printer", "free text"),
+    ("did sam ask you to close 42?", "show #42"),
+    ("if the customer asks us to close 43, do it", "question"),
+    ("the user on 44 asked me to call her", "free text"),
+    ("nobody wants 45 closed", "free text"),
+    ("sam doesn't want 46 closed", "free text"),
+    ("i don't want 47 reassigned", "no change #47"),
+    ("does sam want 48 closed?", "show #48 asked=status?closed"),
+])
+def test_what_looks_like_a_relayed_request_is_read_as_before(said: str, expected: str) -> None:
+    """A request taken back, a plan told, a question relayed, what a thing says, a wish that
+    is no change of a ticket, a question about a request, and a condition are read as they
+    were: only a change relayed is made."""
+    assert summary(as_the_bot_reads(said, CONVERSATION)) == expanded(expected)
+
+
+@pytest.mark.parametrize(("said", "expected"), [
+    # a note that names another ticket is no note on the one in view
+    ("Please note that the user on ticket 42 has left. Kindly close it.", "status #42 closed"),
+    ("please note that the user on 40 is away till monday",
+     "unknown [my tickets, new ticket, help] e.g. [comment on 40: restarted the spooler]"),
+    # … one that names none, or the one in view, still is
+    ("please note that the user is away till monday", "comment #7 'the user is away till monday'"),
+    ("please note the user on 7 is away", "comment #7 'the user on 7 is away'"),
+])
+def test_a_note_is_put_on_the_ticket_in_view_only_when_it_names_no_other(
+    said: str, expected: str
+) -> None:
+    assert summary(as_the_bot_reads(said, CONVERSATION)) == expanded(expected)
