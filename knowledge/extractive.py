@@ -31,6 +31,7 @@ from knowledge.asked_for import Fact, states
 from knowledge.injection import without_instructions
 from knowledge.passages import Passage
 from knowledge.question import without_when
+from knowledge.senses import read_in_sense
 from knowledge.terms import STOP_WORDS, content_terms, findable_terms
 from knowledge.text import split_sentences
 from knowledge.vocabulary import EVERYDAY_NAMES
@@ -128,9 +129,15 @@ class Quote:
 
 def query_weights(question: str, earlier_question: str | None = None) -> dict[str, float]:
     """The question's terms; a follow-up also searches the earlier question's, at half weight."""
-    weights = {term: 0.5 for term in content_terms(without_when(earlier_question or ""))}
-    weights.update({term: 1.0 for term in content_terms(without_when(question))})
+    weights = {term: 0.5 for term in _question_terms(earlier_question or "")}
+    weights.update({term: 1.0 for term in _question_terms(question)})
     return weights
+
+
+def _question_terms(question: str) -> list[str]:
+    """The terms of what the question is about: not when its trouble happened, and its words
+    in the sense it gives them (`knowledge.senses`)."""
+    return content_terms(read_in_sense(without_when(question)))
 
 
 def _standing_in(
@@ -153,7 +160,8 @@ def _everyday_names() -> dict[str, frozenset[str]]:
     """Each one-word name of `EVERYDAY_NAMES`, as quoting compares words, to its group's others."""
     names: dict[str, set[str]] = {}
     for group in EVERYDAY_NAMES:
-        single = [terms[0] for name in group if len(terms := content_terms(name)) == 1]
+        single = [terms[0] for name in group
+                  if len(terms := content_terms(read_in_sense(name))) == 1]
         for term in single:
             names.setdefault(term, set()).update(other for other in single if other != term)
     return {term: frozenset(others) for term, others in names.items()}
@@ -476,7 +484,7 @@ def _sentences(rank: int, passage: Passage) -> list[_Sentence]:
     # The document's title heads its opening, but it is what the whole document is about:
     # its words would make "This guide covers the settings…" match every question.
     section_terms = frozenset() if fold_title(carried) == fold_title(passage.title) else (
-        frozenset(findable_terms(carried)))
+        _sentence_terms(carried))
     opens = False
     found = []
     text = without_instructions(passage.text).text
@@ -486,7 +494,7 @@ def _sentences(rank: int, passage: Passage) -> list[_Sentence]:
             continue
         if _is_heading(line):
             if line.casefold() != carried.casefold():
-                section, section_terms, opens = line, frozenset(findable_terms(line)), True
+                section, section_terms, opens = line, _sentence_terms(line), True
             continue
         for position, sentence in enumerate(_list_items_joined(_option_entries(
                 split_sentences(line)))):
@@ -496,7 +504,7 @@ def _sentences(rank: int, passage: Passage) -> list[_Sentence]:
                     line=line_number,
                     position=position,
                     text=sentence,
-                    terms=frozenset(findable_terms(sentence)),
+                    terms=_sentence_terms(sentence),
                     section=section,
                     section_terms=section_terms,
                     opens_section=opens,
@@ -504,6 +512,10 @@ def _sentences(rank: int, passage: Passage) -> list[_Sentence]:
             )
             opens = False
     return found
+
+
+def _sentence_terms(text: str) -> frozenset[str]:
+    return frozenset(findable_terms(read_in_sense(text)))
 
 
 def _list_items_joined(sentences: Sequence[str]) -> list[str]:
