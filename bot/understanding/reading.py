@@ -223,14 +223,31 @@ def _in_view_of_the_quote(text: str, conversation: Conversation) -> Conversation
         else conversation
 
 
-_ALL_OF = (r"(?P<before>(?:[^,;.]{{1,80}}[,;.] ){{0,2}})"  # "i'm going on leave, give all my tickets to sam"
-           r"(?:(?:please|pls|plz|can you|could you|can u|ok|okay|so|now|then|and) )*"
-           r"{verb} (?:all(?: of)?(?: the)? |(?=(?:my|our|his|her|their|[\w'’]+(?:'s|s'|’s))"
-           r"(?: \w+)? (?:tickets|ones)\b))")  # "all" or whose tickets: "give my tickets to sam"
+_WORK = (r"(?:tickets|ones|stuff|work|things|jobs|workload|queue|cases|issues|requests"
+         r"|incidents)")
+"""What someone holds, as a handover says it: "his tickets", "sam's stuff", "her queue"."""
+_BEFORE_HANDOVER = r"(?P<before>(?:[^,;.]{{1,80}}?(?:[,;.]| -| –) ){{0,2}})"
+"""What is told first: "i'm going on leave, give …", "Sam's out sick today - give …"."""
+_ALL_OF = (_BEFORE_HANDOVER  # "i'm going on leave, give all my tickets to sam"
+           + r"(?:(?:please|pls|plz|can you|could you|can u|ok|okay|so|now|then|and) )*"
+           r"{verb} (?:all(?: of)?(?: the)? |(?=(?:my|our|his|her|their|(?:[\w'’]+ )?[\w'’]+"
+           r"(?:'s|s'|’s))(?: \w+)? " + _WORK + r"\b|everything |whatever ))")
+# "all" or whose tickets: "give my tickets to sam", "reassign everything sam has to alex"
 _ALL_GIVEN = re.compile(
     _ALL_OF.format(verb=r"(?:reassign|re-assign|assign|move|give|hand over|hand|transfer|pass"
                         r"|send|route)")
     + r"(?P<list>.+) (?:over )?to (?P<to>.+?)(?: please| pls| plz| thanks| now| for me)?")
+_COVERED = re.compile(
+    _BEFORE_HANDOVER.format() + r"(?:(?:please|pls|can|could|will|would|should|so|then|and|ok"
+    r"|okay) )*(?P<to>i|i'll|ill|(?!(?:who|whom|anyone|someone|somebody|anybody|we|you|he|she"
+    r"|they|it|that|this|nobody|noone)\b)[a-z]+(?: (?!(?:can|could|will|should|is|to)\b)[a-z]+)?)"
+    r" (?:(?:can|could|will|should|is going to|is gonna|to) )?"
+    r"(?:cover|take over|pick up|look after|take care of|handle|mind) "
+    r"(?P<list>(?:all (?:of )?)?(?:his|her|their|(?:[\w']+ )?[\w']+'s)(?: \w+)? " + _WORK + ")"
+    r"(?: (?:while|until|till|til|for|from|this|next|today|tomorrow)\b.*)?"
+    r"(?: please| pls| plz| thanks)?")
+"""Someone to cover another's work: "alex can cover sam's tickets", "Alex will take over
+Sam's tickets while he's away", "sam is on leave, alex can pick up his tickets"."""
 _ALL_MOVED = re.compile(
     _ALL_OF.format(verb=r"(?P<verb>close|resolve|reopen)")
     + r"(?P<list>.+?)(?: please| pls| plz| thanks| now| for me)?")
@@ -263,8 +280,9 @@ def _each_listed(simple: str, conversation: Conversation) -> Understanding | Non
 
     Read without the people and teams first (`conversation.directory` False), a name is
     not placed yet: what asks for them is returned, so the message is read again with them."""
-    if found := _ALL_GIVEN.fullmatch(simple):
-        given = _understand(f"assign it to {found['to']}",
+    if found := _ALL_GIVEN.fullmatch(simple) or _COVERED.fullmatch(simple):
+        to = "me" if found["to"] in ("i", "i'll", "ill") else found["to"]
+        given = _understand(f"assign it to {to}",
                             replace(conversation, last_ticket=conversation.number(1)),
                             several_then=False)
         if not isinstance(given, AssignTicket) or given.to is None:
@@ -274,16 +292,17 @@ def _each_listed(simple: str, conversation: Conversation) -> Understanding | Non
         change = ChangeStatus(None, STATUS_VERBS.get(found["verb"], TicketStatus.OPEN))
     else:
         return None
-    said = _OVER_AT_END.sub("", found["list"])  # "hand all my tickets over to priya"
+    said = _WORK_SAID.sub(" tickets", _OVER_AT_END.sub("", found["list"]))  # "… over to priya"
     if (whose := _WHOSE_BEFORE.fullmatch(said)) and (named := _NAMED_FIRST.match(found["before"])):
         said = f"{named['name']}'s {whose['rest']}"  # "alex is off sick, move his tickets to sam"
     listed = _understand(said, conversation, several_then=False)
-    if isinstance(listed, ListTickets) and listed.text not in _WHOSE_UNSAID:
+    if isinstance(listed, ListTickets) and not set((listed.text or "").split()) & _WHOSE_UNSAID:
         return EachListed(listed, change)
     return listed if not conversation.directory and needs_directory(listed) else None
 
 
 _OVER_AT_END = re.compile(r" over$")
+_WORK_SAID = re.compile(r" (?:stuff|work|things|jobs|workload|queue)$")
 _WHOSE_BEFORE = re.compile(r"(?:all (?:of )?)?(?:his|her|their) (?P<rest>(?:\w+ )?(?:tickets|ones))")
 _NAMED_FIRST = re.compile(r"(?P<name>(?!(?:i|im|i'm|we|he|she|they|it|its|it's|the|my|our|this"
                           r"|that|there|so|ok|okay|hi|hey|off|out|before|after|on|in|as)\b)"
