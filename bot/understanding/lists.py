@@ -85,10 +85,11 @@ _NO_TOPIC = frozenset({
     "happened", "happening", "going", "hows", "doing", "up", "anyone", "anybody", "someone",
     "somebody", "looking", "looked", "picked", "seen", "came", "come", "coming", "has", "been",
     "then", "following", "checking", "chasing", "circling", "back", "in",
+    "days", "weeks", "months", "hours", "ages", "forever", "while", "sitting",
 })
-"""Words left over from a list query that are no topic to search for: when, and the
-request around it ("I raised a ticket yesterday. Can you tell me the status?", "just
-checking in on my laptop request")."""
+"""Words left over from a list query that are no topic to search for: when, how long, and
+the request around it ("I raised a ticket yesterday. Can you tell me the status?", "just
+checking in on my laptop request", "my printer ticket has been open for days")."""
 _NAMING = frozenset({"tickets", "ticket", "issues", "numbers"})
 _ANY = frozenset({"anything", "any"})  # "anything about outlook": a search
 _ABOUT = frozenset({"about", "regarding", "re", "mentioning", "concerning"})

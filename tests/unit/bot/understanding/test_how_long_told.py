@@ -1,0 +1,25 @@
+"""How long a ticket has waited, told with it ("my printer ticket has been open for days"),
+is no word to search its title for: "days" found none of the person's tickets."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+from bot.understanding.summary import summary
+from tests.unit.bot.understanding.test_transcript import CONVERSATION, as_the_bot_reads
+
+NOTHING_IN_VIEW = replace(CONVERSATION, last_ticket=None)
+
+
+@pytest.mark.parametrize(("said", "expected"), [
+    ("my printer ticket has been open for days", "list own status=open text='printer'"),
+    ("my printer ticket has been sitting there for ages", "list own text='printer'"),
+    ("my laptop request has been open for weeks now", "list own status=open text='laptop'"),
+    ("my vpn ticket has been open for hours!!", "list own status=open text='vpn'"),
+    # a number of days that is part of what the ticket is about stays searched
+    ("tickets about the 3 day course", "list all text='3 day course'"),
+])
+def test_how_long_is_no_word_of_the_title(said: str, expected: str) -> None:
+    assert summary(as_the_bot_reads(said, NOTHING_IN_VIEW)) == expected
