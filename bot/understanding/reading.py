@@ -93,6 +93,7 @@ _POLITE_START = (
     "can you", "could you", "would you", "will you", "can u", "could u", "would you mind",
     "would you please", "you can", "ok so", "help me", "help me to", "i have to", "i must",
     "thanks", "thank you", "thx", "cheers", "great", "cool", "perfect", "nice", "sure", "good",
+    "ty", "tysm", "thnx", "thanx", "agreed", "noted", "understood", "fair enough", "makes sense",
     "morning", "good morning", "hey there", "hi there", "hiya", "hello there", "possibly",
     "please to", "kindly to", "pls to", "do the needful and", "i want that", "then", "yes", "yeah", "yep",
     "would tref be possible to", "is tref possible to", "any chance you could", "any chance you can",
@@ -1592,6 +1593,7 @@ def _later_sentence(
         last = _skip_end(texts, first, index + 1)  # not a copy of all before it, each clause
         if sentence > begin and first < last and (
                 polite or texts[first] in _REQUEST_VERBS | _SETTING_VERBS
+                or _drawn(texts[sentence:first], texts[first:last])
                 or texts[first] not in _SOMEONE and _addressed(message, begin, sentence)) \
                 and not _is_question(texts[first:last], asks=False):
             read = _reading(message, conversation, first, last)
@@ -1620,6 +1622,16 @@ def _later_sentence(
 
 
 _CHANGES = (AssignTicket, ChangeStatus, CommentOnTicket, EditTicket)
+_MAY_BE = frozenset({"can", "could", "may"})
+
+
+def _drawn(opening: list[str], said: list[str]) -> bool:
+    """A change drawn from what was told before it: "the bulb was swapped, so 413 can be
+    closed" (read as "413 can be closed" is); not "…, so 46 is still open", a state told."""
+    return "so" in opening and said[:1] in ([REF], [NUMBER]) and len(said) > 2 and (
+        said[1] in _MAY_BE and said[2] == "be")
+
+
 _NOT_A_NAME = frozenset({
     "fyi", "btw", "update", "urgent", "again", "also", "today", "now", "done", "fixed", "sorted",
     "ok", "okay", "yes", "no", "so", "first", "next", "then", "finally", "otherwise", "anyway",

@@ -58,3 +58,28 @@ async def test_a_request_relayed_for_someone_is_made(
     assert (await stored_ticket(engine, held, "status"))["status"] == "on_hold"
     assert (await stored_ticket(engine, named, "status"))["status"] == "closed"
     assert await stored_ticket(engine, in_view) == before
+
+
+async def test_a_change_drawn_from_what_was_told_or_after_a_short_thanks_is_made(
+    service: Service, engine: AsyncEngine
+) -> None:
+    """"Morning all! … the projector is fine now after facilities swapped the bulb, so 413 can
+    be closed. Cheers" and "ty! 491 can be closed" close them; "agreed, make it urgent" makes
+    the ticket in view urgent (all three went to the help assistant)."""
+    mia_id, mia = await person_in_teams(service, engine, "Mia", "Manager", role="manager")
+    projector = await insert_ticket(engine, created_by=mia_id, number=this_years(413),
+                                    title="Projector in room 3 dark")
+    thanked = await insert_ticket(engine, created_by=mia_id, number=this_years(491),
+                                  title="Headset crackles")
+    in_view = await insert_ticket(engine, created_by=mia_id, number=this_years(700),
+                                  title="Badge reader dead")
+
+    await service.say("Morning all! Quick one from me - the projector in room 3 is fine now "
+                      "after facilities swapped the bulb, so 413 can be closed. Cheers", user=mia)
+    await service.say("ty! 491 can be closed", user=mia)
+    await service.say("show 700", user=mia)
+    await service.say("agreed, make it urgent", user=mia)
+
+    assert (await stored_ticket(engine, projector, "status"))["status"] == "closed"
+    assert (await stored_ticket(engine, thanked, "status"))["status"] == "closed"
+    assert (await stored_ticket(engine, in_view, "priority"))["priority"] == "urgent"

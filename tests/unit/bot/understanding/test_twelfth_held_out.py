@@ -136,3 +136,36 @@ def test_a_note_is_put_on_the_ticket_in_view_only_when_it_names_no_other(
     said: str, expected: str
 ) -> None:
     assert summary(as_the_bot_reads(said, CONVERSATION)) == expanded(expected)
+
+
+@pytest.mark.parametrize(("said", "expected"), [
+    # a change drawn from what was told before it ("…, so 41 can be closed")
+    ("the bulb was swapped, so 41 can be closed. Cheers", "status #41 closed"),
+    ("facilities sorted the door, so 43 can be resolved now", "status #43 resolved"),
+    ("the fix is confirmed, so 44 can be closed too", "status #44 closed"),
+    # thanks and agreement typed short before a request
+    ("ty! 45 can be closed", "status #45 closed"),
+    ("ty, close 46", "status #46 closed"),
+    ("thx, resolve 47", "status #47 resolved"),
+    ("agreed, make it urgent", "edit #7 priority=urgent"),
+    ("understood, close 48", "status #48 closed"),
+])
+def test_a_request_after_what_was_told_or_a_short_thanks_is_the_request(
+    said: str, expected: str
+) -> None:
+    assert summary(as_the_bot_reads(said, CONVERSATION)) == expanded(expected)
+
+
+@pytest.mark.parametrize(("said", "expected"), [
+    ("i was off, so 46 is still open", "free text"),
+    ("the printer was fixed, so can 47 be closed?", "show #47"),
+    ("sam, close 48", "ask status #48 ?: Should #48 be closed? [Yes]"),
+    ("ty", "small talk thanks"),
+    ("agreed", "unknown [my tickets, new ticket, help]"),
+])
+def test_what_looks_like_a_request_after_what_was_told_is_read_as_before(
+    said: str, expected: str
+) -> None:
+    """A state told after "so", a question, a request for someone named, and thanks or
+    agreement alone are read as they were."""
+    assert summary(as_the_bot_reads(said, CONVERSATION)) == expanded(expected)

@@ -25,7 +25,10 @@ names one ticket changed the ticket in view ("> Sam Rivera: I've restarted the s
 ticket 423 has left …" was a note on the ticket in view. Then changes missed: a request
 relayed for someone ("my manager asked me to get 430 closed pls", "sam asked if you could put
 432 on hold …", "Priya wants 431 moved to facilities", "my boss says 433 has to be urgent",
-"the customer on 547 asked us to close it"); 93.
+"the customer on 547 asked us to close it"); 93. A change drawn after "so" from what was told
+("… the projector in room 3 is fine now after facilities swapped the bulb, so 413 can be
+closed. Cheers"), and thanks or agreement typed short before a request ("ty! 491 can be
+closed", "agreed, make it urgent": "ty" and "agreed" were taken for whom it was asked of); 96.
 """
 
 from __future__ import annotations
@@ -256,8 +259,6 @@ TWELFTH_HELD_OUT: tuple[tuple[str, str], ...] = (
 TWELFTH_MISREAD: frozenset[str] = frozenset({
     ("Hi team, hope you're all well. Following our call this morning, could you bump 412 to "
      "high? The finance close is on Friday and they can't print invoices. Thanks, Jo"),
-    ('Morning all! Quick one from me - the projector in room 3 is fine now after facilities '
-     'swapped the bulb, so 413 can be closed. Cheers'),
     ("so I spoke to Priya and she said she's got capacity this week and knows the badge system "
      'well, so can we give 416 to her instead of me'),
     'Long story short the network guys fixed the switch so 418 and 419 can both be closed now',
@@ -282,9 +283,6 @@ TWELFTH_MISREAD: frozenset[str] = frozenset({
     ("ok so update on 544: the vendor called back, it's a known bug in their firmware and the "
      'fix ships next month. put it on hold till then'),
     '> is 426 still a problem?\nno, all good now',
-    ('<blockquote itemscope="" itemtype="http://schema.skype.com/Reply" itemid="1"><strong '
-     'itemprop="mri">Priya Shah</strong><p itemprop="preview">427 is urgent, the CEO is '
-     'affected</p></blockquote><p>agreed, make it urgent</p>'),
     '> can we close 545?\nnot yet, the user is still testing',
     ('<blockquote itemscope="" itemtype="http://schema.skype.com/Reply" itemid="2"><strong '
      'itemprop="mri">Alex Kim</strong><p itemprop="preview">546 needs someone from '
@@ -314,7 +312,6 @@ TWELFTH_MISREAD: frozenset[str] = frozenset({
     'brb, hold 488 for now',
     'lmk when 489 is done',
     'np, closing 490 now',
-    'ty! 491 can be closed',
     'pls fwd 559 to network asap',
     'please to assign the ticket 494 to mister Sam',
     'the ticket 496 i want that you put it in hold',
