@@ -23,7 +23,6 @@ from bot.cards.verbs import TICKET_ID, TICKET_VERBS, Verb
 from bot.context import BotDependencies
 from bot.presenter import drawn_for_everyone
 from bot.sender_day import sent_from, zone_of
-from bot.conversation_turns import ConversationTurns
 from bot.conversations import (
     bot_installed,
     bot_uninstalled,
@@ -103,7 +102,6 @@ class TicketFlowBot(TeamsActivityHandler):  # type: ignore[misc]  # untyped SDK 
         self._deps = deps
         self._directory = directory
         self._state = TurnState(deps.storage)
-        self._turns = ConversationTurns()
         self._dialog_state = self._state.create_property(DIALOG_STATE)
         self._dialogs = DialogSet(self._dialog_state)
         self._dialogs.add(NewTicketDialog())
@@ -118,14 +116,6 @@ class TicketFlowBot(TeamsActivityHandler):  # type: ignore[misc]  # untyped SDK 
                                      self._state.create_property(PROPOSED))
 
     async def on_turn(self, turn_context: TurnContext) -> None:
-        activity = turn_context.activity
-        if activity.type != ActivityTypes.message:
-            await self._turn(turn_context)
-            return
-        async with self._turns.turn_of(_whose_state(activity), activity_id=activity.id):
-            await self._turn(turn_context)
-
-    async def _turn(self, turn_context: TurnContext) -> None:
         try:
             with drawn_for_everyone(_seen_by_everyone(turn_context.activity)), \
                     sent_from(zone_of(turn_context.activity)):
@@ -450,11 +440,3 @@ def _seen_by_everyone(activity: Activity) -> bool:
         return False
     value = activity.value if isinstance(activity.value, dict) else {}
     return not (activity.type == ActivityTypes.invoke and value.get("trigger") == "automatic")
-
-
-def _whose_state(activity: Activity) -> tuple[str | None, str | None, str | None]:
-    """The state a message turn reads and writes: the person's in that conversation, keyed
-    as `PrivateConversationState` keys it."""
-    conversation = activity.conversation.id if activity.conversation else None
-    sender = activity.from_property.id if activity.from_property else None
-    return activity.channel_id, conversation, sender

@@ -53,6 +53,7 @@ from bot.delivery import running_for
 from bot.transport.activity_json import ActivityReader
 from bot.transport.adapter import TeamsAdapter
 from bot.transport.auth import Unauthenticated, VerifiedToken
+from bot.transport.conversation_turns import ConversationTurns
 from bot.transport.dedupe import (
     ActivityDeduplicator,
     ReceiptState,
@@ -241,6 +242,14 @@ def _refuse_unreadable_channel_data(channel_data: object) -> None:
         raise RequestRefused(400, "invalid_activity", "channelData.eventType must be a string")
 
 
+def _whose_state(activity: Activity) -> tuple[str | None, str | None, str | None]:
+    """Whose turns a message waits for: the person's in that conversation, the state the
+    bot keeps for them (`PrivateConversationState`'s key)."""
+    conversation = activity.conversation.id if activity.conversation else None
+    sender = activity.from_property.id if activity.from_property else None
+    return activity.channel_id, conversation, sender
+
+
 def _names_something(value: object) -> bool:
     return isinstance(value, str) and bool(value.strip())
 
@@ -271,6 +280,7 @@ class MessagesEndpoint:
         self._observer = observer
         self._resend_wait = resend_wait
         self._reader = ActivityReader()
+        self._conversation_turns = ConversationTurns()
 
     @property
     def adapter(self) -> TeamsAdapter:
@@ -305,8 +315,15 @@ class MessagesEndpoint:
             if refused.close:
                 response.force_close()
             return response, TurnOutcome.REFUSED
-        async with self._turn_scope():
+        async with self._in_order(activity), self._turn_scope():
             return await self._turn(activity, authenticated)
+
+    def _in_order(self, activity: Activity) -> AbstractAsyncContextManager[None]:
+        """A message waits for the turn of the same person's message before it in the
+        conversation; waiting outside the turn's scope, it holds no database connection."""
+        if activity.type != ActivityTypes.message:
+            return nullcontext()
+        return self._conversation_turns.turn_of(_whose_state(activity), activity_id=activity.id)
 
     async def _turn(
         self, activity: Activity, authenticated: Any

@@ -5,7 +5,9 @@ A double tap on a choice button sends two messages of one conversation at once (
 gives each its own id, so redelivery does not join them): both turns read the same
 dialog state, and the last answer of `new ticket` filed two tickets, the second saying
 "I got two answers at once and kept the other one". A conversation's messages now take
-turns in the process that receives them.
+turns in the process that receives them -- waiting before they take a database connection:
+a burst of one person's messages, waiting with one each, starved the pool (503s after the
+pool's 30 s timeout), since the turn they waited for needed one again to save its state.
 """
 
 from __future__ import annotations
@@ -19,11 +21,24 @@ from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from db.tables import task_comments, tasks
-from tests.e2e.service import Service, Turn, presses, texts_in, user_in_teams
+from tests.e2e.service import (
+    Service,
+    Turn,
+    presses,
+    running_service,
+    texts_in,
+    user_in_teams,
+)
+from tests.e2e.teams_doubles.activities import TeamsActivities
+from tests.e2e.teams_doubles.connector import ConnectorStandIn
+from tests.e2e.teams_doubles.fixtures import BOT
 from tests.e2e.teams_doubles.activities import TeamsUser
 from tests.waiting import until
 
-WAITING_LOGGER = "bot.handler"
+SMALL_POOL = {"db_pool_size": 5, "db_pool_overflow": 10}
+"""SQLite's pool, on PostgreSQL too: fewer sessions than the messages a test keeps waiting."""
+
+WAITING_LOGGER = "bot.transport.conversation_turns"
 
 
 async def _count(engine: AsyncEngine, table: Any) -> int:
@@ -118,3 +133,31 @@ async def test_two_people_answering_in_their_own_chats_at_once_are_not_kept_wait
     await first, await second
     assert "waits for the turn before it" not in caplog.text
     assert await _count(engine, tasks) == 2
+
+
+async def test_a_burst_of_one_persons_messages_waits_without_holding_the_pool(
+    engine: AsyncEngine, database_url: str, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.INFO)
+    waiting = 3 * (SMALL_POOL["db_pool_size"] + SMALL_POOL["db_pool_overflow"])
+    async with ConnectorStandIn() as connector:
+        teams = TeamsActivities(service_url=connector.service_url, bot=BOT)
+        async with running_service(database_url, connector, teams, **SMALL_POOL) as service:
+            ada = await user_in_teams(service, engine, "ada@example.com", "Ada Lovelace")
+            await service.say("hello", user=ada)
+            connector.hold()
+            try:
+                first = asyncio.create_task(service.send(
+                    teams.personal_message("new ticket: printer jams", user=ada)))
+                await until(lambda: connector.holding >= 1 or first.done(),
+                            what="the first message's turn at its reply")
+                rest = [asyncio.create_task(service.send(
+                    teams.personal_message(f"show ticket {n}", user=ada)))
+                    for n in range(1, waiting + 1)]
+                await until(lambda: caplog.text.count("waits for the turn before it") >= waiting
+                            or any(task.done() for task in rest),
+                            what=f"{waiting} messages waiting for the first")
+            finally:
+                connector.release()
+            answers = [turn.answer.status for turn in await asyncio.gather(first, *rest)]
+    assert answers == [200] * (waiting + 1)

@@ -7,7 +7,7 @@ import asyncio
 
 import pytest
 
-from bot.conversation_turns import ConversationTurns
+from bot.transport.conversation_turns import ConversationTurns
 
 
 async def test_turns_of_one_conversation_run_one_after_another_in_arrival_order() -> None:

@@ -5,9 +5,13 @@ redelivery does not join them): run side by side, both turns read the same dialo
 and both acted on it -- the last answer of `new ticket` filed two tickets. Taking turns,
 the second message is read after the first has saved what it changed, as if typed again.
 
+A message waits here before its turn takes a database connection (`MessagesEndpoint`):
+a turn waiting while holding one starved the pool under a burst, since the turn it
+waited for needed a connection again to save its state.
+
 Only a conversation in use holds a lock, so the table never outgrows the turns under way.
 Two replicas receiving the two messages still race; the state's e-tag then keeps one
-turn's state and the other turn says so (`TicketFlowBot._save_state`).
+turn's state and the other turn says so (`bot.handler.TicketFlowBot._save_state`).
 """
 
 from __future__ import annotations
@@ -18,7 +22,7 @@ from collections.abc import AsyncIterator, Hashable
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 
-log = logging.getLogger("bot.handler")
+log = logging.getLogger(__name__)
 
 
 @dataclass(slots=True)
