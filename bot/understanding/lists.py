@@ -199,6 +199,9 @@ def read_list(
         if rest[0] in _NOT and (size := _negated(rest[1:])):
             index += 1 + size  # "not resolved yet", "aren't urgent": no filter is the opposite
             continue
+        if rest[0] in _WAITING_WORDS and _how_long(rest[1:]):
+            index += 1  # "been waiting ages": the person waited, the ticket is no on hold
+            continue
         if (said := _status_said(rest)) is not None and (status is None or (
                 {status, said[0]} <= _NOT_YET_RESOLVED)) and not widened:
             if status is None:
@@ -391,6 +394,17 @@ _DONE_TO = frozenset({
 _WAITED = frozenset({"open", "waiting", "pending", "sitting", "stuck", "idle", "untouched",
                      "around", "there", "left", "outstanding", "unassigned", "assigned", "going",
                      "happening", "done"})
+
+
+_WAITING_WORDS = frozenset({"waiting", "pending", "stuck", "sitting", "blocked"})
+_DURATIONS = frozenset({"days", "weeks", "months", "hours", "ages", "forever", "long",
+                        "while", "week", "month", "day"})
+
+
+def _how_long(words: tuple[str, ...]) -> bool:
+    """Words that say for how long ("ages", "for days", "for a week", "so long")."""
+    said = [w for w in words[:4] if w not in ("for", "a", "so", "too", "over", "about", "almost")]
+    return bool(said) and said[0] in _DURATIONS
 
 
 def _status_said(words: tuple[str, ...]) -> tuple[TicketStatus, int] | None:

@@ -18,7 +18,13 @@ NOTHING_IN_VIEW = replace(CONVERSATION, last_ticket=None)
     ("my printer ticket has been sitting there for ages", "list own text='printer'"),
     ("my laptop request has been open for weeks now", "list own status=open text='laptop'"),
     ("my vpn ticket has been open for hours!!", "list own status=open text='vpn'"),
-    # a number of days that is part of what the ticket is about stays searched
+    ("any news on my monitor request? been waiting ages", "list own text='monitor'"),
+    ("my vpn ticket has been waiting for weeks", "list own text='vpn'"),
+    ("my tickets pending for a week", "list mine"),
+    # a status said for how long, and a number of days that is part of what the ticket is
+    # about, stay
+    ("my tickets on hold for a week", "list mine status=on_hold"),
+    ("tickets waiting for the vendor", "list all status=on_hold text='vendor'"),
     ("tickets about the 3 day course", "list all text='3 day course'"),
 ])
 def test_how_long_is_no_word_of_the_title(said: str, expected: str) -> None:
