@@ -560,7 +560,7 @@ def _past_due_asked(found: Understanding, today: date, *, yearless: bool) -> Und
             return Both(first, asked)  # the first is made, the day asked about
         case Both(first=EditTicket() as first, second=second) if isinstance(
                 asked := _past_due_asked(first, today, yearless=yearless), Clarify) and not (
-                    isinstance(second, Clarify)):
+                    isinstance(second, (Clarify, Both))):
             return Both(second, asked)
     return found
 
@@ -1424,7 +1424,11 @@ def _of_another(
     typed = _typed_tickets(message, first, end)
     if not typed or message.ticket(typed[0]) in (None, left.ticket):
         return None
-    right = _rules_on(_reading(message, conversation, first, end))
+    right = _joined_edits(message, conversation, first, end) or _rules_on(
+        _reading(message, conversation, first, end))  # "…, resolve 469 and put 470 on hold"
+    if isinstance(right, Both):
+        ticket = right.first.ticket if not isinstance(right.first, EachTicket) else None
+        return Both(left, right) if ticket == message.ticket(typed[0]) else None
     if right is None and typed[0] == first:  # "… and 74 low"
         said = message.original(first, end if end < len(message.words) else None)
         again = read_message(f"set {said}", conversation)

@@ -229,8 +229,9 @@ class Both:
 
     first: Change | EachTicket
     """Or one change made to several tickets ("close 4 and 5, then assign 6 to me")."""
-    second: Change | Clarify | EachTicket
-    """Or one change made to several ("close 4, then assign 6 and 7 to me")."""
+    second: Change | Clarify | EachTicket | Both
+    """Or one change made to several ("close 4, then assign 6 and 7 to me"), or two more
+    changes ("take 468, resolve 469 and put 470 on hold"), made in turn."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -83,3 +83,19 @@ async def test_a_change_drawn_from_what_was_told_or_after_a_short_thanks_is_made
     assert (await stored_ticket(engine, projector, "status"))["status"] == "closed"
     assert (await stored_ticket(engine, thanked, "status"))["status"] == "closed"
     assert (await stored_ticket(engine, in_view, "priority"))["priority"] == "urgent"
+
+
+async def test_three_requests_of_their_own_tickets_are_all_made(
+    service: Service, engine: AsyncEngine
+) -> None:
+    """"take 468, resolve 469, and put 470 on hold" makes all three (only 468 was taken)."""
+    mia_id, mia = await person_in_teams(service, engine, "Mia", "Manager", role="manager")
+    taken, resolved, held = [
+        await insert_ticket(engine, created_by=mia_id, number=this_years(number), title=title)
+        for number, title in ((468, "Dock flickers"), (469, "Mouse dead"), (470, "Phone line"))]
+
+    await service.say("take 468, resolve 469, and put 470 on hold", user=mia)
+
+    assert (await stored_ticket(engine, taken, "assignee_id"))["assignee_id"] == mia_id
+    assert (await stored_ticket(engine, resolved, "status"))["status"] == "resolved"
+    assert (await stored_ticket(engine, held, "status"))["status"] == "on_hold"

@@ -169,3 +169,28 @@ def test_what_looks_like_a_request_after_what_was_told_is_read_as_before(
     """A state told after "so", a question, a request for someone named, and thanks or
     agreement alone are read as they were."""
     assert summary(as_the_bot_reads(said, CONVERSATION)) == expanded(expected)
+
+
+@pytest.mark.parametrize(("said", "expected"), [
+    # three requests, each of its own ticket, are all made (only the first was)
+    ("take 40, resolve 41 and put 42 on hold",
+     "assign #40 to user:u-jo + status #41 resolved + status #42 on_hold"),
+    ("close 43, close 44, close 45",
+     "status #43 closed + status #44 closed + status #45 closed"),
+    ("resolve 46, give 47 to sam and make 48 urgent",
+     "status #46 resolved + assign #47 to user:u-sam + edit #48 priority=urgent"),
+    ("close 49 and 50, resolve 51 and give 52 to alex",
+     "status #49, #50 closed + status #51 resolved + assign #52 to user:u-alex"),
+    ("close 53, resolve 54 and assign it to sam",
+     "status #53 closed + status #54 resolved + assign #54 to user:u-sam"),
+])
+def test_three_requests_of_their_own_tickets_are_all_made(said: str, expected: str) -> None:
+    assert summary(as_the_bot_reads(said, CONVERSATION)) == expanded(expected)
+
+
+@pytest.mark.parametrize(("said", "expected"), [
+    ("close 40, resolve 41", "status #40 closed + status #41 resolved"),
+    ("close 40 and 41 and 42", "status #40, #41, #42 closed"),
+])
+def test_what_looks_like_three_requests_is_read_as_before(said: str, expected: str) -> None:
+    assert summary(as_the_bot_reads(said, CONVERSATION)) == expanded(expected)

@@ -29,6 +29,9 @@ relayed for someone ("my manager asked me to get 430 closed pls", "sam asked if 
 ("… the projector in room 3 is fine now after facilities swapped the bulb, so 413 can be
 closed. Cheers"), and thanks or agreement typed short before a request ("ty! 491 can be
 closed", "agreed, make it urgent": "ty" and "agreed" were taken for whom it was asked of); 96.
+Three requests of their own tickets ("take 468, resolve 469, and put 470 on hold": only 468
+was taken, the rest dropped without a word; "close 4, close 5, close 6" closed 4 with the
+rest as its reason); 97.
 """
 
 from __future__ import annotations
@@ -306,7 +309,6 @@ TWELFTH_MISREAD: frozenset[str] = frozenset({
     'who put 552 on hold and why',
     'why did someone give 553 to facilities?',
     'close 465 and 466, and 467 to sam',
-    'take 468, resolve 469, and put 470 on hold',
     '554 is resolved, 555 still waiting on the vendor so on hold',
     'im wfh today, can someone else take 484',
     'brb, hold 488 for now',
