@@ -283,8 +283,14 @@ def _a_person(raw: str) -> bool:
 
 
 def _a_team(raw: str, *, named: bool) -> bool:
-    """A team's name: said with "team", or one word ("who's on networking?"), never a
-    ticket number."""
+    """A team's name: said with "team", or in a few words ("who's on networking?", "who is
+    in IT Support?": only when a team has that name is it one), never a ticket number nor
+    "it" alone."""
     words = raw.split()
-    return bool(words) and not any(ch.isdigit() for ch in raw) and (named or len(words) == 1) and (
-        words[0].lower() not in _NOT_A_PERSON)
+    first = words[0].lower() if words else ""
+    return bool(words) and not any(ch.isdigit() for ch in raw) and (
+        named or len(words) <= _TEAM_WORDS) and (
+        first not in _NOT_A_PERSON or first == "it" and len(words) > 1)
+
+
+_TEAM_WORDS = 3

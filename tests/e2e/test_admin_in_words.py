@@ -89,9 +89,26 @@ async def test_who_is_in_a_team_follows_the_access_rule(
         "I can't find the team nosuch: say `list teams` to see the teams."]
     # Without "team", a word no team is called is not asked after as one: read as any other
     # message; and a customer's "who's on networking?" is too (they see no team).
-    for asked, who in (("who is on call?", rita), ("who's on networking?", cleo)):
+    for asked, who in (("who is on call?", rita), ("who is on call tonight?", rita),
+                       ("who's on networking?", cleo)):
         other = " ".join((await service.say(asked, user=who)).texts)
         assert other and "team" not in other.lower() and "Lee Adams" not in other, other
+
+
+async def test_a_team_named_it_something_is_a_team_in_everyday_words(
+    service: Service, engine: AsyncEngine
+) -> None:
+    """"who is in it support" asked "Which ticket?" ("it" read as the ticket), and "add sam
+    to it support" went to the help assistant: IT Support is a team like any other."""
+    rita = await _rita_the_admin(service, engine)
+    await insert_user(engine, email="sam@ex.com", name="Sam Agent")
+    await insert_team(engine, "IT Support")
+
+    added = await service.say("add sam to it support", user=rita)
+    listed = await service.say("who is in IT Support?", user=rita)
+
+    assert added.texts == ["Added Sam Agent to team IT Support; its queue is now in their lists."]
+    assert "Sam Agent" in " ".join(listed.texts)
 
 
 async def test_adding_by_name_asks_which_one_and_never_guesses(
