@@ -55,12 +55,24 @@ _OK = frozenset({
     "calling it a day", "thats me for the day", "thats me for today", "thats me done",
     "good night", "goodnight", "night", "nite", "gn", "cya tomorrow", "see ya tomorrow",
     "see you later", "later", "ttyl", "catch you later", "laters",
+    # asking for a moment: "give me a sec", "brb", "let me check and get back to you"
+    *(f"{lead} {moment}" for lead in ("give me a", "gimme a", "one", "just a", "just one",
+                                      "wait a", "hang on a", "back in a")
+      for moment in ("sec", "second", "min", "minute", "moment", "mo", "tick", "bit")),
+    "hang on", "brb", "be right back", "bbiab", "afk",
+    *(f"{check}{back}" for check in ("let me check", "let me look", "let me have a look",
+                                     "let me take a look", "let me see", "ill check",
+                                     "ill have a look", "ill look", "ill take a look")
+      for back in ("", " and get back to you", " and come back to you", " and let you know")),
+    "ill get back to you", "will get back to you", "get back to you", "ill come back to you",
+    "will get back to you shortly", "ill get back to you shortly", "ill let you know",
 })
 _ADDRESSED = frozenset({"bot", "ticketflow", "there", "all", "everyone", "team", "mate", "folks",
                         "m8", "mates", "pal", "bro", "man", "dude", "fam", "y'all", "yall",
                         "guys", "so", "very", "much", "a", "lot", "buddy", "bunch", "heaps",
                         "loads", "ton", "tons",  # "thanks a bunch", "thanks heaps"
-                        "lol", "haha", "hehe", "lmao", "oh", "ah", "aw"})  # "lol ok"
+                        "lol", "haha", "hehe", "lmao", "oh", "ah", "aw",  # "lol ok"
+                        "please", "pls", "plz"})  # "give me a second please"
 _PICTURES = {"👍": Courtesy.OK, "👌": Courtesy.OK, "✅": Courtesy.OK, "🆗": Courtesy.OK,
              "🎉": Courtesy.OK, "🙌": Courtesy.OK, "💯": Courtesy.OK, "😊": Courtesy.OK,
              "🙂": Courtesy.OK, "😀": Courtesy.OK, "🙏": Courtesy.THANKS, "👋": Courtesy.HELLO}
@@ -78,6 +90,7 @@ _KNOWN = _HELLO | _THANKS | _OK
 _OPENING = frozenset(phrase.split()[0] for phrase in _KNOWN) | _ADDRESSED
 _VOCABULARY = frozenset(word for phrase in _KNOWN for word in phrase.split()) | _ADDRESSED
 _LONGEST = 60  # characters: courtesy is short, and most messages are read no further
+_LONGEST_PHRASE = max(len(phrase.split()) for phrase in _KNOWN)
 
 
 def courtesy(text: str) -> Courtesy | None:
@@ -138,7 +151,7 @@ def _phrases(words: list[str]) -> list[str] | None:
     found: list[str] = []
     index = 0
     while index < len(words):
-        for size in (5, 4, 3, 2, 1):
+        for size in range(_LONGEST_PHRASE, 0, -1):
             phrase = " ".join(words[index:index + size])
             if index + size <= len(words) and phrase in _KNOWN:
                 found.append(phrase)

@@ -3378,8 +3378,15 @@ def _handover(reading: Reading, whole: Reading) -> Understanding | None:
     ))
     if found is None:
         return _asked_to_take(reading, asked=False)
+    if found.group(0).startswith("let me ") and _A_LOOK_ONLY.match(
+            found.string, found.end("target") + 1):
+        return ShowTicket(reading.ticket(found))  # "let me check 12": to see it, not to own it
     target = _named_target(reading.words(found, "target"), reading.conversation)
     return _assign_to(reading.ticket(found), target) if target is not None else None
+
+
+_A_LOOK_ONLY = re.compile(r"(?:check|look at|keep an eye on)\b")
+"""What someone asks to do with a ticket that only looks at it."""
 
 
 def _asked_to_take(reading: Reading, *, asked: bool) -> Understanding | None:
