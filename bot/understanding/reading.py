@@ -437,6 +437,8 @@ def _understand(text: str, conversation: Conversation, *, several_then: bool) ->
     text = spelled_numbers(text)  # "close ticket twelve": 12
     text = _FULL_STOP.sub(".", text)  # "assign 303 to priya shah full stop thanks", dictated
     text = _COMMA.sub(",", text)  # "put 393 on hold comma waiting for the user"
+    text = _COLON.sub(":", text)  # "new ticket colon the coffee machine is leaking"
+    text = _PERIOD.sub(".", text)  # "assign ticket 510 to sam period"
     text = _STRAIGHT.sub(r"\1", text)  # "give my ticket 338 straight to sam"
     text = _HYPHENATED_STATUS.sub(r"\1 \2", text)  # "my on-hold tickets oldest first"
     text = _SPACE_BEFORE_COMMA.sub(r"\1", text)  # "pls to close my ticket 396 , issue resolved"
@@ -906,6 +908,12 @@ _SPACE_BEFORE_COMMA = re.compile(r"(?<=\w)\s+([,;])(?=\s)")
 _COMMA = re.compile(r"(?<!\bthe)(?<!\ba)(?<!\bno)(?<!\bof)\s+comma\b(?=\s+\w)", re.IGNORECASE)
 """A comma dictated between words ("put 393 on hold comma waiting for the user"); not one
 named ("the comma key is broken", "a comma in the title")."""
+_COLON = re.compile(r"(?<!\bthe)(?<!\ba)(?<!\bno)(?<!\bof)\s+colon\b(?=\s+\w)", re.IGNORECASE)
+"""A colon dictated ("new ticket colon the coffee machine is leaking"), not one named."""
+_PERIOD = re.compile(r"(?<!\bthe)(?<!\ba)(?<!\bshort)(?<!\blong)(?<!\btrial)(?<!\bgrace)"
+                     r"(?<!\bnotice)(?<!\bthis)(?<!\bthat)\s+period\s*$", re.IGNORECASE)
+"""The period a dictating phone writes out at the end ("assign 510 to sam period"), not a
+span of time ("for a short period", "the trial period")."""
 _HOW_MUCH = re.compile(r"\bhow much (tickets|requests|cases|issues)\b", re.IGNORECASE)
 
 
@@ -2907,6 +2915,13 @@ def _history(reading: Reading) -> ShowTicket | None:
         rf"{ref()}(?: (?:is|was|has|been|get|got|gets|be|already|now|suddenly|again))* (?:{_CHANGED_TO})"
         r"(?: (?:already|again|now|suddenly|so fast|so soon|without \w+(?: \w+)?))?"
     ))
+    found = found or _match(reading, (  # "who gave 553 to facilities?", "when did 457 get
+        rf"(?:who|when|why|how come)(?: exactly)? (?:(?:did|had) \w+ (?:{_DID_TO})"  # escalated"
+        rf"|(?:{_DONE_BY}|escalate|change)) (?:the {_A_FIELD} (?:of|on|for|in) )?{ref()}(?: .+)?"
+    )) or _match(reading, (
+        rf"when (?:did|was|were|has|had) {ref()}(?: (?:get|got|gotten|been))?"
+        rf" (?:{_DONE_BY}|escalate|change)(?: .+)?"
+    ))
     if found is None and (reading.conversation.last_ticket is not None and _match(reading, (
             rf"who(?: has| have| s| else)? {_NOT_FILED}(?:{_CHANGED_BY_SOMEONE}) "
             r"(?:my|our|this|that|the) "
@@ -2922,6 +2937,15 @@ _LATELY = (r"(?: (?:so far|lately|recently|yet|tdate|this week|this morning|over
            r"|since [\w]+(?: [\w]+)?))?")
 """When it changed, said after the ticket: "what changed on 4 today", "… since yesterday"."""
 
+_DID_TO = (r"close|resolve|reopen|assign|reassign|unassign|move|give|hand|send|put|escalate"
+           r"|change|edit|downgrade|upgrade|lower|cancel|delete|rename|transfer|take")
+_DONE_BY = (r"closed|resolved|reopened|assigned|reassigned|unassigned|moved|gave|given|handed"
+            r"|sent|put|escalated|changed|edited|downgraded|upgraded|lowered|cancelled|canceled"
+            r"|deleted|renamed|transferred|took|taken")
+"""What someone did to a ticket, asked who, when or why ("who gave 553 to facilities?",
+"when did 457 get escalated", "why did they put 43 on hold"): its history says. Not
+"raised", "opened" or "logged": when it was filed, its card says. Some of the words are read
+as their verb ("escalated": "escalate")."""
 _A_FIELD = r"(?:priority|status|title|description|due date|deadline|category|assignee|severity)"
 """A field whose change is asked about: "who changed the priority on 4" reads the history."""
 

@@ -44,7 +44,7 @@ def test_a_change_told_as_a_mistake_is_asked_to_be_undone(said: str, expected: s
     ("i meant to close 13 not 12", "meant #13 not #12: status #13 closed"),
     ("the printer prints the wrong colours", "free text"),
     ("wrong password error on the vpn", "free text"),
-    ("who closed 12 by mistake?", "show #12"),
+    ("who closed 12 by mistake?", "history #12"),  # who did: its history
     ("I put the wrong address on my ticket", "free text"),
 ])
 def test_other_mistakes_and_requests_are_read_as_before(said: str, expected: str) -> None:

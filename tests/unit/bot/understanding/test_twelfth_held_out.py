@@ -194,3 +194,56 @@ def test_three_requests_of_their_own_tickets_are_all_made(said: str, expected: s
 ])
 def test_what_looks_like_three_requests_is_read_as_before(said: str, expected: str) -> None:
     assert summary(as_the_bot_reads(said, CONVERSATION)) == expanded(expected)
+
+
+@pytest.mark.parametrize(("said", "expected"), [
+    # a colon and a closing period dictated are punctuation
+    ("new ticket colon the scanner on level two is jammed",
+     "create title='The scanner on level two is jammed'"),
+    ("comment on 40 colon the user is on leave", "comment #40 'the user is on leave'"),
+    ("give 41 to priya period", "assign #41 to user:u-priya"),
+    ("close ticket 42 period", "status #42 closed"),
+])
+def test_a_colon_and_a_period_dictated_are_punctuation(said: str, expected: str) -> None:
+    assert summary(as_the_bot_reads(said, CONVERSATION)) == expanded(expected)
+
+
+@pytest.mark.parametrize(("said", "expected"), [
+    ("new ticket: the trial period ended", "create title='The trial period ended'"),
+    ("new ticket: vpn drops for a short period", "create title='Vpn drops for a short period'"),
+    ("new ticket: the colon key is stuck", "create title='The colon key is stuck'"),
+    ("the period key is broken", "free text"),
+])
+def test_a_colon_or_a_period_named_is_a_word(said: str, expected: str) -> None:
+    assert summary(as_the_bot_reads(said, CONVERSATION)) == expanded(expected)
+
+
+@pytest.mark.parametrize(("said", "expected"), [
+    # who, when or why someone changed a ticket: its history
+    ("who gave 40 to facilities?", "history #40"),
+    ("when did 41 get closed", "history #41"),
+    ("why did they put 43 on hold", "history #43"),
+    ("who assigned 44 to alex", "history #44"),
+    ("who changed the status of 45 to closed", "history #45"),
+    ("who escalated 46 and why", "history #46"),
+    ("why did you close 47 without asking me", "history #47"),
+    ("when was 48 reassigned?", "history #48"),
+])
+def test_who_when_or_why_a_ticket_was_changed_is_its_history(said: str, expected: str) -> None:
+    assert summary(as_the_bot_reads(said, CONVERSATION)) == expanded(expected)
+
+
+@pytest.mark.parametrize(("said", "expected"), [
+    ("who can close 40?", "show #40"),
+    ("did you close 41?", "show #41"),
+    ("when will 42 be closed", "show #42 asked=due"),
+    ("who is 43 assigned to?", "show #43 asked=assignee"),
+    ("who should i give 44 to", "show #44"),
+    ("has anyone assigned 45 yet", "show #45 asked=assignee?"),
+    ("when did 46 get raised", "show #46"),
+    ("who closed the most tickets this week", "cannot measure ?"),
+])
+def test_what_looks_like_who_changed_a_ticket_is_read_as_before(said: str, expected: str) -> None:
+    """Who may or should do it, whether it was done, when it will be, who has it, and when
+    it was filed are read as they were."""
+    assert summary(as_the_bot_reads(said, CONVERSATION)) == expanded(expected)

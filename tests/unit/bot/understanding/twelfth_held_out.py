@@ -31,7 +31,11 @@ closed. Cheers"), and thanks or agreement typed short before a request ("ty! 491
 closed", "agreed, make it urgent": "ty" and "agreed" were taken for whom it was asked of); 96.
 Three requests of their own tickets ("take 468, resolve 469, and put 470 on hold": only 468
 was taken, the rest dropped without a word; "close 4, close 5, close 6" closed 4 with the
-rest as its reason); 97.
+rest as its reason); 97. Then poor answers: who, when or why someone changed a ticket is its
+history ("who put 552 on hold and why", "when did 457 get escalated", "why did someone give
+553 to facilities?", "who changed the priority of 462 to low??": the card alone, or the
+fact's answer); a colon and a closing period dictated ("new ticket colon the coffee machine
+…", "assign ticket 510 to sam period": "sam period" was looked for); 104.
 """
 
 from __future__ import annotations
@@ -302,12 +306,7 @@ TWELFTH_MISREAD: frozenset[str] = frozenset({
     'thanks for closing 452 without fixing it, really helpful',
     'this is ridiculous, 453 has been open since october',
     'love how nobody ever answers 551 😒',
-    'who assigned 456 to me?',
-    'when did 457 get escalated',
     'did someone close 458 by mistake?',
-    'who changed the priority of 462 to low??',
-    'who put 552 on hold and why',
-    'why did someone give 553 to facilities?',
     'close 465 and 466, and 467 to sam',
     '554 is resolved, 555 still waiting on the vendor so on hold',
     'im wfh today, can someone else take 484',
@@ -326,8 +325,6 @@ TWELFTH_MISREAD: frozenset[str] = frozenset({
     'asign 503 to priay',
     'shw me al my opne tikets',
     'giv 508 to alx',
-    'assign ticket 510 to sam period',
-    'new ticket colon the coffee machine on level three is leaking',
     'hey ticket flow show me ticket 513',
     'close ticket five one two',
     '😂😂',
