@@ -30,7 +30,7 @@ from functools import cache
 from knowledge.asked_for import Fact, states
 from knowledge.injection import without_instructions
 from knowledge.passages import Passage
-from knowledge.question import without_when
+from knowledge.question import without_courtesy, without_when
 from knowledge.senses import read_in_sense
 from knowledge.terms import STOP_WORDS, content_terms, findable_terms
 from knowledge.text import split_sentences
@@ -135,9 +135,9 @@ def query_weights(question: str, earlier_question: str | None = None) -> dict[st
 
 
 def _question_terms(question: str) -> list[str]:
-    """The terms of what the question is about: not when its trouble happened, and its words
-    in the sense it gives them (`knowledge.senses`)."""
-    return content_terms(read_in_sense(without_when(question)))
+    """The terms of what the question is about: not its courtesy or when its trouble happened,
+    and its words in the sense it gives them (`knowledge.senses`)."""
+    return content_terms(read_in_sense(without_when(without_courtesy(question))))
 
 
 def _standing_in(

@@ -50,7 +50,7 @@ _TIMES = (r"(?:morning|afternoon|evening|night|day|week|weekend|month|monday|tue
 _WHEN_IT_HAPPENED = re.compile(
     rf"\b(?:(?:this|since|every|all|last(?!\s+days?\b)|till|until|yesterday|tomorrow|(?:earlier|later) today"
     rf"|for a|for the (?:whole|past|last)|over the)\s+{_TIMES}"
-    rf"|(?:yesterday|today|tonight|lately|recently|suddenly|earlier|overnight)(?:\s+{_TIMES})?)\b",
+    rf"|(?:since\s+)?(?:yesterday|today|tonight|lately|recently|suddenly|earlier|overnight)(?:\s+{_TIMES})?)\b",
     re.IGNORECASE)
 """When the trouble happened, as people tell it ("since this morning", "every morning",
 "yesterday", "since monday", "all day"): it says nothing of what the question is about, and
@@ -58,6 +58,26 @@ help text that mentions a morning ("during the busy morning period") is no answe
 keeps crashing every morning". A time asked about ("what are the opening hours on saturday",
 "can i work from home on fridays", "receipts each month") is kept, and so is "my last day"
 (leaving): only the told forms above are dropped."""
+
+
+_COURTESY = re.compile(
+    r"\b(?:(?:dear|hi|hello|hey|respected)\s+(?:(?:the|it|service|help)\s+)*"
+    r"(?:team|desk|support|sir|madam|ma'?am|all|everyone|colleagues)"
+    r"|(?:please|pls|plz|kindly)\s+advise|kindly|(?:do\s+)?the\s+needful|needful|regarding"
+    r"|unable|sir|madam|ma'?am"
+    r"|(?:(?:many\s+)?thanks|thank\s+you)(?:\s+so\s+much)?\s+in\s+advance)\b",
+    re.IGNORECASE)
+"""The courtesy of a formal request, as a help desk receives it from people writing in a
+second language or to a stranger ("Dear IT team", "Kindly do the needful", "please advise",
+"regarding", "I am unable to", "Thank you in advance"): how the question is put, as "please"
+and "can't" are, never what it is about. Each word counted against the question's coverage,
+so the most polite wordings were declined ("Dear sir, kindly advise the mileage rate for my
+own car"); "in advance" and "advise" asked about are kept ("how far in advance do i book")."""
+
+
+def without_courtesy(question: str) -> str:
+    """The question without the courtesy of a formal request (`_COURTESY`)."""
+    return _COURTESY.sub(" ", question)
 
 
 def without_when(question: str) -> str:
@@ -68,7 +88,7 @@ def without_when(question: str) -> str:
 def question_words(question: str) -> list[str]:
     """Distinct topic words of a question, in the order asked, lower-cased."""
     kept: list[str] = []
-    for word in words(without_when(question)):
+    for word in words(without_when(without_courtesy(question))):
         word = word.strip("'’.-")
         if (
             len(word) < 2 and not word.isdigit()

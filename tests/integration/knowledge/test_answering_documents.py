@@ -222,3 +222,30 @@ async def test_when_the_trouble_happened_brings_no_passage_about_that_time(
                      {filenames[citation.document_id] for citation in answer.citations}))
 
     assert seen == [(question, True, {document}) for question, document in TOLD_WHEN]
+
+
+PUT_FORMALLY = [
+    # (a question in a formal request's courtesy, what the first quote must say)
+    ("Dear sir, kindly advise the mileage rate for my own car", "45p per mile"),
+    ("Kindly do the needful and reset my password as I am unable to login since yesterday",
+     "aka.ms/sspr"),
+    ("Dear IT team, I would like to request information regarding the hotel limit in London. "
+     "Thank you in advance.", "£150"),
+]
+
+
+async def test_a_question_put_with_formal_courtesy_is_answered_as_asked_plainly(
+    knowledge: Knowledge, engine: AsyncEngine
+) -> None:
+    # "kindly", "advise", "needful", "Dear IT team", "thank you in advance" were searched:
+    # matching nothing, they sank each of these below the gate, and all were declined.
+    await ingest_fixtures(uow=knowledge.uow(), indexer=knowledge.indexer)
+    user = await insert_user(engine)
+    helper = HelpAssistant(retriever=knowledge.retriever, uow=knowledge.uow, llm=None)
+    seen = []
+    for number, (question, said) in enumerate(PUT_FORMALLY):
+        answer = await helper.ask(user_id=user, session_id=f"formal-{number}", question=question)
+        first_quote = answer.text.split("\n- ")[1] if "\n- " in answer.text else ""
+        seen.append((question, answer.answered, fold(said) in fold(first_quote)))
+
+    assert seen == [(question, True, True) for question, _ in PUT_FORMALLY]

@@ -71,3 +71,28 @@ def test_when_the_trouble_happened_is_not_searched(question: str, searched: list
 ])
 def test_a_time_asked_about_is_searched(question: str, searched: list[str]) -> None:
     assert question_words(question) == searched
+
+
+@pytest.mark.parametrize(("question", "searched"), [
+    ("Kindly do the needful and reset my password as I am unable to login since yesterday",
+     ["reset", "password", "login"]),
+    ("please advise how to claim for my train ticket", ["claim", "train", "ticket"]),
+    ("Dear sir, kindly advise the mileage rate for my own car", ["mileage", "rate", "car"]),
+    ("Dear IT team, the mileage rate regarding my own car? Thank you in advance.",
+     ["mileage", "rate", "car"]),
+    ("hello team, printer jammed, thanks in advance", ["printer", "jammed"]),
+    ("Respected madam, unable to print", ["print"]),
+])
+def test_the_courtesy_of_a_formal_request_is_not_searched(
+    question: str, searched: list[str]
+) -> None:
+    assert question_words(question) == searched
+
+
+@pytest.mark.parametrize(("question", "searched"), [
+    ("how far in advance do i book loan equipment", ["far", "advance", "book", "loan", "equipment"]),
+    ("who is on the service desk team", ["service", "desk", "team"]),
+    ("can my manager advise on expenses", ["manager", "advise", "expenses"]),
+])
+def test_the_same_words_asked_about_are_searched(question: str, searched: list[str]) -> None:
+    assert question_words(question) == searched
