@@ -12,6 +12,8 @@ _HELLO = frozenset({
     "good day", "whats up", "how are you", "how are you doing", "hows it going", "hello again",
     "hope you are well", "hope youre well", "hope you are doing well", "hope youre doing well",
     "hope all is well", "hope you are good", "hope youre good", "how are things",
+    *(f"hope your {time} is going {how}" for time in ("day", "week", "morning", "afternoon")
+      for how in ("well", "ok", "okay", "good", "great", "fine")),
 })
 _THANKS = frozenset({
     "thanks", "thank you", "thank u", "thx", "thnx", "thanx", "ty", "tysm", "ta", "cheers",
@@ -75,7 +77,9 @@ _ADDRESSED = frozenset({"bot", "ticketflow", "there", "all", "everyone", "team",
                         "please", "pls", "plz"})  # "give me a second please"
 _PICTURES = {"👍": Courtesy.OK, "👌": Courtesy.OK, "✅": Courtesy.OK, "🆗": Courtesy.OK,
              "🎉": Courtesy.OK, "🙌": Courtesy.OK, "💯": Courtesy.OK, "😊": Courtesy.OK,
-             "🙂": Courtesy.OK, "😀": Courtesy.OK, "🙏": Courtesy.THANKS, "👋": Courtesy.HELLO}
+             "🙂": Courtesy.OK, "😀": Courtesy.OK, "🙏": Courtesy.THANKS, "👋": Courtesy.HELLO,
+             "😂": Courtesy.OK, "🤣": Courtesy.OK, "😄": Courtesy.OK, "😁": Courtesy.OK,
+             "😅": Courtesy.OK, "😆": Courtesy.OK}
 _GRATEFUL = frozenset({"thanks", "thank", "thx", "cheers", "ta", "ty"})
 _WORD = re.compile(r"\bm8\b|[a-z]+")
 _MORE = re.compile(r"\d|[.!?;,]\s*\w")  # a number, or a sentence after the thanks

@@ -249,6 +249,10 @@ def _as_digits(found: re.Match[str]) -> str:
     words = found["said"].lower().replace("-", " ").split()
     while words and words[-1] == "and":
         words.pop()
+    digits = [_UNITS_SPELLED.get(word, 10) for word in words]
+    if len(digits) > 1 and max(digits) < 10:  # "ticket five one two", dictated digit by digit
+        return f"{found['lead']}{found['gap']}{int(''.join(map(str, digits)))}" \
+            f"{found[0][len(found['lead']) + len(found['gap']) + len(found['said']):]}"
     total = current = 0
     for index, word in enumerate(words):
         if word == "and":

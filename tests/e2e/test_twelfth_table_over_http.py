@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from tests.e2e.service import Service, person_in_teams, stored_ticket
-from tests.integration.builders import insert_ticket, this_years
+from tests.e2e.service import Service, person_in_teams, stored_ticket, user_id_of
+from tests.integration.builders import insert_ticket, insert_user, this_years
 
 
 async def test_a_reply_to_a_quote_changes_the_ticket_the_quote_names(
@@ -99,3 +99,26 @@ async def test_three_requests_of_their_own_tickets_are_all_made(
     assert (await stored_ticket(engine, taken, "assignee_id"))["assignee_id"] == mia_id
     assert (await stored_ticket(engine, resolved, "status"))["status"] == "resolved"
     assert (await stored_ticket(engine, held, "status"))["status"] == "on_hold"
+
+
+async def test_chat_shorthand_and_dictated_digits_make_the_change(
+    service: Service, engine: AsyncEngine
+) -> None:
+    """"pls fwd 559 to sam asap" hands it over (it went to the help assistant), "close ticket
+    five one two" closes 512 (not understood), "np, closing 490 now" closes 490 (asked
+    first, "np" taken for whom it was asked of)."""
+    mia_id, mia = await person_in_teams(service, engine, "Mia", "Manager", role="manager")
+    await insert_user(engine, email="sam@example.com", name="Sam Rivera")
+    forwarded, dictated, closing = [
+        await insert_ticket(engine, created_by=mia_id, number=this_years(number), title=title)
+        for number, title in ((559, "Switch port dead"), (512, "Scanner jams"),
+                              (490, "Toner low"))]
+
+    await service.say("pls fwd 559 to sam asap", user=mia)
+    await service.say("close ticket five one two", user=mia)
+    await service.say("np, closing 490 now", user=mia)
+
+    assert (await stored_ticket(engine, forwarded, "assignee_id"))["assignee_id"] == (
+        await user_id_of(engine, "sam@example.com"))
+    assert (await stored_ticket(engine, dictated, "status"))["status"] == "closed"
+    assert (await stored_ticket(engine, closing, "status"))["status"] == "closed"

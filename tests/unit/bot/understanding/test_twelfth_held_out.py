@@ -247,3 +247,39 @@ def test_what_looks_like_who_changed_a_ticket_is_read_as_before(said: str, expec
     """Who may or should do it, whether it was done, when it will be, who has it, and when
     it was filed are read as they were."""
     assert summary(as_the_bot_reads(said, CONVERSATION)) == expanded(expected)
+
+
+@pytest.mark.parametrize(("said", "expected"), [
+    # chat abbreviations before a request are no one's name, and "fwd" is forward
+    ("np, close 40", "status #40 closed"),
+    ("brb, put 41 on hold", "status #41 on_hold"),
+    ("tbh close 42", "status #42 closed"),
+    ("lol ok, resolve 43", "status #43 resolved"),
+    ("fwd 44 to facilities pls", "assign #44 to team:3"),
+    # the bot's name dictated, a ticket's digits dictated one by one
+    ("hey ticket flow close 45", "status #45 closed"),
+    ("ticket flow show ticket 46", "show #46"),
+    ("resolve ticket four seven", "status #47 resolved"),
+    ("show ticket number one two three", "show #123"),
+    # laughter typed as emoji, and a greeting with a wish for the week
+    ("🤣", "small talk ok"),
+    ("😅😅", "small talk ok"),
+    ("hope your week is going well", "small talk hello"),
+])
+def test_chat_shorthand_and_dictation_are_read_as_meant(said: str, expected: str) -> None:
+    assert summary(as_the_bot_reads(said, CONVERSATION)) == expanded(expected)
+
+
+@pytest.mark.parametrize(("said", "expected"), [
+    ("ticket flow is slow today", "question"),  # was "unknown", offering "show 4"
+    ("my ticket flow is broken", "free text"),
+    ("close ticket twelve", "status #12 closed"),
+    ("give ticket 4 to one of the network guys", "ask assign #4 to ?: I couldn't find "
+     "“one of network guys”. Who should take #4?"),
+    ("np", "small talk ok"),
+    ("haha the printer is on fire", "free text"),
+])
+def test_what_looks_like_shorthand_or_dictation_changes_nothing(
+    said: str, expected: str
+) -> None:
+    assert summary(as_the_bot_reads(said, CONVERSATION)) == expanded(expected)

@@ -35,7 +35,12 @@ rest as its reason); 97. Then poor answers: who, when or why someone changed a t
 history ("who put 552 on hold and why", "when did 457 get escalated", "why did someone give
 553 to facilities?", "who changed the priority of 462 to low??": the card alone, or the
 fact's answer); a colon and a closing period dictated ("new ticket colon the coffee machine
-…", "assign ticket 510 to sam period": "sam period" was looked for); 104.
+…", "assign ticket 510 to sam period": "sam period" was looked for); 104. Chat shorthand and
+dictation: "np", "brb", "tbh" before a request ("np, closing 490 now", "brb, hold 488 for
+now": asked, as if said to someone named), "fwd" for forward ("pls fwd 559 to network
+asap"), the bot's name dictated ("hey ticket flow show me ticket 513"), a ticket's digits
+dictated one by one ("close ticket five one two"), laughter as emoji ("😂😂") and a wish for
+one's week ("hi there, hope your week is going ok"); 111.
 """
 
 from __future__ import annotations
@@ -310,10 +315,7 @@ TWELFTH_MISREAD: frozenset[str] = frozenset({
     'close 465 and 466, and 467 to sam',
     '554 is resolved, 555 still waiting on the vendor so on hold',
     'im wfh today, can someone else take 484',
-    'brb, hold 488 for now',
     'lmk when 489 is done',
-    'np, closing 490 now',
-    'pls fwd 559 to network asap',
     'please to assign the ticket 494 to mister Sam',
     'the ticket 496 i want that you put it in hold',
     'is possible to change priority of 497 in high?',
@@ -325,10 +327,6 @@ TWELFTH_MISREAD: frozenset[str] = frozenset({
     'asign 503 to priay',
     'shw me al my opne tikets',
     'giv 508 to alx',
-    'hey ticket flow show me ticket 513',
-    'close ticket five one two',
-    '😂😂',
-    'hi there, hope your week is going ok',
     'any urgent tickets sitting with facilities?',
     'not sure 527 should be closed tbh',
     'no need to escalate 529',
