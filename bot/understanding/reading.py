@@ -993,6 +993,13 @@ def _read(message: Message, text: str, conversation: Conversation) -> Understand
     if not asked and (terse := _TERSE_PRIORITY.fullmatch(core)) and (
             ticket := message.ticket(start)):
         return EditTicket(ticket, priority=PRIORITY_WORDS[terse["value"]])  # "68 urgent"
+    if not asked and (urgency := _PRIORITY_TOLD.fullmatch(core)) and (ticket := message.ticket(
+            start + core[:urgency.start("ref" if urgency["ref"] else "ref_")].count(" "))):
+        if urgency["value"]:  # "12 can go to low"
+            return EditTicket(ticket, priority=PRIORITY_WORDS[urgency["value"]])
+        if urgency["escalated"]:  # "12 needs escalating", as "escalate 12"
+            return EditTicket(ticket, priority=Priority.URGENT)
+        return _ask_field(ticket, "priority")  # "12 is less urgent now", "no rush on 12"
     if not asked and conversation.last_ticket is not None and (
             alone := _FIELD_ALONE.fullmatch(core)) and (
             edit := _field_of_shown(conversation.last_ticket, alone)) is not None:
@@ -1162,6 +1169,20 @@ _TERSE_PRIORITY = re.compile(
     rf"(?:{REF}|{NUMBER}) (?:(?:is|now|to|->|→|=|-|priority|prio) )*"
     rf"(?P<value>{'|'.join(PRIORITY_WORDS)})(?: (?:priority|prio|now|pls|please))*")
 """"68 urgent", "68 -> high prio": a ticket and a priority, as agents write them."""
+_URGENT_WORDS = r"(?:urgent|important|pressing|critical|high priority|a priority)"
+_PRIORITY_TOLD = re.compile(
+    rf"(?:(?:there is|theres|there s) )?no (?:rush|hurry) (?:on|for|with) (?P<ref>{REF}|{NUMBER})"
+    rf"|(?P<ref_>{REF}|{NUMBER}) (?:"
+    r"(?:can|could) wait(?: (?:a bit|a while|a little|for now|now|a few days))?"
+    rf"|(?:is|s|has become|became) (?:now )?(?:(?:not|no longer) (?:that |so |as |too )?"
+    rf"{_URGENT_WORDS}|(?:less|more) (?:urgent|important|pressing|critical|of a priority))"
+    rf"|(?:isnt|is not) (?:that |so |as |too )?{_URGENT_WORDS}"
+    r"|(?:can|could|should) (?:go|drop|come|move)(?: down| up| back)? to"
+    rf" (?P<value>{'|'.join(PRIORITY_WORDS)})(?: priority| prio)?"
+    r"|needs? (?P<escalated>escalating|escalation|to be escalated|to be escalate)"
+    r")(?: (?:anymore|any more|now|then|please|pls))*")
+"""How urgent a ticket is, told: "12 can go to low" sets it; "12 is less urgent now", "no
+rush on 12", "12 can wait" ask which priority, never guessing how much lower."""
 
 
 _PRIORITY_ASKED = re.compile(
