@@ -35,6 +35,14 @@ _ORDINALS = {"first": 0, "1st": 0, "top": 0, "second": 1, "2nd": 1, "third": 2, 
              "fourth": 3, "4th": 3, "fifth": 4, "5th": 4, "last": -1, "bottom": -1}
 _NOUNS = r"(?:one|ones|ticket|tickets|issue|issues|thing|problem|request)"
 _NAMED = re.compile(rf"\bthe\s+((?:[\w'-]+\s+){{0,2}}?[\w'-]+)\s+{_NOUNS}\b", re.IGNORECASE)
+_PLACE_ALONE = re.compile(
+    rf"\bthe\s+({'|'.join(sorted(set(_ORDINALS) - {'top', 'bottom'}))})\b"
+    r"(?=\s*(?:[.!?,]|$|(?:please|pls|plz|too|as well|also"
+    r"|then|one too)\b))", re.IGNORECASE)
+"""A place said alone after a list: "what about the second?", "and the first too"."""
+_ANY_PLACE = re.compile(rf"\b(?:{'|'.join(_ORDINALS)})\b", re.IGNORECASE)
+_BEING = re.compile(r"\b(?:was|is|am|are|were|be|been|s|its|it's)\s+$", re.IGNORECASE)
+"""Before a place, what makes it said of something else: "I was the first"."""
 _BOTH = re.compile(r"\b(?:both(?:\s+of\s+them)?|them\s+both)\b"
                    r"(?=\s*(?:[.!,]|$|please|pls|plz|now|too|for me|to me|on hold|as))",
                    re.IGNORECASE)  # "close both", not "both printers are down"
@@ -133,6 +141,9 @@ def _naming(text: str) -> Iterator[re.Match[str]]:
         if not (_TOLD_ABOUT.match(text, found.end()) and not text[:found.start()].strip()
                 and not _THE_TICKET.search(found.group(0))):
             yield found
+    place = _PLACE_ALONE.search(text)
+    if place and not _BEING.search(text[:place.start()]) and len(_ANY_PLACE.findall(text)) == 1:
+        yield place  # not "close the second and the second", whose places are read above
     for found in _MINE_NAMED.finditer(text):
         if _CHANGED_BEFORE.search(text[:found.start()]) and not any(
                 word in _STATES for word in _fold(found.group(1)).split()):

@@ -351,3 +351,18 @@ async def test_several_tickets_of_the_list_are_named_by_their_places(
     assert f"{shown[0]} and {shown[2]} are now resolved." in fixed.texts
     assert [(await status_and_assignee(engine, number))[0] for number in shown] == [
         "resolved", "on_hold", "resolved"]
+
+
+async def test_a_place_said_alone_after_a_list_shows_that_ticket(
+    service: Service, engine: AsyncEngine
+) -> None:
+    """"what about the third?" under a list went to the help assistant ("seems to follow on
+    from an earlier question that I don't have"): it is the list's third ticket."""
+    manager, mia = await person_in_teams(service, engine, "Mia", "Manager", role="manager")
+    for index in range(1, 4):
+        await file_ticket(engine, manager, f"Printer {index} jams")
+    await service.say("tickets about printer", user=mia)  # newest first: 3, 2, 1
+
+    shown = await service.say("what about the third?", user=mia)
+
+    assert "Printer 1 jams" in texts_in(shown.card)

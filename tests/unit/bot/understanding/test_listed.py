@@ -23,6 +23,11 @@ QUEUE = (Listed("TKT-2026-0005", "Wifi dead in meeting room B"),
     ("the meeting room one is sorted", "TKT-2026-0005 is sorted"),
     ("ill grab the SWITCH issue", "ill grab TKT-2026-0004"),
     ("close the switches one", "close TKT-2026-0004"),
+    # a place said alone, after a list: "what about the second?"
+    ("what about the second?", "what about TKT-2026-0004?"),
+    ("and the first too", "and TKT-2026-0005 too"),
+    ("close the last please", "close TKT-2026-0004 please"),
+    ("show me the 2nd", "show me TKT-2026-0004"),
 ])
 def test_a_listed_ticket_is_read_as_its_number(said: str, read: str) -> None:
     assert pick(said, QUEUE) == Picked(read)
@@ -40,6 +45,9 @@ def test_two_listed_titles_that_fit_are_asked_about() -> None:
     "close it", "my laptop is the new one", "show me the same one",
     # told about the problem, not asked about a listed ticket (a guessed reopen before)
     "the switch issue is back", "The wifi problem is still there", "the room thing broke again",
+    # a place said of something else
+    "I was the first", "it broke the first time", "this is the last straw", "for the second time",
+    "who was the last to update it?", "the screen flickers at the top", "a crack at the bottom.",
 ])
 def test_a_message_that_names_no_listed_ticket_is_left_as_it_is(said: str) -> None:
     assert pick(said, QUEUE) is None
