@@ -95,6 +95,7 @@ _POLITE_START = (
     "thanks", "thank you", "thx", "cheers", "great", "cool", "perfect", "nice", "sure", "good",
     "ty", "tysm", "thnx", "thanx", "agreed", "noted", "understood", "fair enough", "makes sense",
     "np", "brb", "tbh", "btw", "imo", "afaik", "lol", "haha", "ticket flow",
+    "please you", "pls you", "kindly you", "please can you", "please you can", "please you could",
     "morning", "good morning", "hey there", "hi there", "hiya", "hello there", "possibly",
     "please to", "kindly to", "pls to", "do the needful and", "i want that", "then", "yes", "yeah", "yep",
     "would tref be possible to", "is tref possible to", "any chance you could", "any chance you can",

@@ -283,3 +283,23 @@ def test_what_looks_like_shorthand_or_dictation_changes_nothing(
     said: str, expected: str
 ) -> None:
     assert summary(as_the_bot_reads(said, CONVERSATION)) == expanded(expected)
+
+
+@pytest.mark.parametrize(("said", "expected"), [
+    # "please you …", as non-native English asks
+    ("i has resolved the 40, please you close it", "status #40 closed"),
+    ("please you assign 41 to sam", "assign #41 to user:u-sam"),
+    ("kindly you put 42 on hold", "status #42 on_hold"),
+])
+def test_please_you_before_a_request_is_the_request(said: str, expected: str) -> None:
+    assert summary(as_the_bot_reads(said, CONVERSATION)) == expanded(expected)
+
+
+@pytest.mark.parametrize(("said", "expected"), [
+    ("please you tell me who has 40", "show #40 asked=assignee"),
+    ("please, you know 41 better", "free text"),
+])
+def test_please_you_before_what_is_no_change_is_read_as_before(
+    said: str, expected: str
+) -> None:
+    assert summary(as_the_bot_reads(said, CONVERSATION)) == expanded(expected)

@@ -40,7 +40,30 @@ dictation: "np", "brb", "tbh" before a request ("np, closing 490 now", "brb, hol
 now": asked, as if said to someone named), "fwd" for forward ("pls fwd 559 to network
 asap"), the bot's name dictated ("hey ticket flow show me ticket 513"), a ticket's digits
 dictated one by one ("close ticket five one two"), laughter as emoji ("😂😂") and a wish for
-one's week ("hi there, hope your week is going ok"); 111.
+one's week ("hi there, hope your week is going ok"); 111. "please you" before a request, as
+non-native English asks ("i has resolved the 499, please you close it"); 112 of 159.
+
+`TWELFTH_MISREAD` is what the rules still misread (47); none of it changes a ticket it was
+not asked to. Requests buried in a long message the rules leave as free text or no change
+("… could you bump 412 to high? … they can't print invoices. Thanks, Jo": the "can't" of the
+reason is read as a take-back; "… they are happy for us to lower the priority of 541 to low
+…"; "… Also pls close 539 which was the main one."; "… I would like this escalated please."),
+or take in part ("ok so update on 544: … put it on hold till then" is one comment, the hold
+missed; "554 is resolved, 555 still waiting on the vendor so on hold" resolves 554 alone);
+answers to a quoted question ("> can we close 545? / not yet, …", "> is 426 still a
+problem? / no, all good now": free text, nothing changed); conditions and plans told as free
+text rather than "no change" ("tomorrow I'll close 448", "plan is to close 449 on monday",
+"we might need to escalate 444 next week"), and "resolve 441 after the reboot tonight" not
+understood (nothing changed); sarcasm and complaints naming a ticket, not shown ("thanks for
+closing 452 without fixing it, really helpful", "this is ridiculous, 453 has been open since
+october"); "did someone close 458 by mistake?" (shown, not its history); "close 465 and 466,
+and 467 to sam" (the verbless "467 to sam" after a list); names and words mistyped ("asign
+503 to priay", "giv 508 to alx", "shw me al my opne tikets": asked who "priay" is, or
+searched for "al"); non-native phrasings ("please revert me on 500 status", "is possible to
+change priority of 497 in high?", "sir please my ticket 498 make urgent, …", "for 562 the
+priority must be more high"); "any urgent tickets sitting with facilities?" (searched for
+"facilities"), "can you bump it up a bit", "lmk when 489 is done", and "im wfh today, can
+someone else take 484".
 """
 
 from __future__ import annotations
@@ -321,7 +344,6 @@ TWELFTH_MISREAD: frozenset[str] = frozenset({
     'is possible to change priority of 497 in high?',
     'sir please my ticket 498 make urgent, printer not printing since morning',
     '560 problem is solve now you can close',
-    'i has resolved the 499, please you close it',
     'please revert me on 500 status',
     'for 562 the priority must be more high',
     'asign 503 to priay',
