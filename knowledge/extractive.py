@@ -29,8 +29,10 @@ from functools import cache
 
 from knowledge.asked_for import Fact, states
 from knowledge.injection import without_instructions
+from knowledge.lexicon import is_english_word
 from knowledge.passages import Passage
 from knowledge.question import without_courtesy, without_when
+from knowledge.retrieval import TYPO_MIN_LETTERS, TYPO_WEIGHT
 from knowledge.senses import read_in_sense
 from knowledge.terms import STOP_WORDS, content_terms, findable_terms
 from knowledge.text import split_sentences
@@ -144,15 +146,42 @@ def _standing_in(
     weights: Mapping[str, float], sentences: Sequence[_Sentence]
 ) -> dict[str, float]:
     """`weights`, with the everyday names of a question's word that no sentence holds
-    ("folder" in a manual that says "directories"); a word the text has is matched as it is."""
-    present = {term for sentence in sentences for term in sentence.terms | sentence.section_terms}
+    ("folder" in a manual that says "directories"), and the word one edit away that a
+    misspelt one stands for ("pasword"); a word the text has is matched as it is."""
+    held = Counter(term for sentence in sentences for term in sentence.terms | sentence.section_terms)
     widened = dict(weights)
     for term, weight in weights.items():
-        if weight < 1.0 or term in present:
+        if weight < 1.0 or term in held:
             continue
         for other in _everyday_names().get(term, ()):
             widened.setdefault(other, RELATED_WEIGHT)
+        meant = _misspelt_for(term, held)
+        if meant is not None:
+            widened.setdefault(meant, TYPO_WEIGHT)
     return widened
+
+
+def _misspelt_for(term: str, held: Counter[str]) -> str | None:
+    """The word of the quoted text a question's word no sentence holds is a typo of, as search
+    corrects it (`knowledge.retrieval`): one edit away, the most frequent, from a word of at
+    least `TYPO_MIN_LETTERS` letters that is no English word ("spilt" is not "spill")."""
+    if len(term) < TYPO_MIN_LETTERS or not term.isalpha() or is_english_word(term):
+        return None
+    near = [other for other in held if _one_edit_apart(term, other)]
+    return min(near, key=lambda other: (-held[other], other)) if near else None
+
+
+def _one_edit_apart(one: str, other: str) -> bool:
+    """Whether one deletion, insertion, replacement or swap of neighbours makes one the other."""
+    if one == other or abs(len(one) - len(other)) > 1:
+        return False
+    if len(one) > len(other):
+        one, other = other, one
+    start = next((i for i, (a, b) in enumerate(zip(one, other, strict=False)) if a != b), len(one))
+    if len(one) < len(other):
+        return one[start:] == other[start + 1:]
+    return one[start + 1:] == other[start + 1:] or (
+        one[start + 2:] == other[start + 2:] and one[start:start + 2] == other[start:start + 2][::-1])
 
 
 @cache

@@ -133,3 +133,21 @@ async def test_a_folder_called_by_its_name_is_no_call(shared_sandbox: PdfSandbox
 ])
 def test_words_are_read_in_the_sense_their_sentence_gives_them(text: str, read: str) -> None:
     assert read_in_sense(text) == read
+
+
+async def test_a_misspelt_word_search_found_is_quoted_too(shared_sandbox: PdfSandbox) -> None:
+    # search reads "pasword" as "password" (one edit from an indexed word, not English), but
+    # quoting compared the words as typed: nothing matched and nothing was quoted.
+    passwords = await _chunks("password-reset-mfa.pdf", shared_sandbox, 4)
+    ranked = [_headed(passwords, "Password rules"), _headed(passwords, "Self-service password reset")]
+
+    for typed in ("how do i chnage my pasword", "how do i change my pasword",
+                  "how do i chnage my password"):
+        found = _quotes(typed, *ranked)
+
+        assert found and "Change a password" in found[0], typed
+
+
+async def test_an_english_word_is_never_read_as_another(laptops: list[Passage]) -> None:
+    # "spilt" is a word of its own: it stays unmatched rather than become "spill"
+    assert _quotes("spilt", *laptops) == []
