@@ -9,6 +9,11 @@ A message waits here before its turn takes a database connection (`MessagesEndpo
 a turn waiting while holding one starved the pool under a burst, since the turn it
 waited for needed a connection again to save its state.
 
+A turn can be slow for long (a Bot Connector that stops answering is given 100 s), so a
+message waits at most `patience` seconds, then runs beside the turn before it: the person's
+next messages are never held up by one stuck turn for longer than that, nor are Teams'
+resends of them (sent after ~15 s without an answer) stacked behind it.
+
 Only a conversation in use holds a lock, so the table never outgrows the turns under way.
 Two replicas receiving the two messages still race; the state's e-tag then keeps one
 turn's state and the other turn says so (`bot.handler.TicketFlowBot._save_state`).
@@ -24,6 +29,10 @@ from dataclasses import dataclass, field
 
 log = logging.getLogger(__name__)
 
+DEFAULT_PATIENCE = 10.0
+"""Seconds a message waits for the turn before it: turns take well under a second, and
+Teams resends a message it has had no answer to for ~15 s."""
+
 
 @dataclass(slots=True)
 class _Queue:
@@ -33,21 +42,31 @@ class _Queue:
 
 
 class ConversationTurns:
-    def __init__(self) -> None:
+    def __init__(self, *, patience: float = DEFAULT_PATIENCE) -> None:
+        self._patience = patience
         self._queues: dict[Hashable, _Queue] = {}
 
     @asynccontextmanager
     async def turn_of(self, key: Hashable, *, activity_id: str | None) -> AsyncIterator[None]:
-        """Runs the block once every earlier turn under `key` has finished its block."""
+        """Runs the block once every earlier turn under `key` has finished its block, or
+        once it has waited `patience` seconds for them."""
         queue = self._queues.setdefault(key, _Queue())
         queue.users += 1
+        taken = False
         try:
             if queue.lock.locked():
                 log.info("message %s waits for the turn before it in its conversation",
                          activity_id)
-            async with queue.lock:
-                yield
+            try:
+                async with asyncio.timeout(self._patience):
+                    taken = await queue.lock.acquire()
+            except TimeoutError:
+                log.warning("message %s waited %.0f s for the turn before it in its "
+                            "conversation; it runs beside it", activity_id, self._patience)
+            yield
         finally:
+            if taken:
+                queue.lock.release()
             queue.users -= 1
             if queue.users == 0:
                 del self._queues[key]

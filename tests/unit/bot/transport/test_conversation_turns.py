@@ -73,3 +73,23 @@ async def test_a_waiting_turn_cancelled_keeps_nothing() -> None:
 async def _enter(turns: ConversationTurns, key: str) -> None:
     async with turns.turn_of(key, activity_id="2"):
         pass
+
+
+async def test_a_turn_stuck_past_the_patience_lets_the_next_one_run_beside_it() -> None:
+    turns = ConversationTurns(patience=0.05)
+    stuck_inside, never = asyncio.Event(), asyncio.Event()
+
+    async def stuck() -> None:
+        async with turns.turn_of("chat", activity_id="1"):
+            stuck_inside.set()
+            await never.wait()
+
+    running = asyncio.create_task(stuck())
+    await stuck_inside.wait()
+    async with asyncio.timeout(5):
+        async with turns.turn_of("chat", activity_id="2"):
+            assert len(turns) == 1
+    running.cancel()
+    with pytest.raises(asyncio.CancelledError):
+        await running
+    assert len(turns) == 0
