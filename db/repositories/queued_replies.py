@@ -10,6 +10,7 @@ from datetime import datetime, timedelta
 
 from sqlalchemy.ext.asyncio import AsyncEngine
 
+from db.connections import transaction
 from db.repositories.outbox_wakeup import mark_outbox_written
 from db.tables import notification_outbox as outbox
 from domain.clock import utcnow
@@ -28,7 +29,9 @@ class SqlReplyQueue:
     async def queue(self, reply: QueuedReply) -> None:
         now = self._clock()
         status = DeliveryStatus.DEAD if reply.refused else DeliveryStatus.PENDING
-        async with self._engine.begin() as connection:
+        # In the turn's transaction helper, not `engine.begin()`: a turn still holds its
+        # connection when it queues, and waiting for a second one starved the pool.
+        async with transaction(self._engine) as connection:
             await connection.execute(
                 outbox.insert().values(
                     delivery_id=str(uuid.uuid4()),
