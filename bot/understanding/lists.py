@@ -77,6 +77,7 @@ _FILLER = frozenset({
     "how", "many", "got", "we", "our", "some", "being", "them", "those", "these", "statuses",
     "am", "at", "moment", "today", "anything", "open?", "where", "wheres", "todo", "todos",
     "problem", "problems", "wat", "wot", "wht", "tix", "tkts", "pls", "plz", "or",
+    "other", "else",  # "any other vpn tickets?"
 }) | _UNRESOLVED
 _NO_TOPIC = frozenset({
     "yesterday", "tomorrow", "last", "week", "month", "ago", "recently", "earlier", "lately",
@@ -548,6 +549,12 @@ _FINISHING = (
 _FINISHED_AS = {"resolve": TicketStatus.RESOLVED, "resolved": TicketStatus.RESOLVED,
                 "fix": TicketStatus.RESOLVED, "fixed": TicketStatus.RESOLVED,
                 "close": TicketStatus.CLOSED, "closed": TicketStatus.CLOSED}
+_JUST_DONE = tuple(
+    (*lead, "just", verb) for lead, verbs in (
+        (("did", "i"), ("do", "change", "update", "touch")),
+        (("have", "i"), ("done", "changed", "updated", "touched")))
+    for verb in verbs)
+""""what did I just do", "what have I just changed": today's."""
 _TOUCHED = (
     ("did", "i", "work", "on"), ("have", "i", "worked", "on"), ("i", "have", "worked", "on"),
     ("i", "worked", "on"), ("was", "i", "working", "on"), ("i", "was", "working", "on"),
@@ -559,6 +566,7 @@ _TOUCHED = (
     ("my", "activity"), ("my", "work", "log"), ("my", "worklog"),
     ("did", "i", "do"), ("have", "i", "done"), ("i", "have", "done"), ("i", "did"),
     ("did", "i", "get", "done"), ("have", "i", "got", "done"), ("did", "i", "deal", "with"),
+    *_JUST_DONE,
     *_FINISHING,
 )
 _TOUCHED_BY_FIRST: dict[str, tuple[tuple[str, ...], ...]] = {
@@ -607,6 +615,8 @@ def _worked_on(
         elif words[i] not in _AROUND_TOUCHED and words[i] != "since":
             return None  # "what did I work on for the printer": not only when
         index += 1
+    if "just" in words[at:at + size] and since is None:
+        since = today  # "what did I just do"
     said = [w if i != named_at else "i" for i, w in enumerate(words[at:at + size], start=at)]
     finished = _FINISHED_AS.get(words[at + size - 1]) if said in map(
         list, _FINISHING) or named_at is not None and said[:1] == ["has"] and (
