@@ -1325,6 +1325,9 @@ def _first_clause(
         changed = isinstance(found, (ChangeStatus, AssignTicket, EditTicket, CommentOnTicket))
         if others_did and not isinstance(found, ChangeStatus):
             after |= {w.text for w in words[reason:] if w.text in _NOT_DOING}
+        if _called_for(found):
+            after -= {w.text for i, w in enumerate(words[reason:end], start=reason)
+                      if _tells_what_fails(words, i, reason)}
         if after & _NEGATIONS and (_first_ticket(message) is not None or changed) and (
                 changed or not _judged(words, reason, end)):
             return Declined(_first_ticket(message), message.text.strip())  # "close 4, actually don't"
@@ -1772,6 +1775,28 @@ def _ended_as(said: list[str]) -> bool:
 
 
 _OTHERS = frozenset({"he", "she", "they", "hes", "shes", "theyre"})
+
+
+def _called_for(found: Understanding | None) -> bool:
+    """A change that what does not work calls for: more urgent, someone else, back to work
+    (not a close or a resolve, which "the fix doesn't work" gainsays)."""
+    if isinstance(found, Clarify):  # whom "sam" names is read next
+        return isinstance(found.request, AssignTicket)
+    return isinstance(found, (EditTicket, AssignTicket)) or isinstance(found, ChangeStatus) and (
+        found.status in (TicketStatus.OPEN, TicketStatus.IN_PROGRESS, TicketStatus.ON_HOLD))
+
+
+_SPEAKERS = frozenset({"i", "we", "you", "u", "ill", "well", "id", "wed"})
+
+
+def _tells_what_fails(words: list[Word], index: int, reason: int) -> bool:
+    """"…, the printer doesn't work", "… they can't print invoices": a thing's or another's
+    "not" after its subject, no speaker's take-back ("we can't give it to him yet"), and
+    nobody's wish about the ticket ("sam doesn't want it urgent")."""
+    return words[index].text in _UNABLE and index > reason and (
+        words[index - 1].text not in _SPEAKERS) and not any(
+        _acts(w.text) or w.text in _DONE or w.text in ("want", "need", "wanna", "like")
+        for w in words[index + 1:])
 
 
 def _said_of_others(said: list[str]) -> bool:

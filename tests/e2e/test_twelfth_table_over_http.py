@@ -122,3 +122,22 @@ async def test_chat_shorthand_and_dictated_digits_make_the_change(
         await user_id_of(engine, "sam@example.com"))
     assert (await stored_ticket(engine, dictated, "status"))["status"] == "closed"
     assert (await stored_ticket(engine, closing, "status"))["status"] == "closed"
+
+
+async def test_what_does_not_work_told_after_a_change_it_calls_for_takes_nothing_back(
+    service: Service, engine: AsyncEngine
+) -> None:
+    """"make 412 urgent, the printer doesn't work" makes it urgent ("OK, I won't change
+    anything" before); "close 413, the fix doesn't work" still closes nothing."""
+    mia_id, mia = await person_in_teams(service, engine, "Mia", "Manager", role="manager")
+    urgent = await insert_ticket(engine, created_by=mia_id, number=this_years(412),
+                                 title="Invoices will not print")
+    kept = await insert_ticket(engine, created_by=mia_id, number=this_years(413),
+                               title="Scanner jams")
+    before = await stored_ticket(engine, kept)
+
+    await service.say("make 412 urgent, the printer doesn't work", user=mia)
+    await service.say("close 413, the fix doesn't work", user=mia)
+
+    assert (await stored_ticket(engine, urgent, "priority"))["priority"] == "urgent"
+    assert await stored_ticket(engine, kept) == before

@@ -42,9 +42,11 @@ and a status asked to be provided ("kindly provide the status of ticket 395"); 1
 order of one's day before a request ("first thing: take 367"), a greeting before what is left
 ("morning! what's on for me today"), and how directly a ticket goes ("give my ticket 338
 straight to sam"); 114. A status typed with a hyphen ("my on-hold tickets oldest first") and
-a comma typed after a space ("pls to close my ticket 396 , issue resolved now"); 116.
+a comma typed after a space ("pls to close my ticket 396 , issue resolved now"); 116. One
+read right since by the twelfth table's work (what does not work, told after a change it
+calls for, takes nothing back): "send 363 back to the queue, alex cant do it"; 117.
 
-`ELEVENTH_MISREAD` is what the rules still misread (24): a team's name as the subject of a
+`ELEVENTH_MISREAD` is what the rules still misread (23): a team's name as the subject of a
 list or a question ("tickets the network team hasn't touched since monday", "has anyone in
 facilities looked at 353?", "how is the network team getting on this week": the team-queue
 work of another helper), what someone did in a period ("what did sam close this week"), a
@@ -54,7 +56,7 @@ not us", "maybe 366 is better with the network team?"), handovers told rather th
 ("alex is on leave next week so his urgent tickets go to priya", "… can alex take my urgent
 ones?", whose "till the 14th" is read as a filing date), several changes in one list with
 their own verbs ("close 385, 386 goes to alex, and 387 is urgent"), "take 360 off alex, …,
-and give it to sam", a reason after "back to the queue", "working on 372 now" (started, not
+and give it to sam", "working on 372 now" (started, not
 taken), "escalate" alone, "make sure 354 is done by friday", a "sir my ticket 351 still
 pending since monday", "myself" after a priority, "everyone's tickets", "… any news?" after a
 list, "log an urgent one for me - …", "can you tell me who is assigned to …", "the user on
@@ -270,7 +272,6 @@ ELEVENTH_MISREAD: frozenset[str] = frozenset({
     "anything of priya's overdue?",
     '359 should really be with facilities not us',
     "take 360 off alex, he's overloaded, and give it to sam",
-    'send 363 back to the queue, alex cant do it',
     'alex is on leave next week so his urgent tickets go to priya',
     'maybe 366 is better with the network team?',
     'I need all urgent tickets from last week for my report',

@@ -303,3 +303,31 @@ def test_please_you_before_what_is_no_change_is_read_as_before(
     said: str, expected: str
 ) -> None:
     assert summary(as_the_bot_reads(said, CONVERSATION)) == expanded(expected)
+
+
+@pytest.mark.parametrize(("said", "expected"), [
+    # a thing that does not work, told after a change it calls for, takes nothing back
+    ("make 40 urgent, the printer doesn't work", "edit #40 priority=urgent"),
+    ("could you bump 41 to high? they can't print invoices", "edit #41 priority=high"),
+    ("give 43 to sam. the scanner won't scan", "assign #43 to user:u-sam"),
+    ("put 44 on hold, the vendor can't ship till january", "status #44 on_hold"),
+])
+def test_what_does_not_work_told_after_a_change_it_calls_for_takes_nothing_back(
+    said: str, expected: str
+) -> None:
+    assert summary(as_the_bot_reads(said, CONVERSATION)) == expanded(expected)
+
+
+@pytest.mark.parametrize(("said", "expected"), [
+    ("close 49, the fix doesn't work", "no change #49"),  # what fails gainsays the close
+    ("resolve 50, the printer still won't print", "no change #50"),
+    ("close 44, the user doesn't want it closed", "no change #44"),
+    ("make 45 urgent, actually don't", "no change #45"),
+    ("give 46 to sam, we can't give it to him yet", "no change #46"),
+    ("make 47 urgent, no wait, don't", "no change #47"),
+    ("make 48 urgent, sam doesn't want it urgent", "no change #48"),
+])
+def test_a_take_back_or_what_gainsays_the_change_still_changes_nothing(
+    said: str, expected: str
+) -> None:
+    assert summary(as_the_bot_reads(said, CONVERSATION)) == expanded(expected)
