@@ -2298,13 +2298,33 @@ _MODALS = frozenset({"might", "may", "could", "probably", "possibly", "perhaps",
 def _modal(
     message: Message, conversation: Conversation, start: int, end: int
 ) -> Understanding | None:
-    """"12 might be fixed", "it could be closed now": what the words say without the modal,
-    for the hedge to ask about."""
+    """"12 might be fixed", "it could be closed now", "12 looks fixed", "12 is probably
+    fixed", "12 is fixed i guess", "12 should be sorted now": what the words say without the
+    hedge, for the hedge to ask about ("12 should be closed" is no hedge: it asks)."""
     texts = [w.text for w in message.words[start:end]]
-    if len(texts) < 3 or texts[0] not in (REF, NUMBER) or texts[1] not in _MODALS:
+    if len(texts) < 3 or texts[0] not in (REF, NUMBER):
         return None
-    stated = _status_value([w for w in texts[2:] if w not in ("have", "has", "been")])
+    said = texts[2:] if texts[1] in ("is", "s") else texts[1:]
+    tail = next((len(p) for p in _HEDGES_AFTER if tuple(said[-len(p):]) == p), 0)
+    if said[0] in _MODALS or said[0] in _SEEMING:
+        said = said[1:]
+    elif said[0] == "should" and "now" in (said[-1], message.words[-1].text) and (
+            _BELIEVED_DONE & set(said)):
+        said = said[1:]  # "12 should be sorted now": believed done, where "12 should be
+        # resolved now" asks for the status it names ("now" may have been skipped)
+    elif tail and len(said) > tail:
+        said = said[:-tail]
+    else:
+        return None
+    stated = _status_value([w for w in said if w not in ("have", "has", "been", "to", "be")])
     return ChangeStatus(message.ticket(start), stated) if stated is not None else None
+
+
+_SEEMING = frozenset({"looks", "seems", "appears", "look", "seem", "appear"})
+_BELIEVED_DONE = frozenset({"fixed", "sorted", "working", "good", "ok", "okay", "fine", "done"})
+_HEDGES_AFTER = (("i", "guess"), ("i", "think"), ("i", "believe"), ("i", "reckon"),
+                 ("apparently",), ("it", "seems"), ("afaik",), ("i", "hope"))
+"""A hedge said after what it hedges: "12 is fixed i guess"."""
 
 
 _HOW_WHY = frozenset({"how", "why", "can", "could", "should", "would", "may", "does", "hows", "whys"})
