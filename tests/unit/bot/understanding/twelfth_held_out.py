@@ -41,13 +41,17 @@ now": asked, as if said to someone named), "fwd" for forward ("pls fwd 559 to ne
 asap"), the bot's name dictated ("hey ticket flow show me ticket 513"), a ticket's digits
 dictated one by one ("close ticket five one two"), laughter as emoji ("😂😂") and a wish for
 one's week ("hi there, hope your week is going ok"); 111. "please you" before a request, as
-non-native English asks ("i has resolved the 499, please you close it"); 112 of 159.
+non-native English asks ("i has resolved the 499, please you close it"); 112 of 159. Last,
+what does not work told after a change it calls for takes nothing back ("make 40 urgent, the
+printer doesn't work", "could you bump 41 to high? they can't print invoices": no change
+before), which none of the table's lines shows alone (412's reason also says "close").
 
 `TWELFTH_MISREAD` is what the rules still misread (47); none of it changes a ticket it was
 not asked to. Requests buried in a long message the rules leave as free text or no change
-("… could you bump 412 to high? … they can't print invoices. Thanks, Jo": the "can't" of the
-reason is read as a take-back; "… they are happy for us to lower the priority of 541 to low
-…"; "… Also pls close 539 which was the main one."; "… I would like this escalated please."),
+("… could you bump 412 to high? The finance close is on Friday and they can't print
+invoices. Thanks, Jo": with "close" in it, the reason's "can't" is read as a take-back;
+"… they are happy for us to lower the priority of 541 to low …"; "… Also pls close 539
+which was the main one."; "… I would like this escalated please."),
 or take in part ("ok so update on 544: … put it on hold till then" is one comment, the hold
 missed; "554 is resolved, 555 still waiting on the vendor so on hold" resolves 554 alone);
 answers to a quoted question ("> can we close 545? / not yet, …", "> is 426 still a
@@ -63,7 +67,10 @@ searched for "al"); non-native phrasings ("please revert me on 500 status", "is 
 change priority of 497 in high?", "sir please my ticket 498 make urgent, …", "for 562 the
 priority must be more high"); "any urgent tickets sitting with facilities?" (searched for
 "facilities"), "can you bump it up a bit", "lmk when 489 is done", and "im wfh today, can
-someone else take 484".
+someone else take 484". Where asking back was wanted, free text or the card is what comes
+("should we close 445?", "the user on 435 says it's working now", "oh great, 450 got closed
+AGAIN and nothing works 🙄", "not sure 527 should be closed tbh", "no need to escalate 529");
+"… send it over to them" after a quote asks who "them" is.
 """
 
 from __future__ import annotations
