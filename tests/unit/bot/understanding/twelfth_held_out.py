@@ -60,7 +60,8 @@ text rather than "no change" ("tomorrow I'll close 448", "plan is to close 449 o
 "we might need to escalate 444 next week"), and "resolve 441 after the reboot tonight" not
 understood (nothing changed); sarcasm and complaints naming a ticket, not shown ("thanks for
 closing 452 without fixing it, really helpful", "this is ridiculous, 453 has been open since
-october"); "did someone close 458 by mistake?" (shown, not its history); "close 465 and 466,
+october"); "did someone close 458 by mistake?" (shown, not its history: `held_out.py` expects
+"did someone close 26?" shown, so it was left); "close 465 and 466,
 and 467 to sam" (the verbless "467 to sam" after a list); names and words mistyped ("asign
 503 to priay", "giv 508 to alx", "shw me al my opne tikets": asked who "priay" is, or
 searched for "al"); non-native phrasings ("please revert me on 500 status", "is possible to
