@@ -2461,6 +2461,8 @@ def _fallback(words: list[str], text: str, ticket: str | None) -> Understanding:
     if len(words) <= 1:
         return Unknown(text, suggest(words), ticket)
     if len(words) == 2:
+        if words[0] == REF and ticket is None and not _commanding(words[1]):
+            return FreeText(text)  # "it broke (again)", "it died": told of the thing
         if any(_commanding(word) or word in (REF, NUMBER) for word in words) or not any(
                 _VOWEL.search(word) for word in words):
             return Unknown(text, suggest(words), ticket)

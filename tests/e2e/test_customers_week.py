@@ -275,3 +275,20 @@ async def test_how_to_reach_the_customer_just_after_their_ticket_is_offered_as_a
     await helpdesk.press("request.confirm", button(offered, "Add this as a comment")["data"],
                          user=cy)
     assert (await stored_ticket(engine, ticket, "comments"))["comments"] == [said]
+
+
+@pytest.mark.parametrize("said", ["actually it broke again", "it died", "it crashed again"])
+async def test_it_broke_just_after_their_ticket_is_offered_as_a_comment_on_it(
+    service: Service, engine: AsyncEngine, said: str
+) -> None:
+    """"actually it broke again" just after the customer's ticket was shown got "Sorry, I
+    didn't get": told of the thing the ticket is about, it is offered as a comment on it."""
+    cy = await user_in_teams(service, engine, "cy@example.com", "Cy Customer", role="customer")
+    await insert_ticket(engine, created_by=await user_id_of(engine, "cy@example.com"),
+                        number=NUMBER, title="Monitor flickers")
+    await service.say(f"show {NUMBER}", user=cy)
+
+    offered = await service.say(said, user=cy)
+
+    assert "Sorry" not in " ".join(offered.texts)
+    assert "Add this as a comment" in buttons_of(offered.card)

@@ -29,3 +29,14 @@ def test_two_words_telling_a_problem_go_to_the_help_assistant(said: str) -> None
 ])
 def test_one_word_or_a_command_is_not_taken_for_a_statement(said: str, read: str) -> None:
     assert summary(as_the_bot_reads(said, CONVERSATION)) == read
+
+
+@pytest.mark.parametrize(("said", "read"), [
+    ("it broke", "free text"), ("it died again", "free text"), ("this froze", "free text"),
+    ("actually it broke again", "free text"),
+    # a command word after "it", or a number before, is still a command gone wrong
+    ("zork it", "unknown [my tickets, new ticket, help]"),
+    ("it closed", "status TKT-2026-0007 closed"),
+])
+def test_it_and_a_verb_tell_of_the_thing(said: str, read: str) -> None:
+    assert summary(as_the_bot_reads(said, CONVERSATION)) == read
