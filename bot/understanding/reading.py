@@ -1631,7 +1631,7 @@ def _later_sentence(
         last = _skip_end(texts, first, index + 1)  # not a copy of all before it, each clause
         if sentence > begin and first < last and (
                 polite or texts[first] in _REQUEST_VERBS | _SETTING_VERBS
-                or _drawn(texts[sentence:first], texts[first:last])
+                or _drawn(texts[sentence:first], texts[first:last]) and not _asks(message, index + 1)
                 or texts[first] not in _SOMEONE and _addressed(message, begin, sentence)) \
                 and not _is_question(texts[first:last], asks=False):
             read = _reading(message, conversation, first, last)
@@ -1665,7 +1665,8 @@ _MAY_BE = frozenset({"can", "could", "may"})
 
 def _drawn(opening: list[str], said: list[str]) -> bool:
     """A change drawn from what was told before it: "the bulb was swapped, so 413 can be
-    closed" (read as "413 can be closed" is); not "…, so 46 is still open", a state told."""
+    closed" (read as "413 can be closed" is); not "…, so 46 is still open", a state told,
+    nor "…, so 413 can be closed?", asked (the caller sees the "?")."""
     return "so" in opening and said[:1] in ([REF], [NUMBER]) and len(said) > 2 and (
         said[1] in _MAY_BE and said[2] == "be")
 
