@@ -69,7 +69,9 @@ from bot.outgoing import one_card_per_ticket, reply_card
 from bot.person_lookup import resolve_person
 from bot.replies import explain
 from bot.subscriptions import run_subscription
-from bot.understanding import Conversation, Person, needs_directory, understand
+from bot.understanding import (
+    Conversation, Person, calls_off_what_came_before, needs_directory, understand,
+)
 from bot.understanding.requests import (
     Asked, AssignTicket, Both, Cancel, ChangeStatus, Choice, Clarify, CommentOnTicket, CreateTicket, Declined,
     Courtesy, EachListed, EachTicket, EditTicket, Fact, FreeText, Help, Lacking, ListTickets, MeantAnother,
@@ -131,10 +133,11 @@ _OWN = re.compile(r"\b(?:my|mine)\b", re.IGNORECASE)
 problem told, not a note on someone's ticket."""
 _TICKETS = re.compile(r"\btickets?\b", re.IGNORECASE)
 _ASKED_AS_A_QUESTION = re.compile(
-    r".*\?\s*$|\s*(?:what|whats|what's|who|whos|who's|which|how many|show|list|any|anything)\b",
+    r".*\?\s*$|\s*(?:what|whats|what's|who|whos|who's|which|how many"
+    r"|(?:show|list|find)\s+(?:me|my|us|all|the|\d))\b",
     re.IGNORECASE | re.DOTALL)
-"""A look-up asked ("what is alex working on", "anything urgent?"), not a description that
-happens to read as one."""
+"""A look-up asked ("what is alex working on", "show me 41", "anything urgent?"), not a
+description that happens to read as one ("list of contacts in outlook disappeared")."""
 _TICKET_BY_ID = re.compile(r"#\d+|\bticket\s+\d+", re.IGNORECASE)
 
 
@@ -262,7 +265,7 @@ class MessageRouter:
             # "asap please!!" when asked how urgent is the answer; a help question is not
             if choosing and (_looks_up(understood) or self._deps.assistant is not None and (
                     answered_aside(dc, understood))) or filing == "description" and (
-                    _looks_up(understood) and (
+                    _looks_up(understood) and not calls_off_what_came_before(text) and (
                         _interrupts(understood, text) or _ASKED_AS_A_QUESTION.match(text))):
                 # "what's open for the network team" (or a help question) under "Which kind
                 # of ticket is it?", "what is alex working on" under "Describe it": answered,

@@ -1879,6 +1879,14 @@ _DROPPED_BEFORE: tuple[tuple[str, ...], ...] = (
     ("scratch", "that"), ("forget", "that"), ("no", "wait"), ("oh", "wait"), ("wait",))
 """Openings that take back what came before: skipped only before a command ("never mind,
 show my tickets"), not before what someone tells ("never mind, I fixed it")."""
+_CALLED_OFF = _DROPPED_BEFORE[:4] + (("scratch", "that"), ("forget", "that"), ("forget", "it"))
+
+
+def calls_off_what_came_before(text: str) -> bool:
+    """Whether a message opens by calling off what came before ("Never mind. Show the
+    tickets I filed"): a ticket being filed is dropped, not kept aside."""
+    words = re.findall(r"[a-z]+", text.lower())
+    return any(tuple(words[:len(lead)]) == lead for lead in _CALLED_OFF)
 
 
 def _skip_start(words: list[str]) -> tuple[int, bool]:

@@ -321,6 +321,20 @@ async def test_a_look_up_while_the_description_is_asked_is_answered_and_the_titl
         "It crashes whenever I open a PDF that Alex Kim sent me", "incident", "high")
 
 
+@pytest.mark.parametrize("description", [
+    "list of contacts in outlook disappeared", "show stopper, the payroll export fails",
+])
+async def test_a_description_that_opens_like_a_look_up_is_the_description(
+    service: Service, engine: AsyncEngine, description: str
+) -> None:
+    ada = await user_in_teams(service, engine, "ada@example.com", "Ada Lovelace")
+    await service.say("new ticket Outlook lost my contacts", user=ada)
+
+    kind = await service.say(description, user=ada)
+
+    assert kind.texts[-1] == "Which kind of ticket is it?", kind.texts
+
+
 @pytest.mark.parametrize(("said", "priority"), [
     ("can you make it urgent please, I have a deadline", "urgent"),
     ("High priority pls", "high"),
