@@ -408,9 +408,14 @@ def _understand(text: str, conversation: Conversation, *, several_then: bool) ->
             or _asks_a_change(after_lead)):
         return after_lead  # "before i go on holiday: 231 to alex, 232 to sam": the time is no request
     if (relayed := _RELAYED.match(text)) and " but " not in relayed["rest"] and _asks_a_change(
-            again := _understand(relayed["rest"], _with_ticket_named(
+            again := _understand(_HAS_TO_BE.sub(r"\g<ticket> needs to be", relayed["rest"]),
+                                 _with_ticket_named(
                 relayed["ticket"], conversation), several_then=several_then)):
         return again  # "my manager asked me to close 430": the request, not who asked it
+    if _HAS_TO_BE.search(text) and _asks_a_change(demanded := _understand(
+            _HAS_TO_BE.sub(r"\g<ticket> needs to be", text), conversation,
+            several_then=several_then)):
+        return _confirm(demanded) or FreeText(text.strip())  # "12 must be closed already"
     if _LEFT_TO_DO.fullmatch(simple):  # "what's left for me today": their list
         return _understand("my tickets", conversation, several_then=several_then)
     if seeing := _SEEING_OWN.fullmatch(simple):  # "how I can see my tickets?": shown, not told how
@@ -459,7 +464,6 @@ def _understand(text: str, conversation: Conversation, *, several_then: bool) ->
     text = _WANT_THAT.sub(_wanted, text)  # "i want that 57 is assign to priya"
     text = _DONE_WANTED.sub(
         lambda said: f"{said['lead']}{_DONE_TO[said['done'].lower()]} {said['ticket']}", text)
-    text = _HAS_TO_BE.sub(r"\g<ticket> needs to be", text)
     text = _CLOSED_AS_DUPLICATE.sub(r"\g<close> - ", text)  # "close 70 as a duplicate of 71"
     text = _object_first(what_is_asked(text))
     message = read_message(text, conversation)
@@ -798,7 +802,9 @@ _DONE_WANTED = re.compile(
 """A change wanted done to a ticket, said first: "i want 50 moved to facilities", "sam wants 45
 closed" as relayed (not "nobody wants 4 closed", "sam doesn't want 4 closed")."""
 _HAS_TO_BE = re.compile(rf"\b(?P<ticket>{_TYPED_TICKET}|it) (?:has to|must) be\b", re.IGNORECASE)
-"""A demand said of a ticket as "needs to be" is: "433 has to be urgent", "46 must be high"."""
+"""A demand relayed ("my boss says 433 has to be urgent") is read as "needs to be" is; said
+by the person it may be a guess ("it must be closed already", "12 must be low priority,
+nobody cares"), so a status or a handover is asked about and nothing else is changed."""
 _RELAYED = re.compile(
     r"\W*(?:(?:so|and|also|fyi|ok|okay|btw|hi|hey)[,:!]? )*"
     r"(?P<who>(?:my|our|the|your) (?:line manager|team lead|manager|boss|lead|supervisor"

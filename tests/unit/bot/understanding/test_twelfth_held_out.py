@@ -93,8 +93,8 @@ def test_it_stays_the_ticket_in_view_when_no_one_ticket_was_named_before(
     ("my manager says 46 must be urgent", "edit #46 priority=urgent"),
     ("the user on 47 asked me to close it", "status #47 closed"),
     ("the client on ticket 48 wants it reopened", "status #48 open"),
-    # … and a demand said of a ticket
-    ("49 has to be urgent", "edit #49 priority=urgent"),
+    # … and a change wanted of a ticket ("49 has to be urgent" may be a guess:
+    # test_must_be_guessed.py)
     ("i want 50 moved to facilities", "assign #50 to team:3"),
 ])
 def test_a_request_relayed_for_someone_else_is_the_request(said: str, expected: str) -> None:
