@@ -407,11 +407,8 @@ def _understand(text: str, conversation: Conversation, *, several_then: bool) ->
             text[lead.end():], conversation, several_then=several_then), Both)
             or _asks_a_change(after_lead)):
         return after_lead  # "before i go on holiday: 231 to alex, 232 to sam": the time is no request
-    if (relayed := _RELAYED.match(text)) and " but " not in relayed["rest"] and _asks_a_change(
-            again := _understand(_HAS_TO_BE.sub(r"\g<ticket> needs to be", relayed["rest"]),
-                                 _with_ticket_named(
-                relayed["ticket"], conversation), several_then=several_then)):
-        return again  # "my manager asked me to close 430": the request, not who asked it
+    if relayed := _relayed(text, conversation, several_then=several_then):
+        return relayed  # "my manager asked me to close 430": the request, not who asked it
     if _HAS_TO_BE.search(text) and _asks_a_change(demanded := _understand(
             _HAS_TO_BE.sub(r"\g<ticket> needs to be", text), conversation,
             several_then=several_then)):
@@ -503,6 +500,41 @@ def _understand(text: str, conversation: Conversation, *, several_then: bool) ->
         found = then  # "close 4 and 5, then assign 6 to me": both parts, never the first alone
     return found if _ANYWAY.search(text) else _past_due_asked(
         found, conversation.today, yearless=_YEARLESS.search(text) is not None)
+
+
+def _relayed(text: str, conversation: Conversation, *, several_then: bool) -> Understanding | None:
+    """The change a request relayed for someone asks ("sam asked me to close 12"), read once
+    however many relays lead to it ("sam asked me to ask you to …" was read once a relay, and
+    a long run of them overflowed the stack). Doubted or questioned after it ("my manager
+    wants 12 closed, I disagree", "sam asked me to close 12 - is that allowed") it is only
+    asked about, or told."""
+    rest, named = text, None
+    while relayed := _RELAYED.match(rest):
+        rest, named = relayed["rest"], named or relayed["ticket"]
+    if rest is text or " but " in rest:
+        return None
+    again = _understand(_HAS_TO_BE.sub(r"\g<ticket> needs to be", rest),
+                        _with_ticket_named(named, conversation), several_then=several_then)
+    if not _asks_a_change(again):
+        return None
+    if "?" in rest or _doubted(_AFTER_THE_REQUEST.split(rest, maxsplit=1)[1:]):
+        doubt = replace(again, reason=None) if isinstance(again, ChangeStatus) else again
+        return _confirm(doubt) or FreeText(text.strip())  # the doubt is no reason to post
+    return again
+
+
+_AFTER_THE_REQUEST = re.compile(r"[,;.!]\s+|\s+[-–—]+\s+")
+_DOUBTS = frozenset({"disagree", "unsure", "doubt", "wrong", "allowed", "ok", "okay", "sure",
+                     "agree", "think", "idea", "right"})
+"""Words that doubt or weigh a request after it: "I disagree", "is that ok", "not sure"."""
+
+
+def _doubted(after: list[str]) -> bool:
+    """What follows a relayed request questions or doubts it ("should I", "what do you
+    think", "I disagree"), rather than telling why it is wanted."""
+    words = " ".join(after).lower().replace("'", "").split()
+    return bool(words) and (words[0] in _QUESTION_START or " ".join(words[:2]) in _QUESTION_START
+                            or bool(_DOUBTS & set(words)))
 
 
 def _with_ticket_named(typed: str | None, conversation: Conversation) -> Conversation:
