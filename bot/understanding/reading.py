@@ -828,11 +828,13 @@ _DONE_TO = {"moved": "move", "closed": "close", "resolved": "resolve", "reopened
             "given": "give", "sent": "send", "transferred": "transfer", "put": "put"}
 _DONE_WANTED = re.compile(
     r"^(?P<lead>\W*(?:(?:please|pls|so|and|ok|okay|hi|hey)[,!]? )*)"
-    r"(?:(?:i|we|i'd|we'd) )?(?:really )?(?:want|wants|wanted|need|needs|would like|like)"
+    r"(?:(?:(?:i|we) )?(?:really )?(?:want|wants|need|needs|would like)"
+    r"|(?:i'd|we'd) (?:really )?like)"
     rf" (?P<ticket>{_TYPED_TICKET}|it)"
-    rf" (?P<done>{'|'.join(_DONE_TO)})\b", re.IGNORECASE)
+    rf" (?P<done>{'|'.join(_DONE_TO)})\b(?! (?:by|before|no later than)\b)", re.IGNORECASE)
 """A change wanted done to a ticket, said first: "i want 50 moved to facilities", "sam wants 45
-closed" as relayed (not "nobody wants 4 closed", "sam doesn't want 4 closed")."""
+closed" as relayed (not "nobody wants 4 closed", "sam doesn't want 4 closed"); not a wish
+past ("i wanted 12 closed") nor a day it is wanted by ("i need 12 closed by friday": due)."""
 _HAS_TO_BE = re.compile(rf"\b(?P<ticket>{_TYPED_TICKET}|it) (?:has to|must) be\b", re.IGNORECASE)
 """A demand relayed ("my boss says 433 has to be urgent") is read as "needs to be" is; said
 by the person it may be a guess ("it must be closed already", "12 must be low priority,
