@@ -219,11 +219,41 @@ def _in_view_of_the_quote(text: str, conversation: Conversation) -> Conversation
     if not (answered := quoted(text)):
         return conversation
     message = read_message(answered, conversation)
-    named = {w.value for w in message.words
-             if w.text in (REF, NUMBER) and any(ch.isdigit() for ch in w.typed)}
+    named = {w.value for index, w in enumerate(message.words)
+             if w.text in (REF, NUMBER) and any(ch.isdigit() for ch in w.typed)
+             and not _counted(message, index)}
     ticket = named.pop() if len(named) == 1 else None
     return replace(conversation, last_ticket=ticket) if isinstance(ticket, TicketNumber) \
         else conversation
+
+
+_TICKET_BEFORE = frozenset({
+    "ticket", "tickets", "number", "no", "nr", "incident", "case", "request", "on", "for",
+    "about", "with", "to", "of", "re", "from", "in", "and", "or", "tnum", "tref",
+})
+"""Words a ticket's bare number follows ("the spooler on 424", "ticket 2"), unlike a count."""
+_AFTER_A_TICKET = frozenset({
+    "is", "was", "are", "were", "has", "had", "have", "and", "or", "but", "now", "again",
+    "today", "yesterday", "this", "last", "earlier", "already", "too", "as", "because", "so",
+    "for", "with", "to", "in", "on", "at", "by", "since", "after", "before", "then", "also",
+    "just", "still", "the", "a", "it", "not", "will", "should", "can", "could", "be", "being",
+    "been", "looks", "seems", "works", "tnum", "tref", "s",
+})
+"""Words a ticket's number is followed by when told of ("4 is fine", "closed 424 yesterday")."""
+
+
+def _counted(message: Message, index: int) -> bool:
+    """A bare number in a quoted message that counts things ("swapped 2 toner cartridges"),
+    not a ticket: after a word that is not a ticket's ("swapped") and before one that is
+    not told of a ticket ("toner"). "#2", "ticket 2", "on 424", "4 is fine", "fixed 424,
+    …" stay tickets."""
+    words = message.words
+    if words[index].text != NUMBER or not words[index].typed.isdigit() or index == 0 or (
+            _clause_ends(message, index)):
+        return False
+    after = words[index + 1].text if index + 1 < len(words) else None
+    return words[index - 1].text not in _TICKET_BEFORE and after is not None and (
+        after.isalpha() and after not in _AFTER_A_TICKET)
 
 
 _WORK = (r"(?:tickets|ones|stuff|work|things|jobs|workload|queue|cases|issues|requests"
