@@ -277,7 +277,8 @@ _COVERED = re.compile(
     r" (?:(?:can|could|will|should|is going to|is gonna|to) )?"
     r"(?:cover|take over|pick up|look after|take care of|handle|mind) "
     r"(?P<list>(?:all (?:of )?)?(?:his|her|their|(?:[\w']+ )?[\w']+'s)(?: \w+)? " + _WORK + ")"
-    r"(?: (?:while|until|till|til|for|from|this|next|today|tomorrow)\b.*)?"
+    r"(?: (?:while|until|till|til|for|from|this|next|today|tomorrow)\b(?!.*\b(?:if|unless|once"
+    r"|provided)\b).*)?"
     r"(?: please| pls| plz| thanks)?")
 """Someone to cover another's work: "alex can cover sam's tickets", "Alex will take over
 Sam's tickets while he's away", "sam is on leave, alex can pick up his tickets"."""
@@ -1384,17 +1385,15 @@ def _first_clause(
             continue
         else:
             continue
-        others_did = _said_of_others([w.text for w in words[reason:]])
-        after = {w.text for i, w in enumerate(words[reason:], start=reason)
-                 if words[i - 1].text != "it"  # "…, it won't print": the thing, not a take-back
-                 and not _tells_why(words, i)  # "closing 7 - no response from the user"
-                 and not (others_did and w.text in _NOT_DOING)}  # "…, he never replied"
         clause_end = _skip_end([w.text for w in words[:reason]], start)
         clause = _reading(message, conversation, start, clause_end)
         found = next((f for rule in _RULES if (f := rule(clause, clause)) is not None), None)
         changed = isinstance(found, (ChangeStatus, AssignTicket, EditTicket, CommentOnTicket))
-        if others_did and not isinstance(found, ChangeStatus):
-            after |= {w.text for w in words[reason:] if w.text in _NOT_DOING}
+        others_did = _explains(found, _not_done_by_others([w.text for w in words[reason:]]))
+        after = {w.text for i, w in enumerate(words[reason:], start=reason)
+                 if words[i - 1].text != "it"  # "…, it won't print": the thing, not a take-back
+                 and not _tells_why(words, i)  # "closing 7 - no response from the user"
+                 and not (others_did and w.text in _NOT_DOING)}  # "…, he never replied"
         if _called_for(found):
             after -= {w.text for i, w in enumerate(words[reason:end], start=reason)
                       if _tells_what_fails(words, i, reason)}
@@ -1568,7 +1567,7 @@ def _with_comment_leads() -> tuple[tuple[str, ...], ...]:
 
 _CHANGED_MIND = frozenset({"actually", "wait", "hmm", "scratch"})
 _SAID_OPENS = (("saying", "that"), ("saying",), ("that", "says"), ("which", "says"),
-                  ("to", "say"), ("that",))
+               ("to", "say"), ("that",))
 
 
 def _with_comment(message: Message, conversation: Conversation, start: int) -> ChangeStatus | None:
@@ -1586,7 +1585,11 @@ def _with_comment(message: Message, conversation: Conversation, start: int) -> C
         if not isinstance(found, ChangeStatus) or found.status is None or found.take:
             return None
         said = [w if w != REF or message.original(at, at + 1).lower() != "that" else "that"
-                for at, w in enumerate(words[:index + lead + 2], start=0)]  # "that", not "it"
+                for at, w in enumerate(words[:index + lead + 2])]  # "that", not "it"
+        if words[index] == "and" and said[index + lead:index + lead + 1] in (
+                ["to"], ["on"], ["for"], [REF], [NUMBER]) and _typed_tickets(
+                message, index + lead, min(index + lead + 3, len(words))):
+            return None  # "close 12 and add a note to 13": a note on another ticket
         lead += next((len(p) for p in _SAID_OPENS
                       if tuple(said[index + lead:index + lead + len(p)]) == p), 0)
         if index + lead >= len(words) or words[index] == "and" and (
@@ -1839,7 +1842,7 @@ def _ended_as(said: list[str]) -> bool:
         return False
     return said[0] in _ENDED_AS or said[:2] in (
         ["not", "a"], ["not", "an"], ["not", "reproducible"], ["not", "needed"],
-        ["not", "required"], ["not", "an"], ["no", "longer"], ["no", "response"],
+        ["not", "required"], ["no", "longer"], ["no", "response"],
         ["user", "error"], ["working", "as"], ["works", "as"], ["by", "design"],
         ["out", "of"], ["raised", "in"], ["opened", "in"], ["logged", "in"], ["created", "in"],
         ["false", "alarm"], ["false", "positive"], ["known", "issue"], ["third", "party"])
@@ -1864,16 +1867,28 @@ def _tells_what_fails(words: list[Word], index: int, reason: int) -> bool:
     """"…, the printer doesn't work", "… they can't print invoices": a thing's or another's
     "not" after its subject, no speaker's take-back ("we can't give it to him yet"), and
     nobody's wish about the ticket ("sam doesn't want it urgent")."""
+    subject = next((w.text for w in reversed(words[reason:index]) if w.text not in _BEFORE_NOT),
+                   "")
+    failing = [w.text for w in words[index + 1:] if w.text not in ("still", "even", "ever")][:1]
     return words[index].text in _UNABLE and index > reason and (
         words[index - 1].text not in _SPEAKERS) and not any(
         _acts(w.text) or w.text in _DONE or w.text in ("want", "need", "wanna", "like")
-        for w in words[index + 1:])
+        for w in words[index + 1:]) and (
+        subject not in _OTHERS | _REQUESTERS | {"they", "them"} or bool(
+            failing and failing[0] in _FAILING))  # "they can't print", not "he doesn't care"
 
 
-def _said_of_others(said: list[str]) -> bool:
-    """A reason that tells what someone else did not do ("…, he never replied", "since the
-    user never got back to us", "because she doesn't need it"): their "not" takes back
-    nothing the speaker asked for."""
+_FAILING = frozenset({
+    "print", "work", "log", "login", "access", "connect", "open", "send", "receive", "use",
+    "see", "load", "start", "boot", "sign", "save", "scan", "hear", "call", "email", "get",
+})
+"""What people cannot do when something is broken: "… they can't print invoices"."""
+
+
+def _not_done_by_others(said: list[str]) -> str | None:
+    """What a reason tells someone else did not do ("…, he never replied": "replied", "since
+    the user never got back to us": "got", "because she doesn't need it": "need"), or None
+    when it tells no such thing, or says what they want done ("… want it closed")."""
     if said[:2] in (["due", "to"], ["owing", "to"]):
         said = said[2:]
     elif said[:1] and said[0] in _BECAUSE:
@@ -1882,8 +1897,40 @@ def _said_of_others(said: list[str]) -> bool:
         1 if said[:1] and said[0] in _OTHERS | _REQUESTERS else 0)
     while subject and subject < len(said) and said[subject] in _BEFORE_NOT:
         subject += 1  # "the customer has not answered", "user still can't print"
-    return subject > 0 and said[subject:subject + 1] != [] and said[subject] in _NOT_DOING and (
-        not any(_acts(w) or w in _DONE for w in said[subject + 1:]))  # "… want it closed"
+    if not subject or said[subject:subject + 1] == [] or said[subject] not in _NOT_DOING or any(
+            _acts(w) or w in _DONE for w in said[subject + 1:]):
+        return None
+    done = [w for w in said[subject + 1:] if w not in _BEFORE_NOT]
+    return done[0] if done else None
+
+
+def _explains(found: Understanding | None, not_done: str | None) -> bool:
+    """Whether what someone else did not do is a reason for the change: anything that still
+    fails for a reopen ("reopen 12, user still can't print"); for a close or a resolve only
+    silence or no need ("…, he never replied", "she doesn't need it anymore"); for a hold
+    also what has not come yet ("the vendor hasn't shipped the part"). Never for anything
+    else: "give 12 to sam, he doesn't have access", "close 12, the user doesn't agree"."""
+    if not_done is None or not isinstance(found, ChangeStatus):
+        return False
+    if found.status is TicketStatus.OPEN:
+        return True
+    if found.status in (TicketStatus.CLOSED, TicketStatus.RESOLVED):
+        return not_done in _NO_LONGER
+    return found.status is TicketStatus.ON_HOLD and not_done in _NO_LONGER | _NOT_YET
+
+
+_NO_LONGER = frozenset({
+    "reply", "replied", "respond", "responded", "answer", "answered", "get", "got", "call",
+    "called", "ring", "rang", "come", "came", "return", "returned", "show", "showed", "turn",
+    "turned", "need", "needs", "use", "uses", "used", "work", "works", "exist", "exists",
+    "reproduce", "replicate", "repro",
+})
+"""What someone else did not do that lets a ticket be closed: "he never replied"."""
+_NOT_YET = frozenset({
+    "ship", "shipped", "arrive", "arrived", "deliver", "delivered", "send", "sent", "receive",
+    "received", "approve", "approved", "confirm", "confirmed", "sign", "signed",
+})
+"""What has not come yet, that a ticket waits on: "the vendor hasn't shipped the part"."""
 
 
 _BEFORE_NOT = frozenset({"has", "have", "had", "did", "does", "is", "was", "will", "would",

@@ -53,3 +53,8 @@ def test_look_alikes_are_no_handover(said: str, expected: str | None) -> None:
     assert not read.startswith("assign each of"), read
     if expected is not None:
         assert read == expected
+
+
+def test_a_handover_on_a_condition_is_no_offer() -> None:
+    said = "alex can handle sam's tickets from tomorrow if nobody objects"
+    assert not summary(as_the_bot_reads(said, NOTHING_IN_VIEW)).startswith("assign each of")

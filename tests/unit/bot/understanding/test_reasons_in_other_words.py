@@ -133,3 +133,33 @@ def test_what_someone_else_does_not_want_done_is_no_reason_to_do_it(said: str) -
     understood = as_the_bot_reads(said, CONVERSATION)
     assert not (isinstance(understood, ChangeStatus) and understood.status is not None), summary(
         understood)
+
+
+@pytest.mark.parametrize("said", [
+    # what someone else won't have, or can't do, is no reason for the change said before it
+    "close 12, the user doesn't agree", "close 12, they never agreed",
+    "close 12, the customer won't allow it", "resolve 12, she still can't print",
+    "give 12 to sam, he doesn't have access", "give 43 to sam, he can't",
+    "put 12 on hold, the user can't wait", "make 12 urgent, the user doesn't care",
+])
+def test_what_someone_else_will_not_have_is_no_reason(said: str) -> None:
+    understood = as_the_bot_reads(said, CONVERSATION)
+    read = summary(understood)
+    assert not read.startswith(("status", "assign", "edit")), read
+
+
+@pytest.mark.parametrize(("said", "read"), [
+    ("put 12 on hold, the vendor hasn't shipped the part yet", "status TKT-2026-0012 on_hold"),
+    ("close 12 as he doesn't work here anymore", "status TKT-2026-0012 closed"),
+])
+def test_what_someone_else_has_not_done_yet_is_a_reason(said: str, read: str) -> None:
+    assert summary(as_the_bot_reads(said, CONVERSATION)) == read
+
+
+@pytest.mark.parametrize("said", [
+    "close 12 and add a note to 13", "close 12 and add a note on 14 saying done",
+    "resolve 12 and comment on 13 that it is fixed too",
+])
+def test_a_note_for_another_ticket_is_no_comment_on_this_one(said: str) -> None:
+    understood = as_the_bot_reads(said, CONVERSATION)
+    assert not (isinstance(understood, ChangeStatus) and understood.reason), summary(understood)
