@@ -1404,6 +1404,9 @@ def _first_clause(
             words[reason + 1].text not in _NEGATIONS)  # "…, I'm off next week": their own
         if after & (_TAKEN_BACK - _WHEN_SAID if own or others_did else _TAKEN_BACK):
             return None  # "resolve 4, or maybe …", "close 4, tomorrow": not the request it starts with
+        if changed and found is not None and _asks_about_it([w.text for w in words[reason:end]]):
+            return _confirm(found) or Declined(_first_ticket(message), message.text.strip())
+            # "close 12, what do you think", "… is that allowed": asked first, never made
         if _addressed(message, start, reason):  # "Network team, please close 12": no list
             return _later_sentence(message, conversation, start, end)
         if isinstance(found, ChangeStatus) and found.status is not None:
@@ -1917,6 +1920,22 @@ def _explains(found: Understanding | None, not_done: str | None) -> bool:
     if found.status in (TicketStatus.CLOSED, TicketStatus.RESOLVED):
         return not_done in _NO_LONGER
     return found.status is TicketStatus.ON_HOLD and not_done in _NO_LONGER | _NOT_YET
+
+
+def _asks_about_it(said: list[str]) -> bool:
+    """Words after a change that ask about it ("what do you think", "is that allowed", "does
+    that work for you", "should I"), not a reason told ("is working now")."""
+    said = said[1:] if said[:1] and said[0] in ("-", "–", "—") else said
+    return bool(said) and (said[0] in ("what", "how", "why", "thoughts", "whats") or (
+        said[0] in _AUXILIARIES and said[1:2] != [] and said[1] in _ASKED_OF and not (
+            said[0] in ("can", "could", "would", "will") and said[1] in ("you", "u"))))
+    # "…, can you close it off" asks for a change: read as the request it is
+
+
+_AUXILIARIES = frozenset({"is", "are", "does", "do", "should", "can", "could", "would", "will",
+                          "may", "shall", "am"})
+_ASKED_OF = frozenset({"that", "this", "it", "tref", "you", "u", "i", "we", "there", "everyone",
+                       "anyone"})
 
 
 _NO_LONGER = frozenset({

@@ -163,3 +163,12 @@ def test_what_someone_else_has_not_done_yet_is_a_reason(said: str, read: str) ->
 def test_a_note_for_another_ticket_is_no_comment_on_this_one(said: str) -> None:
     understood = as_the_bot_reads(said, CONVERSATION)
     assert not (isinstance(understood, ChangeStatus) and understood.reason), summary(understood)
+
+
+@pytest.mark.parametrize("said", [
+    "close 12, what do you think", "close 12, is that allowed", "close 12 - does that work for you",
+    "assign 12 to sam, does that make sense", "make 12 urgent, what do you reckon",
+])
+def test_a_change_followed_by_a_question_about_it_is_asked_first(said: str) -> None:
+    read = summary(as_the_bot_reads(said, CONVERSATION))
+    assert read.startswith(("ask ", "show ", "no change")), read
