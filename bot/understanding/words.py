@@ -241,7 +241,9 @@ _SPELLED_AFTER = re.compile(  # "ticket twelve", "number one hundred sixteen", "
 def spelled_numbers(text: str) -> str:
     """A ticket's number said in words after "ticket", "number" or "no." (dictated, or typed
     as said: "close ticket twelve", "ticket one hundred sixteen") written as digits. Only
-    there: "close the two tickets", "one of them" and "no one" stay words."""
+    there: "close the two tickets", "one of them" and "no one" stay words. Digits said one
+    by one make one number after "ticket" ("ticket five one two": 512), and as many after
+    "tickets" ("tickets one two three": 1 2 3)."""
     return _SPELLED_AFTER.sub(_as_digits, text)
 
 
@@ -251,7 +253,9 @@ def _as_digits(found: re.Match[str]) -> str:
         words.pop()
     digits = [_UNITS_SPELLED.get(word, 10) for word in words]
     if len(digits) > 1 and max(digits) < 10:  # "ticket five one two", dictated digit by digit
-        return f"{found['lead']}{found['gap']}{int(''.join(map(str, digits)))}" \
+        several = found["lead"].lower() == "tickets"  # "tickets one two three": 1, 2 and 3
+        said = " ".join(map(str, digits)) if several else str(int("".join(map(str, digits))))
+        return f"{found['lead']}{found['gap']}{said}" \
             f"{found[0][len(found['lead']) + len(found['gap']) + len(found['said']):]}"
     total = current = 0
     for index, word in enumerate(words):
