@@ -93,3 +93,36 @@ async def test_a_turn_stuck_past_the_patience_lets_the_next_one_run_beside_it() 
     with pytest.raises(asyncio.CancelledError):
         await running
     assert len(turns) == 0
+
+
+async def test_turns_that_move_past_a_stuck_one_still_take_turns_among_themselves() -> None:
+    """Past a stuck turn, the messages that waited for it run one after another, not all at
+    once: a double tap during a slow turn still files one ticket."""
+    turns = ConversationTurns(patience=0.2)
+    stuck_inside, never = asyncio.Event(), asyncio.Event()
+    inside = 0
+    most_inside = 0
+
+    async def stuck() -> None:
+        async with turns.turn_of("chat", activity_id="stuck"):
+            stuck_inside.set()
+            await never.wait()
+
+    async def waiter(number: int) -> None:
+        nonlocal inside, most_inside
+        async with turns.turn_of("chat", activity_id=str(number)):
+            inside += 1
+            most_inside = max(most_inside, inside)
+            for _ in range(3):
+                await asyncio.sleep(0)  # the others get their chance to come in
+            inside -= 1
+
+    running = asyncio.create_task(stuck())
+    await stuck_inside.wait()
+    async with asyncio.timeout(10):
+        await asyncio.gather(*(waiter(n) for n in range(5)))
+    assert most_inside == 1
+    running.cancel()
+    with pytest.raises(asyncio.CancelledError):
+        await running
+    assert len(turns) == 0
