@@ -555,9 +555,11 @@ def _relayed(text: str, conversation: Conversation, *, several_then: bool) -> Un
 
 
 _AFTER_THE_REQUEST = re.compile(r"[,;.!]\s+|\s+[-–—]+\s+")
-_DOUBTS = frozenset({"disagree", "unsure", "doubt", "wrong", "allowed", "ok", "okay", "sure",
-                     "agree", "think", "idea", "right"})
-"""Words that doubt or weigh a request after it: "I disagree", "is that ok", "not sure"."""
+_DOUBTS = re.compile(r"\b(?:disagree|unsure|doubt\w*|not (?:sure|convinced|certain)|no idea"
+                     r"|(?:dont|do not|not) (?:think|agree)|is (?:that|this|it) (?:ok|okay|right"
+                     r"|allowed|wise|fine))\b")
+"""What doubts or weighs a request after it: "I disagree", "not sure", "I don't think so";
+not "the printer is ok now", a reason."""
 
 
 def _doubted(after: list[str]) -> bool:
@@ -565,7 +567,7 @@ def _doubted(after: list[str]) -> bool:
     think", "I disagree"), rather than telling why it is wanted."""
     words = " ".join(after).lower().replace("'", "").split()
     return bool(words) and (words[0] in _QUESTION_START or " ".join(words[:2]) in _QUESTION_START
-                            or bool(_DOUBTS & set(words)))
+                            or _DOUBTS.search(" ".join(words)) is not None)
 
 
 def _with_ticket_named(typed: str | None, conversation: Conversation) -> Conversation:

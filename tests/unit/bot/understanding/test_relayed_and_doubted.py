@@ -20,6 +20,7 @@ from tests.unit.bot.understanding.test_transcript import CONVERSATION, as_the_bo
     "my boss wants 12 given to sam, not sure that's right",
     "priya asked me to make 43 urgent. is that ok",
     "the customer asked us to put 41 on hold, do we do that",
+    "sam asked me to close 12, I don't think it's fixed",
 ])
 def test_a_relayed_request_doubted_changes_nothing(said: str) -> None:
     assert not isinstance(as_the_bot_reads(said, CONVERSATION),
@@ -38,6 +39,8 @@ def test_a_relayed_close_doubted_is_asked_about_without_the_doubt_as_its_reason(
     ("my manager asked me to close 430, the printer works again", "status TKT-2026-0430 closed"),
     ("the customer asked us to put 41 on hold, they are on holiday", "status TKT-2026-0041 on_hold"),
     ("my manager asked me to close 430. thanks", "status TKT-2026-0430 closed"),
+    ("my manager asked me to close 430, the printer is ok now", "status TKT-2026-0430 closed"),
+    ("sam asked me to close 12, the user says it's right now", "status TKT-2026-0012 closed"),
 ])
 def test_a_relayed_request_with_a_reason_is_made_as_before(said: str, expected: str) -> None:
     assert summary(as_the_bot_reads(said, CONVERSATION)) == expected
