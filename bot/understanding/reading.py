@@ -3332,6 +3332,9 @@ def _set_something(reading: Reading, found: re.Match[str]) -> Understanding | No
     if _RELATIVE_PRIORITY.fullmatch(" ".join(w for w in said if w not in ("back", "again"))):  # "make 4 less urgent": which priority is asked
         return _ask_field(ticket, "priority")
     rest = reading.words(found, "rest")
+    if (later := _status_value([w.text for w in rest if w.text != DATE])) is not None and any(
+            w.text == DATE for w in rest):
+        return _should_be(ticket, later)  # "put 6 on hold tomorrow": now, or not yet? asked
     if len(rest) <= 4 and (due := _due(ticket, rest, reading.conversation.today)) is not None:
         return due
     if found.group("verb") in ("take", "get") and _OFF_ME.fullmatch(" ".join(said)):
