@@ -548,12 +548,16 @@ def _relayed(text: str, conversation: Conversation, *, several_then: bool) -> Un
                         _with_ticket_named(named, conversation), several_then=several_then)
     if not _asks_a_change(again):
         return None
-    if "?" in rest or _doubted(_AFTER_THE_REQUEST.split(rest, maxsplit=1)[1:]):
+    if "?" in rest or _doubted(_AFTER_THE_REQUEST.split(rest, maxsplit=1)[1:]) or (
+            _HAS_TO_BE.search(rest) and _BY_NOW.search(rest)):  # "sam said 12 must be closed
+        # already": what sam supposes, not asks
         doubt = replace(again, reason=None) if isinstance(again, ChangeStatus) else again
         return _confirm(doubt) or FreeText(text.strip())  # the doubt is no reason to post
     return again
 
 
+_BY_NOW = re.compile(r"\b(?:already|by now|surely|probably)\b", re.IGNORECASE)
+"""What makes "must be" a guess rather than an order: "12 must be closed already"."""
 _AFTER_THE_REQUEST = re.compile(r"[,;.!]\s+|\s+[-–—]+\s+")
 _DOUBTS = re.compile(r"\b(?:disagree|unsure|doubt\w*|not (?:sure|convinced|certain)|no idea"
                      r"|(?:dont|do not|not) (?:think|agree)|is (?:that|this|it) (?:ok|okay|right"

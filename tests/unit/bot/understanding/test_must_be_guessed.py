@@ -1,7 +1,7 @@
 """"must be" / "has to be" said of a ticket by the person may be a guess ("it must be closed
 already", "12 must be low priority, nobody cares"): a status is asked about, anything else
 is left as told; relayed from someone ("my boss says 433 has to be urgent") it is an order,
-made as before."""
+made as before, unless a guess too ("sam said 12 must be closed already")."""
 
 from __future__ import annotations
 
@@ -17,8 +17,10 @@ from tests.unit.bot.understanding.test_transcript import CONVERSATION, as_the_bo
     "12 must be low priority, nobody cares", "12 must be on hold, the timer stopped",
     "it has to be urgent, otherwise why would sam call", "49 has to be urgent",
     "12 has to be closed", "ticket 12 must be high priority by now",
+    "sam said 12 must be closed already", "my boss says 12 has to be resolved by now",
+    "sam said 12 must be on hold already, the timer stopped",
 ])
-def test_must_be_said_by_the_person_changes_nothing(said: str) -> None:
+def test_must_be_said_by_the_person_or_guessed_changes_nothing(said: str) -> None:
     assert not isinstance(as_the_bot_reads(said, CONVERSATION),
                           (AssignTicket, ChangeStatus, EditTicket))
 
@@ -37,6 +39,7 @@ def test_a_status_guessed_is_asked_about(said: str, expected: str) -> None:
     ("my manager says 46 must be high", "edit TKT-2026-0046 priority=high"),
     ("sam says 12 has to be closed", "status TKT-2026-0012 closed"),
     ("12 needs to be closed", "status TKT-2026-0012 closed"),
+    ("sam asked me to close 12 already", "status TKT-2026-0012 closed"),
 ])
 def test_an_order_relayed_or_needed_is_made_as_before(said: str, expected: str) -> None:
     assert summary(as_the_bot_reads(said, CONVERSATION)) == expected
