@@ -3461,6 +3461,10 @@ def _assign_to(
                        found.choices)
     if isinstance(found, NoSuchTarget):
         question = f"Who should take {_label(ticket)}?"
+        if not found.said.strip() or found.said.lower().split()[-1] in _REQUESTERS:
+            return Clarify(AssignTicket(ticket, None), (  # "send 12 back to the user"
+                f"Tickets are held by the service desk, not by whoever filed them. {question} "
+                f"(To wait for their answer, say “put {_label(ticket)} on hold”.)"))
         return Clarify(AssignTicket(ticket, None), f"I couldn't find “{found.said}”. {question}",
                        unknown=NoOneNamed(found.said, question))
     return AssignTicket(ticket, found)
