@@ -1335,7 +1335,7 @@ _WHY_AFTER_NO = frozenset({
     "response", "responses", "reply", "replies", "answer", "feedback", "contact", "word",
     "update", "updates", "longer", "activity", "news", "action", "need",
     "further", "more", "issue", "issues", "problem", "problems", "errors", "complaints",
-    "recurrence", "sign", "callback", "show",  # "no further issues", "no more problems"
+    "recurrence", "sign", "callback", "show", "one",  # "no further issues", "no one replied"
 })
 _WHY_AFTER_NOT = frozenset({
     "reproducible", "reproduceable", "needed", "required", "necessary", "relevant",
@@ -1353,8 +1353,8 @@ def _tells_why(words: list[Word], index: int) -> bool:
     "close 6, not an IT issue"."""
     said = words[index].text
     following = words[index + 1].text if index + 1 < len(words) else ""
-    if said == "no" and following in ("further", "more"):  # "no further issues", not "no more"
-        return index + 2 < len(words)
+    if said == "no" and following in ("further", "more", "one"):  # "no further issues", "no one
+        return index + 2 < len(words)  # replied", not "no more" nor "no one"
     return said == "no" and following in _WHY_AFTER_NO or (
         said == "not" and following in _WHY_AFTER_NOT)
 
@@ -1604,6 +1604,8 @@ def _with_comment(message: Message, conversation: Conversation, start: int) -> C
         if index + lead >= len(words) or words[index] == "and" and (
                 _CHANGED_MIND & set(words[index + lead:])):
             return None  # "close 12 and say it's fixed, actually don't": taken back
+        if set(words[index + lead:]) <= _ONLY_DONE | {REF}:
+            return replace(found, reason=None)  # "close 12 and note it", "… and say nothing"
         return replace(found, reason=_unquoted(message.original(index + lead)))
     return None
 
@@ -1625,7 +1627,10 @@ def _reason(message: Message, begin: int) -> str | None:
     return _unquoted(message.original(begin, end if end < len(words) else None))  # "… 🙄" kept
 
 
-_ONLY_DONE = frozenset({"fixed", "done", "complete", "completed", "resolved", "solved", "sorted"})
+_ONLY_DONE = frozenset({"fixed", "done", "complete", "completed", "resolved", "solved", "sorted",
+                        "discussed", "agreed", "requested", "asked", "promised", "planned",
+                        "mentioned", "it", "that", "this", "nothing", "so"})
+"""A reason that says no more than the change ("as fixed", "as discussed", "… and note it")."""
 
 
 def _unquoted(said: str) -> str | None:
@@ -1832,9 +1837,13 @@ def _starts_reason(said: list[str]) -> bool:
     if said[0] not in _BECAUSE:
         return False
     return said[0] != "as" or said[1:2] != [] and (
-        said[1] in _SOMEONE | _REQUESTERS or _ended_as(said[1:]))
+        said[1] in _SOMEONE | _REQUESTERS | _AS_SAID or _ended_as(said[1:]))
 
 
+_AS_SAID = frozenset({"you", "u", "nobody", "noone", "per", "discussed", "agreed", "requested",
+                      "asked", "promised", "planned", "mentioned"})
+"""After "close 12 as": who said so, or that it was agreed ("as you said", "as nobody replied",
+"as per the user", "as discussed")."""
 _ENDED_AS = frozenset({
     "duplicate", "duplicated", "dupe", "dup", "spam", "junk", "invalid", "obsolete", "stale",
     "abandoned", "withdrawn", "cancelled", "canceled", "expired", "answered", "superseded",
@@ -1851,7 +1860,7 @@ def _ended_as(said: list[str]) -> bool:
         return False
     return said[0] in _ENDED_AS or said[:2] in (
         ["not", "a"], ["not", "an"], ["not", "reproducible"], ["not", "needed"],
-        ["not", "required"], ["no", "longer"], ["no", "response"],
+        ["not", "required"], ["no", "longer"], ["no", "response"], ["no", "one"],
         ["user", "error"], ["working", "as"], ["works", "as"], ["by", "design"],
         ["out", "of"], ["raised", "in"], ["opened", "in"], ["logged", "in"], ["created", "in"],
         ["false", "alarm"], ["false", "positive"], ["known", "issue"], ["third", "party"])

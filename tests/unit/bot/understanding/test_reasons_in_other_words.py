@@ -172,3 +172,20 @@ def test_a_note_for_another_ticket_is_no_comment_on_this_one(said: str) -> None:
 def test_a_change_followed_by_a_question_about_it_is_asked_first(said: str) -> None:
     read = summary(as_the_bot_reads(said, CONVERSATION))
     assert read.startswith(("ask ", "show ", "no change")), read
+
+
+@pytest.mark.parametrize(("said", "reason"), [
+    ("close 12 as per the user", "per the user"),
+    ("close 12 as discussed", None),
+    ("close 12 as agreed", None),
+    ("close 12 as no one replied", "no one replied"),
+    ("close 12 as you said", "you said"),
+    ("close 12 and note it", None),
+    ("close 12 and say nothing", None),
+])
+def test_as_agreed_and_a_note_of_nothing_close_with_what_it_says(
+    said: str, reason: str | None
+) -> None:
+    understood = as_the_bot_reads(said, CONVERSATION)
+    assert summary(understood) == "status TKT-2026-0012 closed"
+    assert isinstance(understood, ChangeStatus) and understood.reason == reason
