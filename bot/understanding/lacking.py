@@ -16,6 +16,7 @@ from datetime import date, timedelta
 from bot.understanding.context import Conversation
 from bot.understanding.message import DATE, MENTION, NUMBER, REF, Message, Word
 from bot.understanding.requests import Lacking, NotInTicketFlow
+from bot.understanding.words import CHANGE_VERBS, CHANGED_VERBS
 from domain.numbering import TicketNumber
 
 _T = r"(?:(?:my|the|our|this) )?(?:ticket |tkt |no |number )?T"  # a ticket as the patterns see it
@@ -61,10 +62,8 @@ _SNOOZE = (
 _OOPS = (r"(?:(?:oops|whoops|sorry|oh no|oh dear|uh oh|ah|argh|ugh|damn|dang|shoot|crap|my bad|my mistake"
          r"|wait|no),? )*")
 _SORRY = r"(?: sorry| my bad| oops| lol| 🙈| 🤦| 🤦‍♂️| 🤦‍♀️)*"
-_CHANGE = (r"(?:close|resolve|assign|reassign|unassign|give|move|update|change|edit|reopen|put"
-           r"|mark|start|set|hand|take|send)")
-_CHANGED = (r"(?:closed|resolved|assigned|reassigned|unassigned|gave|given|moved|updated|changed"
-            rf"|edited|reopened|put|marked|started|set|handed|took|taken|sent|picked|{_CHANGE})")
+_CHANGE = rf"(?:{'|'.join(CHANGE_VERBS)})"
+_CHANGED = rf"(?:{'|'.join(CHANGED_VERBS)}|{_CHANGE})"
 _IT = r"(?:that|it|this|that one|this one)"
 _BY_MISTAKE = r"(?:by mistake|by accident|accidentally|in error|mistakenly|wrongly)"
 _UNDO = (

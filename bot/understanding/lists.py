@@ -79,6 +79,8 @@ _FILLER = frozenset({
     "problem", "problems", "wat", "wot", "wht", "tix", "tkts", "pls", "plz", "or",
     "other", "else",  # "any other vpn tickets?"
 }) | _UNRESOLVED
+_HOW_LONG = frozenset({"days", "weeks", "months", "hours", "ages", "forever", "while"})
+"""How long, told ("open for days", "waiting ages"): no topic, and what a wait lasted."""
 _NO_TOPIC = frozenset({
     "yesterday", "tomorrow", "last", "week", "month", "ago", "recently", "earlier", "lately",
     "can", "could", "would", "you", "u", "tell", "let", "know", "news", "update", "updates",
@@ -86,8 +88,8 @@ _NO_TOPIC = frozenset({
     "happened", "happening", "going", "hows", "doing", "up", "anyone", "anybody", "someone",
     "somebody", "looking", "looked", "picked", "seen", "came", "come", "coming", "has", "been",
     "then", "following", "checking", "chasing", "circling", "back", "in",
-    "days", "weeks", "months", "hours", "ages", "forever", "while", "sitting",
-})
+    "sitting",
+}) | _HOW_LONG
 """Words left over from a list query that are no topic to search for: when, how long, and
 the request around it ("I raised a ticket yesterday. Can you tell me the status?", "just
 checking in on my laptop request", "my printer ticket has been open for days")."""
@@ -398,8 +400,7 @@ _WAITED = frozenset({"open", "waiting", "pending", "sitting", "stuck", "idle", "
 
 
 _WAITING_WORDS = frozenset({"waiting", "pending", "stuck", "sitting", "blocked"})
-_DURATIONS = frozenset({"days", "weeks", "months", "hours", "ages", "forever", "long",
-                        "while", "week", "month", "day"})
+_DURATIONS = _HOW_LONG | {"long", "week", "month", "day"}
 
 
 def _how_long(words: tuple[str, ...]) -> bool:

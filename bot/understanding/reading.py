@@ -45,8 +45,8 @@ from bot.understanding.stats import stats_asked
 from bot.understanding.workload import workload_asked
 from bot.understanding.targets import Ambiguous, Found, NoSuchTarget, find_target, fits_nobody
 from bot.understanding.words import (
-    CATEGORY_WORDS, PRIORITY_WORDS, REAL_WORDS, SEVERITY_WORDS, STATUS_VERBS, STATUS_WORDS, as_title,
-    spelled_numbers,
+    CATEGORY_WORDS, CHANGE_VERBS, CHANGED_VERBS, PRIORITY_WORDS, REAL_WORDS, SEVERITY_WORDS,
+    STATUS_VERBS, STATUS_WORDS, as_title, spelled_numbers,
 )
 from domain.numbering import TicketNumber
 from domain.tickets import Category, Priority, TicketStatus
@@ -947,15 +947,13 @@ _WANT_THAT = re.compile(
     r"(?P<ticket>(?:the |ticket |#)?(?:[a-z]+-\d{4}-)?\d+|it) (?:is|be|will be|gets?|to be) "
     r"(?P<verb>assign|assigned|given|give|close|closed|resolve|resolved|reopen|reopened)\b",
     re.IGNORECASE)
-_WANTED_VERBS = {"assigned": "assign", "given": "give", "closed": "close", "resolved": "resolve",
-                 "reopened": "reopen"}
 
 
 def _wanted(found: re.Match[str]) -> str:
     """"I want that 57 is assign to Priya" (a wish told as other languages tell it): the
     change asked, in the usual order ("assign 57 to Priya")."""
     verb = found["verb"].lower()
-    return f"{found['lead']}{_WANTED_VERBS.get(verb, verb)} {found['ticket']}"
+    return f"{found['lead']}{_DONE_TO.get(verb, verb)} {found['ticket']}"
 
 
 _HESITATION = re.compile(r"(?<![\w'’-])(?:u+m+|u+h+|e+r+m+|u+h+m+)(?![\w'’-])[,.]?", re.IGNORECASE)
@@ -1892,7 +1890,7 @@ def _tells_what_fails(words: list[Word], index: int, reason: int) -> bool:
         words[index - 1].text not in _SPEAKERS) and not any(
         _acts(w.text) or w.text in _DONE or w.text in ("want", "need", "wanna", "like")
         for w in words[index + 1:]) and (
-        subject not in _OTHERS | _REQUESTERS | {"they", "them"} or bool(
+        subject not in _OTHERS | _REQUESTERS | {"them"} or bool(
             failing and failing[0] in _FAILING))  # "they can't print", not "he doesn't care"
 
 
@@ -2030,7 +2028,9 @@ _DROPPED_BEFORE: tuple[tuple[str, ...], ...] = (
     ("scratch", "that"), ("forget", "that"), ("no", "wait"), ("oh", "wait"), ("wait",))
 """Openings that take back what came before: skipped only before a command ("never mind,
 show my tickets"), not before what someone tells ("never mind, I fixed it")."""
-_CALLED_OFF = _DROPPED_BEFORE[:4] + (("scratch", "that"), ("forget", "that"), ("forget", "it"))
+_CALLED_OFF = tuple(lead for lead in _DROPPED_BEFORE if "wait" not in lead and (
+    lead != ("no", "worries"))) + (("forget", "it"),)
+"""Of those, the ones that call off what came before, not only pause it ("wait")."""
 
 
 def calls_off_what_came_before(text: str) -> bool:
@@ -3167,11 +3167,8 @@ _LATELY = (r"(?: (?:so far|lately|recently|yet|tdate|this week|this morning|over
            r"|since [\w]+(?: [\w]+)?))?")
 """When it changed, said after the ticket: "what changed on 4 today", "… since yesterday"."""
 
-_DID_TO = (r"close|resolve|reopen|assign|reassign|unassign|move|give|hand|send|put|escalate"
-           r"|change|edit|downgrade|upgrade|lower|cancel|delete|rename|transfer|take")
-_DONE_BY = (r"closed|resolved|reopened|assigned|reassigned|unassigned|moved|gave|given|handed"
-            r"|sent|put|escalated|changed|edited|downgraded|upgraded|lowered|cancelled|canceled"
-            r"|deleted|renamed|transferred|took|taken")
+_DID_TO = "|".join(CHANGE_VERBS)
+_DONE_BY = "|".join(CHANGED_VERBS)
 """What someone did to a ticket, asked who, when or why ("who gave 553 to facilities?",
 "when did 457 get escalated", "why did they put 43 on hold"): its history says. Not
 "raised", "opened" or "logged": when it was filed, its card says. Some of the words are read

@@ -119,6 +119,20 @@ SEVERITY_WORDS: dict[str, Severity] = {
 """A ticket's severity (its impact), as said after "severity": "set the severity of 4 to major"."""
 
 # Words the patterns depend on; only these are corrected when misspelt (names and titles never).
+CHANGE_VERBS = (
+    "close", "resolve", "reopen", "assign", "reassign", "unassign", "move", "give", "hand", "send",
+    "put", "escalate", "change", "edit", "update", "downgrade", "upgrade", "lower", "cancel",
+    "delete", "rename", "transfer", "take", "mark", "start", "set",
+)
+"""What is done to a ticket, as said of doing it: "who did escalate 457", "I didn't mean to
+close that"."""
+CHANGED_VERBS = (
+    "closed", "resolved", "reopened", "assigned", "reassigned", "unassigned", "moved", "gave",
+    "given", "handed", "sent", "put", "escalated", "changed", "edited", "updated", "downgraded",
+    "upgraded", "lowered", "cancelled", "canceled", "deleted", "renamed", "transferred", "took",
+    "taken", "marked", "started", "set", "picked",
+)
+"""The same, said of it done: "who gave 553 to facilities?", "I closed the wrong ticket"."""
 KEYWORDS = frozenset({
     "ticket", "tickets", "assign", "assigned", "reassign", "unassign", "close", "closed",
     "resolve", "resolved", "reopen", "comment", "status", "priority", "category", "create",
