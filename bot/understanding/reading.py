@@ -21,6 +21,7 @@ from bot.understanding.corrections import (
 from bot.understanding.courtesy import courtesy
 from bot.understanding.letter import quoted, what_is_asked
 from bot.understanding.deadline import due_said
+from bot.understanding.disowned import Disowned, disowned
 from bot.understanding.lacking import files_asked, metrics_asked, not_in_ticketflow
 from bot.understanding.lists import own_tickets, read_list
 from bot.understanding.message import (
@@ -440,6 +441,9 @@ def _understand(text: str, conversation: Conversation, *, several_then: bool) ->
         return after_lead  # "before i go on holiday: 231 to alex, 232 to sam": the time is no request
     if relayed := _relayed(text, conversation, several_then=several_then):
         return relayed  # "my manager asked me to close 430": the request, not who asked it
+    if "?" not in text and (not_theirs := disowned(simple)) and (passed := _passed_on(
+            not_theirs, conversation, several_then=several_then)):
+        return passed  # "12 isn't mine, please reassign", "it's more of a network thing"
     if _HAS_TO_BE.search(text) and _asks_a_change(demanded := _understand(
             _HAS_TO_BE.sub(r"\g<ticket> needs to be", text), conversation,
             several_then=several_then)):
@@ -554,6 +558,26 @@ def _relayed(text: str, conversation: Conversation, *, several_then: bool) -> Un
         doubt = replace(again, reason=None) if isinstance(again, ChangeStatus) else again
         return _confirm(doubt) or FreeText(text.strip())  # the doubt is no reason to post
     return again
+
+
+def _passed_on(
+    said: Disowned, conversation: Conversation, *, several_then: bool
+) -> Understanding | None:
+    """Who should take a ticket said not to be one's own: asked, with the one named offered
+    ("12 isn't mine, it's sam's": "Should Sam Rivera take 12?"). A name that is nobody
+    known is left out of the question when the ticket was disowned ("12 isn't mine, it's
+    bob's" asks who), and makes no question at all when it was only a kind of problem
+    ("12 is a printer thing": no team is called that)."""
+    anyone = _understand(f"reassign {said.ticket}", conversation, several_then=several_then)
+    if said.whose is None:
+        return anyone
+    named = _understand(f"give {said.ticket} to {said.whose}", conversation,
+                        several_then=several_then)
+    if isinstance(named, AssignTicket) and isinstance(named.to, (UserTarget, TeamTarget)):
+        return _confirm(named)
+    if not conversation.directory and needs_directory(named):
+        return named  # read again once the people and teams are known
+    return anyone if said.not_mine else None
 
 
 _BY_NOW = re.compile(r"\b(?:already|by now|surely|probably)\b", re.IGNORECASE)

@@ -1,0 +1,82 @@
+"""A ticket said not to be one's own ("12 isn't mine", "this was assigned to me by mistake")
+or said to be someone else's ("12 is more of a network thing", "it belongs to facilities").
+
+Neither is a request in so many words, and neither says for sure who should have the
+ticket: the reader asks who should take it (the one named is offered), and nothing changes
+until that is answered. Read on the whole message, so that a condition, a question or
+another clause after it ("12 isn't mine to close", "12 is a network thing, not hardware")
+is never taken for one."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_LEAD = r"(?:(?:hi|hey|hello|fyi|just fyi|heads up|so|um|umm|sorry|btw|ok|okay|hmm)[,:!.]? )*"
+_TICKET = r"(?P<ticket>(?:ticket |tkt-?\d{4}-)?#?\d+|it|this|that)(?: one| ticket)?"
+_IS = r"(?: is|'s| s)"
+_IS_NOT = r"(?:'s not| s not| is not| isn'?t| aint| ain'?t)(?: really| actually| even)?"
+_OWN = (r"(?:mine|my ticket|my one|one of mine|for me|my area|my department|my dept|my team'?s"
+        r"|my job|my thing|my problem|my responsibility|on me|with me|assigned to me|meant for me)")
+_BY_MISTAKE = r"(?:by mistake|by accident|in error|wrongly|incorrectly|accidentally|mistakenly)"
+_SENT_TO_ME = r"(?:assigned|given|routed|sent|allocated|passed)"
+_WHOSE = r"(?:a |an |the )?(?P<whose>[a-z][\w.@-]*(?: [a-z][\w.@-]*)??)(?:'s)?"
+_KIND = r" (?:thing|issue|problem|job|ticket|matter|question|one|area)"
+_TEAM = r" (?:team|queue|people|guys|folks|dept|department)"
+
+_PASS_IT_ON = (r"(?:please |pls |plz |can you |could you |can someone |could someone |kindly )?"
+               r"(?:reassign|re-assign|reroute|re-route|move|pass|hand|give|send|route)"
+               r"(?: it| this| that)?(?: on| over| back| along)?(?: elsewhere| to someone else"
+               r"| to (?:the )?right (?:person|team|people|one))?(?: please| pls| plz)?")
+_ITS = (r"(?:it'?s|it is|its|it belongs to|belongs to|it should go to|should go to"
+        rf"|it should be with|should be with|it'?s for|it is for|more like) {_WHOSE}"
+        rf"(?:{_KIND}|{_TEAM})?")
+_THEN = r"(?: ?[,.;:!–—-]* | (?:and|so|but) )"
+_THANKS = r"(?:[,.!]* (?:thanks|thx|ty|cheers|thank you))?"
+
+_NOT_MINE = tuple(re.compile(rf"{_LEAD}{said}(?:{_THEN}(?:{_ITS}|{_PASS_IT_ON}))?{_THANKS}")
+                  for said in (
+    rf"{_TICKET}{_IS_NOT} {_OWN}",
+    rf"{_TICKET} (?:was|got|has been|is) {_BY_MISTAKE} {_SENT_TO_ME} to me",
+    rf"{_TICKET} (?:was|got|has been|is) {_SENT_TO_ME} to me {_BY_MISTAKE}",
+    rf"{_TICKET} (?:shouldn'?t|should not) be (?:mine|with me|assigned to me|on my plate"
+    r"|in my queue|on my list)",
+    rf"i'?m not the right (?:person|one) for {_TICKET}",
+    rf"wrong person for {_TICKET}",
+    r"(?:not mine|not my ticket|not my one|not for me|wrong person)",
+))
+"""Said of a ticket given to the one writing. A mistake must be said: "12 was assigned to
+me" alone is news, not a complaint."""
+_ANOTHERS = tuple(re.compile(rf"{_LEAD}{said}(?:{_THEN}{_PASS_IT_ON})?{_THANKS}") for said in (
+    rf"{_TICKET}{_IS} (?:more of |really |actually |probably |likely |rather |clearly "
+    rf"|definitely |more )?(?:a |an ){_WHOSE}{_KIND}",
+    rf"{_TICKET} (?:looks|sounds|seems) like (?:a |an ){_WHOSE}{_KIND}",
+    rf"{_TICKET} (?:belongs|should be) (?:to|with|in) {_WHOSE}(?:{_KIND}|{_TEAM})?",
+    rf"{_TICKET}{_IS} for {_WHOSE}{_TEAM}",
+))
+"""Said of a ticket another team or person should have. The kind word is needed after a
+name ("12 is a network thing", never "12 is a network"), and "is for" needs a team's word
+("12 is for the network team", never "12 is for tomorrow")."""
+
+
+@dataclass(frozen=True, slots=True)
+class Disowned:
+    """Whose a ticket is not, or is: `ticket` as typed ("12", "it"); `whose` as named
+    ("network", "sam"), or None when only "not mine" was said; `not_mine` when the writer
+    said it is not theirs (then a name that is nobody known still leaves who to ask)."""
+
+    ticket: str
+    whose: str | None
+    not_mine: bool
+
+
+def disowned(simple: str) -> Disowned | None:
+    """The ticket a message says is not the writer's, or is someone else's. `simple` is the
+    message in lower case with one space between words and its end punctuation stripped;
+    a question ("12 isn't mine?") is the caller's to keep out."""
+    for said in (*_NOT_MINE, *_ANOTHERS):
+        if found := said.fullmatch(simple):
+            named = found.groupdict()
+            return Disowned(named.get("ticket") or "it", named.get("whose"),
+                            not_mine=said in _NOT_MINE)
+    return None
