@@ -211,7 +211,47 @@ def _reading(message: Message, conversation: Conversation, start: int, end: int)
 def understand(text: str, conversation: Conversation) -> Understanding:
     """What the message asks for; questions and negations never come back as a change."""
     in_view = _in_view_of_the_quote(text, conversation)
-    return _with_fact_asked(_understand(text, in_view, several_then=True), text)
+    return _asked_first_if_eyes_rolled(
+        _with_fact_asked(_understand(text, in_view, several_then=True), text), text)
+
+
+_EYE_ROLLS = ("🙄", "🙃", "😒")
+"""Emoji that say the words around them may not be meant as said."""
+_IRONIC_AGREEMENT = re.compile(
+    r"^\W*(?:oh |ok |okay |yeah |yea |well )?(?:sure|yeah|yea|right|great|perfect|fine|"
+    r"of course|wonderful|brilliant|lovely|fantastic|awesome|cool)\b(?: thing| right)?\W",
+    re.IGNORECASE)
+"""An agreement a message opens with ("sure, …", "oh great, …", "yeah right …")."""
+
+
+def _asked_first_if_eyes_rolled(found: Understanding, text: str) -> Understanding:
+    """A change agreed to with an eye-roll ("sure, close 637, because that totally fixed it
+    🙄") is sarcasm or a shrug, which the words cannot tell apart: asked about first, never
+    made, as a change not wanted is the worst fault. A change that cannot be offered as one
+    question (several tickets) is not made. An eye-roll after a plain request ("close 12,
+    dupe of #9 🙄") or in a comment's words is exasperation: made as asked."""
+    if not (any(rolled in text for rolled in _EYE_ROLLS) and _IRONIC_AGREEMENT.match(text)
+            and _makes_a_change(found)):
+        return found
+    return _confirm(found) or Declined(_changed_ticket(found), text.strip())
+
+
+def _makes_a_change(found: Understanding) -> bool:
+    """A change to tickets there are; a comment's words and a ticket filed are as written."""
+    return isinstance(found, (AssignTicket, ChangeStatus, EditTicket, EachTicket, Both,
+                              EachListed))
+
+
+def _changed_ticket(found: Understanding) -> TicketNumber | None:
+    """The ticket a change is made to first ("close 44 and 45": 44)."""
+    match found:
+        case EachTicket(tickets=tickets):
+            return tickets[0] if tickets else None
+        case Both(first=first):
+            return _changed_ticket(first)
+        case AssignTicket() | ChangeStatus() | CommentOnTicket() | EditTicket():
+            return found.ticket
+    return None
 
 
 def _in_view_of_the_quote(text: str, conversation: Conversation) -> Conversation:

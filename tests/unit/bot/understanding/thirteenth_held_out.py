@@ -88,7 +88,8 @@ THIRTEENTH_HELD_OUT: tuple[tuple[str, str], ...] = (
     # --- sarcasm ---------------------------------------------------------------------------------
     ("oh wonderful, 636 closed again without a fix 🙃",
      "ask status #636 ?: Should #636 be open? [Yes]"),
-    ("sure, close 637, because that totally fixed it 🙄", "no change #637"),
+    ("sure, close 637, because that totally fixed it 🙄",
+     "ask status #637 ?: Should #637 be closed? [Yes]"),
     ("yeah great job on 638 guys, only took a month", "show #638"),
     ("love how 639 is still 'in progress' after 3 weeks", "show #639 asked=status"),
     ("wow fast service, 640 only open since october", "show #640"),
@@ -258,7 +259,6 @@ THIRTEENTH_MISREAD: frozenset[str] = frozenset({
     'great, another week without email. 632 please make it urgent',
     'ugh the wifi in room 5 dropped again, new ticket pls',
     'oh wonderful, 636 closed again without a fix 🙃',
-    'sure, close 637, because that totally fixed it 🙄',
     'yeah great job on 638 guys, only took a month',
     'wow fast service, 640 only open since october',
     "is it ok to close 645 if the user doesn't reply?",
