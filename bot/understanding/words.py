@@ -257,7 +257,8 @@ def spelled_numbers(text: str) -> str:
     as said: "close ticket twelve", "ticket one hundred sixteen") written as digits. Only
     there: "close the two tickets", "one of them" and "no one" stay words. Digits said one
     by one make one number after "ticket" ("ticket five one two": 512), and as many after
-    "tickets" ("tickets one two three": 1 2 3)."""
+    "tickets" ("tickets one two three": 1 2 3); numbers with "and" between that are not one
+    number are each one ("tickets one and two": 1 and 2; "one hundred and six" is 106)."""
     return _SPELLED_AFTER.sub(_as_digits, text)
 
 
@@ -265,38 +266,60 @@ def _as_digits(found: re.Match[str]) -> str:
     words = found["said"].lower().replace("-", " ").split()
     while words and words[-1] == "and":
         words.pop()
+    head = f"{found['lead']}{found['gap']}"
+    if "and" in words[1:-1] and _spelled_number(words) is None and (
+            several := _each_spelled(words)):  # "tickets one and two"; "one hundred and six" is one
+        said = re.sub(r"(?:[\s-]+and)+$", "", found["said"], flags=re.IGNORECASE)
+        return f"{head}{' and '.join(map(str, several))}{found[0][len(head) + len(said):]}"
     digits = [_UNITS_SPELLED.get(word, 10) for word in words]
     if len(digits) > 1 and max(digits) < 10:  # "ticket five one two", dictated digit by digit
         several = found["lead"].lower() == "tickets"  # "tickets one two three": 1, 2 and 3
         said = " ".join(map(str, digits)) if several else str(int("".join(map(str, digits))))
-        return f"{found['lead']}{found['gap']}{said}" \
-            f"{found[0][len(found['lead']) + len(found['gap']) + len(found['said']):]}"
+        return f"{head}{said}{found[0][len(head) + len(found['said']):]}"
+    number = _spelled_number(words)
+    said = re.sub(r"(?:[\s-]+and)+$", "", found["said"], flags=re.IGNORECASE)
+    return f"{head}{number}{found[0][len(head) + len(said):]}" if number else found[0]
+
+
+def _each_spelled(words: list[str]) -> list[int] | None:
+    """The numbers of "tickets one and two", "tickets twelve and twenty one": each part
+    between the "and"s one number, or None if any part is not one."""
+    parts: list[list[str]] = [[]]
+    for word in words:
+        if word == "and":
+            parts.append([])
+        else:
+            parts[-1].append(word)
+    numbers = [_spelled_number(part) for part in parts]
+    return [number for number in numbers if number] if all(numbers) else None
+
+
+def _spelled_number(words: list[str]) -> int | None:
+    """One number said in words ("one hundred and sixteen"), or None when the words are
+    not one number ("two three")."""
     total = current = 0
     for index, word in enumerate(words):
         if word == "and":
             if index == 0:
-                return found[0]
+                return None
             continue
         if word in _UNITS_SPELLED:
             if current % 10 or (current % 100 and current % 100 < 20):
-                return found[0]  # "two three": not one number
+                return None  # "two three": not one number
             current += _UNITS_SPELLED[word]
         elif word in _TENS_SPELLED:
             if current % 100:
-                return found[0]
+                return None
             current += _TENS_SPELLED[word]
         elif word == "hundred":
             if not current or current >= 100:
-                return found[0]
+                return None
             current *= 100
         else:  # thousand
             if not current:
-                return found[0]
+                return None
             total, current = total + current * 1000, 0
-    number = total + current
-    said = re.sub(r"(?:[\s-]+and)+$", "", found["said"], flags=re.IGNORECASE)
-    tail = found[0][len(found["lead"]) + len(found["gap"]) + len(said):]
-    return f"{found['lead']}{found['gap']}{number}{tail}" if number else found[0]
+    return (total + current) or None
 
 
 def as_title(text: str) -> str:

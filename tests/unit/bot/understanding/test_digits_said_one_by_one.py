@@ -26,3 +26,18 @@ def test_digits_said_make_one_ticket_only_after_a_singular_lead(said: str, expec
 
 def test_digits_after_tickets_are_written_apart() -> None:
     assert spelled_numbers("resolve tickets four two please") == "resolve tickets 4 2 please"
+
+
+@pytest.mark.parametrize(("said", "expected"), [
+    ("close tickets one and two", "status TKT-2026-0001, TKT-2026-0002 closed"),
+    ("close ticket one and two", "status TKT-2026-0001, TKT-2026-0002 closed"),
+    ("Close tickets twelve and fourteen please", "status TKT-2026-0012, TKT-2026-0014 closed"),
+    ("show tickets twenty one and twenty two", "show TKT-2026-0021, TKT-2026-0022"),
+    ("assign tickets three and four to sam", "assign TKT-2026-0003, TKT-2026-0004 to user:u-sam"),
+    ("close ticket one hundred and six", "status TKT-2026-0106 closed"),  # one number
+    ("close tickets one hundred and six", "status TKT-2026-0106 closed"),
+])
+def test_numbers_said_with_and_between_are_each_a_ticket(said: str, expected: str) -> None:
+    """Before, "close tickets one and two" searched for "close one two", and "close ticket
+    one and two" was not understood."""
+    assert summary(as_the_bot_reads(said, CONVERSATION)) == expected
