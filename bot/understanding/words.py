@@ -268,9 +268,9 @@ def _as_digits(found: re.Match[str]) -> str:
         words.pop()
     head = f"{found['lead']}{found['gap']}"
     if "and" in words[1:-1] and _spelled_number(words) is None and (
-            several := _each_spelled(words)):  # "tickets one and two"; "one hundred and six" is one
+            each := _each_spelled(words)):  # "tickets one and two"; "one hundred and six" is one
         said = re.sub(r"(?:[\s-]+and)+$", "", found["said"], flags=re.IGNORECASE)
-        return f"{head}{' and '.join(map(str, several))}{found[0][len(head) + len(said):]}"
+        return f"{head}{' and '.join(map(str, each))}{found[0][len(head) + len(said):]}"
     digits = [_UNITS_SPELLED.get(word, 10) for word in words]
     if len(digits) > 1 and max(digits) < 10:  # "ticket five one two", dictated digit by digit
         several = found["lead"].lower() == "tickets"  # "tickets one two three": 1, 2 and 3
