@@ -18,7 +18,9 @@ from bot.actions import notices
 from bot.actions.option import Option
 from bot.actions.phrasing import phrase
 from bot.actions.reply import Reply
-from bot.actions.tickets import answer_to, assignee, field_changes, list_query, requeue
+from bot.actions.tickets import (
+    answer_to, assignee, ensure_for_the_requester, field_changes, list_query, requeue,
+)
 from bot.context import BotDependencies
 from bot.delivery import current_delivery
 from bot.replies import explain_briefly
@@ -124,10 +126,12 @@ async def _change(deps: BotDependencies, viewer: Viewer, request: EachTicket, ti
     delivery = current_delivery()  # a turn run again changes what its first run did not
     match request.change:
         case ChangeStatus(queue=True, reason=reason):  # "put 4 and 5 back in the queue"
+            ensure_for_the_requester(viewer, reason)
             current = await get_ticket(uow=deps.uow().reading(), actor=viewer, ticket=ticket)
             if await requeue(deps, viewer, current, reason=reason) is None:
                 raise InvalidTransition(f"{current.ticket_number} is already in the queue")
         case ChangeStatus(status=status, reason=reason):
+            ensure_for_the_requester(viewer, reason)
             await ticket_services.update_ticket(uow=deps.uow(), actor=viewer, ticket=ticket,
                                                 status=status, comment=reason,
                                                 delivery=delivery)
@@ -137,7 +141,10 @@ async def _change(deps: BotDependencies, viewer: Viewer, request: EachTicket, ti
         case EditTicket() as edit:
             await ticket_services.update_ticket(uow=deps.uow(), actor=viewer, ticket=ticket,
                                                 fields=field_changes(edit), delivery=delivery)
-        case CommentOnTicket(text=text):
+        case CommentOnTicket(text=text, staff_only=staff_only):
+            if staff_only:
+                raise NotAllowed(notices.NO_INTERNAL_NOTES)
+            ensure_for_the_requester(viewer, text)
             await ticket_services.comment_on_ticket(uow=deps.uow(), actor=viewer, ticket=ticket,
                                                     content=text, delivery=delivery)
         case AssignTicket():

@@ -96,6 +96,13 @@ def assigned_out_of_sight(number: str, *, unassigned: bool) -> str:
             "any more.")
 
 
+NO_INTERNAL_NOTES = (
+    "comments are read by whoever filed the ticket, and I can't add an internal note here, "
+    "so nothing was changed. Add the note in TicketFlow, or say it without marking it "
+    "internal to post it as a comment")
+"""Why a comment meant for staff only is refused (after "Sorry, you can't do that: ")."""
+
+
 def comment_added() -> Notice:
     return Notice("Comment added.", Tone.GOOD)
 

@@ -25,6 +25,7 @@ from bot.delivery import current_delivery
 from bot.listing import ListQuery
 from bot.sender_day import sender_today
 from bot.understanding.context import Conversation
+from bot.understanding.staff_only import says_staff_only
 from bot.understanding.requests import (
     Asked, AssignTicket, Both, ChangeStatus, CommentOnTicket, CreateTicket, EditTicket,
     ListScope, ListTickets, Nobody, ShowTicket, TeamTarget, Target, TicketRequest, UserTarget,
@@ -406,6 +407,7 @@ async def set_status(
 ) -> Reply:
     """`reason`: said with the change ("4 is fixed, it was a loose cable"), so it is
     written as a comment in the same transaction: a resent message changes nothing twice."""
+    ensure_for_the_requester(viewer, reason)
     change = await ticket_services.change_ticket(
         uow=deps.uow(), actor=viewer, ticket=ticket, status=status,
         expected_version=expected_version, comment=reason, delivery=current_delivery(),
@@ -445,6 +447,7 @@ async def back_to_queue(
 ) -> Reply:
     """"Put 4 back in the queue": open again, and no longer held by a person (see
     `requeue`). Nothing to change is said so, and a reason said with it is still kept."""
+    ensure_for_the_requester(viewer, reason)
     current = await get_ticket(uow=deps.uow().reading(), actor=viewer, ticket=number)
     team = current.assignee is not None and current.assignee.kind is AssigneeType.TEAM
     change = await requeue(deps, viewer, current, expected_version=expected_version,
@@ -481,6 +484,15 @@ async def requeue(
     )
 
 
+def ensure_for_the_requester(viewer: Viewer, comment: object) -> None:
+    """A comment from the service desk that marks itself for staff only ("internal: the
+    customer loads the wrong paper") is refused before anything changes: the requester
+    reads every comment, and the chat has no internal note. A customer's own words are
+    theirs to share, so theirs are posted."""
+    if viewer.role is not Role.CUSTOMER and isinstance(comment, str) and says_staff_only(comment):
+        raise NotAllowed(notices.NO_INTERNAL_NOTES)
+
+
 def _verb(status: TicketStatus) -> str:
     return {TicketStatus.OPEN: "reopen", TicketStatus.IN_PROGRESS: "start",
             TicketStatus.ON_HOLD: "hold", TicketStatus.RESOLVED: "resolve",
@@ -488,6 +500,8 @@ def _verb(status: TicketStatus) -> str:
 
 
 async def comment(deps: BotDependencies, viewer: Viewer, request: CommentOnTicket) -> Reply:
+    if request.staff_only:
+        raise NotAllowed(notices.NO_INTERNAL_NOTES)
     if request.ticket is None:
         return Reply(text=notices.which_ticket("comment on 4: your text"))
     number = str(request.ticket)
@@ -500,6 +514,7 @@ async def comment(deps: BotDependencies, viewer: Viewer, request: CommentOnTicke
 async def add_comment(
     deps: BotDependencies, viewer: Viewer, ticket: TicketRef, text: object
 ) -> Reply:
+    ensure_for_the_requester(viewer, text)
     await ticket_services.comment_on_ticket(
         uow=deps.uow(), actor=viewer, ticket=ticket, content=text, delivery=current_delivery(),
     )

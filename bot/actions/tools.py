@@ -137,10 +137,11 @@ def _description(said: list[tuple[str, str]]) -> str:
     return f"{does[:1].upper()}{does[1:]}. People say: {examples}."
 
 
-_NOT_FOR_THE_MODEL = frozenset({"also", "reason", "take", "queue", "unplaced", "asked"})
+_NOT_FOR_THE_MODEL = frozenset({"also", "reason", "take", "queue", "unplaced", "asked",
+                                "staff_only"})
 """Fields the model is not offered: a list it asks for names one person, as the tool says;
-a reason, taking what is started ("on it") or a return to the queue is read from what was
-said, not proposed; what
+a reason, taking what is started ("on it"), a return to the queue or a note asked for staff
+only (refused) is read from what was said, not proposed; what
 a list cannot filter by, and the fact of a ticket a question asks after, are the rules' to
 say."""
 

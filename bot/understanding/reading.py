@@ -3733,6 +3733,7 @@ def _asked_to_take(reading: Reading, *, asked: bool) -> Understanding | None:
 def _comment(reading: Reading, whole: Reading) -> Understanding | None:
     found = _match(whole, (
         r"(?:(?:add|leave|put|post|write|make) )?(?:a |an |my |this )?"
+        rf"(?:{_STAFF_ONLY} )?"
         r"(?:comment|note|reply|remark|update|message)s?(?: on| to| for| in| under| at)?"
         rf"(?: the)? {ref()}(?P<rest>(?: .*)?)"
     )) or _match(whole, (
@@ -3749,7 +3750,8 @@ def _comment(reading: Reading, whole: Reading) -> Understanding | None:
                 or rest[0] in ("to", "as") and _a_value(rest[1:])):
             return None  # "update 4 to urgent", "update 4 as resolved": a change, not a comment
         text = reading_text(whole, found)
-        return CommentOnTicket(whole.ticket(found), text or None)
+        return CommentOnTicket(whole.ticket(found), text or None,
+                               staff_only=found.groupdict().get("staff") is not None)
     if found := _match(whole, (
         rf"(?:tell|let|inform|update)(?: (?:the )?{_WHO_FILED} (?:on|of|in|for|from|behind|at))?"
         rf" {ref()}(?P<that> that| know that| know)?(?P<rest> .+)"
@@ -3787,6 +3789,12 @@ def _comment(reading: Reading, whole: Reading) -> Understanding | None:
         return told
     if _match(whole, r"(?:add|leave|write|post|make|put) (?:a |an |my )?(?:comment|note)"):
         return CommentOnTicket(whole.conversation.last_ticket, None)  # which one, if none shown
+    if found := _match(whole, (
+        rf"(?:(?:add|leave|write|post|make|put) )?(?:a |an |my )?{_STAFF_ONLY} (?:comment|note)s?"
+        r"(?P<rest>(?: .*)?)"
+    )):  # "add an internal note: …" with no ticket named: the one in view, refused all the same
+        return CommentOnTicket(whole.conversation.last_ticket, reading_text(whole, found) or None,
+                               staff_only=True)
     found = _match(whole, r"(?:(?:add|leave|post)(?: a| an)? )?(?:comment|note)(?P<rest> .+)")
     noted = whole.words(found, "rest") if found is not None else []
     if found is not None and not any(w.text in (REF, NUMBER) for w in noted[:2]) \
@@ -3794,6 +3802,10 @@ def _comment(reading: Reading, whole: Reading) -> Understanding | None:
         text = reading_text(whole, found)
         return CommentOnTicket(whole.conversation.last_ticket, text or None)
     return None
+
+
+_STAFF_ONLY = r"(?P<staff>internal|private|confidential|staff only|staff)"
+"""A note asked for the service desk's eyes only ("an internal note", "a staff only note")."""
 
 
 def _names_another(said: list[Word], conversation: Conversation) -> bool:

@@ -171,6 +171,9 @@ class ChangeStatus:
 class CommentOnTicket:
     ticket: TicketNumber | None
     text: str | None = None
+    staff_only: bool = False
+    """"add an internal note to 4": asked for the service desk's eyes only, which a comment
+    (read by the requester) is not; refused, nothing posted."""
 
 
 TicketRequest = (

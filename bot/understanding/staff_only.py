@@ -1,0 +1,39 @@
+"""Words that mark what is said as for the service desk's eyes only.
+
+Comments are read by whoever filed the ticket; the chat has no internal note. A comment
+that says it is internal ("internal: customer loads the wrong paper", "(staff only) vendor
+is late", "don't tell the customer, but …") would show a customer what was meant to be
+hidden from them, so it is refused and nothing is posted. Only a marker counts: words that
+merely name something internal ("replaced the internal battery", "the private wifi is
+down", "tell the customer it's fixed") are a comment like any other.
+"""
+
+from __future__ import annotations
+
+import re
+
+_MARKED_AT_THE_START = re.compile(
+    r"\s*(?:[(\[]\s*)?(?:internal|private|confidential|staff[ -]only|for staff(?: only)?"
+    r"|internal[ -]only|(?:internal|private|staff|confidential)(?: work)? note)"
+    r"\s*(?:[)\]:\-–—]|$)",
+    re.IGNORECASE)
+"""A label first: "internal: …", "(internal) …", "[staff only] …", "private note: …"."""
+
+_MARKED_ANYWHERE = re.compile(
+    r"[(\[]\s*(?:internal|private|confidential|staff[ -]only|internal[ -]only)\s*[)\]]"
+    r"|\b(?:staff|internal)[ -]only\b|\bfor (?:staff|internal use|the desk)(?: only)?[,.:;)]"
+    r"|\bonly (?:staff|the desk|agents|we)(?: can| should| may| will)? (?:see|read)"
+    r"|\b(?:do not|dont|don't|never) (?:tell|share (?:this )?with|show (?:this )?to|let)"
+    r" (?:the |our )?(?:customer|requester|requestor|user|client|caller)"
+    r"|\bnot for (?:the |our )?(?:customer|requester|requestor|user|client|caller)"
+    r"|\b(?:customer|requester|requestor|user|client|caller)s? (?:should ?n[o']?t|must ?n[o']?t"
+    r"|should not|must not|can ?n[o']?t|cannot|may not) (?:see|read|know)\b"
+    r"|\bhidden from (?:the )?(?:customer|requester|requestor|user|client|caller)",
+    re.IGNORECASE)
+"""A marker within the text: "(internal)", "staff only", "only staff can see this", "don't
+tell the customer", "not for the user's eyes", "the customer shouldn't see this"."""
+
+
+def says_staff_only(text: str) -> bool:
+    """Whether `text` marks itself as not for the requester's eyes."""
+    return bool(_MARKED_AT_THE_START.match(text) or _MARKED_ANYWHERE.search(text))

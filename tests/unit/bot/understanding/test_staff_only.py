@@ -1,0 +1,46 @@
+"""A comment that marks itself as for staff only is told apart from one that merely names
+something internal: the first would show the requester what was meant to be hidden."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.understanding.staff_only import says_staff_only
+
+
+@pytest.mark.parametrize("said", [
+    "internal: checked the printer logs, customer seems to misuse tray",
+    "Internal - customer is rude on the phone",
+    "(internal) vendor is late again",
+    "[staff only] the warranty ran out last month",
+    "private note: the user was warned twice already",
+    "internal note: customer loads the wrong paper",
+    "staff only: do not refund",
+    "confidential: HR is involved",
+    "vendor is late, don't tell the customer",
+    "do not share with the user, but we lost the part",
+    "not for the customer's eyes: the repair will cost 400",
+    "the requester shouldn't see this, but the manager refused",
+    "only staff can see this: the laptop was dropped",
+    "internal only - escalated to the vendor",
+    "the customer must not know yet",
+])
+def test_a_comment_that_marks_itself_for_staff_only_is_told(said: str) -> None:
+    assert says_staff_only(said)
+
+
+@pytest.mark.parametrize("said", [
+    "replaced the internal battery, works now",
+    "the internal drive is failing",
+    "the private wifi network is down on floor 3",
+    "confidential documents printer is jammed",
+    "tell the customer it's fixed",
+    "please let the user know a technician is on the way",
+    "the customer can see the shared calendar again",
+    "checked the internal DNS, all fine",
+    "user says the file is private and can't be opened",
+    "staff room printer jams",
+    "internally we use the new VPN client",
+])
+def test_a_comment_that_only_names_something_internal_is_a_comment(said: str) -> None:
+    assert not says_staff_only(said)
