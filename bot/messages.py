@@ -58,6 +58,7 @@ from bot.dialogs.new_ticket import (
     hints_a_choice,
     is_bare_choice,
     keep_for_ticket,
+    kept_as_details,
     noted_priority,
     waiting_for,
 )
@@ -256,10 +257,16 @@ class MessageRouter:
                 await turn_context.send_activity(said)
                 await dc.reprompt_dialog()
                 return
+            added = isinstance(understood, FreeText) and kept_as_details(dc, text)
+            if added:  # a pasted error when asked the kind: the description's, not dropped
+                await turn_context.send_activity(notices.added_to_description())
             if noted := noted_priority(dc, text):  # "it's urgent" when asked the kind
                 await turn_context.send_activity(notices.noted_urgency(noted))
                 await dc.reprompt_dialog()
                 return
+            if added and not hints_a_choice(dc, text):  # the kind it says is still taken;
+                await dc.reprompt_dialog()  # else asked again (a prompt that has replied
+                return  # this turn sends no retry of its own)
             choosing = waiting_for(dc) in CHOICE_STEPS and not is_bare_choice(text) and (
                 isinstance(understood, Question) or not hints_a_choice(dc, text))
             # "asap please!!" when asked how urgent is the answer; a help question is not

@@ -514,6 +514,11 @@ def still_waiting(question: str) -> str:
     return f"I'm still waiting for your answer: {question} (or say cancel)"
 
 
+def added_to_description() -> str:
+    """Details told while a new ticket's kind or urgency was asked, kept for it."""
+    return "Added that to the ticket's description."
+
+
 def noted_urgency(label: str) -> str:
     return noted_for_filing([f"{label} priority"])
 

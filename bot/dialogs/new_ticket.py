@@ -191,6 +191,54 @@ def keep_for_ticket(dialog_context: DialogContext, values: Mapping[str, str]) ->
     return True
 
 
+DETAILS_WORDS = 7
+"""Words from which a message under the kind or urgency question tells more of the problem
+("it drops every 10 minutes since Monday", a pasted error) rather than answering the
+choice ("I'll take the switch one", "the blue one")."""
+ANSWER_WORDS = 12
+"""Words up to which a message that says a kind or an urgency in any words ("I need access
+for a new starter", "it's broken and I need a new one") is an answer to the choice, not
+details; a longer one is both."""
+_SAID_TO_THE_BOT = frozenset(
+    "you your youre yours u ur question questions option options button buttons choice"
+    " choices".split())
+"""Words of a message about the question itself ("I don't get what you mean by kind"),
+which is no detail of the problem."""
+
+
+def kept_as_details(dialog_context: DialogContext, text: str) -> bool:
+    """Details told under "Which kind of ticket is it?" or "How urgent is it?" ("It crashed
+    when I opened the shared calendar. Error code 0x80040154."), after the description was
+    skipped or to add to it, are added to the description instead of being read for a choice
+    and dropped. False (nothing kept) for a few words, for words about the question ("can you
+    make it urgent please, I have a deadline"), or when no choice of a new ticket is waited
+    on."""
+    values = _steps_values(dialog_context)
+    said = _plain_words(text).split()
+    if values is None or waiting_for(dialog_context) not in CHOICE_STEPS or len(
+            said) < DETAILS_WORDS or _SAID_TO_THE_BOT.intersection(said) or (
+            len(said) < ANSWER_WORDS and _says_a_choice(text)):
+        return False
+    told = text.strip()
+    described = values.get("description")
+    description = f"{described}\n\n{told}" if described else told
+    try:  # a description past its limit stays as it was: the filing must still go through
+        parse_text("description", description, limit=DESCRIPTION_MAX)
+    except InvalidValue:
+        return False
+    values["description"] = description
+    return True
+
+
+def _says_a_choice(text: str) -> bool:
+    """Whether `text` names a kind or an urgency, by its label or in everyday words, even
+    several or denied ("not broken"): an answer to the choice, however it reads."""
+    said = f" {_plain_words(text)} "
+    return any(f" {word.casefold()} " in said for word in _LABEL_WORDS) or any(
+        f" {phrase} " in said for hints in (_KIND_HINTS, _URGENCY_HINTS)
+        for phrases in hints.values() for phrase in phrases)
+
+
 def _steps_values(dialog_context: DialogContext) -> dict[str, Any] | None:
     """The answers the new-ticket dialog has collected so far (its waterfall's values)."""
     for instance in _inner_stack(dialog_context):

@@ -222,13 +222,13 @@ async def test_a_choice_is_never_read_from_a_sentence_that_only_holds_a_number(
         "You're filing “Docking station dead”. Pick the closest: Incident if something is broken, Request if you need something, Support for a question (or say not sure, or cancel)."]
     await service.say("the 2nd one", user=ada)  # short: the second button, Incident
     still_asking = await service.say("we have a client demo at 4", user=ada)
-    assert "You're filing “Docking station dead”. Please pick Low, Medium, High or Urgent, " \
-        "or say cancel." in still_asking.texts
+    assert still_asking.texts == [  # what it tells is kept with the ticket, no urgency read
+        "Added that to the ticket's description.", "How urgent is it?"]
     await service.say("make it high please", user=ada)
     async with engine.connect() as connection:
         row = (await connection.execute(select(tasks))).mappings().one()
-    assert (row["title"], row["category"], row["priority"]) == (
-        "Docking station dead", "incident", "high")
+    assert (row["title"], row["category"], row["priority"], row["description"]) == (
+        "Docking station dead", "incident", "high", "we have a client demo at 4")
 
 
 async def test_a_request_about_a_ticket_while_a_choice_is_asked_is_a_message_of_its_own(

@@ -131,3 +131,105 @@ async def test_someone_an_agent_may_not_hand_tickets_to_is_left_out_and_said_why
     assert said.texts[-1] == "Which kind of ticket is it?"
     [new] = [row for number, row in (await _rows(engine)).items() if number != SHOWN]
     assert (new["assignee_id"], new["assignee_team_id"]) == (None, None)  # the desk routes it
+
+
+LONG_PASTE = ("It crashed when I tried to open the shared calendar of my team, three times "
+              "today. I already restarted twice and reinstalled Office. Error code 0x80040154.")
+
+
+async def test_details_told_when_asked_the_kind_are_kept_in_the_description(
+    service: Service, engine: AsyncEngine
+) -> None:
+    """Found by filing as a customer: details pasted after "skip", when asked the kind, were
+    read for a hint of the kind ("crashed": Incident) and then dropped."""
+    mona, _ = await _desk(service, engine)
+    await service.say("new ticket: outlook add-in crashes", user=mona)
+    await service.say("skip", user=mona)
+
+    kept = await service.say(LONG_PASTE, user=mona)
+    await service.say("high", user=mona)
+
+    assert kept.texts[0] == "Added that to the ticket's description.", kept.texts
+    [new] = [row for number, row in (await _rows(engine)).items() if number != SHOWN]
+    assert (new["description"], new["category"], new["priority"]) == (
+        LONG_PASTE, "incident", "high")
+
+
+async def test_more_details_told_when_asked_the_urgency_are_added_to_the_description(
+    service: Service, engine: AsyncEngine
+) -> None:
+    mona, _ = await _desk(service, engine)
+    await service.say("new ticket: outlook add-in crashes", user=mona)
+    await service.say("It crashes on the shared calendar.", user=mona)
+    await service.say("bug", user=mona)
+
+    kept = await service.say(
+        "Also the calendar sync with my phone stopped yesterday evening, not sure if related.",
+        user=mona)
+    filed = await service.say("medium", user=mona)
+
+    assert kept.texts == ["Added that to the ticket's description.", "How urgent is it?"]
+    assert "Filed TKT-" in texts_in(filed.card)
+    [new] = [row for number, row in (await _rows(engine)).items() if number != SHOWN]
+    assert new["description"] == (
+        "It crashes on the shared calendar.\n\nAlso the calendar sync with my phone stopped "
+        "yesterday evening, not sure if related.")
+    assert (new["category"], new["priority"]) == ("bug", "medium")
+
+
+async def test_a_long_paste_that_says_asap_keeps_both_the_details_and_the_urgency(
+    service: Service, engine: AsyncEngine
+) -> None:
+    mona, _ = await _desk(service, engine)
+    await service.say("new ticket: outlook add-in crashes", user=mona)
+    await service.say("skip", user=mona)
+    pasted = f"{LONG_PASTE} Please help asap as I meet a client at 3pm."
+
+    kept = await service.say(pasted, user=mona)
+    await service.say("incident", user=mona)  # "How urgent is it?" is not asked
+
+    assert kept.texts[:2] == ["Added that to the ticket's description.",
+                              "Noted for the new ticket: Urgent priority."], kept.texts
+    [new] = [row for number, row in (await _rows(engine)).items() if number != SHOWN]
+    assert (new["description"], new["category"], new["priority"]) == (
+        pasted, "incident", "urgent")
+
+
+async def test_a_short_detail_after_a_question_taken_for_the_description_is_kept(
+    service: Service, engine: AsyncEngine
+) -> None:
+    """A help question typed when asked to describe it is the description, as a description
+    may be asked as a question; the problem told next, when asked the kind, was dropped."""
+    mona, _ = await _desk(service, engine)
+    await service.say("new ticket: wifi in room 4 drops", user=mona)
+    await service.say("how do I connect to the guest wifi?", user=mona)
+
+    kept = await service.say("It drops every 10 minutes since Monday", user=mona)
+    await service.say("incident", user=mona)
+    await service.say("high", user=mona)
+
+    assert kept.texts[0] == "Added that to the ticket's description.", kept.texts
+    [new] = [row for number, row in (await _rows(engine)).items() if number != SHOWN]
+    assert new["description"] == (
+        "how do I connect to the guest wifi?\n\nIt drops every 10 minutes since Monday")
+
+
+@pytest.mark.parametrize("said", [
+    "the blue one please",  # a few words: the choice is asked again, nothing added
+    "sorry I do not get what you mean by the kind of ticket",  # about the question
+    "show me the tickets that are open for the service desk team this week please",
+])
+async def test_a_short_remark_or_a_request_when_asked_the_kind_adds_nothing(
+    service: Service, engine: AsyncEngine, said: str
+) -> None:
+    mona, _ = await _desk(service, engine)
+    await service.say("new ticket: outlook add-in crashes", user=mona)
+    await service.say("skip", user=mona)
+
+    turn = await service.say(said, user=mona)
+    await service.say("incident", user=mona)
+    await service.say("low", user=mona)
+
+    assert "Added that to the ticket's description." not in turn.texts
+    [new] = [row for number, row in (await _rows(engine)).items() if number != SHOWN]
+    assert new["description"] is None
