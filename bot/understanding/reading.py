@@ -3173,8 +3173,18 @@ def _show(reading: Reading, whole: Reading) -> Understanding | None:
         r"|revert(?: back)? (?:on|about|regarding|for))"  # "please revert on 69": reply about it
         rf"(?: me)?(?: the)?(?: details| status| info)?(?: of| for| on| about)? )?{ref()}"
         r"(?: details| info| again| card| status)?"
-    ))
+    )) or _match(reading, (
+        rf"{_ASKED_FOR}(?:(?:give|send|get|show) (?:me|us) )?(?:an? |the )?"
+        r"(?:quick |brief |short |1 line |one line )?(?:summary|recap|synopsis|gist|tldr|overview)"
+        rf"(?: (?:of|for|on|about))?(?: ticket)? {ref()}{_THANKED}"
+    )) or _match(reading, rf"{_ASKED_FOR}(?:summari[sz]e|sum up|recap)(?: ticket)? {ref()}{_THANKED}")
     return ShowTicket(reading.ticket(found)) if found else None
+
+
+_ASKED_FOR = r"(?:(?:can|could|would) (?:you|u) |pls |please |plz |quick )*"
+_THANKED = r"(?: for me)?(?: please| pls| plz)?"
+"""The ask around "summary of 3", "summarise it", "recap 12", "sum up 4 for me": its card is
+the summary (these went to the help assistant, which offered to file them as a ticket)."""
 
 
 _LOG = (r"(?:full |whole |change |edit |ticket )?(?:history|histroy|hisotry|changes|changelog"
