@@ -107,7 +107,8 @@ def read_filters(
     found = ListFilters()
     if not any(w.text in _CUES or "'" in w.typed or "’" in w.typed for w in words[start:stop]) \
             and not any(_bare_owner(words, i, stop) for i in range(start, stop)) \
-            and _in_a_name(words, start, stop) is None:
+            and _in_a_name(words, start, stop) is None \
+            and _name_before_noun(words, start, stop) is None:
         return found  # most lists, and most messages that are no list, name nobody
     if due := read_due(words, start, stop, conversation.today, late_before=LIST_NOUNS):
         found.due, found.taken = due
@@ -115,7 +116,7 @@ def read_filters(
         found.our_teams = ours
         return found  # "what's our team working on": no person besides
     for reader in (_filed_by, _nobody, _assigned, _possessive, _working_on, _has, _team, _for,
-                   _in_team):
+                   _in_team, _named_before_noun):
         if found.whose is not None:
             break
         reader(words, start, stop, conversation, found)
@@ -568,3 +569,59 @@ def _in_team(
     team = next((t for t in conversation.teams if t.name.lower() == said), None)
     if team is not None:
         found.whose = Whose(TeamTarget(team.team_id, team.name), taken)
+
+
+_NO_NAME = frozenset({
+    "my", "our", "your", "his", "her", "their", "its", "new", "old", "other", "those", "these",
+    "some", "no", "few", "last", "next", "first", "more", "many", "same", "similar", "related",
+    "recent", "similar", "such", "both", "every", "each", "own", "it", "you", "u", "we", "they",
+})
+"""Words before "tickets" that are never a name ("my tickets", "other tickets")."""
+
+
+def _name_before_noun(words: list[Word], start: int, stop: int) -> tuple[int, int] | None:
+    """Where words that may be a name stand before the list noun, past any status or
+    priority ("sam tickets", "IT Support tickets", "open network tickets", "priya open
+    tickets"): the name's first index and the index after its last word."""
+    for noun in range(start + 1, stop):
+        if words[noun].text not in LIST_NOUNS:
+            continue
+        end = noun
+        while end > start and (text := words[end - 1].text) and (
+                text in STATUS_WORDS or text in PRIORITY_WORDS or text in _FILTER_PARTS):
+            end -= 1
+        first = end
+        while (first > start and end - first < _MAX_NAME and _may_name(words[first - 1].text)
+               and words[first - 1].text not in _NAME_FILLER
+               and (words[first - 1].text not in _NO_NAME or first < end)
+               and words[first - 1].value is None):
+            first -= 1
+        if first < end:
+            return first, end
+    return None
+
+
+def _named_before_noun(
+    words: list[Word], start: int, stop: int, conversation: Conversation, found: ListFilters
+) -> None:
+    """"sam tickets", "show me IT Support tickets", "any open network tickets?": a person or
+    team named right before "tickets", as chat types a possessive. Only a whole name counts
+    (a person's full, first or last name; a team's name), the longest first; other words
+    there are what the tickets are about ("printer tickets"). Before the people and teams
+    are read the words are held as maybe someone, so the message is read again with them."""
+    span = _name_before_noun(words, start, stop)
+    if span is None:
+        return
+    first, end = span
+    if not conversation.directory:
+        found.whose = Whose(NoSuchTarget(typed_text(words[first:end])),
+                            frozenset(range(first, end)), topic=True)
+        return
+    for begin in range(first, end):
+        phrase = " ".join(w.text for w in words[begin:end])
+        if any(phrase in (p.name.lower(), p.first_name.lower(), p.name.lower().split()[-1])
+               for p in conversation.people) or any(
+                t.name.lower() == phrase for t in conversation.teams):
+            found.whose = Whose(find_target(words[begin:end], conversation),
+                                frozenset(range(begin, end)))
+            return
