@@ -1145,7 +1145,8 @@ def _read(message: Message, text: str, conversation: Conversation) -> Understand
             edit := _field_of_shown(conversation.last_ticket, alone)) is not None:
         return edit
     if core in _ON_IT and "?" not in text:  # no ticket shown yet: the action asks which
-        return ChangeStatus(conversation.last_ticket, TicketStatus.IN_PROGRESS, take=True)
+        return ChangeStatus(_one_named(message, start, end) or conversation.last_ticket,
+                            TicketStatus.IN_PROGRESS, take=True)
     if workload_asked(core.replace("?", "").strip()):  # "who's overloaded?": counts, not a list
         return Workload()
     if metrics_asked(core):  # "who closed the most this week": no such figures, nor a search
@@ -1361,6 +1362,13 @@ into it"."""
 
 _MINDED_VERBS = frozenset(STATUS_VERBS) | frozenset(COMMAND_VERBS) | _ACTION_WORDS | {
     "put", "take", "bump", "pass", "send", "make", "add", "leave", "look"}
+
+
+def _one_named(message: Message, start: int, end: int) -> TicketNumber | None:
+    """The ticket a reference in the words names ("on TKT-2026-0610", "checking #42"); None
+    for "it" and "this one", which are the ticket in view."""
+    return next((ticket for index in range(start, end)
+                 if (ticket := message.ticket(index)) is not None), None)
 
 
 def _verb_of(word: str) -> str | None:
