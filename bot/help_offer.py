@@ -184,7 +184,8 @@ def unhelpful(text: str) -> bool:
 
 _ASKS_FOR_A_TICKET = re.compile(
     r"\b(?:log|file|raise|open|create|make|submit|start|put in|lodge)\b(?: \w+){0,3} "
-    r"(?:ticket|request|case|incident)\b|\b(?:log|file|raise|report) (?:it|this|that)\b")
+    r"(?:ticket|request|case|incident)\b|\b(?:log|file|raise|report) (?:it|this|that)\b"
+    r"|\bturn (?:it|this|that) into (?:a |an )?(?:ticket|request|case|incident)\b")
 
 
 def asks_for_a_ticket(text: str) -> bool:
@@ -223,7 +224,8 @@ def _ticket_asked(text: str) -> str | None:
 
 _AROUND_THE_ASK = frozenset(
     "yes yeah yep ok okay sure please pls plz can could would you u just then in that case"
-    " for this that it me about the issue problem instead now thanks thank thx a one".split())
+    " for this that it me about the issue problem instead now thanks thank thx a one"
+    " from of out".split())  # "create ticket from this", "make a ticket out of this"
 _JOINING = frozenset({"so", "and", "but", "then", "pls", "please"})
 _LONGEST_REMARK = 60
 """As `unhelpful` reads a remark: longer, it is a message of its own."""

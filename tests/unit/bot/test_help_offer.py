@@ -190,6 +190,27 @@ def test_anything_else_is_not_that_ask(said: str) -> None:
     assert not asks_for_a_ticket(said)
 
 
+@pytest.mark.parametrize("said", [
+    "create ticket from this", "create a ticket from this", "make a ticket of this",
+    "make a ticket out of this pls", "turn this into a ticket", "turn it into a ticket please",
+    "can you make this into a ticket", "file this as a ticket",
+])
+def test_a_ticket_asked_to_be_made_from_what_was_asked_is_that_ask(said: str) -> None:
+    """Found after an answer that did not help: "create ticket from this" was "Sorry, I didn't
+    get …", and "make a ticket of this" was asked of the help assistant, which offered to file
+    "make a ticket of this" itself as the ticket."""
+    assert asks_for_a_ticket(said)
+
+
+@pytest.mark.parametrize("said", [
+    "create a ticket from my email", "turn the printer into a ticket",
+    "how do I create a ticket from an email?", "make a ticket of the vpn issue",
+    "turn this into a pdf",
+])
+def test_a_ticket_made_from_something_else_is_not_that_ask(said: str) -> None:
+    assert not asks_for_a_ticket(said)
+
+
 @pytest.mark.parametrize(("said", "expected"), [
     ("didnt help", True), ("That didn't work.", True), ("still not working!!", True),
     ("no luck 😕", True), ("Nope", True), ("👎", True), ("sorry, that's not what I asked", True),
