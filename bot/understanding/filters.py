@@ -291,7 +291,8 @@ def _our_teams(words: list[Word], start: int, stop: int) -> frozenset[int]:
         text = words[index].text
         after = _past_filters(words, index + 1, stop)
         following = words[after].text if after < stop else None
-        if text in ("our", "my") and index + 1 < stop and words[index + 1].text in _GROUPS:
+        if (text in ("our", "my") and index + 1 < stop and words[index + 1].text in _GROUPS
+                or _the_team(words, index, stop)):
             end = index + 2
             lead = _assigned_to(words, start, index)
             noun = _past_filters(words, end, stop)
@@ -313,6 +314,13 @@ def _our_teams(words: list[Word], start: int, stop: int) -> frozenset[int]:
             first = index - 1 if index > start and words[index - 1].text == "the" else index
             return frozenset({*range(first, index + 1), after})
     return frozenset()
+
+
+def _the_team(words: list[Word], index: int, stop: int) -> bool:
+    """"what is the team working on", "the team's open tickets": "the team" with no name
+    before it is the viewer's, as "our team" is (it was taken for someone named "Team")."""
+    return (words[index].text == "the" and index + 1 < stop
+            and words[index + 1].text in ("team", "group", "squad", "crew"))
 
 
 def _assigned_to(words: list[Word], start: int, index: int) -> int:
