@@ -210,9 +210,24 @@ def _reading(message: Message, conversation: Conversation, start: int, end: int)
 
 def understand(text: str, conversation: Conversation) -> Understanding:
     """What the message asks for; questions and negations never come back as a change."""
-    in_view = _in_view_of_the_quote(text, conversation)
-    return _asked_first_if_eyes_rolled(
-        _with_fact_asked(_understand(text, in_view, several_then=True), text), text)
+    in_view = _nothing_in_view_after_another_item(text, _in_view_of_the_quote(text, conversation))
+    found = _with_fact_asked(_understand(text, in_view, several_then=True), text)
+    return _asked_first_if_doubted(_asked_first_if_eyes_rolled(found, text), text)
+
+
+_DOUBT_FIRST = re.compile(
+    r"^\W*(?:(?:i'?m|im|i am|tbh|honestly|hmm+) )*(?:not (?:sure|certain|convinced)|unsure"
+    r"|no idea)(?: tbh)?\s*(?:[,;:!]|\.+|\s[-–—]+)\s*\S", re.IGNORECASE)
+"""A doubt said first, then what is asked: "not sure, close 12", "i'm not sure - resolve it";
+not "not sure why 12 was closed, …", a puzzle told before a request."""
+
+
+def _asked_first_if_doubted(found: Understanding, text: str) -> Understanding:
+    """A change asked after a doubt is not decided yet: asked about first, never made (a
+    change that cannot be one question is not made)."""
+    if not (_DOUBT_FIRST.match(text) and _makes_a_change(found)):
+        return found
+    return _confirm(found) or Declined(_changed_ticket(found), text.strip())
 
 
 _EYE_ROLLS = ("🙄", "🙃", "😒")
@@ -266,6 +281,23 @@ def _in_view_of_the_quote(text: str, conversation: Conversation) -> Conversation
     ticket = named.pop() if len(named) == 1 else None
     return replace(conversation, last_ticket=ticket) if isinstance(ticket, TicketNumber) \
         else conversation
+
+
+_OUR_NUMBER = re.compile(r"\b[A-Za-z]{1,10}-\d{4}-\d{1,12}\b")
+_OTHER_ITEM = re.compile(r"\b[A-Z]{2,10}-?\d{3,}\b")
+"""An item of another system, as its own letters and digits: "OPS-612", "INC0012345"."""
+_THE_ONE_MEANT = re.compile(r"\b(?:it|this|that)\b", re.IGNORECASE)
+
+
+def _nothing_in_view_after_another_item(text: str, conversation: Conversation) -> Conversation:
+    """"OPS-612 is done, close it": "it" may be the other system's item named before it, so
+    not the ticket in view; which ticket is asked (it closed the one in view). A ticket of
+    ours typed in the message is still read as typed."""
+    ours = _OUR_NUMBER.sub(" ", text)
+    other, meant = _OTHER_ITEM.search(ours), _THE_ONE_MEANT.search(ours)
+    if other is None or meant is None or meant.start() < other.start():
+        return conversation
+    return replace(conversation, last_ticket=None)
 
 
 _TICKET_BEFORE = frozenset({
