@@ -66,16 +66,29 @@ COMMAND_VERBS: dict[str, str] = {
 }
 
 
+_SAID_FIRST: dict[str, Suggestion] = {
+    "close": Suggestion("close {ticket}"), "resolve": Suggestion("resolve {ticket}"),
+    "reopen": Suggestion("reopen {ticket}"), "start": Suggestion("start {ticket}"),
+    "hold": Suggestion("put {ticket} on hold"), "unassign": Suggestion("unassign {ticket}"),
+}
+"""The command a verb said names, offered first in its family: "close 12 brb" was offered
+start, resolve and hold, never the close it asked for."""
+
+
 def suggest(words: list[str]) -> tuple[Suggestion, ...]:
     if not words:
         return (Suggestion("help"),)
-    family = COMMAND_VERBS.get(words[0])
-    if family is None:
-        close = get_close_matches(words[0], list(COMMAND_VERBS), n=1, cutoff=0.7)
-        family = COMMAND_VERBS[close[0]] if close else None
+    verb = words[0]
+    if verb not in COMMAND_VERBS:
+        close = get_close_matches(verb, list(COMMAND_VERBS), n=1, cutoff=0.7)
+        verb = close[0] if close else verb
+    family = COMMAND_VERBS.get(verb)
     if family is None:
         return _FIRST_STEPS
-    return EXAMPLES[family][:3]
+    said = _SAID_FIRST.get(verb)
+    if said is None:
+        return EXAMPLES[family][:3]
+    return (said, *(other for other in EXAMPLES[family] if other != said))[:3]
 
 
 @dataclass(frozen=True, slots=True)

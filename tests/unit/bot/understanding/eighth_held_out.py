@@ -173,7 +173,7 @@ EIGHTH_HELD_OUT: tuple[tuple[str, str], ...] = (
     ("hello bot", "small talk hello"),
     # --- not to be guessed ---------------------------------------------------------------------
     ("12 is weird", "free text"),
-    ("close the door lol", "unknown [my tickets, new ticket, help] e.g. [start 4, resolve 4, put 4 on hold]"),
+    ("close the door lol", "unknown [my tickets, new ticket, help] e.g. [close 4, start 4, resolve 4]"),
     ("the 3rd floor printer is down again", "free text"),
     ("don't close 72 yet, waiting for feedback", "no change #72"),
     ("should i give 73 to sam?", "show #73"),

@@ -77,7 +77,7 @@ def test_the_shapes_the_eighth_table_found_are_read_in_other_words_too(
     ('whats the situation with it', 'show #7'),
     ("what's the password for it", 'question'),
     ("it's still broken", 'free text'),
-    ('close 4, tomorrow', 'unknown [start 4, resolve 4, put 4 on hold]'),
+    ('close 4, tomorrow', 'unknown [close 4, start 4, resolve 4]'),
     ('have a look at the printer pls', 'free text'),
     ('take a look at it', 'show #7'),  # the ticket in view shown (2026-12-06; was not understood)
 ])

@@ -172,7 +172,7 @@ def test_the_shapes_the_eleventh_table_found_are_read_in_other_words_too(
     ('i forgot to mention it', 'free text'),
     ('forgot to close 4', 'free text'),
     ('one more thing: close 4', 'status #4 closed'),
-    ('close 5 and add it to 4', 'unknown [start 5, resolve 5, put 5 on hold]'),
+    ('close 5 and add it to 4', 'unknown [close 5, start 5, resolve 5]'),
     ('give 5 to sam and add it to 4', 'assign #5 to user:u-sam'),
     ('the printer on 3 jams, add it to my list', 'free text'),
     ('comment on 4: from memory it was red', "comment #4 'from memory it was red'"),

@@ -30,7 +30,7 @@ def test_with_a_ticket_every_button_is_about_it(family: str) -> None:
 
 
 @pytest.mark.parametrize(("typed", "family"), [
-    (["closee"], "status"), (["asign"], "assign"), (["comment"], "comment"),
+    (["starrt"], "status"), (["asign"], "assign"), (["comment"], "comment"),
     (["shwo"], "show"), (["rename", "tnum"], "update"),
 ])
 def test_a_slip_of_a_commands_word_gets_its_examples(typed: list[str], family: str) -> None:
@@ -40,3 +40,15 @@ def test_a_slip_of_a_commands_word_gets_its_examples(typed: list[str], family: s
 def test_nothing_like_a_command_gets_the_first_steps() -> None:
     assert offered(suggest(["banana"]), None).buttons == FIRST_STEPS
     assert offered(suggest([]), "TKT-2026-0001").buttons == ("help",)
+
+
+@pytest.mark.parametrize(("typed", "first"), [
+    (["close", "tnum", "brb"], "close {ticket}"), (["closee"], "close {ticket}"),
+    (["resolve"], "resolve {ticket}"), (["reopen", "tnum", "x"], "reopen {ticket}"),
+    (["hold", "tnum"], "put {ticket} on hold"), (["unassign", "tnum", "zz"], "unassign {ticket}"),
+])
+def test_the_command_said_is_offered_first(typed: list[str], first: str) -> None:
+    """Before, "close 12 brb" was offered start, resolve and hold, never the close it said."""
+    offered_first, *others = suggest(typed)
+    assert offered_first.says == first
+    assert len(others) == 2 and first not in [other.says for other in others]

@@ -210,7 +210,7 @@ def test_the_shapes_the_tenth_table_found_are_read_in_other_words_too(
     ("i'm going on leave, give all my tickets to sam", 'assign each of to user:u-sam (list mine)'),
     ('the printer is broken, move his tickets to sam', "list all text='printer broken move his sam'"),
     ('move his tickets to sam', "list all text='move his sam'"),
-    ("close 4 while you're at it", 'unknown [start 4, resolve 4, put 4 on hold]'),
+    ("close 4 while you're at it", 'unknown [close 4, start 4, resolve 4]'),
     ('rename 4 to printer jams while printing', "edit #4 title='Printer jams while printing'"),
     ('take 4 off hold', 'ask status #4 ?: “off hold” is not a status I know. Which status '
      'should #4 get? [open, in progress, on hold, resolved, closed]'),

@@ -428,7 +428,7 @@ TABLE: tuple[tuple[str, str], ...] = (
     ("assign", "unknown [my tickets, new ticket, help] e.g. [assign 4 to me, give 4 to Lee, unassign 4]"),
     ("comment", "unknown [my tickets, new ticket, help] e.g. [comment on 4: restarted the spooler]"),
     ("thanks", "small talk thanks"),
-    ("close the window", "unknown [my tickets, new ticket, help] e.g. [start 4, resolve 4, put 4 on hold]"),
+    ("close the window", "unknown [my tickets, new ticket, help] e.g. [close 4, start 4, resolve 4]"),
     ("hello", "small talk hello"),
     ("asign to bob", "unknown [my tickets, new ticket, help] e.g. [assign 4 to me, give 4 to Lee, unassign 4]"),
     # --- a second round, typed as people type: slang, typos, "its", half requests asked
@@ -485,7 +485,7 @@ TABLE: tuple[tuple[str, str], ...] = (
     ('can you remove 4', "ask status #4 ?: Tickets aren't deleted. Should #4 be closed? [Yes, close it, Resolve it instead]"),
     ('close it pls', 'status #7 closed'),
     ('close 4 thx', 'status #4 closed'),
-    ('closeee 4', 'unknown [start 4, resolve 4, put 4 on hold]'),
+    ('closeee 4', 'unknown [close 4, start 4, resolve 4]'),
     ('cloes 4', 'status #4 closed'),
     ('resolv 4', 'status #4 resolved'),
     ('reslove it', 'status #7 resolved'),
@@ -666,7 +666,7 @@ TABLE: tuple[tuple[str, str], ...] = (
     # --- a request, then a reason after a comma; taken back after it: nothing changes ------
     ("close 4, actually don't", 'no change #4'),
     ('close 4, but not yet', 'no change #4'),
-    ('resolve 4, or maybe put it on hold', 'unknown [start 4, resolve 4, put 4 on hold]'),
+    ('resolve 4, or maybe put it on hold', 'unknown [resolve 4, start 4, put 4 on hold]'),
     ("reopen 4 please, it's broken again", 'status #4 open'),
     ('close 4, the user confirmed it works', 'status #4 closed'),
     ('4 is fixed, thanks a lot!', 'status #4 resolved'),
@@ -1249,7 +1249,7 @@ TABLE: tuple[tuple[str, str], ...] = (
     ("close all the tickets in the network queue", "status each of closed (list all assignee=team:2)"),
     ("resolve all of sam's open tickets",
      "status each of resolved (list all status=open assignee=user:u-sam)"),
-    ("close all of them", "unknown [my tickets, new ticket, help] e.g. [start 4, resolve 4, put 4 on hold]"),
+    ("close all of them", "unknown [my tickets, new ticket, help] e.g. [close 4, start 4, resolve 4]"),
     ("all my tickets", "list mine status=any"),  # every status, as "all tickets"
     ("I'm going on leave, give my tickets to sam", "assign each of to user:u-sam (list mine)"),
     ("hi, sam is out this week, please move sam's tickets to me",
@@ -1329,7 +1329,7 @@ TABLE: tuple[tuple[str, str], ...] = (
     ('the printer is old and the toner is stale', 'free text'),
     ('tickets about closed or open ports', "list all text='closed or open ports'"),
     ('tickets by priority, then by due date', 'list all order=priority'),
-    ('close the first five', 'unknown [my tickets, new ticket, help] e.g. [start 4, resolve 4, put 4 on hold]'),
+    ('close the first five', 'unknown [my tickets, new ticket, help] e.g. [close 4, start 4, resolve 4]'),
     ('which of my tickets has waited the longest?', 'list mine order=oldest'),
     ('which tickets have been sitting the longest', 'list all order=oldest'),
     ('pls show tickets from old to new', 'list all order=oldest'),
@@ -1361,8 +1361,8 @@ TABLE: tuple[tuple[str, str], ...] = (
     ("the network team's least recently updated tickets", 'list all order=stale assignee=team:2'),
     ('not the oldest ones', "list all text='not oldest'"),  # as before the orders: no order
     ('tickets, not oldest first', "list all text='not oldest first'"),
-    ('close every ticket', 'unknown [my tickets, new ticket, help] e.g. [start 4, resolve 4, put 4 on hold]'),
-    ('resolve every ticket of sam', 'unknown [my tickets, new ticket, help] e.g. [start 4, resolve 4, put 4 on hold]'),
+    ('close every ticket', 'unknown [my tickets, new ticket, help] e.g. [close 4, start 4, resolve 4]'),
+    ('resolve every ticket of sam', 'unknown [my tickets, new ticket, help] e.g. [resolve 4, start 4, put 4 on hold]'),
     # --- tickets left alone: last updated before a day ("tickets not updated in 2 weeks" was
     # "no change ?", "tickets nobody touched in a week" not understood); today is Wed 2 Dec ----
     ('tickets nobody touched in a week', 'list all not_updated_since=2026-11-25'),
