@@ -55,6 +55,7 @@ from bot.dialogs.answers import Answer, AskAgain, AskNext, completes, read_answe
 from bot.dialogs.new_ticket import (
     CHOICE_STEPS,
     answered_aside,
+    choice_explained,
     hints_a_choice,
     is_bare_choice,
     keep_for_ticket,
@@ -255,6 +256,10 @@ class MessageRouter:
                 values, said = kept  # "make it urgent and give it to Sam" while it is filed
                 keep_for_ticket(dc, values)
                 await turn_context.send_activity(said)
+                await dc.reprompt_dialog()
+                return
+            if explained := choice_explained(dc, text):  # "what does urgent mean?"
+                await turn_context.send_activity(explained)
                 await dc.reprompt_dialog()
                 return
             added = isinstance(understood, FreeText) and kept_as_details(dc, text)

@@ -8,7 +8,7 @@ but never files half a ticket.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from enum import StrEnum
 from typing import Any, TypeVar
 
@@ -151,6 +151,49 @@ def answered_aside(dialog_context: DialogContext, understood: Understanding) -> 
     the choice asked again; the ticket being filed is neither dropped nor told to "pick one
     of the buttons"."""
     return waiting_for(dialog_context) in CHOICE_STEPS and isinstance(understood, Question)
+
+
+_ABOUT_THE_CHOICE = re.compile(
+    r"\b(?:differences?|mean|means|meant|meaning|counts? as|count|definition|define|explain"
+    r"|pick|choose|select|which one|which should|what should|options|kinds|types|categories"
+    r"|levels|should (?:it|i|this|we) (?:be|put|say|use|give))\b")
+"""Words of a question about the choice itself: "what's the difference between incident and
+bug?", "what does urgent mean?", "which one should I pick?", "what counts as high?"."""
+_QUESTION_OPENS = frozenset(
+    "what whats which how hows whch wat is are does do should can could difference".split())
+KINDS_EXPLAINED = (
+    "Incident: something is broken or down. Bug: software that does the wrong thing. "
+    "Request: something you need (access, equipment, a set-up). Support: a question, or help "
+    "with how to do something. Feature: something new you'd like. Enhancement: something that "
+    "exists, made better. Not sure? Say not sure and I'll put Support.")
+URGENCIES_EXPLAINED = (
+    "Low: it can wait. Medium: it slows you down, but you can work. High: you can't work, or "
+    "a deadline is at risk. Urgent: many people are affected, or it's an emergency. Not sure? "
+    "Say not sure and I'll put Medium.")
+
+
+def choice_explained(dialog_context: DialogContext, text: str) -> str | None:
+    """What the kinds or the urgencies mean, when the message asks about the choice waited
+    on ("what's the difference between incident and bug?", "what does urgent mean?", "which
+    one should I pick?"): the help documents know nothing of it, and a label asked about is no
+    answer ("what does urgent mean?" under the kind is no Urgent priority). None for any other
+    message, and when no choice of a new ticket is waited on."""
+    step = waiting_for(dialog_context)
+    if step not in CHOICE_STEPS:
+        return None
+    said = _plain_words(text).split()
+    asked = text.rstrip().endswith("?") or bool(said) and said[0] in _QUESTION_OPENS
+    if not asked or _ABOUT_THE_CHOICE.search(" ".join(said)) is None:
+        return None
+    kinds = _names_any(said, CATEGORY_LABELS.values())
+    urgencies = _names_any(said, PRIORITY_LABELS.values()) or "urgent" in said
+    if kinds != urgencies:  # "what does urgent mean?" asked under the kind: the urgencies
+        return KINDS_EXPLAINED if kinds else URGENCIES_EXPLAINED
+    return KINDS_EXPLAINED if step == "category" else URGENCIES_EXPLAINED
+
+
+def _names_any(said: list[str], labels: Iterable[str]) -> bool:
+    return any(label.casefold() in said for label in labels)
 
 
 _URGENCY = re.compile(
