@@ -257,7 +257,7 @@ def _makes_a_change(found: Understanding) -> bool:
                               EachListed))
 
 
-def _changed_ticket(found: Understanding) -> TicketNumber | None:
+def _changed_ticket(found: object) -> TicketNumber | None:
     """The ticket a change is made to first ("close 44 and 45": 44)."""
     match found:
         case EachTicket(tickets=tickets):
@@ -1518,15 +1518,32 @@ def _first_clause(
         if _addressed(message, start, reason):  # "Network team, please close 12": no list
             return _later_sentence(message, conversation, start, end)
         if isinstance(found, ChangeStatus) and found.status is not None:
-            if words[start].text in _PEOPLE | {"ive", "weve", "ill", "id"} and isinstance(
-                    asked := _later_sentence(message, conversation, start, end), _CHANGES) and (
-                    asked.ticket == found.ticket):
-                return asked  # "I've sorted 58, can you close it off": what is asked of it
+            if (words[start].text in _PEOPLE | {"ive", "weve", "ill", "id"} or _state_told(
+                    words[start:reason])) and _asks_a_change(
+                    asked := _later_sentence(message, conversation, start, end)) and (
+                    _changed_ticket(asked.request if isinstance(asked, Clarify) else asked)
+                    == found.ticket):
+                return asked  # "I've sorted 58, can you close it off", "4 is blocked, give it
+                # to sam": what is asked of it, not the status its state would be
             return replace(found, reason=_reason(message, reason))
         if found is not None:
             return found if not isinstance(found, CreateTicket) else None
         return _later_sentence(message, conversation, start, end)
     return None
+
+
+_TOLD_BY = frozenset({"is", "was", "s", "has", "got", "looks", "seems"})
+"""What tells a ticket's state after it ("4 is fixed", "4's blocked", "4 got fixed")."""
+
+
+def _state_told(clause: list[Word]) -> bool:
+    """"4 is fixed", "ticket 4's blocked": a state told of a ticket typed, which a request
+    after it ("…, give it to sam") outranks; not "close 4", a request itself, nor "it's
+    working now, you can close it", where "it" is the thing that works again."""
+    while clause and clause[0].text in ("the", "ticket", "my", "our", "tkt"):
+        clause = clause[1:]
+    return len(clause) > 2 and clause[0].text in (REF, NUMBER) and clause[1].text in _TOLD_BY \
+        and any(ch.isdigit() for ch in clause[0].typed)
 
 
 _JOINS = frozenset({"and", "&", "+"})

@@ -21,7 +21,7 @@ def test_it_after_another_systems_item_is_asked_about(said: str, expected: str) 
 
 @pytest.mark.parametrize(("said", "expected"), [
     ("OPS-612 is done, close 40", "status #40 closed"),
-    ("TKT-2026-0041 is done, close it", "status #41 resolved"),
+    ("TKT-2026-0041 is done, close it", "status #41 closed"),
     ("close it", "status #7 closed"),
     ("the error is 0x80070005, close it", "status #7 closed"),
     ("comment on it: vendor ref OPS-612", "comment #7 'vendor ref OPS-612'"),
