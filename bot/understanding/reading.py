@@ -131,6 +131,11 @@ _POLITE_END = (
     "fyi", "btw", "no rush", "no hurry", "no pressure", "no worries", "no rush thanks",
     "no rush thx", "no hurry thanks", "no stress", "no big rush",
     *(f"{lead} {ask}" for lead in ("if", "when") for ask in _WHEN_FREE),
+    # chat sign-offs: "close 12, brb" kept "brb" as the reason posted on the ticket
+    "brb", "ttyl", "gtg", "g2g", "bbl", "afk", "gotta go", "got to go", "talk later",
+    "talk soon", "speak later", "speak soon",
+    *(f"{please} and {thanks}" for please in ("please", "pls", "plz")
+      for thanks in ("thanks", "thx", "ty", "thank u", "thank you")),
 )
 _QUESTION_START = frozenset({
     "how", "why", "what", "who", "whom", "whose", "when", "where", "which", "should", "shall",
@@ -1738,9 +1743,11 @@ def _reason(message: Message, begin: int) -> str | None:
     elif begin < len(words) and words[begin] in _BECAUSE:
         begin += 1
     end = len(words)
-    while thanks := next((p for p in _thanks() if end - len(p) > begin
+    while thanks := next((p for p in _thanks() if end - len(p) >= begin
                           and words[end - len(p):end] == list(p)), None):
         end -= len(thanks)
+    if end <= begin < len(words):
+        return None  # "close 12 - thanks", "close 12 - brb": courtesy, no reason
     if words[begin:end] and set(words[begin:end]) <= _ONLY_DONE:
         return None  # "close 12 as fixed": nothing the change does not say itself
     return _unquoted(message.original(begin, end if end < len(words) else None))  # "… 🙄" kept

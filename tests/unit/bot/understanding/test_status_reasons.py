@@ -71,3 +71,24 @@ def test_taking_it_back_or_addressing_someone_still_changes_nothing(said: str) -
 @pytest.mark.parametrize("said", ["closed 4 tickets today", "close 4 issues", "resolved 4 tickets"])
 def test_a_count_of_tickets_is_no_reason(said: str) -> None:
     assert not isinstance(as_the_bot_reads(said, CONVERSATION), ChangeStatus)
+
+
+@pytest.mark.parametrize("said", [
+    "close 12 - thanks", "close 12 — cheers", "close 12, brb", "close 12 brb", "close 12, ttyl",
+    "close 12 - gtg", "resolve 12, gotta go", "close 12 pls and ty", "close 12 because thanks",
+])
+def test_a_sign_off_after_the_change_is_no_reason(said: str) -> None:
+    """Before, "close 12 - thanks" and "close 12, brb" posted "thanks" and "brb" on the
+    ticket as why it was closed; "close 12 pls and ty" was not understood."""
+    understood = as_the_bot_reads(said, CONVERSATION)
+    assert isinstance(understood, ChangeStatus) and understood.reason is None, understood
+
+
+@pytest.mark.parametrize(("said", "reason"), [
+    ("close 12 - fixed the cable, thanks", "fixed the cable"),
+    ("resolve 12 - printer fixed, ty", "printer fixed"),
+    ("close 12, user will call facilities, brb", "user will call facilities"),
+])
+def test_a_reason_before_a_sign_off_is_kept_without_it(said: str, reason: str) -> None:
+    understood = as_the_bot_reads(said, CONVERSATION)
+    assert isinstance(understood, ChangeStatus) and understood.reason == reason, understood
