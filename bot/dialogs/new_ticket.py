@@ -119,6 +119,11 @@ class NewTicketDialog(ComponentDialog):  # type: ignore[misc]  # untyped SDK cla
             await prompt.context.send_activity(
                 MessageFactory.text("A ticket needs a title: what's the problem, in one line? Or say cancel."))
             return False
+        if prompt.recognized.succeeded and wordless(said := str(prompt.recognized.value)):
+            await prompt.context.send_activity(MessageFactory.text(
+                f"“{_shortened(said.strip(), 20)}” doesn't say what's wrong: what's the "
+                "problem, in one line? Or say cancel."))
+            return False
         return await _validate(prompt, lambda text: parse_title(text))
 
     @staticmethod
@@ -126,6 +131,12 @@ class NewTicketDialog(ComponentDialog):  # type: ignore[misc]  # untyped SDK cla
         return await _validate(
             prompt, lambda text: parse_text("description", text, limit=DESCRIPTION_MAX)
         )
+
+
+def wordless(title: str) -> bool:
+    """Whether a title has no word in it ("12", "🙁", "!!!"): it tells the service desk
+    nothing, and a bare number may well be a ticket meant."""
+    return not any(character.isalpha() for character in title)
 
 
 def waiting_for(dialog_context: DialogContext) -> str | None:
