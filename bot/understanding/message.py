@@ -225,7 +225,7 @@ def _mark_tickets(message: Message, conversation: Conversation) -> None:
     index = 0
     while index < len(words):
         word = words[index].text
-        if word == "it" and (_department(words[index], message.text) or any(
+        if word == "it" and (_department(words, index, message.text) or any(
             tuple(w.text for w in words[index:index + len(name)]) == name for name in names
         )):
             index += 1  # "IT Support" is a team, not "it"
@@ -360,10 +360,23 @@ def _states(words: list[Word], index: int) -> bool:
     return index < len(words) and words[index].text in _STATE_WORDS
 
 
-def _department(word: Word, text: str) -> bool:
+def _department(words: list[Word], index: int, text: str) -> bool:
     """"IT" in capitals in a message that is not all capitals: the department, not "it"
-    (also before the teams are read)."""
-    return word.typed.strip(_EDGES) == "IT" and not text.isupper()
+    (also before the teams are read). In lower case too where a department's queue is
+    named ("it support tickets", "the it helpdesk queue"): before the teams are read, so
+    that the list is read again with them; "does it support pdf" keeps its "it"."""
+    word = words[index]
+    if word.typed.strip(_EDGES) == "IT" and not text.isupper():
+        return True
+    after = [w.text for w in words[index + 1:index + 3]]
+    return word.typed == "it" and len(after) == 2 and after[0] in _DEPARTMENT_KINDS and (
+        after[1] in _QUEUE_NOUNS)
+
+
+_DEPARTMENT_KINDS = frozenset({"support", "helpdesk", "servicedesk", "ops", "operations",
+                               "services", "infrastructure", "security", "dept", "department"})
+_QUEUE_NOUNS = frozenset({"tickets", "queue", "backlog", "team", "teams", "requests", "issues",
+                          "jobs", "tasks", "board"})
 
 
 def _sequence(digits: re.Match[str], conversation: Conversation) -> TicketNumber:

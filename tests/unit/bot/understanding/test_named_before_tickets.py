@@ -22,6 +22,11 @@ from tests.unit.bot.understanding.test_transcript import CONVERSATION, as_the_bo
     ("priya open tickets", "list all status=open assignee=user:u-priya"),
     ("priya high priority tickets", "list all priority=high assignee=user:u-priya"),
     ("lee tickets", "ask list all: Which Lee do you mean? [Lee Park, Lee Chen]"),
+    # "it" in lower case before a department's queue is the department, not the ticket
+    ("show me it support tickets", "list all assignee=team:1"),
+    ("it support tickets", "list all assignee=team:1"),
+    ("anything in the it support queue", "list all assignee=team:1"),
+    ("open it support tickets", "list all status=open assignee=team:1"),
 ])
 def test_whose_tickets_are_named_before_them(said: str, expected: str) -> None:
     assert summary(as_the_bot_reads(said, CONVERSATION)) == expected
@@ -39,6 +44,8 @@ def test_whose_tickets_are_named_before_them(said: str, expected: str) -> None:
     ("urgent tickets", "list all priority=urgent"),
     ("sami tickets", "list all text='sami'"),  # no one's whole name: a word searched
     ("samba tickets", "list all text='samba'"),
+    ("close it", "status TKT-2026-0007 closed"),  # "it" is the ticket in view
+    ("give it to it support", "assign TKT-2026-0007 to team:1"),
 ])
 def test_words_that_are_no_ones_whole_name_are_searched(said: str, expected: str) -> None:
     assert summary(as_the_bot_reads(said, CONVERSATION)) == expected
