@@ -1781,6 +1781,9 @@ def _clause_ends(message: Message, index: int) -> bool:
     typed = message.text[:message.spans[message.words[index].last][1]]
     if typed.endswith((".", "!", "?", ",", ";", ":")) and not typed.endswith("..."):
         return True
+    if index + 1 < len(message.words) and "\n" in message.text[
+            len(typed):message.spans[message.words[index + 1].first][0]]:
+        return True  # "close 623⏎close 624": a line of its own, as a phone or a list sends it
     following = message.words[index + 1].text if index + 1 < len(message.words) else ""
     after = message.words[index + 2].text if index + 2 < len(message.words) else ""
     return following in ("-", "–", "—") or following in ("so", "therefore", "hence") and (

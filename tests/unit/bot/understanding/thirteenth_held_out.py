@@ -250,7 +250,6 @@ THIRTEENTH_MISREAD: frozenset[str] = frozenset({
     'see https://tickets.example.com/tickets/615 for the details, the vpn is down again',
     '<at>Sam Rivera</at> 621 is yours',
     '<p>thanks&nbsp;<at>Sam Rivera</at>!</p>',
-    '<ul><li>close 623</li><li>close 624</li></ul>',
     'my vpn keeps dropping, so annoying!! can you log a ticket',
     'honestly 626 has been open for 3 weeks, can someone just escalate it',
     'nobody has touched 628 since monday, give it to alex',
