@@ -26,6 +26,9 @@ _SEARCH_VERBS = (
     ("lookup",), ("list",), ("show", "me"), ("show",), ("give", "me"), ("get", "me"), ("get",),
     ("display",), ("see",), ("view",), ("pull", "up"),
 )
+_SEEKING = frozenset({"search", "find", "look", "lookup"})
+"""Search verbs that look for words ("find overview"), not ask to be shown a list ("give me a
+summary of my tickets")."""
 _CREATED = (
     ("i", "created"), ("i", "filed"), ("i", "opened"), ("i", "raised"), ("i", "reported"),
     ("i", "submitted"), ("i", "logged"), ("i", "made"), ("i", "have", "filed"),
@@ -79,6 +82,9 @@ _FILLER = frozenset({
     "problem", "problems", "wat", "wot", "wht", "tix", "tkts", "pls", "plz", "or",
     "other", "else",  # "any other vpn tickets?"
 }) | _UNRESOLVED
+_SUMMED_UP = frozenset({"summary", "summarise", "summarize", "overview", "rundown", "recap"})
+"""The list asked for as a summary ("give me a summary of my tickets" searched for
+"summary" and found none); after "about" they are searched for ("tickets about summary")."""
 _HOW_LONG = frozenset({"days", "weeks", "months", "hours", "ages", "forever", "while"})
 """How long, told ("open for days", "waiting ages"): no topic, and what a wait lasted."""
 _NO_TOPIC = frozenset({
@@ -88,8 +94,8 @@ _NO_TOPIC = frozenset({
     "happened", "happening", "going", "hows", "doing", "up", "anyone", "anybody", "someone",
     "somebody", "looking", "looked", "picked", "seen", "came", "come", "coming", "has", "been",
     "then", "following", "checking", "chasing", "circling", "back", "in",
-    "sitting",
-}) | _HOW_LONG
+    "sitting", "an",
+}) | _HOW_LONG | _SUMMED_UP
 """Words left over from a list query that are no topic to search for: when, how long, and
 the request around it ("I raised a ticket yesterday. Can you tell me the status?", "just
 checking in on my laptop request", "my printer ticket has been open for days")."""
@@ -118,10 +124,10 @@ def read_list(
         return None  # "spoke to the vendor, parts due thursday": a note of work done, no list
     first = start
     words = [w.text for w in message.words[start:end]]
-    searching = False
+    searching = seeking = False
     for verb in _SEARCH_VERBS:
         if tuple(words[:len(verb)]) == verb and len(words) > len(verb) - 1:
-            words, searching = words[len(verb):], True
+            words, searching, seeking = words[len(verb):], True, verb[0] in _SEEKING
             break
     start = first + (len(message.words[first:end]) - len(words))
     filters = read_filters(message, start, end, conversation)
@@ -232,12 +238,13 @@ def read_list(
             leftover.append(index)
         index += 1
     if leftover:
-        if not (strong or searching) or any(words[i] not in _NO_TOPIC for i in leftover) and (
+        no_topic = _NO_TOPIC - _SUMMED_UP if seeking else _NO_TOPIC  # "find overview"
+        if not (strong or searching) or any(words[i] not in no_topic for i in leftover) and (
                 _only_whose(named, searching, filters, whose, scope, status, priority)):
             return None  # "what's the number for the network team?": about them, not tickets
         if text is None:
             text = " ".join(message.original(start + i, start + i + 1) for i in leftover
-                            if words[i] not in _NO_TOPIC)
+                            if words[i] not in no_topic)
     if own_topic:
         topic = " ".join(message.original(start + i, start + i + 1) for i in sorted(own_topic))
         text = topic if text is None else f"{topic} {text}"
@@ -518,7 +525,7 @@ def _only_whose(
             and priority is None)
 
 
-_NO_TOPIC_AFTER_LEAD = _FILLER | _NO_TOPIC | {"my", "mine"}
+_NO_TOPIC_AFTER_LEAD = (_FILLER | _NO_TOPIC | {"my", "mine"}) - _SUMMED_UP
 
 
 def _topical(words: tuple[str, ...]) -> bool:

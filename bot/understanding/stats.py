@@ -37,6 +37,9 @@ _ASKED = [
     # "weekly summary", "this week's stats", "give me the ticket numbers for today"
     re.compile(rf"{_ASK}(?:(?:the|a|our|my) )?(?:(?P<before>{_NAMES})"
                rf" )?{_WHAT}{_WHEN}"),
+    # "summarise this week", "sum up today for me": a period summed up is its summary
+    re.compile(rf"(?:(?:can|could) you |please |pls )?(?:summarise|summarize|sum up|recap)"
+               rf"(?: (?:the|our|my) (?:week|day|month))?{_WHEN}(?: for me)?(?: please| pls)?"),
     # "team status", "what's the service desk status this week": not one ticket's status
     re.compile(rf"{_ASK}(?:(?:the|our|my) )?(?:team|queue|desk|service desk|help desk)s? status"
                rf"{_WHEN}"),
