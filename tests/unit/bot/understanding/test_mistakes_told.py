@@ -54,3 +54,28 @@ def test_other_mistakes_and_requests_are_read_as_before(said: str, expected: str
 def test_with_no_ticket_in_view_the_wrong_ticket_is_asked_about() -> None:
     nothing = replace(CONVERSATION, last_ticket=None)
     assert summary(as_the_bot_reads("i closed the wrong ticket", nothing)) == "cannot undo ?"
+
+
+@pytest.mark.parametrize(("said", "expected"), [
+    ("sorry, 12 was closed", "cannot undo #12"),
+    ("oops 12 got closed", "cannot undo #12"),
+    ("12 got closed 🤦", "cannot undo #12"),
+    ("12 was resolved, sorry", "cannot undo #12"),
+    ("12 was accidentally put on hold", "cannot undo #12"),
+    # no mistake said: a state told is made, as "4 was fixed" always was
+    ("12 was closed", "status #12 closed"),
+    ("12 got closed", "status #12 closed"),
+    ("it has been resolved", "status #7 resolved"),
+])
+def test_a_change_told_as_done_is_a_mistake_only_when_one_is_said(
+    said: str, expected: str
+) -> None:
+    """Before, any "12 was closed" was answered "I can't undo a change" (a mistake's reply)
+    since the undo was added: the mistake's words were optional."""
+    assert summary(as_the_bot_reads(said, CONVERSATION)) == expanded(expected)
+
+
+@pytest.mark.parametrize("said", ["12 was assigned to sam", "12 was assigned to me",
+                                  "12 was closed yesterday"])
+def test_news_of_a_change_offers_no_undo(said: str) -> None:
+    assert not summary(as_the_bot_reads(said, CONVERSATION)).startswith("cannot undo")
