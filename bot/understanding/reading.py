@@ -215,6 +215,7 @@ def _reading(message: Message, conversation: Conversation, start: int, end: int)
 
 def understand(text: str, conversation: Conversation) -> Understanding:
     """What the message asks for; questions and negations never come back as a change."""
+    text = _TICKET_LINK.sub(r"\g<number>", text)
     in_view = _nothing_in_view_after_another_item(text, _in_view_of_the_quote(text, conversation))
     found = _with_fact_asked(_understand(text, in_view, several_then=True), text)
     return _asked_first_if_doubted(_asked_first_if_eyes_rolled(found, text), text)
@@ -288,6 +289,11 @@ def _in_view_of_the_quote(text: str, conversation: Conversation) -> Conversation
         else conversation
 
 
+_TICKET_LINK = re.compile(
+    r"\bhttps?://[^\s<>\"']*?/tickets/(?P<number>[A-Za-z]{1,10}-\d{4}-\d{1,12})/?"
+    r"(?=[\s).,;:!?]|$)", re.IGNORECASE)
+"""A pasted link to a ticket by its number (`…/tickets/TKT-2026-0042`), read as the number.
+A link by the stored id (`…/tickets/42`, as the web app links) is no number of ours: left."""
 _OUR_NUMBER = re.compile(r"\b[A-Za-z]{1,10}-\d{4}-\d{1,12}\b")
 _OTHER_ITEM = re.compile(r"\b[A-Z]{2,10}-?\d{3,}\b")
 """An item of another system, as its own letters and digits: "OPS-612", "INC0012345"."""

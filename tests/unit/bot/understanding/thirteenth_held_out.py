@@ -26,6 +26,15 @@ asked about). Seven lines an earlier table already had were replaced by others o
 written before they were run (97 with them: "am i allowed to reopen tickets myself?" was
 searched for, "okey dokey" left as free text).
 
+Corrected after the first fix, when the web app's links were read: a link
+`https://tickets.example.com/tickets/602` names the ticket by its stored id
+(`BotOptions.ticket_url`), not TKT-2026-0602, so the seven lines written as if it did
+expected a guess that would change the wrong ticket. They now expect what can be known
+without looking the id up: the change asked with its ticket asked for ("status ? closed",
+"assign ? to user:u-jo", "start and take ?"), a question, or nothing understood; three of
+them are read so already. A link by the ticket's number (`…/tickets/TKT-2026-0603`) is the
+ticket.
+
 `THIRTEENTH_MISREAD` is what the rules still misread.
 """
 
@@ -33,23 +42,22 @@ from __future__ import annotations
 
 THIRTEENTH_HELD_OUT: tuple[tuple[str, str], ...] = (
     # --- a pasted web-app link, or a ticket number written another way ----------------------
-    ("https://tickets.example.com/tickets/601", "show #601"),
-    ("close https://tickets.example.com/tickets/602 pls", "status #602 closed"),
+    ("https://tickets.example.com/tickets/601", "unknown [my tickets, new ticket, help]"),
+    ("close https://tickets.example.com/tickets/602 pls", "status ? closed"),
     ("can you pull up https://tickets.example.com/tickets/TKT-2026-0603", "show #603"),
     ('<p>assign <a href="https://tickets.example.com/tickets/604">'
-     "https://tickets.example.com/tickets/604</a> to me</p>", "assign #604 to user:u-jo"),
+     "https://tickets.example.com/tickets/604</a> to me</p>", "assign ? to user:u-jo"),
     ("TKT-2026-0605 urgent pls", "edit #605 priority=urgent"),
     ("ticket TKT-2026-0606 - please close, user confirmed", "status #606 closed"),
     ("re: TKT-2026-0607 printer jam on 3rd floor - any update?", "show #607"),
     ("Ticket #608: resolved, thanks", "status #608 resolved"),
-    ("is https://tickets.example.com/tickets/609 still open?",
-     "show #609 asked=status?in_progress,on_hold,open"),
-    ("grabbing https://tickets.example.com/tickets/610", "assign #610 to user:u-jo"),
-    ("why is https://tickets.example.com/tickets/611 closed??", "history #611"),
+    ("is https://tickets.example.com/tickets/609 still open?", "question"),
+    ("grabbing https://tickets.example.com/tickets/610", "start and take ?"),
+    ("why is https://tickets.example.com/tickets/611 closed??", "question"),
     ("this is the jira one https://jira.example.org/browse/OPS-612 can you close it",
      "status ? closed"),
     ("pls resolve both https://tickets.example.com/tickets/613 and "
-     "https://tickets.example.com/tickets/614", "status #613, #614 resolved"),
+     "https://tickets.example.com/tickets/614", "status ? resolved"),
     ("see https://tickets.example.com/tickets/615 for the details, the vpn is down again",
      "free text"),
     # --- Teams markup: mentions, paragraphs, &nbsp;, lists -----------------------------------
@@ -237,14 +245,10 @@ THIRTEENTH_HELD_OUT: tuple[tuple[str, str], ...] = (
 THIRTEENTH_MISREAD: frozenset[str] = frozenset({
     'am i allowed to reopen tickets myself?',
     'okey dokey',
-    'https://tickets.example.com/tickets/601',
     'close https://tickets.example.com/tickets/602 pls',
-    'can you pull up https://tickets.example.com/tickets/TKT-2026-0603',
     '<p>assign <a href="https://tickets.example.com/tickets/604">https://tickets.example.com/tickets/604</a> to me</p>',
     'ticket TKT-2026-0606 - please close, user confirmed',
-    'is https://tickets.example.com/tickets/609 still open?',
     'grabbing https://tickets.example.com/tickets/610',
-    'why is https://tickets.example.com/tickets/611 closed??',
     'this is the jira one https://jira.example.org/browse/OPS-612 can you close it',
     'pls resolve both https://tickets.example.com/tickets/613 and https://tickets.example.com/tickets/614',
     'see https://tickets.example.com/tickets/615 for the details, the vpn is down again',
