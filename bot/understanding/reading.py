@@ -527,6 +527,9 @@ def _understand(text: str, conversation: Conversation, *, several_then: bool) ->
     if "?" not in text and (not_theirs := disowned(simple)) and (passed := _passed_on(
             not_theirs, conversation, several_then=several_then)):
         return passed  # "12 isn't mine, please reassign", "it's more of a network thing"
+    if "?" not in text and (duplicate := _DUPLICATE_TOLD.fullmatch(simple)):  # "12 is a dupe"
+        return _confirm(_understand(f"close {duplicate['ticket']}", conversation,
+                                    several_then=several_then)) or FreeText(text.strip())
     if _HAS_TO_BE.search(text) and _asks_a_change(demanded := _understand(
             _HAS_TO_BE.sub(r"\g<ticket> needs to be", text), conversation,
             several_then=several_then)):
@@ -979,6 +982,12 @@ _DONE_WANTED = re.compile(
 """A change wanted done to a ticket, said first: "i want 50 moved to facilities", "sam wants 45
 closed" as relayed (not "nobody wants 4 closed", "sam doesn't want 4 closed"); not a wish
 past ("i wanted 12 closed") nor a day it is wanted by ("i need 12 closed by friday": due)."""
+_DUPLICATE_TOLD = re.compile(
+    rf"(?:(?:fyi|btw|so|hmm|oh|ah)[,:]? )?(?P<ticket>{_TYPED_TICKET}|it|this|this one|that)"
+    r"(?: is|'s| s) (?:just |only |actually |probably )?(?:a |another |an )?"
+    r"(?:dupe|dup|duplicate|double|repeat)(?: ticket| one| request)?(?: i think| i guess)?")
+"""A ticket said to be a duplicate of one not named ("12 is a dupe"): closing it is asked,
+never made (which one it repeats may matter); "12 is a duplicate of 10" is read below."""
 _HAS_TO_BE = re.compile(rf"\b(?P<ticket>{_TYPED_TICKET}|it) (?:has to|must) be\b", re.IGNORECASE)
 """A demand relayed ("my boss says 433 has to be urgent") is read as "needs to be" is; said
 by the person it may be a guess ("it must be closed already", "12 must be low priority,
@@ -2620,8 +2629,11 @@ def _modal(
 _SEEMING = frozenset({"looks", "seems", "appears", "look", "seem", "appear"})
 _BELIEVED_DONE = frozenset({"fixed", "sorted", "working", "good", "ok", "okay", "fine", "done"})
 _HEDGES_AFTER = (("i", "guess"), ("i", "think"), ("i", "believe"), ("i", "reckon"),
-                 ("apparently",), ("it", "seems"), ("afaik",), ("i", "hope"))
-"""A hedge said after what it hedges: "12 is fixed i guess"."""
+                 ("apparently",), ("it", "seems"), ("afaik",), ("i", "hope"),
+                 *((lead, whose, part) for lead in ("on", "from") for whose in ("my", "our")
+                   for part in ("end", "side")))
+"""A hedge said after what it hedges: "12 is fixed i guess"; "12 is done on my end" says
+one part is done, which may not be all the ticket needs."""
 
 
 _HOW_WHY = frozenset({"how", "why", "can", "could", "should", "would", "may", "does", "hows", "whys"})

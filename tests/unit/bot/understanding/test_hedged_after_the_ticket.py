@@ -18,6 +18,9 @@ ASKED = "ask status TKT-2026-0012 ?: Should TKT-2026-0012 be resolved? [Yes]"
     "12 appears to be resolved", "12 is probably fixed", "12 is possibly sorted now",
     "12 is fixed i guess", "12 is sorted i think", "12 should be sorted now",
     "12 should be fixed now", "12 might be fixed",
+    # one part done ("on my end"): the ticket may need more (were free text)
+    "12 is done on my end", "12 is fixed from my side", "12 is done from our side, thanks",
+    "12 is sorted on our end",
 ])
 def test_a_hedge_after_the_ticket_asks(said: str) -> None:
     assert summary(as_the_bot_reads(said, CONVERSATION)) == ASKED
