@@ -85,7 +85,16 @@ from bot.understanding.requests import (
 from bot.understanding.asked import fact_asked
 from bot.understanding.chased import chased
 from bot.understanding.contact import contact_told
-from bot.understanding.listed import Listed, PageTurn, Picked, Unsure, named, page_turn, pick
+from bot.understanding.listed import (
+    Listed,
+    NotListed,
+    PageTurn,
+    Picked,
+    Unsure,
+    named,
+    page_turn,
+    pick,
+)
 from bot.understanding.suggestions import FIRST_STEPS, offered, suggest
 from bot.understanding.worklog import reports_work
 from domain.access import Viewer, editable_fields
@@ -222,6 +231,12 @@ class MessageRouter:
         match picked_from_list:
             case Picked(text=picked):
                 text = picked  # "I'll take the switch one": that ticket's number, read as said
+            case NotListed(said=said, listed=shown):  # "the second one" of a list of one
+                await self._send(turn_context, Reply(
+                    text=notices.not_in_the_list(said, len(shown)),
+                    options=tuple(Option(f"{t.number} · {t.title}", f"show {t.number}")
+                                  for t in shown)))
+                return
             case Unsure(said=said, choices=choices):
                 await self._interrupt(turn_context, dc)
                 await self._send(turn_context, Reply(

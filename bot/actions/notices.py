@@ -514,6 +514,12 @@ def still_waiting(question: str) -> str:
     return f"I'm still waiting for your answer: {question} (or say cancel)"
 
 
+def not_in_the_list(said: str, count: int) -> str:
+    """"the second one" when the list shown has one ticket: no ticket is guessed."""
+    tickets = "1 ticket" if count == 1 else f"{count} tickets"
+    return f"The list I showed has {tickets}, so there's no “{said}”. Which did you mean?"
+
+
 def added_to_description() -> str:
     """Details told while a new ticket's kind or urgency was asked, kept for it."""
     return "Added that to the ticket's description."

@@ -31,6 +31,15 @@ class Unsure:
     choices: tuple[tuple[Listed, str], ...]
 
 
+@dataclass(frozen=True, slots=True)
+class NotListed:
+    """A place the list shown does not have ("the second one" of a list of one): said so,
+    with the tickets it has, rather than read as a message of its own."""
+
+    said: str
+    listed: tuple[Listed, ...]
+
+
 _ORDINALS = {"first": 0, "1st": 0, "top": 0, "second": 1, "2nd": 1, "third": 2, "3rd": 2,
              "fourth": 3, "4th": 3, "fifth": 4, "5th": 4, "last": -1, "bottom": -1}
 _NOUNS = r"(?:one|ones|ticket|tickets|issue|issues|thing|problem|request)"
@@ -108,7 +117,8 @@ def _places(found: re.Match[str], listed: tuple[Listed, ...]) -> list[Listed] | 
     return list(listed)
 
 
-def pick(text: str, listed: tuple[Listed, ...], *, ask: bool = False) -> Picked | Unsure | None:
+def pick(text: str, listed: tuple[Listed, ...], *, ask: bool = False
+         ) -> Picked | Unsure | NotListed | None:
     """None: the message names no listed ticket (nothing is guessed). `ask`: even one that
     fits is asked about (tickets the person was not shown: "the laptop one" with no list)."""
     if not listed:
@@ -123,6 +133,8 @@ def pick(text: str, listed: tuple[Listed, ...], *, ask: bool = False) -> Picked 
     for found in _naming(text):
         said = found.group(1)
         fitting = _fitting(said, listed)
+        if not fitting and not ask and _beyond(said, listed):
+            return NotListed(found.group(0), listed)
         if len(fitting) == 1 and not ask:
             return Picked(f"{text[:found.start()]}{fitting[0].number}{text[found.end():]}")
         if fitting:
@@ -170,6 +182,12 @@ def _fitting(said: str, listed: tuple[Listed, ...]) -> list[Listed]:
     if not named:
         return []
     return [t for t in listed if all(_in_title(w, t.title) for w in named)]
+
+
+def _beyond(said: str, listed: tuple[Listed, ...]) -> bool:
+    """Whether `said` is a place alone past the end of the list ("second" of one ticket)."""
+    words = _fold(said).split()
+    return len(words) == 1 and _ORDINALS.get(words[0], 0) >= len(listed)
 
 
 def _fold(text: str) -> str:

@@ -366,3 +366,46 @@ async def test_a_place_said_alone_after_a_list_shows_that_ticket(
     shown = await service.say("what about the third?", user=mia)
 
     assert "Printer 1 jams" in texts_in(shown.card)
+
+
+@pytest.mark.parametrize("said", ["the second one", "close the third", "what about the second?"])
+async def test_a_place_the_list_does_not_have_is_said_so_and_nothing_changes(
+    service: Service, engine: AsyncEngine, said: str
+) -> None:
+    """Found by working through 'my tickets' as an agent: with one ticket listed, "the second
+    one" was offered as a comment on another ticket, the one last worked on."""
+    manager, mia = await person_in_teams(service, engine, "Mia", "Manager", role="manager")
+    network = await insert_team(engine, "Network", manager)
+    older = (await file_ticket(engine, manager, "Laptop battery swells",
+                               assignee=Assignee.user(manager))).ticket_number
+    await service.say(f"show {older}", user=mia)  # the one last shown, not in the list
+    await service.say(f"close {older}", user=mia)
+    switch = (await file_ticket(engine, manager, "Switch in room 4 is down", category="incident",
+                                assignee=Assignee.team(network))).ticket_number
+    listed = await service.say("what's in the network queue?", user=mia)
+    assert "Switch in room 4 is down" in texts_in(listed.card)
+
+    turn = await service.say(said, user=mia)
+
+    assert turn.texts[0].startswith("The list I showed has 1 ticket, so there's no “"), turn.texts
+    buttons = [button for activity in turn.sent for attachment in activity["attachments"]
+               for button in attachment["content"]["buttons"]]
+    assert [(b["title"], b["value"]) for b in buttons] == [
+        (f"{switch} · Switch in room 4 is down", f"show {switch}")]
+    assert await status_and_assignee(engine, switch) == ("open", None)
+    assert (await status_and_assignee(engine, older))[0] == "closed"
+
+
+async def test_a_place_the_list_has_is_still_that_ticket(
+    service: Service, engine: AsyncEngine
+) -> None:
+    manager, mia = await person_in_teams(service, engine, "Mia", "Manager", role="manager")
+    network = await insert_team(engine, "Network", manager)
+    switch = (await file_ticket(engine, manager, "Switch in room 4 is down", category="incident",
+                                assignee=Assignee.team(network))).ticket_number
+    await service.say("what's in the network queue?", user=mia)
+
+    turn = await service.say("the first one", user=mia)
+
+    assert "Switch in room 4 is down" in texts_in(turn.card)
+    assert switch in texts_in(turn.card)

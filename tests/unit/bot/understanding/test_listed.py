@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.understanding.listed import Listed, Picked, Unsure, named, pick
+from bot.understanding.listed import Listed, NotListed, Picked, Unsure, named, pick
 
 QUEUE = (Listed("TKT-2026-0005", "Wifi dead in meeting room B"),
          Listed("TKT-2026-0004", "Switch in room 4 is down"))
@@ -41,7 +41,7 @@ def test_two_listed_titles_that_fit_are_asked_about() -> None:
 
 
 @pytest.mark.parametrize("said", [
-    "I'll take the printer one", "the third one", "both printers are down", "the other one",
+    "I'll take the printer one", "both printers are down", "the other one",
     "close it", "my laptop is the new one", "show me the same one",
     # told about the problem, not asked about a listed ticket (a guessed reopen before)
     "the switch issue is back", "The wifi problem is still there", "the room thing broke again",
@@ -51,6 +51,14 @@ def test_two_listed_titles_that_fit_are_asked_about() -> None:
 ])
 def test_a_message_that_names_no_listed_ticket_is_left_as_it_is(said: str) -> None:
     assert pick(said, QUEUE) is None
+
+
+@pytest.mark.parametrize("said", ["the third one", "close the third", "what about the fifth?"])
+def test_a_place_the_list_does_not_have_is_no_ticket_but_said_so(said: str) -> None:
+    """Left as it was, "the third one" of a list of two was read as a message of its own
+    (offered as a comment on the ticket last worked on)."""
+    assert pick(said, QUEUE) == NotListed(said.removeprefix("close ").removeprefix(
+        "what about ").rstrip("?"), QUEUE)
 
 
 def test_with_no_list_shown_nothing_is_picked() -> None:
