@@ -59,6 +59,9 @@ _MARKDOWN_HEADING = re.compile(r"^#{1,6}\s+(.+?)\s*#*$")
 _LIST_ITEM = re.compile(r"^(?:[-*•▪◦·‣–]|\d{1,2}[.)]|[a-z][.)])\s+")
 _SENTENCE_END = re.compile(r"[.!?:;][\"'”’)\]]*$")
 _CELL_SEPARATOR = " | "
+# A line that is one code span: a command the document sets on a line of its own (a
+# Markdown code block's line, a PDF line set in a monospace font).
+_CODE_LINE = re.compile(r"^`[^`]+`$")
 _SECTION_NUMBER = re.compile(r"\d{1,2}(?:\.\d{1,2})+\.?\s+[A-Z]")
 """A numbered section's heading ("2.2. Installing on Windows") is one even after a line
 that ends unfinished: a table's last row, set without a full stop, often comes before it."""
@@ -215,15 +218,19 @@ def _pieces(text: str) -> Iterable[_Piece]:
                 following=following,
                 longest=longest_heading,
             )
-            if heading is not None or _LIST_ITEM.match(line) or _is_table_row(line):
+            stands_alone = _is_table_row(line) or _is_code_line(line)
+            if heading is not None or _LIST_ITEM.match(line) or stands_alone:
                 yield from _sentences(paragraph)
                 paragraph = []
             if heading is not None:
                 yield _Piece(
                     text=heading, words=word_count(heading), is_heading=True, starts_block=True
                 )
-            elif _is_table_row(line):
-                yield from _sentences([line])  # a row is never the wrapped end of another
+            elif stands_alone:
+                # a row or a command is never the wrapped end of another line, nor has one
+                yield from _sentences([line])
+                previous, previous_was_heading = line, False
+                continue
             else:
                 paragraph.append(line)
             previous, previous_was_heading = line, heading is not None
@@ -233,6 +240,11 @@ def _pieces(text: str) -> Iterable[_Piece]:
 def _is_table_row(line: str) -> bool:
     """A table's row as the Word, HTML and Markdown readers write it: cells joined by " | "."""
     return _CELL_SEPARATOR in line
+
+
+def _is_code_line(line: str) -> bool:
+    """A command set on a line of its own (see `_CODE_LINE`)."""
+    return _CODE_LINE.match(line) is not None
 
 
 def _sentences(lines: Sequence[str]) -> Iterable[_Piece]:
@@ -286,8 +298,8 @@ def _heading(
     if _LIST_ITEM.match(line) and (following is None or _LIST_ITEM.match(following)):
         return None
     if previous is not None and not previous_was_heading and not _SENTENCE_END.search(previous) and (
-            not _SECTION_NUMBER.match(line)):
-        return None
+            not _SECTION_NUMBER.match(line)) and not _is_code_line(previous):
+        return None  # the wrapped end of an unfinished sentence; a command has none
     if following is None or following[0].islower():
         return None  # a heading is followed by text, never by its own wrapped end
     return line

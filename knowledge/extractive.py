@@ -344,15 +344,52 @@ def _with_its_lead_in(sentences: Sequence[_Sentence], run: list[int], used: set[
 def _with_what_it_introduces(
     sentences: Sequence[_Sentence], run: list[int], used: set[int]
 ) -> list[int]:
-    """A run ending in "…and run:" with the line it introduces (a command, an address)."""
+    """A run ending in "…and run:" with the line it introduces (a command, an address),
+    and the commands on the lines after it when it is one: "Point pip and npm at the
+    mirror:" brings both its commands, not the first alone."""
+    grown = _through_to_its_command(sentences, run, used)
+    last = grown[-1]
+    if sentences[last].text.endswith(":") and last + 1 < len(sentences) and last + 1 not in used:
+        following = sentences[last + 1]
+        if (following.rank, following.section) == (sentences[last].rank, sentences[last].section) and (
+                following.position == 0):
+            grown.append(last + 1)
+    while _is_code_line(sentences[grown[-1]].text) and _next_command(sentences, grown[-1], used):
+        grown.append(grown[-1] + 1)
+    return grown
+
+
+def _through_to_its_command(
+    sentences: Sequence[_Sentence], run: list[int], used: set[int]
+) -> list[int]:
+    """A run that stops short of its paragraph's "…use the system store:" and the commands
+    it introduces, grown to them: a troubleshooting entry's message and cause without the
+    command that fixes it answer nothing. Only within the paragraph, and while short."""
     last = run[-1]
-    if not sentences[last].text.endswith(":") or last + 1 >= len(sentences) or last + 1 in used:
-        return run
-    following = sentences[last + 1]
-    if (following.rank, following.section) != (sentences[last].rank, sentences[last].section) or (
-            following.position != 0):
-        return run
-    return [*run, last + 1]
+    end = last + 1
+    while end < len(sentences) and end not in used and (
+            (sentences[end].rank, sentences[end].line) == (sentences[last].rank, sentences[last].line)):
+        if sentences[end].text.endswith(":") and end + 1 < len(sentences) and (
+                _is_code_line(sentences[end + 1].text)):
+            grown = [*run, *range(last + 1, end + 1)]
+            words = sum(len(sentences[i].text.split()) for i in grown)
+            return grown if words <= MAX_STEPS_WORDS else run
+        end += 1
+    return run
+
+
+def _next_command(sentences: Sequence[_Sentence], index: int, used: set[int]) -> bool:
+    """Whether the line after a command is another command of the same block."""
+    if index + 1 >= len(sentences) or index + 1 in used:
+        return False
+    current, after = sentences[index], sentences[index + 1]
+    return (after.rank, after.section, after.position) == (current.rank, current.section, 0) and (
+        _is_code_line(after.text))
+
+
+def _is_code_line(text: str) -> bool:
+    """A command set on a line of its own, as a code span ("`nvm install 20`")."""
+    return len(text) > 2 and text[0] == text[-1] == "`" and text.count("`") == 2
 
 
 def _distinct(sentences: list[_Sentence]) -> list[_Sentence]:
@@ -467,10 +504,14 @@ def _whole_list(sentences: Sequence[_Sentence], run: list[int], used: set[int]) 
     item = _LIST_ITEM
 
     def in_list(index: int) -> bool:
-        """Whether the sentence is a step, or continues a step on the step's line."""
+        """Whether the sentence is a step, continues a step on the step's line, or is a
+        command on the lines after a step that ends "…:" (its commands are the step's)."""
         sentence = sentences[index]
         if sentence.rank != rank:
             return False
+        if _is_code_line(sentence.text) and index > 0 and (
+                sentences[index - 1].text.endswith(":") or _is_code_line(sentences[index - 1].text)):
+            return in_list(index - 1)
         line_start = next(
             i for i in range(index, -1, -1)
             if i == 0 or sentences[i - 1].line != sentence.line or sentences[i - 1].rank != rank

@@ -1,0 +1,64 @@
+"""More documents a company brings, written outside the project's evaluation sets
+(tests/fixtures/explore2/SOURCES.md): PDFs laid out as office suites write them."""
+
+from __future__ import annotations
+
+import re
+
+from knowledge.asked_for import asked_for
+from knowledge.chunking import chunk_document
+from knowledge.extractive import extract, query_weights
+from knowledge.extraction import PdfSandbox, extract_document, extract_text_document
+from knowledge.extraction.document import ExtractedPage
+from knowledge.passages import Passage
+from tests.paths import FIXTURES
+from tests.unit.knowledge.answering_fakes import passage
+
+EXPLORE2 = FIXTURES / "explore2"
+
+
+async def _pdf_passages(shared_sandbox: PdfSandbox, name: str) -> list[Passage]:
+    document = await extract_document((EXPLORE2 / name).read_bytes(), name, sandbox=shared_sandbox)
+    return [passage(chunk.text, document_id=1, title=document.title or "", page=chunk.page,
+                    heading=chunk.heading, chunk_id=chunk.ordinal)
+            for chunk in chunk_document(document.pages)]
+
+
+def _quotes(question: str, passages: list[Passage]) -> list[str]:
+    return [quote.text for quote in extract(query_weights(question), passages,
+                                            wanted=asked_for(question))]
+
+
+async def test_a_pdf_line_set_in_a_monospace_font_is_a_command_on_its_own_line(
+    shared_sandbox: PdfSandbox,
+) -> None:
+    # dev-toolchain-runbook.pdf sets each command on a line of its own in Courier, as Word's
+    # "code" styles do. The line was read as the step's wrapped end: "5. Point pip and npm
+    # at the package mirror: pip config set global.index-url https://… npm config set …",
+    # with "--version" set in monospace and "git" before it not.
+    document = await extract_document((EXPLORE2 / "dev-toolchain-runbook.pdf").read_bytes(),
+                                      "dev-toolchain-runbook.pdf", sandbox=shared_sandbox)
+    lines = document.pages[0].text.split("\n")
+
+    assert "`xcode-select --install`" in lines
+    assert "`npm config set registry https://mirror.harbourside.example/npm/`" in lines
+    assert "1. Open Terminal and install the Xcode command line tools:" in lines  # Helvetica
+    assert "Tool Version Notes" in lines  # a bold table header is not code either
+
+
+async def test_a_step_brings_its_commands_each_a_monospace_line(
+    shared_sandbox: PdfSandbox,
+) -> None:
+    passages = await _pdf_passages(shared_sandbox, "dev-toolchain-runbook.pdf")
+
+    npm = _quotes("how to point npm at the internal mirror", passages)
+    certificate = _quotes("SSL certificate problem: unable to get local issuer certificate "
+                          "when pip installing", passages)
+
+    assert ("5. Point pip and npm at the package mirror:\n"
+            "`pip config set global.index-url https://mirror.harbourside.example/pypi/simple`\n"
+            "`npm config set registry https://mirror.harbourside.example/npm/`") in npm[0]
+    assert "Step-by-step installation (Windows)" not in npm[0]
+    assert "`export REQUESTS_CA_BUNDLE=/etc/ssl/cert.pem`" in certificate[0]
+    assert "docker: permission denied" not in certificate[0]
+
