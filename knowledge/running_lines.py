@@ -22,8 +22,11 @@ MIN_PAGES = 3
 
 
 def find_running_lines(pages: Sequence[ExtractedPage]) -> frozenset[str]:
-    """Keys of the lines found near the top or bottom of most pages."""
+    """Keys of the lines found near the top or bottom of most pages; of a two-page
+    document, the lines both pages open or close with (`_shared_edges`)."""
     paged = [page for page in pages if page.number is not None and page.text.strip()]
+    if len(paged) == 2:
+        return _shared_edges(*(_content_lines(page.text) for page in paged))
     if len(paged) < MIN_PAGES:
         return frozenset()
     counts: Counter[str] = Counter()
@@ -52,6 +55,23 @@ def strip_running_lines(text: str, running: frozenset[str]) -> str:
 def running_key(line: str) -> str:
     """Page numbers differ on every page: "Page 3 of 9" and "Page 4 of 9" are one footer."""
     return re.sub(r"\d+", "#", fold(line))
+
+
+def _shared_edges(first: list[str], second: list[str]) -> frozenset[str]:
+    """The lines two pages both open with, line for line from the top, and both close
+    with, from the bottom (page numbers aside): a two-page runbook's "Runbook ENG-RB-07"
+    and "Internal use only | Page 1 of 2". Two pages are little evidence, so a line one
+    page has lower down than the other, or after lines that differ, is content."""
+    shared: set[str] = set()
+    for top, bottom in ((first[:EDGE_LINES], second[:EDGE_LINES]),
+                        (first[::-1][:EDGE_LINES], second[::-1][:EDGE_LINES])):
+        for one, other in zip(top, bottom, strict=False):
+            if running_key(one) != running_key(other):
+                break
+            shared.add(running_key(one))
+    if len(shared) >= min(len(first), len(second)):
+        return frozenset()  # two copies of one page: nothing would be left
+    return frozenset(key for key in shared if key)
 
 
 def _content_lines(text: str) -> list[str]:

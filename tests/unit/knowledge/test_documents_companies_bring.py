@@ -62,3 +62,41 @@ async def test_a_step_brings_its_commands_each_a_monospace_line(
     assert "`export REQUESTS_CA_BUNDLE=/etc/ssl/cert.pem`" in certificate[0]
     assert "docker: permission denied" not in certificate[0]
 
+
+async def test_a_two_page_pdf_s_running_header_and_footer_are_furniture(
+    shared_sandbox: PdfSandbox,
+) -> None:
+    # Running lines were looked for from three pages on: the runbook's two pages kept
+    # "Engineering Enablement - Runbook ENG-RB-07" as the heading of every chunk, and its
+    # footer ("Internal use only | Owner: … | Page 1 of 2") was read as a table's row.
+    passages = await _pdf_passages(shared_sandbox, "dev-toolchain-runbook.pdf")
+
+    assert not any("ENG-RB-07" in p.text or "Internal use only" in p.text for p in passages)
+    assert not any("ENG-RB-07" in (p.heading or "") for p in passages)
+    assert any(p.text.startswith("Setting up the developer toolchain on a company laptop")
+               for p in passages)
+    assert any(p.heading == "Troubleshooting" for p in passages)
+
+
+def test_a_two_page_scan_s_two_header_lines_are_furniture_but_not_the_first_heading() -> None:
+    # fire-evacuation-scan.txt: both pages open with the same two header lines and end
+    # with "- N -"; the lines after them differ, and stay.
+    data = (FIXTURES / "explore" / "fire-evacuation-scan.txt").read_bytes()
+
+    chunks = chunk_document(extract_text_document(data, "fire-evacuation-scan.txt").pages)
+    text = "\n".join(chunk.text for chunk in chunks)
+
+    assert "NORTHFIELD ANALYTICS" not in text and "Rev. 7" not in text
+    assert "- 1 -" not in text and "- 2 -" not in text
+    assert "IF YOU DISCOVER A FIRE" in text and "FIRE WARDENS" in text
+
+
+def test_two_pages_that_only_share_a_line_further_down_keep_it() -> None:
+    # Not furniture: the same line in the middle of the edge lines, not from the edge in.
+    pages = [ExtractedPage(number=1, text="Printing\nStep one: log in.\nAsk the desk.\nMore.\nEnd one."),
+             ExtractedPage(number=2, text="Scanning\nStep two: scan.\nAsk the desk.\nMore.\nEnd two.")]
+
+    text = "\n".join(chunk.text for chunk in chunk_document(pages))
+
+    assert text.count("Ask the desk.") == 2 and "Printing" in text and "Scanning" in text
+
