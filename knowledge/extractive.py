@@ -47,6 +47,7 @@ RUNNER_UP_SHARE = 0.6
 """A second snippet is quoted only when it scores at least this share of the best one."""
 LONG_SENTENCE_WORDS = 40
 HEADING_MAX_WORDS = 10
+QUESTION_HEADING_MAX_WORDS = 25  # an FAQ's question on its line, a long one too
 SECTION_SHARE = 0.75
 """Question words in the heading a sentence sits under count for it at this share."""
 FACT_BONUS = 1.0
@@ -610,9 +611,13 @@ def fold_title(text: str) -> str:
 def _is_heading(line: str) -> bool:
     """A short line without closing punctuation: a title, a section or a table label;
     never a list's item ("- Fernhill-Guest"). A question alone on its line is an FAQ's
-    heading ("How do I print?"): what follows answers it, and it answers nothing."""
-    if len(line.split()) > HEADING_MAX_WORDS or _BULLET.match(line) or _CELLS in line:
+    heading ("How do I print?"): what follows answers it, and it answers nothing, however
+    long it is ("How do I change the bank account my salary is paid into?")."""
+    if _BULLET.match(line) or _CELLS in line:
         return False
+    if len(line.split()) > HEADING_MAX_WORDS:
+        return len(line.split()) <= QUESTION_HEADING_MAX_WORDS and line[0].isupper() and (
+            _is_question(line))
     if not (line[0].isupper() or line[0].isdigit()):
         return False  # "sudo openconnect --protocol=gp vpn.example": a command, not a title
     return not _ENDS_SENTENCE.search(line) or _is_question(line)

@@ -100,3 +100,37 @@ def test_two_pages_that_only_share_a_line_further_down_keep_it() -> None:
 
     assert text.count("Ask the desk.") == 2 and "Printing" in text and "Scanning" in text
 
+
+def _text_passages(name: str) -> list[Passage]:
+    document = extract_text_document((EXPLORE2 / name).read_bytes(), name)
+    return [passage(chunk.text, document_id=1, title=document.title or "", page=chunk.page,
+                    heading=chunk.heading, chunk_id=chunk.ordinal)
+            for chunk in chunk_document(document.pages)]
+
+
+def test_an_faq_s_q_and_a_markers_make_the_question_a_heading_never_quoted() -> None:
+    # benefits-faq.txt writes "Q: …?" over "A: …". A long question was read as the first
+    # sentence of its answer ("Q: How do I change the bank account my salary is paid into?
+    # A: Update it in MyPay …"), and quoted with its markers.
+    passages = _text_passages("benefits-faq.txt")
+
+    bank = _quotes("change bank details for salary", passages)
+    payslip = _quotes("where do i find my payslip", passages)
+
+    assert any(p.heading == "How do I change the bank account my salary is paid into?"
+               for p in passages)
+    # the question may head the quote of its answer, as a section's heading does
+    assert bank[0].removeprefix("How do I change the bank account my salary is paid into? ") \
+        .startswith("Update it in MyPay under Profile > Bank details by the 15th")
+    assert payslip[0].removeprefix("Where can I see my payslip? ") \
+        .startswith("Payslips are published in the MyPay portal")
+    assert not any(re.search(r"\b[QA]: ", quote) for quote in bank + payslip)
+    assert not any(quote.endswith("?") for quote in bank + payslip)  # a question answers nothing
+
+
+def test_q_and_a_markers_only_where_an_answer_follows_the_question() -> None:
+    # "Q: 3 results" over a table, or an "A:" drive, are not an FAQ's markers
+    text = "Sales report\n\nQ: 3 results were late.\nA: drive is full, see below.\n"
+    document = extract_text_document(text.encode(), "report.txt")
+
+    assert "Q: 3 results were late.\nA: drive is full, see below." in document.text
