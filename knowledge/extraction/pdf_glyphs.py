@@ -366,16 +366,24 @@ def respace(plain: str, glyphs: str, fixed: tuple[bool, ...] = ()) -> str | None
 
 
 def as_code_lines(text: str, monospace: list[bool]) -> str:
-    """`text` with each line whose characters are all monospace (`monospace`: one flag
-    per character that is not a space) set as a code span, as a Markdown code block's
-    line is: "`pip config set global.index-url https://…`". Its own line, then, and not a
-    step's wrapped end; a line holding a backtick already is left as it is."""
-    lines = []
+    """`text` with each command line set as a code span, as a Markdown code block's line
+    is: "`pip config set global.index-url https://…`". Its own line, then, and not a
+    step's wrapped end. A command line is one whose characters are all monospace
+    (`monospace`: one flag per character that is not a space) under a line that
+    introduces it ("…, then run:") or under another command line. A manual's option tag
+    or keyword set alone in Courier after a finished sentence ("AddKeysToAgent" over its
+    description) heads an entry and stays as it is; so does a line holding a backtick."""
+    lines: list[str] = []
     flags = iter(monospace)
+    introduced = False
     for line in text.split("\n"):
         line_flags = [next(flags, False) for character in line if not character.isspace()]
-        code = len(line_flags) > 1 and all(line_flags) and "`" not in line
+        if not line_flags:
+            lines.append(line)
+            continue
+        code = introduced and len(line_flags) > 1 and all(line_flags) and "`" not in line
         lines.append(f"`{line.strip()}`" if code else line)
+        introduced = code or line.rstrip().endswith(":")
     return "\n".join(lines)
 
 
