@@ -24,7 +24,7 @@ from pypdf.errors import FileNotDecryptedError, LimitReachedError, PyPdfError
 from knowledge.text import clean_extracted_text, join_line_end_hyphens, join_split_words
 
 from .document import ExtractedPage, ExtractionLimits
-from .pdf_glyphs import page_glyphs, respace
+from .pdf_glyphs import page_glyph_text, respace
 from .errors import (
     CorruptDocument,
     DocumentRejected,
@@ -181,10 +181,10 @@ def spaced_by_glyphs(page: pypdf.PageObject, raw: str) -> str | None:
     """The page's text with the spaces its glyph positions call for; None where the
     glyphs cannot be read or followed (the plain text stands, repaired otherwise)."""
     try:
-        glyphs = page_glyphs(page)
+        glyphs = page_glyph_text(page)
     except PARSE_ERRORS:
         return None
-    return None if glyphs is None else respace(raw, glyphs.text, glyphs.fixed)
+    return None if glyphs is None else respace(raw, glyphs)
 
 
 def _laid_out_text(page: pypdf.PageObject) -> str:

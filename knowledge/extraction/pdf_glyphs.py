@@ -14,10 +14,7 @@ as pypdf's plain extraction also takes it.
 
 The result is the page's characters with a boundary mark where the glyphs leave a
 gap or start a new line: `respace` uses it to correct the spaces of the plain text,
-which stays the text (its order, line breaks and characters are pypdf's). Which glyphs
-are set in a monospace font is kept too: a line set wholly in one (a command on a line
-of its own, as Word's code styles and runbooks set them) becomes a code span, as a
-Markdown code block's line does, so it stays a line of its own and monospace in quotes.
+which stays the text (its order, line breaks and characters are pypdf's).
 """
 
 from __future__ import annotations
@@ -50,16 +47,6 @@ class _State:
     word_spacing: float = 0.0
     scale: float = 1.0
     leading: float = 0.0
-    fixed: bool = False
-
-
-@dataclass(frozen=True, slots=True)
-class PageGlyphs:
-    """A page's glyph text (see `page_glyph_text`) and, for each of its characters that is
-    not a space, whether its font is monospace."""
-
-    text: str
-    fixed: tuple[bool, ...]
 
 
 @dataclass(slots=True)
@@ -113,7 +100,6 @@ class _GlyphReader:
         self.line: tuple[float, ...] = _IDENTITY
         self.pen: _Pen | None = None
         self.out: list[str] = []
-        self.fixed: list[bool] = []
 
     def read(self, operations: list[tuple[list[Any], bytes]]) -> str:
         for operands, operator in operations:
@@ -140,7 +126,6 @@ class _GlyphReader:
         if len(operands) >= 2 and (size := _numbers(operands[1:], 1)) is not None:
             self.state.font = self.fonts.get(operands[0])
             self.state.size = size[0]
-            self.state.fixed = self.state.font is not None and _is_monospace(self.state.font)
 
     def _move(self, operands: list[Any]) -> None:
         if (values := _numbers(operands, 2)) is not None:
@@ -216,7 +201,6 @@ class _GlyphReader:
                 self._mark(_GAP)
         if not character.isspace():
             self.out.append(character)
-            self.fixed += [state.fixed] * sum(not c.isspace() for c in character)
         self._advance(advance)
         end = _multiply(self.matrix, state.ctm)
         self.pen = _Pen(end[4], end[5], direction, height, space)
@@ -248,25 +232,6 @@ class _GlyphReader:
     }
 
 
-# Monospace families by name, for fonts whose descriptor does not say so (the base-14
-# Courier has none; a subset's name is "ABCDEF+Consolas").
-_MONOSPACE_NAMES = ("courier", "consolas", "mono", "menlo", "monaco", "inconsolata",
-                    "lucidaconsole", "sourcecode", "firacode", "cascadia")
-_FIXED_PITCH_FLAG = 1
-
-
-def _is_monospace(font: Any) -> bool:
-    """Whether the font sets every glyph on the same width: its descriptor's FixedPitch
-    flag, or a monospace family's name."""
-    descriptor = getattr(font, "font_descriptor", None)
-    flags = getattr(descriptor, "flags", 0)
-    if isinstance(flags, int) and flags & _FIXED_PITCH_FLAG:
-        return True
-    name = str(getattr(font, "name", "") or "").split("+")[-1]
-    letters = "".join(character for character in name.casefold() if character.isalpha())
-    return any(family in letters for family in _MONOSPACE_NAMES)
-
-
 def _space_width(font: Any) -> float:
     width = font.character_widths.get(font.space_char) or font.space_width or 250
     return float(width)
@@ -296,13 +261,6 @@ def _decode(font: Any, shown: str | bytes) -> list[tuple[str, str]]:
 def page_glyph_text(page: pypdf.PageObject) -> str | None:
     """The page's characters with " " where the glyphs leave a word gap and "\\n" where
     a new line starts; None where the fonts cannot be read this way."""
-    glyphs = page_glyphs(page)
-    return None if glyphs is None else glyphs.text
-
-
-def page_glyphs(page: pypdf.PageObject) -> PageGlyphs | None:
-    """The page's glyph text with which of its characters are set in a monospace font;
-    None where the fonts cannot be read this way."""
     if Font is None:
         return None
     resources = page.get("/Resources")
@@ -313,13 +271,11 @@ def page_glyphs(page: pypdf.PageObject) -> PageGlyphs | None:
         fonts[name] = Font.from_font_resource(reference.get_object())
     contents = page.get_contents()
     if contents is None:
-        return PageGlyphs("", ())
-    reader = _GlyphReader(fonts)
-    text = reader.read(contents.operations)
-    return PageGlyphs(text, tuple(reader.fixed))
+        return ""
+    return _GlyphReader(fonts).read(contents.operations)
 
 
-def respace(plain: str, glyphs: str, fixed: tuple[bool, ...] = ()) -> str | None:
+def respace(plain: str, glyphs: str) -> str | None:
     """`plain` with its spaces inside lines set by where the glyphs leave gaps; None
     when fewer than nine in ten of its characters are found among the glyphs (text
     this reader cannot follow, such as form XObjects or unusual fonts).
@@ -327,9 +283,7 @@ def respace(plain: str, glyphs: str, fixed: tuple[bool, ...] = ()) -> str | None
     The characters of both are aligned ignoring spaces; between two neighbouring
     characters of a plain line that the alignment pairs with neighbouring glyphs,
     there is a space exactly when the glyphs have a gap (or a line break) there.
-    Where the two differ, the plain text's own spacing stays. Given which glyphs are
-    monospace (`fixed`, one per glyph that is not a space), a line whose characters
-    are all found among them becomes a code span (`as_code_lines`).
+    Where the two differ, the plain text's own spacing stays.
     """
     plain_chars = [(index, char) for index, char in enumerate(plain) if not char.isspace()]
     glyph_chars: list[str] = []
@@ -357,34 +311,7 @@ def respace(plain: str, glyphs: str, fixed: tuple[bool, ...] = ()) -> str | None
         pieces.append(char)
         previous_end = index + 1
     pieces.append(plain[previous_end:])
-    spaced = "".join(pieces)
-    if len(fixed) != len(glyph_chars):
-        return spaced
-    monospace = [matched.get(position) is not None and fixed[matched[position]]
-                 for position in range(len(plain_chars))]
-    return as_code_lines(spaced, monospace)
-
-
-def as_code_lines(text: str, monospace: list[bool]) -> str:
-    """`text` with each command line set as a code span, as a Markdown code block's line
-    is: "`pip config set global.index-url https://…`". Its own line, then, and not a
-    step's wrapped end. A command line is one whose characters are all monospace
-    (`monospace`: one flag per character that is not a space) under a line that
-    introduces it ("…, then run:") or under another command line. A manual's option tag
-    or keyword set alone in Courier after a finished sentence ("AddKeysToAgent" over its
-    description) heads an entry and stays as it is; so does a line holding a backtick."""
-    lines: list[str] = []
-    flags = iter(monospace)
-    introduced = False
-    for line in text.split("\n"):
-        line_flags = [next(flags, False) for character in line if not character.isspace()]
-        if not line_flags:
-            lines.append(line)
-            continue
-        code = introduced and len(line_flags) > 1 and all(line_flags) and "`" not in line
-        lines.append(f"`{line.strip()}`" if code else line)
-        introduced = code or line.rstrip().endswith(":")
-    return "\n".join(lines)
+    return "".join(pieces)
 
 
 _ALIGNED_SHARE = 0.9

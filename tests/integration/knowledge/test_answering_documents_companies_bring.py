@@ -37,6 +37,8 @@ STILL_FAILING = {
         "quoted: the guest voucher is not among the quotes ('password' matches FH-Corp's line)",
     "I left my badge at home, how do i get in":
         "quoted: 'left' matches 'Visitors are never left alone', not 'Forgotten your badge?'",
+    "SSL certificate problem: unable to get local issuer certificate when pip installing":
+        "quoted: the entry stops before its fix; the PDF's Courier commands run into the text",
     "setting up node on windows laptop":
         "quoted: the runbook's opening, not the Windows steps",
     "when is payday":

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 
+import pytest
+
 from knowledge.asked_for import asked_for
 from knowledge.chunking import chunk_document
 from knowledge.extractive import extract, query_weights
@@ -15,6 +17,12 @@ from tests.paths import FIXTURES
 from tests.unit.knowledge.answering_fakes import passage
 
 EXPLORE2 = FIXTURES / "explore2"
+
+# Marking a PDF's lines set wholly in a monospace font as commands was built and measured
+# (b25d546, ddda1e4) and taken out: it changed how tar's manual is chunked around its
+# examples and cost bench.retrieval's tools tune half a question cited and one declined.
+LEFT_UNMARKED = pytest.mark.xfail(
+    strict=True, reason="a PDF's monospace command lines are not told apart (see README known limits)")
 
 
 async def _pdf_passages(shared_sandbox: PdfSandbox, name: str) -> list[Passage]:
@@ -29,6 +37,7 @@ def _quotes(question: str, passages: list[Passage]) -> list[str]:
                                             wanted=asked_for(question))]
 
 
+@LEFT_UNMARKED
 async def test_a_pdf_line_set_in_a_monospace_font_is_a_command_on_its_own_line(
     shared_sandbox: PdfSandbox,
 ) -> None:
@@ -46,6 +55,7 @@ async def test_a_pdf_line_set_in_a_monospace_font_is_a_command_on_its_own_line(
     assert "Tool Version Notes" in lines  # a bold table header is not code either
 
 
+@LEFT_UNMARKED
 async def test_a_step_brings_its_commands_each_a_monospace_line(
     shared_sandbox: PdfSandbox,
 ) -> None:
@@ -136,16 +146,26 @@ def test_q_and_a_markers_only_where_an_answer_follows_the_question() -> None:
     assert "Q: 3 results were late.\nA: drive is full, see below." in document.text
 
 
-async def test_a_manual_s_keyword_set_alone_in_courier_still_heads_its_entry(
-    shared_sandbox: PdfSandbox,
-) -> None:
-    # ssh_config's keywords ("AddKeysToAgent") and scp's option tags ("-c cipher") are set
-    # alone on their line in Courier after a finished sentence: they head an entry, and
-    # made code lines they lost their weight as headings (manuals' cited 0.746 → 0.729).
-    # The default lists a "The default is:" introduces are code lines.
-    document = await extract_document((FIXTURES / "manuals" / "ssh_config.pdf").read_bytes(),
-                                      "ssh_config.pdf", sandbox=shared_sandbox)
-    lines = document.text.split("\n")
 
-    assert "AddKeysToAgent" in lines and "`AddKeysToAgent`" not in lines
-    assert "`ssh-ed25519,ecdsa-sha2-nistp256,`" in lines
+def test_a_markdown_step_brings_every_command_of_its_code_block() -> None:
+    # A fenced block's lines are code spans, one a line; the block's lines were read as one
+    # paragraph ("`pip config …` `npm config …`"), and the step brought its first command.
+    text = ("# Developer setup\n\n## macOS\n\n"
+            "1. Open Terminal and install the command line tools:\n\n"
+            "```\nxcode-select --install\n```\n\n"
+            "2. Point pip and npm at the package mirror:\n\n"
+            "```\npip config set global.index-url https://mirror.example/pypi/simple\n"
+            "npm config set registry https://mirror.example/npm/\n```\n\n"
+            "3. Restart the terminal.\n\n## Windows\n\n1. Install WSL from the Company Portal.\n")
+    document = extract_text_document(text.encode(), "setup.md")
+    passages = [passage(chunk.text, document_id=1, title=document.title or "", page=chunk.page,
+                        heading=chunk.heading, chunk_id=chunk.ordinal)
+                for chunk in chunk_document(document.pages)]
+
+    npm = _quotes("how to point npm at the mirror", passages)
+
+    assert ("2. Point pip and npm at the package mirror:\n"
+            "`pip config set global.index-url https://mirror.example/pypi/simple`\n"
+            "`npm config set registry https://mirror.example/npm/`\n"
+            "3. Restart the terminal.") in npm[0]
+    assert "Install WSL" not in npm[0]
