@@ -289,6 +289,8 @@ def _in_view_of_the_quote(text: str, conversation: Conversation) -> Conversation
         else conversation
 
 
+_MENTIONED = re.compile(r"<at>[^<]*</at>", re.IGNORECASE)
+"""Someone @mentioned, as the text has them (`<at>Sam Rivera</at>`)."""
 _TICKET_LINK = re.compile(
     r"\bhttps?://[^\s<>\"']*?/tickets/(?P<number>[A-Za-z]{1,10}-\d{4}-\d{1,12})/?"
     r"(?=[\s).,;:!?]|$)", re.IGNORECASE)
@@ -502,7 +504,7 @@ def _understand(text: str, conversation: Conversation, *, several_then: bool) ->
         return Help()
     if simple in NO:
         return Declined(None, text.strip())  # "no" to a question: nothing changes
-    if kind := courtesy(text):
+    if kind := courtesy(_MENTIONED.sub(" ", text)):  # "thanks @Sam!": to whom, as "thanks all"
         return SmallTalk(kind)
     if (bare := _BARE_STATUS.fullmatch(simple)) and (bare["asked"] or "?" in text or (
             bare["named"] and conversation.last_ticket is not None)):

@@ -253,7 +253,6 @@ THIRTEENTH_MISREAD: frozenset[str] = frozenset({
     'pls resolve both https://tickets.example.com/tickets/613 and https://tickets.example.com/tickets/614',
     'see https://tickets.example.com/tickets/615 for the details, the vpn is down again',
     '<at>Sam Rivera</at> 621 is yours',
-    '<p>thanks&nbsp;<at>Sam Rivera</at>!</p>',
     'my vpn keeps dropping, so annoying!! can you log a ticket',
     'honestly 626 has been open for 3 weeks, can someone just escalate it',
     'nobody has touched 628 since monday, give it to alex',
