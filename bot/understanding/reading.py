@@ -22,6 +22,7 @@ from bot.understanding.courtesy import courtesy
 from bot.understanding.letter import quoted, what_is_asked
 from bot.understanding.deadline import due_said
 from bot.understanding.disowned import Disowned, disowned
+from bot.understanding.someone import someone_asked
 from bot.understanding.lacking import files_asked, metrics_asked, not_in_ticketflow
 from bot.understanding.lists import own_tickets, read_list
 from bot.understanding.message import (
@@ -529,6 +530,11 @@ def _understand(text: str, conversation: Conversation, *, several_then: bool) ->
     if "?" not in text and (not_theirs := disowned(simple)) and (passed := _passed_on(
             not_theirs, conversation, several_then=several_then)):
         return passed  # "12 isn't mine, please reassign", "it's more of a network thing"
+    if (wanted := someone_asked(simple)) and not (wanted.owner and "?" in text) and not (
+            wanted.tail and _asks_a_change(
+                _understand(wanted.tail, conversation, several_then=several_then))):
+        return _understand(f"{'reassign' if wanted.owner else 'show'} {wanted.ticket}",
+                           conversation, several_then=several_then)  # "can someone look at 12"
     if "?" not in text and (duplicate := _DUPLICATE_TOLD.fullmatch(simple)):  # "12 is a dupe"
         return _confirm(_understand(f"close {duplicate['ticket']}", conversation,
                                     several_then=several_then)) or FreeText(text.strip())

@@ -1,0 +1,56 @@
+"""A ticket asked to be seen to by someone not named ("can someone look at 12", "12 needs an
+owner", "nobody has picked up 12"): not a request of the one writing, so nothing is given to
+them. Looking is answered with the ticket (its card offers the changes the reader may make);
+an owner wanted asks who should take it, and nothing changes until that is answered."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_TICKET = r"(?P<ticket>(?:ticket |tkt-?\d{4}-)?#?\d+|it|this|this one|that one)"
+_SOMEONE = (r"(?:someone|somebody|anyone|anybody|someone else|one of you|one of the team"
+            r"|any of you|one of u)")
+_ASK = r"(?:(?:can|could|would|will|pls|please|plz) )*"
+_PLEASE = r"(?:(?:please|pls|plz|kindly|urgently|quickly) )?"
+_LOOK = (r"(?:look at|look into|have a look at|take a look at|check|check on|see to|investigate"
+         r"|have a look into|take a look into|look over)")
+_TAKE = r"(?:pick up|pick|take|grab|own|handle|take on|take over|work on|jump on|get on)"
+_TAIL = r"(?P<tail> ?[,.;:!?–—-].*| asap.*| urgently.*| please.*| pls.*)?"
+"""What may follow: a clause of its own, or urgency; read by the caller for a change."""
+_LOOKED_AT = tuple(re.compile(said) for said in (
+    rf"{_ASK}{_SOMEONE} {_PLEASE}{_LOOK} {_TICKET}{_TAIL}",
+))
+_OWNER_WANTED = tuple(re.compile(said) for said in (
+    rf"{_ASK}{_SOMEONE} {_PLEASE}{_TAKE} {_TICKET}{_TAIL}",
+    rf"{_TICKET} (?:needs|still needs|wants|requires) (?:an owner|someone|somebody|an assignee"
+    r"|a home|assigning|to be assigned|assigning to someone|someone to take it)"
+    rf"{_TAIL}",
+    rf"(?:i |we )?need (?:someone|somebody|an owner|a volunteer) (?:on|for|to take) {_TICKET}"
+    rf"{_TAIL}",
+    r"(?:nobody|no one|noone|no-one)"
+    r" (?:is on|has|has picked up|picked up|took|has taken|is working on)"
+    rf" {_TICKET}(?: yet)?{_TAIL}",
+    rf"{_TICKET} is (?:still )?unassigned{_TAIL}",
+))
+"""Said of a ticket that should have someone: who is asked, never the writer guessed."""
+
+
+@dataclass(frozen=True, slots=True)
+class SomeoneAsked:
+    """`ticket` as typed; `owner` when someone should take it (else: look at it); `tail` is
+    what was said after, for the caller to make sure it asks for no change of its own."""
+
+    ticket: str
+    owner: bool
+    tail: str
+
+
+def someone_asked(simple: str) -> SomeoneAsked | None:
+    """`simple`: the message in lower case, one space between words, end punctuation stripped."""
+    for owner, patterns in ((False, _LOOKED_AT), (True, _OWNER_WANTED)):
+        for said in patterns:
+            if found := said.fullmatch(simple):
+                tail = (found["tail"] or "").strip(" ,.;:!?–—-")
+                return SomeoneAsked(found["ticket"], owner, tail)
+    return None
