@@ -35,7 +35,47 @@ without looking the id up: the change asked with its ticket asked for ("status ?
 them are read so already. A link by the ticket's number (`…/tickets/TKT-2026-0603`) is the
 ticket.
 
-`THIRTEENTH_MISREAD` is what the rules still misread.
+Fixed by kind, never by the lines themselves. Wrong changes first: a change agreed to with
+an eye-roll ("sure, close 637, because that totally fixed it 🙄" closed it) is asked about
+first (written as "no change #637"; asked, since sarcasm and a shrug read alike); 98. Four more wrong changes were found while writing look-alikes of the table's lines,
+none of them in it: "on it" said of a ticket named ("looking into TKT-2026-0610", "on #41",
+"checking #42") started and took the ticket in view; a request after a doubt ("not sure,
+close 12") was made; "it" after another system's item ("OPS-612 is done, close it") closed
+the ticket in view; a request after a ticket's state is told ("40 is blocked, give it to
+sam", "41 is stuck, make it urgent") put it on hold instead, the request kept as the reason.
+Then changes missed: requests on lines of their own, as a Teams list sends them
+("<ul><li>close 623</li><li>close 624</li></ul>"); 99. A link naming a ticket's number
+("… https://tickets.example.com/tickets/TKT-2026-0603"); 100, and 103 with the id-link
+corrections above. Then poor answers: courtesy said to someone @mentioned ("<p>thanks&nbsp;
+<at>Sam Rivera</at>!</p>"); 104 of 152.
+
+`THIRTEENTH_MISREAD` is what the rules still misread (48); none of it changes a ticket it was
+not asked to. A link by the stored id (its ticket could be named only by looking the id up,
+which the reader does not do: "close https://…/tickets/602 pls" is not understood, and
+"see https://…/tickets/615 for the details, …" searched for); "this is the jira one https://…
+/OPS-612 can you close it" (free text, where which ticket should be asked). A complaint
+before a request, left as free text ("honestly 626 has been open for 3 weeks, can someone
+just escalate it", "nobody has touched 628 since monday, give it to alex", "so frustrating,
+629 was closed but … - reopen it pls", "i'm sick of chasing this. 630 urgent now", "great,
+another week without email. 632 please make it urgent"), or kept in a new ticket's title
+("my vpn keeps dropping, so annoying!! …", "ugh the wifi …", "new ticket urgent: server down"
+titled 'Urgent: server down'). Sarcasm and complaints naming a ticket left as free text
+("oh wonderful, 636 closed again …", "yeah great job on 638 guys …", "wow fast service, 640
+…"). Questions: "is it ok to close 645 if the user doesn't reply?" (no change of #7), "can you
+close tickets from the bot?" and "am i allowed to reopen tickets myself?" (searched for).
+What is not wanted or only planned, left as free text ("no need to make 649 urgent", "i didn't
+ask for 652 to be closed", "i'll close 659 after lunch"). Several tickets ("resolve 665, 666
+stays open", "667 high, 668 low"). A due date said of the one in view ("due next tue": a
+list), a priority with a reason that says "not" ("lower 681 to medium, it's not blocking
+anyone", "682 is not that urgent tbh, medium is fine": no change), "683 priority". Who takes
+it ("can alex have 686", "pls assign to me": which is asked, "pls assign 710 at alex",
+"<at>Sam Rivera</at> 621 is yours", "move everything of alex to priya"), "on hold 701 waiting
+for vendor", "anything from sam this week?", a list followed up with none shown ("close the
+second one", "give all of them to sam": not understood, nothing changed), typos ("clos 711",
+"tske 715", "Close 716 thx Sam said it's fine"), non-native English ("708 please to make
+close", "ticket 709 same problem again happening"), "ticket TKT-2026-0606 - please close,
+user confirmed" and "717 ✅" (shown), "okey dokey", "sam and alex, can you two sort out 720
+between you", and the long message's second request (722's priority).
 """
 
 from __future__ import annotations
