@@ -19,7 +19,7 @@ from tests.unit.knowledge.answering_fakes import passage
 EXPLORE2 = FIXTURES / "explore2"
 
 # Marking a PDF's lines set wholly in a monospace font as commands was built and measured
-# (b25d546, ddda1e4) and taken out: it changed how tar's manual is chunked around its
+# (1383f9f, fa0a26a) and taken out: it changed how tar's manual is chunked around its
 # examples and cost bench.retrieval's tools tune half a question cited and one declined.
 LEFT_UNMARKED = pytest.mark.xfail(
     strict=True, reason="a PDF's monospace command lines are not told apart (see README known limits)")
