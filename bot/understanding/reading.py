@@ -1525,7 +1525,8 @@ def _first_clause(
         clause = _reading(message, conversation, start, clause_end)
         found = next((f for rule in _RULES if (f := rule(clause, clause)) is not None), None)
         changed = isinstance(found, (ChangeStatus, AssignTicket, EditTicket, CommentOnTicket))
-        others_did = _explains(found, _not_done_by_others([w.text for w in words[reason:]]))
+        others_did = _explains(found, _not_done_by_others([w.text for w in words[reason:]])
+                               or _no_need_of_it([w.text for w in words[reason:end]]))
         after = {w.text for i, w in enumerate(words[reason:], start=reason)
                  if words[i - 1].text != "it"  # "…, it won't print": the thing, not a take-back
                  and not _tells_why(words, i)  # "closing 7 - no response from the user"
@@ -2048,6 +2049,28 @@ def _tells_what_fails(words: list[Word], index: int, reason: int) -> bool:
             failing and failing[0] in _FAILING))  # "they can't print", not "he doesn't care"
 
 
+def _no_need_of_it(said: list[str]) -> str | None:
+    """The writer's own "not" that is why a ticket can be closed: "…, I don't need it
+    anymore", "we don't need this any more", "don't need it now", "i no longer need it":
+    "need", as `_not_done_by_others` gives for "she doesn't need it"; else None. Said of the
+    ticket as a whole only: "…, I don't need the old laptop back" is no such reason."""
+    said = said[1:] if said[:1] in (["because"], ["since"], ["as"], ["-"]) else said
+    said = said[1:] if said[:1] in (["i"], ["we"]) else said
+    if said[:1] not in (["dont"], ["no"], ["do"]):
+        return None
+    said = said[2:] if said[:2] in (["do", "not"], ["no", "longer"]) else said[1:]
+    if said[:1] not in (["need"], ["require"]):
+        return None  # "…, I don't want that": the change itself may be what is not wanted
+    what, rest = (said[1:3], said[3:]) if said[1:2] == ["the"] else (said[1:2], said[2:])
+    if what not in (["it"], ["tref"], ["this"], ["help"], ["the", "ticket"], ["the", "fix"]):
+        return None
+    return "need" if set(rest) <= _NO_NEED_AFTER else None
+
+
+_NO_NEED_AFTER = frozenset({"anymore", "any", "more", "now", "after", "all", "thanks", "thx",
+                            "ty", "cheers", "longer", "either"})
+
+
 _FAILING = frozenset({
     "print", "work", "log", "login", "access", "connect", "open", "send", "receive", "use",
     "see", "load", "start", "boot", "sign", "save", "scan", "hear", "call", "email", "get",
@@ -2080,6 +2103,9 @@ def _explains(found: Understanding | None, not_done: str | None) -> bool:
     silence or no need ("…, he never replied", "she doesn't need it anymore"); for a hold
     also what has not come yet ("the vendor hasn't shipped the part"). Never for anything
     else: "give 12 to sam, he doesn't have access", "close 12, the user doesn't agree"."""
+    if isinstance(found, Clarify) and isinstance(found.request, ChangeStatus) and (
+            found.request.status is None) and not_done in _NO_LONGER:
+        return True  # "cancel 12, I don't need it anymore": which end it gets is asked
     if not_done is None or not isinstance(found, ChangeStatus):
         return False
     if found.status is TicketStatus.OPEN:

@@ -92,3 +92,29 @@ def test_a_sign_off_after_the_change_is_no_reason(said: str) -> None:
 def test_a_reason_before_a_sign_off_is_kept_without_it(said: str, reason: str) -> None:
     understood = as_the_bot_reads(said, CONVERSATION)
     assert isinstance(understood, ChangeStatus) and understood.reason == reason, understood
+
+
+@pytest.mark.parametrize(("said", "expected"), [
+    ("close 12, i don't need it anymore", "status TKT-2026-0012 closed"),
+    ("close 12, we don't need it any more", "status TKT-2026-0012 closed"),
+    ("close it, I dont need help anymore", "status TKT-2026-0007 closed"),
+    ("close 12, i no longer need it", "status TKT-2026-0012 closed"),
+    ("resolve 12 - don't need it now, thanks", "status TKT-2026-0012 resolved"),
+    ("close 12 since i don't need the ticket anymore", "status TKT-2026-0012 closed"),
+    ("cancel 12, i don't need it anymore",
+     "ask status TKT-2026-0012 ?: Tickets aren't deleted. Should TKT-2026-0012 be closed? "
+     "[Yes, close it, Resolve it instead]"),
+])
+def test_the_writers_own_no_need_is_why_it_closes(said: str, expected: str) -> None:
+    """Before, each was "OK, I'll leave TKT-… as it is": the writer's "don't" was taken for
+    calling the close off, as in "close 12, actually don't"."""
+    assert summary(as_the_bot_reads(said, CONVERSATION)) == expected
+
+
+@pytest.mark.parametrize("said", [
+    "close 12, actually don't", "close 12, i don't want that", "cancel 12, actually don't",
+    "close 12, i don't need the old laptop back", "give 12 to sam, i don't need it anymore",
+    "start 12, i don't need it",
+])
+def test_a_not_that_is_no_such_reason_still_changes_nothing(said: str) -> None:
+    assert summary(as_the_bot_reads(said, CONVERSATION)).startswith("no change"), said
