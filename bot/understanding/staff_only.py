@@ -19,6 +19,9 @@ _MARKED_AT_THE_START = re.compile(
     re.IGNORECASE)
 """A label first: "internal: …", "(internal) …", "[staff only] …", "private note: …"."""
 
+_NOTHING_MORE = r"(?=\s*(?:$|[,.;:!)\-–—]|(?:yet|until|but|though|either|at all|about)\b))"
+"""What may follow "the customer shouldn't see this": the end of what is said, or when."""
+
 _MARKED_ANYWHERE = re.compile(
     r"[(\[]\s*(?:internal|private|confidential|staff[ -]only|internal[ -]only)\s*[)\]]"
     r"|\b(?:staff|internal)[ -]only\b|\bfor (?:staff|internal use|the desk)(?: only)?[,.:;)]"
@@ -27,11 +30,14 @@ _MARKED_ANYWHERE = re.compile(
     r" (?:the |our )?(?:customer|requester|requestor|user|client|caller)"
     r"|\bnot for (?:the |our )?(?:customer|requester|requestor|user|client|caller)"
     r"|\b(?:customer|requester|requestor|user|client|caller)s? (?:should ?n[o']?t|must ?n[o']?t"
-    r"|should not|must not|can ?n[o']?t|cannot|may not) (?:see|read|know)\b"
-    r"|\bhidden from (?:the )?(?:customer|requester|requestor|user|client|caller)",
+    rf"|should not|must not) (?:(?:see|read) (?:this|that|these)|know){_NOTHING_MORE}"
+    r"|\b(?:hidden from|not visible to) (?:the )?(?:customer|requester|requestor|user|client"
+    r"|caller)|\bbetween (?:us|ourselves)(?:\s*[,:;.!\-–—]|$)|\b(?:team|agents?|desk|internal use)[ -]only\s*[:\-–—]",
     re.IGNORECASE)
 """A marker within the text: "(internal)", "staff only", "only staff can see this", "don't
-tell the customer", "not for the user's eyes", "the customer shouldn't see this"."""
+tell the customer", "not for the user's eyes", "the customer shouldn't see this", "keep this
+between us". What the requester cannot see ("user cannot see the shared drive") or should
+not see once fixed ("should not see the error anymore") is the problem, not a marker."""
 
 
 def says_staff_only(text: str) -> bool:

@@ -24,6 +24,13 @@ from bot.understanding.staff_only import says_staff_only
     "only staff can see this: the laptop was dropped",
     "internal only - escalated to the vendor",
     "the customer must not know yet",
+    "the user shouldn't read this until the manager signs off",
+    "keep this between us: the vendor is late",
+    "between us, the user broke it himself",
+    "not visible to the customer: the part costs 400",
+    "team only: escalated to the vendor",
+    "agents only - the warranty ran out",
+    "for internal use only: replacement ordered",
 ])
 def test_a_comment_that_marks_itself_for_staff_only_is_told(said: str) -> None:
     assert says_staff_only(said)
@@ -41,6 +48,15 @@ def test_a_comment_that_marks_itself_for_staff_only_is_told(said: str) -> None:
     "user says the file is private and can't be opened",
     "staff room printer jams",
     "internally we use the new VPN client",
+    # what the requester cannot see or read is often the problem itself
+    "user cannot see the shared drive",
+    "the user can not see the printer on floor 2",
+    "the customer should not see the error anymore, cache cleared",
+    "requester cannot read the pdf attachment",
+    "the client may not see the update until tomorrow",
+    "the user must not see this error again after the patch",
+    "the team only uses the new VPN",
+    "the link between us and the vendor is down",
 ])
 def test_a_comment_that_only_names_something_internal_is_a_comment(said: str) -> None:
     assert not says_staff_only(said)
