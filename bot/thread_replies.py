@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from botbuilder.core import TurnContext
 from botbuilder.schema import Activity
 
+from bot.actions.tickets import ensure_for_the_requester
 from bot.context import BotDependencies, TicketThreads
 from bot.delivery import current_delivery
 from bot.mentions import as_written, mentions_bot, strip_bot_mention
@@ -71,6 +72,7 @@ async def comment_from_thread(
         await turn_context.send_activity(EMPTY)
         return
     try:
+        ensure_for_the_requester(viewer, text)  # "internal: …" is refused here as in chat
         await comment_on_ticket(
             uow=deps.uow(),
             actor=viewer,

@@ -8,7 +8,10 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncEngine
 
+from bot.actions.notices import NO_INTERNAL_NOTES
+from bot.replies import explain
 from bot.thread_replies import ACKNOWLEDGED, EMPTY
+from domain.errors import NotAllowed
 from db.tables import bot_ticket_cards, task_comments, tasks
 from tests.e2e.channel import file_in_chat, subscribed_channel
 from tests.e2e.service import Service, Turn, card_of, fallback, first_row, texts_in, user_in_teams
@@ -108,6 +111,22 @@ async def test_a_reply_from_someone_who_may_not_comment_is_refused_in_the_thread
     assert len(turn.texts) == 1 and turn.texts[0] != ACKNOWLEDGED
     assert "can't" in turn.texts[0]
     assert await _comments(engine) == []
+
+
+async def test_a_reply_marked_internal_is_refused_and_one_that_names_something_internal_is_not(
+    service: Service, engine: AsyncEngine
+) -> None:
+    """The requester reads every comment: a reply marked for staff only is refused in the
+    thread, as it is in chat (it was posted as a comment)."""
+    _, thread, ada = await _a_posted_card(service, engine)
+
+    marked = await _reply_in_thread(service, thread, "internal: the customer keeps loading "
+                                    "the wrong paper", user=ada)
+    named = await _reply_in_thread(service, thread, "Replaced the internal fuser", user=ada)
+
+    assert marked.texts == [explain(NotAllowed(NO_INTERNAL_NOTES))]
+    assert named.texts == [ACKNOWLEDGED]
+    assert await _comments(engine) == ["Replaced the internal fuser"]
 
 
 async def test_with_consent_a_plain_reply_counts_and_other_chatter_is_ignored(
