@@ -333,7 +333,8 @@ def _own_ticket(words: list[Word], index: int) -> bool:
 
 
 _NOTES = frozenset({"comment", "comments", "note", "notes", "remark", "remarks", "reply", "add",
-                    "append", "this"})
+                    "append", "this", "info", "information", "details", "detail", "something",
+                    "context"})
 
 
 def _commenting_on(words: list[Word], index: int) -> bool:

@@ -3859,6 +3859,11 @@ def _asked_to_take(reading: Reading, *, asked: bool) -> Understanding | None:
     return _confirm(AssignTicket(reading.ticket(found), target))
 
 
+_MORE_TO_SAY = (r"(?:some |a bit |a little |a few )?(?:more |extra |additional |further |new )?"
+                r"(?:info|information|details|detail|context|background|something|an update)")
+"""What someone has to add to a ticket, not yet said: "more info", "some details"."""
+
+
 def _comment(reading: Reading, whole: Reading) -> Understanding | None:
     found = _match(whole, (
         r"(?:(?:add|leave|put|post|write|make) )?(?:a |an |my |this )?"
@@ -3898,6 +3903,11 @@ def _comment(reading: Reading, whole: Reading) -> Understanding | None:
     ))) and _COMMENT_OPENS.match(_after_ref(whole, found)):
         return CommentOnTicket(whole.ticket(found), reading_text(whole, found) or None)
         # "adding to 330: it also happens at home", "forgot to mention on 332 that …"
+    if found := _match(whole, (
+        rf"(?:(?:add|give|provide|share|send|put) (?:in |you )?|(?:i |we )?(?:have|ve got|got) )"
+        rf"{_MORE_TO_SAY}(?: (?:to|on|for|in|about|re|regarding))?(?: the)? {ref()}(?P<rest>(?: .*)?)"
+    )):  # "add more info to 12", "i have some details for 12: …": what is to say may follow
+        return CommentOnTicket(whole.ticket(found), reading_text(whole, found) or None)
     if (found := _match(whole, (
         r"(?P<told>.+?) (?:(?:so|and|then|please|pls|plz|kindly|can you|could you|would you"
         r"|can u|could u) )*(?:add|put|note|append) (?:tref|this|that) (?:to|on|in|under)"
