@@ -240,10 +240,12 @@ def _asked_first_if_doubted(found: Understanding, text: str) -> Understanding:
 _EYE_ROLLS = ("🙄", "🙃", "😒")
 """Emoji that say the words around them may not be meant as said."""
 _IRONIC_AGREEMENT = re.compile(
-    r"^\W*(?:oh |ok |okay |yeah |yea |well )?(?:sure|yeah|yea|right|great|perfect|fine|"
-    r"of course|wonderful|brilliant|lovely|fantastic|awesome|cool)\b(?: thing| right)?\W",
+    r"^\W*(?:(?:lol|lmao|haha+|heh|oh|ok|okay|yeah|yea|well)\W+)*(?:sure|yeah|yea|yes|yep|yup"
+    r"|right|great|perfect|fine|of course|wonderful|brilliant|lovely|fantastic|awesome|cool)\b"
+    r"(?: thing| right)?\W",
     re.IGNORECASE)
-"""An agreement a message opens with ("sure, …", "oh great, …", "yeah right …")."""
+"""An agreement a message opens with ("sure, …", "oh great, …", "yeah right …", "lol yes, …"),
+laughed or sighed before it or not."""
 
 
 def _asked_first_if_eyes_rolled(found: Understanding, text: str) -> Understanding:

@@ -21,6 +21,13 @@ from tests.unit.bot.understanding.test_transcript import CONVERSATION, as_the_bo
     ("sure, close 44 and 45 🙄", "no change #44"),  # several: not one question, so not made
     ("yeah right, give all my tickets to sam 🙄", "no change ?"),
     ("yeah, make 46 urgent 🙃", "no change #46"),
+    # laughed before, or a plain yes: the same agreement
+    ("lol sure, close 40 🙄", "ask status #40 ?: Should #40 be closed? [Yes]"),
+    ("haha, sure, close 41 🙄", "ask status #41 ?: Should #41 be closed? [Yes]"),
+    ("yes, close 42 🙄", "ask status #42 ?: Should #42 be closed? [Yes]"),
+    ("yep, resolve 43 because that worked 🙄", "ask status #43 ?: Should #43 be resolved? [Yes]"),
+    ("oh yes, close 44 🙄", "ask status #44 ?: Should #44 be closed? [Yes]"),
+    ("lmao yeah, give 45 to sam 🙄", "ask assign #45 to ?: Should Sam Rivera take #45? [Yes]"),
 ])
 def test_a_change_said_with_an_eye_roll_is_asked_about_first(said: str, expected: str) -> None:
     assert summary(as_the_bot_reads(said, CONVERSATION)) == expanded(expected)
@@ -28,6 +35,9 @@ def test_a_change_said_with_an_eye_roll_is_asked_about_first(said: str, expected
 
 @pytest.mark.parametrize(("said", "expected"), [
     ("sure, close 40", "status #40 closed"),
+    ("yes, close 40", "status #40 closed"),
+    ("lol sure, close 40", "status #40 closed"),
+    ("lol close 40 🙄", "status #40 closed"),
     ("close 40, dupe of #9 🙄", "status #40 closed"),
     ("close 44 and 45 🙄", "status #44, #45 closed"),
     ("give all my tickets to sam 🙄", "assign each of to user:u-sam (list mine)"),
