@@ -18,6 +18,9 @@ _LOOK = (r"(?:look at|look into|have a look at|take a look at|check|check on|see
 _TAKE = r"(?:pick up|pick|take|grab|own|handle|take on|take over|work on|jump on|get on)"
 _TAIL = r"(?P<tail> ?[,.;:!?–—-].*| asap.*| urgently.*| please.*| pls.*)?"
 """What may follow: a clause of its own, or urgency; read by the caller for a change."""
+_URGED = re.compile(r"^(?:\W*\b(?:asap|urgently|please|pls|plz|quickly)\b)+")
+"""Urgency the tail opens with, left out so that a change after it is read: "… asap, make
+it urgent" and "… urgently and close 13" ask a change (the request was dropped)."""
 _LOOKED_AT = tuple(re.compile(said) for said in (
     rf"{_ASK}{_SOMEONE} {_PLEASE}{_LOOK} {_TICKET}{_TAIL}",
 ))
@@ -51,6 +54,6 @@ def someone_asked(simple: str) -> SomeoneAsked | None:
     for owner, patterns in ((False, _LOOKED_AT), (True, _OWNER_WANTED)):
         for said in patterns:
             if found := said.fullmatch(simple):
-                tail = (found["tail"] or "").strip(" ,.;:!?–—-")
+                tail = _URGED.sub("", found["tail"] or "").strip(" ,.;:!?–—-")
                 return SomeoneAsked(found["ticket"], owner, tail)
     return None

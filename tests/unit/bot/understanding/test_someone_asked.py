@@ -39,6 +39,11 @@ def test_someone_asked_is_shown_or_asked_who(said: str, expected: str) -> None:
     ("can you take 12", "assign TKT-2026-0012 to user:u-jo"),  # asked of the bot: the writer's
     ("can someone look at 12 and resolve it", None),  # a change after: not read here
     ("can someone take 12 and close it", None),
+    # a change after urgency is still a change after: it was dropped, 12 only shown
+    ("can someone look at 12 asap, make it urgent", None),
+    ("can someone look at 12 urgently and close 13", None),
+    ("someone pick up 12 asap and give it to sam", None),
+    ("12 is unassigned please close 13", None),
     ("12 isn't unassigned", None),
 ])
 def test_look_alikes_are_read_as_before(said: str, expected: str | None) -> None:
