@@ -1553,9 +1553,10 @@ def _first_clause(
                     words[start:reason])) and _asks_a_change(
                     asked := _later_sentence(message, conversation, start, end)) and (
                     _changed_ticket(asked.request if isinstance(asked, Clarify) else asked)
-                    == found.ticket):
+                    == found.ticket) and not _types_another(words[reason:end], found.ticket):
                 return asked  # "I've sorted 58, can you close it off", "4 is blocked, give it
-                # to sam": what is asked of it, not the status its state would be
+                # to sam": what is asked of it, not the status its state would be; never after
+                # another ticket ("40 is blocked, 41 is fixed, close it": "it" may be 41)
             return replace(found, reason=_reason(message, reason))
         if found is not None:
             return found if not isinstance(found, CreateTicket) else None
@@ -3952,8 +3953,13 @@ _STAFF_ONLY = r"(?P<staff>internal|private|confidential|staff only|staff)"
 def _names_another(said: list[Word], conversation: Conversation) -> bool:
     """Whether words typed a ticket other than the one in view: "please note that the user on
     ticket 423 has left, … kindly close it" is about 423, no note on the ticket shown."""
+    return _types_another(said, conversation.last_ticket)
+
+
+def _types_another(said: list[Word], ticket: TicketNumber | None) -> bool:
+    """Whether words typed a ticket other than `ticket` (by its number, not "it")."""
     return any(w.text in (REF, NUMBER) and any(ch.isdigit() for ch in w.typed)
-               and w.value != conversation.last_ticket for w in said)
+               and w.value != ticket for w in said)
 
 
 _REQUESTER = r"(?:user|requester|requestor|customer|reporter|caller|client|end user)"

@@ -33,3 +33,17 @@ def test_a_state_told_alone_or_a_request_first_is_read_as_before(
     said: str, expected: str
 ) -> None:
     assert summary(as_the_bot_reads(said, CONVERSATION)) == expanded(expected)
+
+
+@pytest.mark.parametrize(("said", "not_made"), [
+    ("40 is blocked, 41 is fixed, close it", "status #40 closed"),
+    ("40 is fixed, so is 41, close it", "status #40 closed"),
+    ("40 is fixed, same as 41, close it", "status #40 closed"),
+    ("40 is stuck, 41 is worse, give it to sam", "assign #40 to user:u-sam"),
+])
+def test_a_request_after_another_ticket_is_named_is_not_made_on_the_first(
+    said: str, not_made: str
+) -> None:
+    """"it" after another ticket typed may be that one: the request is never made on the
+    ticket whose state was told first (it closed 40, the user meaning 41)."""
+    assert summary(as_the_bot_reads(said, CONVERSATION)) != expanded(not_made)
