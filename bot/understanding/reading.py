@@ -537,6 +537,8 @@ def _understand(text: str, conversation: Conversation, *, several_then: bool) ->
                 _understand(wanted.tail, conversation, several_then=several_then))):
         return _understand(f"{'reassign' if wanted.owner else 'show'} {wanted.ticket}",
                            conversation, several_then=several_then)  # "can someone look at 12"
+    if named := _TICKET_NAMED.fullmatch(simple):  # "my ticket number is 12", "re: 12"
+        return _understand(f"show {named['ticket']}", conversation, several_then=several_then)
     if "?" not in text and (duplicate := _DUPLICATE_TOLD.fullmatch(simple)):  # "12 is a dupe"
         return _confirm(_understand(f"close {duplicate['ticket']}", conversation,
                                     several_then=several_then)) or FreeText(text.strip())
@@ -992,6 +994,14 @@ _DONE_WANTED = re.compile(
 """A change wanted done to a ticket, said first: "i want 50 moved to facilities", "sam wants 45
 closed" as relayed (not "nobody wants 4 closed", "sam doesn't want 4 closed"); not a wish
 past ("i wanted 12 closed") nor a day it is wanted by ("i need 12 closed by friday": due)."""
+_TICKET_NAMED = re.compile(
+    r"(?:(?:hi|hello|hey|hiya|ok|okay|so)[,!]? )?(?:(?:it'?s|this is|that'?s) )?(?:"
+    r"(?:(?:my|the|our|your) )?(?:ticket|case|request|incident|reference|ref)"
+    r"(?: number| no\.?| nr\.?| id| #)?(?: is|:| =| -)?"
+    r"|(?:about|regarding|re|concerning|following up on)(?::)?(?: my| the)?(?: ticket)?) "
+    rf"(?P<ticket>{_TYPED_TICKET})(?: (?:thanks|thx|ty|please|pls))?")
+"""A message that only names a ticket ("my ticket number is 12", "re: 12", "it's ticket
+12"): it is shown, as "12" alone is."""
 _DUPLICATE_TOLD = re.compile(
     rf"(?:(?:fyi|btw|so|hmm|oh|ah)[,:]? )?(?P<ticket>{_TYPED_TICKET}|it|this|this one|that)"
     r"(?: is|'s| s) (?:just |only |actually |probably )?(?:a |another |an )?"
