@@ -1780,8 +1780,9 @@ def _reason(message: Message, begin: int) -> str | None:
     elif begin < len(words) and words[begin] in _BECAUSE:
         begin += 1
     end = len(words)
-    while thanks := next((p for p in _thanks() if end - len(p) >= begin
-                          and words[end - len(p):end] == list(p)), None):
+    while (thanks := next((p for p in _thanks() if end - len(p) >= begin
+                           and words[end - len(p):end] == list(p)), None)) and not (
+            end - len(thanks) > begin and _unfinished(message.words[end - len(thanks) - 1])):
         end -= len(thanks)
     if end <= begin < len(words):
         return None  # "close 12 - thanks", "close 12 - brb": courtesy, no reason
@@ -1790,6 +1791,16 @@ def _reason(message: Message, begin: int) -> str | None:
     return _unquoted(message.original(begin, end if end < len(words) else None))  # "… 🙄" kept
 
 
+_UNFINISHED = frozenset({"is", "was", "are", "were", "am", "be", "been", "said", "says", "say",
+                         "saying", "wrote", "will", "would", "must", "can", "could", "should",
+                         "to"})
+"""A word a courtesy finishes the sentence of ("user is afk", "user said thanks", "we'll speak
+soon"): then it is the reason's own, told, not said to the bot (it posted "user is")."""
+
+
+def _unfinished(word: Word) -> bool:
+    """Whether `word` leaves its sentence for the words after it to finish (see _UNFINISHED)."""
+    return word.text in _UNFINISHED or word.typed.lower().endswith(("'ll", "’ll"))
 _ONLY_DONE = frozenset({"fixed", "done", "complete", "completed", "resolved", "solved", "sorted",
                         "discussed", "agreed", "requested", "asked", "promised", "planned",
                         "mentioned", "it", "that", "this", "nothing", "so"})

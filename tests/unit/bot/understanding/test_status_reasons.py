@@ -88,6 +88,14 @@ def test_a_sign_off_after_the_change_is_no_reason(said: str) -> None:
     ("close 12 - fixed the cable, thanks", "fixed the cable"),
     ("resolve 12 - printer fixed, ty", "printer fixed"),
     ("close 12, user will call facilities, brb", "user will call facilities"),
+    ("close 12 - user confirmed it works thanks", "user confirmed it works"),
+    # a courtesy that finishes the reason's own sentence is the reason's: it posted "user is"
+    ("put 12 on hold, user is afk", "user is afk"),
+    ("close 12, user said gotta go", "user said gotta go"),
+    ("reopen 12, user says brb", "user says brb"),
+    ("close 12, user said thanks", "user said thanks"),
+    ("close 12, we'll speak soon", "we'll speak soon"),
+    ("put 12 on hold, the user has to go", "the user has to go"),
 ])
 def test_a_reason_before_a_sign_off_is_kept_without_it(said: str, reason: str) -> None:
     understood = as_the_bot_reads(said, CONVERSATION)
