@@ -1538,7 +1538,8 @@ def _first_clause(
         found = next((f for rule in _RULES if (f := rule(clause, clause)) is not None), None)
         changed = isinstance(found, (ChangeStatus, AssignTicket, EditTicket, CommentOnTicket))
         others_did = _explains(found, _not_done_by_others([w.text for w in words[reason:]])
-                               or _no_need_of_it([w.text for w in words[reason:end]]))
+                               or _no_need_of_it([w.text for w in words[reason:end]])) or (
+            _lowered(found) and _not_pressing([w.text for w in words[reason:end]]))
         after = {w.text for i, w in enumerate(words[reason:], start=reason)
                  if words[i - 1].text != "it"  # "…, it won't print": the thing, not a take-back
                  and not _tells_why(words, i)  # "closing 7 - no response from the user"
@@ -2071,6 +2072,34 @@ def _tells_what_fails(words: list[Word], index: int, reason: int) -> bool:
         for w in words[index + 1:]) and (
         subject not in _OTHERS | _REQUESTERS | {"them"} or bool(
             failing and failing[0] in _FAILING))  # "they can't print", not "he doesn't care"
+
+
+def _lowered(found: Understanding | None) -> bool:
+    """A change that makes a ticket wait: a low or medium priority, or on hold."""
+    return isinstance(found, EditTicket) and found.priority in (Priority.LOW, Priority.MEDIUM) or (
+        isinstance(found, ChangeStatus) and found.status is TicketStatus.ON_HOLD)
+
+
+def _not_pressing(said: list[str]) -> bool:
+    """"…, it's not urgent", "… as it isn't blocking anyone", "- not affecting anyone": why
+    a ticket can wait, told with a "not" that takes nothing back."""
+    said = said[1:] if said[:1] and said[0] in _BECAUSE | {"-"} else said
+    said = said[1:] if said[:1] in ([REF], ["this"], ["that"]) else said
+    said = said[1:] if said[:1] in (["is"], ["s"], ["was"]) else said
+    if said[:2] == ["no", "longer"]:
+        said = said[2:]
+    elif said[:1] in (["not"], ["isnt"], ["wasnt"]):
+        said = said[1:]
+    else:
+        return False
+    said = said[1:] if said[:1] in (["really"], ["that"], ["so"], ["very"], ["too"]) else said
+    return bool(said) and said[0] in _PRESSING
+
+
+_PRESSING = frozenset({"urgent", "critical", "blocking", "important", "pressing", "affecting",
+                       "impacting", "stopping", "a", "an", "time", "high", "business", "serious"})
+"""What a ticket that can wait is not: "not urgent", "not blocking anyone", "not a priority",
+"not time critical", "not business critical"."""
 
 
 def _no_need_of_it(said: list[str]) -> str | None:

@@ -43,3 +43,25 @@ def test_look_alikes_set_no_priority(said: str, expected: str | None) -> None:
     assert "priority=" not in read and read != ASKED, read
     if expected is not None:
         assert read == expected
+
+
+@pytest.mark.parametrize(("said", "expected"), [
+    ("make 12 low, it's not urgent", "edit TKT-2026-0012 priority=low"),
+    ("lower 12 to medium, it's not blocking anyone", "edit TKT-2026-0012 priority=medium"),
+    ("make 12 low, it's not really urgent", "edit TKT-2026-0012 priority=low"),
+    ("make 12 low, not a priority", "edit TKT-2026-0012 priority=low"),
+    ("make 12 low - no longer blocking", "edit TKT-2026-0012 priority=low"),
+    ("lower 12 to medium as it isn't business critical", "edit TKT-2026-0012 priority=medium"),
+])
+def test_why_a_ticket_can_wait_is_no_take_back(said: str, expected: str) -> None:
+    """Before, each was "OK, I'll leave TKT-… as it is": its "not" was read as calling the
+    change off."""
+    assert summary(as_the_bot_reads(said, CONVERSATION)) == expected
+
+
+@pytest.mark.parametrize("said", [
+    "make 12 urgent, it's not urgent", "close 12, it's not urgent", "make 12 low, actually not",
+    "make 12 low, not sure", "make 12 low, it's not fixed",
+])
+def test_a_not_that_does_not_say_why_it_can_wait_changes_nothing(said: str) -> None:
+    assert summary(as_the_bot_reads(said, CONVERSATION)).startswith("no change"), said

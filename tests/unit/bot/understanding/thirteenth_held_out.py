@@ -47,7 +47,8 @@ Then changes missed: requests on lines of their own, as a Teams list sends them
 ("<ul><li>close 623</li><li>close 624</li></ul>"); 99. A link naming a ticket's number
 ("… https://tickets.example.com/tickets/TKT-2026-0603"); 100, and 103 with the id-link
 corrections above. Then poor answers: courtesy said to someone @mentioned ("<p>thanks&nbsp;
-<at>Sam Rivera</at>!</p>"); 104 of 152.
+<at>Sam Rivera</at>!</p>"); 104 of 152. A reason why a ticket can wait, said with
+"not" ("lower 681 to medium, it's not blocking anyone"), changes it (`_not_pressing`); 105.
 
 `THIRTEENTH_MISREAD` is what the rules still misread (48); none of it changes a ticket it was
 not asked to. A link by the stored id (its ticket could be named only by looking the id up,
@@ -311,7 +312,6 @@ THIRTEENTH_MISREAD: frozenset[str] = frozenset({
     'resolve 665, 666 stays open',
     '667 high, 668 low',
     'due next tue',
-    "lower 681 to medium, it's not blocking anyone",
     '682 is not that urgent tbh, medium is fine',
     '683 priority',
     'can alex have 686',
