@@ -285,8 +285,7 @@ def _in_view_of_the_quote(text: str, conversation: Conversation) -> Conversation
         return conversation
     message = read_message(answered, conversation)
     named = {w.value for index, w in enumerate(message.words)
-             if w.text in (REF, NUMBER) and any(ch.isdigit() for ch in w.typed)
-             and not _counted(message, index)}
+             if _typed_number(w) and not _counted(message, index)}
     ticket = named.pop() if len(named) == 1 else None
     return replace(conversation, last_ticket=ticket) if isinstance(ticket, TicketNumber) \
         else conversation
@@ -1824,14 +1823,29 @@ def _thanks() -> tuple[tuple[str, ...], ...]:
     return tuple(p for p in _polite_end() if not kept & set(p))
 
 
+def _line_break_after(message: Message, index: int) -> bool:
+    """Whether a new line starts after word `index` (not its last)."""
+    return "\n" in message.text[message.spans[message.words[index].last][1]:
+                                message.spans[message.words[index + 1].first][0]]
+
+
+def _line_names_a_ticket(message: Message, index: int) -> bool:
+    """Whether the line word `index` ends typed a ticket's number: "close 623⏎close 624" is
+    two requests, "should I⏎close 40" one question over two lines (it closed 40)."""
+    first = index
+    while first > 0 and not _line_break_after(message, first - 1):
+        first -= 1
+    return any(_typed_number(w) for w in message.words[first:index + 1])
+
+
 def _clause_ends(message: Message, index: int) -> bool:
     """Word `index` ends a sentence or a clause: "… this morning. Could you …",
     "Hey, quick one - can you close 14?"."""
     typed = message.text[:message.spans[message.words[index].last][1]]
     if typed.endswith((".", "!", "?", ",", ";", ":")) and not typed.endswith("..."):
         return True
-    if index + 1 < len(message.words) and "\n" in message.text[
-            len(typed):message.spans[message.words[index + 1].first][0]]:
+    if index + 1 < len(message.words) and _line_break_after(message, index) and (
+            _line_names_a_ticket(message, index)):
         return True  # "close 623⏎close 624": a line of its own, as a phone or a list sends it
     following = message.words[index + 1].text if index + 1 < len(message.words) else ""
     after = message.words[index + 2].text if index + 2 < len(message.words) else ""
@@ -4008,8 +4022,12 @@ def _names_another(said: list[Word], conversation: Conversation) -> bool:
 
 def _types_another(said: list[Word], ticket: TicketNumber | None) -> bool:
     """Whether words typed a ticket other than `ticket` (by its number, not "it")."""
-    return any(w.text in (REF, NUMBER) and any(ch.isdigit() for ch in w.typed)
-               and w.value != ticket for w in said)
+    return any(_typed_number(w) and w.value != ticket for w in said)
+
+
+def _typed_number(word: Word) -> bool:
+    """A ticket typed by its number ("12", "#12", "TKT-2026-0012"), not meant by "it"."""
+    return word.text in (REF, NUMBER) and any(ch.isdigit() for ch in word.typed)
 
 
 _REQUESTER = r"(?:user|requester|requestor|customer|reporter|caller|client|end user)"
