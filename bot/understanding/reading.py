@@ -253,11 +253,13 @@ def _asked_first_if_eyes_rolled(found: Understanding, text: str) -> Understandin
     🙄") is sarcasm or a shrug, which the words cannot tell apart: asked about first, never
     made, as a change not wanted is the worst fault. A change that cannot be offered as one
     question (several tickets) is not made. An eye-roll after a plain request ("close 12,
-    dupe of #9 🙄") or in a comment's words is exasperation: made as asked."""
+    dupe of #9 🙄") or in a comment's words is exasperation: made as asked. The words
+    rolled at are no reason to post where the requester reads them: a Yes changes only."""
     if not (any(rolled in text for rolled in _EYE_ROLLS) and _IRONIC_AGREEMENT.match(text)
             and _makes_a_change(found)):
         return found
-    return _confirm(found) or Declined(_changed_ticket(found), text.strip())
+    unsaid = replace(found, reason=None) if isinstance(found, ChangeStatus) else found
+    return _confirm(unsaid) or Declined(_changed_ticket(found), text.strip())
 
 
 def _makes_a_change(found: Understanding) -> bool:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pytest
 
+from bot.understanding.requests import ChangeStatus, Clarify
 from bot.understanding.summary import summary
 from tests.unit.bot.understanding.test_transcript import CONVERSATION, as_the_bot_reads, expanded
 
@@ -55,3 +56,16 @@ def test_without_an_eye_roll_or_a_change_it_is_read_as_before(
     said: str, expected: str
 ) -> None:
     assert summary(as_the_bot_reads(said, CONVERSATION)) == expanded(expected)
+
+
+@pytest.mark.parametrize("said", [
+    "sure, close 40, because that totally fixed it 🙄",
+    "yeah resolve 41, great fix 🙄",
+    "lol sure, close 42 - the user will love that 🙄",
+])
+def test_the_eye_rolled_words_are_never_posted_on_the_ticket(said: str) -> None:
+    """A Yes to "Should #40 be closed?" closes it; the words rolled at were kept as its
+    reason and posted where the requester reads them ("that totally fixed it 🙄")."""
+    asked = as_the_bot_reads(said, CONVERSATION)
+    assert isinstance(asked, Clarify) and isinstance(asked.request, ChangeStatus), asked
+    assert asked.request.reason is None, asked.request.reason
