@@ -77,6 +77,12 @@ def disowned(simple: str) -> Disowned | None:
     for said in (*_NOT_MINE, *_ANOTHERS):
         if found := said.fullmatch(simple):
             named = found.groupdict()
-            return Disowned(named.get("ticket") or "it", named.get("whose"),
-                            not_mine=said in _NOT_MINE)
+            whose = named.get("whose")
+            if whose is not None and _THEIR_TEAM.match(simple, found.end("whose")):
+                whose = None  # "sam's team": a team not named, never Sam
+            return Disowned(named.get("ticket") or "it", whose, not_mine=said in _NOT_MINE)
     return None
+
+
+_THEIR_TEAM = re.compile(rf"'s{_TEAM}")
+"""A person's team ("sam's team", "priya's people"), which is no one to offer: who is asked."""

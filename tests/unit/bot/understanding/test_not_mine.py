@@ -52,6 +52,8 @@ def should_take(name: str, ticket: int) -> str:
     ("12 is for the network team", should_take("Network", 12)),
     ("12 looks like a facilities job, can you move it", should_take("Facilities", 12)),
     ("this sounds like a network problem", should_take("Network", 7)),
+    # a person's team is not the person: who is asked (Sam was offered)
+    ("12 isn't mine, it belongs to sam's team", who_takes(12)),
 ])
 def test_who_should_take_a_disowned_ticket_is_asked(said: str, expected: str) -> None:
     assert summary(as_the_bot_reads(said, CONVERSATION)) == expected
@@ -73,3 +75,11 @@ def test_who_should_take_a_disowned_ticket_is_asked(said: str, expected: str) ->
 def test_look_alikes_ask_no_one_to_take_it(said: str) -> None:
     read = summary(as_the_bot_reads(said, CONVERSATION))
     assert not read.startswith(("assign", "ask assign")), read
+
+
+@pytest.mark.parametrize("said", ["12 belongs to sam's team", "12 is for sam's team",
+                                  "12 should be with priya's people"])
+def test_a_persons_team_never_offers_the_person(said: str) -> None:
+    """"12 belongs to sam's team" asked "Should Sam Rivera take 12?": a Yes gave it to Sam."""
+    read = summary(as_the_bot_reads(said, CONVERSATION))
+    assert "Should Sam Rivera take" not in read and "Should Priya Shah take" not in read, read
