@@ -12,13 +12,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from bot.understanding.words import BY_MISTAKE, TYPED_TICKET
+
 _LEAD = r"(?:(?:hi|hey|hello|fyi|just fyi|heads up|so|um|umm|sorry|btw|ok|okay|hmm)[,:!.]? )*"
-_TICKET = r"(?P<ticket>(?:ticket |tkt-?\d{4}-)?#?\d+|it|this|that)(?: one| ticket)?"
+_TICKET = rf"(?P<ticket>{TYPED_TICKET}|it|this|that)(?: one| ticket)?"
 _IS = r"(?: is|'s| s)"
 _IS_NOT = r"(?:'s not| s not| is not| isn'?t| aint| ain'?t)(?: really| actually| even)?"
 _OWN = (r"(?:mine|my ticket|my one|one of mine|for me|my area|my department|my dept|my team'?s"
         r"|my job|my thing|my problem|my responsibility|on me|with me|assigned to me|meant for me)")
-_BY_MISTAKE = r"(?:by mistake|by accident|in error|wrongly|incorrectly|accidentally|mistakenly)"
 _SENT_TO_ME = r"(?:assigned|given|routed|sent|allocated|passed)"
 _WHOSE = r"(?:a |an |the )?(?P<whose>[a-z][\w.@-]*(?: [a-z][\w.@-]*)??)(?:'s)?"
 _KIND = r" (?:thing|issue|problem|job|ticket|matter|question|one|area)"
@@ -37,8 +38,8 @@ _THANKS = r"(?:[,.!]* (?:thanks|thx|ty|cheers|thank you))?"
 _NOT_MINE = tuple(re.compile(rf"{_LEAD}{said}(?:{_THEN}(?:{_ITS}|{_PASS_IT_ON}))?{_THANKS}")
                   for said in (
     rf"{_TICKET}{_IS_NOT} {_OWN}",
-    rf"{_TICKET} (?:was|got|has been|is) {_BY_MISTAKE} {_SENT_TO_ME} to me",
-    rf"{_TICKET} (?:was|got|has been|is) {_SENT_TO_ME} to me {_BY_MISTAKE}",
+    rf"{_TICKET} (?:was|got|has been|is) {BY_MISTAKE} {_SENT_TO_ME} to me",
+    rf"{_TICKET} (?:was|got|has been|is) {_SENT_TO_ME} to me {BY_MISTAKE}",
     rf"{_TICKET} (?:shouldn'?t|should not) be (?:mine|with me|assigned to me|on my plate"
     r"|in my queue|on my list)",
     rf"i'?m not the right (?:person|one) for {_TICKET}",

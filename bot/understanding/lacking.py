@@ -16,7 +16,7 @@ from datetime import date, timedelta
 from bot.understanding.context import Conversation
 from bot.understanding.message import DATE, MENTION, NUMBER, REF, Message, Word
 from bot.understanding.requests import Lacking, NotInTicketFlow
-from bot.understanding.words import CHANGE_VERBS, CHANGED_VERBS
+from bot.understanding.words import BY_MISTAKE, CHANGE_VERBS, CHANGED_VERBS
 from domain.numbering import TicketNumber
 
 _T = r"(?:(?:my|the|our|this) )?(?:ticket |tkt |no |number )?T"  # a ticket as the patterns see it
@@ -70,7 +70,7 @@ _FACEPALM = ("🤦", "🙈")
 _CHANGE = rf"(?:{'|'.join(CHANGE_VERBS)})"
 _CHANGED = rf"(?:{'|'.join(CHANGED_VERBS)}|{_CHANGE})"
 _IT = r"(?:that|it|this|that one|this one)"
-_BY_MISTAKE = r"(?:by mistake|by accident|accidentally|in error|mistakenly|wrongly)"
+_BY_MISTAKE = BY_MISTAKE
 _TOLD_CHANGED = rf"(?:{_T}|tref|{_IT}) (?:was |got |has been |s ){_CHANGED}(?: on hold| to {_WHO}| as \w+)?"
 """A change told as done ("12 got closed"): news, or a request by the tables' convention
 ("12 is resolved" resolves it), unless a mistake is said with it."""

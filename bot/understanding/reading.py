@@ -48,7 +48,7 @@ from bot.understanding.workload import workload_asked
 from bot.understanding.targets import Ambiguous, Found, NoSuchTarget, find_target, fits_nobody
 from bot.understanding.words import (
     CATEGORY_WORDS, CHANGE_VERBS, CHANGED_VERBS, PRIORITY_WORDS, REAL_WORDS, SEVERITY_WORDS,
-    STATUS_VERBS, STATUS_WORDS, as_title, spelled_numbers,
+    STATUS_VERBS, STATUS_WORDS, TYPED_TICKET, as_title, spelled_numbers,
 )
 from domain.numbering import TicketNumber
 from domain.tickets import Category, Priority, TicketStatus
@@ -982,7 +982,7 @@ _WHEN_LEAD = re.compile(
     r"\b[^:\d]{0,60}:\s*(?=\S)", re.IGNORECASE)
 """A time or reason of one's own before a colon ("before i go on holiday: …"): the request
 after it is read alone."""
-_TYPED_TICKET = r"(?:ticket |tkt-?\d{4}-)?#?\d+"
+_TYPED_TICKET = TYPED_TICKET
 _DONE_TO = {"moved": "move", "closed": "close", "resolved": "resolve", "reopened": "reopen",
             "reassigned": "reassign", "assigned": "assign", "escalated": "escalate",
             "given": "give", "sent": "send", "transferred": "transfer", "put": "put"}

@@ -8,7 +8,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_TICKET = r"(?P<ticket>(?:ticket |tkt-?\d{4}-)?#?\d+|it|this|this one|that one)"
+from bot.understanding.words import TYPED_TICKET
+
+_TICKET = rf"(?P<ticket>{TYPED_TICKET}|it|this|this one|that one)"
 _SOMEONE = (r"(?:someone|somebody|anyone|anybody|someone else|one of you|one of the team"
             r"|any of you|one of u)")
 _ASK = r"(?:(?:can|could|would|will|pls|please|plz) )*"

@@ -252,6 +252,12 @@ _SPELLED_AFTER = re.compile(  # "ticket twelve", "number one hundred sixteen", "
     rf"(?P<said>(?:{_SPELLED})(?:[\s-]+(?:{_SPELLED}))*)\b", re.IGNORECASE)
 
 
+TYPED_TICKET = r"(?:ticket |tkt-?\d{4}-)?#?\d+"
+"""A ticket typed in a lower-cased message, for the readers that match whole messages:
+"12", "#12", "ticket 12", "tkt-2026-0012"."""
+BY_MISTAKE = r"(?:by mistake|by accident|in error|wrongly|incorrectly|accidentally|mistakenly)"
+"""How a change is said to have been a mistake: "12 was closed by mistake"."""
+
 def spelled_numbers(text: str) -> str:
     """A ticket's number said in words after "ticket", "number" or "no." (dictated, or typed
     as said: "close ticket twelve", "ticket one hundred sixteen") written as digits. Only
