@@ -66,7 +66,8 @@ _OOPS_SAID = _OOPS[:-1] + "+"
 _SORRY_SAID = _SORRY[:-1] + "+"
 _OOPS_WORDS = frozenset({"oops", "whoops", "sorry", "argh", "ugh", "damn", "dang", "shoot",
                          "crap", "bad", "mistake"})
-_FACEPALM = ("🤦", "🙈")
+FACEPALMS = ("🤦", "🙈")
+"""Emoji that say what is told was a mistake ("12 got closed 🤦")."""
 _CHANGE = rf"(?:{'|'.join(CHANGE_VERBS)})"
 _CHANGED = rf"(?:{'|'.join(CHANGED_VERBS)}|{_CHANGE})"
 _IT = r"(?:that|it|this|that one|this one)"
@@ -238,7 +239,7 @@ def _sorry_before(message: Message, start: int) -> bool:
     """An apology before the words read ("sorry, 12 got closed", "oops, it was resolved") or
     a facepalm anywhere: what is told next is a mistake."""
     return any(word.text in _OOPS_WORDS for word in message.words[:start]) or any(
-        face in message.text for face in _FACEPALM)
+        face in message.text for face in FACEPALMS)
 
 
 def _fits(patterns: tuple[str, ...], said: str) -> bool:

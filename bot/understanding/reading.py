@@ -23,7 +23,7 @@ from bot.understanding.letter import quoted, what_is_asked
 from bot.understanding.deadline import due_said
 from bot.understanding.disowned import Disowned, disowned
 from bot.understanding.someone import someone_asked
-from bot.understanding.lacking import files_asked, metrics_asked, not_in_ticketflow
+from bot.understanding.lacking import FACEPALMS, files_asked, metrics_asked, not_in_ticketflow
 from bot.understanding.lists import own_tickets, read_list
 from bot.understanding.message import (
     DATE, NUMBER, REF, TICKET_FIELDS, Message, Word, read_message, typed_text,
@@ -219,7 +219,30 @@ def understand(text: str, conversation: Conversation) -> Understanding:
     text = _TICKET_LINK.sub(r"\g<number>", text)
     in_view = _nothing_in_view_after_another_item(text, _in_view_of_the_quote(text, conversation))
     found = _with_fact_asked(_understand(text, in_view, several_then=True), text)
-    return _asked_first_if_doubted(_asked_first_if_eyes_rolled(found, text), text)
+    return _undone_if_a_mistake(
+        _asked_first_if_doubted(_asked_first_if_eyes_rolled(found, text), text), text)
+
+
+_MISTAKE_TOLD = re.compile(
+    r"^\W*(?P<sorry>(?:(?:sorry|oops|whoops|argh|ugh|damn|dang|shoot|crap|uh oh|oh no|my bad)"
+    r"\W+)*)(?:ticket |tkt-?\d{4}-)?#?\d+ (?:was|got|has been) (?P<made>closed|resolved"
+    r"|reopened|started|put on hold)\b", re.IGNORECASE)
+"""A change told as done, an apology before it ("sorry, 12 got closed, …")."""
+_MADE = {"closed": TicketStatus.CLOSED, "resolved": TicketStatus.RESOLVED,
+         "reopened": TicketStatus.OPEN, "started": TicketStatus.IN_PROGRESS,
+         "put on hold": TicketStatus.ON_HOLD}
+
+
+def _undone_if_a_mistake(found: Understanding, text: str) -> Understanding:
+    """A change told as done with a mistake said ("12 was closed 🤦 the user is furious",
+    "sorry, 12 got closed, …"): the undo is offered, as for "sorry, 12 was closed"; the
+    state was made again, the rest posted as its reason where the requester reads it."""
+    told = _MISTAKE_TOLD.match(text)
+    if not (isinstance(found, ChangeStatus) and told and (
+            found.status is _MADE[told["made"].lower()]) and (
+            told["sorry"] or any(face in text for face in FACEPALMS))):
+        return found  # "sorry, 12 was closed, reopen it": the request
+    return NotInTicketFlow(Lacking.UNDO, found.ticket)
 
 
 _DOUBT_FIRST = re.compile(

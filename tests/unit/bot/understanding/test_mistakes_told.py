@@ -75,6 +75,23 @@ def test_a_change_told_as_done_is_a_mistake_only_when_one_is_said(
     assert summary(as_the_bot_reads(said, CONVERSATION)) == expanded(expected)
 
 
+@pytest.mark.parametrize(("said", "expected"), [
+    ("12 was closed 🤦 the user is furious", "cannot undo #12"),
+    ("12 got closed 🤦, the user is furious", "cannot undo #12"),
+    ("12 got closed, the user is furious 🤦", "cannot undo #12"),
+    ("sorry, 12 got closed, the user is furious", "cannot undo #12"),
+    # a request said with an apology, or a state told with no mistake: made
+    ("sorry, close 12, the user is furious", "status #12 closed"),
+    ("12 was closed, the user confirmed", "status #12 closed"),
+    ("12 is resolved, the user confirmed", "status #12 resolved"),
+    ("sorry 12 was closed, reopen it", "status #12 open"),
+])
+def test_a_change_told_as_a_mistake_with_more_said_is_not_made(said: str, expected: str) -> None:
+    """"12 was closed 🤦 the user is furious" closed 12 (again) and posted "the user is
+    furious" where the requester reads it: the mistake said counts with more words too."""
+    assert summary(as_the_bot_reads(said, CONVERSATION)) == expanded(expected)
+
+
 @pytest.mark.parametrize("said", ["12 was assigned to sam", "12 was assigned to me",
                                   "12 was closed yesterday"])
 def test_news_of_a_change_offers_no_undo(said: str) -> None:
