@@ -319,10 +319,12 @@ def _in_view_of_the_quote(text: str, conversation: Conversation) -> Conversation
 _MENTIONED = re.compile(r"<at>[^<]*</at>", re.IGNORECASE)
 """Someone @mentioned, as the text has them (`<at>Sam Rivera</at>`)."""
 _TICKET_LINK = re.compile(
-    r"\bhttps?://[^\s<>\"']*?/tickets/(?P<number>[A-Za-z]{1,10}-\d{4}-\d{1,12})/?"
+    r"\bhttps?://[^\s<>\"']{0,300}?/tickets/(?P<number>[A-Za-z]{1,10}-\d{4}-\d{1,12})/?"
     r"(?=[\s).,;:!?]|$)", re.IGNORECASE)
 """A pasted link to a ticket by its number (`…/tickets/TKT-2026-0042`), read as the number.
-A link by the stored id (`…/tickets/42`, as the web app links) is no number of ours: left."""
+A link by the stored id (`…/tickets/42`, as the web app links) is no number of ours: left.
+An address is looked along for 300 characters at most, so links pasted over and over are
+read in one pass (each "http" looked to the end of the message)."""
 _OUR_NUMBER = re.compile(r"\b[A-Za-z]{1,10}-\d{4}-\d{1,12}\b")
 _OTHER_ITEM = re.compile(r"\b[A-Z]{2,10}-?\d{3,}\b")
 """An item of another system, as its own letters and digits: "OPS-612", "INC0012345"."""
