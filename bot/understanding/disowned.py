@@ -29,13 +29,19 @@ _PASS_IT_ON = (r"(?:please |pls |plz |can you |could you |can someone |could som
                r"(?:reassign|re-assign|reroute|re-route|move|pass|hand|give|send|route)"
                r"(?: it| this| that)?(?: on| over| back| along)?(?: elsewhere| to someone else"
                r"| to (?:the )?right (?:person|team|people|one))?(?: please| pls| plz)?")
+_PASS_IT_TO = (r"(?:please |pls |plz |can you |could you |kindly )?"
+               r"(?:reassign|re-assign|move|pass|hand|give|send|route)(?: it| this| that)?"
+               r"(?: over| on)? to (?:the )?(?P<to>[a-z][\w.@-]*(?: [a-z][\w.@-]*)??)"
+               rf"(?:{_TEAM})?(?: please| pls| plz)?")
+"""Passed on to someone named: "…, please reassign to sam", "… - move it to facilities"."""
 _ITS = (r"(?:it'?s|it is|its|it belongs to|belongs to|it should go to|should go to"
         rf"|it should be with|should be with|it'?s for|it is for|more like) {_WHOSE}"
         rf"(?:{_KIND}|{_TEAM})?")
 _THEN = r"(?: ?[,.;:!–—-]* | (?:and|so|but) )"
 _THANKS = r"(?:[,.!]* (?:thanks|thx|ty|cheers|thank you))?"
 
-_NOT_MINE = tuple(re.compile(rf"{_LEAD}{said}(?:{_THEN}(?:{_ITS}|{_PASS_IT_ON}))?{_THANKS}")
+_NOT_MINE = tuple(re.compile(
+    rf"{_LEAD}{said}(?:{_THEN}(?:{_ITS}|{_PASS_IT_ON}|{_PASS_IT_TO}))?{_THANKS}")
                   for said in (
     rf"{_TICKET}{_IS_NOT} {_OWN}",
     rf"{_TICKET} (?:was|got|has been|is) {BY_MISTAKE} {_SENT_TO_ME} to me",
@@ -69,6 +75,8 @@ class Disowned:
     ticket: str
     whose: str | None
     not_mine: bool
+    asked: bool = False
+    """Passed on in so many words ("…, please reassign to sam"): made, not asked about."""
 
 
 def disowned(simple: str) -> Disowned | None:
@@ -81,7 +89,8 @@ def disowned(simple: str) -> Disowned | None:
             whose = named.get("whose")
             if whose is not None and _THEIR_TEAM.match(simple, found.end("whose")):
                 whose = None  # "sam's team": a team not named, never Sam
-            return Disowned(named.get("ticket") or "it", whose, not_mine=said in _NOT_MINE)
+            return Disowned(named.get("ticket") or "it", whose or named.get("to"),
+                            not_mine=said in _NOT_MINE, asked=named.get("to") is not None)
     return None
 
 

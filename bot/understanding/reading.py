@@ -697,6 +697,8 @@ def _passed_on(
         return anyone
     named = _understand(f"give {said.ticket} to {said.whose}", conversation,
                         several_then=several_then)
+    if said.asked and needs_directory(named):
+        return named  # "…, reassign to sam": as "reassign 12 to sam" is read (which Lee asked)
     if isinstance(named, AssignTicket) and isinstance(named.to, (UserTarget, TeamTarget)):
         return _confirm(named)
     if not conversation.directory and needs_directory(named):

@@ -54,6 +54,7 @@ def should_take(name: str, ticket: int) -> str:
     ("this sounds like a network problem", should_take("Network", 7)),
     # a person's team is not the person: who is asked (Sam was offered)
     ("12 isn't mine, it belongs to sam's team", who_takes(12)),
+    ("12 isn't mine, please reassign to someone else", who_takes(12)),
 ])
 def test_who_should_take_a_disowned_ticket_is_asked(said: str, expected: str) -> None:
     assert summary(as_the_bot_reads(said, CONVERSATION)) == expected
@@ -83,3 +84,18 @@ def test_a_persons_team_never_offers_the_person(said: str) -> None:
     """"12 belongs to sam's team" asked "Should Sam Rivera take 12?": a Yes gave it to Sam."""
     read = summary(as_the_bot_reads(said, CONVERSATION))
     assert "Should Sam Rivera take" not in read and "Should Priya Shah take" not in read, read
+
+
+@pytest.mark.parametrize(("said", "expected"), [
+    ("12 is not mine, please reassign to sam", "assign TKT-2026-0012 to user:u-sam"),
+    ("12 isn't mine, give it to the network team", "assign TKT-2026-0012 to team:2"),
+    ("this isn't mine, move it to facilities please", "assign TKT-2026-0007 to team:3"),
+    ("12 isn't mine, reassign to lee",
+     "ask assign TKT-2026-0012 to ?: Which Lee do you mean? [Lee Park, Lee Chen]"),
+    ("12 isn't mine, reassign to bob",
+     "ask assign TKT-2026-0012 to ?: I couldn't find “bob”. Who should take TKT-2026-0012?"),
+])
+def test_passed_on_in_so_many_words_is_made(said: str, expected: str) -> None:
+    """Before, "12 is not mine, please reassign to sam" changed nothing ("OK, I'll leave
+    TKT-… as it is": its "not" was read as taking the request back)."""
+    assert summary(as_the_bot_reads(said, CONVERSATION)) == expected
