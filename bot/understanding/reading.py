@@ -1596,6 +1596,11 @@ def _first_clause(
                 return asked  # "I've sorted 58, can you close it off", "4 is blocked, give it
                 # to sam": what is asked of it, not the status its state would be; never after
                 # another ticket ("40 is blocked, 41 is fixed, close it": "it" may be 41)
+            if _types_another(words[reason:end], found.ticket) and any(
+                    w.text == REF and not _typed_number(w) for w in words[reason:end]) and (
+                    _asks_a_change(_later_sentence(message, conversation, start, end))):
+                return Unknown(message.text.strip())  # which one "it" is: not
+                # guessed, and no request is posted on 40 as why it changed
             return replace(found, reason=_reason(message, reason))
         if found is not None:
             return found if not isinstance(found, CreateTicket) else None

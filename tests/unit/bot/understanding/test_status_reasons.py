@@ -126,3 +126,21 @@ def test_the_writers_own_no_need_is_why_it_closes(said: str, expected: str) -> N
 ])
 def test_a_not_that_is_no_such_reason_still_changes_nothing(said: str) -> None:
     assert summary(as_the_bot_reads(said, CONVERSATION)).startswith("no change"), said
+
+
+@pytest.mark.parametrize("said", [
+    "40 is blocked, 41 is fixed, close it", "40 is stuck, 41 is worse, give it to sam",
+])
+def test_a_request_after_another_ticket_is_neither_made_nor_posted_as_a_reason(said: str) -> None:
+    """Before, 40 was put on hold with "41 is fixed, close it" posted as why: which ticket
+    "it" is cannot be told, so nothing changes and the message is said not understood."""
+    assert summary(as_the_bot_reads(said, CONVERSATION)).startswith("unknown"), said
+
+
+@pytest.mark.parametrize(("said", "reason"), [
+    ("close 40, duplicate of 41", "duplicate of 41"),
+    ("40 is blocked, waiting on 41", "waiting on 41"),
+])
+def test_another_ticket_named_in_a_reason_stays_the_reason(said: str, reason: str) -> None:
+    understood = as_the_bot_reads(said, CONVERSATION)
+    assert isinstance(understood, ChangeStatus) and understood.reason == reason
