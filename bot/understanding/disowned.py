@@ -3,7 +3,9 @@ or said to be someone else's ("12 is more of a network thing", "it belongs to fa
 
 Neither is a request in so many words, and neither says for sure who should have the
 ticket: the reader asks who should take it (the one named is offered), and nothing changes
-until that is answered. Read on the whole message, so that a condition, a question or
+until that is answered; only a request that follows in so many words ("12 isn't mine,
+please reassign to sam") is made, as "reassign 12 to sam" is. Read on the whole message,
+so that a condition, a question or
 another clause after it ("12 isn't mine to close", "12 is a network thing, not hardware")
 is never taken for one."""
 
