@@ -582,7 +582,7 @@ def _in_team(
 _NO_NAME = frozenset({
     "my", "our", "your", "his", "her", "their", "its", "new", "old", "other", "those", "these",
     "some", "no", "few", "last", "next", "first", "more", "many", "same", "similar", "related",
-    "recent", "similar", "such", "both", "every", "each", "own", "it", "you", "u", "we", "they",
+    "recent", "such", "both", "every", "each", "own", "it", "you", "u", "we", "they",
 })
 """Words before "tickets" that are never a name ("my tickets", "other tickets")."""
 
