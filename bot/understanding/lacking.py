@@ -62,19 +62,13 @@ _SNOOZE = (
 _OOPS = (r"(?:(?:oops|whoops|sorry|oh no|oh dear|uh oh|ah|argh|ugh|damn|dang|shoot|crap|my bad|my mistake"
          r"|wait|no),? )*")
 _SORRY = r"(?: sorry| my bad| oops| lol| 🙈| 🤦| 🤦‍♂️| 🤦‍♀️)*"
-_OOPS_SAID = _OOPS[:-1] + "+"
 _SORRY_SAID = _SORRY[:-1] + "+"
-_OOPS_WORDS = frozenset({"oops", "whoops", "sorry", "argh", "ugh", "damn", "dang", "shoot",
-                         "crap", "bad", "mistake"})
 FACEPALMS = ("🤦", "🙈")
 """Emoji that say what is told was a mistake ("12 got closed 🤦")."""
 _CHANGE = rf"(?:{'|'.join(CHANGE_VERBS)})"
 _CHANGED = rf"(?:{'|'.join(CHANGED_VERBS)}|{_CHANGE})"
 _IT = r"(?:that|it|this|that one|this one)"
 _BY_MISTAKE = BY_MISTAKE
-_TOLD_CHANGED = rf"(?:{_T}|tref|{_IT}) (?:was |got |has been |s ){_CHANGED}(?: on hold| to {_WHO}| as \w+)?"
-"""A change told as done ("12 got closed"): news, or a request by the tables' convention
-("12 is resolved" resolves it), unless a mistake is said with it."""
 _UNDO = (
     r"(?:(?:can|could|would) (?:you|u) |please |pls |plz |(?:oops|sorry|oh no|wait|no),? )*"
     r"(?:undo|undoe|revert(?! (?:back )?(?:on|about|regarding) )|reverse|roll ?back|take back)"
@@ -93,14 +87,14 @@ _UNDO = (
     rf"(?: on hold| to {_WHO}| as \w+)?(?: {_BY_MISTAKE}){_SORRY}",
     rf"{_OOPS}(?:i |we )?(?:just )?{_BY_MISTAKE} {_CHANGED} (?:{_T}|tref|{_IT})"
     rf"(?: on hold| to {_WHO}| as \w+)?{_SORRY}",
-    # "12 was closed by mistake", "oops 12 got closed", "12 got closed 🤦": a mistake said;
-    # "12 was closed" alone is news
+    # "12 was closed by mistake", "12 got closed, sorry": a mistake said; "12 was closed"
+    # alone is news (an apology before it, or a facepalm: `reading._undone_if_a_mistake`)
     rf"{_OOPS}(?:{_T}|tref|{_IT}) (?:was |got |has been |s ){_BY_MISTAKE} {_CHANGED}"
     rf"(?: on hold| to {_WHO}| as \w+)?{_SORRY}",
     rf"{_OOPS}(?:{_T}|tref|{_IT}) (?:was |got |has been |s ){_CHANGED}"
     rf"(?: on hold| to {_WHO}| as \w+)? {_BY_MISTAKE}{_SORRY}",
-    rf"{_OOPS_SAID}{_TOLD_CHANGED}{_SORRY}",
-    rf"{_OOPS}{_TOLD_CHANGED}{_SORRY_SAID}",
+    rf"{_OOPS}(?:{_T}|tref|{_IT}) (?:was |got |has been |s ){_CHANGED}"
+    rf"(?: on hold| to {_WHO}| as \w+)?{_SORRY_SAID}",
     rf"{_OOPS}i (?:did not|didnt|didn t|never) (?:mean|want|intend) to (?:{_CHANGE}|do) (?:{_T}|tref|{_IT})"
     rf"(?: on hold| to {_WHO}| as \w+)?{_SORRY}",
 )
@@ -193,8 +187,7 @@ def not_in_ticketflow(
     tickets = list(found.values())
     first = tickets[0] if tickets else None
     second = tickets[1] if len(tickets) > 1 else None
-    if (_fits(_UNDO, said) or _fits((_TOLD_CHANGED,), said) and _sorry_before(message, start)) \
-            and len(tickets) <= 1:  # "i closed the wrong ticket" before below
+    if _fits(_UNDO, said) and len(tickets) <= 1:  # "i closed the wrong ticket" before below
         return NotInTicketFlow(Lacking.UNDO, first or conversation.last_ticket)
     if _CLOSING.search(said):
         return None  # "close 70 as a duplicate of 71", "126 and 127 are dupes, close both"
@@ -233,13 +226,6 @@ _DIGITS = 6
 _COUNTED = frozenset({"people", "more", "other", "of", "hours", "days", "weeks", "mins", "pm",
                       "am", "percent", "%", "x"})
 _RELATING = frozenset({"by", "to", "of", "into", "with", "and", "on", "&", "+", "onto", "under"})
-
-
-def _sorry_before(message: Message, start: int) -> bool:
-    """An apology before the words read ("sorry, 12 got closed", "oops, it was resolved") or
-    a facepalm anywhere: what is told next is a mistake."""
-    return any(word.text in _OOPS_WORDS for word in message.words[:start]) or any(
-        face in message.text for face in FACEPALMS)
 
 
 def _fits(patterns: tuple[str, ...], said: str) -> bool:

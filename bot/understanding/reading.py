@@ -225,7 +225,7 @@ def understand(text: str, conversation: Conversation) -> Understanding:
 
 _MISTAKE_TOLD = re.compile(
     r"^\W*(?P<sorry>(?:(?:sorry|oops|whoops|argh|ugh|damn|dang|shoot|crap|uh oh|oh no|my bad)"
-    rf"\W+)*){TYPED_TICKET} (?:was|got|has been) (?P<made>closed|resolved"
+    rf"\W+)*)(?:{TYPED_TICKET}|it|this|that) (?:was|got|has been) (?P<made>closed|resolved"
     r"|reopened|started|put on hold)\b", re.IGNORECASE)
 """A change told as done, an apology before it ("sorry, 12 got closed, …")."""
 _MADE = {"closed": TicketStatus.CLOSED, "resolved": TicketStatus.RESOLVED,
