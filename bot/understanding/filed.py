@@ -130,8 +130,8 @@ def _window_at(
         if following is None or following[0] is None:
             return None
         size = following[2] + 1
-        return (following[0], None, size, False) if first == "since" \
-            else (None, following[0], size, False)
+        return (since_weekday(message.words[at + 1].typed, following[0], today), None, size,
+                False) if first == "since" else (None, following[0], size, False)
     if first == "yesterday":
         return today - timedelta(days=1), today, 1, False
     if first in ("tonight", "today") or first == DATE and _day(message, at) == today:
@@ -164,6 +164,14 @@ _MONTHS = {name: number for number, names in enumerate((
     ("october", "oct"), ("november", "nov"), ("december", "dec")), start=1) for name in names}
 _MONTH_LEADS = frozenset({"in", "during", "since", "before", "from", "of", "for"})
 """A month name is a time only after one of these ("in May"; "may" alone is a verb)."""
+
+
+def since_weekday(typed: str, day: date, today: date) -> date:
+    """The day "since Monday" means: said on a Monday, the Monday a week before (today is
+    "today", not "Monday"); any other day as it was read."""
+    if day == today and any(word in WEEKDAYS for word in typed.lower().split()):
+        return day - timedelta(weeks=1)
+    return day
 
 
 def _past(typed: str, said: date, latest: date) -> date | None:

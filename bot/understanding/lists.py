@@ -6,7 +6,7 @@ from dataclasses import replace
 from datetime import date, timedelta
 
 from bot.understanding.context import Conversation
-from bot.understanding.filed import FILING_CUES, FiledWhen, read_filed
+from bot.understanding.filed import FILING_CUES, FiledWhen, read_filed, since_weekday
 from bot.understanding.filters import ListFilters, Whose, read_filters
 from bot.understanding.message import DATE, NUMBER, REF, Message
 from bot.understanding.orders import (
@@ -617,7 +617,8 @@ def _worked_on(
         if words[i] == "yesterday":
             since = today - timedelta(days=1)
         elif words[i] == DATE and isinstance(value := message.words[start + i].value, date):
-            since = value - timedelta(weeks=1) if value > today else value  # "since Monday"
+            since = since_weekday(message.words[start + i].typed,
+                                  value - timedelta(weeks=1) if value > today else value, today)
             if since > today:
                 return None
         elif words[i] not in _AROUND_TOUCHED and words[i] != "since":
