@@ -5,16 +5,22 @@ PostgreSQL database, which must exist and be reachable: if it is not, every
 database test fails (it is never skipped). Unset, the suite runs on a SQLite
 file in a temporary folder. Either way the database is migrated once per run,
 and each test starts with every table empty.
+
+TICKETFLOW_TEST_CLOCK=2026-12-31T23:30:00+00:00 runs the suite as if it began at that
+instant (the clock then runs on as usual): a test that holds only at some times of day,
+on some weekdays or at a year's end shows itself at will instead of on the night CI meets it.
 """
 
 import os
 import re
+from datetime import datetime
 from collections.abc import AsyncIterator, Awaitable, Callable
 from pathlib import Path
 from uuid import uuid4
 
 import pytest
 import pytest_asyncio
+import time_machine
 from sqlalchemy import make_url, text
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
@@ -29,6 +35,15 @@ TEST_DATABASE_URL = "TICKETFLOW_TEST_DATABASE_URL"
 SCHEMA_TABLES = ("alembic_version", schema_adoptions.name)
 
 ScratchDatabase = Callable[..., Awaitable[str]]
+TEST_CLOCK = "TICKETFLOW_TEST_CLOCK"
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    if at := os.environ.get(TEST_CLOCK):
+        moment = datetime.fromisoformat(at)
+        if moment.tzinfo is None:
+            raise pytest.UsageError(f"{TEST_CLOCK} needs a UTC offset: {at}")
+        time_machine.travel(moment, tick=True).start()  # for the whole run
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:

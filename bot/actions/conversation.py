@@ -6,6 +6,7 @@ from bot.context import BotDependencies
 from bot.sender_day import sender_today
 from bot.understanding.context import Conversation, Person, TeamEntry
 from domain.access import Viewer
+from domain.clock import utcnow
 from domain.company import CompanySettings
 from domain.numbering import DEFAULT_PREFIX, parse_ticket_number
 from domain.people import Role
@@ -47,6 +48,7 @@ async def conversation_for(
     return Conversation(
         viewer_id=viewer.id,
         today=sender_today(),
+        numbering_year=utcnow().year,
         last_ticket=parse_ticket_number(last_ticket) if last_ticket else None,
         ticket_prefix=company.ticket_prefix if company else DEFAULT_PREFIX,
         people=people,

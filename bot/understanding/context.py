@@ -47,10 +47,15 @@ class Conversation:
     directory: bool = True
     """`people` and `teams` are all the viewer may name; False: not read yet, so a name that
     fits nobody is asked about (the caller reads them and understands again)."""
+    numbering_year: int | None = None
+    """The year a ticket filed now is numbered in (its `created_at`, UTC); None: `today`'s.
+    Just after midnight on 31 December UTC it is still the old year, though Berlin's today
+    is 1 January: a bare `40` is then TKT-<old year>-0040, as the tickets in view are."""
 
     def number(self, sequence: int) -> TicketNumber:
         """A bare `4`: this year's ticket 4 in the company's numbering."""
-        return TicketNumber(self.ticket_prefix, self.today.year, sequence)
+        year = self.today.year if self.numbering_year is None else self.numbering_year
+        return TicketNumber(self.ticket_prefix, year, sequence)
 
     def name_of(self, user_id: str) -> str:
         for person in self.people:

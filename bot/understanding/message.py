@@ -389,7 +389,7 @@ def _sequence(digits: re.Match[str], conversation: Conversation) -> TicketNumber
 
 def _impossible(word: str, conversation: Conversation) -> ImpossibleNumber:
     shown = word if len(word) <= _SHOWN else word[: _SHOWN - 1] + "…"
-    return ImpossibleNumber(conversation.ticket_prefix, conversation.today.year, 0, shown.upper())
+    return ImpossibleNumber(conversation.ticket_prefix, conversation.number(0).year, 0, shown.upper())
 
 
 _TALKED = frozenset({

@@ -7,7 +7,7 @@ is not answered so."""
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import datetime, time, timedelta
 from typing import Any
 
 import pytest
@@ -18,7 +18,7 @@ from domain.clock import utcnow
 from tests.e2e.assistant import wait_for_answers
 from tests.e2e.service import Service, person_in_teams, stored_ticket, texts_in, user_id_of
 from tests.e2e.service import user_in_teams
-from tests.e2e.teams_doubles.activities import TeamsUser
+from tests.e2e.teams_doubles.activities import TeamsUser, senders_today
 from tests.integration.builders import insert_person, insert_ticket, this_years
 from tests.integration.knowledge.answering_openai_stand_in import CompletionsStandIn
 
@@ -72,7 +72,7 @@ async def test_a_question_about_one_fact_of_a_ticket_is_answered_above_its_card(
 async def test_the_ticket_in_view_is_asked_about_as_it(
     service: Service, engine: AsyncEngine
 ) -> None:
-    due = (utcnow() + timedelta(days=3)).replace(hour=0, minute=0, second=0, microsecond=0)
+    due = datetime.combine(senders_today() + timedelta(days=3), time())  # 3 days from Sam's today
     _, sam, _ = await ann_sam_and_cys_ticket(service, engine, due_date=due)
     await service.say("show 40", user=sam)
 
