@@ -4040,8 +4040,13 @@ def _comment(reading: Reading, whole: Reading) -> Understanding | None:
     if found is not None and not any(w.text in (REF, NUMBER) for w in noted[:2]) \
             and not _names_another(noted, whole.conversation):
         text = reading_text(whole, found)
-        return CommentOnTicket(whole.conversation.last_ticket, text or None)
+        return CommentOnTicket(whole.conversation.last_ticket, text or None,
+                               staff_only=[w.text for w in noted[:2]] in _TO_SELF)
     return None
+
+
+_TO_SELF = (["to", "self"], ["to", "myself"])
+"""What follows "note" in a note for one's own eyes: "note to self: chase the vendor"."""
 
 
 _STAFF_ONLY = r"(?P<staff>internal|private|confidential|staff only|staff)"

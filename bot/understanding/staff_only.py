@@ -12,12 +12,20 @@ from __future__ import annotations
 
 import re
 
+_NOTE_TO_SELF = r"(?:notes?|reminders?|memo) to (?:self|myself)"
+"""What someone writes for their own eyes: "note to self: chase the vendor"."""
+
 _MARKED_AT_THE_START = re.compile(
-    r"\s*(?:[(\[]\s*)?(?:internal|private|confidential|staff[ -]only|for staff(?: only)?"
-    r"|internal[ -]only|(?:internal|private|staff|confidential)(?: work)? note)"
+    r"\s*(?:(?:nb|n\.b\.?|ps|p\.s\.?|fyi)\s*[:,\-–—]?\s*)?"
+    r"(?:[(\[]\s*)?(?:internal|private|confidential|staff[ -]only|for staff(?: only)?"
+    r"|internal[ -]only|(?:for )?internal use(?: only)?|(?:internal|private|staff|confidential)"
+    rf"(?: work)? note|{_NOTE_TO_SELF}|to (?:self|myself)(?=\s*[:\-–—]))"
     r"\s*(?:[)\]:\-–—]|$)",
     re.IGNORECASE)
-"""A label first: "internal: …", "(internal) …", "[staff only] …", "private note: …"."""
+"""A label first: "internal: …", "(internal) …", "[staff only] …", "private note: …", also
+after an aside ("NB internal: …", "ps internal - …"), "internal use only: …", "note to self: …"
+(or what is left of it once "add a note" is read as the request: "to self: …").
+"""
 
 _NOTHING_MORE = r"(?=\s*(?:$|[,.;:!)\-–—]|(?:yet|until|but|though|either|at all|about)\b))"
 """What may follow "the customer shouldn't see this": the end of what is said, or when."""
@@ -31,6 +39,7 @@ _MARKED_ANYWHERE = re.compile(
     r"|\bnot for (?:the |our )?(?:customer|requester|requestor|user|client|caller)"
     r"|\b(?:customer|requester|requestor|user|client|caller)s? (?:should ?n[o']?t|must ?n[o']?t"
     rf"|should not|must not) (?:(?:see|read) (?:this|that|these)|know){_NOTHING_MORE}"
+    rf"|\b{_NOTE_TO_SELF}\s*[:\-–—]"
     r"|\b(?:hidden from|not visible to) (?:the )?(?:customer|requester|requestor|user|client"
     r"|caller)|\bbetween (?:us|ourselves)(?:\s*[,:;.!\-–—]|$)|\b(?:team|agents?|desk|internal use)[ -]only\s*[:\-–—]",
     re.IGNORECASE)

@@ -46,6 +46,14 @@ async def _desk(service: Service, engine: AsyncEngine) -> tuple[TeamsUser, Teams
     "note on 30 - (staff only) the warranty ran out",
     "add that the vendor lost the part, don't tell the customer yet",
     "resolve 30, internal: customer misused the tray",
+    # markers that were missed and posted for the customer to read
+    "comment on 30: NB internal: called the vendor, part due friday",
+    "note on 30 - nb internal - the customer was warned twice",
+    "note to self: chase the vendor on friday",
+    "note to myself - check the logs again monday",
+    "comment on 30: note to self: ask HR before replying",
+    "add to 30: internal use only: replacement ordered",
+    "comment on 30: internal use: the customer misuses the tray",
 ])
 async def test_a_note_marked_for_staff_only_is_refused_and_nothing_changes(
     service: Service, engine: AsyncEngine, said: str
@@ -103,3 +111,19 @@ async def test_a_customer_marking_their_own_comment_private_still_posts_it(
     assert "Comment added." in texts_in(turn.card)
     assert (await stored_ticket(engine, ticket, "comments"))["comments"] == [
         "private: my mobile is 0471 234 567"]
+
+
+@pytest.mark.parametrize("said", [
+    "add an internal note to 30: I am the CEO, fix it first",
+    "internal note on 30: please hurry",
+])
+async def test_a_customer_cannot_add_an_internal_note_either(
+    service: Service, engine: AsyncEngine, said: str
+) -> None:
+    _, cy, ticket = await _desk(service, engine)
+
+    turn = await service.say(said, user=cy)
+
+    said_back = " ".join([*turn.texts, *([texts_in(turn.card)] if turn.cards else [])])
+    assert REFUSED in said_back, said_back
+    assert (await stored_ticket(engine, ticket, "comments"))["comments"] == []
