@@ -3939,15 +3939,19 @@ def _handover(reading: Reading, whole: Reading) -> Understanding | None:
 
 _A_LOOK_ONLY = re.compile(r"(?:check|look at|keep an eye on)\b")
 """What someone asks to do with a ticket that only looks at it."""
+_ONLY_A_LOOK = re.compile(
+    r"check|look at|look into|take a look at|have a look at|keep an eye on|see to")
+"""A look asked of someone named: whether they should take the ticket is asked."""
 
 
 def _asked_to_take(reading: Reading, *, asked: bool) -> Understanding | None:
     """"Sam, please take 12" hands it over; "Alex, could you have a look at 12?" asks a
-    favour, so whether Alex should take it is asked."""
+    favour, so whether Alex should take it is asked; so does "Sam, please have a look at 12",
+    a look asked for, not the ticket handed over."""
     found = _match(reading, (
         r"(?P<target>.+?)(?: [-–—])? (?P<ask>please|pls|(?:can|could|would|will) (?:you|u|ya))"
         r"(?: please)?"
-        rf" (?:{_TAKE_ON}|take a look at|have a look at|look at)(?: the)? {ref()}"
+        rf" (?P<verb>{_TAKE_ON}|take a look at|have a look at|look at)(?: the)? {ref()}"
     ))
     if found is None:
         return None
@@ -3955,7 +3959,8 @@ def _asked_to_take(reading: Reading, *, asked: bool) -> Understanding | None:
     if target is None:
         return None
     if not isinstance(target, (UserTarget, TeamTarget)) or (
-            found.group("ask") in ("please", "pls") and not asked):
+            found.group("ask") in ("please", "pls") and not asked
+            and not _ONLY_A_LOOK.fullmatch(found.group("verb"))):
         return _assign_to(reading.ticket(found), target)
     return _confirm(AssignTicket(reading.ticket(found), target))
 
