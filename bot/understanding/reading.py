@@ -3446,6 +3446,8 @@ def _history(reading: Reading) -> ShowTicket | None:
         rf"when (?:did|was|were|has|had) {ref()}(?: (?:get|got|gotten|been))?"
         rf" (?:{_DONE_BY}|escalate|change)(?: .+)?"
     ))
+    if found is None and _match(reading, _HISTORY_UNNAMED):  # "show me the history"
+        return ShowTicket(reading.conversation.last_ticket, history=True)  # none: which is asked
     if found is None and (reading.conversation.last_ticket is not None and _match(reading, (
             rf"who(?: has| have| s| else)? {_NOT_FILED}(?:{_CHANGED_BY_SOMEONE}) "
             r"(?:my|our|this|that|the) "
@@ -3456,6 +3458,16 @@ def _history(reading: Reading) -> ShowTicket | None:
         return ShowTicket(reading.conversation.last_ticket, history=True)  # the one in view
     return ShowTicket(reading.ticket(found), history=True) if found else None
 
+
+_HISTORY_UNNAMED = (
+    r"(?:and |so |ok |okay |now )?(?:(?:show|view|see|get|check|open|display|give|pull up|bring up"
+    r"|let me see|lets see|can i see|could i see|can i get|what is|where is)(?: me| us)? )?"
+    r"(?:the |tref is |tref s |its |this |that )?(?:full |whole |complete |ticket )?"
+    r"(?:history|histroy|hisotry|changelog|change log|audit log|audit trail)"
+    r"(?: (?:of|on|for) tref)?(?: please| pls| plz| too| as well)?")
+"""Its history asked for with no ticket named ("show me the history", "history?", "can I
+see its history"): of the ticket in view, else which one is asked. Never a search for
+"history" (the tickets about it are asked for as such: "tickets about history")."""
 
 _LATELY = (r"(?: (?:so far|lately|recently|yet|tdate|this week|this morning|overnight"
            r"|since [\w]+(?: [\w]+)?))?")
