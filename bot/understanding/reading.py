@@ -218,9 +218,42 @@ def understand(text: str, conversation: Conversation) -> Understanding:
     """What the message asks for; questions and negations never come back as a change."""
     text = _TICKET_LINK.sub(r"\g<number>", text)
     in_view = _nothing_in_view_after_another_item(text, _in_view_of_the_quote(text, conversation))
+    if (then := _the_same_asked_of_another(text, in_view)) is not None:
+        return _asked_first_if_doubted(then, text)  # "sorry, 12 got closed, close 13 too"
     found = _with_fact_asked(_understand(text, in_view, several_then=True), text)
     return _undone_if_a_mistake(
         _asked_first_if_doubted(_asked_first_if_eyes_rolled(found, text), text), text)
+
+
+_DONE_TOLD_FIRST = re.compile(
+    r"^\W*(?:(?:sorry|oops|whoops|ok|okay|fyi|btw|hi|hey|so)\W+)*"
+    rf"(?P<told>(?:ticket )?{TYPED_TICKET}(?:'s| is| was| got| has been| has)(?: already| just)?"
+    r" (?:put on hold|on hold|in progress|\w+)"
+    rf"|(?:i|we) (?:have |ve )?(?:already |just )?\w+ (?:ticket )?{TYPED_TICKET})"
+    r"(?: (?:already|now|yesterday|earlier|today|this morning))?"
+    r"(?:\s*[,;.!:\-–—]+\s*|\s+)(?:(?:so|and|then|now|but)\s+)?(?P<rest>\S.*)$", re.IGNORECASE)
+"""A ticket told as in a state, then more: "12 got closed, …", "i closed 12 - …"."""
+
+
+def _the_same_asked_of_another(text: str, conversation: Conversation) -> Understanding | None:
+    """"12 got closed, close 13 too", "i resolved 12, resolve 13 as well": the state of 12 is
+    told, the same change asked of other tickets typed after it; that request alone is made
+    (12 was closed again, or "pls close 13" posted on it as why)."""
+    said = _DONE_TOLD_FIRST.match(text.replace("’", "'"))
+    if said is None:
+        return None
+    told = _understand(said["told"], conversation, several_then=False)
+    if not isinstance(told, ChangeStatus) or told.status is None or told.ticket is None:
+        return None
+    asked = _understand(said["rest"], conversation, several_then=False)
+    change, tickets = (asked.change, asked.tickets) if isinstance(asked, EachTicket) else (
+        asked, (getattr(asked, "ticket", None),))
+    rest = read_message(said["rest"], conversation)
+    typed = {rest.ticket(i) for i in _typed_tickets(rest, 0, len(rest.words))}
+    if not isinstance(change, ChangeStatus) or change.status is not told.status or (
+            told.ticket in tickets or not set(tickets) <= typed):
+        return None
+    return asked
 
 
 _MISTAKE_TOLD = re.compile(
