@@ -3852,6 +3852,11 @@ def _assign(reading: Reading, whole: Reading) -> Understanding | None:
             return _assign_to(reading.ticket(found), placed) if placed is not None else None
         return _assign_to(reading.ticket(found), find_target(said, conversation))
     if found := _match(reading, (
+        rf"(?:put|move|drop|stick|place|pop|throw|chuck|shift)(?: the)? {ref()} (?:in|into)"
+        rf" (?P<target>(?!{_QUEUE}$).+ (?:queue|queu|que|backlog|pool))"
+    )):  # "put 3 in the network queue": the team's (a status it never was)
+        return _assign_to(reading.ticket(found), find_target(reading.words(found, "target"), conversation))
+    if found := _match(reading, (
         r"(?:(?:can|could|would) (?:you|u) |pls |please |plz )*(?:(?:give|send|get|tell) (?:me|us)"
         r"|(?:provide|share)(?: (?:me|us))?(?: with)?) "
         r"(?:an? |the |some |any )?(?:quick |brief |short |latest |current |full )?(?P<what>update"

@@ -56,7 +56,10 @@ def find_target(words: list[Word], conversation: Conversation) -> Found:
     if phrase in _OUR_TEAM:
         return _own_team(conversation) or NoSuchTarget(typed_text(kept))
     if kept[0].text in TEAM_WORDS or kept[-1].text in TEAM_WORDS:
-        inner = [w.text for w in kept if w.text not in TEAM_WORDS]
+        texts = [w.text for w in kept]
+        inner = [word for at, word in enumerate(texts) if word not in TEAM_WORDS and not (
+            word == "teams" and texts[at + 1:at + 2] and texts[at + 1] in TEAM_WORDS
+        )]  # "the network team's queue"
         found = _team(" ".join(inner), conversation)
     else:
         found = _named(phrase, conversation)
