@@ -1853,9 +1853,43 @@ def _reason(message: Message, begin: int) -> str | None:
         end -= len(thanks)
     if end <= begin < len(words):
         return None  # "close 12 - thanks", "close 12 - brb": courtesy, no reason
+    if _said_aside(words[begin:end], message.original(begin, end if end < len(words) else None)):
+        return None  # "close 12, also whats the status of 13", "…, have a good weekend"
     if words[begin:end] and set(words[begin:end]) <= _ONLY_DONE:
         return None  # "close 12 as fixed": nothing the change does not say itself
     return _unquoted(message.original(begin, end if end < len(words) else None))  # "… 🙄" kept
+
+
+_ASIDE_LEADS = frozenset({"also", "and", "btw", "plus", "oh", "ps", "anyway", "anyways", "fyi"})
+_CONTRACTED_ASKS = frozenset({"whats", "wheres", "whos", "whens", "hows", "whys"})
+_QUESTION_WORDS = frozenset({"what", "where", "who", "when", "why", "how", "which"})
+_ASKED_HOW = frozenset({"is", "are", "was", "were", "does", "do", "did", "has", "have", "can",
+                        "could", "will", "would", "should", "about"})
+_ASKED_WHO = frozenset({"you", "u", "we", "i", "anyone", "someone", "anybody", "somebody",
+                        "there", "tref", "tnum"})
+_FAREWELLS = ("have a nice", "have a good", "have a great", "have a lovely", "enjoy your",
+              "enjoy the", "good weekend", "nice weekend", "great weekend", "happy friday",
+              "happy weekend", "happy holidays", "see you", "see ya", "cya", "take care",
+              "good night", "goodnight", "speak tomorrow", "talk tomorrow",
+              *(f"{thanks} {who}" for thanks in ("thanks", "thank you", "thx", "ty", "cheers")
+                for who in ("all", "everyone", "everybody", "guys", "team", "folks", "again")))
+
+
+def _said_aside(said: list[str], typed: str) -> bool:
+    """A question or a goodbye after a change ("close 12, also whats the status of 13",
+    "resolve 12, have a good weekend", "close 12. thanks everyone for the help!"): said to
+    whoever reads the chat, no reason for the change, so never posted as one where the
+    requester reads it. "thanks to the vendor's patch", "when I rebooted it, it worked" are
+    reasons still."""
+    while said and said[0] in _ASIDE_LEADS:
+        said = said[1:]
+    if not said:
+        return False
+    if typed.rstrip().endswith("?") or " ".join(said).startswith(_FAREWELLS):
+        return True
+    return said[0] in _CONTRACTED_ASKS or len(said) > 1 and (
+        said[0] in _QUESTION_WORDS and said[1] in _ASKED_HOW
+        or said[0] in _ASKED_HOW - {"about"} and said[1] in _ASKED_WHO)
 
 
 _UNFINISHED = frozenset({"is", "was", "are", "were", "am", "be", "been", "said", "says", "say",
