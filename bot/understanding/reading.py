@@ -102,9 +102,9 @@ _POLITE_START = (
     "please to", "kindly to", "pls to", "do the needful and", "i want that", "then", "yes", "yeah", "yep",
     "would tref be possible to", "is tref possible to", "any chance you could", "any chance you can",
     "would you be able to", "could you possibly", "quick one", "quick question", "-", "–", "—",
-    "do you mind", *_GLAD_IF, "yall can", "you all can", "you guys can", "u guys can",
+    "do you mind", *_GLAD_IF, "yall can", "you all can", "you guys can", "u guys can", "u can",
     # leave given, as "you can close 12" is: "feel free to close 12", "ok to close 12"
-    "you may", "feel free to", "do feel free to", "happy for you to", "you are free to",
+    "you may", "u may", "feel free to", "do feel free to", "happy for you to", "you are free to",
     "ok to", "okay to", "fine to", "good to", "safe to",
     "i am request you to", "i request you to", "i am requesting you to", "request you to",
     "dear", "actually", "anyway", "anyways", "well", "sorry", "oops", "ptal", "fyi", "btw",
@@ -1583,7 +1583,8 @@ def _first_clause(
         if typed.endswith((",", ";", ".", "!", "?")) or typed.endswith(":") and (
                 words[index].text in (REF, NUMBER)):  # "close 9: confirmed fixed by user"
             reason = index + 1
-        elif _starts_reason([w.text for w in words[index + 1:index + 5]]):
+        elif _starts_reason([w.text for w in words[index + 1:index + 5]]) or _asked_after(
+                message, index + 1):  # "12 is fixed please close it", as with the comma
             reason = index + 1
         elif _clause_ends(message, index):  # "sam is off sick so give 165 to alex": only
             if not later:  # what is told, then the request after it
@@ -1951,8 +1952,24 @@ def _clause_ends(message: Message, index: int) -> bool:
     following = message.words[index + 1].text if index + 1 < len(message.words) else ""
     after = message.words[index + 2].text if index + 2 < len(message.words) else ""
     return following in ("-", "–", "—") or following in ("so", "therefore", "hence") and (
-        after in _REQUEST_VERBS | _SETTING_VERBS | {"please", "pls", "plz", "kindly"})
+        after in _REQUEST_VERBS | _SETTING_VERBS | {"please", "pls", "plz", "kindly"}) or (
+        index > 0 and _asked_after(message, index + 1))
     # "sam is off sick so give 165 to alex": a request after what is told
+
+
+_ASKED_RUN_ON = ({"please", "pls", "plz", "kindly"}, {"you", "u"}, {"can", "could", "may"})
+"""How a request run on after what is told starts: "please …", "you can …", "can you …"."""
+
+
+def _asked_after(message: Message, index: int) -> bool:
+    """Word `index` starts a request run on after what was told, without a comma: "12 is
+    fixed please close it", "… u can close it now", "… can you close it"."""
+    said = [w.text for w in message.words[index:index + 3]]
+    polite, who, can = _ASKED_RUN_ON
+    asked = said[1:2] if said[:1] and said[0] in polite else (
+        said[2:3] if said[:1] and said[0] in who and said[1:2] and said[1] in can or (
+            said[:1] and said[0] in can and said[1:2] and said[1] in who) else [])
+    return bool(asked) and asked[0] in _REQUEST_VERBS | _SETTING_VERBS
 
 
 def _it_as_told(
@@ -2127,10 +2144,21 @@ def _starts_reason(said: list[str]) -> bool:
         return True  # "resolve 4 no further issues", but not "close 4 no wait"
     if said[:2] in (["due", "to"], ["owing", "to"]) and len(said) > 2:
         return True  # "closing 12 due to no response"
+    if said[0] in ("i", "we") and said[1:2] and said[1] in _TOLD_BY_ONESELF and len(said) > 2:
+        return True  # "close 12 i dont need it anymore", "… i fixed it myself"
+    if said[0] == "not" and said[1:2] and said[1] in ("needed", "required", "necessary"):
+        return True  # "close 12 not needed anymore"
     if said[0] not in _BECAUSE:
         return False
     return said[0] != "as" or said[1:2] != [] and (
         said[1] in _SOMEONE | _REQUESTERS | _AS_SAID or _ended_as(said[1:]))
+
+
+_TOLD_BY_ONESELF = frozenset({
+    "dont", "do", "no", "already", "fixed", "sorted", "solved", "resolved", "managed",
+    "figured", "found", "got"})
+"""What follows "i" or "we" that tells why, run on after a request: "… i dont need it
+anymore", "… we found the cause"; not "show tickets i have", a list's own words."""
 
 
 _AS_SAID = frozenset({"you", "u", "nobody", "noone", "per", "discussed", "agreed", "requested",

@@ -299,7 +299,6 @@ THIRTEENTH_MISREAD: frozenset[str] = frozenset({
     'nobody has touched 628 since monday, give it to alex',
     'so frustrating, 629 was closed but the issue is still there - reopen it pls',
     "i'm sick of chasing this. 630 urgent now",
-    'great, another week without email. 632 please make it urgent',
     'ugh the wifi in room 5 dropped again, new ticket pls',
     'oh wonderful, 636 closed again without a fix 🙃',
     'yeah great job on 638 guys, only took a month',

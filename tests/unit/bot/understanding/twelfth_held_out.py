@@ -351,7 +351,6 @@ TWELFTH_MISREAD: frozenset[str] = frozenset({
     'the ticket 496 i want that you put it in hold',
     'is possible to change priority of 497 in high?',
     'sir please my ticket 498 make urgent, printer not printing since morning',
-    '560 problem is solve now you can close',
     'please revert me on 500 status',
     'for 562 the priority must be more high',
     'asign 503 to priay',
