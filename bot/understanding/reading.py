@@ -1616,7 +1616,8 @@ def _first_clause(
             words[reason + 1].text not in _NEGATIONS)  # "…, I'm off next week": their own
         if after & (_TAKEN_BACK - _WHEN_SAID if own or others_did else _TAKEN_BACK):
             return None  # "resolve 4, or maybe …", "close 4, tomorrow": not the request it starts with
-        if changed and found is not None and _asks_about_it([w.text for w in words[reason:end]]):
+        if changed and found is not None and (_asks_about_it([w.text for w in words[reason:end]])
+                                              or _gainsaid(found, [w.text for w in words[reason:]])):
             return _confirm(found) or Declined(_first_ticket(message), message.text.strip())
             # "close 12, what do you think", "… is that allowed": asked first, never made
         if _addressed(message, start, reason):  # "Network team, please close 12": no list
@@ -2118,6 +2119,11 @@ _TELLS = frozenset({"is", "was", "has", "are", "were", "keeps", "came", "seems",
                     "works", "needs", "am", "have"})
 
 
+_SAYS = frozenset({"said", "says", "confirmed", "confirms", "reported", "reports", "replied",
+                   "wrote"})
+"""Telling what someone said, as a reason starts ("close 814 the user said its working")."""
+
+
 _REQUESTERS = frozenset({"user", "users", "customer", "requester", "requestor", "client",
                          "caller", "vendor", "enduser"})
 _TOLD_SO = frozenset({"confirmed", "confirms", "says", "said", "reports", "reported", "agreed",
@@ -2131,7 +2137,7 @@ def _starts_reason(said: list[str]) -> bool:
     if not said:
         return False
     subject = next((i for i, w in enumerate(said[1:4], start=1) if w in _PEOPLE), 4)
-    if said[0] in _TELLING and any(w in _TELLS for w in said[1:subject]):
+    if said[0] in _TELLING and any(w in _TELLS | _SAYS for w in said[1:subject]):
         return True  # not "… back to | the queue, I am swamped": "I" is another's subject
     if said[0] in _WAITING and said[1:2] in (["on"], ["for"]):
         return True  # "82 on hold waiting on user": why, not part of the status
@@ -2151,7 +2157,8 @@ def _starts_reason(said: list[str]) -> bool:
     if said[0] not in _BECAUSE:
         return False
     return said[0] != "as" or said[1:2] != [] and (
-        said[1] in _SOMEONE | _REQUESTERS | _AS_SAID or _ended_as(said[1:]))
+        said[1] in _SOMEONE | _REQUESTERS | _AS_SAID or _ended_as(said[1:])
+        or said[2:3] != [] and said[2] in _TELLS)  # "close 12 as issue is resolved"
 
 
 _TOLD_BY_ONESELF = frozenset({
@@ -2319,6 +2326,26 @@ def _asks_about_it(said: list[str]) -> bool:
         said[0] in _AUXILIARIES and said[1:2] != [] and said[1] in _ASKED_OF and not (
             said[0] in ("can", "could", "would", "will") and said[1] in ("you", "u"))))
     # "…, can you close it off" asks for a change: read as the request it is
+
+
+_STILL_WRONG = frozenset({"broken", "failing", "happening", "down", "crashing", "there",
+                          "occurring", "freezing", "dropping", "erroring", "not", "doesnt",
+                          "isnt", "wont", "cant", "an", "a", "the"})
+"""What follows "still" in a sentence that tells a ticket is not done: "still broken", "still
+an issue", "still the same", "still doesn't print"."""
+
+
+def _gainsaid(found: Understanding | None, said: list[str]) -> bool:
+    """A close or a resolve whose reason tells the ticket is not done ("close 814, the user
+    says it's still broken", "resolve 4 - still happening", "close 4, it's broken again"):
+    which is meant is asked, never done."""
+    if not isinstance(found, ChangeStatus) or found.status not in (
+            TicketStatus.RESOLVED, TicketStatus.CLOSED):
+        return False
+    return any(w == "still" and _STILL_WRONG & set(said[i + 1:i + 4]) for i, w in enumerate(said)) \
+        or any(said[i:i + 2] in (["broken", "again"], ["back", "again"], ["came", "back"],
+                                 ["is", "back"], ["failing", "again"], ["down", "again"])
+               for i in range(len(said) - 1))
 
 
 _AUXILIARIES = frozenset({"is", "are", "does", "do", "should", "can", "could", "would", "will",
@@ -3653,6 +3680,10 @@ def _status(reading: Reading, whole: Reading) -> Understanding | None:
         wanted = STATUS_VERBS.get(verb, TicketStatus.OPEN if "open" in verb else TicketStatus.RESOLVED)
         return ChangeStatus(reading.ticket(found), wanted)
     if found := _match(reading, (
+        rf"(?:hold|park|pause)(?: the)? {ref()} (?:until|till|til|pending) (?!.*\bthen\b).+"
+    )):  # "hold 738 till monday", as "put 738 on hold till monday"; not "…, then close it"
+        return ChangeStatus(reading.ticket(found), TicketStatus.ON_HOLD)
+    if found := _match(reading, (
         rf"(?:i |i have |ive |we |we have |weve |just )*(?P<verb>{'|'.join(_DONE)})(?: {ref()})?"
         r"(?: (?:now|already|today|just now))?"
     )):
@@ -3822,7 +3853,8 @@ def _status_then_reason(reading: Reading, first: int, rest: list[Word]) -> Chang
             or said[cut + 1:cut + 2] == ["the"] and said[cut + 2:cut + 3] != [] and (
                 said[cut + 2] in _REQUESTERS))  # "mark 12 resolved by the user": who did
         if opens and not _conditional(said[cut:]) and (
-                status := _status_value(said[:cut])) is not None:
+                status := _status_value(said[:cut])) is not None and not _gainsaid(
+                    ChangeStatus(None, status), said[cut:]):
             why = reading.message.original(first + cut).strip(" .!")
             return ChangeStatus(None, status, reason=why or None)
     return None

@@ -23,7 +23,12 @@ others of their kind, written before they were run: 117 of 151 with all of that.
 Fixed by kind, never by the lines themselves. Wrong changes first: a look asked of someone
 named with "please" ("<at>Sam Rivera</at> please take a look at 825", "priya pls check 12")
 gave them the ticket, as "Sam, please take 12" does; now whether they should take it is
-asked; 118.
+asked; 118. Found writing look-alikes, none in the table: a question or a goodbye after a
+change was posted as its reason ("close 12, also whats the status of 13", "close 12, good
+weekend all"); a close whose reason says it is not done was made ("close 814, the user says
+its still broken"). Then changes missed: a status run straight on into why ("hold 738 until
+the new laptop arrives", "kindly close the ticket 820 as issue is resolved", "hey can you
+close 814 the user said its working now thanks"); 121.
 """
 
 from __future__ import annotations
@@ -223,7 +228,6 @@ FOURTEENTH_HELD_OUT: tuple[tuple[str, str], ...] = (
 
 FOURTEENTH_MISREAD: frozenset[str] = frozenset({
     'the user confirmed 737 works, closing',
-    'hold 738 until the new laptop arrives',
     'close 852 lol',
     'can sam pick up 743?',
     'comment on 754 "rebooted router, looks stable"',
@@ -250,9 +254,7 @@ FOURTEENTH_MISREAD: frozenset[str] = frozenset({
     'not sure if 844 is fixed, can you check with the user',
     'the user wrote "please close my ticket 805" but the issue isnt fixed',
     'sam said "807 can be closed" - go ahead',
-    'hey can you close 814 the user said its working now thanks',
     '815 to alex please he knows the system',
-    'kindly close the ticket 820 as issue is resolved',
     "Hello, I raised a ticket last week about my monitor (831) and nobody has contacted me yet. Could someone please have a look? It's quite urgent as I can't work properly.",
     "i'm off tomorrow, can someone cover 847",
 })

@@ -228,7 +228,6 @@ NINTH_MISREAD: frozenset[str] = frozenset({
     'sir ticket 184 is pending since 3 days, kindly expedite',
     'ticket 185 i am not able to see the status, kindly tell',
     'that 190 one is proper urgent mate',
-    'hey so can you close ticket 198 the user said it is working now thanks',
     '🔥🔥 202 is on fire make it urgent',
     'close enough 😂',
 })
