@@ -409,7 +409,8 @@ _TALK_TO = frozenset({"talk", "speak", "go", "turn", "chat", "write", "reach", "
 def _can_be_ticket(words: list[Word], index: int) -> bool:
     before = words[index - 1].text if index > 0 else ""
     after = words[index + 1].text if index + 1 < len(words) else ""
-    looked = before == "at" and index > 1 and words[index - 2].text in ("look", "looking", "glance")
+    looked = before == "at" and index > 1 and words[index - 2].text in (
+        "look", "looking", "looked", "looks", "glance", "glanced")  # "nobody has looked at 628"
     looked |= before == "about" and index > 1 and words[index - 2].text in _TALKED
     looked |= before == "about" and index > 2 and words[index - 2].text in ("me", "us") and (
         words[index - 3].text in _CALL_ME)

@@ -2107,6 +2107,9 @@ def _addressed(message: Message, begin: int, sentence: int) -> bool:
                and w not in _QUESTION_START and _status_value([w]) is None for w in said)
 
 
+_SINCE_WHEN = frozenset({DATE, "yesterday", "last", "this", "morning", "lunch", "then", "ages",
+                         "forever", "days", "weeks", "hours", "early"})
+"""What follows "since" when it says when ("since monday", "since last week"), not why."""
 _BECAUSE = frozenset({"because", "since", "cause", "cuz", "coz", "bc", "-", "–", "—", "as"})
 _SOMEONE = frozenset({"he", "she", "they", "we", "i", "it", "tref", "hes", "shes", "theyre", "its",
                       "the", "this", "that", "there", "theres"})
@@ -2154,8 +2157,8 @@ def _starts_reason(said: list[str]) -> bool:
         return True  # "close 12 i dont need it anymore", "… i fixed it myself"
     if said[0] == "not" and said[1:2] and said[1] in ("needed", "required", "necessary"):
         return True  # "close 12 not needed anymore"
-    if said[0] not in _BECAUSE:
-        return False
+    if said[0] not in _BECAUSE or said[0] == "since" and said[1:2] and said[1] in _SINCE_WHEN:
+        return False  # "nobody has touched 628 since monday, …": when, not why
     return said[0] != "as" or said[1:2] != [] and (
         said[1] in _SOMEONE | _REQUESTERS | _AS_SAID or _ended_as(said[1:])
         or said[2:3] != [] and said[2] in _TELLS)  # "close 12 as issue is resolved"

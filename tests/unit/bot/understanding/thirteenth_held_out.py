@@ -296,7 +296,6 @@ THIRTEENTH_MISREAD: frozenset[str] = frozenset({
     '<at>Sam Rivera</at> 621 is yours',
     'my vpn keeps dropping, so annoying!! can you log a ticket',
     'honestly 626 has been open for 3 weeks, can someone just escalate it',
-    'nobody has touched 628 since monday, give it to alex',
     'so frustrating, 629 was closed but the issue is still there - reopen it pls',
     "i'm sick of chasing this. 630 urgent now",
     'ugh the wifi in room 5 dropped again, new ticket pls',
