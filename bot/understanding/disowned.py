@@ -29,11 +29,11 @@ _TEAM = r" (?:team|queue|people|guys|folks|dept|department)"
 
 _PASS_IT_ON = (r"(?:please |pls |plz |can you |could you |can someone |could someone |kindly )?"
                r"(?:reassign|re-assign|reroute|re-route|move|pass|hand|give|send|route)"
-               r"(?: it| this| that)?(?: on| over| back| along)?(?: elsewhere| to someone else"
+               rf"(?: it| this| that| (?P<handed>{TYPED_TICKET}))?(?: on| over| back| along)?(?: elsewhere| to someone else"
                r"| to (?:the )?right (?:person|team|people|one))?(?: please| pls| plz)?")
 _PASS_IT_TO = (r"(?:please |pls |plz |can you |could you |kindly )?"
-               r"(?:reassign|re-assign|move|pass|hand|give|send|route)(?: it| this| that)?"
-               r"(?: over| on)? to (?:the )?(?P<to>[a-z][\w.@-]*(?: [a-z][\w.@-]*)??)"
+               r"(?:reassign|re-assign|move|pass|hand|give|send|route)"
+               rf"(?: it| this| that| (?P<passed>{TYPED_TICKET}))?(?: over| on)? to (?:the )?(?P<to>[a-z][\w.@-]*(?: [a-z][\w.@-]*)??)"
                rf"(?:{_TEAM})?(?: please| pls| plz)?")
 """Passed on to someone named: "…, please reassign to sam", "… - move it to facilities"."""
 _ITS = (r"(?:it'?s|it is|its|it belongs to|belongs to|it should go to|should go to"
@@ -91,9 +91,19 @@ def disowned(simple: str) -> Disowned | None:
             whose = named.get("whose")
             if whose is not None and _THEIR_TEAM.match(simple, found.end("whose")):
                 whose = None  # "sam's team": a team not named, never Sam
-            return Disowned(named.get("ticket") or "it", whose or named.get("to"),
+            ticket = named.get("ticket") or "it"
+            if handed := named.get("passed") or named.get("handed"):
+                if _digits(ticket) not in ("", _digits(handed)):
+                    return None  # "12 isn't mine, give 13 to sam": which is meant is not guessed
+                ticket = handed  # "not mine - give 12 to sam": the ticket passed on
+            return Disowned(ticket, whose or named.get("to"),
                             not_mine=said in _NOT_MINE, asked=named.get("to") is not None)
     return None
+
+
+def _digits(typed: str) -> str:
+    """The number typed ("#12", "ticket 12", "tkt-2026-0012": "12"), or "" for "it"."""
+    return "".join(ch for ch in typed.split("-")[-1] if ch.isdigit()).lstrip("0")
 
 
 _THEIR_TEAM = re.compile(rf"'s{_TEAM}")
