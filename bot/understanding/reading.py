@@ -1633,7 +1633,8 @@ def _first_clause(
                 # another ticket ("40 is blocked, 41 is fixed, close it": "it" may be 41)
             if _types_another(words[reason:end], found.ticket) and any(
                     w.text == REF and not _typed_number(w) for w in words[reason:end]) and (
-                    _asks_a_change(_later_sentence(message, conversation, start, end))):
+                    _asks_a_change(later_asked := _later_sentence(
+                        message, conversation, start, end)) or isinstance(later_asked, Unknown)):
                 return Unknown(message.text.strip())  # which one "it" is: not
                 # guessed, and no request is posted on 40 as why it changed
             return replace(found, reason=_reason(message, reason))
@@ -1982,6 +1983,11 @@ def _it_as_told(
     if not named or _typed_tickets(message, first, last):
         return found
     ticket = message.ticket(named[0])
+    if any(message.ticket(i) != ticket for i in named) and (
+            isinstance(found, _CHANGES) or isinstance(found, Clarify) and isinstance(
+                found.request, _CHANGES)):
+        return Unknown(message.text.strip())  # "not 789, i meant 790, close it": which one
+        # "it" is cannot be told; the first named was changed, or the one in view
     if isinstance(found, Clarify) and isinstance(found.request, _CHANGES) and (
             was := found.request.ticket) is not None and any(
                 w.text == REF for w in message.words[first:last]):  # "it" said, not implied
