@@ -60,6 +60,7 @@ from bot.dialogs.new_ticket import (
     is_bare_choice,
     keep_for_ticket,
     kept_as_details,
+    noted_ahead,
     noted_priority,
     waiting_for,
 )
@@ -271,6 +272,11 @@ class MessageRouter:
                 values, said = kept  # "make it urgent and give it to Sam" while it is filed
                 keep_for_ticket(dc, values)
                 await turn_context.send_activity(said)
+                await dc.reprompt_dialog()
+                return
+            if (ahead := noted_ahead(dc, text)) is not None:  # "incident" under "Describe it"
+                keep_for_ticket(dc, ahead[0])
+                await turn_context.send_activity(ahead[1])
                 await dc.reprompt_dialog()
                 return
             if explained := choice_explained(dc, text):  # "what does urgent mean?"

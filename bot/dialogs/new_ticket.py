@@ -28,6 +28,8 @@ from botbuilder.dialogs.prompts import (
     TextPrompt,
 )
 
+from bot.actions import notices
+from bot.actions.option import yes_alone
 from bot.dialogs.answers import skips
 from bot.understanding.courtesy import courtesy
 from bot.understanding.requests import Question, Understanding
@@ -128,6 +130,8 @@ class NewTicketDialog(ComponentDialog):  # type: ignore[misc]  # untyped SDK cla
 
     @staticmethod
     async def description_is_valid(prompt: PromptValidatorContext) -> bool:
+        if prompt.recognized.succeeded and yes_alone(str(prompt.recognized.value)):
+            return False  # "yes" after "Let's file … as a ticket.": asked again, never filed
         return await _validate(
             prompt, lambda text: parse_text("description", text, limit=DESCRIPTION_MAX)
         )
@@ -232,6 +236,26 @@ def noted_priority(dialog_context: DialogContext, text: str) -> str | None:
     priority = Priority.URGENT if word == "asap" else Priority(word)
     values["priority"] = priority.value
     return PRIORITY_LABELS[priority]
+
+
+def noted_ahead(dialog_context: DialogContext, text: str) -> tuple[dict[str, str], str] | None:
+    """Under "Describe it …", a kind or an urgency said and nothing else ("incident", "Bug",
+    "incident, high", "urgent"): the answers to the questions ahead and the sentence that says
+    they are kept, so they are not asked; never the description (nor, for "urgent", a list of
+    urgent tickets). None for anything else ("bug in the calendar view, …", "3"), for two
+    kinds, and under any other question."""
+    if waiting_for(dialog_context) != "description" or not is_bare_choice(text):
+        return None
+    if any(word.isdecimal() or word in _ORDINALS for word in re.findall(r"[^\W_]+", text.casefold())):
+        return None
+    kinds = [kind for kind, label in CATEGORY_LABELS.items() if says_label(text, label)]
+    urgencies = [urgency for urgency, label in PRIORITY_LABELS.items() if says_label(text, label)]
+    if len(kinds) > 1 or len(urgencies) > 1 or not kinds + urgencies:
+        return None
+    values = {"category": kind.value for kind in kinds} | {"priority": p.value for p in urgencies}
+    noted = [f"kind {CATEGORY_LABELS[kind]}" for kind in kinds] + [
+        f"{PRIORITY_LABELS[urgency]} priority" for urgency in urgencies]
+    return values, notices.noted_for_filing(noted)
 
 
 def keep_for_ticket(dialog_context: DialogContext, values: Mapping[str, str]) -> bool:
