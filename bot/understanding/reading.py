@@ -74,6 +74,20 @@ _HELP_ASKED = re.compile(  # "what can I do here", "what commands are there", "h
 )
 NO = frozenset({"no", "nope", "nah", "no thanks", "no thank you", "not now", "not yet", "n",
                 "no way", "leave it", "leave it as it is", "keep it"})
+_LEAD_TO_CALL_OFF = (r"(?:(?:actually|hmm+|hm|wait|ok|okay|erm|um|ah|oh|well|on (?:second|2nd)"
+                     r" thoughts?|second thoughts?|thinking about it)[ ,.!-]+)*")
+_THOUGHT_BETTER_OF = re.compile(
+    rf"{_LEAD_TO_CALL_OFF}(?:(?P<kept>(?:just )?(?:leave|keep)) (?:it|that|this)(?: (?:as|at|on))?"
+    r"(?: (?:is|it is|alone|like that|like this|for now|the same|then"
+    r"|(?:low|medium|high|urgent)(?: priority)?|open|on hold|in progress))?"
+    r"|(?:don'?t|don t|do not)(?: do (?:it|that))?|forget (?:it|that))")
+"""A change called off after second thoughts ("on second thought leave it medium", "actually
+keep it as is", "hmm, don't", "leave it as medium"): nothing changes. "leave it with me" is
+no calling off."""
+_ON_SECOND_THOUGHT = re.compile(
+    r"(?:(?:on (?:second|2nd) thoughts?|second thoughts|thinking about it)[ ,.!-]+)+"
+    r"(?P<rest>(?!(?:on (?:second|2nd) thoughts?|second thoughts|thinking about it)\b).+)")
+"""A request after second thoughts ("on second thought make it urgent"): read alone."""
 _WHEN_FREE = (  # "if you get a chance, close 12": no condition on the request, only politeness
     "possible", "you can", "you could", "you dont mind", "you are free", "convenient",
     "its convenient", "tref is convenient", "you get time", "you have time", "you find time",
@@ -566,6 +580,10 @@ def _understand(text: str, conversation: Conversation, *, several_then: bool) ->
         return Help()
     if simple in NO:
         return Declined(None, text.strip())  # "no" to a question: nothing changes
+    if called_off := _THOUGHT_BETTER_OF.fullmatch(simple):  # "on second thought leave it"
+        return Declined(conversation.last_ticket if called_off["kept"] else None, text.strip())
+    if second := _ON_SECOND_THOUGHT.fullmatch(simple):  # "on second thought make it urgent"
+        return _understand(second["rest"], conversation, several_then=several_then)
     if kind := courtesy(_MENTIONED.sub(" ", text)):  # "thanks @Sam!": to whom, as "thanks all"
         return SmallTalk(kind)
     if (bare := _BARE_STATUS.fullmatch(simple)) and (bare["asked"] or "?" in text or (
