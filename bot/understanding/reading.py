@@ -2261,7 +2261,7 @@ def _not_pressing(said: list[str]) -> bool:
     """"…, it's not urgent", "… as it isn't blocking anyone", "- not affecting anyone": why
     a ticket can wait, told with a "not" that takes nothing back."""
     said = said[1:] if said[:1] and said[0] in _BECAUSE | {"-"} else said
-    said = said[1:] if said[:1] in ([REF], ["this"], ["that"]) else said
+    said = said[1:] if said[:1] in ([REF], ["it"], ["this"], ["that"]) else said
     said = said[1:] if said[:1] in (["is"], ["s"], ["was"]) else said
     if said[:2] == ["no", "longer"]:
         said = said[2:]
