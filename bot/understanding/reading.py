@@ -1655,6 +1655,8 @@ def _first_clause(
                         message, conversation, start, end)) or isinstance(later_asked, Unknown)):
                 return Unknown(message.text.strip())  # which one "it" is: not
                 # guessed, and no request is posted on 40 as why it changed
+            if _told_of_another(words[reason:], found.ticket):
+                return found  # "779 is fixed, 780 is still in progress": no reason for 779
             return replace(found, reason=_reason(message, reason))
         if found is not None:
             return found if not isinstance(found, CreateTicket) else None
@@ -4233,6 +4235,18 @@ def _names_another(said: list[Word], conversation: Conversation) -> bool:
     """Whether words typed a ticket other than the one in view: "please note that the user on
     ticket 423 has left, … kindly close it" is about 423, no note on the ticket shown."""
     return _types_another(said, conversation.last_ticket)
+
+
+_STATE_TOLD = frozenset({"is", "isnt", "s", "stays", "remains", "still", "not", "was", "wasnt",
+                         "has", "hasnt", "will", "wont", "can", "cant", "should", "shouldnt",
+                         "needs", "looks", "seems", "too", "also"})
+
+
+def _told_of_another(said: list[Word], ticket: TicketNumber | None) -> bool:
+    """A sentence about another ticket typed by its number ("…, 780 isn't", "…, 780 is still
+    in progress"): what is said of that one, not why `ticket` changed."""
+    said = said[1:] if said and said[0].text in ("-", "–", "—") else said
+    return len(said) > 1 and _types_another(said[:1], ticket) and said[1].text in _STATE_TOLD
 
 
 def _types_another(said: list[Word], ticket: TicketNumber | None) -> bool:
