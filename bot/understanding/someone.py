@@ -18,11 +18,16 @@ _PLEASE = r"(?:(?:please|pls|plz|kindly|urgently|quickly) )?"
 _LOOK = (r"(?:look at|look into|have a look at|take a look at|check|check on|see to|investigate"
          r"|have a look into|take a look into|look over)")
 _TAKE = r"(?:pick up|pick|take|grab|own|handle|take on|take over|work on|jump on|get on)"
-_TAIL = r"(?P<tail> ?[,.;:!?–—-].*| asap.*| urgently.*| please.*| pls.*)?"
-"""What may follow: a clause of its own, or urgency; read by the caller for a change."""
-_URGED = re.compile(r"^(?:\W*\b(?:asap|urgently|please|pls|plz|quickly)\b)+")
-"""Urgency the tail opens with, left out so that a change after it is read: "… asap, make
-it urgent" and "… urgently and close 13" ask a change (the request was dropped)."""
+_BY_WHEN = r"(?:today|tonight|soon|now|right now|tomorrow|this (?:morning|afternoon|evening|week))"
+_TAIL = rf"(?P<tail> ?[,.;:!?–—-].*| asap.*| urgently.*| please.*| pls.*| {_BY_WHEN}\b.*)?"
+"""What may follow: a clause of its own, urgency, or by when; read by the caller for a
+change."""
+_URGED = re.compile(
+    rf"^(?:\W*\b(?:asap|urgently|please|pls|plz|quickly|{_BY_WHEN}"
+    r"|(?:it'?s|it s|it is|this is) (?:really |very |quite |super |extremely )?urgent)\b)+")
+"""Urgency or by when the tail opens with ("… today, it's really urgent"), left out so that
+a change after it is read: "… asap, make it urgent" and "… urgently and close 13" ask a
+change (the request was dropped)."""
 _LOOKED_AT = tuple(re.compile(said) for said in (
     rf"{_ASK}{_SOMEONE} {_PLEASE}{_LOOK} {_TICKET}{_TAIL}",
 ))
