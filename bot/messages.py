@@ -151,6 +151,12 @@ _ASKED_AS_A_QUESTION = re.compile(
 """A look-up asked ("what is alex working on", "show me 41", "anything urgent?"), not a
 description that happens to read as one ("list of contacts in outlook disappeared")."""
 _TICKET_BY_ID = re.compile(r"#\d+|\bticket\s+\d+", re.IGNORECASE)
+_TOLD_OF_BY_ID = re.compile(
+    r"(?:^\W*|\b(?:says|said|thinks|reports|reported|confirmed|confirms|re|about|fyi|btw)\s+)"
+    r"(?P<id>\d{1,6})(?=\s*[:\-–—]\s*\S|\s+(?:is|was|will|has|had|still|got|keeps|needs|should"
+    r"|isn'?t|wasn'?t|won'?t|can'?t|cannot|doesn'?t|didn'?t|hasn'?t)\b)", re.IGNORECASE)
+"""A bare number told of as a ticket: "12 still broken after reboot", "vendor says 12 will be
+fixed next week", "12: user is wfh"; not "error 404 is back", "3 monitors are down"."""
 
 
 LONG_MESSAGE_CHARS = 2_000
@@ -971,9 +977,9 @@ class MessageRouter:
         shown_at = await self._shown_at(turn_context)
         about = (await comment_proposed(self._deps, viewer, str(named), text)
                  if said_of_view and named is not None else None)
-        if said_of_view and about is None:
+        if said_of_view and about is None and named is None:  # "vendor says 41 …" is not
             about = await self._about_ticket_in_view(turn_context, viewer, text, shown_at)
-        if said_of_view and about is None:
+        if said_of_view and about is None and named is None:  # news of the one in view
             about = await self._note_for_which_ticket(turn_context, viewer, text)
         if about is not None:
             await self._send(turn_context, about)
@@ -1343,5 +1349,8 @@ def _named_ticket(text: str, conversation: Conversation) -> TicketNumber | None:
         return number
     if (found := _TICKET_BY_ID.search(text)) and (
             sequence := parse_ticket_id(found.group(0).lstrip("#").split()[-1])) is not None:
+        return conversation.number(sequence)
+    if (told := _TOLD_OF_BY_ID.search(text)) and (
+            sequence := parse_ticket_id(told.group("id"))) is not None:
         return conversation.number(sequence)
     return None

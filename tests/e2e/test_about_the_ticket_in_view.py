@@ -151,6 +151,9 @@ async def test_a_problem_or_question_just_after_the_ticket_was_shown_goes_to_the
 
 @pytest.mark.parametrize("said", [
     "spent 4 hours on ticket {n}", "{number} vendor says next week", "log 2h on #{n}",
+    # a bare number told of, not asked about: news of that ticket
+    "{n} still broken after reboot", "vendor says {n} will be fixed next week",
+    "{n}: user is wfh tomorrow", "the user says {n} keeps dropping after the update",
 ])
 async def test_a_message_naming_a_ticket_is_offered_as_a_comment_on_it_not_searched_for(
     helpdesk: Service, model: CompletionsStandIn, engine: AsyncEngine, said: str
