@@ -3194,6 +3194,9 @@ def _new_ticket(
             trailing.start() > 0):  # "…, urgent pls": how urgent, not part of the title
         title = title[:trailing.start()]
         request = replace(request, priority=PRIORITY_WORDS[trailing["level"].lower()])
+    if request.priority is None and (leading := _LEADING_PRIORITY.match(title)):
+        title = title[leading.end():]  # "new ticket urgent: server down"
+        request = replace(request, priority=PRIORITY_WORDS[leading["level"].lower()])
     if (asked := _TRAILING_ASK.search(title)) and asked.start() > 0:
         title = title[:asked.start()]  # "I'd like to report that …, can you raise a ticket"
     title = "" if title.lower() in _NOTHING_SAID else as_title(title)
@@ -3290,6 +3293,12 @@ words the reader does not take for filing: no part of the title."""
 _A_TICKET_TYPED = re.compile(r"(?:#|\btkt-?|\bticket\s+#?)\d", re.IGNORECASE)
 
 
+_LEADING_PRIORITY = re.compile(
+    rf"(?P<level>{'|'.join(PRIORITY_WORDS)})(?:\s*[:;–—-]\s*|\s+(?:priority|prio)\b\s*[:,;–—-]?\s*)"
+    r"(?=\S)", re.IGNORECASE)
+"""How urgent, said first before a new ticket's title with a colon, a dash or "priority"
+("urgent: server down", "high priority outlook not syncing"); not "high cpu on the build
+server", "critical error in excel", where the word is the problem's own."""
 _TRAILING_PRIORITY = re.compile(
     rf"\s*[,;–—-]\s*(?:(?:its|it's|it is|this is|very|super|quite|pretty|kinda) )*"
     rf"(?P<level>{'|'.join(PRIORITY_WORDS)})(?: priority| prio)?[.!]*$", re.IGNORECASE)

@@ -28,7 +28,10 @@ change was posted as its reason ("close 12, also whats the status of 13", "close
 weekend all"); a close whose reason says it is not done was made ("close 814, the user says
 its still broken"). Then changes missed: a status run straight on into why ("hold 738 until
 the new laptop arrives", "kindly close the ticket 820 as issue is resolved", "hey can you
-close 814 the user said its working now thanks"); 121.
+close 814 the user said its working now thanks"); 121. Found writing look-alikes: "it" after
+two tickets named was the first ("sorry not 789, i meant 790 - close it" closed 789); what is
+said of another ticket was posted as the reason ("779 is done, 780 isnt"). A priority said
+before a new ticket's title ("create ticket high priority outlook not syncing"); 122.
 """
 
 from __future__ import annotations
@@ -235,7 +238,6 @@ FOURTEENTH_MISREAD: frozenset[str] = frozenset({
     'which tickets have nobody on them',
     'has anyone looked at 770 yet',
     'the ticket number is 843 btw',
-    'create ticket high priority outlook not syncing',
     'thanks sam for sorting 771',
     'this is the third time 772 has broken this month',
     'nobody ever answers my tickets',

@@ -319,7 +319,6 @@ THIRTEENTH_MISREAD: frozenset[str] = frozenset({
     'anything from sam this week?',
     'close the second one',
     'give all of them to sam',
-    'new ticket urgent: server down',
     '708 please to make close',
     'ticket 709 same problem again happening',
     'pls assign 710 at alex',
