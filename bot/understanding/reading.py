@@ -71,6 +71,10 @@ _HELP_ASKED = re.compile(  # "what can I do here", "what commands are there", "h
     r"|(?:show|give|tell) me (?:the |your |a list of )?(?:commands|options|what you can do)"
     r"|(?:i )?(?:need|want) (?:some )?help(?: with (?:this|you|this bot|the bot|ticketflow))?"
     r"|(?:what|how) (?:can|could|do) you help(?: me)?(?: with)?"
+    # lost: "huh?", "im confused", "I don't get it" (the help assistant offered to file them)
+    r"|huh+|what|wut|wat|eh|come again|(?:i am |im )?(?:so |very |a bit |totally |completely )?"
+    r"(?:confused|lost)|i (?:dont|do not|don t) (?:understand|get (?:tref|this|what to do)"
+    r"|know what to do|know how (?:this|tref) works)(?: at all)?"
 )
 NO = frozenset({"no", "nope", "nah", "no thanks", "no thank you", "not now", "not yet", "n",
                 "no way", "leave it", "leave it as it is", "keep it"})
