@@ -341,7 +341,16 @@ def read_count(words: Sequence[str], *, skip: frozenset[int] = frozenset(),
             return min(count, MOST_LISTED), frozenset({before, at})
         if (at + 1 in ordered or at - 1 in ordered) and words[at] != "one":  # not "the newest one"
             return min(count, MOST_LISTED), frozenset({at})
+        if words[at + 1:at + 2] and words[at + 1] in _MANY_NAMED and words[at] != "one" and not (
+                at and words[at - 1] in _MEASURED_BY):
+            return min(count, MOST_LISTED), frozenset({at})  # "show 3 tickets": three of them
     return None
+
+
+_MEASURED_BY = frozenset({"than", "over", "under", "least", "most", "with", "has", "have",
+                          "had", "about", "around", "exactly", "only", "just", "all"})
+"""Before a count of tickets that is what is asked of, not how many to list: "more than 3
+tickets", "who has 5 tickets"."""
 
 
 def _count(word: str) -> int | None:
