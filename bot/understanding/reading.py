@@ -2153,8 +2153,9 @@ _TELLS = frozenset({"is", "was", "has", "are", "were", "keeps", "came", "seems",
 
 
 _SAYS = frozenset({"said", "says", "confirmed", "confirms", "reported", "reports", "replied",
-                   "wrote"})
-"""Telling what someone said, as a reason starts ("close 814 the user said its working")."""
+                   "wrote", "knows", "knew", "fixed", "handled", "worked"})
+"""Telling what someone said or did, as a reason starts ("close 814 the user said its
+working", "815 to alex please he knows the system")."""
 
 
 _REQUESTERS = frozenset({"user", "users", "customer", "requester", "requestor", "client",
@@ -4369,7 +4370,8 @@ _COMMENT_LEAD = re.compile(
 def reading_text(reading: Reading, found: re.Match[str]) -> str:
     if not found.group("rest"):
         return ""
-    return _COMMENT_LEAD.sub("", reading.original(found, "rest", to_end=True)).strip()
+    said = _COMMENT_LEAD.sub("", reading.original(found, "rest", to_end=True)).strip()
+    return _unquoted(said) or ""  # 'comment on 754 "rebooted router"': the words, not the quotes
 
 
 def _edit(reading: Reading, whole: Reading) -> Understanding | None:

@@ -31,7 +31,9 @@ the new laptop arrives", "kindly close the ticket 820 as issue is resolved", "he
 close 814 the user said its working now thanks"); 121. Found writing look-alikes: "it" after
 two tickets named was the first ("sorry not 789, i meant 790 - close it" closed 789); what is
 said of another ticket was posted as the reason ("779 is done, 780 isnt"). A priority said
-before a new ticket's title ("create ticket high priority outlook not syncing"); 122.
+before a new ticket's title ("create ticket high priority outlook not syncing"); 122. A
+comment typed in quotes posted with them; a hand-over run on into why ("815 to alex please
+he knows the system"); 124.
 """
 
 from __future__ import annotations
@@ -233,7 +235,6 @@ FOURTEENTH_MISREAD: frozenset[str] = frozenset({
     'the user confirmed 737 works, closing',
     'close 852 lol',
     'can sam pick up 743?',
-    'comment on 754 "rebooted router, looks stable"',
     'what is sam doing at the moment',
     'which tickets have nobody on them',
     'has anyone looked at 770 yet',
@@ -256,7 +257,6 @@ FOURTEENTH_MISREAD: frozenset[str] = frozenset({
     'not sure if 844 is fixed, can you check with the user',
     'the user wrote "please close my ticket 805" but the issue isnt fixed',
     'sam said "807 can be closed" - go ahead',
-    '815 to alex please he knows the system',
     "Hello, I raised a ticket last week about my monitor (831) and nobody has contacted me yet. Could someone please have a look? It's quite urgent as I can't work properly.",
     "i'm off tomorrow, can someone cover 847",
 })
