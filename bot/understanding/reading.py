@@ -239,8 +239,17 @@ def understand(text: str, conversation: Conversation) -> Understanding:
     if (then := _the_same_asked_of_another(text, in_view)) is not None:
         return _asked_first_if_doubted(then, text)  # "sorry, 12 got closed, close 13 too"
     found = _with_fact_asked(_understand(text, in_view, several_then=True), text)
-    return _undone_if_a_mistake(
-        _asked_first_if_doubted(_asked_first_if_eyes_rolled(found, text), text), text)
+    return _undone_if_a_mistake(_asked_first_if_doubted(_asked_first_if_eyes_rolled(
+        _titled_by_a_problem(found), text), text), text)
+
+
+def _titled_by_a_problem(found: Understanding) -> Understanding:
+    """A new ticket "titled" with what a help answer did not do ("that didn't help, make a
+    ticket", however the ask was read) has no title yet: it is asked for."""
+    if isinstance(found, CreateTicket) and found.title and _NOT_HELPED.fullmatch(
+            found.title.strip(" .!?,")):
+        return replace(found, title=None)
+    return found
 
 
 _DONE_TOLD_FIRST = re.compile(
@@ -3340,6 +3349,13 @@ _NOTHING_SAID = frozenset({
     "an issue", "a problem", "an incident", "a bug", "one", "a new one", "it", "this", "that",
 })
 """What "I need to report something" names: no title yet, so the bot asks for it."""
+_NOT_HELPED = re.compile(
+    r"(?:(?:ok|okay|well|nope|no|sorry|hmm+|sadly|unfortunately)\W+)*(?:(?:that|it|this|the answer)"
+    r"\W+)?(?:(?:didn'?t|didn’t|did not|doesn'?t|doesn’t|does not|wasn'?t|wasn’t|was not)(?: really)?"
+    r" (?:help|work|helpful|fix it)|not helpful|unhelpful|useless|no luck|no joy"
+    r"|still (?:not working|broken|the same|doesn'?t work))", re.IGNORECASE)
+"""What a help answer did not do ("that didn't help, make a ticket"): the ask's lead, no
+title of a problem (the vpn's "the vpn didn't work after the update" is one)."""
 
 
 _UNASSIGNED = Choice("Leave it unassigned", Nobody())
