@@ -4379,6 +4379,7 @@ def _after_ref(reading: Reading, found: re.Match[str]) -> str:
 
 _COMMENT_LEAD = re.compile(
     r"^(?:to (?:say|note|mention|add|let them know|tell them)\s+)?"  # "update 4 to say …"
+    r"(?:(?:please|pls|plz|kindly)\s+(?:say|write|put|note|mention)\s+(?:that\s+)?)?"  # "pls say …"
     r"(?:(?:saying|that|with|:|-|–|—)\s+|from (?:me|us|my side|our side|my end|our end)\b\s*)*",
     re.IGNORECASE)  # "update on 334 from me - the whole floor has it now"
 
@@ -4387,7 +4388,12 @@ def reading_text(reading: Reading, found: re.Match[str]) -> str:
     if not found.group("rest"):
         return ""
     said = _COMMENT_LEAD.sub("", reading.original(found, "rest", to_end=True)).strip()
+    if set(said.lower().strip(" .!?,").replace(",", " ").split()) <= _ONLY_ASKING:
+        return ""  # "comment on 812 pls": what to say is still to be asked
     return _unquoted(said) or ""  # 'comment on 754 "rebooted router"': the words, not the quotes
+
+
+_ONLY_ASKING = frozenset({"please", "pls", "plz", "kindly", "asap", "now", "for", "me"})
 
 
 def _edit(reading: Reading, whole: Reading) -> Understanding | None:
