@@ -1670,6 +1670,9 @@ def _first_clause(
                 # guessed, and no request is posted on 40 as why it changed
             if _told_of_another(words[reason:], found.ticket):
                 return found  # "779 is fixed, 780 is still in progress": no reason for 779
+            if (doing := _only_doing([w.text for w in words[reason:]])) is not None:
+                return replace(found, status=doing)  # "737 works now, closing": closed, and
+                # "closing" is no reason
             return replace(found, reason=_reason(message, reason))
         if found is not None:
             return found if not isinstance(found, CreateTicket) else None
@@ -4265,6 +4268,13 @@ def _names_another(said: list[Word], conversation: Conversation) -> bool:
     """Whether words typed a ticket other than the one in view: "please note that the user on
     ticket 423 has left, … kindly close it" is about 423, no note on the ticket shown."""
     return _types_another(said, conversation.last_ticket)
+
+
+def _only_doing(said: list[str]) -> TicketStatus | None:
+    """The status of a change said as being done and nothing more ("closing", "so closing it",
+    "- resolving now"), after a state told ("737 works now, closing")."""
+    said = [w for w in said if w not in ("-", "–", "—", "so", "now", "tref", "then", "and")]
+    return _DOING.get(said[0]) if len(said) == 1 and said[0].endswith("ing") else None
 
 
 _STATE_TOLD = frozenset({"is", "isnt", "s", "stays", "remains", "still", "not", "was", "wasnt",
