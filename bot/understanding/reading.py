@@ -526,7 +526,8 @@ _BARE_STATUS = re.compile(
     r"(?:current |latest |present )?(?:(?P<status>status|progress|eta|situation)|update|news)"
     r"|(?:(?:is|are) there |(?:has|have) there been )?(?:any|anything|an) (?:news|new|updates?"
     r"|(?P<eta>progress|movement|eta)|luck|word|feedback)"
-    r"(?: yet| so far| at all| here)?(?P<on> on (?:this|that)(?: one)?)?"
+    r"(?: yet| so far| at all| here)?(?:(?P<on> on (?:this|that)(?: one)?)"
+    r"|(?P<mine> (?:on|about|with|for|re|regarding) my (?:ticket|request|issue|case)))?"
     r"|where are we(?: at)?(?P<pointed> with (?:this|that|it|this one|that one))?"
     r"(?: now| at| so far)?|where (?:are|r) we at|what'?s new|anything to report)"
     r"|(?P<named>(?:the )?status(?: update| check)?)|updates?|news|progress|eta)"
@@ -599,7 +600,9 @@ def _understand(text: str, conversation: Conversation, *, several_then: bool) ->
         return _understand(second["rest"], conversation, several_then=several_then)
     if kind := courtesy(_MENTIONED.sub(" ", text)):  # "thanks @Sam!": to whom, as "thanks all"
         return SmallTalk(kind)
-    if (bare := _BARE_STATUS.fullmatch(simple)) and (bare["asked"] or "?" in text or (
+    if (bare := _BARE_STATUS.fullmatch(simple)) and bare["mine"]:  # "any update on my ticket?"
+        return replace(own_tickets(read_message(text, conversation)), asked=Asked(Fact.STATUS))
+    if bare and (bare["asked"] or "?" in text or (
             bare["named"] and conversation.last_ticket is not None)):
         return _status_of_the_one_in_view(read_message(text, conversation), conversation,
                                           status=bool(bare["status"] or bare["named"]

@@ -9,7 +9,8 @@ from tests.unit.bot.understanding.test_transcript import CONVERSATION, as_the_bo
 
 
 @pytest.mark.parametrize(("said", "expected"), [
-    ("any update on my ticket?", "list mine"), ("any news on my ticket", "list mine"),
+    ("any update on my ticket?", "list mine asked=status"),
+    ("any news on my ticket", "list mine asked=status"),
     ("is my ticket done yet?", "list mine asked=status?closed,resolved"),
     ("is anyone looking at my request??", "list mine asked=assignee?"),
     ("when will our printer issue be fixed", "list mine"),

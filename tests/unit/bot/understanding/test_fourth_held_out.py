@@ -51,7 +51,7 @@ NOTHING_SHOWN = replace(CONVERSATION, last_ticket=None)
     ("set my ticket to high", "edit #7 priority=high"),
     ("close my ticket 36", "status #36 closed"),
     ("how do I close my ticket?", "question"),
-    ("any update on my ticket?", "list mine"),
+    ("any update on my ticket?", "list mine asked=status"),
     ("change the priority to low", "edit #7 priority=low"),
     ("set the due date to friday", "edit #7 due=2026-12-04"),
     ("bump the priority up to urgent", "edit #7 priority=urgent"),

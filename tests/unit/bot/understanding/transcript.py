@@ -1520,7 +1520,7 @@ TABLE: tuple[tuple[str, str], ...] = (
     ("any updates today", "list all status=any updated_since=2026-12-02"),
     ("what's happened this week", "list all status=any updated_since=2026-11-30"),
     ("what happened?", "question"),
-    ("any updates on my ticket?", "list mine"),
+    ("any updates on my ticket?", "list mine asked=status"),
     # --- a field's value said as what the ticket needs or gets ("7 needs a due date of next
     # tuesday" was free text, "give 7 a due date of friday" not understood) ---------------------
     ("4 needs a due date of next tuesday", "edit #4 due=2026-12-08"),
