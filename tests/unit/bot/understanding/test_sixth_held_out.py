@@ -7,41 +7,22 @@ from datetime import date
 
 import pytest
 
-from bot.mentions import clean_markup, readable
 from bot.understanding.requests import ChangeStatus, ReminderAsked
 from bot.understanding.summary import summary
-from tests.unit.bot.understanding.fifth_held_out import FIFTH_HELD_OUT
-from tests.unit.bot.understanding.fourth_held_out import FOURTH_HELD_OUT
-from tests.unit.bot.understanding.held_out import HELD_OUT_IN_TEAMS, SECOND_HELD_OUT
-from tests.unit.bot.understanding.in_their_words import IN_THEIR_WORDS, SECOND_LOOK
-from tests.unit.bot.understanding.newcomers import FIRST_SEEN, HELD_OUT
+from tests.unit.bot.understanding.held_out_tables import as_teams_sends, assert_large_and_new, lines_of
 from tests.unit.bot.understanding.sixth_held_out import SIXTH_HELD_OUT, SIXTH_MISREAD
 from tests.unit.bot.understanding.test_transcript import CONVERSATION, as_the_bot_reads, expanded
-from tests.unit.bot.understanding.third_held_out import THIRD_HELD_OUT
-from tests.unit.bot.understanding.transcript import NO_CONTEXT, TABLE
 
 NOTHING_SHOWN = replace(CONVERSATION, last_ticket=None)
 
 
-@pytest.mark.parametrize(("said", "expected"), [
-    pytest.param(said, expected, marks=pytest.mark.xfail(strict=True, reason="still misread"))
-    if said in SIXTH_MISREAD else (said, expected)
-    for said, expected in SIXTH_HELD_OUT
-], ids=[said for said, _ in SIXTH_HELD_OUT])
+@pytest.mark.parametrize(("said", "expected"), lines_of(SIXTH_HELD_OUT, SIXTH_MISREAD))
 def test_the_bot_reads_the_sixth_held_out_table_as_people_mean_it(said: str, expected: str) -> None:
-    text = clean_markup(said, drop_mentions_of={"ticketflow"})
-    assert summary(readable(as_the_bot_reads(text, CONVERSATION))) == expanded(expected)
+    assert as_teams_sends(said) == expanded(expected)
 
 
 def test_the_sixth_table_is_large_and_new() -> None:
-    said = [line for line, _ in SIXTH_HELD_OUT]
-    before = {line.lower() for line, _ in (TABLE + FIRST_SEEN + HELD_OUT + NO_CONTEXT
-                                           + IN_THEIR_WORDS + SECOND_LOOK + HELD_OUT_IN_TEAMS
-                                           + SECOND_HELD_OUT + THIRD_HELD_OUT + FOURTH_HELD_OUT
-                                           + FIFTH_HELD_OUT)}
-    assert len(said) >= 100 and len(set(said)) == len(said)
-    assert not [line for line in said if line.lower() in before]
-    assert SIXTH_MISREAD <= set(said)
+    assert_large_and_new(SIXTH_HELD_OUT, SIXTH_MISREAD, at_least=100)
 
 
 @pytest.mark.parametrize(("said", "expected"), [
