@@ -662,8 +662,11 @@ class MessageRouter:
             case Declined(ticket=TicketNumber() as ticket, not_done=True):  # "my ticket 36 is
                 await self._act(turn_context, viewer, dc, ShowTicket(  # still not fixed": how
                     ticket, asked=Asked(Fact.STATUS)), conversation)  # it stands, not "OK"
-            case Declined(ticket=ticket):
-                await turn_context.send_activity(notices.nothing_changed(ticket))
+            case Declined(ticket=ticket):  # "no", "hmm, don't" just after a change: it stands
+                if (left := await self._left_by_the_last_change(turn_context, viewer, ticket)):
+                    await self._send(turn_context, left)
+                else:
+                    await turn_context.send_activity(notices.nothing_changed(ticket))
             case Both(first=first, second=second):  # "rename 4 … and close it": in turn
                 turn_context.turn_state[_SEVERAL] = True  # "I meant 6" next: which change?
                 delivery = current_delivery()
@@ -830,9 +833,17 @@ class MessageRouter:
         the ticket is now, and the one press that puts it back as it was (TicketFlow keeps no
         undo: the press is a change of its own, as "I meant 3" offers). None when no change
         was just made, or another ticket is named: the usual answer."""
+        return await self._left_by_the_last_change(turn_context, viewer, lacking.ticket)
+
+    async def _left_by_the_last_change(
+        self, turn_context: TurnContext, viewer: Viewer, ticket: TicketNumber | None,
+    ) -> Reply | None:
+        """What the ticket the last message changed is now, with the press that puts it back
+        ("undo that", or "no" said just after the change, which stands); None when no change
+        was just made, or `ticket` is another."""
         made = turn_context.turn_state.get(_MADE_BEFORE)
         if not isinstance(made, MadeChange) or utcnow() - made.at > CORRECTION_WINDOW or (
-                lacking.ticket is not None and str(lacking.ticket) != made.ticket) or (
+                ticket is not None and str(ticket) != made.ticket) or (
                 await self._shown_at(turn_context) or made.at) > made.at:
             return None
         first, conversation = await self._understand(turn_context, viewer, made.says)
