@@ -9,6 +9,8 @@ and each test starts with every table empty.
 TICKETFLOW_TEST_CLOCK=2026-12-31T23:30:00+00:00 runs the suite as if it began at that
 instant (the clock then runs on as usual): a test that holds only at some times of day,
 on some weekdays or at a year's end shows itself at will instead of on the night CI meets it.
+Only this process travels: a service started as a subprocess, and a column's database
+default (`now()`), keep the real time, so a test relying on either is set apart by it.
 """
 
 import os

@@ -8,9 +8,9 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 from db.tables import notification_outbox, task_history, tasks
 from tests.e2e.service import Service, texts_in
-from tests.integration.builders import insert_team, insert_ticket, insert_user
+from tests.integration.builders import insert_team, insert_ticket, insert_user, this_years
 
-NUMBER = "TKT-2026-0042"
+NUMBER = this_years(42)  # a bare 42 is this year's
 
 
 async def _written(engine: AsyncEngine) -> tuple[int, int, object]:

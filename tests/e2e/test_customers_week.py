@@ -17,10 +17,10 @@ from tests.e2e.service import (
     user_id_of,
     user_in_teams,
 )
-from tests.integration.builders import insert_ticket, insert_user
+from tests.integration.builders import insert_ticket, insert_user, this_years
 from tests.integration.knowledge.answering_openai_stand_in import Completion, CompletionsStandIn
 
-NUMBER = "TKT-2026-0040"
+NUMBER = this_years(40)  # a bare 40 is this year's
 
 
 async def test_a_new_ticket_whose_title_says_what_does_not_work_is_filed(
@@ -46,12 +46,12 @@ async def test_an_agent_asking_the_customer_something_in_a_comment_posts_it_for_
     sam = await user_in_teams(service, engine, "sam@example.com", "Sam Agent")
     ticket = await insert_ticket(engine, created_by=await user_id_of(engine, "cy@example.com"),
                                  assignee_id=await user_id_of(engine, "sam@example.com"),
-                                 number="TKT-2026-0040", title="Laptop won't turn on")
+                                 number=NUMBER, title="Laptop won't turn on")
     await service.say("comment on 40: hi Cy, can you send me the laptop's serial number?",
                       user=sam)
     assert (await stored_ticket(engine, ticket, "comments"))["comments"] == [
         "hi Cy, can you send me the laptop's serial number?"]
-    seen = await service.say("show TKT-2026-0040", user=cy)
+    seen = await service.say(f"show {NUMBER}", user=cy)
     assert "hi Cy, can you send me the laptop's serial number?" in texts_in(seen.card)
 
 

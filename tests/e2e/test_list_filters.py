@@ -229,9 +229,10 @@ async def test_what_i_worked_on_this_week_lists_what_i_hold_filed_or_commented_o
                                   created_at=weeks_ago, updated_at=weeks_ago)
     async with engine.begin() as connection:
         await connection.execute(task_comments.insert().values(
-            task_id=helped, user_id=desk.sam, content="swapped the cable"))
+            task_id=helped, user_id=desk.sam, content="swapped the cable", created_at=utcnow()))
         await connection.execute(task_comments.insert().values(
-            task_id=ordered, user_id=desk.sam, content="the dock is on its way"))
+            task_id=ordered, user_id=desk.sam, content="the dock is on its way",
+            created_at=utcnow()))
     await insert_ticket(engine, created_by=desk.sam, title="Keyboard sticky",
                         created_at=weeks_ago, updated_at=weeks_ago)
     await insert_ticket(engine, created_by=desk.sam, title="Mouse lost",  # moved by others
@@ -260,7 +261,7 @@ async def test_what_a_colleague_worked_on_lists_what_they_did_not_what_they_hold
                                  assignee_team_id=desk.network, title="Monitor cable loose")
     async with engine.begin() as connection:
         await connection.execute(task_comments.insert().values(
-            task_id=helped, user_id=desk.sam, content="swapped the cable"))
+            task_id=helped, user_id=desk.sam, content="swapped the cable", created_at=utcnow()))
     for said in ("what did sam work on this week?", "what did Sam do this week",
                  "what has sam done this week?"):
         week = await service.say(said, user=max_)

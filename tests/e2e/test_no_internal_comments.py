@@ -21,10 +21,12 @@ from tests.e2e.service import (
     user_id_of,
     user_in_teams,
 )
-from tests.integration.builders import insert_ticket
+from tests.integration.builders import insert_ticket, this_years
 
 REFUSED = ("Sorry, you can't do that: comments are read by whoever filed the ticket, and I "
            "can't add an internal note here, so nothing was changed.")
+
+NUMBER = this_years(30)  # a bare 30 is this year's
 
 
 async def _desk(service: Service, engine: AsyncEngine) -> tuple[TeamsUser, TeamsUser, int]:
@@ -32,8 +34,8 @@ async def _desk(service: Service, engine: AsyncEngine) -> tuple[TeamsUser, Teams
     ann = await user_in_teams(service, engine, "ann@example.com", "Ann Admin", role="admin")
     cy = await user_in_teams(service, engine, "cy@example.com", "Cy Customer", role="customer")
     ticket = await insert_ticket(engine, created_by=await user_id_of(engine, "cy@example.com"),
-                                 number="TKT-2026-0030", title="Printer on floor 2 jams")
-    await service.say("show TKT-2026-0030", user=ann)
+                                 number=NUMBER, title="Printer on floor 2 jams")
+    await service.say(f"show {NUMBER}", user=ann)
     return ann, cy, ticket
 
 
@@ -67,14 +69,14 @@ async def test_a_note_marked_for_staff_only_is_refused_and_nothing_changes(
     assert "File this as a ticket?" not in said_back
     assert await stored_ticket(engine, ticket, "status", "comments") == {
         "status": "open", "comments": []}
-    assert "Comments" not in texts_in((await service.say("show TKT-2026-0030", user=cy)).card)
+    assert "Comments" not in texts_in((await service.say(f"show {NUMBER}", user=cy)).card)
 
 
 async def test_a_staff_only_comment_typed_on_the_card_is_refused(
     service: Service, engine: AsyncEngine
 ) -> None:
     ann, _, ticket = await _desk(service, engine)
-    card = (await service.say("show TKT-2026-0030", user=ann)).card
+    card = (await service.say(f"show {NUMBER}", user=ann)).card
 
     pressed = await service.press("ticket.comment", {
         **data(card, "ticket.comment"), "comment": "Internal: the customer misuses the tray"},

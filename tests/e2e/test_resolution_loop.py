@@ -15,12 +15,12 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 from db.tables import task_comments, task_history, tasks
 from tests.e2e.service import Service, buttons_of, card_of, settled, texts_in
 from tests.e2e.teams_doubles.activities import TeamsUser
-from tests.integration.builders import insert_ticket, insert_user
+from tests.integration.builders import insert_ticket, insert_user, this_years
 from tests.integration.notify.capture.webapp import WebApp
 from tests.unit.bot.cards.reading import walk
 from tests.unit.bot.cards.schema import assert_valid_card
 
-NUMBER = "TKT-2026-0077"
+NUMBER = this_years(77)  # a bare 77 is this year's
 
 
 async def _cast(service: Service, engine: AsyncEngine) -> tuple[int, TeamsUser, TeamsUser, str]:

@@ -13,15 +13,17 @@ from db.tables import tasks
 from tests.e2e.service import Service, file_ticket, person_in_teams, stored_ticket, texts_in
 from tests.e2e.service import user_id_of, user_in_teams
 from tests.e2e.test_on_it import status_and_assignee
-from tests.integration.builders import insert_ticket
+from tests.integration.builders import insert_ticket, this_years
+
+NUMBER = this_years(40)  # a bare 40 is this year's
 
 
 async def a_customers_offer(service: Service, engine: AsyncEngine) -> tuple[object, int]:
     """Cy's ticket in view, and "actually it's urgent" offered as a comment."""
     cy = await user_in_teams(service, engine, "cy@example.com", "Cy Customer", role="customer")
     ticket = await insert_ticket(engine, created_by=await user_id_of(engine, "cy@example.com"),
-                                 number="TKT-2026-0040", title="Printer on floor 3 jams")
-    await service.say("show TKT-2026-0040", user=cy)
+                                 number=NUMBER, title="Printer on floor 3 jams")
+    await service.say(f"show {NUMBER}", user=cy)
     offered = await service.say("actually it's urgent", user=cy)
     assert "Add what you said as a comment, so they see it?" in texts_in(offered.card)
     return cy, ticket
@@ -97,7 +99,7 @@ async def test_an_approval_is_offered_as_a_comment_and_a_yes_adds_it(
     ticket, so it is said so and the verdict offered as a comment; nothing else changes."""
     max_ = await user_in_teams(service, engine, "max@example.com", "Max Manager", role="manager")
     ticket = await insert_ticket(engine, created_by=await user_id_of(engine, "max@example.com"),
-                                 number="TKT-2026-0040")
+                                 number=NUMBER)
 
     offered = await service.say(said, user=max_)
     assert "TicketFlow keeps no approval on a ticket." in texts_in(offered.card)
