@@ -8,6 +8,8 @@ import pytest
 from botbuilder.schema import Activity
 
 from bot.mentions import clean_markup, strip_bot_mention
+from bot.understanding import understand
+from tests.unit.bot.understanding.test_transcript import CONVERSATION
 
 BOT_ID = "28:bot"
 
@@ -82,3 +84,16 @@ def test_a_quoted_message_reads_as_quoted_lines_apart_from_the_reply(text: str, 
     tags: without them the name ran into the text ("Priya Shah427 is urgent") and the quote
     read as the reply's own words."""
     assert clean_markup(text) == read
+
+
+@pytest.mark.parametrize("blank", ["\n", " ", "\t", "\r", "\u2003", "\u3000", " \n", "\r\n"])
+def test_a_long_run_of_blank_space_is_read_as_one_and_understood_in_a_blink(blank: str) -> None:
+    """60,000 characters of blank space between two words: one blank line, or one space. Kept
+    as they were, understanding the message took minutes of CPU (every pattern that starts
+    with blank space tried it at each of its places)."""
+    text = clean_markup(f"printer{blank * (60_000 // len(blank))}jams")
+
+    assert text == ("printer\n\njams" if "\n" in blank else "printer jams")
+    started = time.process_time()
+    understand(text, CONVERSATION)
+    assert time.process_time() - started < 2
