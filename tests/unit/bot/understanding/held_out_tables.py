@@ -13,6 +13,7 @@ from bot.mentions import clean_markup, readable
 from bot.understanding.summary import summary
 from tests.unit.bot.understanding.eighth_held_out import EIGHTH_HELD_OUT
 from tests.unit.bot.understanding.eleventh_held_out import ELEVENTH_HELD_OUT
+from tests.unit.bot.understanding.fifteenth_held_out import FIFTEENTH_HELD_OUT
 from tests.unit.bot.understanding.fifth_held_out import FIFTH_HELD_OUT
 from tests.unit.bot.understanding.fourteenth_held_out import FOURTEENTH_HELD_OUT
 from tests.unit.bot.understanding.fourth_held_out import FOURTH_HELD_OUT
@@ -35,7 +36,7 @@ IN_ORDER: tuple[Table, ...] = (
     TABLE, FIRST_SEEN, HELD_OUT, NO_CONTEXT, IN_THEIR_WORDS, SECOND_LOOK, HELD_OUT_IN_TEAMS,
     SECOND_HELD_OUT, THIRD_HELD_OUT, FOURTH_HELD_OUT, FIFTH_HELD_OUT, SIXTH_HELD_OUT,
     SEVENTH_HELD_OUT, EIGHTH_HELD_OUT, NINTH_HELD_OUT, TENTH_HELD_OUT, ELEVENTH_HELD_OUT,
-    TWELFTH_HELD_OUT, THIRTEENTH_HELD_OUT, FOURTEENTH_HELD_OUT,
+    TWELFTH_HELD_OUT, THIRTEENTH_HELD_OUT, FOURTEENTH_HELD_OUT, FIFTEENTH_HELD_OUT,
 )
 
 
