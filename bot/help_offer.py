@@ -185,7 +185,10 @@ def unhelpful(text: str) -> bool:
 _ASKS_FOR_A_TICKET = re.compile(
     r"\b(?:log|file|raise|open|create|make|submit|start|put in|lodge)\b(?: \w+){0,3} "
     r"(?:ticket|request|case|incident)\b|\b(?:log|file|raise|report) (?:it|this|that)\b"
-    r"|\bturn (?:it|this|that) into (?:a |an )?(?:ticket|request|case|incident)\b")
+    r"|\b(?:turn|put) (?:it|this|that) in(?:to)? (?:a |an )?(?:ticket|request|case|incident)\b"
+    r"|^ticket (?:it|this|that)\b|\bnew (?:ticket|request|case|incident) (?=for (?:it|this|that)\b)"
+    r"|\b(?:log|file|raise|open|create|make|submit|start) one (?=for (?:it|this|that)\b)")
+_POINTING_BACK = frozenset({"it", "this", "that"})
 
 
 def asks_for_a_ticket(text: str) -> bool:
@@ -194,6 +197,14 @@ def asks_for_a_ticket(text: str) -> bool:
     as pressing "Create a ticket" does; not "yes" or "ok", which answer no question after an
     answer that helped."""
     return _ticket_asked(text) is not None
+
+
+def asks_for_a_ticket_for_it(text: str) -> bool:
+    """An outright ask for a ticket that points back for its subject ("make a ticket for
+    it", "can you raise that as a ticket", "ok file it"): "it" is what was last asked, not
+    the title; "make a ticket" or "log a ticket please" name nothing to file."""
+    return _ticket_asked(text) is not None and not _POINTING_BACK.isdisjoint(
+        _PUNCTUATION.sub(" ", text.lower()).split())
 
 
 def not_helped_then_asks(text: str) -> bool:
@@ -223,8 +234,8 @@ def _ticket_asked(text: str) -> str | None:
 
 
 _AROUND_THE_ASK = frozenset(
-    "yes yeah yep ok okay sure please pls plz can could would you u just then in that case"
-    " for this that it me about the issue problem instead now thanks thank thx a one"
+    "yes yeah yep ok okay sure actually please pls plz can could would you u just then in that"
+    " case for this that it me about the issue problem instead now thanks thank thx a one"
     " from of out".split())  # "create ticket from this", "make a ticket out of this"
 _JOINING = frozenset({"so", "and", "but", "then", "pls", "please"})
 _LONGEST_REMARK = 60

@@ -47,7 +47,7 @@ from bot.delivery import current_delivery, part_of, running_for
 from bot.cards.answer import AnswerView, answer_card
 from bot.help_chat import answer_question, help_session
 from bot.help_offer import (
-    AskedAssistant, OfferReply, asks_for_a_ticket, goes_on, not_helped_then_asks, offer_reply,
+    AskedAssistant, OfferReply, asks_for_a_ticket, asks_for_a_ticket_for_it, goes_on, not_helped_then_asks, offer_reply,
     unhelpful,
 )
 from bot.context import BotDependencies
@@ -221,6 +221,8 @@ class MessageRouter:
         if dc.active_dialog is None and await self._confirmed(turn_context, viewer, text):
             return
         if dc.active_dialog is None and await self._took_up_offer(turn_context, viewer, dc, text):
+            return
+        if dc.active_dialog is None and await self._ticket_for_it(turn_context, viewer, dc, text):
             return
         if dc.active_dialog is None and await self._turned_the_page(turn_context, viewer, text):
             return
@@ -921,6 +923,27 @@ class MessageRouter:
             case OfferReply.EDIT:
                 await dc.begin_dialog(NEW_TICKET, {"title": offer.title, "priority": None,
                                                    "category": None})
+        return True
+
+    async def _ticket_for_it(
+        self, turn_context: TurnContext, viewer: Viewer, dc: DialogContext, text: str
+    ) -> bool:
+        """"make a ticket for it", "ok file it" with another message since the help answer
+        ("no thanks", "my tickets"): "it" is the question last asked, as it is right after
+        the answer, so that question is the title and the bot asks for the rest; never "it",
+        nor a title asked for again. Not once a ticket was shown since: "it" is that ticket."""
+        if self._deps.assistant is None or not asks_for_a_ticket_for_it(text):
+            return False
+        now = utcnow()
+        exchange = recent(await self._deps.help().help_assistant.last_exchange(
+            user_id=viewer.id, session_id=help_session(turn_context.activity, viewer.id)),
+            now=now, after=await self._shown_at(turn_context))
+        offer = AskedAssistant(exchange.question, now).offer(exchange) if exchange else None
+        if offer is None:
+            return False
+        await turn_context.send_activity(notices.filing_the_question(offer.title))
+        await dc.begin_dialog(NEW_TICKET, {"title": offer.title, "priority": None,
+                                           "category": None})
         return True
 
     async def _not_helped(

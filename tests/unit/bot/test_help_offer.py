@@ -11,6 +11,7 @@ from bot.help_offer import (
     AskedAssistant,
     OfferReply,
     asks_for_a_ticket,
+    asks_for_a_ticket_for_it,
     goes_on,
     not_helped_then_asks,
     offer_reply,
@@ -209,6 +210,26 @@ def test_a_ticket_asked_to_be_made_from_what_was_asked_is_that_ask(said: str) ->
 ])
 def test_a_ticket_made_from_something_else_is_not_that_ask(said: str) -> None:
     assert not asks_for_a_ticket(said)
+
+
+@pytest.mark.parametrize("said", [
+    "yes make a ticket for it", "can you raise that as a ticket", "ok file it",
+    "put that in a ticket", "ticket it", "new ticket for it", "open one for it",
+    "actually yes make a ticket for it", "turn it into a ticket please", "raise that",
+])
+def test_a_ticket_asked_for_it_points_back_at_what_was_asked(said: str) -> None:
+    """Said after another message, "it" was taken for the title, which the bot asked for."""
+    assert asks_for_a_ticket(said) and asks_for_a_ticket_for_it(said)
+
+
+@pytest.mark.parametrize("said", [
+    "make a ticket", "log a ticket please", "open one for me", "create a ticket",
+    "make a ticket: vpn drops every hour", "new ticket vpn drops every hour",
+    "open a ticket for my printer", "is it a ticket?", "what ticket is that",
+    "new ticket", "which ticket is it", "show it", "close it",
+])
+def test_a_ticket_asked_for_without_pointing_back_is_not_for_it(said: str) -> None:
+    assert not asks_for_a_ticket_for_it(said)
 
 
 @pytest.mark.parametrize(("said", "expected"), [
