@@ -28,6 +28,7 @@ from bot.understanding.lists import own_tickets, read_list
 from bot.understanding.message import (
     DATE, NUMBER, REF, TICKET_FIELDS, Message, Word, read_message, typed_text,
 )
+from bot.understanding.another_status import status_asked_after
 from bot.understanding.asked import fact_asked, put_as_a_question
 from bot.understanding.placing import Placed, addressee, place, place_after_ask
 from bot.understanding.several import for_each, gather_tickets
@@ -1676,11 +1677,26 @@ def _first_clause(
             if (doing := _only_doing([w.text for w in words[reason:]])) is not None:
                 return replace(found, status=doing)  # "737 works now, closing": closed, and
                 # "closing" is no reason
+            if (asked_after := status_asked_after([w.text for w in words[reason:end]])) and (
+                    asked_after.statuses != {found.status}) and not _the_thing(words[start]):
+                # not "it's working now, you can close it", where "it" is the thing that works
+                if asked_after.only and len(asked_after.statuses) == 1:
+                    return replace(found, status=next(iter(asked_after.statuses)))  # "918 is
+                    # fixed, pls put on hold": on hold, and the ask is no reason
+                if asked_after.asked_first:  # "…, please put on hold for the vendor": which
+                    return _confirm(replace(found, reason=None, status=next(iter(
+                        asked_after.statuses)) if len(asked_after.statuses) == 1 else found.status))
+                    # of the two is not guessed
             return replace(found, reason=_reason(message, reason))
         if found is not None:
             return found if not isinstance(found, CreateTicket) else None
         return _later_sentence(message, conversation, start, end)
     return None
+
+
+def _the_thing(word: Word) -> bool:
+    """"it", "this" ("it's working now"): the thing told of, which may not be the ticket."""
+    return word.text in ("this", "that", "thats") or word.text == REF and not _typed_number(word)
 
 
 _TOLD_BY = frozenset({"is", "was", "s", "has", "got", "looks", "seems"})

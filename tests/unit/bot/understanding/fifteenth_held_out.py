@@ -20,7 +20,12 @@ assistant; "solved" alone asks whether to resolve the ticket in view (as "done",
 was written as `<at>Sam Rivera</at>`: the table's conversation mentions Sam only, so any
 mention in it is Sam's.
 
-`FIFTEENTH_MISREAD` is what the rules still misread (65).
+Fixed by kind, never by the lines themselves. Wrong changes first: another status asked for
+after a state told was posted as the reason for the state's ("ticket 918 is solved, you can
+do close" resolved 918 with "you can do close" posted where its requester reads it; found
+writing look-alikes: "918 is fixed, pls put on hold" resolved it too); 114.
+
+`FIFTEENTH_MISREAD` is what the rules still misread (64).
 """
 
 from __future__ import annotations
@@ -287,7 +292,6 @@ FIFTEENTH_MISREAD: frozenset[str] = frozenset({
     "I'm going to escalate this to my manager if 915 isn't fixed today",
     'stop closing my tickets without asking!!',
     'Honestly what is the point of this bot if nobody reads my tickets',
-    'ticket 918 is solved, you can do close',
     'please to change priority of 920 in high',
     '921 give to network team please',
     'i want that alex take the 922',
