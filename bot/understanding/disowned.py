@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 
 from bot.understanding.words import BY_MISTAKE, TYPED_TICKET
+from domain.numbering import TicketNumber, parse_ticket_id, parse_ticket_number
 
 _LEAD = r"(?:(?:hi|hey|hello|fyi|just fyi|heads up|so|um|umm|sorry|btw|ok|okay|hmm)[,:!.]? )*"
 _TICKET = rf"(?P<ticket>{TYPED_TICKET}|it|this|that)(?: one| ticket)?"
@@ -93,7 +94,7 @@ def disowned(simple: str) -> Disowned | None:
                 whose = None  # "sam's team": a team not named, never Sam
             ticket = named.get("ticket") or "it"
             if handed := named.get("passed") or named.get("handed"):
-                if _digits(ticket) not in ("", _digits(handed)):
+                if not _may_be_the_same(ticket, handed):
                     return None  # "12 isn't mine, give 13 to sam": which is meant is not guessed
                 ticket = handed  # "not mine - give 12 to sam": the ticket passed on
             return Disowned(ticket, whose or named.get("to"),
@@ -101,9 +102,25 @@ def disowned(simple: str) -> Disowned | None:
     return None
 
 
-def _digits(typed: str) -> str:
-    """The number typed ("#12", "ticket 12", "tkt-2026-0012": "12"), or "" for "it"."""
-    return "".join(ch for ch in typed.split("-")[-1] if ch.isdigit()).lstrip("0")
+def _may_be_the_same(disowned: str, passed: str) -> bool:
+    """Whether the ticket passed on may be the one disowned: "it" may be any; "12", "#12",
+    "ticket 12" and "tkt-2026-0012" are the same (the year of a bare number is the caller's
+    to decide), "tkt-2025-0012" and "tkt-2026-0012" are not."""
+    first, second = _named(disowned), _named(passed)
+    if first is None or second is None:
+        return True
+    if isinstance(first, TicketNumber) and isinstance(second, TicketNumber):
+        return first == second
+    return _sequence(first) == _sequence(second)
+
+
+def _named(typed: str) -> TicketNumber | int | None:
+    bare = typed.removeprefix("ticket ").lstrip("#")
+    return parse_ticket_number(bare) or parse_ticket_id(bare)
+
+
+def _sequence(named: TicketNumber | int) -> int:
+    return named.sequence if isinstance(named, TicketNumber) else named
 
 
 _THEIR_TEAM = re.compile(rf"'s{_TEAM}")
