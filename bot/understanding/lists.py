@@ -10,8 +10,8 @@ from bot.understanding.filed import FILING_CUES, FiledWhen, read_filed, since_we
 from bot.understanding.filters import ListFilters, Whose, read_filters
 from bot.understanding.message import DATE, NUMBER, REF, Message
 from bot.understanding.orders import (
-    OrderSaid, PhraseIndex, courtesy_tail, latest_count, phrases, read_count, read_order,
-    text_lead,
+    OrderSaid, PhraseIndex, courtesy_tail, latest_count, one_ordered, phrases, read_count,
+    read_order, text_lead,
 )
 from bot.understanding.quiet import read_quiet
 from bot.understanding.requests import Clarify, ListScope, ListTickets, Target, UserTarget
@@ -155,7 +155,7 @@ def read_list(
         return None  # "newest ticket: printer is on fire": a title follows, never a guess
     order_said = ordered.taken if ordered else frozenset()
     counted = latest or read_count(typed, skip=said_taken | every_said | order_said,
-                                   ordered=order_said)
+                                   ordered=order_said) or one_ordered(typed, ordered)
     how = _said_at(start, order_said, every_said, counted[1] if counted else frozenset())
     taken |= how  # how to list them: not on its own a list ("close the first five")
     filed, filing, updated = _filed(message, start, end, conversation.today,
@@ -264,7 +264,8 @@ def read_list(
                          due_window=due if isinstance(due, DueWindow) else None,
                          due_on=due if isinstance(due, date) else None,
                          order=ordered.order if ordered else None,
-                         every_status=every and status is None,
+                         every_status=(every or _the_newest_one(ordered, counted)) and (
+                             status is None),
                          most=counted[0] if counted else None,
                          not_updated_since=quiet.day if quiet is not None else None)
     if quiet is not None and quiet.day is None and ordered is None:
@@ -298,6 +299,13 @@ words to search for."""
 _EVERY_STATUS_PHRASES = sorted(((p, True) for p in _EVERY_STATUS), key=lambda s: -len(s[0])) \
     + sorted(((p, False) for p in _NOT_FINISHED), key=lambda s: -len(s[0]))
 _EVERY_STATUS_STARTING = PhraseIndex(_EVERY_STATUS_PHRASES)
+def _the_newest_one(ordered: OrderSaid | None, counted: tuple[int, frozenset[int]] | None) -> bool:
+    """"my last ticket", "my most recent request": the one filed last, whatever its status
+    (the oldest one is the oldest still to do)."""
+    return ordered is not None and ordered.order is TicketOrder.NEWEST and counted is not None \
+        and counted[0] == 1
+
+
 _ALL = frozenset({"all", "every", "each"})
 _BEFORE_THE_NOUN = frozenset({"the", "of", "my", "our", "your", "single", "his", "her", "their"})
 _TICKET_NOUNS = frozenset({"tickets", "ticket", "issues", "requests", "tix", "cases",

@@ -359,10 +359,39 @@ def _count(word: str) -> int | None:
 
 def latest_count(words: Sequence[str], *, skip: frozenset[int] = frozenset()
                  ) -> tuple[int, frozenset[int]] | None:
-    """"the last 5 tickets", "latest 3 tickets": that many of the newest filed."""
-    for at in range(len(words) - 2):
+    """"the last 5 tickets", "latest 3 tickets": that many of the newest filed; "my last
+    ticket", "status of my last request": the newest one."""
+    for at in range(len(words) - 1):
+        if words[at] not in ("last", "latest") or at in skip:
+            continue
+        if _one_named_after(words, at) and "one" not in words[at + 1:at + 3]:
+            return 1, frozenset({at})  # not "the last one": the last of a list shown
         count = _count(words[at + 1])
-        if words[at] in ("last", "latest") and count and words[at + 2] in _MANY_NAMED \
-                and not skip & {at, at + 1}:
+        if count and words[at + 2:at + 3] and words[at + 2] in _MANY_NAMED and at + 1 not in skip:
             return min(count, MOST_LISTED), frozenset({at, at + 1})
     return None
+
+
+ONE_NAMED = frozenset({"ticket", "request", "issue", "case", "incident", "one", "tkt"})
+"""A single ticket named after an order ("my newest ticket", "the oldest one"): one is listed."""
+
+
+def one_ordered(words: Sequence[str], ordered: OrderSaid | None) -> tuple[int, frozenset[int]] | None:
+    """"my newest ticket", "the oldest one": the one filed first or last; a plural ("my newest
+    tickets") lists them all, and so does any other order ("my most urgent ticket": the
+    list, most urgent first, since a tie is likely)."""
+    if ordered is None or ordered.order not in (TicketOrder.NEWEST, TicketOrder.OLDEST):
+        return None
+    return (1, frozenset()) if _one_named_after(words, max(ordered.taken)) else None
+
+
+def _one_named_after(words: Sequence[str], at: int) -> bool:
+    """Whether one ticket is named right after word `at`, or after one word saying what it is
+    ("my last open ticket", "the oldest urgent one")."""
+    after = words[at + 1:at + 3]
+    return bool(after) and (after[0] in ONE_NAMED or len(after) == 2 and (
+        after[0] in _SAID_OF_ONE and after[1] in ONE_NAMED))
+
+
+_SAID_OF_ONE = frozenset({"open", "closed", "resolved", "urgent", "high", "low", "medium",
+                          "critical", "unassigned", "assigned", "overdue", "pending"})

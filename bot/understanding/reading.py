@@ -462,6 +462,16 @@ _ALL_MOVED = re.compile(
     _ALL_OF.format(verb=r"(?P<verb>close|resolve|reopen)")
     + r"(?P<list>.+?)(?: please| pls| plz| thanks| now| for me)?")
 
+_ONE_MOVED = re.compile(
+    _BEFORE_HANDOVER.format() + r"(?:(?:hi|hey|hello|please|pls|plz|can you|could you|can u"
+    r"|ok|okay|so|now|then|and)[,!]? )*(?P<verb>close|resolve|reopen|re-open) (?P<list>my"
+    r" (?:last|latest|newest|most recent|oldest) (?:(?:closed|resolved|open|urgent) )?"
+    r"(?:ticket|issue|case|one))"
+    r"(?:,? (?:please|pls|plz|thanks|thank you|thx|ty|now|for me))*")
+"""A change said of one's newest or oldest ticket ("can you reopen my last ticket"): which
+ticket that is, is shown with the change offered for it, never made unseen. Only "my": "the
+last ticket" may be the one just talked about."""
+
 
 _WHEN_CHANGED = (r"today|this morning|overnight|since yesterday|yesterday|this week"
                  r"|since (?:monday|tuesday|wednesday|thursday|friday|last week)")
@@ -498,7 +508,7 @@ def _each_listed(simple: str, conversation: Conversation) -> Understanding | Non
         if not isinstance(given, AssignTicket) or given.to is None:
             return given if not conversation.directory and needs_directory(given) else None
         change: AssignTicket | ChangeStatus = replace(given, ticket=None)
-    elif found := _ALL_MOVED.fullmatch(simple):
+    elif found := _ALL_MOVED.fullmatch(simple) or _ONE_MOVED.fullmatch(simple):
         change = ChangeStatus(None, STATUS_VERBS.get(found["verb"], TicketStatus.OPEN))
     else:
         return None
@@ -3402,6 +3412,13 @@ should log it"), not an ask to file."""
 
 
 _ONLY_POINTS = frozenset({"the", "a", "an", "this", "that", "which", "whichever", "any", "my"})
+_BEFORE_OPEN_SAID_OF = _ONLY_POINTS | frozenset({
+    "our", "your", "his", "her", "their", "last", "latest", "newest", "oldest", "recent", "only",
+    "other", "first", "next", "every", "each", "all", "urgent", "high", "low", "medium",
+    "critical", "remaining", "current", "one", "same", "earliest", "most",
+})
+"""The word before "open ticket" that makes "open" say which ticket ("my last open ticket",
+"the oldest open one"), not ask for a new one ("printer broken open ticket")."""
 
 
 def _create_after(reading: Reading, whole: Reading) -> Understanding | None:
@@ -3421,6 +3438,9 @@ def _create_after(reading: Reading, whole: Reading) -> Understanding | None:
         return None  # "…, I'll report it to facilities": what they do, not an ask
     if all(w.text in _ONLY_POINTS for w in told_words):
         return None  # "the open one": which one, not "open one" titled "The"
+    if told_words[-1].text in _BEFORE_OPEN_SAID_OF and re.match(
+            r" open (?:ticket|case|issue|one)\b", reading.plain[found.end("title"):]):
+        return None  # "my last open ticket", "show my oldest open ticket": which, no new one
     tail = reading.group_words(found, "tail") if found.group("tail") else (reading.end, reading.end)
     if _to_a_value(reading.message, *tail):
         return None  # "…, raise it to urgent": how urgent it is, not who should take it
