@@ -1925,7 +1925,21 @@ def _reason(message: Message, begin: int) -> str | None:
         return None  # "close 12, also whats the status of 13", "…, have a good weekend"
     if words[begin:end] and set(words[begin:end]) <= _ONLY_DONE:
         return None  # "close 12 as fixed": nothing the change does not say itself
+    if end - begin <= _LONGEST_CHEER and _CHEER.fullmatch(" ".join(words[begin:end])):
+        return None  # "737 is fixed, nice", "close 12, great job sam": said to the chat
     return _unquoted(message.original(begin, end if end < len(words) else None))  # "… 🙄" kept
+
+
+_CHEER = re.compile(
+    r"(?:(?:so |very |really )?(?:nice|cool|great|awesome|sweet|perfect|excellent|brilliant"
+    r"|lovely|super|amazing|fantastic|good|yay|yey|finally|phew|whew|wow|woo+|woo+hoo+|hooray"
+    r"|lol|lmao|haha+|hehe+|at last|about time|thank god|thank goodness|well done"
+    r"|(?:nice|great|good|excellent|awesome) (?:job|work|one|stuff|news))"
+    r"(?: (?:everyone|all|team|guys|folks|[a-z]+(?= |$)))??(?: |$))+")
+"""A reason that is only a cheer ("nice", "yay finally", "great job sam", "well done alex"):
+one name or "everyone" may follow each. Tried on short reasons only (_LONGEST_CHEER words),
+where its ways of splitting a run of words are few."""
+_LONGEST_CHEER = 6
 
 
 _ASIDE_LEADS = frozenset({"also", "and", "btw", "plus", "oh", "ps", "anyway", "anyways", "fyi"})
@@ -2420,7 +2434,18 @@ def _gainsaid(found: Understanding | None, said: list[str]) -> bool:
     return any(w == "still" and _STILL_WRONG & set(said[i + 1:i + 4]) for i, w in enumerate(said)) \
         or any(said[i:i + 2] in (["broken", "again"], ["back", "again"], ["came", "back"],
                                  ["is", "back"], ["failing", "again"], ["down", "again"])
-               for i in range(len(said) - 1))
+               for i in range(len(said) - 1)) \
+        or any(w in _NOT_YET_DONE and _DONE_WORK & set(said[i + 1:i + 4])
+               for i, w in enumerate(said))
+
+
+_NOT_YET_DONE = frozenset({"didnt", "hasnt", "havent", "hadnt", "isnt", "arent", "wasnt",
+                           "werent", "not"})
+"""A negation of what is done or has been ("i didn't fix it", "the fix isn't deployed"); never
+"won't" or "can't", which decide ("close 12, won't fix")."""
+_DONE_WORK = frozenset({"fix", "fixed", "done", "solve", "solved", "resolve", "resolved",
+                        "sort", "sorted", "finish", "finished", "deployed", "tested",
+                        "complete", "completed"})
 
 
 _AUXILIARIES = frozenset({"is", "are", "does", "do", "should", "can", "could", "would", "will",
