@@ -89,6 +89,20 @@ class Subscription:
     def has_channel(self) -> bool:
         return bool(self.msteams_team_id and self.channel_id)
 
+    def sends_to(self, target: Target) -> bool:
+        """Whether this subscription, switched on, posts to the webhook or channel `target`.
+
+        Checked again when a delivery leaves, as access is: a delivery waiting out a failed
+        attempt is not made to a webhook its owner has since removed or replaced, nor to a
+        channel since unsubscribed or left for another one."""
+        if not self.enabled:
+            return False
+        if target.kind is TargetKind.WEBHOOK:
+            return self.webhook_url == target.key
+        if target.kind is TargetKind.CHANNEL:
+            return (self.msteams_team_id, self.channel_id) == (target.msteams_team_id, target.key)
+        return False
+
 
 def oldest_first(subscriptions: Sequence[Subscription]) -> list[Subscription]:
     """In the order they were saved, unsaved ones last: who subscribed first speaks for a place."""

@@ -6,7 +6,8 @@ payload written with the change. Names are read for the whole batch at once.
 
 Access is checked again at delivery, for every kind of target: the person a
 delivery is drawn for (the assignee, the requester, the subscription's owner) may
-have lost sight of the ticket since the change, and then gets nothing. Internal
+have lost sight of the ticket since the change, and then gets nothing; and a webhook
+or channel gets nothing once its owner's subscription no longer points there. Internal
 notes are left out of what customers are told, and of what is posted to a channel
 (by the bot or a webhook), which everyone in it reads, guests and customers too,
 whoever the subscription belongs to; a change only to them is not told there.
@@ -22,7 +23,7 @@ from urllib.parse import quote
 from domain.access import Viewer, available_actions, can_see
 from domain.disclosure import changes_seen_by, is_internal, reads_internal_notes, ticket_seen_by
 from domain.events import UNKNOWN_ACTOR, EventType
-from domain.notifications import Reason, TargetKind, TicketNotice
+from domain.notifications import Reason, Subscription, TargetKind, TicketNotice
 from domain.people import User
 from domain.tickets import AssigneeType, FieldChange, Ticket, TicketStatus
 from notify.deliveries import OutboxEntry
@@ -32,6 +33,8 @@ TEAM_PREFIX = "team:"
 _BOT_CARD_KINDS = (TargetKind.CHANNEL, TargetKind.PERSONAL)
 _SEEN_BY_EVERYONE = (TargetKind.CHANNEL, TargetKind.WEBHOOK)
 """Posted where everyone in a channel reads it, not only the person it is drawn for."""
+_SUBSCRIBED = (TargetKind.CHANNEL, TargetKind.WEBHOOK)
+"""Sent because the owner's subscription points there: only while it still does."""
 _ENUM_FIELDS = frozenset({"status", "priority", "severity", "category"})
 _FIELD_LABELS = {
     "due_date": "due date",
@@ -97,6 +100,9 @@ async def load_notices(
         company = await facts.company()
         recipients = {str(entry.payload.get("on_behalf_of")) for entry in entries}
         viewers = await facts.viewers(recipients)
+        subscriptions = await facts.subscriptions(
+            {str(e.payload.get("on_behalf_of")) for e in entries if e.target.kind in _SUBSCRIBED}
+        )
         bot_cards = {e.ticket_id for e in entries if e.target.kind in _BOT_CARD_KINDS}
         audiences = await facts.refresh_audiences(
             [ticket for ticket_id, ticket in tickets.items() if ticket_id in bot_cards]
@@ -104,7 +110,11 @@ async def load_notices(
     notices: dict[int, TicketNotice] = {}
     for entry in entries:
         ticket = tickets.get(entry.ticket_id) if entry.ticket_id is not None else None
-        if ticket is not None and may_be_told(entry, ticket, viewers):
+        if (
+            ticket is not None
+            and may_be_told(entry, ticket, viewers)
+            and still_subscribed(entry, subscriptions)
+        ):
             notices[entry.id] = replace(
                 notice_for(
                     entry,
@@ -130,6 +140,15 @@ def may_be_told(entry: OutboxEntry, ticket: Ticket, viewers: Mapping[str, Viewer
     ):
         return bool(changes_seen_by(viewer, _changes(entry.payload), shared=shared))
     return True
+
+
+def still_subscribed(entry: OutboxEntry, subscriptions: Mapping[str, Subscription]) -> bool:
+    """Whether a webhook or channel delivery is still asked for by its owner's subscription
+    as it is now (`Subscription.sends_to`); other kinds of delivery come from no subscription."""
+    if entry.target.kind not in _SUBSCRIBED:
+        return True
+    subscription = subscriptions.get(str(entry.payload.get("on_behalf_of")))
+    return subscription is not None and subscription.sends_to(entry.target)
 
 
 def _shared(entry: OutboxEntry) -> bool:

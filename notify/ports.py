@@ -140,6 +140,10 @@ class NoticeFacts(Protocol):
 
     async def viewers(self, user_ids: Collection[str]) -> dict[str, Viewer]: ...
 
+    async def subscriptions(self, user_ids: Collection[str]) -> dict[str, Subscription]:
+        """The subscription each of these users has now, if any."""
+        ...
+
     async def refresh_audiences(self, tickets: Iterable[Ticket]) -> dict[int, tuple[str, ...]]:
         """Teams user ids whose cards refresh by themselves, per ticket id."""
         ...

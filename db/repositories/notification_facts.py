@@ -15,10 +15,11 @@ from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 from db.records import to_value
 from db.repositories.company import SqlCompanySettingsRepository
 from db.repositories.refresh_audience import refresh_audiences
-from db.repositories.subscriptions import SqlAudience
-from db.tables import tasks, teams, users
+from db.repositories.subscriptions import SqlAudience, subscription_of
+from db.tables import tasks, teams, teams_integration_settings, users
 from domain.access import Viewer
 from domain.company import CompanySettings
+from domain.notifications import Subscription
 from domain.people import User
 from domain.tickets import Ticket
 
@@ -52,6 +53,13 @@ class SqlNotificationFacts:
 
     async def viewers(self, user_ids: Collection[str]) -> dict[str, Viewer]:
         return await SqlAudience(self._db).viewers(user_ids)
+
+    async def subscriptions(self, user_ids: Collection[str]) -> dict[str, Subscription]:
+        if not user_ids:
+            return {}
+        rows = await self._db.execute(select(teams_integration_settings).where(
+            teams_integration_settings.c.user_id.in_(sorted(set(user_ids)))))
+        return {row["user_id"]: subscription_of(row) for row in rows.mappings()}
 
     async def refresh_audiences(self, tickets: Iterable[Ticket]) -> dict[int, tuple[str, ...]]:
         return await refresh_audiences(self._db, tickets)

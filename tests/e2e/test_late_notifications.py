@@ -2,10 +2,17 @@
 
 from __future__ import annotations
 
+import pytest
+from sqlalchemy import update
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from tests.e2e.service import Service, card_of, settled, texts_in
+from db.tables import notification_outbox
+from domain.clock import utcnow
+from tests.e2e.channel import file_in_chat, subscribed_channel
+from tests.e2e.service import Service, Turn, card_of, settled, texts_in
+from tests.e2e.teams_doubles.activities import Channel, TeamsUser
 from tests.integration.builders import insert_ticket, insert_user
+from tests.waiting import eventually
 
 CONFIDENTIAL = "Payroll export leaks salaries"
 
@@ -41,3 +48,57 @@ async def test_a_former_assignee_gets_nothing_once_the_connector_recovers(
 
     assert sent_to(xavier) == []
     assert any("Assigned to you" in card and CONFIDENTIAL in card for card in sent_to(yvonne))
+
+
+async def _all_due(engine: AsyncEngine) -> None:
+    """Time passes: every delivery waiting for its retry is due now."""
+    async with engine.begin() as connection:
+        await connection.execute(update(notification_outbox).where(
+            notification_outbox.c.status == "pending").values(next_attempt_at=utcnow()))
+
+
+async def _in_another_channel(service: Service, text: str, *, user: TeamsUser) -> Turn:
+    teams = service.teams
+    ours, teams.channel = teams.channel, Channel(id="19:it-staff@thread.tacv2", name="IT staff")
+    try:
+        return await service.say_in_channel(text, user=user)
+    finally:
+        teams.channel = ours
+
+
+CHANNEL_CHANGES = {
+    "unsubscribed": (lambda service, root: service.say_in_channel("unsubscribe", user=root),
+                     False),
+    "subscribed-elsewhere": (lambda service, root: _in_another_channel(
+        service, "subscribe", user=root), False),
+    "asked-what-it-gets": (lambda service, root: service.say_in_channel(
+        "subscriptions", user=root), True),
+    "narrowed-to-what-it-still-wants": (lambda service, root: service.say_in_channel(
+        "subscribe created assigned", user=root), True),
+}
+
+
+@pytest.mark.parametrize("change", list(CHANNEL_CHANGES))
+async def test_a_channel_post_waiting_out_a_failure_is_not_made_once_the_channel_is_unsubscribed(
+    service: Service, engine: AsyncEngine, change: str
+) -> None:
+    """The manager is told "#Printers gets no more ticket posts.": a post still waiting for
+    its retry then is not made either (it was, once the connector recovered)."""
+    root, ada, channel = await subscribed_channel(service, engine)
+    connector = service.connector
+    connector.fail_next(500, times=10_000, operations=("send",))
+    await file_in_chat(service, CONFIDENTIAL, user=ada)
+
+    async def tried() -> bool:
+        return any(c.operation == "send" and c.conversation_id == channel for c in connector.calls)
+
+    await eventually(tried, what="a failed post to the channel")
+    act, posted = CHANNEL_CHANGES[change]
+    await act(service, root)
+    connector.recover()
+    await _all_due(engine)
+    await settled(engine)
+
+    cards = [texts_in(card_of(call.body) or {}) for call in connector.successful("send")
+             if call.conversation_id == channel]
+    assert [CONFIDENTIAL in card for card in cards] == ([True] if posted else [])

@@ -7,7 +7,7 @@ import logging
 from datetime import timedelta
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from db.repositories.outbox import SqlOutbox
@@ -151,6 +151,47 @@ async def test_a_stored_url_the_current_policy_refuses_is_never_called(
     assert entry.status is DeliveryStatus.DEAD
     assert entry.last_error is not None and entry.last_error.startswith("URL refused")
     assert receiver.received == []
+
+
+WEBHOOK_CHANGES = {
+    "webhook-removed": ({"webhook_url": None}, False),
+    "subscription-switched-off": ({"enabled": False}, False),
+    "webhook-replaced": ({"webhook_url": "/ok"}, False),
+    "types-narrowed-to-what-it-still-wants": ({"notification_types": ["ticket_created"]}, True),
+    "channel-added-beside-it": ({"team_id": "19:desk", "channel_id": "19:desk-general"}, True),
+}
+
+
+@pytest.mark.parametrize("change", list(WEBHOOK_CHANGES))
+async def test_a_webhook_taken_off_while_its_delivery_waits_is_not_called_again(
+    engine: AsyncEngine,
+    uow_factory: UnitOfWorkFactory,
+    receiver: Receiver,
+    clock: Clock,
+    make_worker: WorkerFactory,
+    change: str,
+) -> None:
+    """The retry of a failed post went to the webhook its owner had since removed (or
+    switched off, or replaced): the URL is the owner's choice at delivery, as access is."""
+    admin, customer = await admin_subscribed(engine, url=receiver.url("/flaky"))
+    await file_a_bug(uow_factory, customer)
+    worker = make_worker()
+    assert await worker.run_once() == 1
+    assert receiver.seen("/flaky").total() == 1  # answered 500: retried after a backoff
+    values, called = WEBHOOK_CHANGES[change]
+    if values.get("webhook_url"):
+        values = {**values, "webhook_url": receiver.url(str(values["webhook_url"]))}
+    async with engine.begin() as connection:
+        await connection.execute(update(teams_integration_settings).where(
+            teams_integration_settings.c.user_id == admin).values(**values))
+
+    clock.advance(5)
+    await worker.run_once()
+
+    assert receiver.seen("/flaky").total() == (2 if called else 1)
+    assert receiver.seen("/ok").total() == 0
+    [entry] = await outbox_entries(engine)
+    assert entry.status is (DeliveryStatus.DELIVERED if called else DeliveryStatus.DEAD)
 
 
 async def test_a_delivery_is_dead_after_its_last_attempt_and_retry_dead_brings_it_back(

@@ -14,7 +14,7 @@ import pytest
 from domain.access import Viewer
 from domain.company import CompanySettings
 from domain.events import EventType
-from domain.notifications import Target, TargetKind, TicketNotice
+from domain.notifications import Subscription, Target, TargetKind, TicketNotice
 from domain.people import User
 from domain.tickets import Ticket
 from notify.deliveries import DeliveryStatus, OutboxEntry, Settlement
@@ -124,6 +124,8 @@ class FakeFacts:
     """`NoticeFacts` read from the fake database's committed rows."""
 
     db: FakeDatabase
+    hooks: dict[str, str] = field(default_factory=dict)
+    """The webhook a user subscribes, when not `HOOK`."""
 
     async def tickets(self, ids: Collection[int]) -> dict[int, Ticket]:
         return {i: t for i, t in self.db.committed.tasks.items() if i in ids}
@@ -140,6 +142,11 @@ class FakeFacts:
     async def viewers(self, user_ids: Collection[str]) -> dict[str, Viewer]:
         users = self.db.committed.users
         return {i: Viewer(user=users[i]) for i in user_ids if i in users}
+
+    async def subscriptions(self, user_ids: Collection[str]) -> dict[str, Subscription]:
+        """Each user subscribes the webhook of their deliveries in `HOOKS` (`HOOK` if none)."""
+        return {user_id: Subscription(user_id, enabled=True, webhook_url=self.hooks.get(
+            user_id, HOOK)) for user_id in user_ids}
 
     async def refresh_audiences(self, tickets: Iterable[Ticket]) -> dict[int, tuple[str, ...]]:
         return {ticket.id: () for ticket in tickets}
@@ -184,10 +191,11 @@ def worker_for(
     *,
     clock: Clock | None = None,
     config: WorkerConfig = WorkerConfig(),
+    hooks: dict[str, str] | None = None,
 ) -> DeliveryWorker:
     @asynccontextmanager
     async def read_facts() -> AsyncIterator[FakeFacts]:
-        yield FakeFacts(db)
+        yield FakeFacts(db, hooks or {})
 
     return DeliveryWorker(
         outbox=outbox,
@@ -281,11 +289,12 @@ async def test_a_deliverer_that_raises_fails_only_its_own_delivery(
     db: FakeDatabase, org: Organisation, outbox: FakeOutbox
 ) -> None:
     ticket = db.seed_ticket(created_by=org.customer)
-    outbox.add(1, ticket, Target.webhook(HOOK + "/broken"), told=org.admin)
+    outbox.add(1, ticket, Target.webhook(HOOK + "/broken"), told=org.customer)
     outbox.add(2, ticket, Target.webhook(HOOK), told=org.admin)
     deliverer = ScriptedDeliverer({HOOK + "/broken": RuntimeError("card too odd")})
+    worker = worker_for(outbox, db, deliverer, hooks={org.customer.id: HOOK + "/broken"})
 
-    assert await worker_for(outbox, db, deliverer).run_once() == 2
+    assert await worker.run_once() == 2
 
     broken, fine = outbox.entries[1], outbox.entries[2]
     assert (broken.status, broken.last_error) == (
