@@ -45,7 +45,7 @@ from bot.admin import answers as admin_answers
 from bot.admin import run_admin
 from bot.delivery import current_delivery, part_of, running_for
 from bot.cards.answer import AnswerView, answer_card
-from bot.help_chat import answer_question, help_session
+from bot.help_chat import answer_question, answer_reader, help_session
 from bot.help_offer import (
     AskedAssistant, OfferReply, asks_for_a_ticket, asks_for_a_ticket_for_it, goes_on, not_helped_then_asks, offer_reply,
     unhelpful,
@@ -85,6 +85,7 @@ from bot.understanding.requests import (
 )
 from bot.understanding.asked import fact_asked
 from bot.understanding.chased import chased
+from bot.understanding.documents_asked import documents_asked
 from bot.understanding.contact import contact_told
 from bot.understanding.listed import (
     Listed,
@@ -223,6 +224,12 @@ class MessageRouter:
         if dc.active_dialog is None and await self._took_up_offer(turn_context, viewer, dc, text):
             return
         if dc.active_dialog is None and await self._ticket_for_it(turn_context, viewer, dc, text):
+            return
+        if dc.active_dialog is None and self._deps.assistant is not None and (
+                documents_asked(text)):
+            await turn_context.send_activity(notices.help_documents(
+                await self._deps.assistant.help_assistant.documents(
+                    reader=answer_reader(turn_context.activity, viewer))))
             return
         if dc.active_dialog is None and await self._turned_the_page(turn_context, viewer, text):
             return

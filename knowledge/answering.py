@@ -26,7 +26,7 @@ from domain.clock import utcnow
 from domain.errors import InvalidValue
 from domain.people import Role
 from knowledge.asked_for import asked_for
-from knowledge.audience import Restrictions, readable
+from knowledge.audience import Restrictions, readable, readable_titles
 from knowledge.citations import (
     Citation,
     CitedText,
@@ -329,6 +329,13 @@ class HelpAssistant:
         return _quoted(question, earlier, passages, AnswerSource.DOCUMENTS_AFTER_REPLY_REJECTED,
                        avoid=steering_terms(reply, question=asked), previous=previous,
                        spoken=spoken)
+
+    async def documents(self, *, reader: Role | None) -> list[str]:
+        """The titles of the documents answers for `reader` may draw on (None: for everyone):
+        what "what help documents do you have?" is told, never a title it may not read."""
+        async with self._uow().reading() as reading:
+            shelved = await reading.audiences.shelved()
+        return readable_titles(shelved, reader)
 
     async def latest_session(self, *, user_id: str, prefix: str) -> str | None:
         """The person's latest help session among those whose id starts with `prefix`."""

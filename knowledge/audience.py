@@ -9,6 +9,7 @@ in the stored exchange, or in the prompt of a model.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
 
 from domain.errors import InvalidValue
 from domain.people import Role
@@ -51,6 +52,23 @@ def describe(roles: Iterable[Role] | None) -> str:
     if chosen == STAFF_ROLES:
         return STAFF
     return ",".join(sorted(role.value for role in chosen))
+
+
+@dataclass(frozen=True, slots=True)
+class ShelvedDocument:
+    """A searchable source (indexed, with text) as someone asking what there is sees it."""
+
+    title: str
+    audience: frozenset[Role] | None
+    """The roles that may read it; None is everyone."""
+
+
+def readable_titles(shelved: Iterable[ShelvedDocument], reader: Role | None) -> list[str]:
+    """The titles `reader` (None: everyone, as in a channel) may read, in reading order."""
+    titles = {document.title.strip() for document in shelved
+              if document.title.strip() and (document.audience is None or (
+                  reader is not None and reader in document.audience))}
+    return sorted(titles, key=str.casefold)
 
 
 def may_read(passage: Passage, restrictions: Restrictions, reader: Role | None) -> bool:

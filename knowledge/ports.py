@@ -19,7 +19,7 @@ from types import TracebackType
 from typing import Protocol, Self
 
 from domain.people import Role
-from knowledge.audience import Restrictions
+from knowledge.audience import Restrictions, ShelvedDocument
 from knowledge.conversation import Exchange, HelpStatistics, RecordedExchange
 from knowledge.passages import SourceKind
 
@@ -273,6 +273,10 @@ class DocumentAudiences(Protocol):
         self, source: SourceKind, document_id: int, roles: frozenset[Role] | None
     ) -> None:
         """Limit a source to `roles`, or with None open it to everyone."""
+        ...
+
+    async def shelved(self) -> list[ShelvedDocument]:
+        """Every source answers may draw on (indexed, with text), with who may read it."""
         ...
 
 

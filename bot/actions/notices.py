@@ -401,6 +401,24 @@ def no_assistant() -> str:
     return "I can't answer questions from the help documents yet."
 
 
+MOST_TITLES = 40
+"""Of the help documents listed in chat; the rest are counted."""
+
+
+def help_documents(titles: Sequence[str]) -> str:
+    """What "what help documents do you have?" is told: the titles the person may read."""
+    if not titles:
+        return ("There are no help documents I can answer from yet. Say `new ticket` to ask "
+                "the service desk.")
+    count = len(titles)
+    listed = [f"- {title}" for title in titles[:MOST_TITLES]]
+    if count > MOST_TITLES:
+        listed.append(f"…and {count - MOST_TITLES:,} more")
+    noun = "help document" if count == 1 else "help documents"
+    return "\n".join((f"I can answer questions from {count:,} {noun}:", *listed,
+                      "Ask me anything they cover."))
+
+
 def proposed_status(number: str, status: TicketStatus) -> str:
     return {
         TicketStatus.OPEN: f"Reopen {number}?",

@@ -29,7 +29,7 @@ from db.tables import help_documents, user_guides, users
 from db.tables.knowledge import help_document_audiences as audiences
 from db.tables.knowledge import help_file_digests, help_indexed_sources
 from domain.people import Role
-from knowledge.audience import Restrictions
+from knowledge.audience import Restrictions, ShelvedDocument
 from knowledge.passages import SourceKind
 from knowledge.ports import (
     DocumentIndex,
@@ -326,6 +326,11 @@ class SqlDocumentAudiences:
         self, source: SourceKind, document_id: int, roles: frozenset[Role] | None
     ) -> None:
         await _write_audience(self._connection, source, document_id, roles)
+
+    async def shelved(self) -> list[ShelvedDocument]:
+        entries = await SqlHelpLibrary(self._connection).entries()
+        return [ShelvedDocument(entry.title, entry.audience) for entry in entries
+                if entry.status is IndexStatus.INDEXED and entry.chunk_count > 0]
 
 
 async def read_restrictions(connection: AsyncConnection) -> Restrictions:

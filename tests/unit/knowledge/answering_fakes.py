@@ -25,7 +25,7 @@ from knowledge.conversation import (
     RecordedExchange,
     question_key,
 )
-from knowledge.audience import Restrictions
+from knowledge.audience import Restrictions, ShelvedDocument
 from knowledge.llm import ModelUnavailable, PromptMessage
 from knowledge.passages import Passage, SourceKind
 from knowledge.terms import content_terms
@@ -217,9 +217,15 @@ class MemoryChatStore:
 @dataclass
 class MemoryAudiences:
     limited: dict[tuple[SourceKind, int], frozenset[Role]] = field(default_factory=dict)
+    titles: dict[tuple[SourceKind, int], str] = field(default_factory=dict)
+    """The searchable sources' titles, for `shelved`."""
 
     async def restrictions(self) -> Restrictions:
         return dict(self.limited)
+
+    async def shelved(self) -> list[ShelvedDocument]:
+        return [ShelvedDocument(title, self.limited.get(source))
+                for source, title in self.titles.items()]
 
     async def set_audience(
         self, source: SourceKind, document_id: int, roles: frozenset[Role] | None

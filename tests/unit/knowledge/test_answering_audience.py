@@ -100,3 +100,29 @@ async def test_many_staff_passages_do_not_crowd_out_what_a_customer_may_read() -
                                  question="print spooler restart")
 
     assert [c.document_id for c in answer.citations] == [5]
+
+
+def shelf() -> HelpAssistant:
+    audiences = MemoryAudiences(
+        {(SourceKind.HELP_DOCUMENT, 7): STAFF_ROLES,
+         (SourceKind.HELP_DOCUMENT, 8): frozenset({Role.ADMIN})},
+        titles={(SourceKind.HELP_DOCUMENT, 7): "Print server runbook (agents only)",
+                (SourceKind.HELP_DOCUMENT, 5): "Printers and Scanning",
+                (SourceKind.HELP_DOCUMENT, 8): "Admin console recovery",
+                (SourceKind.USER_GUIDE, 2): "expenses and reimbursement"})
+    return HelpAssistant(retriever=MemoryRetriever([PRINTERS]), uow=MemoryChatWork(
+        MemoryChatStore(), audiences), llm=None)
+
+
+@pytest.mark.parametrize(("reader", "titles"), [
+    (Role.CUSTOMER, ["expenses and reimbursement", "Printers and Scanning"]),
+    (None, ["expenses and reimbursement", "Printers and Scanning"]),
+    (Role.USER, ["expenses and reimbursement", "Print server runbook (agents only)",
+                 "Printers and Scanning"]),
+    (Role.ADMIN, ["Admin console recovery", "expenses and reimbursement",
+                  "Print server runbook (agents only)", "Printers and Scanning"]),
+])
+async def test_the_documents_listed_are_those_the_reader_may_read(
+    reader: Role | None, titles: list[str]
+) -> None:
+    assert await shelf().documents(reader=reader) == titles
