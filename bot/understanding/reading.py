@@ -1366,6 +1366,12 @@ def _read(message: Message, text: str, conversation: Conversation) -> Understand
         if one and told < end and _still_waiting(words[start:told]) and _asks_a_change(
                 then := _later_sentence(message, conversation, start, end)) and then:
             return then  # "ticket 299 is not solved still, please reopen": told, then asked
+        if one and told < end and _told_not_done(words[start:told]) and (
+                "?" not in message.original(start, told)) and (  # "is 914 not fixed? …": asked
+                back := _back_to_work(_later_sentence(message, conversation, start, end))) and (
+                back not in {_status_value([w]) for w in words[start:told]}):
+            return ChangeStatus(message.ticket(_typed_tickets(message, start, end)[0]), back)
+            # "914 is not fixed, please reopen": the "not" tells its state, and refuses nothing
         if (said_of := _said_not_done(words[start:end])) is not None:
             return Declined(_first_ticket(message) if said_of else conversation.last_ticket,
                             text.strip(), not_done=True)  # "it is not fixed", "not fixed!!"
@@ -2631,6 +2637,24 @@ _BEFORE_DONE = frozenset({"been", "yet", "even", "really", "being", "properly"})
 _THE_TICKET_IS = frozenset({REF, NUMBER, "is", "s", "has", "have", "was", "still", "ticket",
                             "my", "the", "hmm", "nope", "no", "but", "sorry", "um", "well"})
 _TICKET_SAID = frozenset({REF, NUMBER})
+
+
+_NOT_WORKING = frozenset({"working", "work", "works"})
+
+
+def _told_not_done(words: list[str]) -> bool:
+    """"914 is not fixed", "the problem is NOT fixed", "914 still not working": a state told
+    with a "not", which refuses no change."""
+    return any(w in _NOT_DOING and (after := [x for x in words[i + 1:i + 4] if x not in _BEFORE_DONE])
+               and after[0] in _DONE_STATES | _NOT_WORKING for i, w in enumerate(words))
+
+
+def _back_to_work(found: Understanding | None) -> TicketStatus | None:
+    """The status of a ticket put back to work ("reopen it", "put it back in progress")."""
+    if isinstance(found, ChangeStatus) and found.status in (
+            TicketStatus.OPEN, TicketStatus.IN_PROGRESS, TicketStatus.ON_HOLD) and not found.take:
+        return found.status
+    return None
 
 
 def _said_not_done(words: list[str]) -> bool | None:

@@ -23,9 +23,11 @@ mention in it is Sam's.
 Fixed by kind, never by the lines themselves. Wrong changes first: another status asked for
 after a state told was posted as the reason for the state's ("ticket 918 is solved, you can
 do close" resolved 918 with "you can do close" posted where its requester reads it; found
-writing look-alikes: "918 is fixed, pls put on hold" resolved it too); 114.
+writing look-alikes: "918 is fixed, pls put on hold" resolved it too); 114. Then changes
+missed: a ticket told not fixed, then asked back to work, was read as a refusal ("you closed
+914 but the problem is NOT fixed. reopen it now", "914 is not fixed, please reopen"); 115.
 
-`FIFTEENTH_MISREAD` is what the rules still misread (64).
+`FIFTEENTH_MISREAD` is what the rules still misread (63).
 """
 
 from __future__ import annotations
@@ -288,7 +290,6 @@ FIFTEENTH_MISREAD: frozenset[str] = frozenset({
     'need 908 sorted by fri',
     'wk summary pls',
     'I have been waiting THREE DAYS for 911. This is ridiculous.',
-    'you closed 914 but the problem is NOT fixed. reopen it now',
     "I'm going to escalate this to my manager if 915 isn't fixed today",
     'stop closing my tickets without asking!!',
     'Honestly what is the point of this bot if nobody reads my tickets',
