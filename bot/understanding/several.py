@@ -48,21 +48,27 @@ def gather_tickets(message: Message) -> tuple[TicketNumber, ...]:
 def _said_after(message: Message) -> tuple[TicketNumber, ...]:
     """"put 104 on hold then 105 too", "assign 4 to Sam and 5 as well": a second ticket at
     the end, after the change said of the first, is the same change made to it; the words
-    for it are dropped, so the rules read the change of the first alone. Only with "then"
-    or "too" (or "as well") saying so, and never in a comment's text."""
+    for it are dropped, so the rules read the change of the first alone. Only with "then",
+    "also" or "too" (or "as well") saying so, and never in a comment's text; after a dash or
+    a full stop too ("close 779 - 780 also", "close 779. also 780")."""
     words = message.words
     end = len(words)
     too = next((len(t) for t in _TOO if tuple(w.text for w in words[end - len(t):end]) == t), 0)
     last = end - too - 1
     if last < 2 or not _typed_ticket(message, last) or ":" in message.text:
         return ()
-    joined = last
-    while joined > 0 and words[joined - 1].text in _JOINS and last - joined < _JOINED_BY:
+    named = last - 1 if words[last - 1].text in ("ticket", "tkt", "number", "no") else last
+    joined = named  # "close 4 - ticket 5 too"
+    while joined > 0 and words[joined - 1].text in _JOINS and named - joined < _JOINED_BY:
         joined -= 1
-    said = {w.text for w in words[joined:last]}
-    if joined == last or not (too or "then" in said):
+    said = {w.text for w in words[joined:named]}
+    if not (too or said & {"then", "also"}):
         return ()
-    if not _ends_with_comma(message, joined - 1) and words[joined - 1].text in (REF, NUMBER):
+    apart = _set_apart(message, joined - 1) or named < last and _ends_with_comma(message, joined - 1)
+    if joined == named and not apart:
+        return ()
+    if named == last and not (apart or _ends_with_comma(message, joined - 1)) and (
+            words[joined - 1].text in (REF, NUMBER)):
         return ()  # a run, read above
     earlier = [i for i in range(joined) if _typed_ticket(message, i)]
     first, second = message.ticket(earlier[0]) if len(earlier) == 1 else None, message.ticket(last)
@@ -70,6 +76,16 @@ def _said_after(message: Message) -> tuple[TicketNumber, ...]:
         return ()
     del words[joined:end]
     return (first, second)
+
+
+def _set_apart(message: Message, index: int) -> bool:
+    """Whether a dash or a full stop stands between word `index` and the next ("close 779 -
+    780 also", "close 779. also 780"): the next is said after, not a run with it."""
+    if index < 0 or index + 1 >= len(message.words):
+        return False
+    between = message.text[message.spans[message.words[index].last][1] - 1:
+                           message.spans[message.words[index + 1].first][0]]
+    return any(mark in between for mark in ("-", "–", "—", ".", ";"))
 
 
 def _run(message: Message, index: int) -> list[int]:
