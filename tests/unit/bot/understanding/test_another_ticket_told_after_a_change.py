@@ -16,7 +16,6 @@ from tests.unit.bot.understanding.test_transcript import CONVERSATION, as_the_bo
     ("779 is done, 780 isnt", "status #779 resolved"),
     ("779 is fixed, 780 is still in progress", "status #779 resolved"),
     ("resolve 779 - 780 is the same thing", "status #779 resolved"),
-    ("close 779 - 780 also", "status #779 closed"),
 ])
 def test_what_is_said_of_another_ticket_is_no_reason(said: str, read: str) -> None:
     understood = as_the_bot_reads(said, CONVERSATION)
