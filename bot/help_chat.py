@@ -18,8 +18,11 @@ from botbuilder.schema import Activity, ActivityTypes, ConversationReference
 from bot.cards.answer import answer_card
 from bot.context import BotDependencies
 from bot.help_views import answer_view
+from bot.replies import explain
 from domain.access import Viewer
+from domain.errors import DomainError
 from domain.people import Role
+from domain.services.overview import current_user
 from knowledge.answering import HelpAnswer
 from knowledge.conversation import session_id_for
 
@@ -86,18 +89,38 @@ async def _answer_later(
 ) -> None:
     """Runs after the turn: answer, then post the card where the question was asked."""
     assistant = deps.help()
-    try:
-        answer = await assistant.help_assistant.ask(
-            user_id=viewer.id, session_id=session_id, question=question, reader=reader,
+
+    async def ask(as_reader: Role | None) -> HelpAnswer:
+        return await assistant.help_assistant.ask(
+            user_id=viewer.id, session_id=session_id, question=question, reader=as_reader,
             context_after=context_after,
         )
+
+    try:
+        answer = await ask(reader)
+        now = await _asker_now(deps, viewer)
+        if isinstance(now, Viewer) and reader is not None and now.role != reader:
+            answer = await ask(now.role)
     except Exception as failure:  # told to the person here, logged by `Assistant._finished`
         try:
             await _post(adapter, reference, deps, MessageFactory.text(SORRY))
         except Exception as also:  # noqa: BLE001 - the first failure is the one to raise
             failure.add_note(f"the apology could not be sent either: {also!r}")
         raise
+    if isinstance(now, str):
+        await _post(adapter, reference, deps, MessageFactory.text(now))
+        return
     await _post(adapter, reference, deps, _answer_message(answer, deps, question))
+
+
+async def _asker_now(deps: BotDependencies, viewer: Viewer) -> Viewer | str:
+    """The asker as they are when the answer is ready, or why they get none: the answer
+    leaves a model's time after the question, and access is decided when it leaves (made a
+    customer meanwhile, they may no longer read a staff runbook; deactivated, nothing)."""
+    try:
+        return await current_user(uow=deps.uow().reading(), user_id=viewer.id)
+    except DomainError as refused:
+        return explain(refused)
 
 
 async def _post(

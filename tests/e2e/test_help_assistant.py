@@ -8,12 +8,13 @@ from __future__ import annotations
 import asyncio
 from typing import Any
 
-from sqlalchemy import select
+import pytest
+from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot.cards.elements import card_actions
 from knowledge.audience import STAFF_ROLES
-from db.tables import ai_chat_messages
+from db.tables import ai_chat_messages, users
 from db.tables.knowledge import help_answer_feedback
 from knowledge.ingestion import Upload, add_help_document
 from ticketflow.knowledge import build_knowledge
@@ -37,6 +38,7 @@ from tests.integration.knowledge.answering_openai_stand_in import (
     Failure,
     Held,
 )
+from tests.waiting import eventually
 from ticketflow.runtime import Runtime
 from ticketflow.settings import Settings
 
@@ -344,3 +346,67 @@ async def test_a_what_if_question_with_a_ticket_in_view_is_for_the_assistant(
         await wait_for_answers(helpdesk, answered + 1)
     asked_rows = [r["content"] for r in await stored(engine) if r["role"] == "user"]
     assert asked_rows == ["what if it says error 691", "and if it asks for a code?"]
+
+
+LOST_STAFF_ACCESS = {
+    "made-a-customer": {"role": "customer"},
+    "deactivated": {"is_active": False},
+    "made-a-manager": {"role": "manager"},
+}
+
+
+@pytest.mark.parametrize("change", list(LOST_STAFF_ACCESS))
+async def test_a_staff_only_answer_worked_out_while_the_asker_lost_staff_access_is_not_posted(
+    helpdesk: Service, model: CompletionsStandIn, engine: AsyncEngine, database_url: str,
+    change: str,
+) -> None:
+    """The answer is posted a model's time after the question: an agent made a customer (or
+    deactivated) meanwhile was shown the staff runbook's steps and title. Access is decided
+    when the answer leaves: a customer's answer is drawn from what customers may read, a
+    deactivated account gets the line any of its messages gets; a manager, staff still,
+    gets the runbook answer as asked."""
+    await _staff_runbook(engine, database_url)
+    ada_id = await insert_user(engine, role="user", email="ada@example.com")
+    ada = helpdesk.person("ada@example.com", "Ada Lovelace")
+    release = asyncio.Event()
+    model.then(Held(release, Completion("Sign in to WLC-01 and choose Reboot controller [1].")))
+    before = len(helpdesk.connector.sent_activities())
+
+    await helpdesk.say("how do i reboot the wireless controller WLC-01", user=ada)
+    await eventually(lambda: _asked(model), what="the model working on the answer")
+    async with engine.begin() as connection:
+        await connection.execute(
+            update(users).where(users.c.id == ada_id).values(**LOST_STAFF_ACCESS[change]))
+    release.set()
+
+    def told(_: object) -> list[str]:
+        return [texts_in(card_of(body) or {}) or str(body.get("text"))
+                for body in helpdesk.connector.sent_activities()[before:]
+                if body.get("type") == "message" and "Looking that up" not in str(body)]
+
+    await helpdesk.connector.wait_until(told)
+    [said] = told(None)
+    if change == "made-a-manager":
+        assert "[1] Wireless controller runbook" in said
+    else:
+        assert "runbook" not in said.casefold() and "WLC-01 and choose" not in said, said
+    if change == "deactivated":
+        assert "no longer active" in said or "deactivated" in said, said
+
+
+async def _asked(model: CompletionsStandIn) -> bool:
+    return len(model.requests) == 1
+
+
+async def _staff_runbook(engine: AsyncEngine, database_url: str) -> None:
+    knowledge = build_knowledge(Runtime(settings=Settings(database_url=database_url),
+                                        engine=engine))
+    try:
+        await add_help_document(
+            uow=knowledge.uow(), indexer=knowledge.indexer,
+            title="Wireless controller runbook", audience=STAFF_ROLES,
+            upload=Upload("wlc.txt", b"Restarting the wireless controller: sign in to WLC-01 "
+                                     b"and choose Maintenance, Reboot controller."),
+        )
+    finally:
+        await knowledge.close()
