@@ -3560,6 +3560,8 @@ _RESUMED = (
     r"(?:pick|picking) {t} (?:back )?up",
     r"{t} (?:is )?back (?:in progress|to in progress|in work)",
     r"back on {t}",
+    r"(?:take|taking|get|getting|bring|bringing) {t} off hold",
+    r"{t} (?:can |should )?(?:come|comes) off hold",
 )
 _REPLIED = (r"(?:has |have |finally )?(?:replied|responded|answered|got back|came back"
             r"|called back|rang back|confirmed|reverted)(?: to (?:me|us))?")
@@ -4082,7 +4084,7 @@ def _assign(reading: Reading, whole: Reading) -> Understanding | None:
     conversation = reading.conversation
     if found := _match(reading, (
         rf"(?P<verb>{_GIVE}|hand off|move|put)(?: over| off| back)?(?: the)? {ref()}(?: over| off| back)?"
-        r"(?: from .+?)?(?: (?:to|for|with|on) (?P<target>.+))?"  # "from Sam to Alex"
+        r"(?: (?:from|off|away from) .+?)?(?: (?:to|for|with|on) (?P<target>.+))?"  # "from Sam to Alex"
     )):
         if found.group("target") is None:
             if found.group("verb") not in ("move", "put", "send", "escalate"):
@@ -4152,6 +4154,15 @@ def _assign(reading: Reading, whole: Reading) -> Understanding | None:
         r"(?: for me)?(?: please| pls| plz)?"
     )):  # asked of the bot: the ticket shown ("I'll take a look at 12" is theirs to start)
         return ShowTicket(reading.ticket(found))
+    if found := _match(reading, (
+        rf"(?:take|pull|get) {ref()} (?:off|away from|from) .+?(?:,? and|,)?"
+        rf" (?:{_GIVE})(?: it| tref)?(?: over)? to (?P<target>.+)"
+    )):  # "take 972 off alex and give it to priya": given on, as "move 972 from alex to priya"
+        if (target := _named_target(reading.words(found, "target"), conversation)) is not None:
+            return _assign_to(reading.ticket(found), target)
+    if (found := _match(reading, rf"(?:take|pull|get) {ref()} (?:off|away from) (?P<target>.+)")) \
+            and _named_target(reading.words(found, "target"), conversation) is not None:
+        return AssignTicket(reading.ticket(found), Nobody())  # "take 972 off alex"
     if found := _match(reading, (
         rf"(?:unassign|remove|take|drop|release) (?:me|myself)(?: from| off)? {ref()}"
     )) or _match(reading, (

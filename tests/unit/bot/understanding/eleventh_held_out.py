@@ -46,8 +46,9 @@ a comma typed after a space ("pls to close my ticket 396 , issue resolved now");
 read right since by the twelfth table's work (what does not work, told after a change it
 calls for, takes nothing back): "send 363 back to the queue, alex cant do it"; 117.
 
-`ELEVENTH_MISREAD` is what the rules still misread (23): a team's name as the subject of a
-list or a question ("tickets the network team hasn't touched since monday", "has anyone in
+`ELEVENTH_MISREAD` is what the rules still misread (22; "take 360 off alex, …, and give it
+to sam" is read right since the fifteenth table's fix of a ticket taken off someone): a
+team's name as the subject of a list or a question ("tickets the network team hasn't touched since monday", "has anyone in
 facilities looked at 353?", "how is the network team getting on this week": the team-queue
 work of another helper), what someone did in a period ("what did sam close this week"), a
 possessive after "of" ("anything of priya's overdue?"), a purpose after a list ("… for my
@@ -55,8 +56,7 @@ report"), a ticket's place proposed as a statement ("359 should really be with f
 not us", "maybe 366 is better with the network team?"), handovers told rather than asked
 ("alex is on leave next week so his urgent tickets go to priya", "… can alex take my urgent
 ones?", whose "till the 14th" is read as a filing date), several changes in one list with
-their own verbs ("close 385, 386 goes to alex, and 387 is urgent"), "take 360 off alex, …,
-and give it to sam", "working on 372 now" (started, not
+their own verbs ("close 385, 386 goes to alex, and 387 is urgent"), "working on 372 now" (started, not
 taken), "escalate" alone, "make sure 354 is done by friday", a "sir my ticket 351 still
 pending since monday", "myself" after a priority, "everyone's tickets", "… any news?" after a
 list, "log an urgent one for me - …", "can you tell me who is assigned to …", "the user on
@@ -271,7 +271,6 @@ ELEVENTH_MISREAD: frozenset[str] = frozenset({
     'make sure 354 is done by friday',
     "anything of priya's overdue?",
     '359 should really be with facilities not us',
-    "take 360 off alex, he's overloaded, and give it to sam",
     'alex is on leave next week so his urgent tickets go to priya',
     'maybe 366 is better with the network team?',
     'I need all urgent tickets from last week for my report',

@@ -26,8 +26,10 @@ do close" resolved 918 with "you can do close" posted where its requester reads 
 writing look-alikes: "918 is fixed, pls put on hold" resolved it too); 114. Then changes
 missed: a ticket told not fixed, then asked back to work, was read as a refusal ("you closed
 914 but the problem is NOT fixed. reopen it now", "914 is not fixed, please reopen"); 115.
+A ticket taken off someone ("take 972 off alex and give it to priya" asked which status it
+should get; "take 972 off hold" likewise, found writing look-alikes); 116.
 
-`FIFTEENTH_MISREAD` is what the rules still misread (63).
+`FIFTEENTH_MISREAD` is what the rules still misread (62).
 """
 
 from __future__ import annotations
@@ -317,7 +319,6 @@ FIFTEENTH_MISREAD: frozenset[str] = frozenset({
     "Just to give everyone some context on 1027: the outage started around 9, network restarted the core switch at 10:15, and since then everything has been stable. I'm happy for it to be resolved now.",
     'closed?',
     'escalate',
-    'take 972 off alex and give it to priya',
     "put 1028 on hold and let the user know we're waiting for parts",
     'what team is 975 with',
     'any idea when someone will get to 1029?',

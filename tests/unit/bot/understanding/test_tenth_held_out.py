@@ -186,8 +186,7 @@ def test_the_shapes_the_tenth_table_found_are_read_in_other_words_too(
     ('move his tickets to sam', "list all text='move his sam'"),
     ("close 4 while you're at it", 'unknown [close 4, start 4, resolve 4]'),
     ('rename 4 to printer jams while printing', "edit #4 title='Printer jams while printing'"),
-    ('take 4 off hold', 'ask status #4 ?: “off hold” is not a status I know. Which status '
-     'should #4 get? [open, in progress, on hold, resolved, closed]'),
+    ('take 4 off hold', 'status #4 in_progress'),  # as "resume 4" (it asked which status)
     ('take me off 4', 'assign #4 to nobody'),
     ("don't send me emails", 'free text'),
     ("i can't hand in my laptop", 'free text'),
