@@ -462,6 +462,19 @@ _ALL_MOVED = re.compile(
     _ALL_OF.format(verb=r"(?P<verb>close|resolve|reopen)")
     + r"(?P<list>.+?)(?: please| pls| plz| thanks| now| for me)?")
 
+_CAN_THEY_TAKE = re.compile(
+    r"(?:(?:hi|hey|so|ok|okay|quick question)[,!]? )*(?:can|could|would|will) "
+    r"(?P<who><at>[^<]{1,80}</at>|(?!(?:you|u|i|we|he|she|they|it|this|that|someone|somebody"
+    r"|anyone|anybody|one)\b)(?:the )?[a-z][\w.@-]*(?: [a-z][\w.@-]*)?(?: team)?)"
+    r" (?:please |pls )?(?:pick up"
+    r"|take|grab|take on|take over|handle|own|have|look at|look into|have a look at"
+    r"|take a look at|check) (?P<ticket>(?:ticket |tkt-?\d{4}-)?#?\d+)"
+    r"(?: (?:today|now|please|pls|instead|for me|for us))*")
+"""A named person asked whether they can take a ticket ("can sam pick up 743?", "could lee
+park take 12 today") or look at it ("can sam take a look at 743", as "priya pls check 12"):
+a hand-over asked about, never made on the question alone."""
+
+
 _ONE_MOVED = re.compile(
     _BEFORE_HANDOVER.format() + r"(?:(?:hi|hey|hello|please|pls|plz|can you|could you|can u"
     r"|ok|okay|so|now|then|and)[,!]? )*(?P<verb>close|resolve|reopen|re-open) (?P<list>my"
@@ -636,6 +649,14 @@ def _understand(text: str, conversation: Conversation, *, several_then: bool) ->
     if "?" not in text and (not_theirs := disowned(simple)) and (passed := _passed_on(
             not_theirs, conversation, several_then=several_then)):
         return passed  # "12 isn't mine, please reassign", "it's more of a network thing"
+    if (can_take := _CAN_THEY_TAKE.fullmatch(simple)) and (given := _understand(
+            f"assign {can_take['ticket']} to {can_take['who']}", conversation, several_then=False)):
+        if isinstance(given, AssignTicket) and given.to is not None and (
+                confirmed := _confirm(given)):
+            return confirmed  # "can sam pick up 743?": whether Sam should take it is asked
+        if not conversation.directory and needs_directory(given):
+            return given  # read again with the people and teams
+        # "can lee take 213?" with two Lees, "can bob take 12?": the ticket is shown below
     if (wanted := someone_asked(simple)) and not (wanted.owner and "?" in text) and not (
             wanted.tail and _asks_a_change(
                 _understand(wanted.tail, conversation, several_then=several_then))):
