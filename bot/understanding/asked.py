@@ -46,9 +46,12 @@ _ASSIGNEE_YES_NO = re.compile(
     r"|^(?:is|isnt|has|hasnt|was) (?:\S+ ){1,6}?(?:assigned|picked up|taken|claimed|unassigned)\b"
     r"|\b(?:have|has|got) (?:an? )?(?:owner|assignee)\b|\bassigned to " + _ANYONE + r"\b"
 )
+_WHO_PICKS_UP = (rf"(?:{_ANYONE}|the (?:service desk|help ?desk|team|it team)"
+                 r"|you(?: guys| all)?|ya?ll|it)")
 _PICKED_UP_WHEN = re.compile(
-    rf"\bwhen (?:will|is|does|can|would) (?:{_ANYONE}|the (?:service desk|help ?desk|team|it team)"
-    r"|you(?: guys| all)?|ya?ll|it) (?:going to |gonna |be )?(?:look(?:ed)? at|get(?:ting)? to"
+    rf"\bwhen (?:(?:will|is|does|can|would) {_WHO_PICKS_UP}|{_WHO_PICKS_UP} (?:will|would|can"
+    r"|is|s))"  # "when will someone …", "any idea when someone will …"
+    r" (?:going to |gonna |be )?(?:look(?:ed)? at|get(?:ting)? to"
     r"|pick(?:ed)? (?:it |this |that )?up|start(?:ed)? on|work(?:ed)? on|see to|deal(?:t)? with"
     r"|take a look at|have a look at|be looked at|be picked up)\b"
 )
@@ -62,6 +65,10 @@ _ASSIGNEE = re.compile(
     r"|\b(?:who|whos|whom)\b(?: \S+){1,6} (?:assigned|assigned to|with|on|working on|handling"
     r"|looking at|sitting with)$"
     r"|\bwhose\b|\bassigned to (?:who|whom)\b|\bassignee\b|\bowner\b|\bwho to\b"
+    r"|\b(?:what|which) (?:team|person|agent|group|queue)\b(?: \S+){1,4} (?:with|on|in|under)$"
+    r"|^(?:is|isnt|was) \S+(?: \S+)? (?:still|now|currently) with\b"
+    r"|^(?:is|isnt|was) \S+(?: \S+)? with (?:the )?\S+ (?:team|queue|desk)$"
+    # "what team is 975 with", "is 1030 still with the network team?": who has it
     r"|\bwho (?:do|should|can|could|shall|would) (?:i|we) (?:talk|speak|go|turn|chat|write"
     r"|reach|contact|call|ring|email|chase)\b(?!(?: to| with)? about (?:it|that|this)\b)"
     # "who do i talk to about 326?"; "who do I call about that" right after a help answer
@@ -199,11 +206,19 @@ def _plain(text: str) -> str:
     return " ".join(corrected(word) for word in words)
 
 
+_STATES_ASKED = "|".join(words for words, _ in _STATUS_ASKED)
+_TERSE = re.compile(rf"(?:(?:ticket|tkt|case|no|number|nr) )*\d+ (?:still )?(?:{_STATES_ASKED})"
+                    r"(?: yet| now| already)?")
+""""903 done?", "ticket 903 still open?": a ticket and the state asked after, nothing more."""
+
+
 def _yes_no(said: str) -> bool:
     words = said.split()
     while words and words[0] in _FILLERS:
         words.pop(0)
-    return bool(words) and words[0] in _AUXILIARIES or bool(re.search(r"\b(?:if|whether)\b", said))
+    if words and words[0] in _AUXILIARIES or re.search(r"\b(?:if|whether)\b", said):
+        return True
+    return bool(_TERSE.fullmatch(" ".join(words)))
 
 
 def _value_said(said: str, values: dict[str, str]) -> str | None:

@@ -28,8 +28,12 @@ missed: a ticket told not fixed, then asked back to work, was read as a refusal 
 914 but the problem is NOT fixed. reopen it now", "914 is not fixed, please reopen"); 115.
 A ticket taken off someone ("take 972 off alex and give it to priya" asked which status it
 should get; "take 972 off hold" likewise, found writing look-alikes); 116.
+Then questions misread: a ticket's state asked in few words ("903 done?") or who has it in
+other words ("what team is 975 with", "is 1030 still with the network team?"); "any idea
+when someone will get to 1029?" was corrected then to ask how it stands (`asked=status`, as
+"when will someone look at it?" is read: nobody can say when); 120.
 
-`FIFTEENTH_MISREAD` is what the rules still misread (62).
+`FIFTEENTH_MISREAD` is what the rules still misread (58).
 """
 
 from __future__ import annotations
@@ -183,7 +187,7 @@ FIFTEENTH_HELD_OUT: tuple[tuple[str, str], ...] = (
     ("who opened this one", "show #7 asked=requester"),
     ("what's the category of 980", "show #980 asked=category"),
     ("is 981 overdue", "show #981 asked=due?"),
-    ("any idea when someone will get to 1029?", "show #1029 asked=due"),
+    ("any idea when someone will get to 1029?", "show #1029 asked=status"),
     ("is 1030 still with the network team?", "show #1030 asked=assignee"),
     # --- statements of fact -----------------------------------------------------------------------
     ("the user on 983 has left the company", "show #983"),
@@ -288,7 +292,6 @@ FIFTEENTH_HELD_OUT: tuple[tuple[str, str], ...] = (
 FIFTEENTH_MISREAD: frozenset[str] = frozenset({
     'sam take 900 asap',
     '902 hi prio',
-    '903 done?',
     'need 908 sorted by fri',
     'wk summary pls',
     'I have been waiting THREE DAYS for 911. This is ridiculous.',
@@ -320,9 +323,6 @@ FIFTEENTH_MISREAD: frozenset[str] = frozenset({
     'closed?',
     'escalate',
     "put 1028 on hold and let the user know we're waiting for parts",
-    'what team is 975 with',
-    'any idea when someone will get to 1029?',
-    'is 1030 still with the network team?',
     'the user on 983 has left the company',
     '984 was raised by mistake',
     'i already replied to the user on 986',

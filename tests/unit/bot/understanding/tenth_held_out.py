@@ -179,7 +179,7 @@ TENTH_HELD_OUT: tuple[tuple[str, str], ...] = (
     ("who logged 277?", "show #277 asked=requester"),
     ("is 278 overdue or not", "show #278 asked=due?"),
     ("when was 279 last touched?", "show #279 asked=updated"),
-    ("what team is 280 with", "show #280"),
+    ("what team is 280 with", "show #280 asked=assignee"),  # who has it, answered (fifteenth)
     # --- lists with filters and orders ---------------------------------------------------------
     ("list the high prio tickets nobody has picked up", "list all priority=high assignee=nobody"),
     ("my tickets sorted by due date", "list mine order=due"),
