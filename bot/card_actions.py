@@ -120,7 +120,8 @@ async def assign(deps: BotDependencies, viewer: Viewer, data: Mapping[str, Any])
 
 
 async def comment(deps: BotDependencies, viewer: Viewer, data: Mapping[str, Any]) -> Reply:
-    return await actions.add_comment(deps, viewer, _ticket(data), data.get("comment"))
+    return await actions.add_comment(deps, viewer, _ticket(data), data.get("comment"),
+                                     drawn=_version(data))
 
 
 async def edit(deps: BotDependencies, viewer: Viewer, data: Mapping[str, Any]) -> Card | Reply:

@@ -512,11 +512,14 @@ async def comment(deps: BotDependencies, viewer: Viewer, request: CommentOnTicke
 
 
 async def add_comment(
-    deps: BotDependencies, viewer: Viewer, ticket: TicketRef, text: object
+    deps: BotDependencies, viewer: Viewer, ticket: TicketRef, text: object,
+    *, drawn: str | None = None,
 ) -> Reply:
+    """`drawn`: the version of the card the comment was typed on, if it was."""
     ensure_for_the_requester(viewer, text)
     await ticket_services.comment_on_ticket(
         uow=deps.uow(), actor=viewer, ticket=ticket, content=text, delivery=current_delivery(),
+        drawn=drawn,
     )
     card = await presenter.ticket_card(deps, viewer, ticket, notice=notices.comment_added())
     return Reply(card=card, ticket=ticket if isinstance(ticket, str) else None)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
-from datetime import datetime
+from datetime import UTC, datetime, timedelta
 from enum import Enum, StrEnum
 from typing import TypedDict, Unpack
 
@@ -42,6 +42,7 @@ from domain.tickets import (
     Ticket,
     TicketDraft,
     TicketStatus,
+    VERSION_SEPARATOR,
 )
 from domain.validation import (
     COMMENT_MAX,
@@ -458,13 +459,16 @@ async def comment_on_ticket(
     content: object,
     origin: str | None = None,
     delivery: str | None = None,
+    drawn: str | None = None,
 ) -> Comment:
     """Adds a comment; comments never make a card stale, so no version is checked.
 
     `origin` is the conversation the comment was written in, when it is a Teams
     channel: the comment is not posted back there. `delivery` names the Teams activity
     that asked: the comment it already wrote (its turn runs again because its process
-    died after the commit) is returned, and none is written.
+    died after the commit) is returned, and none is written. `drawn` is the version of
+    the card it was typed on: the same words from the same person since, moments ago,
+    are that press again (`repeated_press`), returned and not written twice.
     """
     text = require_text("comment", content, limit=COMMENT_MAX)
     delivery = _write_key(delivery, "comment")
@@ -476,6 +480,8 @@ async def comment_on_ticket(
         if made is not None and (written := await _comment(uow, current.id, made)) is not None:
             return written
         now = utcnow()
+        if (again := await _repeated_press(uow, actor.id, current.id, text, drawn, now)) is not None:
+            return again
         comment = await _add_comment(uow, actor.id, current, text, now=now, origin=origin)
         await _remember(uow, delivery, current.id, comment, now=now)
         await uow.commit()
@@ -516,6 +522,43 @@ async def _comment(uow: UnitOfWork, ticket_id: int, made: DeliveredChange) -> Co
         return None
     return next((c for c in await uow.comments.for_task(ticket_id) if c.id == made.comment_id),
                 None)
+
+
+REPEATED_PRESS = timedelta(minutes=2)
+"""How soon the same comment from the same card is its press arriving again: a double tap,
+or a client sending it again under a new id (Teams retries within seconds)."""
+REPEATED_PRESS_LOOKBACK = 20
+"""Comments looked through for the same press: the latest ones."""
+
+
+async def _repeated_press(
+    uow: UnitOfWork, actor_id: str, ticket_id: int, text: str, drawn: str | None,
+    now: datetime,
+) -> Comment | None:
+    """The comment `actor_id` added with these words after the card (version `drawn`) was
+    drawn, moments ago: the same press again, not a second comment."""
+    drawn_at = _version_time(drawn)
+    if drawn_at is None:
+        return None
+    recent, _ = await uow.comments.latest(ticket_id, REPEATED_PRESS_LOOKBACK)
+    for comment in reversed(recent):
+        if (comment.user_id == actor_id and comment.content == text
+                and drawn_at < comment.created_at and now - comment.created_at <= REPEATED_PRESS):
+            return comment
+    return None
+
+
+def _version_time(version: str | None) -> datetime | None:
+    """When the ticket a card was drawn from was last updated (naive UTC), from its version."""
+    if not version:
+        return None
+    try:
+        moment = datetime.fromisoformat(version.split(VERSION_SEPARATOR, 1)[0])
+    except ValueError:
+        return None
+    if moment.tzinfo is not None:
+        moment = moment.astimezone(UTC).replace(tzinfo=None)
+    return moment
 
 
 async def _add_comment(

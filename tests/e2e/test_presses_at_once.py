@@ -162,3 +162,47 @@ async def test_a_card_drawn_before_a_change_made_outside_the_bot_is_told_so_and_
     assert CHANGED_SINCE in _card_text(answer), what
     assert await _ticket_row(engine, ticket.id) == changed
     assert await _rows(engine) == before
+
+
+async def _comments(engine: AsyncEngine) -> list[tuple[str, str]]:
+    async with engine.connect() as connection:
+        rows = await connection.execute(select(task_comments.c.user_id, task_comments.c.content)
+                                         .order_by(task_comments.c.id))
+        return [(user_id, content) for user_id, content in rows.all()]
+
+
+@pytest.mark.parametrize("how", ["Action.Execute", "Action.Submit", "Action.Submit-in-a-channel"])
+async def test_a_comment_pressed_twice_with_two_ids_is_added_once(
+    service: Service, engine: AsyncEngine, how: str
+) -> None:
+    """A double tap, or a client that sends its press again under a new id: the resend
+    deduplication does not know it, and the comment was added twice, each copy told to the
+    requester. The same words from the same person on the same card, moments apart, are one
+    comment; other words, another person, or words typed in chat are comments of their own."""
+    ada_id = await insert_user(engine, role="admin", email="ada@example.com")
+    bob_id = await insert_user(engine, role="admin", email="bob@example.com")
+    ada = service.person("ada@example.com", "Ada Lovelace")
+    bob = service.person("bob@example.com", "Bob Builder")
+    ticket = await file_ticket(engine, ada_id)
+    card = (await service.say(ticket.ticket_number, user=ada)).card
+    drawn = data(card, "ticket.comment")
+
+    async def press(words: str, who: Any) -> None:
+        value = {**drawn, "comment": words}
+        activity = (service.teams.card_action("ticket.comment", value, user=who)
+                    if how == "Action.Execute" else service.teams.card_submit(
+                        {"verb": "ticket.comment", **value}, user=who,
+                        in_channel=how.endswith("channel")))
+        answer = await service.post(activity)
+        assert answer.status == 200, answer.text
+        if how == "Action.Execute":
+            assert "Comment added." in _card_text(answer)
+
+    await press("Swapped the PSU", ada)
+    await press("Swapped the PSU", ada)
+    await press("Swapped the PSU", bob)
+    await press("Fan replaced too", ada)
+    await service.say(f"comment on {ticket.ticket_number}: Swapped the PSU", user=ada)
+
+    assert await _comments(engine) == [(ada_id, "Swapped the PSU"), (bob_id, "Swapped the PSU"),
+                                       (ada_id, "Fan replaced too"), (ada_id, "Swapped the PSU")]
