@@ -33,6 +33,17 @@ _SIGNED_ON_ONE_LINE = re.compile(
     r"(?:\s*,?\s*[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,2})?\s*[.!]?\s*$", re.IGNORECASE)
 """A sign-off after the last sentence of a message typed on one line: "… is not working.
 Kind regards", "… when it will be fixed? Regards, Maria"."""
+_DISCLAIMER = re.compile(
+    r"^\s*(?:(?:confidentiality|privacy|legal|email|e-mail)\s+)?(?:notice|disclaimer)\s*:"
+    r"|^\s*this (?:e-?mail|message|communication)(?: and any (?:attachments?|files?))?"
+    r"(?: transmitted with it)? (?:is|are|may|might|contains?)\b"
+    r"|^\s*(?:the )?information (?:contained )?in this (?:e-?mail|message)\b"
+    r"|^\s*if you (?:are not the intended|have received this)\b",
+    re.IGNORECASE,
+)
+"""A confidentiality notice pasted under an email ("This e-mail and any attachments are
+confidential. If you are not the intended recipient, please delete it …"): no part of what
+is asked, whose "not" and "delete" would read as a refusal."""
 _SIGNATURE_LINES = 4  # a name, a title, a department, a phone number
 _QUOTED = re.compile(r"^\s*>")
 _BULLET = re.compile(r"^\s*(?:[-*•]|\d{1,2}[.)])\s+(?=\S)")
@@ -43,7 +54,7 @@ def what_is_asked(text: str) -> str:
     lines = text.strip().split("\n")
     while len(lines) > 1 and _QUOTED.match(lines[0]):
         lines.pop(0)  # "> can you close 12?\nyes, close 12": the quote is what is answered
-    lines = _without_signature(lines)
+    lines = _without_signature(_without_disclaimer(lines))
     lines[-1] = _SIGNED_ON_ONE_LINE.sub("", lines[-1])
     body = "\n".join(lines).strip()
     greeted = _GREETING.match(body)
@@ -60,6 +71,16 @@ def quoted(text: str) -> str:
     while len(lines) > 1 and _QUOTED.match(lines[0]):
         answered.append(_QUOTED.sub("", lines.pop(0)))
     return "\n".join(answered)
+
+
+def _without_disclaimer(lines: list[str]) -> list[str]:
+    """Lines up to a confidentiality notice in a paragraph of its own after what was written."""
+    written = False
+    for index, line in enumerate(lines):
+        if written and not lines[index - 1].strip() and _DISCLAIMER.match(line):
+            return lines[:index]
+        written = written or bool(line.strip())
+    return lines
 
 
 def _without_signature(lines: list[str]) -> list[str]:

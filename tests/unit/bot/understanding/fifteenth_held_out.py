@@ -32,8 +32,12 @@ Then questions misread: a ticket's state asked in few words ("903 done?") or who
 other words ("what team is 975 with", "is 1030 still with the network team?"); "any idea
 when someone will get to 1029?" was corrected then to ask how it stands (`asked=status`, as
 "when will someone look at it?" is read: nobody can say when); 120.
+More changes missed: a request above an email's confidentiality notice was read as a
+refusal, from the notice's "not" and "delete" ("please assign 935 to priya⏎⏎This e-mail and
+any attachments are confidential. If you are not the intended recipient, please delete it
+…"); 121.
 
-`FIFTEENTH_MISREAD` is what the rules still misread (58).
+`FIFTEENTH_MISREAD` is what the rules still misread (57).
 """
 
 from __future__ import annotations
@@ -305,7 +309,6 @@ FIFTEENTH_MISREAD: frozenset[str] = frozenset({
     'I request you to put on hold the ticket 1020 because user is in vacation',
     'set the due date for ticket 931 to december the eighteenth',
     'um can you uh resolve nine forty',
-    'please assign 935 to priya\n\nThis e-mail and any attachments are confidential. If you are not the intended recipient, please delete it and notify the sender immediately.',
     'Good afternoon,\n\nI am writing regarding my ticket 1021. The technician came today and everything works now.\n\nWith best regards,\nPeter',
     '---------- Forwarded message ---------\nFrom: Lee Park\nSubject: RE: 936\n\nI think we can close this one now.',
     '> can someone look at 937\nthis is one for you <at>Sam Rivera</at>',
