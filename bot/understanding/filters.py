@@ -36,6 +36,15 @@ _NOBODY_PHRASES = by_first_word(
     ("nobody", "picked", "up"), ("no", "one", "picked", "up"), ("nobody", "has", "picked", "up"),
     ("not", "picked", "up"), ("nobody", "took"), ("nobody", "has", "taken"),
     ("nobody", "is", "on"), ("no", "one", "is", "on"),
+    ("nobody", "on", "them"), ("no", "one", "on", "them"), ("noone", "on", "them"),
+    ("nobody", "assigned"), ("no", "one", "assigned"), ("noone", "assigned"),
+    ("arent", "assigned", "to", "anyone"), ("arent", "assigned", "to", "anybody"),
+    ("isnt", "assigned", "to", "anyone"), ("arent", "assigned"), ("isnt", "assigned"),
+    ("without", "anyone", "assigned"), ("without", "anyone", "on", "them"),
+    ("nobody", "working", "on", "them"), ("no", "one", "working", "on", "them"),
+    ("nobody", "is", "working", "on"), ("no", "one", "is", "working", "on"),
+    ("nobody", "owns"), ("no", "one", "owns"), ("nobody", "has", "claimed"),
+    ("not", "claimed"), ("not", "taken"), ("not", "yet", "assigned"), ("not", "yet", "picked", "up"),
 )
 _ASSIGNED = by_first_word(
     ("assigned", "to"), ("owned", "by"), ("handled", "by"), ("queued", "to"), ("queued", "for"),
