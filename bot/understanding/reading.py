@@ -154,6 +154,8 @@ _POLITE_END = (
     # chat sign-offs: "close 12, brb" kept "brb" as the reason posted on the ticket
     "brb", "ttyl", "gtg", "g2g", "bbl", "afk", "gotta go", "got to go", "talk later",
     "talk soon", "speak later", "speak soon",
+    # laughter and relief: "close 852 lol" ("nice", "finally" may end a title, so not these)
+    "lol", "lmao", "haha", "hahaha", "hehe", "yay", "woohoo", "phew",
     *(f"{please} and {thanks}" for please in ("please", "pls", "plz")
       for thanks in ("thanks", "thx", "ty", "thank u", "thank you")),
 )

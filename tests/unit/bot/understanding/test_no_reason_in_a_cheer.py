@@ -39,3 +39,14 @@ def test_a_cheer_after_a_change_is_no_reason(said: str, status: str) -> None:
 def test_a_reason_that_starts_with_a_cheer_is_kept_whole(said: str, reason: str) -> None:
     read = as_the_bot_reads(said, CONVERSATION)
     assert isinstance(read, ChangeStatus) and read.reason == reason, read
+
+
+@pytest.mark.parametrize(("said", "status"), [
+    ("close 852 lol", "closed"), ("resolve 12 haha", "resolved"), ("close 12 yay", "closed"),
+    ("close 12 phew", "closed"),
+])
+def test_laughter_at_the_end_of_a_change_is_no_part_of_it(said: str, status: str) -> None:
+    """"close 852 lol" was not understood (its buttons offered the close)."""
+    read = as_the_bot_reads(said, CONVERSATION)
+    assert isinstance(read, ChangeStatus) and read.status is not None, read
+    assert read.status.value == status and read.reason is None, read
