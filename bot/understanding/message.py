@@ -50,7 +50,7 @@ _SHORT = {"prio": "priority", "pri": "priority", "desc": "description", "tix": "
 _POINTING = frozenset({  # "assign this to me", "close that as done": "this" is the ticket
     "assign", "reassign", "unassign", "give", "close", "resolve", "reopen", "start", "hold",
     "pause", "mark", "set", "move", "put", "send", "pass", "hand", "take", "grab", "comment",
-    "update", "edit", "rename", "show", "escalate", "bump", "park", "fix", "finish", "on",
+    "update", "edit", "rename", "show", "escalate", "bump", "park", "shelve", "kick", "fix", "finish", "on",
 })
 
 _RUN_ON_WORDS = _POINTING | {"ticket", "show", "view", "open", "status", "details", "unassign",

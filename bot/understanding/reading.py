@@ -3895,7 +3895,7 @@ def _status(reading: Reading, whole: Reading) -> Understanding | None:
     if found := _match(reading, rf"(?:move|progress|advance|transition)(?: the)? {ref()}(?: along| on| forward)?"):
         return ChangeStatus(reading.ticket(found), None)
     if found := _match(reading, (
-        r"(?P<verb>mark|set|move|put|change|switch|flip|update|make|turn|send|get|bring|take)"
+        r"(?P<verb>mark|set|move|put|change|switch|flip|update|make|turn|send|get|bring|take|kick)"
         rf"(?: the)?(?: status(?: of| for| on)?)? {ref()}(?: status)? (?P<rest>.+)"
     )):
         return _set_something(reading, found)
@@ -3906,6 +3906,15 @@ def _status(reading: Reading, whole: Reading) -> Understanding | None:
         rf"{ref()} (?:needs|need|wants|requires) (?P<verb>closing|resolving|reopening|parking|pausing)"
     )):  # "10 needs reopening"
         return ChangeStatus(reading.ticket(found), _DOING[found.group("verb")])
+    if found := _match(reading, (
+        rf"{ref()} (?:is |s |looks |seems )(?:now )?(?:good|ready|ok|okay|fine|safe|alright|clear)"
+        rf" (?:to|for)(?: be)? (?P<verb>{'|'.join(_FIT_TO)})(?: now)?"
+    )):  # "1002 is good to close", "… ready to be closed"
+        return ChangeStatus(reading.ticket(found), _FIT_TO[found.group("verb")])
+    if found := _match(reading, (
+        rf"(?:put|place|keep|set|move)(?: it)? (?P<state>on hold|in progress) {ref()}"
+    )):  # "please put on hold the ticket 1020", as "put 1020 on hold"
+        return ChangeStatus(reading.ticket(found), _status_value(found.group("state").split()))
     if found := _match(reading, rf"(?:wrap up|sort out|knock out|close out|get done) {ref()}"):
         return ChangeStatus(reading.ticket(found), TicketStatus.RESOLVED)
     if found := _match(reading, (
@@ -3918,6 +3927,15 @@ def _status(reading: Reading, whole: Reading) -> Understanding | None:
         if stated is not None and not _no_longer(found.group("link"), rest):
             return ChangeStatus(reading.ticket(found), stated)
     return None
+
+
+_FIT_TO = {
+    "close": TicketStatus.CLOSED, "closed": TicketStatus.CLOSED, "closing": TicketStatus.CLOSED,
+    "closure": TicketStatus.CLOSED, "resolve": TicketStatus.RESOLVED,
+    "resolved": TicketStatus.RESOLVED, "resolving": TicketStatus.RESOLVED,
+    "reopen": TicketStatus.OPEN, "reopened": TicketStatus.OPEN, "reopening": TicketStatus.OPEN,
+}
+"""What a ticket is said fit for ("1002 is good to close"): the status it is ready to get."""
 
 
 _ENDED = frozenset({"until", "till", "til"})

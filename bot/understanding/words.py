@@ -79,6 +79,7 @@ STATUS_VERBS: dict[str, TicketStatus] = {
     "hold": TicketStatus.ON_HOLD,
     "pause": TicketStatus.ON_HOLD,
     "park": TicketStatus.ON_HOLD,
+    "shelve": TicketStatus.ON_HOLD,
 }
 
 PRIORITY_WORDS: dict[str, Priority] = {

@@ -36,8 +36,10 @@ More changes missed: a request above an email's confidentiality notice was read 
 refusal, from the notice's "not" and "delete" ("please assign 935 to priya⏎⏎This e-mail and
 any attachments are confidential. If you are not the intended recipient, please delete it
 …"); 121.
+A status change in other words ("shelve 1003 for now", "kick 1004 back to open", "1002 is
+good to close", "I request you to put on hold the ticket 1020 because …"); 125.
 
-`FIFTEENTH_MISREAD` is what the rules still misread (57).
+`FIFTEENTH_MISREAD` is what the rules still misread (53).
 """
 
 from __future__ import annotations
@@ -306,7 +308,6 @@ FIFTEENTH_MISREAD: frozenset[str] = frozenset({
     '921 give to network team please',
     'i want that alex take the 922',
     'pls reopen 924 problem is come again',
-    'I request you to put on hold the ticket 1020 because user is in vacation',
     'set the due date for ticket 931 to december the eighteenth',
     'um can you uh resolve nine forty',
     'Good afternoon,\n\nI am writing regarding my ticket 1021. The technician came today and everything works now.\n\nWith best regards,\nPeter',
@@ -342,9 +343,6 @@ FIFTEENTH_MISREAD: frozenset[str] = frozenset({
     'oops, meant to say resolve 1039 not close',
     'can you log this for facilities: the blinds in room 5 are broken',
     'ticket for me pls, excel crashes when i open big files',
-    '1002 is good to close',
-    'shelve 1003 for now',
-    'kick 1004 back to open',
     'we can park 1006 till january',
     '<at>Sam Rivera</at> 1016 is yours',
     "1040 is priya's now",
