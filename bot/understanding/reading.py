@@ -477,6 +477,27 @@ park take 12 today") or look at it ("can sam take a look at 743", as "priya pls 
 a hand-over asked about, never made on the question alone."""
 
 
+_SOMEONE_ELSE = (r"(?:the )?(?!(?:i|we|you|u|nobody|no one|noone|who|what|if|when|once|after"
+                 r"|before|until|unless|it|this|that|not|never|has|have|had|did|does|do|is|was"
+                 r"|are|were|should|shall|can|could|would|will|may|might|must|maybe|whether)\b)"
+                 r"[a-z][\w.@-]*(?: [a-z][\w.@-]*)?")
+_FIXED = (r"(?P<verb>fixed|fixed up|sorted|sorted out|solved|resolved|closed|repaired|mended"
+          r"|closed out)")
+_FIXING = r"(?P<verb>fixing|sorting|sorting out|solving|resolving|closing|repairing)"
+_WHEN_DONE = (r"(?: (?:themselves|himself|herself|themself|yesterday|today|this morning|earlier"
+              r"|already|last night|last week|on (?:monday|tuesday|wednesday|thursday|friday)"
+              r"|just now|btw|fyi|now))*")
+_DONE_BY_SOMEONE = re.compile(
+    rf"(?:(?:fyi|btw|just so you know|heads up|update)[,:!]? )?(?P<who>{_SOMEONE_ELSE}|<at>[^<]{{1,80}}</at>)"
+    rf" (?:has |had |just |already )*{_FIXED} (?P<ticket>{TYPED_TICKET}){_WHEN_DONE}")
+_THANKED_FOR = re.compile(
+    rf"(?:thanks|thank you|thx|ty|cheers|kudos to) (?P<who>{_SOMEONE_ELSE}|<at>[^<]{{1,80}}</at>)"
+    rf" for {_FIXING} (?P<ticket>{TYPED_TICKET}){_WHEN_DONE}")
+"""Someone else's fix told ("sam fixed 778 yesterday", "the vendor resolved 12", "thanks sam
+for sorting 771"): whether the ticket should be resolved (closed, for "closed") is asked,
+never made on news alone. The writer's own ("i fixed 12") is read as before."""
+
+
 _ONE_MOVED = re.compile(
     _BEFORE_HANDOVER.format() + r"(?:(?:hi|hey|hello|please|pls|plz|can you|could you|can u"
     r"|ok|okay|so|now|then|and)[,!]? )*(?P<verb>close|resolve|reopen|re-open) (?P<list>my"
@@ -659,6 +680,11 @@ def _understand(text: str, conversation: Conversation, *, several_then: bool) ->
         if not conversation.directory and needs_directory(given):
             return given  # read again with the people and teams
         # "can lee take 213?" with two Lees, "can bob take 12?": the ticket is shown below
+    if "?" not in text and (done := _DONE_BY_SOMEONE.fullmatch(simple) or _THANKED_FOR.fullmatch(
+            simple)) and (confirmed := _confirm(_understand(
+                f"{'close' if done['verb'].startswith('clos') else 'resolve'} {done['ticket']}",
+                conversation, several_then=False))):
+        return confirmed  # "sam fixed 778 yesterday": whether it is resolved now is asked
     if (wanted := someone_asked(simple)) and not (wanted.owner and "?" in text) and not (
             wanted.tail and _asks_a_change(
                 _understand(wanted.tail, conversation, several_then=several_then))):

@@ -37,21 +37,22 @@ he knows the system"); 124. Found writing look-alikes too: "comment on 812 pls" 
 "737 works now, closing" resolved 737 with "closing" posted as why.
 
 `FOURTEENTH_MISREAD` is what the rules still misread (25); none of it changes a ticket it
-was not asked to. Told, not asked, left as free text: "sam fixed 778 yesterday", "the
-printer from 775 is still jammed", "the user on 777 is on holiday till monday", "833 was
-already closed last week", "the user closed 834 themselves", "this is the third time 772 has
-broken this month", "the ticket number is 843 btw", "thanks sam for sorting 771", "I don't
-think 836 should be urgent", "i'm off tomorrow, can someone cover 847", "787 is the same
-issue as 788". A request after what is told or quoted: "the user confirmed 737 works,
-closing", 'sam said "807 can be closed" - go ahead'. Who takes it asked as a question ("can
-sam pick up 743?": asked whether Sam should take it), "what is sam doing at the moment" (to
-the help assistant), "nobody ever answers my tickets" and "is there a way to bulk close
-tickets" (searched), "actually make that high not urgent", "no, leave 796 with alex" and
-'the user wrote "please close my ticket 805" …' (free text), "maybe we should put 802 on
-hold?" (shown), "not sure if 844 is fixed, can you check with the user" (asks whether to
-resolve it, as other hedges), "can't close 837, the button is greyed out" and the customer's
-long chase of 831 ("OK, I'll leave it as it is"), "has anyone looked at 770 yet" (asks
-whether anyone has it).
+was not asked to. Someone else's fix told is asked about, not made ("sam fixed 778
+yesterday", "the user closed 834 themselves", "thanks sam for sorting 771": "Should … be
+resolved?"). Told, not asked, left as free text: "the printer from 775 is still jammed",
+"the user on 777 is on holiday till monday", "833 was already closed last week", "this is
+the third time 772 has broken this month", "the ticket number is 843 btw", "I don't think
+836 should be urgent", "i'm off tomorrow, can someone cover 847", "787 is the same issue as
+788". A request after what is told or quoted: "the user confirmed 737 works, closing", 'sam
+said "807 can be closed" - go ahead'. Who takes it asked as a question ("can sam pick up
+743?": asked whether Sam should take it), "what is sam doing at the moment" (to the help
+assistant), "nobody ever answers my tickets" and "is there a way to bulk close tickets"
+(searched), "actually make that high not urgent", "no, leave 796 with alex" and 'the user
+wrote "please close my ticket 805" …' (free text), "maybe we should put 802 on hold?"
+(shown), "not sure if 844 is fixed, can you check with the user" (asks whether to resolve
+it, as other hedges), "can't close 837, the button is greyed out" and the customer's long
+chase of 831 ("OK, I'll leave it as it is"), "has anyone looked at 770 yet" (asks whether
+anyone has it).
 Read right since (2026-12-07): "close 852 lol" and "which tickets have nobody on them".
 """
 
