@@ -19,6 +19,7 @@ from bot.cards.answer import answer_card
 from bot.context import BotDependencies
 from bot.help_views import answer_view
 from bot.replies import explain
+from bot.transport.adapter import TeamsAdapter
 from domain.access import Viewer
 from domain.errors import DomainError
 from domain.people import Role
@@ -130,6 +131,9 @@ async def _post(
     async def send(turn_context: TurnContext) -> None:
         await turn_context.send_activity(message)
 
+    if isinstance(adapter, TeamsAdapter):  # throttled, the answer waits in the outbox
+        await adapter.continue_or_queue(reference, send, deps.options.app_id)
+        return
     await adapter.continue_conversation(reference, send, deps.options.app_id)
 
 

@@ -134,6 +134,29 @@ class TeamsAdapter(CloudAdapter):  # type: ignore[misc]  # untyped SDK class
         await _queue(replies, deferral, activity, self.reader)
         return response
 
+    async def continue_or_queue(
+        self, reference: ConversationReference, callback: Callable[[TurnContext], Awaitable[Any]],
+        bot_id: str | None,
+    ) -> None:
+        """`continue_conversation` for a post no resend would bring back (a help answer
+        worked out after its turn): what Teams does not take in time is queued, as a turn's
+        reply is, rather than dropped. Without a reply queue, the stock proactive send."""
+        replies = self.replies
+        if replies is None:
+            await self.continue_conversation(reference, callback, bot_id)
+            return
+        deferral = TurnDeferral()
+        continued: list[Activity] = []
+
+        async def logic(context: TurnContext) -> None:
+            context.turn_state[_DEFERRAL] = deferral
+            continued.append(context.activity)
+            await callback(context)
+
+        await self.continue_conversation(reference, logic, bot_id)
+        if continued:
+            await _queue(replies, deferral, continued[0], None)
+
     def send_after_answer(
         self, context: TurnContext, activity: Activity, *, instead: str | None = None
     ) -> bool:

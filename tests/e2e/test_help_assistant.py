@@ -19,6 +19,7 @@ from db.tables.knowledge import help_answer_feedback
 from knowledge.ingestion import Upload, add_help_document
 from ticketflow.knowledge import build_knowledge
 from tests.e2e.assistant import MODEL, add_documents, answer_cards, button, wait_for_answers
+from tests.e2e.queued_replies import make_due, wait_for_statuses
 from tests.e2e.service import (
     WEB_URL,
     Service,
@@ -410,3 +411,31 @@ async def _staff_runbook(engine: AsyncEngine, database_url: str) -> None:
         )
     finally:
         await knowledge.close()
+
+
+@pytest.mark.parametrize("retry_after", ["60", "1"])
+async def test_a_help_answer_teams_throttles_is_sent_once_teams_allows(
+    helpdesk: Service, model: CompletionsStandIn, engine: AsyncEngine, retry_after: str
+) -> None:
+    """The answer is posted after the turn, so no resend brings it back: throttled for a
+    minute (more than a send waits inline), it was dropped, and the asker was left with
+    "Looking that up…". Now it waits in the outbox as a turn's reply does; throttled for a
+    second, it is sent after that second, as before."""
+    await insert_user(engine, role="user", email="ada@example.com")
+    ada = helpdesk.person("ada@example.com", "Ada Lovelace")
+    release = asyncio.Event()
+    model.then(Held(release, Completion(ANSWER)))
+    await helpdesk.say(QUESTION, user=ada)
+    await eventually(lambda: _asked(model), what="the model working on the answer")
+    helpdesk.connector.fail_next(429, retry_after=retry_after, operations=("send", "reply"))
+
+    release.set()
+
+    if retry_after == "60":
+        await wait_for_statuses(engine, ["pending"])
+        assert answer_cards(helpdesk) == []
+        await make_due(engine)
+        await wait_for_statuses(engine, ["delivered"])
+    [card] = await wait_for_answers(helpdesk)
+    assert "8 hours" in texts_in(card)
+    assert len(answer_cards(helpdesk)) == 1
