@@ -24,6 +24,7 @@ _TOKEN = re.compile(  # "hold,waiting for parts": a comma before a letter ends a
     r"<at>.*?</at>|(?:[^\s,;]|[,;](?![^\W\d_]))+[,;]?|[,;]", re.IGNORECASE | re.DOTALL)
 _EDGES = ".,!?;:\"'()[]{}“”‘’*…`_~"
 _SIGNS = frozenset({"-", "–", "—", "->", "=>", "→", "=", "&", "+", "@", "#", "?"})
+_POINTERS = frozenset({"👉", "➡", "⇒", "⟶", "⮕", "👉🏻", "👉🏼", "👉🏽", "👉🏾", "👉🏿"})
 _HASHED = re.compile(r"^#0*(\d+)$")
 _BARE = re.compile(r"^0*(\d+)$")
 _NUMBER_SHAPED = re.compile(r"^[a-z][a-z0-9]{0,9}-\d{4}-\d+$")
@@ -137,6 +138,8 @@ _OWNS = re.compile(r"^(#?\d+|[a-z][a-z0-9]{0,9}-\d{4}-\d+)'s$")  # "4's priority
 def _words(token: str) -> list[str]:
     word = token.strip(_EDGES).lower().replace("’", "'")
     if not any(ch.isalnum() for ch in word):
+        if word.rstrip("\ufe0f") in _POINTERS:
+            return ["→"]  # "948 👉 alex", as "948 → alex"
         return [word] if word in _SIGNS else []  # emoji and other pictures say nothing here
     if word.count(",") < _MOST_LISTED and _LISTED.match(word):  # "close 4,5,6": tickets
         return [part for number in word.split(",") for part in ("and", number)][1:]

@@ -4246,7 +4246,9 @@ def _assign(reading: Reading, whole: Reading) -> Understanding | None:
     if found := _match(reading, (
         rf"{ref()} (?:(?:should|can|could|will|needs to|has to|must|is to) )?"
         r"(?:go|goes|move|moves|be moved|be passed|pass|passes) (?:over |back )?to (?P<target>.+)"
-    )) or _match(reading, rf"{ref()} (?:to|->|=>|→) (?P<target>.+)"):
+    )) or _match(reading, rf"{ref()} (?:to|->|=>|→) (?P<target>.+)") or _match(
+            reading, rf"{ref()} (?:{_GIVE})(?: it| tref)?(?: over)? to (?P<target>.+)"):
+        # "921 give to network team please": the ticket said first
         said = reading.words(found, "target")
         if (target := _named_target(said, conversation)) is not None:
             return _assign_to(reading.ticket(found), target)

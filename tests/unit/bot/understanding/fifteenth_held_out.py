@@ -38,8 +38,10 @@ any attachments are confidential. If you are not the intended recipient, please 
 …"); 121.
 A status change in other words ("shelve 1003 for now", "kick 1004 back to open", "1002 is
 good to close", "I request you to put on hold the ticket 1020 because …"); 125.
+A hand-over typed ticket first or with a pointing hand ("921 give to network team please",
+"948 👉 alex"); 127.
 
-`FIFTEENTH_MISREAD` is what the rules still misread (53).
+`FIFTEENTH_MISREAD` is what the rules still misread (51).
 """
 
 from __future__ import annotations
@@ -305,7 +307,6 @@ FIFTEENTH_MISREAD: frozenset[str] = frozenset({
     'stop closing my tickets without asking!!',
     'Honestly what is the point of this bot if nobody reads my tickets',
     'please to change priority of 920 in high',
-    '921 give to network team please',
     'i want that alex take the 922',
     'pls reopen 924 problem is come again',
     'set the due date for ticket 931 to december the eighteenth',
@@ -316,7 +317,6 @@ FIFTEENTH_MISREAD: frozenset[str] = frozenset({
     'forwarding from the customer: "why has nobody called me back about 1022??"',
     '<p>941 is done</p><p>942 too</p>',
     '<div>new ticket: badge printer offline<br>room 4.12</div>',
-    '948 👉 alex',
     '🙏🙏 pls fix 949 soon',
     'yeet 955 over to facilities',
     '956 is borked again',
