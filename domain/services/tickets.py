@@ -468,7 +468,8 @@ async def comment_on_ticket(
     that asked: the comment it already wrote (its turn runs again because its process
     died after the commit) is returned, and none is written. `drawn` is the version of
     the card it was typed on: the same words from the same person since, moments ago,
-    are that press again (`repeated_press`), returned and not written twice.
+    are that press again (`repeated_press`), returned and not written twice; typed, the
+    same words as the ticket's latest comment, from them moments ago, likewise.
     """
     text = require_text("comment", content, limit=COMMENT_MAX)
     delivery = _write_key(delivery, "comment")
@@ -536,10 +537,15 @@ async def _repeated_press(
     now: datetime,
 ) -> Comment | None:
     """The comment `actor_id` added with these words after the card (version `drawn`) was
-    drawn, moments ago: the same press again, not a second comment."""
+    drawn, moments ago: the same press again, not a second comment. Typed (no card), the
+    same words sent again moments after as the ticket's latest comment: the message sent
+    twice (a client resending under a new id, or a double Enter), not two comments."""
     drawn_at = _version_time(drawn)
     if drawn_at is None:
-        return None
+        latest, _ = await uow.comments.latest(ticket_id, 1)
+        return next((comment for comment in latest if comment.user_id == actor_id
+                     and comment.content == text and now - comment.created_at <= REPEATED_PRESS),
+                    None)
     recent, _ = await uow.comments.latest(ticket_id, REPEATED_PRESS_LOOKBACK)
     for comment in reversed(recent):
         if (comment.user_id == actor_id and comment.content == text

@@ -7,6 +7,7 @@ from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
+import time_machine
 
 from domain.errors import (
     InvalidTransition,
@@ -22,6 +23,7 @@ from domain.events import EventType
 from domain.people import Role, User
 from domain.services.queries import get_ticket
 from domain.services.tickets import (
+    REPEATED_PRESS,
     Version,
     assignment_refusal_when_filing,
     comment_on_ticket,
@@ -369,9 +371,13 @@ async def test_a_delivery_run_again_comments_and_changes_each_ticket_once(
     await comment_on_ticket(uow=db.unit_of_work(), actor=agent, ticket=second.id,
                             content="Vendor comes Tuesday", delivery="turn-1")
     assert [c.task_id for c in db.committed.task_comments.values()] == [first.id, second.id]
-    # another delivery saying the same is a second comment
+    # another delivery saying the same moments later is the message sent twice: one comment
     await comment_on_ticket(uow=db.unit_of_work(), actor=agent, ticket=first.id,
                             content="Vendor comes Tuesday", delivery="turn-3")
+    assert len(db.committed.task_comments) == 2
+    with time_machine.travel(REPEATED_PRESS + timedelta(minutes=1), tick=True):  # later: a second
+        await comment_on_ticket(uow=db.unit_of_work(), actor=agent, ticket=first.id,
+                                content="Vendor comes Tuesday", delivery="turn-4")
     assert len(db.committed.task_comments) == 3
 
 
