@@ -39,14 +39,19 @@ _GREETING_PAIRS = frozenset({"good morning", "good afternoon", "good evening", "
 
 
 def message_text(payload: dict[str, Any]) -> str:
-    """Plain text of a Teams message: its body (HTML or text), then what its cards say."""
+    """Plain text of a Teams message: its subject (a channel post's heading, plain text),
+    its body (HTML or text), then what its cards say."""
     raw = payload.get("body")
     body: dict[str, Any] = raw if isinstance(raw, dict) else {}
     content = str(body.get("content") or "")
     if str(body.get("contentType", "")).lower() == "html":
         content = html.unescape(_TAG.sub("", _EMOJI.sub(r"\1", _BREAK.sub("\n", content))))
+    subject = payload.get("subject")
+    heading = " ".join(subject.split()) if isinstance(subject, str) else ""
     lines = [" ".join(line.split()) for line in content.splitlines()]
     said = [line for line in lines if line]
+    if heading and said[:1] != [heading]:
+        said.insert(0, heading)
     shown = [line for line in _card_lines(payload) if line not in said]
     return "\n".join([*said, *shown]).strip()
 

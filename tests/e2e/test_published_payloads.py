@@ -375,6 +375,18 @@ def _form_inputs(answer: Any) -> dict[str, Any]:
                  id="a-card-without-text"),
     pytest.param(lambda t: None, "Ticket from a Teams message", "From a Teams message.",
                  id="no-message-payload"),
+    pytest.param(lambda t: {**p.message_payload(t, "<p>Since this morning tray 2 jams</p>"),
+                            "subject": "Printer on floor 3 jams"},
+                 "Printer on floor 3 jams", "Printer on floor 3 jams\nSince this morning tray 2 jams",
+                 id="channel-post-with-a-subject"),
+    pytest.param(lambda t: {**p.message_payload(t, "<p>Since this morning tray 2 jams</p>"),
+                            "subject": "  "},
+                 "Since this morning tray 2 jams", "Since this morning tray 2 jams",
+                 id="channel-post-with-a-blank-subject"),
+    pytest.param(lambda t: {**p.message_payload(t, "<p>Printer on floor 3 jams</p>"),
+                            "subject": "Printer on floor 3 jams"},
+                 "Printer on floor 3 jams", "Printer on floor 3 jams\n\nFrom a Teams message",
+                 id="channel-post-whose-subject-is-its-text"),
 ])
 async def test_create_ticket_opens_prefilled_on_the_messages_teams_hands_over(
     teams_service: Service, engine: AsyncEngine, payload: Any, title: str, said: str
