@@ -254,15 +254,24 @@ _MEANT = tuple(re.compile(pattern, re.IGNORECASE) for pattern in (
 ))
 
 
+_WRONG_CHANGE = (r"(?:close|resolve|reopen|start|assign|give|hold|put|set|make)\w*"
+                 r"(?:\s+(?:it|that|this))?")
+""""… not close": the change made by mistake, said after the one meant."""
 _MEANT_TO = re.compile(
-    rf"{_LEAD}(?:i\s+)?(?:meant|ment|mean't)\s+to\s+(?!say\b|ask\b|tell\b|mention\b)(?P<said>.+?)"
-    rf"(?:[\s,]+not\s+(?P<wrong>{_REF}))?{_TAIL}", re.IGNORECASE)
+    rf"{_LEAD}(?:i\s+)?(?:meant|ment|mean't)\s+(?:(?P<to>to)\s+(?P<say>say\s+)?)?"  # "i meant give it to alex",
+    r"(?!say\b|ask\b|tell\b|mention\b)(?P<said>.+?)"  # "meant to say resolve 3"
+    rf"(?:[\s,]+not\s+(?:(?P<wrong>{_REF})|(?:to\s+)?{_WRONG_CHANGE}))?{_TAIL}", re.IGNORECASE)
 _EARLIER = re.compile(
     r"[\s,;.-]+(?:yesterday|earlier|before|last\s+\w+|this\s+morning|the\s+other\s+day"
     r"|(?:on|by)\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day|\w+\s+(?:days?|weeks?|hours?)\s+ago"
     r"|ages\s+ago|but|and\s+forgot|then\s+forgot)\b.*$", re.IGNORECASE | re.DOTALL)
 """What makes "i meant to close 3" something once meant and not done: a time gone by
 ("yesterday", "last week"), or a "but" ("… but forgot", "… but the user asked me to wait")."""
+
+
+_SAID_MOST = 200
+"""Characters of a change said after a bare "i meant" or "meant to say" that are read as a
+change: a whole message of "i meant 3 " over and over is not read again for one."""
 
 
 def meant_another(
@@ -272,8 +281,11 @@ def meant_another(
     another ticket than the one just acted on, said alone (what to do with it is what was
     just done, which the conversation knows, not the message). "I meant to close 3" says the
     change too; "i meant to close 3 yesterday" is something not done then (`earlier`)."""
-    if to := _MEANT_TO.fullmatch(text.strip()):
-        return _meant_to(to, conversation, read)
+    if (to := _MEANT_TO.fullmatch(text.strip())) and (
+            (plain := to["to"] and not to["say"]) or len(to["said"]) <= _SAID_MOST) and (
+            (meant_to := _meant_to(to, conversation, read)) is not None or plain):
+        return meant_to  # "i meant to ask, is 3 closed?": read as any message; "i meant
+        # 3", "i meant to say 3" are the ticket meant (below)
     said = next((found for pattern in _MEANT if (found := pattern.fullmatch(text.strip()))),
                 None)
     if said is None:

@@ -40,8 +40,14 @@ A status change in other words ("shelve 1003 for now", "kick 1004 back to open",
 good to close", "I request you to put on hold the ticket 1020 because …"); 125.
 A hand-over typed ticket first or with a pointing hand ("921 give to network team please",
 "948 👉 alex"); 127.
+A change meant instead, said without "to" or with "to say" ("sorry, I meant give it to
+alex", "oops, meant to say resolve 1039 not close"), whose two lines were corrected then to
+the reading "i meant to give it to alex" has (`meant #7: assign #7 to …`: what was just done
+is put right, not done again); "put 1028 on hold and let the user know we're waiting for
+parts" was corrected to `status #1028 on_hold`, as its reason is the comment the requester
+reads; 130.
 
-`FIFTEENTH_MISREAD` is what the rules still misread (51).
+`FIFTEENTH_MISREAD` is what the rules still misread (48).
 """
 
 from __future__ import annotations
@@ -182,8 +188,7 @@ FIFTEENTH_HELD_OUT: tuple[tuple[str, str], ...] = (
      "assign #967 to user:u-sam + assign #968 to user:u-lee"),
     ("make 969 urgent and due tomorrow", "edit #969 priority=urgent due=2026-12-03"),
     ("take 972 off alex and give it to priya", "assign #972 to user:u-priya"),
-    ("put 1028 on hold and let the user know we're waiting for parts",
-     "status #1028 on_hold + comment #1028 \"we're waiting for parts\""),
+    ("put 1028 on hold and let the user know we're waiting for parts", "status #1028 on_hold"),
     # --- questions about a ticket -----------------------------------------------------------------
     ("when was 973 opened?", "show #973"),
     ("is anyone working on 974 or should i chase the vendor myself",
@@ -222,9 +227,9 @@ FIFTEENTH_HELD_OUT: tuple[tuple[str, str], ...] = (
     # --- corrections ------------------------------------------------------------------------------
     ("wait no, i meant 998", "meant #998"),
     ("not 999, 1000", "meant #1000 not #999"),
-    ("sorry, I meant give it to alex", "assign #7 to user:u-alex"),
+    ("sorry, I meant give it to alex", "meant #7: assign #7 to user:u-alex"),
     ("correction: 1001 should be high, not urgent", "edit #1001 priority=high"),
-    ("oops, meant to say resolve 1039 not close", "status #1039 resolved"),
+    ("oops, meant to say resolve 1039 not close", "meant #1039: status #1039 resolved"),
     # --- questions for the help assistant ---------------------------------------------------------
     ("how do I map a network drive on mac", "question"),
     ("what's the wifi password for visitors", "question"),
@@ -326,7 +331,6 @@ FIFTEENTH_MISREAD: frozenset[str] = frozenset({
     "Just to give everyone some context on 1027: the outage started around 9, network restarted the core switch at 10:15, and since then everything has been stable. I'm happy for it to be resolved now.",
     'closed?',
     'escalate',
-    "put 1028 on hold and let the user know we're waiting for parts",
     'the user on 983 has left the company',
     '984 was raised by mistake',
     'i already replied to the user on 986',
@@ -338,9 +342,7 @@ FIFTEENTH_MISREAD: frozenset[str] = frozenset({
     'never mind closing 994',
     'no need to escalate 996',
     'nobody should touch 997 until the audit is finished',
-    'sorry, I meant give it to alex',
     'correction: 1001 should be high, not urgent',
-    'oops, meant to say resolve 1039 not close',
     'can you log this for facilities: the blinds in room 5 are broken',
     'ticket for me pls, excel crashes when i open big files',
     'we can park 1006 till january',
