@@ -4808,7 +4808,21 @@ def _ask_field(ticket: TicketNumber | None, field: str, why: str = "") -> Clarif
     return Clarify(EditTicket(ticket), why, field=field)
 
 
-_BE = re.compile(r"^(?:(?:should|must|will|needs to|has to|can) be|is now|now|be) ", re.IGNORECASE)  # "… should be high"
+_BE = re.compile(r"^(?:(?:should|must|will|needs to|has to|can) (?:be|say|read)|is now|now|be):? ",
+                 re.IGNORECASE)  # "… should be high", "… should read: Printer jam"
+_JUDGED_TEXT = re.compile(
+    r"(?:(?:is|are|looks|seems|sounds) )?(?:(?:a bit|a little|kind of|kinda|totally|completely"
+    r"|all|really|very|way|so) )?(?:wrong|incorrect|not right|not correct|inaccurate|misleading"
+    r"|outdated|out of date|old|stale|confusing|unclear|vague|too (?:long|short|vague|generic)"
+    r"|bad|off|empty|blank|missing|weird|strange|odd|broken|garbled|truncated"
+    r"|cut off|misspelled|misspelt|rubbish|useless|meaningless|not helpful|unhelpful)"
+    r"|(?:has|have|contains|got) (?:a |an |some |\d+ )?(?:typo|error|mistake|spelling mistake)s?"
+    r"|(?:needs|need) (?:fixing|changing|updating|work|a fix|an update|to change|to be changed)")
+"""What a title or a description is judged to be ("12's title is wrong", "the description
+of 12 is outdated", "… has a typo"): no new text, so the new one is asked for."""
+_APPROVED_TEXT = re.compile(r"(?:(?:is|are|looks|seems) )?(?:(?:all|totally|perfectly) )?"
+                            r"(?:fine|ok|okay|good|correct|right|accurate|alright|all right)")
+"""A title or a description said to be right ("12's title is fine"): nothing to change."""
 
 
 def _field(reading: Reading, found: re.Match[str]) -> Understanding | None:
@@ -4820,6 +4834,14 @@ def _field(reading: Reading, found: re.Match[str]) -> Understanding | None:
     said = _BE.sub("", reading.original(found, "value", to_end=True), count=1)
     dropped = len(found.group("value").split()) - len(value.split())  # "should be"
     shown = typed_text(reading.words(found, "value")[dropped:dropped + len(kept)])  # as typed
+    texts = {"title": "title", "subject": "title", "name": "title", "summary": "title",
+             "description": "description", "details": "description", "body": "description"}
+    judged = " ".join(value.split()).rstrip(".!?").lower()
+    if field in texts and not _value_labelled(reading, found):
+        if _APPROVED_TEXT.fullmatch(judged):
+            return Declined(ticket, reading.message.text.strip())  # "12's title is fine"
+        if _JUDGED_TEXT.fullmatch(judged):
+            return _ask_field(ticket, texts[field])  # "12's title is wrong": the new one is asked
     if field in ("title", "subject", "name", "summary"):
         return EditTicket(ticket, title=as_title(_quoted_or(said)))
     if field in ("description", "details", "body"):
@@ -4838,6 +4860,16 @@ def _field(reading: Reading, found: re.Match[str]) -> Understanding | None:
         return _ask_field(ticket, "severity", f"“{shown}” is not a severity.")
     return _due(ticket, reading.words(found, "value"), reading.conversation.today) or _ask_field(
         ticket, "due_date", f"I couldn't read “{shown}” as a date.")
+
+
+def _value_labelled(reading: Reading, found: re.Match[str]) -> bool:
+    """Whether the value was typed after "to", "=", an arrow or a colon ("set the title of 12
+    to: Outdated", "12 title: Broken"): then it is the new text, whatever it says."""
+    first = reading.words(found, "value")[:1]
+    if not first:
+        return False
+    typed = reading.message.text[:reading.message.spans[first[0].first][0]]
+    return re.search(r"(?:\bto|=|->|=>|→|:)\s*$", typed, re.IGNORECASE) is not None
 
 
 _ASSIGN_VERBS = frozenset({"assign", "reassign"})
