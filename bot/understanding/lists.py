@@ -230,7 +230,9 @@ def read_list(
                 strong or searching or words[0] in _ANY and (
                     rest[0] in _ABOUT or status is not None or priority is not None)):
             strong = True
-            ends = min((i for i in order_said | every_said | quiet_said if i > index),
+            filed_said = frozenset(i - start for i in filed.taken) if filed is not None else (
+                frozenset())  # "tickets about outlook from last week": not 'outlook from …'
+            ends = min((i for i in order_said | every_said | quiet_said | filed_said if i > index),
                        default=len(words))
             text = message.original(start + index + 1, start + ends) or None
             break

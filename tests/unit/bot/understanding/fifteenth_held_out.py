@@ -46,8 +46,11 @@ the reading "i meant to give it to alex" has (`meant #7: assign #7 to …`: what
 is put right, not done again); "put 1028 on hold and let the user know we're waiting for
 parts" was corrected to `status #1028 on_hold`, as its reason is the comment the requester
 reads; 130.
+A topic searched for before when the tickets were filed kept the time in the search
+("tickets about outlook from last week" searched last week's tickets for 'outlook from last
+week', and found none); 131.
 
-`FIFTEENTH_MISREAD` is what the rules still misread (48).
+`FIFTEENTH_MISREAD` is what the rules still misread (47).
 """
 
 from __future__ import annotations
@@ -349,6 +352,5 @@ FIFTEENTH_MISREAD: frozenset[str] = frozenset({
     '<at>Sam Rivera</at> 1016 is yours',
     "1040 is priya's now",
     'dump 1041 in the it support queue',
-    'tickets about outlook from last week',
     "I'll look at 1013 after lunch",
 })
