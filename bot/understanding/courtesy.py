@@ -68,6 +68,18 @@ _OK = frozenset({
       for back in ("", " and get back to you", " and come back to you", " and let you know")),
     "ill get back to you", "will get back to you", "get back to you", "ill come back to you",
     "will get back to you shortly", "ill get back to you shortly", "ill let you know",
+    # a message sent here by mistake, taken back: "sorry wrong chat", "ignore my last message"
+    # (never "wrong person": after a hand-over it says the hand-over was the mistake)
+    *(f"{sorry}wrong {where}" for sorry in ("", "sorry ", "oops ", "oops sorry ", "sorry oops ")
+      for where in ("chat", "window", "conversation", "convo", "tab", "thread")),
+    *(f"{ignore} {what}" for ignore in ("ignore", "please ignore", "pls ignore", "disregard",
+                                        "please disregard", "pls disregard")
+      for what in ("my last message", "my previous message", "my last msg", "the last message",
+                   "that message", "my message", "that msg", "this", "that", "me")),
+    "ignore", "please ignore", "pls ignore", "disregard", "please disregard",
+    "that wasnt for you", "sorry that wasnt for you", "not for you", "sorry not for you",
+    "that was not for you", "sent that to the wrong chat", "sent to the wrong chat",
+    "sorry sent that to the wrong chat",
 })
 _ADDRESSED = frozenset({"bot", "ticketflow", "there", "all", "everyone", "team", "mate", "folks",
                         "m8", "mates", "pal", "bro", "man", "dude", "fam", "y'all", "yall",

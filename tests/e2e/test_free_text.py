@@ -9,7 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot.cards.elements import card_actions
-from db.tables import tasks
+from db.tables import ai_chat_messages, tasks
 from tests.e2e.assistant import button, wait_for_answers
 from tests.e2e.service import Service, texts_in, user_in_teams
 from tests.unit.bot.cards.schema import assert_valid_card
@@ -53,3 +53,17 @@ async def test_a_longer_message_becomes_the_title_and_the_description(
     [ticket] = await filed(engine)
     assert ticket["title"] == "VPN keeps dropping on hotel wifi"
     assert ticket["description"] == said
+
+
+async def test_a_message_sent_here_by_mistake_is_answered_in_kind_and_never_searched(
+    helpdesk: Service, engine: AsyncEngine
+) -> None:
+    """"sorry wrong chat" went to the help assistant, which looked it up in the help
+    documents and offered to file it as a ticket."""
+    ada = await user_in_teams(helpdesk, engine, "ada@example.com", "Ada Lovelace")
+    for said in ("sorry wrong chat", "ignore my last message", "that wasn't for you"):
+        answered = await helpdesk.say(said, user=ada)
+        assert answered.texts == ["👍"], (said, answered.texts)
+    async with engine.connect() as connection:
+        assert (await connection.execute(select(ai_chat_messages))).first() is None
+    assert await filed(engine) == []
