@@ -16,6 +16,8 @@ MONTHS = {
     )
     for name in names
 }
+_SHORT_DAYS = frozenset({"tue", "thu", "fri"})
+""""due fri": short forms that are no other word ("sat", "sun", "mon", "wed" are)."""
 WEEKDAYS = {
     name: number
     for number, names in enumerate(
@@ -92,7 +94,7 @@ def _read_day(words: list[str], at: int, today: date) -> tuple[date, int] | None
         return today + timedelta(days=(WEEKDAYS[following] - today.weekday()) % 7 or 7), 2
     if word == "next" and following == "week":
         return today + timedelta(days=(7 - today.weekday()) or 7), 2
-    if word in WEEKDAYS and len(word) > 3:
+    if word in WEEKDAYS and (len(word) > 3 or word in _SHORT_DAYS):
         return today + timedelta(days=(WEEKDAYS[word] - today.weekday()) % 7 or 7), 1
     if word == "in" and following.isdecimal() and at + 2 < len(words):
         unit = words[at + 2]
