@@ -79,6 +79,11 @@ _UNDO = (
     # "oops wrong ticket", "sorry, that was the wrong one": the change just made, taken back
     rf"{_OOPS}(?:that was |that s |thats |i (?:did|changed|picked|updated) )?(?:the |a )?wrong"
     rf" (?:ticket|one){_SORRY}",
+    # "oops wrong person", "sorry, wrong team": the hand-over just made, taken back
+    rf"{_OOPS}(?:that was |that s |thats |i (?:picked|chose|gave it to|assigned) )?(?:the |a )?"
+    rf"wrong (?:person|guy|assignee|team|agent|queue){_SORRY}",
+    rf"{_OOPS}(?:i |we )?(?:just )?(?:assigned|gave|sent|moved|passed) (?:{_T}|tref|{_IT}) to"
+    rf" (?:the )?wrong (?:person|guy|team|agent|queue){_SORRY}",
     # "i closed the wrong ticket", "wrong ticket closed": a change said to be a mistake
     rf"{_OOPS}(?:i |we )?(?:just )?{_CHANGED} (?:the |a )?wrong (?:ticket|one)"
     rf"(?: on hold| to {_WHO}| as \w+)?{_SORRY}",

@@ -186,3 +186,23 @@ async def test_undo_after_something_else_or_of_another_ticket_says_it_cannot(
     later = await service.say("undo that", user=mia)
     assert later.texts[0].startswith("I can't undo a change")
     assert await _tickets(engine) == {first: ("closed", None), other: ("open", None)}
+
+
+@pytest.mark.parametrize("undo", ["oops wrong person", "sorry, wrong team",
+                                  "i gave it to the wrong person"])
+async def test_wrong_person_right_after_a_hand_over_offers_the_press_that_puts_it_back(
+    service: Service, engine: AsyncEngine, undo: str
+) -> None:
+    """"oops wrong person" right after "assign 4 to me" went to the help assistant (or, with
+    the ticket in view, was offered as a comment on it)."""
+    mia_id, mia = await person_in_teams(service, engine, "Mia", "Manager", role="manager")
+    first = await a_ticket(engine, mia_id)
+    await service.say(f"assign {short(first)} to me", user=mia)
+
+    said = await service.say(undo, user=mia)
+
+    assert said.texts[-1] == (f"{first} is still with Mia Manager: say “unassign {first}” to "
+                              "put it back.")
+    assert await _tickets(engine) == {first: ("open", mia_id)}
+    await service.say(presses(said)[f"Put {first} back"], user=mia)
+    assert await _tickets(engine) == {first: ("open", None)}

@@ -9,6 +9,8 @@ import pytest
 
 from bot.understanding.courtesy import courtesy
 from bot.understanding.requests import Courtesy
+from bot.understanding.summary import summary
+from tests.unit.bot.understanding.test_transcript import CONVERSATION, as_the_bot_reads, expanded
 
 
 @pytest.mark.parametrize("said", [
@@ -26,3 +28,9 @@ def test_a_message_taken_back_is_courtesy(said: str) -> None:
 ])
 def test_what_names_a_ticket_or_a_hand_over_is_not(said: str) -> None:
     assert courtesy(said) is None
+
+
+@pytest.mark.parametrize("said", ["oops wrong person", "sorry, wrong team",
+                                  "i gave it to the wrong person", "my bad, wrong assignee"])
+def test_wrong_person_takes_back_the_hand_over_just_made(said: str) -> None:
+    assert summary(as_the_bot_reads(said, CONVERSATION)) == expanded("cannot undo #7")
