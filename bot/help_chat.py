@@ -10,7 +10,10 @@ and cannot receive a later message, so there the answer comes within the turn.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from botbuilder.core import BotAdapter, CardFactory, MessageFactory, TurnContext
 from botbuilder.schema import Activity, ActivityTypes, ConversationReference
@@ -26,6 +29,7 @@ from domain.people import Role
 from domain.services.overview import current_user
 from knowledge.answering import HelpAnswer
 from knowledge.conversation import session_id_for
+from notify.reply_contents import Shown
 
 PROACTIVE_CHANNELS = frozenset({"msteams"})
 """Channels that redeliver slow turns and accept messages after the turn has ended."""
@@ -101,7 +105,8 @@ async def _answer_later(
         answer = await ask(reader)
         now = await _asker_now(deps, viewer)
         if isinstance(now, Viewer) and reader is not None and now.role != reader:
-            answer = await ask(now.role)
+            reader = now.role
+            answer = await ask(reader)
     except Exception as failure:  # told to the person here, logged by `Assistant._finished`
         try:
             await _post(adapter, reference, deps, MessageFactory.text(SORRY))
@@ -111,7 +116,8 @@ async def _answer_later(
     if isinstance(now, str):
         await _post(adapter, reference, deps, MessageFactory.text(now))
         return
-    await _post(adapter, reference, deps, _answer_message(answer, deps, question))
+    drawn = _DrawnFor(viewer.id, reader) if reader is not None else None
+    await _post(adapter, reference, deps, _answer_message(answer, deps, question), drawn=drawn)
 
 
 async def _asker_now(deps: BotDependencies, viewer: Viewer) -> Viewer | str:
@@ -124,15 +130,30 @@ async def _asker_now(deps: BotDependencies, viewer: Viewer) -> Viewer | str:
         return explain(refused)
 
 
+@dataclass(frozen=True, slots=True)
+class _DrawnFor:
+    """What a queued help answer shows (`ReplyReader`): an answer read for `role`, which
+    leaves only if its asker still has that role then."""
+
+    user_id: str
+    role: Role
+
+    def viewer_id(self, context: TurnContext) -> str | None:
+        return self.user_id
+
+    def shown(self, activity: Mapping[str, Any]) -> Shown:
+        return Shown(drawn_for=self.role.value)
+
+
 async def _post(
     adapter: BotAdapter, reference: ConversationReference, deps: BotDependencies,
-    message: Activity,
+    message: Activity, *, drawn: _DrawnFor | None = None,
 ) -> None:
     async def send(turn_context: TurnContext) -> None:
         await turn_context.send_activity(message)
 
     if isinstance(adapter, TeamsAdapter):  # throttled, the answer waits in the outbox
-        await adapter.continue_or_queue(reference, send, deps.options.app_id)
+        await adapter.continue_or_queue(reference, send, deps.options.app_id, reader=drawn)
         return
     await adapter.continue_conversation(reference, send, deps.options.app_id)
 

@@ -36,6 +36,7 @@ from notify.reply_contents import (
     ReplyContents,
     UnreadableContents,
     as_it_may_leave,
+    role_now,
     tickets_still_seen,
 )
 from notify.webhook import DeliveryOutcome, DeliveryResult
@@ -176,7 +177,8 @@ class ReplyDeliverer:
             return activities
         contents = ReplyContents.from_json(payload[CONTENTS])
         seen = await tickets_still_seen(self._facts, contents)
-        return list(as_it_may_leave(activities, contents, seen))
+        role = await role_now(self._facts, contents)
+        return list(as_it_may_leave(activities, contents, seen, role=role))
 
     async def close(self) -> None:
         return None

@@ -20,6 +20,9 @@ from notify.ports import NoticeFactsReader
 
 NO_LONGER_AVAILABLE = "This ticket is no longer available to you."
 NONE_AVAILABLE = "These tickets are no longer available to you."
+ANSWER_NO_LONGER_AVAILABLE = (
+    "This answer was looked up for access you no longer have: please ask again."
+)
 _CONTENT_KEYS = (
     "attachments", "attachmentLayout", "suggestedActions", "summary", "speak", "value", "entities",
 )
@@ -37,13 +40,17 @@ class Shown:
     """Tickets the whole message is about (a ticket card): one unseen withholds it."""
     rows: Mapping[str, int] = field(default_factory=dict)
     """Card elements, by their `id`, that each show one ticket (a list's rows)."""
+    drawn_for: str | None = None
+    """The role whose help documents the message (a help answer) was drawn from: leaving
+    for a viewer of another role, or deactivated, it becomes a line saying so."""
 
     @property
     def anything(self) -> bool:
-        return bool(self.tickets or self.rows)
+        return bool(self.tickets or self.rows or self.drawn_for)
 
     def to_json(self) -> dict[str, Any]:
-        return {"tickets": list(self.tickets), "rows": dict(self.rows)}
+        drawn = {"drawn_for": self.drawn_for} if self.drawn_for is not None else {}
+        return {"tickets": list(self.tickets), "rows": dict(self.rows), **drawn}
 
     @classmethod
     def from_json(cls, value: object) -> Shown:
@@ -56,7 +63,10 @@ class Shown:
             isinstance(key, str) and _is_id(ticket) for key, ticket in rows.items()
         ):
             raise UnreadableContents(f"rows are not element ids with ticket ids: {rows!r}")
-        return cls(tickets=tuple(tickets), rows=dict(rows))
+        drawn_for = value.get("drawn_for")
+        if drawn_for is not None and not isinstance(drawn_for, str):
+            raise UnreadableContents(f"the role drawn for is not a role: {drawn_for!r}")
+        return cls(tickets=tuple(tickets), rows=dict(rows), drawn_for=drawn_for)
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,23 +112,39 @@ async def tickets_still_seen(facts: NoticeFactsReader, contents: ReplyContents) 
     return frozenset(ticket_id for ticket_id, ticket in tickets.items() if can_see(viewer, ticket))
 
 
+async def role_now(facts: NoticeFactsReader, contents: ReplyContents) -> str | None:
+    """The role the reply's viewer has now, if a message was drawn for a role (None when
+    none was, or the viewer is gone or deactivated)."""
+    if contents.viewer_id is None or not any(m.drawn_for for m in contents.messages):
+        return None
+    async with facts() as read:
+        viewer = (await read.viewers([contents.viewer_id])).get(contents.viewer_id)
+    if viewer is None or not viewer.user.is_active:
+        return None
+    return viewer.role.value
+
+
 def as_it_may_leave(
-    activities: Sequence[Mapping[str, Any]], contents: ReplyContents, seen: Collection[int]
+    activities: Sequence[Mapping[str, Any]], contents: ReplyContents, seen: Collection[int],
+    *, role: str | None = None,
 ) -> list[dict[str, Any]]:
-    """The reply's activities, in order, with what its viewer may no longer see taken out."""
+    """The reply's activities, in order, with what its viewer may no longer see taken out
+    (`role`: the viewer's now, as `role_now` reads it)."""
     if len(contents.messages) != len(activities):
         raise UnreadableContents(
             f"{len(contents.messages)} records for {len(activities)} messages"
         )
     return [
-        _as_it_may_leave(dict(activity), shown, seen)
+        _as_it_may_leave(dict(activity), shown, seen, role)
         for activity, shown in zip(activities, contents.messages, strict=True)
     ]
 
 
 def _as_it_may_leave(
-    activity: dict[str, Any], shown: Shown, seen: Collection[int]
+    activity: dict[str, Any], shown: Shown, seen: Collection[int], role: str | None
 ) -> dict[str, Any]:
+    if shown.drawn_for is not None and shown.drawn_for != role:
+        return _saying(activity, ANSWER_NO_LONGER_AVAILABLE)
     if any(ticket not in seen for ticket in shown.tickets):
         return _saying(activity, NO_LONGER_AVAILABLE)
     unseen_rows = {element for element, ticket in shown.rows.items() if ticket not in seen}

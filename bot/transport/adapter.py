@@ -136,11 +136,12 @@ class TeamsAdapter(CloudAdapter):  # type: ignore[misc]  # untyped SDK class
 
     async def continue_or_queue(
         self, reference: ConversationReference, callback: Callable[[TurnContext], Awaitable[Any]],
-        bot_id: str | None,
+        bot_id: str | None, *, reader: ReplyReader | None = None,
     ) -> None:
         """`continue_conversation` for a post no resend would bring back (a help answer
         worked out after its turn): what Teams does not take in time is queued, as a turn's
-        reply is, rather than dropped. Without a reply queue, the stock proactive send."""
+        reply is, rather than dropped, with what `reader` says it shows. Without a reply
+        queue, the stock proactive send."""
         replies = self.replies
         if replies is None:
             await self.continue_conversation(reference, callback, bot_id)
@@ -152,10 +153,12 @@ class TeamsAdapter(CloudAdapter):  # type: ignore[misc]  # untyped SDK class
             context.turn_state[_DEFERRAL] = deferral
             continued.append(context.activity)
             await callback(context)
+            if reader is not None:
+                deferral.viewer_id = reader.viewer_id(context)
 
         await self.continue_conversation(reference, logic, bot_id)
         if continued:
-            await _queue(replies, deferral, continued[0], None)
+            await _queue(replies, deferral, continued[0], reader)
 
     def send_after_answer(
         self, context: TurnContext, activity: Activity, *, instead: str | None = None

@@ -439,3 +439,39 @@ async def test_a_help_answer_teams_throttles_is_sent_once_teams_allows(
     [card] = await wait_for_answers(helpdesk)
     assert "8 hours" in texts_in(card)
     assert len(answer_cards(helpdesk)) == 1
+
+
+@pytest.mark.parametrize("change", [*LOST_STAFF_ACCESS, "unchanged"])
+async def test_a_throttled_staff_only_answer_is_not_posted_to_who_lost_staff_access_meanwhile(
+    helpdesk: Service, model: CompletionsStandIn, engine: AsyncEngine, database_url: str,
+    change: str,
+) -> None:
+    """Queued for Teams' Retry-After, the answer leaves a minute later: by then the agent
+    may be a customer or deactivated, and the staff runbook's steps are not theirs to read.
+    What the worker knows is the role the answer was read for, so any other role (a
+    manager too) is asked to ask again; the same agent gets it as drawn."""
+    await _staff_runbook(engine, database_url)
+    ada_id = await insert_user(engine, role="user", email="ada@example.com")
+    ada = helpdesk.person("ada@example.com", "Ada Lovelace")
+    release = asyncio.Event()
+    model.then(Held(release, Completion("Sign in to WLC-01 and choose Reboot controller [1].")))
+    before = len(helpdesk.connector.sent_activities())
+    await helpdesk.say("how do i reboot the wireless controller WLC-01", user=ada)
+    await eventually(lambda: _asked(model), what="the model working on the answer")
+    helpdesk.connector.fail_next(429, retry_after="60", operations=("send", "reply"))
+    release.set()
+
+    await wait_for_statuses(engine, ["pending"])
+    async with engine.begin() as connection:
+        await connection.execute(update(users).where(users.c.id == ada_id).values(
+            **LOST_STAFF_ACCESS.get(change, {"first_name": "Ada"})))
+    await make_due(engine)
+    await wait_for_statuses(engine, ["delivered"])
+
+    said = " ".join(texts_in(card_of(body) or {}) or str(body.get("text"))
+                    for body in helpdesk.connector.sent_activities()[before:])
+    if change == "unchanged":
+        assert "[1] Wireless controller runbook" in said
+    else:
+        assert "runbook" not in said.casefold() and "WLC-01 and choose" not in said, said
+        assert "ask again" in said, said

@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 
 from notify.reply_contents import (
+    ANSWER_NO_LONGER_AVAILABLE,
     NO_LONGER_AVAILABLE,
     NONE_AVAILABLE,
     ReplyContents,
@@ -114,6 +115,7 @@ def test_contents_survive_the_outbox_payload() -> None:
     {"viewer": "u-xavier", "messages": [{"tickets": [True]}]},
     {"viewer": "u-xavier", "messages": [{"rows": {"ticket-row-42": "42"}}]},
     {"viewer": "u-xavier", "messages": ["42"]},
+    {"viewer": "u-xavier", "messages": [{"drawn_for": 1}]},
 ])
 def test_a_record_this_code_did_not_write_is_refused(stored: object) -> None:
     with pytest.raises(UnreadableContents):
@@ -123,3 +125,20 @@ def test_a_record_this_code_did_not_write_is_refused(stored: object) -> None:
 def test_a_record_that_does_not_match_the_messages_is_refused() -> None:
     with pytest.raises(UnreadableContents):
         as_it_may_leave(REPLY[:2], CONTENTS, {42, 43, 44})
+
+
+ANSWER = {**ADDRESS, "attachments": [{"contentType": "application/vnd.microsoft.card.adaptive",
+                                      "content": {"type": "AdaptiveCard", "body": []}}]}
+DRAWN_FOR_AN_AGENT = ReplyContents(viewer_id="u-xavier", messages=(Shown(drawn_for="user"),))
+
+
+@pytest.mark.parametrize(("role", "leaves"), [("user", True), ("customer", False),
+                                              ("manager", False), (None, False)])
+def test_a_help_answer_leaves_only_for_the_role_it_was_read_for(
+    role: str | None, leaves: bool
+) -> None:
+    [left] = as_it_may_leave([ANSWER], DRAWN_FOR_AN_AGENT, set(), role=role)
+
+    assert left == (ANSWER if leaves else {
+        **ADDRESS, "text": ANSWER_NO_LONGER_AVAILABLE, "textFormat": "plain"})
+    assert ReplyContents.from_json(DRAWN_FOR_AN_AGENT.to_json()) == DRAWN_FOR_AN_AGENT
