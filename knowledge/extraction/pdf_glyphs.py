@@ -14,7 +14,18 @@ as pypdf's plain extraction also takes it.
 
 The result is the page's characters with a boundary mark where the glyphs leave a
 gap or start a new line: `respace` uses it to correct the spaces of the plain text,
-which stays the text (its order, line breaks and characters are pypdf's).
+which stays the text (its order and characters are pypdf's, and its line breaks but
+within a table's row).
+
+A table drawn cell by cell (reportlab, which made the help fixtures) comes out of
+pypdf one cell a line, so a row's answer ("Head of People") is parted from what it
+answers for ("HR and payroll portal"). A row is recognised by where its cells lie: a
+piece of text that starts back on the baseline of an earlier line's start, to the right
+of all that was written since, is the row's next cell; the lines each cell wraps onto
+lie under its first, at its left edge. Those breaks are marked, and `respace` writes
+the row as one line with its cells joined by " | ", as the Word, HTML and Markdown
+readers write rows. Prose set in columns has the same shape, one long row; a cell of
+more than `_MOST_CELL_LINES` lines is read as such a column and left as it is.
 """
 
 from __future__ import annotations
@@ -36,6 +47,12 @@ _IDENTITY = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
 _GAP_SHARE_OF_SPACE = 1 / 3
 _GAP = " "
 _LINE = "\n"
+_CELL = "\t"  # the next cell of a table's row
+_WRAP = "\r"  # a table cell's next line
+_MARKS = (_GAP, _LINE, _CELL, _WRAP)
+# A jump along the baseline of at least this share of the font size may start a cell.
+_CELL_GAP_SHARE = 1.0
+_MOST_CELL_LINES = 6  # a longer "cell" is a column of prose
 
 
 @dataclass(slots=True)
@@ -47,6 +64,17 @@ class _State:
     word_spacing: float = 0.0
     scale: float = 1.0
     leading: float = 0.0
+
+
+@dataclass(slots=True)
+class _Piece:
+    """Text written in one go along one baseline: a line, or a table's cell's line."""
+
+    mark: int  # where its boundary mark is in the output; -1 where it has none
+    x: float
+    y: float
+    end: float
+    height: float
 
 
 @dataclass(slots=True)
@@ -100,13 +128,24 @@ class _GlyphReader:
         self.line: tuple[float, ...] = _IDENTITY
         self.pen: _Pen | None = None
         self.out: list[str] = []
+        self.pieces: list[_Piece] = []
+        self.level = True  # whether all text so far runs left to right, unrotated
 
     def read(self, operations: list[tuple[list[Any], bytes]]) -> str:
         for operands, operator in operations:
             handler = self._HANDLERS.get(operator)
             if handler is not None:
                 handler(self, operands)
+        if self.level:
+            for row in _rows(self.pieces):
+                self._mark_row(row)
         return "".join(self.out)
+
+    def _mark_row(self, row: list[list[_Piece]]) -> None:
+        for number, cell in enumerate(row):
+            for line, piece in enumerate(cell):
+                if piece.mark >= 0 and (number or line):
+                    self.out[piece.mark] = _CELL if line == 0 else _WRAP
 
     def _save(self, _: list[Any]) -> None:
         self.saved.append(_State(**{name: getattr(self.state, name) for name in _State.__slots__}))
@@ -190,6 +229,7 @@ class _GlyphReader:
         direction = (render[0] / length, render[1] / length)
         height = abs(state.size) * (math.hypot(render[2], render[3]) or 1.0)
         space = _space_width(state.font) / 1000 * abs(state.size) * length * state.scale
+        starts = self.pen is None
         if character.isspace():
             self._mark(_GAP)
         elif self.pen is not None:
@@ -197,16 +237,24 @@ class _GlyphReader:
             across = (y - self.pen.y) * direction[0] - (x - self.pen.x) * direction[1]
             if abs(across) > 0.8 * min(height, self.pen.height) or along < -height:
                 self._mark(_LINE)
+                starts = True
             elif along >= _GAP_SHARE_OF_SPACE * min(space, self.pen.space):
                 self._mark(_GAP)
+                starts = along >= _CELL_GAP_SHARE * min(height, self.pen.height)
         if not character.isspace():
+            if starts or not self.pieces:
+                mark = len(self.out) - 1 if self.out and self.out[-1] in _MARKS else -1
+                self.pieces.append(_Piece(mark, x, y, x, height))
             self.out.append(character)
+        self.level = self.level and abs(direction[1]) < 0.01 < direction[0]
         self._advance(advance)
         end = _multiply(self.matrix, state.ctm)
+        if not character.isspace():
+            self.pieces[-1].end = max(self.pieces[-1].end, end[4])
         self.pen = _Pen(end[4], end[5], direction, height, space)
 
     def _mark(self, boundary: str) -> None:
-        if self.out and self.out[-1] not in (_GAP, _LINE):
+        if self.out and self.out[-1] not in _MARKS:
             self.out.append(boundary)
         elif self.out and boundary == _LINE:
             self.out[-1] = _LINE
@@ -230,6 +278,47 @@ class _GlyphReader:
         b"'": _next_line_show,
         b'"': _next_line_spaced_show,
     }
+
+
+def _rows(pieces: list[_Piece]) -> list[list[list[_Piece]]]:
+    """The table rows among a page's pieces of text, each as its cells' lines."""
+    rows: list[list[list[_Piece]]] = []
+    cells: list[list[_Piece]] = []
+    for piece in pieces:
+        if cells and _wraps(cells[-1][-1], piece):
+            cells[-1].append(piece)
+        elif cells and (start := _cell_start(cells, piece)) is not None:
+            if len(cells) == 1:
+                cells = [cells[0][start:]]
+            cells.append([piece])
+        else:
+            rows.append(cells)
+            cells = [[piece]]
+    rows.append(cells)
+    return [row for row in rows
+            if len(row) > 1 and all(len(cell) <= _MOST_CELL_LINES for cell in row)]
+
+
+def _wraps(line: _Piece, next_line: _Piece) -> bool:
+    """Whether `next_line` is the line after `line` in the same left-aligned block."""
+    return abs(next_line.x - line.x) <= 0.1 * line.height and (
+        0.5 * line.height < line.y - next_line.y <= 2 * line.height)
+
+
+def _cell_start(cells: list[list[_Piece]], piece: _Piece) -> int | None:
+    """Which of the first cell's lines `piece` starts the row's next cell beside, or None
+    where it is no next cell: a cell starts on the row's first baseline, right of the
+    cell before it. Until a row has two cells, any line of the block so far may be its
+    first (the lines of a paragraph just above a table, aligned with it, are no part of
+    the row)."""
+    lines = cells[0] if len(cells) == 1 else [cells[0][0]]
+    for start, line in enumerate(lines):
+        if abs(line.y - piece.y) <= 0.2 * line.height:
+            before = cells[0][start:] if len(cells) == 1 else cells[-1]
+            if piece.x >= max(other.end for other in before) + 0.5 * piece.height:
+                return start
+            return None
+    return None
 
 
 def _space_width(font: Any) -> float:
@@ -283,38 +372,64 @@ def respace(plain: str, glyphs: str) -> str | None:
     The characters of both are aligned ignoring spaces; between two neighbouring
     characters of a plain line that the alignment pairs with neighbouring glyphs,
     there is a space exactly when the glyphs have a gap (or a line break) there.
-    Where the two differ, the plain text's own spacing stays.
+    Where the two differ, the plain text's own spacing stays. A table's row that the
+    plain text breaks at each of its cells becomes one line, its cells joined by
+    " | " (see `_rows`); where it keeps a cell on the line of the one before, what
+    looked like a row is a tag and its text (a manual's "-v  verbose …", a list's
+    bullet and its item) and keeps its lines.
     """
     plain_chars = [(index, char) for index, char in enumerate(plain) if not char.isspace()]
     glyph_chars: list[str] = []
-    gap_before: list[bool] = []
-    pending = False
+    gap_before: list[str] = []
+    rows: list[int] = []  # each glyph's stretch between two line marks
+    pending = ""
     for char in glyphs:
         if char.isspace():
-            pending = True
+            pending = char
             continue
         glyph_chars.append(char)
         gap_before.append(pending)
-        pending = False
+        rows.append((rows[-1] if rows else 0) + (pending == _LINE))
+        pending = ""
     matched = _aligned("".join(char for _, char in plain_chars), "".join(glyph_chars))
     if len(matched) < _ALIGNED_SHARE * len(plain_chars):
         return None
-    pieces: list[str] = []
+    boundaries: list[tuple[str, int | None]] = []  # the text between, the glyph after it
     previous_end = 0
-    for position, (index, char) in enumerate(plain_chars):
-        between = plain[previous_end:index]
-        if position > 0 and "\n" not in between:
-            here, before = matched.get(position), matched.get(position - 1)
-            if here is not None and before is not None and here == before + 1:
+    for position, (index, _) in enumerate(plain_chars):
+        here, before = matched.get(position), matched.get(position - 1)
+        adjacent = position > 0 and here is not None and before is not None and here == before + 1
+        boundaries.append((plain[previous_end:index], here if adjacent else None))
+        previous_end = index + 1
+    split_rows = _rows_split_at_every_cell(boundaries, gap_before, rows)
+    pieces: list[str] = []
+    for (between, here), (index, char) in zip(boundaries, plain_chars, strict=True):
+        if here is not None:
+            if "\n" not in between:
                 between = " " if gap_before[here] else ""
+            elif between.strip(" ") == "\n" and gap_before[here] in _IN_A_ROW and (
+                    rows[here] in split_rows and plain[index - len(between) - 1] != "-"):
+                between = _IN_A_ROW[gap_before[here]]  # a hyphen at a line end is joined later
         pieces.append(between)
         pieces.append(char)
-        previous_end = index + 1
     pieces.append(plain[previous_end:])
     return "".join(pieces)
 
 
+def _rows_split_at_every_cell(
+    boundaries: list[tuple[str, int | None]], gap_before: list[str], rows: list[int]
+) -> set[int]:
+    """The rows whose every cell the plain text starts on a line of its own."""
+    split: set[int] = set()
+    kept: set[int] = set()
+    for between, here in boundaries:
+        if here is not None and gap_before[here] == _CELL:
+            (split if "\n" in between else kept).add(rows[here])
+    return split - kept
+
+
 _ALIGNED_SHARE = 0.9
+_IN_A_ROW = {_CELL: " | ", _WRAP: " "}
 # Aligning texts that differ costs up to the product of their lengths: beyond this a
 # page that differs is left to the plain spacing rather than risk the time limit.
 _LONGEST_ALIGNED = 20_000

@@ -354,6 +354,34 @@ async def test_reindex_rewrites_the_text_the_service_stored_with_the_repaired_ex
     assert _changes(again) == [(f"help_document:{added.document_id}", Change.UNCHANGED)]
 
 
+async def test_reindex_gives_a_document_added_before_its_table_rows_whole(
+    engine: AsyncEngine, uow: SqlUnitOfWork, indexer: DocumentIndexer
+) -> None:
+    """Added before a PDF table's row was read as one line, a document holds one cell a
+    line, in its text and its chunks; the next reindex reads it again with its rows."""
+    setup = (HELP / "new-starter-it-setup.pdf").read_bytes()
+    added = await add_help_document(
+        uow=uow, indexer=indexer, upload=Upload("new-starter-it-setup.pdf", setup)
+    )
+    rows, _, _ = await _content(engine, added.document_id)
+    row = "HR and payroll portal | Head of People"
+    assert row in rows
+    await _as_an_older_release_wrote_it(
+        engine, added.document_id, rows.replace(" | ", "\n"))
+
+    reindexed = await reindex(uow=uow, indexer=indexer)
+
+    assert _changes(reindexed) == [(f"help_document:{added.document_id}", Change.INDEXED)]
+    content, _, _ = await _content(engine, added.document_id)
+    async with engine.connect() as connection:
+        chunks = list((await connection.execute(
+            select(help_document_chunks.c.text)
+            .where(help_document_chunks.c.document_id == added.document_id)
+        )).scalars())
+    assert row in content
+    assert any(row in chunk for chunk in chunks)
+
+
 async def test_reindex_never_rewrites_the_text_the_web_app_stored(
     engine: AsyncEngine, uow: SqlUnitOfWork, indexer: DocumentIndexer
 ) -> None:

@@ -112,3 +112,79 @@ def test_the_help_fixtures_error_code_table_keeps_its_codes_apart_from_their_fix
 
     for code, fix in (("j-501", "paper"), ("sc-542", "fuser"), ("offline", "restart")):
         assert any(found[i] == code and found[i + 1] == fix for i in range(len(found) - 1))
+
+
+ROW_LINES = ["Device | Where | Phone", "Printer | Floor 2 | Ext 4410", "Scanner | Floor 3 | Ext 4420"]
+
+
+def test_cells_drawn_one_by_one_come_out_as_their_row_joined_by_bars() -> None:
+    [page] = read_pdf(transformed_with_line_feeds(), limits=ExtractionLimits()).pages
+
+    assert page.text.split("\n") == ROW_LINES
+
+
+def _cell_lines(cells: list[tuple[list[str], int]], *, top: int = 720) -> bytes:
+    """Each cell drawn as reportlab draws a table's cell or a paragraph: its lines one
+    under the other from `top`, each ended by a line feed."""
+    return b"".join(
+        b"q 1 0 0 1 %d %d cm BT 1 0 0 1 0 2.5 Tm /R 9 Tf 11.5 TL %s ET Q\n"
+        % (x, top, b" ".join(b"(%s) Tj T*" % line.encode() for line in lines))
+        for lines, x in cells)
+
+
+def test_a_row_whose_cells_wrap_is_one_line_and_the_next_row_its_own() -> None:
+    content = _cell_lines([(["Customer database", "(CRM)"], 72),
+                           (["Sales Operations manager, or", "their deputy"], 220)])
+    content += _cell_lines([(["Shared drives"], 72), (["Owner of the folder"], 220)], top=690)
+    [page] = read_pdf(_one_font_pdf(content), limits=ExtractionLimits()).pages
+
+    assert page.text.split("\n") == [
+        "Customer database (CRM) | Sales Operations manager, or their deputy",
+        "Shared drives | Owner of the folder",
+    ]
+
+
+def test_paragraphs_and_headings_around_a_table_keep_their_lines() -> None:
+    content = _cell_lines([(["Access to business systems"], 72)], top=760)
+    content += _cell_lines([(["Each system has a data owner who approves requests. Ask", "them first:"], 72)],
+                           top=740)
+    content += _cell_lines([(["HR and payroll portal"], 72), (["Head of People"], 220)], top=700)
+    [page] = read_pdf(_one_font_pdf(content), limits=ExtractionLimits()).pages
+
+    assert page.text.split("\n") == [
+        "Access to business systems",
+        "Each system has a data owner who approves requests. Ask",
+        "them first:",
+        "HR and payroll portal | Head of People",
+    ]
+
+
+def test_prose_set_in_two_columns_keeps_its_lines() -> None:
+    left = [f"left column line {number} of the running text," for number in range(1, 9)]
+    right = [f"right column line {number} of the running text," for number in range(1, 9)]
+    [page] = read_pdf(_one_font_pdf(_cell_lines([(left, 72), (right, 320)])),
+                      limits=ExtractionLimits()).pages
+
+    assert page.text.split("\n") == [*left, *right]
+
+
+def test_the_help_fixtures_tables_keep_each_row_on_one_line() -> None:
+    setup = read_pdf((HELP / "new-starter-it-setup.pdf").read_bytes(), limits=ExtractionLimits())
+    printers = read_pdf((HELP / "printers-scanning.pdf").read_bytes(), limits=ExtractionLimits())
+    lines = {line for pdf in (setup, printers) for page in pdf.pages for line in page.text.split("\n")}
+
+    assert {"System | Approved by", "HR and payroll portal | Head of People",
+            "Finance ledger (Sage Intacct) | Financial Controller",
+            "J-501 | Paper jam in tray 1. Open the tray and remove the paper.",
+            "Offline | Restart the printer and wait two minutes. If your laptop still shows the "
+            "queue as offline, restart the PaperCut client."} <= lines
+
+
+def test_a_tag_written_on_the_line_of_its_hanging_text_keeps_its_lines() -> None:
+    """A manual's option ("-v" beside its description) or a list's bullet has a table
+    row's shape, but the plain text keeps the tag on its text's line: no row there."""
+    content = b"BT /R 10 Tf 72 700 Td (-v) Tj 36 0 Td (Verbose: report each file as it is) Tj "
+    content += b"0 -12 Td (read, and its size.) Tj ET"
+    [page] = read_pdf(_one_font_pdf(content), limits=ExtractionLimits()).pages
+
+    assert page.text.split("\n") == ["-v Verbose: report each file as it is", "read, and its size."]
