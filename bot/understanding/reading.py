@@ -1359,7 +1359,8 @@ def _read(message: Message, text: str, conversation: Conversation) -> Understand
         return ShowTicket(conversation.last_ticket)  # "high priority?": is the one shown?
     if not asked and (terse := _TERSE_PRIORITY.fullmatch(core)) and (
             ticket := message.ticket(start)):
-        return EditTicket(ticket, priority=PRIORITY_WORDS[terse["value"]])  # "68 urgent"
+        return EditTicket(ticket, priority=PRIORITY_WORDS[terse["value"]] if terse["value"] else (
+            _SHORT_PRIORITY[terse["short"]]))  # "68 urgent", "902 hi prio"
     if not asked and (urgency := _PRIORITY_TOLD.fullmatch(core)) and (ticket := message.ticket(
             start + core[:urgency.start("ref" if urgency["ref"] else "ref_")].count(" "))):
         if urgency["value"]:  # "12 can go to low"
@@ -1539,10 +1540,14 @@ Understanding does not keep the change asked a turn before, so "same" cannot rep
 the ticket is shown (its card's buttons are one tap from any change), never changed."""
 
 
+_SHORT_PRIORITY = {"hi": Priority.HIGH, "med": Priority.MEDIUM, "mid": Priority.MEDIUM,
+                   "lo": Priority.LOW}
 _TERSE_PRIORITY = re.compile(
     rf"(?:{REF}|{NUMBER}) (?:(?:is|now|to|->|→|=|-|priority|prio) )*"
-    rf"(?P<value>{'|'.join(PRIORITY_WORDS)})(?: (?:priority|prio|now|pls|please))*")
-""""68 urgent", "68 -> high prio": a ticket and a priority, as agents write them."""
+    rf"(?:(?P<value>{'|'.join(PRIORITY_WORDS)})|(?P<short>{'|'.join(_SHORT_PRIORITY)})(?= prio))"
+    r"(?: (?:priority|prio|now|pls|please))*")
+""""68 urgent", "68 -> high prio", "902 hi prio": a ticket and a priority, as agents write
+them ("hi", "med", "lo" only before "prio": "902 hi" is no priority)."""
 _URGENT_WORDS = r"(?:urgent|important|pressing|critical|high priority|a priority)"
 _PRIORITY_TOLD = re.compile(
     rf"(?:(?:there is|theres|there s) )?no (?:rush|hurry) (?:on|for|with) (?P<ref>{REF}|{NUMBER})"

@@ -50,8 +50,9 @@ A topic searched for before when the tickets were filed kept the time in the sea
 ("tickets about outlook from last week" searched last week's tickets for 'outlook from last
 week', and found none); 131.
 A weekday written short ("need 908 sorted by fri": only "… next fri" was read); 132.
+A priority written short before "prio" ("902 hi prio"); 133.
 
-`FIFTEENTH_MISREAD` is what the rules still misread (46).
+`FIFTEENTH_MISREAD` is what the rules still misread (45).
 """
 
 from __future__ import annotations
@@ -308,7 +309,6 @@ FIFTEENTH_HELD_OUT: tuple[tuple[str, str], ...] = (
 
 FIFTEENTH_MISREAD: frozenset[str] = frozenset({
     'sam take 900 asap',
-    '902 hi prio',
     'wk summary pls',
     'I have been waiting THREE DAYS for 911. This is ridiculous.',
     "I'm going to escalate this to my manager if 915 isn't fixed today",
