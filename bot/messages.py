@@ -99,6 +99,7 @@ from bot.understanding.listed import (
 )
 from bot.understanding.suggestions import FIRST_STEPS, offered, suggest
 from bot.understanding.worklog import reports_work
+from bot.unfurl import numbered_links
 from domain.access import Viewer, editable_fields
 from domain.people import Role
 from domain.clock import utcnow
@@ -218,6 +219,7 @@ class MessageRouter:
                 "characters."
             )
             return
+        text = await numbered_links(self._deps, viewer, text)  # "close https://…/tickets/44"
         text = await self._picked(turn_context, text)
         if dc.active_dialog is None and await self._confirmed(turn_context, viewer, text):
             return

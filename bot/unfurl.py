@@ -22,6 +22,7 @@ from domain.access import Viewer
 from domain.errors import NotAllowed, TicketNotFound
 from domain.numbering import parse_ticket_id, parse_ticket_number
 from domain.services.lookup import TicketRef
+from domain.services.queries import get_ticket
 
 UNFURL_INVOKE = "composeExtension/queryLink"
 ADAPTIVE = "application/vnd.microsoft.card.adaptive"
@@ -50,6 +51,37 @@ def linked_ticket(url: object, web_url: str) -> TicketRef | None:
         return None
     ticket = parse_ticket_number(match.group(1))
     return str(ticket) if ticket is not None else parse_ticket_id(match.group(1))
+
+
+_LINK = re.compile(r"https?://[^\s<>\"'()\[\]]+", re.IGNORECASE)
+MOST_LINKS_READ = 5
+"""Links looked up in one message: a message of a thousand pasted links costs five lookups."""
+
+
+async def numbered_links(deps: BotDependencies, viewer: Viewer, text: str) -> str:
+    """`text` with each web-app link by the stored id (`…/tickets/44`, as the web app links
+    its tickets) read as the ticket's number, where `viewer` may see that ticket: "close
+    https://…/tickets/44" closes the ticket the link opens, as the link's preview shows it.
+    A link to a ticket they may not see, to none, or elsewhere is left as typed (it names no
+    ticket then, and reads exactly alike)."""
+    if "://" not in text:
+        return text
+    numbers: dict[str, str] = {}
+    for found in _LINK.finditer(text):
+        if len(numbers) >= MOST_LINKS_READ:
+            break
+        link = found.group(0).rstrip(".,;:!?")
+        ticket = linked_ticket(link, deps.options.web_url)
+        if not isinstance(ticket, int) or link in numbers:
+            continue
+        try:
+            seen = await get_ticket(uow=deps.uow().reading(), actor=viewer, ticket=ticket)
+        except (TicketNotFound, NotAllowed):
+            continue
+        numbers[link] = seen.ticket_number
+    for link, number in numbers.items():
+        text = text.replace(link, number)
+    return text
 
 
 def _port(scheme: str, port: int | None) -> int | None:
