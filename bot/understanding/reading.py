@@ -4307,6 +4307,13 @@ def _handover(reading: Reading, whole: Reading) -> Understanding | None:
         r"(?P<target>.+?) (?:should|can|could|will|is going to|is gonna|needs to|has to|must)"
         rf" (?:{_TAKE_ON})(?: the)? {ref()}"
     ))
+    if found is None and (told := _match(reading, (
+        rf"(?P<target>\S+(?: \S+)?) (?:take|grab|have|pick up)(?: the)? {ref()}"
+        r"(?: (?:asap|now|today|please|thanks|thx|right now))*"
+    ))) and told.group("target").split()[0] not in _NOT_TOLD and (
+            target := _named_target(reading.words(told, "target"), reading.conversation)):
+        return _assign_to(reading.ticket(told), target)  # "sam take 900 asap", as "Sam -
+        # please take 12"
     if found is None:
         return _asked_to_take(reading, asked=False)
     if found.group(0).startswith("let me ") and _A_LOOK_ONLY.match(
@@ -4316,6 +4323,10 @@ def _handover(reading: Reading, whole: Reading) -> Understanding | None:
     return _assign_to(reading.ticket(found), target) if target is not None else None
 
 
+_NOT_TOLD = frozenset({"i", "we", "you", "u", "please", "can", "could", "would", "will", "just",
+                       "and", "then", "so", "ok", "okay", "also", "now", "go", "pls", "plz",
+                       "to", "or", "mind", "tref", "tnum", "dont", "not", "lets", "let"})
+"""Words before "take 900" that tell no one to take it ("pls take 900", "could you take 900")."""
 _A_LOOK_ONLY = re.compile(r"(?:check|look at|keep an eye on)\b")
 """What someone asks to do with a ticket that only looks at it."""
 _ONLY_A_LOOK = re.compile(

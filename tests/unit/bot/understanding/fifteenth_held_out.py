@@ -51,8 +51,10 @@ A topic searched for before when the tickets were filed kept the time in the sea
 week', and found none); 131.
 A weekday written short ("need 908 sorted by fri": only "… next fri" was read); 132.
 A priority written short before "prio" ("902 hi prio"); 133.
+Someone named and told to take a ticket ("sam take 900 asap", "i want that alex take the
+922"), as "Sam - please take 12" is; 135.
 
-`FIFTEENTH_MISREAD` is what the rules still misread (45).
+`FIFTEENTH_MISREAD` is what the rules still misread (43).
 """
 
 from __future__ import annotations
@@ -308,14 +310,12 @@ FIFTEENTH_HELD_OUT: tuple[tuple[str, str], ...] = (
 )
 
 FIFTEENTH_MISREAD: frozenset[str] = frozenset({
-    'sam take 900 asap',
     'wk summary pls',
     'I have been waiting THREE DAYS for 911. This is ridiculous.',
     "I'm going to escalate this to my manager if 915 isn't fixed today",
     'stop closing my tickets without asking!!',
     'Honestly what is the point of this bot if nobody reads my tickets',
     'please to change priority of 920 in high',
-    'i want that alex take the 922',
     'pls reopen 924 problem is come again',
     'set the due date for ticket 931 to december the eighteenth',
     'um can you uh resolve nine forty',
