@@ -3946,6 +3946,11 @@ def _status(reading: Reading, whole: Reading) -> Understanding | None:
         rf"(?:put|place|keep|set|move)(?: it)? (?P<state>on hold|in progress) {ref()}"
     )):  # "please put on hold the ticket 1020", as "put 1020 on hold"
         return ChangeStatus(reading.ticket(found), _status_value(found.group("state").split()))
+    if found := _match(reading, (
+        rf"(?:\S+ ){{1,5}}?(?:on|for|in|with) {ref()} (?:worked|has worked|did the trick"
+        r"|has done the trick)(?: (?:now|in the end|finally|after all))*"
+    )):  # "the password reset on 987 worked": asked, as "the new cable fixed 987" is
+        return _should_be(reading.ticket(found), TicketStatus.RESOLVED)
     if found := _match(reading, rf"(?:wrap up|sort out|knock out|close out|get done) {ref()}"):
         return ChangeStatus(reading.ticket(found), TicketStatus.RESOLVED)
     if found := _match(reading, (
