@@ -4319,6 +4319,11 @@ def _handover(reading: Reading, whole: Reading) -> Understanding | None:
             target := _named_target(reading.words(told, "target"), reading.conversation)):
         return _assign_to(reading.ticket(told), target)  # "sam take 900 asap", as "Sam -
         # please take 12"
+    if found is None and (yours := _match(reading, (
+        rf"(?P<target>\S+(?: \S+)?) {ref()} (?:is|s) (?:all |now )?yours(?: now| from now on)?"
+    ))) and yours.group("target").split()[0] not in _NOT_TOLD and (
+            target := _named_target(reading.words(yours, "target"), reading.conversation)):
+        return _assign_to(reading.ticket(yours), target)  # "sam, 1016 is yours"
     if found is None:
         return _asked_to_take(reading, asked=False)
     if found.group(0).startswith("let me ") and _A_LOOK_ONLY.match(

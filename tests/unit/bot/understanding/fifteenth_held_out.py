@@ -55,8 +55,10 @@ Someone named and told to take a ticket ("sam take 900 asap", "i want that alex 
 922"), as "Sam - please take 12" is; 135.
 What was tried on a ticket told to have worked ("the password reset on 987 worked"), whose
 line was corrected then to ask whether 987 is resolved, as "the new cable fixed 987" does; 136.
+A ticket said to be someone's, to them ("<at>Sam Rivera</at> 1016 is yours"; the thirteenth
+table's "<at>Sam Rivera</at> 621 is yours" too); 137.
 
-`FIFTEENTH_MISREAD` is what the rules still misread (42); none of it changes a ticket it was
+`FIFTEENTH_MISREAD` is what the rules still misread (41); none of it changes a ticket it was
 not asked to (a new ticket typed over two Teams lines keeps both in its title, as
 `test_one_line_each.py` has it: "<div>new ticket: badge printer offline<br>room 4.12</div>").
 Changes missed: a request in a long message with more told ("Hi both, … 961 needs to go to
@@ -64,9 +66,8 @@ the network team …, and can someone bump 962 to high …", "Just to give every
 on 1027: … I'm happy for it to be resolved now."), in a customer's letter ("… my ticket 1021.
 … everything works now."), after forwarded or quoted text ("---------- Forwarded message …
 I think we can close this one now.", "> can someone look at 937⏎this is one for you <at>Sam
-Rivera</at>"); a hand-over by possession or slang ("1040 is priya's now", "<at>Sam
-Rivera</at> 1016 is yours", "dump 1041 in the it support queue", "yeet 955 over to
-facilities"); "942 too" after a change on a line of its own ("<p>941 is done</p><p>942
+Rivera</at>"); a hand-over by possession or slang ("1040 is priya's now", "dump 1041 in the it
+support queue", "yeet 955 over to facilities"); "942 too" after a change on a line of its own ("<p>941 is done</p><p>942
 too</p>", the lead's kind "close 779 - 780 also"); non-native and spoken forms ("please to
 change priority of 920 in high", "pls reopen 924 problem is come again", "december the
 eighteenth", "nine forty"); "correction: 1001 should be high, not urgent" (a label before a
@@ -377,7 +378,6 @@ FIFTEENTH_MISREAD: frozenset[str] = frozenset({
     'can you log this for facilities: the blinds in room 5 are broken',
     'ticket for me pls, excel crashes when i open big files',
     'we can park 1006 till january',
-    '<at>Sam Rivera</at> 1016 is yours',
     "1040 is priya's now",
     'dump 1041 in the it support queue',
     "I'll look at 1013 after lunch",

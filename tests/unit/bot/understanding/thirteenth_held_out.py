@@ -70,7 +70,8 @@ stays open", "667 high, 668 low"). A due date said of the one in view ("due next
 list), a priority with a reason that says "not" ("lower 681 to medium, it's not blocking
 anyone", "682 is not that urgent tbh, medium is fine": no change), "683 priority". Who takes
 it ("can alex have 686", "pls assign to me": which is asked, "pls assign 710 at alex",
-"<at>Sam Rivera</at> 621 is yours", "move everything of alex to priya"), "on hold 701 waiting
+"move everything of alex to priya"; "<at>Sam Rivera</at> 621 is yours" is read
+right since the fifteenth table's fix of a ticket said to be someone's), "on hold 701 waiting
 for vendor", "anything from sam this week?", a list followed up with none shown ("close the
 second one", "give all of them to sam": not understood, nothing changed), typos ("clos 711",
 "tske 715", "Close 716 thx Sam said it's fine"), non-native English ("708 please to make
@@ -293,7 +294,6 @@ THIRTEENTH_MISREAD: frozenset[str] = frozenset({
     'this is the jira one https://jira.example.org/browse/OPS-612 can you close it',
     'pls resolve both https://tickets.example.com/tickets/613 and https://tickets.example.com/tickets/614',
     'see https://tickets.example.com/tickets/615 for the details, the vpn is down again',
-    '<at>Sam Rivera</at> 621 is yours',
     'my vpn keeps dropping, so annoying!! can you log a ticket',
     'honestly 626 has been open for 3 weeks, can someone just escalate it',
     'so frustrating, 629 was closed but the issue is still there - reopen it pls',
