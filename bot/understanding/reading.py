@@ -1422,6 +1422,8 @@ def _read(message: Message, text: str, conversation: Conversation) -> Understand
                 back not in {_status_value([w]) for w in words[start:told]}):
             return ChangeStatus(message.ticket(_typed_tickets(message, start, end)[0]), back)
             # "914 is not fixed, please reopen": the "not" tells its state, and refuses nothing
+        if (refused_too := _refused_then_another(message, conversation, start, told, end)):
+            return refused_too  # "don't close 12 but do close 13": the request made of 13
         if (said_of := _said_not_done(words[start:end])) is not None:
             return Declined(_first_ticket(message) if said_of else conversation.last_ticket,
                             text.strip(), not_done=True)  # "it is not fixed", "not fixed!!"
@@ -2482,6 +2484,38 @@ _STILL_WRONG = frozenset({"broken", "failing", "happening", "down", "crashing", 
                           "isnt", "wont", "cant", "an", "a", "the"})
 """What follows "still" in a sentence that tells a ticket is not done: "still broken", "still
 an issue", "still the same", "still doesn't print"."""
+
+
+_BUT_THEN = re.compile(r"^(?:(?:please|pls|do|you can|can you|then|go ahead and|feel free to)\s+)*",
+                       re.IGNORECASE)
+
+
+def _refused_then_another(
+    message: Message, conversation: Conversation, start: int, told: int, end: int
+) -> Understanding | None:
+    """A change refused of one ticket, then asked of another ("don't close 12 but do close
+    13", "not 12, close 13", "don't close 12 yet, but you can close 13"): the request made of
+    the other ticket; nothing of the one refused. None when the later sentence names no other
+    ticket or asks no change ("don't close 12, it's not fixed")."""
+    but = next((i for i in range(start + 1, end) if message.words[i].text in ("but", "however")),
+               None)
+    if told >= end and but is None:
+        return None
+    told = min(told, but if but is not None else end)
+    refused = {message.ticket(i) for i in _typed_tickets(message, start, told)}
+    later = [message.ticket(i) for i in _typed_tickets(message, told, end)]
+    if not refused or not later or refused & set(later):
+        return None
+    then: Understanding | None
+    if told == but:  # "don't close 12 but do close 13": what follows "but", read alone
+        then = _understand(_BUT_THEN.sub("", message.original(but + 1)), conversation,
+                           several_then=False)
+    else:
+        then = _later_sentence(message, conversation, start, len(message.words))  # "… instead"
+    asked = then.request if isinstance(then, Clarify) else then
+    if then is None or not _asks_a_change(then) or _changed_ticket(asked) not in later:
+        return None
+    return then
 
 
 def _gainsaid(found: Understanding | None, said: list[str]) -> bool:

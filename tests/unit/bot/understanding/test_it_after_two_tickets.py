@@ -30,7 +30,7 @@ def test_it_after_two_tickets_named_changes_nothing(said: str) -> None:
     ("4 is broken, can you reopen it?", "status #4 open"),
     ("the printer on 40 is broken again. can you reopen it?", "status #40 open"),
     ("oops not 789, 790", "meant #790 not #789"),
-    ("not 789! close 790", "no change #789"),
+    ("not 789! close 790", "status #790 closed"),  # the change asked of 790 (test_refused_then_another)
     ("sam is off sick so give 165 to alex", "assign #165 to user:u-alex"),
     ("my screen flickers. Can you log it?", "create title='My screen flickers'"),
 ])
