@@ -1348,6 +1348,8 @@ def _read(message: Message, text: str, conversation: Conversation) -> Understand
         return Cancel()
     if core in HELP or _HELP_ASKED.fullmatch(core):
         return Help()
+    if core in _ESCALATE_ALONE and conversation.last_ticket is not None:
+        return _ask_field(conversation.last_ticket, "priority")  # "escalate": as "change priority"
     if core in _JUST_DONE and conversation.last_ticket is not None:
         return _should_be(conversation.last_ticket, TicketStatus.RESOLVED)
     if (pointed := _POINTED_BACK.fullmatch(core)) and (ticket := message.ticket(
@@ -3041,6 +3043,8 @@ def _hedged(
     return _confirm(found) or FreeText(message.text.strip())
 
 
+_ESCALATE_ALONE = frozenset({"escalate", "escalate please", "please escalate", "escalate this"})
+"""Said alone after a ticket was shown: which priority it should get is asked."""
 _JUST_DONE = frozenset({"done", "fixed", "sorted", "solved", "all done", "all sorted", "all fixed",
                         "finished", "all good now", "sorted now", "fixed now", "done now"})
 """Said alone after a ticket was shown: most likely that ticket, so it is asked about."""

@@ -57,8 +57,10 @@ What was tried on a ticket told to have worked ("the password reset on 987 worke
 line was corrected then to ask whether 987 is resolved, as "the new cable fixed 987" does; 136.
 A ticket said to be someone's, to them ("<at>Sam Rivera</at> 1016 is yours"; the thirteenth
 table's "<at>Sam Rivera</at> 621 is yours" too); 137.
+"escalate" alone after a ticket was shown (which priority is asked, as "change priority");
+138.
 
-`FIFTEENTH_MISREAD` is what the rules still misread (41); none of it changes a ticket it was
+`FIFTEENTH_MISREAD` is what the rules still misread (40); none of it changes a ticket it was
 not asked to (a new ticket typed over two Teams lines keeps both in its title, as
 `test_one_line_each.py` has it: "<div>new ticket: badge printer offline<br>room 4.12</div>").
 Changes missed: a request in a long message with more told ("Hi both, … 961 needs to go to
@@ -73,7 +75,7 @@ change priority of 920 in high", "pls reopen 924 problem is come again", "decemb
 eighteenth", "nine forty"); "correction: 1001 should be high, not urgent" (a label before a
 colon); new tickets asked for in other words ("can you log this for facilities: …", "ticket
 for me pls, excel crashes …"); "we can park 1006 till january" (told it cannot be snoozed);
-"escalate" and "closed?" alone; "984 was raised by mistake", "956 is borked again" (asking
+"closed?" alone (a list of closed tickets); "984 was raised by mistake", "956 is borked again" (asking
 whether to close or reopen). Questions and statements left as free text (the help assistant
 answers, no change): "wk summary pls", "wats up with 957", statements of fact about a ticket
 ("the user on 983 has left the company", "i already replied to the user on 986", "I'll look
@@ -363,7 +365,6 @@ FIFTEENTH_MISREAD: frozenset[str] = frozenset({
     "So this morning I came in and my laptop wouldn't connect to the wifi at all, I tried restarting it twice and then it worked for about ten minutes and dropped again, my colleague has the same laptop and hers is fine, I don't know if it's the laptop or the network but it's really annoying because I have calls all day",
     "Just to give everyone some context on 1027: the outage started around 9, network restarted the core switch at 10:15, and since then everything has been stable. I'm happy for it to be resolved now.",
     'closed?',
-    'escalate',
     'the user on 983 has left the company',
     '984 was raised by mistake',
     'i already replied to the user on 986',
