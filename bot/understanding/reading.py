@@ -477,10 +477,16 @@ park take 12 today") or look at it ("can sam take a look at 743", as "priya pls 
 a hand-over asked about, never made on the question alone."""
 
 
-_SOMEONE_ELSE = (r"(?:the )?(?!(?:i|we|you|u|nobody|no one|noone|who|what|if|when|once|after"
+_NOT_QUITE = (r"(?:hasnt|hadnt|didnt|isnt|wasnt|havent|not|never|almost|nearly|maybe|probably"
+               r"|possibly|supposedly|apparently|allegedly|reportedly|partially|partly|half"
+               r"|barely|hardly|accidentally|wrongly|mistakenly|incorrectly|prematurely"
+               r"|nothing|nobody)")
+"""What denies, hedges or regrets a fix told ("sam hasnt fixed 778", "sam almost fixed 778",
+"sam accidentally closed 778"): no resolve is offered on it."""
+_SOMEONE_ELSE = (r"(?:the )?(?!(?:i|we|you|u|nobody|nothing|no one|noone|who|what|if|when|once|after"
                  r"|before|until|unless|it|this|that|not|never|has|have|had|did|does|do|is|was"
                  r"|are|were|should|shall|can|could|would|will|may|might|must|maybe|whether)\b)"
-                 r"[a-z][\w.@-]*(?: [a-z][\w.@-]*)?")
+                 r"[a-z][\w.@-]*(?: (?!" + _NOT_QUITE + r"\b)[a-z][\w.@-]*)?")
 _FIXED = (r"(?P<verb>fixed|fixed up|sorted|sorted out|solved|resolved|closed|repaired|mended"
           r"|closed out)")
 _FIXING = r"(?P<verb>fixing|sorting|sorting out|solving|resolving|closing|repairing)"
@@ -1422,8 +1428,11 @@ def _read(message: Message, text: str, conversation: Conversation) -> Understand
                 "?" not in message.original(start, told)) and (  # "is 914 not fixed? …": asked
                 back := _back_to_work(_later_sentence(message, conversation, start, end))) and (
                 back not in {_status_value([w]) for w in words[start:told]}):
-            return ChangeStatus(message.ticket(_typed_tickets(message, start, end)[0]), back)
+            back_to_work = ChangeStatus(message.ticket(_typed_tickets(message, start, end)[0]), back)
             # "914 is not fixed, please reopen": the "not" tells its state, and refuses nothing
+            return back_to_work if "?" not in message.text else (
+                _confirm(back_to_work) or back_to_work.ticket and ShowTicket(back_to_work.ticket)
+                or Unknown(text.strip()))  # "914 is not fixed, reopen?": asked, not made
         if (refused_too := _refused_then_another(message, conversation, start, told, end)):
             return refused_too  # "don't close 12 but do close 13": the request made of 13
         if (said_of := _said_not_done(words[start:end])) is not None:
@@ -1754,10 +1763,16 @@ def _first_clause(
             if (asked_after := status_asked_after([w.text for w in words[reason:end]])) and (
                     asked_after.statuses != {found.status}) and not _the_thing(words[start]):
                 # not "it's working now, you can close it", where "it" is the thing that works
-                if asked_after.only and len(asked_after.statuses) == 1:
+                if (asked_after.only or asked_after.asked_first) and _types_another(
+                        words[reason:end], found.ticket):
+                    return Unknown(message.text.strip())  # "close 918, please reopen 919":
+                    # never 919's status on 918, nor the ask posted on 918 as why
+                if asked_after.only and len(asked_after.statuses) == 1 and _state_told(
+                        words[start:reason]):
                     return replace(found, status=next(iter(asked_after.statuses)))  # "918 is
                     # fixed, pls put on hold": on hold, and the ask is no reason
-                if asked_after.asked_first:  # "…, please put on hold for the vendor": which
+                if asked_after.asked_first or asked_after.only:  # "…, please put on hold for
+                    # the vendor", "close 918, pls reopen it" (a change, then another): which
                     return _confirm(replace(found, reason=None, status=next(iter(
                         asked_after.statuses)) if len(asked_after.statuses) == 1 else found.status))
                     # of the two is not guessed
@@ -4276,7 +4291,9 @@ def _assign(reading: Reading, whole: Reading) -> Understanding | None:
         if (target := _named_target(reading.words(found, "target"), conversation)) is not None:
             return _assign_to(reading.ticket(found), target)
     if (found := _match(reading, rf"(?:take|pull|get) {ref()} (?:off|away from) (?P<target>.+)")) \
-            and _named_target(reading.words(found, "target"), conversation) is not None:
+            and (off := _named_target(reading.words(found, "target"), conversation)) is not None \
+            and not (isinstance(off, Ambiguous) and off.said == "team"):  # "off the board",
+        # "off the queue": words for a team, no one who holds it (nothing taken off anyone)
         return AssignTicket(reading.ticket(found), Nobody())  # "take 972 off alex"
     if found := _match(reading, (
         rf"(?:unassign|remove|take|drop|release) (?:me|myself)(?: from| off)? {ref()}"
