@@ -2503,6 +2503,9 @@ _STILL_WRONG = frozenset({"broken", "failing", "happening", "down", "crashing", 
 an issue", "still the same", "still doesn't print"."""
 
 
+_LONGEST_REQUEST_AFTER = 40
+"""Words after a refusal read again as a request of another ticket ("…, but do close 13"):
+a request is short, and reading the rest of a long message again would double its cost."""
 _BUT_THEN = re.compile(r"^(?:(?:please|pls|do|you can|can you|then|go ahead and|feel free to)\s+)*",
                        re.IGNORECASE)
 
@@ -2519,6 +2522,8 @@ def _refused_then_another(
     if told >= end and but is None:
         return None
     told = min(told, but if but is not None else end)
+    if end - told > _LONGEST_REQUEST_AFTER:
+        return None  # a long message goes on to tell more than one request: not read again
     refused = {message.ticket(i) for i in _typed_tickets(message, start, told)}
     later = [message.ticket(i) for i in _typed_tickets(message, told, end)]
     if not refused or not later or refused & set(later):
