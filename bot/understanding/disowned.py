@@ -63,10 +63,14 @@ _ANOTHERS = tuple(re.compile(rf"{_LEAD}{said}(?:{_THEN}{_PASS_IT_ON})?{_THANKS}"
     rf"{_TICKET} (?:looks|sounds|seems) like (?:a |an ){_WHOSE}{_KIND}",
     rf"{_TICKET} (?:belongs|should be) (?:to|with|in) {_WHOSE}(?:{_KIND}|{_TEAM})?",
     rf"{_TICKET}{_IS} for {_WHOSE}{_TEAM}",
+    rf"{_TICKET}{_IS} (?:(?:all |now )?(?:the )?(?P<whose>[a-z][\w.@-]*(?: [a-z][\w.@-]*)??)"
+    r"(?: team| queue)?'s)"
+    r"(?: (?:now|from now on|going forward|from today|then))?",
 ))
 """Said of a ticket another team or person should have. The kind word is needed after a
 name ("12 is a network thing", never "12 is a network"), and "is for" needs a team's word
-("12 is for the network team", never "12 is for tomorrow")."""
+("12 is for the network team", never "12 is for tomorrow"); "12 is priya's now" says whose
+it is to be."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -68,8 +68,9 @@ the network team …, and can someone bump 962 to high …", "Just to give every
 on 1027: … I'm happy for it to be resolved now."), in a customer's letter ("… my ticket 1021.
 … everything works now."), after forwarded or quoted text ("---------- Forwarded message …
 I think we can close this one now.", "> can someone look at 937⏎this is one for you <at>Sam
-Rivera</at>"); a hand-over by possession or slang ("1040 is priya's now", "dump 1041 in the it
-support queue", "yeet 955 over to facilities"); "942 too" after a change on a line of its own ("<p>941 is done</p><p>942
+Rivera</at>"); a hand-over by slang ("dump 1041 in the it support queue", "yeet 955 over to
+facilities"), or by possession ("1040 is priya's now": since asked, "Should Priya Shah take
+…?"); "942 too" after a change on a line of its own ("<p>941 is done</p><p>942
 too</p>", the lead's kind "close 779 - 780 also"); non-native and spoken forms ("please to
 change priority of 920 in high", "pls reopen 924 problem is come again", "december the
 eighteenth", "nine forty"); "correction: 1001 should be high, not urgent" (a label before a
