@@ -36,6 +36,8 @@ from domain.services.resolution import confirm_fixed, report_still_broken
 from domain.services.tickets import parse_assignee
 
 Card = dict[str, Any]
+UNDATED = ("Nothing was changed: that button's card does not say which version of the ticket "
+           "it showed. Here is the ticket as it is now; press again if you still want the change.")
 Handler = Callable[[BotDependencies, Viewer, Mapping[str, Any]], Awaitable[Card | Reply]]
 CREATE_FIELDS = ("title", "description", "category", "priority", "severity", "due_date", "tags")
 
@@ -48,6 +50,9 @@ async def run(deps: BotDependencies, viewer: Viewer, verb: str, data: Mapping[st
         return Reply(card=presenter.notice_card(unknown))
     try:
         answer = await handler(deps, viewer, data)
+    except _Undated:
+        return Reply(card=await _ticket_or_notice(
+            deps, viewer, data, notice=Notice(UNDATED, Tone.ATTENTION)))
     except StaleTicket as stale:
         return Reply(card=await _ticket_or_notice(
             deps, viewer, data, notice=Notice(explain(stale), Tone.ATTENTION)
@@ -98,6 +103,20 @@ def _version(data: Mapping[str, Any]) -> str | None:
     return str(version) if version else None
 
 
+class _Undated(Exception):
+    """A change pressed on a card that names no version of the ticket (a forged or very old
+    card: ours always carry one), so whether it was drawn from the ticket as it is now is
+    unknown: it changes nothing, and the ticket is shown as it is, to press again."""
+
+
+def _drawn(data: Mapping[str, Any]) -> str:
+    """The version a change's card was drawn from; a garbled one is stale when checked."""
+    version = data.get("version")
+    if isinstance(version, str) and version.strip():
+        return version
+    raise _Undated
+
+
 async def refresh(deps: BotDependencies, viewer: Viewer, data: Mapping[str, Any]) -> Card:
     return await presenter.ticket_card(deps, viewer, _ticket(data))
 
@@ -110,13 +129,14 @@ def _card(reply: Reply) -> Card:
 
 async def change_status(deps: BotDependencies, viewer: Viewer, data: Mapping[str, Any]) -> Reply:
     return await actions.set_status(
-        deps, viewer, _ticket(data), data.get("status"), expected_version=_version(data))
+        deps, viewer, _ticket(data), data.get("status"), expected_version=_drawn(data),
+        pressed=True)
 
 
 async def assign(deps: BotDependencies, viewer: Viewer, data: Mapping[str, Any]) -> Reply:
     to = parse_assignee(data.get("assignee"), actor_id=viewer.id)
     return await actions.assign_to(
-        deps, viewer, _ticket(data), to, expected_version=_version(data))
+        deps, viewer, _ticket(data), to, expected_version=_drawn(data), pressed=True)
 
 
 async def comment(deps: BotDependencies, viewer: Viewer, data: Mapping[str, Any]) -> Reply:
@@ -136,7 +156,7 @@ async def edit(deps: BotDependencies, viewer: Viewer, data: Mapping[str, Any]) -
             errors={"due_date": notices.past_due_on_form(past)}, past_due=True)
     try:
         return await actions.save_fields(
-            deps, viewer, _ticket(data), changes, expected_version=_version(data))
+            deps, viewer, _ticket(data), changes, expected_version=_drawn(data), pressed=True)
     except InvalidValue as invalid:
         return await presenter.edit_form(
             deps, viewer, _ticket(data), values=changes, errors={invalid.field: invalid.message}

@@ -303,12 +303,13 @@ def field_changes(request: EditTicket) -> dict[str, object]:
 
 async def save_fields(
     deps: BotDependencies, viewer: Viewer, ticket: TicketRef, changes: Mapping[str, object],
-    *, expected_version: str | None = None, named: bool = False,
+    *, expected_version: str | None = None, named: bool = False, pressed: bool = False,
 ) -> Reply:
-    """`named`: the notice names the fields (a form sends them all, changed or not)."""
+    """`named`: the notice names the fields (a form sends them all, changed or not).
+    `pressed`: a card's button asked (`change_ticket`'s `pressed`)."""
     change = await ticket_services.change_ticket(
         uow=deps.uow(), actor=viewer, ticket=ticket, fields=changes,
-        expected_version=expected_version, delivery=current_delivery(),
+        expected_version=expected_version, pressed=pressed, delivery=current_delivery(),
     )
     saved = change.ticket
     names = [name.replace("_", " ") for name in changes]
@@ -345,11 +346,11 @@ async def assign(
 
 async def assign_to(
     deps: BotDependencies, viewer: Viewer, ticket: TicketRef, to: Assignee | None,
-    *, expected_version: str | None = None,
+    *, expected_version: str | None = None, pressed: bool = False,
 ) -> Reply:
     change = await ticket_services.change_ticket(
         uow=deps.uow(), actor=viewer, ticket=ticket, assignee=to,
-        expected_version=expected_version, delivery=current_delivery(),
+        expected_version=expected_version, pressed=pressed, delivery=current_delivery(),
     )
     number = change.ticket.ticket_number
     if not can_see(change.viewer, change.ticket):  # done: no card, and "it" stays put
@@ -403,14 +404,15 @@ async def change_status(deps: BotDependencies, viewer: Viewer, request: ChangeSt
 
 async def set_status(
     deps: BotDependencies, viewer: Viewer, ticket: TicketRef, status: object,
-    *, expected_version: str | None = None, reason: str | None = None,
+    *, expected_version: str | None = None, reason: str | None = None, pressed: bool = False,
 ) -> Reply:
     """`reason`: said with the change ("4 is fixed, it was a loose cable"), so it is
     written as a comment in the same transaction: a resent message changes nothing twice."""
     ensure_for_the_requester(viewer, reason)
     change = await ticket_services.change_ticket(
         uow=deps.uow(), actor=viewer, ticket=ticket, status=status,
-        expected_version=expected_version, comment=reason, delivery=current_delivery(),
+        expected_version=expected_version, comment=reason, pressed=pressed,
+        delivery=current_delivery(),
     )
     number = change.ticket.ticket_number
     card = await presenter.changed_ticket_card(deps, change, notice=notices.status_now(

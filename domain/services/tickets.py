@@ -21,7 +21,7 @@ from domain.access import (
 )
 from domain.actors import use_case
 from domain.clock import utcnow
-from domain.errors import InvalidValue, NotAllowed, TeamNotFound, UserNotFound
+from domain.errors import InvalidValue, NotAllowed, StaleTicket, TeamNotFound, UserNotFound
 from domain.events import EventType, TicketEvent
 from domain.numbering import parse_ticket_id, validate_prefix
 from domain.people import Role
@@ -240,6 +240,7 @@ class TicketChanges(TypedDict, total=False):
     resolution: Resolution | None
     comment: object
     expected_version: Version
+    pressed: bool
     idempotent: bool
     delivery: str | None
 
@@ -264,6 +265,7 @@ async def change_ticket(
     resolution: Resolution | None = None,
     comment: object = None,
     expected_version: Version = None,
+    pressed: bool = False,
     idempotent: bool = False,
     delivery: str | None = None,
 ) -> TicketChange:
@@ -282,6 +284,12 @@ async def change_ticket(
     status the ticket already has is an `InvalidTransition` ("already resolved"), and
     an edit or assignment they may not make is refused even when it would change nothing.
 
+    `pressed`: a card's button asked, with the version the card was drawn from. When that
+    version is stale only because this actor's own change moments ago made the ticket what
+    the press asks (a double tap, its second press on the card the first one changed),
+    nothing is written and the ticket is returned as a change would return it, so the
+    answer is the first press's; a change by anyone or anything else since is stale.
+
     `delivery` names the Teams activity or form that asked: when it already changed this
     ticket (its turn runs again because its process died after the commit), the ticket is
     returned as it is and nothing is written or refused, so the answer is the first run's.
@@ -298,7 +306,14 @@ async def change_ticket(
         current = await load_ticket(uow, viewer, ticket, for_update=True)
         if await _made_by(uow, delivery, current.id) is not None:
             return TicketChange(viewer, current)
-        ensure_fresh(current, expected_version)
+        try:
+            ensure_fresh(current, expected_version)
+        except StaleTicket:
+            if not (pressed and text is None and resolution is None and await _pressed_again(
+                    uow, viewer, current, expected_version, values=values, status=target,
+                    assignee=assignee)):
+                raise
+            return TicketChange(viewer, current)
         if text is not None:
             ensure(comment_refusal(viewer, current))
         now = utcnow()
@@ -326,7 +341,7 @@ async def change_ticket(
             for field_change in change.changes:
                 uow.history.add(HistoryEntry(current.id, actor.id, change.action,
                                              field_change.field, field_change.old,
-                                             field_change.new))
+                                             field_change.new, created_at=now))
             uow.outbox.add(TicketEvent(change.event, updated, actor.id, now,
                                        changes=change.changes,
                                        previous_assignee=change.previous_assignee))
@@ -335,6 +350,38 @@ async def change_ticket(
         await _remember(uow, delivery, current.id, written, now=now)
         await uow.commit()
     return TicketChange(viewer, updated)
+
+
+async def _pressed_again(
+    uow: UnitOfWork, viewer: Viewer, ticket: Ticket, drawn: Version, *,
+    values: Mapping[str, object], status: TicketStatus | None,
+    assignee: Assignee | None | Unchanged,
+) -> bool:
+    """A stale press is this viewer's own press again: the ticket already is what it asks,
+    and every change since the card was drawn (comments aside) is theirs, the latest moments
+    ago and the last thing that moved the ticket (its `updated_at` is that change's)."""
+    drawn_at = _version_time(drawn if isinstance(drawn, str) else None)
+    if drawn_at is None or _differing(ticket, values):
+        return False
+    if status is not None and status is not ticket.status:
+        return False
+    if not isinstance(assignee, Unchanged):
+        to = None if assignee is None else await _by_email(uow, assignee)
+        if to != ticket.assignee:
+            return False
+    since = [entry for entry in await uow.history.latest(ticket.id, REPEATED_PRESS_LOOKBACK)
+             if entry.action is not HistoryAction.COMMENTED
+             and entry.created_at is not None and entry.created_at > drawn_at]
+    return (bool(since) and all(entry.user_id == viewer.id for entry in since)
+            and since[0].created_at == ticket.updated_at
+            and utcnow() - ticket.updated_at <= REPEATED_PRESS)
+
+
+def _differing(ticket: Ticket, values: Mapping[str, object]) -> dict[str, object]:
+    """The fields of `values` the ticket does not already hold (tags as the ticket spells them)."""
+    if isinstance(tags := values.get("tags"), tuple):
+        values = {**values, "tags": kept_spellings(tags, ticket.tags)}
+    return {k: v for k, v in values.items() if getattr(ticket, k) != v}
 
 
 def _target_status(status: object, resolution: Resolution | None) -> TicketStatus | None:
@@ -366,9 +413,7 @@ def _edit(
     viewer: Viewer, ticket: Ticket, values: Mapping[str, object], *, now: datetime,
     idempotent: bool,
 ) -> tuple[Ticket, _Change | None]:
-    if isinstance(tags := values.get("tags"), tuple):
-        values = {**values, "tags": kept_spellings(tags, ticket.tags)}
-    changed = {k: v for k, v in values.items() if getattr(ticket, k) != v}
+    changed = _differing(ticket, values)
     if changed or not idempotent:
         ensure(edit_refusal(viewer, ticket, frozenset(changed)))
     if not changed:

@@ -299,3 +299,11 @@ def _replies_to(call: ConnectorCall, activity: dict[str, Any]) -> bool:
         return True
     return activity["id"] in (call.activity_id, call.body.get("replyToId"))
 
+
+
+async def version_of(engine: AsyncEngine, ticket_id: int) -> str:
+    """The ticket's version as a card drawn from it now carries (every change button's data)."""
+    async with SqlUnitOfWork(engine) as uow:
+        ticket = await uow.tickets.get(ticket_id)
+    assert ticket is not None
+    return ticket.version

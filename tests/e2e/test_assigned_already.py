@@ -7,7 +7,7 @@ from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from db.tables import notification_outbox, task_history, tasks
-from tests.e2e.service import Service, texts_in
+from tests.e2e.service import Service, texts_in, version_of
 from tests.integration.builders import insert_team, insert_ticket, insert_user, this_years
 
 NUMBER = this_years(42)  # a bare 42 is this year's
@@ -44,7 +44,8 @@ async def test_sending_a_ticket_to_the_team_it_is_already_with_says_so_and_chang
     assert await _written(engine) == before
 
     pressed = await service.send(service.teams.card_action(
-        "ticket.assign", {"ticket_id": ticket, "assignee": f"team:{desk}"}, user=mona))
+        "ticket.assign", {"ticket_id": ticket, "version": await version_of(engine, ticket),
+                            "assignee": f"team:{desk}"}, user=mona))
     assert pressed.answer.status == 200
     assert f"{NUMBER} is already with Team Service Desk." in texts_in(pressed.card)
     assert await _written(engine) == before

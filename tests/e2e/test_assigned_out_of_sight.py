@@ -6,7 +6,7 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from db.tables import tasks
-from tests.e2e.service import Service, texts_in
+from tests.e2e.service import Service, texts_in, version_of
 from tests.integration.builders import insert_team, insert_ticket, insert_user
 
 NUMBER = "TKT-2026-0042"
@@ -41,7 +41,8 @@ async def test_an_agent_who_unassigns_themselves_is_told_it_is_done_not_that_it_
     async with engine.begin() as connection:
         await connection.execute(tasks.update().values(assignee_id=sam_id))
     pressed = await service.send(service.teams.card_action(
-        "ticket.assign", {"ticket_id": ticket, "assignee": ""}, user=sam))
+        "ticket.assign", {"ticket_id": ticket, "version": await version_of(engine, ticket),
+                          "assignee": ""}, user=sam))
     assert pressed.answer.status == 200
     assert texts_in(pressed.card) == (f"Unassigned {NUMBER}. It is no longer yours or your "
                                       "team's, so you can't see it any more.")

@@ -9,7 +9,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 from db.tables import notification_outbox
 from domain.clock import utcnow
 from tests.e2e.channel import file_in_chat, subscribed_channel
-from tests.e2e.service import Service, Turn, card_of, settled, texts_in
+from tests.e2e.service import Service, Turn, card_of, settled, texts_in, version_of
 from tests.e2e.teams_doubles.activities import Channel, TeamsUser
 from tests.integration.builders import insert_ticket, insert_user
 from tests.waiting import eventually
@@ -35,7 +35,8 @@ async def test_a_former_assignee_gets_nothing_once_the_connector_recovers(
     await service.say("assign TKT-2026-0042 to xavier@example.com", user=root)
     await service.say("assign TKT-2026-0042 to yvonne@example.com", user=root)
     edited = await service.press("ticket.edit", {
-        "ticket_id": ticket, "title": CONFIDENTIAL, "description": "names and amounts attached",
+        "ticket_id": ticket, "version": await version_of(engine, ticket),
+        "title": CONFIDENTIAL, "description": "names and amounts attached",
     }, user=root)
     assert CONFIDENTIAL in texts_in(edited)
     connector.recover()
