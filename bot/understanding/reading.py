@@ -127,6 +127,8 @@ _POLITE_START = (
     "ok to", "okay to", "fine to", "good to", "safe to",
     "i am request you to", "i request you to", "i am requesting you to", "request you to",
     "dear", "actually", "anyway", "anyways", "well", "sorry", "oops", "ptal", "fyi", "btw",
+    # a correction announced: "correction: 1001 should be high, not urgent"
+    "correction", "small correction", "quick correction", "one correction", "slight correction",
     *(f"{lead} {ask}" for lead in ("if", "when") for ask in _WHEN_FREE),
     # the order of one's day: "first thing: take 367", "first off, close 4"
     "first thing", "first things first", "first off", "firstly", "first of all", "to start with",

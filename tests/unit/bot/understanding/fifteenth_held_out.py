@@ -58,9 +58,10 @@ line was corrected then to ask whether 987 is resolved, as "the new cable fixed 
 A ticket said to be someone's, to them ("<at>Sam Rivera</at> 1016 is yours"; the thirteenth
 table's "<at>Sam Rivera</at> 621 is yours" too); 137.
 "escalate" alone after a ticket was shown (which priority is asked, as "change priority");
-138.
+138. A correction announced before a request ("correction: 1001 should be high, not
+urgent"); 139.
 
-`FIFTEENTH_MISREAD` is what the rules still misread (40); none of it changes a ticket it was
+`FIFTEENTH_MISREAD` is what the rules still misread (39); none of it changes a ticket it was
 not asked to (a new ticket typed over two Teams lines keeps both in its title, as
 `test_one_line_each.py` has it: "<div>new ticket: badge printer offline<br>room 4.12</div>").
 Changes missed: a request in a long message with more told ("Hi both, … 961 needs to go to
@@ -71,10 +72,9 @@ I think we can close this one now.", "> can someone look at 937⏎this is one fo
 Rivera</at>"); a hand-over by slang ("dump 1041 in the it support queue", "yeet 955 over to
 facilities"), or by possession ("1040 is priya's now": since asked, "Should Priya Shah take
 …?"); "942 too" after a change on a line of its own ("<p>941 is done</p><p>942
-too</p>", the lead's kind "close 779 - 780 also"); non-native and spoken forms ("please to
+too</p>"; "close 779 - 780 also" is read since); non-native and spoken forms ("please to
 change priority of 920 in high", "pls reopen 924 problem is come again", "december the
-eighteenth", "nine forty"); "correction: 1001 should be high, not urgent" (a label before a
-colon); new tickets asked for in other words ("can you log this for facilities: …", "ticket
+eighteenth", "nine forty"); new tickets asked for in other words ("can you log this for facilities: …", "ticket
 for me pls, excel crashes …"); "we can park 1006 till january" (told it cannot be snoozed);
 "closed?" alone (a list of closed tickets); "984 was raised by mistake", "956 is borked again" (asking
 whether to close or reopen). Questions and statements left as free text (the help assistant
@@ -376,7 +376,6 @@ FIFTEENTH_MISREAD: frozenset[str] = frozenset({
     'never mind closing 994',
     'no need to escalate 996',
     'nobody should touch 997 until the audit is finished',
-    'correction: 1001 should be high, not urgent',
     'can you log this for facilities: the blinds in room 5 are broken',
     'ticket for me pls, excel crashes when i open big files',
     'we can park 1006 till january',
