@@ -80,11 +80,12 @@ def read_quiet(message: Message, start: int, end: int, today: date,
     `start:end` do not ask for tickets left alone. A time alone ("updated since monday") or
     an activity alone ("no update") is none: both must be said, the one of the other."""
     words = [w.text for w in message.words]
-    for at in range(start, end):
-        if at in skip:
+    listed = next((at for at in range(start, end) if words[at] in _LISTED), None)
+    if listed is None:
+        return None  # "I've had no update in 2 weeks", "the vpn hasn't changed": told of one
+    for at in range(listed + 1, end):  # only after tickets are named (found once: a run of
+        if at in skip:  # words is not read again for each word)
             continue
-        if not _LISTED & set(words[start:at]):
-            continue  # "I've had no update in 2 weeks", "the vpn hasn't changed": told of one
         said = _left_alone_at(words, at, end)
         if said is None:
             continue
