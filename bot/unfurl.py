@@ -79,9 +79,11 @@ async def numbered_links(deps: BotDependencies, viewer: Viewer, text: str) -> st
         except (TicketNotFound, NotAllowed):
             continue
         numbers[link] = seen.ticket_number
-    for link, number in numbers.items():
-        text = text.replace(link, number)
-    return text
+    def numbered(found: re.Match[str]) -> str:
+        link = found.group(0).rstrip(".,;:!?")
+        return numbers.get(link, link) + found.group(0)[len(link):]
+
+    return _LINK.sub(numbered, text)  # each link whole: never "…/tickets/4" inside "…/tickets/45"
 
 
 def _port(scheme: str, port: int | None) -> int | None:
