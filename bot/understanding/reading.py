@@ -2012,13 +2012,14 @@ def _reason(message: Message, begin: int) -> str | None:
 
 
 _CHEER = re.compile(
-    r"(?:(?:so |very |really )?(?:nice|cool|great|awesome|sweet|perfect|excellent|brilliant"
+    r"(?:(?:(?:so |very |really )?(?:nice|cool|great|awesome|sweet|perfect|excellent|brilliant"
     r"|lovely|super|amazing|fantastic|good|yay|yey|finally|phew|whew|wow|woo+|woo+hoo+|hooray"
-    r"|lol|lmao|haha+|hehe+|at last|about time|thank god|thank goodness|well done"
-    r"|(?:nice|great|good|excellent|awesome) (?:job|work|one|stuff|news))"
-    r"(?: (?:everyone|all|team|guys|folks|[a-z]+(?= |$)))??(?: |$))+")
+    r"|lol|lmao|haha+|hehe+|at last|about time|thank god|thank goodness)"
+    r"|(?:well done|(?:nice|great|good|excellent|awesome) (?:job|work|one|stuff|news))"
+    r"(?: (?:everyone|all|team|guys|folks|[a-z]+(?= |$)))?)(?: |$))+")
 """A reason that is only a cheer ("nice", "yay finally", "great job sam", "well done alex"):
-one name or "everyone" may follow each. Tried on short reasons only (_LONGEST_CHEER words),
+one name or "everyone" may follow praise ("great job sam"), never a bare cheer ("finally
+replaced", "wow printer" are reasons). Tried on short reasons only (_LONGEST_CHEER words),
 where its ways of splitting a run of words are few."""
 _LONGEST_CHEER = 6
 
@@ -4908,8 +4909,15 @@ _JUDGED_TEXT = re.compile(
     r"|(?:needs|need) (?:fixing|changing|updating|work|a fix|an update|to change|to be changed)")
 """What a title or a description is judged to be ("12's title is wrong", "the description
 of 12 is outdated", "… has a typo"): no new text, so the new one is asked for."""
+_JUDGED_THEN_GIVEN = re.compile(
+    r"(?P<judged>[^,;.:–—-]{1,40}?)\s*(?:[,;.:–—-]+\s*|\s+)(?:it |the title |the description )?"
+    r"(?:should|must|needs to|has to|ought to) (?:be|say|read)(?::|\s)\s*(?P<new>.+)",
+    re.IGNORECASE | re.DOTALL)
+"""A judgement, then the text it should be: "wrong, should be floor 3", "is outdated - it
+should say: laptop swapped"."""
 _APPROVED_TEXT = re.compile(r"(?:(?:is|are|looks|seems) )?(?:(?:all|totally|perfectly) )?"
-                            r"(?:fine|ok|okay|good|correct|right|accurate|alright|all right)")
+                            r"(?:fine|ok|okay|good|correct|right|accurate|alright|all right)"
+                            r"(?: now| as it is| as is)?")
 """A title or a description said to be right ("12's title is fine"): nothing to change."""
 
 
@@ -4925,6 +4933,17 @@ def _field(reading: Reading, found: re.Match[str]) -> Understanding | None:
     texts = {"title": "title", "subject": "title", "name": "title", "summary": "title",
              "description": "description", "details": "description", "body": "description"}
     judged = " ".join(value.split()).rstrip(".!?").lower()
+    if field in texts and not _value_labelled(reading, found) and (
+            instead := _JUDGED_THEN_GIVEN.match(said)) and _JUDGED_TEXT.fullmatch(
+                " ".join(instead["judged"].split()).lower()):
+        new = _quoted_or(instead["new"].strip())  # "12's title is wrong, should be floor 3"
+        return EditTicket(ticket, title=as_title(new)) if texts[field] == "title" else (
+            EditTicket(ticket, description=new))
+    typed = " ".join(said.split()).lower()
+    if field in texts and not _value_labelled(reading, found) and re.match(
+            r"[^,;.!–—-]*[,;.!–—-]\s*\w", typed) and _APPROVED_TEXT.fullmatch(
+                re.split(r"\s*[,;.!–—-]", typed, maxsplit=1)[0]):
+        return Unknown(reading.message.text.strip())  # "12's title is fine now, close it"
     if field in texts and not _value_labelled(reading, found):
         if _APPROVED_TEXT.fullmatch(judged):
             return Declined(ticket, reading.message.text.strip())  # "12's title is fine"

@@ -34,6 +34,12 @@ from tests.unit.bot.understanding.test_transcript import CONVERSATION, as_the_bo
     ("12 title: Broken", "edit #12 title='Broken'"),
     ("title of 12 = wrong", "edit #12 title='Wrong'"),
     ("12's title is broken printer on floor 3", "edit #12 title='Broken printer on floor 3'"),
+    # a judgement, then the text it should be; a judgement, then more: nothing guessed
+    ("12's title is wrong, should be floor 3", "edit #12 title='Floor 3'"),
+    ("the description of 12 is outdated - it should say: laptop swapped",
+     "edit #12 description='laptop swapped'"),
+    ("12's title is fine now, close it", "unknown [my tickets, new ticket, help]"),
+    ("12's title is ok, but the description is wrong", "unknown [my tickets, new ticket, help]"),
 ])
 def test_a_title_judged_asks_for_the_new_one(said: str, expected: str) -> None:
     assert summary(as_the_bot_reads(said, CONVERSATION)) == expanded(expected)

@@ -35,6 +35,8 @@ def test_a_cheer_after_a_change_is_no_reason(said: str, status: str) -> None:
      "great news from the vendor, they shipped a patch"),
     ("resolve 12 - cool fan replaced", "cool fan replaced"),
     ("close 12, user said perfect", "user said perfect"),
+    ("close 12, finally replaced", "finally replaced"),  # no name after a bare cheer
+    ("close 12, wow printer", "wow printer"),
 ])
 def test_a_reason_that_starts_with_a_cheer_is_kept_whole(said: str, reason: str) -> None:
     read = as_the_bot_reads(said, CONVERSATION)
