@@ -129,17 +129,7 @@ async def test_a_new_question_in_the_same_chat_does_not_carry_the_previous_topic
 async def test_a_staff_only_runbook_reaches_the_model_for_staff_and_never_for_a_customer(
     helpdesk: Service, model: CompletionsStandIn, engine: AsyncEngine, database_url: str
 ) -> None:
-    knowledge = build_knowledge(Runtime(settings=Settings(database_url=database_url),
-                                        engine=engine))
-    try:
-        await add_help_document(
-            uow=knowledge.uow(), indexer=knowledge.indexer,
-            title="Wireless controller runbook", audience=STAFF_ROLES,
-            upload=Upload("wlc.txt", b"Restarting the wireless controller: sign in to WLC-01 "
-                                     b"and choose Maintenance, Reboot controller."),
-        )
-    finally:
-        await knowledge.close()
+    await _staff_runbook(engine, database_url)
     await insert_user(engine, role="customer", email="carol@example.com")
     await insert_user(engine, role="user", email="ada@example.com")
     carol = helpdesk.person("carol@example.com", "Carol Customer")
