@@ -154,17 +154,7 @@ async def test_a_staff_only_runbook_is_not_cited_in_a_channel_even_to_staff(
     """Everyone in a channel reads the answer posted in its thread (guests, customers), so a
     question asked there is answered from what everyone may read, whoever asks; the same
     question in the agent's own chat is answered from the staff runbook."""
-    knowledge = build_knowledge(Runtime(settings=Settings(database_url=database_url),
-                                        engine=engine))
-    try:
-        await add_help_document(
-            uow=knowledge.uow(), indexer=knowledge.indexer,
-            title="Wireless controller runbook", audience=STAFF_ROLES,
-            upload=Upload("wlc.txt", b"Restarting the wireless controller: sign in to WLC-01 "
-                                     b"and choose Maintenance, Reboot controller."),
-        )
-    finally:
-        await knowledge.close()
+    await _staff_runbook(engine, database_url)
     ada = await user_in_teams(helpdesk, engine, "ada@example.com", "Ada Lovelace")
     model.then(Completion("Sign in to WLC-01 and choose Reboot controller [1]."))
     question = "how do i reboot the wireless controller WLC-01"
