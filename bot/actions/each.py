@@ -135,7 +135,10 @@ async def _change(deps: BotDependencies, viewer: Viewer, request: EachTicket, ti
             await ticket_services.update_ticket(uow=deps.uow(), actor=viewer, ticket=ticket,
                                                 status=status, comment=reason,
                                                 delivery=delivery)
-        case AssignTicket(to=to) if to is not None:
+        case AssignTicket(to=to, taken_off=off) if to is not None:
+            if off is not None and (await get_ticket(
+                    uow=deps.uow().reading(), actor=viewer, ticket=ticket)).assignee != assignee(off):
+                raise InvalidTransition(f"not with {off.name}")  # "take 4 and 5 off alex"
             await ticket_services.update_ticket(uow=deps.uow(), actor=viewer, ticket=ticket,
                                                 assignee=assignee(to), delivery=delivery)
         case EditTicket() as edit:

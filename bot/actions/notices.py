@@ -103,6 +103,11 @@ NO_INTERNAL_NOTES = (
 """Why a comment meant for staff only is refused (after "Sorry, you can't do that: ")."""
 
 
+def not_held_by(ticket: str, name: str) -> str:
+    """"take 12 off alex" when Alex does not hold it: who does is on the card below."""
+    return f"{ticket} is not with {name}, so nothing was changed."
+
+
 def comment_added() -> Notice:
     return Notice("Comment added.", Tone.GOOD)
 

@@ -19,7 +19,7 @@ from bot.actions.pending import Slot
 from bot.actions.phrasing import phrase
 from bot.actions.reply import Option, Reply
 from bot.cards.forms import PAST_DUE_KEPT
-from bot.cards.views import Notice
+from bot.cards.views import Notice, Tone
 from bot.context import BotDependencies
 from bot.delivery import current_delivery
 from bot.listing import ListQuery
@@ -341,6 +341,12 @@ async def assign(
     number = str(request.ticket)
     if request.to is None:
         return await _who_takes(deps, viewer, request, conversation)
+    if request.taken_off is not None and (current := await get_ticket(
+            uow=deps.uow().reading(), actor=viewer, ticket=number)).assignee != assignee(
+                request.taken_off):  # "take 12 off alex" while Sam has it: nothing changes
+        card = await presenter.ticket_card(deps, viewer, number, notice=Notice(
+            notices.not_held_by(current.ticket_number, request.taken_off.name), Tone.ATTENTION))
+        return Reply(card=card, ticket=number)
     return await assign_to(deps, viewer, number, assignee(request.to))
 
 

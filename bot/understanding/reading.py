@@ -1642,6 +1642,8 @@ def needs_directory(understood: Understanding) -> bool:
         return needs_directory(understood.first) or needs_directory(understood.second)
     if isinstance(understood, Clarify):
         return isinstance(understood.request, (AssignTicket, ListTickets, CreateTicket))
+    if isinstance(understood, EachTicket):  # "take 4 and 5 off alex": who from, placed
+        return isinstance(understood.change, AssignTicket)
     return isinstance(understood, AssignTicket)
 
 
@@ -4302,17 +4304,21 @@ def _assign(reading: Reading, whole: Reading) -> Understanding | None:
             and (off := _named_target(reading.words(found, "target"), conversation)) is not None \
             and not (isinstance(off, Ambiguous) and off.said == "team"):  # "off the board",
         # "off the queue": words for a team, no one who holds it (nothing taken off anyone)
-        return AssignTicket(reading.ticket(found), Nobody())  # "take 972 off alex"
+        return AssignTicket(reading.ticket(found), Nobody(), taken_off=off if isinstance(
+            off, (UserTarget, TeamTarget)) else None)  # "take 972 off alex": while alex has it
     if found := _match(reading, (
         rf"(?:unassign|remove|take|drop|release) (?:me|myself)(?: from| off)? {ref()}"
     )) or _match(reading, (
-        rf"(?:unassign|deassign|un-assign|drop|release|unclaim)(?: the)? {ref()}(?: from .+)?"
+        rf"(?:unassign|deassign|un-assign|drop|release|unclaim)(?: the)? {ref()}(?: from (?P<off>.+))?"
     )) or _match(reading, (
-        rf"(?:remove|clear)(?: the)? (?:assignee|assignment|owner|.+?) (?:from|of|off) {ref()}"
+        rf"(?:remove|clear)(?: the)? (?:assignee|assignment|owner|(?P<off>.+?)) (?:from|of|off) {ref()}"
     )) or _match(reading, (  # "take Sam off 12"; "take … of 12" is not taking anyone off
-        rf"take(?: the)? (?:assignee|assignment|owner|.+?) (?:from|off) {ref()}"
+        rf"take(?: the)? (?:assignee|assignment|owner|(?P<off>.+?)) (?:from|off) {ref()}"
     )):
-        return AssignTicket(reading.ticket(found), Nobody())
+        off = _named_target(reading.words(found, "off"), conversation) if found.groupdict().get(
+            "off") else None
+        return AssignTicket(reading.ticket(found), Nobody(), taken_off=off if isinstance(
+            off, (UserTarget, TeamTarget)) else None)  # "unassign 12 from sam": while sam has it
     if found := _match(reading, r"(?:assign|reassign|give|hand)(?P<it> it)? to (?P<target>.+)"):
         if (target := _named_target(reading.words(found, "target"), conversation)) is not None:
             return _no_ticket_named(_assign_to(None, target), conversation, found.group("it"))

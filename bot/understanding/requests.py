@@ -150,6 +150,8 @@ class AssignTicket:
 
     ticket: TicketNumber | None
     to: Target | None = None
+    taken_off: UserTarget | TeamTarget | None = None
+    """Who it is taken off ("take 12 off alex"): changed only while they hold it."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 
+from bot.understanding.requests import AssignTicket, UserTarget
 from bot.understanding.summary import summary
 from tests.unit.bot.understanding.test_transcript import CONVERSATION, as_the_bot_reads, expanded
 
@@ -32,3 +33,21 @@ def test_a_ticket_taken_off_someone_is_unassigned_or_given_on(said: str, expecte
 ])
 def test_taken_off_hold_or_not_asked_is_read_as_meant(said: str, expected: str) -> None:
     assert summary(as_the_bot_reads(said, CONVERSATION)) == expanded(expected)
+
+
+@pytest.mark.parametrize(("said", "off"), [
+    ("take 972 off alex", "u-alex"), ("unassign 12 from sam", "u-sam"),
+    ("take sam off 12", "u-sam"), ("remove sam from 12", "u-sam"),
+])
+def test_who_a_ticket_is_taken_off_is_kept_to_check(said: str, off: str) -> None:
+    """The action takes it off them only while they hold it (tests/e2e/test_taken_off_who_holds_it.py)."""
+    read = as_the_bot_reads(said, CONVERSATION)
+    assert isinstance(read, AssignTicket) and isinstance(read.taken_off, UserTarget), read
+    assert read.taken_off.user_id == off
+
+
+@pytest.mark.parametrize("said", ["take me off 12", "unassign 12", "remove the assignee from 12",
+                                  "take 972 off alex and give it to priya"])
+def test_nobody_named_or_a_new_holder_checks_no_one(said: str) -> None:
+    read = as_the_bot_reads(said, CONVERSATION)
+    assert isinstance(read, AssignTicket) and read.taken_off is None, read
