@@ -1643,7 +1643,8 @@ def needs_directory(understood: Understanding) -> bool:
     if isinstance(understood, Clarify):
         return isinstance(understood.request, (AssignTicket, ListTickets, CreateTicket))
     if isinstance(understood, EachTicket):  # "take 4 and 5 off alex": who from, placed
-        return isinstance(understood.change, AssignTicket)
+        return isinstance(understood.change, AssignTicket) and isinstance(
+            understood.change.to, Nobody)
     return isinstance(understood, AssignTicket)
 
 
