@@ -6,12 +6,13 @@ ticket" filed a new ticket titled "My last"."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from db.tables import tasks
+from domain.clock import utcnow
 from tests.e2e.service import Service, texts_in
 from tests.integration.builders import insert_ticket, insert_user, this_years
 
@@ -27,7 +28,7 @@ async def test_a_customer_reopens_their_last_ticket_after_seeing_which_it_is(
 ) -> None:
     cy = await insert_user(engine, role="customer", email="cy@example.com", name="Cy Customer")
     other = await insert_user(engine, role="customer", email="di@example.com", name="Di Other")
-    now = datetime.now(UTC)
+    now = utcnow()  # stored naive UTC, as TicketFlow keeps time
     for number, by, status, age in ((51, cy, "closed", 9), (52, cy, "resolved", 2),
                                     (53, other, "closed", 1)):
         await insert_ticket(engine, created_by=by, number=this_years(number), status=status,
@@ -56,7 +57,7 @@ async def test_my_last_open_ticket_lists_it_and_files_nothing(
     service: Service, engine: AsyncEngine
 ) -> None:
     cy = await insert_user(engine, role="customer", email="cy@example.com", name="Cy Customer")
-    now = datetime.now(UTC)
+    now = utcnow()  # stored naive UTC, as TicketFlow keeps time
     for number, status, age in ((61, "open", 5), (62, "open", 3), (63, "closed", 1)):
         await insert_ticket(engine, created_by=cy, number=this_years(number), status=status,
                             title=f"Ticket number {number}", created_at=now - timedelta(days=age))
