@@ -346,15 +346,8 @@ async def test_a_staff_only_answer_worked_out_while_the_asker_lost_staff_access_
     when the answer leaves: a customer's answer is drawn from what customers may read, a
     deactivated account gets the line any of its messages gets; a manager, staff still,
     gets the runbook answer as asked."""
-    await _staff_runbook(engine, database_url)
-    ada_id = await insert_user(engine, role="user", email="ada@example.com")
-    ada = helpdesk.person("ada@example.com", "Ada Lovelace")
-    release = asyncio.Event()
-    model.then(Held(release, Completion("Sign in to WLC-01 and choose Reboot controller [1].")))
-    before = len(helpdesk.connector.sent_activities())
-
-    await helpdesk.say("how do i reboot the wireless controller WLC-01", user=ada)
-    await eventually(lambda: _asked(model), what="the model working on the answer")
+    ada_id, release, before = await _agent_asks_the_runbook(
+        helpdesk, model, engine, database_url)
     async with engine.begin() as connection:
         await connection.execute(
             update(users).where(users.c.id == ada_id).values(**LOST_STAFF_ACCESS[change]))
@@ -377,6 +370,22 @@ async def test_a_staff_only_answer_worked_out_while_the_asker_lost_staff_access_
 
 async def _asked(model: CompletionsStandIn) -> bool:
     return len(model.requests) == 1
+
+
+async def _agent_asks_the_runbook(
+    helpdesk: Service, model: CompletionsStandIn, engine: AsyncEngine, database_url: str
+) -> tuple[str, asyncio.Event, int]:
+    """An agent asks what the staff runbook answers, and the model holds its answer until
+    `release` is set: the agent's id, the release, and how many activities were sent before."""
+    await _staff_runbook(engine, database_url)
+    ada_id = await insert_user(engine, role="user", email="ada@example.com")
+    release = asyncio.Event()
+    model.then(Held(release, Completion("Sign in to WLC-01 and choose Reboot controller [1].")))
+    before = len(helpdesk.connector.sent_activities())
+    await helpdesk.say("how do i reboot the wireless controller WLC-01",
+                       user=helpdesk.person("ada@example.com", "Ada Lovelace"))
+    await eventually(lambda: _asked(model), what="the model working on the answer")
+    return ada_id, release, before
 
 
 async def _staff_runbook(engine: AsyncEngine, database_url: str) -> None:
@@ -430,14 +439,8 @@ async def test_a_throttled_staff_only_answer_is_not_posted_to_who_lost_staff_acc
     may be a customer or deactivated, and the staff runbook's steps are not theirs to read.
     What the worker knows is the role the answer was read for, so any other role (a
     manager too) is asked to ask again; the same agent gets it as drawn."""
-    await _staff_runbook(engine, database_url)
-    ada_id = await insert_user(engine, role="user", email="ada@example.com")
-    ada = helpdesk.person("ada@example.com", "Ada Lovelace")
-    release = asyncio.Event()
-    model.then(Held(release, Completion("Sign in to WLC-01 and choose Reboot controller [1].")))
-    before = len(helpdesk.connector.sent_activities())
-    await helpdesk.say("how do i reboot the wireless controller WLC-01", user=ada)
-    await eventually(lambda: _asked(model), what="the model working on the answer")
+    ada_id, release, before = await _agent_asks_the_runbook(
+        helpdesk, model, engine, database_url)
     helpdesk.connector.fail_next(429, retry_after="60", operations=("send", "reply"))
     release.set()
 
