@@ -477,6 +477,15 @@ _CAN_THEY_TAKE = re.compile(
 """A named person asked whether they can take a ticket ("can sam pick up 743?", "could lee
 park take 12 today") or look at it ("can sam take a look at 743", as "priya pls check 12"):
 a hand-over asked about, never made on the question alone."""
+_CAN_YOU_TAKE_IT_NAMED = re.compile(
+    r"(?:(?:hi|hey|so|ok|okay)[,!]? )*(?:can|could|would|will) (?:you|u) (?:please |pls )?"
+    r"(?:pick up|take|grab|take on|take over|handle|own) (?P<ticket>(?:ticket |tkt-?\d{4}-)?#?\d+)"
+    r",? (?:please |pls )?(?P<who><at>[^<]{1,80}</at>|(?!(?:for|today|tonight|now|please|pls|plz"
+    r"|asap|instead|tomorrow|off|and|to|too|as|then|too|again|later|first|soon|thanks|thx|ty"
+    r"|quickly|urgently|or|if|when|since|because|pls|maybe|right|this|next)\b)"
+    r"[a-z][\w.@-]*(?: [a-z][\w.@-]*)?)")
+"""Who "can you take 743" is asked of, named after it ("can you take 743 sam", "could u grab
+12, <at>Priya Shah</at>?"): asked as "can sam pick up 743?"."""
 
 
 _NOT_QUITE = (r"(?:hasnt|hadnt|didnt|isnt|wasnt|havent|not|never|almost|nearly|maybe|probably"
@@ -680,7 +689,8 @@ def _understand(text: str, conversation: Conversation, *, several_then: bool) ->
     if "?" not in text and (not_theirs := disowned(simple)) and (passed := _passed_on(
             not_theirs, conversation, several_then=several_then)):
         return passed  # "12 isn't mine, please reassign", "it's more of a network thing"
-    if (can_take := _CAN_THEY_TAKE.fullmatch(simple)) and (given := _understand(
+    if (can_take := _CAN_THEY_TAKE.fullmatch(simple) or _CAN_YOU_TAKE_IT_NAMED.fullmatch(
+            simple)) and (given := _understand(
             f"assign {can_take['ticket']} to {can_take['who']}", conversation, several_then=False)):
         if isinstance(given, AssignTicket) and given.to is not None and (
                 confirmed := _confirm(given)):
@@ -693,7 +703,8 @@ def _understand(text: str, conversation: Conversation, *, several_then: bool) ->
                 f"{'close' if done['verb'].startswith('clos') else 'resolve'} {done['ticket']}",
                 conversation, several_then=False))):
         return confirmed  # "sam fixed 778 yesterday": whether it is resolved now is asked
-    if (wanted := someone_asked(simple)) and not (wanted.owner and "?" in text) and not (
+    if (wanted := someone_asked(simple)) and not (
+            wanted.owner and "?" in text and not wanted.of_you) and not (
             wanted.tail and _asks_a_change(
                 _understand(wanted.tail, conversation, several_then=several_then))):
         return _understand(f"{'reassign' if wanted.owner else 'show'} {wanted.ticket}",

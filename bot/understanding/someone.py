@@ -22,6 +22,8 @@ _BY_WHEN = r"(?:today|tonight|soon|now|right now|tomorrow|this (?:morning|aftern
 _TAIL = rf"(?P<tail> ?[,.;:!?–—-].*| asap.*| urgently.*| please.*| pls.*| {_BY_WHEN}\b.*)?"
 """What may follow: a clause of its own, urgency, or by when; read by the caller for a
 change."""
+_YOU = r"(?:you|u|ya|you guys|you two|you all|y'?all)"
+"""Whom "can you take 12" asks: the bot, or a colleague in the chat; neither says who."""
 _URGED = re.compile(
     rf"^(?:\W*\b(?:asap|urgently|please|pls|plz|quickly|{_BY_WHEN}"
     r"|(?:it'?s|it s|it is|this is) (?:really |very |quite |super |extremely )?urgent)\b)+")
@@ -44,23 +46,38 @@ _OWNER_WANTED = tuple(re.compile(said) for said in (
     rf"{_TICKET} is (?:still )?unassigned{_TAIL}",
 ))
 """Said of a ticket that should have someone: who is asked, never the writer guessed."""
+_HELLO = r"(?:(?:hi|hey|hiya|hello|yo|so|ok|okay|morning|good morning)[,!]? )*"
+_ASKED_OF_YOU = tuple(re.compile(said) for said in (
+    rf"{_HELLO}(?:(?:can|could|would|will|pls|please|plz) )+{_YOU} {_PLEASE}{_TAKE} {_TICKET}"
+    rf"(?: for (?:me|us)| instead| off my hands| off me)?(?: thanks| thx| ty| cheers| thank you)?"
+    rf"{_TAIL}",
+    rf"{_HELLO}(?:would|do|could) {_YOU} mind (?:taking|grabbing|picking up|owning|handling|taking on"
+    rf"|taking over|working on) {_TICKET}(?: for (?:me|us)| instead)?"
+    rf"(?: thanks| thx| ty| cheers| thank you)?{_TAIL}",
+))
+"""Asked of "you" ("can you take 743", "could u grab it pls", "would you mind taking 12?"): the
+bot or a colleague in the chat, and the message does not say which, so who takes it is
+asked, with or without a question mark; "I'll take 743" and "take 743" are the writer's."""
 
 
 @dataclass(frozen=True, slots=True)
 class SomeoneAsked:
     """`ticket` as typed; `owner` when someone should take it (else: look at it); `tail` is
-    what was said after, for the caller to make sure it asks for no change of its own."""
+    what was said after, for the caller to make sure it asks for no change of its own;
+    `of_you` when it was asked of "you", which a question mark leaves a request."""
 
     ticket: str
     owner: bool
     tail: str
+    of_you: bool = False
 
 
 def someone_asked(simple: str) -> SomeoneAsked | None:
     """`simple`: the message in lower case, one space between words, end punctuation stripped."""
-    for owner, patterns in ((False, _LOOKED_AT), (True, _OWNER_WANTED)):
+    for owner, of_you, patterns in ((False, False, _LOOKED_AT), (True, False, _OWNER_WANTED),
+                                    (True, True, _ASKED_OF_YOU)):
         for said in patterns:
             if found := said.fullmatch(simple):
                 tail = _URGED.sub("", found["tail"] or "").strip(" ,.;:!?–—-")
-                return SomeoneAsked(found["ticket"], owner, tail)
+                return SomeoneAsked(found["ticket"], owner, tail, of_you)
     return None

@@ -36,7 +36,7 @@ def test_someone_asked_is_shown_or_asked_who(said: str, expected: str) -> None:
 
 @pytest.mark.parametrize(("said", "expected"), [
     ("can someone take 12?", "show #12"),  # a question: the card says who has it
-    ("can you take 12", "assign TKT-2026-0012 to user:u-jo"),  # asked of the bot: the writer's
+    ("i'll take 12", "assign TKT-2026-0012 to user:u-jo"),  # the writer's own
     ("can someone look at 12 and resolve it", None),  # a change after: not read here
     ("can someone take 12 and close it", None),
     # a change after urgency is still a change after: it was dropped, 12 only shown
