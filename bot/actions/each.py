@@ -34,6 +34,7 @@ from domain.errors import DomainError, InvalidTransition, NotAllowed
 from domain.numbering import TicketNumber, parse_ticket_number
 from domain.people import Role
 from domain.services import tickets as ticket_services
+from domain.services.tickets import UNCHANGED
 from domain.services.queries import get_ticket
 from domain.tickets import TicketStatus
 
@@ -136,11 +137,11 @@ async def _change(deps: BotDependencies, viewer: Viewer, request: EachTicket, ti
                                                 status=status, comment=reason,
                                                 delivery=delivery)
         case AssignTicket(to=to, taken_off=off) if to is not None:
-            if off is not None and (await get_ticket(
-                    uow=deps.uow().reading(), actor=viewer, ticket=ticket)).assignee != assignee(off):
-                raise InvalidTransition(f"not with {off.name}")  # "take 4 and 5 off alex"
-            await ticket_services.update_ticket(uow=deps.uow(), actor=viewer, ticket=ticket,
-                                                assignee=assignee(to), delivery=delivery)
+            change = await ticket_services.change_ticket(
+                uow=deps.uow(), actor=viewer, ticket=ticket, assignee=assignee(to),
+                delivery=delivery, held_by=UNCHANGED if off is None else assignee(off))
+            if change.held_elsewhere and off is not None:  # "take 4 and 5 off alex"
+                raise InvalidTransition(f"not with {off.name}")
         case EditTicket() as edit:
             await ticket_services.update_ticket(uow=deps.uow(), actor=viewer, ticket=ticket,
                                                 fields=field_changes(edit), delivery=delivery)

@@ -341,24 +341,25 @@ async def assign(
     number = str(request.ticket)
     if request.to is None:
         return await _who_takes(deps, viewer, request, conversation)
-    if request.taken_off is not None and (current := await get_ticket(
-            uow=deps.uow().reading(), actor=viewer, ticket=number)).assignee != assignee(
-                request.taken_off):  # "take 12 off alex" while Sam has it: nothing changes
-        card = await presenter.ticket_card(deps, viewer, number, notice=Notice(
-            notices.not_held_by(current.ticket_number, request.taken_off.name), Tone.ATTENTION))
-        return Reply(card=card, ticket=number)
-    return await assign_to(deps, viewer, number, assignee(request.to))
+    return await assign_to(deps, viewer, number, assignee(request.to), taken_off=request.taken_off)
 
 
 async def assign_to(
     deps: BotDependencies, viewer: Viewer, ticket: TicketRef, to: Assignee | None,
     *, expected_version: str | None = None, pressed: bool = False,
+    taken_off: UserTarget | TeamTarget | None = None,
 ) -> Reply:
+    """`taken_off`: "take 12 off alex", made only while Alex holds it (checked with the change)."""
     change = await ticket_services.change_ticket(
         uow=deps.uow(), actor=viewer, ticket=ticket, assignee=to,
         expected_version=expected_version, pressed=pressed, delivery=current_delivery(),
+        held_by=UNCHANGED if taken_off is None else assignee(taken_off),
     )
     number = change.ticket.ticket_number
+    if change.held_elsewhere and taken_off is not None:  # Sam has it: nothing changed
+        card = await presenter.changed_ticket_card(deps, change, notice=Notice(
+            notices.not_held_by(number, taken_off.name), Tone.ATTENTION))
+        return Reply(card=card, ticket=number)
     if not can_see(change.viewer, change.ticket):  # done: no card, and "it" stays put
         return Reply(text=notices.assigned_out_of_sight(number, unassigned=to is None))
     card = await presenter.changed_ticket_card(

@@ -229,6 +229,9 @@ class TicketChange:
     unchanged: bool = False
     """Nothing was asked that the ticket did not already have, so nothing was written or
     notified (not a resent request's replay, whose answer is the first run's)."""
+    held_elsewhere: bool = False
+    """Refused, and nothing written: the ticket is no longer with the holder the change
+    expected (`change_ticket`'s `held_by`); `ticket` is who does hold it."""
 
 
 class TicketChanges(TypedDict, total=False):
@@ -268,6 +271,7 @@ async def change_ticket(
     pressed: bool = False,
     idempotent: bool = False,
     delivery: str | None = None,
+    held_by: Assignee | None | Unchanged = UNCHANGED,
 ) -> TicketChange:
     """Applies fields, status and assignment at once: one transaction, one version check.
 
@@ -293,6 +297,11 @@ async def change_ticket(
     `delivery` names the Teams activity or form that asked: when it already changed this
     ticket (its turn runs again because its process died after the commit), the ticket is
     returned as it is and nothing is written or refused, so the answer is the first run's.
+
+    `held_by` is who the caller expects holds the ticket ("take 12 off alex": Alex; None:
+    nobody): checked under the row lock the change is made under, so a ticket someone
+    reassigned since the caller read it is not taken off its new holder. When it is held
+    by anyone else, nothing is written and the change says `held_elsewhere`.
     """
     values = _parse_fields(fields or {})
     target = _target_status(status, resolution)
@@ -314,6 +323,8 @@ async def change_ticket(
                     assignee=assignee)):
                 raise
             return TicketChange(viewer, current)
+        if not isinstance(held_by, Unchanged) and not await _holds(uow, current, held_by):
+            return TicketChange(viewer, current, unchanged=True, held_elsewhere=True)
         if text is not None:
             ensure(comment_refusal(viewer, current))
         now = utcnow()
@@ -350,6 +361,11 @@ async def change_ticket(
         await _remember(uow, delivery, current.id, written, now=now)
         await uow.commit()
     return TicketChange(viewer, updated)
+
+
+async def _holds(uow: UnitOfWork, ticket: Ticket, holder: Assignee | None) -> bool:
+    """Whether `holder` (None: nobody) is who holds the ticket, as `assignee_type` says."""
+    return ticket.assignee == (None if holder is None else await _by_email(uow, holder))
 
 
 async def _pressed_again(
