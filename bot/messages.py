@@ -678,6 +678,9 @@ class MessageRouter:
                     await self._send(turn_context, left)
                 else:
                     await turn_context.send_activity(notices.nothing_changed(ticket))
+            case Both(first=first) if getattr(first, "ticket", 1) is None:  # "give it to sam
+                await turn_context.send_activity(  # and make it urgent", none in view: which?
+                    notices.which_ticket("give 4 to Sam and make it urgent"))  # no guess
             case Both(first=first, second=second):  # "rename 4 … and close it": in turn
                 turn_context.turn_state[_SEVERAL] = True  # "I meant 6" next: which change?
                 delivery = current_delivery()

@@ -203,8 +203,9 @@ def for_the_draft(
                         return None
                     values["due_date"] = part.due.isoformat()
                     noted.append(f"due {part.due:%a} {part.due.day} {part.due:%b}")
-            case ChangeStatus(ticket=None, status=TicketStatus() as status) if len(parts) == 1:
-                return {}, notices.not_filed_yet(status)  # "close it": not an earlier one
+            case ChangeStatus(ticket=None, status=TicketStatus() as status):
+                return {}, notices.not_filed_yet(status)  # "close it": not an earlier one;
+                # "give it to sam and close it": nothing of it kept, the filing goes on
             case _:
                 return None
     if asked in values:

@@ -1851,10 +1851,13 @@ def _joined_edits(
             continue
         before = read_message(message.original(start, index), conversation)  # a title ends here
         left = _rules_on(_reading(before, conversation, 0, len(before.words)))
-        if _complete(left) and not isinstance(left, EditTicket) or isinstance(
-                left, EditTicket) and left.has_changes and left.ticket is not None:
+        # "give it to sam and make it urgent" with no ticket in view (one being filed): "it"
+        # is asked for, or is the new ticket, and both changes are still read
+        unnamed = conversation.last_ticket is None and not _typed_tickets(message, start, index)
+        if _complete(left, unnamed=unnamed) and not isinstance(left, EditTicket) or isinstance(
+                left, EditTicket) and left.has_changes and (left.ticket is not None or unnamed):
             right = _rules_on(_reading(message, conversation, after, end))
-            if (pair := _both(left, right, message, after, end)) is not None:
+            if (pair := _both(left, right, message, after, end, unnamed=unnamed)) is not None:
                 return pair
             if (other := _of_another(left, message, conversation, after, end)) is not None:
                 return other
@@ -1879,25 +1882,28 @@ def _joined_edits(
     return None
 
 
-def _complete(found: Understanding | None) -> bool:
+def _complete(found: Understanding | None, *, unnamed: bool = False) -> bool:
+    """A change with all it needs; `unnamed`: but for its ticket, an "it" with none in view."""
     match found:
         case ChangeStatus(ticket=ticket, status=status):
-            return ticket is not None and status is not None
+            return (ticket is not None or unnamed) and status is not None
         case AssignTicket(ticket=ticket, to=to):
-            return ticket is not None and to is not None
+            return (ticket is not None or unnamed) and to is not None
         case EditTicket(ticket=ticket) as edit:
-            return ticket is not None and edit.has_changes
+            return (ticket is not None or unnamed) and edit.has_changes
     return False  # a comment's text is the person's words, "and" and all
 
 
 def _both(
     left: Understanding | None, right: Understanding | None, message: Message, first: int,
-    end: int,
+    end: int, *, unnamed: bool = False,
 ) -> Both | None:
     """"rename 4 to printer jams and close it", "close 4 and assign it to Sam": two changes
     of one ticket, of different kinds (two field changes are one edit). The second's "it"
-    is the first's ticket; an assignment to a name not placed yet is asked about."""
-    if not isinstance(left, (ChangeStatus, AssignTicket, EditTicket)) or not _complete(left):
+    is the first's ticket; an assignment to a name not placed yet is asked about. `unnamed`:
+    that ticket is an "it" with none in view (both are then without one)."""
+    if not isinstance(left, (ChangeStatus, AssignTicket, EditTicket)) or not _complete(
+            left, unnamed=unnamed):
         return None
     if isinstance(right, EditTicket) and isinstance(left, EditTicket):
         return None  # one edit: the caller merges them
@@ -1912,7 +1918,7 @@ def _both(
     if isinstance(right, Clarify):
         question = right.question.replace(_label(request.ticket), _label(left.ticket))
         return Both(left, replace(right, request=moved, question=question))
-    return Both(left, moved) if _complete(moved) else None
+    return Both(left, moved) if _complete(moved, unnamed=unnamed) else None
 
 
 def _of_another(

@@ -233,3 +233,70 @@ async def test_a_short_remark_or_a_request_when_asked_the_kind_adds_nothing(
     assert "Added that to the ticket's description." not in turn.texts
     [new] = [row for number, row in (await _rows(engine)).items() if number != SHOWN]
     assert new["description"] is None
+
+
+@pytest.mark.parametrize(("said", "holder", "priority", "noted"), [
+    ("give it to sam and make it urgent", "sam", "urgent",
+     "Sam Rivera will take it, Urgent priority"),
+    ("make it high and assign it to me", "mona", "high", "High priority, you'll take it"),
+    ("pls give it to sam & set it to low", "sam", "low", "Sam Rivera will take it, Low priority"),
+])
+async def test_two_things_said_of_the_ticket_being_filed_are_both_kept(
+    service: Service, engine: AsyncEngine, said: str, holder: str, priority: str, noted: str
+) -> None:
+    """Found by trying the bot as a new user: "assign it to sam and make it due friday" noted
+    Sam and dropped the due day without a word."""
+    mona, ids = await _desk(service, engine)
+    await _start_filing(service, mona)
+
+    kept = await service.say(said, user=mona)
+    filed = await service.say("incident", user=mona)  # "How urgent is it?" is not asked
+
+    assert kept.texts == [f"Noted for the new ticket: {noted}.", "Which kind of ticket is it?"]
+    assert "Filed TKT-" in texts_in(filed.card)
+    [new] = [row for number, row in (await _rows(engine)).items() if number != SHOWN]
+    assert (new["assignee_id"], new["priority"]) == (ids[holder], priority)
+
+
+async def test_a_due_day_said_with_who_takes_it_is_kept_too(
+    service: Service, engine: AsyncEngine
+) -> None:
+    mona, ids = await _desk(service, engine)
+    await _start_filing(service, mona)
+
+    kept = await service.say("assign it to sam and make it due 15 jan", user=mona)
+    await service.say("request", user=mona)
+    await service.say("low", user=mona)
+
+    assert kept.texts[0].startswith("Noted for the new ticket: Sam Rivera will take it, due "), \
+        kept.texts
+    [new] = [row for number, row in (await _rows(engine)).items() if number != SHOWN]
+    assert new["assignee_id"] == ids["sam"]
+    assert (new["due_date"].month, new["due_date"].day) == (1, 15)
+
+
+async def test_a_status_said_with_another_change_while_filing_changes_nothing(
+    service: Service, engine: AsyncEngine
+) -> None:
+    mona, _ = await _desk(service, engine)
+    before = await _rows(engine)
+    await _start_filing(service, mona)
+
+    refused = await service.say("give it to sam and close it", user=mona)
+
+    assert refused.texts[0].startswith("The ticket you're filing isn't filed yet"), refused.texts
+    assert refused.texts[-1] == "Which kind of ticket is it?"
+    assert await _rows(engine) == before
+
+
+async def test_two_changes_of_it_with_nothing_in_view_ask_which_ticket_once(
+    service: Service, engine: AsyncEngine
+) -> None:
+    await _desk(service, engine)
+    before = await _rows(engine)
+    newcomer = service.person("sam@example.com", "Sam Rivera")  # has seen no ticket here
+
+    asked = await service.say("assign it to me and make it urgent", user=newcomer)
+
+    assert len(asked.texts) == 1 and asked.texts[0].startswith("Which ticket?"), asked.texts
+    assert await _rows(engine) == before
