@@ -79,6 +79,8 @@ def _read_day(words: list[str], at: int, today: date) -> tuple[date, int] | None
         return today, 1
     if word in _TOMORROW:
         return today + timedelta(days=1), 1
+    if after := _day_after_tomorrow(words, at):
+        return today + timedelta(days=2), after
     if ended := _end_of(words, at, today):
         return ended
     if match := _ISO.match(word):
@@ -122,6 +124,16 @@ def _read_day(words: list[str], at: int, today: date) -> tuple[date, int] | None
             at + 2 >= len(words) or words[at + 2] not in ("of", *MONTHS)):
         return _this_or_next_month(today, int(day[1]), 2)  # "the 15th": of this month or next
     return None
+
+
+def _day_after_tomorrow(words: list[str], at: int) -> int:
+    """How many words "(the) day after tomorrow" takes at `at` (0 when it is not there): it
+    was read as its last word, tomorrow."""
+    start = at + (words[at] == "the")
+    if words[start:start + 2] == ["day", "after"] and start + 2 < len(words) \
+            and words[start + 2] in _TOMORROW:
+        return start + 3 - at
+    return 0
 
 
 _ORDINAL = re.compile(r"^(\d{1,2})(?:st|nd|rd|th)$")

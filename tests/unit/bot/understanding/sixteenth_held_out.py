@@ -22,11 +22,14 @@ earlier tables already say how such a line is read (102 with them): "1241 ✅" s
 ticket (as "12 ✅": a tick alone is no status); "1115 done, 1116 done, 1117 done" is read as
 three changes joined, which makes the same three changes one list would.
 
-`SIXTEENTH_MISREAD` is what the rules still misread (75). Wrong changes among them, the worst
+Fixed by kind, never by the lines themselves. Wrong changes first: "the day after tomorrow"
+was read as its last word ("set 1226 due date to the day after tomorrow" made it due Thu 3
+Dec, a day early); 103.
+
+`SIXTEENTH_MISREAD` is what the rules still misread (74). Wrong changes among them, the worst
 kind: a comment said with the ticket's number in words was posted on the ticket in view, with
 the number in it ("comment on eleven eighty four saying the user is out until monday" posted
-"on eleven eighty four saying …" on #7); "the day after tomorrow" was read as tomorrow ("set
-1226 due date to the day after tomorrow" made it due Thu 3 Dec); "deprioritise 1234" guessed
+"on eleven eighty four saying …" on #7); "deprioritise 1234" guessed
 low (as "downgrade 9" asks which priority); "nobody needs to take 1270, it'll sort itself
 out" unassigned it. Changes missed: a request above a disclaimer's "do not close" (no
 change), numbers said in words ("close ticket eleven eighty one", "twelve oh one" read as 12),
@@ -328,7 +331,6 @@ SIXTEENTH_MISREAD: frozenset[str] = frozenset({
     'can you lob 1219 at sam',
     '1220 over to you <at>Sam Rivera</at>',
     '1225 by tmrw pls',
-    'set 1226 due date to the day after tomorrow',
     'due on the 3rd of january for 1228',
     '1233 is not that urgent, medium is fine',
     'deprioritise 1234',
