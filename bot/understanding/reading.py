@@ -1792,6 +1792,9 @@ def _first_clause(
                     return _confirm(replace(found, reason=None, status=next(iter(
                         asked_after.statuses)) if len(asked_after.statuses) == 1 else found.status))
                     # of the two is not guessed
+            if _only_tickets([w.text for w in words[reason:end]]):
+                return Unknown(message.text.strip())  # "close 4 - 5": a range or a second
+                # ticket, not guessed, and never "5" posted as why 4 was closed
             return replace(found, reason=_reason(message, reason))
         if found is not None:
             return found if not isinstance(found, CreateTicket) else None
@@ -2005,6 +2008,16 @@ def _with_comment(message: Message, conversation: Conversation, start: int) -> C
             return replace(found, reason=None)  # "close 12 and note it", "… and say nothing"
         return replace(found, reason=_unquoted(message.original(index + lead)))
     return None
+
+
+_BETWEEN_TICKETS = frozenset({"-", "–", "—", "--", "and", "&", "+", "to", "thru", "through",
+                              "please", "pls", "plz", "thanks", "thx", "ty", "too", "also"})
+
+
+def _only_tickets(said: list[str]) -> bool:
+    """Only tickets after a change ("close 4 - 5", "resolve 12 – #13 pls"): no reason."""
+    return any(word in (REF, NUMBER) for word in said) and all(
+        word in (REF, NUMBER) or word in _BETWEEN_TICKETS for word in said)
 
 
 def _reason(message: Message, begin: int) -> str | None:
@@ -4162,7 +4175,7 @@ def _status_then_reason(reading: Reading, first: int, rest: list[Word]) -> Chang
             said[cut + 1:cut + 2] in ([w] for w in _REQUESTERS | _OTHERS | {"them", "him", "her"})
             or said[cut + 1:cut + 2] == ["the"] and said[cut + 2:cut + 3] != [] and (
                 said[cut + 2] in _REQUESTERS))  # "mark 12 resolved by the user": who did
-        if opens and not _conditional(said[cut:]) and (
+        if opens and not _conditional(said[cut:]) and not _only_tickets(said[cut:]) and (
                 status := _status_value(said[:cut])) is not None and not _gainsaid(
                     ChangeStatus(None, status), said[cut:]):
             why = reading.message.original(first + cut).strip(" .!")
