@@ -584,6 +584,17 @@ _NAMED_FIRST = re.compile(r"(?P<name>(?!(?:i|im|i'm|we|he|she|they|it|its|it's|t
 names first ("alex is off sick, move his tickets to sam"), when it opens with a name."""
 
 
+_LABELLED = re.compile(
+    r"\s*(?:(?:(?:a|one|small|quick|short|another|latest|final|status|progress|good|news)[ -])*"
+    r"(?:update|updates|upd8|upd|updt|note|fyi|f\.y\.i\.?|heads up|heads-up|headsup|news|psa"
+    r"|info|status|btw)|just so you know|just so u know|for your info(?:rmation)?|jsyk)"
+    r"(?: (?:for|to) (?:you|u|all|everyone|the team|team|you all|y'?all))?"
+    r"(?:\s*[:!.,]+\s*|\s+[-–—]+\s*|(?<!update)(?<!updates)(?<!upd8)(?<!upd)(?<!updt)(?<!note)"
+    r"(?<!status)\s+(?=(?:ticket |tkt[- ]?|#)?\d))", re.IGNORECASE)
+"""A label a pasted status line opens with ("update: 12 is fixed", "quick update - 12 is
+sorted", "heads up 12 is done"): what follows is read as if said alone when it asks a
+change, so "update" is not read as "update 12 with 'is fixed'". With no mark after it,
+"update", "note" and "status" are the commands ("update 12: fixed", "note 12 …")."""
 _BARE_STATUS = re.compile(
     r"(?:(?:hi|hey|hello|ok|okay|so|and|well|sorry|btw|quick question|just checking)[,!.:]* )*"
     r"(?:(?P<asked>(?:what'?s|what is|wats|wat'?s|whats is|what s|how'?s|how is) (?:the |its |it'?s )?"
@@ -664,6 +675,10 @@ def _understand(text: str, conversation: Conversation, *, several_then: bool) ->
         return _understand(second["rest"], conversation, several_then=several_then)
     if kind := courtesy(_MENTIONED.sub(" ", text)):  # "thanks @Sam!": to whom, as "thanks all"
         return SmallTalk(kind)
+    if (label := _LABELLED.match(text)) and _asks_a_change(labelled := _understand(
+            text[label.end():], conversation, several_then=several_then)):
+        return labelled  # "update: 12 is fixed", "heads up 12 is sorted": what is told, as if
+        # said alone; never "is fixed" posted on 12 as a comment
     if (bare := _BARE_STATUS.fullmatch(simple)) and bare["mine"]:  # "any update on my ticket?"
         return replace(own_tickets(read_message(text, conversation)), asked=Asked(Fact.STATUS))
     if bare and (bare["asked"] or "?" in text or (
