@@ -4432,20 +4432,33 @@ def _handover(reading: Reading, whole: Reading) -> Understanding | None:
         r"(?: (?:asap|now|today|please|thanks|thx|right now))*"
     ))) and told.group("target").split()[0] not in _NOT_TOLD and (
             target := _named_target(reading.words(told, "target"), reading.conversation)):
-        return _assign_to(reading.ticket(told), target)  # "sam take 900 asap", as "Sam -
+        return _taken_by(reading.ticket(told), target)  # "sam take 900 asap", as "Sam -
         # please take 12"
     if found is None and (yours := _match(reading, (
         rf"(?P<target>\S+(?: \S+)?) {ref()} (?:is|s) (?:all |now )?yours(?: now| from now on)?"
     ))) and yours.group("target").split()[0] not in _NOT_TOLD and (
             target := _named_target(reading.words(yours, "target"), reading.conversation)):
-        return _assign_to(reading.ticket(yours), target)  # "sam, 1016 is yours"
+        return _taken_by(reading.ticket(yours), target)  # "sam, 1016 is yours"
     if found is None:
         return _asked_to_take(reading, asked=False)
     if found.group(0).startswith("let me ") and _A_LOOK_ONLY.match(
             found.string, found.end("target") + 1):
         return ShowTicket(reading.ticket(found))  # "let me check 12": to see it, not to own it
     target = _named_target(reading.words(found, "target"), reading.conversation)
-    return _assign_to(reading.ticket(found), target) if target is not None else None
+    if target is None:
+        return None
+    owned = _OWNED.search(found.group(0)[found.end("target"):]) is not None
+    return _assign_to(reading.ticket(found), target) if owned else _taken_by(
+        reading.ticket(found), target)  # "nobody should own 14": it is taken off whoever has it
+
+
+def _taken_by(ticket: TicketNumber | None, target: Found) -> Understanding:
+    """Someone told to take a ticket; "anyone take 900", "nobody should take 4", "someone
+    grab 900" ask who should, never take it off whoever has it (as "give 4 to nobody" does)."""
+    return AssignTicket(ticket, None) if isinstance(target, Nobody) else _assign_to(ticket, target)
+
+
+_OWNED = re.compile(r" (?:own|have)\b")
 
 
 _NOT_TOLD = frozenset({"i", "we", "you", "u", "please", "can", "could", "would", "will", "just",
@@ -4469,15 +4482,38 @@ def _asked_to_take(reading: Reading, *, asked: bool) -> Understanding | None:
         rf" (?P<verb>{_TAKE_ON}|take a look at|have a look at|look at)(?: the)? {ref()}"
     ))
     if found is None:
-        return None
+        return _a_look_at_the_one_in_view(reading)
     target = _named_target(reading.words(found, "target"), reading.conversation)
     if target is None:
         return None
+    if isinstance(target, Nobody):  # "anyone, could you take 12?": who is asked, never
+        return AssignTicket(reading.ticket(found), None)  # taken off whoever has it
     if not isinstance(target, (UserTarget, TeamTarget)) or (
             found.group("ask") in ("please", "pls") and not asked
             and not _ONLY_A_LOOK.fullmatch(found.group("verb"))):
         return _assign_to(reading.ticket(found), target)
     return _confirm(AssignTicket(reading.ticket(found), target))
+
+
+def _a_look_at_the_one_in_view(reading: Reading) -> Understanding | None:
+    """"sam, can you take a look?", "priya could u have a quick look pls" under a ticket's
+    card: a look at the ticket in view asked of someone named, so whether they should take it
+    is asked; None with no ticket in view (nothing is guessed) or no one named."""
+    ticket = reading.conversation.last_ticket
+    found = None if ticket is None else _match(reading, (
+        r"(?P<target>.+?)(?: [-–—])? (?:please |pls )?(?:please|pls|(?:can|could|would|will)"
+        r" (?:you|u|ya))(?: please| pls)? (?:take|have) (?:a |another )?(?:quick |closer )?look"
+        r"(?: at it| at this| into it)?(?: please| pls| plz)?"))
+    if found is None:
+        return None
+    target = _named_target(reading.words(found, "target"), reading.conversation)
+    if target is None:
+        return None
+    if isinstance(target, Nobody):  # "anyone can you take a look?": who should, asked
+        return AssignTicket(ticket, None)
+    if not isinstance(target, (UserTarget, TeamTarget)):
+        return _assign_to(ticket, target)  # placed (or asked about) with the directory
+    return _confirm(AssignTicket(ticket, target))
 
 
 _MORE_TO_SAY = (r"(?:some |a bit |a little |a few )?(?:more |extra |additional |further |new )?"
