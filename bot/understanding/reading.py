@@ -49,7 +49,7 @@ from bot.understanding.workload import workload_asked
 from bot.understanding.targets import Ambiguous, Found, NoSuchTarget, find_target, fits_nobody
 from bot.understanding.words import (
     CATEGORY_WORDS, CHANGE_VERBS, CHANGED_VERBS, PRIORITY_WORDS, REAL_WORDS, SEVERITY_WORDS,
-    STATUS_VERBS, STATUS_WORDS, TYPED_TICKET, as_title, spelled_numbers,
+    SPELLED_NUMBER, STATUS_VERBS, STATUS_WORDS, TYPED_TICKET, as_title, spelled_numbers,
 )
 from domain.numbering import TicketNumber
 from domain.tickets import Category, Priority, TicketStatus
@@ -1313,9 +1313,11 @@ named ("the comma key is broken", "a comma in the title")."""
 _COLON = re.compile(r"(?<!\bthe)(?<!\ba)(?<!\bno)(?<!\bof)\s+colon\b(?=\s+\w)", re.IGNORECASE)
 """A colon dictated ("new ticket colon the coffee machine is leaking"), not one named."""
 _PERIOD = re.compile(r"(?<!\bthe)(?<!\ba)(?<!\bshort)(?<!\blong)(?<!\btrial)(?<!\bgrace)"
-                     r"(?<!\bnotice)(?<!\bthis)(?<!\bthat)\s+period\s*$", re.IGNORECASE)
-"""The period a dictating phone writes out at the end ("assign 510 to sam period"), not a
-span of time ("for a short period", "the trial period")."""
+                     r"(?<!\bnotice)(?<!\bthis)(?<!\bthat)\s+period"
+                     r"(?=\s*$|\s+(?:thanks|thank you|thx|ty|cheers|please|pls)\b)", re.IGNORECASE)
+"""The period a dictating phone writes out at the end ("assign 510 to sam period"), or
+before a thank-you ("reopen ticket 1186 period thanks"), not a span of time ("for a short
+period", "the trial period")."""
 _HOW_MUCH = re.compile(r"\bhow much (tickets|requests|cases|issues)\b", re.IGNORECASE)
 
 
@@ -4595,6 +4597,11 @@ def _comment(reading: Reading, whole: Reading) -> Understanding | None:
     noted = whole.words(found, "rest") if found is not None else []
     if found is not None and not any(w.text in (REF, NUMBER) for w in noted[:2]) \
             and not _names_another(noted, whole.conversation):
+        if on := _ON_A_TICKET.match(whole.original(found, "rest", to_end=True)):
+            # "comment on the printer ticket: …": on a ticket not read as one, which is asked
+            said = _unquoted(on["said"].strip()) or None
+            in_view = on["what"].lower().split() in _THE_ONE_IN_VIEW
+            return CommentOnTicket(whole.conversation.last_ticket if in_view else None, said)
         text = reading_text(whole, found)
         return CommentOnTicket(whole.conversation.last_ticket, text or None,
                                staff_only=[w.text for w in noted[:2]] in _TO_SELF)
@@ -4602,6 +4609,14 @@ def _comment(reading: Reading, whole: Reading) -> Understanding | None:
 
 
 _TO_SELF = (["to", "self"], ["to", "myself"])
+_ON_A_TICKET = re.compile(
+    rf"^\s*(?:on|to|for|under)\s+(?P<what>(?:(?!\b(?:saying|that says)\b)[^:\-–—])*?"
+    rf"\b(?:ticket|one|case|issue|incident|request|(?:(?:{SPELLED_NUMBER}|oh)[\s-]*)+))"
+    r"\s*(?:\bsaying\b|\bthat says\b|:|\s[-–—]\s)\s*(?P<said>\S.*)$", re.IGNORECASE | re.DOTALL)
+"""A comment said to be on a ticket, then what it says: "on the printer ticket: …", "on
+eleven eighty four saying …" (a ticket named in words the bot did not read as one)."""
+_THE_ONE_IN_VIEW = (["the", "ticket"], ["this", "ticket"], ["that", "ticket"], ["this", "one"],
+                    ["that", "one"], ["the", "one"])
 """What follows "note" in a note for one's own eyes: "note to self: chase the vendor"."""
 
 

@@ -248,9 +248,11 @@ _UNITS_SPELLED = {word: value for value, word in enumerate((
 _TENS_SPELLED = {word: 10 * value for value, word in enumerate(
     "_ _ twenty thirty forty fifty sixty seventy eighty ninety".split()) if word != "_"}
 _SPELLED = "|".join([*_UNITS_SPELLED, *_TENS_SPELLED, "hundred", "thousand", "and"])
+SPELLED_NUMBER = _SPELLED
+"""The words a number is said in, as a regular expression's alternatives."""
 _SPELLED_AFTER = re.compile(  # "ticket twelve", "number one hundred sixteen", "#forty-two"
     rf"\b(?P<lead>tickets?|tkt|number|no\.|nr\.)(?P<gap>\s+|\s*#\s*)"
-    rf"(?P<said>(?:{_SPELLED})(?:[\s-]+(?:{_SPELLED}))*)\b", re.IGNORECASE)
+    rf"(?P<said>(?:{_SPELLED})(?:[\s-]+(?:{_SPELLED}|oh))*)\b", re.IGNORECASE)
 
 
 TYPED_TICKET = r"(?:ticket |tkt-?\d{4}-)?#?\d+"
@@ -266,26 +268,48 @@ def spelled_numbers(text: str) -> str:
     by one make one number after "ticket" ("ticket five one two": 512), and as many after
     "tickets" ("tickets one two three": 1 2 3); numbers with "and" between that are not one
     number are each one ("tickets one and two": 1 and 2; "one hundred and six" is 106)."""
-    return _SPELLED_AFTER.sub(_as_digits, text)
+    return _SPELLED_AFTER_VERB.sub(_as_digits_after_verb, _SPELLED_AFTER.sub(_as_digits, text))
+
+
+_SPELLED_AFTER_VERB = re.compile(  # "resolve nine forty", "comment on eleven eighty four saying …"
+    r"\b(?P<lead>(?:close|resolve|reopen|show(?: me)?|pull up|assign|give|send|move|put"
+    r"|escalate|(?:comment|note|update|reply) (?:on|to|for))|about)(?P<gap>\s+)"
+    rf"(?P<said>(?:{_SPELLED})(?:[\s-]+(?:{_SPELLED}|oh))+)\b", re.IGNORECASE)
+
+
+def _as_digits_after_verb(found: re.Match[str]) -> str:
+    """A number said in words right after what is done with a ticket, without "ticket", when
+    it can only be a ticket's: in pairs of digits ("close eleven eighty one", "resolve nine
+    forty", "… twelve oh one and twelve oh two"); "give one to sam", "close the two", "put one
+    hundred chairs in room 2" stay words."""
+    words = found["said"].lower().replace("-", " ").split()
+    while words and words[-1] in ("and", "oh"):
+        words.pop()
+    said = re.sub(r"(?:[\s-]+(?:and|oh))+$", "", found["said"], flags=re.IGNORECASE)
+    parts = " ".join(words).split(" and ")
+    numbers = [_said_in_pairs(part.split()) for part in parts]
+    if not all(numbers):
+        return found[0]
+    head = f"{found['lead']}{found['gap']}"
+    return f"{head}{' and '.join(map(str, numbers))}{found[0][len(head) + len(said):]}"
 
 
 def _as_digits(found: re.Match[str]) -> str:
     words = found["said"].lower().replace("-", " ").split()
-    while words and words[-1] == "and":
-        words.pop()
+    while words and words[-1] in ("and", "oh"):
+        words.pop()  # "ticket twelve oh": 12, the "oh" left as said
+    said = re.sub(r"(?:[\s-]+(?:and|oh))+$", "", found["said"], flags=re.IGNORECASE)
     head = f"{found['lead']}{found['gap']}"
+    after = found[0][len(head) + len(said):]
     if "and" in words[1:-1] and _spelled_number(words) is None and (
             each := _each_spelled(words)):  # "tickets one and two"; "one hundred and six" is one
-        said = re.sub(r"(?:[\s-]+and)+$", "", found["said"], flags=re.IGNORECASE)
-        return f"{head}{' and '.join(map(str, each))}{found[0][len(head) + len(said):]}"
-    digits = [_UNITS_SPELLED.get(word, 10) for word in words]
+        return f"{head}{' and '.join(map(str, each))}{after}"
+    digits = [_UNITS_SPELLED.get(word, 0 if word == "oh" else 10) for word in words]
     if len(digits) > 1 and max(digits) < 10:  # "ticket five one two", dictated digit by digit
         several = found["lead"].lower() == "tickets"  # "tickets one two three": 1, 2 and 3
-        said = " ".join(map(str, digits)) if several else str(int("".join(map(str, digits))))
-        return f"{head}{said}{found[0][len(head) + len(found['said']):]}"
-    number = _spelled_number(words)
-    said = re.sub(r"(?:[\s-]+and)+$", "", found["said"], flags=re.IGNORECASE)
-    return f"{head}{number}{found[0][len(head) + len(said):]}" if number else found[0]
+        return f"{head}{' '.join(map(str, digits)) if several else int(''.join(map(str, digits)))}{after}"
+    number = _spelled_number(words) or _said_in_pairs(words)  # "eleven eighty one": 1181
+    return f"{head}{number}{after}" if number else found[0]
 
 
 def _each_spelled(words: list[str]) -> list[int] | None:
@@ -297,8 +321,22 @@ def _each_spelled(words: list[str]) -> list[int] | None:
             parts.append([])
         else:
             parts[-1].append(word)
-    numbers = [_spelled_number(part) for part in parts]
+    numbers = [_spelled_number(part) or _said_in_pairs(part) for part in parts]
     return [number for number in numbers if number] if all(numbers) else None
+
+
+def _said_in_pairs(words: list[str]) -> int | None:
+    """A number said in pairs of digits, as years are: "eleven eighty one" is 1181, "twelve
+    oh five" 1205, "nine forty" 940; None when the words are not such pairs."""
+    for cut in range(1, len(words)):
+        high, low = _spelled_number(words[:cut]), words[cut:]
+        if high is None or not 0 < high <= 99:
+            continue
+        if low[0] == "oh" and len(low) == 2 and _UNITS_SPELLED.get(low[1], 10) < 10:
+            return high * 100 + _UNITS_SPELLED[low[1]]
+        if "oh" not in low and (pair := _spelled_number(low)) is not None and 10 <= pair <= 99:
+            return high * 100 + pair
+    return None
 
 
 def _spelled_number(words: list[str]) -> int | None:
@@ -322,10 +360,12 @@ def _spelled_number(words: list[str]) -> int | None:
             if not current or current >= 100:
                 return None
             current *= 100
-        else:  # thousand
+        elif word == "thousand":
             if not current:
                 return None
             total, current = total + current * 1000, 0
+        else:  # "oh", said in pairs only
+            return None
     return (total + current) or None
 
 

@@ -61,7 +61,7 @@ table's "<at>Sam Rivera</at> 621 is yours" too); 137.
 138. A correction announced before a request ("correction: 1001 should be high, not
 urgent"); 139.
 
-`FIFTEENTH_MISREAD` is what the rules still misread (39); none of it changes a ticket it was
+`FIFTEENTH_MISREAD` is what the rules still misread (38); none of it changes a ticket it was
 not asked to (a new ticket typed over two Teams lines keeps both in its title, as
 `test_one_line_each.py` has it: "<div>new ticket: badge printer offline<br>room 4.12</div>").
 Changes missed: a request in a long message with more told ("Hi both, … 961 needs to go to
@@ -74,7 +74,7 @@ facilities"), or by possession ("1040 is priya's now": since asked, "Should Priy
 …?"); "942 too" after a change on a line of its own ("<p>941 is done</p><p>942
 too</p>"; "close 779 - 780 also" is read since); non-native and spoken forms ("please to
 change priority of 920 in high", "pls reopen 924 problem is come again", "december the
-eighteenth", "nine forty"); new tickets asked for in other words ("can you log this for facilities: …", "ticket
+eighteenth"; "nine forty" is read since, as numbers said in pairs, 2026-12-07); new tickets asked for in other words ("can you log this for facilities: …", "ticket
 for me pls, excel crashes …"); "we can park 1006 till january" (told it cannot be snoozed);
 "closed?" alone (a list of closed tickets); "984 was raised by mistake", "956 is borked again" (asking
 whether to close or reopen). Questions and statements left as free text (the help assistant
@@ -351,7 +351,6 @@ FIFTEENTH_MISREAD: frozenset[str] = frozenset({
     'please to change priority of 920 in high',
     'pls reopen 924 problem is come again',
     'set the due date for ticket 931 to december the eighteenth',
-    'um can you uh resolve nine forty',
     'Good afternoon,\n\nI am writing regarding my ticket 1021. The technician came today and everything works now.\n\nWith best regards,\nPeter',
     '---------- Forwarded message ---------\nFrom: Lee Park\nSubject: RE: 936\n\nI think we can close this one now.',
     '> can someone look at 937\nthis is one for you <at>Sam Rivera</at>',

@@ -24,16 +24,19 @@ three changes joined, which makes the same three changes one list would.
 
 Fixed by kind, never by the lines themselves. Wrong changes first: "the day after tomorrow"
 was read as its last word ("set 1226 due date to the day after tomorrow" made it due Thu 3
-Dec, a day early); 103.
+Dec, a day early); 103. A comment said to be on a ticket the bot could not read as one was
+posted on the ticket in view, with those words ("comment on the printer ticket: …"; found
+writing look-alikes); now which ticket is asked. A ticket's number said in pairs of digits,
+as years are, is that number ("close ticket eleven eighty one", "twelve oh one", "nine forty",
+also right after a change without "ticket": "comment on eleven eighty four saying …" had
+posted on the ticket in view, "note on ticket twelve oh five: …" posted "oh five: …" on 12),
+and a period dictated before a thank-you is a full stop; 111.
 
-`SIXTEENTH_MISREAD` is what the rules still misread (74). Wrong changes among them, the worst
-kind: a comment said with the ticket's number in words was posted on the ticket in view, with
-the number in it ("comment on eleven eighty four saying the user is out until monday" posted
-"on eleven eighty four saying …" on #7); "deprioritise 1234" guessed
+`SIXTEENTH_MISREAD` is what the rules still misread (66). Wrong changes among them, the worst
+kind: "deprioritise 1234" guessed
 low (as "downgrade 9" asks which priority); "nobody needs to take 1270, it'll sort itself
 out" unassigned it. Changes missed: a request above a disclaimer's "do not close" (no
-change), numbers said in words ("close ticket eleven eighty one", "twelve oh one" read as 12),
-ranges ("resolve 1123-1126", "1127 through 1129", "from 1130 to 1132"), slang hand-overs
+change), ranges ("resolve 1123-1126", "1127 through 1129", "from 1130 to 1132"), slang hand-overs
 ("chuck", "bounce … over to", "palm … off on", "lob … at", "is on priya now", "over to
 you"), several given at once ("sam, 1151 and 1152 are yours"), a team said as where a
 ticket belongs, second-language forms ("do the closure of", "prepone", "must to be"), a
@@ -304,15 +307,7 @@ SIXTEENTH_MISREAD: frozenset[str] = frozenset({
     'the ticket 1178 must to be urgent',
     'the 1179 is not more problem, all is working',
     'same problem like in 1180 is coming for me also',
-    'close ticket eleven eighty one',
-    'set priority high on ticket eleven eighty three',
-    'comment on eleven eighty four saying the user is out until monday',
-    "what's the status of ticket number eleven eighty five",
-    'reopen ticket eleven eighty six period thanks',
     'ticket twelve hundred is due on the fifteenth',
-    'put eleven eighty seven on hold comma waiting on the user',
-    'show me ticket twelve oh one',
-    'who has ticket twelve oh two',
     'From: Priya Shah\nSent: Tuesday, 1 December 2026 16:02\nTo: Service Desk\nSubject: 1204 still broken\n\nThe VPN drops again after the fix.',
     'Please close 1205, thanks.\n\nKind regards,\nTom Baker\nSenior Analyst\nThis message may contain confidential information. If you have received it in error please notify us and do not close, copy or distribute it.',
     '-----Original Message-----\nFrom: Alex Kim\nSubject: ticket 1206\n\nCan someone reopen this, the issue came back.',
