@@ -245,7 +245,25 @@ def understand(text: str, conversation: Conversation) -> Understanding:
         return _asked_first_if_doubted(then, text)  # "sorry, 12 got closed, close 13 too"
     found = _with_fact_asked(_understand(text, in_view, several_then=True), text)
     return _undone_if_a_mistake(_asked_first_if_doubted(_asked_first_if_eyes_rolled(
-        _titled_by_a_problem(found), text), text), text)
+        _taken_back_as_a_joke(_titled_by_a_problem(found), text), text), text), text)
+
+
+_JOKED = re.compile(
+    r"(?:(?:[,.;:!?(\[]|\s[-–—]+|\s(?=(?:lol|haha+|lmao|hehe+)\W))\s*(?:(?:lol|haha+|lmao|hehe+)\W+)?"
+    r"(?:(?:i'?m |im |i am )?(?:just |only |totally )?(?:kidding|joking|jking|kiddin'?|jokin'?)"
+    r"|jk|j/k|jks|jokes|not really|nah jk)"
+    r"|\s(?:jk|j/k|jks))[\s!.)\]]*(?:(?:😂|🤣|😜|😉|😅|😆)\s*)*$", re.IGNORECASE)
+"""A change taken back as a joke after it ("close 12, kidding", "give 12 to sam. jk", "close
+12... just joking 😂"); not "…, the user said he was just kidding", a reason told."""
+
+
+def _taken_back_as_a_joke(found: Understanding, text: str) -> Understanding:
+    """A change said and then laughed off is not asked: nothing changes (before, "close 12,
+    kidding" closed 12 and posted "kidding" as why, where the requester reads it)."""
+    change = found.request if isinstance(found, Clarify) else found  # "… (jk)" asked about
+    if not (_makes_a_change(change) and _JOKED.search(text.strip())):
+        return found
+    return Declined(_changed_ticket(change), text.strip())
 
 
 def _titled_by_a_problem(found: Understanding) -> Understanding:
