@@ -20,6 +20,7 @@ from bot.cards.forms import DUE_WAS
 from bot.cards.verbs import Verb
 from bot.cards.views import Notice, Tone
 from bot.context import BotDependencies
+from bot.delivery import current_delivery
 from bot.listing import ListQuery
 from bot.replies import explain
 from domain.access import Viewer
@@ -32,8 +33,10 @@ from domain.errors import (
     TicketNotFound,
 )
 from domain.resolution import ResolutionSettled
+from domain.services.queries import get_ticket
 from domain.services.resolution import confirm_fixed, report_still_broken
 from domain.services.tickets import parse_assignee
+from domain.tickets import TicketStatus
 
 Card = dict[str, Any]
 UNDATED = ("Nothing was changed: that button's card does not say which version of the ticket "
@@ -195,11 +198,15 @@ async def fixed(deps: BotDependencies, viewer: Viewer, data: Mapping[str, Any]) 
     """"It's fixed" on the requester's card: closes the resolved ticket."""
     ref = _ticket(data)
     try:
-        closed = await confirm_fixed(uow=deps.uow(), actor=viewer, ticket=ref)
+        closed = await confirm_fixed(uow=deps.uow(), actor=viewer, ticket=ref,
+                                     expected_version=_drawn(data), pressed=True,
+                                     delivery=current_delivery())
     except ResolutionSettled as settled:
         return await presenter.ticket_card(
             deps, viewer, ref, notice=Notice(f"{settled}.", Tone.ATTENTION)
         )
+    except (StaleTicket, _Undated) as stale:
+        return await _asked_again(deps, viewer, ref, stale)
     return await presenter.ticket_card(
         deps, viewer, ref,
         notice=Notice(f"Thanks for confirming: {closed.ticket_number} is closed.", Tone.GOOD),
@@ -212,12 +219,16 @@ async def still_broken(deps: BotDependencies, viewer: Viewer, data: Mapping[str,
     typed = data.get("comment")
     try:
         reopened = await report_still_broken(
-            uow=deps.uow(), actor=viewer, ticket=ref, comment=typed
+            uow=deps.uow(), actor=viewer, ticket=ref, comment=typed,
+            expected_version=_drawn(data), pressed=True, delivery=current_delivery(),
         )
     except ResolutionSettled as settled:
         return await presenter.ticket_card(
             deps, viewer, ref, notice=Notice(f"{settled}.", Tone.ATTENTION)
         )
+    except (StaleTicket, _Undated) as stale:
+        return await _asked_again(deps, viewer, ref, stale,
+                                  comment=typed if isinstance(typed, str) else None)
     except InvalidValue as invalid:
         return await presenter.resolution_card(
             deps, viewer, ref, said="Tell us what is still wrong, then reopen.",
@@ -230,6 +241,21 @@ async def still_broken(deps: BotDependencies, viewer: Viewer, data: Mapping[str,
             Tone.GOOD,
         ),
     )
+
+
+async def _asked_again(
+    deps: BotDependencies, viewer: Viewer, ref: int, stale: StaleTicket | _Undated,
+    *, comment: str | None = None,
+) -> Card:
+    """An answer pressed on a card drawn from another version of the ticket changed nothing:
+    the current card, which still asks while the ticket waits for the requester's answer
+    (what they typed kept), so they answer on what the ticket is now."""
+    said = explain(stale) if isinstance(stale, StaleTicket) else UNDATED
+    current = await get_ticket(uow=deps.uow().reading(), actor=viewer, ticket=ref)
+    if current.status is TicketStatus.RESOLVED and current.created_by == viewer.id:
+        return await presenter.resolution_card(deps, viewer, ref, said=said, comment=comment,
+                                               tone=Tone.ATTENTION)
+    return await presenter.ticket_card(deps, viewer, ref, notice=Notice(said, Tone.ATTENTION))
 
 
 _HANDLERS: dict[str, Handler] = {

@@ -184,12 +184,13 @@ async def resolution_card(
     said: str,
     error: str | None = None,
     comment: str | None = None,
+    tone: Tone = Tone.GOOD,
 ) -> Card:
     """The requester's "It's fixed" / "Still broken" card, drawn again (e.g. with an error)."""
     overview = await ticket_overview(uow=deps.uow().reading(), actor=viewer, ticket=ref)
     return draw_resolution(
         ticket=_view(overview, deps), said=said, company=CompanyView.of(overview.company),
-        error=error, comment=comment,
+        error=error, comment=comment, tone=tone,
     )
 
 

@@ -30,15 +30,17 @@ def resolution_card(
     company: CompanyView | None = None,
     error: str | None = None,
     comment: str | None = None,
+    tone: Tone = Tone.GOOD,
 ) -> JsonObject:
     """The ticket as the requester sees it, headed by `said`, with the two answers.
 
     `error` and `comment` redraw the card after an answer the bot could not take (an
-    empty comment), keeping what was typed.
+    empty comment), keeping what was typed; `tone` is the heading's (a press on a card
+    drawn before the ticket changed is told so, above the answers to press again).
     """
     plain = ticket_card(
         ticket=replace(ticket, actions=frozenset(), web_url=None),
-        notice=Notice(said, Tone.GOOD),
+        notice=Notice(said, tone),
         error=error,
         company=company,
     )

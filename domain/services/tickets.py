@@ -318,11 +318,13 @@ async def change_ticket(
         try:
             ensure_fresh(current, expected_version)
         except StaleTicket:
-            if not (pressed and text is None and resolution is None and await _pressed_again(
-                    uow, viewer, current, expected_version, values=values, status=target,
-                    assignee=assignee)):
-                raise
-            return TicketChange(viewer, current)
+            if pressed and await _pressed_again(uow, viewer, current, expected_version,
+                                                values=values, status=target,
+                                                assignee=assignee, comment=text):
+                return TicketChange(viewer, current)
+            if resolution is not None:  # answered or overtaken says more than "changed since"
+                ensure_answerable(viewer, current)
+            raise
         if not isinstance(held_by, Unchanged) and not await _holds(uow, current, held_by):
             return TicketChange(viewer, current, unchanged=True, held_elsewhere=True)
         if text is not None:
@@ -371,13 +373,18 @@ async def _holds(uow: UnitOfWork, ticket: Ticket, holder: Assignee | None) -> bo
 async def _pressed_again(
     uow: UnitOfWork, viewer: Viewer, ticket: Ticket, drawn: Version, *,
     values: Mapping[str, object], status: TicketStatus | None,
-    assignee: Assignee | None | Unchanged,
+    assignee: Assignee | None | Unchanged, comment: str | None,
 ) -> bool:
     """A stale press is this viewer's own press again: the ticket already is what it asks,
     and every change since the card was drawn (comments aside) is theirs, the latest moments
-    ago and the last thing that moved the ticket (its `updated_at` is that change's)."""
+    ago and the last thing that moved the ticket (its `updated_at` is that change's); a
+    press with a comment ("Still broken") also finds those words, theirs, written since."""
     drawn_at = _version_time(drawn if isinstance(drawn, str) else None)
     if drawn_at is None or _differing(ticket, values):
+        return False
+    if comment is not None and await _repeated_press(
+            uow, viewer.id, ticket.id, comment, drawn if isinstance(drawn, str) else None,
+            utcnow()) is None:
         return False
     if status is not None and status is not ticket.status:
         return False

@@ -7,8 +7,10 @@ once, and a card overtaken by events says so and shows the ticket as it is.
 
 from __future__ import annotations
 
+import asyncio
 from typing import Any
 
+import pytest
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncEngine
 
@@ -90,7 +92,7 @@ async def test_the_requester_confirms_the_fix_once_and_nobody_else_can(
     assert await _status(engine, ticket) == "closed"
 
     again = await service.press(fixed["verb"], fixed["data"], user=carla)  # a double tap
-    assert f"{NUMBER} is already closed: nothing changed." in texts_in(again)
+    assert f"Thanks for confirming: {NUMBER} is closed." in texts_in(again)  # as the first
     assert "It's fixed" not in buttons_of(again)
     async with engine.connect() as connection:
         closings = list(
@@ -141,4 +143,139 @@ async def test_a_web_app_resolution_asks_the_requester_and_still_broken_reopens_
     stale = await service.press(fixed["verb"], fixed["data"], user=carla)
     assert f"{NUMBER} was already reopened: nothing changed." in texts_in(stale)
     assert await _status(engine, ticket) == "open"
+    await settled(engine)
+
+
+CHANGED_SINCE = "changed since you last saw it"
+ANSWERS = {
+    "It's fixed": ({}, "is closed.", "closed"),
+    "Reopen with this comment": ({"comment": "Still drops every hour on hotel wifi"},
+                                 "with your comment", "open"),
+}
+
+
+async def _written(engine: AsyncEngine, ticket: int) -> tuple[int, int]:
+    async with engine.connect() as connection:
+        return tuple([len(list(await connection.execute(select(table.c.id).where(
+            table.c.task_id == ticket)))) for table in (task_history, task_comments)])  # type: ignore[return-value]
+
+
+async def _priority_changed_in_the_web_app(service: Service, engine: AsyncEngine, ticket: int,
+                                           ada: TeamsUser, ada_id: str) -> None:
+    await WebApp(engine).update(ticket, by=ada_id, priority="urgent")
+
+
+async def _reopened_and_resolved_again(service: Service, engine: AsyncEngine, ticket: int,
+                                       ada: TeamsUser, ada_id: str) -> None:
+    await service.say(f"reopen {NUMBER}", user=ada)
+    await service.say(f"resolve {NUMBER}", user=ada)
+
+
+async def _priority_changed_in_chat(service: Service, engine: AsyncEngine, ticket: int,
+                                    ada: TeamsUser, ada_id: str) -> None:
+    await insert_user(engine, role="admin", email="root@example.com")
+    root = service.person("root@example.com", "Rita Root")
+    said = await service.say(f"set {NUMBER} priority to high", user=root)
+    assert "High" in texts_in(said.card), texts_in(said.card)
+
+
+@pytest.mark.parametrize("title", list(ANSWERS))
+@pytest.mark.parametrize("meanwhile", [_priority_changed_in_the_web_app,
+                                       _reopened_and_resolved_again, _priority_changed_in_chat])
+async def test_an_answer_on_a_card_drawn_before_the_ticket_changed_changes_nothing(
+    service: Service, engine: AsyncEngine, title: str, meanwhile: Any,
+) -> None:
+    """The card is stale: what the requester answered is not the ticket as it is now. Before,
+    the press closed or reopened it anyway; now it is told, nothing is written, and the card
+    it gets back is the current one, whose answer then counts."""
+    ticket, carla, ada, ada_id = await _cast(service, engine)
+    await service.say(f"resolve {NUMBER}", user=ada)
+    old = _answer(await _question(service, carla), title)
+    await meanwhile(service, engine, ticket, ada, ada_id)
+    assert await _status(engine, ticket) == "resolved"
+    before = await _written(engine, ticket)
+    extra, done, status = ANSWERS[title]
+
+    answer = await service.press(old["verb"], {**old["data"], **extra}, user=carla)
+
+    assert CHANGED_SINCE in texts_in(answer) and done not in texts_in(answer), texts_in(answer)
+    assert await _status(engine, ticket) == "resolved"
+    assert await _written(engine, ticket) == before
+    fresh = _answer(answer, title)  # the current card still asks, and its answer counts
+    assert done in texts_in(await service.press(fresh["verb"], {**fresh["data"], **extra},
+                                                user=carla))
+    assert await _status(engine, ticket) == status
+    await settled(engine)
+
+
+@pytest.mark.parametrize("title", list(ANSWERS))
+@pytest.mark.parametrize("at_once", [False, True])
+async def test_a_second_tap_on_ones_own_answer_is_answered_as_the_first(
+    service: Service, engine: AsyncEngine, title: str, at_once: bool,
+) -> None:
+    ticket, carla, ada, _ = await _cast(service, engine)
+    await service.say(f"resolve {NUMBER}", user=ada)
+    pressed = _answer(await _question(service, carla), title)
+    before = await _written(engine, ticket)
+    extra, done, status = ANSWERS[title]
+
+    def tap() -> dict[str, Any]:  # a new activity id each time
+        return service.teams.card_action(pressed["verb"], {**pressed["data"], **extra},
+                                         user=carla)
+
+    if at_once:
+        turns = await asyncio.gather(service.send(tap()), service.send(tap()))
+    else:
+        turns = [await service.send(tap()), await service.send(tap())]
+
+    said = [texts_in(turn.card) for turn in turns]
+    assert all(done in card for card in said), said
+    assert await _status(engine, ticket) == status
+    history, comments = await _written(engine, ticket)
+    assert (history - before[0], comments - before[1]) == ((1, 0) if not extra else (2, 1))
+    await settled(engine)
+
+
+@pytest.mark.parametrize("title", list(ANSWERS))
+async def test_a_second_tap_after_someone_else_changed_the_ticket_changes_nothing(
+    service: Service, engine: AsyncEngine, title: str,
+) -> None:
+    ticket, carla, ada, ada_id = await _cast(service, engine)
+    await service.say(f"resolve {NUMBER}", user=ada)
+    pressed = _answer(await _question(service, carla), title)
+    extra, done, _ = ANSWERS[title]
+    assert done in texts_in(await service.press(pressed["verb"], {**pressed["data"], **extra},
+                                                user=carla))
+    await WebApp(engine).update(ticket, by=ada_id, status="resolved")
+    before = await _written(engine, ticket)
+
+    again = await service.press(pressed["verb"], {**pressed["data"], **extra}, user=carla)
+
+    assert done not in texts_in(again), texts_in(again)
+    assert await _status(engine, ticket) == "resolved"
+    assert await _written(engine, ticket) == before
+    await settled(engine)
+
+
+@pytest.mark.parametrize("title", list(ANSWERS))
+@pytest.mark.parametrize("version", [None, "missing", "", "garbage", 0])
+async def test_an_answer_without_a_valid_version_changes_nothing(
+    service: Service, engine: AsyncEngine, title: str, version: Any,
+) -> None:
+    ticket, carla, ada, _ = await _cast(service, engine)
+    await service.say(f"resolve {NUMBER}", user=ada)
+    pressed = _answer(await _question(service, carla), title)
+    extra, done, _ = ANSWERS[title]
+    value = {**pressed["data"], **extra}
+    if version == "missing":
+        del value["version"]
+    else:
+        value["version"] = version
+    before = await _written(engine, ticket)
+
+    answer = await service.press(pressed["verb"], value, user=carla)
+
+    assert done not in texts_in(answer) and NUMBER in texts_in(answer), texts_in(answer)
+    assert await _status(engine, ticket) == "resolved"
+    assert await _written(engine, ticket) == before
     await settled(engine)
