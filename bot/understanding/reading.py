@@ -4829,6 +4829,7 @@ def _edit(reading: Reading, whole: Reading) -> Understanding | None:
         return _ask_field(reading.ticket(found), "title")
     if (found := _match(reading, (
         r"(?P<verb>bump|raise|lower|increase|decrease|upgrade|downgrade|up|drop|escalate|expedite"
+        r"|de-?prioriti[sz]e"  # "deprioritise 1234": to which priority is asked, as "lower 4"
         r"|fast-track|fast track|speed up|hurry(?: up)?(?: with| on)?)(?: up| down)?"
         rf"(?: the)?(?: priority(?: of| on| for))? {ref()}(?: priority)?(?: up| down)?(?: back)?"
         r"(?: (?:to|as|into) (?P<value>.+?)(?: priority)?)?"
@@ -4850,9 +4851,8 @@ def _edit(reading: Reading, whole: Reading) -> Understanding | None:
             return EditTicket(ticket, priority=PRIORITY_WORDS[found.group("value")])
         why = f"“{found.group('value')}” is not a priority." if found.group("value") else ""
         return _ask_field(ticket, "priority", why)
-    if found := _match(reading, rf"(?P<verb>prioritize|prioritise|escalate|deprioritize|deprioritise) {ref()}"):
-        priority = Priority.LOW if found.group("verb").startswith("de") else (
-            Priority.URGENT if found.group("verb") == "escalate" else Priority.HIGH)
+    if found := _match(reading, rf"(?P<verb>prioritize|prioritise|escalate) {ref()}"):
+        priority = Priority.URGENT if found.group("verb") == "escalate" else Priority.HIGH
         return EditTicket(reading.ticket(found), priority=priority)
     if found := _match(reading, (
         rf"(?:move|push|postpone|delay|set|make)? ?{ref()}(?: is)? (?:due|deadline)"

@@ -30,12 +30,13 @@ writing look-alikes); now which ticket is asked. A ticket's number said in pairs
 as years are, is that number ("close ticket eleven eighty one", "twelve oh one", "nine forty",
 also right after a change without "ticket": "comment on eleven eighty four saying …" had
 posted on the ticket in view, "note on ticket twelve oh five: …" posted "oh five: …" on 12),
-and a period dictated before a thank-you is a full stop; 111.
+and a period dictated before a thank-you is a full stop; 111. "deprioritise 1234" set it to
+low whatever it was; now which priority is asked, as "lower 4" and "downgrade 9" do; 112.
 
-`SIXTEENTH_MISREAD` is what the rules still misread (66). Wrong changes among them, the worst
-kind: "deprioritise 1234" guessed
-low (as "downgrade 9" asks which priority); "nobody needs to take 1270, it'll sort itself
-out" unassigned it. Changes missed: a request above a disclaimer's "do not close" (no
+`SIXTEENTH_MISREAD` is what the rules still misread (65); none of it changes a ticket it was
+not asked to ("nobody needs to take 1270, it'll sort itself out" unassigned it when the
+table was written; since a fix landed beside this table's it asks who should take it, where
+nothing should change). Changes missed: a request above a disclaimer's "do not close" (no
 change), ranges ("resolve 1123-1126", "1127 through 1129", "from 1130 to 1132"), slang hand-overs
 ("chuck", "bounce … over to", "palm … off on", "lob … at", "is on priya now", "over to
 you"), several given at once ("sam, 1151 and 1152 are yours"), a team said as where a
@@ -328,7 +329,6 @@ SIXTEENTH_MISREAD: frozenset[str] = frozenset({
     '1225 by tmrw pls',
     'due on the 3rd of january for 1228',
     '1233 is not that urgent, medium is fine',
-    'deprioritise 1234',
     'wrap up 1236',
     'how long has 1243 been open',
     'which team has 1250',
