@@ -4389,13 +4389,15 @@ def _assign(reading: Reading, whole: Reading) -> Understanding | None:
         if (target := _named_target(reading.words(found, "target"), conversation)) is not None:
             return _no_ticket_named(_assign_to(None, target), conversation, found.group("it"))
     if found := _match(reading, (
-        rf"{ref()} (?:(?:should|can|could|will|needs to|has to|must|is to) )?"
+        rf"{ref()} (?:(?P<modal>should|can|could|will|needs to|has to|must|is to) )?"
         r"(?:go|goes|move|moves|be moved|be passed|pass|passes) (?:over |back )?to (?P<target>.+)"
     )) or _match(reading, rf"{ref()} (?:to|->|=>|→) (?P<target>.+)") or _match(
             reading, rf"{ref()} (?:{_GIVE})(?: it| tref)?(?: over)? to (?P<target>.+)"):
         # "921 give to network team please": the ticket said first
         said = reading.words(found, "target")
         if (target := _named_target(said, conversation)) is not None:
+            if found.groupdict().get("modal") == "could":  # "12 could go to network": asked
+                return _confirm(given := _assign_to(reading.ticket(found), target)) or given
             return _assign_to(reading.ticket(found), target)
         if conversation.directory and _typed_as_a_name(said):  # "31 to Bob": who is Bob?
             return _assign_to(reading.ticket(found), NoSuchTarget(typed_text(said)))
@@ -4444,8 +4446,8 @@ def _handover(reading: Reading, whole: Reading) -> Understanding | None:
     found = _match(reading, (
         rf"(?:let|have|get|ask) (?P<target>.+?)(?: to)? (?:{_TAKE_ON})(?: the)? {ref()}"
     )) or _match(reading, (
-        r"(?P<target>.+?) (?:should|can|could|will|is going to|is gonna|needs to|has to|must)"
-        rf" (?:{_TAKE_ON})(?: the)? {ref()}"
+        r"(?P<target>.+?) (?P<modal>should|can|could|will|is going to|is gonna|needs to|has to"
+        rf"|must) (?:{_TAKE_ON})(?: the)? {ref()}"
     ))
     if found is None and (told := _match(reading, (
         rf"(?P<target>\S+(?: \S+)?) (?:take|grab|have|pick up)(?: the)? {ref()}"
@@ -4468,8 +4470,11 @@ def _handover(reading: Reading, whole: Reading) -> Understanding | None:
     if target is None:
         return None
     owned = _OWNED.search(found.group(0)[found.end("target"):]) is not None
-    return _assign_to(reading.ticket(found), target) if owned else _taken_by(
+    given = _assign_to(reading.ticket(found), target) if owned else _taken_by(
         reading.ticket(found), target)  # "nobody should own 14": it is taken off whoever has it
+    if found.groupdict().get("modal") == "could":  # "sam could take 12": a suggestion, asked
+        return _confirm(given) or given  # as "maybe sam could take 12" is
+    return given
 
 
 def _taken_by(ticket: TicketNumber | None, target: Found) -> Understanding:
