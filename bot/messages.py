@@ -1089,7 +1089,7 @@ class MessageRouter:
             if answered is not None:
                 return None
         return await comment_proposed(self._deps, viewer, ticket, text,
-                                      awaited_only=not told_of_it,
+                                      awaited_only=not told_of_it, or_telling_of_it=True,
                                       of_its_subject=not reports_work(text))
 
     async def _note_for_which_ticket(

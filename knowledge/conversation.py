@@ -354,6 +354,15 @@ def question_key(question: str) -> str:
     return " ".join(words(question))
 
 
+def tells_of(message: str, subject: str) -> bool:
+    """Whether a message tells of what `subject` (the title of the ticket in view) names:
+    "it flickers every few seconds" under "My monitor is flickering", "my vpn drops every hour
+    on the hotel wifi too" under "VPN drops every hour". Pointing back ("it", "this", "again"),
+    one word of the title is enough; otherwise two ("the wifi drops in the canteen" is not)."""
+    shared = _own_terms(message) & set(content_terms(subject))
+    return len(shared) >= (1 if points_back(message) else 2)
+
+
 _OWN_SUBJECT = ("my ", "our ", "the ")
 
 

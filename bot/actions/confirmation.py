@@ -45,7 +45,7 @@ from domain.people import Role
 from domain.services.queries import get_ticket
 from domain.services.tickets import assignment_refusal_when_filing
 from domain.tickets import Category, Priority, Ticket, TicketStatus
-from knowledge.conversation import about_something_else
+from knowledge.conversation import about_something_else, tells_of
 
 DEFAULT_CATEGORY = Category.SUPPORT
 """A proposed ticket's category when the message named none (shown on the card)."""
@@ -158,19 +158,21 @@ async def comment_instead(
 
 async def comment_proposed(
     deps: BotDependencies, viewer: Viewer, ticket: str, said: str, *,
-    awaited_only: bool = False, of_its_subject: bool = False,
+    awaited_only: bool = False, of_its_subject: bool = False, or_telling_of_it: bool = False,
 ) -> Reply | None:
     """A message about the ticket in view that asks for nothing the bot does ("can someone
     call me about it"): one press adds it as a comment. None when the viewer may not see the
     ticket or comment on it (it goes where it would have gone); `awaited_only`: also None
     unless the ticket waits on the viewer (`waits_on`); `of_its_subject`: also None for a
     problem of another thing told "again" ("my wifi is slow again" with the monitor ticket
-    in view), unless the ticket waits on the viewer."""
+    in view), unless the ticket waits on the viewer; `or_telling_of_it`: not None for
+    `awaited_only` when the message tells of what the ticket's title names (`tells_of`)."""
     try:
         found = await get_ticket(uow=deps.uow().reading(), actor=viewer, ticket=ticket)
     except DomainError:
         return None
     elsewhere = of_its_subject and about_something_else(said, found.title)
+    awaited_only = awaited_only and not (or_telling_of_it and tells_of(said, found.title))
     if comment_refusal(viewer, found) is not None or not said.strip() or (
             (awaited_only or elsewhere) and not waits_on(found, viewer)):
         return None

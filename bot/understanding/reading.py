@@ -1499,8 +1499,11 @@ def _read(message: Message, text: str, conversation: Conversation) -> Understand
     if _impersonal_it(message, start, end):  # "would it help if i restarted my laptop?"
         return Question(text.strip())
     if _conditional(words[start:end]) or _condition_after(message, start, end):
-        # "if 26 is still broken tomorrow, reopen it", "only close 29 once the user confirms"
-        return Declined(_first_ticket(message), text.strip())
+        # "if 26 is still broken tomorrow, reopen it", "only close 29 once the user confirms";
+        # a condition on no request is something told ("it drops as soon as I join a call")
+        if _asks_something_done(message, start, end):
+            return Declined(_first_ticket(message), text.strip())
+        return Question(text.strip()) if message.asks else FreeText(text.strip())
     if hedged := _hedged(message, conversation, start, end):
         return hedged
     if filed := _filed_for_anyone(message, conversation, start, end):
@@ -2997,6 +3000,24 @@ def _impersonal_it(message: Message, start: int, end: int) -> bool:
     return found is not None and (words[0] in _ASKED_FIRST or _asks(message, end)) and not (
         _typed_tickets(message, start, end)) and not any(
             w in _ACTION_WORDS for w in " ".join(words)[found.end():].split())
+
+
+_SUBJECTS = frozenset({"i", "we", "you", "u", "they", "he", "she", "tref", "it", "someone",
+                       "people", "users", "nobody"})
+_NUMBERED = frozenset({"error", "err", "code", "port", "version", "v", "build", "status", "ext"})
+
+
+def _asks_something_done(message: Message, start: int, end: int) -> bool:
+    """Whether a message with a condition names a ticket ("… 29 once the user confirms", not
+    "error 403") or asks for something done (a request's verb not said of someone: "once
+    it's fixed close it", not "as soon as i open the shared mailbox")."""
+    words = [w.text for w in message.words[start:end]]
+    verbs = _REQUEST_VERBS | _SETTING_VERBS
+    return any(i == 0 or words[i - 1] not in _NUMBERED for i in (
+        t - start for t in _typed_tickets(message, start, end))) or any(
+            word in verbs and (i == 0 or words[i - 1] not in _SUBJECTS)
+            and words[i + 1:i + 2] not in (["in"], ["on"], ["into"], ["out"])  # "log in"
+            for i, word in enumerate(words))
 
 
 def _conditional(words: list[str]) -> bool:

@@ -224,3 +224,66 @@ async def test_a_problem_of_another_thing_told_again_goes_to_the_assistant(
     else:
         assert turn.texts == ["Looking that up in the help documents…"], turn.texts
         await wait_for_answers(helpdesk)
+
+
+@pytest.mark.parametrize("said", [
+    "it drops again as soon as I join a teams call",
+    "it dropped 3 times this morning",
+    "the vpn drops every hour, even at home",
+    "my vpn drops every hour on the hotel wifi too",
+    "this vpn thing is driving me mad, dropped twice already",
+])
+async def test_more_told_of_the_ticket_just_shown_in_its_own_words_is_offered_as_a_comment(
+    helpdesk: Service, model: CompletionsStandIn, engine: AsyncEngine, said: str
+) -> None:
+    """Found trying the bot as a customer: just after their "My monitor is flickering" was
+    shown, "it flickers every few seconds since I moved desks" went to the help assistant,
+    which found nothing and offered to file it as a new ticket, a duplicate of the one shown.
+    A message that tells of what the ticket's title names (pointing back to it, one word of
+    the title is enough; else two) is more about that ticket."""
+    cy = await user_in_teams(helpdesk, engine, "cy@example.com", "Cy Customer", role="customer")
+    ticket = await insert_ticket(engine, created_by=await user_id_of(engine, "cy@example.com"),
+                                 number=NUMBER, title="VPN drops every hour")
+    await helpdesk.say(f"show {NUMBER}", user=cy)
+
+    offered = (await helpdesk.say(said, user=cy)).card
+
+    assert buttons_of(offered) == ["Add this as a comment", "Cancel"], texts_in(offered)
+    assert model.requests == []
+    await helpdesk.press("request.confirm", button(offered, "Add this as a comment")["data"],
+                         user=cy)
+    assert (await stored_ticket(engine, ticket, "comments"))["comments"] == [said]
+
+
+@pytest.mark.parametrize("said", [
+    "my printer is jammed again", "outlook keeps crashing when I open it",
+    "the wifi drops in the canteen",  # one word of the title, not pointing back to it
+])
+async def test_another_problem_just_after_the_ticket_was_shown_still_goes_to_the_assistant(
+    helpdesk: Service, model: CompletionsStandIn, engine: AsyncEngine, said: str
+) -> None:
+    cy = await user_in_teams(helpdesk, engine, "cy@example.com", "Cy Customer", role="customer")
+    ticket = await insert_ticket(engine, created_by=await user_id_of(engine, "cy@example.com"),
+                                 number=NUMBER, title="VPN drops every hour")
+    await helpdesk.say(f"show {NUMBER}", user=cy)
+
+    asked = await helpdesk.say(said, user=cy)
+
+    assert asked.texts == ["Looking that up in the help documents…"], asked.texts
+    await wait_for_answers(helpdesk)
+    assert (await stored_ticket(engine, ticket, "comments"))["comments"] == []
+
+
+@pytest.mark.parametrize("said", [
+    "teams crashes once I share my screen", "if i print double sided it jams",
+])
+async def test_a_problem_told_with_when_it_happens_goes_to_the_assistant(
+    helpdesk: Service, model: CompletionsStandIn, engine: AsyncEngine, said: str
+) -> None:
+    """It was answered "OK, I won't change anything", read as a change put off until then."""
+    cy = await user_in_teams(helpdesk, engine, "cy@example.com", "Cy Customer", role="customer")
+
+    asked = await helpdesk.say(said, user=cy)
+
+    assert asked.texts == ["Looking that up in the help documents…"], asked.texts
+    await wait_for_answers(helpdesk)
