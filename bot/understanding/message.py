@@ -258,7 +258,7 @@ def _mark_tickets(message: Message, conversation: Conversation) -> None:
         elif word == "it" or (word in ("this", "that") and following not in _SPANS and (
                 index == len(words) - 1 or (index > 0 and words[index - 1].text in _POINTING))):
             _merge(message, index, 1, REF, conversation.last_ticket)
-        elif bare and _can_be_ticket(words, index):
+        elif bare and (_can_be_ticket(words, index) or _about_first(message, index)):
             _merge(message, index, 1, NUMBER, _sequence(bare, conversation))
         index += 1
 
@@ -407,6 +407,20 @@ _CALL_ME = frozenset({"call", "ring", "phone", "contact", "email", "message", "t
 """Asked to be called "about 352" ("could someone call me about 352"): that ticket."""
 _TALK_TO = frozenset({"talk", "speak", "go", "turn", "chat", "write", "reach", "complain"})
 """Who to talk to "about 326": that ticket, and who has it."""
+
+
+def _about_first(message: Message, index: int) -> bool:
+    """"About 12, please close it": a ticket said first as what the message is about, its
+    clause ended there ("about 12 people" and "at about 12" stay a count and a time)."""
+    words = message.words
+    return index > 0 and words[index - 1].text == "about" and all(
+        word.text in _OPENERS for word in words[:index - 1]) and (
+        index == len(words) - 1 or _ends_clause(message, index))
+
+
+_OPENERS = frozenset({"and", "so", "ok", "okay", "also", "hi", "hey", "hello", "now",
+                      "oh", "right", "then", "just", "quick", "question", "one", "more", "thing"})
+"""Words before "about 12," that still leave it first: "ok so about 12, …"."""
 
 
 def _can_be_ticket(words: list[Word], index: int) -> bool:
