@@ -44,6 +44,7 @@ _DISCLAIMER = re.compile(
 """A confidentiality notice pasted under an email ("This e-mail and any attachments are
 confidential. If you are not the intended recipient, please delete it …"): no part of what
 is asked, whose "not" and "delete" would read as a refusal."""
+_CONFIDENTIAL = re.compile(r"\b(?:confidential|privileged|intended recipient)", re.IGNORECASE)
 _SIGNATURE_LINES = 4  # a name, a title, a department, a phone number
 _QUOTED = re.compile(r"^\s*>")
 _BULLET = re.compile(r"^\s*(?:[-*•]|\d{1,2}[.)])\s+(?=\S)")
@@ -74,12 +75,16 @@ def quoted(text: str) -> str:
 
 
 def _without_disclaimer(lines: list[str]) -> list[str]:
-    """Lines up to a confidentiality notice in a paragraph of its own after what was written."""
-    written = False
+    """Lines up to a confidentiality notice after what was written: in a paragraph of its own,
+    right under the signature ("Kind regards,\nTom Baker\nThis message may contain …"), or
+    saying what it is ("… confidential …", "… intended recipient …")."""
+    written = signed = False
     for index, line in enumerate(lines):
-        if written and not lines[index - 1].strip() and _DISCLAIMER.match(line):
+        if written and _DISCLAIMER.match(line) and (
+                not lines[index - 1].strip() or signed or _CONFIDENTIAL.search(line)):
             return lines[:index]
         written = written or bool(line.strip())
+        signed = signed or written and bool(_SIGN_OFF.match(line))
     return lines
 
 

@@ -32,12 +32,15 @@ also right after a change without "ticket": "comment on eleven eighty four sayin
 posted on the ticket in view, "note on ticket twelve oh five: …" posted "oh five: …" on 12),
 and a period dictated before a thank-you is a full stop; 111. "deprioritise 1234" set it to
 low whatever it was; now which priority is asked, as "lower 4" and "downgrade 9" do; 112.
+Found writing look-alikes: a ticket said first as what the message is about was read as a
+count, so "it" was the ticket in view ("about 12, please close it" closed #7). Then changes
+missed: a confidentiality notice right under the signature was read as a refusal ("Please
+close 1205, thanks. … Kind regards, Tom Baker … do not close, copy or distribute it."); 113.
 
-`SIXTEENTH_MISREAD` is what the rules still misread (65); none of it changes a ticket it was
+`SIXTEENTH_MISREAD` is what the rules still misread (64); none of it changes a ticket it was
 not asked to ("nobody needs to take 1270, it'll sort itself out" unassigned it when the
 table was written; since a fix landed beside this table's it asks who should take it, where
-nothing should change). Changes missed: a request above a disclaimer's "do not close" (no
-change), ranges ("resolve 1123-1126", "1127 through 1129", "from 1130 to 1132"), slang hand-overs
+nothing should change). Changes missed: ranges ("resolve 1123-1126", "1127 through 1129", "from 1130 to 1132"), slang hand-overs
 ("chuck", "bounce … over to", "palm … off on", "lob … at", "is on priya now", "over to
 you"), several given at once ("sam, 1151 and 1152 are yours"), a team said as where a
 ticket belongs, second-language forms ("do the closure of", "prepone", "must to be"), a
@@ -310,7 +313,6 @@ SIXTEENTH_MISREAD: frozenset[str] = frozenset({
     'same problem like in 1180 is coming for me also',
     'ticket twelve hundred is due on the fifteenth',
     'From: Priya Shah\nSent: Tuesday, 1 December 2026 16:02\nTo: Service Desk\nSubject: 1204 still broken\n\nThe VPN drops again after the fix.',
-    'Please close 1205, thanks.\n\nKind regards,\nTom Baker\nSenior Analyst\nThis message may contain confidential information. If you have received it in error please notify us and do not close, copy or distribute it.',
     '-----Original Message-----\nFrom: Alex Kim\nSubject: ticket 1206\n\nCan someone reopen this, the issue came back.',
     '> please set 1207 to high\nagreed, do it',
     'Hi, just forwarding for visibility, no action needed.\n\n> 1209 has been escalated to the vendor',
