@@ -5097,7 +5097,9 @@ def _field(reading: Reading, found: re.Match[str]) -> Understanding | None:
         if _JUDGED_TEXT.fullmatch(judged):
             return _ask_field(ticket, texts[field])  # "12's title is wrong": the new one is asked
     if field in ("title", "subject", "name", "summary"):
-        return EditTicket(ticket, title=as_title(_quoted_or(said)))
+        if _NO_TITLE.search(title := _quoted_or(said).strip()) or "\n" in title:
+            return Unknown(reading.message.text.strip())  # a pasted mail's subject or body
+        return EditTicket(ticket, title=as_title(title))
     if field in ("description", "details", "body"):
         return EditTicket(ticket, description=_quoted_or(said))
     if field == "priority":
@@ -5114,6 +5116,14 @@ def _field(reading: Reading, found: re.Match[str]) -> Understanding | None:
         return _ask_field(ticket, "severity", f"“{shown}” is not a severity.")
     return _due(ticket, reading.words(found, "value"), reading.conversation.today) or _ask_field(
         ticket, "due_date", f"I couldn't read “{shown}” as a date.")
+
+
+_NO_TITLE = re.compile(
+    r"^(?:re|fw|fwd|aw|wg|tr|sv|vs|antw)\s*(?:\[\d+\])?\s*:|\b[A-Za-z]{1,10}-\d{4}-\d{1,12}\b",
+    re.IGNORECASE)
+"""What a title of the ticket in view is never set to: a mail's reply or forward subject
+("Subject: RE: TKT-2026-0012 printer", pasted from a mail) or another ticket's number; the
+ticket would be renamed after a mail nobody asked to rename it to."""
 
 
 def _value_labelled(reading: Reading, found: re.Match[str]) -> bool:
