@@ -103,6 +103,22 @@ class Subscription:
             return (self.msteams_team_id, self.channel_id) == (target.msteams_team_id, target.key)
         return False
 
+    def still_asks_for(
+        self, target: Target, event_type: EventType, *, reason: Reason, holds_card: bool
+    ) -> bool:
+        """Whether this subscription, as it is now, still asks for a delivery drawn for it
+        when the event happened: it points at `target` (`sends_to`), and wants the event's
+        type — unless the type never decided it: the owner's own change, a reminder, or a
+        channel that holds the ticket's card (`domain.card_updates`: kept true whatever the
+        types). A delivery waiting out a failure is not posted once its type is dropped."""
+        if not self.sends_to(target):
+            return False
+        if reason is Reason.OWN_CHANGE or event_type in REMINDERS:
+            return True
+        if target.kind is TargetKind.CHANNEL and holds_card:
+            return True
+        return self.wants(event_type)
+
 
 def oldest_first(subscriptions: Sequence[Subscription]) -> list[Subscription]:
     """In the order they were saved, unsaved ones last: who subscribed first speaks for a place."""

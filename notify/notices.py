@@ -15,7 +15,7 @@ whoever the subscription belongs to; a change only to them is not told there.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 from urllib.parse import quote
@@ -100,9 +100,17 @@ async def load_notices(
         company = await facts.company()
         recipients = {str(entry.payload.get("on_behalf_of")) for entry in entries}
         viewers = await facts.viewers(recipients)
+        subscribed = [e for e in entries if e.target.kind in _SUBSCRIBED]
         subscriptions = await facts.subscriptions(
-            {str(e.payload.get("on_behalf_of")) for e in entries if e.target.kind in _SUBSCRIBED}
+            {str(e.payload.get("on_behalf_of")) for e in subscribed}
         )
+        holding = {
+            (card.ticket_id, card.msteams_team_id, card.channel_id)
+            for card in await facts.posted_cards(
+                {e.ticket_id for e in subscribed
+                 if e.target.kind is TargetKind.CHANNEL and e.ticket_id is not None}
+            )
+        }
         bot_cards = {e.ticket_id for e in entries if e.target.kind in _BOT_CARD_KINDS}
         audiences = await facts.refresh_audiences(
             [ticket for ticket_id, ticket in tickets.items() if ticket_id in bot_cards]
@@ -113,7 +121,7 @@ async def load_notices(
         if (
             ticket is not None
             and may_be_told(entry, ticket, viewers)
-            and still_subscribed(entry, subscriptions)
+            and still_subscribed(entry, subscriptions, holding)
         ):
             notices[entry.id] = replace(
                 notice_for(
@@ -142,13 +150,28 @@ def may_be_told(entry: OutboxEntry, ticket: Ticket, viewers: Mapping[str, Viewer
     return True
 
 
-def still_subscribed(entry: OutboxEntry, subscriptions: Mapping[str, Subscription]) -> bool:
+def still_subscribed(
+    entry: OutboxEntry,
+    subscriptions: Mapping[str, Subscription],
+    holding: Collection[tuple[int, str | None, str]] = (),
+) -> bool:
     """Whether a webhook or channel delivery is still asked for by its owner's subscription
-    as it is now (`Subscription.sends_to`); other kinds of delivery come from no subscription."""
+    as it is now (`Subscription.still_asks_for`: the place, and the event's type); `holding`
+    are the channels that hold a ticket's card (ticket id, team, channel), which are kept
+    true whatever the types. Other kinds of delivery come from no subscription."""
     if entry.target.kind not in _SUBSCRIBED:
         return True
     subscription = subscriptions.get(str(entry.payload.get("on_behalf_of")))
-    return subscription is not None and subscription.sends_to(entry.target)
+    if subscription is None:
+        return False
+    try:
+        reason = Reason(str(entry.payload.get("reason")))
+    except ValueError:
+        reason = Reason.SUBSCRIPTION
+    place = (entry.ticket_id, entry.target.msteams_team_id, entry.target.key)
+    return subscription.still_asks_for(
+        entry.target, EventType(entry.event_type), reason=reason, holds_card=place in holding
+    )
 
 
 def _shared(entry: OutboxEntry) -> bool:

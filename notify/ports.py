@@ -144,6 +144,10 @@ class NoticeFacts(Protocol):
         """The subscription each of these users has now, if any."""
         ...
 
+    async def posted_cards(self, ticket_ids: Collection[int]) -> list[PostedCard]:
+        """The channel cards the bot has posted of these tickets, as they are now."""
+        ...
+
     async def refresh_audiences(self, tickets: Iterable[Ticket]) -> dict[int, tuple[str, ...]]:
         """Teams user ids whose cards refresh by themselves, per ticket id."""
         ...

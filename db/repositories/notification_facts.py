@@ -14,10 +14,12 @@ from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 from db.records import to_value
 from db.repositories.company import SqlCompanySettingsRepository
+from db.repositories.posted_cards import posted_cards
 from db.repositories.refresh_audience import refresh_audiences
 from db.repositories.subscriptions import SqlAudience, subscription_of
 from db.tables import tasks, teams, teams_integration_settings, users
 from domain.access import Viewer
+from domain.card_updates import PostedCard
 from domain.company import CompanySettings
 from domain.notifications import Subscription
 from domain.people import User
@@ -60,6 +62,9 @@ class SqlNotificationFacts:
         rows = await self._db.execute(select(teams_integration_settings).where(
             teams_integration_settings.c.user_id.in_(sorted(set(user_ids)))))
         return {row["user_id"]: subscription_of(row) for row in rows.mappings()}
+
+    async def posted_cards(self, ticket_ids: Collection[int]) -> list[PostedCard]:
+        return await posted_cards(self._db, ticket_ids)
 
     async def refresh_audiences(self, tickets: Iterable[Ticket]) -> dict[int, tuple[str, ...]]:
         return await refresh_audiences(self._db, tickets)

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import pytest
-from sqlalchemy import update
+from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from db.tables import notification_outbox
+from db.tables import notification_outbox, tasks
 from domain.clock import utcnow
 from tests.e2e.channel import file_in_chat, subscribed_channel
 from tests.e2e.service import Service, Turn, card_of, settled, texts_in, version_of
@@ -76,6 +76,10 @@ CHANNEL_CHANGES = {
         "subscriptions", user=root), True),
     "narrowed-to-what-it-still-wants": (lambda service, root: service.say_in_channel(
         "subscribe created assigned", user=root), True),
+    "narrowed-to-other-types": (lambda service, root: service.say_in_channel(
+        "subscribe assigned commented", user=root), False),
+    "narrowed-to-one-other-type": (lambda service, root: service.say_in_channel(
+        "subscribe status_changed", user=root), False),
 }
 
 
@@ -103,3 +107,35 @@ async def test_a_channel_post_waiting_out_a_failure_is_not_made_once_the_channel
     cards = [texts_in(card_of(call.body) or {}) for call in connector.successful("send")
              if call.conversation_id == channel]
     assert [CONFIDENTIAL in card for card in cards] == ([True] if posted else [])
+
+
+async def test_a_channel_narrowed_away_from_an_event_still_has_the_card_it_holds_updated(
+    service: Service, engine: AsyncEngine
+) -> None:
+    """A card already posted shows the ticket, whatever the types (`domain.card_updates`):
+    an assignment waiting out a failure still brings it up to date once the channel's
+    subscription no longer asks for assignments; only a post the types asked for is held back."""
+    root, ada, channel = await subscribed_channel(service, engine)
+    connector = service.connector
+    await file_in_chat(service, CONFIDENTIAL, user=ada)
+    await settled(engine)
+    assert any(c.conversation_id == channel for c in connector.successful("send"))
+    await service.say_in_channel("subscribe created", user=root)
+    connector.fail_next(500, times=10_000, operations=("update",))
+    async with engine.connect() as connection:
+        number = (await connection.execute(select(tasks.c.ticket_number))).scalar_one()
+    assert "Assigned to Ada Lovelace" in texts_in(
+        (await service.say(f"assign {number} to me", user=ada)).card)
+
+    async def tried() -> bool:
+        return any(c.operation == "update" and c.conversation_id == channel
+                   for c in connector.calls)
+
+    await eventually(tried, what="a failed update of the channel's card")
+    connector.recover()
+    await _all_due(engine)
+    await settled(engine)
+
+    updates = [texts_in(card_of(call.body) or {}) for call in connector.successful("update")
+               if call.conversation_id == channel]
+    assert updates and "Assignee\nAda Lovelace" in updates[-1], (number, updates)

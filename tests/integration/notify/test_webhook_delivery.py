@@ -158,6 +158,9 @@ WEBHOOK_CHANGES = {
     "subscription-switched-off": ({"enabled": False}, False),
     "webhook-replaced": ({"webhook_url": "/ok"}, False),
     "types-narrowed-to-what-it-still-wants": ({"notification_types": ["ticket_created"]}, True),
+    "types-narrowed-to-others": ({"notification_types": ["ticket_assigned",
+                                                        "ticket_commented"]}, False),
+    "types-emptied": ({"notification_types": []}, False),
     "channel-added-beside-it": ({"team_id": "19:desk", "channel_id": "19:desk-general"}, True),
 }
 

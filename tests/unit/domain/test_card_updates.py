@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import pytest
+
 from domain.card_updates import PostedCard, card_updates
 from domain.events import EventType, TicketEvent
-from domain.notifications import Reason, Target
+from domain.notifications import Reason, Subscription, Target
 from tests.unit.domain.test_recipients import (
     ADMIN,
     AGENT,
@@ -91,3 +93,51 @@ def test_cards_of_other_tickets_channels_nobody_may_see_or_nobody_subscribes_are
         viewers=EVERYONE,
         already=(),
     ) == []
+
+
+_HOOK = "https://acme.webhook.office.com/hook"
+_PLACE = ("19:team", "19:channel@thread.tacv2")
+
+
+def _narrowed(*types: EventType, enabled: bool = True) -> Subscription:
+    return Subscription("mia", enabled=enabled, notification_types=frozenset(t.value for t in types),
+                        webhook_url=_HOOK, msteams_team_id=_PLACE[0], channel_id=_PLACE[1])
+
+
+@pytest.mark.parametrize(("target", "event", "reason", "holds_card", "types", "asked"), [
+    # drawn because the type was wanted: only while it still is
+    (Target.webhook(_HOOK), EventType.CREATED, Reason.SUBSCRIPTION, False,
+     (EventType.CREATED,), True),
+    (Target.webhook(_HOOK), EventType.CREATED, Reason.SUBSCRIPTION, False,
+     (EventType.ASSIGNED, EventType.COMMENTED), False),
+    (Target.webhook(_HOOK), EventType.COMMENTED, Reason.SUBSCRIPTION, False, (), False),
+    (Target.channel(*_PLACE), EventType.CREATED, Reason.SUBSCRIPTION, False,
+     (EventType.STATUS_CHANGED,), False),
+    (Target.channel(*_PLACE), EventType.ASSIGNED, Reason.SUBSCRIPTION, False,
+     (EventType.ASSIGNED,), True),
+    # not decided by the type: a card the channel holds, one's own change, a reminder
+    (Target.channel(*_PLACE), EventType.ASSIGNED, Reason.SUBSCRIPTION, True,
+     (EventType.CREATED,), True),
+    (Target.webhook(_HOOK), EventType.ASSIGNED, Reason.SUBSCRIPTION, True,
+     (EventType.CREATED,), False),  # a webhook holds no card
+    (Target.channel(*_PLACE), EventType.UPDATED, Reason.OWN_CHANGE, False, (), True),
+    (Target.channel(*_PLACE), EventType.OVERDUE, Reason.SUBSCRIPTION, False, (), True),
+    # pointing elsewhere: nothing, whatever the types
+    (Target.channel("19:team", "19:other@thread.tacv2"), EventType.CREATED,
+     Reason.SUBSCRIPTION, True, tuple(EventType), False),
+    (Target.webhook(_HOOK + "/old"), EventType.CREATED, Reason.SUBSCRIPTION, False,
+     tuple(EventType), False),
+])
+def test_a_delivery_is_still_asked_for_only_by_the_subscription_as_it_is_now(
+    target: Target, event: EventType, reason: Reason, holds_card: bool,
+    types: tuple[EventType, ...], asked: bool,
+) -> None:
+    assert _narrowed(*types).still_asks_for(target, event, reason=reason,
+                                            holds_card=holds_card) is asked
+
+
+def test_a_subscription_switched_off_asks_for_nothing() -> None:
+    off = _narrowed(*EventType, enabled=False)
+    for reason in Reason:
+        assert not off.still_asks_for(Target.channel(*_PLACE), EventType.OVERDUE, reason=reason,
+                                      holds_card=True)

@@ -12,6 +12,7 @@ from datetime import datetime, timedelta
 import pytest
 
 from domain.access import Viewer
+from domain.card_updates import PostedCard
 from domain.company import CompanySettings
 from domain.events import EventType
 from domain.notifications import Subscription, Target, TargetKind, TicketNotice
@@ -144,9 +145,13 @@ class FakeFacts:
         return {i: Viewer(user=users[i]) for i in user_ids if i in users}
 
     async def subscriptions(self, user_ids: Collection[str]) -> dict[str, Subscription]:
-        """Each user subscribes the webhook of their deliveries in `HOOKS` (`HOOK` if none)."""
+        """Each user subscribes the webhook of their deliveries in `HOOKS` (`HOOK` if none),
+        to every event type."""
         return {user_id: Subscription(user_id, enabled=True, webhook_url=self.hooks.get(
-            user_id, HOOK)) for user_id in user_ids}
+            user_id, HOOK), notification_types=frozenset(EventType)) for user_id in user_ids}
+
+    async def posted_cards(self, ticket_ids: Collection[int]) -> list[PostedCard]:
+        return []
 
     async def refresh_audiences(self, tickets: Iterable[Ticket]) -> dict[int, tuple[str, ...]]:
         return {ticket.id: () for ticket in tickets}
