@@ -777,6 +777,7 @@ def _understand(text: str, conversation: Conversation, *, several_then: bool) ->
     if (settled := self_corrected(text, conversation, read_again)) is not None:
         return settled  # "close 1, no wait, 2": the request the message settles on
     text = spelled_numbers(text)  # "close ticket twelve": 12
+    text = _RANGE.sub(_every_ticket_in, text)  # "resolve 1123-1126": 1123, 1124, 1125 and 1126
     text = _FULL_STOP.sub(".", text)  # "assign 303 to priya shah full stop thanks", dictated
     text = _COMMA.sub(",", text)  # "put 393 on hold comma waiting for the user"
     text = _COLON.sub(":", text)  # "new ticket colon the coffee machine is leaking"
@@ -1314,6 +1315,29 @@ _TOLD_BETWEEN = re.compile(
     re.IGNORECASE)
 """What someone says between two requests ("reopen 290, the user says it's broken again, and
 give it back to lee park"): why, no part of either; the two are read as one joined by "and"."""
+_RANGE = re.compile(
+    r"\b(?P<verb>close|resolve|reopen|assign|give|put|hold|show|move|send|mark|set|start"
+    r"|cancel|unassign|escalate)\s+(?:(?:everything|all(?: of)?|the)\s+)?"
+    r"(?P<noun>(?:tickets?|tkts?)\s+)?(?P<start>(?P<from>from\s+)?#?(?P<first>\d{1,6})"
+    r"(?:(?<=\d)[-–](?=\d)|\s*\b(?:through|thru)\b\s*|(?(from)\s+(?:to|till|until|[-–])\s+|(?!)))"
+    r"#?(?P<last>\d{1,6}))\b(?![-–/.:]\d|\s*(?:%|days?|weeks?|hours?|hrs?|mins?|minutes?|am|pm"
+    r"|people|users|years?)\b)",
+    re.IGNORECASE)
+"""Tickets said as a range, right after what is done with them: "resolve 1123-1126", "assign
+1127 through 1129 to sam", "close everything from 1130 to 1132". Not "close 4 - 5" (two
+tickets or a range is not told apart), nor a date or a count ("due 12-15", "1-2 days")."""
+_MOST_IN_A_RANGE = 20
+"""As many tickets as one message changes."""
+
+
+def _every_ticket_in(said: re.Match[str]) -> str:
+    first, last = int(said["first"]), int(said["last"])
+    if not first < last < first + _MOST_IN_A_RANGE:
+        return said[0]
+    every = [str(number) for number in range(first, last + 1)]
+    return f"{said['verb']} {said['noun'] or ''}{', '.join(every[:-1])} and {every[-1]}"
+
+
 _FULL_STOP = re.compile(r"\s+full stop\b(?=\s|$)", re.IGNORECASE)
 """The full stop a dictating phone writes out as words ("… to priya shah full stop thanks")."""
 _STRAIGHT = re.compile(

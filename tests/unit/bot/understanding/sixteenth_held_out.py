@@ -36,13 +36,14 @@ Found writing look-alikes: a ticket said first as what the message is about was 
 count, so "it" was the ticket in view ("about 12, please close it" closed #7). Then changes
 missed: a confidentiality notice right under the signature was read as a refusal ("Please
 close 1205, thanks. … Kind regards, Tom Baker … do not close, copy or distribute it."); 113.
+Tickets said as a range right after what is done with them ("resolve 1123-1126", "assign
+1127 through 1129 to sam", "close everything from 1130 to 1132", "… 1142 thru 1144 …"); 117.
 
-`SIXTEENTH_MISREAD` is what the rules still misread (64); none of it changes a ticket it was
+`SIXTEENTH_MISREAD` is what the rules still misread (60); none of it changes a ticket it was
 not asked to ("nobody needs to take 1270, it'll sort itself out" unassigned it when the
 table was written; since a fix landed beside this table's it asks who should take it, where
-nothing should change). Changes missed: ranges ("resolve 1123-1126", "1127 through 1129", "from 1130 to 1132"), slang hand-overs
-("chuck", "bounce … over to", "palm … off on", "lob … at", "is on priya now", "over to
-you"), several given at once ("sam, 1151 and 1152 are yours"), a team said as where a
+nothing should change). Changes missed: slang hand-overs ("chuck", "bounce … over to",
+"palm … off on", "lob … at", "is on priya now", "over to you"), several given at once ("sam, 1151 and 1152 are yours"), a team said as where a
 ticket belongs, second-language forms ("do the closure of", "prepone", "must to be"), a
 request buried in a long message or after a forward, new tickets asked for in other words,
 due dates said otherwise ("by tmrw", "the 3rd of january for 1228"). Questions and statements
@@ -289,11 +290,7 @@ SIXTEENTH_MISREAD: frozenset[str] = frozenset({
     'taking 1105',
     'closing 1111 no response from user in 5 days',
     'res 1118 - reset pw',
-    'resolve 1123-1126',
-    'assign 1127 through 1129 to sam',
-    'close everything from 1130 to 1132',
     'bulk close 1140, 1141',
-    'close 1142 thru 1144 pls, all dupes of the outage',
     "I'd like Lee Chen on 1149 please",
     'sam, 1151 and 1152 are yours from today',
     '1155 needs to be with IT Support not facilities',
