@@ -602,6 +602,17 @@ _NAMED_FIRST = re.compile(r"(?P<name>(?!(?:i|im|i'm|we|he|she|they|it|its|it's|t
 names first ("alex is off sick, move his tickets to sam"), when it opens with a name."""
 
 
+_PRAISED = re.compile(
+    r"(?:(?:(?:so|very|really|such) )?(?:great|nice|good|awesome|amazing|excellent|brilliant"
+    r"|fantastic|superb|solid|stellar|impressive|top|lovely|fab|outstanding|quick|fast|speedy"
+    r"|cracking|terrific|wonderful|stunning) (?:work|job|stuff|effort|fix|turnaround|going)"
+    r"|well done|kudos|props|hats off|nicely done|good going"
+    r")(?: (?:everyone|all|team|guys|folks))? (?:on|with|for) (?:ticket |tkt-?\d{4}-|#)?"
+    r"(?:\d+|it|this|that|this one|that one)"
+    r"(?:,? (?:everyone|all|team|guys|folks|someone|[a-z]+(?: [a-z]+)?))?"
+    r"(?:,? (?:thanks|thank you|thx|ty|cheers))?(?: [^\w\s]+)?")
+"""Praise for the work on a ticket ("great work on 12 sam", "nice fix on it"): said to the
+chat; "work on 12" in it is no request to start it."""
 _LABELLED = re.compile(
     r"\s*(?:(?:(?:a|one|small|quick|short|another|latest|final|status|progress|good|news)[ -])*"
     r"(?:update|updates|upd8|upd|updt|note|fyi|f\.y\.i\.?|heads up|heads-up|headsup|news|psa"
@@ -697,6 +708,8 @@ def _understand(text: str, conversation: Conversation, *, several_then: bool) ->
             text[label.end():], conversation, several_then=several_then)):
         return labelled  # "update: 12 is fixed", "heads up 12 is sorted": what is told, as if
         # said alone; never "is fixed" posted on 12 as a comment
+    if _PRAISED.fullmatch(_MENTIONED.sub("someone", simple)):
+        return FreeText(text.strip())  # "great work on 12": said to the chat, not "work on 12"
     if (bare := _BARE_STATUS.fullmatch(simple)) and bare["mine"]:  # "any update on my ticket?"
         return replace(own_tickets(read_message(text, conversation)), asked=Asked(Fact.STATUS))
     if bare and (bare["asked"] or "?" in text or (
@@ -2110,7 +2123,8 @@ _CHEER = re.compile(
     r"(?:(?:(?:so |very |really )?(?:nice|cool|great|awesome|sweet|perfect|excellent|brilliant"
     r"|lovely|super|amazing|fantastic|good|yay|yey|finally|phew|whew|wow|woo+|woo+hoo+|hooray"
     r"|lol|lmao|haha+|hehe+|at last|about time|thank god|thank goodness)"
-    r"|(?:well done|(?:nice|great|good|excellent|awesome) (?:job|work|one|stuff|news))"
+    r"|(?:well done|(?:nice|great|good|excellent|awesome) (?:job|work|one|stuff|news)"
+    r"|(?:many |big )?(?:thanks|thank you|thank u|thx|ty|cheers)(?: (?:so much|a lot|again))?)"
     r"(?: (?:everyone|all|team|guys|folks|[a-z]+(?= |$)))?)(?: |$))+")
 """A reason that is only a cheer ("nice", "yay finally", "great job sam", "well done alex"):
 one name or "everyone" may follow praise ("great job sam"), never a bare cheer ("finally
