@@ -16,6 +16,8 @@ _JOINS = frozenset({"and", "&", "+", "n", "then", "also", "plus"})
 """Words between two tickets of one run, up to `_JOINED_BY` of them: "4 and 5", "4 then 5",
 "4 and also 5", "4, then 5"."""
 _JOINED_BY = 2
+_POINTED_BY = frozenset({"see", "cf", "compare", "ref", "re", "per", "like", "vs", "versus"})
+"""Words that point to a ticket named after them ("see also 5"): not one changed too."""
 _BOTH = frozenset({"both", "all"})
 _TOO = (("too",), ("as", "well"), ("also",), ("aswell",))
 
@@ -64,6 +66,8 @@ def _said_after(message: Message) -> tuple[TicketNumber, ...]:
     said = {w.text for w in words[joined:named]}
     if not (too or said & {"then", "also"}):
         return ()
+    if joined > 0 and words[joined - 1].text in _POINTED_BY:
+        return ()  # "close 4 - see also 5": 5 is pointed to, not closed
     apart = _set_apart(message, joined - 1) or named < last and _ends_with_comma(message, joined - 1)
     if joined == named and not apart:
         return ()
