@@ -4340,6 +4340,10 @@ def _named_target(said: list[Word], conversation: Conversation) -> Found | None:
 
 _DISCARD = (r"(?:kill|scrap|delete|remove|trash|bin|ditch|get rid|cancel|nuke|dump|junk|archive|erase"
             r"|withdraw|retract)")
+_SLANG_GIVE = ("chuck|toss|lob|bounce|fling|throw|punt|yeet|palm|shove|flick|sling|shunt|offload"
+               "|bung|fob|kick|boot|dump|pop")
+"""Slang for handing a ticket over, read only with who gets it: "chuck 1215 to alex", "palm
+1218 off on facilities" ("kick 1004 back to open" is a status)."""
 _GIVE = ("assign|reassign|give|hand|pass|send|route|delegate|transfer|forward|allocate|escalate"
          "|assigning|reassigning|giving|handing|passing|sending|routing|transferring|forwarding"
          "|return|returning")
@@ -4363,7 +4367,23 @@ def _assign(reading: Reading, whole: Reading) -> Understanding | None:
             return _assign_to(reading.ticket(found), placed) if placed is not None else None
         return _assign_to(reading.ticket(found), find_target(said, conversation))
     if found := _match(reading, (
-        rf"(?:put|move|drop|stick|place|pop|throw|chuck|shift)(?: the)? {ref()} (?:in|into)"
+        rf"(?P<verb>{_SLANG_GIVE})(?: the)? {ref()}(?: (?:over|across|back|off))?"
+        r" (?:to|at|on|onto|over to|across to|off on|off onto|off to|in the direction of)"
+        r" (?P<target>.+)"
+    )) or _match(reading, (
+        rf"{ref()}(?: is)? (?:over|across) to (?:you )?(?P<target>.+)"
+    )):  # "chuck 1215 to alex", "lob 1219 at sam", "1220 over to you @Sam": a hand-over
+        said = _before_another_ask(reading.words(found, "target"))
+        placed = _named_target(said, conversation)
+        return _assign_to(reading.ticket(found), placed) if placed is not None else None
+    if found := _match(whole, (  # "now" is no part of `reading`
+        rf"{ref()} (?:is|s) (?:on|with) (?P<target>.+?) (?:now|from now on|from today)"
+    )):  # "1217 is on priya now": asked, as "1040 is priya's now" is (told, or asked?)
+        placed = _named_target(whole.words(found, "target"), conversation)
+        return _confirm(_assign_to(whole.ticket(found), placed)) if placed is not None else None
+    if found := _match(reading, (
+        rf"(?:put|move|drop|stick|place|pop|throw|chuck|shift|dump|toss|bung|shove|lob|yeet)"
+        rf"(?: the)? {ref()} (?:in|into)"
         rf" (?P<target>(?!{_QUEUE}$).+ (?:queue|queu|que|backlog|pool))"
     )):  # "put 3 in the network queue": the team's (a status it never was)
         return _assign_to(reading.ticket(found), find_target(reading.words(found, "target"), conversation))

@@ -14,7 +14,7 @@ _FILLER = frozenset({"the", "to", "over", "please", "@", "user", "person", "agen
 _AFTER_A_NAME = frozenset({"only", "alone", "instead", "directly", "personally", "now", "then",
                            "too", "also", "asap", "thanks", "thx", "ty"})
 TEAM_WORDS = frozenset({"team", "queue", "group", "guys", "folks", "people", "crew", "squad",
-                         "department", "dept", "lot", "backlog", "board"})  # "the network guys"
+                         "department", "dept", "lot", "backlog", "board", "lads", "peeps", "gang"})  # "the network guys"
 
 
 @dataclass(frozen=True, slots=True)

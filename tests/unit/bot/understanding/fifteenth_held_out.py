@@ -61,16 +61,16 @@ table's "<at>Sam Rivera</at> 621 is yours" too); 137.
 138. A correction announced before a request ("correction: 1001 should be high, not
 urgent"); 139.
 
-`FIFTEENTH_MISREAD` is what the rules still misread (38); none of it changes a ticket it was
-not asked to (a new ticket typed over two Teams lines keeps both in its title, as
+`FIFTEENTH_MISREAD` is what the rules still misread (36; a hand-over in slang, "dump 1041
+in the it support queue", "yeet 955 over to facilities", is read since 2026-12-07); none of
+it changes a ticket it was not asked to (a new ticket typed over two Teams lines keeps both in its title, as
 `test_one_line_each.py` has it: "<div>new ticket: badge printer offline<br>room 4.12</div>").
 Changes missed: a request in a long message with more told ("Hi both, … 961 needs to go to
 the network team …, and can someone bump 962 to high …", "Just to give everyone some context
 on 1027: … I'm happy for it to be resolved now."), in a customer's letter ("… my ticket 1021.
 … everything works now."), after forwarded or quoted text ("---------- Forwarded message …
 I think we can close this one now.", "> can someone look at 937⏎this is one for you <at>Sam
-Rivera</at>"); a hand-over by slang ("dump 1041 in the it support queue", "yeet 955 over to
-facilities"), or by possession ("1040 is priya's now": since asked, "Should Priya Shah take
+Rivera</at>"); a hand-over by possession ("1040 is priya's now": since asked, "Should Priya Shah take
 …?"); "942 too" after a change on a line of its own ("<p>941 is done</p><p>942
 too</p>"; "close 779 - 780 also" is read since); non-native and spoken forms ("please to
 change priority of 920 in high", "pls reopen 924 problem is come again", "december the
@@ -358,7 +358,6 @@ FIFTEENTH_MISREAD: frozenset[str] = frozenset({
     '<p>941 is done</p><p>942 too</p>',
     '<div>new ticket: badge printer offline<br>room 4.12</div>',
     '🙏🙏 pls fix 949 soon',
-    'yeet 955 over to facilities',
     '956 is borked again',
     'wats up with 957',
     "Hi both, a few things before I go into meetings all afternoon: 961 needs to go to the network team since it's clearly the switch, and can someone bump 962 to high because the CFO is asking about it. Everything else can wait till tomorrow.",
@@ -379,6 +378,5 @@ FIFTEENTH_MISREAD: frozenset[str] = frozenset({
     'ticket for me pls, excel crashes when i open big files',
     'we can park 1006 till january',
     "1040 is priya's now",
-    'dump 1041 in the it support queue',
     "I'll look at 1013 after lunch",
 })

@@ -38,12 +38,15 @@ missed: a confidentiality notice right under the signature was read as a refusal
 close 1205, thanks. … Kind regards, Tom Baker … do not close, copy or distribute it."); 113.
 Tickets said as a range right after what is done with them ("resolve 1123-1126", "assign
 1127 through 1129 to sam", "close everything from 1130 to 1132", "… 1142 thru 1144 …"); 117.
+Hand-overs in slang ("chuck 1215 to alex", "bounce 1216 over to the network lads", "palm 1218
+off on facilities", "can you lob 1219 at sam", "1220 over to you <at>Sam Rivera</at>"); 122.
+"1217 is on priya now" was corrected then to ask whether Priya should take it, as the
+fifteenth table's "1040 is priya's now" has been read since (told, or asked?); 123.
 
-`SIXTEENTH_MISREAD` is what the rules still misread (60); none of it changes a ticket it was
+`SIXTEENTH_MISREAD` is what the rules still misread (54); none of it changes a ticket it was
 not asked to ("nobody needs to take 1270, it'll sort itself out" unassigned it when the
 table was written; since a fix landed beside this table's it asks who should take it, where
-nothing should change). Changes missed: slang hand-overs ("chuck", "bounce … over to",
-"palm … off on", "lob … at", "is on priya now", "over to you"), several given at once ("sam, 1151 and 1152 are yours"), a team said as where a
+nothing should change). Changes missed: several given at once ("sam, 1151 and 1152 are yours"), a team said as where a
 ticket belongs, second-language forms ("do the closure of", "prepone", "must to be"), a
 request buried in a long message or after a forward, new tickets asked for in other words,
 due dates said otherwise ("by tmrw", "the 3rd of january for 1228"). Questions and statements
@@ -179,7 +182,7 @@ SIXTEENTH_HELD_OUT: tuple[tuple[str, str], ...] = (
     # --- slang hand-overs ----------------------------------------------------------------------------
     ("chuck 1215 to alex", "assign #1215 to user:u-alex"),
     ("bounce 1216 over to the network lads", "assign #1216 to team:2"),
-    ("1217 is on priya now", "assign #1217 to user:u-priya"),
+    ("1217 is on priya now", "ask assign #1217 to ?: Should Priya Shah take #1217? [Yes]"),
     ("palm 1218 off on facilities", "assign #1218 to team:3"),
     ("can you lob 1219 at sam", "assign #1219 to user:u-sam"),
     ("1220 over to you <at>Sam Rivera</at>", "assign #1220 to user:u-sam"),
@@ -319,12 +322,6 @@ SIXTEENTH_MISREAD: frozenset[str] = frozenset({
     "ok so I spoke to the user again and she says it only happens when she's on the train, which makes sense because the signal is terrible there, so I don't think there's anything for us to do on 1212, let's just resolve it and she can come back if it happens in the office",
     "I've been looking at 1213 most of the morning and honestly I'm not sure what's going on, the logs look clean, the user says it's still slow, I've asked networking to have a look at the switch port but they're busy with the migration so it might be a while",
     "Quick one as I'm between calls - the badge reader thing (1214) is really a facilities job not ours, can we send it over to them? thx",
-    'chuck 1215 to alex',
-    'bounce 1216 over to the network lads',
-    '1217 is on priya now',
-    'palm 1218 off on facilities',
-    'can you lob 1219 at sam',
-    '1220 over to you <at>Sam Rivera</at>',
     '1225 by tmrw pls',
     'due on the 3rd of january for 1228',
     '1233 is not that urgent, medium is fine',
