@@ -88,11 +88,13 @@ from bot.understanding.chased import chased
 from bot.understanding.documents_asked import documents_asked
 from bot.understanding.contact import contact_told
 from bot.understanding.listed import (
+    Described,
     Listed,
     NotListed,
     PageTurn,
     Picked,
     Unsure,
+    fitting_description,
     named,
     page_turn,
     pick,
@@ -104,6 +106,7 @@ from domain.access import Viewer, editable_fields
 from domain.people import Role
 from domain.clock import utcnow
 from domain.errors import DomainError, InvalidTransition, InvalidValue
+from domain.services.queries import get_ticket
 from domain.numbering import (
     TicketNumber, mentions_ticket_number, parse_ticket_id, parse_ticket_number, ticket_number_in,
 )
@@ -246,6 +249,8 @@ class MessageRouter:
         picked_from_list = pick(text, listed)
         if picked_from_list is not None and await self._files_a_ticket(turn_context, viewer, text):
             picked_from_list = None  # "new ticket: the printer problem is back": its own title
+        if isinstance(picked_from_list, Described):  # "close the urgent one", "the oldest one"
+            picked_from_list = await self._which_described(viewer, picked_from_list, listed)
         match picked_from_list:
             case Picked(text=picked):
                 text = picked  # "I'll take the switch one": that ticket's number, read as said
@@ -255,10 +260,10 @@ class MessageRouter:
                     options=tuple(Option(f"{t.number} · {t.title}", f"show {t.number}")
                                   for t in shown)))
                 return
-            case Unsure(said=said, choices=choices):
+            case Unsure(said=said, choices=choices, described=described):
                 await self._interrupt(turn_context, dc)
                 await self._send(turn_context, Reply(
-                    text=notices.which_listed(said),
+                    text=notices.which_listed(said, described=described),
                     options=tuple(Option(f"{t.number} · {t.title}", says) for t, says in choices)))
                 return
             case None if dc.active_dialog is None and (
@@ -1172,6 +1177,28 @@ class MessageRouter:
             turn_context.turn_state[OFFERED] = options
             await self._keep_offered(turn_context)
         return None
+
+    async def _which_described(
+        self, viewer: Viewer, described: Described, listed: tuple[Listed, ...],
+    ) -> Picked | Unsure | NotListed:
+        """The listed ticket "the urgent one" or "the oldest one" is, from the tickets as they
+        are now (one the person may no longer see is left out); several that fit are asked
+        about, none is said so with the list's tickets to choose from: nothing is guessed."""
+        tickets = []
+        for shown in listed:
+            try:
+                tickets.append(await get_ticket(uow=self._deps.uow().reading(), actor=viewer,
+                                                ticket=shown.number))
+            except DomainError:
+                continue
+        fitting = fitting_description(described, tickets)
+        if len(fitting) == 1:
+            return Picked(described.said_of(fitting[0].ticket_number))
+        if not fitting:
+            return NotListed(described.said, listed)
+        return Unsure(described.said, described=True, choices=tuple(
+            (Listed(ticket.ticket_number, ticket.title), described.said_of(ticket.ticket_number))
+            for ticket in fitting))
 
     async def _listed(self, turn_context: TurnContext) -> tuple[Listed, ...]:
         """The last list shown, while it is fresh: after `DIALOG_IDLE`, "the second one"

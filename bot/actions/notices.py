@@ -49,7 +49,9 @@ def proposed_back_to_queue(number: str) -> str:
     return f"Put {number} back in the queue (open, and no one person holding it)?"
 
 
-def which_listed(said: str) -> str:
+def which_listed(said: str, *, described: bool = False) -> str:
+    if described:  # "the medium one"
+        return f"More than one ticket in the list fits “{said}”: which one?"
     return f"More than one ticket in the list is about “{said}”: which one?"
 
 

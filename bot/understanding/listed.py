@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from enum import Enum
 
+from domain.tickets import Priority, Ticket, TicketStatus
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,6 +30,8 @@ class Unsure:
 
     said: str
     choices: tuple[tuple[Listed, str], ...]
+    described: bool = False
+    """Named by how it stands ("the medium one"), not by a word of the title."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,6 +41,98 @@ class NotListed:
 
     said: str
     listed: tuple[Listed, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Described:
+    """A listed ticket named by how it stands rather than by its title or place ("the urgent
+    one", "the oldest one", "the one on hold", "the unassigned ticket"): which one it is, the
+    caller finds from the tickets themselves (`fitting_description`)."""
+
+    said: str
+    before: str
+    after: str
+    priority: Priority | None = None
+    status: TicketStatus | None = None
+    unassigned: bool = False
+    newest: bool | None = None
+    """True: the latest filed of those that fit; False: the oldest; None: any that fits."""
+    most_urgent: bool = False
+    """"the most urgent one", "the top priority one": of the highest priority listed."""
+
+    def said_of(self, number: str) -> str:
+        """The message with the ticket it named written as its number."""
+        return f"{self.before}{number}{self.after}"
+
+
+_PRIORITY_SAID = {"urgent": Priority.URGENT, "critical": Priority.URGENT,
+                  "highest": Priority.HIGH, "high": Priority.HIGH, "medium": Priority.MEDIUM, "normal": Priority.MEDIUM,
+                  "low": Priority.LOW}
+_STATUS_SAID = {"open": TicketStatus.OPEN, "on hold": TicketStatus.ON_HOLD,
+                "in progress": TicketStatus.IN_PROGRESS, "resolved": TicketStatus.RESOLVED,
+                "closed": TicketStatus.CLOSED, "paused": TicketStatus.ON_HOLD,
+                "started": TicketStatus.IN_PROGRESS}
+_AGE_SAID = {"oldest": False, "earliest": False, "newest": True, "latest": True,
+             "most recent": True, "recent": True}
+_DESCRIBED = re.compile(
+    rf"\bthe\s+(?P<words>(?:[\w-]+\s+){{0,3}}?[\w-]+)\s+{'(?:one|ticket|issue|request)'}\b"
+    r"(?P<tail>\s+(?:on hold|in progress))?"
+    r"|\bthe\s+(?:one|ticket)\s+(?:that(?:'s|s| is)\s+|which is\s+|)(?P<state>on hold|in progress"
+    r"|nobody has|no one has|unassigned)\b", re.IGNORECASE)
+_PRIORITY_WORD = frozenset({"priority", "prio", "pri"})
+
+
+def _described(text: str) -> Described | None:
+    """"close the urgent one", "I'll take the oldest one", "show the one on hold": a
+    listed ticket named only by its priority, status, having nobody on it, or age."""
+    for found in _DESCRIBED.finditer(text):
+        said = " ".join(filter(None, (found["words"], found["state"], found["tail"])))
+        words = re.sub(r"\btop (?=prio)", "highest ", _fold(said))
+        priority = status = newest = None
+        unassigned = False
+        for phrase in sorted({*_PRIORITY_SAID, *_STATUS_SAID, *_AGE_SAID, "unassigned",
+                              "nobody has", "no one has"}, key=len, reverse=True):
+            if re.search(rf"\b{phrase}\b", words):
+                words = re.sub(rf"\b{phrase}\b", " ", words)
+                if phrase in _PRIORITY_SAID and priority is None:
+                    priority = _PRIORITY_SAID[phrase]
+                elif phrase in _STATUS_SAID and status is None:
+                    status = _STATUS_SAID[phrase]
+                elif phrase in _AGE_SAID and newest is None:
+                    newest = _AGE_SAID[phrase]
+                elif phrase in ("unassigned", "nobody has", "no one has"):
+                    unassigned = True
+                else:
+                    return None  # "the urgent high one": two of a kind, not guessed
+        rest = words.split()
+        most = priority is Priority.URGENT and "most" in rest or priority is Priority.HIGH and (
+            _fold(said).startswith(("highest", "top "))) or "important" in rest
+        if any(w not in _PRIORITY_WORD and w not in ("most", "important") for w in rest):
+            continue  # a word of a title too ("the urgent printer one"): by its title
+        if (priority, status, newest, unassigned, most) == (None, None, None, False, False):
+            continue
+        return Described(found.group(0), text[:found.start()], text[found.end():],
+                         None if most else priority, status, unassigned, newest, most)
+    return None
+
+
+_RANK = (Priority.LOW, Priority.MEDIUM, Priority.HIGH, Priority.URGENT)
+
+
+def fitting_description(described: Described, tickets: list[Ticket]) -> list[Ticket]:
+    """The listed tickets a description fits, in the list's order: all of a priority or
+    status, with nobody on them; the one filed first or last of those; the most urgent."""
+    fitting = [ticket for ticket in tickets if (
+        described.priority is None or ticket.priority is described.priority) and (
+        described.status is None or ticket.status is described.status) and (
+        not described.unassigned or ticket.assignee is None)]
+    if described.most_urgent and fitting:
+        top = max(_RANK.index(ticket.priority) for ticket in fitting)
+        fitting = [ticket for ticket in fitting if _RANK.index(ticket.priority) == top]
+    if described.newest is not None and fitting:
+        pick_one = max if described.newest else min
+        fitting = [pick_one(fitting, key=lambda ticket: (ticket.created_at, ticket.id))]
+    return fitting
 
 
 _ORDINALS = {"first": 0, "1st": 0, "top": 0, "second": 1, "2nd": 1, "third": 2, "3rd": 2,
@@ -118,7 +213,7 @@ def _places(found: re.Match[str], listed: tuple[Listed, ...]) -> list[Listed] | 
 
 
 def pick(text: str, listed: tuple[Listed, ...], *, ask: bool = False
-         ) -> Picked | Unsure | NotListed | None:
+         ) -> Picked | Unsure | NotListed | Described | None:
     """None: the message names no listed ticket (nothing is guessed). `ask`: even one that
     fits is asked about (tickets the person was not shown: "the laptop one" with no list)."""
     if not listed:
@@ -130,6 +225,8 @@ def pick(text: str, listed: tuple[Listed, ...], *, ask: bool = False
         numbers = ", ".join(ticket.number for ticket in places[:-1]) + \
             f" and {places[-1].number}" if len(places) > 1 else places[0].number
         return Picked(f"{text[:several.start()]}{numbers}{text[several.end():]}")
+    if not ask and (described := _described(text)) is not None:
+        return described
     for found in _naming(text):
         said = found.group(1)
         fitting = _fitting(said, listed)

@@ -409,3 +409,45 @@ async def test_a_place_the_list_has_is_still_that_ticket(
 
     assert "Switch in room 4 is down" in texts_in(turn.card)
     assert switch in texts_in(turn.card)
+
+
+async def test_a_listed_ticket_named_by_how_it_stands_is_found_from_the_tickets_themselves(
+    service: Service, engine: AsyncEngine
+) -> None:
+    """Found trying the bot as an agent: after a list, "the oldest one", "the high one" and
+    "the one sam has" were offered as a comment on the ticket shown last, and "show me the
+    newest one" searched for tickets with "one" in them."""
+    manager, mia = await person_in_teams(service, engine, "Mia", "Manager", role="manager")
+    network = await insert_team(engine, "Network", manager)
+    switch, wifi, dns = [
+        (await file_ticket(engine, manager, title, category="incident",
+                           assignee=Assignee.team(network))).ticket_number
+        for title in ("Switch in room 4 is down", "Wifi dead in meeting room B", "DNS is slow")]
+    async with engine.begin() as connection:
+        await connection.execute(update(tasks).where(tasks.c.ticket_number == wifi).values(
+            priority="urgent"))
+        await connection.execute(update(tasks).where(tasks.c.ticket_number == dns).values(
+            status="on_hold"))
+
+    for said, meant in [("show me the oldest one", switch), ("the newest one pls", dns),
+                        ("what about the urgent one?", wifi), ("show the one on hold", dns),
+                        ("the most urgent one", wifi)]:
+        await service.say("what's in the network queue?", user=mia)
+        turn = await service.say(said, user=mia)
+        assert meant in texts_in(turn.card).splitlines()[0], (said, texts_in(turn.card))
+
+    await service.say("what's in the network queue?", user=mia)
+    turn = await service.say("I'll take the medium one", user=mia)  # the switch and the DNS
+    assert turn.texts[0] == "More than one ticket in the list fits “the medium one”: which one?"
+    assert (await status_and_assignee(engine, switch))[1] is None
+
+    await service.say("what's in the network queue?", user=mia)
+    turn = await service.say("close the low one", user=mia)  # none: nothing is guessed
+    assert turn.texts[0].startswith("The list I showed has 3 tickets, so there's no “the low one”")
+    assert [(await status_and_assignee(engine, n))[0] for n in (switch, wifi, dns)] == [
+        "open", "open", "on_hold"]
+
+    await service.say("what's in the network queue?", user=mia)
+    turn = await service.say("i'll take the urgent one", user=mia)
+    assert "Assigned to Mia Manager." in texts_in(turn.card)
+    assert await status_and_assignee(engine, wifi) == ("open", manager)

@@ -319,3 +319,13 @@ def test_what_a_colleague_worked_on_is_what_they_touched_not_what_they_hold() ->
     assert ListQuery.from_data(worked.to_data()) == worked  # a page on reads the same
     mine = ListQuery(scope=ListScope.TOUCHED).filter_for("u-jo", today=date(2026, 12, 2))
     assert (mine.touched_by, mine.assignee_id) == ("u-jo", None)
+
+
+@pytest.mark.parametrize(("said", "read"), [
+    ("show me the newest one", "list all status=any order=newest top=1"),
+    ("show me the oldest open one", "list all status=open order=oldest top=1"),
+    ("tickets about one drive", "list all text='one drive'"),
+])
+def test_one_said_of_the_ticket_is_no_topic(said: str, read: str) -> None:
+    """"show me the newest one" with no list shown searched for tickets with "one" in them."""
+    assert summary(as_the_bot_reads(said, CONVERSATION)) == read

@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 import pytest
 
-from bot.understanding.listed import Listed, NotListed, Picked, Unsure, named, pick
+from bot.understanding.listed import (
+    Described, Listed, NotListed, Picked, Unsure, fitting_description, named, pick,
+)
+from domain.tickets import Category, Priority, Ticket, TicketStatus
 
 QUEUE = (Listed("TKT-2026-0005", "Wifi dead in meeting room B"),
          Listed("TKT-2026-0004", "Switch in room 4 is down"))
@@ -136,3 +141,62 @@ def test_places_the_list_does_not_have_or_that_are_no_tickets_are_left_as_said(
     said: str
 ) -> None:
     assert pick(said, LONGER) is None
+
+
+@pytest.mark.parametrize(("said", "fields", "read"), [
+    ("close the urgent one", {"priority": "urgent"}, "close TKT-2026-0001"),
+    ("I'll take the high priority one", {"priority": "high"}, "I'll take TKT-2026-0001"),
+    ("what about the low one?", {"priority": "low"}, "what about TKT-2026-0001?"),
+    ("show the one on hold", {"status": "on_hold"}, "show TKT-2026-0001"),
+    ("the one thats in progress", {"status": "in_progress"}, "TKT-2026-0001"),
+    ("gimme the unassigned ticket", {"unassigned": True}, "gimme TKT-2026-0001"),
+    ("the one nobody has pls", {"unassigned": True}, "TKT-2026-0001 pls"),
+    ("the oldest one", {"newest": False}, "TKT-2026-0001"),
+    ("show me the newest one", {"newest": True}, "show me TKT-2026-0001"),
+    ("the most recent ticket", {"newest": True}, "TKT-2026-0001"),
+    ("the latest one is fixed", {"newest": True}, "TKT-2026-0001 is fixed"),
+    ("the most urgent one", {"most_urgent": True}, "TKT-2026-0001"),
+    ("the highest priority one", {"most_urgent": True}, "TKT-2026-0001"),
+    ("the top priority ticket", {"most_urgent": True}, "TKT-2026-0001"),
+])
+def test_a_listed_ticket_named_by_how_it_stands_is_described_for_the_tickets_to_say(
+    said: str, fields: dict[str, object], read: str
+) -> None:
+    found = pick(said, QUEUE)
+    assert isinstance(found, Described)
+    assert {name: getattr(found, name) for name in fields} == fields
+    assert found.said_of("TKT-2026-0001") == read
+
+
+@pytest.mark.parametrize(("said", "read"), [
+    ("the top one", "TKT-2026-0005"),  # a place
+    ("the last one", "TKT-2026-0004"),
+    ("the urgent switch one", "TKT-2026-0004"),  # a word of a title: by the title
+    ("close the wifi ticket", "close TKT-2026-0005"),
+])
+def test_a_place_or_a_title_word_is_read_as_before(said: str, read: str) -> None:
+    assert pick(said, QUEUE) == Picked(read)
+
+
+def _ticket(number: int, *, priority: str = "medium", status: str = "open",
+            assignee: str | None = "u-sam", day: int = 1) -> Ticket:
+    return Ticket(id=number, ticket_number=f"TKT-2026-{number:04d}", title=f"Ticket {number}",
+                  category=Category.SUPPORT, created_by="u-jo",
+                  created_at=datetime(2026, 12, day), updated_at=datetime(2026, 12, day),
+                  status=TicketStatus(status), priority=Priority(priority), assignee_id=assignee)
+
+
+LISTED = [_ticket(3, priority="high", day=3), _ticket(1, priority="urgent", day=1),
+          _ticket(2, status="on_hold", assignee=None, day=2)]
+
+
+@pytest.mark.parametrize(("said", "numbers"), [
+    ("the urgent one", [1]), ("the medium one", [2]), ("the low one", []),
+    ("the one on hold", [2]), ("the open one", [3, 1]), ("the unassigned one", [2]),
+    ("the oldest one", [1]), ("the newest one", [3]), ("the most urgent one", [1]),
+    ("the newest open one", [3]), ("the oldest high one", [3]),
+])
+def test_a_description_fits_the_listed_tickets_as_they_are(said: str, numbers: list[int]) -> None:
+    described = pick(said, QUEUE)
+    assert isinstance(described, Described)
+    assert [t.id for t in fitting_description(described, LISTED)] == numbers
