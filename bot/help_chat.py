@@ -116,7 +116,7 @@ async def _answer_later(
     if isinstance(now, str):
         await _post(adapter, reference, deps, MessageFactory.text(now))
         return
-    drawn = _DrawnFor(viewer.id, reader) if reader is not None else None
+    drawn = _DrawnFor(viewer.id, reader, answer.readers) if reader is not None else None
     await _post(adapter, reference, deps, _answer_message(answer, deps, question), drawn=drawn)
 
 
@@ -132,17 +132,21 @@ async def _asker_now(deps: BotDependencies, viewer: Viewer) -> Viewer | str:
 
 @dataclass(frozen=True, slots=True)
 class _DrawnFor:
-    """What a queued help answer shows (`ReplyReader`): an answer read for `role`, which
-    leaves only if its asker still has that role then."""
+    """What a queued help answer shows (`ReplyReader`): an answer read for `role` from
+    documents that `readers` may all read (None: everyone), which leaves only if its asker
+    then has a role among them: access as it is when it leaves, either way."""
 
     user_id: str
     role: Role
+    readers: frozenset[Role] | None = None
 
     def viewer_id(self, context: TurnContext) -> str | None:
         return self.user_id
 
     def shown(self, activity: Mapping[str, Any]) -> Shown:
-        return Shown(drawn_for=self.role.value)
+        readers = frozenset(Role) if self.readers is None else self.readers
+        return Shown(drawn_for=self.role.value,
+                     read_by=tuple(sorted(role.value for role in readers)))
 
 
 async def _post(

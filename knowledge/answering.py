@@ -26,7 +26,7 @@ from domain.clock import utcnow
 from domain.errors import InvalidValue
 from domain.people import Role
 from knowledge.asked_for import asked_for
-from knowledge.audience import Restrictions, readable, readable_titles
+from knowledge.audience import Restrictions, readable, readable_titles, readers_of
 from knowledge.citations import (
     Citation,
     CitedText,
@@ -116,6 +116,9 @@ class HelpAnswer:
     """Answered as a follow-up of the session's previous exchange."""
     follows: str | None = None
     """What that follow-up was about: the earlier question (`followed_topic`)."""
+    readers: frozenset[Role] | None = None
+    """The roles that may read every passage the answer was drawn from (None: everyone):
+    whoever leaves with it later (a queued answer) must hold one of them then."""
 
 
 DEFAULT_MIN_SCORE = 0.30
@@ -216,6 +219,7 @@ class HelpAssistant:
             last = await reading.chat.last_exchange(session_id=session_id, user_id=user_id)
             restrictions = await reading.audiences.restrictions()
         previous = recent(last, now=asked_at, after=context_after)
+        passages: list[Passage] = []
         if previous is None and lacks_a_topic(question):  # "and on a mac?", nothing before
             context, topic = None, question
             draft = _Draft(needs_topic(question), (), AnswerSource.NEEDS_TOPIC)
@@ -250,6 +254,7 @@ class HelpAssistant:
             source=draft.source,
             follow_up=context is not None,
             follows=topic_of(context) if context is not None else None,
+            readers=readers_of(passages, restrictions) if draft.answered else None,
         )
 
     async def _search(

@@ -77,6 +77,16 @@ def may_read(passage: Passage, restrictions: Restrictions, reader: Role | None) 
     return roles is None or (reader is not None and reader in roles)
 
 
+def readers_of(passages: Iterable[Passage], restrictions: Restrictions) -> frozenset[Role] | None:
+    """The roles that may read every one of the passages (None: everyone may)."""
+    readers: frozenset[Role] | None = None
+    for passage in passages:
+        roles = restrictions.get((passage.source, passage.document_id))
+        if roles is not None:
+            readers = roles if readers is None else readers & roles
+    return readers
+
+
 def readable(
     passages: Sequence[Passage], restrictions: Restrictions, reader: Role | None
 ) -> list[Passage]:

@@ -42,15 +42,28 @@ class Shown:
     """Card elements, by their `id`, that each show one ticket (a list's rows)."""
     drawn_for: str | None = None
     """The role whose help documents the message (a help answer) was drawn from: leaving
-    for a viewer of another role, or deactivated, it becomes a line saying so."""
+    for a viewer whose role now may not read them all (`read_by`), or deactivated, it
+    becomes a line saying so."""
+    read_by: tuple[str, ...] | None = None
+    """The roles that may read everything the answer drew on, as the access rule is applied
+    when it leaves: made a manager, an agent still gets a staff runbook's answer; made a
+    customer, not. Not recorded (a reply queued before it was): the role drawn for alone."""
 
     @property
     def anything(self) -> bool:
         return bool(self.tickets or self.rows or self.drawn_for)
 
+    def may_leave_for(self, role: str | None) -> bool:
+        """Whether a help answer drawn as recorded may leave for a viewer whose role is now
+        `role` (None: gone or deactivated)."""
+        if self.drawn_for is None:
+            return True
+        return role is not None and role in (self.read_by or (self.drawn_for,))
+
     def to_json(self) -> dict[str, Any]:
         drawn = {"drawn_for": self.drawn_for} if self.drawn_for is not None else {}
-        return {"tickets": list(self.tickets), "rows": dict(self.rows), **drawn}
+        read = {"read_by": list(self.read_by)} if self.read_by is not None else {}
+        return {"tickets": list(self.tickets), "rows": dict(self.rows), **drawn, **read}
 
     @classmethod
     def from_json(cls, value: object) -> Shown:
@@ -66,7 +79,12 @@ class Shown:
         drawn_for = value.get("drawn_for")
         if drawn_for is not None and not isinstance(drawn_for, str):
             raise UnreadableContents(f"the role drawn for is not a role: {drawn_for!r}")
-        return cls(tickets=tuple(tickets), rows=dict(rows), drawn_for=drawn_for)
+        read_by = value.get("read_by")
+        if read_by is not None and not (
+                isinstance(read_by, list) and all(isinstance(r, str) for r in read_by)):
+            raise UnreadableContents(f"the roles that may read it are not roles: {read_by!r}")
+        return cls(tickets=tuple(tickets), rows=dict(rows), drawn_for=drawn_for,
+                   read_by=None if read_by is None else tuple(read_by))
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,7 +161,7 @@ def as_it_may_leave(
 def _as_it_may_leave(
     activity: dict[str, Any], shown: Shown, seen: Collection[int], role: str | None
 ) -> dict[str, Any]:
-    if shown.drawn_for is not None and shown.drawn_for != role:
+    if not shown.may_leave_for(role):
         return _saying(activity, ANSWER_NO_LONGER_AVAILABLE)
     if any(ticket not in seen for ticket in shown.tickets):
         return _saying(activity, NO_LONGER_AVAILABLE)

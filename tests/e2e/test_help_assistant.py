@@ -13,6 +13,7 @@ from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot.cards.elements import card_actions
+from domain.people import Role
 from knowledge.audience import STAFF_ROLES
 from db.tables import ai_chat_messages, users
 from db.tables.knowledge import help_answer_feedback
@@ -373,11 +374,12 @@ async def _asked(model: CompletionsStandIn) -> bool:
 
 
 async def _agent_asks_the_runbook(
-    helpdesk: Service, model: CompletionsStandIn, engine: AsyncEngine, database_url: str
+    helpdesk: Service, model: CompletionsStandIn, engine: AsyncEngine, database_url: str,
+    audience: frozenset[Role] = STAFF_ROLES,
 ) -> tuple[str, asyncio.Event, int]:
     """An agent asks what the staff runbook answers, and the model holds its answer until
     `release` is set: the agent's id, the release, and how many activities were sent before."""
-    await _staff_runbook(engine, database_url)
+    await _staff_runbook(engine, database_url, audience)
     ada_id = await insert_user(engine, role="user", email="ada@example.com")
     release = asyncio.Event()
     model.then(Held(release, Completion("Sign in to WLC-01 and choose Reboot controller [1].")))
@@ -388,13 +390,15 @@ async def _agent_asks_the_runbook(
     return ada_id, release, before
 
 
-async def _staff_runbook(engine: AsyncEngine, database_url: str) -> None:
+async def _staff_runbook(
+    engine: AsyncEngine, database_url: str, audience: frozenset[Role] = STAFF_ROLES
+) -> None:
     knowledge = build_knowledge(Runtime(settings=Settings(database_url=database_url),
                                         engine=engine))
     try:
         await add_help_document(
             uow=knowledge.uow(), indexer=knowledge.indexer,
-            title="Wireless controller runbook", audience=STAFF_ROLES,
+            title="Wireless controller runbook", audience=audience,
             upload=Upload("wlc.txt", b"Restarting the wireless controller: sign in to WLC-01 "
                                      b"and choose Maintenance, Reboot controller."),
         )
@@ -430,15 +434,22 @@ async def test_a_help_answer_teams_throttles_is_sent_once_teams_allows(
     assert len(answer_cards(helpdesk)) == 1
 
 
-@pytest.mark.parametrize("change", [*LOST_STAFF_ACCESS, "unchanged"])
+QUEUED_CHANGES = {**LOST_STAFF_ACCESS, "made-an-admin": {"role": "admin"},
+                  "unchanged": {"first_name": "Ada"}}
+STILL_STAFF = frozenset({"made-a-manager", "made-an-admin", "unchanged"})
+
+
+@pytest.mark.parametrize("change", list(QUEUED_CHANGES))
 async def test_a_throttled_staff_only_answer_is_not_posted_to_who_lost_staff_access_meanwhile(
     helpdesk: Service, model: CompletionsStandIn, engine: AsyncEngine, database_url: str,
     change: str,
 ) -> None:
     """Queued for Teams' Retry-After, the answer leaves a minute later: by then the agent
     may be a customer or deactivated, and the staff runbook's steps are not theirs to read.
-    What the worker knows is the role the answer was read for, so any other role (a
-    manager too) is asked to ask again; the same agent gets it as drawn."""
+    Access is decided when it leaves, as for a ticket: the roles that may read everything
+    the answer drew on are recorded, so one made a manager or an admin (staff still, who
+    may read the runbook) gets it as drawn, where before any other role was asked to ask
+    again; a customer or a deactivated account is."""
     ada_id, release, before = await _agent_asks_the_runbook(
         helpdesk, model, engine, database_url)
     helpdesk.connector.fail_next(429, retry_after="60", operations=("send", "reply"))
@@ -447,14 +458,64 @@ async def test_a_throttled_staff_only_answer_is_not_posted_to_who_lost_staff_acc
     await wait_for_statuses(engine, ["pending"])
     async with engine.begin() as connection:
         await connection.execute(update(users).where(users.c.id == ada_id).values(
-            **LOST_STAFF_ACCESS.get(change, {"first_name": "Ada"})))
+            **QUEUED_CHANGES[change]))
     await make_due(engine)
     await wait_for_statuses(engine, ["delivered"])
 
     said = " ".join(texts_in(card_of(body) or {}) or str(body.get("text"))
                     for body in helpdesk.connector.sent_activities()[before:])
-    if change == "unchanged":
-        assert "[1] Wireless controller runbook" in said
+    if change in STILL_STAFF:
+        assert "[1] Wireless controller runbook" in said, said
     else:
         assert "runbook" not in said.casefold() and "WLC-01 and choose" not in said, said
         assert "ask again" in said, said
+
+
+@pytest.mark.parametrize("role", ["manager", "admin", "customer"])
+async def test_a_throttled_answer_from_an_agents_only_runbook_is_not_posted_to_another_role(
+    helpdesk: Service, model: CompletionsStandIn, engine: AsyncEngine, database_url: str,
+    role: str,
+) -> None:
+    """Access to a help document is by its audience, not by rank: a runbook for agents
+    alone is not a manager's to read, so an agent made a manager meanwhile is asked to
+    ask again, as one made a customer is."""
+    ada_id, release, before = await _agent_asks_the_runbook(
+        helpdesk, model, engine, database_url, frozenset({Role.USER}))
+    helpdesk.connector.fail_next(429, retry_after="60", operations=("send", "reply"))
+    release.set()
+
+    await wait_for_statuses(engine, ["pending"])
+    async with engine.begin() as connection:
+        await connection.execute(update(users).where(users.c.id == ada_id).values(role=role))
+    await make_due(engine)
+    await wait_for_statuses(engine, ["delivered"])
+
+    said = " ".join(texts_in(card_of(body) or {}) or str(body.get("text"))
+                    for body in helpdesk.connector.sent_activities()[before:])
+    assert "runbook" not in said.casefold() and "WLC-01 and choose" not in said, said
+    assert "ask again" in said, said
+
+
+@pytest.mark.parametrize("role", ["user", "manager", "customer"])
+async def test_a_throttled_answer_for_everyone_is_posted_to_whoever_asked_in_their_new_role(
+    helpdesk: Service, model: CompletionsStandIn, engine: AsyncEngine, role: str,
+) -> None:
+    """A customer's answer drawn from a document everyone may read: made an agent or a
+    manager meanwhile, they may read it still, and get it (they were asked to ask again)."""
+    carla_id = await insert_user(engine, role="customer", email="carla@example.com")
+    carla = helpdesk.person("carla@example.com", "Carla Customer")
+    release = asyncio.Event()
+    model.then(Held(release, Completion(ANSWER)))
+    await helpdesk.say(QUESTION, user=carla)
+    await eventually(lambda: _asked(model), what="the model working on the answer")
+    helpdesk.connector.fail_next(429, retry_after="60", operations=("send", "reply"))
+    release.set()
+
+    await wait_for_statuses(engine, ["pending"])
+    async with engine.begin() as connection:
+        await connection.execute(update(users).where(users.c.id == carla_id).values(role=role))
+    await make_due(engine)
+    await wait_for_statuses(engine, ["delivered"])
+
+    [card] = await wait_for_answers(helpdesk)
+    assert "8 hours" in texts_in(card)

@@ -7,7 +7,7 @@ import pytest
 from domain.errors import InvalidValue
 from domain.people import Role
 from knowledge.answering import HelpAssistant, MinimumScore
-from knowledge.audience import STAFF_ROLES, describe, may_read, parse_audience
+from knowledge.audience import STAFF_ROLES, describe, may_read, parse_audience, readers_of
 from knowledge.passages import SourceKind
 from tests.unit.knowledge.answering_fakes import (
     MemoryAudiences,
@@ -126,3 +126,30 @@ async def test_the_documents_listed_are_those_the_reader_may_read(
     reader: Role | None, titles: list[str]
 ) -> None:
     assert await shelf().documents(reader=reader) == titles
+
+
+@pytest.mark.parametrize(("reader", "question", "readers"), [
+    (Role.USER, "how do i restart the print server spooler", STAFF_ROLES),  # the runbook
+    (Role.MANAGER, "how do i restart the print server spooler", STAFF_ROLES),
+    (Role.CUSTOMER, "printing stops, how do i release the print job", None),
+    (Role.USER, "what is the weather on mars tomorrow", None),  # nothing found, nothing drawn
+])
+async def test_an_answer_says_which_roles_may_read_everything_it_drew_on(
+    reader: Role, question: str, readers: frozenset[Role] | None
+) -> None:
+    assistant, _ = helper()
+
+    answer = await assistant.ask(user_id="u1", session_id="s1", reader=reader, question=question)
+
+    assert answer.readers == readers
+
+
+def test_the_roles_that_may_read_several_passages_are_those_that_may_read_each() -> None:
+    limited = {(SourceKind.HELP_DOCUMENT, 7): STAFF_ROLES,
+               (SourceKind.HELP_DOCUMENT, 9): frozenset({Role.USER, Role.CUSTOMER})}
+    agents_note = passage("Agents and customers only.", document_id=9, title="Note", page=1)
+
+    assert readers_of([], limited) is None
+    assert readers_of([PRINTERS], limited) is None
+    assert readers_of([PRINTERS, RUNBOOK], limited) == STAFF_ROLES
+    assert readers_of([RUNBOOK, agents_note], limited) == frozenset({Role.USER})

@@ -116,6 +116,8 @@ def test_contents_survive_the_outbox_payload() -> None:
     {"viewer": "u-xavier", "messages": [{"rows": {"ticket-row-42": "42"}}]},
     {"viewer": "u-xavier", "messages": ["42"]},
     {"viewer": "u-xavier", "messages": [{"drawn_for": 1}]},
+    {"viewer": "u-xavier", "messages": [{"drawn_for": "user", "read_by": "manager"}]},
+    {"viewer": "u-xavier", "messages": [{"drawn_for": "user", "read_by": [1]}]},
 ])
 def test_a_record_this_code_did_not_write_is_refused(stored: object) -> None:
     with pytest.raises(UnreadableContents):
@@ -134,7 +136,7 @@ DRAWN_FOR_AN_AGENT = ReplyContents(viewer_id="u-xavier", messages=(Shown(drawn_f
 
 @pytest.mark.parametrize(("role", "leaves"), [("user", True), ("customer", False),
                                               ("manager", False), (None, False)])
-def test_a_help_answer_leaves_only_for_the_role_it_was_read_for(
+def test_a_help_answer_queued_before_its_readers_were_recorded_leaves_only_for_its_role(
     role: str | None, leaves: bool
 ) -> None:
     [left] = as_it_may_leave([ANSWER], DRAWN_FOR_AN_AGENT, set(), role=role)
@@ -142,3 +144,34 @@ def test_a_help_answer_leaves_only_for_the_role_it_was_read_for(
     assert left == (ANSWER if leaves else {
         **ADDRESS, "text": ANSWER_NO_LONGER_AVAILABLE, "textFormat": "plain"})
     assert ReplyContents.from_json(DRAWN_FOR_AN_AGENT.to_json()) == DRAWN_FOR_AN_AGENT
+
+
+STAFF_READ = ReplyContents(viewer_id="u-xavier", messages=(
+    Shown(drawn_for="user", read_by=("admin", "manager", "user")),))
+AGENTS_READ = ReplyContents(viewer_id="u-xavier", messages=(
+    Shown(drawn_for="user", read_by=("user",)),))
+EVERYONE_READ = ReplyContents(viewer_id="u-carla", messages=(
+    Shown(drawn_for="customer", read_by=("admin", "customer", "manager", "user")),))
+
+
+@pytest.mark.parametrize(("contents", "role", "leaves"), [
+    (STAFF_READ, "user", True),
+    (STAFF_READ, "manager", True),  # promoted: may read the staff runbook still
+    (STAFF_READ, "admin", True),
+    (STAFF_READ, "customer", False),
+    (STAFF_READ, None, False),  # deactivated
+    (AGENTS_READ, "user", True),
+    (AGENTS_READ, "manager", False),  # an agents-only runbook is not a manager's
+    (AGENTS_READ, "admin", False),
+    (EVERYONE_READ, "customer", True),
+    (EVERYONE_READ, "user", True),  # made an agent: still for everyone
+    (EVERYONE_READ, None, False),
+])
+def test_a_help_answer_leaves_for_whoever_may_read_what_it_drew_on_when_it_leaves(
+    contents: ReplyContents, role: str | None, leaves: bool
+) -> None:
+    [left] = as_it_may_leave([ANSWER], contents, set(), role=role)
+
+    assert left == (ANSWER if leaves else {
+        **ADDRESS, "text": ANSWER_NO_LONGER_AVAILABLE, "textFormat": "plain"})
+    assert ReplyContents.from_json(contents.to_json()) == contents
