@@ -820,7 +820,8 @@ class MessageRouter:
         conversation: Conversation,
     ) -> None:
         """"sorry not 2, i meant 3" just after 2 was changed: the same change made of 3, and
-        2 said to be as that change left it, with the press that puts it back. Not certain
+        2 said to be as that change left it, with the press that puts it back ("and 3 too":
+        the same change made of 3 as well, 2 left as it is). Not certain
         which change is meant (a button pressed since, another ticket said to be wrong, too
         long ago): asked. No change just made: 3 is shown."""
         made = turn_context.turn_state.get(_MADE_BEFORE)
@@ -843,7 +844,9 @@ class MessageRouter:
             await self._send(turn_context, asked_too(instead, conversation))
             return
         await self._act(turn_context, viewer, dc, instead, conversation)
-        await self._send(turn_context, await left_behind(self._deps, viewer, first, conversation))
+        if not meant.too:  # "and 3 too": the first change stands, nothing to put back
+            await self._send(turn_context, await left_behind(self._deps, viewer, first,
+                                                             conversation))
 
     async def _undone(
         self, turn_context: TurnContext, viewer: Viewer, lacking: NotInTicketFlow,

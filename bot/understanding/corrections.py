@@ -274,6 +274,24 @@ _SAID_MOST = 200
 change: a whole message of "i meant 3 " over and over is not read again for one."""
 
 
+_TOO = (
+    re.compile(rf"^\W*(?:(?:oh|ah|ok|okay)\W+)?(?:and|also|plus|\+|&)?\s*(?P<meant>{_REF})\s*"
+               r"(?:too|as\s+well|aswell|also)(?:\s+(?:pls|please|plz|thx|thanks))*[\W_]*$",
+               re.IGNORECASE),
+    re.compile(rf"^\W*(?:(?:oh|ah|ok|okay)\W+)?(?:and\s+)?(?:(?:do\s+)?(?:the\s+)?same(?:\s+thing)?"
+               rf"\s+(?:for|with|to|on)|ditto(?:\s+for)?|also|likewise(?:\s+for)?)\s+(?P<meant>{_REF})"
+               r"(?:\s+(?:too|as\s+well|pls|please|plz|thx|thanks))*[\W_]*$", re.IGNORECASE),
+)
+"""Another ticket meant as well: "and 4 too", "4 as well", "same for 4", "ditto 4", "also 4"."""
+
+
+def the_same_too(text: str, conversation: Conversation, read: Reader) -> MeantAnother | None:
+    """"and 4 too", "same for 4": the change just made, of 4 as well (see `MeantAnother.too`)."""
+    said = next((found for pattern in _TOO if (found := pattern.fullmatch(text.strip()))), None)
+    meant = _ticket_said(said["meant"], conversation, read) if said else None
+    return MeantAnother(meant, too=True) if meant is not None else None
+
+
 def meant_another(
     text: str, conversation: Conversation, read: Reader
 ) -> MeantAnother | Clarify | None:

@@ -16,7 +16,7 @@ from functools import cache
 
 from bot.understanding.context import Conversation
 from bot.understanding.corrections import (
-    meant_another, self_corrected, without_the_other_ticket,
+    meant_another, self_corrected, the_same_too, without_the_other_ticket,
 )
 from bot.understanding.courtesy import courtesy
 from bot.understanding.letter import quoted, what_is_asked
@@ -787,6 +787,8 @@ def _understand(text: str, conversation: Conversation, *, several_then: bool) ->
 
     if meant := meant_another(text, conversation, read_again):
         return meant  # "sorry not 2, i meant 3": what to do with 3 is what was just done
+    if too := the_same_too(text, conversation, read_again):
+        return too  # "and 4 too": what was just done, of 4 as well
     if (settled := self_corrected(text, conversation, read_again)) is not None:
         return settled  # "close 1, no wait, 2": the request the message settles on
     text = spelled_numbers(text)  # "close ticket twelve": 12

@@ -255,6 +255,9 @@ class MeantAnother:
     earlier: bool = False
     """"i meant to close 3 yesterday", "… but forgot": once meant and not done, which corrects
     no change just made: asked about, never made unasked."""
+    too: bool = False
+    """"and 3 too", "same for 3": meant as well, not instead; the change just made is made of
+    `ticket` too, and stands."""
 
 
 @dataclass(frozen=True, slots=True)

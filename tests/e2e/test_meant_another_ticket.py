@@ -206,3 +206,40 @@ async def test_wrong_person_right_after_a_hand_over_offers_the_press_that_puts_i
     assert await _tickets(engine) == {first: ("open", mia_id)}
     await service.say(presses(said)[f"Put {first} back"], user=mia)
     assert await _tickets(engine) == {first: ("open", None)}
+
+
+@pytest.mark.parametrize("typed", ["and {meant} too", "same for {meant} pls", "{meant} as well"])
+async def test_another_ticket_said_with_too_gets_the_same_change_and_the_first_stands(
+    service: Service, engine: AsyncEngine, typed: str
+) -> None:
+    """Found trying the bot as an agent: "and the vpn one too" after "i'll take the monitor
+    one" showed the VPN ticket, and it was not taken."""
+    mia_id, mia = await person_in_teams(service, engine, "Mia", "Manager", role="manager")
+    first, other, meant = (await a_ticket(engine, mia_id), await a_ticket(engine, mia_id),
+                           await a_ticket(engine, mia_id))
+    await service.say(f"assign {short(first)} to me", user=mia)
+
+    said = await service.say(typed.format(meant=short(meant)), user=mia)
+
+    assert f"Assigned to Mia Manager." in "\n".join(said.texts + [str(said.card)])
+    assert not any("put it back" in text for text in said.texts), said.texts
+    assert await _tickets(engine) == {first: ("open", mia_id), other: ("open", None),
+                                      meant: ("open", mia_id)}
+
+
+async def test_too_with_no_change_just_made_shows_the_ticket_and_after_a_press_asks(
+    service: Service, engine: AsyncEngine
+) -> None:
+    mia_id, mia = await person_in_teams(service, engine, "Mia", "Manager", role="manager")
+    first, other, meant = (await a_ticket(engine, mia_id), await a_ticket(engine, mia_id),
+                           await a_ticket(engine, mia_id))
+    shown = await service.say(f"and {short(meant)} too", user=mia)
+    assert meant in str(shown.card) and shown.texts == []
+
+    await service.say(f"close {short(first)}", user=mia)
+    closed = await service.say(f"close {short(other)}", user=mia)
+    await service.press("ticket.assign", {**data(closed.card, "ticket.assign"), "assignee": "me"},
+                        user=mia)  # a button pressed since: which change is meant is unsure
+    asked = await service.say(f"same for {short(meant)}", user=mia)
+    assert asked.texts == [f"Do you want me to close {meant} too?"]
+    assert (await _tickets(engine))[meant] == ("open", None)
