@@ -8,8 +8,10 @@ shorthand, emoji, several changes in one message, follow-ups that point back, wh
 asked about instead of guessed, and what must not be acted on.
 
 Understanding reads one message with the ticket last shown; it does not know the change
-asked for a turn before, so "same for 84" cannot repeat it: it shows #84 (a card with its
-buttons), which changes nothing and is one tap from any change.
+asked for a turn before, so "same for 84" was written to show #84 (a card with its buttons).
+Since 2026-12-07 it is read as the same change meant of 84 too (`meant #84 too`), which the
+action layer makes only when it knows that change for certain, asks about otherwise, and
+with no change just made still shows #84.
 
 Corrected after the first run, before any fix: five lines were already in earlier tables
 (`nvm`, 👍, `what's overdue?`, `anything unassigned?`, `cancel that`) and were replaced by
@@ -91,7 +93,7 @@ FIFTH_HELD_OUT: tuple[tuple[str, str], ...] = (
     # --- follow-ups that point back ------------------------------------------------------------
     ("what about 80?", "show #80"),
     ("and 81?", "show #81"),
-    ("same for 84", "show #84"),
+    ("same for 84", "meant #84 too"),
     ("close that one as well", "status #7 closed"),
     ("give that one to priya", "assign #7 to user:u-priya"),
     ("the last one, make it low", "edit ? priority=low"),  # no list shown: which one is asked

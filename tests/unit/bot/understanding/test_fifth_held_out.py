@@ -118,9 +118,9 @@ def test_it_not_open_with_no_ticket_shown_is_a_problem_told() -> None:
 
 @pytest.mark.parametrize(("said", "expected"), [
     ("what about 80?", "show #80"),
-    ("same for 84", "show #84"),  # the change a turn before is not known: shown, not guessed
+    ("same for 84", "meant #84 too"),  # the change just made, made of 84 if known for certain
     ("ok what about ticket 5", "show #5"),
-    ("same for tkt-2026-0009", "show #9"),
+    ("same for tkt-2026-0009", "meant #9 too"),
     ("what about 5 users", "question"),
     ("what about the printer?", "question"),
 ])
