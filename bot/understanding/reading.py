@@ -793,6 +793,7 @@ def _understand(text: str, conversation: Conversation, *, several_then: bool) ->
         return settled  # "close 1, no wait, 2": the request the message settles on
     text = spelled_numbers(text)  # "close ticket twelve": 12
     text = _RANGE.sub(_every_ticket_in, text)  # "resolve 1123-1126": 1123, 1124, 1125 and 1126
+    text = _BULK.sub("", text)  # "bulk close 1140, 1141": each closed, as "close 1140, 1141"
     text = _FULL_STOP.sub(".", text)  # "assign 303 to priya shah full stop thanks", dictated
     text = _COMMA.sub(",", text)  # "put 393 on hold comma waiting for the user"
     text = _COLON.sub(":", text)  # "new ticket colon the coffee machine is leaking"
@@ -1341,6 +1342,9 @@ _RANGE = re.compile(
 """Tickets said as a range, right after what is done with them: "resolve 1123-1126", "assign
 1127 through 1129 to sam", "close everything from 1130 to 1132". Not "close 4 - 5" (two
 tickets or a range is not told apart), nor a date or a count ("due 12-15", "1-2 days")."""
+_BULK = re.compile(r"\b(?:bulk|mass|batch)[- ]?(?=(?:close|resolve|reopen|assign|reassign|update)"
+                   r"\s+(?:tickets?\s+|tkts?\s+)?#?\d)", re.IGNORECASE)
+"""Several tickets said to be changed at once, before the change ("bulk close 4, 5")."""
 _MOST_IN_A_RANGE = 20
 """As many tickets as one message changes."""
 
@@ -4409,15 +4413,17 @@ def _assign(reading: Reading, whole: Reading) -> Understanding | None:
         r"(?:take|grab|claim|pick up|pick|own|handle|take over|look into|take care of|got|have got"
         r"|look after|see to|deal with)"
         rf"(?: on)? {ref()}(?: myself)?"
-    )) or _match(reading, (  # "I'm taking 35": the take said as it is done
-        rf"(?:i am|am|we are) (?:taking|claiming|handling|owning|taking over) {ref()}(?: myself)?"
+    )) or _match(reading, (  # "I'm taking 35", "taking 1105": the take said as it is done
+        rf"(?:(?:i am|am|we are) (?:handling|owning)|(?:(?:i am|am|we are) )?"
+        rf"(?:taking|claiming|taking over)) {ref()}(?: myself)?"
         r"(?: (?:now|then|today|over))?"
     )) or _match(reading, rf"(?:assign|give) (?:me|myself)(?: to)? {ref()}") or _match(
             reading, r"(?:ive|i have) got (?:ticket )?(?P<ref>tnum)(?: now| myself)?",
     ):  # "ive got 7" (a ticket said by number: "ive got it" is more often "I understand")
         return AssignTicket(reading.ticket(found), UserTarget(
             conversation.viewer_id, conversation.name_of(conversation.viewer_id)))
-    if found := _match(reading, rf"(?:put|stick|get|add|throw) (?P<target>.+?) on {ref()}"):
+    if found := _match(reading, rf"(?:put|stick|get|add|throw) (?P<target>.+?) on {ref()}") or _match(
+            reading, rf"(?:i d|id|i would|we d|we would) like (?P<target>.+?) on {ref()}"):
         if (target := _named_target(reading.words(found, "target"), conversation)) is not None:
             return _assign_to(reading.ticket(found), target)  # "put Alex on 4"
     if found := _match(reading, (
@@ -4538,8 +4544,10 @@ def _handover(reading: Reading, whole: Reading) -> Understanding | None:
         return _taken_by(reading.ticket(told), target)  # "sam take 900 asap", as "Sam -
         # please take 12"
     if found is None and (yours := _match(reading, (
-        rf"(?P<target>\S+(?: \S+)?) {ref()} (?:is|s) (?:all |now )?yours(?: now| from now on)?"
+        rf"(?P<target>\S+(?: \S+)?) {ref()} (?:is|s|are) (?:all |both |now )?yours"
+        r"(?: now| from now on| going forward|(?P<from> from tdate))?"
     ))) and yours.group("target").split()[0] not in _NOT_TOLD and (
+            not yours["from"] or reading.original(yours, "from").lower().endswith("today")) and (
             target := _named_target(reading.words(yours, "target"), reading.conversation)):
         return _taken_by(reading.ticket(yours), target)  # "sam, 1016 is yours"
     if found is None:
@@ -4945,7 +4953,7 @@ def _edit(reading: Reading, whole: Reading) -> Understanding | None:
         rf"(?: date)?(?: (?:to|on|by|for|date|is))?(?P<value>{_DUE_DAY})"
     )) or _match(reading, rf"(?:move|push|postpone|delay) {ref()} (?:to|until|till|back to)(?P<value>{_DUE_DAY})"
                  ) or _match(reading, (  # "due date 30/11 for 126", "deadline friday on it"
-        rf"(?:set |make )?(?:the |a )?(?:due(?: date)?|deadline)(?: of| to| is| on)?(?P<value>{_DUE_DAY})"
+        rf"(?:set |make )?(?:the |a )?(?:due(?: date)?|deadline)(?: of| to| is| on)?(?: the)?(?P<value>{_DUE_DAY})"
         rf" (?:for|on|of) {ref()}")
                  ) or _match(reading, (
         r"(?:(?:i |we |ill |well |i will |we will |i am |we are )?(?:need|want|going to need|"

@@ -42,15 +42,21 @@ Hand-overs in slang ("chuck 1215 to alex", "bounce 1216 over to the network lads
 off on facilities", "can you lob 1219 at sam", "1220 over to you <at>Sam Rivera</at>"); 122.
 "1217 is on priya now" was corrected then to ask whether Priya should take it, as the
 fifteenth table's "1040 is priya's now" has been read since (told, or asked?); 123.
+A queue worked fast: a take said as it is done without "I'm" ("taking 1105"), several changed
+"in bulk" ("bulk close 1140, 1141"); 125. A manager handing over in a sentence ("sam, 1151
+and 1152 are yours from today", "I'd like Lee Chen on 1149 please"); 127. "due on the 3rd of
+january for 1228" ("due on the …" before the ticket); 128.
 
-`SIXTEENTH_MISREAD` is what the rules still misread (54); none of it changes a ticket it was
+`SIXTEENTH_MISREAD` is what the rules still misread (49); none of it changes a ticket it was
 not asked to ("nobody needs to take 1270, it'll sort itself out" unassigned it when the
 table was written; since a fix landed beside this table's it asks who should take it, where
-nothing should change). Changes missed: several given at once ("sam, 1151 and 1152 are yours"), a team said as where a
-ticket belongs, second-language forms ("do the closure of", "prepone", "must to be"), a
-request buried in a long message or after a forward, new tickets asked for in other words,
-due dates said otherwise ("by tmrw", "the 3rd of january for 1228"). Questions and statements
-left as free text (statements of fact about a ticket are shown, as earlier tables have it).
+nothing should change). Changes missed: a team said as where a ticket belongs,
+second-language forms ("do the closure of", "prepone", "must to be"), a request buried in a
+long message or after a forward, new tickets asked for in other words, a due date said as
+"1225 by tmrw pls". Statements of fact about one ticket are left as free text where this
+table shows the ticket, as the fifteenth's do ("1253 came in over the phone"); showing every
+such ticket was tried and taken out: the ninth table reads "4 has been pending for ages" and
+its look-alikes as free text, so the tables disagree and which is right is a decision to make.
 """
 
 from __future__ import annotations
@@ -290,12 +296,8 @@ SIXTEENTH_HELD_OUT: tuple[tuple[str, str], ...] = (
 )
 
 SIXTEENTH_MISREAD: frozenset[str] = frozenset({
-    'taking 1105',
     'closing 1111 no response from user in 5 days',
     'res 1118 - reset pw',
-    'bulk close 1140, 1141',
-    "I'd like Lee Chen on 1149 please",
-    'sam, 1151 and 1152 are yours from today',
     '1155 needs to be with IT Support not facilities',
     '<at>Sam Rivera</at> can you own 1156 going forward?',
     'can alex take 1157 off my hands?',
@@ -323,7 +325,6 @@ SIXTEENTH_MISREAD: frozenset[str] = frozenset({
     "I've been looking at 1213 most of the morning and honestly I'm not sure what's going on, the logs look clean, the user says it's still slow, I've asked networking to have a look at the switch port but they're busy with the migration so it might be a while",
     "Quick one as I'm between calls - the badge reader thing (1214) is really a facilities job not ours, can we send it over to them? thx",
     '1225 by tmrw pls',
-    'due on the 3rd of january for 1228',
     '1233 is not that urgent, medium is fine',
     'wrap up 1236',
     'how long has 1243 been open',

@@ -41,3 +41,17 @@ def test_said_on_new_years_eve_it_is_in_the_new_year() -> None:
     said = "4 due the day after tomorrow"
     assert summary(as_the_bot_reads(said, replace(CONVERSATION, today=date(2026, 12, 31)))) \
         == expanded("edit #4 due=2027-01-02")
+
+
+@pytest.mark.parametrize(("said", "expected"), [
+    ("due on the 3rd of january for 1228", "edit #1228 due=2027-01-03"),
+    ("deadline on the 9th of december for 33", "edit #33 due=2026-12-09"),
+    ("due date is the 1st of feb for 40", "edit #40 due=2027-02-01"),
+    ("set 12 due the 18th of december", "edit #12 due=2026-12-18"),
+    ("12 due the 15th", "edit #12 due=2026-12-15"),
+    ("the 3rd of january is a holiday", "free text"),
+])
+def test_a_day_of_a_month_said_with_the_is_that_day(said: str, expected: str) -> None:
+    """"the 3rd of january" before the ticket: "due on the 3rd of january for 1228" was not
+    understood (sixteenth table): "due on the …" was not read as "due on …"."""
+    assert summary(as_the_bot_reads(said, CONVERSATION)) == expanded(expected)
