@@ -74,7 +74,7 @@ _FILED_BY_VERBS = frozenset({
 """Verbs of filing a ticket: "filed by Sam", "tickets Sam raised", "what did Sam report"."""
 _CUES = frozenset(
     {word for phrases in (_NOBODY_PHRASES, _ASSIGNED) for word in phrases} | DUE_CUES
-    | {"working", "does", "has", "have", "owns", "took", "holds", "for", "our", "teams"}
+    | {"working", "does", "has", "have", "owns", "took", "holds", "for", "our", "teams", "from"}
     | _FILED_BY_VERBS
     | _TEAM_WORDS
 )
@@ -193,6 +193,8 @@ def _parts(named: list[Word]) -> list[list[Word]]:
     return [part for part in parts if part]
 
 
+_SENT_IN = LIST_NOUNS | {"anything", "everything", "something", "stuff", "new", "open"}
+"""What comes in from someone: "tickets from Sam", "anything new from Priya?"."""
 _AUXILIARIES = frozenset({"did", "has", "have", "had"})
 """Before who filed them: "what did Sam raise", "what has Cy reported"."""
 _BEFORE_FILER = LIST_NOUNS | _AUXILIARIES | {"that", "which", "what", "anything", "everything"}
@@ -209,6 +211,16 @@ def _filed_by(
     conversation = replace(conversation, people=conversation.people + conversation.requesters)
     for index in range(start, stop):
         text = words[index].text
+        if text == "from" and start < index < stop - 1 and words[index - 1].text in _SENT_IN:
+            last = _name(words, index + 1, stop, found)  # "tickets from Sam": theirs
+            if _placed(words, conversation, found, index + 1, last, taken_from=index,
+                       taken_to=last, topic=True) and found.whose is not None:
+                if isinstance(found.whose.found, TeamTarget) or found.whose.also:
+                    found.whose = None  # "tickets from the network team": its queue, as before
+                    continue
+                found.whose = replace(found.whose, filed=True)
+                return
+            continue
         if text not in _FILED_BY_VERBS:
             continue
         past = text.endswith("ed")

@@ -8,6 +8,7 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 from typing import Any
 
+import pytest
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from domain.clock import day_in, start_of_day, utcnow
@@ -167,3 +168,22 @@ async def test_tickets_filed_by_someone_are_theirs_only_and_only_those_the_viewe
                                  user=service.person("jo.agent@example.com", "Jo Agent"))
     seen = texts_in(by_agent.card)
     assert "Cy's problem 0" in seen and "Cy's problem 1" not in seen  # unassigned: not theirs
+
+
+@pytest.mark.parametrize("said", ["any tickets from cy?", "tickets from Cy Customer",
+                                  "anything from cy this week"])
+async def test_tickets_from_someone_are_the_ones_they_filed(
+    service: Service, engine: AsyncEngine, said: str
+) -> None:
+    """Found trying the bot as an agent: "any tickets from cus?" searched for the word."""
+    cy = await insert_person(engine, "Cy", "Customer", role="customer")
+    jo = await insert_person(engine, "Jo", "Agent")
+    await insert_ticket(engine, created_by=cy, title="Badge does not open the side door")
+    await insert_ticket(engine, created_by=jo, title="Cy asked about the side door")
+    max_ = service.person("max.admin@example.com", "Max Admin")
+    await insert_person(engine, "Max", "Admin", role="admin")
+
+    shown = texts_in((await service.say(said, user=max_)).card)
+
+    assert "filed by Cy Customer" in shown, shown
+    assert "Badge does not open the side door" in shown and "Cy asked about" not in shown

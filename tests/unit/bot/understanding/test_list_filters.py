@@ -329,3 +329,20 @@ def test_what_a_colleague_worked_on_is_what_they_touched_not_what_they_hold() ->
 def test_one_said_of_the_ticket_is_no_topic(said: str, read: str) -> None:
     """"show me the newest one" with no list shown searched for tickets with "one" in them."""
     assert summary(as_the_bot_reads(said, CONVERSATION)) == read
+
+
+@pytest.mark.parametrize(("said", "read"), [
+    ("tickets from sam", "list all filed_by=user:u-sam"),
+    ("any tickets from priya?", "list all filed_by=user:u-priya"),
+    ("requests from lee park", "list all filed_by=user:u-lee"),
+    ("open tickets from jo", "list all status=open filed_by=user:u-jo"),
+    ("tickets from lee", "ask list all: Which Lee do you mean? [Lee Park, Lee Chen]"),
+    # no one named: a team's queue, a time, a topic, as before
+    ("tickets from the network team", "list all assignee=team:2"),
+    ("tickets from yesterday", "list all created_from=2026-12-01 created_before=2026-12-02"),
+    ("tickets from the vpn outage", "list all text='vpn outage'"),
+    ("tickets from customers", "list all text='customers'"),
+])
+def test_tickets_from_someone_are_the_ones_they_filed(said: str, read: str) -> None:
+    """Found trying the bot as an agent: "any tickets from cus?" searched for "cus"."""
+    assert summary(as_the_bot_reads(said, CONVERSATION)) == read

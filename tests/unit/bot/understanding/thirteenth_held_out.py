@@ -72,12 +72,13 @@ anyone", "682 is not that urgent tbh, medium is fine": no change), "683 priority
 it ("can alex have 686", "pls assign to me": which is asked, "pls assign 710 at alex",
 "move everything of alex to priya"; "<at>Sam Rivera</at> 621 is yours" is read
 right since the fifteenth table's fix of a ticket said to be someone's), "on hold 701 waiting
-for vendor", "anything from sam this week?", a list followed up with none shown ("close the
+for vendor", a list followed up with none shown ("close the
 second one", "give all of them to sam": not understood, nothing changed), typos ("clos 711",
 "tske 715", "Close 716 thx Sam said it's fine"), non-native English ("708 please to make
 close", "ticket 709 same problem again happening"), "ticket TKT-2026-0606 - please close,
 user confirmed" and "717 ✅" (shown), "okey dokey", "sam and alex, can you two sort out 720
-between you", and the long message's second request (722's priority).
+between you", and the long message's second request (722's priority). "anything from sam
+this week?" is read right since tickets from someone are the ones they filed (2026-12-07).
 """
 
 from __future__ import annotations
@@ -316,7 +317,6 @@ THIRTEENTH_MISREAD: frozenset[str] = frozenset({
     'pls assign to me',
     'move everything of alex to priya',
     'on hold 701 waiting for vendor',
-    'anything from sam this week?',
     'close the second one',
     'give all of them to sam',
     '708 please to make close',
