@@ -491,7 +491,8 @@ _CAN_THEY_TAKE = re.compile(
     r" (?:please |pls )?(?:pick up"
     r"|take|grab|take on|take over|handle|own|have|look at|look into|have a look at"
     r"|take a look at|check) (?P<ticket>(?:ticket |tkt-?\d{4}-)?#?\d+)"
-    r"(?: (?:today|now|please|pls|instead|for me|for us))*")
+    r"(?: (?:today|now|please|pls|instead|for me|for us|going forward|from now on"
+    r"|off (?:my|our) hands))*")
 """A named person asked whether they can take a ticket ("can sam pick up 743?", "could lee
 park take 12 today") or look at it ("can sam take a look at 743", as "priya pls check 12"):
 a hand-over asked about, never made on the question alone."""
@@ -4524,6 +4525,8 @@ def _discard(reading: Reading, whole: Reading) -> Understanding | None:
     return None
 
 
+_TAKEN_AFTER = r"(?: going forward| from now on| off (?:my|our) hands| for (?:me|us)| please| pls)*"
+"""What may follow a ticket someone is asked to take: "… own 1156 going forward?"."""
 _TAKE_ON = ("handle|take|take over|look at|look into|work on|deal with|own|pick up|check|fix"
             "|sort out|take care of|have|look after|cover|see to|keep an eye on")
 
@@ -4594,6 +4597,7 @@ def _asked_to_take(reading: Reading, *, asked: bool) -> Understanding | None:
         r"(?P<target>.+?)(?: [-–—])? (?P<ask>please|pls|(?:can|could|would|will) (?:you|u|ya))"
         r"(?: please)?"
         rf" (?P<verb>{_TAKE_ON}|take a look at|have a look at|look at)(?: the)? {ref()}"
+        rf"{_TAKEN_AFTER}"
     ))
     if found is None:
         return _a_look_at_the_one_in_view(reading)

@@ -45,9 +45,11 @@ fifteenth table's "1040 is priya's now" has been read since (told, or asked?); 1
 A queue worked fast: a take said as it is done without "I'm" ("taking 1105"), several changed
 "in bulk" ("bulk close 1140, 1141"); 125. A manager handing over in a sentence ("sam, 1151
 and 1152 are yours from today", "I'd like Lee Chen on 1149 please"); 127. "due on the 3rd of
-january for 1228" ("due on the …" before the ticket); 128.
+january for 1228" ("due on the …" before the ticket); 128. Someone asked whether they can
+take a ticket, with more after it ("can alex take 1157 off my hands?", "<at>Sam Rivera</at>
+can you own 1156 going forward?"), was only shown; now whether they should is asked; 130.
 
-`SIXTEENTH_MISREAD` is what the rules still misread (49); none of it changes a ticket it was
+`SIXTEENTH_MISREAD` is what the rules still misread (47); none of it changes a ticket it was
 not asked to ("nobody needs to take 1270, it'll sort itself out" unassigned it when the
 table was written; since a fix landed beside this table's it asks who should take it, where
 nothing should change). Changes missed: a team said as where a ticket belongs,
@@ -299,8 +301,6 @@ SIXTEENTH_MISREAD: frozenset[str] = frozenset({
     'closing 1111 no response from user in 5 days',
     'res 1118 - reset pw',
     '1155 needs to be with IT Support not facilities',
-    '<at>Sam Rivera</at> can you own 1156 going forward?',
-    'can alex take 1157 off my hands?',
     "1159 belongs in IT support's queue",
     'this is my 3rd message about 1163',
     'when will my laptop be ready? ticket 1164',
