@@ -60,6 +60,7 @@ from bot.dialogs.new_ticket import (
     is_bare_choice,
     keep_for_ticket,
     kept_as_details,
+    note_for_filing,
     noted_ahead,
     noted_priority,
     waiting_for,
@@ -295,6 +296,11 @@ class MessageRouter:
                 keep_for_ticket(dc, values)
                 await turn_context.send_activity(said)
                 await dc.reprompt_dialog()
+                return
+            if isinstance(understood, CommentOnTicket) and understood.ticket is None and (
+                    understood.text and note_for_filing(dc, understood.text)):
+                await turn_context.send_activity(notices.added_to_description())  # "add a note
+                await dc.reprompt_dialog()  # that i tried restarting": no ticket yet to comment on
                 return
             if (ahead := noted_ahead(dc, text)) is not None:  # "incident" under "Describe it"
                 keep_for_ticket(dc, ahead[0])

@@ -297,10 +297,27 @@ def kept_as_details(dialog_context: DialogContext, text: str) -> bool:
             said) < DETAILS_WORDS or _SAID_TO_THE_BOT.intersection(said) or (
             len(said) < ANSWER_WORDS and _says_a_choice(text)):
         return False
-    told = text.strip()
+    return added_to_description(values, text)
+
+
+def note_for_filing(dialog_context: DialogContext, note: str) -> bool:
+    """A note asked for under "Which kind of ticket is it?" or "How urgent is it?" ("can u add
+    a note that i tried restarting", "add a comment: happens on both monitors"): there is no
+    ticket to comment on yet, so it is added to the description of the one being filed.
+    False when no choice of a new ticket is waited on."""
+    values = _steps_values(dialog_context)
+    if values is None or waiting_for(dialog_context) not in CHOICE_STEPS:
+        return False
+    return added_to_description(values, note)
+
+
+def added_to_description(values: dict[str, Any], told: str) -> bool:
+    """Adds `told` to the description being filed, after what it says; False (nothing
+    added) past the description's limit, as the filing must still go through."""
+    told = told.strip()
     described = values.get("description")
     description = f"{described}\n\n{told}" if described else told
-    try:  # a description past its limit stays as it was: the filing must still go through
+    try:
         parse_text("description", description, limit=DESCRIPTION_MAX)
     except InvalidValue:
         return False

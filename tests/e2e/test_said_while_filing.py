@@ -300,3 +300,28 @@ async def test_two_changes_of_it_with_nothing_in_view_ask_which_ticket_once(
 
     assert len(asked.texts) == 1 and asked.texts[0].startswith("Which ticket?"), asked.texts
     assert await _rows(engine) == before
+
+
+@pytest.mark.parametrize(("said", "added"), [
+    ("can u add a note that i tried restarting", "i tried restarting"),
+    ("add a comment: happens with both laptops", "happens with both laptops"),
+    ("pls add that I already tried another HDMI cable", "I already tried another HDMI cable"),
+])
+async def test_a_note_asked_for_while_filing_is_added_to_the_new_tickets_description(
+    service: Service, engine: AsyncEngine, said: str, added: str
+) -> None:
+    """Found trying the bot as a new user: "can u add a note that i tried restarting" under
+    "Which kind of ticket is it?" asked the kind again, and the note was lost."""
+    mona, _ = await _desk(service, engine)
+    await service.say("new ticket: projector in room 4B shows no signal", user=mona)
+    await service.say("Tried the wall socket too.", user=mona)
+
+    kept = await service.say(said, user=mona)
+    await service.say("incident", user=mona)
+    filed = await service.say("high", user=mona)
+
+    assert kept.texts == ["Added that to the ticket's description.",
+                          "Which kind of ticket is it?"], kept.texts
+    assert "Filed TKT-" in texts_in(filed.card)
+    [new] = [row for number, row in (await _rows(engine)).items() if number != SHOWN]
+    assert new["description"] == f"Tried the wall socket too.\n\n{added}"
