@@ -795,6 +795,8 @@ def _understand(text: str, conversation: Conversation, *, several_then: bool) ->
     text = spelled_numbers(text)  # "close ticket twelve": 12
     text = _RANGE.sub(_every_ticket_in, text)  # "resolve 1123-1126": 1123, 1124, 1125 and 1126
     text = _BULK.sub("", text)  # "bulk close 1140, 1141": each closed, as "close 1140, 1141"
+    text = _CLOSURE.sub("close ", text)  # "please do the closure of 1170", in Indian English
+    text = _MUST_TO_BE.sub("should be ", text)  # "the ticket 1178 must to be urgent"
     text = _FULL_STOP.sub(".", text)  # "assign 303 to priya shah full stop thanks", dictated
     text = _COMMA.sub(",", text)  # "put 393 on hold comma waiting for the user"
     text = _COLON.sub(":", text)  # "new ticket colon the coffee machine is leaking"
@@ -1346,6 +1348,12 @@ tickets or a range is not told apart), nor a date or a count ("due 12-15", "1-2 
 _BULK = re.compile(r"\b(?:bulk|mass|batch)[- ]?(?=(?:close|resolve|reopen|assign|reassign|update)"
                    r"\s+(?:tickets?\s+|tkts?\s+)?#?\d)", re.IGNORECASE)
 """Several tickets said to be changed at once, before the change ("bulk close 4, 5")."""
+_CLOSURE = re.compile(r"\b(?:do|make|proceed with|go ahead with|process)(?: the)? closure (?:of|for|on)"
+                      r"(?= (?:the )?(?:ticket |tkt-?\d{4}-)?#?\d)", re.IGNORECASE)
+"""A close asked as a noun before a ticket: "please do the closure of 1170"."""
+_MUST_TO_BE = re.compile(r"\bmust to be (?=urgent|high|medium|low|closed|resolved|on hold|open"
+                         r"|reopened|in progress)", re.IGNORECASE)
+""""must to be", as "should be", before a priority or a status: "1178 must to be urgent"."""
 _MOST_IN_A_RANGE = 20
 """As many tickets as one message changes."""
 
@@ -4890,7 +4898,8 @@ def _edit(reading: Reading, whole: Reading) -> Understanding | None:
         return EditTicket(reading.ticket(found))
     field = _FIELD
     if found := _match(whole, (
-        rf"(?:(?:set|change|update|edit|make|raise|lower|bump|move|push|put|give) )?(?:(?:up|down) )?"
+        rf"(?:(?:set|change|update|edit|make|raise|lower|bump|move|push|put|give|prepone|postpone"
+        rf"|bring forward|pull in|advance) )?(?:(?:up|down) )?"
         rf"(?:the )?{field} (?:of|on|for|in) {ref()}(?: (?:to|as|at|on|by|into|is|=))?(?P<value> .+)"
     )) or _match(whole, (
         rf"(?:set|change|update|edit|give)(?: the)? {ref()}(?:s)? {field}(?: (?:to|as|at|on|by|=))?(?P<value> .+)"

@@ -48,12 +48,15 @@ and 1152 are yours from today", "I'd like Lee Chen on 1149 please"); 127. "due o
 january for 1228" ("due on the …" before the ticket); 128. Someone asked whether they can
 take a ticket, with more after it ("can alex take 1157 off my hands?", "<at>Sam Rivera</at>
 can you own 1156 going forward?"), was only shown; now whether they should is asked; 130.
+Second-language forms: a close asked as a noun ("please do the closure of 1170"), "must to be"
+before a priority or status ("the ticket 1178 must to be urgent"), a due date "preponed"
+("please prepone the due date of 1177 to monday"); 133.
 
-`SIXTEENTH_MISREAD` is what the rules still misread (47); none of it changes a ticket it was
+`SIXTEENTH_MISREAD` is what the rules still misread (44); none of it changes a ticket it was
 not asked to ("nobody needs to take 1270, it'll sort itself out" unassigned it when the
 table was written; since a fix landed beside this table's it asks who should take it, where
 nothing should change). Changes missed: a team said as where a ticket belongs,
-second-language forms ("do the closure of", "prepone", "must to be"), a request buried in a
+second-language forms ("is possible to close?", "mister alex"), a request buried in a
 long message or after a forward, new tickets asked for in other words, a due date said as
 "1225 by tmrw pls". Statements of fact about one ticket are left as free text where this
 table shows the ticket, as the fifteenth's do ("1253 came in over the phone"); showing every
@@ -304,13 +307,10 @@ SIXTEENTH_MISREAD: frozenset[str] = frozenset({
     "1159 belongs in IT support's queue",
     'this is my 3rd message about 1163',
     'when will my laptop be ready? ticket 1164',
-    'please do the closure of 1170',
     'ticket 1171 is pending from long time, please expedite',
     'the 1172 you can give to mister alex',
     'i have one doubt regarding ticket 1173',
     '1175 is solved already, is possible to close?',
-    'please prepone the due date of 1177 to monday',
-    'the ticket 1178 must to be urgent',
     'the 1179 is not more problem, all is working',
     'same problem like in 1180 is coming for me also',
     'ticket twelve hundred is due on the fifteenth',
