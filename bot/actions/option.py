@@ -47,8 +47,14 @@ def _plain(said: str) -> str:
     return " ".join(said.split()).strip(" .!").lower()
 
 
+_TICKET_LABEL = re.compile(r"[a-z][a-z0-9]*-\d{4}-0*(\d+) ·", re.IGNORECASE)
+"""An option that is a ticket: "TKT-2026-0040 · Printer jams"."""
+
+
 def chosen(options: tuple[Option, ...], said: str) -> Option | None:
-    """The option picked by its number, its label, or a prefix of one label only."""
+    """The option picked by its number, its label, or a prefix of one label only. Under
+    tickets offered, a number typed is a ticket's number ("40", "#40"), never a place: Teams
+    shows the buttons unnumbered, so "2" under three tickets means ticket 2."""
     text = _plain(said)
     if not text or not options:
         return None
@@ -56,6 +62,11 @@ def chosen(options: tuple[Option, ...], said: str) -> Option | None:
         if len(options) == 1 and options[0].sole_answer:
             return options[0]
         text = "yes"  # picks a "Yes, …" choice, where the question offers one
+    tickets = [(option, found) for option in options
+               if (found := _TICKET_LABEL.match(option.label)) is not None]
+    if tickets and text.lstrip("#").isdecimal():
+        same = [option for option, found in tickets if int(found[1]) == int(text.lstrip("#"))]
+        return same[0] if len(same) == 1 else None
     if text.isdecimal():
         index = int(text) - 1
         return options[index] if 0 <= index < len(options) else None

@@ -107,3 +107,28 @@ async def test_a_customers_words_a_problem_of_ones_own_and_a_question_go_to_the_
     assert asked.texts == ["Looking that up in the help documents…"], asked.texts
     await wait_for_answers(helpdesk)
     assert (await stored_ticket(engine, ticket, "comments"))["comments"] == []
+
+
+async def test_a_number_typed_under_the_tickets_offered_is_that_ticket_never_a_place(
+    helpdesk: Service, model: CompletionsStandIn, engine: AsyncEngine
+) -> None:
+    """Teams shows the buttons unnumbered: "2" typed under two tickets offered added the note
+    to the second of them, where ticket 2 was meant."""
+    ann = await user_in_teams(helpdesk, engine, "ann@example.com", "Ann Agent")
+    ann_id = await user_id_of(engine, "ann@example.com")
+    someone = await insert_user(engine)
+    now = utcnow()
+    two = await insert_ticket(engine, created_by=someone, assignee_id=ann_id,
+                              number=this_years(2), title="Laptop battery dies fast",
+                              updated_at=now - timedelta(hours=1))
+    forty = await insert_ticket(engine, created_by=someone, assignee_id=ann_id,
+                                number=this_years(40), title="Printer on floor 3 jams",
+                                updated_at=now - timedelta(days=1))
+    asked = await helpdesk.say("replaced the toner", user=ann)
+    assert list(presses(asked)) == [f"{this_years(2)} · Laptop battery dies fast",
+                                    f"{this_years(40)} · Printer on floor 3 jams"]
+
+    await helpdesk.say("2", user=ann)
+
+    assert (await stored_ticket(engine, two, "comments"))["comments"] == ["replaced the toner"]
+    assert (await stored_ticket(engine, forty, "comments"))["comments"] == []

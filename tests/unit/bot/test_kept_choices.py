@@ -6,7 +6,7 @@ from datetime import datetime
 
 import pytest
 
-from bot.actions.option import KeptChoices, Option
+from bot.actions.option import KeptChoices, Option, chosen
 
 AT = datetime(2026, 12, 6, 15, 0)
 
@@ -27,3 +27,26 @@ def test_kept_choices_read_back_as_sent() -> None:
 ])
 def test_state_this_version_did_not_write_is_not_read(stored: object) -> None:
     assert KeptChoices.decode(stored) is None
+
+
+TICKETS = (Option("TKT-2026-0040 · Printer jams", "comment on TKT-2026-0040: called"),
+           Option("TKT-2026-0002 · VPN drops", "comment on TKT-2026-0002: called"),
+           Option("TKT-2026-0041 · Wifi dead", "comment on TKT-2026-0041: called"))
+
+
+@pytest.mark.parametrize(("said", "picked"), [
+    ("2", 1), ("40", 0), ("41", 2), ("#41", 2), ("tkt-2026-0041", 2), ("TKT-2026-0002", 1),
+    ("3", None), ("1", None), ("0041", 2),
+])
+def test_a_number_typed_under_tickets_offered_is_a_ticket_number_never_a_place(
+    said: str, picked: int | None
+) -> None:
+    """Teams shows buttons unnumbered: "2" typed under three tickets offered meant ticket 2,
+    and picked the second button (a comment added to another ticket). Now a number picks the
+    ticket of that number among those offered, and none when no offered ticket has it."""
+    assert chosen(TICKETS, said) == (TICKETS[picked] if picked is not None else None)
+
+
+def test_a_number_typed_under_other_choices_is_still_their_place() -> None:
+    options = (Option("Agent", "role agent"), Option("Manager", "role manager"))
+    assert chosen(options, "2") == options[1]
