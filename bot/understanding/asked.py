@@ -89,7 +89,10 @@ _UPDATED = re.compile(
 )
 _OVERDUE = re.compile(r"\b(?:overdue|over due|past due|past its due date|late|behind)\b")
 _DUE = re.compile(
-    r"\b(?:due|deadline|eta|due date|duedate|target date)\b|\bby when\b|\bhow long\b"
+    r"\b(?:due|deadline|eta|due date|duedate|target date)\b|\bby when\b"
+    r"|\bhow long\b(?! (?:has|have|had|is|was|s)\b(?: \S+){1,3} (?:been )?(?:open|opened|on hold"
+    r"|waiting|pending|in progress|sitting|there|stuck|outstanding|unassigned)\b)"
+    # "how long will 12 take" asks when it is done; "how long has 12 been open" asks since when
     r"|\bwhen (?:will|would|should|can|could|is|are|do|does|s)\b(?: \S+){1,8}"
     r" (?:fixed|done|ready|resolved|sorted|finished|completed|complete|solved|back|working"
     r"|closed|sorted out|looked at)\b"

@@ -50,9 +50,12 @@ take a ticket, with more after it ("can alex take 1157 off my hands?", "<at>Sam 
 can you own 1156 going forward?"), was only shown; now whether they should is asked; 130.
 Second-language forms: a close asked as a noun ("please do the closure of 1170"), "must to be"
 before a priority or status ("the ticket 1178 must to be urgent"), a due date "preponed"
-("please prepone the due date of 1177 to monday"); 133.
+("please prepone the due date of 1177 to monday"); 133. "how long has 1243 been open" was
+answered with its due date; now the ticket is shown; 134. "which team has 1250" was corrected
+then to show the ticket (`show #1250`, not who has it asked), as the ninth and eleventh
+tables read "which team has 155" and "which team has 382"; 135.
 
-`SIXTEENTH_MISREAD` is what the rules still misread (44); none of it changes a ticket it was
+`SIXTEENTH_MISREAD` is what the rules still misread (42); none of it changes a ticket it was
 not asked to ("nobody needs to take 1270, it'll sort itself out" unassigned it when the
 table was written; since a fix landed beside this table's it asks who should take it, where
 nothing should change). Changes missed: a team said as where a ticket belongs,
@@ -230,7 +233,7 @@ SIXTEENTH_HELD_OUT: tuple[tuple[str, str], ...] = (
     ("has 1247 been assigned yet", "show #1247 asked=assignee?"),
     ("what's the latest on 1248", "show #1248"),
     ("has 1249 been closed?", "show #1249 asked=status?closed"),
-    ("which team has 1250", "show #1250 asked=assignee"),
+    ("which team has 1250", "show #1250"),
     # --- statements of fact -------------------------------------------------------------------------
     ("1251 is the one from the CEO's office", "show #1251"),
     ("the user on 1252 is in a different timezone", "show #1252"),
@@ -327,8 +330,6 @@ SIXTEENTH_MISREAD: frozenset[str] = frozenset({
     '1225 by tmrw pls',
     '1233 is not that urgent, medium is fine',
     'wrap up 1236',
-    'how long has 1243 been open',
-    'which team has 1250',
     "1251 is the one from the CEO's office",
     'the user on 1252 is in a different timezone',
     '1253 came in over the phone',
