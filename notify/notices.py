@@ -23,7 +23,7 @@ from urllib.parse import quote
 from domain.access import Viewer, available_actions, can_see
 from domain.disclosure import changes_seen_by, is_internal, reads_internal_notes, ticket_seen_by
 from domain.events import UNKNOWN_ACTOR, EventType
-from domain.notifications import Reason, Subscription, TargetKind, TicketNotice
+from domain.notifications import Reason, Subscription, TargetKind, TicketNotice, oldest_first
 from domain.people import User
 from domain.tickets import AssigneeType, FieldChange, Ticket, TicketStatus
 from notify.deliveries import OutboxEntry
@@ -111,6 +111,16 @@ async def load_notices(
                  if e.target.kind is TargetKind.CHANNEL and e.ticket_id is not None}
             )
         }
+        orphaned = [e for e in subscribed if not still_subscribed(e, subscriptions, holding)
+                    and e.payload.get("reason") == Reason.SUBSCRIPTION.value]
+        if orphaned:
+            sharing = await facts.subscriptions_to({e.target for e in orphaned})
+            subscriptions = {**{s.user_id: s for s in sharing}, **subscriptions}
+            viewers = {**await facts.viewers({s.user_id for s in sharing} - set(viewers)),
+                       **viewers}
+            redrawn = {e.id: drawn for e in orphaned if (drawn := drawn_for_another(
+                e, tickets, sharing, viewers, holding)) is not None}
+            entries = [redrawn.get(e.id, e) for e in entries]
         bot_cards = {e.ticket_id for e in entries if e.target.kind in _BOT_CARD_KINDS}
         audiences = await facts.refresh_audiences(
             [ticket for ticket_id, ticket in tickets.items() if ticket_id in bot_cards]
@@ -172,6 +182,31 @@ def still_subscribed(
     return subscription.still_asks_for(
         entry.target, EventType(entry.event_type), reason=reason, holds_card=place in holding
     )
+
+
+def drawn_for_another(
+    entry: OutboxEntry,
+    tickets: Mapping[int, Ticket],
+    sharing: Sequence[Subscription],
+    viewers: Mapping[str, Viewer],
+    holding: Collection[tuple[int, str | None, str]],
+) -> OutboxEntry | None:
+    """A delivery whose owner's subscription no longer asks for it, drawn instead for the
+    oldest other subscription to the same place that does, whose owner may see the ticket
+    and did not make the change: who it would have been drawn for, had the first owner
+    never asked. None when there is no one: it is not made."""
+    ticket = tickets.get(entry.ticket_id) if entry.ticket_id is not None else None
+    if ticket is None:
+        return None
+    drawn_for = str(entry.payload.get("on_behalf_of"))
+    for subscription in oldest_first(sharing):
+        if subscription.user_id in (drawn_for, str(entry.payload.get("actor_id"))):
+            continue
+        again = replace(entry, payload={**entry.payload, "on_behalf_of": subscription.user_id})
+        if still_subscribed(again, {subscription.user_id: subscription}, holding) and (
+                may_be_told(again, ticket, viewers)):
+            return again
+    return None
 
 
 def _shared(entry: OutboxEntry) -> bool:

@@ -23,7 +23,7 @@ from domain.access import Viewer
 from domain.card_updates import PostedCard
 from domain.chat import ConversationRef
 from domain.company import CompanySettings
-from domain.notifications import Reach, Subscription, TargetKind, TicketNotice
+from domain.notifications import Reach, Subscription, Target, TargetKind, TicketNotice
 from domain.people import User
 from domain.tickets import Ticket
 from notify.deliveries import NewDelivery, OutboxEntry, Settlement
@@ -146,6 +146,10 @@ class NoticeFacts(Protocol):
 
     async def posted_cards(self, ticket_ids: Collection[int]) -> list[PostedCard]:
         """The channel cards the bot has posted of these tickets, as they are now."""
+        ...
+
+    async def subscriptions_to(self, targets: Collection[Target]) -> list[Subscription]:
+        """Every subscription, as it is now, whose webhook or channel is one of `targets`."""
         ...
 
     async def refresh_audiences(self, tickets: Iterable[Ticket]) -> dict[int, tuple[str, ...]]:

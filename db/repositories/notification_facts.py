@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import AsyncIterator, Callable, Collection, Iterable
 from contextlib import AbstractAsyncContextManager, asynccontextmanager
 
-from sqlalchemy import select
+from sqlalchemy import and_, or_, select
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 from db.records import to_value
@@ -21,7 +21,7 @@ from db.tables import tasks, teams, teams_integration_settings, users
 from domain.access import Viewer
 from domain.card_updates import PostedCard
 from domain.company import CompanySettings
-from domain.notifications import Subscription
+from domain.notifications import Subscription, Target, TargetKind
 from domain.people import User
 from domain.tickets import Ticket
 
@@ -65,6 +65,17 @@ class SqlNotificationFacts:
 
     async def posted_cards(self, ticket_ids: Collection[int]) -> list[PostedCard]:
         return await posted_cards(self._db, ticket_ids)
+
+    async def subscriptions_to(self, targets: Collection[Target]) -> list[Subscription]:
+        settings = teams_integration_settings.c
+        hooks = sorted({t.key for t in targets if t.kind is TargetKind.WEBHOOK})
+        places = [and_(settings.team_id == t.msteams_team_id, settings.channel_id == t.key)
+                  for t in targets if t.kind is TargetKind.CHANNEL]
+        where = [*([settings.webhook_url.in_(hooks)] if hooks else []), *places]
+        if not where:
+            return []
+        rows = await self._db.execute(select(teams_integration_settings).where(or_(*where)))
+        return [subscription_of(row) for row in rows.mappings()]
 
     async def refresh_audiences(self, tickets: Iterable[Ticket]) -> dict[int, tuple[str, ...]]:
         return await refresh_audiences(self._db, tickets)

@@ -10,9 +10,11 @@ import pytest
 from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncEngine
 
+from db.repositories.notification_facts import notice_facts_reader
 from db.repositories.outbox import SqlOutbox
 from db.repositories.outbox_status import SqlOutboxStatus
 from db.tables import teams_integration_settings
+from domain.notifications import Target
 from domain.services.tickets import comment_on_ticket, create_ticket
 from notify.deliverers import ADAPTIVE_CARD
 from notify.deliveries import DeliveryStatus
@@ -321,3 +323,66 @@ async def test_run_forever_delivers_and_a_stop_gives_back_what_it_could_not_fini
 
 async def _all(engine: AsyncEngine, status: DeliveryStatus, count: int) -> bool:
     return (await statuses(engine))[status] == count
+
+
+@pytest.mark.parametrize(("second", "types", "called"), [
+    ("admin", ["ticket_created"], True),  # still wants it: posted, drawn for them
+    ("admin", ["ticket_assigned"], False),  # neither wants it any more
+    ("manager", ["ticket_created"], False),  # wants it, but may not see the ticket
+])
+async def test_a_shared_webhook_one_owner_narrowed_is_still_called_for_another_who_wants_it(
+    engine: AsyncEngine,
+    uow_factory: UnitOfWorkFactory,
+    receiver: Receiver,
+    clock: Clock,
+    make_worker: WorkerFactory,
+    second: str,
+    types: list[str],
+    called: bool,
+) -> None:
+    """Two subscriptions share the webhook; the delivery was drawn for the first. Narrowed
+    by its owner, the post was not made, though the second still asked for it: the second
+    is who it is made for now (as it would have been, had the first never wanted it), if
+    they may see the ticket."""
+    first, customer = await admin_subscribed(engine, url=receiver.url("/flaky"))
+    other = await insert_user(engine, role=second)
+    await subscribe(engine, other, url=receiver.url("/flaky"), types=types)
+    await file_a_bug(uow_factory, customer)
+    worker = make_worker()
+    assert await worker.run_once() == 1
+    assert receiver.seen("/flaky").total() == 1
+    async with engine.begin() as connection:
+        await connection.execute(update(teams_integration_settings).where(
+            teams_integration_settings.c.user_id == first).values(
+                notification_types=["ticket_commented"]))
+
+    clock.advance(5)
+    await worker.run_once()
+
+    assert receiver.seen("/flaky").total() == (2 if called else 1)
+    [entry] = await outbox_entries(engine)
+    assert entry.status is (DeliveryStatus.DELIVERED if called else DeliveryStatus.DEAD)
+
+
+async def test_the_subscriptions_sharing_a_place_are_found_by_webhook_and_by_channel(
+    engine: AsyncEngine,
+) -> None:
+    hook, other_hook = "https://acme.webhook.office.com/a", "https://acme.webhook.office.com/b"
+    by_hook = await insert_user(engine, role="admin")
+    by_channel = await insert_user(engine, role="manager")
+    elsewhere = await insert_user(engine, role="manager")
+    same_channel_other_team = await insert_user(engine, role="manager")
+    await subscribe(engine, by_hook, url=hook)
+    await subscribe(engine, by_channel, msteams_team_id="19:desk", channel_id="19:general")
+    await subscribe(engine, elsewhere, url=other_hook, msteams_team_id="19:desk",
+                    channel_id="19:printers")
+    await subscribe(engine, same_channel_other_team, msteams_team_id="19:ops",
+                    channel_id="19:general")
+
+    async with notice_facts_reader(engine)() as facts:
+        found = await facts.subscriptions_to(
+            {Target.webhook(hook), Target.channel("19:desk", "19:general")})
+        none = await facts.subscriptions_to(set())
+
+    assert {s.user_id for s in found} == {by_hook, by_channel}
+    assert none == []

@@ -153,6 +153,9 @@ class FakeFacts:
     async def posted_cards(self, ticket_ids: Collection[int]) -> list[PostedCard]:
         return []
 
+    async def subscriptions_to(self, targets: Collection[Target]) -> list[Subscription]:
+        return []
+
     async def refresh_audiences(self, tickets: Iterable[Ticket]) -> dict[int, tuple[str, ...]]:
         return {ticket.id: () for ticket in tickets}
 
