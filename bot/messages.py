@@ -51,7 +51,9 @@ from bot.help_offer import (
     unhelpful,
 )
 from bot.context import BotDependencies
-from bot.dialogs.answers import Answer, AskAgain, AskNext, completes, read_answer
+from bot.dialogs.answers import (
+    Answer, AskAgain, AskNext, another_change, completes, read_answer, unsure,
+)
 from bot.dialogs.new_ticket import (
     CHOICE_STEPS,
     answered_aside,
@@ -487,6 +489,12 @@ class MessageRouter:
             else:  # "ok", "hi": the question still stands, said once more
                 await turn_context.send_activity(notices.still_waiting(pending.question))
             return True
+        if pending.slot not in FREE_TEXT_SLOTS and pending.chosen(text) is None and unsure(text):
+            await dc.cancel_all_dialogs()  # "not sure, whatever you think": never picked for them
+            await turn_context.send_activity(notices.nothing_changed(pending.ticket))
+            return True
+        if isinstance(understood, Clarify) and another_change(pending, understood.request):
+            return False  # "change the priority of 2" under "Who should take 2?"
         if _interrupts(understood, text, about_a_ticket=True, choosing=choosing,
                        listing=choosing and pending.slot in _NAMED_VALUES) and not completes(
                 pending, understood):

@@ -8,6 +8,7 @@ action handlers take. What cannot be read asks the question again, saying why.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 
 from bot.actions import notices
@@ -73,6 +74,30 @@ def read_answer(pending: Pending, said: str, conversation: Conversation) -> Answ
         assert isinstance(whole, (AssignTicket, ChangeStatus, CommentOnTicket, EditTicket))
         return whole
     return _in_words(pending, text, conversation)
+
+
+_UNSURE = re.compile(
+    r"\W*(?:(?:hmm+|um+|uh+|well|honestly|erm+|ah+|oh)\W+)*(?:i'?m\s+)?(?:not\s+sure|no\s+idea"
+    r"|idk|dunno|i\s+don'?t\s+know|don'?t\s+know|no\s+clue|not\s+a\s+clue|you\s+decide"
+    r"|up\s+to\s+you|your\s+call|you\s+choose|whatever\s+you\s+think|no\s+preference)"
+    r"(?:\W+(?:whatever\s+you\s+think|you\s+decide|up\s+to\s+you|tbh|honestly|really|sorry"
+    r"|tho|though|lol|either\s+way))*[\W_]*", re.IGNORECASE)
+"""Not knowing the answer to a choice: "not sure", "idk", "whatever you think"."""
+
+
+def unsure(text: str) -> bool:
+    """Whether a message only says the person does not know what to pick ("hmm not sure,
+    whatever you think"): the bot never picks for them, so nothing is changed."""
+    return _UNSURE.fullmatch(text.strip()) is not None
+
+
+def another_change(pending: Pending, request: object) -> bool:
+    """A change of another kind than the one asked for, of a ticket said ("change the
+    priority of 2" under "Who should take 2?"): a request of its own, not the answer."""
+    expected = {Slot.ASSIGNEE: AssignTicket, Slot.STATUS: ChangeStatus,
+                Slot.COMMENT: CommentOnTicket}.get(pending.slot, EditTicket)
+    return isinstance(request, (AssignTicket, ChangeStatus, CommentOnTicket, EditTicket)) and (
+        not isinstance(request, expected)) and request.ticket is not None
 
 
 def completes(pending: Pending, understood: Understanding) -> bool:

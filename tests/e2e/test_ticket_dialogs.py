@@ -399,3 +399,51 @@ async def test_a_reply_to_the_customer_is_a_comment_on_the_ticket_in_view(
     await service.say("reply to the customer: a technician is on the way", user=mia)
     await service.say("let the user know we ordered the part", user=mia)
     assert await comments(engine) == ["a technician is on the way", "we ordered the part"]
+
+
+def short(number: str) -> str:
+    return str(int(number.rsplit("-", 1)[1]))
+
+
+@pytest.mark.parametrize(("asking", "instead", "expected"), [
+    ("assign {n}", "change the priority of {n}", "Which priority should {number} get?"),
+    ("change the status of {n}", "update the title of {n}",
+     "What should the new title of {number} be?"),
+    ("assign {n}", "put {n} on hold", "{number} is now on hold."),
+])
+async def test_another_request_of_the_ticket_said_by_its_short_number_drops_the_question(
+    service: Service, engine: AsyncEngine, asking: str, instead: str, expected: str
+) -> None:
+    """Found trying the bot as an agent: under "Who should take TKT-…-0002?", "change the
+    priority of 2" was answered "I couldn't find “change the priority of 2”" and asked again."""
+    mia, number = await mia_and_her_ticket(service, engine)
+    await service.say(asking.format(n=short(number)), user=mia)
+
+    turn = await service.say(instead.format(n=short(number)), user=mia)
+
+    assert turn.texts[0] == f"(I've dropped my question about {number}.)", turn.texts
+    said = turn.texts[1:] + ([texts_in(turn.card)] if turn.cards else [])
+    assert expected.format(number=number) in "\n".join(said), said
+
+
+@pytest.mark.parametrize("unsure", [
+    "not sure", "hmm not sure, whatever you think", "idk", "no idea tbh", "you decide",
+    "up to you", "dunno",
+])
+async def test_not_knowing_the_answer_to_a_choice_leaves_the_ticket_as_it_is(
+    service: Service, engine: AsyncEngine, unsure: str
+) -> None:
+    """Found trying the bot as an agent: "hmm not sure, whatever you think" under "Who should
+    take …?" was answered "I couldn't find “hmm not sure, whatever you think”" and asked
+    again. The bot never picks someone (or a status) for a person who does not know."""
+    mia, number = await mia_and_her_ticket(service, engine)
+    await service.say(f"assign {number}", user=mia)
+
+    turn = await service.say(unsure, user=mia)
+
+    assert turn.texts == [f"OK, I'll leave {number} as it is."], turn.texts
+    row = await ticket_row(engine)
+    assert (row["status"], row["assignee_id"]) == ("open", None)
+    after = await service.say("me", user=mia)  # the question is gone: not an answer
+    assert not any("Assigned" in text for text in after.texts)
+    assert (await ticket_row(engine))["assignee_id"] is None
