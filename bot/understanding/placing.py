@@ -108,7 +108,7 @@ def _leading(message: Message, placed: Placed, *, today: date, names: bool) -> P
         return replace(placed, first=_past_separator(message, after - 1, last), due=when)
     if not names:
         return None
-    if texts[i] == "for" and not placed.said and i + 1 < last:
+    if texts[i] in ("for", "with") and not placed.said and i + 1 < last:  # "… with network:"
         end = _clause_end(message, i + 1, last)
         said = {_as_typed(w).text for w in message.words[i + 1:end + 1]} if end else set()
         if end is not None and not said <= _NOT_SOMEONE | _POLITE | {"pls"}:  # "for me pls:"

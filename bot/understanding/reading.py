@@ -3581,7 +3581,8 @@ _FILING_AFTER = re.compile(
     re.IGNORECASE | re.DOTALL)
 _FILING_FIRST = re.compile(
     rf"(?:(?:hi|hello|hey|morning|good morning)(?: there| team| all)?[,!.]*\s+)?{_ASK_TO_FILE}"
-    r"(?: for (?:me|us))?(?: please| pls| plz)?\s*[:–—-]+\s+(?P<told>.+)",
+    r"(?: for (?:me|us))?(?: (?:for|with|to) (?P<for>(?!(?:me|us|it|this|that)\b)[^:;,.–—-]{1,40}?))?"
+    r"(?: please| pls| plz)?\s*[:–—-]+\s+(?P<told>.+)",
     re.IGNORECASE | re.DOTALL)
 """An ask to file a ticket in its own sentence, the problem told in another: "wifi down in
 room 4. Could someone open a ticket for it?", "Could you log this for me: the projector in
@@ -3600,6 +3601,13 @@ def _filing_asked(text: str, conversation: Conversation) -> Understanding | None
     told = found["told"].strip(" ,.;:!?-–—")
     if len(told.split()) < 2 or _A_TICKET_TYPED.search(told):
         return None
+    if said_for := found.groupdict().get("for"):  # "log this for facilities: the lift is
+        placed = f"new ticket for {said_for}: {told}"  # broken": who takes it, then its title
+        filed = _read(read_message(placed, conversation), placed,
+                      replace(conversation, last_ticket=None))
+        if isinstance(filed, CreateTicket) or isinstance(filed, Clarify) and isinstance(
+                filed.request, CreateTicket):
+            return filed
     alone = read_message(told, conversation)
     if any(w.text in (REF, NUMBER) for w in alone.words) and _typed_tickets(
             alone, 0, len(alone.words)):

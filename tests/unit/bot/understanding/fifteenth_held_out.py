@@ -61,8 +61,9 @@ table's "<at>Sam Rivera</at> 621 is yours" too); 137.
 138. A correction announced before a request ("correction: 1001 should be high, not
 urgent"); 139.
 
-`FIFTEENTH_MISREAD` is what the rules still misread (36; a hand-over in slang, "dump 1041
-in the it support queue", "yeet 955 over to facilities", is read since 2026-12-07); none of
+`FIFTEENTH_MISREAD` is what the rules still misread (35; a hand-over in slang, "dump 1041
+in the it support queue", "yeet 955 over to facilities", and a ticket to log for a team, "can
+you log this for facilities: …", are read since 2026-12-07); none of
 it changes a ticket it was not asked to (a new ticket typed over two Teams lines keeps both in its title, as
 `test_one_line_each.py` has it: "<div>new ticket: badge printer offline<br>room 4.12</div>").
 Changes missed: a request in a long message with more told ("Hi both, … 961 needs to go to
@@ -374,7 +375,6 @@ FIFTEENTH_MISREAD: frozenset[str] = frozenset({
     'never mind closing 994',
     'no need to escalate 996',
     'nobody should touch 997 until the audit is finished',
-    'can you log this for facilities: the blinds in room 5 are broken',
     'ticket for me pls, excel crashes when i open big files',
     'we can park 1006 till january',
     "1040 is priya's now",
