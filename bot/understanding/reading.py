@@ -4987,6 +4987,17 @@ def _edit(reading: Reading, whole: Reading) -> Understanding | None:
                     reading.conversation.today)
     if wanted := _wanted_by(reading):
         return wanted
+    if (found := _match(whole, (  # "1233 is not that urgent, medium is fine"
+        rf"(?:{ref()} (?:is not|isnt|is|s not)(?: that| so| really)? (?:urgent|important|critical)"
+        rf"(?: tho| though| really| anymore)? (?:-|–|—|so|,)? ?)?(?P<value>low|medium|normal|high)"
+        r"(?: priority| prio)? (?:is|would be|will be|should be) (?:fine|ok|okay|enough|good|plenty)"
+        rf"(?: for (?P<for>tnum|tref))?(?: (?:thanks|thx|ty|please|pls))?"
+    ))) and (found["ref"] is not None) != (found["for"] is not None) and (
+            value := PRIORITY_WORDS.get(found["value"])) is not None:
+        return EditTicket(whole.ticket(found, "ref" if found["ref"] else "for"), priority=value)
+    if (found := _match(reading, rf"{ref()} (?:by|before|no later than)(?P<value>{_DUE_DAY})")) and (
+            any(ch.isdigit() for ch in reading.words(found, "ref")[0].typed)):  # "1225 by tmrw pls"
+        return _due(reading.ticket(found), reading.words(found, "value"), reading.conversation.today)
     if found := _match(reading, (
         r"(?:make|mark|flag|set|label|tag|categori[sz]e|re-?categori[sz]e|classify|reclassify|file)"
         rf" {ref()} (?:as |under |in )?(?:an? )?(?P<value>.+?)(?: priority| ticket)?"

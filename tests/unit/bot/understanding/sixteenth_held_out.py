@@ -53,15 +53,16 @@ before a priority or status ("the ticket 1178 must to be urgent"), a due date "p
 ("please prepone the due date of 1177 to monday"); 133. "how long has 1243 been open" was
 answered with its due date; now the ticket is shown; 134. "which team has 1250" was corrected
 then to show the ticket (`show #1250`, not who has it asked), as the ninth and eleventh
-tables read "which team has 155" and "which team has 382"; 135.
+tables read "which team has 155" and "which team has 382"; 135. A ticket and the day it is
+wanted by, alone ("1225 by tmrw pls"); a priority said to be enough ("1233 is not that
+urgent, medium is fine"); 137.
 
-`SIXTEENTH_MISREAD` is what the rules still misread (42); none of it changes a ticket it was
+`SIXTEENTH_MISREAD` is what the rules still misread (40); none of it changes a ticket it was
 not asked to ("nobody needs to take 1270, it'll sort itself out" unassigned it when the
 table was written; since a fix landed beside this table's it asks who should take it, where
 nothing should change). Changes missed: a team said as where a ticket belongs,
 second-language forms ("is possible to close?", "mister alex"), a request buried in a
-long message or after a forward, new tickets asked for in other words, a due date said as
-"1225 by tmrw pls". Statements of fact about one ticket are left as free text where this
+long message or after a forward, new tickets asked for in other words. Statements of fact about one ticket are left as free text where this
 table shows the ticket, as the fifteenth's do ("1253 came in over the phone"); showing every
 such ticket was tried and taken out: the ninth table reads "4 has been pending for ages" and
 its look-alikes as free text, so the tables disagree and which is right is a decision to make.
@@ -327,8 +328,6 @@ SIXTEENTH_MISREAD: frozenset[str] = frozenset({
     "ok so I spoke to the user again and she says it only happens when she's on the train, which makes sense because the signal is terrible there, so I don't think there's anything for us to do on 1212, let's just resolve it and she can come back if it happens in the office",
     "I've been looking at 1213 most of the morning and honestly I'm not sure what's going on, the logs look clean, the user says it's still slow, I've asked networking to have a look at the switch port but they're busy with the migration so it might be a while",
     "Quick one as I'm between calls - the badge reader thing (1214) is really a facilities job not ours, can we send it over to them? thx",
-    '1225 by tmrw pls',
-    '1233 is not that urgent, medium is fine',
     'wrap up 1236',
     "1251 is the one from the CEO's office",
     'the user on 1252 is in a different timezone',
