@@ -30,6 +30,11 @@ class Chunk:
     page: int | None
     text: str
     heading: str | None
+    headings: tuple[str, ...] = ()
+    """Every section heading the chunk holds, the one carried from before first. Short
+    sections share a chunk ("Out-of-office replies", "Recalling a message" and "Large
+    attachments" in one), and each is searched as a heading (`knowledge.indexing`); the
+    citation names `heading`, the first."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,6 +95,10 @@ def chunk_document(pages: Sequence[ExtractedPage], *, size: ChunkSize = ChunkSiz
                     page=page.number,
                     text=_render(group, carried_heading=carried),
                     heading=chunk_heading,
+                    headings=tuple(dict.fromkeys(
+                        [*([carried] if carried else []),
+                         *(piece.text for piece in group if piece.is_heading)]
+                    )),
                 )
             )
     return chunks

@@ -52,13 +52,14 @@ from knowledge.ports import (
 from knowledge.text import clean_extracted_text
 from knowledge.vocabulary import everyday_synonyms, mine_synonyms, related_terms
 
-INDEX_FORMAT = "chunks-v6"
+INDEX_FORMAT = "chunks-v7"
 """Part of every fingerprint: changing how documents are extracted, chunked or analysed
 re-indexes them all on the next `docs reindex` (v2: words split by PDF kerning are joined;
 v3: one analyzer for both databases, and related words beside each chunk; v4: PDF
 spaces set from the glyphs' gaps, "˜/" and "∗" read as "~/" and "*"; v5: a compound broken
 at a line end keeps its hyphen, "case-insensitive"; v6: a PDF table's row drawn cell by
-cell is one line, its cells joined by " | ")."""
+cell is one line, its cells joined by " | "; v7: every section heading a chunk holds is
+searched as a heading, not only its first)."""
 DEFAULT_SIZE = ChunkSize()
 PROCESS_CHUNKING_CHARACTERS = 50_000
 """From this length on a document is chunked in a reader process: below it, chunking holds
@@ -276,7 +277,7 @@ def index_chunks(
                     text=chunk.text,
                 )
             ),
-            search_heading=search_form(chunk.heading),
+            search_heading=search_form("\n".join(chunk.headings)),
             search_text=search_form(chunk.text),
         )
         for chunk in chunk_document(pages, size=size)

@@ -311,3 +311,58 @@ async def test_a_search_neither_waits_for_nor_blocks_a_ticket_being_written(
 
         assert passages
         await writer.rollback()
+
+
+SECTIONS_IN_ONE_CHUNK = (
+    "# Email and calendar\n\n## Out-of-office replies\n\nIn Outlook choose File, then "
+    "Automatic Replies, and set the dates you are away.\n\n## Recalling a message\n\nOutlook "
+    "can pull back what you sent within a minute if nobody opened it yet.\n\n## Large "
+    "attachments\n\nFiles over 25 MB go as a OneDrive link instead."
+)
+PASSING_MENTIONS = (
+    "# Desk phones\n\n## Voicemail\n\nEvery desk phone keeps voicemail for 30 days. A message "
+    "left while you are away shows as a red light; to recall a saved message dial 123, to "
+    "recall the last caller dial 124, and a message you recall is kept. Recall works from any "
+    "desk phone. Large faxes and their attachments are printed, and a fax message is sent on."
+)
+
+
+@pytest.mark.parametrize("question", [
+    "how do i recall a message",
+    "recalling a mesage i sent by mistake",  # typo
+    "RECALL MESSAGE??",
+    "can i unsend a message - recall it?",
+    "large attachment wont send",
+])
+async def test_a_section_sharing_a_chunk_with_others_is_found_by_its_own_heading(
+    retriever: LexicalRetriever, uow: SqlUnitOfWork, indexer: DocumentIndexer, question: str
+) -> None:
+    """A section short enough to share its chunk with the one before it keeps its heading's
+    weight: the guide's "Recalling a message" beats a page that says "recall" and "message"
+    in passing, more often."""
+    email = await add_help_document(
+        uow=uow, indexer=indexer, upload=Upload("email.md", SECTIONS_IN_ONE_CHUNK.encode())
+    )
+    await add_help_document(
+        uow=uow, indexer=indexer, upload=Upload("phones.md", PASSING_MENTIONS.encode())
+    )
+
+    passages = await retriever.search(question, limit=5)
+
+    assert passages[0].document_id == email.document_id, question
+    assert passages[0].heading == "Email and calendar"  # cited by the chunk's first heading
+
+
+async def test_a_passing_mention_still_wins_where_no_heading_names_the_question(
+    retriever: LexicalRetriever, uow: SqlUnitOfWork, indexer: DocumentIndexer
+) -> None:
+    await add_help_document(
+        uow=uow, indexer=indexer, upload=Upload("email.md", SECTIONS_IN_ONE_CHUNK.encode())
+    )
+    phones = await add_help_document(
+        uow=uow, indexer=indexer, upload=Upload("phones.md", PASSING_MENTIONS.encode())
+    )
+
+    passages = await retriever.search("how do i recall the last caller on my desk phone", limit=5)
+
+    assert passages[0].document_id == phones.document_id

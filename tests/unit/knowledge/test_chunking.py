@@ -234,3 +234,55 @@ def test_chunking_is_deterministic(fixture_documents: dict[str, ExtractedDocumen
 def test_chunk_sizes_are_validated() -> None:
     with pytest.raises(ValueError, match="overlap_words < min_words"):
         ChunkSize(max_words=100, min_words=50, overlap_words=60)
+
+
+def _short(topic: str) -> str:
+    return f"The {topic} works as described here. Ask the service desk about {topic}."
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # Markdown sections short enough to share one chunk
+            f"## Out-of-office replies\n\n{_short('reply')}\n\n## Shared mailboxes and delegates"
+            f"\n\n{_short('mailbox')}\n\n### Recalling a message\n\n{_short('recall')}",
+            ("Out-of-office replies", "Shared mailboxes and delegates", "Recalling a message"),
+        ),
+        (  # a PDF page: headings known from the text alone, a numbered one among them
+            f"Damage, loss and theft\n{_short('damage')}\nAccidental damage\n{_short('spill')}\n"
+            f"3.1 Lost or stolen laptops\n{_short('theft')}",
+            ("Damage, loss and theft", "Accidental damage", "3.1 Lost or stolen laptops"),
+        ),
+        (  # the same heading twice is named once
+            f"## Printing\n\n{_short('queue')}\n\n## Printing\n\n{_short('toner')}",
+            ("Printing",),
+        ),
+        (  # near-misses: list items, a wrapped line's end and a sentence are no headings
+            f"## Scanning\n\n{_short('scan')}\n- Open Settings\n- Choose Mail\n"
+            "Scans are sent to the\naddress on your account.",
+            ("Scanning",),
+        ),
+        (_short("nothing"), ()),  # no heading at all
+    ],
+    ids=["markdown", "pdf", "repeated", "near misses", "none"],
+)
+def test_a_chunk_names_every_section_heading_it_holds(
+    text: str, expected: tuple[str, ...]
+) -> None:
+    (chunk,) = chunk_document([ExtractedPage(number=1, text=text)])
+
+    assert chunk.headings == expected
+    assert chunk.heading == (expected[0] if expected else None)  # the citation's stays the first
+
+
+def test_a_heading_carried_from_the_page_before_comes_first_among_a_chunks_headings() -> None:
+    pages = [
+        ExtractedPage(number=1, text="Printing from home\n" + numbered_sentences(1, 30)),
+        ExtractedPage(number=2, text=numbered_sentences(31, 3) + "\nToner and paper\n"
+                      + numbered_sentences(34, 3)),
+    ]
+
+    last = chunk_document(pages)[-1]
+
+    assert last.page == 2
+    assert last.headings == ("Printing from home", "Toner and paper")

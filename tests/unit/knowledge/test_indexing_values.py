@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from knowledge.extraction import ExtractedDocument, ExtractedPage, MediaType
-from knowledge.indexing import document_title, fingerprint
+from knowledge.analysis import analyse
+from knowledge.indexing import document_title, fingerprint, index_chunks
 
 
 def _document(filename: str, title: str | None) -> ExtractedDocument:
@@ -34,3 +35,22 @@ def test_the_title_is_the_given_one_then_the_documents_then_the_file_name() -> N
     assert document_title(_document("a.md", "Doc Title"), given=None) == "Doc Title"
     assert document_title(_document("vpn_setup-guide.md", None), given="") == "Vpn setup guide"
     assert len(document_title(_document("a.md", "x" * 400), given=None)) == 255
+
+
+def test_a_chunk_is_searched_by_every_section_heading_it_holds_but_cited_by_its_first() -> None:
+    """The email guide's second chunk holds "Shared mailboxes", "Recalling a message" and
+    "Large attachments" under its first heading, "Out-of-office replies": each section's
+    heading counts as a heading when searched, not as a passing word of the text."""
+    page = ExtractedPage(None, (
+        "## Out-of-office replies\n\nChoose File > Automatic Replies and set the dates.\n\n"
+        "## Recalling a message\n\nOutlook can try to pull back a message for a minute.\n\n"
+        "### Large attachments\n\nFiles over 25 MB are shared as a OneDrive link instead."
+    ))
+
+    (chunk,) = index_chunks([page], title="Email and Calendar Help")
+
+    searched = chunk.search_heading.split()
+    assert chunk.heading == "Out-of-office replies"
+    for heading in ("Out-of-office replies", "Recalling a message", "Large attachments"):
+        assert set(analyse(heading)) <= set(searched), heading
+    assert not set(analyse("OneDrive minute Automatic")) & set(searched)  # the text's words stay text
