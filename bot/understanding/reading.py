@@ -245,7 +245,43 @@ def understand(text: str, conversation: Conversation) -> Understanding:
         return _asked_first_if_doubted(then, text)  # "sorry, 12 got closed, close 13 too"
     found = _with_fact_asked(_understand(text, in_view, several_then=True), text)
     return _undone_if_a_mistake(_asked_first_if_doubted(_asked_first_if_eyes_rolled(
-        _taken_back_as_a_joke(_titled_by_a_problem(found), text), text), text), text)
+        _taken_back_as_a_joke(_titled_by_a_problem(_no_comment_of_other_words(
+            found, in_view)), text), text), text), text)
+
+
+_WHEN_ONLY = re.compile(
+    r"(?:later|later on|later today|tomorrow|tmrw|tmr|today|tonight|soon|in a bit|in a sec"
+    r"|in a minute|in a while|after lunch|this afternoon|this evening|next week|asap|now"
+    r"|right now)(?: (?:pls|please|plz))?", re.IGNORECASE)
+"""A comment's "words" that only say when ("comment on 12 later"); "thanks" is a comment."""
+_ANOTHER_ASK = re.compile(
+    r"(?:and|then|and then|&)\s+(?:please |pls )?(?:close|resolve|reopen|assign|reassign|give"
+    r"|hand|send|move|put|make|mark|set|start|escalate|bump|change|update|unassign)\b",
+    re.IGNORECASE)
+"""A comment's "words" that are another request ("… and close it"): no comment at all."""
+_QUOTE_THEN = re.compile(
+    r"^\s*[\"“'‘](?P<said>[^\"“”'‘’]+)[\"”'’]\s*[,.;]?\s*(?P<then>(?:and|then|and then|&)\s.+)$",
+    re.IGNORECASE | re.DOTALL)
+
+
+def _no_comment_of_other_words(found: Understanding, conversation: Conversation) -> Understanding:
+    """A comment whose words say only when ("comment on 12 later") or are another request
+    ("add a comment to 12 and close it") asks what to say, never posting "later" or "and
+    close it" where the requester reads it; a quoted comment with a change after it ('comment
+    on 12 "fixed the cable" and resolve it') posts the quote and makes the change."""
+    if not isinstance(found, CommentOnTicket) or not found.text or found.staff_only:
+        return found
+    said = found.text.strip().strip(".!?,").strip()
+    if _WHEN_ONLY.fullmatch(said) or _ANOTHER_ASK.match(said):
+        return CommentOnTicket(found.ticket, None)
+    if (quoted := _QUOTE_THEN.match(found.text)) and found.ticket is not None:
+        then = re.sub(r"^(?:and then|and|then|&)\s+", "", quoted["then"].strip(), flags=re.I)
+        again = _understand(then, replace(conversation, last_ticket=found.ticket),
+                            several_then=False)
+        if isinstance(again, (AssignTicket, ChangeStatus, EditTicket)) and (
+                again.ticket == found.ticket):
+            return Both(CommentOnTicket(found.ticket, quoted["said"].strip()), again)
+    return found
 
 
 _JOKED = re.compile(
