@@ -252,8 +252,8 @@ def read_list(
         text = topic if text is None else f"{topic} {text}"
     if text is not None:
         text = _trim(text)
-    if text is not None and text.casefold() in ("one", "ones"):
-        text = None  # "show me the newest one": the ticket, no topic
+    if text is not None and text.casefold() in ("one", "ones", "rest", "others", "remaining"):
+        text = None  # "show me the newest one", "list the rest": the tickets, no topic
     if filed is not None and (filing_said := filing and any(
             w in FILING_CUES and w != "from" for w in (x.text for x in message.words[start:end]))):
         strong = True  # "what came in since Monday"; "my printer … since this morning" is no list

@@ -1022,7 +1022,7 @@ def _past_due_asked(found: Understanding, today: date, *, yearless: bool) -> Und
             return Both(first, asked)  # the first is made, the day asked about
         case Both(first=EditTicket() as first, second=second) if isinstance(
                 asked := _past_due_asked(first, today, yearless=yearless), Clarify) and not (
-                    isinstance(second, (Clarify, Both))):
+                    isinstance(second, (Clarify, Both, ListTickets, Workload))):
             return Both(second, asked)
     return found
 
@@ -1599,6 +1599,9 @@ def _read(message: Message, text: str, conversation: Conversation) -> Understand
     if history := _history(reading):  # "what happened on 4?" is a question with an answer
         return history
     if _is_question(words[start:end], message.asks and not polite):
+        if isinstance(joined := _joined_edits(message, conversation, start, end), Both) and (
+                isinstance(joined.second, (ListTickets, Workload))):
+            return joined  # "close 4 then what's still open?": the change, then the list
         return (_asked_to_start(message, conversation, start, end)
                 or _asked_to_take(reading, asked=True)
                 or _wanted_by(reading)  # "can I get it by friday?": asked about first
@@ -1986,6 +1989,11 @@ def _joined_edits(
         if _complete(left, unnamed=unnamed) and not isinstance(left, EditTicket) or isinstance(
                 left, EditTicket) and left.has_changes and (left.ticket is not None or unnamed):
             right = _rules_on(_reading(message, conversation, after, end))
+            if right is None and words[after].text in _LIST_AFTER and not any(
+                    w.text in _JOINS | {"then"} for w in words[after:end]):  # "… and what's
+                asked = _understand(message.original(after, None), conversation,  # open?", once
+                                    several_then=False)
+                right = asked if isinstance(asked, (ListTickets, Workload)) else None
             if (pair := _both(left, right, message, after, end, unnamed=unnamed)) is not None:
                 return pair
             if (other := _of_another(left, message, conversation, after, end)) is not None:
@@ -2009,6 +2017,11 @@ def _joined_edits(
             return None
         return replace(left, **more)
     return None
+
+
+_LIST_AFTER = frozenset({"show", "list", "give", "get", "what", "whats", "which", "pull",
+                         "display", "find", "search", "any", "who", "whos"})
+"""How a list asked after a change starts: "… and show me my tickets", "… then what's open"."""
 
 
 def _complete(found: Understanding | None, *, unnamed: bool = False) -> bool:
@@ -2036,6 +2049,9 @@ def _both(
         return None
     if isinstance(right, EditTicket) and isinstance(left, EditTicket):
         return None  # one edit: the caller merges them
+    if isinstance(right, (ListTickets, Workload)) and not unnamed and message.words[
+            first].text in _LIST_AFTER:
+        return Both(left, right)  # "close 4 and show me my tickets": the change, then the list
     request = right.request if isinstance(right, Clarify) else right
     if not isinstance(request, (ChangeStatus, AssignTicket, EditTicket)) or type(request) is type(left):
         return None

@@ -234,9 +234,10 @@ class Both:
 
     first: Change | EachTicket
     """Or one change made to several tickets ("close 4 and 5, then assign 6 to me")."""
-    second: Change | Clarify | EachTicket | Both
+    second: Change | Clarify | EachTicket | Both | ListTickets | Workload
     """Or one change made to several ("close 4, then assign 6 and 7 to me"), or two more
-    changes ("take 468, resolve 469 and put 470 on hold"), made in turn."""
+    changes ("take 468, resolve 469 and put 470 on hold"), made in turn; or a list asked
+    after the change ("close 4 and show me my tickets"), shown after it is made."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -117,3 +117,21 @@ async def test_showing_more_tickets_than_a_message_shows_shows_the_first_and_say
     assert len(shown) == 5 and not any(numbers[5] in text or numbers[6] in text for text in shown)
     assert said.texts[-1] == ("That names 7 tickets; I show at most 5 at once, so these are "
                               "the first 5. Ask for the others in another message.")
+
+
+@pytest.mark.parametrize("typed", ["close {} and show me the open tickets",
+                                   "close {} then what's still open?"])
+async def test_a_change_then_a_list_makes_the_change_and_shows_the_list(
+    service: Service, engine: AsyncEngine, typed: str
+) -> None:
+    """Found trying the bot as an agent: "close 4 and show me my tickets" was not understood,
+    and nothing was done."""
+    mia_id, mia = await person_in_teams(service, engine, "Mia", "Manager", role="manager")
+    closing = await a_ticket(engine, mia_id, "Printer jams")
+    other = await a_ticket(engine, mia_id, "VPN drops")
+
+    said = await service.say(typed.format(short(closing)), user=mia)
+
+    shown = "\n".join(texts_in(card) for card in said.cards)
+    assert f"{closing} is now closed." in shown and "VPN drops" in shown, shown
+    assert await _statuses(engine) == {closing: "closed", other: "open"}
