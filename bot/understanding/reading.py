@@ -390,6 +390,14 @@ _IRONIC_AGREEMENT = re.compile(
 laughed or sighed before it or not."""
 
 
+_SCARE_QUOTED = re.compile(
+    r"[\"“”'‘’](?:fixed|resolved|solved|done|sorted|working|works|closed|complete|completed"
+    r"|finished|sorted out|fine)[\"“”'’‘]", re.IGNORECASE)
+"""A state in scare quotes ('12 is "fixed" again'): doubted, not told."""
+_YEAH_RIGHT = re.compile(r"^\W*(?:yeah|yea|ya|yeh|oh|sure)\W+right\b", re.IGNORECASE)
+"""'Yeah right' a message opens with: sarcasm, whatever follows."""
+
+
 def _asked_first_if_eyes_rolled(found: Understanding, text: str) -> Understanding:
     """A change agreed to with an eye-roll ("sure, close 637, because that totally fixed it
     🙄") is sarcasm or a shrug, which the words cannot tell apart: asked about first, never
@@ -397,7 +405,8 @@ def _asked_first_if_eyes_rolled(found: Understanding, text: str) -> Understandin
     question (several tickets) is not made. An eye-roll after a plain request ("close 12,
     dupe of #9 🙄") or in a comment's words is exasperation: made as asked. The words
     rolled at are no reason to post where the requester reads them: a Yes changes only."""
-    if not (any(rolled in text for rolled in _EYE_ROLLS) and _IRONIC_AGREEMENT.match(text)
+    if not ((any(rolled in text for rolled in _EYE_ROLLS) and _IRONIC_AGREEMENT.match(text)
+             or _SCARE_QUOTED.search(text) or _YEAH_RIGHT.match(text))
             and _makes_a_change(found)):
         return found
     unsaid = replace(found, reason=None) if isinstance(found, ChangeStatus) else found
