@@ -240,6 +240,8 @@ def _reading(message: Message, conversation: Conversation, start: int, end: int)
 def understand(text: str, conversation: Conversation) -> Understanding:
     """What the message asks for; questions and negations never come back as a change."""
     text = _TICKET_LINK.sub(r"\g<number>", text)
+    if (answered := _the_quoted_request_answered(text, conversation)) is not None:
+        return answered  # "> please set 1207 to high⏎agreed, do it"
     in_view = _nothing_in_view_after_another_item(text, _in_view_of_the_quote(text, conversation))
     if (then := _the_same_asked_of_another(text, in_view)) is not None:
         return _asked_first_if_doubted(then, text)  # "sorry, 12 got closed, close 13 too"
@@ -429,6 +431,34 @@ def _changed_ticket(found: object) -> TicketNumber | None:
         case AssignTicket() | ChangeStatus() | CommentOnTicket() | EditTicket():
             return found.ticket
     return None
+
+
+_AGREED = re.compile(
+    r"(?:(?:yes|yep|yeah|yup|ok|okay|sure|agreed|agree|approved|fine|sounds good|lgtm|👍)"
+    r"[\s,.!]*)*(?:please |pls )?(?:do it|do that|go ahead|go for it|please do|pls do|yes please"
+    r"|proceed|make it so|agreed|approved)(?: please| pls| thanks| thx| ty)?[\s.!👍]*",
+    re.IGNORECASE)
+_REFUSED = re.compile(
+    r"(?:(?:no|nope|nah|wait|hold on|hold off|not yet|not now|don['’]?t|do not|please don['’]?t)"
+    r"[\s,.!]*)+(?:please|pls|for now|thanks|thx)?[\s.!]*", re.IGNORECASE)
+
+
+def _the_quoted_request_answered(text: str, conversation: Conversation) -> Understanding | None:
+    """A reply that only agrees to or refuses the request it quotes: agreed ("agreed, do it",
+    "yes please", "go ahead") it is that request; refused ("not yet please", "no, don't") it
+    changes nothing. It was read alone: "agreed, do it" showed the ticket, "not yet please"
+    was not understood. None when the quote asks no change or the reply says more."""
+    if not (asked := quoted(text)):
+        return None
+    reply = what_is_asked(text).strip()
+    agreed, refused = _AGREED.fullmatch(reply), _REFUSED.fullmatch(reply)
+    if not (agreed or refused):
+        return None
+    change = understand(asked, conversation)
+    asks = change.request if isinstance(change, Clarify) else change  # "> give 12 to lee": which
+    if not _makes_a_change(asks):
+        return None
+    return change if agreed else Declined(_changed_ticket(asks), reply)
 
 
 def _in_view_of_the_quote(text: str, conversation: Conversation) -> Conversation:

@@ -55,9 +55,11 @@ answered with its due date; now the ticket is shown; 134. "which team has 1250" 
 then to show the ticket (`show #1250`, not who has it asked), as the ninth and eleventh
 tables read "which team has 155" and "which team has 382"; 135. A ticket and the day it is
 wanted by, alone ("1225 by tmrw pls"); a priority said to be enough ("1233 is not that
-urgent, medium is fine"); 137.
+urgent, medium is fine"); 137. A reply that only agrees to or refuses the request it quotes
+("> please set 1207 to high⏎agreed, do it" showed 1207; "<blockquote>close 1279</blockquote>
+<p>not yet please</p>" was not understood); 139.
 
-`SIXTEENTH_MISREAD` is what the rules still misread (40); none of it changes a ticket it was
+`SIXTEENTH_MISREAD` is what the rules still misread (38); none of it changes a ticket it was
 not asked to ("nobody needs to take 1270, it'll sort itself out" unassigned it when the
 table was written; since a fix landed beside this table's it asks who should take it, where
 nothing should change). Changes missed: a team said as where a ticket belongs,
@@ -320,7 +322,6 @@ SIXTEENTH_MISREAD: frozenset[str] = frozenset({
     'ticket twelve hundred is due on the fifteenth',
     'From: Priya Shah\nSent: Tuesday, 1 December 2026 16:02\nTo: Service Desk\nSubject: 1204 still broken\n\nThe VPN drops again after the fix.',
     '-----Original Message-----\nFrom: Alex Kim\nSubject: ticket 1206\n\nCan someone reopen this, the issue came back.',
-    '> please set 1207 to high\nagreed, do it',
     'Hi, just forwarding for visibility, no action needed.\n\n> 1209 has been escalated to the vendor',
     'Hello,\n\nThe monitor on my desk (3.14) has dead pixels all down the left side.\n\nRegards,\nOlga Ivanova\nAccounts Payable\nPlease consider the environment before printing this e-mail.',
     "On Tue, 1 Dec 2026 at 09:12, Lee Park wrote:\n> I'll take 1210\n\nthanks lee!",
@@ -343,6 +344,5 @@ SIXTEENTH_MISREAD: frozenset[str] = frozenset({
     'am I allowed to use my own headset with the softphone?',
     'can you raise something for me, the scanner emails never arrive',
     '<p>can you have a look at this one?</p><p><a href="https://tickets.example.com/tickets/TKT-2026-1277">https://tickets.example.com/tickets/TKT-2026-1277</a></p>',
-    '<blockquote>close 1279</blockquote><p>not yet please</p>',
     "mornin' all 👋",
 })
