@@ -833,6 +833,10 @@ def _understand(text: str, conversation: Conversation, *, several_then: bool) ->
                            conversation, several_then=several_then)  # "can someone look at 12"
     if named := _TICKET_NAMED.fullmatch(simple):  # "my ticket number is 12", "re: 12"
         return _understand(f"show {named['ticket']}", conversation, several_then=several_then)
+    if "?" not in text and (mistaken := _FILED_BY_MISTAKE.fullmatch(simple)):  # "984 was
+        filed = mistaken["ticket"] or mistaken["ticket_"] or mistaken["ticket__"]  # raised by
+        return _confirm(_understand(f"close {filed}", conversation,  # mistake": asked
+                                    several_then=False)) or FreeText(text.strip())
     if "?" not in text and (duplicate := _DUPLICATE_TOLD.fullmatch(simple)):  # "12 is a dupe"
         return _confirm(_understand(f"close {duplicate['ticket']}", conversation,
                                     several_then=several_then)) or FreeText(text.strip())
@@ -1304,6 +1308,21 @@ _TICKET_NAMED = re.compile(
     rf"(?P<ticket>{_TYPED_TICKET})(?: (?:thanks|thx|ty|please|pls))?")
 """A message that only names a ticket ("my ticket number is 12", "re: 12", "it's ticket
 12"): it is shown, as "12" alone is."""
+_BY_MISTAKE = (r"(?:by mistake|by accident|accidentally|in error|by error|mistakenly|wrongly"
+               r"|twice|by mistake sorry|on accident)")
+_FILED = r"(?:raised|opened|logged|created|filed|submitted|made|sent|put in|lodged)"
+_FILED_BY_MISTAKE = re.compile(
+    r"(?:(?:sorry|oops|whoops|my bad|ugh)[,!.]* )*(?:"
+    r"(?=.*(?:accident|mistake|error|twice|wrongly))"
+    rf"(?:i |we )?(?:accidentally |mistakenly )?{_FILED} (?P<ticket>{_TYPED_TICKET})"
+    rf"(?: {_BY_MISTAKE})?"
+    rf"|(?P<ticket_>{_TYPED_TICKET}) (?:was|got|has been) (?:accidentally |mistakenly )?{_FILED}"
+    rf"(?: (?:by me|twice))? {_BY_MISTAKE}"
+    rf"|(?P<ticket__>{_TYPED_TICKET}) (?:is|was) (?:a mistake|an accident|a test|a test ticket"
+    r"|opened by mistake|raised by mistake|not needed|not a real ticket)"
+    r")(?:[,!.]* (?:sorry|oops|my bad|ignore it|pls ignore|please ignore))*")
+"""A ticket told as filed by mistake ("984 was raised by mistake", "opened 984 by accident"):
+closing it is offered, never made on the telling alone."""
 _DUPLICATE_TOLD = re.compile(
     rf"(?:(?:fyi|btw|so|hmm|oh|ah)[,:]? )?(?P<ticket>{_TYPED_TICKET}|it|this|this one|that)"
     r"(?: is|'s| s) (?:just |only |actually |probably )?(?:a |another |an )?"

@@ -61,9 +61,9 @@ table's "<at>Sam Rivera</at> 621 is yours" too); 137.
 138. A correction announced before a request ("correction: 1001 should be high, not
 urgent"); 139.
 
-`FIFTEENTH_MISREAD` is what the rules still misread (35; a hand-over in slang, "dump 1041
-in the it support queue", "yeet 955 over to facilities", and a ticket to log for a team, "can
-you log this for facilities: …", are read since 2026-12-07); none of
+`FIFTEENTH_MISREAD` is what the rules still misread (34; a hand-over in slang, "dump 1041
+in the it support queue", "yeet 955 over to facilities", a ticket to log for a team, "can
+you log this for facilities: …", and "984 was raised by mistake" are read since 2026-12-07); none of
 it changes a ticket it was not asked to (a new ticket typed over two Teams lines keeps both in its title, as
 `test_one_line_each.py` has it: "<div>new ticket: badge printer offline<br>room 4.12</div>").
 Changes missed: a request in a long message with more told ("Hi both, … 961 needs to go to
@@ -366,7 +366,6 @@ FIFTEENTH_MISREAD: frozenset[str] = frozenset({
     "Just to give everyone some context on 1027: the outage started around 9, network restarted the core switch at 10:15, and since then everything has been stable. I'm happy for it to be resolved now.",
     'closed?',
     'the user on 983 has left the company',
-    '984 was raised by mistake',
     'i already replied to the user on 986',
     '1033 was the same printer as last week',
     'the engineer is booked for 1034 on monday',
