@@ -42,6 +42,7 @@ _CREATED = (
     ("ive", "opened"), ("ive", "raised"), ("ive", "submitted"), ("ive", "logged"),
     ("ive", "reported"), ("ive", "made"), ("i", "submited"), ("i", "sent"),
     ("i", "am", "waiting", "on"), ("my", "own"), ("created",), ("filed",),
+    ("tickets", "from", "me"), ("requests", "from", "me"), ("ones", "from", "me"),
 )
 _MINE = (
     ("am", "i", "working", "on"), ("i", "am", "working", "on"), ("am", "i", "on"),

@@ -336,6 +336,8 @@ def test_one_said_of_the_ticket_is_no_topic(said: str, read: str) -> None:
     ("any tickets from priya?", "list all filed_by=user:u-priya"),
     ("requests from lee park", "list all filed_by=user:u-lee"),
     ("open tickets from jo", "list all status=open filed_by=user:u-jo"),
+    ("tickets from me", "list created"),  # the viewer's own, as "tickets I filed"
+    ("any tickets from me still open?", "list created status=open"),
     ("tickets from lee", "ask list all: Which Lee do you mean? [Lee Park, Lee Chen]"),
     # no one named: a team's queue, a time, a topic, as before
     ("tickets from the network team", "list all assignee=team:2"),
