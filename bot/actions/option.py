@@ -51,6 +51,10 @@ _TICKET_LABEL = re.compile(r"[a-z][a-z0-9]*-\d{4}-0*(\d+) ·", re.IGNORECASE)
 """An option that is a ticket: "TKT-2026-0040 · Printer jams"."""
 
 
+_LONGEST_NUMBER = 12
+"""The most digits a number typed under choices may have (a ticket's number has fewer)."""
+
+
 def chosen(options: tuple[Option, ...], said: str) -> Option | None:
     """The option picked by its number, its label, or a prefix of one label only. Under
     tickets offered, a number typed is a ticket's number ("40", "#40"), never a place: Teams
@@ -64,11 +68,16 @@ def chosen(options: tuple[Option, ...], said: str) -> Option | None:
         text = "yes"  # picks a "Yes, …" choice, where the question offers one
     tickets = [(option, found) for option in options
                if (found := _TICKET_LABEL.match(option.label)) is not None]
-    if tickets and text.lstrip("#").isdecimal():
-        same = [option for option, found in tickets if int(found[1]) == int(text.lstrip("#"))]
+    digits = text.lstrip("#")
+    if digits.isdecimal():  # "0041": 41
+        digits = digits.lstrip("0") or "0"
+        if len(digits) > _LONGEST_NUMBER:
+            return None  # "9" pasted 5000 times: no ticket or place (nor an int Python reads)
+    if tickets and digits.isdecimal():
+        same = [option for option, found in tickets if int(found[1]) == int(digits)]
         return same[0] if len(same) == 1 else None
     if text.isdecimal():
-        index = int(text) - 1
+        index = int(digits) - 1
         return options[index] if 0 <= index < len(options) else None
     for option in options:
         if option.label.lower() == text or option.says.lower() == text:

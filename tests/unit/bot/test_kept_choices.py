@@ -50,3 +50,23 @@ def test_a_number_typed_under_tickets_offered_is_a_ticket_number_never_a_place(
 def test_a_number_typed_under_other_choices_is_still_their_place() -> None:
     options = (Option("Agent", "role agent"), Option("Manager", "role manager"))
     assert chosen(options, "2") == options[1]
+
+
+@pytest.mark.parametrize("said", ["9" * 5000, "#" + "4" * 4400, "0" * 4300 + "7" * 13,
+                                  "2" * 60000])
+@pytest.mark.parametrize("options", [TICKETS, (Option("Agent", "role agent"),
+                                               Option("Manager", "role manager"))])
+def test_a_number_too_long_to_be_any_picks_nothing_and_never_fails(
+    said: str, options: tuple[Option, ...]
+) -> None:
+    """Digits pasted under choices ("9" five thousand times) failed the turn (Python refuses
+    to read an integer of over 4300 digits), so Teams sent the message again and again. No
+    ticket or place is that long: nothing is picked and the message is read as itself."""
+    assert chosen(options, said) is None
+
+
+def test_zeros_before_a_number_are_still_that_number_however_many() -> None:
+    assert chosen(TICKETS, "0" * 4400 + "41") == TICKETS[2]
+    assert chosen(TICKETS, "0" * 4400 + "3") is None  # no ticket 3 offered: no place either
+    assert chosen((Option("Agent", "role agent"), Option("Manager", "role manager")),
+                  "0" * 4400 + "2") == Option("Manager", "role manager")
