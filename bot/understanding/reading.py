@@ -2812,8 +2812,11 @@ _NO_LONGER = frozenset({
     "called", "ring", "rang", "come", "came", "return", "returned", "show", "showed", "turn",
     "turned", "need", "needs", "use", "uses", "used", "work", "works", "exist", "exists",
     "reproduce", "replicate", "repro",
+    "replying", "responding", "answering", "getting", "calling", "ringing", "coming",
+    "returning", "showing", "turning", "needing", "using", "picking",
 })
-"""What someone else did not do that lets a ticket be closed: "he never replied"."""
+"""What someone else did not do that lets a ticket be closed: "he never replied", "user not
+responding"."""
 _NOT_YET = frozenset({
     "ship", "shipped", "arrive", "arrived", "deliver", "delivered", "send", "sent", "receive",
     "received", "approve", "approved", "confirm", "confirmed", "sign", "signed",
