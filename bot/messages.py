@@ -759,9 +759,9 @@ class MessageRouter:
                 # already past is no reminder's day: "anyway" in the press would set it unasked)
                 await self._send(turn_context, Reply(text=notices.no_reminders(ticket),
                                                      options=options))
-            case SmallTalk(kind=Courtesy.HELLO):
+            case SmallTalk(kind=Courtesy.HELLO | Courtesy.ABOUT as kind):
                 await self._send(turn_context, Reply(
-                    text=f"{notices.courtesy(Courtesy.HELLO, viewer.user.first_name)} {notices.try_these()}",
+                    text=f"{notices.courtesy(kind, viewer.user.first_name)} {notices.try_these()}",
                     options=tuple(Option(s, s) for s in FIRST_STEPS),
                 ))
             case SmallTalk(kind=kind):

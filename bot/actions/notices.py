@@ -330,6 +330,10 @@ def courtesy(kind: Courtesy, first_name: str | None) -> str:
             return "You're welcome!"
         case Courtesy.OK:
             return "👍"
+        case Courtesy.ABOUT:
+            return ("I'm the TicketFlow bot, not a person: I file, find and update tickets, and "
+                    "answer from the help documents. For a person, file a ticket and the service "
+                    "desk will pick it up.")
         case _:
             assert_never(kind)
 

@@ -81,6 +81,16 @@ _OK = frozenset({
     "that was not for you", "sent that to the wrong chat", "sent to the wrong chat",
     "sorry sent that to the wrong chat",
 })
+_ABOUT = frozenset({
+    "who are you", "what are you", "who is this", "who am i talking to", "what is this",
+    "whats your name", "what is your name", "is this a bot", "is this a person",
+    "is this a human", "is this a real person", "is this ai", "is this an ai",
+    *(f"{asked} {what}" for asked in ("are you", "am i talking to", "am i chatting with",
+                                      "is this", "are you even")
+      for what in ("a bot", "a robot", "human", "a human", "a person", "a real person", "real",
+                   "ai", "an ai", "a chatbot", "a computer", "a machine")),
+})
+"""Asked of the bot about itself: answered by it, never searched in the help documents."""
 _ADDRESSED = frozenset({"bot", "ticketflow", "there", "all", "everyone", "team", "mate", "folks",
                         "m8", "mates", "pal", "bro", "man", "dude", "fam", "y'all", "yall",
                         "guys", "so", "very", "much", "a", "lot", "buddy", "bunch", "heaps",
@@ -102,7 +112,7 @@ _BUT = frozenset({"but", "however", "though", "tho", "still", "not", "dont", "do
                   "cant", "wont", "didnt", "again", "nothing"})
 """After thanks for something, words that take the thanks back ("thanks for closing 4 but it
 still doesn't work")."""
-_KNOWN = _HELLO | _THANKS | _OK
+_KNOWN = _HELLO | _THANKS | _OK | _ABOUT
 _OPENING = frozenset(phrase.split()[0] for phrase in _KNOWN) | _ADDRESSED
 _VOCABULARY = frozenset(word for phrase in _KNOWN for word in phrase.split()) | _ADDRESSED
 _LONGEST = 60  # characters: courtesy is short, and most messages are read no further
@@ -128,7 +138,8 @@ def courtesy(text: str) -> Courtesy | None:
     said = _phrases(words) or _phrases([w for w in words if w not in _ADDRESSED] or words)
     if said is None:
         return None
-    for kind, known in ((Courtesy.THANKS, _THANKS), (Courtesy.HELLO, _HELLO), (Courtesy.OK, _OK)):
+    for kind, known in ((Courtesy.ABOUT, _ABOUT), (Courtesy.THANKS, _THANKS),
+                        (Courtesy.HELLO, _HELLO), (Courtesy.OK, _OK)):
         if any(phrase in known for phrase in said):
             return kind
     return None

@@ -300,6 +300,8 @@ class Courtesy(StrEnum):
     HELLO = "hello"
     THANKS = "thanks"
     OK = "ok"
+    ABOUT = "about"
+    """Who or what the bot is: "who are you?", "are you a bot?"."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -3,6 +3,7 @@ someone before the bot has read who exists still assigns, and courtesy is answer
 
 from __future__ import annotations
 
+import pytest
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncEngine
 
@@ -47,3 +48,20 @@ async def test_a_greeting_and_thanks_are_answered_in_kind_and_change_nothing(
     assert hello.buttons == ["my tickets", "new ticket", "help"]
     assert thanks.texts == ["You're welcome!"] and not thanks.cards
     assert list((await assignees(engine)).values()) == [None]
+
+
+@pytest.mark.parametrize("said", ["who are you?", "are you a bot?", "am i talking to a person"])
+async def test_asked_who_it_is_the_bot_says_so_and_searches_nothing(
+    service: Service, engine: AsyncEngine, said: str
+) -> None:
+    """Found trying the bot as a customer: "who are you" and "are you a bot?" went to the
+    help assistant, which found nothing and offered to file the question as a ticket."""
+    _, cy = await person_in_teams(service, engine, "Cy", "Customer", role="customer")
+
+    answer = await service.say(said, user=cy)
+
+    assert answer.texts == [
+        "I'm the TicketFlow bot, not a person: I file, find and update tickets, and answer from "
+        "the help documents. For a person, file a ticket and the service desk will pick it up. "
+        "Try one of these, or say `help`:"], answer.texts
+    assert answer.buttons == ["my tickets", "new ticket", "help"]
