@@ -831,6 +831,8 @@ def _understand(text: str, conversation: Conversation, *, several_then: bool) ->
                 _understand(wanted.tail, conversation, several_then=several_then))):
         return _understand(f"{'reassign' if wanted.owner else 'show'} {wanted.ticket}",
                            conversation, several_then=several_then)  # "can someone look at 12"
+    if sent := _SENT_ME.fullmatch(simple):  # "send me 12": to see it, not to take it
+        return _understand(f"show {sent['tickets']}", conversation, several_then=several_then)
     if named := _TICKET_NAMED.fullmatch(simple):  # "my ticket number is 12", "re: 12"
         return _understand(f"show {named['ticket']}", conversation, several_then=several_then)
     if "?" not in text and (mistaken := _FILED_BY_MISTAKE.fullmatch(simple)):  # "984 was
@@ -1323,6 +1325,15 @@ _FILED_BY_MISTAKE = re.compile(
     r")(?:[,!.]* (?:sorry|oops|my bad|ignore it|pls ignore|please ignore))*")
 """A ticket told as filed by mistake ("984 was raised by mistake", "opened 984 by accident"):
 closing it is offered, never made on the telling alone."""
+_SENT_ME = re.compile(
+    r"(?:(?:hi|hey|ok|okay|so)[,!]? )*(?:(?:can|could|would|will) (?:you|u) |pls |please |plz |kindly )*"
+    r"(?:send|forward|fwd|email|e-mail|mail|dm|message|ping|share|shoot|drop)(?: over)? (?:me|us)"
+    r"(?: over)?(?: (?:a|the) (?:link|url) (?:to|for|of))?"
+    rf" (?P<tickets>{_TYPED_TICKET}(?:(?:,| and| &| \+)? {_TYPED_TICKET})*)"
+    r"(?: (?:please|pls|plz|thanks|thx|ty|asap|quickly|when you can))*")
+"""A ticket asked to be sent to the writer ("send me 12", "can you forward me ticket 12",
+"send me a link to 12"): shown (the card offers taking it); "send 12 to me" and "give me 12"
+hand it over, as before."""
 _DUPLICATE_TOLD = re.compile(
     rf"(?:(?:fyi|btw|so|hmm|oh|ah)[,:]? )?(?P<ticket>{_TYPED_TICKET}|it|this|this one|that)"
     r"(?: is|'s| s) (?:just |only |actually |probably )?(?:a |another |an )?"

@@ -1,0 +1,37 @@
+"""A ticket asked to be sent to the writer is shown, not handed over: "send me 12", "can you
+forward me ticket 12", "ping me 12" gave 12 to Jo, who asked to see it; "send me a link to
+12" asked who "me a link" was. Now each shows the ticket (its card offers taking it).
+"send 12 to me", "give me 12" and "assign me 12" hand it over as before."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.understanding.summary import summary
+from tests.unit.bot.understanding.test_transcript import CONVERSATION, as_the_bot_reads, expanded
+
+
+@pytest.mark.parametrize(("said", "expected"), [
+    ("send me 12", "show #12"),
+    ("send me ticket 12 please", "show #12"),
+    ("can you send me 12", "show #12"),
+    ("forward me 12", "show #12"),
+    ("pls email me #12", "show #12"),
+    ("send me a link to 12", "show #12"),
+    ("hey, can u ping me tkt-2026-0012 thx", "show #12"),
+    ("send me 12 and 13", "show #12, #13"),
+    ("share me 12 asap", "show #12"),
+])
+def test_a_ticket_sent_to_the_writer_is_shown(said: str, expected: str) -> None:
+    assert summary(as_the_bot_reads(said, CONVERSATION)) == expanded(expected)
+
+
+@pytest.mark.parametrize(("said", "expected"), [
+    ("send 12 to me", "assign #12 to user:u-jo"),
+    ("give me 12", "assign #12 to user:u-jo"),
+    ("assign me 12", "assign #12 to user:u-jo"),
+    ("send 12 to sam", "assign #12 to user:u-sam"),
+    ("send me the details of 12", "show #12"),
+])
+def test_a_ticket_handed_over_is_as_before(said: str, expected: str) -> None:
+    assert summary(as_the_bot_reads(said, CONVERSATION)) == expanded(expected)
