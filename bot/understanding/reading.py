@@ -242,7 +242,8 @@ def understand(text: str, conversation: Conversation) -> Understanding:
     text = _TICKET_LINK.sub(r"\g<number>", text)
     if (answered := _the_quoted_request_answered(text, conversation)) is not None:
         return answered  # "> please set 1207 to high⏎agreed, do it"
-    in_view = _nothing_in_view_after_another_item(text, _in_view_of_the_quote(text, conversation))
+    in_view = _nothing_in_view_after_another_item(text, _in_view_of_the_quote(
+        text, _in_view_when_pointed_to(text, conversation)))
     if (then := _the_same_asked_of_another(text, in_view)) is not None:
         return _asked_first_if_doubted(then, text)  # "sorry, 12 got closed, close 13 too"
     found = _with_fact_asked(_understand(text, in_view, several_then=True), text)
@@ -459,6 +460,23 @@ def _the_quoted_request_answered(text: str, conversation: Conversation) -> Under
     if not _makes_a_change(asks):
         return None
     return change if agreed else Declined(_changed_ticket(asks), reply)
+
+
+_POINTED_TO = re.compile(
+    r"\b(?:this|that)(?: one| ticket)?\s*[?:!.\-–—]*\s+(?:here(?: it is)?[:\s]*|👉\s*)?"
+    r"(?P<ticket>(?:ticket |#)?(?:\d{1,6}|[A-Za-z]{1,10}-\d{4}-\d{1,12}))[\s.!?]*$", re.IGNORECASE)
+
+
+def _in_view_when_pointed_to(text: str, conversation: Conversation) -> Conversation:
+    """"can you have a look at this one?⏎TKT-2026-1277" (a link under the ask, as Teams
+    pastes it): "this one" is the ticket typed after it, not the one last shown (which was
+    shown instead)."""
+    if not (pointed := _POINTED_TO.search(text)):
+        return conversation
+    message = read_message(pointed["ticket"], conversation)
+    named = [w.value for w in message.words if _typed_number(w)]
+    return replace(conversation, last_ticket=named[0]) if len(named) == 1 and isinstance(
+        named[0], TicketNumber) else conversation
 
 
 def _in_view_of_the_quote(text: str, conversation: Conversation) -> Conversation:

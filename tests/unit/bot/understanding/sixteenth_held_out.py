@@ -57,9 +57,11 @@ tables read "which team has 155" and "which team has 382"; 135. A ticket and the
 wanted by, alone ("1225 by tmrw pls"); a priority said to be enough ("1233 is not that
 urgent, medium is fine"); 137. A reply that only agrees to or refuses the request it quotes
 ("> please set 1207 to high⏎agreed, do it" showed 1207; "<blockquote>close 1279</blockquote>
-<p>not yet please</p>" was not understood); 139.
+<p>not yet please</p>" was not understood); 139. "This one" with a ticket typed or linked right
+after it, ending the message ("<p>can you have a look at this one?</p><p><a …TKT-2026-1277>"
+showed #7, the ticket last shown); 140.
 
-`SIXTEENTH_MISREAD` is what the rules still misread (38); none of it changes a ticket it was
+`SIXTEENTH_MISREAD` is what the rules still misread (37); none of it changes a ticket it was
 not asked to ("nobody needs to take 1270, it'll sort itself out" unassigned it when the
 table was written; since a fix landed beside this table's it asks who should take it, where
 nothing should change). Changes missed: a team said as where a ticket belongs,
@@ -343,6 +345,5 @@ SIXTEENTH_MISREAD: frozenset[str] = frozenset({
     "nobody needs to take 1270, it'll sort itself out",
     'am I allowed to use my own headset with the softphone?',
     'can you raise something for me, the scanner emails never arrive',
-    '<p>can you have a look at this one?</p><p><a href="https://tickets.example.com/tickets/TKT-2026-1277">https://tickets.example.com/tickets/TKT-2026-1277</a></p>',
     "mornin' all 👋",
 })
