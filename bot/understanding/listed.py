@@ -80,13 +80,19 @@ _DESCRIBED = re.compile(
     r"|\bthe\s+(?:one|ticket)\s+(?:that(?:'s|s| is)\s+|which is\s+|)(?P<state>on hold|in progress"
     r"|nobody has|no one has|unassigned)\b", re.IGNORECASE)
 _PRIORITY_WORD = frozenset({"priority", "prio", "pri"})
+_PUT_IN = re.compile(r"\b(?:put|move|set|mark|place|switch|change|turn|shift|flip)\s+$",
+                     re.IGNORECASE)
+"""Just before "the … one on hold": the status after it is what to make it, not which one."""
 
 
 def _described(text: str) -> Described | None:
     """"close the urgent one", "I'll take the oldest one", "show the one on hold": a
     listed ticket named only by its priority, status, having nobody on it, or age."""
     for found in _DESCRIBED.finditer(text):
-        said = " ".join(filter(None, (found["words"], found["state"], found["tail"])))
+        tail, end = found["tail"], found.end()
+        if tail and _PUT_IN.search(text, max(0, found.start() - 24), found.start()):
+            tail, end = None, found.start("tail")  # "put the urgent one on hold": the change
+        said = " ".join(filter(None, (found["words"], found["state"], tail)))
         words = re.sub(r"\btop (?=prio)", "highest ", _fold(said))
         priority = status = newest = None
         unassigned = False
@@ -111,7 +117,7 @@ def _described(text: str) -> Described | None:
             continue  # a word of a title too ("the urgent printer one"): by its title
         if (priority, status, newest, unassigned, most) == (None, None, None, False, False):
             continue
-        return Described(found.group(0), text[:found.start()], text[found.end():],
+        return Described(text[found.start():end], text[:found.start()], text[end:],
                          None if most else priority, status, unassigned, newest, most)
     return None
 

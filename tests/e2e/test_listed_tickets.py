@@ -451,3 +451,27 @@ async def test_a_listed_ticket_named_by_how_it_stands_is_found_from_the_tickets_
     turn = await service.say("i'll take the urgent one", user=mia)
     assert "Assigned to Mia Manager." in texts_in(turn.card)
     assert await status_and_assignee(engine, wifi) == ("open", manager)
+
+
+async def test_a_status_said_after_a_listed_ticket_named_by_how_it_stands_is_the_change(
+    service: Service, engine: AsyncEngine
+) -> None:
+    """'put the urgent one on hold' after a list answered "there's no 'the urgent one on
+    hold'" (an urgent ticket already on hold was looked for) and nothing changed."""
+    manager, mia = await person_in_teams(service, engine, "Mia", "Manager", role="manager")
+    network = await insert_team(engine, "Network", manager)
+    switch, wifi, dns = [
+        (await file_ticket(engine, manager, title, category="incident",
+                           assignee=Assignee.team(network))).ticket_number
+        for title in ("Switch in room 4 is down", "Wifi dead in meeting room B", "DNS is slow")]
+    async with engine.begin() as connection:
+        await connection.execute(update(tasks).where(tasks.c.ticket_number == wifi).values(
+            priority="urgent"))
+
+    await service.say("what's in the network queue?", user=mia)
+    await service.say("pls put the urgent one on hold", user=mia)
+    await service.say("what's in the network queue?", user=mia)
+    await service.say("move the oldest one in progress", user=mia)
+
+    assert [(await status_and_assignee(engine, n))[0] for n in (switch, wifi, dns)] == [
+        "in_progress", "on_hold", "open"]

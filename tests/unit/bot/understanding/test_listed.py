@@ -200,3 +200,36 @@ def test_a_description_fits_the_listed_tickets_as_they_are(said: str, numbers: l
     described = pick(said, QUEUE)
     assert isinstance(described, Described)
     assert [t.id for t in fitting_description(described, LISTED)] == numbers
+
+
+@pytest.mark.parametrize(("said", "fields", "read"), [
+    ("put the urgent one on hold", {"priority": Priority.URGENT, "status": None},
+     "put TKT-2026-0001 on hold"),
+    ("pls put the oldest one on hold", {"newest": False, "status": None},
+     "pls put TKT-2026-0001 on hold"),
+    ("can u move the low one in progress", {"priority": Priority.LOW, "status": None},
+     "can u move TKT-2026-0001 in progress"),
+    ("set the newest ticket in progress", {"newest": True, "status": None},
+     "set TKT-2026-0001 in progress"),
+    ("place the high one on hold till monday", {"priority": Priority.HIGH, "status": None},
+     "place TKT-2026-0001 on hold till monday"),
+    ("Put the Urgent one On Hold 🙏", {"priority": Priority.URGENT, "status": None},
+     "Put TKT-2026-0001 On Hold 🙏"),
+    # near-misses: which one it is, not what to make it
+    ("show the urgent one on hold", {"priority": Priority.URGENT,
+                                     "status": TicketStatus.ON_HOLD}, "show TKT-2026-0001"),
+    ("the oldest one in progress", {"newest": False, "status": TicketStatus.IN_PROGRESS},
+     "TKT-2026-0001"),
+    ("put the one on hold back in progress", {"status": TicketStatus.ON_HOLD},
+     "put TKT-2026-0001 back in progress"),
+])
+def test_a_status_to_put_a_described_ticket_in_is_the_change_not_which_one(
+    said: str, fields: dict[str, object], read: str
+) -> None:
+    """'put the urgent one on hold' after a list looked for an urgent ticket already on hold
+    ("there's no 'the urgent one on hold'") and nothing changed: 'on hold' after 'put … one'
+    is what to make it. Without a verb that puts it somewhere it still says which one."""
+    found = pick(said, QUEUE)
+    assert isinstance(found, Described)
+    assert {name: getattr(found, name) for name in fields} == fields
+    assert found.said_of("TKT-2026-0001") == read
