@@ -4719,7 +4719,8 @@ def _handover(reading: Reading, whole: Reading) -> Understanding | None:
     target = _named_target(reading.words(found, "target"), reading.conversation)
     if target is None:
         return None
-    owned = _OWNED.search(found.group(0)[found.end("target"):]) is not None
+    owned = _OWNED.search(found.group(0)[found.end("target"):]) is not None and (
+        found.groupdict().get("modal") in (None, "should", "must"))  # not "nobody needs to own 12"
     given = _assign_to(reading.ticket(found), target) if owned else _taken_by(
         reading.ticket(found), target)  # "nobody should own 14": it is taken off whoever has it
     if found.groupdict().get("modal") == "could":  # "sam could take 12": a suggestion, asked

@@ -128,3 +128,27 @@ def test_a_ticket_given_to_nobody_is_still_unassigned(said: str, expected: str) 
 ])
 def test_nobody_or_anyone_told_to_take_a_ticket_takes_it_off_nobody(said: str) -> None:
     assert "to nobody" not in _read(said)
+
+
+@pytest.mark.parametrize("said", [
+    "nobody needs to own 1270", "nobody has to own 12", "nobody can own 12 right now",
+    "no one could have 12 this week", "Nobody will own 12 😅", "no one is going to have 14",
+    "nobody is gonna own 14 tbh",
+])
+def test_nobody_who_need_not_or_cannot_own_a_ticket_takes_it_off_no_one(said: str) -> None:
+    """'nobody needs to own 1270', 'nobody can own 12 right now' took the ticket off whoever
+    held it, read as 'nobody should own 12': who does not have to or cannot own it is told,
+    not asked for; whose it is, is asked ("nobody needs to take 1270" already asked)."""
+    assert "to nobody" not in _read(said)
+
+
+@pytest.mark.parametrize(("said", "expected"), [
+    ("nobody should own 14", "assign #14 to nobody"),
+    ("no one should have it", "assign #7 to nobody"),
+    ("nobody must own 12", "assign #12 to nobody"),
+    ("No one should have 14 for now", "assign #14 to nobody"),
+    ("sam can own 12", "assign #12 to user:u-sam"),
+    ("sam has to own 12", "assign #12 to user:u-sam"),
+])
+def test_nobody_who_should_own_a_ticket_still_unassigns_it(said: str, expected: str) -> None:
+    assert _read(said) == expanded(expected)
