@@ -64,10 +64,14 @@ showed #7, the ticket last shown); 140.
 `SIXTEENTH_MISREAD` is what the rules still misread (37); none of it changes a ticket it was
 not asked to ("nobody needs to take 1270, it'll sort itself out" unassigned it when the
 table was written; since a fix landed beside this table's it asks who should take it, where
-nothing should change). Changes missed: a team said as where a ticket belongs,
-second-language forms ("is possible to close?", "mister alex"), a request buried in a
-long message or after a forward, new tickets asked for in other words. Statements of fact about one ticket are left as free text where this
-table shows the ticket, as the fifteenth's do ("1253 came in over the phone"); showing every
+nothing should change; "wrap up 1236" resolves it where the table reads a close, the gentler
+of the two). Changes missed: a team said as where a ticket belongs ("1159 belongs in IT
+support's queue" asks who), second-language forms ("is possible to close?", "mister alex"),
+a request buried in a long message or after a forward (one "let's just resolve it" is read
+as a refusal about #7, which changes nothing), numbers said in words with no change before
+them ("ticket twelve hundred is due on the fifteenth"), "raise something for me, …".
+Statements of fact about one ticket are left as free text where this table shows the
+ticket, as the fifteenth's do ("1253 came in over the phone"); showing every
 such ticket was tried and taken out: the ninth table reads "4 has been pending for ages" and
 its look-alikes as free text, so the tables disagree and which is right is a decision to make.
 """
