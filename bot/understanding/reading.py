@@ -849,6 +849,9 @@ def _understand(text: str, conversation: Conversation, *, several_then: bool) ->
                 _understand(wanted.tail, conversation, several_then=several_then))):
         return _understand(f"{'reassign' if wanted.owner else 'show'} {wanted.ticket}",
                            conversation, several_then=several_then)  # "can someone look at 12"
+    if (back := _BACK_THEN_REOPEN.fullmatch(simple)) and len(re.findall(r"\d+", simple)) == 1:
+        return _understand(f"reopen {back['ticket']}", conversation,  # "same issue again in
+                           several_then=several_then)  # 12 kindly reopen": 12, not asked which
     if sent := _SENT_ME.fullmatch(simple):  # "send me 12": to see it, not to take it
         return _understand(f"show {sent['tickets']}", conversation, several_then=several_then)
     if named := _TICKET_NAMED.fullmatch(simple):  # "my ticket number is 12", "re: 12"
@@ -1343,6 +1346,16 @@ _FILED_BY_MISTAKE = re.compile(
     r")(?:[,!.]* (?:sorry|oops|my bad|ignore it|pls ignore|please ignore))*")
 """A ticket told as filed by mistake ("984 was raised by mistake", "opened 984 by accident"):
 closing it is offered, never made on the telling alone."""
+_BACK_THEN_REOPEN = re.compile(
+    rf"(?=.*\b(?:again|back|came back|come back|returned|recurr\w*|reappeared)\b)"
+    rf"(?!.*\b(?:not|dont|don't|never|no|if|in case|when|whenever|once|unless|until|till"
+    rf"|should|might|may)\b)"
+    rf".*?\b(?P<ticket>{_TYPED_TICKET})\b.*?[,.;!]*"
+    r" (?:(?:so|kindly|pls|please|plz|can you|could you|pls can you) )*(?:re-?open|re open)"
+    r"(?: it| this| the ticket| that)?(?: (?:pls|please|plz|thanks|thx|asap))*")
+"""A problem told as back on a ticket, then "reopen" alone ("same issue again in 12 kindly
+reopen", "12 again, pls reopen"): that ticket reopened, as "12 broke again, reopen it" is;
+never on a condition ("in case 991 comes back, reopen it")."""
 _SENT_ME = re.compile(
     r"(?:(?:hi|hey|ok|okay|so)[,!]? )*(?:(?:can|could|would|will) (?:you|u) |pls |please |plz |kindly )*"
     r"(?:send|forward|fwd|email|e-mail|mail|dm|message|ping|share|shoot|drop)(?: over)? (?:me|us)"
