@@ -10,6 +10,7 @@ any card is drawn; a new ticket is proposed with its title, category and priorit
 
 from __future__ import annotations
 
+import re
 import secrets
 from collections.abc import Mapping
 from dataclasses import fields, replace
@@ -172,13 +173,40 @@ async def comment_proposed(
     except DomainError:
         return None
     elsewhere = of_its_subject and about_something_else(said, found.title)
-    awaited_only = awaited_only and not (or_telling_of_it and tells_of(said, found.title))
+    awaited_only = awaited_only and not (or_telling_of_it and (
+        tells_of(said, found.title) or found.status in FINISHED and not_fixed_told(said)))
     if comment_refusal(viewer, found) is not None or not said.strip() or (
             (awaited_only or elsewhere) and not waits_on(found, viewer)):
         return None
-    comment = CommentOnTicket(parse_ticket_number(found.ticket_number), said.strip())
+    number = parse_ticket_number(found.ticket_number)
+    if found.status in FINISHED and not_fixed_told(said) and (
+            status_refusal(viewer, found, TicketStatus.OPEN) is None):
+        reopened = ChangeStatus(number, TicketStatus.OPEN, reason=said.strip())
+        return _proposed(viewer, found, reopened, notices.reopen_with_it(found.ticket_number,
+                                                                           found.status),
+                         said.strip(), confirm_label=notices.REOPEN_WITH_COMMENT)
+    comment = CommentOnTicket(number, said.strip())
     return _proposed(viewer, found, comment, notices.comment_on_the_ticket(), comment.text,
                      confirm_label=notices.ADD_AS_COMMENT)
+
+
+FINISHED = frozenset({TicketStatus.RESOLVED, TicketStatus.CLOSED})
+_NOT_FIXED = re.compile(
+    r"\bstill\s+(?!(?:works?|working|fine|good|ok|okay|sorted|fixed|resolved|great|happy|thanks"
+    r"|thank|grateful|here|there|waiting|need)\b)[a-z]"
+    r"|\b(?:happen(?:s|ed|ing)?|crash(?:es|ed|ing)?|drop(?:s|ped|ping)?|fail(?:s|ed|ing)?|broke"
+    r"|broken|jam(?:s|med|ming)?|froze|freez(?:es|ing)|stopped|down|flicker(?:s|ed|ing)?"
+    r"|dis(?:connect|connects|connected|connecting)|disconnect(?:s|ed|ing)?)\s+(?:\w+\s+)?again\b"
+    r"|\b(?:not|isn'?t|wasn'?t|never|aint)\s+(?:been\s+)?(?:fixed|resolved|sorted|working)\b"
+    r"|\b(?:doesn'?t|didn'?t|won'?t|does\s+not|did\s+not|do\s+not|dont)\s+work\b"
+    r"|\bcame\s+back\b|\bis\s+back\b|\bback\s+again\b", re.IGNORECASE)
+"""A ticket told not fixed: "it still drops", "dropped again this morning", "not fixed",
+"it doesn't work", "the problem is back"; not "it still works fine"."""
+
+
+def not_fixed_told(said: str) -> bool:
+    """Whether a message tells that what a ticket was about is not fixed after all."""
+    return _NOT_FIXED.search(said.replace("’", "'")) is not None
 
 
 def waits_on(ticket: Ticket, viewer: Viewer) -> bool:

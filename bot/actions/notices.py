@@ -474,6 +474,14 @@ def finished_already(number: str, status: TicketStatus) -> str:
     return f"{number} is already {status.value.replace('_', ' ')}: nothing to change."
 
 
+REOPEN_WITH_COMMENT = "Reopen with this comment"
+
+
+def reopen_with_it(number: str, status: TicketStatus) -> str:
+    """Asked of a message telling that a resolved or closed ticket is not fixed after all."""
+    return f"{number} is {status.words}. Reopen it, with this as a comment, so it is looked at again?"
+
+
 def comment_on_the_ticket() -> str:
     """Asked of a message about the ticket in view that asks nothing the bot can do."""
     return "Add this to the ticket as a comment, so whoever works on it sees it?"

@@ -287,3 +287,58 @@ async def test_a_problem_told_with_when_it_happens_goes_to_the_assistant(
 
     assert asked.texts == ["Looking that up in the help documents…"], asked.texts
     await wait_for_answers(helpdesk)
+
+
+@pytest.mark.parametrize("said", [
+    "the user says it still drops", "it still drops every hour", "it dropped again this morning",
+    "user rang, the vpn is down again since 9am", "sorry but it is not fixed, same error",
+    "still happening", "nope, not fixed",
+])
+async def test_told_not_fixed_just_after_a_resolved_ticket_is_shown_reopen_is_offered(
+    helpdesk: Service, model: CompletionsStandIn, engine: AsyncEngine, said: str
+) -> None:
+    """Found trying the bot as an agent: "the user says it still drops" just after resolving
+    the ticket was offered as a comment, leaving it resolved. Told not fixed, a resolved
+    ticket is offered reopened with the message as its comment; nothing changes unpressed."""
+    agent = await user_in_teams(helpdesk, engine, "ann@example.com", "Ann Agent", role="admin")
+    ticket = await insert_ticket(engine, created_by=await insert_user(engine), number=NUMBER,
+                                 title="VPN drops every hour", status="resolved")
+    await helpdesk.say(f"show {NUMBER}", user=agent)
+
+    offered = (await helpdesk.say(said, user=agent)).card
+
+    assert buttons_of(offered) == ["Reopen with this comment", "Cancel"], texts_in(offered)
+    assert (await stored_ticket(engine, ticket, "status"))["status"] == "resolved"
+    await helpdesk.press("request.confirm", button(offered, "Reopen with this comment")["data"],
+                         user=agent)
+    stored = await stored_ticket(engine, ticket, "status", "comments")
+    assert (stored["status"], stored["comments"]) == ("open", [said])
+
+
+@pytest.mark.parametrize("said", ["it still works fine, thanks", "can someone call me about it"])
+async def test_anything_else_told_of_a_resolved_ticket_is_offered_as_a_comment(
+    helpdesk: Service, model: CompletionsStandIn, engine: AsyncEngine, said: str
+) -> None:
+    agent = await user_in_teams(helpdesk, engine, "ann@example.com", "Ann Agent", role="admin")
+    await insert_ticket(engine, created_by=await insert_user(engine), number=NUMBER,
+                        title="VPN drops every hour", status="resolved")
+    await helpdesk.say(f"show {NUMBER}", user=agent)
+
+    turn = await helpdesk.say(said, user=agent)
+
+    assert not turn.cards or "Reopen with this comment" not in buttons_of(turn.card)
+
+
+async def test_it_doesnt_work_just_after_a_resolved_ticket_shows_it_with_its_reopen_button(
+    helpdesk: Service, model: CompletionsStandIn, engine: AsyncEngine
+) -> None:
+    agent = await user_in_teams(helpdesk, engine, "ann@example.com", "Ann Agent", role="admin")
+    ticket = await insert_ticket(engine, created_by=await insert_user(engine), number=NUMBER,
+                                 title="VPN drops every hour", status="resolved")
+    await helpdesk.say(f"show {NUMBER}", user=agent)
+
+    shown = await helpdesk.say("it doesn't work", user=agent)
+
+    assert texts_in(shown.card).startswith(f"{NUMBER} is resolved."), texts_in(shown.card)
+    assert "Reopen" in buttons_of(shown.card) and model.requests == []
+    assert (await stored_ticket(engine, ticket, "status"))["status"] == "resolved"
