@@ -300,7 +300,7 @@ class MessageRouter:
                 await dc.reprompt_dialog()
                 return
             if isinstance(understood, CommentOnTicket) and understood.ticket is None and (
-                    understood.text and note_for_filing(dc, understood.text)):
+                    understood.text and note_for_filing(dc, understood.text, said=text)):
                 await turn_context.send_activity(notices.added_to_description())  # "add a note
                 await dc.reprompt_dialog()  # that i tried restarting": no ticket yet to comment on
                 return

@@ -300,15 +300,31 @@ def kept_as_details(dialog_context: DialogContext, text: str) -> bool:
     return added_to_description(values, text)
 
 
-def note_for_filing(dialog_context: DialogContext, note: str) -> bool:
+def note_for_filing(dialog_context: DialogContext, note: str, *, said: str) -> bool:
     """A note asked for under "Which kind of ticket is it?" or "How urgent is it?" ("can u add
     a note that i tried restarting", "add a comment: happens on both monitors"): there is no
     ticket to comment on yet, so it is added to the description of the one being filed.
-    False when no choice of a new ticket is waited on."""
+    False when no choice of a new ticket is waited on, or the note is for another ticket or
+    no ticket (`said`: "comment on the printer ticket: …", "note to self: …")."""
     values = _steps_values(dialog_context)
-    if values is None or waiting_for(dialog_context) not in CHOICE_STEPS:
+    if values is None or waiting_for(dialog_context) not in CHOICE_STEPS or _for_another(
+            said, note):
         return False
     return added_to_description(values, note)
+
+
+_ANOTHER_TICKET = re.compile(r"\b(?:tickets?|tkt|ones?|issues?|cases?|requests?|incidents?"
+                             r"|problems?|self|myself)\b", re.IGNORECASE)
+_ADDRESSED = re.compile(r"(?:to|for|on|in|about)\b", re.IGNORECASE)
+
+
+def _for_another(said: str, note: str) -> bool:
+    """Whether a note is said to be for a ticket named in words ("comment on the printer
+    ticket: user is out", "add a note to the vpn one that …") or for someone or no ticket
+    ("note to self: …", "add a note for sam: …"), the bot having read only the words after."""
+    at = said.find(note)
+    return _ANOTHER_TICKET.search(said[:at] if at >= 0 else said) is not None or (
+        _ADDRESSED.match(note.strip()) is not None)
 
 
 def added_to_description(values: dict[str, Any], told: str) -> bool:

@@ -325,3 +325,32 @@ async def test_a_note_asked_for_while_filing_is_added_to_the_new_tickets_descrip
     assert "Filed TKT-" in texts_in(filed.card)
     [new] = [row for number, row in (await _rows(engine)).items() if number != SHOWN]
     assert new["description"] == f"Tried the wall socket too.\n\n{added}"
+
+
+@pytest.mark.parametrize("said", [
+    "comment on the printer ticket: user is out",
+    "add a note to the vpn one that i restarted",
+    "note on my other ticket: called the user back",
+    "add a comment to the old ticket saying it's back",
+    "pls add a note on the laptop issue - waiting on parts",
+    "note to self: call the vendor",
+    "add a note for sam: pls call me",
+])
+async def test_a_note_meant_for_another_ticket_or_no_ticket_is_not_added_to_the_new_one(
+    service: Service, engine: AsyncEngine, said: str
+) -> None:
+    """'comment on the printer ticket: user is out' under 'Which kind of ticket is it?' added
+    'user is out' to the description of the ticket being filed (a note for another ticket,
+    which the bot could not read), as did 'note to self: …' ('to self: call the vendor')."""
+    mona, _ = await _desk(service, engine)
+    await service.say("new ticket: projector in room 4B shows no signal", user=mona)
+    await service.say("Tried the wall socket too.", user=mona)
+
+    kept = await service.say(said, user=mona)
+    await service.say("incident", user=mona)
+    await service.say("high", user=mona)
+
+    assert "Added that to the ticket's description." not in kept.texts, kept.texts
+    for number, row in (await _rows(engine)).items():
+        if number != SHOWN:
+            assert row["description"] == "Tried the wall socket too.", row["description"]
