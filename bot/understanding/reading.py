@@ -2083,6 +2083,11 @@ def _joined_edits(
             continue
         before = read_message(message.original(start, index), conversation)  # a title ends here
         left = _rules_on(_reading(before, conversation, 0, len(before.words)))
+        if _ASKED_OF_YOU.match(" ".join(w.text for w in words[:end])) and not (
+                {"me", "myself", "i", "im", "ill"} & {w.text for w in words[:end]}) and any(
+                _taken_by_the_writer(part, conversation) for part in (left, _rules_on(
+                    _reading(message, conversation, after, end)))):
+            return None  # "can you take 743 and close 12": who takes 743 is no guess
         # "give it to sam and make it urgent" with no ticket in view (one being filed): "it"
         # is asked for, or is the new ticket, and both changes are still read
         unnamed = conversation.last_ticket is None and not _typed_tickets(message, start, index)
@@ -2119,6 +2124,15 @@ def _joined_edits(
     return None
 
 
+def _taken_by_the_writer(found: Understanding | None, conversation: Conversation) -> bool:
+    return isinstance(found, AssignTicket) and isinstance(found.to, UserTarget) and (
+        found.to.user_id == conversation.viewer_id)
+
+
+_ASKED_OF_YOU = re.compile(r"(?:(?:hi|hey|so|ok|okay|and|also|pls|please) )*(?:can|could|would"
+                           r"|will) (?:you|u|ya)\b")
+"""A hand-over asked of "you" ("can you take 743 …"): of the bot or a colleague, never the
+writer's to take by guess."""
 _LIST_AFTER = frozenset({"show", "list", "give", "get", "what", "whats", "which", "pull",
                          "display", "find", "search", "any", "who", "whos"})
 """How a list asked after a change starts: "… and show me my tickets", "… then what's open"."""

@@ -56,3 +56,25 @@ def test_a_ticket_asked_of_you_asks_who_takes_it(said: str, expected: str) -> No
 ])
 def test_the_writers_own_and_other_requests_are_read_as_before(said: str, expected: str) -> None:
     assert summary(as_the_bot_reads(said, CONVERSATION)) == expanded(expected)
+
+
+@pytest.mark.parametrize("said", [
+    "can you take 743 and close 12", "could you grab 743 and put 12 on hold",
+    "can you close 12 and take 743",
+])
+def test_a_ticket_asked_to_be_taken_by_you_with_another_change_is_not_given_to_the_writer(
+    said: str,
+) -> None:
+    """The hand-over asked of "you", said with another change, still gave 743 to Jo."""
+    assert "to user:u-jo" not in summary(as_the_bot_reads(said, CONVERSATION))
+
+
+@pytest.mark.parametrize(("said", "read"), [
+    ("can you assign 743 to me and close 12", "assign #743 to user:u-jo + status #12 closed"),
+    ("take 743 and close 12", "assign #743 to user:u-jo + status #12 closed"),
+    ("can you close 12 and 13", "status #12, #13 closed"),
+])
+def test_said_to_be_the_writers_or_with_no_one_asked_it_is_read_as_before(
+    said: str, read: str
+) -> None:
+    assert summary(as_the_bot_reads(said, CONVERSATION)) == expanded(read)
