@@ -85,10 +85,13 @@ _UNSURE = re.compile(
 """Not knowing the answer to a choice: "not sure", "idk", "whatever you think"."""
 
 
+_UNSURE_MOST = 80  # characters: "hmm not sure, whatever you think"; blanks are tried in splits
+
+
 def unsure(text: str) -> bool:
     """Whether a message only says the person does not know what to pick ("hmm not sure,
     whatever you think"): the bot never picks for them, so nothing is changed."""
-    return _UNSURE.fullmatch(text.strip()) is not None
+    return len(text) <= _UNSURE_MOST and _UNSURE.fullmatch(text.strip()) is not None
 
 
 def another_change(pending: Pending, request: object) -> bool:

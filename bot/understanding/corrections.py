@@ -285,8 +285,13 @@ _TOO = (
 """Another ticket meant as well: "and 4 too", "4 as well", "same for 4", "ditto 4", "also 4"."""
 
 
+_TOO_MOST = 80
+
+
 def the_same_too(text: str, conversation: Conversation, read: Reader) -> MeantAnother | None:
     """"and 4 too", "same for 4": the change just made, of 4 as well (see `MeantAnother.too`)."""
+    if len(text) > _TOO_MOST:
+        return None  # "and 4 too" is short; a long run of blanks is tried in many splits
     said = next((found for pattern in _TOO if (found := pattern.fullmatch(text.strip()))), None)
     meant = _ticket_said(said["meant"], conversation, read) if said else None
     return MeantAnother(meant, too=True) if meant is not None else None

@@ -718,6 +718,9 @@ _LABELLED = re.compile(
 sorted", "heads up 12 is done"): what follows is read as if said alone when it asks a
 change, so "update" is not read as "update 12 with 'is fixed'". With no mark after it,
 "update", "note" and "status" are the commands ("update 12: fixed", "note 12 …")."""
+_LABELLED_READ = 500
+"""Characters of a message read again after its label: a status line is short, and a long
+paste of labelled lines, each read again, cost 8 times as much (64,000 characters: 2.8 s)."""
 _BARE_STATUS = re.compile(
     r"(?:(?:hi|hey|hello|ok|okay|so|and|well|sorry|btw|quick question|just checking)[,!.:]* )*"
     r"(?:(?P<asked>(?:what'?s|what is|wats|wat'?s|whats is|what s|how'?s|how is) (?:the |its |it'?s )?"
@@ -798,7 +801,8 @@ def _understand(text: str, conversation: Conversation, *, several_then: bool) ->
         return _understand(second["rest"], conversation, several_then=several_then)
     if kind := courtesy(_MENTIONED.sub(" ", text)):  # "thanks @Sam!": to whom, as "thanks all"
         return SmallTalk(kind)
-    if (label := _LABELLED.match(text)) and _asks_a_change(labelled := _understand(
+    if len(text) <= _LABELLED_READ and (label := _LABELLED.match(text)) and _asks_a_change(
+            labelled := _understand(
             text[label.end():], conversation, several_then=several_then)):
         return labelled  # "update: 12 is fixed", "heads up 12 is sorted": what is told, as if
         # said alone; never "is fixed" posted on 12 as a comment
@@ -849,7 +853,8 @@ def _understand(text: str, conversation: Conversation, *, several_then: bool) ->
                 _understand(wanted.tail, conversation, several_then=several_then))):
         return _understand(f"{'reassign' if wanted.owner else 'show'} {wanted.ticket}",
                            conversation, several_then=several_then)  # "can someone look at 12"
-    if (back := _BACK_THEN_REOPEN.fullmatch(simple)) and len(re.findall(r"\d+", simple)) == 1:
+    if len(simple) <= _BACK_TOLD_MOST and len(re.findall(r"\d+", simple)) == 1 and (
+            back := _BACK_THEN_REOPEN.fullmatch(simple)):
         return _understand(f"reopen {back['ticket']}", conversation,  # "same issue again in
                            several_then=several_then)  # 12 kindly reopen": 12, not asked which
     if sent := _SENT_ME.fullmatch(simple):  # "send me 12": to see it, not to take it
@@ -895,7 +900,8 @@ def _understand(text: str, conversation: Conversation, *, several_then: bool) ->
     if (settled := self_corrected(text, conversation, read_again)) is not None:
         return settled  # "close 1, no wait, 2": the request the message settles on
     text = spelled_numbers(text)  # "close ticket twelve": 12
-    text = _RANGE.sub(_every_ticket_in, text)  # "resolve 1123-1126": 1123, 1124, 1125 and 1126
+    if len(text) <= _RANGES_READ:  # "resolve 1123-1126": 1123, 1124, 1125 and 1126
+        text = _RANGE.sub(_every_ticket_in, text)
     text = _BULK.sub("", text)  # "bulk close 1140, 1141": each closed, as "close 1140, 1141"
     text = _CLOSURE.sub("close ", text)  # "please do the closure of 1170", in Indian English
     text = _MUST_TO_BE.sub("should be ", text)  # "the ticket 1178 must to be urgent"
@@ -1356,6 +1362,9 @@ _BACK_THEN_REOPEN = re.compile(
 """A problem told as back on a ticket, then "reopen" alone ("same issue again in 12 kindly
 reopen", "12 again, pls reopen"): that ticket reopened, as "12 broke again, reopen it" is;
 never on a condition ("in case 991 comes back, reopen it")."""
+_BACK_TOLD_MOST = 300
+"""Characters of a problem told as back, then "reopen": its two lazy scans over a message of
+many numbers cost the square of its length (16,000 characters: 2.4 s), so only short ones."""
 _SENT_ME = re.compile(
     r"(?:(?:hi|hey|ok|okay|so)[,!]? )*(?:(?:can|could|would|will) (?:you|u) |pls |please |plz |kindly )*"
     r"(?:send|forward|fwd|email|e-mail|mail|dm|message|ping|share|shoot|drop)(?: over)? (?:me|us)"
@@ -1492,6 +1501,9 @@ _MUST_TO_BE = re.compile(r"\bmust to be (?=urgent|high|medium|low|closed|resolve
 """"must to be", as "should be", before a priority or a status: "1178 must to be urgent"."""
 _MOST_IN_A_RANGE = 20
 """As many tickets as one message changes."""
+_RANGES_READ = 2_000
+"""Characters of a message whose ranges are read as tickets: each range becomes up to 20
+numbers, and a long paste of them (64,000 characters) took 2.7 s to read instead of 0.5 s."""
 
 
 def _every_ticket_in(said: re.Match[str]) -> str:
@@ -4804,7 +4816,7 @@ def _a_look_at_the_one_in_view(reading: Reading) -> Understanding | None:
     card: a look at the ticket in view asked of someone named, so whether they should take it
     is asked; None with no ticket in view (nothing is guessed) or no one named."""
     ticket = reading.conversation.last_ticket
-    found = None if ticket is None else _match(reading, (
+    found = None if ticket is None or "look" not in reading.plain[-24:] else _match(reading, (
         r"(?P<target>.+?)(?: [-–—])? (?:please |pls )?(?:please|pls|(?:can|could|would|will)"
         r" (?:you|u|ya))(?: please| pls)? (?:take|have) (?:a |another )?(?:quick |closer )?look"
         r"(?: at it| at this| into it)?(?: please| pls| plz)?"))
