@@ -1211,8 +1211,9 @@ class MessageRouter:
         fitting = fitting_description(described, tickets)
         if len(fitting) == 1:
             return Picked(described.said_of(fitting[0].ticket_number))
-        if not fitting:
-            return NotListed(described.said, listed)
+        if not fitting:  # the list's tickets as buttons, those the person may still see
+            seen = {ticket.ticket_number for ticket in tickets}
+            return NotListed(described.said, tuple(t for t in listed if t.number in seen))
         return Unsure(described.said, described=True, choices=tuple(
             (Listed(ticket.ticket_number, ticket.title), described.said_of(ticket.ticket_number))
             for ticket in fitting))

@@ -13,7 +13,7 @@ from db.tables import bot_state, tasks
 from domain.tickets import Assignee
 from tests.e2e.service import Service, data, file_ticket, person_in_teams, texts_in
 from tests.e2e.test_on_it import status_and_assignee
-from tests.integration.builders import insert_team
+from tests.integration.builders import insert_person, insert_team, insert_ticket, this_years
 
 
 async def test_a_ticket_of_the_list_last_shown_is_named_by_its_title_or_place(
@@ -475,3 +475,29 @@ async def test_a_status_said_after_a_listed_ticket_named_by_how_it_stands_is_the
 
     assert [(await status_and_assignee(engine, n))[0] for n in (switch, wifi, dns)] == [
         "in_progress", "on_hold", "open"]
+
+
+async def test_a_listed_ticket_the_person_no_longer_sees_is_neither_picked_nor_offered(
+    service: Service, engine: AsyncEngine
+) -> None:
+    """Access is decided when the answer leaves: a ticket listed before and moved out of the
+    person's sight since is not "the urgent one", nor a button under "there's no …"."""
+    manager, mia = await person_in_teams(service, engine, "Mia", "Manager", role="manager")
+    network = await insert_team(engine, "Network", manager)
+    other = await insert_team(engine, "Facilities")
+    cy = await insert_person(engine, "Cy", "Customer", role="customer")
+    switch, wifi = this_years(41), this_years(42)
+    for number, title in ((switch, "Switch in room 4 is down"),
+                          (wifi, "Wifi dead in meeting room B")):
+        await insert_ticket(engine, created_by=cy, assignee_type="team",
+                            assignee_team_id=network, number=number, title=title)
+    await service.say("what's in the network queue?", user=mia)
+    async with engine.begin() as connection:
+        await connection.execute(update(tasks).where(tasks.c.ticket_number == wifi).values(
+            priority="urgent", assignee_team_id=other))
+
+    urgent = await service.say("show me the urgent one", user=mia)
+    low = await service.say("the low one", user=mia)
+
+    assert urgent.texts[0].startswith("The list I showed has 1 ticket, so there's no"), urgent.texts
+    assert "Wifi dead" not in str(urgent.sent) and "Wifi dead" not in str(low.sent)
