@@ -116,7 +116,7 @@ from domain.numbering import (
 from knowledge.conversation import (
     FOLLOW_UP_WINDOW, Exchange, has_topic_of_its_own, points_back, recent,
 )
-from domain.tickets import TicketStatus
+from domain.tickets import Priority, TicketStatus
 
 ADMIN_COMMANDS = (
     commands.Invite, commands.SetRole, commands.Deactivate, commands.Reactivate,
@@ -1416,6 +1416,8 @@ def _filled(request: TicketRequest, value: Choice) -> TicketRequest:
         return replace(request, due=chosen)  # "Should the new ticket be due then?"
     if isinstance(request, EditTicket) and isinstance(chosen, date):
         return replace(request, due=chosen)  # "Should 4 be due then?": the day said
+    if isinstance(request, EditTicket) and isinstance(chosen, Priority):
+        return replace(request, priority=chosen)  # "Should 12 be low priority?"
     return request
 
 

@@ -1619,6 +1619,10 @@ def _read(message: Message, text: str, conversation: Conversation) -> Understand
             _SHORT_PRIORITY[terse["short"]]))  # "68 urgent", "902 hi prio"
     if not asked and (urgency := _PRIORITY_TOLD.fullmatch(core)) and (ticket := message.ticket(
             start + core[:urgency.start("ref" if urgency["ref"] else "ref_")].count(" "))):
+        if urgency["value"] and urgency["modal"] == "could":  # "12 could go to low": offered
+            value = PRIORITY_WORDS[urgency["value"]]
+            return Clarify(EditTicket(ticket), f"Should {_label(ticket)} be {value.value} priority?",
+                           (Choice("Yes", value),))
         if urgency["value"]:  # "12 can go to low"
             return EditTicket(ticket, priority=PRIORITY_WORDS[urgency["value"]])
         if urgency["escalated"]:  # "12 needs escalating", as "escalate 12"
@@ -1823,7 +1827,7 @@ _PRIORITY_TOLD = re.compile(
     rf"|(?:is|s|has become|became) (?:now )?(?:(?:not|no longer) (?:that |so |as |too )?"
     rf"{_URGENT_WORDS}|(?:less|more) (?:urgent|important|pressing|critical|of a priority))"
     rf"|(?:isnt|is not) (?:that |so |as |too )?{_URGENT_WORDS}"
-    r"|(?:can|could|should) (?:go|drop|come|move)(?: down| up| back)? to"
+    r"|(?P<modal>can|could|should) (?:go|drop|come|move)(?: down| up| back)? to"
     rf" (?P<value>{'|'.join(PRIORITY_WORDS)})(?: priority| prio)?"
     r"|needs? (?P<escalated>escalating|escalation|to be escalated|to be escalate)"
     r")(?: (?:anymore|any more|now|then|please|pls))*")

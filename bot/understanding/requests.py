@@ -200,8 +200,9 @@ class EachTicket:
 @dataclass(frozen=True, slots=True)
 class Choice:
     label: str
-    value: UserTarget | TeamTarget | Nobody | TicketStatus | date
-    """Who, which status, or the due date ("Should 4 be due then?": the day said)."""
+    value: UserTarget | TeamTarget | Nobody | TicketStatus | date | Priority
+    """Who, which status, the due date ("Should 4 be due then?": the day said), or the
+    priority ("Should 12 be low priority?")."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -246,3 +246,26 @@ async def test_undo_says_no_change_is_taken_back_and_offers_the_history(
         assert told.texts[0].startswith("I can't undo a change: say what it should be instead"), said
         assert list(presses(told)) == [f"History of {this_years(14)}"], said
     assert (await stored_ticket(engine, ticket, "priority"))["priority"] == "urgent"
+
+
+async def test_a_priority_a_ticket_could_have_is_asked_about_and_set_when_confirmed(
+    service: Service, engine: AsyncEngine
+) -> None:
+    """"12 could go to low" set the priority on a suggestion; now it is asked, and a press
+    (or a typed yes) sets it."""
+    max_ = await user_in_teams(service, engine, "max@example.com", "Max Manager", role="manager")
+    max_id = await user_id_of(engine, "max@example.com")
+    pressed = await insert_ticket(engine, created_by=max_id, number=this_years(4))
+    typed = await insert_ticket(engine, created_by=max_id, number=this_years(5))
+
+    asked = await service.say("4 could go to low", user=max_)
+
+    assert asked.texts[0] == f"Should {this_years(4)} be low priority?", asked.texts
+    assert (await stored_ticket(engine, pressed, "priority"))["priority"] == "medium"
+    [(label, press)] = presses(asked).items()
+    assert label == "Yes"
+    await service.say(press, user=max_)
+    assert (await stored_ticket(engine, pressed, "priority"))["priority"] == "low"
+    await service.say("5 could go to high", user=max_)
+    await service.say("yes", user=max_)
+    assert (await stored_ticket(engine, typed, "priority"))["priority"] == "high"

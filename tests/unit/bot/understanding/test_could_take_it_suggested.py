@@ -42,3 +42,14 @@ def test_someone_who_could_take_it_is_asked(said: str, who: str, ticket: int) ->
 ])
 def test_a_hand_over_decided_is_made_as_before(said: str, expected: str) -> None:
     assert summary(as_the_bot_reads(said, CONVERSATION)) == expanded(expected)
+
+
+@pytest.mark.parametrize(("said", "read"), [
+    ("12 could go to low", "ask edit #12 ?: Should #12 be low priority? [Yes]"),
+    ("12 could drop to medium", "ask edit #12 ?: Should #12 be medium priority? [Yes]"),
+    ("12 can go to low", "edit #12 priority=low"),
+    ("12 should go to high", "edit #12 priority=high"),
+])
+def test_a_priority_a_ticket_could_have_is_offered_not_set(said: str, read: str) -> None:
+    """"12 could go to low" set the priority: a suggestion, as "sam could take 12" is."""
+    assert summary(as_the_bot_reads(said, CONVERSATION)) == expanded(read)
