@@ -801,9 +801,10 @@ def _understand(text: str, conversation: Conversation, *, several_then: bool) ->
         return _understand(second["rest"], conversation, several_then=several_then)
     if kind := courtesy(_MENTIONED.sub(" ", text)):  # "thanks @Sam!": to whom, as "thanks all"
         return SmallTalk(kind)
-    if len(text) <= _LABELLED_READ and (label := _LABELLED.match(text)) and _asks_a_change(
-            labelled := _understand(
-            text[label.end():], conversation, several_then=several_then)):
+    if len(text) <= _LABELLED_READ and (label := _LABELLED.match(text)) and (
+            _asks_a_change(labelled := _understand(
+                text[label.end():], conversation, several_then=several_then)) or isinstance(
+                    labelled, Declined) and labelled.ticket is not None):  # "… 12 is not fixed"
         return labelled  # "update: 12 is fixed", "heads up 12 is sorted": what is told, as if
         # said alone; never "is fixed" posted on 12 as a comment
     if _PRAISED.fullmatch(_MENTIONED.sub("someone", simple)):

@@ -52,3 +52,15 @@ def test_a_labelled_status_keeps_its_reason() -> None:
 ])
 def test_what_asks_no_change_after_a_label_is_read_as_before(said: str, expected: str) -> None:
     assert summary(as_the_bot_reads(said, CONVERSATION)) == expanded(expected)
+
+
+@pytest.mark.parametrize(("said", "read"), [
+    ("update: 12 is not fixed", "no change #12"),
+    ("update: 12 is still broken", "no change #12"),
+    ("fyi: 12 not fixed yet", "no change #12"),
+    ("note: don't close 12", "no change #12"),
+])
+def test_a_labelled_line_saying_a_ticket_is_not_done_posts_nothing(said: str, read: str) -> None:
+    """"update: 12 is not fixed" posted "is not fixed" on 12, where its requester reads it
+    (left by the wrong-change helper); it is read as "12 is not fixed" (how it stands)."""
+    assert summary(as_the_bot_reads(said, CONVERSATION)) == expanded(read)
