@@ -53,6 +53,9 @@ STILL_FAILING = {
         "cited: declined; the policy says 'Travelling abroad' and 'outside the UK'",
     "can I print confidential documents at home":
         "cited: the help set's printing guide first (it answers the same)",
+    "my usb stick doesnt work on my laptop":
+        "cited: the help set's new-starter guide first, whose heading 'USB storage and "
+        "removable media' is searched as one since chunks-v7 (it answers the same: blocked)",
     "is it ok to work from a coffee shop on their wifi":
         "cited: declined; the policy says 'Public Wi-Fi' and 'cafe'",
     "how often do I have to change my password":
