@@ -289,6 +289,15 @@ async def test_a_problem_told_with_when_it_happens_goes_to_the_assistant(
     await wait_for_answers(helpdesk)
 
 
+async def _resolved_ticket_shown(helpdesk: Service, engine: AsyncEngine) -> tuple[TeamsUser, int]:
+    """Ann, an admin, just shown the resolved "VPN drops every hour"; its id."""
+    agent = await user_in_teams(helpdesk, engine, "ann@example.com", "Ann Agent", role="admin")
+    ticket = await insert_ticket(engine, created_by=await insert_user(engine), number=NUMBER,
+                                 title="VPN drops every hour", status="resolved")
+    await helpdesk.say(f"show {NUMBER}", user=agent)
+    return agent, ticket
+
+
 @pytest.mark.parametrize("said", [
     "the user says it still drops", "it still drops every hour", "it dropped again this morning",
     "user rang, the vpn is down again since 9am", "sorry but it is not fixed, same error",
@@ -300,10 +309,7 @@ async def test_told_not_fixed_just_after_a_resolved_ticket_is_shown_reopen_is_of
     """Found trying the bot as an agent: "the user says it still drops" just after resolving
     the ticket was offered as a comment, leaving it resolved. Told not fixed, a resolved
     ticket is offered reopened with the message as its comment; nothing changes unpressed."""
-    agent = await user_in_teams(helpdesk, engine, "ann@example.com", "Ann Agent", role="admin")
-    ticket = await insert_ticket(engine, created_by=await insert_user(engine), number=NUMBER,
-                                 title="VPN drops every hour", status="resolved")
-    await helpdesk.say(f"show {NUMBER}", user=agent)
+    agent, ticket = await _resolved_ticket_shown(helpdesk, engine)
 
     offered = (await helpdesk.say(said, user=agent)).card
 
@@ -319,10 +325,7 @@ async def test_told_not_fixed_just_after_a_resolved_ticket_is_shown_reopen_is_of
 async def test_anything_else_told_of_a_resolved_ticket_is_offered_as_a_comment(
     helpdesk: Service, model: CompletionsStandIn, engine: AsyncEngine, said: str
 ) -> None:
-    agent = await user_in_teams(helpdesk, engine, "ann@example.com", "Ann Agent", role="admin")
-    await insert_ticket(engine, created_by=await insert_user(engine), number=NUMBER,
-                        title="VPN drops every hour", status="resolved")
-    await helpdesk.say(f"show {NUMBER}", user=agent)
+    agent, _ = await _resolved_ticket_shown(helpdesk, engine)
 
     turn = await helpdesk.say(said, user=agent)
 
@@ -332,10 +335,7 @@ async def test_anything_else_told_of_a_resolved_ticket_is_offered_as_a_comment(
 async def test_it_doesnt_work_just_after_a_resolved_ticket_shows_it_with_its_reopen_button(
     helpdesk: Service, model: CompletionsStandIn, engine: AsyncEngine
 ) -> None:
-    agent = await user_in_teams(helpdesk, engine, "ann@example.com", "Ann Agent", role="admin")
-    ticket = await insert_ticket(engine, created_by=await insert_user(engine), number=NUMBER,
-                                 title="VPN drops every hour", status="resolved")
-    await helpdesk.say(f"show {NUMBER}", user=agent)
+    agent, ticket = await _resolved_ticket_shown(helpdesk, engine)
 
     shown = await helpdesk.say("it doesn't work", user=agent)
 

@@ -11,7 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 from db.tables import bot_state, tasks
 from domain.tickets import Assignee
-from tests.e2e.service import Service, data, file_ticket, person_in_teams, texts_in
+from tests.e2e.service import Service, TeamsUser, data, file_ticket, person_in_teams, texts_in
 from tests.e2e.test_on_it import status_and_assignee
 from tests.integration.builders import insert_person, insert_team, insert_ticket, this_years
 
@@ -411,12 +411,11 @@ async def test_a_place_the_list_has_is_still_that_ticket(
     assert switch in texts_in(turn.card)
 
 
-async def test_a_listed_ticket_named_by_how_it_stands_is_found_from_the_tickets_themselves(
+async def _network_queue(
     service: Service, engine: AsyncEngine
-) -> None:
-    """Found trying the bot as an agent: after a list, "the oldest one", "the high one" and
-    "the one sam has" were offered as a comment on the ticket shown last, and "show me the
-    newest one" searched for tickets with "one" in them."""
+) -> tuple[str, TeamsUser, tuple[str, str, str]]:
+    """Mia, a manager, and the Network team's queue she may see: the switch, the wifi (urgent)
+    and the DNS tickets, filed in that order."""
     manager, mia = await person_in_teams(service, engine, "Mia", "Manager", role="manager")
     network = await insert_team(engine, "Network", manager)
     switch, wifi, dns = [
@@ -426,6 +425,17 @@ async def test_a_listed_ticket_named_by_how_it_stands_is_found_from_the_tickets_
     async with engine.begin() as connection:
         await connection.execute(update(tasks).where(tasks.c.ticket_number == wifi).values(
             priority="urgent"))
+    return manager, mia, (switch, wifi, dns)
+
+
+async def test_a_listed_ticket_named_by_how_it_stands_is_found_from_the_tickets_themselves(
+    service: Service, engine: AsyncEngine
+) -> None:
+    """Found trying the bot as an agent: after a list, "the oldest one", "the high one" and
+    "the one sam has" were offered as a comment on the ticket shown last, and "show me the
+    newest one" searched for tickets with "one" in them."""
+    manager, mia, (switch, wifi, dns) = await _network_queue(service, engine)
+    async with engine.begin() as connection:
         await connection.execute(update(tasks).where(tasks.c.ticket_number == dns).values(
             status="on_hold"))
 
@@ -458,15 +468,7 @@ async def test_a_status_said_after_a_listed_ticket_named_by_how_it_stands_is_the
 ) -> None:
     """'put the urgent one on hold' after a list answered "there's no 'the urgent one on
     hold'" (an urgent ticket already on hold was looked for) and nothing changed."""
-    manager, mia = await person_in_teams(service, engine, "Mia", "Manager", role="manager")
-    network = await insert_team(engine, "Network", manager)
-    switch, wifi, dns = [
-        (await file_ticket(engine, manager, title, category="incident",
-                           assignee=Assignee.team(network))).ticket_number
-        for title in ("Switch in room 4 is down", "Wifi dead in meeting room B", "DNS is slow")]
-    async with engine.begin() as connection:
-        await connection.execute(update(tasks).where(tasks.c.ticket_number == wifi).values(
-            priority="urgent"))
+    manager, mia, (switch, wifi, dns) = await _network_queue(service, engine)
 
     await service.say("what's in the network queue?", user=mia)
     await service.say("pls put the urgent one on hold", user=mia)
