@@ -30,6 +30,7 @@ from bot.cards.confirmation import confirmation_card
 from bot.cards.labels import trimmed
 from bot.cards.verbs import TICKET_ID, ticket_data
 from bot.context import BotDependencies
+from bot.listing import FINISHED
 from bot.understanding.requests import (
     AssignTicket, ChangeStatus, CommentOnTicket, CreateTicket, EditTicket, Nobody, TeamTarget,
     Target, UserTarget,
@@ -190,7 +191,6 @@ async def comment_proposed(
                      confirm_label=notices.ADD_AS_COMMENT)
 
 
-FINISHED = frozenset({TicketStatus.RESOLVED, TicketStatus.CLOSED})
 _NOT_FIXED = re.compile(
     r"\bstill\s+(?!(?:works?|working|fine|good|ok|okay|sorted|fixed|resolved|great|happy|thanks"
     r"|thank|grateful|here|there|waiting|need)\b)[a-z]"

@@ -76,22 +76,37 @@ def read_answer(pending: Pending, said: str, conversation: Conversation) -> Answ
     return _in_words(pending, text, conversation)
 
 
+def plain_words(text: str) -> str:
+    """Lower case, apostrophes dropped, words only: "I don't know!" → "i dont know"."""
+    return " ".join(re.findall(r"[^\W_]+", text.casefold().replace("'", "").replace("’", "")))
+
+
 _UNSURE = re.compile(
-    r"\W*(?:(?:hmm+|um+|uh+|well|honestly|erm+|ah+|oh)\W+)*(?:i'?m\s+)?(?:not\s+sure|no\s+idea"
-    r"|idk|dunno|i\s+don'?t\s+know|don'?t\s+know|no\s+clue|not\s+a\s+clue|you\s+decide"
-    r"|up\s+to\s+you|your\s+call|you\s+choose|whatever\s+you\s+think|no\s+preference)"
-    r"(?:\W+(?:whatever\s+you\s+think|you\s+decide|up\s+to\s+you|tbh|honestly|really|sorry"
-    r"|tho|though|lol|either\s+way))*[\W_]*", re.IGNORECASE)
-"""Not knowing the answer to a choice: "not sure", "idk", "whatever you think"."""
+    r"(?:(?:hmm|um|erm|uh|well|honestly|sorry|no) )*(?:(?:i am|im|i m) )?(?:"
+    r"not (?:really )?sure|unsure|no idea|no clue|not a clue|dunno|idk|i dunno|(?:i )?(?:dont|do not) know"
+    r"|(?:i )?(?:dont|do not) (?:really )?know|(?:i )?(?:have|ve) no idea|whatever|any|anything|either"
+    r"|any of them|none of them|none|not sure which|you (?:pick|choose|decide)|up to you"
+    r"|(?:it )?(?:doesnt|does not) matter|no preference|(?:i )?(?:cant|cannot) (?:say|tell)"
+    r"|(?:not|no) (?:sure|idea) (?:what|which)(?: (?:kind|type|one|it is|its|to pick))*"
+    r"|(?:whatever|anything) (?:fits|works|you think)|(?:you|u) tell me|skip)"
+    r"(?: (?:sorry|tbh|really|honestly|to be honest|lol|haha|mate|thanks|thx|please|pls"
+    r"|whatever you think|you decide|up to you|either way))*")
+"""Answers that say the person cannot choose (lower case, apostrophes dropped, words only)."""
 
 
-_UNSURE_MOST = 80  # characters: "hmm not sure, whatever you think"; blanks are tried in splits
+def cannot_choose(text: str) -> bool:
+    """Whether an answer says the person cannot choose ("not sure", "idk", "up to you")."""
+    return _UNSURE.fullmatch(plain_words(text)) is not None
+
+
+_UNSURE_MOST = 80  # characters: "hmm not sure, whatever you think"
 
 
 def unsure(text: str) -> bool:
     """Whether a message only says the person does not know what to pick ("hmm not sure,
-    whatever you think"): the bot never picks for them, so nothing is changed."""
-    return len(text) <= _UNSURE_MOST and _UNSURE.fullmatch(text.strip()) is not None
+    whatever you think"), in the words the new-ticket dialog reads as no choice: the bot
+    never picks for them, so nothing is changed."""
+    return len(text) <= _UNSURE_MOST and cannot_choose(text)
 
 
 def another_change(pending: Pending, request: object) -> bool:

@@ -30,7 +30,7 @@ from botbuilder.dialogs.prompts import (
 
 from bot.actions import notices
 from bot.actions.option import yes_alone
-from bot.dialogs.answers import skips
+from bot.dialogs.answers import cannot_choose, plain_words, skips
 from bot.understanding.courtesy import courtesy
 from bot.understanding.requests import Question, Understanding
 from bot.understanding.words import as_title
@@ -196,7 +196,7 @@ def choice_explained(dialog_context: DialogContext, text: str) -> str | None:
     step = waiting_for(dialog_context)
     if step not in CHOICE_STEPS:
         return None
-    said = _plain_words(text).split()
+    said = plain_words(text).split()
     asked = text.rstrip().endswith("?") or bool(said) and said[0] in _QUESTION_OPENS
     if not asked or _ABOUT_THE_CHOICE.search(" ".join(said)) is None:
         return None
@@ -292,7 +292,7 @@ def kept_as_details(dialog_context: DialogContext, text: str) -> bool:
     make it urgent please, I have a deadline"), or when no choice of a new ticket is waited
     on."""
     values = _steps_values(dialog_context)
-    said = _plain_words(text).split()
+    said = plain_words(text).split()
     if values is None or waiting_for(dialog_context) not in CHOICE_STEPS or len(
             said) < DETAILS_WORDS or _SAID_TO_THE_BOT.intersection(said) or (
             len(said) < ANSWER_WORDS and _says_a_choice(text)):
@@ -344,7 +344,7 @@ def added_to_description(values: dict[str, Any], told: str) -> bool:
 def _says_a_choice(text: str) -> bool:
     """Whether `text` names a kind or an urgency, by its label or in everyday words, even
     several or denied ("not broken"): an answer to the choice, however it reads."""
-    said = f" {_plain_words(text)} "
+    said = f" {plain_words(text)} "
     return any(f" {word.casefold()} " in said for word in _LABEL_WORDS) or any(
         f" {phrase} " in said for hints in (_KIND_HINTS, _URGENCY_HINTS)
         for phrases in hints.values() for phrase in phrases)
@@ -414,7 +414,7 @@ def _meant_as_choice_or(default: str, hints: Mapping[str, frozenset[str]]) -> An
         if not said_outright and (hinted := _hinted(text, hints)) is not None and (
                 await _taken(prompt, hinted, f"I've put {hinted}")):
             return True
-        if _UNSURE.fullmatch(_plain_words(text)) and await _taken(
+        if cannot_choose(text) and await _taken(
                 prompt, default, f"No problem: I've put {default}"):
             return True
         return await _meant_as_choice(prompt)
@@ -433,11 +433,6 @@ async def _taken(prompt: PromptValidatorContext, label: str, said: str) -> bool:
     await prompt.context.send_activity(MessageFactory.text(
         f"{said}; the service desk can change it."))
     return True
-
-
-def _plain_words(text: str) -> str:
-    """Lower case, apostrophes dropped, words only: "I don't know!" → "i dont know"."""
-    return " ".join(re.findall(r"[^\W_]+", text.casefold().replace("'", "").replace("’", "")))
 
 
 _PICK_A_KIND = ("Pick the closest: Incident if something is broken, Request if you need "
@@ -486,22 +481,10 @@ def hints_a_choice(dialog_context: DialogContext, text: str) -> bool:
 def _hinted(text: str, hints: Mapping[str, frozenset[str]]) -> str | None:
     """The one label whose everyday words `text` says and does not deny ("it's broken":
     Incident; not "not broken", nor "broken, and I need a new one", which says two)."""
-    said = _plain_words(text)
+    said = plain_words(text)
     found = {label for label, words in hints.items() for phrase in words
              if re.search(rf"(?<!\bnot )(?<!\bno )\b{re.escape(phrase)}\b", said)}
     return found.pop() if len(found) == 1 else None
-
-
-_UNSURE = re.compile(
-    r"(?:(?:hmm|um|erm|uh|well|honestly|sorry|no) )*(?:(?:i am|im|i m) )?(?:"
-    r"not (?:really )?sure|unsure|no idea|no clue|not a clue|dunno|idk|i dunno|(?:i )?(?:dont|do not) know"
-    r"|(?:i )?(?:dont|do not) (?:really )?know|(?:i )?(?:have|ve) no idea|whatever|any|anything|either"
-    r"|any of them|none of them|none|not sure which|you (?:pick|choose|decide)|up to you"
-    r"|(?:it )?(?:doesnt|does not) matter|no preference|(?:i )?(?:cant|cannot) (?:say|tell)"
-    r"|(?:not|no) (?:sure|idea) (?:what|which)(?: (?:kind|type|one|it is|its|to pick))*"
-    r"|(?:whatever|anything) (?:fits|works|you think)|(?:you|u) tell me|skip)"
-    r"(?: (?:sorry|tbh|really|honestly|to be honest|lol|haha|mate|thanks|thx|please|pls))*")
-"""Answers that say the person cannot choose (lower case, apostrophes dropped, words only)."""
 
 
 async def _meant_as_choice(prompt: PromptValidatorContext) -> bool:

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from enum import Enum
 
-from domain.tickets import Priority, Ticket, TicketStatus
+from domain.tickets import MOST_URGENT_FIRST, Priority, Ticket, TicketStatus
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,9 +122,6 @@ def _described(text: str) -> Described | None:
     return None
 
 
-_RANK = (Priority.LOW, Priority.MEDIUM, Priority.HIGH, Priority.URGENT)
-
-
 def fitting_description(described: Described, tickets: list[Ticket]) -> list[Ticket]:
     """The listed tickets a description fits, in the list's order: all of a priority or
     status, with nobody on them; the one filed first or last of those; the most urgent."""
@@ -133,8 +130,8 @@ def fitting_description(described: Described, tickets: list[Ticket]) -> list[Tic
         described.status is None or ticket.status is described.status) and (
         not described.unassigned or ticket.assignee is None)]
     if described.most_urgent and fitting:
-        top = max(_RANK.index(ticket.priority) for ticket in fitting)
-        fitting = [ticket for ticket in fitting if _RANK.index(ticket.priority) == top]
+        top = min(MOST_URGENT_FIRST.index(ticket.priority) for ticket in fitting)
+        fitting = [t for t in fitting if MOST_URGENT_FIRST.index(t.priority) == top]
     if described.newest is not None and fitting:
         pick_one = max if described.newest else min
         fitting = [pick_one(fitting, key=lambda ticket: (ticket.created_at, ticket.id))]
