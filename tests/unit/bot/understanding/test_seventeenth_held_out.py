@@ -1,0 +1,18 @@
+"""The seventeenth held-out table is read as people mean it (see `seventeenth_held_out.py`)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.unit.bot.understanding.seventeenth_held_out import SEVENTEENTH_HELD_OUT, SEVENTEENTH_MISREAD
+from tests.unit.bot.understanding.held_out_tables import as_teams_sends, assert_large_and_new, lines_of
+from tests.unit.bot.understanding.test_transcript import expanded
+
+
+@pytest.mark.parametrize(("said", "expected"), lines_of(SEVENTEENTH_HELD_OUT, SEVENTEENTH_MISREAD))
+def test_the_bot_reads_the_seventeenth_held_out_table_as_people_mean_it(said: str, expected: str) -> None:
+    assert as_teams_sends(said) == expanded(expected)
+
+
+def test_the_seventeenth_table_is_large_and_new() -> None:
+    assert_large_and_new(SEVENTEENTH_HELD_OUT, SEVENTEENTH_MISREAD, at_least=170)
