@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Awaitable, Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from enum import StrEnum
 from typing import Protocol, runtime_checkable
@@ -26,7 +26,13 @@ from domain.clock import utcnow
 from domain.errors import InvalidValue
 from domain.people import Role
 from knowledge.asked_for import asked_for
-from knowledge.audience import Restrictions, readable, readable_titles, readers_of
+from knowledge.audience import (
+    Restrictions,
+    may_read_source,
+    readable,
+    readable_titles,
+    readers_of,
+)
 from knowledge.citations import (
     Citation,
     CitedText,
@@ -54,7 +60,7 @@ from knowledge.conversation import (
 )
 from knowledge.extractive import extract, query_weights
 from knowledge.llm import ChatModel, ModelUnavailable
-from knowledge.passages import Passage, Retriever
+from knowledge.passages import Passage, Retriever, SourceKind
 from knowledge.ports import ChatWork
 from knowledge.prompt import build_prompt
 from knowledge.question import asks_live_status, says_where_status_is
@@ -218,7 +224,8 @@ class HelpAssistant:
         async with self._uow().reading() as reading:
             last = await reading.chat.last_exchange(session_id=session_id, user_id=user_id)
             restrictions = await reading.audiences.restrictions()
-        previous = recent(last, now=asked_at, after=context_after)
+        previous = for_reader(recent(last, now=asked_at, after=context_after), restrictions,
+                              reader)
         passages: list[Passage] = []
         if previous is None and lacks_a_topic(question):  # "and on a mac?", nothing before
             context, topic = None, question
@@ -374,6 +381,25 @@ class HelpAssistant:
     async def aclose(self) -> None:
         if self._llm is not None:
             await self._llm.aclose()
+
+
+def for_reader(
+    previous: Exchange | None, restrictions: Restrictions, reader: Role | None
+) -> Exchange | None:
+    """The previous exchange as the asker may read it now: their role may have changed
+    since (staff made a customer), so an answer drawn on a document they may no longer
+    read is not followed up on with its text (it would reach the model's prompt, or be
+    quoted again), only with their own question; the documents it cited that they may
+    still read stay on its topic."""
+    if previous is None or not restrictions:
+        return previous
+    cited = {(c.source, c.document_id) for c in stored_answer(previous).citations}
+    cited |= {(SourceKind.HELP_DOCUMENT, document_id) for document_id in previous.document_ids}
+    if all(may_read_source(source, restrictions, reader) for source in cited):
+        return previous
+    return replace(previous, answer="", document_ids=tuple(
+        document_id for document_id in previous.document_ids
+        if may_read_source((SourceKind.HELP_DOCUMENT, document_id), restrictions, reader)))
 
 
 def _asked_by(exchange: Exchange | None, message_id: int, user_id: str) -> Exchange:

@@ -73,7 +73,14 @@ def readable_titles(shelved: Iterable[ShelvedDocument], reader: Role | None) -> 
 
 def may_read(passage: Passage, restrictions: Restrictions, reader: Role | None) -> bool:
     """Whether `reader` (None: someone whose role is unknown) may read the passage's source."""
-    roles = restrictions.get((passage.source, passage.document_id))
+    return may_read_source((passage.source, passage.document_id), restrictions, reader)
+
+
+def may_read_source(
+    source: tuple[SourceKind, int], restrictions: Restrictions, reader: Role | None
+) -> bool:
+    """Whether `reader` may read a source (a kind and its id)."""
+    roles = restrictions.get(source)
     return roles is None or (reader is not None and reader in roles)
 
 

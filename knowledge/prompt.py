@@ -71,7 +71,8 @@ def build_prompt(
     if previous is not None:
         earlier = strip_markers(split_sources(previous.answer).text)
         messages.append(PromptMessage(PromptRole.USER, _element("question", previous.question)))
-        messages.append(PromptMessage(PromptRole.ASSISTANT, earlier))
+        if earlier.strip():  # withheld when the asker may no longer read what it drew on
+            messages.append(PromptMessage(PromptRole.ASSISTANT, earlier))
     messages.append(PromptMessage(PromptRole.USER, _question_message(question, shown)))
     return Prompt(messages=tuple(messages), passages=tuple(shown), canary=canary)
 

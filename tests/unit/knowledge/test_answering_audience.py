@@ -14,6 +14,7 @@ from tests.unit.knowledge.answering_fakes import (
     MemoryChatStore,
     MemoryChatWork,
     MemoryRetriever,
+    NaiveModel,
     passage,
 )
 
@@ -153,3 +154,59 @@ def test_the_roles_that_may_read_several_passages_are_those_that_may_read_each()
     assert readers_of([PRINTERS], limited) is None
     assert readers_of([PRINTERS, RUNBOOK], limited) == STAFF_ROLES
     assert readers_of([RUNBOOK, agents_note], limited) == frozenset({Role.USER})
+
+
+def shared_session(llm: object) -> tuple[HelpAssistant, HelpAssistant, MemoryChatStore]:
+    """A staff answer, then the same person's follow-up: with no model, then with `llm`."""
+    store = MemoryChatStore()
+    audiences = MemoryAudiences({(SourceKind.HELP_DOCUMENT, 7): STAFF_ROLES})
+    work = MemoryChatWork(store, audiences)
+    spooler = passage("If the print spooler on your own computer stops, restart the computer "
+                      "and release the print job again.", document_id=5,
+                      title="Printers and Scanning", page=2)
+    retriever = MemoryRetriever((RUNBOOK, spooler))
+    first = HelpAssistant(retriever=retriever, uow=work, llm=None, gate=MinimumScore(0.5))
+    then = HelpAssistant(retriever=retriever, uow=work, llm=llm,  # type: ignore[arg-type]
+                         gate=MinimumScore(0.5))
+    return first, then, store
+
+
+async def test_a_staff_answer_is_not_sent_to_the_model_once_the_asker_is_a_customer() -> None:
+    model = NaiveModel()
+    staff, later, _ = shared_session(model)
+    asked = await staff.ask(user_id="u1", session_id="s1", reader=Role.USER,
+                            question="how do i restart the print server spooler")
+    assert "PRN-01" in asked.text  # the runbook answered while they were staff
+
+    answer = await later.ask(user_id="u1", session_id="s1", reader=Role.CUSTOMER,
+                             question="and what if printing stops after that?")
+
+    assert model.prompts, "the follow-up reached the model"
+    sent = " ".join(message.content for prompt in model.prompts for message in prompt)
+    assert "PRN-01" not in sent and "runbook" not in sent.casefold()
+    assert "PRN-01" not in answer.text and all(c.document_id != 7 for c in answer.citations)
+
+
+async def test_a_staff_answer_still_leads_a_staff_follow_up_to_the_model() -> None:
+    model = NaiveModel()
+    staff, later, _ = shared_session(model)
+    await staff.ask(user_id="u1", session_id="s1", reader=Role.USER,
+                    question="how do i restart the print server spooler")
+
+    await later.ask(user_id="u1", session_id="s1", reader=Role.USER,
+                    question="and what if printing stops after that?")
+
+    sent = " ".join(message.content for prompt in model.prompts for message in prompt)
+    assert "PRN-01" in sent  # the earlier answer, as the model's own turn
+
+
+async def test_a_staff_answer_is_not_quoted_again_once_the_asker_is_a_customer() -> None:
+    staff, _, store = shared_session(None)
+    await staff.ask(user_id="u1", session_id="s1", reader=Role.USER,
+                    question="how do i restart the print server spooler")
+
+    answer = await staff.ask(user_id="u1", session_id="s1", reader=Role.CUSTOMER,
+                             question="and how do i do that again?")
+
+    assert "PRN-01" not in answer.text and all(c.document_id != 7 for c in answer.citations)
+    assert "PRN-01" not in store.messages[-1].content
