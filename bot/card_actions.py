@@ -32,6 +32,7 @@ from domain.errors import (
     StaleTicket,
     TicketNotFound,
 )
+from domain.numbering import MAX_TICKET_ID
 from domain.resolution import ResolutionSettled
 from domain.services.queries import get_ticket
 from domain.services.resolution import confirm_fixed, report_still_broken
@@ -188,7 +189,8 @@ async def cancel(deps: BotDependencies, viewer: Viewer, data: Mapping[str, Any])
 async def page(deps: BotDependencies, viewer: Viewer, data: Mapping[str, Any]) -> Reply:
     """The page on show is the list "the second one" picks from next."""
     offset = data.get("offset")
-    start = offset if isinstance(offset, int) and offset >= 0 else 0
+    # No list is longer than there can be tickets; past that, the database refuses the offset.
+    start = min(offset, MAX_TICKET_ID) if isinstance(offset, int) and offset >= 0 else 0
     card, rows, shown = await presenter.listed_card(
         deps, viewer, ListQuery.from_data(data.get("query")), start)
     return Reply(card=card, listed=tuple((row.number, row.title) for row in rows), page=shown)

@@ -167,7 +167,8 @@ class ListQuery:
             due_before = None
         if self.due_on:
             due_from = _midnight(self.due_on)
-            due_before = _midnight(self.due_on + timedelta(days=1))
+            due_before = _midnight(self.due_on + timedelta(days=1)) \
+                if self.due_on < date.max else None
         worker = self.holder if worked and isinstance(self.holder, UserTarget) else None
         holder = None if self.also or worker else self.holder  # several: in `held_by`
         held_by = tuple(_assignee(h) for h in (self.holder, *self.also)

@@ -16,5 +16,10 @@ def day_in(zone: tzinfo, now: datetime) -> date:
 
 def start_of_day(day: date, zone: tzinfo) -> datetime:
     """When `day` begins in `zone`, as stored (naive UTC). A day whose midnight a clock
-    change skips begins at the first moment it has (the offset from before the change)."""
-    return datetime.combine(day, time(), tzinfo=zone).astimezone(UTC).replace(tzinfo=None)
+    change skips begins at the first moment it has (the offset from before the change).
+    The calendar's first day, east of UTC, began before the first moment stored: it
+    begins then."""
+    try:
+        return datetime.combine(day, time(), tzinfo=zone).astimezone(UTC).replace(tzinfo=None)
+    except OverflowError:
+        return datetime.min

@@ -30,6 +30,8 @@ from knowledge.conversation import (
     question_key,
 )
 
+SERIAL_MAX = 2**31 - 1  # `id serial`: a bigger id cannot exist, and the database would refuse it
+
 
 class SqlChatStore:
     def __init__(self, connection: AsyncConnection) -> None:
@@ -183,6 +185,8 @@ async def _insert(
 
 
 async def _exchange(connection: AsyncConnection, answer_id: int) -> Exchange | None:
+    if not 0 < answer_id <= SERIAL_MAX:  # a card's data comes back as any number
+        return None
     answer = (
         await connection.execute(
             select(messages, records.c.follow_up, records.c.topic)
