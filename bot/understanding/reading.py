@@ -2518,6 +2518,13 @@ def _later_sentence(
                 if _addressed(message, begin, sentence) and isinstance(found, _CHANGES):
                     return _confirm(found) or FreeText(message.text.strip())
                 found = _it_as_told(found, message, begin, sentence, first, last)
+                if _asked_about_after(message, found, index + 1, end):
+                    asked = found.request if isinstance(found, Clarify) else found
+                    if _types_another(message.words[begin:sentence], _changed_ticket(asked)):
+                        return Unknown(message.text.strip())  # "close 12⏎close 13⏎does that
+                        # work?": both asked about, not 13 alone
+                    return _confirm(found) or Declined(_first_ticket(message), message.text.strip())
+                    # "sorry to bother you. close 12. is that ok?": asked first, never made
                 new = found.request if isinstance(found, Clarify) else found
                 if isinstance(new, CreateTicket) and new.title is None and not new.form:
                     told_from, _ = _skip_start(texts[begin:sentence])
@@ -2529,6 +2536,20 @@ def _later_sentence(
                 return found
         sentence = index + 1 if texts[index + 1:index + 2] not in (["-"], ["–"], ["—"]) else index + 2
     return None
+
+
+def _asked_about_after(message: Message, found: Understanding, begin: int, end: int) -> bool:
+    """Whether the sentence after a later request asks about it ("… close 12. is that ok?",
+    "…⏎assign 13 to sam⏎is that the right syntax?"), not about another ticket ("… why is 13
+    still open?")."""
+    asked = found.request if isinstance(found, Clarify) else found
+    if not isinstance(asked, _CHANGES) or begin >= end:
+        return False
+    finish = begin
+    while finish < end - 1 and not _clause_ends(message, finish):
+        finish += 1
+    said = message.words[begin:finish + 1]
+    return _asks_about_it([w.text for w in said]) and not _types_another(said, asked.ticket)
 
 
 _CHANGES = (AssignTicket, ChangeStatus, CommentOnTicket, EditTicket)
