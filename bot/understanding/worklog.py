@@ -5,8 +5,12 @@
 was shown, it is a note about that ticket (offered as a comment on it, one press), not a
 question for the help documents nor a new ticket. It takes an opening that reports what was
 done to reach someone or to fix something (a past tense: "called", "emailed", "rebooted"), or
-that tells of waiting for someone. A question ("called the user, what next?") is none, and
-neither is a problem told ("forgot my password", "locked out again").
+that tells of waiting for someone; or what is being done or will be done ("ordering a
+replacement battery", "will swap it tomorrow", "looking into it", "part ordered"), what was
+found ("turned out to be a loose cable"), or a guess at the cause followed by the work on it
+("looks like a dead battery, ordering a new one"). A question ("called the user, what
+next?") is none, and neither is a problem told ("forgot my password", "locked out again",
+"looks like outlook is down for everyone").
 """
 
 from __future__ import annotations
@@ -29,10 +33,51 @@ _OPENING = re.compile(
     r"|^(?:still )?no (?:reply|response|answer|word|news) (?:from|yet)\b"
     r"|^(?:the )?(?:user|requester|customer|caller|vendor|supplier) (?:says|said|confirmed|reports|reported|replied|called|emailed)\b",
 )
+_DOING = (
+    "ordering", "replacing", "swapping", "calling", "ringing", "phoning", "emailing", "chasing",
+    "contacting", "escalating", "rebooting", "restarting", "reinstalling", "reimaging",
+    "re-imaging", "installing", "uninstalling", "patching", "reseating", "reverting", "rolling",
+    "cleaning", "unjamming", "investigating", "troubleshooting", "diagnosing", "remoting",
+    "arranging", "booking", "scheduling", "visiting", "looking into", "heading (?:over|down|up|to)",
+    "popping (?:over|down|up|by)", "going over",
+)
+_WILL_DO = (
+    "call", "ring", "phone", "email", "chase", "contact", "swap", "replace", "reboot", "restart",
+    "reinstall", "reimage", "re-image", "order", "escalate", "test", "check", "try", "clear",
+    "reseat", "revert", "roll", "clean", "fix", "install", "patch", "book", "arrange", "schedule",
+    "visit", "follow", "look", "head", "pop", "go over", "investigate", "remote",
+)
+_PASSIVE = (
+    "ordered", "replaced", "swapped", "escalated", "rebooted", "restarted", "reinstalled",
+    "reimaged", "re-imaged", "patched", "reseated", "reverted", "booked", "scheduled", "arranged",
+)
+_UNDER_WAY = re.compile(
+    rf"^(?:(?:i am|im|i'm|we are|we're|now|currently|just) )*(?:{'|'.join(_DOING)}) \w"
+    rf"|^(?:(?:i|we) will|i'll|ill|we'll|will|(?:i'm|im|i am|we're|we are)? ?(?:going to|gonna"
+    rf"|about to)) (?:{'|'.join(re.escape(word) for word in _WILL_DO)})\b"
+    r"|^(?:(?:i'm|im|i am) )?(?:on my way|omw)\b|^remoted\b"
+    rf"|^(?!(?:my|our|it|this|that|i|we)\b)(?:[\w-]+ ){{1,3}}(?:{'|'.join(_PASSIVE)})"
+    r"(?! (?:the|a|an|my|our|his|her|their|it|them)\b)(?: |$)"
+    r"|^(?:it )?(?:turned|turns) out\b|^(?:the )?root cause\b|^(?:the )?(?:cause|culprit) (?:is|was)\b"
+    r"|^found (?:the|a) (?:problem|issue|cause|culprit|fault)\b",
+)
+_GUESS = re.compile(r"^(?:it )?(?:looks|seems|sounds) (?:like|to be)\b|^(?:probably|likely)\b")
+_CLAUSES = re.compile(r"\s*(?:[,;:.!]+|\s-+\s|\bso\b|\band\b)\s*")
+_CLAUSES_READ = 300  # a guess at the cause and the work on it are said in a line or two
+_CLAUSES_MOST = 8
 _QUESTION = re.compile(r"\?|^(?:how|what|why|where|when|who|which|can|could|should|do|does|is|are)\b")
+
+_ASKED = re.compile(r"(?:how|what|why|where|who)\b|(?:can|could|should|do|does|is|are|will|would)"
+                    r" (?:i|you|we|they|he|she|it|that|this|someone|anyone)\b")
 
 
 def reports_work(text: str) -> bool:
     """Whether `text` reads as a work-log note rather than a question or a problem."""
     said = " ".join(re.sub(r"[^\w'?-]+", " ", text.lower()).split())
-    return bool(_OPENING.search(said)) and not _QUESTION.search(said)
+    first, *rest = _CLAUSES.split(text.lower()[:_CLAUSES_READ], maxsplit=_CLAUSES_MOST)
+    if _QUESTION.search(said) or any(_ASKED.match(clause) for clause in rest):
+        return False  # "ordering a new laptop, how do I do that"
+    if _OPENING.search(said) or _UNDER_WAY.search(said):
+        return True
+    return bool(_GUESS.search(first)) and any(
+        _OPENING.search(clause) or _UNDER_WAY.search(clause) for clause in rest)

@@ -110,6 +110,9 @@ async def test_a_bare_follow_up_after_a_ticket_was_shown_is_asked_for_whole(
     "Ive emailed them asking for the asset number", "rebooted the AP, monitoring",
     "still waiting on the vendor for a replacement part", "no reply from the user yet",
     "user says it happens on every call",
+    # what is being done, what will be done, what was found
+    "looks like a dead battery, ordering a new one", "part ordered, eta friday",
+    "will swap the access point tomorrow", "turned out to be a loose cable", "ordering a replacement PSU",
 ])
 async def test_a_work_note_just_after_the_ticket_was_shown_is_offered_as_a_comment_on_it(
     helpdesk: Service, model: CompletionsStandIn, engine: AsyncEngine, said: str
@@ -133,6 +136,7 @@ async def test_a_work_note_just_after_the_ticket_was_shown_is_offered_as_a_comme
 
 @pytest.mark.parametrize("said", [
     "forgot my password", "called the user, what do I do next?", "outlook keeps crashing",
+    "looks like outlook is down for everyone",
 ])
 async def test_a_problem_or_question_just_after_the_ticket_was_shown_goes_to_the_assistant(
     helpdesk: Service, model: CompletionsStandIn, engine: AsyncEngine, said: str

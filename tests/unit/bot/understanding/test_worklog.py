@@ -29,6 +29,29 @@ from bot.understanding.worklog import reports_work
     "user says it's still broken",
     "Customer confirmed it works now",
     "followed up by email",
+    # what is being done or will be done, what was found
+    "looks like a dead battery, ordering a new one",
+    "Seems to be the PSU - swapping it now",
+    "probably the dock, so replacing it",
+    "ordering a replacement battery",
+    "part ordered, eta friday",
+    "New battery ordered",
+    "toner replaced",
+    "ticket escalated to network",
+    "turned out to be a loose cable",
+    "Root cause was an expired certificate",
+    "found the problem: stale dns cache",
+    "will swap the battery tomorrow",
+    "I'll call them back after lunch",
+    "going to reimage it this afternoon",
+    "heading over to their desk now",
+    "on my way to check it",
+    "omw",
+    "looking into it",
+    "remoted in and cleared the print queue",
+    "rebooted it, which fixed it",
+    "replaced the toner, is working now",
+    "called the user and asked when they are free",
 ])
 def test_a_work_note_reports_work(said: str) -> None:
     assert reports_work(said)
@@ -48,6 +71,19 @@ def test_a_work_note_reports_work(said: str) -> None:
     "reset my password but still can't log in",
     "waiting room screen is blank",
     "",
+    # a problem told as it looks, with no work on it; a question; a status asked after
+    "looks like outlook is down for everyone",
+    "looks like the battery is dead",
+    "seems like the wifi is slow again, is anyone on it",
+    "will it be fixed today",
+    "will someone call me",
+    "I'll be out tomorrow",
+    "checking in on my ticket",
+    "following up on my ticket from last week",
+    "ordering a new laptop, how do I do that",
+    "testing 123",
+    "my screen replaced the old one and now it flickers?",
+    "my order arrived broken",
 ])
 def test_a_problem_or_a_question_is_no_work_note(said: str) -> None:
     assert not reports_work(said)
