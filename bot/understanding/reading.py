@@ -247,9 +247,9 @@ def understand(text: str, conversation: Conversation) -> Understanding:
     if (then := _the_same_asked_of_another(text, in_view)) is not None:
         return _asked_first_if_doubted(then, text)  # "sorry, 12 got closed, close 13 too"
     found = _with_fact_asked(_understand(text, in_view, several_then=True), text)
-    return _undone_if_a_mistake(_asked_first_if_doubted(_asked_first_if_eyes_rolled(
-        _taken_back_as_a_joke(_titled_by_a_problem(_no_comment_of_other_words(
-            found, in_view)), text), text), text), text)
+    return _asked_first_if_told_again(_undone_if_a_mistake(_asked_first_if_doubted(
+        _asked_first_if_eyes_rolled(_taken_back_as_a_joke(_titled_by_a_problem(
+            _no_comment_of_other_words(found, in_view)), text), text), text), text), text)
 
 
 _WHEN_ONLY = re.compile(
@@ -414,6 +414,33 @@ def _asked_first_if_eyes_rolled(found: Understanding, text: str) -> Understandin
         return found
     unsaid = replace(found, reason=None) if isinstance(found, ChangeStatus) else found
     return _confirm(unsaid) or Declined(_changed_ticket(found), text.strip())
+
+
+_TOLD_AGAIN = re.compile(
+    r"^\W*(?:(?:so|oh|ugh|well|wow|hmm+|lol)\W+)*"
+    rf"(?:ticket )?{TYPED_TICKET}(?:'s| is| was| got| has been)?(?: marked(?: as)?)?"
+    r" (?P<state>closed|resolved|reopened|open|on hold|in progress|done)"
+    r"(?: (?:once )?again\b(?![^\n]*\b(?:please|pls|plz|kindly)\b)|\W+thanks for nothing\b)",
+    re.IGNORECASE)
+"""A ticket's state told as come about again, or thanked for nothing: "12 is closed again",
+"12 got closed again, brilliant", "12 resolved, thanks for nothing"; not "12 closed again pls"."""
+_TOLD_STATE = {"closed": TicketStatus.CLOSED, "resolved": TicketStatus.RESOLVED,
+               "done": TicketStatus.RESOLVED, "reopened": TicketStatus.OPEN,
+               "open": TicketStatus.OPEN, "on hold": TicketStatus.ON_HOLD,
+               "in progress": TicketStatus.IN_PROGRESS}
+
+
+def _asked_first_if_told_again(found: Understanding, text: str) -> Understanding:
+    """A state told as come about again is a report, often a complaint ("12 is closed
+    AGAIN?!"), not a request: whether it should be is asked, never made, and the words are no
+    reason to post where the requester reads them (before, "12 resolved, thanks for nothing"
+    resolved 12 and posted "thanks for nothing" as why). A change asked after it ("12 is open
+    again, please close it") is another state, made as asked."""
+    told = _TOLD_AGAIN.match(text.replace("’", "'"))
+    if not (told and isinstance(found, ChangeStatus)
+            and found.status is _TOLD_STATE[told["state"].lower()]):
+        return found
+    return _should_be(found.ticket, found.status)
 
 
 def _makes_a_change(found: Understanding) -> bool:
