@@ -708,11 +708,15 @@ def _each_listed(simple: str, conversation: Conversation) -> Understanding | Non
     if (whose := _WHOSE_BEFORE.fullmatch(said)) and (named := _NAMED_FIRST.match(found["before"])):
         said = f"{named['name']}'s {whose['rest']}"  # "alex is off sick, move his tickets to sam"
     listed = _understand(said, conversation, several_then=False)
+    if isinstance(listed, ListTickets) and _ONLY_NUMBERS.fullmatch(listed.text or ""):
+        return None  # "close all tickets from 50 until 52": those tickets, not a search for them
     if isinstance(listed, ListTickets) and not set((listed.text or "").split()) & _WHOSE_UNSAID:
         return EachListed(listed, change)
     return listed if not conversation.directory and needs_directory(listed) else None
 
 
+_ONLY_NUMBERS = re.compile(r"#?\d+(?:(?:\s*[-–,&+]\s*|\s+(?:to|till|until|through|thru|and)\s+|\s+)#?\d+)*")
+"""A list's search words that are only ticket numbers: "50 until 52", "50-52", "50 52"."""
 _OVER_AT_END = re.compile(r" over$")
 _WORK_SAID = re.compile(r" (?:stuff|work|things|jobs|workload|queue)$")
 _WHOSE_BEFORE = re.compile(r"(?:all (?:of )?)?(?:his|her|their) (?P<rest>(?:\w+ )?(?:tickets|ones))")
@@ -1509,7 +1513,7 @@ _TOLD_BETWEEN = re.compile(
 give it back to lee park"): why, no part of either; the two are read as one joined by "and"."""
 _RANGE = re.compile(
     r"\b(?P<verb>close|resolve|reopen|assign|give|put|hold|show|move|send|mark|set|start"
-    r"|cancel|unassign|escalate)\s+(?:(?:everything|all(?: of)?|the)\s+)?"
+    r"|cancel|unassign|escalate)\s+(?:(?:everything|all(?: of)?(?: the)?|the)\s+)?"
     r"(?P<noun>(?:tickets?|tkts?)\s+)?(?P<start>(?P<from>from\s+)?#?(?P<first>\d{1,6})"
     r"(?:(?<=\d)[-–](?=\d)|\s*\b(?:through|thru)\b\s*|(?(from)\s+(?:to|till|until|[-–])\s+|(?!)))"
     r"#?(?P<last>\d{1,6}))\b(?![-–/.:]\d|\s*(?:%|days?|weeks?|hours?|hrs?|mins?|minutes?|am|pm"

@@ -24,6 +24,10 @@ from tests.unit.bot.understanding.test_transcript import CONVERSATION, as_the_bo
     ("pls resolve all of 40 thru 41 🙏", "status #40, #41 resolved"),
     ("close tickets from 50 until 52", "status #50, #51, #52 closed"),
     ("close all from 50 to 52", "status #50, #51, #52 closed"),
+    ("close all tickets from 50 until 52", "status #50, #51, #52 closed"),
+    ("close all the tickets from 50 to 52", "status #50, #51, #52 closed"),
+    ("resolve all tickets 60-62", "status #60, #61, #62 resolved"),
+    ("assign all tickets from 50 to 52 to sam", "assign #50, #51, #52 to user:u-sam"),
 ])
 def test_a_range_is_every_ticket_in_it(said: str, expected: str) -> None:
     assert summary(as_the_bot_reads(said, CONVERSATION)) == expanded(expected)
@@ -47,3 +51,20 @@ def test_what_is_no_range_changes_nothing(said: str) -> None:
 ])
 def test_a_date_or_a_count_is_no_range(said: str, expected: str) -> None:
     assert summary(as_the_bot_reads(said, CONVERSATION)) == expanded(expected)
+
+
+@pytest.mark.parametrize(("said", "expected"), [
+    ("close all tickets from sam", "status each of closed (list all filed_by=user:u-sam)"),
+    ("close all tickets about 50 users", "status each of closed (list all text='50 users')"),
+    ("close all tickets with error 50", "status each of closed (list all text='error 50')"),
+])
+def test_all_tickets_named_by_number_are_those_not_a_search_for_the_numbers(
+    said: str, expected: str
+) -> None:
+    """"close all tickets from 50 until 52" closed each ticket a search for "50 until 52"
+    found; the words of a list that names tickets are still searched."""
+    assert summary(as_the_bot_reads(said, CONVERSATION)) == expanded(expected)
+
+
+def test_all_tickets_named_by_numbers_are_no_search() -> None:
+    assert "list" not in summary(as_the_bot_reads("close all tickets 50 52", CONVERSATION))
