@@ -232,7 +232,7 @@ def _count(message: Message, at: int) -> int | None:
     """"3", "three", "a": how many days or weeks."""
     word = message.words[at]
     text = word.text
-    value = word.value if text == NUMBER else int(text) if text.isdigit() else _COUNTS.get(text)
+    value = word.value if text == NUMBER else int(text) if text.isdecimal() else _COUNTS.get(text)
     return value if isinstance(value, int) and 0 < value <= _MOST_DAYS else None
 
 

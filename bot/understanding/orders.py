@@ -354,7 +354,7 @@ tickets", "who has 5 tickets"."""
 
 
 def _count(word: str) -> int | None:
-    return int(word) if word.isdigit() and len(word) <= 3 else _COUNT_WORDS.get(word)
+    return int(word) if word.isdecimal() and len(word) <= 3 else _COUNT_WORDS.get(word)
 
 
 def latest_count(words: Sequence[str], *, skip: frozenset[int] = frozenset()

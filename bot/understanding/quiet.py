@@ -218,5 +218,5 @@ def _period_at(message: Message, at: int, end: int, today: date,
 def _count(message: Message, at: int) -> int | None:
     word = message.words[at]
     text = word.text
-    value = word.value if text == NUMBER else int(text) if text.isdigit() else _COUNTS.get(text)
+    value = word.value if text == NUMBER else int(text) if text.isdecimal() else _COUNTS.get(text)
     return value if isinstance(value, int) and 0 < value <= _MOST_DAYS else None
