@@ -246,10 +246,27 @@ def understand(text: str, conversation: Conversation) -> Understanding:
         text, _in_view_when_pointed_to(text, conversation)))
     if (then := _the_same_asked_of_another(text, in_view)) is not None:
         return _asked_first_if_doubted(then, text)  # "sorry, 12 got closed, close 13 too"
-    found = _with_fact_asked(_understand(text, in_view, several_then=True), text)
+    found = _held_until(_with_fact_asked(_understand(text, in_view, several_then=True), text), text)
     return _asked_first_if_told_again(_undone_if_a_mistake(_asked_first_if_doubted(
         _asked_first_if_eyes_rolled(_taken_back_as_a_joke(_titled_by_a_problem(
             _no_comment_of_other_words(found, in_view)), text), text), text), text), text)
+
+
+_UNTIL = re.compile(
+    r"\b(?:until|till|til|untill|pending)\s+(?P<how_long>[^,.;!?\n]*\w[^,.;!?\n]*)", re.IGNORECASE)
+_UNTIL_MOST = 200
+
+
+def _held_until(found: Understanding, text: str) -> Understanding:
+    """"put 12 on hold until the part arrives", "hold 12 till monday": how long it waits is
+    told to whoever reads the ticket, as the reason said with the change (a comment)."""
+    if not isinstance(found, ChangeStatus) or found.status is not TicketStatus.ON_HOLD or (
+            found.reason is not None):
+        return found
+    told = [m for m in _UNTIL.finditer(text[:_UNTIL_MOST * 2]) if len(m["how_long"]) <= _UNTIL_MOST]
+    if len(told) != 1:
+        return found
+    return replace(found, reason=told[0][0].strip())
 
 
 _WHEN_ONLY = re.compile(

@@ -119,3 +119,18 @@ async def test_how_a_ticket_ended_and_a_comment_asked_for_are_added_with_the_cha
     unchanged = (await file_ticket(engine, manager, "Laptop fan loud")).ticket_number
     await service.say(f"close {int(unchanged[-4:])}, they don't want it closed", user=mia)
     assert await _state(engine, unchanged) == ("open", [])
+
+
+async def test_how_long_a_ticket_waits_is_added_with_its_hold(
+    service: Service, engine: AsyncEngine
+) -> None:
+    """"put 12 on hold until the part arrives" held 12 and dropped the rest: whoever read
+    the ticket later saw it on hold, not what it waits for."""
+    manager, mia = await person_in_teams(service, engine, "Mia", "Manager", role="manager")
+    laptop = await file_ticket(engine, manager, "Laptop does not power on")
+    await service.say(f"show {laptop.ticket_number}", user=mia)
+
+    turn = await service.say("set it to on hold until the part arrives", user=mia)
+
+    assert f"{laptop.ticket_number} is now on hold. Your comment was added." in texts_in(turn.card)
+    assert await _state(engine, laptop.ticket_number) == ("on_hold", ["until the part arrives"])

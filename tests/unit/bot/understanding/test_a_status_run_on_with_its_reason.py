@@ -16,9 +16,14 @@ from tests.unit.bot.understanding.test_transcript import CONVERSATION, as_the_bo
 
 
 @pytest.mark.parametrize(("said", "read", "reason"), [
-    ("hold 738 until the new laptop arrives", "status #738 on_hold", None),
-    ("hold 738 till monday", "status #738 on_hold", None),
-    ("pause 738 until further notice", "status #738 on_hold", None),
+    # how long it waits is told with it, for whoever reads the ticket
+    ("hold 738 until the new laptop arrives", "status #738 on_hold", "until the new laptop arrives"),
+    ("hold 738 till monday", "status #738 on_hold", "till monday"),
+    ("pause 738 until further notice", "status #738 on_hold", "until further notice"),
+    ("set it to on hold until the part arrives", "status #7 on_hold", "until the part arrives"),
+    ("738 on hold pending vendor reply", "status #738 on_hold", "pending vendor reply"),
+    ("put 738 on hold until", "status #738 on_hold", None),
+    ("put 738 on hold, waiting for the vendor", "status #738 on_hold", "waiting for the vendor"),
     ("close 852 as issue is resolved", "status #852 closed", "issue is resolved"),
     ("kindly close the ticket 820 as issue is resolved", "status #820 closed",
      "issue is resolved"),

@@ -37,6 +37,8 @@ from tests.unit.bot.understanding.test_transcript import CONVERSATION, as_the_bo
     ("resolve 4 customer happy", "status TKT-2026-0004 resolved", "customer happy"),
     ("Close 9 user says its working now!", "status TKT-2026-0009 closed",
      "user says its working now!"),
+    # how long it waits, for whoever reads the ticket
+    ("put 7 on hold till monday", "status TKT-2026-0007 on_hold", "till monday"),
 ])
 def test_a_reason_said_with_a_status_change_is_kept_as_typed(
     said: str, read: str, reason: str
@@ -47,7 +49,7 @@ def test_a_reason_said_with_a_status_change_is_kept_as_typed(
 
 
 @pytest.mark.parametrize("said", ["close 4", "4 is fixed", "resolve it please", "closing 12 now",
-                                  "put 7 on hold till monday"])
+                                  "put 7 on hold", "hold 7 for now"])
 def test_a_status_change_alone_has_no_reason(said: str) -> None:
     understood = as_the_bot_reads(said, CONVERSATION)
     assert isinstance(understood, ChangeStatus) and understood.reason is None
