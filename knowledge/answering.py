@@ -49,16 +49,21 @@ from knowledge.conversation import (
     NotYourAnswer,
     dependence,
     adds_nothing,
+    aspect,
+    how_much_it_adds,
+    lines_adding,
+    said_before,
     has_topic_of_its_own,
     lacks_a_topic,
     on_topic,
     spoken_of,
     stays_on_topic,
+    swapped,
     recent,
     search_text,
     topic_of,
 )
-from knowledge.extractive import extract, query_weights
+from knowledge.extractive import RELATED_WEIGHT, Quote, extract, query_weights
 from knowledge.llm import ChatModel, ModelUnavailable
 from knowledge.passages import Passage, Retriever, SourceKind
 from knowledge.ports import ChatWork
@@ -426,10 +431,16 @@ def _quoted(
     spoken: frozenset[str] = frozenset(),
 ) -> _Draft:
     """The documents quoted; `previous` is the exchange a follow-up follows."""
-    quotes = extract(query_weights(question, earlier), passages, avoid=avoid,
-                     wanted=asked_for(question))
+    weights = query_weights(question, earlier)
+    if previous is not None and earlier is not None:
+        # "and on a mac?" after "…on windows": a line about macOS answers it, not Windows's
+        weights.update({term: RELATED_WEIGHT for term in aspect(question) if term not in weights})
+        for term in swapped(question, earlier):
+            weights.pop(term, None)
+    quotes = extract(weights, passages, avoid=avoid, wanted=asked_for(question))
     if previous is not None:
         quotes = [q for q in quotes if stays_on_topic(question, previous, q.passage, q.text)]
+        quotes = what_it_adds(question, previous, quotes)
     if not quotes or previous is not None and adds_nothing(
             question, [quote.text for quote in quotes], previous, spoken):
         return _Draft(NOT_FOUND, (), AnswerSource.NOT_FOUND)
@@ -437,6 +448,23 @@ def _quoted(
     lead = MODEL_DOWN if source is AnswerSource.DOCUMENTS_AFTER_MODEL_FAILED else FROM_DOCUMENTS
     items = [f"- {line}".replace("\n", "\n  ") for line in lines]  # a list's steps stay inside
     return _Draft("\n".join([lead, *items]), citations, source)
+
+
+def what_it_adds(question: str, previous: Exchange, quotes: Sequence[Quote]) -> list[Quote]:
+    """The quotes answering what a follow-up adds, when any does: those holding most of its
+    words ("lost" and "phone", not "phone" alone), from the documents the earlier answer
+    cited when one of those does ("and on a mac?" after the VPN steps is not answered by the
+    printing guide's "On a Mac, open Self Service…", which mentions the VPN in passing), and
+    a list the earlier answer quoted cut to the lines about it. With none holding its words,
+    `adds_nothing` decides."""
+    held = [how_much_it_adds(question, quote.text) for quote in quotes]
+    if not any(held):
+        return list(quotes)
+    adding = [quote for quote, count in zip(quotes, held, strict=True) if count == max(held)]
+    cited = [quote for quote in adding if quote.passage.source is SourceKind.HELP_DOCUMENT
+             and quote.passage.document_id in previous.document_ids]
+    return [replace(quote, text=lines_adding(question, quote.text))
+            if said_before(quote.text, previous) else quote for quote in cited or adding]
 
 
 def unknowable(question: str, passages: Sequence[Passage]) -> bool:

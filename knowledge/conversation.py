@@ -16,6 +16,7 @@ from datetime import datetime, timedelta
 from enum import StrEnum
 
 from domain.errors import NotAllowed, NotFound
+from knowledge.extractive import everyday_names
 from knowledge.lexicon import english_frequency
 from knowledge.passages import Passage, SourceKind
 from knowledge.retrieval import EVERYDAY_FREQUENCY
@@ -200,6 +201,82 @@ def _own_terms(question: str) -> set[str]:
     return set(content_terms(question)) - _REFERRING_STEMS - _ORDINALS
 
 
+_SLOTS = frozenset({"on", "for", "in", "with", "from", "at", "to", "via", "under"})
+_ARTICLES = frozenset({"a", "an", "the", "my", "your", "our", "their", "his", "her"})
+
+
+def swapped(question: str, earlier: str) -> set[str]:
+    """The earlier question's words a follow-up puts another in place of: "windows" for "and
+    on mac?" after "how do i connect to the vpn on windows" (the word after the same "on"),
+    so the answer is not the Windows lines again. None when the follow-up fills no slot the
+    earlier question had ("and what about hotels" after "how do I claim a taxi")."""
+    own = _own_terms(question)
+    if not own:
+        return set()
+    filled = {_slot_word(question, at) for at in _slots(question)}
+    found: set[str] = set()
+    for at in _slots(earlier):
+        if _slot_word(question, at) is None:
+            continue
+        term = _slot_word(earlier, at)
+        if term is not None and term not in own:
+            found.add(term)
+    return found if filled - {None} else set()
+
+
+def _slots(text: str) -> list[str]:
+    return [word for word in words(text) if word in _SLOTS]
+
+
+def _slot_word(text: str, slot: str) -> str | None:
+    """The content term right after `slot` in `text` (past an article), if any."""
+    said = words(text)
+    for index, word in enumerate(said):
+        if word != slot:
+            continue
+        rest = [w for w in said[index + 1:index + 3] if w not in _ARTICLES][:1]
+        terms = content_terms(" ".join(rest))
+        return terms[0] if terms else None
+    return None
+
+
+def _named(term: str) -> frozenset[str]:
+    return frozenset({term}) | everyday_names().get(term, frozenset())
+
+
+def aspect(question: str) -> set[str]:
+    """What a follow-up adds (`_own_terms`), with the everyday names of each of its words:
+    "and on a mac?" is answered by a line about macOS."""
+    return {name for term in _own_terms(question) for name in _named(term)}
+
+
+def says_what_it_adds(question: str, text: str) -> bool:
+    """Whether a quote holds a word a follow-up adds (or another name of one)."""
+    return bool(aspect(question) & set(findable_terms(text)))
+
+
+def how_much_it_adds(question: str, text: str) -> int:
+    """How many of a follow-up's own words a quote holds (each by any of its names): "Lost
+    or stolen phone: call the service desk…" holds both of "and if I lost my phone"."""
+    said = set(findable_terms(text))
+    return sum(1 for term in _own_terms(question) if _named(term) & said)
+
+
+def said_before(text: str, previous: Exchange) -> bool:
+    """Whether the earlier answer already quoted this text, word for word."""
+    said = " ".join(words(text))
+    return bool(said) and said in " ".join(words(previous.answer))
+
+
+def lines_adding(question: str, text: str) -> str:
+    """The lines of a quote (a list's steps) that hold what a follow-up adds: "and on a
+    Mac?" after six connection steps is step 2's "…from the menu bar on a Mac", not the
+    six again. A quote of one line, or with no such line, stays whole."""
+    lines = text.split("\n")
+    kept = [line for line in lines if says_what_it_adds(question, line)]
+    return "\n".join(kept) if kept and len(kept) < len(lines) else text
+
+
 def adds_nothing(
     question: str, quotes: Sequence[str], previous: Exchange, spoken: frozenset[str]
 ) -> bool:
@@ -213,7 +290,7 @@ def adds_nothing(
     checked, so new quotes stand. Better said not found, with a ticket on offer, than an
     answer to another question. A follow-up adding no word of its own ("why?", "what
     about the second one?") is answered as found."""
-    own = _own_terms(question)
+    own = aspect(question)
     if not own or not quotes:
         return False
     if own & {term for quote in quotes for term in findable_terms(quote)}:
@@ -225,8 +302,8 @@ def adds_nothing(
 
 
 def spoken_of(question: str, passages: Sequence[Passage]) -> frozenset[str]:
-    """The words a follow-up adds that the passages found for it use."""
-    own = _own_terms(question)
+    """The words a follow-up adds (or their other names) that the passages found for it use."""
+    own = aspect(question)
     return frozenset(own & {term for passage in passages for term in _said(passage)})
 
 

@@ -154,7 +154,7 @@ def _standing_in(
     for term, weight in weights.items():
         if weight < 1.0 or term in held:
             continue
-        for other in _everyday_names().get(term, ()):
+        for other in everyday_names().get(term, ()):
             widened.setdefault(other, RELATED_WEIGHT)
         meant = _misspelt_for(term, held)
         if meant is not None:
@@ -186,7 +186,7 @@ def _one_edit_apart(one: str, other: str) -> bool:
 
 
 @cache
-def _everyday_names() -> dict[str, frozenset[str]]:
+def everyday_names() -> dict[str, frozenset[str]]:
     """Each one-word name of `EVERYDAY_NAMES`, as quoting compares words, to its group's others."""
     names: dict[str, set[str]] = {}
     for group in EVERYDAY_NAMES:

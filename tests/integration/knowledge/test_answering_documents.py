@@ -173,6 +173,34 @@ async def test_a_follow_up_is_answered_on_the_topic_it_follows_or_not_at_all(
                     for _, follow_up, document, _ in FOLLOW_UPS]
 
 
+ASPECTS = [
+    # (first question, follow-up, a phrase the follow-up's answer must quote, phrases of the
+    # first answer it must not say again, a document it must not cite)
+    ("how do I connect to the vpn?", "and on a mac?", "macOS",
+     ("Wait for the padlock icon", "Choose the group Staff-Full"), "printers-scanning.pdf"),
+    ("how do I set up the printer", "what about on a mac", "PaperCut Print Deploy", (), None),
+    ("how do i reset my password", "and if I lost my phone", "Lost or stolen phone", (), None),
+]
+
+
+async def test_a_follow_up_answers_what_it_adds_not_the_earlier_answer_again(
+    knowledge: Knowledge, engine: AsyncEngine
+) -> None:
+    # "and on a mac?" after the VPN's connection steps quoted the six steps again (one
+    # mentions a Mac) and the printing guide's "On a Mac, open Self Service…" for the print
+    # queue, not the VPN guide's own macOS line ("macOS" was not read as "mac").
+    filenames, answers = await second_answers(
+        knowledge, engine, [(first, follow_up) for first, follow_up, *_ in ASPECTS])
+    seen = []
+    for answer, (_, follow_up, phrase, repeated, elsewhere) in zip(answers, ASPECTS, strict=True):
+        cited = {filenames[c.document_id] for c in answer.citations}
+        seen.append((follow_up, fold(phrase) in fold(answer.text),
+                     [said for said in repeated if fold(said) in fold(answer.text)],
+                     elsewhere in cited))
+
+    assert seen == [(follow_up, True, [], False) for _, follow_up, *_ in ASPECTS]
+
+
 NEW_AFTER_A_CONTINUATION = [
     # (first question, a question opening like a follow-up but naming its own topic, the
     # document it is answered from)

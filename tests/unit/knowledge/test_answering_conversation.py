@@ -14,12 +14,15 @@ from knowledge.conversation import (
     dependence,
     followed_topic,
     follows_up,
+    how_much_it_adds,
     leaked,
+    lines_adding,
     points_back,
     question_key,
     recent,
     search_text,
     session_id_for,
+    swapped,
 )
 from knowledge.terms import content_terms, stem
 
@@ -175,3 +178,41 @@ def test_word_forms_match(one: str, other: str) -> None:
 
 def test_question_words_leave_out_the_filler() -> None:
     assert content_terms("How do I get a company credit card?") == ["company", "credit", "card"]
+
+
+@pytest.mark.parametrize(("follow_up", "earlier", "replaced"), [
+    ("and on mac?", "how do i connect to the vpn on windows", {"window"}),
+    ("and for a hotel?", "can i claim for a taxi", {"taxi"}),
+    ("and on a mac?", "how do I connect to the vpn?", set()),  # no "on" before: nothing swapped
+    ("and what about hotels", "how do I claim a taxi", set()),
+    ("why?", "how do i connect to the vpn on windows", set()),
+    ("and on windows too?", "how do i connect to the vpn on windows", set()),
+])
+def test_a_follow_up_filling_the_earlier_questions_slot_replaces_its_word(
+    follow_up: str, earlier: str, replaced: set[str]
+) -> None:
+    assert swapped(follow_up, earlier) == replaced
+
+
+@pytest.mark.parametrize(("follow_up", "quote", "held"), [
+    ("and on a mac?", "When macOS asks you to allow the system extension, click Allow.", 1),
+    ("and if I lost my phone", "Lost or stolen phone: call the service desk.", 2),
+    ("and if I lost my phone", "Add your mobile phone number as a second method.", 1),
+    ("and if I lost my phone", "Staff without a smartphone can use a security key.", 1),
+    ("and on a mac?", "Open Cisco Secure Client from the Start menu.", 0),
+])
+def test_a_quote_adds_the_follow_ups_words_it_holds_by_any_name(
+    follow_up: str, quote: str, held: int
+) -> None:
+    assert how_much_it_adds(follow_up, quote) == held
+
+
+def test_a_list_said_before_is_cut_to_the_lines_about_what_the_follow_up_adds() -> None:
+    steps = ("Follow these steps:\n1. Check the internet works.\n"
+             "2. Open the client from the Start menu or the menu bar on a Mac.\n3. Click Connect.")
+
+    assert lines_adding("and on a mac?", steps) == \
+        "2. Open the client from the Start menu or the menu bar on a Mac."
+    assert lines_adding("and on linux?", steps) == steps  # no line about it: left whole
+    assert lines_adding("and on a mac?", "On a Mac, open Self Service.") == \
+        "On a Mac, open Self Service."
