@@ -9,7 +9,8 @@ from bot.understanding.requests import Courtesy
 _HELLO = frozenset({
     "hi", "hello", "hey", "heya", "hiya", "howdy", "yo", "hallo", "hola", "greetings", "morning",
     "afternoon", "evening", "gm", "sup", "good morning", "good afternoon", "good evening",
-    "good day", "whats up", "how are you", "how are you doing", "hows it going", "hello again",
+    "good day", "bonjour", "salut", "namaste", "buongiorno", "buenos dias", "guten morgen",
+    "guten tag", "moin", "whats up", "how are you", "how are you doing", "hows it going", "hello again",
     "hope you are well", "hope youre well", "hope you are doing well", "hope youre doing well",
     "hope all is well", "hope you are good", "hope youre good", "how are things",
     *(f"hope your {time} is going {how}" for time in ("day", "week", "morning", "afternoon")
@@ -25,9 +26,13 @@ _THANKS = frozenset({
       for praise in ("a lifesaver", "a life saver", "a star", "a legend", "a hero", "the best",
                      "the man", "amazing", "awesome", "a gem", "rock", "rule")),
     "lifesaver", "life saver", "legend", "my hero", "you legend", "you star",
+    # thanks in the words other languages lend: "gracias amigo", "merci beaucoup"
+    "merci", "merci beaucoup", "danke", "danke schoen", "danke sehr", "vielen dank", "gracias",
+    "muchas gracias", "grazie", "grazie mille", "obrigado", "obrigada", "dank je", "dankjewel",
+    "thanks a mil",
 })
 _OK = frozenset({
-    "ok", "okay", "k", "kk", "okie", "cool", "great", "nice", "perfect", "got it", "sounds good",
+    "ok", "okay", "k", "kk", "okie", "okie dokie", "okey dokey", "okey", "oki", "cool", "great", "nice", "perfect", "got it", "sounds good",
     "alright", "all right", "fine", "noted", "sure", "awesome", "brilliant", "lovely", "super",
     "understood", "gotcha", "ack", "excellent", "good", "will do", "roger", "ok cool", "great stuff",
     "thats great", "thats perfect", "thats brilliant", "thats awesome", "thats fine", "that helps",
@@ -95,6 +100,7 @@ _ADDRESSED = frozenset({"bot", "ticketflow", "there", "all", "everyone", "team",
                         "m8", "mates", "pal", "bro", "man", "dude", "fam", "y'all", "yall",
                         "guys", "so", "very", "much", "a", "lot", "buddy", "bunch", "heaps",
                         "loads", "ton", "tons",  # "thanks a bunch", "thanks heaps"
+                        "amigo", "amiga", "amigos",
                         "lol", "haha", "hehe", "lmao", "oh", "ah", "aw",  # "lol ok"
                         "please", "pls", "plz"})  # "give me a second please"
 _PICTURES = {"👍": Courtesy.OK, "👌": Courtesy.OK, "✅": Courtesy.OK, "🆗": Courtesy.OK,

@@ -127,6 +127,9 @@ _POLITE_START = (
     "ok to", "okay to", "fine to", "good to", "safe to",
     "i am request you to", "i request you to", "i am requesting you to", "request you to",
     "dear", "actually", "anyway", "anyways", "well", "sorry", "oops", "ptal", "fyi", "btw",
+    # courtesy in the words other languages lend: "danke, close 12", "bonjour, can you …"
+    "merci", "danke", "gracias", "grazie", "obrigado", "obrigada", "bonjour", "salut", "ciao",
+    "hola", "namaste", "por favor", "bitte", "svp",
     # a correction announced: "correction: 1001 should be high, not urgent"
     "correction", "small correction", "quick correction", "one correction", "slight correction",
     *(f"{lead} {ask}" for lead in ("if", "when") for ask in _WHEN_FREE),
@@ -152,6 +155,8 @@ _POLITE_END = (
     "then", "thanks bye", "bye", "as well", "aswell", "too", "also", "as well please", "instead",
     "fyi", "btw", "no rush", "no hurry", "no pressure", "no worries", "no rush thanks",
     "no rush thx", "no hurry thanks", "no stress", "no big rush",
+    "bitte", "por favor", "svp", "merci", "danke", "gracias", "grazie", "pronto",
+    "pronto por favor", "danke schoen", "merci beaucoup",
     *(f"{lead} {ask}" for lead in ("if", "when") for ask in _WHEN_FREE),
     # chat sign-offs: "close 12, brb" kept "brb" as the reason posted on the ticket
     "brb", "ttyl", "gtg", "g2g", "bbl", "afk", "gotta go", "got to go", "talk later",

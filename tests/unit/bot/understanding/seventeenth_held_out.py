@@ -23,7 +23,16 @@ hold?" and "can 1369 be closed or …?" show the ticket, as "would it be ok to c
 "take 77 and put it in progress" does. 158 of 195. None of the lines misread changes a
 ticket it was not asked to.
 
-`SEVENTEENTH_MISREAD` is what the rules still misread (37).
+Fixed by kind, never by the lines themselves. Wrong changes first: none of the table's
+lines made one; writing look-alikes found that a ticket's state told as come about again was
+made ("12 is closed again", "12 got closed again, brilliant", and "12 resolved, thanks for
+nothing" posted "thanks for nothing" as why); now whether it should be is asked. Courtesy in
+the words other languages lend ("gracias amigo", "danke, close 1424 bitte", "1429 pronto por
+favor", "okie dokie", "thx a mil"); 163. Corrected then, as "774 is working again" and "5
+works again" are read: "merci, 1423 is working now" resolves it (written as asking whether
+to; "merci" was not read before, so the question came from the word not understood).
+
+`SEVENTEENTH_MISREAD` is what the rules still misread (32).
 """
 
 from __future__ import annotations
@@ -222,7 +231,7 @@ SEVENTEENTH_HELD_OUT: tuple[tuple[str, str], ...] = (
     ("<p>&nbsp;</p><p>my tickets</p>", "list mine"),
     ("<p>thanks&nbsp;all&nbsp;🎉</p>", "small talk thanks"),
     # --- loanwords and other languages' ways --------------------------------------------------------
-    ("merci, 1423 is working now", "ask status #1423 ?: Should #1423 be resolved? [Yes]"),
+    ("merci, 1423 is working now", "status #1423 resolved"),
     ("danke, close 1424 bitte", "status #1424 closed"),
     ("gracias amigo", "small talk thanks"),
     ("1425 ist erledigt", "free text"),
@@ -266,8 +275,6 @@ SEVENTEENTH_MISREAD: frozenset[str] = frozenset({
     'close t-1358',
     'whats on hold atm',
     'what can u help me with?',
-    'thx a mil',
-    'okie dokie',
     'not sure 1365 should be closed tbh',
     'i think 1366 might be a network thing',
     'oh great, 1367 is broken again, love that for us',
@@ -283,10 +290,7 @@ SEVENTEENTH_MISREAD: frozenset[str] = frozenset({
     'priya shah → 1416',
     '<p><strong>URGENT</strong>: 1420 needs to be urgent priority</p>',
     '<p>see <a href="https://tickets.example.com/tickets/TKT-2026-1422">this</a></p>',
-    'danke, close 1424 bitte',
-    'gracias amigo',
     'please revert on 1427 at the earliest',
-    '1429 pronto por favor',
     "right so the user on 1431 has gone on holiday for two weeks so can we put it on hold until she's back",
     "ok I've got a lot on today so can someone else take 1432 maybe alex if he's free",
     'the user for 1433 is sitting in building B now',

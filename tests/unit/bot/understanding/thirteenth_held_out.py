@@ -50,7 +50,7 @@ corrections above. Then poor answers: courtesy said to someone @mentioned ("<p>t
 <at>Sam Rivera</at>!</p>"); 104 of 152. A reason why a ticket can wait, said with
 "not" ("lower 681 to medium, it's not blocking anyone"), changes it (`_not_pressing`); 105.
 
-`THIRTEENTH_MISREAD` is what the rules still misread (48); none of it changes a ticket it was
+`THIRTEENTH_MISREAD` is what the rules still misread (47); none of it changes a ticket it was
 not asked to. A link by the stored id (its ticket could be named only by looking the id up,
 which the reader does not do: "close https://…/tickets/602 pls" is not understood, and
 "see https://…/tickets/615 for the details, …" searched for); "this is the jira one https://…
@@ -76,9 +76,10 @@ for vendor", a list followed up with none shown ("close the
 second one", "give all of them to sam": not understood, nothing changed), typos ("clos 711",
 "tske 715", "Close 716 thx Sam said it's fine"), non-native English ("708 please to make
 close", "ticket 709 same problem again happening"), "ticket TKT-2026-0606 - please close,
-user confirmed" and "717 ✅" (shown), "okey dokey", "sam and alex, can you two sort out 720
+user confirmed" and "717 ✅" (shown), "sam and alex, can you two sort out 720
 between you", and the long message's second request (722's priority). "anything from sam
-this week?" is read right since tickets from someone are the ones they filed (2026-12-07).
+this week?" is read right since tickets from someone are the ones they filed (2026-12-07),
+"okey dokey" since courtesy in other languages' words is read (seventeenth table's fix).
 """
 
 from __future__ import annotations
@@ -287,7 +288,6 @@ THIRTEENTH_HELD_OUT: tuple[tuple[str, str], ...] = (
 
 THIRTEENTH_MISREAD: frozenset[str] = frozenset({
     'am i allowed to reopen tickets myself?',
-    'okey dokey',
     'close https://tickets.example.com/tickets/602 pls',
     '<p>assign <a href="https://tickets.example.com/tickets/604">https://tickets.example.com/tickets/604</a> to me</p>',
     'ticket TKT-2026-0606 - please close, user confirmed',
