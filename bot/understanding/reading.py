@@ -2091,6 +2091,10 @@ def _first_clause(
                     return _confirm(replace(found, reason=None, status=next(iter(
                         asked_after.statuses)) if len(asked_after.statuses) == 1 else found.status))
                     # of the two is not guessed
+            if _state_told(words[start:reason]) and (asked_of := _asked_of_the_one_told(
+                    message, conversation, found, reason, end)) is not None:
+                return asked_of  # "12 is fixed, assign to sam": never "assign to sam" posted
+                # on 12 as why it was resolved
             if _only_tickets([w.text for w in words[reason:end]]):
                 return Unknown(message.text.strip())  # "close 4 - 5": a range or a second
                 # ticket, not guessed, and never "5" posted as why 4 was closed
@@ -2106,8 +2110,34 @@ def _the_thing(word: Word) -> bool:
     return word.text in ("this", "that", "thats") or word.text == REF and not _typed_number(word)
 
 
-_TOLD_BY = frozenset({"is", "was", "s", "has", "got", "looks", "seems"})
+_TOLD_BY = frozenset({"is", "was", "s", "has", "got", "looks", "seems", "are", "were"})
 """What tells a ticket's state after it ("4 is fixed", "4's blocked", "4 got fixed")."""
+
+
+_FILING_VERBS = frozenset({"new", "create", "raise", "log", "file"})
+"""Words that open a reason as often as a request: "12 fixed, new cable"."""
+_ONES_TOLD = re.compile(r"\b(?:them|both|those|these|the two)\b", re.IGNORECASE)
+
+
+def _asked_of_the_one_told(
+    message: Message, conversation: Conversation, found: ChangeStatus, reason: int, end: int
+) -> Understanding | None:
+    """A request after a ticket's state ("12 is fixed, assign to sam", "12 and 13 fixed, close
+    them"), read as of that ticket; what it cannot make of it is asked, never made. None when
+    the words after the state ask nothing, or name another ticket."""
+    said = [w.text for w in message.words[reason:end]]
+    said = said[1:] if said[:1] in (["-"], ["–"], ["—"]) else said
+    first, _ = _skip_start(said)
+    if not said[first:first + 1] or said[first] not in _REQUEST_VERBS | _SETTING_VERBS or (
+            said[first] in _FILING_VERBS or _types_another(message.words[reason:end], found.ticket)):
+        return None
+    asked = _understand(_ONES_TOLD.sub("it", message.original(reason, end)).lstrip(" -–—"),
+                        replace(conversation, last_ticket=found.ticket), several_then=False)
+    change = asked.request if isinstance(asked, Clarify) else asked
+    if _asks_a_change(asked) and _changed_ticket(change) == found.ticket or (
+            not conversation.directory and needs_directory(asked)):
+        return asked  # read again with the people and teams: "… assign to sam"
+    return None if isinstance(change, CreateTicket) else _confirm(replace(found, reason=None))
 
 
 def _state_told(clause: list[Word]) -> bool:
@@ -2116,8 +2146,14 @@ def _state_told(clause: list[Word]) -> bool:
     working now, you can close it", where "it" is the thing that works again."""
     while clause and clause[0].text in ("the", "ticket", "my", "our", "tkt"):
         clause = clause[1:]
-    return len(clause) > 2 and clause[0].text in (REF, NUMBER) and clause[1].text in _TOLD_BY \
+    return len(clause) > 1 and clause[0].text in (REF, NUMBER) and (
+        len(clause) > 2 and clause[1].text in _TOLD_BY or clause[1].text in _TERSE_STATES) \
         and any(ch.isdigit() for ch in clause[0].typed)
+
+
+_TERSE_STATES = frozenset({"fixed", "done", "sorted", "solved", "resolved", "complete",
+                           "completed", "finished", "blocked", "working", "works", "ok", "fine"})
+"""A state told right after the ticket, with no "is": "12 sorted, give to sam"."""
 
 
 _JOINS = frozenset({"and", "&", "+"})
