@@ -878,6 +878,9 @@ def _understand(text: str, conversation: Conversation, *, several_then: bool) ->
         whose = load["whose"] or (f"{busy}'s" if busy else None)
         return _understand(f"{whose} tickets" if whose else "my tickets", conversation,
                            several_then=several_then)
+    if next_work := _WHAT_NEXT.fullmatch(simple):  # "what should I work on next?"
+        return _understand(f"{'my ' if next_work['mine'] else ''}tickets most urgent first",
+                           conversation, several_then=several_then)
     if (lead := _WHEN_LEAD.match(text)) and (isinstance(after_lead := _understand(
             text[lead.end():], conversation, several_then=several_then), Both)
             or _asks_a_change(after_lead)):
@@ -1364,6 +1367,24 @@ _ONES_LOAD = re.compile(
 """One person's workload asked after ("my workload", "what's Sam's workload", "am I
 overloaded?", "how busy is sam", "is alex swamped at the moment?"): their tickets (a team's,
 "how busy is network"); everyone's ("who's overloaded") is the count per person."""
+
+_WHAT_NEXT = re.compile(
+    r"(?:(?:so|and|ok|okay|hi|hey|morning|good morning|right|alright)[,!]* )*(?:"
+    r"(?P<mine>(?:what|which) (?:should|shall|do|can|could) i (?:need to |be )?(?:work(?:ing)? on"
+    r"|pick(?:ing)? up|tackl(?:e|ing)|look(?:ing)? at|focus(?:ing)? on|start(?:ing)? (?:with|on))"
+    r"|what (?:needs|requires|deserves) my (?:attention|time|focus)"
+    r"|(?:is there )?any ?thing (?:that )?i (?:need|should|must|have) (?:to )?(?:be )?"
+    r"(?:look(?:ing)? at|work(?:ing)? on|pick(?:ing)? up|deal(?:ing)? with)"
+    r"|where (?:should|shall|do) i start|what'?s next (?:for me|on my (?:list|plate))"
+    r"|what'?s my next (?:ticket|job|task))"
+    r"|(?:what|which tickets?|anything|is there anything|are there any(?: tickets)?)"
+    r" (?:that )?(?:needs?|requires?) (?:attention|looking at|doing|to be done|to be looked at)"
+    r"|(?:what'?s|what is|anything|is anything|is there anything) on fire)"
+    r"(?: next| first| now| right now| today| this morning| at the moment| atm)?(?: please| pls)?")
+"""The work asked after ("what should I work on next?", "what needs attention today",
+"anything on fire?"): the person's own tickets most urgent first, or with no one named every
+ticket they may see; not "what should I do next" (after a help answer, its next step) nor
+"what needs to be done to enable mfa" (a how-to)."""
 
 _WHEN_LEAD = re.compile(
     r"\s*(?:before|while|since|as|because|until|till|ahead of)\s+(?:i|im|i'm|i’m|we|we're|were)"

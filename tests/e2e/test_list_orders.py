@@ -92,6 +92,8 @@ async def test_the_oldest_open_tickets_come_oldest_first_and_the_next_page_goes_
     ("whats due soonest?", by_due(), "due soonest first"),
     ("most urgent tickets pls", by_priority(), "most urgent first"),
     ("tickets by priority", by_priority(), "most urgent first"),
+    ("morning! what needs attention today", by_priority(), "most urgent first"),
+    ("anything on fire?", by_priority(), "most urgent first"),
     ("sort by severity", by_severity(), "most severe first"),
     ("most severe first pls", by_severity(), "most severe first"),
     ("newest tickets first", OPEN[::-1], "newest first"),
