@@ -52,6 +52,7 @@ _POINTING = frozenset({  # "assign this to me", "close that as done": "this" is 
     "assign", "reassign", "unassign", "give", "close", "resolve", "reopen", "start", "hold",
     "pause", "mark", "set", "move", "put", "send", "pass", "hand", "take", "grab", "comment",
     "update", "edit", "rename", "show", "escalate", "bump", "park", "shelve", "kick", "fix", "finish", "on",
+    "make",  # "make this urgent"; "make this work" asks nothing of the ticket all the same
 })
 
 _RUN_ON_WORDS = _POINTING | {"ticket", "show", "view", "open", "status", "details", "unassign",
@@ -122,6 +123,7 @@ def read_message(text: str, conversation: Conversation) -> Message:
             continue
         words.extend(Word(word, index, index, typed=token) for word in _words(token))
     _possessive(words)
+    _one_is(words)
     message = Message(text, words, spans, text.rstrip().endswith("?"))
     _mark_dates(message, conversation.today)
     _mark_tickets(message, conversation)
@@ -178,6 +180,15 @@ def _possessive(words: list[Word]) -> None:
                 and first.first == second.first and words[index + 2].text in TICKET_FIELDS):
             del words[index + 1]
         index += 1
+
+
+def _one_is(words: list[Word]) -> None:
+    """"this one's done", "this ones done": "this one is done", not a list of done ones."""
+    for index in range(len(words) - 2, 0, -1):
+        ones = words[index]
+        if ones.text == "ones" and words[index - 1].text in ("this", "that"):
+            words[index:index + 1] = [Word("one", ones.first, ones.last, typed=ones.typed),
+                                      Word("is", ones.first, ones.last, typed=ones.typed)]
 
 
 def _merge(message: Message, start: int, count: int, text: str, value: Value) -> None:

@@ -31,8 +31,10 @@ the words other languages lend ("gracias amigo", "danke, close 1424 bitte", "142
 favor", "okie dokie", "thx a mil"); 163. Corrected then, as "774 is working again" and "5
 works again" are read: "merci, 1423 is working now" resolves it (written as asking whether
 to; "merci" was not read before, so the question came from the word not understood).
+"this one's done" (was a list of done tickets searched for "this") and "make this urgent pls";
+165.
 
-`SEVENTEENTH_MISREAD` is what the rules still misread (32).
+`SEVENTEENTH_MISREAD` is what the rules still misread (30).
 """
 
 from __future__ import annotations
@@ -295,6 +297,4 @@ SEVENTEENTH_MISREAD: frozenset[str] = frozenset({
     "ok I've got a lot on today so can someone else take 1432 maybe alex if he's free",
     'the user for 1433 is sitting in building B now',
     '1434 was raised by the director',
-    "this one's done",
-    'make this urgent pls',
 })
