@@ -76,6 +76,19 @@ def read_filed(message: Message, start: int, end: int, today: date,
     return FiledWhen(since, before, frozenset(taken), " ".join(said), now, new)
 
 
+_OPENINGS = frozenset({"between", "since", "before", "b4"})
+_MOST_OPENINGS = 3
+"""Words that open a time with the words after them; a longer run of them opens none (each
+is read with the rest of the run after it)."""
+
+
+def _openings_from(message: Message, at: int, end: int) -> list[str]:
+    run: list[str] = []
+    while at + len(run) < end and message.words[at + len(run)].text in _OPENINGS:
+        run.append(message.words[at + len(run)].text)
+    return run
+
+
 def _window_at(
     message: Message, at: int, end: int, today: date
 ) -> tuple[date | None, date | None, int, bool] | None:
@@ -103,9 +116,17 @@ def _window_at(
         since, before, now = spans[pair]
         return since, before, 2, now
     first = words[0]
+    if first in _OPENINGS:
+        run = _openings_from(message, at, end)
+        typed = next((i for i, word in enumerate(run) if word != first), len(run))
+        if typed > 1:  # "between between Monday and Friday": the word typed twice opens once
+            found = _window_at(message, at + typed - 1, end, today)
+            return None if found is None else (*found[:2], found[2] + typed - 1, found[3])
+        if len(run) > _MOST_OPENINGS:
+            return None
     if first == "between" and "and" in words[2:]:  # "between Monday and Wednesday"
         opening = _window_at(message, at + 1, end, today)
-        if opening is None or opening[0] is None or words[1 + opening[2]] != "and":
+        if opening is None or opening[0] is None or words[1 + opening[2]:][:1] != ["and"]:
             return None
         closing = _window_at(message, at + 2 + opening[2], end, today)
         if closing is None or closing[0] is None:
