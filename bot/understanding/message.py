@@ -445,7 +445,18 @@ def _can_be_ticket(words: list[Word], index: int) -> bool:
     looked |= before == "about" and index > 2 and words[index - 2].text == "to" and (
         words[index - 3].text in _TALK_TO)  # "who do i talk to about 326?"
     return (before not in _NOT_TICKET_AFTER or looked) and after not in _UNITS and not (
-        _dialled(words, index))
+        _dialled(words, index)) and not _joined_to_no_ticket(words, index)
+
+
+_JOINING = frozenset({"and", "&", "or", "n"})
+
+
+def _joined_to_no_ticket(words: list[Word], index: int) -> bool:
+    """A number joined to one read as no ticket ("problem in 12 and 13", "floor 2, 3"): none
+    either, so that the two are never read one a ticket and the other not (13 was closed)."""
+    if index > 1 and words[index - 1].text in _JOINING:
+        return words[index - 2].text.isdigit()
+    return index > 0 and words[index - 1].text.isdigit() and words[index - 1].typed.endswith(",")
 
 
 _CALLING = frozenset({
