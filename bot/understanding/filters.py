@@ -443,8 +443,8 @@ def _working_on(
                 return
         end = stop - _held_state(words, start, stop)  # "what's Sam got open": a status too
         last = end - 2 if words[end - 1].text == "on" else end - 1  # "have on": British
-        if (text in ("does", "has", "is") or text == "do" and words[index + 1].text not in (
-                _NO_FILER)) and index + 2 <= last and words[last].text in (
+        if index + 2 <= last and (text in ("does", "has", "is") or text == "do" and words[
+                index + 1].text not in _NO_FILER) and words[last].text in (
                 "have", "own", "got"):  # "what does Sam have (on)", "what do Facilities have"
             _placed(words, conversation, found, index + 1, last, taken_from=index, taken_to=end)
             return
