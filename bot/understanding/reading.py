@@ -1902,12 +1902,15 @@ _PRIORITY_TOLD = re.compile(
     rf"|(?:is|s|has become|became) (?:now )?(?:(?:not|no longer) (?:that |so |as |too )?"
     rf"{_URGENT_WORDS}|(?:less|more) (?:urgent|important|pressing|critical|of a priority))"
     rf"|(?:isnt|is not) (?:that |so |as |too )?{_URGENT_WORDS}"
+    r"|(?:shouldnt|should not|doesnt need to|does not need to|neednt|need not) be"
+    rf" (?:that |so |as |too )?(?:{_URGENT_WORDS}|high)(?: priority| prio)?"
     r"|(?P<modal>can|could|should) (?:go|drop|come|move)(?: down| up| back)? to"
     rf" (?P<value>{'|'.join(PRIORITY_WORDS)})(?: priority| prio)?"
     r"|needs? (?P<escalated>escalating|escalation|to be escalated|to be escalate)"
     r")(?: (?:anymore|any more|now|then|please|pls))*")
 """How urgent a ticket is, told: "12 can go to low" sets it; "12 is less urgent now", "no
-rush on 12", "12 can wait" ask which priority, never guessing how much lower."""
+rush on 12", "12 can wait", "12 shouldn't be urgent" ask which priority, never guessing how
+much lower."""
 
 
 _PRIORITY_ASKED = re.compile(
