@@ -261,8 +261,11 @@ _MEANT = tuple(re.compile(pattern, re.IGNORECASE) for pattern in (
 _WRONG_CHANGE = (r"(?:close|resolve|reopen|start|assign|give|hold|put|set|make)\w*"
                  r"(?:\s+(?:it|that|this))?")
 """"… not close": the change made by mistake, said after the one meant."""
+_WRONG_ONE = (r"(?:(?:that\s+was\s+the\s+|that'?s\s+the\s+)?wrong\s+(?:one|person|button|choice"
+              r"|thing|ticket|number)[\s,;:.!-]+)?")
+""""oops wrong one, I meant give it to Mia": what was wrong, then what was meant."""
 _MEANT_TO = re.compile(
-    rf"{_LEAD}(?:i\s+)?(?:meant|ment|mean't)\s+(?:(?P<to>to)\s+(?P<say>say\s+)?)?"  # "i meant give it to alex",
+    rf"{_LEAD}{_WRONG_ONE}(?:i\s+)?(?:meant|ment|mean't)\s+(?:(?P<to>to)\s+(?P<say>say\s+)?)?"  # "i meant give it to alex",
     r"(?!say\b|ask\b|tell\b|mention\b)(?P<said>.+?)"  # "meant to say resolve 3"
     rf"(?:[\s,]+not\s+(?:(?P<wrong>{_REF})|(?:to\s+)?{_WRONG_CHANGE}))?{_TAIL}", re.IGNORECASE)
 _EARLIER = re.compile(
@@ -303,7 +306,7 @@ def the_same_too(text: str, conversation: Conversation, read: Reader) -> MeantAn
 
 def meant_another(
     text: str, conversation: Conversation, read: Reader
-) -> MeantAnother | Clarify | None:
+) -> Understanding | None:
     """"sorry not 2, i meant 3", "oops, wrong ticket, I meant 3", "no, the other one: 3":
     another ticket than the one just acted on, said alone (what to do with it is what was
     just done, which the conversation knows, not the message). "I meant to close 3" says the
@@ -327,7 +330,7 @@ def meant_another(
 
 def _meant_to(
     said: re.Match[str], conversation: Conversation, read: Reader
-) -> MeantAnother | Clarify | None:
+) -> Understanding | None:
     """The change after "i meant to", whole and of one ticket, or None (read as any message:
     "i meant to ask, is 3 closed?" asks). A name read before the people are (`directory`)
     is the question that has them read, as for any assignment."""
@@ -337,6 +340,8 @@ def _meant_to(
         request = request[:earlier.start()]
     change = read(request, conversation)
     wrong = _ticket_said(said["wrong"], conversation, read) if said["wrong"] else None
+    if _of_no_ticket_yet(change) and not said["wrong"]:
+        return change  # "i meant give it to mia" while filing: what "give it to mia" is
     match change:
         case ChangeStatus(ticket=TicketNumber() as ticket, status=TicketStatus(), take=False):
             pass
@@ -353,6 +358,17 @@ def _meant_to(
     if ticket == wrong:
         return None
     return MeantAnother(ticket, wrong, change=change, earlier=earlier is not None)
+
+
+def _of_no_ticket_yet(change: Understanding) -> bool:
+    """A change of "it" with no ticket in view ("give it to mia" while a ticket is being
+    filed): the change as if said alone, for the ticket being filed or asked which."""
+    match change:
+        case AssignTicket(ticket=None, to=to) if to is not None:
+            return True
+        case EditTicket(ticket=None) if change.has_changes:
+            return True
+    return False
 
 
 def _ticket_said(ref: str, conversation: Conversation, read: Reader) -> TicketNumber | None:

@@ -98,6 +98,33 @@ async def test_an_urgency_and_a_due_day_said_before_the_description_are_kept_and
     assert (new["due_date"].month, new["due_date"].day) == (1, 15)
 
 
+async def test_a_correction_said_while_filing_replaces_what_was_noted_not_the_description(
+    service: Service, engine: AsyncEngine
+) -> None:
+    """"actually make that urgent" became the new ticket's description (its priority stayed
+    high); "oops wrong one, I meant give it to sam" was added to the description too."""
+    mona, ids = await _desk(service, engine)
+    before = (await _rows(engine))[SHOWN]
+    await service.say("new ticket: projector in room 4B shows no signal", user=mona)
+
+    await service.say("high", user=mona)
+    urgent = await service.say("actually make that urgent", user=mona)
+    await service.say("I'll take it", user=mona)
+    meant = await service.say("oops wrong one, I meant give it to sam", user=mona)
+    await service.say("Tried HDMI and USB-C from two laptops.", user=mona)
+    filed = await service.say("incident", user=mona)
+
+    assert urgent.texts[0] == "Noted for the new ticket: Urgent priority."
+    assert meant.texts[0].startswith("Noted for the new ticket: "), meant.texts
+    assert "Filed TKT-" in texts_in(filed.card)
+    rows = await _rows(engine)
+    assert rows[SHOWN] == before
+    [new] = [row for number, row in rows.items() if number != SHOWN]
+    assert new["priority"] == "urgent"
+    assert (new["assignee_type"], new["assignee_id"]) == ("user", ids["sam"])
+    assert new["description"] == "Tried HDMI and USB-C from two laptops."
+
+
 @pytest.mark.parametrize("said", ["close it", "resolve it pls", "mark it as done"])
 async def test_a_status_said_while_filing_changes_no_earlier_ticket_and_the_filing_goes_on(
     service: Service, engine: AsyncEngine, said: str
