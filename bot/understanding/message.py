@@ -11,7 +11,7 @@ from typing import overload
 from bot.understanding.context import Conversation, Person
 from bot.understanding.dates import read_date
 from bot.understanding.referent import ThingsTold
-from bot.understanding.words import CATEGORY_WORDS, PRIORITY_WORDS, STATUS_WORDS, corrected
+from bot.understanding.words import STATUS_WORDS, corrected
 from domain.numbering import MAX_SEQUENCE_DIGITS, TicketNumber, parse_ticket_number
 from domain.tickets import TicketStatus
 
@@ -263,9 +263,6 @@ def _mark_tickets(message: Message, conversation: Conversation) -> None:
         elif word in ("this", "that") and following in _MAY and index + 2 < len(words) \
                 and words[index + 2].text == "be" and _states(words, index + 3):
             _merge(message, index, 1, REF, conversation.last_ticket)  # "this can be closed"
-        elif word in ("this", "that") and index > 0 and words[index - 1].text == "make" and (
-                _made_into(words, index + 1)):
-            _merge(message, index, 1, REF, conversation.last_ticket)  # "make that urgent"
         elif word == "it" and _told_of_a_thing(
                 message, told := told or _told_things(message), index):
             pass  # "my laptop is slow and it keeps freezing": the laptop, not the ticket
@@ -275,16 +272,6 @@ def _mark_tickets(message: Message, conversation: Conversation) -> None:
         elif bare and (_can_be_ticket(words, index) or _about_first(message, index)):
             _merge(message, index, 1, NUMBER, _sequence(bare, conversation))
         index += 1
-
-
-def _made_into(words: list[Word], index: int) -> bool:
-    """What "make this …" makes a ticket: a priority or a kind ("urgent", "high priority", "a
-    bug"), not "make that happen", "make this work"."""
-    said = [w.text for w in words[index:index + 3]]
-    if said[:1] in (["a"], ["an"]):
-        said = said[1:]
-    return bool(said) and (said[0] in PRIORITY_WORDS or said[0] in CATEGORY_WORDS
-                           or " ".join(said[:2]) in PRIORITY_WORDS)
 
 
 def _told_things(message: Message) -> ThingsTold:
