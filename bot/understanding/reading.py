@@ -25,6 +25,7 @@ from bot.understanding.disowned import Disowned, disowned
 from bot.understanding.someone import someone_asked
 from bot.understanding.lacking import FACEPALMS, files_asked, metrics_asked, not_in_ticketflow
 from bot.understanding.lists import own_tickets, read_list
+from bot.understanding.offered_days import two_days_offered
 from bot.understanding.message import (
     DATE, NUMBER, REF, TICKET_FIELDS, Message, Word, read_message, typed_text,
 )
@@ -251,7 +252,8 @@ def understand(text: str, conversation: Conversation) -> Understanding:
         text, _in_view_when_pointed_to(text, conversation)))
     if (then := _the_same_asked_of_another(text, in_view)) is not None:
         return _asked_first_if_doubted(then, text)  # "sorry, 12 got closed, close 13 too"
-    found = _held_until(_with_fact_asked(_understand(text, in_view, several_then=True), text), text)
+    found = two_days_offered(_held_until(_with_fact_asked(
+        _understand(text, in_view, several_then=True), text), text), text, in_view)
     return _asked_first_if_told_again(_undone_if_a_mistake(_asked_first_if_doubted(
         _asked_first_if_eyes_rolled(_taken_back_as_a_joke(_titled_by_a_problem(
             _no_comment_of_other_words(found, in_view)), text), text), text), text), text)
