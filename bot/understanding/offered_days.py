@@ -26,8 +26,8 @@ def two_days_offered(found: Understanding, text: str, conversation: Conversation
     for said, other in zip(days, days[1:]):
         between = {word.text for word in words[said + 1:other]}
         first, second = words[said].value, words[other].value
-        if first == found.due and "or" in between and between <= _BETWEEN and isinstance(
-                second, date) and second != first:
+        if isinstance(first, date) and first == found.due and "or" in between and (
+                between <= _BETWEEN) and isinstance(second, date) and second != first:
             return Clarify(replace(found, due=None),
                            f"Which day should {found.ticket or 'the ticket'} be due?",
                            (Choice(_day(first), first), Choice(_day(second), second)))
