@@ -124,6 +124,7 @@ def read_message(text: str, conversation: Conversation) -> Message:
         words.extend(Word(word, index, index, typed=token) for word in _words(token))
     _possessive(words)
     _one_is(words)
+    _t_numbers(words)
     message = Message(text, words, spans, text.rstrip().endswith("?"))
     _mark_dates(message, conversation.today)
     _mark_tickets(message, conversation)
@@ -189,6 +190,31 @@ def _one_is(words: list[Word]) -> None:
         if ones.text == "ones" and words[index - 1].text in ("this", "that"):
             words[index:index + 1] = [Word("one", ones.first, ones.last, typed=ones.typed),
                                       Word("is", ones.first, ones.last, typed=ones.typed)]
+
+
+_T_NUMBER = re.compile(r"^t-?(\d{2,6})$")  # "t1302", "t-1358": a ticket, as "tkt-1358" is
+_A_THING_BEFORE = frozenset({
+    "the", "a", "an", "my", "our", "your", "his", "her", "their", "its", "new", "old", "this",
+    "that", "these", "those", "another", "each", "every", "some", "any", "one", "lenovo",
+    "thinkpad", "spare", "loan", "replacement",
+})
+"""Words before "t480" that make it a thing ("my t480"), not a ticket."""
+_A_THING_AFTER = frozenset({
+    "laptop", "laptops", "thinkpad", "thinkpads", "model", "models", "series", "line", "lines",
+    "machine", "machines", "charger", "screen", "battery", "keyboard", "dock", "docking",
+})
+"""Words after it that do ("t14 laptops")."""
+
+
+def _t_numbers(words: list[Word]) -> None:
+    """"t1302", "t-1358" typed for a ticket: "#1302", unless said as a thing."""
+    for index in range(len(words) - 1, -1, -1):
+        word = words[index]
+        if not (number := _T_NUMBER.match(word.text)) or (
+                index > 0 and words[index - 1].text in _A_THING_BEFORE) or (
+                index + 1 < len(words) and words[index + 1].text in _A_THING_AFTER):
+            continue
+        words[index] = Word(f"#{number[1]}", word.first, word.last, typed=word.typed)
 
 
 def _merge(message: Message, start: int, count: int, text: str, value: Value) -> None:

@@ -35,8 +35,10 @@ to; "merci" was not read before, so the question came from the word not understo
 165. A ticket alone after "no wait", "typo" or "correction" is the ticket meant ("no wait,
 1383", "sorry typo, 1388", "correction: it's 1389 not 1390"); 168. A ticket said not to need
 its urgency asks which priority, as "12 is not urgent" does ("1379 shouldn't be urgent"); 169.
+A ticket written "t1302" or "t-1358" ("any update on t1302?", "set t1309 to high", "close
+t-1358"), never a model said as a thing ("my t480", "give the t14 to sam"); 172.
 
-`SEVENTEENTH_MISREAD` is what the rules still misread (26).
+`SEVENTEENTH_MISREAD` is what the rules still misread (23).
 """
 
 from __future__ import annotations
@@ -269,14 +271,11 @@ SEVENTEENTH_HELD_OUT: tuple[tuple[str, str], ...] = (
 )
 
 SEVENTEENTH_MISREAD: frozenset[str] = frozenset({
-    'any update on t1302?',
     'pls can someone look at 1319 its urgent i cant work',
     'when will 1320 be done, I have a deadline friday',
     'closing out 1306',
-    'set t1309 to high',
     'who has the most on right now',
     "1350 can drop to low, it's cosmetic",
-    'close t-1358',
     'whats on hold atm',
     'what can u help me with?',
     'not sure 1365 should be closed tbh',
