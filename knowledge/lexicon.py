@@ -41,3 +41,48 @@ def _english_words() -> dict[str, int]:
                     # took as long as reading them
                     _words = json.load(text)
     return _words
+
+
+_IRREGULAR_FORMS = """
+    arise arose arisen · awake awoke awoken · bear bore borne · beat beat beaten ·
+    become became become · begin began begun · bend bent bent ·
+    bite bitten bitten · bleed bled bled · blow blew blown · break broke broken ·
+    bring brought brought · build built built · burn burnt burnt · buy bought bought ·
+    catch caught caught · choose chose chosen · cling clung clung · come came come ·
+    creep crept crept · deal dealt dealt · dig dug dug · do did done · draw drew drawn ·
+    dream dreamt dreamt · drink drank drunk · drive drove driven · eat ate eaten ·
+    fall fell fallen · feel felt felt · fight fought fought · fly flew flown ·
+    forbid forbade forbidden · forget forgot forgotten · forgive forgave forgiven ·
+    freeze froze frozen · get got gotten · give gave given · go went gone · grow grew grown ·
+    hang hung hung · hear heard heard · hide hid hidden · hold held held · keep kept kept ·
+    know knew known · lean leant leant · learn learnt learnt · lend lent lent ·
+    lose lost lost · make made made · mean meant meant · mistake mistook mistaken ·
+    overwrite overwrote overwritten · pay paid paid · rewrite rewrote rewritten ·
+    ride rode ridden · ring rang rung · rise risen risen · run ran run · sell sold sold ·
+    send sent sent · shake shook shaken · shrink shrank shrunk · sing sang sung ·
+    sink sank sunk · sleep slept slept · slide slid slid · speak spoke spoken ·
+    spell spelt spelt · spend spent spent · spill spilt spilt · spin spun spun ·
+    spoil spoilt spoilt · steal stole stolen · stick stuck stuck · sting stung stung ·
+    strike struck struck · swear swore sworn · sweep swept swept · swim swam swum ·
+    swing swung swung · take took taken · teach taught taught · tear tore torn ·
+    tell told told · think thought thought · throw threw thrown · undo undid undone ·
+    wake woke woken · wear wore worn · weep wept wept · win won won ·
+    withdraw withdrew withdrawn · write wrote written
+"""
+"""English verbs whose past forms no suffix rule reaches ("spilt", "stolen", "forgot"): base,
+past, past participle. Forms that are mostly other words are left out: "left", "found",
+"saw", "lay", "bit", "rose", "bound", "led" (a light), and verbs whose forms are all alike
+("put", "cut", "set")."""
+
+IRREGULAR_BASES: dict[str, str] = {
+    form: triple.split()[0]
+    for triple in _IRREGULAR_FORMS.split("·")
+    for form in triple.split()[1:]
+    if form != triple.split()[0]
+}
+"""A past form ("stolen") to its verb ("steal")."""
+
+
+def base_form(word: str) -> str | None:
+    """The verb an irregular past form is of ("spilt" → "spill"), or None."""
+    return IRREGULAR_BASES.get(word.casefold())

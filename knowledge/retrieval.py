@@ -28,7 +28,7 @@ from dataclasses import dataclass, replace
 from typing import Protocol
 
 from knowledge.analysis import analyse, distinct, fold_accents
-from knowledge.lexicon import english_frequency, is_english_word
+from knowledge.lexicon import base_form, english_frequency, is_english_word
 from knowledge.passages import Passage, SourceKind
 from knowledge.question import question_words
 from knowledge.text import words as text_words
@@ -238,7 +238,10 @@ class LexicalRetriever:
             if term in terms:
                 continue
             factor = JOINED_WEIGHT if term in compounds else 1.0
-            if not self._frequencies[term]:
+            verb = await self._base(words[position], term) if not self._frequencies[term] else None
+            if verb is not None:
+                term = verb
+            elif not self._frequencies[term]:
                 corrections = await self._correct(words[position], term)
                 if corrections:
                     term, factor = corrections[0], TYPO_WEIGHT
@@ -259,6 +262,16 @@ class LexicalRetriever:
             factor=factor,
             position=position,
         )
+
+    async def _base(self, word: str, term: str) -> str | None:
+        """The verb of an irregular past form no chunk holds, when chunks hold the verb:
+        "spilt" searched as "spill", "stolen" as "steal" (the same word, at full weight)."""
+        verb = base_form(fold_accents(word))
+        stems = [stem for stem in analyse(verb)[:1] if stem != term] if verb else []
+        if not stems:
+            return None
+        await self._refresh(stems)
+        return stems[0] if self._frequencies[stems[0]] else None
 
     async def _correct(self, word: str, term: str) -> tuple[str, ...]:
         """Indexed terms one edit away from a misspelt word, the most frequent first; none

@@ -78,6 +78,7 @@ EVERYDAY_NAMES: tuple[tuple[str, ...], ...] = (
     ("case insensitive", "ignore case"),
     ("tarball", "tar archive"),
     ("mac", "macos"),
+    ("multi-factor", "two-factor", "2fa", "two-step"),
 )
 """Same-meaning groups of everyday and technical words (general, not per document)."""
 

@@ -190,6 +190,33 @@ async def test_an_english_word_no_document_holds_is_not_taken_for_a_typo(
     assert terms["keyboard"].factor == TYPO_WEIGHT
 
 
+async def test_an_irregular_past_no_document_holds_is_searched_as_its_verb(
+    retriever: LexicalRetriever, filenames: dict[int, str]
+) -> None:
+    # "spilt" is English, so no typo of "spill": it stood alone and the laptop guide's
+    # "Liquid spills" lost to the setup guide's keyboard line
+    terms = {term.term: term for term in await retriever.terms("spilt tea on my keybaord")}
+    passages = await retriever.search("spilt tea on my keybaord", limit=3)
+
+    assert "spilt" not in terms and terms["spill"].chunks > 0 and terms["spill"].factor == 1.0
+    assert passages[0].document_id == _document(filenames, "laptop-hardware-loans.pdf")
+    # a form the guides hold is searched as it is ("Lost or stolen phone")
+    held = {term.term for term in await retriever.terms("i lost my phone")}
+    assert "lost" in held and "lose" not in held
+    # a verb no guide uses stays unknown: "stole" is not a typo, nor "steal"
+    stole = {term.term: term for term in await retriever.terms("someone stole my badge")}
+    assert "steal" not in stole and stole["stole"].chunks == 0
+
+
+async def test_two_factor_is_searched_as_the_guides_multi_factor_authentication(
+    retriever: LexicalRetriever, filenames: dict[int, str]
+) -> None:
+    passages = await retriever.search("I dont have a smartphone, how do I do the 2fa", limit=3)
+
+    assert passages[0].document_id == _document(filenames, "password-reset-mfa.pdf")
+    assert not retriever.decline(passages)
+
+
 async def test_a_dress_code_is_not_answered_from_passages_about_codes(
     retriever: LexicalRetriever, filenames: dict[int, str]
 ) -> None:

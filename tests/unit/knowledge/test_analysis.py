@@ -100,6 +100,8 @@ def test_a_chunk_is_indexed_with_the_other_names_of_what_it_says() -> None:
         ("read items from standard input", "pipe"),
         ("the file is executable", "runnable"),
         ("On macOS, open System Settings", "mac"),
+        ("Multi-factor authentication (MFA) is required for every account", "2fa"),
+        ("Multi-factor authentication (MFA) is required for every account", "two-factor"),
     ],
 )
 def test_a_manual_s_term_is_indexed_with_the_everyday_words_people_ask_in(
