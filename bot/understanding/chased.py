@@ -20,7 +20,18 @@ _CHASED = re.compile(
     r"|still waiting (?:for|on) (?:a |an |any )?(?:answer|reply|response|news|update|callback|call)"
     r"|(?:days?|weeks?|hours?|months?|ages|now) (?:and|but) (?:still )?(?:no|nothing|not a word)"
     r"(?: (?:answer|reply|response|news|update))?$"
-    r"|^(?:(?:hello|hi|hey)\W* )?(?:is )?(?:anyone|anybody) (?:there|home|out there)$)")
+    r"|^(?:(?:hello|hi|hey)\W* )?(?:is )?(?:anyone|anybody)(?: there| home| out there)?$"
+    r"|^(?:this|it|that) is taking (?:forever|ages|so long)$|^still waiting$)")
+_YOU = r"(?:someone|anyone|somebody|anybody|you|you guys|one of you|the service desk|support)"
+_ASKED_WHEN = re.compile(
+    rf"^(?:why (?:is|s|is it|does it) )?(?:this|it|that|my (?:ticket|request|issue|case)) "
+    r"(?:is )?taking so long$|^why (?:is|s) (?:this|it|that) taking so long$|^how much longer$"
+    rf"|\bwhen (?:(?:will|is|are) {_YOU}|{_YOU} (?:will|is|are))(?: going to| gonna)? (?:look at|pick up|get to|get back to"
+    r"|reply to|answer|respond to|call|contact|help) (?:it|this|me|my (?:ticket|request|issue|case))$"
+    r"|^why (?:hasn'?t|has not|haven'?t|have not|didn'?t|did not) (?:anyone|anybody|someone"
+    r"|somebody|you) (?:replied|answered|responded|got back|gotten back|called|contacted|looked)\b")
+"""A chase asked as a question ("why is this taking so long?", "how much longer??", "can you
+at least tell me when someone will look at it"), of the person's own ticket, not a thing's."""
 _NOT_A_CHASE = re.compile(r"^(?:how|what|if|when|should|can|could|where|do)\b"
                           r"|\b(?:user|users|customer|requester|requestor|client|vendor|supplier"
                           r"|caller)s?\b")
@@ -31,4 +42,6 @@ waits on someone else ("still no reply from the user": staff noting why it waits
 def chased(text: str) -> bool:
     """Whether the message chases an answer without naming a ticket (`_CHASED`)."""
     said = " ".join(re.sub(r"[!?.,;:]+", " ", text.lower().replace("’", "'")).split())
-    return bool(said) and not _NOT_A_CHASE.search(said) and _CHASED.search(said) is not None
+    if not said or _NOT_A_CHASE.search(said) and not _ASKED_WHEN.search(said):
+        return False
+    return _CHASED.search(said) is not None or _ASKED_WHEN.search(said) is not None

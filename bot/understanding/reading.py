@@ -15,6 +15,7 @@ from datetime import date
 from functools import cache
 
 from bot.understanding.context import Conversation
+from bot.understanding.chased import chased
 from bot.understanding.corrections import (
     meant_another, self_corrected, the_same_too, without_the_other_ticket,
 )
@@ -872,6 +873,8 @@ def _understand(text: str, conversation: Conversation, *, several_then: bool) ->
                                           status=bool(bare["status"] or bare["named"]
                                                       or bare["eta"]),
                                           pointed=bool(bare["pointed"] or bare["on"]))
+    if conversation.last_ticket is None and chased(text):  # "why is nobody answering??"
+        return ListTickets(ListScope.OWN, asked=Asked(Fact.STATUS))  # how theirs stand
     if _REPLY_ASKED.fullmatch(simple):  # "did anyone reply?": the card shows the comments
         return _status_of_the_one_in_view(read_message(text, conversation), conversation,
                                           status=False, pointed=False)

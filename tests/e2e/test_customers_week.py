@@ -245,6 +245,26 @@ async def test_a_customer_chasing_their_ticket_just_shown_is_told_how_it_stands(
     assert model.requests == []
 
 
+@pytest.mark.parametrize("said", [
+    "why is nobody answering", "this is the third time I'm asking, my laptop is STILL broken!!!",
+    "can you at least tell me when someone will look at it", "how much longer??",
+])
+async def test_a_customer_chasing_with_no_ticket_shown_is_told_how_theirs_stands(
+    helpdesk: Service, model: CompletionsStandIn, engine: AsyncEngine, said: str
+) -> None:
+    """Before: the help assistant, which answered "why is nobody answering" with a passage on
+    phishing tests, "when someone will look at it" with password rules."""
+    cy = await user_in_teams(helpdesk, engine, "cy@example.com", "Cy Customer", role="customer")
+    await insert_ticket(engine, created_by=await user_id_of(engine, "cy@example.com"),
+                        number=NUMBER, title="Laptop won't turn on")
+
+    card = (await helpdesk.say(said, user=cy)).card
+
+    assert texts_in(card).splitlines()[0] == (
+        f"{NUMBER} is still open — nobody has picked it up yet.")
+    assert model.requests == []
+
+
 async def test_an_agent_noting_the_user_has_not_replied_is_still_offered_a_comment(
     helpdesk: Service, model: CompletionsStandIn, engine: AsyncEngine
 ) -> None:

@@ -1,12 +1,18 @@
 """A chase naming no ticket ("this is the third time I'm asking, nobody answers!!", "still no
-reply", "why is nobody answering me"): read as said by the reader; just after a ticket was
-shown, it asks how that ticket stands (tests/e2e/test_customers_week.py)."""
+reply", "why is nobody answering me"): just after a ticket was shown, it asks how that ticket
+stands (tests/e2e/test_customers_week.py); with none in view, how the person's own tickets
+stand (it went to the help documents, which answered "why is nobody answering" with a passage
+on phishing tests)."""
 
 from __future__ import annotations
+
+from dataclasses import replace
 
 import pytest
 
 from bot.understanding.chased import chased
+from bot.understanding.summary import summary
+from tests.unit.bot.understanding.test_transcript import CONVERSATION, as_the_bot_reads
 
 CHASED = [
     "this is the third time I'm asking, nobody answers!!", "why is nobody answering me",
@@ -14,6 +20,10 @@ CHASED = [
     "its been 3 days and no response", "nobody has contacted me",
     "this is ridiculous, 5 days and nothing", "second time im chasing this",
     "Hello?? Is anyone there?", "still no news from you guys", "your service desk is useless, nobody ever answers",
+    "why is this taking so long?", "how much longer??", "this is taking forever",
+    "still waiting...", "can you at least tell me when someone will look at it",
+    "when is someone going to get back to me", "why hasn't anyone replied to me",
+    "nobody has replied to my ticket", "anyone??",
 ]
 
 
@@ -28,6 +38,15 @@ def test_a_chase_is_told_apart(said: str) -> None:
     "disappointed with the new laptops", "is anyone there at the it bar on saturdays",
     "no one in my team can print", "i waited for a reply from hr",
     "still no reply from the user", "still waiting on the vendor for a response",
+    "how much longer is the vpn session allowed to stay idle",
+    "why is outlook taking so long to open", "the update is taking forever",
+    "still waiting for the page to load", "when will someone look at the ac in room 4",
 ])
 def test_what_only_looks_like_a_chase_is_not_one(said: str) -> None:
     assert not chased(said)
+
+
+@pytest.mark.parametrize("said", CHASED)
+def test_a_chase_with_no_ticket_in_view_asks_how_their_own_tickets_stand(said: str) -> None:
+    read = as_the_bot_reads(said, replace(CONVERSATION, last_ticket=None))
+    assert summary(read) == "list own asked=status"
