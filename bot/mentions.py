@@ -41,6 +41,12 @@ _BLANK_LINES = re.compile(r"\n{3,}")
 cost every pattern that starts with blank space a try at each of its places: a message of
 "a", 60,000 line breaks and "b" took minutes of CPU to understand, holding the interpreter."""
 _CANONICAL_AT = re.compile(r"<at>(.*?)</at>", re.DOTALL)
+_TICKET_ANCHOR = re.compile(
+    r"<a\b[^<>]*?\bhref\s*=\s*[\"'](?P<href>https?://[^\"'<>\s]{0,300}?/tickets/[^\"'<>\s/]{1,40}/?)"
+    r"[\"'][^<>]*>(?P<words>[^<\d]{0,300})</a\s*>", re.IGNORECASE)
+"""A link to a ticket under words of its own ("close <a href="…/tickets/TKT-2026-0042">this
+one</a>"): dropped with its tag, the words alone were read as the ticket in view. Words with
+a number in them ("TKT-2026-0042") name the ticket themselves and are kept."""
 
 
 def strip_bot_mention(activity: Activity) -> str:
@@ -76,6 +82,7 @@ def clean_markup(text: str, *, drop_mentions_of: set[str] | None = None) -> str:
             return ""
         return f"<at>{name}</at>"
 
+    text = _TICKET_ANCHOR.sub(lambda link: f" {link['href']} ", text)  # the link, not "this"
     text = _QUOTE.sub(_as_quoted_lines, text)
     text = _BREAK.sub("\n", text)
     text = _BLOCK_END.sub("\n", text)

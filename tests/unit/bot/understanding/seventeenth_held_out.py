@@ -36,9 +36,12 @@ to; "merci" was not read before, so the question came from the word not understo
 1383", "sorry typo, 1388", "correction: it's 1389 not 1390"); 168. A ticket said not to need
 its urgency asks which priority, as "12 is not urgent" does ("1379 shouldn't be urgent"); 169.
 A ticket written "t1302" or "t-1358" ("any update on t1302?", "set t1309 to high", "close
-t-1358"), never a model said as a thing ("my t480", "give the t14 to sam"); 172.
+t-1358"), never a model said as a thing ("my t480", "give the t14 to sam"); 172. A wrong
+change found writing look-alikes: a link to a ticket under words of its own ("<p>can you
+close <a href="…/TKT-2026-1422">this one</a></p>") closed the ticket in view, its link
+dropped with the markup; now the link is read ("<p>see <a …>this</a></p>" shows 1422); 173.
 
-`SEVENTEENTH_MISREAD` is what the rules still misread (23).
+`SEVENTEENTH_MISREAD` is what the rules still misread (22).
 """
 
 from __future__ import annotations
@@ -288,7 +291,6 @@ SEVENTEENTH_MISREAD: frozenset[str] = frozenset({
     "jo's taking 1414",
     'priya shah → 1416',
     '<p><strong>URGENT</strong>: 1420 needs to be urgent priority</p>',
-    '<p>see <a href="https://tickets.example.com/tickets/TKT-2026-1422">this</a></p>',
     'please revert on 1427 at the earliest',
     "right so the user on 1431 has gone on holiday for two weeks so can we put it on hold until she's back",
     "ok I've got a lot on today so can someone else take 1432 maybe alex if he's free",
