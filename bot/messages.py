@@ -102,7 +102,7 @@ from bot.understanding.listed import (
     page_turn,
     pick,
 )
-from bot.understanding.suggestions import FIRST_STEPS, offered, suggest
+from bot.understanding.suggestions import COMMAND_VERBS, FIRST_STEPS, offered, suggest
 from bot.understanding.worklog import reports_work
 from bot.unfurl import numbered_links
 from domain.access import Viewer, editable_fields
@@ -495,6 +495,8 @@ class MessageRouter:
             return True
         if isinstance(understood, Clarify) and another_change(pending, understood.request):
             return False  # "change the priority of 2" under "Who should take 2?"
+        if pending.slot is Slot.COMMENT and _commands_another(understood, text, pending.ticket):
+            return False  # "put 2 on hold" under "What's your comment on 1?": never posted on 1
         if _interrupts(understood, text, about_a_ticket=True, choosing=choosing,
                        listing=choosing and pending.slot in _NAMED_VALUES) and not completes(
                 pending, understood):
@@ -1358,6 +1360,32 @@ def _interrupts(
         case _:
             return (mentions_ticket_number(text) or bool(_TICKET_BY_ID.search(text))
                     or choosing and _names_a_ticket(understood))
+
+
+_SETTING_VERBS = frozenset({"put", "make", "bump", "escalate", "lower", "raise", "pause", "park"})
+"""Verbs that open a command as "close" does: "put 2 on hold", "make 2 urgent"."""
+
+
+def _commands_another(understood: Understanding, text: str, ticket: str) -> bool:
+    """A command that starts with what it does and names another ticket by its number ("put
+    2 on hold", "close 2"): a message of its own, as "close #2" is; not "2 had the same fault",
+    told in a comment."""
+    first = text.split(maxsplit=1)[0].lower() if text.strip() else ""
+    named = _changed_ticket(understood)
+    return first in COMMAND_VERBS.keys() | _SETTING_VERBS and not isinstance(
+        understood, CommentOnTicket) and (
+        _names_a_ticket(understood)) and named is not None and str(named) != ticket
+
+
+def _changed_ticket(understood: Understanding) -> TicketNumber | None:
+    match understood:
+        case EachTicket(tickets=tickets):
+            return tickets[0] if tickets else None
+        case Both(first=first):
+            return _changed_ticket(first)
+        case AssignTicket() | ChangeStatus() | EditTicket():
+            return understood.ticket
+    return None
 
 
 def _names_a_ticket(understood: Understanding) -> bool:

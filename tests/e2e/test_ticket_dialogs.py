@@ -118,6 +118,34 @@ async def test_a_comment_that_reads_like_a_command_without_a_ticket_is_still_the
     assert await comments(engine) == ["Started on it, will close it tomorrow"]
 
 
+@pytest.mark.parametrize("command", ["put {} on hold", "set {} to in progress", "close {}"])
+async def test_a_command_on_another_ticket_by_its_bare_number_is_made_not_posted_as_the_comment(
+    service: Service, engine: AsyncEngine, command: str
+) -> None:
+    """Under "What's your comment on 1?", "put 2 on hold" was posted on 1, where its requester
+    reads it; "put #2 on hold" was already made."""
+    agent, ada = await person_in_teams(service, engine, "Ada", "Agent")
+    first, second = await a_ticket(engine, agent), await a_ticket(engine, agent, "Mouse lost")
+    await service.say(f"add a comment to {first}", user=ada)
+    await service.say(command.format(int(second.rsplit("-", 1)[1])), user=ada)
+    assert await comments(engine) == []
+    assert (await ticket_row_of(engine, second))["status"] != "open"
+    assert (await ticket_row_of(engine, first))["status"] == "open"
+
+
+async def test_a_comment_telling_of_another_ticket_is_still_the_comment(
+    service: Service, engine: AsyncEngine
+) -> None:
+    agent, ada = await person_in_teams(service, engine, "Ada", "Agent")
+    first, second = await a_ticket(engine, agent), await a_ticket(engine, agent, "Mouse lost")
+    await service.say(f"add a comment to {first}", user=ada)
+    told = f"{int(second.rsplit('-', 1)[1])} had the same fault, a new cable fixed both"
+    done = await service.say(told, user=ada)
+    assert "Comment added." in texts_in(done.card)
+    assert await comments(engine) == [told]
+    assert (await ticket_row_of(engine, second))["status"] == "open"
+
+
 async def test_change_the_status_takes_everyday_words_and_refuses_what_it_cannot_become(
     service: Service, engine: AsyncEngine
 ) -> None:
