@@ -215,7 +215,12 @@ def _places(found: re.Match[str], listed: tuple[Listed, ...]) -> list[Listed] | 
     return list(listed)
 
 
-def pick(text: str, listed: tuple[Listed, ...], *, ask: bool = False
+_MOST_NAMED = 8
+"""Tickets named by what they are about in one message ("the vpn one and the printer one"),
+each read; more than a list card shows is no request."""
+
+
+def pick(text: str, listed: tuple[Listed, ...], *, ask: bool = False, more: int = _MOST_NAMED
          ) -> Picked | Unsure | NotListed | Described | None:
     """None: the message names no listed ticket (nothing is guessed). `ask`: even one that
     fits is asked about (tickets the person was not shown: "the laptop one" with no list)."""
@@ -232,11 +237,15 @@ def pick(text: str, listed: tuple[Listed, ...], *, ask: bool = False
         return described
     for found in _naming(text):
         said = found.group(1)
-        fitting = _fitting(said, listed)
+        fitting = [ticket for ticket in _fitting(said, listed) if ticket.number not in text] or (
+            _fitting(said, listed))  # "the switch one and the room one": not the switch again
         if not fitting and not ask and _beyond(said, listed):
             return NotListed(found.group(0), listed)
         if len(fitting) == 1 and not ask:
-            return Picked(f"{text[:found.start()]}{fitting[0].number}{text[found.end():]}")
+            picked = f"{text[:found.start()]}{fitting[0].number}{text[found.end():]}"
+            after = pick(picked, listed, more=more - 1) if more else None
+            # "assign the vpn one and the printer one to sam": each is the ticket it names
+            return after if isinstance(after, (Picked, Unsure)) else Picked(picked)
         if fitting:
             return Unsure(said, tuple(
                 (ticket, f"{text[:found.start()]}{ticket.number}{text[found.end():]}")

@@ -48,6 +48,26 @@ async def test_a_ticket_of_the_list_last_shown_is_named_by_its_title_or_place(
     assert f"{wifi} is now resolved. Your comment was added." in texts_in(turn.card)
 
 
+async def test_two_tickets_of_the_list_named_by_their_titles_are_both_changed(
+    service: Service, engine: AsyncEngine
+) -> None:
+    """"assign the vpn one and the printer one to sam" read the first and stopped at the
+    second: "Sorry, I didn't get 'assign TKT-… and the printer one to sam'"."""
+    manager, mia = await person_in_teams(service, engine, "Mia", "Manager", role="manager")
+    network = await insert_team(engine, "Network", manager)
+    vpn, printer, outlook = [
+        (await file_ticket(engine, manager, title, assignee=Assignee.team(network))).ticket_number
+        for title in ("VPN drops every hour", "Printer on floor 2 jammed", "Outlook search broken")]
+    await service.say("what's in the network queue?", user=mia)
+
+    turn = await service.say("assign the vpn one and the printer one to me", user=mia)
+
+    assert "Sorry" not in " ".join(turn.texts)
+    assert await status_and_assignee(engine, vpn) == ("open", manager)
+    assert await status_and_assignee(engine, printer) == ("open", manager)
+    assert (await status_and_assignee(engine, outlook))[1] is None
+
+
 async def test_a_new_ticket_after_a_list_keeps_its_title_as_typed(
     service: Service, engine: AsyncEngine
 ) -> None:

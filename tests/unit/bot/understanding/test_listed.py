@@ -33,9 +33,17 @@ QUEUE = (Listed("TKT-2026-0005", "Wifi dead in meeting room B"),
     ("and the first too", "and TKT-2026-0005 too"),
     ("close the last please", "close TKT-2026-0004 please"),
     ("show me the 2nd", "show me TKT-2026-0004"),
+    # several named each by what it is about
+    ("assign the wifi one and the switch one to sam", "assign TKT-2026-0005 and TKT-2026-0004 to sam"),
+    ("close the switch ticket, and the wifi one too", "close TKT-2026-0004, and TKT-2026-0005 too"),
 ])
 def test_a_listed_ticket_is_read_as_its_number(said: str, read: str) -> None:
     assert pick(said, QUEUE) == Picked(read)
+
+
+def test_a_second_named_by_words_two_titles_have_is_not_the_first_again() -> None:
+    found = pick("close the switch one and the room one", QUEUE)
+    assert found == Picked("close TKT-2026-0004 and TKT-2026-0005")
 
 
 def test_two_listed_titles_that_fit_are_asked_about() -> None:
