@@ -47,6 +47,11 @@ _TICKET_ANCHOR = re.compile(
 """A link to a ticket under words of its own ("close <a href="…/tickets/TKT-2026-0042">this
 one</a>"): dropped with its tag, the words alone were read as the ticket in view. Words with
 a number in them ("TKT-2026-0042") name the ticket themselves and are kept."""
+_POINTED_ANCHOR = re.compile(
+    r"<a\b[^<>]*?\bhref\s*=\s*[\"'](?P<href>https?://[^\"'<>\s]{1,300})[\"'][^<>]*>\s*"
+    r"(?P<words>(?:this|that|it|here|there)(?: one| ticket| issue)?)\s*</a\s*>", re.IGNORECASE)
+"""A link under words that only point to it ("close <a href="https://jira…">this</a>"):
+dropped with its tag, "close this" was the ticket in view. The link is kept after them."""
 
 
 def strip_bot_mention(activity: Activity) -> str:
@@ -83,6 +88,7 @@ def clean_markup(text: str, *, drop_mentions_of: set[str] | None = None) -> str:
         return f"<at>{name}</at>"
 
     text = _TICKET_ANCHOR.sub(lambda link: f" {link['href']} ", text)  # the link, not "this"
+    text = _POINTED_ANCHOR.sub(lambda link: f"{link['words']} {link['href']}", text)
     text = _QUOTE.sub(_as_quoted_lines, text)
     text = _BREAK.sub("\n", text)
     text = _BLOCK_END.sub("\n", text)

@@ -40,6 +40,8 @@ t-1358"), never a model said as a thing ("my t480", "give the t14 to sam"); 172.
 change found writing look-alikes: a link to a ticket under words of its own ("<p>can you
 close <a href="…/TKT-2026-1422">this one</a></p>") closed the ticket in view, its link
 dropped with the markup; now the link is read ("<p>see <a …>this</a></p>" shows 1422); 173.
+The same with a link elsewhere ("<p>close <a href="https://jira…">this</a></p>" closed the
+ticket in view): the link is kept after "this", which is then another system's item.
 
 `SEVENTEENTH_MISREAD` is what the rules still misread (22).
 """

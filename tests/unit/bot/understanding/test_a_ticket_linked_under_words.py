@@ -44,3 +44,28 @@ def test_a_link_by_the_stored_id_is_read_as_the_link_typed_never_the_one_in_view
 ) -> None:
     assert as_teams_sends(said) == as_teams_sends(typed)
     assert "TKT-2026-0007" not in as_teams_sends(said)
+
+
+_ELSEWHERE = "https://jira.example.org/browse/OPS-1"
+
+
+@pytest.mark.parametrize(("said", "typed"), [
+    (f'<p>close <a href="{_ELSEWHERE}">this</a></p>', f"close this {_ELSEWHERE}"),
+    (f'<p>give <a href="{_ELSEWHERE}">this one</a> to sam</p>', f"give this one {_ELSEWHERE} to sam"),
+    (f'<p>resolve <a href="{_ELSEWHERE}">it</a> pls</p>', f"resolve it {_ELSEWHERE} pls"),
+])
+def test_a_link_elsewhere_pointed_to_is_never_the_ticket_in_view(said: str, typed: str) -> None:
+    """"<p>close <a href="https://jira…/OPS-1">this</a></p>" closed the ticket in view: the
+    link is kept after the words that point to it, which read as another system's item."""
+    assert as_teams_sends(said) == as_teams_sends(typed)
+    assert "TKT-2026-0007" not in as_teams_sends(said)
+
+
+@pytest.mark.parametrize(("said", "typed"), [
+    ('<p>how do I set up <a href="https://example.com/docs/vpn">the VPN</a>?</p>',
+     "how do I set up the VPN?"),
+    (f'<p>close 12, the user confirmed in <a href="{_ELSEWHERE}">the jira</a></p>',
+     "close 12, the user confirmed in the jira"),
+])
+def test_a_link_under_other_words_is_read_as_its_words(said: str, typed: str) -> None:
+    assert as_teams_sends(said) == as_teams_sends(typed)
