@@ -47,12 +47,14 @@ is asked, whose "not" and "delete" would read as a refusal."""
 _CONFIDENTIAL = re.compile(r"\b(?:confidential|privileged|intended recipient)", re.IGNORECASE)
 _SIGNATURE_LINES = 4  # a name, a title, a department, a phone number
 _QUOTED = re.compile(r"^\s*>")
+_QUOTE_HEADER = re.compile(r"\s*(?:on [^\n]{1,80}?,?\s)?[\w .,'@<>()-]{1,80}?\s(?:wrote|said|says"
+                           r"|writes|replied|asked)\s*:\s*", re.IGNORECASE)
 _BULLET = re.compile(r"^\s*(?:[-*•]|\d{1,2}[.)])\s+(?=\S)")
 
 
 def what_is_asked(text: str) -> str:
     """The text without a letter's greeting and signature, leading quoted lines, or a bullet."""
-    lines = text.strip().split("\n")
+    lines = _without_quote_header(text.strip().split("\n"))
     while len(lines) > 1 and _QUOTED.match(lines[0]):
         lines.pop(0)  # "> can you close 12?\nyes, close 12": the quote is what is answered
     lines = _without_signature(_without_disclaimer(lines))
@@ -67,11 +69,19 @@ def what_is_asked(text: str) -> str:
 
 def quoted(text: str) -> str:
     """The quoted lines a message starts with: what its reply answers ("> is 426 fixed?")."""
-    lines = text.strip().split("\n")
+    lines = _without_quote_header(text.strip().split("\n"))
     answered = []
     while len(lines) > 1 and _QUOTED.match(lines[0]):
         answered.append(_QUOTED.sub("", lines.pop(0)))
     return "\n".join(answered)
+
+
+def _without_quote_header(lines: list[str]) -> list[str]:
+    """Lines without the header a quote is pasted under ("sam wrote:", "On Mon, Sam Rivera
+    wrote:"): "sam wrote:⏎> close 12⏎what do you think?" asks about the quote, as without it."""
+    if len(lines) > 2 and _QUOTE_HEADER.fullmatch(lines[0]) and _QUOTED.match(lines[1]):
+        return lines[1:]
+    return lines
 
 
 def _without_disclaimer(lines: list[str]) -> list[str]:

@@ -573,8 +573,10 @@ def _nothing_in_view_after_another_item(text: str, conversation: Conversation) -
 _TICKET_BEFORE = frozenset({
     "ticket", "tickets", "number", "no", "nr", "incident", "case", "request", "on", "for",
     "about", "with", "to", "of", "re", "from", "in", "and", "or", "tnum", "tref",
+    "is", "was", "has", "did", "does", "can", "could", "will", "should",
 })
-"""Words a ticket's bare number follows ("the spooler on 424", "ticket 2"), unlike a count."""
+"""Words a ticket's bare number follows ("the spooler on 424", "ticket 2", "is 12 fixed?"),
+unlike a count."""
 _AFTER_A_TICKET = frozenset({
     "is", "was", "are", "were", "has", "had", "have", "and", "or", "but", "now", "again",
     "today", "yesterday", "this", "last", "earlier", "already", "too", "as", "because", "so",
