@@ -204,13 +204,13 @@ class ListQuery:
         """"filed since Mon 23 Nov", "filed in the week of Mon 23 Nov", "filed on Tue 1 Dec":
         days, not "last week", as a card may be read or refreshed days later."""
         start, end = self.created_from, self.created_before
-        if start and end:
+        if start and end and end > date.min:  # no day before the calendar's first
             if end - start == timedelta(days=1):
                 return f"filed on {start:%a %d %b}"
             if end - start == timedelta(weeks=1) and start.weekday() == 0:
                 return f"filed in the week of {start:%a %d %b}"
             return f"filed {start:%a %d %b} to {end - timedelta(days=1):%a %d %b}"
-        if start:
+        if start and not end:
             return f"filed since {start:%a %d %b}"
         return f"filed before {end:%a %d %b}" if end else ""
 

@@ -60,6 +60,8 @@ DAYS_AT_THE_ENDS = [
     pytest.param({"filed_from": "0001-01-01"}, True, id="filed-from-the-first-day"),
     pytest.param({"filed_before": "0001-01-01"}, False, id="filed-before-the-first-day"),
     pytest.param({"filed_before": "9999-12-31"}, True, id="filed-before-the-last-day"),
+    pytest.param({"filed_from": "2026-01-01", "filed_before": "0001-01-01"}, False,
+                 id="filed-from-a-day-and-before-the-first-day"),
     pytest.param({"due_on": "9999-12-31"}, False, id="due-on-the-last-day"),
 ]
 
@@ -68,8 +70,9 @@ DAYS_AT_THE_ENDS = [
 async def test_a_list_page_for_a_day_at_either_end_of_the_calendar_is_that_list(
     teams_service: Service, engine: AsyncEngine, query: dict[str, str], listed: bool
 ) -> None:
-    """A day's midnight in the asker's zone (Berlin), or the day after it, fell outside
-    what Python's datetime holds: OverflowError, a 500. The list is the one asked for."""
+    """A day's midnight in the asker's zone (Berlin), the day after it, or the day before
+    it (the list's title: "filed … to …"), fell outside what Python's datetime holds:
+    OverflowError, a 500. The list is the one asked for."""
     ada_id = await known_everywhere(teams_service, engine)
     ticket = await file_ticket(engine, ada_id, "Printer jams")
     before = await state(engine)
