@@ -38,6 +38,7 @@ _OK = frozenset({
     "thats great", "thats perfect", "thats brilliant", "thats awesome", "thats fine", "that helps",
     "bye", "goodbye", "bye bye", "see you", "see ya", "cya",
     "np", "no problem", "no worries", "no prob", "no probs",  # answering thanks, asking nothing
+    "lol", "lool", "haha", "hahaha", "hah", "heh", "hehe", "lmao", "rofl",  # laughed at, no ask
     "thats all", "thats it", "thats everything", "thats all for now", "thats all for today",
     "thats it for now", "thats it for today", "nothing else", "nothing else for now",
     # After a help answer: it worked, which asks for nothing (a change is never read in it).

@@ -63,6 +63,7 @@ HELP = frozenset({
 CANCEL = frozenset({
     "cancel", "stop", "quit", "never mind", "nevermind", "nvm", "forget it", "abort", "exit",
     "cancel that", "forget about it", "cancel it", "scratch that", "forget that", "ignore that",
+    "start over", "start again", "lets start over", "let's start over", "begin again",
 })
 _HELP_ASKED = re.compile(  # "what can I do here", "what commands are there", "how do I use this"
     r"(?:so )?(?:what|which) (?:else )?(?:can|could|do|should) (?:you|i|we|(?:this|the) (?:bot|app)"

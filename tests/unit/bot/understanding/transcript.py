@@ -594,7 +594,7 @@ TABLE: tuple[tuple[str, str], ...] = (
     ('yes', 'unknown [my tickets, new ticket, help]'),
     ('no', 'no change ?'),
     ('nope', 'no change ?'),
-    ('lol', 'unknown [my tickets, new ticket, help]'),
+    ('lol', 'small talk ok'),  # a laugh asks nothing: 👍, not "Sorry, I didn't get"
     ('hello there', 'small talk hello'),
     ('shwo my tickets', 'list mine'),
     ('i need help with my printer', 'free text'),
