@@ -47,6 +47,10 @@ _TICKET_ANCHOR = re.compile(
 """A link to a ticket under words of its own ("close <a href="…/tickets/TKT-2026-0042">this
 one</a>"): dropped with its tag, the words alone were read as the ticket in view. Words with
 a number in them ("TKT-2026-0042") name the ticket themselves and are kept."""
+_STRUCK = re.compile(r"<(?P<tag>s|strike|del)\b[^<>]*>(?:(?!<(?:s|strike|del)\b).)*?</(?P=tag)\s*>",
+                     re.IGNORECASE | re.DOTALL)
+"""Words struck through, which Teams sends for words taken back ("<s>close 12</s> resolve
+12"): not read. As with `_AT`, a struck part never runs over another opening tag."""
 _POINTED_ANCHOR = re.compile(
     r"<a\b[^<>]*?\bhref\s*=\s*[\"'](?P<href>https?://[^\"'<>\s]{1,300})[\"'][^<>]*>\s*"
     r"(?P<words>(?:this|that|it|here|there)(?: one| ticket| issue)?)\s*</a\s*>", re.IGNORECASE)
@@ -87,6 +91,7 @@ def clean_markup(text: str, *, drop_mentions_of: set[str] | None = None) -> str:
             return ""
         return f"<at>{name}</at>"
 
+    text = _STRUCK.sub(" ", text)  # taken back: "<s>close 12</s>" closed 12
     text = _TICKET_ANCHOR.sub(lambda link: f" {link['href']} ", text)  # the link, not "this"
     text = _POINTED_ANCHOR.sub(lambda link: f"{link['words']} {link['href']}", text)
     text = _QUOTE.sub(_as_quoted_lines, text)

@@ -42,6 +42,7 @@ close <a href="…/TKT-2026-1422">this one</a></p>") closed the ticket in view, 
 dropped with the markup; now the link is read ("<p>see <a …>this</a></p>" shows 1422); 173.
 The same with a link elsewhere ("<p>close <a href="https://jira…">this</a></p>" closed the
 ticket in view): the link is kept after "this", which is then another system's item.
+Words struck through in Teams ("<p><s>close 12</s></p>" closed 12) are taken back: not read.
 
 `SEVENTEENTH_MISREAD` is what the rules still misread (22).
 """
