@@ -4524,6 +4524,9 @@ def _no_longer(link: str | None, rest: list[str]) -> bool:
         _ENDED & set(rest))
 
 
+_WHEN_FROM = frozenset({"from", "by", "on", "starting", "until", "till", "next", "this", "as",
+                        "of", "for"})
+"""Words that tie a priority to a day: "urgent from tomorrow", "high until friday"."""
 _OFF_ME = re.compile(r"off (?:of )?(?:me|myself|my (?:plate|list|queue|desk|name))"
                      r"(?: (?:please|pls|now|for now|thanks))?")
 
@@ -4545,6 +4548,12 @@ def _set_something(reading: Reading, found: re.Match[str]) -> Understanding | No
     if (later := _status_value([w.text for w in rest if w.text != DATE])) is not None and any(
             w.text == DATE for w in rest):
         return _should_be(ticket, later)  # "put 6 on hold tomorrow": now, or not yet? asked
+    if any(w.text == DATE for w in rest) and isinstance(ranked := _priority_or_category(
+            ticket, _value_said([w.text for w in rest if w.text != DATE and (
+                w.text not in _WHEN_FROM)])), EditTicket) and ranked.priority is not None:
+        return Clarify(EditTicket(ticket), f"Should {_label(ticket)} be {ranked.priority.value} "
+                       "priority?", (Choice("Yes", ranked.priority),))
+        # "make 12 urgent from tomorrow": never the day set as its due date, the priority dropped
     if len(rest) <= 4 and (due := _due(ticket, rest, reading.conversation.today)) is not None:
         return due
     if found.group("verb") in ("take", "get") and _OFF_ME.fullmatch(" ".join(said)):
