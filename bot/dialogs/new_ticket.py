@@ -170,10 +170,12 @@ def answered_aside(dialog_context: DialogContext, understood: Understanding) -> 
 
 _ABOUT_THE_CHOICE = re.compile(
     r"\b(?:differences?|mean|means|meant|meaning|counts? as|count|definition|define|explain"
-    r"|pick|choose|select|which one|which should|what should|options|kinds|types|categories"
-    r"|levels|should (?:it|i|this|we) (?:be|put|say|use|give))\b")
+    r"|pick|choose|select|which one|which should|options|kinds|types|categories"
+    r"|levels|should (?:it|i|this|we) (?:be|put|say|use|give|pick|choose|select|go for)"
+    r"|what should (?:i|we) (?:do|answer|reply)(?: here| now)?$)\b")
 """Words of a question about the choice itself: "what's the difference between incident and
-bug?", "what does urgent mean?", "which one should I pick?", "what counts as high?"."""
+bug?", "what does urgent mean?", "which one should I pick?", "what counts as high?", "what
+should I put?"; not "what should I work on next?", which asks for the person's tickets."""
 _QUESTION_OPENS = frozenset(
     "what whats which how hows whch wat is are does do should can could difference".split())
 KINDS_EXPLAINED = (

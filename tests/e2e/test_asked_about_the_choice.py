@@ -39,6 +39,8 @@ async def _filed(engine: AsyncEngine) -> tuple[str, str]:
     ("what's the difference between incident and bug?", KINDS),
     ("what do the options mean?", KINDS),
     ("what does urgent mean?", URGENCIES),  # of the urgency, asked early: no Urgent noted
+    ("what should I put?", KINDS),
+    ("what should i do here?", KINDS),
 ])
 async def test_a_question_about_the_kind_is_answered_and_the_kind_asked_again(
     service: Service, engine: AsyncEngine, asked: str, explained: str
@@ -54,6 +56,19 @@ async def test_a_question_about_the_kind_is_answered_and_the_kind_asked_again(
     assert not turn.cards  # no help answer, no "File this as a ticket?"
     assert "Filed TKT-" in texts_in(filed.card)
     assert await _filed(engine) == ("incident", "low")
+
+
+async def test_a_list_asked_for_while_the_kind_is_asked_is_shown_not_the_kinds_explained(
+    service: Service, engine: AsyncEngine
+) -> None:
+    """"what should I work on next?" under the kind question got what the kinds mean."""
+    cy = await _filing(service, engine)
+
+    turn = await service.say("what should I work on next?", user=cy)
+
+    assert not turn.texts[0].startswith(KINDS), turn.texts
+    assert "most urgent first" in texts_in(turn.card)
+    assert turn.texts[-1] == "Which kind of ticket is it?"
 
 
 @pytest.mark.parametrize("asked", [
