@@ -74,7 +74,8 @@ _HELP_ASKED = re.compile(  # "what can I do here", "what commands are there", "h
     r"|how (?:do|can|should) (?:i|we) (?:use|work) (?:this|you|this bot|the bot|ticketflow)(?: bot)?"
     r"|(?:show|give|tell) me (?:the |your |a list of )?(?:commands|options|what you can do)"
     r"|(?:i )?(?:need|want) (?:some )?help(?: with (?:this|you|this bot|the bot|ticketflow))?"
-    r"|(?:what|how) (?:can|could|do) you help(?: me)?(?: with)?"
+    r"|(?:what|how) (?:else )?(?:can|could|do) (?:you|u|(?:this|the) (?:bot|app)|ticketflow)"
+    r" help(?: me| us)?(?: with)?(?: (?:here|today|exactly))?"  # "what can u help me with?"
     # lost: "huh?", "im confused", "I don't get it" (the help assistant offered to file them)
     r"|huh+|what|wut|wat|eh|come again|(?:i am |im )?(?:so |very |a bit |totally |completely )?"
     r"(?:confused|lost)|i (?:dont|do not|don t) (?:understand|get (?:tref|this|what to do)"
