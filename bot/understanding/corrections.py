@@ -226,8 +226,21 @@ def without_the_other_ticket(text: str) -> str:
     said = _NOT_THAT_TICKET.search(text, begin)
     if said is None or said.start() == begin and begin > 0:
         return text  # the denial runs on before what is read: no "not 2" alone at the end
-    before = text[:said.start()]
-    return before if any(ch.isdigit() for ch in before) else text
+    before = _without_the_one_denied(text[:said.start()], said[0])
+    return before if before is not None and any(ch.isdigit() for ch in before) else text
+
+
+def _without_the_one_denied(before: str, denial: str) -> str | None:
+    """"close 12 and 13, not 13": "close 12"; the ticket denied taken out of the tickets said
+    (all were closed), with the word that joined it. None when it is the only one said
+    ("close 12, not 12": which is meant is not guessed)."""
+    number = re.findall(r"\d+", denial)[-1].lstrip("0") or "0"
+    typed = rf"(?<![\w-])(?:ticket\s+|tkt\s+|#)?0*{number}(?![\w-])"
+    joined = re.compile(rf"(?:\s*,\s*|\s+(?:and|&)\s+|\s*,\s*and\s+){typed}", re.IGNORECASE)
+    if (after := joined.sub("", before, count=1)) != before:
+        return after
+    after = re.sub(rf"{typed}(?:\s*,\s*|\s+(?:and|&)\s+)", "", before, count=1, flags=re.IGNORECASE)
+    return None if after == before and re.search(typed, before, re.IGNORECASE) else after
 
 
 _LEAD = (r"^\W*(?:(?:sorry|sry|soz|oops|whoops|my bad|no|nope|nah|ah|argh|ugh|doh|wait|oh|uh"
