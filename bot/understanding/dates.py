@@ -75,7 +75,9 @@ def _time_after(words: list[str], at: int) -> int:
 def _read_day(words: list[str], at: int, today: date) -> tuple[date, int] | None:
     word = words[at]
     following = words[at + 1] if at + 1 < len(words) else ""
-    if word == "today" or word in _END_OF_DAY:
+    if word in _END_OF_DAY:
+        return _of_which_day(words, at + 1, today, taken=1)  # "eod", "cob friday"
+    if word == "today":
         return today, 1
     if word in _TOMORROW:
         return today + timedelta(days=1), 1
@@ -176,14 +178,29 @@ def _end_of(words: list[str], at: int, today: date) -> tuple[date, int] | None:
     for phrase, unit in _ENDS.items():
         if tuple(words[at:at + len(phrase)]) != phrase:
             continue
-        if unit == "day":
-            return today, len(phrase)
+        if unit == "day":  # "end of day", "close of business on monday"
+            return _of_which_day(words, at + len(phrase), today, taken=len(phrase))
         if unit == "month":
             first_of_next = date(today.year + today.month // 12, today.month % 12 + 1, 1)
             return first_of_next - timedelta(days=1), len(phrase)
         friday = today + timedelta(days=(_FRIDAY - today.weekday()) % 7)
         return friday + timedelta(weeks=unit == "next week"), len(phrase)
     return None
+
+
+def _of_which_day(words: list[str], at: int, today: date, *, taken: int) -> tuple[date, int]:
+    """The day an end of the day said at `words[at]` is of ("cob friday", "end of day on
+    monday", "eod tmrw"): that day; none said, today. An end of day said twice is today's."""
+    skip = 1 if words[at:at + 1] in (["on"], ["of"]) else 0
+    if at + skip >= len(words) or words[at + skip] in _END_OF_DAY or words[at + skip] in _END_FIRST:
+        return today, taken
+    word = words[at + skip]
+    if word in WEEKDAYS:  # "eod mon": after an end of day, "mon" is Monday
+        return today + timedelta(days=(WEEKDAYS[word] - today.weekday()) % 7 or 7), taken + skip + 1
+    found = _read_day(words, at + skip, today)
+    if found is None:
+        return today, taken
+    return found[0], taken + skip + found[1]
 
 
 def _valid(year: int, month: int, day: int, taken: int) -> tuple[date, int] | None:
