@@ -15,8 +15,8 @@ _ASKED = re.compile("|".join((
     r"|maxed out|stretched|over capacity)(?: right now| now| today| at the moment| this week)?",
     r"(?:who|which (?:agent|person|one|team member))(?: (?:on|in|of) (?:the|my|our) team)?"
     r" (?:has|got|have|(?:has|have|is) got)"
-    r" (?:the )?most"  # "who has the most tickets", "who's got the most tickets right now"
-    rf"(?: {_TICKETS}| work| on their plate)?(?: right now| now| today| at the moment)?",
+    r" (?:the )?most"  # "who has the most tickets", "who's got the most on right now"
+    rf"(?: {_TICKETS}| work| on(?: their plate)?)?(?: right now| now| today| at the moment)?",
     r"(?:(?:what|how) is |whats |show(?: me)? |give me |check )?(?:the )?(?:everyones|everybodys"
     r"|the teams|our|my teams|team|current|agent|people s|staff) (?:work ?load|load|capacity)"
     r"(?: look| looking)?(?: like)?(?: right now| now| today| at the moment| this week)?",
