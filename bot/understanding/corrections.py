@@ -168,6 +168,8 @@ def _correcting(
         return _on_another(settled, said, conversation, read)
     if corrected(said.split()[0].lower()) in _VERBS:  # "scratch that, close it"
         found = read(said, replace(conversation, last_ticket=ticket))
+        if _ticket_of(found) is None and len(said.split()) == 1:  # "close 12, I mean resolve"
+            found = read(f"{said} it", replace(conversation, last_ticket=ticket))
         return found if _ticket_of(found) is not None or isinstance(found, Declined) else None
     return _value_of(settled, ticket, said, conversation, read)
 
