@@ -4834,8 +4834,9 @@ def _assign(reading: Reading, whole: Reading) -> Understanding | None:
         rf"{ref()} (?:(?P<modal>should|can|could|will|needs to|has to|must|is to) )?"
         r"(?:go|goes|move|moves|be moved|be passed|pass|passes) (?:over |back )?to (?P<target>.+)"
     )) or _match(reading, rf"{ref()} (?:to|->|=>|→) (?P<target>.+)") or _match(
-            reading, rf"{ref()} (?:{_GIVE})(?: it| tref)?(?: over)? to (?P<target>.+)"):
-        # "921 give to network team please": the ticket said first
+            reading, rf"{ref()} (?:{_GIVE})(?: it| tref)?(?: over)? to (?P<target>.+)") or _match(
+            reading, rf"(?P<target>(?!.*\btref\b).+?) (?:->|=>|→) {ref()}"):
+        # "921 give to network team please": the ticket said first; "priya → 921": the person
         said = reading.words(found, "target")
         if (target := _named_target(said, conversation)) is not None:
             if found.groupdict().get("modal") == "could":  # "12 could go to network": asked
