@@ -70,7 +70,6 @@ STATUS_VERBS: dict[str, TicketStatus] = {
     "shut": TicketStatus.CLOSED,
     "resolve": TicketStatus.RESOLVED,
     "solve": TicketStatus.RESOLVED,
-    "fix": TicketStatus.RESOLVED,
     "finish": TicketStatus.RESOLVED,
     "complete": TicketStatus.RESOLVED,
     "reopen": TicketStatus.OPEN,
