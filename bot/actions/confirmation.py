@@ -16,7 +16,7 @@ from collections.abc import Mapping
 from dataclasses import fields, replace
 from datetime import date
 from enum import StrEnum
-from typing import Any, TypeGuard, assert_never
+from typing import Any, TypeGuard, TypeVar, assert_never
 
 from bot import presenter
 from bot.actions import notices
@@ -64,7 +64,7 @@ _ENUMS: dict[str, type[StrEnum]] = {
     "status": TicketStatus, "priority": Priority, "category": Category,
 }
 _TEXT_FIELDS = frozenset({"text", "title", "description", "reason"})
-_FLAGS = frozenset({"take", "queue"})
+_FLAGS = frozenset({"take", "queue", "no_due"})
 
 
 def is_complete_change(request: object) -> TypeGuard[Change]:
@@ -117,10 +117,22 @@ def may_edit_part(viewer: Viewer, request: EditTicket) -> tuple[EditTicket, Edit
     kept = changes - editable_fields(viewer)
     if not kept or kept == changes:
         return None
-    names = {"due_date": "due"}
-    made = replace(request, **{names.get(f, f): None for f in kept})
-    rest = replace(request, **{names.get(f, f): None for f in changes - kept})
-    return made, rest
+    return _without(request, kept), _without(request, changes - kept)
+
+
+T = TypeVar("T")
+
+
+def _without(request: EditTicket, fields: frozenset[str]) -> EditTicket:
+    """The edit with none of `fields` (under the use case's names) changed."""
+    def kept(name: str, value: T) -> T | None:
+        return None if name in fields else value
+    return replace(
+        request, title=kept("title", request.title),
+        description=kept("description", request.description),
+        priority=kept("priority", request.priority), category=kept("category", request.category),
+        severity=kept("severity", request.severity), due=kept("due_date", request.due),
+        no_due=request.no_due and "due_date" not in fields)
 
 
 async def comment_instead(

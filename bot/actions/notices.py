@@ -199,7 +199,7 @@ def _edited(edit: EditTicket) -> list[str]:
     return [name for name, value in (
         ("the title", edit.title), ("the description", edit.description),
         ("the priority", edit.priority), ("the category", edit.category),
-        ("the due date", edit.due)) if value is not None]
+        ("the due date", edit.due or edit.no_due or None)) if value is not None]
 
 
 def _and(items: list[str]) -> str:

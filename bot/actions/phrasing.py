@@ -143,6 +143,8 @@ def _edit(edit: EditTicket, ticket: str, today: date) -> str:
         return f"set the category of {ticket} to {edit.category.value}"
     if edit.severity is not None:
         return f"set the severity of {ticket} to {edit.severity.value}"
+    if edit.no_due:
+        return f"remove the due date of {ticket}"
     if edit.due is not None:  # a day already past was confirmed: "anyway" says so
         return (f"set the due date of {ticket} to {edit.due.isoformat()}"
                 f"{' anyway' if edit.due < today else ''}")

@@ -188,7 +188,7 @@ def for_the_draft(
                 values["assignee"] = holder.label
                 mine = holder.kind is AssigneeType.USER and holder.user_id == viewer.id
                 noted.append("you'll take it" if mine else f"{_label(to)} will take it")
-            case EditTicket(ticket=None, description=None) if part.has_changes:
+            case EditTicket(ticket=None, description=None, no_due=False) if part.has_changes:
                 if part.title is not None:
                     values["title"] = part.title
                     noted.append(f"titled “{part.title}”")
@@ -292,7 +292,7 @@ async def ensure_visible(deps: BotDependencies, viewer: Viewer, ticket: TicketNu
 
 def field_changes(request: EditTicket) -> dict[str, object]:
     """The fields an edit sets, under the names the use case takes."""
-    return {
+    changes: dict[str, object] = {
         name: value for name, value in (
             ("title", request.title), ("description", request.description),
             ("priority", request.priority), ("category", request.category),
@@ -300,6 +300,9 @@ def field_changes(request: EditTicket) -> dict[str, object]:
             ("severity", request.severity),
         ) if value is not None
     }
+    if request.no_due:
+        changes["due_date"] = None  # taken off
+    return changes
 
 
 async def save_fields(

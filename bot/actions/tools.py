@@ -62,6 +62,7 @@ _FIELD_HINTS = {
     "description": "the ticket's description",
     "text": "the words: what to search for, or the comment to add, as the person said it",
     "due": "the due date, YYYY-MM-DD",
+    "no_due": "true to take the due date off",
     "priority": "the priority",
     "category": "the category",
     "severity": "the severity: how badly it hurts (minor, normal, major, critical)",

@@ -5238,7 +5238,21 @@ def reading_text(reading: Reading, found: re.Match[str]) -> str:
 _ONLY_ASKING = frozenset({"please", "pls", "plz", "kindly", "asap", "now", "for", "me"})
 
 
+_DUE_FIELD = r"(?:due date|due|deadline|due day|target date)"
+_OFF = r"(?:remove|clear|delete|drop|unset|erase|take off|take away|get rid of|scrap|cancel)"
+
+
 def _edit(reading: Reading, whole: Reading) -> Understanding | None:
+    if found := next(filter(None, (_match(whole, pattern) for pattern in (
+        rf"(?:please |pls )?{_OFF}(?: the)? {_DUE_FIELD}(?: (?:of|on|for|from|off))? {ref()}",
+        rf"(?:please |pls )?(?:{_OFF}|take)(?: the)? {ref()}(?:s)? {_DUE_FIELD}(?: off)?",
+        rf"no(?: more)? {_DUE_FIELD} (?:for|on) {ref()}(?: anymore| any more)?",
+        rf"{ref()} (?:doesnt|does not|dont|do not|no longer) needs? (?:a |the )?{_DUE_FIELD}"
+        r"(?: anymore| any more)?",
+    ))), None):  # "remove the due date on 12": it was free text, offered to file as a ticket
+        return EditTicket(reading.ticket(found), no_due=True)
+    if _match(whole, rf"(?:please |pls )?{_OFF}(?: the)? {_DUE_FIELD}(?: (?:please|pls|too))?"):
+        return EditTicket(reading.conversation.last_ticket, no_due=True)  # of the one in view
     if found := _match(reading, (
         rf"(?:edit|update|change|modify|amend)(?: the)?(?: details of| fields of| fields on)?"
         rf" {ref()}(?: details| fields)?"

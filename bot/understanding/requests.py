@@ -137,10 +137,12 @@ class EditTicket:
     category: Category | None = None
     due: date | None = None
     severity: Severity | None = None
+    no_due: bool = False
+    """The due date taken off ("remove the due date on 12")."""
 
     @property
     def has_changes(self) -> bool:
-        return any(value is not None for value in (
+        return self.no_due or any(value is not None for value in (
             self.title, self.description, self.priority, self.category, self.due, self.severity))
 
 

@@ -111,7 +111,7 @@ def _request(request: TicketRequest) -> str:
                 ("title", edit.title), ("description", edit.description),
                 ("priority", edit.priority and edit.priority.value),
                 ("category", edit.category and edit.category.value),
-                ("due", edit.due and edit.due.isoformat()),
+                ("due", "none" if edit.no_due else edit.due and edit.due.isoformat()),
                 ("severity", edit.severity and edit.severity.value)) if value is not None]
             return " ".join(["edit", _ticket(ticket), *changes]) if changes else f"edit {_ticket(ticket)} ?"
         case AssignTicket(ticket=ticket, to=to):

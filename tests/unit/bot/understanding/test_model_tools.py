@@ -183,6 +183,7 @@ CHANGES = (
     ChangeStatus(FOUR, TicketStatus.OPEN, reason="swamped this week", queue=True),
     CommentOnTicket(FOUR, "Line one\nline two"),
     EditTicket(FOUR, title="New title", priority=Priority.URGENT, due=date(2026, 12, 24)),
+    EditTicket(FOUR, no_due=True),
     CreateTicket("Projector in room 2 is dead", Priority.HIGH, Category.INCIDENT),
     CreateTicket("Switch down", to=TeamTarget(2, "Network"), due=date(2026, 12, 4)),
 )

@@ -1,0 +1,44 @@
+""""remove the due date on 12" was free text (the help documents offered to file it as a
+ticket): it takes the due date off. Asking about the due date, or a deadline of something
+else, is not that."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+from bot.actions.phrasing import phrase
+from bot.understanding.summary import summary
+from tests.unit.bot.understanding.test_transcript import CONVERSATION, as_the_bot_reads, expanded
+
+
+@pytest.mark.parametrize(("said", "expected"), [
+    ("remove the due date on 12", "edit #12 due=none"),
+    ("clear the due date of 12", "edit #12 due=none"),
+    ("pls delete the deadline for 12", "edit #12 due=none"),
+    ("no due date for 12 anymore", "edit #12 due=none"),
+    ("12 doesn't need a due date anymore", "edit #12 due=none"),
+    ("take 12's deadline off", "edit #12 due=none"),
+    ("can you remove the due date on 12?", "edit #12 due=none"),
+    ("remove the due date", "edit #7 due=none"),
+    ("clear the deadline please", "edit #7 due=none"),
+    ("remove the due date on 12 and close it", "edit #12 due=none + status #12 closed"),
+    # not that
+    ("what's the due date on 12", "show #12 asked=due"),
+    ("don't remove the due date on 12", "no change #12"),
+    ("remove the deadline from the project plan", "free text"),
+    ("12 due friday", "edit #12 due=2026-12-04"),
+])
+def test_the_due_date_taken_off(said: str, expected: str) -> None:
+    assert summary(as_the_bot_reads(said, CONVERSATION)) == expanded(expected)
+
+
+def test_with_no_ticket_in_view_which_one_is_asked() -> None:
+    read = as_the_bot_reads("remove the due date", replace(CONVERSATION, last_ticket=None))
+    assert summary(read) == "edit ? due=none"
+
+
+def test_its_button_says_what_is_read_as_it_again() -> None:
+    read = as_the_bot_reads("remove the due date on 12", CONVERSATION)
+    assert as_the_bot_reads(phrase(read, CONVERSATION), CONVERSATION) == read
