@@ -94,6 +94,8 @@ def _window_at(
 ) -> tuple[date | None, date | None, int, bool] | None:
     """(since, before, words, said of now) for a time starting at word `at`."""
     words = [w.text for w in message.words[at:min(end, at + 4)]]
+    if not words:  # "filed between Monday and": the message ended before the time did
+        return None
     monday = today - timedelta(days=today.weekday())
     first_of_month = today.replace(day=1)
     pair = tuple(words[:2])

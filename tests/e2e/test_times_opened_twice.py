@@ -17,6 +17,7 @@ __all__ = ["teams_service"]  # the fixture
     ("tickets filed between between monday and friday", "tickets filed between monday and friday"),
     ("tickets filed since since monday", "tickets filed since monday"),
     ("my tickets filed " + "since " * 1000 + "monday", "my tickets filed since monday"),
+    ("tickets filed between monday and", "tickets filed between monday"),  # sent too soon
 ])
 async def test_a_list_asked_for_with_a_time_word_typed_twice_is_that_list(
     teams_service: Service, engine: AsyncEngine, said: str, once: str

@@ -40,3 +40,15 @@ def test_a_long_run_of_words_opening_a_time_is_read_without_failing(said: str) -
 ])
 def test_a_time_opened_once_reads_as_before(said: str, read: str) -> None:
     assert summary(as_the_bot_reads(said, CONVERSATION)) == read
+
+
+@pytest.mark.parametrize(("said", "as_far_as_said"), [
+    ("tickets filed between monday and", "tickets filed between monday"),
+    ("tickets filed between! monday and", "tickets filed between! monday"),
+])
+def test_a_time_cut_short_after_and_reads_as_far_as_it_was_said(
+    said: str, as_far_as_said: str
+) -> None:
+    """"filed between Monday and" (sent before the rest) was an IndexError, a 500."""
+    assert summary(as_the_bot_reads(said, CONVERSATION)) == summary(
+        as_the_bot_reads(as_far_as_said, CONVERSATION))
