@@ -4491,7 +4491,7 @@ def _status(reading: Reading, whole: Reading) -> Understanding | None:
         r"|has done the trick)(?: (?:now|in the end|finally|after all))*"
     )):  # "the password reset on 987 worked": asked, as "the new cable fixed 987" is
         return _should_be(reading.ticket(found), TicketStatus.RESOLVED)
-    if found := _match(reading, rf"(?:wrap up|sort out|knock out|close out|get done) {ref()}"):
+    if found := _match(reading, rf"(?:wrap up|knock out|close out|get done) {ref()}"):
         return ChangeStatus(reading.ticket(found), TicketStatus.RESOLVED)
     if found := _match(reading, (
         rf"{ref()}(?: tref| he| she)?(?P<link> is| are| was| were| has been| have been| can be| got| should be| needs to be| to| status| ->| =>| →| -| –| —| ="

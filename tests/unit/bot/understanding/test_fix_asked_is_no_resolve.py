@@ -1,6 +1,6 @@
 """"Fix" asked of someone asks for the repair, not for the ticket to be marked resolved:
 "my laptop is broken, can you fix it", "can you fix 12", "please fix 12" resolved the ticket
-(and told its requester it was fixed). Now nothing changes. The ticket told fixed ("fixed 4",
+(and told its requester it was fixed); "sort out 12 please" too. Now nothing changes. The ticket told fixed ("fixed 4",
 "mark 12 fixed", "I fixed 4") is resolved as before."""
 
 from __future__ import annotations
@@ -20,6 +20,8 @@ from tests.unit.bot.understanding.test_transcript import CONVERSATION, as_the_bo
     "can you fix 12",
     "please fix 12 asap",
     "could you fix 12 and 13?",
+    "sort out 12 please",
+    "can you sort out 12?",
 ])
 def test_a_fix_asked_changes_nothing(said: str) -> None:
     found = summary(as_the_bot_reads(said, CONVERSATION))
@@ -33,6 +35,8 @@ def test_a_fix_asked_changes_nothing(said: str) -> None:
     ("12 is fixed", "status #12 resolved"),
     ("I'm fixing 4", "status #4 in_progress"),
     ("resolve 12", "status #12 resolved"),
+    ("wrap up 4", "status #4 resolved"),
+    ("12 is sorted", "status #12 resolved"),
 ])
 def test_a_ticket_told_fixed_is_resolved_as_before(said: str, expected: str) -> None:
     assert summary(as_the_bot_reads(said, CONVERSATION)) == expanded(expected)
