@@ -25,6 +25,10 @@ _ASKED = (
         r"(?:set|create|add|make|schedule|get|put|give me)(?: me| up)?(?: a| an)? reminders?"
         r"(?: (?:for|on|about|of|to|in) .*)?"),
     re.compile(r"reminders? (?:for|on|about|of) .*"),  # "reminder for 42 friday"
+    re.compile(  # "ping sam about 42", "chase me on it tomorrow": not the requester's or a vendor's
+        rf"(?:ping|chase|buzz)(?! (?:the )?(?:user|users|requester|customer|client|caller|vendor"
+        rf"|supplier)\b) {_WHO} (?:about|on|re|regarding) (?:ticket |tkt )?(?:{REF}|{NUMBER}|\d{{1,12}})"
+        r"(?: .*)?"),
     re.compile(  # "ping me when 145 is fixed", "let me know once it is done"
         rf"(?:ping|notify|alert|message|text|dm|buzz|let) (?:me|us)(?: know)?"
         rf" (?:when|once|as soon as|if)(?: {REF}| {NUMBER})"
