@@ -2000,6 +2000,21 @@ _WHEN_SAID = frozenset({"later", "tomorrow", "tdate"})
 when that happens, not when the request should."""
 
 
+_SAID_AGAIN = re.compile(r"(?:i mean|i meant|actually|maybe|ok|okay|so)\s+")
+
+
+def _only_when(said: list[str]) -> bool:
+    """"close 12, I mean later", "…, tonight", "…, after lunch": the words after the change
+    say only when it should be made (`_WHEN_ONLY`, or a day), no reason: not made now.
+    "…, now", "…, I mean asap" are now."""
+    told = _SAID_AGAIN.sub("", " ".join("today" if word == DATE else word for word in said
+                                        if word not in ("-", "–", "—")), count=1)
+    return _WHEN_ONLY.fullmatch(told) is not None and _NOW.match(told) is None
+
+
+_NOW = re.compile(r"(?:right )?now\b|asap\b")
+
+
 _WHY_AFTER_NO = frozenset({
     "response", "responses", "reply", "replies", "answer", "feedback", "contact", "word",
     "update", "updates", "longer", "activity", "news", "action", "need",
@@ -2080,7 +2095,8 @@ def _first_clause(
             return Declined(_first_ticket(message), message.text.strip())  # "close 4, actually don't"
         own = words[reason].text in _PEOPLE - {"you", "u"} and reason + 1 < len(words) and (
             words[reason + 1].text not in _NEGATIONS)  # "…, I'm off next week": their own
-        if after & (_TAKEN_BACK - _WHEN_SAID if own or others_did else _TAKEN_BACK):
+        if after & (_TAKEN_BACK - _WHEN_SAID if own or others_did else _TAKEN_BACK) or (
+                _only_when([w.text for w in words[reason:end]])):
             return None  # "resolve 4, or maybe …", "close 4, tomorrow": not the request it starts with
         if changed and found is not None and (_asks_about_it([w.text for w in words[reason:end]])
                                               or _gainsaid(found, [w.text for w in words[reason:]])):
@@ -4631,6 +4647,7 @@ def _status_then_reason(reading: Reading, first: int, rest: list[Word]) -> Chang
             or said[cut + 1:cut + 2] == ["the"] and said[cut + 2:cut + 3] != [] and (
                 said[cut + 2] in _REQUESTERS))  # "mark 12 resolved by the user": who did
         if opens and not _conditional(said[cut:]) and not _only_tickets(said[cut:]) and (
+                not _only_when(said[cut:])) and (
                 status := _status_value(said[:cut])) is not None and not _gainsaid(
                     ChangeStatus(None, status), said[cut:]):
             why = reading.message.original(first + cut).strip(" .!")
