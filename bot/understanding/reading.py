@@ -2959,10 +2959,16 @@ def _asks_about_it(said: list[str]) -> bool:
     """Words after a change that ask about it ("what do you think", "is that allowed", "does
     that work for you", "should I"), not a reason told ("is working now")."""
     said = said[1:] if said[:1] and said[0] in ("-", "–", "—") else said
+    if said[:1] == ["any"] and said[1:2] and said[1] in _OBJECTIONS:
+        return True  # "closing 12 - any objections"
     return bool(said) and (said[0] in ("what", "how", "why", "thoughts", "whats") or (
         said[0] in _AUXILIARIES and said[1:2] != [] and said[1] in _ASKED_OF and not (
             said[0] in ("can", "could", "would", "will") and said[1] in ("you", "u"))))
     # "…, can you close it off" asks for a change: read as the request it is
+
+
+_OBJECTIONS = frozenset({"objections", "objection", "concerns", "thoughts", "comments",
+                         "issues", "problems", "reason", "reasons", "opinions"})
 
 
 _STILL_WRONG = frozenset({"broken", "failing", "happening", "down", "crashing", "there",
