@@ -7,6 +7,11 @@ from __future__ import annotations
 import re
 
 _NOBODY = r"(?:nobody|no one|noone|no-one|no body|none of you)"
+_WAITED = (r"(?:(?:it'?s|it has|i'?ve|i have) )?been (?:waiting )?(?:for )?"
+           r"(?:ages|forever|so long|days|weeks|hours|a week|a day|\d+ (?:days|hours|weeks))"
+           r"(?: now)?")
+"""How long they have waited, said as the whole message ("its been ages", "been waiting
+days now"): "its been ages since i changed my password" tells of something else."""
 _CHASED = re.compile(
     r"\b(?:(?:second|third|fourth|fifth|2nd|3rd|4th|5th|\d+th|nth|umpteenth|last) time (?:that )?"
     r"(?:i'?m|i am|i have|i'?ve|im) (?:been )?(?:asking|chasing|writing|asked|chased|written"
@@ -21,7 +26,8 @@ _CHASED = re.compile(
     r"|(?:days?|weeks?|hours?|months?|ages|now) (?:and|but) (?:still )?(?:no|nothing|not a word)"
     r"(?: (?:answer|reply|response|news|update))?$"
     r"|^(?:(?:hello|hi|hey)\W* )?(?:is )?(?:anyone|anybody)(?: there| home| out there)?$"
-    r"|^(?:this|it|that) is taking (?:forever|ages|so long)$|^still waiting$)")
+    r"|^(?:this|it|that) is taking (?:forever|ages|so long)$|^still waiting$"
+    rf"|^(?:(?:hello|hi|hey) )?{_WAITED}$)")
 _YOU = r"(?:someone|anyone|somebody|anybody|you|you guys|one of you|the service desk|support)"
 _ASKED_WHEN = re.compile(
     rf"^(?:why (?:is|s|is it|does it) )?(?:this|it|that|my (?:ticket|request|issue|case)) "

@@ -24,6 +24,8 @@ CHASED = [
     "still waiting...", "can you at least tell me when someone will look at it",
     "when is someone going to get back to me", "why hasn't anyone replied to me",
     "nobody has replied to my ticket", "anyone??",
+    "hello?? its been ages", "its been days", "been waiting ages", "it's been 3 days now",
+    "i've been waiting for weeks!!", "its been forever", "hi, it has been a week",
 ]
 
 
@@ -41,6 +43,9 @@ def test_a_chase_is_told_apart(said: str) -> None:
     "how much longer is the vpn session allowed to stay idle",
     "why is outlook taking so long to open", "the update is taking forever",
     "still waiting for the page to load", "when will someone look at the ac in room 4",
+    "its been ages since i changed my password", "it's been days since the printer worked",
+    "the laptop has been slow for days", "been waiting ages for outlook to open",
+    "it's been a week since my last login",
 ])
 def test_what_only_looks_like_a_chase_is_not_one(said: str) -> None:
     assert not chased(said)
