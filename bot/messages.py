@@ -22,6 +22,7 @@ from bot import card_actions, commands, presenter
 from bot.actions import notices, questions
 from bot.actions.confirmation import (
     comment_instead, comment_proposed, confirm, is_complete_change, may_edit_part, propose,
+    propose_due_moved,
 )
 from bot.actions.conversation import conversation_for
 from bot.actions.each import offer_each_listed, perform_each, show_each
@@ -761,6 +762,8 @@ class MessageRouter:
                 # already past is no reminder's day: "anyway" in the press would set it unasked)
                 await self._send(turn_context, Reply(text=notices.no_reminders(ticket),
                                                      options=options))
+            case EditTicket(later_by=int()) as later:  # "push 12 out a week": from its due date
+                await self._send(turn_context, await propose_due_moved(self._deps, viewer, later))
             case SmallTalk(kind=Courtesy.HELLO | Courtesy.ABOUT as kind):
                 await self._send(turn_context, Reply(
                     text=f"{notices.courtesy(kind, viewer.user.first_name)} {notices.try_these()}",

@@ -14,7 +14,7 @@ import re
 import secrets
 from collections.abc import Mapping
 from dataclasses import fields, replace
-from datetime import date
+from datetime import date, timedelta
 from enum import StrEnum
 from typing import Any, TypeGuard, TypeVar, assert_never
 
@@ -41,7 +41,7 @@ from domain.access import (
     sets_any_status, status_refusal,
 )
 from domain.clock import utcnow
-from domain.errors import DomainError, InvalidTransition, InvalidValue
+from domain.errors import DomainError, InvalidTransition, InvalidValue, NotAllowed
 from domain.numbering import TicketNumber, parse_ticket_number
 from domain.people import Role
 from domain.services.queries import get_ticket
@@ -106,6 +106,23 @@ async def propose_instead(
     return _proposed(viewer, ticket, request, question, _question(request, ticket.ticket_number,
                                                                   viewer)[1],
                      confirm_label=confirm_label)
+
+
+async def propose_due_moved(deps: BotDependencies, viewer: Viewer, request: EditTicket) -> Reply:
+    """"push 12 out a week": the day it comes to, from the ticket's due date as it is now,
+    proposed for one press (the card's version keeps a date changed since from being moved
+    twice); a ticket with no due date is asked for the day instead."""
+    if request.ticket is None:
+        return Reply(text=notices.which_ticket("push 4 out a week"))
+    ticket = await get_ticket(uow=deps.uow().reading(), actor=viewer, ticket=str(request.ticket))
+    if "due_date" not in editable_fields(viewer):
+        raise NotAllowed("you can't change the due date of a ticket")
+    if ticket.due_date is None or request.later_by is None:
+        return Reply(text=notices.no_due_to_move(ticket.ticket_number))
+    was = ticket.due_date.date()
+    moved = EditTicket(request.ticket, due=was + timedelta(days=request.later_by))
+    return await propose_instead(deps, viewer, moved, notices.due_moved(
+        ticket.ticket_number, was, moved.due or was), confirm_label=notices.MOVE_IT)
 
 
 def may_edit_part(viewer: Viewer, request: EditTicket) -> tuple[EditTicket, EditTicket] | None:

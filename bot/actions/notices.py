@@ -210,6 +210,18 @@ def which_of_yours(count: int) -> str:
     return f"You have {count} open tickets: which one do you mean?"
 
 
+MOVE_IT = "Move it"
+
+
+def due_moved(number: str, was: date, to: date) -> str:
+    return f"Move the due date of {number} from {was:%a} {was.day} {was:%b} to {to:%a} {to.day} {to:%b}?"
+
+
+def no_due_to_move(number: str) -> str:
+    """"push 12 out a week" of a ticket with no due date: from when is not guessed."""
+    return f"{number} has no due date to push out. Say the day it is due, like `{number} due friday`."
+
+
 def which_ticket(example: str) -> str:
     return f"Which ticket? Say its number, for example `{example}`."
 

@@ -145,6 +145,8 @@ def _edit(edit: EditTicket, ticket: str, today: date) -> str:
         return f"set the severity of {ticket} to {edit.severity.value}"
     if edit.no_due:
         return f"remove the due date of {ticket}"
+    if edit.later_by is not None:
+        return f"push the due date of {ticket} out by {edit.later_by} days"
     if edit.due is not None:  # a day already past was confirmed: "anyway" says so
         return (f"set the due date of {ticket} to {edit.due.isoformat()}"
                 f"{' anyway' if edit.due < today else ''}")

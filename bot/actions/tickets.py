@@ -188,7 +188,8 @@ def for_the_draft(
                 values["assignee"] = holder.label
                 mine = holder.kind is AssigneeType.USER and holder.user_id == viewer.id
                 noted.append("you'll take it" if mine else f"{_label(to)} will take it")
-            case EditTicket(ticket=None, description=None, no_due=False) if part.has_changes:
+            case EditTicket(ticket=None, description=None, no_due=False, later_by=None) if (
+                    part.has_changes):
                 if part.title is not None:
                     values["title"] = part.title
                     noted.append(f"titled “{part.title}”")

@@ -5262,6 +5262,12 @@ _ONLY_ASKING = frozenset({"please", "pls", "plz", "kindly", "asap", "now", "for"
 
 
 _DUE_FIELD = r"(?:due date|due|deadline|due day|target date)"
+_LATER = r"(?:push|move|bump|delay|postpone|extend|shift|slide|kick)"
+_DAYS_SAID = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+              "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+_HOW_LONG = (rf"(?P<count>{'|'.join(_DAYS_SAID)}|\d{{1,3}})(?: more| extra)?"
+             r" (?P<unit>days?|weeks?)")
+_LATER_MOST = 366
 _OFF = r"(?:remove|clear|delete|drop|unset|erase|take off|take away|get rid of|scrap|cancel)"
 
 
@@ -5276,6 +5282,17 @@ def _edit(reading: Reading, whole: Reading) -> Understanding | None:
         return EditTicket(reading.ticket(found), no_due=True)
     if _match(whole, rf"(?:please |pls )?{_OFF}(?: the)? {_DUE_FIELD}(?: (?:please|pls|too))?"):
         return EditTicket(reading.conversation.last_ticket, no_due=True)  # of the one in view
+    if found := next(filter(None, (_match(whole, pattern) for pattern in (
+        rf"(?:please |pls )?{_LATER}(?: out| back)? {ref()}(?: out| back)?(?: by)? {_HOW_LONG}",
+        rf"(?:please |pls )?{_LATER}(?: out| back)? (?:the )?{_DUE_FIELD} (?:of|on|for) {ref()}"
+        rf"(?: out| back)?(?: by)? {_HOW_LONG}",
+        rf"(?:please |pls )?give {ref()} {_HOW_LONG}(?: to (?:finish|fix it|sort it))?",
+        rf"(?:please |pls )?give {ref()} (?P<count>an?|one) (?:extra|more) (?P<unit>days?|weeks?)",
+    ))), None):  # "push 12 out a week": from its due date, looked up when proposed
+        days = _DAYS_SAID.get(found["count"]) or int(found["count"])
+        days *= 7 if found["unit"].startswith("week") else 1
+        if 0 < days <= _LATER_MOST:
+            return EditTicket(reading.ticket(found), later_by=days)
     if found := _match(reading, (
         rf"(?:edit|update|change|modify|amend)(?: the)?(?: details of| fields of| fields on)?"
         rf" {ref()}(?: details| fields)?"

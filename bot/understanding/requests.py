@@ -139,10 +139,13 @@ class EditTicket:
     severity: Severity | None = None
     no_due: bool = False
     """The due date taken off ("remove the due date on 12")."""
+    later_by: int | None = None
+    """Days the due date moves later ("push 12 out a week"): the day it comes to is worked
+    out from the ticket's due date when it is read, and proposed."""
 
     @property
     def has_changes(self) -> bool:
-        return self.no_due or any(value is not None for value in (
+        return self.no_due or self.later_by is not None or any(value is not None for value in (
             self.title, self.description, self.priority, self.category, self.due, self.severity))
 
 

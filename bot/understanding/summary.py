@@ -112,7 +112,8 @@ def _request(request: TicketRequest) -> str:
                 ("priority", edit.priority and edit.priority.value),
                 ("category", edit.category and edit.category.value),
                 ("due", "none" if edit.no_due else edit.due and edit.due.isoformat()),
-                ("severity", edit.severity and edit.severity.value)) if value is not None]
+                ("severity", edit.severity and edit.severity.value),
+                ("due+", edit.later_by and f"{edit.later_by}d")) if value is not None]
             return " ".join(["edit", _ticket(ticket), *changes]) if changes else f"edit {_ticket(ticket)} ?"
         case AssignTicket(ticket=ticket, to=to):
             return f"assign {_ticket(ticket)} to {_target(to)}"

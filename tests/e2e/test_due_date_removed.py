@@ -1,15 +1,19 @@
-"""Over HTTP: "remove the due date on 12" takes the due date off (it was free text, which the
-help documents offered to file as a new ticket); a customer, who may not set due dates, is
-told so and nothing changes."""
+"""Over HTTP: "remove the due date on 12" takes the due date off, and "push 12 out a week"
+moves it a week from the day it is due (one press); both were free text, which the help
+documents offered to file as a new ticket. A customer, who may not set due dates, is told
+so and nothing changes."""
 
 from __future__ import annotations
+
+from datetime import timedelta
 
 import pytest
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from db.tables import tasks
-from tests.e2e.service import Service, person_in_teams, texts_in
+from tests.e2e.assistant import button
+from tests.e2e.service import Service, buttons_of, person_in_teams, texts_in
 from tests.integration.builders import insert_ticket, this_years
 from tests.e2e.teams_doubles.activities import senders_today
 
@@ -60,3 +64,35 @@ async def test_a_customer_may_not_take_the_due_date_off(
 
     assert "Only the service desk sets the due date." in texts_in(turn.card)
     assert await _due(engine) is not None
+
+
+@pytest.mark.parametrize(("said", "days"), [
+    ("push 12 out a week", 7), ("give 12 two more days", 2), ("extend the deadline of 12 by 3 days", 3),
+])
+async def test_the_due_date_pushed_out_is_proposed_from_the_day_it_is_due(
+    service: Service, engine: AsyncEngine, said: str, days: int
+) -> None:
+    manager, mia = await person_in_teams(service, engine, "Mia", "Manager", role="manager")
+    due = senders_today() + timedelta(days=2)
+    await insert_ticket(engine, created_by=manager, number=NUMBER, title="Renew the SSL cert",
+                        due_date=due)
+
+    offered = (await service.say(said, user=mia)).card
+    assert buttons_of(offered) == ["Move it", "Cancel"]
+    assert (await _due(engine)).date() == due  # nothing moved before the press
+    await service.press("request.confirm", button(offered, "Move it")["data"], user=mia)
+
+    assert (await _due(engine)).date() == due + timedelta(days=days)
+
+
+async def test_a_ticket_with_no_due_date_is_asked_for_the_day_not_given_one(
+    service: Service, engine: AsyncEngine
+) -> None:
+    manager, mia = await person_in_teams(service, engine, "Mia", "Manager", role="manager")
+    await insert_ticket(engine, created_by=manager, number=NUMBER, title="Renew the SSL cert")
+
+    turn = await service.say("push 12 out a week", user=mia)
+
+    assert turn.texts == [f"{NUMBER} has no due date to push out. Say the day it is due, like "
+                          f"`{NUMBER} due friday`."]
+    assert await _due(engine) is None

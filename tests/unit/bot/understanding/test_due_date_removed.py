@@ -42,3 +42,27 @@ def test_with_no_ticket_in_view_which_one_is_asked() -> None:
 def test_its_button_says_what_is_read_as_it_again() -> None:
     read = as_the_bot_reads("remove the due date on 12", CONVERSATION)
     assert as_the_bot_reads(phrase(read, CONVERSATION), CONVERSATION) == read
+
+
+@pytest.mark.parametrize(("said", "expected"), [
+    ("push 12 out a week", "edit #12 due+=7d"),
+    ("give 12 two more days", "edit #12 due+=2d"),
+    ("give 12 an extra day", "edit #12 due+=1d"),
+    ("extend the deadline of 12 by a week", "edit #12 due+=7d"),
+    ("postpone 12 by 2 days", "edit #12 due+=2d"),
+    ("push it out 3 days", "edit #7 due+=3d"),
+    ("pls push the due date of 12 back 2 weeks", "edit #12 due+=14d"),
+    # a day named is that day; a count not said, a question or a negation is none
+    ("move 12 to friday", "edit #12 due=2026-12-04"),
+    ("delay 12 a few days", "free text"),
+    ("should we push 12 out a week?", "show #12"),
+    ("don't push 12 out a week", "no change #12"),
+    ("give 12 to sam", "assign #12 to user:u-sam"),
+])
+def test_the_due_date_pushed_out_by_days(said: str, expected: str) -> None:
+    assert summary(as_the_bot_reads(said, CONVERSATION)) == expanded(expected)
+
+
+def test_pushed_out_its_button_says_what_is_read_as_it_again() -> None:
+    read = as_the_bot_reads("push 12 out a week", CONVERSATION)
+    assert as_the_bot_reads(phrase(read, CONVERSATION), CONVERSATION) == read
