@@ -10,7 +10,7 @@ replacement battery", "will swap it tomorrow", "looking into it", "part ordered"
 found ("turned out to be a loose cable"), or a guess at the cause followed by the work on it
 ("looks like a dead battery, ordering a new one"). A question ("called the user, what
 next?") is none, and neither is a problem told ("forgot my password", "locked out again",
-"looks like outlook is down for everyone").
+"looks like outlook is down for everyone", "installing teams keeps failing").
 """
 
 from __future__ import annotations
@@ -52,15 +52,27 @@ _PASSIVE = (
     "reimaged", "re-imaged", "patched", "reseated", "reverted", "booked", "scheduled", "arranged",
 )
 _UNDER_WAY = re.compile(
-    rf"^(?:(?:i am|im|i'm|we are|we're|now|currently|just) )*(?:{'|'.join(_DOING)}) \w"
-    rf"|^(?:(?:i|we) will|i'll|ill|we'll|will|(?:i'm|im|i am|we're|we are)? ?(?:going to|gonna"
+    rf"^(?:(?:i|we) will|i'll|ill|we'll|will|(?:i'm|im|i am|we're|we are)? ?(?:going to|gonna"
     rf"|about to)) (?:{'|'.join(re.escape(word) for word in _WILL_DO)})\b"
     r"|^(?:(?:i'm|im|i am) )?(?:on my way|omw)\b|^remoted\b"
-    rf"|^(?!(?:my|our|it|this|that|i|we)\b)(?:[\w-]+ ){{1,3}}(?:{'|'.join(_PASSIVE)})"
-    r"(?! (?:the|a|an|my|our|his|her|their|it|them)\b)(?: |$)"
     r"|^(?:it )?(?:turned|turns) out\b|^(?:the )?root cause\b|^(?:the )?(?:cause|culprit) (?:is|was)\b"
     r"|^found (?:the|a) (?:problem|issue|cause|culprit|fault)\b",
 )
+_BEING_DONE = re.compile(
+    rf"^(?:(?:i am|im|i'm|we are|we're|now|currently|just) )*(?:{'|'.join(_DOING)}) \w"
+    rf"|^(?!(?:my|our|it|this|that|i|we)\b)(?:[\w-]+ ){{1,3}}(?:{'|'.join(_PASSIVE)})"
+    r"(?! (?:the|a|an|my|our|his|her|their|it|them)\b)(?: |$)",
+)
+"""Work being done ("ordering a new one") or a thing done ("part ordered"): unless what is
+said of it is a problem (`_GOES_WRONG`)."""
+_GOES_WRONG = re.compile(
+    r"\b(?:keeps?|kept|fails|failed|crashes|crashed|does|doesn'?t|did|didn'?t|don'?t|won'?t"
+    r"|wont|can'?t|cant|cannot|is|isn'?t|isnt|was|wasn'?t|are|never|drops|dropped|stops"
+    r"|stopped|broke|hangs|freezes|froze|fixes|helps|helped|works|worked|still not)\b")
+"""What a thing being done does, said of it: "installing teams keeps failing", "booking a
+room does not work", "the toner i ordered never came" tell a problem, no work on it."""
+_OF_ANOTHER = re.compile(r"\b(?:why|what|how|whether|if|that|which|where|when|who)\b")
+"""Words after which a verb is of another thing: "looking into why outlook keeps crashing"."""
 _GUESS = re.compile(r"^(?:it )?(?:looks|seems|sounds) (?:like|to be)\b|^(?:probably|likely)\b")
 _CLAUSES = re.compile(r"\s*(?:[,;:.!]+|\s-+\s|\bso\b|\band\b)\s*")
 _CLAUSES_READ = 300  # a guess at the cause and the work on it are said in a line or two
@@ -77,7 +89,18 @@ def reports_work(text: str) -> bool:
     first, *rest = _CLAUSES.split(text.lower()[:_CLAUSES_READ], maxsplit=_CLAUSES_MOST)
     if _QUESTION.search(said) or any(_ASKED.match(clause) for clause in rest):
         return False  # "ordering a new laptop, how do I do that"
-    if _OPENING.search(said) or _UNDER_WAY.search(said):
+    if _OPENING.search(said) or _UNDER_WAY.search(said) or _being_done(said, first):
         return True
     return bool(_GUESS.search(first)) and any(
-        _OPENING.search(clause) or _UNDER_WAY.search(clause) for clause in rest)
+        _OPENING.search(clause) or _UNDER_WAY.search(clause) or _being_done(clause, clause)
+        for clause in rest)
+
+
+def _being_done(said: str, clause: str) -> bool:
+    """Whether `said` opens with work being done or a thing done (`_BEING_DONE`) and its
+    first clause tells no problem of it (`_GOES_WRONG` before any `_OF_ANOTHER`)."""
+    if not _BEING_DONE.search(said):
+        return False
+    wrong = _GOES_WRONG.search(clause.replace("’", "'"))
+    another = _OF_ANOTHER.search(clause)
+    return wrong is None or another is not None and another.start() < wrong.start()

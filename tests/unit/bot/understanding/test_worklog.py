@@ -52,6 +52,10 @@ from bot.understanding.worklog import reports_work
     "rebooted it, which fixed it",
     "replaced the toner, is working now",
     "called the user and asked when they are free",
+    # what is being done, said of why or when, is still work
+    "looking into why outlook keeps crashing",
+    "rebooting the switch that is stuck",
+    "scheduling a visit for when she is back",
 ])
 def test_a_work_note_reports_work(said: str) -> None:
     assert reports_work(said)
@@ -84,6 +88,17 @@ def test_a_work_note_reports_work(said: str) -> None:
     "testing 123",
     "my screen replaced the old one and now it flickers?",
     "my order arrived broken",
+    # a problem told of something being done, or of a thing done: no work on it
+    "installing teams keeps failing",
+    "booking a meeting room does not work",
+    "scheduling a meeting in outlook crashes",
+    "rebooting my laptop every morning is annoying",
+    "calling from my mobile drops after 5 minutes",
+    "restarting my laptop fixes it for an hour",
+    "replacing the battery didn't help",
+    "the toner i ordered never came",
+    "new laptop ordered for me last month still not here",
+    "looks like the vpn is down and rebooting does nothing",
 ])
 def test_a_problem_or_a_question_is_no_work_note(said: str) -> None:
     assert not reports_work(said)
