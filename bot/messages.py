@@ -81,7 +81,7 @@ from bot.understanding import (
 )
 from bot.understanding.requests import (
     Asked, AssignTicket, Both, Cancel, ChangeStatus, Choice, Clarify, CommentOnTicket, CreateTicket, Declined,
-    Courtesy, EachListed, EachTicket, EditTicket, Fact, FreeText, Help, Lacking, ListTickets, MeantAnother,
+    Courtesy, EachListed, EachTicket, EditTicket, Fact, FreeText, Help, Lacking, ListScope, ListTickets, MeantAnother,
     NotInTicketFlow,
     Question,
     ReminderAsked, ShowTicket,
@@ -726,6 +726,9 @@ class MessageRouter:
                     and await self._still_broken_in_view(turn_context, viewer, text)):
                 await self._act(turn_context, viewer, dc, ShowTicket(  # "it's still broken",
                     conversation.last_ticket, asked=Asked(Fact.STATUS)), conversation)  # "still no reply"
+            case FreeText(text=text) | Question(text=text) if chased(text):
+                await self._act(turn_context, viewer, dc, ListTickets(  # "this is taking
+                    ListScope.OWN, asked=Asked(Fact.STATUS)), conversation)  # forever" later on
             case Question(text=text):
                 await self._ask_assistant(turn_context, viewer, text)
             case FreeText(text=text):  # "can someone call me about it": maybe the ticket's

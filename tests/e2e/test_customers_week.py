@@ -265,6 +265,28 @@ async def test_a_customer_chasing_with_no_ticket_shown_is_told_how_theirs_stands
     assert model.requests == []
 
 
+@pytest.mark.parametrize("said", ["this is taking forever", "hello?? its been ages",
+                                  "why is nobody answering"])
+async def test_a_customer_chasing_after_a_help_answer_is_told_how_theirs_stands(
+    helpdesk: Service, model: CompletionsStandIn, engine: AsyncEngine, said: str
+) -> None:
+    """Before: with a ticket shown before a help answer, the chase went to the help assistant,
+    which found nothing and offered to file "this is taking forever" as a new ticket."""
+    cy = await user_in_teams(helpdesk, engine, "cy@example.com", "Cy Customer", role="customer")
+    await insert_ticket(engine, created_by=await user_id_of(engine, "cy@example.com"),
+                        number=NUMBER, title="Laptop won't turn on")
+    await helpdesk.say(f"show {NUMBER}", user=cy)
+    model.then(Completion("Phones on FH-Staff-BYOD are disconnected after 8 hours [1]."))
+    await helpdesk.say("why does my phone drop off the Staff-BYOD wifi?", user=cy)
+    await wait_for_answers(helpdesk)
+
+    card = (await helpdesk.say(said, user=cy)).card
+
+    assert texts_in(card).splitlines()[0] == (
+        f"{NUMBER} is still open — nobody has picked it up yet.")
+    assert len(model.requests) == 1
+
+
 async def test_an_agent_noting_the_user_has_not_replied_is_still_offered_a_comment(
     helpdesk: Service, model: CompletionsStandIn, engine: AsyncEngine
 ) -> None:
