@@ -2452,6 +2452,8 @@ def _reason(message: Message, begin: int) -> str | None:
         return None  # "close 12 as fixed": nothing the change does not say itself
     if end - begin <= _LONGEST_CHEER and _CHEER.fullmatch(" ".join(words[begin:end])):
         return None  # "737 is fixed, nice", "close 12, great job sam": said to the chat
+    if " ".join(words[begin:end]) in _APOLOGY_ALONE:
+        return None  # "close 12, sorry": said to the chat, never posted where the requester reads
     return _unquoted(message.original(begin, end if end < len(words) else None))  # "… 🙄" kept
 
 
@@ -2524,6 +2526,15 @@ def _unquoted(said: str) -> str | None:
                 closing not in said[1:-1]):
             return said[1:-1].strip() or None
     return said or None
+
+
+_APOLOGY_ALONE = frozenset({
+    "sorry", "sry", "soz", "apologies", "my bad", "oops", "whoops", "sorry all", "sorry guys",
+    "sorry everyone", "sorry again", "sorry sorry", "oops sorry", "sorry my bad",
+    *(f"sorry for the {what}" for what in ("noise", "spam", "bother", "trouble", "hassle")),
+    "sorry to bother you", "sorry to bother", "sorry for bothering you"})
+"""An apology alone after a change: said to the chat ("close 12, sorry for the noise"); one
+to the requester ("…, sorry it took so long") is kept as the comment."""
 
 
 @cache
