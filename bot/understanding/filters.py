@@ -310,6 +310,8 @@ def _our_teams(words: list[Word], start: int, stop: int) -> frozenset[int]:
     "the network team queue" names a team (the word before "team" is a name)."""
     for index in range(start, stop):
         text = words[index].text
+        if text not in ("our", "my") and text not in _GROUPS and not _the_team(words, index, stop):
+            continue  # what follows is looked past only after a word that opens a queue
         after = _past_filters(words, index + 1, stop)
         following = words[after].text if after < stop else None
         if (text in ("our", "my") and index + 1 < stop and words[index + 1].text in _GROUPS

@@ -1,0 +1,35 @@
+"""A message of one filter word over and over is read at once: "on " repeated to the most
+message may hold took 10-20 s, each word looking past all those after it for a team's queue
+("our queue", "the team's open tickets"); what follows a word is looked for only when the
+word could open one. "our team's open tickets", "tickets for our team", "the network team
+queue" read as before."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from bot.messages import MAX_MESSAGE_CHARS
+from bot.understanding.summary import summary
+from tests.unit.bot.understanding.test_transcript import CONVERSATION, as_the_bot_reads
+
+
+@pytest.mark.parametrize("unit", ["on ", "open ", "high ", "in progress ", "12 due on ", "tickets open "])
+def test_a_run_of_filter_words_is_read_at_once(unit: str) -> None:
+    said = (unit * (MAX_MESSAGE_CHARS // len(unit)))[:MAX_MESSAGE_CHARS]
+    started = time.perf_counter()
+    as_the_bot_reads(said, CONVERSATION)
+    assert time.perf_counter() - started < 4
+
+
+@pytest.mark.parametrize(("said", "read"), [
+    ("our team's open tickets", "list teams status=open"),
+    ("tickets for our team", "list teams"),
+    ("the network team queue", "list all assignee=team:2"),
+    ("our queue", "list teams"),
+    ("what is the team working on", "list teams"),
+    ("our on hold tickets", "list teams status=on_hold"),
+])
+def test_a_team_queue_reads_as_before(said: str, read: str) -> None:
+    assert summary(as_the_bot_reads(said, CONVERSATION)) == read
