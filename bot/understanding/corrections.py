@@ -270,6 +270,10 @@ _MEANT = tuple(re.compile(pattern, re.IGNORECASE) for pattern in (
     # "sorry, 3 not 2": said after a word of sorry, never a bare "3 not 2"
     rf"\W*(?:sorry|sry|soz|oops|whoops|my bad|no|nope)\b[\W_]*(?:{_MEANT_SAID})?(?P<meant>{_REF})"
     rf"[\s,]+not\s+(?P<wrong>{_REF}){_TAIL}",
+    # "actually make that 3 not 2", "make it 3 instead": another ticket, never "make that 3"
+    rf"{_LEAD}(?:(?:actually|actualy|acutally|actully)\b[\W_]*)?make\s+(?:that|it)\s+"
+    rf"(?P<meant>{_REF})(?:[\s,]+(?:not|instead\s+of|rather\s+than)\s+(?P<wrong>{_REF})"
+    rf"|[\s,]+instead){_TAIL}",
 ))
 
 
