@@ -38,16 +38,18 @@ _ASKED_WHEN = re.compile(
     r"|somebody|you) (?:replied|answered|responded|got back|gotten back|called|contacted|looked)\b")
 """A chase asked as a question ("why is this taking so long?", "how much longer??", "can you
 at least tell me when someone will look at it"), of the person's own ticket, not a thing's."""
-_NOT_A_CHASE = re.compile(r"^(?:how|what|if|when|should|can|could|where|do)\b"
-                          r"|\b(?:user|users|customer|requester|requestor|client|vendor|supplier"
-                          r"|caller)s?\b")
-"""What asks another thing ("what do i do if nobody answers the phone at the it bar?"), or
-waits on someone else ("still no reply from the user": staff noting why it waits)."""
+_NOT_A_CHASE = re.compile(r"^(?:how|what|if|when|should|can|could|where|do)\b")
+"""What asks another thing ("what do i do if nobody answers the phone at the it bar?")."""
+_OF_OTHERS = re.compile(r"\b(?:user|users|customer|requester|requestor|client|vendor|supplier"
+                        r"|caller)s?\b")
+"""What waits on someone else ("still no reply from the user", "why haven't you called the
+user back": staff noting why it waits, or asking after another's), even asked as a chase."""
 
 
 def chased(text: str) -> bool:
     """Whether the message chases an answer without naming a ticket (`_CHASED`)."""
     said = " ".join(re.sub(r"[!?.,;:]+", " ", text.lower().replace("’", "'")).split())
-    if not said or _NOT_A_CHASE.search(said) and not _ASKED_WHEN.search(said):
+    if not said or _OF_OTHERS.search(said) or (
+            _NOT_A_CHASE.search(said) and not _ASKED_WHEN.search(said)):
         return False
     return _CHASED.search(said) is not None or _ASKED_WHEN.search(said) is not None

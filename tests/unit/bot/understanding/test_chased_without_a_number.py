@@ -46,6 +46,9 @@ def test_a_chase_is_told_apart(said: str) -> None:
     "its been ages since i changed my password", "it's been days since the printer worked",
     "the laptop has been slow for days", "been waiting ages for outlook to open",
     "it's been a week since my last login",
+    # asked after someone else's answer: not the person's own tickets
+    "why haven't you called the user back", "why hasn't anyone replied to the customer",
+    "when will someone call the caller back", "why didn't you contact the vendor",
 ])
 def test_what_only_looks_like_a_chase_is_not_one(said: str) -> None:
     assert not chased(said)
