@@ -20,6 +20,7 @@ _CHASED = re.compile(
     r"(?:answer|answers|answered|answering|reply|replies|replied|replying|respond|responds"
     r"|responded|responding|got back|gets back|getting back|came back|contacted me|called me"
     r"|calls me|rang me|helps me|helped me|helping me|looked at it)"
+    r"\b(?! (?:the|a|an|at|in) (?!(?:ticket|request|case|issue|email|message|chat)\b))"
     r"|still (?:no|not (?:a|any)|without (?:a|an|any)) (?:answer|reply|response|news|update|word"
     r"|call|callback|feedback)"
     r"|still waiting (?:for|on) (?:a |an |any )?(?:answer|reply|response|news|update|callback|call)"

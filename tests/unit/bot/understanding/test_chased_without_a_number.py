@@ -49,6 +49,9 @@ def test_a_chase_is_told_apart(said: str) -> None:
     # asked after someone else's answer: not the person's own tickets
     "why haven't you called the user back", "why hasn't anyone replied to the customer",
     "when will someone call the caller back", "why didn't you contact the vendor",
+    # nobody answering something else: the phone, the door, at the desk
+    "why is nobody answering the phone at reception", "nobody answers the door in room 4",
+    "no one answers at the it bar", "why is nobody answering in the teams channel",
 ])
 def test_what_only_looks_like_a_chase_is_not_one(said: str) -> None:
     assert not chased(said)
