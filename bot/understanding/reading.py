@@ -1496,6 +1496,9 @@ _LEFT_TO_DO = re.compile(
     r"|afternoon|good afternoon)[,!.]? )*(?:"
     rf"(?:what'?s|what is|what are) (?:still |else )?(?:left|remaining|outstanding|pending|to do)"
     rf" {_MY_PLACE}"
+    r"|(?:what'?s|what is|what are|what else (?:is|are)) (?:still |else )?(?:left|remaining"
+    r"|outstanding)"
+    r"|anything (?:still |else )?(?:left|remaining|outstanding)"
     rf"|(?:what'?s|what is) (?:still |else )?on my (?:plate|list|desk)"
     rf"|(?:what'?s|what is) (?:still |else )?on for me"
     r"|(?:what|anything) (?:else )?(?:do|have|should) i (?:still )?(?:got |have |need |left )?"
@@ -1504,8 +1507,8 @@ _LEFT_TO_DO = re.compile(
     r"|left for me|for me to do|left to do)"
     rf"){_BEFORE_I_GO}(?: please| pls| then)?")
 """What one still has to do ("what's left for me today", "what do I still need to do today",
-"anything still on my plate before I log off?"): their own tickets. Only the whole message:
-"what do I need to do to reset my password" asks how."""
+"anything still on my plate before I log off?", "whats left" alone): their own tickets. Only
+the whole message: "what do I need to do to reset my password" asks how."""
 
 _SEEING_OWN = re.compile(
     r"(?:so |and |but |hi |hello |hey |please )*(?:how|where) (?:can i|i can|could i|i could|do i|"

@@ -179,7 +179,7 @@ def test_the_shapes_the_tenth_table_found_are_read_in_other_words_too(
     ('put 4 back on hold', 'status #4 on_hold'),
     ('we have not heard from the user on 4, close it', 'status #4 closed'),
     ('what do i need to do to reset my password', 'question'),
-    ("what's left", 'question'),
+    ("what's left", 'list mine'),  # as 'what's left for me' (test_whats_left_alone.py)
     ("what's left for me to do on 4", 'show #4'),
     ("i'm going on leave, give all my tickets to sam", 'assign each of to user:u-sam (list mine)'),
     ('the printer is broken, move his tickets to sam', "list all text='printer broken move his sam'"),
