@@ -255,11 +255,39 @@ def understand(text: str, conversation: Conversation) -> Understanding:
         text, _in_view_when_pointed_to(text, conversation)))
     if (then := _the_same_asked_of_another(text, in_view)) is not None:
         return _asked_first_if_doubted(then, text)  # "sorry, 12 got closed, close 13 too"
-    found = two_days_offered(_held_until(_with_fact_asked(
-        _understand(text, in_view, several_then=True), text), text), text, in_view)
+    found = two_days_offered(_held_until(_reason_that_asks(_with_fact_asked(
+        _understand(text, in_view, several_then=True), text), in_view, text), text), text, in_view)
     return _asked_first_if_told_again(_undone_if_a_mistake(_asked_first_if_doubted(
         _asked_first_if_eyes_rolled(_taken_back_as_a_joke(_titled_by_a_problem(
             _no_comment_of_other_words(found, in_view)), text), text), text), text), text)
+
+
+_REASON_ASKS = re.compile(
+    r"(?:so |and )?(?:you can |u can |please |pls |plz |feel free to |go ahead and |can you "
+    r"|could you |just )*(?:close|resolve|reopen|re-open|shut)\b", re.IGNORECASE)
+_REASON_ASKS_MOST = 80
+
+
+def _reason_that_asks(found: Understanding, conversation: Conversation, text: str) -> Understanding:
+    """"it's resolved, you can close it": the state told, then the change asked, which is
+    made; "you can close it" was posted on the ticket as why it was resolved. Told working
+    again ("it works now, you can close my ticket") it stays resolved, as the tables read it,
+    with no comment of the request. A reason that tells ("close 12, it's fixed") stays."""
+    if not isinstance(found, ChangeStatus) or found.ticket is None or not found.reason or len(
+            found.reason) > _REASON_ASKS_MOST or not _REASON_ASKS.match(found.reason.strip()):
+        return found
+    said = found.reason.strip().rstrip(".!")
+    said += " it" if _REASON_ASKS.fullmatch(said) else ""  # "it's sorted, pls close"
+    asked = _understand(said, replace(conversation, last_ticket=found.ticket), several_then=False)
+    if isinstance(asked, ChangeStatus) and asked.ticket == found.ticket and (
+            asked.status not in (None, found.status)) and not asked.take and not asked.queue:
+        told = text[:text.lower().rfind(found.reason.strip().lower()[:20])]
+        return replace(found, reason=None) if _WORKS_AGAIN.search(told) else replace(
+            asked, reason=None)
+    return found
+
+
+_WORKS_AGAIN = re.compile(r"\b(?:works?|working)\b", re.IGNORECASE)
 
 
 _UNTIL = re.compile(
