@@ -264,8 +264,10 @@ _MEANT = tuple(re.compile(pattern, re.IGNORECASE) for pattern in (
     rf"{_LEAD}(?:i\s+meant|meant|(?:it\s+)?should\s+have\s+been|(?:it\s+)?should'?ve\s+been)"
     rf"(?:\s+to\s+say)?\s+(?P<meant>{_REF})(?:[\s,]+not\s+(?P<wrong>{_REF}))?{_TAIL}",
     # "no wait, 3", "sorry typo, 3", "correction: it's 3 not 2": a ticket alone after words
-    # that take a slip back ("no, 3" and "sorry, 3" alone are as any ticket said)
-    rf"{_LEAD}(?:no+[\s,.!-]*wait|wait[\s,.!-]+no+|typo|correction)\b[\W_]*(?:{_MEANT_SAID})?"
+    # that take a slip back ("no, 3" and "sorry, 3" alone are as any ticket said); asked
+    # ("no wait, 3?"), whether 3 is meant, not told
+    rf"^(?![\s\S]*\?[\W_]{{0,8}}$){_LEAD}(?:no+[\s,.!-]*wait|wait[\s,.!-]+no+|typo|correction)\b[\W_]*"
+    rf"(?:{_MEANT_SAID})?"
     rf"(?P<meant>{_REF})(?:[\s,]+not\s+(?P<wrong>{_REF}))?{_TAIL}",
     # "sorry, 3 not 2": said after a word of sorry, never a bare "3 not 2"
     rf"\W*(?:sorry|sry|soz|oops|whoops|my bad|no|nope)\b[\W_]*(?:{_MEANT_SAID})?(?P<meant>{_REF})"

@@ -44,6 +44,8 @@ def test_a_change_or_another_correction_is_as_before(said: str, expected: str) -
 @pytest.mark.parametrize("said", [
     "no wait, 13 is fine", "typo in 13's title", "there's a typo in 13", "typo on ticket 13",
     "correction: 13 should be high, not urgent",
+    # asked, not told: "no wait, 13?" asks whether 13 was meant; nothing is done to it
+    "no wait, 13?", "correction, 13 not 14?", "typo? 13?", "wait no, 13??",
 ])
 def test_more_said_of_the_ticket_is_no_ticket_meant(said: str) -> None:
     assert not summary(as_the_bot_reads(said, CONVERSATION)).startswith("meant")
