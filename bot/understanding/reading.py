@@ -4683,13 +4683,19 @@ _REASON_OPENS = _SOMEONE | _BECAUSE | _WAITING | {
     "she", "they", "theyre", "while", "whilst"}  # "put 4 on hold while we wait for parts"
 
 
+_STATUS_WORDS_MOST = 12
+"""Words a status said before its run-on reason takes at most ("waiting for a reply from the
+vendor"): the cut is looked for among them, not at every word of a long message (64,000
+characters of 'make it ' took 16 s)."""
+
+
 def _status_then_reason(reading: Reading, first: int, rest: list[Word]) -> ChangeStatus | None:
     """"put 118 on hold were waiting for the vendor", "mark 119 as resolved the user
     confirmed": a status and its reason run together, as dictated, with no comma between.
     Words that set a condition are no reason: "mark 119 resolved after the user confirms"
     is asked about, never done now."""
     said = [word.text for word in rest]
-    for cut in range(len(said) - 1, 0, -1):
+    for cut in range(min(len(said) - 1, _STATUS_WORDS_MOST), 0, -1):
         opens = said[cut] in _REASON_OPENS or said[cut] == "by" and (
             said[cut + 1:cut + 2] in ([w] for w in _REQUESTERS | _OTHERS | {"them", "him", "her"})
             or said[cut + 1:cut + 2] == ["the"] and said[cut + 2:cut + 3] != [] and (
