@@ -77,7 +77,7 @@ from bot.person_lookup import resolve_person
 from bot.replies import explain
 from bot.subscriptions import run_subscription
 from bot.understanding import (
-    Conversation, Person, calls_off_what_came_before, needs_directory, understand,
+    Conversation, Person, calls_off_what_came_before, changed_ticket, needs_directory, understand,
 )
 from bot.understanding.requests import (
     Asked, AssignTicket, Both, Cancel, ChangeStatus, Choice, Clarify, CommentOnTicket, CreateTicket, Declined,
@@ -1377,21 +1377,10 @@ def _commands_another(understood: Understanding, text: str, ticket: str) -> bool
     2 on hold", "close 2"): a message of its own, as "close #2" is; not "2 had the same fault",
     told in a comment."""
     first = text.split(maxsplit=1)[0].lower() if text.strip() else ""
-    named = _changed_ticket(understood)
+    named = changed_ticket(understood)
     return first in COMMAND_VERBS.keys() | _SETTING_VERBS and not isinstance(
         understood, CommentOnTicket) and (
         _names_a_ticket(understood)) and named is not None and str(named) != ticket
-
-
-def _changed_ticket(understood: Understanding) -> TicketNumber | None:
-    match understood:
-        case EachTicket(tickets=tickets):
-            return tickets[0] if tickets else None
-        case Both(first=first):
-            return _changed_ticket(first)
-        case AssignTicket() | ChangeStatus() | EditTicket():
-            return understood.ticket
-    return None
 
 
 def _names_a_ticket(understood: Understanding) -> bool:

@@ -357,7 +357,7 @@ def _taken_back_as_a_joke(found: Understanding, text: str) -> Understanding:
     change = found.request if isinstance(found, Clarify) else found  # "… (jk)" asked about
     if not (_makes_a_change(change) and _JOKED.search(text.strip())):
         return found
-    return Declined(_changed_ticket(change), text.strip())
+    return Declined(changed_ticket(change), text.strip())
 
 
 def _titled_by_a_problem(found: Understanding) -> Understanding:
@@ -434,7 +434,7 @@ def _asked_first_if_doubted(found: Understanding, text: str) -> Understanding:
     change that cannot be one question is not made)."""
     if not (_DOUBT_FIRST.match(text) and _makes_a_change(found)):
         return found
-    return _confirm(found) or Declined(_changed_ticket(found), text.strip())
+    return _confirm(found) or Declined(changed_ticket(found), text.strip())
 
 
 _EYE_ROLLS = ("🙄", "🙃", "😒")
@@ -468,7 +468,7 @@ def _asked_first_if_eyes_rolled(found: Understanding, text: str) -> Understandin
             and _makes_a_change(found)):
         return found
     unsaid = replace(found, reason=None) if isinstance(found, ChangeStatus) else found
-    return _confirm(unsaid) or Declined(_changed_ticket(found), text.strip())
+    return _confirm(unsaid) or Declined(changed_ticket(found), text.strip())
 
 
 _TOLD_AGAIN = re.compile(
@@ -479,10 +479,6 @@ _TOLD_AGAIN = re.compile(
     re.IGNORECASE)
 """A ticket's state told as come about again, or thanked for nothing: "12 is closed again",
 "12 got closed again, brilliant", "12 resolved, thanks for nothing"; not "12 closed again pls"."""
-_TOLD_STATE = {"closed": TicketStatus.CLOSED, "resolved": TicketStatus.RESOLVED,
-               "done": TicketStatus.RESOLVED, "reopened": TicketStatus.OPEN,
-               "open": TicketStatus.OPEN, "on hold": TicketStatus.ON_HOLD,
-               "in progress": TicketStatus.IN_PROGRESS}
 
 
 def _asked_first_if_told_again(found: Understanding, text: str) -> Understanding:
@@ -493,7 +489,8 @@ def _asked_first_if_told_again(found: Understanding, text: str) -> Understanding
     again, please close it") is another state, made as asked."""
     told = _TOLD_AGAIN.match(text.replace("’", "'"))
     if not (told and isinstance(found, ChangeStatus)
-            and found.status is _TOLD_STATE[told["state"].lower()]):
+            and found.status is not None
+            and found.status is _status_value(told["state"].lower().split())):
         return found
     return _should_be(found.ticket, found.status)
 
@@ -504,13 +501,13 @@ def _makes_a_change(found: Understanding) -> bool:
                               EachListed))
 
 
-def _changed_ticket(found: object) -> TicketNumber | None:
+def changed_ticket(found: object) -> TicketNumber | None:
     """The ticket a change is made to first ("close 44 and 45": 44)."""
     match found:
         case EachTicket(tickets=tickets):
             return tickets[0] if tickets else None
         case Both(first=first):
-            return _changed_ticket(first)
+            return changed_ticket(first)
         case AssignTicket() | ChangeStatus() | CommentOnTicket() | EditTicket():
             return found.ticket
     return None
@@ -541,7 +538,7 @@ def _the_quoted_request_answered(text: str, conversation: Conversation) -> Under
     asks = change.request if isinstance(change, Clarify) else change  # "> give 12 to lee": which
     if not _makes_a_change(asks):
         return None
-    return change if agreed else Declined(_changed_ticket(asks), reply)
+    return change if agreed else Declined(changed_ticket(asks), reply)
 
 
 _POINTED_TO = re.compile(
@@ -2139,7 +2136,7 @@ def _first_clause(
             if (words[start].text in _PEOPLE | {"ive", "weve", "ill", "id"} or _state_told(
                     words[start:reason])) and _asks_a_change(
                     asked := _later_sentence(message, conversation, start, end)) and (
-                    _changed_ticket(asked.request if isinstance(asked, Clarify) else asked)
+                    changed_ticket(asked.request if isinstance(asked, Clarify) else asked)
                     == found.ticket) and not _types_another(words[reason:end], found.ticket):
                 return asked  # "I've sorted 58, can you close it off", "4 is blocked, give it
                 # to sam": what is asked of it, not the status its state would be; never after
@@ -2214,7 +2211,7 @@ def _asked_of_the_one_told(
     asked = _understand(_ONES_TOLD.sub("it", message.original(reason, end)).lstrip(" -–—"),
                         replace(conversation, last_ticket=found.ticket), several_then=False)
     change = asked.request if isinstance(asked, Clarify) else asked
-    if _asks_a_change(asked) and _changed_ticket(change) == found.ticket or (
+    if _asks_a_change(asked) and changed_ticket(change) == found.ticket or (
             not conversation.directory and needs_directory(asked)):
         return asked  # read again with the people and teams: "… assign to sam"
     return None if isinstance(change, CreateTicket) else _confirm(replace(found, reason=None))
@@ -2700,7 +2697,7 @@ def _later_sentence(
                 found = _it_as_told(found, message, begin, sentence, first, last)
                 if _asked_about_after(message, found, index + 1, end):
                     asked = found.request if isinstance(found, Clarify) else found
-                    if _types_another(message.words[begin:sentence], _changed_ticket(asked)):
+                    if _types_another(message.words[begin:sentence], changed_ticket(asked)):
                         return Unknown(message.text.strip())  # "close 12⏎close 13⏎does that
                         # work?": both asked about, not 13 alone
                     return _confirm(found) or Declined(_first_ticket(message), message.text.strip())
@@ -3052,7 +3049,7 @@ def _refused_then_another(
     else:
         then = _later_sentence(message, conversation, start, len(message.words))  # "… instead"
     asked = then.request if isinstance(then, Clarify) else then
-    if then is None or not _asks_a_change(then) or _changed_ticket(asked) not in later:
+    if then is None or not _asks_a_change(then) or changed_ticket(asked) not in later:
         return None
     return then
 
