@@ -543,7 +543,9 @@ async def comment_on_ticket(
     delivery = _write_key(delivery, "comment")
     async with uow:
         viewer = await load_viewer(uow, actor.id)
-        current = await load_ticket(uow, viewer, ticket)
+        # Locked: presses of one Comment button arriving at once each looked for the same
+        # words before any had committed, and each added them (on PostgreSQL).
+        current = await load_ticket(uow, viewer, ticket, for_update=True)
         ensure(comment_refusal(viewer, current))
         made = await _made_by(uow, delivery, current.id)
         if made is not None and (written := await _comment(uow, current.id, made)) is not None:

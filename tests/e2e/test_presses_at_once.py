@@ -206,3 +206,50 @@ async def test_a_comment_pressed_twice_with_two_ids_is_added_once(
 
     assert await _comments(engine) == [(ada_id, "Swapped the PSU"), (bob_id, "Swapped the PSU"),
                                        (ada_id, "Fan replaced too"), (ada_id, "Swapped the PSU")]
+
+
+@pytest.mark.parametrize(("verb", "extra", "written"), [
+    ("ticket.comment", {"comment": "Swapped the PSU"}, {"task_comments": 1, "task_history": 1}),
+    ("ticket.status", {"status": "resolved"}, {"task_history": 1}),
+    ("ticket.assign", {"assignee": "me"}, {"task_history": 1}),
+])
+async def test_a_button_tapped_three_times_at_once_under_three_ids_changes_the_ticket_once(
+    service: Service, engine: AsyncEngine, verb: str, extra: dict[str, Any],
+    written: dict[str, int],
+) -> None:
+    """Three taps of one button, each a delivery of its own, arriving together: on
+    PostgreSQL each comment press looked for the same words moments ago before any had
+    committed, and the comment was added three times (three notifications)."""
+    ada_id = await insert_user(engine, role="admin", email="ada@example.com")
+    ada = service.person("ada@example.com", "Ada Lovelace")
+    ticket = await file_ticket(engine, ada_id)
+    card = (await service.say(ticket.ticket_number, user=ada)).card
+    value = {**data(card, verb), **extra}
+    before = await _rows(engine)
+
+    answers = await asyncio.gather(*(
+        service.post(service.teams.card_action(verb, value, user=ada)) for _ in range(3)))
+
+    assert [answer.status for answer in answers] == [200, 200, 200], [a.text for a in answers]
+    after = await _rows(engine)
+    assert {name: after[name] - before[name] for name in after} == {
+        "tasks": 0, "task_comments": 0, "task_history": 0, **written}
+
+
+async def test_different_words_or_another_persons_comment_pressed_at_once_are_each_added(
+    service: Service, engine: AsyncEngine
+) -> None:
+    ada_id = await insert_user(engine, role="admin", email="ada@example.com")
+    bob_id = await insert_user(engine, role="admin", email="bob@example.com")
+    ada = service.person("ada@example.com", "Ada Lovelace")
+    bob = service.person("bob@example.com", "Bob Builder")
+    ticket = await file_ticket(engine, ada_id)
+    drawn = data((await service.say(ticket.ticket_number, user=ada)).card, "ticket.comment")
+    pressed = [("Swapped the PSU", ada), ("Fan replaced too", ada), ("Swapped the PSU", bob)]
+
+    answers = await asyncio.gather(*(service.post(service.teams.card_action(
+        "ticket.comment", {**drawn, "comment": words}, user=who)) for words, who in pressed))
+
+    assert [answer.status for answer in answers] == [200, 200, 200]
+    assert sorted(await _comments(engine)) == sorted([
+        (ada_id, "Swapped the PSU"), (ada_id, "Fan replaced too"), (bob_id, "Swapped the PSU")])
