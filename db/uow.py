@@ -37,6 +37,8 @@ if TYPE_CHECKING:
 
 Repository = TypeVar("Repository")
 EventSinkFactory = Callable[[AsyncConnection], EventSink]
+EventsCommitted = Callable[[list["TicketEvent"]], None]
+"""Told the events of each commit once it is made (never for one that failed)."""
 
 class PendingEvents:
     """`uow.outbox`: events queued by the use case, handed to the sink at commit."""
@@ -74,9 +76,11 @@ class SqlUnitOfWork:
         *,
         event_sink: EventSinkFactory | None = None,
         read_only: bool = False,
+        committed: EventsCommitted | None = None,
     ) -> None:
         self._engine = engine
         self._event_sink = event_sink
+        self._committed = committed
         self._read_only = read_only
         self._connection: AsyncConnection | None = None
         self._checkout: AbstractAsyncContextManager[AsyncConnection] | None = None
@@ -272,6 +276,8 @@ class SqlUnitOfWork:
         # sink, deliberately not at all), so never again by change capture.
         await forget_own_changes(connection, self._capture_mark)
         await connection.commit()
+        if events and self._committed is not None:
+            self._committed(events)
         await connection.begin()
         self._capture_mark = await capture_mark(connection)
 

@@ -7,6 +7,7 @@ import logging
 from collections.abc import AsyncIterator, Callable
 from contextlib import suppress
 from dataclasses import dataclass
+from functools import partial
 from datetime import datetime, timedelta
 
 from aiohttp import web
@@ -15,6 +16,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 from bot.actions.interpreter import ModelInterpreter
 from bot.assistant import Assistant
 from bot.context import BotDependencies, BotOptions
+from bot.delivery import note_committed
 from bot.handler import TicketFlowBot
 from bot.identity import MemberDirectory, TeamsMemberDirectory
 from bot.card_contents import CardContents
@@ -156,7 +158,7 @@ def bot_dependencies(
     settings = runtime.settings
     single_statements = _single_statement_engine(runtime.engine)
     return BotDependencies(
-        uow=runtime.uow,
+        uow=partial(runtime.uow, committed=note_committed),
         storage=StateStorage(SqlStateDocuments(runtime.engine, reader=single_statements)),
         conversations=CoalescedConversationRefs(SqlConversationRefs(runtime.engine)),
         links=CachedUserLinks(SqlUserLinks(runtime.engine)),

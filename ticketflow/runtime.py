@@ -17,7 +17,7 @@ from ticketflow.reachability import ensure_database_reachable
 from ticketflow.settings import Settings, SettingsError
 
 if TYPE_CHECKING:  # the notification modules load when a unit of work first writes events
-    from db.uow import EventSinkFactory, SqlUnitOfWork
+    from db.uow import EventsCommitted, EventSinkFactory, SqlUnitOfWork
     from notify.webhook_url import WebhookPolicy
 
 
@@ -27,12 +27,13 @@ class Runtime:
     engine: AsyncEngine
     event_sink: EventSinkFactory | None = None
 
-    def uow(self) -> SqlUnitOfWork:
+    def uow(self, *, committed: EventsCommitted | None = None) -> SqlUnitOfWork:
         """A fresh unit of work; use cases enter it once; its events go to `event_sink`
-        (the notification outbox), in the same transaction as the change."""
+        (the notification outbox), in the same transaction as the change, and to
+        `committed` once that transaction is committed."""
         from db.uow import SqlUnitOfWork
 
-        return SqlUnitOfWork(self.engine, event_sink=self.event_sink)
+        return SqlUnitOfWork(self.engine, event_sink=self.event_sink, committed=committed)
 
     async def close(self) -> None:
         await self.engine.dispose()

@@ -45,6 +45,7 @@ from botframework.connector import Channels
 from botframework.connector.aio import ConnectorClient
 from botframework.connector.auth import ServiceClientCredentialsFactory
 
+from bot.delivery import made_so_far
 from bot.transport.auth import ChannelTokenValidator, TeamsAuthentication
 from bot.transport.clock import Clock, SystemClock
 from bot.transport.connector import ConnectorClients
@@ -451,7 +452,23 @@ async def apologise_for_failed_turn(turn_context: TurnContext, error: Exception)
     activity = turn_context.activity
     logger.error("turn failed for %s activity %s", activity.type, activity.id, exc_info=error)
     if activity.type == "message":
-        await turn_context.send_activity(
-            "Sorry, something went wrong on my side and nothing was changed. Please try again."
-        )
+        await turn_context.send_activity(_apology(made_so_far()))
     raise error
+
+
+def _apology(made: Mapping[str, bool]) -> str:
+    """Says what the failed turn had made already: it stands, and a resend will not redo it."""
+    if not made:
+        return "Sorry, something went wrong on my side and nothing was changed. Please try again."
+    filed = [number for number, is_new in made.items() if is_new]
+    changed = [number for number, is_new in made.items() if not is_new]
+    done = "; ".join(part for part in (
+        f"{_listed(filed)} {'was' if len(filed) == 1 else 'were'} filed" if filed else "",
+        f"{_listed(changed)} {'was' if len(changed) == 1 else 'were'} changed" if changed else "",
+    ) if part)
+    return (f"Sorry, something went wrong on my side before I finished: {done}; anything "
+            "else was not done. Please try again.")
+
+
+def _listed(numbers: list[str]) -> str:
+    return numbers[0] if len(numbers) == 1 else f"{', '.join(numbers[:-1])} and {numbers[-1]}"
