@@ -69,7 +69,6 @@ STATUS_VERBS: dict[str, TicketStatus] = {
     "close": TicketStatus.CLOSED,
     "shut": TicketStatus.CLOSED,
     "resolve": TicketStatus.RESOLVED,
-    "solve": TicketStatus.RESOLVED,
     "finish": TicketStatus.RESOLVED,
     "complete": TicketStatus.RESOLVED,
     "reopen": TicketStatus.OPEN,
@@ -162,6 +161,7 @@ REAL_WORDS = frozenset({
     "wasting", "waving", "wanting", "wailing", "opener", "lost", "last", "mist", "note",
     "failed", "mailed", "foiled", "soiled", "boiled",  # "the backup failed" was "filed"
     "field", "fields", "fielded",  # "the Field Work team", "a required field"
+    "solve",  # "can you solve 12" asks for the work, as "fix" does; never "solved"
 })
 
 
