@@ -325,13 +325,21 @@ def the_same_too(text: str, conversation: Conversation, read: Reader) -> MeantAn
     return MeantAnother(meant, too=True) if meant is not None else None
 
 
+_ASKED_AT_THE_END = re.compile(r"\?[\W_]{0,8}$")
+_ASKED_TAIL = 16
+
+
 def meant_another(
     text: str, conversation: Conversation, read: Reader
 ) -> Understanding | None:
     """"sorry not 2, i meant 3", "oops, wrong ticket, I meant 3", "no, the other one: 3":
     another ticket than the one just acted on, said alone (what to do with it is what was
     just done, which the conversation knows, not the message). "I meant to close 3" says the
-    change too; "i meant to close 3 yesterday" is something not done then (`earlier`)."""
+    change too; "i meant to close 3 yesterday" is something not done then (`earlier`).
+    Asked ("i meant 13?", "i meant give it to sam?") it is whether 13 or sam was meant, as
+    "no wait, 13?" is: never the change made again."""
+    if _ASKED_AT_THE_END.search(text[-_ASKED_TAIL:]):
+        return None
     if (to := _MEANT_TO.fullmatch(text.strip())) and (
             (plain := to["to"] and not to["say"]) or len(to["said"]) <= _SAID_MOST) and (
             (meant_to := _meant_to(to, conversation, read)) is not None or plain):
