@@ -67,6 +67,13 @@ def what_is_asked(text: str) -> str:
     return _BULLET.sub("", body, count=1) if "\n" not in body else body
 
 
+def only_quoted(text: str) -> bool:
+    """Every line quoted, under who wrote it or not ("> close 12", "sam wrote:⏎> close 12"):
+    nothing the writer asks of their own."""
+    lines = [line for line in _without_quote_header(text.strip().split("\n")) if line.strip()]
+    return bool(lines) and all(_QUOTED.match(line) for line in lines)
+
+
 def quoted(text: str) -> str:
     """The quoted lines a message starts with: what its reply answers ("> is 426 fixed?")."""
     lines = _without_quote_header(text.strip().split("\n"))
@@ -79,7 +86,7 @@ def quoted(text: str) -> str:
 def _without_quote_header(lines: list[str]) -> list[str]:
     """Lines without the header a quote is pasted under ("sam wrote:", "On Mon, Sam Rivera
     wrote:"): "sam wrote:⏎> close 12⏎what do you think?" asks about the quote, as without it."""
-    if len(lines) > 2 and _QUOTE_HEADER.fullmatch(lines[0]) and _QUOTED.match(lines[1]):
+    if len(lines) >= 2 and _QUOTE_HEADER.fullmatch(lines[0]) and _QUOTED.match(lines[1]):
         return lines[1:]
     return lines
 

@@ -20,13 +20,15 @@ from bot.understanding.corrections import (
     meant_another, self_corrected, the_same_too, without_the_other_ticket,
 )
 from bot.understanding.courtesy import courtesy
-from bot.understanding.letter import quoted, what_is_asked
+from bot.understanding.letter import only_quoted, quoted, what_is_asked
 from bot.understanding.deadline import due_said
 from bot.understanding.disowned import Disowned, disowned
 from bot.understanding.someone import someone_asked
 from bot.understanding.lacking import FACEPALMS, files_asked, metrics_asked, not_in_ticketflow
 from bot.understanding.lists import own_tickets, read_list
 from bot.understanding.offered_days import two_days_offered
+from bot.understanding.transcript import quoted_as_pasted
+from bot.understanding.told_before import request_of_it, the_one_meant, tickets_told
 from bot.understanding.message import (
     DATE, NUMBER, REF, TICKET_FIELDS, Message, Word, read_message, typed_text,
 )
@@ -35,7 +37,7 @@ from bot.understanding.asked import fact_asked, put_as_a_question
 from bot.understanding.placing import Placed, addressee, place, place_after_ask
 from bot.understanding.several import for_each, gather_tickets
 from bot.understanding.requests import (
-    Asked, AssignTicket, Both, Cancel, ChangeStatus, Choice, Clarify, CommentOnTicket, CreateTicket, Declined,
+    Asked, AssignTicket, Both, Cancel, ChangeStatus, Choice, Clarify, CommentOnTicket, Courtesy, CreateTicket, Declined,
     EachListed, EachTicket, EditTicket, Fact, FreeText, Help, Lacking, ListScope, ListTickets, Nobody,
     NoOneNamed, NotInTicketFlow,
     Question, ShowTicket,
@@ -51,7 +53,7 @@ from bot.understanding.workload import workload_asked
 from bot.understanding.targets import Ambiguous, Found, NoSuchTarget, find_target, fits_nobody
 from bot.understanding.words import (
     CATEGORY_WORDS, CHANGE_VERBS, CHANGED_VERBS, PRIORITY_WORDS, REAL_WORDS, SEVERITY_WORDS,
-    SPELLED_NUMBER, STATUS_VERBS, STATUS_WORDS, TYPED_TICKET, as_title, spelled_numbers,
+    SPELLED_NUMBER, STATUS_VERBS, STATUS_WORDS, TYPED_TICKET, as_title, corrected, spelled_numbers,
 )
 from domain.numbering import TicketNumber
 from domain.tickets import Category, Priority, TicketStatus
@@ -248,18 +250,39 @@ def _reading(message: Message, conversation: Conversation, start: int, end: int)
 
 def understand(text: str, conversation: Conversation) -> Understanding:
     """What the message asks for; questions and negations never come back as a change."""
-    text = _TICKET_LINK.sub(r"\g<number>", text)
+    text = quoted_as_pasted(_TICKET_LINK.sub(r"\g<number>", text))
+    if only_quoted(text):
+        return FreeText(text.strip())  # "[10:02] Sam: close 12⏎[10:03] Priya: agreed": pasted
     if (answered := _the_quoted_request_answered(text, conversation)) is not None:
         return answered  # "> please set 1207 to high⏎agreed, do it"
     in_view = _nothing_in_view_after_another_item(text, _in_view_of_the_quote(
         text, _in_view_when_pointed_to(text, conversation)))
     if (then := _the_same_asked_of_another(text, in_view)) is not None:
         return _asked_first_if_doubted(then, text)  # "sorry, 12 got closed, close 13 too"
-    found = two_days_offered(_held_until(_reason_that_asks(_with_fact_asked(
-        _understand(text, in_view, several_then=True), text), in_view, text), text), text, in_view)
-    return _asked_first_if_told_again(_undone_if_a_mistake(_asked_first_if_doubted(
-        _asked_first_if_eyes_rolled(_taken_back_as_a_joke(_titled_by_a_problem(
-            _no_comment_of_other_words(found, in_view)), text), text), text), text), text)
+    found = two_days_offered(_held_until(_no_reason_of_another_request(_reason_that_asks(_with_fact_asked(
+        _understand(text, in_view, several_then=True), text), in_view, text), in_view), text),
+        text, in_view)
+    return _it_as_told_before(_asked_first_if_told_again(_undone_if_a_mistake(
+        _asked_first_if_put_as_a_question(_asked_first_if_doubted(_asked_first_if_eyes_rolled(_taken_back_as_a_joke(
+            _titled_by_a_problem(_no_comment_of_other_words(found, in_view)), text), text),
+            text), text), text), text), text, in_view)
+
+
+def _it_as_told_before(found: Understanding, text: str, conversation: Conversation) -> Understanding:
+    """"the printer in 12 works. close it" closed the ticket in view, "swapped 2 toner
+    cartridges, close it" closed 2: "it" in a request ending a message is the ticket told
+    of before it, the one in view after only counts, and asked (no ticket) when a number
+    told may be a place or a name (see `told_before`)."""
+    if not isinstance(found, (AssignTicket, ChangeStatus, EditTicket, CommentOnTicket)) or (
+            found.ticket is None or quoted(text)) or (asked := request_of_it(text)) is None:
+        return found
+    told = tickets_told(asked.told, conversation)
+    request = _understand(asked.request, conversation, several_then=False)
+    if type(request) is not type(found) or changed_ticket(request) != conversation.last_ticket or (
+            found.ticket not in told and found.ticket != conversation.last_ticket):
+        return found
+    meant = the_one_meant(told, conversation.last_ticket)
+    return found if meant == found.ticket else replace(found, ticket=meant)
 
 
 _REASON_ASKS = re.compile(
@@ -288,6 +311,27 @@ def _reason_that_asks(found: Understanding, conversation: Conversation, text: st
 
 
 _WORKS_AGAIN = re.compile(r"\b(?:works?|working)\b", re.IGNORECASE)
+_OTHER_REQUEST = re.compile(
+    r"(?:(?:so|and|then|now|please|pls|plz|can you|could you|can u|just)\s+)*"
+    r"(?:give|assign|reassign|hand|send|pass|transfer|make|set|bump|move|escalate|lower|raise)\b",
+    re.IGNORECASE)
+
+
+def _no_reason_of_another_request(
+    found: Understanding, conversation: Conversation
+) -> Understanding:
+    """"fixed 12. give it to sam" resolved 12 and posted "give it to sam" to its requester as
+    why; Sam was never given it. A reason that is a request of another kind is that request,
+    made of the ticket as "12 is fixed. give it to sam" is; the state told is not made."""
+    if not isinstance(found, ChangeStatus) or found.ticket is None or not found.reason or len(
+            found.reason) > _REASON_ASKS_MOST or not _OTHER_REQUEST.match(found.reason.strip()):
+        return found
+    asked = _understand(found.reason.strip().rstrip(".!"), replace(
+        conversation, last_ticket=found.ticket), several_then=False)
+    request = asked.request if isinstance(asked, Clarify) else asked
+    if isinstance(request, (AssignTicket, EditTicket)) and request.ticket == found.ticket:
+        return asked
+    return found
 
 
 _UNTIL = re.compile(
@@ -427,6 +471,23 @@ _DOUBT_FIRST = re.compile(
     r"|no idea)(?: tbh)?\s*(?:[,;:!]|\.+|\s[-–—]+)\s*\S", re.IGNORECASE)
 """A doubt said first, then what is asked: "not sure, close 12", "i'm not sure - resolve it";
 not "not sure why 12 was closed, …", a puzzle told before a request."""
+
+
+_PUT_AS_A_QUESTION = re.compile(
+    r"\W*(?:(?:ok|okay|so|then|and|hmm+|um+)\W+)*(?P<verb>[a-z][a-z-]*)\b[^?\n]{0,120}\?+\W*\w",
+    re.IGNORECASE)
+
+
+def _asked_first_if_put_as_a_question(found: Understanding, text: str) -> Understanding:
+    """A change put as a question with more said after it ("close 12? carl said its fine",
+    "close 12? idk", "close 12? probably") was made, with what followed as its reason; the
+    question is the writer's own, so whether to is asked (the reason kept for a Yes), as
+    "close 12?" alone is not made. "can you close 12? it's fixed" asks the bot: as before."""
+    asked = _PUT_AS_A_QUESTION.match(text)
+    if not (asked and corrected(asked["verb"].lower()) in _REQUEST_VERBS and _makes_a_change(
+            found)):
+        return found
+    return _confirm(found) or Declined(changed_ticket(found), text.strip())
 
 
 def _asked_first_if_doubted(found: Understanding, text: str) -> Understanding:
@@ -948,6 +1009,17 @@ def _understand(text: str, conversation: Conversation, *, several_then: bool) ->
             back := _BACK_THEN_REOPEN.fullmatch(simple)):
         return _understand(f"reopen {back['ticket']}", conversation,  # "same issue again in
                            several_then=several_then)  # 12 kindly reopen": 12, not asked which
+    if (longer := _PUSHED_INSTEAD.fullmatch(simple)) and 0 < (days := (_DAYS_SAID.get(
+            longer["count"]) or int(longer["count"])) * (
+            7 if longer["unit"].startswith("week") else 1)) <= _LATER_MOST:
+        return EditTicket(conversation.last_ticket, later_by=days)  # "make it 2 weeks instead"
+        # after a push proposed: that push, from its due date (no ticket 2, nor a status)
+    if _A_MOMENT_COUNTED.fullmatch(simple):  # "give me 5 mins": a moment asked, no search
+        return SmallTalk(Courtesy.OK)
+    if (handed := _GIVEN_A_NUMBER.fullmatch(simple)) and int(
+            handed["number"]) <= _MINUTES_MOST and (confirmed := _confirm(_understand(
+                f"give {handed['number']} to me", conversation, several_then=False))):
+        return confirmed  # "give me 5": a moment, a high five or ticket 5; asked, never taken
     if sent := _SENT_ME.fullmatch(simple):  # "send me 12": to see it, not to take it
         return _understand(f"show {sent['tickets']}", conversation, several_then=several_then)
     if named := _TICKET_NAMED.fullmatch(simple):  # "my ticket number is 12", "re: 12"
@@ -1474,6 +1546,26 @@ never on a condition ("in case 991 comes back, reopen it")."""
 _BACK_TOLD_MOST = 300
 """Characters of a problem told as back, then "reopen": its two lazy scans over a message of
 many numbers cost the square of its length (16,000 characters: 2.4 s), so only short ones."""
+_PUSHED_INSTEAD = re.compile(
+    r"(?:(?:actually|no|nope|sorry|ok|okay|oh|hmm|wait)[,]? )*(?:(?:can you|could you|please|pls)"
+    r" )*make (?:it|that)(?: out)? (?P<count>a|an|one|two|three|four|five|six|seven|eight|nine"
+    r"|ten|\d{1,3})(?: more| extra)? (?P<unit>days?|weeks?)(?: out)?(?: instead| then| rather)?"
+    r"(?: (?:please|pls|plz|thanks|thx))*")
+"""How long a push of the due date is said again ("make it 2 weeks instead")."""
+_GIVE_ME = (r"(?:(?:hi|hey|ok|okay|so|just|sorry|hang on|hold on|wait)[,!]? )*"
+            r"(?:(?:can|could|would|will) (?:you|u) |pls |please |plz |kindly )*"
+            r"(?:give|giv|gimme|gimmie|gimmi) (?:me |us )?")
+_COURTEOUS_END = r"(?: (?:please|pls|plz|thanks|thx|ty|mate|m8|ok|okay|lol|haha))*"
+_A_MOMENT_COUNTED = re.compile(
+    _GIVE_ME + r"(?:\d{1,3}|a few|a couple(?: of)?|another|one|two|three|five|ten|fifteen"
+    r"|twenty|thirty)(?: more)? ?(?:s|sec|secs|second|seconds|m|min|mins|minute|minutes"
+    r"|moment|moments|mo|tick|ticks|h|hr|hrs|hour|hours)" + _COURTEOUS_END)
+"""A moment asked with how long ("give me 5 mins", "gimme 2 secs"): as "give me a sec"."""
+_GIVEN_A_NUMBER = re.compile(_GIVE_ME + r"(?P<number>\d{1,6})" + _COURTEOUS_END)
+""""give me 5": five minutes, a high five, or ticket 5; whether to take it is asked. A ticket
+said as one ("give me ticket 5", "give me #5", "give 5 to me"), or a number no moment is
+("gimme 954"), is taken."""
+_MINUTES_MOST = 60
 _SENT_ME = re.compile(
     r"(?:(?:hi|hey|ok|okay|so)[,!]? )*(?:(?:can|could|would|will) (?:you|u) |pls |please |plz |kindly )*"
     r"(?:send|forward|fwd|email|e-mail|mail|dm|message|ping|share|shoot|drop)(?: over)? (?:me|us)"

@@ -254,7 +254,7 @@ TABLE: tuple[tuple[str, str], ...] = (
     ("send me the details of 4 pls", "show #4"),
     ("give me a quick summary of 4", "show #4"),
     ("give us a heads up on 4", "show #4"),
-    ("give me 4", "assign #4 to user:u-jo"),
+    ("give me 4", "ask assign #4 to ?: Should Jo Doe take #4? [Yes]"),  # or 4 minutes
     ("give sam 4", "assign #4 to user:u-sam"),
     # "take ownership of 4" was read as "take … off 4": unassigned
     ("take ownership of 4", "assign #4 to user:u-jo"),
@@ -634,7 +634,7 @@ TABLE: tuple[tuple[str, str], ...] = (
     ('4 status', 'show #4 asked=status'),
     ('lemme see 4', 'show #4'),
     ('give me the details of ticket 4', 'show #4'),
-    ('gimme 4', 'assign #4 to user:u-jo'),
+    ('gimme 4', 'ask assign #4 to ?: Should Jo Doe take #4? [Yes]'),  # or 4 minutes
     ('search for "blue screen"', "list all text='blue screen'"),
     ('i wanna close 4', 'status #4 closed'),
     ("I'm gonna take 4", 'assign #4 to user:u-jo'),

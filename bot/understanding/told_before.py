@@ -1,0 +1,145 @@
+"""Which ticket "it" is in a request after a sentence that told of a number.
+
+"checked 12, all good. close it": 12 was told of as a ticket, so it is the one to close.
+"swapped 2 toner cartridges, close it": 2 counts cartridges; "it" is the ticket in view.
+"the printer in 12 works. close it", "outlook 365 works again. close it": 12 may be a room
+and 365 is a product's name; the ticket is asked for rather than guessed either way.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import Enum
+
+from bot.understanding.context import Conversation
+from domain.numbering import TicketNumber, parse_ticket_number
+
+
+class Told(Enum):
+    TICKET = "ticket"
+    COUNT = "count"
+    """A number of things, or a time: never a ticket."""
+    UNSURE = "unsure"
+    """A place ("in 12", "room 12") or part of a name ("outlook 365"): perhaps a ticket."""
+
+
+@dataclass(frozen=True, slots=True)
+class Asked:
+    """A message split into what was told first and the request of "it" that ends it."""
+
+    told: str
+    request: str
+
+
+_BREAK = re.compile(r"[.!?;,:]+\s+|\s+(?:[-–—]+|→|->|=>)\s+|\s*\n+\s*")
+_REQUEST_OF_IT = re.compile(
+    r"\W*(?:(?:so|and|then|ok|okay|now|please|pls|plz|kindly|just|u can|you can|can you"
+    r"|could you|can u|go ahead and|feel free to)\s+)*"
+    r"(?:close|resolve|reopen|re-open|shut|assign|reassign|give|hand|send|move|put|mark|set"
+    r"|make|hold|escalate|start|bump|transfer|pass)\b"
+    r"[^\d]*?\b(?:it|this|that|this one|that one|the ticket|this ticket)\b[^\d]*",
+    re.IGNORECASE)
+_REQUEST_MOST = 120
+_TOLD_MOST = 400
+
+_TOKEN = re.compile(r"\S+")
+_EDGE = re.compile(r"^[\"'“‘(\[]+|[\"'”’)\],.;:!?]+$")
+_OURS = re.compile(r"[A-Za-z]{1,10}-\d{4}-\d{1,12}")
+_BARE = re.compile(r"#?\d{1,6}")
+_TICKET_WORDS = frozenset({
+    "ticket", "tickets", "tkt", "case", "incident", "request", "number", "no", "nr", "no.", "re",
+    "regarding", "concerning", "ref",
+})
+_BEFORE_A_TIME = frozenset({"at", "by", "around", "before", "after", "until", "till", "since"})
+_ROUGHLY = frozenset({"around", "approx", "approximately", "roughly", "nearly",
+                      "almost", "over", "under", "than", "some"})
+"""Words before a number of things: "around 12", "over 20"."""
+_HOW_MANY_ABOUT = frozenset({"have", "has", "had", "got", "at", "is", "are", "was", "were",
+                             "take", "takes", "took", "of", "for", "by", "until", "till"})
+"""Words before "about" when it says how many or when ("we have about 12", "at about 12"),
+unlike a ticket told of ("about 12, close it", "the user called about 164")."""
+_PLACES_AND_NAMES = frozenset({
+    "in", "room", "rm", "floor", "level", "lvl", "desk", "building", "bldg", "office", "bay",
+    "suite", "lab", "ward", "seat", "row", "site", "block", "wing", "gate", "station", "port",
+    "vlan", "ext", "extension", "line", "windows", "win", "outlook", "iphone", "ios", "android",
+    "server", "excel", "word", "teams", "version", "v", "gen", "model", "kb", "error", "code",
+})
+"""Words a number follows as a place or part of a name, which may or may not be a ticket."""
+_UNITS = frozenset({"am", "pm", "min", "mins", "minutes", "h", "hrs", "hours", "days", "weeks",
+                    "sec", "secs", "seconds"})
+_LOOKED = frozenset({"look", "looked", "looking", "glance", "glanced"})
+"""Before "at" a ticket is looked at ("looked at 12"), not a time."""
+_AFTER_A_TICKET = frozenset({
+    "is", "was", "are", "were", "has", "had", "have", "and", "or", "but", "now", "again",
+    "today", "yesterday", "this", "last", "earlier", "already", "too", "as", "because", "so",
+    "for", "with", "to", "in", "on", "at", "by", "since", "after", "before", "then", "also",
+    "just", "still", "the", "a", "it", "not", "will", "should", "can", "could", "be", "being",
+    "been", "looks", "seems", "works", "worked", "work", "isnt", "isn't", "wasnt", "can't",
+    "done", "fine", "ok", "okay", "good", "working", "broken", "down", "up", "lgtm", "all",
+    "needs", "need", "got", "went", "wip", "pending", "sorted", "complete", "gone", "back",
+    "off", "from", "over", "into", "onto", "about", "under", "via", "anymore", "any", "more",
+    "yet", "either", "though", "tho", "please", "pls", "plz", "thanks", "tomorrow", "tonight",
+    "asap", "instead", "anyway", "right", "properly", "fully", "finally", "keeps", "broke",
+})
+"""Words a ticket's number is followed by when told of ("4 is fine", "12 works now")."""
+
+
+def request_of_it(text: str) -> Asked | None:
+    """The request of "it" a message ends with and what was told before it ("the printer in
+    12 works. close it"), or None when it does not end so or names no number before it."""
+    ends = list(_BREAK.finditer(text.strip()))
+    if not ends:
+        return None
+    last = ends[-1]
+    told, request = text.strip()[:last.start()], text.strip()[last.end():]
+    if len(request) > _REQUEST_MOST or len(told) > _TOLD_MOST or not any(
+            ch.isdigit() for ch in told) or not _REQUEST_OF_IT.fullmatch(request):
+        return None
+    return Asked(told, request)
+
+
+def tickets_told(told: str, conversation: Conversation) -> dict[TicketNumber, Told]:
+    """Each number in `told`, with what it was told as: a ticket, a count or a time, or
+    perhaps a ticket (a place, a product's name)."""
+    tokens = [_EDGE.sub("", token) for token in _TOKEN.findall(told)]
+    ended = [bool(re.search(r"[,.;:!?]$", token)) for token in _TOKEN.findall(told)]
+    found: dict[TicketNumber, Told] = {}
+    for index, token in enumerate(tokens):
+        if _OURS.fullmatch(token) and (number := parse_ticket_number(token)) is not None:
+            found[number] = Told.TICKET
+        elif _BARE.fullmatch(token):
+            number = conversation.number(int(token.lstrip("#")))
+            kind = _told_as(tokens, ended, index)
+            found[number] = kind if found.get(number, kind) is kind else Told.UNSURE
+    return found
+
+
+def _told_as(tokens: list[str], ended: list[bool], index: int) -> Told:
+    before = tokens[index - 1].lower() if index and not ended[index - 1] else ""
+    after = tokens[index + 1].lower() if index + 1 < len(tokens) and not ended[index] else ""
+    if tokens[index].startswith("#") or before in _TICKET_WORDS:
+        return Told.TICKET  # "#12", "ticket 12", "regarding 12"
+    if after in _UNITS or before in _ROUGHLY or before == "about" and (
+            index > 1 and tokens[index - 2].lower() in _HOW_MANY_ABOUT):
+        return Told.COUNT  # "10 am", "5 mins", "we have about 12"
+    if before in _BEFORE_A_TIME and not (index > 1 and tokens[index - 2].lower() in _LOOKED):
+        return Told.COUNT  # "called at 10", "after 2 reboots"
+    if before in _PLACES_AND_NAMES:
+        return Told.UNSURE  # "the printer in 12", "room 12", "outlook 365"
+    if not before or after in _AFTER_A_TICKET or not after.isalpha() or after.endswith("ed"):
+        return Told.TICKET  # "12 broke again", "why 45 was closed", "checked 12,"
+    return Told.COUNT  # "swapped 2 toner cartridges", "waited 3 days"
+
+
+def the_one_meant(
+    told: dict[TicketNumber, Told], in_view: TicketNumber | None
+) -> TicketNumber | None:
+    """The ticket "it" is after what was told: the one ticket told of; the one in view when
+    only counts were told; None (asked) when a number may be a ticket, or two were told."""
+    tickets = [number for number, kind in told.items() if kind is Told.TICKET]
+    if tickets:
+        return tickets[0] if len(tickets) == 1 else None
+    if any(kind is Told.UNSURE for kind in told.values()):
+        return None
+    return in_view

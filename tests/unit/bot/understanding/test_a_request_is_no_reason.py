@@ -1,0 +1,34 @@
+""""fixed 12. give it to sam" resolved 12 and posted "give it to sam" to its requester as
+the reason, and Sam was never given it; "fixed 12. make it low" likewise. A reason that is a
+request of another kind is now that request, made of the ticket, as "12 is fixed. give it to
+sam" is. A reason that tells ("close 12, the user gave up", "resolve 12, set up a new printer
+for the user") stays the reason."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.understanding.summary import summary
+from tests.unit.bot.understanding.test_transcript import CONVERSATION, as_the_bot_reads, expanded
+
+
+@pytest.mark.parametrize(("said", "expected"), [
+    ("fixed 12. give it to sam", "assign #12 to user:u-sam"),
+    ("fixed 12, give it to sam", "assign #12 to user:u-sam"),
+    ("resolved 12. give it to sam", "assign #12 to user:u-sam"),
+    ("done 12, give it to sam", "assign #12 to user:u-sam"),
+    ("sorted 12, assign it to lee park", "assign #12 to user:u-lee"),
+    ("fixed 12. make it low", "edit #12 priority=low"),
+    ("12 is fixed. give it to sam", "assign #12 to user:u-sam"),
+])
+def test_a_request_after_a_state_told_is_that_request(said: str, expected: str) -> None:
+    assert summary(as_the_bot_reads(said, CONVERSATION)) == expanded(expected)
+
+
+@pytest.mark.parametrize("said", [
+    "close 12, the user gave up", "close 12, sam made a workaround",
+    "resolve 12, set up a new printer for the user", "close 12, sent the user a new laptop",
+])
+def test_a_reason_that_tells_stays_the_reason(said: str) -> None:
+    assert summary(as_the_bot_reads(said, CONVERSATION)).startswith("status TKT-2026-0012")
+    assert as_the_bot_reads(said, CONVERSATION).reason == said.split(", ", 1)[1]  # type: ignore[union-attr]
