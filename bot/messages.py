@@ -29,6 +29,7 @@ from bot.actions.each import offer_each_listed, perform_each, show_each
 from bot.actions.invited import not_joined_yet
 from bot.actions.meant import (
     CORRECTION_WINDOW, MadeChange, asked_too, certain, left_behind, made_change, meant_to,
+    push_said_again,
 )
 from bot.actions.pending import FREE_TEXT_SLOTS, Pending, Slot
 from bot.actions.phrasing import phrase
@@ -137,6 +138,8 @@ DIALOG_IDLE = timedelta(minutes=30)
 """A question the bot asked stops waiting for its answer after this long without a word."""
 _MADE_BEFORE = "ticketflow.made_before"
 """Turn state: the change the message before this one made (`_recall_change`)."""
+_PROPOSED_BEFORE = "ticketflow.proposed_before"
+"""Turn state: the change the card of the message before this one proposed (`_confirmed`)."""
 _SEVERAL = "ticketflow.several_changes"
 """Turn state: this message makes two changes, so neither is kept for "I meant 3"."""
 _AFTER_ASSISTANT = "ticketflow.after_assistant"
@@ -572,8 +575,6 @@ class MessageRouter:
         if stored is None:
             return False
         await self._proposed.delete(turn_context)
-        if not said_yes(text):
-            return False
         try:
             kept = json.loads(stored)
             fresh = utcnow() - datetime.fromisoformat(kept["at"]) <= DIALOG_IDLE
@@ -581,6 +582,9 @@ class MessageRouter:
         except (TypeError, ValueError, KeyError):
             return False  # written by another release: the message is read as it is
         if not fresh or not isinstance(data, dict):
+            return False
+        turn_context.turn_state[_PROPOSED_BEFORE] = data  # "make it 2 instead" of a push
+        if not said_yes(text):
             return False
         try:
             await self._send(turn_context, await confirm(self._deps, viewer, data))
@@ -854,6 +858,9 @@ class MessageRouter:
                 first, (ChangeStatus, AssignTicket, EditTicket, CommentOnTicket)) or str(
                 first.ticket) != (
                 made.ticket) or made.ticket == str(meant.ticket) or meant.earlier:
+            if asked := push_said_again(meant, turn_context.turn_state.get(_PROPOSED_BEFORE)):
+                await self._send(turn_context, asked)  # "make it 2 instead" of a push: 2 what
+                return
             if meant.change is not None:  # "i meant to close 3" with no change to correct, or
                 await ensure_visible(self._deps, viewer, meant.ticket)  # "… yesterday": asked
                 await self._send(turn_context, meant_to(meant.change, conversation))

@@ -23,6 +23,7 @@ from datetime import date, datetime, timedelta
 from bot.actions import notices
 from bot.actions.phrasing import phrase
 from bot.actions.reply import Option, Reply
+from bot.actions.tools import tool_name
 from bot.actions.tickets import assignee
 from bot.context import BotDependencies
 from bot.understanding.context import Conversation
@@ -214,3 +215,28 @@ def _assigned_back(
         return AssignTicket(first.ticket, TeamTarget(team.team_id, team.name)) if team else None
     person = next((p for p in conversation.people if p.user_id == was), None)
     return AssignTicket(first.ticket, UserTarget(person.user_id, person.name)) if person else None
+
+
+_WEEKS_MOST = 52
+_DAYS_MOST = 366
+
+
+def push_said_again(meant: MeantAnother, proposed: object) -> Reply | None:
+    """"make it 2 instead" just after a due date's push was proposed ("Move the due date of
+    12 from … to …?"): 2 days or 2 weeks for that push, or ticket 2, asked with a press for
+    each (it showed ticket 2). None when no push of another ticket was proposed just before,
+    or the number could be neither."""
+    request = proposed.get("request") if isinstance(proposed, dict) else None
+    if not isinstance(request, dict) or request.get("action") != tool_name(EditTicket) or (
+            "due" not in request) or meant.change is not None or meant.too or (
+            meant.instead_of is not None):
+        return None
+    pushed, said = str(request.get("ticket", "")), meant.ticket.sequence
+    if not pushed or pushed == str(meant.ticket) or not 0 < said <= _WEEKS_MOST:
+        return None
+    days, weeks = f"{said} day{'s' if said > 1 else ''}", f"{said} week{'s' if said > 1 else ''}"
+    return Reply(text=notices.push_or_ticket(pushed, said, str(meant.ticket)), options=(
+        Option(f"Push {pushed} out {days}", f"push {pushed} out {days}"),
+        Option(f"Push {pushed} out {weeks}", f"push {pushed} out {weeks}"),
+        Option(f"Show {meant.ticket}", f"show {meant.ticket}"),
+    ))

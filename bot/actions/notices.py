@@ -232,6 +232,12 @@ def nothing_changed(ticket: TicketNumber | str | None) -> str:
     return f"OK, I'll leave {ticket} as it is."
 
 
+def push_or_ticket(pushed: str, said: int, ticket: str) -> str:
+    """"make it 2 instead" after a due date's push was proposed: which is meant, asked."""
+    return (f"Do you mean pushing the due date of {pushed} out by {said} days or {said} weeks, "
+            f"or ticket {ticket}?")
+
+
 def meant_too(change: Change) -> str:
     """"I meant 3" when the change it corrects is not known for certain: asked, not made."""
     return f"Do you want me to {_done(change)} too?"

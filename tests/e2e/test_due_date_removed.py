@@ -96,3 +96,42 @@ async def test_a_ticket_with_no_due_date_is_asked_for_the_day_not_given_one(
     assert turn.texts == [f"{NUMBER} has no due date to push out. Say the day it is due, like "
                           f"`{NUMBER} due friday`."]
     assert await _due(engine) is None
+
+
+async def test_a_number_said_again_after_a_push_proposed_asks_what_it_is(
+    service: Service, engine: AsyncEngine
+) -> None:
+    """"make it 2 instead" under "Move the due date of 12 from … to …?" showed ticket 2 (read
+    as "I meant 2"): now 2 days, 2 weeks or ticket 2 is asked, one press each."""
+    manager, mia = await person_in_teams(service, engine, "Mia", "Manager", role="manager")
+    due = senders_today() + timedelta(days=2)
+    await insert_ticket(engine, created_by=manager, number=NUMBER, title="Renew the SSL cert",
+                        due_date=due)
+    await insert_ticket(engine, created_by=manager, number=this_years(2), title="Printer jam")
+    await service.say("push 12 out a week", user=mia)
+
+    turn = await service.say("make it 2 instead", user=mia)
+
+    assert turn.texts[0] == (f"Do you mean pushing the due date of {NUMBER} out by 2 days or 2 "
+                             f"weeks, or ticket {this_years(2)}?")
+    assert turn.buttons == [
+        f"Push {NUMBER} out 2 days", f"Push {NUMBER} out 2 weeks", f"Show {this_years(2)}"]
+    assert (await _due(engine)).date() == due
+
+
+@pytest.mark.parametrize(("said", "days"), [
+    ("make it 2 weeks instead", 14), ("actually make it 3 days", 3), ("make that two weeks", 14),
+])
+async def test_how_long_said_again_after_a_push_proposed_is_that_push(
+    service: Service, engine: AsyncEngine, said: str, days: int
+) -> None:
+    manager, mia = await person_in_teams(service, engine, "Mia", "Manager", role="manager")
+    due = senders_today() + timedelta(days=2)
+    await insert_ticket(engine, created_by=manager, number=NUMBER, title="Renew the SSL cert",
+                        due_date=due)
+    await service.say("push 12 out a week", user=mia)
+
+    offered = (await service.say(said, user=mia)).card
+    await service.press("request.confirm", button(offered, "Move it")["data"], user=mia)
+
+    assert (await _due(engine)).date() == due + timedelta(days=days)
