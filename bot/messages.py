@@ -1360,8 +1360,8 @@ def _interrupts(
             return False
         case ListTickets():
             return listing or bool(_TICKETS.search(text))
-        case CreateTicket():
-            return True
+        case CreateTicket() | TicketStats():  # "weekly summary pls": read only when it is
+            return True  # all the message says
         case Clarify(request=ListTickets()):
             return listing or bool(_TICKETS.search(text))  # "Zed's tickets": who Zed is, asked
         case Clarify() | Question() if about_a_ticket:
@@ -1405,7 +1405,7 @@ def _looks_up(understood: Understanding) -> bool:
     """A request that only shows something (a list, a ticket named, who has how much), so
     it can be answered in the middle of filing a ticket without dropping it."""
     match understood:
-        case ListTickets() | Workload():
+        case ListTickets() | Workload() | TicketStats():
             return True
         case ShowTicket(ticket=TicketNumber()):
             return True

@@ -321,6 +321,26 @@ async def test_a_look_up_while_the_description_is_asked_is_answered_and_the_titl
         "It crashes whenever I open a PDF that Alex Kim sent me", "incident", "high")
 
 
+@pytest.mark.parametrize("asked", [
+    "how many tickets did we close this week", "How many did we resolve last week?",
+    "stats for today", "weekly summary pls",
+])
+async def test_figures_asked_while_the_description_is_asked_are_answered_and_the_title_kept(
+    service: Service, engine: AsyncEngine, asked: str
+) -> None:
+    """"how many tickets did we close this week" under "Describe it …" became the new
+    ticket's description. Figures asked are answered and the description asked again."""
+    mia = await user_in_teams(service, engine, "mia@example.com", "Mia Lopez", role="manager")
+    await service.say("new ticket: outlook crashes opening the shared calendar", user=mia)
+
+    answered = await service.say(asked, user=mia)
+    kind = await service.say("since the update this morning", user=mia)
+
+    describe = "Describe it in a few sentences: what happened, and what did you expect? (or say skip)"
+    assert answered.texts[-2:] == ["Back to the ticket you're filing:", describe], answered.texts
+    assert kind.texts[-1] == "Which kind of ticket is it?", kind.texts
+
+
 @pytest.mark.parametrize("description", [
     "list of contacts in outlook disappeared", "show stopper, the payroll export fails",
 ])
