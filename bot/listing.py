@@ -40,6 +40,20 @@ def utc_midnight(day: date) -> datetime:
     return datetime.combine(day, time())
 
 
+def _window_words(done: str, start: date | None, end: date | None) -> str:
+    """When something was done, in days: "filed since Mon 23 Nov", "closed in the week of
+    Mon 23 Nov", "resolved on Tue 1 Dec"; "" when no day is said."""
+    if start and end and end > date.min:  # no day before the calendar's first
+        if end - start == timedelta(days=1):
+            return f"{done} on {start:%a %d %b}"
+        if end - start == timedelta(weeks=1) and start.weekday() == 0:
+            return f"{done} in the week of {start:%a %d %b}"
+        return f"{done} {start:%a %d %b} to {end - timedelta(days=1):%a %d %b}"
+    if start and not end:
+        return f"{done} since {start:%a %d %b}"
+    return f"{done} before {end:%a %d %b}" if end else ""
+
+
 @dataclass(frozen=True, slots=True)
 class ListQuery:
     """Whose tickets, in which status and priority, due when, matching which text; JSON-safe
@@ -64,6 +78,10 @@ class ListQuery:
     """Only tickets filed on or after this day (UTC)."""
     created_before: date | None = None
     """Only tickets filed before this day (UTC): "last week" ends on this week's Monday."""
+    finished_from: date | None = None
+    """Only tickets resolved or closed on or after this day (UTC)."""
+    finished_before: date | None = None
+    """Only tickets resolved or closed before this day (UTC)."""
     unplaced: str | None = None
     """What was asked for that no filter here can apply, said back on the card."""
     filed_by: UserTarget | None = None
@@ -100,6 +118,10 @@ class ListQuery:
             data["filed_from"] = self.created_from.isoformat()
         if self.created_before:
             data["filed_before"] = self.created_before.isoformat()
+        if self.finished_from:
+            data["done_from"] = self.finished_from.isoformat()
+        if self.finished_before:
+            data["done_before"] = self.finished_before.isoformat()
         if self.unplaced:
             data["unplaced"] = self.unplaced
         if self.filed_by:
@@ -136,6 +158,8 @@ class ListQuery:
                    not_updated_since=_day_from(raw.get("quiet_since")),
                    created_from=_day_from(raw.get("filed_from")),
                    created_before=_day_from(raw.get("filed_before")),
+                   finished_from=_day_from(raw.get("done_from")),
+                   finished_before=_day_from(raw.get("done_before")),
                    unplaced=str(raw["unplaced"])[:_NAME_CHARS] if raw.get("unplaced") else None,
                    filed_by=filer if isinstance(filer := _holder_from(raw.get("filed_by")),
                                                 UserTarget) else None,
@@ -156,9 +180,10 @@ class ListQuery:
         overdue = self.due_window is DueWindow.OVERDUE
         worked = self.scope is ListScope.TOUCHED  # what they resolved is what they worked on
         filed = self.created_from is not None or self.created_before is not None
+        finished = self.finished_from is not None or self.finished_before is not None
         asked_after = self._asked_after  # "my outlook ticket": fixed is an answer too
-        finished_hidden = () if statuses and not overdue or worked or filed or asked_after \
-            or self.every_status else FINISHED
+        finished_hidden = () if statuses and not overdue or worked or filed or finished \
+            or asked_after or self.every_status else FINISHED
         priorities = (self.priority,) if self.priority else ()
         due_from, due_before = self.due_window.bounds(today) if self.due_window else (None, None)
         late_at = now if overdue and now is not None and abs(now.date() - today) <= _A_DAY \
@@ -192,6 +217,8 @@ class ListQuery:
             updated_before=midnight(self.not_updated_since) if self.not_updated_since else None,
             created_from=midnight(self.created_from) if self.created_from else None,
             created_before=midnight(self.created_before) if self.created_before else None,
+            finished_from=midnight(self.finished_from) if self.finished_from else None,
+            finished_before=midnight(self.finished_before) if self.finished_before else None,
             filed_or_held_by=actor_id if self.scope is ListScope.OWN else None,
         )
 
@@ -203,16 +230,13 @@ class ListQuery:
     def _filed_words(self) -> str:
         """"filed since Mon 23 Nov", "filed in the week of Mon 23 Nov", "filed on Tue 1 Dec":
         days, not "last week", as a card may be read or refreshed days later."""
-        start, end = self.created_from, self.created_before
-        if start and end and end > date.min:  # no day before the calendar's first
-            if end - start == timedelta(days=1):
-                return f"filed on {start:%a %d %b}"
-            if end - start == timedelta(weeks=1) and start.weekday() == 0:
-                return f"filed in the week of {start:%a %d %b}"
-            return f"filed {start:%a %d %b} to {end - timedelta(days=1):%a %d %b}"
-        if start and not end:
-            return f"filed since {start:%a %d %b}"
-        return f"filed before {end:%a %d %b}" if end else ""
+        return _window_words("filed", self.created_from, self.created_before)
+
+    def _finished_words(self) -> str:
+        """"closed since Mon 30 Nov", "resolved in the week of Mon 23 Nov", "resolved or
+        closed on Wed 2 Dec"."""
+        done = self.status.words if self.status else "resolved or closed"
+        return _window_words(done, self.finished_from, self.finished_before)
 
     def _names(self, first: UserTarget | TeamTarget) -> str:
         names = [first.name, *(other.name for other in self.also)]
@@ -232,7 +256,7 @@ class ListQuery:
         if any(part is not None for part in (
                 self.status, self.text, self.priority, self.holder, self.due_window,
                 self.due_on, self.created_from, self.created_before, self.filed_by,
-                self.not_updated_since)):
+                self.not_updated_since, self.finished_from, self.finished_before)):
             return ()
         if self.scope is ListScope.MINE:
             teams = (("Your team's tickets", "our team's tickets"),) if in_a_team else ()
@@ -279,7 +303,9 @@ class ListQuery:
             what += f" · not updated since {self.not_updated_since:%a %d %b}"
         if filed := self._filed_words():
             what += f" · {filed.removeprefix('filed ') if self.scope is ListScope.CREATED else filed}"
-        if self.status:
+        if finished := self._finished_words():
+            what += f" · {finished}"
+        elif self.status:
             what += f" · {self.status.words}"
         elif self.every_status:
             what += " · every status"

@@ -43,6 +43,9 @@ def phrase(request: TicketRequest, conversation: Conversation) -> str:
             filed = [f"since {listed.created_from.isoformat()}"] if listed.created_from else []
             filed += [f"before {listed.created_before.isoformat()}"] if listed.created_before else []
             words += ["opened", *filed] if filed and scope is not ListScope.CREATED else filed
+            done = [f"since {listed.finished_from.isoformat()}"] if listed.finished_from else []
+            done += [f"before {listed.finished_before.isoformat()}"] if listed.finished_before else []
+            words += ["finished", *done] if done else []
             holders = [_target(t, conversation) for t in (listed.assignee, *listed.also) if t]
             words += [f"assigned to {' or '.join(holders)}"] if holders else []
             words += [_DUE[listed.due_window]] if listed.due_window in _DUE else []

@@ -106,7 +106,8 @@ def list_query(viewer: Viewer, request: ListTickets) -> ListQuery:
         holder=request.assignee, due_window=request.due_window, due_on=request.due_on,
         also=request.also, updated_since=request.updated_since,
         not_updated_since=request.not_updated_since, created_from=request.created_from,
-        created_before=request.created_before, unplaced=request.unplaced,
+        created_before=request.created_before, finished_from=request.finished_from,
+        finished_before=request.finished_before, unplaced=request.unplaced,
         filed_by=request.filed_by, order=request.order, every_status=request.every_status,
         most=request.most,
     )

@@ -58,6 +58,10 @@ _FIELD_HINTS = {
                     "that Monday; \"last week\": its Monday, with created_before)",
     "created_before": "only tickets filed before this day, YYYY-MM-DD (\"last week\": this "
                       "week's Monday)",
+    "finished_from": "only tickets resolved or closed on or after this day, YYYY-MM-DD (\"what "
+                     "did we close this week\": Monday of this week)",
+    "finished_before": "only tickets resolved or closed before this day, YYYY-MM-DD (\"closed "
+                       "last week\": this week's Monday, with finished_from)",
     "title": "the ticket's title, as the person said it",
     "description": "the ticket's description",
     "text": "the words: what to search for, or the comment to add, as the person said it",

@@ -82,6 +82,7 @@ _FILLER = frozenset({
     "am", "at", "moment", "today", "anything", "open?", "where", "wheres", "todo", "todos",
     "problem", "problems", "wat", "wot", "wht", "tix", "tkts", "pls", "plz", "or",
     "other", "else",  # "any other vpn tickets?"
+    "was", "were",  # "which tickets were closed this week"
 }) | _UNRESOLVED
 _SUMMED_UP = frozenset({"summary", "summarise", "summarize", "overview", "rundown", "recap"})
 """The list asked for as a summary ("give me a summary of my tickets" searched for
@@ -159,7 +160,7 @@ def read_list(
                                    ordered=order_said) or one_ordered(typed, ordered)
     how = _said_at(start, order_said, every_said, counted[1] if counted else frozenset())
     taken |= how  # how to list them: not on its own a list ("close the first five")
-    filed, filing, updated = _filed(message, start, end, conversation.today,
+    filed, filing, updated, finished = _filed(message, start, end, conversation.today,
                                     taken | _said_at(start, _topic_words(words, order_said)))
     taken |= filed.taken if filed is not None else frozenset()
     taken |= _this_week(words, start)
@@ -276,7 +277,7 @@ def read_list(
     if quiet is not None and quiet.day is None and ordered is None:
         listed = replace(listed, order=TicketOrder.STALE)  # "for ages": the stalest first
     if filed is not None:
-        listed = _when_filed(listed, filed, filing=filing, updated=updated)
+        listed = _when_filed(listed, filed, filing=filing, updated=updated, finished=finished)
     return _owned(listed, whose) if whose is not None else listed
 
 
@@ -452,39 +453,47 @@ def _negated(words: tuple[str, ...]) -> int:
 
 
 def _filed(message: Message, start: int, end: int, today: date,
-           taken: frozenset[int]) -> tuple[FiledWhen | None, bool, bool]:
+           taken: frozenset[int]) -> tuple[FiledWhen | None, bool, bool, bool]:
     """The time said in a list; whether a word says it is when they were filed ("opened",
-    "new", "since"), and whether one says it is when they were updated. A time that is now
+    "new", "since"), whether one says it is when they were updated, and whether one says it
+    is when they were finished ("closed", "done"). A time that is now
     ("today", "this week") or a day ("Monday") counts only with a word that says of what:
     "what's on my plate today" is when they ask; "closed this week" is said back."""
     filed = read_filed(message, start, end, today, skip=taken)
     if filed is None:
-        return None, False, False
+        return None, False, False, False
     said = [w.text for w in message.words[start:end]]
     filing = any(w in FILING_CUES for w in said) or any(
         _starts(tuple(said[i:i + _LOOKAHEAD]), _CREATED) for i in range(len(said)))
     updated = not filing and any(w in _UPDATED for w in said)
     cue = filing or not updated and any(w in ("since", "before", "b4", "between") for w in said)
     of_what = cue or updated or any(w in _OTHER_TIMES for w in said)
+    finished = not (filing or updated) and any(w in _FINISHED_TIMES for w in said)
     said_alone = filed.now or DATE in (message.words[i].text for i in filed.taken)
-    return (filed if of_what or not said_alone else None), cue, updated
+    return (filed if of_what or not said_alone else None), cue, updated, finished
 
 
 _UPDATED = frozenset({"updated", "update", "updates", "changed", "change", "modified", "edited"})
-_OTHER_TIMES = frozenset({"closed", "resolved", "fixed", "done", "completed", "solved",
-                          "finished", "assigned", "started"})
-"""Words that say a time is of something a list cannot filter by ("closed this week")."""
+_FINISHED_TIMES = frozenset({"closed", "resolved", "fixed", "done", "completed", "solved",
+                             "finished", "sorted", "shut", "closing", "resolving"})
+"""Words that say a time is when the tickets were finished ("closed this week")."""
+_OTHER_TIMES = _FINISHED_TIMES | {"assigned", "started"}
+"""Words that say a time is of something other than the filing ("assigned this week": a
+list cannot filter by that)."""
 
 
 def _when_filed(listed: ListTickets, filed: FiledWhen, *, filing: bool,
-                updated: bool) -> ListTickets:
-    """The time as when the tickets were filed or updated ("updated since Monday": its
-    start), or said back when it is another time ("tickets closed last week": the list
-    cannot tell when they were closed)."""
+                updated: bool, finished: bool) -> ListTickets:
+    """The time as when the tickets were filed, updated ("updated since Monday": its start)
+    or finished ("tickets closed last week": resolved or closed that week), or said back when
+    it is another time ("assigned last week": the list cannot tell when)."""
     if updated and filed.since is not None:
         return replace(listed, updated_since=filed.since)
-    finished = listed.status in (TicketStatus.RESOLVED, TicketStatus.CLOSED)
-    if not filing or finished and listed.scope is not ListScope.CREATED:
+    done = listed.status in (TicketStatus.RESOLVED, TicketStatus.CLOSED)
+    if finished or done and not filing:
+        return replace(listed, finished_from=filed.since, finished_before=filed.before,
+                       every_status=False)
+    if not filing or done and listed.scope is not ListScope.CREATED:
         return replace(listed, unplaced=filed.said)
     new = listed.status is TicketStatus.OPEN and filed.new
     return replace(listed, created_from=filed.since, created_before=filed.before,
@@ -569,6 +578,7 @@ _FINISHING = (
 """Asked as questions only: "I fixed it" says a ticket is fixed, it asks for no list."""
 _FINISHED_AS = {"resolve": TicketStatus.RESOLVED, "resolved": TicketStatus.RESOLVED,
                 "fix": TicketStatus.RESOLVED, "fixed": TicketStatus.RESOLVED,
+                "solve": TicketStatus.RESOLVED, "solved": TicketStatus.RESOLVED,
                 "close": TicketStatus.CLOSED, "closed": TicketStatus.CLOSED}
 _JUST_DONE = tuple(
     (*lead, "just", verb) for lead, verbs in (
@@ -615,10 +625,14 @@ def _worked_on(
     named_at: int | None = None
     if found is None:
         found, named_at = _worked_on_by(words)
+    ours = _finished_by_us(words) if found is None else None
+    if ours is not None:
+        found = ours[0]
     if found is None:
         return None
     at, size = found
     since: date | None = None
+    before: date | None = None
     rest = [i for i in range(len(words)) if not at <= i < at + size]
     index = 0
     while index < len(rest):
@@ -626,9 +640,10 @@ def _worked_on(
         pair = tuple(words[i:i + 2])
         if pair in _SINCE_SPANS and i + 1 in rest:
             since, index = _SINCE_SPANS[pair](today), index + 2
+            before = since + timedelta(weeks=1) if pair == ("last", "week") else None
             continue
         if words[i] == "yesterday":
-            since = today - timedelta(days=1)
+            since, before = today - timedelta(days=1), today
         elif words[i] == DATE and isinstance(value := message.words[start + i].value, date):
             since = since_weekday(message.words[start + i].typed,
                                   value - timedelta(weeks=1) if value > today else value, today)
@@ -640,10 +655,14 @@ def _worked_on(
     if "just" in words[at:at + size] and since is None:
         since = today  # "what did I just do"
     said = [w if i != named_at else "i" for i, w in enumerate(words[at:at + size], start=at)]
+    if ours is not None:  # "what did we close today": whoever did it
+        return ListTickets(status=ours[1], finished_from=since, finished_before=before)
     finished = _FINISHED_AS.get(words[at + size - 1]) if said in map(
         list, _FINISHING) or named_at is not None and said[:1] == ["has"] and (
         ["have", *said[1:]] in map(list, _FINISHING)) else None  # "what did I resolve today"
-    listed = ListTickets(scope=ListScope.TOUCHED, updated_since=since, status=finished)
+    listed = ListTickets(scope=ListScope.TOUCHED, updated_since=since, status=finished,
+                         finished_from=since if finished else None,
+                         finished_before=before if finished else None)
     if named_at is None:
         return listed
     person = find_target([message.words[start + named_at]], conversation)
@@ -654,6 +673,30 @@ def _worked_on(
     if not conversation.directory:  # read again once the people are known
         return Clarify(listed, f"I couldn't find “{message.words[start + named_at].typed}”.")
     return None  # "what did facilities do": no person's work
+
+
+_US = (("we",), ("the", "team"), ("our", "team"), ("my", "team"), ("you", "guys"),
+       ("you", "all"), ("yall",), ("the", "desk"), ("the", "service", "desk"), ("you",))
+"""Who "did we close" asks of: everyone whose tickets the asker may see."""
+
+
+def _finished_by_us(words: list[str]) -> tuple[tuple[int, int], TicketStatus | None] | None:
+    """"did we close", "has the team resolved", "did you guys fix": where the phrase is and
+    the state it asks for (None: resolved or closed, "what did we get done")."""
+    for index, word in enumerate(words[:-2]):
+        if word not in ("did", "have", "has"):
+            continue
+        for us in _US:
+            after = index + 1 + len(us)
+            if tuple(words[index + 1:after]) != us:
+                continue
+            verb = tuple(words[after:after + 2])
+            if verb[:1] and verb[0] in _FINISHED_AS:
+                return (index, after + 1 - index), _FINISHED_AS[verb[0]]
+            if verb in (("get", "done"), ("got", "done")) or verb[:1] in (
+                    ("finish",), ("finished",), ("complete",), ("completed",)):
+                return (index, after + len(verb) - index), None
+    return None
 
 
 _NOT_A_WORKER = frozenset({

@@ -99,8 +99,12 @@ class ListTickets:
     """Only tickets filed on or after this day ("tickets I opened since Monday")."""
     created_before: date | None = None
     """Only tickets filed before this day ("last week" ends on this Monday)."""
+    finished_from: date | None = None
+    """Only tickets resolved or closed on or after this day ("what did we close this week")."""
+    finished_before: date | None = None
+    """Only tickets resolved or closed before this day ("closed last week" ends on this Monday)."""
     unplaced: str | None = None
-    """Words that ask for a filter the list cannot apply, said back ("closed last week")."""
+    """Words that ask for a filter the list cannot apply, said back ("assigned last week")."""
     filed_by: UserTarget | None = None
     """Only tickets this person filed ("tickets filed by Sam", "what did Sam raise")."""
     asked: Asked | None = None

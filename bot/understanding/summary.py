@@ -92,6 +92,8 @@ def _request(request: TicketRequest) -> str:
                 if listed.not_updated_since else []
             parts += [f"created_from={listed.created_from.isoformat()}"] if listed.created_from else []
             parts += [f"created_before={listed.created_before.isoformat()}"] if listed.created_before else []
+            parts += [f"finished_from={listed.finished_from.isoformat()}"] if listed.finished_from else []
+            parts += [f"finished_before={listed.finished_before.isoformat()}"] if listed.finished_before else []
             parts += [f"text={text!r}"] if text else []
             parts += [f"unplaced={listed.unplaced!r}"] if listed.unplaced else []
             parts += [f"asked={_asked(listed.asked)}"] if listed.asked else []

@@ -1,4 +1,4 @@
-"""Lists by when tickets were filed, and "my X ticket", over HTTP: "tickets I opened last week"
+"""Lists by when tickets were filed or finished, and "my X ticket", over HTTP: "tickets I opened last week"
 is that week (Monday to Monday) on every page of the card; "what came in since Monday" is
 everyone's the viewer may see; "my outlook ticket" shows the one ticket it finds, lists
 several, and says plainly when there is none, offering the wider lists."""
@@ -115,11 +115,11 @@ async def test_a_time_the_list_cannot_apply_is_said_back_not_dropped(
 ) -> None:
     await insert_person(engine, "Max", "Admin", role="admin")
     max_ = await insert_person(engine, "Max", "Other", role="admin")
-    await insert_ticket(engine, created_by=max_, title="Closed one", status="closed")
-    turn = await service.say("tickets closed last week",
+    await insert_ticket(engine, created_by=max_, title="Started one", status="in_progress")
+    turn = await service.say("tickets started last week",
                              user=service.person("max.admin@example.com", "Max Admin"))
-    shown = texts_in(turn.card)
-    assert "I can't filter by “last week”" in shown and "Closed one" in shown
+    shown = texts_in(turn.card)  # when work began is kept nowhere a list can read
+    assert "I can't filter by “last week”" in shown and "Started one" in shown
 
 
 async def test_a_customers_my_x_ticket_is_one_they_filed_resolved_or_not(
@@ -187,3 +187,43 @@ async def test_tickets_from_someone_are_the_ones_they_filed(
 
     assert "filed by Cy Customer" in shown, shown
     assert "Badge does not open the side door" in shown and "Cy asked about" not in shown
+
+
+@pytest.mark.parametrize(("said", "status", "words"), [
+    ("what did we close last week?", "closed", "closed"),
+    ("tickets resolved last week", "resolved", "resolved"),
+    ("what did the team get done last week", None, "resolved or closed"),
+])
+async def test_what_was_finished_last_week_is_what_was_resolved_or_closed_in_that_week(
+    service: Service, engine: AsyncEngine, said: str, status: str | None, words: str
+) -> None:
+    """"tickets closed last week" listed every closed ticket ("I can't filter by 'last
+    week'"): TicketFlow keeps when each was resolved and closed, so the week is that week,
+    Monday to Monday, on the card and its pages; nothing the asker may not see."""
+    jo = await insert_person(engine, "Jo", "Agent")
+    max_ = await insert_person(engine, "Max", "Admin", role="admin")
+    monday = _monday(utcnow())
+    last_monday = start_of_day(_day(monday) - timedelta(days=7), SENDER_ZONE)
+    for state in ("resolved", "closed"):
+        finished = {"resolved_at": last_monday} if state == "resolved" else {
+            "closed_at": monday - timedelta(seconds=1)}
+        await insert_ticket(engine, created_by=jo, title=f"Last week {state}", status=state,
+                            created_at=last_monday - timedelta(days=20), **finished)
+        earlier = {f"{state}_at": last_monday - timedelta(seconds=1)}
+        await insert_ticket(engine, created_by=jo, title=f"Before it {state}", status=state,
+                            updated_at=utcnow(), **earlier)  # touched since: still not in it
+        await insert_ticket(engine, created_by=jo, title=f"This week {state}", status=state,
+                            **{f"{state}_at": monday})
+    await insert_ticket(engine, created_by=jo, title="Reopened since", status="open",
+                        updated_at=utcnow())
+    await insert_ticket(engine, created_by=max_, assignee_id=max_, title="Not for Jo",
+                        status="closed", closed_at=last_monday + timedelta(days=1))
+
+    turn = await service.say(said, user=service.person("jo.agent@example.com", "Jo Agent"))
+
+    shown = texts_in(turn.card).splitlines()
+    assert f"TicketFlow · Tickets · {words} in the week of {_day(last_monday):%a %d %b}" in shown
+    titles = {f"{when} {state}" for when in ("Last week", "Before it", "This week")
+              for state in ("resolved", "closed")} | {"Reopened since", "Not for Jo"}
+    assert set(shown) & titles == {
+        f"Last week {state}" for state in ("resolved", "closed") if status in (None, state)}

@@ -78,6 +78,8 @@ async def insert_ticket(
     status: str = "open",
     priority: str = "medium",
     severity: str | None = "normal",
+    resolved_at: datetime | None = None,
+    closed_at: datetime | None = None,
 ) -> int:
     async with engine.begin() as connection:
         result = await connection.execute(
@@ -96,6 +98,8 @@ async def insert_ticket(
                 severity=severity,
                 created_at=created_at or utcnow(),
                 updated_at=updated_at or utcnow(),
+                resolved_at=resolved_at,
+                closed_at=closed_at,
             )
             .returning(tasks.c.id)
         )

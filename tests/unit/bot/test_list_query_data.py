@@ -133,3 +133,29 @@ def test_tickets_filed_by_someone_come_back_from_their_card_data_and_filter_by_t
     assert again.title == "Tickets · filed by Sam Rivera · open"
     assert again.filter_for("u-jo", today=date(2026, 12, 2)).created_by == "u-sam"
     assert ListQuery.from_data({"kind": "search", "filed_by": {"team": 2}}).filed_by is None
+
+
+@pytest.mark.parametrize(("query", "title", "window"), [
+    (ListQuery(status=TicketStatus.CLOSED, finished_from=date(2026, 11, 23),
+               finished_before=date(2026, 11, 30)),
+     "Tickets · closed in the week of Mon 23 Nov", (datetime(2026, 11, 23), datetime(2026, 11, 30))),
+    (ListQuery(finished_from=date(2026, 12, 2), finished_before=date(2026, 12, 3)),
+     "Tickets · resolved or closed on Wed 02 Dec", (datetime(2026, 12, 2), datetime(2026, 12, 3))),
+    (ListQuery(scope=ListScope.MINE, status=TicketStatus.RESOLVED, finished_from=date(2026, 11, 30)),
+     "Assigned to you · resolved since Mon 30 Nov", (datetime(2026, 11, 30), None)),
+])
+def test_when_tickets_were_finished_comes_back_from_the_card_data_titled_by_its_days(
+    query: ListQuery, title: str, window: tuple[datetime | None, datetime | None]
+) -> None:
+    again = ListQuery.from_data(query.to_data())
+    assert again == query  # the next page is the same window
+    assert again.title == title
+    finished = again.filter_for("u-jo", today=date(2026, 12, 2))
+    assert (finished.finished_from, finished.finished_before) == window
+    assert finished.exclude_statuses == ()  # finished ones are the point
+
+
+@pytest.mark.parametrize("day", ["last week", "2026-02-30", 5, None, ["2026-11-30"]])
+def test_a_forged_finished_day_is_no_day(day: object) -> None:
+    query = ListQuery.from_data({"kind": "search", "status": "closed", "done_from": day})
+    assert (query.status, query.finished_from) == (TicketStatus.CLOSED, None)

@@ -7,7 +7,9 @@ change it led to: terse, chatty, typos, non-native English. New shapes:
 `created_from=` / `created_before=` (filed on or after / before that day: "last week" is that
 week, Monday to Monday; "since Monday" has no end), scope `own` (filed by or assigned to the
 viewer: "my outlook ticket"), and `unplaced='…'` (words said back as a filter the rules cannot
-apply: "tickets closed last week" lists the closed ones and says it cannot tell when).
+apply). "tickets closed last week" listed every closed ticket, saying it could not tell
+when; since 2026-12-07 it is `finished_from=` / `finished_before=` (resolved or closed in that
+window, by TicketFlow's `resolved_at` / `closed_at`).
 
 One expectation was corrected after the first fix, as inconsistent with the table itself:
 "tickets submitted 2 days ago" lists everyone's tickets (as "tickets opened in the last 3
@@ -71,9 +73,11 @@ LIST_PHRASINGS: tuple[tuple[str, str], ...] = (
     ("overdue tickets", "list all due=overdue"),
     ("my urgent tickets", "list mine priority=urgent"),
     ("what's on my plate today", "list mine"),
-    # --- a filter the rules cannot apply is said back -------------------------------------------
-    ("tickets closed last week", "list all status=closed unplaced='last week'"),
-    ("tickets resolved yesterday", "list all status=resolved unplaced='yesterday'"),
+    # --- when they were finished (resolved_at / closed_at), 2026-12-07 ------------------------------
+    ("tickets closed last week",
+     "list all status=closed finished_from=2026-11-23 finished_before=2026-11-30"),
+    ("tickets resolved yesterday",
+     "list all status=resolved finished_from=2026-12-01 finished_before=2026-12-02"),
 )
 
 LIST_MISREAD: frozenset[str] = frozenset()

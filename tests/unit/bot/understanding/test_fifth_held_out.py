@@ -88,7 +88,7 @@ def test_calling_off_and_courtesy_said_in_parts_are_read_whole(said: str, expect
     ("what came in recently", "list all created_from=2026-11-18"),
     ("tickets i created recently that are closed",
      "list created status=closed created_from=2026-11-18"),
-    ("tickets closed recently", "list all status=closed unplaced='recently'"),  # said, not dropped
+    ("tickets closed recently", "list all status=closed finished_from=2026-11-18"),
     ("the printer was fixed recently, close 4", "status #4 closed"),
 ])
 def test_recently_is_the_last_two_weeks_or_said_when_it_cannot_apply(

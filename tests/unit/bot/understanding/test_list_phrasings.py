@@ -39,7 +39,7 @@ def test_the_list_phrasings_table_is_large_and_has_no_duplicates() -> None:
     ("may I see my tickets", "list mine"),  # "may" alone is no month (and asks to see them)
     ("tickets updated today", "list all updated_since=2026-12-02"),
     ("tickets changed last week", "list all updated_since=2026-11-23"),
-    ("tickets closed this week", "list all status=closed unplaced='this week'"),
+    ("tickets closed this week", "list all status=closed finished_from=2026-11-30"),
     ("what's on my plate today", "list mine"),  # today is when they ask
 ])
 def test_times_found_after_the_table_are_read_by_kind(said: str, expected: str) -> None:
@@ -117,3 +117,41 @@ def test_a_year_filed_in_is_that_calendar_year(
     since, before = _filed(said, today)
     assert since == date(today.year - years_back, 1, 1), today
     assert before == (date(today.year, 1, 1) if ended else None)
+
+
+@pytest.mark.parametrize(("said", "expected"), [
+    # when tickets were finished: TicketFlow's resolved_at / closed_at (today is Wed 2 Dec)
+    ("what did we close today", "list all status=closed finished_from=2026-12-02"),
+    ("What was closed yesterday?",
+     "list all status=closed finished_from=2026-12-01 finished_before=2026-12-02"),
+    ("which tickets were closed this week", "list all status=closed finished_from=2026-11-30"),
+    ("what did the team resolve this week", "list all status=resolved finished_from=2026-11-30"),
+    ("what did you guys fix yesterday",
+     "list all status=resolved finished_from=2026-12-01 finished_before=2026-12-02"),
+    ("what did we get done last week",
+     "list all finished_from=2026-11-23 finished_before=2026-11-30"),
+    ("anything closed today?", "list all status=closed finished_from=2026-12-02"),
+    ("show me everything closed in november",
+     "list all status=closed finished_from=2026-11-01 finished_before=2026-12-01"),
+    ("tickets closed between monday and wednesday",
+     "list all status=closed finished_from=2026-11-30 finished_before=2026-12-03"),
+    ("my tickets closed this week", "list mine status=closed finished_from=2026-11-30"),
+    ("what did i close today",
+     "list touched status=closed updated_since=2026-12-02 finished_from=2026-12-02"),
+    # look-alikes: filed, updated, a count, a ticket, a time of something else
+    ("tickets I opened since Monday that are closed",
+     "list created status=closed created_from=2026-11-30"),
+    ("tickets updated today", "list all updated_since=2026-12-02"),
+    ("how many tickets did we close this week", "stats this_week"),
+    ("did we close 12?", "show #12"),
+    ("what did we close", "list all status=closed"),
+    ("tickets started last week", "list all status=in_progress unplaced='last week'"),
+    ("closed tickets", "list all status=closed"),
+    ("tickets that were urgent", "list all priority=urgent"),
+])
+def test_when_tickets_were_finished_is_a_window_of_days(said: str, expected: str) -> None:
+    """"tickets closed last week" listed every closed ticket, saying it could not tell when;
+    "what did we close today" went to the help assistant, "which tickets were closed" searched
+    for "were"."""
+    assert summary(as_the_bot_reads(said, CONVERSATION)) == expected.replace(
+        "#12", "TKT-2026-0012")
