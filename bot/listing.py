@@ -296,7 +296,8 @@ class ListQuery:
             what += f" · due {self.due_on:%a %d %b}"
         if self.priority:
             what += f" · {self.priority.value}"
-        if self.updated_since:
+        if self.updated_since and not (self.scope is ListScope.TOUCHED and (
+                self.updated_since == self.finished_from)):  # "closed since Mon 30 Nov" says it
             updated = "" if self.scope is ListScope.TOUCHED else "updated "
             what += f" · {updated}since {self.updated_since:%a %d %b}"
         if self.not_updated_since:

@@ -159,3 +159,10 @@ def test_when_tickets_were_finished_comes_back_from_the_card_data_titled_by_its_
 def test_a_forged_finished_day_is_no_day(day: object) -> None:
     query = ListQuery.from_data({"kind": "search", "status": "closed", "done_from": day})
     assert (query.status, query.finished_from) == (TicketStatus.CLOSED, None)
+
+
+def test_what_the_viewer_closed_since_a_day_says_the_day_once() -> None:
+    query = ListQuery(scope=ListScope.TOUCHED, status=TicketStatus.CLOSED,
+                      updated_since=date(2026, 11, 30), finished_from=date(2026, 11, 30))
+    assert ListQuery.from_data(query.to_data()).title == \
+        "Tickets you worked on · closed since Mon 30 Nov"
