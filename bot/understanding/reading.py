@@ -1810,6 +1810,8 @@ def _read(message: Message, text: str, conversation: Conversation) -> Understand
         return _ask_field(conversation.last_ticket, "priority")  # "escalate": as "change priority"
     if core in _JUST_DONE and conversation.last_ticket is not None:
         return _should_be(conversation.last_ticket, TicketStatus.RESOLVED)
+    if conversation.last_ticket is not None and (note := _done_with_a_note(text)):
+        return _should_be(conversation.last_ticket, TicketStatus.RESOLVED, reason=note)
     if (pointed := _POINTED_BACK.fullmatch(core)) and (ticket := message.ticket(
             start + core[:pointed.start("ticket")].count(" ")) or (conversation.number(
                 int(pointed["ticket"])) if pointed["ticket"].isdigit() else None)) is not None:
@@ -3256,6 +3258,11 @@ _DROPPED_BEFORE: tuple[tuple[str, ...], ...] = (
     ("scratch", "that"), ("forget", "that"), ("no", "wait"), ("oh", "wait"), ("wait",))
 """Openings that take back what came before: skipped only before a command ("never mind,
 show my tickets"), not before what someone tells ("never mind, I fixed it")."""
+_DONE_BEFORE: tuple[tuple[str, ...], ...] = (
+    ("done",), ("all", "done"), ("fixed",), ("sorted",), ("solved",), ("finished",),
+    ("all", "sorted"), ("all", "fixed"))
+"""Work said done before a command about it ("done, close it", "fixed - assign it back to
+Sam"): skipped before the command, as `_DROPPED_BEFORE` are, but calling nothing off."""
 _CALLED_OFF = tuple(lead for lead in _DROPPED_BEFORE if "wait" not in lead and (
     lead != ("no", "worries"))) + (("forget", "it"),)
 """Of those, the ones that call off what came before, not only pause it ("wait")."""
@@ -3273,7 +3280,7 @@ def _skip_start(words: list[str]) -> tuple[int, bool]:
     moved = True
     while moved and start < len(words):
         moved = False
-        for phrase in _DROPPED_BEFORE:
+        for phrase in (*_DROPPED_BEFORE, *_DONE_BEFORE):
             after = start + len(phrase)
             command = after + (words[after:after + 1] in (["-"], ["–"], ["—"]))
             if tuple(words[start:after]) == phrase and words[command:command + 1] and (
@@ -3695,6 +3702,35 @@ _ESCALATE_ALONE = frozenset({"escalate", "escalate please", "please escalate", "
 _JUST_DONE = frozenset({"done", "fixed", "sorted", "solved", "all done", "all sorted", "all fixed",
                         "finished", "all good now", "sorted now", "fixed now", "done now"})
 """Said alone after a ticket was shown: most likely that ticket, so it is asked about."""
+
+
+_DONE_THEN = re.compile(
+    r"\s*(?:all\s+)?(?:done|fixed|sorted|solved|finished|resolved|completed?)(?:\s+now)?"
+    r"\s*(?:[,;:.!—–]+|\s-+\s)\s*(?P<note>\S.{0,300})", re.IGNORECASE | re.DOTALL)
+_NOT_A_NOTE = re.compile(
+    r"\?|\b(?:but|still|not|no|never|n't|nt|again|keeps?|however|though|although|except"
+    r"|only|until|unless|if|mostly|partly|almost|nearly|kind of|sort of|will|ll|going to|gonna"
+    r"|waiting|pending|tomorrow|later|monitor|monitoring|testing|for now|confirm|i think"
+    r"|i guess|i believe|i hope|hopefully|maybe|probably|apparently|should)\b|\d"
+    r"|^(?:how|what|why|where|when|who|which|can|could|should|shall|do|does|is|are|will|would"
+    r"|please|pls|plz)\b", re.IGNORECASE)
+"""What makes the words after "done, …" no note of how it was done: a question, a doubt, a
+fault or more to come ("done, but it keeps crashing", "fixed, not sure for how long", "done,
+Sam will test it tomorrow"), a request, or a number (another ticket: "sorted, 12 can be
+closed")."""
+
+
+def _done_with_a_note(text: str) -> str | None:
+    """"done, cleaned the fan", "fixed - it was a loose cable", "sorted: reinstalled the
+    driver" said after a ticket was shown: how it was done, for "Should … be resolved?" to
+    keep as the note; None for anything else (a command after it is read as the command)."""
+    if (said := _DONE_THEN.fullmatch(text)) is None:
+        return None
+    note = said["note"].strip()
+    first = note.split(maxsplit=1)[0].lower().strip(",.!:;")
+    if _NOT_A_NOTE.search(note) or first in _REQUEST_VERBS | _SETTING_VERBS | STATUS_VERBS.keys():
+        return None
+    return note
 
 
 def _confirm(found: Understanding) -> Understanding | None:

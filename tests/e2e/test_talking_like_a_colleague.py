@@ -140,6 +140,29 @@ async def test_a_hedged_change_once_confirmed_keeps_its_reason_as_a_comment(
     assert (state["status"], state["comments"]) == ("resolved", ["loose cable"])
 
 
+async def test_done_with_how_it_was_done_asks_to_resolve_the_ticket_shown_keeping_how(
+    service: Service, engine: AsyncEngine
+) -> None:
+    """"done, cleaned the fan" just after starting a ticket was searched for in the help
+    documents and offered as a new ticket; it asks to resolve the ticket shown, and Yes
+    resolves it with how it was done as the comment, once however often pressed."""
+    max_ = await user_in_teams(service, engine, "max@example.com", "Max Manager", role="manager")
+    ticket = await insert_ticket(engine, created_by=await user_id_of(engine, "max@example.com"),
+                                 number=this_years(4), title="Laptop fan really loud")
+    await service.say("start 4", user=max_)
+
+    turn = await service.say("done, cleaned the fan", user=max_)
+    assert turn.texts == [f"Should {this_years(4)} be resolved?"]
+    assert (await stored_ticket(engine, ticket))["status"] == "in_progress"
+
+    yes = presses(turn)["Yes"]
+    done = await service.say(yes, user=max_)
+    assert f"{this_years(4)} is now resolved. Your comment was added." in texts_in(done.card)
+    await service.say(yes, user=max_)
+    state = await stored_ticket(engine, ticket)
+    assert (state["status"], state["comments"]) == ("resolved", ["cleaned the fan"])
+
+
 async def test_works_now_resolves_and_working_on_starts(
     service: Service, engine: AsyncEngine
 ) -> None:
