@@ -116,6 +116,12 @@ _NOT_HELPED = frozenset({
     "still no luck", "still no joy", "didnt do anything", "made no difference", "makes no difference", "no difference",
     "didnt change anything", "nothing changed", "not the answer", "not the right answer",
     "wrong", "not right", "incorrect", "not useful", "wasnt useful", "isnt useful",
+    "didnt help me", "doesnt help me", "tried all that", "tried all of that", "tried all that already",
+    "i tried all that", "i tried all of that", "ive tried all that", "ive tried all of that",
+    "did all that", "i did all that", "ive done all that", "done all that", "already did that",
+    "i already did that", "did that already", "i did that already", "done that already",
+    "i have tried all that", "i have done all that", "tried everything", "ive tried everything",
+    "i tried everything", "tried those", "tried those already", "tried them all",
 })
 """The same, as `_plain` leaves it: "that did not help at all", "this was not helpful",
 "sadly it doesn't work for me", "your answer didn't really answer my question"."""
@@ -168,8 +174,36 @@ def offer_reply(text: str) -> OfferReply | None:
 
 
 def unhelpful(text: str) -> bool:
-    """"that didn't help", "still not working", "not what I asked": the answer just given
-    did not help (as its "Not helpful" button says)."""
+    """"that didn't help", "still not working", "not what I asked", "none of that helped",
+    "tried all that, still not working": the answer just given did not help (as its "Not
+    helpful" button says), the problem perhaps told again after it."""
+    return _unhelpful(text) or still_after_unhelpful(text) is not None
+
+
+def still_after_unhelpful(text: str) -> str | None:
+    """The problem told again after saying the answer did not help ("that didn't work, I
+    still can't print": "I still can't print"), for the ticket on offer; None for any other
+    message."""
+    parts = _STILL_AFTER.fullmatch(" ".join(text.split()))
+    if parts is None or not _unhelpful(parts["remark"]):
+        return None
+    return parts["still"].strip()
+
+
+_STILL_AFTER = re.compile(
+    r"(?P<remark>[^,.;:!?]{2,60}?)(?:\s*[,.;:!]+\s*|\s+(?:and|but|so)\s+|\s+-+\s+)"
+    r"(?P<still>(?:(?:but|and|so)\s+)?(?:i|it|we|my\s+\w+|the\s+\w+)?\s*(?:still|cant|can't|can’t"
+    r"|cannot|wont|won't|won’t|doesnt|doesn't|doesn’t|isnt|isn't|isn’t)\b.{1,160})",
+    re.IGNORECASE | re.DOTALL)
+"""A short remark, then the problem as it still is."""
+_NONE_OF_IT = re.compile(
+    r"(?:none of (?:that|this|these|those|it|them|the above|the steps|your suggestions)"
+    r"|nothing(?: there| here| in there| in it)?|neither)"
+    r" (?:helped|helps|worked|works|fixed it|did anything|made (?:a|any) difference|did it)")
+""""none of that helped", "nothing there worked": the answer's every suggestion tried."""
+
+
+def _unhelpful(text: str) -> bool:
     said = _PUNCTUATION.sub(" ", text.lower().replace("’", "'")).strip()
     if not said or len(said) > 60:
         return False
@@ -179,7 +213,8 @@ def unhelpful(text: str) -> bool:
     return any(candidate in _UNHELPFUL for candidate in (
         said, bare, _OPENERS.sub("", said), _OPENERS.sub("", bare),
         _OPENERS.sub("", said.removeprefix("no ").removeprefix("sorry ")),
-    )) or any(plain in _NOT_HELPED for plain in _plain(bare))
+    )) or any(plain in _NOT_HELPED for plain in _plain(bare)) or bool(
+        _NONE_OF_IT.fullmatch(_plain(bare)[1]))
 
 
 _ASKS_FOR_A_TICKET = re.compile(

@@ -50,7 +50,7 @@ from bot.cards.answer import AnswerView, answer_card
 from bot.help_chat import answer_question, answer_reader, help_session
 from bot.help_offer import (
     AskedAssistant, OfferReply, asks_for_a_ticket, asks_for_a_ticket_for_it, goes_on, not_helped_then_asks, offer_reply,
-    unhelpful,
+    still_after_unhelpful, unhelpful,
 )
 from bot.context import BotDependencies
 from bot.dialogs.answers import (
@@ -931,7 +931,7 @@ class MessageRouter:
         waiting = asked.answering(exchange, now=now)
         if not_helped and exchange is not None and asked.answered(exchange, now=now) and (
                 reply is None or not asked.stands(exchange, now=now)):
-            return await self._not_helped(turn_context, viewer, asked, exchange)
+            return await self._not_helped(turn_context, viewer, asked, exchange, text)
         if not waiting and not asked.stands(exchange, now=now):
             if reply is OfferReply.TAKE and not explicit and asked.answered(exchange, now=now):
                 # "yes", "yep 👍" after an answer that helped: agreed with, nothing to file
@@ -997,11 +997,14 @@ class MessageRouter:
 
     async def _not_helped(
         self, turn_context: TurnContext, viewer: Viewer, asked: AskedAssistant,
-        exchange: Exchange,
+        exchange: Exchange, said: str,
     ) -> bool:
         """"that didn't help" after an answer: rated as its "Not helpful" button does, and the
-        question (not "that didn't help") offered as a ticket, as when nothing was found."""
+        question (not "that didn't help") offered as a ticket, as when nothing was found;
+        the problem told again with it ("…, I still can't print") is in the ticket too."""
         flagged = replace(asked, unhelpful=True)
+        if (still := still_after_unhelpful(said)) is not None:
+            flagged = flagged.adding(still) or flagged
         offer = flagged.offer(exchange)
         if offer is None:
             return False
@@ -1013,7 +1016,9 @@ class MessageRouter:
         await reply_card(turn_context, answer_card(view))
         return True
 
-    async def _not_helped_since(self, turn_context: TurnContext, viewer: Viewer) -> None:
+    async def _not_helped_since(
+        self, turn_context: TurnContext, viewer: Viewer, said: str
+    ) -> None:
         """"that didn't help" with another message since the answer (a question of the bot's,
         say): about the person's latest answer in this chat, when it is recent; never a
         question of its own, which would be declined and offered as a ticket titled "that
@@ -1023,7 +1028,7 @@ class MessageRouter:
             user_id=viewer.id, session_id=help_session(turn_context.activity, viewer.id)),
             now=utcnow())
         if exchange is None or not await self._not_helped(
-                turn_context, viewer, AskedAssistant(exchange.question, utcnow()), exchange):
+                turn_context, viewer, AskedAssistant(exchange.question, utcnow()), exchange, said):
             await turn_context.send_activity(notices.sorry_not_helped())
 
     async def _add_to_offer(
@@ -1055,7 +1060,7 @@ class MessageRouter:
         it is about rather than the help documents: offered as a comment on it when the
         viewer may see it and comment."""
         if self._deps.assistant is not None and unhelpful(text):
-            await self._not_helped_since(turn_context, viewer)
+            await self._not_helped_since(turn_context, viewer, text)
             return
         shown_at = await self._shown_at(turn_context)
         about = (await comment_proposed(self._deps, viewer, str(named), text)

@@ -307,6 +307,27 @@ async def test_saying_an_answer_did_not_help_rates_it_and_offers_the_question_as
     await rated_unhelpful_and_question_offered(helpdesk, engine, ada, turn)
 
 
+@pytest.mark.parametrize(("said", "still"), [
+    ("none of that helped, I still cant print", "I still cant print"),
+    ("tried all that already", None),
+])
+async def test_every_suggestion_tried_rates_the_answer_and_files_the_question_with_what_is_told(
+    helpdesk: Service, engine: AsyncEngine, model: CompletionsStandIn, said: str,
+    still: str | None
+) -> None:
+    """"none of that helped, I still cant print" after an answer was a new question: answered
+    from another guide. It is the answer's "Not helpful"; the problem told again goes into
+    the ticket filed for the question."""
+    ada = await answered(helpdesk, engine, model)
+
+    turn = await helpdesk.say(said, user=ada)
+
+    await rated_unhelpful_and_question_offered(helpdesk, engine, ada, turn)
+    [ticket] = await filed(engine)
+    described = ticket["description"] or ""
+    assert still in described if still else said not in described  # no "tried all that"
+
+
 async def test_saying_an_answer_did_not_help_after_another_message_is_about_that_answer(
     helpdesk: Service, engine: AsyncEngine, model: CompletionsStandIn
 ) -> None:

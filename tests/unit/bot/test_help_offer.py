@@ -15,7 +15,7 @@ from bot.help_offer import (
     goes_on,
     not_helped_then_asks,
     offer_reply,
-    unhelpful,
+    still_after_unhelpful, unhelpful,
 )
 from knowledge.citations import Citation, with_sources
 from knowledge.conversation import Exchange
@@ -252,3 +252,32 @@ def test_a_ticket_asked_for_without_pointing_back_is_not_for_it(said: str) -> No
 ])
 def test_an_answer_that_did_not_help_is_told_apart(said: str, expected: bool) -> None:
     assert unhelpful(said) is expected
+
+
+@pytest.mark.parametrize(("said", "still"), [
+    # every suggestion tried (they went to the help documents as a question: "none of that
+    # helped, I still cant print" was answered from the Wi-Fi guide)
+    ("none of that helped", None), ("None of these worked.", None), ("Nothing there worked", None),
+    ("that doesn't help me at all", None), ("tried all that already", None),
+    ("I did all that", None), ("ive tried everything", None),
+    # the problem told again after saying so
+    ("none of that helped, I still cant print", "I still cant print"),
+    ("that didnt work, i still can't print", "i still can't print"),
+    ("tried that, still not working", "still not working"),
+    ("i did all that and it still wont connect", "it still wont connect"),
+    ("Didn't help - my laptop still won't boot", "my laptop still won't boot"),
+])
+def test_every_suggestion_tried_and_the_problem_told_again_is_an_answer_that_did_not_help(
+    said: str, still: str | None
+) -> None:
+    assert unhelpful(said)
+    assert still_after_unhelpful(said) == still
+
+
+@pytest.mark.parametrize("said", [
+    "ok thanks, i still need a new laptop", "yes, it still wont connect", "thanks, that helped",
+    "none of my tickets", "none of that is my problem", "I tried restarting, it still wont connect",
+    "that worked, but i still cant scan", "how do i print, it still wont",
+])
+def test_a_problem_told_after_something_else_is_no_verdict_on_the_answer(said: str) -> None:
+    assert not unhelpful(said) and still_after_unhelpful(said) is None
