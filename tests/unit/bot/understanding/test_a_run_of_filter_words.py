@@ -15,12 +15,24 @@ from bot.understanding.summary import summary
 from tests.unit.bot.understanding.test_transcript import CONVERSATION, as_the_bot_reads
 
 
-@pytest.mark.parametrize("unit", ["on ", "open ", "high ", "in progress ", "12 due on ", "tickets open "])
-def test_a_run_of_filter_words_is_read_at_once(unit: str) -> None:
-    said = (unit * (MAX_MESSAGE_CHARS // len(unit)))[:MAX_MESSAGE_CHARS]
-    started = time.perf_counter()
+def _cpu_reading(said: str) -> float:
+    started = time.process_time()  # this process's CPU: other processes' load counts less
     as_the_bot_reads(said, CONVERSATION)
-    assert time.perf_counter() - started < 4
+    return time.process_time() - started
+
+
+def _as_long(unit: str) -> str:
+    return (unit * (MAX_MESSAGE_CHARS // len(unit)))[:MAX_MESSAGE_CHARS]
+
+
+@pytest.mark.parametrize("unit", ["on ", "open ", "high ", "in progress ", "12 due on ", "tickets open ",
+                                  "did we ", "done, "])
+def test_a_run_of_filter_words_is_read_at_once(unit: str) -> None:
+    """Against a message as long of plain words read in the same run (1-2 s on a loaded
+    two-core machine, where a fixed bound of 4 s failed for load alone): a run read word by
+    word against the rest took 7-15 times as long; now about twice."""
+    plain = _cpu_reading(_as_long("printer "))
+    assert _cpu_reading(_as_long(unit)) < 5 * plain + 0.2
 
 
 @pytest.mark.parametrize(("said", "read"), [
