@@ -36,6 +36,7 @@ _STRONG = (  # the earlier request is taken back, whatever follows
     r"|forget that|ignore that|ignore the last bit|cancel that|never ?mind|nvm"
     r"|(?:(?:sorry|sry|soz|oops|whoops|my bad|correction|wait)[\s,.!-]*)?(?:i[\s,]+)?meant(?: to say)?"
     r"|(?:oops|whoops|my bad)(?:[\s,.!-]*sorry)?|correction|make that"
+    r"|(?:on )?(?:second|2nd) thoughts?|on reflection"  # "give 12 to alex... on second thought i'll keep it"
 )
 _WEAK = (  # a correction only before a ticket, a value or a request
     r"no+|wait|actually|sorry|sry|soz|i mean|or rather|erm?|um+|uh+|hmm+"
@@ -61,6 +62,9 @@ _TICKET_ALONE = re.compile(
 _VERBS = frozenset(COMMAND_VERBS) | frozenset(STATUS_VERBS) | {
     "put", "make", "give", "send", "pass", "bump", "lower", "raise", "escalate", "park",
     "leave", "unassign", "reassign", "rename", "mark", "move", "set", "change", "update"}
+_KEPT = re.compile(  # "…, on second thought i'll keep it": the ticket kept as it is
+    r"^(?:i'?ll|i will|i'?m going to|i'?m gonna|gonna|let me|let'?s|we'?ll|just)?\s*"
+    r"(?:keep|leave|hold on to|hang on to) (?:it|this|that|this one|that one)\b", re.IGNORECASE)
 _EDITED = ("priority", "category", "due")
 _SAID_AS = {"priority": "priority", "category": "category", "due": "due date"}
 
@@ -145,6 +149,8 @@ def _corrected(
     """What `settled` becomes when `said` corrects it; None when `said` is no correction.
     After softer words only a request complete as said is one ("assign 4 to sam, no rush"
     asks nobody who "rush" is)."""
+    if _KEPT.match(_FILLER_FRONT.sub("", said.strip())):  # "close 12 - sorry, keep it open"
+        return Declined(_ticket_of(settled), said)
     found = _correcting(settled, said, conversation, read)
     if isinstance(found, Clarify) and (isinstance(found.request, ChangeStatus) or isinstance(
             found.request, EditTicket) and found.field is not None):
@@ -170,6 +176,8 @@ def _correcting(
         found = read(said, replace(conversation, last_ticket=ticket))
         if _ticket_of(found) is None and len(said.split()) == 1:  # "close 12, I mean resolve"
             found = read(f"{said} it", replace(conversation, last_ticket=ticket))
+        if isinstance(found, Declined) and found.ticket is None:  # "close 12, no wait, leave it"
+            return replace(found, ticket=ticket)
         return found if _ticket_of(found) is not None or isinstance(found, Declined) else None
     return _value_of(settled, ticket, said, conversation, read)
 

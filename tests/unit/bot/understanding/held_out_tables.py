@@ -11,6 +11,7 @@ import pytest
 
 from bot.mentions import clean_markup, readable
 from bot.understanding.summary import summary
+from tests.unit.bot.understanding.eighteenth_held_out import EIGHTEENTH_HELD_OUT
 from tests.unit.bot.understanding.eighth_held_out import EIGHTH_HELD_OUT
 from tests.unit.bot.understanding.eleventh_held_out import ELEVENTH_HELD_OUT
 from tests.unit.bot.understanding.fifteenth_held_out import FIFTEENTH_HELD_OUT
@@ -39,7 +40,7 @@ IN_ORDER: tuple[Table, ...] = (
     SECOND_HELD_OUT, THIRD_HELD_OUT, FOURTH_HELD_OUT, FIFTH_HELD_OUT, SIXTH_HELD_OUT,
     SEVENTH_HELD_OUT, EIGHTH_HELD_OUT, NINTH_HELD_OUT, TENTH_HELD_OUT, ELEVENTH_HELD_OUT,
     TWELFTH_HELD_OUT, THIRTEENTH_HELD_OUT, FOURTEENTH_HELD_OUT, FIFTEENTH_HELD_OUT, SIXTEENTH_HELD_OUT,
-    SEVENTEENTH_HELD_OUT,
+    SEVENTEENTH_HELD_OUT, EIGHTEENTH_HELD_OUT,
 )
 
 
