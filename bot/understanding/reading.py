@@ -4756,6 +4756,8 @@ def _set_something(reading: Reading, found: re.Match[str]) -> Understanding | No
         return ChangeStatus(ticket, TicketStatus.OPEN)  # "put 4 back": not "back to <unknown>"
     if told := _status_then_reason(reading, reading.group_words(found, "rest")[0], rest):
         return replace(told, ticket=ticket)
+    if ranked := _value_then_reason(ticket, said):
+        return ranked
     if rest[0].text == "due":  # "make 4 due 31/02", "… due next month": a date, not a status
         when = rest[1 + (len(rest) > 2 and rest[1].text in ("by", "on")):]
         return _ask_field(ticket, "due_date",
@@ -4831,6 +4833,30 @@ def _status_then_reason(reading: Reading, first: int, rest: list[Word]) -> Chang
                     ChangeStatus(None, status), said[cut:]):
             why = reading.message.original(first + cut).strip(" .!")
             return ChangeStatus(None, status, reason=why or None)
+    return None
+
+
+_VALUE_WORDS_MOST = 6
+"""Words a priority or category said before its run-on reason takes at most ("urgent pls")."""
+_VALUE_TRAILERS = frozenset({"pls", "please", "plz", "thanks", "thx", "ty", "asap", "now"})
+_VALUE_REASON_OPENS = _REASON_OPENS | {"my", "our", "his", "her", "their", "its", "only"}
+_DOUBTED = frozenset({"actually", "but", "instead", "unless", "if", "maybe", "or", "wait"})
+
+
+def _value_then_reason(ticket: TicketNumber | None, said: list[str]) -> EditTicket | None:
+    """"make 1510 urgent pls my boss is shouting", "make 12 low its only cosmetic": a priority
+    or a category and why, run together with no comma, as a status and its reason are
+    (`_status_then_reason`); a condition after it ("… if my boss says so") is no reason, nor
+    words that gainsay or take it back ("…, it's not urgent", "… but maybe not")."""
+    for cut in range(min(len(said) - 1, _VALUE_WORDS_MOST), 0, -1):
+        value = said[:cut]
+        while value and value[-1] in _VALUE_TRAILERS:
+            value = value[:-1]
+        if said[cut] in _VALUE_REASON_OPENS and value and not _conditional(said[cut:]) and (
+                not _only_when(said[cut:])) and not _only_tickets(said[cut:]) and not (
+                _NOT_DOING | _DOUBTED) & set(said[cut:]) and (
+                edit := _priority_or_category(ticket, _value_said(value))):
+            return edit
     return None
 
 

@@ -24,7 +24,9 @@ run, and 8 of those are read right: 156 of 204 before any change.
 Fixed by kind, never by the lines themselves. Wrong changes first: a change thought better
 of was made ("give 1658 to alex... on second thought i'll keep it" gave it to Alex, "close 12
 ... on second thought leave it" closed it, "close 12 - sorry, keep it open" closed it with
-"sorry, keep it open" as why); now taken back; 159.
+"sorry, keep it open" as why); now taken back; 159. A priority run on into why, with no
+comma ("can u make my ticket 1510 urgent pls my boss is shouting"), was asked as a status
+("“urgent pls my boss is shouting” is not a status I know"); now set, as with a comma; 160.
 """
 
 from __future__ import annotations
@@ -256,7 +258,6 @@ EIGHTEENTH_HELD_OUT: tuple[tuple[str, str], ...] = (
 
 EIGHTEENTH_MISREAD: frozenset[str] = frozenset({
     'my ticket 1504 you close it but problem is still there',
-    'can u make my ticket 1510 urgent pls my boss is shouting',
     'ticket 1512 - same problem again today',
     'wrong ticket number sorry, i meant 1516 not 1515',
     'why u close my ticket 1650??',
