@@ -37,6 +37,7 @@ _STRONG = (  # the earlier request is taken back, whatever follows
     r"|(?:(?:sorry|sry|soz|oops|whoops|my bad|correction|wait)[\s,.!-]*)?(?:i[\s,]+)?meant(?: to say)?"
     r"|(?:oops|whoops|my bad)(?:[\s,.!-]*sorry)?|correction|make that"
     r"|(?:on )?(?:second|2nd) thoughts?|on reflection"  # "give 12 to alex... on second thought i'll keep it"
+    r"|(?:oh+|ah+)[\s,.!-]+(?:no+|wait|dear)"  # "close 1597 oh no sorry wrong one, 1598"
 )
 _WEAK = (  # a correction only before a ticket, a value or a request
     r"no+|wait|actually|sorry|sry|soz|i mean|or rather|erm?|um+|uh+|hmm+"

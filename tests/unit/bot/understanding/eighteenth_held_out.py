@@ -284,7 +284,6 @@ EIGHTEENTH_MISREAD: frozenset[str] = frozenset({
     '<p><at>Sam Rivera</at> fyi 1653 is yours now</p>',
     'close 1592 and 1593, actually just 1592',
     'due friday for 1596, sorry i mean thursday',
-    'close 1597 oh no sorry wrong one, 1598',
     'was going to close 1657 but the user just replied, leave it',
     'why is 1601 still open',
     'did sam close 1615?',

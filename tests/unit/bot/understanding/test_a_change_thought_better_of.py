@@ -46,3 +46,16 @@ def test_a_change_thought_better_of_is_taken_back(said: str, expected: str) -> N
 ])
 def test_a_change_then_kept_as_it_is_is_taken_back(said: str, expected: str) -> None:
     assert summary(as_the_bot_reads(said, CONVERSATION)) == expanded(expected)
+
+
+@pytest.mark.parametrize(("said", "expected"), [
+    ("close 1597 oh no sorry wrong one, 1598", "status #1598 closed"),
+    ("close 12 oh wait, 13", "status #13 closed"),
+    ("give 12 to sam oh no, to priya", "assign #12 to user:u-priya"),
+    ("close 12... oh no, leave it", "no change #12"),
+    # look-alikes: a problem told, not a slip, read as before
+    ("close 12, oh no the user says it's broken again", "no change #12"),
+    ("oh no, 12 is broken again", "free text"),
+])
+def test_a_slip_taken_back_with_oh_no_is_corrected(said: str, expected: str) -> None:
+    assert summary(as_the_bot_reads(said, CONVERSATION)) == expanded(expected)
