@@ -5040,6 +5040,8 @@ def _assign(reading: Reading, whole: Reading) -> Understanding | None:
         rf"(?:unassign|remove|take|drop|release) (?:me|myself)(?: from| off)? {ref()}"
     )) or _match(reading, (
         rf"(?:unassign|deassign|un-assign|drop|release|unclaim)(?: the)? {ref()}(?: from (?P<off>.+))?"
+    )) or _match(reading, (  # "1542 unassign", as a queue is worked
+        rf"{ref()}(?: [-–—])? (?:unassign|deassign|un-assign)(?: it)?(?: please| pls| plz)?"
     )) or _match(reading, (
         rf"(?:remove|clear)(?: the)? (?:assignee|assignment|owner|(?P<off>.+?)) (?:from|of|off) {ref()}"
     )) or _match(reading, (  # "take Sam off 12"; "take … of 12" is not taking anyone off
@@ -5516,7 +5518,9 @@ def _edit(reading: Reading, whole: Reading) -> Understanding | None:
         r"(?P<field>priority|category|type|due date|due|deadline)"
         rf"(?: (?:to|as|at|=|->|=>|→))?(?P<value>(?: (?!tref\b|tnum\b|for\b|of\b|on\b|date\b)\S+){{1,3}})"
         rf" (?:for|of|on|in) {ref()}(?: (?:please|pls|plz|now|too))?"
-    )):
+    )) or _match(whole, _SHORT_FIELD.format(ref=ref(), field="sev", values=_SEVERITIES)) or _match(
+        whole, _SHORT_FIELD.format(ref=ref(), field="cat", values=_CATEGORIES)
+    ):
         return _field(whole, found)
     if found := _match(whole, (
         rf"(?:set|change|update|make|raise|lower|bump|move|push|put|revert|reset|return)(?: the)? {field}"
@@ -5638,6 +5642,12 @@ _WANTED_DONE = (r"(?: (?:back|done|fixed|sorted|sorted out|ready|finished|resolv
 """What is wanted of the ticket by the day: "i need it back by monday"."""
 
 
+_SEVERITIES = "|".join(sorted(SEVERITY_WORDS, key=len, reverse=True))
+_CATEGORIES = "|".join(sorted(CATEGORY_WORDS, key=len, reverse=True))
+_SHORT_FIELD = (r"{ref}(?: [-–—])? (?P<field>{field})(?: (?:to|is|=|->|=>|→))?(?P<value> (?:{values}))"
+                r"(?: (?:please|pls|plz))?")
+"""A field shortened after the ticket, as a queue is worked ("1549 sev major", "1548 cat
+incident"): only with a value it can have, so "12 cat stuck in the printer" is no category."""
 _FIELD = r"(?P<field>title|subject|name|summary|description|details|body|priority|severity|impact|category|type|kind|due date|due|deadline)"
 
 
@@ -5799,11 +5809,11 @@ def _field(reading: Reading, found: re.Match[str]) -> Understanding | None:
         if plain in PRIORITY_WORDS:
             return EditTicket(ticket, priority=PRIORITY_WORDS[plain])
         return _ask_field(ticket, "priority", f"“{shown}” is not a priority.")
-    if field in ("category", "type", "kind"):
+    if field in ("category", "type", "kind", "cat"):
         if plain in CATEGORY_WORDS:
             return EditTicket(ticket, category=CATEGORY_WORDS[plain])
         return _ask_field(ticket, "category", f"“{shown}” is not a category.")
-    if field in ("severity", "impact"):
+    if field in ("severity", "impact", "sev"):
         if plain in SEVERITY_WORDS:
             return EditTicket(ticket, severity=SEVERITY_WORDS[plain])
         return _ask_field(ticket, "severity", f"“{shown}” is not a severity.")
