@@ -1067,6 +1067,7 @@ def _understand(text: str, conversation: Conversation, *, several_then: bool) ->
         text = _RANGE.sub(_every_ticket_in, text)
     text = _BULK.sub("", text)  # "bulk close 1140, 1141": each closed, as "close 1140, 1141"
     text = _CLOSURE.sub("close ", text)  # "please do the closure of 1170", in Indian English
+    text = _PROBLEM_GONE.sub(r"\g<ticket> is ", text)  # "ticket 1648 problem solved": is solved
     text = _MUST_TO_BE.sub("should be ", text)  # "the ticket 1178 must to be urgent"
     text = _FULL_STOP.sub(".", text)  # "assign 303 to priya shah full stop thanks", dictated
     text = _COMMA.sub(",", text)  # "put 393 on hold comma waiting for the user"
@@ -1700,6 +1701,13 @@ _BULK = re.compile(r"\b(?:bulk|mass|batch)[- ]?(?=(?:close|resolve|reopen|assign
 _CLOSURE = re.compile(r"\b(?:do|make|proceed with|go ahead with|process)(?: the)? closure (?:of|for|on)"
                       r"(?= (?:the )?(?:ticket |tkt-?\d{4}-)?#?\d)", re.IGNORECASE)
 """A close asked as a noun before a ticket: "please do the closure of 1170"."""
+_PROBLEM_GONE = re.compile(
+    r"^(?P<ticket>(?:(?:hi|hello|hey|ok|so|sir|dear \w+)[,!]? )?(?:my )?(?:ticket |tkt |no\.? )?#?\d{1,12}"
+    r"|[a-z]{1,10}-\d{4}-\d{1,12})[,:]? (?:the |my |this |that |our )?"
+    r"(?:problem|issue|error|fault) (?:is |has been |got |was |now )*"
+    r"(?=(?:fixed|solved|resolved|sorted)\b)", re.IGNORECASE)
+"""A ticket's problem told as gone, the problem named between ("ticket 1648 problem solved
+thank you", "12 issue is fixed now"): as "1648 is solved" is."""
 _MUST_TO_BE = re.compile(r"\bmust to be (?=urgent|high|medium|low|closed|resolved|on hold|open"
                          r"|reopened|in progress)", re.IGNORECASE)
 """"must to be", as "should be", before a priority or a status: "1178 must to be urgent"."""
@@ -2147,6 +2155,12 @@ _WHY_AFTER_NOT = frozenset({
     "reproducible", "reproduceable", "needed", "required", "necessary", "relevant",
     "an", "a", "our", "in", "supported",
 })
+_PROBLEMS = frozenset({"issue", "issues", "problem", "problems", "error", "errors", "fault",
+                       "message", "popup", "crash", "crashes", "noise", "symptom", "symptoms"})
+_RECURRING = frozenset({"coming", "happening", "appearing", "occurring", "showing", "recurring",
+                        "reoccurring", "repeating", "returning", "popping", "seen", "there"})
+"""A problem told to have gone ("1525 can be closed, issue not coming now", "… the error is
+not showing anymore"): the "not" is why it is done, never the change taken back."""
 _JUDGED = frozenset({"acceptable", "ok", "okay", "impressed", "funny", "fair", "professional",
                      "good", "happy", "great"})
 """After "not", a judgement of how it went ("I am writing about 343. Not acceptable"), no
@@ -2161,8 +2175,10 @@ def _tells_why(words: list[Word], index: int) -> bool:
     following = words[index + 1].text if index + 1 < len(words) else ""
     if said == "no" and following in ("further", "more", "one"):  # "no further issues", "no one
         return index + 2 < len(words)  # replied", not "no more" nor "no one"
+    before = [w.text for w in words[max(index - 3, 0):index] if w.text not in ("is", "are", "was")]
     return said == "no" and following in _WHY_AFTER_NO or (
-        said == "not" and following in _WHY_AFTER_NOT)
+        said == "not" and following in _WHY_AFTER_NOT) or (
+        said == "not" and following in _RECURRING and before[-1:] != [] and before[-1] in _PROBLEMS)
 
 
 def _judged(words: list[Word], start: int, end: int) -> bool:
