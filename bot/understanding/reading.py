@@ -4511,6 +4511,9 @@ def _history(reading: Reading) -> ShowTicket | None:
         rf"|wonder |wondering |ask |asking )?why(?: (?:is|was|has|did|does|got|s))?(?: (?:already|been))? "
         rf"{ref()}(?: (?:is|was|has|been|get|got|gets|be|already|now|suddenly|again))* (?:{_CHANGED_TO})"
         r"(?: (?:already|again|now|suddenly|so fast|so soon|without \w+(?: \w+)?))?"
+    )) or _match(reading, (  # "why u close my ticket 1650??", as "why did you close …"
+        rf"(?:but |so |hmm )?(?:why|how come) (?:u|you|ya|they|he|she|someone|somebody) (?:{_DID_TO}|{_DONE_BY}) {ref()}"
+        r"(?: on hold| back| to (?:\w+ ){0,2}\w+)?(?: (?:already|again|so fast|so soon|without \w+(?: \w+)?))?"
     ))
     found = found or _match(reading, (  # "who gave 553 to facilities?", "when did 457 get
         rf"(?:who|when|why|how come)(?: exactly)? (?:(?:did|had) \w+ (?:{_DID_TO})"  # escalated"
