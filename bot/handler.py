@@ -74,6 +74,7 @@ OFFERED = "offered"
 PROPOSED = "proposed"
 """What the confirmation card last shown would do: a typed "yes" does it (`MessageRouter`)."""
 DIALOG_AT = "dialog_at"
+DIALOG_SAID = "dialog_said"
 """When the dialog under way last heard from the person (`MessageRouter._went_stale`)."""
 DIALOG_STATE = "dialog_state"
 UNSTORED_DIALOGS_KEY = "ticketflow.unstored_dialogs"
@@ -113,7 +114,8 @@ class TicketFlowBot(TeamsActivityHandler):  # type: ignore[misc]  # untyped SDK 
                                      self._state.create_property(OFFERED),
                                      self._state.create_property(TICKET_AT),
                                      self._state.create_property(LAST_CHANGE),
-                                     self._state.create_property(PROPOSED))
+                                     self._state.create_property(PROPOSED),
+                                     self._state.create_property(DIALOG_SAID))
 
     async def on_turn(self, turn_context: TurnContext) -> None:
         try:

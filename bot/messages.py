@@ -112,6 +112,7 @@ from domain.people import Role
 from domain.clock import utcnow
 from domain.errors import DomainError, InvalidTransition, InvalidValue
 from domain.services.queries import get_ticket
+from domain.services.tickets import REPEATED_PRESS
 from domain.numbering import (
     TicketNumber, mentions_ticket_number, parse_ticket_id, parse_ticket_number, ticket_number_in,
 )
@@ -192,7 +193,7 @@ class MessageRouter:
         asked_assistant: StatePropertyAccessor, dialog_at: StatePropertyAccessor,
         last_list: StatePropertyAccessor, offered: StatePropertyAccessor,
         ticket_at: StatePropertyAccessor, last_change: StatePropertyAccessor,
-        proposed: StatePropertyAccessor,
+        proposed: StatePropertyAccessor, dialog_said: StatePropertyAccessor,
     ) -> None:
         self._deps = deps
         self._directory = directory
@@ -204,6 +205,7 @@ class MessageRouter:
         self._ticket_at = ticket_at
         self._last_change = last_change
         self._proposed = proposed
+        self._dialog_said = dialog_said
 
     async def handle(self, turn_context: TurnContext, viewer: Viewer, dc: DialogContext) -> None:
         if dc.active_dialog is not None and await self._went_stale(turn_context):
@@ -345,6 +347,9 @@ class MessageRouter:
                 await dc.reprompt_dialog()
                 return
             if not _interrupts(understood, text, choosing=choosing):
+                if await self._said_again(turn_context, text):
+                    await dc.reprompt_dialog()  # not the answer to the question after it
+                    return
                 await self._answer_dialog(turn_context, viewer, dc, understood)
                 return
         await self._interrupt(turn_context, dc)
@@ -468,7 +473,23 @@ class MessageRouter:
             return
         result = await dc.continue_dialog()
         if result.status is DialogTurnStatus.Complete and isinstance(result.result, dict):
+            await self._dialog_said.set(turn_context, None)
             await self._file(turn_context, viewer, result.result)
+
+    async def _said_again(self, turn_context: TurnContext, text: str) -> bool:
+        """The filing's last answer sent again moments later (a client resending it under a
+        new id, a double Enter): before, "Screen is black" resent became the description too.
+        The question now under way is asked again instead; the same words sent once more are
+        its answer (someone whose description is their title)."""
+        said = " ".join(text.split())
+        now = utcnow()
+        last = await self._dialog_said.get(turn_context, None)
+        when, _, words = last.partition("\n") if isinstance(last, str) else ("", "", "")
+        moment = _moment(when)
+        again = bool(said) and words == said and moment is not None and (
+            timedelta(0) <= now - moment <= REPEATED_PRESS)
+        await self._dialog_said.set(turn_context, None if again else f"{now.isoformat()}\n{said}")
+        return again
 
     async def _answer_question(
         self, turn_context: TurnContext, viewer: Viewer, dc: DialogContext, pending: Pending,
