@@ -31,7 +31,7 @@ from knowledge.asked_for import Fact, states
 from knowledge.injection import without_instructions
 from knowledge.lexicon import is_english_word
 from knowledge.passages import Passage
-from knowledge.question import without_courtesy, without_when
+from knowledge.question import without_courtesy, without_duration_frame, without_when
 from knowledge.retrieval import TYPO_MIN_LETTERS, TYPO_WEIGHT
 from knowledge.senses import read_in_sense
 from knowledge.terms import STOP_WORDS, content_terms, findable_terms
@@ -140,7 +140,9 @@ def query_weights(question: str, earlier_question: str | None = None) -> dict[st
 def _question_terms(question: str) -> list[str]:
     """The terms of what the question is about: not its courtesy or when its trouble happened,
     and its words in the sense it gives them (`knowledge.senses`)."""
-    return content_terms(read_in_sense(without_when(without_courtesy(question))))
+    return content_terms(
+        read_in_sense(without_duration_frame(without_when(without_courtesy(question))))
+    )
 
 
 def _standing_in(

@@ -75,6 +75,24 @@ so the most polite wordings were declined ("Dear sir, kindly advise the mileage 
 own car"); "in advance" and "advise" asked about are kept ("how far in advance do i book")."""
 
 
+_HOW_LONG = re.compile(r"\bhow\s+(?:long|much\s+time)\b", re.IGNORECASE)
+_TAKES = re.compile(r"\btak(?:e|es|ing)\b", re.IGNORECASE)
+"""A duration asked as "how long does … take" ("how long does reimbursement take", "how long
+will it take to unlock"): "long" and "take" are how a duration is asked, not what about; the
+documents use "take" for other things ("Take a photo of the receipt", "the application takes
+about ten working days") and "long" for length ("at least 14 characters long"). "How long
+does my password have to be" asks a length, with no "take": it is kept."""
+
+
+def without_duration_frame(question: str) -> str:
+    """The question without "how long … take" (`_HOW_LONG`), the words of a duration asked."""
+    asked = _HOW_LONG.search(question)
+    took = _TAKES.search(question, asked.end()) if asked else None
+    if asked is None or took is None:
+        return question
+    return f"{question[:asked.start()]} {question[asked.end():took.start()]} {question[took.end():]}"
+
+
 def without_courtesy(question: str) -> str:
     """The question without the courtesy of a formal request (`_COURTESY`)."""
     return _COURTESY.sub(" ", question)
@@ -88,7 +106,7 @@ def without_when(question: str) -> str:
 def question_words(question: str) -> list[str]:
     """Distinct topic words of a question, in the order asked, lower-cased."""
     kept: list[str] = []
-    for word in words(without_when(without_courtesy(question))):
+    for word in words(without_duration_frame(without_when(without_courtesy(question)))):
         word = word.strip("'’.-")
         if (
             len(word) < 2 and not word.isdigit()

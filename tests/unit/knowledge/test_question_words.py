@@ -96,3 +96,31 @@ def test_the_courtesy_of_a_formal_request_is_not_searched(
 ])
 def test_the_same_words_asked_about_are_searched(question: str, searched: list[str]) -> None:
     assert question_words(question) == searched
+
+
+@pytest.mark.parametrize(
+    ("question", "searched"),
+    [
+        ("how long does reimbursement take", ["reimbursement"]),
+        ("How long will it take to unlock my account?", ["unlock", "account"]),
+        ("how much time does a new laptop order take", ["new", "laptop", "order"]),
+        ("how long is the vpn taking to connect", ["vpn", "connect"]),
+    ],
+)
+def test_how_long_something_takes_is_searched_without_how_long_and_take(
+    question: str, searched: list[str]
+) -> None:
+    assert question_words(question) == searched
+
+
+@pytest.mark.parametrize(
+    ("question", "searched"),
+    [
+        ("how long does my new password have to be", ["long", "new", "password"]),
+        ("how long till my account unlocks", ["long", "till", "account", "unlocks"]),
+        ("do i take a photo of the receipt", ["take", "photo", "receipt"]),
+        ("take a long break from the vpn", ["take", "long", "break", "vpn"]),
+    ],
+)
+def test_long_and_take_in_other_questions_are_searched(question: str, searched: list[str]) -> None:
+    assert question_words(question) == searched

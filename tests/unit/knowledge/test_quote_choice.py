@@ -109,3 +109,35 @@ def test_the_first_quote_stays_with_the_document_search_put_first() -> None:
     found = extract(query_weights("can i print a document at home"), [first, other])
 
     assert [quote.passage.document_id for quote in found] == [3, 7]
+
+
+EXPENSES_CLAIMS = passage(
+    "Submitting a claim\n"
+    "Claims are made in Spendwise, the expenses app on the intranet and on your phone. "
+    "Submit each expense within 60 days of the date you spent the money.\n"
+    "When you will be paid\n"
+    "Approved claims are paid with your monthly salary. A claim that is submitted and fully "
+    "approved by the 20th of the month is paid on the last working day of that month. "
+    "Reimbursements appear as a separate line on your payslip and are not taxed.",
+    document_id=4, title="Expenses and Reimbursement Policy", page=1, heading="Submitting a claim",
+)
+EXPENSES_CARDS = passage(
+    "Corporate cards and questions\n"
+    "Staff who travel at least once a month can apply for a Fernhill corporate card. "
+    "The application needs your manager's approval and takes about ten working days.",
+    document_id=4, title="Expenses and Reimbursement Policy", page=5,
+    heading="Corporate cards and questions",
+)
+
+
+def test_how_long_a_thing_takes_is_not_answered_by_what_else_takes_time() -> None:
+    # "take" matched "takes about ten working days" (the card application) over the
+    # section on when claims are paid
+    quoted = quotes("how long does reimbursement take", EXPENSES_CLAIMS, EXPENSES_CARDS)
+
+    assert quoted and "payslip" in quoted[0]
+    assert not any("application" in quote for quote in quoted)
+    # asked about the card, the card's sentence still answers
+    assert "ten working days" in quotes(
+        "how long does a corporate card take", EXPENSES_CLAIMS, EXPENSES_CARDS
+    )[0]
