@@ -26,6 +26,12 @@ def filed_without(name: str, why: str) -> str:
     return (f"I'll file it without giving it to {name}: {why}. The service desk will route it.")
 
 
+def filed_for(name: str) -> str:
+    """A ticket asked for someone else: TicketFlow keeps no requester apart from its filer."""
+    return (f"TicketFlow records whoever files a ticket as its requester, so this one will be "
+            f"yours; I'll note in its description that it is for {name}.")
+
+
 def status_now(number: str, status: TicketStatus, *, commented: bool = False) -> Notice:
     said = f"{number} is now {status.words}."
     return Notice(f"{said} Your comment was added." if commented else said, Tone.GOOD)

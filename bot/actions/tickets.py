@@ -135,12 +135,14 @@ def create(viewer: Viewer, request: CreateTicket) -> Reply:
     reply says so before the first question: the ticket is filed, unassigned."""
     if request.form:
         return Reply(card=presenter.create_form())
+    behalf = notices.filed_for(request.on_behalf_of) if request.on_behalf_of else None
     if request.to is None or (to := assignee(request.to)) is None:
-        return Reply(dialog=request)
+        return Reply(text=behalf, dialog=request)
     if refusal := ticket_services.assignment_refusal_when_filing(viewer, to):
-        return Reply(text=notices.filed_without(_label(request.to), refusal),
+        refused = notices.filed_without(_label(request.to), refusal)
+        return Reply(text=f"{behalf} {refused}" if behalf else refused,
                      dialog=replace(request, to=None))
-    return Reply(dialog=request)
+    return Reply(text=behalf, dialog=request)
 
 
 def cannot_assign(viewer: Viewer) -> str | None:
@@ -159,6 +161,7 @@ def dialog_answers(request: CreateTicket) -> dict[str, str | None]:
         "category": request.category.value if request.category else None,
         "assignee": None if to is None else to.label,
         "due_date": request.due.isoformat() if request.due else None,
+        "on_behalf_of": request.on_behalf_of,
     }
 
 

@@ -50,7 +50,9 @@ from bot.understanding.reminders import reminder_asked
 from bot.understanding.suggestions import COMMAND_VERBS, suggest
 from bot.understanding.stats import stats_asked
 from bot.understanding.workload import workload_asked
-from bot.understanding.targets import Ambiguous, Found, NoSuchTarget, find_target, fits_nobody
+from bot.understanding.targets import (
+    TEAM_WORDS, Ambiguous, Found, NoSuchTarget, find_target, fits_nobody,
+)
 from bot.understanding.words import (
     CATEGORY_WORDS, CHANGE_VERBS, CHANGED_VERBS, PRIORITY_WORDS, REAL_WORDS, SEVERITY_WORDS,
     SPELLED_NUMBER, STATUS_VERBS, STATUS_WORDS, TYPED_TICKET, as_title, corrected, spelled_numbers,
@@ -4044,8 +4046,80 @@ def _create(reading: Reading, whole: Reading) -> Understanding | None:
         category = None
     first, last = reading.group_words(found, "rest") if rest_words else (reading.end, reading.end)
     lead = kind if kind in ("problem", "issue") else ""  # "an issue with my laptop"
-    return _new_ticket(reading, first, last, CreateTicket(priority=priority, category=category),
-                       lead=lead)
+    request = CreateTicket(priority=priority, category=category)
+    someone = _filed_for(reading.message, first, last, reading.conversation)
+    if someone is None:
+        return _new_ticket(reading, first, last, request, lead=lead)
+    team = someone.team if isinstance(someone.team, TeamTarget) else None
+    filed = _new_ticket(reading, someone.first, someone.last,
+                        replace(request, on_behalf_of=someone.name, to=team), lead=lead)
+    if isinstance(someone.team, NoSuchTarget) and isinstance(filed, CreateTicket):
+        return _no_such_taker(filed, someone.team.said, reading.conversation)
+    return filed
+
+
+@dataclass(frozen=True, slots=True)
+class _FiledFor:
+    """Words `first:last` left for the title once who the ticket is for was taken out."""
+
+    first: int
+    last: int
+    name: str | None = None
+    team: TeamTarget | NoSuchTarget | None = None
+    """"for the network team about the switch": the team named takes it (asked about when
+    no team has that name)."""
+
+
+_BEHALF = ("on", "behalf", "of")
+_ABOUT = frozenset({"about", "abt", "re", "regarding", "concerning"})
+_NOT_ONES_NAME = frozenset({"me", "us", "you", REF, NUMBER, DATE, "the", "a", "an", "all",
+                            "everyone", "everybody", "this", "that", "it", "now", "today"})
+_SOMEONES_WORDS = 3  # "sam rivera", "my line manager"
+
+
+def _filed_for(message: Message, first: int, last: int,
+               conversation: Conversation) -> _FiledFor | None:
+    """"… on behalf of dora about the vpn", "… for dora for this", "… for dora re the vpn":
+    someone the ticket is for, then the problem (or "this", nothing told yet); "… about the
+    vpn on behalf of dora" said last. None when no one is set apart so ("… for the network
+    team: switch down" and "… for Priya" are who takes it; "a laptop for dora" the problem)."""
+    texts = [w.text for w in message.words]
+    if texts[last - 4:last - 1] == list(_BEHALF) or texts[last - 5:last - 2] == list(_BEHALF):
+        begin = last - 4 if texts[last - 4:last - 1] == list(_BEHALF) else last - 5
+        if (name := _someone(message, begin + 3, last)) is not None and begin > first:
+            return _FiledFor(first, begin, name)
+    behalf = texts[first:first + 3] == list(_BEHALF)
+    if not behalf and texts[first:first + 1] != ["for"]:
+        return None
+    start = first + (3 if behalf else 1)
+    for end in range(start + 1, min(start + _SOMEONES_WORDS, last) + 1):
+        after = texts[end] if end < last else None
+        this = after == "for" and texts[end + 1:end + 2] == [REF] and end + 2 == last
+        told = behalf and (after is None or _set_apart(message, end - 1))
+        if not (after in _ABOUT or this or told):
+            continue
+        if any(texts[at] in TEAM_WORDS for at in range(start, end)):
+            found = find_target(message.words[start:end], conversation)
+            return _FiledFor(end + 1, last, team=found) if isinstance(
+                found, (TeamTarget, NoSuchTarget)) and after in _ABOUT else None
+        if (name := _someone(message, start, end)) is not None:  # "for this": nothing told
+            return _FiledFor(last if this else end + (after in _ABOUT), last, name)
+    return None
+
+
+def _someone(message: Message, start: int, end: int) -> str | None:
+    """Words `start:end` as a name typed ("dora", "Sam Rivera", "my manager"), or None."""
+    if not 0 < end - start <= _SOMEONES_WORDS or any(
+            w.text in _NOT_ONES_NAME for w in message.words[start:end]):
+        return None
+    return message.original(start, end).strip(" ,;:") or None
+
+
+def _set_apart(message: Message, index: int) -> bool:
+    """The word at `index` ends with a comma, colon or dash as typed ("dora:", "dora,")."""
+    typed = message.words[index].typed.rstrip()
+    return typed.endswith((",", ":", ";", "-", "–", "—")) or (
+        index + 1 < len(message.words) and message.words[index + 1].text in ("-", "–", "—", ":"))
 
 
 def _new_ticket(
@@ -4094,11 +4168,15 @@ def _new_ticket(
             return Clarify(request, f"Which {said.title()} should take it?",
                            choices + (_UNASSIGNED,))
         case NoSuchTarget(said=said):
-            teams = tuple(Choice(f"{t.name} team", TeamTarget(t.team_id, t.name))
-                          for t in conversation.teams[:_TEAMS_OFFERED])
-            return Clarify(request, f"I couldn't find “{said}”. Who should take the new ticket?",
-                           teams + (_UNASSIGNED,))
+            return _no_such_taker(request, said, conversation)
     return request
+
+
+def _no_such_taker(request: CreateTicket, said: str, conversation: Conversation) -> Clarify:
+    teams = tuple(Choice(f"{t.name} team", TeamTarget(t.team_id, t.name))
+                  for t in conversation.teams[:_TEAMS_OFFERED])
+    return Clarify(request, f"I couldn't find “{said}”. Who should take the new ticket?",
+                   teams + (_UNASSIGNED,))
 
 
 _ASK_TO_FILE = (

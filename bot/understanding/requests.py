@@ -128,6 +128,10 @@ class CreateTicket:
     """Who was named to take it ("for the network team", "assign it to me"); `Nobody()`
     or None: no one yet."""
     due: date | None = None
+    on_behalf_of: str | None = None
+    """Who it is asked for, as typed ("on behalf of dora", "a ticket for dora about the
+    vpn"): TicketFlow records whoever files a ticket as its requester, so the name is said
+    back and noted in the description, never taken for the title."""
 
 
 @dataclass(frozen=True, slots=True)
