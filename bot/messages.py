@@ -21,8 +21,8 @@ from botbuilder.schema import ActionTypes, CardAction, HeroCard
 from bot import card_actions, commands, presenter
 from bot.actions import notices, questions
 from bot.actions.confirmation import (
-    comment_instead, comment_proposed, confirm, is_complete_change, may_edit_part, propose,
-    propose_due_moved,
+    comment_instead, comment_proposed, confirm, how_much_later, is_complete_change, may_edit_part,
+    propose, propose_due_moved,
 )
 from bot.actions.conversation import conversation_for
 from bot.actions.each import offer_each_listed, perform_each, show_each
@@ -82,7 +82,8 @@ from bot.understanding import (
 )
 from bot.understanding.requests import (
     Asked, AssignTicket, Both, Cancel, ChangeStatus, Choice, Clarify, CommentOnTicket, CreateTicket, Declined,
-    Courtesy, EachListed, EachTicket, EditTicket, Fact, FreeText, Help, Lacking, ListScope, ListTickets, MeantAnother,
+    Courtesy, EachListed, EachTicket, EditTicket, Fact, FreeText, Help, HowMuchLater, Lacking, ListScope,
+    ListTickets, MeantAnother,
     NotInTicketFlow,
     Question,
     ReminderAsked, ShowTicket,
@@ -742,6 +743,10 @@ class MessageRouter:
                 for reply in await show_each(self._deps, viewer, understood,
                                              company=conversation.company):
                     await self._send(turn_context, reply)
+            case EachTicket(tickets=tickets, change=EditTicket(later_by=int()) as later):
+                for pushed in tickets:  # "push 4 and 5 out a week": each proposed, as one is
+                    await self._send(turn_context, await propose_due_moved(
+                        self._deps, viewer, replace(later, ticket=pushed)))
             case EachTicket():
                 await self._send(turn_context, await perform_each(self._deps, viewer, understood))
             case MeantAnother() as meant:  # "sorry not 2, i meant 3"
@@ -792,6 +797,8 @@ class MessageRouter:
                                                      options=options))
             case EditTicket(later_by=int()) as later:  # "push 12 out a week": from its due date
                 await self._send(turn_context, await propose_due_moved(self._deps, viewer, later))
+            case HowMuchLater() as vague:  # "delay 12 a few days": asked, never guessed
+                await self._send(turn_context, how_much_later(viewer, vague))
             case SmallTalk(kind=Courtesy.HELLO | Courtesy.ABOUT as kind):
                 await self._send(turn_context, Reply(
                     text=f"{notices.courtesy(kind, viewer.user.first_name)} {notices.try_these()}",

@@ -31,9 +31,10 @@ from bot.cards.labels import trimmed
 from bot.cards.verbs import TICKET_ID, ticket_data
 from bot.context import BotDependencies
 from bot.listing import FINISHED
+from bot.actions.option import Option
 from bot.understanding.requests import (
-    AssignTicket, ChangeStatus, CommentOnTicket, CreateTicket, EditTicket, Nobody, TeamTarget,
-    Target, UserTarget,
+    AssignTicket, ChangeStatus, CommentOnTicket, CreateTicket, EditTicket, HowMuchLater, Nobody,
+    TeamTarget, Target, UserTarget,
 )
 from domain import lifecycle
 from domain.access import (
@@ -123,6 +124,22 @@ async def propose_due_moved(deps: BotDependencies, viewer: Viewer, request: Edit
     moved = EditTicket(request.ticket, due=was + timedelta(days=request.later_by))
     return await propose_instead(deps, viewer, moved, notices.due_moved(
         ticket.ticket_number, was, moved.due or was), confirm_label=notices.MOVE_IT)
+
+
+_LATER_OFFERED = ("2 days", "3 days", "a week", "2 weeks")
+
+
+def how_much_later(viewer: Viewer, request: HowMuchLater) -> Reply:
+    """"delay 12 a few days": how much later, asked with amounts to press; each press is
+    read as "push 12 out 3 days" and proposed, so nothing moves on a guess."""
+    if request.ticket is None:
+        return Reply(text=notices.which_ticket("push 4 out 3 days"))
+    if "due_date" not in editable_fields(viewer):
+        raise NotAllowed("you can't change the due date of a ticket")
+    tickets = " and ".join(map(str, (request.ticket, *request.also)))
+    return Reply(text=notices.how_much_later(tickets), options=tuple(
+        Option(f"{later[0].upper()}{later[1:]} later", f"push {tickets} out {later}")
+        for later in _LATER_OFFERED))
 
 
 def may_edit_part(viewer: Viewer, request: EditTicket) -> tuple[EditTicket, EditTicket] | None:

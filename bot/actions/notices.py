@@ -223,6 +223,12 @@ def due_moved(number: str, was: date, to: date) -> str:
     return f"Move the due date of {number} from {was:%a} {was.day} {was:%b} to {to:%a} {to.day} {to:%b}?"
 
 
+def how_much_later(tickets: str) -> str:
+    """"delay 12 a few days": how much is not guessed."""
+    return (f"How much later should {tickets} be due? Pick one, or say it, like "
+            f"`push {tickets} out 4 days`.")
+
+
 def no_due_to_move(number: str) -> str:
     """"push 12 out a week" of a ticket with no due date: from when is not guessed."""
     return f"{number} has no due date to push out. Say the day it is due, like `{number} due friday`."

@@ -38,8 +38,8 @@ from bot.understanding.placing import Placed, addressee, place, place_after_ask
 from bot.understanding.several import for_each, gather_tickets
 from bot.understanding.requests import (
     Asked, AssignTicket, Both, Cancel, ChangeStatus, Choice, Clarify, CommentOnTicket, Courtesy, CreateTicket, Declined,
-    EachListed, EachTicket, EditTicket, Fact, FreeText, Help, Lacking, ListScope, ListTickets, Nobody,
-    NoOneNamed, NotInTicketFlow,
+    EachListed, EachTicket, EditTicket, Fact, FreeText, Help, HowMuchLater, Lacking, ListScope,
+    ListTickets, Nobody, NoOneNamed, NotInTicketFlow,
     Question, ShowTicket,
     SmallTalk,
     TeamTarget,
@@ -1260,7 +1260,7 @@ def _past_due_asked(found: Understanding, today: date, *, yearless: bool) -> Und
             return Both(first, asked)  # the first is made, the day asked about
         case Both(first=EditTicket() as first, second=second) if isinstance(
                 asked := _past_due_asked(first, today, yearless=yearless), Clarify) and not (
-                    isinstance(second, (Clarify, Both, ListTickets, Workload))):
+                    isinstance(second, (Clarify, Both, ListTickets, Workload, HowMuchLater))):
             return Both(second, asked)
     return found
 
@@ -5563,10 +5563,52 @@ _DUE_FIELD = r"(?:due date|due|deadline|due day|target date)"
 _LATER = r"(?:push|move|bump|delay|postpone|extend|shift|slide|kick)"
 _DAYS_SAID = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
               "seven": 7, "eight": 8, "nine": 9, "ten": 10}
-_HOW_LONG = (rf"(?P<count>{'|'.join(_DAYS_SAID)}|\d{{1,3}})(?: more| extra)?"
-             r" (?P<unit>days?|weeks?)")
+_VAGUE = (r"(?:a few|few|a couple(?: of)?|couple(?: of)?|some|several|a bit|a little(?: bit)?"
+          r"|a while|a little while)(?: more| extra)?(?: (?:days?|weeks?))?")
+""""a few days", "a bit": later, but how much is not said (asked, never guessed)."""
+
+
+def _how_long(name: str = "") -> str:
+    """"a week", "3 more days", or an amount not said ("a few days"), in groups named
+    `count`, `unit` or `vague` with `name` after."""
+    return (rf"(?:(?P<count{name}>{'|'.join(_DAYS_SAID)}|\d{{1,3}})(?: more| extra)?"
+            rf" (?P<unit{name}>days?|weeks?)|(?P<vague{name}>{_VAGUE}))")
+
+
+_HOW_LONG = _how_long()
 _LATER_MOST = 366
 _OFF = r"(?:remove|clear|delete|drop|unset|erase|take off|take away|get rid of|scrap|cancel)"
+
+
+_ANOTHER_LATER = (rf"(?: and)?(?: also)? {ref('other')}(?: out| back)?(?: by| for)? {_how_long('2')}"
+                  r"(?: too| as well)?")
+"""", and 13 two days": another ticket moved by its own amount."""
+
+
+def _moved_later(reading: Reading, found: re.Match[str]) -> Understanding | None:
+    """The due date of the ticket (and the other) moved by the amount said, or how much later
+    asked; None for an amount past a year or none at all."""
+    first = _later_by(reading.ticket(found), found)
+    if found.groupdict().get("other") is None or first is None:
+        return first
+    second = _later_by(reading.ticket(found, "other"), found, "2")
+    match first, second:
+        case HowMuchLater() as one, HowMuchLater(ticket=other) if other is not None:
+            return replace(one, also=(*one.also, other))
+        case EditTicket() as one, EditTicket() | HowMuchLater() as other:
+            return Both(one, other)
+        case HowMuchLater() as one, EditTicket() as other:
+            return Both(other, one)  # "push 12 a few days and 13 a week": 13 moved, 12 asked
+    return None
+
+
+def _later_by(ticket: TicketNumber | None, found: re.Match[str],
+              name: str = "") -> EditTicket | HowMuchLater | None:
+    if found.groupdict().get(f"vague{name}"):
+        return HowMuchLater(ticket)
+    days = _DAYS_SAID.get(found[f"count{name}"]) or int(found[f"count{name}"])
+    days *= 7 if found[f"unit{name}"].startswith("week") else 1
+    return EditTicket(ticket, later_by=days) if 0 < days <= _LATER_MOST else None
 
 
 def _edit(reading: Reading, whole: Reading) -> Understanding | None:
@@ -5580,17 +5622,15 @@ def _edit(reading: Reading, whole: Reading) -> Understanding | None:
         return EditTicket(reading.ticket(found), no_due=True)
     if _match(whole, rf"(?:please |pls )?{_OFF}(?: the)? {_DUE_FIELD}(?: (?:please|pls|too))?"):
         return EditTicket(reading.conversation.last_ticket, no_due=True)  # of the one in view
-    if found := next(filter(None, (_match(whole, pattern) for pattern in (
-        rf"(?:please |pls )?{_LATER}(?: out| back)? {ref()}(?: out| back)?(?: by)? {_HOW_LONG}",
+    if found := next(filter(None, (_match(said, pattern + later) for pattern in (
+        rf"(?:please |pls )?{_LATER}(?: out| back)? {ref()}(?: out| back)?(?: by| for)? {_HOW_LONG}",
         rf"(?:please |pls )?{_LATER}(?: out| back)? (?:the )?{_DUE_FIELD} (?:of|on|for) {ref()}"
-        rf"(?: out| back)?(?: by)? {_HOW_LONG}",
+        rf"(?: out| back)?(?: by| for)? {_HOW_LONG}",
         rf"(?:please |pls )?give {ref()} {_HOW_LONG}(?: to (?:finish|fix it|sort it))?",
         rf"(?:please |pls )?give {ref()} (?P<count>an?|one) (?:extra|more) (?P<unit>days?|weeks?)",
-    ))), None):  # "push 12 out a week": from its due date, looked up when proposed
-        days = _DAYS_SAID.get(found["count"]) or int(found["count"])
-        days *= 7 if found["unit"].startswith("week") else 1
-        if 0 < days <= _LATER_MOST:
-            return EditTicket(reading.ticket(found), later_by=days)
+    ) for later in (_ANOTHER_LATER, "") for said in (whole, reading))), None):  # "push 12 out
+        # a week (pls)": from its due date,
+        return _moved_later(reading, found)  # looked up when proposed
     if found := _match(reading, (
         rf"(?:edit|update|change|modify|amend)(?: the)?(?: details of| fields of| fields on)?"
         rf" {ref()}(?: details| fields)?"

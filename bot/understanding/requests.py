@@ -242,13 +242,23 @@ class Clarify:
 
 
 @dataclass(frozen=True, slots=True)
+class HowMuchLater:
+    """"delay 12 a few days": the due date moved later by an amount not said; how much is
+    asked, with amounts to press ("push 12 out 3 days"), never guessed."""
+
+    ticket: TicketNumber | None
+    also: tuple[TicketNumber, ...] = ()
+    """Other tickets to move by the same amount ("push 12 and 13 out a few days")."""
+
+
+@dataclass(frozen=True, slots=True)
 class Both:
     """Two changes said in one message ("rename 4 to … and close it"): each made in turn,
     as if asked alone; the second may still ask for a piece (who "Sam" is)."""
 
     first: Change | EachTicket
     """Or one change made to several tickets ("close 4 and 5, then assign 6 to me")."""
-    second: Change | Clarify | EachTicket | Both | ListTickets | Workload
+    second: Change | Clarify | EachTicket | Both | ListTickets | Workload | HowMuchLater
     """Or one change made to several ("close 4, then assign 6 and 7 to me"), or two more
     changes ("take 468, resolve 469 and put 470 on hold"), made in turn; or a list asked
     after the change ("close 4 and show me my tickets"), shown after it is made."""
@@ -405,5 +415,5 @@ class EachListed:
 Understanding = (
     TicketRequest | EachTicket | Both | Clarify | Question | Declined | FreeText | Unknown | SmallTalk | Help | Cancel
     | ReminderAsked | Workload | NotInTicketFlow | TicketStats | EachListed
-    | MeantAnother
+    | MeantAnother | HowMuchLater
 )

@@ -7,7 +7,8 @@ from dataclasses import replace
 
 from bot.understanding.message import NUMBER, REF, Message, Word, typed_text
 from bot.understanding.requests import (
-    AssignTicket, Both, ChangeStatus, Clarify, CommentOnTicket, EachTicket, EditTicket, ShowTicket,
+    AssignTicket, Both, ChangeStatus, Clarify, CommentOnTicket, EachTicket, EditTicket, HowMuchLater,
+    ShowTicket,
     Understanding,
 )
 from domain.numbering import TicketNumber
@@ -156,6 +157,8 @@ def for_each(
             return EachTicket(tickets, found)
         case ShowTicket(ticket=ticket) if ticket == tickets[0]:
             return EachTicket(tickets, found)
+        case HowMuchLater(ticket=ticket) if ticket == tickets[0]:  # "push 4 and 5 out a bit"
+            return replace(found, also=tickets[1:])
         case Clarify(request=request) if final and getattr(request, "ticket", None) == tickets[0]:
             return replace(found, question=f"One ticket at a time: {found.question}")
         case Both(first=first, second=second) if _ticket_of(second) == tickets[0] and (

@@ -6,7 +6,7 @@ from typing import assert_never
 
 from bot.understanding.requests import (
     Asked, AssignTicket, Both, Cancel, EachListed, ChangeStatus, Choice, Clarify, CommentOnTicket, CreateTicket, Declined,
-    EachTicket, EditTicket, FreeText, Help, ListTickets, MeantAnother, Nobody, NotInTicketFlow, Question, ReminderAsked, ShowTicket, Target,
+    EachTicket, EditTicket, FreeText, Help, HowMuchLater, ListTickets, MeantAnother, Nobody, NotInTicketFlow, Question, ReminderAsked, ShowTicket, Target,
     TicketStats,
     Workload,
     TeamTarget, SmallTalk, TicketRequest, Understanding, Unknown, UserTarget,
@@ -57,6 +57,8 @@ def summary(understood: Understanding) -> str:
             meant = f"meant {'earlier ' if earlier else ''}{ticket}"
             meant += f" not {instead_of}" if instead_of else ""
             return f"{meant}: {_request(change)}" if change else meant
+        case HowMuchLater(ticket=ticket, also=also):
+            return f"how much later {', '.join(map(_ticket, (ticket, *also)))}"
         case Both(first=first, second=second):
             return f"{summary(first)} + {summary(second)}"
         case EachListed(listed=listed, change=change):

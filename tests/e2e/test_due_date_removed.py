@@ -135,3 +135,39 @@ async def test_how_long_said_again_after_a_push_proposed_is_that_push(
     await service.press("request.confirm", button(offered, "Move it")["data"], user=mia)
 
     assert (await _due(engine)).date() == due + timedelta(days=days)
+
+
+@pytest.mark.parametrize("said", ["delay 12 a few days", "push 12 out a couple of days pls"])
+async def test_a_due_date_pushed_out_by_an_amount_not_said_asks_how_much(
+    service: Service, engine: AsyncEngine, said: str
+) -> None:
+    manager, mia = await person_in_teams(service, engine, "Mia", "Manager", role="manager")
+    due = senders_today() + timedelta(days=2)
+    await insert_ticket(engine, created_by=manager, number=NUMBER, title="Renew the SSL cert",
+                        due_date=due)
+
+    asked = await service.say(said, user=mia)
+    assert asked.texts == [f"How much later should {NUMBER} be due? Pick one, or say it, like "
+                           f"`push {NUMBER} out 4 days`."]
+    assert asked.buttons == ["2 days later", "3 days later", "A week later", "2 weeks later"]
+    offered = (await service.say(f"push {NUMBER} out 3 days", user=mia)).card  # as pressed
+    assert (await _due(engine)).date() == due  # nothing moved before the press
+    await service.press("request.confirm", button(offered, "Move it")["data"], user=mia)
+
+    assert (await _due(engine)).date() == due + timedelta(days=3)
+
+
+@pytest.mark.parametrize("said", ["push 12 and 13 out a week", "push 12 out a week, and 13 two days"])
+async def test_two_due_dates_pushed_out_are_each_proposed(
+    service: Service, engine: AsyncEngine, said: str
+) -> None:
+    manager, mia = await person_in_teams(service, engine, "Mia", "Manager", role="manager")
+    due = senders_today() + timedelta(days=2)
+    for number in (NUMBER, this_years(13)):
+        await insert_ticket(engine, created_by=manager, number=number, title="Renew the cert",
+                            due_date=due)
+
+    turn = await service.say(said, user=mia)
+
+    assert [buttons_of(card) for card in turn.cards] == [["Move it", "Cancel"]] * 2
+    assert (await _due(engine)).date() == due  # nothing moved before a press

@@ -52,9 +52,9 @@ def test_its_button_says_what_is_read_as_it_again() -> None:
     ("postpone 12 by 2 days", "edit #12 due+=2d"),
     ("push it out 3 days", "edit #7 due+=3d"),
     ("pls push the due date of 12 back 2 weeks", "edit #12 due+=14d"),
-    # a day named is that day; a count not said, a question or a negation is none
+    # a day named is that day; a count not said is asked; a question or a negation is none
     ("move 12 to friday", "edit #12 due=2026-12-04"),
-    ("delay 12 a few days", "free text"),
+    ("delay 12 a few days", "how much later #12"),  # asked, never guessed
     ("should we push 12 out a week?", "show #12"),
     ("don't push 12 out a week", "no change #12"),
     ("give 12 to sam", "assign #12 to user:u-sam"),
