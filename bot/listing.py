@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
-from typing import Any, TypeGuard, assert_never
+from typing import Any, TypeGuard, TypeVar, assert_never
 
 from bot.understanding.orders import MOST_LISTED
 from bot.understanding.requests import ListScope, Nobody, TeamTarget, Target, UserTarget
@@ -92,6 +92,18 @@ class ListQuery:
     """Resolved and closed tickets too, where a list would leave them out."""
     most: int | None = None
     """Only the first this many of the list ("top 5"), however many match."""
+    also_statuses: tuple[TicketStatus, ...] = ()
+    """More statuses listed with `status` ("open or on hold")."""
+    also_priorities: tuple[Priority, ...] = ()
+    """More priorities listed with `priority` ("high or urgent")."""
+
+    @property
+    def statuses(self) -> tuple[TicketStatus, ...]:
+        return (self.status, *self.also_statuses) if self.status else ()
+
+    @property
+    def priorities(self) -> tuple[Priority, ...]:
+        return (self.priority, *self.also_priorities) if self.priority else ()
 
     @property
     def sorted_by(self) -> TicketOrder:
@@ -132,6 +144,10 @@ class ListQuery:
             data["every_status"] = True
         if self.most:
             data["top"] = self.most
+        if self.also_statuses:
+            data["or_status"] = [status.value for status in self.also_statuses]
+        if self.also_priorities:
+            data["or_priority"] = [priority.value for priority in self.also_priorities]
         return data
 
     @classmethod
@@ -165,7 +181,11 @@ class ListQuery:
                                                 UserTarget) else None,
                    order=TicketOrder(order) if _one_of(order, TicketOrder) else None,
                    every_status=raw.get("every_status") is True,
-                   most=_count_from(raw.get("top")))
+                   most=_count_from(raw.get("top")),
+                   also_statuses=_values_from(raw.get("or_status"), TicketStatus)
+                   if status else (),
+                   also_priorities=_values_from(raw.get("or_priority"), Priority)
+                   if priority else ())
 
     def filter_for(
         self, actor_id: str, *, today: date, teams: tuple[Assignee, ...] = (),
@@ -176,7 +196,7 @@ class ListQuery:
         (`team_holders`), for the TEAMS scope; `now` (within a day of `today`): overdue is
         what is overdue at that moment, as a card and a reminder say; `midnight`: when a day
         begins for the asker (naive UTC), for when tickets were filed or worked on."""
-        statuses = (self.status,) if self.status else ()
+        statuses = self.statuses
         overdue = self.due_window is DueWindow.OVERDUE
         worked = self.scope is ListScope.TOUCHED  # what they resolved is what they worked on
         filed = self.created_from is not None or self.created_before is not None
@@ -184,7 +204,7 @@ class ListQuery:
         asked_after = self._asked_after  # "my outlook ticket": fixed is an answer too
         finished_hidden = () if statuses and not overdue or worked or filed or finished \
             or asked_after or self.every_status else FINISHED
-        priorities = (self.priority,) if self.priority else ()
+        priorities = self.priorities
         due_from, due_before = self.due_window.bounds(today) if self.due_window else (None, None)
         late_at = now if overdue and now is not None and abs(now.date() - today) <= _A_DAY \
             else None
@@ -295,7 +315,7 @@ class ListQuery:
         if self.due_on:
             what += f" · due {self.due_on:%a %d %b}"
         if self.priority:
-            what += f" · {self.priority.value}"
+            what += f" · {' or '.join(priority.value for priority in self.priorities)}"
         if self.updated_since and not (self.scope is ListScope.TOUCHED and (
                 self.updated_since == self.finished_from)):  # "closed since Mon 30 Nov" says it
             updated = "" if self.scope is ListScope.TOUCHED else "updated "
@@ -307,7 +327,7 @@ class ListQuery:
         if finished := self._finished_words():
             what += f" · {finished}"
         elif self.status:
-            what += f" · {self.status.words}"
+            what += f" · {' or '.join(status.words for status in self.statuses)}"
         elif self.every_status:
             what += " · every status"
         elif self.due_window is not DueWindow.OVERDUE and self.scope is not ListScope.TOUCHED \
@@ -388,6 +408,16 @@ def _day_from(raw: object) -> date | None:
         return date.fromisoformat(raw)
     except ValueError:
         return None
+
+
+E = TypeVar("E", TicketStatus, Priority)
+
+
+def _values_from(raw: object, kind: type[E]) -> tuple[E, ...]:
+    """The card's other statuses or priorities back: known words only, each once."""
+    if not isinstance(raw, list):
+        return ()
+    return tuple(dict.fromkeys(kind(value) for value in raw[:len(kind)] if _one_of(value, kind)))
 
 
 def _one_of(value: object, known: Iterable[str]) -> TypeGuard[str]:

@@ -29,8 +29,10 @@ def phrase(request: TicketRequest, conversation: Conversation) -> str:
             words = [f"top {listed.most}"] if listed.most else []
             words += ["my"] if scope is ListScope.MINE or own else []
             words += ["our team's"] if scope is ListScope.TEAMS else []
-            words += [status.words] if status else []
-            words += [priority.value] if priority else []
+            words += [" or ".join(s.words for s in (status, *listed.also_statuses))] \
+                if status else []
+            words += [" or ".join(p.value for p in (priority, *listed.also_priorities))] \
+                if priority else []
             words += ["overdue"] if listed.due_window is DueWindow.OVERDUE else []
             words += [text] if own and text else []
             words += ["tickets"]

@@ -109,7 +109,8 @@ def list_query(viewer: Viewer, request: ListTickets) -> ListQuery:
         created_before=request.created_before, finished_from=request.finished_from,
         finished_before=request.finished_before, unplaced=request.unplaced,
         filed_by=request.filed_by, order=request.order, every_status=request.every_status,
-        most=request.most,
+        most=request.most, also_statuses=request.also_statuses,
+        also_priorities=request.also_priorities,
     )
 
 

@@ -377,8 +377,9 @@ def _bare_owner(words: list[Word], index: int, stop: int) -> str | None:
     return text[:-1] if noun < stop and words[noun].text in LIST_NOUNS else None
 
 
-_FILTER_PARTS = frozenset({"priority", "in", "on", "progress", "hold", "and"})
-"""Words of a filter said in two ("high priority", "on hold", "open and urgent")."""
+_FILTER_PARTS = frozenset({"priority", "in", "on", "progress", "hold", "and", "or"})
+"""Words of a filter said in two ("high priority", "on hold", "open and urgent", "high or
+urgent")."""
 
 
 def _past_filters(words: list[Word], index: int, stop: int) -> int:

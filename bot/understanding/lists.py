@@ -183,9 +183,8 @@ def read_list(
     if any(w in _NAMING and after == NUMBER for w, after in zip(words, words[1:])):
         return None  # "close tickets 8 and 9": those tickets, not a list
     scope = ListScope.TEAMS if filters.our_teams else ListScope.ALL
-    status: TicketStatus | None = None
-    priority: Priority | None = None
-    widened = widened_priority = False  # two values said of one field: not filtered by it
+    statuses: list[TicketStatus] = []  # "open or on hold": any of them
+    priorities: list[Priority] = []  # "high or urgent"
     leftover: list[int] = []
     text: str | None = None
     index = 0
@@ -213,24 +212,18 @@ def read_list(
         if rest[0] in _WAITING_WORDS and _how_long(rest[1:]):
             index += 1  # "been waiting ages": the person waited, the ticket is no on hold
             continue
-        if (said := _status_said(rest)) is not None and (status is None or (
-                {status, said[0]} <= _NOT_YET_RESOLVED)) and not widened:
-            if status is None:
-                status = said[0]
-            elif status is not said[0]:  # "open or on hold": those not yet resolved, all
-                status, widened = None, True
+        if (said := _status_said(rest)) is not None and all(
+                (other in _FINISHED) == (said[0] in _FINISHED) for other in statuses):
+            statuses += [said[0]] if said[0] not in statuses else []  # "resolved or closed"
             index += said[1]
             continue
         if (level := PRIORITY_WORDS.get(rest[0])) is not None:
-            if priority is None and not widened_priority:
-                priority = level
-            elif priority is not None and priority is not level:  # "urgent or high": any
-                priority, widened_priority = None, True
+            priorities += [level] if level not in priorities else []
             index += 1
             continue
         if rest[0] in _TEXT_LEAD and len(rest) > 1 and _topical(rest[1:]) and (
                 strong or searching or words[0] in _ANY and (
-                    rest[0] in _ABOUT or status is not None or priority is not None)):
+                    rest[0] in _ABOUT or statuses or priorities)):
             strong = True
             filed_said = frozenset(i - start for i in filed.taken) if filed is not None else (
                 frozenset())  # "tickets about outlook from last week": not 'outlook from …'
@@ -241,6 +234,8 @@ def read_list(
         if rest[0] not in _FILLER:
             leftover.append(index)
         index += 1
+    status = statuses[0] if statuses else None
+    priority = priorities[0] if priorities else None
     if leftover:
         no_topic = _NO_TOPIC - _SUMMED_UP if seeking else _NO_TOPIC  # "find overview"
         if not (strong or searching) or any(words[i] not in no_topic for i in leftover) and (
@@ -273,6 +268,7 @@ def read_list(
                          every_status=(every or _the_newest_one(ordered, counted)) and (
                              status is None),
                          most=counted[0] if counted else None,
+                         also_statuses=tuple(statuses[1:]), also_priorities=tuple(priorities[1:]),
                          not_updated_since=quiet.day if quiet is not None else None)
     if quiet is not None and quiet.day is None and ordered is None:
         listed = replace(listed, order=TicketOrder.STALE)  # "for ages": the stalest first
@@ -495,7 +491,7 @@ def _when_filed(listed: ListTickets, filed: FiledWhen, *, filing: bool,
                        every_status=False)
     if not filing or done and listed.scope is not ListScope.CREATED:
         return replace(listed, unplaced=filed.said)
-    new = listed.status is TicketStatus.OPEN and filed.new
+    new = listed.status is TicketStatus.OPEN and not listed.also_statuses and filed.new
     return replace(listed, created_from=filed.since, created_before=filed.before,
                    status=None if new else listed.status)
 

@@ -116,6 +116,10 @@ class ListTickets:
     """Resolved and closed ones too ("all tickets", "open or closed", "including closed")."""
     most: int | None = None
     """Only the first this many, in the list's order ("top 5 most urgent tickets")."""
+    also_statuses: tuple[TicketStatus, ...] = ()
+    """More statuses listed with `status` ("open or on hold"): any of them."""
+    also_priorities: tuple[Priority, ...] = ()
+    """More priorities listed with `priority` ("high or urgent"): any of them."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -79,11 +79,13 @@ def _request(request: TicketRequest) -> str:
             return f"show {_ticket(ticket)}"
         case ListTickets(scope=scope, status=status, priority=priority, text=text) as listed:
             parts = ["list", scope.value]
-            parts += [f"status={status.value}"] if status else []
+            parts += [f"status={','.join(s.value for s in (status, *listed.also_statuses))}"] \
+                if status else []
             parts += ["status=any"] if listed.every_status else []
             parts += [f"order={listed.order.value}"] if listed.order else []
             parts += [f"top={listed.most}"] if listed.most else []
-            parts += [f"priority={priority.value}"] if priority else []
+            parts += [f"priority={','.join(p.value for p in (priority, *listed.also_priorities))}"] \
+                if priority else []
             holders = [_target(listed.assignee)] + [_target(t) for t in listed.also]
             parts += [f"assignee={','.join(holders)}"] if listed.assignee else []
             parts += [f"filed_by={_target(listed.filed_by)}"] if listed.filed_by else []

@@ -8,7 +8,7 @@ import pytest
 
 from bot.listing import MOST_HOLDERS, ListQuery
 from bot.understanding.requests import ListScope, TeamTarget, UserTarget
-from domain.tickets import Assignee, DueWindow, TicketStatus
+from domain.tickets import Assignee, DueWindow, Priority, TicketStatus
 
 
 def test_a_list_of_several_holders_comes_back_from_its_card_data_as_it_was() -> None:
@@ -166,3 +166,26 @@ def test_what_the_viewer_closed_since_a_day_says_the_day_once() -> None:
                       updated_since=date(2026, 11, 30), finished_from=date(2026, 11, 30))
     assert ListQuery.from_data(query.to_data()).title == \
         "Tickets you worked on · closed since Mon 30 Nov"
+
+
+def test_a_list_of_several_statuses_and_priorities_comes_back_from_its_card_data() -> None:
+    query = ListQuery(status=TicketStatus.OPEN, also_statuses=(TicketStatus.ON_HOLD,),
+                      priority=Priority.HIGH, also_priorities=(Priority.URGENT,))
+    again = ListQuery.from_data(query.to_data())
+    assert again == query
+    assert again.title == "Tickets · high or urgent · open or on hold"
+    listed = again.filter_for("u-jo", today=date(2026, 12, 2))
+    assert listed.statuses == (TicketStatus.OPEN, TicketStatus.ON_HOLD)
+    assert listed.priorities == (Priority.HIGH, Priority.URGENT)
+
+
+@pytest.mark.parametrize("forged", [
+    {"or_status": ["on_hold", "nonsense", 4, "on_hold"], "or_priority": "urgent"},
+    {"or_status": ["on_hold"] * 1000, "or_priority": [None, "urgent"]},
+])
+def test_forged_other_statuses_and_priorities_are_known_ones_only(forged: dict[str, object]) -> None:
+    query = ListQuery.from_data({"kind": "search", "status": "open", "priority": "high", **forged})
+    assert query.also_statuses == (TicketStatus.ON_HOLD,)
+    assert query.also_priorities in ((), (Priority.URGENT,))
+    alone = ListQuery.from_data({"kind": "search", "or_status": ["on_hold"]})
+    assert (alone.status, alone.also_statuses) == (None, ())  # none without the first
