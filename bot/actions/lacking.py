@@ -60,6 +60,10 @@ async def lacking_reply(
                 ShowTicket(ticket, history=True), conversation)),))
         case Lacking.METRICS:
             raise AssertionError("answered above: it names no ticket")
+        case Lacking.SPLIT:  # the other part filed anew, and named on this one
+            return Reply(text=told, options=(
+                Option("New ticket", "new ticket"),
+                Option(f"Comment on {ticket}", phrase(CommentOnTicket(ticket), conversation))))
         case Lacking.APPROVE:  # the verdict as a comment, whoever holds it then sees it
             return await _offered(deps, viewer, told, (
                 CommentOnTicket(ticket, notices.approval(asked.approved)),))

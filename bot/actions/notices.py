@@ -403,6 +403,11 @@ def lacking(what: Lacking, ticket: TicketNumber | None, other: TicketNumber | No
                      "attach it to your ticket in TicketFlow (say `my tickets` to find it)")
             return (f"Files can't be added to a ticket from this chat: {where}. What it shows "
                     "can go in a comment too.")
+        case Lacking.SPLIT:
+            which = f"{ticket}" if ticket else "a ticket"
+            return (f"TicketFlow can't split {which} in two. File the other part as a new "
+                    f"ticket, then add a comment on {which} naming it (like `the printer part "
+                    "is now TKT-…`), so whoever reads one finds the other.")
         case Lacking.SNOOZE:
             which = f"{ticket}" if ticket else "a ticket"
             return (f"TicketFlow can't snooze {which}. On hold says it is waiting, and a due date "

@@ -1,5 +1,5 @@
 """Asked for what TicketFlow does not have: "link 4 to 5", "merge 4 into 5", "duplicate of
-7", "cc sam on 4", "watch 12", "snooze 2 until monday", "approve 12".
+7", "cc sam on 4", "watch 12", "snooze 2 until monday", "approve 12", "split 12 in two".
 
 TicketFlow's tickets have no links, no merging, no watchers, no snooze and no approval
 (SCHEMA.md), so such an ask is read as what it is, to be answered with what can be done
@@ -54,6 +54,11 @@ _WATCH = (
     rf"|watch list|watchlist|subscribers?)(?: list)? (?:on|to|of|for) {_T}(?: .*)?",
     rf"(?:add|put) {_WHO} (?:to|on) the (?:watchers?|followers?|cc|watch|subscribers?)"
     rf"(?: list)?(?: (?:on|of|for) {_T})?(?: .*)?",
+)
+_SPLIT = (  # "split 12 into two tickets", "break 12 up into 3", "12 should be split"
+    rf"(?:split|splitt|spilt|splt)(?: up)? {_T}(?: up)?(?: (?:in|into|to|across) .+)?",
+    rf"(?:break|divide|separate|seperate|chop|cut)(?: up)? {_T}(?: up)? (?:in|into|to) .+",
+    rf"{_T}(?: (?:should|needs to|must|could|can))? (?:be |get )?split(?: (?:up|in|into|to) .+)?",
 )
 _SNOOZE = (
     rf"(?:snooze|snoze|snoooze|snoozing) {_T}(?: .*)?",
@@ -207,6 +212,8 @@ def not_in_ticketflow(
         return NotInTicketFlow(Lacking.WATCH, first or conversation.last_ticket)
     if _fits(_APPROVE, said) and len(tickets) == 1:
         return NotInTicketFlow(Lacking.APPROVE, first, approved=not _fits(_APPROVE[1:], said))
+    if _fits(_SPLIT, said) and len(tickets) == 1:
+        return NotInTicketFlow(Lacking.SPLIT, first)
     if _fits(_SNOOZE, said) and len(tickets) == 1:
         return NotInTicketFlow(Lacking.SNOOZE, first, until=_until(message, conversation.today,
                                                                    start, end))

@@ -370,6 +370,7 @@ class Lacking(StrEnum):
     APPROVE = "approve"  # "approve 12", "12 is approved", "reject 12": tickets have no approval
     METRICS = "measure"  # "who closed the most this week", "average resolution time": no such
     ATTACH = "attach"  # "can I add a screenshot": files go on a ticket in TicketFlow, not here
+    SPLIT = "split"  # "split 12 into two tickets": the other part is filed as a new ticket
 
 
 @dataclass(frozen=True, slots=True)
