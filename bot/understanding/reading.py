@@ -14,7 +14,7 @@ from difflib import get_close_matches
 from datetime import date
 from functools import cache
 
-from bot.understanding.context import Conversation
+from bot.understanding.context import Conversation, Person
 from bot.understanding.chased import chased
 from bot.understanding.corrections import (
     meant_another, self_corrected, the_same_too, without_the_other_ticket,
@@ -4072,7 +4072,7 @@ class _FiledFor:
 
 _BEHALF = ("on", "behalf", "of")
 _ABOUT = frozenset({"about", "abt", "re", "regarding", "concerning"})
-_NOT_ONES_NAME = frozenset({"me", "us", "you", REF, NUMBER, DATE, "the", "a", "an", "all",
+_NOT_ONES_NAME = frozenset({"me", "us", "you", REF, NUMBER, DATE, "the", "all",
                             "everyone", "everybody", "this", "that", "it", "now", "today"})
 _SOMEONES_WORDS = 3  # "sam rivera", "my line manager"
 
@@ -4088,6 +4088,12 @@ def _filed_for(message: Message, first: int, last: int,
         begin = last - 4 if texts[last - 4:last - 1] == list(_BEHALF) else last - 5
         if (name := _someone(message, begin + 3, last)) is not None and begin > first:
             return _FiledFor(first, begin, name)
+    if texts[first:first + 1] == ["on"] and "behalf" in texts[first + 2:first + 5]:
+        end = texts.index("behalf", first + 2)  # "on dora's behalf about the vpn"
+        after = texts[end + 1] if end + 1 < last else None
+        name = _someone(message, first + 1, end)
+        if name is not None and (after in _ABOUT or after is None or _set_apart(message, end)):
+            return _FiledFor(end + 1 + (after in _ABOUT), last, re.sub(r"\s*['’]?s$", "", name))
     behalf = texts[first:first + 3] == list(_BEHALF)
     if not behalf and texts[first:first + 1] != ["for"]:
         return None
@@ -4109,9 +4115,12 @@ def _filed_for(message: Message, first: int, last: int,
 
 def _someone(message: Message, start: int, end: int) -> str | None:
     """Words `start:end` as a name typed ("dora", "Sam Rivera", "my manager"), or None."""
+    words = message.words[start:end]
     if not 0 < end - start <= _SOMEONES_WORDS or any(
-            w.text in _NOT_ONES_NAME for w in message.words[start:end]):
-        return None
+            w.text in _NOT_ONES_NAME or at and w.text in ("a", "an") for at, w in enumerate(words)):
+        return None  # "a user", "a new starter": someone all the same
+    if len(words) == 1 and isinstance(words[0].value, Person):  # "<at>Sam Rivera</at>"
+        return words[0].value.name
     return message.original(start, end).strip(" ,;:") or None
 
 

@@ -30,6 +30,16 @@ from tests.unit.bot.understanding.test_transcript import CONVERSATION, as_the_bo
     ("log a ticket about the vpn on behalf of dora", "create title='The vpn' for='dora'"),
     ("open a ticket for my manager about her laptop",
      "create title='Her laptop' for='my manager'"),
+    ("can u make a tikcet for dora for this", "create title=? for='dora'"),
+    ("pls raise a ticket on behalf of <at>Sam Rivera</at> about the vpn",
+     "create title='The vpn' for='Sam Rivera'"),
+    ("file a ticket on dora's behalf about the vpn", "create title='The vpn' for='dora'"),
+    ("file a ticket on dora’s behalf: vpn keeps dropping",
+     "create title='Vpn keeps dropping' for='dora'"),
+    ("open a ticket for a new starter about a laptop",
+     "create title='A laptop' for='a new starter'"),
+    ("new ticket for dora about vpn, high priority",
+     "create title='Vpn' priority=high for='dora'"),
 ])
 def test_a_ticket_for_someone_else_is_titled_by_the_problem(said: str, expected: str) -> None:
     assert summary(as_the_bot_reads(said, CONVERSATION)) == expanded(expected)
@@ -46,6 +56,8 @@ def test_a_ticket_for_someone_else_is_titled_by_the_problem(said: str, expected:
     ("make a ticket for me about the printer", "create title='The printer'"),
     ("can u make a ticket for this", "create title=?"),
     ("new ticket: a laptop for dora about the move", None),
+    ("open a ticket on the printer about paper", "create title='The printer about paper'"),
+    ("new ticket on friday about the vpn", None),
 ])
 def test_who_takes_it_and_a_name_in_the_problem_read_as_before(
     said: str, expected: str | None,
