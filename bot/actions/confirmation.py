@@ -446,8 +446,8 @@ def encode(request: Change) -> dict[str, Any]:
     encoded: dict[str, Any] = {"action": tool_name(type(request))}
     for field in fields(request):
         value = getattr(request, field.name)
-        if value is None or value is False:  # a new ticket's `form`: never on a card
-            continue
+        if value is None or value is False or value == ():  # a new ticket's `form`, `then`:
+            continue  # never on a card
         match value:
             case TicketNumber() | StrEnum():
                 encoded[field.name] = str(value)

@@ -32,6 +32,21 @@ def filed_for(name: str) -> str:
             f"yours; I'll note in its description that it is for {name}.")
 
 
+FILE_THE_NEXT = "File it"
+
+
+def several_to_file(first: str | None, then: tuple[str, ...]) -> str:
+    """Several tickets asked at once: filed one after the other, each as one alone is."""
+    count = len(then) + 1
+    first_one = f"“{first}”" if first else "the first"
+    return (f"You asked for {count} tickets: let's file {first_one} first, and I'll offer "
+            f"{_and([f'“{title}”' for title in then])} once it is filed.")
+
+
+def next_to_file(title: str) -> str:
+    return f"Next, “{title}”?"
+
+
 def status_now(number: str, status: TicketStatus, *, commented: bool = False) -> Notice:
     said = f"{number} is now {status.words}."
     return Notice(f"{said} Your comment was added." if commented else said, Tone.GOOD)

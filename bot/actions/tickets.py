@@ -43,7 +43,7 @@ from domain.services.overview import TicketOverview, assignee_choices
 from domain.services.tickets import UNCHANGED, TicketChange
 from domain.services.queries import get_ticket
 from domain.tickets import Assignee, AssigneeType, Ticket, TicketStatus
-from domain.validation import parse_due_date
+from domain.validation import TITLE_MAX, parse_due_date
 
 STATUS_ORDER = tuple(TicketStatus)
 OPTIONAL_CREATE_FIELDS = frozenset({
@@ -136,7 +136,9 @@ def create(viewer: Viewer, request: CreateTicket) -> Reply:
     reply says so before the first question: the ticket is filed, unassigned."""
     if request.form:
         return Reply(card=presenter.create_form())
-    behalf = notices.filed_for(request.on_behalf_of) if request.on_behalf_of else None
+    told = [notices.filed_for(request.on_behalf_of)] if request.on_behalf_of else []
+    told += [notices.several_to_file(request.title, request.then)] if request.then else []
+    behalf = " ".join(told) or None
     if request.to is None or (to := assignee(request.to)) is None:
         return Reply(text=behalf, dialog=request)
     if refusal := ticket_services.assignment_refusal_when_filing(viewer, to):
@@ -153,7 +155,7 @@ def cannot_assign(viewer: Viewer) -> str | None:
     return notices.filed_without("anyone", refusal) if refusal else None
 
 
-def dialog_answers(request: CreateTicket) -> dict[str, str | None]:
+def dialog_answers(request: CreateTicket) -> dict[str, str | list[str] | None]:
     """What the `new ticket` conversation starts with: all the request said, as text."""
     to = assignee(request.to) if request.to is not None else None
     return {
@@ -163,6 +165,7 @@ def dialog_answers(request: CreateTicket) -> dict[str, str | None]:
         "assignee": None if to is None else to.label,
         "due_date": request.due.isoformat() if request.due else None,
         "on_behalf_of": request.on_behalf_of,
+        "then": list(request.then) or None,
     }
 
 
@@ -261,7 +264,23 @@ async def file_ticket(
     )
     card = await presenter.ticket_card(deps, viewer, ticket.id,
                                        notice=notices.filed(ticket.ticket_number))
-    return Reply(card=card, ticket=ticket.ticket_number)
+    if not (then := _still_to_file(values.get("then"))):
+        return Reply(card=card, ticket=ticket.ticket_number)
+    says = f"new ticket: {then[0]}" if len(then) == 1 else f"file tickets: {'; '.join(then)}"
+    return Reply(text=notices.next_to_file(then[0]), card=card, ticket=ticket.ticket_number,
+                 options=(Option(notices.FILE_THE_NEXT, says),))
+
+
+_MOST_STILL_TO_FILE = 4
+
+
+def _still_to_file(then: object) -> list[str]:
+    """The titles of the tickets asked with this one and not filed yet ("log two tickets:
+    …"), as the conversation kept them: words only, a few at most, one line each."""
+    if not isinstance(then, list):
+        return []
+    return [" ".join(title.split())[:TITLE_MAX] for title in then[:_MOST_STILL_TO_FILE]
+            if isinstance(title, str) and title.strip() and ";" not in title]
 
 
 async def edit(deps: BotDependencies, viewer: Viewer, request: EditTicket) -> Reply:

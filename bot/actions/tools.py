@@ -144,14 +144,15 @@ def _description(said: list[tuple[str, str]]) -> str:
 
 _NOT_FOR_THE_MODEL = frozenset({"also", "reason", "take", "queue", "unplaced", "asked",
                                 "staff_only", "taken_off", "later_by", "on_behalf_of",
-                                "also_statuses", "also_priorities"})
+                                "also_statuses", "also_priorities", "then"})
 """Fields the model is not offered: a list it asks for names one person, as the tool says;
 a reason, taking what is started ("on it"), a return to the queue, a due date pushed out by
 days (a day the model names is a due date), who a ticket is taken off, whom a new ticket
-is asked for (noted in its description by the chat's own filing) or a note asked for staff
-only (refused) is read from what was said, not proposed; what a list cannot filter by, the
-statuses or priorities said after the first ("high or urgent"), and the fact of a ticket a
-question asks after, are the rules' to say."""
+is asked for (noted in its description by the chat's own filing), more new tickets asked
+with it (a tool call files one) or a note asked for staff only (refused) is read from what
+was said, not proposed; what a list cannot filter by, the statuses or priorities said after
+the first ("high or urgent"), and the fact of a ticket a question asks after, are the
+rules' to say."""
 
 
 def _parameters(request: type[TicketRequest]) -> dict[str, Any]:

@@ -113,6 +113,7 @@ class NewTicketDialog(ComponentDialog):  # type: ignore[misc]  # untyped SDK cla
             step.values["priority"] = _choice(step.result, PRIORITY_LABELS)
         answers = {key: step.values.get(key) for key in ("title", "description", "category",
                                                           "priority", "assignee", "due_date")}
+        answers["then"] = step.values.get("then")  # more asked at once: offered once filed
         if behalf := step.values.get("on_behalf_of"):  # TicketFlow's requester is the filer
             added_to_description(answers, f"Filed on behalf of {behalf}.")
         return await step.end_dialog(answers)

@@ -1869,6 +1869,8 @@ def _read(message: Message, text: str, conversation: Conversation) -> Understand
     whole = _reading(message, conversation, start, len(words))
     if commented := _with_comment(message, conversation, start):
         return commented
+    if (several := _several_to_file(text)) is not None:
+        return several
     if (filing := _filing_asked(text, conversation)) is not None:
         return filing
     if (dictated := _after_a_lead(reading, whole)) is not None:
@@ -4242,6 +4244,58 @@ def _filing_asked(text: str, conversation: Conversation) -> Understanding | None
         return None  # "close it. can you log that?": a request of its own, read as before
     title = as_title(_quoted_or(_REPORTED.sub("", told)))
     return CreateTicket(title=title, category=kind) if title else None
+
+
+_SEVERAL_TO_FILE = re.compile(
+    r"(?:(?:hi|hello|hey)(?: there| team| all)?[,!.]*\s+)?"
+    r"(?:(?:(?:can|could|would|will|cud|cn) (?:you|u|someone|somebody)|please|pls|plz|kindly)"
+    r"[,]?\s+)*(?P<verb>open|log|raise|create|file|submit|make|put in|lodge|add|new|write up)"
+    r"(?: up)?(?: me| us)? (?:(?P<count>two|2|three|3|four|4|five|5|both|a couple of|these"
+    r"|the following|several|multiple|separate|some) )?(?:new |separate )?"
+    r"(?:tickets|tkts|tix|issues|cases|incidents|requests)(?: for (?:me|us))?"
+    r"(?: please| pls| plz)?\s*[:–—-]+\s*(?P<told>.+)", re.IGNORECASE | re.DOTALL)
+"""Several tickets asked at once, the problems listed after a colon or dash: "can you log two
+tickets: printer jammed, and vpn keeps dropping", "raise these tickets:" and a line each."""
+_COUNTED_TICKETS = {"two": 2, "2": 2, "three": 3, "3": 3, "four": 4, "4": 4, "five": 5, "5": 5,
+                    "both": 2, "a couple of": 2}
+_LISTED_APART = (
+    re.compile(r"\s*\n\s*"),  # a line each
+    re.compile(r"\s*;\s*"),
+    re.compile(r"\s*,\s*(?:and|also|plus)\s+|\s*,\s*(?=one (?:for|about)\b)"),
+    re.compile(r"\s*,\s*|\s+and\s+(?:also\s+)?"),
+)
+"""How the problems are set apart, the clearest first: "and" or a comma alone only when the
+number of tickets said is what they make ("log two tickets: a and b")."""
+_LISTED_LEAD = re.compile(r"^(?:[-*•·]|\d{1,2}[.)]|one (?:for|about)|another (?:for|about)"
+                          r"|(?:the )?(?:first|second|third|other|last) (?:one )?(?:for|about)|"
+                          r"and|also)\s+", re.IGNORECASE)
+_MOST_FILED_AT_ONCE = 5
+_THANKS_AFTER = re.compile(r"[\s,.;!-]*\b(?:please|pls|plz|thanks|thank you|thx|ty|cheers)"
+                           r"[\s.!]*$", re.IGNORECASE)
+
+
+def _several_to_file(text: str) -> CreateTicket | None:
+    """The first of several tickets asked at once, with the titles of the rest to file after
+    it; None when one ticket is asked, or the problems cannot be told apart for certain."""
+    found = _SEVERAL_TO_FILE.fullmatch(text.strip().rstrip("?!. "))
+    if found is None:
+        return None
+    count = _COUNTED_TICKETS.get((found["count"] or "").lower())
+    if count is None and found["verb"].lower() in ("open", "new", "add"):
+        return None  # "open tickets: sam, and lee", "new tickets - …": a list asked, maybe
+    told = _THANKS_AFTER.sub("", found["told"].strip())
+    for at, apart in enumerate(_LISTED_APART):
+        if count is None and at == len(_LISTED_APART) - 1:
+            return None  # "tickets: printer jammed and smoking": one problem, maybe
+        titles = [_LISTED_LEAD.sub("", part.strip(" .,;:")).strip(" .,;:")
+                  for part in apart.split(told)]
+        titles = [as_title(title) for title in titles if any(ch.isalpha() for ch in title)]
+        if len(titles) >= 2 and (count is None or len(titles) == count):
+            if len(titles) > _MOST_FILED_AT_ONCE:
+                return None
+            return CreateTicket(title=titles[0], then=tuple(titles[1:]))
+    return CreateTicket(title=as_title(told)) if any(ch.isalpha() for ch in told) else None
+    # "log two tickets: printer jammed": what was told, in one title, never lost
 
 
 _FILING_LEADS = frozenset({"new", "create", "open", "file", "raise", "log", "submit", "lodge"})

@@ -136,6 +136,9 @@ class CreateTicket:
     """Who it is asked for, as typed ("on behalf of dora", "a ticket for dora about the
     vpn"): TicketFlow records whoever files a ticket as its requester, so the name is said
     back and noted in the description, never taken for the title."""
+    then: tuple[str, ...] = ()
+    """The titles of more tickets asked in the same message ("log two tickets: printer
+    jammed, and vpn keeps dropping"): each offered once the one before it is filed."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -111,6 +111,7 @@ def _request(request: TicketRequest) -> str:
             parts += [f"to={_target(new.to)}"] if new.to else []
             parts += [f"due={new.due.isoformat()}"] if new.due else []
             parts += [f"for={new.on_behalf_of!r}"] if new.on_behalf_of else []
+            parts += [f"then={list(new.then)!r}"] if new.then else []
             return " ".join(parts)
         case EditTicket(ticket=ticket) as edit:
             changes = [f"{name}={value!r}" if isinstance(value, str) and name in ("title", "description")
