@@ -255,7 +255,7 @@ class ListQuery:
     def _finished_words(self) -> str:
         """"closed since Mon 30 Nov", "resolved in the week of Mon 23 Nov", "resolved or
         closed on Wed 2 Dec"."""
-        done = self.status.words if self.status else "resolved or closed"
+        done = " or ".join(status.words for status in self.statuses) or "resolved or closed"
         return _window_words(done, self.finished_from, self.finished_before)
 
     def _names(self, first: UserTarget | TeamTarget) -> str:

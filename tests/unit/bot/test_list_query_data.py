@@ -143,6 +143,9 @@ def test_tickets_filed_by_someone_come_back_from_their_card_data_and_filter_by_t
      "Tickets · resolved or closed on Wed 02 Dec", (datetime(2026, 12, 2), datetime(2026, 12, 3))),
     (ListQuery(scope=ListScope.MINE, status=TicketStatus.RESOLVED, finished_from=date(2026, 11, 30)),
      "Assigned to you · resolved since Mon 30 Nov", (datetime(2026, 11, 30), None)),
+    (ListQuery(status=TicketStatus.CLOSED, also_statuses=(TicketStatus.RESOLVED,),
+               finished_from=date(2026, 11, 30)),
+     "Tickets · closed or resolved since Mon 30 Nov", (datetime(2026, 11, 30), None)),
 ])
 def test_when_tickets_were_finished_comes_back_from_the_card_data_titled_by_its_days(
     query: ListQuery, title: str, window: tuple[datetime | None, datetime | None]
