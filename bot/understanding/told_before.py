@@ -20,6 +20,8 @@ class Told(Enum):
     TICKET = "ticket"
     COUNT = "count"
     """A number of things, or a time: never a ticket."""
+    RELATED = "related"
+    """Another ticket named as what the one meant relates to: "a dup of 12", "blocked by 12"."""
     UNSURE = "unsure"
     """A place ("in 12", "room 12") or part of a name ("outlook 365"): perhaps a ticket."""
 
@@ -32,13 +34,15 @@ class Asked:
     request: str
 
 
-_BREAK = re.compile(r"[.!?;,:]+\s+|\s+(?:[-–—]+|→|->|=>)\s+|\s*\n+\s*")
+_BREAK = re.compile(r"[.!?;,:]+\s+|\s+(?:[-–—]+|→|->|=>)\s+|\s*\n+\s*"
+                    r"|\s+(?=(?:so|pls|please|plz|kindly)\s+[a-z])", re.IGNORECASE)
 _REQUEST_OF_IT = re.compile(
     r"\W*(?:(?:so|and|then|ok|okay|now|please|pls|plz|kindly|just|u can|you can|can you"
     r"|could you|can u|go ahead and|feel free to)\s+)*"
     r"(?:close|resolve|reopen|re-open|shut|assign|reassign|give|hand|send|move|put|mark|set"
     r"|make|hold|escalate|start|bump|transfer|pass)\b"
-    r"[^\d]*?\b(?:it|this|that|this one|that one|the ticket|this ticket)\b[^\d]*",
+    r"(?:[^\d]*?\b(?:it|this|that|this one|that one|the ticket|this ticket)\b[^\d]*"
+    r"|(?P<alone>(?:\s+(?:pls|please|plz|thanks|thx|now|too))*[\s.!]*))",
     re.IGNORECASE)
 _REQUEST_MOST = 120
 _TOLD_MOST = 400
@@ -64,10 +68,33 @@ _PLACES_AND_NAMES = frozenset({
     "suite", "lab", "ward", "seat", "row", "site", "block", "wing", "gate", "station", "port",
     "vlan", "ext", "extension", "line", "windows", "win", "outlook", "iphone", "ios", "android",
     "server", "excel", "word", "teams", "version", "v", "gen", "model", "kb", "error", "code",
+    "printer", "laptop", "pc", "desktop", "monitor", "screen", "phone", "scanner", "copier",
+    "machine", "workstation", "ws", "tablet", "switch", "router", "ap", "camera", "projector",
+    "tv", "vm", "host", "node", "queue", "tray", "drive", "disk", "account", "step", "option",
 })
 """Words a number follows as a place or part of a name, which may or may not be a ticket."""
 _UNITS = frozenset({"am", "pm", "min", "mins", "minutes", "h", "hrs", "hours", "days", "weeks",
                     "sec", "secs", "seconds"})
+_RELATIONS = frozenset({
+    ("dup", "of"), ("dupe", "of"), ("duplicate", "of"), ("copy", "of"), ("same", "as"),
+    ("issue", "as"), ("problem", "as"), ("one", "as"), ("merged", "into"), ("merge", "into"),
+    ("merged", "with"), ("related", "to"), ("linked", "to"), ("depends", "on"),
+    ("dependent", "on"), ("waiting", "on"), ("waiting", "for"), ("blocked", "by"),
+    ("caused", "by"), ("child", "of"), ("parent", "of"), ("part", "of"), ("follow-up", "to"),
+    ("followup", "to"), ("follow", "up"), ("repeat", "of"), ("covered", "by"), ("handled", "in"),
+    ("tracked", "in"), ("fixed", "in"), ("solved", "in"), ("resolved", "in"), ("see", "also"),
+    ("relates", "to"), ("same", "like"), ("like", "in"), ("as", "in"),
+})
+"""Two words another ticket follows when the one meant is said to relate to it: "this is a dup
+of 12, close it" closes the one in view, never 12."""
+_TOLD_IN = frozenset({"issue", "issues", "problem", "problems", "again", "mentioned", "described",
+                      "reported", "said", "noted", "raised", "logged", "comment", "comments",
+                      "as", "explained", "written", "update", "back", "happening", "occurring",
+                      "still", "error", "errors", "bug"})
+"""Words before "in" when a ticket is what it is in ("the issue in 12", "as said in 12")."""
+_COUNTED = frozenset({"people", "staff", "men", "women", "children", "new", "more", "other",
+                      "of", "x", "times"})
+"""Words a number of things opens a sentence with ("12 people called", "2 new laptops")."""
 _LOOKED = frozenset({"look", "looked", "looking", "glance", "glanced"})
 """Before "at" a ticket is looked at ("looked at 12"), not a time."""
 _AFTER_A_TICKET = frozenset({
@@ -81,6 +108,7 @@ _AFTER_A_TICKET = frozenset({
     "off", "from", "over", "into", "onto", "about", "under", "via", "anymore", "any", "more",
     "yet", "either", "though", "tho", "please", "pls", "plz", "thanks", "tomorrow", "tonight",
     "asap", "instead", "anyway", "right", "properly", "fully", "finally", "keeps", "broke",
+    "crashes", "fails", "says", "shows", "goes", "gets", "stays", "remains", "does", "lets",
 })
 """Words a ticket's number is followed by when told of ("4 is fine", "12 works now")."""
 
@@ -94,9 +122,9 @@ def request_of_it(text: str) -> Asked | None:
     last = ends[-1]
     told, request = text.strip()[:last.start()], text.strip()[last.end():]
     if len(request) > _REQUEST_MOST or len(told) > _TOLD_MOST or not any(
-            ch.isdigit() for ch in told) or not _REQUEST_OF_IT.fullmatch(request):
+            ch.isdigit() for ch in told) or not (asked := _REQUEST_OF_IT.fullmatch(request)):
         return None
-    return Asked(told, request)
+    return Asked(told, request if asked["alone"] is None else f"{request.rstrip(' .!')} it")
 
 
 def tickets_told(told: str, conversation: Conversation) -> dict[TicketNumber, Told]:
@@ -118,6 +146,10 @@ def tickets_told(told: str, conversation: Conversation) -> dict[TicketNumber, To
 def _told_as(tokens: list[str], ended: list[bool], index: int) -> Told:
     before = tokens[index - 1].lower() if index and not ended[index - 1] else ""
     after = tokens[index + 1].lower() if index + 1 < len(tokens) and not ended[index] else ""
+    if index > 1 and (tokens[index - 2].lower(), before) in _RELATIONS or (
+            index > 2 and before in _TICKET_WORDS and (
+                tokens[index - 3].lower(), tokens[index - 2].lower()) in _RELATIONS):
+        return Told.RELATED  # "dup of 12", "same issue as 12", "blocked by ticket 12"
     if tokens[index].startswith("#") or before in _TICKET_WORDS:
         return Told.TICKET  # "#12", "ticket 12", "regarding 12"
     if after in _UNITS or before in _ROUGHLY or before == "about" and (
@@ -125,8 +157,13 @@ def _told_as(tokens: list[str], ended: list[bool], index: int) -> Told:
         return Told.COUNT  # "10 am", "5 mins", "we have about 12"
     if before in _BEFORE_A_TIME and not (index > 1 and tokens[index - 2].lower() in _LOOKED):
         return Told.COUNT  # "called at 10", "after 2 reboots"
+    if before == "in" and index > 1 and tokens[index - 2].lower() in _TOLD_IN:
+        return Told.TICKET  # "same issue again in 12", "as described in 12"
     if before in _PLACES_AND_NAMES:
         return Told.UNSURE  # "the printer in 12", "room 12", "outlook 365"
+    if not before and (after in _COUNTED or len(after) > 3 and after.endswith("s") and (
+            after not in _AFTER_A_TICKET)):
+        return Told.COUNT  # "2 users confirmed", "12 people called"
     if not before or after in _AFTER_A_TICKET or not after.isalpha() or after.endswith("ed"):
         return Told.TICKET  # "12 broke again", "why 45 was closed", "checked 12,"
     return Told.COUNT  # "swapped 2 toner cartridges", "waited 3 days"
@@ -136,10 +173,11 @@ def the_one_meant(
     told: dict[TicketNumber, Told], in_view: TicketNumber | None
 ) -> TicketNumber | None:
     """The ticket "it" is after what was told: the one ticket told of; the one in view when
-    only counts were told; None (asked) when a number may be a ticket, or two were told."""
+    only counts, or tickets it relates to, were told; None (asked) when a number may be a
+    ticket, or two were told."""
     tickets = [number for number, kind in told.items() if kind is Told.TICKET]
     if tickets:
         return tickets[0] if len(tickets) == 1 else None
     if any(kind is Told.UNSURE for kind in told.values()):
         return None
-    return in_view
+    return in_view if in_view not in told else None  # "7 is a dup of 7": which is not guessed

@@ -33,6 +33,10 @@ def read(said: str) -> str:
     ("ticket 12 printer works again. close it", "status #12 closed"),
     ("#12 is sorted. give it to sam", "assign #12 to user:u-sam"),
     ("43 is the printer on floor 2. give it to facilities", "assign #43 to team:3"),
+    ("12 keeps crashing, reopen it", "status #12 open"),
+    ("the vpn issue in 12 is gone. resolve it", "status #12 resolved"),
+    ("same issue again in 12, kindly reopen it", "status #12 open"),
+    ("12 needs a new part. put it on hold", "status #12 on_hold"),
     ("<p>checked 12 - all good.</p><p>close it</p>", "status #12 closed"),
 ])
 def test_it_is_the_ticket_told_of_before(said: str, expected: str) -> None:
@@ -48,6 +52,8 @@ def test_it_is_the_ticket_told_of_before(said: str, expected: str) -> None:
     ("replaced 3 cables, works now. please resolve it", "status #7 resolved"),
     ("installed 2 new monitors, give it to sam", "assign #7 to user:u-sam"),
     ("rebooted it 3 times, works now. close it", "status #7 closed"),
+    ("2 users confirmed. close it", "status #7 closed"),
+    ("12 people called, close it", "status #7 closed"),
 ])
 def test_it_after_a_count_is_the_ticket_in_view(said: str, expected: str) -> None:
     assert read(said) == expanded(expected)
@@ -60,12 +66,13 @@ def test_it_after_a_count_is_the_ticket_in_view(said: str, expected: str) -> Non
     ("the printer in 12 works. u can close it", "status ? closed"),
     ("the printer in 12 works. close this one", "status ? closed"),
     ("the printer in 12 works. mark it resolved", "status ? resolved"),
-    ("the vpn issue in 12 is gone. resolve it", "status ? resolved"),
     ("the printer in 12 works. put it on hold", "status ? on_hold"),
     ("the printer in room 12 works. close it", "status ? closed"),
     ("room 12 printer works. close it", "status ? closed"),
     ("outlook 365 works again. close it", "status ? closed"),
     ("windows 11 update went fine, close it", "status ? closed"),
+    ("printer 3 is fixed. close it", "status ? closed"),
+    ("the laptop on desk 4 works now. close it", "status ? closed"),
     ("<p>the printer in 12 works.</p><p>close it</p>", "status ? closed"),
     ("<p>the printer in 12 works. <at>TicketFlow</at> close it</p>", "status ? closed"),
 ])
