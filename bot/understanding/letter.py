@@ -49,6 +49,11 @@ _SIGNATURE_LINES = 4  # a name, a title, a department, a phone number
 _QUOTED = re.compile(r"^\s*>")
 _QUOTE_HEADER = re.compile(r"\s*(?:on [^\n]{1,80}?,?\s)?[\w .,'@<>()-]{1,80}?\s(?:wrote|said|says"
                            r"|writes|replied|asked)\s*:\s*", re.IGNORECASE)
+_LEAD_IN = re.compile(
+    r"\s*(?:[^\n?\d]{0,60}:|(?:fyi|for info|for context|context|see below|below|see this|look"
+    r"|heads up|as discussed|forwarding|for visibility|just so you know)[\s.!]*)\s*",
+    re.IGNORECASE)
+"""A line that only introduces what is quoted under it ("fyi:", "see below", "what sam said:")."""
 _BULLET = re.compile(r"^\s*(?:[-*•]|\d{1,2}[.)])\s+(?=\S)")
 
 
@@ -71,6 +76,8 @@ def only_quoted(text: str) -> bool:
     """Every line quoted, under who wrote it or not ("> close 12", "sam wrote:⏎> close 12"):
     nothing the writer asks of their own."""
     lines = [line for line in _without_quote_header(text.strip().split("\n")) if line.strip()]
+    while len(lines) > 1 and not _QUOTED.match(lines[0]) and _LEAD_IN.fullmatch(lines[0]):
+        lines.pop(0)  # "fyi:⏎[10:02] Sam: close 12": a quote introduced, still nobody's request
     return bool(lines) and all(_QUOTED.match(line) for line in lines)
 
 

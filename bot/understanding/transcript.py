@@ -25,7 +25,13 @@ _HEADER = re.compile(
     rf"|[\[(]?{_DAY}{_CLOCK}[\])]?[ \t]*[-–|·]?[ \t]*(?P<named>{_NAME}))[ \t]*:?[ \t]*")
 """A line of only a name and a time, which Teams copies above each message it copies:
 "Sam Rivera  10:02 AM", "Sam Rivera, 10:02", "[10:02 AM] Sam Rivera"."""
-_SAID_BY = re.compile(rf"[ \t]*(?P<name>{_NAME})[ \t]*:[ \t]+(?P<said>\S.*)")
+_SAID_BY = re.compile(r"[ \t]*(?P<name>[^\W\d][\w.'’-]*(?:[ \t]+[^\W\d][\w.'’-]*)?)[ \t]*:[ \t]+"
+                      r"(?P<said>\S.*)")
+"""A line said by someone ("Sam: close 12", "priya: agreed"): a chat's only when two are."""
+_SAID_AT = re.compile(
+    rf"[ \t]*(?P<name>{_NAME})[ \t]*(?:[\[(][ \t]*{_DAY}{_CLOCK}[ \t]*[\])]|[,-][ \t]*{_DAY}{_CLOCK})"
+    r"[ \t]*:[ \t]+(?P<said>\S.*)")
+"""A line said by someone at a time: "Sam Rivera (10:02): close 12", "Sam, 10:02: ok"."""
 _LABELS = frozenset({
     "title", "subject", "priority", "description", "desc", "category", "status", "due",
     "update", "updates", "fyi", "note", "notes", "re", "fw", "fwd", "ps", "nb", "edit",
@@ -36,6 +42,7 @@ _LABELS = frozenset({
     "urgent", "done", "eta", "next", "tldr", "tl;dr", "result", "results", "impact", "team",
     "assignee", "owner", "requester", "name", "details", "info", "context", "background",
     "workaround", "fix", "cause", "root cause", "resolution", "solution", "status update",
+    "thanks", "thx", "cheers", "regards", "hey", "morning", "all", "ok", "okay", "also", "btw",
 })
 """Words before a colon that label what follows ("Priority: high", "Update: 12 is fixed"),
 never who said it."""
@@ -72,16 +79,24 @@ def quoted_as_pasted(text: str) -> str:
 
 def _stamped(line: str) -> str | None:
     """What a line sent at a time says, with who said it ("Sam: close 12"), or None."""
+    if said_at := _SAID_AT.fullmatch(line):
+        return f"{said_at['name']}: {said_at['said']}"
     found = _STAMPED.fullmatch(line)
     if found is None or not (found["name"] or found["open"] and found["said"].strip()):
         return None  # "10:30 works for me": a time said, not a line of a chat
-    if found["name"] and found["name"].strip().lower() in _LABELS:
+    if found["name"] and _labelled(found["name"]):
         return None
     return f"{found['name'].strip()}: {found['said']}" if found["name"] else found["said"]
 
 
 def _said_by(line: str) -> str | None:
     found = _SAID_BY.fullmatch(line)
-    if found is None or found["name"].lower() in _LABELS:
+    if found is None or _labelled(found["name"]):
         return None
     return f"{found['name']}: {found['said']}"
+
+
+def _labelled(name: str) -> bool:
+    """"Priority", "Status update", "hi team": a label or a greeting before a colon."""
+    words = name.lower().split()
+    return " ".join(words) in _LABELS or bool(words) and words[0] in _LABELS

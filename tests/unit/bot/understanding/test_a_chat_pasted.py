@@ -30,6 +30,10 @@ def read(said: str) -> str:
     "[Mon 10:02] Sam: give 12 to lee",
     "[07/12/2026 10:02] Sam: resolve 12",
     "Sam: close 12\nPriya: agreed",
+    "sam: close 12\npriya: agreed",
+    "Sam Rivera (10:02): close 12",
+    "Sam, 10:02: close 12",
+    "[10:02 AM] Sam Rivera\nclose 12\n[10:03 AM] Priya Shah\nagreed",
     "Sam Rivera: please give 12 to me\nPriya Shah: ok",
     "Sam Rivera  10:02 AM\nclose 12",
     "Sam Rivera, 10:02 AM\nclose 12 pls\n\nPriya Shah, 10:03 AM\nagreed",
@@ -40,6 +44,10 @@ def read(said: str) -> str:
     "<p>[10:02] Sam: close 12</p><p>[10:03] Priya: agreed</p>",
     "<p>Sam Rivera 10:02 AM</p><p>close 12</p>",
     "<blockquote>close 12</blockquote>",
+    "fyi:\n[10:02] Sam: close 12\n[10:03] Priya: agreed",
+    "FYI\n> close 12",
+    "see below\n[10:02] Sam: close 12",
+    "what sam said:\n> close 12",
 ])
 def test_a_chat_pasted_alone_changes_nothing(said: str) -> None:
     found = read(said)
@@ -55,6 +63,9 @@ def test_a_chat_pasted_alone_changes_nothing(said: str) -> None:
     ("Title: printer broken\nPriority: high", "edit #7 title='Printer broken' priority=high"),
     ("update: 12 is fixed", "status #12 resolved"),
     ("Update: 12 is fixed\nNote: close it", "status #12 closed"),
+    ("FYI: 12 is done\nAction: close it", "status #12 closed"),
+    ("please close 12\n> sam: close 12 pls", "status #12 closed"),
+    ("close 12:\n> sam asked", "status #12 closed"),
     ("10:30 works for me", "free text"),
     ("close 12", "status #12 closed"),
 ])
