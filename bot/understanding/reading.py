@@ -1016,8 +1016,12 @@ def _understand(text: str, conversation: Conversation, *, several_then: bool) ->
             7 if longer["unit"].startswith("week") else 1)) <= _LATER_MOST:
         return EditTicket(conversation.last_ticket, later_by=days)  # "make it 2 weeks instead"
         # after a push proposed: that push, from its due date (no ticket 2, nor a status)
-    if _A_MOMENT_COUNTED.fullmatch(simple):  # "give me 5 mins": a moment asked, no search
-        return SmallTalk(Courtesy.OK)
+    if _A_MOMENT_COUNTED.fullmatch(simple) or _A_BREAK.fullmatch(simple):  # "give me 5 mins",
+        return SmallTalk(Courtesy.OK)  # "let's take 5": a moment or a break, no search, no ticket
+    if (five := _TAKE_FIVE.fullmatch(simple)) and (confirmed := _confirm(_understand(
+            f"give {_FIVE_SAID.get(five['number'], five['number'])} to me", conversation,
+            several_then=False))):
+        return confirmed  # "take 5": the idiom for a break, or ticket 5; asked, never taken
     if (handed := _GIVEN_A_NUMBER.fullmatch(simple)) and int(
             handed["number"]) <= _MINUTES_MOST and (confirmed := _confirm(_understand(
                 f"give {handed['number']} to me", conversation, several_then=False))):
@@ -1564,6 +1568,18 @@ _A_MOMENT_COUNTED = re.compile(
     r"|twenty|thirty)(?: more)? ?(?:s|sec|secs|second|seconds|m|min|mins|minute|minutes"
     r"|moment|moments|mo|tick|ticks|h|hr|hrs|hour|hours)" + _COURTEOUS_END)
 """A moment asked with how long ("give me 5 mins", "gimme 2 secs"): as "give me a sec"."""
+_A_BREAK = re.compile(
+    r"(?:(?:ok|okay|so|right|guys|team)[,!]? )*(?:lets|let's|let us|we can|we could|we'll"
+    r"|time to) take (?:a |an )?"
+    r"(?:5|five|10|ten|15|fifteen|\d{1,2} ?(?:min|mins|minute|minutes|m))"
+    r"(?: (?:min|mins|minute|minutes))?"
+    r"(?: (?:break|breather))?" + _COURTEOUS_END
+    + r"|take (?:a |an )?\d{1,2} ?(?:min|mins|minute|minutes|m)(?: (?:break|breather))?"
+    + _COURTEOUS_END)
+"""A break ("let's take 5", "take 10 mins"): no ticket 5 to take ("I'll take 5" takes it)."""
+_TAKE_FIVE = re.compile(r"(?:(?:ok|okay)[,!]? )?take (?P<number>5|five|10|ten)" + _COURTEOUS_END)
+""""take 5", "take ten": the idiom for a short break, or ticket 5; asked ("take 12" takes it)."""
+_FIVE_SAID = {"five": "5", "ten": "10"}
 _GIVEN_A_NUMBER = re.compile(_GIVE_ME + r"(?P<number>\d{1,6})" + _COURTEOUS_END)
 """"give me 5": five minutes, a high five, or ticket 5; whether to take it is asked. A ticket
 said as one ("give me ticket 5", "give me #5", "give 5 to me"), or a number no moment is

@@ -1,7 +1,8 @@
 """"give me 5" assigned ticket 5 to the one saying it, though "give me 5" is as often five
 minutes or a high five: now whether they should take it is asked, and a moment asked with
 how long ("give me 5 mins", "gimme 2 secs", which searched for tickets about "5 mins") is
-acknowledged as "give me a sec" is. A ticket said as one ("give me ticket 5", "give me #5",
+acknowledged as "give me a sec" is. "take 5" and "let's take 5" (a break) likewise: the
+first is asked, the second acknowledged. A ticket said as one ("give me ticket 5", "give me #5",
 "give 5 to me", "I'll take 5") is taken as before."""
 
 from __future__ import annotations
@@ -27,14 +28,30 @@ def read(said: str) -> str:
 def test_give_me_a_bare_number_asks_whether_to_take_it(said: str, ticket: str) -> None:
     assert read(said) == expanded(
         f"ask assign {ticket} to ?: Should Jo Doe take {ticket}? [Yes]")
-
-
 @pytest.mark.parametrize("said", [
     "give me 5 mins", "give me 5 min", "gimme 2 secs", "give me 2 minutes",
     "gimme 10 more minutes", "give me a few mins", "give me 5 minutes please",
 ])
 def test_a_moment_asked_with_how_long_is_acknowledged(said: str) -> None:
     assert read(said) == "small talk ok"
+
+
+@pytest.mark.parametrize("said", [
+    "lets take 5", "let's take 5", "let's take 5 mins", "we'll take 5", "take 10 mins",
+    "ok let's take a 10 minute break",
+])
+def test_a_break_taken_is_no_ticket_taken(said: str) -> None:
+    """"let's take 5" assigned ticket 5 to the one saying it."""
+    assert read(said) == "small talk ok"
+
+
+@pytest.mark.parametrize(("said", "ticket"), [
+    ("take 5", "#5"), ("Take 5!", "#5"), ("take five", "#5"), ("take 10", "#10"),
+    ("take 5 please", "#5"),
+])
+def test_take_five_asks_whether_to_take_it(said: str, ticket: str) -> None:
+    assert read(said) == expanded(
+        f"ask assign {ticket} to ?: Should Jo Doe take {ticket}? [Yes]")
 
 
 @pytest.mark.parametrize(("said", "expected"), [
@@ -49,6 +66,10 @@ def test_a_moment_asked_with_how_long_is_acknowledged(said: str) -> None:
     ("give me 61", "assign #61 to user:u-jo"),
     ("give 5 to sam", "assign #5 to user:u-sam"),
     ("give me a sec", "small talk ok"),
+    ("take 12", "assign #12 to user:u-jo"),
+    ("ill take 5", "assign #5 to user:u-jo"),
+    ("take #5", "assign #5 to user:u-jo"),
+    ("take ticket 5", "assign #5 to user:u-jo"),
 ])
 def test_a_ticket_said_as_one_is_taken_as_before(said: str, expected: str) -> None:
     assert read(said) == expanded(expected)
