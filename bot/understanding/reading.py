@@ -1073,7 +1073,9 @@ def _understand(text: str, conversation: Conversation, *, several_then: bool) ->
         text = _RANGE.sub(_every_ticket_in, text)
     text = _BULK.sub("", text)  # "bulk close 1140, 1141": each closed, as "close 1140, 1141"
     text = _CLOSURE.sub("close ", text)  # "please do the closure of 1170", in Indian English
+    text = _DO_FIELD.sub(r"\g<asked>set ", text)  # "please do priority high for 1524"
     text = _PROBLEM_GONE.sub(r"\g<ticket> is ", text)  # "ticket 1648 problem solved": is solved
+    text = _FIXED_BY_DOING.sub(r"\g<told>, ", text)  # "1583 fixed by replacing the toner"
     text = _MUST_TO_BE.sub("should be ", text)  # "the ticket 1178 must to be urgent"
     text = _FULL_STOP.sub(".", text)  # "assign 303 to priya shah full stop thanks", dictated
     text = _COMMA.sub(",", text)  # "put 393 on hold comma waiting for the user"
@@ -1668,6 +1670,11 @@ _DO_EMPHATIC = re.compile(
     r"|start|give|put|make|set|mark|take|send|move|show|update|change|escalate|comment)\b",
     re.IGNORECASE)
 """A request said with an emphatic "do" ("please do close the ticket 297, issue is solved")."""
+_DO_FIELD = re.compile(
+    r"^(?P<asked>(?:please |pls |plz |kindly )?)do (?=(?:the )?(?:(?:priority|prio) (?:to |as )?(?:"
+    + "|".join(sorted(PRIORITY_WORDS, key=len, reverse=True)) + r")|(?:category|type) (?:to |as )?(?:"
+    + "|".join(sorted(CATEGORY_WORDS, key=len, reverse=True)) + r")) (?:for|of|on|to) )", re.IGNORECASE)
+"""A field set with "do", in Indian English ("please do priority high for 1524"): as "set"."""
 _UPDATE_ME = re.compile(r"\bupdate (?:me|us)(?: (?:on|about|regarding|with|of|for))?"
                         r"(?: (?:the )?(?:status|progress)(?: (?:of|on|for))?)? (?=\S)",
                         re.IGNORECASE)
@@ -1726,6 +1733,12 @@ _PROBLEM_GONE = re.compile(
     r"(?=(?:fixed|solved|resolved|sorted)\b)", re.IGNORECASE)
 """A ticket's problem told as gone, the problem named between ("ticket 1648 problem solved
 thank you", "12 issue is fixed now"): as "1648 is solved" is."""
+_FIXED_BY_DOING = re.compile(
+    r"^(?P<told>(?:(?:update|quick update|fyi|btw|ok|so|good news)[:,!-]* )?(?:ticket )?"
+    r"(?:#?\d{1,12}|[a-z]{1,10}-\d{4}-\d{1,12})(?: is| was| got| has been)?"
+    r" (?:fixed|resolved|sorted|solved|repaired)) (?=by \w+ing\b)", re.IGNORECASE)
+"""A fix told with how it was done ("1583 fixed by replacing the toner"): the state told, and
+how as its reason, as with a comma; "12 fixed by sam" (someone's fix) is read as before."""
 _MUST_TO_BE = re.compile(r"\bmust to be (?=urgent|high|medium|low|closed|resolved|on hold|open"
                          r"|reopened|in progress)", re.IGNORECASE)
 """"must to be", as "should be", before a priority or a status: "1178 must to be urgent"."""
