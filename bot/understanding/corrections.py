@@ -265,7 +265,8 @@ _MEANT = tuple(re.compile(pattern, re.IGNORECASE) for pattern in (
     # "sorry not 116, i meant 117", "not 2, 3", "no not 2 - it should be 3"
     rf"{_LEAD}not\s+(?P<wrong>{_REF})[\s,;:.!-]+(?:but\s+)?(?:{_MEANT_SAID})?(?P<meant>{_REF}){_TAIL}",
     # "oops, wrong ticket, I meant 3", "wrong one - 3 not 2"
-    rf"{_LEAD}(?:that\s+was\s+the\s+|that'?s\s+the\s+)?wrong\s+(?:ticket|one|number|tkt)[\s,;:.!-]*"
+    rf"{_LEAD}(?:that\s+was\s+the\s+|that'?s\s+the\s+)?wrong\s+(?:ticket\s+(?:number|no\.?|#)|ticket|one"
+    rf"|number|tkt)(?:[\s,;:.!-]*(?:sorry|sry|soz|oops|my\s+bad)\b)?[\s,;:.!-]*"
     rf"(?:{_MEANT_SAID})?(?P<meant>{_REF})(?:[\s,]+not\s+(?P<wrong>{_REF}))?{_TAIL}",
     # "no, the other one: 3"
     rf"{_LEAD}(?:i\s+meant\s+)?the\s+other\s+one[\s,;:.!-]*(?:{_MEANT_SAID})?(?P<meant>{_REF}){_TAIL}",

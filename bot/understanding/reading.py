@@ -701,10 +701,17 @@ _ALL_OF = (_BEFORE_HANDOVER  # "i'm going on leave, give all my tickets to sam"
            r"{verb} (?:all(?: of)?(?: the)? |(?=(?:my|our|his|her|their|(?:[\w'’]+ )?[\w'’]+"
            r"(?:'s|s'|’s))(?: \w+)? " + _WORK + r"\b|everything |whatever ))")
 # "all" or whose tickets: "give my tickets to sam", "reassign everything sam has to alex"
+_WHY_AFTER_ALL = (
+    r"(?:[,;] (?!.*\b(?:and|then|but|or|not|dont|don't|actually|wait|no|unless|if|except|instead"
+    r"|close|resolve|reopen|give|move|assign)\b)(?:he|she|they|hes|he's|shes|she's|theyre|they're"
+    r"|because|since|cause|cuz|as|while)\b.*)?")
+"""Why, after a list handed over ("move everything alex has to priya, he's off next week"):
+only a reason opening with who or because, and nothing asked in it."""
 _ALL_GIVEN = re.compile(
     _ALL_OF.format(verb=r"(?:reassign|re-assign|assign|move|give|hand over|hand|transfer|pass"
                         r"|send|route)")
-    + r"(?P<list>.+) (?:over )?to (?P<to>.+?)(?: please| pls| plz| thanks| now| for me)?")
+    + r"(?P<list>.+) (?:over )?to (?P<to>.+?)(?: please| pls| plz| thanks| now| for me)?"
+    + _WHY_AFTER_ALL)
 _COVERED = re.compile(
     _BEFORE_HANDOVER.format() + r"(?:(?:please|pls|can|could|will|would|should|so|then|and|ok"
     r"|okay) )*(?P<to>i|i'll|ill|(?!(?:who|whom|anyone|someone|somebody|anybody|we|you|he|she"
@@ -5293,7 +5300,9 @@ def _discard(reading: Reading, whole: Reading) -> Understanding | None:
     return None
 
 
-_TAKEN_AFTER = r"(?: going forward| from now on| off (?:my|our) hands| for (?:me|us)| please| pls)*"
+_TAKEN_AFTER = (r"(?: going forward| from now on| off (?:my|our) hands| for (?:me|us)| please| pls"
+                r"| asap| now| this (?:morning|afternoon)| when you (?:can|get a (?:chance|minute|sec)))*"
+                r"(?P<when> tdate)?(?: please| pls)?")
 """What may follow a ticket someone is asked to take: "… own 1156 going forward?"."""
 _TAKE_ON = ("handle|take|take over|look at|look into|work on|deal with|own|pick up|check|fix"
             "|sort out|take care of|have|look after|cover|see to|keep an eye on")
@@ -5315,7 +5324,8 @@ def _handover(reading: Reading, whole: Reading) -> Understanding | None:
         return _taken_by(reading.ticket(told), target)  # "sam take 900 asap", as "Sam -
         # please take 12"
     if found is None and (yours := _match(reading, (
-        rf"(?P<target>\S+(?: \S+)?) {ref()} (?:is|s|are) (?:all |both |now )?yours"
+        rf"(?P<target>\S+(?: (?!fyi\b|btw\b)\S+)?)(?: (?:fyi|btw|heads up|just fyi))? {ref()}"
+        r" (?:is|s|are) (?:all |both |now )?yours"
         r"(?: now| from now on| going forward|(?P<from> from tdate))?"
     ))) and yours.group("target").split()[0] not in _NOT_TOLD and (
             not yours["from"] or reading.original(yours, "from").lower().endswith("today")) and (
@@ -5370,6 +5380,8 @@ def _asked_to_take(reading: Reading, *, asked: bool) -> Understanding | None:
     ))
     if found is None:
         return _a_look_at_the_one_in_view(reading)
+    if found["when"] and reading.original(found, "when").strip().lower() != "today":
+        return None  # "sam could you take 12 on friday": not now, so nobody is handed it
     target = _named_target(reading.words(found, "target"), reading.conversation)
     if target is None:
         return None
