@@ -33,7 +33,7 @@ _THANKS = frozenset({
 })
 _OK = frozenset({
     "ok", "okay", "k", "kk", "okie", "okie dokie", "okey dokey", "okey", "oki", "cool", "great", "nice", "perfect", "got it", "sounds good",
-    "alright", "all right", "fine", "noted", "sure", "awesome", "brilliant", "lovely", "super",
+    "alright", "all right", "fine", "noted", "sure", "whatever", "ok whatever", "fine whatever", "awesome", "brilliant", "lovely", "super",
     "understood", "gotcha", "ack", "excellent", "good", "will do", "roger", "ok cool", "great stuff",
     "thats great", "thats perfect", "thats brilliant", "thats awesome", "thats fine", "that helps",
     "bye", "goodbye", "bye bye", "see you", "see ya", "cya",

@@ -279,7 +279,6 @@ EIGHTEENTH_MISREAD: frozenset[str] = frozenset({
     '1618 should stay open',
     "1642 can't be closed until finance signs off",
     'no need to escalate 1663',
-    'ok whatever',
     'anything urgent going on?',
     "close every resolved ticket of sam's",
     'happy wednesday everyone 😀',
