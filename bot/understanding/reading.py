@@ -834,11 +834,19 @@ def _each_listed(simple: str, conversation: Conversation) -> Understanding | Non
     listed = _understand(said, conversation, several_then=False)
     if isinstance(listed, ListTickets) and _ONLY_NUMBERS.fullmatch(listed.text or ""):
         return None  # "close all tickets from 50 until 52": those tickets, not a search for them
+    if isinstance(change, AssignTicket) and isinstance(listed, ListTickets) and (
+            listed.filed_by is not None and listed.assignee is None) and (
+            _HANDED_FROM.search(said) and not _FILED_SAID.search(said)):
+        listed = replace(listed, assignee=listed.filed_by, filed_by=None)  # Sam's, moved on
     if isinstance(listed, ListTickets) and not set((listed.text or "").split()) & _WHOSE_UNSAID:
         return EachListed(listed, change)
     return listed if not conversation.directory and needs_directory(listed) else None
 
 
+_HANDED_FROM = re.compile(r"\bfrom\b")
+_FILED_SAID = re.compile(r"\b(?:filed|raised|reported|opened|created|logged|submitted|sent)\b")
+"""Handed on "from" someone ("reassign everything from Sam to Lee"): what they hold, not
+what they filed, as "tickets from Sam" alone are; "… raised by Sam" is what they filed."""
 _ONLY_NUMBERS = re.compile(r"#?\d+(?:(?:\s*[-–,&+]\s*|\s+(?:to|till|until|through|thru|and)\s+|\s+)#?\d+)*")
 """A list's search words that are only ticket numbers: "50 until 52", "50-52", "50 52"."""
 _OVER_AT_END = re.compile(r" over$")

@@ -58,3 +58,21 @@ def test_look_alikes_are_no_handover(said: str, expected: str | None) -> None:
 def test_a_handover_on_a_condition_is_no_offer() -> None:
     said = "alex can handle sam's tickets from tomorrow if nobody objects"
     assert not summary(as_the_bot_reads(said, NOTHING_IN_VIEW)).startswith("assign each of")
+
+
+@pytest.mark.parametrize(("said", "expected"), [
+    # handed on "from" someone: what they hold (the list offered was what Sam had filed, one
+    # press from moving other people's tickets to Alex)
+    ("reassign everything from sam to alex", TO_ALEX_FROM_SAM),
+    ("move everything from sam over to alex", TO_ALEX_FROM_SAM),
+    ("Reassign all tickets from Sam to Alex pls", TO_ALEX_FROM_SAM),
+    ("hand all open tickets from sam to alex",
+     "assign each of to user:u-alex (list all status=open assignee=user:u-sam)"),
+    # what they filed, said so, and other changes of "from" lists: as before
+    ("reassign all tickets raised by sam to alex",
+     "assign each of to user:u-alex (list all filed_by=user:u-sam)"),
+    ("close everything from sam", "status each of closed (list all filed_by=user:u-sam)"),
+    ("tickets from sam", "list all filed_by=user:u-sam"),
+])
+def test_work_handed_on_from_someone_is_what_they_hold(said: str, expected: str) -> None:
+    assert summary(as_the_bot_reads(said, NOTHING_IN_VIEW)) == expected
