@@ -164,6 +164,7 @@ def read_list(
                                     taken | _said_at(start, _topic_words(words, order_said)))
     taken |= filed.taken if filed is not None else frozenset()
     taken |= _this_week(words, start)
+    taken |= _waited_on(words, start)
     words = [_SKIPPED if start + i in taken or _today(message, start + i, conversation) else w
              for i, w in enumerate(words)]
     own_at, own_noun, own_topic = _own_topic(words)
@@ -738,6 +739,33 @@ def _this_week(words: list[str], start: int) -> frozenset[int]:
     """"what's on my plate this week": when they ask, as "today" is (without "due")."""
     return frozenset(start + i + k for i in range(len(words) - 1)
                      if words[i:i + 2] == ["this", "week"] for k in (0, 1))
+
+
+_WAITED_ON = frozenset({
+    "customer", "customers", "user", "users", "requester", "requesters", "client", "clients",
+    "caller", "vendor", "vendors", "supplier", "suppliers", "reply", "replies", "response",
+    "responses", "feedback", "approval", "parts", "part", "info", "information", "them",
+    "someone", "somebody", "others", "3rd", "third", "party", "confirmation", "callback"})
+"""Who or what an on-hold ticket waits for: no topic to search for ("any tickets waiting on
+the customer?" searched for "customer" in the on-hold ones)."""
+
+
+def _waited_on(words: list[str], start: int) -> frozenset[int]:
+    """"waiting on the customer", "waiting for a reply", "pending vendor": the words after
+    the wait, which say what on-hold means here."""
+    taken: set[int] = set()
+    for i, word in enumerate(words):
+        if word not in ("waiting", "awaiting", "pending", "blocked"):
+            continue
+        at = i + 1
+        at += words[at:at + 1] in (["on"], ["for"], ["by"])
+        at += words[at:at + 1] in (["the"], ["a"], ["an"], ["their"], ["our"])
+        begun = at
+        while at < len(words) and words[at] in _WAITED_ON and at - begun < 3:
+            at += 1
+        if at > begun:
+            taken.update(start + k for k in range(i + 1, at))
+    return frozenset(taken)
 
 
 def _starts(words: tuple[str, ...], phrases: tuple[tuple[str, ...], ...]) -> int | None:

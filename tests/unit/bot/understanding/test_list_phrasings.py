@@ -155,3 +155,21 @@ def test_when_tickets_were_finished_is_a_window_of_days(said: str, expected: str
     for "were"."""
     assert summary(as_the_bot_reads(said, CONVERSATION)) == expected.replace(
         "#12", "TKT-2026-0012")
+
+
+@pytest.mark.parametrize(("said", "expected"), [
+    ("any tickets waiting on the customer?", "list all status=on_hold"),
+    ("tickets waiting for the user", "list all status=on_hold"),
+    ("tickets awaiting vendor", "list all status=on_hold"),
+    ("which tickets are waiting for a reply", "list all status=on_hold"),
+    ("tickets pending approval", "list all status=on_hold"),
+    ("my tickets waiting on customer reply", "list mine status=on_hold"),
+    ("tickets blocked by the vendor", "list all status=on_hold"),
+    # a topic or a queue after the wait is still one
+    ("tickets waiting for the printer", "list all status=on_hold text='printer'"),
+    ("waiting tickets", "list all status=on_hold"),
+])
+def test_who_an_on_hold_ticket_waits_for_is_no_topic(said: str, expected: str) -> None:
+    """"any tickets waiting on the customer?" searched the on-hold tickets for "customer"
+    (none has it in its title): who or what they wait for is what on hold means here."""
+    assert summary(as_the_bot_reads(said, CONVERSATION)) == expected
