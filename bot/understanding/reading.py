@@ -4293,18 +4293,19 @@ def _filing_asked(text: str, conversation: Conversation) -> Understanding | None
 _SEVERAL_TO_FILE = re.compile(
     r"(?:(?:hi|hello|hey)(?: there| team| all)?[,!.]*\s+)?"
     r"(?:(?:(?:can|could|would|will|cud|cn) (?:you|u|someone|somebody)|please|pls|plz|kindly)"
-    r"[,]?\s+)*(?P<verb>open|log|raise|create|file|submit|make|put in|lodge|add|new|write up)"
-    r"(?: up)?(?: me| us)? (?:(?P<count>two|2|three|3|four|4|five|5|both|a couple of|these"
+    r"[,]?\s+)*(?:(?P<verb>open|log|raise|create|file|submit|make|put in|lodge|add|new|write up)"
+    r"(?: up)?(?: me| us)? |(?:i|we) (?:need|want|would like|d like|'d like) )?"
+    r"(?:(?P<count>two|2|three|3|four|4|five|5|both|a couple of|these"
     r"|the following|several|multiple|separate|some) )?(?:new |separate )?"
     r"(?:tickets|tkts|tix|issues|cases|incidents|requests)(?: for (?:me|us))?"
-    r"(?: please| pls| plz)?\s*[:–—-]+\s*(?P<told>.+)", re.IGNORECASE | re.DOTALL)
+    r"(?: please| pls| plz)?\s*[:–—.-]+\s*(?P<told>.+)", re.IGNORECASE | re.DOTALL)
 """Several tickets asked at once, the problems listed after a colon or dash: "can you log two
 tickets: printer jammed, and vpn keeps dropping", "raise these tickets:" and a line each."""
 _COUNTED_TICKETS = {"two": 2, "2": 2, "three": 3, "3": 3, "four": 4, "4": 4, "five": 5, "5": 5,
                     "both": 2, "a couple of": 2}
 _LISTED_APART = (
     re.compile(r"\s*\n\s*"),  # a line each
-    re.compile(r"\s*;\s*"),
+    re.compile(r"\s*;\s*|\.\s+|\s+/\s+"),
     re.compile(r"\s*,\s*(?:and|also|plus)\s+|\s*,\s*(?=one (?:for|about)\b)"),
     re.compile(r"\s*,\s*|\s+and\s+(?:also\s+)?"),
 )
@@ -4325,7 +4326,8 @@ def _several_to_file(text: str) -> CreateTicket | None:
     if found is None:
         return None
     count = _COUNTED_TICKETS.get((found["count"] or "").lower())
-    if count is None and found["verb"].lower() in ("open", "new", "add"):
+    verb = (found["verb"] or "").lower()
+    if count is None and verb in ("open", "new", "add", ""):
         return None  # "open tickets: sam, and lee", "new tickets - …": a list asked, maybe
     told = _THANKS_AFTER.sub("", found["told"].strip())
     for at, apart in enumerate(_LISTED_APART):
@@ -4338,7 +4340,8 @@ def _several_to_file(text: str) -> CreateTicket | None:
             if len(titles) > _MOST_FILED_AT_ONCE:
                 return None
             return CreateTicket(title=titles[0], then=tuple(titles[1:]))
-    return CreateTicket(title=as_title(told)) if any(ch.isalpha() for ch in told) else None
+    words = set(re.findall(r"[^\W\d_]+", told.lower())) - {"and", "or", "also", "plus", "then"}
+    return CreateTicket(title=as_title(told)) if verb and words else None
     # "log two tickets: printer jammed": what was told, in one title, never lost
 
 
@@ -5683,11 +5686,12 @@ _VAGUE = (r"(?:a few|few|a couple(?: of)?|couple(?: of)?|some|several|a bit|a li
 def _how_long(name: str = "") -> str:
     """"a week", "3 more days", or an amount not said ("a few days"), in groups named
     `count`, `unit` or `vague` with `name` after."""
-    return (rf"(?:(?P<count{name}>{'|'.join(_DAYS_SAID)}|\d{{1,3}})(?: more| extra)?"
+    return (rf"(?:(?P<count{name}>{'|'.join(_DAYS_SAID)}|\d{{1,3}}|{NUMBER})(?: more| extra)?"
             rf" (?P<unit{name}>days?|weeks?)|(?P<vague{name}>{_VAGUE}))")
 
 
 _HOW_LONG = _how_long()
+_EDGES_OF_A_COUNT = ".,;:!?()#"
 _LATER_MOST = 366
 _OFF = r"(?:remove|clear|delete|drop|unset|erase|take off|take away|get rid of|scrap|cancel)"
 
@@ -5700,10 +5704,10 @@ _ANOTHER_LATER = (rf"(?: and)?(?: also)? {ref('other')}(?: out| back)?(?: by| fo
 def _moved_later(reading: Reading, found: re.Match[str]) -> Understanding | None:
     """The due date of the ticket (and the other) moved by the amount said, or how much later
     asked; None for an amount past a year or none at all."""
-    first = _later_by(reading.ticket(found), found)
+    first = _later_by(reading, reading.ticket(found), found)
     if found.groupdict().get("other") is None or first is None:
         return first
-    second = _later_by(reading.ticket(found, "other"), found, "2")
+    second = _later_by(reading, reading.ticket(found, "other"), found, "2")
     match first, second:
         case HowMuchLater() as one, HowMuchLater(ticket=other) if other is not None:
             return replace(one, also=(*one.also, other))
@@ -5714,11 +5718,17 @@ def _moved_later(reading: Reading, found: re.Match[str]) -> Understanding | None
     return None
 
 
-def _later_by(ticket: TicketNumber | None, found: re.Match[str],
+def _later_by(reading: Reading, ticket: TicketNumber | None, found: re.Match[str],
               name: str = "") -> EditTicket | HowMuchLater | None:
     if found.groupdict().get(f"vague{name}"):
         return HowMuchLater(ticket)
-    days = _DAYS_SAID.get(found[f"count{name}"]) or int(found[f"count{name}"])
+    count = found[f"count{name}"]
+    if count == NUMBER:  # "2 more days": a number read as maybe a ticket, as typed
+        count = reading.message.words[reading.word_at(found.start(f"count{name}"))].typed
+        count = count.strip(_EDGES_OF_A_COUNT)
+        if not (count.isascii() and count.isdecimal() and len(count) <= 3):
+            return None
+    days = _DAYS_SAID.get(count) or int(count)
     days *= 7 if found[f"unit{name}"].startswith("week") else 1
     return EditTicket(ticket, later_by=days) if 0 < days <= _LATER_MOST else None
 
@@ -5740,6 +5750,7 @@ def _edit(reading: Reading, whole: Reading) -> Understanding | None:
         rf"(?: out| back)?(?: by| for)? {_HOW_LONG}",
         rf"(?:please |pls )?give {ref()} {_HOW_LONG}(?: to (?:finish|fix it|sort it))?",
         rf"(?:please |pls )?give {ref()} (?P<count>an?|one) (?:extra|more) (?P<unit>days?|weeks?)",
+        rf"(?:please |pls )?give (?:me|us|them|him|her) {_HOW_LONG} (?:on|for|with) {ref()}",
     ) for later in (_ANOTHER_LATER, "") for said in (whole, reading))), None):  # "push 12 out
         # a week (pls)": from its due date,
         return _moved_later(reading, found)  # looked up when proposed

@@ -21,6 +21,8 @@ from tests.unit.bot.understanding.test_transcript import CONVERSATION, as_the_bo
     ("pls push the deadline of 12 by a few days", "how much later #12"),
     ("can you delay ticket 12 a few days?", "how much later #12"),
     ("Delay #12 a few weeks", "how much later #12"),
+    ("give me a few more days on 12", "how much later #12"),
+    ("push back the due date on 12 a few days", "how much later #12"),
 ])
 def test_a_due_date_moved_by_an_amount_not_said_asks_how_much(said: str, expected: str) -> None:
     assert summary(as_the_bot_reads(said, CONVERSATION)) == expanded(expected)
@@ -42,6 +44,8 @@ def test_two_tickets_moved_by_their_own_amounts_are_each_moved(said: str, expect
     ("delay 12 by 3 days", "edit #12 due+=3d"),
     ("push 12 and 13 out a week", "edit #12, #13 due+=7d"),
     ("give 12 two more days", "edit #12 due+=2d"),
+    ("give us 2 more days on 12", "edit #12 due+=2d"),
+    ("give me a week for 12", "edit #12 due+=7d"),
 ])
 def test_an_amount_said_is_moved_as_before(said: str, expected: str) -> None:
     assert summary(as_the_bot_reads(said, CONVERSATION)) == expanded(expected)

@@ -31,6 +31,14 @@ from tests.unit.bot.understanding.test_transcript import CONVERSATION, as_the_bo
      "create title='Printer jammed' then=['Vpn keeps dropping']"),
     ("Can you log 2 tix: printer jammed, and vpn keeps dropping?",
      "create title='Printer jammed' then=['Vpn keeps dropping']"),
+    ("i need two tickets: printer jammed, and vpn keeps dropping",
+     "create title='Printer jammed' then=['Vpn keeps dropping']"),
+    ("two tickets please: printer jammed and vpn keeps dropping",
+     "create title='Printer jammed' then=['Vpn keeps dropping']"),
+    ("pls log 2 tickets. printer jammed. vpn keeps dropping.",
+     "create title='Printer jammed' then=['Vpn keeps dropping']"),
+    ("raise 2 tickets for me - printer jammed / vpn keeps dropping",
+     "create title='Printer jammed' then=['Vpn keeps dropping']"),
     ("<p>can you log two tickets:</p><ul><li>printer jammed</li><li>vpn keeps dropping</li></ul>",
      "create title='Printer jammed' then=['Vpn keeps dropping']"),
 ])
@@ -48,6 +56,8 @@ def test_several_tickets_asked_at_once_are_filed_in_turn(said: str, expected: st
     ("show two tickets about the printer", None),
     ("log two tickets: printer jammed", "create title='Printer jammed'"),
     ("open tickets: sam, and lee", None),
+    ("i need two tickets: the ones about the printer", None),
+    ("two tickets: 4 and 5", None),
     ("open tickets - printer; vpn", None),
     ("new tickets pls - 1. printer jammed 2. vpn keeps dropping", None),
 ])
