@@ -486,9 +486,13 @@ def _asked_first_if_put_as_a_question(found: Understanding, text: str) -> Unders
     question is the writer's own, so whether to is asked (the reason kept for a Yes), as
     "close 12?" alone is not made. "can you close 12? it's fixed" asks the bot: as before."""
     asked = _PUT_AS_A_QUESTION.match(text)
-    if not (asked and corrected(asked["verb"].lower()) in _REQUEST_VERBS and _makes_a_change(
+    if not (asked and corrected(asked["verb"].lower()) in _REQUEST_VERBS | _SETTING_VERBS and _makes_a_change(
             found)):
         return found
+    if isinstance(found, EditTicket) and found.priority is not None and not replace(
+            found, priority=None).has_changes:  # "make 12 urgent? the ceo is waiting"
+        return Clarify(EditTicket(found.ticket), f"Should {_label(found.ticket)} be "
+                       f"{found.priority.value} priority?", (Choice("Yes", found.priority),))
     return _confirm(found) or Declined(changed_ticket(found), text.strip())
 
 

@@ -31,6 +31,8 @@ def understood(said: str) -> object:
     ("resolve 12? the user confirmed", "Should #12 be resolved? [Yes]"),
     ("<p>close 12? carl said its fine</p>", "Should #12 be closed? [Yes]"),
     ("give 12 to sam? he knows the vpn", "Should Sam Rivera take #12? [Yes]"),
+    ("put 12 on hold? waiting on vendor", "Should #12 be on hold? [Yes]"),
+    ("make 12 urgent? the ceo is waiting", "Should #12 be urgent priority? [Yes]"),
 ])
 def test_a_change_put_as_a_question_is_asked_first(said: str, question: str) -> None:
     assert summary(understood(said)).endswith(expanded(question))
@@ -56,6 +58,8 @@ def test_hesitation_after_a_change_put_as_a_question_changes_nothing(said: str) 
     ("could you close 12? the user is happy", "status #12 closed"),
     ("close 12, carl said its fine", "status #12 closed"),
     ("close 12. carl said its fine", "status #12 closed"),
+    ("close 12!", "status #12 closed"),
+    ("make 12 urgent", "edit #12 priority=urgent"),
 ])
 def test_a_change_asked_of_the_bot_or_told_is_made_as_before(said: str, expected: str) -> None:
     assert summary(understood(said)).startswith(expanded(expected))
