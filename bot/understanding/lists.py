@@ -186,6 +186,7 @@ def read_list(
     scope = ListScope.TEAMS if filters.our_teams else ListScope.ALL
     statuses: list[TicketStatus] = []  # "open or on hold": any of them
     priorities: list[Priority] = []  # "high or urgent"
+    more_values: set[int] = set()  # "or on hold" after "open": no more words than "open"
     leftover: list[int] = []
     text: str | None = None
     index = 0
@@ -215,10 +216,14 @@ def read_list(
             continue
         if (said := _status_said(rest)) is not None and all(
                 (other in _FINISHED) == (said[0] in _FINISHED) for other in statuses):
+            if statuses:
+                more_values.update(_another_value(words, index, said[1]))
             statuses += [said[0]] if said[0] not in statuses else []  # "resolved or closed"
             index += said[1]
             continue
         if (level := PRIORITY_WORDS.get(rest[0])) is not None:
+            if priorities:
+                more_values.update(_another_value(words, index, 1))
             priorities += [level] if level not in priorities else []
             index += 1
             continue
@@ -257,7 +262,8 @@ def read_list(
         strong = True  # "what came in since Monday"; "my printer … since this morning" is no list
     filtered = scope is not ListScope.ALL or status is not None or priority is not None \
         or ordered is not None or every
-    if not strong and (strong_only or not filtered or sum(w not in _FILLER for w in words) > 3):
+    if not strong and (strong_only or not filtered or sum(
+            w not in _FILLER for i, w in enumerate(words) if i not in more_values) > 3):
         return None
     if not (strong or searching or filtered):
         return None
@@ -365,6 +371,11 @@ def _two_statuses(words: list[str], at: int, skip: frozenset[int]) -> int:
         return 0
     finished = {first[0] in _FINISHED, second[0] in _FINISHED}
     return joined + second[1] - at if finished == {True, False} else 0
+
+
+def _another_value(words: list[str], index: int, size: int) -> range:
+    """The words of a second status or priority at `index`, with the "or" before it."""
+    return range(index - (index > 0 and words[index - 1] in _JOINERS), index + size)
 
 
 def _said_at(start: int, *relative: frozenset[int]) -> frozenset[int]:

@@ -27,6 +27,9 @@ from tests.unit.bot.understanding.test_transcript import CONVERSATION, as_the_bo
     ("resolved or closed tickets", "list all status=resolved,closed"),
     ("open, in progress or on hold tickets", "list all status=open,in_progress,on_hold"),
     ("Sam's high or urgent tickets", "list all priority=high,urgent assignee=user:u-sam"),
+    ("whats open or on hold for me", "list mine status=open,on_hold"),
+    ("whats open and on hold for me", "list mine status=open,on_hold"),
+    ("what's high or urgent for me?", "list mine priority=high,urgent"),
     ("open or on hold tickets that are high or urgent",
      "list all status=open,on_hold priority=high,urgent"),
 ])
