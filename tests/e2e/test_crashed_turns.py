@@ -28,7 +28,7 @@ from tests.e2e.teams_doubles.activities import TeamsActivities, TeamsUser
 from tests.e2e.teams_doubles.connector import ConnectorStandIn
 from tests.e2e.teams_doubles.fixtures import BOT
 from tests.integration.builders import insert_user
-from tests.waiting import until
+from tests.waiting import eventually, until
 
 T = TypeVar("T")
 
@@ -377,3 +377,60 @@ async def test_a_message_of_two_changes_killed_between_them_makes_each_once_when
                 task_history.c.action != "created"))).scalars())
         assert row.priority == "urgent" and row.assignee_id is not None
         assert sorted(changes) == ["assignee", "priority"]
+
+
+@pytest.mark.parametrize("said", [
+    "close {0} and {1}", "close {0} and {1} because the vendor fixed it",
+    "comment on {0} and {1}: vendor comes Tuesday", "assign {0} and {1} to me",
+    "make {0} and {1} urgent",
+])
+async def test_a_message_changing_two_tickets_killed_between_them_changes_each_once_when_resent(
+    engine: AsyncEngine, database_url: str, backend: str, said: str
+) -> None:
+    """The second ticket's row is held (the test locks it, as a slow writer would), so the
+    turn dies after the first ticket's change is committed and before the second's; the
+    resend changes the second alone and answers as the first run would have."""
+    if backend != "postgresql":
+        pytest.skip("holds one ticket's row with SELECT … FOR UPDATE")
+    async with _service_on_a_free_port() as service:
+        desk = await _desk(service, engine)
+        message = service.teams.personal_message(
+            said.format(desk.number(0), desk.number(1)), user=desk.ada)
+        before = await _footprint(engine)
+
+        async with _served(database_url, service) as first, engine.connect() as holder:
+            await service.say("hi", user=desk.ada)
+            await holder.execute(select(tasks.c.id).where(
+                tasks.c.id == desk.tickets[1].id).with_for_update())
+            sending = asyncio.ensure_future(
+                service.session.post(f"{service.base_url}/api/messages", json=message))
+            await eventually(lambda: _changed(engine, desk.tickets[0].id),
+                             what="the first ticket changed")
+            written = await _footprint(engine)
+            first.send_signal(signal.SIGKILL)
+            first.wait(timeout=30)
+            try:
+                await sending
+            except aiohttp.ClientError:
+                pass  # the connection died with the server
+            await holder.rollback()
+
+        async with _served(database_url, service):
+            resent = await service.send(message)
+            again = await service.send(message)
+
+        assert resent.answer.status == again.answer.status == 200
+        assert again.sent == []
+        change = {name: written[name] - before[name] for name in before}
+        assert change["task_history"] >= 1, "the turn was killed before its first change"
+        assert await _footprint(engine) == {
+            name: before[name] + 2 * change[name] for name in before}
+        assert f"{desk.tickets[0].ticket_number} and {desk.tickets[1].ticket_number}" in (
+            "\n".join(resent.texts)), resent.texts
+
+
+async def _changed(engine: AsyncEngine, ticket_id: int) -> bool:
+    async with engine.connect() as connection:
+        return (await connection.execute(select(task_history.c.id).where(
+            task_history.c.task_id == ticket_id, task_history.c.action != "created"))
+        ).first() is not None
