@@ -2233,6 +2233,21 @@ def _tells_why(words: list[Word], index: int) -> bool:
         said == "not" and following in _RECURRING and before[-1:] != [] and before[-1] in _PROBLEMS)
 
 
+_DASHES = frozenset({"-", "–", "—"})
+
+
+def _bare_order(message: Message, start: int, end: int) -> bool:
+    """"reopen, user says still broken", "resolve - replaced the toner": a status order alone,
+    then why, is about the ticket in view as "reopen it, …" is. Not when the rest types a
+    ticket or asks something more ("close, 41 is fixed", "resolve, then give it to sam"):
+    which ticket, or which change, is not guessed."""
+    words = message.words
+    alone = message.text[:message.spans[words[start].last][1]].endswith(
+        (",", ";", ":", ".", "!")) or start + 1 < end and words[start + 1].text in _DASHES
+    return alone and words[start].text in STATUS_VERBS and not any(
+        _typed_number(word) or word.text in _MINDED_VERBS for word in words[start + 1:end])
+
+
 def _judged(words: list[Word], start: int, end: int) -> bool:
     """"…, not acceptable", "… not happy at all": how it went, judged."""
     return any(words[i].text == "not" and words[i + 1].text in _JUDGED
@@ -2249,10 +2264,13 @@ def _first_clause(
     (the reason read as part of a name or a status); a negation anywhere was read before."""
     words = message.words
     later: list[Understanding | None] = []  # the request in a later sentence, read once
-    for index in range(start if _addressed(message, start, start + 1) else start + 1, end - 1):
+    bare = _bare_order(message, start, end)  # "reopen, user says still broken"
+    for index in range(start if bare or _addressed(message, start, start + 1) else start + 1,
+                       end - 1):
         typed = message.text[:message.spans[words[index].last][1]]
         if typed.endswith((",", ";", ".", "!", "?")) or typed.endswith(":") and (
-                words[index].text in (REF, NUMBER)):  # "close 9: confirmed fixed by user"
+                words[index].text in (REF, NUMBER) or bare and index == start):
+            # "close 9: confirmed fixed by user", "reopen: still broken"
             reason = index + 1
         elif _starts_reason([w.text for w in words[index + 1:index + 5]]) or _asked_after(
                 message, index + 1):  # "12 is fixed please close it", as with the comma

@@ -146,3 +146,33 @@ def test_a_request_after_another_ticket_is_neither_made_nor_posted_as_a_reason(s
 def test_another_ticket_named_in_a_reason_stays_the_reason(said: str, reason: str) -> None:
     understood = as_the_bot_reads(said, CONVERSATION)
     assert isinstance(understood, ChangeStatus) and understood.reason == reason
+
+
+@pytest.mark.parametrize(("said", "read", "reason"), [
+    ("reopen, user says still broken", "status ? open", "user says still broken"),
+    ("reopen - still broken", "status ? open", "still broken"),
+    ("reopen: still broken", "status ? open", "still broken"),
+    ("resolve, replaced toner", "status ? resolved", "replaced toner"),
+    ("Resolve, Replaced the toner.", "status ? resolved", "Replaced the toner."),
+    ("hold, waiting for user", "status ? on_hold", "waiting for user"),
+    ("close, i dont need it anymore", "status ? closed", "i dont need it anymore"),
+])
+def test_a_status_order_alone_then_why_is_the_ticket_in_views(
+    said: str, read: str, reason: str
+) -> None:
+    """Before, each was "Sorry, I didn't get …" while "reopen it, user says still broken"
+    reopened the ticket in view with its reason."""
+    understood = as_the_bot_reads(said, CONVERSATION)
+    assert summary(understood) == read
+    assert isinstance(understood, ChangeStatus) and understood.reason == reason
+
+
+@pytest.mark.parametrize("said", [
+    "close, dup of 12", "reopen, 12 is broken", "close. 12 is fixed", "close, 41 is fixed",
+    "resolve, then give it to sam", "close, tomorrow", "fixed, reseated cable", "closed, dup of 12",
+])
+def test_a_status_order_alone_then_another_ticket_or_change_is_not_guessed(said: str) -> None:
+    """Which ticket, or which change, is meant is not guessed: nothing is changed on the one in
+    view ("fixed, reseated cable" is asked about, as before)."""
+    understood = summary(as_the_bot_reads(said, CONVERSATION))
+    assert understood.startswith(("unknown", "ask", "free text")), understood
