@@ -78,7 +78,8 @@ _GOES_ON = re.compile(
     r"^(?:also|and|plus|btw|by the way|oh and|ps|p\.s|forgot to (?:say|mention)|"
     r"it'?s|it is|it was|it has|it keeps|it still|it only|it won'?t|it doesn'?t|it just|"
     r"it says|it said|the error|the message|error|i(?: have|'ve|ve)? (?:already )?tried|"
-    r"ive (?:already )?tried|i already|already|still|since|tried)\b"
+    r"ive (?:already )?tried|i already|already|still|since|tried|"
+    r"i (?:try|tryed|trying|did try|restart|restarted|reboot|rebooted|reinstall|reinstalled))\b"
 )
 _NAMES_A_TICKET = re.compile(r"#\s*\d|\btickets?\s+#?\d")
 MAX_DETAILS = 10
@@ -292,7 +293,12 @@ def goes_on(text: str) -> bool:
         and courtesy(said) is None
         and not mentions_ticket_number(said)
         and _NAMES_A_TICKET.search(said) is None
+        and _GONE.search(said) is None
     )
+
+
+_GONE = re.compile(r"\b(?:works?|working|fixed|sorted|solved|fine|ok|okay) (?:now|again)\b")
+""""i restarted it, works now": the problem went away, no detail of it."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -305,6 +311,17 @@ class AskedAssistant:
     """What the person added after the answer, to go into the ticket's description."""
     unhelpful: bool = False
     """They said the answer did not help: the ticket is on offer though it found something."""
+    follows: str | None = None
+    """The problem asked about just before, which this message went on about ("i tried
+    restarting, still not working"): a ticket filed from it is titled with that problem."""
+
+    def gone_on(self, text: str, *, now: datetime) -> str | None:
+        """The problem the message after this one goes on about ("I tried restarting, still
+        not working"), when this one was lately asked: this message's own, or the one it
+        went on about in turn."""
+        if not goes_on(text) or now - self.asked_at > OFFER_WINDOW:
+            return None
+        return self.follows or self.message
 
     def adding(self, detail: str) -> AskedAssistant | None:
         """With `detail` added; None when the offer already holds `MAX_DETAILS`."""
@@ -319,12 +336,14 @@ class AskedAssistant:
         followed."""
         follows = followed_topic(answered) if answered is not None and (
             answered.question == as_stored(self.message)) else None
+        follows = follows or self.follows
         return ticket_offer("\n".join((self.message.strip(), *self.details)), follows=follows)
 
     def encode(self) -> str:
         # Kept as one string: a plain value the turn state stores without flattening.
         return json.dumps({"message": self.message, "asked_at": self.asked_at.isoformat(),
-                           "details": list(self.details), "unhelpful": self.unhelpful})
+                           "details": list(self.details), "unhelpful": self.unhelpful,
+                           "follows": self.follows})
 
     @classmethod
     def decode(cls, stored: object) -> AskedAssistant | None:
@@ -336,9 +355,11 @@ class AskedAssistant:
             details = data.get("details", [])
             if not isinstance(details, list):
                 return None
+            follows = data.get("follows")
             return cls(str(data["message"]), datetime.fromisoformat(data["asked_at"]),
                        tuple(str(detail) for detail in details),
-                       unhelpful=data.get("unhelpful") is True)
+                       unhelpful=data.get("unhelpful") is True,
+                       follows=follows if isinstance(follows, str) and follows else None)
         except (ValueError, KeyError, TypeError, AttributeError):
             return None
 

@@ -146,6 +146,8 @@ _SEVERAL = "ticketflow.several_changes"
 """Turn state: this message makes two changes, so neither is kept for "I meant 3"."""
 _AFTER_ASSISTANT = "ticketflow.after_assistant"
 """Turn state: the message before this one was taken to the help assistant."""
+_ASKED_BEFORE = "ticketflow.asked_before"
+"""Turn state: that message (`AskedAssistant`), for one that goes on about its problem."""
 _TICKET_WORDS = re.compile(
     r"\b(?:show|open|view|display|pull|bring|status|assigned|assignee|who has|progress|"
     r"news|updates?|resolved|closed|tickets?)\b", re.IGNORECASE)
@@ -947,6 +949,7 @@ class MessageRouter:
         asked = AskedAssistant.decode(stored)
         if asked is not None:
             turn_context.turn_state[_AFTER_ASSISTANT] = True
+            turn_context.turn_state[_ASKED_BEFORE] = asked
         reply = offer_reply(text)
         explicit = asks_for_a_ticket(text)
         not_helped = unhelpful(text)
@@ -975,8 +978,9 @@ class MessageRouter:
                 await self._deps.help().help_assistant.rate(
                     message_id=exchange.answer_id, user_id=viewer.id, helpful=False)
             await turn_context.send_activity(notices.filing_the_question(offer.title))
+            told = {"description": offer.description} if asked.follows else {}  # what was tried
             await dc.begin_dialog(NEW_TICKET, {"title": offer.title, "priority": None,
-                                               "category": None})
+                                               "category": None, **told})
             return True
         if reply is None and explicit:
             reply = OfferReply.TAKE  # "can you raise a ticket for this?" under the offer
@@ -1102,8 +1106,11 @@ class MessageRouter:
             return
         if self._deps.assistant is not None:
             await answer_question(turn_context, self._deps, viewer, text, context_after=shown_at)
+            before = turn_context.turn_state.get(_ASKED_BEFORE)
+            follows = before.gone_on(text, now=utcnow()) if isinstance(
+                before, AskedAssistant) else None  # "i tried restarting, still not working"
             await self._asked_assistant.set(
-                turn_context, AskedAssistant(text, utcnow()).encode())
+                turn_context, AskedAssistant(text, utcnow(), follows=follows).encode())
             return
         await self._send(turn_context, Reply(
             text=f"{notices.no_assistant()} {notices.try_these()}",

@@ -434,3 +434,27 @@ async def test_a_question_asked_on_its_own_after_an_answer_is_filed_as_it_was_as
 
     [ticket] = await filed(engine)
     assert (ticket["title"], ticket["description"]) == (UNDOCUMENTED_TITLE, None)
+
+
+@pytest.mark.parametrize("tried", [
+    "i try restart already not work", "I tried restarting, it still wont connect",
+    "already restarted the phone, same thing", "i reboot the phone but still same",
+])
+async def test_what_was_tried_after_an_answer_is_filed_under_the_question_it_went_on_about(
+    helpdesk: Service, engine: AsyncEngine, model: CompletionsStandIn, tried: str
+) -> None:
+    """"i try restart already not work" after an answer went to the assistant as a question
+    of its own, and "ok please make ticket" then filed a ticket titled "I try restart already
+    not work": what the problem was got lost."""
+    ada = await answered(helpdesk, engine, model)
+    await helpdesk.say(tried, user=ada)
+    await wait_for_answers(helpdesk, 2)
+
+    turn = await helpdesk.say("ok please make ticket", user=ada)
+
+    assert turn.texts[0] == f"Let's file “{ANSWERED_TITLE}” as a ticket."
+    for answer in ("Support", "Low"):
+        await helpdesk.say(answer, user=ada)
+    [ticket] = await filed(engine)
+    assert (ticket["title"], ticket["description"]) == (ANSWERED_TITLE, f"{ANSWERED}\n{tried}")
+

@@ -112,6 +112,9 @@ def test_what_is_stored_reads_back() -> None:
     "it keeps happening every morning", "the error says E-204", "error 809 again",
     "still the same after a restart", "since Monday", "btw it's the one by the window",
     "it won't even show the logo", "Forgot to say: it's a Dell", "already restarted",
+    # what was tried, as typed in a hurry or in a second language
+    "i try restart already not work", "I tryed reinstall, same", "i restarted it twice",
+    "i reboot the phone but still same",
 ])
 def test_a_message_that_goes_on_about_the_problem_adds_to_it(said: str) -> None:
     assert goes_on(said)
@@ -122,6 +125,7 @@ def test_a_message_that_goes_on_about_the_problem_adds_to_it(said: str) -> None:
     "close 12", "also close #12", "it's about ticket 12", "the vpn drops on hotel wifi",
     "new ticket", "printer jams", "and what about the scanner?", "",
     "it's working now", "It's working now, thanks!", "its working",
+    "i tried to reset my password how?", "i restarted it, works now thanks", "i trust it",
 ])
 def test_a_new_question_or_request_does_not(said: str) -> None:
     assert not goes_on(said)
