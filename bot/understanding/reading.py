@@ -1093,6 +1093,7 @@ def _understand(text: str, conversation: Conversation, *, several_then: bool) ->
     text = _BULK.sub("", text)  # "bulk close 1140, 1141": each closed, as "close 1140, 1141"
     text = _CLOSURE.sub("close ", text)  # "please do the closure of 1170", in Indian English
     text = _DO_FIELD.sub(r"\g<asked>set ", text)  # "please do priority high for 1524"
+    text = _STAYS.sub(r"keep \g<ticket> ", text)  # "1618 should stay open": kept
     text = _PROBLEM_GONE.sub(r"\g<ticket> is ", text)  # "ticket 1648 problem solved": is solved
     text = _FIXED_BY_DOING.sub(r"\g<told>, ", text)  # "1583 fixed by replacing the toner"
     text = _MUST_TO_BE.sub("should be ", text)  # "the ticket 1178 must to be urgent"
@@ -1758,6 +1759,10 @@ _FIXED_BY_DOING = re.compile(
     r" (?:fixed|resolved|sorted|solved|repaired)) (?=by \w+ing\b)", re.IGNORECASE)
 """A fix told with how it was done ("1583 fixed by replacing the toner"): the state told, and
 how as its reason, as with a comma; "12 fixed by sam" (someone's fix) is read as before."""
+_STAYS = re.compile(
+    r"^(?![^?]*\?)(?P<ticket>(?:ticket |tkt )?#?\d{1,12}|[a-z]{1,10}-\d{4}-\d{1,12}) (?:should|needs to"
+    r"|must|has to|can|will) (?:stay|remain) (?=open\b|as it is\b|as is\b)", re.IGNORECASE)
+"""A ticket said to stay as it is ("1618 should stay open"): kept, as "keep 1618 open" is."""
 _MUST_TO_BE = re.compile(r"\bmust to be (?=urgent|high|medium|low|closed|resolved|on hold|open"
                          r"|reopened|in progress)", re.IGNORECASE)
 """"must to be", as "should be", before a priority or a status: "1178 must to be urgent"."""

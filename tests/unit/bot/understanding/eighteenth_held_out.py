@@ -300,7 +300,6 @@ EIGHTEENTH_MISREAD: frozenset[str] = frozenset({
     'was going to close 1657 but the user just replied, leave it',
     'i might close 1640 later',
     'not sure who should take 1641',
-    '1618 should stay open',
     "1642 can't be closed until finance signs off",
     'no need to escalate 1663',
     'anything urgent going on?',
