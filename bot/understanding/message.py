@@ -47,7 +47,7 @@ TICKET_FIELDS = frozenset({  # what a ticket has: "its status", "4's priority"
 _SHORT = {"prio": "priority", "pri": "priority", "desc": "description", "tix": "tickets",
           "tkts": "tickets", "tkt": "ticket", "req": "request", "pls": "please", "plz": "please",
           "lemme": "let me", "gimme": "give me", "wanna": "want to", "gonna": "going to",
-          "wat": "what", "wht": "what", "rn": "right now", "fwd": "forward", "atm": "at the moment"}
+          "wat": "what", "wht": "what", "chk": "check", "rn": "right now", "fwd": "forward", "atm": "at the moment"}
 _POINTING = frozenset({  # "assign this to me", "close that as done": "this" is the ticket
     "assign", "reassign", "unassign", "give", "close", "resolve", "reopen", "start", "hold",
     "pause", "mark", "set", "move", "put", "send", "pass", "hand", "take", "grab", "comment",

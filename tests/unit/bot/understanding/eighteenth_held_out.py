@@ -288,7 +288,6 @@ EIGHTEENTH_MISREAD: frozenset[str] = frozenset({
     'love how 1652 got closed without anyone asking me',
     'i am waiting since 1 week for 1523',
     'ticket 1527 is solve?',
-    'plz chk 1528 asap',
     '1539 2 network',
     '1544: rebooted the switch, monitoring',
     're 1550 - user on leave til monday',
