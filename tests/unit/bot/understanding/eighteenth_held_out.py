@@ -10,8 +10,8 @@ requests, and chat about something else. Over a third of it should change nothin
 shows, lists, declines or answers (122 of its 204 lines).
 
 Figures: 204 lines; first run 151 right as written; 161 on the rules before any change once
-the expectations below were corrected and the repeated lines replaced; 178 after the fixes;
-26 strict xfails in `EIGHTEENTH_MISREAD`, none of which changes a ticket.
+the expectations below were corrected and the repeated lines replaced; 180 after the fixes;
+24 strict xfails in `EIGHTEENTH_MISREAD`, none of which changes a ticket.
 
 Corrected after the first run where the fixture or earlier tables already say how such a line
 is read (never to make a line pass that the rules misread): a ticket told still not fixed is
@@ -41,12 +41,13 @@ unassign", "1548 cat incident", "1549 sev major"); a problem told gone ("ticket 
 solved …", "1525 can be closed, issue not coming now", whose "not" took the close back); why
 someone changed it, in few words ("why u close my ticket 1650??"); hand-overs in passing ("…
 to priya, he's off next week", "<at>Sam Rivera</at> fyi 1653 is yours now", "wrong ticket
-number sorry, i meant 1516 not 1515"); "please do priority high for 1524"; "ok whatever".
+number sorry, i meant 1516 not 1515"); "please do priority high for 1524"; "ok whatever";
+"1618 should stay open" (offered as a new ticket); "plz chk 1528 asap".
 
 Still misread: statements and complaints that should show the ticket go to the help
-assistant or nowhere (1512, 1523, 1550, 1651, 1652, "plz chk 1528 asap"); held-back changes
-told as statements ("1618 should stay open", "1642 can't be closed until …", "no need to
-escalate 1663", "nah leave it", "i might close 1640 later") are free text, not `no change`;
+assistant or nowhere (1512, 1523, 1550, 1651, 1652); held-back changes told as statements
+("1642 can't be closed until …", "no need to escalate 1663", "nah leave it", "i might close
+1640 later") are free text, not `no change`;
 several tickets narrowed or split ("close 1592 and 1593, actually just 1592", "resolve 1667
 and 1668, 1669 stays open") are asked back whole; a due day corrected when the ticket comes
 last ("due friday for 1596, sorry i mean thursday"); a ticket-first note ("1544: rebooted the
