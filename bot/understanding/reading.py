@@ -4183,6 +4183,13 @@ def _filed_for(message: Message, first: int, last: int,
                 found, (TeamTarget, NoSuchTarget)) and after in _ABOUT else None
         if (name := _someone(message, start, end)) is not None:  # "for this": nothing told
             return _FiledFor(last if this else end + (after in _ABOUT), last, name)
+    if behalf and start < last:  # "on behalf of dora vpn keeps dropping": the name as typed,
+        end = start + 1  # one word, or the capitalised ones ("… of Dora Smith vpn drops")
+        if end < last - 1 and message.words[start].typed[:1].isupper() and (
+                message.words[end].typed[:1].isupper()):
+            end += 1  # a first name and a surname at most, as the problem follows unmarked
+        if (name := _someone(message, start, end)) is not None:
+            return _FiledFor(end, last, name)
     return None
 
 

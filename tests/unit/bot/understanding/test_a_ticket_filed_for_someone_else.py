@@ -38,6 +38,10 @@ from tests.unit.bot.understanding.test_transcript import CONVERSATION, as_the_bo
      "create title='Vpn keeps dropping' for='dora'"),
     ("open a ticket for a new starter about a laptop",
      "create title='A laptop' for='a new starter'"),
+    ("create ticket on behalf of dora vpn keeps dropping",
+     "create title='Vpn keeps dropping' for='dora'"),
+    ("create ticket on behalf of Dora Smith vpn keeps dropping",
+     "create title='Vpn keeps dropping' for='Dora Smith'"),
     ("new ticket for dora about vpn, high priority",
      "create title='Vpn' priority=high for='dora'"),
 ])
