@@ -279,11 +279,17 @@ def _it_as_told_before(found: Understanding, text: str, conversation: Conversati
             found.ticket is None or quoted(text)) or (asked := request_of_it(text)) is None:
         return found
     told = tickets_told(asked.told, conversation)
+    meant = the_one_meant(told, conversation.last_ticket)
     request = _understand(asked.request, conversation, several_then=False)
+    asks = request.request if isinstance(request, Clarify) else request
+    if isinstance(found, ChangeStatus) and isinstance(asks, (AssignTicket, EditTicket)) and (
+            meant == found.ticket):  # "fixed 12. can you give it to sam": the request, never
+        # 12 resolved with the hand-over dropped; who "sam" is asked as any hand-over is
+        return _understand(asked.request, replace(conversation, last_ticket=meant),
+                           several_then=False)
     if type(request) is not type(found) or changed_ticket(request) != conversation.last_ticket or (
             found.ticket not in told and found.ticket != conversation.last_ticket):
         return found
-    meant = the_one_meant(told, conversation.last_ticket)
     return found if meant == found.ticket else replace(found, ticket=meant)
 
 

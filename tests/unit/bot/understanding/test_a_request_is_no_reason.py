@@ -1,7 +1,8 @@
 """"fixed 12. give it to sam" resolved 12 and posted "give it to sam" to its requester as
 the reason, and Sam was never given it; "fixed 12. make it low" likewise. A reason that is a
 request of another kind is now that request, made of the ticket, as "12 is fixed. give it to
-sam" is. A reason that tells ("close 12, the user gave up", "resolve 12, set up a new printer
+sam" is; asked ("fixed 12. can you give it to sam") the hand-over was dropped and 12
+resolved. A reason that tells ("close 12, the user gave up", "resolve 12, set up a new printer
 for the user") stays the reason."""
 
 from __future__ import annotations
@@ -20,6 +21,12 @@ from tests.unit.bot.understanding.test_transcript import CONVERSATION, as_the_bo
     ("sorted 12, assign it to lee park", "assign #12 to user:u-lee"),
     ("fixed 12. make it low", "edit #12 priority=low"),
     ("12 is fixed. give it to sam", "assign #12 to user:u-sam"),
+    # asked of the bot, the request was dropped and 12 resolved
+    ("fixed 12. can you give it to sam", "assign #12 to user:u-sam"),
+    ("fixed 12, could you assign it to sam", "assign #12 to user:u-sam"),
+    ("fixed 12. can you give it to lee", "ask assign #12 to ?: Which Lee do you mean? [Lee Park, Lee Chen]"),
+    ("fixed 12. can you make it low", "edit #12 priority=low"),
+    ("fixed 12", "status #12 resolved"),
 ])
 def test_a_request_after_a_state_told_is_that_request(said: str, expected: str) -> None:
     assert summary(as_the_bot_reads(said, CONVERSATION)) == expanded(expected)
