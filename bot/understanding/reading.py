@@ -1979,6 +1979,11 @@ def _read(message: Message, text: str, conversation: Conversation) -> Understand
         return Question(text.strip())
     if _impersonal_it(message, start, end):  # "would it help if i restarted my laptop?"
         return Question(text.strip())
+    if (when := _WHEN_DONE_ASKED.fullmatch(core)) is not None and (ticket := message.ticket(
+            start + core[:when.start("ref")].count(" ")) if when["ref"]
+            else conversation.last_ticket) is not None:
+        return ShowTicket(ticket, asked=Asked(Fact.DUE))  # "when it will be done": asked, in
+        # another word order, never a change waiting on it
     if _conditional(words[start:end]) or _condition_after(message, start, end):
         # "if 26 is still broken tomorrow, reopen it", "only close 29 once the user confirms";
         # a condition on no request is something told ("it drops as soon as I join a call")
@@ -2050,6 +2055,15 @@ _NOT_OPEN = re.compile(
 """"It not open", "4 isn't open", "it doesn't open": the thing the ticket is about does not
 open, or the ticket is not open (when it should be); either way "don't" fits neither, so
 the reopen is offered for the ticket shown, and with none it is a problem told."""
+
+
+_WHEN_DONE_ASKED = re.compile(
+    rf"when (?:(?:my |the )?ticket )?(?:(?P<ref>{REF}|{NUMBER})|it|this|that|this one|that one) "
+    r"(?:will|would|is going to|s going to|going to|gonna) (?:be |get )?"
+    r"(?:fixed|done|ready|resolved|solved|sorted|sorted out|finished|completed|working|closed)"
+    r"(?: (?:please|pls|plz|exactly|roughly))?")
+""""when it will be done", "when 7 will be fixed": when it is due, asked in the word order of
+many a second language, no request waiting on it."""
 
 
 _BROKEN = (r"(?:broken|broke|not working|failing|down|happening|an issue|a problem|there"
