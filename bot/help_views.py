@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import secrets
 
 from bot.cards.answer import AnswerView, SourceView, TicketOffer
@@ -41,11 +42,18 @@ def ticket_offer(message: str, *, follows: str | None = None) -> TicketOffer | N
         return None
     whole = "\n".join(part.strip() for part in (follows, message) if part and part.strip())
     lines = [line.strip() for line in whole.splitlines() if line.strip()]
-    title = trimmed(lines[0], TITLE_LIMIT)
+    title = trimmed(_GREETING.sub("", lines[0], count=1), TITLE_LIMIT)
     description = trimmed(whole, OFFERED_DESCRIPTION_LIMIT) if whole != title else None
     title = as_title(title)  # "printer on floor 3 jams again", as typed: a title's capital
     return TicketOffer(title=title, description=description, category=TICKET_CATEGORY,
                        nonce=secrets.token_urlsafe(12))
+
+
+_GREETING = re.compile(
+    r"^(?:hi|hello|hey|hiya|heya|hallo|hola|greetings|howdy|good (?:morning|afternoon|evening|day))"
+    r"(?: (?:there|all|everyone|team|guys|folks))?[,!.]*\s+(?!world\b)(?=(?:\S+\s+){2}\S)", re.IGNORECASE)
+""""hello my outlook not open": a greeting, no part of the title (the description keeps it);
+not when fewer than three words follow ("hello outlook"), nor a program's "hello world"."""
 
 
 def asked_as(exchange: Exchange) -> tuple[str, ...]:

@@ -168,3 +168,22 @@ def test_a_follow_up_is_offered_under_the_question_it_followed() -> None:
 
 def test_an_empty_message_offers_nothing() -> None:
     assert ticket_offer(" \n ") is None
+
+
+@pytest.mark.parametrize(("said", "title"), [
+    ("hello my outlook not open since morning what i do",
+     "My outlook not open since morning what i do"),
+    ("Hi, printer on floor 2 jams", "Printer on floor 2 jams"),
+    ("good morning team my laptop wont boot", "My laptop wont boot"),
+    ("hey there the vpn keeps dropping", "The vpn keeps dropping"),
+    # look-alikes: no greeting, or nothing after it
+    ("morning meeting room is double booked", "Morning meeting room is double booked"),
+    ("hi", "Hi"), ("hello outlook", "Hello outlook"),
+    ("hello world program fails to compile", "Hello world program fails to compile"),
+])
+def test_an_offered_title_starts_after_a_greeting(said: str, title: str) -> None:
+    """"hello my outlook not open …" was filed as "Hello my outlook not open …": the greeting
+    heads the description, which keeps the message as it was written."""
+    offer = ticket_offer(said)
+    assert offer is not None and offer.title == title
+    assert offer.description == (said if title != said[:1].upper() + said[1:] else None)
