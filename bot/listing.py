@@ -23,7 +23,8 @@ _TITLES = {ListScope.MINE: "Assigned to you", ListScope.CREATED: "Tickets you fi
            ListScope.TEAMS: "Your team's tickets"}
 _DUE_TITLES = {DueWindow.OVERDUE: "overdue", DueWindow.TODAY: "due today",
                DueWindow.TOMORROW: "due tomorrow", DueWindow.THIS_WEEK: "due this week",
-               DueWindow.NEXT_WEEK: "due next week", DueWindow.THIS_MONTH: "due this month"}
+               DueWindow.NEXT_WEEK: "due next week", DueWindow.THIS_MONTH: "due this month",
+               DueWindow.NONE: "no due date"}
 _ORDER_TITLES = {TicketOrder.UPDATED: "recently updated first",
                  TicketOrder.STALE: "least recently updated first",
                  TicketOrder.NEWEST: "newest first", TicketOrder.OLDEST: "oldest first",
@@ -205,7 +206,9 @@ class ListQuery:
         finished_hidden = () if statuses and not overdue or worked or filed or finished \
             or asked_after or self.every_status else FINISHED
         priorities = self.priorities
-        due_from, due_before = self.due_window.bounds(today) if self.due_window else (None, None)
+        undated = self.due_window is DueWindow.NONE
+        due_from, due_before = self.due_window.bounds(today) if self.due_window and not (
+            undated) else (None, None)
         late_at = now if overdue and now is not None and abs(now.date() - today) <= _A_DAY \
             else None
         if late_at is not None:
@@ -226,7 +229,7 @@ class ListQuery:
                 holder.user_id if isinstance(holder, UserTarget) else None),
             team_id=holder.team_id if isinstance(holder, TeamTarget) else None,
             held_by=held_by,
-            unassigned=isinstance(holder, Nobody),
+            unassigned=isinstance(holder, Nobody), undated=undated,
             created_by=actor_id if self.scope is ListScope.CREATED else (
                 self.filed_by.user_id if self.filed_by else None),
             statuses=statuses, priorities=priorities, exclude_statuses=finished_hidden,

@@ -295,6 +295,8 @@ class TicketFilter:
     exclude_statuses: tuple[TicketStatus, ...] = field(default=())
     unassigned: bool = False
     """Neither a person nor a team has it (by the column `assignee_type` selects)."""
+    undated: bool = False
+    """It has no due date."""
     due_from: datetime | None = None
     """Due at or after (naive UTC); with `due_before`, a window of `due_date`."""
     due_before: datetime | None = None
@@ -341,7 +343,7 @@ def deadline(due: datetime) -> datetime:
 
 class DueWindow(StrEnum):
     """When a listed ticket is due: "overdue", "due today", "due tomorrow", "due this week",
-    "due next week", "due this month"."""
+    "due next week", "due this month"; or never ("no due date")."""
 
     OVERDUE = "overdue"
     TODAY = "today"
@@ -349,6 +351,7 @@ class DueWindow(StrEnum):
     THIS_WEEK = "this_week"
     NEXT_WEEK = "next_week"
     THIS_MONTH = "this_month"
+    NONE = "none"
 
     def bounds(self, today: date) -> tuple[datetime | None, datetime]:
         """`due_from` and `due_before` for `today` (UTC days, as `due_date` is stored).
@@ -372,6 +375,8 @@ class DueWindow(StrEnum):
             case DueWindow.THIS_MONTH:
                 first_of_next = date(today.year + today.month // 12, today.month % 12 + 1, 1)
                 return midnight, datetime.combine(first_of_next, time())
+            case DueWindow.NONE:
+                raise ValueError("no due date is no window of days")
 
 
 @dataclass(frozen=True, slots=True)

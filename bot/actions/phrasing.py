@@ -118,7 +118,7 @@ _ORDERS = {TicketOrder.UPDATED: "recently updated first",
 """Said last, as people add it ("…, oldest first"): read as the order after any topic."""
 _DUE = {DueWindow.TODAY: "due today", DueWindow.TOMORROW: "due tomorrow",
         DueWindow.THIS_WEEK: "due this week", DueWindow.NEXT_WEEK: "due next week",
-        DueWindow.THIS_MONTH: "due this month"}
+        DueWindow.THIS_MONTH: "due this month", DueWindow.NONE: "with no due date"}
 
 
 def _ticket(ticket: TicketNumber | None) -> str:

@@ -75,7 +75,7 @@ _FIELD_HINTS = {
                 "unassigned ones",
     "filed_by": "only tickets this person filed: their name or email (\"tickets Sam raised\")",
     "due_window": "only tickets overdue, due today, tomorrow, this week, next week or this "
-                  "month (from today to its last day)",
+                  "month (from today to its last day), or none: those with no due date",
     "due_on": "only tickets due on this one day, YYYY-MM-DD (\"what's due friday\")",
     "history": "true when the person asks what happened to it: its history, who changed it",
     "order": "the order asked for: updated (most recently updated first, the usual one), stale "

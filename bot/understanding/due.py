@@ -1,5 +1,5 @@
 """When listed tickets are due, in words: "overdue", "past due", "due today", "due this week",
-"due friday", "due by the end of the month"."""
+"due friday", "due by the end of the month"; or never: "without a due date"."""
 
 from __future__ import annotations
 
@@ -20,7 +20,17 @@ _THIS_WEEK = by_first_word(
     ("end", "of", "week"), ("before", "the", "weekend"), ("within", "the", "week"),
 )
 _THIS_MONTH = by_first_word(("this", "month"), ("within", "the", "month"))
-DUE_CUES = frozenset({*_OVERDUE, "due"})
+_UNDATED = by_first_word(
+    ("no", "due", "date"), ("no", "due", "dates"), ("without", "a", "due", "date"),
+    ("without", "due", "date"), ("without", "due", "dates"), ("without", "a", "deadline"),
+    ("no", "deadline"), ("without", "deadline"), ("missing", "a", "due", "date"),
+    ("missing", "due", "date"), ("missing", "due", "dates"), ("without", "any", "due", "date"),
+    ("dont", "have", "a", "due", "date"), ("don't", "have", "a", "due", "date"),
+    ("do", "not", "have", "a", "due", "date"), ("doesnt", "have", "a", "due", "date"),
+    ("doesn't", "have", "a", "due", "date"), ("not", "got", "a", "due", "date"),
+    ("undated",), ("no", "due", "day"),
+)
+DUE_CUES = frozenset({*_OVERDUE, *_UNDATED, "due"})
 """A word without which no due window can be said."""
 
 
@@ -35,6 +45,8 @@ def read_due(
     month also on its last day. "late" counts only before a word of `late_before` ("late
     tickets", not "running late")."""
     for index in range(start, stop):
+        if size := phrase_at(words, index, stop, _UNDATED):
+            return DueWindow.NONE, frozenset(range(index, index + size))
         if size := phrase_at(words, index, stop, _OVERDUE):
             if words[index].text == "late" and not (
                     index + 1 < stop and words[index + 1].text in late_before):

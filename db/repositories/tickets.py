@@ -100,6 +100,8 @@ def matching(filter: TicketFilter) -> list[ColumnElement[bool]]:
             and_(_assigned_to_a_user(), tasks.c.assignee_id.is_(None)),
             and_(_queued_to_a_team(), tasks.c.assignee_team_id.is_(None)),
         ))
+    if filter.undated:
+        conditions.append(tasks.c.due_date.is_(None))
     if filter.due_from is not None:
         conditions.append(tasks.c.due_date >= filter.due_from)
     if filter.due_before is not None:

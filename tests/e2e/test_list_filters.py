@@ -84,6 +84,8 @@ async def test_lists_by_person_team_nobody_and_due_date_show_just_those_tickets(
         ("show me everything the network team has open", {switch}, "Assigned to Network"),
         ("show me everything sam has open", {printer, vpn}, "Assigned to Sam Rivera"),
         ("Lee Park's urgent tickets", {projector}, "Assigned to Lee Park · urgent"),
+        ("any tickets without a due date?", {badge, switch, projector}, "Tickets · no due date"),
+        ("sam's tickets with no deadline", set(), "Assigned to Sam Rivera · no due date"),
     ]:
         turn = await service.say(said, user=max_)
         assert listed(turn.card) == expected, said

@@ -192,3 +192,12 @@ def test_forged_other_statuses_and_priorities_are_known_ones_only(forged: dict[s
     assert query.also_priorities in ((), (Priority.URGENT,))
     alone = ListQuery.from_data({"kind": "search", "or_status": ["on_hold"]})
     assert (alone.status, alone.also_statuses) == (None, ())  # none without the first
+
+
+def test_tickets_with_no_due_date_come_back_from_the_card_data() -> None:
+    query = ListQuery(priority=Priority.URGENT, due_window=DueWindow.NONE)
+    again = ListQuery.from_data(query.to_data())
+    assert again == query
+    assert again.title == "Tickets · no due date · urgent · not yet resolved"
+    undated = again.filter_for("u-jo", today=date(2026, 12, 2))
+    assert (undated.undated, undated.due_from, undated.due_before) == (True, None, None)

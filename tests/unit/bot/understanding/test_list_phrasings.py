@@ -173,3 +173,22 @@ def test_who_an_on_hold_ticket_waits_for_is_no_topic(said: str, expected: str) -
     """"any tickets waiting on the customer?" searched the on-hold tickets for "customer"
     (none has it in its title): who or what they wait for is what on hold means here."""
     assert summary(as_the_bot_reads(said, CONVERSATION)) == expected
+
+
+@pytest.mark.parametrize(("said", "expected"), [
+    ("any tickets without a due date?", "list all due=none"),
+    ("which tickets have no due date", "list all due=none"),
+    ("my tickets with no deadline", "list mine due=none"),
+    ("tickets missing a due date", "list all due=none"),
+    ("open tickets that dont have a due date", "list all status=open due=none"),
+    ("show tickets that don't have a due date", "list all due=none"),
+    ("urgent tickets with no due date", "list all priority=urgent due=none"),
+    # a due date said, taken off or asked after: as before
+    ("tickets due friday", "list all due_on=2026-12-04"),
+    ("overdue tickets", "list all due=overdue"),
+    ("remove the due date on 12", "edit TKT-2026-0012 due=none"),
+    ("12 has no due date", "show TKT-2026-0012 asked=due"),
+])
+def test_tickets_with_no_due_date_are_a_filter_not_a_search(said: str, expected: str) -> None:
+    """"any tickets without a due date?" searched for "without due date" (found nothing)."""
+    assert summary(as_the_bot_reads(said, CONVERSATION)) == expected
