@@ -5193,6 +5193,28 @@ _GIVE = ("assign|reassign|give|hand|pass|send|route|delegate|transfer|forward|al
          "|return|returning")
 
 
+_NO_HOLDER = frozenset({
+    "deadline", "due", "date", "priority", "prio", "urgent", "urgency", "high", "low", "medium",
+    "tag", "tags", "flag", "label", "labels", "hold", "status", "category", "severity",
+    "attachment", "attachments", "file", "files", "screenshot", "image", "photo", "description",
+    "title", "comment", "comments", "note", "notes", "link", "links", "estimate", "sla",
+    "escalation", "watcher", "watchers", "cc", "reminder", "reminders", "duplicate", "text",
+})
+"""What is taken off a ticket that is no one holding it ("take the deadline off 12", "remove
+the attachment from 12", "remove the urgent flag from 12")."""
+_HOLDER_SAID = frozenset({"him", "her", "them", "whoever", "everyone", "everybody", "anyone",
+                          "anybody", "person", "guy", "agent", "tech", "technician"})
+
+
+def _no_holder(said: list[Word], found: Found | None, conversation: Conversation) -> bool:
+    """Whether the words taken off a ticket name no one who could hold it: a part of the
+    ticket, or (once the people and teams are known) a name that fits nobody."""
+    words = {w.text for w in said}
+    if words & _NO_HOLDER:
+        return True
+    return conversation.directory and found is None and not words & _HOLDER_SAID
+
+
 def _assign(reading: Reading, whole: Reading) -> Understanding | None:
     conversation = reading.conversation
     if found := _match(reading, (
@@ -5308,10 +5330,11 @@ def _assign(reading: Reading, whole: Reading) -> Understanding | None:
     )) or _match(reading, (  # "take Sam off 12"; "take … of 12" is not taking anyone off
         rf"take(?: the)? (?:assignee|assignment|owner|(?P<off>.+?)) (?:from|off) {ref()}"
     )):
-        off = _named_target(reading.words(found, "off"), conversation) if found.groupdict().get(
-            "off") else None
-        return AssignTicket(reading.ticket(found), Nobody(), taken_off=off if isinstance(
-            off, (UserTarget, TeamTarget)) else None)  # "unassign 12 from sam": while sam has it
+        said = reading.words(found, "off") if found.groupdict().get("off") else []
+        off = _named_target(said, conversation) if said else None
+        if not said or not _no_holder(said, off, conversation):
+            return AssignTicket(reading.ticket(found), Nobody(), taken_off=off if isinstance(
+                off, (UserTarget, TeamTarget)) else None)  # "unassign 12 from sam": while sam has it
     if found := _match(reading, r"(?:assign|reassign|give|hand)(?P<it> it)? to (?P<target>.+)"):
         if (target := _named_target(reading.words(found, "target"), conversation)) is not None:
             return _no_ticket_named(_assign_to(None, target), conversation, found.group("it"))
@@ -5792,6 +5815,7 @@ def _edit(reading: Reading, whole: Reading) -> Understanding | None:
         rf"(?:please |pls )?{_OFF}(?: the)? {_DUE_FIELD}(?: (?:of|on|for|from|off))? {ref()}",
         rf"(?:please |pls )?(?:{_OFF}|take)(?: the)? {ref()}(?:s)? {_DUE_FIELD}(?: off)?",
         rf"no(?: more)? {_DUE_FIELD} (?:for|on) {ref()}(?: anymore| any more)?",
+        rf"(?:please |pls )?(?:take|get)(?: the)? {_DUE_FIELD} off(?: of)? {ref()}",
         rf"{ref()} (?:doesnt|does not|dont|do not|no longer) needs? (?:a |the )?{_DUE_FIELD}"
         r"(?: anymore| any more)?",
     ))), None):  # "remove the due date on 12": it was free text, offered to file as a ticket

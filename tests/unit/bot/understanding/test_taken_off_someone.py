@@ -51,3 +51,29 @@ def test_who_a_ticket_is_taken_off_is_kept_to_check(said: str, off: str) -> None
 def test_nobody_named_or_a_new_holder_checks_no_one(said: str) -> None:
     read = as_the_bot_reads(said, CONVERSATION)
     assert isinstance(read, AssignTicket) and read.taken_off is None, read
+
+
+@pytest.mark.parametrize(("said", "expected"), [
+    # a part of the ticket taken off is no one who holds it: these unassigned the ticket
+    ("take the deadline off 12", "edit #12 due=none"),
+    ("take the due date off 12", "edit #12 due=none"),
+    ("get the deadline off of 12", "edit #12 due=none"),
+    ("remove the attachment from 12", "free text"),
+    ("remove the urgent flag from 12", "free text"),
+    ("clear the description of 12", "free text"),
+    ("remove the tag from 12", "free text"),
+    ("take the priority off 12", "unknown"),
+    ("take the hold off 12", "unknown"),
+    ("remove bob from 12", "free text"),  # no Bob to take off it
+    # someone who could hold it, as before
+    ("remove sam from 12", "assign #12 to nobody"),
+    ("take the network team off 12", "assign #12 to nobody"),
+    ("remove the assignee from 12", "assign #12 to nobody"),
+    ("take him off 12", "assign #12 to nobody"),
+    ("take me off 12", "assign #12 to nobody"),
+    ("unassign 12 from sam", "assign #12 to nobody"),
+])
+def test_what_is_taken_off_a_ticket_unassigns_it_only_when_it_is_someone(
+    said: str, expected: str
+) -> None:
+    assert summary(as_the_bot_reads(said, CONVERSATION)).split(" [")[0] == expanded(expected)
