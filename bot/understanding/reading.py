@@ -4712,7 +4712,15 @@ def _show(reading: Reading, whole: Reading) -> Understanding | None:
         rf"{_ASKED_FOR}(?:(?:give|send|get|show) (?:me|us) )?(?:an? |the )?"
         r"(?:quick |brief |short |1 line |one line )?(?:summary|recap|synopsis|gist|tldr|overview)"
         rf"(?: (?:of|for|on|about))?(?: ticket)? {ref()}{_THANKED}"
-    )) or _match(reading, rf"{_ASKED_FOR}(?:summari[sz]e|sum up|recap)(?: ticket)? {ref()}{_THANKED}")
+    )) or _match(reading, rf"{_ASKED_FOR}(?:summari[sz]e|sum up|recap)(?: ticket)? {ref()}{_THANKED}"
+    ) or _match(reading, (  # "last comment on 12", "show the comments on 12": its card has them
+        rf"{_ASKED_FOR}(?:(?:show|see|view|read|list|get|give|pull up|check)(?: me| us)? "
+        r"|(?:can|could|may) i (?:see|read|have) |(?:what|whats|what s) (?:are|is|was|were) "
+        r"|(?:what|whats|what s) )?(?:the |all |any )?"
+        r"(?:(?:(?:last|latest|recent|newest|most recent|new) )?(?:comments|notes|replies|messages)"
+        r"|(?:last|latest|recent|newest|most recent) (?:comment|note|reply|message|update))"
+        rf" (?:on|of|for|in|under|from|about) {ref()}{_THANKED}"
+    ))
     return ShowTicket(reading.ticket(found)) if found else None
 
 
