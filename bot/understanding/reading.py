@@ -3528,6 +3528,8 @@ def _is_negation(words: list[str]) -> bool:
         negates = word in _NOT_DOING or (word == "do" and words[index + 1:index + 2] == ["not"])
         if not negates or words[index + 1:index + 2] == ["sure"]:  # "not sure if": a hedge
             continue
+        if word == "no" and words[index + 1:index + 2] and words[index + 1] in _NO_NEWS:
+            continue  # "no response from the user, close 12": what is told, nothing refused
         if index and words[index - 1] == "it":  # "outlook, it not open": "it" is not the
             continue  # ticket (that is `REF`), so what is wrong with the person's thing
         after = words[index + 1 + (word == "do"):]  # after "do not" too
@@ -3556,6 +3558,11 @@ def _is_negation(words: list[str]) -> bool:
 
 
 _NEGATED_WITHIN = 4
+_NO_NEWS = frozenset({"response", "responses", "reply", "replies", "answer", "answers", "word",
+                      "news", "update", "updates", "contact", "feedback", "luck", "joy",
+                      "progress", "callback", "call", "email", "reaction", "movement", "sign"})
+"""After "no", what was not heard: "no reply in 5 days, closing 12" tells why, and refuses
+nothing (as "no, don't close 12" does)."""
 _HANDING = frozenset({"hand", "pass", "send", "transfer", "route", "delegate", "forward",
                       "allocate", "escalate"})
 """Verbs that give a ticket to someone, refused as "assign" is ("don't hand 258 to sam")."""

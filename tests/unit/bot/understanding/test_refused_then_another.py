@@ -30,3 +30,17 @@ from tests.unit.bot.understanding.test_transcript import CONVERSATION, as_the_bo
 ])
 def test_a_change_refused_then_asked_of_another_ticket(said: str, expected: str) -> None:
     assert summary(as_the_bot_reads(said, CONVERSATION)) == expanded(expected)
+
+
+@pytest.mark.parametrize(("said", "expected"), [
+    # what was not heard, told before the request: it refuses nothing (it was "no change")
+    ("no response from user, close 12", "status #12 closed"),
+    ("No reply from sam, assign 12 to lee park", "assign #12 to user:u-lee"),
+    ("no luck, reopen 12", "status #12 open"),
+    # refusals, as before
+    ("no, don't close 12", "no change #12"),
+    ("no close 12", "no change #12"),
+    ("no news on 12?", "show #12"),
+])
+def test_no_reply_told_before_a_request_refuses_nothing(said: str, expected: str) -> None:
+    assert summary(as_the_bot_reads(said, CONVERSATION)) == expanded(expected)
