@@ -3528,8 +3528,10 @@ def _is_negation(words: list[str]) -> bool:
         negates = word in _NOT_DOING or (word == "do" and words[index + 1:index + 2] == ["not"])
         if not negates or words[index + 1:index + 2] == ["sure"]:  # "not sure if": a hedge
             continue
-        if word == "no" and words[index + 1:index + 2] and words[index + 1] in _NO_NEWS:
-            continue  # "no response from the user, close 12": what is told, nothing refused
+        if word == "no" and words[index + 1:index + 2] and words[index + 1] in _NO_NEWS and any(
+                w in _ACTION_WORDS for w in words[index + 2:]):
+            continue  # "no response from the user, close 12": what is told, nothing refused;
+            # "no update since monday??" alone is a chase, as before
         if index and words[index - 1] == "it":  # "outlook, it not open": "it" is not the
             continue  # ticket (that is `REF`), so what is wrong with the person's thing
         after = words[index + 1 + (word == "do"):]  # after "do not" too

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import datetime, time
+from typing import Any
+
 from sqlalchemy import (
     BigInteger, ColumnElement, Select, and_, bindparam, case, cast, exists, false, func, or_, select,
     text, true,
@@ -77,6 +79,12 @@ def _touched_by(user_id: str, since: datetime | None) -> ColumnElement[bool]:
     )
 
 
+def _finished_at() -> ColumnElement[Any]:
+    """When a finished ticket was first finished: resolved, else closed, else (rows finished
+    before either was kept) its last update. A summary counts it once, in that period."""
+    return func.coalesce(tasks.c.resolved_at, tasks.c.closed_at, tasks.c.updated_at)
+
+
 def matching(filter: TicketFilter) -> list[ColumnElement[bool]]:
     conditions: list[ColumnElement[bool]] = []
     if filter.statuses:
@@ -120,7 +128,7 @@ def matching(filter: TicketFilter) -> list[ColumnElement[bool]]:
     if filter.created_before is not None:
         conditions.append(tasks.c.created_at < filter.created_before)
     if filter.finished_from is not None or filter.finished_before is not None:
-        finished = func.coalesce(tasks.c.resolved_at, tasks.c.closed_at)
+        finished = _finished_at()
         conditions.append(tasks.c.status.in_(FINISHED))
         if filter.finished_from is not None:
             conditions.append(finished >= filter.finished_from)
