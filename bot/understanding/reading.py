@@ -1100,8 +1100,10 @@ def _understand(text: str, conversation: Conversation, *, several_then: bool) ->
     text = _CLOSURE.sub("close ", text)  # "please do the closure of 1170", in Indian English
     text = _DO_FIELD.sub(r"\g<asked>set ", text)  # "please do priority high for 1524"
     text = _STAYS.sub(r"keep \g<ticket> ", text)  # "1618 should stay open": kept
-    text = _PROBLEM_GONE.sub(r"\g<ticket> is ", text)  # "ticket 1648 problem solved": is solved
-    text = _FIXED_BY_DOING.sub(r"\g<told>, ", text)  # "1583 fixed by replacing the toner"
+    if (gone := _PROBLEM_GONE.match(text)) and not _fix_doubted(text[gone.end():]):
+        text = f"{gone['ticket']} is {text[gone.end():]}"  # "ticket 1648 problem solved"
+    if (how := _FIXED_BY_DOING.match(text)) and not _fix_doubted(text[how.end():]):
+        text = f"{how['told']}, {text[how.end():]}"  # "1583 fixed by replacing the toner"
     text = _MUST_TO_BE.sub("should be ", text)  # "the ticket 1178 must to be urgent"
     text = _FULL_STOP.sub(".", text)  # "assign 303 to priya shah full stop thanks", dictated
     text = _COMMA.sub(",", text)  # "put 393 on hold comma waiting for the user"
@@ -1769,6 +1771,16 @@ _STAYS = re.compile(
     r"^(?![^?]*\?)(?P<ticket>(?:ticket |tkt )?#?\d{1,12}|[a-z]{1,10}-\d{4}-\d{1,12}) (?:should|needs to"
     r"|must|has to|can|will) (?:stay|remain) (?=open\b|as it is\b|as is\b)", re.IGNORECASE)
 """A ticket said to stay as it is ("1618 should stay open"): kept, as "keep 1618 open" is."""
+_NEGATED = re.compile(r"\b(?:(?:do|does|did|is|was|are|were|has|have|had|ca|wo|could|would"
+                      r"|should)n['’]?t|cant|wont|cannot)\b", re.IGNORECASE)
+
+
+def _fix_doubted(told: str) -> bool:
+    """Whether the words after a fix told doubt it ("fixed by rebooting, didnt work for me",
+    "problem fixed? still see it", "fixed for now, monitoring"): then not read as a fix."""
+    return bool(_NOT_A_NOTE.search(told) or _NEGATED.search(told))
+
+
 _MUST_TO_BE = re.compile(r"\bmust to be (?=urgent|high|medium|low|closed|resolved|on hold|open"
                          r"|reopened|in progress)", re.IGNORECASE)
 """"must to be", as "should be", before a priority or a status: "1178 must to be urgent"."""
