@@ -87,6 +87,14 @@ _RELATIONS = frozenset({
 })
 """Two words another ticket follows when the one meant is said to relate to it: "this is a dup
 of 12, close it" closes the one in view, never 12."""
+_COMPARED = frozenset({"to", "with", "from", "like", "unlike", "than", "vs", "versus", "against",
+                       "besides", "except"})
+"""Words another ticket follows when compared with the one meant ("similar to 12", "nothing
+to do with 12", "unlike 12"): perhaps the one meant, perhaps not, so it is asked."""
+_THE_ONE_IN_VIEW_COMPARED = re.compile(
+    r"\b(?:as|like|to|than|with|from|unlike|vs)\s+(?:this|that|it)(?:\s+(?:one|ticket))?\b",
+    re.IGNORECASE)
+"""The one in view told of as another ticket's like ("saw 12, same as this"): two tickets."""
 _TOLD_IN = frozenset({"issue", "issues", "problem", "problems", "again", "mentioned", "described",
                       "reported", "said", "noted", "raised", "logged", "comment", "comments",
                       "as", "explained", "written", "update", "back", "happening", "occurring",
@@ -140,6 +148,9 @@ def tickets_told(told: str, conversation: Conversation) -> dict[TicketNumber, To
             number = conversation.number(int(token.lstrip("#")))
             kind = _told_as(tokens, ended, index)
             found[number] = kind if found.get(number, kind) is kind else Told.UNSURE
+    if _THE_ONE_IN_VIEW_COMPARED.search(told):
+        return {number: Told.UNSURE if kind is Told.TICKET else kind
+                for number, kind in found.items()}
     return found
 
 
@@ -150,6 +161,8 @@ def _told_as(tokens: list[str], ended: list[bool], index: int) -> Told:
             index > 2 and before in _TICKET_WORDS and (
                 tokens[index - 3].lower(), tokens[index - 2].lower()) in _RELATIONS):
         return Told.RELATED  # "dup of 12", "same issue as 12", "blocked by ticket 12"
+    if before in _COMPARED:
+        return Told.UNSURE  # "similar to 12", "nothing to do with 12", "unlike 12"
     if tokens[index].startswith("#") or before in _TICKET_WORDS:
         return Told.TICKET  # "#12", "ticket 12", "regarding 12"
     if after in _UNITS or before in _ROUGHLY or before == "about" and (

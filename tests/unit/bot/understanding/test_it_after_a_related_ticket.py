@@ -60,3 +60,18 @@ def test_with_none_in_view_which_ticket_is_asked(said: str) -> None:
 ])
 def test_a_ticket_told_of_or_the_change_asked_first_is_as_before(said: str, expected: str) -> None:
     assert read(said) == expanded(expected)
+
+
+@pytest.mark.parametrize("said", [
+    "similar to 12, close it",
+    "similar to #12. close it",
+    "linked from 12; close it",
+    "nothing to do with 12, close it",
+    "unlike 12 this works now, close it",
+    "compared with 12 it is minor, close it",
+    "saw 12 earlier, same as this. close it",
+    "12 had the same thing as this one, resolve it",
+])
+def test_it_after_a_ticket_compared_with_is_never_that_ticket(said: str) -> None:
+    assert read(said) in {expanded("status #7 closed"), "status ? closed",
+                          expanded("status #7 resolved"), "status ? resolved"}
