@@ -92,7 +92,7 @@ _COMPARED = frozenset({"to", "with", "from", "like", "unlike", "than", "vs", "ve
 """Words another ticket follows when compared with the one meant ("similar to 12", "nothing
 to do with 12", "unlike 12"): perhaps the one meant, perhaps not, so it is asked."""
 _THE_ONE_IN_VIEW_COMPARED = re.compile(
-    r"\b(?:as|like|to|than|with|from|unlike|vs)\s+(?:this|that|it)(?:\s+(?:one|ticket))?\b",
+    r"\b(?:as|like|to|than|with|from|unlike|vs)\s+(?:this|that)(?:\s+(?:one|ticket))?\b",
     re.IGNORECASE)
 """The one in view told of as another ticket's like ("saw 12, same as this"): two tickets."""
 _TOLD_IN = frozenset({"issue", "issues", "problem", "problems", "again", "mentioned", "described",

@@ -57,6 +57,7 @@ def test_with_none_in_view_which_ticket_is_asked(said: str) -> None:
     ("close it as a dup of 12", "status #7 closed"),
     ("checked 12, close pls", "status #12 closed"),
     ("fixed 12 so please close it", "status #12 closed"),
+    ("12 works as it should, close it", "status #12 closed"),
 ])
 def test_a_ticket_told_of_or_the_change_asked_first_is_as_before(said: str, expected: str) -> None:
     assert read(said) == expanded(expected)
