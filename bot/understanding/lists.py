@@ -466,7 +466,7 @@ def _filed(message: Message, start: int, end: int, today: date,
     "new", "since"), whether one says it is when they were updated, and whether one says it
     is when they were finished ("closed", "done"). A time that is now
     ("today", "this week") or a day ("Monday") counts only with a word that says of what:
-    "what's on my plate today" is when they ask; "closed this week" is said back."""
+    "what's on my plate today" is when they ask; "closed this week" is when they were finished."""
     filed = read_filed(message, start, end, today, skip=taken)
     if filed is None:
         return None, False, False, False
