@@ -3860,7 +3860,7 @@ def _done_with_a_note(text: str) -> str | None:
         return None
     note = said["note"].strip()
     first = note.split(maxsplit=1)[0].lower().strip(",.!:;")
-    if _NOT_A_NOTE.search(note) or first in _REQUEST_VERBS | _SETTING_VERBS | STATUS_VERBS.keys():
+    if _fix_doubted(note) or first in _REQUEST_VERBS | _SETTING_VERBS | STATUS_VERBS.keys():
         return None
     return note
 
