@@ -323,8 +323,7 @@ class TicketFilter:
     filed_or_held_by: str | None = None
     """This person filed it or holds it as a person ("my outlook ticket")."""
     finished_from: datetime | None = None
-    """Resolved or closed now, and first finished (resolved, else closed; else, where neither
-    is kept, last updated) at or after."""
+    """Resolved or closed now, and first finished (resolved, else closed) at or after."""
     finished_before: datetime | None = None
 
     def __post_init__(self) -> None:

@@ -668,9 +668,7 @@ def _worked_on(
     finished = _FINISHED_AS.get(words[at + size - 1]) if said in map(
         list, _FINISHING) or named_at is not None and said[:1] == ["has"] and (
         ["have", *said[1:]] in map(list, _FINISHING)) else None  # "what did I resolve today"
-    listed = ListTickets(scope=ListScope.TOUCHED, updated_since=since, status=finished,
-                         finished_from=since if finished else None,
-                         finished_before=before if finished else None)
+    listed = ListTickets(scope=ListScope.TOUCHED, updated_since=since, status=finished)
     if named_at is None:
         return listed
     person = find_target([message.words[start + named_at]], conversation)

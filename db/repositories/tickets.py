@@ -80,9 +80,9 @@ def _touched_by(user_id: str, since: datetime | None) -> ColumnElement[bool]:
 
 
 def _finished_at() -> ColumnElement[Any]:
-    """When a finished ticket was first finished: resolved, else closed, else (rows finished
-    before either was kept) its last update. A summary counts it once, in that period."""
-    return func.coalesce(tasks.c.resolved_at, tasks.c.closed_at, tasks.c.updated_at)
+    """When a finished ticket was first finished: resolved, else closed. A summary counts it
+    once, in that period; a row finished before either was kept is in no period."""
+    return func.coalesce(tasks.c.resolved_at, tasks.c.closed_at)
 
 
 def matching(filter: TicketFilter) -> list[ColumnElement[bool]]:

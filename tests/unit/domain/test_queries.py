@@ -104,6 +104,8 @@ def _filters(org: Organisation) -> dict[str, tuple[TicketFilter, set[str]]]:
                     {"mine", "queued"}),
         "unassigned": (TicketFilter(unassigned=True), {"bug", "held", "resolved", "closed", "vpn"}),
         "due_from": (TicketFilter(due_from=DUE), {"held"}),
+        "undated": (TicketFilter(undated=True),
+                    {"resolved", "closed", "queued", "mine", "stale", "vpn"}),
         "touched_by": (TicketFilter(touched_by=org.agent.id), {"mine", "vpn"}),  # not "stale"
         "touched_from": (TicketFilter(touched_by=org.agent.id,  # "mine" moved before then
                                       touched_from=SEEDED_AT + timedelta(hours=1)), {"vpn"}),
@@ -155,7 +157,7 @@ def _seed_catalogue(db: FakeDatabase, org: Organisation) -> dict[str, Ticket]:
 
 FILTER_NAMES = [
     "statuses", "exclude_statuses", "categories", "priorities", "assignee_id", "team_id",
-    "created_by", "text", "text in number", "text in description", "unassigned", "due_from",
+    "created_by", "text", "text in number", "text in description", "unassigned", "undated", "due_from",
     "due_before", "a due window", "overdue_at", "held_by", "touched_by", "touched_from",
     "updated_from", "updated_before", "created_from", "created_before", "filed_or_held_by", "finished_from", "finished_before", "everything at once",
     "nothing matches",

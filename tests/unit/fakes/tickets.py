@@ -158,6 +158,8 @@ def _matches(filter: TicketFilter, ticket: Ticket) -> bool:
         return False
     if filter.unassigned and assignee is not None:
         return False
+    if filter.undated and ticket.due_date is not None:
+        return False
     if filter.held_by and assignee not in filter.held_by:
         return False
     if not _due_within(filter, ticket.due_date):

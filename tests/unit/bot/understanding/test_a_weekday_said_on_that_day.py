@@ -24,7 +24,7 @@ THURSDAY = replace(CONVERSATION, today=date(2026, 12, 10))
     ("tickets not touched since Monday", "list all not_updated_since=2026-11-30"),
     ("what came in since monday", "list all created_from=2026-11-30"),
     ("what did i work on since monday", "list touched updated_since=2026-11-30"),
-    ("what did I close since Monday?", "list touched status=closed updated_since=2026-11-30 finished_from=2026-11-30"),
+    ("what did I close since Monday?", "list touched status=closed updated_since=2026-11-30"),
     ("what did i miss since monday", "list all status=any updated_since=2026-11-30"),
     # as before: another weekday, and today said as today
     ("what came in since friday", "list all created_from=2026-12-04"),

@@ -276,8 +276,8 @@ def test_a_list_due_on_a_date_is_that_date(
 
 
 @pytest.mark.parametrize(("said", "expected"), [
-    ("what did I resolve today", "list touched status=resolved updated_since=2026-12-02 finished_from=2026-12-02"),
-    ("which tickets did I close this week?", "list touched status=closed updated_since=2026-11-30 finished_from=2026-11-30"),
+    ("what did I resolve today", "list touched status=resolved updated_since=2026-12-02"),
+    ("which tickets did I close this week?", "list touched status=closed updated_since=2026-11-30"),
     ("what have I fixed lately", "list touched status=resolved"),
     ("I fixed it", "status TKT-2026-0007 resolved"),  # says it is fixed: no list
     ("i resolved 4", "status TKT-2026-0004 resolved"),
@@ -294,9 +294,9 @@ def test_what_i_resolved_or_closed_lists_those_i_worked_on_that_now_are(
     ("what has Sam done today?", "list touched assignee=user:u-sam updated_since=2026-12-02"),
     ("what did sam do this week", "list touched assignee=user:u-sam updated_since=2026-11-30"),
     ("wat did priya work on yesterday", "list touched assignee=user:u-priya updated_since=2026-12-01"),
-    ("what has priya closed today", "list touched status=closed assignee=user:u-priya updated_since=2026-12-02 finished_from=2026-12-02"),
+    ("what has priya closed today", "list touched status=closed assignee=user:u-priya updated_since=2026-12-02"),
     ("which tickets did alex resolve this week?",
-     "list touched status=resolved assignee=user:u-alex updated_since=2026-11-30 finished_from=2026-11-30"),
+     "list touched status=resolved assignee=user:u-alex updated_since=2026-11-30"),
     ("what did lee work on yesterday",
      "ask list touched updated_since=2026-12-01: Which Lee do you mean? [Lee Park, Lee Chen]"),
     # no one named, or no person: read as before

@@ -137,7 +137,7 @@ def test_a_year_filed_in_is_that_calendar_year(
      "list all status=closed finished_from=2026-11-30 finished_before=2026-12-03"),
     ("my tickets closed this week", "list mine status=closed finished_from=2026-11-30"),
     ("what did i close today",
-     "list touched status=closed updated_since=2026-12-02 finished_from=2026-12-02"),
+     "list touched status=closed updated_since=2026-12-02"),
     # look-alikes: filed, updated, a count, a ticket, a time of something else
     ("tickets I opened since Monday that are closed",
      "list created status=closed created_from=2026-11-30"),
