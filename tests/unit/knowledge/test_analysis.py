@@ -77,9 +77,9 @@ def test_a_document_states_its_abbreviations_and_explanations() -> None:
 def test_a_page_with_very_long_words_is_mined_in_a_blink(page: str) -> None:
     """A base64 blob or a long URL in a help document: indexing runs on the service's
     event loop, so every conversation waited while it was mined."""
-    started = time.process_time()  # this process's CPU: other processes' load does not count
+    started = time.thread_time()  # this process's CPU: other processes' load does not count
     mine_synonyms([page])
-    assert time.process_time() - started < 1.0
+    assert time.thread_time() - started < 1.0
 
 
 def test_a_chunk_is_indexed_with_the_other_names_of_what_it_says() -> None:

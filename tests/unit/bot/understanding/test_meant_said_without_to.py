@@ -39,6 +39,6 @@ def test_what_was_read_before_is_read_as_before(said: str, expected: str) -> Non
 @pytest.mark.parametrize("unit", ["i meant give 3 to sam ", "meant to say close 3 ", "i meant "])
 def test_a_message_of_one_meant_over_and_over_is_read_at_once(unit: str) -> None:
     said = (unit * (28_000 // len(unit)))[:28_000]
-    started = time.process_time()
+    started = time.thread_time()
     meant_another(said, CONVERSATION, understand)
-    assert time.process_time() - started < 1  # not read again as a change meant
+    assert time.thread_time() - started < 1  # not read again as a change meant

@@ -189,11 +189,11 @@ def test_the_order_and_status_words_of_a_list_are_read_in_one_pass(phrase: str) 
     from bot.understanding.orders import read_count, read_order
 
     words = (phrase.split() * TEAMS_LONGEST)[:TEAMS_LONGEST // 2]
-    started = time.process_time()
+    started = time.thread_time()
     read_order(words)
     _every_status(words, frozenset())
     read_count(words)
-    assert time.process_time() - started < 0.5
+    assert time.thread_time() - started < 0.5
 
 
 @pytest.mark.parametrize("unit", ["http://", "https://x/tickets/", "https://a.example/b "])
@@ -203,9 +203,9 @@ def test_links_over_and_over_are_looked_at_once(unit: str) -> None:
     import time
 
     said = (unit * (TEAMS_LONGEST // len(unit)))[:TEAMS_LONGEST]
-    started = time.process_time()
+    started = time.thread_time()
     reading._TICKET_LINK.sub(r"\g<number>", said)
-    assert time.process_time() - started < 0.15
+    assert time.thread_time() - started < 0.15
 
 
 @pytest.mark.parametrize("join", [" but ", ", "])
