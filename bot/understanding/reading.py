@@ -3840,7 +3840,7 @@ _DONE_THEN = re.compile(
     r"\s*(?:all\s+)?(?:done|fixed|sorted|solved|finished|resolved|completed?)(?:\s+now)?"
     r"\s*(?:[,;:.!—–]+|\s-+\s)\s*(?P<note>\S.{0,300})", re.IGNORECASE | re.DOTALL)
 _NOT_A_NOTE = re.compile(
-    r"\?|\b(?:but|still|not|no|never|n't|nt|again|keeps?|however|though|although|except"
+    r"\?|\b(?:but|still|not|no|never|again|keeps?|however|though|although|except"
     r"|only|until|unless|if|mostly|partly|almost|nearly|kind of|sort of|will|ll|going to|gonna"
     r"|waiting|pending|tomorrow|later|monitor|monitoring|testing|for now|confirm|i think"
     r"|i guess|i believe|i hope|hopefully|maybe|probably|apparently|should)\b|\d"
