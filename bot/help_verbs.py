@@ -19,6 +19,7 @@ THANKS = "Thanks, glad it helped."
 SORRY_IT_DID_NOT_HELP = "Thanks for telling me. Create a ticket and the service desk will help."
 TITLE_LIMIT = 255
 TICKET_CATEGORY = "support"
+_ID_DIGITS = len(str(2**31 - 1))  # `ai_chat_messages.id` is a 32-bit serial
 
 
 async def rate_answer(deps: BotDependencies, viewer: Viewer, data: Mapping[str, Any]) -> Card:
@@ -55,10 +56,12 @@ async def escalate(deps: BotDependencies, viewer: Viewer, data: Mapping[str, Any
 
 
 def _message_id(data: Mapping[str, Any]) -> int:
+    """The answer a card's button is about. Its data comes back as the client sends it: more
+    digits than an answer id has names no answer (and past 4300 Python reads no number)."""
     raw = data.get(MESSAGE_ID)
     if isinstance(raw, int) and not isinstance(raw, bool):
         return raw
-    if isinstance(raw, str) and raw.isdecimal():
+    if isinstance(raw, str) and raw.isascii() and raw.isdecimal() and len(raw) <= _ID_DIGITS:
         return int(raw)
     raise InvalidValue(MESSAGE_ID, "the card did not say which answer it is about")
 

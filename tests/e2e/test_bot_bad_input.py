@@ -15,7 +15,9 @@ from db.tables import task_comments, task_history, tasks
 from domain.clock import utcnow
 from tests.e2e.queued_replies import queued_replies
 from tests.e2e.replay import changes, conversations, state
-from tests.e2e.service import Service, file_ticket, texts_in, user_id_of, user_in_teams
+from tests.e2e.service import (
+    Service, card_of, file_ticket, texts_in, user_id_of, user_in_teams,
+)
 from tests.e2e.teams_doubles.activities import TeamsUser
 from tests.e2e.teams_doubles.connector import TeamsMember
 from tests.integration.builders import insert_user
@@ -72,6 +74,34 @@ async def test_a_card_action_about_a_ticket_id_of_thousands_of_digits_is_refused
         assert body["type"] == "application/vnd.microsoft.error"
         assert 400 <= body["statusCode"] < 500
         assert "ticket" in body["value"]["message"] and len(turn.answer.text) < 400
+
+
+@pytest.mark.parametrize("verb", ["help.feedback", "help.escalate"])
+@pytest.mark.parametrize(("answer_id", "said"), [
+    pytest.param(DIGITS_4301, "the card did not say which answer", id="4301-digits"),
+    pytest.param("9" * 11, "the card did not say which answer", id="past-any-id"),
+    pytest.param("12", "I can't find the answer 12.", id="an-answer-not-kept"),
+    pytest.param(12, "I can't find the answer 12.", id="a-number"),
+])
+async def test_a_help_answer_button_about_an_answer_id_no_answer_can_have_is_refused_plainly(
+    service: Service, engine: AsyncEngine, verb: str, answer_id: object, said: str
+) -> None:
+    """Python reads no number of more than 4300 digits: "Helpful" or "Create a ticket" on an
+    answer card whose answer id was 4301 nines failed the turn (a 500, "something went
+    wrong"). An id longer than any answer's says the card names no answer, as a ticket
+    id does; an answer not kept is still one the bot cannot find."""
+    ada = await user_in_teams(service, engine, "ada@example.com", "Ada Lovelace")
+    data = {"message_id": answer_id, "helpful": True}
+
+    pressed = await service.send(service.teams.card_action(verb, data, user=ada))
+    since = len(service.connector.calls)
+    submitted = await service.post(service.teams.card_submit({"verb": verb, **data}, user=ada))
+
+    assert (pressed.answer.status, submitted.status) == (200, 200), pressed.answer.text
+    assert said in texts_in(pressed.card) and len(pressed.answer.text) < 400
+    updated = [card_of(call.body) for call in service.connector.calls[since:]
+               if call.operation == "update"]  # the card pressed on, drawn again
+    assert [said in texts_in(card) for card in updated if card] == [True], updated
 
 
 async def test_a_chat_search_longer_than_the_rest_cap_is_refused_with_the_limit(
