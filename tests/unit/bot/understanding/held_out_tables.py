@@ -21,6 +21,7 @@ from tests.unit.bot.understanding.fourth_held_out import FOURTH_HELD_OUT
 from tests.unit.bot.understanding.held_out import HELD_OUT_IN_TEAMS, SECOND_HELD_OUT
 from tests.unit.bot.understanding.in_their_words import IN_THEIR_WORDS, SECOND_LOOK
 from tests.unit.bot.understanding.newcomers import FIRST_SEEN, HELD_OUT
+from tests.unit.bot.understanding.nineteenth_held_out import NINETEENTH_HELD_OUT
 from tests.unit.bot.understanding.ninth_held_out import NINTH_HELD_OUT
 from tests.unit.bot.understanding.seventh_held_out import SEVENTH_HELD_OUT
 from tests.unit.bot.understanding.seventeenth_held_out import SEVENTEENTH_HELD_OUT
@@ -40,7 +41,7 @@ IN_ORDER: tuple[Table, ...] = (
     SECOND_HELD_OUT, THIRD_HELD_OUT, FOURTH_HELD_OUT, FIFTH_HELD_OUT, SIXTH_HELD_OUT,
     SEVENTH_HELD_OUT, EIGHTH_HELD_OUT, NINTH_HELD_OUT, TENTH_HELD_OUT, ELEVENTH_HELD_OUT,
     TWELFTH_HELD_OUT, THIRTEENTH_HELD_OUT, FOURTEENTH_HELD_OUT, FIFTEENTH_HELD_OUT, SIXTEENTH_HELD_OUT,
-    SEVENTEENTH_HELD_OUT, EIGHTEENTH_HELD_OUT,
+    SEVENTEENTH_HELD_OUT, EIGHTEENTH_HELD_OUT, NINETEENTH_HELD_OUT,
 )
 
 
