@@ -8,7 +8,20 @@ words, chasing and thanking; people writing in a second language; agents in shor
 managers asking for lists with filters and time windows, stats and workload; questions for
 the help assistant; small talk; comments; every field changed in other words; corrections;
 questions about a ticket; held-back changes; Teams markup, mentions and pasted text; typos,
-all caps and emoji; two requests in one message; what TicketFlow lacks.
+all caps and emoji; two requests in one message; what TicketFlow lacks. Seven lines an
+earlier table already had ("yo", "got it, thanks", "i'll take this one", …) were replaced
+before the first run by others of their kind.
+
+The rules when it was written read 169 of its 233 lines as written here. Corrected after the
+first run, before any change, where earlier tables already say how such a line is read (173
+with them): "my oldest open ticket" is the one oldest, as "show my oldest open ticket" is;
+"nice one 👌" is thanks, as "nice one" is; "how i can see all my ticket" lists them, as "how
+can I see my open tickets?" does; "1777 is for the facilities folks" asks whether Facilities
+should take it, as "1217 is on priya now" does (told, or asked?).
+
+`NINETEENTH_MISREAD` gives each line still misread its reason, starting with its kind: a
+wrong change, an ask where the meaning is clear, a miss (read as nothing), or other (read as
+something else that changes nothing).
 """
 
 from __future__ import annotations
@@ -69,7 +82,7 @@ NINETEENTH_HELD_OUT: tuple[tuple[str, str], ...] = (
     ("pls assign 1721 on sam", "assign #1721 to user:u-sam"),
     ("what means status resolved vs closed", "question"),
     ("kindly revert on 1723 status", "show #1723 asked=status"),
-    ("how i can see all my ticket", "question"),
+    ("how i can see all my ticket", "list mine"),
     ("plz put 1725 in waiting, user is on vacation", "status #1725 on_hold"),
     ("1726 till when it will be done?", "show #1726 asked=due"),
     ("ticket 1854 you can do close, is ok now", "status #1854 closed"),
@@ -116,7 +129,7 @@ NINETEENTH_HELD_OUT: tuple[tuple[str, str], ...] = (
     ("tickets nobody has picked up", "list all assignee=nobody"),
     ("show me what's overdue for sam", "list all assignee=user:u-sam due=overdue"),
     ("what have i touched today", "list touched updated_since=2026-12-02"),
-    ("my oldest open ticket", "list mine status=open order=oldest"),
+    ("my oldest open ticket", "list mine status=open order=oldest top=1"),
     ("tickets filed by priya that are still open", "list all status=open filed_by=user:u-priya"),
     ("how many tickets are open right now", "list all status=open"),
     ("what's in the network queue", "list all assignee=team:2"),
@@ -159,7 +172,7 @@ NINETEENTH_HELD_OUT: tuple[tuple[str, str], ...] = (
     ("what's the weather like", "question"),
     ("i love fridays", "free text"),
     ("yo bot", "small talk hello"),
-    ("nice one 👌", "small talk ok"),
+    ("nice one 👌", "small talk thanks"),
     # --- comments -------------------------------------------------------------------------------
     ("comment on 1751: waiting for the replacement part", "comment #1751 'waiting for the replacement part'"),
     ("tell the user on 1752 we'll be there at 2pm", "comment #1752 \"we'll be there at 2pm\""),
@@ -189,7 +202,7 @@ NINETEENTH_HELD_OUT: tuple[tuple[str, str], ...] = (
     ("1775 due in 3 days", "edit #1775 due=2026-12-05"),
     ("it's due thursday", "edit #7 due=2026-12-03"),
     ("hand 1776 to priya shah", "assign #1776 to user:u-priya"),
-    ("1777 is for the facilities folks", "assign #1777 to team:3"),
+    ("1777 is for the facilities folks", "ask assign #1777 to ?: Should Facilities take #1777? [Yes]"),
     ("can alex have 1778", "ask assign #1778 to ?: Should Alex Kim take #1778? [Yes]"),
     ("leave this one with me", "assign #7 to user:u-jo"),
     ("reassign 1779 from lee park to lee chen", "assign #1779 to user:u-leec"),
@@ -284,4 +297,125 @@ NINETEENTH_HELD_OUT: tuple[tuple[str, str], ...] = (
     ("1873 closd", "status #1873 closed"),
 )
 
-NINETEENTH_MISREAD: frozenset[str] = frozenset()
+NINETEENTH_MISREAD: dict[str, str] = {
+    'ticket please, urgent: payroll portal shows a 502 for all of finance':
+        'miss: a ticket asked for before its priority and title, 502 taken for a ticket number',
+    'can you open something for me, docking station not charging my laptop anymore':
+        "miss: 'open something for me' not read as asking for a ticket",
+    'file one for me pls, the kitchen dishwasher is flooding':
+        "miss: 'file one for me' before the problem not read as asking for a ticket",
+    'Dear IT team, since this morning I cannot open any PDF attachment in Outlook. Could you please look into it? Best regards, Marta':
+        'other: a problem mailed in goes to the help assistant, not offered as a ticket',
+    'hello, checking on ticket 1702 please':
+        "miss: a ticket chased after 'checking on' is not shown",
+    'my ticket 1706 was closed but nobody fixed anything':
+        'miss: a ticket told closed but not fixed is not answered with how it stands',
+    'i dont need 1710 anymore, cancel it':
+        "miss: 'cancel it' after a ticket not needed is no close",
+    'thank u so much sam fixed my printer 🥳':
+        "miss: thanks for someone's fix not read as thanks",
+    '1716 is urgent, the whole floor has no internet':
+        "miss: 'no internet' in the reason read as a refusal of the priority",
+    "it's been 3 days on 1853, seriously":
+        'miss: a ticket chased in a complaint is not shown',
+    'i have raise 1719 yesterday still nobody come':
+        'miss: a ticket chased in a second language is not shown',
+    'sir please change priority of 1720 in high':
+        "asks: 'in high' is not read as high",
+    '1726 till when it will be done?':
+        "other: 'till when' not read as asking its due date",
+    'ticket 1854 you can do close, is ok now':
+        "asks: 'you can do close' not read as a close",
+    '1732 resolved w/ reboot':
+        "miss: 'w/ how' after the status",
+    '1737 / 1738 / 1739 → closed':
+        'miss: tickets separated by slashes',
+    '1740 unassigned pls':
+        "asks: 'unassigned' after a ticket not read as unassign",
+    '1741 note: user confirmed fix works on both laptops':
+        "miss: a ticket-first 'note:' is no comment",
+    '1742 sev crit':
+        "miss: 'crit' for critical",
+    'dropping 1744, back to the pool':
+        "miss: 'dropping' a ticket and 'the pool' for the queue",
+    '1745 mine':
+        "asks: 'mine' after a ticket not read as taking it",
+    'mine now: 1746':
+        "miss: 'mine now:' before a ticket",
+    '1748 low prio, cosmetic only':
+        'miss: priority run on into its reason',
+    '1857 prio med':
+        "asks: 'med' after 'prio' is not read as medium",
+    'what did sam close yesterday':
+        "other: someone's closes listed as what they touched, not finished yesterday",
+    'open tickets older than 2 weeks':
+        "other: 'older than 2 weeks' searched as text",
+    'anything due for the facilities team this week?':
+        'other: a list asked in other words goes to the help assistant',
+    'whats been updated since monday':
+        "other: 'whats been' lists every status",
+    'any tickets about printers this week?':
+        'other: the week searched as text, not a window',
+    'stuff raised by alex yesterday':
+        'asks: a day after a name read as part of the name',
+    'month to date stats':
+        "miss: 'month to date' not read as this month's stats",
+    'how did last week go for the desk':
+        'other: stats asked in other words go to the help assistant',
+    'who has the lightest load right now':
+        'other: workload asked in other words goes to the help assistant',
+    'average time to close a ticket?':
+        'other: a measure TicketFlow lacks goes to the help assistant',
+    "who's drowning in tickets at the moment":
+        'other: workload in slang searched as text',
+    'can you file tickets for other people?':
+        "other: a how question listed as a search for 'other people'",
+    'what can I ask you':
+        "other: goes to the help assistant, not the bot's help",
+    'am i talking to a human or a bot':
+        'other: goes to the help assistant, not who the bot is',
+    'add a comment to this: user will bring laptop in tomorrow':
+        "wrong change: the comment keeps 'to this:' in its text",
+    '1757 can be put on ice till next week':
+        "miss: 'on ice' for on hold",
+    'crank 1766 up to high':
+        "miss: 'crank up' for raise",
+    'lower the priority of 1768 please':
+        "asks: which priority, but tells 'please' is not a priority",
+    'leave this one with me':
+        "miss: 'leave it with me' not read as taking it",
+    'lee can you grab 1783':
+        "miss: 'grab' asked of a Lee is not asked back",
+    'typo earlier, i meant 1790':
+        "miss: 'typo earlier' before the ticket meant",
+    'due monday for 1791.. scratch that, tuesday':
+        'miss: a due day first, then corrected',
+    'close 1792 actually hold on':
+        "asks: 'actually hold on' after a close not read as taking it back",
+    'who last touched 1794':
+        'other: who last touched it answered with when, not its history',
+    'is 1796 with network or facilities?':
+        'other: which team has it not read as asking who',
+    'is 1799 high or urgent':
+        'other: asks only whether it is urgent',
+    "don't bother closing 1804, it'll reopen anyway":
+        "miss: 'don't bother closing' not answered with how it stands",
+    'hold off on 1805 for now':
+        "asks: 'hold off' offered as on hold",
+    'not yet on 1807':
+        "miss: 'not yet' before a ticket not answered with how it stands",
+    'never mind 1867':
+        "miss: 'never mind' before a ticket not answered with how it stands",
+    '<p>please see <a href="https://tickets.example.com/tickets/TKT-2026-1821">TKT-2026-1821</a> and assign it to me</p>':
+        "miss: 'please see <link> and assign it' not read",
+    'fwd: please close 1825 – user confirmed fixed':
+        "asks: 'fwd:' read as forwarding to someone",
+    'comment on 1831 that the part is ordered and put it on hold':
+        'wrong change: the second request is posted as part of the comment',
+    '1832 same as 1833':
+        "miss: 'same as' between two tickets is no merge",
+    'hgih prio on 1847':
+        "miss: 'hgih' for high",
+    '🙏 pls someone look at 1849':
+        "miss: 'someone look at' a ticket is not shown",
+}
