@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol
 
@@ -50,6 +50,20 @@ class MessageReader(Protocol):
         ...
 
 
+class Welcomes(Protocol):
+    """Whether the bot has greeted a conversation since it was (last) added there: Teams
+    can announce one install twice, as two conversation updates with their own ids."""
+
+    async def first(self, conversation_id: str) -> bool:
+        """True for the first caller since the conversation was forgotten (or ever), at
+        once for concurrent callers: exactly one of them is first."""
+        ...
+
+    async def forget(self, conversation_ids: Iterable[str]) -> None:
+        """The bot left these conversations: added again, it greets them again."""
+        ...
+
+
 class RefreshAudience(Protocol):
     async def for_ticket(self, ticket: Ticket) -> tuple[str, ...]:
         """Teams user ids (at most 60) whose clients refresh the ticket's card automatically."""
@@ -71,6 +85,8 @@ class BotDependencies:
     """Which ticket a card's channel thread is about: replies there become comments."""
     interpreter: MessageReader | None = None
     """With a model configured: reads the messages deterministic understanding cannot place."""
+    welcomes: Welcomes | None = None
+    """Without it, every announcement of the bot's arrival is greeted."""
 
     def help(self) -> Assistant:
         """The help assistant, for its answer card's buttons (only drawn when it is set up)."""

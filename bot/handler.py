@@ -198,10 +198,14 @@ class TicketFlowBot(TeamsActivityHandler):  # type: ignore[misc]  # untyped SDK 
         ref = conversation_ref(turn_context.activity, user_id=None)
         conversation_id = ref.conversation_id if ref else turn_context.activity.conversation.id
         await self._deps.conversations.remove(conversation_id)
+        left = [conversation_id]
         if with_its_team and ref is not None and ref.msteams_team_id:
             forgotten = await self._deps.conversations.remove_team(ref.msteams_team_id)
             log.info("removed from team %s: forgot %d more conversations",
                      ref.msteams_team_id, len(forgotten))
+            left += forgotten
+        if self._deps.welcomes is not None:
+            await self._deps.welcomes.forget(left)
         turn_context.turn_state[REMOVED_KEY] = True
 
     async def _viewer(self, turn_context: TurnContext) -> Viewer | str:
@@ -371,8 +375,18 @@ class TicketFlowBot(TeamsActivityHandler):  # type: ignore[misc]  # untyped SDK 
         self, members_added: list[ChannelAccount], turn_context: TurnContext
     ) -> None:
         bot_id = turn_context.activity.recipient.id
-        if any(member.id == bot_id for member in members_added):
+        if not any(member.id == bot_id for member in members_added):
+            return
+        welcomes, conversation_id = self._deps.welcomes, _greeted(turn_context.activity)
+        if welcomes is not None and not await welcomes.first(conversation_id):
+            log.info("bot added to %s again without leaving: greeted already", conversation_id)
+            return
+        try:
             await reply_card(turn_context, presenter.welcome_card())
+        except BaseException:
+            if welcomes is not None:  # not greeted: a resend of this activity greets
+                await welcomes.forget([conversation_id])
+            raise
 
     async def on_teams_members_added_dispatch(
         self, members_added: list[ChannelAccount], team_info: Any, turn_context: TurnContext
@@ -393,6 +407,13 @@ class TicketFlowBot(TeamsActivityHandler):  # type: ignore[misc]  # untyped SDK 
         self, teams_members_removed: list[Any], team_info: Any, turn_context: TurnContext
     ) -> None:
         await self.on_members_removed_activity(teams_members_removed, turn_context)
+
+
+def _greeted(activity: Activity) -> str:
+    """The conversation a welcome goes to: the activity's own (in a channel, without the
+    `;messageid=` of a thread), as uninstalling names it too."""
+    ref = conversation_ref(activity, user_id=None)
+    return ref.conversation_id if ref is not None else activity.conversation.id
 
 
 def card_of(answer: Reply) -> dict[str, Any]:

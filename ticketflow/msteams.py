@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator, Callable, Iterable
 from contextlib import suppress
 from dataclasses import dataclass
 from functools import partial
@@ -27,7 +27,7 @@ from bot.transport.adapter import (
     apologise_for_failed_turn,
     create_adapter,
 )
-from bot.transport.dedupe import Receipt, ReceiptState, RecordedAnswer
+from bot.transport.dedupe import Receipt, ReceiptState, RecordedAnswer, delivery_key
 from bot.transport.endpoint import MessagesEndpoint, add_messages_route
 from bot.transport.observer import TurnObserver
 from bot.transport.settings import TransportSettings
@@ -144,6 +144,32 @@ class ReceiptDeduplicator:
         return holder is not None and is_gone(holder)
 
 
+class ReceiptWelcomes:
+    """A welcome is a receipt too: the first claim of the conversation's welcome key wins
+    (one `INSERT … ON CONFLICT DO NOTHING`, so two copies of one announcement arriving at
+    once greet once), and leaving deletes it. Receipts are kept a day
+    (`RECEIPT_LIFETIME`); Teams' duplicate announcements come seconds apart."""
+
+    def __init__(self, receipts: SqlActivityReceipts) -> None:
+        self._receipts = receipts
+
+    async def first(self, conversation_id: str) -> bool:
+        key = _welcome_key(conversation_id)
+        if not await self._receipts.claim(key, conversation_id):
+            return False
+        await self._receipts.mark_answered([key], status=200)
+        return True
+
+    async def forget(self, conversation_ids: Iterable[str]) -> None:
+        for conversation_id in conversation_ids:
+            await self._receipts.release(_welcome_key(conversation_id))
+
+
+def _welcome_key(conversation_id: str) -> str:
+    """Apart from every delivery's key (`delivery_key(conversation, activity id)`)."""
+    return delivery_key("welcome", conversation_id, "")
+
+
 @dataclass(frozen=True, slots=True)
 class MsTeamsSurface:
     bot: TicketFlowBot
@@ -171,6 +197,7 @@ def bot_dependencies(
         refresh_audience=SqlRefreshAudience(single_statements),
         threads=SqlTicketThreads(runtime.engine),
         interpreter=interpreter,
+        welcomes=ReceiptWelcomes(SqlActivityReceipts(single_statements)),
     )
 
 
