@@ -2250,6 +2250,11 @@ _RECURRING = frozenset({"coming", "happening", "appearing", "occurring", "showin
                         "reoccurring", "repeating", "returning", "popping", "seen", "there"})
 """A problem told to have gone ("1525 can be closed, issue not coming now", "… the error is
 not showing anymore"): the "not" is why it is done, never the change taken back."""
+_GONE_SINCE = frozenset({"since", "anymore", "reported", "seen", "overnight"})
+"""After "no" and a symptom of a word or two, what says it has not come back: "no drops since
+the reinstall", "no paper jams since friday", "no lockouts anymore"."""
+_NOT_AGAIN = frozenset({"seen", "happened", "happening", "recurred", "reoccurred", "returned", "reappeared"})
+"""After "not", a symptom not come back when "again" or "since" follows: "not seen again"."""
 _JUDGED = frozenset({"acceptable", "ok", "okay", "impressed", "funny", "fair", "professional",
                      "good", "happy", "great"})
 """After "not", a judgement of how it went ("I am writing about 343. Not acceptable"), no
@@ -2268,6 +2273,23 @@ def _tells_why(words: list[Word], index: int) -> bool:
     return said == "no" and following in _WHY_AFTER_NO or (
         said == "not" and following in _WHY_AFTER_NOT) or (
         said == "not" and following in _RECURRING and before[-1:] != [] and before[-1] in _PROBLEMS)
+
+
+def _told_gone(words: list[Word], index: int) -> range:
+    """The words that tell a symptom gone, as why a status changes: "no drops since the
+    reinstall", "no paper jams since friday", "not seen again". Empty when there are none:
+    "no wait", "no, not yet", "no lee since …" (a name is no symptom: only for a status)."""
+    said = words[index].text
+    for end in (index + 2, index + 3) if said == "no" else ():
+        symptom = [w.text for w in words[index + 1:end]]
+        if end < len(words) and words[end].text in _GONE_SINCE and all(
+                word.isalpha() and word not in _TAKEN_BACK | {REF, NUMBER, DATE}
+                for word in symptom):
+            return range(index, end + 1 + (end + 1 < len(words) and words[end + 1].text == DATE))
+    if said == "not" and index + 2 < len(words) and words[index + 1].text in _NOT_AGAIN and (
+            words[index + 2].text in ("again", "since")):
+        return range(index, index + 3 + (index + 3 < len(words) and words[index + 3].text == DATE))
+    return range(0)
 
 
 _DASHES = frozenset({"-", "–", "—"})
@@ -2328,9 +2350,12 @@ def _first_clause(
         others_did = _explains(found, _not_done_by_others([w.text for w in words[reason:]])
                                or _no_need_of_it([w.text for w in words[reason:end]])) or (
             _lowered(found) and _not_pressing([w.text for w in words[reason:end]]))
+        gone = {i for start_at in range(reason, end) if isinstance(found, ChangeStatus)
+                for i in _told_gone(words, start_at)}  # "…, no drops since friday"
         after = {w.text for i, w in enumerate(words[reason:], start=reason)
                  if words[i - 1].text != "it"  # "…, it won't print": the thing, not a take-back
                  and not _tells_why(words, i)  # "closing 7 - no response from the user"
+                 and i not in gone
                  and not (others_did and w.text in _NOT_DOING)}  # "…, he never replied"
         if _called_for(found):
             after -= {w.text for i, w in enumerate(words[reason:end], start=reason)
