@@ -1,12 +1,16 @@
 """Adaptive Card 1.5 building blocks as plain dicts.
 
 Builders only ever assemble dicts (never format JSON text), so user text such as
-a ticket title cannot break a card whatever characters it holds.
+a ticket title cannot break a card whatever characters it holds; nor can it become a
+link: text blocks and facts are markdown, and a title such as
+`[Reset your password](https://evil.example)` would show as words whose link goes
+elsewhere, posted by the bot. A zero-width space after its `]` shows it as written.
 """
 
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from enum import StrEnum
 from typing import Any
@@ -20,6 +24,12 @@ VERB_KEY = "verb"
 """The data key naming the verb on an `Action.Submit` (see `bot.cards.verbs.VERB`)."""
 MAX_CARD_BYTES = 28_000
 """Teams refuses messages over about 28 KB; a card must leave room for the activity around it."""
+
+
+_LINK_SYNTAX = re.compile(r"\](?=[(\[:])")
+"""A `]` that opens a link's target: `[words](url)`, `![picture](url)`, `[words][ref]`,
+`[ref]: url`. None of our own texts has one; "[floor 3] (east wing)" is no link either."""
+_UNLINKED = "]\u200b"
 
 
 class ActionMode(StrEnum):
@@ -98,7 +108,7 @@ def text_block(
     separator: bool = False,
     max_lines: int | None = None,
 ) -> JsonObject:
-    block: JsonObject = {"type": "TextBlock", "text": text, "wrap": True}
+    block: JsonObject = {"type": "TextBlock", "text": as_written(text), "wrap": True}
     optional = {
         "size": size,
         "weight": weight,
@@ -112,10 +122,15 @@ def text_block(
     return block
 
 
+def as_written(text: str) -> str:
+    """`text` with no markdown link in it: shown as written, invisibly changed."""
+    return _LINK_SYNTAX.sub(_UNLINKED, text)
+
+
 def fact_set(facts: Iterable[tuple[str, str]]) -> JsonObject:
     return {
         "type": "FactSet",
-        "facts": [{"title": title, "value": value} for title, value in facts],
+        "facts": [{"title": title, "value": as_written(value)} for title, value in facts],
     }
 
 
