@@ -5650,12 +5650,13 @@ def _comment(reading: Reading, whole: Reading) -> Understanding | None:
 _TO_SELF = (["to", "self"], ["to", "myself"])
 _ON_A_TICKET = re.compile(
     rf"^\s*(?:on|to|for|under)\s+(?P<what>(?:(?!\b(?:saying|that says)\b)[^:\-–—])*?"
-    rf"\b(?:ticket|one|case|issue|incident|request|(?:(?:{SPELLED_NUMBER}|oh)[\s-]*)+))"
+    rf"\b(?:ticket|one|case|issue|incident|request|this|that|(?:(?:{SPELLED_NUMBER}|oh)[\s-]*)+))"
     r"\s*(?:\bsaying\b|\bthat says\b|:|\s[-–—]\s)\s*(?P<said>\S.*)$", re.IGNORECASE | re.DOTALL)
 """A comment said to be on a ticket, then what it says: "on the printer ticket: …", "on
-eleven eighty four saying …" (a ticket named in words the bot did not read as one)."""
+eleven eighty four saying …" (a ticket named in words the bot did not read as one), "to this:
+…" ("this" after "to" or "for" is not read as the ticket: "to this day")."""
 _THE_ONE_IN_VIEW = (["the", "ticket"], ["this", "ticket"], ["that", "ticket"], ["this", "one"],
-                    ["that", "one"], ["the", "one"])
+                    ["that", "one"], ["the", "one"], ["this"], ["that"])
 """What follows "note" in a note for one's own eyes: "note to self: chase the vendor"."""
 
 

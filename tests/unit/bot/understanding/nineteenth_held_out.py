@@ -374,8 +374,6 @@ NINETEENTH_MISREAD: dict[str, str] = {
         "other: goes to the help assistant, not the bot's help",
     'am i talking to a human or a bot':
         'other: goes to the help assistant, not who the bot is',
-    'add a comment to this: user will bring laptop in tomorrow':
-        "wrong change: the comment keeps 'to this:' in its text",
     '1757 can be put on ice till next week':
         "miss: 'on ice' for on hold",
     'crank 1766 up to high':
