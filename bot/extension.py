@@ -22,7 +22,7 @@ from bot.actions.tickets import file_ticket, unconfirmed_past_due
 from bot.cards.elements import MAX_CARD_BYTES, wire_size
 from bot.context import BotDependencies
 from bot.outgoing import card_message
-from bot.source_message import attached, message_text, title_line
+from bot.source_message import attached, message_link, message_text, title_line
 from bot.transport.adapter import TeamsAdapter
 from bot.transport.sending import ConnectorCallFailed
 from domain.access import Viewer
@@ -44,7 +44,7 @@ def prefill(payload: dict[str, Any], *, room: int | None = None) -> dict[str, st
     first_line = title_line(text.split("\n")) if text else "Ticket from a Teams message"
     title = first_line if len(first_line) <= TITLE_MAX else first_line[: TITLE_MAX - 1] + "…"
     sender = _sender(payload.get("from"))
-    link = payload.get("linkToMessage")
+    link = message_link(payload)
     files = attached(payload)
     source = " ".join(part for part in (
         f"From a Teams message by {sender}." if sender else "From a Teams message.",
@@ -112,7 +112,7 @@ def message_response(text: str) -> dict[str, Any]:
 async def fetch_task(value: dict[str, Any]) -> dict[str, Any]:
     raw = value.get("messagePayload")
     payload: dict[str, Any] = raw if isinstance(raw, dict) else {}
-    source_url = payload.get("linkToMessage")
+    source_url = message_link(payload)
     values = prefill(payload)
     bare = presenter.create_form(
         values={**values, "description": ""}, in_task_module=True, source_url=source_url

@@ -76,6 +76,14 @@ def attached(payload: dict[str, Any]) -> list[str]:
     return files
 
 
+def message_link(payload: dict[str, Any]) -> str | None:
+    """The link to the original message, for the form's button and the description: a web
+    link, as the files attached are kept to; anything else (`file:`, `javascript:`, not
+    text at all) is no link to offer."""
+    link = payload.get("linkToMessage")
+    return link if isinstance(link, str) and link.startswith("https://") else None
+
+
 def title_line(lines: list[str]) -> str:
     """The first line that says something: "Hi team," or "Dear IT Support," opens many
     messages and names no problem, and "Hi Sam, the VPN is down" is about the VPN."""

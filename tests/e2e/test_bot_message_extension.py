@@ -15,6 +15,7 @@ from tests.e2e.queued_replies import wait_for_statuses
 from tests.e2e.service import Service, card_of, texts_in, user_in_teams
 from tests.e2e.teams_doubles.connector import ConnectorStandIn
 from tests.e2e.teams_doubles.published import group_chat_conversation
+from tests.unit.bot.cards.reading import walk
 
 
 def _cards_sent(connector: ConnectorStandIn) -> list[dict[str, Any]]:
@@ -340,3 +341,46 @@ async def test_what_cards_say_and_the_files_attached_go_into_the_ticket(
     async with engine.connect() as connection:
         row = (await connection.execute(select(tasks.c.title, tasks.c.description))).one()
     assert (row.title, row.description) == (title, inputs["description"])
+
+
+TEAMS_LINK = "https://teams.microsoft.com/l/message/19:general@thread.tacv2/1704103200000"
+
+
+@pytest.mark.parametrize("link", [
+    pytest.param("file:///etc/passwd", id="file"),
+    pytest.param("javascript:alert(1)", id="javascript"),
+    pytest.param("http://169.254.169.254/latest/meta-data", id="http-private-address"),
+    pytest.param(12, id="a-number"),
+    pytest.param({"href": TEAMS_LINK}, id="an-object"),
+])
+async def test_a_message_link_that_is_no_web_link_is_neither_a_button_nor_in_the_description(
+    service: Service, engine: AsyncEngine, link: object
+) -> None:
+    """The create form's "Made from a Teams message" button opened whatever the payload's
+    `linkToMessage` held, and the description quoted it ("Original: {'href': …}"), while the
+    files attached were already kept to https links. The form opens without either."""
+    service.teams.user = await user_in_teams(service, engine, "ada@example.com", "Ada Lovelace")
+    activity = service.teams.fetch_task("createTicket", message_text="Wifi in Berlin is down")
+    activity["value"]["messagePayload"]["linkToMessage"] = link
+
+    task = (await service.send(activity)).answer.json["task"]
+
+    form = task["value"]["card"]["content"]
+    opened = [node["url"] for node in walk(form) if node.get("type") == "Action.OpenUrl"]
+    description = next(e["value"] for e in form["body"] if e.get("id") == "description")
+    assert task["type"] == "continue" and opened == []
+    assert "Original:" not in description and "Wifi in Berlin is down" in description
+
+
+async def test_a_teams_message_link_is_the_forms_button_and_in_the_description(
+    service: Service, engine: AsyncEngine
+) -> None:
+    service.teams.user = await user_in_teams(service, engine, "ada@example.com", "Ada Lovelace")
+    activity = service.teams.fetch_task("createTicket", message_text="Wifi in Berlin is down")
+    activity["value"]["messagePayload"]["linkToMessage"] = TEAMS_LINK
+
+    form = (await service.send(activity)).answer.json["task"]["value"]["card"]["content"]
+
+    opened = [node["url"] for node in walk(form) if node.get("type") == "Action.OpenUrl"]
+    description = next(e["value"] for e in form["body"] if e.get("id") == "description")
+    assert opened == [TEAMS_LINK] and f"Original: {TEAMS_LINK}" in description
