@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 from difflib import get_close_matches
 from datetime import date
 from functools import cache
+from itertools import pairwise
 
 from bot.understanding.context import Conversation, Person
 from bot.understanding.chased import chased
@@ -5620,7 +5621,7 @@ def _comment(reading: Reading, whole: Reading) -> Understanding | None:
         rf" {ref()}(?P<rest> .+)"
     ))) and _COMMENT_OPENS.match(_after_ref(whole, found)):
         return CommentOnTicket(whole.ticket(found), reading_text(whole, found) or None)
-    if added := _added(whole):
+    if added := _added(whole) or _forgotten(whole):
         return added
     if told := _told_the_requester(whole):
         return told
@@ -5749,6 +5750,32 @@ def _added(whole: Reading) -> CommentOnTicket | None:
         return None  # "add that user to the network team": someone put somewhere, not told
     text = reading_text(whole, found)
     return CommentOnTicket(whole.conversation.last_ticket, text) if text else None
+
+
+def _forgotten(whole: Reading) -> CommentOnTicket | None:
+    """"forgot to say its a dell latitude", "i forgot to add that it only happens on battery":
+    a detail the requester forgot to give, added to the ticket in view (none shown: the action
+    proposes the person's only one). Not what was forgotten to do ("forgot to add the
+    attachment", "forgot to say thanks") nor a question ("forgot to mention how do i …")."""
+    found = _match(whole, (
+        r"(?:(?:oh|oops|sorry|ah|and) )*(?:i )?(?:just )?(?:forgot|forget) to"
+        r" (?P<verb>mention|say|add|tell you)(?P<rest> .+)"))
+    if found is None or whole.message.text.rstrip().endswith("?"):
+        return None
+    rest = whole.words(found, "rest")
+    told = [w for w in rest if w.text not in ("that", "-", "–", "—")]
+    said = rest[0].text in ("that", "-", "–", "—") or _colon_after(
+        whole.message, whole.group_words(found, "rest")[0] - 1)
+    if found.group("verb") == "add" and not said or len(told) < _ALSO_WORDS or (
+            told[0].text not in _TOLD_OPENS | {"it"} or _typed_number(told[0])):
+        return None
+    if any(_typed_number(w) and before.text in _NAMING_A_TICKET for before, w in pairwise(told)):
+        return None  # "forgot to say that the fix for 12 …": of a ticket named, not of this one
+    text = reading_text(whole, found)
+    return CommentOnTicket(whole.conversation.last_ticket, text) if text else None
+
+
+_NAMING_A_TICKET = frozenset({"on", "to", "for", "about", "re", "in", "of", "ticket", "and"})
 
 
 def _also_told(message: Message, conversation: Conversation, start: int, end: int
