@@ -110,6 +110,15 @@ class Message:
         return value if isinstance(value, TicketNumber) else None
 
 
+_ASKING_END = re.compile(r"(?:\?[?!]*|‽[?!‽]*)\s*$")
+
+
+def ends_asking(text: str) -> bool:
+    """A question mark last, or before the "!" of surprise ("close 12?!", "resolve 12?!!"):
+    asked in disbelief, which is asked all the same and so changes nothing."""
+    return bool(_ASKING_END.search(text))
+
+
 def read_message(text: str, conversation: Conversation) -> Message:
     spans: list[tuple[int, int]] = []
     words: list[Word] = []
@@ -125,7 +134,7 @@ def read_message(text: str, conversation: Conversation) -> Message:
     _possessive(words)
     _one_is(words)
     _t_numbers(words)
-    message = Message(text, words, spans, text.rstrip().endswith("?"))
+    message = Message(text, words, spans, ends_asking(text))
     _mark_dates(message, conversation.today)
     _mark_tickets(message, conversation)
     return message

@@ -31,7 +31,7 @@ from bot.understanding.offered_days import two_days_offered
 from bot.understanding.transcript import quoted_as_pasted
 from bot.understanding.told_before import request_of_it, the_one_meant, tickets_told
 from bot.understanding.message import (
-    DATE, NUMBER, REF, TICKET_FIELDS, Message, Word, read_message, typed_text,
+    DATE, NUMBER, REF, TICKET_FIELDS, Message, Word, ends_asking, read_message, typed_text,
 )
 from bot.understanding.another_status import status_asked_after
 from bot.understanding.asked import fact_asked, put_as_a_question
@@ -2767,7 +2767,7 @@ def _said_aside(said: list[str], typed: str) -> bool:
         said = said[1:]
     if not said:
         return False
-    if typed.rstrip().endswith("?") or " ".join(said).startswith(_FAREWELLS):
+    if ends_asking(typed) or " ".join(said).startswith(_FAREWELLS):
         return True
     return said[0] in _CONTRACTED_ASKS or len(said) > 1 and (
         said[0] in _QUESTION_WORDS and said[1] in _ASKED_HOW
@@ -3995,7 +3995,7 @@ def _lacks_a_piece(understood: Understanding) -> bool:
 def _asks(message: Message, end: int) -> bool:
     """A "?" at the end, or before the thanks that close the message."""
     typed = message.text[:message.spans[message.words[end - 1].last][1]]
-    return message.asks or typed.endswith("?")
+    return message.asks or ends_asking(typed)
 
 
 def _first_ticket(message: Message) -> TicketNumber | None:

@@ -18,7 +18,7 @@ from tests.unit.bot.understanding.test_transcript import CONVERSATION, as_the_bo
     ("12 is closed again", "ask status #12 ?: Should #12 be closed? [Yes]"),
     ("12 closed again", "ask status #12 ?: Should #12 be closed? [Yes]"),
     ("12 got closed again, brilliant", "ask status #12 ?: Should #12 be closed? [Yes]"),
-    ("12 is closed AGAIN?!", "ask status #12 ?: Should #12 be closed? [Yes]"),
+    ("12 is closed AGAIN?!", "show #12"),  # asked, as "12 is closed again?" is
     ("so 12 is closed again. great.", "ask status #12 ?: Should #12 be closed? [Yes]"),
     ("12 has been closed again", "ask status #12 ?: Should #12 be closed? [Yes]"),
     ("ticket 12 was resolved again 🙄", "ask status #12 ?: Should #12 be resolved? [Yes]"),

@@ -1,0 +1,52 @@
+""""close 12?!", "assign 12 to sam?!" and "resolve 12?!!" made the change: only a message
+whose very last sign was "?" was read as asked, so the "!" of surprise after it hid the
+question. A "?" followed only by "!"s (or "‽") is asked as "close 12?" is, and changes
+nothing; "close 12!" and "close 12!!" are still the change told with force."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.mentions import clean_markup, readable
+from bot.understanding.summary import summary
+from tests.unit.bot.understanding.test_transcript import (
+    CHANGES, CONVERSATION, as_the_bot_reads, expanded,
+)
+
+
+def understood(said: str) -> object:
+    return readable(as_the_bot_reads(clean_markup(said, drop_mentions_of={"ticketflow"}),
+                                     CONVERSATION))
+
+
+@pytest.mark.parametrize(("said", "expected"), [
+    ("close 12?!", "show #12"),
+    ("close 12 ?!", "show #12"),
+    ("Close 12?!", "show #12"),
+    ("close it?!", "show #7"),
+    ("resolve 12?!!", "show #12"),
+    ("assign 12 to sam?!", "show #12"),
+    ("fixed 12?!", "show #12"),
+    ("<p>close 12?!</p>", "show #12"),
+    ("close 12, why?!", "show #12"),
+    ("close 12?! thanks", "ask status #12 ?: Should #12 be closed? [Yes]"),
+])
+def test_a_change_asked_with_surprise_is_not_made(said: str, expected: str) -> None:
+    reading = understood(said)
+    assert not isinstance(reading, CHANGES) and summary(reading) == expanded(expected)
+
+
+@pytest.mark.parametrize("said", ["close 12‽", "close 12?!?", "close 12!?"])
+def test_other_marks_of_a_surprised_question_change_nothing(said: str) -> None:
+    assert not isinstance(understood(said), CHANGES)
+
+
+@pytest.mark.parametrize(("said", "expected"), [
+    ("close 12!", "status #12 closed"),
+    ("close 12!!", "status #12 closed"),
+    ("close it!!!", "status #7 closed"),
+    ("assign 12 to sam!", "assign #12 to user:u-sam"),
+    ("what?! close 12", "status #12 closed"),
+])
+def test_a_change_told_with_force_is_still_made(said: str, expected: str) -> None:
+    assert summary(understood(said)) == expanded(expected)
