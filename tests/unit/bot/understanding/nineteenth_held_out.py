@@ -388,8 +388,6 @@ NINETEENTH_MISREAD: dict[str, str] = {
         "miss: 'typo earlier' before the ticket meant",
     'due monday for 1791.. scratch that, tuesday':
         'miss: a due day first, then corrected',
-    'close 1792 actually hold on':
-        "asks: 'actually hold on' after a close not read as taking it back",
     'who last touched 1794':
         'other: who last touched it answered with when, not its history',
     'is 1796 with network or facilities?':
