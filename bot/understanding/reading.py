@@ -266,8 +266,8 @@ def understand(text: str, conversation: Conversation) -> Understanding:
         _understand(text, in_view, several_then=True), text), in_view, text), in_view), text),
         text, in_view)
     return _it_as_told_before(_asked_first_if_told_again(_undone_if_a_mistake(
-        _asked_first_if_put_as_a_question(_asked_first_if_doubted(_asked_first_if_eyes_rolled(_taken_back_as_a_joke(
-            _titled_by_a_problem(_no_comment_of_other_words(found, in_view)), text), text),
+        _asked_first_if_put_as_a_question(_asked_first_if_doubted(_asked_first_if_eyes_rolled(_asked_first_if_only_for_now(_taken_back_as_a_joke(
+            _titled_by_a_problem(_no_comment_of_other_words(found, in_view)), text), text), text),
             text), text), text), text), text, in_view)
 
 
@@ -501,6 +501,38 @@ def _asked_first_if_put_as_a_question(found: Understanding, text: str) -> Unders
         return Clarify(EditTicket(found.ticket), f"Should {_label(found.ticket)} be "
                        f"{found.priority.value} priority?", (Choice("Yes", found.priority),))
     return _confirm(found) or Declined(changed_ticket(found), text.strip())
+
+
+_FOR_NOW = re.compile(
+    r"\b(?:for now|for the (?:moment|time being)|for today|temporar(?:il)?y|monitor(?:ing)?"
+    r"|(?:keep|keeping|will keep) (?:an )?eye on|watching|let'?s see|we'?ll see|we will see"
+    r"|fingers crossed|hopefully|touch wood|knock on wood|workaround)\b", re.IGNORECASE)
+"""What makes a fix told only for now: "7 fixed for now, monitoring", "12 sorted, fingers
+crossed", "7 done for today" (work stopped, not finished)."""
+_VERB_FIRST = re.compile(
+    r"^\W*(?:(?:ok|okay|so|pls|please|plz|just|now)\W+)*(?P<verb>[a-z]+)\b", re.IGNORECASE)
+_FINISHING = frozenset({TicketStatus.RESOLVED, TicketStatus.CLOSED})
+_FINISH_ASKED = re.compile(r"\b(?:close|resolve|closing|resolving)\b", re.IGNORECASE)
+"""A finish asked in so many words somewhere in the message: the change was asked for."""
+
+
+def _asked_first_if_only_for_now(found: Understanding, text: str) -> Understanding:
+    """A fix told as holding only for now ("7 fixed for now, monitoring", "12 sorted,
+    fingers crossed") was resolved: whether it is finished is asked, the reason kept for a
+    Yes unless it only says how tentative it is. A change asked for now ("resolve 7 for
+    now", "close 7 for now") is the person's decision, made as before."""
+    change = found.change if isinstance(found, EachTicket) else found
+    if not isinstance(change, ChangeStatus) or change.status not in _FINISHING or (
+            change.ticket is None or not _FOR_NOW.search(text)):
+        return found
+    first = _VERB_FIRST.match(text)
+    if first is not None and corrected(first["verb"].lower()) in _REQUEST_VERBS | {
+            "closing", "resolving"} or _FINISH_ASKED.search(text):
+        return found  # "… please close 828. 829 is another problem, leave it open for now"
+    if isinstance(found, EachTicket):  # "7 and 8 fixed for now": no one question asks it
+        return Declined(change.ticket, text.strip())
+    tentative = change.reason is not None and _FOR_NOW.search(change.reason)
+    return _confirm(replace(change, reason=None) if tentative else change) or found
 
 
 def _asked_first_if_doubted(found: Understanding, text: str) -> Understanding:
