@@ -74,6 +74,10 @@ _CHANGE = rf"(?:{'|'.join(CHANGE_VERBS)})"
 _CHANGED = rf"(?:{'|'.join(CHANGED_VERBS)}|{_CHANGE})"
 _IT = r"(?:that|it|this|that one|this one)"
 _BY_MISTAKE = BY_MISTAKE
+_ASKED = r"(?:(?:can|could|would) (?:you|u) |please |pls |plz |(?:oops|sorry|oh no|wait|no),? )*"
+_THANKED = r"(?: (?:please|pls|plz|thanks|thx|asap|now))*"
+_AS_IT_WAS = (r"(?:(?:to )?(?:how|what|the way) (?:it|tref|T) was|as (?:it|tref|T) was|to before"
+              r"|to normal)")
 _UNDO = (
     r"(?:(?:can|could|would) (?:you|u) |please |pls |plz |(?:oops|sorry|oh no|wait|no),? )*"
     r"(?:undo|undoe|revert(?! (?:back )?(?:on|about|regarding) )|reverse|roll ?back|take back)"
@@ -81,6 +85,12 @@ _UNDO = (
     r"|my (?:last|previous) (?:change|edit|update)s?|what i (?:just )?did|the changes?|(?:the )?last (?:change|edit|update)"
     rf"|what (?:you|u) (?:just )?did))?(?: (?:on|to|for|of|in) {_T}| {_T})?"
     r"(?: (?:please|pls|plz|thanks|thx|asap|now))*",
+    # "change 12 back", "put it back the way it was": back to what it was, which is not said
+    # ("put 4 back" alone reopens it, as the first tables read it)
+    rf"{_ASKED}(?:change|set|switch|turn|flip|move|make|send) (?:{_T}|tref|{_IT}) back"
+    rf"(?: (?:again|{_AS_IT_WAS}))?{_THANKED}",
+    rf"{_ASKED}put (?:{_T}|tref|{_IT}) back {_AS_IT_WAS}{_THANKED}",
+    rf"{_ASKED}(?:change|set|switch|turn|flip) back (?:{_T}|tref|{_IT}){_THANKED}",
     # "oops wrong ticket", "sorry, that was the wrong one": the change just made, taken back
     rf"{_OOPS}(?:that was |that s |thats |i (?:did|changed|picked|updated) )?(?:the |a )?wrong"
     rf" (?:ticket|one){_SORRY}",
@@ -226,6 +236,8 @@ def _ticket(
     """A ticket typed, or a bare number right after the word relating it to another
     ("blocked by 43": after "by" a number is read as a quantity first), counting nothing
     ("blocked by 2 issues")."""
+    if word.text == REF and before in ("how", "as", "way", "what") and after == "was":
+        return None  # "change 12 back to how it was": the ticket as it was, no other one
     if word.text in (REF, NUMBER) and isinstance(word.value, TicketNumber):
         return word.value
     if word.text.isdecimal() and len(word.text) <= _DIGITS and before in _RELATING and (
