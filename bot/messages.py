@@ -898,7 +898,8 @@ class MessageRouter:
             await self._act(turn_context, viewer, dc, ShowTicket(meant.ticket), conversation)
             return
         instead = meant.change or replace(first, ticket=meant.ticket)  # the change said, if any
-        if not certain(made, meant, pointed_at=await self._shown_at(turn_context), now=utcnow()):
+        if meant.asked or not certain(made, meant, pointed_at=await self._shown_at(turn_context),
+                                      now=utcnow()):  # "and 3 too?": asked, never made
             await ensure_visible(self._deps, viewer, meant.ticket)
             await self._send(turn_context, asked_too(instead, conversation))
             return

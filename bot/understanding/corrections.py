@@ -20,6 +20,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from bot.understanding.context import Conversation
+from bot.understanding.message import ends_asking
 from bot.understanding.requests import (
     AssignTicket, ChangeStatus, Clarify, CommentOnTicket, Declined, EditTicket, MeantAnother,
     ShowTicket, Understanding,
@@ -335,7 +336,7 @@ def the_same_too(text: str, conversation: Conversation, read: Reader) -> MeantAn
         return None  # "and 4 too" is short; a long run of blanks is tried in many splits
     said = next((found for pattern in _TOO if (found := pattern.fullmatch(text.strip()))), None)
     meant = _ticket_said(said["meant"], conversation, read) if said else None
-    return MeantAnother(meant, too=True) if meant is not None else None
+    return MeantAnother(meant, too=True, asked=ends_asking(text)) if meant is not None else None
 
 
 _ASKED_AT_THE_END = re.compile(r"\?[\W_]{0,8}$")

@@ -290,6 +290,9 @@ class MeantAnother:
     too: bool = False
     """"and 3 too", "same for 3": meant as well, not instead; the change just made is made of
     `ticket` too, and stands."""
+    asked: bool = False
+    """"and 3 too?": whether 3 should have it as well is the question, so it is asked about
+    with one press to make it, never made unasked."""
 
 
 @dataclass(frozen=True, slots=True)

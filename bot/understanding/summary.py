@@ -51,8 +51,8 @@ def summary(understood: Understanding) -> str:
             told += [str(other)] if other else []
             told += [f"until {until.isoformat()}"] if until else []
             return " ".join(told)
-        case MeantAnother(ticket=ticket, too=True):
-            return f"meant {ticket} too"
+        case MeantAnother(ticket=ticket, too=True, asked=asked):
+            return f"meant {ticket} too{'?' if asked else ''}"
         case MeantAnother(ticket=ticket, instead_of=instead_of, change=change, earlier=earlier):
             meant = f"meant {'earlier ' if earlier else ''}{ticket}"
             meant += f" not {instead_of}" if instead_of else ""

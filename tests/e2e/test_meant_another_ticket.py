@@ -243,3 +243,20 @@ async def test_too_with_no_change_just_made_shows_the_ticket_and_after_a_press_a
     asked = await service.say(f"same for {short(meant)}", user=mia)
     assert asked.texts == [f"Do you want me to close {meant} too?"]
     assert (await _tickets(engine))[meant] == ("open", None)
+
+
+@pytest.mark.parametrize("typed", ["and {meant} too?", "same for {meant}?", "{meant} as well?!"])
+async def test_another_ticket_asked_about_with_too_is_asked_and_made_only_on_yes(
+    service: Service, engine: AsyncEngine, typed: str
+) -> None:
+    """"and 4 too?" just after a change made it of 4 unasked: the question mark went unread."""
+    mia_id, mia = await person_in_teams(service, engine, "Mia", "Manager", role="manager")
+    first, meant = await a_ticket(engine, mia_id), await a_ticket(engine, mia_id)
+    await service.say(f"close {short(first)}", user=mia)
+
+    asked = await service.say(typed.format(meant=short(meant)), user=mia)
+
+    assert asked.texts == [f"Do you want me to close {meant} too?"]
+    assert (await _tickets(engine))[meant] == ("open", None)
+    await service.say(presses(asked)["Yes"], user=mia)
+    assert await _tickets(engine) == {first: ("closed", None), meant: ("closed", None)}

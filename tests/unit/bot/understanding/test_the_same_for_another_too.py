@@ -35,6 +35,22 @@ def test_another_ticket_said_with_too_is_the_same_change_of_it(said: str, read: 
 
 
 @pytest.mark.parametrize(("said", "read"), [
+    ("and 4 too?", "meant #4 too?"),
+    ("4 too?", "meant #4 too?"),
+    ("and 4 too??", "meant #4 too?"),
+    ("and 4 too?!", "meant #4 too?"),
+    ("4 as well?", "meant #4 too?"),
+    ("same for 4?", "meant #4 too?"),
+    ("ditto 4?", "meant #4 too?"),
+    ("and TKT-2026-0004 too ?", "meant #4 too?"),
+])
+def test_another_ticket_asked_about_with_too_is_only_asked(said: str, read: str) -> None:
+    """"and 4 too?" made the change just made of 4 unasked, as "and 4 too" does: it is a
+    question, so the action layer asks it (one press to make it)."""
+    assert summary(as_the_bot_reads(said, CONVERSATION)) == expanded(read)
+
+
+@pytest.mark.parametrize(("said", "read"), [
     ("and 4?", "show #4"),
     ("4", "show #4"),
     ("what about 4", "show #4"),
