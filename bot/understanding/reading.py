@@ -1080,10 +1080,10 @@ def _understand(text: str, conversation: Conversation, *, several_then: bool) ->
             f"give {_FIVE_SAID.get(five['number'], five['number'])} to me", conversation,
             several_then=False))):
         return confirmed  # "take 5": the idiom for a break, or ticket 5; asked, never taken
-    if (handed := _GIVEN_A_NUMBER.fullmatch(simple)) and int(
-            handed["number"]) <= _MINUTES_MOST and (confirmed := _confirm(_understand(
-                f"give {handed['number']} to me", conversation, several_then=False))):
-        return confirmed  # "give me 5": a moment, a high five or ticket 5; asked, never taken
+    if (handed := _GIVEN_A_NUMBER.fullmatch(simple)) and (confirmed := _confirm(_understand(
+            f"give {handed['number']} to me", conversation, several_then=False))):
+        return confirmed  # "give me 5": a moment, a high five or ticket 5; "give me 1524":
+        # to take or to see (as "send me 1524" is); asked, never taken
     if sent := _SENT_ME.fullmatch(simple):  # "send me 12": to see it, not to take it
         return _understand(f"show {sent['tickets']}", conversation, several_then=several_then)
     if named := _TICKET_NAMED.fullmatch(simple):  # "my ticket number is 12", "re: 12"
@@ -1644,10 +1644,9 @@ _TAKE_FIVE = re.compile(r"(?:(?:ok|okay)[,!]? )?take (?P<number>5|five|10|ten)" 
 """"take 5", "take ten": the idiom for a short break, or ticket 5; asked ("take 12" takes it)."""
 _FIVE_SAID = {"five": "5", "ten": "10"}
 _GIVEN_A_NUMBER = re.compile(_GIVE_ME + r"(?P<number>\d{1,6})" + _COURTEOUS_END)
-""""give me 5": five minutes, a high five, or ticket 5; whether to take it is asked. A ticket
-said as one ("give me ticket 5", "give me #5", "give 5 to me"), or a number no moment is
-("gimme 954"), is taken."""
-_MINUTES_MOST = 60
+""""give me 5": five minutes, a high five, or ticket 5; "gimme 954": ticket 954 to take, or to
+see as "send me 954" is. Whether to take it is asked. A ticket said as one ("give me ticket
+5", "give me #5", "give 5 to me") is taken."""
 _SENT_ME = re.compile(
     r"(?:(?:hi|hey|ok|okay|so)[,!]? )*(?:(?:can|could|would|will) (?:you|u) |pls |please |plz |kindly )*"
     r"(?:send|forward|fwd|email|e-mail|mail|dm|message|ping|share|shoot|drop)(?: over)? (?:me|us)"

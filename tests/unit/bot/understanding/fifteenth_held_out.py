@@ -190,7 +190,7 @@ FIFTEENTH_HELD_OUT: tuple[tuple[str, str], ...] = (
     # --- typos and slang --------------------------------------------------------------------------
     ("cloze 952", "status #952 closed"),
     ("assing 953 to lee chen", "assign #953 to user:u-leec"),
-    ("gimme 954", "assign #954 to user:u-jo"),
+    ("gimme 954", "ask assign #954 to ?: Should Jo Doe take #954? [Yes]"),  # or to see it
     ("yeet 955 over to facilities", "assign #955 to team:3"),
     ("956 is borked again", "ask status #956 ?: Should #956 be open? [Yes]"),
     ("wats up with 957", "show #957 asked=status"),

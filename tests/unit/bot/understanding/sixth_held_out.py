@@ -73,7 +73,7 @@ SIXTH_HELD_OUT: tuple[tuple[str, str], ...] = (
     ("yeet 121", "unknown [my tickets, new ticket, help]"),
     ("121 wontfix", "ask status #121 ?: There is no “won't fix” status. Which status should "
      "#121 get? [open, in progress, on hold, resolved, closed]"),
-    ("gimme 122", "assign #122 to user:u-jo"),
+    ("gimme 122", "ask assign #122 to ?: Should Jo Doe take #122? [Yes]"),  # or to see it
     ("122 is mine", "assign #122 to user:u-jo"),
     ("status of 123?", "show #123 asked=status"),
     ("wip 124", "status #124 in_progress"),

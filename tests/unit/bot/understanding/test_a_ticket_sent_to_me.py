@@ -29,7 +29,7 @@ def test_a_ticket_sent_to_the_writer_is_shown(said: str, expected: str) -> None:
 @pytest.mark.parametrize(("said", "expected"), [
     ("send 12 to me", "assign #12 to user:u-jo"),
     ("give me ticket 12", "assign #12 to user:u-jo"),
-    ("give me 612", "assign #612 to user:u-jo"),  # "give me 12" may be 12 minutes: asked
+    ("give me 612", "ask assign #612 to ?: Should Jo Doe take #612? [Yes]"),  # or to see it
     ("assign me 12", "assign #12 to user:u-jo"),
     ("send 12 to sam", "assign #12 to user:u-sam"),
     ("send me the details of 12", "show #12"),

@@ -2,8 +2,9 @@
 minutes or a high five: now whether they should take it is asked, and a moment asked with
 how long ("give me 5 mins", "gimme 2 secs", which searched for tickets about "5 mins") is
 acknowledged as "give me a sec" is. "take 5" and "let's take 5" (a break) likewise: the
-first is asked, the second acknowledged. A ticket said as one ("give me ticket 5", "give me #5",
-"give 5 to me", "I'll take 5") is taken as before."""
+first is asked, the second acknowledged. "give me 1524" (no moment) took ticket 1524, though
+it is as often to see it, as "send me 1524" is: it is asked too. A ticket said as one ("give
+me ticket 5", "give me #5", "give 5 to me", "I'll take 5") is taken as before."""
 
 from __future__ import annotations
 
@@ -24,6 +25,9 @@ def read(said: str) -> str:
     ("Give me 5.", "#5"), ("can you give me 5", "#5"), ("hang on, give me 5", "#5"),
     ("give me 10", "#10"), ("give me 60", "#60"), ("ok give me 5 m8", "#5"), ("<p>give me 5</p>", "#5"),
     ("<at>TicketFlow</at> give me 5", "#5"),
+    # a number no moment is: to take, or to see as "send me 1524" is; asked, never taken
+    ("give me 1524", "#1524"), ("Give me 1524 please", "#1524"), ("gimme 954", "#954"),
+    ("give me 61", "#61"), ("can you give me 612?", "#612"), ("<p>give me 1524</p>", "#1524"),
 ])
 def test_give_me_a_bare_number_asks_whether_to_take_it(said: str, ticket: str) -> None:
     assert read(said) == expanded(
@@ -62,8 +66,8 @@ def test_take_five_asks_whether_to_take_it(said: str, ticket: str) -> None:
     ("give me #5", "assign #5 to user:u-jo"),
     ("give me TKT-2026-0005", "assign #5 to user:u-jo"),
     ("give me 5 and 6", "assign #5, #6 to user:u-jo"),
-    ("gimme 954", "assign #954 to user:u-jo"),
-    ("give me 61", "assign #61 to user:u-jo"),
+    ("give me ticket 1524", "assign #1524 to user:u-jo"),
+    ("give 1524 to me", "assign #1524 to user:u-jo"),
     ("give 5 to sam", "assign #5 to user:u-sam"),
     ("give me a sec", "small talk ok"),
     ("take 12", "assign #12 to user:u-jo"),
