@@ -96,8 +96,11 @@ async def offer_each_listed(
     named = ", ".join(map(str, numbers[:-1])) + f" and {numbers[-1]}" if len(numbers) > 1 \
         else str(numbers[0])
     says = phrase(first, conversation).replace(str(numbers[0]), named, 1)
+    if request.then is not None:  # "…, then close them": read again as both, in turn
+        says += f", then {phrase(replace(request.then, ticket=numbers[0]), conversation)}".replace(
+            str(numbers[0]), "them" if len(numbers) > 1 else "it")
     question, yes = notices.offer_each(request.change, len(numbers), page.total,
-                                       viewer_id=viewer.id)
+                                       viewer_id=viewer.id, then=request.then)
     return shown, Reply(text=question, options=(Option(yes, says), Option("No", "no")))
 
 

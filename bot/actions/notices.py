@@ -148,20 +148,33 @@ def already_has(number: str, fields: list[str]) -> Notice:
 
 def offer_each(
     change: AssignTicket | ChangeStatus, count: int, total: int, *, viewer_id: str,
+    then: AssignTicket | ChangeStatus | None = None,
 ) -> tuple[str, str]:
     """The question under a list that one change was said of ("reassign all of Sam's
-    tickets to Lee"), and its "yes" button; `total` is how many the list has in all."""
+    tickets to Lee"), and its "yes" button; `total` is how many the list has in all. A second
+    change said of them (`then`: "…, then close them") is asked in the same question."""
     these = f"these {count} tickets" if count > 1 else "this ticket"
     if total > count:
         these += f" (the first {count} of {total}; the rest stay as they are)"
+    asked, yes = _each_asked(change, these, count, viewer_id=viewer_id)
+    if then is not None:
+        more, _ = _each_asked(then, "it" if count == 1 else "them", count, viewer_id=viewer_id)
+        asked, yes = f"{asked}, then {more}", f"{yes}, then {more}"
+    return f"{asked[0].upper()}{asked[1:]}?", f"Yes, {yes}"
+
+
+def _each_asked(
+    change: AssignTicket | ChangeStatus, these: str, count: int, *, viewer_id: str
+) -> tuple[str, str]:
+    """"assign these 2 tickets to Lee", and "assign both" for its button."""
     match change:
         case AssignTicket(to=UserTarget(name=name) | TeamTarget(name=name) as to):
             whom = f"the {name} team" if isinstance(to, TeamTarget) else (
                 "you" if to.user_id == viewer_id else name)
-            return f"Assign {these} to {whom}?", f"Yes, assign {_them(count)}"
+            return f"assign {these} to {whom}", f"assign {_them(count)}"
         case ChangeStatus(status=TicketStatus() as status):
             verb = _STATUS_VERB.get(status, f"set to {status.words}")
-            return f"{verb.capitalize()} {these}?", f"Yes, {verb} {_them(count)}"
+            return f"{verb} {these}", f"{verb} {_them(count)}"
     raise ValueError("a change of several tickets names what to do")
 
 

@@ -421,6 +421,9 @@ class EachListed:
 
     listed: ListTickets
     change: AssignTicket | ChangeStatus
+    then: AssignTicket | ChangeStatus | None = None
+    """A second change said of the same tickets ("…, then close them"): offered with the
+    first, in the same press, never dropped."""
 
 
 Understanding = (

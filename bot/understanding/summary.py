@@ -61,8 +61,9 @@ def summary(understood: Understanding) -> str:
             return f"how much later {', '.join(map(_ticket, (ticket, *also)))}"
         case Both(first=first, second=second):
             return f"{summary(first)} + {summary(second)}"
-        case EachListed(listed=listed, change=change):
-            return f"{_request(change).replace(' ?', ' each of', 1)} ({_request(listed)})"
+        case EachListed(listed=listed, change=change, then=then):
+            then_said = f" then {_request(then).replace(' ?', ' each of', 1)}" if then else ""
+            return f"{_request(change).replace(' ?', ' each of', 1)}{then_said} ({_request(listed)})"
         case EachTicket(tickets=tickets, change=change):
             return _request(change).replace(_ticket(change.ticket), ", ".join(map(str, tickets)), 1)
         case _:

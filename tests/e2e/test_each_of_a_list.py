@@ -104,3 +104,25 @@ async def test_whose_tickets_said_without_all_and_what_the_person_may_not_do_is_
     closing = await service.say("close my tickets", user=cy)
     assert closing.texts and closing.texts[0].startswith("Sorry, you can't do that"), closing.texts
     assert await _holders(engine) == before
+
+
+async def test_a_second_change_said_of_the_list_is_offered_with_the_first_and_made_on_yes(
+    service: Service, engine: AsyncEngine
+) -> None:
+    """"give all of sam's tickets to lee, then close them" offered the hand-over alone: a Yes
+    reassigned them and the close was silently dropped."""
+    mona, ids = await _desk(service, engine)
+    before = await _holders(engine)
+
+    offered = await service.say("give all of sam's tickets to lee, then close them", user=mona)
+
+    assert offered.texts == ["Assign these 2 tickets to Lee Park, then close them?"], offered.texts
+    assert offered.buttons[:1] == ["Yes, assign both, then close them"], offered.buttons
+    assert await _holders(engine) == before
+
+    await service.say("yes", user=mona)
+
+    after = await _holders(engine)
+    assert after[this_years(41)] == (ids["lee"], "closed")
+    assert after[this_years(42)] == (ids["lee"], "closed")
+    assert after[this_years(43)] == (ids["sam"], "resolved")

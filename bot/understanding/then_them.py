@@ -1,0 +1,77 @@
+"""A second change of the same tickets said after the first: "assign 4 and 5 to priya, then
+close them", "give 12 to sam and make it urgent both", "give all of alex's tickets to priya,
+then close them".
+
+The first change was read and the rest dropped ("close them" names no ticket, so it was
+left out, or posted as the reason of a status change). Both are made, in turn, of the
+tickets the first names; a list's change is offered with the second said in the same
+offer. When the second cannot be read whole, nothing is made: a change half made is worse
+than one asked again."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import replace
+
+from bot.understanding.context import Conversation
+from bot.understanding.requests import (
+    AssignTicket, Both, ChangeStatus, Clarify, EachListed, EachTicket, EditTicket, Understanding,
+    Unknown,
+)
+from bot.understanding.words import corrected
+
+Reader = Callable[[str, Conversation], Understanding]
+
+_MOST = 300
+"""Characters read: a second change of "them" is said in a short message."""
+_THEN_THEM = re.compile(
+    r"(?:\s*[,;]\s*|\s+)(?:(?:and|then|&|also|after that|afterwards|and then)[\s,]+)+"
+    r"(?:(?:please|pls|plz|also|just)\s+)*"
+    r"(?P<then>(?P<verb>[a-z][a-z-]*)\b(?P<rest>[^,;.!?]*?\b(?P<them>them|those|these|both"
+    r"|all of them|each of them|em|'em)\b[^,;.!?]*?))[\s.!]*$", re.IGNORECASE)
+_VERBS = frozenset({
+    "close", "resolve", "reopen", "assign", "reassign", "give", "move", "set", "make", "put",
+    "mark", "hold", "escalate", "send", "hand", "pass", "bump", "lower", "raise", "start",
+    "unassign", "change", "update", "prioritise", "prioritize", "park", "pause",
+})
+_THEM = re.compile(r"\b(?:all of them|each of them|them|those|these|both|'em|em)\b", re.IGNORECASE)
+
+
+def then_them(
+    found: Understanding, text: str, conversation: Conversation, read: Reader
+) -> Understanding:
+    """`found` with the second change of "them" said after it made too; `found` as it was
+    when no such change follows, or when `found` already holds two changes."""
+    said = _THEN_THEM.search(text[-_MOST:]) if len(text) <= _MOST else None
+    if said is None or corrected(said["verb"].lower()) not in _VERBS or isinstance(found, Both):
+        return found
+    first = found.change if isinstance(found, EachTicket) else found
+    if not isinstance(found, (EachTicket, EachListed, AssignTicket, ChangeStatus, EditTicket)) or (
+            isinstance(first, ChangeStatus | AssignTicket | EditTicket) and first.ticket is None):
+        return found
+    tickets = found.tickets if isinstance(found, EachTicket) else (
+        (first.ticket,) if isinstance(first, ChangeStatus | AssignTicket | EditTicket)
+        and first.ticket is not None else ())
+    again = read(text[:len(text) - len(said[0])], conversation)  # "close 4, then give them
+    found = again if type(again) is type(found) else found  # to sam": never "then give …"
+    # posted as why, nor searched for in a list
+    one = replace(conversation, last_ticket=tickets[0] if tickets else conversation.number(1))
+    second = read(_THEM.sub("it", said["then"]), one)
+    request = second.request if isinstance(second, Clarify) else second
+    if isinstance(request, AssignTicket) and isinstance(second, Clarify) and (
+            not conversation.directory):  # who "sam" is: read again with the people
+        return second if isinstance(found, EachListed) else Both(found, second)
+    if not isinstance(request, (AssignTicket, ChangeStatus, EditTicket)) or (
+            tickets and request.ticket != tickets[0]) or (
+            isinstance(second, Clarify) and not isinstance(request, AssignTicket)):
+        return Unknown(text.strip())  # a second change not read whole: neither is made
+    if isinstance(found, EachListed):
+        if isinstance(request, ChangeStatus | AssignTicket) and not isinstance(second, Clarify):
+            return replace(found, then=replace(request, ticket=None))
+        return Unknown(text.strip())
+    if len(tickets) > 1:
+        if isinstance(second, Clarify):
+            return Unknown(text.strip())  # who "sam" is, asked of several: said again
+        return Both(found, EachTicket(tickets, request))
+    return Both(found, second if isinstance(second, Clarify) else request)

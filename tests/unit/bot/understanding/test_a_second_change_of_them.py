@@ -1,0 +1,60 @@
+"""A second change of the same tickets said after the first was dropped, or posted as why:
+"give all of alex's tickets to priya, then close them" offered the hand-over alone, "assign
+4 and 3 to priya, then close them", "assign 4 to priya and close them" and "… and make them
+urgent" made only the hand-over, "close 4, then give them to sam" closed 4 and posted "then
+give them to sam" on it. Both are now made in turn, of the tickets the first names (a list's
+second change offered with the first); a second change not read whole makes neither."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.understanding.summary import summary
+from tests.unit.bot.understanding.test_transcript import (
+    CHANGES, CONVERSATION, as_the_bot_reads, expanded,
+)
+
+
+@pytest.mark.parametrize(("said", "expected"), [
+    ("give all of alex's tickets to priya, then close them",
+     "assign each of to user:u-priya then status each of closed (list all assignee=user:u-alex)"),
+    ("give alex's tickets to priya and close them",
+     "assign each of to user:u-priya then status each of closed (list all assignee=user:u-alex)"),
+    ("close all my tickets, then give them to sam",
+     "status each of closed then assign each of to user:u-sam (list mine)"),
+    ("assign 4 and 3 to priya, then close them",
+     "assign #4, #3 to user:u-priya + status #4, #3 closed"),
+    ("assign 4 and 3 to priya and close both",
+     "assign #4, #3 to user:u-priya + status #4, #3 closed"),
+    ("Assign 4 and 3 to Priya, and make them urgent",
+     "assign #4, #3 to user:u-priya + edit #4, #3 priority=urgent"),
+    ("close 4 and 3, then give them to sam",
+     "status #4, #3 closed + assign #4, #3 to user:u-sam"),
+    ("assign 4 to priya and close them", "assign #4 to user:u-priya + status #4 closed"),
+    ("close 4, then give them to sam", "status #4 closed + assign #4 to user:u-sam"),
+    ("assign it to priya, then close them", "assign #7 to user:u-priya + status #7 closed"),
+])
+def test_a_second_change_of_them_is_made_too(said: str, expected: str) -> None:
+    assert summary(as_the_bot_reads(said, CONVERSATION)) == expanded(expected)
+
+
+@pytest.mark.parametrize("said", [
+    "close 4 and 3, then give them to bob",  # closed both, "then give them to bob" as why
+    "close 4 and 3, then give them to lee",  # which Lee, of two tickets: said again
+])
+def test_a_second_change_not_read_whole_makes_neither(said: str) -> None:
+    understood = as_the_bot_reads(said, CONVERSATION)
+    assert not isinstance(understood, CHANGES) and summary(understood).startswith("unknown")
+
+
+@pytest.mark.parametrize(("said", "expected"), [
+    ("close 4 and 5", "status #4, #5 closed"),
+    ("close 4 and 3, both are fixed", "status #4, #3 closed"),
+    ("close 4 and 3 - users confirmed both", "status #4, #3 closed"),
+    ("assign 4 to priya and close it", "assign #4 to user:u-priya + status #4 closed"),
+    ("give all of alex's tickets to priya",
+     "assign each of to user:u-priya (list all assignee=user:u-alex)"),
+    ("assign 4 and 3 to priya and close them?", "show #4, #3"),
+])
+def test_a_change_without_a_second_of_them_is_read_as_before(said: str, expected: str) -> None:
+    assert summary(as_the_bot_reads(said, CONVERSATION)) == expanded(expected)
