@@ -480,7 +480,17 @@ def _can_be_ticket(words: list[Word], index: int) -> bool:
     looked |= before == "about" and index > 2 and words[index - 2].text == "to" and (
         words[index - 3].text in _TALK_TO)  # "who do i talk to about 326?"
     return (before not in _NOT_TICKET_AFTER or looked) and after not in _UNITS and not (
-        _dialled(words, index)) and not _joined_to_no_ticket(words, index)
+        _dialled(words, index)) and not _joined_to_no_ticket(words, index) and not (
+        _more_of_a_unit(words, index))
+
+
+_MORE = frozenset({"more", "extra", "additional", "further"})
+
+
+def _more_of_a_unit(words: list[Word], index: int) -> bool:
+    """"give 12 2 more days", "3 extra weeks": a count of a unit, "more" between them."""
+    return index + 2 < len(words) and words[index + 1].text in _MORE and (
+        words[index + 2].text in _UNITS or words[index + 2].text in ("day", "week", "hour"))
 
 
 _JOINING = frozenset({"and", "&", "or", "n"})

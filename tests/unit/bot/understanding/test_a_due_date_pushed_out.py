@@ -59,3 +59,24 @@ def test_an_amount_said_is_moved_as_before(said: str, expected: str) -> None:
 ])
 def test_a_few_days_said_otherwise_asks_nothing(said: str) -> None:
     assert "how much later" not in summary(as_the_bot_reads(said, CONVERSATION))
+
+
+@pytest.mark.parametrize(("said", "expected"), [
+    ("give 12 2 more days", "edit #12 due+=2d"),
+    ("Give 12 3 extra days pls", "edit #12 due+=3d"),
+    ("give 12 2 more weeks", "edit #12 due+=14d"),
+    ("give 12 1 more day", "edit #12 due+=1d"),
+    ("push 12 2 more days", "edit #12 due+=2d"),
+])
+def test_an_amount_in_digits_with_more_is_no_second_ticket(said: str, expected: str) -> None:
+    """"give 12 2 more days" read "12 2" as two tickets, and understood nothing ("give 12 two
+    more days" pushed it): a number before "more days" counts them."""
+    assert summary(as_the_bot_reads(said, CONVERSATION)) == expanded(expected)
+
+
+@pytest.mark.parametrize(("said", "expected"), [
+    ("close 4 5", "status #4, #5 closed"),
+    ("give 12 2 to sam", "assign #12, #2 to user:u-sam"),
+])
+def test_two_numbers_without_more_of_a_unit_are_two_tickets(said: str, expected: str) -> None:
+    assert summary(as_the_bot_reads(said, CONVERSATION)) == expanded(expected)
