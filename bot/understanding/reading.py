@@ -1089,6 +1089,9 @@ def _understand(text: str, conversation: Conversation, *, several_then: bool) ->
         # to take or to see (as "send me 1524" is); asked, never taken
     if sent := _SENT_ME.fullmatch(simple):  # "send me 12": to see it, not to take it
         return _understand(f"show {sent['tickets']}", conversation, several_then=several_then)
+    if mailed := _MAILED_ME.fullmatch(simple):  # "send 12 to my email": shown here
+        tickets = mailed["tickets"] or mailed["mailed"] or mailed["sent"]
+        return _understand(f"show {tickets}", conversation, several_then=several_then)
     if named := _TICKET_NAMED.fullmatch(simple):  # "my ticket number is 12", "re: 12"
         return _understand(f"show {named['ticket']}", conversation, several_then=several_then)
     if "?" not in text and (mistaken := _FILED_BY_MISTAKE.fullmatch(simple)):  # "984 was
@@ -1659,6 +1662,21 @@ _SENT_ME = re.compile(
 """A ticket asked to be sent to the writer ("send me 12", "can you forward me ticket 12",
 "send me a link to 12"): shown (the card offers taking it); "send 12 to me" and "give me 12"
 hand it over, as before."""
+_MAILED_ME = re.compile(
+    r"(?:(?:hi|hey|ok|okay|so)[,!]? )*(?:(?:can|could|would|will) (?:you|u) |pls |please |plz |kindly )*"
+    r"(?:(?:send|forward|fwd|email|e-mail|mail|share|text)(?: over)?"
+    rf" (?P<tickets>it|this|that|this one|that one|{_TYPED_TICKET}(?:(?:,| and| &| \+)? {_TYPED_TICKET})*)"
+    r"(?: over)? to my (?:own )?(?:email|e-mail|mail|inbox|mailbox|outlook|gmail|phone|mobile"
+    r"|email address|work email|personal email)"
+    r"|(?:email|e-mail|mail)(?: over)?"
+    rf" (?P<mailed>{_TYPED_TICKET}(?:(?:,| and| &| \+)? {_TYPED_TICKET})*) to me"
+    r"|(?:send|forward|fwd|share)(?: over)? me"
+    rf" (?P<sent>{_TYPED_TICKET}(?:(?:,| and| &| \+)? {_TYPED_TICKET})*)"
+    r" (?:by|via|in an?|per|over) (?:email|e-mail|mail|teams|chat))"
+    r"(?: (?:please|pls|plz|thanks|thx|ty|asap|quickly|when you can))*")
+"""A ticket asked to be sent to one's own mail or phone ("send 12 to my email", "email 12 to
+me", "send me 12 by email"): what the bot can do is show it here; "my email" is no one to hand
+it to, which was asked."""
 _DUPLICATE_TOLD = re.compile(
     rf"(?:(?:fyi|btw|so|hmm|oh|ah)[,:]? )?(?P<ticket>{_TYPED_TICKET}|it|this|this one|that)"
     r"(?: is|'s| s) (?:just |only |actually |probably )?(?:a |another |an )?"

@@ -36,3 +36,21 @@ def test_a_ticket_sent_to_the_writer_is_shown(said: str, expected: str) -> None:
 ])
 def test_a_ticket_handed_over_is_as_before(said: str, expected: str) -> None:
     assert summary(as_the_bot_reads(said, CONVERSATION)) == expanded(expected)
+
+
+@pytest.mark.parametrize(("said", "expected"), [
+    ("send 12 to my email", "show #12"),
+    ("Send 12 to my mail please", "show #12"),
+    ("forward 12 to my inbox", "show #12"),
+    ("can you send ticket 12 to my email?", "show #12"),
+    ("send 12 and 13 to my email", "show #12, #13"),
+    ("send it to my email", "show #7"),
+    ("email 12 to me", "show #12"),
+    ("mail 12 to me", "show #12"),
+    ("send me 12 by email", "show #12"),
+])
+def test_a_ticket_sent_to_ones_own_mail_is_shown(said: str, expected: str) -> None:
+    """"send 12 to my email" asked who should take 12 ("I couldn't find “my email”"), and
+    "email 12 to me" was free text: the bot mails no ticket, so it is shown here, as "send
+    me 12" is."""
+    assert summary(as_the_bot_reads(said, CONVERSATION)) == expanded(expected)
