@@ -5952,6 +5952,13 @@ def _edit(reading: Reading, whole: Reading) -> Understanding | None:
         rf"(?:please |pls )?(?:take|get)(?: the)? {_DUE_FIELD} off(?: of)? {ref()}",
         rf"{ref()} (?:doesnt|does not|dont|do not|no longer) needs? (?:a |the )?{_DUE_FIELD}"
         r"(?: anymore| any more)?",
+        rf"(?:please |pls )?(?:set|make|leave|change|update|put) {ref()} (?:with |to |as |so it has )?"
+        rf"(?:no|without(?: a| any)?) {_DUE_FIELD}(?: anymore| any more| please| pls)?",
+        rf"(?:please |pls )?(?:set|make|put) no {_DUE_FIELD} (?:on|for) {ref()}(?: please| pls)?",
+        rf"(?:please |pls )?(?:set|change|update|make) (?:the )?{_DUE_FIELD} (?:of|on|for) {ref()}"
+        r" (?:to|as) (?:none|nothing|blank|empty)(?: please| pls)?",
+        rf"(?:please |pls )?(?:set|change|update|make) {ref()}(?:s)? {_DUE_FIELD}"
+        r" (?:to|as) (?:none|nothing|blank|empty)(?: please| pls)?",
     ))), None):  # "remove the due date on 12": it was free text, offered to file as a ticket
         return EditTicket(reading.ticket(found), no_due=True)
     if _match(whole, rf"(?:please |pls )?{_OFF}(?: the)? {_DUE_FIELD}(?: (?:please|pls|too))?"):

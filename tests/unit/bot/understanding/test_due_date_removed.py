@@ -66,3 +66,25 @@ def test_the_due_date_pushed_out_by_days(said: str, expected: str) -> None:
 def test_pushed_out_its_button_says_what_is_read_as_it_again() -> None:
     read = as_the_bot_reads("push 12 out a week", CONVERSATION)
     assert as_the_bot_reads(phrase(read, CONVERSATION), CONVERSATION) == read
+
+
+@pytest.mark.parametrize(("said", "expected"), [
+    ("set 12 with no due date", "edit #12 due=none"),
+    ("make 12 no due date", "edit #12 due=none"),
+    ("Set 12 to no deadline", "edit #12 due=none"),
+    ("set 12 without a due date", "edit #12 due=none"),
+    ("make 12 without deadline", "edit #12 due=none"),
+    ("set no due date on 12", "edit #12 due=none"),
+    ("set 12 due date to none", "edit #12 due=none"),
+    ("set the due date of 12 to none", "edit #12 due=none"),
+    ("set it with no due date", "edit #7 due=none"),
+    # not that
+    ("make 12 no due date?", "show #12 asked=due"),
+    ("don't set 12 with no due date", "no change #12"),
+    ("12 has no due date", "show #12 asked=due"),
+    ("make 12 due friday", "edit #12 due=2026-12-04"),
+])
+def test_no_due_date_set_takes_it_off(said: str, expected: str) -> None:
+    """"set 12 with no due date", "make 12 no due date" asked which status 12 should get
+    ("“no due date” is not a status I know"); "set no due date on 12" was not understood."""
+    assert summary(as_the_bot_reads(said, CONVERSATION)) == expanded(expected)
