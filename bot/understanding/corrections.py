@@ -33,7 +33,7 @@ from domain.tickets import TicketStatus
 Reader = Callable[[str, Conversation], Understanding]
 
 _STRONG = (  # the earlier request is taken back, whatever follows
-    r"no+[\s,.!-]*wait|wait[\s,.!-]+no+|no+[\s,.!]+no+|nope|scratch that|strike that"
+    r"no+[\s,.!-]*wait|wait[\s,.!-]+no+|no+[\s,.!]+no+|nope|nah+|naw|scratch that|strike that"
     r"|forget that|ignore that|ignore the last bit|cancel that|never ?mind|nvm"
     r"|(?:(?:sorry|sry|soz|oops|whoops|my bad|correction|wait)[\s,.!-]*)?(?:i[\s,]+)?meant(?: to say)?"
     r"|(?:oops|whoops|my bad)(?:[\s,.!-]*sorry)?|correction|make that"

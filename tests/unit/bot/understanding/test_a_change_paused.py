@@ -49,3 +49,18 @@ def test_a_change_paused_is_taken_back(said: str, expected: str) -> None:
 ])
 def test_hold_said_otherwise_is_read_as_before(said: str, expected: str) -> None:
     assert summary(as_the_bot_reads(said, CONVERSATION)) == expanded(expected)
+
+
+@pytest.mark.parametrize(("said", "expected"), [
+    ("close 12 - nah", "no change #12"),
+    ("close 12 nah", "no change #12"),
+    ("close 12, nah leave it", "no change #12"),
+    ("close 12 — actually nah", "no change #12"),
+    ("close 12, nah its fine", "no change #12"),
+    ("close 12, nah 13", "status #13 closed"),
+    ("assign 12 to sam, nah to priya", "assign #12 to user:u-priya"),
+])
+def test_a_change_waved_off_with_nah_is_taken_back(said: str, expected: str) -> None:
+    """"close 12 - nah" and "close 12, nah leave it" closed 12, "nah leave it" posted as why:
+    "nah" takes a change back as "nope" does."""
+    assert summary(as_the_bot_reads(said, CONVERSATION)) == expanded(expected)
