@@ -41,7 +41,7 @@ _STRONG = (  # the earlier request is taken back, whatever follows
     r"|(?:oh+|ah+)[\s,.!-]+(?:no+|wait|dear)"  # "close 1597 oh no sorry wrong one, 1598"
     r"|(?<!\bon )(?:hold|hang) on(?! to\b)|hold up|hold that thought|belay that|forget it"
     r"|(?:wait|just)? ?(?<!\bin )(?:a|one) (?:sec|second|moment|min|minute)s?"
-    r"|let me (?:double[ -]?)?check(?: first)?"  # "close 12 - hold on": not yet, not now
+    r"|(?:let me|(?:i )?(?:need|have|got) to) (?:double[ -]?)?check(?: first)?"  # "close 12 - hold on": not yet
 )
 _WEAK = (  # a correction only before a ticket, a value or a request
     r"no+|wait|actually|sorry|sry|soz|i mean|or rather|erm?|um+|uh+|hmm+"

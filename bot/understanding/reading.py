@@ -509,9 +509,15 @@ def _asked_first_if_put_as_a_question(found: Understanding, text: str) -> Unders
 _FOR_NOW = re.compile(
     r"\b(?:for now|for the (?:moment|time being)|for today|temporar(?:il)?y|monitor(?:ing)?"
     r"|(?:keep|keeping|will keep) (?:an )?eye on|watching|let'?s see|we'?ll see|we will see"
-    r"|fingers crossed|hopefully|touch wood|knock on wood|workaround)\b", re.IGNORECASE)
-"""What makes a fix told only for now: "7 fixed for now, monitoring", "12 sorted, fingers
-crossed", "7 done for today" (work stopped, not finished)."""
+    r"|fingers crossed|hopefully|touch wood|knock on wood|workaround"
+    r"|(?:need|needs|have|has|got) to (?:double[ -]?check|check|test|confirm|verify)"
+    r"|double[ -]?check\w*|pending (?:test\w*|verification|a test)|testing(?: now)?"
+    r"|(?:till|until|til) (?:the )?next|sort of|kind of|kinda|should (?:be|have been)"
+    r" (?:fixed|sorted|solved|working|done|good|fine|ok|okay))\b"
+    r"|\?[?!\s]*(?:i think|i guess|i believe|probably|maybe|finally)\b", re.IGNORECASE)
+"""What makes a fix told only for now or with a doubt: "7 fixed for now, monitoring", "12
+sorted, fingers crossed", "7 done for today" (work stopped, not finished), "12 fixed, need to
+double check", "12 should be fixed", "12 fixed? i think so"."""
 _VERB_FIRST = re.compile(
     r"^\W*(?:(?:ok|okay|so|pls|please|plz|just|now)\W+)*(?P<verb>[a-z]+)\b", re.IGNORECASE)
 _FINISHING = frozenset({TicketStatus.RESOLVED, TicketStatus.CLOSED})

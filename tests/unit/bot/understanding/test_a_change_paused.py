@@ -64,3 +64,12 @@ def test_a_change_waved_off_with_nah_is_taken_back(said: str, expected: str) -> 
     """"close 12 - nah" and "close 12, nah leave it" closed 12, "nah leave it" posted as why:
     "nah" takes a change back as "nope" does."""
     assert summary(as_the_bot_reads(said, CONVERSATION)) == expanded(expected)
+
+
+@pytest.mark.parametrize("said", [
+    "close 12, need to double check", "close 12 - i need to check first",
+    "close 12, need to check with sam", "resolve 12, have to check first",
+])
+def test_a_change_said_with_a_check_still_to_do_is_taken_back(said: str) -> None:
+    """Each closed 12, the check to do posted as why it was closed."""
+    assert summary(as_the_bot_reads(said, CONVERSATION)) == expanded("no change #12")

@@ -72,3 +72,29 @@ def test_several_fixed_for_now_are_left_as_they_are() -> None:
 ])
 def test_a_change_asked_for_now_or_a_fix_told_plainly_is_made(said: str, expected: str) -> None:
     assert summary(understood(said)) == expanded(expected)
+
+
+@pytest.mark.parametrize(("said", "ticket"), [
+    ("12 should be fixed", "#12"),
+    ("12 fixed? i think so", "#12"),
+    ("12 resolved?? finally", "#12"),
+    ("12 fixed, double checking now", "#12"),
+    ("12 fixed, pending testing", "#12"),
+    ("12 fixed, testing now", "#12"),
+    ("12 fixed till next reboot", "#12"),
+    ("12 fixed, sort of", "#12"),
+])
+def test_a_fix_told_with_a_doubt_after_it_is_asked_about(said: str, ticket: str) -> None:
+    """Each resolved 12: still to be checked, believed, or asked and answered with a guess."""
+    assert summary(understood(said)) == expanded(
+        f"ask status {ticket} ?: Should {ticket} be resolved? [Yes]")
+
+
+@pytest.mark.parametrize(("said", "expected"), [
+    ("12 should be resolved", "status #12 resolved"),
+    ("12 should be closed", "status #12 closed"),
+    ("12 fixed, tested ok", "status #12 resolved"),
+    ("12 is fixed, the user tested it", "status #12 resolved"),
+])
+def test_a_finish_asked_or_a_fix_told_tested_is_made(said: str, expected: str) -> None:
+    assert summary(understood(said)) == expanded(expected)
