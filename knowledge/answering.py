@@ -364,20 +364,29 @@ class HelpAssistant:
         async with self._uow().reading() as reading:
             return await reading.chat.last_exchange(session_id=session_id, user_id=user_id)
 
-    async def exchange_for(self, *, message_id: int, user_id: str) -> Exchange:
-        """The stored exchange behind an answer card, for the person who asked."""
+    async def exchange_for(
+        self, *, message_id: int, user_id: str, reader: Role | None
+    ) -> Exchange:
+        """The stored exchange behind an answer card, for the person who asked, as `reader`
+        (their role now) may read it: see `for_reader`."""
         async with self._uow().reading() as reading:
-            return _asked_by(await reading.chat.exchange(message_id), message_id, user_id)
+            exchange = _asked_by(await reading.chat.exchange(message_id), message_id, user_id)
+            restrictions = await reading.audiences.restrictions()
+        return _as_read(exchange, restrictions, reader)
 
-    async def rate(self, *, message_id: int, user_id: str, helpful: bool) -> Exchange:
-        """Records "Helpful" / "Not helpful"; pressing again replaces the verdict."""
+    async def rate(
+        self, *, message_id: int, user_id: str, helpful: bool, reader: Role | None
+    ) -> Exchange:
+        """Records "Helpful" / "Not helpful"; pressing again replaces the verdict. The
+        exchange comes back as `reader` may read it now, to draw the card again."""
         async with self._uow() as uow:
             exchange = _asked_by(await uow.chat.exchange(message_id), message_id, user_id)
+            restrictions = await uow.audiences.restrictions()
             await uow.chat.record_feedback(
                 message_id=message_id, user_id=user_id, helpful=helpful, at=self._clock()
             )
             await uow.commit()
-        return exchange
+        return _as_read(exchange, restrictions, reader)
 
     async def statistics(self, *, since: datetime | None = None, top: int = 10) -> HelpStatistics:
         async with self._uow().reading() as reading:
@@ -405,6 +414,14 @@ def for_reader(
     return replace(previous, answer="", document_ids=tuple(
         document_id for document_id in previous.document_ids
         if may_read_source((SourceKind.HELP_DOCUMENT, document_id), restrictions, reader)))
+
+
+def _as_read(exchange: Exchange, restrictions: Restrictions, reader: Role | None) -> Exchange:
+    """An answer card pressed on after its asker lost access to what it drew on (staff made
+    a customer) is not drawn or quoted again with that text, as a follow-up is not."""
+    shown = for_reader(exchange, restrictions, reader)
+    assert shown is not None  # only None for no exchange
+    return shown
 
 
 def _asked_by(exchange: Exchange | None, message_id: int, user_id: str) -> Exchange:

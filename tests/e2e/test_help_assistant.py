@@ -519,3 +519,32 @@ async def test_a_throttled_answer_for_everyone_is_posted_to_whoever_asked_in_the
 
     [card] = await wait_for_answers(helpdesk)
     assert "8 hours" in texts_in(card)
+
+
+@pytest.mark.parametrize("role", ["customer", "user"])
+@pytest.mark.parametrize(("verb", "title"), [("help.feedback", "Not helpful"),
+                                             ("help.feedback", "Helpful"),
+                                             ("help.escalate", "Create a ticket")])
+async def test_a_staff_only_answer_pressed_on_after_losing_staff_access_is_not_drawn_again(
+    helpdesk: Service, model: CompletionsStandIn, engine: AsyncEngine, database_url: str,
+    role: str, verb: str, title: str,
+) -> None:
+    """An answer drawn on the staff runbook, pressed on once its asker is a customer: the
+    rated card was drawn again with the runbook's steps and source, and "Create a ticket"
+    quoted them in the form, where a follow-up question or a queued answer already leaves
+    them out (access is decided when the answer leaves). Still staff, the answer is kept."""
+    ada_id, release, _ = await _agent_asks_the_runbook(helpdesk, model, engine, database_url)
+    release.set()
+    [card] = await wait_for_answers(helpdesk)
+    async with engine.begin() as connection:
+        await connection.execute(update(users).where(users.c.id == ada_id).values(role=role))
+
+    drawn = await helpdesk.press(verb, button(card, title)["data"],
+                                 user=helpdesk.users["ada@example.com"])
+
+    said = texts_in(drawn) + " ".join(
+        str(node.get("value")) for node in _walk(drawn) if node.get("id") == "description")
+    if role == "customer":
+        assert "WLC-01 and choose" not in said and "runbook" not in said.casefold(), said
+    else:
+        assert "WLC-01 and choose" in said and "runbook" in said.casefold(), said

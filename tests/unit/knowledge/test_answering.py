@@ -502,11 +502,11 @@ async def test_rating_commits_and_reading_an_answer_back_writes_nothing() -> Non
                            gate=MinimumScore(0.5))
     answer = await helper.ask(user_id="u1", session_id="s1", question="vpn dropping")
 
-    await helper.exchange_for(message_id=answer.message_id, user_id="u1")
+    await helper.exchange_for(message_id=answer.message_id, user_id="u1", reader=None)
     await helper.latest_session(user_id="u1", prefix="s")
     await helper.statistics()
     assert work.committed == [1]
-    await helper.rate(message_id=answer.message_id, user_id="u1", helpful=True)
+    await helper.rate(message_id=answer.message_id, user_id="u1", helpful=True, reader=None)
     assert work.committed == [2] and work.chat.feedback == {(answer.message_id, "u1"): True}
 
 
@@ -543,8 +543,9 @@ async def test_the_asker_rates_an_answer_and_a_second_press_replaces_the_first()
     helper, store, _ = assistant()
     answer = await helper.ask(user_id="u1", session_id="s1", question="vpn dropping")
 
-    await helper.rate(message_id=answer.message_id, user_id="u1", helpful=True)
-    exchange = await helper.rate(message_id=answer.message_id, user_id="u1", helpful=False)
+    await helper.rate(message_id=answer.message_id, user_id="u1", helpful=True, reader=None)
+    exchange = await helper.rate(message_id=answer.message_id, user_id="u1", helpful=False,
+                                 reader=None)
 
     assert store.feedback == {(answer.message_id, "u1"): False}
     assert exchange.question == "vpn dropping"
@@ -555,11 +556,11 @@ async def test_only_the_asker_may_rate_or_escalate_an_answer() -> None:
     answer = await helper.ask(user_id="u1", session_id="s1", question="vpn dropping")
 
     with pytest.raises(NotYourAnswer):
-        await helper.rate(message_id=answer.message_id, user_id="u2", helpful=True)
+        await helper.rate(message_id=answer.message_id, user_id="u2", helpful=True, reader=None)
     with pytest.raises(NotYourAnswer):
-        await helper.exchange_for(message_id=answer.message_id, user_id="u2")
+        await helper.exchange_for(message_id=answer.message_id, user_id="u2", reader=None)
     with pytest.raises(AnswerNotFound):
-        await helper.exchange_for(message_id=answer.question_id, user_id="u1")
+        await helper.exchange_for(message_id=answer.question_id, user_id="u1", reader=None)
     assert store.feedback == {}
 
 
@@ -567,7 +568,7 @@ async def test_a_stored_answer_reads_back_as_its_text_and_sources() -> None:
     helper, _, _ = assistant()
     answer = await helper.ask(user_id="u1", session_id="s1", question="vpn dropping")
 
-    exchange = await helper.exchange_for(message_id=answer.message_id, user_id="u1")
+    exchange = await helper.exchange_for(message_id=answer.message_id, user_id="u1", reader=None)
     stored = stored_answer(exchange)
 
     assert (stored.text, stored.citations) == (answer.text, answer.citations)
