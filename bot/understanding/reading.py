@@ -25,6 +25,7 @@ from bot.understanding.letter import only_quoted, quoted, what_is_asked
 from bot.understanding.deadline import due_said
 from bot.understanding.disowned import Disowned, disowned
 from bot.understanding.someone import someone_asked
+from bot.understanding.sought import ticket_sought
 from bot.understanding.lacking import FACEPALMS, files_asked, metrics_asked, not_in_ticketflow
 from bot.understanding.lists import own_tickets, read_list
 from bot.understanding.offered_days import two_days_offered
@@ -255,6 +256,7 @@ def _reading(message: Message, conversation: Conversation, start: int, end: int)
 def understand(text: str, conversation: Conversation) -> Understanding:
     """What the message asks for; questions and negations never come back as a change."""
     text = quoted_as_pasted(_TICKET_LINK.sub(r"\g<number>", text))
+    text = ticket_sought(text) or text  # "i remember a ticket about a recording, cant find it"
     if only_quoted(text):
         return FreeText(text.strip())  # "[10:02] Sam: close 12⏎[10:03] Priya: agreed": pasted
     if (answered := _the_quoted_request_answered(text, conversation)) is not None:
