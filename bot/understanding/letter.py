@@ -119,9 +119,10 @@ def _without_signature(lines: list[str]) -> list[str]:
     # lines are looked at, however long the message
     earliest = written[-_SIGNATURE_LINES - 1] if len(written) > _SIGNATURE_LINES else 1
     for index in range(max(1, earliest), len(lines)):
+        if not _SIGN_OFF.match(lines[index]):  # first: blank lines between are many
+            continue
         after = [line for line in lines[index + 1:] if line.strip()]
-        if _SIGN_OFF.match(lines[index]) and len(after) <= _SIGNATURE_LINES and all(
-                len(line.split()) <= 5 for line in after):
+        if len(after) <= _SIGNATURE_LINES and all(len(line.split()) <= 5 for line in after):
             kept = lines[:index]
             if any(line.strip() for line in kept):
                 return kept

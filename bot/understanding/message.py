@@ -105,6 +105,13 @@ class Message:
         finish = self.spans[self.words[stop - 1].last][1] if end is not None else len(self.text)
         return self.text[begin:finish].strip().strip(":-–—,").strip()
 
+    def typed_to(self, word: Word) -> str:
+        """The last few characters typed up to the end of `word` (enough for `endswith` of
+        punctuation, "..." or "?!!"): not the whole text before it, which costs as much as
+        the message is long, once per word asked about."""
+        finish = self.spans[word.last][1]
+        return self.text[max(0, finish - 12):finish]
+
     def ticket(self, index: int) -> TicketNumber | None:
         value = self.words[index].value
         return value if isinstance(value, TicketNumber) else None

@@ -253,8 +253,20 @@ def _reading(message: Message, conversation: Conversation, start: int, end: int)
     return Reading(message, conversation, start, end, " ".join(texts), tuple(offsets))
 
 
+_LONG_SPACE = re.compile(r"\s{17,}")
+
+
+def _space_kept(run: re.Match[str]) -> str:
+    """A paragraph break, a line break, or the first 16 spaces of a run: what a run of
+    whitespace says. Thousands of blank lines took each pattern that starts at a space a scan
+    of the rest of the run, from every position in it: 64,000 characters, minutes."""
+    breaks = run.group().count("\n")
+    return "\n\n" if breaks >= 2 else "\n" if breaks else run.group()[:16]
+
+
 def understand(text: str, conversation: Conversation) -> Understanding:
     """What the message asks for; questions and negations never come back as a change."""
+    text = _LONG_SPACE.sub(_space_kept, text)
     text = quoted_as_pasted(_TICKET_LINK.sub(r"\g<number>", text))
     text = ticket_sought(text) or text  # "i remember a ticket about a recording, cant find it"
     if only_quoted(text):
@@ -2362,7 +2374,7 @@ def _bare_order(message: Message, start: int, end: int) -> bool:
     ticket or asks something more ("close, 41 is fixed", "resolve, then give it to sam"):
     which ticket, or which change, is not guessed."""
     words = message.words
-    alone = message.text[:message.spans[words[start].last][1]].endswith(
+    alone = message.typed_to(words[start]).endswith(
         (",", ";", ":", ".", "!")) or start + 1 < end and words[start + 1].text in _DASHES
     return alone and words[start].text in STATUS_VERBS and not any(
         _typed_number(word) or word.text in _MINDED_VERBS for word in words[start + 1:end])
@@ -2387,7 +2399,7 @@ def _first_clause(
     bare = _bare_order(message, start, end)  # "reopen, user says still broken"
     for index in range(start if bare or _addressed(message, start, start + 1) else start + 1,
                        end - 1):
-        typed = message.text[:message.spans[words[index].last][1]]
+        typed = message.typed_to(words[index])
         if typed.endswith((",", ";", ".", "!", "?")) or typed.endswith(":") and (
                 words[index].text in (REF, NUMBER) or bare and index == start):
             # "close 9: confirmed fixed by user", "reopen: still broken"
@@ -2398,8 +2410,10 @@ def _first_clause(
         elif _clause_ends(message, index):  # "sam is off sick so give 165 to alex": only
             if not later:  # what is told, then the request after it
                 later.append(_later_sentence(message, conversation, start, end))
+            if not later[0]:  # no request after it: what is told needs no reading
+                continue
             told = _reading(message, conversation, start, index + 1)
-            if later[0] and not any(rule(told, told) is not None for rule in _RULES):
+            if not any(rule(told, told) is not None for rule in _RULES):
                 return later[0]
             continue
         else:
@@ -2893,7 +2907,7 @@ def _line_names_a_ticket(message: Message, index: int) -> bool:
 def _clause_ends(message: Message, index: int) -> bool:
     """Word `index` ends a sentence or a clause: "… this morning. Could you …",
     "Hey, quick one - can you close 14?"."""
-    typed = message.text[:message.spans[message.words[index].last][1]]
+    typed = message.typed_to(message.words[index])
     if typed.endswith((".", "!", "?", ",", ";", ":")) and not typed.endswith("..."):
         return True
     if index + 1 < len(message.words) and _line_break_after(message, index) and (
@@ -4054,7 +4068,7 @@ def _lacks_a_piece(understood: Understanding) -> bool:
 
 def _asks(message: Message, end: int) -> bool:
     """A "?" at the end, or before the thanks that close the message."""
-    typed = message.text[:message.spans[message.words[end - 1].last][1]]
+    typed = message.typed_to(message.words[end - 1])
     return message.asks or ends_asking(typed)
 
 
@@ -4124,7 +4138,7 @@ def _told_first(message: Message, reading: Reading) -> bool:
     """A clause of two words or more, not itself a question, before a comma and a question."""
     words = message.words
     for index in range(reading.start + 1, reading.end - 1):
-        if message.text[:message.spans[words[index].last][1]].endswith((",", ";")):
+        if message.typed_to(words[index]).endswith((",", ";")):
             told = [w.text for w in words[reading.start:index + 1]]
             asked = [w.text for w in words[index + 1:reading.end]]
             return len(told) >= 2 and not _is_question(told, asks=False) and (
@@ -4784,7 +4798,7 @@ def _labelled(reading: Reading, whole: Reading) -> Understanding | None:
         if priority is not None:  # "urgent ticket:", "high priority bug:"
             said = [w for w in said[1:] if w != "priority"] or said
         label = " ".join(said)
-        typed = message.text[:message.spans[message.words[end - 1].last][1]]
+        typed = message.typed_to(message.words[end - 1])
         dash = message.words[end].text in ("-", "–", "—") and end + 1 < reading.end
         if label in _LABELS and (typed.endswith(":") or dash):  # "ticket pls - keyboard dead"
             kind = CATEGORY_WORDS.get(label.removeprefix("new ").removesuffix(" report"))
@@ -6195,7 +6209,7 @@ def _label_at(message: Message, index: int) -> bool:
 
 
 def _colon_after(message: Message, index: int) -> bool:
-    return message.text[:message.spans[message.words[index].last][1]].endswith(":")
+    return message.typed_to(message.words[index]).endswith(":")
 
 
 def _of_the_last(ticket: TicketNumber | None, found: Understanding | None) -> Understanding | None:
@@ -6322,7 +6336,8 @@ def _value_labelled(reading: Reading, found: re.Match[str]) -> bool:
     first = reading.words(found, "value")[:1]
     if not first:
         return False
-    typed = reading.message.text[:reading.message.spans[first[0].first][0]]
+    begin = reading.message.spans[first[0].first][0]
+    typed = reading.message.text[max(0, begin - 80):begin]  # what came just before it
     return re.search(r"(?:\bto|=|->|=>|→|:)\s*$", typed, re.IGNORECASE) is not None
 
 
