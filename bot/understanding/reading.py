@@ -284,7 +284,7 @@ def understand(text: str, conversation: Conversation) -> Understanding:
         said, ours, several_then=False))
     return _it_as_told_before(_asked_first_if_told_again(_undone_if_a_mistake(
         _asked_first_if_put_as_a_question(_asked_first_if_doubted(_asked_first_if_eyes_rolled(_asked_first_if_only_for_now(_taken_back_as_a_joke(
-            _titled_by_a_problem(_no_comment_of_other_words(found, in_view)), text), text), text),
+            _titled_by_a_problem(_no_comment_of_other_words(found, in_view, text)), text), text), text),
             text), text), text), text), text, in_view)
 
 
@@ -387,12 +387,24 @@ _ANOTHER_ASK = re.compile(
     r"|hand|send|move|put|make|mark|set|start|escalate|bump|change|update|unassign)\b",
     re.IGNORECASE)
 """A comment's "words" that are another request ("… and close it"): no comment at all."""
+_CHANGE_AFTER = re.compile(
+    r"^(?P<said>.+?)[\s,;.]+(?:and then|and|then|&)\s+(?P<then>(?:please |pls )?(?:close|resolve"
+    r"|reopen|assign|reassign|give|hand|send|move|put|make|mark|set|start|escalate|bump|unassign)"
+    r"\s+(?:it|this)\b(?! back\b).*)$", re.IGNORECASE | re.DOTALL)
+"""A change asked after a comment's words: "… that the part is ordered and put it on hold"; not "… and
+set it back on the shelf", the thing put back (alone, "put it back on the shelf" reopens)."""
+_SAID_AS_TO_BE_DONE = re.compile(
+    r"\b(?:will|ll|would|can|could|should|shall|may|might|must|to|gonna|going|need|needs|want"
+    r"|wants)\b", re.IGNORECASE)
+"""Words before "and close it" that make it what someone is to do ("the user will test and
+reopen it if needed"): told, not asked of the bot."""
 _QUOTE_THEN = re.compile(
     r"^\s*[\"“'‘](?P<said>[^\"“”'‘’]+)[\"”'’]\s*[,.;]?\s*(?P<then>(?:and|then|and then|&)\s.+)$",
     re.IGNORECASE | re.DOTALL)
 
 
-def _no_comment_of_other_words(found: Understanding, conversation: Conversation) -> Understanding:
+def _no_comment_of_other_words(found: Understanding, conversation: Conversation,
+                               text: str) -> Understanding:
     """A comment whose words say only when ("comment on 12 later") or are another request
     ("add a comment to 12 and close it") asks what to say, never posting "later" or "and
     close it" where the requester reads it; a quoted comment with a change after it ('comment
@@ -409,6 +421,25 @@ def _no_comment_of_other_words(found: Understanding, conversation: Conversation)
         if isinstance(again, (AssignTicket, ChangeStatus, EditTicket)) and (
                 again.ticket == found.ticket):
             return Both(CommentOnTicket(found.ticket, quoted["said"].strip()), again)
+    return _change_after_the_comment(found, conversation, text)
+
+
+def _change_after_the_comment(found: CommentOnTicket, conversation: Conversation,
+                              text: str) -> Understanding:
+    """"comment on 12 that the part is ordered and put it on hold": the comment and the change,
+    not "and put it on hold" posted where the requester reads it and the ticket left as it was.
+    Only words told with "that" or "saying": after a colon they are the comment as typed,
+    whatever they say ("comment on 4: cable replaced and close it")."""
+    after = _CHANGE_AFTER.match(found.text or "")
+    if after is None or found.ticket is None or _SAID_AS_TO_BE_DONE.search(after["said"]):
+        return found
+    told = text.lower().rfind(after["said"].lower())
+    if told < 0 or not re.search(r"\b(?:that|saying)\s+$", text[:told], re.IGNORECASE):
+        return found
+    again = _understand(after["then"], replace(conversation, last_ticket=found.ticket),
+                        several_then=False)
+    if isinstance(again, (AssignTicket, ChangeStatus, EditTicket)) and again.ticket == found.ticket:
+        return Both(CommentOnTicket(found.ticket, after["said"].strip(" ,;.-–—")), again)
     return found
 
 

@@ -406,8 +406,6 @@ NINETEENTH_MISREAD: dict[str, str] = {
         "miss: 'please see <link> and assign it' not read",
     'fwd: please close 1825 – user confirmed fixed':
         "asks: 'fwd:' read as forwarding to someone",
-    'comment on 1831 that the part is ordered and put it on hold':
-        'wrong change: the second request is posted as part of the comment',
     '1832 same as 1833':
         "miss: 'same as' between two tickets is no merge",
     'hgih prio on 1847':
