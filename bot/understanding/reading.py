@@ -277,9 +277,9 @@ def understand(text: str, conversation: Conversation) -> Understanding:
         text, _in_view_when_pointed_to(text, conversation)))
     if (then := _the_same_asked_of_another(text, in_view)) is not None:
         return _asked_first_if_doubted(then, text)  # "sorry, 12 got closed, close 13 too"
-    found = two_days_offered(_held_until(_no_reason_of_another_request(_reason_that_asks(_with_fact_asked(
+    found = two_days_offered(_waits_then_why(_held_until(_no_reason_of_another_request(_reason_that_asks(_with_fact_asked(
         _understand(text, in_view, several_then=True), text), in_view, text), in_view), text),
-        text, in_view)
+        text), text, in_view)
     found = then_them(found, text, in_view, lambda said, ours: _understand(
         said, ours, several_then=False))
     return _it_as_told_before(_asked_first_if_told_again(_undone_if_a_mistake(
@@ -363,6 +363,23 @@ def _no_reason_of_another_request(
 _UNTIL = re.compile(
     r"\b(?:until|till|til|untill|pending)\s+(?P<how_long>[^,.;!?\n]*\w[^,.;!?\n]*)", re.IGNORECASE)
 _UNTIL_MOST = 200
+
+
+_WAITS_THEN_WHY = re.compile(
+    r"\S+\s+(?:is\s+|now\s+|still\s+)*(?:waiting|awaiting|pending)\s+(?:(?:on|for)\s+)?"
+    r"(?:the\s+)?(?P<party>\w+)\s*(?:[,;:]|\s[-–—])\s*(?P<why>.*\w.*)", re.IGNORECASE | re.DOTALL)
+
+
+def _waits_then_why(found: Understanding, text: str) -> Understanding:
+    """"101 waiting on the customer, asked her to try the new profile": why it waits, after
+    the one waited on, is the comment with the hold (the words were read as the party)."""
+    if not isinstance(found, ChangeStatus) or found.status is not TicketStatus.ON_HOLD or (
+            found.reason is not None):
+        return found
+    told = _WAITS_THEN_WHY.fullmatch(text.strip())
+    if told is None or told["party"].lower() not in _WAITED_ON:
+        return found
+    return replace(found, reason=told["why"].strip())
 
 
 def _held_until(found: Understanding, text: str) -> Understanding:
