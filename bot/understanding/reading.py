@@ -2374,6 +2374,9 @@ not showing anymore"): the "not" is why it is done, never the change taken back.
 _GONE_SINCE = frozenset({"since", "anymore", "reported", "seen", "overnight"})
 """After "no" and a symptom of a word or two, what says it has not come back: "no drops since
 the reinstall", "no paper jams since friday", "no lockouts anymore"."""
+_SHOULD_COME = frozenset({"emails", "mails", "messages", "calls", "replies", "responses", "updates",
+                          "backups", "notifications", "prints", "jobs", "connections", "logins"})
+"""Things that should come, so that none since is the fault: "no emails since yesterday"."""
 _NOT_AGAIN = frozenset({"seen", "happened", "happening", "recurred", "reoccurred", "returned", "reappeared"})
 """After "not", a symptom not come back when "again" or "since" follows: "not seen again"."""
 _JUDGED = frozenset({"acceptable", "ok", "okay", "impressed", "funny", "fair", "professional",
@@ -2405,12 +2408,20 @@ def _told_gone(words: list[Word], index: int) -> range:
         symptom = [w.text for w in words[index + 1:end]]
         if end < len(words) and words[end].text in _GONE_SINCE and all(
                 word.isalpha() and word not in _TAKEN_BACK | {REF, NUMBER, DATE}
-                for word in symptom):
+                for word in symptom) and _happenings(symptom[-1]):
             return range(index, end + 1 + (end + 1 < len(words) and words[end + 1].text == DATE))
     if said == "not" and index + 2 < len(words) and words[index + 1].text in _NOT_AGAIN and (
             words[index + 2].text in ("again", "since")):
         return range(index, index + 3 + (index + 3 < len(words) and words[index + 3].text == DATE))
     return range(0)
+
+
+def _happenings(word: str) -> bool:
+    """A symptom that comes and goes ("drops", "paper jams", "errors"), whose absence is the fix:
+    not what the fault took away ("no internet since the reinstall", "no access since
+    monday", "no emails since yesterday"), whose absence is the fault."""
+    return word in _PROBLEMS or (word.endswith("s") and not word.endswith("ss")
+                                 and word not in _SHOULD_COME)
 
 
 _DASHES = frozenset({"-", "–", "—"})

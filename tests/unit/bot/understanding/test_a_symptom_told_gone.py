@@ -50,6 +50,14 @@ def test_a_symptom_told_gone_is_why_the_status_changes(
     ("close 12 - not seen the user yet", "no change #12"),
     ("close 12, it's not happening", "no change #12"),
     ("assign 12 to sam, no lee since sam is off", "no change #12"),
+    # what is missing since is the fault itself, not a symptom gone
+    ("resolve 12 - no internet since the reinstall", "no change #12"),
+    ("close 12, no access since monday", "no change #12"),
+    ("Resolve 12 - no wifi since the update", "no change #12"),
+    ("close 12 no sound since friday", "no change #12"),
+    ("resolve 12, no emails since yesterday", "no change #12"),
+    ("close 12 - no network connection since the move", "no change #12"),
+    ("resolve 12 - no calls coming in since monday", "no change #12"),
 ])
 def test_a_take_back_after_a_symptom_word_still_changes_nothing(said: str, expected: str) -> None:
     assert not summary(as_the_bot_reads(said, CONVERSATION)).startswith("status")
