@@ -5902,6 +5902,8 @@ def _forgotten(whole: Reading) -> CommentOnTicket | None:
     if found.group("verb") == "add" and not said or len(told) < _ALSO_WORDS or (
             told[0].text not in _TOLD_OPENS | {"it"} or _typed_number(told[0])):
         return None
+    if told[0].text in (REF, "it", "this") and told[1].text == "to":
+        return None  # "forgot to mention it to my manager": to someone else, not told here
     if any(_typed_number(w) and before.text in _NAMING_A_TICKET for before, w in pairwise(told)):
         return None  # "forgot to say that the fix for 12 …": of a ticket named, not of this one
     text = reading_text(whole, found)

@@ -55,6 +55,11 @@ def test_a_detail_forgotten_of_another_kind_reads_as_before(said: str, expected:
     "forgot to say 12 is fixed",
     "forgot to say that the fix for 12 worked",
     "did i forget to mention the serial number?",
+    # told to someone else: "it" is what was to be said, not the start of a detail
+    "forgot to mention it to my manager, will do now",
+    "oops forgot to say it to sam earlier",
+    "forgot to mention this to the team lead before",
+    "forgot to add it to the agenda for tomorrow",
 ])
 def test_something_else_forgotten_is_no_comment(said: str) -> None:
     assert not isinstance(as_the_bot_reads(said, CONVERSATION), CommentOnTicket)
