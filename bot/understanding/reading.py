@@ -6333,6 +6333,13 @@ _APPROVED_TEXT = re.compile(r"(?:(?:is|are|looks|seems) )?(?:(?:all|totally|perf
 """A title or a description said to be right ("12's title is fine"): nothing to change."""
 
 
+def _priority_named(said: str) -> Priority | None:
+    """The priority said once the field is named: "12 prio med", "priority of 12 in high" (a
+    second language's "in"); "med", "hi" and "lo" alone are no priority ("902 hi")."""
+    said = re.sub(r"^in ", "", said)
+    return PRIORITY_WORDS.get(said) or _SHORT_PRIORITY.get(said)
+
+
 def _field(reading: Reading, found: re.Match[str]) -> Understanding | None:
     ticket = reading.ticket(found)
     field = found.group("field")
@@ -6368,8 +6375,10 @@ def _field(reading: Reading, found: re.Match[str]) -> Understanding | None:
     if field in ("description", "details", "body"):
         return EditTicket(ticket, description=_quoted_or(said))
     if field == "priority":
-        if plain in PRIORITY_WORDS:
-            return EditTicket(ticket, priority=PRIORITY_WORDS[plain])
+        if priority := _priority_named(plain):
+            return EditTicket(ticket, priority=priority)
+        if _skip_end(["", *value.split()], 0) == 1:  # "the priority of 12 please": which is asked
+            return _ask_field(ticket, "priority")
         return _ask_field(ticket, "priority", f"“{shown}” is not a priority.")
     if field in ("category", "type", "kind", "cat"):
         if plain in CATEGORY_WORDS:

@@ -75,7 +75,8 @@ Rivera</at>"); a hand-over by possession ("1040 is priya's now": since asked, "S
 …?"); "942 too" after a change on a line of its own ("<p>941 is done</p><p>942
 too</p>"; "close 779 - 780 also" is read since); non-native and spoken forms ("please to
 change priority of 920 in high", "pls reopen 924 problem is come again", "december the
-eighteenth"; "nine forty" is read since, as numbers said in pairs, 2026-12-07); new tickets asked for in other words ("can you log this for facilities: …", "ticket
+eighteenth"; "nine forty" is read since, as numbers said in pairs, 2026-12-07, and "in high"
+as high since the nineteenth table); new tickets asked for in other words ("can you log this for facilities: …", "ticket
 for me pls, excel crashes …"); "we can park 1006 till january" (told it cannot be snoozed);
 "closed?" alone (a list of closed tickets); "984 was raised by mistake", "956 is borked again" (asking
 whether to close or reopen). Questions and statements left as free text (the help assistant
@@ -349,7 +350,6 @@ FIFTEENTH_MISREAD: frozenset[str] = frozenset({
     "I'm going to escalate this to my manager if 915 isn't fixed today",
     'stop closing my tickets without asking!!',
     'Honestly what is the point of this bot if nobody reads my tickets',
-    'please to change priority of 920 in high',
     'pls reopen 924 problem is come again',
     'set the due date for ticket 931 to december the eighteenth',
     'Good afternoon,\n\nI am writing regarding my ticket 1021. The technician came today and everything works now.\n\nWith best regards,\nPeter',

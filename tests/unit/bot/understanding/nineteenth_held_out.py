@@ -320,8 +320,6 @@ NINETEENTH_MISREAD: dict[str, str] = {
         'miss: a ticket chased in a complaint is not shown',
     'i have raise 1719 yesterday still nobody come':
         'miss: a ticket chased in a second language is not shown',
-    'sir please change priority of 1720 in high':
-        "asks: 'in high' is not read as high",
     '1726 till when it will be done?':
         "other: 'till when' not read as asking its due date",
     'ticket 1854 you can do close, is ok now':
@@ -344,8 +342,6 @@ NINETEENTH_MISREAD: dict[str, str] = {
         "miss: 'mine now:' before a ticket",
     '1748 low prio, cosmetic only':
         'miss: priority run on into its reason',
-    '1857 prio med':
-        "asks: 'med' after 'prio' is not read as medium",
     'what did sam close yesterday':
         "other: someone's closes listed as what they touched, not finished yesterday",
     'open tickets older than 2 weeks':
@@ -378,8 +374,6 @@ NINETEENTH_MISREAD: dict[str, str] = {
         "miss: 'on ice' for on hold",
     'crank 1766 up to high':
         "miss: 'crank up' for raise",
-    'lower the priority of 1768 please':
-        "asks: which priority, but tells 'please' is not a priority",
     'leave this one with me':
         "miss: 'leave it with me' not read as taking it",
     'lee can you grab 1783':
