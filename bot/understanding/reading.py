@@ -29,7 +29,7 @@ from bot.understanding.sought import ticket_sought
 from bot.understanding.lacking import FACEPALMS, files_asked, metrics_asked, not_in_ticketflow
 from bot.understanding.lists import own_tickets, read_list
 from bot.understanding.offered_days import two_days_offered
-from bot.understanding.then_them import then_them
+from bot.understanding.then_them import then_it, then_them
 from bot.understanding.transcript import quoted_as_pasted
 from bot.understanding.told_before import request_of_it, the_one_meant, tickets_told
 from bot.understanding.message import (
@@ -280,7 +280,8 @@ def understand(text: str, conversation: Conversation) -> Understanding:
     found = two_days_offered(_waits_then_why(_held_until(_no_reason_of_another_request(_reason_that_asks(_with_fact_asked(
         _understand(text, in_view, several_then=True), text), in_view, text), in_view), text),
         text), text, in_view)
-    found = then_them(found, text, in_view, lambda said, ours: _understand(
+    found = then_them(then_it(found, text, in_view, lambda said, ours: _understand(
+        said, ours, several_then=False)), text, in_view, lambda said, ours: _understand(
         said, ours, several_then=False))
     return _it_as_told_before(_asked_first_if_told_again(_undone_if_a_mistake(
         _asked_first_if_put_as_a_question(_asked_first_if_doubted(_asked_first_if_eyes_rolled(_asked_first_if_only_for_now(_taken_back_as_a_joke(

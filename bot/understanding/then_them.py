@@ -75,3 +75,57 @@ def then_them(
             return Unknown(text.strip())  # who "sam" is, asked of several: said again
         return Both(found, EachTicket(tickets, request))
     return Both(found, second if isinstance(second, Clarify) else request)
+
+
+_JOINED = re.compile(r"\s*[,;]\s*|\s+(?:and|then|&)\s+")
+_LEADS = re.compile(r"^(?:(?:and|then|also|please|pls|plz|just)[\s,]+)*", re.IGNORECASE)
+_TAIL_VERBS = frozenset({"set", "make", "mark", "put", "change", "push", "move", "bump",
+                         "raise", "lower", "start", "close", "resolve", "reopen", "assign",
+                         "give", "escalate", "due"})
+_TAIL_MOST = 80
+_FIRST_VERBS = _TAIL_VERBS - {"due"} | {"take", "reassign", "hand", "send", "pass", "hold",
+                                       "update"}
+"""How a change asked opens ("take 12 and …"); a state told first is left to its own rule."""
+
+
+def then_it(
+    found: Understanding, text: str, conversation: Conversation, read: Reader
+) -> Understanding:
+    """A second change of the one ticket, said after the first with its own verb ("take 12
+    and set due friday", "assign 12 to sam, set it to high", "put 12 on hold, due friday"):
+    one of the two was read and the other dropped. Both are made, in turn; `found` as it was
+    when the last clause is no change of another kind of that ticket."""
+    if len(text) > _MOST or isinstance(found, Both) or not isinstance(
+            found, (AssignTicket, ChangeStatus, EditTicket)) or found.ticket is None:
+        return found
+    opening = _LEADS.sub("", text.strip()).split(maxsplit=1)
+    if not opening or corrected(opening[0].lower()) not in _FIRST_VERBS:
+        return found  # "40 is blocked, give it to sam": a state told, then the request
+    for joined in _JOINED.finditer(text):
+        tail = _LEADS.sub("", text[joined.end():].strip().rstrip(".! "))
+        verb = tail.split(maxsplit=1)[0].lower() if tail else ""
+        if corrected(verb) not in _TAIL_VERBS or len(tail) > _TAIL_MOST or any(
+                mark in tail for mark in ",;?"):
+            continue
+        first = read(text[:joined.start()], conversation)
+        if not isinstance(first, (AssignTicket, ChangeStatus, EditTicket)) or first.ticket is None:
+            continue
+        verb_said, _, rest = tail.partition(" ")
+        for asked in (f"set it {tail}",) if verb == "due" else (tail, f"{verb_said} it {rest}"):
+            second = read(asked.strip(), replace(conversation, last_ticket=first.ticket))
+            if isinstance(second, (AssignTicket, ChangeStatus, EditTicket)) and (
+                    second.ticket == first.ticket and type(second) is not type(first)) and (
+                    _whole(second)):
+                return Both(first, second)
+    return found
+
+
+def _whole(change: AssignTicket | ChangeStatus | EditTicket) -> bool:
+    match change:
+        case AssignTicket(to=to):
+            return to is not None
+        case ChangeStatus(status=status):
+            return status is not None
+        case EditTicket():
+            return change.has_changes
+    return False

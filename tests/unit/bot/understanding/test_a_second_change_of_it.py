@@ -1,0 +1,40 @@
+"""A second change of one ticket said with its own verb after the first was dropped: "take 12
+and set due friday" only set the due date, "assign 12 to sam and set due friday" and "assign
+12 to sam, set it to high" only handed it over, "put 12 on hold, due friday" only set the due
+date. Both are now made in turn. What follows a change and is no change of another kind of
+that ticket ("close 12, it is fixed", "close 12, start with 13 next") is read as before."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.understanding.summary import summary
+from tests.unit.bot.understanding.test_transcript import CONVERSATION, as_the_bot_reads, expanded
+
+
+@pytest.mark.parametrize(("said", "expected"), [
+    ("take 12 and set due friday", "assign #12 to user:u-jo + edit #12 due=2026-12-04"),
+    ("assign 12 to sam and set due friday",
+     "assign #12 to user:u-sam + edit #12 due=2026-12-04"),
+    ("give 12 to sam and set due friday",
+     "assign #12 to user:u-sam + edit #12 due=2026-12-04"),
+    ("assign 12 to sam, set it to high", "assign #12 to user:u-sam + edit #12 priority=high"),
+    ("Assign 12 to Sam and mark as urgent",
+     "assign #12 to user:u-sam + edit #12 priority=urgent"),
+    ("put 12 on hold, due friday", "status #12 on_hold + edit #12 due=2026-12-04"),
+    ("take 12, start", "assign #12 to user:u-jo + status #12 in_progress"),
+])
+def test_a_second_change_of_the_ticket_is_made_too(said: str, expected: str) -> None:
+    assert summary(as_the_bot_reads(said, CONVERSATION)) == expanded(expected)
+
+
+@pytest.mark.parametrize(("said", "expected"), [
+    ("close 12, it is fixed", "status #12 closed"),
+    ("close 12, start with 13 next", "status #12 closed"),
+    ("assign 12 to sam, he knows the printer", "assign #12 to user:u-sam"),
+    ("assign 12 to sam and make it urgent", "assign #12 to user:u-sam + edit #12 priority=urgent"),
+    ("take 12 and start it", "assign #12 to user:u-jo + status #12 in_progress"),
+    ("set 12 to high and due friday", "edit #12 priority=high due=2026-12-04"),
+])
+def test_what_is_no_second_change_is_read_as_before(said: str, expected: str) -> None:
+    assert summary(as_the_bot_reads(said, CONVERSATION)) == expanded(expected)
