@@ -117,12 +117,12 @@ class Message:
         return value if isinstance(value, TicketNumber) else None
 
 
-_ASKING_END = re.compile(r"(?:\?[?!]*|‽[?!‽]*)\s*$")
+_ASKING_END = re.compile(r"(?:\?[?!]*|‽[?!‽]*|\(\?+\))\s*$")
 
 
 def ends_asking(text: str) -> bool:
-    """A question mark last, or before the "!" of surprise ("close 12?!", "resolve 12?!!"):
-    asked in disbelief, which is asked all the same and so changes nothing."""
+    """A question mark last, or before the "!" of surprise ("close 12?!", "resolve 12?!!"),
+    or in brackets ("close 12 (?)"): asked all the same, and so changes nothing."""
     return bool(_ASKING_END.search(text))
 
 

@@ -284,9 +284,9 @@ def understand(text: str, conversation: Conversation) -> Understanding:
         said, ours, several_then=False)), text, in_view, lambda said, ours: _understand(
         said, ours, several_then=False))
     return _it_as_told_before(_asked_first_if_told_again(_undone_if_a_mistake(
-        _asked_first_if_put_as_a_question(_asked_first_if_doubted(_asked_first_if_eyes_rolled(_asked_first_if_only_for_now(_taken_back_as_a_joke(
+        _asked_first_if_put_as_a_question(_asked_first_if_doubted(_asked_first_if_eyes_rolled(_asked_first_if_puzzled(_asked_first_if_only_for_now(_taken_back_as_a_joke(
             _titled_by_a_problem(_no_comment_of_other_words(found, in_view, text)), text), text), text),
-            text), text), text), text), text, in_view)
+            text), text), text), text), text), text, in_view)
 
 
 def _it_as_told_before(found: Understanding, text: str, conversation: Conversation) -> Understanding:
@@ -584,6 +584,8 @@ double check", "12 should be fixed", "12 fixed? i think so"."""
 _VERB_FIRST = re.compile(
     r"^\W*(?:(?:ok|okay|so|pls|please|plz|just|now)\W+)*(?P<verb>[a-z]+)\b", re.IGNORECASE)
 _FINISHING = frozenset({TicketStatus.RESOLVED, TicketStatus.CLOSED})
+_CROSSED = "🤞"
+"""Fingers crossed, as an emoji: "12 fixed 🤞"."""
 _FINISH_ASKED = re.compile(r"\b(?:close|resolve|closing|resolving)\b", re.IGNORECASE)
 """A finish asked in so many words somewhere in the message: the change was asked for."""
 
@@ -595,7 +597,7 @@ def _asked_first_if_only_for_now(found: Understanding, text: str) -> Understandi
     now", "close 7 for now") is the person's decision, made as before."""
     change = found.change if isinstance(found, EachTicket) else found
     if not isinstance(change, ChangeStatus) or change.status not in _FINISHING or (
-            change.ticket is None or not _FOR_NOW.search(text)):
+            change.ticket is None or not (_FOR_NOW.search(text) or _CROSSED in text)):
         return found
     first = _VERB_FIRST.match(text)
     if first is not None and corrected(first["verb"].lower()) in _REQUEST_VERBS | {
@@ -613,6 +615,19 @@ def _asked_first_if_doubted(found: Understanding, text: str) -> Understanding:
     if not (_DOUBT_FIRST.match(text) and _makes_a_change(found)):
         return found
     return _confirm(found) or Declined(changed_ticket(found), text.strip())
+
+
+_PUZZLED = ("🤔", "🤷")
+"""A thinking face or a shrug with a change ("close 12 🤔"): not decided, so asked about."""
+
+
+def _asked_first_if_puzzled(found: Understanding, text: str) -> Understanding:
+    """"close 12 🤔", "give 12 to sam 🤷" made the change: the face says the writer is not
+    sure of it. Asked about first (nothing posted as why); several, not made."""
+    if not (any(face in text for face in _PUZZLED) and _makes_a_change(found)):
+        return found
+    unsaid = replace(found, reason=None) if isinstance(found, ChangeStatus) else found
+    return _confirm(unsaid) or Declined(changed_ticket(found), text.strip())
 
 
 _EYE_ROLLS = ("🙄", "🙃", "😒")
