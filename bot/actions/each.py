@@ -89,7 +89,8 @@ async def offer_each_listed(
         deps, viewer, list_query(viewer, request.listed), 0)
     shown = Reply(card=card, listed=tuple((row.number, row.title) for row in rows), page=page)
     numbers = [number for row in rows[:MOST_AT_ONCE]
-               if (number := parse_ticket_number(row.number)) is not None]
+               if (number := parse_ticket_number(row.number)) is not None
+               and number not in request.leaving]  # "…, except 12": shown, not changed
     if not numbers:
         return shown, None
     first = replace(request.change, ticket=numbers[0])
@@ -99,7 +100,8 @@ async def offer_each_listed(
     if request.then is not None:  # "…, then close them": read again as both, in turn
         says += f", then {phrase(replace(request.then, ticket=numbers[0]), conversation)}".replace(
             str(numbers[0]), "them" if len(numbers) > 1 else "it")
-    question, yes = notices.offer_each(request.change, len(numbers), page.total,
+    left_out = sum(parse_ticket_number(row.number) in request.leaving for row in rows)
+    question, yes = notices.offer_each(request.change, len(numbers), page.total - left_out,
                                        viewer_id=viewer.id, then=request.then)
     return shown, Reply(text=question, options=(Option(yes, says), Option("No", "no")))
 

@@ -940,7 +940,26 @@ _WHOSE_UNSAID = frozenset({"his", "her", "their", "them", "its", "those", "these
 tickets they are is not known, so no list is offered."""
 
 
+_EXCEPT = re.compile(
+    r",?\s+(?:except(?: for)?|but not|other than|apart from|excluding|besides|leaving out"
+    r"|but leave(?: out)?)\s+(?P<tickets>(?:ticket\s+|tkt\s+|#)?\d{1,6}(?:\s*(?:,|and|&|or)\s*"
+    r"(?:ticket\s+|tkt\s+|#)?\d{1,6}){0,19})\s*$")
+
+
 def _each_listed(simple: str, conversation: Conversation) -> Understanding | None:
+    """A change said of a list, with the tickets it is not to be made of ("give all of
+    alex's tickets to priya, except 12"): the exception was dropped, or searched for."""
+    kept = _EXCEPT.search(simple)
+    if kept is None:
+        return _each_listed_of(simple, conversation)
+    found = _each_listed_of(simple[:kept.start()], conversation)
+    if not isinstance(found, EachListed):
+        return found
+    return replace(found, leaving=tuple(
+        conversation.number(int(n)) for n in re.findall(r"\d+", kept["tickets"])))
+
+
+def _each_listed_of(simple: str, conversation: Conversation) -> Understanding | None:
     """"reassign all of Sam's tickets to Lee", "close all my resolved tickets": one change
     said of a list the words name; None when they name no list or no one to take them.
 

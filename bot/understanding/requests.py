@@ -424,6 +424,8 @@ class EachListed:
     then: AssignTicket | ChangeStatus | None = None
     """A second change said of the same tickets ("…, then close them"): offered with the
     first, in the same press, never dropped."""
+    leaving: tuple[TicketNumber, ...] = ()
+    """Tickets said to be left out ("…, except 12"): shown, never offered the change."""
 
 
 Understanding = (

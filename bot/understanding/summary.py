@@ -61,9 +61,11 @@ def summary(understood: Understanding) -> str:
             return f"how much later {', '.join(map(_ticket, (ticket, *also)))}"
         case Both(first=first, second=second):
             return f"{summary(first)} + {summary(second)}"
-        case EachListed(listed=listed, change=change, then=then):
+        case EachListed(listed=listed, change=change, then=then, leaving=leaving):
             then_said = f" then {_request(then).replace(' ?', ' each of', 1)}" if then else ""
-            return f"{_request(change).replace(' ?', ' each of', 1)}{then_said} ({_request(listed)})"
+            left = f" leaving {', '.join(map(str, leaving))}" if leaving else ""
+            return (f"{_request(change).replace(' ?', ' each of', 1)}{then_said}{left}"
+                    f" ({_request(listed)})")
         case EachTicket(tickets=tickets, change=change):
             return _request(change).replace(_ticket(change.ticket), ", ".join(map(str, tickets)), 1)
         case _:

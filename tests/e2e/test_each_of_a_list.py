@@ -126,3 +126,18 @@ async def test_a_second_change_said_of_the_list_is_offered_with_the_first_and_ma
     assert after[this_years(41)] == (ids["lee"], "closed")
     assert after[this_years(42)] == (ids["lee"], "closed")
     assert after[this_years(43)] == (ids["sam"], "resolved")
+
+
+async def test_a_ticket_left_out_of_the_list_is_shown_but_never_changed(
+    service: Service, engine: AsyncEngine
+) -> None:
+    """"give all of sam's tickets to lee, except 41" offered all of them, 41 too."""
+    mona, ids = await _desk(service, engine)
+
+    offered = await service.say(f"give all of sam's tickets to lee, except {41}", user=mona)
+
+    assert offered.texts == ["Assign this ticket to Lee Park?"], offered.texts
+    await service.say("yes", user=mona)
+    after = await _holders(engine)
+    assert after[this_years(41)] == (ids["sam"], "open")
+    assert after[this_years(42)] == (ids["lee"], "in_progress")

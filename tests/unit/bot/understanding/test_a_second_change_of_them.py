@@ -58,3 +58,17 @@ def test_a_second_change_not_read_whole_makes_neither(said: str) -> None:
 ])
 def test_a_change_without_a_second_of_them_is_read_as_before(said: str, expected: str) -> None:
     assert summary(as_the_bot_reads(said, CONVERSATION)) == expanded(expected)
+
+
+@pytest.mark.parametrize(("said", "expected"), [
+    ("give all of alex's tickets to priya, except 12",
+     "assign each of to user:u-priya leaving #12 (list all assignee=user:u-alex)"),
+    ("give all of alex's tickets to priya, but not 12",
+     "assign each of to user:u-priya leaving #12 (list all assignee=user:u-alex)"),
+    ("give all of alex's tickets to priya except 12 and 13",
+     "assign each of to user:u-priya leaving #12, #13 (list all assignee=user:u-alex)"),
+    ("close all my tickets except 12", "status each of closed leaving #12 (list mine)"),
+])
+def test_tickets_left_out_of_a_list_change_are_kept_out(said: str, expected: str) -> None:
+    """"…, except 12" was dropped (12 offered the change with the rest) or searched for."""
+    assert summary(as_the_bot_reads(said, CONVERSATION)) == expanded(expected)
