@@ -16,10 +16,11 @@ from dataclasses import replace
 
 from bot.understanding.context import Conversation
 from bot.understanding.requests import (
-    AssignTicket, Both, ChangeStatus, Clarify, EachListed, EachTicket, EditTicket, Understanding,
-    Unknown,
+    AssignTicket, Both, ChangeStatus, Choice, Clarify, EachListed, EachTicket, EditTicket,
+    Understanding, Unknown,
 )
 from bot.understanding.words import corrected
+from domain.tickets import Priority
 
 Reader = Callable[[str, Conversation], Understanding]
 
@@ -77,12 +78,15 @@ def then_them(
     return Both(found, second if isinstance(second, Clarify) else request)
 
 
-_JOINED = re.compile(r"\s*[,;]\s*|\s+(?:and|then|&)\s+")
+_JOINED = re.compile(r"\s*[,;]\s*|\s+(?:and|then|&)\s+|\s+[-–—]+\s+")
 _LEADS = re.compile(r"^(?:(?:and|then|also|please|pls|plz|just)[\s,]+)*", re.IGNORECASE)
 _TAIL_VERBS = frozenset({"set", "make", "mark", "put", "change", "push", "move", "bump",
                          "raise", "lower", "start", "close", "resolve", "reopen", "assign",
                          "give", "escalate", "due"})
 _TAIL_MOST = 80
+_BARE_PRIORITY = re.compile(
+    r"(?:(?:its|it's|it is|as|and)\s+)?(?P<priority>urgent|high|medium|low)"
+    r"(?:\s+(?:priority|prio|pri))?\s*!*", re.IGNORECASE)
 _FIRST_VERBS = _TAIL_VERBS - {"due"} | {"take", "reassign", "hand", "send", "pass", "hold",
                                        "update"}
 """How a change asked opens ("take 12 and …"); a state told first is left to its own rule."""
@@ -104,12 +108,19 @@ def then_it(
     for joined in _JOINED.finditer(text):
         tail = _LEADS.sub("", text[joined.end():].strip().rstrip(".! "))
         verb = tail.split(maxsplit=1)[0].lower() if tail else ""
-        if corrected(verb) not in _TAIL_VERBS or len(tail) > _TAIL_MOST or any(
+        if corrected(verb) not in _TAIL_VERBS and not _BARE_PRIORITY.fullmatch(tail) or len(
+                tail) > _TAIL_MOST or any(
                 mark in tail for mark in ",;?"):
             continue
         first = read(text[:joined.start()], conversation)
         if not isinstance(first, (AssignTicket, ChangeStatus, EditTicket)) or first.ticket is None:
             continue
+        if (bare := _BARE_PRIORITY.fullmatch(tail)) and (
+                not isinstance(first, EditTicket)):  # "change 4 to a bug and high": one edit
+            priority = Priority(bare["priority"].lower())  # "assign 12 to sam, urgent": the
+            return Both(first, Clarify(EditTicket(first.ticket), f"Should {first.ticket} be "
+                                       f"{priority.value} priority?", (Choice("Yes", priority),)))
+            # hand-over made, the priority (or "urgently") asked, never dropped
         verb_said, _, rest = tail.partition(" ")
         for asked in (f"set it {tail}",) if verb == "due" else (tail, f"{verb_said} it {rest}"):
             second = read(asked.strip(), replace(conversation, last_ticket=first.ticket))

@@ -38,3 +38,23 @@ def test_a_second_change_of_the_ticket_is_made_too(said: str, expected: str) -> 
 ])
 def test_what_is_no_second_change_is_read_as_before(said: str, expected: str) -> None:
     assert summary(as_the_bot_reads(said, CONVERSATION)) == expanded(expected)
+
+
+@pytest.mark.parametrize(("said", "expected"), [
+    ("assign 12 to sam, urgent",
+     "assign #12 to user:u-sam + ask edit #12 ?: Should #12 be urgent priority? [Yes]"),
+    ("assign 12 to sam - urgent!",
+     "assign #12 to user:u-sam + ask edit #12 ?: Should #12 be urgent priority? [Yes]"),
+    ("assign 12 to sam, its urgent",
+     "assign #12 to user:u-sam + ask edit #12 ?: Should #12 be urgent priority? [Yes]"),
+    ("take 12, high prio",
+     "assign #12 to user:u-jo + ask edit #12 ?: Should #12 be high priority? [Yes]"),
+    ("start 12, high priority",
+     "status #12 in_progress + ask edit #12 ?: Should #12 be high priority? [Yes]"),
+])
+def test_a_priority_said_alone_after_a_change_is_asked_never_dropped(
+    said: str, expected: str
+) -> None:
+    """The priority was dropped ("take 12, high prio" set it and dropped the take): the
+    change is made and the priority, said without a verb (or "urgently"), asked."""
+    assert summary(as_the_bot_reads(said, CONVERSATION)) == expanded(expected)
