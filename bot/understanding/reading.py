@@ -5219,9 +5219,11 @@ def _set_something(reading: Reading, found: re.Match[str]) -> Understanding | No
     if _RELATIVE_PRIORITY.fullmatch(" ".join(w for w in said if w not in ("back", "again"))):  # "make 4 less urgent": which priority is asked
         return _ask_field(ticket, "priority")
     rest = reading.words(found, "rest")
-    if (later := _status_value([w.text for w in rest if w.text != DATE])) is not None and any(
-            w.text == DATE for w in rest):
-        return _should_be(ticket, later)  # "put 6 on hold tomorrow": now, or not yet? asked
+    undated = [w.text for i, w in enumerate(rest) if w.text != DATE and not (
+        w.text in _WHEN_FROM and i + 1 < len(rest) and rest[i + 1].text == DATE)]
+    if (later := _status_value(undated)) is not None and any(w.text == DATE for w in rest):
+        return _should_be(ticket, later)  # "put 6 on hold tomorrow", "… on hold on friday":
+        # now, or not yet? asked (the day was set as its due date, the hold dropped)
     if any(w.text == DATE for w in rest) and isinstance(ranked := _priority_or_category(
             ticket, _value_said([w.text for w in rest if w.text != DATE and (
                 w.text not in _WHEN_FROM)])), EditTicket) and ranked.priority is not None:
