@@ -1733,7 +1733,7 @@ _PUSHED_INSTEAD = re.compile(
 """How long a push of the due date is said again ("make it 2 weeks instead")."""
 _GIVE_ME = (r"(?:(?:hi|hey|ok|okay|so|just|sorry|hang on|hold on|wait)[,!]? )*"
             r"(?:(?:can|could|would|will) (?:you|u) |pls |please |plz |kindly )*"
-            r"(?:give|giv|gimme|gimmie|gimmi) (?:me |us )?")
+            r"(?:(?:give|giv|gimme|gimmie|gimmi) (?:me |us )?|(?:hand|pass) (?:me|us) )")
 _COURTEOUS_END = r"(?: (?:please|pls|plz|thanks|thx|ty|mate|m8|ok|okay|lol|haha))*"
 _A_MOMENT_COUNTED = re.compile(
     _GIVE_ME + r"(?:\d{1,3}|a few|a couple(?: of)?|another|one|two|three|five|ten|fifteen"

@@ -28,6 +28,8 @@ def read(said: str) -> str:
     # a number no moment is: to take, or to see as "send me 1524" is; asked, never taken
     ("give me 1524", "#1524"), ("Give me 1524 please", "#1524"), ("gimme 954", "#954"),
     ("give me 61", "#61"), ("can you give me 612?", "#612"), ("<p>give me 1524</p>", "#1524"),
+    # handed or passed to me, as given ("hand me 1524" took it)
+    ("hand me 1524", "#1524"), ("pass me 1524", "#1524"), ("can you hand me 612", "#612"),
 ])
 def test_give_me_a_bare_number_asks_whether_to_take_it(said: str, ticket: str) -> None:
     assert read(said) == expanded(
@@ -68,6 +70,9 @@ def test_take_five_asks_whether_to_take_it(said: str, ticket: str) -> None:
     ("give me 5 and 6", "assign #5, #6 to user:u-jo"),
     ("give me ticket 1524", "assign #1524 to user:u-jo"),
     ("give 1524 to me", "assign #1524 to user:u-jo"),
+    ("hand 1524 to me", "assign #1524 to user:u-jo"),
+    ("pass 1524 to sam", "assign #1524 to user:u-sam"),
+    ("hand me ticket 1524", "assign #1524 to user:u-jo"),
     ("give 5 to sam", "assign #5 to user:u-sam"),
     ("give me a sec", "small talk ok"),
     ("take 12", "assign #12 to user:u-jo"),
