@@ -284,9 +284,9 @@ def understand(text: str, conversation: Conversation) -> Understanding:
         said, ours, several_then=False)), text, in_view, lambda said, ours: _understand(
         said, ours, several_then=False))
     return _it_as_told_before(_asked_first_if_told_again(_undone_if_a_mistake(
-        _asked_first_if_put_as_a_question(_asked_first_if_doubted(_asked_first_if_eyes_rolled(_asked_first_if_puzzled(_asked_first_if_only_for_now(_taken_back_as_a_joke(
+        _asked_first_if_put_as_a_question(_asked_first_if_doubted(_asked_first_if_eyes_rolled(_asked_first_if_hedged_after(_asked_first_if_puzzled(_asked_first_if_only_for_now(_taken_back_as_a_joke(
             _titled_by_a_problem(_no_comment_of_other_words(found, in_view, text)), text), text), text),
-            text), text), text), text), text), text, in_view)
+            text), text), text), text), text), text), text, in_view)
 
 
 def _it_as_told_before(found: Understanding, text: str, conversation: Conversation) -> Understanding:
@@ -617,6 +617,27 @@ def _asked_first_if_doubted(found: Understanding, text: str) -> Understanding:
     return _confirm(found) or Declined(changed_ticket(found), text.strip())
 
 
+_HEDGED_AFTER = re.compile(
+    r"[,;.\s-]+(?:i think|i guess|i believe|i reckon|i suppose|maybe|probably|perhaps|possibly"
+    r"|afaik|i hope|hopefully|i dunno|dunno|idk)\W*$", re.IGNORECASE)
+"""A hedge said last, after the change ("close 12, i think", "12 to sam, i reckon")."""
+
+
+def _asked_first_if_hedged_after(found: Understanding, text: str) -> Understanding:
+    """"close 12, i think", "assign 12 to sam, i think", "12 can be resolved, probably" made
+    the change: a hedge after it is as unsure as "I think" before it, so it is asked about
+    (nothing posted as why); a priority is asked as one, several are not made."""
+    if not (_HEDGED_AFTER.search(text[-_HEDGE_TAIL:]) and _makes_a_change(found)):
+        return found
+    if isinstance(found, EditTicket) and found.priority is not None and not replace(
+            found, priority=None).has_changes:  # "set 12 to high, i guess"
+        return Clarify(EditTicket(found.ticket), f"Should {_label(found.ticket)} be "
+                       f"{found.priority.value} priority?", (Choice("Yes", found.priority),))
+    unsaid = replace(found, reason=None) if isinstance(found, ChangeStatus) else found
+    return _confirm(unsaid) or Declined(changed_ticket(found), text.strip())
+
+
+_HEDGE_TAIL = 40
 _PUZZLED = ("🤔", "🤷")
 """A thinking face or a shrug with a change ("close 12 🤔"): not decided, so asked about."""
 
