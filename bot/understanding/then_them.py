@@ -128,6 +128,9 @@ def then_it(
                     second.ticket == first.ticket and type(second) is not type(first)) and (
                     _whole(second)):
                 return Both(first, second)
+            if isinstance(second, Clarify) and isinstance(second.request, AssignTicket) and (
+                    second.request.ticket == first.ticket) and not isinstance(first, AssignTicket):
+                return Both(first, second)  # "make 12 urgent, assign to sam": who, asked
     return found
 
 

@@ -58,3 +58,19 @@ def test_a_priority_said_alone_after_a_change_is_asked_never_dropped(
     """The priority was dropped ("take 12, high prio" set it and dropped the take): the
     change is made and the priority, said without a verb (or "urgently"), asked."""
     assert summary(as_the_bot_reads(said, CONVERSATION)) == expanded(expected)
+
+
+@pytest.mark.parametrize(("said", "expected"), [
+    ("make 12 urgent, assign to sam",
+     "edit #12 priority=urgent + ask assign #12 to ?: Should Sam Rivera take #12? [Yes]"),
+    ("make 12 urgent, assign to lee",
+     "edit #12 priority=urgent + ask assign #12 to ?: Which Lee do you mean? [Lee Park, Lee Chen]"),
+    ("close 12, assign to bob",
+     "status #12 closed + ask assign #12 to ?: I couldn't find “bob”. Who should take #12?"),
+])
+def test_a_hand_over_after_a_change_that_asks_who_is_asked_never_dropped(
+    said: str, expected: str
+) -> None:
+    """"make 12 urgent, assign to sam" set the priority and dropped the hand-over; "close 12,
+    assign to bob" posted "assign to bob" as why it was closed."""
+    assert summary(as_the_bot_reads(said, CONVERSATION)) == expanded(expected)
