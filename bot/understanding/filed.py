@@ -117,6 +117,9 @@ def _window_at(
     if pair in spans:
         since, before, now = spans[pair]
         return since, before, 2, now
+    if pair in _WEEKENDS or words[0] == "weekend":
+        return (*_weekend(today, before_this=pair[0] == "last"), 2 if pair in _WEEKENDS else 1,
+                today.weekday() >= _SATURDAY and pair[0] != "last")
     first = words[0]
     if first in _OPENINGS:
         run = _openings_from(message, at, end)
@@ -173,6 +176,23 @@ def _window_at(
         day = today - timedelta(days=count * _UNITS[words[1]])
         return day, day + timedelta(days=1), 3, False
     return None
+
+
+_SATURDAY = 5
+_WEEKENDS = frozenset({("this", "weekend"), ("the", "weekend"), ("last", "weekend"),
+                       ("past", "weekend"), ("this", "wkend"), ("the", "wkend")})
+
+
+def _weekend(today: date, *, before_this: bool) -> tuple[date, date | None]:
+    """The Saturday and Sunday last gone, or under way (no end yet): a list asks of the past,
+    so "this weekend" said on a Wednesday is the one just gone, as on the Monday after it.
+    "Last weekend" said at the weekend is the one before."""
+    saturday = today - timedelta(days=(today.weekday() - _SATURDAY) % 7)
+    if today.weekday() >= _SATURDAY and before_this:
+        saturday -= timedelta(weeks=1)
+    elif today.weekday() >= _SATURDAY:
+        return saturday, None
+    return saturday, saturday + timedelta(days=2)
 
 
 RECENT_DAYS = 14

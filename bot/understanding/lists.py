@@ -6,7 +6,7 @@ from dataclasses import replace
 from datetime import date, timedelta
 
 from bot.understanding.context import Conversation
-from bot.understanding.filed import FILING_CUES, FiledWhen, read_filed, since_weekday
+from bot.understanding.filed import FILING_CUES, FiledWhen, read_filed
 from bot.understanding.filters import ListFilters, Whose, read_filters
 from bot.understanding.message import DATE, NUMBER, REF, Message
 from bot.understanding.orders import (
@@ -639,31 +639,19 @@ def _worked_on(
     if found is None:
         return None
     at, size = found
-    since: date | None = None
-    before: date | None = None
-    rest = [i for i in range(len(words)) if not at <= i < at + size]
-    index = 0
-    while index < len(rest):
-        i = rest[index]
-        pair = tuple(words[i:i + 2])
-        if pair in _SINCE_SPANS and i + 1 in rest:
-            since, index = _SINCE_SPANS[pair](today), index + 2
-            before = since + timedelta(weeks=1) if pair == ("last", "week") else None
-            continue
-        if words[i] == "yesterday":
-            since, before = today - timedelta(days=1), today
-        elif words[i] == DATE and isinstance(value := message.words[start + i].value, date):
-            since = since_weekday(message.words[start + i].typed,
-                                  value - timedelta(weeks=1) if value > today else value, today)
-            if since > today:
-                return None
-        elif words[i] not in _AROUND_TOUCHED and words[i] != "since":
-            return None  # "what did I work on for the printer": not only when
-        index += 1
+    phrase = range(at, at + size)
+    when = read_filed(message, start, end, today, skip=frozenset(start + i for i in phrase))
+    since, before = (when.since, when.before) if when is not None else (None, None)
+    timed = {i - start for i in when.taken} if when is not None else set()
+    if any(i not in phrase and i not in timed and word not in _AROUND_TOUCHED and word != "since"
+           for i, word in enumerate(words)):
+        return None  # "what did I work on for the printer": not only when
     if "just" in words[at:at + size] and since is None:
         since = today  # "what did I just do"
     said = [w if i != named_at else "i" for i, w in enumerate(words[at:at + size], start=at)]
     if ours is not None:  # "what did we close today": whoever did it
+        if ours[1] is None and since is None and before is None:  # "what did we get done"
+            return ListTickets(status=TicketStatus.RESOLVED, also_statuses=(TicketStatus.CLOSED,))
         return ListTickets(status=ours[1], finished_from=since, finished_before=before)
     finished = _FINISHED_AS.get(words[at + size - 1]) if said in map(
         list, _FINISHING) or named_at is not None and said[:1] == ["has"] and (
@@ -696,7 +684,11 @@ def _finished_by_us(words: list[str]) -> tuple[tuple[int, int], TicketStatus | N
             after = index + 1 + len(us)
             if tuple(words[index + 1:after]) != us:
                 continue
-            verb = tuple(words[after:after + 2])
+            verb = tuple(words[after:after + 3])
+            if len(verb) == 3 and verb[1] in ("or", "and", "/") and {verb[0], verb[2]} <= set(
+                    _FINISHED_AS) and _FINISHED_AS[verb[0]] != _FINISHED_AS[verb[2]]:
+                return (index, after + 3 - index), None  # "did we close or resolve": either
+            verb = verb[:2]
             if verb[:1] and verb[0] in _FINISHED_AS:
                 return (index, after + 1 - index), _FINISHED_AS[verb[0]]
             if verb in (("get", "done"), ("got", "done")) or verb[:1] in (
@@ -726,16 +718,6 @@ def _worked_on_by(words: list[str]) -> tuple[tuple[int, int] | None, int | None]
             if phrase[1] == "i" and rest and tuple(words[index + 2:index + 2 + len(rest)]) == rest:
                 return (index, 2 + len(rest)), index + 1
     return None, None
-
-
-_SINCE_SPANS = {
-    ("this", "week"): lambda today: today - timedelta(days=today.weekday()),
-    ("last", "week"): lambda today: today - timedelta(days=today.weekday() + 7),
-    ("past", "week"): lambda today: today - timedelta(days=7),
-    ("this", "month"): lambda today: today.replace(day=1),
-    ("this", "morning"): lambda today: today,
-    ("this", "afternoon"): lambda today: today,
-}
 
 
 def _today(message: Message, index: int, conversation: Conversation) -> bool:

@@ -278,7 +278,7 @@ def test_a_list_due_on_a_date_is_that_date(
 @pytest.mark.parametrize(("said", "expected"), [
     ("what did I resolve today", "list touched status=resolved updated_since=2026-12-02"),
     ("which tickets did I close this week?", "list touched status=closed updated_since=2026-11-30"),
-    ("what have I fixed lately", "list touched status=resolved"),
+    ("what have I fixed lately", "list touched status=resolved updated_since=2026-11-18"),
     ("I fixed it", "status TKT-2026-0007 resolved"),  # says it is fixed: no list
     ("i resolved 4", "status TKT-2026-0004 resolved"),
 ])

@@ -158,6 +158,47 @@ def test_when_tickets_were_finished_is_a_window_of_days(said: str, expected: str
 
 
 @pytest.mark.parametrize(("said", "expected"), [
+    # the weekend last gone (today is Wed 2 Dec: Sat 28 and Sun 29 Nov)
+    ("what came in over the weekend", "list all created_from=2026-11-28 created_before=2026-11-30"),
+    ("anything new over the weekend?",
+     "list all created_from=2026-11-28 created_before=2026-11-30"),
+    ("tickets raised during the weekend",
+     "list all created_from=2026-11-28 created_before=2026-11-30"),
+    ("show me tickets created this weekend",
+     "list created created_from=2026-11-28 created_before=2026-11-30"),
+    ("anything come in at the weekend",
+     "list all created_from=2026-11-28 created_before=2026-11-30"),
+    ("what got fixed over the weekend",
+     "list all status=resolved finished_from=2026-11-28 finished_before=2026-11-30"),
+    ("tickets closed last weekend",
+     "list all status=closed finished_from=2026-11-28 finished_before=2026-11-30"),
+    ("what did we resolve last weekend",
+     "list all status=resolved finished_from=2026-11-28 finished_before=2026-11-30"),
+    ("what did sam close over the weekend",
+     "list touched status=closed assignee=user:u-sam updated_since=2026-11-28"),
+    # "did we" with another time, or two finishing verbs
+    ("what did we close on saturday",
+     "list all status=closed finished_from=2026-11-28 finished_before=2026-11-29"),
+    ("what did we close 2 days ago",
+     "list all status=closed finished_from=2026-11-30 finished_before=2026-12-01"),
+    ("what did we close or resolve this week", "list all finished_from=2026-11-30"),
+    ("what have we closed and resolved this month", "list all finished_from=2026-12-01"),
+    ("what did we get done", "list all status=resolved,closed"),
+    ("what did I work on recently", "list touched updated_since=2026-11-18"),
+    # look-alikes: a problem at the weekend is a problem; what a person did is theirs
+    ("the printer broke over the weekend", "free text"),
+    ("what did I work on since monday", "list touched updated_since=2026-11-30"),
+    ("what did I work on for the printer", "question"),
+    ("what did we close or reopen", "question"),
+])
+def test_the_weekend_and_other_finished_windows(said: str, expected: str) -> None:
+    """"over the weekend" searched for "weekend" or went to the help assistant; "what did we
+    close on saturday" listed all closed since Saturday; "what did we close or resolve this
+    week" searched for "did close resolve"; "what did we get done" listed every ticket."""
+    assert summary(as_the_bot_reads(said, CONVERSATION)) == expected
+
+
+@pytest.mark.parametrize(("said", "expected"), [
     ("any tickets waiting on the customer?", "list all status=on_hold"),
     ("tickets waiting for the user", "list all status=on_hold"),
     ("tickets awaiting vendor", "list all status=on_hold"),
