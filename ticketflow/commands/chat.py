@@ -119,8 +119,12 @@ async def _ask_inputs(choice: CardChoice) -> dict[str, str] | None:
                 answers[card_input.id] = found.value
                 break
             print(f"  Pick a number from 1 to {len(options)}, or type more of the name "
-                  "(Enter leaves it; to name anyone else, say `assign 4 to NAME`).")
+                  f"(Enter leaves it{_ANYONE_ELSE if card_input.id == 'assignee' else ''}).")
     return answers
+
+
+_ANYONE_ELSE = "; to name anyone else, say `assign 4 to NAME`"
+"""Only the assignee picker lists some of the people: a category or priority lists them all."""
 
 
 def _title_of(card_input: CardInput) -> str:

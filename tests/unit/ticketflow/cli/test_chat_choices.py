@@ -7,7 +7,7 @@ from collections.abc import Iterator
 import pytest
 
 from bot.cards import ticket_card
-from bot.cards.text import CardChoice, InputOption, render_text
+from bot.cards.text import CardChoice, CardInput, ChoiceKind, InputKind, InputOption, render_text
 from bot.terminal import picked
 from ticketflow.commands import chat
 from tests.unit.bot.cards.builders import ADMIN, a_ticket, assignee_choices, view_for
@@ -79,3 +79,38 @@ async def test_leaving_a_required_choice_empty_sends_nothing(
 
     monkeypatch.setattr(chat, "_read", enter)
     assert await chat._ask_inputs(assign_button()) is None  # never an unassign by accident
+
+
+async def test_a_category_not_picked_is_asked_again_without_the_tip_to_name_someone(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Filing in the terminal, a category typed that fits none was answered "to name anyone
+    else, say `assign 4 to NAME`": a tip for the assignee picker, shown under every choice."""
+    category = CardInput("category", InputKind.CHOICE, "Category", value="support", required=True,
+                         options=(InputOption("bug", "Bug"), InputOption("support", "Support")))
+    button = CardChoice(1, "Create ticket", ChoiceKind.SUBMIT, inputs=(category,))
+    typed: Iterator[str] = iter(["the laptop one", "bug"])
+
+    async def answer(prompt: str) -> str | None:
+        print(prompt)
+        return next(typed, None)
+
+    monkeypatch.setattr(chat, "_read", answer)
+    assert await chat._ask_inputs(button) == {"category": "bug"}
+    shown = capsys.readouterr().out
+    assert "Pick a number from 1 to 2, or type more of the name (Enter leaves it)." in shown
+    assert "assign" not in shown
+
+
+async def test_a_person_not_picked_is_still_told_how_to_name_anyone_else(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    typed: Iterator[str] = iter(["nobody-like-this"])
+
+    async def answer(prompt: str) -> str | None:
+        print(prompt)
+        return next(typed, None)
+
+    monkeypatch.setattr(chat, "_read", answer)
+    await chat._ask_inputs(assign_button())
+    assert "to name anyone else, say `assign 4 to NAME`" in capsys.readouterr().out
