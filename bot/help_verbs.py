@@ -13,9 +13,9 @@ from bot.cards.views import Notice, Tone
 from bot.context import BotDependencies
 from bot.help_views import asked_as, exchange_view
 from domain.access import Viewer
+from domain.errors import InvalidValue
 from domain.people import Role
 from domain.services.overview import current_user
-from domain.errors import InvalidValue
 
 Card = dict[str, Any]
 THANKS = "Thanks, glad it helped."

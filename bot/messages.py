@@ -978,7 +978,7 @@ class MessageRouter:
             if not_helped_then_asks(text) and exchange is not None:  # "that didn't work, …"
                 await self._deps.help().help_assistant.rate(
                     message_id=exchange.answer_id, user_id=viewer.id, helpful=False,
-                reader=viewer.role)
+                    reader=viewer.role)
             await turn_context.send_activity(notices.filing_the_question(offer.title))
             told = {"description": offer.description} if asked.follows else {}  # what was tried
             await dc.begin_dialog(NEW_TICKET, {"title": offer.title, "priority": None,
@@ -1044,7 +1044,7 @@ class MessageRouter:
             return False
         await self._deps.help().help_assistant.rate(
             message_id=exchange.answer_id, user_id=viewer.id, helpful=False,
-                reader=viewer.role)
+            reader=viewer.role)
         await self._asked_assistant.set(turn_context, flagged.encode())
         view = AnswerView(message_id=exchange.answer_id, question=asked.message,
                           text=notices.not_helped(offer.title), answered=False, offer=offer)

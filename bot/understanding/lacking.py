@@ -79,12 +79,11 @@ _THANKED = r"(?: (?:please|pls|plz|thanks|thx|asap|now))*"
 _AS_IT_WAS = (r"(?:(?:to )?(?:how|what|the way) (?:it|tref|T) was|as (?:it|tref|T) was|to before"
               r"|to normal)")
 _UNDO = (
-    r"(?:(?:can|could|would) (?:you|u) |please |pls |plz |(?:oops|sorry|oh no|wait|no),? )*"
+    rf"{_ASKED}"
     r"(?:undo|undoe|revert(?! (?:back )?(?:on|about|regarding) )|reverse|roll ?back|take back)"
     r"(?: (?:that|this|it|everything|all (?:that|of that|of it)|the (?:last|previous) (?:change|edit|one|thing|update)s?"
     r"|my (?:last|previous) (?:change|edit|update)s?|what i (?:just )?did|the changes?|(?:the )?last (?:change|edit|update)"
-    rf"|what (?:you|u) (?:just )?did))?(?: (?:on|to|for|of|in) {_T}| {_T})?"
-    r"(?: (?:please|pls|plz|thanks|thx|asap|now))*",
+    rf"|what (?:you|u) (?:just )?did))?(?: (?:on|to|for|of|in) {_T}| {_T})?{_THANKED}",
     # "change 12 back", "put it back the way it was": back to what it was, which is not said
     # ("put 4 back" alone reopens it, as the first tables read it)
     rf"{_ASKED}(?:change|set|switch|turn|flip|move|make|send) (?:{_T}|tref|{_IT}) back"

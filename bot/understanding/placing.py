@@ -184,7 +184,8 @@ def _ends_clause(message: Message, index: int) -> bool:
     end = message.spans[words[index].last][1]
     following = words[index + 1] if index + 1 < len(words) else None
     between = message.text[end:message.spans[following.first][0] if following else None]
-    return (message.typed_to(words[index]).endswith((":", ",", ";")) or any(c in between for c in ":,;")
+    return (message.typed_to(words[index]).endswith((":", ",", ";"))
+            or any(c in between for c in ":,;")
             or following is not None and following.text in ("-", "–", "—"))
 
 
