@@ -264,9 +264,13 @@ def _space_kept(run: re.Match[str]) -> str:
     return "\n\n" if breaks >= 2 else "\n" if breaks else run.group()[:16]
 
 
+_FORWARDED = re.compile(r"^\s*(?:fwd|fw)\s*:\s*(?=\S)", re.IGNORECASE)
+"""A mail's forward marker before what is asked ("fwd: please close 12"): no hand-over."""
+
+
 def understand(text: str, conversation: Conversation) -> Understanding:
     """What the message asks for; questions and negations never come back as a change."""
-    text = _LONG_SPACE.sub(_space_kept, text)
+    text = _FORWARDED.sub("", _LONG_SPACE.sub(_space_kept, text))
     text = quoted_as_pasted(_TICKET_LINK.sub(r"\g<number>", text))
     text = ticket_sought(text) or text  # "i remember a ticket about a recording, cant find it"
     if only_quoted(text):

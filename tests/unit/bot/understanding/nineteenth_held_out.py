@@ -19,9 +19,17 @@ with them): "my oldest open ticket" is the one oldest, as "show my oldest open t
 can I see my open tickets?" does; "1777 is for the facilities folks" asks whether Facilities
 should take it, as "1217 is on priya now" does (told, or asked?).
 
+Fixed by kind, never by the lines themselves. Wrong changes first: a comment "to this:" kept
+"to this:" in the words posted (174); a change asked after a comment told with "that" ("comment
+on 1831 that the part is ordered and put it on hold") was posted as part of the comment and
+not made (175; "close 1792 actually hold on" read since by another fix, 176). Then asks where
+the meaning is clear: a priority said short or after "in" once its field is named ("1857 prio
+med", "… priority of 1720 in high") and "“please” is not a priority" (179); "fwd:" before a
+request read as a hand-over to “close” (180).
+
 `NINETEENTH_MISREAD` gives each line still misread its reason, starting with its kind: a
-wrong change, an ask where the meaning is clear, a miss (read as nothing), or other (read as
-something else that changes nothing).
+wrong change (none left), an ask where the meaning is clear (5), a miss read as nothing (31),
+or other: read as something else that changes nothing (17).
 """
 
 from __future__ import annotations
@@ -398,8 +406,6 @@ NINETEENTH_MISREAD: dict[str, str] = {
         "miss: 'never mind' before a ticket not answered with how it stands",
     '<p>please see <a href="https://tickets.example.com/tickets/TKT-2026-1821">TKT-2026-1821</a> and assign it to me</p>':
         "miss: 'please see <link> and assign it' not read",
-    'fwd: please close 1825 – user confirmed fixed':
-        "asks: 'fwd:' read as forwarding to someone",
     '1832 same as 1833':
         "miss: 'same as' between two tickets is no merge",
     'hgih prio on 1847':
