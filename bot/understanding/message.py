@@ -117,7 +117,7 @@ class Message:
         return value if isinstance(value, TicketNumber) else None
 
 
-_ASKING_END = re.compile(r"(?:\?[?!]*|‽[?!‽]*|\(\?+\))\s*$")
+_ASKING_END = re.compile(r"(?:\?[?!]*|‽[?!‽]*|\(\?+\)|\[\?+\])\s*$")
 
 
 def ends_asking(text: str) -> bool:

@@ -642,7 +642,7 @@ def _asked_first_if_hedged_after(found: Understanding, text: str) -> Understandi
 
 
 _HEDGE_TAIL = 40
-_PUZZLED = ("🤔", "🤷")
+_PUZZLED = ("🤔", "🤷", "😕", "🫤")
 """A thinking face or a shrug with a change ("close 12 🤔"): not decided, so asked about."""
 
 

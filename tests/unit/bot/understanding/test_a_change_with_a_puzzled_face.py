@@ -19,6 +19,9 @@ from tests.unit.bot.understanding.test_transcript import CONVERSATION, as_the_bo
     ("give 12 to sam 🤷", "ask assign #12 to ?: Should Sam Rivera take #12? [Yes]"),
     ("close 12 and 13 🤔", "no change #12"),
     ("close 12 (?)", "show #12"),
+    ("close 12 [?]", "show #12"),
+    ("close 12 😕", "ask status #12 ?: Should #12 be closed? [Yes]"),
+    ("give 12 to sam 🫤", "ask assign #12 to ?: Should Sam Rivera take #12? [Yes]"),
     ("12 fixed 🤞", "ask status #12 ?: Should #12 be resolved? [Yes]"),
     ("12 fixed 🤞🤞", "ask status #12 ?: Should #12 be resolved? [Yes]"),
 ])
