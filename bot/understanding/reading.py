@@ -1726,7 +1726,9 @@ _BY_MISTAKE = (r"(?:by mistake|by accident|accidentally|in error|by error|mistak
                r"|twice|by mistake sorry|on accident)")
 _FILED = r"(?:raised|opened|logged|created|filed|submitted|made|sent|put in|lodged)"
 _FILED_BY_MISTAKE = re.compile(
-    r"(?:(?:sorry|oops|whoops|my bad|ugh)[,!.]* )*(?:"
+    # possessive: no request starts with "sorry", and giving one back meant looking ahead
+    # to the end again from each (a message of "sorry" over and over: seconds)
+    r"(?:(?:sorry|oops|whoops|my bad|ugh)[,!.]* )*+(?:"
     r"(?=.*(?:accident|mistake|error|twice|wrongly))"
     rf"(?:i |we )?(?:accidentally |mistakenly )?{_FILED} (?P<ticket>{_TYPED_TICKET})"
     rf"(?: {_BY_MISTAKE})?"

@@ -36,7 +36,7 @@ def _as_long(unit: str) -> str:
 
 
 @pytest.mark.parametrize("unit", ["on ", "open ", "high ", "in progress ", "12 due on ", "tickets open ",
-                                  "did we ", "done, ", "A: ", "re: ", "a\n"])
+                                  "did we ", "done, ", "A: ", "re: ", "a\n", "sorry "])
 def test_a_run_of_filter_words_is_read_at_once(unit: str) -> None:
     """Against a message as long of plain words read in the same run (1-2 s on a loaded
     two-core machine, where a fixed bound of 4 s failed for load alone), in this thread's CPU
