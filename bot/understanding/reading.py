@@ -287,10 +287,10 @@ def understand(text: str, conversation: Conversation) -> Understanding:
     found = then_them(then_it(found, text, in_view, lambda said, ours: _understand(
         said, ours, several_then=False)), text, in_view, lambda said, ours: _understand(
         said, ours, several_then=False))
-    return _it_as_told_before(_asked_first_if_told_again(_undone_if_a_mistake(
+    return _asked_first_if_asked_last(_it_as_told_before(_asked_first_if_told_again(_undone_if_a_mistake(
         _asked_first_if_put_as_a_question(_asked_first_if_doubted(_asked_first_if_eyes_rolled(_asked_first_if_hedged_after(_asked_first_if_puzzled(_asked_first_if_only_for_now(_taken_back_as_a_joke(
             _titled_by_a_problem(_no_comment_of_other_words(found, in_view, text)), text), text), text),
-            text), text), text), text), text), text), text, in_view)
+            text), text), text), text), text), text), text, in_view), text)
 
 
 def _it_as_told_before(found: Understanding, text: str, conversation: Conversation) -> Understanding:
@@ -555,6 +555,27 @@ not "not sure why 12 was closed, …", a puzzle told before a request."""
 _PUT_AS_A_QUESTION = re.compile(
     r"\W*(?:(?:ok|okay|so|then|and|hmm+|um+)\W+)*(?P<verb>[a-z][a-z-]*)\b[^?\n]{0,120}\?+\W*\w",
     re.IGNORECASE)
+
+
+_LAST_CLAUSE = re.compile(r"[,;.!]\s+|\s+[-–—]+\s+|\s+then\s+", re.IGNORECASE)
+_ASKED_OF_THE_BOT = re.compile(
+    r"\W*(?:(?:ok|okay|so|and|then|now|also)\W+)*(?:can|could|would|will|wud|cud|cn|can't|cant"
+    r"|cannot|mind|pls|please|plz|kindly|any chance|is it possible|are you able|r u able)\b",
+    re.IGNORECASE)
+
+
+def _asked_first_if_asked_last(found: Understanding, text: str) -> Understanding:
+    """"make 12 urgent, close it?": a request after another, put as a question, closed 12
+    (the priority dropped). A question mark ending a change the writer asks themselves is
+    asked back, as "close it?" alone is not made; "…, can you close it?" asks the bot to."""
+    if not _makes_a_change(found) or not ends_asking(text.rstrip()):
+        return found
+    last = _LAST_CLAUSE.split(text.strip())[-1]
+    verb = _VERB_FIRST.match(last)
+    if _ASKED_OF_THE_BOT.match(last) or not (
+            verb and corrected(verb["verb"].lower()) in _REQUEST_VERBS | _SETTING_VERBS):
+        return found  # "…, can you close it?"; "close 4 then what's still open?"
+    return _confirm(found) or found  # several changes: other readings ask of them
 
 
 def _asked_first_if_put_as_a_question(found: Understanding, text: str) -> Understanding:
