@@ -575,6 +575,11 @@ def _asked_first_if_asked_last(found: Understanding, text: str) -> Understanding
     if _ASKED_OF_THE_BOT.match(last) or not (
             verb and corrected(verb["verb"].lower()) in _REQUEST_VERBS | _SETTING_VERBS):
         return found  # "…, can you close it?"; "close 4 then what's still open?"
+    if isinstance(found, EditTicket):  # "assign 12 to sam, set it to high?": set, unasked
+        if found.priority is not None and not replace(found, priority=None).has_changes:
+            return Clarify(EditTicket(found.ticket), f"Should {_label(found.ticket)} be "
+                           f"{found.priority.value} priority?", (Choice("Yes", found.priority),))
+        return Declined(found.ticket, text.strip())
     return _confirm(found) or found  # several changes: other readings ask of them
 
 

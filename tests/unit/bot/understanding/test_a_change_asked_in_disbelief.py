@@ -56,6 +56,7 @@ def test_a_change_told_with_force_is_still_made(said: str, expected: str) -> Non
     ("make 12 urgent, close it?", "ask status #12 ?: Should #12 be closed? [Yes]"),
     ("the printer works now - close 12?", "ask status #12 ?: Should #12 be closed? [Yes]"),
     ("user is happy. resolve 12?", "ask status #12 ?: Should #12 be resolved? [Yes]"),
+    ("assign 12 to sam, set it to high?", "ask edit #12 ?: Should #12 be high priority? [Yes]"),
     # asked of the bot, or the question is another one after the change: made as before
     ("12 is fixed, can you close it?", "status #12 closed"),
     ("12 is fixed, could u close it pls?", "status #12 closed"),
@@ -63,8 +64,10 @@ def test_a_change_told_with_force_is_still_made(said: str, expected: str) -> Non
     ("make 12 urgent, close it", "edit #12 priority=urgent + status #12 closed"),
     ("close 4 then what's still open?", "status #4 closed + list all status=open"),
     ("do you mind assigning 27 to sam?", "assign #27 to user:u-sam"),
+    ("12 is urgent, can you set it to high?", "edit #12 priority=high"),
 ])
 def test_a_change_asked_last_after_another_clause_is_asked(said: str, expected: str) -> None:
-    """"make 12 urgent, close it?" closed 12 (and dropped the priority): the question mark of
-    the last clause was read only when the message was that clause alone."""
+    """"make 12 urgent, close it?" closed 12 (and dropped the priority), "assign 12 to sam, set
+    it to high?" set the priority (and dropped the hand-over): the question mark of the last
+    clause was read only when the message was that clause alone."""
     assert summary(as_the_bot_reads(said, CONVERSATION)) == expanded(expected)
