@@ -576,10 +576,7 @@ def _asked_first_if_asked_last(found: Understanding, text: str) -> Understanding
             verb and corrected(verb["verb"].lower()) in _REQUEST_VERBS | _SETTING_VERBS):
         return found  # "…, can you close it?"; "close 4 then what's still open?"
     if isinstance(found, EditTicket):  # "assign 12 to sam, set it to high?": set, unasked
-        if found.priority is not None and not replace(found, priority=None).has_changes:
-            return Clarify(EditTicket(found.ticket), f"Should {_label(found.ticket)} be "
-                           f"{found.priority.value} priority?", (Choice("Yes", found.priority),))
-        return Declined(found.ticket, text.strip())
+        return _priority_asked(found) or Declined(found.ticket, text.strip())
     return _confirm(found) or found  # several changes: other readings ask of them
 
 
@@ -592,11 +589,8 @@ def _asked_first_if_put_as_a_question(found: Understanding, text: str) -> Unders
     if not (asked and corrected(asked["verb"].lower()) in _REQUEST_VERBS | _SETTING_VERBS and _makes_a_change(
             found)):
         return found
-    if isinstance(found, EditTicket) and found.priority is not None and not replace(
-            found, priority=None).has_changes:  # "make 12 urgent? the ceo is waiting"
-        return Clarify(EditTicket(found.ticket), f"Should {_label(found.ticket)} be "
-                       f"{found.priority.value} priority?", (Choice("Yes", found.priority),))
-    return _confirm(found) or Declined(changed_ticket(found), text.strip())
+    # "make 12 urgent? the ceo is waiting": the priority asked
+    return _priority_asked(found) or _confirm(found) or Declined(changed_ticket(found), text.strip())
 
 
 _FOR_NOW = re.compile(
@@ -659,10 +653,8 @@ def _asked_first_if_hedged_after(found: Understanding, text: str) -> Understandi
     (nothing posted as why); a priority is asked as one, several are not made."""
     if not (_HEDGED_AFTER.search(text[-_HEDGE_TAIL:]) and _makes_a_change(found)):
         return found
-    if isinstance(found, EditTicket) and found.priority is not None and not replace(
-            found, priority=None).has_changes:  # "set 12 to high, i guess"
-        return Clarify(EditTicket(found.ticket), f"Should {_label(found.ticket)} be "
-                       f"{found.priority.value} priority?", (Choice("Yes", found.priority),))
+    if (priority := _priority_asked(found)) is not None:  # "set 12 to high, i guess"
+        return priority
     unsaid = replace(found, reason=None) if isinstance(found, ChangeStatus) else found
     return _confirm(unsaid) or Declined(changed_ticket(found), text.strip())
 
@@ -2117,8 +2109,7 @@ def _read(message: Message, text: str, conversation: Conversation) -> Understand
             start + core[:urgency.start("ref" if urgency["ref"] else "ref_")].count(" "))):
         if urgency["value"] and urgency["modal"] == "could":  # "12 could go to low": offered
             value = PRIORITY_WORDS[urgency["value"]]
-            return Clarify(EditTicket(ticket), f"Should {_label(ticket)} be {value.value} priority?",
-                           (Choice("Yes", value),))
+            return _should_have(ticket, value)
         if urgency["value"]:  # "12 can go to low"
             return EditTicket(ticket, priority=PRIORITY_WORDS[urgency["value"]])
         if urgency["escalated"]:  # "12 needs escalating", as "escalate 12"
@@ -4125,6 +4116,19 @@ def _confirm(found: Understanding) -> Understanding | None:
     return None
 
 
+def _priority_asked(found: Understanding) -> Clarify | None:
+    """A change of the priority alone, offered as a question; None for anything else."""
+    if isinstance(found, EditTicket) and found.priority is not None and not replace(
+            found, priority=None).has_changes:
+        return _should_have(found.ticket, found.priority)
+    return None
+
+
+def _should_have(ticket: TicketNumber | None, priority: Priority) -> Clarify:
+    return Clarify(EditTicket(ticket), f"Should {_label(ticket)} be {priority.value} priority?",
+                   (Choice("Yes", priority),))
+
+
 def _should_be(
     ticket: TicketNumber | None, status: TicketStatus, *, reason: str | None = None
 ) -> Clarify:
@@ -5280,8 +5284,7 @@ def _set_something(reading: Reading, found: re.Match[str]) -> Understanding | No
     if any(w.text == DATE for w in rest) and isinstance(ranked := _priority_or_category(
             ticket, _value_said([w.text for w in rest if w.text != DATE and (
                 w.text not in _WHEN_FROM)])), EditTicket) and ranked.priority is not None:
-        return Clarify(EditTicket(ticket), f"Should {_label(ticket)} be {ranked.priority.value} "
-                       "priority?", (Choice("Yes", ranked.priority),))
+        return _should_have(ticket, ranked.priority)
         # "make 12 urgent from tomorrow": never the day set as its due date, the priority dropped
     if len(rest) <= 4 and (due := _due(ticket, rest, reading.conversation.today)) is not None:
         return due
