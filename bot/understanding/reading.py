@@ -5986,7 +5986,7 @@ def _forgotten(whole: Reading) -> CommentOnTicket | None:
     found = _match(whole, (
         r"(?:(?:oh|oops|sorry|ah|and) )*(?:i )?(?:just )?(?:forgot|forget) to"
         r" (?P<verb>mention|say|add|tell you)(?P<rest> .+)"))
-    if found is None or whole.message.text.rstrip().endswith("?"):
+    if found is None or ends_asking(whole.message.text.rstrip()):  # "?" and "?!" alike
         return None
     rest = whole.words(found, "rest")
     told = [w for w in rest if w.text not in ("that", "-", "–", "—")]

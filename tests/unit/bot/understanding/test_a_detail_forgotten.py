@@ -55,6 +55,7 @@ def test_a_detail_forgotten_of_another_kind_reads_as_before(said: str, expected:
     "forgot to say 12 is fixed",
     "forgot to say that the fix for 12 worked",
     "did i forget to mention the serial number?",
+    "forgot to say, can you make it urgent?!",
     # told to someone else: "it" is what was to be said, not the start of a detail
     "forgot to mention it to my manager, will do now",
     "oops forgot to say it to sam earlier",
