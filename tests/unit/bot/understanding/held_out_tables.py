@@ -33,6 +33,7 @@ from tests.unit.bot.understanding.third_held_out import THIRD_HELD_OUT
 from tests.unit.bot.understanding.thirteenth_held_out import THIRTEENTH_HELD_OUT
 from tests.unit.bot.understanding.transcript import NO_CONTEXT, TABLE
 from tests.unit.bot.understanding.twelfth_held_out import TWELFTH_HELD_OUT
+from tests.unit.bot.understanding.twentieth_held_out import TWENTIETH_HELD_OUT
 
 Table = Sequence[tuple[str, str]]
 
@@ -41,7 +42,7 @@ IN_ORDER: tuple[Table, ...] = (
     SECOND_HELD_OUT, THIRD_HELD_OUT, FOURTH_HELD_OUT, FIFTH_HELD_OUT, SIXTH_HELD_OUT,
     SEVENTH_HELD_OUT, EIGHTH_HELD_OUT, NINTH_HELD_OUT, TENTH_HELD_OUT, ELEVENTH_HELD_OUT,
     TWELFTH_HELD_OUT, THIRTEENTH_HELD_OUT, FOURTEENTH_HELD_OUT, FIFTEENTH_HELD_OUT, SIXTEENTH_HELD_OUT,
-    SEVENTEENTH_HELD_OUT, EIGHTEENTH_HELD_OUT, NINETEENTH_HELD_OUT,
+    SEVENTEENTH_HELD_OUT, EIGHTEENTH_HELD_OUT, NINETEENTH_HELD_OUT, TWENTIETH_HELD_OUT,
 )
 
 
