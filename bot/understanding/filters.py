@@ -198,8 +198,10 @@ _SENT_IN = LIST_NOUNS | {"anything", "everything", "something", "stuff", "new", 
 _AUXILIARIES = frozenset({"did", "has", "have", "had"})
 """Before who filed them: "what did Sam raise", "what has Cy reported"."""
 _BEFORE_FILER = LIST_NOUNS | _AUXILIARIES | {"that", "which", "what", "anything", "everything"}
-_NO_FILER = frozenset({"i", "we", "ive", "weve", "id", "you", "u", "youve", "they", "theyve"})
-"""Who is no one named ("what I've submitted": the viewer's own, read elsewhere)."""
+_NO_FILER = frozenset({"i", "we", "ive", "weve", "id", "you", "u", "youve", "they", "theyve",
+                       "been", "being", "be", "was", "were", "is", "are", "got", "get", "gets"})
+"""Who is no one named ("what I've submitted": the viewer's own, read elsewhere), nor is the
+helper of a passive ("tickets that have been raised today", "which ones got logged")."""
 
 
 def _filed_by(

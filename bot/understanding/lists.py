@@ -165,6 +165,8 @@ def read_list(
     taken |= filed.taken if filed is not None else frozenset()
     taken |= _this_week(words, start)
     taken |= _waited_on(words, start)
+    if filed is not None:
+        taken |= _said_at(start, _counted(words))  # "number of tickets this month"
     words = [_SKIPPED if start + i in taken or _today(message, start + i, conversation) else w
              for i, w in enumerate(words)]
     own_at, own_noun, own_topic = _own_topic(words)
@@ -257,9 +259,11 @@ def read_list(
         text = _trim(text)
     if text is not None and text.casefold() in ("one", "ones", "rest", "others", "remaining"):
         text = None  # "show me the newest one", "list the rest": the tickets, no topic
-    if filed is not None and (filing_said := filing and any(
-            w in FILING_CUES and w != "from" for w in (x.text for x in message.words[start:end]))):
-        strong = True  # "what came in since Monday"; "my printer … since this morning" is no list
+    asked = [w.text for w in message.words[start:end]]
+    if filed is not None and filing and (
+            any(w in FILING_CUES and w != "from" for w in asked) or _counted(asked)):
+        strong = True  # "what came in since Monday", "how many did we get today"; "my printer
+        # … since this morning" is no list
     filtered = scope is not ListScope.ALL or status is not None or priority is not None \
         or ordered is not None or every
     if not strong and (strong_only or not filtered or sum(
@@ -472,13 +476,43 @@ def _filed(message: Message, start: int, end: int, today: date,
         return None, False, False, False
     said = [w.text for w in message.words[start:end]]
     filing = any(w in FILING_CUES for w in said) or any(
-        _starts(tuple(said[i:i + _LOOKAHEAD]), _CREATED) for i in range(len(said)))
+        _starts(tuple(said[i:i + _LOOKAHEAD]), _CREATED) for i in range(len(said))) or bool(
+        _counted(said))
     updated = not filing and any(w in _UPDATED for w in said)
     cue = filing or not updated and any(w in ("since", "before", "b4", "between") for w in said)
     of_what = cue or updated or any(w in _OTHER_TIMES for w in said)
     finished = not (filing or updated) and any(w in _FINISHED_TIMES for w in said)
     said_alone = filed.now or DATE in (message.words[i].text for i in filed.taken)
     return (filed if of_what or not said_alone else None), cue, updated, finished
+
+
+_COUNTS = (("how", "many"), ("number", "of"), ("count", "of"), ("total", "number", "of"),
+           ("total",))
+_CAME = frozenset({"had", "received", "receive", "get", "gotten"})
+"""Words that say counted tickets came in: "how many did we get today", "have we had"."""
+_COME_BY = _CAME | {"did", "we", "you", "been", "have", "has", "the", "team", "so", "far"}
+_HELD = frozenset({"do", "does", "are", "is", "have", "has", "got", "left", "outstanding",
+                   "still", "currently", "now", "right", "plate"}) | _LIST_STATUSES
+"""Words that say counted tickets are held or stand so now: "how many do I have today",
+"how many are open today" count what is, today being when they ask."""
+
+
+def _counted(words: list[str]) -> frozenset[int]:
+    """Where a count of the tickets that came in over a time is asked ("how many tickets
+    this week", "number of tickets this month", "how many did we get today"): the words of
+    the count and of their coming, passed over as filler; none when no count is asked or it
+    is of tickets held now ("how many tickets do I have today")."""
+    found = next(((i, len(count)) for i in range(len(words)) for count in _COUNTS
+                  if tuple(words[i:i + len(count)]) == count), None)
+    if found is None:
+        return frozenset()
+    came = any(word in _CAME for word in words) or "got" in words and not any(
+        word in ("have", "has", "do", "does") for word in words)  # "tickets we got", not "have I got"
+    if not came and any(word in _HELD for word in words):
+        return frozenset()
+    at, size = found
+    return frozenset(range(at, at + size)) | frozenset(
+        i for i, word in enumerate(words) if came and word in _COME_BY)
 
 
 _UPDATED = frozenset({"updated", "update", "updates", "changed", "change", "modified", "edited"})
@@ -615,7 +649,7 @@ _AROUND_TOUCHED = frozenset({
     "what", "which", "tickets", "ticket", "issues", "the", "all", "show", "me", "list", "of",
     "have", "so", "far", "that", "ones", "stuff", "things", "everything", "give", "get", "did",
     "i", "any", "recently", "lately", "in", "during", "over", "from", "for", "please", "was",
-    "were", "been", "on", "this", "?",
+    "were", "been", "on", "this", "?", "how", "many", "number", "count", "total",
 })
 """Words around "did I work on" that leave it a list of what the viewer worked on."""
 
