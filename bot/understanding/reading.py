@@ -874,12 +874,13 @@ _ALL_OF = (_BEFORE_HANDOVER  # "i'm going on leave, give all my tickets to sam"
            r"{verb} (?:all(?: of)?(?: the)? |(?=(?:my|our|his|her|their|(?:[\w'’]+ )?[\w'’]+"
            r"(?:'s|s'|’s))(?: \w+)? " + _WORK + r"\b|everything |whatever ))")
 # "all" or whose tickets: "give my tickets to sam", "reassign everything sam has to alex"
-_WHY_AFTER_ALL = (
-    r"(?:[,;] (?!.*\b(?:and|then|but|or|not|dont|don't|actually|wait|no|unless|if|except|instead"
+_WHY_TOLD = (
+    r" (?!.*\b(?:and|then|but|or|not|dont|don't|actually|wait|no|unless|if|except|instead"
     r"|close|resolve|reopen|give|move|assign)\b)(?:he|she|they|hes|he's|shes|she's|theyre|they're"
-    r"|because|since|cause|cuz|as|while)\b.*)?")
-"""Why, after a list handed over ("move everything alex has to priya, he's off next week"):
-only a reason opening with who or because, and nothing asked in it."""
+    r"|because|since|cause|cuz|as|while)\b.*")
+"""Why, after a hand-over: only a reason opening with who or because, and nothing asked in it."""
+_WHY_AFTER_ALL = rf"(?:[,;]{_WHY_TOLD})?"
+"""Why, after a list handed over ("move everything alex has to priya, he's off next week")."""
 _ALL_GIVEN = re.compile(
     _ALL_OF.format(verb=r"(?:reassign|re-assign|assign|move|give|hand over|hand|transfer|pass"
                         r"|send|route)")
@@ -909,10 +910,12 @@ _CAN_THEY_TAKE = re.compile(
     r"|take|grab|take on|take over|handle|own|have|look at|look into|have a look at"
     r"|take a look at|check) (?P<ticket>(?:ticket |tkt-?\d{4}-)?#?\d+)"
     r"(?: (?:today|now|please|pls|instead|for me|for us|going forward|from now on"
-    r"|off (?:my|our) hands))*")
+    r"|off (?:my|our) hands))*"
+    rf"(?:\??(?:[,;?]| -+){_WHY_TOLD})?")
 """A named person asked whether they can take a ticket ("can sam pick up 743?", "could lee
 park take 12 today") or look at it ("can sam take a look at 743", as "priya pls check 12"):
-a hand-over asked about, never made on the question alone."""
+a hand-over asked about, never made on the question alone; why after it ("can priya take 5?
+she's on floor 3") as after a list handed over."""
 _CAN_YOU_TAKE_IT_NAMED = re.compile(
     r"(?:(?:hi|hey|so|ok|okay)[,!]? )*(?:can|could|would|will) (?:you|u) (?:please |pls )?"
     r"(?:pick up|take|grab|take on|take over|handle|own) (?P<ticket>(?:ticket |tkt-?\d{4}-)?#?\d+)"
