@@ -121,6 +121,8 @@ async def propose_due_moved(deps: BotDependencies, viewer: Viewer, request: Edit
     if ticket.due_date is None or request.later_by is None:
         return Reply(text=notices.no_due_to_move(ticket.ticket_number))
     was = ticket.due_date.date()
+    if (date.max - was).days < request.later_by:  # the web app's "no deadline", 31 Dec 9999
+        return Reply(text=notices.due_at_calendar_end(ticket.ticket_number, was))
     moved = EditTicket(request.ticket, due=was + timedelta(days=request.later_by))
     return await propose_instead(deps, viewer, moved, notices.due_moved(
         ticket.ticket_number, was, moved.due or was), confirm_label=notices.MOVE_IT)

@@ -262,6 +262,12 @@ def no_due_to_move(number: str) -> str:
     return f"{number} has no due date to push out. Say the day it is due, like `{number} due friday`."
 
 
+def due_at_calendar_end(number: str, due: date) -> str:
+    """"push 12 out a week" of a ticket due too near 31 Dec 9999 for the days to fit."""
+    return (f"{number} is due {due:%a} {due.day} {due:%b} {due.year}, too close to the end of "
+            f"the calendar to push out. Say the day it is due, like `{number} due friday`.")
+
+
 def which_ticket(example: str) -> str:
     return f"Which ticket? Say its number, for example `{example}`."
 

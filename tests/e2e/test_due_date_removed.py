@@ -5,7 +5,7 @@ so and nothing changes."""
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import date, datetime, time, timedelta
 
 import pytest
 from sqlalchemy import select
@@ -171,3 +171,63 @@ async def test_two_due_dates_pushed_out_are_each_proposed(
 
     assert [buttons_of(card) for card in turn.cards] == [["Move it", "Cancel"]] * 2
     assert (await _due(engine)).date() == due  # nothing moved before a press
+
+
+@pytest.mark.parametrize(("due", "said"), [
+    (date(9999, 12, 31), "push 12 out a week"),  # the web app's "no deadline" day
+    (date(9999, 12, 29), "give 12 three more days"),
+    (date(9999, 12, 20), "extend the deadline of 12 by 2 weeks"),
+])
+async def test_a_due_date_that_cannot_be_pushed_past_the_calendar_s_end_is_said_so(
+    service: Service, engine: AsyncEngine, due: date, said: str
+) -> None:
+    """Moving it would pass 31 Dec 9999, the last day a date can be: that was a 500 (the
+    traceback of an OverflowError) and "Sorry, something went wrong"."""
+    manager, mia = await person_in_teams(service, engine, "Mia", "Manager", role="manager")
+    await insert_ticket(engine, created_by=manager, number=NUMBER, title="Renew the SSL cert",
+                        due_date=datetime.combine(due, time()))
+
+    turn = await service.say(said, user=mia)  # `say` has checked the HTTP answer is 200
+
+    assert not turn.cards, [texts_in(card) for card in turn.cards]
+    assert turn.texts == [
+        f"{NUMBER} is due {due:%a} {due.day} {due:%b} {due.year}, too close to the end of the "
+        f"calendar to push out. Say the day it is due, like `{NUMBER} due friday`."]
+    assert (await _due(engine)).date() == due
+
+
+@pytest.mark.parametrize(("due", "said", "moved"), [
+    (date(9999, 12, 24), "push 12 out a week", date(9999, 12, 31)),
+    (date(9999, 12, 30), "give 12 one more day", date(9999, 12, 31)),
+    (date(2027, 12, 30), "push 12 out a week", date(2028, 1, 6)),
+])
+async def test_a_due_date_pushed_to_the_calendar_s_last_day_or_into_next_year_is_proposed(
+    service: Service, engine: AsyncEngine, due: date, said: str, moved: date
+) -> None:
+    manager, mia = await person_in_teams(service, engine, "Mia", "Manager", role="manager")
+    await insert_ticket(engine, created_by=manager, number=NUMBER, title="Renew the SSL cert",
+                        due_date=datetime.combine(due, time()))
+
+    offered = (await service.say(said, user=mia)).card
+    await service.press("request.confirm", button(offered, "Move it")["data"], user=mia)
+
+    assert (await _due(engine)).date() == moved
+
+
+async def test_of_two_tickets_pushed_out_the_one_at_the_calendar_s_end_is_said_so_alone(
+    service: Service, engine: AsyncEngine
+) -> None:
+    manager, mia = await person_in_teams(service, engine, "Mia", "Manager", role="manager")
+    soon = senders_today() + timedelta(days=2)
+    await insert_ticket(engine, created_by=manager, number=NUMBER, title="Renew the SSL cert",
+                        due_date=datetime.combine(soon, time()))
+    await insert_ticket(engine, created_by=manager, number=this_years(13), title="Archive logs",
+                        due_date=datetime(9999, 12, 31))
+
+    turn = await service.say("push 12 and 13 out a week", user=mia)
+
+    assert [button(card, "Move it") for card in turn.cards], turn.texts
+    assert len(turn.cards) == 1 and NUMBER in texts_in(turn.cards[0])
+    assert turn.texts == [f"{this_years(13)} is due Fri 31 Dec 9999, too close to the end of the "
+                          f"calendar to push out. Say the day it is due, like "
+                          f"`{this_years(13)} due friday`."]
