@@ -210,6 +210,11 @@ def read_list(
             strong = strong or rest[:size] in _STRONG_MINE
             index += size
             continue
+        if (size := _starts(rest, _WAITING_FOR_ME)) is not None and _whats_waiting(words, index):
+            if scope is ListScope.ALL:  # "what's waiting for us": our teams'
+                scope = ListScope.MINE if rest[size - 1] == "me" else ListScope.TEAMS
+            strong, index = True, index + size
+            continue
         if rest[0] in _NOT and (size := _negated(rest[1:])):
             index += 1 + size  # "not resolved yet", "aren't urgent": no filter is the opposite
             continue
@@ -764,6 +769,18 @@ def _this_week(words: list[str], start: int) -> frozenset[int]:
     """"what's on my plate this week": when they ask, as "today" is (without "due")."""
     return frozenset(start + i + k for i in range(len(words) - 1)
                      if words[i:i + 2] == ["this", "week"] for k in (0, 1))
+
+
+_WAITING_FOR_ME = (("waiting", "for", "me"), ("waiting", "on", "me"), ("waiting", "for", "us"),
+                   ("waiting", "on", "us"))
+_ASKING_WHAT = frozenset({"anything", "anyone", "anybody", "someone", "somebody", "who"})
+
+
+def _whats_waiting(words: list[str], at: int) -> bool:
+    """"what's waiting for me", "anything waiting on me?": the viewer's tickets (waiting on
+    them, no ticket on hold), asked; "the user is waiting for me to call back" tells."""
+    return all(word in _FILLER or word in _ASKING_WHAT for word in words[:at]) and (
+        words[at + 3:at + 4] != ["to"])
 
 
 _WAITED_ON = frozenset({

@@ -1308,6 +1308,7 @@ def _understand(text: str, conversation: Conversation, *, several_then: bool) ->
     text = _not_the_other(text)  # "86 is a bug not a request": "86 is a bug"
     text = without_the_other_ticket(text)  # "close 3, not 2": "close 3"
     text = _HOW_MUCH.sub(r"how many \1", text)  # "how much tickets I have open"
+    text = _MINE_LOOKS.sub("my tickets", text)  # "how's my queue looking?"
     text = _UTMOST.sub(lambda said: "low priority" if said["lowest"] else "urgent priority", text)
     text = _DO_VERB.sub(r"\g<verb> ", text)  # "can you do close for ticket 57"
     text = _DO_EMPHATIC.sub(r"\g<asked> \g<verb>", text)  # "please do close the ticket 297"
@@ -2025,6 +2026,13 @@ _PERIOD = re.compile(r"(?<!\bthe)(?<!\ba)(?<!\bshort)(?<!\blong)(?<!\btrial)(?<!
 """The period a dictating phone writes out at the end ("assign 510 to sam period"), or
 before a thank-you ("reopen ticket 1186 period thanks"), not a span of time ("for a short
 period", "the trial period")."""
+_MINE_LOOKS = re.compile(
+    r"^(?:how(?:['’]?s| is| does| did)|what(?:['’]?s| is| does| did)) my (?:queue|backlog|day|week"
+    r"|plate|list|workload)(?: (?:look|looks|looking|looked))?(?: like)?"
+    r"(?=[\s?!.]*$|\s+(?:today|this week)\b)",
+    re.IGNORECASE)
+"""How the viewer's own queue looks ("how's my queue looking?", "what does my day look like"):
+the tickets they hold, not a question for the help documents."""
 _HOW_MUCH = re.compile(r"\bhow much (tickets|requests|cases|issues)\b", re.IGNORECASE)
 
 
@@ -5111,6 +5119,9 @@ _WAITED_ON = frozenset({
 approval"; "stuck on the login screen" and "blocked by the firewall" tell what is wrong."""
 
 
+_THE_SPEAKER = frozenset({"me", "us", "myself", "ourselves", "my", "our"})
+
+
 def _status_value(words: list[str]) -> TicketStatus | None:
     while words and words[0] in ("as", "to", "be", "being", "now", "the", "status", "into",
                                  "in", "state", "back", "is", "again", "set"):
@@ -5130,7 +5141,8 @@ def _status_value(words: list[str]) -> TicketStatus | None:
     if len(words) > 2 and words[0] in ("waiting", "blocked", "stuck", "pending", "held") \
             and words[1] in ("on", "for", "by", "until", "till") and (
                 words[0] not in ("blocked", "stuck") or _WAITED_ON & set(words[2:])):
-        return TicketStatus.ON_HOLD
+        # "waiting on me": the ticket waits for the one who says it to act, no hold
+        return None if words[2] in _THE_SPEAKER else TicketStatus.ON_HOLD
     return STATUS_WORDS.get(" ".join(words))
 
 

@@ -51,6 +51,12 @@ _ASKED = [
                rf" (?:doing|getting on|holding up|looking|coping)|"
                rf"(?:hows|how is|how was) (?:the|this|last|todays) (?P<own>week|month|day)"
                rf"(?: been| looking| going| gone)?){_WHEN}"),
+    # "how's the queue looking?", "what does the backlog look like", "how big is the queue
+    # today": the queue as a whole, not one ticket nor the help documents
+    re.compile(r"(?:hows|how is|how s|how does|how did|how big is|how long is|whats|what is"
+               r"|what does)"
+               r" (?:the|our|the teams|the team s) (?:queue|backlog|board)"
+               rf"(?: (?:looking|look|look like|looking like|like|doing|at|been|going))?{_WHEN}"),
     # "how many tickets did we close this week", "how many were resolved today": a period is
     # needed (without one, "how many tickets have we closed" lists them, with their count)
     re.compile(rf"(?:how many|number of|count of|total)(?: of)?(?: the)?(?: {_TICKETS})?"
