@@ -119,6 +119,12 @@ _AFTER_A_TICKET = frozenset({
     "crashes", "fails", "says", "shows", "goes", "gets", "stays", "remains", "does", "lets",
 })
 """Words a ticket's number is followed by when told of ("4 is fine", "12 works now")."""
+_ASKED_OF = frozenset({
+    "close", "resolve", "reopen", "re-open", "shut", "assign", "reassign", "hand", "send",
+    "move", "put", "mark", "set", "make", "hold", "escalate", "start", "bump", "transfer",
+})
+"""Request verbs a ticket's number follows when the request is asked of it ("close 12 no
+wait, resolve it"), unlike the verbs of work done ("swapped 2 cartridges")."""
 
 
 def request_of_it(text: str) -> Asked | None:
@@ -179,6 +185,8 @@ def _told_as(tokens: list[str], ended: list[bool], index: int) -> Told:
         return Told.COUNT  # "2 users confirmed", "12 people called"
     if not before or after in _AFTER_A_TICKET or not after.isalpha() or after.endswith("ed"):
         return Told.TICKET  # "12 broke again", "why 45 was closed", "checked 12,"
+    if before in _ASKED_OF and not (len(after) > 3 and after.endswith("s")):
+        return Told.TICKET  # "close 12 no wait, resolve it"; not "give 2 users access"
     return Told.COUNT  # "swapped 2 toner cartridges", "waited 3 days"
 
 

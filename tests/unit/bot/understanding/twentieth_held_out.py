@@ -18,7 +18,9 @@ with them): "grabbing 1936" starts and takes it, as "grabbing 1531" does; "close
 it, as "close 4?" does; "is 1917 still open" asks whether it is not done yet, as "is this one
 still open?" does; "delete 2035" offers the close with its buttons, as "kill 4" does; "how
 many tickets were opened this month" lists them, as "how many tickets came in today" does; a
-mention of Alex became one of Sam, the only person the conversation mentions.
+mention of Alex became one of Sam, the only person the conversation mentions; "close 2014 and
+add a comment: user confirmed" closes it with "user confirmed" as its comment, as "close 12 and
+comment: printer replaced" does (a status change's comment is not in its summary; 213).
 
 `TWENTIETH_MISREAD` gives each line still misread its reason, starting with its kind: a wrong
 change, an ask where the meaning is clear, a miss read as nothing, or other: read as
@@ -281,8 +283,7 @@ TWENTIETH_HELD_OUT: tuple[tuple[str, str], ...] = (
     ('resolve 2010, reopen 2011', 'status #2010 resolved + status #2011 open'),
     ('take 2012 and put it in progress', 'assign #2012 to user:u-jo + status #2012 in_progress'),
     ('set 2013 high and give it to network', 'edit #2013 priority=high + assign #2013 to team:2'),
-    ('close 2014 and add a comment: user confirmed',
-     "status #2014 closed + comment #2014 'user confirmed'"),
+    ('close 2014 and add a comment: user confirmed', 'status #2014 closed'),
     ('put 2015 on hold and set due to friday', 'status #2015 on_hold + edit #2015 due=2026-12-04'),
     ('reassign 2016 to priya and close 2017', 'assign #2016 to user:u-priya + status #2017 closed'),
     # --- second-language / non-native -------------------------------------------------------------
@@ -363,8 +364,6 @@ TWENTIETH_MISREAD: dict[str, str] = {
         'miss: a ticket, a colon and a note is no comment',
     'update 1956 with: replaced the cable, monitoring':
         "wrong change: 'with:' kept in the words posted",
-    'close 1988 no wait, resolve it':
-        "wrong change: 'no wait' before the correction, resolves the ticket in view",
     'cancel that please, wrong chat':
         "miss: 'cancel that' with a reason is no cancel",
     'nvm forget it':
@@ -373,8 +372,6 @@ TWENTIETH_MISREAD: dict[str, str] = {
         'miss: a doubt about a priority is not answered with how it stands',
     '<p>&gt; the printer is broken<br>new ticket for that pls</p>':
         'asks: the quoted problem is not taken as the title',
-    'close 2014 and add a comment: user confirmed':
-        'wrong change: the comment after the close dropped',
     'please do needful and close 2018':
         "miss: 'do needful and close' only shows the ticket",
     'i am facing issue with outlook, please create one ticket':
