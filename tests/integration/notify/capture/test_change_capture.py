@@ -272,3 +272,25 @@ async def test_internal_notes_written_in_the_web_app_never_reach_a_channel_webho
     card = json.dumps(received.body, ensure_ascii=False)
     assert f"Priority changed by {await _name(engine, editor)}" in card
     assert "refund" not in card and "legal" not in card and "Notes" not in card
+
+
+async def test_a_ticket_the_web_app_left_unreadable_does_not_hold_up_the_others_changes(
+    engine: AsyncEngine, webapp: WebApp, make_capture: CaptureFactory, cast: Cast
+) -> None:
+    """A status, priority or category outside SCHEMA.md's values (`pending`, `High`,
+    `hardware`) cannot become a ticket: every drain failed on it, so no change of any ticket
+    in its batch, nor any captured after it, was ever notified."""
+    admin, agent, customer = cast
+    await subscribe(engine, admin, url="https://acme.webhook.office.com/webhookb2/x",
+                    types=["ticket_status_changed", "ticket_updated"])
+    odd = await _captured_before_anyone_listened(webapp, make_capture, by=customer)
+    fine = await _captured_before_anyone_listened(webapp, make_capture, by=customer)
+    await webapp.update(odd, by=agent, status="pending")
+    await webapp.update(odd, by=agent, priority="High", category="hardware")
+    await webapp.update(fine, by=agent, status="in_progress")
+
+    assert await make_capture().run_once() == 3
+
+    assert [(entry.event_type, entry.ticket_id) for entry in await outbox_entries(engine)] == [
+        ("ticket_status_changed", fine)]
+    assert await waiting_changes(engine) == 0
