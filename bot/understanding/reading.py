@@ -3100,13 +3100,23 @@ def _it_as_told(
         return Unknown(message.text.strip())  # "not 789, i meant 790, close it": which one
         # "it" is cannot be told; the first named was changed, or the one in view
     if isinstance(found, Clarify) and isinstance(found.request, _CHANGES) and (
-            was := found.request.ticket) is not None and any(
-                w.text == REF for w in message.words[first:last]):  # "it" said, not implied
+            was := found.request.ticket) is not None and (any(
+                w.text == REF for w in message.words[first:last])  # "it" said, or implied
+                or _asks_a_change_first(message, begin, told)):  # after "close 12, …"
         return replace(found, request=replace(found.request, ticket=ticket),
                        question=found.question.replace(_label(was), _label(ticket)))
     if not isinstance(found, (AssignTicket, ChangeStatus, CommentOnTicket, EditTicket, ShowTicket)):
         return found
     return replace(found, ticket=ticket)
+
+
+def _asks_a_change_first(message: Message, begin: int, told: int) -> bool:
+    """"close 12, assign to sam?": the sentence before asks a change of the ticket it names,
+    so a change after it with no ticket is of that one too; "printer on 3 is jammed. assign to
+    sam?" tells of a place, and the one in view is meant."""
+    texts = [w.text for w in message.words[begin:told]]
+    first, _ = _skip_start(texts)
+    return first < len(texts) and texts[first] in _REQUEST_VERBS | _SETTING_VERBS
 
 
 def _typed_tickets(message: Message, begin: int, end: int) -> list[int]:

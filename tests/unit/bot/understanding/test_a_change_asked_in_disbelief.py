@@ -65,6 +65,14 @@ def test_a_change_told_with_force_is_still_made(said: str, expected: str) -> Non
     ("close 4 then what's still open?", "status #4 closed + list all status=open"),
     ("do you mind assigning 27 to sam?", "assign #27 to user:u-sam"),
     ("12 is urgent, can you set it to high?", "edit #12 priority=high"),
+    # no "it" said after a change of a ticket named: that ticket is asked about, not the one in view
+    ("close 12, assign to sam?", "ask assign #12 to ?: Should Sam Rivera take #12? [Yes]"),
+    ("make 12 urgent, assign to sam?", "ask assign #12 to ?: Should Sam Rivera take #12? [Yes]"),
+    ("resolve 12. assign to priya?", "ask assign #12 to ?: Should Priya Shah take #12? [Yes]"),
+    ("put 12 on hold, give to alex?", "ask assign #12 to ?: Should Alex Kim take #12? [Yes]"),
+    ("close 12, assign it to sam?", "ask assign #12 to ?: Should Sam Rivera take #12? [Yes]"),
+    ("the printer is broken. assign to sam?", "ask assign #7 to ?: Should Sam Rivera take #7? [Yes]"),
+    ("printer on 3 is jammed. assign to sam?", "ask assign #7 to ?: Should Sam Rivera take #7? [Yes]"),
 ])
 def test_a_change_asked_last_after_another_clause_is_asked(said: str, expected: str) -> None:
     """"make 12 urgent, close it?" closed 12 (and dropped the priority), "assign 12 to sam, set
