@@ -2909,8 +2909,9 @@ def _with_comment(message: Message, conversation: Conversation, start: int) -> C
         if index + lead >= len(words) or words[index] == "and" and (
                 _CHANGED_MIND & set(words[index + lead:])):
             return None  # "close 12 and say it's fixed, actually don't": taken back
-        if set(words[index + lead:]) <= _ONLY_DONE | {REF}:
-            return replace(found, reason=None)  # "close 12 and note it", "… and say nothing"
+        if set(words[index + lead:]) <= _POINTS_BACK:
+            return replace(found, reason=None)  # "close 12 and note it", "… and say nothing";
+            # "… and comment fixed" is the comment asked for
         return replace(found, reason=_unquoted(message.original(index + lead)))
     return None
 
@@ -2933,6 +2934,7 @@ def _reason(message: Message, begin: int) -> str | None:
         begin += 2
     elif begin < len(words) and words[begin] in _BECAUSE:
         begin += 1
+    begin = _after_a_label(message, begin)  # "close 12, comment: replaced cable"
     end = len(words)
     while (thanks := next((p for p in _thanks() if end - len(p) >= begin
                            and words[end - len(p):end] == list(p)), None)) and not (
@@ -2949,6 +2951,15 @@ def _reason(message: Message, begin: int) -> str | None:
     if " ".join(words[begin:end]) in _APOLOGY_ALONE:
         return None  # "close 12, sorry": said to the chat, never posted where the requester reads
     return _unquoted(message.original(begin, end if end < len(words) else None))  # "… 🙄" kept
+
+
+def _after_a_label(message: Message, begin: int) -> int:
+    """Where a comment labelled as one begins ("close 12, note: replaced cable"): the label
+    is not posted; a label word with no colon is part of what was said ("reason unknown")."""
+    if begin < len(message.words) - 1 and message.words[begin].text in _COMMENT_LABELS and (
+            message.typed_to(message.words[begin]).endswith(":")):
+        return begin + 1
+    return begin
 
 
 _CHEER = re.compile(
@@ -3011,6 +3022,10 @@ _ONLY_DONE = frozenset({"fixed", "done", "complete", "completed", "resolved", "s
                         "discussed", "agreed", "requested", "asked", "promised", "planned",
                         "mentioned", "it", "that", "this", "nothing", "so"})
 """A reason that says no more than the change ("as fixed", "as discussed", "… and note it")."""
+_POINTS_BACK = frozenset({"it", "that", "this", "nothing", "so", REF})
+"""A comment asked for that says nothing of its own ("… and note it", "… and say nothing")."""
+_COMMENT_LABELS = frozenset({"comment", "comments", "note", "notes", "reason", "resolution"})
+"""What labels the comment after a change ("close 12, note: replaced cable")."""
 
 
 def _unquoted(said: str) -> str | None:

@@ -59,6 +59,20 @@ from tests.unit.bot.understanding.test_transcript import CONVERSATION, as_the_bo
     ("close 12 with a comment saying user confirmed", "status TKT-2026-0012 closed",
      "user confirmed"),
     ('close 12 with note "user confirmed"', "status TKT-2026-0012 closed", "user confirmed"),
+    # a comment asked for that says only "fixed" is still the comment asked for
+    ("close 12 and comment fixed", "status TKT-2026-0012 closed", "fixed"),
+    ("resolve 12 with the comment done", "status TKT-2026-0012 resolved", "done"),
+    ("close 12 and add a note saying resolved", "status TKT-2026-0012 closed", "resolved"),
+    # a comment labelled as one: the label is no part of it
+    ("close 12, comment: replaced cable", "status TKT-2026-0012 closed", "replaced cable"),
+    ("close 12 - note: replaced cable", "status TKT-2026-0012 closed", "replaced cable"),
+    ("resolve 12. Reason: user left the company", "status TKT-2026-0012 resolved",
+     "user left the company"),
+    ("close 12, comments: printer swapped", "status TKT-2026-0012 closed", "printer swapped"),
+    # a label word that labels nothing is part of the reason
+    ("close 12, reason unknown", "status TKT-2026-0012 closed", "reason unknown"),
+    ("close 12, note the user moved desks", "status TKT-2026-0012 closed",
+     "note the user moved desks"),
 ])
 def test_how_a_ticket_ended_is_the_change_and_its_comment(said: str, read: str, reason: str) -> None:
     understood = as_the_bot_reads(said, CONVERSATION)
