@@ -115,8 +115,12 @@ def then_it(
         first = read(text[:joined.start()], conversation)
         if not isinstance(first, (AssignTicket, ChangeStatus, EditTicket)) or first.ticket is None:
             continue
+        if (bare := _BARE_PRIORITY.fullmatch(tail)) and isinstance(first, EditTicket) and (
+                _values_listed(first)):
+            return replace(first, priority=Priority(bare["priority"].lower()))  # "change 4 to
+            # a bug, high": one edit, as "change 4 to a bug and high" is
         if (bare := _BARE_PRIORITY.fullmatch(tail)) and (
-                not isinstance(first, EditTicket)):  # "change 4 to a bug and high": one edit
+                not isinstance(first, EditTicket)):
             priority = Priority(bare["priority"].lower())  # "assign 12 to sam, urgent": the
             return Both(first, Clarify(EditTicket(first.ticket), f"Should {first.ticket} be "
                                        f"{priority.value} priority?", (Choice("Yes", priority),)))
@@ -132,6 +136,12 @@ def then_it(
                     second.request.ticket == first.ticket) and not isinstance(first, AssignTicket):
                 return Both(first, second)  # "make 12 urgent, assign to sam": who, asked
     return found
+
+
+def _values_listed(first: EditTicket) -> bool:
+    """An edit of fields other than the priority, whose values a priority may be listed
+    after; a title or description may hold the words after it, and is left as read."""
+    return first.priority is None and first.title is None and first.description is None
 
 
 def _whole(change: AssignTicket | ChangeStatus | EditTicket) -> bool:

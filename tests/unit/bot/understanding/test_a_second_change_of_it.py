@@ -35,8 +35,23 @@ def test_a_second_change_of_the_ticket_is_made_too(said: str, expected: str) -> 
     ("assign 12 to sam and make it urgent", "assign #12 to user:u-sam + edit #12 priority=urgent"),
     ("take 12 and start it", "assign #12 to user:u-jo + status #12 in_progress"),
     ("set 12 to high and due friday", "edit #12 priority=high due=2026-12-04"),
+    ("make 4 urgent, high", "edit #4 priority=urgent"),
+    ("change 4 to a bug, high time we fixed it", "edit #4 category=bug"),
 ])
 def test_what_is_no_second_change_is_read_as_before(said: str, expected: str) -> None:
+    assert summary(as_the_bot_reads(said, CONVERSATION)) == expanded(expected)
+
+
+@pytest.mark.parametrize(("said", "expected"), [
+    ("change 4 to a bug, high", "edit #4 priority=high category=bug"),
+    ("change 4 to a bug, high priority", "edit #4 priority=high category=bug"),
+    ("make 4 a bug, urgent", "edit #4 priority=urgent category=bug"),
+    ("set 4 due friday, high", "edit #4 priority=high due=2026-12-04"),
+    ("change 4 to a bug, its high", "edit #4 priority=high category=bug"),
+])
+def test_a_priority_listed_after_another_field_is_set_with_it(said: str, expected: str) -> None:
+    """"change 4 to a bug, high" set the category and dropped the priority: a list of values
+    after one verb, as "change 4 to a bug and high" is."""
     assert summary(as_the_bot_reads(said, CONVERSATION)) == expanded(expected)
 
 
