@@ -992,17 +992,42 @@ _EXCEPT = re.compile(
     r"(?:ticket\s+|tkt\s+|#)?\d{1,6}){0,19})\s*$")
 
 
+_EXCEPT_SAID = re.compile(
+    r",?\s+(?:except(?: for)?|but not|other than|apart from|excluding|besides|leaving out"
+    r"|but leave(?: out)?)\s+(?P<what>.+)$")
+"""Tickets left out of a list's change by what they are ("except the urgent ones")."""
+
+
 def _each_listed(simple: str, conversation: Conversation) -> Understanding | None:
     """A change said of a list, with the tickets it is not to be made of ("give all of
     alex's tickets to priya, except 12"): the exception was dropped, or searched for."""
-    kept = _EXCEPT.search(simple)
+    kept = _EXCEPT.search(simple) or _EXCEPT_SAID.search(simple)
     if kept is None:
         return _each_listed_of(simple, conversation)
     found = _each_listed_of(simple[:kept.start()], conversation)
     if not isinstance(found, EachListed):
         return found
+    if kept.re is _EXCEPT_SAID:
+        return _each_listed_but(found, kept["what"], conversation)
     return replace(found, leaving=tuple(
         conversation.number(int(n)) for n in re.findall(r"\d+", kept["tickets"])))
+
+
+def _each_listed_but(found: EachListed, what: str, conversation: Conversation) -> Understanding:
+    """"…, except the urgent ones": the list without those priorities; an exception no list
+    can apply ("except the printer one") shows the list alone, with no change offered of the
+    tickets it was not to be made of."""
+    left_out = _understand(f"list {what}", conversation, several_then=False)
+    listed = found.listed
+    if not isinstance(left_out, ListTickets) or left_out.priority is None or (
+            listed.priority is not None) or replace(
+                left_out, priority=None, also_priorities=()) != ListTickets():
+        return listed
+    others = [p for p in Priority if p not in (left_out.priority, *left_out.also_priorities)]
+    if not others:
+        return listed
+    return replace(found, listed=replace(listed, priority=others[0],
+                                         also_priorities=tuple(others[1:])))
 
 
 def _each_listed_of(simple: str, conversation: Conversation) -> Understanding | None:
@@ -2749,7 +2774,7 @@ def _joined_edits(
                                     several_then=False)
                 right = asked if isinstance(asked, (ListTickets, Workload)) else None
             if (pair := _both(left, right, message, after, end, unnamed=unnamed)) is not None:
-                return pair
+                return _second_of_each(pair, message, conversation, after)
             if (other := _of_another(left, message, conversation, after, end)) is not None:
                 return other
         if not isinstance(left, EditTicket) or not left.has_changes or left.ticket is None:
@@ -2827,6 +2852,16 @@ def _both(
         question = right.question.replace(_label(request.ticket), _label(left.ticket))
         return Both(left, replace(right, request=moved, question=question))
     return Both(left, moved) if _complete(moved, unnamed=unnamed) else None
+
+
+def _second_of_each(pair: Both, message: Message, conversation: Conversation, after: int) -> Both:
+    """"assign 4 to priya, then close 4 and 3": the second change made to each ticket it
+    names, not to the first alone (the rules read a run of tickets as its first)."""
+    run = gather_tickets(read_message(message.original(after, None), conversation))
+    if len(run) < 2 or not isinstance(pair.second, _CHANGES) or pair.second.ticket != run[0]:
+        return pair
+    each = for_each(pair.second, run, final=True)
+    return replace(pair, second=each) if isinstance(each, (EachTicket, Clarify)) else pair
 
 
 def _of_another(
