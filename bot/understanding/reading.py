@@ -5369,8 +5369,9 @@ def _set_something(reading: Reading, found: re.Match[str]) -> Understanding | No
         target = _named_target(rest[1:], reading.conversation)
         if target is not None:
             return _assign_to(ticket, target)
-    if said and said[0] == "back" and said[1:2] not in (["to"], ["as"], ["into"]):
-        return ChangeStatus(ticket, TicketStatus.OPEN)  # "put 4 back": not "back to <unknown>"
+    if said and said[0] == "back" and said[1:2] not in ([w] for w in _BACK_WHERE):
+        return ChangeStatus(ticket, TicketStatus.OPEN)  # "put 4 back": not "back to <unknown>",
+        # nor "put 4 back on the shelf" (put off, asked which status)
     if told := _status_then_reason(reading, reading.group_words(found, "rest")[0], rest):
         return replace(told, ticket=ticket)
     if ranked := _value_then_reason(ticket, said):
@@ -5381,6 +5382,10 @@ def _set_something(reading: Reading, found: re.Match[str]) -> Understanding | No
                           f"I couldn't read “{typed_text(when)}” as a date." if when else "")
     shown = rest[1:] if rest[0].text in ("to", "as") and len(rest) > 1 else rest
     return _ask_status(ticket, typed_text(shown))
+
+
+_BACK_WHERE = frozenset({"to", "as", "into", "on", "onto", "in", "at", "under", "behind"})
+"""What "back" is followed by when it says where a ticket goes, not that it opens again."""
 
 
 def _value_said(said: list[str]) -> str:

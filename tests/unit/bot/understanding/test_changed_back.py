@@ -55,6 +55,17 @@ def test_changed_back_without_a_value_is_asked_as_an_undo(said: str, ticket: str
     ("give 12 back to sam", "assign #12 to user:u-sam"),
     ("put 12 back in the queue", "back to the queue #12"),
     ("put 4 back", "status #4 open"),
+    ("put 12 back please", "status #12 open"),
+    ("set 12 back in progress", "status #12 in_progress"),
 ])
 def test_back_to_a_value_said_is_that_change(said: str, expected: str) -> None:
     assert read(said) == expanded(expected)
+
+
+@pytest.mark.parametrize("said", [
+    "put 12 back on the shelf", "set 12 back on the shelf", "put 12 back on the back burner",
+    "put 12 back on the pile", "put 12 back on the shelf for now", "put 12 back on the list",
+])
+def test_put_back_somewhere_that_is_no_status_is_asked_never_reopened(said: str) -> None:
+    """"put 12 back on the shelf" (put off again) reopened 12, as "put 12 back" alone does."""
+    assert read(said).startswith(expanded("ask status #12 ?")), read(said)
