@@ -3011,6 +3011,16 @@ where its ways of splitting a run of words are few."""
 _LONGEST_CHEER = 6
 
 
+_PROGRESS_TOLD = re.compile(
+    r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|a few|a couple|few|no)\s+"
+    r"(?:more\s+)?(?:(?:tickets?|ones?)\s+)?(?:to go|left|remaining|down)\b"
+    r"|^\W*(?:(?:on to|onto|on with)\s+)?(?:the\s+)?next(?:\s+(?:one|ticket|please))?\W*$",
+    re.IGNORECASE)
+"""How the writer's own work goes ("2 more tickets to go", "one down", "on to the next one")."""
+_NEXT_STEP = frozenset({"then", "next", "afterwards", "after"})
+_NEXT_STEP_VERBS = frozenset({"tell", "let", "email", "mail", "ping", "call", "notify", "inform",
+                              "message", "text", "ask", "remind", "follow", "check", "update", "do"})
+"""What opens a next step to do ("then tell the user"), not a reason ("then it worked")."""
 _ASIDE_LEADS = frozenset({"also", "and", "btw", "plus", "oh", "ps", "anyway", "anyways", "fyi"})
 _CONTRACTED_ASKS = frozenset({"whats", "wheres", "whos", "whens", "hows", "whys"})
 _QUESTION_WORDS = frozenset({"what", "where", "who", "when", "why", "how", "which"})
@@ -3038,6 +3048,10 @@ def _said_aside(said: list[str], typed: str) -> bool:
         return False
     if ends_asking(typed) or " ".join(said).startswith(_FAREWELLS):
         return True
+    if _PROGRESS_TOLD.search(typed) or said[0] in _NEXT_STEP and said[1:2] and (
+            said[1] in _REQUEST_VERBS | _SETTING_VERBS | _NEXT_STEP_VERBS):
+        return True  # "…, 2 more tickets to go", "…, then tell the user": the writer's own
+        # work, what is done next, not why this ticket changed
     return said[0] in _CONTRACTED_ASKS or len(said) > 1 and (
         said[0] in _QUESTION_WORDS and said[1] in _ASKED_HOW
         or said[0] in _ASKED_HOW - {"about"} and said[1] in _ASKED_WHO)

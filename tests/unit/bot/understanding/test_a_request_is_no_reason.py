@@ -39,3 +39,32 @@ def test_a_request_after_a_state_told_is_that_request(said: str, expected: str) 
 def test_a_reason_that_tells_stays_the_reason(said: str) -> None:
     assert summary(as_the_bot_reads(said, CONVERSATION)).startswith("status TKT-2026-0012")
     assert as_the_bot_reads(said, CONVERSATION).reason == said.split(", ", 1)[1]  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(("said", "expected"), [
+    ("close 12, 2 more tickets to go", "status #12 closed"),
+    ("close 12, one down, two to go", "status #12 closed"),
+    ("close 12, only 5 more to go", "status #12 closed"),
+    ("close 12, on to the next one", "status #12 closed"),
+    ("close 12, next!", "status #12 closed"),
+    ("close 12, then tell the user", "status #12 closed"),
+    ("close 12, then let sam know", "status #12 closed"),
+    ("close 12, and then email the user", "status #12 closed"),
+    ("resolve 12, then update the kb", "status #12 resolved"),
+])
+def test_the_writers_own_work_after_a_change_is_no_reason(said: str, expected: str) -> None:
+    """"close 12, 2 more tickets to go" and "close 12, then tell the user" posted those words
+    to 12's requester as why it was closed."""
+    understood = as_the_bot_reads(said, CONVERSATION)
+    assert summary(understood) == expanded(expected)
+    assert understood.reason is None  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize("said", [
+    "close 12, replaced 2 cables", "close 12, 2 more printers had the same fault",
+    "close 12, then the user could log in", "close 12, the server was down",
+    "close 12, next time call the vendor first", "close 12, user has 2 tickets open still",
+])
+def test_a_reason_with_a_count_or_a_then_stays_the_reason(said: str) -> None:
+    assert summary(as_the_bot_reads(said, CONVERSATION)).startswith("status TKT-2026-0012")
+    assert as_the_bot_reads(said, CONVERSATION).reason == said.split(", ", 1)[1]  # type: ignore[union-attr]
