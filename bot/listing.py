@@ -10,7 +10,9 @@ from typing import Any, TypeGuard, TypeVar, assert_never
 from bot.understanding.orders import MOST_LISTED
 from bot.understanding.requests import ListScope, Nobody, TeamTarget, Target, UserTarget
 from domain.access import Viewer
-from domain.tickets import Assignee, DueWindow, Priority, TicketFilter, TicketOrder, TicketStatus
+from domain.tickets import (
+    SOON_DAYS, Assignee, DueWindow, Priority, TicketFilter, TicketOrder, TicketStatus,
+)
 
 FINISHED = (TicketStatus.RESOLVED, TicketStatus.CLOSED)
 
@@ -22,7 +24,8 @@ _TITLES = {ListScope.MINE: "Assigned to you", ListScope.CREATED: "Tickets you fi
            ListScope.TOUCHED: "Tickets you worked on", ListScope.OWN: "Your tickets",
            ListScope.TEAMS: "Your team's tickets"}
 _DUE_TITLES = {DueWindow.OVERDUE: "overdue", DueWindow.TODAY: "due today",
-               DueWindow.TOMORROW: "due tomorrow", DueWindow.THIS_WEEK: "due this week",
+               DueWindow.TOMORROW: "due tomorrow", DueWindow.SOON: f"due within {SOON_DAYS} days",
+               DueWindow.THIS_WEEK: "due this week",
                DueWindow.NEXT_WEEK: "due next week", DueWindow.THIS_MONTH: "due this month",
                DueWindow.NONE: "no due date"}
 _ORDER_TITLES = {TicketOrder.UPDATED: "recently updated first",

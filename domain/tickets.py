@@ -341,13 +341,19 @@ def deadline(due: datetime) -> datetime:
     return due + timedelta(days=1) if whole_day(due) else due
 
 
+SOON_DAYS = 3
+"""Days that "due soon" spans: today and the two after it."""
+
+
 class DueWindow(StrEnum):
-    """When a listed ticket is due: "overdue", "due today", "due tomorrow", "due this week",
-    "due next week", "due this month"; or never ("no due date")."""
+    """When a listed ticket is due: "overdue", "due today", "due tomorrow", "due soon" (today
+    and the two days after), "due this week", "due next week", "due this month"; or never
+    ("no due date")."""
 
     OVERDUE = "overdue"
     TODAY = "today"
     TOMORROW = "tomorrow"
+    SOON = "soon"
     THIS_WEEK = "this_week"
     NEXT_WEEK = "next_week"
     THIS_MONTH = "this_month"
@@ -356,7 +362,8 @@ class DueWindow(StrEnum):
     def bounds(self, today: date) -> tuple[datetime | None, datetime]:
         """`due_from` and `due_before` for `today` (UTC days, as `due_date` is stored).
 
-        Overdue is due before today; this week is from today until the end of Sunday (what
+        Overdue is due before today; soon is today and the two days after it (what is late
+        is overdue, not soon), whatever day of the week it is; this week is from today until the end of Sunday (what
         is already late is overdue, not due); next week is Monday to Sunday after it; this
         month is from today until the end of its last day."""
         midnight = datetime.combine(today, time())
@@ -367,6 +374,8 @@ class DueWindow(StrEnum):
                 return midnight, midnight + timedelta(days=1)
             case DueWindow.TOMORROW:
                 return midnight + timedelta(days=1), midnight + timedelta(days=2)
+            case DueWindow.SOON:
+                return midnight, midnight + timedelta(days=SOON_DAYS)
             case DueWindow.THIS_WEEK:
                 return midnight, midnight + timedelta(days=7 - today.weekday())
             case DueWindow.NEXT_WEEK:

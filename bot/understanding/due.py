@@ -13,8 +13,31 @@ from domain.tickets import DueWindow
 ONE_DAY = timedelta(days=1)
 _OVERDUE = by_first_word(
     ("past", "due"), ("over", "due"), ("overdue",), ("late",), ("past", "deadline"),
-    ("past", "their", "deadline"), ("past", "their", "due", "date"),
+    ("past", "their", "deadline"), ("past", "their", "due", "date"), ("breaching",),
+    ("breaching", "sla"), ("breaching", "the", "sla"), ("breaching", "their", "sla"),
+    ("breached",), ("sla", "breached"), ("sla", "breaches"), ("out", "of", "sla"),
+    ("past", "sla"), ("over", "sla"), ("missed", "sla"), ("missed", "their", "deadline"),
+    ("missed", "the", "deadline"), ("missed", "deadline"), ("missed", "their", "due", "date"),
 )
+_SOON = by_first_word(
+    ("about", "to", "breach"), ("about", "to", "breach", "sla"), ("close", "to", "breaching"),
+    ("about", "to", "go", "overdue"), ("about", "to", "be", "overdue"), ("nearly", "due"),
+    ("almost", "due"), ("close", "to", "their", "due", "date"),
+    ("close", "to", "the", "due", "date"), ("close", "to", "due", "date"),
+    ("near", "their", "due", "date"), ("nearing", "their", "due", "date"),
+    ("close", "to", "their", "deadline"), ("close", "to", "the", "deadline"),
+    ("near", "their", "deadline"), ("nearing", "their", "deadline"),
+    ("near", "the", "deadline"), ("nearing", "the", "deadline"),
+)
+"""Due in the next few days, said without "due" after it ("about to breach", "nearly due")."""
+_SOON_AFTER_DUE = by_first_word(
+    ("soon",), ("shortly",), ("very", "soon"), ("any", "day", "now"),
+    ("in", "the", "next", "few", "days"), ("in", "the", "next", "couple", "of", "days"),
+    ("in", "the", "next", "couple", "days"), ("in", "the", "coming", "days"),
+    ("within", "the", "next", "few", "days"), ("in", "a", "few", "days"),
+    ("in", "the", "next", "day", "or", "two"), ("in", "next", "few", "days"),
+)
+"""After "due": "due soon", "due in the next few days"."""
 _THIS_WEEK = by_first_word(
     ("this", "week"), ("the", "end", "of", "the", "week"), ("end", "of", "the", "week"),
     ("end", "of", "week"), ("before", "the", "weekend"), ("within", "the", "week"),
@@ -30,7 +53,7 @@ _UNDATED = by_first_word(
     ("doesn't", "have", "a", "due", "date"), ("not", "got", "a", "due", "date"),
     ("undated",), ("no", "due", "day"),
 )
-DUE_CUES = frozenset({*_OVERDUE, *_UNDATED, "due"})
+DUE_CUES = frozenset({*_OVERDUE, *_UNDATED, *_SOON, "due"})
 """A word without which no due window can be said."""
 
 
@@ -49,11 +72,16 @@ def read_due(
             return DueWindow.NONE, frozenset(range(index, index + size))
         if size := phrase_at(words, index, stop, _OVERDUE):
             if words[index].text == "late" and not (
-                    index + 1 < stop and words[index + 1].text in late_before):
+                    index + 1 < stop and words[index + 1].text in late_before
+                    or _asked_what_is_late(words, start, index, stop)):
                 continue
             return DueWindow.OVERDUE, frozenset(range(index, index + size))
+        if size := phrase_at(words, index, stop, _SOON):
+            return DueWindow.SOON, frozenset(range(index, index + size))
         if words[index].text != "due":
             continue
+        if size := phrase_at(words, index + 1, stop, _SOON_AFTER_DUE):
+            return DueWindow.SOON, frozenset(range(index, index + 1 + size))
         after = index + 1 + (index + 1 < stop and words[index + 1].text in ("by", "on"))
         if after + 1 < stop and words[after].text == "the" and words[after + 1].text == DATE:
             after += 1  # "due by the end of the week"
@@ -65,6 +93,19 @@ def read_due(
         if size := phrase_at(words, after, stop, _THIS_MONTH):
             return DueWindow.THIS_MONTH, frozenset(range(index, after + size))
     return None
+
+
+_ASKING = frozenset({"what", "whats", "which", "anything", "any"})
+_BEFORE_LATE = _ASKING | {"is", "are", "of", "mine", "ours", "my", "our", "ones", "tickets",
+                          "ticket", "issues", "still", "already", "now", "running", "the"}
+
+
+def _asked_what_is_late(words: list[Word], start: int, late: int, stop: int) -> bool:
+    """"what's late?", "which of mine are late", "anything late": a question that ends in
+    "late" asks for the overdue tickets; "I'm running late" and "the bus is late" do not."""
+    said = [word.text for word in words[start:stop] if word.text != "?"]
+    return bool(said) and said[0] in _ASKING and said[-1] == "late" and all(
+        word in _BEFORE_LATE for word in said[:-1]) and words[late].text == said[-1]
 
 
 def _window(typed: str, day: date, today: date) -> DueWindow | date:

@@ -112,8 +112,9 @@ def read_filters(
 ) -> ListFilters:
     """The assignee and due window said in words `start:end`, before any topic ("about …")."""
     words = message.words
-    stop = next((i for i in range(start, end) if words[i].text in TOPIC_LEADS), end)
-    found = ListFilters()
+    stop = next((i for i in range(start, end) if words[i].text in TOPIC_LEADS and not (
+        words[i].text == "about" and words[i + 1:i + 2] and words[i + 1].text == "to")), end)
+    found = ListFilters()  # "about to breach" is no topic
     if not any(w.text in _CUES or "'" in w.typed or "’" in w.typed for w in words[start:stop]) \
             and not any(_bare_owner(words, i, stop) for i in range(start, stop)) \
             and _in_a_name(words, start, stop) is None \
