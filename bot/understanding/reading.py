@@ -2450,6 +2450,8 @@ _TAKEN_BACK = _NEGATIONS | {"actually", "wait", "but", "instead", "unless", "if"
                            "later", "tomorrow", "tdate", "or", "hold on", "hmm"}
 
 
+_SUBJECTS_OF_THEIR_OWN = frozenset({"i", "we", "he", "she", "they", "hes", "shes", "theyre"})
+"""Who a reason is told of, as typed ("she's" is read as "shes"): not the one asked."""
 _WHEN_SAID = frozenset({"later", "tomorrow", "tdate"})
 """A time in a reason with a subject of its own ("unassign me from 30, I'm off next week") is
 when that happens, not when the request should."""
@@ -2612,8 +2614,9 @@ def _first_clause(
         if after & _NEGATIONS and (_first_ticket(message) is not None or changed) and (
                 changed or not _judged(words, reason, end)):
             return Declined(_first_ticket(message), message.text.strip())  # "close 4, actually don't"
-        own = words[reason].text in _PEOPLE - {"you", "u"} and reason + 1 < len(words) and (
-            words[reason + 1].text not in _NEGATIONS)  # "…, I'm off next week": their own
+        subject = reason + (words[reason].text in ("-", "–", "—"))  # "… - she's in today"
+        own = subject + 1 < len(words) and words[subject].text in _SUBJECTS_OF_THEIR_OWN and (
+            words[subject + 1].text not in _NEGATIONS)  # "…, I'm off next week": their own
         if after & (_TAKEN_BACK - _WHEN_SAID if own or others_did else _TAKEN_BACK) or (
                 _only_when([w.text for w in words[reason:end]])):
             return None  # "resolve 4, or maybe …", "close 4, tomorrow": not the request it starts with
