@@ -2988,7 +2988,11 @@ def _reason(message: Message, begin: int) -> str | None:
         return None  # "737 is fixed, nice", "close 12, great job sam": said to the chat
     if " ".join(words[begin:end]) in _APOLOGY_ALONE:
         return None  # "close 12, sorry": said to the chat, never posted where the requester reads
-    return _unquoted(message.original(begin, end if end < len(words) else None))  # "… 🙄" kept
+    said = _REASON_LABEL.sub("", message.original(begin, end if end < len(words) else None))
+    return _unquoted(said)  # "… 🙄" kept; "close 12, comment: …" posts what follows the label
+
+
+_REASON_LABEL = re.compile(r"^(?:comment|note|reason|remark)s?\s*[:\-–—]\s*", re.IGNORECASE)
 
 
 def _after_a_label(message: Message, begin: int) -> int:
@@ -4466,13 +4470,16 @@ def _quoted_or(text: str) -> str:
 
 
 _TITLE_LEAD = re.compile(
-    r"^(?:(?:for (?:me|us)[?.!,:;]?|(?:please|pls|plz|kindly)[?.!,:;]?|for|about|regarding|re|that|saying|called|titled|named|with title|with the title"
+    r"^(?:(?:for (?:me|us)[?.!,:;]?|(?:please|pls|plz|kindly)[?.!,:;]?|for|about|regarding|re[:.]?|that|saying|called|titled|named|with title|with the title"
+    r"|(?:title|subject|summary)\s*[:\-–]|title(?! (?:bar|page|field|of|is|was|in|on)\b)"
     r"|on|:|-|–|to(?= (?:replace|get|fix|install|set up|setup|order|buy|add|remove|move|update"
     r"|upgrade|reset|renew|change|check|repair|clean|book|enable|disable|grant|configure"
     r"|investigate|swap|arrange|look into|sort out|unblock|unlock|extend)\b))\s+)+", re.IGNORECASE,
 )
-"""Words before a new ticket's title: "for", "about", "titled", and "to" before what is to be
-done ("create a low priority ticket to replace the mouse mats": "Replace the mouse mats")."""
+"""Words before a new ticket's title: "for", "about", "titled", a label ("re:", "title -"),
+and "to" before what is to be done ("create a low priority ticket to replace the mouse mats":
+"Replace the mouse mats"). "title" alone is a label unless the title is about one ("title
+bar missing")."""
 
 
 def _create(reading: Reading, whole: Reading) -> Understanding | None:
@@ -6142,7 +6149,9 @@ def _after_ref(reading: Reading, found: re.Match[str]) -> str:
 _COMMENT_LEAD = re.compile(
     r"^(?:to (?:say|note|mention|add|let them know|tell them)\s+)?"  # "update 4 to say …"
     r"(?:(?:please|pls|plz|kindly)\s+(?:say|write|put|note|mention)\s+(?:that\s+)?)?"  # "pls say …"
-    r"(?:(?:saying|that|with|:|-|–|—)\s+|from (?:me|us|my side|our side|my end|our end)\b\s*)*",
+    r"(?:(?:saying|that|with(?: (?:a|the) (?:note|comment|update|message))?|the following\s*:"
+    r"|as follows\s*:|:|-|–|—)\s*[:\-–—]?\s+"  # "update 4 with: …", "… with a note: …"
+    r"|from (?:me|us|my side|our side|my end|our end)\b\s*)*",
     re.IGNORECASE)  # "update on 334 from me - the whole floor has it now"
 
 

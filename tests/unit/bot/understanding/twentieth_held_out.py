@@ -324,14 +324,10 @@ TWENTIETH_HELD_OUT: tuple[tuple[str, str], ...] = (
 )
 
 TWENTIETH_MISREAD: dict[str, str] = {
-    'create ticket title monitor flickering':
-        "wrong change: the word 'title' kept in the new ticket's title",
     'log it as a bug pls - the export button does nothing in chrome':
         "miss: 'log it as a bug' before the problem not read as asking for a ticket",
     'can i get a ticket opened for a new starter laptop for priya':
         "other: 'can i get a ticket opened' goes to the help assistant",
-    'raise ticket re: shared mailbox permissions for hr':
-        "wrong change: 're:' kept in the new ticket's title",
     '1922 still not working after the restart':
         "miss: 'still not working' run on into its reason",
     'its fixed now tysm!':
@@ -362,8 +358,6 @@ TWENTIETH_MISREAD: dict[str, str] = {
         "other: goes to the help assistant, not the bot's help",
     '1954: user says it happens only on wifi':
         'miss: a ticket, a colon and a note is no comment',
-    'update 1956 with: replaced the cable, monitoring':
-        "wrong change: 'with:' kept in the words posted",
     'cancel that please, wrong chat':
         "miss: 'cancel that' with a reason is no cancel",
     'nvm forget it':
