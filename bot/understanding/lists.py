@@ -173,9 +173,11 @@ def read_list(
     if any(w in (REF, DATE) for w in words):
         return None
     named = any(w in _STRONG for w in words)
-    if not (named or searching or whose is not None or filters.our_teams) and _state_told(words):
+    which_most = _asked_which_most(words, ordered)  # "what has been open the longest"
+    if not (named or searching or whose is not None or filters.our_teams or which_most) and (
+            _state_told(words)):
         return None  # "the service has been terrible this week": a problem told, no list
-    strong = searching or named or placed or bool(taken - how) and filed is None
+    strong = searching or named or placed or bool(taken - how) and filed is None or which_most
     if NUMBER in words and not named:  # "give me 4": a ticket, not a search for "4"
         return None
     if words[:1] and words[0] in _SETTING and NUMBER in words[1:3]:
@@ -396,6 +398,17 @@ def _topic_words(words: list[str], order_said: frozenset[int]) -> frozenset[int]
     nothing is a word of the topic, not a time the tickets were filed."""
     return frozenset(i for i, word in enumerate(words)
                      if word in ("latest", "newest", "recent") and i not in order_said)
+
+
+_WHICH = frozenset({"what", "which", "whats"})
+
+
+def _asked_which_most(words: list[str], ordered: OrderSaid | None) -> bool:
+    """"which ticket has been open the longest", "what's been sitting the longest": a
+    question that ends in how the tickets are ordered asks for that list."""
+    said = [word for word in words if word != "?"]
+    return ordered is not None and bool(said) and said[0] in _WHICH and (
+        max(ordered.taken) == len(said) - 1)
 
 
 def _titled(message: Message, start: int, end: int) -> bool:

@@ -4872,7 +4872,8 @@ _ONLY_POINTS = frozenset({"the", "a", "an", "this", "that", "which", "whichever"
 _BEFORE_OPEN_SAID_OF = _ONLY_POINTS | frozenset({
     "our", "your", "his", "her", "their", "last", "latest", "newest", "oldest", "recent", "only",
     "other", "first", "next", "every", "each", "all", "urgent", "high", "low", "medium",
-    "critical", "remaining", "current", "one", "same", "earliest", "most",
+    "critical", "remaining", "current", "one", "same", "earliest", "most", "longest", "stalest",
+    "stale", "eldest", "quietest",
 })
 """The word before "open ticket" that makes "open" say which ticket ("my last open ticket",
 "the oldest open one"), not ask for a new one ("printer broken open ticket")."""
