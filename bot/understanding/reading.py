@@ -2617,9 +2617,11 @@ def _first_clause(
         subject = reason + (words[reason].text in ("-", "–", "—"))  # "… - she's in today"
         own = subject + 1 < len(words) and words[subject].text in _SUBJECTS_OF_THEIR_OWN and (
             words[subject + 1].text not in _NEGATIONS)  # "…, I'm off next week": their own
-        if after & (_TAKEN_BACK - _WHEN_SAID if own or others_did else _TAKEN_BACK) or (
+        waits = isinstance(found, ChangeStatus) and found.status is TicketStatus.ON_HOLD
+        if after & (_TAKEN_BACK - _WHEN_SAID if own or others_did or waits else _TAKEN_BACK) or (
                 _only_when([w.text for w in words[reason:end]])):
-            return None  # "resolve 4, or maybe …", "close 4, tomorrow": not the request it starts with
+            return None  # "resolve 4, or maybe …", "close 4, tomorrow": not the request it starts with;
+            # a hold's day tells what it waits for ("12 pending vendor, part ordered friday")
         if changed and found is not None and (_asks_about_it([w.text for w in words[reason:end]])
                                               or _gainsaid(found, [w.text for w in words[reason:]])):
             return _confirm(found) or Declined(_first_ticket(message), message.text.strip())

@@ -20,6 +20,13 @@ from tests.unit.bot.understanding.test_transcript import CONVERSATION, as_the_bo
     ("TKT-2026-0012 waiting on customer: needs to confirm the serial number",
      "needs to confirm the serial number"),
     ("12 is waiting for the vendor — part ordered Friday", "part ordered Friday"),
+    # a day in why it waits: what it waits for, never a hold taken back
+    ("12 pending vendor, part ordered Friday", "part ordered Friday"),
+    ("12 pending vendor - part arrives friday", "part arrives friday"),
+    ("12 on hold, part ordered friday", "part ordered friday"),
+    ("put 12 on hold, part ordered friday", "part ordered friday"),
+    ("12 pending vendor, eta friday", "eta friday"),
+    ("12 waiting on the user, back tomorrow", "back tomorrow"),
 ])
 def test_why_a_ticket_waits_is_kept_for_its_comment(said: str, reason: str) -> None:
     understood = as_the_bot_reads(said, CONVERSATION)
@@ -31,6 +38,9 @@ def test_why_a_ticket_waits_is_kept_for_its_comment(said: str, reason: str) -> N
     ("101 waiting on user", "status #101 on_hold"),
     ("still waiting on 12, any news?", "show #12"),
     ("12 waiting on the customer, dont put it on hold yet", "no change #12"),
+    ("put 12 on hold, tomorrow", "ask status #12 ?: Should #12 be on hold? [Yes]"),
+    ("close 12, tomorrow", "unknown [close 12, start 12, resolve 12]"),
+    ("put 12 on hold, actually dont", "no change #12"),
 ])
 def test_a_wait_told_otherwise_reads_as_before(said: str, expected: str) -> None:
     understood = as_the_bot_reads(said, CONVERSATION)
