@@ -15,6 +15,8 @@ _NEAR_PAST = timedelta(days=183)
 """A day and month said without a year is the nearest one: this year's while it passed
 less than half a year ago ("1 Nov" said in December), next year's after that ("5 Jan")."""
 _YEAR = re.compile(r"\b\d{4}\b")
+_SUNDAY = 6
+_WEEKEND = frozenset({"weekend", "wkend"})
 
 
 def due_said(words: Sequence[Word], today: date) -> date | None:
@@ -22,6 +24,11 @@ def due_said(words: Sequence[Word], today: date) -> date | None:
     for index, word in enumerate(words):
         if word.text == "yesterday":
             return today - timedelta(days=1)
+        if word.text in ("this", "the") and words[index + 1:index + 2] and (
+                words[index + 1].text in _WEEKEND):
+            return today + timedelta(days=(_SUNDAY - today.weekday()) % 7)  # "due this
+            # weekend": by the end of the one coming or under way ("next weekend" is not read:
+            # this one, or the one after?)
         if word.text != DATE or not isinstance(word.value, date):
             continue
         typed = word.typed.lower().strip(".,!?")

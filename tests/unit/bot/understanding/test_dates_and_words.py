@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import tracemalloc
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -33,6 +34,33 @@ WEDNESDAY = date(2026, 12, 2)
 ])
 def test_a_due_date_is_read_as_written(said: str, expected: date) -> None:
     assert read_date(said.split(), 0, WEDNESDAY) == (expected, len(said.split()))
+
+
+@pytest.mark.parametrize(("said", "expected"), [
+    ("12 due this weekend", "edit #12 due=2026-12-06"),
+    ("make 12 due this weekend", "edit #12 due=2026-12-06"),
+    ("set 12 due the weekend", "edit #12 due=2026-12-06"),
+    ("12 due by this weekend", "edit #12 due=2026-12-06"),
+    # which weekend is not guessed, and a list of what was filed asks of the one just gone
+    ("12 due next weekend", "ask edit #12 ? due_date: I couldn't read “next weekend” as a date."),
+    ("tickets filed this weekend", "list created created_from=2026-11-28 created_before=2026-11-30"),
+])
+def test_due_this_weekend_is_the_sunday_that_ends_the_coming_weekend(
+    said: str, expected: str
+) -> None:
+    """"12 due this weekend" asked for a date: a due date is ahead, so the weekend coming (not
+    the one just gone, as a list of what was filed asks), due by its end."""
+    assert summary(as_the_bot_reads(said, CONVERSATION)) == expanded(expected)
+
+
+@pytest.mark.parametrize(("today", "sunday"), [
+    (date(2026, 12, 5), date(2026, 12, 6)),  # said on the Saturday: the one under way
+    (date(2026, 12, 6), date(2026, 12, 6)),  # on the Sunday: today
+    (date(2026, 12, 7), date(2026, 12, 13)),  # on the Monday after: the coming one
+])
+def test_due_this_weekend_said_at_the_weekend_is_the_one_under_way(today: date, sunday: date) -> None:
+    understood = as_the_bot_reads("12 due this weekend", replace(CONVERSATION, today=today))
+    assert summary(understood) == expanded(f"edit #12 due={sunday.isoformat()}")
 
 
 @pytest.mark.parametrize("said", ["30 feb", "2026-13-01", "may i", "in 9999 days", "mon", "4"])
