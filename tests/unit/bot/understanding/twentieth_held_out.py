@@ -366,8 +366,6 @@ TWENTIETH_MISREAD: dict[str, str] = {
         'miss: a doubt about a priority is not answered with how it stands',
     '<p>&gt; the printer is broken<br>new ticket for that pls</p>':
         'asks: the quoted problem is not taken as the title',
-    'please do needful and close 2018':
-        "miss: 'do needful and close' only shows the ticket",
     'i am facing issue with outlook, please create one ticket':
         "other: 'I am facing' kept in the title",
     '2023 same problem is coming again':
