@@ -61,6 +61,13 @@ _OK = frozenset({
     "logging off for today", "heading home", "heading home now", "heading off", "off home",
     "done for the day", "done for today", "im done for the day", "im done for today",
     "calling it a day", "thats me for the day", "thats me for today", "thats me done",
+    # for a part of the day, or for now: "that's me done for the morning", "i'm off for the day"
+    # (not "done for now" alone, which may be said of the ticket in view)
+    *(f"{lead} for {when}" for lead in ("done", "im done", "thats me done", "thats me", "im off",
+                                        "im finished", "thats me finished", "finished")
+      for when in ("the day", "today", "the morning", "this morning", "the afternoon",
+                   "this afternoon", "the evening", "tonight", "the night", "the week",
+                   "this week", "now") if (lead, when) not in (("done", "now"), ("finished", "now"))),
     "good night", "goodnight", "night", "nite", "gn", "cya tomorrow", "see ya tomorrow",
     "see you later", "later", "ttyl", "catch you later", "laters",
     # asking for a moment: "give me a sec", "brb", "let me check and get back to you"
