@@ -283,7 +283,7 @@ def understand(text: str, conversation: Conversation) -> Understanding:
     if (then := _the_same_asked_of_another(text, in_view)) is not None:
         return _asked_first_if_doubted(then, text)  # "sorry, 12 got closed, close 13 too"
     found = two_days_offered(_waits_then_why(_held_until(_no_reason_of_another_request(_reason_that_asks(_with_fact_asked(
-        _understand(text, in_view, several_then=True), text), in_view, text), in_view), text),
+        _understand(text, in_view, several_then=True), text), in_view, text), in_view, text), text),
         text), text, in_view)
     found = then_them(then_it(found, text, in_view, lambda said, ours: _understand(
         said, ours, several_then=False)), text, in_view, lambda said, ours: _understand(
@@ -350,20 +350,26 @@ _OTHER_REQUEST = re.compile(
 
 
 def _no_reason_of_another_request(
-    found: Understanding, conversation: Conversation
+    found: Understanding, conversation: Conversation, text: str
 ) -> Understanding:
     """"fixed 12. give it to sam" resolved 12 and posted "give it to sam" to its requester as
     why; Sam was never given it. A reason that is a request of another kind is that request,
-    made of the ticket as "12 is fixed. give it to sam" is; the state told is not made."""
+    made of the ticket as "12 is fixed. give it to sam" is; the state told is not made, a
+    change asked ("close 12, assign to sam") is, before it."""
     if not isinstance(found, ChangeStatus) or found.ticket is None or not found.reason or len(
             found.reason) > _REASON_ASKS_MOST or not _OTHER_REQUEST.match(found.reason.strip()):
         return found
     asked = _understand(found.reason.strip().rstrip(".!"), replace(
         conversation, last_ticket=found.ticket), several_then=False)
     request = asked.request if isinstance(asked, Clarify) else asked
-    if isinstance(request, (AssignTicket, EditTicket)) and request.ticket == found.ticket:
-        return asked
-    return found
+    if not isinstance(request, (AssignTicket, EditTicket)) or request.ticket != found.ticket:
+        return found
+    words = text.lower().split()
+    opens, _ = _skip_start(words)
+    if opens < len(words) and words[opens] in _REQUEST_VERBS | _SETTING_VERBS and isinstance(
+            asked, (AssignTicket, EditTicket, Clarify)):
+        return Both(replace(found, reason=None), asked)
+    return asked
 
 
 _UNTIL = re.compile(

@@ -82,6 +82,16 @@ def test_a_priority_said_alone_after_a_change_is_asked_never_dropped(
      "edit #12 priority=urgent + ask assign #12 to ?: Which Lee do you mean? [Lee Park, Lee Chen]"),
     ("close 12, assign to bob",
      "status #12 closed + ask assign #12 to ?: I couldn't find “bob”. Who should take #12?"),
+    # a name that is someone: the close was dropped, only the hand-over asked
+    ("close 12, assign to sam",
+     "status #12 closed + ask assign #12 to ?: Should Sam Rivera take #12? [Yes]"),
+    ("resolve 12, give to priya",
+     "status #12 resolved + ask assign #12 to ?: Should Priya Shah take #12? [Yes]"),
+    ("close 12, assign to lee",
+     "status #12 closed + ask assign #12 to ?: Which Lee do you mean? [Lee Park, Lee Chen]"),
+    ("please close 12, give it to alex", "status #12 closed + assign #12 to user:u-alex"),
+    # a state told first is not made: what is asked after it is
+    ("fixed 12. give it to sam", "assign #12 to user:u-sam"),
 ])
 def test_a_hand_over_after_a_change_that_asks_who_is_asked_never_dropped(
     said: str, expected: str
