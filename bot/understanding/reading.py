@@ -6159,8 +6159,9 @@ def _after_ref(reading: Reading, found: re.Match[str]) -> str:
 _COMMENT_LEAD = re.compile(
     r"^(?:to (?:say|note|mention|add|let them know|tell them)\s+)?"  # "update 4 to say …"
     r"(?:(?:please|pls|plz|kindly)\s+(?:say|write|put|note|mention)\s+(?:that\s+)?)?"  # "pls say …"
-    r"(?:(?:saying|that|with(?: (?:a|the) (?:note|comment|update|message))?|the following\s*:"
-    r"|as follows\s*:|:|-|–|—)\s*[:\-–—]?\s+"  # "update 4 with: …", "… with a note: …"
+    r"(?:(?:saying|that|with(?: (?:a|the) (?:note|comment|update|message)(?=\s*[:\-–—]))?"
+    r"|the following\s*:|as follows\s*:|:|-|–|—)\s*[:\-–—]?\s+"  # "update 4 with: …", "… with
+    # a note: …"; "with the update from the vendor" is what is posted
     r"|from (?:me|us|my side|our side|my end|our end)\b\s*)*",
     re.IGNORECASE)  # "update on 334 from me - the whole floor has it now"
 

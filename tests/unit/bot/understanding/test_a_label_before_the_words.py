@@ -41,6 +41,11 @@ def test_the_label_is_left_out(said: str, expected: str) -> None:
     ("update 12 with replaced the cable", "comment #12 'replaced the cable'"),
     ("update 12: replaced the cable", "comment #12 'replaced the cable'"),
     ("update 12 with a new cable fitted", "comment #12 'a new cable fitted'"),
+    ("update 12 with the update from the vendor", "comment #12 'the update from the vendor'"),
+    ("update 12 with the message from the user", "comment #12 'the message from the user'"),
+    ("add to 12 with a note from alex about the cable", "comment #12 'a note from alex about the cable'"),
+    ("update 12 with the comment the user sent us", "comment #12 'the comment the user sent us'"),
+    ("update 12 with a message saying the cable is in", "comment #12 'a message saying the cable is in'"),
 ])
 def test_words_that_only_look_like_a_label_are_kept(said: str, expected: str) -> None:
     assert summary(as_the_bot_reads(said, CONVERSATION)) == expanded(expected)
