@@ -776,9 +776,9 @@ class MessageRouter:
                                           strip_bot_mention(turn_context.activity))
             case Unknown():
                 await self._not_understood(turn_context, understood, conversation.last_ticket)
-            case Workload():
-                await self._send(turn_context, await workload_reply(self._deps, viewer,
-                                                                    conversation))
+            case Workload(least_first=least_first):
+                await self._send(turn_context, await workload_reply(
+                    self._deps, viewer, conversation, least_first=least_first))
             case TicketStats(period=period):
                 await self._send(turn_context, await stats_reply(self._deps, viewer, period,
                                                                  conversation))

@@ -2165,8 +2165,8 @@ def _read(message: Message, text: str, conversation: Conversation) -> Understand
     if core in _ON_IT and "?" not in text:  # no ticket shown yet: the action asks which
         return ChangeStatus(_one_named(message, start, end) or conversation.last_ticket,
                             TicketStatus.IN_PROGRESS, take=True)
-    if workload_asked(core.replace("?", "").strip()):  # "who's overloaded?": counts, not a list
-        return Workload()
+    if (workload := workload_asked(core.replace("?", "").strip())) is not None:
+        return workload  # "who's overloaded?", "who's free?": counts, not a list
     if metrics_asked(core):  # "who closed the most this week": no such figures, nor a search
         return NotInTicketFlow(Lacking.METRICS, None)
     if _SERVICE_ASKED.fullmatch(core) and not {REF, NUMBER} & set(words[start:end]):

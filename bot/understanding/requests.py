@@ -412,6 +412,9 @@ class Workload:
     """"Who's overloaded?": open tickets counted per person and team, of those the asker
     may see."""
 
+    least_first: bool = False
+    """"Who's free?": people only, those who hold fewest first, the idle among them."""
+
 
 @dataclass(frozen=True, slots=True)
 class EachListed:

@@ -38,8 +38,8 @@ def summary(understood: Understanding) -> str:
             return "help"
         case Cancel():
             return "cancel"
-        case Workload():
-            return "workload"
+        case Workload(least_first=least_first):
+            return "workload least" if least_first else "workload"
         case TicketStats(period=period):
             return f"stats {period.value}"
         case ReminderAsked(ticket=ticket):

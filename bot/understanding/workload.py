@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import re
 
+from bot.understanding.requests import Workload
+
 _TICKETS = r"(?:open |active |assigned )?(?:tickets|cases|requests|issues)"
 _EACH = r"(?:each|every|per) (?:person|agent|one|body|member|team member|engineer|tech|assignee)"
 _ASKED = re.compile("|".join((
@@ -39,7 +41,31 @@ _ASKED = re.compile("|".join((
 )))
 
 
-def workload_asked(core: str) -> bool:
-    """The words (read, lower case, politeness left out) ask for everyone's workload
-    ("today" is read as a date, `tdate`: "who's overloaded today")."""
-    return bool(_ASKED.fullmatch(re.sub(r"\btdate$", "today", core)))
+_NOW = r"(?: right now| now| today| at the moment)?"
+_WHO = (r"(?:who|which (?:agent|person|one|of us|of them|team member))"
+        r"(?: (?:on|in|of) (?:the|my|our) team)?")
+_LEAST = re.compile("|".join((
+    # "who is least busy", "who's free right now", "who is available to take one"
+    rf"{_WHO} (?:is|s|are)(?: the)? (?:least busy|least loaded|quietest|free|not busy"
+    rf"|available(?: to (?:take|pick up|grab) (?:one|a ticket|another(?: one)?|one more|more))?)"
+    rf"{_NOW}",
+    # "who has the fewest tickets", "who's got the least on"
+    rf"{_WHO} (?:has|got|have|(?:has|have|is|s) got) (?:the )?(?:fewest|least)"
+    rf"(?: {_TICKETS}| work| on(?: their plate)?)?{_NOW}",
+    # "who has capacity", "who's got room for one more"
+    r"(?:who|whos)(?: (?:has|s|is|have))?(?: got)? (?:capacity|room|bandwidth|space)"
+    rf"(?: for (?:one|another(?: one)?|a ticket|one more|more|a new one))?{_NOW}",
+    # "who can take a ticket", "who could pick up another one"
+    r"who (?:can|could) (?:take|pick up|grab) (?:one|a ticket|another(?: one)?|one more"
+    rf"|a new one|more){_NOW}",
+)))
+
+
+def workload_asked(core: str) -> Workload | None:
+    """Whether the words (read, lower case, politeness left out) ask for everyone's
+    workload, and whether who holds least ("who's free?"); "today" is read as a date,
+    `tdate`: "who's overloaded today"."""
+    said = re.sub(r"\btdate$", "today", core)
+    if _LEAST.fullmatch(said):
+        return Workload(least_first=True)
+    return Workload() if _ASKED.fullmatch(said) else None

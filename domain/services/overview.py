@@ -367,9 +367,11 @@ async def standing(
 
 
 @use_case
-async def workload(*, uow: UnitOfWork, actor: Viewer) -> list[Load]:
+async def workload(*, uow: UnitOfWork, actor: Viewer, idle_too: bool = False) -> list[Load]:
     """Open tickets (not resolved or closed) the actor may see, counted by who holds them,
-    most first: a manager sees their teams' people and queues, an agent their queues'."""
+    most first: a manager sees their teams' people and queues, an agent their queues'. With
+    `idle_too` ("who's free?"), the staff who hold none of them are counted too, at 0: for an
+    admin every active member of staff, for anyone else their teams' active members."""
     async with uow:
         viewer = await load_viewer(uow, actor.id)
         counts = await uow.tickets.held_counts(
@@ -377,4 +379,23 @@ async def workload(*, uow: UnitOfWork, actor: Viewer) -> list[Load]:
         people = _People(uow, viewer)
         loads = [Load(held.holder, await _assignee_name(people, held.holder), held.count)
                  for held in counts]
+        if idle_too:
+            busy = {held.holder.user_id for held in counts if held.holder is not None}
+            loads += [Load(Assignee.user(user.id), user.display_name, 0)
+                      for user in await _staff_in_view(uow, viewer, people)
+                      if user.id not in busy]
     return sorted(loads, key=lambda load: (-load.open, load.holder is None, load.name or ""))
+
+
+async def _staff_in_view(uow: UnitOfWork, viewer: Viewer, people: _People) -> list[User]:
+    """The active staff whose load the viewer may be told: everyone for an admin, the members
+    of their teams for a manager or an agent, nobody for a customer."""
+    if viewer.role is Role.CUSTOMER:
+        return []
+    if viewer.role is Role.ADMIN:
+        users = await uow.users.all()
+    else:
+        members = [membership.user_id for team_id in sorted(viewer.team_ids)
+                   for membership in await uow.teams.members(team_id)]
+        users = [user for user_id in dict.fromkeys(members) if (user := await people.get(user_id))]
+    return [user for user in users if user.is_active and user.role is not Role.CUSTOMER]

@@ -75,3 +75,39 @@ async def test_figures_not_kept_are_said_plainly_with_what_can_be_counted(
     summary = await service.say(presses(turn)["This week's summary"], user=ada)
     assert summary.texts[0].endswith(", of the tickets you can see:\n- Filed: 0\n"
                                      "- Resolved or closed: 0\n- Open now: 0")
+
+
+async def test_who_is_free_counts_the_people_who_hold_fewest_the_idle_among_them(
+    service: Service, engine: AsyncEngine
+) -> None:
+    """"who's free?" and "who is least busy" went to the help assistant, and the workload
+    named only people who hold something: the one who holds nothing, the answer, was never
+    shown. Now people only, fewest first, a manager's team members at 0 among them; no one
+    outside the manager's teams, nobody inactive, no customer."""
+    mo = await user_in_teams(service, engine, "mo@example.com", "Mo Manager", role="manager")
+    mo_id = await user_id_of(engine, "mo@example.com")
+    busy = await insert_user(engine, email="bo@example.com", name="Bo Busy")
+    idle = await insert_user(engine, email="ida@example.com", name="Ida Idle")
+    gone = await insert_user(engine, email="gus@example.com", name="Gus Gone", active=False)
+    outsider = await insert_user(engine, email="oz@example.com", name="Oz Outside")
+    customer = await insert_user(engine, email="cy@example.com", name="Cy Customer",
+                                 role="customer")
+    desk = await insert_team(engine, "Service Desk", mo_id, busy, idle, gone, customer)
+    await insert_team(engine, "Elsewhere", outsider)
+    for title in ("First", "Second"):
+        await insert_ticket(engine, created_by=customer, assignee_type="user",
+                            assignee_id=busy, title=title)
+    await insert_ticket(engine, created_by=customer, assignee_type="team",
+                        assignee_team_id=desk, title="The desk's")
+
+    for said in ("who's free?", "who is least busy", "who has capacity for one more"):
+        turn = await service.say(said, user=mo)
+        heading, *lines = turn.texts[0].split("\n")
+        assert heading == "Open tickets held, fewest first:", said
+        assert [line.rsplit(": ", 1)[1] for line in lines] == ["0", "0", "2"], said
+        assert "- Ida Idle: 0" in lines and lines[-1] == "- Bo Busy: 2", said
+        assert not {"Gus", "Oz", "Cy", "Team"} & {word for line in lines for word in line.split()}
+        assert len(presses(turn)) == 3 and list(presses(turn))[-1] == "Bo Busy"
+    most = await service.say("who's overloaded?", user=mo)
+    assert most.texts == ["Open tickets you can see, by who holds them:\n"
+                          "- Bo Busy: 2\n- Team Service Desk: 1"]
