@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import dataclasses
+import logging
 import types
 import typing
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from enum import Enum
 from functools import cache
 from typing import Any, TypeVar
@@ -13,6 +14,8 @@ from typing import Any, TypeVar
 from sqlalchemy import Result, Table
 
 T = TypeVar("T")
+
+log = logging.getLogger(__name__)
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
@@ -56,6 +59,20 @@ def to_value(cls: type[T], row: Mapping[str, Any], **renamed: str) -> T:
             value = kind.enum(value)
         kwargs[name] = value
     return cls(**kwargs)
+
+
+def readable_values(cls: type[T], rows: Iterable[Mapping[str, Any]]) -> list[T]:
+    """`cls` from each row another writer left readable. A value outside SCHEMA.md's (a
+    status `pending`) cannot become `cls`: that row is logged and left out, as if it were
+    not there, rather than failing the turn, list or batch that read it with the rest."""
+    found: list[T] = []
+    for row in rows:
+        try:
+            found.append(to_value(cls, row))
+        except ValueError as unreadable:
+            log.warning("%s %s cannot be read (%s): left out", cls.__name__, row.get("id"),
+                        unreadable)
+    return found
 
 
 def first_value(cls: type[T], result: Result[Any]) -> T | None:

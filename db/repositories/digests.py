@@ -16,7 +16,7 @@ from typing import Any
 from sqlalchemy import and_, delete, select, update
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
-from db.records import to_value
+from db.records import readable_values
 from db.tables import bot_channel_digests as digests
 from db.tables import bot_digest_runs as runs
 from db.tables import tasks
@@ -159,7 +159,7 @@ class SqlDigestStore:
             .order_by(tasks.c.due_date, tasks.c.id)
         )
         async with self._engine.connect() as connection:
-            return [to_value(Ticket, row) for row in (await connection.execute(query)).mappings()]
+            return readable_values(Ticket, (await connection.execute(query)).mappings())
 
 
 def _key(digest: ChannelDigest, day: date) -> dict[str, Any]:

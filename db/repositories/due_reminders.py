@@ -13,7 +13,7 @@ from datetime import datetime, timedelta
 from sqlalchemy import ColumnElement, and_, exists, func, or_, select
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
-from db.records import to_value
+from db.records import readable_values
 from db.tables import bot_due_reminders as sent
 from db.tables import tasks
 from db.upserts import insert_into
@@ -67,7 +67,7 @@ class SqlDueReminders:
             .order_by(tasks.c.due_date, tasks.c.id)
             .limit(limit)
         )
-        return [to_value(Ticket, row) for row in (await connection.execute(query)).mappings()]
+        return readable_values(Ticket, (await connection.execute(query)).mappings())
 
     async def _claim(
         self, connection: AsyncConnection, ticket: Ticket, kind: EventType, now: datetime

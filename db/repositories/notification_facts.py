@@ -6,14 +6,13 @@ reads the database a handful of times rather than a few hundred.
 
 from __future__ import annotations
 
-import logging
 from collections.abc import AsyncIterator, Callable, Collection, Iterable
 from contextlib import AbstractAsyncContextManager, asynccontextmanager
 
 from sqlalchemy import and_, or_, select
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
-from db.records import to_value
+from db.records import readable_values, to_value
 from db.repositories.company import SqlCompanySettingsRepository
 from db.repositories.posted_cards import posted_cards
 from db.repositories.refresh_audience import refresh_audiences
@@ -26,8 +25,6 @@ from domain.notifications import Subscription, Target, TargetKind
 from domain.people import User
 from domain.tickets import Ticket
 
-log = logging.getLogger(__name__)
-
 
 class SqlNotificationFacts:
     def __init__(self, connection: AsyncConnection) -> None:
@@ -37,15 +34,7 @@ class SqlNotificationFacts:
         if not ids:
             return {}
         rows = await self._db.execute(select(tasks).where(tasks.c.id.in_(sorted(set(ids)))))
-        found: dict[int, Ticket] = {}
-        for row in rows.mappings():
-            try:
-                found[row["id"]] = to_value(Ticket, row)
-            except ValueError as unreadable:  # another writer's value outside SCHEMA.md's:
-                # told like a ticket deleted since, so the rest of the batch is still notified
-                log.warning("ticket %s cannot be read (%s): nothing is notified about it",
-                            row["id"], unreadable)
-        return found
+        return {ticket.id: ticket for ticket in readable_values(Ticket, rows.mappings())}
 
     async def users(self, ids: Collection[str]) -> dict[str, User]:
         if not ids:

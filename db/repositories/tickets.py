@@ -13,7 +13,7 @@ from sqlalchemy import (
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncConnection
 
-from db.records import first_value, to_row, to_value
+from db.records import readable_values, to_row, to_value
 from db.repositories.lane_locks import lock_lanes
 from db.tables import task_comments, task_history, tasks
 from domain.access import Scope
@@ -214,7 +214,8 @@ class SqlTicketRepository:
         if for_update:
             await self._hold_lane(lookup, key)
             query = lookup.for_update
-        return first_value(Ticket, await self._db.execute(query, {"key": key}))
+        found = readable_values(Ticket, (await self._db.execute(query, {"key": key})).mappings())
+        return found[0] if found else None
 
     async def _hold_lane(self, lookup: _Lookup, key: object) -> None:
         """Take the ticket's outbox lane before its row: the commit that records the change's
@@ -301,7 +302,7 @@ class SqlTicketRepository:
         )
         rows = (await self._db.execute(query)).mappings()
         return TicketPage(
-            tickets=tuple(to_value(Ticket, row) for row in rows),
+            tickets=tuple(readable_values(Ticket, rows)),
             total=total.scalar_one(),
             offset=offset,
             limit=limit,

@@ -157,3 +157,22 @@ async def test_a_ticket_due_today_is_due_soon_today_and_overdue_once_the_day_is_
 
     assert [(e.ticket_id, e.event_type) for e in await outbox_entries(engine)] == [
         (today, "ticket_due_soon"), (today, "ticket_overdue"), (tomorrow, "ticket_due_soon")]
+
+
+async def test_a_due_ticket_left_with_a_status_outside_the_schema_holds_up_no_other_reminder(
+    engine: AsyncEngine, clock: Clock
+) -> None:
+    """Its row failed every sweep with a ValueError, so nobody was reminded of anything."""
+    agent = await insert_user(engine, role="user")
+    customer = await insert_user(engine, role="customer")
+    await bot_in_personal_chat(engine, agent)
+    odd = await insert_ticket(engine, created_by=customer, assignee_id=agent)
+    fine = await insert_ticket(engine, created_by=customer, assignee_id=agent)
+    await _due(engine, odd, clock, hours=-2)
+    await _due(engine, fine, clock, hours=-1)
+    async with engine.begin() as connection:
+        await connection.execute(update(tasks).where(tasks.c.id == odd).values(status="pending"))
+
+    assert await a_worker(engine, clock).run_once() == 1
+
+    assert [entry.ticket_id for entry in await outbox_entries(engine)] == [fine]
