@@ -162,7 +162,10 @@ _POLITE_END = (
     "please", "pls", "plz", "thanks", "thank you", "thx", "ty", "for me", "now", "right now",
     "when you can", "if you can", "if possible", "asap", "again", "thanks a lot", "cheers",
     "thank you very much", "please and thank you", "for now", "for the moment", "for a bit",
-    "for a while", "ta", "tia", "thank u", "thanks in advance", "many thanks", "much appreciated",
+    "for a while", "ta", "tia", "thank u", "thanks in advance",
+    # thanks as typed in a hurry: "pls close 12 thnx" ("thx" and "ty" above)
+    "thnx", "thanx", "thnks", "thks", "tnx", "tx", "tq", "tysm", "thankyou",
+    "ty so much", "thanks heaps", "thanks a bunch", "many thanks", "much appreciated",
     "appreciated", "mate", "thanks mate", "cheers mate", "thanks so much", "thank you so much",
     "then", "thanks bye", "bye", "as well", "aswell", "too", "also", "as well please", "instead",
     "fyi", "btw", "no rush", "no hurry", "no pressure", "no worries", "no rush thanks",

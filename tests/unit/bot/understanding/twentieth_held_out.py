@@ -330,8 +330,6 @@ TWENTIETH_MISREAD: dict[str, str] = {
         "other: 'can i get a ticket opened' goes to the help assistant",
     '1922 still not working after the restart':
         "miss: 'still not working' run on into its reason",
-    'its fixed now tysm!':
-        "miss: 'tysm' after a fix told",
     '1926 - problem is back':
         "miss: 'problem is back' after a dash is no reopen",
     '1944 in prog':
@@ -379,5 +377,5 @@ TWENTIETH_MISREAD: dict[str, str] = {
     'wats the status of 2043':
         "miss: 'wats' for what's",
     'pls clos 2044 thnx':
-        "miss: 'clos' for close",
+        "miss: 'clos' for close (a four-letter word is corrected only for two letters swapped)",
 }
