@@ -183,7 +183,7 @@ def _them(count: int) -> str:
 
 
 _STATUS_VERB = {TicketStatus.CLOSED: "close", TicketStatus.RESOLVED: "resolve",
-                TicketStatus.OPEN: "reopen"}
+                TicketStatus.OPEN: "reopen", TicketStatus.IN_PROGRESS: "start"}
 
 
 def too_many_at_once(count: int, most: int) -> str:

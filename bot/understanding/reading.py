@@ -909,7 +909,7 @@ _COVERED = re.compile(
 """Someone to cover another's work: "alex can cover sam's tickets", "Alex will take over
 Sam's tickets while he's away", "sam is on leave, alex can pick up his tickets"."""
 _ALL_MOVED = re.compile(
-    _ALL_OF.format(verb=r"(?P<verb>close|resolve|reopen)")
+    _ALL_OF.format(verb=r"(?P<verb>close|resolve|reopen|start|begin)")
     + r"(?P<list>.+?)(?: please| pls| plz| thanks| now| for me)?")
 
 _CAN_THEY_TAKE = re.compile(
