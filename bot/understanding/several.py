@@ -162,7 +162,8 @@ def for_each(
         case Clarify(request=request) if final and getattr(request, "ticket", None) == tickets[0]:
             return replace(found, question=f"One ticket at a time: {found.question}")
         case Both(first=first, second=second) if _ticket_of(second) == tickets[0] and (
-                _ticket_of(first) not in tickets):  # "close 4, then assign 6 and 7 to me"
+                _ticket_of(first) != tickets[0]):  # "close 4, then assign 6 and 7 to me",
+            # "assign 4 to priya, then close 3 and 4": the run is the second's
             each = for_each(second, tickets, final=final)
             if isinstance(each, (EachTicket, Clarify)):
                 return replace(found, second=each)

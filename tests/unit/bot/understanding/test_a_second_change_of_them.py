@@ -44,6 +44,10 @@ from tests.unit.bot.understanding.test_transcript import (
      "assign #4 to user:u-priya + status #4, #3 closed"),
     ("assign 4 and 3 to priya, then close 5 and 6",
      "assign #4, #3 to user:u-priya + status #5, #6 closed"),
+    ("assign 4 to priya, then close 3 and 4",
+     "assign #4 to user:u-priya + status #3, #4 closed"),
+    ("assign 4 and 3 to priya, then close 3 and 4",
+     "assign #4, #3 to user:u-priya + status #3, #4 closed"),
 ])
 def test_a_second_change_of_them_is_made_too(said: str, expected: str) -> None:
     assert summary(as_the_bot_reads(said, CONVERSATION)) == expanded(expected)
