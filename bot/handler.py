@@ -268,7 +268,11 @@ class TicketFlowBot(TeamsActivityHandler):  # type: ignore[misc]  # untyped SDK 
             await turn_context.send_activity(request)
             return
         verb, data = request
-        answer = await card_actions.run(self._deps, viewer, verb, data)
+        try:
+            answer = await card_actions.run(self._deps, viewer, verb, data)
+        except DomainError as refused:  # as the invoke says it: the button carries no number
+            await turn_context.send_activity(explain_pressed(refused))
+            return
         await self._point_at(turn_context, answer.ticket, verb, listed=answer.listed,
                              page=answer.page)
         reply = card_message(card_of(answer))
