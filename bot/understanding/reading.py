@@ -4483,7 +4483,7 @@ def _quoted_or(text: str) -> str:
 
 _TITLE_LEAD = re.compile(
     r"^(?:(?:for (?:me|us)[?.!,:;]?|(?:please|pls|plz|kindly)[?.!,:;]?|for|about|regarding|re[:.]?|that|saying|called|titled|named|with title|with the title"
-    r"|(?:title|subject|summary)\s*[:\-–]|title(?! (?:bar|page|field|of|is|was|in|on)\b)"
+    r"|(?:title|subject|summary)\s*[:\-–]|title(?! (?:bar|page|field|of|in|on|and|or|is|are|was|were|has|have|missing|wrong|not|too)\b)"
     r"|on|:|-|–|to(?= (?:replace|get|fix|install|set up|setup|order|buy|add|remove|move|update"
     r"|upgrade|reset|renew|change|check|repair|clean|book|enable|disable|grant|configure"
     r"|investigate|swap|arrange|look into|sort out|unblock|unlock|extend)\b))\s+)+", re.IGNORECASE,
@@ -4491,7 +4491,7 @@ _TITLE_LEAD = re.compile(
 """Words before a new ticket's title: "for", "about", "titled", a label ("re:", "title -"),
 and "to" before what is to be done ("create a low priority ticket to replace the mouse mats":
 "Replace the mouse mats"). "title" alone is a label unless the title is about one ("title
-bar missing")."""
+bar missing", "title and description missing", "title is wrong on invoices")."""
 
 
 def _create(reading: Reading, whole: Reading) -> Understanding | None:
