@@ -5219,7 +5219,9 @@ approval"; "stuck on the login screen" and "blocked by the firewall" tell what i
 _THE_SPEAKER = frozenset({"me", "us", "myself", "ourselves", "my", "our"})
 
 
-def _status_value(words: list[str]) -> TicketStatus | None:
+def _status_value(words: list[str], *, set_by_the_speaker: bool = False) -> TicketStatus | None:
+    """The status `words` say; "waiting on me" is none when told ("12 is waiting on me": it waits
+    for the one who says it), and a hold when they set it ("set 12 to waiting on us")."""
     while words and words[0] in ("as", "to", "be", "being", "now", "the", "status", "into",
                                  "in", "state", "back", "is", "again", "set"):
         if words[0] == "back" and len(words) == 1:
@@ -5238,8 +5240,8 @@ def _status_value(words: list[str]) -> TicketStatus | None:
     if len(words) > 2 and words[0] in ("waiting", "blocked", "stuck", "pending", "held") \
             and words[1] in ("on", "for", "by", "until", "till") and (
                 words[0] not in ("blocked", "stuck") or _WAITED_ON & set(words[2:])):
-        # "waiting on me": the ticket waits for the one who says it to act, no hold
-        return None if words[2] in _THE_SPEAKER else TicketStatus.ON_HOLD
+        return None if words[2] in _THE_SPEAKER and not set_by_the_speaker else (
+            TicketStatus.ON_HOLD)
     return STATUS_WORDS.get(" ".join(words))
 
 
@@ -5378,7 +5380,7 @@ def _set_something(reading: Reading, found: re.Match[str]) -> Understanding | No
     """`set/mark/move/put 4 …`: a status, a priority, a category, a due date or a person."""
     ticket = reading.ticket(found)
     said = found.group("rest").split()
-    if (status := _status_value(said)) is not None:
+    if (status := _status_value(said, set_by_the_speaker=True)) is not None:
         return ChangeStatus(ticket, status)
     if edit := _priority_or_category(ticket, _value_said(said)):
         return edit

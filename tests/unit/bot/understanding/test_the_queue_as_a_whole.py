@@ -49,6 +49,13 @@ NO_HOLD = [  # waits for the one who says it to act: nothing to put on hold
     ("the printer is waiting for me to press ok", "free text"),
     ("she is waiting for me", "free text"),
 ]
+SET_BY_THE_SPEAKER = [  # a hold asked for: the request says so, whoever the ticket waits on
+    ("set 12 to waiting on us", "status #12 on_hold"),
+    ("put 12 waiting on me", "status #12 on_hold"),
+    ("move 12 to waiting on us", "status #12 on_hold"),
+    ("set 12 waiting for me pls", "status #12 on_hold"),
+    ("mark 12 as waiting on us", "status #12 on_hold"),
+]
 AS_BEFORE = [
     ("whats in the queue", "list all"),
     ("what is the queue for printers", "list all text='printers'"),
@@ -66,7 +73,9 @@ AS_BEFORE = [
 ]
 
 
-@pytest.mark.parametrize(("said", "expected"), THE_QUEUE + MINE + NO_HOLD + AS_BEFORE,
-                         ids=[said for said, _ in THE_QUEUE + MINE + NO_HOLD + AS_BEFORE])
+ROWS = THE_QUEUE + MINE + NO_HOLD + SET_BY_THE_SPEAKER + AS_BEFORE
+
+
+@pytest.mark.parametrize(("said", "expected"), ROWS, ids=[said for said, _ in ROWS])
 def test_how_the_queue_looks_is_asked_as_people_ask_it(said: str, expected: str) -> None:
     assert summary(as_the_bot_reads(said, CONVERSATION)) == expanded(expected)
