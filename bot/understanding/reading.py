@@ -3036,7 +3036,7 @@ _PROGRESS_TOLD = re.compile(
     r"|^\W*(?:(?:on to|onto|on with)\s+)?(?:the\s+)?next(?:\s+(?:one|ticket|please))?\W*$",
     re.IGNORECASE)
 """How the writer's own work goes ("2 more tickets to go", "one down", "on to the next one")."""
-_NEXT_STEP = frozenset({"then", "next", "afterwards", "after"})
+_NEXT_STEP = frozenset({"then", "next", "afterwards"})
 _NEXT_STEP_VERBS = frozenset({"tell", "let", "email", "mail", "ping", "call", "notify", "inform",
                               "message", "text", "ask", "remind", "follow", "check", "update", "do"})
 """What opens a next step to do ("then tell the user"), not a reason ("then it worked")."""

@@ -64,6 +64,8 @@ def test_the_writers_own_work_after_a_change_is_no_reason(said: str, expected: s
     "close 12, replaced 2 cables", "close 12, 2 more printers had the same fault",
     "close 12, then the user could log in", "close 12, the server was down",
     "close 12, next time call the vendor first", "close 12, user has 2 tickets open still",
+    "close 12, after update the driver works", "close 12, after call with the user it works",
+    "close 12, after email from the vendor the fix is in", "close 12, after check of cables ok",
 ])
 def test_a_reason_with_a_count_or_a_then_stays_the_reason(said: str) -> None:
     assert summary(as_the_bot_reads(said, CONVERSATION)).startswith("status TKT-2026-0012")
