@@ -185,9 +185,21 @@ def _told_as(tokens: list[str], ended: list[bool], index: int) -> Told:
         return Told.COUNT  # "2 users confirmed", "12 people called"
     if not before or after in _AFTER_A_TICKET or not after.isalpha() or after.endswith("ed"):
         return Told.TICKET  # "12 broke again", "why 45 was closed", "checked 12,"
-    if before in _ASKED_OF and not (len(after) > 3 and after.endswith("s")):
+    if before in _ASKED_OF and not _things_counted(tokens, ended, index):
         return Told.TICKET  # "close 12 no wait, resolve it"; not "give 2 users access"
     return Told.COUNT  # "swapped 2 toner cartridges", "waited 3 days"
+
+
+def _things_counted(tokens: list[str], ended: list[bool], index: int) -> bool:
+    """Whether the number at `index` counts the things named in the two words after it
+    ("give 2 users access", "assign 2 extra licences"): a plural, a word or two on."""
+    for at in (index + 1, index + 2):
+        if at >= len(tokens) or ended[at - 1]:
+            return False
+        word = tokens[at].lower()
+        if len(word) > 3 and word.endswith("s") and word not in _AFTER_A_TICKET:
+            return True
+    return False
 
 
 def the_one_meant(

@@ -33,6 +33,10 @@ def test_it_in_the_correction_is_the_ticket_the_request_named(said: str, expecte
     ("restarted 3 times no luck, put it on hold", "status #7 on_hold"),
     ("checked 12, all good. close it", "status #12 closed"),
     ("the printer in 12 works. close it", "status ? closed"),
+    ("assign 2 extra licences to the user, resolve it", "status #7 resolved"),
+    ("assign 2 new laptops to the starter, resolve it", "status #7 resolved"),
+    ("hand 3 spare keys to reception, close it", "status #7 closed"),
+    ("reassign 2 old accounts to alex, close it", "status #7 closed"),
 ])
 def test_a_number_of_things_before_it_still_leaves_it_the_ticket_in_view(
     said: str, expected: str
