@@ -75,7 +75,9 @@ def read_due(
                     index + 1 < stop and words[index + 1].text in late_before
                     or _asked_what_is_late(words, start, index, stop)):
                 continue
-            return DueWindow.OVERDUE, frozenset(range(index, index + size))
+            running = index > start and words[index - 1].text == "running" and (
+                words[index].text == "late")  # "what's running late": both words say it
+            return DueWindow.OVERDUE, frozenset(range(index - running, index + size))
         if size := phrase_at(words, index, stop, _SOON):
             return DueWindow.SOON, frozenset(range(index, index + size))
         if words[index].text != "due":
@@ -103,9 +105,9 @@ _BEFORE_LATE = _ASKING | {"is", "are", "of", "mine", "ours", "my", "our", "ones"
 def _asked_what_is_late(words: list[Word], start: int, late: int, stop: int) -> bool:
     """"what's late?", "which of mine are late", "anything late": a question that ends in
     "late" asks for the overdue tickets; "I'm running late" and "the bus is late" do not."""
-    said = [word.text for word in words[start:stop] if word.text != "?"]
-    return bool(said) and said[0] in _ASKING and said[-1] == "late" and all(
-        word in _BEFORE_LATE for word in said[:-1]) and words[late].text == said[-1]
+    said = [word.text for word in words[start:late] if word.text != "?"]
+    return bool(said) and said[0] in _ASKING and all(word in _BEFORE_LATE for word in said) and (
+        all(word.text == "?" for word in words[late + 1:stop]))
 
 
 def _window(typed: str, day: date, today: date) -> DueWindow | date:
