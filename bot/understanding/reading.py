@@ -1334,6 +1334,7 @@ def _understand(text: str, conversation: Conversation, *, several_then: bool) ->
     text = _PERIOD.sub(".", text)  # "assign ticket 510 to sam period"
     text = _STRAIGHT.sub(r"\1", text)  # "give my ticket 338 straight to sam"
     text = _HYPHENATED_STATUS.sub(r"\1 \2", text)  # "my on-hold tickets oldest first"
+    text = _PROGRESS_SHORT.sub("in progress", text)  # "1944 in prog", "12 in-prog"
     text = _SPACE_BEFORE_COMMA.sub(r"\1", text)  # "pls to close my ticket 396 , issue resolved"
     if _ASKS_FIRST.match(text):  # "reopen 290, the user says …, and give it …": two requests
         text = _TOLD_BETWEEN.sub(r" and \g<verb>", text)
@@ -2046,6 +2047,7 @@ _STRAIGHT = re.compile(
     r"(?=(?:over |back )?to\s)", re.IGNORECASE)
 """How directly a ticket goes ("give 338 straight to sam", "send it directly to facilities"):
 no part of who takes it."""
+_PROGRESS_SHORT = re.compile(r"\bin[\s-]prog\b", re.IGNORECASE)
 _HYPHENATED_STATUS = re.compile(r"\b(on|in)-(hold|progress)\b", re.IGNORECASE)
 """A status typed with a hyphen ("on-hold", "in-progress"), as it is spelled without one."""
 _SPACE_BEFORE_COMMA = re.compile(r"(?<=\w)\s+([,;])(?=\s)")

@@ -20,6 +20,7 @@ STATUS_WORDS: dict[str, TicketStatus] = {
     "in progress": TicketStatus.IN_PROGRESS,
     "in_progress": TicketStatus.IN_PROGRESS,
     "in-progress": TicketStatus.IN_PROGRESS,
+    "inprogress": TicketStatus.IN_PROGRESS,
     "progress": TicketStatus.IN_PROGRESS,
     "start": TicketStatus.IN_PROGRESS,
     "started": TicketStatus.IN_PROGRESS,

@@ -332,8 +332,6 @@ TWENTIETH_MISREAD: dict[str, str] = {
         "miss: 'still not working' run on into its reason",
     '1926 - problem is back':
         "miss: 'problem is back' after a dash is no reopen",
-    '1944 in prog':
-        "miss: 'in prog' for in progress",
     'on it - 1949':
         "miss: 'on it' before a dash and the ticket",
     'any high priority tickets for it support?':
