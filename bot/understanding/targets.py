@@ -40,8 +40,8 @@ def fits_nobody(found: Found, conversation: Conversation) -> bool:
 
 def find_target(words: list[Word], conversation: Conversation) -> Found:
     kept = [w for w in words if w.text not in _FILLER and w.text.lstrip("@")]
-    while len(kept) > 1 and kept[-1].text in _AFTER_A_NAME:
-        kept.pop()  # "assign 37 to me only", "give it to Sam instead"
+    while len(kept) > 1 and (kept[-1].text in _AFTER_A_NAME or kept[-1].typed.lower() == "today"):
+        kept.pop()  # "assign 37 to me only", "give it to Sam instead", "… to Sam today"
     if not kept:
         return NoSuchTarget("")
     phrase = " ".join(w.text.lstrip("@") for w in kept)
