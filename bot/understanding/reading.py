@@ -1349,6 +1349,8 @@ def _understand(text: str, conversation: Conversation, *, several_then: bool) ->
     text = _DO_VERB.sub(r"\g<verb> ", text)  # "can you do close for ticket 57"
     text = _DO_EMPHATIC.sub(r"\g<asked> \g<verb>", text)  # "please do close the ticket 297"
     text = _UPDATE_ME.sub("tell me the status of ", text)  # "please update me the status of 301"
+    for waited_on in (_MINE_CHASED, _MINE_WAITED_LONG):  # "still waiting on my ticket"
+        text = waited_on.sub(r"any update on \g<mine>", text)
     text = _WANT_THAT.sub(_wanted, text)  # "i want that 57 is assign to priya"
     text = _DONE_WANTED.sub(
         lambda said: f"{said['lead']}{_DONE_TO[said['done'].lower()]} {said['ticket']}", text)
@@ -1944,6 +1946,30 @@ _DO_FIELD = re.compile(
     + "|".join(sorted(PRIORITY_WORDS, key=len, reverse=True)) + r")|(?:category|type) (?:to |as )?(?:"
     + "|".join(sorted(CATEGORY_WORDS, key=len, reverse=True)) + r")) (?:for|of|on|to) )", re.IGNORECASE)
 """A field set with "do", in Indian English ("please do priority high for 1524"): as "set"."""
+_MY_TICKET = (r"(?P<mine>my (?:[\w-]+ ){0,2}?(?:ticket|tickets|issue|issues|request|requests"
+              r"|case|cases|incident|problem)\b)")
+_MINE_CHASED = re.compile(
+    r"^(?:(?:i am|im|i'm|i’m|we are|we're|were) )?(?:still )?(?:(?:please |pls |can you |could"
+    r" you |can someone |could someone )?chase(?: up)?|chasing(?: up)?|waiting (?:on|for)"
+    r"|following up (?:on|about)|(?:just )?checking (?:in )?on"
+    r"|(?:nobody|no one|noone|no-one) (?:has |have )?(?:replied to|answered|responded to"
+    r"|looked at|touched|updated|picked up|got back to (?:me|us) (?:about|on|re)"
+    r"|gotten back to (?:me|us) (?:about|on|re))"
+    r"|i (?:still )?(?:havent|haven't|haven’t|have not|didnt|didn't|did not) (?:heard|had)"
+    r"(?: (?:anything|a reply|an update|any update|any news|news|back))?(?: back)?"
+    r" (?:about|on|regarding|re|from you about))"
+    rf" {_MY_TICKET}(?:(?: (?:please|pls|thanks|yet|at all|still))*[\s?!.]*$"
+    r"| (?:from|since) (?:yesterday|last \w+|monday|tuesday|wednesday|thursday|friday"
+    r"|\w+day)[\s?!.]*$)",
+    re.IGNORECASE)
+_MINE_WAITED_LONG = re.compile(  # "my printer ticket has been open for days" is read already
+    r"^(?P<mine>my (?:ticket|issue|request|case|incident|problem)) (?:has been|is still|has been sitting|is|has been waiting)"
+    r" (?:open |sitting |waiting |there )?(?:for )?(?:ages|days|weeks|a week|so long|forever"
+    r"|too long|a while)[\s?!.]*$",
+    re.IGNORECASE)
+"""Chasing one's own ticket with no number ("still waiting on my ticket", "nobody has replied
+to my ticket", "my ticket has been open for ages"): how one's tickets stand, as "any update
+on my ticket" asks, not a new ticket filed about the wait."""
 _UPDATE_ME = re.compile(r"\bupdate (?:me|us)(?: (?:on|about|regarding|with|of|for))?"
                         r"(?: (?:the )?(?:status|progress)(?: (?:of|on|for))?)? (?=\S)",
                         re.IGNORECASE)
