@@ -363,9 +363,9 @@ class DueWindow(StrEnum):
         """`due_from` and `due_before` for `today` (UTC days, as `due_date` is stored).
 
         Overdue is due before today; soon is today and the two days after it (what is late
-        is overdue, not soon), whatever day of the week it is; this week is from today until the end of Sunday (what
-        is already late is overdue, not due); next week is Monday to Sunday after it; this
-        month is from today until the end of its last day."""
+        is overdue, not soon), whatever day of the week it is; this week is from today until
+        the end of Sunday (what is already late is overdue, not due); next week is Monday to
+        Sunday after it; this month is from today until the end of its last day."""
         midnight = datetime.combine(today, time())
         match self:
             case DueWindow.OVERDUE:

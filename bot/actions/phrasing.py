@@ -116,8 +116,9 @@ _ORDERS = {TicketOrder.UPDATED: "recently updated first",
            TicketOrder.OLDEST: "oldest first", TicketOrder.PRIORITY: "by priority",
            TicketOrder.DUE: "by due date", TicketOrder.SEVERITY: "by severity"}
 """Said last, as people add it ("…, oldest first"): read as the order after any topic."""
-_DUE = {DueWindow.TODAY: "due today", DueWindow.TOMORROW: "due tomorrow", DueWindow.SOON: "due soon",
-        DueWindow.THIS_WEEK: "due this week", DueWindow.NEXT_WEEK: "due next week",
+_DUE = {DueWindow.TODAY: "due today", DueWindow.TOMORROW: "due tomorrow",
+        DueWindow.SOON: "due soon", DueWindow.THIS_WEEK: "due this week",
+        DueWindow.NEXT_WEEK: "due next week",
         DueWindow.THIS_MONTH: "due this month", DueWindow.NONE: "with no due date"}
 
 

@@ -525,7 +525,8 @@ def _counted(words: list[str]) -> frozenset[int]:
     if found is None:
         return frozenset()
     came = any(word in _CAME for word in words) or "got" in words and not any(
-        word in ("have", "has", "do", "does") for word in words)  # "tickets we got", not "have I got"
+        word in ("have", "has", "do", "does") for word in words)  # "tickets we got", not
+    # "have I got"
     if not came and any(word in _HELD for word in words):
         return frozenset()
     at, size = found

@@ -2658,8 +2658,9 @@ def _first_clause(
         waits = isinstance(found, ChangeStatus) and found.status is TicketStatus.ON_HOLD
         if after & (_TAKEN_BACK - _WHEN_SAID if own or others_did or waits else _TAKEN_BACK) or (
                 _only_when([w.text for w in words[reason:end]])):
-            return None  # "resolve 4, or maybe …", "close 4, tomorrow": not the request it starts with;
-            # a hold's day tells what it waits for ("12 pending vendor, part ordered friday")
+            return None  # "resolve 4, or maybe …", "close 4, tomorrow": not the request it
+            # starts with; a hold's day tells what it waits for ("12 pending vendor, part
+            # ordered friday")
         if changed and found is not None and (_asks_about_it([w.text for w in words[reason:end]])
                                               or _gainsaid(found, [w.text for w in words[reason:]])):
             return _confirm(found) or Declined(_first_ticket(message), message.text.strip())
@@ -3066,7 +3067,8 @@ _PROGRESS_TOLD = re.compile(
 """How the writer's own work goes ("2 more tickets to go", "one down", "on to the next one")."""
 _NEXT_STEP = frozenset({"then", "next", "afterwards"})
 _NEXT_STEP_VERBS = frozenset({"tell", "let", "email", "mail", "ping", "call", "notify", "inform",
-                              "message", "text", "ask", "remind", "follow", "check", "update", "do"})
+                              "message", "text", "ask", "remind", "follow", "check", "update",
+                              "do"})
 """What opens a next step to do ("then tell the user"), not a reason ("then it worked")."""
 _ASIDE_LEADS = frozenset({"also", "and", "btw", "plus", "oh", "ps", "anyway", "anyways", "fyi"})
 _CONTRACTED_ASKS = frozenset({"whats", "wheres", "whos", "whens", "hows", "whys"})
