@@ -22,9 +22,15 @@ mention of Alex became one of Sam, the only person the conversation mentions; "c
 add a comment: user confirmed" closes it with "user confirmed" as its comment, as "close 12 and
 comment: printer replaced" does (a status change's comment is not in its summary; 213).
 
+Fixed by kind, never by the lines themselves. Wrong changes first: "close 1988 no wait,
+resolve it" resolved the ticket in view (214); a label kept in the words a change posts ("raise
+ticket re: …", "create ticket title …", "update 1956 with: …", 217). Then a change dropped:
+"please do needful and close 2018" only showed it (218). Then common kinds: thanks spelt short
+after a request ("its fixed now tysm!", 219), "in prog" for in progress (220).
+
 `TWENTIETH_MISREAD` gives each line still misread its reason, starting with its kind: a wrong
-change, an ask where the meaning is clear, a miss read as nothing, or other: read as
-something else that changes nothing.
+change (none left), an ask where the meaning is clear (1), a miss read as nothing (14), or
+other: read as something else that changes nothing (10).
 """
 
 from __future__ import annotations
