@@ -406,9 +406,9 @@ _WHICH = frozenset({"what", "which", "whats"})
 def _asked_which_most(words: list[str], ordered: OrderSaid | None) -> bool:
     """"which ticket has been open the longest", "what's been sitting the longest": a
     question that ends in how the tickets are ordered asks for that list."""
-    said = [word for word in words if word != "?"]
-    return ordered is not None and bool(said) and said[0] in _WHICH and (
-        max(ordered.taken) == len(said) - 1)
+    said = [i for i, word in enumerate(words) if word != "?"]
+    return ordered is not None and bool(said) and words[said[0]] in _WHICH and (
+        max(ordered.taken) == said[-1])
 
 
 def _titled(message: Message, start: int, end: int) -> bool:
