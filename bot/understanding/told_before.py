@@ -183,6 +183,8 @@ def _told_as(tokens: list[str], ended: list[bool], index: int) -> Told:
     if not before and (after in _COUNTED or len(after) > 3 and after.endswith("s") and (
             after not in _AFTER_A_TICKET)):
         return Told.COUNT  # "2 users confirmed", "12 people called"
+    if after in _COUNTED and _things_counted(tokens, ended, index):
+        return Told.COUNT  # "order 2 more toners", "escalate 2 more cases": not 2
     if not before or after in _AFTER_A_TICKET or not after.isalpha() or after.endswith("ed"):
         return Told.TICKET  # "12 broke again", "why 45 was closed", "checked 12,"
     if before in _ASKED_OF and not _things_counted(tokens, ended, index):

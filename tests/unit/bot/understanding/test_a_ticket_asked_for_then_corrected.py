@@ -37,6 +37,13 @@ def test_it_in_the_correction_is_the_ticket_the_request_named(said: str, expecte
     ("assign 2 new laptops to the starter, resolve it", "status #7 resolved"),
     ("hand 3 spare keys to reception, close it", "status #7 closed"),
     ("reassign 2 old accounts to alex, close it", "status #7 closed"),
+    ("give 3 more users access, close it", "status #7 closed"),
+    ("escalate 2 more cases to the vendor, close it", "status #7 closed"),
+    ("order 2 more toners, close it", "status #7 closed"),
+    ("ordered 2 new cables, close it", "status #7 closed"),
+    ("replaced 2 other monitors, resolve it", "status #7 resolved"),
+    ("close 12 more, resolve it", "status #12 resolved"),
+    ("give 12 more time, close it", "status #12 closed"),
 ])
 def test_a_number_of_things_before_it_still_leaves_it_the_ticket_in_view(
     said: str, expected: str
