@@ -52,6 +52,10 @@ _MINE = (
     ("have", "i", "got"), ("for", "me"), ("my", "work"), ("i", "own"), ("my",), ("mine",),
 )
 _STRONG_MINE = frozenset(phrase for phrase in _MINE if len(phrase) > 2)
+_EVERYONES = frozenset({"everything", "all", "every", "any", "anything", "everyones"})
+_OWNERS = frozenset({"my", "mine", "i", "me"})
+"""Said with "created" or "filed" and a time ("everything created today"), they ask for
+every ticket filed then, not the viewer's own (as "tickets created today" is read)."""
 _LOOKAHEAD = max(2, *(len(phrase) for phrase in _CREATED + _MINE))
 """Words the loop over a list query looks at from each word: the longest phrase it knows
 (a copy of all the remaining words made it quadratic in the message's length)."""
@@ -200,6 +204,10 @@ def read_list(
             scope, strong, index = ListScope.OWN, True, index + 1
             continue
         if (size := _starts(rest, _CREATED)) is not None:
+            if size == 1 and filed is not None and _EVERYONES & set(words) and not (
+                    _OWNERS & set(words)):
+                index += 1  # "everything created today": when they came in, whoever filed them
+                continue
             scope, strong, index = ListScope.CREATED, True, index + size
             continue
         if index in own_topic or index == own_noun or filed is not None and (
