@@ -1366,6 +1366,9 @@ def _understand(text: str, conversation: Conversation, *, several_then: bool) ->
                             several_then=several_then)
         if not isinstance(again, (Unknown, FreeText, Question)):
             return again
+    if isinstance(found, (Unknown, FreeText)) and (level := _LEVEL_FIRST.fullmatch(text)) and (
+            len(typed := _typed_tickets(message, 0, len(message.words))) == 1):
+        return _should_have(message.ticket(typed[0]), PRIORITY_WORDS[level["level"].lower()])
     if isinstance(found, (Unknown, FreeText)) and (fronted := _FRONTED_QUESTION.fullmatch(text)) \
             and len(typed := _typed_tickets(message, 0, len(message.words))) == 1:
         return ShowTicket(message.ticket(typed[0]))  # "ticket 70 what is status": asked of it
@@ -1590,6 +1593,12 @@ _PRIORITY_VERBS = frozenset({"drop", "lower", "raise", "downgrade", "upgrade", "
                              "decrease"})
 
 
+_LEVEL_FIRST = re.compile(
+    r"\s*(?P<level>urgent|critical|high|medium|low)(?: priority| prio)?\s*[,:;-]?\s*"
+    r"(?:ticket |#)?(?:[a-z]+-\d{4}-)?\d+(?:\s*,?\s*(?:please|pls|plz|thanks|thx))?[\s.!]*",
+    re.IGNORECASE)
+"""A priority typed before a ticket alone ("urgent 12", "high priority 12"): asked, since it
+may also say why the ticket is mentioned ("urgent: 12", look at it now)."""
 _FRONTED_QUESTION = re.compile(
     r"\s*(?:the |ticket |the ticket |#)?(?:[a-z]+-\d{4}-)?\d+\s*[,:;-]?\s+"
     r"(?:what|whats|what's|who|whos|who's|when|whens|when's|where|wheres|where's|how|hows|how's|any)"
