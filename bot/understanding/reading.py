@@ -3038,20 +3038,22 @@ def _reason(message: Message, begin: int) -> str | None:
         return None  # "737 is fixed, nice", "close 12, great job sam": said to the chat
     if " ".join(words[begin:end]) in _APOLOGY_ALONE:
         return None  # "close 12, sorry": said to the chat, never posted where the requester reads
-    said = _REASON_LABEL.sub("", message.original(begin, end if end < len(words) else None))
-    return _unquoted(said)  # "… 🙄" kept; "close 12, comment: …" posts what follows the label
-
-
-_REASON_LABEL = re.compile(r"^(?:comment|note|reason|remark)s?\s*[:\-–—]\s*", re.IGNORECASE)
+    return _unquoted(message.original(begin, end if end < len(words) else None))  # "… 🙄" kept
 
 
 def _after_a_label(message: Message, begin: int) -> int:
-    """Where a comment labelled as one begins ("close 12, note: replaced cable"): the label
-    is not posted; a label word with no colon is part of what was said ("reason unknown")."""
-    if begin < len(message.words) - 1 and message.words[begin].text in _COMMENT_LABELS and (
-            message.typed_to(message.words[begin]).endswith(":")):
-        return begin + 1
-    return begin
+    """Where a comment labelled as one begins ("close 12, note: replaced cable", "comment -
+    …", "remark : …"): the label is not posted; a label word with no colon or dash is part of
+    what was said ("reason unknown")."""
+    words = message.words
+    if begin + 1 >= len(words) or words[begin].text not in _COMMENT_LABELS:
+        return begin
+    if words[begin + 1].text in _DASHES:
+        return begin + 2 if begin + 2 < len(words) else begin
+    finish = message.spans[words[begin].last][1]
+    colon = message.typed_to(words[begin]).endswith(":") or (
+        message.text[finish:finish + 4].lstrip().startswith(":"))  # "comment : …"
+    return begin + 1 if colon else begin
 
 
 _CHEER = re.compile(
@@ -3131,7 +3133,8 @@ _ONLY_DONE = frozenset({"fixed", "done", "complete", "completed", "resolved", "s
 """A reason that says no more than the change ("as fixed", "as discussed", "… and note it")."""
 _POINTS_BACK = frozenset({"it", "that", "this", "nothing", "so", REF})
 """A comment asked for that says nothing of its own ("… and note it", "… and say nothing")."""
-_COMMENT_LABELS = frozenset({"comment", "comments", "note", "notes", "reason", "resolution"})
+_COMMENT_LABELS = frozenset({"comment", "comments", "note", "notes", "reason", "reasons",
+                             "remark", "remarks", "resolution"})
 """What labels the comment after a change ("close 12, note: replaced cable")."""
 
 
